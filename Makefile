@@ -1,0 +1,33 @@
+# Two commands for a newcomer: `make check` and `make test`. Both create .venv when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: check test csv hooks clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall when the package description changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## check: validate all trials, cross-check references, regenerate trials.csv when stale
+check: $(STAMP) hooks
+	$(BIN)/trials validate
+	$(BIN)/trials refs
+	$(BIN)/trials csv
+
+## test: run the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## hooks: install the pre-commit hooks into this clone (skipped outside a git work tree)
+hooks: $(STAMP)
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then $(BIN)/pre-commit install --install-hooks >/dev/null && echo "pre-commit hooks installed"; fi
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,74 @@
+"""The one registry of problem codes.
+
+Every problem the tool reports carries one of these codes. The README's error-code table and the
+failing fixtures under tests/fixtures/invalid/ are checked against this table by the tests, so a
+code cannot be added, renamed or dropped without both following. The module named for each code is
+where its check lives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    name: str
+    module: str
+    summary: str
+
+
+_TABLE = [
+    # load.py: the file as text and as YAML, before any meaning is given to it
+    Code("E001", "unreadable-file", "load", "the file cannot be read (missing, a directory, permission)"),
+    Code("E002", "invalid-utf8", "load", "the file is not valid UTF-8"),
+    Code("E003", "nul-byte", "load", "the file contains a NUL byte"),
+    Code("E004", "file-too-large", "load", "the file is larger than 1 MiB"),
+    Code("E005", "tab-character", "load", "a tab character (indentation or value); use spaces"),
+    Code("E006", "merge-conflict", "load", "an unresolved merge conflict marker"),
+    Code("E007", "yaml-syntax", "load", "the YAML cannot be parsed"),
+    Code("E008", "empty-file", "load", "the file holds no document"),
+    Code("E009", "multiple-documents", "load", "more than one YAML document in the file"),
+    Code("E010", "anchor-or-alias", "load", "a YAML anchor (&) or alias (*)"),
+    Code("E011", "merge-key", "load", "a YAML merge key (<<)"),
+    Code("E012", "explicit-tag", "load", "an explicit YAML tag (!, !!str, !!python/...)"),
+    Code("E013", "top-not-mapping", "load", "the document is not a mapping of field names"),
+    Code("E014", "duplicate-key", "load", "the same key twice in one mapping"),
+    Code("E015", "too-deep", "load", "nesting deeper than any record needs"),
+    Code("E016", "byte-order-mark", "load", "a UTF-8 byte-order mark at the start of the file"),
+    Code("E017", "crlf-line-end", "load", "CRLF (Windows) or CR line ends; use LF"),
+    Code("E018", "non-text-key", "load", "a key that is not text (a number, null, a list)"),
+    Code("E019", "non-finite-number", "load", "a number that is infinite or not a number (.inf, .nan)"),
+    Code("E020", "invisible-character", "load", "a control, bidirectional or zero-width character"),
+    # rules.py: one record, beyond what the schema can say
+    Code("E101", "file-name-mismatch", "rules", "the file name is not the record's nct_id"),
+    Code("E102", "malformed-nct-id", "schema", "an NCT id that is not NCT followed by 8 ASCII digits"),
+    Code("E103", "impossible-date", "rules", "a date that does not exist in the calendar (2023-02-30)"),
+    Code("E104", "age-range-inverted", "rules", "minimum age above maximum age"),
+    Code("E105", "dates-out-of-order", "rules", "dates out of order (start after completion, ...)"),
+    Code("E106", "duplicate-criterion", "rules", "the same criterion (text or number) twice in one list"),
+    Code("E107", "cohort-overlap", "rules", "cohorts whose patient ranges overlap, or a range that runs backwards"),
+    Code("E108", "missing-source", "rules", "a cited source file does not exist under seeds/"),
+    Code("E109", "unknown-criterion", "rules", "a threshold points at a criterion number the list does not have"),
+    Code("E110", "unknown-intervention", "rules", "an arm names an intervention the record does not list"),
+    # schema.py: the JSON Schema (schema/trial.schema.json)
+    Code("E201", "missing-field", "schema", "a required field is missing"),
+    Code("E202", "unknown-field", "schema", "a field the schema does not define (a typo?)"),
+    Code("E203", "wrong-type", "schema", "a value of the wrong type (text for a number, ...)"),
+    Code("E204", "value-not-allowed", "schema", "a value outside the allowed vocabulary"),
+    Code("E205", "bad-format", "schema", "a value that does not have the required form (a date, a path)"),
+    Code("E206", "out-of-range", "schema", "a number, text or list too small or too large"),
+    Code("E207", "duplicate-item", "schema", "the same item twice in a list that must not repeat"),
+    Code("E208", "schema-violation", "schema", "any other schema rule"),
+    # refs.py: across records
+    Code("E301", "unknown-related-trial", "refs", "a related trial has no record under trials/"),
+    Code("E302", "self-reference", "refs", "a record lists itself as related"),
+    Code("E303", "duplicate-reference", "refs", "the same related trial twice in one record"),
+    Code("E304", "related-title-mismatch", "refs", "the title given to a related trial is not that trial's title"),
+    Code("E305", "duplicate-nct-id", "refs", "two files claim the same nct_id"),
+    # export.py: the generated CSV
+    Code("E401", "stale-csv", "export", "trials.csv is not what the records generate"),
+]
+
+CODES: dict[str, Code] = {c.code: c for c in _TABLE}

@@ -1,0 +1,141 @@
+"""Export: the summary CSV, one row per trial, from the column definitions below.
+
+The columns are defined once, here; the README's column table is checked against them by the
+tests. The CSV is UTF-8 with LF line ends, rows sorted by nct_id, lists joined by LIST_SEPARATOR,
+and is written to a temporary file that replaces the old one only when complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+CSV_PATH = Path("trials.csv")
+LIST_SEPARATOR = "|"
+# OWASP CSV injection: a text cell starting with one of these is read as a formula by spreadsheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_DAYS = {"YEARS": 365.25, "MONTHS": 365.25 / 12, "WEEKS": 7.0, "DAYS": 1.0, "HOURS": 1 / 24, "MINUTES": 1 / 1440}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # Table Schema type: string, integer, number, date (partial dates are strings)
+    description: str
+    get: Callable[[dict], Any]
+    is_list: bool = False
+
+
+def _number(value: float) -> str:
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _years(age: dict | None) -> str:
+    if not age:
+        return ""
+    return _number(age["value"] * _DAYS[age["unit"]] / _DAYS["YEARS"])
+
+
+def _scientific(value: float) -> str:
+    """1000000 -> 1×10^6; small numbers stay as they are."""
+    if value < 1000:
+        return _number(value)
+    exponent = math.floor(math.log10(value))
+    mantissa = round(value / 10**exponent, 4)
+    if mantissa >= 10:
+        mantissa, exponent = mantissa / 10, exponent + 1
+    return f"{_number(mantissa)}×10^{exponent}"
+
+
+def dose_summary(data: dict) -> list[str]:
+    out = []
+    for arm in data.get("arms", []):
+        for cohort in arm.get("cohorts", []):
+            dose = cohort["dose"]
+            text = f"{_scientific(dose['value'])} {dose['unit']}{'/kg' if dose['basis'] == 'PER_KG' else ''}"
+            who = cohort.get("label") or (f"patients {cohort['patients']['first']}-{cohort['patients']['last']}" if "patients" in cohort else "")
+            out.append(f"{who}: {text}" if who else text)
+    return out
+
+
+def _date(name: str) -> Callable[[dict], str]:
+    return lambda d: d.get("dates", {}).get(name, {}).get("date", "")
+
+
+def _thresholds(data: dict, kind: str) -> list[str]:
+    return [f"{t['measure']} {t['comparator']} {_number(t['value'])}"
+            for t in data.get("eligibility", {}).get("thresholds", []) if t["kind"] == kind]
+
+
+COLUMNS: list[Column] = [
+    Column("nct_id", "string", "ClinicalTrials.gov identifier (primary key).", lambda d: d["nct_id"]),
+    Column("brief_title", "string", "The trial's title as its source gives it.", lambda d: d["brief_title"]),
+    Column("acronym", "string", "Acronym, when the source gives one.", lambda d: d.get("acronym", "")),
+    Column("overall_status", "string", "Recruitment status (ClinicalTrials.gov vocabulary).", lambda d: d.get("overall_status", "")),
+    Column("phases", "string", "Phases, e.g. PHASE1|PHASE2; NA when not applicable.", lambda d: d.get("phases", []), True),
+    Column("study_type", "string", "INTERVENTIONAL, OBSERVATIONAL or EXPANDED_ACCESS.", lambda d: d.get("study_type", "")),
+    Column("start_date", "string", "Study start (YYYY, YYYY-MM or YYYY-MM-DD).", _date("start")),
+    Column("primary_completion_date", "string", "Primary completion (partial date).", _date("primary_completion")),
+    Column("completion_date", "string", "Study completion (partial date).", _date("completion")),
+    Column("enrollment", "integer", "Number of participants.", lambda d: d.get("enrollment", {}).get("count", "")),
+    Column("enrollment_type", "string", "ACTUAL or ESTIMATED, when the source says.", lambda d: d.get("enrollment", {}).get("type", "")),
+    Column("sponsor", "string", "Lead sponsor.", lambda d: d.get("sponsor", {}).get("name", "")),
+    Column("sponsor_class", "string", "Lead sponsor's class (INDUSTRY, OTHER, NIH, ...).", lambda d: d.get("sponsor", {}).get("class", "")),
+    Column("cell_product", "string", "The CAR-T cell product.", lambda d: d.get("cell_product", {}).get("name", "")),
+    Column("target_antigens", "string", "Antigens the CAR targets.", lambda d: d.get("cell_product", {}).get("target_antigens", []), True),
+    Column("countries", "string", "Countries of the sites, in source order.",
+           lambda d: list(dict.fromkeys(x["country"] for x in d.get("locations", []) if "country" in x)), True),
+    Column("minimum_age_years", "number", "Minimum age in years.", lambda d: _years(d.get("eligibility", {}).get("minimum_age"))),
+    Column("maximum_age_years", "number", "Maximum age in years.", lambda d: _years(d.get("eligibility", {}).get("maximum_age"))),
+    Column("disease_activity_threshold", "string", "Disease-activity entry criteria, e.g. SLEDAI-2K >= 10.",
+           lambda d: _thresholds(d, "DISEASE_ACTIVITY"), True),
+    Column("dose_summary", "string", "Doses by cohort, e.g. patients 1-3: 1×10^6 CAR-T cells/kg.", dose_summary, True),
+    Column("related_trials", "string", "NCT ids of trials the source lists as related.",
+           lambda d: [r["nct_id"] for r in d.get("related_trials", [])], True),
+    Column("curation_status", "string", "complete or stub.", lambda d: d["curation"]["status"]),
+    Column("sources", "string", "Source documents under seeds/.", lambda d: [s["file"] for s in d["curation"]["sources"]], True),
+    Column("source_as_of", "string", "The newest as-of date among the sources (partial date).",
+           lambda d: max(s["as_of"] for s in d["curation"]["sources"])),
+]
+
+
+def _cell(column: Column, value: Any) -> str:
+    if column.is_list:
+        value = LIST_SEPARATOR.join(str(v) for v in value)
+    text = "" if value is None else str(value)
+    if column.type == "string" and text.startswith(_FORMULA_START):
+        text = "'" + text  # OWASP: prefix a quote so no spreadsheet evaluates the cell
+    return text
+
+
+def render(records: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.name for c in COLUMNS])
+    for data in sorted(records, key=lambda d: d["nct_id"]):
+        writer.writerow([_cell(c, c.get(data)) for c in COLUMNS])
+    return out.getvalue()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to path so that readers see the old file or the new one, never a part."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise

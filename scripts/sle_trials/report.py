@@ -1,0 +1,52 @@
+"""Report: render problems as text (compiler style), GitHub workflow annotations, or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable, TextIO
+
+from .problem import Problem
+
+FORMATS = ("text", "github", "json")
+
+
+def _where(p: Problem) -> str:
+    if p.line:
+        return f"{p.path}:{p.line}:{p.column}:" if p.column else f"{p.path}:{p.line}:"
+    return f"{p.path}:"
+
+
+def _escape_data(text: str) -> str:
+    # GitHub's workflow-command escaping for the message part
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(problems: Iterable[Problem], fmt: str, out: TextIO, *, files: int, summary: bool = True) -> None:
+    problems = sorted(set(problems))
+    if fmt == "json":
+        json.dump({"files": files, "problems": [
+            {"path": p.path, "line": p.line or None, "column": p.column or None, "code": p.code, "name": p.name,
+             "message": p.message} for p in problems]}, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return
+    for p in problems:
+        if fmt == "github":
+            props = [f"file={_escape_property(p.path)}"]
+            if p.line:
+                props.append(f"line={p.line}")
+            if p.column:
+                props.append(f"col={p.column}")
+            props.append(f"title={_escape_property(p.code + ' ' + p.name)}")
+            out.write(f"::error {','.join(props)}::{_escape_data(p.message)}\n")
+        else:
+            out.write(f"{_where(p)} {p.code} {p.message}\n")
+    if summary:
+        if problems:
+            in_files = len({p.path for p in problems})
+            out.write(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {in_files} file{'s' * (in_files != 1)} ({files} checked)\n")
+        else:
+            out.write(f"{files} file{'s' * (files != 1)} checked, no problems\n")

@@ -1,0 +1,159 @@
+"""Schema: check one record against schema/trial.schema.json (JSON Schema 2020-12).
+
+jsonschema does the validating; this module gives each error a stable code, a place in the file
+and a message a curator can act on. Patterns are matched as ECMA-262 engines match them (what the
+schema's other consumers use): `$` means end of text, not "before a final newline" as in Python,
+and `\\d` means ASCII digits only.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator, ValidationError, validators
+
+from .load import Record
+from .problem import Problem
+
+SCHEMA_PATH = Path("schema") / "trial.schema.json"
+
+_CODES = {
+    "required": "E201",
+    "additionalProperties": "E202",
+    "type": "E203",
+    "enum": "E204",
+    "const": "E204",
+    "pattern": "E205",
+    "minimum": "E206", "maximum": "E206", "exclusiveMinimum": "E206", "exclusiveMaximum": "E206",
+    "minLength": "E206", "maxLength": "E206", "minItems": "E206", "maxItems": "E206",
+    "uniqueItems": "E207",
+}
+_TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+               "object": "a mapping (key: value lines)", "array": "a list (- item lines)", "null": "nothing"}
+
+
+def ecma_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile a JSON Schema pattern with ECMA-262 meaning for `$` and `\\d`."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        elif c == "$" and not in_class:
+            c = r"\Z"
+        out.append(c)
+        i += 1
+    return re.compile("".join(out), re.ASCII)
+
+
+_compiled = lru_cache(maxsize=None)(ecma_pattern)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and not _compiled(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
+def load_schema(root: Path) -> dict:
+    with open(root / SCHEMA_PATH, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def make_validator(schema: dict) -> Any:
+    """A validator for the schema; make it once per run and pass it to check()."""
+    return _Validator(schema)
+
+
+def dotted(path: tuple | list) -> str:
+    """A field path as curators write it: eligibility.inclusion_criteria.0.text."""
+    return ".".join(str(p) for p in path) or "(top level)"
+
+
+def _non_ascii(value: str) -> str:
+    odd = [c for c in dict.fromkeys(value) if ord(c) > 127]
+    if not odd:
+        return ""
+    return "; it contains " + ", ".join(f"{c!r} U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for c in odd)
+
+
+def _is_nct_id(schema: dict, root: dict) -> bool:
+    return schema.get("pattern") == root["$defs"]["nct_id"]["pattern"]
+
+
+def _message(error: ValidationError, root: dict) -> tuple[str, str]:
+    """(code, message) for one error."""
+    where = dotted(error.absolute_path)
+    kind, value = error.validator, error.instance
+    code = _CODES.get(kind, "E208")
+    if kind == "type":
+        expected = error.validator_value
+        expected = " or ".join(_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+        return code, f"{where}: expected {expected}, got {_describe(value)}"
+    if kind in ("enum", "const"):
+        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        hint = ""
+        if isinstance(value, str):
+            folded = {str(a).casefold(): a for a in allowed}
+            close = difflib.get_close_matches(value.casefold().replace(" ", "_"), list(folded), n=1, cutoff=0.6)
+            hint = f" (did you mean {folded[close[0]]}?)" if close else ""
+        return code, f"{where}: {value!r} is not allowed; expected one of {', '.join(map(str, allowed))}{hint}"
+    if kind == "pattern":
+        if _is_nct_id(error.schema, root):
+            return "E102", f"{where}: {value!r} is not an NCT id (NCT followed by exactly 8 ASCII digits){_non_ascii(value)}"
+        description = error.schema.get("description", f"the pattern {error.validator_value}")
+        return code, f"{where}: {value!r} does not have the required form: {description}{_non_ascii(value)}"
+    if kind == "uniqueItems":
+        return code, f"{where}: the same item appears more than once"
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return code, f"{where}: required field {missing!r} is missing"
+    return code, f"{where}: {error.message}"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (an empty value)"
+    return repr(value)
+
+
+def check(record: Record, validator: Any) -> list[Problem]:
+    schema = validator.schema
+    problems = []
+    for error in validator.iter_errors(record.data):
+        path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            known = set(error.schema.get("properties", {}))
+            for key in error.instance:
+                if key not in known:
+                    close = difflib.get_close_matches(key, sorted(known), n=1)
+                    hint = f" (did you mean {close[0]!r}?)" if close else f"; allowed here: {', '.join(sorted(known))}"
+                    line, col = record.where(path + (key,), key=True)
+                    problems.append(Problem(record.path, line, col, "E202", f"{dotted(path + (key,))}: unknown field {key!r}{hint}"))
+            continue
+        code, message = _message(error, schema)
+        line, col = record.where(path)
+        problems.append(Problem(record.path, line, col, code, message))
+    return problems
