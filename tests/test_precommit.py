@@ -1,0 +1,73 @@
+"""The hooks as a curator meets them: real git, real pre-commit, in a temporary clone."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+PRE_COMMIT = BIN / "pre-commit"
+
+pytestmark = pytest.mark.skipif(not PRE_COMMIT.exists() or not shutil.which("git"), reason="needs git and pre-commit in the venv")
+
+
+def _git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "curator@example.invalid",
+           "GIT_COMMITTER_NAME": "Curator", "GIT_COMMITTER_EMAIL": "curator@example.invalid",
+           "PRE_COMMIT_HOME": str(cwd.parent / "pre-commit-home"), "GIT_CONFIG_NOSYSTEM": "1"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=check, timeout=120)
+
+
+@pytest.fixture
+def clone(tmp_path: Path) -> Path:
+    work = tmp_path / "registry"
+    work.mkdir()
+    for name in ("schema", "seeds", "trials"):
+        shutil.copytree(REPO / name, work / name)
+    for name in ("trials.csv", ".pre-commit-config.yaml", "pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, work / name)
+    (work / ".venv").symlink_to(REPO / ".venv")  # the hooks call .venv/bin/...
+    (work / ".gitignore").write_text(".venv\n")
+    _git(work, "init", "-q", "-b", "main")
+    _git(work, "add", "-A")
+    _git(work, "commit", "-q", "--no-verify", "-m", "initial")
+    subprocess.run([str(PRE_COMMIT), "install"], cwd=work, check=True, capture_output=True,
+                   env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")})
+    return work
+
+
+def test_commit_with_broken_trial_is_refused(clone: Path) -> None:
+    trial = clone / "trials" / "NCT06513429.yaml"
+    text = trial.read_text(encoding="utf-8")
+    trial.write_text(text.replace("  minimum_age:\n    value: 18", "  minimum_age:\n    value: 70"), encoding="utf-8")
+    csv_before = (clone / "trials.csv").read_bytes()
+    _git(clone, "add", "trials/NCT06513429.yaml")
+    result = _git(clone, "commit", "-m", "raise minimum age", check=False)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "trials/NCT06513429.yaml:" in output and "E104 minimum age 70 years is above maximum age 65 years" in output
+    assert len(_git(clone, "log", "--oneline").stdout.splitlines()) == 1  # nothing was committed
+    assert (clone / "trials.csv").read_bytes() == csv_before  # invalid data never regenerates the CSV
+
+
+def test_commit_changing_a_title_updates_the_csv(clone: Path) -> None:
+    trial = clone / "trials" / "NCT05765006.yaml"
+    old = "CD19-CART(Relma-cel) for Moderate to Severe Active Systemic Lupus Erythematosus"
+    new = "Relma-cel in Moderate to Severe Active Systemic Lupus Erythematosus"
+    trial.write_text(trial.read_text(encoding="utf-8").replace(f"brief_title: {old}", f"brief_title: {new}"), encoding="utf-8")
+    _git(clone, "add", "trials/NCT05765006.yaml")
+    first = _git(clone, "commit", "-m", "retitle", check=False)
+    assert first.returncode != 0, "the hook regenerated trials.csv, so the commit must stop until it is staged"
+    assert "files were modified by this hook" in first.stdout + first.stderr
+    csv = (clone / "trials.csv").read_text(encoding="utf-8")
+    assert new in csv and old not in csv
+    _git(clone, "add", "trials.csv")
+    second = _git(clone, "commit", "-m", "retitle", check=False)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert new in _git(clone, "show", "HEAD:trials.csv").stdout
