@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, export, pipeline, report
+from . import __version__, coverage, export, pipeline, report
 from .problem import Problem
 
 
@@ -27,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("csv", parents=[common], help=f"regenerate {export.CSV_PATH} from valid records")
     c.add_argument("--check", action="store_true", help=f"only report whether {export.CSV_PATH} is current")
     sub.add_parser("check", parents=[common], help="validate + refs + csv --check over the whole registry (read-only)")
+    sub.add_parser("coverage", parents=[common], help="per record: curation status, evidence share, absent fields, stubs waiting")
     return parser
 
 
@@ -48,12 +49,12 @@ def cmd_validate(root: Path, args: argparse.Namespace) -> int:
 def cmd_refs(root: Path, args: argparse.Namespace) -> int:
     result = _all(root)
     # Only cross-record problems here; `validate` reports each file's own.
-    return _finish(pipeline.cross_check(result), args.format, result.files)
+    return _finish(pipeline.cross_check(root, result), args.format, result.files)
 
 
 def _csv_state(root: Path) -> tuple[pipeline.Result, list[Problem], str | None]:
     result = _all(root)
-    problems = result.problems + pipeline.cross_check(result)
+    problems = result.problems + pipeline.cross_check(root, result)
     return result, problems, None if problems else pipeline.csv_text(result)
 
 
@@ -90,7 +91,16 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
     return _finish(problems, args.format, result.files)
 
 
-COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check": cmd_check}
+def cmd_coverage(root: Path, args: argparse.Namespace) -> int:
+    result = _all(root)
+    schema = pipeline.schema.load_schema(root)
+    rows = [coverage.of_record(r, schema) for r in result.records]
+    invalid = sorted({p.path for p in result.problems})
+    coverage.render(rows, invalid, "json" if args.format == "json" else "text", sys.stdout)
+    return 1 if invalid else 0
+
+
+COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check": cmd_check, "coverage": cmd_coverage}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,6 +67,14 @@ _TABLE = [
     Code("E303", "duplicate-reference", "refs", "the same related trial twice in one record"),
     Code("E304", "related-title-mismatch", "refs", "the title given to a related trial is not that trial's title"),
     Code("E305", "duplicate-nct-id", "refs", "two files claim the same nct_id"),
+    Code("E306", "uncited-source", "refs", "a document under seeds/ that no record cites"),
+    # evidence.py: every value traceable to the words of its source
+    Code("E501", "text-not-in-source", "evidence", "verbatim text that does not occur in the cited source"),
+    Code("E502", "quote-not-in-source", "evidence", "an evidence quote that does not occur in the cited source"),
+    Code("E503", "evidence-for-unknown-field", "evidence", "evidence for a field the record does not have"),
+    Code("E504", "criterion-number-not-in-source", "evidence", "a criterion number the source does not give that criterion"),
+    Code("E505", "value-not-in-quote", "evidence", "a number or date that its evidence quote does not state"),
+    Code("E506", "silent-field-present", "evidence", "a field declared silent or not yet curated that the record fills, or no such field"),
     # export.py: the generated CSV
     Code("E401", "stale-csv", "export", "trials.csv is not what the records generate"),
 ]

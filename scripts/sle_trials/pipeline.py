@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import export, load, refs, rules, schema
+from . import evidence, export, load, refs, rules, schema
 from .problem import Problem
 
 TRIALS_DIR = Path("trials")
+SEEDS_DIR = "seeds"
 _TRIAL_FILE = re.compile(r"NCT[0-9]{8}\.yaml\Z")
 
 
@@ -49,6 +50,7 @@ class Result:
     records: list[load.Record] = field(default_factory=list)  # records that passed every one-record check
     problems: list[Problem] = field(default_factory=list)
     unindexed_ids: set[str] = field(default_factory=set)  # trial files that exist but failed to load
+    cited: set[str] = field(default_factory=set)  # source files cited by any record that loaded
 
 
 def validate(root: Path, files: list[Path]) -> Result:
@@ -65,9 +67,12 @@ def validate(root: Path, files: list[Path]) -> Result:
             result.problems.extend(problems)
             result.unindexed_ids.add(file.stem)
             continue
+        result.cited.update(_citations(record.data))
         problems = schema.check(record, validator)
         if not problems:
             problems = rules.check(record, root, file.stem)
+        if not problems:
+            problems = evidence.check(record, validator.schema, root)
         result.problems.extend(problems)
         if problems:
             result.unindexed_ids.add(file.stem)
@@ -76,8 +81,22 @@ def validate(root: Path, files: list[Path]) -> Result:
     return result
 
 
-def cross_check(result: Result) -> list[Problem]:
-    return refs.check([refs.entry(r) for r in result.records], result.unindexed_ids)
+def _citations(data: dict) -> set[str]:
+    sources = data.get("curation", {}).get("sources", []) if isinstance(data.get("curation"), dict) else []
+    return {s["file"] for s in sources if isinstance(s, dict) and isinstance(s.get("file"), str)} if isinstance(sources, list) else set()
+
+
+def seed_files(root: Path) -> list[str]:
+    """The source documents under seeds/ (the manifest and dot files are not sources)."""
+    folder = root / SEEDS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(f"{SEEDS_DIR}/{p.name}" for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name != "SHA256SUMS")
+
+
+def cross_check(root: Path, result: Result) -> list[Problem]:
+    uncited = [s for s in seed_files(root) if s not in result.cited]
+    return refs.check([refs.entry(r) for r in result.records], result.unindexed_ids, uncited)
 
 
 def csv_text(result: Result) -> str:

@@ -34,9 +34,11 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def check(entries: Iterable[Entry], known_ids: Iterable[str] = ()) -> list[Problem]:
-    """known_ids: ids of trial files that exist but could not be indexed (they have problems of their own)."""
-    problems: list[Problem] = []
+def check(entries: Iterable[Entry], known_ids: Iterable[str] = (), uncited: Iterable[str] = ()) -> list[Problem]:
+    """known_ids: ids of trial files that exist but could not be indexed (they have problems of their own);
+    uncited: source documents under seeds/ that no record cites."""
+    problems = [Problem(path, 0, 0, "E306", f"{path} is cited by no record; cite it under curation.sources or remove it")
+                for path in uncited]
     by_id: dict[str, Entry] = {}
     entries = sorted(entries, key=lambda e: e.path)
     for item in entries:

@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from .load import Record
 from .problem import Problem
-from .schema import dotted
+from .fields import dotted
 
 # Registry dates in the order they must fall; each pair is checked where both are present.
 DATE_ORDER = [("start", "primary_completion"), ("primary_completion", "completion"), ("start", "completion"),

@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
+from .fields import dotted
 from .load import Record
 from .problem import Problem
 
@@ -77,11 +78,6 @@ def load_schema(root: Path) -> dict:
 def make_validator(schema: dict) -> Any:
     """A validator for the schema; make it once per run and pass it to check()."""
     return _Validator(schema)
-
-
-def dotted(path: tuple | list) -> str:
-    """A field path as curators write it: eligibility.inclusion_criteria.0.text."""
-    return ".".join(str(p) for p in path) or "(top level)"
 
 
 def _non_ascii(value: str) -> str:
