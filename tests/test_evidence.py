@@ -1,0 +1,186 @@
+"""Evidence: every verbatim field and every quote is checked against the cited source."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sle_trials import cli, fields, schema
+from sle_trials.evidence import normalise
+
+REPO = Path(__file__).resolve().parents[1]
+IM19 = "trials/NCT06513429.yaml"
+RELMA = "trials/NCT05765006.yaml"
+
+
+@pytest.fixture
+def reg(tmp_path: Path) -> Path:
+    for name in ("schema", "seeds", "trials"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy2(REPO / "trials.csv", tmp_path / "trials.csv")
+    return tmp_path
+
+
+def run(capsys, *argv: str) -> tuple[int, str]:
+    code = cli.main(list(argv))
+    return code, capsys.readouterr().out
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    file = root / rel
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {rel}"
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def line_of(root: Path, rel: str, needle: str) -> int:
+    lines = (root / rel).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def test_real_records_pass(reg: Path, capsys) -> None:
+    assert run(capsys, "check", "--root", str(reg))[0] == 0
+
+
+def _verbatim_values(rel: str) -> list[tuple[tuple, str]]:
+    from sle_trials import load
+    record, _ = load.load(REPO / rel, rel)
+    sch = schema.load_schema(REPO)
+    return [(p, v) for p, v, node in fields.leaves(record.data, sch) if fields.is_verbatim(node) and len(v) > 3]
+
+
+@pytest.mark.parametrize("rel", [IM19, RELMA])
+def test_one_character_changed_in_any_verbatim_field_is_caught(reg: Path, capsys, rel: str) -> None:
+    """Alter each long verbatim value by one character: each must fail with E501 at its own line."""
+    text = (REPO / rel).read_text(encoding="utf-8")
+    checked = 0
+    for path, value in _verbatim_values(rel):
+        word = next((m.group() for m in re.finditer(r"[A-Za-z]{5,}", value) if text.count(m.group()) == 1), None)
+        if word is None:
+            continue  # only words that occur once in the file, so the edit lands where intended
+        altered = word[:-1] + ("x" if word[-1] != "x" else "y")
+        (reg / rel).write_text(text.replace(word, altered), encoding="utf-8")
+        code, out = run(capsys, "validate", "--root", str(reg), str(reg / rel))
+        assert code == 1, (path, out)
+        found = re.search(rf"^{re.escape(rel)}:(\d+):(\d+): E501 {re.escape(fields.dotted(path))}: ", out, re.M)
+        assert found, out
+        assert f'the record has "' in out and altered in out
+        # the line reported is the field's own: its key, or its list item
+        reported = text.splitlines()[int(found.group(1)) - 1]
+        key = path[-1]
+        assert (f"{key}:" in reported) if isinstance(key, str) else reported.lstrip().startswith("- "), reported
+        checked += 1
+    assert checked >= 10
+
+
+def test_typo_shows_the_nearest_source_passage(reg: Path, capsys) -> None:
+    edit(reg, RELMA, "Sign an informed consent form (ICF) voluntarily.", "Sign an informed consent form (ICF) voluntarly.")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / RELMA))
+    assert code == 1
+    line = line_of(reg, RELMA, "voluntarly")
+    assert f"{RELMA}:{line}:13: E501 eligibility.inclusion_criteria.0.text" in out
+    assert 'the record has "…nformed consent form (ICF) voluntarly."' in out
+    assert 'the source has "…nformed consent form (ICF) voluntarily."' in out
+
+
+def test_invented_title_is_caught(reg: Path, capsys) -> None:
+    edit(reg, "trials/NCT06900764.yaml", "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus",
+         "A Study of CAR-T Cells in Subjects With Lupus Nephritis")
+    edit(reg, IM19, "title: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus",
+         "title: A Study of CAR-T Cells in Subjects With Lupus Nephritis")
+    code, out = run(capsys, "check", "--root", str(reg))
+    assert code == 1
+    assert "trials/NCT06900764.yaml:3:14: E501 brief_title" in out
+    assert re.search(r"trials/NCT06513429.yaml:\d+:12: E501 related_trials.3.title", out)
+
+
+def test_invented_number_with_a_real_quote_is_caught(reg: Path, capsys) -> None:
+    """enrollment 60 backed by the quote '6 participants': the quote exists, the value is not in it."""
+    edit(reg, IM19, "enrollment:\n  count: 6\n", "enrollment:\n  count: 60\n")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
+    assert code == 1
+    line = line_of(reg, IM19, "enrollment.count: 6 participants")
+    assert f"{IM19}:{line}:3: E505 evidence for enrollment.count: enrollment.count is 60, which the quote does not say" in out
+
+
+def test_invented_dose_is_caught(reg: Path, capsys) -> None:
+    edit(reg, IM19, "value: 100000000", "value: 1000000000")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
+    assert code == 1 and "E505 evidence for arms.0.cohorts.1: arms.0.cohorts.1.dose.value is 1000000000" in out
+
+
+def test_altered_quote_is_caught_with_nearest_passage(reg: Path, capsys) -> None:
+    edit(reg, IM19, "eligibility.thresholds.0: 3) Weight ≥ 40 kg", "eligibility.thresholds.0: 3) Weight ≥ 45 kg")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
+    assert code == 1
+    line = line_of(reg, IM19, "Weight ≥ 45 kg")
+    assert f"{IM19}:{line}:29: E502 evidence for eligibility.thresholds.0: quote not found" in out
+    assert 'the source has "3) Weight ≥ 40 kg"' in out
+    assert "E505" in out  # 40 is no longer said by any quote
+
+
+def test_evidence_for_a_field_the_record_lacks(reg: Path, capsys) -> None:
+    edit(reg, IM19, "  enrollment.count: 6 participants\n", "  enrollment.count: 6 participants\n  enrollment.type: 6 participants\n")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
+    line = line_of(reg, IM19, "enrollment.type: 6")
+    assert code == 1 and f"{IM19}:{line}:3: E503 evidence for enrollment.type: the record has no such field" in out
+
+
+def test_criterion_number_must_match_the_source(reg: Path, capsys) -> None:
+    edit(reg, IM19, "    - number: 3\n      text: Weight ≥ 40 kg", "    - number: 30\n      text: Weight ≥ 40 kg")
+    edit(reg, IM19, "criterion: {list: INCLUSION, number: 3}", "criterion: {list: INCLUSION, number: 30}")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
+    assert code == 1 and "E504 eligibility.inclusion_criteria.1: the source does not number this criterion 30" in out
+
+
+def test_silent_field_must_be_absent(reg: Path, capsys) -> None:
+    edit(reg, RELMA, "    - enrollment\n", "    - enrollment\n    - phases\n    - no_such_field\n")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / RELMA))
+    assert code == 1
+    assert "E506 curation.silent: phases is declared absent but the record has it" in out
+    assert "E506 curation.silent: no_such_field is not a field coverage reports on" in out
+
+
+def test_uncited_seed_and_missing_source(reg: Path, capsys) -> None:
+    (reg / "seeds" / "999_extra.txt").write_text("An extra page.\n", encoding="utf-8")
+    code, out = run(capsys, "check", "--root", str(reg))
+    assert code == 1 and "seeds/999_extra.txt: E306 seeds/999_extra.txt is cited by no record" in out
+    edit(reg, RELMA, "file: seeds/004_2ad16b9ce66a0787.txt", "file: seeds/005_missing.txt")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / RELMA))
+    assert code == 1 and "E108 curation.sources.0.file: seeds/005_missing.txt does not exist" in out
+
+
+def test_markdown_escapes_and_unicode_are_normalised() -> None:
+    assert normalise("1×10\\^6/kg  CAR-T\n cells \\[x\\] m²") == "1×10^6/kg CAR-T cells [x] m2"
+
+
+def test_coverage_is_complete_for_both_seed_records(reg: Path, capsys) -> None:
+    code, out = run(capsys, "coverage", "--root", str(reg), "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    rows = {r["nct_id"]: r for r in report["records"]}
+    for nct_id in ("NCT06513429", "NCT05765006"):
+        assert rows[nct_id]["evidence_share"] == 1.0 and rows[nct_id]["without_evidence"] == []
+        assert rows[nct_id]["structured_values"] > 50
+        assert rows[nct_id]["absent_unexplained"] == []
+    assert "enrollment" in rows["NCT05765006"]["absent_silent"]
+    assert report["stubs_waiting"] == ["NCT03030976", "NCT06310811", "NCT06585514", "NCT06886919", "NCT06900764"]
+
+
+def test_coverage_drops_when_evidence_is_removed(reg: Path, capsys) -> None:
+    edit(reg, IM19, "  enrollment.count: 6 participants\n", "")
+    code, out = run(capsys, "coverage", "--root", str(reg))
+    assert code == 0
+    assert re.search(r"NCT06513429  complete  evidence 99\.\d% \(161/162\)\n  no evidence: enrollment.count\n", out)
+
+
+def test_schema_marks_curator_words_and_verbatim_fields() -> None:
+    sch = schema.load_schema(REPO)
+    notes = fields.resolve(sch, sch["properties"]["curation"]["properties"]["notes"]["items"]["properties"]["text"])
+    assert notes.get("x-curator-words") and not notes.get("x-verbatim")
+    title = fields.resolve(sch, sch["properties"]["brief_title"])
+    assert title.get("x-verbatim")
