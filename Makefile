@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: check test csv hooks clean
+.PHONY: check test csv hooks merge-driver clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 ## check: validate all trials, cross-check references, regenerate trials.csv when stale
-check: $(STAMP) hooks
+check: $(STAMP) hooks merge-driver
 	$(BIN)/trials validate
 	$(BIN)/trials refs
 	$(BIN)/trials csv
@@ -28,6 +28,13 @@ test: $(STAMP)
 ## hooks: install the pre-commit hooks into this clone (skipped outside a git work tree)
 hooks: $(STAMP)
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then $(BIN)/pre-commit install --install-hooks >/dev/null && echo "pre-commit hooks installed"; fi
+
+## merge-driver: let git resolve a conflict in trials.csv by regenerating it (.gitattributes; README)
+merge-driver:
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+		git config merge.trials-csv.name "regenerate trials.csv from the merged records" && \
+		git config merge.trials-csv.driver "$(BIN)/trials merge-csv %O %A %B %P" && \
+		echo "git merge driver trials-csv configured"; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -3,7 +3,12 @@
 Only a strict subset of YAML is accepted, because trial files come from many hands: UTF-8 text
 without tabs, NULs, byte-order marks, CR line ends, invisible characters or merge-conflict markers;
 then exactly one document whose top is a mapping, with no anchors, aliases, merge keys or explicit
-tags, no duplicate or non-text keys, and no deeper nesting than a record needs.
+tags, no duplicate or non-text keys, and no deeper nesting than a record needs. Directives
+(%YAML, %TAG) are refused too: a %YAML 1.1 line asks for a different reading of `yes`, `010` or
+`1:20` than the YAML 1.2 one this loader gives, and the file must mean the same to every reader.
+Whole numbers beyond 2^53 - 1 are refused because spreadsheets, JSON readers and the CSV's float
+formatting would silently change their digits. Only regular files are read: a symbolic link could
+point outside the registry, and a FIFO would block the run forever.
 
 The YAML is read as a stream of parser events (libyaml through ruamel.yaml's C extension) and the
 data is built here, so nothing is ever constructed from a tag and an alias is never expanded: an
@@ -14,24 +19,29 @@ stay text (a date is read as text whether or not it is quoted).
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from .problem import Problem
 
 MAX_BYTES = 1024 * 1024
 # The schema's deepest path is eligibility.inclusion_criteria[].sub_criteria[].sub_criteria[].text,
-# 7 containers deep; 10 leaves room for the evidence and notes blocks and refuses anything silly.
+# 8 containers deep (the top mapping counts); 10 leaves a little room and refuses anything silly.
 MAX_DEPTH = 10
+# The largest whole number that IEEE doubles (spreadsheets, JSON readers, this tool's CSV number
+# formatting) hold exactly; I-JSON (RFC 7493) sets the same bound.
+MAX_INT = 2**53 - 1
 # A hostile file could repeat one mistake a million times; the first ones are enough to fix it.
 MAX_PROBLEMS_PER_FILE = 50
 
@@ -52,21 +62,70 @@ class Record:
         """Line and column of the value (or key) at path, else of its nearest ancestor."""
         path = tuple(path)
         while path:
-            found = (self.keys if key else self.values).get(path) or self.values.get(path)
-            if found:
-                return found
+            at_key, at_value = self.keys.get(path), self.values.get(path)
+            if key and at_key:
+                return at_key
+            # A block mapping or list is pointed at by its key: its first item is on a later line.
+            if at_key and at_value and at_value[0] > at_key[0] and isinstance(self._at(path), (dict, list)):
+                return at_key
+            if at_value or at_key:
+                return at_value or at_key  # type: ignore[return-value]
             path = path[:-1]
         return (1, 1)
+
+    def _at(self, path: Path_) -> Any:
+        value: Any = self.data
+        for part in path:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
 
 
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 # Characters that are invisible or reorder text (Trojan Source, CVE-2021-42574): they make a value
 # differ from what a reviewer sees. Tabs, CR and NUL have codes of their own.
+# The list is C0 and C1 controls plus Unicode's Default_Ignorable_Code_Point set (zero-width and
+# bidirectional marks, fillers, variation selectors, tag characters used to smuggle invisible text)
+# and the noncharacters U+FFFE and U+FFFF, which a "\\u" escape could otherwise bring in.
 _INVISIBLE = re.compile(
-    "[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+    "[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\ufffe\uffff"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
 )
+# A directive line (%YAML 1.1, %TAG ...) can only stand before the document's first content line.
+# (The regex is anchored at the start of the text; it skips only blank and comment lines.)
+_DIRECTIVE = re.compile(r"\A(?:[ ]*(?:#[^\n]*)?\n)*(%[^\n]*)")
+# Compact block nesting ("- - - - x", "? - ? x") opens a level every two characters. The event
+# parser below stops at MAX_DEPTH, but the fast path's composer (PyYAML over libyaml, fastload.py)
+# recurses in C once per level and crashes the process (SIGSEGV) somewhere past 20,000 levels. A
+# line that opens more levels than MAX_DEPTH allows is refused before any parser sees the text; with
+# this cap, 1 MiB cannot nest deeper than about 6,000 levels however it is indented.
+_COMPACT_NESTING = 4 * MAX_DEPTH
+_COMPACT = re.compile(r"^[ ]*(?:[-?:][ ]+){%d}" % _COMPACT_NESTING, re.MULTILINE)
+_HIDDEN = re.compile("[\t\x00\r]|" + _INVISIBLE.pattern)
 _RESOLVER = VersionedResolver(version=(1, 2))
+
+
+def _compiled(entries: list) -> list[tuple[str, re.Pattern[str]]]:
+    """ruamel.yaml's YAML 1.2 implicit resolvers as (kind, compiled regex), looked up once here:
+    VersionedResolver.resolve costs ~15 us a scalar, which a 1 MiB file of short keys makes seconds."""
+    return [(str(tag).rsplit(":", 1)[-1], re.compile(regexp.pattern, regexp.flags)) for tag, regexp in entries]
+
+
+_ANY_FIRST = _compiled(_RESOLVER.versioned_resolver.get(None, []))  # resolvers for any first character
+_IMPLICIT = {first: _compiled(entries) + _ANY_FIRST for first, entries in _RESOLVER.versioned_resolver.items() if first is not None}
+
+
+def scalar_kind(value: str) -> str:
+    """The YAML 1.2 core-schema kind of a plain scalar: null, bool, int, float, merge, str, ..."""
+    for kind, regexp in _IMPLICIT.get(value[:1], _ANY_FIRST):
+        if regexp.match(value):
+            return kind
+    return "str"
+
+
 _YAML = YAML(typ="safe", pure=False)  # the C parser when ruamel.yaml.clib is installed
 
 
@@ -77,7 +136,14 @@ def _line_col(text: str, offset: int) -> Pos:
 
 
 def _char(c: str) -> str:
-    return f"U+{ord(c):04X} {unicodedata.name(c, 'control character')}"
+    name = unicodedata.name(c, "") or ("control character" if unicodedata.category(c) == "Cc" else "unnamed character")
+    return f"U+{ord(c):04X} {name}"
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """repr() of a value, cut short: a hostile key or number can be a megabyte long."""
+    text = repr(value) if not isinstance(value, int) or abs(value) <= MAX_INT else f"{str(value)[:limit]}..."
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def check_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -106,21 +172,81 @@ def check_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
             count = text.count(needle)
             more = f" ({count - 1} more)" if count > 1 else ""
             problems.append(Problem(path, *_line_col(text, at), code, message + more))
-    for match in _CONFLICT.finditer(text):
+    # Each finding costs a scan for its line number, so stop at the cap: a file of 300,000
+    # zero-width spaces or conflict markers must not cost 300,000 scans of a megabyte.
+    for match in islice(_CONFLICT.finditer(text), MAX_PROBLEMS_PER_FILE):
         problems.append(Problem(path, *_line_col(text, match.start()), "E006", f"unresolved merge conflict: marker {match.group(1)!r}; resolve the conflict and remove the markers"))
-    for match in _INVISIBLE.finditer(text):
+    for match in islice(_INVISIBLE.finditer(text), MAX_PROBLEMS_PER_FILE):
         problems.append(Problem(path, *_line_col(text, match.start()), "E020", f"invisible or control character {_char(match.group())}; remove it"))
+    compact = _COMPACT.search(text)
+    if compact:
+        problems.append(Problem(path, *_line_col(text, compact.start()), "E015",
+                                f"{_COMPACT_NESTING} or more '- ', '? ' or ': ' in a row on one line: nesting deeper than {MAX_DEPTH} levels; no trial record needs this"))
+    directive = _DIRECTIVE.match(text)
+    if directive:
+        line = directive.group(1)
+        what = "a %YAML version" if line.startswith("%YAML") else "a %TAG (tag shorthand)" if line.startswith("%TAG") else "a"
+        problems.append(Problem(path, *_line_col(text, directive.start(1)), "E022",
+                                f"{what} directive {_shown(line.strip(), 40)}; trial files are plain YAML 1.2 without directives, remove the line"))
     return (None if problems else text), problems[:MAX_PROBLEMS_PER_FILE]
 
 
-def _int(value: str) -> int:
+def _int(value: str) -> int | None:
+    """The whole number a plain scalar spells, or None when it is beyond +-MAX_INT."""
     v = value.replace("_", "")
     sign = -1 if v.startswith("-") else 1
     v = v.lstrip("+-")
-    for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):
+    base = 10
+    for prefix, radix in (("0x", 16), ("0o", 8), ("0b", 2)):
         if v.lower().startswith(prefix):
-            return sign * int(v[2:], base)
-    return sign * int(v, 10)
+            v, base = v[2:], radix
+            break
+    v = v.lstrip("0") or "0"
+    if len(v) > 64:  # more digits than 2**53 needs in any base; int() of 5,000 digits raises
+        return None
+    number = int(v, base)
+    return sign * number if number <= MAX_INT else None
+
+
+_FLOAT_WORDS = {".inf": "inf", ".Inf": "inf", ".INF": "inf", ".nan": "nan", ".NaN": "nan", ".NAN": "nan"}
+
+
+def scalar_value(kind: str, value: str) -> tuple[Any, str | None]:
+    """A plain scalar's value given its YAML 1.2 core-schema kind, and a problem if it has one.
+
+    Shared by this loader and fastload, so both read every scalar the same way.
+    """
+    try:
+        if kind == "null":
+            return None, None
+        if kind == "bool":
+            return value.lower() == "true", None
+        if kind == "int":
+            number = _int(value)
+            if number is None:
+                return value, f"{_shown(value, 40)} is beyond +-{MAX_INT:,} (2^53 - 1), the largest whole number spreadsheets and JSON readers keep exactly"
+            return number, None
+        if kind == "float":
+            text = value.replace("_", "")
+            sign = text[0] if text[:1] in ("+", "-") else ""
+            body = text[len(sign):]
+            number = float(sign + _FLOAT_WORDS.get(body, body))
+            return number, None if math.isfinite(number) else f"{_shown(value, 40)} is not a finite number"
+        if kind == "merge":
+            return _MERGE, None
+    except ValueError:
+        return value, None
+    return value, None  # str, timestamp (dates stay text) and anything else
+
+
+def resolve(kind: Any, value: str, implicit: Any) -> Any:
+    """The YAML 1.2 core-schema tag of a scalar (fastload's composer resolves with this too)."""
+    return _RESOLVER.resolve(kind, value, implicit)
+
+
+def hidden_character(value: str) -> bool:
+    """Whether a value holds a character the raw-text checks refuse (reachable through escapes)."""
+    return bool(_HIDDEN.search(value))
 
 
 class _Builder:
@@ -133,6 +259,7 @@ class _Builder:
         self.keys: dict[Path_, Pos] = {}
         self.stack: list[list[Any]] = []  # frames: [container, path, pending_key, key_pos, in_key]
         self.root: Any = None
+        self.root_text: str | None = None  # the top scalar as written, when the top is a scalar
         self.documents = 0
         self.done = False
 
@@ -140,29 +267,13 @@ class _Builder:
         self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, code, message))
 
     def _scalar(self, e: ev.ScalarEvent) -> Any:
-        value = e.value
         if e.style not in (None, "") or not e.implicit[0]:
-            return value  # quoted or block scalar: always text
-        tag = _RESOLVER.resolve(ScalarNode, value, (True, False))
-        kind = str(getattr(tag, "value", tag)).rsplit(":", 1)[-1]
-        try:
-            if kind == "null":
-                return None
-            if kind == "bool":
-                return value.lower() == "true"
-            if kind == "int":
-                return _int(value)
-            if kind == "float":
-                number = float(value.replace("_", "").replace(".inf", "inf").replace(".Inf", "inf")
-                               .replace(".INF", "inf").replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
-                if not math.isfinite(number):
-                    self.problem(e.start_mark, "E019", f"{value!r} is not a finite number")
-                return number
-            if kind == "merge":
-                return _MERGE
-        except ValueError:
-            return value
-        return value  # str, timestamp (dates stay text) and anything else
+            return e.value  # quoted or block scalar: always text
+        kind = scalar_kind(e.value)
+        value, problem = scalar_value(kind, e.value)
+        if problem:
+            self.problem(e.start_mark, "E021" if kind == "int" else "E019", problem)
+        return value
 
     def _check_escapes(self, e: ev.ScalarEvent) -> None:
         # A double-quoted scalar can spell a tab or an invisible character as an escape ("\t",
@@ -203,11 +314,11 @@ class _Builder:
                 self.problem(mark, "E011", "merge key '<<' is not allowed; write the fields out")
                 value = f"<<@{mark.line}:{mark.column}"
             elif not isinstance(value, str):
-                shown = "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else repr(value)
+                shown = "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else _shown(value)
                 self.problem(mark, "E018", f"key {shown} is not text; quote it or rename it")
                 value = f"<non-text key@{mark.line}:{mark.column}>"
             elif value in container and frame[1] is not None and not self._in_key():
-                self.problem(mark, "E014", f"duplicate key {value!r} (first at line {self.keys[frame[1] + (value,)][0]})")
+                self.problem(mark, "E014", f"duplicate key {_shown(value)} (first at line {self.keys[frame[1] + (value,)][0]})")
             frame[2] = value
             frame[3] = (mark.line + 1, mark.column + 1)
             return
@@ -236,11 +347,13 @@ class _Builder:
         if anchor is not None:
             self.problem(mark, "E010", f"anchor '&{anchor}' is not allowed; write the value out")
         tag = getattr(e, "tag", None)
-        if tag is not None and not (isinstance(e, ev.ScalarEvent) and e.implicit[0]):
+        if tag is not None:  # libyaml gives untagged nodes no tag; "! value" (non-specific) has "!"
             shown = getattr(tag, "value", None) or tag
-            self.problem(mark, "E012", f"explicit tag {str(shown)!r} is not allowed; write the value plainly")
+            self.problem(mark, "E012", f"explicit tag {_shown(str(shown))} is not allowed; write the value plainly")
         if isinstance(e, ev.ScalarEvent):
             self._check_escapes(e)
+            if not self.stack:
+                self.root_text = e.value
             path = self._child_path()
             value = self._scalar(e) if tag is None else e.value
             if path is not None:
@@ -293,23 +406,64 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
         return None, builder.problems + [Problem(path, line, col, "E007", f"YAML syntax: {exc}".replace("\n", " "))]
     if builder.problems:
         return None, builder.problems
-    if builder.documents == 0 or builder.root is None:
+    if builder.documents == 0 or (builder.root is None and not builder.root_text):
         return None, [Problem(path, 1, 1, "E008", "empty file: no YAML document")]
     if not isinstance(builder.root, dict):
-        kind = "a list" if isinstance(builder.root, list) else f"the single value {builder.root!r}"
+        kind = "a list" if isinstance(builder.root, list) else f"the single value {_shown(builder.root_text)}"
         return None, [Problem(path, 1, 1, "E013", f"the document is {kind}; a trial record is a mapping of fields (nct_id: ...)")]
     return Record(path, builder.root, builder.values, builder.keys), []
 
 
-def load(file: Path, path: str) -> tuple[Record | None, list[Problem]]:
-    """Read a trial file from disk; path is how problems name it."""
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _not_regular(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read(file: Path, path: str) -> tuple[bytes | None, list[Problem]]:
+    """A trial file's bytes (at most MAX_BYTES), or why they cannot be had.
+
+    Only a regular file is read. A symbolic link is refused rather than followed: it could point
+    anywhere (a secret the messages would quote, /dev/zero), and a named pipe would block forever.
+    O_NOFOLLOW and O_NONBLOCK make the open itself safe; the lstat before it gives the clear message.
+    """
+    def refuse(kind: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(path, 0, 0, "E001", f"cannot read: {kind}, not a regular file; a trial file must be a plain file")]
+
     try:
-        with open(file, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        kind = _not_regular(os.lstat(file).st_mode)
+        if kind:
+            return refuse(kind)
+        fd = os.open(file, _OPEN_FLAGS)
+        try:
+            kind = _not_regular(os.fstat(fd).st_mode)
+            if kind:
+                return refuse(kind)
+            with os.fdopen(fd, "rb") as handle:
+                fd = -1
+                raw = handle.read(MAX_BYTES + 1)
+        finally:
+            if fd >= 0:
+                os.close(fd)
     except OSError as exc:
         return None, [Problem(path, 0, 0, "E001", f"cannot read: {exc.strerror or exc}")]
     if len(raw) > MAX_BYTES:
         return None, [Problem(path, 0, 0, "E004", f"file is over {MAX_BYTES:,} bytes (1 MiB), the limit for a trial file")]
+    return raw, []
+
+
+def load(file: Path, path: str) -> tuple[Record | None, list[Problem]]:
+    """Read a trial file from disk; path is how problems name it."""
+    raw, problems = read(file, path)
+    if raw is None:
+        return None, problems
     text, problems = check_text(raw, path)
     if text is None:
         return None, problems

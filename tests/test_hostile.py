@@ -1,0 +1,394 @@
+"""Hostile and broken input: refused with a place and a code, never a traceback, a hang or a write.
+
+Every file under tests/hostile/ (one file per case, named for it) and a few cases made at test time
+(links, a directory, a named pipe, an unreadable file, files over 1 MiB or with a million findings)
+is put into a copy of the registry as trials/NCT09999999.yaml. Then `trials check` and `trials csv`
+run as real processes, each under a time limit (TIME_LIMIT) and an address-space limit
+(MEMORY_LIMIT, set with RLIMIT_AS before the command starts). Each must exit 1, print no traceback,
+name the file with the expected code (at the expected line when the problem has one), and leave
+every file of the registry byte-identical: nothing is written while a record has a problem.
+
+The runs of all cases are made once, in parallel, by a session fixture; the tests read its results.
+`load.load` is also called in-process on each corpus file: it returns problems, it never raises.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from sle_trials import load, schema
+from sle_trials.codes import CODES
+
+REPO = Path(__file__).resolve().parents[1]
+HOSTILE = REPO / "tests" / "hostile"
+TRIALS = Path(sys.executable).parent / "trials"
+PLACE = "trials/NCT09999999.yaml"
+COMMANDS = ("check", "csv")
+TIME_LIMIT = 10.0  # seconds for one command on one hostile file
+MEMORY_LIMIT = 1 << 30  # bytes of address space for one command
+NO_LINE = None  # the problem concerns the file as a whole (unreadable, too large)
+PWNED = "hostile-pwned"  # what the Python-object payloads would create if anything ran them
+
+# Sets the limit, then becomes the command (a preexec_fn is unsafe in a threaded test runner).
+_LAUNCH = "import os, resource, sys; resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[1]),) * 2); os.execv(sys.argv[2], sys.argv[2:])"
+_PROBLEM = re.compile(r"^(?P<path>\S+?):(?:(?P<line>[0-9]+):(?P<col>[0-9]+):)? (?P<code>E[0-9]{3}) (?P<message>.*)$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    code: str
+    line: int | None  # NO_LINE: reported without a place
+    says: str = ""  # a text the message must contain
+    setup: Callable[[Path], None] | None = None  # makes trials/NCT09999999.yaml; default: copy the corpus file
+
+    def make(self, root: Path) -> None:
+        if self.setup:
+            self.setup(root / PLACE)
+        else:
+            shutil.copyfile(HOSTILE / self.name, root / PLACE)
+
+
+# The corpus: file -> what must be reported about it.
+CORPUS = [
+    Case("alias-bomb.yaml", "E010", 11, "anchor '&l0'"),
+    Case("bidi-escape.yaml", "E020", 10, "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    Case("bidi-override.yaml", "E020", 10, "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    Case("binary-garbage.yaml", "E002", 1, "invalid UTF-8"),
+    Case("bom.yaml", "E016", 1, "byte-order mark"),
+    Case("complex-key.yaml", "E018", 11, "not text"),
+    Case("conflict-markers.yaml", "E006", 10, "unresolved merge conflict"),
+    Case("crlf.yaml", "E017", 1, "line end"),
+    Case("cyrillic-nct-id.yaml", "E102", 2, "U+0421 CYRILLIC CAPITAL LETTER ES"),
+    Case("deep-flow.yaml", "E015", 11, "nesting deeper"),
+    Case("deep-mapping-5000.yaml", "E015", 11, "nesting deeper"),
+    Case("deep-nesting.yaml", "E015", 21, "nesting deeper"),
+    Case("duplicate-keys.yaml", "E014", 11, "duplicate key 'overall_status' (first at line 10)"),
+    Case("empty.yaml", "E008", 1, "empty"),
+    Case("fullwidth-digits.yaml", "E102", 2, "U+FF10 FULLWIDTH DIGIT ZERO"),
+    Case("huge-hex.yaml", "E021", 12, "2^53"),
+    Case("huge-int.yaml", "E021", 12, "2^53"),
+    Case("invalid-utf8.yaml", "E002", 3, "byte 0x96"),
+    Case("invisible-tag-characters.yaml", "E020", 3, "U+E0069 TAG LATIN SMALL LETTER I"),
+    Case("line-separator.yaml", "E020", 3, "U+2028 LINE SEPARATOR"),
+    Case("long-line.yaml", "E007", 11, "YAML syntax"),
+    Case("many-documents.yaml", "E009", 11, "second YAML document"),
+    Case("merge-key.yaml", "E011", 12, "merge key"),
+    Case("nan.yaml", "E019", 12, "not a finite number"),
+    Case("nested-keys-5000.yaml", "E015", 2, "nesting deeper"),
+    Case("nonspecific-tag.yaml", "E012", 10, "explicit tag '!'"),
+    Case("nul-byte.yaml", "E003", 3, "NUL"),
+    Case("null-key.yaml", "E018", 11, "not text"),
+    Case("only-comments.yaml", "E008", 1, "empty"),
+    Case("python-name-tag.yaml", "E012", 11, "python/name"),
+    Case("python-object-tag.yaml", "E012", 3, "python/object/apply"),
+    Case("str-tag-on-document.yaml", "E012", 2, "explicit tag"),
+    Case("surrogate-escape.yaml", "E007", 10, "YAML syntax"),
+    Case("tab-escape.yaml", "E005", 3, "tab"),
+    Case("tab-in-value.yaml", "E005", 3, "tab"),
+    Case("tab-indent.yaml", "E005", 5, "tab"),
+    Case("tag-directive.yaml", "E022", 2, "%TAG"),
+    Case("top-is-list.yaml", "E013", 1, "a list"),
+    Case("top-is-null.yaml", "E013", 1, "single value"),
+    Case("top-is-scalar.yaml", "E013", 1, "single value"),
+    Case("unclosed-flow.yaml", "E007", 12, "flow sequence"),
+    Case("unclosed-quote.yaml", "E007", 12, "quoted scalar"),
+    Case("yaml11-directive.yaml", "E022", 2, "%YAML 1.1"),
+    Case("yes-is-not-true.yaml", "E203", 11, "got text 'yes'"),
+    Case("zero-width-in-id.yaml", "E020", 2, "U+200B ZERO WIDTH SPACE"),
+]
+
+# --- cases made at test time -------------------------------------------------------------------
+
+SECRET = "s3cr3t-token-value"
+MINIMAL = (HOSTILE / "duplicate-keys.yaml").read_text(encoding="utf-8").rsplit("overall_status: COMPLETED\n", 1)[0]
+
+
+def _symlink_to_secret(place: Path) -> None:
+    secret = place.parents[2] / "outside" / "secret.yaml"  # outside the registry
+    secret.parent.mkdir(exist_ok=True)
+    secret.write_text(MINIMAL.replace("overall_status: RECRUITING", f"overall_status: {SECRET}"), encoding="utf-8")
+    place.symlink_to(secret)
+
+
+def _symlink_to_device(place: Path) -> None:
+    place.symlink_to("/dev/zero")
+
+
+def _symlink_to_record(place: Path) -> None:
+    """Even a link to a valid record: a trial file is a plain file."""
+    target = place.parents[1] / "elsewhere.yaml"
+    target.write_text(MINIMAL, encoding="utf-8")
+    place.symlink_to(target)
+
+
+def _directory(place: Path) -> None:
+    place.mkdir()
+    (place / "inside.yaml").write_text(MINIMAL, encoding="utf-8")
+
+
+def _fifo(place: Path) -> None:
+    os.mkfifo(place)  # nobody writes to it: an open() without O_NONBLOCK would wait forever
+
+
+def _unreadable(place: Path) -> None:
+    place.write_text(MINIMAL, encoding="utf-8")
+    place.chmod(0)
+
+
+def _over_one_mib(place: Path) -> None:
+    place.write_text(MINIMAL + "notes: |\n" + ("  " + "x" * 98 + "\n") * 10_500, encoding="utf-8")
+
+
+def _writes(text_or_bytes: Callable[[], str | bytes]) -> Callable[[Path], None]:
+    def setup(place: Path) -> None:
+        data = text_or_bytes()
+        place.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return setup
+
+
+CAN_FIFO = hasattr(os, "mkfifo")
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+MADE = [
+    Case("symlink-to-secret", "E001", NO_LINE, "symbolic link", _symlink_to_secret),
+    Case("symlink-to-dev-zero", "E001", NO_LINE, "symbolic link", _symlink_to_device),
+    Case("symlink-to-valid-record", "E001", NO_LINE, "symbolic link", _symlink_to_record),
+    Case("directory-named-.yaml", "E001", NO_LINE, "a directory", _directory),
+    *([Case("named-pipe", "E001", NO_LINE, "named pipe", _fifo)] if CAN_FIFO else []),
+    Case("unreadable", "E001", NO_LINE, "cannot read", _unreadable),  # skipped when run as root
+    Case("over-one-mib", "E004", NO_LINE, "1 MiB", _over_one_mib),
+    Case("exactly-one-mib-plus-one", "E004", NO_LINE, "1 MiB", _writes(lambda: b"# " + b"x" * (load.MAX_BYTES - 2) + b"\n")),
+    # The first two took 28 s each before the raw-text checks stopped at the problem cap.
+    Case("300000-zero-width-spaces", "E020", 11, "ZERO WIDTH SPACE", _writes(lambda: MINIMAL + "\u200b" * 300_000 + "\n")),
+    Case("100000-conflict-markers", "E006", 11, "unresolved merge conflict", _writes(lambda: MINIMAL + "=======\n" * 100_000)),
+    Case("150000-anchors", "E010", 11, "anchor", _writes(lambda: MINIMAL + "x: [" + ", ".join(["&a 1"] * 150_000) + "]\n")),
+    Case("200000-tabs", "E005", 11, "(199999 more)", _writes(lambda: MINIMAL + "\t\n" * 200_000)),
+    Case("500000-deep-unclosed-flow", "E015", 11, "nesting deeper", _writes(lambda: MINIMAL + "x: " + "[" * 500_000 + "\n")),
+    Case("400000-nested-dashes", "E015", 12, "nesting deeper", _writes(lambda: MINIMAL + "x:\n" + "- " * 400_000 + "1\n")),
+]
+
+CASES = CORPUS + MADE
+
+
+# --- running them ------------------------------------------------------------------------------
+
+@dataclass
+class Run:
+    status: int | None  # None: killed at the time limit
+    seconds: float
+    out: str
+    err: str
+
+
+@dataclass
+class Outcome:
+    case: Case
+    root: Path
+    runs: dict[str, Run] = field(default_factory=dict)
+    before: dict[str, bytes] = field(default_factory=dict)
+    after: dict[str, bytes] = field(default_factory=dict)
+    pwned: bool = False
+
+
+def copy_registry(dest: Path) -> Path:
+    """schema/, seeds/, trials/ and every generated file the repository has, under dest."""
+    dest.mkdir(parents=True)
+    for name in ("schema", "seeds", "trials"):
+        shutil.copytree(REPO / name, dest / name)
+    for name in ("trials.csv", "datapackage.json"):
+        if (REPO / name).exists():
+            shutil.copy2(REPO / name, dest / name)
+    return dest
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every regular file of the registry copy (the check cache aside) and its bytes."""
+    out = {}
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if relative.startswith(".cache") or path.is_symlink() or not path.is_file():
+            continue
+        try:
+            out[relative] = path.read_bytes()
+        except OSError:  # the unreadable case
+            out[relative] = b"<unreadable>"
+    return out
+
+
+def run_command(root: Path, command: str, cwd: Path) -> Run:
+    argv = [sys.executable, "-c", _LAUNCH, str(MEMORY_LIMIT), str(TRIALS), command, "--root", str(root)]
+    env = {k: v for k, v in os.environ.items() if k != "TRIALS_DEBUG"}
+    start = time.monotonic()
+    try:
+        done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, errors="replace", timeout=TIME_LIMIT)
+    except subprocess.TimeoutExpired as exc:
+        return Run(None, time.monotonic() - start, str(exc.stdout or ""), str(exc.stderr or ""))
+    return Run(done.returncode, time.monotonic() - start, done.stdout, done.stderr)
+
+
+def run_case(case: Case, base: Path) -> Outcome:
+    work = base / re.sub(r"[^A-Za-z0-9._-]", "_", case.name)
+    root = copy_registry(work / "registry")
+    case.make(root)
+    outcome = Outcome(case, root, before=snapshot(root))
+    for command in COMMANDS:
+        outcome.runs[command] = run_command(root, command, cwd=work)
+    outcome.after = snapshot(root)
+    outcome.pwned = any(work.rglob(PWNED))
+    place = root / PLACE
+    if place.exists() and not place.is_symlink():
+        place.chmod(0o700 if place.is_dir() else 0o600)  # let tmp_path be cleaned up
+    return outcome
+
+
+@pytest.fixture(scope="session")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    base = tmp_path_factory.mktemp("hostile")
+    with ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2))) as pool:
+        results = list(pool.map(lambda c: run_case(c, base), CASES))
+    return {o.case.name: o for o in results}
+
+
+# --- the tests ---------------------------------------------------------------------------------
+
+def _skip_unreadable_as_root(case: Case) -> None:
+    if case.name == "unreadable" and IS_ROOT:
+        pytest.skip("root reads a file whatever its permissions")
+
+
+def test_corpus_and_table_agree() -> None:
+    on_disk = sorted(p.name for p in HOSTILE.iterdir() if not p.name.startswith("."))
+    assert on_disk == sorted(c.name for c in CORPUS), "every file under tests/hostile/ needs a row in CORPUS, and back"
+    for case in CASES:
+        assert case.code in CODES, case
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_refused_cleanly(case: Case, command: str, outcomes: dict[str, Outcome]) -> None:
+    _skip_unreadable_as_root(case)
+    outcome = outcomes[case.name]
+    run = outcome.runs[command]
+    shown = f"trials {command} on {case.name}:\n--- stdout\n{run.out[-3000:]}\n--- stderr\n{run.err[-3000:]}"
+    assert run.status is not None, f"killed after {TIME_LIMIT} s; {shown}"
+    assert "Traceback" not in run.out + run.err, shown
+    assert "internal error" not in run.err, shown
+    assert run.status == 1, shown
+    found = [m for m in _PROBLEM.finditer(run.out) if m["path"] == PLACE]
+    assert found, f"{PLACE} is not named (a link must be named as itself, not as its target); {shown}"
+    matching = [m for m in found if m["code"] == case.code]
+    assert matching, f"expected {case.code}; {shown}"
+    if case.line is NO_LINE:
+        assert all(m["line"] is None for m in matching), shown
+    else:
+        assert any(m["line"] is not None and int(m["line"]) == case.line and int(m["col"]) >= 1 for m in matching), \
+            f"expected {case.code} at line {case.line}; {shown}"
+    assert any(case.says in m["message"] for m in matching), f"expected {case.says!r} in the message; {shown}"
+    assert all(m["line"] is None or int(m["line"]) >= 1 for m in found), shown
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_nothing_written_or_run(case: Case, outcomes: dict[str, Outcome]) -> None:
+    _skip_unreadable_as_root(case)
+    outcome = outcomes[case.name]
+    assert outcome.after == outcome.before, f"files changed: {sorted(set(outcome.after.items()) ^ set(outcome.before.items()))[:5]}"
+    assert not outcome.pwned, "a Python-object payload ran"
+    assert not any(name.startswith(".trials.csv.") for name in os.listdir(outcome.root)), "a temporary CSV was left"
+    for run in outcome.runs.values():
+        assert SECRET not in run.out + run.err, "the target of a link was read and shown"
+
+
+def test_time_limit_leaves_room(outcomes: dict[str, Outcome]) -> None:
+    """The slowest command stays well inside the limit (so the limit catches hangs, not slow machines)."""
+    slowest = max((run.seconds, f"{name} {command}") for name, o in outcomes.items() for command, run in o.runs.items()
+                  if run.status is not None)
+    assert slowest[0] < TIME_LIMIT / 2, f"slowest: {slowest[1]} took {slowest[0]:.1f} s"
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=[c.name for c in CORPUS])
+def test_loader_in_process(case: Case) -> None:
+    """load.load returns problems with registered codes and places; it never raises."""
+    record, problems = load.load(HOSTILE / case.name, PLACE)
+    assert all(p.code in CODES for p in problems)
+    assert all(p.line >= 1 and p.column >= 1 for p in problems), problems
+    assert len(problems) <= load.MAX_PROBLEMS_PER_FILE
+    if CODES[case.code].module == "load":
+        assert record is None
+        assert any(p.code == case.code and p.line == case.line for p in problems), problems
+    else:  # the loader accepts it; the schema refuses it
+        assert record is not None and problems == []
+        checked = schema.check(record, schema.make_validator(schema.load_schema(REPO)))
+        assert any(p.code == case.code and p.line == case.line for p in checked), checked
+
+
+@pytest.mark.parametrize("case", MADE, ids=[c.name for c in MADE])
+def test_loader_in_process_on_made_files(case: Case, tmp_path: Path) -> None:
+    """load.load on links, a directory, a named pipe, huge files: problems, no exception, no hang."""
+    _skip_unreadable_as_root(case)
+    root = tmp_path / "registry"
+    (root / "trials").mkdir(parents=True)
+    case.make(root)
+    result: list = []
+    worker = threading.Thread(target=lambda: result.append(load.load(root / PLACE, PLACE)), daemon=True)
+    worker.start()
+    worker.join(TIME_LIMIT)
+    assert not worker.is_alive(), "load.load did not return (blocked on the file?)"
+    record, problems = result[0]
+    assert record is None
+    assert any(p.code == case.code for p in problems), problems
+    assert all(p.code in CODES for p in problems)
+    if case.line is NO_LINE:
+        assert all(p.line == 0 for p in problems if p.code == case.code)
+    else:
+        assert any(p.code == case.code and p.line == case.line for p in problems), problems
+    assert len(problems) <= load.MAX_PROBLEMS_PER_FILE
+
+
+def test_python_payloads_are_never_constructed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Even past the raw-text checks (load.parse on its own), the parser builds plain data only:
+    each payload's tag is reported, and no payload runs."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("python-object-tag.yaml", "python-name-tag.yaml", "tag-directive.yaml"):
+        record, problems = load.parse((HOSTILE / name).read_text(encoding="utf-8"), name)
+        assert record is None and "E012" in {p.code for p in problems}, problems
+    assert not (tmp_path / PWNED).exists()
+
+
+# --- known to be too slow: not the loader's (see each reason); opt in with TRIALS_HOSTILE_SLOW=1 ----
+
+def _wide(n: int) -> str:
+    return MINIMAL + "conditions:\n" + "".join(f"  - {i}\n  - x{i}\n" for i in range(n // 2))
+
+
+SLOW = [
+    pytest.param(Case("mixed-list-20000", "E203", 11, "", _writes(lambda: _wide(20_000))),
+                 id="mixed-list-20000 (schema.py: jsonschema's uniqueItems is quadratic on unsortable lists)"),
+    pytest.param(Case("90000-unknown-keys", "E202", 11, "", _writes(lambda: MINIMAL + "".join(f"k{i}: 1\n" for i in range(90_000)))),
+                 id="90000-unknown-keys (schema.py: one E202 per key, each listing every field: 35 MB of output)"),
+    pytest.param(Case("900-kB-title", "E501", 3, "", _writes(lambda: MINIMAL.replace("(SLE)", "(SLE) " + "A" * 900_000))),
+                 id="900-kB-title (evidence.py: difflib on the whole value to find the nearest passage)"),
+    pytest.param(Case("5000-keywords-not-in-source", "E501", 11, "", _writes(lambda: MINIMAL + "keywords:\n" + "".join(f"  - k{i}\n" for i in range(5000)))),
+                 id="5000-keywords (evidence.py: a nearest-passage search for every miss, uncapped)"),
+]
+
+
+@pytest.mark.skipif(not os.environ.get("TRIALS_HOSTILE_SLOW"), reason="known slow stages outside load.py; set TRIALS_HOSTILE_SLOW=1")
+@pytest.mark.xfail(reason="superlinear work in a later stage; see the case id", strict=False)
+@pytest.mark.parametrize("case", SLOW)
+def test_known_slow_inputs_finish_in_time(case: Case, tmp_path: Path) -> None:
+    outcome = run_case(case, tmp_path)
+    run = outcome.runs["check"]
+    assert run.status == 1 and "Traceback" not in run.err, f"status {run.status} after {run.seconds:.1f} s"

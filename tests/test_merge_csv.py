@@ -1,0 +1,229 @@
+"""The trials-csv merge driver with real git: a conflict in trials.csv is resolved by regenerating it.
+
+Each test builds a throw-away repository from a copy of the registry, the repository's own
+.gitattributes and Makefile, and a link to the venv (the driver git runs is `.venv/bin/trials
+merge-csv %O %A %B %P`, as `make check` configures it). Two synthetic stub-sized records with
+adjacent CSV rows are added, so that a line-by-line merge of trials.csv would conflict: only the
+driver makes these merges clean.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+GENERATED = ("trials.csv", "datapackage.json")  # what `trials csv` writes; the JSON export is not committed
+DRIVER = ".venv/bin/trials merge-csv %O %A %B %P"
+
+pytestmark = pytest.mark.skipif(not shutil.which("git") or not (BIN / "trials").exists(), reason="needs git and the venv")
+
+# Complete records whose verbatim text all occurs in the cited source, so they stay valid however
+# strictly text is checked against sources; the nct_ids sort next to each other in trials.csv.
+RECORD = """\
+nct_id: {nct_id}
+brief_title: {title}
+curation:
+  status: complete
+  sources:
+    - file: seeds/000_84a0f0163f21158e.txt
+      kind: REGISTRY_PAGE
+      as_of: "2025-08-17"
+overall_status: RECRUITING
+eligibility:
+  sex: ALL
+  minimum_age:
+    value: 18
+    unit: YEARS
+  healthy_volunteers: false
+  maximum_age:
+    value: 65
+    unit: YEARS
+"""
+TITLE = "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+# Other titles the cited source states word for word.
+TITLE_A = "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"
+TITLE_B = "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"
+ONE, TWO = "NCT09000001", "NCT09000002"
+
+
+def _env(home: Path) -> dict[str, str]:
+    return {**os.environ, "HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "curator@example.invalid",
+            "GIT_COMMITTER_NAME": "Curator", "GIT_COMMITTER_EMAIL": "curator@example.invalid",
+            "GIT_EDITOR": "true", "GIT_SEQUENCE_EDITOR": "true", "GIT_MERGE_AUTOEDIT": "no"}
+
+
+class Repo:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.env = _env(path.parent)
+
+    def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        result = subprocess.run(["git", *args], cwd=self.path, env=self.env, capture_output=True, text=True, timeout=120)
+        if check and result.returncode != 0:
+            raise AssertionError(f"git {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
+        return result
+
+    def trials(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(BIN / "trials"), *args, "--root", str(self.path)], cwd=self.path, env=self.env,
+                              capture_output=True, text=True, timeout=120)
+
+    def write(self, relative: str, text: str) -> None:
+        (self.path / relative).write_text(text, encoding="utf-8")
+
+    def read(self, relative: str) -> str:
+        return (self.path / relative).read_text(encoding="utf-8")
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        text = self.read(relative)
+        assert text.count(old) == 1, f"{relative}: {old!r} occurs {text.count(old)} times"
+        self.write(relative, text.replace(old, new))
+
+    def commit_regenerated(self, message: str) -> None:
+        """`trials csv` (must succeed: every branch is valid on its own), then commit everything."""
+        result = self.trials("csv")
+        assert result.returncode == 0, result.stdout + result.stderr
+        self.git("add", "-A")
+        self.git("commit", "-q", "--no-verify", "-m", message)
+
+    def unmerged(self) -> set[str]:
+        return set(self.git("diff", "--name-only", "--diff-filter=U").stdout.split())
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    work = tmp_path / "registry"
+    work.mkdir()
+    for name in ("schema", "seeds", "trials"):
+        shutil.copytree(REPO / name, work / name)
+    for name in (*GENERATED, ".gitattributes", "Makefile"):
+        if (REPO / name).exists():
+            shutil.copy2(REPO / name, work / name)
+    (work / ".venv").symlink_to(REPO / ".venv")
+    (work / ".gitignore").write_text(".venv\n.cache/\n")
+    repo = Repo(work)
+    repo.git("init", "-q", "-b", "main")
+    repo.git("config", "commit.gpgsign", "false")
+    make = shutil.which("make")
+    if make:  # the wiring `make check` does (its merge-driver step only: no venv or hooks needed)
+        done = subprocess.run([make, "-s", "merge-driver"], cwd=work, env=repo.env, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stdout + done.stderr
+    else:
+        repo.git("config", "merge.trials-csv.driver", DRIVER)
+        repo.git("config", "merge.trials-csv.name", "regenerate trials.csv from the merged records")
+    repo.write(f"trials/{ONE}.yaml", RECORD.format(nct_id=ONE, title=TITLE))
+    repo.write(f"trials/{TWO}.yaml", RECORD.format(nct_id=TWO, title=TITLE))
+    repo.commit_regenerated("registry with two synthetic records")
+    return repo
+
+
+def test_make_check_configures_the_driver(repo: Repo) -> None:
+    if not shutil.which("make"):
+        pytest.skip("needs make")
+    assert repo.git("config", "merge.trials-csv.driver").stdout.strip() == DRIVER
+    assert repo.git("config", "merge.trials-csv.name").stdout.strip()
+    dry = subprocess.run(["make", "-n", "check"], cwd=REPO, capture_output=True, text=True, timeout=60)  # -n: prints only
+    assert "merge.trials-csv.driver" in dry.stdout, "make check does not run the merge-driver step"
+    for name in GENERATED:
+        if (repo.path / name).exists():
+            attr = repo.git("check-attr", "merge", "--", name).stdout
+            assert attr.strip().endswith("merge: trials-csv"), attr
+    # the JSON export is generated on demand and never committed: git never merges it
+    assert repo.git("check-attr", "merge", "--", "trials.json").stdout.strip().endswith("merge: unspecified")
+
+
+def _branches(repo: Repo, change_a: tuple[str, str, str], change_b: tuple[str, str, str]) -> None:
+    """Branch a and branch b from main, each with one change and its regenerated files."""
+    for branch, (path, old, new) in (("a", change_a), ("b", change_b)):
+        repo.git("checkout", "-q", "-b", branch, "main")
+        repo.edit(path, old, new)
+        repo.commit_regenerated(f"change on {branch}")
+
+
+def _assert_generated_files_current(repo: Repo) -> None:
+    check = repo.trials("check")
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_merge_of_two_records_regenerates_the_csv(repo: Repo) -> None:
+    _branches(repo, (f"trials/{ONE}.yaml", TITLE, TITLE_A), (f"trials/{TWO}.yaml", TITLE, TITLE_B))
+    repo.git("checkout", "-q", "a")
+    merged = repo.git("merge", "--no-edit", "b", check=False)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    assert "trials.csv regenerated" in merged.stderr + merged.stdout
+    assert repo.unmerged() == set()
+    assert repo.git("status", "--porcelain", "--untracked-files=no").stdout == ""
+    _assert_generated_files_current(repo)  # the CSV (and its companions) equal what the merged records generate
+    csv = repo.read("trials.csv")
+    assert f"{ONE},{TITLE_A}," in csv and f"{TWO},{TITLE_B}," in csv
+    assert "<<<<<<<" not in csv
+
+
+def test_without_the_driver_git_merges_lines_and_conflicts(repo: Repo) -> None:
+    """A clone where `make check` never ran: .gitattributes names a driver git does not know, so git
+    merges trials.csv line by line as usual, and here that conflicts (the two rows are adjacent)."""
+    _branches(repo, (f"trials/{ONE}.yaml", TITLE, TITLE_A), (f"trials/{TWO}.yaml", TITLE, TITLE_B))
+    repo.git("config", "--remove-section", "merge.trials-csv")
+    repo.git("checkout", "-q", "a")
+    merged = repo.git("merge", "--no-edit", "b", check=False)
+    assert merged.returncode != 0
+    assert "trials.csv" in repo.unmerged(), merged.stdout + merged.stderr
+    assert "<<<<<<<" in repo.read("trials.csv")
+
+
+def test_rebase_regenerates_the_csv(repo: Repo) -> None:
+    _branches(repo, (f"trials/{ONE}.yaml", TITLE, TITLE_A), (f"trials/{TWO}.yaml", TITLE, TITLE_B))
+    rebased = repo.git("rebase", "a", check=False)  # b onto a: the driver finds the picked commit
+    assert rebased.returncode == 0, rebased.stdout + rebased.stderr
+    assert repo.unmerged() == set()
+    _assert_generated_files_current(repo)
+
+
+def test_conflicting_records_leave_the_csv_conflicted(repo: Repo) -> None:
+    path = f"trials/{ONE}.yaml"
+    _branches(repo, (path, TITLE, TITLE_A), (path, TITLE, TITLE_B))
+    repo.git("checkout", "-q", "a")
+    merged = repo.git("merge", "--no-edit", "b", check=False)
+    assert merged.returncode != 0
+    assert {path, "trials.csv"} <= repo.unmerged()
+    assert "run `trials csv`" in merged.stderr + merged.stdout
+
+
+def test_merged_records_that_are_invalid_leave_the_csv_conflicted(repo: Repo) -> None:
+    """Each branch is valid; together the minimum age (60) is above the maximum (50): E104."""
+    path = f"trials/{ONE}.yaml"
+    _branches(repo, (path, "    value: 18\n", "    value: 60\n"), (path, "    value: 65\n", "    value: 50\n"))
+    repo.git("checkout", "-q", "a")
+    merged = repo.git("merge", "--no-edit", "b", check=False)
+    assert merged.returncode != 0, "an invalid merge result must not be committed"
+    assert "trials.csv" in repo.unmerged() and repo.unmerged() <= set(GENERATED)
+    assert "E104" in merged.stderr + merged.stdout
+    assert path not in repo.unmerged()  # the record itself merged line by line
+
+
+def test_cherry_pick_is_reported_not_guessed(repo: Repo) -> None:
+    """A cherry-pick names no commit the driver can find: it must fail (a conflict), not guess."""
+    _branches(repo, (f"trials/{ONE}.yaml", TITLE, TITLE_A), (f"trials/{TWO}.yaml", TITLE, TITLE_B))
+    picked = repo.git("rev-parse", "b").stdout.strip()
+    repo.git("checkout", "-q", "a")
+    result = repo.git("cherry-pick", picked, check=False)
+    assert result.returncode != 0
+    assert "trials.csv" in repo.unmerged()
+    assert "not a `git merge`" in result.stderr + result.stdout
+
+
+def test_driver_finds_the_root_from_the_top_level(repo: Repo) -> None:
+    """Git runs the driver from the top of the work tree, whatever folder the merge was started in."""
+    _branches(repo, (f"trials/{ONE}.yaml", TITLE, TITLE_A), (f"trials/{TWO}.yaml", TITLE, TITLE_B))
+    repo.git("checkout", "-q", "a")
+    merged = subprocess.run(["git", "merge", "--no-edit", "b"], cwd=repo.path / "trials", env=repo.env,
+                            capture_output=True, text=True, timeout=120)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    _assert_generated_files_current(repo)

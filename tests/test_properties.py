@@ -1,0 +1,448 @@
+"""Property-based tests (hypothesis): valid records round-trip; broken ones never crash the tool.
+
+Records are generated from schema/trial.schema.json by a small strategy builder (walks the schema:
+objects, lists, enums, patterns, bounds, $ref), with what the schema cannot say supplied by hand:
+NCT ids in the NCT9xxxxxxx range; one source, seeds/000_84a0f0163f21158e.txt, so the cited file
+exists; verbatim text (`x-verbatim`) drawn from that source's own words, numbered criteria as the
+source numbers them; dates in the calendar and in order, age limits and cohorts in order, arms naming
+listed interventions, thresholds pointing at listed criteria; no related_trials and no evidence.
+
+Properties:
+- a generated record passes every one-record check (precise and fast paths alike), and dumped with
+  ruamel.yaml in block style and loaded back with load.parse it is the same data; the CSV row it
+  gives is the same before and after, on every run; `trials csv` and `trials check` agree;
+- a valid record mutated at random (a key dropped, a value of another type, bytes inserted, the file
+  cut short) never makes load, schema, rules, evidence or the command raise: it is accepted, or
+  refused with problems that each have a line (all but E001, E004 and E401, which concern a file as a
+  whole), and the command exits 0 or 1. Where the fast loader accepts a text, the precise loader
+  reads the same data from it.
+
+Examples are derandomized and no example database is kept, so CI runs are repeatable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from sle_trials import cli, evidence, export, fastload, load, pipeline, rules, schema
+from sle_trials.codes import CODES
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = "seeds/000_84a0f0163f21158e.txt"
+SCHEMA = schema.load_schema(REPO)
+VALIDATOR = schema.make_validator(SCHEMA)
+WHOLE_FILE_CODES = {"E001", "E004", "E401"}  # problems about a file as a whole: no line
+OMITTED = {"related_trials", "evidence", "curation.silent", "curation.not_yet_curated"}
+
+# The record strategy is one large tree; hypothesis warns once that its repr is long.
+pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
+
+SETTINGS = dict(deadline=None, derandomize=True, database=None, print_blob=True,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
+
+
+# --- words of the source ---------------------------------------------------------------------------
+
+SOURCE = evidence.source_text(REPO / SEED)  # normalised as the evidence check normalises it
+WORDS = SOURCE.split(" ")
+
+
+@lru_cache(maxsize=None)
+def phrases(pattern: str | None = None) -> list[str]:
+    """Runs of 1 to 8 consecutive words of the source (each occurs in it verbatim)."""
+    regex = schema.ecma_pattern(pattern) if pattern else None
+    out = set()
+    for start in range(len(WORDS)):
+        for length in range(1, 9):
+            text = " ".join(WORDS[start : start + length])
+            if text and evidence.normalise(text) == text and text in SOURCE and not load.hidden_character(text):
+                if regex is None or regex.search(text):
+                    out.add(text)
+    return sorted(out)
+
+
+def pick(pool: list) -> st.SearchStrategy[Any]:
+    """sampled_from for long lists, without hypothesis building a 60 kB repr of the list."""
+    return st.integers(0, len(pool) - 1).map(pool.__getitem__)
+
+
+def numbered_criteria() -> list[tuple[int, str]]:
+    """(number, text) as the source numbers its criteria ('* 3) Weight ≥ 40 kg'), cut at any word."""
+    out = []
+    for match in re.finditer(r"\* ([0-9]+)\) (.+?)(?= \* [0-9]+\) | Exclusion Criteria|$)", SOURCE):
+        words = match.group(2).split(" ")
+        for n in range(1, min(len(words), 12) + 1):
+            text = " ".join(words[:n])
+            if f"{match.group(1)}) {text}" in SOURCE:
+                out.append((int(match.group(1)), text))
+    return out
+
+
+NUMBERED = numbered_criteria()
+assert NUMBERED, "the source's numbered criteria were not found"
+
+
+# --- the strategy builder ----------------------------------------------------------------------------
+
+SAFE_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Cf", "Zl", "Zp")) | st.just("\n"),
+                    min_size=1, max_size=30).filter(lambda s: not load.hidden_character(s) and s.strip())
+
+
+def schema_node(node: dict) -> dict:
+    ref = node.get("$ref")
+    if not ref:
+        return node
+    target: Any = SCHEMA
+    for part in ref.removeprefix("#/").split("/"):
+        target = target[part]
+    return {**schema_node(target), **{k: v for k, v in node.items() if k != "$ref"}}
+
+
+def partial_dates() -> st.SearchStrategy[str]:
+    return st.builds(lambda d, precision: d.isoformat()[:precision],
+                     st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)), st.sampled_from([4, 7, 10]))
+
+
+URLS = st.from_regex(r"\Ahttps://example\.org/[a-z0-9/._-]{0,20}\Z")
+
+
+def strategy(node: dict, path: str = "") -> st.SearchStrategy[Any]:
+    """A strategy for values of one schema node; path is dotted with '*' for list items."""
+    node = schema_node(node)
+    if path in OVERRIDES:
+        return OVERRIDES[path]()
+    kind = node.get("type")
+    if "enum" in node:
+        return st.sampled_from(node["enum"])
+    if "const" in node:
+        return st.just(node["const"])
+    if kind == "object":
+        props = {k: v for k, v in node.get("properties", {}).items() if _join(path, k) not in OMITTED}
+        required = [k for k in node.get("required", []) if k in props]
+        mapping = st.fixed_dictionaries({k: strategy(props[k], _join(path, k)) for k in required},
+                                        optional={k: strategy(v, _join(path, k)) for k, v in props.items() if k not in required})
+        least = node.get("minProperties", 0)
+        return mapping.filter(lambda d: len(d) >= least) if least > len(required) else mapping
+    if kind == "array":
+        items = strategy(node["items"], _join(path, "*"))
+        low = node.get("minItems", 0)
+        unique = {"unique_by": lambda v: json.dumps(v, sort_keys=True)} if node.get("uniqueItems") else {}
+        return st.lists(items, min_size=low, max_size=max(low, 3), **unique)
+    if kind == "integer":
+        low = node.get("minimum", 0)
+        return st.integers(low, node.get("maximum", low + 10**6))
+    if kind == "number":
+        low = node.get("minimum", node.get("exclusiveMinimum", -1e9))
+        floats = st.floats(low, 1e12, allow_nan=False, allow_infinity=False, allow_subnormal=False,
+                           exclude_min="exclusiveMinimum" in node)
+        return st.integers(int(low) + 1, 10**9) | floats
+    if kind == "boolean":
+        return st.booleans()
+    if kind == "string":
+        if node.get("x-verbatim"):
+            return pick(phrases(node.get("pattern")))
+        if "pattern" in node:
+            if node["pattern"] == SCHEMA["$defs"]["partial_date"]["pattern"]:
+                return partial_dates()
+            if node["pattern"].startswith("^https?://"):
+                return URLS
+            return st.from_regex(schema.ecma_pattern(node["pattern"]), fullmatch=True)
+        return SAFE_TEXT
+    raise AssertionError(f"no strategy for {path}: {node}")
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _criteria(level: int) -> st.SearchStrategy[list[dict]]:
+    """A list of criteria; numbers only at the top (where the source gives them), texts unique."""
+    text = pick(phrases())
+    if level == 0:
+        item = st.one_of(
+            pick(NUMBERED).map(lambda nt: {"number": nt[0], "text": nt[1]}),
+            st.builds(lambda t: {"text": t}, text),
+        )
+        item = st.tuples(item, st.none() | _criteria(1)).map(lambda p: {**p[0], **({"sub_criteria": p[1]} if p[1] else {})})
+    elif level == 1:
+        item = st.tuples(text, st.none() | _criteria(2)).map(lambda p: {"text": p[0], **({"sub_criteria": p[1]} if p[1] else {})})
+    else:
+        item = st.builds(lambda t: {"text": t}, text)
+
+    def distinct(items: list[dict]) -> list[dict]:
+        seen_text, seen_number, out = set(), set(), []
+        for c in items:
+            key = " ".join(c["text"].split()).casefold()
+            if key in seen_text or (c.get("number") is not None and c["number"] in seen_number):
+                continue
+            seen_text.add(key)
+            seen_number.add(c.get("number"))
+            out.append(c)
+        return out
+
+    return st.lists(item, min_size=1, max_size=3).map(distinct)
+
+
+OVERRIDES = {
+    "nct_id": lambda: st.integers(0, 9_999_999).map(lambda n: f"NCT9{n:07d}"),
+    "curation.sources": lambda: st.lists(strategy(SCHEMA["properties"]["curation"]["properties"]["sources"]["items"],
+                                                  "curation.sources.*"), min_size=1, max_size=1),
+    "curation.sources.*.file": lambda: st.just(SEED),
+    "dates": lambda: st.just({}),  # made in order by records()
+    "eligibility.inclusion_criteria": lambda: _criteria(0),
+    "eligibility.exclusion_criteria": lambda: _criteria(0),
+    "eligibility.thresholds": lambda: st.just([]),  # made by records(), pointing at listed criteria
+}
+
+
+BASE_RECORD = strategy(SCHEMA)  # built once: hypothesis computes a strategy's repr once per object
+THRESHOLD = strategy(SCHEMA["$defs"]["threshold"], "eligibility.thresholds.*")
+
+
+@st.composite
+def records(draw: st.DrawFn) -> dict:
+    data = draw(BASE_RECORD)
+    # dates in the calendar and in the order rules.DATE_ORDER checks
+    names = ["start", "primary_completion", "completion"]
+    chosen = sorted(draw(st.lists(partial_dates(), min_size=6, max_size=6)))
+    dates = {}
+    for name, when in zip(names + ["first_submitted", "last_updated", "launched"], chosen[:3] + chosen[3:5] + chosen[5:]):
+        if draw(st.booleans()):
+            dates[name] = {"date": when, **({"type": draw(st.sampled_from(["ACTUAL", "ESTIMATED"]))} if draw(st.booleans()) else {})}
+    if "first_submitted" in dates and "last_updated" in dates and dates["first_submitted"]["date"] > dates["last_updated"]["date"]:
+        dates["first_submitted"], dates["last_updated"] = dates["last_updated"], dates["first_submitted"]
+    data.pop("dates", None)
+    if dates:
+        data["dates"] = dates
+    if data["curation"]["status"] == "complete" and "overall_status" not in data:
+        data["overall_status"] = draw(st.sampled_from(SCHEMA["properties"]["overall_status"]["enum"]))
+    eligibility = data.get("eligibility")
+    if eligibility:
+        low, high = eligibility.get("minimum_age"), eligibility.get("maximum_age")
+        if low and high and rules._age_days(low) > rules._age_days(high):
+            eligibility["minimum_age"], eligibility["maximum_age"] = high, low
+        eligibility.pop("thresholds", None)
+        targets = [(name.split("_")[0].upper(), c["number"]) for name in ("inclusion_criteria", "exclusion_criteria")
+                   for c in eligibility.get(name, []) if "number" in c]
+        if targets:
+            thresholds = draw(st.lists(THRESHOLD, max_size=2))
+            for t in thresholds:
+                t["criterion"] = dict(zip(("list", "number"), draw(st.sampled_from(targets))))
+            if thresholds:
+                eligibility["thresholds"] = thresholds
+    names_listed = [i["name"] for i in data.get("interventions", [])]
+    for arm in data.get("arms", []):
+        arm.pop("intervention_names", None)
+        if names_listed and draw(st.booleans()):
+            arm["intervention_names"] = sorted(set(draw(st.lists(st.sampled_from(names_listed), min_size=1, max_size=2))))
+        patient = 1
+        for cohort in arm.get("cohorts", []):
+            if "patients" in cohort:
+                size = draw(st.integers(0, 5))
+                cohort["patients"] = {"first": patient, "last": patient + size}
+                patient += size + 1
+    return data
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+def dump(data: dict) -> str:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 4096
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+@lru_cache(maxsize=1)
+def checker() -> pipeline.Checker:
+    return pipeline.Checker(REPO)  # reads the schema and seeds only
+
+
+def check_all(record: load.Record, stem: str) -> list:
+    problems = schema.check(record, VALIDATOR)
+    if not problems:
+        problems = rules.check(record, REPO, stem)
+    if not problems:
+        problems = evidence.check(record, SCHEMA, REPO)
+    return problems
+
+
+def run_cli(*argv: str) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(list(argv))
+    return status, out.getvalue() + err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def registry() -> Path:
+    """One registry copy for the command-level properties (each example cleans up after itself)."""
+    with tempfile.TemporaryDirectory(prefix="trials-properties-") as tmp:
+        root = Path(tmp) / "registry"
+        root.mkdir()
+        for name in ("schema", "seeds", "trials"):
+            shutil.copytree(REPO / name, root / name)
+        status, said = run_cli("csv", "--root", str(root), "--no-cache")  # bring the generated files up to date
+        assert status == 0, said
+        yield root
+
+
+# --- valid records --------------------------------------------------------------------------------
+
+@settings(max_examples=400, **SETTINGS)
+@given(records())
+def test_generated_records_are_valid_and_round_trip(data: dict) -> None:
+    text = dump(data)
+    shown = f"trials/{data['nct_id']}.yaml"
+    record, problems = load.parse(text, shown)
+    assert problems == [], (problems, text)
+    assert record.data == data
+    assert check_all(record, data["nct_id"]) == [], text
+    # the fast path: same verdict, and (where it takes the text) the same data
+    fast = fastload.parse(text)
+    assert fast is None or fast == data
+    found, summary, _ = checker().check(shown, data["nct_id"], text.encode("utf-8"))
+    assert found == [] and summary is not None, (found, text)
+    # the CSV row: the same from the generated data and the loaded data, on every call
+    row = export.row(data)
+    assert export.row(record.data) == row == export.row(copy.deepcopy(data))
+    assert export.render([record.data]) == export.render([data])
+    assert summary["row"] == row
+
+
+@settings(max_examples=25, **SETTINGS)
+@given(records())
+def test_csv_command_agrees(registry: Path, data: dict) -> None:
+    place = registry / "trials" / f"{data['nct_id']}.yaml"
+    before = (registry / "trials.csv").read_bytes()
+    place.write_text(dump(data), encoding="utf-8")
+    try:
+        status, said = run_cli("csv", "--root", str(registry), "--no-cache")
+        assert status == 0, said
+        first = (registry / "trials.csv").read_bytes()
+        assert export.render([data]).splitlines()[1] in first.decode("utf-8").splitlines()
+        status, said = run_cli("check", "--root", str(registry), "--no-cache")
+        assert status == 0, said
+        status, said = run_cli("csv", "--root", str(registry), "--no-cache")
+        assert status == 0 and (registry / "trials.csv").read_bytes() == first, "a second run changed the CSV"
+    finally:
+        place.unlink()
+        status, said = run_cli("csv", "--root", str(registry), "--no-cache")
+        assert status == 0, said
+    assert (registry / "trials.csv").read_bytes() == before
+
+
+# --- broken records ---------------------------------------------------------------------------------
+
+def _paths(value: Any, path: tuple = ()) -> list[tuple]:
+    out = [path]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _paths(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _paths(v, path + (i,))
+    return out
+
+
+def _set(data: Any, path: tuple, value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+OTHER_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),
+                         SAFE_TEXT, st.just([]), st.just({}), st.lists(st.integers(0, 9), min_size=1, max_size=2),
+                         st.dictionaries(st.sampled_from(["x", "text", "nct_id"]), st.integers(0, 9), min_size=1, max_size=2))
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[str, str, bytes]:
+    """(nct_id, what was done, the file's bytes)."""
+    data = draw(records())
+    nct_id = data["nct_id"]
+    how = draw(st.sampled_from(["drop", "swap", "insert", "truncate", "replace"]))
+    if how in ("drop", "swap"):
+        paths = [p for p in _paths(data) if p]
+        path = draw(st.sampled_from(paths))
+        parent: Any = data
+        for part in path[:-1]:
+            parent = parent[part]
+        if how == "drop":
+            del parent[path[-1]]
+        else:
+            _set(data, path, draw(OTHER_VALUES))
+        return nct_id, f"{how} {path}", dump(data).encode("utf-8")
+    raw = dump(data).encode("utf-8")
+    at = draw(st.integers(0, len(raw)))
+    if how == "insert":
+        return nct_id, f"insert at {at}", raw[:at] + draw(st.binary(min_size=1, max_size=8)) + raw[at:]
+    if how == "truncate":
+        return nct_id, f"truncate at {at}", raw[:at]
+    char = draw(st.characters(blacklist_categories=("Cs",)))
+    return nct_id, f"replace at {at} with {char!r}", raw[:at] + char.encode("utf-8") + raw[at + 1 :]
+
+
+def _assert_placed(problems: list, what: str) -> None:
+    for p in problems:
+        assert p.code in CODES, (what, p)
+        if p.code not in WHOLE_FILE_CODES:
+            assert p.line >= 1 and p.column >= 1, (what, p)
+
+
+@settings(max_examples=400, **SETTINGS)
+@given(mutated())
+def test_mutations_never_crash_and_are_placed(case: tuple[str, str, bytes]) -> None:
+    nct_id, what, raw = case
+    shown = f"trials/{nct_id}.yaml"
+    problems, summary, _ = checker().check(shown, nct_id, raw)  # the pipeline's own path, fast then precise
+    assert (summary is None) == bool(problems), what
+    _assert_placed(problems, what)
+    text, text_problems = load.check_text(raw, shown)
+    _assert_placed(text_problems, what)
+    if text is None:
+        return
+    record, parse_problems = load.parse(text, shown)
+    _assert_placed(parse_problems, what)
+    fast = fastload.parse(text)
+    if fast is not None:  # the fast loader accepts only what the precise one accepts, as the same data
+        assert record is not None and record.data == fast, (what, parse_problems)
+    if record is not None:
+        _assert_placed(check_all(record, nct_id), what)
+
+
+@settings(max_examples=150, **SETTINGS)
+@given(mutated())
+def test_mutations_through_the_command(registry: Path, case: tuple[str, str, bytes]) -> None:
+    nct_id, what, raw = case
+    place = registry / "trials" / f"{nct_id}.yaml"
+    place.write_bytes(raw)
+    try:
+        status, said = run_cli("validate", str(place), "--root", str(registry), "--no-cache", "--format", "json")
+    finally:
+        place.unlink()
+    assert status in (0, 1), (what, said)
+    assert "Traceback" not in said and "internal error" not in said, (what, said)
+    report = json.loads(said[: said.rindex("}") + 1])
+    for p in report["problems"]:
+        if p["code"] not in WHOLE_FILE_CODES:
+            assert p["line"] and p["line"] >= 1, (what, p)
+    assert (status == 0) == (report["problems"] == []), what
