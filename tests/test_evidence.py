@@ -21,7 +21,9 @@ RELMA = "trials/NCT05765006.yaml"
 def reg(tmp_path: Path) -> Path:
     for name in ("schema", "seeds", "trials"):
         shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy2(REPO / "trials.csv", tmp_path / "trials.csv")
+    for generated in ("trials.csv", "datapackage.json"):
+        if (REPO / generated).exists():
+            shutil.copy2(REPO / generated, tmp_path / generated)
     return tmp_path
 
 

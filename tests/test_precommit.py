@@ -30,10 +30,11 @@ def clone(tmp_path: Path) -> Path:
     work.mkdir()
     for name in ("schema", "seeds", "trials"):
         shutil.copytree(REPO / name, work / name)
-    for name in ("trials.csv", ".pre-commit-config.yaml", "pyproject.toml", "README.md"):
-        shutil.copy2(REPO / name, work / name)
+    for name in ("trials.csv", "datapackage.json", ".pre-commit-config.yaml", "pyproject.toml", "README.md"):
+        if (REPO / name).exists():
+            shutil.copy2(REPO / name, work / name)
     (work / ".venv").symlink_to(REPO / ".venv")  # the hooks call .venv/bin/...
-    (work / ".gitignore").write_text(".venv\n")
+    (work / ".gitignore").write_text(".venv\n.cache/\n")
     _git(work, "init", "-q", "-b", "main")
     _git(work, "add", "-A")
     _git(work, "commit", "-q", "--no-verify", "-m", "initial")
@@ -59,15 +60,15 @@ def test_commit_with_broken_trial_is_refused(clone: Path) -> None:
 def test_commit_changing_a_title_updates_the_csv(clone: Path) -> None:
     trial = clone / "trials" / "NCT05765006.yaml"
     old = "CD19-CART(Relma-cel) for Moderate to Severe Active Systemic Lupus Erythematosus"
-    new = "Relma-cel in Moderate to Severe Active Systemic Lupus Erythematosus"
+    new = "Moderate to Severe Active Systemic Lupus Erythematosus"  # still the source's words (E501)
     trial.write_text(trial.read_text(encoding="utf-8").replace(f"brief_title: {old}", f"brief_title: {new}"), encoding="utf-8")
     _git(clone, "add", "trials/NCT05765006.yaml")
     first = _git(clone, "commit", "-m", "retitle", check=False)
     assert first.returncode != 0, "the hook regenerated trials.csv, so the commit must stop until it is staged"
     assert "files were modified by this hook" in first.stdout + first.stderr
     csv = (clone / "trials.csv").read_text(encoding="utf-8")
-    assert new in csv and old not in csv
-    _git(clone, "add", "trials.csv")
+    assert f"NCT05765006,{new}," in csv and old not in csv
+    _git(clone, "add", "-u")  # the regenerated trials.csv (and its data package)
     second = _git(clone, "commit", "-m", "retitle", check=False)
     assert second.returncode == 0, second.stdout + second.stderr
-    assert new in _git(clone, "show", "HEAD:trials.csv").stdout
+    assert f"NCT05765006,{new}," in _git(clone, "show", "HEAD:trials.csv").stdout

@@ -41,6 +41,8 @@ _TABLE = [
     Code("E018", "non-text-key", "load", "a key that is not text (a number, null, a list)"),
     Code("E019", "non-finite-number", "load", "a number that is infinite or not a number (.inf, .nan)"),
     Code("E020", "invisible-character", "load", "a control, bidirectional or zero-width character"),
+    Code("E021", "integer-too-large", "load", "a whole number beyond 2^53 - 1, which spreadsheets and JSON readers round"),
+    Code("E022", "yaml-directive", "load", "a %YAML or %TAG directive line; trial files are plain YAML 1.2"),
     # rules.py: one record, beyond what the schema can say
     Code("E101", "file-name-mismatch", "rules", "the file name is not the record's nct_id"),
     Code("E102", "malformed-nct-id", "schema", "an NCT id that is not NCT followed by 8 ASCII digits"),
@@ -60,7 +62,7 @@ _TABLE = [
     Code("E205", "bad-format", "schema", "a value that does not have the required form (a date, a path)"),
     Code("E206", "out-of-range", "schema", "a number, text or list too small or too large"),
     Code("E207", "duplicate-item", "schema", "the same item twice in a list that must not repeat"),
-    Code("E208", "schema-violation", "schema", "any other schema rule"),
+    Code("E208", "schema-violation", "schema", "any other schema rule, e.g. an empty block (dates: {})"),
     # refs.py: across records
     Code("E301", "unknown-related-trial", "refs", "a related trial has no record under trials/"),
     Code("E302", "self-reference", "refs", "a record lists itself as related"),
@@ -75,8 +77,8 @@ _TABLE = [
     Code("E504", "criterion-number-not-in-source", "evidence", "a criterion number the source does not give that criterion"),
     Code("E505", "value-not-in-quote", "evidence", "a number or date that its evidence quote does not state"),
     Code("E506", "silent-field-present", "evidence", "a field declared silent or not yet curated that the record fills, or no such field"),
-    # export.py: the generated CSV
-    Code("E401", "stale-csv", "export", "trials.csv is not what the records generate"),
+    # export.py: the committed generated files (trials.csv, and datapackage.json written with it)
+    Code("E401", "stale-csv", "export", "trials.csv or datapackage.json is not what the records generate"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _TABLE}

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
@@ -34,29 +34,40 @@ _CODES = {
     "minimum": "E206", "maximum": "E206", "exclusiveMinimum": "E206", "exclusiveMaximum": "E206",
     "minLength": "E206", "maxLength": "E206", "minItems": "E206", "maxItems": "E206",
     "uniqueItems": "E207",
+    # everything else, e.g. minProperties (an empty block such as `dates: {}`), is E208
 }
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
                "object": "a mapping (key: value lines)", "array": "a list (- item lines)", "null": "nothing"}
 
 
+_ECMA_CLASSES = {"d": ("[0-9]", "0-9"), "D": ("[^0-9]", None), "w": ("[A-Za-z0-9_]", "A-Za-z0-9_"), "W": ("[^A-Za-z0-9_]", None)}
+
+
 def ecma_pattern(pattern: str) -> re.Pattern[str]:
-    """Compile a JSON Schema pattern with ECMA-262 meaning for `$` and `\\d`."""
+    """Compile a JSON Schema pattern with ECMA-262 meaning: `$` is the end of the text (Python's also
+    matches before a final newline), `\\d` and `\\w` are ASCII-only (Python's match any script's digits
+    and letters), while `\\s` keeps matching all Unicode white space, as in ECMA-262."""
     out, i, in_class = [], 0, False
     while i < len(pattern):
         c = pattern[i]
-        if c == "\\":
-            out.append(pattern[i : i + 2])
+        if c == "\\" and i + 1 < len(pattern):
+            escape = pattern[i + 1]
+            if escape in _ECMA_CLASSES:
+                alone, inside = _ECMA_CLASSES[escape]
+                out.append(inside if in_class and inside else alone)
+            else:
+                out.append(pattern[i : i + 2])
             i += 2
             continue
-        if c == "[":
+        if c == "[" and not in_class:
             in_class = True
-        elif c == "]":
+        elif c == "]" and in_class:
             in_class = False
         elif c == "$" and not in_class:
             c = r"\Z"
         out.append(c)
         i += 1
-    return re.compile("".join(out), re.ASCII)
+    return re.compile("".join(out))
 
 
 _compiled = lru_cache(maxsize=None)(ecma_pattern)
@@ -68,6 +79,27 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Itera
 
 
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
+def fast_validator(schema: dict) -> Callable[[Any], bool]:
+    """A yes/no validator for the fast path: jsonschema-rs (compiled, ECMA-262 patterns) when
+    installed, else this module's own validator. A "no" only sends the file to check(), whose
+    messages are the ones reported, so the two engines never disagree in what a curator reads;
+    tests/test_engines.py proves they agree on valid, invalid and hostile records."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - the dependency is declared; this keeps the tool usable without it
+        slow = make_validator(schema)
+        return lambda data: next(slow.iter_errors(data), None) is None
+    compiled = jsonschema_rs.validator_for(schema)
+
+    def valid(data: Any) -> bool:
+        try:
+            return bool(compiled.is_valid(data))
+        except (ValueError, OverflowError, TypeError):  # e.g. an integer beyond 64 bits
+            return False
+
+    return valid
 
 
 def load_schema(root: Path) -> dict:
@@ -113,6 +145,8 @@ def _message(error: ValidationError, root: dict) -> tuple[str, str]:
             return "E102", f"{where}: {value!r} is not an NCT id (NCT followed by exactly 8 ASCII digits){_non_ascii(value)}"
         description = error.schema.get("description", f"the pattern {error.validator_value}")
         return code, f"{where}: {value!r} does not have the required form: {description}{_non_ascii(value)}"
+    if kind == "minProperties":
+        return code, f"{where}: an empty block; fill it in or remove it"
     if kind == "uniqueItems":
         return code, f"{where}: the same item appears more than once"
     if kind == "required":

@@ -1,0 +1,166 @@
+"""Shared fixtures: a throw-away copy of the registry, and a runner for the `trials` command.
+
+Every test works on a copy under tmp_path (schema/, seeds/, trials/, trials.csv and the files the
+tool generates with it), so no test reads a file another test changed and none touches the real
+repository. The runner calls
+`sle_trials.cli.main([...])` in-process, as the console script does, with `--root <copy>`, and
+returns the exit status with what was printed on stdout and stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sle_trials.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+COPIED_DIRS = ("schema", "seeds", "trials")
+CSV_NAME = "trials.csv"
+
+# The IM19 record (NCT06513429) reduced to what a complete record needs. Every verbatim value in it
+# occurs in the source it cites, so it stays valid however strictly text is checked against sources;
+# tests append the fields a case needs.
+IM19_MINIMAL = """\
+nct_id: NCT06513429
+brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
+curation:
+  status: complete
+  sources:
+    - file: seeds/000_84a0f0163f21158e.txt
+      kind: REGISTRY_PAGE
+      as_of: "2025-08-17"
+overall_status: RECRUITING
+"""
+IM19_PATH = "trials/NCT06513429.yaml"
+
+# A problem line in the text format: path:line:col: CODE message (line and column when it has a place).
+TEXT_PROBLEM = re.compile(r"(?P<path>[^\s:]+):(?:(?P<line>[0-9]+):(?P<col>[0-9]+):)? (?P<code>E[0-9]{3}) (?P<message>\S.*)")
+
+
+@dataclass
+class Result:
+    """One run of the command."""
+
+    status: int
+    out: str
+    err: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.out.splitlines()
+
+    def json(self) -> dict[str, Any]:
+        return json.loads(self.out)
+
+    def problems(self) -> list[dict[str, Any]]:
+        """The problems of a `--format json` run."""
+        return self.json()["problems"]
+
+    def codes(self) -> set[str]:
+        return {p["code"] for p in self.problems()}
+
+    def where(self, code: str) -> list[tuple[str, int | None, int | None]]:
+        """(path, line, column) of each problem with this code, from a `--format json` run."""
+        return [(p["path"], p["line"], p["column"]) for p in self.problems() if p["code"] == code]
+
+
+class Trials:
+    """Runs `trials COMMAND --root <registry> [--format F] ARGS...` in-process."""
+
+    def __init__(self, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.root = root
+        self.capsys = capsys
+
+    def __call__(self, command: str, *args: Any, fmt: str | None = None, root: Path | None = None) -> Result:
+        argv = [command, "--root", str(root or self.root)]
+        if fmt:
+            argv += ["--format", fmt]
+        return self.raw([*argv, *map(str, args)])
+
+    def raw(self, argv: list[str]) -> Result:
+        """Any argument list, exactly as given (for usage errors)."""
+        self.capsys.readouterr()  # drop whatever was printed before this run
+        try:
+            status = main(argv)
+        except SystemExit as exc:  # argparse exits on bad usage (and on --help, --version)
+            status = exc.code if isinstance(exc.code, int) else 2
+        captured = self.capsys.readouterr()
+        return Result(status, captured.out, captured.err)
+
+    def json(self, command: str, *args: Any) -> Result:
+        return self(command, *args, fmt="json")
+
+
+def generated_files() -> list[str]:
+    """trials.csv and whatever else `trials csv` writes beside it (and `csv --check` compares). The
+    JSON export is not one of them: `trials export json` writes it on demand; it is never committed."""
+    names = [CSV_NAME]
+    try:
+        from sle_trials import package
+    except ImportError:
+        return names
+    return names + [Path(package.DATAPACKAGE_PATH).as_posix()] if hasattr(package, "DATAPACKAGE_PATH") else names
+
+
+def copy_registry(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in COPIED_DIRS:
+        shutil.copytree(REPO / name, dest / name)
+    for name in generated_files():
+        if (REPO / name).is_file():
+            shutil.copy2(REPO / name, dest / name)
+    return dest
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Path:
+    """A copy of the registry (schema/, seeds/, trials/, trials.csv and its companions) under
+    tmp_path; returns its root."""
+    return copy_registry(tmp_path / "registry")
+
+
+@pytest.fixture
+def trials(registry: Path, capsys: pytest.CaptureFixture[str]) -> Trials:
+    """The `trials` command, pointed at the registry copy."""
+    return Trials(registry, capsys)
+
+
+def put(root: Path, relative: str, content: str | bytes) -> Path:
+    """Write a file into the registry copy (text is written as UTF-8 with LF line ends)."""
+    target = root / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return target
+
+
+def position(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    """1-based line and column (in characters) of the nth occurrence of needle in text."""
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(needle, at + 1)
+    line = text.count("\n", 0, at) + 1
+    return line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def line_of(text: str, needle: str, nth: int = 0) -> int:
+    return position(text, needle, nth)[0]
+
+
+def trial_count(root: Path) -> int:
+    """How many trial files `trials validate` checks in the registry at root."""
+    return sum(1 for p in (root / "trials").iterdir() if not p.name.startswith("."))
+
+
+def nct_id_of(text: str) -> str:
+    """The nct_id a record file declares (plain, quoted or with a quoted key)."""
+    match = re.search(r"""^["']?nct_id["']?:\s*["']?(NCT[0-9]{8})""", text, re.MULTILINE)
+    assert match, "the file declares no nct_id"
+    return match.group(1)

@@ -1,0 +1,221 @@
+"""The registry of problem codes against its failing fixtures and the README.
+
+Each code in sle_trials.codes.CODES has exactly one fixture tests/fixtures/invalid/<CODE>-<what>.yaml.
+Its first two lines say what is wrong and how the test uses it:
+
+    # E104: a minimum age of 70 years above the maximum of 65.
+    # test: placed as trials/NCT06513429.yaml; expect E104 at 13:3
+
+The fixture is copied to that path in a copy of the registry (replacing the record there, if any;
+the E306 fixture is a source document and goes under seeds/), and the registry is checked with the
+command for the code's stage: `validate` for E0xx-E2xx and E5xx (one file alone), `refs` for E3xx
+(across records), `csv --check` for E4xx. The run must report that code and no other, at the
+line:column the header gives, or without a position where the header says so. The few setups a
+file alone cannot express are in SETUPS below and named in their fixture's header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO, Trials, put
+from sle_trials import export, load, refs
+from sle_trials.codes import CODES
+
+INVALID = FIXTURES / "invalid"
+FIXTURE_NAME = re.compile(r"(?P<code>E[0-9]{3})-[a-z0-9]+(?:-[a-z0-9]+)*\.yaml")
+HEADER = re.compile(
+    rb"^# test: placed as (?P<place>trials/(?:[a-z]+/)?NCT[0-9]{8}\.yaml|seeds/[A-Za-z0-9._-]+)[^;\r\n]*;"
+    rb" expect (?P<code>E[0-9]{3}) (?:at (?P<line>[0-9]+):(?P<col>[0-9]+)|without position)\r?$",
+    re.MULTILINE,
+)
+ONE_MIB = 1024 * 1024
+
+
+def invalid_fixtures() -> list[Path]:
+    return sorted(p for p in INVALID.iterdir() if not p.name.startswith("."))
+
+
+def fixture_code(path: Path) -> str:
+    match = FIXTURE_NAME.fullmatch(path.name)
+    assert match, f"{path.name}: fixture names are <CODE>-<what>.yaml (lower case, digits, hyphens)"
+    return match.group("code")
+
+
+def header(path: Path) -> re.Match[bytes]:
+    match = HEADER.search(path.read_bytes())
+    assert match, f"{path.name}: no '# test: placed as ...; expect ...' line"
+    return match
+
+
+# --- the registry and the fixtures ---------------------------------------------------------------
+
+
+def test_fixture_names_name_registered_codes() -> None:
+    unknown = sorted(p.name for p in invalid_fixtures() if fixture_code(p) not in CODES)
+    assert not unknown, f"fixtures for codes that sle_trials.codes does not register: {unknown}"
+
+
+def test_every_code_has_exactly_one_failing_fixture() -> None:
+    count = Counter(fixture_code(p) for p in invalid_fixtures())
+    missing = sorted(code for code in CODES if count[code] == 0)
+    twice = sorted(code for code, n in count.items() if n > 1)
+    assert not missing, f"codes without a fixture under tests/fixtures/invalid/: {missing}"
+    assert not twice, f"codes with more than one fixture: {twice}"
+
+
+def test_codes_are_well_formed() -> None:
+    for code, entry in CODES.items():
+        assert entry.code == code
+        assert re.fullmatch(r"E[0-9]{3}", code), code
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", entry.name), (code, entry.name)
+    names = Counter(c.name for c in CODES.values())
+    assert [n for n, k in names.items() if k > 1] == [], "two codes share a name"
+
+
+# --- each fixture fails with its code ------------------------------------------------------------
+
+
+def _replace_with_directory(target: Path, data: bytes) -> None:
+    """E001: a directory where the trial file should be (permissions do not stop root)."""
+    target.unlink()
+    target.mkdir()
+
+
+def _inflate(target: Path, data: bytes) -> None:
+    """E004: repeat the fixture's last line (a comment) until the file is over 1 MiB."""
+    last = data.rstrip(b"\n").rsplit(b"\n", 1)[-1] + b"\n"
+    assert last.startswith(b"#"), "the E004 fixture must end with a comment line to repeat"
+    target.write_bytes(data + last * (ONE_MIB // len(last) + 1))
+    assert target.stat().st_size > ONE_MIB
+
+
+SETUPS = {"E001": _replace_with_directory, "E004": _inflate}
+
+
+def _command(code: str) -> list[str]:
+    return {"E3": ["refs"], "E4": ["csv", "--check"]}.get(code[:2], ["validate"])
+
+
+@pytest.mark.parametrize("fixture", invalid_fixtures(), ids=lambda p: p.stem)
+def test_fixture_fails_with_its_code(fixture: Path, registry: Path, trials: Trials) -> None:
+    code = fixture_code(fixture)
+    head = header(fixture)
+    assert head["code"].decode() == code, "the header expects another code than the file name"
+    place = head["place"].decode()
+    data = fixture.read_bytes()
+
+    if code == "E305":
+        # Two files claiming one nct_id cannot both sit in trials/ (E101 ties the name to the id),
+        # so the two records are loaded and cross-checked the way `trials refs` does it.
+        target = put(registry, place, data)
+        records = []
+        for file in (registry / "trials" / target.name, target):
+            record, problems = load.load(file, file.relative_to(registry).as_posix())
+            assert record is not None and problems == []
+            records.append(record)
+        found = refs.check([refs.entry(r) for r in records])
+        assert {p.code for p in found} == {"E305"}
+        assert [(p.path, p.line, p.column) for p in found] == [(place, int(head["line"]), int(head["col"]))]
+        return
+
+    target = put(registry, place, data)
+    if code in SETUPS:
+        SETUPS[code](target, data)
+    if code[:2] in ("E3", "E4"):
+        # cross-record and CSV fixtures are valid records on their own
+        alone = trials.json("validate")
+        assert alone.problems() == [], f"{fixture.name} should pass `validate` alone"
+
+    result = trials(*_command(code), fmt="json")
+    assert result.status == 1, result.out + result.err
+    assert result.codes() == {code}, f"{fixture.name}: expected only {code}, got {result.problems()}"
+    expected_path = export.CSV_PATH.as_posix() if code[:2] == "E4" else place
+    where = result.where(code)
+    if head["line"] is None:
+        assert (expected_path, None, None) in where, f"{fixture.name}: expected {code} for {expected_path}, got {where}"
+        assert all(line is None and col is None for _, line, col in where), "this problem has no place in a file"
+    else:
+        expected = (expected_path, int(head["line"]), int(head["col"]))
+        assert expected in where, f"{fixture.name}: expected {code} at {expected[1]}:{expected[2]}, got {where}"
+
+
+def test_fixtures_with_special_bytes_keep_them() -> None:
+    """The load fixtures are about bytes an editor or a hook might 'fix': make sure they are still there."""
+    must_hold = {"E002": b"\xd7", "E003": b"\x00", "E005": b"\t", "E016": b"\xef\xbb\xbf", "E017": b"\r\n",
+                 "E020": "\u200b".encode()}
+    by_code = {fixture_code(p): p for p in invalid_fixtures()}
+    for code, needle in must_hold.items():
+        assert needle in by_code[code].read_bytes(), f"{by_code[code].name} lost its {needle!r}"
+    assert by_code["E016"].read_bytes().startswith(b"\xef\xbb\xbf")
+    assert b"\n" not in by_code["E017"].read_bytes().replace(b"\r\n", b""), "E017 fixture: every line end is CRLF"
+    assert by_code["E004"].stat().st_size < 4096, "the E004 fixture is inflated at test time, not committed big"
+
+
+# --- the README tables ---------------------------------------------------------------------------
+
+
+def markdown_table(start: str, end: str) -> list[list[str]]:
+    """Body rows of the README table between <!-- start --> and <!-- end -->, split as GitHub does:
+    on every '|' not escaped with a backslash (inside code spans too)."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    assert text.count(f"<!-- {start} -->") == 1 and text.count(f"<!-- {end} -->") == 1
+    block = text.split(f"<!-- {start} -->", 1)[1].split(f"<!-- {end} -->", 1)[0]
+    lines = [line.strip() for line in block.strip().splitlines()]
+    assert len(lines) >= 2 and re.fullmatch(r"\|(?:\s*:?-+:?\s*\|)+", lines[1]), "not a markdown table"
+    rows = []
+    for line in [lines[0], *lines[2:]]:
+        cells = re.split(r"(?<!\\)\|", line.strip().strip("|"))
+        rows.append([c.strip().replace("\\|", "|") for c in cells])
+    return rows
+
+
+def test_readme_code_table_lists_exactly_the_registered_codes() -> None:
+    header_row, *rows = markdown_table("codes:start", "codes:end")
+    assert header_row == ["code", "name", "checked in", "what it means"]
+    listed = [row[0] for row in rows]
+    assert len(listed) == len(set(listed)), "a code is listed twice"
+    assert sorted(listed) == sorted(CODES), "README codes differ from sle_trials.codes.CODES"
+    for code, name, module, summary, *_ in rows:
+        entry = CODES[code]
+        assert name == entry.name, f"{code}: README says {name!r}, codes.py says {entry.name!r}"
+        assert module == f"`scripts/sle_trials/{entry.module}.py`", f"{code}: README module {module}"
+        assert summary == entry.summary, f"{code}: README meaning differs from codes.py"
+
+
+def test_each_code_is_raised_in_the_module_the_registry_names() -> None:
+    """codes.py: 'The module named for each code is where its check lives.'"""
+    package = REPO / "scripts" / "sle_trials"
+    elsewhere = {code: entry.module for code, entry in CODES.items()
+                 if f'"{code}"' not in (package / f"{entry.module}.py").read_text(encoding="utf-8")}
+    assert elsewhere == {}, f"codes whose named module never raises them: {elsewhere}"
+
+
+def test_readme_column_table_matches_the_export_columns() -> None:
+    header_row, *rows = markdown_table("columns:start", "columns:end")
+    assert header_row == ["column", "type", "meaning"]
+    assert [row[0] for row in rows] == [c.name for c in export.COLUMNS], "README columns (names, order) differ"
+    for row, column in zip(rows, export.COLUMNS):
+        assert row[1] == column.type + (" list" if column.is_list else ""), f"{column.name}: README type {row[1]!r}"
+
+
+def test_readme_column_table_renders_each_meaning_in_one_cell() -> None:
+    """A bare '|' in a cell starts a new cell on GitHub, cutting the meaning short; it must be escaped."""
+    _, *rows = markdown_table("columns:start", "columns:end")
+    broken = [row[0] for row in rows if len(row) != 3]
+    assert broken == [], f"rows with a bare '|' that GitHub splits into extra cells: {broken}"
+    for row, column in zip(rows, export.COLUMNS):
+        assert row[2] == column.description, f"{column.name}: README meaning {row[2]!r}"
+
+
+
+def test_readme_tables_are_what_sle_trials_docs_generates() -> None:
+    """README: 'The tables below are generated ... (a test fails while they are out of date).'"""
+    from sle_trials import docs
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert docs.render(readme) == readme, "README tables are stale; run: .venv/bin/python -m sle_trials.docs"

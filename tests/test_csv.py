@@ -1,0 +1,237 @@
+"""`trials csv`: the summary table, its stability, its refusal to write from bad data, and its cells."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from conftest import IM19_MINIMAL, IM19_PATH, REPO, Trials, put
+from sle_trials.export import COLUMNS
+
+CSV = "trials.csv"
+
+
+def rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def row_of(data: bytes, nct_id: str) -> dict[str, str]:
+    [row] = [r for r in rows(data) if r["nct_id"] == nct_id]
+    return row
+
+
+def generate(trials: Trials, registry: Path) -> bytes:
+    (registry / CSV).unlink(missing_ok=True)
+    result = trials("csv")
+    assert result.status == 0, result.out + result.err
+    return (registry / CSV).read_bytes()
+
+
+def snapshot(registry: Path) -> dict[str, bytes]:
+    """Every file of the registry copy and its bytes, except the tool's git-ignored .cache/."""
+    return {p.relative_to(registry).as_posix(): p.read_bytes() for p in sorted(registry.rglob("*"))
+            if p.is_file() and not p.relative_to(registry).as_posix().startswith(".cache/")}
+
+
+# --- stability -----------------------------------------------------------------------------------
+
+
+def test_output_is_byte_identical_across_runs_and_equals_the_committed_csv(trials: Trials, registry: Path) -> None:
+    first = generate(trials, registry)
+    second = generate(trials, registry)
+    assert first == second
+    assert first == (REPO / CSV).read_bytes(), "trials.csv is not what the records generate; run: trials csv"
+
+
+def test_csv_on_a_current_file_changes_nothing(trials: Trials, registry: Path) -> None:
+    generate(trials, registry)  # the first run may write companion files next to the CSV
+    before = snapshot(registry)
+    result = trials("csv")
+    assert result.status == 0 and "up to date" in result.err
+    assert snapshot(registry) == before
+
+
+def test_check_passes_on_the_committed_csv(trials: Trials) -> None:
+    result = trials("csv", "--check")
+    assert result.status == 0, result.out
+
+
+def test_check_reports_a_stale_csv_and_the_command_that_fixes_it(trials: Trials, registry: Path) -> None:
+    stale = (registry / CSV).read_bytes().replace(b"RECRUITING", b"COMPLETED", 1)
+    (registry / CSV).write_bytes(stale)
+    result = trials("csv", "--check")
+    assert result.status == 1
+    assert result.lines[0].startswith("trials.csv: E401 ")
+    assert "trials csv" in result.lines[0]
+    assert (registry / CSV).read_bytes() == stale, "--check must not write"
+    assert trials("check").status == 1
+    assert trials("csv").status == 0 and trials("csv", "--check").status == 0  # the fix works
+
+
+def test_check_reports_a_missing_csv(trials: Trials, registry: Path) -> None:
+    (registry / CSV).unlink()
+    result = trials.json("csv", "--check")
+    assert result.where("E401") == [(CSV, None, None)]
+    assert not (registry / CSV).exists()
+
+
+def test_check_reports_a_csv_with_crlf_line_ends(trials: Trials, registry: Path) -> None:
+    """The CSV is specified byte for byte (LF line ends); a copy with CRLF (git autocrlf, an editor)
+    is not what the records generate, and `csv` must rewrite it."""
+    lf = (registry / CSV).read_bytes()
+    (registry / CSV).write_bytes(lf.replace(b"\n", b"\r\n"))
+    assert trials("csv", "--check").status == 1
+    assert trials("check").status == 1
+    assert trials("csv").status == 0
+    assert (registry / CSV).read_bytes() == lf
+
+
+# --- bad data never reaches the CSV --------------------------------------------------------------
+
+
+BROKEN = {
+    "one record invalid": (IM19_PATH, IM19_MINIMAL.replace("RECRUITING", "Recruiting")),
+    "a file that is not YAML": (IM19_PATH, "nct_id: [NCT06513429\n"),
+    "a dangling reference": (IM19_PATH, IM19_MINIMAL + "related_trials:\n  - nct_id: NCT06900765\n"
+                             "    title: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus\n"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_csv_refuses_to_write_while_any_record_has_a_problem(trials: Trials, registry: Path, case: str) -> None:
+    path, text = BROKEN[case]
+    put(registry, path, text)
+    before = snapshot(registry)
+    result = trials("csv")
+    assert result.status == 1
+    assert any(line.startswith(f"{path}:") for line in result.lines), "the problems are printed"
+    assert "not written" in result.err
+    assert snapshot(registry) == before, "trials.csv byte-identical, nothing else written"
+
+
+def test_csv_creates_no_file_while_any_record_has_a_problem(trials: Trials, registry: Path) -> None:
+    path, text = BROKEN["one record invalid"]
+    put(registry, path, text)
+    (registry / CSV).unlink()
+    before = snapshot(registry)
+    assert trials("csv").status == 1
+    assert not (registry / CSV).exists()
+    assert snapshot(registry) == before
+
+
+# --- cells ---------------------------------------------------------------------------------------
+
+HOSTILE_SOURCE = "seeds/900_hostile.txt"
+
+
+def put_hostile(registry: Path, title: str, nct_id: str = "NCT09000001") -> None:
+    """A stub whose texts come from a source document (as a curator would copy them) that starts
+    them with a spreadsheet formula character."""
+    put(registry, HOSTILE_SOURCE, f"{title}\n{title[0]}ABC\n")
+    put(registry, f"trials/{nct_id}.yaml", f"""\
+nct_id: {nct_id}
+brief_title: "{title}"
+acronym: "{title[0]}ABC"
+curation:
+  status: stub
+  sources:
+    - file: {HOSTILE_SOURCE}
+      kind: OTHER
+      as_of: "2025-01-01"
+enrollment:
+  count: 12
+sponsor:
+  name: "{title}"
+""")
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_formula_starts_are_neutralised_and_numbers_untouched(trials: Trials, registry: Path, start: str) -> None:
+    """OWASP CSV injection: a text cell starting =, +, - or @ gets a leading quote."""
+    title = f'{start}HYPERLINK(""http://example.invalid"",""open"")'.replace('""', "'")
+    put_hostile(registry, title)
+    data = generate(trials, registry)
+    row = row_of(data, "NCT09000001")
+    assert row["brief_title"] == "'" + title
+    assert row["sponsor"] == "'" + title
+    assert row["acronym"] == f"'{start}ABC"
+    assert row["enrollment"] == "12"  # numbers are never changed
+    assert row_of(data, "NCT06513429")["brief_title"].startswith("IM19")  # other rows untouched
+
+
+def test_file_format(trials: Trials, registry: Path) -> None:
+    data = generate(trials, registry)
+    assert b"\r" not in data, "LF line ends only"
+    assert not data.startswith(b"\xef\xbb\xbf"), "no byte-order mark"
+    assert data.endswith(b"\n") and not data.endswith(b"\n\n")
+    data.decode("utf-8")  # strict: raises on anything but UTF-8
+    assert "×".encode("utf-8") in data  # non-ASCII written as UTF-8
+    header, *body = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    assert header == [c.name for c in COLUMNS]
+    assert all(len(r) == len(header) for r in body)
+    ids = [r[0] for r in body]
+    assert ids == sorted(ids) and len(ids) == len(set(ids)) == len(list((registry / "trials").glob("*.yaml")))
+
+
+def test_rows_are_sorted_by_nct_id_whatever_the_file_order(trials: Trials, registry: Path) -> None:
+    put_hostile(registry, "A first trial", "NCT00000001")
+    ids = [r["nct_id"] for r in rows(generate(trials, registry))]
+    assert ids[0] == "NCT00000001" and ids == sorted(ids)
+
+
+def test_list_cells_are_joined_with_a_pipe(trials: Trials, registry: Path) -> None:
+    row = row_of(generate(trials, registry), "NCT06513429")
+    assert row["related_trials"].split("|") == ["NCT06886919", "NCT06585514", "NCT06310811", "NCT06900764", "NCT03030976"]
+
+
+def test_im19_row(trials: Trials, registry: Path) -> None:
+    row = row_of(generate(trials, registry), "NCT06513429")
+    assert row["overall_status"] == "RECRUITING"
+    assert row["enrollment"] == "6"
+    assert (row["minimum_age_years"], row["maximum_age_years"]) == ("18", "65")
+    assert row["disease_activity_threshold"] == "SLEDAI-2K >= 10"
+    assert row["dose_summary"] == "patients 1-3: 1×10^6 CAR-T cells/kg|patients 4-6: 1×10^8 CAR-T cells"
+    assert row["phases"] == "NA" and row["study_type"] == "INTERVENTIONAL"
+    assert (row["start_date"], row["primary_completion_date"], row["completion_date"]) == ("2024-07-30", "", "2027-12-31")
+    assert row["curation_status"] == "complete"
+
+
+def test_relma_cel_row_leaves_the_unstated_enrollment_empty(trials: Trials, registry: Path) -> None:
+    row = row_of(generate(trials, registry), "NCT05765006")
+    assert row["enrollment"] == "" and row["enrollment_type"] == ""
+    assert (row["minimum_age_years"], row["maximum_age_years"]) == ("18", "70")
+    assert row["disease_activity_threshold"] == "SELENA-SLEDAI >= 8"
+    assert row["source_as_of"] == "2025-11-14"
+
+
+def test_integer_column_holds_an_integer_when_the_count_is_written_6_0(trials: Trials, registry: Path) -> None:
+    """JSON Schema counts 6.0 as an integer, so the record passes; the CSV's integer column must then
+    say 6, not 6.0, or loaders typed from the README's column table fail on it."""
+    put(registry, IM19_PATH, IM19_MINIMAL + "enrollment:\n  count: 6.0\n")
+    row = row_of(generate(trials, registry), "NCT06513429")
+    assert row["enrollment"] == "6"
+
+
+def test_a_huge_number_is_a_problem_or_a_cell_never_a_crash(trials: Trials, registry: Path) -> None:
+    """A 401-digit threshold (a stuck key) must give exit 0 or 1, not 'internal error' (exit 3)."""
+    text = IM19_MINIMAL + f"""\
+eligibility:
+  inclusion_criteria:
+    - number: 6
+      text: Disease activity score (SLEDAI-2K) with a score of 10 or above (refer to Attachment 3)
+  thresholds:
+    - kind: DISEASE_ACTIVITY
+      criterion: {{list: INCLUSION, number: 6}}
+      measure: SLEDAI-2K
+      comparator: ">="
+      value: 1{"0" * 400}
+      unit: points
+"""
+    put(registry, IM19_PATH, text)
+    for command in (["validate"], ["csv"]):
+        result = trials(*command)
+        assert result.status in (0, 1), f"trials {command[0]}: status {result.status}: {result.err}"
+        assert "internal error" not in result.err

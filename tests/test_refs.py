@@ -1,0 +1,117 @@
+"""`trials refs`: references across records, each reported at the line of the offending reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import IM19_MINIMAL, IM19_PATH, Trials, position, put, trial_count
+from sle_trials import load, refs
+
+STUB_PATH = "trials/NCT06900764.yaml"
+STUB_TITLE = "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"
+
+
+def related(*items: tuple[str, str]) -> str:
+    return IM19_MINIMAL + "related_trials:\n" + "".join(f"  - nct_id: {i}\n    title: {t}\n" for i, t in items)
+
+
+def value_at(text: str, key_and_value: str, nth: int = 0) -> tuple[int, int]:
+    """Position of the value in 'key: value' (the nth such line)."""
+    line, col = position(text, key_and_value, nth)
+    return line, col + key_and_value.index(": ") + 2
+
+
+def test_real_registry_has_no_reference_problems(trials: Trials) -> None:
+    result = trials("refs")
+    assert (result.status, result.lines[-1]) == (0, f"{trial_count(trials.root)} files checked, no problems")
+
+
+def test_related_trial_without_a_record(trials: Trials, registry: Path) -> None:
+    """The IM19 record lists NCT03030976 as related; without that stub the reference dangles."""
+    (registry / "trials/NCT03030976.yaml").unlink()
+    im19 = (registry / IM19_PATH).read_text(encoding="utf-8")
+    result = trials.json("refs")
+    assert result.status == 1
+    assert result.where("E301") == [(IM19_PATH, *value_at(im19, "- nct_id: NCT03030976"))]
+    assert "trials/NCT03030976.yaml" in result.problems()[0]["message"]  # says which file to add
+    assert trials("validate").status == 0  # each file alone is fine: this is a cross-record problem
+    assert trials.json("check").codes() == {"E301"}
+
+
+def test_related_trial_with_a_typo_in_its_id(trials: Trials, registry: Path) -> None:
+    text = related(("NCT06900765", STUB_TITLE))
+    put(registry, IM19_PATH, text)
+    assert trials.json("refs").where("E301") == [(IM19_PATH, *value_at(text, "- nct_id: NCT06900765"))]
+
+
+def test_related_trial_whose_record_is_broken_is_not_called_missing(trials: Trials, registry: Path) -> None:
+    stub = (registry / "trials/NCT03030976.yaml").read_text(encoding="utf-8")
+    put(registry, "trials/NCT03030976.yaml", stub.replace("status: stub", "status: draft"))
+    assert trials.json("refs").problems() == []  # the broken file is validate's to report
+    assert trials.json("validate").codes() == {"E204"}
+
+
+def test_self_reference(trials: Trials, registry: Path) -> None:
+    text = related(("NCT06513429", "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"))
+    put(registry, IM19_PATH, text)
+    result = trials.json("refs")
+    assert result.codes() == {"E302"}
+    assert result.where("E302") == [(IM19_PATH, *value_at(text, "- nct_id: NCT06513429"))]
+
+
+def test_duplicate_reference_is_reported_at_the_second(trials: Trials, registry: Path) -> None:
+    text = related(("NCT06900764", STUB_TITLE), ("NCT06585514",
+                   "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"),
+                   ("NCT06900764", STUB_TITLE))
+    put(registry, IM19_PATH, text)
+    result = trials.json("refs")
+    assert result.codes() == {"E303"}
+    assert result.where("E303") == [(IM19_PATH, *value_at(text, "- nct_id: NCT06900764", 1))]
+
+
+def test_title_mismatch(trials: Trials, registry: Path) -> None:
+    wrong = "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"
+    text = related(("NCT06886919", wrong))  # NCT06585514's title given to NCT06886919
+    put(registry, IM19_PATH, text)
+    result = trials.json("refs")
+    assert result.codes() == {"E304"}
+    assert result.where("E304") == [(IM19_PATH, *value_at(text, f"title: {wrong}"))]
+    assert "trials/NCT06886919.yaml" in result.problems()[0]["message"]
+
+
+def test_title_wrapped_over_lines_matches(trials: Trials, registry: Path) -> None:
+    text = IM19_MINIMAL + """\
+related_trials:
+  - nct_id: NCT06900764
+    title: >-
+      A Study of CAR-T Cells in Subjects
+      With Systemic Lupus Erythematosus
+"""
+    put(registry, IM19_PATH, text)
+    assert trials("validate").status == 0  # a record that fails alone would be skipped by refs
+    assert trials("refs").status == 0
+
+
+def test_two_files_claiming_one_nct_id(registry: Path) -> None:
+    """E101 ties a file in trials/ to its nct_id, so two claimants can only meet when the records are
+    gathered from elsewhere; refs.check is what `trials refs` runs over the records."""
+    stub = (registry / STUB_PATH).read_text(encoding="utf-8")
+    copy = put(registry, "trials/copy/NCT06900764.yaml", "# a second copy of the stub\n" + stub)
+    records = []
+    for file in (registry / STUB_PATH, copy):
+        record, problems = load.load(file, file.relative_to(registry).as_posix())
+        assert record is not None and problems == []
+        records.append(record)
+    found = refs.check([refs.entry(r) for r in reversed(records)])
+    assert [(p.code, p.path, p.line, p.column) for p in found] == [
+        ("E305", "trials/copy/NCT06900764.yaml", *value_at(copy.read_text(encoding="utf-8"), "nct_id: NCT06900764"))]
+    assert STUB_PATH in found[0].message  # names the first claimant
+
+
+def test_refs_reports_only_cross_record_problems(trials: Trials, registry: Path) -> None:
+    put(registry, IM19_PATH, related(("NCT06900765", STUB_TITLE)))
+    stub = (registry / "trials/NCT06310811.yaml").read_text(encoding="utf-8")
+    put(registry, "trials/NCT06310811.yaml", stub.replace("REGISTRY_PAGE", "registry page"))
+    assert trials.json("refs").codes() == {"E301"}
+    assert trials.json("validate").codes() == {"E204"}
+    assert trials.json("check").codes() == {"E204", "E301"}

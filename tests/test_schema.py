@@ -1,0 +1,167 @@
+"""schema/trial.schema.json: a valid 2020-12 schema, closed, documented, portable, and read the same
+way by the tool and by a stock validator (check-jsonschema, ECMA-262 regular expressions)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from conftest import FIXTURES, IM19_MINIMAL, IM19_PATH, REPO, Trials, put
+
+SCHEMA_FILE = REPO / "schema" / "trial.schema.json"
+CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+# Keywords whose value is one subschema, or a map or list of subschemas.
+ONE = ("items", "additionalProperties", "not", "then", "else", "contains", "propertyNames",
+       "unevaluatedProperties", "unevaluatedItems")
+MANY = ("properties", "patternProperties", "$defs", "dependentSchemas")
+LIST = ("allOf", "anyOf", "oneOf", "prefixItems")
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def subschemas(node: Any, pointer: str = "#") -> Iterator[tuple[str, dict]]:
+    """Every subschema with its JSON pointer, except `if` conditions: an `if` only tests a value,
+    and closing it (additionalProperties: false) would change what it matches."""
+    if not isinstance(node, dict):
+        return
+    yield pointer, node
+    for key in ONE:
+        yield from subschemas(node.get(key), f"{pointer}/{key}")
+    for key in MANY:
+        for name, child in (node.get(key) or {}).items():
+            yield from subschemas(child, f"{pointer}/{key}/{name}")
+    for key in LIST:
+        for i, child in enumerate(node.get(key) or []):
+            yield from subschemas(child, f"{pointer}/{key}/{i}")
+
+
+def patterns(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
+    """Every regular expression anywhere in the schema (pattern values and patternProperties keys)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "pattern" and isinstance(value, str):
+                yield pointer, value
+            if key == "patternProperties" and isinstance(value, dict):
+                yield from ((f"{pointer}/patternProperties", k) for k in value)
+            yield from patterns(value, f"{pointer}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from patterns(value, f"{pointer}/{i}")
+
+
+def check_jsonschema(*files: Path) -> subprocess.CompletedProcess[str]:
+    assert CHECK_JSONSCHEMA.exists(), f"{CHECK_JSONSCHEMA} is missing; install the dev extras"
+    return subprocess.run([str(CHECK_JSONSCHEMA), "--schemafile", str(SCHEMA_FILE), *map(str, files)],
+                          capture_output=True, text=True, timeout=120)
+
+
+# --- the schema itself ---------------------------------------------------------------------------
+
+
+def test_schema_is_valid_against_the_2020_12_metaschema(schema: dict) -> None:
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema)
+
+
+def test_every_object_is_closed(schema: dict) -> None:
+    objects = [(p, n) for p, n in subschemas(schema)
+               if n.get("type") == "object" or "properties" in n or "patternProperties" in n]
+    assert len(objects) > 20
+    open_ = [p for p, n in objects if n.get("additionalProperties") is not False]
+    assert open_ == [], f"objects without additionalProperties: false: {open_}"
+
+
+def test_every_property_has_a_description(schema: dict) -> None:
+    missing = []
+    count = 0
+    for pointer, node in subschemas(schema):
+        for key in ("properties", "patternProperties"):
+            for name, child in (node.get(key) or {}).items():
+                count += 1
+                if not (isinstance(child, dict) and str(child.get("description", "")).strip()):
+                    missing.append(f"{pointer}/{key}/{name}")
+    assert count > 100
+    assert missing == [], f"properties without a description (the data dictionary): {missing}"
+
+
+def test_no_pattern_uses_backslash_d(schema: dict) -> None:
+    """`\\d` is ASCII in ECMA-262 but any Unicode digit in Python: write [0-9]."""
+    found = list(patterns(schema))
+    assert any(p == "^NCT[0-9]{8}$" for _, p in found)
+    assert [(where, p) for where, p in found if "\\d" in p] == []
+
+
+# --- the stock validator agrees ------------------------------------------------------------------
+
+
+def test_check_jsonschema_accepts_the_real_trials(registry: Path) -> None:
+    result = check_jsonschema(*sorted((registry / "trials").glob("*.yaml")))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_jsonschema_accepts_the_valid_fixtures(tmp_path: Path) -> None:
+    files = sorted((FIXTURES / "valid").glob("*.yaml"))
+    result = check_jsonschema(*files)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+SCHEMA_CODES = ("E102", "E201", "E202", "E203", "E204", "E205", "E206", "E207")
+
+
+def test_check_jsonschema_rejects_the_schema_fixtures(tmp_path: Path) -> None:
+    by_code = {p.name[:4]: p for p in (FIXTURES / "invalid").glob("E*.yaml")}
+    files = [by_code[code] for code in SCHEMA_CODES if code in by_code]
+    assert files, "no schema-level fixtures"
+    result = check_jsonschema(*files)
+    assert result.returncode == 1, result.stdout + result.stderr
+    rejected = {p.name for p in files if f"{p}::" in result.stdout}
+    assert rejected == {p.name for p in files}, result.stdout
+
+
+AGREEMENT = {
+    "plain url": ("url", "https://clinicaltrials.gov/study/NCT06513429"),
+    "url with a no-break space": ("url", "https://clinicaltrials.gov/study/NCT06513429\u00a0x"),
+    "url with an ideographic space": ("url", "https://clinicaltrials.gov/study/\u3000NCT06513429"),
+    "nct_id with a trailing newline": ("nct_id", "NCT06513429\n"),
+    "nct_id with an Arabic-Indic digit": ("nct_id", "NCT0651342\u0669"),
+    "source outside seeds/": ("file", "seeds/../trials/NCT06513429.yaml"),
+}
+
+
+def case_text(field: str, value: str) -> str:
+    quoted = json.dumps(value, ensure_ascii=True)  # a JSON string is a YAML double-quoted scalar
+    if field == "url":
+        return IM19_MINIMAL.replace('      as_of: "2025-08-17"\n', f'      as_of: "2025-08-17"\n      url: {quoted}\n')
+    if field == "nct_id":
+        return IM19_MINIMAL.replace("nct_id: NCT06513429", f"nct_id: {quoted}")
+    return IM19_MINIMAL.replace("file: seeds/000_84a0f0163f21158e.txt", f"file: {quoted}")
+
+
+def test_tool_and_stock_validator_agree_on_edge_values(tmp_path: Path, trials: Trials, registry: Path) -> None:
+    """The schema's patterns mean what ECMA-262 says (README, schema.py): `$` is the end of the text
+    and `\\s` is any Unicode white space. The tool's verdict must match check-jsonschema's."""
+    files = {}
+    for i, (name, (field, value)) in enumerate(AGREEMENT.items()):
+        files[name] = tmp_path / f"case{i}.yaml"
+        files[name].write_text(case_text(field, value), encoding="utf-8")
+    stock = check_jsonschema(*files.values())
+    assert stock.returncode in (0, 1), stock.stderr
+    verdicts = {}
+    for name, file in files.items():
+        put(registry, IM19_PATH, file.read_text(encoding="utf-8"))
+        tool = trials.json("validate", registry / IM19_PATH)
+        schema_codes = {c for c in tool.codes() if c.startswith("E2") or c == "E102"}
+        verdicts[name] = (f"{file}::" not in stock.stdout, not schema_codes)
+    assert verdicts["plain url"] == (True, True)
+    disagree = {name: f"check-jsonschema {'accepts' if s else 'rejects'}, trials {'accepts' if t else 'rejects'}"
+                for name, (s, t) in verdicts.items() if s != t}
+    assert disagree == {}
