@@ -1,4 +1,4 @@
-"""Regenerate the README's tables (error codes, CSV columns) from the code that defines them.
+"""Regenerate the README's tables (error codes, CSV columns, data package) from the code that defines them.
 
     python -m sle_trials.docs          rewrite README.md's marked sections
     python -m sle_trials.docs --check  exit 1 if they are out of date
@@ -11,8 +11,11 @@ import re
 import sys
 from pathlib import Path
 
+from . import package, schema
 from .codes import CODES
 from .export import COLUMNS, write_atomic
+
+REPO = Path(__file__).resolve().parents[2]  # the registry this module belongs to (for its schema)
 
 
 def codes_table() -> str:
@@ -21,13 +24,22 @@ def codes_table() -> str:
     return "\n".join(rows) + "\n"
 
 
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")  # a bare '|' would start a new cell on GitHub
+
+
 def columns_table() -> str:
     rows = ["| column | type | meaning |", "|---|---|---|"]
-    rows += [f"| {c.name} | {c.type}{' list' if c.is_list else ''} | {c.description} |" for c in COLUMNS]
+    rows += [f"| {c.name} | {c.type}{' list' if c.is_list else ''} | {_cell(c.description)} |" for c in COLUMNS]
     return "\n".join(rows) + "\n"
 
 
-SECTIONS = {"codes": codes_table, "columns": columns_table}
+def datapackage_table() -> str:
+    """The column table of "Using the data", from the table schema written to datapackage.json."""
+    return package.columns_table(schema.load_schema(REPO))
+
+
+SECTIONS = {"codes": codes_table, "columns": columns_table, "datapackage": datapackage_table}
 
 
 def render(readme: str) -> str:

@@ -1,8 +1,10 @@
 """Export: the summary CSV, one row per trial, from the column definitions below.
 
-The columns are defined once, here; the README's column table is checked against them by the
-tests. The CSV is UTF-8 with LF line ends, rows sorted by nct_id, lists joined by LIST_SEPARATOR,
-and is written to a temporary file that replaces the old one only when complete.
+The columns are defined once, here: the CSV, the data package that describes it (package.py writes
+datapackage.json from COLUMNS) and the README's column tables all follow them. The CSV is UTF-8 with
+LF line ends, rows sorted by nct_id, lists joined by LIST_SEPARATOR, and is written to a temporary
+file that replaces the old one only when complete. Adding, removing, renaming or retyping a column
+changes the data package's version: see package.py and schema/columns.lock.json.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
+
+from .problem import Problem
 
 CSV_PATH = Path("trials.csv")
 LIST_SEPARATOR = "|"
@@ -30,6 +34,11 @@ class Column:
     description: str
     get: Callable[[dict], Any]
     is_list: bool = False
+    title: str = ""  # a short heading for the column (datapackage.json)
+    # The record field the values come from, as a dotted path into schema/trial.schema.json (lists are
+    # stepped through): package.py takes the column's vocabulary (enum), pattern, bounds and whether it
+    # is required from there, so the data package never restates what the schema says.
+    field: str | None = None
 
 
 def _number(value: float) -> str:
@@ -76,61 +85,108 @@ def _thresholds(data: dict, kind: str) -> list[str]:
 
 
 COLUMNS: list[Column] = [
-    Column("nct_id", "string", "ClinicalTrials.gov identifier (primary key).", lambda d: d["nct_id"]),
-    Column("brief_title", "string", "The trial's title as its source gives it.", lambda d: d["brief_title"]),
-    Column("acronym", "string", "Acronym, when the source gives one.", lambda d: d.get("acronym", "")),
-    Column("overall_status", "string", "Recruitment status (ClinicalTrials.gov vocabulary).", lambda d: d.get("overall_status", "")),
-    Column("phases", "string", "Phases, e.g. PHASE1|PHASE2; NA when not applicable.", lambda d: d.get("phases", []), True),
-    Column("study_type", "string", "INTERVENTIONAL, OBSERVATIONAL or EXPANDED_ACCESS.", lambda d: d.get("study_type", "")),
-    Column("start_date", "string", "Study start (YYYY, YYYY-MM or YYYY-MM-DD).", _date("start")),
-    Column("primary_completion_date", "string", "Primary completion (partial date).", _date("primary_completion")),
-    Column("completion_date", "string", "Study completion (partial date).", _date("completion")),
-    Column("enrollment", "integer", "Number of participants.", lambda d: d.get("enrollment", {}).get("count", "")),
-    Column("enrollment_type", "string", "ACTUAL or ESTIMATED, when the source says.", lambda d: d.get("enrollment", {}).get("type", "")),
-    Column("sponsor", "string", "Lead sponsor.", lambda d: d.get("sponsor", {}).get("name", "")),
-    Column("sponsor_class", "string", "Lead sponsor's class (INDUSTRY, OTHER, NIH, ...).", lambda d: d.get("sponsor", {}).get("class", "")),
-    Column("cell_product", "string", "The CAR-T cell product.", lambda d: d.get("cell_product", {}).get("name", "")),
-    Column("target_antigens", "string", "Antigens the CAR targets.", lambda d: d.get("cell_product", {}).get("target_antigens", []), True),
+    Column("nct_id", "string", "ClinicalTrials.gov identifier (primary key).", lambda d: d["nct_id"],
+           title="NCT ID", field="nct_id"),
+    Column("brief_title", "string", "The trial's title as its source gives it.", lambda d: d["brief_title"],
+           title="Brief title", field="brief_title"),
+    Column("acronym", "string", "Acronym, when the source gives one.", lambda d: d.get("acronym", ""),
+           title="Acronym", field="acronym"),
+    Column("overall_status", "string", "Recruitment status (ClinicalTrials.gov vocabulary).", lambda d: d.get("overall_status", ""),
+           title="Overall status", field="overall_status"),
+    Column("phases", "string", "Phases, e.g. PHASE1|PHASE2; NA when not applicable.", lambda d: d.get("phases", []), True,
+           title="Phases", field="phases"),
+    Column("study_type", "string", "INTERVENTIONAL, OBSERVATIONAL or EXPANDED_ACCESS.", lambda d: d.get("study_type", ""),
+           title="Study type", field="study_type"),
+    Column("start_date", "string", "Study start (YYYY, YYYY-MM or YYYY-MM-DD).", _date("start"),
+           title="Start date", field="dates.start.date"),
+    Column("primary_completion_date", "string", "Primary completion (partial date).", _date("primary_completion"),
+           title="Primary completion date", field="dates.primary_completion.date"),
+    Column("completion_date", "string", "Study completion (partial date).", _date("completion"),
+           title="Completion date", field="dates.completion.date"),
+    Column("enrollment", "integer", "Number of participants.", lambda d: d.get("enrollment", {}).get("count", ""),
+           title="Enrollment", field="enrollment.count"),
+    Column("enrollment_type", "string", "ACTUAL or ESTIMATED, when the source says.", lambda d: d.get("enrollment", {}).get("type", ""),
+           title="Enrollment type", field="enrollment.type"),
+    Column("sponsor", "string", "Lead sponsor.", lambda d: d.get("sponsor", {}).get("name", ""),
+           title="Lead sponsor", field="sponsor.name"),
+    Column("sponsor_class", "string", "Lead sponsor's class (INDUSTRY, OTHER, NIH, ...).", lambda d: d.get("sponsor", {}).get("class", ""),
+           title="Lead sponsor class", field="sponsor.class"),
+    Column("cell_product", "string", "The CAR-T cell product.", lambda d: d.get("cell_product", {}).get("name", ""),
+           title="Cell product", field="cell_product.name"),
+    Column("target_antigens", "string", "Antigens the CAR targets.", lambda d: d.get("cell_product", {}).get("target_antigens", []), True,
+           title="Target antigens", field="cell_product.target_antigens"),
     Column("countries", "string", "Countries of the sites, in source order.",
-           lambda d: list(dict.fromkeys(x["country"] for x in d.get("locations", []) if "country" in x)), True),
-    Column("minimum_age_years", "number", "Minimum age in years.", lambda d: _years(d.get("eligibility", {}).get("minimum_age"))),
-    Column("maximum_age_years", "number", "Maximum age in years.", lambda d: _years(d.get("eligibility", {}).get("maximum_age"))),
+           lambda d: list(dict.fromkeys(x["country"] for x in d.get("locations", []) if "country" in x)), True,
+           title="Countries", field="locations.country"),
+    Column("minimum_age_years", "number", "Minimum age in years.", lambda d: _years(d.get("eligibility", {}).get("minimum_age")),
+           title="Minimum age (years)", field="eligibility.minimum_age.value"),
+    Column("maximum_age_years", "number", "Maximum age in years.", lambda d: _years(d.get("eligibility", {}).get("maximum_age")),
+           title="Maximum age (years)", field="eligibility.maximum_age.value"),
     Column("disease_activity_threshold", "string", "Disease-activity entry criteria, e.g. SLEDAI-2K >= 10.",
-           lambda d: _thresholds(d, "DISEASE_ACTIVITY"), True),
-    Column("dose_summary", "string", "Doses by cohort, e.g. patients 1-3: 1×10^6 CAR-T cells/kg.", dose_summary, True),
+           lambda d: _thresholds(d, "DISEASE_ACTIVITY"), True,
+           title="Disease-activity threshold"),
+    Column("dose_summary", "string", "Doses by cohort, e.g. patients 1-3: 1×10^6 CAR-T cells/kg.", dose_summary, True,
+           title="Dose summary"),
     Column("related_trials", "string", "NCT ids of trials the source lists as related.",
-           lambda d: [r["nct_id"] for r in d.get("related_trials", [])], True),
-    Column("curation_status", "string", "complete or stub.", lambda d: d["curation"]["status"]),
-    Column("sources", "string", "Source documents under seeds/.", lambda d: [s["file"] for s in d["curation"]["sources"]], True),
+           lambda d: [r["nct_id"] for r in d.get("related_trials", [])], True,
+           title="Related trials", field="related_trials.nct_id"),
+    Column("curation_status", "string", "complete or stub.", lambda d: d["curation"]["status"],
+           title="Curation status", field="curation.status"),
+    Column("sources", "string", "Source documents under seeds/.", lambda d: [s["file"] for s in d["curation"]["sources"]], True,
+           title="Sources", field="curation.sources.file"),
     Column("source_as_of", "string", "The newest as-of date among the sources (partial date).",
-           lambda d: max(s["as_of"] for s in d["curation"]["sources"])),
+           lambda d: max(s["as_of"] for s in d["curation"]["sources"]),
+           title="Sources as of", field="curation.sources.as_of"),
 ]
 
 
 def _cell(column: Column, value: Any) -> str:
     if column.is_list:
         value = LIST_SEPARATOR.join(str(v) for v in value)
+    if column.type == "integer" and isinstance(value, float) and value.is_integer():
+        value = int(value)  # JSON Schema counts 6.0 as an integer; the integer column must say 6
     text = "" if value is None else str(value)
     if column.type == "string" and text.startswith(_FORMULA_START):
         text = "'" + text  # OWASP: prefix a quote so no spreadsheet evaluates the cell
     return text
 
 
-def render(records: list[dict]) -> str:
+def row(data: dict) -> list[str]:
+    """One record's CSV cells (what the check cache keeps, so a CSV needs no re-parse)."""
+    return [_cell(c, c.get(data)) for c in COLUMNS]
+
+
+def render_rows(rows: list[list[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in COLUMNS])
-    for data in sorted(records, key=lambda d: d["nct_id"]):
-        writer.writerow([_cell(c, c.get(data)) for c in COLUMNS])
+    writer.writerows(sorted(rows, key=lambda r: r[0]))  # nct_id is the first column
     return out.getvalue()
+
+
+def render(records: list[dict]) -> str:
+    return render_rows([row(data) for data in records])
+
+
+def stale(path: Path) -> Problem:
+    """E401: a committed generated file (trials.csv, datapackage.json) is not what the records give."""
+    return Problem(path.as_posix(), 0, 0, "E401", f"{path.as_posix()} is stale or missing; run: trials csv")
 
 
 def write_atomic(path: Path, text: str) -> None:
     """Write text to path so that readers see the old file or the new one, never a part."""
+    write_atomic_stream(path, [text])
+
+
+def write_atomic_stream(path: Path, chunks: Iterable[str]) -> None:
+    """Write the chunks, one after the other, to a temporary file beside path, then put it in path's
+    place: readers see the old file or the new one, never a part. An exception while the chunks are
+    produced leaves path as it was and no temporary file behind."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            for chunk in chunks:
+                out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, 0o644)
