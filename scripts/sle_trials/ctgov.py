@@ -1,0 +1,979 @@
+"""Import: a ClinicalTrials.gov API v2 study (JSON) becomes a draft trial record.
+
+    trials import ctgov FILE.json [--update] [--dry-run]
+
+FILE.json is a study as the public API returns it (`protocolSection`, `hasResults`, ...) or a page
+of studies (`{"studies": [...]}`, one record per study). The file is kept byte-for-byte as the
+records' source under seeds/ (listed in seeds/SHA256SUMS), kind REGISTRY_JSON, as of the study's
+last update posted (lastUpdatePostDateStruct.date), so every imported text is checked against it.
+
+What the JSON states is imported, word for word; what it lacks stays absent and is listed under
+curation.silent. Each structured value gets an evidence quote: the raw JSON value it was read from
+("RECRUITING", "2024-07-30 ACTUAL", "18 Years"). The curator's part is left for the curator and
+listed under curation.not_yet_curated: the cell product and the numeric thresholds in the criteria.
+
+With --update the record must exist: only the fields whose imported value changed are rewritten
+(and their evidence); notes, thresholds, the cell product, cohorts, comments and the evidence of
+unchanged fields are kept. Without --update the record must not exist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from ruamel.yaml.comments import CommentedMap
+
+from . import diff, evidence, export, fields, fmt, load, pipeline
+from . import schema as schema_mod
+
+KIND = "REGISTRY_JSON"
+NOT_YET_CURATED = ("cell_product", "eligibility.thresholds")  # a curator reads these from the text
+_NCT = re.compile(r"NCT[0-9]{8}\Z")
+_AGE = re.compile(r"^\s*([0-9]+)\s+(Year|Month|Week|Day|Hour|Minute)s?\s*$", re.I)
+_ESCAPE = evidence._ESCAPE  # markdown backslash escapes, removed as the verbatim check removes them
+# an interventionNames entry is "Type: name"; the type as the registry's web pages spell it
+_TYPE_PREFIX = re.compile(r"^(Behavioral|Biological|Combination Product|Device|Diagnostic Test|Dietary Supplement|Drug|"
+                          r"Genetic|Procedure|Radiation|Other): ", re.I)
+
+
+class BadInput(Exception):
+    """A file that is not a ClinicalTrials.gov study: exit 1, nothing written."""
+
+
+# --- reading the JSON -----------------------------------------------------------------------------
+
+
+def read_studies(raw: bytes, name: str) -> list[dict]:
+    """The studies in a saved API response: one study, a {"studies": [...]} page, or a list."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{name}: not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); expected a JSON file") from None
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise BadInput(f"{name}: JSON nested too deeply") from None
+    if isinstance(doc, dict) and "protocolSection" in doc:
+        studies = [doc]
+    elif isinstance(doc, dict) and isinstance(doc.get("studies"), list):
+        studies = doc["studies"]
+        if not studies:
+            raise BadInput(f"{name}: the page holds no studies")
+    elif isinstance(doc, list) and doc and all(isinstance(s, dict) and "protocolSection" in s for s in doc):
+        studies = doc
+    else:
+        raise BadInput(f"{name}: not a ClinicalTrials.gov study: no protocolSection (expected a study from the API v2, "
+                       f"https://clinicaltrials.gov/api/v2/studies/NCT..., or a page {{\"studies\": [...]}})")
+    ids = []
+    for i, study in enumerate(studies):
+        where = f"{name}: study {i + 1}" if len(studies) > 1 else name
+        if not isinstance(study, dict) or not isinstance(study.get("protocolSection"), dict):
+            raise BadInput(f"{where}: not a study (no protocolSection)")
+        nct = study["protocolSection"].get("identificationModule", {}).get("nctId") if isinstance(
+            study["protocolSection"].get("identificationModule"), dict) else None
+        if not isinstance(nct, str) or not _NCT.match(nct):
+            raise BadInput(f"{where}: identificationModule.nctId is {nct!r}, not an NCT id (NCT followed by 8 digits)")
+        ids.append(nct)
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise BadInput(f"{name}: the same study twice: {', '.join(twice)}")
+    return studies
+
+
+def nct_id(study: dict) -> str:
+    return study["protocolSection"]["identificationModule"]["nctId"]
+
+
+def as_of(study: dict) -> str | None:
+    status = _obj(study["protocolSection"], "statusModule")
+    date = _obj(status, "lastUpdatePostDateStruct").get("date")
+    return date if isinstance(date, str) and _date_ok(date) else None
+
+
+def _obj(node: Any, key: str) -> dict:
+    value = node.get(key) if isinstance(node, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def _list(node: Any, key: str) -> list:
+    value = node.get(key) if isinstance(node, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def _date_ok(value: str) -> bool:
+    return bool(re.match(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z", value))
+
+
+def clean(value: Any) -> str | None:
+    """Text as records hold it: decoded like the source text, markdown escapes removed, trimmed."""
+    if not isinstance(value, str):
+        return None
+    text = _ESCAPE.sub(r"\1", evidence.json_string(value))
+    text = "\n".join(line.rstrip() for line in text.strip().split("\n"))
+    return text or None
+
+
+def scalars(node: Any) -> str:
+    """A JSON value as a quote: its scalar values in order, as evidence.json_text writes them."""
+    out: list[str] = []
+
+    def walk(n: Any) -> None:
+        if isinstance(n, dict):
+            for v in n.values():
+                walk(v)
+        elif isinstance(n, list):
+            for v in n:
+                walk(v)
+        elif isinstance(n, str):
+            out.append(evidence.json_string(n))
+        elif isinstance(n, bool):
+            out.append("true" if n else "false")
+        elif isinstance(n, (int, float)):
+            out.append(json.dumps(n))
+
+    walk(node)
+    return " ".join(" ".join(out).split())
+
+
+# --- eligibility criteria -------------------------------------------------------------------------
+
+# "Inclusion Criteria:", "**Key Exclusion Criteria**", "Inclusion criteria for Part B:", "Exclusion Criteria: Pregnancy"
+_HEADING = re.compile(r"^[#\s]*(?:\*\*|__)?\s*(?:key\s+|main\s+|major\s+|general\s+)?(inclusion|exclusion)\s+criteria"
+                      r"(?:\s+(?:for|of|in)\b[^:]{0,60})?\s*(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?\s*(?P<rest>.*))?$", re.I)
+_ITEM = re.compile(r"^(?P<indent> *)(?:(?P<bullet>[*+•·-]) +)?(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]) +)?(?P<text>\S.*)$")
+MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
+
+
+@dataclass
+class _Level:
+    indent: int
+    items: list
+    depth: int
+    last_number: int | None = None
+    restarted: bool = False  # a numbered sub-list that restarted at 1 under the item above
+
+
+def split_criteria(text: str) -> tuple[list[dict], list[dict], list[str]]:
+    """(inclusion, exclusion, remarks) from the registry's criteria text, keeping its numbering."""
+    sections: dict[str, list[str]] = {"inclusion": [], "exclusion": []}
+    current: str | None = None
+    preamble = False
+    for line in text.split("\n"):
+        heading = _HEADING.match(_ESCAPE.sub(r"\1", line)) if len(line) < 120 else None
+        if heading and not _ITEM.match(line).group("bullet"):
+            current = heading.group(1).lower()
+            if any(x.strip() for x in sections[current]):
+                # a second heading of the same kind ("... for Part B:"): kept as a criterion of its own,
+                # under which its list then nests (its numbering starts again)
+                sections[current] += ["", line.strip()]
+            elif heading.group("rest"):
+                sections[current].append(heading.group("rest"))  # "Exclusion Criteria: Pregnancy"
+            continue
+        if current is None:
+            preamble = preamble or bool(line.strip())
+            continue
+        sections[current].append(line)
+    remarks = []
+    if preamble and (sections["inclusion"] or sections["exclusion"]):
+        remarks.append("The criteria text has words before its first heading; they are not imported as criteria.")
+    inclusion, r1 = _items(sections["inclusion"])
+    exclusion, r2 = _items(sections["exclusion"])
+    remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
+    return inclusion, exclusion, remarks
+
+
+def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
+    """Criteria from the lines of one section: list items by their markers and indentation."""
+    top: list[dict] = []
+    stack: list[_Level] = []
+    last: dict | None = None  # the item the next continuation line belongs to
+    last_depth = 0
+    gap = False
+    remarks: list[str] = []
+    for raw in lines:
+        line = _ESCAPE.sub(r"\1", raw.rstrip())
+        if not line.strip():
+            gap = True
+            continue
+        m = _ITEM.match(line)
+        is_item = bool(m and (m.group("bullet") or m.group("num")))
+        indent = len(m.group("indent")) if m else 0
+        text = m.group("text").strip() if m else line.strip()
+        if not is_item:
+            if last is not None and not gap:
+                last["text"] += " " + line.strip()  # a wrapped line of the same item
+                continue
+            # a paragraph of its own: under the item above when indented beyond it, else a criterion
+            item = {"text": line.strip()}
+            if last is not None and stack and indent > stack[-1].indent and last_depth < MAX_DEPTH:
+                last.setdefault("sub_criteria", []).append(item)
+                last_depth += 1
+            else:
+                while len(stack) > 1 and indent < stack[-1].indent:
+                    stack.pop()
+                (stack[-1].items if stack else top).append(item)
+                last_depth = stack[-1].depth if stack else 0
+            last, gap = item, False
+            continue
+        number = int(m.group("num")) if m.group("num") else None
+        item = {"number": number, "text": text} if number is not None else {"text": text}
+        if not stack:
+            stack.append(_Level(indent, top, 0))
+        while len(stack) > 1 and indent < stack[-1].indent:
+            stack.pop()
+        level = stack[-1]
+        if level.restarted and number is not None and len(stack) > 1 and stack[-2].last_number is not None \
+                and number == stack[-2].last_number + 1 and number != (level.last_number or 0) + 1:
+            stack.pop()  # the outer numbering resumes
+            level = stack[-1]
+        parent = level.items[-1] if level.items else None
+        deeper = indent > level.indent and parent is not None
+        restart = (not deeper and number is not None and level.last_number is not None and number <= level.last_number
+                   and parent is not None)
+        if (deeper or restart) and level.depth < MAX_DEPTH:
+            level = _Level(indent, parent.setdefault("sub_criteria", []), level.depth + 1, restarted=restart)
+            stack.append(level)
+        level.items.append(item)
+        if number is not None:
+            level.last_number = number
+        last, last_depth, gap = item, level.depth, False
+    _dedupe(top, remarks)
+    return top, remarks
+
+
+def _dedupe(items: list[dict], messages: list[str]) -> None:
+    """A list may not hold the same text or number twice (E106): drop repeated texts, unnumber repeats."""
+    texts: set[str] = set()
+    numbers: set[int] = set()
+    keep = []
+    for item in items:
+        key = " ".join(item["text"].split()).casefold()
+        if key in texts:
+            messages.append(f"the source repeats {item['text'][:60]!r}; kept once.")
+            continue
+        texts.add(key)
+        if item.get("number") is not None:
+            if item["number"] in numbers:
+                messages.append(f"the number {item['number']} is used twice in one list; the second is kept without its number.")
+                del item["number"]
+            else:
+                numbers.add(item["number"])
+        if "sub_criteria" in item:
+            _dedupe(item["sub_criteria"], messages)
+        keep.append(item)
+    items[:] = keep
+
+
+# --- building the record --------------------------------------------------------------------------
+
+
+@dataclass
+class Draft:
+    data: dict
+    evidence: dict[str, str] = field(default_factory=dict)
+    notes: list[dict] = field(default_factory=list)
+
+
+class _Builder:
+    def __init__(self, schema: dict) -> None:
+        self.schema = schema
+        self.data: dict[str, Any] = {}
+        self.evidence: dict[str, str] = {}
+        self.notes: list[dict] = []
+        self.not_yet: list[str] = list(NOT_YET_CURATED)
+
+    def node(self, path: tuple) -> dict:
+        node = fields.resolve(self.schema, self.schema)
+        for part in path:
+            node = fields.resolve(self.schema, node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {}))
+        return node
+
+    def allowed(self, path: tuple, value: Any) -> bool:
+        enum = self.node(tuple(0 if isinstance(p, int) else p for p in path)).get("enum")
+        if enum is None or value in enum:
+            return True
+        self.notes.append({"field": fields.dotted(path), "text": f"The source gives {value!r}, which is not in the registry's vocabulary; left out."})
+        return False
+
+    def quote(self, path: tuple, value: Any) -> None:
+        said = scalars(value)
+        if said:
+            self.evidence[fields.dotted(path)] = said
+
+
+def _put(target: dict, key: str, value: Any) -> None:
+    if value is not None and value != [] and value != {}:
+        target[key] = value
+
+
+def _unique(values: list) -> list:
+    return list(dict.fromkeys(v for v in values if v is not None))
+
+
+def _age(text: Any) -> dict | None:
+    m = _AGE.match(text) if isinstance(text, str) else None
+    if not m or int(m.group(1)) > 150:
+        return None
+    return {"value": int(m.group(1)), "unit": m.group(2).upper() + "S"}
+
+
+def to_record(study: dict, source: str, schema: dict) -> Draft:
+    """The draft record for one study, citing source (a path under seeds/)."""
+    b = _Builder(schema)
+    ps = study["protocolSection"]
+    ident, status = _obj(ps, "identificationModule"), _obj(ps, "statusModule")
+    nct = ident["nctId"]
+    rec = b.data
+    rec["nct_id"] = nct
+    b.quote(("nct_id",), nct)
+    _put(rec, "acronym", clean(ident.get("acronym")))
+    _put(rec, "brief_title", clean(ident.get("briefTitle")))
+    _put(rec, "official_title", clean(ident.get("officialTitle")))
+    if "brief_title" not in rec:  # required: fall back on the official title, which the source states
+        if "official_title" not in rec:
+            raise BadInput(f"{nct}: the study has neither briefTitle nor officialTitle")
+        rec["brief_title"] = rec["official_title"]
+        b.notes.append({"field": "brief_title", "text": "The source gives no brief title; the official title is used."})
+    date = as_of(study)
+    if date is None:
+        raise BadInput(f"{nct}: statusModule.lastUpdatePostDateStruct.date is missing or not a date; the source's as-of date must be known")
+    rec["curation"] = {"status": "complete", "sources": [{"file": source, "kind": KIND, "as_of": date}]}
+    b.quote(("curation", "sources", 0, "as_of"), date)
+
+    overall = status.get("overallStatus")
+    if isinstance(overall, str) and b.allowed(("overall_status",), overall):
+        rec["overall_status"] = overall
+        b.quote(("overall_status",), overall)
+    dates: dict[str, Any] = {}
+    for key, name in (("startDateStruct", "start"), ("primaryCompletionDateStruct", "primary_completion"),
+                      ("completionDateStruct", "completion"), ("studyFirstSubmitDate", "first_submitted"),
+                      ("lastUpdatePostDateStruct", "last_updated")):
+        raw = status.get(key)
+        struct = raw if isinstance(raw, dict) else {"date": raw}
+        if not isinstance(struct.get("date"), str) or not _date_ok(struct["date"]):
+            if raw is not None:
+                b.notes.append({"field": f"dates.{name}", "text": f"The source's {key} is not a date this registry can hold; left out."})
+            continue
+        item = {"date": struct["date"]}
+        if isinstance(struct.get("type"), str) and b.allowed(("dates", name, "type"), struct["type"]):
+            item["type"] = struct["type"]
+        dates[name] = item
+        b.quote(("dates", name), raw)
+    _put(rec, "dates", dates)
+    if isinstance(study.get("hasResults"), bool):
+        rec["results_posted"] = study["hasResults"]
+        b.quote(("results_posted",), study["hasResults"])
+
+    design_mod = _obj(ps, "designModule")
+    phases = _unique([p for p in _list(design_mod, "phases") if isinstance(p, str) and b.allowed(("phases", 0), p)])
+    if phases:
+        rec["phases"] = phases
+        b.quote(("phases",), phases)
+    if isinstance(design_mod.get("studyType"), str) and b.allowed(("study_type",), design_mod["studyType"]):
+        rec["study_type"] = design_mod["studyType"]
+        b.quote(("study_type",), design_mod["studyType"])
+    info = _obj(design_mod, "designInfo")
+    design: dict[str, Any] = {}
+    for key, name, value in (("allocation", "allocation", info.get("allocation")),
+                             ("interventionModel", "intervention_model", info.get("interventionModel")),
+                             ("primaryPurpose", "primary_purpose", info.get("primaryPurpose")),
+                             ("masking", "masking", _obj(info, "maskingInfo").get("masking")),
+                             ("observationalModel", "observational_model", info.get("observationalModel")),
+                             ("timePerspective", "time_perspective", info.get("timePerspective"))):
+        if isinstance(value, str) and b.allowed(("design", name), value):
+            design[name] = value
+            b.quote(("design", name), value)
+    _put(rec, "design", design)
+    enrol = _obj(design_mod, "enrollmentInfo")
+    if isinstance(enrol.get("count"), int) and not isinstance(enrol.get("count"), bool) and enrol["count"] >= 0:
+        rec["enrollment"] = {"count": enrol["count"]}
+        if isinstance(enrol.get("type"), str) and b.allowed(("enrollment", "type"), enrol["type"]):
+            rec["enrollment"]["type"] = enrol["type"]
+        b.quote(("enrollment",), enrol)
+
+    cond = _obj(ps, "conditionsModule")
+    for key, name in (("conditions", "conditions"), ("keywords", "keywords")):
+        values = [clean(v) for v in _list(cond, key)]
+        unique = _unique(values)
+        if len(unique) < len([v for v in values if v]):
+            b.notes.append({"field": name, "text": f"The source lists some {name} twice; each is kept once."})
+        _put(rec, name, unique)
+    desc = _obj(ps, "descriptionModule")
+    _put(rec, "brief_summary", clean(desc.get("briefSummary")))
+    _put(rec, "detailed_description", clean(desc.get("detailedDescription")))
+
+    _arms_and_interventions(b, _obj(ps, "armsInterventionsModule"))
+    _eligibility(b, _obj(ps, "eligibilityModule"))
+    _people(b, _obj(ps, "sponsorCollaboratorsModule"), _obj(ps, "contactsLocationsModule"))
+    _identifiers(b, ident)
+    _references(b, _obj(ps, "referencesModule"))
+
+    _absent(b)
+    if b.notes:
+        rec["curation"]["notes"] = b.notes
+    kept = [k for k in b.evidence if fields.get(rec, fields.parse_dotted(k))[0]]
+    rec["evidence"] = {k: b.evidence[k] for k in sorted(kept, key=lambda k: _rank(k, schema))}
+    return Draft(rec, rec["evidence"], b.notes)
+
+
+def _arms_and_interventions(b: _Builder, mod: dict) -> None:
+    rec = b.data
+    interventions = []
+    for raw in _list(mod, "interventions"):
+        name = clean(raw.get("name")) if isinstance(raw, dict) else None
+        if not name:
+            continue
+        if any(i["name"] == name for i in interventions):
+            b.notes.append({"field": "interventions", "text": f"The source lists the intervention {name!r} twice; kept once."})
+            continue
+        item: dict[str, Any] = {"name": name}
+        i = len(interventions)
+        if isinstance(raw.get("type"), str) and b.allowed(("interventions", i, "type"), raw["type"]):
+            item["type"] = raw["type"]
+            b.quote(("interventions", i, "type"), raw["type"])
+        _put(item, "description", clean(raw.get("description")))
+        _put(item, "other_names", _unique([clean(v) for v in _list(raw, "otherNames")]))
+        interventions.append(item)
+    names = {i["name"] for i in interventions}
+    arms = []
+    for raw in _list(mod, "armGroups"):
+        label = clean(raw.get("label")) if isinstance(raw, dict) else None
+        if not label:
+            continue
+        item = {"label": label}
+        a = len(arms)
+        if isinstance(raw.get("type"), str) and b.allowed(("arms", a, "type"), raw["type"]):
+            item["type"] = raw["type"]
+            b.quote(("arms", a, "type"), raw["type"])
+        _put(item, "description", clean(raw.get("description")))
+        given = []
+        for entry in _list(raw, "interventionNames"):
+            entry = clean(entry)
+            if not entry:
+                continue
+            bare = _TYPE_PREFIX.sub("", entry)
+            if bare in names:
+                given.append(bare)
+            elif entry in names:
+                given.append(entry)
+            else:
+                b.notes.append({"field": f"arms.{a}.intervention_names",
+                                "text": f"The arm names {entry!r}, which is not among the source's interventions; left out."})
+        _put(item, "intervention_names", _unique(given))
+        arms.append(item)
+    _put(rec, "arms", arms)
+    _put(rec, "interventions", interventions)
+
+
+def _eligibility(b: _Builder, mod: dict) -> None:
+    elig: dict[str, Any] = {}
+    if isinstance(mod.get("sex"), str) and b.allowed(("eligibility", "sex"), mod["sex"]):
+        elig["sex"] = mod["sex"]
+        b.quote(("eligibility", "sex"), mod["sex"])
+    for key, name in (("minimumAge", "minimum_age"), ("maximumAge", "maximum_age")):
+        if mod.get(key) is None:
+            continue
+        age = _age(mod[key])
+        if age is None:
+            b.notes.append({"field": f"eligibility.{name}", "text": f"The source's {key} {mod[key]!r} is not an age this registry can hold; left out."})
+            continue
+        elig[name] = age
+        b.quote(("eligibility", name), mod[key])
+    if isinstance(mod.get("healthyVolunteers"), bool):
+        elig["healthy_volunteers"] = mod["healthyVolunteers"]
+        b.quote(("eligibility", "healthy_volunteers"), mod["healthyVolunteers"])
+    text = mod.get("eligibilityCriteria")
+    if isinstance(text, str) and text.strip():
+        inclusion, exclusion, remarks = split_criteria(evidence.json_string(text))
+        _put(elig, "inclusion_criteria", inclusion)
+        _put(elig, "exclusion_criteria", exclusion)
+        for remark in remarks:
+            b.notes.append({"field": "eligibility", "text": remark})
+        if not inclusion and not exclusion:
+            b.notes.append({"field": "eligibility", "text": "The criteria text has no 'Inclusion Criteria' or 'Exclusion Criteria' "
+                            "heading; the criteria are left for the curator to split."})
+            b.not_yet += ["eligibility.inclusion_criteria", "eligibility.exclusion_criteria"]
+    _put(b.data, "eligibility", elig)
+
+
+def _people(b: _Builder, sponsors: dict, contacts: dict) -> None:
+    rec = b.data
+    lead = _obj(sponsors, "leadSponsor")
+    sponsor: dict[str, Any] = {}
+    _put(sponsor, "name", clean(lead.get("name")))
+    if "name" in sponsor and isinstance(lead.get("class"), str) and b.allowed(("sponsor", "class"), lead["class"]):
+        sponsor["class"] = lead["class"]
+        b.quote(("sponsor", "class"), lead["class"])
+    if "name" in sponsor:
+        rec["sponsor"] = sponsor
+    party = _obj(sponsors, "responsibleParty")
+    rp: dict[str, Any] = {}
+    if isinstance(party.get("type"), str) and b.allowed(("responsible_party", "type"), party["type"]):
+        rp["type"] = party["type"]
+        b.quote(("responsible_party", "type"), party["type"])
+    _put(rp, "name", clean(party.get("investigatorFullName")))
+    _put(rp, "title", clean(party.get("investigatorTitle")))
+    _put(rp, "affiliation", clean(party.get("investigatorAffiliation")))
+    _put(rec, "responsible_party", rp)
+    officials = []
+    for raw in _list(contacts, "overallOfficials"):
+        name = clean(raw.get("name")) if isinstance(raw, dict) else None
+        if not name:
+            continue
+        item: dict[str, Any] = {"name": name}
+        o = len(officials)
+        if isinstance(raw.get("role"), str) and b.allowed(("officials", o, "role"), raw["role"]):
+            item["role"] = raw["role"]
+            b.quote(("officials", o, "role"), raw["role"])
+        _put(item, "affiliation", clean(raw.get("affiliation")))
+        officials.append(item)
+    _put(rec, "officials", officials)
+    locations = []
+    for raw in _list(contacts, "locations"):
+        if not isinstance(raw, dict):
+            continue
+        item = {}
+        for key, name in (("facility", "facility"), ("city", "city"), ("state", "region"), ("country", "country")):
+            _put(item, name, clean(raw.get(key)))
+        if "|" in item.get("country", ""):
+            del item["country"]
+        if item:
+            locations.append(item)
+    _put(rec, "locations", locations)
+
+
+def _identifiers(b: _Builder, ident: dict) -> None:
+    ids: dict[str, Any] = {}
+    _put(ids, "org_study_id", clean(_obj(ident, "orgStudyIdInfo").get("id")))
+    secondary = []
+    for raw in _list(ident, "secondaryIdInfos"):
+        value = clean(raw.get("id")) if isinstance(raw, dict) else None
+        if not value:
+            continue
+        item: dict[str, Any] = {"id": value}
+        s = len(secondary)
+        if isinstance(raw.get("type"), str) and b.allowed(("identifiers", "secondary_ids", s, "type"), raw["type"]):
+            item["type"] = raw["type"]
+            b.quote(("identifiers", "secondary_ids", s, "type"), raw["type"])
+        _put(item, "domain", clean(raw.get("domain")))
+        secondary.append(item)
+    _put(ids, "secondary_ids", secondary)
+    _put(b.data, "identifiers", ids)
+
+
+def _references(b: _Builder, mod: dict) -> None:
+    if "references" not in b.schema["properties"]:
+        return
+    refs = []
+    for raw in _list(mod, "references"):
+        citation = clean(raw.get("citation")) if isinstance(raw, dict) else None
+        if not citation:
+            continue
+        item: dict[str, Any] = {}
+        pmid = clean(raw.get("pmid"))
+        if pmid and pmid.isdigit():
+            item["pmid"] = pmid
+        r = len(refs)
+        if isinstance(raw.get("type"), str) and b.allowed(("references", r, "type"), raw["type"]):
+            item["type"] = raw["type"]
+            b.quote(("references", r, "type"), raw["type"])
+        item["citation"] = citation
+        refs.append(item)
+    _put(b.data, "references", refs)
+
+
+def absent_fields(data: dict, schema: dict) -> list[str]:
+    """The fields coverage reports on that the record lacks (a whole object once, not each of its fields)."""
+    out = []
+    for path in fields.field_names(schema):
+        if path[0] in ("curation", "evidence"):
+            continue
+        if len(path) > 1 and not fields.get(data, path[:1])[0]:
+            continue
+        if not fields.get(data, path)[0]:
+            out.append(fields.dotted(path))
+    return out
+
+
+def _absent(b: _Builder) -> None:
+    todo = b.not_yet
+    missing = absent_fields(b.data, b.schema)
+    not_yet = [n for n in missing if n in todo]
+    silent = [n for n in missing if n not in todo]
+    if silent:
+        b.data["curation"]["silent"] = silent
+    if not_yet:
+        b.data["curation"]["not_yet_curated"] = not_yet
+
+
+# --- seeds ----------------------------------------------------------------------------------------
+
+
+def _seed_name(studies: list[dict], digest: str) -> str:
+    if len(studies) == 1:
+        date = as_of(studies[0]) or "undated"
+        return f"ctgov_{nct_id(studies[0])}_{date}.json"
+    return f"ctgov_page_{digest[:12]}.json"
+
+
+def place_seed(root: Path, raw: bytes, studies: list[dict], *, write: bool) -> tuple[str, bool]:
+    """(path under seeds/ of the file holding these bytes, whether it is new). Identical bytes are reused."""
+    digest = hashlib.sha256(raw).hexdigest()
+    folder = root / pipeline.SEEDS_DIR
+    for existing in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if existing.is_file() and existing.name != "SHA256SUMS" and existing.stat().st_size == len(raw) \
+                and hashlib.sha256(existing.read_bytes()).hexdigest() == digest:
+            return f"{pipeline.SEEDS_DIR}/{existing.name}", False
+    name = _seed_name(studies, digest)
+    if (folder / name).exists():
+        name = name.removesuffix(".json") + f"_{digest[:8]}.json"
+    if write:
+        folder.mkdir(exist_ok=True)
+        target = folder / name
+        with open(target, "xb") as handle:  # never overwrite a source document
+            handle.write(raw)
+        target.chmod(0o444)
+        sums = folder / "SHA256SUMS"
+        before = sums.read_bytes() if sums.is_file() else b""
+        with open(sums, "ab") as handle:  # the line `sha256sum FILE >> SHA256SUMS` would add
+            handle.write((b"\n" if before and not before.endswith(b"\n") else b"") + f"{digest}  {name}\n".encode())
+    return f"{pipeline.SEEDS_DIR}/{name}", True
+
+
+# --- --update: apply only what changed ------------------------------------------------------------
+
+# Fields the importer owns, compared one by one. Lists of objects are merged item by item (matched by
+# the key given) so that what a curator added inside an item (an arm's cohorts, a route) is kept.
+UNITS: list[tuple] = [
+    ("acronym",), ("brief_title",), ("official_title",), ("overall_status",),
+    ("dates", "start"), ("dates", "primary_completion"), ("dates", "completion"), ("dates", "first_submitted"),
+    ("dates", "last_updated"), ("results_posted",), ("phases",), ("study_type",),
+    ("design", "allocation"), ("design", "intervention_model"), ("design", "primary_purpose"), ("design", "masking"),
+    ("design", "observational_model"), ("design", "time_perspective"), ("enrollment",), ("conditions",), ("keywords",),
+    ("brief_summary",), ("detailed_description",), ("arms",), ("interventions",),
+    ("eligibility", "sex"), ("eligibility", "minimum_age"), ("eligibility", "maximum_age"),
+    ("eligibility", "healthy_volunteers"), ("eligibility", "inclusion_criteria"), ("eligibility", "exclusion_criteria"),
+    ("sponsor", "name"), ("sponsor", "class"), ("responsible_party", "type"), ("responsible_party", "name"),
+    ("responsible_party", "title"), ("responsible_party", "affiliation"), ("officials",), ("locations",),
+    ("identifiers", "org_study_id"), ("identifiers", "secondary_ids"), ("references",),
+]
+ITEM_KEYS = {  # list unit: (what identifies an item, the item keys the importer owns)
+    "arms": (("label",), ("label", "type", "description", "intervention_names")),
+    "interventions": (("name",), ("name", "type", "description", "other_names")),
+    "officials": (("name",), ("name", "role", "affiliation")),
+    "locations": (("facility", "city", "country"), ("facility", "city", "region", "country")),
+    "references": (("pmid", "citation"), ("pmid", "type", "citation")),
+}
+
+
+def _owned(unit: tuple, value: Any) -> Any:
+    """The part of a unit's value the importer owns (what is compared)."""
+    if unit[0] in ITEM_KEYS and len(unit) == 1 and isinstance(value, list):
+        owned = ITEM_KEYS[unit[0]][1]
+        return [{k: v for k, v in item.items() if k in owned} for item in value]
+    return value
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def _under(key: str, unit: tuple) -> bool:
+    path = fields.parse_dotted(key)
+    return path[: len(unit)] == unit
+
+
+def _container(tree: Any, path: tuple, create: bool) -> Any:
+    node = tree
+    for part in path:
+        if isinstance(node, dict):
+            if part not in node:
+                if not create:
+                    return None
+                node[part] = CommentedMap()
+            node = node[part]
+        else:
+            node = node[part]
+    return node
+
+
+def _set(tree: Any, path: tuple, value: Any) -> None:
+    parent = _container(tree, path[:-1], True)
+    parent[path[-1]] = fmt.subtree(value, path)
+
+
+def _delete(tree: Any, path: tuple) -> None:
+    parent = _container(tree, path[:-1], False)
+    if isinstance(parent, dict) and path[-1] in parent:
+        del parent[path[-1]]
+        # an object left empty by the deletion goes too (the schema has no empty objects)
+        for depth in range(len(path) - 1, 0, -1):
+            holder = _container(tree, path[: depth - 1], False)
+            key = path[depth - 1]
+            if isinstance(holder, dict) and isinstance(holder.get(key), dict) and not holder[key]:
+                del holder[key]
+            else:
+                break
+
+
+def _match_items(unit: str, old: list, new: list) -> dict[int, int]:
+    """new index -> old index, matching items by their identifying keys, then by position."""
+    ident = ITEM_KEYS[unit][0]
+    key = lambda item: tuple(" ".join(str(item.get(k, "")).split()).casefold() for k in ident)  # noqa: E731
+    used: set[int] = set()
+    mapping: dict[int, int] = {}
+    for j, item in enumerate(new):
+        for i, candidate in enumerate(old):
+            if i not in used and key(candidate) == key(item):
+                mapping[j] = i
+                used.add(i)
+                break
+    return mapping
+
+
+@dataclass
+class Update:
+    nct_id: str
+    changes: list[str]
+    warnings: list[str]
+    text: str | None  # the new file text; None when nothing changed
+
+
+def update(text: str, path: str, draft: Draft, schema: dict) -> Update:
+    """Apply to an existing record (its file text) only the imported values that changed."""
+    record, problems = load.parse(text, path)
+    if record is None:
+        raise BadInput(f"{path}: cannot be read ({problems[0].code} {problems[0].message}); fix it first")
+    old, new = record.data, draft.data
+    tree = fmt.yaml_rt().load(text)
+    warnings: list[str] = []
+    changed: list[tuple] = []
+    ev_old = dict(old.get("evidence", {}))
+    ev = dict(ev_old)  # the evidence the record will have, built up unit by unit
+    # a field the JSON lacks is removed only from a record imported before: one curated from other
+    # sources keeps what they said
+    imported = any(s.get("kind") == KIND for s in old["curation"]["sources"])
+    for unit in UNITS:
+        had, was = fields.get(old, unit)
+        has, now = fields.get(new, unit)
+        if not had and not has:
+            continue
+        if had and not has and not imported:
+            warnings.append(f"{fields.dotted(unit)} kept: the JSON does not state it, the record's other sources do")
+            continue
+        if had and has and _owned(unit, _plain(was)) == _owned(unit, now):
+            continue
+        changed.append(unit)
+        stale = [k for k in ev if _under(k, unit)]
+        if not has:
+            _delete(tree, unit)
+            for k in stale:
+                del ev[k]
+            continue
+        if had and unit[0] in ITEM_KEYS and len(unit) == 1 and isinstance(was, list):
+            merged, moved = _merge_items(unit[0], was, now, warnings)
+            _set(tree, unit, merged)
+            for k in stale:
+                del ev[k]
+                rest = fields.parse_dotted(k)[1:]
+                if not rest:
+                    warnings.append(f"evidence for {k} dropped: the list changed")
+                elif not isinstance(rest[0], int) or rest[0] not in moved:
+                    warnings.append(f"evidence for {k} dropped: its item is no longer in the source")
+                elif not (len(rest) > 1 and rest[1] in ITEM_KEYS[unit[0]][1]):  # the curator's: follows its item
+                    ev[fields.dotted((unit[0], moved[rest[0]]) + tuple(rest[1:]))] = ev_old[k]
+        else:
+            _set(tree, unit, now)
+            for k in stale:
+                del ev[k]
+        ev.update({k: v for k, v in draft.evidence.items() if _under(k, unit)})
+        for k in ev_old:
+            p = fields.parse_dotted(k)
+            if len(p) < len(unit) and unit[: len(p)] == p:
+                warnings.append(f"evidence for {k} covers the changed {fields.dotted(unit)}; check its quote")
+    if not changed:
+        return Update(new["nct_id"], [], warnings, None)
+    source = new["curation"]["sources"][0]
+    cited = [s["file"] for s in old["curation"]["sources"]]
+    if source["file"] not in cited:
+        sources = tree["curation"]["sources"]
+        sources.append(fmt.subtree(source, ("curation", "sources", len(sources))))
+        ev[f"curation.sources.{len(sources) - 1}.as_of"] = draft.evidence["curation.sources.0.as_of"]
+    _absent_lists(tree, old, schema)
+    _apply_evidence(tree, ev, schema)
+    result = fmt.dump(fmt.canonicalise(tree, schema))
+    after, problems = load.parse(result, path)
+    if after is None:
+        raise BadInput(f"{path}: the update produced unreadable YAML ({problems[0].message}); please report this")
+    changes = diff.phrases(diff.describe(_data_only(old), _data_only(after.data)))
+    if source["file"] not in cited:
+        changes.append(f"source added: {source['file']} (as of {source['as_of']})")
+    return Update(new["nct_id"], changes, warnings, result)
+
+
+def _absent_lists(tree: Any, old: dict, schema: dict) -> None:
+    """curation.silent and not_yet_curated after an update: entries now present go; the importer's
+    fields that the new JSON does not state, and that neither list names, are declared silent."""
+    data = _plain(tree)
+    order = [fields.dotted(p) for p in fields.field_names(schema)]
+    curation = tree["curation"]
+    todo = [n for n in old["curation"].get("not_yet_curated", []) if not fields.get(data, fields.parse_dotted(n))[0]]
+    silent = [n for n in old["curation"].get("silent", []) if not fields.get(data, fields.parse_dotted(n))[0]]
+    owned = {fields.dotted(u) for u in UNITS} | {u[0] for u in UNITS}
+    for name in absent_fields(data, schema):  # what the registry's JSON does not state, it is silent on
+        if name not in silent and name not in todo and name in owned:
+            silent.append(name)
+    for kind, names in (("silent", silent), ("not_yet_curated", todo)):
+        listed = old["curation"].get(kind, [])
+        added = sorted((n for n in names if n not in listed), key=lambda n: order.index(n) if n in order else len(order))
+        names = [n for n in names if n in listed] + added  # the curator's order kept, new ones after
+        if names == listed:
+            continue
+        if names:
+            curation[kind] = fmt.subtree(names, ("curation", kind))
+        elif kind in curation:
+            del curation[kind]
+
+
+def _rank(key: str, schema: dict) -> tuple:
+    """Where an evidence path sorts among the record's fields (schema order, then list order)."""
+    out: list[Any] = []
+    node = fields.resolve(schema, schema)
+    for part in fields.parse_dotted(key):
+        if isinstance(part, int):
+            out.append(part)
+            node = fields.resolve(schema, node.get("items", {}))
+        else:
+            props = list(node.get("properties", {}))
+            out.append(props.index(part) if part in props else len(props))
+            node = fields.resolve(schema, node.get("properties", {}).get(part, {}))
+    return tuple(out)
+
+
+def _apply_evidence(tree: Any, ev: dict[str, Any], schema: dict) -> None:
+    """Bring the record's evidence mapping to ev in place, so comments on unchanged quotes stay."""
+    if not ev:
+        tree.pop("evidence", None)
+        return
+    if not isinstance(tree.get("evidence"), dict):
+        tree["evidence"] = CommentedMap()
+    mapping = tree["evidence"]
+    for key in [k for k in mapping if k not in ev]:
+        del mapping[key]
+    for key, value in ev.items():
+        if key in mapping:
+            if _plain(mapping[key]) != _plain(value):
+                mapping[key] = fmt.subtree(_plain(value), ("evidence", key))
+            continue
+        rank = _rank(key, schema)
+        at = next((i for i, k in enumerate(mapping) if _rank(k, schema) > rank), len(mapping))
+        mapping.insert(at, key, fmt.subtree(_plain(value), ("evidence", key)))
+
+
+def _data_only(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k not in ("curation", "evidence")}
+
+
+def _merge_items(unit: str, old: list, new: list, warnings: list[str]) -> tuple[list, dict[int, int]]:
+    """The new list, each item keeping what the curator added to its old match; old index -> new index."""
+    owned = ITEM_KEYS[unit][1]
+    mapping = _match_items(unit, old, new)
+    merged = []
+    for j, item in enumerate(new):
+        out = dict(item)
+        if j in mapping:
+            for k, v in old[mapping[j]].items():
+                if k not in owned:
+                    out[k] = _plain(v)
+        merged.append(out)
+    moved = {i: j for j, i in mapping.items()}
+    for i, item in enumerate(old):
+        if i not in moved:
+            extra = [k for k in item if k not in owned]
+            if extra:
+                label = next((str(item[k]) for k in ITEM_KEYS[unit][0] if k in item), f"#{i}")
+                warnings.append(f"{unit}.{i} ({label}) is no longer in the source; its curated {', '.join(extra)} went with it")
+    return merged, moved
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+
+def header(source: str) -> str:
+    return (f"Imported from {source} (ClinicalTrials.gov API v2 JSON) by `trials import ctgov`.\n"
+            "Every value is the registry's; review it, then curate cell_product and eligibility.thresholds.")
+
+
+def run(root: Path, file: Path, *, update_existing: bool, dry_run: bool, out: TextIO | None = None,
+        err: TextIO | None = None) -> int:
+    """Import one saved API response: 0 done (the caller then checks the registry and regenerates
+    trials.csv), 1 bad input (nothing written); UsageError for a wrong mode or an unreadable file."""
+    out, err = out or sys.stdout, err or sys.stderr
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise pipeline.UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
+    name = file.name
+    try:
+        studies = read_studies(raw, name)
+    except BadInput as exc:
+        print(f"trials import: {exc}; nothing written", file=err)
+        return 1
+    schema = schema_mod.load_schema(root)
+    trials = root / pipeline.TRIALS_DIR
+    for study in studies:
+        target = trials / f"{nct_id(study)}.yaml"
+        if update_existing and not target.exists():
+            raise pipeline.UsageError(f"--update: there is no {pipeline.TRIALS_DIR}/{target.name} to update "
+                                      f"(unknown id {nct_id(study)}); import it without --update")
+        if not update_existing and target.exists():
+            raise pipeline.UsageError(f"{pipeline.TRIALS_DIR}/{target.name} exists; use --update to apply the registry's "
+                                      "changes to it, or remove it first")
+    source, new_seed = place_seed(root, raw, studies, write=False)
+    plans: list[tuple[Path, str, list[str]]] = []
+    try:
+        for study in studies:
+            draft = to_record(study, source, schema)
+            target = trials / f"{draft.data['nct_id']}.yaml"
+            shown = f"{pipeline.TRIALS_DIR}/{target.name}"
+            if update_existing:
+                result = update(target.read_text(encoding="utf-8"), shown, draft, schema)
+                for warning in result.warnings:
+                    print(f"{shown}: warning: {warning}", file=err)
+                if result.text is None:
+                    print(f"{shown}: no changes", file=out)
+                    continue
+                plans.append((target, result.text, result.changes))
+            else:
+                plans.append((target, fmt.render(draft.data, schema, header(source)), []))
+    except BadInput as exc:
+        print(f"trials import: {exc}; nothing written", file=err)
+        return 1
+    for target, text, changes in plans:
+        shown = f"{pipeline.TRIALS_DIR}/{target.name}"
+        if update_existing:
+            print(f"{shown}: " + ("; ".join(changes) if changes else "evidence and sources only"), file=out)
+        else:
+            print(f"{shown}: {'would be written' if dry_run else 'written'} from {source}", file=out)
+    if dry_run or not plans:
+        return 0
+    if new_seed:
+        place_seed(root, raw, studies, write=True)
+    trials.mkdir(exist_ok=True)
+    for target, text, _ in plans:
+        export.write_atomic(target, text)
+    return 0

@@ -1,0 +1,181 @@
+"""trials diff: a field-level summary of data changes between two git revisions, with real git."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, Trials, copy_registry
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+RELMA = "trials/NCT05765006.yaml"
+ENV = {**os.environ, "GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "curator@example.invalid",
+       "GIT_COMMITTER_NAME": "Curator", "GIT_COMMITTER_EMAIL": "curator@example.invalid", "GIT_CONFIG_NOSYSTEM": "1",
+       "GIT_CONFIG_GLOBAL": os.devnull}
+
+
+def git(cwd: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def commit(cwd: Path, message: str) -> None:
+    git(cwd, "add", "-A")
+    git(cwd, "commit", "-q", "--no-verify", "-m", message)
+
+
+def edit(root: Path, rel: str, *pairs: tuple[str, str]) -> None:
+    file = root / rel
+    text = file.read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    file.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = copy_registry(tmp_path / "repo")
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "initial")
+    return root
+
+
+def relma_completed(root: Path) -> None:
+    """The change a curator makes when the trial completes: status, enrollment, one criterion reworded."""
+    edit(root, RELMA,
+         ("overall_status: RECRUITING\n", "overall_status: COMPLETED\n"),
+         ("    - enrollment\n", ""),
+         ("phases:\n", "enrollment:\n  count: 24\nphases:\n"),
+         ("      text: Sign an informed consent form (ICF) voluntarily.\n", "      text: Sign the informed consent form (ICF) voluntarily.\n"))
+
+
+def test_field_level_summary_between_two_commits(trials: Trials, repo: Path) -> None:
+    relma_completed(repo)
+    commit(repo, "NCT05765006 completed")
+    result = trials("diff", "HEAD~1", "HEAD", root=repo)
+    assert result.status == 0, result.err
+    line = result.lines[0]
+    assert line.startswith("NCT05765006: overall_status RECRUITING → COMPLETED; enrollment added: 24; 1 inclusion criterion reworded")
+    assert "curation.silent: removed 'enrollment'" in line  # bookkeeping comes after the data
+    assert result.lines[-1].startswith("HEAD~1 (") and result.lines[-1].endswith("): 1 changed")
+    assert len(result.lines) == 2  # the other records did not change
+
+
+def test_markdown_for_a_pull_request_comment(trials: Trials, repo: Path) -> None:
+    relma_completed(repo)
+    commit(repo, "NCT05765006 completed")
+    result = trials("diff", "HEAD~1", "HEAD", "--format", "markdown", root=repo)
+    assert result.status == 0
+    out = result.out
+    assert out.startswith("### Trial data: `HEAD~1 (")
+    assert "1 record: 1 changed" in out
+    assert "- **NCT05765006** — CD19-CART(Relma-cel) for Moderate to Severe Active Systemic Lupus Erythematosus\n" in out
+    assert "  - `overall_status` `RECRUITING` → `COMPLETED`\n" in out
+    assert "  - `enrollment` added: `24`\n" in out
+    assert "  - 1 inclusion criterion reworded\n" in out
+
+
+def test_json_format(trials: Trials, repo: Path) -> None:
+    relma_completed(repo)
+    commit(repo, "NCT05765006 completed")
+    report = json.loads(trials("diff", "HEAD~1", "HEAD", "--format", "json", root=repo).out)
+    record = report["records"][0]
+    assert record["nct_id"] == "NCT05765006" and record["status"] == "changed"
+    assert {"field": "overall_status", "kind": "changed", "old": "RECRUITING", "new": "COMPLETED", "text": None,
+            "phrase": "overall_status RECRUITING → COMPLETED"} in record["changes"]
+
+
+def test_defaults_compare_head_1_with_the_working_tree(trials: Trials, repo: Path) -> None:
+    edit(repo, RELMA, ("overall_status: RECRUITING\n", "overall_status: ACTIVE_NOT_RECRUITING\n"))
+    commit(repo, "recruitment closed")
+    edit(repo, RELMA, ("overall_status: ACTIVE_NOT_RECRUITING\n", "overall_status: COMPLETED\n"))  # not committed
+    result = trials("diff", root=repo)
+    assert result.lines[0] == "NCT05765006: overall_status RECRUITING → COMPLETED"
+    assert result.lines[-1].startswith("HEAD~1 (") and " → working tree: 1 changed" in result.lines[-1]
+    only_uncommitted = trials("diff", "HEAD", root=repo)
+    assert only_uncommitted.lines[0] == "NCT05765006: overall_status ACTIVE_NOT_RECRUITING → COMPLETED"
+
+
+def test_default_base_is_where_the_branch_left_origin_main(trials: Trials, repo: Path, tmp_path: Path) -> None:
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    git(repo, "remote", "add", "origin", str(origin))
+    git(repo, "push", "-q", "origin", "main")
+    git(repo, "checkout", "-q", "-b", "completed")
+    relma_completed(repo)
+    commit(repo, "NCT05765006 completed")
+    edit(repo, "trials/NCT03030976.yaml", ("status: stub", "status: stub  # reviewed"))
+    commit(repo, "a comment only")
+    # meanwhile main moves on: that change is not the branch's and must not show
+    git(repo, "checkout", "-q", "main")
+    edit(repo, "trials/NCT06900764.yaml", ("  status: stub\n", "  status: stub\n  notes:\n    - text: Seen.\n"))
+    commit(repo, "a note on main")
+    git(repo, "push", "-q", "origin", "main")
+    git(repo, "checkout", "-q", "completed")
+    git(repo, "fetch", "-q", "origin")
+    result = trials("diff", root=repo)
+    assert result.status == 0
+    assert [line.split(":")[0] for line in result.lines[:-1]] == ["NCT05765006"]  # comments are not data
+    assert result.lines[-1].split(" → ")[0] == git(repo, "rev-parse", "--short", "origin/main~1").strip()
+
+
+def test_new_removed_and_unreadable_records_and_new_seeds(trials: Trials, repo: Path) -> None:
+    assert trials("import", "ctgov", FIXTURES / "ctgov" / "withdrawn_enrollment_0.json", root=repo).status == 0
+    (repo / "trials" / "NCT03030976.yaml").unlink()
+    edit(repo, RELMA, ("overall_status: RECRUITING\n", "overall_status: [RECRUITING\n"))
+    result = trials("diff", "HEAD", root=repo)
+    assert "NCT03030976: record removed" in result.lines
+    assert "NCT09000022: new record: AX-19 CAR-T in Adults With Refractory Systemic Lupus Erythematosus" in result.lines
+    assert any(line.startswith("NCT05765006: cannot be read at working tree (E007 YAML syntax") for line in result.lines)
+    assert "seeds: added seeds/ctgov_NCT09000022_2025-06-12.json" in result.lines
+    assert result.lines[-1].endswith("working tree: 1 added, 1 removed, 1 unreadable")
+
+
+def test_long_text_is_reported_as_reworded_where_it_differs(trials: Trials, repo: Path) -> None:
+    edit(repo, RELMA, ("Relma-cel for people with moderate", "Relma-cel for adults with moderate"))
+    result = trials("diff", "HEAD", root=repo)
+    assert result.lines[0] == ("NCT05765006: third_party_summary.text reworded: “…called Relma-cel for people with "
+                               "moderate to severe…” → “…called Relma-cel for adults with moderate to severe…”")
+
+
+def test_no_changes(trials: Trials, repo: Path) -> None:
+    result = trials("diff", "HEAD", root=repo)
+    assert result.status == 0 and result.lines == [result.lines[-1]] and result.lines[-1].endswith("working tree: no changes")
+    assert "No changes to the trial records." in trials("diff", "HEAD", "--format", "markdown", root=repo).out
+
+
+def test_registry_in_a_subfolder_of_the_repository(trials: Trials, tmp_path: Path) -> None:
+    top = tmp_path / "monorepo"
+    root = copy_registry(top / "data" / "sle")
+    git(top, "init", "-q", "-b", "main")
+    commit(top, "initial")
+    relma_completed(root)
+    commit(top, "completed")
+    result = trials("diff", "HEAD~1", "HEAD", root=root)
+    assert result.lines[0].startswith("NCT05765006: overall_status RECRUITING → COMPLETED")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["nope"], "'nope' is not a revision in this repository"),
+    (["HEAD", "nope"], "'nope' is not a revision in this repository"),
+    ([], "no BASE given, and neither origin/main nor HEAD~1 exists"),
+    (["--format", "html"], "invalid choice"),
+])
+def test_usage_errors(trials: Trials, repo: Path, argv: list[str], message: str) -> None:
+    result = trials.raw(["diff", "--root", str(repo), *argv])
+    assert result.status == 2 and message in result.err
+
+
+def test_outside_a_git_repository(trials: Trials, registry: Path) -> None:
+    result = trials("diff", "HEAD", root=registry)
+    if result.status == 2 and "git" in result.err:
+        return
+    pytest.skip("the temporary folder is inside a git work tree")

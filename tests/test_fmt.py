@@ -1,0 +1,271 @@
+"""trials fmt: one canonical form for trial files, comments kept, idempotent; the hooks and CI that use it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import REPO, Trials
+from sle_trials import fmt, load, schema
+
+IM19 = "trials/NCT06513429.yaml"
+
+MESSY = """\
+# A hand-written record: keys out of order, flow style, odd quoting.
+curation:
+  sources:
+    - as_of: 2025-08-17   # unquoted: a date to YAML
+      kind: 'REGISTRY_PAGE'
+      file: seeds/000_84a0f0163f21158e.txt
+  status: complete
+brief_title: 'IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)'
+nct_id: "NCT06513429"
+enrollment: {count: 6}
+phases: [NA]
+dates: {start: {date: "2024-07-30"}, completion: {date: 2027-12-31}}
+overall_status: RECRUITING
+evidence:
+  nct_id: "NCT ID: NCT06513429"
+  overall_status: RECRUITING NA 6 participants INTERVENTIONAL 2024-07-30 2027-12-31
+  phases: RECRUITING NA 6 participants INTERVENTIONAL 2024-07-30 2027-12-31
+  enrollment.count: 6 participants
+  dates: RECRUITING NA 6 participants INTERVENTIONAL 2024-07-30 2027-12-31
+  curation.sources.0.as_of: "Last Updated: 2025-08-17"
+"""
+
+CANONICAL = """\
+# A hand-written record: keys out of order, flow style, odd quoting.
+nct_id: NCT06513429
+brief_title: "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+curation:
+  status: complete
+  sources:
+    - file: seeds/000_84a0f0163f21158e.txt
+      kind: "REGISTRY_PAGE"
+      as_of: "2025-08-17" # unquoted: a date to YAML
+overall_status: RECRUITING
+dates:
+  start:
+    date: "2024-07-30"
+  completion:
+    date: "2027-12-31"
+phases:
+  - NA
+enrollment:
+  count: 6
+evidence:
+  nct_id: "NCT ID: NCT06513429"
+  overall_status: RECRUITING NA 6 participants INTERVENTIONAL 2024-07-30 2027-12-31
+  phases: RECRUITING NA 6 participants INTERVENTIONAL 2024-07-30 2027-12-31
+  enrollment.count: 6 participants
+  dates: RECRUITING NA 6 participants INTERVENTIONAL 2024-07-30 2027-12-31
+  curation.sources.0.as_of: "Last Updated: 2025-08-17"
+"""
+
+
+def data(path: Path) -> dict:
+    record, problems = load.load(path, path.name)
+    assert record is not None, problems
+    return record.data
+
+
+def test_the_repository_is_in_canonical_form(trials: Trials) -> None:
+    result = trials("fmt", "--check", root=REPO)
+    assert result.status == 0, result.out
+    assert result.out == ""
+
+
+def test_messy_file_is_put_in_canonical_form(trials: Trials, registry: Path) -> None:
+    file = registry / IM19
+    file.write_text(MESSY, encoding="utf-8")
+    before = data(file)
+    result = trials("fmt", file)
+    assert result.status == 0 and f"reformatted {IM19}" in result.err
+    assert file.read_text(encoding="utf-8") == CANONICAL
+    assert data(file) == before  # the same data, only written differently
+    assert trials("validate", file).status == 0
+
+
+def test_fmt_is_idempotent(trials: Trials, registry: Path) -> None:
+    file = registry / IM19
+    file.write_text(MESSY, encoding="utf-8")
+    assert trials("fmt", file).status == 0
+    once = file.read_bytes()
+    result = trials("fmt", file)
+    assert result.status == 0 and "1 file already in canonical form" in result.err
+    assert file.read_bytes() == once
+    assert trials("fmt", "--check", file).status == 0
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (REPO / "trials").glob("*.yaml")))
+def test_every_record_shuffled_comes_back_as_it_was(trials: Trials, registry: Path, name: str) -> None:
+    """Top-level fields in reverse order, mappings and lists inline: fmt restores the file byte for byte."""
+    file = registry / "trials" / name
+    original = file.read_text(encoding="utf-8")
+    tree = fmt.yaml_rt().load(original)
+    for key in reversed(list(tree)):
+        tree.move_to_end(key)
+    for value in tree.values():
+        if hasattr(value, "fa") and not _has_text(value):
+            value.fa.set_flow_style()
+    shuffled = fmt.dump(tree)
+    assert shuffled != original
+    file.write_text(shuffled, encoding="utf-8")
+    assert trials("fmt", file).status == 0
+    assert file.read_text(encoding="utf-8") == original
+
+
+def _has_text(value: object) -> bool:
+    """Whether a value holds text that inline style would have to quote (words, punctuation)."""
+    if isinstance(value, dict):
+        return any(_has_text(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_text(v) for v in value)
+    return isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9_-]+", value) is None
+
+
+def test_comments_are_kept(trials: Trials, registry: Path) -> None:
+    file = registry / IM19
+    text = (REPO / IM19).read_text(encoding="utf-8")
+    text = text.replace("enrollment:\n  count: 6\n", "enrollment: {count: 6}  # as the source says\n")
+    text = text.replace("  healthy_volunteers: false\n", "  # the source says No\n  healthy_volunteers: false\n")
+    file.write_text(text, encoding="utf-8")
+    assert trials("fmt", file).status == 0
+    result = file.read_text(encoding="utf-8")
+    assert "enrollment: # as the source says\n  count: 6\n" in result
+    assert "  # the source says No\n  healthy_volunteers: false\n" in result
+    assert result.startswith("# IM19 CAR-T cells in refractory SLE")
+
+
+def test_check_lists_the_files_and_the_command_that_fixes_them(trials: Trials, registry: Path) -> None:
+    file = registry / IM19
+    file.write_text(MESSY, encoding="utf-8")
+    result = trials("fmt", "--check")
+    assert result.status == 1
+    assert result.out == f"would reformat {IM19}\n1 file not in canonical form; run: trials fmt {IM19}\n"
+    assert file.read_text(encoding="utf-8") == MESSY
+
+
+def test_seeds_are_never_touched(trials: Trials, registry: Path) -> None:
+    seed = registry / "seeds" / "000_84a0f0163f21158e.txt"
+    odd = registry / "seeds" / "notes.yaml"
+    odd.write_text("b: 1\na: {x: 2}\n", encoding="utf-8")
+    before = seed.read_bytes(), odd.read_bytes()
+    result = trials("fmt", seed, odd)
+    assert result.status == 0
+    assert result.err.count("seeds/ holds source documents as received; never formatted") == 2
+    assert (seed.read_bytes(), odd.read_bytes()) == before
+
+
+def test_a_file_the_loader_refuses_is_reported_and_left_alone(trials: Trials, registry: Path) -> None:
+    file = registry / IM19
+    broken = "nct_id: NCT06513429\nbrief_title: [unclosed\n"
+    file.write_text(broken, encoding="utf-8")
+    result = trials("fmt", file)
+    assert result.status == 1 and f"{IM19}:" in result.out and "E007" in result.out
+    assert "not formatted: fix the problems above first" in result.err
+    assert file.read_text(encoding="utf-8") == broken
+    file.write_text("nct_id: NCT06513429\nnct_id: NCT06513429\n", encoding="utf-8")
+    assert "E014" in trials("fmt", "--check", file).out  # strict loader rules apply: duplicate key
+
+
+def test_windows_line_ends_and_a_byte_order_mark_are_fixed(trials: Trials, registry: Path) -> None:
+    file = registry / IM19
+    original = (REPO / IM19).read_bytes()
+    file.write_bytes(b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n"))
+    assert trials("validate", file).status == 1  # E016, E017
+    assert trials("fmt", "--check", file).status == 1
+    assert trials("fmt", file).status == 0
+    assert file.read_bytes() == original
+
+
+def test_a_year_written_as_a_number_becomes_a_quoted_date(trials: Trials, registry: Path) -> None:
+    file = registry / IM19
+    text = (REPO / IM19).read_text(encoding="utf-8").replace('    date: "2027-12-31"', "    date: 2027")
+    file.write_text(text, encoding="utf-8")
+    assert trials("validate", file).status == 1  # 2027 is a number: the schema wants text
+    assert trials("fmt", file).status == 0
+    assert '    date: "2027"\n' in file.read_text(encoding="utf-8")
+
+
+def test_new_text_is_folded_to_the_width(registry: Path) -> None:
+    sch = schema.load_schema(registry)
+    long = " ".join(["word"] * 60)
+    text = fmt.render({"nct_id": "NCT06513429", "brief_title": long, "brief_summary": long,
+                       "curation": {"status": "stub", "sources": [{"file": "seeds/x", "kind": "OTHER", "as_of": "2025"}]}}, sch)
+    lines = text.splitlines()
+    assert f"brief_title: {long}" in lines  # titles stay on one line
+    assert "brief_summary: >-" in lines and all(len(line) <= fmt.WIDTH for line in lines if not line.startswith("brief_title"))
+    assert YAML(typ="safe").load(text)["brief_summary"] == long
+
+
+# --- the hooks and CI -------------------------------------------------------------------------------
+
+
+def test_fmt_hook_is_configured_for_trial_files_only() -> None:
+    config = YAML(typ="safe").load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
+    assert hooks["trials-fmt"] == {"id": "trials-fmt", "name": "put changed trial files in canonical form",
+                                   "entry": ".venv/bin/trials fmt", "language": "system", "files": "^trials/"}
+    assert re.search(config["exclude"], "seeds/000_84a0f0163f21158e.txt")
+
+
+def test_hooks_manifest_for_other_repositories() -> None:
+    clientlib = pytest.importorskip("pre_commit.clientlib")
+    hooks = {h["id"]: h for h in clientlib.load_manifest(str(REPO / ".pre-commit-hooks.yaml"))}
+    assert set(hooks) == {"trials-fmt", "trials-validate", "trials-refs", "trials-csv", "trials-check"}
+    assert all(h["language"] == "python" and h["entry"].startswith("trials ") for h in hooks.values())
+    assert all("seeds" not in h["files"] or h["id"] == "trials-check" for h in hooks.values())
+
+
+def test_ci_runs_make_check_make_test_and_annotates() -> None:
+    workflow = YAML(typ="safe").load((REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    runs = "\n".join(step.get("run", "") for step in workflow["jobs"]["check"]["steps"])
+    for command in ("make test", "make check", ".venv/bin/trials check --format github", ".venv/bin/trials fmt --check",
+                    "trials diff", "--format markdown"):
+        assert command in runs
+    assert "pull_request" in workflow[True] if True in workflow else "pull_request" in workflow["on"]
+
+
+PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
+
+
+@pytest.mark.skipif(not PRE_COMMIT.exists() or not shutil.which("git"), reason="needs git and pre-commit in the venv")
+def test_the_hook_reformats_a_commit_then_lets_it_through(tmp_path: Path) -> None:
+    work = tmp_path / "registry"
+    work.mkdir()
+    for name in ("schema", "seeds", "trials"):
+        shutil.copytree(REPO / name, work / name)
+    for name in ("trials.csv", "datapackage.json", ".pre-commit-config.yaml"):
+        if (REPO / name).exists():
+            shutil.copy2(REPO / name, work / name)
+    (work / ".venv").symlink_to(REPO / ".venv")
+    (work / ".gitignore").write_text(".venv\n.cache/\n")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "curator@example.invalid",
+           "GIT_COMMITTER_NAME": "Curator", "GIT_COMMITTER_EMAIL": "curator@example.invalid",
+           "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "GIT_CONFIG_NOSYSTEM": "1"}
+
+    def git(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", *args], cwd=work, env=env, capture_output=True, text=True, timeout=120)
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    assert git("commit", "-q", "--no-verify", "-m", "initial").returncode == 0
+    subprocess.run([str(PRE_COMMIT), "install"], cwd=work, env=env, check=True, capture_output=True)
+    trial = work / IM19
+    canonical = trial.read_text(encoding="utf-8")
+    trial.write_text(canonical.replace("enrollment:\n  count: 6\n", "enrollment: {count: 6}\n"), encoding="utf-8")
+    git("add", IM19)
+    first = git("commit", "-m", "enrollment inline")
+    assert first.returncode != 0 and "files were modified by this hook" in first.stdout + first.stderr
+    assert trial.read_text(encoding="utf-8") == canonical
+    git("add", IM19)
+    second = git("commit", "-m", "nothing changed after all", "--allow-empty")
+    assert second.returncode == 0, second.stdout + second.stderr

@@ -1,0 +1,442 @@
+"""trials import ctgov: a ClinicalTrials.gov API v2 study JSON becomes a draft record that passes check."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, Trials
+from sle_trials import ctgov, evidence, load
+
+CTGOV = FIXTURES / "ctgov"
+STUDIES = {
+    "completed_phase2_randomised.json": "NCT09000011",
+    "withdrawn_enrollment_0.json": "NCT09000022",
+    "observational_followup.json": "NCT09000033",
+    "old_partial_dates.json": "NCT09000044",
+}
+
+
+def study(name: str) -> dict:
+    return json.loads((CTGOV / name).read_text(encoding="utf-8"))
+
+
+def record(root: Path, nct_id: str) -> dict:
+    loaded, problems = load.load(root / "trials" / f"{nct_id}.yaml", nct_id)
+    assert loaded is not None, problems
+    return loaded.data
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file of the registry copy, to show that nothing was written."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def write_json(path: Path, doc: object) -> Path:
+    path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", sorted(STUDIES))
+def test_imported_record_passes_check_with_no_edits(trials: Trials, registry: Path, name: str) -> None:
+    nct_id = STUDIES[name]
+    result = trials("import", "ctgov", CTGOV / name)
+    assert result.status == 0, result.out + result.err
+    assert f"trials/{nct_id}.yaml: written from seeds/ctgov_{nct_id}_" in result.out
+    assert trials("check").status == 0
+    assert trials("fmt", "--check").status == 0  # written in canonical form
+    data = record(registry, nct_id)
+    # the JSON is kept byte for byte as the record's source, listed in SHA256SUMS
+    source = data["curation"]["sources"][0]
+    assert source["kind"] == "REGISTRY_JSON"
+    assert source["as_of"] == study(name)["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"]["date"]
+    copied = (registry / source["file"]).read_bytes()
+    assert copied == (CTGOV / name).read_bytes()
+    sums = (registry / "seeds" / "SHA256SUMS").read_text(encoding="utf-8")
+    assert f"{hashlib.sha256(copied).hexdigest()}  {source['file'].removeprefix('seeds/')}\n" in sums
+    # every structured value has its evidence; every absent field is accounted for
+    rows = {r["nct_id"]: r for r in trials.json("coverage").json()["records"]}
+    assert rows[nct_id]["evidence_share"] == 1.0, rows[nct_id]["without_evidence"]
+    assert rows[nct_id]["absent_unexplained"] == []
+    assert set(rows[nct_id]["absent_not_yet_curated"]) == {"cell_product", "eligibility.thresholds"}
+
+
+def test_completed_randomised_phase_2(trials: Trials, registry: Path) -> None:
+    assert trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json").status == 0
+    data = record(registry, "NCT09000011")
+    assert data["acronym"] == "CARLN-2"
+    assert data["overall_status"] == "COMPLETED"
+    assert data["phases"] == ["PHASE2"]
+    assert data["design"] == {"allocation": "RANDOMIZED", "intervention_model": "PARALLEL", "primary_purpose": "TREATMENT", "masking": "DOUBLE"}
+    assert data["enrollment"] == {"count": 24, "type": "ACTUAL"}
+    assert data["dates"]["start"] == {"date": "2021-02-15", "type": "ACTUAL"}
+    assert data["dates"]["first_submitted"] == {"date": "2020-11-02"}
+    assert data["results_posted"] is True
+    assert data["keywords"] == ["CAR-T", "CD19", "lupus nephritis"]  # the repeated CD19 once, with a note
+    assert any(n["field"] == "keywords" for n in data["curation"]["notes"])
+    # "Biological: Anti-CD19 CAR-T cells" names the intervention "Anti-CD19 CAR-T cells"
+    assert data["arms"][0]["intervention_names"] == ["Anti-CD19 CAR-T cells", "Fludarabine", "Cyclophosphamide"]
+    assert data["interventions"][3] == {"name": "Mycophenolate mofetil", "type": "DRUG", "other_names": ["CellCept", "MMF"]}
+    assert data["eligibility"]["minimum_age"] == {"value": 18, "unit": "YEARS"}
+    inclusion = data["eligibility"]["inclusion_criteria"]
+    assert [c.get("number") for c in inclusion] == [1, 2, 3, 4, 5]
+    assert inclusion[2]["sub_criteria"] == [{"text": "urine protein-to-creatinine ratio ≥ 1.0 g/g, and"},
+                                            {"text": "eGFR ≥ 30 mL/min/1.73 m²"}]
+    assert [c["number"] for c in inclusion[3]["sub_criteria"]] == [1, 2]
+    assert inclusion[4]["text"] == "Body weight > 40 kg."  # the markdown escape "\>" removed
+    assert [c["number"] for c in data["eligibility"]["exclusion_criteria"]] == [1, 2, 3, 4]
+    assert data["identifiers"] == {"org_study_id": "CART-LN-201", "secondary_ids": [
+        {"id": "2020-004512-33", "type": "EUDRACT_NUMBER"}, {"id": "R01AR078812", "type": "NIH"}]}
+    assert data["references"][0]["pmid"] == "39012345" and data["references"][0]["type"] == "RESULT"
+    assert data["locations"][1] == {"facility": "Universitätsklinikum Erlangen", "city": "Erlangen", "country": "Germany"}
+    assert data["responsible_party"]["name"] == "Helena Marsh"
+    assert data["evidence"]["enrollment"] == "24 ACTUAL"
+    assert data["evidence"]["eligibility.minimum_age"] == "18 Years"
+    assert data["evidence"]["dates.start"] == "2021-02-15 ACTUAL"
+    assert "detailedDescription" not in (registry / "trials" / "NCT09000011.yaml").read_text(encoding="utf-8")
+
+
+def test_withdrawn_trial_with_enrollment_0_and_an_untyped_date(trials: Trials, registry: Path) -> None:
+    assert trials("import", "ctgov", CTGOV / "withdrawn_enrollment_0.json").status == 0
+    data = record(registry, "NCT09000022")
+    assert data["overall_status"] == "WITHDRAWN"
+    assert data["enrollment"] == {"count": 0, "type": "ACTUAL"}
+    assert data["dates"]["start"] == {"date": "2024-09"}  # the JSON gives no type: none is invented
+    assert data["evidence"]["dates.start"] == "2024-09"
+    assert data["design"]["intervention_model"] == "SEQUENTIAL"
+    assert data["responsible_party"] == {"type": "SPONSOR"}
+    assert "locations" not in data and "locations" in data["curation"]["silent"]
+    assert [c["text"] for c in data["eligibility"]["inclusion_criteria"]][0] == "Meets the 2019 EULAR/ACR classification criteria for SLE"
+
+
+def test_observational_study(trials: Trials, registry: Path) -> None:
+    assert trials("import", "ctgov", CTGOV / "observational_followup.json").status == 0
+    data = record(registry, "NCT09000033")
+    assert data["study_type"] == "OBSERVATIONAL"
+    assert data["design"] == {"observational_model": "COHORT", "time_perspective": "PROSPECTIVE"}
+    assert "phases" not in data and "phases" in data["curation"]["silent"]
+    assert data["enrollment"] == {"count": 150, "type": "ESTIMATED"}
+    assert data["arms"] == [{"label": "CAR-T treated patients", "description": data["arms"][0]["description"],
+                             "intervention_names": ["CD19 CAR-T cells"]}]  # no arm type in the JSON
+    assert "maximum_age" not in data["eligibility"]
+    text = (registry / "trials" / "NCT09000033.yaml").read_text(encoding="utf-8")
+    assert "ltfu@example.org" not in text and "+49" not in text  # contact details are not imported
+
+
+def test_old_record_with_partial_dates(trials: Trials, registry: Path) -> None:
+    assert trials("import", "ctgov", CTGOV / "old_partial_dates.json").status == 0
+    data = record(registry, "NCT09000044")
+    assert data["dates"]["start"] == {"date": "2009-03"}
+    assert data["dates"]["primary_completion"] == {"date": "2011-12", "type": "ESTIMATED"}
+    assert data["overall_status"] == "UNKNOWN"
+    assert data["phases"] == ["PHASE1", "PHASE2"]
+    assert data["enrollment"] == {"count": 20}
+    assert "enrollment.type" in data["curation"]["silent"]
+    assert "arms" not in data and "responsible_party" not in data  # an old-style responsible party has no type or name
+    assert data["eligibility"]["inclusion_criteria"][2]["text"] == \
+        "Persistently active disease (SLEDAI > 7) despite cyclophosphamide given for at least 6 months"
+    assert data["curation"]["sources"][0]["as_of"] == "2010-05-14"
+
+
+def test_fields_the_json_lacks_stay_absent(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    doc = study("completed_phase2_randomised.json")
+    del doc["protocolSection"]["identificationModule"]["acronym"]
+    del doc["protocolSection"]["designModule"]["enrollmentInfo"]
+    del doc["protocolSection"]["statusModule"]["completionDateStruct"]
+    del doc["hasResults"]
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    data = record(registry, "NCT09000011")
+    for name in ("acronym", "enrollment", "results_posted"):
+        assert name not in data and name not in data["evidence"] and name in data["curation"]["silent"]
+    assert "completion" not in data["dates"] and "dates.completion" in data["curation"]["silent"]
+
+
+def test_page_of_studies_gives_one_record_per_study(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    page = {"studies": [study("withdrawn_enrollment_0.json"), study("observational_followup.json")], "nextPageToken": "NF0g5JKJlPwt"}
+    result = trials("import", "ctgov", write_json(tmp_path / "page.json", page))
+    assert result.status == 0, result.out + result.err
+    a, b = record(registry, "NCT09000022"), record(registry, "NCT09000033")
+    assert a["curation"]["sources"][0]["file"] == b["curation"]["sources"][0]["file"]  # one file, cited by both
+    assert a["curation"]["sources"][0]["as_of"] == "2025-06-12" and b["curation"]["sources"][0]["as_of"] == "2025-09-03"
+    assert trials("check").status == 0
+
+
+def test_a_title_changed_by_one_character_is_caught_against_the_json(trials: Trials, registry: Path) -> None:
+    assert trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json").status == 0
+    file = registry / "trials" / "NCT09000011.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("Versus Standard Therapy", "Versus Standard Therapies"), encoding="utf-8")
+    result = trials("validate", file)
+    assert result.status == 1
+    assert "E501 brief_title: text not found in the cited source; nearest is seeds/ctgov_NCT09000011_2025-03-06.json" in result.out
+    assert 'the source has "… CAR-T Cells Versus Standard Therapy in Refractory Lupus Nephritis"' in result.out
+
+
+def test_json_source_text_is_its_scalar_values() -> None:
+    raw = json.dumps({"a": {"title": "Caf\u00e9\r\nline\u200b two", "n": 24, "ok": False, "none": None}, "list": ["X", 1.5]})
+    assert evidence.json_text(raw) == "Café\nline two\n24\nfalse\nX\n1.5"
+
+
+def test_criteria_numbering_that_restarts_is_nested_under_the_item_above() -> None:
+    text = ("Inclusion Criteria:\n\n1. Adults\n2. Treated with steroids, as follows:\n1. prednisone ≥ 7.5 mg/day\n"
+            "2. stable for 2 weeks\n3. no change in the last week\n3. Signed consent\n\nExclusion Criteria:\n\n* Pregnancy\n")
+    inclusion, exclusion, remarks = ctgov.split_criteria(text)
+    assert [(c["number"], c["text"]) for c in inclusion] == [(1, "Adults"), (2, "Treated with steroids, as follows:"), (3, "Signed consent")]
+    assert [c["number"] for c in inclusion[1]["sub_criteria"]] == [1, 2, 3]
+    assert exclusion == [{"text": "Pregnancy"}] and remarks == []
+
+
+def test_a_second_heading_of_the_same_kind_heads_its_own_list() -> None:
+    text = ("Inclusion Criteria for Part A:\n\n1. Adults\n2. Active SLE\n\nInclusion Criteria for Part B:\n\n"
+            "1. Adolescents\n2. Active SLE\n\nExclusion Criteria:\n\n1. Pregnancy\n")
+    inclusion, exclusion, _ = ctgov.split_criteria(text)
+    assert [c.get("number") for c in inclusion] == [1, 2, None]
+    assert inclusion[2] == {"text": "Inclusion Criteria for Part B:",
+                            "sub_criteria": [{"number": 1, "text": "Adolescents"}, {"number": 2, "text": "Active SLE"}]}
+    assert exclusion == [{"number": 1, "text": "Pregnancy"}]
+
+
+@pytest.mark.parametrize("text, inclusion, exclusion", [
+    ("**Inclusion Criteria:**\n\n* Adults\n\n**Exclusion Criteria:**\n\n* Pregnancy", ["Adults"], ["Pregnancy"]),
+    ("INCLUSION CRITERIA\n- Adults\nEXCLUSION CRITERIA\n- Pregnancy", ["Adults"], ["Pregnancy"]),
+    ("Inclusion Criteria: Adults with SLE\n\nExclusion Criteria: None", ["Adults with SLE"], ["None"]),
+    ("Inclusion Criteria:\n\n* Inclusion criteria of the parent study met\n\nExclusion Criteria:\n\n* None",
+     ["Inclusion criteria of the parent study met"], ["None"]),
+])
+def test_criteria_headings_as_registries_write_them(text: str, inclusion: list, exclusion: list) -> None:
+    got_in, got_ex, _ = ctgov.split_criteria(text)
+    assert [c["text"] for c in got_in] == inclusion and [c["text"] for c in got_ex] == exclusion
+
+
+def test_criteria_without_headings_are_left_for_the_curator(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = "Adults with active SLE despite standard therapy."
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    data = record(registry, "NCT09000022")
+    assert "inclusion_criteria" not in data["eligibility"]
+    assert {"eligibility.inclusion_criteria", "eligibility.exclusion_criteria"} <= set(data["curation"]["not_yet_curated"])
+    assert any("no 'Inclusion Criteria'" in n["text"] for n in data["curation"]["notes"])
+    assert trials("check").status == 0
+
+
+def test_repeated_criteria_are_kept_once() -> None:
+    inclusion, _, remarks = ctgov.split_criteria("Inclusion Criteria:\n\n* Adults\n* Signed consent\n* adults\n")
+    assert [c["text"] for c in inclusion] == ["Adults", "Signed consent"]
+    assert remarks == ["Inclusion criteria: the source repeats 'adults'; kept once."]
+
+
+def test_wrapped_lines_and_indented_paragraphs() -> None:
+    text = "Inclusion Criteria:\n\n* Active disease despite\n  two standard therapies\n\n  Standard therapy means steroids.\n* Adults\n"
+    inclusion, _, _ = ctgov.split_criteria(text)
+    assert inclusion == [{"text": "Active disease despite two standard therapies",
+                          "sub_criteria": [{"text": "Standard therapy means steroids."}]}, {"text": "Adults"}]
+
+
+# --- bad input: a clear message, exit 1 or 2, nothing written --------------------------------------
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"protocolSection": {"identificationModule": {"nctId": "NCT09000011",}}}', "s.json:1:70: not valid JSON"),
+    ("", "s.json:1:1: not valid JSON"),
+    ('{"studies": []}', "the page holds no studies"),
+    ('{"nctId": "NCT09000011", "briefTitle": "A study"}', "not a ClinicalTrials.gov study: no protocolSection"),
+    ("[1, 2, 3]", "not a ClinicalTrials.gov study"),
+    ('{"protocolSection": {"identificationModule": {"nctId": "NCT0900001"}}}', "'NCT0900001', not an NCT id"),
+    ('{"protocolSection": {"identificationModule": {"nctId": "NCT09000011"}}}', "the study has neither briefTitle nor officialTitle"),
+    ('{"protocolSection": {"identificationModule": {"nctId": "NCT09000011", "briefTitle": "A study"}}}',
+     "lastUpdatePostDateStruct.date is missing"),
+])
+def test_bad_input_writes_nothing(trials: Trials, registry: Path, tmp_path: Path, content: str, message: str) -> None:
+    source = tmp_path / "s.json"
+    source.write_text(content, encoding="utf-8")
+    before = snapshot(registry)
+    result = trials("import", "ctgov", source)
+    assert result.status == 1
+    assert message in result.err and "nothing written" in result.err
+    assert snapshot(registry) == before
+
+
+def test_invalid_utf8_is_refused(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    source = tmp_path / "s.json"
+    source.write_bytes(b'{"a": "\xff"}')
+    result = trials("import", "ctgov", source)
+    assert result.status == 1 and "not UTF-8 text" in result.err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["import", "ctgov", "missing.json"], "cannot read missing.json"),
+    (["import", "ctgov", str(CTGOV / "completed_phase2_randomised.json"), "--update"], "no trials/NCT09000011.yaml to update (unknown id NCT09000011)"),
+    (["import", "clinicaltrialsregister", str(CTGOV / "completed_phase2_randomised.json")], "invalid choice"),
+])
+def test_usage_errors(trials: Trials, registry: Path, argv: list[str], message: str) -> None:
+    before = snapshot(registry)
+    result = trials.raw([*argv, "--root", str(registry)])
+    assert result.status == 2 and message in result.err
+    assert snapshot(registry) == before
+
+
+def test_an_existing_record_is_not_overwritten(trials: Trials, registry: Path) -> None:
+    assert trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json").status == 0
+    before = snapshot(registry)
+    result = trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json")
+    assert result.status == 2 and "trials/NCT09000011.yaml exists; use --update" in result.err
+    assert snapshot(registry) == before
+
+
+# --- --update ---------------------------------------------------------------------------------------
+
+
+def _older_version(tmp_path: Path) -> Path:
+    """The completed study as the registry showed it in 2022: recruiting, 20 planned, one criterion worded differently."""
+    doc = study("completed_phase2_randomised.json")
+    status = doc["protocolSection"]["statusModule"]
+    status["overallStatus"] = "RECRUITING"
+    status["completionDateStruct"] = {"date": "2024-08", "type": "ESTIMATED"}
+    status["lastUpdatePostDateStruct"] = {"date": "2022-06-01", "type": "ACTUAL"}
+    doc["protocolSection"]["designModule"]["enrollmentInfo"] = {"count": 20, "type": "ESTIMATED"}
+    doc["hasResults"] = False
+    eligibility = doc["protocolSection"]["eligibilityModule"]
+    eligibility["eligibilityCriteria"] = eligibility["eligibilityCriteria"].replace("Pregnant or breastfeeding women.", "Pregnant women.")
+    return write_json(tmp_path / "NCT09000011-2022.json", doc)
+
+
+def _curate(file: Path) -> None:
+    """What a curator adds to the imported record; an update must keep all of it."""
+    edits = [
+        ("  notes:\n", "  notes:\n    - field: enrollment\n      text: The sponsor's press release gives 22 patients; the registry is followed.\n"),
+        ("  not_yet_curated:\n    - cell_product\n    - eligibility.thresholds\n", ""),
+        ("arms:\n", "cell_product:\n  name: Anti-CD19 CAR-T cells\n  target_antigens:\n    - CD19\n"
+                    "# Arms checked against the protocol synopsis.\narms:\n"),
+        ("      text: Body weight > 40 kg.\n", "      text: Body weight > 40 kg.\n      # kg as the registry writes it\n"),
+        ("sponsor:\n", "  thresholds:\n    - kind: BODY_WEIGHT\n      criterion: {list: INCLUSION, number: 5}\n"
+                       "      measure: Body weight\n      comparator: \">\"\n      value: 40\n      unit: kg\nsponsor:\n"),
+        ("evidence:\n", "evidence:\n  eligibility.thresholds.0: 5. Body weight > 40 kg.  # quoted from the criteria\n"),
+    ]
+    text = file.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    file.write_text(text, encoding="utf-8")
+
+
+def test_update_applies_only_the_changes_and_keeps_curated_extras(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    assert trials("import", "ctgov", _older_version(tmp_path)).status == 0
+    file = registry / "trials" / "NCT09000011.yaml"
+    _curate(file)
+    assert trials("fmt", file).status == 0
+    assert trials("csv").status == 0  # valid, and the summary table follows
+    before = file.read_text(encoding="utf-8")
+
+    result = trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json", "--update")
+    assert result.status == 0, result.out + result.err
+    shown = result.out
+    assert "trials/NCT09000011.yaml: overall_status RECRUITING → COMPLETED" in shown
+    assert "enrollment 20 (ESTIMATED) → 24 (ACTUAL)" in shown
+    assert "dates.completion 2024-08 (ESTIMATED) → 2024-08-31 (ACTUAL)" in shown
+    assert "1 exclusion criterion reworded" in shown
+    assert "source added: seeds/ctgov_NCT09000011_2025-03-06.json (as of 2025-03-06)" in shown
+    assert "brief_title" not in shown and "arms" not in shown  # unchanged fields are not mentioned
+
+    after = file.read_text(encoding="utf-8")
+    data = record(registry, "NCT09000011")
+    assert data["overall_status"] == "COMPLETED" and data["enrollment"] == {"count": 24, "type": "ACTUAL"}
+    assert data["eligibility"]["exclusion_criteria"][3]["text"] == "Pregnant or breastfeeding women."
+    # the curator's work is all still there
+    assert data["curation"]["notes"][0]["text"].startswith("The sponsor's press release")
+    assert data["eligibility"]["thresholds"][0]["value"] == 40
+    assert data["cell_product"] == {"name": "Anti-CD19 CAR-T cells", "target_antigens": ["CD19"]}
+    assert "not_yet_curated" not in data["curation"]
+    for comment in ("# Arms checked against the protocol synopsis.", "# kg as the registry writes it", "# quoted from the criteria",
+                    "# Imported from seeds/ctgov_NCT09000011_2022-06-01.json"):
+        assert comment in after
+    # both sources are cited; evidence of unchanged fields is untouched, that of changed fields renewed
+    assert [s["as_of"] for s in data["curation"]["sources"]] == ["2022-06-01", "2025-03-06"]
+    assert data["evidence"]["eligibility.thresholds.0"] == "5. Body weight > 40 kg."
+    assert data["evidence"]["dates.start"] == "2021-02-15 ACTUAL"
+    assert data["evidence"]["overall_status"] == "COMPLETED" and data["evidence"]["enrollment"] == "24 ACTUAL"
+    assert data["evidence"]["curation.sources.1.as_of"] == "2025-03-06"
+    unchanged = [line for line in before.splitlines() if line.startswith(("brief_title", "  - label", "    description"))]
+    assert unchanged and all(line in after.splitlines() for line in unchanged)
+    assert trials("check").status == 0
+    assert trials("fmt", "--check").status == 0
+
+    # the same file again: nothing to do, nothing written
+    again = trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json", "--update")
+    assert again.status == 0 and "trials/NCT09000011.yaml: no changes" in again.out
+    assert file.read_text(encoding="utf-8") == after
+
+
+def test_update_dry_run_writes_nothing(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    assert trials("import", "ctgov", _older_version(tmp_path)).status == 0
+    before = snapshot(registry)
+    result = trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json", "--update", "--dry-run")
+    assert result.status == 0 and "overall_status RECRUITING → COMPLETED" in result.out
+    assert snapshot(registry) == before
+
+
+def test_update_keeps_an_arms_cohorts_when_the_arms_change(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    assert trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json").status == 0
+    file = registry / "trials" / "NCT09000011.yaml"
+    text = file.read_text(encoding="utf-8")
+    text = text.replace("      - Cyclophosphamide\n  - label: Standard", "      - Cyclophosphamide\n    cohorts:\n      - dose:\n"
+                        "          value: 1000000\n          unit: CAR-T cells\n          basis: PER_KG\n  - label: Standard", 1)
+    text = text.replace("evidence:\n", "evidence:\n  arms.0.cohorts.0: single infusion of 1×10^6 anti-CD19 CAR-T cells/kg\n")
+    file.write_text(text, encoding="utf-8")
+    assert trials("csv").status == 0
+    newer = study("completed_phase2_randomised.json")
+    arms = newer["protocolSection"]["armsInterventionsModule"]["armGroups"]
+    arms.reverse()  # the registry now lists the comparator first
+    arms[1]["description"] = arms[1]["description"].replace("single infusion", "single intravenous infusion")
+    arms[1]["description"] = "Lymphodepletion followed by a single infusion of 1×10\\^6 anti-CD19 CAR-T cells/kg, intravenously."
+    newer["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"]["date"] = "2025-04-01"
+    result = trials("import", "ctgov", write_json(tmp_path / "newer.json", newer), "--update")
+    assert result.status == 0, result.out + result.err
+    data = record(registry, "NCT09000011")
+    assert [a["label"] for a in data["arms"]] == ["Standard induction therapy", "CAR-T cells"]
+    assert data["arms"][1]["cohorts"][0]["dose"]["value"] == 1000000
+    assert "arms.1.cohorts.0" in data["evidence"] and "arms.0.cohorts.0" not in data["evidence"]
+    assert data["evidence"]["arms.0.type"] == "ACTIVE_COMPARATOR"
+    assert trials("check").status == 0
+
+
+def test_update_of_a_field_the_registry_dropped(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    assert trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json").status == 0
+    newer = copy.deepcopy(study("completed_phase2_randomised.json"))
+    del newer["protocolSection"]["identificationModule"]["acronym"]
+    newer["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"]["date"] = "2025-04-01"
+    result = trials("import", "ctgov", write_json(tmp_path / "newer.json", newer), "--update")
+    assert result.status == 0 and "acronym removed (was CARLN-2)" in result.out
+    data = record(registry, "NCT09000011")
+    assert "acronym" not in data and "acronym" not in data["evidence"] and "acronym" in data["curation"]["silent"]
+    assert trials("check").status == 0
+
+
+def test_update_of_a_record_curated_from_another_source(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """The Relma-cel record comes from a ClinConnect page; the registry's JSON adds to it and removes nothing."""
+    doc = {"protocolSection": {
+        "identificationModule": {"nctId": "NCT05765006",
+                                 "briefTitle": "CD19-CART(Relma-cel) for Moderate to Severe Active Systemic Lupus Erythematosus"},
+        "statusModule": {"overallStatus": "ACTIVE_NOT_RECRUITING", "lastUpdatePostDateStruct": {"date": "2025-12-01", "type": "ACTUAL"}},
+        "designModule": {"studyType": "INTERVENTIONAL", "phases": ["PHASE1"], "enrollmentInfo": {"count": 24, "type": "ESTIMATED"}}},
+        "hasResults": False}
+    result = trials("import", "ctgov", write_json(tmp_path / "relma.json", doc), "--update")
+    assert result.status == 0, result.out + result.err
+    assert result.out.startswith("trials/NCT05765006.yaml: overall_status RECRUITING → ACTIVE_NOT_RECRUITING; ")
+    assert "enrollment added: 24 (ESTIMATED)" in result.out and "study_type added: INTERVENTIONAL" in result.out
+    assert "eligibility.inclusion_criteria kept: the JSON does not state it" in result.err
+    data = record(registry, "NCT05765006")
+    assert len(data["eligibility"]["inclusion_criteria"]) == 6 and data["keywords"] and data["officials"]
+    assert data["third_party_summary"]["author"] == "ClinConnect" and data["dates"]["launched"] == {"date": "2023-02-28"}
+    assert "enrollment" not in data["curation"]["silent"] and "study_type" not in data["curation"]["silent"]
+    assert [s["kind"] for s in data["curation"]["sources"]] == ["TRIAL_FINDER_PAGE", "REGISTRY_JSON"]
+    assert trials("check").status == 0
+
+
+def test_dry_run_shows_and_writes_nothing(trials: Trials, registry: Path) -> None:
+    before = snapshot(registry)
+    result = trials("import", "ctgov", CTGOV / "observational_followup.json", "--dry-run")
+    assert result.status == 0 and "trials/NCT09000033.yaml: would be written from seeds/ctgov_NCT09000033_2025-09-03.json" in result.out
+    assert snapshot(registry) == before

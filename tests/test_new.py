@@ -1,0 +1,144 @@
+"""trials new: a stub with every schema field, commented where the curator fills in, that validates as it is."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, Trials
+from sle_trials import fields, load, schema
+
+STUB = "NCT06310811"  # a stub the IM19 source lists as related; its record is removed to be written again
+TITLE = "Anti-CD19 CAR-T Cell Therapy in Participants With Moderate to Severe Active Systemic Lupus Erythematosus"
+
+
+@pytest.fixture
+def without_stub(registry: Path) -> Path:
+    (registry / "trials" / f"{STUB}.yaml").unlink()
+    return registry / "trials" / f"{STUB}.yaml"
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def all_paths(sch: dict, node: dict | None = None, prefix: tuple = ()) -> list[tuple]:
+    """Every field of the schema as a path of names (list items are not numbered)."""
+    node = fields.resolve(sch, sch if node is None else node)
+    out = []
+    for key, child in node.get("properties", {}).items():
+        out.append(prefix + (key,))
+        resolved = fields.resolve(sch, child)
+        out += all_paths(sch, resolved.get("items", child) if resolved.get("type") == "array" else child, prefix + (key,))
+    return out
+
+
+def test_stub_validates_and_lists_every_schema_field_in_order(trials: Trials, registry: Path, without_stub: Path) -> None:
+    result = trials("new", STUB)
+    assert result.status == 0, result.out + result.err
+    assert f"trials/{STUB}.yaml written: a stub citing seeds/000_84a0f0163f21158e.txt" in result.out
+    text = without_stub.read_text(encoding="utf-8")
+    assert trials("validate", without_stub).status == 0
+    assert trials("check").status == 0  # trials.csv follows
+    assert trials("fmt", "--check", without_stub).status == 0  # fmt is a no-op on it
+    data = load.load(without_stub, STUB)[0].data
+    assert data["nct_id"] == STUB and data["brief_title"] == TITLE  # the title the IM19 record gives it
+    assert data["curation"]["status"] == "stub"
+    assert data["curation"]["sources"] == [{"file": "seeds/000_84a0f0163f21158e.txt", "kind": "REGISTRY_PAGE",
+                                            "as_of": "2025-08-17", "as_of_label": "Last Updated"}]
+    assert data["evidence"] == {"nct_id": STUB, "curation.sources.0.as_of": "Last Updated: 2025-08-17"}
+    # every field, in the schema's order, as a line of its own (written or commented)
+    keys = [m.group(2) for m in re.finditer(r"^(# )?\s*(?:- )?([a-z_]+):", text, re.MULTILINE)]
+    sch = schema.load_schema(registry)
+    wanted = [p[-1] for p in all_paths(sch)]
+    at = 0
+    for key in wanted:
+        assert key in keys[at:], f"{key} missing or out of order"
+        at = keys.index(key, at) + 1
+    for line in text.splitlines():
+        if line.startswith("#") and not line.startswith("# NCT") and re.match(r"# +(- )?[a-z_]+:", line):
+            assert "  # " in line or line.rstrip().endswith(":") or "field.path" in line, line
+
+
+def test_uncommenting_a_block_gives_it_its_place(trials: Trials, registry: Path, without_stub: Path) -> None:
+    assert trials("new", STUB).status == 0
+    lines = without_stub.read_text(encoding="utf-8").splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("# dates:")))
+    block = [start] + [i for i in range(start + 1, start + 4)]
+    for i in block:
+        lines[i] = lines[i][2:].split("  # ")[0]
+    lines[start + 2] = lines[start + 2].replace('"YYYY-MM-DD"', '"2024-03"')
+    without_stub.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record, problems = load.load(without_stub, STUB)
+    assert record is not None, problems
+    assert record.data["dates"] == {"start": {"date": "2024-03", "type": None}}
+
+
+def test_new_with_a_ctgov_json_source(trials: Trials, registry: Path) -> None:
+    raw = (FIXTURES / "ctgov" / "withdrawn_enrollment_0.json").read_bytes()
+    (registry / "seeds" / "ctgov_NCT09000022.json").write_bytes(raw)
+    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:
+        sums.write(f"{hashlib.sha256(raw).hexdigest()}  ctgov_NCT09000022.json\n")
+    result = trials("new", "NCT09000022", "--source", "seeds/ctgov_NCT09000022.json")
+    assert result.status == 0, result.out + result.err
+    data = load.load(registry / "trials" / "NCT09000022.yaml", "x")[0].data
+    assert data["brief_title"] == "AX-19 CAR-T in Adults With Refractory Systemic Lupus Erythematosus"
+    assert data["curation"]["sources"] == [{"file": "seeds/ctgov_NCT09000022.json", "kind": "REGISTRY_JSON", "as_of": "2025-06-12"}]
+    assert data["evidence"]["curation.sources.0.as_of"] == "2025-06-12"
+    assert trials("check").status == 0
+
+
+def test_new_with_a_text_source_needs_its_kind_and_date(trials: Trials, registry: Path) -> None:
+    page = "Trial NCT09000055\nCAR-T Cells for Childhood-onset Lupus\nUpdated 2025-10-01\n"
+    (registry / "seeds" / "page.txt").write_text(page, encoding="utf-8")
+    before = snapshot(registry)
+    result = trials("new", "NCT09000055", "--source", "seeds/page.txt", "--title", "CAR-T Cells for Childhood-onset Lupus")
+    assert result.status == 2 and "--kind" in result.err and "--as-of" in result.err
+    assert snapshot(registry) == before
+    result = trials("new", "NCT09000055", "--source", "seeds/page.txt", "--title", "CAR-T Cells for Childhood-onset Lupus",
+                    "--kind", "TRIAL_FINDER_PAGE", "--as-of", "2025-10-01")
+    assert result.status == 0, result.out + result.err
+    assert trials("check").status == 0
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["NCT0631081"], "'NCT0631081' is not an NCT id"),
+    (["nct06310811"], "'nct06310811' is not an NCT id"),
+    (["NCT06310811 "], "is not an NCT id"),
+    (["NCT09999999"], "no source documents under seeds/ mention NCT09999999"),
+    ([STUB, "--source", "seeds/missing.txt"], "--source seeds/missing.txt: not a document under seeds/"),
+    ([STUB, "--source", "trials/NCT06513429.yaml"], "not a document under seeds/"),
+    ([STUB, "--title", "A Title Nobody Wrote"], "the title 'A Title Nobody Wrote' does not occur in seeds/000_84a0f0163f21158e.txt"),
+    ([STUB, "--kind", "BLOG"], "--kind 'BLOG' is not a source kind"),
+    ([STUB, "--as-of", "2025-13-01"], "--as-of '2025-13-01' is not a date"),
+])
+def test_refusals_write_nothing(trials: Trials, registry: Path, without_stub: Path, argv: list[str], message: str) -> None:
+    before = snapshot(registry)
+    result = trials("new", *argv)
+    assert result.status == 2, result.out + result.err
+    assert message in result.err
+    assert snapshot(registry) == before
+
+
+def test_an_existing_record_is_refused(trials: Trials, registry: Path) -> None:
+    before = snapshot(registry)
+    result = trials("new", "NCT06513429")
+    assert result.status == 2 and "trials/NCT06513429.yaml exists already; edit it instead" in result.err
+    assert snapshot(registry) == before
+
+
+def test_a_title_the_source_does_not_make_clear_is_asked_for(trials: Trials, registry: Path) -> None:
+    (registry / "seeds" / "page.txt").write_text("NCT09000066 was registered in 2025.\n", encoding="utf-8")
+    before = snapshot(registry)
+    result = trials("new", "NCT09000066", "--kind", "OTHER", "--as-of", "2025")
+    assert result.status == 2 and "cannot tell the trial's title from seeds/page.txt; pass --title" in result.err
+    assert snapshot(registry) == before
+
+
+def test_a_source_given_with_a_leading_dot_slash(trials: Trials, registry: Path, without_stub: Path) -> None:
+    assert trials("new", STUB, "--source", "./seeds/000_84a0f0163f21158e.txt").status == 0
+    assert trials("validate", without_stub).status == 0
