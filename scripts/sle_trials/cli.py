@@ -9,9 +9,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any, Iterator
 
-from . import __version__, coverage, export, pipeline, report
+from . import __version__, coverage, ctgov, diff, export, fmt, load, package, pipeline, report, scaffold
 from .problem import Problem
+
+# What `trials csv` writes (and `csv --check` and `check` compare), in this order: the committed
+# generated files. The JSON export is not one of them: `trials export json` writes it on demand.
+_GENERATED = f"{export.CSV_PATH} and {package.DATAPACKAGE_PATH}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,19 +25,53 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, help="the registry's root folder (default: found from the current folder)")
     common.add_argument("--format", choices=report.FORMATS, default="text", help="how to print problems (default: text)")
+    common.add_argument("--no-cache", action="store_true", help="check every file again, ignoring .cache/")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     v = sub.add_parser("validate", parents=[common], help="check trial files one by one (default: all of trials/)")
     v.add_argument("files", nargs="*", type=Path, metavar="FILE")
     sub.add_parser("refs", parents=[common], help="cross-check references between all records")
-    c = sub.add_parser("csv", parents=[common], help=f"regenerate {export.CSV_PATH} from valid records")
-    c.add_argument("--check", action="store_true", help=f"only report whether {export.CSV_PATH} is current")
+    c = sub.add_parser("csv", parents=[common], help=f"regenerate {_GENERATED} from valid records")
+    c.add_argument("--check", action="store_true", help=f"only report whether {_GENERATED} are current")
     sub.add_parser("check", parents=[common], help="validate + refs + csv --check over the whole registry (read-only)")
     sub.add_parser("coverage", parents=[common], help="per record: curation status, evidence share, absent fields, stubs waiting")
+    e = sub.add_parser("export", parents=[common], help="write every record in full as one JSON document, from valid records")
+    e.add_argument("what", choices=["json"], metavar="FORMAT", help="json: every record, sorted by nct_id, as one document")
+    e.add_argument("-o", "--output", metavar="PATH",
+                   help=f"where to write it (default: {package.JSON_PATH} at the registry root; -: standard output)")
+    g = sub.add_parser("merge-csv", parents=[common], help="git merge driver: regenerate trials.csv from the merged records")
+    g.add_argument("base", metavar="BASE", help="%%O: the common ancestor's version (ignored)")
+    g.add_argument("ours", metavar="OURS", help="%%A: our version; the regenerated file is written here")
+    g.add_argument("theirs", metavar="THEIRS", help="%%B: their version (ignored)")
+    g.add_argument("pathname", nargs="?", metavar="PATH", help="%%P: the file's path in the repository (default: trials.csv)")
+    _curator_tools(sub, common)
     return parser
 
 
-def _all(root: Path) -> pipeline.Result:
-    return pipeline.validate(root, pipeline.trial_files(root))
+def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
+    """new, import, fmt, diff (scaffold.py, ctgov.py, fmt.py, diff.py)."""
+    n = sub.add_parser("new", parents=[common], help="write a stub record listing every schema field, to fill in")
+    n.add_argument("nct_id", metavar="NCT_ID")
+    n.add_argument("--source", help="the source under seeds/ (default: the one that mentions the id)")
+    n.add_argument("--title", help="the trial's title as the source writes it (default: read from the source)")
+    n.add_argument("--kind", help="the source's kind (default: as other records or the JSON say)")
+    n.add_argument("--as-of", dest="as_of", metavar="DATE", help="the source's own as-of date (default: as other records or the JSON say)")
+    i = sub.add_parser("import", parents=[common], help="turn a ClinicalTrials.gov API v2 study JSON into a draft record")
+    i.add_argument("registry", choices=["ctgov"], help="where the file comes from: ctgov (ClinicalTrials.gov API v2)")
+    i.add_argument("file", type=Path, metavar="FILE.json")
+    i.add_argument("--update", action="store_true", help="apply to the existing record only what changed")
+    i.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    f = sub.add_parser("fmt", parents=[common], help="rewrite trial files in canonical form (default: all of trials/)")
+    f.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    f.add_argument("--check", action="store_true", help="only list the files that are not in canonical form")
+    d = sub.add_parser("diff", help="field-level summary of data changes between two git revisions")
+    d.add_argument("--root", type=Path, help="the registry's root folder (default: found from the current folder)")
+    d.add_argument("--format", choices=diff.FORMATS, default="text", help="text, markdown (a PR comment) or json")
+    d.add_argument("base", nargs="?", metavar="BASE", help="default: merge-base with origin/main, else HEAD~1")
+    d.add_argument("head", nargs="?", metavar="HEAD", help="default: the working tree")
+
+
+def _all(root: Path, args: argparse.Namespace) -> pipeline.Result:
+    return pipeline.validate(root, pipeline.trial_files(root), use_cache=not args.no_cache)
 
 
 def _finish(problems: list[Problem], fmt: str, files: int) -> int:
@@ -42,57 +81,65 @@ def _finish(problems: list[Problem], fmt: str, files: int) -> int:
 
 def cmd_validate(root: Path, args: argparse.Namespace) -> int:
     files = args.files or pipeline.trial_files(root)
-    result = pipeline.validate(root, files)
+    result = pipeline.validate(root, files, use_cache=not args.no_cache)
     return _finish(result.problems, args.format, result.files)
 
 
 def cmd_refs(root: Path, args: argparse.Namespace) -> int:
-    result = _all(root)
+    result = _all(root, args)
     # Only cross-record problems here; `validate` reports each file's own.
     return _finish(pipeline.cross_check(root, result), args.format, result.files)
 
 
-def _csv_state(root: Path) -> tuple[pipeline.Result, list[Problem], str | None]:
-    result = _all(root)
+def _csv_state(root: Path, args: argparse.Namespace) -> tuple[pipeline.Result, list[Problem], dict[Path, str] | None]:
+    """The checked records, their problems, and (only when there are none) each committed generated file's text."""
+    result = _all(root, args)
     problems = result.problems + pipeline.cross_check(root, result)
-    return result, problems, None if problems else pipeline.csv_text(result)
+    if problems:
+        return result, problems, None
+    # trials.csv and datapackage.json: written together, checked together (package.py), from the
+    # summaries alone: no record is loaded again
+    sources = [(s.nct_id, s.sources) for s in result.summaries]
+    return result, problems, package.outputs(sources, pipeline.schema.load_schema(root), csv_text=pipeline.csv_text(result))
 
 
 def _current(path: Path) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes().decode("utf-8")  # bytes as they are: CRLF must read as stale
     except (OSError, UnicodeDecodeError):
         return None
 
 
+def _stale(root: Path, outputs: dict[Path, str]) -> list[Path]:
+    return [path for path, text in outputs.items() if _current(root / path) != text]
+
+
 def cmd_csv(root: Path, args: argparse.Namespace) -> int:
-    result, problems, text = _csv_state(root)
-    target = root / export.CSV_PATH
-    if text is None:
+    result, problems, outputs = _csv_state(root, args)
+    if outputs is None:
         report.render(problems, args.format, sys.stdout, files=result.files)
-        print(f"{export.CSV_PATH} not written: fix the problems above first", file=sys.stderr)
+        print(f"{_GENERATED} not written: fix the problems above first", file=sys.stderr)
         return 1
-    if _current(target) == text:
-        if not args.check:
-            print(f"{export.CSV_PATH} is up to date ({len(result.records)} trials)", file=sys.stderr)
-        return _finish([], args.format, result.files) if args.check else 0
+    stale = _stale(root, outputs)
     if args.check:
-        stale = Problem(export.CSV_PATH.as_posix(), 0, 0, "E401", f"{export.CSV_PATH} is stale or missing; run: trials csv")
-        return _finish([stale], args.format, result.files)
-    export.write_atomic(target, text)
-    print(f"{export.CSV_PATH} written ({len(result.records)} trials)", file=sys.stderr)
+        return _finish([export.stale(p) for p in stale], args.format, result.files)
+    if not stale:
+        print(f"{_GENERATED} are up to date ({len(result.summaries)} trials)", file=sys.stderr)
+    for path in stale:  # each file atomically; nothing at all is written while any record has a problem
+        export.write_atomic(root / path, outputs[path])
+        print(f"{path} written ({len(result.summaries)} trials)", file=sys.stderr)
     return 0
 
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
-    result, problems, text = _csv_state(root)
-    if text is not None and _current(root / export.CSV_PATH) != text:
-        problems.append(Problem(export.CSV_PATH.as_posix(), 0, 0, "E401", f"{export.CSV_PATH} is stale or missing; run: trials csv"))
+    result, problems, outputs = _csv_state(root, args)
+    if outputs is not None:
+        problems += [export.stale(p) for p in _stale(root, outputs)]
     return _finish(problems, args.format, result.files)
 
 
 def cmd_coverage(root: Path, args: argparse.Namespace) -> int:
-    result = _all(root)
+    result = _all(root, args)
     schema = pipeline.schema.load_schema(root)
     rows = [coverage.of_record(r, schema) for r in result.records]
     invalid = sorted({p.path for p in result.problems})
@@ -100,7 +147,89 @@ def cmd_coverage(root: Path, args: argparse.Namespace) -> int:
     return 1 if invalid else 0
 
 
-COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check": cmd_check, "coverage": cmd_coverage}
+class _Changed(Exception):
+    """A record file changed or vanished between the check and the export."""
+
+
+def _full_records(root: Path, summaries: list[pipeline.Summary]) -> Iterator[dict]:
+    """The valid records in full, sorted by nct_id, loaded one at a time (never all at once)."""
+    for summary in sorted(summaries, key=lambda s: s.nct_id):
+        record, _ = load.load(root / summary.path, summary.path)
+        if record is None or record.data.get("nct_id") != summary.nct_id:
+            raise _Changed(f"{summary.path} changed while it was exported")
+        yield record.data
+
+
+def cmd_export(root: Path, args: argparse.Namespace) -> int:
+    """export json: every valid record in full as one JSON document (package.json_chunks), streamed."""
+    to_stdout = args.output == "-"
+    target = None if to_stdout else Path(args.output) if args.output else root / package.JSON_PATH
+    if target is not None and (target.is_dir() or not target.parent.is_dir()):
+        raise pipeline.UsageError(f"cannot write {target}: " + ("a folder" if target.is_dir() else f"no folder {target.parent}"))
+    shown = "the JSON export" if target is None else pipeline.display(root, target)
+    result = _all(root, args)
+    problems = result.problems + pipeline.cross_check(root, result)
+    if problems:  # nothing is written while any record or reference has a problem
+        report.render(problems, args.format, sys.stderr if to_stdout else sys.stdout, files=result.files)
+        print(f"{shown} not written: fix the problems above first", file=sys.stderr)
+        return 1
+    chunks = package.json_chunks(_full_records(root, result.summaries))
+    try:
+        if target is None:  # UTF-8 bytes whatever the terminal's encoding: the same bytes as the file
+            sys.stdout.flush()
+            binary = getattr(sys.stdout, "buffer", None)
+            for chunk in chunks:
+                if binary is None:
+                    sys.stdout.write(chunk)
+                else:
+                    binary.write(chunk.encode("utf-8"))
+            (sys.stdout if binary is None else binary).flush()
+        else:
+            export.write_atomic_stream(target, chunks)
+    except _Changed as exc:
+        print(f"trials: {exc}; {shown} " + ("is incomplete" if target is None else "not written") + ", run the command again",
+              file=sys.stderr)
+        return 1
+    print(f"{shown} written ({len(result.summaries)} trials)", file=sys.stderr)
+    return 0
+
+
+def _regenerate(root: Path, args: argparse.Namespace) -> int:
+    """After new or import: check the whole registry and bring the generated files up to date."""
+    return cmd_csv(root, _parser().parse_args(["csv", "--root", str(root), "--format", args.format]))
+
+
+def cmd_new(root: Path, args: argparse.Namespace) -> int:
+    return scaffold.run(root, args.nct_id, args.source, args.title, args.kind, args.as_of) or _regenerate(root, args)
+
+
+def cmd_import(root: Path, args: argparse.Namespace) -> int:
+    code = ctgov.run(root, args.file, update_existing=args.update, dry_run=args.dry_run)
+    return code if code or args.dry_run else _regenerate(root, args)
+
+
+def cmd_fmt(root: Path, args: argparse.Namespace) -> int:
+    return fmt.run(root, args.files, pipeline.trial_files(root), check=args.check, fmt=args.format,
+                   shown=lambda f: pipeline.display(root, f))
+
+
+def cmd_diff(root: Path, args: argparse.Namespace) -> int:
+    return diff.run(root, args.base, args.head, args.format)
+
+
+COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check": cmd_check, "coverage": cmd_coverage,
+            "export": cmd_export,
+            "new": cmd_new, "import": cmd_import, "fmt": cmd_fmt, "diff": cmd_diff}
+
+
+def cmd_merge_csv(root: Path, args: argparse.Namespace) -> int:
+    """Run by git as a merge driver (merge.py): regenerate the file instead of merging its lines."""
+    from . import merge
+
+    return merge.run(args.base, args.ours, args.theirs, args.pathname, root)
+
+
+COMMANDS["merge-csv"] = cmd_merge_csv
 
 
 def main(argv: list[str] | None = None) -> int:

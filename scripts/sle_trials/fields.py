@@ -13,17 +13,23 @@ from typing import Any, Iterator
 Path_ = tuple[Any, ...]
 
 
+_RESOLVED: dict[tuple[int, int], dict] = {}  # (id(schema), id(node)) -> merged node; schemas live for a run
+
+
 def resolve(schema: dict, node: dict) -> dict:
     """Merge a node with the local $defs it refers to (one level of $ref, as the schema uses)."""
     ref = node.get("$ref")
     if not ref:
         return node
-    target = schema
-    for part in ref.removeprefix("#/").split("/"):
-        target = target[part]
-    merged = dict(resolve(schema, target))
-    merged.update({k: v for k, v in node.items() if k != "$ref"})
-    return merged
+    memo = (id(schema), id(node))
+    if memo not in _RESOLVED:
+        target = schema
+        for part in ref.removeprefix("#/").split("/"):
+            target = target[part]
+        merged = dict(resolve(schema, target))
+        merged.update({k: v for k, v in node.items() if k != "$ref"})
+        _RESOLVED[memo] = merged
+    return _RESOLVED[memo]
 
 
 def leaves(data: Any, schema: dict, node: dict | None = None, path: Path_ = ()) -> Iterator[tuple[Path_, Any, dict]]:

@@ -1,21 +1,32 @@
-"""The stages in order, for the commands to call: find files, load, schema, rules, refs, export.
+"""The stages in order, for the commands to call: find files, load, schema, rules, evidence, refs, export.
 
-Data flows one way: a file becomes a Record (load), is checked alone (schema, then rules when the
-schema passes), then all records are checked together (refs), and only a clean set is exported.
+Data flows one way: a file becomes a Record (load), is checked alone (schema, then rules and
+evidence when the schema passes), then all records are checked together (refs) from a compact
+Summary of each, and only a clean set is exported.
+
+Speed without loss of strictness: a file is first tried on the fast path (libyaml's C composer and
+a compiled schema validator, no positions). Only when that path finds anything at all is the file
+checked again on the precise path, which produces every message with its line and column. So the
+messages are always those of the precise path. Valid files' summaries are cached by content
+(cache.py), and a cold run with many files is spread over worker processes.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
-from . import evidence, export, load, refs, rules, schema
+from . import cache, evidence, export, fastload, load, refs, rules, schema
 from .problem import Problem
 
 TRIALS_DIR = Path("trials")
 SEEDS_DIR = "seeds"
 _TRIAL_FILE = re.compile(r"NCT[0-9]{8}\.yaml\Z")
+PARALLEL_FROM = 300  # files to check before worker processes pay for their start-up
 
 
 class UsageError(Exception):
@@ -31,10 +42,14 @@ def find_root(start: Path) -> Path:
 
 
 def display(root: Path, file: Path) -> str:
-    try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return file.as_posix()
+    """How problems name a file: relative to the root, and by its own name, not a link's target."""
+    absolute = Path(os.path.abspath(file))
+    for base in (Path(os.path.abspath(root)), root.resolve()):
+        try:
+            return absolute.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return file.as_posix()
 
 
 def trial_files(root: Path) -> list[Path]:
@@ -42,48 +57,6 @@ def trial_files(root: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
-
-
-@dataclass
-class Result:
-    files: int = 0
-    records: list[load.Record] = field(default_factory=list)  # records that passed every one-record check
-    problems: list[Problem] = field(default_factory=list)
-    unindexed_ids: set[str] = field(default_factory=set)  # trial files that exist but failed to load
-    cited: set[str] = field(default_factory=set)  # source files cited by any record that loaded
-
-
-def validate(root: Path, files: list[Path]) -> Result:
-    """Load, schema-check and rule-check each file on its own."""
-    validator = schema.make_validator(schema.load_schema(root))
-    result = Result(files=len(files))
-    for file in files:
-        shown = display(root, file)
-        if file.parent.resolve() == (root / TRIALS_DIR).resolve() and not _TRIAL_FILE.match(file.name):
-            result.problems.append(Problem(shown, 0, 0, "E101", f"{file.name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
-            continue
-        record, problems = load.load(file, shown)
-        if record is None:
-            result.problems.extend(problems)
-            result.unindexed_ids.add(file.stem)
-            continue
-        result.cited.update(_citations(record.data))
-        problems = schema.check(record, validator)
-        if not problems:
-            problems = rules.check(record, root, file.stem)
-        if not problems:
-            problems = evidence.check(record, validator.schema, root)
-        result.problems.extend(problems)
-        if problems:
-            result.unindexed_ids.add(file.stem)
-        else:
-            result.records.append(record)
-    return result
-
-
-def _citations(data: dict) -> set[str]:
-    sources = data.get("curation", {}).get("sources", []) if isinstance(data.get("curation"), dict) else []
-    return {s["file"] for s in sources if isinstance(s, dict) and isinstance(s.get("file"), str)} if isinstance(sources, list) else set()
 
 
 def seed_files(root: Path) -> list[str]:
@@ -94,10 +67,168 @@ def seed_files(root: Path) -> list[str]:
     return sorted(f"{SEEDS_DIR}/{p.name}" for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name != "SHA256SUMS")
 
 
+@dataclass
+class Summary:
+    """What the cross-record checks and the CSV need from one valid record."""
+
+    path: str
+    nct_id: str
+    titles: list[str]
+    related: list[list[str]]  # [nct_id, title] pairs
+    cited: list[str]
+    sources: list[dict]  # the record's curation.sources entries (for the data package's sources)
+    row: list[str]
+
+    @classmethod
+    def of(cls, record: load.Record) -> "Summary":
+        data = record.data
+        return cls(record.path, data["nct_id"], [data[k] for k in ("brief_title", "official_title") if k in data],
+                   [[r["nct_id"], r["title"]] for r in data.get("related_trials", [])], sorted(_citations(data)),
+                   data["curation"]["sources"], export.row(data))
+
+    def entry(self) -> refs.Entry:
+        item = refs.Entry(self.path, self.nct_id, tuple(self.titles), (0, 0))
+        item.related = [(i, t, (0, 0), (0, 0)) for i, t in self.related]
+        return item
+
+
+def _citations(data: dict) -> set[str]:
+    curation = data.get("curation")
+    sources = curation.get("sources") if isinstance(curation, dict) else None
+    if not isinstance(sources, list):
+        return set()
+    return {s["file"] for s in sources if isinstance(s, dict) and isinstance(s.get("file"), str)}
+
+
+class Checker:
+    """Checks one file at a time; holds what every check of a run shares."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.schema = schema.load_schema(root)
+        self.validator = schema.make_validator(self.schema)
+        self.fast_valid = schema.fast_validator(self.schema)
+
+    def _record_checks(self, record: load.Record, stem: str) -> list[Problem]:
+        problems = schema.check(record, self.validator)
+        if not problems:
+            problems = rules.check(record, self.root, stem)
+        if not problems:
+            problems = evidence.check(record, self.schema, self.root)
+        return problems
+
+    def check(self, shown: str, stem: str, raw: bytes) -> tuple[list[Problem], dict | None, list[str]]:
+        """(problems, summary of a valid record, sources the record cites)."""
+        text, problems = load.check_text(raw, shown)
+        if text is None:
+            return problems, None, []
+        data = fastload.parse(text)
+        if data is not None and self.fast_valid(data):
+            record = load.Record(shown, data)
+            if not rules.check(record, self.root, stem) and not evidence.check(record, self.schema, self.root):
+                return [], asdict(Summary.of(record)), sorted(_citations(data))
+        record, problems = load.parse(text, shown)  # the precise path: every message with its place
+        if record is None:
+            return problems, None, []
+        problems = self._record_checks(record, stem)
+        cited = sorted(_citations(record.data))
+        return problems, None if problems else asdict(Summary.of(record)), cited
+
+
+_worker: Checker | None = None
+
+
+def _init_worker(root: str) -> None:
+    global _worker
+    _worker = Checker(Path(root))
+
+
+def _check_in_worker(job: tuple[str, str, bytes]) -> tuple[list[Problem], dict | None, list[str]]:
+    assert _worker is not None
+    return _worker.check(*job)
+
+
+@dataclass
+class Result:
+    root: Path
+    files: int = 0
+    summaries: list[Summary] = field(default_factory=list)  # records that passed every one-record check
+    problems: list[Problem] = field(default_factory=list)
+    unindexed_ids: set[str] = field(default_factory=set)  # trial files that exist but are not valid
+    cited: set[str] = field(default_factory=set)  # source files cited by any record that loaded
+    _records: list[load.Record] | None = None
+
+    @property
+    def records(self) -> list[load.Record]:
+        """The valid records in full, loaded on demand (reports that need every field)."""
+        if self._records is None:
+            self._records = [load.load(self.root / s.path, s.path)[0] for s in self.summaries]  # type: ignore[misc]
+        return self._records
+
+
+def validate(root: Path, files: list[Path], *, use_cache: bool = True, workers: int | None = None) -> Result:
+    """Check each file on its own."""
+    result = Result(root=root, files=len(files))
+    checker = Checker(root)
+    seeds = [root / s for s in seed_files(root)]
+    store = cache.Cache(root, cache.fingerprint(root, (root / schema.SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache)
+    jobs: list[tuple[str, str, bytes]] = []
+    for file in files:
+        shown = display(root, file)
+        if Path(os.path.abspath(file.parent)).resolve() == (root / TRIALS_DIR).resolve() and not _TRIAL_FILE.match(file.name):
+            result.problems.append(Problem(shown, 0, 0, "E101", f"{file.name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
+            result.unindexed_ids.add(file.stem)
+            continue
+        raw, problems = load.read(file, shown)
+        if raw is None:
+            result.problems.extend(problems)
+            result.unindexed_ids.add(file.stem)
+            continue
+        jobs.append((shown, file.stem, raw))
+    keys = [cache.key(shown, raw) for shown, _, raw in jobs]
+    hits = store.get_many(keys)
+    todo = [(k, job) for k, job in zip(keys, jobs) if k not in hits]
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if len(todo) >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),)) as pool:
+            outcomes = list(pool.map(_check_in_worker, [job for _, job in todo], chunksize=64))
+    else:
+        outcomes = [checker.check(*job) for _, job in todo]
+    fresh = dict(zip((k for k, _ in todo), outcomes))
+    new_entries = []
+    for k, (shown, stem, _) in zip(keys, jobs):
+        if k in hits:
+            summary = Summary(**hits[k])
+        else:
+            problems, summary_dict, cited = fresh[k]
+            result.cited.update(cited)
+            result.problems.extend(problems)
+            if summary_dict is None:
+                result.unindexed_ids.add(stem)
+                continue
+            summary = Summary(**summary_dict)
+            new_entries.append((k, summary_dict))
+        result.cited.update(summary.cited)
+        result.summaries.append(summary)
+    store.put_many(new_entries)
+    store.close()
+    return result
+
+
 def cross_check(root: Path, result: Result) -> list[Problem]:
+    """References across records, from the summaries; places come from a precise load on failure."""
     uncited = [s for s in seed_files(root) if s not in result.cited]
-    return refs.check([refs.entry(r) for r in result.records], result.unindexed_ids, uncited)
+    entries = {s.path: s.entry() for s in result.summaries}
+    problems = refs.check(entries.values(), result.unindexed_ids, uncited)
+    unplaced = {p.path for p in problems if p.line == 0 and p.path in entries}
+    if unplaced:
+        for path in unplaced:
+            record, _ = load.load(root / path, path)
+            if record is not None:
+                entries[path] = refs.entry(record)
+        problems = refs.check(entries.values(), result.unindexed_ids, uncited)
+    return problems
 
 
 def csv_text(result: Result) -> str:
-    return export.render([r.data for r in result.records])
+    return export.render_rows([s.row for s in result.summaries])

@@ -1,0 +1,111 @@
+"""Generate N synthetic, valid, varied trial records for benchmarks (ids NCT9xxxxxxx).
+
+    python benchmarks/generate.py N OUT_DIR
+
+OUT_DIR becomes a registry of its own: schema/ and seeds/ copied from this repository, trials/ with
+N records shaped like the real ones. Every free-text value is taken from the IM19 record, so the
+verbatim checks pass against the real seed; structured values (status, dates, enrollment, ages,
+doses, thresholds, related trials) vary. The output is the same for the same N and --seed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = "seeds/000_84a0f0163f21158e.txt"
+STATUSES = ["RECRUITING", "ACTIVE_NOT_RECRUITING", "COMPLETED", "NOT_YET_RECRUITING", "TERMINATED", "WITHDRAWN"]
+PHASES = [["NA"], ["EARLY_PHASE1"], ["PHASE1"], ["PHASE1", "PHASE2"], ["PHASE2"]]
+
+
+def _template() -> dict:
+    yaml = YAML(typ="safe", pure=False)
+    return yaml.load((REPO / "trials" / "NCT06513429.yaml").read_text(encoding="utf-8"))
+
+
+def record(i: int, n: int, rng: random.Random, base: dict, titles: list[str]) -> dict:
+    nct_id = f"NCT9{i:07d}"
+    data = {
+        "nct_id": nct_id,
+        "brief_title": titles[i % len(titles)],
+        "curation": {"status": "complete", "sources": [{"file": SEED, "kind": "REGISTRY_PAGE", "as_of": "2025-08-17",
+                                                          "as_of_label": "Last Updated"}]},
+        "overall_status": rng.choice(STATUSES),
+    }
+    year = rng.randint(2017, 2026)
+    data["dates"] = {"start": {"date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"},
+                     "completion": {"date": f"{year + rng.randint(1, 4)}-{rng.randint(1, 12):02d}", "type": "ESTIMATED"}}
+    data["results_posted"] = rng.random() < 0.2
+    data["phases"] = rng.choice(PHASES)
+    data["study_type"] = "INTERVENTIONAL"
+    data["design"] = dict(base["design"])
+    data["enrollment"] = {"count": rng.randint(3, 120), "type": rng.choice(["ACTUAL", "ESTIMATED"])}
+    data["cell_product"] = dict(base["cell_product"])
+    cohorts, first = [], 1
+    for _ in range(rng.randint(1, 4)):
+        size = rng.randint(1, 6)
+        cohorts.append({"patients": {"first": first, "last": first + size - 1},
+                        "dose": {"value": rng.choice([1, 2, 5]) * 10 ** rng.randint(5, 8), "unit": "CAR-T cells",
+                                 "basis": rng.choice(["PER_KG", "FLAT"])}})
+        first += size
+    arm = dict(base["arms"][0])
+    arm["cohorts"] = cohorts
+    data["arms"] = [arm]
+    data["interventions"] = base["interventions"]
+    eligibility = dict(base["eligibility"])
+    low = rng.choice([12, 16, 18, 18, 18])
+    eligibility["minimum_age"] = {"value": low, "unit": "YEARS"}
+    eligibility["maximum_age"] = {"value": rng.randint(low + 10, 75), "unit": "YEARS"}
+    keep = sorted(rng.sample(range(len(base["eligibility"]["thresholds"])), rng.randint(3, 12)))
+    eligibility["thresholds"] = [base["eligibility"]["thresholds"][k] for k in keep]
+    data["eligibility"] = eligibility
+    data["sponsor"] = base["sponsor"]
+    data["responsible_party"] = base["responsible_party"]
+    data["locations"] = base["locations"]
+    data["identifiers"] = base["identifiers"]
+    related = sorted({rng.randrange(n) for _ in range(rng.randint(0, 3))} - {i})
+    if related:
+        data["related_trials"] = [{"nct_id": f"NCT9{j:07d}", "title": titles[j % len(titles)]} for j in related]
+    return data
+
+
+def generate(n: int, out: Path, seed: int = 1) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("schema", "seeds"):
+        shutil.rmtree(out / name, ignore_errors=True)
+        shutil.copytree(REPO / name, out / name)
+    shutil.rmtree(out / "trials", ignore_errors=True)
+    (out / "trials").mkdir()
+    for extra in (out / "seeds").iterdir():  # only the seed the synthetic records cite
+        if extra.name not in (Path(SEED).name, "SHA256SUMS"):
+            extra.unlink()
+    base = _template()
+    titles = [base["brief_title"]] + [r["title"] for r in base["related_trials"]]
+    rng = random.Random(seed)
+    dumper = YAML(typ="safe", pure=False)  # libyaml's emitter: fast enough for 250,000 files
+    dumper.default_flow_style = False
+    dumper.allow_unicode = True
+    dumper.width = 100
+    dumper.sort_base_mapping_type_on_output = False  # keep the records' own key order
+    for i in range(n):
+        with open(out / "trials" / f"NCT9{i:07d}.yaml", "w", encoding="utf-8") as handle:
+            dumper.dump(record(i, n, rng, base, titles), handle)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    generate(args.n, args.out, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,133 @@
+"""The fast path and the precise path agree: same data, same verdict, on valid, invalid and hostile input.
+
+The fast path (fastload + jsonschema-rs) may only ever say "valid" when the precise path (load +
+jsonschema) says so too, and must then produce the same data; otherwise the precise path runs.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sle_trials import fastload, load, schema
+
+REPO = Path(__file__).resolve().parents[1]
+SCHEMA = schema.load_schema(REPO)
+SLOW = schema.make_validator(SCHEMA)
+FAST = schema.fast_validator(SCHEMA)
+
+
+def corpus() -> list[Path]:
+    files = sorted((REPO / "trials").glob("*.yaml"))
+    for folder in ("tests/fixtures", "tests/hostile"):
+        if (REPO / folder).is_dir():
+            files += sorted(p for p in (REPO / folder).rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml", ""))
+    return files
+
+
+def agree_on_text(text: str) -> None:
+    fast = fastload.parse(text)
+    record, problems = load.parse(text, "x.yaml")
+    if fast is not None:
+        assert record is not None and not problems, "fast path accepted what the precise loader refuses"
+        assert fast == record.data and json.dumps(fast, sort_keys=True) == json.dumps(record.data, sort_keys=True)
+    if record is not None:
+        agree_on_data(record.data)
+
+
+def agree_on_data(data: object) -> None:
+    slow_valid = next(SLOW.iter_errors(data), None) is None
+    assert FAST(data) == slow_valid, f"engines disagree on {str(data)[:200]}"
+
+
+@pytest.mark.parametrize("file", corpus(), ids=lambda p: p.relative_to(REPO).as_posix())
+def test_engines_agree_on_every_file_we_have(file: Path) -> None:
+    raw = file.read_bytes()[: load.MAX_BYTES]
+    text, _ = load.check_text(raw, "x.yaml")
+    if text is not None:
+        agree_on_text(text)
+
+
+def test_fast_path_takes_the_real_records() -> None:
+    for file in sorted((REPO / "trials").glob("*.yaml")):
+        data = fastload.parse(file.read_text(encoding="utf-8"))
+        assert data is not None and FAST(data), file.name
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\na: 2\n", "1: x\n", "null: x\n", "a: .nan\n", "a: -.inf\n", 'a: "x\\ty"\n', 'a: "\\u202e"\n',
+    "---\na: 1\n---\nb: 2\n", "[1]\n", "x\n", "", "# only a comment\n", "a: 012\nb: 0o17\nc: 0x1F\nd: No\ne: 2024-01-01\nf: 1e3\n",
+    "x: " + "[" * 11 + "]" * 11 + "\n", "x: " + "[" * 10 + "]" * 10 + "\n", "x: " + "[" * 3000 + "]" * 3000 + "\n",
+    "a: &x 1\nb: *x\n", "a: !!str 1\n", "<<: {a: 1}\n", "? [a]\n: b\n", "a: 99999999999999999999999999\n",
+], ids=repr)
+def test_engines_agree_on_edge_cases(text: str) -> None:
+    agree_on_text(text)
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda d: d.update(nct_id="NCT0651342"), lambda d: d.update(nct_id="NCT06513429\n"),
+    lambda d: d.update(nct_id="NCT0651342\u0669"), lambda d: d.update(nct_id="\u0421NT06513429"),
+    lambda d: d["dates"]["start"].update(date="2024-7-30"), lambda d: d["dates"]["start"].update(date="2024-07-30\n"),
+    lambda d: d["enrollment"].update(count=6.0), lambda d: d["enrollment"].update(count=-1),
+    lambda d: d["enrollment"].update(count=2**70), lambda d: d["enrollment"].update(count=True),
+    lambda d: d.update(phases=[]), lambda d: d.update(phases=["NA", "NA"]), lambda d: d.update(extra=1),
+    lambda d: d["eligibility"].update(healthy_volunteers="No"), lambda d: d["curation"].update(status="complete "),
+    lambda d: d["arms"][0]["cohorts"][0]["dose"].update(value=0), lambda d: d.pop("overall_status"),
+    lambda d: d["locations"][0].update(country="China|Japan"), lambda d: d.update(brief_title=""),
+    lambda d: d["evidence"].update({"Bad.Path": "x"}), lambda d: d["evidence"].update({"enrollment.count": []}),
+])
+def test_engines_agree_on_invalid_records(mutate) -> None:
+    data = load.load(REPO / "trials" / "NCT06513429.yaml", "x")[0].data
+    mutate(data)
+    agree_on_data(data)
+
+
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70), st.floats(allow_nan=False, allow_infinity=False),
+                     st.text(max_size=20), st.sampled_from(["NCT06513429", "2024-07-30", "RECRUITING", "PHASE1", "YEARS"]))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_engines_agree_on_random_changes(data: st.DataObject) -> None:
+    """Replace a random value anywhere in the IM19 record with a random scalar or drop it."""
+    record = load.load(REPO / "trials" / "NCT06513429.yaml", "x")[0].data
+    node = record
+    for _ in range(data.draw(st.integers(1, 5))):
+        if isinstance(node, dict) and node:
+            key = data.draw(st.sampled_from(sorted(node)))
+        elif isinstance(node, list) and node:
+            key = data.draw(st.integers(0, len(node) - 1))
+        else:
+            break
+        child = node[key]
+        if not isinstance(child, (dict, list)) or data.draw(st.booleans()):
+            if data.draw(st.booleans()) and isinstance(node, dict):
+                del node[key]
+            else:
+                node[key] = data.draw(_scalars)
+            break
+        node = child
+    agree_on_data(record)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_engines_agree_on_damaged_text(seed: int) -> None:
+    """Random byte-level damage to a real record: insertions, deletions, truncation."""
+    rng = random.Random(seed)
+    text = (REPO / "trials" / "NCT05765006.yaml").read_text(encoding="utf-8")
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(len(text))
+        op = rng.choice(["insert", "delete", "truncate"])
+        if op == "insert":
+            text = text[:at] + rng.choice([":", "-", " ", "\n", "'", '"', "[", "{", "#", "x", "  ", "- x"]) + text[at:]
+        elif op == "delete":
+            text = text[:at] + text[at + rng.randint(1, 5):]
+        else:
+            text = text[:at]
+    agree_on_text(text)
