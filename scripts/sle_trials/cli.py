@@ -242,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     except pipeline.UsageError as exc:
         print(f"trials: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `trials ... | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # no traceback for curators; TRIALS_DEBUG=1 shows it to developers
         if os.environ.get("TRIALS_DEBUG"):
             raise

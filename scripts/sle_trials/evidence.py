@@ -143,11 +143,15 @@ def value_in_quote(value: Any, node: dict, quote: str) -> bool:
     return True
 
 
+MAX_SEARCHES = 20
+
+
 class Sources:
     """The normalised text of the sources one record cites."""
 
     def __init__(self, record: Record, root: Path) -> None:
         self.texts: dict[str, str] = {}
+        self.searches = 0
         for source in record.data["curation"]["sources"]:
             file = root / source["file"]
             if file.is_file():  # a missing source is reported by rules (E108)
@@ -158,8 +162,14 @@ class Sources:
         return any(needle in t for t in self.texts.values())
 
     def closest(self, text: str) -> str:
-        """Where the text comes nearest to a cited source, for the curator to compare."""
-        needle = normalise(text)
+        """Where the text comes nearest to a cited source, for the curator to compare.
+
+        difflib is quadratic; a hostile record with thousands of long misses must not take minutes,
+        so the search is made for the first MAX_SEARCHES misses of a record, on at most 2,000 characters."""
+        self.searches += 1
+        if self.searches > MAX_SEARCHES:
+            return "(no nearest passage shown past the first misses of this record)"
+        needle = normalise(text)[:2000]
 
         def longest(item: tuple[str, str]) -> int:
             return difflib.SequenceMatcher(None, needle, item[1], autojunk=False).find_longest_match(0, len(needle), 0, len(item[1])).size

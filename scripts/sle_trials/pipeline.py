@@ -13,6 +13,7 @@ messages are always those of the precise path. Valid files' summaries are cached
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -67,24 +68,40 @@ def seed_files(root: Path) -> list[str]:
     return sorted(f"{SEEDS_DIR}/{p.name}" for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name != "SHA256SUMS")
 
 
+_SHARED: dict[str, Any] = {}  # one object for equal source entries: most records cite a handful of seeds
+
+
+def _shared(value: Any) -> Any:
+    return _SHARED.setdefault(json.dumps(value, sort_keys=True), value)
+
+
 @dataclass
 class Summary:
-    """What the cross-record checks and the CSV need from one valid record."""
+    """What the cross-record checks and the exports need from one valid record; kept small, since a
+    check holds one per record (250,000 at scale): the CSV line is kept encoded."""
 
     path: str
     nct_id: str
     titles: list[str]
     related: list[list[str]]  # [nct_id, title] pairs
-    cited: list[str]
     sources: list[dict]  # the record's curation.sources entries (for the data package's sources)
-    row: list[str]
+    line: str  # the record's trials.csv line
 
     @classmethod
     def of(cls, record: load.Record) -> "Summary":
         data = record.data
         return cls(record.path, data["nct_id"], [data[k] for k in ("brief_title", "official_title") if k in data],
-                   [[r["nct_id"], r["title"]] for r in data.get("related_trials", [])], sorted(_citations(data)),
-                   data["curation"]["sources"], export.row(data))
+                   [[r["nct_id"], r["title"]] for r in data.get("related_trials", [])],
+                   data["curation"]["sources"], export.line(data))
+
+    @classmethod
+    def from_dict(cls, item: dict) -> "Summary":
+        item["sources"] = [_shared(s) for s in item["sources"]]
+        return cls(**item)
+
+    @property
+    def cited(self) -> list[str]:
+        return [s["file"] for s in self.sources]
 
     def entry(self) -> refs.Entry:
         item = refs.Entry(self.path, self.nct_id, tuple(self.titles), (0, 0))
@@ -166,52 +183,58 @@ class Result:
         return self._records
 
 
+CHUNK = 2000  # files read, looked up and checked at a time, so memory stays flat however many there are
+
+
 def validate(root: Path, files: list[Path], *, use_cache: bool = True, workers: int | None = None) -> Result:
     """Check each file on its own."""
     result = Result(root=root, files=len(files))
     checker = Checker(root)
     seeds = [root / s for s in seed_files(root)]
     store = cache.Cache(root, cache.fingerprint(root, (root / schema.SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache)
-    jobs: list[tuple[str, str, bytes]] = []
-    for file in files:
-        shown = display(root, file)
-        if Path(os.path.abspath(file.parent)).resolve() == (root / TRIALS_DIR).resolve() and not _TRIAL_FILE.match(file.name):
-            result.problems.append(Problem(shown, 0, 0, "E101", f"{file.name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
-            result.unindexed_ids.add(file.stem)
-            continue
-        raw, problems = load.read(file, shown)
-        if raw is None:
-            result.problems.extend(problems)
-            result.unindexed_ids.add(file.stem)
-            continue
-        jobs.append((shown, file.stem, raw))
-    keys = [cache.key(shown, raw) for shown, _, raw in jobs]
-    hits = store.get_many(keys)
-    todo = [(k, job) for k, job in zip(keys, jobs) if k not in hits]
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if len(todo) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),)) as pool:
-            outcomes = list(pool.map(_check_in_worker, [job for _, job in todo], chunksize=64))
-    else:
-        outcomes = [checker.check(*job) for _, job in todo]
-    fresh = dict(zip((k for k, _ in todo), outcomes))
-    new_entries = []
-    for k, (shown, stem, _) in zip(keys, jobs):
-        if k in hits:
-            summary = Summary(**hits[k])
-        else:
-            problems, summary_dict, cited = fresh[k]
-            result.cited.update(cited)
-            result.problems.extend(problems)
-            if summary_dict is None:
-                result.unindexed_ids.add(stem)
-                continue
-            summary = Summary(**summary_dict)
-            new_entries.append((k, summary_dict))
-        result.cited.update(summary.cited)
-        result.summaries.append(summary)
-    store.put_many(new_entries)
-    store.close()
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for start in range(0, len(files), CHUNK):
+            jobs: list[tuple[str, str, bytes]] = []
+            for file in files[start : start + CHUNK]:
+                shown = display(root, file)
+                if Path(os.path.abspath(file.parent)).resolve() == (root / TRIALS_DIR).resolve() and not _TRIAL_FILE.match(file.name):
+                    result.problems.append(Problem(shown, 0, 0, "E101", f"{file.name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
+                    result.unindexed_ids.add(file.stem)
+                    continue
+                raw, problems = load.read(file, shown)
+                if raw is None:
+                    result.problems.extend(problems)
+                    result.unindexed_ids.add(file.stem)
+                    continue
+                jobs.append((shown, file.stem, raw))
+            keys = [cache.key(shown, raw) for shown, _, raw in jobs]
+            hits = store.get_many(keys)
+            todo = [job for k, job in zip(keys, jobs) if k not in hits]
+            if pool is None and workers > 1 and len(todo) >= PARALLEL_FROM:
+                pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),))
+            outcomes = iter(pool.map(_check_in_worker, todo, chunksize=32) if pool else map(lambda job: checker.check(*job), todo))
+            new_entries = []
+            for k, (shown, stem, _) in zip(keys, jobs):
+                if k in hits:
+                    summary = Summary.from_dict(hits[k])
+                else:
+                    problems, item, cited = next(outcomes)
+                    result.cited.update(cited)
+                    result.problems.extend(problems)
+                    if item is None:
+                        result.unindexed_ids.add(stem)
+                        continue
+                    new_entries.append((k, dict(item)))
+                    summary = Summary.from_dict(item)
+                result.cited.update(summary.cited)
+                result.summaries.append(summary)
+            store.put_many(new_entries)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+        store.close()
     return result
 
 
@@ -231,4 +254,4 @@ def cross_check(root: Path, result: Result) -> list[Problem]:
 
 
 def csv_text(result: Result) -> str:
-    return export.render_rows([s.row for s in result.summaries])
+    return export.render_lines((s.nct_id, s.line) for s in result.summaries)

@@ -78,7 +78,34 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Itera
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+def _canonical(value: Any) -> Any:
+    """A hashable form under JSON equality: 1 == 1.0, true != 1, key order does not matter."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return (type(value).__name__, value)
+    if isinstance(value, (int, float)):
+        return ("number", int(value) if float(value).is_integer() else value)
+    if isinstance(value, list):
+        return ("array", tuple(_canonical(v) for v in value))
+    if isinstance(value, dict):
+        return ("object", tuple(sorted((k, _canonical(v)) for k, v in value.items())))
+    return ("other", repr(value))
+
+
+def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
+    # jsonschema compares every pair of items (quadratic: a 20,000-item list took minutes); a set is linear.
+    if unique and isinstance(instance, list):
+        seen: set = set()
+        for item in instance:
+            key = _canonical(item)
+            if key in seen:
+                yield ValidationError(f"{instance!r:.80} has non-unique elements")
+                return
+            seen.add(key)
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern, "uniqueItems": _unique_items})
+# A hostile file can hold tens of thousands of mistakes; the first ones are enough to act on.
+MAX_PROBLEMS = 50
 
 
 def fast_validator(schema: dict) -> Callable[[Any], bool]:
@@ -171,17 +198,20 @@ def _describe(value: Any) -> str:
 
 def check(record: Record, validator: Any) -> list[Problem]:
     schema = validator.schema
-    problems = []
+    problems: list[Problem] = []
     for error in validator.iter_errors(record.data):
+        if len(problems) >= MAX_PROBLEMS:
+            break
         path = tuple(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             known = set(error.schema.get("properties", {}))
             for key in error.instance:
-                if key not in known:
-                    close = difflib.get_close_matches(key, sorted(known), n=1)
+                if key not in known and len(problems) < MAX_PROBLEMS:
+                    close = difflib.get_close_matches(key[:100], sorted(known), n=1)
                     hint = f" (did you mean {close[0]!r}?)" if close else f"; allowed here: {', '.join(sorted(known))}"
+                    key_shown = key if len(key) <= 60 else key[:57] + "..."
                     line, col = record.where(path + (key,), key=True)
-                    problems.append(Problem(record.path, line, col, "E202", f"{dotted(path + (key,))}: unknown field {key!r}{hint}"))
+                    problems.append(Problem(record.path, line, col, "E202", f"{dotted(path + (key_shown,))}: unknown field {key_shown!r}{hint}"))
             continue
         code, message = _message(error, schema)
         line, col = record.where(path)
