@@ -245,6 +245,8 @@ def records(draw: st.DrawFn) -> dict:
                 t["criterion"] = dict(zip(("list", "number"), draw(st.sampled_from(targets))))
             if thresholds:
                 eligibility["thresholds"] = thresholds
+        if not eligibility:  # only thresholds were drawn, and they were dropped: an empty block is E208
+            del data["eligibility"]
     names_listed = [i["name"] for i in data.get("interventions", [])]
     for arm in data.get("arms", []):
         arm.pop("intervention_names", None)
