@@ -146,7 +146,7 @@ def test_a_record_that_changes_during_the_export_leaves_no_partial_file(trials: 
     def vanishing(file: Path, path: str):
         return (None, []) if path == IM19_PATH else real(file, path)
 
-    monkeypatch.setattr(cli.load, "load", vanishing)
+    monkeypatch.setattr(load, "load", vanishing)
     result = trials("export", "json")
     assert result.status == 1 and "changed while it was exported" in result.err
     assert (registry / EXPORT).read_text(encoding="utf-8") == "old\n" and leftovers(registry) == []

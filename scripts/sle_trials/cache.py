@@ -1,22 +1,31 @@
-"""Cache: what a valid file produced, keyed by its content, so unchanged files are not re-parsed.
+"""Cache: what a valid file produced, so an unchanged file is neither read nor parsed again.
 
-One SQLite file under .cache/ (git-ignored). An entry is keyed by the file's path and the sha256 of
-its bytes, and belongs to a fingerprint of everything else a check depends on: the tool's own code,
-the schema and the source documents. When any of them changes, the fingerprint changes and every
-entry is ignored (and dropped). Only files that passed every one-record check are cached; files
-with problems are always checked again, so no message is ever served stale.
+One SQLite file under .cache/ (git-ignored). An entry is keyed by the file's path and holds the
+file's size, modification time and sha256 when it was checked, and its summary. The next run trusts
+an entry when size and modification time still match (as git's index does); when they do not, the
+file is read and its sha256 compared, so a touched but unchanged file is still not parsed. A file
+modified within the same clock tick as its check ("racily clean", as git calls it) is always read.
+
+All entries belong to a fingerprint of everything else a check depends on: the tool's own code, the
+schema and the source documents. When any of them changes every entry is dropped. Only files that
+passed every one-record check are cached; files with problems are checked again every time, so no
+message is ever served stale. Any failure of the cache itself only makes the run slower.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
 CACHE_DIR = Path(".cache")
 CACHE_FILE = CACHE_DIR / "trials-check.sqlite3"
+_RACY_SECONDS = 2.0  # coarse file-system clocks (FAT, some network mounts) tick this slowly
 
 
 def fingerprint(root: Path, schema_text: str, seeds: Iterable[Path]) -> str:
@@ -29,15 +38,26 @@ def fingerprint(root: Path, schema_text: str, seeds: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def key(path: str, raw: bytes) -> str:
-    return hashlib.sha256(path.encode() + b"\0" + raw).hexdigest()
+def digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+@dataclass
+class Entry:
+    size: int
+    mtime_ns: int
+    sha: str
+    checked_ns: int
+    value: Any
+
+    def fresh(self, stat: os.stat_result) -> bool:
+        """Whether the file is, by its stat, the one that was checked (and not racily so)."""
+        return (stat.st_size == self.size and stat.st_mtime_ns == self.mtime_ns
+                and self.mtime_ns < self.checked_ns - int(_RACY_SECONDS * 1e9))
 
 
 class Cache:
-    """Read and write entries; any failure of the cache itself only makes the run slower."""
-
     def __init__(self, root: Path, fingerprint: str, enabled: bool = True) -> None:
-        self.fingerprint = fingerprint
         self.db: sqlite3.Connection | None = None
         if not enabled:
             return
@@ -45,37 +65,41 @@ class Cache:
             (root / CACHE_DIR).mkdir(exist_ok=True)
             self.db = sqlite3.connect(root / CACHE_FILE, timeout=10)
             self.db.execute("CREATE TABLE IF NOT EXISTS meta (fingerprint TEXT NOT NULL)")
-            self.db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            self.db.execute("CREATE TABLE IF NOT EXISTS file (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
+                            "sha TEXT, checked_ns INTEGER, value TEXT NOT NULL)")
             row = self.db.execute("SELECT fingerprint FROM meta").fetchone()
             if row is None or row[0] != fingerprint:
                 with self.db:
-                    self.db.execute("DELETE FROM entry")
+                    self.db.execute("DELETE FROM file")
                     self.db.execute("DELETE FROM meta")
                     self.db.execute("INSERT INTO meta VALUES (?)", (fingerprint,))
         except (OSError, sqlite3.Error):
             self.db = None
 
-    def get_many(self, keys: list[str]) -> dict[str, Any]:
-        if self.db is None or not keys:
+    def entries(self) -> dict[str, Entry]:
+        """Every entry, by path (read once per run: one query is faster than one per file)."""
+        if self.db is None:
             return {}
-        found: dict[str, Any] = {}
         try:
-            for start in range(0, len(keys), 900):  # SQLite's limit on bound parameters
-                chunk = keys[start : start + 900]
-                marks = ",".join("?" * len(chunk))
-                for k, value in self.db.execute(f"SELECT key, value FROM entry WHERE key IN ({marks})", chunk):
-                    found[k] = json.loads(value)
-        except (sqlite3.Error, ValueError):
+            return {path: Entry(size, mtime, sha, checked, value)
+                    for path, size, mtime, sha, checked, value in self.db.execute("SELECT * FROM file")}
+        except sqlite3.Error:
             return {}
-        return found
 
-    def put_many(self, items: list[tuple[str, Any]]) -> None:
+    @staticmethod
+    def value(entry: Entry) -> Any:
+        return json.loads(entry.value) if isinstance(entry.value, str) else entry.value
+
+    def put_many(self, items: list[tuple[str, os.stat_result, str, Any]]) -> None:
+        """(path, stat when read, sha256, value) of files that passed every check."""
         if self.db is None or not items:
             return
+        now = time.time_ns()
         try:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?)",
-                                    [(k, json.dumps(v, ensure_ascii=False, separators=(",", ":"))) for k, v in items])
+                self.db.executemany("INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?)", [
+                    (path, stat.st_size, stat.st_mtime_ns, sha, now, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+                    for path, stat, sha, value in items])
         except sqlite3.Error:
             pass
 

@@ -11,7 +11,10 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import __version__, coverage, ctgov, diff, export, fmt, load, package, pipeline, report, scaffold
+from . import __version__, export, layout, package, pipeline, report
+
+# The subcommands' own modules (YAML round trip, git, the ClinicalTrials.gov importer, ...) are
+# imported where they are used, so `trials check` starts fast enough for a pre-commit hook.
 from .problem import Problem
 
 # What `trials csv` writes (and `csv --check` and `check` compare), in this order: the committed
@@ -65,7 +68,7 @@ def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
     f.add_argument("--check", action="store_true", help="only list the files that are not in canonical form")
     d = sub.add_parser("diff", help="field-level summary of data changes between two git revisions")
     d.add_argument("--root", type=Path, help="the registry's root folder (default: found from the current folder)")
-    d.add_argument("--format", choices=diff.FORMATS, default="text", help="text, markdown (a PR comment) or json")
+    d.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="text, markdown (a PR comment) or json")
     d.add_argument("base", nargs="?", metavar="BASE", help="default: merge-base with origin/main, else HEAD~1")
     d.add_argument("head", nargs="?", metavar="HEAD", help="default: the working tree")
 
@@ -100,7 +103,7 @@ def _csv_state(root: Path, args: argparse.Namespace) -> tuple[pipeline.Result, l
     # trials.csv and datapackage.json: written together, checked together (package.py), from the
     # summaries alone: no record is loaded again
     sources = [(s.nct_id, s.sources) for s in result.summaries]
-    return result, problems, package.outputs(sources, pipeline.schema.load_schema(root), csv_text=pipeline.csv_text(result))
+    return result, problems, package.outputs(sources, layout.load_schema(root), csv_text=pipeline.csv_text(result))
 
 
 def _current(path: Path) -> str | None:
@@ -140,7 +143,9 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
 
 def cmd_coverage(root: Path, args: argparse.Namespace) -> int:
     result = _all(root, args)
-    schema = pipeline.schema.load_schema(root)
+    schema = layout.load_schema(root)
+    from . import coverage
+
     rows = [coverage.of_record(r, schema) for r in result.records]
     invalid = sorted({p.path for p in result.problems})
     coverage.render(rows, invalid, "json" if args.format == "json" else "text", sys.stdout)
@@ -154,6 +159,8 @@ class _Changed(Exception):
 def _full_records(root: Path, summaries: list[pipeline.Summary]) -> Iterator[dict]:
     """The valid records in full, sorted by nct_id, loaded one at a time (never all at once)."""
     for summary in sorted(summaries, key=lambda s: s.nct_id):
+        from . import load
+
         record, _ = load.load(root / summary.path, summary.path)
         if record is None or record.data.get("nct_id") != summary.nct_id:
             raise _Changed(f"{summary.path} changed while it was exported")
@@ -200,20 +207,28 @@ def _regenerate(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_new(root: Path, args: argparse.Namespace) -> int:
+    from . import scaffold
+
     return scaffold.run(root, args.nct_id, args.source, args.title, args.kind, args.as_of) or _regenerate(root, args)
 
 
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
+    from . import ctgov
+
     code = ctgov.run(root, args.file, update_existing=args.update, dry_run=args.dry_run)
     return code if code or args.dry_run else _regenerate(root, args)
 
 
 def cmd_fmt(root: Path, args: argparse.Namespace) -> int:
+    from . import fmt
+
     return fmt.run(root, args.files, pipeline.trial_files(root), check=args.check, fmt=args.format,
                    shown=lambda f: pipeline.display(root, f))
 
 
 def cmd_diff(root: Path, args: argparse.Namespace) -> int:
+    from . import diff
+
     return diff.run(root, args.base, args.head, args.format)
 
 

@@ -16,16 +16,21 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import cache, evidence, export, fastload, load, refs, rules, schema
+from . import cache, export, refs
+from .layout import SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema
 from .problem import Problem
 
-TRIALS_DIR = Path("trials")
-SEEDS_DIR = "seeds"
+if TYPE_CHECKING:
+    from . import load
+
+# The checking stages (load, fastload, schema, rules, evidence) pull in the YAML parser and two schema
+# validators; they are imported where a file is really checked, not for a run the cache answers.
 _TRIAL_FILE = re.compile(r"NCT[0-9]{8}\.yaml\Z")
 PARALLEL_FROM = 300  # files to check before worker processes pay for their start-up
 
@@ -37,9 +42,9 @@ class UsageError(Exception):
 def find_root(start: Path) -> Path:
     """The registry root: the nearest directory at or above start holding the schema."""
     for folder in (start, *start.parents):
-        if (folder / schema.SCHEMA_PATH).is_file():
+        if (folder / SCHEMA_PATH).is_file():
             return folder
-    raise UsageError(f"no {schema.SCHEMA_PATH} in {start} or above; run inside the registry or pass --root")
+    raise UsageError(f"no {SCHEMA_PATH} in {start} or above; run inside the registry or pass --root")
 
 
 def display(root: Path, file: Path) -> str:
@@ -88,7 +93,7 @@ class Summary:
     line: str  # the record's trials.csv line
 
     @classmethod
-    def of(cls, record: load.Record) -> "Summary":
+    def of(cls, record: "load.Record") -> "Summary":
         data = record.data
         return cls(record.path, data["nct_id"], [data[k] for k in ("brief_title", "official_title") if k in data],
                    [[r["nct_id"], r["title"]] for r in data.get("related_trials", [])],
@@ -121,12 +126,16 @@ class Checker:
     """Checks one file at a time; holds what every check of a run shares."""
 
     def __init__(self, root: Path) -> None:
+        from . import schema
+
         self.root = root
-        self.schema = schema.load_schema(root)
+        self.schema = load_schema(root)
         self.validator = schema.make_validator(self.schema)
         self.fast_valid = schema.fast_validator(self.schema)
 
-    def _record_checks(self, record: load.Record, stem: str) -> list[Problem]:
+    def _record_checks(self, record: "load.Record", stem: str) -> list[Problem]:
+        from . import evidence, rules, schema
+
         problems = schema.check(record, self.validator)
         if not problems:
             problems = rules.check(record, self.root, stem)
@@ -136,6 +145,8 @@ class Checker:
 
     def check(self, shown: str, stem: str, raw: bytes) -> tuple[list[Problem], dict | None, list[str]]:
         """(problems, summary of a valid record, sources the record cites)."""
+        from . import evidence, fastload, load, rules
+
         text, problems = load.check_text(raw, shown)
         if text is None:
             return problems, None, []
@@ -151,6 +162,38 @@ class Checker:
         cited = sorted(_citations(record.data))
         return problems, None if problems else asdict(Summary.of(record)), cited
 
+    def check_file(self, job: tuple[str, str, str, str | None]) -> "Outcome":
+        """Read one file and check it, unless its bytes are those the cache already vouches for."""
+        from . import load
+
+        file, shown, stem, cached_sha = job
+        try:
+            stat = os.lstat(file)  # before reading: a change after this is seen by the next run
+        except OSError:
+            stat = None
+        raw, problems = load.read(Path(file), shown)
+        if raw is None:
+            return Outcome(shown, stem, problems, None, [], stat, None)
+        sha = cache.digest(raw)
+        if sha == cached_sha:
+            return Outcome(shown, stem, [], None, [], stat, sha, unchanged=True)
+        problems, item, cited = self.check(shown, stem, raw)
+        return Outcome(shown, stem, problems, item, cited, stat, sha)
+
+
+@dataclass
+class Outcome:
+    """What checking one file gave: its problems, or its summary (None when it has problems)."""
+
+    shown: str
+    stem: str
+    problems: list[Problem]
+    summary: dict | None
+    cited: list[str]
+    stat: os.stat_result | None
+    sha: str | None
+    unchanged: bool = False  # the same bytes as the cached entry: its summary stands
+
 
 _worker: Checker | None = None
 
@@ -160,9 +203,9 @@ def _init_worker(root: str) -> None:
     _worker = Checker(Path(root))
 
 
-def _check_in_worker(job: tuple[str, str, bytes]) -> tuple[list[Problem], dict | None, list[str]]:
+def _check_in_worker(job: tuple[str, str, str, str | None]) -> Outcome:
     assert _worker is not None
-    return _worker.check(*job)
+    return _worker.check_file(job)
 
 
 @dataclass
@@ -173,69 +216,77 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     unindexed_ids: set[str] = field(default_factory=set)  # trial files that exist but are not valid
     cited: set[str] = field(default_factory=set)  # source files cited by any record that loaded
-    _records: list[load.Record] | None = None
+    _records: list["load.Record"] | None = None
 
     @property
-    def records(self) -> list[load.Record]:
+    def records(self) -> list["load.Record"]:
         """The valid records in full, loaded on demand (reports that need every field)."""
+        from . import load
+
         if self._records is None:
             self._records = [load.load(self.root / s.path, s.path)[0] for s in self.summaries]  # type: ignore[misc]
         return self._records
 
 
-CHUNK = 2000  # files read, looked up and checked at a time, so memory stays flat however many there are
+CHUNK = 2000  # files checked at a time, so memory stays flat however many there are
 
 
 def validate(root: Path, files: list[Path], *, use_cache: bool = True, workers: int | None = None) -> Result:
-    """Check each file on its own."""
+    """Check each file on its own; files the cache vouches for by their stat are not even read."""
     result = Result(root=root, files=len(files))
-    checker = Checker(root)
     seeds = [root / s for s in seed_files(root)]
-    store = cache.Cache(root, cache.fingerprint(root, (root / schema.SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache)
+    store = cache.Cache(root, cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache)
+    known = store.entries()
+    trials_dir = os.path.abspath(root / TRIALS_DIR)
+    jobs: list[tuple[str, str, str, str | None]] = []
+    for file in files:
+        name = os.path.basename(file)
+        in_trials = os.path.dirname(os.path.abspath(file)) == trials_dir
+        shown = f"{TRIALS_DIR.as_posix()}/{name}" if in_trials else display(root, file)
+        stem = name.rsplit(".", 1)[0] if "." in name else name
+        if in_trials and not _TRIAL_FILE.match(name):
+            result.problems.append(Problem(shown, 0, 0, "E101", f"{name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
+            result.unindexed_ids.add(stem)
+            continue
+        entry = known.get(shown)
+        if entry is not None:
+            try:
+                st = os.lstat(file)
+            except OSError:
+                st = None
+            if st is not None and stat.S_ISREG(st.st_mode) and entry.fresh(st):
+                _add(result, Summary.from_dict(store.value(entry)))
+                continue
+        jobs.append((os.fspath(file), shown, stem, entry.sha if entry else None))
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    pool: ProcessPoolExecutor | None = None
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),)) if workers > 1 and len(jobs) >= PARALLEL_FROM else None
+    checker = None if pool or not jobs else Checker(root)
     try:
-        for start in range(0, len(files), CHUNK):
-            jobs: list[tuple[str, str, bytes]] = []
-            for file in files[start : start + CHUNK]:
-                shown = display(root, file)
-                if Path(os.path.abspath(file.parent)).resolve() == (root / TRIALS_DIR).resolve() and not _TRIAL_FILE.match(file.name):
-                    result.problems.append(Problem(shown, 0, 0, "E101", f"{file.name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
-                    result.unindexed_ids.add(file.stem)
-                    continue
-                raw, problems = load.read(file, shown)
-                if raw is None:
-                    result.problems.extend(problems)
-                    result.unindexed_ids.add(file.stem)
-                    continue
-                jobs.append((shown, file.stem, raw))
-            keys = [cache.key(shown, raw) for shown, _, raw in jobs]
-            hits = store.get_many(keys)
-            todo = [job for k, job in zip(keys, jobs) if k not in hits]
-            if pool is None and workers > 1 and len(todo) >= PARALLEL_FROM:
-                pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),))
-            outcomes = iter(pool.map(_check_in_worker, todo, chunksize=32) if pool else map(lambda job: checker.check(*job), todo))
+        for start in range(0, len(jobs), CHUNK):
+            chunk = jobs[start : start + CHUNK]
+            outcomes = pool.map(_check_in_worker, chunk, chunksize=32) if pool else map(checker.check_file, chunk)  # type: ignore[union-attr]
             new_entries = []
-            for k, (shown, stem, _) in zip(keys, jobs):
-                if k in hits:
-                    summary = Summary.from_dict(hits[k])
-                else:
-                    problems, item, cited = next(outcomes)
-                    result.cited.update(cited)
-                    result.problems.extend(problems)
-                    if item is None:
-                        result.unindexed_ids.add(stem)
-                        continue
-                    new_entries.append((k, dict(item)))
-                    summary = Summary.from_dict(item)
-                result.cited.update(summary.cited)
-                result.summaries.append(summary)
+            for outcome in outcomes:
+                result.problems.extend(outcome.problems)
+                result.cited.update(outcome.cited)
+                item = store.value(known[outcome.shown]) if outcome.unchanged else outcome.summary
+                if item is None:
+                    result.unindexed_ids.add(outcome.stem)
+                    continue
+                if outcome.stat is not None and outcome.sha is not None:
+                    new_entries.append((outcome.shown, outcome.stat, outcome.sha, dict(item)))
+                _add(result, Summary.from_dict(item))
             store.put_many(new_entries)
     finally:
         if pool is not None:
             pool.shutdown()
         store.close()
     return result
+
+
+def _add(result: Result, summary: Summary) -> None:
+    result.cited.update(summary.cited)
+    result.summaries.append(summary)
 
 
 def cross_check(root: Path, result: Result) -> list[Problem]:
@@ -245,6 +296,8 @@ def cross_check(root: Path, result: Result) -> list[Problem]:
     problems = refs.check(entries.values(), result.unindexed_ids, uncited)
     unplaced = {p.path for p in problems if p.line == 0 and p.path in entries}
     if unplaced:
+        from . import load
+
         for path in unplaced:
             record, _ = load.load(root / path, path)
             if record is not None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .load import Record
 from .problem import Problem
+
+if TYPE_CHECKING:  # load pulls in the YAML parser; a warm check builds entries from the cache instead
+    from .load import Record
 
 
 @dataclass
@@ -20,7 +22,7 @@ class Entry:
     related: list[tuple[str, str, tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # id, title, id at, title at
 
 
-def entry(record: Record) -> Entry:
+def entry(record: "Record") -> Entry:
     data = record.data
     titles = tuple(data[k] for k in ("brief_title", "official_title") if isinstance(data.get(k), str))
     item = Entry(record.path, data["nct_id"], titles, record.where(("nct_id",)))

@@ -22,7 +22,7 @@ from .fields import dotted
 from .load import Record
 from .problem import Problem
 
-SCHEMA_PATH = Path("schema") / "trial.schema.json"
+from .layout import SCHEMA_PATH, load_schema  # noqa: E402,F401 - where the schema is; re-exported
 
 _CODES = {
     "required": "E201",
@@ -127,11 +127,6 @@ def fast_validator(schema: dict) -> Callable[[Any], bool]:
             return False
 
     return valid
-
-
-def load_schema(root: Path) -> dict:
-    with open(root / SCHEMA_PATH, encoding="utf-8") as handle:
-        return json.load(handle)
 
 
 def make_validator(schema: dict) -> Any:

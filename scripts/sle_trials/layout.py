@@ -1,0 +1,15 @@
+"""Where things are in a registry checkout. Light on purpose: a warm check imports little else."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+SCHEMA_PATH = Path("schema") / "trial.schema.json"
+TRIALS_DIR = Path("trials")
+SEEDS_DIR = "seeds"
+
+
+def load_schema(root: Path) -> dict:
+    with open(root / SCHEMA_PATH, encoding="utf-8") as handle:
+        return json.load(handle)

@@ -1,0 +1,96 @@
+"""The check cache: unchanged files are neither read nor parsed again; changes are always seen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from sle_trials import cli, load, pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+IM19 = "trials/NCT06513429.yaml"
+
+
+@pytest.fixture
+def reg(tmp_path: Path) -> Path:
+    for name in ("schema", "seeds", "trials"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    for name in ("trials.csv", "datapackage.json"):
+        shutil.copy2(REPO / name, tmp_path / name)
+    old = time.time() - 3600  # older than the racy window: the cache may trust these files' stat
+    for file in (tmp_path / "trials").iterdir():
+        os.utime(file, (old, old))
+    return tmp_path
+
+
+@pytest.fixture
+def counts(monkeypatch) -> dict[str, int]:
+    seen = {"read": 0, "check": 0}
+    real_read, real_check = load.read, pipeline.Checker.check
+
+    def read(*args, **kwargs):
+        seen["read"] += 1
+        return real_read(*args, **kwargs)
+
+    def check(self, *args, **kwargs):
+        seen["check"] += 1
+        return real_check(self, *args, **kwargs)
+
+    monkeypatch.setattr(load, "read", read)
+    monkeypatch.setattr(pipeline.Checker, "check", check)
+    return seen
+
+
+def run(reg: Path, capsys, *argv: str) -> tuple[int, str]:
+    code = cli.main([argv[0], "--root", str(reg), *argv[1:]])
+    return code, capsys.readouterr().out
+
+
+def test_a_warm_run_reads_no_file(reg: Path, counts: dict, capsys) -> None:
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts == {"read": 7, "check": 7}
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts == {"read": 7, "check": 7}, "the second run must be served by the cache"
+    assert (reg / ".cache").is_dir()
+
+
+def test_a_touched_but_unchanged_file_is_read_not_parsed(reg: Path, counts: dict, capsys) -> None:
+    run(reg, capsys, "check")
+    os.utime(reg / IM19)  # new mtime, same bytes
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts == {"read": 8, "check": 7}
+
+
+def test_a_changed_file_is_checked_again_and_its_problem_reported_every_time(reg: Path, counts: dict, capsys) -> None:
+    run(reg, capsys, "check")
+    file = reg / IM19
+    file.write_text(file.read_text(encoding="utf-8").replace("  count: 6\n", "  count: 7\n"), encoding="utf-8")
+    for _ in range(2):  # a file with problems is never cached
+        code, out = run(reg, capsys, "validate")
+        assert code == 1 and "E505 evidence for enrollment.count" in out
+    assert counts["check"] == 7 + 2
+
+
+def test_no_cache_checks_everything(reg: Path, counts: dict, capsys) -> None:
+    run(reg, capsys, "check")
+    assert run(reg, capsys, "check", "--no-cache")[0] == 0
+    assert counts == {"read": 14, "check": 14}
+
+
+def test_a_changed_schema_or_seed_drops_every_entry(reg: Path, counts: dict, capsys) -> None:
+    run(reg, capsys, "check")
+    schema = reg / "schema" / "trial.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"minimum": 0,', '"minimum": 7,', 1), encoding="utf-8")
+    code, out = run(reg, capsys, "validate")
+    assert counts["check"] == 14 and code == 1, out
+
+
+def test_a_broken_cache_only_costs_time(reg: Path, counts: dict, capsys) -> None:
+    run(reg, capsys, "check")
+    (reg / ".cache" / "trials-check.sqlite3").write_bytes(b"not a database")
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts["check"] == 14
