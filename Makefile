@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: check test csv hooks merge-driver clean
+.PHONY: check test csv hooks merge-driver clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ merge-driver:
 		git config merge.trials-csv.name "regenerate trials.csv from the merged records" && \
 		git config merge.trials-csv.driver "$(BIN)/trials merge-csv %O %A %B %P" && \
 		echo "git merge driver trials-csv configured"; fi
+
+## bench: time the full check on N synthetic records against check-jsonschema (README, "Speed")
+N ?= 10000
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py --n $(N)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -15,8 +15,9 @@ message is ever served stale. Any failure of the cache itself only makes the run
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import os
+import sys
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ _RACY_SECONDS = 2.0  # coarse file-system clocks (FAT, some network mounts) tick
 
 
 def fingerprint(root: Path, schema_text: str, seeds: Iterable[Path]) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(sys.version.encode())  # marshal's format is Python's own
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.name.encode() + b"\0" + module.read_bytes())
     digest.update(schema_text.encode())
@@ -66,7 +67,7 @@ class Cache:
             self.db = sqlite3.connect(root / CACHE_FILE, timeout=10)
             self.db.execute("CREATE TABLE IF NOT EXISTS meta (fingerprint TEXT NOT NULL)")
             self.db.execute("CREATE TABLE IF NOT EXISTS file (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
-                            "sha TEXT, checked_ns INTEGER, value TEXT NOT NULL)")
+                            "sha TEXT, checked_ns INTEGER, value BLOB NOT NULL)")
             row = self.db.execute("SELECT fingerprint FROM meta").fetchone()
             if row is None or row[0] != fingerprint:
                 with self.db:
@@ -88,7 +89,12 @@ class Cache:
 
     @staticmethod
     def value(entry: Entry) -> Any:
-        return json.loads(entry.value) if isinstance(entry.value, str) else entry.value
+        # marshal, not pickle: it builds only plain values (it cannot run code), and reads a summary
+        # several times faster than json; the fingerprint holds the Python version it depends on.
+        try:
+            return marshal.loads(entry.value)
+        except (EOFError, ValueError, TypeError):
+            return None
 
     def put_many(self, items: list[tuple[str, os.stat_result, str, Any]]) -> None:
         """(path, stat when read, sha256, value) of files that passed every check."""
@@ -98,7 +104,7 @@ class Cache:
         try:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?)", [
-                    (path, stat.st_size, stat.st_mtime_ns, sha, now, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+                    (path, stat.st_size, stat.st_mtime_ns, sha, now, marshal.dumps(value))
                     for path, stat, sha, value in items])
         except sqlite3.Error:
             pass

@@ -13,7 +13,7 @@ messages are always those of the precise path. Valid files' summaries are cached
 
 from __future__ import annotations
 
-import json
+import gc
 import os
 import re
 import stat
@@ -62,7 +62,8 @@ def trial_files(root: Path) -> list[Path]:
     folder = root / TRIALS_DIR
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    names = sorted(name for name in os.listdir(folder) if not name.startswith("."))  # sort text, not Paths: 10x faster
+    return [folder / name for name in names]
 
 
 def seed_files(root: Path) -> list[str]:
@@ -71,13 +72,6 @@ def seed_files(root: Path) -> list[str]:
     if not folder.is_dir():
         return []
     return sorted(f"{SEEDS_DIR}/{p.name}" for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name != "SHA256SUMS")
-
-
-_SHARED: dict[str, Any] = {}  # one object for equal source entries: most records cite a handful of seeds
-
-
-def _shared(value: Any) -> Any:
-    return _SHARED.setdefault(json.dumps(value, sort_keys=True), value)
 
 
 @dataclass
@@ -101,7 +95,6 @@ class Summary:
 
     @classmethod
     def from_dict(cls, item: dict) -> "Summary":
-        item["sources"] = [_shared(s) for s in item["sources"]]
         return cls(**item)
 
     @property
@@ -130,8 +123,17 @@ class Checker:
 
         self.root = root
         self.schema = load_schema(root)
-        self.validator = schema.make_validator(self.schema)
         self.fast_valid = schema.fast_validator(self.schema)
+        self._validator: Any = None
+
+    @property
+    def validator(self) -> Any:
+        """jsonschema's validator, made when a file first needs the precise path."""
+        if self._validator is None:
+            from . import schema
+
+            self._validator = schema.make_validator(self.schema)
+        return self._validator
 
     def _record_checks(self, record: "load.Record", stem: str) -> list[Problem]:
         from . import evidence, rules, schema
@@ -162,25 +164,6 @@ class Checker:
         cited = sorted(_citations(record.data))
         return problems, None if problems else asdict(Summary.of(record)), cited
 
-    def check_file(self, job: tuple[str, str, str, str | None]) -> "Outcome":
-        """Read one file and check it, unless its bytes are those the cache already vouches for."""
-        from . import load
-
-        file, shown, stem, cached_sha = job
-        try:
-            stat = os.lstat(file)  # before reading: a change after this is seen by the next run
-        except OSError:
-            stat = None
-        raw, problems = load.read(Path(file), shown)
-        if raw is None:
-            return Outcome(shown, stem, problems, None, [], stat, None)
-        sha = cache.digest(raw)
-        if sha == cached_sha:
-            return Outcome(shown, stem, [], None, [], stat, sha, unchanged=True)
-        problems, item, cited = self.check(shown, stem, raw)
-        return Outcome(shown, stem, problems, item, cited, stat, sha)
-
-
 @dataclass
 class Outcome:
     """What checking one file gave: its problems, or its summary (None when it has problems)."""
@@ -195,17 +178,49 @@ class Outcome:
     unchanged: bool = False  # the same bytes as the cached entry: its summary stands
 
 
-_worker: Checker | None = None
+class _Lazy:
+    """A Checker made on first use: a run whose files all match the cache by hash needs none."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self._checker = root, None
+
+    def get(self) -> Checker:
+        if self._checker is None:
+            self._checker = Checker(self.root)
+        return self._checker
+
+
+def check_file(job: tuple[str, str, str, str | None], checker: _Lazy) -> Outcome:
+    """Read one file and check it, unless its bytes are those the cache already vouches for."""
+    from . import load
+
+    file, shown, stem, cached_sha = job
+    try:
+        stat_ = os.lstat(file)  # before reading: a change after this is seen by the next run
+    except OSError:
+        stat_ = None
+    raw, problems = load.read(Path(file), shown)
+    if raw is None:
+        return Outcome(shown, stem, problems, None, [], stat_, None)
+    sha = cache.digest(raw)
+    if sha == cached_sha:
+        return Outcome(shown, stem, [], None, [], stat_, sha, unchanged=True)
+    problems, item, cited = checker.get().check(shown, stem, raw)
+    return Outcome(shown, stem, problems, item, cited, stat_, sha)
+
+
+_worker: _Lazy | None = None
 
 
 def _init_worker(root: str) -> None:
     global _worker
-    _worker = Checker(Path(root))
+    gc.enable()  # a forked worker inherits the parent's disabled collector; it makes garbage as it goes
+    _worker = _Lazy(Path(root))
 
 
 def _check_in_worker(job: tuple[str, str, str, str | None]) -> Outcome:
     assert _worker is not None
-    return _worker.check_file(job)
+    return check_file(job, _worker)
 
 
 @dataclass
@@ -233,6 +248,18 @@ CHUNK = 2000  # files checked at a time, so memory stays flat however many there
 
 def validate(root: Path, files: list[Path], *, use_cache: bool = True, workers: int | None = None) -> Result:
     """Check each file on its own; files the cache vouches for by their stat are not even read."""
+    # Summaries are acyclic and live to the end of the run: the cyclic collector would only walk
+    # them again and again as they pile up (a third of a warm run's time at 10,000 records).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _validate(root, files, use_cache=use_cache, workers=workers)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _validate(root: Path, files: list[Path], *, use_cache: bool, workers: int | None) -> Result:
     result = Result(root=root, files=len(files))
     seeds = [root / s for s in seed_files(root)]
     store = cache.Cache(root, cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache)
@@ -240,8 +267,9 @@ def validate(root: Path, files: list[Path], *, use_cache: bool = True, workers: 
     trials_dir = os.path.abspath(root / TRIALS_DIR)
     jobs: list[tuple[str, str, str, str | None]] = []
     for file in files:
-        name = os.path.basename(file)
-        in_trials = os.path.dirname(os.path.abspath(file)) == trials_dir
+        path = os.fspath(file)
+        name = os.path.basename(path)
+        in_trials = os.path.dirname(os.path.abspath(path)) == trials_dir
         shown = f"{TRIALS_DIR.as_posix()}/{name}" if in_trials else display(root, file)
         stem = name.rsplit(".", 1)[0] if "." in name else name
         if in_trials and not _TRIAL_FILE.match(name):
@@ -249,22 +277,25 @@ def validate(root: Path, files: list[Path], *, use_cache: bool = True, workers: 
             result.unindexed_ids.add(stem)
             continue
         entry = known.get(shown)
-        if entry is not None:
+        cached = store.value(entry) if entry is not None else None
+        if cached is None:
+            known.pop(shown, None)  # unreadable entries are as good as none
+        else:
             try:
-                st = os.lstat(file)
+                st = os.lstat(path)
             except OSError:
                 st = None
-            if st is not None and stat.S_ISREG(st.st_mode) and entry.fresh(st):
-                _add(result, Summary.from_dict(store.value(entry)))
+            if st is not None and stat.S_ISREG(st.st_mode) and entry.fresh(st):  # type: ignore[union-attr]
+                _add(result, Summary.from_dict(cached))
                 continue
-        jobs.append((os.fspath(file), shown, stem, entry.sha if entry else None))
+        jobs.append((path, shown, stem, known[shown].sha if shown in known else None))
     workers = workers if workers is not None else (os.cpu_count() or 1)
     pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),)) if workers > 1 and len(jobs) >= PARALLEL_FROM else None
-    checker = None if pool or not jobs else Checker(root)
+    checker = _Lazy(root)
     try:
         for start in range(0, len(jobs), CHUNK):
             chunk = jobs[start : start + CHUNK]
-            outcomes = pool.map(_check_in_worker, chunk, chunksize=32) if pool else map(checker.check_file, chunk)  # type: ignore[union-attr]
+            outcomes = pool.map(_check_in_worker, chunk, chunksize=32) if pool else (check_file(job, checker) for job in chunk)
             new_entries = []
             for outcome in outcomes:
                 result.problems.extend(outcome.problems)

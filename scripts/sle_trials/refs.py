@@ -32,8 +32,8 @@ def entry(record: "Record") -> Entry:
     return item
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def check(entries: Iterable[Entry], known_ids: Iterable[str] = (), uncited: Iterable[str] = ()) -> list[Problem]:
@@ -49,6 +49,7 @@ def check(entries: Iterable[Entry], known_ids: Iterable[str] = (), uncited: Iter
         else:
             by_id[item.nct_id] = item
     exists = set(by_id) | set(known_ids)
+    folded: dict[str, set[str]] = {}  # each record's titles, folded once, however often it is referred to
     for item in entries:
         seen: set[str] = set()
         for nct_id, title, id_at, title_at in item.related:
@@ -63,6 +64,8 @@ def check(entries: Iterable[Entry], known_ids: Iterable[str] = (), uncited: Iter
                 problems.append(Problem(item.path, *id_at, "E301", f"related trial {nct_id} has no record; add trials/{nct_id}.yaml (a stub will do)"))
                 continue
             target = by_id.get(nct_id)
-            if target and target.titles and not any(_same(title, t) for t in target.titles):
+            if target and target.titles and nct_id not in folded:
+                folded[nct_id] = {_folded(t) for t in target.titles}
+            if target and target.titles and _folded(title) not in folded[nct_id]:
                 problems.append(Problem(item.path, *title_at, "E304", f"title given to {nct_id} differs from its record's title {target.titles[0]!r} ({target.path})"))
     return problems

@@ -16,7 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from jsonschema import Draft202012Validator, ValidationError, validators
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # jsonschema is imported when a file fails the fast path, not for every run
+    from jsonschema import ValidationError
 
 from .fields import dotted
 from .load import Record
@@ -73,7 +76,9 @@ def ecma_pattern(pattern: str) -> re.Pattern[str]:
 _compiled = lru_cache(maxsize=None)(ecma_pattern)
 
 
-def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Iterator[ValidationError]:
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Iterator["ValidationError"]:
+    from jsonschema import ValidationError
+
     if isinstance(instance, str) and not _compiled(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
@@ -91,7 +96,9 @@ def _canonical(value: Any) -> Any:
     return ("other", repr(value))
 
 
-def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
+def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict) -> Iterator["ValidationError"]:
+    from jsonschema import ValidationError
+
     # jsonschema compares every pair of items (quadratic: a 20,000-item list took minutes); a set is linear.
     if unique and isinstance(instance, list):
         seen: set = set()
@@ -103,7 +110,11 @@ def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict) -> 
             seen.add(key)
 
 
-_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern, "uniqueItems": _unique_items})
+@lru_cache(maxsize=1)
+def _validator_class() -> Any:
+    from jsonschema import Draft202012Validator, validators
+
+    return validators.extend(Draft202012Validator, {"pattern": _pattern, "uniqueItems": _unique_items})
 # A hostile file can hold tens of thousands of mistakes; the first ones are enough to act on.
 MAX_PROBLEMS = 50
 
@@ -131,7 +142,7 @@ def fast_validator(schema: dict) -> Callable[[Any], bool]:
 
 def make_validator(schema: dict) -> Any:
     """A validator for the schema; make it once per run and pass it to check()."""
-    return _Validator(schema)
+    return _validator_class()(schema)
 
 
 def _non_ascii(value: str) -> str:
@@ -145,7 +156,7 @@ def _is_nct_id(schema: dict, root: dict) -> bool:
     return schema.get("pattern") == root["$defs"]["nct_id"]["pattern"]
 
 
-def _message(error: ValidationError, root: dict) -> tuple[str, str]:
+def _message(error: "ValidationError", root: dict) -> tuple[str, str]:
     """(code, message) for one error."""
     where = dotted(error.absolute_path)
     kind, value = error.validator, error.instance
