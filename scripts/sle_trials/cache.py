@@ -57,6 +57,16 @@ class Entry:
                 and self.mtime_ns < self.checked_ns - int(_RACY_SECONDS * 1e9))
 
 
+def _decode(blob: Any) -> Any:
+    # marshal, not pickle: it builds only plain values (it cannot run code) and reads faster than
+    # json; the fingerprint holds the Python version whose format it is.
+    try:
+        value = marshal.loads(blob)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
 class Cache:
     def __init__(self, root: Path, fingerprint: str, enabled: bool = True) -> None:
         self.db: sqlite3.Connection | None = None
@@ -77,24 +87,22 @@ class Cache:
         except (OSError, sqlite3.Error):
             self.db = None
 
-    def entries(self) -> dict[str, Entry]:
-        """Every entry, by path (read once per run: one query is faster than one per file)."""
-        if self.db is None:
+    def entries(self, paths: list[str]) -> dict[str, Entry]:
+        """The readable entries of these paths (a few queries, not one per file)."""
+        if self.db is None or not paths:
             return {}
+        found: dict[str, Entry] = {}
         try:
-            return {path: Entry(size, mtime, sha, checked, value)
-                    for path, size, mtime, sha, checked, value in self.db.execute("SELECT * FROM file")}
+            for start in range(0, len(paths), 900):  # SQLite's limit on bound parameters
+                chunk = paths[start : start + 900]
+                rows = self.db.execute(f"SELECT * FROM file WHERE path IN ({','.join('?' * len(chunk))})", chunk)
+                for path, size, mtime, sha, checked, blob in rows:
+                    value = _decode(blob)
+                    if value is not None:  # an unreadable entry is as good as none
+                        found[path] = Entry(size, mtime, sha, checked, value)
         except sqlite3.Error:
             return {}
-
-    @staticmethod
-    def value(entry: Entry) -> Any:
-        # marshal, not pickle: it builds only plain values (it cannot run code), and reads a summary
-        # several times faster than json; the fingerprint holds the Python version it depends on.
-        try:
-            return marshal.loads(entry.value)
-        except (EOFError, ValueError, TypeError):
-            return None
+        return found
 
     def put_many(self, items: list[tuple[str, os.stat_result, str, Any]]) -> None:
         """(path, stat when read, sha256, value) of files that passed every check."""

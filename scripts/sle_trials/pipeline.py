@@ -74,6 +74,9 @@ def seed_files(root: Path) -> list[str]:
     return sorted(f"{SEEDS_DIR}/{p.name}" for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name != "SHA256SUMS")
 
 
+_SHARED: dict[tuple, dict] = {}  # one object for equal source entries: most records cite a handful of seeds
+
+
 @dataclass
 class Summary:
     """What the cross-record checks and the exports need from one valid record; kept small, since a
@@ -95,6 +98,7 @@ class Summary:
 
     @classmethod
     def from_dict(cls, item: dict) -> "Summary":
+        item["sources"] = [_SHARED.setdefault(tuple(s.items()), s) for s in item["sources"]]
         return cls(**item)
 
     @property
@@ -263,44 +267,45 @@ def _validate(root: Path, files: list[Path], *, use_cache: bool, workers: int | 
     result = Result(root=root, files=len(files))
     seeds = [root / s for s in seed_files(root)]
     store = cache.Cache(root, cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache)
-    known = store.entries()
     trials_dir = os.path.abspath(root / TRIALS_DIR)
-    jobs: list[tuple[str, str, str, str | None]] = []
-    for file in files:
-        path = os.fspath(file)
-        name = os.path.basename(path)
-        in_trials = os.path.dirname(os.path.abspath(path)) == trials_dir
-        shown = f"{TRIALS_DIR.as_posix()}/{name}" if in_trials else display(root, file)
-        stem = name.rsplit(".", 1)[0] if "." in name else name
-        if in_trials and not _TRIAL_FILE.match(name):
-            result.problems.append(Problem(shown, 0, 0, "E101", f"{name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
-            result.unindexed_ids.add(stem)
-            continue
-        entry = known.get(shown)
-        cached = store.value(entry) if entry is not None else None
-        if cached is None:
-            known.pop(shown, None)  # unreadable entries are as good as none
-        else:
-            try:
-                st = os.lstat(path)
-            except OSError:
-                st = None
-            if st is not None and stat.S_ISREG(st.st_mode) and entry.fresh(st):  # type: ignore[union-attr]
-                _add(result, Summary.from_dict(cached))
-                continue
-        jobs.append((path, shown, stem, known[shown].sha if shown in known else None))
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),)) if workers > 1 and len(jobs) >= PARALLEL_FROM else None
+    pool: ProcessPoolExecutor | None = None
     checker = _Lazy(root)
     try:
-        for start in range(0, len(jobs), CHUNK):
-            chunk = jobs[start : start + CHUNK]
-            outcomes = pool.map(_check_in_worker, chunk, chunksize=32) if pool else (check_file(job, checker) for job in chunk)
+        for start in range(0, len(files), CHUNK):  # a chunk at a time: memory holds summaries, not files
+            named = []
+            for file in files[start : start + CHUNK]:
+                path = os.fspath(file)
+                name = os.path.basename(path)
+                in_trials = os.path.dirname(os.path.abspath(path)) == trials_dir
+                shown = f"{TRIALS_DIR.as_posix()}/{name}" if in_trials else display(root, file)
+                stem = name.rsplit(".", 1)[0] if "." in name else name
+                if in_trials and not _TRIAL_FILE.match(name):
+                    result.problems.append(Problem(shown, 0, 0, "E101", f"{name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
+                    result.unindexed_ids.add(stem)
+                    continue
+                named.append((path, shown, stem))
+            known = store.entries([shown for _, shown, _ in named])
+            jobs: list[tuple[str, str, str, str | None]] = []
+            for path, shown, stem in named:
+                entry = known.get(shown)
+                if entry is not None:
+                    try:
+                        st: os.stat_result | None = os.lstat(path)
+                    except OSError:
+                        st = None
+                    if st is not None and stat.S_ISREG(st.st_mode) and entry.fresh(st):
+                        _add(result, Summary.from_dict(entry.value))
+                        continue
+                jobs.append((path, shown, stem, entry.sha if entry else None))
+            if pool is None and workers > 1 and len(jobs) >= PARALLEL_FROM:
+                pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),))
+            outcomes = pool.map(_check_in_worker, jobs, chunksize=32) if pool else (check_file(job, checker) for job in jobs)
             new_entries = []
             for outcome in outcomes:
                 result.problems.extend(outcome.problems)
                 result.cited.update(outcome.cited)
-                item = store.value(known[outcome.shown]) if outcome.unchanged else outcome.summary
+                item = known[outcome.shown].value if outcome.unchanged else outcome.summary
                 if item is None:
                     result.unindexed_ids.add(outcome.stem)
                     continue
