@@ -16,6 +16,7 @@ file alone cannot express are in SETUPS below and named in their fixture's heade
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -94,7 +95,13 @@ def _inflate(target: Path, data: bytes) -> None:
     assert target.stat().st_size > ONE_MIB
 
 
-SETUPS = {"E001": _replace_with_directory, "E004": _inflate}
+def _list_in_manifest(target: Path, data: bytes) -> None:
+    """A new source document with its line in seeds/SHA256SUMS, as the README says to add one."""
+    with open(target.parent / "SHA256SUMS", "a", encoding="utf-8") as manifest:
+        manifest.write(f"{hashlib.sha256(data).hexdigest()}  {target.name}\n")
+
+
+SETUPS = {"E001": _replace_with_directory, "E004": _inflate, "E306": _list_in_manifest}
 
 
 def _command(code: str) -> list[str]:

@@ -186,3 +186,13 @@ def test_schema_marks_curator_words_and_verbatim_fields() -> None:
     assert notes.get("x-curator-words") and not notes.get("x-verbatim")
     title = fields.resolve(sch, sch["properties"]["brief_title"])
     assert title.get("x-verbatim")
+
+
+def test_an_edited_or_unlisted_seed_is_refused(reg: Path, capsys) -> None:
+    seed = reg / "seeds" / "000_84a0f0163f21158e.txt"
+    seed.write_bytes(seed.read_bytes() + b"x")
+    code, out = run(capsys, "check", "--root", str(reg))
+    assert code == 1 and "seeds/000_84a0f0163f21158e.txt: E307 seeds/000_84a0f0163f21158e.txt differs from its sha256" in out
+    (reg / "seeds" / "SHA256SUMS").write_text("", encoding="utf-8")
+    code, out = run(capsys, "refs", "--root", str(reg))
+    assert code == 1 and out.count("is not listed in seeds/SHA256SUMS") == 2

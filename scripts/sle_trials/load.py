@@ -399,7 +399,7 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         reason = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        return None, builder.problems + [Problem(path, line, col, "E007", f"YAML syntax: {reason}")]
+        return None, builder.problems + [Problem(path, line, col, "E007", f"YAML syntax: {reason}{_hint(reason)}")]
     except YAMLError as exc:  # the reader's errors carry an offset, not a mark
         position = getattr(exc, "position", None)
         line, col = _line_col(text, position) if isinstance(position, int) else (0, 0)
@@ -425,6 +425,19 @@ def _not_regular(mode: int) -> str | None:
     if stat.S_ISLNK(mode):
         return "a symbolic link"
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+_HINTS = {
+    "mapping values are not allowed": "; a value that contains ': ' must be put in quotes",
+    "did not find expected key": "; check the indentation of this line and the one above",
+    "did not find expected '-' indicator": "; list items under one key must start in the same column",
+    "found character that cannot start any token": "; a value starting with this character must be put in quotes",
+}
+
+
+def _hint(reason: str) -> str:
+    """libyaml's words, plus what a curator can do about them."""
+    return next((hint for words, hint in _HINTS.items() if words in reason), "")
 
 
 def read(file: Path, path: str) -> tuple[bytes | None, list[Problem]]:

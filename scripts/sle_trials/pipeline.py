@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import cache, export, refs
+from . import cache, export, refs, sources
 from .layout import SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema
 from .problem import Problem
 
@@ -280,7 +280,7 @@ def _validate(root: Path, files: list[Path], *, use_cache: bool, workers: int | 
                 in_trials = os.path.dirname(os.path.abspath(path)) == trials_dir
                 shown = f"{TRIALS_DIR.as_posix()}/{name}" if in_trials else display(root, file)
                 stem = name.rsplit(".", 1)[0] if "." in name else name
-                if in_trials and not _TRIAL_FILE.match(name):
+                if in_trials and not _TRIAL_FILE.match(name) and os.path.lexists(path):  # a missing file is E001
                     result.problems.append(Problem(shown, 0, 0, "E101", f"{name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
                     result.unindexed_ids.add(stem)
                     continue
@@ -327,9 +327,11 @@ def _add(result: Result, summary: Summary) -> None:
 
 def cross_check(root: Path, result: Result) -> list[Problem]:
     """References across records, from the summaries; places come from a precise load on failure."""
-    uncited = [s for s in seed_files(root) if s not in result.cited]
+    seeds = seed_files(root)
+    uncited = [s for s in seeds if s not in result.cited]
     entries = {s.path: s.entry() for s in result.summaries}
     problems = refs.check(entries.values(), result.unindexed_ids, uncited)
+    problems += sources.check_manifest(root, seeds)
     unplaced = {p.path for p in problems if p.line == 0 and p.path in entries}
     if unplaced:
         from . import load
@@ -338,7 +340,7 @@ def cross_check(root: Path, result: Result) -> list[Problem]:
             record, _ = load.load(root / path, path)
             if record is not None:
                 entries[path] = refs.entry(record)
-        problems = refs.check(entries.values(), result.unindexed_ids, uncited)
+        problems = refs.check(entries.values(), result.unindexed_ids, uncited) + sources.check_manifest(root, seeds)
     return problems
 
 

@@ -164,7 +164,11 @@ def _message(error: "ValidationError", root: dict) -> tuple[str, str]:
     if kind == "type":
         expected = error.validator_value
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
-        return code, f"{where}: expected {expected}, got {_describe(value)}"
+        hint = ""
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and "string" in str(error.validator_value):
+            hint = f'; YAML reads a bare {value} as a number: write it in quotes ("{value}")' + (
+                ", or run trials fmt" if "[0-9]{4}" in error.schema.get("pattern", "") else "")
+        return code, f"{where}: expected {expected}, got {_describe(value)}{hint}"
     if kind in ("enum", "const"):
         allowed = error.validator_value if kind == "enum" else [error.validator_value]
         hint = ""
