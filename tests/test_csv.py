@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+
 import csv
+import hashlib
 import io
 from pathlib import Path
 
@@ -130,7 +132,10 @@ HOSTILE_SOURCE = "seeds/900_hostile.txt"
 def put_hostile(registry: Path, title: str, nct_id: str = "NCT09000001") -> None:
     """A stub whose texts come from a source document (as a curator would copy them) that starts
     them with a spreadsheet formula character."""
-    put(registry, HOSTILE_SOURCE, f"{title}\n{title[0]}ABC\n")
+    text = f"{title}\n{title[0]}ABC\n"
+    put(registry, HOSTILE_SOURCE, text)
+    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:  # as a curator adds a source
+        manifest.write(f"{hashlib.sha256(text.encode()).hexdigest()}  {Path(HOSTILE_SOURCE).name}\n")
     put(registry, f"trials/{nct_id}.yaml", f"""\
 nct_id: {nct_id}
 brief_title: "{title}"
