@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -11,20 +10,15 @@ import pytest
 
 from sle_trials import cli, load, pipeline
 
-REPO = Path(__file__).resolve().parents[1]
 IM19 = "trials/NCT06513429.yaml"
 
 
 @pytest.fixture
-def reg(tmp_path: Path) -> Path:
-    for name in ("schema", "seeds", "trials"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    for name in ("trials.csv", "datapackage.json"):
-        shutil.copy2(REPO / name, tmp_path / name)
+def reg(registry: Path) -> Path:
     old = time.time() - 3600  # older than the racy window: the cache may trust these files' stat
-    for file in (tmp_path / "trials").iterdir():
+    for file in (registry / "trials").iterdir():
         os.utime(file, (old, old))
-    return tmp_path
+    return registry
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,13 +17,8 @@ RELMA = "trials/NCT05765006.yaml"
 
 
 @pytest.fixture
-def reg(tmp_path: Path) -> Path:
-    for name in ("schema", "seeds", "trials"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    for generated in ("trials.csv", "datapackage.json"):
-        if (REPO / generated).exists():
-            shutil.copy2(REPO / generated, tmp_path / generated)
-    return tmp_path
+def reg(registry: Path) -> Path:
+    return registry  # conftest's copy of the registry
 
 
 def run(capsys, *argv: str) -> tuple[int, str]:
