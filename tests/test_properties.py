@@ -344,7 +344,8 @@ def test_csv_command_agrees(registry: Path, data: dict) -> None:
         status, said = run_cli("check", "--root", str(registry), "--no-cache")
         assert status == 0, said
         status, said = run_cli("csv", "--root", str(registry), "--no-cache")
-        assert status == 0 and (registry / "trials.csv").read_bytes() == first, "a second run changed the CSV"
+        assert status == 0, said
+        assert (registry / "trials.csv").read_bytes() == first, "a second run changed the CSV"
     finally:
         place.unlink()
         status, said = run_cli("csv", "--root", str(registry), "--no-cache")

@@ -13,7 +13,10 @@ from typing import Any, Iterator
 Path_ = tuple[Any, ...]
 
 
-_RESOLVED: dict[tuple[int, int], dict] = {}  # (id(schema), id(node)) -> merged node; schemas live for a run
+# (id(schema), id(node)) -> (schema, node, merged node). The entry holds the schema and the node
+# themselves: while it lives their ids cannot be given to new objects, so a memo made for one schema
+# can never answer for another (tests and long-lived callers load the schema many times).
+_RESOLVED: dict[tuple[int, int], tuple[dict, dict, dict]] = {}
 
 
 def resolve(schema: dict, node: dict) -> dict:
@@ -22,14 +25,17 @@ def resolve(schema: dict, node: dict) -> dict:
     if not ref:
         return node
     memo = (id(schema), id(node))
-    if memo not in _RESOLVED:
+    found = _RESOLVED.get(memo)
+    if found is None or found[0] is not schema or found[1] is not node:
+        if len(_RESOLVED) > 50_000:
+            _RESOLVED.clear()
         target = schema
         for part in ref.removeprefix("#/").split("/"):
             target = target[part]
         merged = dict(resolve(schema, target))
         merged.update({k: v for k, v in node.items() if k != "$ref"})
-        _RESOLVED[memo] = merged
-    return _RESOLVED[memo]
+        found = _RESOLVED[memo] = (schema, node, merged)
+    return found[2]
 
 
 def leaves(data: Any, schema: dict, node: dict | None = None, path: Path_ = ()) -> Iterator[tuple[Path_, Any, dict]]:
