@@ -144,3 +144,16 @@ def test_a_title_the_source_does_not_make_clear_is_asked_for(trials: Trials, reg
 def test_a_source_given_with_a_leading_dot_slash(trials: Trials, registry: Path, without_stub: Path) -> None:
     assert trials("new", STUB, "--source", "./seeds/000_84a0f0163f21158e.txt").status == 0
     assert trials("validate", without_stub).status == 0
+
+
+@pytest.mark.parametrize("title, message", [
+    ("Anti-CD19 CAR-T Cell Therapy in Participants With Moderate to Severe Active Systemic Lupus Erythematosus",
+     "is the title of NCT06310811 (its record)"),
+    ("CAR-T Cell Therapy", "NCT06513429's record already calls NCT06886919"),
+])
+def test_new_refuses_a_title_the_registry_gives_another_trial(trials: Trials, registry: Path, title: str, message: str) -> None:
+    (registry / "trials" / "NCT06886919.yaml").unlink()
+    before = snapshot(registry)
+    result = trials("new", "NCT06886919", "--title", title)
+    assert result.status == 2 and message in result.err
+    assert snapshot(registry) == before

@@ -193,6 +193,7 @@ def _title(nct: str, title: str | None, text: str, study: dict | None, records: 
     if title is not None:
         if evidence.normalise(title) not in text:
             raise pipeline.UsageError(f"the title {title!r} does not occur in {source}; copy it word for word from the source")
+        _refuse_a_title_that_belongs_elsewhere(nct, title, records)
         return title
     if study is not None:
         found = ctgov.clean(study["protocolSection"]["identificationModule"].get("briefTitle"))
@@ -204,6 +205,25 @@ def _title(nct: str, title: str | None, text: str, study: dict | None, records: 
                     and evidence.normalise(rel["title"]) in text:
                 return rel["title"]
     raise pipeline.UsageError(f"cannot tell the trial's title from {source}; pass --title \"...\" as the source writes it")
+
+
+def _refuse_a_title_that_belongs_elsewhere(nct: str, title: str, records: list[dict]) -> None:
+    """A --title that another record gives to a different trial, or that differs from the title the
+    registry already gives this trial under related_trials, would only fail `trials check` (E304)."""
+    wanted = evidence.normalise(title).casefold()
+    for data in records:
+        named = [(data.get("nct_id"), data.get("brief_title"))]
+        named += [(r.get("nct_id"), r.get("title")) for r in data.get("related_trials", []) if isinstance(r, dict)]
+        for other, other_title in named:
+            if not isinstance(other_title, str):
+                continue
+            same = evidence.normalise(other_title).casefold() == wanted
+            if other != nct and same:
+                where = "its record" if other == data.get("nct_id") else f"{data.get('nct_id')}'s related_trials"
+                raise pipeline.UsageError(f"the title {title!r} is the title of {other} ({where}); give this trial its own title")
+            if other == nct and not same:
+                raise pipeline.UsageError(f"{data.get('nct_id')}'s record already calls {nct} {other_title!r}; "
+                                          "use that title (or fix that record first)")
 
 
 def _study(root: Path, source: str, nct: str) -> dict | None:
