@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_registry
+
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PRE_COMMIT = BIN / "pre-commit"
@@ -26,13 +28,9 @@ def _git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
 
 @pytest.fixture
 def clone(tmp_path: Path) -> Path:
-    work = tmp_path / "registry"
-    work.mkdir()
-    for name in ("schema", "seeds", "trials"):
-        shutil.copytree(REPO / name, work / name)
-    for name in ("trials.csv", "datapackage.json", ".pre-commit-config.yaml", "pyproject.toml", "README.md"):
-        if (REPO / name).exists():
-            shutil.copy2(REPO / name, work / name)
+    work = copy_registry(tmp_path / "registry")
+    for name in (".pre-commit-config.yaml", "pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, work / name)
     (work / ".venv").symlink_to(REPO / ".venv")  # the hooks call .venv/bin/...
     (work / ".gitignore").write_text(".venv\n.cache/\n")
     _git(work, "init", "-q", "-b", "main")

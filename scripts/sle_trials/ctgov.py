@@ -122,25 +122,8 @@ def clean(value: Any) -> str | None:
 
 
 def scalars(node: Any) -> str:
-    """A JSON value as a quote: its scalar values in order, as evidence.json_text writes them."""
-    out: list[str] = []
-
-    def walk(n: Any) -> None:
-        if isinstance(n, dict):
-            for v in n.values():
-                walk(v)
-        elif isinstance(n, list):
-            for v in n:
-                walk(v)
-        elif isinstance(n, str):
-            out.append(evidence.json_string(n))
-        elif isinstance(n, bool):
-            out.append("true" if n else "false")
-        elif isinstance(n, (int, float)):
-            out.append(json.dumps(n))
-
-    walk(node)
-    return " ".join(" ".join(out).split())
+    """A JSON value as a quote: its scalar values in order, as a JSON source is read (evidence.json_scalars)."""
+    return " ".join(" ".join(evidence.json_scalars(node)).split())
 
 
 # --- eligibility criteria -------------------------------------------------------------------------

@@ -43,27 +43,32 @@ def json_string(value: str) -> str:
     return "".join(c if c == "\n" else " " if kinds[c] in ("Cc", "Zl", "Zp") else "" if kinds[c] == "Cf" else c for c in value)
 
 
-def json_text(raw: str) -> str:
-    """A JSON source (e.g. a ClinicalTrials.gov study) as text: every scalar value in document order,
-    one per line: strings decoded, numbers and booleans as JSON writes them; keys and nulls left out."""
+def json_scalars(node: Any) -> list[str]:
+    """Every scalar value of a JSON value in document order: strings decoded, numbers and booleans as
+    JSON writes them; keys and nulls left out (how a JSON source is read, and how imports quote it)."""
     out: list[str] = []
 
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for item in node.values():
-                walk(item)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif isinstance(node, str):
-            out.append(json_string(node))
-        elif isinstance(node, bool):
-            out.append("true" if node else "false")
-        elif isinstance(node, (int, float)):
-            out.append(json.dumps(node))
+    def walk(item: Any) -> None:
+        if isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+        elif isinstance(item, str):
+            out.append(json_string(item))
+        elif isinstance(item, bool):
+            out.append("true" if item else "false")
+        elif isinstance(item, (int, float)):
+            out.append(json.dumps(item))
 
-    walk(json.loads(raw))
-    return "\n".join(out)
+    walk(node)
+    return out
+
+
+def json_text(raw: str) -> str:
+    """A JSON source (e.g. a ClinicalTrials.gov study) as text: its scalar values, one per line."""
+    return "\n".join(json_scalars(json.loads(raw)))
 
 
 @lru_cache(maxsize=256)

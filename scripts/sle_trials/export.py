@@ -24,7 +24,8 @@ CSV_PATH = Path("trials.csv")
 LIST_SEPARATOR = "|"
 # OWASP CSV injection: a text cell starting with one of these is read as a formula by spreadsheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-_DAYS = {"YEARS": 365.25, "MONTHS": 365.25 / 12, "WEEKS": 7.0, "DAYS": 1.0, "HOURS": 1 / 24, "MINUTES": 1 / 1440}
+# Days in each age unit of the schema: the CSV gives ages in years, and rules.py compares ages with it.
+AGE_UNIT_DAYS = {"YEARS": 365.25, "MONTHS": 365.25 / 12, "WEEKS": 7.0, "DAYS": 1.0, "HOURS": 1 / 24, "MINUTES": 1 / 1440}
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def _number(value: float) -> str:
 def _years(age: dict | None) -> str:
     if not age:
         return ""
-    return _number(age["value"] * _DAYS[age["unit"]] / _DAYS["YEARS"])
+    return _number(age["value"] * AGE_UNIT_DAYS[age["unit"]] / AGE_UNIT_DAYS["YEARS"])
 
 
 def _scientific(value: float) -> str:

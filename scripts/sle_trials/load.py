@@ -239,11 +239,6 @@ def scalar_value(kind: str, value: str) -> tuple[Any, str | None]:
     return value, None  # str, timestamp (dates stay text) and anything else
 
 
-def resolve(kind: Any, value: str, implicit: Any) -> Any:
-    """The YAML 1.2 core-schema tag of a scalar (fastload's composer resolves with this too)."""
-    return _RESOLVER.resolve(kind, value, implicit)
-
-
 def hidden_character(value: str) -> bool:
     """Whether a value holds a character the raw-text checks refuse (reachable through escapes)."""
     return bool(_HIDDEN.search(value))

@@ -6,14 +6,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Iterator
 
+from .export import AGE_UNIT_DAYS
+from .fields import dotted
 from .load import Record
 from .problem import Problem
-from .fields import dotted
 
 # Registry dates in the order they must fall; each pair is checked where both are present.
 DATE_ORDER = [("start", "primary_completion"), ("primary_completion", "completion"), ("start", "completion"),
               ("first_submitted", "last_updated")]
-_DAYS = {"YEARS": 365.25, "MONTHS": 365.25 / 12, "WEEKS": 7.0, "DAYS": 1.0, "HOURS": 1 / 24, "MINUTES": 1 / 1440}
 
 
 def _problem(record: Record, path: tuple, code: str, message: str, *, key: bool = False) -> Problem:
@@ -56,7 +56,7 @@ def check_dates(record: Record) -> Iterator[Problem]:
 
 
 def _age_days(age: dict) -> float:
-    return age["value"] * _DAYS[age["unit"]]
+    return age["value"] * AGE_UNIT_DAYS[age["unit"]]
 
 
 def check_ages(record: Record) -> Iterator[Problem]:
