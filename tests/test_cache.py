@@ -85,6 +85,48 @@ def test_a_changed_schema_or_seed_drops_every_entry(reg: Path, counts: dict, cap
 
 def test_a_broken_cache_only_costs_time(reg: Path, counts: dict, capsys) -> None:
     run(reg, capsys, "check")
-    (reg / ".cache" / "trials-check.sqlite3").write_bytes(b"not a database")
+    (reg / ".cache" / "trials-check.index").write_bytes(b"not an index")
     assert run(reg, capsys, "check")[0] == 0
     assert counts["check"] == 14
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped byte", "other fingerprint"])
+def test_a_torn_or_foreign_index_is_no_index(reg: Path, counts: dict, capsys, damage: str) -> None:
+    """The index is read whole and trusted only when its checksum and fingerprint match: a run killed
+    while it wrote, a flipped bit, or another version's index all count as no cache at all."""
+    run(reg, capsys, "check")
+    index = reg / ".cache" / "trials-check.index"
+    blob = index.read_bytes()
+    if damage == "truncated":
+        blob = blob[: len(blob) // 2]
+    elif damage == "flipped byte":
+        blob = blob[:-10] + bytes([blob[-10] ^ 0x01]) + blob[-9:]
+    else:
+        blob = blob.replace(blob.split(b"\n")[1], b"0" * 64, 1)
+    index.write_bytes(blob)
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts["check"] == 14, "every file is checked again"
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts["check"] == 14, "and the index is whole again"
+
+
+def test_a_run_over_some_files_keeps_the_other_entries(reg: Path, counts: dict, capsys) -> None:
+    """What the pre-commit hook does: validate only the staged files. The index is rewritten whole,
+    so entries for the files not passed must survive it."""
+    run(reg, capsys, "check")
+    file = reg / IM19
+    file.write_text(file.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    assert run(reg, capsys, "validate", str(file))[0] == 0
+    assert counts["check"] == 8
+    os.utime(file, (time.time() - 3600,) * 2)  # out of the racy window, so its new entry is trusted
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts["check"] == 8, "the other files are still served by the index"
+
+
+def test_a_warm_run_writes_nothing(reg: Path, capsys) -> None:
+    run(reg, capsys, "check")
+    index = reg / ".cache" / "trials-check.index"
+    before = index.stat().st_mtime_ns
+    os.utime(index, ns=(before - 10**9, before - 10**9))
+    assert run(reg, capsys, "check")[0] == 0
+    assert index.stat().st_mtime_ns == before - 10**9

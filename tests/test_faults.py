@@ -75,7 +75,8 @@ class HalfThenWait:
 
 def fdopen(fd, mode="r", *args, **kwargs):
     file = real_fdopen(fd, mode, *args, **kwargs)
-    return HalfThenWait(file) if "w" in mode else file
+    # text only: the check cache (.cache/, written before the CSV) is written in binary, without fsync
+    return HalfThenWait(file) if "w" in mode and "b" not in mode else file
 
 
 def fsync_then_wait(fd):

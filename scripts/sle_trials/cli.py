@@ -75,7 +75,7 @@ def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _all(root: Path, args: argparse.Namespace) -> pipeline.Result:
-    return pipeline.validate(root, pipeline.trial_files(root), use_cache=not args.no_cache)
+    return pipeline.validate(root, pipeline.trial_paths(root), use_cache=not args.no_cache)
 
 
 def _finish(problems: list[Problem], fmt: str, files: int) -> int:

@@ -189,17 +189,22 @@ def write_atomic(path: Path, text: str) -> None:
     write_atomic_stream(path, [text])
 
 
-def write_atomic_stream(path: Path, chunks: Iterable[str]) -> None:
-    """Write the chunks, one after the other, to a temporary file beside path, then put it in path's
-    place: readers see the old file or the new one, never a part. An exception while the chunks are
-    produced leaves path as it was and no temporary file behind."""
+def write_atomic_stream(path: Path, chunks: Iterable[str] | Iterable[bytes], *, durable: bool = True) -> None:
+    """Write the chunks (text, or bytes), one after the other, to a temporary file beside path, then
+    put it in path's place: readers see the old file or the new one, never a part. An exception while
+    the chunks are produced leaves path as it was and no temporary file behind. durable=False skips
+    the flush to disk (for a cache, which checks itself when read)."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        chunks = iter(chunks)
+        first = next(chunks, "")
+        with (os.fdopen(handle, "wb") if isinstance(first, bytes) else os.fdopen(handle, "w", encoding="utf-8", newline="")) as out:
+            out.write(first)  # type: ignore[arg-type]
             for chunk in chunks:
-                out.write(chunk)
+                out.write(chunk)  # type: ignore[arg-type]
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         os.chmod(temp, 0o644)
         os.replace(temp, path)
     except BaseException:

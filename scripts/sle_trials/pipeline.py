@@ -17,16 +17,18 @@ import gc
 import os
 import re
 import stat
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import cache, export, refs, sources
+from .refs import _NOWHERE
 from .layout import SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema
 from .problem import Problem
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from . import load
 
 # The checking stages (load, fastload, schema, rules, evidence) pull in the YAML parser and two schema
@@ -58,12 +60,17 @@ def display(root: Path, file: Path) -> str:
     return file.as_posix()
 
 
-def trial_files(root: Path) -> list[Path]:
-    folder = root / TRIALS_DIR
-    if not folder.is_dir():
+def trial_paths(root: Path) -> list[str]:
+    """Every file under trials/, as text: a check of 10,000 files should not build 10,000 Paths."""
+    folder = os.path.join(root, TRIALS_DIR)
+    if not os.path.isdir(folder):
         return []
-    names = sorted(name for name in os.listdir(folder) if not name.startswith("."))  # sort text, not Paths: 10x faster
-    return [folder / name for name in names]
+    folder += os.sep
+    return [folder + name for name in sorted(os.listdir(folder)) if not name.startswith(".")]
+
+
+def trial_files(root: Path) -> list[Path]:
+    return [Path(p) for p in trial_paths(root)]
 
 
 def seed_files(root: Path) -> list[str]:
@@ -74,41 +81,31 @@ def seed_files(root: Path) -> list[str]:
     return sorted(f"{SEEDS_DIR}/{p.name}" for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name != "SHA256SUMS")
 
 
-_SHARED: dict[tuple, dict] = {}  # one object for equal source entries: most records cite a handful of seeds
-
-
-@dataclass
-class Summary:
+class Summary(refs.Entry):
     """What the cross-record checks and the exports need from one valid record; kept small, since a
-    check holds one per record (250,000 at scale): the CSV line is kept encoded."""
+    check holds one per record (250,000 at scale). It is a refs.Entry without places, plus the
+    record's sources and its CSV line (UTF-8 bytes: read from the cache without decoding). Its `value` (plain tuples and text) is what the cache keeps
+    and what a worker process sends back."""
 
-    path: str
-    nct_id: str
-    titles: list[str]
-    related: list[list[str]]  # [nct_id, title] pairs
-    sources: list[dict]  # the record's curation.sources entries (for the data package's sources)
-    line: str  # the record's trials.csv line
+    __slots__ = ("sources", "line")
 
-    @classmethod
-    def of(cls, record: "load.Record") -> "Summary":
-        data = record.data
-        return cls(record.path, data["nct_id"], [data[k] for k in ("brief_title", "official_title") if k in data],
-                   [[r["nct_id"], r["title"]] for r in data.get("related_trials", [])],
-                   data["curation"]["sources"], export.line(data))
+    def __init__(self, path: str, value: tuple, shared: dict[tuple, dict]) -> None:
+        # refs.Entry's fields set here directly: this runs once per record on every check
+        self.path, self.nct_id_at, self.related_at = path, _NOWHERE, None
+        self.nct_id, self.titles, self.related, sources, self.line = value
+        # equal source entries become one dict (shared is the run's): most records cite a handful of seeds
+        self.sources = [shared.get(s) or shared.setdefault(s, dict(s)) for s in sources]
 
-    @classmethod
-    def from_dict(cls, item: dict) -> "Summary":
-        item["sources"] = [_SHARED.setdefault(tuple(s.items()), s) for s in item["sources"]]
-        return cls(**item)
+    @staticmethod
+    def value_of(data: dict) -> tuple:
+        """(nct_id, titles, (nct_id, title) of each related trial, each source's items, CSV line)."""
+        return (data["nct_id"], tuple(data[k] for k in ("brief_title", "official_title") if k in data),
+                tuple((r["nct_id"], r["title"]) for r in data.get("related_trials", ())),
+                tuple(tuple(s.items()) for s in data["curation"]["sources"]), export.line(data).encode("utf-8"))
 
     @property
-    def cited(self) -> list[str]:
-        return [s["file"] for s in self.sources]
-
-    def entry(self) -> refs.Entry:
-        item = refs.Entry(self.path, self.nct_id, tuple(self.titles), (0, 0))
-        item.related = [(i, t, (0, 0), (0, 0)) for i, t in self.related]
-        return item
+    def value(self) -> tuple:
+        return (self.nct_id, self.titles, self.related, tuple(tuple(s.items()) for s in self.sources), self.line)
 
 
 def _citations(data: dict) -> set[str]:
@@ -149,7 +146,7 @@ class Checker:
             problems = evidence.check(record, self.schema, self.root)
         return problems
 
-    def check(self, shown: str, stem: str, raw: bytes) -> tuple[list[Problem], dict | None, list[str]]:
+    def check(self, shown: str, stem: str, raw: bytes) -> tuple[list[Problem], tuple | None, list[str]]:
         """(problems, summary of a valid record, sources the record cites)."""
         from . import evidence, fastload, load, rules
 
@@ -160,13 +157,13 @@ class Checker:
         if data is not None and self.fast_valid(data):
             record = load.Record(shown, data)
             if not rules.check(record, self.root, stem) and not evidence.check(record, self.schema, self.root):
-                return [], asdict(Summary.of(record)), sorted(_citations(data))
+                return [], Summary.value_of(data), sorted(_citations(data))
         record, problems = load.parse(text, shown)  # the precise path: every message with its place
         if record is None:
             return problems, None, []
         problems = self._record_checks(record, stem)
         cited = sorted(_citations(record.data))
-        return problems, None if problems else asdict(Summary.of(record)), cited
+        return problems, None if problems else Summary.value_of(record.data), cited
 
 @dataclass
 class Outcome:
@@ -175,7 +172,7 @@ class Outcome:
     shown: str
     stem: str
     problems: list[Problem]
-    summary: dict | None
+    summary: tuple | None  # Summary.value
     cited: list[str]
     stat: os.stat_result | None
     sha: str | None
@@ -234,7 +231,13 @@ class Result:
     summaries: list[Summary] = field(default_factory=list)  # records that passed every one-record check
     problems: list[Problem] = field(default_factory=list)
     unindexed_ids: set[str] = field(default_factory=set)  # trial files that exist but are not valid
-    cited: set[str] = field(default_factory=set)  # source files cited by any record that loaded
+    _cited: set[str] = field(default_factory=set)  # source files cited by records that loaded but failed
+    sources: dict[tuple, dict] = field(default_factory=dict)  # every distinct curation.sources entry of the summaries
+
+    @property
+    def cited(self) -> set[str]:
+        """The source files cited by any record that loaded."""
+        return self._cited | {s["file"] for s in self.sources.values()}
     _records: list["load.Record"] | None = None
 
     @property
@@ -250,7 +253,7 @@ class Result:
 CHUNK = 2000  # files checked at a time, so memory stays flat however many there are
 
 
-def validate(root: Path, files: list[Path], *, use_cache: bool = True, workers: int | None = None) -> Result:
+def validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool = True, workers: int | None = None) -> Result:
     """Check each file on its own; files the cache vouches for by their stat are not even read."""
     # Summaries are acyclic and live to the end of the run: the cyclic collector would only walk
     # them again and again as they pile up (a third of a warm run's time at 10,000 records).
@@ -263,55 +266,61 @@ def validate(root: Path, files: list[Path], *, use_cache: bool = True, workers: 
             gc.enable()
 
 
-def _validate(root: Path, files: list[Path], *, use_cache: bool, workers: int | None) -> Result:
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, workers: int | None) -> Result:
     result = Result(root=root, files=len(files))
     seeds = [root / s for s in seed_files(root)]
     store = cache.Cache(root, cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache)
     trials_dir = os.path.abspath(root / TRIALS_DIR)
+    folders: dict[str, bool] = {}  # each folder's "is it trials/?", worked out once
+    prefix = TRIALS_DIR.as_posix() + "/"
+    summaries, shared = result.summaries, result.sources
     workers = workers if workers is not None else (os.cpu_count() or 1)
     pool: ProcessPoolExecutor | None = None
     checker = _Lazy(root)
     try:
         for start in range(0, len(files), CHUNK):  # a chunk at a time: memory holds summaries, not files
-            named = []
-            for file in files[start : start + CHUNK]:
+            jobs: list[tuple[str, str, str, str | None]] = []
+            for file in files[start : start + CHUNK]:  # the loop a warm run is: keep it lean
                 path = os.fspath(file)
-                name = os.path.basename(path)
-                in_trials = os.path.dirname(os.path.abspath(path)) == trials_dir
-                shown = f"{TRIALS_DIR.as_posix()}/{name}" if in_trials else display(root, file)
-                stem = name.rsplit(".", 1)[0] if "." in name else name
+                folder, _, name = path.rpartition(os.sep)
+                in_trials = folders.get(folder)
+                if in_trials is None:
+                    in_trials = folders[folder] = os.path.abspath(folder or ".") == trials_dir
+                shown = prefix + name if in_trials else display(root, Path(file))
                 if in_trials and not _TRIAL_FILE.match(name) and os.path.lexists(path):  # a missing file is E001
                     result.problems.append(Problem(shown, 0, 0, "E101", f"{name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
-                    result.unindexed_ids.add(stem)
+                    result.unindexed_ids.add(_stem(name))
                     continue
-                named.append((path, shown, stem))
-            known = store.entries([shown for _, shown, _ in named])
-            jobs: list[tuple[str, str, str, str | None]] = []
-            for path, shown, stem in named:
-                entry = known.get(shown)
+                entry = store.get(shown)
                 if entry is not None:
                     try:
                         st: os.stat_result | None = os.lstat(path)
                     except OSError:
                         st = None
-                    if st is not None and stat.S_ISREG(st.st_mode) and entry.fresh(st):
-                        _add(result, Summary.from_dict(entry.value))
+                    if st is not None and stat.S_ISREG(st.st_mode) and cache.fresh(entry, st):
+                        summaries.append(Summary(shown, entry[cache.VALUE], shared))
                         continue
-                jobs.append((path, shown, stem, entry.sha if entry else None))
+                jobs.append((path, shown, _stem(name), entry[cache.SHA] if entry else None))
             if pool is None and workers > 1 and len(jobs) >= PARALLEL_FROM:
+                from concurrent.futures import ProcessPoolExecutor  # a warm run never starts workers
+
                 pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),))
             outcomes = pool.map(_check_in_worker, jobs, chunksize=32) if pool else (check_file(job, checker) for job in jobs)
             new_entries = []
             for outcome in outcomes:
                 result.problems.extend(outcome.problems)
-                result.cited.update(outcome.cited)
-                item = known[outcome.shown].value if outcome.unchanged else outcome.summary
+                result._cited.update(outcome.cited)
+                item = store.get(outcome.shown)[cache.VALUE] if outcome.unchanged else outcome.summary  # type: ignore[index]
                 if item is None:
                     result.unindexed_ids.add(outcome.stem)
                     continue
                 if outcome.stat is not None and outcome.sha is not None:
-                    new_entries.append((outcome.shown, outcome.stat, outcome.sha, dict(item)))
-                _add(result, Summary.from_dict(item))
+                    new_entries.append((outcome.shown, outcome.stat, outcome.sha, item))
+                result.summaries.append(Summary(outcome.shown, item, result.sources))
             store.put_many(new_entries)
     finally:
         if pool is not None:
@@ -320,16 +329,11 @@ def _validate(root: Path, files: list[Path], *, use_cache: bool, workers: int | 
     return result
 
 
-def _add(result: Result, summary: Summary) -> None:
-    result.cited.update(summary.cited)
-    result.summaries.append(summary)
-
-
 def cross_check(root: Path, result: Result) -> list[Problem]:
     """References across records, from the summaries; places come from a precise load on failure."""
     seeds = seed_files(root)
     uncited = [s for s in seeds if s not in result.cited]
-    entries = {s.path: s.entry() for s in result.summaries}
+    entries: dict[str, refs.Entry] = {s.path: s for s in result.summaries}
     problems = refs.check(entries.values(), result.unindexed_ids, uncited)
     problems += sources.check_manifest(root, seeds)
     unplaced = {p.path for p in problems if p.line == 0 and p.path in entries}
@@ -345,4 +349,6 @@ def cross_check(root: Path, result: Result) -> list[Problem]:
 
 
 def csv_text(result: Result) -> str:
-    return export.render_lines((s.nct_id, s.line) for s in result.summaries)
+    """trials.csv (export.render_lines) from the summaries' encoded lines, decoded once as a whole."""
+    lines = sorted((s.nct_id, s.line) for s in result.summaries)
+    return export.header() + b"".join(line for _, line in lines).decode("utf-8")

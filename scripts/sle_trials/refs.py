@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .problem import Problem
 
@@ -11,25 +10,28 @@ if TYPE_CHECKING:  # load pulls in the YAML parser; a warm check builds entries 
     from .load import Record
 
 
-@dataclass
-class Entry:
-    """What the cross-checks need from one record, and where it says it."""
+_NOWHERE = (0, 0)
 
-    path: str
-    nct_id: str
-    titles: tuple[str, ...]
-    nct_id_at: tuple[int, int]
-    related: list[tuple[str, str, tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # id, title, id at, title at
+
+class Entry:
+    """What the cross-checks need from one record, and where it says it (pipeline.Summary is one too,
+    without places: (0, 0) until a precise load gives them)."""
+
+    __slots__ = ("path", "nct_id", "titles", "nct_id_at", "related", "related_at")
+
+    def __init__(self, path: str, nct_id: str, titles: tuple[str, ...], nct_id_at: tuple[int, int] = _NOWHERE,
+                 related: Sequence[tuple[str, str]] = (), related_at: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None = None) -> None:
+        self.path, self.nct_id, self.titles, self.nct_id_at = path, nct_id, titles, nct_id_at
+        self.related = related  # (nct_id, title) pairs
+        self.related_at = related_at  # (where the id is, where the title is) of each, or None
 
 
 def entry(record: "Record") -> Entry:
     data = record.data
     titles = tuple(data[k] for k in ("brief_title", "official_title") if isinstance(data.get(k), str))
-    item = Entry(record.path, data["nct_id"], titles, record.where(("nct_id",)))
-    for i, rel in enumerate(data.get("related_trials", [])):
-        item.related.append((rel["nct_id"], rel["title"], record.where(("related_trials", i, "nct_id")),
-                             record.where(("related_trials", i, "title"))))
-    return item
+    related = [(rel["nct_id"], rel["title"]) for rel in data.get("related_trials", [])]
+    places = [(record.where(("related_trials", i, "nct_id")), record.where(("related_trials", i, "title"))) for i in range(len(related))]
+    return Entry(record.path, data["nct_id"], titles, record.where(("nct_id",)), related, places)
 
 
 def _folded(text: str) -> str:
@@ -52,7 +54,9 @@ def check(entries: Iterable[Entry], known_ids: Iterable[str] = (), uncited: Iter
     folded: dict[str, set[str]] = {}  # each record's titles, folded once, however often it is referred to
     for item in entries:
         seen: set[str] = set()
-        for nct_id, title, id_at, title_at in item.related:
+        places = item.related_at
+        for k, (nct_id, title) in enumerate(item.related):
+            id_at, title_at = places[k] if places else (_NOWHERE, _NOWHERE)
             if nct_id == item.nct_id:
                 problems.append(Problem(item.path, *id_at, "E302", f"{nct_id} lists itself as a related trial"))
                 continue
@@ -64,8 +68,10 @@ def check(entries: Iterable[Entry], known_ids: Iterable[str] = (), uncited: Iter
                 problems.append(Problem(item.path, *id_at, "E301", f"related trial {nct_id} has no record; add trials/{nct_id}.yaml (a stub will do)"))
                 continue
             target = by_id.get(nct_id)
-            if target and target.titles and nct_id not in folded:
+            if target is None or not target.titles or title in target.titles:  # the common case: exactly as written
+                continue
+            if nct_id not in folded:
                 folded[nct_id] = {_folded(t) for t in target.titles}
-            if target and target.titles and _folded(title) not in folded[nct_id]:
+            if _folded(title) not in folded[nct_id]:
                 problems.append(Problem(item.path, *title_at, "E304", f"title given to {nct_id} differs from its record's title {target.titles[0]!r} ({target.path})"))
     return problems
