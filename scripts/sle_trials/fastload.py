@@ -1,4 +1,4 @@
-"""Fast load: the common case (a valid file) composed by libyaml in C, with no positions kept.
+"""Fast load: the common case (a valid file) built from libyaml's events, with no positions kept.
 
 It accepts exactly what load.parse accepts and builds the same data, or gives up (returns None) so
 the precise loader runs and reports the problem with its line and column. Both use the same libyaml
@@ -6,7 +6,8 @@ the precise loader runs and reports the problem with its line and column. Both u
 `{list: EXCL:USION}` and `{a: b? , c: d}` where ruamel.yaml.clib's refuses them). It may only be used
 on text that passed load.check_text and contains none of the characters that start an anchor ('&'),
 an alias ('*'), a tag or tag directive ('!') or a merge key ('<<'): such text cannot hold them, so
-the only structural problems left are the ones _build checks. Scalars are resolved with the same
+the only structural problems left are the ones _build checks (a second document, a key that is not
+text or repeats, nesting deeper than load.MAX_DEPTH). Scalars are resolved with the same
 YAML 1.2 rules and converted by the same function (load.scalar_value) as the precise loader.
 """
 
@@ -15,94 +16,106 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ruamel.yaml import nodes
 from ruamel.yaml.cyaml import CParser
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import (DocumentEndEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
+                                SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 
 from . import load
 
 _NEEDS_PRECISE = re.compile(r"[&*!]|<<")
-# libyaml composes nested flow collections recursively in C; a hostile file of 500,000 '[' must go
-# to the event-based loader, which stops at MAX_DEPTH. Real records have a few dozen.
+# Real records have a few dozen flow brackets; a hostile file of 500,000 '[' goes straight to the
+# precise loader, which reports it.
 _MAX_FLOW_OPENINGS = 2000
+_KINDS = {"str", "timestamp", "int", "float", "bool", "null"}  # what a plain value may be; "merge" is not
+_NO_KEY = object()
 
 
 class _GiveUp(Exception):
     """The precise loader must look at this file."""
 
 
-_NO_TAG = "tag:yaml.org,2002:str"
+_PLAIN: dict[str, Any] = {}  # plain scalar -> its value: keys and vocabulary words recur in every record
+_PLAIN_MAX = 20_000
+_MISSING = object()
 
 
-class _Composer(CParser):
-    """libyaml's composer with YAML 1.2 scalar resolution (the resolver load.py uses)."""
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        # Tags are not used here: the text has no explicit tag ('!'), and _scalar resolves a plain
-        # scalar's kind itself (load.scalar_kind); ruamel's resolver costs ~15 us a scalar.
-        return _NO_TAG
-
-    def descend_resolver(self, parent: Any, index: Any) -> None:  # no path-dependent resolution
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-
-_KINDS = {"str", "timestamp", "int", "float", "bool", "null"}  # what a value may be; "merge" is not
-
-
-def _scalar(node: Any) -> Any:
-    kind = load.scalar_kind(node.value) if node.style in (None, "") else "str"  # quoted and block: text
+def _scalar(e: ScalarEvent) -> Any:
+    value = e.value
+    if not e.style:
+        known = _PLAIN.get(value, _MISSING)
+        if known is not _MISSING:
+            return known
+    else:  # quoted or block: text
+        # Only a double-quoted scalar can spell, as an escape, a character the raw-text checks refuse
+        # ("\t", "\u202e"); elsewhere such a character would have been refused in the text itself.
+        if e.style == '"' and load.hidden_character(value):
+            raise _GiveUp
+        return value
+    kind = load.scalar_kind(value)
     if kind not in _KINDS:
         raise _GiveUp  # e.g. a merge key
-    value, problem = load.scalar_value(kind, node.value)
-    if problem or (isinstance(value, str) and load.hidden_character(value)):
+    result, problem = load.scalar_value(kind, value)
+    if problem:
         raise _GiveUp
-    return value
+    if len(value) <= 40 and len(_PLAIN) < _PLAIN_MAX:
+        _PLAIN[value] = result  # short words only: long text rarely recurs, and memory stays small
+    return result
 
 
-def _child(node: Any, depth: int, stack: list) -> Any:
-    if isinstance(node, nodes.ScalarNode):
-        return _scalar(node)
-    container: Any = {} if isinstance(node, nodes.MappingNode) else []
-    stack.append((node, container, depth + 1))
-    return container
+def _build(parser: CParser) -> dict:
+    """The data from libyaml's events; gives up on anything load.parse would refuse or report.
 
-
-def _build(root: Any) -> dict:
-    """Data from libyaml's node tree, iteratively; gives up on anything load.parse would refuse."""
-    if not isinstance(root, nodes.MappingNode):
-        raise _GiveUp
-    out: dict = {}
-    stack: list = [(root, out, 1)]
-    while stack:
-        node, target, depth = stack.pop()
-        if depth > load.MAX_DEPTH:
-            raise _GiveUp
-        if isinstance(node, nodes.MappingNode):
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, nodes.ScalarNode):
-                    raise _GiveUp
-                key = _scalar(key_node)
-                if not isinstance(key, str) or key in target:
-                    raise _GiveUp  # non-text or duplicate key
-                target[key] = _child(value_node, depth, stack)
-        elif isinstance(node, nodes.SequenceNode):
-            target.extend(_child(child, depth, stack) for child in node.value)
+    Built straight from the events (no node tree): the events are what libyaml hands to Python
+    anyway, and composing nodes first cost as much again."""
+    get = parser.get_event
+    get()  # stream start
+    if type(get()) is not DocumentStartEvent or type(get()) is not MappingStartEvent:
+        raise _GiveUp  # empty, or the top is not a mapping
+    root: dict = {}
+    stack: list[tuple[Any, Any]] = []  # the open containers above the current one, each with its pending key
+    container: Any = root
+    key: Any = _NO_KEY
+    while True:
+        e = get()
+        kind = type(e)
+        if kind is ScalarEvent:
+            value = _scalar(e)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if len(stack) + 1 >= load.MAX_DEPTH or (key is _NO_KEY and type(container) is dict):
+                raise _GiveUp  # too deep, or a mapping or list used as a key
+            stack.append((container, key))
+            container, key = ({} if kind is MappingStartEvent else []), _NO_KEY
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            if not stack:
+                break  # the top mapping is complete
+            value = container
+            container, key = stack.pop()
         else:
-            raise _GiveUp
-    return out
+            raise _GiveUp  # an alias, or anything else load.parse refuses
+        if type(container) is list:
+            container.append(value)
+        elif key is _NO_KEY:
+            if type(value) is not str or value in container:
+                raise _GiveUp  # non-text or duplicate key
+            key = value
+        else:
+            container[key] = value
+            key = _NO_KEY
+    if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
+        raise _GiveUp  # a second document
+    return root
 
 
 def parse(text: str) -> dict | None:
     """The data, when the text is a clean one-document mapping; None means: ask load.parse."""
     if _NEEDS_PRECISE.search(text) or text.count("[") + text.count("{") > _MAX_FLOW_OPENINGS:
         return None
-    composer = _Composer(text)
+    parser = CParser(text)
     try:
-        return _build(composer.get_single_node())  # composing builds nodes only, never objects
+        return _build(parser)
     except (YAMLError, _GiveUp, RecursionError, ValueError):
         return None
     finally:
-        composer.dispose()
+        parser.dispose()
