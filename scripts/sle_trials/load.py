@@ -105,6 +105,12 @@ _DIRECTIVE = re.compile(r"\A(?:[ ]*(?:#[^\n]*)?\n)*(%[^\n]*)")
 _COMPACT_NESTING = 4 * MAX_DEPTH
 _COMPACT = re.compile(r"^[ ]*(?:[-?:][ ]+){%d}" % _COMPACT_NESTING, re.MULTILINE)
 _HIDDEN = re.compile("[\t\x00\r]|" + _INVISIBLE.pattern)
+# Cheap tests that must pass before the patterns above can match anywhere (every file is checked,
+# and the full patterns cost most of the raw-text checks): a character outside printable ASCII and
+# newline; two of '- ', '? ', ': ' in a row; a run of seven marker characters.
+_UNUSUAL = re.compile(r"[^\n -~]")
+_COMPACT_HINT = re.compile(r"[-?:][ ]+[-?:][ ]")
+_CONFLICT_HINTS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
 _RESOLVER = VersionedResolver(version=(1, 2))
 
 
@@ -174,11 +180,13 @@ def check_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
             problems.append(Problem(path, *_line_col(text, at), code, message + more))
     # Each finding costs a scan for its line number, so stop at the cap: a file of 300,000
     # zero-width spaces or conflict markers must not cost 300,000 scans of a megabyte.
-    for match in islice(_CONFLICT.finditer(text), MAX_PROBLEMS_PER_FILE):
-        problems.append(Problem(path, *_line_col(text, match.start()), "E006", f"unresolved merge conflict: marker {match.group(1)!r}; resolve the conflict and remove the markers"))
-    for match in islice(_INVISIBLE.finditer(text), MAX_PROBLEMS_PER_FILE):
-        problems.append(Problem(path, *_line_col(text, match.start()), "E020", f"invisible or control character {_char(match.group())}; remove it"))
-    compact = _COMPACT.search(text)
+    if any(marker in text for marker in _CONFLICT_HINTS):
+        for match in islice(_CONFLICT.finditer(text), MAX_PROBLEMS_PER_FILE):
+            problems.append(Problem(path, *_line_col(text, match.start()), "E006", f"unresolved merge conflict: marker {match.group(1)!r}; resolve the conflict and remove the markers"))
+    if any(_INVISIBLE.match(c) for c in set(_UNUSUAL.findall(text))):
+        for match in islice(_INVISIBLE.finditer(text), MAX_PROBLEMS_PER_FILE):
+            problems.append(Problem(path, *_line_col(text, match.start()), "E020", f"invisible or control character {_char(match.group())}; remove it"))
+    compact = _COMPACT_HINT.search(text) and _COMPACT.search(text)
     if compact:
         problems.append(Problem(path, *_line_col(text, compact.start()), "E015",
                                 f"{_COMPACT_NESTING} or more '- ', '? ' or ': ' in a row on one line: nesting deeper than {MAX_DEPTH} levels; no trial record needs this"))
