@@ -30,7 +30,10 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
 
 
 def normalise(text: str) -> str:
-    text = _ESCAPE.sub(r"\1", unicodedata.normalize("NFKC", text))
+    if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
+        text = unicodedata.normalize("NFKC", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     return " ".join(text.split())
 
 
@@ -227,9 +230,22 @@ def _node_at(schema: dict, path: fields.Path_) -> dict:
     return node
 
 
+_KNOWN: list[tuple[dict, set[str]]] = []  # (schema, its field names): the schema is held, so its id is never reused
+
+
+def _known(schema: dict) -> set[str]:
+    """The dotted field names coverage reports on, worked out once per schema (not once per record)."""
+    for held, names in _KNOWN:
+        if held is schema:
+            return names
+    names = {fields.dotted(p) for p in fields.field_names(schema)}
+    _KNOWN[:] = _KNOWN[-7:] + [(schema, names)]
+    return names
+
+
 def check_absent(record: Record, schema: dict) -> Iterator[Problem]:
     """Fields a record declares silent or not yet curated must be schema fields the record lacks."""
-    known = {fields.dotted(p) for p in fields.field_names(schema)}
+    known = _known(schema)
     for kind in ("silent", "not_yet_curated"):
         for i, name in enumerate(record.data["curation"].get(kind, [])):
             where = ("curation", kind, i)
