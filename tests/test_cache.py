@@ -90,7 +90,7 @@ def test_a_broken_cache_only_costs_time(reg: Path, counts: dict, capsys) -> None
     assert counts["check"] == 14
 
 
-@pytest.mark.parametrize("damage", ["truncated", "flipped byte", "other fingerprint"])
+@pytest.mark.parametrize("damage", ["truncated", "flipped byte", "flipped end marker", "cut at a block boundary", "other fingerprint"])
 def test_a_torn_or_foreign_index_is_no_index(reg: Path, counts: dict, capsys, damage: str) -> None:
     """The index is read whole and trusted only when its checksum and fingerprint match: a run killed
     while it wrote, a flipped bit, or another version's index all count as no cache at all."""
@@ -100,7 +100,12 @@ def test_a_torn_or_foreign_index_is_no_index(reg: Path, counts: dict, capsys, da
     if damage == "truncated":
         blob = blob[: len(blob) // 2]
     elif damage == "flipped byte":
+        at = len(blob) // 2
+        blob = blob[:at] + bytes([blob[at] ^ 0x01]) + blob[at + 1 :]
+    elif damage == "flipped end marker":
         blob = blob[:-10] + bytes([blob[-10] ^ 0x01]) + blob[-9:]
+    elif damage == "cut at a block boundary":
+        blob = blob[:-40]
     else:
         blob = blob.replace(blob.split(b"\n")[1], b"0" * 64, 1)
     index.write_bytes(blob)
@@ -130,3 +135,12 @@ def test_a_warm_run_writes_nothing(reg: Path, capsys) -> None:
     os.utime(index, ns=(before - 10**9, before - 10**9))
     assert run(reg, capsys, "check")[0] == 0
     assert index.stat().st_mtime_ns == before - 10**9
+
+
+def test_an_index_of_many_blocks_reads_back_whole(reg: Path, counts: dict, capsys, monkeypatch) -> None:
+    from sle_trials import cache
+
+    monkeypatch.setattr(cache, "_BLOCK", 2)  # 7 entries: four blocks
+    assert run(reg, capsys, "check")[0] == 0
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts == {"read": 7, "check": 7}, "every entry came back from the blocks"

@@ -44,8 +44,21 @@ CHILD = r"""
 import os, sys, time
 from pathlib import Path
 
+import tempfile
+
 marker, mode, argv = Path(sys.argv[1]), sys.argv[2], sys.argv[3:]
-real_fdopen, real_fsync = os.fdopen, os.fsync
+real_fdopen, real_fsync, real_mkstemp = os.fdopen, os.fsync, tempfile.mkstemp
+csv_fds = set()  # the temporary files made for trials.csv (not, say, the check cache's)
+
+
+def mkstemp(*args, **kwargs):
+    fd, name = real_mkstemp(*args, **kwargs)
+    if os.path.basename(name).startswith(".trials.csv."):
+        csv_fds.add(fd)
+    return fd, name
+
+
+tempfile.mkstemp = mkstemp
 
 
 def wait():
@@ -75,8 +88,7 @@ class HalfThenWait:
 
 def fdopen(fd, mode="r", *args, **kwargs):
     file = real_fdopen(fd, mode, *args, **kwargs)
-    # text only: the check cache (.cache/, written before the CSV) is written in binary, without fsync
-    return HalfThenWait(file) if "w" in mode and "b" not in mode else file
+    return HalfThenWait(file) if fd in csv_fds else file
 
 
 def fsync_then_wait(fd):

@@ -95,7 +95,7 @@ def cmd_refs(root: Path, args: argparse.Namespace) -> int:
     return _finish(pipeline.cross_check(root, result), args.format, result.files)
 
 
-def _csv_state(root: Path, args: argparse.Namespace) -> tuple[pipeline.Result, list[Problem], dict[Path, str] | None]:
+def _csv_state(root: Path, args: argparse.Namespace) -> tuple[pipeline.Result, list[Problem], dict[Path, bytes] | None]:
     """The checked records, their problems, and (only when there are none) each committed generated file's text."""
     result = _all(root, args)
     problems = result.problems + pipeline.cross_check(root, result)
@@ -104,18 +104,18 @@ def _csv_state(root: Path, args: argparse.Namespace) -> tuple[pipeline.Result, l
     # trials.csv and datapackage.json: written together, checked together (package.py), from the
     # summaries alone: no record is loaded again
     sources = [(s.nct_id, s.sources) for s in result.summaries]
-    return result, problems, package.outputs(sources, layout.load_schema(root), csv_text=pipeline.csv_text(result))
+    return result, problems, package.outputs(sources, layout.load_schema(root), csv=pipeline.csv_bytes(result))
 
 
-def _current(path: Path) -> str | None:
+def _current(path: Path) -> bytes | None:
     try:
-        return path.read_bytes().decode("utf-8")  # bytes as they are: CRLF must read as stale
-    except (OSError, UnicodeDecodeError):
+        return path.read_bytes()  # bytes as they are: CRLF must read as stale
+    except OSError:
         return None
 
 
-def _stale(root: Path, outputs: dict[Path, str]) -> list[Path]:
-    return [path for path, text in outputs.items() if _current(root / path) != text]
+def _stale(root: Path, outputs: dict[Path, bytes]) -> list[Path]:
+    return [path for path, data in outputs.items() if _current(root / path) != data]
 
 
 def cmd_csv(root: Path, args: argparse.Namespace) -> int:
@@ -130,7 +130,7 @@ def cmd_csv(root: Path, args: argparse.Namespace) -> int:
     if not stale:
         print(f"{_GENERATED} are up to date ({len(result.summaries)} trials)", file=sys.stderr)
     for path in stale:  # each file atomically; nothing at all is written while any record has a problem
-        export.write_atomic(root / path, outputs[path])
+        export.write_atomic_stream(root / path, [outputs[path]])
         print(f"{path} written ({len(result.summaries)} trials)", file=sys.stderr)
     return 0
 

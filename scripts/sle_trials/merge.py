@@ -176,7 +176,7 @@ def _write_tree(files: dict[str, tuple[str, bytes]], prefix: str, dest: Path) ->
             target.write_bytes(content)
 
 
-def generate(root: Path, name: PurePosixPath) -> str:
+def generate(root: Path, name: PurePosixPath) -> bytes:
     """What `trials csv` writes to name (relative to root), from the registry at root."""
     from . import cli  # the command's own code decides what is generated; cli imports this module
 
@@ -185,10 +185,10 @@ def generate(root: Path, name: PurePosixPath) -> str:
     if outputs is None:
         report.render(problems, "text", sys.stderr, files=result.files)
         raise MergeError("the merged records have the problems above")
-    text = outputs.get(Path(name))
-    if text is None:
+    data = outputs.get(Path(name))
+    if data is None:
         raise MergeError(f"{name} is not a file that `trials csv` generates")
-    return text
+    return data
 
 
 def _textual_merge(ours_file: str, base_file: str, theirs_file: str, name: str) -> None:
@@ -216,9 +216,9 @@ def run(base_file: str, ours_file: str, theirs_file: str, pathname: str | None, 
         files = merged_inputs(top, prefix, base, ours, theirs)
         with tempfile.TemporaryDirectory(prefix="trials-merge-") as tmp:
             _write_tree(files, prefix, Path(tmp))
-            text = generate(Path(tmp), name)
-        with open(ours_file, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            data = generate(Path(tmp), name)
+        with open(ours_file, "wb") as out:
+            out.write(data)
     except (MergeError, OSError, ValueError) as exc:
         print(f"trials merge-csv: {shown} not regenerated: {exc}.\n"
               f"  Resolve the records, then run `trials csv` and `git add {shown}`.", file=sys.stderr)

@@ -296,12 +296,12 @@ def json_chunks(records: Iterable[dict]) -> Iterator[str]:
     yield tail
 
 
-def outputs(sources: Sources, schema: dict, csv_text: str) -> dict[Path, str]:
-    """Every committed generated file (path relative to the registry root) and its text, the CSV first.
-    sources: (nct_id, curation.sources) of each valid record; csv_text: pipeline.csv_text(result)."""
+def outputs(sources: Sources, schema: dict, csv: bytes) -> dict[Path, bytes]:
+    """Every committed generated file (path relative to the registry root) and its bytes, the CSV first.
+    sources: (nct_id, curation.sources) of each valid record; csv: pipeline.csv_bytes(result)."""
     return {
-        export.CSV_PATH: csv_text,
-        DATAPACKAGE_PATH: render_datapackage(sources, schema),
+        export.CSV_PATH: csv,
+        DATAPACKAGE_PATH: render_datapackage(sources, schema).encode("utf-8"),
     }
 
 
