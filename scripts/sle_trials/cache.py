@@ -125,7 +125,7 @@ class Cache:
         return self._entries
 
     def get(self, path: str) -> tuple | None:
-        return (self._entries if self._entries is not None else self._all()).get(path)
+        return self._all().get(path)
 
     def put_many(self, items: list[tuple[str, os.stat_result, str, Any]]) -> None:
         """(path, stat when read, sha256, value) of files that passed every check."""

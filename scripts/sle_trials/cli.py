@@ -130,7 +130,7 @@ def cmd_csv(root: Path, args: argparse.Namespace) -> int:
     if not stale:
         print(f"{_GENERATED} are up to date ({len(result.summaries)} trials)", file=sys.stderr)
     for path in stale:  # each file atomically; nothing at all is written while any record has a problem
-        export.write_atomic_stream(root / path, [outputs[path]])
+        export.write_atomic(root / path, outputs[path])
         print(f"{path} written ({len(result.summaries)} trials)", file=sys.stderr)
     return 0
 

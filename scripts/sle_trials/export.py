@@ -184,9 +184,9 @@ def stale(path: Path) -> Problem:
     return Problem(path.as_posix(), 0, 0, "E401", f"{path.as_posix()} is stale or missing; run: trials csv")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to path so that readers see the old file or the new one, never a part."""
-    write_atomic_stream(path, [text])
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write text (or bytes) to path so that readers see the old file or the new one, never a part."""
+    write_atomic_stream(path, [data])
 
 
 def write_atomic_stream(path: Path, chunks: Iterable[str] | Iterable[bytes], *, durable: bool = True) -> None:

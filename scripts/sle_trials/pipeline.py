@@ -313,9 +313,9 @@ def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, w
             new_entries = []
             for outcome in outcomes:
                 result.problems.extend(outcome.problems)
-                result._cited.update(outcome.cited)
                 item = store.get(outcome.shown)[cache.VALUE] if outcome.unchanged else outcome.summary  # type: ignore[index]
                 if item is None:
+                    result._cited.update(outcome.cited)  # a valid record's citations are in its summary's sources
                     result.unindexed_ids.add(outcome.stem)
                     continue
                 if outcome.stat is not None and outcome.sha is not None:
