@@ -190,3 +190,56 @@ def test_an_edited_or_unlisted_seed_is_refused(reg: Path, capsys) -> None:
     (reg / "seeds" / "SHA256SUMS").write_text("", encoding="utf-8")
     code, out = run(capsys, "refs", "--root", str(reg))
     assert code == 1 and out.count("is not listed in seeds/SHA256SUMS") == 2
+
+
+# fields.verbatim_texts walks only the parts of a record the schema says can hold verbatim text; it
+# must give exactly the verbatim text leaves() gives, in the same order, with the mapping or list holding each.
+def _verbatim_by_leaves(data: object, schema_: dict) -> list[tuple[tuple, str]]:
+    return [(path, value) for path, value, node in fields.leaves(data, schema_) if fields.is_verbatim(node) and isinstance(value, str)]
+
+
+def _assert_same_verbatim(data: object, schema_: dict) -> None:
+    found = fields.verbatim_texts(data, schema_)
+    assert [(path, value) for path, value, _ in found] == _verbatim_by_leaves(data, schema_)
+    for path, value, holder in found:
+        assert fields.get(data, path[:-1]) == (True, holder) and holder[path[-1]] is value
+
+
+def test_verbatim_texts_are_the_verbatim_leaves_of_every_record() -> None:
+    schema_ = schema.load_schema(REPO)
+    from sle_trials import load
+
+    for file in sorted((REPO / "trials").glob("*.yaml")) + sorted((REPO / "tests" / "fixtures").rglob("*.yaml")):
+        record, _ = load.load(file, file.name)
+        if record is not None:
+            _assert_same_verbatim(record.data, schema_)
+
+
+_ODD_VALUES = [None, 1, 2.5, True, "text", [], {}, ["a", 1, {"text": "b"}], {"text": "c", "number": 1, "x": ["d"]}]
+
+
+def test_verbatim_texts_follow_leaves_on_misshapen_records() -> None:
+    """Every value of a real record replaced in turn by values of the wrong shape."""
+    import copy
+
+    from sle_trials import load
+
+    schema_ = schema.load_schema(REPO)
+    base = load.load(REPO / "trials" / "NCT06513429.yaml", "x")[0].data
+    places: list[tuple] = []
+
+    def collect(node: object, path: tuple) -> None:
+        places.append(path)
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, child in items:
+            collect(child, path + (key,))
+
+    collect(base, ())
+    for path in places[1:]:
+        for odd in _ODD_VALUES:
+            data = copy.deepcopy(base)
+            holder = data
+            for part in path[:-1]:
+                holder = holder[part]
+            holder[path[-1]] = copy.deepcopy(odd)
+            _assert_same_verbatim(data, schema_)

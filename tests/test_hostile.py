@@ -390,3 +390,19 @@ def test_known_slow_inputs_finish_in_time(case: Case, tmp_path: Path) -> None:
     outcome = run_case(case, tmp_path)
     run = outcome.runs["check"]
     assert run.status == 1 and "Traceback" not in run.err, f"status {run.status} after {run.seconds:.1f} s"
+
+
+# The raw-text checks look for a cheap sign first (load._USUAL_BYTES, load._LINE_HINT) and run their
+# full patterns only then; the first line has no "\n" before it, and non-ASCII text takes the other branch.
+@pytest.mark.parametrize("text,code,line", [
+    ("<<<<<<< HEAD\na: 1\n", "E006", 1),
+    ("a: 1\n>>>>>>> theirs\n", "E006", 2),
+    ("- " * 45 + "x\n", "E015", 1),
+    ("a: 1\n  " + ": " * 45 + "x\n", "E015", 2),
+    ("a: 1 ≥ 2 ×\nb: x\u200by\n", "E020", 2),
+    ("a: é\u0085\n", "E020", 1),
+    ("a: 1\nb: \x7f\n", "E020", 2),
+], ids=repr)
+def test_raw_text_checks_find_marks_anywhere(text: str, code: str, line: int) -> None:
+    checked, problems = load.check_text(text.encode("utf-8"), "x.yaml")
+    assert checked is None and [(p.code, p.line) for p in problems] == [(code, line)]

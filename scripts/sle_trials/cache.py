@@ -127,14 +127,14 @@ class Cache:
     def get(self, path: str) -> tuple | None:
         return self._all().get(path)
 
-    def put_many(self, items: list[tuple[str, os.stat_result, str, Any]]) -> None:
-        """(path, stat when read, sha256, value) of files that passed every check."""
+    def put_many(self, items: list[tuple[str, tuple[int, int], str, Any]]) -> None:
+        """(path, (size, mtime_ns) when read, sha256, value) of files that passed every check."""
         if not self.enabled or not items:
             return
         now = time.time_ns()
         every = self._all()
-        for path, stat, sha, value in items:
-            every[path] = (stat.st_size, stat.st_mtime_ns, sha, now, value)
+        for path, (size, mtime_ns), sha, value in items:
+            every[path] = (size, mtime_ns, sha, now, value)
         self._changed = True
 
     def close(self) -> None:

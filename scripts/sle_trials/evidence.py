@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, Iterator
 
 from . import fields
@@ -75,7 +77,8 @@ def json_text(raw: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _source_text(file: Path, stamp: tuple[int, int]) -> str:
+def _source_text(name: Path | str, stamp: tuple[int, int]) -> str:
+    file = Path(name)
     text = file.read_text(encoding="utf-8", errors="replace")
     if file.suffix.lower() == ".json":
         try:
@@ -88,6 +91,16 @@ def _source_text(file: Path, stamp: tuple[int, int]) -> str:
 def source_text(file: Path) -> str:
     stat = file.stat()
     return _source_text(file, (stat.st_mtime_ns, stat.st_size))
+
+
+def _regular_source_text(file: str) -> str | None:
+    """A source's normalised text, or None when it is not a regular file (rules report that, E108).
+    One stat a source, by its text path: this runs for every record of a check."""
+    try:
+        stat = os.stat(file)
+    except (OSError, ValueError):
+        return None
+    return _source_text(file, (stat.st_mtime_ns, stat.st_size)) if S_ISREG(stat.st_mode) else None
 
 
 def closest(needle: str, haystack: str) -> str:
@@ -152,6 +165,9 @@ def value_in_quote(value: Any, node: dict, quote: str) -> bool:
 
 
 MAX_SEARCHES = 20
+# The texts of a set of cited sources -> {text: whether they contain it}. Records that cite the
+# same sources quote the same sentences (the criteria, the arms); each is searched for once a run.
+_FOUND: dict[tuple[str, ...], dict[str, bool]] = {}
 
 
 class Sources:
@@ -161,13 +177,21 @@ class Sources:
         self.texts: dict[str, str] = {}
         self.searches = 0
         for source in record.data["curation"]["sources"]:
-            file = root / source["file"]
-            if file.is_file():  # a missing source is reported by rules (E108)
-                self.texts[source["file"]] = source_text(file)
+            text = _regular_source_text(os.path.join(root, source["file"]))
+            if text is not None:  # a missing source is reported by rules (E108)
+                self.texts[source["file"]] = text
+        if len(_FOUND) > 64:
+            _FOUND.clear()
+        self._found = _FOUND.setdefault(tuple(self.texts.values()), {})
+        if len(self._found) > 100_000:
+            self._found.clear()
 
     def contains(self, text: str) -> bool:
-        needle = normalise(text)
-        return any(needle in t for t in self.texts.values())
+        found = self._found.get(text)
+        if found is None:
+            needle = normalise(text)
+            found = self._found[text] = any(needle in t for t in self.texts.values())
+        return found
 
     def closest(self, text: str) -> str:
         """Where the text comes nearest to a cited source, for the curator to compare.
@@ -192,14 +216,11 @@ def _at(record: Record, path: fields.Path_, code: str, message: str, *, key: boo
 
 
 def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[Problem]:
-    for path, value, node in fields.leaves(record.data, schema):
-        if not (fields.is_verbatim(node) and isinstance(value, str)):
-            continue
+    for path, value, holder in fields.verbatim_texts(record.data, schema):
         if not sources.contains(value):
             yield _at(record, path, "E501", f"{fields.dotted(path)}: text not found in the cited source; nearest is {sources.closest(value)}")
-        elif path[-1] == "text" and len(path) >= 2:
-            found, criterion = fields.get(record.data, path[:-1])
-            number = criterion.get("number") if found and isinstance(criterion, dict) else None
+        elif path[-1] == "text" and len(path) >= 2:  # the holder is the criterion (a mapping with "text")
+            number = holder.get("number")
             if number is not None and not any(sources.contains(f"{number}{mark} {value}") for mark in (")", ".")):
                 yield _at(record, path[:-1] + ("number",), "E504", f"{fields.dotted(path[:-1])}: the source does not number this criterion {number}")
 

@@ -21,7 +21,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import (DocumentEndEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
                                 SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 
-from . import load
+from . import blockload, load
 
 _NEEDS_PRECISE = re.compile(r"[&*!]|<<")
 # Real records have a few dozen flow brackets; a hostile file of 500,000 '[' goes straight to the
@@ -110,6 +110,9 @@ def _build(parser: CParser) -> dict:
 
 def parse(text: str) -> dict | None:
     """The data, when the text is a clean one-document mapping; None means: ask load.parse."""
+    data = blockload.parse(text)  # most records: read line by line, without libyaml's events
+    if data is not None:
+        return data
     if _NEEDS_PRECISE.search(text) or text.count("[") + text.count("{") > _MAX_FLOW_OPENINGS:
         return None
     parser = CParser(text)

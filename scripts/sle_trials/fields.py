@@ -65,6 +65,85 @@ def _walk(data: Any, schema: dict, node: dict, path: Path_, out: list) -> None:
 _NONE: dict = {}
 
 
+class _Plan:
+    """Where verbatim text can be, below one schema node: whether the node itself is verbatim, and
+    the plans of its properties and items that lead to any (the rest of the record is not walked)."""
+
+    __slots__ = ("verbatim", "props", "items", "leaf")
+
+    def __init__(self, verbatim: bool) -> None:
+        self.verbatim, self.props, self.items, self.leaf = verbatim, {}, None, False
+
+
+_PLANS: list[tuple[dict, _Plan]] = []  # (schema, its plan): the schema is held, so its id is never reused
+
+
+def _verbatim_plan(schema: dict) -> _Plan:
+    for held, plan in _PLANS:
+        if held is schema:
+            return plan
+    plans: dict[int, _Plan] = {}  # by resolved node; the criterion definition refers to itself
+
+    def build(node: dict) -> _Plan:
+        plan = plans.get(id(node))
+        if plan is None:
+            plan = plans[id(node)] = _Plan(is_verbatim(node))
+            for key, child in node.get("properties", _NONE).items():
+                plan.props[key] = build(resolve(schema, child))
+            plan.items = build(resolve(schema, node.get("items", _NONE)))
+        return plan
+
+    top = build(resolve(schema, schema))
+    useful = {id(p) for p in plans.values() if p.verbatim}
+    grew = True
+    while grew:  # a node leads to verbatim text when any of its children does
+        grew = False
+        for plan in plans.values():
+            if id(plan) not in useful and (id(plan.items) in useful or any(id(c) in useful for c in plan.props.values())):
+                useful.add(id(plan))
+                grew = True
+    for plan in plans.values():
+        plan.props = {k: c for k, c in plan.props.items() if id(c) in useful}
+        plan.items = plan.items if id(plan.items) in useful else None
+    for plan in plans.values():  # verbatim text with nothing below: most fields, taken without a call
+        plan.leaf = plan.verbatim and not plan.props and plan.items is None
+    _PLANS[:] = _PLANS[-7:] + [(schema, top)]
+    return top
+
+
+def verbatim_texts(data: Any, schema: dict) -> list[tuple[Path_, str, Any]]:
+    """(path, text, the container holding it) of every text in a verbatim field, in document order:
+    the verbatim leaves() would give, without walking the fields that cannot hold any."""
+    out: list[tuple[Path_, str, Any]] = []
+    _walk_verbatim(data, _verbatim_plan(schema), (), None, out)
+    return out
+
+
+def _walk_verbatim(data: Any, plan: _Plan, path: Path_, holder: Any, out: list) -> None:
+    if isinstance(data, dict):
+        props = plan.props
+        if props:
+            for key, value in data.items():
+                child = props.get(key)
+                if child is None:
+                    continue
+                if child.leaf:  # what the call below would do for a leaf
+                    if isinstance(value, str):
+                        out.append((path + (key,), value, data))
+                else:
+                    _walk_verbatim(value, child, path + (key,), data, out)
+    elif isinstance(data, list):
+        items = plan.items
+        if items is not None:
+            if items.leaf:
+                out.extend((path + (i,), value, data) for i, value in enumerate(data) if isinstance(value, str))
+            else:
+                for i, value in enumerate(data):
+                    _walk_verbatim(value, items, path + (i,), data, out)
+    elif plan.verbatim and isinstance(data, str):
+        out.append((path, data, holder))
+
+
 def is_verbatim(node: dict) -> bool:
     return bool(node.get("x-verbatim"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -114,7 +115,7 @@ def check_cohorts(record: Record) -> Iterator[Problem]:
 
 def check_sources(record: Record, root: Path) -> Iterator[Problem]:
     for i, source in enumerate(record.data["curation"]["sources"]):
-        if not (root / source["file"]).is_file():
+        if not os.path.isfile(os.path.join(root, source["file"])):
             path = ("curation", "sources", i, "file")
             yield _problem(record, path, "E108", f"{dotted(path)}: {source['file']} does not exist; add the source document under seeds/")
 

@@ -1,0 +1,215 @@
+"""Block load: the common case read line by line, for files in the plain block layout records are written in.
+
+libyaml is fast, but handing its events to Python costs ~1.5 ms for a 7 KB record, most of a cold
+check at 250,000 records. Records as curators and `trials fmt` write them use a small part of YAML:
+one `key: value`, `- value` or `- key: value` per line, plain or one-line quoted scalars, and folded
+or literal block scalars (`>-`, `|`). This module reads exactly that part, where the meaning of each
+line is plain from the line itself, and gives up (returns None) on anything else, which fastload then
+reads from libyaml's events. It must never accept what load.parse refuses, nor read anything
+differently; tests/test_blockload.py holds it to that on every file we have, on damaged records and
+on generated line soups, with libyaml as the judge.
+
+What it gives up on (the next reader decides): flow collections other than `[]` and `{}`, plain
+scalars that could start or hold YAML syntax (an indicator first, ': ' or ' #' inside, a trailing ':'
+or space), multi-line plain or quoted scalars, escapes in double quotes, block scalars with blank or
+more-indented lines, keys other than plain words (e.g. quoted keys, `<<`), empty values, duplicate or
+non-text keys, deeper nesting than load.MAX_DEPTH, directives, document markers and comments after a
+value. Text must have passed load.check_text (no tabs, CR, NUL or invisible characters: line
+breaks are "\\n" only).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import load
+
+# One line: indent, an optional "- ", then "key:" with an optional " value", or a bare value. A key
+# is a plain word of at most 200 characters: libyaml refuses an implicit key longer than 1,024.
+_LINE = re.compile(r"( *)(- )?(?:([A-Za-z_][A-Za-z0-9_.\-]{0,199}):(?: (.*))?|(.*))")
+_SINGLE = re.compile(r"'((?:[^']|'')*)'")
+_DOUBLE = re.compile(r'"([^"\\]*)"')
+# A plain scalar may not start with a YAML indicator or a space; inside, ': ' starts a mapping value
+# and ' #' a comment; a final ':' or space changes its meaning too.
+_PLAIN_FIRST_BAD = frozenset("-?:,[]{}#&*!|>'\"%@` ")
+_BLOCK = {">": (" ", "\n"), ">-": (" ", ""), "|": ("\n", "\n"), "|-": ("\n", "")}  # (line joiner, ending)
+_KINDS = {"str", "timestamp", "int", "float", "bool", "null"}  # what fastload also accepts; not "merge"
+
+# What a value is: a scalar, nothing yet (a nested block follows), a block scalar's header, [] or {}
+_SCALAR, _OPEN, _BLOCKSTART, _EMPTY_LIST, _EMPTY_MAP = range(5)
+_SKIP: tuple = ()  # the token of a blank or comment line
+
+
+class _GiveUp(Exception):
+    """Another reader must look at this text."""
+
+
+_TOKENS: dict[str, tuple] = {}  # line -> token: keys, enum values and recurring lines are read once
+_TOKENS_MAX = 50_000
+
+
+def _value(text: str) -> tuple[int, Any]:
+    """(kind, value) of what follows 'key: ' or '- '."""
+    first = text[:1]
+    if first == "'":
+        m = _SINGLE.fullmatch(text)
+        if m is None:
+            raise _GiveUp
+        return _SCALAR, m.group(1).replace("''", "'")
+    if first == '"':
+        m = _DOUBLE.fullmatch(text)
+        if m is None:
+            raise _GiveUp
+        return _SCALAR, m.group(1)
+    if text in _BLOCK:
+        return _BLOCKSTART, _BLOCK[text]
+    if text == "[]":
+        return _EMPTY_LIST, None
+    if text == "{}":
+        return _EMPTY_MAP, None
+    if not text or first in _PLAIN_FIRST_BAD or ": " in text or " #" in text or text[-1] in ": ":
+        raise _GiveUp
+    kind = load.scalar_kind(text)
+    if kind not in _KINDS:
+        raise _GiveUp
+    value, problem = load.scalar_value(kind, text)
+    if problem:
+        raise _GiveUp
+    return _SCALAR, value
+
+
+def _token(line: str) -> tuple:
+    """(indent, dash, key or None, kind, value) of a content line, or _SKIP for blank and comment lines."""
+    stripped = line.lstrip(" ")
+    if not stripped or stripped[0] == "#":
+        return _SKIP
+    m = _LINE.fullmatch(line)
+    if m is None:
+        raise _GiveUp
+    indent, dash, key, after, bare = m.groups()
+    if key is not None:
+        if load.scalar_kind(key) != "str":
+            raise _GiveUp  # e.g. `null:` or `true:`, which are not text keys
+        kind, value = _value(after) if after is not None else (_OPEN, None)
+    elif dash is None:
+        raise _GiveUp  # a bare value outside a list: a continuation line, a document marker, ...
+    else:
+        kind, value = _value(bare)
+        if kind == _BLOCKSTART:
+            raise _GiveUp
+    return (len(indent), dash is not None, key, kind, value)
+
+
+def _new(kind: int, value: Any) -> Any:
+    return [] if kind == _EMPTY_LIST else {} if kind == _EMPTY_MAP else value
+
+
+def parse(text: str) -> dict | None:
+    """The data of text in the plain block layout; None when the text uses anything else."""
+    try:
+        return _parse(text)
+    except _GiveUp:
+        return None
+
+
+def _parse(text: str) -> dict:
+    if not text.endswith("\n"):
+        raise _GiveUp
+    tokens = _TOKENS
+    root: dict = {}
+    stack: list[tuple[Any, int]] = []  # the open containers above the current one, with their indents
+    current: Any = root
+    indent = 0
+    pending: tuple[dict, str, int] | None = None  # after "key:" with no value: (mapping, key, its indent)
+    block: list[str] | None = None  # the lines of a block scalar being read
+    block_at: tuple[dict, str, int, tuple[str, str]] | None = None
+    block_indent = -1
+    for line in text[:-1].split("\n"):
+        if block is not None:
+            stripped = line.lstrip(" ")
+            at = len(line) - len(stripped)
+            if not stripped:
+                raise _GiveUp  # a blank line in or after a block scalar: chomping and folding rules
+            if block_indent < 0:
+                if at <= block_at[2]:  # type: ignore[index]
+                    raise _GiveUp  # an empty block scalar
+                block_indent = at
+            if at == block_indent:
+                if line[-1] == " ":
+                    raise _GiveUp  # trailing spaces are content in a block scalar
+                block.append(stripped)
+                continue
+            if at > block_indent:
+                raise _GiveUp  # more-indented lines keep their line breaks in folded scalars
+            target, key, _, (joiner, ending) = block_at  # type: ignore[misc]
+            target[key] = joiner.join(block) + ending
+            block = None
+        token = tokens.get(line)
+        if token is None:
+            token = _token(line)
+            if len(tokens) < _TOKENS_MAX:
+                tokens[line] = token
+        if not token:
+            continue
+        col, dash, key, kind, value = token
+        if kind == _SCALAR and pending is None and col == indent and not dash and type(current) is dict:
+            if key in current:  # the most common line, "key: value" in the current mapping
+                raise _GiveUp
+            current[key] = value
+            continue
+        if pending is not None:
+            parent, parent_key, key_indent = pending
+            pending = None
+            if dash and col >= key_indent:
+                child: Any = []
+            elif not dash and col > key_indent and key is not None:
+                child = {}
+            else:
+                raise _GiveUp  # an empty value (null), or bad indentation
+            if len(stack) + 1 >= load.MAX_DEPTH:
+                raise _GiveUp
+            parent[parent_key] = child
+            stack.append((current, indent))
+            current, indent = child, col
+        else:
+            # Close the containers this line is outside of; a list at the same indent as its
+            # parent's key ends at the next key of that parent.
+            while col < indent or (col == indent and not dash and type(current) is list):
+                if not stack:
+                    raise _GiveUp
+                current, indent = stack.pop()
+            if col != indent:
+                raise _GiveUp
+        if dash:
+            if type(current) is not list:
+                raise _GiveUp
+            if key is None:
+                current.append(_new(kind, value))
+                continue
+            if len(stack) + 1 >= load.MAX_DEPTH:
+                raise _GiveUp
+            item: dict = {}
+            current.append(item)
+            stack.append((current, indent))
+            current, indent = item, col + 2
+        elif type(current) is not dict or key is None:
+            raise _GiveUp
+        if key in current:
+            raise _GiveUp  # a duplicate key: load.parse reports it
+        if kind == _OPEN:
+            pending = (current, key, indent)
+        elif kind == _BLOCKSTART:
+            block, block_at, block_indent = [], (current, key, indent, value), -1
+        else:
+            current[key] = _new(kind, value)
+    if pending is not None:
+        raise _GiveUp  # the last key has no value
+    if block is not None:
+        if not block:
+            raise _GiveUp
+        target, key, _, (joiner, ending) = block_at  # type: ignore[misc]
+        target[key] = joiner.join(block) + ending
+    if not root:
+        raise _GiveUp
+    return root
