@@ -251,17 +251,12 @@ def _node_at(schema: dict, path: fields.Path_) -> dict:
     return node
 
 
-_KNOWN: list[tuple[dict, set[str]]] = []  # (schema, its field names): the schema is held, so its id is never reused
+_KNOWN: list[tuple[dict, set[str]]] = []
 
 
 def _known(schema: dict) -> set[str]:
-    """The dotted field names coverage reports on, worked out once per schema (not once per record)."""
-    for held, names in _KNOWN:
-        if held is schema:
-            return names
-    names = {fields.dotted(p) for p in fields.field_names(schema)}
-    _KNOWN[:] = _KNOWN[-7:] + [(schema, names)]
-    return names
+    """The dotted field names coverage reports on."""
+    return fields.per_schema(_KNOWN, schema, lambda s: {fields.dotted(p) for p in fields.field_names(s)})
 
 
 def check_absent(record: Record, schema: dict) -> Iterator[Problem]:

@@ -8,7 +8,7 @@ can carry evidence.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 Path_ = tuple[Any, ...]
 
@@ -75,13 +75,25 @@ class _Plan:
         self.verbatim, self.props, self.items, self.leaf = verbatim, {}, None, False
 
 
-_PLANS: list[tuple[dict, _Plan]] = []  # (schema, its plan): the schema is held, so its id is never reused
+T = TypeVar("T")
+
+
+def per_schema(memo: list[tuple[dict, Any]], schema: dict, make: Callable[[dict], T]) -> T:
+    """make(schema), worked out once per schema (not once per record). The memo holds the schema
+    itself, so its id can never be given to another; the last eight schemas are kept (tests and
+    long-lived callers load the schema many times)."""
+    for held, value in memo:
+        if held is schema:
+            return value
+    value = make(schema)
+    memo[:] = memo[-7:] + [(schema, value)]
+    return value
+
+
+_PLANS: list[tuple[dict, _Plan]] = []
 
 
 def _verbatim_plan(schema: dict) -> _Plan:
-    for held, plan in _PLANS:
-        if held is schema:
-            return plan
     plans: dict[int, _Plan] = {}  # by resolved node; the criterion definition refers to itself
 
     def build(node: dict) -> _Plan:
@@ -107,7 +119,6 @@ def _verbatim_plan(schema: dict) -> _Plan:
         plan.items = plan.items if id(plan.items) in useful else None
     for plan in plans.values():  # verbatim text with nothing below: most fields, taken without a call
         plan.leaf = plan.verbatim and not plan.props and plan.items is None
-    _PLANS[:] = _PLANS[-7:] + [(schema, top)]
     return top
 
 
@@ -115,7 +126,7 @@ def verbatim_texts(data: Any, schema: dict) -> list[tuple[Path_, str, Any]]:
     """(path, text, the container holding it) of every text in a verbatim field, in document order:
     the verbatim leaves() would give, without walking the fields that cannot hold any."""
     out: list[tuple[Path_, str, Any]] = []
-    _walk_verbatim(data, _verbatim_plan(schema), (), None, out)
+    _walk_verbatim(data, per_schema(_PLANS, schema, _verbatim_plan), (), None, out)
     return out
 
 
