@@ -106,6 +106,16 @@ def test_nesting_as_deep_as_the_events_reader_allows() -> None:
     assert agree(nested(load.MAX_DEPTH + 1)) is None
 
 
+@pytest.mark.parametrize("leaf", ["1", "[]", "{}"])
+@pytest.mark.parametrize("depth", range(load.MAX_DEPTH - 2, load.MAX_DEPTH + 2))
+def test_nesting_at_the_limit_counts_empty_containers(depth: int, leaf: str) -> None:
+    """`[]` and `{}` open a level as a nested block does (found by a hostile-input hunt)."""
+    mapped = "".join(" " * i + "a:\n" for i in range(depth - 1)) + " " * (depth - 1) + f"a: {leaf}\n"
+    listed = "a:\n" + "".join("  " * i + "- a:\n" for i in range(depth - 2)) + "  " * (depth - 2) + f"- {leaf}\n"
+    for text in (mapped, listed):
+        agree(text)
+
+
 # Scalars as written after "key: " or "- ": most are read here; the rest need libyaml's judgement.
 _READ = ["x", "x y", "1", "1.5", "012", "0o17", "0x1F", "1e3", ".inf", "~", "null", "true", "No", "yes", "2024-01-01",
          "2021-01", "1:20", "'q'", "'it''s'", "''", '"d"', '""', "C#", "é", "1×10^6", "x]", "x,y", "x{", "x:y", "a - b",

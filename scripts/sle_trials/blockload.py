@@ -101,8 +101,13 @@ def _token(line: str) -> tuple:
     return (len(indent), dash is not None, key, kind, value)
 
 
-def _new(kind: int, value: Any) -> Any:
-    return [] if kind == _EMPTY_LIST else {} if kind == _EMPTY_MAP else value
+def _new(kind: int, value: Any, parents: int) -> Any:
+    """A value to store in the current container, which has this many containers above it."""
+    if kind == _SCALAR:
+        return value
+    if parents + 1 >= load.MAX_DEPTH:
+        raise _GiveUp  # `[]` and `{}` are a level of nesting too
+    return [] if kind == _EMPTY_LIST else {}
 
 
 def parse(text: str) -> dict | None:
@@ -185,7 +190,7 @@ def _parse(text: str) -> dict:
             if type(current) is not list:
                 raise _GiveUp
             if key is None:
-                current.append(_new(kind, value))
+                current.append(_new(kind, value, len(stack)))
                 continue
             if len(stack) + 1 >= load.MAX_DEPTH:
                 raise _GiveUp
@@ -202,7 +207,7 @@ def _parse(text: str) -> dict:
         elif kind == _BLOCKSTART:
             block, block_at, block_indent = [], (current, key, indent, value), -1
         else:
-            current[key] = _new(kind, value)
+            current[key] = _new(kind, value, len(stack))
     if pending is not None:
         raise _GiveUp  # the last key has no value
     if block is not None:
