@@ -82,10 +82,13 @@ def check_criteria(record: Record) -> Iterator[Problem]:
         if name not in eligibility:
             continue
         for path, items in _criteria(eligibility[name], ("eligibility", name)):
+            folded = [" ".join(item["text"].split()).casefold() for item in items]
+            numbers_ = [item["number"] for item in items if item.get("number") is not None]
+            if len(set(folded)) == len(folded) and len(set(numbers_)) == len(numbers_):
+                continue  # nothing repeats (almost every list): the loop below only words the findings
             texts: dict[str, int] = {}
             numbers: dict[int, int] = {}
-            for i, item in enumerate(items):
-                text = " ".join(item["text"].split()).casefold()
+            for i, (item, text) in enumerate(zip(items, folded)):
                 if text in texts:
                     yield _problem(record, path + (i, "text"), "E106", f"{dotted(path + (i,))}: same text as item {texts[text]}")
                 texts.setdefault(text, i)
