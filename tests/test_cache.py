@@ -144,3 +144,34 @@ def test_an_index_of_many_blocks_reads_back_whole(reg: Path, counts: dict, capsy
     assert run(reg, capsys, "check")[0] == 0
     assert run(reg, capsys, "check")[0] == 0
     assert counts == {"read": 7, "check": 7}, "every entry came back from the blocks"
+
+
+def test_a_run_that_changed_one_entry_encodes_one_block(reg: Path, counts: dict, capsys, monkeypatch) -> None:
+    """Blocks whose entries all stand are written back byte for byte; only the changed one is encoded."""
+    from sle_trials import cache
+
+    monkeypatch.setattr(cache, "_BLOCK", 2)  # 7 entries: four blocks
+    assert run(reg, capsys, "check")[0] == 0
+    before = (reg / ".cache" / "trials-check.index").read_bytes()
+    encoded: list[int] = []
+    real_dumps = cache.marshal.dumps
+    monkeypatch.setattr(cache.marshal, "dumps", lambda value, *a: encoded.append(len(value)) or real_dumps(value, *a))
+    file = reg / IM19
+    file.write_text(file.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    assert run(reg, capsys, "check")[0] == 0
+    assert encoded == [2], "only the block holding the changed file was encoded again"
+    after = (reg / ".cache" / "trials-check.index").read_bytes()
+    fingerprint = before.split(b"\n")[1].decode()
+    index = reg / ".cache" / "trials-check.index"
+    for blob in (before, after):
+        index.write_bytes(blob)
+        entries, blocks, handle = cache._read(index, fingerprint)
+        handle.close()
+        assert len(entries) == 7 and len(blocks) == 4
+        if blob is before:
+            old_blocks = [before[b.offset : b.offset + b.size] for b in blocks]
+    assert sum(raw in after for raw in old_blocks) == 3, "the three unchanged blocks, byte for byte"
+    os.utime(file, (time.time() - 3600,) * 2)  # out of the racy window, so its new entry is trusted
+    checked = counts["check"]
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts["check"] == checked, "the rewritten index serves every file, the changed one included"
