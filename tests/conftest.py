@@ -17,8 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from sle_trials.cli import main
+
+# Every property test draws the same examples on every run and machine (no example database), so a
+# CI failure can be reproduced; a test's own @settings add to this.
+settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
+settings.load_profile("repeatable")
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
