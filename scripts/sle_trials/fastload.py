@@ -1,14 +1,16 @@
-"""Fast load: the common case (a valid file) built from libyaml's events, with no positions kept.
+"""Fast load: the common case (a valid file) read with no positions kept.
 
-It accepts exactly what load.parse accepts and builds the same data, or gives up (returns None) so
-the precise loader runs and reports the problem with its line and column. Both use the same libyaml
-(ruamel.yaml.clib), so they cannot disagree on what is YAML: two libyaml builds do (PyYAML's reads
-`{list: EXCL:USION}` and `{a: b? , c: d}` where ruamel.yaml.clib's refuses them). It may only be used
-on text that passed load.check_text and contains none of the characters that start an anchor ('&'),
-an alias ('*'), a tag or tag directive ('!') or a merge key ('<<'): such text cannot hold them, so
-the only structural problems left are the ones _build checks (a second document, a key that is not
-text or repeats, nesting deeper than load.MAX_DEPTH). Scalars are resolved with the same
-YAML 1.2 rules and converted by the same function (load.scalar_value) as the precise loader.
+Most records are in the plain block layout, which blockload reads line by line; the rest are built
+here from libyaml's events. Either way it accepts exactly what load.parse accepts and builds the
+same data, or gives up (returns None) so the precise loader runs and reports the problem with its
+line and column. The events come from the same libyaml as load.parse's (ruamel.yaml.clib), so the
+two cannot disagree on what is YAML: two libyaml builds do (PyYAML's reads `{list: EXCL:USION}` and
+`{a: b? , c: d}` where ruamel.yaml.clib's refuses them). The events path is only taken for text that
+passed load.check_text and contains none of the characters that start an anchor ('&'), an alias
+('*'), a tag or tag directive ('!') or a merge key ('<<'): such text cannot hold them, so the only
+structural problems left are the ones _build checks (a second document, a key that is not text or
+repeats, nesting deeper than load.MAX_DEPTH). Scalars are resolved with the same YAML 1.2 rules and
+converted by the same function (load.scalar_value) as the precise loader.
 """
 
 from __future__ import annotations
