@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from . import load
+from .memo import TextMemo
 
 # One line: indent, an optional "- ", then "key:" with an optional " value", or a bare value. A key
 # is a plain word of at most 200 characters: libyaml refuses an implicit key longer than 1,024.
@@ -45,8 +46,7 @@ class _GiveUp(Exception):
     """Another reader must look at this text."""
 
 
-_TOKENS: dict[str, tuple] = {}  # line -> token: keys, enum values and recurring lines are read once
-_TOKENS_MAX = 50_000
+_TOKENS = TextMemo(8_000_000)  # line -> token: keys, enum values and recurring lines are read once
 
 
 def _value(text: str) -> tuple[int, Any]:
@@ -152,9 +152,7 @@ def _parse(text: str) -> dict:
             block = None
         token = tokens.get(line)
         if token is None:
-            token = _token(line)
-            if len(tokens) < _TOKENS_MAX:
-                tokens[line] = token
+            token = tokens.remember(line, _token(line))
         if not token:
             continue
         col, dash, key, kind, value = token

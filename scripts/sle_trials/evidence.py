@@ -24,6 +24,7 @@ from typing import Any, Iterator
 
 from . import fields
 from .load import Record
+from .memo import TextMemo
 from .problem import Problem
 
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^])")
@@ -167,7 +168,8 @@ def value_in_quote(value: Any, node: dict, quote: str) -> bool:
 MAX_SEARCHES = 20
 # The texts of a set of cited sources -> {text: whether they contain it}. Records that cite the
 # same sources quote the same sentences (the criteria, the arms); each is searched for once a run.
-_FOUND: dict[tuple[str, ...], dict[str, bool]] = {}
+# At most 16 sets of sources, 2 million characters of text each.
+_FOUND: dict[tuple[str, ...], TextMemo] = {}
 
 
 class Sources:
@@ -180,17 +182,17 @@ class Sources:
             text = _regular_source_text(os.path.join(root, source["file"]))
             if text is not None:  # a missing source is reported by rules (E108)
                 self.texts[source["file"]] = text
-        if len(_FOUND) > 64:
+        if len(_FOUND) > 16:
             _FOUND.clear()
-        self._found = _FOUND.setdefault(tuple(self.texts.values()), {})
-        if len(self._found) > 100_000:
-            self._found.clear()
+        key = tuple(self.texts.values())
+        found = _FOUND.get(key)
+        self._found = found if found is not None else _FOUND.setdefault(key, TextMemo(2_000_000))
 
     def contains(self, text: str) -> bool:
         found = self._found.get(text)
         if found is None:
             needle = normalise(text)
-            found = self._found[text] = any(needle in t for t in self.texts.values())
+            found = self._found.remember(text, any(needle in t for t in self.texts.values()))
         return found
 
     def closest(self, text: str) -> str:
