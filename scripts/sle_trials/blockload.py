@@ -35,18 +35,36 @@ _DOUBLE = re.compile(r'"([^"\\]*)"')
 # and ' #' a comment; a final ':' or space changes its meaning too.
 _PLAIN_FIRST_BAD = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 _BLOCK = {">": (" ", "\n"), ">-": (" ", ""), "|": ("\n", "\n"), "|-": ("\n", "")}  # (line joiner, ending)
-_KINDS = {"str", "timestamp", "int", "float", "bool", "null"}  # what fastload also accepts; not "merge"
+_KINDS = {"str", "timestamp", "int", "float", "bool", "null"}  # what a plain value may be; "merge" is not
 
 # What a value is: a scalar, nothing yet (a nested block follows), a block scalar's header, [] or {}
 _SCALAR, _OPEN, _BLOCKSTART, _EMPTY_LIST, _EMPTY_MAP = range(5)
 _SKIP: tuple = ()  # the token of a blank or comment line
 
 
-class _GiveUp(Exception):
+class GiveUp(Exception):
     """Another reader must look at this text."""
 
 
 _TOKENS = TextMemo(8_000_000)  # line -> token: keys, enum values and recurring lines are read once
+_PLAIN = TextMemo(800_000)  # short plain scalar -> its value: keys and vocabulary words recur in every record
+_MISSING = object()
+
+
+def plain_value(text: str) -> Any:
+    """A plain scalar's value as load.parse reads it (YAML 1.2 core schema, dates as text), for both
+    fast readers; GiveUp where load.parse must judge: a merge key, a whole number beyond +-2^53, a
+    number that is not finite."""
+    found = _PLAIN.get(text, _MISSING)
+    if found is not _MISSING:
+        return found
+    kind = load.scalar_kind(text)
+    if kind not in _KINDS:
+        raise GiveUp
+    value, problem = load.scalar_value(kind, text)
+    if problem:
+        raise GiveUp
+    return _PLAIN.remember(text, value) if len(text) <= 40 else value  # long text rarely recurs
 
 
 def _value(text: str) -> tuple[int, Any]:
@@ -55,12 +73,12 @@ def _value(text: str) -> tuple[int, Any]:
     if first == "'":
         m = _SINGLE.fullmatch(text)
         if m is None:
-            raise _GiveUp
+            raise GiveUp
         return _SCALAR, m.group(1).replace("''", "'")
     if first == '"':
         m = _DOUBLE.fullmatch(text)
         if m is None:
-            raise _GiveUp
+            raise GiveUp
         return _SCALAR, m.group(1)
     if text in _BLOCK:
         return _BLOCKSTART, _BLOCK[text]
@@ -69,14 +87,8 @@ def _value(text: str) -> tuple[int, Any]:
     if text == "{}":
         return _EMPTY_MAP, None
     if not text or first in _PLAIN_FIRST_BAD or ": " in text or " #" in text or text[-1] in ": ":
-        raise _GiveUp
-    kind = load.scalar_kind(text)
-    if kind not in _KINDS:
-        raise _GiveUp
-    value, problem = load.scalar_value(kind, text)
-    if problem:
-        raise _GiveUp
-    return _SCALAR, value
+        raise GiveUp
+    return _SCALAR, plain_value(text)
 
 
 def _token(line: str) -> tuple:
@@ -86,18 +98,18 @@ def _token(line: str) -> tuple:
         return _SKIP
     m = _LINE.fullmatch(line)
     if m is None:
-        raise _GiveUp
+        raise GiveUp
     indent, dash, key, after, bare = m.groups()
     if key is not None:
         if load.scalar_kind(key) != "str":
-            raise _GiveUp  # e.g. `null:` or `true:`, which are not text keys
+            raise GiveUp  # e.g. `null:` or `true:`, which are not text keys
         kind, value = _value(after) if after is not None else (_OPEN, None)
     elif dash is None:
-        raise _GiveUp  # a bare value outside a list: a continuation line, a document marker, ...
+        raise GiveUp  # a bare value outside a list: a continuation line, a document marker, ...
     else:
         kind, value = _value(bare)
         if kind == _BLOCKSTART:
-            raise _GiveUp
+            raise GiveUp
     return (len(indent), dash is not None, key, kind, value)
 
 
@@ -106,7 +118,7 @@ def _new(kind: int, value: Any, parents: int) -> Any:
     if kind == _SCALAR:
         return value
     if parents + 1 >= load.MAX_DEPTH:
-        raise _GiveUp  # `[]` and `{}` are a level of nesting too
+        raise GiveUp  # `[]` and `{}` are a level of nesting too
     return [] if kind == _EMPTY_LIST else {}
 
 
@@ -114,13 +126,13 @@ def parse(text: str) -> dict | None:
     """The data of text in the plain block layout; None when the text uses anything else."""
     try:
         return _parse(text)
-    except _GiveUp:
+    except GiveUp:
         return None
 
 
 def _parse(text: str) -> dict:
     if not text.endswith("\n"):
-        raise _GiveUp
+        raise GiveUp
     tokens = _TOKENS
     root: dict = {}
     stack: list[tuple[Any, int]] = []  # the open containers above the current one, with their indents
@@ -135,18 +147,18 @@ def _parse(text: str) -> dict:
             stripped = line.lstrip(" ")
             at = len(line) - len(stripped)
             if not stripped:
-                raise _GiveUp  # a blank line in or after a block scalar: chomping and folding rules
+                raise GiveUp  # a blank line in or after a block scalar: chomping and folding rules
             if block_indent < 0:
                 if at <= block_at[2]:  # type: ignore[index]
-                    raise _GiveUp  # an empty block scalar
+                    raise GiveUp  # an empty block scalar
                 block_indent = at
             if at == block_indent:
                 if line[-1] == " ":
-                    raise _GiveUp  # trailing spaces are content in a block scalar
+                    raise GiveUp  # trailing spaces are content in a block scalar
                 block.append(stripped)
                 continue
             if at > block_indent:
-                raise _GiveUp  # more-indented lines keep their line breaks in folded scalars
+                raise GiveUp  # more-indented lines keep their line breaks in folded scalars
             target, key, _, (joiner, ending) = block_at  # type: ignore[misc]
             target[key] = joiner.join(block) + ending
             block = None
@@ -158,7 +170,7 @@ def _parse(text: str) -> dict:
         col, dash, key, kind, value = token
         if kind == _SCALAR and pending is None and col == indent and not dash and type(current) is dict:
             if key in current:  # the most common line, "key: value" in the current mapping
-                raise _GiveUp
+                raise GiveUp
             current[key] = value
             continue
         if pending is not None:
@@ -169,9 +181,9 @@ def _parse(text: str) -> dict:
             elif not dash and col > key_indent and key is not None:
                 child = {}
             else:
-                raise _GiveUp  # an empty value (null), or bad indentation
+                raise GiveUp  # an empty value (null), or bad indentation
             if len(stack) + 1 >= load.MAX_DEPTH:
-                raise _GiveUp
+                raise GiveUp
             parent[parent_key] = child
             stack.append((current, indent))
             current, indent = child, col
@@ -180,26 +192,26 @@ def _parse(text: str) -> dict:
             # parent's key ends at the next key of that parent.
             while col < indent or (col == indent and not dash and type(current) is list):
                 if not stack:
-                    raise _GiveUp
+                    raise GiveUp
                 current, indent = stack.pop()
             if col != indent:
-                raise _GiveUp
+                raise GiveUp
         if dash:
             if type(current) is not list:
-                raise _GiveUp
+                raise GiveUp
             if key is None:
                 current.append(_new(kind, value, len(stack)))
                 continue
             if len(stack) + 1 >= load.MAX_DEPTH:
-                raise _GiveUp
+                raise GiveUp
             item: dict = {}
             current.append(item)
             stack.append((current, indent))
             current, indent = item, col + 2
         elif type(current) is not dict or key is None:
-            raise _GiveUp
+            raise GiveUp
         if key in current:
-            raise _GiveUp  # a duplicate key: load.parse reports it
+            raise GiveUp  # a duplicate key: load.parse reports it
         if kind == _OPEN:
             pending = (current, key, indent)
         elif kind == _BLOCKSTART:
@@ -207,12 +219,12 @@ def _parse(text: str) -> dict:
         else:
             current[key] = _new(kind, value, len(stack))
     if pending is not None:
-        raise _GiveUp  # the last key has no value
+        raise GiveUp  # the last key has no value
     if block is not None:
         if not block:
-            raise _GiveUp
+            raise GiveUp
         target, key, _, (joiner, ending) = block_at  # type: ignore[misc]
         target[key] = joiner.join(block) + ending
     if not root:
-        raise _GiveUp
+        raise GiveUp
     return root

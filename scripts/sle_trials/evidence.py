@@ -78,10 +78,10 @@ def json_text(raw: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _source_text(name: Path | str, stamp: tuple[int, int]) -> str:
-    file = Path(name)
-    text = file.read_text(encoding="utf-8", errors="replace")
-    if file.suffix.lower() == ".json":
+def _source_text(file: str, stamp: tuple[int, int]) -> str:
+    path = Path(file)
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix.lower() == ".json":
         try:
             text = json_text(text)
         except (ValueError, RecursionError):
@@ -89,19 +89,14 @@ def _source_text(name: Path | str, stamp: tuple[int, int]) -> str:
     return normalise(text)
 
 
-def source_text(file: Path) -> str:
-    stat = file.stat()
-    return _source_text(file, (stat.st_mtime_ns, stat.st_size))
-
-
-def _regular_source_text(file: str) -> str | None:
-    """A source's normalised text, or None when it is not a regular file (rules report that, E108).
-    One stat a source, by its text path: this runs for every record of a check."""
+def source_text(file: Path | str) -> str | None:
+    """A source's normalised text; None when it is not a regular file (rules report a cited one, E108).
+    One stat a call, remembered by modification time and size: this runs for every record of a check."""
     try:
         stat = os.stat(file)
     except (OSError, ValueError):
         return None
-    return _source_text(file, (stat.st_mtime_ns, stat.st_size)) if S_ISREG(stat.st_mode) else None
+    return _source_text(os.fspath(file), (stat.st_mtime_ns, stat.st_size)) if S_ISREG(stat.st_mode) else None
 
 
 def closest(needle: str, haystack: str) -> str:
@@ -179,14 +174,15 @@ class Sources:
         self.texts: dict[str, str] = {}
         self.searches = 0
         for source in record.data["curation"]["sources"]:
-            text = _regular_source_text(os.path.join(root, source["file"]))
+            text = source_text(os.path.join(root, source["file"]))
             if text is not None:  # a missing source is reported by rules (E108)
                 self.texts[source["file"]] = text
         if len(_FOUND) > 16:
             _FOUND.clear()
         key = tuple(self.texts.values())
-        found = _FOUND.get(key)
-        self._found = found if found is not None else _FOUND.setdefault(key, TextMemo(2_000_000))
+        if key not in _FOUND:
+            _FOUND[key] = TextMemo(2_000_000)
+        self._found = _FOUND[key]
 
     def contains(self, text: str) -> bool:
         found = self._found.get(text)

@@ -24,45 +24,23 @@ from ruamel.yaml.events import (DocumentEndEvent, DocumentStartEvent, MappingEnd
                                 SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 
 from . import blockload, load
+from .blockload import GiveUp
 
 _NEEDS_PRECISE = re.compile(r"[&*!]|<<")
 # Real records have a few dozen flow brackets; a hostile file of 500,000 '[' goes straight to the
 # precise loader, which reports it.
 _MAX_FLOW_OPENINGS = 2000
-_KINDS = {"str", "timestamp", "int", "float", "bool", "null"}  # what a plain value may be; "merge" is not
 _NO_KEY = object()
 
 
-class _GiveUp(Exception):
-    """The precise loader must look at this file."""
-
-
-_PLAIN: dict[str, Any] = {}  # plain scalar -> its value: keys and vocabulary words recur in every record
-_PLAIN_MAX = 20_000
-_MISSING = object()
-
-
 def _scalar(e: ScalarEvent) -> Any:
-    value = e.value
     if not e.style:
-        known = _PLAIN.get(value, _MISSING)
-        if known is not _MISSING:
-            return known
-    else:  # quoted or block: text
-        # Only a double-quoted scalar can spell, as an escape, a character the raw-text checks refuse
-        # ("\t", "\u202e"); elsewhere such a character would have been refused in the text itself.
-        if e.style == '"' and load.hidden_character(value):
-            raise _GiveUp
-        return value
-    kind = load.scalar_kind(value)
-    if kind not in _KINDS:
-        raise _GiveUp  # e.g. a merge key
-    result, problem = load.scalar_value(kind, value)
-    if problem:
-        raise _GiveUp
-    if len(value) <= 40 and len(_PLAIN) < _PLAIN_MAX:
-        _PLAIN[value] = result  # short words only: long text rarely recurs, and memory stays small
-    return result
+        return blockload.plain_value(e.value)
+    # quoted or block: text. Only a double-quoted scalar can spell, as an escape, a character the
+    # raw-text checks refuse ("\t", "\u202e"); elsewhere it would have been refused in the text itself.
+    if e.style == '"' and load.hidden_character(e.value):
+        raise GiveUp
+    return e.value
 
 
 def _build(parser: CParser) -> dict:
@@ -73,7 +51,7 @@ def _build(parser: CParser) -> dict:
     get = parser.get_event
     get()  # stream start
     if type(get()) is not DocumentStartEvent or type(get()) is not MappingStartEvent:
-        raise _GiveUp  # empty, or the top is not a mapping
+        raise GiveUp  # empty, or the top is not a mapping
     root: dict = {}
     stack: list[tuple[Any, Any]] = []  # the open containers above the current one, each with its pending key
     container: Any = root
@@ -85,7 +63,7 @@ def _build(parser: CParser) -> dict:
             value = _scalar(e)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if len(stack) + 1 >= load.MAX_DEPTH or (key is _NO_KEY and type(container) is dict):
-                raise _GiveUp  # too deep, or a mapping or list used as a key
+                raise GiveUp  # too deep, or a mapping or list used as a key
             stack.append((container, key))
             container, key = ({} if kind is MappingStartEvent else []), _NO_KEY
             continue
@@ -95,18 +73,18 @@ def _build(parser: CParser) -> dict:
             value = container
             container, key = stack.pop()
         else:
-            raise _GiveUp  # an alias, or anything else load.parse refuses
+            raise GiveUp  # an alias, or anything else load.parse refuses
         if type(container) is list:
             container.append(value)
         elif key is _NO_KEY:
             if type(value) is not str or value in container:
-                raise _GiveUp  # non-text or duplicate key
+                raise GiveUp  # non-text or duplicate key
             key = value
         else:
             container[key] = value
             key = _NO_KEY
     if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
-        raise _GiveUp  # a second document
+        raise GiveUp  # a second document
     return root
 
 
@@ -120,7 +98,7 @@ def parse(text: str) -> dict | None:
     parser = CParser(text)
     try:
         return _build(parser)
-    except (YAMLError, _GiveUp, RecursionError, ValueError):
+    except (YAMLError, GiveUp, RecursionError, ValueError):
         return None
     finally:
         parser.dispose()

@@ -65,16 +65,6 @@ def _walk(data: Any, schema: dict, node: dict, path: Path_, out: list) -> None:
 _NONE: dict = {}
 
 
-class _Plan:
-    """Where verbatim text can be, below one schema node: whether the node itself is verbatim, and
-    the plans of its properties and items that lead to any (the rest of the record is not walked)."""
-
-    __slots__ = ("verbatim", "props", "items", "leaf")
-
-    def __init__(self, verbatim: bool) -> None:
-        self.verbatim, self.props, self.items, self.leaf = verbatim, {}, None, False
-
-
 T = TypeVar("T")
 
 
@@ -88,6 +78,16 @@ def per_schema(memo: list[tuple[dict, Any]], schema: dict, make: Callable[[dict]
     value = make(schema)
     memo[:] = memo[-7:] + [(schema, value)]
     return value
+
+
+class _Plan:
+    """Where verbatim text can be, below one schema node: whether the node itself is verbatim, and
+    the plans of its properties and items that lead to any (the rest of the record is not walked)."""
+
+    __slots__ = ("verbatim", "props", "items", "leaf")
+
+    def __init__(self, verbatim: bool) -> None:
+        self.verbatim, self.props, self.items, self.leaf = verbatim, {}, None, False
 
 
 _PLANS: list[tuple[dict, _Plan]] = []

@@ -5,10 +5,11 @@ evidence when the schema passes), then all records are checked together (refs) f
 Summary of each, and only a clean set is exported.
 
 Speed without loss of strictness: a file is first tried on the fast path (fastload: the block
-layout read line by line, or libyaml's events, then a compiled schema validator; no positions). Only when that path finds anything at all is the file
-checked again on the precise path, which produces every message with its line and column. So the
-messages are always those of the precise path. Valid files' summaries are cached by content
-(cache.py), and a cold run with many files is spread over worker processes.
+layout read line by line, or libyaml's events, then a compiled schema validator; no positions).
+Only when that path finds anything at all is the file checked again on the precise path, which
+produces every message with its line and column. So the messages are always those of the precise
+path. Valid files' summaries are cached by content (cache.py), and a cold run with many files is
+spread over worker processes.
 """
 
 from __future__ import annotations
@@ -147,7 +148,7 @@ class Checker:
         return problems
 
     def check(self, shown: str, stem: str, raw: bytes) -> tuple[list[Problem], tuple | None, list[str]]:
-        """(problems, summary of a valid record, sources the record cites)."""
+        """(problems, summary of a valid record, sources an invalid record cites: a valid one's are in its summary)."""
         from . import evidence, fastload, load, rules
 
         text, problems = load.check_text(raw, shown)
@@ -157,13 +158,14 @@ class Checker:
         if data is not None and self.fast_valid(data):
             record = load.Record(shown, data)
             if not rules.check(record, self.root, stem) and not evidence.check(record, self.schema, self.root):
-                return [], Summary.value_of(data), []  # a valid record's citations are its summary's sources
+                return [], Summary.value_of(data), []
         record, problems = load.parse(text, shown)  # the precise path: every message with its place
         if record is None:
             return problems, None, []
         problems = self._record_checks(record, stem)
-        cited = sorted(_citations(record.data))
-        return problems, None if problems else Summary.value_of(record.data), cited
+        if problems:
+            return problems, None, sorted(_citations(record.data))
+        return [], Summary.value_of(record.data), []
 
 @dataclass
 class Outcome:

@@ -151,7 +151,7 @@ def _mentions(root: Path, nct: str) -> list[str]:
     found = []
     for name in pipeline.seed_files(root):
         try:
-            if nct in evidence.source_text(root / name):
+            if nct in (evidence.source_text(root / name) or ""):
                 found.append(name)
         except OSError:
             continue
@@ -266,7 +266,7 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
         raise pipeline.UsageError(f"--source {source}: not a document under seeds/ (give it as seeds/FILE)")
     records = _records(root)
     study = _study(root, source, nct)
-    text = evidence.source_text(root / source)
+    text = evidence.source_text(root / source) or ""  # a regular file, checked above
     entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of)
     record: dict[str, Any] = {"nct_id": nct, "brief_title": _title(nct, title, text, study, records, source),
                               "curation": {"status": "stub", "sources": [entry]}}
