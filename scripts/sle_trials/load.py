@@ -446,15 +446,18 @@ def _hint(reason: str) -> str:
     return next((hint for words, hint in _HINTS.items() if words in reason), "")
 
 
-def read(file: Path, path: str) -> tuple[bytes | None, list[Problem]]:
-    """A trial file's bytes (at most MAX_BYTES), or why they cannot be had.
+def read(file: Path | str, path: str) -> tuple[bytes | None, list[Problem], tuple[int, int] | None]:
+    """A trial file's bytes (at most MAX_BYTES) or why they cannot be had, and its (size, mtime_ns)
+    when read: what the check cache compares (a change after the read is seen by the next run).
 
     Only a regular file is read. A symbolic link is refused rather than followed: it could point
     anywhere (a secret the messages would quote, /dev/zero), and a named pipe would block forever.
-    O_NOFOLLOW and O_NONBLOCK make the open itself safe; the lstat before it gives the clear message.
+    O_NOFOLLOW and O_NONBLOCK make the open itself safe; the lstat before it gives the clear message,
+    and the fstat after it sees a file swapped in between. Plain os calls: a buffered file object
+    costs three times as much, which a cold check pays for every file.
     """
-    def refuse(kind: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(path, 0, 0, "E001", f"cannot read: {kind}, not a regular file; a trial file must be a plain file")]
+    def refuse(kind: str) -> tuple[None, list[Problem], None]:
+        return None, [Problem(path, 0, 0, "E001", f"cannot read: {kind}, not a regular file; a trial file must be a plain file")], None
 
     try:
         kind = _not_regular(os.lstat(file).st_mode)
@@ -462,25 +465,29 @@ def read(file: Path, path: str) -> tuple[bytes | None, list[Problem]]:
             return refuse(kind)
         fd = os.open(file, _OPEN_FLAGS)
         try:
-            kind = _not_regular(os.fstat(fd).st_mode)
+            st = os.fstat(fd)
+            kind = _not_regular(st.st_mode)
             if kind:
                 return refuse(kind)
-            with os.fdopen(fd, "rb") as handle:
-                fd = -1
-                raw = handle.read(MAX_BYTES + 1)
+            raw = os.read(fd, min(st.st_size, MAX_BYTES) + 1)  # one read of the size fstat gave, and a byte more
+            if len(raw) > st.st_size:  # it grew since the fstat: read on to its end, up to the limit
+                while len(raw) <= MAX_BYTES:
+                    more = os.read(fd, MAX_BYTES + 1 - len(raw))
+                    if not more:
+                        break
+                    raw += more
         finally:
-            if fd >= 0:
-                os.close(fd)
+            os.close(fd)
     except OSError as exc:
-        return None, [Problem(path, 0, 0, "E001", f"cannot read: {exc.strerror or exc}")]
+        return None, [Problem(path, 0, 0, "E001", f"cannot read: {exc.strerror or exc}")], None
     if len(raw) > MAX_BYTES:
-        return None, [Problem(path, 0, 0, "E004", f"file is over {MAX_BYTES:,} bytes (1 MiB), the limit for a trial file")]
-    return raw, []
+        return None, [Problem(path, 0, 0, "E004", f"file is over {MAX_BYTES:,} bytes (1 MiB), the limit for a trial file")], None
+    return raw, [], (st.st_size, st.st_mtime_ns)
 
 
 def load(file: Path, path: str) -> tuple[Record | None, list[Problem]]:
     """Read a trial file from disk; path is how problems name it."""
-    raw, problems = read(file, path)
+    raw, problems, _ = read(file, path)
     if raw is None:
         return None, problems
     text, problems = check_text(raw, path)

@@ -176,7 +176,7 @@ class Outcome:
     problems: list[Problem]
     summary: tuple | None  # Summary.value
     cited: list[str]
-    stamp: tuple[int, int] | None  # (size, mtime_ns) before reading: what the cache compares (a stat_result pickles 10x slower)
+    stamp: tuple[int, int] | None  # (size, mtime_ns) as read: what the cache compares (a stat_result pickles 10x slower)
     sha: str | None
     unchanged: bool = False  # the same bytes as the cached entry: its summary stands
 
@@ -198,14 +198,9 @@ def check_file(job: tuple[str, str, str, str | None], checker: _Lazy) -> Outcome
     from . import load
 
     file, shown, stem, cached_sha = job
-    try:
-        st = os.lstat(file)  # before reading: a change after this is seen by the next run
-        stamp: tuple[int, int] | None = (st.st_size, st.st_mtime_ns)
-    except OSError:
-        stamp = None
-    raw, problems = load.read(Path(file), shown)
+    raw, problems, stamp = load.read(file, shown)
     if raw is None:
-        return Outcome(shown, stem, problems, None, [], stamp, None)
+        return Outcome(shown, stem, problems, None, [], None, None)
     sha = cache.digest(raw)
     if sha == cached_sha:
         return Outcome(shown, stem, [], None, [], stamp, sha, unchanged=True)

@@ -1,0 +1,66 @@
+"""load.read: one read of the size fstat gives, and the whole file however it changes meanwhile.
+
+The hostile corpus (test_hostile.py) covers what read refuses (links, pipes, folders, big files);
+these tests cover the reading itself: a file that grows or shrinks between the fstat and the read
+is read to its real end, never cut at the size fstat gave, and never past the 1 MiB limit.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sle_trials import load
+
+
+def _fstat_says(monkeypatch, size: int) -> None:
+    """os.fstat reports this size, as if the file changed just after it was asked."""
+    real = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        st = real(fd)
+        return os.stat_result((*st[:6], size, *st[7:]), {"st_mtime_ns": st.st_mtime_ns})
+
+    monkeypatch.setattr(load.os, "fstat", fstat)
+
+
+def test_a_plain_file_gives_its_bytes_and_the_stamp_the_cache_compares(tmp_path: Path) -> None:
+    file = tmp_path / "NCT00000001.yaml"
+    file.write_bytes(b"nct_id: NCT00000001\n")
+    raw, problems, stamp = load.read(file, "trials/NCT00000001.yaml")
+    st = os.lstat(file)
+    assert (raw, problems, stamp) == (b"nct_id: NCT00000001\n", [], (st.st_size, st.st_mtime_ns))
+
+
+@pytest.mark.parametrize("seen", [0, 1, 5, 19])
+def test_a_file_that_grew_after_the_fstat_is_read_to_its_end(tmp_path: Path, monkeypatch, seen: int) -> None:
+    file = tmp_path / "grown.yaml"
+    file.write_bytes(b"nct_id: NCT00000001\n")
+    _fstat_says(monkeypatch, seen)
+    raw, problems, _ = load.read(file, "grown.yaml")
+    assert raw == b"nct_id: NCT00000001\n" and problems == []
+
+
+def test_a_file_that_shrank_after_the_fstat_is_read_as_it_is(tmp_path: Path, monkeypatch) -> None:
+    file = tmp_path / "shrunk.yaml"
+    file.write_bytes(b"a: 1\n")
+    _fstat_says(monkeypatch, 4096)
+    assert load.read(file, "shrunk.yaml")[0] == b"a: 1\n"
+
+
+def test_growth_past_the_limit_is_refused_without_reading_it_all(tmp_path: Path, monkeypatch) -> None:
+    file = tmp_path / "huge.yaml"
+    file.write_bytes(b"#" * (load.MAX_BYTES + 4096))
+    _fstat_says(monkeypatch, 10)
+    raw, problems, stamp = load.read(file, "huge.yaml")
+    assert raw is None and stamp is None
+    assert [(p.code, p.path) for p in problems] == [("E004", "huge.yaml")]
+
+
+def test_a_file_of_exactly_the_limit_is_read(tmp_path: Path) -> None:
+    file = tmp_path / "full.yaml"
+    file.write_bytes(b"#" * load.MAX_BYTES)
+    raw, problems, _ = load.read(file, "full.yaml")
+    assert problems == [] and raw is not None and len(raw) == load.MAX_BYTES
