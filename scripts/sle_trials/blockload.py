@@ -37,8 +37,9 @@ _PLAIN_FIRST_BAD = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 _BLOCK = {">": (" ", "\n"), ">-": (" ", ""), "|": ("\n", "\n"), "|-": ("\n", "")}  # (line joiner, ending)
 _KINDS = {"str", "timestamp", "int", "float", "bool", "null"}  # what a plain value may be; "merge" is not
 
-# What a value is: a scalar, nothing yet (a nested block follows), a block scalar's header, [] or {}
-_SCALAR, _OPEN, _BLOCKSTART, _EMPTY_LIST, _EMPTY_MAP = range(5)
+# What a value is: a scalar after a key on a line without a dash (the most common line), another
+# scalar, nothing yet (a nested block follows), a block scalar's header, [] or {}
+_PAIR, _SCALAR, _OPEN, _BLOCKSTART, _EMPTY_LIST, _EMPTY_MAP = range(6)
 _SKIP: tuple = ()  # the token of a blank or comment line
 
 
@@ -110,12 +111,14 @@ def _token(line: str) -> tuple:
         kind, value = _value(bare)
         if kind == _BLOCKSTART:
             raise GiveUp
+    if kind == _SCALAR and key is not None and dash is None:
+        kind = _PAIR
     return (len(indent), dash is not None, key, kind, value)
 
 
 def _new(kind: int, value: Any, parents: int) -> Any:
     """A value to store in the current container, which has this many containers above it."""
-    if kind == _SCALAR:
+    if kind <= _SCALAR:
         return value
     if parents + 1 >= load.MAX_DEPTH:
         raise GiveUp  # `[]` and `{}` are a level of nesting too
@@ -142,6 +145,7 @@ def _parse(text: str) -> dict:
     block: list[str] | None = None  # the lines of a block scalar being read
     block_at: tuple[dict, str, int, tuple[str, str]] | None = None
     block_indent = -1
+    simple_at = 0  # the indent of a "key: value" line that goes straight into current (-1: none can)
     for line in text[:-1].split("\n"):
         if block is not None:
             stripped = line.lstrip(" ")
@@ -168,7 +172,7 @@ def _parse(text: str) -> dict:
         if not token:
             continue
         col, dash, key, kind, value = token
-        if kind == _SCALAR and pending is None and col == indent and not dash and type(current) is dict:
+        if col == simple_at and kind == _PAIR:
             if key in current:  # the most common line, "key: value" in the current mapping
                 raise GiveUp
             current[key] = value
@@ -201,6 +205,7 @@ def _parse(text: str) -> dict:
                 raise GiveUp
             if key is None:
                 current.append(_new(kind, value, len(stack)))
+                simple_at = -1
                 continue
             if len(stack) + 1 >= load.MAX_DEPTH:
                 raise GiveUp
@@ -217,7 +222,8 @@ def _parse(text: str) -> dict:
         elif kind == _BLOCKSTART:
             block, block_at, block_indent = [], (current, key, indent, value), -1
         else:
-            current[key] = _new(kind, value, len(stack))
+            current[key] = value if kind <= _SCALAR else _new(kind, value, len(stack))
+        simple_at = indent if pending is None and type(current) is dict else -1
     if pending is not None:
         raise GiveUp  # the last key has no value
     if block is not None:
