@@ -161,9 +161,9 @@ def value_in_quote(value: Any, node: dict, quote: str) -> bool:
 
 
 MAX_SEARCHES = 20
-# The texts of a set of cited sources -> {text: whether they contain it}. Records that cite the
-# same sources quote the same sentences (the criteria, the arms); each is searched for once a run.
-# At most 16 sets of sources, 2 million characters of text each.
+# The texts of a set of cited sources -> {text: whether they contain it, (number, criterion): whether
+# they number it so}. Records that cite the same sources quote the same sentences (the criteria, the
+# arms); each is searched for once a run. At most 16 sets of sources, 2 million characters of text each.
 _FOUND: dict[tuple[str, ...], TextMemo] = {}
 
 
@@ -187,9 +187,22 @@ class Sources:
     def contains(self, text: str) -> bool:
         found = self._found.get(text)
         if found is None:
-            needle = normalise(text)
-            found = self._found.remember(text, any(needle in t for t in self.texts.values()))
+            found = self._found.remember(text, self._search(text))
         return found
+
+    def numbers(self, number: int, text: str) -> bool:
+        """Whether a source gives the criterion this number: "3) text" or "3. text". Remembered by
+        (number, text), so that a criterion seen before costs no new string."""
+        key = (number, text)
+        found = self._found.get(key)  # type: ignore[call-overload]
+        if found is None:
+            found = any(self._search(f"{number}{mark} {text}") for mark in (")", "."))
+            self._found.remember(key, found, len(text))
+        return found
+
+    def _search(self, text: str) -> bool:
+        needle = normalise(text)
+        return any(needle in t for t in self.texts.values())
 
     def closest(self, text: str) -> str:
         """Where the text comes nearest to a cited source, for the curator to compare.
@@ -219,7 +232,7 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
             yield _at(record, path, "E501", f"{fields.dotted(path)}: text not found in the cited source; nearest is {sources.closest(value)}")
         elif path[-1] == "text" and len(path) >= 2:  # the holder is the criterion (a mapping with "text")
             number = holder.get("number")
-            if number is not None and not any(sources.contains(f"{number}{mark} {value}") for mark in (")", ".")):
+            if number is not None and not sources.numbers(number, value):
                 yield _at(record, path[:-1] + ("number",), "E504", f"{fields.dotted(path[:-1])}: the source does not number this criterion {number}")
 
 

@@ -19,9 +19,10 @@ class TextMemo(dict):
         super().__init__()
         self.room = chars
 
-    def remember(self, key: str, value: Any) -> Any:
-        """value, kept under key while there is room."""
-        if len(key) <= self.room:
-            self.room -= len(key)
+    def remember(self, key: Any, value: Any, chars: int | None = None) -> Any:
+        """value, kept under key while there is room; a key that is not text says how many characters it holds."""
+        size = len(key) if chars is None else chars
+        if size <= self.room:
+            self.room -= size
             self[key] = value
         return value

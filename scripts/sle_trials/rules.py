@@ -76,13 +76,22 @@ def _criteria(items: list, path: tuple) -> Iterator[tuple[tuple, list]]:
             yield from _criteria(item["sub_criteria"], path + (i, "sub_criteria"))
 
 
+def _folded(text: str) -> str:
+    """The text as E106 compares criteria: runs of white space as one space, case folded."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # the only white space is single inner spaces (isprintable is False for every other kind),
+        # so splitting into words and joining them again would give the text back: skip it
+        return text.lower() if text.isascii() else text.casefold()
+    return " ".join(text.split()).casefold()
+
+
 def check_criteria(record: Record) -> Iterator[Problem]:
     eligibility = record.data.get("eligibility", {})
     for name in ("inclusion_criteria", "exclusion_criteria"):
         if name not in eligibility:
             continue
         for path, items in _criteria(eligibility[name], ("eligibility", name)):
-            folded = [" ".join(item["text"].split()).casefold() for item in items]
+            folded = [_folded(item["text"]) for item in items]
             numbers_ = [item["number"] for item in items if item.get("number") is not None]
             if len(set(folded)) == len(folded) and len(set(numbers_)) == len(numbers_):
                 continue  # nothing repeats (almost every list): the loop below only words the findings
@@ -126,9 +135,12 @@ def check_sources(record: Record, root: Path) -> Iterator[Problem]:
 def check_links(record: Record) -> Iterator[Problem]:
     """Thresholds point at criteria that exist; arms name interventions the record lists."""
     eligibility = record.data.get("eligibility", {})
+    numbers: dict[str, set] = {}  # each list's criterion numbers, gathered once: thresholds point at few lists
     for i, threshold in enumerate(eligibility.get("thresholds", [])):
         ref = threshold["criterion"]
-        listed = {c.get("number") for c in eligibility.get(f"{ref['list'].lower()}_criteria", [])}
+        listed = numbers.get(ref["list"])
+        if listed is None:
+            listed = numbers[ref["list"]] = {c.get("number") for c in eligibility.get(f"{ref['list'].lower()}_criteria", [])}
         if ref["number"] not in listed:
             path = ("eligibility", "thresholds", i, "criterion", "number")
             yield _problem(record, path, "E109", f"{dotted(path)}: there is no {ref['list'].lower()} criterion number {ref['number']}")
