@@ -137,6 +137,7 @@ def _parse(text: str) -> dict:
     if not text.endswith("\n"):
         raise GiveUp
     tokens = _TOKENS
+    deepest = load.MAX_DEPTH - 1  # containers there may be above a new one
     root: dict = {}
     stack: list[tuple[Any, int]] = []  # the open containers above the current one, with their indents
     current: Any = root
@@ -186,7 +187,7 @@ def _parse(text: str) -> dict:
                 child = {}
             else:
                 raise GiveUp  # an empty value (null), or bad indentation
-            if len(stack) + 1 >= load.MAX_DEPTH:
+            if len(stack) >= deepest:
                 raise GiveUp
             parent[parent_key] = child
             stack.append((current, indent))
@@ -204,10 +205,10 @@ def _parse(text: str) -> dict:
             if type(current) is not list:
                 raise GiveUp
             if key is None:
-                current.append(_new(kind, value, len(stack)))
+                current.append(value if kind <= _SCALAR else _new(kind, value, len(stack)))
                 simple_at = -1
                 continue
-            if len(stack) + 1 >= load.MAX_DEPTH:
+            if len(stack) >= deepest:
                 raise GiveUp
             item: dict = {}
             current.append(item)

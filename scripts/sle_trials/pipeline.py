@@ -20,7 +20,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from . import cache, export, refs, sources
 from .refs import _NOWHERE
@@ -279,47 +279,66 @@ def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, w
     workers = workers if workers is not None else (os.cpu_count() or 1)
     pool: ProcessPoolExecutor | None = None
     checker = _Lazy(root)
-    try:
-        for start in range(0, len(files), CHUNK):  # a chunk at a time: memory holds summaries, not files
-            jobs: list[tuple[str, str, str, str | None]] = []
-            for file in files[start : start + CHUNK]:  # the loop a warm run is: keep it lean
-                path = os.fspath(file)
-                folder, _, name = path.rpartition(os.sep)
-                in_trials = folders.get(folder)
-                if in_trials is None:
-                    in_trials = folders[folder] = os.path.abspath(folder or ".") == trials_dir
-                shown = prefix + name if in_trials else display(root, Path(file))
-                if in_trials and not _TRIAL_FILE.match(name) and os.path.lexists(path):  # a missing file is E001
-                    result.problems.append(Problem(shown, 0, 0, "E101", f"{name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
-                    result.unindexed_ids.add(_stem(name))
+
+    def plan(chunk: "list[Path] | list[str]") -> tuple[list[tuple[str, tuple]], list[tuple[str, str, str, str | None]]]:
+        """(the summaries the cache vouches for by stat, the files to check) of a chunk of files."""
+        hits: list[tuple[str, tuple]] = []
+        jobs: list[tuple[str, str, str, str | None]] = []
+        for file in chunk:  # the loop a warm run is: keep it lean
+            path = os.fspath(file)
+            folder, _, name = path.rpartition(os.sep)
+            in_trials = folders.get(folder)
+            if in_trials is None:
+                in_trials = folders[folder] = os.path.abspath(folder or ".") == trials_dir
+            shown = prefix + name if in_trials else display(root, Path(file))
+            if in_trials and not _TRIAL_FILE.match(name) and os.path.lexists(path):  # a missing file is E001
+                result.problems.append(Problem(shown, 0, 0, "E101", f"{name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
+                result.unindexed_ids.add(_stem(name))
+                continue
+            entry = store.get(shown)
+            if entry is not None:
+                try:
+                    st: os.stat_result | None = os.lstat(path)
+                except OSError:
+                    st = None
+                if st is not None and stat.S_ISREG(st.st_mode) and cache.fresh(entry, st):
+                    hits.append((shown, entry[cache.VALUE]))
                     continue
-                entry = store.get(shown)
-                if entry is not None:
-                    try:
-                        st: os.stat_result | None = os.lstat(path)
-                    except OSError:
-                        st = None
-                    if st is not None and stat.S_ISREG(st.st_mode) and cache.fresh(entry, st):
-                        summaries.append(Summary(shown, entry[cache.VALUE], shared))
-                        continue
-                jobs.append((path, shown, _stem(name), entry[cache.SHA] if entry else None))
+            jobs.append((path, shown, _stem(name), entry[cache.SHA] if entry else None))
+        return hits, jobs
+
+    def take(hits: list[tuple[str, tuple]], outcomes: Iterable[Outcome]) -> None:
+        """Keep a chunk's summaries and put its newly checked files in the cache."""
+        summaries.extend(Summary(shown, value, shared) for shown, value in hits)
+        new_entries = []
+        for outcome in outcomes:
+            result.problems.extend(outcome.problems)
+            item = store.get(outcome.shown)[cache.VALUE] if outcome.unchanged else outcome.summary  # type: ignore[index]
+            if item is None:
+                result._cited.update(outcome.cited)  # a valid record's citations are in its summary's sources
+                result.unindexed_ids.add(outcome.stem)
+                continue
+            if outcome.stamp is not None and outcome.sha is not None:
+                new_entries.append((outcome.shown, outcome.stamp, outcome.sha, item))
+            summaries.append(Summary(outcome.shown, item, shared))
+        store.put_many(new_entries)
+
+    try:
+        # A chunk at a time, so that memory holds summaries, not files; the workers get the next
+        # chunk before this process takes the last one's results, so they never wait for it.
+        waiting: tuple[list[tuple[str, tuple]], Iterable[Outcome]] | None = None
+        for start in range(0, len(files), CHUNK):
+            hits, jobs = plan(files[start : start + CHUNK])
             if pool is None and workers > 1 and len(jobs) >= PARALLEL_FROM:
                 from concurrent.futures import ProcessPoolExecutor  # a warm run never starts workers
 
                 pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),))
             outcomes = pool.map(_check_in_worker, jobs, chunksize=32) if pool else (check_file(job, checker) for job in jobs)
-            new_entries = []
-            for outcome in outcomes:
-                result.problems.extend(outcome.problems)
-                item = store.get(outcome.shown)[cache.VALUE] if outcome.unchanged else outcome.summary  # type: ignore[index]
-                if item is None:
-                    result._cited.update(outcome.cited)  # a valid record's citations are in its summary's sources
-                    result.unindexed_ids.add(outcome.stem)
-                    continue
-                if outcome.stamp is not None and outcome.sha is not None:
-                    new_entries.append((outcome.shown, outcome.stamp, outcome.sha, item))
-                result.summaries.append(Summary(outcome.shown, item, result.sources))
-            store.put_many(new_entries)
+            if waiting is not None:
+                take(*waiting)
+            waiting = hits, outcomes
+        if waiting is not None:
+            take(*waiting)
     finally:
         if pool is not None:
             pool.shutdown()

@@ -53,6 +53,8 @@ def check(entries: Iterable[Entry], known_ids: Iterable[str] = (), uncited: Iter
     exists = set(by_id) | set(known_ids)
     folded: dict[str, set[str]] = {}  # each record's titles, folded once, however often it is referred to
     for item in entries:
+        if not item.related:
+            continue  # most records: nothing to look up (this loop runs for each of 250,000 at scale)
         seen: set[str] = set()
         places = item.related_at
         for k, (nct_id, title) in enumerate(item.related):

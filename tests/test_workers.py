@@ -1,0 +1,84 @@
+"""Worker processes give the result one process gives: the same summaries in the same order, the
+same problems, the same cache.
+
+A cold check of 300 files or more spreads them over one process per core, a chunk of files at a
+time, with the next chunk handed out before the last one's results are taken. The thresholds are
+lowered here so that a small registry crosses every one of those paths: several chunks, files the
+cache vouches for mixed with files to check, and records with problems among them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sle_trials import pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("generated")
+    generate.generate(45, root)
+    return root
+
+
+def _run(root: Path, workers: int) -> tuple[list[tuple], list, list[str]]:
+    result = pipeline.validate(root, pipeline.trial_paths(root), workers=workers)
+    summaries = [(s.path, s.value) for s in result.summaries]
+    return summaries, sorted(result.problems), sorted(result.unindexed_ids)
+
+
+def _break(root: Path) -> None:
+    """Two records with problems of their own, and one file with no trial name."""
+    for name in ("NCT90000003.yaml", "NCT90000031.yaml"):
+        file = root / "trials" / name
+        file.write_text(file.read_text(encoding="utf-8").replace("nct_id: NCT9", "nct_id: NCT8", 1), encoding="utf-8")
+    (root / "trials" / "notes.yaml").write_text("nct_id: x\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("chunk", [4, 7, 1000])
+def test_workers_give_what_one_process_gives(generated: Path, tmp_path: Path, monkeypatch, chunk: int) -> None:
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    for root in (serial, parallel):
+        shutil.copytree(generated, root)
+        _break(root)
+    monkeypatch.setattr(pipeline, "CHUNK", chunk)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    one = _run(serial, workers=1)
+    two = _run(parallel, workers=2)
+    assert two == one
+    assert len(one[0]) == 43 and {p.code for p in one[1]} == {"E101"}
+    assert (parallel / ".cache").exists()
+
+
+def test_workers_mix_cached_and_changed_files_as_one_process_does(generated: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(pipeline, "CHUNK", 5)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    runs = []
+    for workers in (1, 2):
+        root = tmp_path / f"workers-{workers}"
+        shutil.copytree(generated, root)
+        old = time.time() - 3600  # older than the racy window: the cache may trust these files' stat
+        for file in (root / "trials").iterdir():
+            os.utime(file, (old, old))
+        cold = _run(root, workers)
+        for name in ("NCT90000002.yaml", "NCT90000013.yaml", "NCT90000040.yaml"):  # new bytes: checked again
+            file = root / "trials" / name
+            text = file.read_text(encoding="utf-8")
+            flipped = text.replace("results_posted: false", "results_posted: true") if "results_posted: false" in text \
+                else text.replace("results_posted: true", "results_posted: false")
+            assert flipped != text
+            file.write_text(flipped, encoding="utf-8")
+        runs.append((cold, _run(root, workers)))
+    assert runs[1] == runs[0]
+    (cold, changed), _ = runs
+    assert len(changed[0]) == 45 and sorted(changed[0]) == sorted(cold[0])  # the flip is not in the summary
