@@ -20,7 +20,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from . import cache, export, refs, sources
 from .refs import _NOWHERE
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 # validators; they are imported where a file is really checked, not for a run the cache answers.
 _TRIAL_FILE = re.compile(r"NCT[0-9]{8}\.yaml\Z")
 PARALLEL_FROM = 300  # files to check before worker processes pay for their start-up
+BATCH = 128  # files a worker checks per message: fewer messages, yet the last batch is short (~50 ms)
 
 
 class UsageError(Exception):
@@ -167,9 +168,9 @@ class Checker:
             return problems, None, sorted(_citations(record.data))
         return [], Summary.value_of(record.data), []
 
-@dataclass
-class Outcome:
-    """What checking one file gave: its problems, or its summary (None when it has problems)."""
+class Outcome(NamedTuple):
+    """What checking one file gave: its problems, or its summary (None when it has problems). A
+    named tuple: a worker sends 250,000 of them at scale, and a tuple pickles in half the time."""
 
     shown: str
     stem: str
@@ -213,7 +214,12 @@ _worker: _Lazy | None = None
 
 def _init_worker(root: str) -> None:
     global _worker
-    gc.enable()  # a forked worker inherits the parent's disabled collector; it makes garbage as it goes
+    # A forked worker inherits the parent's disabled collector; it makes garbage as it goes (the
+    # precise path's parser leaves cycles). Collecting the youngest objects every 20,000 instead of
+    # 700 new ones: a checked record makes a few hundred, nearly none in cycles, and collecting
+    # after every other record cost 5% of a worker's time.
+    gc.enable()
+    gc.set_threshold(20_000, 10, 10)
     _worker = _Lazy(Path(root))
 
 
@@ -333,7 +339,7 @@ def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, w
                 from concurrent.futures import ProcessPoolExecutor  # a warm run never starts workers
 
                 pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),))
-            outcomes = pool.map(_check_in_worker, jobs, chunksize=32) if pool else (check_file(job, checker) for job in jobs)
+            outcomes = pool.map(_check_in_worker, jobs, chunksize=BATCH) if pool else (check_file(job, checker) for job in jobs)
             if waiting is not None:
                 take(*waiting)
             waiting = hits, outcomes
