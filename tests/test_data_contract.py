@@ -315,12 +315,18 @@ def test_semver_helpers() -> None:
 
 
 def test_formula_guard_covers_every_character_and_never_a_number() -> None:
-    title = next(c for c in export.COLUMNS if c.name == "brief_title")
-    age = next(c for c in export.COLUMNS if c.name == "minimum_age_years")
+    names = [c.name for c in export.COLUMNS]
+
+    def cells(title: str, age: float) -> dict[str, str]:
+        data = {"nct_id": "NCT00000001", "brief_title": title, "eligibility": {"minimum_age": {"value": age, "unit": "YEARS"}},
+                "curation": {"status": "complete", "sources": [{"file": "seeds/a.txt", "as_of": "2025"}]}}
+        return dict(zip(names, export.row(data)))
+
     for start in ("=", "+", "-", "@", "\t", "\r", "\n"):
-        assert export._cell(title, f"{start}1+1") == f"'{start}1+1"
-    assert export._cell(title, "IM19 = 1") == "IM19 = 1"
-    assert export._cell(age, "-1") == "-1"
+        assert cells(f"{start}1+1", 1)["brief_title"] == f"'{start}1+1"
+    assert cells("IM19 = 1", 1)["brief_title"] == "IM19 = 1"
+    assert cells("", 1)["brief_title"] == ""
+    assert cells("x", -1)["minimum_age_years"] == "-1"  # a number column is never guarded
 
 
 def test_the_registry_copy_holds_the_generated_files(registry: Path) -> None:
