@@ -37,10 +37,11 @@ _PLAIN_FIRST_BAD = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 _BLOCK = {">": (" ", "\n"), ">-": (" ", ""), "|": ("\n", "\n"), "|-": ("\n", "")}  # (line joiner, ending)
 _KINDS = {"str", "timestamp", "int", "float", "bool", "null"}  # what a plain value may be; "merge" is not
 
-# What a value is: a scalar after a key on a line without a dash (the most common line), another
-# scalar, nothing yet (a nested block follows), a block scalar's header, [] or {}
-_PAIR, _SCALAR, _OPEN, _BLOCKSTART, _EMPTY_LIST, _EMPTY_MAP = range(6)
-_SKIP: tuple = ()  # the token of a blank or comment line
+# What a value is: a scalar after a key on a line without a dash (the most common line), a scalar
+# after "- key:" (a new list item), another scalar, nothing yet (a nested block follows), a block
+# scalar's header, [] or {}
+_PAIR, _ITEM, _SCALAR, _OPEN, _BLOCKSTART, _EMPTY_LIST, _EMPTY_MAP, _NOTHING = range(8)
+_SKIP = (-2, False, None, _NOTHING, None)  # the token of a blank or comment line (no indent matches it)
 
 
 class GiveUp(Exception):
@@ -111,8 +112,8 @@ def _token(line: str) -> tuple:
         kind, value = _value(bare)
         if kind == _BLOCKSTART:
             raise GiveUp
-    if kind == _SCALAR and key is not None and dash is None:
-        kind = _PAIR
+    if kind == _SCALAR and key is not None:
+        kind = _ITEM if dash else _PAIR
     return (len(indent), dash is not None, key, kind, value)
 
 
@@ -147,6 +148,7 @@ def _parse(text: str) -> dict:
     block_at: tuple[dict, str, int, tuple[str, str]] | None = None
     block_indent = -1
     simple_at = 0  # the indent of a "key: value" line that goes straight into current (-1: none can)
+    item_at = -1  # the indent of a "- key: value" line that starts the next item of current's list (-1: none)
     for line in text[:-1].split("\n"):
         if block is not None:
             stripped = line.lstrip(" ")
@@ -170,13 +172,17 @@ def _parse(text: str) -> dict:
         token = tokens.get(line)
         if token is None:
             token = tokens.remember(line, _token(line))
-        if not token:
-            continue
         col, dash, key, kind, value = token
         if col == simple_at and kind == _PAIR:
             if key in current:  # the most common line, "key: value" in the current mapping
                 raise GiveUp
             current[key] = value
+            continue
+        if col == item_at and kind == _ITEM:  # the next item of the list current is an item of
+            current = {key: value}
+            stack[-1][0].append(current)
+            continue
+        if kind == _NOTHING:
             continue
         if pending is not None:
             parent, parent_key, key_indent = pending
@@ -206,7 +212,7 @@ def _parse(text: str) -> dict:
                 raise GiveUp
             if key is None:
                 current.append(value if kind <= _SCALAR else _new(kind, value, len(stack)))
-                simple_at = -1
+                simple_at = item_at = -1
                 continue
             if len(stack) >= deepest:
                 raise GiveUp
@@ -225,6 +231,8 @@ def _parse(text: str) -> dict:
         else:
             current[key] = value if kind <= _SCALAR else _new(kind, value, len(stack))
         simple_at = indent if pending is None and type(current) is dict else -1
+        # a mapping right inside a list was opened by "- key..." two columns to the left
+        item_at = indent - 2 if simple_at >= 0 and stack and type(stack[-1][0]) is list else -1
     if pending is not None:
         raise GiveUp  # the last key has no value
     if block is not None:
