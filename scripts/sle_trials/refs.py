@@ -56,9 +56,8 @@ def check(entries: Iterable[Entry], known_ids: Iterable[str] = (), uncited: Iter
         if not item.related:
             continue  # most records: nothing to look up (this loop runs for each of 250,000 at scale)
         seen: set[str] = set()
-        places = item.related_at
-        for k, (nct_id, title) in enumerate(item.related):
-            id_at, title_at = places[k] if places else (_NOWHERE, _NOWHERE)
+        places = item.related_at or [(_NOWHERE, _NOWHERE)] * len(item.related)
+        for (nct_id, title), (id_at, title_at) in zip(item.related, places):
             if nct_id == item.nct_id:
                 problems.append(Problem(item.path, *id_at, "E302", f"{nct_id} lists itself as a related trial"))
                 continue
