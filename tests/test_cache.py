@@ -24,18 +24,18 @@ def reg(registry: Path) -> Path:
 @pytest.fixture
 def counts(monkeypatch) -> dict[str, int]:
     seen = {"read": 0, "check": 0}
-    real_read, real_check = load.read, pipeline.Checker.check
+    real_read, real_check = load.read, pipeline.Checker.check_many
 
     def read(*args, **kwargs):
         seen["read"] += 1
         return real_read(*args, **kwargs)
 
-    def check(self, *args, **kwargs):
-        seen["check"] += 1
-        return real_check(self, *args, **kwargs)
+    def check_many(self, files, *args, **kwargs):
+        seen["check"] += len(files)
+        return real_check(self, files, *args, **kwargs)
 
     monkeypatch.setattr(load, "read", read)
-    monkeypatch.setattr(pipeline.Checker, "check", check)
+    monkeypatch.setattr(pipeline.Checker, "check_many", check_many)
     return seen
 
 
