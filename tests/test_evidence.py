@@ -133,6 +133,19 @@ def test_criterion_number_must_match_the_source(reg: Path, capsys) -> None:
     assert code == 1 and "E504 eligibility.inclusion_criteria.1: the source does not number this criterion 30" in out
 
 
+def test_a_criterion_number_is_checked_as_written_even_after_an_equal_one(reg: Path, capsys) -> None:
+    """3.0 equals 3 (the schema's integer takes both), but the source numbers the criterion "3)",
+    never "3.0)": a check that remembered the answer for 3 must not give it for 3.0."""
+    twin = "trials/NCT06513430.yaml"
+    text = (reg / IM19).read_text(encoding="utf-8").replace("NCT06513429", "NCT06513430")
+    (reg / twin).write_text(text, encoding="utf-8")
+    edit(reg, twin, "    - number: 3\n      text: Weight ≥ 40 kg", "    - number: 3.0\n      text: Weight ≥ 40 kg")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19), str(reg / twin))
+    assert code == 1 and f"{twin}:" in out
+    assert "E504 eligibility.inclusion_criteria.1: the source does not number this criterion 3.0" in out
+    assert IM19 not in out
+
+
 def test_silent_field_must_be_absent(reg: Path, capsys) -> None:
     edit(reg, RELMA, "    - enrollment\n", "    - enrollment\n    - phases\n    - no_such_field\n")
     code, out = run(capsys, "validate", "--root", str(reg), str(reg / RELMA))

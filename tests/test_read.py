@@ -64,3 +64,13 @@ def test_a_file_of_exactly_the_limit_is_read(tmp_path: Path) -> None:
     file.write_bytes(b"#" * load.MAX_BYTES)
     raw, problems, _ = load.read(file, "full.yaml")
     assert problems == [] and raw is not None and len(raw) == load.MAX_BYTES
+
+
+def test_a_read_that_comes_back_short_is_read_on_to_the_end(tmp_path: Path, monkeypatch) -> None:
+    """A network or FUSE file system may return fewer bytes than asked before the end of the file."""
+    file = tmp_path / "slow.yaml"
+    file.write_bytes(b"nct_id: NCT00000001\n")
+    real = os.read
+    monkeypatch.setattr(load.os, "read", lambda fd, n: real(fd, min(n, 3)))
+    raw, problems, _ = load.read(file, "slow.yaml")
+    assert raw == b"nct_id: NCT00000001\n" and problems == []

@@ -32,17 +32,23 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _run(root: Path, workers: int) -> tuple[list[tuple], list, list[str]]:
-    result = pipeline.validate(root, pipeline.trial_paths(root), workers=workers)
+    files = pipeline.trial_paths(root)
+    result = pipeline.validate(root, files, workers=workers)
+    place = {"trials/" + Path(f).name: i for i, f in enumerate(files)}
+    chunks = [place[p.path] // pipeline.CHUNK for p in result.problems]
+    assert chunks == sorted(chunks), "what a chunk finds comes after what the chunk before it found"
     summaries = [(s.path, s.value) for s in result.summaries]
     return summaries, sorted(result.problems), sorted(result.unindexed_ids)
 
 
 def _break(root: Path) -> None:
-    """Two records with problems of their own, and one file with no trial name."""
+    """Two records with problems of their own, and two files with no trial name (one in the chunk
+    after a record with problems)."""
     for name in ("NCT90000003.yaml", "NCT90000031.yaml"):
         file = root / "trials" / name
         file.write_text(file.read_text(encoding="utf-8").replace("nct_id: NCT9", "nct_id: NCT8", 1), encoding="utf-8")
     (root / "trials" / "notes.yaml").write_text("nct_id: x\n", encoding="utf-8")
+    (root / "trials" / "NCT90000031a.yaml").write_text("nct_id: x\n", encoding="utf-8")
 
 
 @pytest.mark.parametrize("chunk", [4, 7, 1000])

@@ -192,11 +192,13 @@ class Sources:
 
     def numbers(self, number: int, text: str) -> bool:
         """Whether a source gives the criterion this number: "3) text" or "3. text". Remembered by
-        (number, text), so that a criterion seen before costs no new string."""
-        key = (number, text)
+        (the number as written, text), so that a criterion seen before costs no long new string.
+        Not by the number itself: 3 and 3.0 are equal keys, and the source may say "3)" but not "3.0)"."""
+        written = f"{number}"
+        key = (written, text)
         found = self._found.get(key)  # type: ignore[call-overload]
         if found is None:
-            found = any(self._search(f"{number}{mark} {text}") for mark in (")", "."))
+            found = any(self._search(f"{written}{mark} {text}") for mark in (")", "."))
             self._found.remember(key, found, len(text))
         return found
 

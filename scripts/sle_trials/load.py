@@ -475,8 +475,8 @@ def read(file: Path | str, path: str) -> tuple[bytes | None, list[Problem], tupl
             if kind:
                 return refuse(kind)
             raw = os.read(fd, min(st.st_size, MAX_BYTES) + 1)  # one read of the size fstat gave, and a byte more
-            if len(raw) > st.st_size:  # it grew since the fstat: read on to its end, up to the limit
-                while len(raw) <= MAX_BYTES:
+            if len(raw) != st.st_size:  # it grew or shrank since the fstat, or the read came back short
+                while len(raw) <= MAX_BYTES:  # (a network or FUSE file system may): read on to its end
                     more = os.read(fd, MAX_BYTES + 1 - len(raw))
                     if not more:
                         break

@@ -315,8 +315,11 @@ def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, w
     pool: ProcessPoolExecutor | None = None
     checker = _Lazy(root)
 
-    def plan(chunk: "list[Path] | list[str]") -> tuple[list[tuple[str, tuple]], list[Job]]:
-        """(the summaries the cache vouches for by stat, the files to check) of a chunk of files."""
+    def plan(chunk: "list[Path] | list[str]") -> tuple[list[tuple[Problem, str]], list[tuple[str, tuple]], list[Job]]:
+        """(the files misnamed, the summaries the cache vouches for by stat, the files to check) of a
+        chunk of files; nothing is kept in the result until take(), so that a chunk planned ahead
+        changes nothing of the order of what is found."""
+        misnamed: list[tuple[Problem, str]] = []  # (E101, the file's stem)
         hits: list[tuple[str, tuple]] = []
         jobs: list[Job] = []
         for file in chunk:  # the loop a warm run is: keep it lean
@@ -327,8 +330,7 @@ def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, w
                 in_trials = folders[folder] = os.path.abspath(folder or ".") == trials_dir
             shown = prefix + name if in_trials else display(root, Path(file))
             if in_trials and not _TRIAL_FILE.match(name) and os.path.lexists(path):  # a missing file is E001
-                result.problems.append(Problem(shown, 0, 0, "E101", f"{name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
-                result.unindexed_ids.add(_stem(name))
+                misnamed.append((Problem(shown, 0, 0, "E101", f"{name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"), _stem(name)))
                 continue
             entry = store.get(shown)
             if entry is not None:
@@ -340,10 +342,13 @@ def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, w
                     hits.append((shown, entry[cache.VALUE]))
                     continue
             jobs.append((path, shown, _stem(name), entry[cache.SHA] if entry else None))
-        return hits, jobs
+        return misnamed, hits, jobs
 
-    def take(hits: list[tuple[str, tuple]], outcomes: Iterable[Outcome]) -> None:
-        """Keep a chunk's summaries and put its newly checked files in the cache."""
+    def take(misnamed: list[tuple[Problem, str]], hits: list[tuple[str, tuple]], outcomes: Iterable[Outcome]) -> None:
+        """Keep a chunk's findings and summaries and put its newly checked files in the cache."""
+        for problem, stem in misnamed:
+            result.problems.append(problem)
+            result.unindexed_ids.add(stem)
         summaries.extend(Summary(shown, value, shared) for shown, value in hits)
         new_entries = []
         for outcome in outcomes:
@@ -361,9 +366,9 @@ def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, w
     try:
         # A chunk at a time, so that memory holds summaries, not files; the workers get the next
         # chunk before this process takes the last one's results, so they never wait for it.
-        waiting: tuple[list[tuple[str, tuple]], Iterable[Outcome]] | None = None
+        waiting: tuple[list[tuple[Problem, str]], list[tuple[str, tuple]], Iterable[Outcome]] | None = None
         for start in range(0, len(files), CHUNK):
-            hits, jobs = plan(files[start : start + CHUNK])
+            misnamed, hits, jobs = plan(files[start : start + CHUNK])
             if pool is None and workers > 1 and len(jobs) >= PARALLEL_FROM:
                 from concurrent.futures import ProcessPoolExecutor  # a warm run never starts workers
 
@@ -372,7 +377,7 @@ def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, w
             outcomes = chain.from_iterable(pool.map(_check_in_worker, batches) if pool else (check_files(b, checker) for b in batches))
             if waiting is not None:
                 take(*waiting)
-            waiting = hits, outcomes
+            waiting = misnamed, hits, outcomes
         if waiting is not None:
             take(*waiting)
     finally:
