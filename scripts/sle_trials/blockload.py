@@ -117,10 +117,8 @@ def _token(line: str) -> tuple:
     return (len(indent), dash is not None, key, kind, value)
 
 
-def _new(kind: int, value: Any, parents: int) -> Any:
-    """A value to store in the current container, which has this many containers above it."""
-    if kind <= _SCALAR:
-        return value
+def _empty(kind: int, parents: int) -> list | dict:
+    """The `[]` or `{}` to store in the current container, which has this many containers above it."""
     if parents + 1 >= load.MAX_DEPTH:
         raise GiveUp  # `[]` and `{}` are a level of nesting too
     return [] if kind == _EMPTY_LIST else {}
@@ -211,7 +209,7 @@ def _parse(text: str) -> dict:
             if type(current) is not list:
                 raise GiveUp
             if key is None:
-                current.append(value if kind <= _SCALAR else _new(kind, value, len(stack)))
+                current.append(value if kind <= _SCALAR else _empty(kind, len(stack)))
                 simple_at = item_at = -1
                 continue
             if len(stack) >= deepest:
@@ -229,7 +227,7 @@ def _parse(text: str) -> dict:
         elif kind == _BLOCKSTART:
             block, block_at, block_indent = [], (current, key, indent, value), -1
         else:
-            current[key] = value if kind <= _SCALAR else _new(kind, value, len(stack))
+            current[key] = value if kind <= _SCALAR else _empty(kind, len(stack))
         simple_at = indent if pending is None and type(current) is dict else -1
         # a mapping right inside a list was opened by "- key..." two columns to the left
         item_at = indent - 2 if simple_at >= 0 and stack and type(stack[-1][0]) is list else -1

@@ -163,24 +163,11 @@ def row(data: dict) -> list[str]:
 _PLAN = [(c.get, c.is_list, c.type) for c in COLUMNS]
 
 
-class _Line:
-    """Where csv.writer puts a row (CPython's writes it whole, in one call): the line, with no
-    buffer to create and read back."""
-
-    __slots__ = ("text",)
-
-    def __init__(self) -> None:
-        self.text = ""
-
-    def write(self, text: str) -> None:
-        self.text += text
-
-
 def line(data: dict) -> str:
     """One record's CSV line (what a check keeps per record: a few hundred bytes)."""
-    out = _Line()
+    out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow(row(data))
-    return out.text
+    return out.getvalue()
 
 
 def header() -> str:

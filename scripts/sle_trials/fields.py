@@ -132,7 +132,17 @@ def verbatim_texts(data: Any, schema: dict) -> list[tuple[Path_, str, Any]]:
 
 def _walk_verbatim(data: Any, plan: _Plan, path: Path_, holder: Any, out: list) -> None:
     if isinstance(data, dict):
-        _walk_mapping(data, plan.props, path, out)
+        props = plan.props
+        if props:
+            for key, value in data.items():
+                child = props.get(key)
+                if child is None:
+                    continue
+                if child.leaf:  # what the call below would do for a leaf
+                    if isinstance(value, str):
+                        out.append((path + (key,), value, data))
+                else:
+                    _walk_verbatim(value, child, path + (key,), data, out)
     elif isinstance(data, list):
         items = plan.items
         if items is not None:
@@ -140,25 +150,9 @@ def _walk_verbatim(data: Any, plan: _Plan, path: Path_, holder: Any, out: list) 
                 out.extend((path + (i,), value, data) for i, value in enumerate(data) if isinstance(value, str))
             else:
                 for i, value in enumerate(data):
-                    if isinstance(value, dict):  # most items (criteria, arms): one call fewer each
-                        _walk_mapping(value, items.props, path + (i,), out)
-                    else:
-                        _walk_verbatim(value, items, path + (i,), data, out)
+                    _walk_verbatim(value, items, path + (i,), data, out)
     elif plan.verbatim and isinstance(data, str):
         out.append((path, data, holder))
-
-
-def _walk_mapping(data: dict, props: dict[str, _Plan], path: Path_, out: list) -> None:
-    if props:
-        for key, value in data.items():
-            child = props.get(key)
-            if child is None:
-                continue
-            if child.leaf:  # what the call below would do for a leaf
-                if isinstance(value, str):
-                    out.append((path + (key,), value, data))
-            else:
-                _walk_verbatim(value, child, path + (key,), data, out)
 
 
 def is_verbatim(node: dict) -> bool:

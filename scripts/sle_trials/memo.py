@@ -1,4 +1,4 @@
-"""Memo: a dict from text to what it gives, bounded by the characters it holds.
+"""Memo: a dict from text (or a key made of text) to what it gives, bounded by the characters it holds.
 
 Checking repeats itself across records (the same lines, the same quoted sentences), so a worker
 remembers what it worked out. A bound on the number of entries is not enough: a hostile registry of

@@ -8,9 +8,9 @@ Speed without loss of strictness: a file is first tried on the fast path (fastlo
 layout read line by line, or libyaml's events, then a compiled schema validator; no positions).
 Only when that path finds anything at all is the file checked again on the precise path, which
 produces every message with its line and column. So the messages are always those of the precise
-path. Files are checked in batches, each stage over the whole batch before the next (Checker.check_many).
-Valid files' summaries are cached by content (cache.py), and a cold run with many files is spread
-over worker processes.
+path. Files are checked in batches, each stage over the whole batch before the next
+(Checker.check_many). Valid files' summaries are cached by content (cache.py), and a cold run with
+many files is spread over worker processes.
 """
 
 from __future__ import annotations
@@ -192,7 +192,7 @@ class Checker:
 
 class Outcome(NamedTuple):
     """What checking one file gave: its problems, or its summary (None when it has problems). A
-    named tuple: a worker sends 250,000 of them at scale, and a tuple pickles in half the time."""
+    named tuple: a worker sends 250,000 of them at scale, and it pickles faster than a dataclass."""
 
     shown: str
     stem: str
