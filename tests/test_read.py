@@ -1,4 +1,4 @@
-"""load.read: one read of the size fstat gives, and the whole file however it changes meanwhile.
+"""load.read (through files.read): one read of the size fstat gives, and the whole file however it changes meanwhile.
 
 The hostile corpus (test_hostile.py) covers what read refuses (links, pipes, folders, big files);
 these tests cover the reading itself: a file that grows or shrinks between the fstat and the read
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sle_trials import load
+from sle_trials import files, load
 
 
 def _fstat_says(monkeypatch, size: int) -> None:
@@ -23,7 +23,7 @@ def _fstat_says(monkeypatch, size: int) -> None:
         st = real(fd)
         return os.stat_result((*st[:6], size, *st[7:]), {"st_mtime_ns": st.st_mtime_ns})
 
-    monkeypatch.setattr(load.os, "fstat", fstat)
+    monkeypatch.setattr(files.os, "fstat", fstat)
 
 
 def test_a_plain_file_gives_its_bytes_and_the_stamp_the_cache_compares(tmp_path: Path) -> None:
@@ -71,6 +71,6 @@ def test_a_read_that_comes_back_short_is_read_on_to_the_end(tmp_path: Path, monk
     file = tmp_path / "slow.yaml"
     file.write_bytes(b"nct_id: NCT00000001\n")
     real = os.read
-    monkeypatch.setattr(load.os, "read", lambda fd, n: real(fd, min(n, 3)))
+    monkeypatch.setattr(files.os, "read", lambda fd, n: real(fd, min(n, 3)))
     raw, problems, _ = load.read(file, "slow.yaml")
     assert raw == b"nct_id: NCT00000001\n" and problems == []

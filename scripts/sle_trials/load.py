@@ -19,9 +19,7 @@ stay text (a date is read as text whether or not it is quoted).
 from __future__ import annotations
 
 import math
-import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import islice
@@ -33,6 +31,7 @@ from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.resolver import VersionedResolver
 
+from . import files
 from .problem import Problem
 
 MAX_BYTES = 1024 * 1024
@@ -425,19 +424,6 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
     return Record(path, builder.root, builder.values, builder.keys), []
 
 
-_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-
-
-def _not_regular(mode: int) -> str | None:
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
-
-
 _HINTS = {
     "mapping values are not allowed": "; a value that contains ': ' must be put in quotes",
     "did not find expected key": "; check the indentation of this line and the one above",
@@ -452,42 +438,16 @@ def _hint(reason: str) -> str:
 
 
 def read(file: Path | str, path: str) -> tuple[bytes | None, list[Problem], tuple[int, int] | None]:
-    """A trial file's bytes (at most MAX_BYTES) or why they cannot be had, and its (size, mtime_ns)
-    when read: what the check cache compares (a change after the read is seen by the next run).
-
-    Only a regular file is read. A symbolic link is refused rather than followed: it could point
-    anywhere (a secret the messages would quote, /dev/zero), and a named pipe would block forever.
-    O_NOFOLLOW and O_NONBLOCK make the open itself safe; the lstat before it gives the clear message,
-    and the fstat after it sees a file swapped in between. Plain os calls: a buffered file object
-    costs three times as much, which a cold check pays for every file.
-    """
-    def refuse(kind: str) -> tuple[None, list[Problem], None]:
-        return None, [Problem(path, 0, 0, "E001", f"cannot read: {kind}, not a regular file; a trial file must be a plain file")], None
-
+    """A trial file's bytes (at most MAX_BYTES) or why they cannot be had (E001, E004), and its
+    (size, mtime_ns) when read: what the check cache compares (a change after the read is seen by
+    the next run). Only a regular file is read (files.read): a link is refused, not followed."""
     try:
-        kind = _not_regular(os.lstat(file).st_mode)
-        if kind:
-            return refuse(kind)
-        fd = os.open(file, _OPEN_FLAGS)
-        try:
-            st = os.fstat(fd)
-            kind = _not_regular(st.st_mode)
-            if kind:
-                return refuse(kind)
-            raw = os.read(fd, min(st.st_size, MAX_BYTES) + 1)  # one read of the size fstat gave, and a byte more
-            if len(raw) != st.st_size:  # it grew or shrank since the fstat, or the read came back short
-                while len(raw) <= MAX_BYTES:  # (a network or FUSE file system may): read on to its end
-                    more = os.read(fd, MAX_BYTES + 1 - len(raw))
-                    if not more:
-                        break
-                    raw += more
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        return None, [Problem(path, 0, 0, "E001", f"cannot read: {exc.strerror or exc}")], None
-    if len(raw) > MAX_BYTES:
+        raw, stamp = files.read(file, MAX_BYTES)
+    except files.TooLarge:
         return None, [Problem(path, 0, 0, "E004", f"file is over {MAX_BYTES:,} bytes (1 MiB), the limit for a trial file")], None
-    return raw, [], (st.st_size, st.st_mtime_ns)
+    except files.Refused as exc:
+        return None, [Problem(path, 0, 0, "E001", f"cannot read: {exc}; a trial file must be a plain file")], None
+    return raw, [], stamp
 
 
 def load(file: Path, path: str) -> tuple[Record | None, list[Problem]]:

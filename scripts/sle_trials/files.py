@@ -1,0 +1,112 @@
+"""Files: the one guarded way this tool reads a file of the registry, and the names it accepts.
+
+Every file any command reads (trial records, source documents, the manifest, the check cache, a
+merge's inputs) comes through read(): a regular file only, never a symbolic link, a FIFO, a socket
+or a device, and at most `limit` bytes. A link could point outside the repository (a secret that
+messages would quote, /dev/zero) and a FIFO would block the run forever. O_NOFOLLOW and O_NONBLOCK
+make the open itself safe; the lstat before it gives the clear message, and the fstat after it sees
+a file swapped in between.
+
+NAME is the one pattern a file name under trials/ or seeds/ must match: the schema's
+curation.sources.file pattern, the manifest, the cache fingerprint and `trials new --source` all use
+it (a test holds the schema to it). No leading dot (a dot file would be skipped by listings and
+slip past the manifest), no control, space or non-ASCII character (it could inject lines into
+logs and CI annotations).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+# A file name under trials/ or seeds/. Kept in step with schema/trial.schema.json
+# (curation.sources.file is "seeds/" + this); tests/test_files.py holds the two together.
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}\Z")
+SOURCE_PATH = re.compile(r"seeds/[A-Za-z0-9][A-Za-z0-9._-]{0,199}\Z")
+
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+class Refused(Exception):
+    """A file that is not read: why, in words a curator can act on (never the file's content)."""
+
+
+class TooLarge(Refused):
+    """A regular file over the limit."""
+
+
+def kind_of(mode: int) -> str | None:
+    """None for a regular file, else what it is ("a symbolic link", "a named pipe (FIFO)", ...)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read(file: Path | str, limit: int) -> tuple[bytes, tuple[int, int]]:
+    """The bytes of a regular file of at most limit bytes, and its (size, mtime_ns) as read.
+
+    Refused when it is missing, unreadable, not a regular file (a link is not followed) or larger
+    than limit; TooLarge for the last. Plain os calls: a buffered file object costs three times as
+    much, which a cold check pays for every file."""
+    try:
+        kind = kind_of(os.lstat(file).st_mode)
+        if kind:
+            raise Refused(f"{kind}, not a regular file")
+        fd = os.open(file, _OPEN_FLAGS)
+        try:
+            st = os.fstat(fd)
+            kind = kind_of(st.st_mode)
+            if kind:
+                raise Refused(f"{kind}, not a regular file")
+            if st.st_size > limit:
+                raise TooLarge(f"{st.st_size:,} bytes; the limit is {limit:,}")
+            raw = os.read(fd, st.st_size + 1)  # one read of the size fstat gave, and a byte more
+            if len(raw) != st.st_size:  # it grew or shrank since the fstat, or the read came back short
+                while len(raw) <= limit:  # (a network or FUSE file system may): read on to its end
+                    more = os.read(fd, limit + 1 - len(raw))
+                    if not more:
+                        break
+                    raw += more
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise Refused(exc.strerror or str(exc)) from None
+    if len(raw) > limit:
+        raise TooLarge(f"over {limit:,} bytes, the limit")
+    return raw, (st.st_size, st.st_mtime_ns)
+
+
+def read_bytes(file: Path | str, limit: int) -> bytes:
+    return read(file, limit)[0]
+
+
+def is_regular(file: Path | str) -> bool:
+    """Whether the path itself (not a link's target) is a regular file."""
+    try:
+        return kind_of(os.lstat(file).st_mode) is None
+    except (OSError, ValueError):
+        return False
+
+
+def shown(name: str) -> str:
+    """A file name as messages print it: a character that is not printable (a newline that would
+    start a forged log line or CI workflow command, a control or bidirectional character) and a
+    byte that is not UTF-8 (kept by os.fsdecode as a lone surrogate) are written as escapes."""
+    if name.isascii() and name.isprintable() and "\\" not in name:
+        return name
+    out = []
+    for c in name:
+        code = ord(c)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif c.isprintable() and c != "\\" and not 0xD800 <= code <= 0xDFFF:
+            out.append(c)
+        else:
+            out.append(c.encode("unicode_escape", "backslashreplace").decode("ascii"))
+    return "".join(out)
