@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, Trials
-from sle_trials import ctgov, evidence, load
+from sle_trials import criteria_text, ctgov, evidence, load
 
 CTGOV = FIXTURES / "ctgov"
 STUDIES = {
@@ -183,7 +183,7 @@ def test_json_source_text_is_its_scalar_values() -> None:
 def test_criteria_numbering_that_restarts_is_nested_under_the_item_above() -> None:
     text = ("Inclusion Criteria:\n\n1. Adults\n2. Treated with steroids, as follows:\n1. prednisone ≥ 7.5 mg/day\n"
             "2. stable for 2 weeks\n3. no change in the last week\n3. Signed consent\n\nExclusion Criteria:\n\n* Pregnancy\n")
-    inclusion, exclusion, remarks = ctgov.split_criteria(text)
+    inclusion, exclusion, remarks = criteria_text.split_criteria(text)
     assert [(c["number"], c["text"]) for c in inclusion] == [(1, "Adults"), (2, "Treated with steroids, as follows:"), (3, "Signed consent")]
     assert [c["number"] for c in inclusion[1]["sub_criteria"]] == [1, 2, 3]
     assert exclusion == [{"text": "Pregnancy"}] and remarks == []
@@ -192,7 +192,7 @@ def test_criteria_numbering_that_restarts_is_nested_under_the_item_above() -> No
 def test_a_second_heading_of_the_same_kind_heads_its_own_list() -> None:
     text = ("Inclusion Criteria for Part A:\n\n1. Adults\n2. Active SLE\n\nInclusion Criteria for Part B:\n\n"
             "1. Adolescents\n2. Active SLE\n\nExclusion Criteria:\n\n1. Pregnancy\n")
-    inclusion, exclusion, _ = ctgov.split_criteria(text)
+    inclusion, exclusion, _ = criteria_text.split_criteria(text)
     assert [c.get("number") for c in inclusion] == [1, 2, None]
     assert inclusion[2] == {"text": "Inclusion Criteria for Part B:",
                             "sub_criteria": [{"number": 1, "text": "Adolescents"}, {"number": 2, "text": "Active SLE"}]}
@@ -207,7 +207,7 @@ def test_a_second_heading_of_the_same_kind_heads_its_own_list() -> None:
      ["Inclusion criteria of the parent study met"], ["None"]),
 ])
 def test_criteria_headings_as_registries_write_them(text: str, inclusion: list, exclusion: list) -> None:
-    got_in, got_ex, _ = ctgov.split_criteria(text)
+    got_in, got_ex, _ = criteria_text.split_criteria(text)
     assert [c["text"] for c in got_in] == inclusion and [c["text"] for c in got_ex] == exclusion
 
 
@@ -223,14 +223,14 @@ def test_criteria_without_headings_are_left_for_the_curator(trials: Trials, regi
 
 
 def test_repeated_criteria_are_kept_once() -> None:
-    inclusion, _, remarks = ctgov.split_criteria("Inclusion Criteria:\n\n* Adults\n* Signed consent\n* adults\n")
+    inclusion, _, remarks = criteria_text.split_criteria("Inclusion Criteria:\n\n* Adults\n* Signed consent\n* adults\n")
     assert [c["text"] for c in inclusion] == ["Adults", "Signed consent"]
     assert remarks == ["Inclusion criteria: the source repeats 'adults'; kept once."]
 
 
 def test_wrapped_lines_and_indented_paragraphs() -> None:
     text = "Inclusion Criteria:\n\n* Active disease despite\n  two standard therapies\n\n  Standard therapy means steroids.\n* Adults\n"
-    inclusion, _, _ = ctgov.split_criteria(text)
+    inclusion, _, _ = criteria_text.split_criteria(text)
     assert inclusion == [{"text": "Active disease despite two standard therapies",
                           "sub_criteria": [{"text": "Standard therapy means steroids."}]}, {"text": "Adults"}]
 

@@ -23,11 +23,11 @@ from stat import S_ISREG
 from typing import Any, Iterator
 
 from . import fields
+from .criteria_text import ESCAPE
 from .load import Record
 from .memo import TextMemo
 from .problem import Problem
 
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^])")
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
 
@@ -36,7 +36,7 @@ def normalise(text: str) -> str:
     if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
         text = unicodedata.normalize("NFKC", text)
     if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
+        text = ESCAPE.sub(r"\1", text)
     return " ".join(text.split())
 
 

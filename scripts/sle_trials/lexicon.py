@@ -1,0 +1,582 @@
+"""Lexicon: the phrases a quote states a quantity, an age, a dose, a cohort or a date with.
+
+binding.py asks this module what a quote *says* (read from the normalised quote, see
+evidence.normalise) and compares that with the record. Everything here reads the words only; the
+record's values are never consulted, so a wrong value cannot steer the reading.
+
+- A **statement** is a comparator, a number and a unit found together: "≥ 40 kg", "<500/mm3",
+  "a score of 10 or above", "should not exceed 5mg/day", "at least 8 weeks", "within the past 24
+  weeks", "between 18 and 70 years", "> 2.5 mg/dL or 221 μmol/L" (the alternative keeps the
+  comparator). A number that is only a label ("3)", "6."), a stage ("stage 4") or a patient number
+  is never a statement: it has no comparator and no unit of its own.
+- Some statements are **readings** rather than what the words say, and need a curator's note on the
+  field (binding.py checks it): "within N" read as "< N"; a unit written away from its number
+  ("≥100 within 8 weeks prior to screening mg/d"); a dose with no per-kilogram wording read as flat.
+- **Kinds** of limit are told by the unit's dimension (kg is a body weight, ×ULN a laboratory value)
+  and, for durations and steroid doses, by cue words nearest the statement (KIND_CUES).
+
+The tables below are the documentation as well: docs/checks.md is generated from them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# --- numbers --------------------------------------------------------------------------------------
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUMBER = re.compile(
+    r"(?<![\w.,/^+])(?:"
+    r"(?P<mant>\d+(?:\.\d+)?)\s*[×xX*]\s*10\s*\^\s*(?P<exp>\d+)"  # 1×10^6, 2.5 x 10^8
+    r"|10\s*\^\s*(?P<exp2>\d+)"  # 10^8
+    r"|(?P<mant3>\d+(?:\.\d+)?)[eE](?P<exp3>\d+)"  # 1e6
+    r"|(?P<grouped>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 25,000
+    r"|(?P<plain>\d+(?:\.\d+)?)"  # 40, 7.5
+    r"|(?P<word>(?i:\b(?:" + "|".join(NUMBER_WORDS) + r")\b))"
+    r")(?!\d)")
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    start: int
+    end: int
+
+
+def numbers(quote: str) -> list[Number]:
+    out = []
+    for m in _NUMBER.finditer(quote):
+        if m.group("exp") is not None:
+            value = float(m.group("mant")) * 10 ** int(m.group("exp"))
+        elif m.group("exp2") is not None:
+            value = 10.0 ** int(m.group("exp2"))
+        elif m.group("exp3") is not None:
+            value = float(m.group("mant3")) * 10 ** int(m.group("exp3"))
+        elif m.group("grouped") is not None:
+            value = float(m.group("grouped").replace(",", ""))
+        elif m.group("word") is not None:
+            value = float(NUMBER_WORDS[m.group("word").lower()])
+        else:
+            value = float(m.group("plain"))
+        out.append(Number(value, m.start(), m.end()))
+    return out
+
+
+def same_number(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+# --- units ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str  # how the docs name it
+    dimension: str  # what it measures: mass, time, score, dose_rate, dose, lab
+    spellings: tuple[str, ...]  # as sources write it (NFKC: m² is m2, µ is μ); spaces around / are optional
+
+
+UNITS = [
+    Unit("kg", "mass", ("kg", "kgs", "kilograms", "kilogram")),
+    Unit("lb", "mass", ("lb", "lbs", "pounds", "pound")),
+    Unit("minutes", "time", ("minutes", "minute", "min")),
+    Unit("hours", "time", ("hours", "hour", "hrs", "h")),
+    Unit("days", "time", ("days", "day")),
+    Unit("weeks", "time", ("weeks", "week", "wks", "wk")),
+    Unit("months", "time", ("months", "month", "mos")),
+    Unit("years", "time", ("years old", "year old", "years", "year", "yrs", "yr")),
+    Unit("points", "score", ("points", "point")),
+    Unit("mg/kg/day", "dose_rate", ("mg/kg/day", "mg/kg/d", "mg/kg per day")),
+    Unit("mg/day", "dose_rate", ("mg/day", "mg/d", "mg per day", "mg daily", "mg a day")),
+    Unit("mg", "dose", ("mg", "milligrams")),
+    Unit("g", "dose", ("g", "grams")),
+    Unit("g/24h", "lab", ("g/24h", "g/24 h", "g/24 hours", "g/24hr", "g/day")),
+    Unit("mg/24h", "lab", ("mg/24h", "mg/24 h", "mg/24 hours")),
+    Unit("mg/dL", "lab", ("mg/dL", "mg/dl")),
+    Unit("g/dL", "lab", ("g/dL", "g/dl")),
+    Unit("g/L", "lab", ("g/L", "g/l")),
+    Unit("mg/L", "lab", ("mg/L", "mg/l")),
+    Unit("μmol/L", "lab", ("μmol/L", "μmol/l", "umol/L", "umol/l")),
+    Unit("mmol/L", "lab", ("mmol/L", "mmol/l")),
+    Unit("IU/mL", "lab", ("IU/mL", "IU/ml")),
+    Unit("U/L", "lab", ("U/L", "IU/L")),
+    Unit("×ULN", "lab", ("×ULN", "× ULN", "x ULN", "xULN", "X ULN", "times ULN", "times the ULN",
+                         "times the upper limit of normal", "× the upper limit of normal", "x the upper limit of normal")),
+    Unit("mL/min/1.73 m2", "lab", ("mL/min/1.73 m2", "mL/min/1.73m2", "ml/min/1.73 m2", "ml/min/1.73m2")),
+    Unit("mL/min", "lab", ("mL/min", "ml/min")),
+    Unit("/mm3", "lab", ("/mm3", "cells/mm3", "/μL", "/uL", "cells/μL", "/μl", "/ul")),
+    Unit("×10^9/L", "lab", ("×10^9/L", "x10^9/L", "× 10^9/L", "x 10^9/L", "×10^9 /L")),
+    Unit("%", "lab", ("%", "percent")),
+]
+LAB_DIMENSIONS = frozenset({"lab"})
+
+
+def _spelling_regex(spelling: str) -> str:
+    parts = [re.escape(p) for p in re.split(r"\s*/\s*|\s+", spelling)]
+    seps = re.findall(r"\s*/\s*|\s+", spelling)
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:]):
+        out += (r"\s*/\s*" if "/" in sep else r"\s*") + part
+    return out
+
+
+_BY_SPELLING = sorted(((s, u) for u in UNITS for s in u.spellings), key=lambda x: -len(x[0]))
+_UNIT_AT = re.compile(r"\s?(?:" + "|".join(f"(?P<u{i}>{_spelling_regex(s)})" for i, (s, _) in enumerate(_BY_SPELLING)) + r")(?![A-Za-z0-9])")
+
+
+def nfkc(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def unit_at(quote: str, at: int) -> tuple[Unit, int] | None:
+    """The unit written at this place of the quote (after at most one space) and where it ends."""
+    m = _UNIT_AT.match(quote, at)
+    if not m:
+        return None
+    index = int(m.lastgroup[1:])  # type: ignore[index]
+    return _BY_SPELLING[index][1], m.end()
+
+
+@lru_cache(maxsize=1024)
+def unit_named(text: str) -> Unit | None:
+    """The lexicon's unit a record's unit string names, or None when the lexicon does not know it."""
+    wanted = nfkc(text)
+    m = _UNIT_AT.fullmatch(wanted)
+    return _BY_SPELLING[int(m.lastgroup[1:])][1] if m else None  # type: ignore[index]
+
+
+# --- comparators ----------------------------------------------------------------------------------
+
+# (regex that must end right before the number, comparator, reading or None). Tried in order: the
+# negated phrases before the plain ones ("no more than" is not "more than").
+COMPARATORS_BEFORE: list[tuple[str, str, str | None]] = [
+    (r"(?:≥|>=|=>|⩾|≧)", ">=", None),
+    (r"(?:≤|<=|=<|⩽|≦)", "<=", None),
+    (r"(?<![<>=])>", ">", None),
+    (r"(?<![<>=])<", "<", None),
+    (r"(?<![<>=!])=", "=", None),
+    (r"\b(?:no more than|not more than|not exceed|not exceeding|not to exceed|up to|at most|a maximum of|maximum of"
+     r"|maximum(?: [\w()-]+){0,4} (?:is|was|of)|max(?:imum)?:?)", "<=", None),
+    (r"\b(?:no less than|not less than|no fewer than|not fewer than|at least|a minimum of|minimum of|minimum:?)", ">=", None),
+    (r"\b(?:more than|greater than|higher than|longer than|in excess of|exceeding|exceeds|above|over)", ">", None),
+    (r"\b(?:less than|lower than|fewer than|shorter than|below|under)", "<", None),
+    (r"\b(?:within)(?: the (?:past|last|previous|prior|preceding))?", "<", 'the source says "within"; read as "<"'),
+    (r"\b(?:equal to|equals)", "=", None),
+]
+_BEFORE = [(re.compile(r"(?i:" + pattern + r")\s*\Z"), cmp, reading) for pattern, cmp, reading in COMPARATORS_BEFORE]
+# Phrases after the number (and its unit): "10 or above", "18 years and older".
+COMPARATORS_AFTER: list[tuple[str, str]] = [
+    (r"(?:or|and) (?:above|more|higher|greater|over|older|longer|later)", ">="),
+    (r"(?:or|and) (?:below|less|lower|fewer|under|younger|shorter|earlier)", "<="),
+]
+_AFTER = [(re.compile(r"\s*,?\s*(?i:" + pattern + r")\b"), cmp) for pattern, cmp in COMPARATORS_AFTER]
+_BETWEEN = re.compile(r"(?i:\bbetween)\s*\Z")
+_AND = re.compile(r"\s*(?:and|to|-|–)\s*")
+_OR = re.compile(r"\s*,?\s*or\s+")
+_SENTENCE_END = re.compile(r"[.;](?=\s|$)")
+
+
+def comparator_before(quote: str, at: int) -> tuple[str, str | None] | None:
+    head = quote[max(0, at - 80):at]
+    for pattern, cmp, reading in _BEFORE:
+        if pattern.search(head):
+            return cmp, reading
+    return None
+
+
+def comparator_after(quote: str, at: int) -> str | None:
+    for pattern, cmp in _AFTER:
+        if pattern.match(quote, at):
+            return cmp
+    return None
+
+
+# --- statements -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A quantity the quote states: comparator (None: no comparator word), value, unit (None: none
+    written), and the reading that took it beyond the literal words (None: it says exactly this)."""
+
+    comparator: str | None
+    value: float
+    unit: Unit | None
+    start: int
+    end: int
+    reading: str | None = None
+
+    def says(self) -> str:
+        cmp = f"{self.comparator} " if self.comparator else ""
+        unit = f" {self.unit.key}" if self.unit else ""
+        return f"{cmp}{_shown(self.value)}{unit}"
+
+
+def _shown(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value)}"
+    return f"{value:g}"
+
+
+@lru_cache(maxsize=4096)
+def statements(quote: str) -> tuple[Statement, ...]:
+    """Every quantity the quote states, in order (see the module docstring)."""
+    nums: list[Number] = []
+    units: list[tuple[Unit, int] | None] = []
+    for n in numbers(quote):
+        if nums and n.start < (units[-1][1] if units[-1] else nums[-1].end):
+            continue  # a number inside a unit ("1.73" of mL/min/1.73 m2)
+        nums.append(n)
+        units.append(unit_at(quote, n.end))
+    out: list[Statement] = []
+    taken: set[int] = set()
+    for i, n in enumerate(nums):
+        if i in taken:
+            continue
+        unit = units[i]
+        end = unit[1] if unit else n.end
+        before = comparator_before(quote, n.start)
+        cmp, reading = before if before else (comparator_after(quote, end), None)
+        if _BETWEEN.search(quote[max(0, n.start - 20):n.start]) and i + 1 < len(nums):
+            m = _AND.match(quote, end)
+            if m and m.end() == nums[i + 1].start:  # "between 18 and 70 years": both ends, the unit from the last
+                other = units[i + 1]
+                low_unit = unit[0] if unit else other[0] if other else None
+                out.append(Statement(">=", n.value, low_unit, n.start, end))
+                hi_end = other[1] if other else nums[i + 1].end
+                out.append(Statement("<=", nums[i + 1].value, other[0] if other else low_unit, nums[i + 1].start, hi_end))
+                taken.add(i + 1)
+                continue
+        if cmp is None and out and unit is not None:
+            m = _OR.match(quote, out[-1].end)
+            if m and m.end() == n.start and out[-1].comparator:  # "> 2.5 mg/dL or 221 μmol/L"
+                cmp = out[-1].comparator
+        out.append(Statement(cmp, n.value, unit[0] if unit else None, n.start, end, reading))
+    return tuple(_displaced_units(quote, out))
+
+
+def _displaced_units(quote: str, found: list[Statement]) -> list[Statement]:
+    """A statement with a comparator and no unit takes a unit written later in its sentence that no
+    number owns ("prednisone ≥100 within 8 weeks prior to screening mg/d"): a reading."""
+    owned = [(s.start, s.end) for s in found]
+    out = []
+    for s in found:
+        if s.unit is None and s.comparator:
+            stop = _SENTENCE_END.search(quote, s.end)
+            limit = stop.start() if stop else len(quote)
+            for m in re.finditer(r"(?<=\s)", quote[:limit]):
+                at = m.start()
+                if at <= s.end or any(a <= at < b for a, b in owned):
+                    continue
+                unit = unit_at(quote, at)
+                if unit and len(unit[0].spellings[0]) > 1:
+                    s = Statement(s.comparator, s.value, unit[0], s.start, s.end,
+                                  f"the unit {quote[at:unit[1]].strip()!r} is written away from the number")
+                    break
+        out.append(s)
+    return out
+
+
+def clause(quote: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a span: from the previous sentence end, ';' or ', and' to the next one."""
+    bounds = [0] + [m.end() for m in re.finditer(r"[.;](?=\s)|,\s+and\s+|\band\s+(?=[≤≥<>])", quote)] + [len(quote)]
+    lo = max(b for b in bounds if b <= start)
+    hi = min((b for b in bounds if b >= end), default=len(quote))
+    return lo, hi
+
+
+# --- kinds of limit -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KindCues:
+    kind: str
+    dimensions: frozenset[str]
+    cues: tuple[str, ...]  # words that say the kind (regex fragments, whole words, any case)
+    anywhere_in_clause: bool = False  # a modifier: any cue in the clause decides, not the nearest one
+
+
+# In precedence order (a tie in distance goes to the earlier). The schema's threshold kinds must all
+# be here (tests/test_lexicon.py).
+KIND_CUES = [
+    KindCues("CORTICOSTEROID_DOSE_CHANGE", frozenset({"dose_rate", "dose"}),
+             ("adjustment", "adjust(?:ed)?", "changes?", "increases?", "decreases?", "reductions?", "taper(?:ing)?"),
+             anywhere_in_clause=True),
+    KindCues("CORTICOSTEROID_DOSE", frozenset({"dose_rate", "dose"}),
+             ("prednisone", "prednisolone", "methylprednisolone", "steroids?", "corticosteroids?", "glucocorticoids?")),
+    KindCues("BODY_WEIGHT", frozenset({"mass"}), ("weight", "body weight", "weighs?", "weighing")),
+    KindCues("DISEASE_ACTIVITY", frozenset({"score"}),
+             ("SLEDAI(?:-2K)?", "SELENA-SLEDAI", "BILAG", "disease activity", "scores?", "CLASI", "PGA")),
+    KindCues("LABORATORY", LAB_DIMENSIONS, ()),
+    KindCues("STABLE_DOSE_DURATION", frozenset({"time"}), ("stable", "stably", "unchanged", "constant")),
+    KindCues("WASHOUT", frozenset({"time"}),
+             ("discontinued", "discontinue", "discontinuation", "washout", "wash-out", "wash out", "used within",
+              "received within", "stopped", "withdrawn")),
+    KindCues("TIME_UNTIL_EVENT", frozenset({"time"}),
+             ("planned within", "planned", "scheduled", "after enrollment", "after enrolment", "after randomi[sz]ation")),
+    KindCues("ACTIVE_DISEASE_DURATION", frozenset({"time"}),
+             ("remained active", "remains active", "remain active", "active disease", "disease activity for", "active for")),
+    KindCues("DISEASE_DURATION", frozenset({"time"}),
+             ("history of SLE", "history of lupus", "diagnosed", "diagnosis", "disease duration", "duration of SLE",
+              "duration of disease")),
+    KindCues("TREATMENT_DURATION", frozenset({"time"}), ("treatment", "therapy", "treated", "start time")),
+    KindCues("TIME_SINCE_EVENT", frozenset({"time"}), ("within", "history of", "performed", "ago", "occurred")),
+]
+# When no cue says it, the dimension does (a duration needs a cue: too many kinds are durations).
+KIND_BY_DIMENSION = {"mass": "BODY_WEIGHT", "score": "DISEASE_ACTIVITY", "dose_rate": "CORTICOSTEROID_DOSE",
+                     "dose": "CORTICOSTEROID_DOSE", "lab": "LABORATORY"}
+
+
+def _cue_regex(entries: list[KindCues]) -> re.Pattern[str]:
+    parts = sorted(((cue, i) for i, e in enumerate(entries) for cue in e.cues), key=lambda x: -len(x[0]))
+    return re.compile("|".join(f"(?P<k{i}_{j}>(?<![\\w-]){cue}(?![\\w-]))" for j, (cue, i) in enumerate(parts)), re.I)
+
+
+_CUES = _cue_regex(KIND_CUES)
+
+
+def kind_of(quote: str, statement: Statement) -> tuple[str | None, str]:
+    """(the kind of limit the words say, why) for a statement of the quote."""
+    dimension = statement.unit.dimension if statement.unit else None
+    fits = [e.kind for e in KIND_CUES if dimension is None or dimension in e.dimensions]
+    for lo, hi in (clause(quote, statement.start, statement.end), (0, len(quote))):
+        found = []
+        for m in _CUES.finditer(quote, lo, hi):
+            kind = KIND_CUES[int(m.lastgroup[1:].split("_")[0])]  # type: ignore[index]
+            if kind.kind in fits:
+                gap = max(0, statement.start - m.end(), m.start() - statement.end)
+                found.append((not kind.anywhere_in_clause, gap, KIND_CUES.index(kind), kind.kind, m.group(0)))
+        if found:
+            found.sort()
+            return found[0][3], f"the cue {found[0][4]!r}"
+    if dimension in KIND_BY_DIMENSION:
+        return KIND_BY_DIMENSION[dimension], f"the unit {statement.unit.key}"  # type: ignore[union-attr]
+    return None, "no word of the quote says which kind of limit this is"
+
+
+SCORE_WORDS = re.compile(r"(?i)\b(?:scores?|SLEDAI(?:-2K)?|SELENA-SLEDAI|BILAG|CLASI|PGA)\b")
+
+
+# --- ages -----------------------------------------------------------------------------------------
+
+AGE_UNITS = {"YEARS": ("years old", "year old", "Years", "years", "Year", "year", "yrs", "y/o"),
+             "MONTHS": ("Months", "months", "Month", "month"), "WEEKS": ("Weeks", "weeks", "Week", "week"),
+             "DAYS": ("Days", "days", "Day", "day"), "HOURS": ("Hours", "hours", "Hour", "hour"),
+             "MINUTES": ("Minutes", "minutes", "Minute", "minute")}
+_AGE_UNIT = re.compile(r"\s?(?:" + "|".join(
+    f"(?P<{unit}>" + "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True)) + ")"
+    for unit, spellings in AGE_UNITS.items()) + r")(?![A-Za-z])")
+AGE_LABELS = {"min": r"(?:minimum ?age|minimumAge|min\.? age|lower age limit|aged? (?:at least|from))",
+              "max": r"(?:maximum ?age|maximumAge|max\.? age|upper age limit)"}
+_AGE_LABEL = {bound: re.compile(r"(?i:" + pattern + r")\s*:?\s*\Z") for bound, pattern in AGE_LABELS.items()}
+_AGE_RANGE = re.compile(r"\s*(?:to|-|–|and)\s*")
+_AGE_OLDER = re.compile(r"\s*(?:\+|(?:or|and) (?:older|above|over|more))", re.I)
+_AGE_YOUNGER = re.compile(r"\s*(?:(?:or|and) (?:younger|below|under|less))", re.I)
+
+
+@dataclass(frozen=True)
+class Age:
+    bound: str | None  # "min", "max", or None when the words do not say which
+    value: float
+    unit: str | None  # YEARS, MONTHS, ... (None: no unit written with it)
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1024)
+def ages(quote: str) -> tuple[Age, ...]:
+    """The ages a quote states and which bound each is: by a label ("Minimum Age: 18 Years"), a
+    comparator ("≥ 18 years", "18 years and older"), a range ("between 18 and 70 years", "18 to 65
+    years"), or, for exactly two bare ages ("18 Years 65 Years", a registry page's two lines), their order."""
+    nums = numbers(quote)
+    found: list[tuple[Number, str | None, int]] = []
+    for n in nums:
+        m = _AGE_UNIT.match(quote, n.end)
+        found.append((n, m.lastgroup if m else None, m.end() if m else n.end))
+    out: list[Age] = []
+    bare: list[int] = []
+    skip: set[int] = set()
+    for i, (n, unit, end) in enumerate(found):
+        if i in skip:
+            continue
+        head = quote[max(0, n.start - 40):n.start]
+        bound = next((b for b, p in _AGE_LABEL.items() if p.search(head)), None)
+        cmp = comparator_before(quote, n.start)
+        if bound is None and cmp:
+            bound = "min" if cmp[0] in (">=", ">") else "max" if cmp[0] in ("<=", "<") else None
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        rng = _AGE_RANGE.match(quote, end)
+        if bound is None and nxt and rng and rng.end() == nxt[0].start and (unit or nxt[1]):
+            # "between 18 and 70 years", "18 to 65 years", "18-65 years": both ends, one unit
+            if (rng.group(0).strip() != "and") or _BETWEEN.search(head):
+                out.append(Age("min", n.value, unit or nxt[1], n.start, end))
+                out.append(Age("max", nxt[0].value, nxt[1] or unit, nxt[0].start, nxt[2]))
+                skip.add(i + 1)
+                continue
+        if bound is None and unit and _AGE_OLDER.match(quote, end):
+            bound = "min"
+        elif bound is None and unit and _AGE_YOUNGER.match(quote, end):
+            bound = "max"
+        if unit is None and bound is None:
+            continue  # a number without an age unit or an age word is no age
+        if bound is None:
+            bare.append(len(out))
+        out.append(Age(bound, n.value, unit, n.start, end))
+    if len(bare) == 2:  # a registry page's "18 Years" and "65 Years": minimum first
+        for which, index in zip(("min", "max"), bare):
+            a = out[index]
+            out[index] = Age(which, a.value, a.unit, a.start, a.end)
+    return tuple(out)
+
+
+# --- doses and cohorts ----------------------------------------------------------------------------
+
+_PER_KG = re.compile(r"\s*(?:/\s*kg|per\s+kg|per\s+kilogram|/kilogram)(?:\s+(?:of\s+)?body\s*weight)?", re.I)
+FLAT_WORDS = re.compile(r"(?i)\b(?:flat|fixed|total)\b")
+FLAT_READING = "the source gives no per-kilogram basis; read as a flat dose"
+
+
+@dataclass(frozen=True)
+class Dose:
+    value: float
+    basis: str  # PER_KG or FLAT
+    unit_at: int  # where the words after the number (and a /kg before them) start
+    start: int
+    end: int
+    reading: str | None
+
+
+@lru_cache(maxsize=1024)
+def doses(quote: str) -> tuple[Dose, ...]:
+    """Every number that could be a dose, with its basis: "1×10^6/kg" (or "... cells/kg", "per kg")
+    is per kilogram; a number with "flat", "fixed" or "total" in the quote is flat; any other is read
+    as flat (a reading)."""
+    out = []
+    for n in numbers(quote):
+        per_kg = _PER_KG.match(quote, n.end)
+        if per_kg:
+            out.append(Dose(n.value, "PER_KG", per_kg.end(), n.start, per_kg.end(), None))
+            continue
+        tail = re.match(r"\s*[^\s/,;.]+(?:\s+[^\s/,;.]+)?\s*/\s*kg\b", quote[n.end:n.end + 60], re.I)
+        basis = "PER_KG" if tail else "FLAT"
+        reading = None if basis == "PER_KG" or FLAT_WORDS.search(quote) else FLAT_READING
+        out.append(Dose(n.value, basis, n.end, n.start, n.end, reading))
+    return tuple(out)
+
+
+def unit_follows(quote: str, at: int, unit: str) -> bool:
+    """Whether the words from at start with the unit (spaces and case of the first letter aside),
+    ending where a word ends."""
+    rest = quote[at:].lstrip()
+    wanted = nfkc(unit)
+    if not rest[: len(wanted)].lower() == wanted.lower():
+        return False
+    after = rest[len(wanted):len(wanted) + 1]
+    return not after or not after.isalnum()
+
+
+_PATIENTS = re.compile(r"(?i)\b(?:patients?|participants?|subjects?)\s+(?:no\.?\s*)?(\d+)(?:\s*(?:to|-|–|through)\s*(\d+))?")
+
+
+def patient_ranges(quote: str) -> list[tuple[int, int]]:
+    """The patient ranges a quote names: "patients 1 to 3" (1, 3), "patient 4" (4, 4)."""
+    return [(int(m.group(1)), int(m.group(2) or m.group(1))) for m in _PATIENTS.finditer(quote)]
+
+
+_COUNT_AFTER = re.compile(r"\s*(?:participants?|patients?|subjects?|people|persons)\b", re.I)
+_COUNT_BEFORE = re.compile(r"(?i:enrollment|enrolment|enrollmentInfo\.count|count|sample size|planned number of "
+                           r"(?:participants|patients|subjects))\s*:?\s*\Z")
+
+
+def counts(quote: str) -> list[float]:
+    """Numbers the quote states as a number of people: "6 participants", "Enrollment: 24"."""
+    return [n.value for n in numbers(quote)
+            if _COUNT_AFTER.match(quote, n.end) or _COUNT_BEFORE.search(quote[max(0, n.start - 40):n.start])]
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+_MONTH = "(?:" + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + r")\.?"
+_DATE = re.compile(
+    rf"(?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}}))"
+    rf"|(?P<dmy>(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))"
+    rf"|(?P<my>(?P<m3>{_MONTH}),?\s+(?P<y3>\d{{4}}))"
+    r"|(?P<iso>(?<![\d-])\d{4}(?:-\d{2}(?:-\d{2})?)?(?![\d-]))")
+
+
+def _month(name: str) -> int:
+    return next(i for i, m in enumerate(MONTHS, 1) if m.lower().startswith(name.rstrip(".").lower()[:3]))
+
+
+@dataclass(frozen=True)
+class DateMention:
+    value: str  # as a partial date: YYYY, YYYY-MM or YYYY-MM-DD
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1024)
+def dates(quote: str) -> tuple[DateMention, ...]:
+    out = []
+    for m in _DATE.finditer(quote):
+        if m.group("mdy"):
+            value = f"{m.group('y1')}-{_month(m.group('m1')):02d}-{int(m.group('d1')):02d}"
+        elif m.group("dmy"):
+            value = f"{m.group('y2')}-{_month(m.group('m2')):02d}-{int(m.group('d2')):02d}"
+        elif m.group("my"):
+            value = f"{m.group('y3')}-{_month(m.group('m3')):02d}"
+        else:
+            value = m.group("iso")
+        out.append(DateMention(value, m.start(), m.end()))
+    return tuple(out)
+
+
+# The words a source labels each registry date with (dates.<name>); the labels of the source's own
+# as-of date are its as_of_label and AS_OF_LABELS.
+DATE_LABELS: dict[str, tuple[str, ...]] = {
+    "start": ("Study Start", "Study start", "Start Date", "Start date", "Actual Study Start", "Estimated Study Start",
+              "startDateStruct", "Start"),
+    "primary_completion": ("Primary Completion", "Primary completion", "Primary Completion Date",
+                           "primaryCompletionDateStruct"),
+    "completion": ("Study Completion", "Study completion", "Completion Date", "Completion date", "Estimated completion",
+                   "Estimated Completion", "completionDateStruct", "Completion"),
+    "first_submitted": ("First Submitted", "First submitted", "First submit", "studyFirstSubmitDate",
+                        "First Submitted that Met QC Criteria"),
+    "first_posted": ("First Posted", "First posted", "studyFirstPostDateStruct"),
+    "last_updated": ("Last Update Posted", "Last Updated", "Last updated", "Last Update", "Trial updated",
+                     "lastUpdatePostDateStruct"),
+    "launched": ("Trial launched", "Launched by", "Launched"),
+}
+AS_OF_LABELS = ("Current as of", "as of", "As of", "Last Updated", "Last Update Posted", "lastUpdatePostDateStruct",
+                "Last updated", "Updated")
+
+
+@lru_cache(maxsize=64)
+def _label_regex(labels: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    ordered = sorted(labels, key=lambda x: -len(x[1]))
+    return re.compile("|".join(f"(?P<l{i}>(?<![\\w]){re.escape(text)}(?![\\w]))" for i, (_, text) in enumerate(ordered)))
+
+
+def date_labels(quote: str, labels: dict[str, tuple[str, ...]]) -> list[tuple[str, int, int]]:
+    """(name, start, end) of each label of `labels` (name -> texts) in the quote, longest first."""
+    pairs = tuple((name, text) for name, texts in labels.items() for text in texts)
+    ordered = sorted(pairs, key=lambda x: -len(x[1]))
+    regex = _label_regex(pairs)
+    return [(ordered[int(m.lastgroup[1:])][0], m.start(), m.end()) for m in regex.finditer(quote)]  # type: ignore[index]
+
+
+def label_of(quote: str, mention: DateMention, labels: list[tuple[str, int, int]]) -> str | None:
+    """The label a date stands under: the nearest label before it with no other date between."""
+    before = [label for label in labels if label[2] <= mention.start]
+    if not before:
+        return None
+    name, _, end = max(before, key=lambda label: label[2])
+    if any(end <= d.start < mention.start for d in dates(quote)):
+        return None
+    return name
