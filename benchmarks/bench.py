@@ -74,9 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         warm = timed([trials, "check"], work)
         rows.append(("warm: trials check, nothing changed", warm))
         changed = work / "trials" / f"NCT9{args.n // 2:07d}.yaml"
-        text = changed.read_text(encoding="utf-8")
-        flipped = text.replace("results_posted: false", "results_posted: true") if "results_posted: false" in text else text.replace("results_posted: true", "results_posted: false")
-        changed.write_text(flipped, encoding="utf-8")
+        # a curator's edit that keeps the record valid: a comment line (the file's bytes change)
+        changed.write_text(changed.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
         one = timed([trials, "check"], work)
         rows.append(("one file changed: trials check", one))
         for label, (_, _, code, last) in rows:

@@ -9,6 +9,7 @@ returns the exit status with what was printed on stdout and stderr.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -31,21 +32,42 @@ FIXTURES = REPO / "tests" / "fixtures"
 COPIED_DIRS = ("schema", "seeds", "trials")
 CSV_NAME = "trials.csv"
 
-# The IM19 record (NCT06513429) reduced to what a complete record needs. Every verbatim value in it
+# The IM19 record (NCT06513429) reduced to a draft: what a record needs, and a status. Every verbatim value in it
 # occurs in the source it cites, so it stays valid however strictly text is checked against sources;
 # tests append the fields a case needs.
 IM19_MINIMAL = """\
 nct_id: NCT06513429
 brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
 curation:
-  status: complete
+  status: draft
   sources:
     - file: seeds/000_84a0f0163f21158e.txt
-      kind: REGISTRY_PAGE
+      kind: REGISTRY_COPY
       as_of: "2025-08-17"
 overall_status: RECRUITING
 """
 IM19_PATH = "trials/NCT06513429.yaml"
+
+# A source document of no known layout (no places, no rows: its words are checked, not where they
+# stand), for tests of cross-record problems: each record that cites it passes `validate` alone
+# while its references are wrong. add_plain_source puts it under seeds/ with its manifest line.
+PLAIN_SOURCE = "seeds/900_plain.txt"
+PLAIN_TEXT = """Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
+Related trials: NCT06900765 A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus;
+NCT06886919 Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus;
+NCT06513429 IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE).
+Trial NCT06900764: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus
+"""
+IM19_PLAIN = IM19_MINIMAL.replace("seeds/000_84a0f0163f21158e.txt", PLAIN_SOURCE).replace("REGISTRY_COPY", "OTHER")
+
+
+def add_plain_source(root: Path) -> str:
+    """PLAIN_SOURCE in the registry at root, listed in seeds/SHA256SUMS; returns its path."""
+    (root / PLAIN_SOURCE).write_text(PLAIN_TEXT, encoding="utf-8")
+    digest = hashlib.sha256(PLAIN_TEXT.encode("utf-8")).hexdigest()
+    with open(root / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
+        manifest.write(f"{digest}  {Path(PLAIN_SOURCE).name}\n")
+    return PLAIN_SOURCE
 
 # A problem line in the text format: path:line:col: CODE message (line and column when it has a place).
 TEXT_PROBLEM = re.compile(r"(?P<path>[^\s:]+):(?:(?P<line>[0-9]+):(?P<col>[0-9]+):)? (?P<code>E[0-9]{3}) (?P<message>\S.*)")
@@ -170,3 +192,4 @@ def nct_id_of(text: str) -> str:
     match = re.search(r"""^["']?nct_id["']?:\s*["']?(NCT[0-9]{8})""", text, re.MULTILINE)
     assert match, "the file declares no nct_id"
     return match.group(1)
+

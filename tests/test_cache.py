@@ -65,7 +65,7 @@ def test_a_changed_file_is_checked_again_and_its_problem_reported_every_time(reg
     file.write_text(file.read_text(encoding="utf-8").replace("  count: 6\n", "  count: 7\n"), encoding="utf-8")
     for _ in range(2):  # a file with problems is never cached
         code, out = run(reg, capsys, "validate")
-        assert code == 1 and "E505 evidence for enrollment.count" in out
+        assert code == 1 and "E505 enrollment.count: 7 is not written" in out
     assert counts["check"] == 7 + 2
 
 

@@ -183,7 +183,7 @@ def test_no_cell_becomes_a_formula_in_a_spreadsheet(trials: Trials, registry: Pa
     """Records whose titles start like formulas: after `trials csv`, no cell a spreadsheet reads starts a
     formula (= + - @ tab CR LF) outside numeric columns, and openpyxl sees no formula cell."""
     seed = "seeds/900_formulas.txt"
-    put(registry, seed, "".join(title + "\n" for title in FORMULA_TITLES))
+    put(registry, seed, "".join(f"NCT0900000{i} {title}\n" for i, title in enumerate(FORMULA_TITLES, 1)))
     digest = hashlib.sha256((registry / seed).read_bytes()).hexdigest()
     with (registry / "seeds" / "SHA256SUMS").open("a", encoding="utf-8") as sums:
         sums.write(f"{digest}  900_formulas.txt\n")

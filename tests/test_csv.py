@@ -132,7 +132,7 @@ HOSTILE_SOURCE = "seeds/900_hostile.txt"
 def put_hostile(registry: Path, title: str, nct_id: str = "NCT09000001") -> None:
     """A stub whose texts come from a source document (as a curator would copy them) that starts
     them with a spreadsheet formula character."""
-    text = f"{title}\n{title[0]}ABC\n"
+    text = f"Trial {nct_id}\n{title}\n{title[0]}ABC\n"
     put(registry, HOSTILE_SOURCE, text)
     with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:  # as a curator adds a source
         manifest.write(f"{hashlib.sha256(text.encode()).hexdigest()}  {Path(HOSTILE_SOURCE).name}\n")
@@ -208,7 +208,7 @@ def test_relma_cel_row_leaves_the_unstated_enrollment_empty(trials: Trials, regi
     row = row_of(generate(trials, registry), "NCT05765006")
     assert row["enrollment"] == "" and row["enrollment_type"] == ""
     assert (row["minimum_age_years"], row["maximum_age_years"]) == ("18", "70")
-    assert row["disease_activity_threshold"] == "SELENA-SLEDAI >= 8"
+    assert row["disease_activity_threshold"] == "SELENA-SLEDAI >= 8|SELENA-SLEDAI clinical symptoms >= 6"
     assert row["source_as_of"] == "2025-11-14"
 
 

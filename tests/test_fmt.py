@@ -20,10 +20,12 @@ IM19 = "trials/NCT06513429.yaml"
 MESSY = """\
 # A hand-written record: keys out of order, flow style, odd quoting.
 curation:
+  not_yet_curated: [eligibility]
   sources:
     - as_of: 2025-08-17   # unquoted: a date to YAML
-      kind: 'REGISTRY_PAGE'
+      kind: 'REGISTRY_COPY'
       file: seeds/000_84a0f0163f21158e.txt
+  notes: [{text: 'The two dates are unlabelled: read as start and completion.', field: dates}]
   status: complete
 brief_title: 'IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)'
 nct_id: "NCT06513429"
@@ -48,8 +50,13 @@ curation:
   status: complete
   sources:
     - file: seeds/000_84a0f0163f21158e.txt
-      kind: "REGISTRY_PAGE"
+      kind: "REGISTRY_COPY"
       as_of: "2025-08-17" # unquoted: a date to YAML
+  notes:
+    - field: dates
+      text: "The two dates are unlabelled: read as start and completion."
+  not_yet_curated:
+    - eligibility
 overall_status: RECRUITING
 dates:
   start:

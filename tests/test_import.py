@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, Trials
-from sle_trials import criteria_text, ctgov, evidence, load
+from sle_trials import criteria_text, ctgov, evidence, layouts, load
 
 CTGOV = FIXTURES / "ctgov"
 STUDIES = {
@@ -60,9 +60,10 @@ def test_imported_record_passes_check_with_no_edits(trials: Trials, registry: Pa
     assert f"{hashlib.sha256(copied).hexdigest()}  {source['file'].removeprefix('seeds/')}\n" in sums
     # every structured value has its evidence; every absent field is accounted for
     rows = {r["nct_id"]: r for r in trials.json("coverage").json()["records"]}
-    assert rows[nct_id]["evidence_share"] == 1.0, rows[nct_id]["without_evidence"]
-    assert rows[nct_id]["absent_unexplained"] == []
-    assert set(rows[nct_id]["absent_not_yet_curated"]) == {"cell_product", "eligibility.thresholds"}
+    assert rows[nct_id]["bound_share"] == 1.0, rows[nct_id]["values"]
+    assert rows[nct_id]["fields"]["unexplained"] == []
+    assert set(rows[nct_id]["fields"]["not_yet_curated"]) <= {"cell_product", "eligibility.thresholds", "arms.cohorts",
+                                                              "interventions.route"}
 
 
 def test_completed_randomised_phase_2(trials: Trials, registry: Path) -> None:
@@ -94,9 +95,9 @@ def test_completed_randomised_phase_2(trials: Trials, registry: Path) -> None:
     assert data["references"][0]["pmid"] == "39012345" and data["references"][0]["type"] == "RESULT"
     assert data["locations"][1] == {"facility": "Universitätsklinikum Erlangen", "city": "Erlangen", "country": "Germany"}
     assert data["responsible_party"]["name"] == "Helena Marsh"
-    assert data["evidence"]["enrollment"] == "24 ACTUAL"
-    assert data["evidence"]["eligibility.minimum_age"] == "18 Years"
-    assert data["evidence"]["dates.start"] == "2021-02-15 ACTUAL"
+    assert data["evidence"]["enrollment"] == "enrollmentInfo.count: 24 enrollmentInfo.type: ACTUAL"
+    assert data["evidence"]["eligibility.minimum_age"] == "eligibilityModule.minimumAge: 18 Years"
+    assert data["evidence"]["dates.start"] == "startDateStruct.date: 2021-02-15 startDateStruct.type: ACTUAL"
     assert "detailedDescription" not in (registry / "trials" / "NCT09000011.yaml").read_text(encoding="utf-8")
 
 
@@ -106,7 +107,7 @@ def test_withdrawn_trial_with_enrollment_0_and_an_untyped_date(trials: Trials, r
     assert data["overall_status"] == "WITHDRAWN"
     assert data["enrollment"] == {"count": 0, "type": "ACTUAL"}
     assert data["dates"]["start"] == {"date": "2024-09"}  # the JSON gives no type: none is invented
-    assert data["evidence"]["dates.start"] == "2024-09"
+    assert data["evidence"]["dates.start"] == "startDateStruct.date: 2024-09"
     assert data["design"]["intervention_model"] == "SEQUENTIAL"
     assert data["responsible_party"] == {"type": "SPONSOR"}
     assert "locations" not in data and "locations" in data["curation"]["silent"]
@@ -175,9 +176,13 @@ def test_a_title_changed_by_one_character_is_caught_against_the_json(trials: Tri
     assert 'the source has "… CAR-T Cells Versus Standard Therapy in Refractory Lupus Nephritis"' in result.out
 
 
-def test_json_source_text_is_its_scalar_values() -> None:
-    raw = json.dumps({"a": {"title": "Caf\u00e9\r\nline\u200b two", "n": 24, "ok": False, "none": None}, "list": ["X", 1.5]})
-    assert evidence.json_text(raw) == "Café\nline two\n24\nfalse\nX\n1.5"
+def test_json_source_text_is_its_values_under_their_keys() -> None:
+    """A JSON source reads as "key: value" lines, the key the last two object keys of the value's
+    path, so that a quote names what it quotes ("statusModule.overallStatus: RECRUITING")."""
+    doc = {"a": {"title": "Caf\u00e9\r\nline\u200b two", "n": 24, "ok": False, "none": None}, "list": ["X", 1.5]}
+    assert layouts.json_lines(doc) == [("a.title", "Café\nline two"), ("a.n", "24"), ("a.ok", "false"), ("list", "X"), ("list", "1.5")]
+    assert layouts.json_text(doc) == "a.title: Café line two a.n: 24 a.ok: false list: X list: 1.5"
+    assert layouts.json_text({"count": 6, "type": "ACTUAL"}, "enrollmentInfo") == "enrollmentInfo.count: 6 enrollmentInfo.type: ACTUAL"
 
 
 def test_criteria_numbering_that_restarts_is_nested_under_the_item_above() -> None:
@@ -307,13 +312,15 @@ def _curate(file: Path) -> None:
     """What a curator adds to the imported record; an update must keep all of it."""
     edits = [
         ("  notes:\n", "  notes:\n    - field: enrollment\n      text: The sponsor's press release gives 22 patients; the registry is followed.\n"),
-        ("  not_yet_curated:\n    - cell_product\n    - eligibility.thresholds\n", ""),
+        ("    - cell_product\n", ""),
+        ("    - eligibility.thresholds\n", ""),
         ("arms:\n", "cell_product:\n  name: Anti-CD19 CAR-T cells\n  target_antigens:\n    - CD19\n"
                     "# Arms checked against the protocol synopsis.\narms:\n"),
         ("      text: Body weight > 40 kg.\n", "      text: Body weight > 40 kg.\n      # kg as the registry writes it\n"),
         ("sponsor:\n", "  thresholds:\n    - kind: BODY_WEIGHT\n      criterion: {list: INCLUSION, number: 5}\n"
                        "      measure: Body weight\n      comparator: \">\"\n      value: 40\n      unit: kg\nsponsor:\n"),
-        ("evidence:\n", "evidence:\n  eligibility.thresholds.0: 5. Body weight > 40 kg.  # quoted from the criteria\n"),
+        ("evidence:\n", "evidence:\n  eligibility.thresholds.0: 5. Body weight > 40 kg.  # quoted from the criteria\n"
+                         "  cell_product.target_antigens: \"interventions.name: Anti-CD19 CAR-T cells\"\n"),
     ]
     text = file.read_text(encoding="utf-8")
     for old, new in edits:
@@ -348,16 +355,17 @@ def test_update_applies_only_the_changes_and_keeps_curated_extras(trials: Trials
     assert data["curation"]["notes"][0]["text"].startswith("The sponsor's press release")
     assert data["eligibility"]["thresholds"][0]["value"] == 40
     assert data["cell_product"] == {"name": "Anti-CD19 CAR-T cells", "target_antigens": ["CD19"]}
-    assert "not_yet_curated" not in data["curation"]
+    assert set(data["curation"]["not_yet_curated"]) == {"arms.cohorts", "interventions.route"}  # what the curator left
     for comment in ("# Arms checked against the protocol synopsis.", "# kg as the registry writes it", "# quoted from the criteria",
                     "# Imported from seeds/ctgov_NCT09000011_2022-06-01.json"):
         assert comment in after
     # both sources are cited; evidence of unchanged fields is untouched, that of changed fields renewed
     assert [s["as_of"] for s in data["curation"]["sources"]] == ["2022-06-01", "2025-03-06"]
     assert data["evidence"]["eligibility.thresholds.0"] == "5. Body weight > 40 kg."
-    assert data["evidence"]["dates.start"] == "2021-02-15 ACTUAL"
-    assert data["evidence"]["overall_status"] == "COMPLETED" and data["evidence"]["enrollment"] == "24 ACTUAL"
-    assert data["evidence"]["curation.sources.1.as_of"] == "2025-03-06"
+    assert data["evidence"]["dates.start"] == "startDateStruct.date: 2021-02-15 startDateStruct.type: ACTUAL"
+    assert data["evidence"]["overall_status"] == "statusModule.overallStatus: COMPLETED"
+    assert data["evidence"]["enrollment"] == "enrollmentInfo.count: 24 enrollmentInfo.type: ACTUAL"
+    assert data["evidence"]["curation.sources.1.as_of"] == "lastUpdatePostDateStruct.date: 2025-03-06"
     unchanged = [line for line in before.splitlines() if line.startswith(("brief_title", "  - label", "    description"))]
     assert unchanged and all(line in after.splitlines() for line in unchanged)
     assert trials("check").status == 0
@@ -382,7 +390,7 @@ def test_update_keeps_an_arms_cohorts_when_the_arms_change(trials: Trials, regis
     file = registry / "trials" / "NCT09000011.yaml"
     text = file.read_text(encoding="utf-8")
     text = text.replace("      - Cyclophosphamide\n  - label: Standard", "      - Cyclophosphamide\n    cohorts:\n      - dose:\n"
-                        "          value: 1000000\n          unit: CAR-T cells\n          basis: PER_KG\n  - label: Standard", 1)
+                        "          value: 1000000\n          unit: anti-CD19 CAR-T cells\n          basis: PER_KG\n  - label: Standard", 1)
     text = text.replace("evidence:\n", "evidence:\n  arms.0.cohorts.0: single infusion of 1×10^6 anti-CD19 CAR-T cells/kg\n")
     file.write_text(text, encoding="utf-8")
     assert trials("csv").status == 0
@@ -398,7 +406,7 @@ def test_update_keeps_an_arms_cohorts_when_the_arms_change(trials: Trials, regis
     assert [a["label"] for a in data["arms"]] == ["Standard induction therapy", "CAR-T cells"]
     assert data["arms"][1]["cohorts"][0]["dose"]["value"] == 1000000
     assert "arms.1.cohorts.0" in data["evidence"] and "arms.0.cohorts.0" not in data["evidence"]
-    assert data["evidence"]["arms.0.type"] == "ACTIVE_COMPARATOR"
+    assert data["evidence"]["arms.0.type"] == "armGroups.label: Standard induction therapy armGroups.type: ACTIVE_COMPARATOR"
     assert trials("check").status == 0
 
 

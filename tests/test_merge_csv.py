@@ -9,6 +9,7 @@ driver makes these merges clean.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -24,16 +25,17 @@ DRIVER = ".venv/bin/trials merge-csv %O %A %B %P"
 
 pytestmark = pytest.mark.skipif(not shutil.which("git") or not (BIN / "trials").exists(), reason="needs git and the venv")
 
-# Complete records whose verbatim text all occurs in the cited source, so they stay valid however
-# strictly text is checked against sources; the nct_ids sort next to each other in trials.csv.
+# Complete records whose verbatim text all occurs in the cited source, a page of no known layout
+# (SOURCE) that names them, so they stay valid however strictly text is checked against sources;
+# the nct_ids sort next to each other in trials.csv.
 RECORD = """\
 nct_id: {nct_id}
 brief_title: {title}
 curation:
-  status: complete
+  status: draft
   sources:
-    - file: seeds/000_84a0f0163f21158e.txt
-      kind: REGISTRY_PAGE
+    - file: seeds/900_synthetic.txt
+      kind: OTHER
       as_of: "2025-08-17"
 overall_status: RECRUITING
 eligibility:
@@ -51,6 +53,7 @@ TITLE = "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE
 TITLE_A = "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"
 TITLE_B = "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"
 ONE, TWO = "NCT09000001", "NCT09000002"
+SOURCE = f"Trials {ONE} and {TWO}. Titles: {TITLE}; {TITLE_A}; {TITLE_B}. Sex: ALL. Ages 18 to 65. Recruiting.\n"
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -118,6 +121,9 @@ def repo(tmp_path: Path) -> Repo:
     else:
         repo.git("config", "merge.trials-csv.driver", DRIVER)
         repo.git("config", "merge.trials-csv.name", "regenerate trials.csv from the merged records")
+    repo.write("seeds/900_synthetic.txt", SOURCE)
+    with open(work / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
+        manifest.write(f"{hashlib.sha256(SOURCE.encode()).hexdigest()}  900_synthetic.txt\n")
     repo.write(f"trials/{ONE}.yaml", RECORD.format(nct_id=ONE, title=TITLE))
     repo.write(f"trials/{TWO}.yaml", RECORD.format(nct_id=TWO, title=TITLE))
     repo.commit_regenerated("registry with two synthetic records")

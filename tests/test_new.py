@@ -48,7 +48,7 @@ def test_stub_validates_and_lists_every_schema_field_in_order(trials: Trials, re
     data = load.load(without_stub, STUB)[0].data
     assert data["nct_id"] == STUB and data["brief_title"] == TITLE  # the title the IM19 record gives it
     assert data["curation"]["status"] == "stub"
-    assert data["curation"]["sources"] == [{"file": "seeds/000_84a0f0163f21158e.txt", "kind": "REGISTRY_PAGE",
+    assert data["curation"]["sources"] == [{"file": "seeds/000_84a0f0163f21158e.txt", "kind": "REGISTRY_COPY",
                                             "as_of": "2025-08-17", "as_of_label": "Last Updated"}]
     assert data["evidence"] == {"nct_id": STUB, "curation.sources.0.as_of": "Last Updated: 2025-08-17"}
     # every field, in the schema's order, as a line of its own (written or commented)
@@ -88,7 +88,8 @@ def test_new_with_a_ctgov_json_source(trials: Trials, registry: Path) -> None:
     data = load.load(registry / "trials" / "NCT09000022.yaml", "x")[0].data
     assert data["brief_title"] == "AX-19 CAR-T in Adults With Refractory Systemic Lupus Erythematosus"
     assert data["curation"]["sources"] == [{"file": "seeds/ctgov_NCT09000022.json", "kind": "REGISTRY_JSON", "as_of": "2025-06-12"}]
-    assert data["evidence"]["curation.sources.0.as_of"] == "2025-06-12"
+    assert data["evidence"]["curation.sources.0.as_of"] == "lastUpdatePostDateStruct.date: 2025-06-12"
+    assert data["curation"]["status"] == "draft"  # the trial's own record: a draft of its curation, not a stub
     assert trials("check").status == 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import subprocess
@@ -55,18 +57,24 @@ def test_commit_with_broken_trial_is_refused(clone: Path) -> None:
     assert (clone / "trials.csv").read_bytes() == csv_before  # invalid data never regenerates the CSV
 
 
-def test_commit_changing_a_title_updates_the_csv(clone: Path) -> None:
+def test_commit_changing_a_record_updates_the_csv(clone: Path) -> None:
     trial = clone / "trials" / "NCT05765006.yaml"
-    old = "CD19-CART(Relma-cel) for Moderate to Severe Active Systemic Lupus Erythematosus"
-    new = "Moderate to Severe Active Systemic Lupus Erythematosus"  # still the source's words (E501)
-    trial.write_text(trial.read_text(encoding="utf-8").replace(f"brief_title: {old}", f"brief_title: {new}"), encoding="utf-8")
+    site = "locations:\n  - city: Shanghai\n    country: China\n"  # the record's one site, dropped (still valid)
+    text = trial.read_text(encoding="utf-8")
+    assert site in text
+    trial.write_text(text.replace(site, ""), encoding="utf-8")
+    before = _relma_row(clone)
     _git(clone, "add", "trials/NCT05765006.yaml")
-    first = _git(clone, "commit", "-m", "retitle", check=False)
+    first = _git(clone, "commit", "-m", "drop the site", check=False)
     assert first.returncode != 0, "the hook regenerated trials.csv, so the commit must stop until it is staged"
     assert "files were modified by this hook" in first.stdout + first.stderr
-    csv = (clone / "trials.csv").read_text(encoding="utf-8")
-    assert f"NCT05765006,{new}," in csv and old not in csv
+    assert before["countries"] == "China" and _relma_row(clone)["countries"] == ""
     _git(clone, "add", "-u")  # the regenerated trials.csv (and its data package)
-    second = _git(clone, "commit", "-m", "retitle", check=False)
+    second = _git(clone, "commit", "-m", "drop the site", check=False)
     assert second.returncode == 0, second.stdout + second.stderr
-    assert f"NCT05765006,{new}," in _git(clone, "show", "HEAD:trials.csv").stdout
+    assert _git(clone, "show", "HEAD:trials.csv").stdout == (clone / "trials.csv").read_text(encoding="utf-8")
+
+
+def _relma_row(clone: Path) -> dict[str, str]:
+    rows = csv.DictReader(io.StringIO((clone / "trials.csv").read_text(encoding="utf-8"), newline=""))
+    return next(r for r in rows if r["nct_id"] == "NCT05765006")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import IM19_MINIMAL, IM19_PATH, Trials, position, put, trial_count
+
+from conftest import IM19_PATH, IM19_PLAIN, Trials, add_plain_source, position, put, trial_count
 from sle_trials import load, refs
 
 STUB_PATH = "trials/NCT06900764.yaml"
@@ -12,7 +13,10 @@ STUB_TITLE = "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematos
 
 
 def related(*items: tuple[str, str]) -> str:
-    return IM19_MINIMAL + "related_trials:\n" + "".join(f"  - nct_id: {i}\n    title: {t}\n" for i, t in items)
+    """IM19 citing conftest.PLAIN_SOURCE (which lists these references), with these related trials:
+    the IM19 page's own list of related trials would refuse a wrong one at validate (E512)."""
+    return IM19_PLAIN + "related_trials:\n" + "".join(f"  - nct_id: {i}\n    title: {t}\n" for i, t in items)
+
 
 
 def value_at(text: str, key_and_value: str, nth: int = 0) -> tuple[int, int]:
@@ -40,19 +44,21 @@ def test_related_trial_without_a_record(trials: Trials, registry: Path) -> None:
 
 def test_related_trial_with_a_typo_in_its_id(trials: Trials, registry: Path) -> None:
     text = related(("NCT06900765", STUB_TITLE))
+    add_plain_source(registry)
     put(registry, IM19_PATH, text)
     assert trials.json("refs").where("E301") == [(IM19_PATH, *value_at(text, "- nct_id: NCT06900765"))]
 
 
 def test_related_trial_whose_record_is_broken_is_not_called_missing(trials: Trials, registry: Path) -> None:
     stub = (registry / "trials/NCT03030976.yaml").read_text(encoding="utf-8")
-    put(registry, "trials/NCT03030976.yaml", stub.replace("status: stub", "status: draft"))
+    put(registry, "trials/NCT03030976.yaml", stub.replace("status: stub", "status: drafted"))
     assert trials.json("refs").problems() == []  # the broken file is validate's to report
     assert trials.json("validate").codes() == {"E204"}
 
 
 def test_self_reference(trials: Trials, registry: Path) -> None:
     text = related(("NCT06513429", "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"))
+    add_plain_source(registry)
     put(registry, IM19_PATH, text)
     result = trials.json("refs")
     assert result.codes() == {"E302"}
@@ -63,6 +69,7 @@ def test_duplicate_reference_is_reported_at_the_second(trials: Trials, registry:
     text = related(("NCT06900764", STUB_TITLE), ("NCT06585514",
                    "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"),
                    ("NCT06900764", STUB_TITLE))
+    add_plain_source(registry)
     put(registry, IM19_PATH, text)
     result = trials.json("refs")
     assert result.codes() == {"E303"}
@@ -72,6 +79,7 @@ def test_duplicate_reference_is_reported_at_the_second(trials: Trials, registry:
 def test_title_mismatch(trials: Trials, registry: Path) -> None:
     wrong = "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"
     text = related(("NCT06886919", wrong))  # NCT06585514's title given to NCT06886919
+    add_plain_source(registry)
     put(registry, IM19_PATH, text)
     result = trials.json("refs")
     assert result.codes() == {"E304"}
@@ -80,13 +88,14 @@ def test_title_mismatch(trials: Trials, registry: Path) -> None:
 
 
 def test_title_wrapped_over_lines_matches(trials: Trials, registry: Path) -> None:
-    text = IM19_MINIMAL + """\
+    text = IM19_PLAIN + """\
 related_trials:
   - nct_id: NCT06900764
     title: >-
       A Study of CAR-T Cells in Subjects
       With Systemic Lupus Erythematosus
 """
+    add_plain_source(registry)
     put(registry, IM19_PATH, text)
     assert trials("validate").status == 0  # a record that fails alone would be skipped by refs
     assert trials("refs").status == 0
@@ -109,9 +118,10 @@ def test_two_files_claiming_one_nct_id(registry: Path) -> None:
 
 
 def test_refs_reports_only_cross_record_problems(trials: Trials, registry: Path) -> None:
+    add_plain_source(registry)
     put(registry, IM19_PATH, related(("NCT06900765", STUB_TITLE)))
     stub = (registry / "trials/NCT06310811.yaml").read_text(encoding="utf-8")
-    put(registry, "trials/NCT06310811.yaml", stub.replace("REGISTRY_PAGE", "registry page"))
+    put(registry, "trials/NCT06310811.yaml", stub.replace("REGISTRY_COPY", "registry page"))
     assert trials.json("refs").codes() == {"E301"}
     assert trials.json("validate").codes() == {"E204"}
     assert trials.json("check").codes() == {"E204", "E301"}

@@ -408,8 +408,8 @@ def test_value_outside_the_vocabulary(trials: Trials, registry: Path) -> None:
 
 
 def test_missing_required_field(trials: Trials, registry: Path) -> None:
-    put(registry, IM19_PATH, IM19_MINIMAL.replace("overall_status: RECRUITING\n", ""))
-    result = trials.json("validate")  # a complete record needs its status; a stub does not
+    put(registry, IM19_PATH, IM19_MINIMAL.replace("overall_status: RECRUITING\n", "").replace("status: draft", "status: complete"))
+    result = trials.json("validate")  # a complete record needs its status; a draft or a stub does not
     assert result.codes() == {"E201"}
     assert "overall_status" in result.problems()[0]["message"]
 

@@ -79,12 +79,8 @@ def test_workers_mix_cached_and_changed_files_as_one_process_does(generated: Pat
         cold = _run(root, workers)
         for name in ("NCT90000002.yaml", "NCT90000013.yaml", "NCT90000040.yaml"):  # new bytes: checked again
             file = root / "trials" / name
-            text = file.read_text(encoding="utf-8")
-            flipped = text.replace("results_posted: false", "results_posted: true") if "results_posted: false" in text \
-                else text.replace("results_posted: true", "results_posted: false")
-            assert flipped != text
-            file.write_text(flipped, encoding="utf-8")
+            file.write_text(file.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")  # still valid
         runs.append((cold, _run(root, workers)))
     assert runs[1] == runs[0]
     (cold, changed), _ = runs
-    assert len(changed[0]) == 45 and sorted(changed[0]) == sorted(cold[0])  # the flip is not in the summary
+    assert len(changed[0]) == 45 and sorted(changed[0]) == sorted(cold[0])  # a comment is not in the summary

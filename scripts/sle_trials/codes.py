@@ -71,13 +71,24 @@ _TABLE = [
     Code("E305", "duplicate-nct-id", "refs", "two files claim the same nct_id"),
     Code("E306", "uncited-source", "refs", "a document under seeds/ that no record cites"),
     Code("E307", "source-not-as-received", "sources", "a document under seeds/ unlisted in, or different from, seeds/SHA256SUMS"),
-    # evidence.py: every value traceable to the words of its source
+    # evidence.py, binding.py, completeness.py: every value traceable to the words of its source
     Code("E501", "text-not-in-source", "evidence", "verbatim text that does not occur in the cited source"),
     Code("E502", "quote-not-in-source", "evidence", "an evidence quote that does not occur in the cited source"),
     Code("E503", "evidence-for-unknown-field", "evidence", "evidence for a field the record does not have"),
     Code("E504", "criterion-number-not-in-source", "evidence", "a criterion number the source does not give that criterion"),
-    Code("E505", "value-not-in-quote", "evidence", "a number or date that its evidence quote does not state"),
-    Code("E506", "silent-field-present", "evidence", "a field declared silent or not yet curated that the record fills, or no such field"),
+    Code("E505", "value-not-in-quote", "binding", "a number, date or text that its evidence quote does not write"),
+    Code("E506", "silent-field-present", "evidence", "a field declared silent or not yet curated that the record fills, no such field, or one that does not apply"),
+    Code("E507", "term-not-stated", "binding", "a status, phase, sex, yes/no or other vocabulary value its quote does not render, or renders with another"),
+    Code("E508", "quantity-not-stated", "binding", "a threshold, age, dose or count whose comparator, value, unit, basis or kind its quote does not state together"),
+    Code("E509", "date-under-other-label", "binding", "a date its quote gives under another label, or an unlabelled date out of the quote's order"),
+    Code("E510", "reading-without-note", "binding", "a reading beyond the quote's words (within as <, a flat dose, an unlabelled date) with no curation note"),
+    Code("E511", "criteria-not-whole", "completeness", "a complete record's criteria list that is not its source's: an item dropped, cut short, moved or renumbered"),
+    Code("E512", "text-out-of-place", "evidence", "text or a quote found in the source only away from where it states that field, or only part of a whole value"),
+    Code("E513", "threshold-not-in-criterion", "binding", "a threshold whose quote, measure or condition is not in the criterion it names"),
+    Code("E514", "source-gap-undeclared", "completeness", "a source list whose numbering shows lost items, not declared under curation.incomplete"),
+    Code("E515", "nct-id-not-in-source", "evidence", "a record whose nct_id no cited source names"),
+    Code("E516", "curation-not-what-sources-are", "evidence", "a source's kind that is not its document's, or a stub citing this trial's own record"),
+    Code("E517", "value-without-evidence", "evidence", "a structured value of a record marked complete with no evidence quote"),
     # export.py: the committed generated files (trials.csv, and datapackage.json written with it)
     Code("E401", "stale-csv", "export", "trials.csv or datapackage.json is not what the records generate"),
 ]

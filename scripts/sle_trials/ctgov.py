@@ -29,17 +29,14 @@ from typing import Any, TextIO
 
 from ruamel.yaml.comments import CommentedMap
 
-from . import criteria_text, diff, evidence, export, fields, fmt, load, pipeline
+from . import coverage, criteria_text, diff, export, fields, fmt, layouts, load, pipeline
 from . import schema as schema_mod
 
 KIND = "REGISTRY_JSON"
-NOT_YET_CURATED = ("cell_product", "eligibility.thresholds")  # a curator reads these from the text
+# What a curator reads from the text, not the registry's fields: left for the curator, not silent.
+NOT_YET_CURATED = ("cell_product", "eligibility.thresholds", "arms.cohorts", "interventions.route")
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
 _AGE = re.compile(r"^\s*([0-9]+)\s+(Year|Month|Week|Day|Hour|Minute)s?\s*$", re.I)
-# an interventionNames entry is "Type: name"; the type as the registry's web pages spell it
-_TYPE_PREFIX = re.compile(r"^(Behavioral|Biological|Combination Product|Device|Diagnostic Test|Dietary Supplement|Drug|"
-                          r"Genetic|Procedure|Radiation|Other): ", re.I)
-
 
 class BadInput(Exception):
     """A file that is not a ClinicalTrials.gov study: exit 1, nothing written."""
@@ -115,14 +112,11 @@ def clean(value: Any) -> str | None:
     """Text as records hold it: decoded like the source text, markdown escapes removed, trimmed."""
     if not isinstance(value, str):
         return None
-    text = criteria_text.ESCAPE.sub(r"\1", evidence.json_string(value))
+    text = criteria_text.ESCAPE.sub(r"\1", layouts.json_string(value))
     text = "\n".join(line.rstrip() for line in text.strip().split("\n"))
     return text or None
 
 
-def scalars(node: Any) -> str:
-    """A JSON value as a quote: its scalar values in order, as a JSON source is read (evidence.json_scalars)."""
-    return " ".join(" ".join(evidence.json_scalars(node)).split())
 
 
 # --- building the record --------------------------------------------------------------------------
@@ -156,8 +150,18 @@ class _Builder:
         self.notes.append({"field": fields.dotted(path), "text": f"The source gives {value!r}, which is not in the registry's vocabulary; left out."})
         return False
 
-    def quote(self, path: tuple, value: Any) -> None:
-        said = scalars(value)
+    def quote(self, path: tuple, value: Any, key: str, between: tuple[str, str] | None = None) -> None:
+        """Evidence for the value at path: the JSON value as the source's text reads it, under its
+        key ("statusModule.overallStatus: RECRUITING"). For a field of a list item, between names the
+        item's naming key and the field's key: the quote runs from one line to the other, so that it
+        names the item it is about ("overallOfficials.name: …  … overallOfficials.role: …")."""
+        if between is not None:
+            lines = layouts.json_lines(value, key)
+            ends = [i for i, (k, _) in enumerate(lines) if k in {f"{key}.{between[0]}", f"{key}.{between[1]}"}]
+            value = lines[min(ends): max(ends) + 1] if ends else lines
+            said = layouts.normalise(" ".join(layouts.json_line(k, v) for k, v in value))
+        else:
+            said = layouts.json_text(value, key)
         if said:
             self.evidence[fields.dotted(path)] = said
 
@@ -186,7 +190,7 @@ def to_record(study: dict, source: str, schema: dict) -> Draft:
     nct = ident["nctId"]
     rec = b.data
     rec["nct_id"] = nct
-    b.quote(("nct_id",), nct)
+    b.quote(("nct_id",), nct, "identificationModule.nctId")
     _put(rec, "acronym", clean(ident.get("acronym")))
     _put(rec, "brief_title", clean(ident.get("briefTitle")))
     _put(rec, "official_title", clean(ident.get("officialTitle")))
@@ -199,12 +203,12 @@ def to_record(study: dict, source: str, schema: dict) -> Draft:
     if date is None:
         raise BadInput(f"{nct}: statusModule.lastUpdatePostDateStruct.date is missing or not a date; the source's as-of date must be known")
     rec["curation"] = {"status": "complete", "sources": [{"file": source, "kind": KIND, "as_of": date}]}
-    b.quote(("curation", "sources", 0, "as_of"), date)
+    b.quote(("curation", "sources", 0, "as_of"), date, "lastUpdatePostDateStruct.date")
 
     overall = status.get("overallStatus")
     if isinstance(overall, str) and b.allowed(("overall_status",), overall):
         rec["overall_status"] = overall
-        b.quote(("overall_status",), overall)
+        b.quote(("overall_status",), overall, "statusModule.overallStatus")
     dates: dict[str, Any] = {}
     for key, name in (("startDateStruct", "start"), ("primaryCompletionDateStruct", "primary_completion"),
                       ("completionDateStruct", "completion"), ("studyFirstSubmitDate", "first_submitted"),
@@ -219,20 +223,20 @@ def to_record(study: dict, source: str, schema: dict) -> Draft:
         if isinstance(struct.get("type"), str) and b.allowed(("dates", name, "type"), struct["type"]):
             item["type"] = struct["type"]
         dates[name] = item
-        b.quote(("dates", name), raw)
+        b.quote(("dates", name), raw, key if isinstance(raw, dict) else f"statusModule.{key}")
     _put(rec, "dates", dates)
     if isinstance(study.get("hasResults"), bool):
         rec["results_posted"] = study["hasResults"]
-        b.quote(("results_posted",), study["hasResults"])
+        b.quote(("results_posted",), study["hasResults"], "hasResults")
 
     design_mod = _obj(ps, "designModule")
     phases = _unique([p for p in _list(design_mod, "phases") if isinstance(p, str) and b.allowed(("phases", 0), p)])
     if phases:
         rec["phases"] = phases
-        b.quote(("phases",), phases)
+        b.quote(("phases",), phases, "designModule.phases")
     if isinstance(design_mod.get("studyType"), str) and b.allowed(("study_type",), design_mod["studyType"]):
         rec["study_type"] = design_mod["studyType"]
-        b.quote(("study_type",), design_mod["studyType"])
+        b.quote(("study_type",), design_mod["studyType"], "designModule.studyType")
     info = _obj(design_mod, "designInfo")
     design: dict[str, Any] = {}
     for key, name, value in (("allocation", "allocation", info.get("allocation")),
@@ -243,14 +247,14 @@ def to_record(study: dict, source: str, schema: dict) -> Draft:
                              ("timePerspective", "time_perspective", info.get("timePerspective"))):
         if isinstance(value, str) and b.allowed(("design", name), value):
             design[name] = value
-            b.quote(("design", name), value)
+            b.quote(("design", name), value, f"maskingInfo.{key}" if key == "masking" else f"designInfo.{key}")
     _put(rec, "design", design)
     enrol = _obj(design_mod, "enrollmentInfo")
     if isinstance(enrol.get("count"), int) and not isinstance(enrol.get("count"), bool) and enrol["count"] >= 0:
         rec["enrollment"] = {"count": enrol["count"]}
         if isinstance(enrol.get("type"), str) and b.allowed(("enrollment", "type"), enrol["type"]):
             rec["enrollment"]["type"] = enrol["type"]
-        b.quote(("enrollment",), enrol)
+        b.quote(("enrollment",), enrol, "enrollmentInfo")
 
     cond = _obj(ps, "conditionsModule")
     for key, name in (("conditions", "conditions"), ("keywords", "keywords")):
@@ -291,7 +295,7 @@ def _arms_and_interventions(b: _Builder, mod: dict) -> None:
         i = len(interventions)
         if isinstance(raw.get("type"), str) and b.allowed(("interventions", i, "type"), raw["type"]):
             item["type"] = raw["type"]
-            b.quote(("interventions", i, "type"), raw["type"])
+            b.quote(("interventions", i, "type"), raw, "interventions", ("name", "type"))
         _put(item, "description", clean(raw.get("description")))
         _put(item, "other_names", _unique([clean(v) for v in _list(raw, "otherNames")]))
         interventions.append(item)
@@ -305,14 +309,14 @@ def _arms_and_interventions(b: _Builder, mod: dict) -> None:
         a = len(arms)
         if isinstance(raw.get("type"), str) and b.allowed(("arms", a, "type"), raw["type"]):
             item["type"] = raw["type"]
-            b.quote(("arms", a, "type"), raw["type"])
+            b.quote(("arms", a, "type"), raw, "armGroups", ("label", "type"))
         _put(item, "description", clean(raw.get("description")))
         given = []
         for entry in _list(raw, "interventionNames"):
             entry = clean(entry)
             if not entry:
                 continue
-            bare = _TYPE_PREFIX.sub("", entry)
+            bare = layouts.TYPE_PREFIX.sub("", entry)
             if bare in names:
                 given.append(bare)
             elif entry in names:
@@ -330,7 +334,7 @@ def _eligibility(b: _Builder, mod: dict) -> None:
     elig: dict[str, Any] = {}
     if isinstance(mod.get("sex"), str) and b.allowed(("eligibility", "sex"), mod["sex"]):
         elig["sex"] = mod["sex"]
-        b.quote(("eligibility", "sex"), mod["sex"])
+        b.quote(("eligibility", "sex"), mod["sex"], "eligibilityModule.sex")
     for key, name in (("minimumAge", "minimum_age"), ("maximumAge", "maximum_age")):
         if mod.get(key) is None:
             continue
@@ -339,13 +343,13 @@ def _eligibility(b: _Builder, mod: dict) -> None:
             b.notes.append({"field": f"eligibility.{name}", "text": f"The source's {key} {mod[key]!r} is not an age this registry can hold; left out."})
             continue
         elig[name] = age
-        b.quote(("eligibility", name), mod[key])
+        b.quote(("eligibility", name), mod[key], f"eligibilityModule.{key}")
     if isinstance(mod.get("healthyVolunteers"), bool):
         elig["healthy_volunteers"] = mod["healthyVolunteers"]
-        b.quote(("eligibility", "healthy_volunteers"), mod["healthyVolunteers"])
+        b.quote(("eligibility", "healthy_volunteers"), mod["healthyVolunteers"], "eligibilityModule.healthyVolunteers")
     text = mod.get("eligibilityCriteria")
     if isinstance(text, str) and text.strip():
-        inclusion, exclusion, remarks = criteria_text.split_criteria(evidence.json_string(text))
+        inclusion, exclusion, remarks = criteria_text.split_criteria(layouts.json_string(text))
         _put(elig, "inclusion_criteria", inclusion)
         _put(elig, "exclusion_criteria", exclusion)
         for remark in remarks:
@@ -364,14 +368,14 @@ def _people(b: _Builder, sponsors: dict, contacts: dict) -> None:
     _put(sponsor, "name", clean(lead.get("name")))
     if "name" in sponsor and isinstance(lead.get("class"), str) and b.allowed(("sponsor", "class"), lead["class"]):
         sponsor["class"] = lead["class"]
-        b.quote(("sponsor", "class"), lead["class"])
+        b.quote(("sponsor", "class"), lead["class"], "leadSponsor.class")
     if "name" in sponsor:
         rec["sponsor"] = sponsor
     party = _obj(sponsors, "responsibleParty")
     rp: dict[str, Any] = {}
     if isinstance(party.get("type"), str) and b.allowed(("responsible_party", "type"), party["type"]):
         rp["type"] = party["type"]
-        b.quote(("responsible_party", "type"), party["type"])
+        b.quote(("responsible_party", "type"), party["type"], "responsibleParty.type")
     _put(rp, "name", clean(party.get("investigatorFullName")))
     _put(rp, "title", clean(party.get("investigatorTitle")))
     _put(rp, "affiliation", clean(party.get("investigatorAffiliation")))
@@ -385,7 +389,7 @@ def _people(b: _Builder, sponsors: dict, contacts: dict) -> None:
         o = len(officials)
         if isinstance(raw.get("role"), str) and b.allowed(("officials", o, "role"), raw["role"]):
             item["role"] = raw["role"]
-            b.quote(("officials", o, "role"), raw["role"])
+            b.quote(("officials", o, "role"), raw, "overallOfficials", ("name", "role"))
         _put(item, "affiliation", clean(raw.get("affiliation")))
         officials.append(item)
     _put(rec, "officials", officials)
@@ -415,7 +419,7 @@ def _identifiers(b: _Builder, ident: dict) -> None:
         s = len(secondary)
         if isinstance(raw.get("type"), str) and b.allowed(("identifiers", "secondary_ids", s, "type"), raw["type"]):
             item["type"] = raw["type"]
-            b.quote(("identifiers", "secondary_ids", s, "type"), raw["type"])
+            b.quote(("identifiers", "secondary_ids", s, "type"), raw, "secondaryIdInfos", ("id", "type"))
         _put(item, "domain", clean(raw.get("domain")))
         secondary.append(item)
     _put(ids, "secondary_ids", secondary)
@@ -437,30 +441,23 @@ def _references(b: _Builder, mod: dict) -> None:
         r = len(refs)
         if isinstance(raw.get("type"), str) and b.allowed(("references", r, "type"), raw["type"]):
             item["type"] = raw["type"]
-            b.quote(("references", r, "type"), raw["type"])
+            b.quote(("references", r, "type"), raw, "references", ("citation", "type"))
         item["citation"] = citation
         refs.append(item)
     _put(b.data, "references", refs)
 
 
 def absent_fields(data: dict, schema: dict) -> list[str]:
-    """The fields coverage reports on that the record lacks (a whole object once, not each of its fields)."""
-    out = []
-    for path in fields.field_names(schema):
-        if path[0] in ("curation", "evidence"):
-            continue
-        if len(path) > 1 and not fields.get(data, path[:1])[0]:
-            continue
-        if not fields.get(data, path)[0]:
-            out.append(fields.dotted(path))
-    return out
+    """The fields the record lacks (coverage.absent_fields), leaving out those that do not apply
+    to the study (an observational model of an interventional study is not silent: it does not apply)."""
+    return [name for name in coverage.absent_fields(data, schema) if fields.applies(schema, name, data)[0]]
 
 
 def _absent(b: _Builder) -> None:
     todo = b.not_yet
     missing = absent_fields(b.data, b.schema)
-    not_yet = [n for n in missing if n in todo]
-    silent = [n for n in missing if n not in todo]
+    not_yet = [n for n in missing if any(n == t or n.startswith(t + ".") for t in todo)]
+    silent = [n for n in missing if n not in not_yet]
     if silent:
         b.data["curation"]["silent"] = silent
     if not_yet:

@@ -186,6 +186,76 @@ def get(data: Any, path: Path_) -> tuple[bool, Any]:
     return True, data
 
 
+def node_at(schema: dict, path: Path_) -> dict:
+    """The resolved schema node governing the value at path (list indexes step into items)."""
+    node = resolve(schema, schema)
+    for part in path:
+        if isinstance(part, str) and node.get("type") == "array":  # a path without list indexes
+            node = resolve(schema, node.get("items", _NONE))
+        node = resolve(schema, node.get("items", _NONE) if isinstance(part, int) else node.get("properties", _NONE).get(part, _NONE))
+    return node
+
+
+def is_date(node: dict) -> bool:
+    """Whether a node holds a partial date (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    return node.get("pattern", "").startswith("^[0-9]{4}")
+
+
+def all_field_names(schema: dict) -> list[Path_]:
+    """Every field the schema holds, at every depth, as paths without list indexes (document order).
+    The evidence mapping's keys are not fields."""
+    out: list[Path_] = []
+    seen: set[int] = set()
+
+    def walk(node: dict, path: Path_) -> None:
+        node = resolve(schema, node)
+        if node.get("type") == "array":
+            node = resolve(schema, node.get("items", _NONE))
+        for key, child in node.get("properties", _NONE).items():
+            if not path and key == "evidence":
+                out.append((key,))
+                continue
+            out.append(path + (key,))
+            marker = id(resolve(schema, child))
+            if marker in seen:  # a definition that refers to itself (criteria nest)
+                continue
+            seen.add(marker)
+            walk(child, path + (key,))
+            seen.discard(marker)
+
+    walk(schema, ())
+    return out
+
+
+_KNOWN: list[tuple[dict, set[str]]] = []
+
+
+def known_names(schema: dict) -> set[str]:
+    """The dotted field names a record may declare silent, not yet curated or incomplete."""
+    return per_schema(_KNOWN, schema, lambda s: {dotted(p) for p in all_field_names(s)})
+
+
+_APPLIES: list[tuple[dict, dict[str, dict]]] = []
+
+
+def applies_to(schema: dict) -> dict[str, dict]:
+    """Dotted field name -> its x-applies-to rule ({field: allowed values}), for the fields that have one."""
+    def make(s: dict) -> dict[str, dict]:
+        return {dotted(p): rule for p in all_field_names(s)
+                if isinstance(rule := node_at(s, p).get("x-applies-to"), dict)}
+    return per_schema(_APPLIES, schema, make)
+
+
+def applies(schema: dict, name: str, data: dict) -> tuple[bool, str]:
+    """Whether the field (a dotted name) applies to this record, and why not: schema x-applies-to,
+    e.g. an observational model does not apply to an interventional study."""
+    for field_name, allowed in applies_to(schema).get(name, {}).items():
+        value = get(data, parse_dotted(field_name))[1]
+        if value is not None and value not in allowed:
+            return False, f"{field_name} is {value}"
+    return True, ""
+
+
 def field_names(schema: dict) -> list[Path_]:
     """The fields coverage reports on: top-level properties and those of top-level objects."""
     out: list[Path_] = []

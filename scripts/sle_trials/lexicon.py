@@ -339,6 +339,7 @@ def _cue_regex(entries: list[KindCues]) -> re.Pattern[str]:
 _CUES = _cue_regex(KIND_CUES)
 
 
+@lru_cache(maxsize=4096)
 def kind_of(quote: str, statement: Statement) -> tuple[str | None, str]:
     """(the kind of limit the words say, why) for a statement of the quote."""
     dimension = statement.unit.dimension if statement.unit else None
@@ -461,22 +462,28 @@ def doses(quote: str) -> tuple[Dose, ...]:
         if per_kg:
             out.append(Dose(n.value, "PER_KG", per_kg.end(), n.start, per_kg.end(), None))
             continue
-        tail = re.match(r"\s*[^\s/,;.]+(?:\s+[^\s/,;.]+)?\s*/\s*kg\b", quote[n.end:n.end + 60], re.I)
+        # "1×10^6 CAR-T cells/kg": the unit's words, then per kilogram
+        tail = re.match(r"\s*[^\s/,;.]+(?:\s+[^\s/,;.]+){0,3}\s*/\s*kg\b", quote[n.end:n.end + 80], re.I)
         basis = "PER_KG" if tail else "FLAT"
         reading = None if basis == "PER_KG" or FLAT_WORDS.search(quote) else FLAT_READING
         out.append(Dose(n.value, basis, n.end, n.start, n.end, reading))
     return tuple(out)
 
 
+# What may follow a dose's unit: the end, punctuation, or a word that starts a new phrase ("... CAR-T
+# cells for patients 1 to 3"); anything else means the unit runs on ("CAR-T" is not "CAR-T cells").
+_AFTER_UNIT = re.compile(r"(?:$|[\s]*[,.;:()\[\]/]|\s+(?:for|per|in|to|at|on|and|or|via|by|each|daily|once|twice|"
+                         r"administered|given|infused|intravenously|IV|i\.v\.)\b)", re.I)
+
+
 def unit_follows(quote: str, at: int, unit: str) -> bool:
-    """Whether the words from at start with the unit (spaces and case of the first letter aside),
-    ending where a word ends."""
+    """Whether the words from at are the unit, whole: the unit (case of the first letter aside), then
+    the end of the unit's phrase."""
     rest = quote[at:].lstrip()
     wanted = nfkc(unit)
     if not rest[: len(wanted)].lower() == wanted.lower():
         return False
-    after = rest[len(wanted):len(wanted) + 1]
-    return not after or not after.isalnum()
+    return bool(_AFTER_UNIT.match(rest, len(wanted)))
 
 
 _PATIENTS = re.compile(r"(?i)\b(?:patients?|participants?|subjects?)\s+(?:no\.?\s*)?(\d+)(?:\s*(?:to|-|–|through)\s*(\d+))?")
@@ -572,11 +579,11 @@ def date_labels(quote: str, labels: dict[str, tuple[str, ...]]) -> list[tuple[st
 
 
 def label_of(quote: str, mention: DateMention, labels: list[tuple[str, int, int]]) -> str | None:
-    """The label a date stands under: the nearest label before it with no other date between."""
+    """The label a date stands under, as written: the nearest label before it with no other date between."""
     before = [label for label in labels if label[2] <= mention.start]
     if not before:
         return None
-    name, _, end = max(before, key=lambda label: label[2])
+    _, start, end = max(before, key=lambda label: label[2])
     if any(end <= d.start < mention.start for d in dates(quote)):
         return None
-    return name
+    return quote[start:end]

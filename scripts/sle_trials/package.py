@@ -58,6 +58,7 @@ FORMULA_NOTE = ("A text cell that would start with =, +, -, @, a tab, CR or LF s
                 "so that no spreadsheet runs it as a formula (OWASP CSV injection); numbers are never changed.")
 _KIND_WORDS = {
     "REGISTRY_PAGE": "registry page",
+    "REGISTRY_COPY": "copy of a registry record",
     "REGISTRY_JSON": "registry record (JSON)",
     "TRIAL_FINDER_PAGE": "trial-finder page",
     "PUBLICATION": "publication",

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import ctgov, evidence, fields, fmt, load, pipeline
+from . import ctgov, evidence, fields, fmt, layouts, load, pipeline
 from . import schema as schema_mod
 
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
@@ -151,7 +151,7 @@ def _mentions(root: Path, nct: str) -> list[str]:
     found = []
     for name in pipeline.seed_files(root):
         try:
-            if nct in (evidence.source_text(root / name) or ""):
+            if nct in (evidence.source_text(root, name) or ""):
                 found.append(name)
         except OSError:
             continue
@@ -182,7 +182,8 @@ def _source_entry(root: Path, source: str, records: list[dict], study: dict | No
                 return entry, quote if isinstance(quote, str) else None
     if study is not None:
         date = as_of or ctgov.as_of(study)
-        return {"file": source, "kind": kind or ctgov.KIND, "as_of": date}, date if date == ctgov.as_of(study) else None
+        quote = layouts.json_text(date, "lastUpdatePostDateStruct.date") if date == ctgov.as_of(study) else None
+        return {"file": source, "kind": kind or ctgov.KIND, "as_of": date}, quote
     if not (kind and as_of):
         raise pipeline.UsageError(f"say what {source} is and how current: --kind (REGISTRY_PAGE, TRIAL_FINDER_PAGE, ...) "
                                   "and --as-of YYYY-MM-DD (the source's own as-of or last-updated date)")
@@ -266,12 +267,18 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
         raise pipeline.UsageError(f"--source {source}: not a document under seeds/ (give it as seeds/FILE)")
     records = _records(root)
     study = _study(root, source, nct)
-    text = evidence.source_text(root / source) or ""  # a regular file, checked above
+    text = evidence.source_text(root, source) or ""  # a regular file, checked above
     entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of)
+    # a stub holds what another trial's source says of this one; a record started from this trial's
+    # own source is a draft of its curation
+    doc = evidence.source_doc(root, source)
+    status = "draft" if doc is not None and doc.subject == nct else "stub"
     record: dict[str, Any] = {"nct_id": nct, "brief_title": _title(nct, title, text, study, records, source),
-                              "curation": {"status": "stub", "sources": [entry]}}
+                              "curation": {"status": status, "sources": [entry]}}
     quotes = {}
-    if nct in text:
+    if study is not None:
+        quotes["nct_id"] = layouts.json_text(nct, "identificationModule.nctId")
+    elif nct in text:
         quotes["nct_id"] = nct
     if as_of_quote:
         quotes["curation.sources.0.as_of"] = as_of_quote
