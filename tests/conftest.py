@@ -193,3 +193,17 @@ def nct_id_of(text: str) -> str:
     assert match, "the file declares no nct_id"
     return match.group(1)
 
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The mutation score (test_mutations.py), when that test ran: caught / generated per kind of mistake."""
+    import sys
+
+    module = sys.modules.get("test_mutations")
+    scores = getattr(module, "SCORES", None)
+    if not scores:
+        return
+    caught = sum(c for c, _ in scores.values())
+    total = sum(n for _, n in scores.values())
+    terminalreporter.write_sep("-", f"mutation score: {caught}/{total} plausible mistakes caught")
+    for kind, (c, n) in sorted(scores.items()):
+        terminalreporter.write_line(f"  {kind:<22} {c:>5}/{n}")

@@ -1,0 +1,279 @@
+"""Plausible curation mistakes, generated systematically from a curated record.
+
+Each Mutation is one mistake a careful reviewer could make and a schema cannot see: the record stays
+well formed and schema-valid, and only a value changes to another it could plausibly be (another
+value of its vocabulary, another number standing in its quote, another comparator or unit, a
+criterion dropped, cut at a sentence or clause, or moved to the other list, a title taken from a
+related trial, a threshold pointed at the other list, ...). `expect` names the codes that may
+report it; test_mutations.py asserts every mutation is caught with one of them.
+
+The kinds are the issue's ("Every value bound to its words") and a few more: what is generated here
+is the class of mistake, not the listed examples.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from sle_trials import fields, lexicon
+from sle_trials.layouts import normalise
+
+Path_ = tuple
+
+
+@dataclass
+class Mutation:
+    kind: str  # what kind of mistake (the score is reported per kind)
+    path: str  # where, as a dotted path
+    description: str
+    data: dict  # the mutated record
+    expect: frozenset[str]  # codes that may catch it
+
+
+VALUE_CODES = frozenset({"E505", "E507", "E508", "E509", "E510", "E513"})
+TEXT_CODES = frozenset({"E501", "E512", "E511", "E504", "E304", "E205", "E207"})  # E205/E207: the schema saw it
+CRITERIA_CODES = frozenset({"E511", "E501", "E512", "E109", "E504", "E513"})
+
+
+def _set(data: dict, path: Path_, value: Any) -> dict:
+    out = copy.deepcopy(data)
+    node: Any = out
+    for part in path[:-1]:
+        node = node[part]
+    node[path[-1]] = value
+    return out
+
+
+def _delete(data: dict, path: Path_) -> dict:
+    out = copy.deepcopy(data)
+    node: Any = out
+    for part in path[:-1]:
+        node = node[part]
+    del node[path[-1]]
+    return out
+
+
+def _quotes(data: dict, path: Path_) -> list[str]:
+    for depth in range(len(path), 0, -1):
+        key = fields.dotted(path[:depth])
+        if key in data.get("evidence", {}):
+            value = data["evidence"][key]
+            return [normalise(q) for q in ([value] if isinstance(value, str) else value)]
+    return []
+
+
+def _numbers_in(quotes: list[str]) -> list[float]:
+    return sorted({n.value for q in quotes for n in lexicon.numbers(q)})
+
+
+def _other_numbers(value: float, quotes: list[str]) -> list[float]:
+    """Other numbers a curator could take from the quote, and a few near misses."""
+    found = [n for n in _numbers_in(quotes) if not lexicon.same_number(n, value)]
+    near = [value + 1, value * 10] if value else [1.0]
+    out = []
+    for n in found + near:
+        if all(not lexicon.same_number(n, o) for o in out):
+            out.append(int(n) if float(n).is_integer() else n)
+    return out
+
+
+def _sentences(text: str) -> list[str]:
+    """The text cut at each sentence or clause boundary (what is left still occurs in the source)."""
+    cuts = []
+    for m in re.finditer(r"[.;:](?=\s)|,(?=\s)", text):
+        piece = text[: m.start() + (1 if text[m.start()] in ".:" else 0)].strip()
+        if len(piece) >= 12 and piece != text.strip():
+            cuts.append(piece)
+    return cuts
+
+
+def _enum_leaves(data: dict, schema: dict) -> Iterator[tuple[Path_, Any, dict]]:
+    for path, value, node in fields.leaves(data, schema):
+        if path[0] == "evidence":
+            continue
+        if "enum" in node or isinstance(value, bool):
+            yield path, value, node
+    for path, value, node in _lists_of_enums(data, schema):
+        yield path, value, node
+
+
+def _lists_of_enums(data: dict, schema: dict) -> Iterator[tuple[Path_, Any, dict]]:
+    phases = data.get("phases")
+    if phases:
+        node = fields.resolve(schema, fields.node_at(schema, ("phases",)).get("items", {}))
+        yield ("phases",), phases, node
+
+
+def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
+    """Every mutation of one record (data as loaded); source_text: its source's normalised text."""
+    out: list[Mutation] = []
+
+    def add(kind: str, path: Path_, description: str, mutated: dict, expect: frozenset[str]) -> None:
+        out.append(Mutation(kind, fields.dotted(path), description, mutated, expect))
+
+    # every enum and yes/no value to every other value of its field
+    for path, value, node in _enum_leaves(data, schema):
+        if path[:2] == ("curation", "status"):
+            continue  # the status is the next block's
+        if isinstance(value, list):  # phases: each item to each other value
+            for i, item in enumerate(value):
+                for other in node["enum"]:
+                    if other not in value:
+                        add("enum", path, f"{item} -> {other}", _set(data, path, value[:i] + [other] + value[i + 1:]),
+                            VALUE_CODES | {"E516", "E207"})
+            continue
+        others = [not value] if isinstance(value, bool) else [v for v in node["enum"] if v != value]
+        expect = VALUE_CODES | {"E516", "E109", "E104"}
+        if path[-1] == "list":  # a threshold pointed at the other list
+            expect = expect | {"E513"}
+        for other in others:
+            add("enum", path, f"{value!r} -> {other!r}", _set(data, path, other), expect)
+
+    # the curation status: a stub that is not one, a complete record that is a stub. (A complete
+    # record called a draft claims less than it holds: not a mistake a reader is misled by.)
+    status = data["curation"]["status"]
+    for other in ("complete", "stub"):
+        if other != status:
+            add("status", ("curation", "status"), f"{status} -> {other}", _set(data, ("curation", "status"), other),
+                frozenset({"E516", "E201", "E204", "E511", "E514"}))
+
+    eligibility = data.get("eligibility", {})
+    # thresholds: comparators, values, units, criterion numbers
+    for i, t in enumerate(eligibility.get("thresholds", [])):
+        base = ("eligibility", "thresholds", i)
+        quotes = _quotes(data, base)
+        for cmp in (">=", "<=", ">", "<", "="):
+            if cmp != t["comparator"]:
+                add("comparator", base + ("comparator",), f"{t['comparator']} -> {cmp}", _set(data, base + ("comparator",), cmp), VALUE_CODES)
+        for n in _other_numbers(t["value"], quotes):
+            add("number", base + ("value",), f"{t['value']} -> {n}", _set(data, base + ("value",), n), VALUE_CODES)
+        for unit in _other_units(t["unit"])[:4]:
+            add("unit", base + ("unit",), f"{t['unit']} -> {unit}", _set(data, base + ("unit",), unit), VALUE_CODES)
+        listed = [c.get("number") for c in eligibility.get(t["criterion"]["list"].lower() + "_criteria", [])]
+        near = sorted((n for n in listed if n is not None), key=lambda n: abs(n - t["criterion"]["number"]))
+        for n in near[:4]:
+            if n is not None and n != t["criterion"]["number"]:
+                add("criterion", base + ("criterion", "number"), f"{t['criterion']['number']} -> {n}",
+                    _set(data, base + ("criterion", "number"), n), VALUE_CODES | {"E109"})
+        # another threshold's measure (one that is only a shorter or longer wording of this one is
+        # not a mistake: "steroids" for "the maximum dose of steroids is 30mg/day prednisone")
+        others = [o["measure"] for o in eligibility["thresholds"]
+                  if not any(normalise(o["measure"]) in q for q in quotes) and o["measure"] != t["measure"]]
+        for measure in list(dict.fromkeys(others))[:3]:
+            add("measure", base + ("measure",), f"{t['measure']!r} -> {measure!r}", _set(data, base + ("measure",), measure),
+                VALUE_CODES | {"E501", "E512"})
+
+    # ages: the other bound's number, other units
+    for name in ("minimum_age", "maximum_age"):
+        age = eligibility.get(name)
+        if not age:
+            continue
+        base = ("eligibility", name)
+        for n in _other_numbers(age["value"], _quotes(data, base)):
+            add("number", base + ("value",), f"{age['value']} -> {n}", _set(data, base + ("value",), int(n)),
+                VALUE_CODES | {"E104", "E206"})
+
+    # cohorts: dose numbers, units, patients
+    for a, arm in enumerate(data.get("arms", [])):
+        for c, cohort in enumerate(arm.get("cohorts", [])):
+            base = ("arms", a, "cohorts", c)
+            quotes = _quotes(data, base)
+            dose = cohort["dose"]
+            for n in _other_numbers(dose["value"], quotes):
+                add("number", base + ("dose", "value"), f"{dose['value']} -> {n}", _set(data, base + ("dose", "value"), n), VALUE_CODES)
+            for unit in ("mg", "CAR-T", "cells", "T cells"):
+                add("unit", base + ("dose", "unit"), f"{dose['unit']} -> {unit}", _set(data, base + ("dose", "unit"), unit), VALUE_CODES)
+            if "patients" in cohort:
+                for end in ("first", "last"):
+                    for n in _other_numbers(cohort["patients"][end], quotes):
+                        n = int(n)
+                        if n >= 1:
+                            patients = dict(cohort["patients"], **{end: n})
+                            add("number", base + ("patients", end), f"{cohort['patients'][end]} -> {n}",
+                                _set(data, base + ("patients",), patients), VALUE_CODES | {"E107"})
+
+    # enrollment
+    if "enrollment" in data:
+        for n in _other_numbers(data["enrollment"]["count"], _quotes(data, ("enrollment",))):
+            add("number", ("enrollment", "count"), f"-> {n}", _set(data, ("enrollment", "count"), int(n)), VALUE_CODES)
+
+    # dates: every other date the source gives, and a day off
+    mentioned = sorted({m.value for m in lexicon.dates(source_text)})
+    for name, struct in data.get("dates", {}).items():
+        base = ("dates", name, "date")
+        for other in mentioned + [_day_off(struct["date"])]:
+            if other and other != struct["date"]:
+                add("date", base, f"{struct['date']} -> {other}", _set(data, base, other), VALUE_CODES | {"E105", "E103"})
+    for i, source in enumerate(data["curation"]["sources"]):
+        base = ("curation", "sources", i, "as_of")
+        for other in mentioned + [_day_off(source["as_of"])]:
+            if other and other != source["as_of"]:
+                add("date", base, f"{source['as_of']} -> {other}", _set(data, base, other), VALUE_CODES)
+
+    # criteria: each dropped, cut at each sentence or clause, moved to the other list, renumbered
+    for name in ("inclusion_criteria", "exclusion_criteria"):
+        items = eligibility.get(name, [])
+        other = "exclusion_criteria" if name == "inclusion_criteria" else "inclusion_criteria"
+        for i, item in enumerate(items):
+            base = ("eligibility", name, i)
+            if len(items) > 1:
+                add("criterion dropped", base, f"drop {item.get('number')}", _delete(data, base), CRITERIA_CODES)
+            for cut in _sentences(item["text"]):
+                add("criterion cut", base + ("text",), f"cut to {cut[-30:]!r}", _set(data, base + ("text",), cut), CRITERIA_CODES)
+            if other in eligibility and len(items) > 1:
+                moved = _delete(data, base)
+                moved["eligibility"][other].append({k: v for k, v in item.items() if k != "number"})
+                add("criterion moved", base, "to the other list", moved, CRITERIA_CODES)
+            if item.get("number") is not None:
+                add("criterion renumbered", base + ("number",), "number dropped", _delete(data, base + ("number",)), CRITERIA_CODES)
+
+    # single-place text: the title from a related trial; a text field given another field's words
+    for rel in data.get("related_trials", []):
+        add("title", ("brief_title",), f"-> {rel['title'][:40]!r}", _set(data, ("brief_title",), rel["title"]), TEXT_CODES)
+    related = data.get("related_trials", [])
+    if len(related) > 1:
+        swapped = copy.deepcopy(data)
+        swapped["related_trials"][0]["title"], swapped["related_trials"][1]["title"] = related[1]["title"], related[0]["title"]
+        add("title", ("related_trials",), "two related titles swapped", swapped, TEXT_CODES)
+    # each short text given the words of up to four other fields (the same source, another place)
+    texts = [(p, v) for p, v, _ in fields.verbatim_texts(data, schema) if len(v) < 120 and not _criterion(p)]
+    for k, (path, value) in enumerate(texts):
+        others = [o for _, o in texts[k + 1:] + texts[:k] if o != value and normalise(o) in source_text]
+        for other in list(dict.fromkeys(others))[:4]:
+            add("text swapped", path, f"{value[:30]!r} -> {other[:30]!r}", _set(data, path, other), TEXT_CODES | {"E110", "E201"})
+    return out
+
+
+def _criterion(path: Path_) -> bool:
+    return any(p in ("inclusion_criteria", "exclusion_criteria", "thresholds") for p in path if isinstance(p, str))
+
+
+def _other_units(unit: str) -> list[str]:
+    own = lexicon.unit_named(unit)
+    seen = {own.key if own else unit}
+    out = []
+    for candidate in lexicon.UNITS:
+        if candidate.key not in seen and (own is None or candidate.dimension == own.dimension or candidate.key in ("mg", "kg", "weeks")):
+            seen.add(candidate.key)
+            out.append(candidate.spellings[0])
+    return out
+
+
+def _day_off(date: str) -> str | None:
+    if len(date) != 10:
+        return None
+    day = int(date[8:])
+    return f"{date[:8]}{day + 1 if day < 28 else day - 1:02d}"
+
+
+def score(results: list[tuple[Mutation, set[str]]]) -> dict[str, tuple[int, int]]:
+    """(caught, generated) per kind of mistake."""
+    out: dict[str, tuple[int, int]] = {}
+    for mutation, codes in results:
+        caught, total = out.get(mutation.kind, (0, 0))
+        out[mutation.kind] = (caught + bool(codes & mutation.expect), total + 1)
+    return out
+

@@ -1,0 +1,86 @@
+"""The project's own mutation test: every plausible curation mistake in a curated record is caught.
+
+tests/mutations.py generates the mistakes systematically from each curated record (every vocabulary
+value to every other, every comparator to every other, every threshold, age, dose and count number
+to the other numbers of its quote, units swapped, dates moved, criteria dropped, cut, moved and
+renumbered, titles taken from related trials, texts given another field's words, ...). Each mutated
+record is checked as `trials validate` checks it (schema, rules, evidence and binding) and must be
+refused with one of the codes its kind of mistake may give. The records as curated must pass: no
+false reject. The score per kind of mistake is printed at the end of the run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import mutations
+from conftest import REPO, copy_registry
+from sle_trials import evidence, load, pipeline, rules
+from sle_trials import schema as schema_mod
+
+CURATED = ["trials/NCT06513429.yaml", "trials/NCT05765006.yaml"]
+SCORES: dict[str, tuple[int, int]] = {}  # kind -> (caught, generated), printed by conftest
+
+
+class Checks:
+    """The one-record checks as `trials validate` runs them, on data (no YAML round trip needed)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.checker = pipeline.Checker(root)
+
+    def codes(self, shown: str, data: dict) -> set[str]:
+        record = load.Record(shown, data)
+        if not self.checker.fast_valid(data):
+            return {p.code for p in schema_mod.check(record, self.checker.validator)}
+        problems = rules.check(record, self.root, Path(shown).stem) or evidence.check(record, self.checker.schema, self.root)
+        return {p.code for p in problems}
+
+
+def _run(checks: Checks, shown: str, data: dict) -> list[str]:
+    source = evidence.source_text(checks.root, data["curation"]["sources"][0]["file"])
+    assert source is not None
+    assert checks.codes(shown, data) == set(), f"{shown} as curated must pass"
+    missed = []
+    for mutation in mutations.generate(data, checks.checker.schema, source):
+        codes = checks.codes(shown, mutation.data)
+        caught = bool(codes & mutation.expect)
+        done, total = SCORES.get(mutation.kind, (0, 0))
+        SCORES[mutation.kind] = (done + caught, total + 1)
+        if not caught:
+            missed.append(f"{mutation.kind} {mutation.path}: {mutation.description} -> {sorted(codes) or 'passed'}")
+    return missed
+
+
+@pytest.mark.parametrize("shown", CURATED)
+def test_every_mistake_in_a_curated_record_is_caught(shown: str) -> None:
+    record, problems = load.load(REPO / shown, shown)
+    assert record is not None, problems
+    missed = _run(Checks(REPO), shown, record.data)
+    assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
+
+
+def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -> None:
+    """The same mistakes in a record made from a ClinicalTrials.gov study (a JSON source, read by
+    its keys): the registry's future records come this way."""
+    from sle_trials.cli import main
+
+    root = copy_registry(tmp_path / "registry")
+    assert main(["import", "ctgov", str(REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json"),
+                 "--root", str(root)]) == 0, capsys.readouterr()
+    shown = "trials/NCT09000011.yaml"
+    record, problems = load.load(root / shown, shown)
+    assert record is not None, problems
+    missed = _run(Checks(root), shown, record.data)
+    assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
+
+
+def test_the_generator_makes_every_kind_of_mistake() -> None:
+    """A generator that stopped making a kind would make the test above pass for nothing."""
+    record, _ = load.load(REPO / CURATED[0], CURATED[0])
+    kinds = {m.kind for m in mutations.generate(record.data, schema_mod.load_schema(REPO),
+                                                evidence.source_text(REPO, "seeds/000_84a0f0163f21158e.txt") or "")}
+    assert kinds >= {"enum", "status", "comparator", "number", "unit", "criterion", "measure", "date", "criterion dropped",
+                     "criterion cut", "criterion moved", "criterion renumbered", "title", "text swapped"}
