@@ -148,6 +148,16 @@ def copy_registry(dest: Path) -> Path:
     return dest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_home(tmp_path_factory: pytest.TempPathFactory):
+    """A registry outside git keeps its check cache in the user's cache folder ($XDG_CACHE_HOME):
+    the tests' caches go to a folder of the session's own, never the user's."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache-home")))
+    yield
+    patch.undo()
+
+
 @pytest.fixture
 def registry(tmp_path: Path) -> Path:
     """A copy of the registry (schema/, seeds/, trials/, trials.csv and its companions) under

@@ -1,14 +1,22 @@
-"""The check cache: unchanged files are neither read nor parsed again; changes are always seen."""
+"""The check cache: unchanged files are neither read nor parsed again; changes are always seen; and
+no bytes but this clone's own become a verdict (docs/trust-boundary.md).
+
+The registry copies of these tests are not in git, so their caches live under $XDG_CACHE_HOME (a
+folder of the test session's own, conftest.py); tests/test_trust_boundary.py covers git clones.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import sqlite3
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from sle_trials import cli, load, pipeline
+from sle_trials import cache, cli, load, pipeline
 
 IM19 = "trials/NCT06513429.yaml"
 
@@ -44,12 +52,23 @@ def run(reg: Path, capsys, *argv: str) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
+def database(reg: Path) -> Path:
+    file = cache.place(reg)
+    assert file is not None
+    return file
+
+
+def rows(reg: Path) -> dict[str, tuple]:
+    with sqlite3.connect(database(reg)) as db:
+        return {row[0]: row for row in db.execute("SELECT * FROM entry")}
+
+
 def test_a_warm_run_reads_no_file(reg: Path, counts: dict, capsys) -> None:
     assert run(reg, capsys, "check")[0] == 0
     assert counts == {"read": 7, "check": 7}
     assert run(reg, capsys, "check")[0] == 0
     assert counts == {"read": 7, "check": 7}, "the second run must be served by the cache"
-    assert (reg / ".cache").is_dir()
+    assert database(reg).is_file() and not (reg / ".cache").exists()
 
 
 def test_a_touched_but_unchanged_file_is_read_not_parsed(reg: Path, counts: dict, capsys) -> None:
@@ -83,41 +102,8 @@ def test_a_changed_schema_or_seed_drops_every_entry(reg: Path, counts: dict, cap
     assert counts["check"] == 14 and code == 1, out
 
 
-def test_a_broken_cache_only_costs_time(reg: Path, counts: dict, capsys) -> None:
-    run(reg, capsys, "check")
-    (reg / ".cache" / "trials-check.index").write_bytes(b"not an index")
-    assert run(reg, capsys, "check")[0] == 0
-    assert counts["check"] == 14
-
-
-@pytest.mark.parametrize("damage", ["truncated", "flipped byte", "flipped end marker", "cut at a block boundary", "other fingerprint"])
-def test_a_torn_or_foreign_index_is_no_index(reg: Path, counts: dict, capsys, damage: str) -> None:
-    """The index is read whole and trusted only when its checksum and fingerprint match: a run killed
-    while it wrote, a flipped bit, or another version's index all count as no cache at all."""
-    run(reg, capsys, "check")
-    index = reg / ".cache" / "trials-check.index"
-    blob = index.read_bytes()
-    if damage == "truncated":
-        blob = blob[: len(blob) // 2]
-    elif damage == "flipped byte":
-        at = len(blob) // 2
-        blob = blob[:at] + bytes([blob[at] ^ 0x01]) + blob[at + 1 :]
-    elif damage == "flipped end marker":
-        blob = blob[:-10] + bytes([blob[-10] ^ 0x01]) + blob[-9:]
-    elif damage == "cut at a block boundary":
-        blob = blob[:-40]
-    else:
-        blob = blob.replace(blob.split(b"\n")[1], b"0" * 64, 1)
-    index.write_bytes(blob)
-    assert run(reg, capsys, "check")[0] == 0
-    assert counts["check"] == 14, "every file is checked again"
-    assert run(reg, capsys, "check")[0] == 0
-    assert counts["check"] == 14, "and the index is whole again"
-
-
 def test_a_run_over_some_files_keeps_the_other_entries(reg: Path, counts: dict, capsys) -> None:
-    """What the pre-commit hook does: validate only the staged files. The index is rewritten whole,
-    so entries for the files not passed must survive it."""
+    """What the pre-commit hook does: validate only the staged files; the other entries stay."""
     run(reg, capsys, "check")
     file = reg / IM19
     file.write_text(file.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
@@ -125,53 +111,273 @@ def test_a_run_over_some_files_keeps_the_other_entries(reg: Path, counts: dict, 
     assert counts["check"] == 8
     os.utime(file, (time.time() - 3600,) * 2)  # out of the racy window, so its new entry is trusted
     assert run(reg, capsys, "check")[0] == 0
-    assert counts["check"] == 8, "the other files are still served by the index"
+    assert counts["check"] == 8, "the other files are still served by the cache"
 
 
 def test_a_warm_run_writes_nothing(reg: Path, capsys) -> None:
     run(reg, capsys, "check")
-    index = reg / ".cache" / "trials-check.index"
-    before = index.stat().st_mtime_ns
-    os.utime(index, ns=(before - 10**9, before - 10**9))
+    file = database(reg)
+    before = file.stat().st_mtime_ns
+    os.utime(file, ns=(before - 10**9, before - 10**9))
     assert run(reg, capsys, "check")[0] == 0
-    assert index.stat().st_mtime_ns == before - 10**9
+    assert file.stat().st_mtime_ns == before - 10**9
 
 
-def test_an_index_of_many_blocks_reads_back_whole(reg: Path, counts: dict, capsys, monkeypatch) -> None:
-    from sle_trials import cache
-
-    monkeypatch.setattr(cache, "_BLOCK", 2)  # 7 entries: four blocks
-    assert run(reg, capsys, "check")[0] == 0
-    assert run(reg, capsys, "check")[0] == 0
-    assert counts == {"read": 7, "check": 7}, "every entry came back from the blocks"
-
-
-def test_a_run_that_changed_one_entry_encodes_one_block(reg: Path, counts: dict, capsys, monkeypatch) -> None:
-    """Blocks whose entries all stand are written back byte for byte; only the changed one is encoded."""
-    from sle_trials import cache
-
-    monkeypatch.setattr(cache, "_BLOCK", 2)  # 7 entries: four blocks
-    assert run(reg, capsys, "check")[0] == 0
-    before = (reg / ".cache" / "trials-check.index").read_bytes()
-    encoded: list[int] = []
-    real_dumps = cache.marshal.dumps
-    monkeypatch.setattr(cache.marshal, "dumps", lambda value, *a: encoded.append(len(value)) or real_dumps(value, *a))
+def test_a_run_that_changed_one_file_rewrites_its_entry_only(reg: Path, capsys) -> None:
+    run(reg, capsys, "check")
+    before = rows(reg)
     file = reg / IM19
     file.write_text(file.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
     assert run(reg, capsys, "check")[0] == 0
-    assert encoded == [2], "only the block holding the changed file was encoded again"
-    after = (reg / ".cache" / "trials-check.index").read_bytes()
-    fingerprint = before.split(b"\n")[1].decode()
-    index = reg / ".cache" / "trials-check.index"
-    for blob in (before, after):
-        index.write_bytes(blob)
-        entries, blocks, handle = cache._read(index, fingerprint)
-        handle.close()
-        assert len(entries) == 7 and len(blocks) == 4
-        if blob is before:
-            old_blocks = [before[b.offset : b.offset + b.size] for b in blocks]
-    assert sum(raw in after for raw in old_blocks) == 3, "the three unchanged blocks, byte for byte"
-    os.utime(file, (time.time() - 3600,) * 2)  # out of the racy window, so its new entry is trusted
-    checked = counts["check"]
+    after = rows(reg)
+    assert sorted(before) == sorted(after) and len(after) == 7
+    assert [path for path in after if after[path] != before[path]] == [IM19]
+
+
+def test_the_racy_window_is_measured_from_the_read(reg: Path, counts: dict, capsys, monkeypatch) -> None:
+    """A file modified just before it was read may be modified again within the same clock tick
+    without its stat showing it: its entry must not be trusted by stat, however long after the read
+    the entry was stored. Here the window is 0.2 s, the file was modified 0.1 s before the read and
+    the run stored its entries 0.3 s after it; the file is then changed to a record with a problem,
+    keeping its size and modification time."""
+    monkeypatch.setattr(cache, "_RACY_NS", 200_000_000)
+    file = reg / IM19
+    text = file.read_text(encoding="utf-8")
+    real_check = pipeline.Checker.check_many
+
+    def slow_check(self, files, *args, **kwargs):
+        time.sleep(0.3)
+        return real_check(self, files, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline.Checker, "check_many", slow_check)
+    modified = time.time_ns() - 100_000_000
+    os.utime(file, ns=(modified, modified))
     assert run(reg, capsys, "check")[0] == 0
-    assert counts["check"] == checked, "the rewritten index serves every file, the changed one included"
+    file.write_text(text.replace("  count: 6\n", "  count: 7\n"), encoding="utf-8")
+    os.utime(file, ns=(modified, modified))
+    code, out = run(reg, capsys, "check")
+    assert code == 1 and "E505" in out, "a file modified within the window before its read is read again"
+
+
+def test_an_entry_is_trusted_by_stat_only_outside_the_window() -> None:
+    now = time.time_ns()
+    st = os.stat_result((0o100644, 0, 0, 1, 0, 0, 10, 0, 0, 0), {"st_mtime_ns": now - 3 * 10**9})
+    entry = cache.Entry(10, now - 3 * 10**9, now, "0" * 64, ())
+    assert entry.fresh(st)
+    assert not entry._replace(read_ns=now - 2 * 10**9).fresh(st), "modified within 2 s of the read"
+    assert not entry._replace(size=11).fresh(st)
+
+
+# --- damage of any kind is no cache: never a crash, never a pass ------------------------------------
+
+
+def _garbage(file: Path) -> None:
+    file.write_bytes(b"not a database" * 100)
+
+
+def _truncated(file: Path) -> None:
+    blob = file.read_bytes()
+    file.write_bytes(blob[: len(blob) // 2])
+
+
+def _flipped(file: Path) -> None:
+    blob = bytearray(file.read_bytes())
+    for at in range(100, len(blob), 97):  # the header and the pages alike
+        blob[at] ^= 0x5A
+    file.write_bytes(bytes(blob))
+
+
+def _empty(file: Path) -> None:
+    file.write_bytes(b"")
+
+
+def _other_tables(file: Path) -> None:
+    file.unlink()
+    with sqlite3.connect(file) as db:
+        db.execute("CREATE TABLE entry (x)")
+        db.execute(f"PRAGMA user_version = {cache.LAYOUT}")
+
+
+def _other_layout(file: Path) -> None:
+    with sqlite3.connect(file) as db:
+        db.execute(f"PRAGMA user_version = {cache.LAYOUT + 1}")
+
+
+def _wrong_types(file: Path) -> None:
+    with sqlite3.connect(file) as db:
+        db.execute("UPDATE entry SET size = 'many', sha256 = 'x', mac = 1")
+
+
+def _hostile_sizes(file: Path) -> None:
+    with sqlite3.connect(file) as db:
+        db.execute("UPDATE entry SET summary = zeroblob(?)", (cache.MAX_SUMMARY + 1,))
+
+
+def _fifo(file: Path) -> None:
+    file.unlink()
+    os.mkfifo(file)  # nobody writes to it: opening it for reading would wait forever
+
+
+def _link(file: Path) -> None:
+    outside = file.parent / "elsewhere.sqlite3"
+    file.rename(outside)
+    file.symlink_to(outside)
+
+
+def _folder(file: Path) -> None:
+    file.unlink()
+    file.mkdir()
+
+
+def _key_gone(file: Path) -> None:
+    (file.parent / cache.KEY).unlink()
+
+
+def _key_link(file: Path) -> None:
+    key = file.parent / cache.KEY
+    outside = file.parent / "other-key"
+    key.rename(outside)
+    key.symlink_to(outside)
+
+
+def _key_short(file: Path) -> None:
+    (file.parent / cache.KEY).write_bytes(b"short")
+
+
+DAMAGE = {
+    "not a database": _garbage, "truncated": _truncated, "flipped bytes": _flipped, "empty": _empty,
+    "other tables": _other_tables, "another layout": _other_layout, "wrong types": _wrong_types,
+    "hostile sizes": _hostile_sizes, "a link in its place": _link, "a folder in its place": _folder,
+    "the key gone": _key_gone, "the key a link": _key_link, "a short key": _key_short,
+    **({"a FIFO in its place": _fifo} if hasattr(os, "mkfifo") else {}),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_cache_is_no_cache(reg: Path, counts: dict, capsys, damage: str) -> None:
+    run(reg, capsys, "check")
+    DAMAGE[damage](database(reg))
+    result: list = []
+    worker = threading.Thread(target=lambda: result.append(run(reg, capsys, "check")), daemon=True)
+    worker.start()
+    worker.join(20)
+    assert not worker.is_alive(), "the run blocked on the cache"
+    assert result[0][0] == 0, result
+    assert counts["check"] == 14, "every file is checked again"
+    if damage != "a folder in its place":  # the one damage a run cannot undo
+        assert database(reg).is_file() and not database(reg).is_symlink()
+        assert run(reg, capsys, "check")[0] == 0
+        assert counts["check"] == 14, "and the cache is whole again"
+
+
+def test_a_link_in_the_databases_place_is_never_written_through(reg: Path, capsys, tmp_path: Path) -> None:
+    run(reg, capsys, "check")
+    file = database(reg)
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"left alone")
+    file.unlink()
+    file.symlink_to(outside)
+    (reg / IM19).write_text((reg / IM19).read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    assert run(reg, capsys, "check")[0] == 0
+    assert outside.read_bytes() == b"left alone"
+    assert file.is_file() and not file.is_symlink()
+
+
+def test_a_locked_cache_costs_time_only(reg: Path, counts: dict, capsys) -> None:
+    run(reg, capsys, "check")
+    blocker = sqlite3.connect(database(reg), isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        assert run(reg, capsys, "check")[0] == 0
+        (reg / IM19).write_text((reg / IM19).read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+        assert run(reg, capsys, "check")[0] == 0  # has an entry to write, and cannot
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert counts["check"] == 7 + 7 + 7
+    assert run(reg, capsys, "check")[0] == 0
+
+
+# --- only this clone's entries become verdicts ----------------------------------------------------
+
+
+def _break_keeping_stat(reg: Path) -> None:
+    """IM19 with a problem (E505: 7 is not in its quote), the same size and modification time."""
+    file = reg / IM19
+    st = file.stat()
+    file.write_text(file.read_text(encoding="utf-8").replace("  count: 6\n", "  count: 7\n"), encoding="utf-8")
+    os.utime(file, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert file.stat().st_size == st.st_size
+
+
+@pytest.mark.parametrize("command", ["check", "validate", "csv"])
+def test_an_entry_this_clone_did_not_write_is_a_miss(reg: Path, tmp_path: Path, capsys, command: str) -> None:
+    """Another clone's database (its own key), put in this clone's place: every entry fails its MAC,
+    so the record that --no-cache refuses is refused with the cache too, and no CSV is written."""
+    other = tmp_path / "other"
+    other.mkdir()
+    for name in ("schema", "seeds", "trials", "trials.csv", "datapackage.json"):
+        os.system(f"cp -a '{reg / name}' '{other / name}'")
+    assert run(other, capsys, "check")[0] == 0
+    assert run(reg, capsys, "check")[0] == 0  # this clone's own key and database
+    _break_keeping_stat(reg)
+    database(reg).write_bytes(database(other).read_bytes())
+    csv_before = (reg / "trials.csv").read_bytes()
+    code, out = run(reg, capsys, command)
+    assert code == 1 and "E505" in out, out
+    assert (reg / "trials.csv").read_bytes() == csv_before
+
+
+def test_a_forged_entry_is_a_miss(reg: Path, capsys) -> None:
+    """An entry written into this clone's database by anything but this tool (a MAC made without
+    the key) vouches for nothing, however well it matches the file's stat."""
+    assert run(reg, capsys, "check")[0] == 0
+    _break_keeping_stat(reg)
+    raw = (reg / IM19).read_bytes()
+    with sqlite3.connect(database(reg)) as db:
+        db.execute("UPDATE entry SET sha256 = ?, mac = ? WHERE path = ?", (hashlib.sha256(raw).digest(), b"\0" * 32, IM19))
+    code, out = run(reg, capsys, "check")
+    assert code == 1 and "E505" in out, out
+
+
+def _with_key(reg: Path, path: str, summary: bytes) -> None:
+    """Rewrite path's entry to hold summary, with a MAC made with this clone's key: what only this
+    clone could write. The shape checks must still refuse what the tool would never write."""
+    store = cache.Cache(reg, "")
+    file = database(reg)
+    store._key = (file.parent / cache.KEY).read_bytes()
+    with sqlite3.connect(file) as db:
+        store.fingerprint = db.execute("SELECT value FROM meta").fetchone()[0]
+        size, mtime_ns, read_ns, sha = db.execute("SELECT size, mtime_ns, read_ns, sha256 FROM entry WHERE path = ?", (path,)).fetchone()
+        mac = store._mac(path, size, mtime_ns, read_ns, sha.hex(), summary)
+        db.execute("UPDATE entry SET summary = ?, mac = ? WHERE path = ?", (summary, mac, path))
+
+
+@pytest.mark.parametrize("summary", [
+    b"[1, 2, 3]", b"not json", b"{}", b"[" * 100_000 + b"]" * 100_000, b'["NCT06513429", [], [], [], "line\\n"]',
+    b'["NCT06513429", [], [], [[["kind", "X"]]], "line\\n"]', b'["NCT06513429", [1], [], [[["file", "seeds/x"]]], "line\\n"]',
+    b'["NCT06513429", [], [["NCT1"]], [[["file", "seeds/x"]]], "line\\n"]', b'["NCT06513429", [], [], [[["file", 1]]], "line\\n"]',
+    b'["NCT06513429", [], [], [[["file", "seeds/x"]]], "no line end"]', "[\"\udcff\"]".encode("utf-8", "surrogatepass"),
+], ids=lambda s: s[:40].decode("utf-8", "replace"))
+def test_a_misshapen_summary_is_a_miss(reg: Path, counts: dict, capsys, summary: bytes) -> None:
+    assert run(reg, capsys, "check")[0] == 0
+    _with_key(reg, IM19, summary)
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts["check"] == 8, "the misshapen entry's file is checked again, and only it"
+
+
+def test_a_well_formed_summary_from_the_key_is_used(reg: Path, counts: dict, capsys) -> None:
+    """The counterpart of the tests above: the shape the tool writes is read back."""
+    assert run(reg, capsys, "check")[0] == 0
+    summary = rows(reg)[IM19][5]
+    _with_key(reg, IM19, summary)
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts["check"] == 7
+
+
+def test_no_cache_is_never_opened(reg: Path, capsys, monkeypatch) -> None:
+    def fail(root: Path) -> None:
+        raise AssertionError("--no-cache looked for the cache")
+
+    monkeypatch.setattr(cache, "place", fail)
+    assert run(reg, capsys, "check", "--no-cache")[0] == 0

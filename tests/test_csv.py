@@ -33,9 +33,8 @@ def generate(trials: Trials, registry: Path) -> bytes:
 
 
 def snapshot(registry: Path) -> dict[str, bytes]:
-    """Every file of the registry copy and its bytes, except the tool's git-ignored .cache/."""
-    return {p.relative_to(registry).as_posix(): p.read_bytes() for p in sorted(registry.rglob("*"))
-            if p.is_file() and not p.relative_to(registry).as_posix().startswith(".cache/")}
+    """Every file of the registry copy and its bytes (the check cache lives outside it)."""
+    return {p.relative_to(registry).as_posix(): p.read_bytes() for p in sorted(registry.rglob("*")) if p.is_file()}
 
 
 # --- stability -----------------------------------------------------------------------------------

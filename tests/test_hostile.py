@@ -215,11 +215,11 @@ def copy_registry(dest: Path) -> Path:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every regular file of the registry copy (the check cache aside) and its bytes."""
+    """Every regular file of the registry copy and its bytes (the check cache lives outside it)."""
     out = {}
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root).as_posix()
-        if relative.startswith(".cache") or path.is_symlink() or not path.is_file():
+        if path.is_symlink() or not path.is_file():
             continue
         try:
             out[relative] = path.read_bytes()

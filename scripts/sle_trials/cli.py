@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, help="the registry's root folder (default: found from the current folder)")
     common.add_argument("--format", choices=report.FORMATS, default="text", help="how to print problems (default: text)")
-    common.add_argument("--no-cache", action="store_true", help="check every file again, ignoring .cache/")
+    common.add_argument("--no-cache", action="store_true", help="check every file again, ignoring the check cache")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     v = sub.add_parser("validate", parents=[common], help="check trial files one by one (default: all of trials/)")
     v.add_argument("files", nargs="*", type=Path, metavar="FILE")

@@ -25,6 +25,9 @@ from pathlib import Path
 # (curation.sources.file is "seeds/" + this); tests/test_files.py holds the two together.
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}\Z")
 SOURCE_PATH = re.compile(r"seeds/[A-Za-z0-9][A-Za-z0-9._-]{0,199}\Z")
+# The most any source document under seeds/ (and seeds/SHA256SUMS) may hold: a registry page or a
+# study JSON is well under 1 MiB; a link to /dev/zero or a huge file must not be read whole.
+MAX_SOURCE_BYTES = 32 * 1024 * 1024
 
 _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))

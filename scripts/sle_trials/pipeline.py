@@ -19,6 +19,7 @@ import gc
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -199,7 +200,7 @@ class Outcome(NamedTuple):
     problems: list[Problem]
     summary: tuple | None  # Summary.value
     cited: list[str]
-    stamp: tuple[int, int] | None  # (size, mtime_ns) as read: what the cache compares (a stat_result pickles 10x slower)
+    stamp: tuple[int, int, int] | None  # (size, mtime_ns, read_ns) of the read: what the cache keeps (a stat_result pickles 10x slower)
     sha: str | None
     unchanged: bool = False  # the same bytes as the cached entry: its summary stands
 
@@ -224,12 +225,13 @@ def check_files(jobs: list[Job], checker: _Lazy) -> list[Outcome]:
     outcomes: list[Outcome] = []
     todo: list[tuple[int, bytes]] = []  # (where in outcomes, the bytes to check)
     for file, shown, stem, cached_sha in jobs:
+        read_ns = time.time_ns()  # before the read: the cache's racy window is measured from here
         raw, problems, stamp = load.read(file, shown)
         if raw is None:
             outcomes.append(Outcome(shown, stem, problems, None, [], None, None))
             continue
         sha = cache.digest(raw)
-        outcomes.append(Outcome(shown, stem, [], None, [], stamp, sha, unchanged=sha == cached_sha))
+        outcomes.append(Outcome(shown, stem, [], None, [], (*stamp, read_ns), sha, unchanged=sha == cached_sha))  # type: ignore[misc]
         if sha != cached_sha:
             todo.append((len(outcomes) - 1, raw))
     if todo:
@@ -339,10 +341,10 @@ def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, w
                     st: os.stat_result | None = os.lstat(path)
                 except OSError:
                     st = None
-                if st is not None and stat.S_ISREG(st.st_mode) and cache.fresh(entry, st):
-                    hits.append((shown, entry[cache.VALUE]))
+                if st is not None and stat.S_ISREG(st.st_mode) and entry.fresh(st):
+                    hits.append((shown, entry.summary))
                     continue
-            jobs.append((path, shown, _stem(name), entry[cache.SHA] if entry else None))
+            jobs.append((path, shown, _stem(name), entry.sha256 if entry else None))
         return misnamed, hits, jobs
 
     def take(misnamed: list[tuple[Problem, str]], hits: list[tuple[str, tuple]], outcomes: Iterable[Outcome]) -> None:
@@ -354,7 +356,7 @@ def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, w
         new_entries = []
         for outcome in outcomes:
             result.problems.extend(outcome.problems)
-            item = store.get(outcome.shown)[cache.VALUE] if outcome.unchanged else outcome.summary  # type: ignore[index]
+            item = store.get(outcome.shown).summary if outcome.unchanged else outcome.summary  # type: ignore[union-attr]
             if item is None:
                 result._cited.update(outcome.cited)  # a valid record's citations are in its summary's sources
                 result.unindexed_ids.add(outcome.stem)
