@@ -134,3 +134,123 @@ def test_a_run_outside_git_writes_nothing_into_the_registry(registry: Path, tria
     assert trials("check").status == 0
     assert sorted(p.relative_to(registry) for p in registry.rglob("*")) == before
     assert cache.place(registry).is_file()  # type: ignore[union-attr]
+
+
+# --- seeds are read through the guard: a link, a pipe or a device is reported, never read ----------
+
+SECRET = "s3cr3t-token-value for the deployment"
+LINKED = "seeds/900_linked.txt"
+
+
+def stub(nct_id: str, title: str, source: str) -> str:
+    return (f"nct_id: {nct_id}\nbrief_title: {title}\ncuration:\n  status: stub\n  sources:\n"
+            f"    - file: {source}\n      kind: REGISTRY_PAGE\n      as_of: \"2025-08-17\"\n")
+
+
+def list_in_manifest(root: Path, name: str, content: bytes) -> None:
+    with open(root / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:
+        sums.write(f"{hashlib.sha256(content).hexdigest()}  {name}\n")
+
+
+def link_a_secret(root: Path, tmp_path: Path) -> None:
+    """seeds/900_linked.txt, a link to a file outside the repository, listed with the right hash (a
+    correct guess), and two records citing it: one whose title is the secret (the oracle: it used to
+    pass silently), one a letter off (its E501 used to quote the secret)."""
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text(SECRET + "\n", encoding="utf-8")
+    (root / LINKED).symlink_to(secret)
+    list_in_manifest(root, "900_linked.txt", secret.read_bytes())
+    (root / "trials" / "NCT09000001.yaml").write_text(stub("NCT09000001", SECRET, LINKED), encoding="utf-8")
+    (root / "trials" / "NCT09000002.yaml").write_text(stub("NCT09000002", SECRET[:-1] + "X", LINKED), encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
+def test_a_seed_linked_outside_is_reported_and_never_read(registry: Path, trials: Trials, tmp_path: Path, fmt: str) -> None:
+    link_a_secret(registry, tmp_path)
+    result = trials("check", fmt=fmt)
+    assert result.status == 1
+    assert "s3cr3t" not in result.out + result.err, "the link's target was read and shown"
+    assert "900_linked.txt is not read: a symbolic link, not a regular file" in result.out
+    assert "E108" in result.out and "NCT09000001" in result.out, "the record citing it does not pass"
+
+
+def test_linked_seeds_in_every_command(registry: Path, trials: Trials, tmp_path: Path) -> None:
+    link_a_secret(registry, tmp_path)
+    for command in ("validate", "refs", "csv", "coverage"):
+        result = trials(command)
+        assert result.status == 1 and "s3cr3t" not in result.out + result.err, (command, result.out)
+
+
+def test_trials_new_refuses_a_linked_source(registry: Path, trials: Trials, tmp_path: Path) -> None:
+    link_a_secret(registry, tmp_path)
+    result = trials("new", "NCT09000003", "--source", LINKED, "--title", SECRET, "--kind", "REGISTRY_PAGE", "--as-of", "2025-08-17")
+    assert result.status == 2 and "not a document under seeds/ (a plain file" in result.err
+    assert "s3cr3t" not in result.out + result.err and not (registry / "trials" / "NCT09000003.yaml").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_under_seeds_never_blocks_a_run(registry: Path, trials: Trials) -> None:
+    os.mkfifo(registry / "seeds" / "900_pipe.txt")  # nobody writes to it: reading it would wait forever
+    (registry / "trials" / "NCT09000001.yaml").write_text(stub("NCT09000001", "A title", "seeds/900_pipe.txt"), encoding="utf-8")
+    done: list = []
+    worker = __import__("threading").Thread(target=lambda: done.append(trials("check")), daemon=True)
+    worker.start()
+    worker.join(30)
+    assert not worker.is_alive(), "trials check blocked on the pipe"
+    assert done[0].status == 1 and "900_pipe.txt is not read: a named pipe (FIFO), not a regular file" in done[0].out
+
+
+def test_a_link_to_a_device_is_not_read(registry: Path, trials: Trials) -> None:
+    (registry / "seeds" / "900_zero.txt").symlink_to("/dev/zero")
+    result = trials("check")
+    assert result.status == 1 and "900_zero.txt is not read: a symbolic link" in result.out
+
+
+def test_a_source_over_the_limit_is_not_read(registry: Path, trials: Trials, monkeypatch) -> None:
+    from sle_trials import files
+
+    monkeypatch.setattr(files, "MAX_SOURCE_BYTES", 1000)
+    result = trials("check")
+    assert result.status == 1 and "000_84a0f0163f21158e.txt is not read:" in result.out and "the limit is 1,000" in result.out
+
+
+def test_a_linked_manifest_is_not_read(registry: Path, trials: Trials, tmp_path: Path) -> None:
+    outside = tmp_path / "SHA256SUMS"
+    outside.write_bytes((registry / "seeds" / "SHA256SUMS").read_bytes())
+    (registry / "seeds" / "SHA256SUMS").unlink()
+    (registry / "seeds" / "SHA256SUMS").symlink_to(outside)
+    result = trials("check")
+    assert result.status == 1 and "seeds/SHA256SUMS is not read: a symbolic link" in result.out
+    assert "is not listed in seeds/SHA256SUMS" in result.out
+
+
+@pytest.mark.parametrize("folder", ["seeds", "trials", "schema"])
+def test_a_registry_folder_that_is_a_link_is_refused(registry: Path, trials: Trials, tmp_path: Path, folder: str) -> None:
+    """files.read guards the last name of a path; a folder committed as a link would lead every read
+    beneath it outside the repository."""
+    outside = tmp_path / "outside"
+    shutil.move(str(registry / folder), outside)
+    (registry / folder).symlink_to(outside)
+    for command in ("check", "validate", "fmt"):
+        result = trials(command)
+        assert result.status == 2 and f"{folder}/ is a symbolic link" in result.err, (command, result.err)
+
+
+def test_import_never_reuses_a_linked_seed(registry: Path, tmp_path: Path) -> None:
+    from sle_trials import ctgov
+
+    raw = b'{"protocolSection": {}}'
+    outside = tmp_path / "same.json"
+    outside.write_bytes(raw)
+    (registry / "seeds" / "ctgov_linked.json").symlink_to(outside)
+    name, new = ctgov.place_seed(registry, raw, [], write=False)
+    assert new and name != "seeds/ctgov_linked.json"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_the_fingerprint_never_opens_a_pipe(registry: Path) -> None:
+    os.mkfifo(registry / "seeds" / "900_pipe.txt")
+    seeds = [registry / s for s in pipeline.seed_files(registry)]
+    assert registry / "seeds" / "900_pipe.txt" in seeds
+    assert len(cache.fingerprint(registry, "{}", seeds)) == 64

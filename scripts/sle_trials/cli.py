@@ -266,6 +266,7 @@ def _main(argv: list[str] | None) -> int:
         root = args.root.resolve() if args.root else pipeline.find_root(Path.cwd())
         if args.root and not (root / "schema" / "trial.schema.json").is_file():
             raise pipeline.UsageError(f"{args.root} is not the registry's root (no schema/trial.schema.json)")
+        pipeline.check_folders(root)
         return COMMANDS[args.command](root, args)
     except pipeline.UsageError as exc:
         print(f"trials: {exc}", file=sys.stderr)

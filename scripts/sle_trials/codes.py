@@ -51,7 +51,7 @@ _TABLE = [
     Code("E105", "dates-out-of-order", "rules", "dates out of order (start after completion, ...)"),
     Code("E106", "duplicate-criterion", "rules", "the same criterion (text or number) twice in one list"),
     Code("E107", "cohort-overlap", "rules", "cohorts whose patient ranges overlap, or a range that runs backwards"),
-    Code("E108", "missing-source", "rules", "a cited source file does not exist under seeds/"),
+    Code("E108", "missing-source", "rules", "a cited source file does not exist under seeds/, or is not a plain file"),
     Code("E109", "unknown-criterion", "rules", "a threshold points at a criterion number the list does not have"),
     Code("E110", "unknown-intervention", "rules", "an arm names an intervention the record does not list"),
     # schema.py: the JSON Schema (schema/trial.schema.json)
@@ -70,7 +70,7 @@ _TABLE = [
     Code("E304", "related-title-mismatch", "refs", "the title given to a related trial is not that trial's title"),
     Code("E305", "duplicate-nct-id", "refs", "two files claim the same nct_id"),
     Code("E306", "uncited-source", "refs", "a document under seeds/ that no record cites"),
-    Code("E307", "source-not-as-received", "sources", "a document under seeds/ unlisted in, or different from, seeds/SHA256SUMS"),
+    Code("E307", "source-not-as-received", "sources", "a document under seeds/ unlisted in, or different from, seeds/SHA256SUMS, or not a plain file"),
     # evidence.py, binding.py, completeness.py: every value traceable to the words of its source
     Code("E501", "text-not-in-source", "evidence", "verbatim text that does not occur in the cited source"),
     Code("E502", "quote-not-in-source", "evidence", "an evidence quote that does not occur in the cited source"),

@@ -29,7 +29,7 @@ from typing import Any, TextIO
 
 from ruamel.yaml.comments import CommentedMap
 
-from . import coverage, criteria_text, diff, export, fields, fmt, layouts, load, pipeline
+from . import coverage, criteria_text, diff, export, fields, files, fmt, layouts, load, pipeline
 from . import schema as schema_mod
 
 KIND = "REGISTRY_JSON"
@@ -479,8 +479,8 @@ def place_seed(root: Path, raw: bytes, studies: list[dict], *, write: bool) -> t
     digest = hashlib.sha256(raw).hexdigest()
     folder = root / pipeline.SEEDS_DIR
     for existing in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if existing.is_file() and existing.name != "SHA256SUMS" and existing.stat().st_size == len(raw) \
-                and hashlib.sha256(existing.read_bytes()).hexdigest() == digest:
+        if existing.name != "SHA256SUMS" and files.is_regular(existing) and existing.stat().st_size == len(raw) \
+                and files.source_bytes(existing) == raw:  # never read through a link, nor a pipe
             return f"{pipeline.SEEDS_DIR}/{existing.name}", False
     name = _seed_name(studies, digest)
     if (folder / name).exists():

@@ -32,7 +32,6 @@ from .layouts import SourceDoc, normalise
 from .load import Record
 from .problem import Problem
 
-MAX_SOURCE_BYTES = 32 * 1024 * 1024  # a source document larger than this is refused, never read
 MAX_SEARCHES = 20  # nearest-passage searches a record may cost (difflib is quadratic)
 _NCT = re.compile(r"NCT[0-9]{8}")
 
@@ -40,7 +39,7 @@ _NCT = re.compile(r"NCT[0-9]{8}")
 @lru_cache(maxsize=256)
 def _read(file: str, name: str, stamp: tuple[int, int]) -> SourceDoc | None:
     try:
-        raw = files.read_bytes(file, MAX_SOURCE_BYTES)
+        raw = files.read_bytes(file, files.MAX_SOURCE_BYTES)
     except files.Refused:
         return None
     return layouts.read(name, raw)
@@ -48,7 +47,7 @@ def _read(file: str, name: str, stamp: tuple[int, int]) -> SourceDoc | None:
 
 def source_doc(root: Path | str, name: str) -> SourceDoc | None:
     """The source document seeds/NAME (name as records cite it) read through the guard (a regular
-    file, no link, at most MAX_SOURCE_BYTES), remembered by modification time and size; None when it
+    file, no link, at most files.MAX_SOURCE_BYTES), remembered by modification time and size; None when it
     cannot be read (rules report E108)."""
     file = os.path.join(root, name)
     try:

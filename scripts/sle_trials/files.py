@@ -89,6 +89,14 @@ def read_bytes(file: Path | str, limit: int) -> bytes:
     return read(file, limit)[0]
 
 
+def source_bytes(file: Path | str) -> bytes | None:
+    """A source document's bytes (under seeds/), at most MAX_SOURCE_BYTES; None when refused."""
+    try:
+        return read(file, MAX_SOURCE_BYTES)[0]
+    except Refused:
+        return None
+
+
 def is_regular(file: Path | str) -> bool:
     """Whether the path itself (not a link's target) is a regular file."""
     try:

@@ -55,6 +55,16 @@ def find_root(start: Path) -> Path:
     raise UsageError(f"no {SCHEMA_PATH} in {start} or above; run inside the registry or pass --root")
 
 
+def check_folders(root: Path) -> None:
+    """The registry's own folders are real folders. files.read refuses a link in a file's own name,
+    not in the folders above it: a committed link named seeds/ or trials/ would make every read
+    beneath it leave the repository."""
+    for name in (SCHEMA_PATH.parent.as_posix(), TRIALS_DIR.as_posix(), SEEDS_DIR):
+        if os.path.islink(root / name):
+            raise UsageError(f"{name}/ is a symbolic link; the registry's folders must be real folders, "
+                             "and nothing outside the repository is read")
+
+
 def display(root: Path, file: Path) -> str:
     """How problems name a file: relative to the root, and by its own name, not a link's target."""
     absolute = Path(os.path.abspath(file))
@@ -80,11 +90,12 @@ def trial_files(root: Path) -> list[Path]:
 
 
 def seed_files(root: Path) -> list[str]:
-    """The source documents under seeds/ (the manifest and dot files are not sources)."""
+    """The source documents under seeds/: every entry but the manifest (and dot files), links and
+    pipes included, so that sources.check_manifest reports them (E307) rather than skip them."""
     folder = root / SEEDS_DIR
     if not folder.is_dir():
         return []
-    return sorted(f"{SEEDS_DIR}/{p.name}" for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name != "SHA256SUMS")
+    return sorted(f"{SEEDS_DIR}/{name}" for name in os.listdir(folder) if not name.startswith(".") and name != "SHA256SUMS")
 
 
 class Summary(refs.Entry):

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterator
 
+from . import files
 from .export import AGE_UNIT_DAYS
 from .fields import dotted
 from .load import Record
@@ -127,9 +128,11 @@ def check_cohorts(record: Record) -> Iterator[Problem]:
 
 def check_sources(record: Record, root: Path) -> Iterator[Problem]:
     for i, source in enumerate(record.data["curation"]["sources"]):
-        if not os.path.isfile(os.path.join(root, source["file"])):
+        file = os.path.join(root, source["file"])
+        if not files.is_regular(file):  # a link is never followed (its target could be outside the repository)
             path = ("curation", "sources", i, "file")
-            yield _problem(record, path, "E108", f"{dotted(path)}: {source['file']} does not exist; add the source document under seeds/")
+            why = "is not a regular file (a link, pipe or folder is never read)" if os.path.lexists(file) else "does not exist"
+            yield _problem(record, path, "E108", f"{dotted(path)}: {source['file']} {why}; add the source document under seeds/")
 
 
 def check_links(record: Record) -> Iterator[Problem]:

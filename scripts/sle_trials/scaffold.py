@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import ctgov, evidence, fields, fmt, layouts, load, pipeline
+from . import ctgov, evidence, fields, files, fmt, layouts, load, pipeline
 from . import schema as schema_mod
 
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
@@ -230,8 +230,11 @@ def _refuse_a_title_that_belongs_elsewhere(nct: str, title: str, records: list[d
 def _study(root: Path, source: str, nct: str) -> dict | None:
     if not source.endswith(".json"):
         return None
+    raw = files.source_bytes(root / source)  # a regular file of at most files.MAX_SOURCE_BYTES, never a link's target
+    if raw is None:
+        return None
     try:
-        studies = ctgov.read_studies((root / source).read_bytes(), source)
+        studies = ctgov.read_studies(raw, source)
     except ctgov.BadInput:
         return None
     return next((s for s in studies if ctgov.nct_id(s) == nct), None)
@@ -263,8 +266,8 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
     source = source.replace("\\", "/")
     if source.startswith("./"):
         source = source[2:]
-    if not re.fullmatch(r"seeds/[A-Za-z0-9._-]+", source) or not (root / source).is_file() or source.endswith("/SHA256SUMS"):
-        raise pipeline.UsageError(f"--source {source}: not a document under seeds/ (give it as seeds/FILE)")
+    if not files.SOURCE_PATH.match(source) or not files.is_regular(root / source) or source.endswith("/SHA256SUMS"):
+        raise pipeline.UsageError(f"--source {files.shown(source)}: not a document under seeds/ (a plain file; give it as seeds/FILE)")
     records = _records(root)
     study = _study(root, source, nct)
     text = evidence.source_text(root, source) or ""  # a regular file, checked above
