@@ -254,3 +254,63 @@ def test_the_fingerprint_never_opens_a_pipe(registry: Path) -> None:
     seeds = [registry / s for s in pipeline.seed_files(registry)]
     assert registry / "seeds" / "900_pipe.txt" in seeds
     assert len(cache.fingerprint(registry, "{}", seeds)) == 64
+
+
+# --- every entry under seeds/ is a source, and a name is a plain name ------------------------------
+
+FABRICATED = "A sentence no registry ever published about this trial"
+
+
+def test_a_dot_named_seed_is_a_source_like_any_other(registry: Path, trials: Trials) -> None:
+    """seeds/.unlisted.txt skipped the manifest, the uncited-source check and the cache fingerprint,
+    and a record citing it with a fabricated sentence passed."""
+    (registry / "seeds" / ".unlisted.txt").write_text(FABRICATED + "\n", encoding="utf-8")
+    (registry / "trials" / "NCT09000001.yaml").write_text(stub("NCT09000001", FABRICATED, "seeds/.unlisted.txt"), encoding="utf-8")
+    result = trials("check", fmt="json")
+    assert result.status == 1
+    assert ("seeds/.unlisted.txt", None, None) in result.where("E307")
+    assert any(p["code"] == "E205" and p["path"] == "trials/NCT09000001.yaml" for p in result.problems()), result.out
+    assert "trials/NCT09000001.yaml" not in (registry / "trials.csv").read_text(encoding="utf-8")
+
+
+def test_trials_new_refuses_a_dot_named_source(registry: Path, trials: Trials) -> None:
+    (registry / "seeds" / ".unlisted.txt").write_text(FABRICATED + " NCT09000003\n", encoding="utf-8")
+    result = trials("new", "NCT09000003", "--source", "seeds/.unlisted.txt", "--title", FABRICATED, "--kind", "REGISTRY_PAGE",
+                    "--as-of", "2025-08-17")
+    assert result.status == 2 and "not a document under seeds/" in result.err
+
+
+def test_the_fingerprint_covers_dot_named_seeds(registry: Path) -> None:
+    hidden = registry / "seeds" / ".unlisted.txt"
+    hidden.write_text("one\n", encoding="utf-8")
+
+    def fingerprint() -> str:
+        return cache.fingerprint(registry, "{}", [registry / s for s in pipeline.seed_files(registry)])
+
+    before = fingerprint()
+    hidden.write_text("two\n", encoding="utf-8")
+    assert fingerprint() != before
+
+
+@pytest.mark.parametrize("name", ["has space.txt", "-dash.txt", "a\n::error file=x::pwned.txt", "caf\u00e9.txt", "rtl\u202etxt.exe"])
+def test_a_badly_named_seed_is_refused_by_its_name(registry: Path, trials: Trials, name: str) -> None:
+    (registry / "seeds" / name).write_text("whatever\n", encoding="utf-8")
+    result = trials("check")
+    assert result.status == 1
+    refused = [line for line in result.lines if " E307 " in line and "a source's file name is letters, digits" in line]
+    assert len(refused) == 1 and refused[0].startswith("seeds/" + files_shown(name) + ":"), result.out
+    assert not any(line.startswith("::") for line in result.lines), "a name injected a line"
+
+
+@pytest.mark.parametrize("name", [".NCT09000001.yaml", ".hidden", "NCT09000001.yaml\n::error::x"])
+def test_a_dot_or_badly_named_trial_file_is_reported(registry: Path, trials: Trials, name: str) -> None:
+    (registry / "trials" / name).write_text(stub("NCT09000001", "A title", "seeds/000_84a0f0163f21158e.txt"), encoding="utf-8")
+    result = trials("check", fmt="json")
+    assert result.status == 1
+    assert [("trials/" + files_shown(name), None, None)] == result.where("E101"), result.out
+
+
+def files_shown(name: str) -> str:
+    from sle_trials import files
+
+    return files.shown(name)

@@ -25,7 +25,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
-from . import cache, export, refs, sources
+from . import cache, export, files, refs, sources
 from .refs import _NOWHERE
 from .layout import SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema
 from .problem import Problem
@@ -66,23 +66,25 @@ def check_folders(root: Path) -> None:
 
 
 def display(root: Path, file: Path) -> str:
-    """How problems name a file: relative to the root, and by its own name, not a link's target."""
+    """How problems name a file: relative to the root, by its own name, not a link's target, and
+    escaped where it is not printable (files.shown)."""
     absolute = Path(os.path.abspath(file))
     for base in (Path(os.path.abspath(root)), root.resolve()):
         try:
-            return absolute.relative_to(base).as_posix()
+            return files.shown(absolute.relative_to(base).as_posix())
         except ValueError:
             continue
-    return file.as_posix()
+    return files.shown(file.as_posix())
 
 
 def trial_paths(root: Path) -> list[str]:
-    """Every file under trials/, as text: a check of 10,000 files should not build 10,000 Paths."""
+    """Every entry under trials/, as text (a check of 10,000 files should not build 10,000 Paths).
+    Dot files too: skipped, a file would slip past every check; each is reported (E101)."""
     folder = os.path.join(root, TRIALS_DIR)
     if not os.path.isdir(folder):
         return []
     folder += os.sep
-    return [folder + name for name in sorted(os.listdir(folder)) if not name.startswith(".")]
+    return [folder + name for name in sorted(os.listdir(folder))]
 
 
 def trial_files(root: Path) -> list[Path]:
@@ -90,12 +92,13 @@ def trial_files(root: Path) -> list[Path]:
 
 
 def seed_files(root: Path) -> list[str]:
-    """The source documents under seeds/: every entry but the manifest (and dot files), links and
-    pipes included, so that sources.check_manifest reports them (E307) rather than skip them."""
+    """The source documents under seeds/: every entry but the manifest. Dot files, badly named
+    files, links and pipes too: sources.check_manifest reports them (E307); skipped, a dot file would
+    have slipped past the manifest, the uncited-source check and the cache fingerprint."""
     folder = root / SEEDS_DIR
     if not folder.is_dir():
         return []
-    return sorted(f"{SEEDS_DIR}/{name}" for name in os.listdir(folder) if not name.startswith(".") and name != "SHA256SUMS")
+    return sorted(f"{SEEDS_DIR}/{name}" for name in os.listdir(folder) if name != "SHA256SUMS")
 
 
 class Summary(refs.Entry):
@@ -167,20 +170,20 @@ class Checker:
         """(problems, summary of a valid record, sources an invalid record cites: a valid one's are in its summary)."""
         return self.check_many([(shown, stem, raw)])[0]
 
-    def check_many(self, files: list[tuple[str, str, bytes]]) -> list[tuple[list[Problem], tuple | None, list[str]]]:
+    def check_many(self, batch: list[tuple[str, str, bytes]]) -> list[tuple[list[Problem], tuple | None, list[str]]]:
         """check() of each (shown, stem, bytes), the fast path taken by the whole batch one stage at a
         time: the code of one stage stays in the processor's caches. Taking each file through every
         stage in turn cost ~9% more CPU a file in one process, and a third more in each of two workers."""
         from . import evidence, fastload, load, rules
 
-        texts = [load.check_text(raw, shown) for shown, _, raw in files]
+        texts = [load.check_text(raw, shown) for shown, _, raw in batch]
         datas = [None if text is None else fastload.parse(text) for text, _ in texts]
         records = [load.Record(shown, data) if data is not None and self.fast_valid(data) else None
-                   for (shown, _, _), data in zip(files, datas)]
-        passed = [record is not None and not rules.check(record, self.root, stem) for record, (_, stem, _) in zip(records, files)]
+                   for (shown, _, _), data in zip(batch, datas)]
+        passed = [record is not None and not rules.check(record, self.root, stem) for record, (_, stem, _) in zip(records, batch)]
         passed = [ok and not evidence.check(record, self.schema, self.root) for ok, record in zip(passed, records)]  # type: ignore[arg-type]
         out: list[tuple[list[Problem], tuple | None, list[str]]] = []
-        for (shown, stem, _), (text, problems), data, ok in zip(files, texts, datas, passed):
+        for (shown, stem, _), (text, problems), data, ok in zip(batch, texts, datas, passed):
             if ok:
                 out.append(([], Summary.value_of(data), []))  # type: ignore[arg-type]
             elif text is None:
@@ -300,14 +303,14 @@ class Result:
 CHUNK = 2000  # files checked at a time, so memory stays flat however many there are
 
 
-def validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool = True, workers: int | None = None) -> Result:
+def validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool = True, workers: int | None = None) -> Result:
     """Check each file on its own; files the cache vouches for by their stat are not even read."""
     # Summaries are acyclic and live to the end of the run: the cyclic collector would only walk
     # them again and again as they pile up (a third of a warm run's time at 10,000 records).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _validate(root, files, use_cache=use_cache, workers=workers)
+        return _validate(root, paths, use_cache=use_cache, workers=workers)
     finally:
         if collecting:
             gc.enable()
@@ -317,8 +320,8 @@ def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
-def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, workers: int | None) -> Result:
-    result = Result(root=root, files=len(files))
+def _validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool, workers: int | None) -> Result:
+    result = Result(root=root, files=len(paths))
     seeds = [root / s for s in seed_files(root)]
     store = cache.Cache(root, cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache)
     trials_dir = os.path.abspath(root / TRIALS_DIR)
@@ -344,7 +347,8 @@ def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, w
                 in_trials = folders[folder] = os.path.abspath(folder or ".") == trials_dir
             shown = prefix + name if in_trials else display(root, Path(file))
             if in_trials and not _TRIAL_FILE.match(name) and os.path.lexists(path):  # a missing file is E001
-                misnamed.append((Problem(shown, 0, 0, "E101", f"{name} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"), _stem(name)))
+                shown = prefix + files.shown(name)  # never printed raw: a newline would forge a log line
+                misnamed.append((Problem(shown, 0, 0, "E101", f"{files.shown(name)} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"), _stem(name)))
                 continue
             entry = store.get(shown)
             if entry is not None:
@@ -381,8 +385,8 @@ def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, w
         # A chunk at a time, so that memory holds summaries, not files; the workers get the next
         # chunk before this process takes the last one's results, so they never wait for it.
         waiting: tuple[list[tuple[Problem, str]], list[tuple[str, tuple]], Iterable[Outcome]] | None = None
-        for start in range(0, len(files), CHUNK):
-            misnamed, hits, jobs = plan(files[start : start + CHUNK])
+        for start in range(0, len(paths), CHUNK):
+            misnamed, hits, jobs = plan(paths[start : start + CHUNK])
             if pool is None and workers > 1 and len(jobs) >= PARALLEL_FROM:
                 from concurrent.futures import ProcessPoolExecutor  # a warm run never starts workers
 
@@ -404,7 +408,7 @@ def _validate(root: Path, files: "list[Path] | list[str]", *, use_cache: bool, w
 def cross_check(root: Path, result: Result) -> list[Problem]:
     """References across records, from the summaries; places come from a precise load on failure."""
     seeds = seed_files(root)
-    uncited = [s for s in seeds if s not in result.cited]
+    uncited = [files.shown(s) for s in seeds if s not in result.cited]  # a name is never printed raw
     entries: dict[str, refs.Entry] = {s.path: s for s in result.summaries}
     problems = refs.check(entries.values(), result.unindexed_ids, uncited)
     problems += sources.check_manifest(root, seeds)

@@ -41,6 +41,12 @@ def check_manifest(root: Path, seed_files: list[str]) -> list[Problem]:
             listed[f"{SEEDS_DIR}/{name.lstrip('*')}"] = (digest.strip().lower(), number)
     fix = f"(cd {SEEDS_DIR} && sha256sum NAME >> {MANIFEST})"
     for seed in seed_files:
+        name = seed[len(SEEDS_DIR) + 1 :]
+        if not files.NAME.match(name):  # refused by its name alone: never read, never printed raw
+            shown_seed = files.shown(seed)
+            problems.append(Problem(shown_seed, 0, 0, "E307", f"{shown_seed}: a source's file name is letters, digits, '.', '_' "
+                                    "and '-', starting with a letter or a digit, at most 200 characters; rename it"))
+            continue
         try:
             raw = files.read_bytes(root / seed, files.MAX_SOURCE_BYTES)
         except files.Refused as exc:
