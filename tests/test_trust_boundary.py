@@ -314,3 +314,86 @@ def files_shown(name: str) -> str:
     from sle_trials import files
 
     return files.shown(name)
+
+
+# --- trials fmt and trials diff read trial files through the guard too -----------------------------
+
+def run_within(seconds: float, call):
+    """call() in a thread: what it returned, or a failure if it blocked (on a pipe) for seconds."""
+    import threading
+
+    done: list = []
+    worker = threading.Thread(target=lambda: done.append(call()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), "blocked"
+    return done[0]
+
+
+def link_trial_to_secret(root: Path, tmp_path: Path) -> Path:
+    secret = tmp_path / "outside.yaml"
+    secret.write_text(stub("NCT09000001", SECRET, "seeds/000_84a0f0163f21158e.txt").replace("status: stub", "status:   stub"),
+                      encoding="utf-8")
+    (root / "trials" / "NCT09000001.yaml").symlink_to(secret)
+    return secret
+
+
+@pytest.mark.parametrize("check", [True, False], ids=["fmt --check", "fmt"])
+def test_fmt_never_reads_or_replaces_a_linked_trial_file(registry: Path, trials: Trials, tmp_path: Path, check: bool) -> None:
+    secret = link_trial_to_secret(registry, tmp_path)
+    before = secret.read_bytes()
+    result = trials("fmt", *(["--check"] if check else []))
+    assert result.status == 1 and "s3cr3t" not in result.out + result.err
+    assert "trials/NCT09000001.yaml: E001 cannot read: a symbolic link" in result.out
+    assert (registry / "trials" / "NCT09000001.yaml").is_symlink() and secret.read_bytes() == before
+
+
+def test_fmt_refuses_a_link_to_a_device(registry: Path, trials: Trials) -> None:
+    (registry / "trials" / "NCT09000001.yaml").symlink_to("/dev/zero")
+    result = run_within(30, lambda: trials("fmt", "--check"))
+    assert result.status == 1 and "E001 cannot read: a symbolic link" in result.out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_fmt_check_never_blocks_on_a_pipe(registry: Path, trials: Trials) -> None:
+    os.mkfifo(registry / "trials" / "NCT09000001.yaml")
+    result = run_within(30, lambda: trials("fmt", "--check"))
+    assert result.status == 1 and "E001 cannot read: a named pipe (FIFO)" in result.out
+
+
+def test_fmt_refuses_a_dot_named_trial_file(registry: Path, trials: Trials) -> None:
+    (registry / "trials" / ".NCT09000001.yaml").write_text("nct_id:   NCT09000001\n", encoding="utf-8")
+    result = trials("fmt")
+    assert result.status == 1 and "trials/.NCT09000001.yaml: E101" in result.out
+    assert (registry / "trials" / ".NCT09000001.yaml").read_text(encoding="utf-8") == "nct_id:   NCT09000001\n"
+
+
+def test_fmt_check_quotes_the_files_in_its_hint(registry: Path, trials: Trials, tmp_path: Path) -> None:
+    """The hint is a command to paste into a shell: a name is quoted, never run."""
+    odd = tmp_path / "a dir; touch pwned"
+    odd.mkdir()
+    messy = odd / "NCT06513429.yaml"
+    messy.write_text((registry / IM19).read_text(encoding="utf-8").replace("status: complete", "status:   complete"), encoding="utf-8")
+    result = trials("fmt", "--check", messy)
+    assert result.status == 1
+    hint = result.lines[-1]
+    assert hint.endswith(f"run: trials fmt '{messy}'"), hint
+
+
+@needs_git
+def test_diff_never_reads_a_linked_trial_file(tmp_path: Path, trials: Trials) -> None:
+    root = clone_with_registry(tmp_path / "clone")
+    link_trial_to_secret(root, tmp_path)
+    for fmt in ("text", "markdown", "json"):
+        result = trials("diff", "HEAD", "--format", fmt, root=root)
+        assert result.status == 0 and "s3cr3t" not in result.out + result.err
+        assert "E001 cannot read: a symbolic link" in result.out, result.out
+
+
+@needs_git
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_diff_never_blocks_on_a_pipe(tmp_path: Path, trials: Trials) -> None:
+    root = clone_with_registry(tmp_path / "clone")
+    os.mkfifo(root / "trials" / "NCT09000001.yaml")
+    result = run_within(30, lambda: trials("diff", "HEAD", root=root))
+    assert result.status == 0 and "E001 cannot read: a named pipe (FIFO)" in result.out

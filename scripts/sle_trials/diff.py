@@ -268,6 +268,7 @@ def default_base(root: Path, head: str | None) -> str:
 class Version:
     files: dict[str, bytes]  # trial file name -> bytes
     seeds: set[str]
+    refused: dict[str, str]  # trial file name -> why it was not read (a link, a pipe, ...)
 
 
 def _at_revision(root: Path, rev: str, prefix: str) -> Version:
@@ -279,12 +280,21 @@ def _at_revision(root: Path, rev: str, prefix: str) -> Version:
             files[rel[len("trials/"):]] = _git(root, "cat-file", "blob", f"{rev}:{name}").stdout
         elif rel.startswith("seeds/") and "/" not in rel[len("seeds/"):] and rel != "seeds/SHA256SUMS":
             seeds.add(rel)
-    return Version(files, seeds)
+    return Version(files, seeds, {})
 
 
 def _working_tree(root: Path) -> Version:
-    files = {p.name: p.read_bytes() for p in pipeline.trial_files(root) if _TRIAL.match(p.name) and p.is_file()}
-    return Version(files, set(pipeline.seed_files(root)))
+    """The trial files as they are on disk, each read through load.read: a link, a pipe or a file
+    over 1 MiB is refused (its E001 or E004 noted), never read."""
+    version = Version({}, set(pipeline.seed_files(root)), {})
+    for path in pipeline.trial_files(root):
+        if _TRIAL.match(path.name):
+            raw, problems, _ = load.read(path, f"trials/{path.name}")
+            if raw is None:
+                version.refused[path.name] = f"{problems[0].code} {problems[0].message}"
+            else:
+                version.files[path.name] = raw
+    return version
 
 
 def _data(raw: bytes, name: str) -> tuple[dict | None, str | None]:
@@ -306,12 +316,19 @@ class RecordDiff:
     note: str | None = None
 
 
+def _record(version: Version, name: str) -> tuple[dict | None, str | None]:
+    """(the record's data, or why it cannot be read); (None, None) when the version has no such file."""
+    if name in version.refused:
+        return None, version.refused[name]
+    return _data(version.files[name], f"trials/{name}") if name in version.files else (None, None)
+
+
 def compare(base: Version, head: Version, base_name: str, head_name: str) -> tuple[list[RecordDiff], list[Change]]:
     out = []
-    for name in sorted(set(base.files) | set(head.files)):
+    for name in sorted(set(base.files) | set(head.files) | set(base.refused) | set(head.refused)):
         nct = name.removesuffix(".yaml")
-        a, a_err = _data(base.files[name], f"trials/{name}") if name in base.files else (None, None)
-        b, b_err = _data(head.files[name], f"trials/{name}") if name in head.files else (None, None)
+        a, a_err = _record(base, name)
+        b, b_err = _record(head, name)
         if a_err or b_err:
             if name in base.files and name in head.files and base.files[name] == head.files[name]:
                 continue

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shlex
 import sys
 from pathlib import Path
 from typing import Any, Iterable, TextIO
@@ -32,7 +33,7 @@ from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
                                       PlainScalarString, SingleQuotedScalarString)
 
-from . import export, fields, load, report
+from . import export, fields, files, load, report
 from . import schema as schema_mod
 from .problem import Problem
 
@@ -279,35 +280,44 @@ def render(data: dict, schema: dict, header: str | None = None) -> str:
 # --- the command ----------------------------------------------------------------------------------
 
 
-def _target_files(root: Path, files: Iterable[Path], trial_files: list[Path], err: TextIO) -> list[Path]:
+def _target_files(root: Path, paths: Iterable[Path], trial_files: list[Path], err: TextIO) -> list[Path]:
     chosen = []
     seeds = (root / "seeds").resolve()
-    for file in files or trial_files:
+    for file in paths or trial_files:
         resolved = file.resolve()
         if resolved == seeds or seeds in resolved.parents:
-            print(f"trials fmt: {file}: seeds/ holds source documents as received; never formatted", file=err)
+            print(f"trials fmt: {files.shown(str(file))}: seeds/ holds source documents as received; never formatted", file=err)
             continue
-        if file.suffix != ".yaml":
-            print(f"trials fmt: {file}: not a .yaml file; skipped", file=err)
+        if file.suffix != ".yaml" and files.NAME.match(file.name):
+            print(f"trials fmt: {files.shown(str(file))}: not a .yaml file; skipped", file=err)
             continue
         chosen.append(file)
     return chosen
 
 
-def run(root: Path, files: list[Path], trial_files: list[Path], *, check: bool, fmt: str = "text",
-        shown: Any = str, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Format files (default: all trial files); with check, only list those that would change."""
+def run(root: Path, paths: list[Path], trial_files: list[Path], *, check: bool, fmt: str = "text",
+        shown: Any = lambda file: files.shown(str(file)), out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Format the files at paths (default: all trial files); with check, only list those that would
+    change. Each is read through load.read: a link, a pipe or a file over 1 MiB is reported (E001,
+    E004), never read, and never replaced."""
     out, err = out or sys.stdout, err or sys.stderr
     schema = schema_mod.load_schema(root)
     problems: list[Problem] = []
     changed: list[str] = []
-    targets = _target_files(root, files, trial_files, err)
+    targets = _target_files(root, paths, trial_files, err)
     for file in targets:
         name = shown(file)
+        if not files.NAME.match(file.name):  # a dot file, a newline in the name: refused by name, never read
+            problems.append(Problem(name, 0, 0, "E101", f"{files.shown(file.name)} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
+            continue
+        raw, refused, _ = load.read(file, name)  # a regular file of at most 1 MiB: never a link's target, never a pipe
+        if raw is None:
+            problems.extend(refused)
+            continue
         try:
-            text = file.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(name, 0, 0, "E001" if isinstance(exc, OSError) else "E002", f"cannot read: {exc}"))
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(name, 0, 0, "E002", f"cannot read: {exc}"))
             continue
         try:
             result = format_text(text, schema, name)
@@ -326,7 +336,7 @@ def run(root: Path, files: list[Path], trial_files: list[Path], *, check: bool, 
         for name in changed:
             print(f"would reformat {name}", file=out)
         if changed:
-            print(f"{len(changed)} file{'s' * (len(changed) != 1)} not in canonical form; run: trials fmt {' '.join(changed)}", file=out)
+            print(f"{len(changed)} file{'s' * (len(changed) != 1)} not in canonical form; run: trials fmt {' '.join(map(shlex.quote, changed))}", file=out)
         elif not problems:
             print(f"{len(targets)} file{'s' * (len(targets) != 1)} in canonical form", file=err)
         return 1 if changed or problems else 0
