@@ -77,7 +77,8 @@ def test_markdown_for_a_pull_request_comment(trials: Trials, repo: Path) -> None
     out = result.out
     assert out.startswith("### Trial data: `HEAD~1 (")
     assert "1 record: 1 changed" in out
-    assert "- **NCT05765006** — CD19-CART(Relma-cel) for Moderate to Severe Active Systemic Lupus Erythematosus\n" in out
+    # the title as Markdown text: its punctuation escaped, so that it renders as written and nothing more
+    assert "- **NCT05765006** — CD19\\-CART\\(Relma\\-cel\\) for Moderate to Severe Active Systemic Lupus Erythematosus\n" in out
     assert "  - `overall_status` `RECRUITING` → `COMPLETED`\n" in out
     assert "  - `enrollment` added: `24`\n" in out
     assert "  - 1 inclusion criterion reworded\n" in out

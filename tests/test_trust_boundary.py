@@ -387,7 +387,7 @@ def test_diff_never_reads_a_linked_trial_file(tmp_path: Path, trials: Trials) ->
     for fmt in ("text", "markdown", "json"):
         result = trials("diff", "HEAD", "--format", fmt, root=root)
         assert result.status == 0 and "s3cr3t" not in result.out + result.err
-        assert "E001 cannot read: a symbolic link" in result.out, result.out
+        assert "E001 cannot read" in result.out and "a symbolic link" in result.out, result.out
 
 
 @needs_git

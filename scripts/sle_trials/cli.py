@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import __version__, export, layout, package, pipeline, report
+from .files import printable
 
 # The subcommands' own modules (YAML round trip, git, the ClinicalTrials.gov importer, ...) are
 # imported where they are used, so `trials check` starts fast enough for a pre-commit hook.
@@ -268,8 +269,8 @@ def _main(argv: list[str] | None) -> int:
             raise pipeline.UsageError(f"{args.root} is not the registry's root (no schema/trial.schema.json)")
         pipeline.check_folders(root)
         return COMMANDS[args.command](root, args)
-    except pipeline.UsageError as exc:
-        print(f"trials: {exc}", file=sys.stderr)
+    except pipeline.UsageError as exc:  # it may hold a name or revision as given: never printed raw
+        print(f"trials: {printable(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `trials ... | head`: the reader left; say nothing more
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -277,7 +278,7 @@ def _main(argv: list[str] | None) -> int:
     except Exception as exc:  # no traceback for curators; TRIALS_DEBUG=1 shows it to developers
         if os.environ.get("TRIALS_DEBUG"):
             raise
-        print(f"trials: internal error, please report it: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"trials: internal error, please report it: {type(exc).__name__}: {printable(str(exc))}", file=sys.stderr)
         return 3
 
 

@@ -20,7 +20,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import load, pipeline
+from . import files, load, pipeline
+from .files import printable
 
 FORMATS = ("text", "markdown", "json")
 SHORT = 60  # text longer than this is reported as reworded, not quoted
@@ -212,12 +213,31 @@ def describe(a: Any, b: Any, path: tuple = ()) -> list[Change]:
     return [Change(_dotted(path), "changed", short(a), short(b))]
 
 
+# Markdown's and HTML's special characters, for a value printed as Markdown text (a title, a note):
+# a backslash makes each ASCII punctuation mark literal; ':' and '@' too, so that no link or mention
+# is made of a value.
+_MARKDOWN = re.compile(r"[\\`*_{}\[\]()#+\-.!|~:@]")
+
+
+def markdown_text(text: str) -> str:
+    """A value as Markdown that renders as exactly itself, inert: `<img src=x onerror=...>` shows as
+    text, `[click](javascript:...)` is no link, and a line break cannot start a new line."""
+    text = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN.sub(lambda m: "\\" + m.group(), text)
+
+
+def markdown_code(text: str | None) -> str:
+    """A value as a Markdown code span, which shows its content literally: only a backtick (which
+    would end the span) and what is not printable need care."""
+    return f"`{printable(text or '').replace('`', chr(39))}`"
+
+
 def phrase(change: Change, markdown: bool = False) -> str:
     def quote(text: str | None) -> str:
         return code(text) if markdown else f"“{text}”"
 
     def code(text: str | None) -> str:
-        return f"`{(text or '').replace('`', chr(39))}`" if markdown else (text or "")
+        return markdown_code(text) if markdown else (text or "")
 
     name = code(change.field) if change.field else ""
     if change.kind == "changed":
@@ -228,7 +248,7 @@ def phrase(change: Change, markdown: bool = False) -> str:
         return f"{name} removed (was {code(change.old)})"
     if change.kind == "reworded":
         return f"{name} reworded" + (f": {quote(change.old)} → {quote(change.new)}" if change.old is not None else "")
-    text = change.text or ""
+    text = markdown_text(change.text or "") if markdown else change.text or ""
     if change.field in (".".join(p) for p in _CRITERIA):
         return text
     return f"{name}: {text}" if name else text
@@ -348,9 +368,9 @@ def compare(base: Version, head: Version, base_name: str, head_name: str) -> tup
     seeds = []
     added, removed = sorted(head.seeds - base.seeds), sorted(base.seeds - head.seeds)
     if added:
-        seeds.append(Change("seeds", "summary", text="added " + ", ".join(added)))
+        seeds.append(Change("seeds", "summary", text="added " + ", ".join(map(files.shown, added))))
     if removed:
-        seeds.append(Change("seeds", "summary", text="removed " + ", ".join(removed)))
+        seeds.append(Change("seeds", "summary", text="removed " + ", ".join(map(files.shown, removed))))
     return out, seeds
 
 
@@ -363,28 +383,29 @@ def render(diffs: list[RecordDiff], seeds: list[Change], base_name: str, head_na
         return
     counts = {s: sum(1 for d in diffs if d.status == s) for s in ("added", "changed", "removed", "unreadable")}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no changes"
-    if fmt == "markdown":
-        out.write(f"### Trial data: `{base_name}` → `{head_name}`\n\n")
+    if fmt == "markdown":  # a pull request's job summary: every value escaped, nothing in it renders as markup
+        out.write(f"### Trial data: {markdown_code(base_name)} → {markdown_code(head_name)}\n\n")
         out.write(f"{_plural(len(diffs), 'record', 'records')}: {summary}\n\n" if diffs else "No changes to the trial records.\n\n")
         for d in diffs:
-            title = f" — {d.title}" if d.title else ""
+            title = f" — {markdown_text(d.title)}" if d.title else ""
             if d.status == "changed":
-                out.write(f"- **{d.nct_id}**{title}\n")
+                out.write(f"- **{markdown_text(d.nct_id)}**{title}\n")
                 for c in d.changes:
                     out.write(f"  - {phrase(c, markdown=True)}\n")
             else:
-                out.write(f"- **{d.nct_id}**{title}: {_status(d)}\n")
+                out.write(f"- **{markdown_text(d.nct_id)}**{title}: {markdown_text(_status(d))}\n")
         for c in seeds:
             out.write(f"- {phrase(c, markdown=True)}\n")
         return
+    lines = []  # text: each line escaped where it is not printable, so no value starts a line of its own
     for d in diffs:
         if d.status == "changed":
-            out.write(f"{d.nct_id}: {'; '.join(phrase(c) for c in d.changes)}\n")
+            lines.append(f"{d.nct_id}: {'; '.join(phrase(c) for c in d.changes)}")
         else:
-            out.write(f"{d.nct_id}: {_status(d)}" + (f": {d.title}" if d.title and d.status == "added" else "") + "\n")
-    for c in seeds:
-        out.write(f"{phrase(c)}\n")
-    out.write(f"{base_name} → {head_name}: {summary}\n")
+            lines.append(f"{d.nct_id}: {_status(d)}" + (f": {d.title}" if d.title and d.status == "added" else ""))
+    lines += [phrase(c) for c in seeds]
+    lines.append(f"{base_name} → {head_name}: {summary}")
+    out.writelines(printable(line) + "\n" for line in lines)
 
 
 def _status(d: RecordDiff) -> str:
@@ -405,8 +426,8 @@ def run(root: Path, base: str | None, head: str | None, fmt: str, out: TextIO | 
     base = base or default_base(root, head)
     before = _at_revision(top, base, prefix)
     after = _at_revision(top, head, prefix) if head else _working_tree(root)
-    base_name = _describe_rev(root, base)
-    head_name = _describe_rev(root, head) if head else "working tree"
+    base_name = printable(_describe_rev(root, base))  # a revision as given on the command line
+    head_name = printable(_describe_rev(root, head)) if head else "working tree"
     diffs, seeds = compare(before, after, base_name, head_name)
     render(diffs, seeds, base_name, head_name, fmt, out)
     return 0

@@ -111,12 +111,23 @@ def shown(name: str) -> str:
     byte that is not UTF-8 (kept by os.fsdecode as a lone surrogate) are written as escapes."""
     if name.isascii() and name.isprintable() and "\\" not in name:
         return name
+    return _escaped(name, "\\")  # a backslash too, so that an escape in a name reads as one
+
+
+def printable(text: str) -> str:
+    """Text as an output prints it (a message, a value from a record or a source): each character
+    that is not printable is escaped as in shown(), so no line, workflow command or terminal control
+    can be injected, and the text is always encodable; a backslash is left as it is."""
+    return text if text.isprintable() else _escaped(text, "")
+
+
+def _escaped(text: str, also: str) -> str:
     out = []
-    for c in name:
+    for c in text:
         code = ord(c)
         if 0xDC80 <= code <= 0xDCFF:
             out.append(f"\\x{code - 0xDC00:02x}")
-        elif c.isprintable() and c != "\\" and not 0xD800 <= code <= 0xDFFF:
+        elif c.isprintable() and c not in also and not 0xD800 <= code <= 0xDFFF:
             out.append(c)
         else:
             out.append(c.encode("unicode_escape", "backslashreplace").decode("ascii"))

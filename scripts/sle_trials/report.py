@@ -1,19 +1,26 @@
-"""Report: render problems as text (compiler style), GitHub workflow annotations, or JSON."""
+"""Report: render problems as text (compiler style), GitHub workflow annotations, or JSON.
+
+Every format escapes what it prints (files.printable): a path or a message that held a line break
+could otherwise forge a problem line, or a `::error` or `::add-mask::` workflow command in a CI log;
+a byte that is not UTF-8 in a file name could make the JSON unencodable. Paths reach here already
+shown (files.shown); escaping them again changes nothing.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Iterable, TextIO
 
+from .files import printable
 from .problem import Problem
 
 FORMATS = ("text", "github", "json")
 
 
-def _where(p: Problem) -> str:
+def _where(path: str, p: Problem) -> str:
     if p.line:
-        return f"{p.path}:{p.line}:{p.column}:" if p.column else f"{p.path}:{p.line}:"
-    return f"{p.path}:"
+        return f"{path}:{p.line}:{p.column}:" if p.column else f"{path}:{p.line}:"
+    return f"{path}:"
 
 
 def _escape_data(text: str) -> str:
@@ -29,21 +36,22 @@ def render(problems: Iterable[Problem], fmt: str, out: TextIO, *, files: int, su
     problems = sorted(set(problems))
     if fmt == "json":
         json.dump({"files": files, "problems": [
-            {"path": p.path, "line": p.line or None, "column": p.column or None, "code": p.code, "name": p.name,
-             "message": p.message} for p in problems]}, out, indent=2, ensure_ascii=False)
+            {"path": printable(p.path), "line": p.line or None, "column": p.column or None, "code": p.code, "name": p.name,
+             "message": printable(p.message)} for p in problems]}, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
     for p in problems:
+        path, message = printable(p.path), printable(p.message)
         if fmt == "github":
-            props = [f"file={_escape_property(p.path)}"]
+            props = [f"file={_escape_property(path)}"]
             if p.line:
                 props.append(f"line={p.line}")
             if p.column:
                 props.append(f"col={p.column}")
             props.append(f"title={_escape_property(p.code + ' ' + p.name)}")
-            out.write(f"::error {','.join(props)}::{_escape_data(p.message)}\n")
+            out.write(f"::error {','.join(props)}::{_escape_data(message)}\n")
         else:
-            out.write(f"{_where(p)} {p.code} {p.message}\n")
+            out.write(f"{_where(path, p)} {p.code} {message}\n")
     if summary:
         if problems:
             in_files = len({p.path for p in problems})
