@@ -152,9 +152,10 @@ sponsor:
 """)
 
 
-@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "'"])
 def test_formula_starts_are_neutralised_and_numbers_untouched(trials: Trials, registry: Path, start: str) -> None:
-    """OWASP CSV injection: a text cell starting =, +, - or @ gets a leading quote."""
+    """OWASP CSV injection: a text cell starting =, +, - or @ gets a leading quote; so does one
+    starting with a quote, so that the guard can be undone."""
     title = f'{start}HYPERLINK(""http://example.invalid"",""open"")'.replace('""', "'")
     put_hostile(registry, title)
     data = generate(trials, registry)
@@ -164,6 +165,15 @@ def test_formula_starts_are_neutralised_and_numbers_untouched(trials: Trials, re
     assert row["acronym"] == f"'{start}ABC"
     assert row["enrollment"] == "12"  # numbers are never changed
     assert row_of(data, "NCT06513429")["brief_title"].startswith("IM19")  # other rows untouched
+
+
+def test_a_guarded_formula_and_a_quoted_one_are_different_cells(trials: Trials, registry: Path) -> None:
+    """=X was written '=X, and so was '=X itself: two values, one cell. Now '=X is written ''=X."""
+    put_hostile(registry, "=SUM(1,2)", "NCT09000001")
+    first = row_of(generate(trials, registry), "NCT09000001")["brief_title"]
+    put_hostile(registry, "'=SUM(1,2)", "NCT09000001")
+    second = row_of(generate(trials, registry), "NCT09000001")["brief_title"]
+    assert (first, second) == ("'=SUM(1,2)", "''=SUM(1,2)")
 
 
 def test_file_format(trials: Trials, registry: Path) -> None:

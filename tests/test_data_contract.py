@@ -321,11 +321,31 @@ def test_formula_guard_covers_every_character_and_never_a_number() -> None:
                 "curation": {"status": "complete", "sources": [{"file": "seeds/a.txt", "as_of": "2025"}]}}
         return dict(zip(names, export.row(data)))
 
-    for start in ("=", "+", "-", "@", "\t", "\r", "\n"):
+    for start in ("=", "+", "-", "@", "\t", "\r", "\n", "'"):
         assert cells(f"{start}1+1", 1)["brief_title"] == f"'{start}1+1"
     assert cells("IM19 = 1", 1)["brief_title"] == "IM19 = 1"
     assert cells("", 1)["brief_title"] == ""
     assert cells("x", -1)["minimum_age_years"] == "-1"  # a number column is never guarded
+
+
+def unguard(cell: str) -> str:
+    """The reader's rule, as datapackage.json and the README state it."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("'", "=", "+", "-", "@", "\t", "\r", "\n") else cell
+
+
+@pytest.mark.parametrize("value", ["=X", "'=X", "''=X", "'", "''", "'x", "x'", "=", "", "IM19", "-1 dose", "'@x", "\tx"])
+def test_the_formula_guard_can_be_undone(value: str) -> None:
+    """=X and '=X were the same cell after the guard. Now every value comes back as itself, so no
+    two values share a cell, and no guarded cell starts a formula."""
+    names = [c.name for c in export.COLUMNS]
+    data = {"nct_id": "NCT00000001", "brief_title": value, "curation": {"status": "complete", "sources": [{"file": "seeds/a.txt", "as_of": "2025"}]}}
+    cell = dict(zip(names, export.row(data)))["brief_title"]
+    assert unguard(cell) == value
+    assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def test_the_data_package_states_the_readers_rule() -> None:
+    assert "drop one leading ' when the next character is ' or one of those" in package.FORMULA_NOTE
 
 
 def test_the_registry_copy_holds_the_generated_files(registry: Path) -> None:

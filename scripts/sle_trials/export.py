@@ -25,6 +25,10 @@ CSV_PATH = Path("trials.csv")
 LIST_SEPARATOR = "|"
 # OWASP CSV injection: a text cell starting with one of these is read as a formula by spreadsheets.
 _FORMULA_START = frozenset(("=", "+", "-", "@", "\t", "\r", "\n"))
+# The cells that get a ' before them: a formula start, and a ' itself, so that the guard can be undone
+# ('=X is written ''=X, not '=X as =X is): a reader drops exactly one leading ' when the next
+# character is a ' or a formula start.
+_GUARDED_START = _FORMULA_START | {"'"}
 # Days in each age unit of the schema: the CSV gives ages in years, and rules.py compares ages with it.
 AGE_UNIT_DAYS = {"YEARS": 365.25, "MONTHS": 365.25 / 12, "WEEKS": 7.0, "DAYS": 1.0, "HOURS": 1 / 24, "MINUTES": 1 / 1440}
 
@@ -154,7 +158,7 @@ def row(data: dict) -> list[str]:
         elif kind == "integer" and type(value) is float and value.is_integer():
             value = int(value)  # JSON Schema counts 6.0 as an integer; the integer column must say 6
         text = value if type(value) is str else "" if value is None else str(value)
-        if kind == "string" and text[:1] in _FORMULA_START:
+        if kind == "string" and text[:1] in _GUARDED_START:
             text = "'" + text  # OWASP: prefix a quote so no spreadsheet evaluates the cell
         cells.append(text)
     return cells

@@ -55,7 +55,9 @@ LICENSE = {
 # A field property of our own (Table Schema allows extra properties): the separator of a list column.
 LIST_KEY = "x-list-separator"
 FORMULA_NOTE = ("A text cell that would start with =, +, -, @, a tab, CR or LF starts with an added ' "
-                "so that no spreadsheet runs it as a formula (OWASP CSV injection); numbers are never changed.")
+                "so that no spreadsheet runs it as a formula (OWASP CSV injection), and so does one that would "
+                "start with ', so that the value can be had back: drop one leading ' when the next character is "
+                "' or one of those; numbers are never changed.")
 _KIND_WORDS = {
     "REGISTRY_PAGE": "registry page",
     "REGISTRY_COPY": "copy of a registry record",
@@ -154,7 +156,7 @@ def field_descriptor(column: Column, schema: dict) -> dict[str, Any]:
         notes.append("Empty when the sources do not state it." if not column.is_list
                      else "Empty when the sources state none.")
     if column.type == "string" and not enum and not pattern:
-        notes.append("Free text; a value starting with =, +, -, @, tab, CR or LF is written with a ' before it.")
+        notes.append("Free text; a value starting with =, +, -, @, tab, CR, LF or ' is written with a ' before it.")
     out: dict[str, Any] = {
         "name": column.name,
         "title": column.title or column.name,
