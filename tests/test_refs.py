@@ -56,6 +56,26 @@ def test_related_trial_whose_record_is_broken_is_not_called_missing(trials: Tria
     assert trials.json("validate").codes() == {"E204"}
 
 
+def test_refs_never_says_no_problems_of_files_it_skipped(trials: Trials, registry: Path) -> None:
+    """A file that fails its own checks is not in the index, so refs cross-checked nothing for it:
+    it said "no problems" and exited 0. Now it names the file in every format and exits 1."""
+    stub = (registry / "trials/NCT03030976.yaml").read_text(encoding="utf-8")
+    put(registry, "trials/NCT03030976.yaml", stub.replace("status: stub", "status: drafted"))
+    text = trials("refs")
+    assert text.status == 1
+    assert "1 file not cross-checked: it has problems of its own; run trials validate (trials/NCT03030976.yaml)" in text.lines
+    assert "no problems" not in text.out.replace("6 files checked, no problems", "")
+    result = trials.json("refs")
+    assert result.status == 1 and result.json()["not_cross_checked"] == ["trials/NCT03030976.yaml"] and result.problems() == []
+    github = trials("refs", fmt="github")
+    assert github.status == 1 and github.lines[0].startswith("::error title=not cross-checked::1 file not cross-checked")
+
+
+def test_refs_of_a_whole_registry_exits_0(trials: Trials) -> None:
+    result = trials.json("refs")
+    assert result.status == 0 and "not_cross_checked" not in result.json()
+
+
 def test_self_reference(trials: Trials, registry: Path) -> None:
     text = related(("NCT06513429", "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"))
     add_plain_source(registry)

@@ -91,9 +91,14 @@ def cmd_validate(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_refs(root: Path, args: argparse.Namespace) -> int:
+    """Only cross-record problems here; `validate` reports each file's own. A file that failed its own
+    checks is not in the index, so nothing was cross-checked for it: refs names such files and exits
+    1, never saying "no problems" of a registry it could not check whole."""
     result = _all(root, args)
-    # Only cross-record problems here; `validate` reports each file's own.
-    return _finish(pipeline.cross_check(root, result), args.format, result.files)
+    problems = pipeline.cross_check(root, result)
+    unchecked = sorted({p.path for p in result.problems})
+    report.render(problems, args.format, sys.stdout, files=result.files - len(unchecked), unchecked=unchecked)
+    return 1 if problems or unchecked else 0
 
 
 def _csv_state(root: Path, args: argparse.Namespace) -> tuple[pipeline.Result, list[Problem], dict[Path, bytes] | None]:
