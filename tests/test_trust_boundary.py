@@ -400,3 +400,32 @@ def test_diff_never_blocks_on_a_pipe(tmp_path: Path, trials: Trials) -> None:
     os.mkfifo(root / "trials" / "NCT09000001.yaml")
     result = run_within(30, lambda: trials("diff", "HEAD", root=root))
     assert result.status == 0 and "E001 cannot read: a named pipe (FIFO)" in result.out
+
+
+# --- the committed generated files and the schema are read through the guard as well ---------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("generated", ["trials.csv", "datapackage.json"])
+def test_a_generated_file_that_is_a_pipe_or_a_link_is_stale_and_never_read(registry: Path, trials: Trials, tmp_path: Path,
+                                                                           generated: str) -> None:
+    (registry / generated).unlink()
+    os.mkfifo(registry / generated)  # nobody writes to it: reading it would wait forever
+    result = run_within(30, lambda: trials("check"))
+    assert result.status == 1 and f"{generated}: E401" in result.out
+    outside = tmp_path / "outside.txt"
+    outside.write_text("left alone\n", encoding="utf-8")
+    (registry / generated).unlink()
+    (registry / generated).symlink_to(outside)
+    assert run_within(30, lambda: trials("check")).status == 1
+    assert trials("csv").status == 0  # regenerated in the link's place; its target is never written
+    assert outside.read_text(encoding="utf-8") == "left alone\n" and not (registry / generated).is_symlink()
+    assert trials("check").status == 0
+
+
+def test_a_schema_that_is_a_link_is_refused(registry: Path, trials: Trials, tmp_path: Path) -> None:
+    schema = registry / "schema" / "trial.schema.json"
+    outside = tmp_path / "outside.schema.json"
+    schema.rename(outside)
+    schema.symlink_to(outside)
+    result = trials("check")
+    assert result.status == 2 and "schema/trial.schema.json is not a plain file" in result.err

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import __version__, export, layout, package, pipeline, report
+from . import __version__, export, files, layout, package, pipeline, report
 from .files import printable
 
 # The subcommands' own modules (YAML round trip, git, the ClinicalTrials.gov importer, ...) are
@@ -85,8 +85,8 @@ def _finish(problems: list[Problem], fmt: str, files: int) -> int:
 
 
 def cmd_validate(root: Path, args: argparse.Namespace) -> int:
-    files = args.files or pipeline.trial_files(root)
-    result = pipeline.validate(root, files, use_cache=not args.no_cache)
+    paths = args.files or pipeline.trial_files(root)
+    result = pipeline.validate(root, paths, use_cache=not args.no_cache)
     return _finish(result.problems, args.format, result.files)
 
 
@@ -113,15 +113,17 @@ def _csv_state(root: Path, args: argparse.Namespace) -> tuple[pipeline.Result, l
     return result, problems, package.outputs(sources, layout.load_schema(root), csv=pipeline.csv_bytes(result))
 
 
-def _current(path: Path) -> bytes | None:
+def _current(path: Path, limit: int) -> bytes | None:
+    """A committed generated file's bytes as they are (CRLF must read as stale), through the guard:
+    a link, a pipe or a file larger than what the records generate is stale, and never read."""
     try:
-        return path.read_bytes()  # bytes as they are: CRLF must read as stale
-    except OSError:
+        return files.read_bytes(path, limit)
+    except files.Refused:
         return None
 
 
 def _stale(root: Path, outputs: dict[Path, bytes]) -> list[Path]:
-    return [path for path, data in outputs.items() if _current(root / path) != data]
+    return [path for path, data in outputs.items() if _current(root / path, len(data)) != data]
 
 
 def cmd_csv(root: Path, args: argparse.Namespace) -> int:

@@ -56,13 +56,16 @@ def find_root(start: Path) -> Path:
 
 
 def check_folders(root: Path) -> None:
-    """The registry's own folders are real folders. files.read refuses a link in a file's own name,
-    not in the folders above it: a committed link named seeds/ or trials/ would make every read
-    beneath it leave the repository."""
+    """The registry's own folders are real folders, and the schema a plain file. files.read refuses
+    a link in a file's own name, not in the folders above it: a committed link named seeds/ or
+    trials/ would make every read beneath it leave the repository (and a schema that is a named
+    pipe would block every run)."""
     for name in (SCHEMA_PATH.parent.as_posix(), TRIALS_DIR.as_posix(), SEEDS_DIR):
         if os.path.islink(root / name):
             raise UsageError(f"{name}/ is a symbolic link; the registry's folders must be real folders, "
                              "and nothing outside the repository is read")
+    if not files.is_regular(root / SCHEMA_PATH):
+        raise UsageError(f"{SCHEMA_PATH.as_posix()} is not a plain file (a link or a pipe is never read)")
 
 
 def display(root: Path, file: Path) -> str:
