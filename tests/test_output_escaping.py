@@ -128,3 +128,10 @@ def test_diff_json_is_whole(changed_repo: Path, trials: Trials) -> None:
 def test_usage_errors_print_what_was_given_escaped(trials: Trials, tmp_path: Path) -> None:
     result = trials.raw(["check", "--root", str(tmp_path / "no\n::error::forged")])
     assert result.status == 2 and "no\\n::error::forged" in result.err and "\n::error" not in result.err
+
+
+def test_a_missing_file_named_on_the_command_line_is_shown_escaped(trials: Trials, registry: Path) -> None:
+    for place in ("trials/gone\n::error::forged.yaml", "elsewhere/gone\n::error::forged.yaml"):
+        result = trials("validate", registry / place)
+        assert result.status == 1 and "E001" in result.out
+        assert not any(line.startswith("::") for line in result.lines), result.out

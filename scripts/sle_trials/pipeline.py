@@ -348,11 +348,15 @@ def _validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool, w
             in_trials = folders.get(folder)
             if in_trials is None:
                 in_trials = folders[folder] = os.path.abspath(folder or ".") == trials_dir
-            shown = prefix + name if in_trials else display(root, Path(file))
-            if in_trials and not _TRIAL_FILE.match(name) and os.path.lexists(path):  # a missing file is E001
-                shown = prefix + files.shown(name)  # never printed raw: a newline would forge a log line
-                misnamed.append((Problem(shown, 0, 0, "E101", f"{files.shown(name)} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"), _stem(name)))
-                continue
+            if not in_trials:
+                shown = display(root, Path(file))
+            elif _TRIAL_FILE.match(name):
+                shown = prefix + name
+            else:  # never printed raw: a newline in a name would forge a log line
+                shown = prefix + files.shown(name)
+                if os.path.lexists(path):  # a missing file is E001
+                    misnamed.append((Problem(shown, 0, 0, "E101", f"{files.shown(name)} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"), _stem(name)))
+                    continue
             entry = store.get(shown)
             if entry is not None:
                 try:
