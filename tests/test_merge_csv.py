@@ -233,3 +233,72 @@ def test_driver_finds_the_root_from_the_top_level(repo: Repo) -> None:
                             capture_output=True, text=True, timeout=120)
     assert merged.returncode == 0, merged.stdout + merged.stderr
     _assert_generated_files_current(repo)
+
+
+# --- the trust boundary: the driver never reads or writes through a link ----------------------------
+
+
+def _tree(folder: Path) -> dict[str, tuple[int, int, bytes | str]]:
+    """Every entry under folder (links not followed): name -> (mode, mtime_ns, bytes or link target)."""
+    out: dict[str, tuple[int, int, bytes | str]] = {}
+    for path in sorted(folder.rglob("*")):
+        st = path.lstat()
+        content = os.readlink(path) if path.is_symlink() else path.read_bytes() if path.is_file() else b""
+        out[path.relative_to(folder).as_posix()] = (st.st_mode, st.st_mtime_ns, content)
+    return out
+
+
+THREE = "NCT09000003"
+
+
+@pytest.mark.parametrize("link, target", [
+    ("trials", "."),                   # the folder of records, turned into a link to a folder outside
+    ("seeds", "."),                    # the source documents, the same
+    (f"trials/{ONE}.yaml", "secret.yaml"),  # one record, a link to a file outside
+])
+def test_links_on_the_other_branch_are_never_followed(repo: Repo, tmp_path: Path, link: str, target: str) -> None:
+    """The other branch commits a link pointing outside the repository. Before the driver refused
+    links, it made the merged tree with the link in it and wrote our new record through it (outside/
+    got NCT09000003.yaml) and read the folder it points at (its files were listed as sources)."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("nct_id: NCT09999999\n")
+    (outside / "private-notes.txt").write_text("not for the registry\n")
+    before = _tree(outside)
+    repo.git("checkout", "-q", "-b", "evil", "main")
+    repo.git("rm", "-r", "-q", link)
+    (repo.path / link).symlink_to(outside / target)
+    repo.edit("trials.csv", f"{TWO},{TITLE},", f"{TWO},{TITLE_B},")  # so that both sides change the CSV
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "--no-verify", "-m", f"{link} becomes a link")
+    repo.git("checkout", "-q", "-b", "a", "main")
+    repo.write(f"trials/{THREE}.yaml", RECORD.format(nct_id=THREE, title=TITLE))  # a new record on our side
+    repo.commit_regenerated("a new record")
+
+    merged = repo.git("merge", "--no-edit", "evil", check=False)
+    said = merged.stdout + merged.stderr
+    assert _tree(outside) == before  # nothing outside was written
+    assert "private-notes" not in said and "NCT09999999" not in said  # nor read
+    assert merged.returncode != 0 and "trials.csv" in repo.unmerged()  # git's conflict, reported
+    assert f"{link} is a symbolic link" in said and "trials.csv not regenerated" in said
+
+
+def test_the_driver_writes_only_to_a_regular_file_at_the_top_of_the_work_tree(repo: Repo, tmp_path: Path) -> None:
+    """%A is the temporary file git made at the top of the work tree. A link there is not written
+    through (before, the fallback `git merge-file` rewrote the link's target)."""
+    from sle_trials import merge
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("line 1\nline 2\n")
+    before = victim.read_bytes()
+    (repo.path / ".merge_file_evil00").symlink_to(victim)
+    (repo.path / ".merge_file_base00").write_text("line 1\n")
+    (repo.path / ".merge_file_thrs00").write_text("line 1\nline 0\n")
+    cwd = os.getcwd()
+    os.chdir(repo.path)
+    try:
+        status = merge.run(".merge_file_base00", ".merge_file_evil00", ".merge_file_thrs00", "trials.csv", repo.path)
+    finally:
+        os.chdir(cwd)
+    assert status == 1
+    assert victim.read_bytes() == before and (repo.path / ".merge_file_evil00").is_symlink()

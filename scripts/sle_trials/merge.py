@@ -21,24 +21,34 @@ and .gitattributes:     trials.csv merge=trials-csv, datapackage.json merge=tria
 
 It regenerates only those two committed files. The JSON export (`trials export json`) is not
 committed, so git never merges it.
+
+The inputs come from commits that anyone may have pushed, so the driver trusts nothing in them: a
+symbolic link among the merged inputs (`trials` turned into a link to a folder outside the
+repository, say) is never made, nor read or written through; the driver reports it and fails,
+leaving git's conflict (the loader refuses links anyway). The merged inputs are written into a fresh
+folder in the git directory, each file created anew (O_EXCL, O_NOFOLLOW), and %A is written only
+when it is the regular file git made at the top of the work tree.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 import subprocess
 import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from . import export, report
+from . import export, files, report
 
 INPUTS = ("schema", "seeds", "trials")  # what the generated files are made from
 DRIVER = "trials-csv"
 _PICKS = {"pick", "p", "reword", "r", "edit", "e", "squash", "s", "fixup", "f"}
 _OID = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?\Z")
 _FILE_MODES = ("100644", "100755")
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DONE_LIMIT = 1 << 20  # .git/rebase-merge/done: a line per commit picked
 
 Entry = tuple[str, str]  # (mode, blob id)
 
@@ -67,8 +77,8 @@ def _sides(top: Path, git_dir: Path) -> tuple[str, str | None]:
         return heads[0], None
     done = git_dir / "rebase-merge" / "done"
     if done.is_file():
-        steps = [line.split() for line in done.read_text(encoding="utf-8", errors="replace").splitlines()
-                 if line.strip() and not line.lstrip().startswith("#")]
+        text = files.read_bytes(done, _DONE_LIMIT).decode("utf-8", errors="replace")
+        steps = [line.split() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
         if steps and steps[-1][0] in _PICKS:
             words = [w for w in steps[-1][1:] if not w.startswith("-")]
             if words:
@@ -159,21 +169,33 @@ def merged_inputs(top: Path, prefix: str, base: str, ours: str, theirs: str) -> 
             out[path] = (pick[0], blobs[pick[1]])
     if conflicts:
         more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
-        raise MergeError(f"both sides changed {', '.join(conflicts[:3])}{more}; the records do not merge by themselves")
+        raise MergeError(f"both sides changed {', '.join(map(files.shown, conflicts[:3]))}{more}; the records do not merge by themselves")
+    links = [path for path, (mode, _) in out.items() if mode not in _FILE_MODES]
+    if links:  # a link could point anywhere (outside the repository); the loader would refuse it anyway
+        raise MergeError(f"{files.shown(links[0])} is a symbolic link in the merged inputs; the registry holds regular files only")
     return out
 
 
-def _write_tree(files: dict[str, tuple[str, bytes]], prefix: str, dest: Path) -> None:
-    for path, (mode, content) in files.items():
+def _write_tree(inputs: dict[str, tuple[str, bytes]], prefix: str, dest: Path) -> None:
+    """The merged inputs as files under dest, a fresh folder: folders made one by one, each file
+    created anew; nothing existing is followed or overwritten."""
+    for path, (mode, content) in inputs.items():
         relative = PurePosixPath(path[len(prefix):])
-        if relative.is_absolute() or ".." in relative.parts:  # git refuses such trees; never follow one
-            raise MergeError(f"unsafe path in the tree: {path}")
-        target = dest.joinpath(*relative.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if mode == "120000":  # a link stays a link: the loader refuses it, as it would in the work tree
-            os.symlink(os.fsdecode(content), target)
-        else:
-            target.write_bytes(content)
+        if relative.is_absolute() or any(part in ("", ".", "..") for part in relative.parts):
+            raise MergeError(f"unsafe path in the tree: {files.shown(path)}")  # git refuses such trees; never follow one
+        if mode not in _FILE_MODES:  # merged_inputs refuses them; never make a link
+            raise MergeError(f"{files.shown(path)} is not a regular file")
+        folder = dest
+        for part in relative.parts[:-1]:
+            folder = folder / part
+            try:
+                os.mkdir(folder, 0o700)
+            except FileExistsError:
+                if not stat.S_ISDIR(os.lstat(folder).st_mode):
+                    raise MergeError(f"{files.shown(path)}: {files.shown(part)} is both a file and a folder") from None
+        fd = os.open(folder / relative.parts[-1], os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(content)
 
 
 def generate(root: Path, name: PurePosixPath) -> bytes:
@@ -191,15 +213,43 @@ def generate(root: Path, name: PurePosixPath) -> bytes:
     return data
 
 
-def _textual_merge(ours_file: str, base_file: str, theirs_file: str, name: str) -> None:
-    """Leave git's usual result in %A (conflict markers where both sides changed a row)."""
+def _own_file(top: Path, file: str) -> bool:
+    """Whether file is a regular file (not a link) directly in the top of the work tree: where git
+    puts the temporary files it hands a merge driver (%O %A %B)."""
+    try:
+        st = os.lstat(file)
+        return stat.S_ISREG(st.st_mode) and st.st_nlink == 1 and os.path.samefile(os.path.dirname(os.path.abspath(file)), top)
+    except OSError:
+        return False
+
+
+def _write_ours(top: Path, ours_file: str, data: bytes) -> None:
+    """Replace %A's content, only if it is git's own temporary file; never through a link."""
+    if not _own_file(top, ours_file):
+        raise MergeError(f"{files.shown(ours_file)} is not a regular file at the top of the work tree; not written")
+    before = os.lstat(ours_file)
+    fd = os.open(ours_file, os.O_WRONLY | _NOFOLLOW)
+    with os.fdopen(fd, "wb") as out:
+        st = os.fstat(out.fileno())
+        if (st.st_dev, st.st_ino) != (before.st_dev, before.st_ino):  # swapped since the lstat
+            raise MergeError(f"{files.shown(ours_file)} changed while it was written")
+        out.truncate(0)
+        out.write(data)
+
+
+def _textual_merge(top: Path | None, ours_file: str, base_file: str, theirs_file: str, name: str) -> None:
+    """Leave git's usual result in %A (conflict markers where both sides changed a row), when the
+    three files are git's own; otherwise leave %A as git made it (git reports the conflict)."""
+    if top is None or not all(_own_file(top, f) for f in (ours_file, base_file, theirs_file)):
+        return
     subprocess.run(["git", "merge-file", "-L", f"{name} (ours)", "-L", f"{name} (base)", "-L", f"{name} (theirs)",
                     ours_file, base_file, theirs_file], capture_output=True)
 
 
 def run(base_file: str, ours_file: str, theirs_file: str, pathname: str | None, root: Path | None) -> int:
     """The merge driver: %O %A %B %P. Exit status 0 resolved, 1 conflict."""
-    shown = pathname or export.CSV_PATH.as_posix()
+    shown = files.shown(pathname or export.CSV_PATH.as_posix())
+    top: Path | None = None
     try:
         top = Path(_git(Path.cwd(), "rev-parse", "--show-toplevel").decode().strip())
         git_dir = Path(_git(top, "rev-parse", "--absolute-git-dir").decode().strip())
@@ -213,16 +263,15 @@ def run(base_file: str, ours_file: str, theirs_file: str, pathname: str | None, 
         ours = _commit(top, "HEAD")
         if base is None:
             base = _base(top, ours, theirs)
-        files = merged_inputs(top, prefix, base, ours, theirs)
-        with tempfile.TemporaryDirectory(prefix="trials-merge-") as tmp:
-            _write_tree(files, prefix, Path(tmp))
+        merged = merged_inputs(top, prefix, base, ours, theirs)
+        with tempfile.TemporaryDirectory(prefix="trials-merge-", dir=git_dir) as tmp:
+            _write_tree(merged, prefix, Path(tmp))
             data = generate(Path(tmp), name)
-        with open(ours_file, "wb") as out:
-            out.write(data)
-    except (MergeError, OSError, ValueError) as exc:
+        _write_ours(top, ours_file, data)
+    except (MergeError, OSError, ValueError, files.Refused) as exc:
         print(f"trials merge-csv: {shown} not regenerated: {exc}.\n"
               f"  Resolve the records, then run `trials csv` and `git add {shown}`.", file=sys.stderr)
-        _textual_merge(ours_file, base_file, theirs_file, shown)
+        _textual_merge(top, ours_file, base_file, theirs_file, shown)
         return 1
     print(f"trials merge-csv: {shown} regenerated from the merged records", file=sys.stderr)
     return 0
