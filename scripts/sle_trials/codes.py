@@ -70,7 +70,7 @@ _TABLE = [
     Code("E304", "related-title-mismatch", "refs", "the title given to a related trial is not that trial's title"),
     Code("E305", "duplicate-nct-id", "refs", "two files claim the same nct_id"),
     Code("E306", "uncited-source", "refs", "a document under seeds/ that no record cites"),
-    Code("E307", "source-not-as-received", "sources", "a document under seeds/ unlisted in, or different from, seeds/SHA256SUMS, badly named or not a plain file"),
+    Code("E307", "source-not-as-received", "sources", "a document under seeds/ unlisted in, or different from, seeds/SHA256SUMS, badly named or not a plain file, or a line of the manifest that is not `<sha256>  <name>`"),
     # evidence.py, binding.py, completeness.py: every value traceable to the words of its source
     Code("E501", "text-not-in-source", "evidence", "verbatim text that does not occur in the cited source"),
     Code("E502", "quote-not-in-source", "evidence", "an evidence quote that does not occur in the cited source"),

@@ -1,0 +1,67 @@
+"""seeds/SHA256SUMS: every line is `<sha256>  <name>` (E307 otherwise)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Trials
+from sle_trials import sources
+
+A, B, C = "a" * 64, "b" * 64, "c" * 64
+SEED = "000_84a0f0163f21158e.txt"
+
+
+def lines(*entries: tuple[str, str]) -> bytes:
+    return "".join(f"{digest}  {name}\n" for digest, name in entries).encode()
+
+
+@pytest.mark.parametrize("junk, why", [
+    ("<<<<<<< HEAD", "an unresolved merge-conflict marker"),
+    ("=======", "an unresolved merge-conflict marker"),
+    (">>>>>>> import-b", "an unresolved merge-conflict marker"),
+    ("   ", "not `<sha256>  <file name>`"),
+    ("", "not `<sha256>  <file name>`"),
+    (f"{A} {SEED}", "not `<sha256>  <file name>`"),           # one space: sha256sum writes two (or " *")
+    (f"{A[:-1]}  {SEED}", "not `<sha256>  <file name>`"),     # 63 hex digits
+    (f"{A}  sub/{SEED}", "not `<sha256>  <file name>`"),      # a name files.NAME refuses
+    (f"{A}  .hidden", "not `<sha256>  <file name>`"),
+])
+def test_a_malformed_manifest_line_is_E307_at_its_line(trials: Trials, registry: Path, junk: str, why: str) -> None:
+    """Before, check_manifest skipped any line without two spaces: conflict markers left in
+    SHA256SUMS passed `trials check`, the hooks and got committed."""
+    manifest = registry / "seeds" / "SHA256SUMS"
+    good = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    manifest.write_text(good[0] + junk + "\n" + "".join(good[1:]), encoding="utf-8")
+    result = trials.json("check")
+    assert result.status == 1
+    assert result.where("E307") == [("seeds/SHA256SUMS", 2, 1)]
+    assert why in result.problems()[0]["message"]
+
+
+def test_conflict_markers_of_two_imports_are_E307(trials: Trials, registry: Path) -> None:
+    """What git leaves when two branches each added a line and no driver merged them."""
+    manifest = registry / "seeds" / "SHA256SUMS"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text + f"<<<<<<< HEAD\n{A}  x.json\n=======\n{B}  y.json\n>>>>>>> b\n", encoding="utf-8")
+    result = trials.json("check")
+    assert result.status == 1
+    where = result.where("E307")
+    for number in (3, 5, 7):  # each marker line
+        assert ("seeds/SHA256SUMS", number, 1) in where
+
+
+def test_a_binary_mode_line_is_accepted(trials: Trials, registry: Path) -> None:
+    manifest = registry / "seeds" / "SHA256SUMS"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("  ", " *", 1), encoding="utf-8")
+    assert trials("check").status == 0
+
+
+def test_a_source_listed_twice_is_E307(trials: Trials, registry: Path) -> None:
+    manifest = registry / "seeds" / "SHA256SUMS"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text + text.splitlines(keepends=True)[0], encoding="utf-8")
+    result = trials.json("check")
+    assert result.where("E307") == [("seeds/SHA256SUMS", 3, 1)] and "listed twice" in result.problems()[0]["message"]
+
