@@ -29,12 +29,14 @@ test: $(STAMP)
 hooks: $(STAMP)
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then $(BIN)/pre-commit install --install-hooks >/dev/null && echo "pre-commit hooks installed"; fi
 
-## merge-driver: let git resolve a conflict in trials.csv by regenerating it (.gitattributes; README)
+## merge-driver: let git resolve a conflict in trials.csv by regenerating it, and merge seeds/SHA256SUMS as a set of lines (.gitattributes; README)
 merge-driver:
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
 		git config merge.trials-csv.name "regenerate trials.csv from the merged records" && \
 		git config merge.trials-csv.driver "$(BIN)/trials merge-csv %O %A %B %P" && \
-		echo "git merge driver trials-csv configured"; fi
+		git config merge.trials-manifest.name "merge seeds/SHA256SUMS as a set of lines" && \
+		git config merge.trials-manifest.driver "$(BIN)/trials merge-manifest %O %A %B %P" && \
+		echo "git merge drivers trials-csv and trials-manifest configured"; fi
 
 ## bench: time the full check on N synthetic records against check-jsonschema (README, "Speed")
 N ?= 10000

@@ -1,4 +1,4 @@
-"""seeds/SHA256SUMS: every line is `<sha256>  <name>` (E307 otherwise)."""
+"""seeds/SHA256SUMS: every line is `<sha256>  <name>` (E307 otherwise), and two manifests merge as sets of lines."""
 
 from __future__ import annotations
 
@@ -65,3 +65,38 @@ def test_a_source_listed_twice_is_E307(trials: Trials, registry: Path) -> None:
     result = trials.json("check")
     assert result.where("E307") == [("seeds/SHA256SUMS", 3, 1)] and "listed twice" in result.problems()[0]["message"]
 
+
+# --- merging two manifests as sets of lines ----------------------------------------------------------
+
+
+def test_two_additions_are_both_kept() -> None:
+    base = lines((A, "a.txt"))
+    ours, theirs = lines((A, "a.txt"), (B, "b.json")), lines((A, "a.txt"), (C, "c.json"))
+    assert sources.merge_manifests(base, ours, theirs) == lines((A, "a.txt"), (B, "b.json"), (C, "c.json"))
+
+
+def test_the_same_addition_on_both_sides_is_kept_once() -> None:
+    ours = theirs = lines((A, "a.txt"), (B, "b.json"))
+    assert sources.merge_manifests(lines((A, "a.txt")), ours, theirs) == ours
+
+
+def test_a_removal_on_both_sides_stays_removed() -> None:
+    base = lines((A, "a.txt"), (B, "b.json"))
+    ours, theirs = lines((A, "a.txt")), lines((A, "a.txt"), (C, "c.json"))
+    assert sources.merge_manifests(base, ours, theirs) == lines((A, "a.txt"), (C, "c.json"))
+
+
+@pytest.mark.parametrize("base, ours, theirs, why", [
+    (lines((A, "a.txt")), lines((A, "a.txt"), (B, "b.json")), lines((A, "a.txt"), (C, "b.json")), "b.json"),  # added twice, two hashes
+    (lines((A, "a.txt")), lines((B, "a.txt")), lines((C, "a.txt")), "a.txt"),                          # changed on both sides
+    (lines((A, "a.txt"), (B, "b.json")), lines((A, "a.txt")), lines((A, "a.txt"), (B, "b.json"), (C, "c.json")), "b.json"),  # removed / kept
+    (lines((A, "a.txt")), b"<<<<<<< HEAD\n" + lines((A, "a.txt")), lines((A, "a.txt")), "line 1"),    # a malformed side
+])
+def test_what_does_not_merge_by_itself_is_a_conflict(base: bytes, ours: bytes, theirs: bytes, why: str) -> None:
+    with pytest.raises(sources.ManifestConflict, match=why):
+        sources.merge_manifests(base, ours, theirs)
+
+
+def test_a_one_sided_change_of_hash_is_taken() -> None:
+    """Git takes a one-sided change of the document itself; its line follows it."""
+    assert sources.merge_manifests(lines((A, "a.txt")), lines((A, "a.txt")), lines((B, "a.txt"))) == lines((B, "a.txt"))

@@ -302,3 +302,63 @@ def test_the_driver_writes_only_to_a_regular_file_at_the_top_of_the_work_tree(re
         os.chdir(cwd)
     assert status == 1
     assert victim.read_bytes() == before and (repo.path / ".merge_file_evil00").is_symlink()
+
+
+# --- seeds/SHA256SUMS: two imports merge by themselves ----------------------------------------------
+
+CTGOV = REPO / "tests" / "fixtures" / "ctgov"
+IMPORTS = {"a": ("withdrawn_enrollment_0.json", "NCT09000022"), "b": ("observational_followup.json", "NCT09000033")}
+
+
+def _two_imports(repo: Repo) -> None:
+    """Branch a and branch b from main, each importing a different study (a record, a seed, a
+    manifest line, and the regenerated CSV and data package)."""
+    for branch, (name, _) in IMPORTS.items():
+        repo.git("checkout", "-q", "-b", branch, "main")
+        done = repo.trials("import", "ctgov", str(CTGOV / name))
+        assert done.returncode == 0, done.stdout + done.stderr
+        repo.git("add", "-A")
+        repo.git("commit", "-q", "--no-verify", "-m", f"import {name}")
+
+
+def test_make_check_configures_the_manifest_driver(repo: Repo) -> None:
+    if not shutil.which("make"):
+        pytest.skip("needs make")
+    assert repo.git("config", "merge.trials-manifest.driver").stdout.strip() == ".venv/bin/trials merge-manifest %O %A %B %P"
+    attr = repo.git("check-attr", "merge", "--", "seeds/SHA256SUMS").stdout
+    assert attr.strip().endswith("merge: trials-manifest"), attr
+
+
+def test_two_imports_merge_by_themselves(repo: Repo) -> None:
+    """Before: both branches appended a line to SHA256SUMS, git conflicted on it, and the trials-csv
+    driver, which merged the manifest line by line too, gave up."""
+    _two_imports(repo)
+    repo.git("checkout", "-q", "a")
+    merged = repo.git("merge", "--no-edit", "b", check=False)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    assert repo.unmerged() == set()
+    sums = repo.read("seeds/SHA256SUMS")
+    assert "<<<<<<<" not in sums
+    for _, nct_id in IMPORTS.values():
+        assert f"  ctgov_{nct_id}_" in sums
+        assert f"{nct_id}," in repo.read("trials.csv")
+    assert "trials.csv regenerated" in merged.stderr
+    _assert_generated_files_current(repo)  # `trials check` passes on the merge
+
+
+def test_without_the_manifest_driver_the_markers_are_caught(repo: Repo) -> None:
+    """A clone where `make check` never ran: git merges SHA256SUMS line by line and leaves conflict
+    markers; committed as they are (the hooks' conflict-marker check skips seeds/), `trials check`
+    reports each marker line as E307."""
+    _two_imports(repo)
+    repo.git("config", "--remove-section", "merge.trials-manifest")
+    repo.git("checkout", "-q", "a")
+    merged = repo.git("merge", "--no-edit", "b", check=False)
+    assert merged.returncode != 0 and "seeds/SHA256SUMS" in repo.unmerged()
+    assert "<<<<<<<" in repo.read("seeds/SHA256SUMS")
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "--no-verify", "-m", "merge, markers and all")
+    check = repo.trials("check")
+    assert check.returncode == 1
+    marker = next(n for n, line in enumerate(repo.read("seeds/SHA256SUMS").splitlines(), 1) if line.startswith("<<<<<<<"))
+    assert f"seeds/SHA256SUMS:{marker}:1: E307" in check.stdout

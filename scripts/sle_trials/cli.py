@@ -48,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("ours", metavar="OURS", help="%%A: our version; the regenerated file is written here")
     g.add_argument("theirs", metavar="THEIRS", help="%%B: their version (ignored)")
     g.add_argument("pathname", nargs="?", metavar="PATH", help="%%P: the file's path in the repository (default: trials.csv)")
+    m = sub.add_parser("merge-manifest", parents=[common], help="git merge driver: merge seeds/SHA256SUMS as a set of lines")
+    for name, help_ in (("base", "%%O: the common ancestor's version"), ("ours", "%%A: our version; the merge is written here"),
+                        ("theirs", "%%B: their version")):
+        m.add_argument(name, metavar=name.upper(), help=help_)
+    m.add_argument("pathname", nargs="?", metavar="PATH", help="%%P: the file's path in the repository (default: seeds/SHA256SUMS)")
     _curator_tools(sub, common)
     return parser
 
@@ -253,7 +258,15 @@ def cmd_merge_csv(root: Path, args: argparse.Namespace) -> int:
     return merge.run(args.base, args.ours, args.theirs, args.pathname, root)
 
 
+def cmd_merge_manifest(root: Path, args: argparse.Namespace) -> int:
+    """Run by git as a merge driver (merge.py): merge seeds/SHA256SUMS as a set of lines."""
+    from . import merge
+
+    return merge.run_manifest(args.base, args.ours, args.theirs, args.pathname)
+
+
 COMMANDS["merge-csv"] = cmd_merge_csv
+COMMANDS["merge-manifest"] = cmd_merge_manifest
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,7 +40,7 @@ import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from . import export, files, report
+from . import export, files, report, sources
 
 INPUTS = ("schema", "seeds", "trials")  # what the generated files are made from
 DRIVER = "trials-csv"
@@ -143,6 +143,13 @@ def _merge_file(ours: bytes, base: bytes, theirs: bytes) -> bytes | None:
     return proc.stdout if proc.returncode == 0 else None
 
 
+def _merge_manifest(ours: bytes, base: bytes, theirs: bytes) -> bytes | None:
+    try:
+        return sources.merge_manifests(base, ours, theirs)
+    except sources.ManifestConflict:
+        return None
+
+
 def merged_inputs(top: Path, prefix: str, base: str, ours: str, theirs: str) -> dict[str, tuple[str, bytes]]:
     """Path -> (mode, content) of every input file after a three-way merge; MergeError on a conflict."""
     sides = [_entries(top, commit, prefix) for commit in (base, ours, theirs)]
@@ -156,7 +163,11 @@ def merged_inputs(top: Path, prefix: str, base: str, ours: str, theirs: str) -> 
         elif o == b:
             pick = t
         elif o and t and o[0] == t[0] in _FILE_MODES and (b is None or b[0] == o[0]):
-            content = _merge_file(blobs[o[1]], blobs[b[1]] if b else b"", blobs[t[1]])
+            base_content = blobs[b[1]] if b else b""
+            if path == prefix + sources.MANIFEST_PATH:  # as the trials-manifest driver merges it: a set of lines
+                content = _merge_manifest(blobs[o[1]], base_content, blobs[t[1]])
+            else:
+                content = _merge_file(blobs[o[1]], base_content, blobs[t[1]])
             if content is None:
                 conflicts.append(path)
             else:
@@ -274,4 +285,27 @@ def run(base_file: str, ours_file: str, theirs_file: str, pathname: str | None, 
         _textual_merge(top, ours_file, base_file, theirs_file, shown)
         return 1
     print(f"trials merge-csv: {shown} regenerated from the merged records", file=sys.stderr)
+    return 0
+
+
+def run_manifest(base_file: str, ours_file: str, theirs_file: str, pathname: str | None) -> int:
+    """The merge driver of seeds/SHA256SUMS: %O %A %B %P, merged as sets of lines (sources.merge_manifests).
+    Exit status 0 merged, 1 conflict (git's usual markers left in %A, which `trials check` reports)."""
+    shown = files.shown(pathname or sources.MANIFEST_PATH)
+    top: Path | None = None
+    try:
+        top = Path(_git(Path.cwd(), "rev-parse", "--show-toplevel").decode().strip())
+        sides = []
+        for file in (base_file, ours_file, theirs_file):
+            if not _own_file(top, file):
+                raise MergeError(f"{files.shown(file)} is not a regular file at the top of the work tree")
+            sides.append(files.read_bytes(file, sources.MANIFEST_LIMIT))
+        _write_ours(top, ours_file, sources.merge_manifests(*sides))
+    except (MergeError, sources.ManifestConflict, OSError, files.Refused) as exc:
+        print(f"trials merge-manifest: {shown} not merged: {exc}.\n"
+              f"  Keep one line per document under seeds/ (sha256sum writes them), then `trials check` and `git add {shown}`.",
+              file=sys.stderr)
+        _textual_merge(top, ours_file, base_file, theirs_file, shown)
+        return 1
+    print(f"trials merge-manifest: {shown} merged as a set of lines", file=sys.stderr)
     return 0

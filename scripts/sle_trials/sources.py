@@ -9,6 +9,9 @@ otherwise be skipped and committed unseen.
 Every source and the manifest itself are read through files.read: a link (to a secret outside the
 repository, to /dev/zero), a named pipe or a device under seeds/ is reported and never read, so its
 target can never be quoted in a message or a CI annotation.
+
+Two branches that each add a source each add a line, so their manifests merge as sets of lines
+(merge_manifests): the git merge driver `trials merge-manifest` and the trials-csv driver use it.
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ MANIFEST_LIMIT = 64 << 20  # ~100 bytes a line: room for 600,000 sources
 # What sha256sum writes: the hash, a space, a space (text) or `*` (binary), the name.
 _LINE = re.compile(r"(?P<digest>[0-9a-fA-F]{64}) [ *](?P<name>.*)\Z")
 _MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+
+
+class ManifestConflict(Exception):
+    """Two manifests that do not merge by themselves: a person must decide."""
 
 
 class Entry:
@@ -104,3 +111,42 @@ def check_manifest(root: Path, seed_files: list[str]) -> list[Problem]:
             problems.append(Problem(MANIFEST_PATH, entry.number, 1, "E307", f"{files.shown(seed)} is listed but not under {SEEDS_DIR}/; restore it or remove the line"))
     return problems
 
+
+def _side(raw: bytes, side: str) -> dict[str, Entry]:
+    try:
+        entries, bad = parse(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ManifestConflict(f"{side}: not UTF-8 text") from None
+    if bad:
+        number, why = bad[0]
+        raise ManifestConflict(f"{side}: line {number}: {why}")
+    return {e.name: e for e in entries}
+
+
+def merge_manifests(base: bytes, ours: bytes, theirs: bytes) -> bytes:
+    """The manifest a three-way merge gives, its lines taken as a set: a line added on either side
+    is kept (once, if both added it), a line removed on both sides goes, a hash changed on one side
+    only is taken. ManifestConflict when a name is listed with a different hash on each side, when
+    it is removed on one side and kept on the other (a person decides whether the source goes), or
+    when a side has a line that is not one. Our lines keep their order; theirs follow in theirs."""
+    b, o, t = _side(base, "the base"), _side(ours, "ours"), _side(theirs, "theirs")
+    out: list[str] = []
+    conflicts: list[str] = []
+    for name in list(o) + [n for n in t if n not in o]:
+        was, mine, their = b.get(name), o.get(name), t.get(name)
+        digests = [e.digest if e else None for e in (was, mine, their)]
+        if digests[1] == digests[2] or digests[2] == digests[0]:
+            keep = mine
+        elif digests[1] == digests[0]:
+            keep = their
+        else:
+            conflicts.append(name)
+            continue
+        if was is not None and (mine is None) != (their is None):  # removed on one side, kept on the other
+            conflicts.append(name)
+        elif keep is not None:
+            out.append(keep.line)
+    if conflicts:
+        more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
+        raise ManifestConflict(f"{', '.join(map(files.shown, conflicts[:3]))}{more}: changed differently on the two sides")
+    return "".join(line + "\n" for line in out).encode("utf-8")
