@@ -227,10 +227,9 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
-    from . import ctgov
+    from . import importing  # checks the registry with the import and writes the generated files itself
 
-    code = ctgov.run(root, args.file, update_existing=args.update, dry_run=args.dry_run)
-    return code if code or args.dry_run else _regenerate(root, args)
+    return importing.run(root, args.file, update_existing=args.update, dry_run=args.dry_run, fmt_name=args.format)
 
 
 def cmd_fmt(root: Path, args: argparse.Namespace) -> int:

@@ -15,22 +15,21 @@ listed under curation.not_yet_curated: the cell product and the numeric threshol
 With --update the record must exist: only the fields whose imported value changed are rewritten
 (and their evidence); notes, thresholds, the cell product, cohorts, comments and the evidence of
 unchanged fields are kept. Without --update the record must not exist.
+
+This module turns JSON into records; importing.py places the seed, its manifest line and the
+records, all or nothing, once the registry with them passes the check.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from . import coverage, criteria_text, diff, export, fields, files, fmt, layouts, load, pipeline
-from . import schema as schema_mod
+from . import coverage, criteria_text, diff, fields, fmt, layouts, load
 
 KIND = "REGISTRY_JSON"
 # What a curator reads from the text, not the registry's fields: left for the curator, not silent.
@@ -464,40 +463,6 @@ def _absent(b: _Builder) -> None:
         b.data["curation"]["not_yet_curated"] = not_yet
 
 
-# --- seeds ----------------------------------------------------------------------------------------
-
-
-def _seed_name(studies: list[dict], digest: str) -> str:
-    if len(studies) == 1:
-        date = as_of(studies[0]) or "undated"
-        return f"ctgov_{nct_id(studies[0])}_{date}.json"
-    return f"ctgov_page_{digest[:12]}.json"
-
-
-def place_seed(root: Path, raw: bytes, studies: list[dict], *, write: bool) -> tuple[str, bool]:
-    """(path under seeds/ of the file holding these bytes, whether it is new). Identical bytes are reused."""
-    digest = hashlib.sha256(raw).hexdigest()
-    folder = root / pipeline.SEEDS_DIR
-    for existing in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if existing.name != "SHA256SUMS" and files.is_regular(existing) and existing.stat().st_size == len(raw) \
-                and files.source_bytes(existing) == raw:  # never read through a link, nor a pipe
-            return f"{pipeline.SEEDS_DIR}/{existing.name}", False
-    name = _seed_name(studies, digest)
-    if (folder / name).exists():
-        name = name.removesuffix(".json") + f"_{digest[:8]}.json"
-    if write:
-        folder.mkdir(exist_ok=True)
-        target = folder / name
-        with open(target, "xb") as handle:  # never overwrite a source document
-            handle.write(raw)
-        target.chmod(0o444)
-        sums = folder / "SHA256SUMS"
-        before = sums.read_bytes() if sums.is_file() else b""
-        with open(sums, "ab") as handle:  # the line `sha256sum FILE >> SHA256SUMS` would add
-            handle.write((b"\n" if before and not before.endswith(b"\n") else b"") + f"{digest}  {name}\n".encode())
-    return f"{pipeline.SEEDS_DIR}/{name}", True
-
-
 # --- --update: apply only what changed ------------------------------------------------------------
 
 # Fields the importer owns, compared one by one. Lists of objects are merged item by item (matched by
@@ -760,70 +725,6 @@ def _merge_items(unit: str, old: list, new: list, warnings: list[str]) -> tuple[
     return merged, moved
 
 
-# --- the command ----------------------------------------------------------------------------------
-
-
 def header(source: str) -> str:
     return (f"Imported from {source} (ClinicalTrials.gov API v2 JSON) by `trials import ctgov`.\n"
             "Every value is the registry's; review it, then curate cell_product and eligibility.thresholds.")
-
-
-def run(root: Path, file: Path, *, update_existing: bool, dry_run: bool, out: TextIO | None = None,
-        err: TextIO | None = None) -> int:
-    """Import one saved API response: 0 done (the caller then checks the registry and regenerates
-    trials.csv), 1 bad input (nothing written); UsageError for a wrong mode or an unreadable file."""
-    out, err = out or sys.stdout, err or sys.stderr
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise pipeline.UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
-    name = file.name
-    try:
-        studies = read_studies(raw, name)
-    except BadInput as exc:
-        print(f"trials import: {exc}; nothing written", file=err)
-        return 1
-    schema = schema_mod.load_schema(root)
-    trials = root / pipeline.TRIALS_DIR
-    for study in studies:
-        target = trials / f"{nct_id(study)}.yaml"
-        if update_existing and not target.exists():
-            raise pipeline.UsageError(f"--update: there is no {pipeline.TRIALS_DIR}/{target.name} to update "
-                                      f"(unknown id {nct_id(study)}); import it without --update")
-        if not update_existing and target.exists():
-            raise pipeline.UsageError(f"{pipeline.TRIALS_DIR}/{target.name} exists; use --update to apply the registry's "
-                                      "changes to it, or remove it first")
-    source, new_seed = place_seed(root, raw, studies, write=False)
-    plans: list[tuple[Path, str, list[str]]] = []
-    try:
-        for study in studies:
-            draft = to_record(study, source, schema)
-            target = trials / f"{draft.data['nct_id']}.yaml"
-            shown = f"{pipeline.TRIALS_DIR}/{target.name}"
-            if update_existing:
-                result = update(target.read_text(encoding="utf-8"), shown, draft, schema)
-                for warning in result.warnings:
-                    print(f"{shown}: warning: {warning}", file=err)
-                if result.text is None:
-                    print(f"{shown}: no changes", file=out)
-                    continue
-                plans.append((target, result.text, result.changes))
-            else:
-                plans.append((target, fmt.render(draft.data, schema, header(source)), []))
-    except BadInput as exc:
-        print(f"trials import: {exc}; nothing written", file=err)
-        return 1
-    for target, text, changes in plans:
-        shown = f"{pipeline.TRIALS_DIR}/{target.name}"
-        if update_existing:
-            print(f"{shown}: " + ("; ".join(changes) if changes else "evidence and sources only"), file=out)
-        else:
-            print(f"{shown}: {'would be written' if dry_run else 'written'} from {source}", file=out)
-    if dry_run or not plans:
-        return 0
-    if new_seed:
-        place_seed(root, raw, studies, write=True)
-    trials.mkdir(exist_ok=True)
-    for target, text, _ in plans:
-        export.write_atomic(target, text)
-    return 0

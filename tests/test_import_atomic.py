@@ -1,0 +1,189 @@
+"""trials import is all or nothing: checked on a stage first, then moved into place in an order a re-run completes."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, Trials, copy_registry
+
+CTGOV = FIXTURES / "ctgov"
+STUDY = CTGOV / "withdrawn_enrollment_0.json"
+SEED = "seeds/ctgov_NCT09000022_2025-06-12.json"
+RECORD = "trials/NCT09000022.yaml"
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file of the registry copy but the check's cache (temporary files and stages included)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")}
+
+
+def registry_files(root: Path) -> dict[str, bytes]:
+    """What the registry is made of: the files a check reads and the generated ones (dot files aside)."""
+    return {path: data for path, data in snapshot(root).items() if not any(part.startswith(".") for part in path.split("/"))}
+
+
+def variant(tmp_path: Path, name: str, edit) -> Path:
+    doc = json.loads(STUDY.read_text(encoding="utf-8"))
+    edit(doc["protocolSection"])
+    path = tmp_path / name
+    path.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def _impossible_date(ps: dict) -> None:
+    ps["statusModule"]["startDateStruct"] = {"date": "2023-02-30"}
+
+
+def _no_status(ps: dict) -> None:
+    del ps["statusModule"]["overallStatus"]
+
+
+@pytest.mark.parametrize("edit, problem", [(_impossible_date, "E103 dates.start.date: 2023-02-30 is not a date"),
+                                           (_no_status, "E201 (top level): required field 'overall_status' is missing")])
+def test_an_import_that_fails_the_check_writes_nothing(trials: Trials, registry: Path, tmp_path: Path, edit, problem) -> None:
+    """Before: the record, the seed and the manifest line were written, then the check failed (exit 1)."""
+    before = snapshot(registry)
+    result = trials("import", "ctgov", variant(tmp_path, "study.json", edit))
+    assert result.status == 1
+    assert f"{RECORD}:" in result.out and problem in result.out
+    assert "with this import the registry would have the problems above; nothing written" in result.err
+    assert snapshot(registry) == before  # no record, no seed, no manifest line, no stage left behind
+    assert trials("check").status == 0
+
+
+def test_a_registry_with_problems_takes_no_import(trials: Trials, registry: Path) -> None:
+    (registry / "trials" / "NCT06310811.yaml").write_text("nct_id: NCT06310811\n", encoding="utf-8")
+    before = snapshot(registry)
+    result = trials("import", "ctgov", STUDY)
+    assert result.status == 1 and "trials/NCT06310811.yaml:" in result.out and "nothing written" in result.err
+    assert snapshot(registry) == before
+
+
+# --- interrupted imports: a re-run completes them -------------------------------------------------
+
+PAGE_STEPS = ["seed", "manifest", "first record", "second record", "trials.csv", "datapackage.json"]
+STUDY_STEPS = ["seed", "manifest", "record", "trials.csv", "datapackage.json"]
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    docs = [json.loads((CTGOV / n).read_text(encoding="utf-8")) for n in ("withdrawn_enrollment_0.json", "observational_followup.json")]
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps({"studies": docs}, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def _expected(tmp_path: Path, file: Path, capsys) -> dict[str, bytes]:
+    """The registry after the same import, uninterrupted."""
+    reference = copy_registry(tmp_path / "reference")
+    assert Trials(reference, capsys)("import", "ctgov", file).status == 0
+    return registry_files(reference)
+
+
+@pytest.mark.parametrize("steps, which", [(STUDY_STEPS, "study"), (PAGE_STEPS, "page")])
+def test_interrupted_at_each_step_a_rerun_completes(trials: Trials, tmp_path: Path, page: Path, capsys,
+                                                    monkeypatch: pytest.MonkeyPatch, steps: list[str], which: str) -> None:
+    """Out of disk at each move into place (the k-th os.replace fails): the run stops with exit 1,
+    and running the same import again finishes it; the registry is then what an uninterrupted
+    import makes, and `trials check` passes."""
+    file = STUDY if which == "study" else page
+    expected = _expected(tmp_path, file, capsys)
+    real = os.replace
+    for k, step in enumerate(steps, 1):
+        root = copy_registry(tmp_path / f"registry-{k}")
+        calls = []
+
+        def full_disk(src, dst, k=k):
+            calls.append(dst)
+            if len(calls) == k:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real(src, dst)
+
+        monkeypatch.setattr(os, "replace", full_disk)
+        stopped = trials("import", "ctgov", file, root=root)
+        monkeypatch.setattr(os, "replace", real)
+        assert stopped.status == 1, step
+        assert "No space left on device" in stopped.err and "run the same import again to finish it" in stopped.err
+        assert len(calls) == k
+        again = trials("import", "ctgov", file, root=root)
+        assert again.status == 0, (step, again.out, again.err)
+        assert trials("check", root=root).status == 0, step
+        assert registry_files(root) == expected, step
+        assert not [p for p in snapshot(root) if ".tmp" in p or ".trials-import-" in p], step
+
+
+_KILLER = """
+import os, signal, sys
+real, calls = os.replace, []
+def replace(src, dst):
+    calls.append(dst)
+    if len(calls) == int(os.environ["KILL_AT"]):
+        os.kill(os.getpid(), signal.SIGKILL)  # as a power cut would: no clean-up runs
+    return real(src, dst)
+os.replace = replace
+from sle_trials.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("k", range(1, len(STUDY_STEPS) + 1))
+def test_killed_at_each_step_a_rerun_completes(tmp_path: Path, capsys, k: int) -> None:
+    """A process killed at the k-th move into place leaves its temporary file behind; the re-run
+    and the check do not mind it (a dot file, git-ignored)."""
+    expected = _expected(tmp_path, STUDY, capsys)
+    root = copy_registry(tmp_path / "registry")
+    argv = [sys.executable, "-c", _KILLER, "import", "ctgov", str(STUDY), "--root", str(root)]
+    killed = subprocess.run(argv, env={**os.environ, "KILL_AT": str(k)}, capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    again = subprocess.run(argv, env={**os.environ, "KILL_AT": "0"}, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stdout + again.stderr
+    check = subprocess.run([sys.executable, "-m", "sle_trials", "check", "--root", str(root)], capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert registry_files(root) == expected
+
+
+def test_a_truncated_seed_left_by_an_earlier_crash_is_replaced(trials: Trials, registry: Path, tmp_path: Path, capsys) -> None:
+    """What the import before this one left when it ran out of disk: the start of the JSON at the
+    seed's name, unlisted. Before, a re-run wrote the JSON under another name and the leftover
+    failed the check for ever (E306, E307)."""
+    raw = STUDY.read_bytes()
+    (registry / SEED).write_bytes(raw[:1000])
+    assert trials("check").status == 1
+    result = trials("import", "ctgov", STUDY)
+    assert result.status == 0, result.out + result.err
+    assert f"{SEED}: written, withdrawn_enrollment_0.json as received, read-only (it replaces the 1,000 bytes" in result.out
+    assert (registry / SEED).read_bytes() == raw
+    assert not (registry / SEED).stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    assert trials("check").status == 0
+    assert registry_files(registry) == _expected(tmp_path, STUDY, capsys)
+
+
+def test_a_truncated_seed_already_listed_is_restored(trials: Trials, registry: Path) -> None:
+    """The manifest vouches for the JSON's bytes; the file at that name holds only their start."""
+    raw = STUDY.read_bytes()
+    (registry / SEED).write_bytes(raw[:10])
+    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:
+        sums.write(f"{hashlib.sha256(raw).hexdigest()}  {SEED.removeprefix('seeds/')}\n")
+    assert trials("import", "ctgov", STUDY).status == 0
+    assert (registry / SEED).read_bytes() == raw and trials("check").status == 0
+
+
+def test_another_document_at_the_seeds_name_is_never_replaced(trials: Trials, registry: Path) -> None:
+    """An unlisted file at that name whose bytes are not the start of the JSON may be a curator's
+    document: it stays; the JSON would go under another name, and the check refuses the unlisted file."""
+    (registry / SEED).write_bytes(b"a curator's own notes\n")
+    before = snapshot(registry)
+    result = trials("import", "ctgov", STUDY)
+    assert result.status == 1 and f"{SEED}: E307" in result.out and "nothing written" in result.err
+    assert snapshot(registry) == before
