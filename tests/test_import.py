@@ -431,18 +431,26 @@ def test_update_of_a_field_the_registry_dropped(trials: Trials, registry: Path, 
 
 
 def test_update_of_a_record_curated_from_another_source(trials: Trials, registry: Path, tmp_path: Path) -> None:
-    """The Relma-cel record comes from a ClinConnect page; the registry's JSON adds to it and removes nothing."""
+    """The Relma-cel record comes from a ClinConnect page; the registry's JSON adds to it and removes
+    nothing (what it does not state, the record's other sources do)."""
     doc = {"protocolSection": {
         "identificationModule": {"nctId": "NCT05765006",
                                  "briefTitle": "CD19-CART(Relma-cel) for Moderate to Severe Active Systemic Lupus Erythematosus"},
         "statusModule": {"overallStatus": "ACTIVE_NOT_RECRUITING", "lastUpdatePostDateStruct": {"date": "2025-12-01", "type": "ACTUAL"}},
         "designModule": {"studyType": "INTERVENTIONAL", "phases": ["PHASE1"], "enrollmentInfo": {"count": 24, "type": "ESTIMATED"}}},
         "hasResults": False}
-    result = trials("import", "ctgov", write_json(tmp_path / "relma.json", doc), "--update")
+    relma = write_json(tmp_path / "relma.json", doc)
+    # the record cites no registry JSON: where the JSON gives another value than the record's other
+    # sources, the curator decides
+    before = snapshot(registry)
+    result = trials("import", "ctgov", relma, "--update")
+    assert result.status == 1 and snapshot(registry) == before
+    assert ('trials/NCT05765006.yaml: conflict in overall_status: the registry\'s JSON gives "ACTIVE_NOT_RECRUITING", '
+            'the record (from its other sources) "RECRUITING"') in result.err
+    result = trials("import", "ctgov", relma, "--update", "--theirs", "overall_status")
     assert result.status == 0, result.out + result.err
     assert result.out.startswith("trials/NCT05765006.yaml: overall_status RECRUITING → ACTIVE_NOT_RECRUITING; ")
     assert "enrollment added: 24 (ESTIMATED)" in result.out and "study_type added: INTERVENTIONAL" in result.out
-    assert "eligibility.inclusion_criteria kept: the JSON does not state it" in result.err
     data = record(registry, "NCT05765006")
     assert len(data["eligibility"]["inclusion_criteria"]) == 6 and data["keywords"] and data["officials"]
     assert data["third_party_summary"]["author"] == "ClinConnect" and data["dates"]["launched"] == {"date": "2023-02-28"}

@@ -70,6 +70,10 @@ def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
     i.add_argument("file", type=Path, metavar="FILE.json")
     i.add_argument("--update", action="store_true", help="apply to the existing record only what changed")
     i.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    i.add_argument("--theirs", action="append", default=[], metavar="FIELD",
+                   help="--update: where the registry and the record both changed FIELD, take the registry's value (all: every such field)")
+    i.add_argument("--ours", action="append", default=[], metavar="FIELD",
+                   help="--update: where the registry and the record both changed FIELD, keep the record's value (all: every such field)")
     f = sub.add_parser("fmt", parents=[common], help="rewrite trial files in canonical form (default: all of trials/)")
     f.add_argument("files", nargs="*", type=Path, metavar="FILE")
     f.add_argument("--check", action="store_true", help="only list the files that are not in canonical form")
@@ -229,7 +233,8 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
     from . import importing  # checks the registry with the import and writes the generated files itself
 
-    return importing.run(root, args.file, update_existing=args.update, dry_run=args.dry_run, fmt_name=args.format)
+    return importing.run(root, args.file, update_existing=args.update, dry_run=args.dry_run, fmt_name=args.format,
+                         theirs=args.theirs, ours=args.ours)
 
 
 def cmd_fmt(root: Path, args: argparse.Namespace) -> int:

@@ -12,12 +12,9 @@ curation.silent. Each structured value gets an evidence quote: the raw JSON valu
 ("RECRUITING", "2024-07-30 ACTUAL", "18 Years"). The curator's part is left for the curator and
 listed under curation.not_yet_curated: the cell product and the numeric thresholds in the criteria.
 
-With --update the record must exist: only the fields whose imported value changed are rewritten
-(and their evidence); notes, thresholds, the cell product, cohorts, comments and the evidence of
-unchanged fields are kept. Without --update the record must not exist.
-
-This module turns JSON into records; importing.py places the seed, its manifest line and the
-records, all or nothing, once the registry with them passes the check.
+This module turns JSON into records. update.py applies a newer JSON to a curated record (--update,
+a three-way merge); importing.py places the seed, its manifest line and the records, all or
+nothing, once the registry with them passes the check.
 """
 
 from __future__ import annotations
@@ -27,9 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
-
-from . import coverage, criteria_text, diff, fields, fmt, layouts, load
+from . import coverage, criteria_text, fields, layouts
 
 KIND = "REGISTRY_JSON"
 # What a curator reads from the text, not the registry's fields: left for the curator, not silent.
@@ -463,207 +458,6 @@ def _absent(b: _Builder) -> None:
         b.data["curation"]["not_yet_curated"] = not_yet
 
 
-# --- --update: apply only what changed ------------------------------------------------------------
-
-# Fields the importer owns, compared one by one. Lists of objects are merged item by item (matched by
-# the key given) so that what a curator added inside an item (an arm's cohorts, a route) is kept.
-UNITS: list[tuple] = [
-    ("acronym",), ("brief_title",), ("official_title",), ("overall_status",),
-    ("dates", "start"), ("dates", "primary_completion"), ("dates", "completion"), ("dates", "first_submitted"),
-    ("dates", "last_updated"), ("results_posted",), ("phases",), ("study_type",),
-    ("design", "allocation"), ("design", "intervention_model"), ("design", "primary_purpose"), ("design", "masking"),
-    ("design", "observational_model"), ("design", "time_perspective"), ("enrollment",), ("conditions",), ("keywords",),
-    ("brief_summary",), ("detailed_description",), ("arms",), ("interventions",),
-    ("eligibility", "sex"), ("eligibility", "minimum_age"), ("eligibility", "maximum_age"),
-    ("eligibility", "healthy_volunteers"), ("eligibility", "inclusion_criteria"), ("eligibility", "exclusion_criteria"),
-    ("sponsor", "name"), ("sponsor", "class"), ("responsible_party", "type"), ("responsible_party", "name"),
-    ("responsible_party", "title"), ("responsible_party", "affiliation"), ("officials",), ("locations",),
-    ("identifiers", "org_study_id"), ("identifiers", "secondary_ids"), ("references",),
-]
-ITEM_KEYS = {  # list unit: (what identifies an item, the item keys the importer owns)
-    "arms": (("label",), ("label", "type", "description", "intervention_names")),
-    "interventions": (("name",), ("name", "type", "description", "other_names")),
-    "officials": (("name",), ("name", "role", "affiliation")),
-    "locations": (("facility", "city", "country"), ("facility", "city", "region", "country")),
-    "references": (("pmid", "citation"), ("pmid", "type", "citation")),
-}
-
-
-def _owned(unit: tuple, value: Any) -> Any:
-    """The part of a unit's value the importer owns (what is compared)."""
-    if unit[0] in ITEM_KEYS and len(unit) == 1 and isinstance(value, list):
-        owned = ITEM_KEYS[unit[0]][1]
-        return [{k: v for k, v in item.items() if k in owned} for item in value]
-    return value
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    return value
-
-
-def _under(key: str, unit: tuple) -> bool:
-    path = fields.parse_dotted(key)
-    return path[: len(unit)] == unit
-
-
-def _container(tree: Any, path: tuple, create: bool) -> Any:
-    node = tree
-    for part in path:
-        if isinstance(node, dict):
-            if part not in node:
-                if not create:
-                    return None
-                node[part] = CommentedMap()
-            node = node[part]
-        else:
-            node = node[part]
-    return node
-
-
-def _set(tree: Any, path: tuple, value: Any) -> None:
-    parent = _container(tree, path[:-1], True)
-    parent[path[-1]] = fmt.subtree(value, path)
-
-
-def _delete(tree: Any, path: tuple) -> None:
-    parent = _container(tree, path[:-1], False)
-    if isinstance(parent, dict) and path[-1] in parent:
-        del parent[path[-1]]
-        # an object left empty by the deletion goes too (the schema has no empty objects)
-        for depth in range(len(path) - 1, 0, -1):
-            holder = _container(tree, path[: depth - 1], False)
-            key = path[depth - 1]
-            if isinstance(holder, dict) and isinstance(holder.get(key), dict) and not holder[key]:
-                del holder[key]
-            else:
-                break
-
-
-def _match_items(unit: str, old: list, new: list) -> dict[int, int]:
-    """new index -> old index, matching items by their identifying keys, then by position."""
-    ident = ITEM_KEYS[unit][0]
-    key = lambda item: tuple(" ".join(str(item.get(k, "")).split()).casefold() for k in ident)  # noqa: E731
-    used: set[int] = set()
-    mapping: dict[int, int] = {}
-    for j, item in enumerate(new):
-        for i, candidate in enumerate(old):
-            if i not in used and key(candidate) == key(item):
-                mapping[j] = i
-                used.add(i)
-                break
-    return mapping
-
-
-@dataclass
-class Update:
-    nct_id: str
-    changes: list[str]
-    warnings: list[str]
-    text: str | None  # the new file text; None when nothing changed
-
-
-def update(text: str, path: str, draft: Draft, schema: dict) -> Update:
-    """Apply to an existing record (its file text) only the imported values that changed."""
-    record, problems = load.parse(text, path)
-    if record is None:
-        raise BadInput(f"{path}: cannot be read ({problems[0].code} {problems[0].message}); fix it first")
-    old, new = record.data, draft.data
-    tree = fmt.yaml_rt().load(text)
-    warnings: list[str] = []
-    changed: list[tuple] = []
-    ev_old = dict(old.get("evidence", {}))
-    ev = dict(ev_old)  # the evidence the record will have, built up unit by unit
-    # a field the JSON lacks is removed only from a record imported before: one curated from other
-    # sources keeps what they said
-    imported = any(s.get("kind") == KIND for s in old["curation"]["sources"])
-    for unit in UNITS:
-        had, was = fields.get(old, unit)
-        has, now = fields.get(new, unit)
-        if not had and not has:
-            continue
-        if had and not has and not imported:
-            warnings.append(f"{fields.dotted(unit)} kept: the JSON does not state it, the record's other sources do")
-            continue
-        if had and has and _owned(unit, _plain(was)) == _owned(unit, now):
-            continue
-        changed.append(unit)
-        stale = [k for k in ev if _under(k, unit)]
-        if not has:
-            _delete(tree, unit)
-            for k in stale:
-                del ev[k]
-            continue
-        if had and unit[0] in ITEM_KEYS and len(unit) == 1 and isinstance(was, list):
-            merged, moved = _merge_items(unit[0], was, now, warnings)
-            _set(tree, unit, merged)
-            for k in stale:
-                del ev[k]
-                rest = fields.parse_dotted(k)[1:]
-                if not rest:
-                    warnings.append(f"evidence for {k} dropped: the list changed")
-                elif not isinstance(rest[0], int) or rest[0] not in moved:
-                    warnings.append(f"evidence for {k} dropped: its item is no longer in the source")
-                elif not (len(rest) > 1 and rest[1] in ITEM_KEYS[unit[0]][1]):  # the curator's: follows its item
-                    ev[fields.dotted((unit[0], moved[rest[0]]) + tuple(rest[1:]))] = ev_old[k]
-        else:
-            _set(tree, unit, now)
-            for k in stale:
-                del ev[k]
-        ev.update({k: v for k, v in draft.evidence.items() if _under(k, unit)})
-        for k in ev_old:
-            p = fields.parse_dotted(k)
-            if len(p) < len(unit) and unit[: len(p)] == p:
-                warnings.append(f"evidence for {k} covers the changed {fields.dotted(unit)}; check its quote")
-    if not changed:
-        return Update(new["nct_id"], [], warnings, None)
-    source = new["curation"]["sources"][0]
-    cited = [s["file"] for s in old["curation"]["sources"]]
-    if source["file"] not in cited:
-        sources = tree["curation"]["sources"]
-        sources.append(fmt.subtree(source, ("curation", "sources", len(sources))))
-        ev[f"curation.sources.{len(sources) - 1}.as_of"] = draft.evidence["curation.sources.0.as_of"]
-    _absent_lists(tree, old, schema)
-    _apply_evidence(tree, ev, schema)
-    result = fmt.dump(fmt.canonicalise(tree, schema))
-    after, problems = load.parse(result, path)
-    if after is None:
-        raise BadInput(f"{path}: the update produced unreadable YAML ({problems[0].message}); please report this")
-    changes = diff.phrases(diff.describe(_data_only(old), _data_only(after.data)))
-    if source["file"] not in cited:
-        changes.append(f"source added: {source['file']} (as of {source['as_of']})")
-    return Update(new["nct_id"], changes, warnings, result)
-
-
-def _absent_lists(tree: Any, old: dict, schema: dict) -> None:
-    """curation.silent and not_yet_curated after an update: entries now present go; the importer's
-    fields that the new JSON does not state, and that neither list names, are declared silent."""
-    data = _plain(tree)
-    order = [fields.dotted(p) for p in fields.field_names(schema)]
-    curation = tree["curation"]
-    todo = [n for n in old["curation"].get("not_yet_curated", []) if not fields.get(data, fields.parse_dotted(n))[0]]
-    silent = [n for n in old["curation"].get("silent", []) if not fields.get(data, fields.parse_dotted(n))[0]]
-    owned = {fields.dotted(u) for u in UNITS} | {u[0] for u in UNITS}
-    for name in absent_fields(data, schema):  # what the registry's JSON does not state, it is silent on
-        if name not in silent and name not in todo and name in owned:
-            silent.append(name)
-    for kind, names in (("silent", silent), ("not_yet_curated", todo)):
-        listed = old["curation"].get(kind, [])
-        added = sorted((n for n in names if n not in listed), key=lambda n: order.index(n) if n in order else len(order))
-        names = [n for n in names if n in listed] + added  # the curator's order kept, new ones after
-        if names == listed:
-            continue
-        if names:
-            curation[kind] = fmt.subtree(names, ("curation", kind))
-        elif kind in curation:
-            del curation[kind]
-
-
 def _rank(key: str, schema: dict) -> tuple:
     """Where an evidence path sorts among the record's fields (schema order, then list order)."""
     out: list[Any] = []
@@ -677,52 +471,6 @@ def _rank(key: str, schema: dict) -> tuple:
             out.append(props.index(part) if part in props else len(props))
             node = fields.resolve(schema, node.get("properties", {}).get(part, {}))
     return tuple(out)
-
-
-def _apply_evidence(tree: Any, ev: dict[str, Any], schema: dict) -> None:
-    """Bring the record's evidence mapping to ev in place, so comments on unchanged quotes stay."""
-    if not ev:
-        tree.pop("evidence", None)
-        return
-    if not isinstance(tree.get("evidence"), dict):
-        tree["evidence"] = CommentedMap()
-    mapping = tree["evidence"]
-    for key in [k for k in mapping if k not in ev]:
-        del mapping[key]
-    for key, value in ev.items():
-        if key in mapping:
-            if _plain(mapping[key]) != _plain(value):
-                mapping[key] = fmt.subtree(_plain(value), ("evidence", key))
-            continue
-        rank = _rank(key, schema)
-        at = next((i for i, k in enumerate(mapping) if _rank(k, schema) > rank), len(mapping))
-        mapping.insert(at, key, fmt.subtree(_plain(value), ("evidence", key)))
-
-
-def _data_only(data: dict) -> dict:
-    return {k: v for k, v in data.items() if k not in ("curation", "evidence")}
-
-
-def _merge_items(unit: str, old: list, new: list, warnings: list[str]) -> tuple[list, dict[int, int]]:
-    """The new list, each item keeping what the curator added to its old match; old index -> new index."""
-    owned = ITEM_KEYS[unit][1]
-    mapping = _match_items(unit, old, new)
-    merged = []
-    for j, item in enumerate(new):
-        out = dict(item)
-        if j in mapping:
-            for k, v in old[mapping[j]].items():
-                if k not in owned:
-                    out[k] = _plain(v)
-        merged.append(out)
-    moved = {i: j for j, i in mapping.items()}
-    for i, item in enumerate(old):
-        if i not in moved:
-            extra = [k for k in item if k not in owned]
-            if extra:
-                label = next((str(item[k]) for k in ITEM_KEYS[unit][0] if k in item), f"#{i}")
-                warnings.append(f"{unit}.{i} ({label}) is no longer in the source; its curated {', '.join(extra)} went with it")
-    return merged, moved
 
 
 def header(source: str) -> str:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, TextIO
 
-from . import ctgov, export, files, fmt, load, pipeline, report, sources
+from . import ctgov, export, files, fmt, load, pipeline, report, sources, update
 from . import schema as schema_mod
 from .layout import SEEDS_DIR, TRIALS_DIR
 
@@ -147,18 +147,29 @@ def _current(file: Path, limit: int) -> bytes | None:
 
 
 def record_changes(root: Path, studies: list[dict], source: str, schema: dict, update_existing: bool,
-                   out: TextIO, err: TextIO, dry_run: bool) -> list[Change]:
-    """The record of each study: new, or (--update) the existing one with the registry's changes."""
+                   decide: dict[str, str], out: TextIO, err: TextIO, dry_run: bool) -> list[Change]:
+    """The record of each study: new, or (--update) the existing one merged with what the registry
+    changed (update.merge). Failed on a conflict, after listing every one."""
     changes = []
+    conflicts: list[str] = []
+    decided: set[str] = set()
     for study in studies:
         draft = ctgov.to_record(study, source, schema)
         shown = f"{TRIALS_DIR.as_posix()}/{draft.data['nct_id']}.yaml"
         old = _current(root / shown, load.MAX_BYTES)
         if update_existing:
             assert old is not None  # run() made sure
-            result = ctgov.update(old.decode("utf-8", errors="replace"), shown, draft, schema)
+            try:
+                text = old.decode("utf-8")
+            except UnicodeDecodeError:
+                raise Failed(f"{shown} is not UTF-8 text; fix it first") from None
+            result = update.merge(root, text, shown, draft, schema, decide)
+            decided |= result.decided
             for warning in result.warnings:
                 print(f"{shown}: warning: {warning}", file=err)
+            conflicts += [f"{shown}: conflict in {c}" for c in result.conflicts]
+            if result.conflicts:
+                continue
             if result.text is None:
                 print(f"{shown}: no changes", file=out)
                 continue
@@ -174,7 +185,28 @@ def record_changes(root: Path, studies: list[dict], source: str, schema: dict, u
         if dry_run:
             print(f"{shown}: would be written from {source}", file=out)
         changes.append(Change(shown, None, new, f"{shown}: written from {source}"))
+    for name in sorted(set(decide) - decided - {update.ALL}):
+        print(f"trials import: warning: --{decide[name]} {name}: the registry and the record do not both change {name}; "
+              "nothing to decide", file=err)
+    if conflicts:
+        for line in conflicts:
+            print(line, file=err)
+        raise Failed("the registry changed fields the record changes too (above); decide each with --theirs FIELD "
+                     "(the registry's value) or --ours FIELD (the record's), FIELD `all` for every one")
     return changes
+
+
+def decisions(theirs: list[str], ours: list[str]) -> dict[str, str]:
+    """--theirs/--ours FIELD as field -> side; UsageError for a field no update merges or named twice."""
+    known = set(update.field_names()) | {update.ALL}
+    unknown = sorted(set(theirs + ours) - known)
+    if unknown:
+        raise pipeline.UsageError(f"--theirs/--ours: {', '.join(unknown)} is not a field an update merges; "
+                                  f"one of: {', '.join(update.field_names())}, or {update.ALL}")
+    both = sorted(set(theirs) & set(ours))
+    if both:
+        raise pipeline.UsageError(f"--theirs and --ours both name {', '.join(both)}")
+    return {**{name: "theirs" for name in theirs}, **{name: "ours" for name in ours}}
 
 
 # --- the stage, its check, and the move into place ------------------------------------------------
@@ -269,11 +301,15 @@ def unified(change: Change) -> str:
 
 
 def run(root: Path, file: Path, *, update_existing: bool, dry_run: bool, fmt_name: str = "text",
+        theirs: list[str] | None = None, ours: list[str] | None = None,
         out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Import one saved API response, all or nothing: 0 done, 1 nothing written (bad input, a check
     that fails with the import, or an interruption that a re-run completes); UsageError for a wrong
     mode or an unreadable file."""
     out, err = out or sys.stdout, err or sys.stderr
+    decide = decisions(theirs or [], ours or [])
+    if decide and not update_existing:
+        raise pipeline.UsageError("--theirs and --ours decide the conflicts of an --update")
     try:
         raw = files.read_bytes(file, sources.SOURCE_LIMIT)
     except files.Refused as exc:
@@ -287,7 +323,7 @@ def run(root: Path, file: Path, *, update_existing: bool, dry_run: bool, fmt_nam
                                           "import it without --update")
         schema = schema_mod.load_schema(root)
         source, seed = seed_changes(root, raw, studies, file.name)
-        records = record_changes(root, studies, source, schema, update_existing, out, err, dry_run)
+        records = record_changes(root, studies, source, schema, update_existing, decide, out, err, dry_run)
         if not records:  # nothing to import (again): the generated files are brought up to date as `trials csv` does
             return 0 if dry_run else _regenerate(root, fmt_name)
         changes = seed + records
