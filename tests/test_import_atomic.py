@@ -187,3 +187,16 @@ def test_another_document_at_the_seeds_name_is_never_replaced(trials: Trials, re
     result = trials("import", "ctgov", STUDY)
     assert result.status == 1 and f"{SEED}: E307" in result.out and "nothing written" in result.err
     assert snapshot(registry) == before
+
+
+@pytest.mark.parametrize("folder", ["trials", "seeds"])
+def test_a_registry_folder_that_is_a_link_is_not_written_through(trials: Trials, registry: Path, tmp_path: Path, folder: str) -> None:
+    """`trials` or `seeds` made a link to a folder outside the registry (a merge brought it): the
+    import neither reads nor writes through it."""
+    outside = tmp_path / "outside"
+    (registry / folder).rename(outside)
+    (registry / folder).symlink_to(outside)
+    before = snapshot(outside)
+    result = trials("import", "ctgov", STUDY)
+    assert result.status == 1 and f"{folder} is not a folder (a link?)" in result.err and "nothing written" in result.err
+    assert snapshot(outside) == before

@@ -30,6 +30,7 @@ import difflib
 import hashlib
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -220,16 +221,23 @@ def _copy_in(source: str, target: Path) -> None:
             out.write(files.read_bytes(source, sources.SOURCE_LIMIT))
 
 
+def plain_folders(root: Path) -> None:
+    """Failed unless schema/, seeds/ and trials/ are folders, not links: nothing is read or written
+    through a link that could point outside the registry."""
+    for name in FOLDERS:
+        if os.path.lexists(root / name) and not stat.S_ISDIR(os.lstat(root / name).st_mode):
+            raise Failed(f"{name} is not a folder (a link?); the registry holds plain folders and files")
+
+
 @contextmanager
 def stage(root: Path) -> Iterator[Path]:
     """A copy of the registry's checked folders in a fresh hidden folder at its root, removed after."""
+    plain_folders(root)
     folder = Path(tempfile.mkdtemp(prefix=".trials-import-", dir=root))
     try:
         for name in FOLDERS:
             if not os.path.lexists(root / name):
                 continue
-            if not (root / name).is_dir() or (root / name).is_symlink():
-                raise Failed(f"{name} is not a folder (a link?); the registry holds plain folders and files")
             os.mkdir(folder / name)
             for entry in os.scandir(root / name):
                 if entry.name.startswith("."):  # temporary files, which no check reads
@@ -315,6 +323,7 @@ def run(root: Path, file: Path, *, update_existing: bool, dry_run: bool, fmt_nam
     except files.Refused as exc:
         raise pipeline.UsageError(f"cannot read {file}: {exc}") from None
     try:
+        plain_folders(root)
         studies = ctgov.read_studies(raw, file.name)
         for study in studies:
             shown = f"{TRIALS_DIR.as_posix()}/{ctgov.nct_id(study)}.yaml"
