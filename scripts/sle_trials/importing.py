@@ -311,9 +311,10 @@ def unified(change: Change) -> str:
 def run(root: Path, file: Path, *, update_existing: bool, dry_run: bool, fmt_name: str = "text",
         theirs: list[str] | None = None, ours: list[str] | None = None,
         out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Import one saved API response, all or nothing: 0 done, 1 nothing written (bad input, a check
-    that fails with the import, or an interruption that a re-run completes); UsageError for a wrong
-    mode or an unreadable file."""
+    """Import one saved API response, all or nothing: 0 done; 1 for bad input, a conflict or a check
+    that fails with the import (nothing written), or an interruption while moving into place (what
+    was printed is written; the same import run again completes it); UsageError for a wrong mode or
+    an unreadable file."""
     out, err = out or sys.stdout, err or sys.stderr
     decide = decisions(theirs or [], ours or [])
     if decide and not update_existing:
