@@ -133,8 +133,9 @@ def put_hostile(registry: Path, title: str, nct_id: str = "NCT09000001") -> None
     them with a spreadsheet formula character."""
     text = f"Trial {nct_id}\n{title}\n{title[0]}ABC\n"
     put(registry, HOSTILE_SOURCE, text)
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:  # as a curator adds a source
-        manifest.write(f"{hashlib.sha256(text.encode()).hexdigest()}  {Path(HOSTILE_SOURCE).name}\n")
+    manifest = registry / "seeds" / "SHA256SUMS"  # as a curator adds a source (once: a name listed twice is E307)
+    kept = [line for line in manifest.read_text(encoding="utf-8").splitlines(keepends=True) if not line.endswith(f"  {Path(HOSTILE_SOURCE).name}\n")]
+    manifest.write_text("".join(kept) + f"{hashlib.sha256(text.encode()).hexdigest()}  {Path(HOSTILE_SOURCE).name}\n", encoding="utf-8")
     put(registry, f"trials/{nct_id}.yaml", f"""\
 nct_id: {nct_id}
 brief_title: "{title}"

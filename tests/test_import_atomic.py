@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, Trials, copy_registry
+from sle_trials import importing
 
 CTGOV = FIXTURES / "ctgov"
 STUDY = CTGOV / "withdrawn_enrollment_0.json"
@@ -197,6 +198,8 @@ def test_a_registry_folder_that_is_a_link_is_not_written_through(trials: Trials,
     (registry / folder).rename(outside)
     (registry / folder).symlink_to(outside)
     before = snapshot(outside)
-    result = trials("import", "ctgov", STUDY)
-    assert result.status == 1 and f"{folder} is not a folder (a link?)" in result.err and "nothing written" in result.err
+    result = trials("import", "ctgov", STUDY)  # the command refuses a linked registry folder before any command runs
+    assert result.status == 2 and f"{folder}/ is a symbolic link" in result.err
     assert snapshot(outside) == before
+    with pytest.raises(importing.Failed, match=f"{folder} is not a folder"):  # and the importer on its own, too
+        importing.plain_folders(registry)

@@ -52,8 +52,8 @@ TITLE = "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE
 # Other titles the cited source states word for word.
 TITLE_A = "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"
 TITLE_B = "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"
-ONE, TWO = "NCT09000001", "NCT09000002"
-SOURCE = f"Trials {ONE} and {TWO}. Titles: {TITLE}; {TITLE_A}; {TITLE_B}. Sex: ALL. Ages 18 to 65. Recruiting.\n"
+ONE, TWO, THREE = "NCT09000001", "NCT09000002", "NCT09000003"
+SOURCE = f"Trials {ONE}, {TWO} and {THREE}. Titles: {TITLE}; {TITLE_A}; {TITLE_B}. Sex: ALL. Ages 18 to 65. Recruiting.\n"
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -248,7 +248,6 @@ def _tree(folder: Path) -> dict[str, tuple[int, int, bytes | str]]:
     return out
 
 
-THREE = "NCT09000003"
 
 
 @pytest.mark.parametrize("link, target", [

@@ -241,14 +241,14 @@ def test_a_registry_folder_that_is_a_link_is_refused(registry: Path, trials: Tri
 
 
 def test_import_never_reuses_a_linked_seed(registry: Path, tmp_path: Path) -> None:
-    from sle_trials import ctgov
+    from sle_trials import importing
 
     raw = b'{"protocolSection": {}}'
     outside = tmp_path / "same.json"
     outside.write_bytes(raw)
     (registry / "seeds" / "ctgov_linked.json").symlink_to(outside)
-    name, new = ctgov.place_seed(registry, raw, [], write=False)
-    assert new and name != "seeds/ctgov_linked.json"
+    name, changes = importing.seed_changes(registry, raw, [], "same.json")
+    assert name != "seeds/ctgov_linked.json" and any(c.seed for c in changes)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")

@@ -17,9 +17,8 @@ from sle_trials import load
 
 STUDY = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
 RECORD = "trials/NCT09000011.yaml"
-SUMMARY = ("This study compares a single infusion of autologous anti-CD19 CAR-T cells with standard induction\n"
-           "  therapy in adults whose lupus nephritis did not respond to at least two standard treatments.")
-SHORT = "This study compares a single infusion of autologous anti-CD19 CAR-T cells with standard induction therapy"
+CURATED_KEYWORDS = ["CAR-T", "lupus nephritis"]  # the curator dropped CD19
+NEWER_KEYWORDS = ["CAR-T", "CD19", "lupus nephritis", "relapsed"]  # the registry added one
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -33,14 +32,14 @@ def data(root: Path) -> dict:
     return record.data
 
 
-def newer(tmp_path: Path, name: str = "newer.json", summary: str | None = None, drop_keywords: bool = False) -> Path:
+def newer(tmp_path: Path, name: str = "newer.json", keywords: list[str] | None = None, drop_keywords: bool = False) -> Path:
     """The study as the registry shows it later: terminated, and whatever else is asked for."""
     doc = json.loads(STUDY.read_text(encoding="utf-8"))
     ps = doc["protocolSection"]
     ps["statusModule"]["overallStatus"] = "TERMINATED"
     ps["statusModule"]["lastUpdatePostDateStruct"]["date"] = "2025-04-01"
-    if summary is not None:
-        ps["descriptionModule"]["briefSummary"] = summary
+    if keywords is not None:
+        ps["conditionsModule"]["keywords"] = keywords
     if drop_keywords:
         del ps["conditionsModule"]["keywords"]
     path = tmp_path / name
@@ -50,14 +49,14 @@ def newer(tmp_path: Path, name: str = "newer.json", summary: str | None = None, 
 
 @pytest.fixture
 def curated(trials: Trials, registry: Path) -> Path:
-    """The study imported, then curated: a keyword dropped, the summary shortened, comments and a note added."""
+    """The study imported, then curated: a keyword dropped, a comment and a note added. (A text the
+    source gives whole, such as the summary, cannot be edited: it would no longer be the source's.)"""
     assert trials("import", "ctgov", STUDY).status == 0
     file = registry / RECORD
     text = file.read_text(encoding="utf-8")
     edits = [
         ("keywords:\n  - CAR-T\n  - CD19\n", "# CD19 is the target, not a keyword (curator)\nkeywords:\n  - CAR-T\n"),
-        (f"brief_summary: >-\n  {SUMMARY}\n", f"brief_summary: {SHORT}  # shortened by the curator\n"),
-        ("  notes:\n", "  notes:\n    - field: brief_summary\n      text: Shortened to the comparison itself.\n"),
+        ("  notes:\n", "  notes:\n    - field: keywords\n      text: CD19 is the target antigen, not a keyword.\n"),
     ]
     for old, new in edits:
         assert text.count(old) == 1, old
@@ -68,7 +67,7 @@ def curated(trials: Trials, registry: Path) -> Path:
 
 
 def test_the_same_json_again_keeps_every_curator_edit(trials: Trials, registry: Path, curated: Path) -> None:
-    """Before: the dropped keyword came back, the summary was lengthened again and its comment lost."""
+    """Before: the dropped keyword came back and its comment was lost."""
     before = snapshot(registry)
     result = trials("import", "ctgov", STUDY, "--update")
     assert result.status == 0, result.out + result.err
@@ -81,16 +80,15 @@ def test_a_registry_change_is_applied_and_the_curators_edits_elsewhere_kept(tria
     result = trials("import", "ctgov", newer(tmp_path), "--update")
     assert result.status == 0, result.out + result.err
     assert f"{RECORD}: overall_status COMPLETED → TERMINATED" in result.out
-    assert "keywords" not in result.out and "brief_summary" not in result.out
+    assert "keywords" not in result.out
     after = data(registry)
-    assert after["overall_status"] == "TERMINATED" and after["evidence"]["overall_status"] == "TERMINATED"
-    assert after["keywords"] == ["CAR-T", "lupus nephritis"]  # the curator's, although the JSON still lists CD19
-    assert after["brief_summary"] == SHORT
-    assert after["curation"]["notes"][0]["text"] == "Shortened to the comparison itself."
+    assert after["overall_status"] == "TERMINATED"
+    assert after["evidence"]["overall_status"] == "statusModule.overallStatus: TERMINATED"
+    assert after["keywords"] == CURATED_KEYWORDS  # the curator's, although the JSON still lists CD19
+    assert after["curation"]["notes"][0]["text"] == "CD19 is the target antigen, not a keyword."
     assert [s["as_of"] for s in after["curation"]["sources"]] == ["2025-03-06", "2025-04-01"]
     text = curated.read_text(encoding="utf-8")
-    for comment in ("# CD19 is the target, not a keyword (curator)", "# shortened by the curator",
-                    "# Imported from seeds/ctgov_NCT09000011_2025-03-06.json"):
+    for comment in ("# CD19 is the target, not a keyword (curator)", "# Imported from seeds/ctgov_NCT09000011_2025-03-06.json"):
         assert comment in text
     assert trials("check").status == 0
     # the record now cites the newer JSON, the base of the next update: the same file again changes nothing
@@ -101,30 +99,29 @@ def test_a_registry_change_is_applied_and_the_curators_edits_elsewhere_kept(tria
 
 def test_a_field_both_changed_is_a_conflict_and_nothing_is_written(trials: Trials, registry: Path, curated: Path,
                                                                    tmp_path: Path) -> None:
-    changed = newer(tmp_path, summary="This study compares CAR-T cells with standard induction therapy in lupus nephritis.")
+    changed = newer(tmp_path, keywords=NEWER_KEYWORDS)
     before = snapshot(registry)
     result = trials("import", "ctgov", changed, "--update")
     assert result.status == 1
-    assert f'{RECORD}: conflict in brief_summary: the registry changed it ("This study compares a single infusion' in result.err
-    assert f'the record has "{SHORT[:50]}' in result.err
+    assert f'{RECORD}: conflict in keywords: the registry changed it (["CAR-T", "CD19", "lupus nephritis"] → ' in result.err
+    assert 'the record has ["CAR-T", "lupus nephritis"]' in result.err
     assert "--theirs FIELD" in result.err and "nothing written" in result.err
     assert "overall_status" not in result.err  # only the registry changed it: no conflict
     assert snapshot(registry) == before  # not even the status, nor the seed
 
 
-@pytest.mark.parametrize("flag, field, summary", [
-    ("--ours", "brief_summary", SHORT),
-    ("--theirs", "brief_summary", "This study compares CAR-T cells with standard induction therapy in lupus nephritis."),
-    ("--theirs", "all", "This study compares CAR-T cells with standard induction therapy in lupus nephritis."),
+@pytest.mark.parametrize("flag, field, keywords", [
+    ("--ours", "keywords", CURATED_KEYWORDS),
+    ("--theirs", "keywords", NEWER_KEYWORDS),
+    ("--theirs", "all", NEWER_KEYWORDS),
 ])
 def test_the_curator_decides_a_conflict(trials: Trials, registry: Path, curated: Path, tmp_path: Path,
-                                        flag: str, field: str, summary: str) -> None:
-    changed = newer(tmp_path, summary="This study compares CAR-T cells with standard induction therapy in lupus nephritis.")
+                                        flag: str, field: str, keywords: list[str]) -> None:
+    changed = newer(tmp_path, keywords=NEWER_KEYWORDS)
     result = trials("import", "ctgov", changed, "--update", flag, field)
     assert result.status == 0, result.out + result.err
     after = data(registry)
-    assert after["brief_summary"] == summary and after["overall_status"] == "TERMINATED"
-    assert after["keywords"] == ["CAR-T", "lupus nephritis"]
+    assert after["keywords"] == keywords and after["overall_status"] == "TERMINATED"
     assert trials("check").status == 0
     # decided once: the record cites the newer JSON, so the next update does not ask again
     again = trials("import", "ctgov", changed, "--update")

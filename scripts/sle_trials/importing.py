@@ -81,7 +81,7 @@ def _same_bytes(folder: Path, raw: bytes, digest: str) -> str | None:
             continue
         if entry.stat(follow_symlinks=False).st_size == len(raw):
             try:
-                if hashlib.sha256(files.read_bytes(entry.path, sources.SOURCE_LIMIT)).hexdigest() == digest:
+                if hashlib.sha256(files.read_bytes(entry.path, files.MAX_SOURCE_BYTES)).hexdigest() == digest:
                     return entry.name
             except files.Refused:
                 continue
@@ -218,7 +218,7 @@ def _copy_in(source: str, target: Path) -> None:
         os.link(source, target, follow_symlinks=False)  # the same file, not a copy: a stage at 250,000 records is cheap
     except OSError:  # another file system, or links not allowed
         with open(target, "xb") as out:
-            out.write(files.read_bytes(source, sources.SOURCE_LIMIT))
+            out.write(files.read_bytes(source, files.MAX_SOURCE_BYTES))
 
 
 def plain_folders(root: Path) -> None:
@@ -284,11 +284,23 @@ def _write_seed(target: Path, data: bytes) -> None:
         raise
 
 
+def _remove_leftovers(target: Path) -> None:
+    """The temporary files an import killed while writing target left beside it (".NAME.xxxx.tmp",
+    as export.write_atomic and _write_seed name them): under seeds/ and trials/ every file is an
+    input, so a re-run takes them away before it writes target again."""
+    if not target.parent.is_dir():
+        return
+    for entry in os.scandir(target.parent):
+        if entry.name.startswith(f".{target.name}.") and entry.name.endswith(".tmp") and entry.is_file(follow_symlinks=False):
+            os.unlink(entry.path)
+
+
 def commit(root: Path, changes: list[Change], out: TextIO) -> None:
     """Move the changes into the registry, in their order, each file atomically."""
     for change in changes:
         target = root / change.path
         target.parent.mkdir(exist_ok=True)
+        _remove_leftovers(target)
         if change.seed:
             _write_seed(target, change.new)
         else:
@@ -320,7 +332,7 @@ def run(root: Path, file: Path, *, update_existing: bool, dry_run: bool, fmt_nam
     if decide and not update_existing:
         raise pipeline.UsageError("--theirs and --ours decide the conflicts of an --update")
     try:
-        raw = files.read_bytes(file, sources.SOURCE_LIMIT)
+        raw = files.read_bytes(file, files.MAX_SOURCE_BYTES)
     except files.Refused as exc:
         raise pipeline.UsageError(f"cannot read {file}: {exc}") from None
     try:

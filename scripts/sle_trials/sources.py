@@ -75,7 +75,7 @@ def read(root: Path) -> tuple[list[Entry], list[Problem]]:
     except files.Refused as exc:
         if not file.exists() and not file.is_symlink():
             return [], []
-        return [], [Problem(MANIFEST_PATH, 0, 0, "E307", f"{MANIFEST_PATH} cannot be read: {exc}")]
+        return [], [Problem(MANIFEST_PATH, 0, 0, "E307", f"{MANIFEST_PATH} is not read: {exc}; it must be a plain file listing every source")]
     except UnicodeDecodeError:
         return [], [Problem(MANIFEST_PATH, 0, 0, "E307", f"{MANIFEST_PATH} is not UTF-8 text")]
     entries, bad = parse(text)

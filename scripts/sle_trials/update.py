@@ -105,7 +105,7 @@ def base_draft(root: Path, record: dict, schema: dict) -> Draft | None:
     if not files.SOURCE_PATH.match(source):  # never read outside seeds/
         raise BadInput(f"the record's source {source!r} is not a file under seeds/")
     try:
-        raw = files.read_bytes(root / source, sources.SOURCE_LIMIT)
+        raw = files.read_bytes(root / source, files.MAX_SOURCE_BYTES)
     except files.Refused as exc:
         raise BadInput(f"{source}, the JSON the record was last imported from (the base of the update), cannot be read: {exc}") from None
     for study in ctgov.read_studies(raw, source):
