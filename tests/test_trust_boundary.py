@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Trials, copy_registry
+from conftest import IM19_PATH, IM19_PLAIN, Trials, add_plain_source, copy_registry, put
 from sle_trials import cache, load, pipeline
 
 IM19 = "trials/NCT06513429.yaml"
@@ -429,3 +429,31 @@ def test_a_schema_that_is_a_link_is_refused(registry: Path, trials: Trials, tmp_
     schema.symlink_to(outside)
     result = trials("check")
     assert result.status == 2 and "schema/trial.schema.json is not a plain file" in result.err
+
+
+# --- invented stubs (issue 14, item 10) -------------------------------------------------------------
+
+
+def test_a_mistyped_related_id_gets_no_invented_stub(trials: Trials, registry: Path) -> None:
+    """NCT06900764 mistyped NCT06900746: the IM19 record's row no longer matches its page (E512), `trials
+    new` refuses a stub its source never names, and a stub written by hand fails E515; each says which
+    id the source does name."""
+    im19 = registry / "trials" / "NCT06513429.yaml"
+    im19.write_text(im19.read_text(encoding="utf-8").replace("NCT06900764", "NCT06900746"), encoding="utf-8")
+    result = trials.json("check")
+    assert "E512" in result.codes()
+    new = trials("new", "NCT06900746", "--source", "seeds/000_84a0f0163f21158e.txt")
+    assert new.status == 2 and "does not name NCT06900746 (did you mean NCT06900764?)" in new.err
+    assert not (registry / "trials" / "NCT06900746.yaml").exists()
+    stub = (registry / "trials" / "NCT06900764.yaml").read_text(encoding="utf-8").replace("NCT06900764", "NCT06900746")
+    (registry / "trials" / "NCT06900746.yaml").write_text(stub, encoding="utf-8")
+    problems = trials.json("validate", registry / "trials" / "NCT06900746.yaml").problems()
+    assert any(p["code"] == "E515" and "did you mean NCT06900764?" in p["message"] for p in problems)
+
+
+def test_a_related_id_with_no_record_names_the_record_it_may_mean(trials: Trials, registry: Path) -> None:
+    add_plain_source(registry)
+    put(registry, IM19_PATH, IM19_PLAIN + "related_trials:\n  - nct_id: NCT06900765\n"
+        "    title: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus\n")
+    [problem] = trials.json("refs").problems()
+    assert problem["code"] == "E301" and "did you mean NCT06900764? (a record has that id)" in problem["message"]

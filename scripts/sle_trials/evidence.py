@@ -142,7 +142,8 @@ class Sources:
         """Words for where this field is read from, for a message."""
         for doc in self.docs:
             if self.about_other(doc):
-                return f"{doc.file} is about {doc.subject}: it names {self.nct_id} only as a related trial (its id and title)"
+                said = "only as a related trial (its id and title)" if self.nct_id in doc.related else "nowhere as a trial"
+                return f"{doc.file} is about {doc.subject}: it names {self.nct_id} {said}"
             if doc.place(path) is None and doc.layout != layouts.PLAIN:
                 return f"{doc.file} (a {doc.layout} layout) has no place where it states {fields.dotted(_unindexed(path))}"
             if doc.place(path) is not None:

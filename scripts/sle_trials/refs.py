@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .problem import Problem
@@ -66,7 +68,10 @@ def check(entries: Iterable[Entry], known_ids: Iterable[str] = (), uncited: Iter
                 continue
             seen.add(nct_id)
             if nct_id not in exists:
-                problems.append(Problem(item.path, *id_at, "E301", f"related trial {nct_id} has no record; add trials/{nct_id}.yaml (a stub will do)"))
+                close = difflib.get_close_matches(nct_id, sorted(exists), n=1, cutoff=0.8)
+                hint = (f"; did you mean {close[0]}? (a record has that id)" if close else
+                        f"; add trials/{nct_id}.yaml (a stub will do) if its source names it")
+                problems.append(Problem(item.path, *id_at, "E301", f"related trial {nct_id} has no record{hint}"))
                 continue
             target = by_id.get(nct_id)
             if target is None or not target.titles or title in target.titles:  # the common case: exactly as written

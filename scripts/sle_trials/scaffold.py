@@ -15,6 +15,7 @@ as-of date: --kind/--as-of, else as another record citing the same file says, el
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from pathlib import Path
@@ -271,6 +272,11 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
     records = _records(root)
     study = _study(root, source, nct)
     text = evidence.source_text(root, source) or ""  # a regular file, checked above
+    if nct not in text:  # a record for a trial its source never names would be an invented one (E515)
+        named = sorted(set(re.findall(r"NCT[0-9]{8}", text)))
+        close = difflib.get_close_matches(nct, named, n=1, cutoff=0.7)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise pipeline.UsageError(f"{source} does not name {nct}{hint}; a record starts from a source that names its trial")
     entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of)
     # a stub holds what another trial's source says of this one; a record started from this trial's
     # own source is a draft of its curation
