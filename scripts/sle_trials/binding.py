@@ -48,6 +48,8 @@ class Context:
         self._notes = [fields.parse_dotted(n["field"]) for n in self.record.data["curation"].get("notes", []) if "field" in n]
         self._evidence = {fields.parse_dotted(k): [normalise(q) for q in ([v] if isinstance(v, str) else v)]
                           for k, v in self.record.data.get("evidence", {}).items()}
+        # every threshold's measure, normalised once: a threshold's own must stand nearest its statement
+        self.measures = [normalise(t["measure"]) for t in self.record.data.get("eligibility", {}).get("thresholds", [])]
 
     def noted(self, path: Path_) -> bool:
         """Whether a curation note covers the value at path."""
@@ -209,8 +211,7 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
     if not exact:
         yield _threshold_miss(ctx, path, t, said, cmp_ok, unit_ok)
         return
-    others = [normalise(o["measure"]) for o in ctx.record.data["eligibility"]["thresholds"]
-              if normalise(o["measure"]) not in measure and measure not in normalise(o["measure"])]
+    others = [o for o in ctx.measures if o not in measure and measure not in o]
     # the measure next to the statement, where they share a quote (a quote list may give the measure apart)
     near = [(q, s) for q, s in exact if measure not in q or _measure_next_to(q, s, measure, others)]
     if not near:

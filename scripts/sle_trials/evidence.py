@@ -23,7 +23,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from functools import lru_cache
+from collections import OrderedDict
 from pathlib import Path
 from typing import Iterator
 
@@ -36,13 +36,35 @@ MAX_SEARCHES = 20  # nearest-passage searches a record may cost (difflib is quad
 _NCT = re.compile(r"NCT[0-9]{8}")
 
 
-@lru_cache(maxsize=256)
-def _read(file: str, name: str, stamp: tuple[int, int]) -> SourceDoc | None:
-    try:
-        raw = files.read_bytes(file, files.MAX_SOURCE_BYTES)
-    except files.Refused:
-        return None
-    return layouts.read(name, raw)
+class _Read:
+    """Source documents read in this process, by (path, modification time, size): a registry's
+    records cite a few documents many times. Bounded by the characters they hold, not their number,
+    so that many large documents cannot fill memory; the least recently used go first."""
+
+    def __init__(self, chars: int) -> None:
+        self.room = chars
+        self.docs: OrderedDict[tuple, SourceDoc | None] = OrderedDict()
+
+    def get(self, file: str, name: str, stamp: tuple[int, int]) -> SourceDoc | None:
+        key = (file, name, stamp)
+        if key in self.docs:
+            self.docs.move_to_end(key)
+            return self.docs[key]
+        try:
+            doc: SourceDoc | None = layouts.read(name, files.read_bytes(file, files.MAX_SOURCE_BYTES))
+        except files.Refused:
+            doc = None
+        size = len(doc.text) if doc is not None else 0
+        while self.docs and self.room < size:
+            _, old = self.docs.popitem(last=False)
+            self.room += len(old.text) if old is not None else 0
+        if size <= self.room:
+            self.docs[key] = doc
+            self.room -= size
+        return doc
+
+
+_READ = _Read(64 * 1024 * 1024)
 
 
 def source_doc(root: Path | str, name: str) -> SourceDoc | None:
@@ -54,7 +76,7 @@ def source_doc(root: Path | str, name: str) -> SourceDoc | None:
         st = os.lstat(file)
     except (OSError, ValueError):
         return None
-    return _read(file, name, (st.st_mtime_ns, st.st_size)) if files.kind_of(st.st_mode) is None else None
+    return _READ.get(file, name, (st.st_mtime_ns, st.st_size)) if files.kind_of(st.st_mode) is None else None
 
 
 def source_text(root: Path | str, name: str) -> str | None:
@@ -337,11 +359,11 @@ def check_unbound(record: Record, schema: dict) -> Iterator[Problem]:
     otherwise a wrong value whose quote was taken away would pass unseen."""
     if record.data["curation"]["status"] != "complete":
         return
-    pinned = [fields.parse_dotted(k) for k in record.data.get("evidence", {})]
+    pinned = {fields.parse_dotted(k) for k in record.data.get("evidence", {})}
     for path, value, node in fields.leaves(record.data, schema):
         if path == ("nct_id",):
             continue  # bound by the source itself: the trial it is about (E515, E512)
-        if fields.needs_evidence(path, node) and not any(path[: len(p)] == p for p in pinned):
+        if fields.needs_evidence(path, node) and not any(path[:depth] in pinned for depth in range(1, len(path) + 1)):
             yield at(record, path, "E517", f"{fields.dotted(path)}: {value!r} has no evidence; a complete record quotes "
                                            f"the words that state each value (evidence: {{{fields.dotted(path)}: ...}})")
 

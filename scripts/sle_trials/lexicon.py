@@ -24,6 +24,23 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
+
+
+def quote_memo(function: Callable[..., T]) -> Callable[..., T]:
+    """function(quote, ...) remembered for quotes of at most 2,000 characters (the quotes records use
+    recur in every check): a long one is worked out each time, so a registry of megabyte-long quotes
+    cannot fill memory with remembered answers."""
+    remembered = lru_cache(maxsize=4096)(function)
+
+    def call(quote: str, *args: Any) -> T:
+        return remembered(quote, *args) if len(quote) <= 2000 else function(quote, *args)
+
+    call.__doc__ = function.__doc__
+    return call
+
 
 # --- numbers --------------------------------------------------------------------------------------
 
@@ -222,7 +239,7 @@ def _shown(value: float) -> str:
     return f"{value:g}"
 
 
-@lru_cache(maxsize=4096)
+@quote_memo
 def statements(quote: str) -> tuple[Statement, ...]:
     """Every quantity the quote states, in order (see the module docstring)."""
     nums: list[Number] = []
@@ -339,7 +356,7 @@ def _cue_regex(entries: list[KindCues]) -> re.Pattern[str]:
 _CUES = _cue_regex(KIND_CUES)
 
 
-@lru_cache(maxsize=4096)
+@quote_memo
 def kind_of(quote: str, statement: Statement) -> tuple[str | None, str]:
     """(the kind of limit the words say, why) for a statement of the quote."""
     dimension = statement.unit.dimension if statement.unit else None
@@ -388,7 +405,7 @@ class Age:
     end: int
 
 
-@lru_cache(maxsize=1024)
+@quote_memo
 def ages(quote: str) -> tuple[Age, ...]:
     """The ages a quote states and which bound each is: by a label ("Minimum Age: 18 Years"), a
     comparator ("≥ 18 years", "18 years and older"), a range ("between 18 and 70 years", "18 to 65
@@ -451,7 +468,7 @@ class Dose:
     reading: str | None
 
 
-@lru_cache(maxsize=1024)
+@quote_memo
 def doses(quote: str) -> tuple[Dose, ...]:
     """Every number that could be a dose, with its basis: "1×10^6/kg" (or "... cells/kg", "per kg")
     is per kilogram; a number with "flat", "fixed" or "total" in the quote is flat; any other is read
@@ -528,7 +545,7 @@ class DateMention:
     end: int
 
 
-@lru_cache(maxsize=1024)
+@quote_memo
 def dates(quote: str) -> tuple[DateMention, ...]:
     out = []
     for m in _DATE.finditer(quote):
@@ -573,6 +590,11 @@ def _label_regex(labels: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 def date_labels(quote: str, labels: dict[str, tuple[str, ...]]) -> list[tuple[str, int, int]]:
     """(name, start, end) of each label of `labels` (name -> texts) in the quote, longest first."""
     pairs = tuple((name, text) for name, texts in labels.items() for text in texts)
+    return _date_labels(quote, pairs)
+
+
+@quote_memo
+def _date_labels(quote: str, pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, int, int]]:
     ordered = sorted(pairs, key=lambda x: -len(x[1]))
     regex = _label_regex(pairs)
     return [(ordered[int(m.lastgroup[1:])][0], m.start(), m.end()) for m in regex.finditer(quote)]  # type: ignore[index]
