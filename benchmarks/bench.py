@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     # where PYTHONDONTWRITEBYTECODE is set (this project's CI machines set it), every run would
     # otherwise compile the tool from source again, ~60 ms that no user pays.
     import sle_trials
-    from sle_trials import cache
+    from sle_trials.engine import cache
 
     compileall.compile_dir(Path(sle_trials.__file__).parent, quiet=1)
     database = None

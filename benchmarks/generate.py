@@ -69,11 +69,12 @@ def study(i: int, rng: random.Random, template: dict) -> dict:
 def _write(job: tuple[int, int, str, int]) -> list[str]:
     """Write the studies and records first..last-1; each has its own random stream, so workers
     agree. Returns the manifest lines of the seeds written."""
-    from sle_trials import ctgov, fmt, layout
+    from sle_trials.curate import ctgov, fmt
+    from sle_trials import paths
 
     first, last, out, seed = job
     root = Path(out)
-    schema = layout.load_schema(root)
+    schema = paths.load_schema(root)
     template = json.loads(TEMPLATE.read_text(encoding="utf-8"))
     lines = []
     for i in range(first, last):

@@ -132,7 +132,7 @@ def generated_files() -> list[str]:
     JSON export is not one of them: `trials export json` writes it on demand; it is never committed."""
     names = [CSV_NAME]
     try:
-        from sle_trials import package
+        from sle_trials.outputs import package
     except ImportError:
         return names
     return names + [Path(package.DATAPACKAGE_PATH).as_posix()] if hasattr(package, "DATAPACKAGE_PATH") else names

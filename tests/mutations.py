@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from sle_trials import fields, lexicon
-from sle_trials.layouts import normalise
+from sle_trials import fields
+from sle_trials.reading import lexicon
+from sle_trials.reading.layouts import normalise
 
 Path_ = tuple
 

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sle_trials import blockload, load
+from sle_trials.reading import blockload
+from sle_trials.checks import load
 
 REPO = Path(__file__).resolve().parents[1]
 

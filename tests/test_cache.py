@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from sle_trials import cache, cli, load, pipeline
+from sle_trials.engine import cache, pipeline
+from sle_trials import cli
+from sle_trials.checks import load
 
 IM19 = "trials/NCT06513429.yaml"
 

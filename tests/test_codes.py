@@ -1,6 +1,6 @@
 """The registry of problem codes against its failing fixtures and the README.
 
-Each code in sle_trials.codes.CODES has exactly one fixture tests/fixtures/invalid/<CODE>-<what>.yaml.
+Each code in sle_trials.checks.codes.CODES has exactly one fixture tests/fixtures/invalid/<CODE>-<what>.yaml.
 Its first two lines say what is wrong and how the test uses it:
 
     # E104: a minimum age of 70 years above the maximum of 65.
@@ -24,8 +24,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, REPO, Trials, add_plain_source, put
-from sle_trials import export, load, refs
-from sle_trials.codes import CODES
+from sle_trials.outputs import export
+from sle_trials.checks import load, refs
+from sle_trials.checks.codes import CODES
 
 INVALID = FIXTURES / "invalid"
 FIXTURE_NAME = re.compile(r"(?P<code>E[0-9]{3})-[a-z0-9]+(?:-[a-z0-9]+)*\.yaml")
@@ -58,7 +59,7 @@ def header(path: Path) -> re.Match[bytes]:
 
 def test_fixture_names_name_registered_codes() -> None:
     unknown = sorted(p.name for p in invalid_fixtures() if fixture_code(p) not in CODES)
-    assert not unknown, f"fixtures for codes that sle_trials.codes does not register: {unknown}"
+    assert not unknown, f"fixtures for codes that sle_trials.checks.codes does not register: {unknown}"
 
 
 def test_every_code_has_exactly_one_failing_fixture() -> None:
@@ -192,7 +193,7 @@ def test_readme_code_table_lists_exactly_the_registered_codes() -> None:
     assert header_row == ["code", "name", "checked in", "what it means"]
     listed = [row[0] for row in rows]
     assert len(listed) == len(set(listed)), "a code is listed twice"
-    assert sorted(listed) == sorted(CODES), "README codes differ from sle_trials.codes.CODES"
+    assert sorted(listed) == sorted(CODES), "README codes differ from sle_trials.checks.codes.CODES"
     for code, name, module, summary, *_ in rows:
         entry = CODES[code]
         assert name == entry.name, f"{code}: README says {name!r}, codes.py says {entry.name!r}"
@@ -228,10 +229,10 @@ def test_readme_column_table_renders_each_meaning_in_one_cell() -> None:
 
 def test_readme_tables_are_what_sle_trials_docs_generates() -> None:
     """README: 'The tables below are generated ... (a test fails while they are out of date).'"""
-    from sle_trials import docs
+    from sle_trials.outputs import docs
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert docs.render(readme) == readme, "README tables are stale; run: .venv/bin/python -m sle_trials.docs"
+    assert docs.render(readme) == readme, "README tables are stale; run: .venv/bin/python -m sle_trials.outputs.docs"
     for path, sections in docs.DOC_SECTIONS.items():
         text = (REPO / path).read_text(encoding="utf-8")
-        assert docs.render(text, sections) == text, f"{path} tables are stale; run: .venv/bin/python -m sle_trials.docs"
+        assert docs.render(text, sections) == text, f"{path} tables are stale; run: .venv/bin/python -m sle_trials.outputs.docs"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import IM19_MINIMAL, IM19_PATH, REPO, Trials, put
-from sle_trials.export import COLUMNS
+from sle_trials.outputs.export import COLUMNS
 
 CSV = "trials.csv"
 

@@ -17,7 +17,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import REPO, Trials
-from sle_trials import docs, export, package, pipeline, schema
+from sle_trials.outputs import docs, export, package
+from sle_trials.engine import pipeline
+from sle_trials.checks import schema
 
 DATAPACKAGE = "datapackage.json"
 TRIALS_JSON = "trials.json"  # the JSON export's default path: generated on demand, not committed
@@ -217,7 +219,7 @@ def test_readme_using_the_data_sits_after_the_csv_section_with_the_generated_tab
     assert headings[headings.index("## The CSV: `trials.csv`") + 1] == "## Using the data"
     section = readme.split("## Using the data", 1)[1].split("\n## ", 1)[0]
     assert "<!-- datapackage:start -->" in section and "<!-- datapackage:end -->" in section
-    assert docs.render(readme) == readme, "README tables are stale; run: .venv/bin/python -m sle_trials.docs"
+    assert docs.render(readme) == readme, "README tables are stale; run: .venv/bin/python -m sle_trials.outputs.docs"
     block = section.split("<!-- datapackage:start -->", 1)[1].split("<!-- datapackage:end -->", 1)[0]
     names = [re.split(r"(?<!\\)\|", line)[1].strip() for line in block.strip().splitlines()[2:]]
     assert names == list(fields())
@@ -261,7 +263,7 @@ def test_a_column_change_without_a_version_bump_is_caught(change: str, kind: str
     [message] = package.problems(lock, package.signature(_columns_with(change)), "1.0.0", changelog)
     assert f"{kind} change" in message and f'DATA_VERSION = "{wanted}"' in message
     assert f"'## [{wanted}]" in message and "CHANGELOG.md" in message
-    assert "python -m sle_trials.package --lock" in message and "trials csv" in message
+    assert "python -m sle_trials.outputs.package --lock" in message and "trials csv" in message
     # a patch bump is not enough for a column change either
     assert any(f"{kind} change" in m for m in package.problems(lock, package.signature(_columns_with(change)), "1.0.1", changelog))
 

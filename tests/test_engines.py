@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from sle_trials import fastload, load, schema
+from sle_trials.reading import fastload
+from sle_trials.checks import load, schema
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = schema.load_schema(REPO)

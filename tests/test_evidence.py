@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sle_trials import cli, fields, schema
-from sle_trials.evidence import normalise
+from sle_trials import cli, fields
+from sle_trials.checks import schema
+from sle_trials.checks.evidence import normalise
 
 REPO = Path(__file__).resolve().parents[1]
 IM19 = "trials/NCT06513429.yaml"
@@ -43,7 +44,7 @@ def test_real_records_pass(reg: Path, capsys) -> None:
 
 
 def _verbatim_values(rel: str) -> list[tuple[tuple, str]]:
-    from sle_trials import load
+    from sle_trials.checks import load
     record, _ = load.load(REPO / rel, rel)
     sch = schema.load_schema(REPO)
     return [(p, v) for p, v, node in fields.leaves(record.data, sch) if fields.is_verbatim(node) and len(v) > 3]
@@ -237,7 +238,7 @@ def _assert_same_verbatim(data: object, schema_: dict) -> None:
 
 def test_verbatim_texts_are_the_verbatim_leaves_of_every_record() -> None:
     schema_ = schema.load_schema(REPO)
-    from sle_trials import load
+    from sle_trials.checks import load
 
     for file in sorted((REPO / "trials").glob("*.yaml")) + sorted((REPO / "tests" / "fixtures").rglob("*.yaml")):
         record, _ = load.load(file, file.name)
@@ -252,7 +253,7 @@ def test_verbatim_texts_follow_leaves_on_misshapen_records() -> None:
     """Every value of a real record replaced in turn by values of the wrong shape."""
     import copy
 
-    from sle_trials import load
+    from sle_trials.checks import load
 
     schema_ = schema.load_schema(REPO)
     base = load.load(REPO / "trials" / "NCT06513429.yaml", "x")[0].data

@@ -15,7 +15,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import IM19_MINIMAL, IM19_PATH, REPO, Trials
-from sle_trials import cli, load, package, pipeline, schema
+from sle_trials import cli
+from sle_trials.checks import load, schema
+from sle_trials.outputs import package
+from sle_trials.engine import pipeline
 
 EXPORT = "trials.json"
 

@@ -13,7 +13,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import REPO, Trials
-from sle_trials import fmt, load, schema
+from sle_trials.curate import fmt
+from sle_trials.checks import load, schema
 
 IM19 = "trials/NCT06513429.yaml"
 

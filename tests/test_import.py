@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, Trials
-from sle_trials import criteria_text, ctgov, evidence, layouts, load
+from sle_trials.reading import criteria_text, layouts
+from sle_trials.curate import ctgov
+from sle_trials.checks import evidence, load
 
 CTGOV = FIXTURES / "ctgov"
 STUDIES = {

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, Trials, copy_registry
-from sle_trials import importing
+from sle_trials.curate import importing
 
 CTGOV = FIXTURES / "ctgov"
 STUDY = CTGOV / "withdrawn_enrollment_0.json"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Trials
-from sle_trials import sources
+from sle_trials.checks import sources
 
 A, B, C = "a" * 64, "b" * 64, "c" * 64
 SEED = "000_84a0f0163f21158e.txt"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sle_trials import blockload
-from sle_trials.memo import TextMemo
+from sle_trials.reading import blockload
+from sle_trials.reading.memo import TextMemo
 
 
 def test_remembers_until_its_keys_fill_the_room() -> None:

@@ -285,7 +285,7 @@ def test_links_on_the_other_branch_are_never_followed(repo: Repo, tmp_path: Path
 def test_the_driver_writes_only_to_a_regular_file_at_the_top_of_the_work_tree(repo: Repo, tmp_path: Path) -> None:
     """%A is the temporary file git made at the top of the work tree. A link there is not written
     through (before, the fallback `git merge-file` rewrote the link's target)."""
-    from sle_trials import merge
+    from sle_trials.git import merge
 
     victim = tmp_path / "victim.txt"
     victim.write_text("line 1\nline 2\n")

@@ -17,8 +17,9 @@ import pytest
 
 import mutations
 from conftest import REPO, copy_registry
-from sle_trials import evidence, load, pipeline, rules
-from sle_trials import schema as schema_mod
+from sle_trials.checks import evidence, load, rules
+from sle_trials.engine import pipeline
+from sle_trials.checks import schema as schema_mod
 
 CURATED = ["trials/NCT06513429.yaml", "trials/NCT05765006.yaml"]
 SCORES: dict[str, tuple[int, int]] = {}  # kind -> (caught, generated), printed by conftest

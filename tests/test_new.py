@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, Trials
-from sle_trials import fields, load, schema
+from sle_trials import fields
+from sle_trials.checks import load, schema
 
 STUB = "NCT06310811"  # a stub the IM19 source lists as related; its record is removed to be written again
 TITLE = "Anti-CD19 CAR-T Cell Therapy in Participants With Moderate to Severe Active Systemic Lupus Erythematosus"

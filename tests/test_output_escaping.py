@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Trials, copy_registry
-from sle_trials import diff, report
+from sle_trials.curate import diff
+from sle_trials.outputs import report
 from sle_trials.problem import Problem
 
 TRIALS = Path(sys.executable).parent / "trials"

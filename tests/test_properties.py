@@ -41,8 +41,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from sle_trials import cli, evidence, export, fastload, fields, load, pipeline, rules, schema
-from sle_trials.codes import CODES
+from sle_trials import cli, fields
+from sle_trials.checks import evidence, load, rules, schema
+from sle_trials.outputs import export
+from sle_trials.reading import fastload
+from sle_trials.engine import pipeline
+from sle_trials.checks.codes import CODES
 
 REPO = Path(__file__).resolve().parents[1]
 ORIGINAL = "seeds/000_84a0f0163f21158e.txt"

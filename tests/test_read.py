@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sle_trials import files, load
+from sle_trials import files
+from sle_trials.checks import load
 
 
 def _fstat_says(monkeypatch, size: int) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 from conftest import IM19_PATH, IM19_PLAIN, Trials, add_plain_source, position, put, trial_count
-from sle_trials import load, refs
+from sle_trials.checks import load, refs
 
 STUB_PATH = "trials/NCT06900764.yaml"
 STUB_TITLE = "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"

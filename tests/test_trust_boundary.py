@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import IM19_PATH, IM19_PLAIN, Trials, add_plain_source, copy_registry, put
-from sle_trials import cache, load, pipeline
+from sle_trials.engine import cache, pipeline
+from sle_trials.checks import load
 
 IM19 = "trials/NCT06513429.yaml"
 ENV = {"GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "curator@example.invalid", "GIT_COMMITTER_NAME": "Curator",
@@ -241,7 +242,7 @@ def test_a_registry_folder_that_is_a_link_is_refused(registry: Path, trials: Tri
 
 
 def test_import_never_reuses_a_linked_seed(registry: Path, tmp_path: Path) -> None:
-    from sle_trials import importing
+    from sle_trials.curate import importing
 
     raw = b'{"protocolSection": {}}'
     outside = tmp_path / "same.json"

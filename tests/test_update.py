@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, Trials, copy_registry
-from sle_trials import load
+from sle_trials.checks import load
 
 STUDY = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
 RECORD = "trials/NCT09000011.yaml"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from sle_trials import cache, pipeline
+from sle_trials.engine import cache, pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))

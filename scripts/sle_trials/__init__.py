@@ -1,7 +1,15 @@
 """Tooling for the registry of CAR-T cell therapy trials in systemic lupus erythematosus.
 
-The pipeline, one module a stage: load (text -> data + positions) -> schema and rules (one record)
--> refs (across records) -> export (CSV). report renders problems; codes lists every problem code.
+Data flows one way, one room a stage:
+  checks/   a trial file becomes a Record (load), is checked alone (schema, rules, evidence with
+            binding and completeness), then all records together (refs, sources); each module
+            declares its checks, and checks.table() is the one table of codes
+  reading/  how source documents are read: places, vocabulary, lexicon, criteria text
+  engine/   runs the checks over a registry (pipeline) and remembers valid files (cache)
+  outputs/  trials.csv, the data package, reports, coverage, generated docs
+  curate/   the curator's commands: new, fmt, diff, import from ClinicalTrials.gov
+  git/      merge drivers
+cli.py parses arguments and calls the rest; files.py is the one guarded way to read a file.
 """
 
 __version__ = "0.1.0"

@@ -1,3 +1,3 @@
-from .cli import main
+from sle_trials.cli import main
 
 raise SystemExit(main())

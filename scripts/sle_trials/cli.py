@@ -12,12 +12,14 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import __version__, export, files, layout, package, pipeline, report
-from .files import printable
+from sle_trials import __version__, files, paths
+from sle_trials.outputs import export, package, report
+from sle_trials.engine import pipeline
+from sle_trials.files import printable
 
 # The subcommands' own modules (YAML round trip, git, the ClinicalTrials.gov importer, ...) are
 # imported where they are used, so `trials check` starts fast enough for a pre-commit hook.
-from .problem import Problem
+from sle_trials.problem import Problem
 
 # What `trials csv` writes (and `csv --check` and `check` compare), in this order: the committed
 # generated files. The JSON export is not one of them: `trials export json` writes it on demand.
@@ -119,7 +121,7 @@ def _csv_state(root: Path, args: argparse.Namespace) -> tuple[pipeline.Result, l
     # trials.csv and datapackage.json: written together, checked together (package.py), from the
     # summaries alone: no record is loaded again
     sources = [(s.nct_id, s.sources) for s in result.summaries]
-    return result, problems, package.outputs(sources, layout.load_schema(root), csv=pipeline.csv_bytes(result))
+    return result, problems, package.outputs(sources, paths.load_schema(root), csv=pipeline.csv_bytes(result))
 
 
 def _current(path: Path, limit: int) -> bytes | None:
@@ -161,8 +163,8 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
 
 def cmd_coverage(root: Path, args: argparse.Namespace) -> int:
     result = _all(root, args)
-    schema = layout.load_schema(root)
-    from . import coverage
+    schema = paths.load_schema(root)
+    from sle_trials.outputs import coverage
 
     rows = [coverage.of_record(r, schema) for r in result.records]
     invalid = sorted({p.path for p in result.problems})
@@ -177,7 +179,7 @@ class _Changed(Exception):
 def _full_records(root: Path, summaries: list[pipeline.Summary]) -> Iterator[dict]:
     """The valid records in full, sorted by nct_id, loaded one at a time (never all at once)."""
     for summary in sorted(summaries, key=lambda s: s.nct_id):
-        from . import load
+        from sle_trials.checks import load
 
         record, _ = load.load(root / summary.path, summary.path)
         if record is None or record.data.get("nct_id") != summary.nct_id:
@@ -225,27 +227,27 @@ def _regenerate(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_new(root: Path, args: argparse.Namespace) -> int:
-    from . import scaffold
+    from sle_trials.curate import scaffold
 
     return scaffold.run(root, args.nct_id, args.source, args.title, args.kind, args.as_of) or _regenerate(root, args)
 
 
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
-    from . import importing  # checks the registry with the import and writes the generated files itself
+    from sle_trials.curate import importing  # checks the registry with the import and writes the generated files itself
 
     return importing.run(root, args.file, update_existing=args.update, dry_run=args.dry_run, fmt_name=args.format,
                          theirs=args.theirs, ours=args.ours)
 
 
 def cmd_fmt(root: Path, args: argparse.Namespace) -> int:
-    from . import fmt
+    from sle_trials.curate import fmt
 
     return fmt.run(root, args.files, pipeline.trial_files(root), check=args.check, fmt=args.format,
                    shown=lambda f: pipeline.display(root, f))
 
 
 def cmd_diff(root: Path, args: argparse.Namespace) -> int:
-    from . import diff
+    from sle_trials.curate import diff
 
     return diff.run(root, args.base, args.head, args.format)
 
@@ -257,14 +259,14 @@ COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check":
 
 def cmd_merge_csv(root: Path, args: argparse.Namespace) -> int:
     """Run by git as a merge driver (merge.py): regenerate the file instead of merging its lines."""
-    from . import merge
+    from sle_trials.git import merge
 
     return merge.run(args.base, args.ours, args.theirs, args.pathname, root)
 
 
 def cmd_merge_manifest(root: Path, args: argparse.Namespace) -> int:
     """Run by git as a merge driver (merge.py): merge seeds/SHA256SUMS as a set of lines."""
-    from . import merge
+    from sle_trials.git import merge
 
     return merge.run_manifest(args.base, args.ours, args.theirs, args.pathname)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .codes import CODES
+from sle_trials.checks.codes import CODES
 
 
 @dataclass(frozen=True, order=True)

@@ -1,0 +1,386 @@
+"""Binding: every structured value under `evidence` is *stated* by its quote, not merely near it.
+
+evidence.py has found each quote in a cited source, where that source states the field. Here each
+value beneath the evidence path is bound to the quote's words. The schema says how (`x-bind` on an
+object; otherwise the leaf's type):
+
+| value | bound when | else |
+|---|---|---|
+| an enum or yes/no field | the quote renders this value and no other of its vocabulary (vocabulary.py) | E507 |
+| a threshold (`x-bind: threshold`) | its quotes lie in the criterion it names (a leading "3)" label must be that number); its measure is in them and its conditions in the criterion; one statement gives its comparator, value and unit together, with no other threshold's measure between the measure and it; the words nearest it say its kind (lexicon.py) | E513, E508 |
+| an age (`x-bind: age`) | the number stands as that bound (minimum or maximum) with that unit | E508 |
+| a cohort (`x-bind: cohort`) | the dose's value, unit and basis stand together; the patients range is named | E508 |
+| an enrollment (`x-bind: count`) | the number is a number of participants (or labelled Enrollment) | E508 |
+| a date | written in the quote under its own label ("Last Updated: 2025-08-17"); unlabelled dates are read in the order of the record's dates that share the quote | E505, E509 |
+| any other number or text | written in the quote | E505 |
+
+A reading beyond the literal words ("within N" read as "< N", a dose with no per-kilogram words read
+as flat, a unit written away from its number, an unlabelled date) binds only when a curation note
+covers the field (its `field` is the value's path or a path above it): E510 otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+from sle_trials import fields
+from sle_trials.reading import lexicon, vocabulary
+from sle_trials.reading.layouts import SourceDoc, normalise
+from sle_trials.checks.load import Record
+from sle_trials.problem import Problem
+
+Path_ = fields.Path_
+_LABEL = re.compile(r"^\(?(?P<number>[0-9]{1,3})[.)]\s+")  # a criterion's own label at the start of a quote
+DATE_ORDER = ("start", "primary_completion", "completion", "first_submitted", "first_posted", "last_updated", "launched")
+
+
+@dataclass
+class Context:
+    """What binding one record needs besides a value and its quotes."""
+
+    record: Record
+    schema: dict
+    docs: list[SourceDoc]
+    _notes: list[Path_] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._notes = [fields.parse_dotted(n["field"]) for n in self.record.data["curation"].get("notes", []) if "field" in n]
+        self._evidence = {fields.parse_dotted(k): [normalise(q) for q in ([v] if isinstance(v, str) else v)]
+                          for k, v in self.record.data.get("evidence", {}).items()}
+        # every threshold's measure, normalised once: a threshold's own must stand nearest its statement
+        self.measures = [normalise(t["measure"]) for t in self.record.data.get("eligibility", {}).get("thresholds", [])]
+
+    def noted(self, path: Path_) -> bool:
+        """Whether a curation note covers the value at path."""
+        return any(path[: len(n)] == n for n in self._notes)
+
+    def quotes_for(self, path: Path_) -> list[str] | None:
+        """The quotes of the evidence entry that covers path (the nearest ancestor key)."""
+        for depth in range(len(path), 0, -1):
+            found = self._evidence.get(path[:depth])
+            if found is not None:
+                return found
+        return None
+
+    def criterion(self, ref: dict) -> tuple[Path_, str] | None:
+        """(path, normalised text with its nested items) of the numbered criterion a threshold names."""
+        name = f"{ref['list'].lower()}_criteria"
+        for i, item in enumerate(self.record.data.get("eligibility", {}).get(name, [])):
+            if item.get("number") == ref["number"]:
+                return ("eligibility", name, i), normalise(" ".join(_texts(item)))
+        return None
+
+    def problem(self, path: Path_, code: str, message: str) -> Problem:
+        line, col = self.record.where(path)
+        return Problem(self.record.path, line, col, code, message)
+
+
+def _texts(item: dict) -> Iterator[str]:
+    yield item["text"]
+    for sub in item.get("sub_criteria", []):
+        yield from _texts(sub)
+
+
+def bind(ctx: Context, path: Path_, value: Any, quotes: list[str]) -> Iterator[Problem]:
+    """The problems of binding the value at path (and everything beneath it) to its quotes."""
+    yield from _walk(ctx, path, value, fields.node_at(ctx.schema, path), quotes)
+
+
+def _walk(ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str], skip: tuple = ()) -> Iterator[Problem]:
+    binder = BINDERS.get(node.get("x-bind", "")) if not skip else None
+    if binder is not None:
+        yield from binder(ctx, path, value, node, quotes)
+        return
+    if isinstance(value, dict):
+        props = node.get("properties", {})
+        for key, child in value.items():
+            if key in props and key not in skip:
+                yield from _walk(ctx, path + (key,), child, fields.resolve(ctx.schema, props[key]), quotes)
+        return
+    if isinstance(value, list):
+        items = fields.resolve(ctx.schema, node.get("items", {}))
+        if "enum" in items:
+            if fields.needs_evidence(path, items):
+                yield from _term(ctx, path, value, items, quotes)
+            return
+        for i, child in enumerate(value):
+            yield from _walk(ctx, path + (i,), child, items, quotes)
+        return
+    if not fields.needs_evidence(path, node):
+        return
+    if "enum" in node or isinstance(value, bool):
+        yield from _term(ctx, path, value, node, quotes)
+    elif fields.is_date(node):
+        yield from _date(ctx, path, value, quotes)
+    elif isinstance(value, (int, float)):
+        if not any(lexicon.same_number(n.value, value) and not _is_label(q, n) for q in quotes for n in lexicon.numbers(q)):
+            yield ctx.problem(path, "E505", f"{fields.dotted(path)}: {value!r} is not written in its quote {_cut(quotes)}")
+    elif isinstance(value, str) and not any(normalise(value) in q for q in quotes):
+        yield ctx.problem(path, "E505", f"{fields.dotted(path)}: {value!r} is not written in its quote {_cut(quotes)}")
+
+
+def _is_label(quote: str, number: lexicon.Number) -> bool:
+    """A criterion label ("3)", "6.") at the start of a quote is not a value."""
+    return number.start == 0 and bool(_LABEL.match(quote))
+
+
+def _cut(quotes: list[str], width: int = 90) -> str:
+    text = " / ".join(quotes)
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+# --- categorical values ---------------------------------------------------------------------------
+
+
+def _term(ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str]) -> Iterator[Problem]:
+    name = fields.dotted(tuple(p for p in path if isinstance(p, str)))
+    vocab = vocabulary.for_boolean(name) if isinstance(value, bool) else vocabulary.for_enum(tuple(node["enum"]))
+    wanted = set(value) if isinstance(value, list) else {value}
+    if vocab is None:  # a vocabulary the tables do not cover (tests/test_vocabulary.py keeps this from happening)
+        if not all(str(v) in q for v in wanted for q in quotes[:1]):
+            yield ctx.problem(path, "E507", f"{name}: {value!r} is not written in its quote {_cut(quotes)}")
+        return
+    found: set = set()
+    for quote in quotes:
+        for _, values in vocab.find(quote):
+            found |= values
+    if found == wanted:
+        return
+    said = "renders no " + vocab.name if not found else "says " + ", ".join(sorted(map(_shown, found)))
+    missing = sorted(wanted - found, key=str) or sorted(wanted, key=str)
+    hint = " or ".join(repr(r) for r in vocab.renderings(missing[0])[:4])
+    yield ctx.problem(path, "E507", f"{fields.dotted(path)}: {_shown(value)} is not what the quote states: it {said} "
+                                    f"({_cut(quotes)}); a quote stating {_shown(missing[0])} says {hint}")
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_shown, value)) + "]"
+    return str(value)
+
+
+# --- thresholds -----------------------------------------------------------------------------------
+
+
+def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
+    ref = t["criterion"]
+    found = ctx.criterion(ref)
+    if found is None:
+        return  # E109: rules report a threshold naming a criterion the list does not have
+    where, corpus = found
+    named = f"{ref['list'].lower()} criterion {ref['number']}"
+    bare = []
+    for quote in quotes:
+        label = _LABEL.match(quote)
+        if label and int(label.group("number")) != ref["number"]:
+            yield ctx.problem(path + ("criterion", "number"), "E513",
+                              f"{fields.dotted(path)}: its quote is labelled {label.group(0).strip()} but names {named}")
+            return
+        text = quote[label.end():] if label else quote
+        if text not in corpus:
+            yield ctx.problem(path + ("criterion",), "E513",
+                              f"{fields.dotted(path)}: the quote {_cut([quote])} is not in {named} ({fields.dotted(where)})")
+            return
+        bare.append(text)
+    measure = normalise(t["measure"])
+    if not any(measure in q for q in bare):
+        yield ctx.problem(path + ("measure",), "E513", f"{fields.dotted(path)}.measure: {t['measure']!r} is not in its quote {_cut(bare)}")
+        return
+    for i, condition in enumerate(t.get("conditions", [])):
+        if normalise(condition) not in corpus:
+            yield ctx.problem(path + ("conditions", i), "E513", f"{fields.dotted(path)}.conditions.{i}: not in {named}")
+    unit = lexicon.unit_named(t["unit"])
+    said = [(q, s) for q in bare for s in lexicon.statements(q)]
+
+    def unit_ok(q: str, s: lexicon.Statement) -> bool:
+        if unit is None:
+            return s.unit is None and lexicon.unit_follows(q, s.end, t["unit"])
+        if s.unit is not None:
+            return s.unit.key == unit.key
+        lo, hi = lexicon.clause(q, s.start, s.end)
+        return unit.key == "points" and bool(lexicon.SCORE_WORDS.search(q, lo, hi))
+
+    def cmp_ok(s: lexicon.Statement) -> bool:
+        return s.comparator == t["comparator"] or (t["comparator"] == "=" and s.comparator is None and s.unit is not None)
+
+    value = t["value"]
+    exact = [(q, s) for q, s in said if lexicon.same_number(s.value, value) and cmp_ok(s) and unit_ok(q, s)]
+    if not exact:
+        yield _threshold_miss(ctx, path, t, said, cmp_ok, unit_ok)
+        return
+    others = [o for o in ctx.measures if o not in measure and measure not in o]
+    # the measure next to the statement, where they share a quote (a quote list may give the measure apart)
+    near = [(q, s) for q, s in exact if measure not in q or _measure_next_to(q, s, measure, others)]
+    if not near:
+        yield ctx.problem(path + ("measure",), "E513", f"{fields.dotted(path)}.measure: in its quote, {exact[0][1].says()} "
+                                                       f"is said of another measure, not of {t['measure']!r}")
+        return
+    quote, statement = near[0]
+    kind, why = lexicon.kind_of(quote, statement)
+    if kind != t["kind"]:
+        said_kind = f"{kind}, from {why}" if kind else why
+        yield ctx.problem(path + ("kind",), "E508", f"{fields.dotted(path)}.kind: {t['kind']} is not what the words say ({said_kind})")
+    if statement.reading and not ctx.noted(path):
+        yield ctx.problem(path + ("comparator",), "E510", f"{fields.dotted(path)}: {statement.reading}; say so in a curation "
+                                                          f"note (field: {fields.dotted(path)} or a field above it)")
+
+
+def _measure_next_to(quote: str, s: lexicon.Statement, measure: str, others: list[str]) -> bool:
+    """Whether an occurrence of the measure has no other threshold's measure between it and the statement."""
+    for m in re.finditer(re.escape(measure), quote):
+        gap = quote[m.end():s.start] if m.end() <= s.start else quote[s.end:m.start()] if m.start() >= s.end else ""
+        if not any(o in gap for o in others):
+            return True
+    return False
+
+
+def _threshold_miss(ctx: Context, path: Path_, t: dict, said: list, cmp_ok: Callable, unit_ok: Callable) -> Problem:
+    """Which part of the threshold the quote does not state, and what it does state."""
+    value = t["value"]
+    same = [(q, s) for q, s in said if lexicon.same_number(s.value, value)]
+    stated = "; ".join(s.says() for _, s in said if s.comparator or s.unit) or "no comparator, number and unit together"
+    if any(unit_ok(q, s) for q, s in same):
+        part = "comparator"
+    elif any(cmp_ok(s) for _, s in same):
+        part = "unit"
+    else:
+        part = "value"
+    wanted = f"{t['comparator']} {lexicon._shown(value)} {t['unit']}"
+    return ctx.problem(path + (part,), "E508", f"{fields.dotted(path)}: the quote does not state {wanted} "
+                                               f"(its {part} differs); it states {stated}")
+
+
+# --- ages, cohorts, counts ------------------------------------------------------------------------
+
+
+def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
+    bound = "min" if path[-1] == "minimum_age" else "max"
+    # a list of quotes is read one by one, and together in its order ("18 Years", "65 Years": two lines)
+    found = [a for q in quotes + ([" ".join(quotes)] if len(quotes) > 1 else []) for a in lexicon.ages(q)]
+    if any(a.bound == bound and lexicon.same_number(a.value, age["value"]) and a.unit == age["unit"] for a in found):
+        return
+    same = [a for a in found if lexicon.same_number(a.value, age["value"])]
+    word = {"min": "minimum", "max": "maximum"}
+    stated = "; ".join(f"{word.get(a.bound or '', 'an unplaced')} {lexicon._shown(a.value)} {a.unit or '(no unit)'}" for a in found)
+    if any(a.bound == bound for a in same):
+        part, why = "unit", f"it gives {lexicon._shown(age['value'])} in another unit"
+    elif same:
+        part, why = "value", f"{lexicon._shown(age['value'])} stands there as the {word.get(same[0].bound or '', 'unplaced')} age, not the {word[bound]}"
+    else:
+        part, why = "value", "it does not state this age"
+    yield ctx.problem(path + (part,), "E508", f"{fields.dotted(path)}: {lexicon._shown(age['value'])} {age['unit']} is not the "
+                                              f"{word[bound]} age the quote states: {why} ({stated or 'no age'})")
+
+
+def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
+    dose = cohort["dose"]
+    found = [(q, d) for q in quotes for d in lexicon.doses(q) if lexicon.same_number(d.value, dose["value"])]
+    with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
+    here = path + ("dose",)
+    if not found:
+        yield ctx.problem(here + ("value",), "E508", f"{fields.dotted(here)}: the quote states no dose of {lexicon._shown(dose['value'])} {_cut(quotes)}")
+    elif not with_unit:
+        yield ctx.problem(here + ("unit",), "E508", f"{fields.dotted(here)}: the quote does not write {dose['unit']!r} with the dose {_cut(quotes)}")
+    else:
+        basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
+        if not basis:
+            yield ctx.problem(here + ("basis",), "E508", f"{fields.dotted(here)}.basis: the quote gives the dose {with_unit[0][1].basis}, "
+                                                         f"not {dose['basis']} {_cut(quotes)}")
+        elif basis[0][1].reading and not ctx.noted(here + ("basis",)):
+            yield ctx.problem(here + ("basis",), "E510", f"{fields.dotted(here)}.basis: {basis[0][1].reading}; say so in a curation "
+                                                         f"note (field: {fields.dotted(path)} or a field above it)")
+    if "patients" in cohort:
+        wanted = (cohort["patients"]["first"], cohort["patients"]["last"])
+        ranges = [r for q in quotes for r in lexicon.patient_ranges(q)]
+        if wanted not in ranges:
+            named = ", ".join(f"{a}-{b}" for a, b in ranges) or "none"
+            yield ctx.problem(path + ("patients",), "E508", f"{fields.dotted(path)}.patients: the quote names patients {named}, "
+                                                            f"not {wanted[0]}-{wanted[1]}")
+    yield from _walk(ctx, path, cohort, node, quotes, skip=("dose", "patients"))
+
+
+def _count(ctx: Context, path: Path_, enrollment: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
+    counted = [c for q in quotes for c in lexicon.counts(q)]
+    if not any(lexicon.same_number(c, enrollment["count"]) for c in counted):
+        said = ", ".join(lexicon._shown(c) for c in counted) or "no number of participants"
+        yield ctx.problem(path + ("count",), "E508", f"{fields.dotted(path)}.count: {enrollment['count']} is not the number of "
+                                                     f"participants the quote states ({said}) {_cut(quotes)}")
+    yield from _walk(ctx, path, enrollment, node, quotes, skip=("count",))
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+
+def _date_struct(ctx: Context, path: Path_, struct: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
+    yield from _date(ctx, path + ("date",), struct["date"], quotes)
+    yield from _walk(ctx, path, struct, node, quotes, skip=("date",))
+
+
+def _date_field(path: Path_) -> str | None:
+    if len(path) >= 2 and path[0] == "dates":
+        return str(path[1])
+    if path[:2] == ("curation", "sources") and path[-1] == "as_of":
+        return "as_of"
+    return None
+
+
+def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[Problem]:
+    mentions = [(q, m) for q in quotes for m in lexicon.dates(q)]
+    same = [(q, m) for q, m in mentions if m.value == value]
+    if not same:
+        written = ", ".join(m.value for _, m in mentions)
+        yield ctx.problem(path, "E505", f"{fields.dotted(path)}: {value} is not written in its quote {_cut(quotes)}"
+                                        + (f" (it gives {written})" if written else ""))
+        return
+    name = _date_field(path)
+    if name is None:
+        return
+    own = set(lexicon.DATE_LABELS.get(name, ()))
+    if name == "as_of":
+        label = ctx.record.data["curation"]["sources"][path[2]].get("as_of_label")
+        own |= set(lexicon.AS_OF_LABELS) | ({normalise(label)} if label else set())
+    labels = dict(lexicon.DATE_LABELS)
+    labels["as_of"] = tuple(sorted(own))
+    other = None
+    for quote, mention in same:
+        text = lexicon.label_of(quote, mention, lexicon.date_labels(quote, labels))
+        if text is None:
+            continue
+        if text in own:
+            return
+        other = text
+    if other is not None:
+        fields_named = [n for n, texts in lexicon.DATE_LABELS.items() if other in texts]
+        yield ctx.problem(path, "E509", f"{fields.dotted(path)}: the quote gives {value} as {other!r} "
+                                        f"({', '.join('dates.' + n for n in fields_named) or 'another date'}), not as {name}")
+        return
+    yield from _unlabelled(ctx, path, name, value, quotes)
+
+
+def _unlabelled(ctx: Context, path: Path_, name: str, value: str, quotes: list[str]) -> Iterator[Problem]:
+    """An unlabelled date: the record's dates that share this quote take its bare dates in order."""
+    sharing = [n for n in DATE_ORDER if n in ctx.record.data.get("dates", {}) and ctx.quotes_for(("dates", n, "date")) == quotes]
+    bare = [m for m in lexicon.dates(quotes[0]) if lexicon.label_of(quotes[0], m, lexicon.date_labels(quotes[0], lexicon.DATE_LABELS)) is None]
+    if name in sharing and len(bare) >= len(sharing):
+        expected = bare[sharing.index(name)].value
+        if expected != value:
+            order = ", ".join(f"dates.{n}" for n in sharing)
+            yield ctx.problem(path, "E509", f"{fields.dotted(path)}: the quote's unlabelled dates are read in the order of the "
+                                            f"record's dates that share it ({order}): this one is {expected}, not {value}")
+            return
+    if not ctx.noted(path):
+        yield ctx.problem(path, "E510", f"{fields.dotted(path)}: the quote does not label {value}; say in a curation note "
+                                        f"(field: {fields.dotted(path[:2])} or a field above it) which date it is")
+
+
+BINDERS: dict[str, Callable[..., Iterator[Problem]]] = {
+    "threshold": _threshold,
+    "age": _age,
+    "cohort": _cohort,
+    "count": _count,
+    "date": _date_struct,
+}

@@ -1,0 +1,134 @@
+"""Completeness: a record marked complete holds its source's criteria lists whole.
+
+The verbatim check asks whether a criterion's text occurs in the source; a criterion cut at a
+sentence or clause boundary still does, and a dropped one leaves nothing to check. So for a record
+whose curation.status is complete, each criteria list is compared, item by item in source order,
+with the items the source's layout reads from that list (layouts.py; nested items count in order):
+
+- every source item is in the record, whole: none dropped, none cut short (E511);
+- none moved between the inclusion and exclusion lists, none out of the source's order (E511);
+- a number the source gives is the record's number for that item (E511; E504 checks a number the
+  record gives against the source);
+- a source list whose numbering does not start at 1 or skips a number has lost items: the record
+  must say so under curation.incomplete for that list (E514), or it would look complete.
+
+A list the record leaves out is fine when it is declared not yet curated; declaring it silent while
+the source lists items is E511.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Iterator
+
+from sle_trials import fields
+from sle_trials.reading.layouts import Item, SourceDoc, normalise
+from sle_trials.checks.load import Record
+from sle_trials.problem import Problem
+
+LISTS = ("inclusion_criteria", "exclusion_criteria")
+
+
+def _flat(items: list[dict], path: tuple) -> Iterator[tuple[tuple, Any, str]]:
+    """(path, number, normalised text) of every criterion in order, nested ones after their parent."""
+    for i, item in enumerate(items):
+        yield path + (i,), item.get("number"), normalise(item["text"])
+        yield from _flat(item.get("sub_criteria", []), path + (i, "sub_criteria"))
+
+
+def gaps(items: list[Item]) -> list[int]:
+    """Numbers missing from a list's own numbering: before its first number, or skipped. A number not
+    above the one before starts a nested list (1, 2, 3 under item 4), after which the list goes on."""
+    missing: list[int] = []
+    last = 0
+    for item in items:
+        n = item.number
+        if n is None:
+            continue
+        if n == last + 1:
+            last = n
+        elif n > last + 1 and not (last and n == 1):
+            missing.extend(range(last + 1, n))
+            last = n
+    return missing
+
+
+def _covered(names: list[str], field: str) -> bool:
+    return any(field == n or field.startswith(n + ".") for n in names)
+
+
+def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
+    data = record.data
+    if data["curation"]["status"] != "complete":
+        return
+    curation = data["curation"]
+    eligibility = data.get("eligibility", {})
+
+    def at(path: tuple, code: str, message: str) -> Problem:
+        line, col = record.where(path)
+        return Problem(record.path, line, col, code, message)
+
+    # the newest cited source that lists the criteria is the one to hold: an updated registry record
+    # supersedes the version it was first curated from
+    as_of = {s["file"]: s["as_of"] for s in curation["sources"]}
+    newest = sorted(docs, key=lambda doc: as_of.get(doc.file, ""), reverse=True)
+    lists = {name: next((doc.criteria[name] for doc in newest if doc.criteria.get(name)), []) for name in LISTS}
+    for name in LISTS:
+        source = lists[name]
+        if not source:
+            continue
+        kind = name.split("_")[0]
+        field = f"eligibility.{name}"
+        if name not in eligibility and _covered(curation.get("not_yet_curated", []), field):
+            continue
+        missing = gaps(source)
+        if missing and not _covered([n["field"] for n in curation.get("incomplete", [])], field):
+            shown = ", ".join(map(str, missing[:5])) + (" …" if len(missing) > 5 else "")
+            yield at(("eligibility", name) if name in eligibility else ("curation",), "E514",
+                     f"{field}: the source's {kind} list has no item {shown}: it lost items; say so under curation.incomplete "
+                     f"(field: {field}) rather than look complete")
+        if name not in eligibility:
+            declared = " but is declared silent" if _covered(curation.get("silent", []), field) else ""
+            yield at(("eligibility",) if eligibility else ("curation", "status"), "E511",
+                     f"{field}: the source lists {len(source)} {kind} criteria; the record has none{declared}")
+            continue
+        yield from _compare(at, name, list(_flat(eligibility[name], ("eligibility", name))), source,
+                            {normalise(i.text) for other in LISTS if other != name for i in lists[other]})
+
+
+def _compare(at: Any, name: str, record: list[tuple[tuple, Any, str]], source: list[Item], other_list: set[str]) -> Iterator[Problem]:
+    kind = name.split("_")[0]
+    ours = [text for _, _, text in record]
+    theirs = [item.text for item in source]
+    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            for k in range(i2 - i1):
+                path, number, _ = record[i1 + k]
+                wanted = source[j1 + k].number
+                if wanted is not None and number != wanted:
+                    had = "no number" if number is None else f"number {number}"
+                    yield at(path, "E511", f"{fields.dotted(path)}: the source numbers this {kind} criterion {wanted}; the record gives {had}")
+            continue
+        for k in range(i1, i2):  # items of the record that are not a source item of this list, here
+            path, _, text = record[k]
+            if text in other_list:
+                other = "exclusion" if kind == "inclusion" else "inclusion"
+                yield at(path + ("text",), "E511", f"{fields.dotted(path)}: an {other} criterion in the source, not an {kind} one")
+            elif text in theirs:
+                yield at(path + ("text",), "E511", f"{fields.dotted(path)}: out of the source's order")
+            else:
+                whole = next((t for t in theirs[j1:j2] or theirs if text and text in t), None)
+                if whole is not None:
+                    yield at(path + ("text",), "E511", f"{fields.dotted(path)}: cut short: the source's item runs on: "
+                                                       f"…{whole[len(text):len(text) + 60] if whole.startswith(text) else whole[:60]}…")
+        for k in range(j1, j2):  # source items the record does not hold here
+            item = source[k]
+            if item.text in ours:
+                continue  # reported above as out of order
+            if any(text and text in item.text for text in ours[i1:i2]):
+                continue  # reported above as cut short
+            label = f"{item.number}) " if item.number is not None else ""
+            where = record[i1][0] if i1 < len(record) else ("eligibility", name)
+            yield at(where, "E511", f"eligibility.{name}: the source's {kind} criterion {label}{item.text[:70]!r}"
+                                    f"{'…' if len(item.text) > 70 else ''} is not in the record (dropped)")

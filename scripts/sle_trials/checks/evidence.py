@@ -1,0 +1,380 @@
+"""Evidence: every value traceable to the words of its source, read where the source states it.
+
+The checks on one schema-valid record against the source documents it cites (layouts.py reads each
+into its text and its places):
+- the record's nct_id is named by a cited source (E515), and a source about another trial states
+  only that trial's id and title (a stub's, E512);
+- verbatim fields (schema `x-verbatim`) occur word for word in a cited source (E501), in the place
+  where that source states the field, whole where the place is one value (E512); a numbered
+  criterion's number stands before its text there (E504);
+- the `evidence` mapping pins structured values to quotes: each path exists (E503), each quote occurs
+  in a cited source (E502), in the field's place (E512), and states the values beneath the path
+  (binding.py: E505, E507-E510, E513);
+- a record marked complete holds its sources' criteria lists whole (completeness.py: E511, E514);
+- fields declared silent or not yet curated are absent, and one that does not apply to the study's
+  type is not declared silent (E506).
+Text is compared after normalising Unicode (NFKC), white space and markdown backslash escapes
+(layouts.normalise), so `1×10\\^6` in a scraped page matches `1×10^6` in the record. A miss shows
+the closest source passage.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections import OrderedDict
+from pathlib import Path
+from typing import Iterator
+
+from sle_trials.checks import binding, completeness
+from sle_trials import fields, files
+from sle_trials.reading import layouts
+from sle_trials.reading.layouts import SourceDoc, normalise
+from sle_trials.checks.load import Record
+from sle_trials.problem import Problem
+
+MAX_SEARCHES = 20  # nearest-passage searches a record may cost (difflib is quadratic)
+_NCT = re.compile(r"NCT[0-9]{8}")
+
+
+class _Read:
+    """Source documents read in this process, by (path, modification time, size): a registry's
+    records cite a few documents many times. Bounded by the characters they hold, not their number,
+    so that many large documents cannot fill memory; the least recently used go first."""
+
+    def __init__(self, chars: int) -> None:
+        self.room = chars
+        self.docs: OrderedDict[tuple, SourceDoc | None] = OrderedDict()
+
+    def get(self, file: str, name: str, stamp: tuple[int, int]) -> SourceDoc | None:
+        key = (file, name, stamp)
+        if key in self.docs:
+            self.docs.move_to_end(key)
+            return self.docs[key]
+        try:
+            doc: SourceDoc | None = layouts.read(name, files.read_bytes(file, files.MAX_SOURCE_BYTES))
+        except files.Refused:
+            doc = None
+        size = len(doc.text) if doc is not None else 0
+        while self.docs and self.room < size:
+            _, old = self.docs.popitem(last=False)
+            self.room += len(old.text) if old is not None else 0
+        if size <= self.room:
+            self.docs[key] = doc
+            self.room -= size
+        return doc
+
+
+_READ = _Read(64 * 1024 * 1024)
+
+
+def source_doc(root: Path | str, name: str) -> SourceDoc | None:
+    """The source document seeds/NAME (name as records cite it) read through the guard (a regular
+    file, no link, at most files.MAX_SOURCE_BYTES), remembered by modification time and size; None when it
+    cannot be read (rules report E108)."""
+    file = os.path.join(root, name)
+    try:
+        st = os.lstat(file)
+    except (OSError, ValueError):
+        return None
+    return _READ.get(file, name, (st.st_mtime_ns, st.st_size)) if files.kind_of(st.st_mode) is None else None
+
+
+def source_text(root: Path | str, name: str) -> str | None:
+    """A source's normalised text, or None when it is not a readable regular file."""
+    doc = source_doc(root, name)
+    return None if doc is None else doc.text
+
+
+def closest(needle: str, haystack: str) -> str:
+    """The passage of haystack most like needle (difflib), aligned to needle's ends."""
+    a, b, _ = difflib.SequenceMatcher(None, needle, haystack, autojunk=False).find_longest_match(0, len(needle), 0, len(haystack))
+    lo = max(0, b - a - 20)
+    window = haystack[lo : b - a + len(needle) + 20]
+    blocks = [m for m in difflib.SequenceMatcher(None, needle, window, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return ""
+    first, last = blocks[0], blocks[-1]
+    return window[max(0, first.b - first.a) : last.b + last.size + (len(needle) - last.a - last.size)]
+
+
+def excerpt(text: str, at: int, width: int = 70) -> str:
+    lo = max(0, at - width // 2)
+    return ("…" if lo else "") + text[lo : lo + width] + ("…" if lo + width < len(text) else "")
+
+
+def difference(needle: str, passage: str) -> str:
+    """Both texts cut around their first difference: 'record has "…", source has "…"'."""
+    at = next((i for i, (x, y) in enumerate(zip(needle, passage)) if x != y), min(len(needle), len(passage)))
+    return f'the record has "{excerpt(needle, at)}", the source has "{excerpt(passage, at)}"'
+
+
+class Sources:
+    """The source documents one record cites, read with their places."""
+
+    def __init__(self, record: Record, root: Path) -> None:
+        self.record = record
+        self.docs: list[SourceDoc] = []
+        self.nct_id = record.data["nct_id"]
+        for source in record.data["curation"]["sources"]:
+            doc = source_doc(root, source["file"])
+            if doc is not None:  # a missing source is reported by rules (E108)
+                self.docs.append(doc.for_trial(self.nct_id))
+        self.searches = 0
+
+    def about_other(self, doc: SourceDoc) -> bool:
+        """Whether the document is about another trial (a stub's source: the page of a trial naming this one)."""
+        return doc.subject is not None and doc.subject != self.nct_id
+
+    def passages(self, doc: SourceDoc, path: fields.Path_) -> list[layouts.Passage] | None:
+        """Where this document states the field at path for this record, or None when anywhere will do."""
+        if self.about_other(doc) and path[0] != "curation":  # curation.sources.* describe the document itself
+            if path == ("brief_title",):
+                return [layouts.Passage(t, True) for t in doc.related.get(self.nct_id, [])]
+            if path == ("nct_id",):
+                return doc.place(("related_trials",)) or []
+            return []  # a page about another trial says nothing else of this one
+        found = doc.place(path)
+        if found is None and doc.layout != layouts.PLAIN:
+            return []  # a layout that states no such field: the source does not state it
+        return found
+
+    def contains(self, text: str) -> bool:
+        needle = normalise(text)
+        return any(needle in doc.text for doc in self.docs)
+
+    def verdict(self, path: fields.Path_, text: str, *, whole: bool) -> str:
+        """'ok', 'elsewhere' (in a source, not where it states this field), or 'missing'."""
+        needle = normalise(text)
+        anywhere = False
+        for doc in self.docs:
+            if needle not in doc.text:
+                continue
+            anywhere = True
+            passages = self.passages(doc, path)
+            if passages is None:
+                return "ok"
+            if whole and any(p.whole for p in passages):  # a field that is one value there must be all of it
+                if any(p.whole and p.equals(needle) for p in passages):
+                    return "ok"
+            elif any(p.holds(needle) for p in passages):
+                return "ok"
+        return "elsewhere" if anywhere else "missing"
+
+    def where_else(self, path: fields.Path_) -> str:
+        """Words for where this field is read from, for a message."""
+        for doc in self.docs:
+            if self.about_other(doc):
+                said = "only as a related trial (its id and title)" if self.nct_id in doc.related else "nowhere as a trial"
+                return f"{doc.file} is about {doc.subject}: it names {self.nct_id} {said}"
+            if doc.place(path) is None and doc.layout != layouts.PLAIN:
+                return f"{doc.file} (a {doc.layout} layout) has no place where it states {fields.dotted(_unindexed(path))}"
+            if doc.place(path) is not None:
+                return f"{doc.file} states {fields.dotted(_unindexed(path))} elsewhere on the page (a {doc.layout} layout)"
+        return "the source states this field elsewhere"
+
+    def numbers(self, path: fields.Path_, number: int, text: str) -> bool:
+        """Whether a source gives the criterion this number where it lists it: "3) text" or "3. text"."""
+        needles = [normalise(f"{number}{mark} {text}") for mark in (")", ".")]
+        for doc in self.docs:
+            passages = self.passages(doc, path)
+            hay = [doc.text] if passages is None else [p.text for p in passages]
+            if any(n in h for n in needles for h in hay):
+                return True
+        return False
+
+    def closest(self, text: str) -> str:
+        """Where the text comes nearest to a cited source, for the curator to compare.
+
+        difflib is quadratic; a hostile record with thousands of long misses must not take minutes,
+        so the search is made for the first MAX_SEARCHES misses of a record, on at most 2,000 characters."""
+        self.searches += 1
+        if self.searches > MAX_SEARCHES:
+            return "(no nearest passage shown past the first misses of this record)"
+        needle = normalise(text)[:2000]
+
+        def longest(doc: SourceDoc) -> int:
+            return difflib.SequenceMatcher(None, needle, doc.text, autojunk=False).find_longest_match(0, len(needle), 0, len(doc.text)).size
+
+        doc = max(sorted(self.docs, key=lambda d: d.file), key=longest)
+        return f"{doc.file}: {difference(needle, closest(needle, doc.text))}"
+
+
+def _unindexed(path: fields.Path_) -> fields.Path_:
+    return tuple(p for p in path if isinstance(p, str))
+
+
+def at(record: Record, path: fields.Path_, code: str, message: str, *, key: bool = False) -> Problem:
+    line, col = record.where(path, key=key)
+    return Problem(record.path, line, col, code, message)
+
+
+def check_nct_id(record: Record, sources: Sources) -> Iterator[Problem]:
+    """A record's nct_id is named by a cited source: a mistyped id cannot get a record of its own."""
+    nct = record.data["nct_id"]
+    if any(nct in doc.text for doc in sources.docs):
+        return
+    named = sorted({m.group(0) for doc in sources.docs for m in _NCT.finditer(doc.text)})
+    close = difflib.get_close_matches(nct, named, n=1, cutoff=0.7)
+    hint = f"; did you mean {close[0]}?" if close else "; cite the source that names this trial"
+    yield at(record, ("nct_id",), "E515", f"nct_id {nct} is not named by any cited source{hint}")
+
+
+def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[Problem]:
+    for path, value, holder in fields.verbatim_texts(record.data, schema):
+        verdict = sources.verdict(path, value, whole=True)
+        if verdict == "missing":
+            yield at(record, path, "E501", f"{fields.dotted(path)}: text not found in the cited source; nearest is {sources.closest(value)}")
+            continue
+        if verdict == "elsewhere":
+            yield at(record, path, "E512", f"{fields.dotted(path)}: not where the source states it: {sources.where_else(path)}")
+            continue
+        if path[-1] == "text" and len(path) >= 2:  # the holder is the criterion (a mapping with "text")
+            number = holder.get("number")
+            if number is not None and not sources.numbers(path, number, value):
+                yield at(record, path[:-1] + ("number",), "E504", f"{fields.dotted(path[:-1])}: the source does not number this criterion {number}")
+    yield from check_rows(record, sources)
+
+
+# The list whose items a source states as rows, and the record field naming an item in messages.
+ROW_NAMES = {"related_trials": "nct_id", "officials": "name", "locations": "facility", "arms": "label",
+             "interventions": "name", "identifiers.secondary_ids": "id", "references": "citation"}
+
+
+def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
+    """A list item's texts come from one row of the source: an official's name with that official's
+    affiliation, a related trial's title with that trial's id, a site's city with its country."""
+    for name, label in ROW_NAMES.items():
+        items = fields.get(record.data, fields.parse_dotted(name))[1]
+        if not isinstance(items, list):
+            continue
+        docs = [doc for doc in sources.docs if name in doc.rows and not sources.about_other(doc)]
+        if not docs:
+            continue
+        for i, item in enumerate(items):
+            if any(_is_row(item, row) for doc in docs for row in doc.rows[name]):
+                continue
+            path = fields.parse_dotted(name) + (i,)
+            shown = ", ".join(f"{k} {v!r}" for k, v in item.items() if isinstance(v, str) and k in _columns(docs, name))
+            yield at(record, path, "E512", f"{fields.dotted(path)}: no row of the source gives {shown} together "
+                                          f"({item.get(label, '')!r} is listed with other values)")
+
+
+def _columns(docs: list[SourceDoc], name: str) -> set[str]:
+    return {k for doc in docs for row in doc.rows[name] for k in row}
+
+
+def _is_row(item: dict, row: dict) -> bool:
+    """Whether the item's texts are the row's (the fields the row states; the item may leave some
+    out, and a list of the item's, such as an arm's interventions, is some of the row's)."""
+    shared = [k for k in row if isinstance(item.get(k), (str, list))]
+    return bool(shared) and all(normalise(item[k]) == row[k] if isinstance(item[k], str)
+                                else {normalise(x) for x in item[k] if isinstance(x, str)} <= set(row[k]) for k in shared)
+
+
+def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
+    """What the curation block says of the sources is what they are: a source's kind is its layout's
+    kind, and a stub (only what another trial's source says of this one) cites no source about this trial."""
+    by_file = {doc.file: doc for doc in sources.docs}
+    for i, source in enumerate(record.data["curation"]["sources"]):
+        doc = by_file.get(source["file"])
+        if doc is not None and doc.kind is not None and source["kind"] != doc.kind:
+            path = ("curation", "sources", i, "kind")
+            yield at(record, path, "E516", f"{fields.dotted(path)}: {source['file']} is a {doc.layout} document: its kind is {doc.kind}, not {source['kind']}")
+    if record.data["curation"]["status"] == "stub":
+        own = [doc.file for doc in sources.docs if doc.subject == sources.nct_id]
+        if own:
+            yield at(record, ("curation", "status"), "E516", f"curation.status: a stub holds what another trial's source says of "
+                                                             f"this one, but {own[0]} is about this trial: curate it (status draft or complete)")
+
+
+def check_evidence(record: Record, schema: dict, sources: Sources) -> Iterator[Problem]:
+    context = binding.Context(record, schema, sources.docs)
+    for key, quotes in record.data.get("evidence", {}).items():
+        where = ("evidence", key)
+        path = fields.parse_dotted(key)
+        found, value = fields.get(record.data, path)
+        if not found or path[0] == "evidence":
+            yield at(record, where, "E503", f"evidence for {key}: the record has no such field", key=True)
+            continue
+        quotes = [quotes] if isinstance(quotes, str) else quotes
+        placed = True
+        for i, quote in enumerate(quotes):
+            shown = where if len(quotes) == 1 and isinstance(record.data["evidence"][key], str) else where + (i,)
+            verdict = sources.verdict(path, quote, whole=False)
+            if verdict == "missing":
+                placed = False
+                yield at(record, shown, "E502", f"evidence for {key}: quote not found in the cited source; nearest is {sources.closest(quote)}")
+            elif verdict == "elsewhere":
+                placed = False
+                yield at(record, shown, "E512", f"evidence for {key}: the quote is not where the source states this field: {sources.where_else(path)}")
+        if placed and not _names_item(record, path, quotes):
+            yield at(record, where, "E512", f"evidence for {key}: the quote does not name the item it is about "
+                                            f"({_item_name(record, path)!r})", key=True)
+        elif placed:
+            yield from binding.bind(context, path, value, [normalise(q) for q in quotes])
+
+
+def _item_name(record: Record, path: fields.Path_) -> str:
+    for k in range(len(path) - 1, 0, -1):
+        list_name = fields.dotted(_unindexed(path[:k]))
+        if isinstance(path[k], int) and list_name in ROW_NAMES:
+            item = fields.get(record.data, path[: k + 1])[1]
+            return str(item.get(ROW_NAMES[list_name], "")) if isinstance(item, dict) else ""
+    return ""
+
+
+def _names_item(record: Record, path: fields.Path_, quotes: list[str]) -> bool:
+    """A quote for one field of a list item (an official's role) names the item (the official)."""
+    if len(path) < 3 or not isinstance(path[-2], int) or fields.dotted(_unindexed(path[:-2])) not in ROW_NAMES:
+        return True
+    name = _item_name(record, path)
+    return not name or any(normalise(name) in normalise(q) for q in quotes)
+
+
+def check_absent(record: Record, schema: dict) -> Iterator[Problem]:
+    """Fields a record declares silent or not yet curated must be schema fields the record lacks, and
+    a field that does not apply to the study is not declared silent (it is not applicable)."""
+    known = fields.known_names(schema)
+    for kind in ("silent", "not_yet_curated"):
+        for i, name in enumerate(record.data["curation"].get(kind, [])):
+            where = ("curation", kind, i)
+            if name not in known:
+                yield at(record, where, "E506", f"curation.{kind}: {name} is not a field coverage reports on")
+            elif fields.get(record.data, fields.parse_dotted(name))[0]:
+                yield at(record, where, "E506", f"curation.{kind}: {name} is declared absent but the record has it")
+            else:
+                applies, why = fields.applies(schema, name, record.data)
+                if not applies:
+                    yield at(record, where, "E506", f"curation.{kind}: {name} does not apply ({why}); it is not applicable, not {kind.replace('_', ' ')}: remove it")
+    for name in fields.applies_to(schema):
+        path = fields.parse_dotted(name)
+        if fields.get(record.data, path)[0]:
+            applies, why = fields.applies(schema, name, record.data)
+            if not applies:
+                yield at(record, path, "E506", f"{name} does not apply ({why}); remove it")
+
+
+def check_unbound(record: Record, schema: dict) -> Iterator[Problem]:
+    """A record marked complete has every structured value under an evidence quote that states it:
+    otherwise a wrong value whose quote was taken away would pass unseen."""
+    if record.data["curation"]["status"] != "complete":
+        return
+    pinned = {fields.parse_dotted(k) for k in record.data.get("evidence", {})}
+    for path, value, node in fields.leaves(record.data, schema):
+        if path == ("nct_id",):
+            continue  # bound by the source itself: the trial it is about (E515, E512)
+        if fields.needs_evidence(path, node) and not any(path[:depth] in pinned for depth in range(1, len(path) + 1)):
+            yield at(record, path, "E517", f"{fields.dotted(path)}: {value!r} has no evidence; a complete record quotes "
+                                           f"the words that state each value (evidence: {{{fields.dotted(path)}: ...}})")
+
+
+def check(record: Record, schema: dict, root: Path) -> list[Problem]:
+    problems = [*check_absent(record, schema), *check_unbound(record, schema)]
+    sources = Sources(record, root)
+    if sources.docs:  # with no readable source, E108 has said why
+        problems += [*check_nct_id(record, sources), *check_curation(record, sources), *check_verbatim(record, schema, sources),
+                     *check_evidence(record, schema, sources), *completeness.check(record, sources.docs)]
+    return problems
+

@@ -1,0 +1,166 @@
+"""Rules: checks on one schema-valid record that a JSON Schema cannot express."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any, Iterator
+
+from sle_trials import files
+from sle_trials.outputs.export import AGE_UNIT_DAYS
+from sle_trials.fields import dotted
+from sle_trials.checks.load import Record
+from sle_trials.problem import Problem
+
+# Registry dates in the order they must fall; each pair is checked where both are present.
+DATE_ORDER = [("start", "primary_completion"), ("primary_completion", "completion"), ("start", "completion"),
+              ("first_submitted", "last_updated")]
+
+
+def _problem(record: Record, path: tuple, code: str, message: str, *, key: bool = False) -> Problem:
+    line, col = record.where(path, key=key)
+    return Problem(record.path, line, col, code, message)
+
+
+def _dates(data: dict) -> Iterator[tuple[tuple, str]]:
+    for name, struct in data.get("dates", {}).items():
+        yield ("dates", name, "date"), struct["date"]
+    for i, source in enumerate(data["curation"]["sources"]):
+        yield ("curation", "sources", i, "as_of"), source["as_of"]
+
+
+def _calendar(value: str) -> bool:
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _before(a: str, b: str) -> bool:
+    """Whether partial date a is certainly after b (compared at the precision both have)."""
+    n = min(len(a), len(b))
+    return a[:n] > b[:n]
+
+
+def check_dates(record: Record) -> Iterator[Problem]:
+    for path, value in _dates(record.data):
+        if not _calendar(value):
+            yield _problem(record, path, "E103", f"{dotted(path)}: {value} is not a date in the calendar")
+    dates = record.data.get("dates", {})
+    for early, late in DATE_ORDER:
+        if early in dates and late in dates:
+            a, b = dates[early]["date"], dates[late]["date"]
+            if _before(a, b):
+                yield _problem(record, ("dates", late, "date"), "E105", f"dates.{late} {b} is before dates.{early} {a}")
+
+
+def _age_days(age: dict) -> float:
+    return age["value"] * AGE_UNIT_DAYS[age["unit"]]
+
+
+def check_ages(record: Record) -> Iterator[Problem]:
+    eligibility = record.data.get("eligibility", {})
+    low, high = eligibility.get("minimum_age"), eligibility.get("maximum_age")
+    if low and high and _age_days(low) > _age_days(high):
+        yield _problem(record, ("eligibility", "minimum_age"), "E104",
+                       f"minimum age {low['value']} {low['unit'].lower()} is above maximum age {high['value']} {high['unit'].lower()}")
+
+
+def _criteria(items: list, path: tuple) -> Iterator[tuple[tuple, list]]:
+    """Every list of criteria (top-level and nested) with its path."""
+    yield path, items
+    for i, item in enumerate(items):
+        if "sub_criteria" in item:
+            yield from _criteria(item["sub_criteria"], path + (i, "sub_criteria"))
+
+
+def _folded(text: str) -> str:
+    """The text as E106 compares criteria: runs of white space as one space, case folded."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # the only white space is single inner spaces (isprintable is False for every other kind),
+        # so splitting into words and joining them again would give the text back: skip it
+        return text.lower() if text.isascii() else text.casefold()
+    return " ".join(text.split()).casefold()
+
+
+def check_criteria(record: Record) -> Iterator[Problem]:
+    eligibility = record.data.get("eligibility", {})
+    for name in ("inclusion_criteria", "exclusion_criteria"):
+        if name not in eligibility:
+            continue
+        for path, items in _criteria(eligibility[name], ("eligibility", name)):
+            folded = [_folded(item["text"]) for item in items]
+            numbers_ = [item["number"] for item in items if item.get("number") is not None]
+            if len(set(folded)) == len(folded) and len(set(numbers_)) == len(numbers_):
+                continue  # nothing repeats (almost every list): the loop below only words the findings
+            texts: dict[str, int] = {}
+            numbers: dict[int, int] = {}
+            for i, (item, text) in enumerate(zip(items, folded)):
+                if text in texts:
+                    yield _problem(record, path + (i, "text"), "E106", f"{dotted(path + (i,))}: same text as item {texts[text]}")
+                texts.setdefault(text, i)
+                number = item.get("number")
+                if number is not None:
+                    if number in numbers:
+                        yield _problem(record, path + (i, "number"), "E106", f"{dotted(path + (i,))}: number {number} is used twice in this list")
+                    numbers.setdefault(number, i)
+
+
+def check_cohorts(record: Record) -> Iterator[Problem]:
+    for a, arm in enumerate(record.data.get("arms", [])):
+        seen: list[tuple[int, int, int]] = []
+        for c, cohort in enumerate(arm.get("cohorts", [])):
+            if "patients" not in cohort:
+                continue
+            first, last = cohort["patients"]["first"], cohort["patients"]["last"]
+            path = ("arms", a, "cohorts", c, "patients")
+            if first > last:
+                yield _problem(record, path, "E107", f"{dotted(path)}: first patient {first} is after last patient {last}")
+                continue
+            for f2, l2, other in seen:
+                if first <= l2 and f2 <= last:
+                    yield _problem(record, path, "E107", f"{dotted(path)}: patients {first}-{last} overlap cohort {other} (patients {f2}-{l2})")
+            seen.append((first, last, c))
+
+
+def check_sources(record: Record, root: Path) -> Iterator[Problem]:
+    for i, source in enumerate(record.data["curation"]["sources"]):
+        file = os.path.join(root, source["file"])
+        if not files.is_regular(file):  # a link is never followed (its target could be outside the repository)
+            path = ("curation", "sources", i, "file")
+            why = "is not a regular file (a link, pipe or folder is never read)" if os.path.lexists(file) else "does not exist"
+            yield _problem(record, path, "E108", f"{dotted(path)}: {source['file']} {why}; add the source document under seeds/")
+
+
+def check_links(record: Record) -> Iterator[Problem]:
+    """Thresholds point at criteria that exist; arms name interventions the record lists."""
+    eligibility = record.data.get("eligibility", {})
+    numbers: dict[str, set] = {}  # each list's criterion numbers, gathered once: thresholds point at few lists
+    for i, threshold in enumerate(eligibility.get("thresholds", [])):
+        ref = threshold["criterion"]
+        listed = numbers.get(ref["list"])
+        if listed is None:
+            listed = numbers[ref["list"]] = {c.get("number") for c in eligibility.get(f"{ref['list'].lower()}_criteria", [])}
+        if ref["number"] not in listed:
+            path = ("eligibility", "thresholds", i, "criterion", "number")
+            yield _problem(record, path, "E109", f"{dotted(path)}: there is no {ref['list'].lower()} criterion number {ref['number']}")
+    names = {i["name"] for i in record.data.get("interventions", [])}
+    for a, arm in enumerate(record.data.get("arms", [])):
+        for n, name in enumerate(arm.get("intervention_names", [])):
+            if name not in names:
+                path = ("arms", a, "intervention_names", n)
+                yield _problem(record, path, "E110", f"{dotted(path)}: {name!r} is not among the record's interventions")
+
+
+def check(record: Record, root: Path, file_stem: str) -> list[Problem]:
+    """All rules for one record that passed the schema."""
+    problems: list[Problem] = []
+    if record.data["nct_id"] != file_stem:
+        problems.append(_problem(record, ("nct_id",), "E101", f"nct_id {record.data['nct_id']} does not match the file name {file_stem}.yaml"))
+    for rule in (check_dates, check_ages, check_criteria, check_cohorts, check_links):
+        problems.extend(rule(record))
+    problems.extend(check_sources(record, root))
+    return problems

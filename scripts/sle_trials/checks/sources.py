@@ -1,0 +1,152 @@
+"""Sources: the documents under seeds/ stay byte-for-byte as received.
+
+seeds/SHA256SUMS (the format `sha256sum` writes and `sha256sum -c` reads) lists every source document
+with its hash. A document that is missing from it, differs from its hash, or is listed but gone is a
+problem, so an edited or unlisted source cannot slip into a commit. So is a line that is not
+`<sha256>  <name>` (or `<sha256> *<name>`): conflict markers a merge left, or any other junk, would
+otherwise be skipped and committed unseen.
+
+Every source and the manifest itself are read through files.read: a link (to a secret outside the
+repository, to /dev/zero), a named pipe or a device under seeds/ is reported and never read, so its
+target can never be quoted in a message or a CI annotation.
+
+Two branches that each add a source each add a line, so their manifests merge as sets of lines
+(merge_manifests): the git merge driver `trials merge-manifest` and the trials-csv driver use it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shlex
+from pathlib import Path
+
+from sle_trials import files
+from sle_trials.paths import SEEDS_DIR
+from sle_trials.problem import Problem
+
+MANIFEST = "SHA256SUMS"
+MANIFEST_PATH = f"{SEEDS_DIR}/{MANIFEST}"
+MANIFEST_LIMIT = 64 << 20  # ~100 bytes a line: room for 600,000 sources
+# What sha256sum writes: the hash, a space, a space (text) or `*` (binary), the name.
+_LINE = re.compile(r"(?P<digest>[0-9a-fA-F]{64}) [ *](?P<name>.*)\Z")
+_MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+
+
+class ManifestConflict(Exception):
+    """Two manifests that do not merge by themselves: a person must decide."""
+
+
+class Entry:
+    """One listed source: its name under seeds/, its sha256 (lower case), its line number and text."""
+
+    __slots__ = ("name", "digest", "number", "line")
+
+    def __init__(self, name: str, digest: str, number: int, line: str) -> None:
+        self.name, self.digest, self.number, self.line = name, digest, number, line
+
+
+def parse(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
+    """(the manifest's entries in order, (line number, why) of each line that is not one)."""
+    entries: list[Entry] = []
+    bad: list[tuple[int, str]] = []
+    seen: dict[str, int] = {}
+    body = text[:-1] if text.endswith("\n") else text  # the last line's end starts no line
+    for number, line in enumerate(body.split("\n") if body else [], 1):
+        match = _LINE.match(line)
+        if match is None or not files.NAME.match(match["name"]):
+            bad.append((number, "an unresolved merge-conflict marker" if line.startswith(_MARKERS)
+                        else "not `<sha256>  <file name>` as sha256sum writes it"))
+        elif match["name"] in seen:
+            bad.append((number, f"{match['name']} is listed twice (lines {seen[match['name']]} and {number})"))
+        else:
+            seen[match["name"]] = number
+            entries.append(Entry(match["name"], match["digest"].lower(), number, line))
+    return entries, bad
+
+
+def read(root: Path) -> tuple[list[Entry], list[Problem]]:
+    """The entries of root's manifest, and its problems (a malformed line, an unreadable file). A
+    missing manifest lists nothing: each source is then reported unlisted."""
+    file = root / SEEDS_DIR / MANIFEST
+    try:
+        raw, _ = files.read(file, MANIFEST_LIMIT)
+        text = raw.decode("utf-8")
+    except files.Refused as exc:
+        if not file.exists() and not file.is_symlink():
+            return [], []
+        return [], [Problem(MANIFEST_PATH, 0, 0, "E307", f"{MANIFEST_PATH} is not read: {exc}; it must be a plain file listing every source")]
+    except UnicodeDecodeError:
+        return [], [Problem(MANIFEST_PATH, 0, 0, "E307", f"{MANIFEST_PATH} is not UTF-8 text")]
+    entries, bad = parse(text)
+    return entries, [Problem(MANIFEST_PATH, number, 1, "E307", f"{MANIFEST_PATH} line {number}: {why}; fix or remove the line "
+                             f"(each line: the sha256 of a file under {SEEDS_DIR}/, two spaces, its name)")
+                     for number, why in bad]
+
+
+def check_manifest(root: Path, seed_files: list[str]) -> list[Problem]:
+    """seed_files: the source documents, as paths relative to the root (seeds/NAME)."""
+    entries, problems = read(root)
+    listed = {f"{SEEDS_DIR}/{e.name}": e for e in entries}
+    fix = f"(cd {SEEDS_DIR} && sha256sum NAME >> {MANIFEST})"
+    for seed in seed_files:
+        name = seed[len(SEEDS_DIR) + 1 :]
+        if not files.NAME.match(name):  # refused by its name alone: never read, never printed raw
+            shown_seed = files.shown(seed)
+            problems.append(Problem(shown_seed, 0, 0, "E307", f"{shown_seed}: a source's file name is letters, digits, '.', '_' "
+                                    "and '-', starting with a letter or a digit, at most 200 characters; rename it"))
+            continue
+        try:
+            raw = files.read_bytes(root / seed, files.MAX_SOURCE_BYTES)
+        except files.Refused as exc:
+            problems.append(Problem(seed, 0, 0, "E307", f"{seed} is not read: {exc}; a source document is a plain file under {SEEDS_DIR}/, kept as received"))
+            continue
+        if seed not in listed:
+            problems.append(Problem(seed, 0, 0, "E307", f"{seed} is not listed in {MANIFEST_PATH}; add it: {fix}"))
+            continue
+        if hashlib.sha256(raw).hexdigest() != listed[seed].digest:
+            problems.append(Problem(seed, 0, 0, "E307", f"{seed} differs from its sha256 in {MANIFEST_PATH}: a source is kept exactly as received; restore it (git checkout -- {shlex.quote(seed)})"))
+    for seed, entry in listed.items():
+        if seed not in seed_files:
+            problems.append(Problem(MANIFEST_PATH, entry.number, 1, "E307", f"{files.shown(seed)} is listed but not under {SEEDS_DIR}/; restore it or remove the line"))
+    return problems
+
+
+def _side(raw: bytes, side: str) -> dict[str, Entry]:
+    try:
+        entries, bad = parse(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ManifestConflict(f"{side}: not UTF-8 text") from None
+    if bad:
+        number, why = bad[0]
+        raise ManifestConflict(f"{side}: line {number}: {why}")
+    return {e.name: e for e in entries}
+
+
+def merge_manifests(base: bytes, ours: bytes, theirs: bytes) -> bytes:
+    """The manifest a three-way merge gives, its lines taken as a set: a line added on either side
+    is kept (once, if both added it), a line removed on both sides goes, a hash changed on one side
+    only is taken. ManifestConflict when a name is listed with a different hash on each side, when
+    it is removed on one side and kept on the other (a person decides whether the source goes), or
+    when a side has a line that is not one. Our lines keep their order; theirs follow in theirs."""
+    b, o, t = _side(base, "the base"), _side(ours, "ours"), _side(theirs, "theirs")
+    out: list[str] = []
+    conflicts: list[str] = []
+    for name in list(o) + [n for n in t if n not in o]:
+        was, mine, their = b.get(name), o.get(name), t.get(name)
+        digests = [e.digest if e else None for e in (was, mine, their)]
+        if digests[1] == digests[2] or digests[2] == digests[0]:
+            keep = mine
+        elif digests[1] == digests[0]:
+            keep = their
+        else:
+            conflicts.append(name)
+            continue
+        if was is not None and (mine is None) != (their is None):  # removed on one side, kept on the other
+            conflicts.append(name)
+        elif keep is not None:
+            out.append(keep.line)
+    if conflicts:
+        more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
+        raise ManifestConflict(f"{', '.join(map(files.shown, conflicts[:3]))}{more}: changed differently on the two sides")
+    return "".join(line + "\n" for line in out).encode("utf-8")

@@ -1,0 +1,389 @@
+"""Importing: `trials import ctgov FILE.json` as one transaction, all or nothing.
+
+An import adds a source document under seeds/, its line in seeds/SHA256SUMS and a record per study
+under trials/ (or changes records, with --update), and then trials.csv and datapackage.json follow.
+Written one after the other in place, an import whose record failed the check (an impossible date,
+a missing status) left it all behind and exited 1, and one killed or out of disk left a truncated
+seed that no re-run could recover from (E306/E307 for ever).
+
+So the import is first carried out on a stage: a copy of the registry in a hidden folder at its
+root (schema/, seeds/ and trials/ hard-linked where the file system allows, else copied; a changed
+file is written there anew, never through a link to the real one), checked as `trials check`
+checks. Nothing is written unless the registry with the import passes. Then the files move into
+the registry, each one atomically (a temporary file beside it, then os.replace; the seed made
+read-only first), in an order such that an interruption anywhere leaves either the old state or one
+the same import, run again, completes:
+
+  1. the seed: a re-run finds a file with the same bytes under seeds/ and reuses it;
+  2. the manifest, rewritten whole with the new line: a re-run finds the line and adds none;
+  3. the records: a re-run finds a record identical to the one it would write and keeps it (with
+     --update, a record that already cites the new JSON has no changes left to apply);
+  4. trials.csv and datapackage.json, as the staged check generated them.
+
+A file at the seed's name that an earlier, interrupted write left (its bytes the start of the
+JSON's, and not listed in the manifest with another hash) is replaced, not worked around.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import shutil
+import stat
+import sys
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, TextIO
+
+from sle_trials.curate import ctgov, fmt, update
+from sle_trials.outputs import export, report
+from sle_trials import files
+from sle_trials.checks import load, sources
+from sle_trials.engine import pipeline
+from sle_trials.checks import schema as schema_mod
+from sle_trials.paths import SEEDS_DIR, TRIALS_DIR
+
+FOLDERS = ("schema", SEEDS_DIR, TRIALS_DIR.as_posix())  # what a check reads: the stage holds them
+GENERATED_LIMIT = 1 << 30  # trials.csv at 250,000 records is ~150 MB
+
+
+class Failed(Exception):
+    """The import cannot be carried out: exit 1, nothing written."""
+
+
+@dataclass
+class Change:
+    """A file the import writes: its path from the root, its bytes before (None: new) and after."""
+
+    path: str
+    old: bytes | None
+    new: bytes
+    done: str  # what is printed once it is written
+    seed: bool = False  # a source document: written read-only
+
+
+# --- the seed and its manifest line ---------------------------------------------------------------
+
+
+def seed_name(studies: list[dict], digest: str) -> str:
+    """seeds/ctgov_<NCT id>_<last update>.json for a study, seeds/ctgov_page_<hash>.json for a page."""
+    if len(studies) == 1:
+        date = ctgov.as_of(studies[0]) or "undated"
+        return f"ctgov_{ctgov.nct_id(studies[0])}_{date}.json"
+    return f"ctgov_page_{digest[:12]}.json"
+
+
+def _same_bytes(folder: Path, raw: bytes, digest: str) -> str | None:
+    """The name of a source document under folder holding exactly these bytes, if any."""
+    if not folder.is_dir():
+        return None
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.name.startswith(".") or entry.name == sources.MANIFEST or not entry.is_file(follow_symlinks=False):
+            continue
+        if entry.stat(follow_symlinks=False).st_size == len(raw):
+            try:
+                if hashlib.sha256(files.read_bytes(entry.path, files.MAX_SOURCE_BYTES)).hexdigest() == digest:
+                    return entry.name
+            except files.Refused:
+                continue
+    return None
+
+
+def _leftover(file: Path, raw: bytes) -> bool:
+    """Whether file is what an interrupted write of raw left: a regular file holding the start of raw."""
+    try:
+        held = files.read_bytes(file, len(raw))
+    except files.Refused:
+        return False
+    return len(held) < len(raw) and raw.startswith(held)
+
+
+def seed_changes(root: Path, raw: bytes, studies: list[dict], file_name: str) -> tuple[str, list[Change]]:
+    """(the source path the records cite, the seed and manifest changes that put raw under seeds/)."""
+    digest = hashlib.sha256(raw).hexdigest()
+    folder = root / SEEDS_DIR
+    entries, _ = sources.read(root)  # a malformed manifest: the staged check reports it
+    listed = {e.name: e.digest for e in entries}
+    changes: list[Change] = []
+    name = _same_bytes(folder, raw, digest)
+    if name is None:
+        first = seed_name(studies, digest)
+        for candidate in (first, first.removesuffix(".json") + f"_{digest[:8]}.json"):
+            target, vouched = folder / candidate, listed.get(candidate, digest) == digest
+            if not os.path.lexists(target) and vouched:  # free (or listed with these very bytes: a restore)
+                name, old = candidate, None
+                break
+            if vouched and _leftover(target, raw):
+                name, old = candidate, files.read_bytes(target, len(raw))
+                break
+        else:
+            raise Failed(f"{SEEDS_DIR}/{first} and its alternative name exist with other content; "
+                         f"{file_name} cannot be placed under {SEEDS_DIR}/")
+        note = f" (it replaces the {len(old):,} bytes an interrupted import left)" if old is not None else ""
+        changes.append(Change(f"{SEEDS_DIR}/{name}", old, raw,
+                              f"{SEEDS_DIR}/{name}: written, {file_name} as received, read-only{note}", seed=True))
+    if listed.get(name) != digest:
+        manifest = folder / sources.MANIFEST
+        try:
+            before = files.read_bytes(manifest, sources.MANIFEST_LIMIT)
+        except files.Refused:
+            if os.path.lexists(manifest):
+                raise Failed(f"{sources.MANIFEST_PATH} cannot be read") from None
+            before = b""
+        after = before + (b"\n" if before and not before.endswith(b"\n") else b"") + f"{digest}  {name}\n".encode()
+        changes.append(Change(sources.MANIFEST_PATH, before, after, f"{sources.MANIFEST_PATH}: written, {name} added"))
+    return f"{SEEDS_DIR}/{name}", changes
+
+
+# --- the records ----------------------------------------------------------------------------------
+
+
+def _current(file: Path, limit: int) -> bytes | None:
+    """A file's bytes, None when there is none; Failed when it is there but not a regular file."""
+    if not os.path.lexists(file):
+        return None
+    try:
+        return files.read_bytes(file, limit)
+    except files.Refused as exc:
+        raise Failed(f"{files.shown(file.name)}: {exc}") from None
+
+
+def record_changes(root: Path, studies: list[dict], source: str, schema: dict, update_existing: bool,
+                   decide: dict[str, str], out: TextIO, err: TextIO, dry_run: bool) -> list[Change]:
+    """The record of each study: new, or (--update) the existing one merged with what the registry
+    changed (update.merge). Failed on a conflict, after listing every one."""
+    changes = []
+    conflicts: list[str] = []
+    decided: set[str] = set()
+    for study in studies:
+        draft = ctgov.to_record(study, source, schema)
+        shown = f"{TRIALS_DIR.as_posix()}/{draft.data['nct_id']}.yaml"
+        old = _current(root / shown, load.MAX_BYTES)
+        if update_existing:
+            assert old is not None  # run() made sure
+            try:
+                text = old.decode("utf-8")
+            except UnicodeDecodeError:
+                raise Failed(f"{shown} is not UTF-8 text; fix it first") from None
+            result = update.merge(root, text, shown, draft, schema, decide)
+            decided |= result.decided
+            for warning in result.warnings:
+                print(f"{shown}: warning: {warning}", file=err)
+            conflicts += [f"{shown}: conflict in {c}" for c in result.conflicts]
+            if result.conflicts:
+                continue
+            if result.text is None:
+                print(f"{shown}: no changes", file=out)
+                continue
+            print(f"{shown}: " + ("; ".join(result.changes) if result.changes else "evidence and sources only"), file=out)
+            changes.append(Change(shown, old, result.text.encode("utf-8"), f"{shown}: written"))
+            continue
+        new = fmt.render(draft.data, schema, ctgov.header(source)).encode("utf-8")
+        if old == new:  # what an interrupted run of this import wrote: kept
+            print(f"{shown}: already written from {source}", file=out)
+            continue
+        if old is not None:
+            raise pipeline.UsageError(f"{shown} exists; use --update to apply the registry's changes to it, or remove it first")
+        if dry_run:
+            print(f"{shown}: would be written from {source}", file=out)
+        changes.append(Change(shown, None, new, f"{shown}: written from {source}"))
+    for name in sorted(set(decide) - decided - {update.ALL}):
+        print(f"trials import: warning: --{decide[name]} {name}: the registry and the record do not both change {name}; "
+              "nothing to decide", file=err)
+    if conflicts:
+        for line in conflicts:
+            print(line, file=err)
+        raise Failed("the registry changed fields the record changes too (above); decide each with --theirs FIELD "
+                     "(the registry's value) or --ours FIELD (the record's), FIELD `all` for every one")
+    return changes
+
+
+def decisions(theirs: list[str], ours: list[str]) -> dict[str, str]:
+    """--theirs/--ours FIELD as field -> side; UsageError for a field no update merges or named twice."""
+    known = set(update.field_names()) | {update.ALL}
+    unknown = sorted(set(theirs + ours) - known)
+    if unknown:
+        raise pipeline.UsageError(f"--theirs/--ours: {', '.join(unknown)} is not a field an update merges; "
+                                  f"one of: {', '.join(update.field_names())}, or {update.ALL}")
+    both = sorted(set(theirs) & set(ours))
+    if both:
+        raise pipeline.UsageError(f"--theirs and --ours both name {', '.join(both)}")
+    return {**{name: "theirs" for name in theirs}, **{name: "ours" for name in ours}}
+
+
+# --- the stage, its check, and the move into place ------------------------------------------------
+
+
+def _copy_in(source: str, target: Path) -> None:
+    try:
+        os.link(source, target, follow_symlinks=False)  # the same file, not a copy: a stage at 250,000 records is cheap
+    except OSError:  # another file system, or links not allowed
+        with open(target, "xb") as out:
+            out.write(files.read_bytes(source, files.MAX_SOURCE_BYTES))
+
+
+def plain_folders(root: Path) -> None:
+    """Failed unless schema/, seeds/ and trials/ are folders, not links: nothing is read or written
+    through a link that could point outside the registry."""
+    for name in FOLDERS:
+        if os.path.lexists(root / name) and not stat.S_ISDIR(os.lstat(root / name).st_mode):
+            raise Failed(f"{name} is not a folder (a link?); the registry holds plain folders and files")
+
+
+@contextmanager
+def stage(root: Path) -> Iterator[Path]:
+    """A copy of the registry's checked folders in a fresh hidden folder at its root, removed after."""
+    plain_folders(root)
+    folder = Path(tempfile.mkdtemp(prefix=".trials-import-", dir=root))
+    try:
+        for name in FOLDERS:
+            if not os.path.lexists(root / name):
+                continue
+            os.mkdir(folder / name)
+            for entry in os.scandir(root / name):
+                if entry.name.startswith("."):  # temporary files, which no check reads
+                    continue
+                if not entry.is_file(follow_symlinks=False):
+                    raise Failed(f"{name}/{files.shown(entry.name)} is not a regular file; the check would refuse it")
+                _copy_in(entry.path, folder / name / entry.name)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _put(stage_root: Path, change: Change) -> None:
+    """A changed file into the stage: the linked file removed first, never written through."""
+    target = stage_root / change.path
+    if os.path.lexists(target):
+        os.unlink(target)
+    with open(target, "xb") as out:
+        out.write(change.new)
+
+
+def _check(stage_root: Path) -> tuple[list, int, dict[Path, bytes] | None]:
+    """`trials check`'s checks on the stage: (problems, files checked, the generated files when clean)."""
+    from sle_trials import cli  # the command's own code decides what passes; cli imports this module
+
+    args = cli._parser().parse_args(["csv", "--root", str(stage_root), "--no-cache"])
+    result, problems, outputs = cli._csv_state(stage_root, args)
+    return problems, result.files, outputs
+
+
+def _write_seed(target: Path, data: bytes) -> None:
+    """A source document, atomically and read-only (it is never edited)."""
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o444)
+        os.replace(temp, target)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
+
+
+def _remove_leftovers(target: Path) -> None:
+    """The temporary files an import killed while writing target left beside it (".NAME.xxxx.tmp",
+    as export.write_atomic and _write_seed name them): under seeds/ and trials/ every file is an
+    input, so a re-run takes them away before it writes target again."""
+    if not target.parent.is_dir():
+        return
+    for entry in os.scandir(target.parent):
+        if entry.name.startswith(f".{target.name}.") and entry.name.endswith(".tmp") and entry.is_file(follow_symlinks=False):
+            os.unlink(entry.path)
+
+
+def commit(root: Path, changes: list[Change], out: TextIO) -> None:
+    """Move the changes into the registry, in their order, each file atomically."""
+    for change in changes:
+        target = root / change.path
+        target.parent.mkdir(exist_ok=True)
+        _remove_leftovers(target)
+        if change.seed:
+            _write_seed(target, change.new)
+        else:
+            export.write_atomic(target, change.new)
+        print(change.done, file=out)
+
+
+def unified(change: Change) -> str:
+    """What a change writes, as a unified diff (a seed: its size and hash)."""
+    if change.seed:
+        replaced = f", replacing the {len(change.old):,} bytes an interrupted import left" if change.old is not None else ""
+        return (f"{change.path}: would be written, {len(change.new):,} bytes, sha256 "
+                f"{hashlib.sha256(change.new).hexdigest()}{replaced}\n")
+    old = [] if change.old is None else change.old.decode("utf-8", errors="replace").splitlines(keepends=True)
+    new = change.new.decode("utf-8", errors="replace").splitlines(keepends=True)
+    lines = difflib.unified_diff(old, new, "/dev/null" if change.old is None else f"a/{change.path}", f"b/{change.path}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def run(root: Path, file: Path, *, update_existing: bool, dry_run: bool, fmt_name: str = "text",
+        theirs: list[str] | None = None, ours: list[str] | None = None,
+        out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Import one saved API response, all or nothing: 0 done; 1 for bad input, a conflict or a check
+    that fails with the import (nothing written), or an interruption while moving into place (what
+    was printed is written; the same import run again completes it); UsageError for a wrong mode or
+    an unreadable file."""
+    out, err = out or sys.stdout, err or sys.stderr
+    decide = decisions(theirs or [], ours or [])
+    if decide and not update_existing:
+        raise pipeline.UsageError("--theirs and --ours decide the conflicts of an --update")
+    try:
+        raw = files.read_bytes(file, files.MAX_SOURCE_BYTES)
+    except files.Refused as exc:
+        raise pipeline.UsageError(f"cannot read {file}: {exc}") from None
+    try:
+        plain_folders(root)
+        studies = ctgov.read_studies(raw, file.name)
+        for study in studies:
+            shown = f"{TRIALS_DIR.as_posix()}/{ctgov.nct_id(study)}.yaml"
+            if update_existing and not os.path.lexists(root / shown):
+                raise pipeline.UsageError(f"--update: there is no {shown} to update (unknown id {ctgov.nct_id(study)}); "
+                                          "import it without --update")
+        schema = schema_mod.load_schema(root)
+        source, seed = seed_changes(root, raw, studies, file.name)
+        records = record_changes(root, studies, source, schema, update_existing, decide, out, err, dry_run)
+        if not records:  # nothing to import (again): the generated files are brought up to date as `trials csv` does
+            return 0 if dry_run else _regenerate(root, fmt_name)
+        changes = seed + records
+        with stage(root) as staged:
+            for change in changes:
+                _put(staged, change)
+            problems, checked, outputs = _check(staged)
+        if outputs is None:
+            report.render(problems, fmt_name, out, files=checked)
+            raise Failed("with this import the registry would have the problems above")
+        for path, data in outputs.items():
+            current = _current(root / path, GENERATED_LIMIT)
+            if current != data:
+                changes.append(Change(path.as_posix(), current, data, f"{path.as_posix()}: written"))
+    except (ctgov.BadInput, Failed) as exc:
+        print(f"trials import: {exc}; nothing written", file=err)
+        return 1
+    except OSError as exc:
+        print(f"trials import: {exc.strerror or exc}; nothing written", file=err)
+        return 1
+    if dry_run:
+        for change in changes:
+            out.write(unified(change))
+        return 0
+    try:
+        commit(root, changes, out)
+    except OSError as exc:
+        print(f"trials import: stopped: {exc.strerror or exc}; what was written above stands and the rest is not; "
+              "run the same import again to finish it", file=err)
+        return 1
+    return 0
+
+
+def _regenerate(root: Path, fmt_name: str) -> int:
+    from sle_trials import cli
+
+    return cli.cmd_csv(root, cli._parser().parse_args(["csv", "--root", str(root), "--format", fmt_name]))

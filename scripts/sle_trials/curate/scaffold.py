@@ -1,0 +1,329 @@
+"""New: write a stub record that lists every field of the schema, for a curator to fill in.
+
+    trials new NCTxxxxxxxx [--source seeds/FILE] [--title TEXT] [--kind KIND] [--as-of DATE]
+
+The file holds every schema field in canonical order. What is known is written out and makes a
+valid stub: the id, the title, `curation.status: stub` and the source. Every other field is a
+comment at its own indentation, with its description and allowed values, so that uncommenting a
+line gives it its place; delete what the sources do not state, or list it under curation.silent.
+
+The source: --source, else the one document under seeds/ that mentions the id. The title: --title
+(it must occur in the source), else the study's briefTitle when the source is a ClinicalTrials.gov
+JSON, else the title another record gives this trial under related_trials. The source's kind and
+as-of date: --kind/--as-of, else as another record citing the same file says, else from the JSON.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from sle_trials.curate import ctgov, fmt
+from sle_trials.checks import evidence, load
+from sle_trials import fields, files
+from sle_trials.reading import layouts
+from sle_trials.engine import pipeline
+from sle_trials.checks import schema as schema_mod
+
+_NCT = re.compile(r"NCT[0-9]{8}\Z")
+_DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
+
+
+# --- the commented skeleton -----------------------------------------------------------------------
+
+
+def _hint(schema: dict, node: dict) -> str:
+    """The comment after a field: its description and, for a vocabulary, the allowed values."""
+    described = node.get("description", "")
+    resolved = fields.resolve(schema, node)
+    enum = resolved.get("enum") or fields.resolve(schema, resolved.get("items", {})).get("enum")
+    text = " ".join(described.split())
+    if enum:
+        text += f" One of: {', '.join(map(str, enum))}."
+    return f"  # {text}" if text else ""
+
+
+def _placeholder(schema: dict, node: dict) -> str:
+    resolved = fields.resolve(schema, node)
+    if node.get("$ref") == "#/$defs/partial_date":
+        return ' "YYYY-MM-DD"'
+    kind = resolved.get("type")
+    if kind in ("integer", "number"):
+        return " 0"
+    if kind == "boolean":
+        return " false"
+    return ""
+
+
+def _comment(lead: str, text: str) -> str:
+    """A commented-out line: '# ' before the line as it would be written, so deleting the first two
+    characters gives the field back at its place."""
+    return f"# {lead}{text}"
+
+
+def _fields(schema: dict, node: dict, indent: int, out: list[str], item: bool = False) -> None:
+    """Commented lines for every field of an object node, its keys at column indent. item: the
+    object is a list item, so its first key carries the dash."""
+    for i, (key, child) in enumerate(fields.resolve(schema, node).get("properties", {}).items()):
+        lead = " " * (indent - 2) + "- " if item and i == 0 else " " * indent
+        _field(schema, key, child, lead, indent, out)
+
+
+def _field(schema: dict, key: str, node: dict, lead: str, indent: int, out: list[str]) -> None:
+    resolved = fields.resolve(schema, node)
+    kind = resolved.get("type")
+    if kind == "object" and resolved.get("properties"):
+        out.append(_comment(lead, f"{key}:{_hint(schema, node)}"))
+        _fields(schema, node, indent + 2, out)
+    elif kind == "object":  # evidence: field paths to quotes
+        out.append(_comment(lead, f"{key}:{_hint(schema, node)}"))
+        out.append(_comment(" " * (indent + 2), "field.path: quote"))
+    elif kind == "array":
+        out.append(_comment(lead, f"{key}:{_hint(schema, node)}"))
+        items = fields.resolve(schema, resolved.get("items", {}))
+        if items.get("type") == "object" and items.get("properties"):
+            _fields(schema, resolved["items"], indent + 4, out, item=True)
+        else:
+            out.append(_comment(" " * (indent + 2), f"-{_placeholder(schema, resolved.get('items', {})) or ' ...'}"))
+    else:
+        out.append(_comment(lead, f"{key}:{_placeholder(schema, node)}{_hint(schema, node)}"))
+
+
+def _blocks(lines: list[str], indent: int) -> dict[str, list[str]]:
+    """Lines grouped by the key that starts them at column indent (a leading '- ' counts as indent)."""
+    blocks: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        body = line[indent:] if len(line) > indent and line[:indent].strip(" -") == "" else None
+        if body and not body.startswith((" ", "#")) and line[:indent].strip() in ("", "-"):
+            current = body.split(":", 1)[0]
+            blocks[current] = []
+        if current is not None:
+            blocks[current].append(line)
+    return blocks
+
+
+def _skeleton_lines(schema: dict, record: dict) -> list[str]:
+    """The whole file: known values written out in canonical form, every other field commented."""
+    known = _blocks(fmt.render(record, schema).splitlines(), 0)
+    out: list[str] = []
+    for key, child in schema["properties"].items():
+        if key == "curation":
+            out.extend(_curation(schema, child, known[key]))
+        elif key in known:
+            out.extend(known[key])
+        else:
+            _field(schema, key, child, "", 0, out)
+    return out
+
+
+def _curation(schema: dict, node: dict, lines: list[str]) -> list[str]:
+    """curation: the known status and sources, the other curation fields commented."""
+    known = _blocks(lines[1:], 2)
+    out = [lines[0]]
+    for key, child in fields.resolve(schema, node)["properties"].items():
+        if key == "sources":
+            out.extend(_sources(schema, child, known[key]))
+        elif key in known:
+            out.extend(known[key])
+        else:
+            _field(schema, key, child, "  ", 2, out)
+    return out
+
+
+def _sources(schema: dict, node: dict, lines: list[str]) -> list[str]:
+    """The source as written, with the source fields it lacks commented in their places."""
+    items = fields.resolve(schema, fields.resolve(schema, node)["items"])
+    known = _blocks(lines[1:], 6)
+    out = [lines[0]]
+    for i, (key, child) in enumerate(items["properties"].items()):
+        if key in known:
+            block = known[key]
+            out.append(("    - " if i == 0 else "      ") + block[0][6:])
+            out.extend(block[1:])
+        else:
+            out.append(_comment("      ", f"{key}:{_placeholder(schema, child)}{_hint(schema, child)}"))
+    return out
+
+
+# --- choosing the source and title ----------------------------------------------------------------
+
+
+def _mentions(root: Path, nct: str) -> list[str]:
+    found = []
+    for name in pipeline.seed_files(root):
+        try:
+            if nct in (evidence.source_text(root, name) or ""):
+                found.append(name)
+        except OSError:
+            continue
+    return found
+
+
+def _records(root: Path) -> list[dict]:
+    out = []
+    for file in pipeline.trial_files(root):
+        record, _ = load.load(file, file.name)
+        if record is not None:
+            out.append(record.data)
+    return out
+
+
+def _source_entry(root: Path, source: str, records: list[dict], study: dict | None, kind: str | None,
+                  as_of: str | None) -> tuple[dict, str | None]:
+    """(the curation.sources entry, an evidence quote for its as_of)."""
+    for data in records:
+        for i, s in enumerate(data.get("curation", {}).get("sources", [])):
+            if isinstance(s, dict) and s.get("file") == source:
+                entry = {k: v for k, v in s.items() if k in ("file", "kind", "publisher", "as_of", "as_of_label", "url")}
+                quote = data.get("evidence", {}).get(f"curation.sources.{i}.as_of")
+                if kind:
+                    entry["kind"] = kind
+                if as_of and as_of != entry.get("as_of"):
+                    entry["as_of"], quote = as_of, None
+                return entry, quote if isinstance(quote, str) else None
+    if study is not None:
+        date = as_of or ctgov.as_of(study)
+        quote = layouts.json_text(date, "lastUpdatePostDateStruct.date") if date == ctgov.as_of(study) else None
+        return {"file": source, "kind": kind or ctgov.KIND, "as_of": date}, quote
+    if not (kind and as_of):
+        raise pipeline.UsageError(f"say what {source} is and how current: --kind (REGISTRY_PAGE, TRIAL_FINDER_PAGE, ...) "
+                                  "and --as-of YYYY-MM-DD (the source's own as-of or last-updated date)")
+    return {"file": source, "kind": kind, "as_of": as_of}, None
+
+
+def _title(nct: str, title: str | None, text: str, study: dict | None, records: list[dict], source: str) -> str:
+    if title is not None:
+        if evidence.normalise(title) not in text:
+            raise pipeline.UsageError(f"the title {title!r} does not occur in {source}; copy it word for word from the source")
+        _refuse_a_title_that_belongs_elsewhere(nct, title, records)
+        return title
+    if study is not None:
+        found = ctgov.clean(study["protocolSection"]["identificationModule"].get("briefTitle"))
+        if found:
+            return found
+    for data in records:
+        for rel in data.get("related_trials", []):
+            if isinstance(rel, dict) and rel.get("nct_id") == nct and isinstance(rel.get("title"), str) \
+                    and evidence.normalise(rel["title"]) in text:
+                return rel["title"]
+    raise pipeline.UsageError(f"cannot tell the trial's title from {source}; pass --title \"...\" as the source writes it")
+
+
+def _refuse_a_title_that_belongs_elsewhere(nct: str, title: str, records: list[dict]) -> None:
+    """A --title that another record gives to a different trial, or that differs from the title the
+    registry already gives this trial under related_trials, would only fail `trials check` (E304)."""
+    wanted = evidence.normalise(title).casefold()
+    for data in records:
+        named = [(data.get("nct_id"), data.get("brief_title"))]
+        named += [(r.get("nct_id"), r.get("title")) for r in data.get("related_trials", []) if isinstance(r, dict)]
+        for other, other_title in named:
+            if not isinstance(other_title, str):
+                continue
+            same = evidence.normalise(other_title).casefold() == wanted
+            if other != nct and same:
+                where = "its record" if other == data.get("nct_id") else f"{data.get('nct_id')}'s related_trials"
+                raise pipeline.UsageError(f"the title {title!r} is the title of {other} ({where}); give this trial its own title")
+            if other == nct and not same:
+                raise pipeline.UsageError(f"{data.get('nct_id')}'s record already calls {nct} {other_title!r}; "
+                                          "use that title (or fix that record first)")
+
+
+def _study(root: Path, source: str, nct: str) -> dict | None:
+    if not source.endswith(".json"):
+        return None
+    raw = files.source_bytes(root / source)  # a regular file of at most files.MAX_SOURCE_BYTES, never a link's target
+    if raw is None:
+        return None
+    try:
+        studies = ctgov.read_studies(raw, source)
+    except ctgov.BadInput:
+        return None
+    return next((s for s in studies if ctgov.nct_id(s) == nct), None)
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+
+def build(root: Path, nct: str, source: str | None, title: str | None, kind: str | None, as_of: str | None) -> str:
+    """The new file's text; UsageError when the id, source or title will not do."""
+    if not _NCT.match(nct):
+        raise pipeline.UsageError(f"{nct!r} is not an NCT id (NCT followed by exactly 8 ASCII digits)")
+    target = root / pipeline.TRIALS_DIR / f"{nct}.yaml"
+    if target.exists():
+        raise pipeline.UsageError(f"{pipeline.TRIALS_DIR}/{nct}.yaml exists already; edit it instead")
+    schema = schema_mod.load_schema(root)
+    if kind is not None and kind not in fields.resolve(schema, schema["properties"]["curation"])["properties"]["sources"]["items"]["properties"]["kind"]["enum"]:
+        raise pipeline.UsageError(f"--kind {kind!r} is not a source kind; see curation.sources.kind in the schema")
+    if as_of is not None and not _DATE.match(as_of):
+        raise pipeline.UsageError(f"--as-of {as_of!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if source is None:
+        found = _mentions(root, nct)
+        if len(found) != 1:
+            listed = f" ({', '.join(found)})" if found else ""
+            raise pipeline.UsageError(f"{'no' if not found else len(found)} source document{'s' * (len(found) != 1)} under seeds/ "
+                                      f"mention{'s' * (len(found) == 1)} {nct}{listed}; put the source under seeds/ "
+                                      "(and its line in seeds/SHA256SUMS) and pass --source seeds/FILE")
+        source = found[0]
+    source = source.replace("\\", "/")
+    if source.startswith("./"):
+        source = source[2:]
+    if not files.SOURCE_PATH.match(source) or not files.is_regular(root / source) or source.endswith("/SHA256SUMS"):
+        raise pipeline.UsageError(f"--source {files.shown(source)}: not a document under seeds/ (a plain file; give it as seeds/FILE)")
+    records = _records(root)
+    study = _study(root, source, nct)
+    text = evidence.source_text(root, source) or ""  # a regular file, checked above
+    if nct not in text:  # a record for a trial its source never names would be an invented one (E515)
+        named = sorted(set(re.findall(r"NCT[0-9]{8}", text)))
+        close = difflib.get_close_matches(nct, named, n=1, cutoff=0.7)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise pipeline.UsageError(f"{source} does not name {nct}{hint}; a record starts from a source that names its trial")
+    entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of)
+    # a stub holds what another trial's source says of this one; a record started from this trial's
+    # own source is a draft of its curation
+    doc = evidence.source_doc(root, source)
+    status = "draft" if doc is not None and doc.subject == nct else "stub"
+    record: dict[str, Any] = {"nct_id": nct, "brief_title": _title(nct, title, text, study, records, source),
+                              "curation": {"status": status, "sources": [entry]}}
+    quotes = {}
+    if study is not None:
+        quotes["nct_id"] = layouts.json_text(nct, "identificationModule.nctId")
+    elif nct in text:
+        quotes["nct_id"] = nct
+    if as_of_quote:
+        quotes["curation.sources.0.as_of"] = as_of_quote
+    if quotes:
+        record["evidence"] = quotes
+    lines = _header(nct) + _skeleton_lines(schema, record)
+    return "\n".join(lines) + "\n"
+
+
+def _header(nct: str) -> list[str]:
+    return [
+        f"# {nct}: a stub written by `trials new`. Every field of schema/trial.schema.json is listed, in order.",
+        "# To fill one in from the cited sources, delete the '# ' that starts its lines (it keeps its place) and",
+        "# give the source's value, word for word for text. Delete the fields the sources do not state, or name",
+        "# them under curation.silent. Set curation.status to complete when the record is curated in full.",
+    ]
+
+
+def run(root: Path, nct: str, source: str | None, title: str | None, kind: str | None, as_of: str | None,
+        out: TextIO | None = None) -> int:
+    """Write trials/<nct>.yaml; UsageError (nothing written) when the id, source or title will not do."""
+    out = out or sys.stdout
+    text = build(root, nct, source, title, kind, as_of)
+    target = root / pipeline.TRIALS_DIR / f"{nct}.yaml"
+    schema = schema_mod.load_schema(root)
+    text = fmt.format_text(text, schema, f"{pipeline.TRIALS_DIR}/{nct}.yaml")
+    target.parent.mkdir(exist_ok=True)
+    try:
+        with open(target, "x", encoding="utf-8", newline="\n") as handle:  # never overwrite
+            handle.write(text)
+    except FileExistsError:
+        raise pipeline.UsageError(f"{pipeline.TRIALS_DIR}/{nct}.yaml exists already; edit it instead") from None
+    cited = ", ".join(s["file"] for s in load.parse(text, nct)[0].data["curation"]["sources"])
+    print(f"{pipeline.TRIALS_DIR}/{nct}.yaml written: a stub citing {cited}; fill it in, then run trials validate", file=out)
+    return 0

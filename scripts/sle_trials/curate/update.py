@@ -1,0 +1,362 @@
+"""Update: `trials import ctgov FILE.json --update`, a three-way merge of a curated record.
+
+Curators edit imported records: they drop a keyword, shorten a summary, add comments, cohorts and
+notes. A newer registry JSON must bring in what the registry changed and nothing else, so each field
+the importer owns (UNITS) is merged three ways:
+
+  base   what the record was last imported from: its newest REGISTRY_JSON source (under seeds/),
+         imported again (none for a record curated from other sources alone);
+  theirs what the new JSON imports;
+  ours   the record as it is now.
+
+Where the registry did not change a field (base = theirs), the record's value stands, whatever the
+curator made of it. Where it did and the record still has the base's value, the registry's new value
+is taken, with its evidence. Where both changed it differently, it is a conflict: reported, nothing
+written, unless the curator decides it (`--theirs FIELD`, `--ours FIELD`, FIELD `all` for every
+conflict). The record is edited as a round-trip YAML tree, so comments and layout stay; a field
+taken from the registry is written anew. The record then cites the new JSON too (the next update's
+base), and the change is described as `trials diff` describes one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap
+
+from sle_trials.curate import ctgov, diff, fmt
+from sle_trials import fields, files
+from sle_trials.checks import load, sources
+from sle_trials.curate.ctgov import BadInput, Draft
+
+ALL = "all"  # --theirs all, --ours all: every conflicting field
+
+# Fields the importer owns, compared one by one. Lists of objects are merged item by item (matched by
+# the key given) so that what a curator added inside an item (an arm's cohorts, a route) is kept.
+UNITS: list[tuple] = [
+    ("acronym",), ("brief_title",), ("official_title",), ("overall_status",),
+    ("dates", "start"), ("dates", "primary_completion"), ("dates", "completion"), ("dates", "first_submitted"),
+    ("dates", "last_updated"), ("results_posted",), ("phases",), ("study_type",),
+    ("design", "allocation"), ("design", "intervention_model"), ("design", "primary_purpose"), ("design", "masking"),
+    ("design", "observational_model"), ("design", "time_perspective"), ("enrollment",), ("conditions",), ("keywords",),
+    ("brief_summary",), ("detailed_description",), ("arms",), ("interventions",),
+    ("eligibility", "sex"), ("eligibility", "minimum_age"), ("eligibility", "maximum_age"),
+    ("eligibility", "healthy_volunteers"), ("eligibility", "inclusion_criteria"), ("eligibility", "exclusion_criteria"),
+    ("sponsor", "name"), ("sponsor", "class"), ("responsible_party", "type"), ("responsible_party", "name"),
+    ("responsible_party", "title"), ("responsible_party", "affiliation"), ("officials",), ("locations",),
+    ("identifiers", "org_study_id"), ("identifiers", "secondary_ids"), ("references",),
+]
+ITEM_KEYS = {  # list unit: (what identifies an item, the item keys the importer owns)
+    "arms": (("label",), ("label", "type", "description", "intervention_names")),
+    "interventions": (("name",), ("name", "type", "description", "other_names")),
+    "officials": (("name",), ("name", "role", "affiliation")),
+    "locations": (("facility", "city", "country"), ("facility", "city", "region", "country")),
+    "references": (("pmid", "citation"), ("pmid", "type", "citation")),
+}
+
+
+def field_names() -> list[str]:
+    """The fields an update merges, as conflicts name them and --theirs/--ours take them."""
+    return [fields.dotted(u) for u in UNITS]
+
+
+@dataclass
+class Conflict:
+    """A field the registry and the curator both changed, differently."""
+
+    field: str
+    base: Any
+    theirs: Any
+    ours: Any
+    based: bool = True  # False: the record cites no registry JSON, so there is no base to compare with
+
+    def __str__(self) -> str:
+        if not self.based:
+            return f"{self.field}: the registry's JSON gives {_brief(self.theirs)}, the record (from its other sources) {_brief(self.ours)}"
+        return (f"{self.field}: the registry changed it ({_brief(self.base)} → {_brief(self.theirs)}), "
+                f"the record has {_brief(self.ours)}")
+
+
+@dataclass
+class Merged:
+    text: str | None  # the new file text; None when nothing changes (or on a conflict)
+    changes: list[str]
+    warnings: list[str]
+    conflicts: list[Conflict]
+    decided: set[str] = field(default_factory=set)  # the fields a --theirs/--ours decided
+
+
+def _brief(value: Any) -> str:
+    if value is None:
+        return "absent"
+    text = json.dumps(value, ensure_ascii=False)  # text quoted, lists and objects as JSON
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def base_draft(root: Path, record: dict, schema: dict) -> Draft | None:
+    """What the record's newest REGISTRY_JSON source imports: the base of the merge. None for a
+    record that cites none (every field the JSON states is then new to it)."""
+    cited = [(str(s.get("as_of", "")), i, s["file"]) for i, s in enumerate(record["curation"]["sources"])
+             if s.get("kind") == ctgov.KIND]
+    if not cited:
+        return None
+    source = max(cited)[2]  # the newest; of two as old, the one listed last
+    if not files.SOURCE_PATH.match(source):  # never read outside seeds/
+        raise BadInput(f"the record's source {source!r} is not a file under seeds/")
+    try:
+        raw = files.read_bytes(root / source, files.MAX_SOURCE_BYTES)
+    except files.Refused as exc:
+        raise BadInput(f"{source}, the JSON the record was last imported from (the base of the update), cannot be read: {exc}") from None
+    for study in ctgov.read_studies(raw, source):
+        if ctgov.nct_id(study) == record["nct_id"]:
+            return ctgov.to_record(study, source, schema)
+    raise BadInput(f"{source}, the JSON the record was last imported from, holds no study {record['nct_id']}")
+
+
+def _value(data: dict, unit: tuple) -> Any:
+    """A unit's value as compared: the part the importer owns, plain; None when absent."""
+    has, value = fields.get(data, unit)
+    return _owned(unit, _plain(value)) if has else None
+
+
+def merge(root: Path, text: str, shown: str, theirs: Draft, schema: dict, decide: dict[str, str]) -> Merged:
+    """The record (its file text) with what the registry changed between the record's base JSON and
+    theirs; decide: field (or ALL) -> "theirs" or "ours", for conflicts."""
+    record, problems = load.parse(text, shown)
+    if record is None:
+        raise BadInput(f"{shown}: cannot be read ({problems[0].code} {problems[0].message}); fix it first")
+    ours = record.data
+    if not isinstance(ours.get("curation"), dict) or not isinstance(ours["curation"].get("sources"), list) \
+            or not all(isinstance(s, dict) and isinstance(s.get("file"), str) for s in ours["curation"]["sources"]):
+        raise BadInput(f"{shown}: its curation.sources are not a list of sources; fix it first (`trials check` says how)")
+    base = base_draft(root, ours, schema)
+    tree = fmt.yaml_rt().load(text)
+    warnings: list[str] = []
+    conflicts: list[Conflict] = []
+    decided: set[str] = set()
+    ev_old = dict(ours.get("evidence", {}))
+    ev = dict(ev_old)  # the evidence the record will have, built up unit by unit
+    rewrite = False
+    for unit in UNITS:
+        name = fields.dotted(unit)
+        b, t, o = _value(base.data, unit) if base else None, _value(theirs.data, unit), _value(ours, unit)
+        if b == t or o == t:  # the registry did not change it, or the record already says what it now says
+            continue
+        if o != b:  # the curator changed it too
+            side = decide.get(name) or decide.get(ALL)
+            if side is None:
+                conflicts.append(Conflict(name, b, t, o, based=base is not None))
+                continue
+            decided.add(name)
+            if side == "ours":
+                rewrite = True  # the record cites the new JSON: the next update does not ask again
+                continue
+        _take(tree, unit, ours, theirs, ev, ev_old, warnings)
+        rewrite = True
+    if conflicts:
+        return Merged(None, [], warnings, conflicts, decided)
+    if not rewrite:
+        return Merged(None, [], warnings, [], decided)
+    source = theirs.data["curation"]["sources"][0]
+    cited = [s["file"] for s in ours["curation"]["sources"]]
+    if source["file"] not in cited:
+        listed = tree["curation"]["sources"]
+        listed.append(fmt.subtree(source, ("curation", "sources", len(listed))))
+        ev[f"curation.sources.{len(listed) - 1}.as_of"] = theirs.evidence["curation.sources.0.as_of"]
+    _absent_lists(tree, ours, theirs.data, schema)
+    _apply_evidence(tree, ev, schema)
+    result = fmt.dump(fmt.canonicalise(tree, schema))
+    after, problems = load.parse(result, shown)
+    if after is None:
+        raise BadInput(f"{shown}: the update produced unreadable YAML ({problems[0].message}); please report this")
+    changes = diff.phrases(diff.describe(_data_only(ours), _data_only(after.data)))
+    if source["file"] not in cited:
+        changes.append(f"source added: {source['file']} (as of {source['as_of']})")
+    return Merged(result, changes, warnings, [], decided)
+
+
+def _take(tree: Any, unit: tuple, ours: dict, theirs: Draft, ev: dict, ev_old: dict, warnings: list[str]) -> None:
+    """Put the registry's new value of unit into the tree (a list's items keep what the curator
+    added to them), with its evidence in place of the old."""
+    had, was = fields.get(ours, unit)
+    has, now = fields.get(theirs.data, unit)
+    stale = [k for k in ev if _under(k, unit)]
+    for k in stale:
+        del ev[k]
+    if not has:
+        _delete(tree, unit)
+        return
+    if had and unit[0] in ITEM_KEYS and len(unit) == 1 and isinstance(was, list):
+        merged, moved = _merge_items(unit[0], was, now, warnings)
+        _set(tree, unit, merged)
+        for k in stale:
+            rest = fields.parse_dotted(k)[1:]
+            if not rest:
+                warnings.append(f"evidence for {k} dropped: the list changed")
+            elif not isinstance(rest[0], int) or rest[0] not in moved:
+                warnings.append(f"evidence for {k} dropped: its item is no longer in the source")
+            elif not (len(rest) > 1 and rest[1] in ITEM_KEYS[unit[0]][1]):  # the curator's: follows its item
+                ev[fields.dotted((unit[0], moved[rest[0]]) + tuple(rest[1:]))] = ev_old[k]
+    else:
+        _set(tree, unit, now)
+    ev.update({k: v for k, v in theirs.evidence.items() if _under(k, unit)})
+    for k in ev_old:
+        p = fields.parse_dotted(k)
+        if len(p) < len(unit) and unit[: len(p)] == p:
+            warnings.append(f"evidence for {k} covers the changed {fields.dotted(unit)}; check its quote")
+
+
+def _absent_lists(tree: Any, ours: dict, theirs: dict, schema: dict) -> None:
+    """curation.silent and not_yet_curated after an update: entries now present go; a field the new
+    JSON does not state (theirs lists it silent) that the record now lacks, and neither list names,
+    is declared silent. A field the curator removed while the JSON states it is not."""
+    data = _plain(tree)
+    order = [fields.dotted(p) for p in fields.all_field_names(schema)]
+    curation = tree["curation"]
+
+    def absent(name: str) -> bool:
+        return not fields.get(data, fields.parse_dotted(name))[0]
+
+    todo = [n for n in ours["curation"].get("not_yet_curated", []) if absent(n)]
+    silent = [n for n in ours["curation"].get("silent", []) if absent(n)]
+    owned = {fields.dotted(u) for u in UNITS} | {u[0] for u in UNITS}
+
+    def importers(name: str) -> bool:  # a field the importer fills, at any depth
+        return any(name == o or name.startswith(o + ".") for o in owned)
+
+    for name in theirs["curation"].get("silent", []):
+        if importers(name) and absent(name) and name not in silent and name not in todo:
+            silent.append(name)
+    for kind, names in (("silent", silent), ("not_yet_curated", todo)):
+        listed = ours["curation"].get(kind, [])
+        added = sorted((n for n in names if n not in listed), key=lambda n: order.index(n) if n in order else len(order))
+        names = [n for n in names if n in listed] + added  # the curator's order kept, new ones after
+        if names == listed:
+            continue
+        if names:
+            curation[kind] = fmt.subtree(names, ("curation", kind))
+        elif kind in curation:
+            del curation[kind]
+
+
+# --- values and the round-trip tree ---------------------------------------------------------------
+
+
+def _owned(unit: tuple, value: Any) -> Any:
+    """The part of a unit's value the importer owns (what is compared)."""
+    if unit[0] in ITEM_KEYS and len(unit) == 1 and isinstance(value, list):
+        owned = ITEM_KEYS[unit[0]][1]
+        return [{k: v for k, v in item.items() if k in owned} for item in value]
+    return value
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def _under(key: str, unit: tuple) -> bool:
+    path = fields.parse_dotted(key)
+    return path[: len(unit)] == unit
+
+
+def _container(tree: Any, path: tuple, create: bool) -> Any:
+    node = tree
+    for part in path:
+        if isinstance(node, dict):
+            if part not in node:
+                if not create:
+                    return None
+                node[part] = CommentedMap()
+            node = node[part]
+        else:
+            node = node[part]
+    return node
+
+
+def _set(tree: Any, path: tuple, value: Any) -> None:
+    parent = _container(tree, path[:-1], True)
+    parent[path[-1]] = fmt.subtree(value, path)
+
+
+def _delete(tree: Any, path: tuple) -> None:
+    parent = _container(tree, path[:-1], False)
+    if isinstance(parent, dict) and path[-1] in parent:
+        del parent[path[-1]]
+        # an object left empty by the deletion goes too (the schema has no empty objects)
+        for depth in range(len(path) - 1, 0, -1):
+            holder = _container(tree, path[: depth - 1], False)
+            key = path[depth - 1]
+            if isinstance(holder, dict) and isinstance(holder.get(key), dict) and not holder[key]:
+                del holder[key]
+            else:
+                break
+
+
+def _match_items(unit: str, old: list, new: list) -> dict[int, int]:
+    """new index -> old index, matching items by their identifying keys, then by position."""
+    ident = ITEM_KEYS[unit][0]
+    key = lambda item: tuple(" ".join(str(item.get(k, "")).split()).casefold() for k in ident)  # noqa: E731
+    used: set[int] = set()
+    mapping: dict[int, int] = {}
+    for j, item in enumerate(new):
+        for i, candidate in enumerate(old):
+            if i not in used and key(candidate) == key(item):
+                mapping[j] = i
+                used.add(i)
+                break
+    return mapping
+
+
+def _apply_evidence(tree: Any, ev: dict[str, Any], schema: dict) -> None:
+    """Bring the record's evidence mapping to ev in place, so comments on unchanged quotes stay."""
+    if not ev:
+        tree.pop("evidence", None)
+        return
+    if not isinstance(tree.get("evidence"), dict):
+        tree["evidence"] = CommentedMap()
+    mapping = tree["evidence"]
+    for key in [k for k in mapping if k not in ev]:
+        del mapping[key]
+    for key, value in ev.items():
+        if key in mapping:
+            if _plain(mapping[key]) != _plain(value):
+                mapping[key] = fmt.subtree(_plain(value), ("evidence", key))
+            continue
+        rank = ctgov._rank(key, schema)
+        at = next((i for i, k in enumerate(mapping) if ctgov._rank(k, schema) > rank), len(mapping))
+        mapping.insert(at, key, fmt.subtree(_plain(value), ("evidence", key)))
+
+
+def _data_only(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k not in ("curation", "evidence")}
+
+
+def _merge_items(unit: str, old: list, new: list, warnings: list[str]) -> tuple[list, dict[int, int]]:
+    """The new list, each item keeping what the curator added to its old match; old index -> new index."""
+    owned = ITEM_KEYS[unit][1]
+    mapping = _match_items(unit, old, new)
+    merged = []
+    for j, item in enumerate(new):
+        out = dict(item)
+        if j in mapping:
+            for k, v in old[mapping[j]].items():
+                if k not in owned:
+                    out[k] = _plain(v)
+        merged.append(out)
+    moved = {i: j for j, i in mapping.items()}
+    for i, item in enumerate(old):
+        if i not in moved:
+            extra = [k for k in item if k not in owned]
+            if extra:
+                label = next((str(item[k]) for k in ITEM_KEYS[unit][0] if k in item), f"#{i}")
+                warnings.append(f"{unit}.{i} ({label}) is no longer in the source; its curated {', '.join(extra)} went with it")
+    return merged, moved

@@ -1,0 +1,403 @@
+"""Cache: what a valid file produced, so an unchanged file is neither read nor parsed again.
+
+A verdict from the cache is a verdict on a file the check did not read, so the cache is part of the
+trust boundary (docs/trust-boundary.md):
+
+- Where: outside the work tree, where no commit, checkout or merge can put a file: in the git
+  directory (`git rev-parse --absolute-git-dir`: <gitdir>/sle-trials/check-cache.sqlite3; a
+  registry in a subfolder of the repository has a file of its own), or, outside a git work tree,
+  in the user's cache folder ($XDG_CACHE_HOME or ~/.cache)/sle-trials/<sha256 of the root's path>/.
+- Who wrote it: this clone only. A random key (32 bytes, mode 0600) is made beside the database
+  the first time, and every entry carries an HMAC-SHA256 under it of all its fields: path, size,
+  modification time, when it was read, the file's sha256, the fingerprint and the summary. An
+  entry whose MAC does not verify is a miss, so no bytes that anyone can commit, copy or restore
+  become a verdict.
+- How it is read: with the standard library's sqlite3, never marshal or pickle. A summary is JSON
+  text of at most MAX_SUMMARY bytes, decoded and checked for shape (types, lengths) before use.
+  Damage of any kind (not a database, other tables, locked, truncated, a link or FIFO in its place,
+  oversized or misshapen entries) is "no cache": the run checks every file, it never crashes and
+  never passes a file it did not read. A run that has entries to write replaces a damaged database.
+
+What an entry says: the file's size and modification time as read, when it was read, its sha256
+and its summary. The next run trusts an entry when size and modification time still match and the
+file was last modified well before it was read; otherwise the file is read and its sha256
+compared, so a touched but unchanged file is still not parsed. A file modified within the clock
+tick of its read ("racily clean", as git calls it) is always read again: the window is measured from
+the read, not from when the entry was stored (a run of 250,000 files stores its entries long after
+it read the first ones).
+
+All entries belong to a fingerprint of everything else a check depends on: the tool's own code, the
+schema and every file under seeds/. When any of them changes every entry is dropped. Only files
+that passed every one-record check are cached; files with problems are checked again every time,
+so no message is ever served stale.
+
+Why all rows at once: a warm check of 10,000 records looks up every file, and one query for all
+rows costs ~4 us a row where a query per file costs ~13 us. A row's MAC is verified and its summary
+decoded only when its file is looked up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, NamedTuple
+from urllib.parse import quote
+
+from sle_trials import files
+
+if TYPE_CHECKING:
+    import sqlite3
+
+DATABASE = "check-cache.sqlite3"
+KEY = "key"
+KEY_BYTES = 32
+LAYOUT = 1  # PRAGMA user_version of the database: bump when the tables change
+MAX_SUMMARY = 2 * 1024 * 1024  # bytes of a summary's JSON; a larger one is not cached (a record of 1 MiB gives ~2 MiB at most)
+_RACY_NS = 2_000_000_000  # 2 s: coarse file-system clocks (FAT, some network mounts) tick this slowly
+_TABLES = ("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+           "CREATE TABLE entry (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+           " read_ns INTEGER NOT NULL, sha256 BLOB NOT NULL, summary BLOB NOT NULL, mac BLOB NOT NULL)")
+# Every row, the sizes checked by SQLite before Python sees a value (a blob's length is known
+# without reading it): a damaged or hostile database cannot make this process hold a huge value.
+_ROWS = ("SELECT path, size, mtime_ns, read_ns, sha256, summary, mac FROM entry"
+         " WHERE typeof(path) = 'text' AND typeof(sha256) = 'blob' AND length(sha256) = 32"
+         " AND typeof(summary) = 'blob' AND length(summary) <= ? AND typeof(mac) = 'blob' AND length(mac) = 32")
+
+
+def fingerprint(root: Path, schema_text: str, seeds: Iterable[Path]) -> str:
+    """Everything a one-record check depends on besides the record: the Python version, the tool's
+    code, the schema and every file under seeds/, each read through the guard (a seed that is
+    refused, a link or a pipe, counts by its name and the refusal)."""
+    digest = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).parents[1]
+    for module in sorted(package.rglob("*.py")):
+        digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
+    digest.update(schema_text.encode())
+    for seed in sorted(seeds):
+        try:
+            content = hashlib.sha256(files.read_bytes(seed, files.MAX_SOURCE_BYTES)).digest()
+        except files.Refused as exc:
+            content = b"refused: " + str(exc).encode()
+        digest.update(os.fsencode(seed.name) + b"\0" + content)
+    return digest.hexdigest()
+
+
+def digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+class Entry(NamedTuple):
+    """What the cache knows of one valid file."""
+
+    size: int
+    mtime_ns: int
+    read_ns: int  # the wall clock just before the file was read
+    sha256: str
+    summary: tuple  # pipeline.Summary.value
+
+    def fresh(self, st: os.stat_result) -> bool:
+        """Whether the file is, by its stat, the one that was read, and was not modified within the
+        racy window before the read (a change in the same clock tick would not show in its stat)."""
+        return st.st_size == self.size and st.st_mtime_ns == self.mtime_ns and self.mtime_ns < self.read_ns - _RACY_NS
+
+
+_decode = json.JSONDecoder().decode  # json.loads less its checks for bytes and arguments: a warm check decodes every summary
+
+
+def _summary(raw: bytes) -> tuple | None:
+    """A summary as stored (JSON: [nct_id, [titles], [[id, title]...], [[[key, value]...]...], line])
+    back as pipeline.Summary.value, or None when it does not have exactly that shape."""
+    try:
+        value = _decode(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return None
+    if type(value) is not list or len(value) != 5:
+        return None
+    nct_id, titles, related, sources, line = value
+    if not (type(nct_id) is str and type(line) is str and line.endswith("\n") and type(titles) is list and len(titles) <= 2
+            and all(type(title) is str for title in titles) and type(related) is list and type(sources) is list and sources):
+        return None
+    for pair in related:
+        if type(pair) is not list or len(pair) != 2 or type(pair[0]) is not str or type(pair[1]) is not str:
+            return None
+    for source in sources:
+        if type(source) is not list:
+            return None
+        for item in source:
+            if type(item) is not list or len(item) != 2 or type(item[0]) is not str or type(item[1]) is not str:
+                return None
+        if not any(key == "file" for key, _ in source):  # what refs and the data package read
+            return None
+    return (nct_id, tuple(titles), tuple(map(tuple, related)), tuple(tuple(map(tuple, s)) for s in sources),
+            line.encode("utf-8"))
+
+
+def _encode(summary: tuple) -> bytes:
+    nct_id, titles, related, sources, line = summary
+    return json.dumps([nct_id, titles, related, sources, line.decode("utf-8")], ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def place(root: Path) -> Path | None:
+    """The database file for the registry at root: in its git directory, else in the user's cache
+    folder; None when neither can be told."""
+    try:
+        git = subprocess.run(["git", "rev-parse", "--is-inside-work-tree", "--absolute-git-dir", "--show-prefix"],
+                             cwd=root, capture_output=True, stdin=subprocess.DEVNULL, timeout=60)
+        lines = os.fsdecode(git.stdout).split("\n")
+        if git.returncode == 0 and len(lines) >= 3 and lines[0] == "true" and os.path.isabs(lines[1]):
+            prefix = lines[2]  # the root's folder inside the repository, "" at its top
+            name = DATABASE if not prefix else f"check-cache-{hashlib.sha256(os.fsencode(prefix)).hexdigest()[:16]}.sqlite3"
+            return Path(lines[1], "sle-trials", name)
+    except (OSError, ValueError, subprocess.SubprocessError):
+        pass  # no git: the user's cache folder
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG rule: a relative value is ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+        if not os.path.isabs(base):
+            return None
+    folder = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()
+    return Path(base, "sle-trials", folder, DATABASE)
+
+
+def _own_folder(folder: Path, create: bool) -> bool:
+    """Whether folder is a real directory (not a link) of this user's, made first when create."""
+    try:
+        if create:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and (not hasattr(os, "getuid") or st.st_uid == os.getuid())
+
+
+def _key(folder: Path, create: bool) -> bytes | None:
+    """This clone's key (through the guard: never a link's target), made when missing or damaged
+    and create is set. Two first runs at once may each make one: the last stays, and the entries
+    the other wrote are misses next time."""
+    file = folder / KEY
+    try:
+        key = files.read_bytes(file, KEY_BYTES)
+        if len(key) == KEY_BYTES:
+            return key
+    except files.Refused:
+        pass
+    if not create:
+        return None
+    key = secrets.token_bytes(KEY_BYTES)
+    temp = folder / f".{KEY}.{os.getpid()}.tmp"
+    try:
+        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        try:
+            os.write(handle, key)
+        finally:
+            os.close(handle)
+        os.replace(temp, file)  # replaces a link or a damaged key itself, never what a link points to
+    except OSError:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        return None
+    return key
+
+
+def _regular_or_absent(file: Path) -> bool | None:
+    """True: a regular file; None: nothing there; False: anything else (a link, a FIFO, a folder)."""
+    try:
+        return stat.S_ISREG(os.lstat(file).st_mode)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return False
+
+
+def _connect(file: Path, create: bool) -> "sqlite3.Connection":
+    """The database, opened by its path only after the path and its journal are seen to be regular
+    files or absent (sqlite3 cannot read through files.read); sqlite3.Error when it will not do."""
+    import sqlite3
+
+    for path in (file, Path(f"{file}-journal")):
+        if _regular_or_absent(path) is False:
+            raise sqlite3.DatabaseError(f"{path.name} is not a regular file")
+    mode = "rwc" if create else "rw"
+    db = sqlite3.connect(f"file:{quote(os.fspath(file))}?mode={mode}", uri=True, timeout=1.0, isolation_level=None)
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 and create and not db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            db.execute("BEGIN")
+            for table in _TABLES:
+                db.execute(table)
+            db.execute(f"PRAGMA user_version = {LAYOUT}")
+            db.execute("COMMIT")
+        elif version != LAYOUT:
+            raise sqlite3.DatabaseError(f"layout {version}, not {LAYOUT}")
+        db.execute("PRAGMA synchronous = OFF")  # a cache: a write torn by a crash is damage, and damage is no cache
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+class Cache:
+    """The check cache of the registry at root, for one run; every failure of it is a miss."""
+
+    def __init__(self, root: Path, fingerprint: str, enabled: bool = True) -> None:
+        self.root = root
+        self.fingerprint = fingerprint
+        self.enabled = enabled
+        self._file: Path | None = None
+        self._key: bytes | None = None
+        self._hmac: "hmac.HMAC | None" = None  # HMAC-SHA256 keyed once; copied for each entry (hmac.digest sets the key up each time)
+        self._db: "sqlite3.Connection | None" = None
+        self._damaged = False  # the database is there but will not do: replaced when this run writes
+        self._rows: dict[str, tuple] | None = None  # path -> row as read, until it is looked up
+        self._entries: dict[str, Entry | None] = {}  # path -> what its row gave (None: a miss)
+        self._writing = False
+
+    def _open(self) -> dict[str, tuple]:
+        """Every row of the database, read once; nothing when there is no usable database or key."""
+        if self._rows is not None:
+            return self._rows
+        self._rows = {}
+        if not self.enabled:
+            return self._rows
+        import sqlite3
+
+        try:
+            self._file = place(self.root)
+            if self._file is None or not _own_folder(self._file.parent, create=False):
+                return self._rows
+            self._key = _key(self._file.parent, create=False)
+            if self._key is None or _regular_or_absent(self._file) is None:
+                return self._rows
+            self._db = _connect(self._file, create=False)
+            stored = self._db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
+            if stored is None or stored[0] != self.fingerprint:
+                return self._rows  # written for other code, schema or seeds: every entry is stale
+            self._rows = {row[0]: row for row in self._db.execute(_ROWS, (MAX_SUMMARY,))}
+        except (sqlite3.Error, OSError, ValueError, MemoryError) as exc:
+            self._rows = {}
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+            busy = getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            self._damaged = not busy and self._file is not None and _regular_or_absent(self._file) is not None
+        return self._rows
+
+    def get(self, path: str) -> Entry | None:
+        """The entry for path, when this clone wrote it for this fingerprint and it is whole."""
+        if path in self._entries:
+            return self._entries[path]
+        row = self._open().pop(path, None)
+        entry = self._verify(row) if row is not None else None
+        self._entries[path] = entry
+        return entry
+
+    def _mac(self, path: str, size: int, mtime_ns: int, read_ns: int, sha256: str, summary: bytes) -> bytes:
+        """HMAC-SHA256 of every field of an entry; NUL cannot occur in a path, and the summary is last."""
+        if self._hmac is None:
+            assert self._key is not None
+            self._hmac = hmac.new(self._key, digestmod=hashlib.sha256)
+        mac = self._hmac.copy()
+        mac.update(f"{path}\0{size}\0{mtime_ns}\0{read_ns}\0{sha256}\0{self.fingerprint}\0".encode("utf-8"))
+        mac.update(summary)
+        return mac.digest()
+
+    def _verify(self, row: tuple) -> Entry | None:
+        path, size, mtime_ns, read_ns, raw_sha, summary, mac = row
+        if not (type(size) is int and type(mtime_ns) is int and type(read_ns) is int):
+            return None
+        sha256 = raw_sha.hex()
+        try:
+            if not hmac.compare_digest(self._mac(path, size, mtime_ns, read_ns, sha256, summary), mac):
+                return None
+        except UnicodeEncodeError:  # a path that is not text: never written by this tool
+            return None
+        value = _summary(summary)
+        return None if value is None else Entry(size, mtime_ns, read_ns, sha256, value)
+
+    def put_many(self, items: list[tuple[str, tuple[int, int, int], str, tuple]]) -> None:
+        """(path, (size, mtime_ns, read_ns) of the read, sha256, summary) of files that passed every check."""
+        if not self.enabled or not items:
+            return
+        import sqlite3
+
+        try:
+            db = self._writer()
+            if db is None:
+                return
+            rows = []
+            for path, (size, mtime_ns, read_ns), sha256, value in items:
+                summary = _encode(value)
+                if len(summary) > MAX_SUMMARY or not path.isprintable():
+                    continue  # too large to be read back; a name no trial file has
+                mac = self._mac(path, size, mtime_ns, read_ns, sha256, summary)
+                rows.append((path, size, mtime_ns, read_ns, bytes.fromhex(sha256), summary, mac))
+            db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        except (sqlite3.Error, OSError, ValueError, UnicodeError):
+            self._stop_writing()
+
+    def _writer(self) -> "sqlite3.Connection | None":
+        """The database, in a transaction for this run's entries (committed by close()); made anew
+        when missing or damaged, emptied when written for another fingerprint."""
+        if self._writing:
+            return self._db
+        self._open()
+        if self._file is None or not _own_folder(self._file.parent, create=True):
+            self.enabled = False
+            return None
+        self._key, self._hmac = _key(self._file.parent, create=True), None
+        if self._key is None:
+            self.enabled = False
+            return None
+        if self._db is None:
+            if self._damaged:  # not a database, other tables, a link or a FIFO: remove the path itself
+                for path in (self._file, Path(f"{self._file}-journal")):
+                    try:
+                        os.unlink(path)
+                    except FileNotFoundError:
+                        pass
+            self._db = _connect(self._file, create=True)
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        self._writing = True
+        stored = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
+        if stored is None or stored[0] != self.fingerprint:
+            db.execute("DELETE FROM entry")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (self.fingerprint,))
+        return db
+
+    def _stop_writing(self) -> None:
+        """A failed write (locked by another run, a full disk): this run's entries are dropped."""
+        if self._db is not None:
+            try:
+                if self._writing:
+                    self._db.execute("ROLLBACK")
+            except Exception:
+                pass
+        self._writing = False
+        self.enabled = False
+
+    def close(self) -> None:
+        """Commit this run's entries, if any."""
+        if self._db is None:
+            return
+        import sqlite3
+
+        try:
+            if self._writing:
+                self._db.execute("COMMIT")
+        except sqlite3.Error:
+            self._stop_writing()
+        finally:
+            self._writing = False
+            self._db.close()
+            self._db = None

@@ -1,0 +1,442 @@
+"""The stages in order, for the commands to call: find files, load, schema, rules, evidence, refs, export.
+
+Data flows one way: a file becomes a Record (load), is checked alone (schema, then rules and
+evidence when the schema passes), then all records are checked together (refs) from a compact
+Summary of each, and only a clean set is exported.
+
+Speed without loss of strictness: a file is first tried on the fast path (fastload: the block
+layout read line by line, or libyaml's events, then a compiled schema validator; no positions).
+Only when that path finds anything at all is the file checked again on the precise path, which
+produces every message with its line and column. So the messages are always those of the precise
+path. Files are checked in batches, each stage over the whole batch before the next
+(Checker.check_many). Valid files' summaries are cached by content (cache.py), and a cold run with
+many files is spread over worker processes.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import stat
+import time
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+
+from sle_trials.engine import cache
+from sle_trials.outputs import export
+from sle_trials import files
+from sle_trials.checks import refs, sources
+from sle_trials.checks.refs import _NOWHERE
+from sle_trials.paths import SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema
+from sle_trials.problem import Problem
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from sle_trials.checks import load
+
+# The checking stages (load, fastload, schema, rules, evidence) pull in the YAML parser and two schema
+# validators; they are imported where a file is really checked, not for a run the cache answers.
+_TRIAL_FILE = re.compile(r"NCT[0-9]{8}\.yaml\Z")
+Job = tuple[str, str, str, "str | None"]  # a file to check: (file, shown, stem, the sha256 the cache has for it)
+PARALLEL_FROM = 300  # files to check before worker processes pay for their start-up
+BATCH = 128  # files checked together (check_files), and what a worker is sent at a time: fewer messages, yet the last batch is short (~50 ms)
+
+
+class UsageError(Exception):
+    """Bad arguments or a directory that is not the registry: exit 2."""
+
+
+def find_root(start: Path) -> Path:
+    """The registry root: the nearest directory at or above start holding the schema."""
+    for folder in (start, *start.parents):
+        if (folder / SCHEMA_PATH).is_file():
+            return folder
+    raise UsageError(f"no {SCHEMA_PATH} in {start} or above; run inside the registry or pass --root")
+
+
+def check_folders(root: Path) -> None:
+    """The registry's own folders are real folders, and the schema a plain file. files.read refuses
+    a link in a file's own name, not in the folders above it: a committed link named seeds/ or
+    trials/ would make every read beneath it leave the repository (and a schema that is a named
+    pipe would block every run)."""
+    for name in (SCHEMA_PATH.parent.as_posix(), TRIALS_DIR.as_posix(), SEEDS_DIR):
+        if os.path.islink(root / name):
+            raise UsageError(f"{name}/ is a symbolic link; the registry's folders must be real folders, "
+                             "and nothing outside the repository is read")
+    if not files.is_regular(root / SCHEMA_PATH):
+        raise UsageError(f"{SCHEMA_PATH.as_posix()} is not a plain file (a link or a pipe is never read)")
+
+
+def display(root: Path, file: Path) -> str:
+    """How problems name a file: relative to the root, by its own name, not a link's target, and
+    escaped where it is not printable (files.shown)."""
+    absolute = Path(os.path.abspath(file))
+    for base in (Path(os.path.abspath(root)), root.resolve()):
+        try:
+            return files.shown(absolute.relative_to(base).as_posix())
+        except ValueError:
+            continue
+    return files.shown(file.as_posix())
+
+
+def trial_paths(root: Path) -> list[str]:
+    """Every entry under trials/, as text (a check of 10,000 files should not build 10,000 Paths).
+    Dot files too: skipped, a file would slip past every check; each is reported (E101)."""
+    folder = os.path.join(root, TRIALS_DIR)
+    if not os.path.isdir(folder):
+        return []
+    folder += os.sep
+    return [folder + name for name in sorted(os.listdir(folder))]
+
+
+def trial_files(root: Path) -> list[Path]:
+    return [Path(p) for p in trial_paths(root)]
+
+
+def seed_files(root: Path) -> list[str]:
+    """The source documents under seeds/: every entry but the manifest. Dot files, badly named
+    files, links and pipes too: sources.check_manifest reports them (E307); skipped, a dot file would
+    have slipped past the manifest, the uncited-source check and the cache fingerprint."""
+    folder = root / SEEDS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(f"{SEEDS_DIR}/{name}" for name in os.listdir(folder) if name != "SHA256SUMS")
+
+
+class Summary(refs.Entry):
+    """What the cross-record checks and the exports need from one valid record; kept small, since a
+    check holds one per record (250,000 at scale). It is a refs.Entry without places, plus the
+    record's sources and its CSV line (UTF-8 bytes: read from the cache without decoding). Its `value` (plain tuples and text) is what the cache keeps
+    and what a worker process sends back."""
+
+    __slots__ = ("sources", "line")
+
+    def __init__(self, path: str, value: tuple, shared: dict[tuple, dict]) -> None:
+        # refs.Entry's fields set here directly: this runs once per record on every check
+        self.path, self.nct_id_at, self.related_at = path, _NOWHERE, None
+        self.nct_id, self.titles, self.related, sources, self.line = value
+        # equal source entries become one dict (shared is the run's): most records cite a handful of seeds
+        self.sources = [shared.get(s) or shared.setdefault(s, dict(s)) for s in sources]
+
+    @staticmethod
+    def value_of(data: dict) -> tuple:
+        """(nct_id, titles, (nct_id, title) of each related trial, each source's items, CSV line)."""
+        return (data["nct_id"], tuple(data[k] for k in ("brief_title", "official_title") if k in data),
+                tuple((r["nct_id"], r["title"]) for r in data.get("related_trials", ())),
+                tuple(tuple(s.items()) for s in data["curation"]["sources"]), export.line(data).encode("utf-8"))
+
+    @property
+    def value(self) -> tuple:
+        return (self.nct_id, self.titles, self.related, tuple(tuple(s.items()) for s in self.sources), self.line)
+
+
+def _citations(data: dict) -> set[str]:
+    curation = data.get("curation")
+    sources = curation.get("sources") if isinstance(curation, dict) else None
+    if not isinstance(sources, list):
+        return set()
+    return {s["file"] for s in sources if isinstance(s, dict) and isinstance(s.get("file"), str)}
+
+
+class Checker:
+    """Checks files, a batch at a time; holds what every check of a run shares."""
+
+    def __init__(self, root: Path) -> None:
+        from sle_trials.checks import schema
+
+        self.root = root
+        self.schema = load_schema(root)
+        self.fast_valid = schema.fast_validator(self.schema)
+        self._validator: Any = None
+
+    @property
+    def validator(self) -> Any:
+        """jsonschema's validator, made when a file first needs the precise path."""
+        if self._validator is None:
+            from sle_trials.checks import schema
+
+            self._validator = schema.make_validator(self.schema)
+        return self._validator
+
+    def _record_checks(self, record: "load.Record", stem: str) -> list[Problem]:
+        from sle_trials.checks import evidence, rules, schema
+
+        problems = schema.check(record, self.validator)
+        if not problems:
+            problems = rules.check(record, self.root, stem)
+        if not problems:
+            problems = evidence.check(record, self.schema, self.root)
+        return problems
+
+    def check(self, shown: str, stem: str, raw: bytes) -> tuple[list[Problem], tuple | None, list[str]]:
+        """(problems, summary of a valid record, sources an invalid record cites: a valid one's are in its summary)."""
+        return self.check_many([(shown, stem, raw)])[0]
+
+    def check_many(self, batch: list[tuple[str, str, bytes]]) -> list[tuple[list[Problem], tuple | None, list[str]]]:
+        """check() of each (shown, stem, bytes), the fast path taken by the whole batch one stage at a
+        time: the code of one stage stays in the processor's caches. Taking each file through every
+        stage in turn cost ~9% more CPU a file in one process, and a third more in each of two workers."""
+        from sle_trials.checks import evidence, load, rules
+        from sle_trials.reading import fastload
+
+        texts = [load.check_text(raw, shown) for shown, _, raw in batch]
+        datas = [None if text is None else fastload.parse(text) for text, _ in texts]
+        records = [load.Record(shown, data) if data is not None and self.fast_valid(data) else None
+                   for (shown, _, _), data in zip(batch, datas)]
+        passed = [record is not None and not rules.check(record, self.root, stem) for record, (_, stem, _) in zip(records, batch)]
+        passed = [ok and not evidence.check(record, self.schema, self.root) for ok, record in zip(passed, records)]  # type: ignore[arg-type]
+        out: list[tuple[list[Problem], tuple | None, list[str]]] = []
+        for (shown, stem, _), (text, problems), data, ok in zip(batch, texts, datas, passed):
+            if ok:
+                out.append(([], Summary.value_of(data), []))  # type: ignore[arg-type]
+            elif text is None:
+                out.append((problems, None, []))
+            else:
+                out.append(self._precise(shown, stem, text))
+        return out
+
+    def _precise(self, shown: str, stem: str, text: str) -> tuple[list[Problem], tuple | None, list[str]]:
+        """The precise path, for a file the fast path found anything in: every message with its place."""
+        from sle_trials.checks import load
+
+        record, problems = load.parse(text, shown)
+        if record is None:
+            return problems, None, []
+        problems = self._record_checks(record, stem)
+        if problems:
+            return problems, None, sorted(_citations(record.data))
+        return [], Summary.value_of(record.data), []
+
+
+class Outcome(NamedTuple):
+    """What checking one file gave: its problems, or its summary (None when it has problems). A
+    named tuple: a worker sends 250,000 of them at scale, and it pickles faster than a dataclass."""
+
+    shown: str
+    stem: str
+    problems: list[Problem]
+    summary: tuple | None  # Summary.value
+    cited: list[str]
+    stamp: tuple[int, int, int] | None  # (size, mtime_ns, read_ns) of the read: what the cache keeps (a stat_result pickles 10x slower)
+    sha: str | None
+    unchanged: bool = False  # the same bytes as the cached entry: its summary stands
+
+
+class _Lazy:
+    """A Checker made on first use: a run whose files all match the cache by hash needs none."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self._checker = root, None
+
+    def get(self) -> Checker:
+        if self._checker is None:
+            self._checker = Checker(self.root)
+        return self._checker
+
+
+def check_files(jobs: list[Job], checker: _Lazy) -> list[Outcome]:
+    """Read files and check them (Checker.check_many), except those whose bytes are the ones the
+    cache already vouches for."""
+    from sle_trials.checks import load
+
+    outcomes: list[Outcome] = []
+    todo: list[tuple[int, bytes]] = []  # (where in outcomes, the bytes to check)
+    for file, shown, stem, cached_sha in jobs:
+        read_ns = time.time_ns()  # before the read: the cache's racy window is measured from here
+        raw, problems, stamp = load.read(file, shown)
+        if raw is None:
+            outcomes.append(Outcome(shown, stem, problems, None, [], None, None))
+            continue
+        sha = cache.digest(raw)
+        outcomes.append(Outcome(shown, stem, [], None, [], (*stamp, read_ns), sha, unchanged=sha == cached_sha))  # type: ignore[misc]
+        if sha != cached_sha:
+            todo.append((len(outcomes) - 1, raw))
+    if todo:
+        checked = checker.get().check_many([(outcomes[i].shown, outcomes[i].stem, raw) for i, raw in todo])
+        for (i, _), (problems, item, cited) in zip(todo, checked):
+            outcomes[i] = outcomes[i]._replace(problems=problems, summary=item, cited=cited)
+    return outcomes
+
+
+_worker: _Lazy | None = None
+
+
+def _init_worker(root: str) -> None:
+    global _worker
+    # A forked worker inherits the parent's disabled collector; it makes garbage as it goes (the
+    # precise path's parser leaves cycles). Collecting the youngest objects every 20,000 instead of
+    # 700 new ones: a checked record makes a few hundred, nearly none in cycles, and collecting
+    # after every other record cost 5% of a worker's time.
+    gc.enable()
+    gc.set_threshold(20_000, 10, 10)
+    _worker = _Lazy(Path(root))
+
+
+def _check_in_worker(jobs: list[Job]) -> list[Outcome]:
+    assert _worker is not None
+    return check_files(jobs, _worker)
+
+
+@dataclass
+class Result:
+    root: Path
+    files: int = 0
+    summaries: list[Summary] = field(default_factory=list)  # records that passed every one-record check
+    problems: list[Problem] = field(default_factory=list)
+    unindexed_ids: set[str] = field(default_factory=set)  # trial files that exist but are not valid
+    _cited: set[str] = field(default_factory=set)  # source files cited by records that loaded but failed
+    sources: dict[tuple, dict] = field(default_factory=dict)  # every distinct curation.sources entry of the summaries
+
+    @property
+    def cited(self) -> set[str]:
+        """The source files cited by any record that loaded."""
+        return self._cited | {s["file"] for s in self.sources.values()}
+    _records: list["load.Record"] | None = None
+
+    @property
+    def records(self) -> list["load.Record"]:
+        """The valid records in full, loaded on demand (reports that need every field)."""
+        from sle_trials.checks import load
+
+        if self._records is None:
+            self._records = [load.load(self.root / s.path, s.path)[0] for s in self.summaries]  # type: ignore[misc]
+        return self._records
+
+
+CHUNK = 2000  # files checked at a time, so memory stays flat however many there are
+
+
+def validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool = True, workers: int | None = None) -> Result:
+    """Check each file on its own; files the cache vouches for by their stat are not even read."""
+    # Summaries are acyclic and live to the end of the run: the cyclic collector would only walk
+    # them again and again as they pile up (a third of a warm run's time at 10,000 records).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _validate(root, paths, use_cache=use_cache, workers=workers)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def _validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool, workers: int | None) -> Result:
+    result = Result(root=root, files=len(paths))
+    seeds = [root / s for s in seed_files(root)]
+    store = cache.Cache(root, cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache)
+    trials_dir = os.path.abspath(root / TRIALS_DIR)
+    folders: dict[str, bool] = {}  # each folder's "is it trials/?", worked out once
+    prefix = TRIALS_DIR.as_posix() + "/"
+    summaries, shared = result.summaries, result.sources
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    pool: ProcessPoolExecutor | None = None
+    checker = _Lazy(root)
+
+    def plan(chunk: "list[Path] | list[str]") -> tuple[list[tuple[Problem, str]], list[tuple[str, tuple]], list[Job]]:
+        """(the files misnamed, the summaries the cache vouches for by stat, the files to check) of a
+        chunk of files; nothing is kept in the result until take(), so that a chunk planned ahead
+        changes nothing of the order of what is found."""
+        misnamed: list[tuple[Problem, str]] = []  # (E101, the file's stem)
+        hits: list[tuple[str, tuple]] = []
+        jobs: list[Job] = []
+        for file in chunk:  # the loop a warm run is: keep it lean
+            path = os.fspath(file)
+            folder, _, name = path.rpartition(os.sep)
+            in_trials = folders.get(folder)
+            if in_trials is None:
+                in_trials = folders[folder] = os.path.abspath(folder or ".") == trials_dir
+            if not in_trials:
+                shown = display(root, Path(file))
+            elif _TRIAL_FILE.match(name):
+                shown = prefix + name
+            else:  # never printed raw: a newline in a name would forge a log line
+                shown = prefix + files.shown(name)
+                if os.path.lexists(path):  # a missing file is E001
+                    misnamed.append((Problem(shown, 0, 0, "E101", f"{files.shown(name)} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"), _stem(name)))
+                    continue
+            entry = store.get(shown)
+            if entry is not None:
+                try:
+                    st: os.stat_result | None = os.lstat(path)
+                except OSError:
+                    st = None
+                if st is not None and stat.S_ISREG(st.st_mode) and entry.fresh(st):
+                    hits.append((shown, entry.summary))
+                    continue
+            jobs.append((path, shown, _stem(name), entry.sha256 if entry else None))
+        return misnamed, hits, jobs
+
+    def take(misnamed: list[tuple[Problem, str]], hits: list[tuple[str, tuple]], outcomes: Iterable[Outcome]) -> None:
+        """Keep a chunk's findings and summaries and put its newly checked files in the cache."""
+        for problem, stem in misnamed:
+            result.problems.append(problem)
+            result.unindexed_ids.add(stem)
+        summaries.extend(Summary(shown, value, shared) for shown, value in hits)
+        new_entries = []
+        for outcome in outcomes:
+            result.problems.extend(outcome.problems)
+            item = store.get(outcome.shown).summary if outcome.unchanged else outcome.summary  # type: ignore[union-attr]
+            if item is None:
+                result._cited.update(outcome.cited)  # a valid record's citations are in its summary's sources
+                result.unindexed_ids.add(outcome.stem)
+                continue
+            if outcome.stamp is not None and outcome.sha is not None:
+                new_entries.append((outcome.shown, outcome.stamp, outcome.sha, item))
+            summaries.append(Summary(outcome.shown, item, shared))
+        store.put_many(new_entries)
+
+    try:
+        # A chunk at a time, so that memory holds summaries, not files; the workers get the next
+        # chunk before this process takes the last one's results, so they never wait for it.
+        waiting: tuple[list[tuple[Problem, str]], list[tuple[str, tuple]], Iterable[Outcome]] | None = None
+        for start in range(0, len(paths), CHUNK):
+            misnamed, hits, jobs = plan(paths[start : start + CHUNK])
+            if pool is None and workers > 1 and len(jobs) >= PARALLEL_FROM:
+                from concurrent.futures import ProcessPoolExecutor  # a warm run never starts workers
+
+                pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),))
+            batches = [jobs[i : i + BATCH] for i in range(0, len(jobs), BATCH)]
+            outcomes = chain.from_iterable(pool.map(_check_in_worker, batches) if pool else (check_files(b, checker) for b in batches))
+            if waiting is not None:
+                take(*waiting)
+            waiting = misnamed, hits, outcomes
+        if waiting is not None:
+            take(*waiting)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+        store.close()
+    return result
+
+
+def cross_check(root: Path, result: Result) -> list[Problem]:
+    """References across records, from the summaries; places come from a precise load on failure."""
+    seeds = seed_files(root)
+    uncited = [files.shown(s) for s in seeds if s not in result.cited]  # a name is never printed raw
+    entries: dict[str, refs.Entry] = {s.path: s for s in result.summaries}
+    problems = refs.check(entries.values(), result.unindexed_ids, uncited)
+    problems += sources.check_manifest(root, seeds)
+    unplaced = {p.path for p in problems if p.line == 0 and p.path in entries}
+    if unplaced:
+        from sle_trials.checks import load
+
+        for path in unplaced:
+            record, _ = load.load(root / path, path)
+            if record is not None:
+                entries[path] = refs.entry(record)
+        problems = refs.check(entries.values(), result.unindexed_ids, uncited) + sources.check_manifest(root, seeds)
+    return problems
+
+
+def csv_bytes(result: Result) -> bytes:
+    """trials.csv, encoded (export.render_lines, from the summaries' encoded lines): at 250,000
+    records the text is ~150 MB, so it is neither decoded nor held twice."""
+    lines = sorted((s.nct_id, s.line) for s in result.summaries)
+    return export.header().encode("utf-8") + b"".join(line for _, line in lines)

@@ -1,0 +1,1 @@
+"""Git integration: the merge drivers for the generated files and the manifest (merge)."""

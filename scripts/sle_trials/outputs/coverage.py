@@ -1,0 +1,157 @@
+"""Coverage: how much of each record is curated, and how strongly its values are tied to its sources.
+
+For each record, every structured value (what is not verbatim text nor the curator's own words) is
+counted by what holds it to its source:
+- bound: under an evidence quote that states it, as binding.py reads it (a vocabulary value by its
+  rendering, a threshold, age, dose or count by its phrase, a date by its label);
+- written: under a quote that only has to write it (a related trial's id, any value no binder reads);
+- no evidence: under no quote at all.
+Verbatim texts are counted apart: each is checked word for word where its source states it.
+
+And every field the schema holds, at every depth (a field under an absent one is counted with it),
+is accounted for as stated, silent (curation.silent), not applicable (x-applies-to: an
+observational model of an interventional study), not yet curated (curation.not_yet_curated; for a
+stub, everything it lacks) or unexplained. A stub therefore shows how little it holds.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from sle_trials import fields
+from sle_trials.checks.load import Record
+
+BOUND_OBJECTS = ("threshold", "age", "cohort", "count", "date")
+_BOOKKEEPING = ("curation", "evidence")
+_NCT_PATTERN = "^NCT[0-9]{8}$"
+# How a source lays out its criteria (nesting, numbers) is part of a criterion, not a field of its own.
+_CRITERION_PARTS = ("sub_criteria", "number")
+
+
+def _binding(path: fields.Path_, node: dict, schema: dict) -> str:
+    """How a structured value at path is held to its quote when it has one: bound or written."""
+    for depth in range(len(path) - 1, 0, -1):
+        if fields.node_at(schema, path[:depth]).get("x-bind") in BOUND_OBJECTS:
+            return "bound"
+    if "enum" in node or node.get("type") == "boolean" or fields.is_date(node) or node.get("pattern") == _NCT_PATTERN:
+        return "bound"  # an NCT id is bound by its place: the trial a source is about, or a related trial's row
+    return "written"
+
+
+def _values(record: Record, schema: dict) -> dict[str, list[str]]:
+    pinned = [fields.parse_dotted(k) for k in record.data.get("evidence", {})]
+    out: dict[str, list[str]] = {"bound": [], "written": [], "no_evidence": [], "verbatim": []}
+    for path, value, node in fields.leaves(record.data, schema):
+        if path[0] == "evidence":
+            continue
+        if fields.is_verbatim(node):
+            out["verbatim"].append(fields.dotted(path))
+            continue
+        if not fields.needs_evidence(path, node):
+            continue
+        if any(path[: len(p)] == p for p in pinned):
+            out[_binding(path, node, schema)].append(fields.dotted(path))
+        else:
+            out["no_evidence"].append(fields.dotted(path))
+    return out
+
+
+def _present(data: Any, path: fields.Path_) -> bool:
+    """Whether any value stands at path (a path without list indexes: any item of a list counts)."""
+    if not path:
+        return data is not None
+    if isinstance(data, list):
+        return any(_present(item, path) for item in data)
+    if isinstance(data, dict) and path[0] in data:
+        return _present(data[path[0]], path[1:])
+    return False
+
+
+def _covers(names: list[str], name: str) -> bool:
+    return any(name == n or name.startswith(n + ".") for n in names)
+
+
+def absent_fields(data: dict, schema: dict) -> list[str]:
+    """Every field the record lacks, at every depth, a field under an absent one counted with it:
+    the fields a record accounts for (the criteria's nesting and numbers are part of a criterion)."""
+    absent: list[str] = []
+    for path in fields.all_field_names(schema):
+        name = fields.dotted(path)
+        if path[0] in _BOOKKEEPING or any(name.startswith(a + ".") for a in absent):
+            continue  # bookkeeping, or under a field already counted as absent
+        if len(path) > 2 and path[1].endswith("_criteria") and any(p in _CRITERION_PARTS for p in path[2:]):
+            continue
+        if not _present(data, path):
+            absent.append(name)
+    return absent
+
+
+def _fields(record: Record, schema: dict) -> dict[str, list[str]]:
+    data = record.data
+    curation = data["curation"]
+    silent, todo = curation.get("silent", []), curation.get("not_yet_curated", [])
+    stub = curation["status"] == "stub"
+    out: dict[str, list[str]] = {k: [] for k in ("stated", "silent", "not_applicable", "not_yet_curated", "unexplained")}
+    absent = absent_fields(data, schema)
+    for path in fields.all_field_names(schema):
+        name = fields.dotted(path)
+        if name in absent:
+            if not fields.applies(schema, name, data)[0]:
+                out["not_applicable"].append(name)
+            elif _covers(silent, name):
+                out["silent"].append(name)
+            elif _covers(todo, name) or stub:
+                out["not_yet_curated"].append(name)
+            else:
+                out["unexplained"].append(name)
+        elif path[0] not in _BOOKKEEPING and _present(data, path) and not any(name.startswith(a + ".") for a in absent):
+            if not (len(path) > 2 and path[1].endswith("_criteria") and any(p in _CRITERION_PARTS for p in path[2:])):
+                out["stated"].append(name)
+    return out
+
+
+def of_record(record: Record, schema: dict) -> dict[str, Any]:
+    values = _values(record, schema)
+    found = _fields(record, schema)
+    structured = len(values["bound"]) + len(values["written"]) + len(values["no_evidence"])
+    total = sum(len(v) for v in found.values())
+    accounted = len(found["stated"]) + len(found["silent"]) + len(found["not_applicable"])
+    return {
+        "nct_id": record.data["nct_id"],
+        "path": record.path,
+        "curation_status": record.data["curation"]["status"],
+        "values": {"structured": structured, "bound": len(values["bound"]), "written": len(values["written"]),
+                   "verbatim": len(values["verbatim"]), "without_evidence": values["no_evidence"],
+                   "written_only": values["written"]},
+        "bound_share": round(len(values["bound"]) / structured, 4) if structured else 0.0,
+        "fields": {"total": total, **{k: v for k, v in found.items()}},
+        "fields_accounted_share": round(accounted / total, 4) if total else 0.0,
+    }
+
+
+def render(rows: list[dict[str, Any]], invalid: list[str], fmt: str, out: TextIO) -> None:
+    rows = sorted(rows, key=lambda r: r["nct_id"])
+    stubs = [r["nct_id"] for r in rows if r["curation_status"] == "stub"]
+    if fmt == "json":
+        json.dump({"records": rows, "stubs_waiting": stubs, "invalid": sorted(invalid)}, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return
+    for r in rows:
+        v, f = r["values"], r["fields"]
+        out.write(f"{r['nct_id']}  {r['curation_status']:<8}  values bound {v['bound']}/{v['structured']} "
+                  f"({100 * r['bound_share']:.1f}%), written only {v['written']}, no evidence {len(v['without_evidence'])}; "
+                  f"verbatim texts {v['verbatim']}\n")
+        out.write(f"  fields {len(f['stated']) + len(f['silent']) + len(f['not_applicable'])}/{f['total']} accounted for "
+                  f"({100 * r['fields_accounted_share']:.1f}%): stated {len(f['stated'])}, silent {len(f['silent'])}, "
+                  f"not applicable {len(f['not_applicable'])}; not yet curated {len(f['not_yet_curated'])}, "
+                  f"unexplained {len(f['unexplained'])}\n")
+        if v["without_evidence"]:
+            out.write(f"  no evidence: {', '.join(v['without_evidence'])}\n")
+        if v["written_only"]:
+            out.write(f"  written only (no binder reads them): {', '.join(v['written_only'])}\n")
+        if f["unexplained"]:
+            out.write(f"  absent, reason not given: {', '.join(f['unexplained'])}\n")
+    out.write(f"stubs waiting for curation ({len(stubs)}): {', '.join(stubs) or 'none'}\n")
+    if invalid:
+        out.write(f"not covered, invalid (run trials validate): {', '.join(sorted(invalid))}\n")

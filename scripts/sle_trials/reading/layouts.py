@@ -1,0 +1,637 @@
+"""Layouts: where a source document states each field, so a value is read from its place.
+
+A source is read into a SourceDoc: its normalised text (what verbatim text and quotes are searched
+in), and, when its layout is known, its **places**: for a record field (a dotted path without list
+indexes, e.g. `related_trials.title`), the passages where the source states that field. A title is
+then the page's title line, not a related trial's title further down; a sponsor's name is a line of
+the Sponsors section, not a facility that looks the same; an inclusion criterion is an item of the
+inclusion list, not of the exclusion list. A passage marked `whole` is one value: the field must
+equal it, not a part of it (a title cut short is not the title).
+
+One reader per layout, each a small function below, as endoflife.date keeps one module per upstream:
+- ctgov_json: a ClinicalTrials.gov API v2 study (JSON). Its text is one "key: value" line per scalar,
+  the key being the last two object keys of its path ("statusModule.overallStatus: RECRUITING",
+  "startDateStruct.date: 2024-07-30"), so a quote names what it quotes.
+- registry_copy: a third-party site's copy of a ClinicalTrials.gov record: one value per line under
+  fixed headings (Basic Information, Study Design, Eligibility Criteria, Sponsors, ...).
+- clinconnect: a ClinConnect trial page (Trial Information, Keywords, ClinConnect Summary, ...).
+A document no reader recognises is read as plain text with no places: its words are checked, their
+place is not (coverage says so).
+
+Each reader also gives the source's criteria lists as items (number, text), for the completeness
+check (completeness.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterator
+
+from sle_trials.reading.criteria_text import ESCAPE, split_criteria
+
+PLAIN = "plain"
+LAYOUT_KINDS = {"ctgov_json": "REGISTRY_JSON", "registry_copy": "REGISTRY_COPY", "clinconnect": "TRIAL_FINDER_PAGE"}
+
+
+def normalise(text: str) -> str:
+    """Text as verbatim fields and quotes are compared: Unicode NFKC, markdown backslash escapes
+    removed, runs of white space as one space."""
+    # Short texts recur in every record (names, quotes, vocabulary) and are remembered; a long one
+    # is not, so that a registry of megabyte-long texts cannot fill memory.
+    return _normalised(text) if len(text) <= 2000 else _normalise(text)
+
+
+def _normalise(text: str) -> str:
+    if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
+        text = unicodedata.normalize("NFKC", text)
+    if "\\" in text:
+        text = ESCAPE.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+_normalised = lru_cache(maxsize=65536)(_normalise)
+
+
+@dataclass(frozen=True)
+class Passage:
+    text: str  # normalised
+    whole: bool = False  # one value: a field placed here must equal it (value), not only occur in it
+    value: str = ""  # the value a whole field must equal (for a JSON line, the part after "key: ")
+
+    def holds(self, needle: str) -> bool:
+        return needle in self.text
+
+    def equals(self, needle: str) -> bool:
+        return needle == (self.value or self.text)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One criterion as the source lists it: its number (None when unnumbered) and whole text."""
+
+    number: int | None
+    text: str
+
+
+@dataclass
+class SourceDoc:
+    file: str
+    layout: str
+    text: str  # normalised
+    places: dict[str, list[Passage]] = field(default_factory=dict)
+    criteria: dict[str, list[Item]] = field(default_factory=dict)  # inclusion_criteria / exclusion_criteria
+    subject: str | None = None  # the trial the document is about (its NCT id), when its layout says
+    # the items of a list the source states as rows, each field normalised: a record's item must be
+    # one row (an official's name with that official's affiliation, a related trial's id with its title)
+    rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    parts: list[SourceDoc] = field(default_factory=list)  # a page of studies: one document per study
+
+    @property
+    def kind(self) -> str | None:
+        """The curation.sources kind a document of this layout is."""
+        return LAYOUT_KINDS.get(self.layout)
+
+    @property
+    def related(self) -> dict[str, list[str]]:
+        """A related trial's id -> the titles the source gives it."""
+        out: dict[str, list[str]] = {}
+        for row in self.rows.get("related_trials", []):
+            if "nct_id" in row and "title" in row:
+                out.setdefault(row["nct_id"], []).append(row["title"])
+        return out
+
+    def for_trial(self, nct_id: str) -> SourceDoc:
+        """The part of a page of studies about this trial (the document itself when it is not a page)."""
+        return next((part for part in self.parts if part.subject == nct_id), self)
+
+    def place(self, path: tuple) -> list[Passage] | None:
+        """The passages where this source states the field at path (list indexes ignored; the
+        nearest placed ancestor answers), or None when its layout does not place it."""
+        names = [p for p in path if isinstance(p, str)]
+        while names:
+            found = self.places.get(".".join(names))
+            if found is not None:
+                return found
+            names.pop()
+        return None
+
+
+def read(file: str, raw: bytes) -> SourceDoc:
+    """A source document's text and places (decoded as UTF-8, undecodable bytes replaced)."""
+    text = raw.decode("utf-8", errors="replace")
+    if file.lower().endswith(".json"):
+        try:
+            doc = json.loads(text)
+        except (ValueError, RecursionError):
+            doc = None
+        if doc is not None:
+            return _ctgov_json(file, doc)
+    lines = [ESCAPE.sub(r"\1", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    for reader in (_clinconnect, _registry_copy):
+        found = reader(file, lines)
+        if found is not None:
+            found.text = normalise(text)
+            return found
+    return SourceDoc(file, PLAIN, normalise(text))
+
+
+# --- ClinicalTrials.gov JSON ----------------------------------------------------------------------
+
+
+def json_string(value: str) -> str:
+    """A string from a JSON source as records quote it: CR LF and CR become LF, other control and
+    line-separator characters a space, invisible format characters (zero-width, soft hyphen, bidi
+    marks) nothing. trials import applies the same to the text it copies."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    kinds = {c: unicodedata.category(c) for c in set(value)}
+    return "".join(c if c == "\n" else " " if kinds[c] in ("Cc", "Zl", "Zp") else "" if kinds[c] == "Cf" else c for c in value)
+
+
+def json_lines(node: Any, parent: str = "") -> list[tuple[str, str]]:
+    """(key, value) of every scalar of a JSON document in document order: the key is the last two
+    object keys of its path ("statusModule.overallStatus"); strings decoded (json_string), numbers
+    and booleans as JSON writes them, nulls left out. How a JSON source is read, and how imports quote it."""
+    out: list[tuple[str, str]] = []
+
+    def walk(item: Any, keys: tuple[str, ...]) -> None:
+        if isinstance(item, dict):
+            for key, value in item.items():
+                walk(value, (*keys[-1:], str(key)))
+        elif isinstance(item, list):
+            for value in item:
+                walk(value, keys)
+        elif item is None:
+            return
+        else:
+            text = json_string(item) if isinstance(item, str) else ("true" if item else "false") if isinstance(item, bool) \
+                else json.dumps(item)
+            out.append((".".join(keys), text))
+
+    walk(node, (parent,) if parent else ())
+    return out
+
+
+def json_text(node: Any, parent: str = "") -> str:
+    """A JSON value as a source's text reads it (normalised "key: value" lines): an import's quote."""
+    return normalise("\n".join(json_line(k, v) for k, v in json_lines(node, parent)))
+
+
+def json_line(key: str, value: str) -> str:
+    return f"{key}: {value}"
+
+
+# field path -> where the study states it: (path from the study's top, the key its text is read
+# under, whether each value is one whole value a field must equal)
+_P = "protocolSection"
+# an armGroups interventionNames entry is "Type: name"; the type as the registry's web pages spell it
+TYPE_PREFIX = re.compile(r"^(Behavioral|Biological|Combination Product|Device|Diagnostic Test|Dietary Supplement|Drug|"
+                         r"Genetic|Procedure|Radiation|Other): ", re.I)
+CTGOV_PLACES: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {
+    "nct_id": [((_P, "identificationModule", "nctId"), "identificationModule.nctId", True)],
+    "brief_title": [((_P, "identificationModule", "briefTitle"), "identificationModule.briefTitle", True)],
+    "official_title": [((_P, "identificationModule", "officialTitle"), "identificationModule.officialTitle", True)],
+    "acronym": [((_P, "identificationModule", "acronym"), "identificationModule.acronym", True)],
+    "curation.sources.as_of": [((_P, "statusModule", "lastUpdatePostDateStruct"), "lastUpdatePostDateStruct", False)],
+    "overall_status": [((_P, "statusModule", "overallStatus"), "statusModule.overallStatus", False),
+                       ((_P, "statusModule", "lastKnownStatus"), "statusModule.lastKnownStatus", False)],
+    "why_stopped": [((_P, "statusModule", "whyStopped"), "statusModule.whyStopped", True)],
+    "dates.start": [((_P, "statusModule", "startDateStruct"), "startDateStruct", False)],
+    "dates.primary_completion": [((_P, "statusModule", "primaryCompletionDateStruct"), "primaryCompletionDateStruct", False)],
+    "dates.completion": [((_P, "statusModule", "completionDateStruct"), "completionDateStruct", False)],
+    "dates.first_submitted": [((_P, "statusModule", "studyFirstSubmitDate"), "statusModule.studyFirstSubmitDate", False)],
+    "dates.first_posted": [((_P, "statusModule", "studyFirstPostDateStruct"), "studyFirstPostDateStruct", False)],
+    "dates.last_updated": [((_P, "statusModule", "lastUpdatePostDateStruct"), "lastUpdatePostDateStruct", False)],
+    "results_posted": [(("hasResults",), "hasResults", False)],
+    "phases": [((_P, "designModule", "phases"), "designModule.phases", False)],
+    "study_type": [((_P, "designModule", "studyType"), "designModule.studyType", False)],
+    "design.allocation": [((_P, "designModule", "designInfo", "allocation"), "designInfo.allocation", False)],
+    "design.intervention_model": [((_P, "designModule", "designInfo", "interventionModel"), "designInfo.interventionModel", False)],
+    "design.primary_purpose": [((_P, "designModule", "designInfo", "primaryPurpose"), "designInfo.primaryPurpose", False)],
+    "design.masking": [((_P, "designModule", "designInfo", "maskingInfo", "masking"), "maskingInfo.masking", False)],
+    "design.observational_model": [((_P, "designModule", "designInfo", "observationalModel"), "designInfo.observationalModel", False)],
+    "design.time_perspective": [((_P, "designModule", "designInfo", "timePerspective"), "designInfo.timePerspective", False)],
+    "enrollment": [((_P, "designModule", "enrollmentInfo"), "enrollmentInfo", False)],
+    "conditions": [((_P, "conditionsModule", "conditions"), "conditionsModule.conditions", True)],
+    "keywords": [((_P, "conditionsModule", "keywords"), "conditionsModule.keywords", True)],
+    "brief_summary": [((_P, "descriptionModule", "briefSummary"), "descriptionModule.briefSummary", True)],
+    "detailed_description": [((_P, "descriptionModule", "detailedDescription"), "descriptionModule.detailedDescription", True)],
+    "eligibility.sex": [((_P, "eligibilityModule", "sex"), "eligibilityModule.sex", False)],
+    "eligibility.minimum_age": [((_P, "eligibilityModule", "minimumAge"), "eligibilityModule.minimumAge", False)],
+    "eligibility.maximum_age": [((_P, "eligibilityModule", "maximumAge"), "eligibilityModule.maximumAge", False)],
+    "eligibility.healthy_volunteers": [((_P, "eligibilityModule", "healthyVolunteers"), "eligibilityModule.healthyVolunteers", False)],
+    "eligibility": [((_P, "eligibilityModule", "eligibilityCriteria"), "eligibilityModule.eligibilityCriteria", False)],
+    "sponsor.name": [((_P, "sponsorCollaboratorsModule", "leadSponsor", "name"), "leadSponsor.name", True)],
+    "sponsor.class": [((_P, "sponsorCollaboratorsModule", "leadSponsor", "class"), "leadSponsor.class", False)],
+    "responsible_party.type": [((_P, "sponsorCollaboratorsModule", "responsibleParty", "type"), "responsibleParty.type", False)],
+    "responsible_party.name": [((_P, "sponsorCollaboratorsModule", "responsibleParty", "investigatorFullName"),
+                                "responsibleParty.investigatorFullName", True)],
+    "responsible_party.title": [((_P, "sponsorCollaboratorsModule", "responsibleParty", "investigatorTitle"),
+                                 "responsibleParty.investigatorTitle", True)],
+    "responsible_party.affiliation": [((_P, "sponsorCollaboratorsModule", "responsibleParty", "investigatorAffiliation"),
+                                       "responsibleParty.investigatorAffiliation", True)],
+    "identifiers.org_study_id": [((_P, "identificationModule", "orgStudyIdInfo", "id"), "orgStudyIdInfo.id", True)],
+}
+
+
+def _at(doc: Any, path: tuple[str, ...]) -> Any:
+    for part in path:
+        doc = doc.get(part) if isinstance(doc, dict) else None
+    return doc
+
+
+def _passages(value: Any, key: str, whole: bool) -> list[Passage]:
+    """A value's passages: the value read under its key (a list's items together too), and for a
+    whole value each item alone, which a field must equal."""
+    if value is None:
+        return []
+    out = [Passage(json_text(value, key))]
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, (str, int, float)) and not isinstance(item, bool):
+            text = json_string(item) if isinstance(item, str) else json.dumps(item)
+            out.append(Passage(normalise(json_line(key, text)), whole, normalise(text)))
+    return out
+
+
+# record list -> (its module and key in protocolSection, record field -> JSON key): a list item's
+# fields are read from one item of the JSON list (rows), and an item is quoted as its lines together
+CTGOV_LISTS: dict[str, tuple[str, str, dict[str, str]]] = {
+    "arms": ("armsInterventionsModule", "armGroups", {"label": "label", "type": "type", "description": "description"}),
+    "interventions": ("armsInterventionsModule", "interventions", {"name": "name", "type": "type", "description": "description"}),
+    "officials": ("contactsLocationsModule", "overallOfficials", {"name": "name", "role": "role", "affiliation": "affiliation"}),
+    "locations": ("contactsLocationsModule", "locations", {"facility": "facility", "city": "city", "region": "state", "country": "country"}),
+    "identifiers.secondary_ids": ("identificationModule", "secondaryIdInfos", {"id": "id", "type": "type", "domain": "domain"}),
+    "references": ("referencesModule", "references", {"pmid": "pmid", "type": "type", "citation": "citation"}),
+}
+
+
+def _ctgov_rows(study: dict) -> tuple[dict[str, list[Passage]], dict[str, list[dict[str, str]]]]:
+    places: dict[str, list[Passage]] = {}
+    rows: dict[str, list[dict[str, str]]] = {}
+    section = study.get(_P) or {}
+    for name, (module, key, columns) in CTGOV_LISTS.items():
+        items = (section.get(module) or {}).get(key) if isinstance(section.get(module), dict) else None
+        if not isinstance(items, list):
+            continue
+        items = [item for item in items if isinstance(item, dict)]
+        places[name] = [Passage(json_text(item, key)) for item in items]
+        rows[name] = [{field: normalise(json_string(item[k])) for field, k in columns.items() if isinstance(item.get(k), str)}
+                      for item in items]
+        if name == "arms":  # an arm's interventions, named as the Interventions list names them ("Drug: X" is X)
+            for row, item in zip(rows[name], items):
+                row["intervention_names"] = [normalise(TYPE_PREFIX.sub("", json_string(n))) for n in item.get("interventionNames") or []
+                                             if isinstance(n, str)]
+        for field, k in columns.items():
+            if field not in ("type", "role"):  # a vocabulary value is quoted with its item, which names it
+                places[f"{name}.{field}"] = [p for item in items for p in _passages(item.get(k), f"{key}.{k}", True)]
+    # an arm's intervention is named "Drug: X" there and X in the record (its row binds it to its arm)
+    for name, key, column, whole in (("arms.intervention_names", "armGroups", "interventionNames", False),
+                                     ("interventions.other_names", "interventions", "otherNames", True)):
+        module, list_key, _ = CTGOV_LISTS[name.split(".")[0]]
+        items = _at(study, (_P, module, list_key))
+        places[name] = [p for item in items if isinstance(item, dict) for p in _passages(item.get(column), f"{key}.{column}", whole)] \
+            if isinstance(items, list) else []
+    return places, rows
+
+
+def _ctgov_json(file: str, doc: Any) -> SourceDoc:
+    lines = json_lines(doc)
+    text = normalise("\n".join(json_line(k, v) for k, v in lines))
+    studies = doc.get("studies") if isinstance(doc, dict) else doc if isinstance(doc, list) else None
+    if isinstance(studies, list) and studies and all(isinstance(s, dict) and "protocolSection" in s for s in studies):
+        return SourceDoc(file, PLAIN, text, parts=[_ctgov_json(file, study) for study in studies])
+    if not (isinstance(doc, dict) and isinstance(doc.get("protocolSection"), dict)):
+        return SourceDoc(file, PLAIN, text)
+    by_key: dict[str, list[str]] = {}
+    for key, value in lines:
+        by_key.setdefault(key, []).append(value)
+    places: dict[str, list[Passage]] = {}
+    for name, spots in CTGOV_PLACES.items():
+        places[name] = [p for where, key, whole in spots for p in _passages(_at(doc, where), key, whole)]
+    for name in ("eligibility.inclusion_criteria", "eligibility.exclusion_criteria", "eligibility.thresholds"):
+        places[name] = places["eligibility"]
+    places["cell_product"] = [Passage(text)]  # a curator reads the product from titles, arms and interventions
+    ids = by_key.get("identificationModule.nctId", [])
+    item_places, rows = _ctgov_rows(doc)
+    places.update(item_places)
+    doc_out = SourceDoc(file, "ctgov_json", text, places, subject=ids[0] if len(ids) == 1 else None, rows=rows)
+    criteria = by_key.get("eligibilityModule.eligibilityCriteria")
+    if criteria:
+        inclusion, exclusion, _ = split_criteria(criteria[0])
+        doc_out.criteria = {"inclusion_criteria": _flat(inclusion), "exclusion_criteria": _flat(exclusion)}
+    return doc_out
+
+
+def _flat(items: list[dict]) -> list[Item]:
+    out = []
+    for item in items:
+        out.append(Item(item.get("number"), normalise(item["text"])))
+        out.extend(_flat(item.get("sub_criteria", [])))
+    return out
+
+
+# --- pages: shared reading ------------------------------------------------------------------------
+
+_NCT_LINE = re.compile(r"^NCT[0-9]{8}$")
+_BULLET = re.compile(r"^(?:[*•·+-]\s+)?(?:(?P<num>[0-9]{1,3})[.)]\s+)?(?P<text>\S.*)$")
+_IS_ITEM = re.compile(r"^(?:[*•·+-]\s+|[0-9]{1,3}[.)]\s+)")
+
+
+def items(lines: list[str]) -> list[Item]:
+    """The criteria of a page's list: each line with a bullet or a number starts an item; any other
+    line continues the item above."""
+    out: list[tuple[int | None, list[str]]] = []
+    for line in lines:
+        if not line:
+            continue
+        m = _BULLET.match(line)
+        if _IS_ITEM.match(line) and m:
+            out.append((int(m.group("num")) if m.group("num") else None, [m.group("text")]))
+        elif out:
+            out[-1][1].append(line)
+    return [Item(number, normalise(" ".join(parts))) for number, parts in out]
+
+
+def _sections(lines: list[str], is_heading: Callable[[str], str | None]) -> Iterator[tuple[str, int, list[str]]]:
+    """(heading, its line number, the non-empty lines below it) of each section."""
+    heading, at, body = "", -1, []
+    for number, line in enumerate(lines):
+        name = is_heading(line)
+        if name is not None:
+            yield heading, at, body
+            heading, at, body = name, number, []
+        elif line:
+            body.append(line)
+    yield heading, at, body
+
+
+def _whole(lines: list[str]) -> list[Passage]:
+    return [Passage(normalise(line), True) for line in lines]
+
+
+def _within(lines: list[str]) -> list[Passage]:
+    return [Passage(normalise(" ".join(lines)))] if lines else []
+
+
+def _one(lines: list[str]) -> list[Passage]:
+    """A section that is one value (a summary, a description)."""
+    return [Passage(normalise(" ".join(lines)), True)] if lines else []
+
+
+def _related(lines: list[str]) -> list[dict[str, str]]:
+    """Related trials as rows: an id with the title on the line above it (how both page layouts list them)."""
+    return [{"nct_id": line, "title": normalise(before)} for before, line in zip(["", *lines], lines)
+            if _NCT_LINE.match(line) and before and not _NCT_LINE.match(before)]
+
+
+def _address(line: str) -> dict[str, str]:
+    """City, region and country of a "City, Region, Country" line (the first part, the middle ones, the last)."""
+    parts = [normalise(p) for p in line.split(",") if p.strip()]
+    if len(parts) < 2:
+        return {}
+    row = {"city": parts[0], "country": parts[-1]}
+    if len(parts) > 2:
+        row["region"] = ", ".join(parts[1:-1])
+    return row
+
+
+def _subject(lines: list[str]) -> str | None:
+    found = {m.group(0) for line in lines for m in re.finditer(r"NCT[0-9]{8}", line)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _address_parts(lines: list[str]) -> dict[str, list[Passage]]:
+    """City, region and country of "City, Region, Country" lines (the first part, the middle ones, the last)."""
+    city, region, country = [], [], []
+    for line in lines:
+        parts = [p.strip() for p in line.split(",") if p.strip()]
+        if len(parts) >= 2:
+            city.append(parts[0])
+            region.extend(parts[1:-1])
+            country.append(parts[-1])
+    return {"locations.city": _whole(city), "locations.region": _whole(region), "locations.country": _whole(country)}
+
+
+def _criteria_blocks(body: list[str], inclusion: re.Pattern[str], exclusion: re.Pattern[str]) -> tuple[list[str], list[str], list[str]]:
+    """(inclusion lines, exclusion lines, the lines after the exclusion list) of an eligibility section."""
+    inc: list[str] = []
+    exc: list[str] = []
+    tail: list[str] = []
+    current: list[str] | None = None
+    for line in body:
+        bare = _IS_ITEM.sub("", line).strip()
+        if inclusion.match(bare):
+            current = inc
+            continue
+        if exclusion.match(bare):
+            current = exc
+            continue
+        if current is exc and not _IS_ITEM.match(line) and exc:
+            tail.append(line)  # a registry copy's age, sex and volunteer lines follow the exclusion list
+            current = tail
+            continue
+        if current is not None:
+            current.append(line)
+    return inc, exc, tail
+
+
+def _criteria_places(inc: list[str], exc: list[str]) -> tuple[dict[str, list[Passage]], dict[str, list[Item]]]:
+    places = {"eligibility.inclusion_criteria": _within(inc), "eligibility.exclusion_criteria": _within(exc)}
+    return places, {"inclusion_criteria": items(inc), "exclusion_criteria": items(exc)}
+
+
+# --- a third-party copy of a registry record ------------------------------------------------------
+
+REGISTRY_COPY_HEADINGS = ("Study Results", "Basic Information", "Brief Summary", "Related Clinical Trials",
+                          "Detailed Description", "Conditions", "Study Design", "Study Groups", "Interventions",
+                          "Other Intervention Names", "Eligibility Criteria", "Sponsors", "Responsible Party",
+                          "Locations", "Countries", "Central Contacts", "Facility Contacts", "Other Identifiers",
+                          "More Related Trials")
+# The site's own one-line blurb under a heading ("Get a concise snapshot of the trial, ..."): not the trial's words.
+_BLURB = re.compile(r"^(?:Get|Review|Explore|Dive|See|Understand|Learn|Discover|Check|Meet|Identify|Reach|Find|"
+                    r"Additional) .*[.]$")
+_INCLUSION = re.compile(r"(?i)^(?:key\s+)?inclusion criteria:?$")
+_EXCLUSION = re.compile(r"(?i)^(?:key\s+)?exclusion criteria:?$")
+
+
+def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
+    headings = set(REGISTRY_COPY_HEADINGS)
+    if sum(1 for line in lines if line in headings) < 6 or "Eligibility Criteria" not in lines:
+        return None
+    sections: dict[str, list[str]] = {}
+    top: list[str] = []
+    for name, _, body in _sections(lines, lambda line: line if line in headings else None):
+        if name and body and _BLURB.match(body[0]) and name != "Study Results":
+            body = body[1:]
+        if name:
+            sections.setdefault(name, []).extend(body)
+        else:
+            top = body
+    get = sections.get
+    places: dict[str, list[Passage]] = {}
+    title = top[:1]
+    id_lines = [line for line in top if line.startswith("NCT ID:")]
+    updated = [line for line in top if line.startswith("Last Updated")]
+    basic = get("Basic Information", [])
+    places["brief_title"] = _whole(title)
+    places["nct_id"] = _within(id_lines)
+    places["curation.sources.as_of"] = places["curation.sources.as_of_label"] = _within(updated)
+    places["curation.sources.publisher"] = []  # the copy does not say whose site it is
+    places["dates.last_updated"] = _within(updated)
+    places["dates"] = _within(updated + basic)
+    for name in ("overall_status", "phases", "study_type", "enrollment", "dates.start", "dates.primary_completion",
+                 "dates.completion"):
+        places[name] = _within(basic)
+    places["results_posted"] = _within(get("Study Results", []))
+    places["brief_summary"] = _one(get("Brief Summary", []))
+    places["detailed_description"] = _one(get("Detailed Description", []))
+    places["conditions"] = _whole(get("Conditions", []))
+    related = get("Related Clinical Trials", []) + get("More Related Trials", [])
+    places["related_trials"] = _within(related)
+    places["related_trials.title"] = _whole([line for line in related if not _NCT_LINE.match(line)])
+    places["design"] = _within(get("Study Design", []))
+    groups = get("Study Groups", [])
+    interventions = get("Interventions", [])
+    names = interventions[0::2]  # the Interventions section lists each name with its description below it
+    arms, given = _arms(groups, set(names))
+    places["arms"] = _within(groups)
+    places["arms.label"] = _whole([a["label"] for a in arms])
+    places["arms.description"] = _whole([a["description"] for a in arms if "description" in a])
+    places["arms.intervention_names"] = _whole(given)
+    places["interventions"] = _within(interventions + groups)
+    places["interventions.name"] = places["cell_product.name"] = _whole(names)
+    places["cell_product"] = _within([*top[:1], *groups, *interventions])
+    places["interventions.description"] = _whole(interventions[1::2])
+    places["interventions.other_names"] = _whole(get("Other Intervention Names", []))
+    eligibility = get("Eligibility Criteria", [])
+    inc, exc, tail = _criteria_blocks(eligibility, _INCLUSION, _EXCLUSION)
+    criteria_places, criteria = _criteria_places(inc, exc)
+    places.update(criteria_places)
+    places["eligibility"] = _within(eligibility)
+    for name in ("eligibility.sex", "eligibility.minimum_age", "eligibility.maximum_age", "eligibility.healthy_volunteers"):
+        places[name] = _within(tail)
+    sponsors = get("Sponsors", [])
+    places["sponsor"] = _within(["Sponsors", *sponsors])
+    places["sponsor.name"] = _whole(sponsors)
+    party = get("Responsible Party", [])  # the investigator's name, title and affiliation, a line each
+    places["responsible_party"] = _within(party)
+    for i, name in enumerate(("responsible_party.name", "responsible_party.title", "responsible_party.affiliation")):
+        places[name] = _whole(party[i:i + 1])
+    locations = get("Locations", [])
+    places["locations"] = _within(locations)
+    places["locations.facility"] = _whole(locations[0::2])
+    places.update(_address_parts(locations[1::2]))
+    places["locations.country"] = places["locations.country"] + _whole(get("Countries", []))
+    identifiers = get("Other Identifiers", [])
+    places["identifiers"] = _within(identifiers)
+    places["identifiers.org_study_id"] = _whole(identifiers)
+    rows = {"related_trials": _related(related),
+            "locations": [{"facility": normalise(f), **_address(a)} for f, a in zip(locations[0::2], locations[1::2])],
+            "arms": [{k: normalise(v) for k, v in arm.items()} for arm in arms],
+            "interventions": [{"name": normalise(n), "description": normalise(d)} for n, d in zip(names, interventions[1::2])]}
+    return SourceDoc(file, "registry_copy", "", places, criteria, _subject(id_lines), rows)
+
+
+def _arms(lines: list[str], interventions: set[str]) -> tuple[list[dict[str, str]], list[str]]:
+    """A registry copy's Study Groups: each arm's label and description, then the name and
+    description of each intervention it gives (a name the Interventions section lists)."""
+    arms: list[dict[str, str]] = []
+    given: list[str] = []
+    skip = False
+    for line in lines:
+        if skip:
+            skip = False
+        elif line in interventions:
+            given.append(line)
+            skip = True  # its description follows
+        elif arms and "description" not in arms[-1] and not given:
+            arms[-1]["description"] = line
+        else:
+            arms.append({"label": line})
+            given = []
+    return arms, given
+
+
+# --- a ClinConnect trial page ---------------------------------------------------------------------
+
+CLINCONNECT_HEADINGS = ("Trial Information", "Keywords", "ClinConnect Summary", "Gender", "Eligibility criteria",
+                        "Locations", "Patients applied", "Trial Officials", "Timeline", "Similar Trials")
+OFFICIAL_ROLES = ("Principal Investigator", "Study Chair", "Study Director", "Sub-Investigator", "Sub Investigator")
+_LAUNCHED = re.compile(r"^Launched by (?P<sponsor>.+?) · (?P<date>.+)$")
+
+
+def _clinconnect(file: str, lines: list[str]) -> SourceDoc | None:
+    content = [line for line in lines if line]
+    if not content or not content[0].startswith("ClinConnect"):
+        return None
+    headings = set(CLINCONNECT_HEADINGS)
+    # "About <sponsor>" heads the sponsor's description, which starts with the sponsor's name again
+    following = {i: next((x for x in lines[i + 1:] if x), "") for i, line in enumerate(lines) if line.startswith("About ")}
+    about = {lines[i] for i, nxt in following.items() if nxt.casefold().startswith(lines[i][6:].casefold())}
+
+    def heading(line: str) -> str | None:
+        return line if line in headings else "About" if line in about else None
+
+    sections: dict[str, list[str]] = {}
+    about_names: list[str] = []
+    top: list[str] = []
+    for name, at, body in _sections(lines, heading):
+        if name == "About":
+            about_names.append(lines[at][len("About "):])
+        if name:
+            sections.setdefault(name, []).extend(body)
+        else:
+            top = body
+    get = sections.get
+    places: dict[str, list[Passage]] = {}
+    search = [line for line in top if line.startswith("Search / Trial")]
+    rest = [line for line in top if not line.startswith(("ClinConnect", "Search / Trial"))]
+    launched = [line for line in rest if _LAUNCHED.match(line)]
+    title = [line for line in rest if line not in launched][:1]
+    places["nct_id"] = _within(search)
+    places["brief_title"] = _whole(title)
+    sponsors = [_LAUNCHED.match(line).group("sponsor") for line in launched] + about_names  # type: ignore[union-attr]
+    places["sponsor"] = _within(launched + ["About " + n for n in about_names])
+    places["sponsor.name"] = _whole(sponsors)
+    places["sponsor.about"] = _one(get("About", []))
+    info = get("Trial Information", [])
+    as_of = [line for line in info if line.startswith("Current as of")]
+    places["curation.sources.as_of"] = places["curation.sources.as_of_label"] = _within(as_of)
+    places["overall_status"] = _within(info)
+    places["dates"] = _within(launched + get("Timeline", []))
+    places["keywords"] = _whole(get("Keywords", []))
+    summary = get("ClinConnect Summary", [])
+    places["third_party_summary"] = _within(["ClinConnect Summary", *summary])
+    places["third_party_summary.author"] = _within(["ClinConnect Summary"])
+    places["curation.sources.publisher"] = _within(content[:1] + ["ClinConnect Summary"])
+    places["third_party_summary.text"] = _one(summary)
+    places["phases"] = _within(summary)
+    places["eligibility.sex"] = _within(["Gender", *get("Gender", [])])
+    eligibility = get("Eligibility criteria", [])
+    inc, exc, after = _criteria_blocks(eligibility, _INCLUSION, _EXCLUSION)
+    criteria_places, criteria = _criteria_places(inc, exc + after)
+    places.update(criteria_places)
+    places["eligibility"] = _within(eligibility)
+    locations = get("Locations", [])
+    places["locations"] = _within(locations)
+    places.update(_address_parts(locations))
+    places["locations.facility"] = []
+    officials = get("Trial Officials", [])
+    roles = [i for i, line in enumerate(officials) if line in OFFICIAL_ROLES]
+    places["officials"] = _within(["Trial Officials", *officials])
+    places["officials.name"] = _whole([officials[i - 1] for i in roles if i > 0])
+    places["officials.affiliation"] = _whole([officials[i + 1] for i in roles if i + 1 < len(officials)])
+    places["related_trials"] = _within(get("Similar Trials", []))
+    places["related_trials.title"] = _whole([line for line in get("Similar Trials", []) if not _NCT_LINE.match(line)])
+    rows = {"related_trials": _related(get("Similar Trials", [])),
+            "locations": [_address(line) for line in locations if _address(line)],
+            "officials": [{"name": normalise(officials[i - 1]), "affiliation": normalise(officials[i + 1])}
+                          for i in roles if 0 < i < len(officials) - 1]}
+    title_and_summary = _within(title + summary)
+    places["cell_product"] = _within(title + summary + get("Keywords", []))
+    places["cell_product.name"] = places["interventions"] = title_and_summary
+    return SourceDoc(file, "clinconnect", "", places, criteria, _subject(search), rows)

@@ -1,0 +1,263 @@
+"""Vocabulary: how sources write each categorical value the schema holds.
+
+One table per ClinicalTrials.gov vocabulary (API v2 value -> the labels registries and aggregators
+print for it), and one per yes/no field. An evidence quote binds a categorical value when the value's
+renderings are the only ones of its vocabulary the quote contains (term binding, checks in
+binding.py):
+
+- a rendering counts where it stands as a whole (not inside a longer word: SINGLE is not read in
+  SINGLE_GROUP), case as written (Other, OTHER; not "other" in a sentence);
+- the longest rendering wins where renderings overlap ("Not yet recruiting" is not "Recruiting",
+  "Early Phase 1" is not "Phase 1", "Phase 1/2" is both PHASE1 and PHASE2);
+- a quote that renders two values of one field binds neither: choose the words that state this one.
+
+The API value itself (RECRUITING, PHASE1) is always a rendering, and each label is also accepted in
+capitals. The tables are the documentation too: `python -m sle_trials.outputs.docs` writes them into
+docs/checks.md. tests/test_vocabulary.py holds every enum of the schema to a table here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# value -> labels (besides the value itself). A label may stand for several values of a list field
+# (phases): give it under each, and the binder reads it as all of them.
+TABLES: dict[str, dict[str, tuple[str, ...]]] = {
+    "overall status": {
+        "ACTIVE_NOT_RECRUITING": ("Active, not recruiting", "Active, Not Recruiting"),
+        "COMPLETED": ("Completed",),
+        "ENROLLING_BY_INVITATION": ("Enrolling by invitation", "Enrolling by Invitation"),
+        "NOT_YET_RECRUITING": ("Not yet recruiting", "Not Yet Recruiting"),
+        "RECRUITING": ("Recruiting",),
+        "SUSPENDED": ("Suspended",),
+        "TERMINATED": ("Terminated",),
+        "WITHDRAWN": ("Withdrawn",),
+        "AVAILABLE": ("Available",),
+        "NO_LONGER_AVAILABLE": ("No longer available", "No Longer Available"),
+        "TEMPORARILY_NOT_AVAILABLE": ("Temporarily not available", "Temporarily Not Available"),
+        "APPROVED_FOR_MARKETING": ("Approved for marketing", "Approved for Marketing"),
+        "WITHHELD": ("Withheld",),
+        "UNKNOWN": ("Unknown status", "Unknown Status", "Unknown"),
+    },
+    "phase": {
+        "NA": ("N/A", "Not Applicable", "Not applicable"),
+        "EARLY_PHASE1": ("Early Phase 1", "Early Phase I", "Phase 0", "EARLY_PHASE1"),
+        "PHASE1": ("Phase 1", "Phase I", "Phase1", "Phase 1/2", "Phase I/II", "Phase 1/Phase 2", "Phase 1|Phase 2",
+                   "PHASE1|PHASE2"),
+        "PHASE2": ("Phase 2", "Phase II", "Phase2", "Phase 1/2", "Phase I/II", "Phase 1/Phase 2", "Phase 1|Phase 2",
+                   "PHASE1|PHASE2", "Phase 2/3", "Phase II/III", "Phase 2/Phase 3", "Phase 2|Phase 3", "PHASE2|PHASE3"),
+        "PHASE3": ("Phase 3", "Phase III", "Phase3", "Phase 2/3", "Phase II/III", "Phase 2/Phase 3", "Phase 2|Phase 3",
+                   "PHASE2|PHASE3"),
+        "PHASE4": ("Phase 4", "Phase IV", "Phase4"),
+    },
+    "study type": {
+        "INTERVENTIONAL": ("Interventional",),
+        "OBSERVATIONAL": ("Observational",),
+        "EXPANDED_ACCESS": ("Expanded Access", "Expanded access"),
+    },
+    "allocation": {
+        "RANDOMIZED": ("Randomized", "Randomised"),
+        "NON_RANDOMIZED": ("Non-Randomized", "Non-randomized", "Nonrandomized", "Non-Randomised", "Non-randomised"),
+        "NA": ("N/A", "Not Applicable", "Not applicable"),
+    },
+    "intervention model": {
+        "SINGLE_GROUP": ("Single Group Assignment", "Single Group", "Single group"),
+        "PARALLEL": ("Parallel Assignment", "Parallel"),
+        "CROSSOVER": ("Crossover Assignment", "Crossover"),
+        "FACTORIAL": ("Factorial Assignment", "Factorial"),
+        "SEQUENTIAL": ("Sequential Assignment", "Sequential"),
+    },
+    "primary purpose": {
+        "TREATMENT": ("Treatment",),
+        "PREVENTION": ("Prevention",),
+        "DIAGNOSTIC": ("Diagnostic",),
+        "ECT": ("Educational/Counseling/Training",),
+        "SUPPORTIVE_CARE": ("Supportive Care", "Supportive care"),
+        "SCREENING": ("Screening",),
+        "HEALTH_SERVICES_RESEARCH": ("Health Services Research",),
+        "BASIC_SCIENCE": ("Basic Science", "Basic science"),
+        "DEVICE_FEASIBILITY": ("Device Feasibility",),
+        "OTHER": ("Other",),
+    },
+    "masking": {
+        "NONE": ("None (Open Label)", "None", "Open Label", "Open-label", "Open label"),
+        "SINGLE": ("Single",),
+        "DOUBLE": ("Double", "Double-blind", "Double-Blind", "Double blind"),
+        "TRIPLE": ("Triple",),
+        "QUADRUPLE": ("Quadruple",),
+    },
+    "observational model": {
+        "COHORT": ("Cohort",),
+        "CASE_CONTROL": ("Case-Control", "Case Control"),
+        "CASE_ONLY": ("Case-Only", "Case Only"),
+        "CASE_CROSSOVER": ("Case-Crossover", "Case Crossover"),
+        "ECOLOGIC_OR_COMMUNITY": ("Ecologic or Community",),
+        "FAMILY_BASED": ("Family-Based", "Family Based"),
+        "DEFINED_POPULATION": ("Defined Population",),
+        "NATURAL_HISTORY": ("Natural History",),
+        "OTHER": ("Other",),
+    },
+    "time perspective": {
+        "RETROSPECTIVE": ("Retrospective",),
+        "PROSPECTIVE": ("Prospective",),
+        "CROSS_SECTIONAL": ("Cross-Sectional", "Cross-sectional"),
+        "OTHER": ("Other",),
+    },
+    "actual or estimated": {
+        "ACTUAL": ("Actual",),
+        "ESTIMATED": ("Estimated", "Anticipated", "Expected"),
+    },
+    "arm type": {
+        "EXPERIMENTAL": ("Experimental",),
+        "ACTIVE_COMPARATOR": ("Active Comparator", "Active comparator"),
+        "PLACEBO_COMPARATOR": ("Placebo Comparator", "Placebo comparator"),
+        "SHAM_COMPARATOR": ("Sham Comparator", "Sham comparator"),
+        "NO_INTERVENTION": ("No Intervention", "No intervention"),
+        "OTHER": ("Other",),
+    },
+    "intervention type": {
+        "BEHAVIORAL": ("Behavioral",),
+        "BIOLOGICAL": ("Biological",),
+        "COMBINATION_PRODUCT": ("Combination Product",),
+        "DEVICE": ("Device",),
+        "DIAGNOSTIC_TEST": ("Diagnostic Test",),
+        "DIETARY_SUPPLEMENT": ("Dietary Supplement",),
+        "DRUG": ("Drug",),
+        "GENETIC": ("Genetic",),
+        "PROCEDURE": ("Procedure",),
+        "RADIATION": ("Radiation",),
+        "OTHER": ("Other",),
+    },
+    "sex": {
+        "ALL": ("All", "Male and female", "Male and Female", "male or female", "Male or female"),
+        "FEMALE": ("Female", "Women only", "Female only"),
+        "MALE": ("Male", "Men only", "Male only"),
+    },
+    "agency class": {
+        "NIH": ("NIH",),
+        "FED": ("U.S. Fed", "FED"),
+        "OTHER_GOV": ("Other U.S. Federal agency", "OTHER_GOV"),
+        "INDIV": ("Individual", "INDIV"),
+        "INDUSTRY": ("Industry",),
+        "NETWORK": ("Network",),
+        "AMBIG": ("Ambiguous", "AMBIG"),
+        "OTHER": ("Other",),
+        "UNKNOWN": ("Unknown",),
+    },
+    "responsible party type": {
+        "SPONSOR": ("Sponsor",),
+        "PRINCIPAL_INVESTIGATOR": ("Principal Investigator",),
+        "SPONSOR_INVESTIGATOR": ("Sponsor-Investigator", "Sponsor Investigator"),
+    },
+    "official role": {
+        "STUDY_CHAIR": ("Study Chair",),
+        "STUDY_DIRECTOR": ("Study Director",),
+        "PRINCIPAL_INVESTIGATOR": ("Principal Investigator",),
+        "SUB_INVESTIGATOR": ("Sub-Investigator", "Sub Investigator"),
+    },
+    "secondary id type": {
+        "NIH": ("U.S. NIH Grant/Contract", "NIH"),
+        "FDA": ("U.S. FDA Grant/Contract", "FDA"),
+        "VA": ("VA",),
+        "CDC": ("CDC",),
+        "AHRQ": ("AHRQ",),
+        "SAMHSA": ("SAMHSA",),
+        "OTHER_GRANT": ("Other Grant/Funding Number",),
+        "EUDRACT_NUMBER": ("EudraCT Number", "EudraCT"),
+        "CTIS": ("CTIS",),
+        "REGISTRY": ("Registry Identifier",),
+        "OTHER": ("Other Identifier",),
+    },
+    "route of administration": {
+        "INTRAVENOUS": ("intravenous infusion", "Intravenous infusion", "intravenous injection", "intravenously",
+                        "Intravenously", "intravenous", "Intravenous", "IV infusion", "i.v.", "IV"),
+        "SUBCUTANEOUS": ("subcutaneous injection", "subcutaneously", "subcutaneous", "Subcutaneous", "s.c."),
+        "ORAL": ("orally", "by mouth", "oral", "Oral"),
+        "INTRAMUSCULAR": ("intramuscular injection", "intramuscularly", "intramuscular", "Intramuscular", "i.m."),
+        "INTRATHECAL": ("intrathecally", "intrathecal", "Intrathecal"),
+        "INTRA_ARTERIAL": ("intra-arterial", "intraarterial", "Intra-arterial"),
+    },
+    "target antigen": {
+        "CD19": ("CD-19", "Cd19", "cd19"),
+        "CD20": ("CD-20", "Cd20", "cd20"),
+        "CD22": ("CD-22", "Cd22"),
+        "BCMA": ("B-cell maturation antigen", "Bcma"),
+        "CD7": ("CD-7", "Cd7"),
+        "CD5": ("CD-5", "Cd5"),
+        "CD38": ("CD-38", "Cd38"),
+        "CD70": ("CD-70", "Cd70"),
+        "CD30": ("CD-30", "Cd30"),
+        "CD123": ("CD-123", "Cd123"),
+        "CD138": ("CD-138", "Cd138"),
+        "BAFF-R": ("BAFFR", "BAFF receptor"),
+        "GPRC5D": ("Gprc5d",),
+        "TACI": ("Taci",),
+        "NKG2D": ("NKG2D ligands",),
+    },
+    "reference type": {
+        "BACKGROUND": ("background", "Background"),
+        "RESULT": ("result", "Result"),
+        "DERIVED": ("derived", "Derived"),
+    },
+}
+
+# Yes/no fields, by their dotted path: True -> renderings, False -> renderings. A JSON source is read
+# as "key: value" lines, so true and false are renderings too (the key places them).
+BOOLEANS: dict[str, dict[bool, tuple[str, ...]]] = {
+    "results_posted": {
+        True: ("Results Posted", "Has Results", "Study Results Posted", "true"),
+        False: ("No Results Posted", "No results posted", "has not published outcome measurements", "false"),
+    },
+    "eligibility.healthy_volunteers": {
+        True: ("Yes", "Accepts Healthy Volunteers", "Accepts healthy volunteers", "Accepts Healthy Volunteers: Yes",
+               "Accepts healthy volunteers: Yes", "true"),
+        False: ("No", "Accepts Healthy Volunteers: No", "Accepts healthy volunteers: No", "No healthy volunteers",
+                "Does not accept healthy volunteers", "false"),
+    },
+}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The renderings of one field's values, compiled for finding them in a quote."""
+
+    name: str
+    pattern: re.Pattern[str]
+    values: dict[str, frozenset]  # rendering -> the value(s) it stands for
+
+    def find(self, quote: str) -> list[tuple[str, frozenset]]:
+        """(rendering, values) of each rendering the quote contains, longest first where they overlap."""
+        return [(m.group(0), self.values[m.group(0)]) for m in self.pattern.finditer(quote)]
+
+    def renderings(self, value: object) -> list[str]:
+        return [r for r, values in self.values.items() if value in values]
+
+
+def _compile(name: str, table: dict) -> Vocabulary:
+    values: dict[str, set] = {}
+    for value, labels in table.items():
+        shown = [str(value)] if isinstance(value, str) else []
+        for label in (*shown, *labels, *(label.upper() for label in labels)):
+            values.setdefault(label, set()).add(value)
+    ordered = sorted(values, key=lambda r: (-len(r), r))  # the regex tries the longest first at each place
+    pattern = re.compile(r"(?<![A-Za-z0-9_])(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])")
+    return Vocabulary(name, pattern, {k: frozenset(v) for k, v in values.items()})
+
+
+@lru_cache(maxsize=None)
+def for_enum(values: tuple[str, ...]) -> Vocabulary | None:
+    """The vocabulary whose values are exactly this enum's (as the schema lists them), else None."""
+    wanted = set(values)
+    for name, table in TABLES.items():
+        if set(table) == wanted:
+            return _compile(name, table)
+    return None
+
+
+@lru_cache(maxsize=None)
+def for_boolean(field: str) -> Vocabulary | None:
+    """The renderings of a yes/no field (dotted path without list indexes), else None."""
+    table = BOOLEANS.get(field)
+    return _compile(field, table) if table else None
