@@ -46,7 +46,9 @@ from sle_trials.checks import evidence, load, rules, schema
 from sle_trials.outputs import export
 from sle_trials.reading import fastload
 from sle_trials.engine import pipeline
-from sle_trials.checks.codes import CODES
+from sle_trials.checks import source_file, table
+
+CODES = table()
 
 REPO = Path(__file__).resolve().parents[1]
 ORIGINAL = "seeds/000_84a0f0163f21158e.txt"

@@ -1,10 +1,20 @@
-"""A problem found in a file: where it is, its code, and what is wrong."""
+"""A problem found in a file (where it is, its code, what is wrong), and the declaration of a check."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sle_trials.checks.codes import CODES
+
+@dataclass(frozen=True)
+class Check:
+    """One check, declared at the top of the module that makes it (see sle_trials/checks/__init__.py).
+
+    module is filled in by the table of codes: the module the declaration stands in."""
+
+    code: str
+    name: str
+    summary: str
+    module: str = ""
 
 
 @dataclass(frozen=True, order=True)
@@ -16,9 +26,13 @@ class Problem:
     message: str
 
     def __post_init__(self) -> None:
-        if self.code not in CODES:  # a typo in a code is a bug in the tool, not in the data
+        from sle_trials.checks import table
+
+        if self.code not in table():  # a typo in a code is a bug in the tool, not in the data
             raise ValueError(f"unregistered problem code {self.code}")
 
     @property
     def name(self) -> str:
-        return CODES[self.code].name
+        from sle_trials.checks import table
+
+        return table()[self.code].name

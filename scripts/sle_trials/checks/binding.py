@@ -29,7 +29,18 @@ from sle_trials import fields
 from sle_trials.reading import lexicon, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 from sle_trials.checks.load import Record
-from sle_trials.problem import Problem
+from sle_trials.problem import Check, Problem
+
+# The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
+CHECKS = (
+    Check("E505", "value-not-in-quote", "a number, date or text that its evidence quote does not write"),
+    Check("E507", "term-not-stated", "a status, phase, sex, yes/no or other vocabulary value its quote does not render, or renders with another"),
+    Check("E508", "quantity-not-stated", "a threshold, age, dose or count whose comparator, value, unit, basis or kind its quote does not state together"),
+    Check("E509", "date-under-other-label", "a date its quote gives under another label, or an unlabelled date out of the quote's order"),
+    Check("E510", "reading-without-note", "a reading beyond the quote's words (within as <, a flat dose, an unlabelled date) with no curation note"),
+    Check("E513", "threshold-not-in-criterion", "a threshold whose quote, measure or condition is not in the criterion it names"),
+)
+
 
 Path_ = fields.Path_
 _LABEL = re.compile(r"^\(?(?P<number>[0-9]{1,3})[.)]\s+")  # a criterion's own label at the start of a quote

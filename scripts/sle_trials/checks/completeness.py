@@ -24,7 +24,14 @@ from typing import Any, Iterator
 from sle_trials import fields
 from sle_trials.reading.layouts import Item, SourceDoc, normalise
 from sle_trials.checks.load import Record
-from sle_trials.problem import Problem
+from sle_trials.problem import Check, Problem
+
+# The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
+CHECKS = (
+    Check("E511", "criteria-not-whole", "a complete record's criteria list that is not its source's: an item dropped, cut short, moved or renumbered"),
+    Check("E514", "source-gap-undeclared", "a source list whose numbering shows lost items, not declared under curation.incomplete"),
+)
+
 
 LISTS = ("inclusion_criteria", "exclusion_criteria")
 

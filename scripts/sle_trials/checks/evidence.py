@@ -32,7 +32,21 @@ from sle_trials import fields, files
 from sle_trials.reading import layouts
 from sle_trials.reading.layouts import SourceDoc, normalise
 from sle_trials.checks.load import Record
-from sle_trials.problem import Problem
+from sle_trials.problem import Check, Problem
+
+# The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
+CHECKS = (
+    Check("E501", "text-not-in-source", "verbatim text that does not occur in the cited source"),
+    Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
+    Check("E503", "evidence-for-unknown-field", "evidence for a field the record does not have"),
+    Check("E504", "criterion-number-not-in-source", "a criterion number the source does not give that criterion"),
+    Check("E506", "silent-field-present", "a field declared silent or not yet curated that the record fills, no such field, or one that does not apply"),
+    Check("E512", "text-out-of-place", "text or a quote found in the source only away from where it states that field, or only part of a whole value"),
+    Check("E515", "nct-id-not-in-source", "a record whose nct_id no cited source names"),
+    Check("E516", "curation-not-what-sources-are", "a source's kind that is not its document's, or a stub citing this trial's own record"),
+    Check("E517", "value-without-evidence", "a structured value of a record marked complete with no evidence quote"),
+)
+
 
 MAX_SEARCHES = 20  # nearest-passage searches a record may cost (difflib is quadratic)
 _NCT = re.compile(r"NCT[0-9]{8}")

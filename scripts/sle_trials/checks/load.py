@@ -32,7 +32,34 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.resolver import VersionedResolver
 
 from sle_trials import files
-from sle_trials.problem import Problem
+from sle_trials.problem import Check, Problem
+
+# The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
+CHECKS = (
+    Check("E001", "unreadable-file", "the file cannot be read (missing, a directory, permission)"),
+    Check("E002", "invalid-utf8", "the file is not valid UTF-8"),
+    Check("E003", "nul-byte", "the file contains a NUL byte"),
+    Check("E004", "file-too-large", "the file is larger than 1 MiB"),
+    Check("E005", "tab-character", "a tab character (indentation or value); use spaces"),
+    Check("E006", "merge-conflict", "an unresolved merge conflict marker"),
+    Check("E007", "yaml-syntax", "the YAML cannot be parsed"),
+    Check("E008", "empty-file", "the file holds no document"),
+    Check("E009", "multiple-documents", "more than one YAML document in the file"),
+    Check("E010", "anchor-or-alias", "a YAML anchor (&) or alias (*)"),
+    Check("E011", "merge-key", "a YAML merge key (<<)"),
+    Check("E012", "explicit-tag", "an explicit YAML tag (!, !!str, !!python/...)"),
+    Check("E013", "top-not-mapping", "the document is not a mapping of field names"),
+    Check("E014", "duplicate-key", "the same key twice in one mapping"),
+    Check("E015", "too-deep", "nesting deeper than any record needs"),
+    Check("E016", "byte-order-mark", "a UTF-8 byte-order mark at the start of the file"),
+    Check("E017", "crlf-line-end", "CRLF (Windows) or CR line ends; use LF"),
+    Check("E018", "non-text-key", "a key that is not text (a number, null, a list)"),
+    Check("E019", "non-finite-number", "a number that is infinite or not a number (.inf, .nan)"),
+    Check("E020", "invisible-character", "a control, bidirectional or zero-width character"),
+    Check("E021", "integer-too-large", "a whole number beyond 2^53 - 1, which spreadsheets and JSON readers round"),
+    Check("E022", "yaml-directive", "a %YAML or %TAG directive line; trial files are plain YAML 1.2"),
+)
+
 
 MAX_BYTES = 1024 * 1024
 # The schema's deepest path is eligibility.inclusion_criteria[].sub_criteria[].sub_criteria[].text,

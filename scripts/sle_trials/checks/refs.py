@@ -6,7 +6,18 @@ import difflib
 
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from sle_trials.problem import Problem
+from sle_trials.problem import Check, Problem
+
+# The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
+CHECKS = (
+    Check("E301", "unknown-related-trial", "a related trial has no record under trials/"),
+    Check("E302", "self-reference", "a record lists itself as related"),
+    Check("E303", "duplicate-reference", "the same related trial twice in one record"),
+    Check("E304", "related-title-mismatch", "the title given to a related trial is not that trial's title"),
+    Check("E305", "duplicate-nct-id", "two files claim the same nct_id"),
+    Check("E306", "uncited-source", "a document under seeds/ that no record cites"),
+)
+
 
 if TYPE_CHECKING:  # load pulls in the YAML parser; a warm check builds entries from the cache instead
     from sle_trials.checks.load import Record

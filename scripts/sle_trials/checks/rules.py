@@ -11,7 +11,21 @@ from sle_trials import files
 from sle_trials.outputs.export import AGE_UNIT_DAYS
 from sle_trials.fields import dotted
 from sle_trials.checks.load import Record
-from sle_trials.problem import Problem
+from sle_trials.problem import Check, Problem
+
+# The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
+CHECKS = (
+    Check("E101", "file-name-mismatch", "the file name is not the record's nct_id"),
+    Check("E103", "impossible-date", "a date that does not exist in the calendar (2023-02-30)"),
+    Check("E104", "age-range-inverted", "minimum age above maximum age"),
+    Check("E105", "dates-out-of-order", "dates out of order (start after completion, ...)"),
+    Check("E106", "duplicate-criterion", "the same criterion (text or number) twice in one list"),
+    Check("E107", "cohort-overlap", "cohorts whose patient ranges overlap, or a range that runs backwards"),
+    Check("E108", "missing-source", "a cited source file does not exist under seeds/, or is not a plain file"),
+    Check("E109", "unknown-criterion", "a threshold points at a criterion number the list does not have"),
+    Check("E110", "unknown-intervention", "an arm names an intervention the record does not list"),
+)
+
 
 # Registry dates in the order they must fall; each pair is checked where both are present.
 DATE_ORDER = [("start", "primary_completion"), ("primary_completion", "completion"), ("start", "completion"),

@@ -23,9 +23,23 @@ if TYPE_CHECKING:  # jsonschema is imported when a file fails the fast path, not
 
 from sle_trials.fields import dotted
 from sle_trials.checks.load import Record
-from sle_trials.problem import Problem
+from sle_trials.problem import Check, Problem
 
 from sle_trials.paths import SCHEMA_PATH, load_schema  # noqa: E402,F401 - where the schema is; re-exported
+
+# The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
+CHECKS = (
+    Check("E102", "malformed-nct-id", "an NCT id that is not NCT followed by 8 ASCII digits"),
+    Check("E201", "missing-field", "a required field is missing"),
+    Check("E202", "unknown-field", "a field the schema does not define (a typo?)"),
+    Check("E203", "wrong-type", "a value of the wrong type (text for a number, ...)"),
+    Check("E204", "value-not-allowed", "a value outside the allowed vocabulary"),
+    Check("E205", "bad-format", "a value that does not have the required form (a date, a path)"),
+    Check("E206", "out-of-range", "a number, text or list too small or too large"),
+    Check("E207", "duplicate-item", "the same item twice in a list that must not repeat"),
+    Check("E208", "schema-violation", "any other schema rule, e.g. an empty block (dates: {})"),
+)
+
 
 _CODES = {
     "required": "E201",

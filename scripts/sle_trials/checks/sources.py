@@ -23,7 +23,13 @@ from pathlib import Path
 
 from sle_trials import files
 from sle_trials.paths import SEEDS_DIR
-from sle_trials.problem import Problem
+from sle_trials.problem import Check, Problem
+
+# The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
+CHECKS = (
+    Check("E307", "source-not-as-received", "a document under seeds/ unlisted in, or different from, seeds/SHA256SUMS, badly named or not a plain file, or a line of the manifest that is not `<sha256>  <name>`"),
+)
+
 
 MANIFEST = "SHA256SUMS"
 MANIFEST_PATH = f"{SEEDS_DIR}/{MANIFEST}"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sle_trials.outputs import package
 from sle_trials.checks import schema
-from sle_trials.checks.codes import CODES
+from sle_trials import checks
 from sle_trials.outputs.export import COLUMNS, write_atomic
 
 REPO = Path(__file__).resolve().parents[3]  # the registry this module belongs to (for its schema)
@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[3]  # the registry this module belongs t
 
 def codes_table() -> str:
     rows = ["| code | name | checked in | what it means |", "|---|---|---|---|"]
-    rows += [f"| {c.code} | {c.name} | `scripts/sle_trials/{c.module}.py` | {c.summary} |" for c in CODES.values()]
+    rows += [f"| {c.code} | {c.name} | `{checks.source_file(c)}` | {c.summary} |" for c in checks.table().values()]
     return "\n".join(rows) + "\n"
 
 

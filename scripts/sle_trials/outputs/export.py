@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from sle_trials.problem import Problem
+from sle_trials.problem import Check, Problem
+
+# The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
+CHECKS = (
+    Check("E401", "stale-csv", "trials.csv or datapackage.json is not what the records generate"),
+)
+
 
 CSV_PATH = Path("trials.csv")
 LIST_SEPARATOR = "|"
