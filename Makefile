@@ -2,31 +2,40 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# What is installed, one stamp per set of extras (pyproject.toml): `make check` needs the tool and the
+# pre-commit hooks, `make test` also the test suite's dependencies. Each stamp is remade when the
+# package description changes; with one stamp, `make test` after `make check` would skip the test
+# dependencies. Installing the test set installs the hooks set too, so it refreshes both stamps.
+HOOKS_STAMP := $(VENV)/.installed-hooks
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: check test csv hooks merge-driver clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall when the package description changes.
-$(STAMP): pyproject.toml | $(BIN)/python
+$(HOOKS_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[hooks]'
+	touch $(HOOKS_STAMP)
 
-## check: validate all trials, cross-check references, regenerate trials.csv when stale
-check: $(STAMP) hooks merge-driver
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[hooks,test]'
+	touch $(TEST_STAMP) $(HOOKS_STAMP)
+
+## check: install the tool and hooks (no test dependencies), validate all trials, cross-check references, regenerate trials.csv when stale
+check: $(HOOKS_STAMP) hooks merge-driver
 	$(BIN)/trials validate
 	$(BIN)/trials refs
 	$(BIN)/trials csv
 
-## test: run the whole test suite
-test: $(STAMP)
+## test: install the test dependencies too, then run the whole test suite
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
 ## hooks: install the pre-commit hooks into this clone (skipped outside a git work tree)
-hooks: $(STAMP)
+hooks: $(HOOKS_STAMP)
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then $(BIN)/pre-commit install --install-hooks >/dev/null && echo "pre-commit hooks installed"; fi
 
 ## merge-driver: let git resolve a conflict in trials.csv by regenerating it, and merge seeds/SHA256SUMS as a set of lines (.gitattributes; README)
@@ -40,7 +49,7 @@ merge-driver:
 
 ## bench: time the full check on N synthetic records against check-jsonschema (README, "Speed")
 N ?= 10000
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench.py --n $(N)
 
 clean:

@@ -59,7 +59,7 @@ def patterns(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
 
 
 def check_jsonschema(*files: Path) -> subprocess.CompletedProcess[str]:
-    assert CHECK_JSONSCHEMA.exists(), f"{CHECK_JSONSCHEMA} is missing; install the dev extras"
+    assert CHECK_JSONSCHEMA.exists(), f"{CHECK_JSONSCHEMA} is missing; install the test extra: make test"
     return subprocess.run([str(CHECK_JSONSCHEMA), "--schemafile", str(SCHEMA_FILE), *map(str, files)],
                           capture_output=True, text=True, timeout=120)
 
