@@ -1,4 +1,4 @@
-"""The registry of problem codes against its failing fixtures and the README.
+"""The registry of problem codes against its failing fixtures, and the generated tables of the docs.
 
 Each code in sle_trials.checks.codes.CODES has exactly one fixture tests/fixtures/invalid/<CODE>-<what>.yaml.
 Its first two lines say what is wrong and how the test uses it:
@@ -172,15 +172,16 @@ def test_fixtures_with_special_bytes_keep_them() -> None:
     assert by_code["E004"].stat().st_size < 4096, "the E004 fixture is inflated at test time, not committed big"
 
 
-# --- the README tables ---------------------------------------------------------------------------
+# --- the generated tables of the docs ---------------------------------------------------------------
 
 
-def markdown_table(start: str, end: str) -> list[list[str]]:
-    """Body rows of the README table between <!-- start --> and <!-- end -->, split as GitHub does:
-    on every '|' not escaped with a backslash (inside code spans too)."""
-    text = (REPO / "README.md").read_text(encoding="utf-8")
-    assert text.count(f"<!-- {start} -->") == 1 and text.count(f"<!-- {end} -->") == 1
-    block = text.split(f"<!-- {start} -->", 1)[1].split(f"<!-- {end} -->", 1)[0]
+def markdown_table(doc: str, name: str) -> list[list[str]]:
+    """Body rows of the table between <!-- NAME:start --> and <!-- NAME:end --> of a document, split as
+    GitHub does: on every '|' not escaped with a backslash (inside code spans too)."""
+    text = (REPO / doc).read_text(encoding="utf-8")
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    assert text.count(start) == 1 and text.count(end) == 1, f"{doc}: one {name} table"
+    block = text.split(start, 1)[1].split(end, 1)[0]
     lines = [line.strip() for line in block.strip().splitlines()]
     assert len(lines) >= 2 and re.fullmatch(r"\|(?:\s*:?-+:?\s*\|)+", lines[1]), "not a markdown table"
     rows = []
@@ -190,17 +191,17 @@ def markdown_table(start: str, end: str) -> list[list[str]]:
     return rows
 
 
-def test_readme_code_table_lists_exactly_the_registered_codes() -> None:
-    header_row, *rows = markdown_table("codes:start", "codes:end")
+def test_code_table_lists_exactly_the_registered_codes() -> None:
+    header_row, *rows = markdown_table("docs/checks.md", "codes")
     assert header_row == ["code", "name", "checked in", "what it means"]
     listed = [row[0] for row in rows]
     assert len(listed) == len(set(listed)), "a code is listed twice"
-    assert sorted(listed) == sorted(CODES), "README codes differ from the declared checks"
+    assert sorted(listed) == sorted(CODES), "docs/checks.md codes differ from the declared checks"
     for code, name, module, summary, *_ in rows:
         entry = CODES[code]
-        assert name == entry.name, f"{code}: README says {name!r}, its declaration says {entry.name!r}"
-        assert module == f"`{source_file(entry)}`", f"{code}: README module {module}"
-        assert summary == entry.summary, f"{code}: README meaning differs from its declaration"
+        assert name == entry.name, f"{code}: docs/checks.md says {name!r}, its declaration says {entry.name!r}"
+        assert module == f"`{source_file(entry)}`", f"{code}: docs/checks.md module {module}"
+        assert summary == entry.summary, f"{code}: docs/checks.md meaning differs from its declaration"
 
 
 def test_each_code_is_raised_in_the_module_the_registry_names() -> None:
@@ -210,30 +211,34 @@ def test_each_code_is_raised_in_the_module_the_registry_names() -> None:
     assert elsewhere == {}, f"codes whose named module never raises them: {elsewhere}"
 
 
-def test_readme_column_table_matches_the_export_columns() -> None:
-    header_row, *rows = markdown_table("columns:start", "columns:end")
-    assert header_row == ["column", "type", "meaning"]
-    assert [row[0] for row in rows] == [c.name for c in export.COLUMNS], "README columns (names, order) differ"
+def test_column_table_matches_the_export_columns() -> None:
+    header_row, *rows = markdown_table("docs/data.md", "columns")
+    assert header_row == ["column", "type", "constraints", "description"]
+    assert [row[0] for row in rows] == [c.name for c in export.COLUMNS], "docs/data.md columns (names, order) differ"
     for row, column in zip(rows, export.COLUMNS):
-        assert row[1] == column.type + (" list" if column.is_list else ""), f"{column.name}: README type {row[1]!r}"
+        wanted = column.type + (f" list (`{export.LIST_SEPARATOR}`)" if column.is_list else "")
+        assert row[1] == wanted, f"{column.name}: docs/data.md type {row[1]!r}"
 
 
-def test_readme_column_table_renders_each_meaning_in_one_cell() -> None:
-    """A bare '|' in a cell starts a new cell on GitHub, cutting the meaning short; it must be escaped."""
-    _, *rows = markdown_table("columns:start", "columns:end")
-    broken = [row[0] for row in rows if len(row) != 3]
+def test_column_table_renders_each_description_in_one_cell() -> None:
+    """A bare '|' in a cell starts a new cell on GitHub, cutting the description short; it must be escaped."""
+    _, *rows = markdown_table("docs/data.md", "columns")
+    broken = [row[0] for row in rows if len(row) != 4]
     assert broken == [], f"rows with a bare '|' that GitHub splits into extra cells: {broken}"
     for row, column in zip(rows, export.COLUMNS):
-        assert row[2] == column.description, f"{column.name}: README meaning {row[2]!r}"
+        assert row[3].startswith(column.description), f"{column.name}: docs/data.md description {row[3]!r}"
 
 
-
-def test_readme_tables_are_what_sle_trials_docs_generates() -> None:
-    """README: 'The tables below are generated ... (a test fails while they are out of date).'"""
+def test_generated_tables_are_current_and_live_in_one_document() -> None:
+    """docs/checks.md and docs/data.md: the tables are generated, and a test fails while they are out of date.
+    Each table is in the document that owns it and in no other (no copy in the README to fall behind)."""
     from sle_trials.outputs import docs
 
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert docs.render(readme) == readme, "README tables are stale; run: .venv/bin/python -m sle_trials.outputs.docs"
-    for path, sections in docs.DOC_SECTIONS.items():
+    for path, sections in docs.DOCS.items():
         text = (REPO / path).read_text(encoding="utf-8")
         assert docs.render(text, sections) == text, f"{path} tables are stale; run: .venv/bin/python -m sle_trials.outputs.docs"
+    owner = {name: path for path, sections in docs.DOCS.items() for name in sections}
+    for doc in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
+        path = doc.relative_to(REPO)
+        for name in re.findall(r"<!-- ([a-z]+):start -->", doc.read_text(encoding="utf-8")):
+            assert owner.get(name) == path, f"{path} holds a {name} table that {owner.get(name, 'no document')} owns"

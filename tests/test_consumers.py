@@ -1,7 +1,8 @@
 """The data as its users read it: frictionless, pandas, DuckDB, R, a spreadsheet, a JSON reader.
 
-The pandas, DuckDB (and, where Rscript is installed, R) snippets are taken from README.md's section
-"Using the data" and run as they are, so the README cannot show code that does not work.
+The pandas, DuckDB (and, where Rscript is installed, R) snippets are taken from docs/data.md's section
+"Loading the data", and the one-liners from README.md's "Using the data", and run as they are, so
+neither can show code that does not work.
 """
 
 from __future__ import annotations
@@ -32,12 +33,18 @@ IM19, RELMA = "NCT06513429", "NCT05765006"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
-def readme_snippet(language: str) -> str:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## Using the data\n", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(rf"^```{language}\n(.*?)^```$", section, re.M | re.S)
-    assert len(blocks) == 1, f"README 'Using the data' should hold exactly one {language} snippet"
+def snippet(language: str, doc: str = "docs/data.md", section: str = "Loading the data") -> str:
+    """The one code block in `language` of a document's section."""
+    text = (REPO / doc).read_text(encoding="utf-8")
+    assert text.count(f"\n## {section}\n") == 1, f"{doc} has no section {section!r}"
+    body = text.split(f"\n## {section}\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(rf"^```{language}\n(.*?)^```$", body, re.M | re.S)
+    assert len(blocks) == 1, f"{doc} {section!r} should hold exactly one {language} snippet"
     return blocks[0]
+
+
+def readme_snippet(language: str) -> str:
+    return snippet(language, "README.md", "Using the data")
 
 
 @pytest.fixture
@@ -96,13 +103,13 @@ def test_frictionless_rejects_values_outside_the_contract(data_dir: Path) -> Non
     assert any(kind in ("primary-key", "unique-error") for _, _, kind in _errors(report))
 
 
-# --- pandas, DuckDB, R: the README's snippets ---------------------------------------------------
+# --- pandas, DuckDB, R: the snippets of docs/data.md and the README ---------------------------------
 
 
-def test_pandas_snippet_from_the_readme(data_dir: Path, monkeypatch) -> None:
+def test_pandas_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> None:
     monkeypatch.chdir(data_dir)
     scope: dict = {}
-    exec(compile(readme_snippet("python"), "README.md (pandas snippet)", "exec"), scope)
+    exec(compile(snippet("python"), "docs/data.md (pandas snippet)", "exec"), scope)
     trials = scope["trials"]
     assert str(trials["enrollment"].dtype) == "Int64"
     assert pd.api.types.is_float_dtype(trials["minimum_age_years"]) and pd.api.types.is_float_dtype(trials["maximum_age_years"])
@@ -124,11 +131,11 @@ def test_pandas_snippet_from_the_readme(data_dir: Path, monkeypatch) -> None:
     assert list(phases[trials["nct_id"] == IM19])[0] == ["NA"]
 
 
-def test_duckdb_snippet_from_the_readme(data_dir: Path, monkeypatch) -> None:
+def test_duckdb_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> None:
     monkeypatch.chdir(data_dir)
     con = duckdb.connect()
     try:
-        shown = con.execute(readme_snippet("sql")).fetchall()
+        shown = con.execute(snippet("sql")).fetchall()
         types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'trials'").fetchall())
         assert types["enrollment"] == "INTEGER" and types["nct_id"] == "VARCHAR"
         assert types["minimum_age_years"] == types["maximum_age_years"] == "DOUBLE"
@@ -146,8 +153,8 @@ def test_duckdb_snippet_from_the_readme(data_dir: Path, monkeypatch) -> None:
 
 
 @pytest.mark.skipif(shutil.which("Rscript") is None, reason="Rscript is not installed (the R snippet is checked where it is)")
-def test_r_snippet_from_the_readme(data_dir: Path) -> None:
-    script = readme_snippet("r") + """
+def test_r_snippet_from_the_data_contract(data_dir: Path) -> None:
+    script = snippet("r") + """
 im19 <- trials[trials$nct_id == "NCT06513429", ]
 relma <- trials[trials$nct_id == "NCT05765006", ]
 cat(class(trials$enrollment), class(trials$minimum_age_years), class(trials$nct_id), "\\n")
@@ -157,6 +164,29 @@ cat(is.na(relma$enrollment), relma$maximum_age_years, phases[[which(trials$nct_i
     run = subprocess.run(["Rscript", "--vanilla", "-e", script], cwd=data_dir, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == ["integer numeric character ", "6 18 65 2024-07-30 NA FALSE ", "TRUE 70 NA "]
+
+
+def test_readme_one_liners_keep_na_and_read_every_row(data_dir: Path, monkeypatch) -> None:
+    """The README's short loaders: every trial a row, "NA" a phase, the empty cell missing."""
+    monkeypatch.chdir(data_dir)
+    scope: dict = {}
+    exec(compile(readme_snippet("python"), "README.md (pandas one-liner)", "exec"), scope)
+    by_id = scope["trials"].set_index("nct_id")
+    assert len(by_id) == len(list((REPO / "trials").glob("NCT*.yaml")))
+    assert by_id.loc[IM19, "phases"] == "NA" and pd.isna(by_id.loc["NCT03030976", "overall_status"])
+    con = duckdb.connect()
+    try:
+        rows = {r[0]: r for r in con.execute(readme_snippet("sql").rstrip().rstrip(";")).fetchall()}
+        header = [d[0] for d in con.description]
+    finally:
+        con.close()
+    assert header == list(by_id.reset_index().columns)
+    assert rows.keys() == set(by_id.index) and rows[IM19][header.index("phases")] == "NA"
+    assert rows["NCT03030976"][header.index("overall_status")] is None
+    if shutil.which("Rscript"):
+        script = readme_snippet("r") + 'cat(nrow(trials), trials$phases[trials$nct_id == "NCT06513429"], "\\n")\n'
+        run = subprocess.run(["Rscript", "--vanilla", "-e", script], cwd=data_dir, capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0 and run.stdout.split() == [str(len(by_id)), "NA"], run.stderr
 
 
 # --- a spreadsheet -------------------------------------------------------------------------------

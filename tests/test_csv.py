@@ -224,7 +224,7 @@ def test_relma_cel_row_leaves_the_unstated_enrollment_empty(trials: Trials, regi
 
 def test_integer_column_holds_an_integer_when_the_count_is_written_6_0(trials: Trials, registry: Path) -> None:
     """JSON Schema counts 6.0 as an integer, so the record passes; the CSV's integer column must then
-    say 6, not 6.0, or loaders typed from the README's column table fail on it."""
+    say 6, not 6.0, or loaders typed from the column table of docs/data.md fail on it."""
     put(registry, IM19_PATH, IM19_MINIMAL + "enrollment:\n  count: 6.0\n")
     row = row_of(generate(trials, registry), "NCT06513429")
     assert row["enrollment"] == "6"

@@ -213,19 +213,20 @@ def test_trials_json_holds_every_record_valid_against_the_schema(trials: Trials,
         assert not list(validator.iter_errors(record)), record["nct_id"]
 
 
-def test_readme_using_the_data_sits_after_the_csv_section_with_the_generated_table() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    headings = re.findall(r"^## .*$", readme, re.M)
-    assert headings[headings.index("## The CSV: `trials.csv`") + 1] == "## Using the data"
-    section = readme.split("## Using the data", 1)[1].split("\n## ", 1)[0]
-    assert "<!-- datapackage:start -->" in section and "<!-- datapackage:end -->" in section
-    assert docs.render(readme) == readme, "README tables are stale; run: .venv/bin/python -m sle_trials.outputs.docs"
-    block = section.split("<!-- datapackage:start -->", 1)[1].split("<!-- datapackage:end -->", 1)[0]
+def test_data_md_names_the_files_and_holds_the_generated_column_table() -> None:
+    text = (REPO / "docs" / "data.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## .*$", text, re.M)
+    assert headings[:2] == ["## The files", "## Loading the data"], "an analyst meets the files, then how to load them"
+    assert docs.render(text, docs.DOCS[Path("docs") / "data.md"]) == text, \
+        "docs/data.md tables are stale; run: .venv/bin/python -m sle_trials.outputs.docs"
+    files = text.split("\n## The files\n", 1)[1].split("\n## ", 1)[0]
+    for name in (*GENERATED, TRIALS_JSON):
+        assert f"`{name}`" in files
+    assert "`trials export json`" in files
+    columns = text.split("\n## The columns\n", 1)[1].split("\n## ", 1)[0]
+    block = columns.split("<!-- columns:start -->", 1)[1].split("<!-- columns:end -->", 1)[0]
     names = [re.split(r"(?<!\\)\|", line)[1].strip() for line in block.strip().splitlines()[2:]]
     assert names == list(fields())
-    for name in (*GENERATED, TRIALS_JSON):
-        assert f"`{name}`" in section
-    assert "`trials export json`" in section
 
 
 # --- versioning -------------------------------------------------------------------------------------
@@ -331,7 +332,7 @@ def test_formula_guard_covers_every_character_and_never_a_number() -> None:
 
 
 def unguard(cell: str) -> str:
-    """The reader's rule, as datapackage.json and the README state it."""
+    """The reader's rule, as datapackage.json and docs/data.md state it."""
     return cell[1:] if cell[:1] == "'" and cell[1:2] in ("'", "=", "+", "-", "@", "\t", "\r", "\n") else cell
 
 

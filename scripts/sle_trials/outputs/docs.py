@@ -1,7 +1,10 @@
-"""Regenerate the README's tables (error codes, CSV columns, data package) from the code that defines them.
+"""Regenerate the tables of the docs (codes, vocabulary, lexicon, layouts, CSV columns) from the code that defines them.
 
-    python -m sle_trials.outputs.docs          rewrite README.md's marked sections
-    python -m sle_trials.outputs.docs --check  exit 1 if they are out of date
+Each table lives in one document, between `<!-- NAME:start -->` and `<!-- NAME:end -->`; DOCS says
+which document holds which tables.
+
+    python -m sle_trials.outputs.docs          rewrite the marked sections of every document in DOCS
+    python -m sle_trials.outputs.docs --check  exit 1 if any of them is out of date
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import Callable
 
 from sle_trials.outputs import package
 from sle_trials.checks import schema
 from sle_trials import checks
-from sle_trials.outputs.export import COLUMNS, write_atomic
+from sle_trials.outputs.export import write_atomic
 
 REPO = Path(__file__).resolve().parents[3]  # the registry this module belongs to (for its schema)
 
@@ -30,13 +34,7 @@ def _cell(text: str) -> str:
 
 
 def columns_table() -> str:
-    rows = ["| column | type | meaning |", "|---|---|---|"]
-    rows += [f"| {c.name} | {c.type}{' list' if c.is_list else ''} | {_cell(c.description)} |" for c in COLUMNS]
-    return "\n".join(rows) + "\n"
-
-
-def datapackage_table() -> str:
-    """The column table of "Using the data", from the table schema written to datapackage.json."""
+    """The columns of trials.csv (docs/data.md), from the table schema written to datapackage.json."""
     return package.columns_table(schema.load_schema(REPO))
 
 
@@ -104,38 +102,42 @@ def layout_tables() -> str:
     return "\n".join(out) + "\n"
 
 
-SECTIONS = {"codes": codes_table, "columns": columns_table, "datapackage": datapackage_table}
-DOC_SECTIONS = {Path("docs") / "checks.md": {"vocabulary": vocabulary_tables, "lexicon": lexicon_tables,
-                                             "layouts": layout_tables, "codes": codes_table}}
+# Each document (relative to the registry's root) and the generated tables it holds, by marker name.
+DOCS: dict[Path, dict[str, Callable[[], str]]] = {
+    Path("docs") / "checks.md": {"vocabulary": vocabulary_tables, "lexicon": lexicon_tables, "layouts": layout_tables,
+                                 "codes": codes_table},
+    Path("docs") / "data.md": {"columns": columns_table},
+}
 
 
-def render(readme: str, sections: dict | None = None) -> str:
-    for name, make in (SECTIONS if sections is None else sections).items():
+def render(text: str, sections: dict[str, Callable[[], str]]) -> str:
+    """text with each marked section of sections regenerated."""
+    for name, make in sections.items():
         pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.DOTALL)
-        readme = pattern.sub(lambda m: m.group(1) + make() + m.group(2), readme)
-    return readme
+        text = pattern.sub(lambda m: m.group(1) + make() + m.group(2), text)
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sle_trials.outputs.docs", description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only report whether README.md is current")
-    parser.add_argument("--readme", type=Path, default=Path("README.md"))
+    parser.add_argument("--check", action="store_true", help="only report whether the documents are current")
     args = parser.parse_args(argv)
-    targets = {args.readme: SECTIONS, **{REPO / path: sections for path, sections in DOC_SECTIONS.items()}}
     stale = []
-    for file, sections in targets.items():
+    for path, sections in DOCS.items():
+        file = REPO / path
         current = file.read_text(encoding="utf-8")
         wanted = render(current, sections)
         if current == wanted:
             continue
-        stale.append(file)
+        stale.append(path)
         if not args.check:
             write_atomic(file, wanted)
-            print(f"{file}: tables regenerated", file=sys.stderr)
+            print(f"{path}: tables regenerated", file=sys.stderr)
     if stale and args.check:
         print(f"{', '.join(map(str, stale))}: tables are out of date; run: python -m sle_trials.outputs.docs", file=sys.stderr)
         return 1
     return 0
+
 
 if __name__ == "__main__":
     raise SystemExit(main())
