@@ -38,7 +38,7 @@ test: $(TEST_STAMP)
 hooks: $(HOOKS_STAMP)
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then $(BIN)/pre-commit install --install-hooks >/dev/null && echo "pre-commit hooks installed"; fi
 
-## merge-driver: let git resolve a conflict in trials.csv by regenerating it, and merge seeds/SHA256SUMS as a set of lines (.gitattributes; README)
+## merge-driver: let git resolve a conflict in trials.csv by regenerating it, and merge seeds/SHA256SUMS as a set of lines (.gitattributes; docs/curating.md)
 merge-driver:
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
 		git config merge.trials-csv.name "regenerate trials.csv from the merged records" && \

@@ -99,7 +99,7 @@ def _inflate(target: Path, data: bytes) -> None:
 
 
 def _list_in_manifest(target: Path, data: bytes) -> None:
-    """A new source document with its line in seeds/SHA256SUMS, as the README says to add one."""
+    """A new source document with its line in seeds/SHA256SUMS, as docs/curating.md says to add one."""
     with open(target.parent / "SHA256SUMS", "a", encoding="utf-8") as manifest:
         manifest.write(f"{hashlib.sha256(data).hexdigest()}  {target.name}\n")
 

@@ -97,7 +97,7 @@ def test_new_with_a_ctgov_json_source(trials: Trials, registry: Path) -> None:
 def test_new_with_a_text_source_needs_its_kind_and_date(trials: Trials, registry: Path) -> None:
     page = "Trial NCT09000055\nCAR-T Cells for Childhood-onset Lupus\nUpdated 2025-10-01\n"
     (registry / "seeds" / "page.txt").write_text(page, encoding="utf-8")
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:  # as the README says to
+    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:  # as docs/curating.md says to
         sums.write(f"{hashlib.sha256(page.encode()).hexdigest()}  page.txt\n")
     before = snapshot(registry)
     result = trials("new", "NCT09000055", "--source", "seeds/page.txt", "--title", "CAR-T Cells for Childhood-onset Lupus")

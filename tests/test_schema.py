@@ -147,7 +147,7 @@ def case_text(field: str, value: str) -> str:
 
 
 def test_tool_and_stock_validator_agree_on_edge_values(tmp_path: Path, trials: Trials, registry: Path) -> None:
-    """The schema's patterns mean what ECMA-262 says (README, schema.py): `$` is the end of the text
+    """The schema's patterns mean what ECMA-262 says (schema.py): `$` is the end of the text
     and `\\s` is any Unicode white space. The tool's verdict must match check-jsonschema's."""
     files = {}
     for i, (name, (field, value)) in enumerate(AGREEMENT.items()):

@@ -207,7 +207,7 @@ def test_github_format_escapes_percent_signs(trials: Trials, registry: Path) -> 
 
 
 def test_minimum_age_above_maximum_is_reported_at_the_minimum_age_line(trials: Trials, registry: Path) -> None:
-    """README: `trials/NCT06513429.yaml:73:3: E104 ...` points at the `minimum_age:` key."""
+    """docs/curating.md: `trials/NCT06513429.yaml:120:3: E104 ...` points at the `minimum_age:` key."""
     text = ages(70, 65)
     put(registry, IM19_PATH, text)
     result = trials.json("validate")
