@@ -47,7 +47,7 @@ merge-driver:
 		git config merge.trials-manifest.driver "$(BIN)/trials merge-manifest %O %A %B %P" && \
 		echo "git merge drivers trials-csv and trials-manifest configured"; fi
 
-## bench: time the full check on N synthetic records against check-jsonschema (README, "Speed")
+## bench: time the full check on N synthetic records against check-jsonschema (docs/speed.md)
 N ?= 10000
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench.py --n $(N)
