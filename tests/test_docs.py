@@ -1,0 +1,89 @@
+"""The docs a newcomer reads: a short README, and links that lead somewhere.
+
+The README says what the registry is, how to set it up, curate and load the data, and links into
+docs/ for the rest; it stays short (README_LINES). Every relative link in README.md and docs/*.md
+must point at a file that exists and, with a #fragment, at a heading of that file (its anchor as
+GitHub makes it), so that moving a section cannot leave a reader at a dead end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+README_LINES = 200
+DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+# Linked before they exist: each is being written on another branch of the same issue. A link to it
+# is held to the rules below as soon as the file exists; drop it from here once it has landed.
+PENDING = {REPO / "docs" / "speed.md"}
+
+FENCE = re.compile(r"^(```|~~~).*?^\1\s*$", re.M | re.S)
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+def prose(text: str) -> str:
+    """The text without code blocks and code spans, where a bracket is not a link."""
+    return CODE_SPAN.sub("", FENCE.sub("", text))
+
+
+def slug(heading: str) -> str:
+    """A heading's anchor as GitHub makes it: the text (code and links keep their words), lower case,
+    punctuation dropped, spaces as hyphens."""
+    text = re.sub(r"`([^`]*)`", r"\1", heading)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+
+
+def anchors(path: Path) -> set[str]:
+    """Every heading's anchor; a repeated heading gets -1, -2, ... as on GitHub."""
+    seen: Counter[str] = Counter()
+    found = set()
+    for heading in HEADING.findall(FENCE.sub("", path.read_text(encoding="utf-8"))):
+        base = slug(heading)
+        found.add(base if not seen[base] else f"{base}-{seen[base]}")
+        seen[base] += 1
+    return found
+
+
+def relative_links(path: Path) -> list[str]:
+    return [t for t in LINK.findall(prose(path.read_text(encoding="utf-8"))) if not re.match(r"[a-z][a-z0-9+.-]*:", t, re.I)]
+
+
+def test_the_readme_is_short() -> None:
+    lines = (REPO / "README.md").read_text(encoding="utf-8").count("\n")
+    assert lines <= README_LINES, f"README.md has {lines} lines; keep it to {README_LINES} and move the rest into docs/"
+
+
+def test_the_readme_links_into_each_document() -> None:
+    linked = {(REPO / t.split("#", 1)[0]).resolve() for t in relative_links(REPO / "README.md")}
+    unlinked = [p.name for p in DOCS[1:] if p.resolve() not in linked]
+    assert unlinked == [], f"documents under docs/ the README does not lead to: {unlinked}"
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: str(p.relative_to(REPO)))
+def test_every_relative_link_points_at_a_file_and_heading_that_exist(doc: Path) -> None:
+    broken = []
+    for target in relative_links(doc):
+        file, _, fragment = target.partition("#")
+        where = (doc.parent / file).resolve() if file else doc
+        if not where.exists():
+            if where not in PENDING:
+                broken.append(f"{target}: no such file")
+            continue
+        if fragment and (where.suffix != ".md" or fragment not in anchors(where)):
+            broken.append(f"{target}: no heading #{fragment} in {where.relative_to(REPO)}")
+    assert broken == [], f"{doc.relative_to(REPO)}: " + "; ".join(broken)
+
+
+def test_slugs_are_githubs() -> None:
+    assert slug("The `trials` command") == "the-trials-command"
+    assert slug("`trials import ctgov`: import from ClinicalTrials.gov") == "trials-import-ctgov-import-from-clinicaltrialsgov"
+    assert slug("The registry's files") == "the-registrys-files"
+    assert slug("Reading trials.csv") == "reading-trialscsv"
