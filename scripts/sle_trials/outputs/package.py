@@ -309,7 +309,7 @@ def outputs(sources: Sources, schema: dict, csv: bytes) -> dict[Path, bytes]:
 
 
 def columns_table(schema: dict) -> str:
-    """The README's column table ("Using the data"), from the data package's table schema."""
+    """The column table of docs/data.md, from the data package's table schema."""
     def cell(text: str) -> str:
         return text.replace("|", "\\|")
 
@@ -418,7 +418,7 @@ def _todo(kind: str, reasons: list[str], since: str, wanted: str) -> str:
         f"  1. set DATA_VERSION = \"{wanted}\" in scripts/sle_trials/outputs/package.py;\n"
         f"  2. add an entry '## [{wanted}] - YYYY-MM-DD' to CHANGELOG.md saying which columns changed and what users must do;\n"
         f"  3. run: .venv/bin/python -m sle_trials.outputs.package --lock   (records the new columns in {LOCK_PATH.as_posix()});\n"
-        f"  4. run: .venv/bin/trials csv && .venv/bin/python -m sle_trials.outputs.docs   (regenerates the files and README tables)."
+        f"  4. run: .venv/bin/trials csv && .venv/bin/python -m sle_trials.outputs.docs   (regenerates the files and the tables of docs/data.md)."
     )
 
 
