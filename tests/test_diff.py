@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -138,6 +139,13 @@ def test_new_removed_and_unreadable_records_and_new_seeds(trials: Trials, repo: 
     assert any(line.startswith("NCT05765006: cannot be read at working tree (E007 YAML syntax") for line in result.lines)
     assert "seeds: added seeds/ctgov_NCT09000022_2025-06-12.json" in result.lines
     assert result.lines[-1].endswith("working tree: 1 added, 1 removed, 1 unreadable")
+    commit(repo, "the same, committed")
+    committed = trials("diff", "HEAD~1", "HEAD", root=repo)
+    assert committed.lines[:-1] == [line.replace("at working tree", f"at {committed.lines[-1].split(' → ')[1].split(':')[0]}")
+                                    for line in result.lines[:-1]]
+    (repo / "seeds" / "ctgov_NCT09000022_2025-06-12.json").unlink()
+    commit(repo, "the seed removed")
+    assert trials("diff", "HEAD~1", "HEAD", root=repo).lines[0] == "seeds: removed seeds/ctgov_NCT09000022_2025-06-12.json"
 
 
 def test_long_text_is_reported_as_reworded_where_it_differs(trials: Trials, repo: Path) -> None:
@@ -180,3 +188,108 @@ def test_outside_a_git_repository(trials: Trials, registry: Path) -> None:
     if result.status == 2 and "git" in result.err:
         return
     pytest.skip("the temporary folder is inside a git work tree")
+
+
+# --- the cost: a fixed number of git processes, and only the changed blobs read --------------------
+
+class GitCalls:
+    """Every process started while it is installed (subprocess.Popen, which subprocess.run uses):
+    its arguments and, for `git cat-file --batch`, the object ids it was asked for."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.argv: list[list[str]] = []
+        self.batched: list[str] = []
+        calls = self
+        real_run = subprocess.run
+
+        class Counted(subprocess.Popen):  # type: ignore[type-arg]
+            def __init__(self, args, *a, **kw):  # noqa: ANN001
+                calls.argv.append([str(x) for x in args])
+                super().__init__(args, *a, **kw)
+
+        def run(args, *a, **kw):  # noqa: ANN001
+            if "--batch" in args:
+                calls.batched += (kw.get("input") or b"").decode().split()
+            return real_run(args, *a, **kw)
+
+        from sle_trials.git import plumbing
+
+        monkeypatch.setattr(subprocess, "Popen", Counted)
+        monkeypatch.setattr(plumbing.subprocess, "run", run)
+
+    def reset(self) -> None:
+        self.argv.clear()
+        self.batched.clear()
+
+
+def many_records(root: Path, n: int) -> list[str]:
+    """n more trial files (small, valid YAML), committed: the registry a diff must not read whole."""
+    names = [f"trials/NCT0800{i:04d}.yaml" for i in range(n)]
+    for i, name in enumerate(names):
+        (root / name).write_text(f"nct_id: NCT0800{i:04d}\nbrief_title: Trial {i}\noverall_status: RECRUITING\n", encoding="utf-8")
+    commit(root, f"{n} records")
+    return names
+
+
+def complete(root: Path, names: list[str]) -> None:
+    for name in names:
+        edit(root, name, ("overall_status: RECRUITING\n", "overall_status: COMPLETED\n"))
+
+
+def run_diff(*revs: str, root: Path) -> list[str]:
+    from io import StringIO
+
+    from sle_trials.curate import diff
+
+    out = StringIO()
+    diff.run(root, *(list(revs) + [None] * (2 - len(revs))), "text", out)
+    return out.getvalue().splitlines()
+
+
+def test_the_git_processes_do_not_grow_with_the_files_changed(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One record changed in a registry of 300, then 60: the same git processes, and only the
+    changed records' blobs are read, whether HEAD is a commit or the work tree."""
+    names = many_records(repo, 300)
+    complete(repo, names[:1])
+    commit(repo, "one completed")
+    complete(repo, names[1:61])
+    commit(repo, "sixty completed")
+    calls = GitCalls(monkeypatch)
+
+    def diff(*revs: str, changed: int, blobs: int) -> list[str]:
+        calls.reset()
+        lines = run_diff(*revs, root=repo)
+        assert lines[-1].endswith(f": {changed} changed") and len(lines) == changed + 1, lines[-1]
+        assert len(calls.batched) == blobs  # both sides' blobs of each changed record; the work tree's are read from disk
+        return [argv[argv.index("-C") + 2] for argv in calls.argv]  # the git command each process ran
+
+    one = diff("HEAD~2", "HEAD~1", changed=1, blobs=2)
+    sixty = diff("HEAD~1", "HEAD", changed=60, blobs=120)
+    assert one == sixty and len(one) <= 8 and one.count("cat-file") == 2, one
+    complete(repo, names[61:62])  # not committed
+    one = diff("HEAD", changed=1, blobs=1)
+    complete(repo, names[62:122])
+    sixty = diff("HEAD", changed=61, blobs=61)
+    assert one == sixty and len(one) <= 8 and one.count("cat-file") == 2, one
+
+
+def test_a_committed_link_submodule_or_large_file_is_refused_never_read(repo: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between two commits, a trial file that is a link (its blob the target's name), a submodule
+    (a commit id, no blob at all) or over 1 MiB is reported unreadable, and its content never asked for."""
+    (tmp_path / "secret.yaml").write_text("nct_id: NCT09000001\nbrief_title: s3cr3t\n", encoding="utf-8")
+    (repo / "trials" / "NCT09000001.yaml").symlink_to(tmp_path / "secret.yaml")
+    big = "nct_id: NCT09000002\nbrief_title: Big\nnotes: |-\n" + "  " + "x" * 1_100_000 + "\n"
+    (repo / "trials" / "NCT09000002.yaml").write_text(big, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "update-index", "--add", "--cacheinfo", f"160000,{git(repo, 'rev-parse', 'HEAD').strip()},trials/NCT09000003.yaml")
+    git(repo, "commit", "-q", "--no-verify", "-m", "a link, a large file and a submodule")
+    calls = GitCalls(monkeypatch)
+    lines = [re.sub(r"at HEAD \([0-9a-f]+\)", "at HEAD", line) for line in run_diff("HEAD~1", "HEAD", root=repo)]
+    assert lines == [
+        "NCT09000001: cannot be read at HEAD (E001 cannot read: a symbolic link, not a regular file; a trial file must be a plain file)",
+        f"NCT09000002: cannot be read at HEAD (E004 file is {len(big):,} bytes; the limit is 1,048,576 (1 MiB))",
+        "NCT09000003: cannot be read at HEAD (E001 cannot read: a submodule (gitlink), not a regular file; "
+        "a trial file must be a plain file)",
+        lines[-1]]
+    assert lines[-1].endswith(": 3 unreadable") and calls.batched == []

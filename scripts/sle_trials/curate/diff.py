@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
-import subprocess
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from sle_trials import files
 from sle_trials.checks import load
 from sle_trials.engine import pipeline
 from sle_trials.files import printable
+from sle_trials.git import plumbing
+from sle_trials.paths import TRIALS_DIR
 
 FORMATS = ("text", "markdown", "json")
 SHORT = 60  # text longer than this is reported as reworded, not quoted
@@ -260,73 +262,177 @@ def phrases(changes: list[Change]) -> list[str]:
     return [phrase(c) for c in changes]
 
 
-# --- git ------------------------------------------------------------------------------------------
+# --- the versions compared, read through git/plumbing.py ------------------------------------------
+#
+# Only what changed is read: the paths git lists as changed between the two versions (one process),
+# their blobs in one batch (two), and in the work tree the changed files themselves. A registry of
+# 2,000 records with one line changed costs as much as a registry of ten.
 
 
-def _git(root: Path, *args: str, ok: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess:
-    try:
-        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=120)
-    except FileNotFoundError:
-        raise pipeline.UsageError("git is not installed; trials diff needs it") from None
-    if result.returncode not in ok:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise pipeline.UsageError(f"git {' '.join(args)}: {message[-1] if message else 'failed'}")
-    return result
+def _git_error(exc: plumbing.GitError) -> pipeline.UsageError:
+    return pipeline.UsageError(f"{exc}; trials diff needs it" if isinstance(exc, plumbing.GitNotFound) else str(exc))
 
 
-def _verify(root: Path, rev: str) -> bool:
-    return _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", ok=(0, 1, 128)).returncode == 0
+class Revision(NamedTuple):
+    name: str  # as given on the command line ("HEAD~1", "main", a commit id)
+    oid: str  # the commit's id
+
+    def shown(self, repo: plumbing.Repository) -> str:
+        """How the report names it: the name given and its short id."""
+        short = repo.short(self.oid)
+        return printable(short if re.fullmatch(r"[0-9a-f]{7,40}", self.name) else f"{self.name} ({short})")
 
 
-def default_base(root: Path, head: str | None) -> str:
-    if _verify(root, "origin/main"):
-        return _git(root, "merge-base", "origin/main", head or "HEAD").stdout.decode().strip()
-    if _verify(root, "HEAD~1"):
-        return "HEAD~1"
-    raise pipeline.UsageError("no BASE given, and neither origin/main nor HEAD~1 exists; name the revision to compare with")
+def default_base(repo: plumbing.Repository, head: str | None) -> Revision:
+    """Where the branch (head, default HEAD) left origin/main when the clone has origin/main, else HEAD~1."""
+    main = repo.commit("origin/main")
+    if main is not None:
+        base = repo.merge_base(main, head or _commit(repo, "HEAD"))
+        if base is None:
+            raise pipeline.UsageError("no BASE given, and the branch shares no history with origin/main; name the revision to compare with")
+        return Revision(base, base)
+    previous = repo.commit("HEAD~1")
+    if previous is None:
+        raise pipeline.UsageError("no BASE given, and neither origin/main nor HEAD~1 exists; name the revision to compare with")
+    return Revision("HEAD~1", previous)
+
+
+def _commit(repo: plumbing.Repository, rev: str) -> str:
+    oid = repo.commit(rev)
+    if oid is None:
+        raise pipeline.UsageError(f"{rev!r} is not a revision in this repository")
+    return oid
 
 
 @dataclass
 class Version:
-    files: dict[str, bytes]  # trial file name -> bytes
-    seeds: set[str]
-    refused: dict[str, str]  # trial file name -> why it was not read (a link, a pipe, ...)
+    """One side of the comparison, for the trial files that may differ from the other side."""
+
+    files: dict[str, bytes] = field(default_factory=dict)  # trial file name -> bytes
+    refused: dict[str, str] = field(default_factory=dict)  # trial file name -> why it was not read (a link, a pipe, ...)
 
 
-def _at_revision(root: Path, rev: str, prefix: str) -> Version:
-    listing = _git(root, "ls-tree", "-r", "-z", "--name-only", rev, "--", f"{prefix}trials/", f"{prefix}seeds/").stdout
-    files, seeds = {}, set()
-    for name in listing.decode("utf-8", "replace").split("\0"):
-        rel = name[len(prefix):] if name.startswith(prefix) else name
-        if rel.startswith("trials/") and _TRIAL.match(rel[len("trials/"):]):
-            files[rel[len("trials/"):]] = _git(root, "cat-file", "blob", f"{rev}:{name}").stdout
-        elif rel.startswith("seeds/") and "/" not in rel[len("seeds/"):] and rel != "seeds/SHA256SUMS":
-            seeds.add(rel)
-    return Version(files, seeds, {})
+@dataclass
+class Changes:
+    """What may differ between two versions: their trial files that git lists as changed, and the
+    source documents one has and the other has not."""
+
+    base: Version
+    head: Version
+    seeds_added: list[str]
+    seeds_removed: list[str]
 
 
-def _working_tree(root: Path) -> Version:
-    """The trial files as they are on disk, each read through load.read: a link, a pipe or a file
-    over 1 MiB is refused (its E001 or E004 noted), never read."""
-    version = Version({}, set(pipeline.seed_files(root)), {})
-    for path in pipeline.trial_files(root):
-        if _TRIAL.match(path.name):
-            raw, problems, _ = load.read(path, f"trials/{path.name}")
-            if raw is None:
-                version.refused[path.name] = f"{problems[0].code} {problems[0].message}"
+@dataclass(frozen=True)
+class _Layout:
+    """Where the registry sits in the repository: its folders as paths from the top."""
+
+    prefix: str  # "" or "data/sle/"
+
+    @property
+    def folders(self) -> list[str]:
+        return [f"{self.prefix}trials/", f"{self.prefix}seeds/"]
+
+    def trial(self, path: str) -> str | None:
+        """The trial file's name (NCT12345678.yaml) of a path from the top, None for any other path."""
+        folder = f"{self.prefix}trials/"
+        name = path[len(folder):]
+        return name if path.startswith(folder) and _TRIAL.match(name) else None
+
+    def seed(self, path: str) -> str | None:
+        """seeds/NAME for a source document's path from the top (not the manifest, nothing deeper)."""
+        folder = f"{self.prefix}seeds/"
+        name = path[len(folder):]
+        return f"seeds/{name}" if path.startswith(folder) and name and "/" not in name and name != "SHA256SUMS" else None
+
+
+_REFUSED_MODES = {plumbing.LINK_MODE: "a symbolic link", plumbing.GITLINK_MODE: "a submodule (gitlink)"}
+
+
+def _from_git(repo: plumbing.Repository, sides: list[tuple[Version, dict[str, plumbing.Entry]]]) -> None:
+    """Fill each version with the blobs of its entries (trial file name -> entry), all read in one
+    batch: a link, a submodule or a blob over 1 MiB is refused (E001, E004), never read."""
+    wanted = {e.oid for _, entries in sides for e in entries.values() if e.mode in plumbing.FILE_MODES}
+    found = repo.objects(wanted, load.MAX_BYTES)
+    for version, entries in sides:
+        for name, entry in entries.items():
+            obj = found.get(entry.oid)
+            if entry.mode not in plumbing.FILE_MODES:
+                kind = _REFUSED_MODES.get(entry.mode, f"an entry of mode {entry.mode}")
+                version.refused[name] = f"E001 cannot read: {kind}, not a regular file; a trial file must be a plain file"
+            elif obj is not None and obj.data is not None:
+                version.files[name] = obj.data
+            elif obj is not None and obj.kind == "blob":
+                version.refused[name] = f"E004 file is {obj.size:,} bytes; the limit is {load.MAX_BYTES:,} (1 MiB)"
             else:
-                version.files[path.name] = raw
-    return version
+                version.refused[name] = f"E001 cannot read: git has no blob {entry.oid}"
 
 
-def _data(raw: bytes, name: str) -> tuple[dict | None, str | None]:
+def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head: str) -> Changes:
+    """The trial files and source documents that differ between two commits: one `git diff-tree`."""
+    olds: dict[str, plumbing.Entry] = {}
+    news: dict[str, plumbing.Entry] = {}
+    added, removed = [], []
+    for change in repo.changes(base, head, layout.folders):
+        name, seed = layout.trial(change.path), layout.seed(change.path)
+        if name is not None:
+            if change.old.present:
+                olds[name] = change.old
+            if change.new.present:
+                news[name] = change.new
+        elif seed is not None and change.status in "AD":
+            (added if change.status == "A" else removed).append(seed)
+    changes = Changes(Version(), Version(), sorted(added), sorted(removed))
+    _from_git(repo, [(changes.base, olds), (changes.head, news)])
+    return changes
+
+
+def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, base: str) -> Changes:
+    """The trial files that may differ between a commit and the work tree: those git lists as
+    changed (staged or not), those the commit has not (tracked or not), and every entry that is not
+    a regular file (a link or a pipe: reported, never read); each read from disk through load.read.
+    The source documents: every entry under seeds/ against the commit's."""
+    listing = repo.tree(base, layout.folders)
+    olds = {name: entry for path, entry in listing.items() if (name := layout.trial(path)) is not None}
+    folder = root / TRIALS_DIR
+    on_disk = {e.name: e.is_file(follow_symlinks=False) for e in os.scandir(folder)} if folder.is_dir() else {}
+    changed = {name for c in repo.changes(base, None, [layout.folders[0]]) if (name := layout.trial(c.path)) is not None}
+    changed |= {name for name, regular in on_disk.items() if _TRIAL.match(name) and (name not in olds or not regular)}
+    head = Version()
+    for name in sorted(n for n in changed if n in on_disk):
+        raw, problems, _ = load.read(folder / name, f"trials/{name}")
+        if raw is None:
+            head.refused[name] = f"{problems[0].code} {problems[0].message}"
+        else:
+            head.files[name] = raw
+    base_seeds = {seed for path in listing if (seed := layout.seed(path)) is not None}
+    seeds = set(pipeline.seed_files(root))
+    changes = Changes(Version(), head, sorted(seeds - base_seeds), sorted(base_seeds - seeds))
+    _from_git(repo, [(changes.base, {name: olds[name] for name in changed if name in olds})])
+    return changes
+
+
+class Read(NamedTuple):
+    """A trial file's record data, or why it cannot be read; both None when the version has none."""
+
+    data: dict | None
+    error: str | None
+
+
+def _read(raw: bytes, name: str) -> Read:
     text, problems = load.check_text(raw, name)
     if text is None:
-        return None, f"{problems[0].code} {problems[0].message}"
+        return Read(None, f"{problems[0].code} {problems[0].message}")
     record, problems = load.parse(text, name)
     if record is None:
-        return None, f"{problems[0].code} {problems[0].message}"
-    return record.data, None
+        return Read(None, f"{problems[0].code} {problems[0].message}")
+    return Read(record.data, None)
+
+
+def _record(version: Version, name: str) -> Read:
+    if name in version.refused:
+        return Read(None, version.refused[name])
+    return _read(version.files[name], f"trials/{name}") if name in version.files else Read(None, None)
 
 
 @dataclass
@@ -338,45 +444,52 @@ class RecordDiff:
     note: str | None = None
 
 
-def _record(version: Version, name: str) -> tuple[dict | None, str | None]:
-    """(the record's data, or why it cannot be read); (None, None) when the version has no such file."""
-    if name in version.refused:
-        return None, version.refused[name]
-    return _data(version.files[name], f"trials/{name}") if name in version.files else (None, None)
+@dataclass
+class Report:
+    """What `trials diff` prints: the two versions as named, each record that changed, the seeds."""
+
+    base: str  # "HEAD~1 (0ba0d33)"
+    head: str  # "working tree"
+    records: list[RecordDiff]
+    seeds: list[Change]
 
 
-def compare(base: Version, head: Version, base_name: str, head_name: str) -> tuple[list[RecordDiff], list[Change]]:
-    out = []
+def _record_diff(base: Version, head: Version, name: str, report: Report) -> RecordDiff | None:
+    nct = name.removesuffix(".yaml")
+    a, a_err = _record(base, name)
+    b, b_err = _record(head, name)
+    if a_err or b_err:
+        if name in base.files and name in head.files and base.files[name] == head.files[name]:
+            return None
+        where = report.head if b_err else report.base
+        return RecordDiff(nct, "unreadable", None, [], f"cannot be read at {where} ({b_err or a_err})")
+    if a == b:
+        return None
+    title = (b or a or {}).get("brief_title")
+    if a is None:
+        return RecordDiff(nct, "added", title, [])
+    if b is None:
+        return RecordDiff(nct, "removed", title, [])
+    changes = describe(a, b)  # the trial's data first, then its curation and evidence
+    return RecordDiff(nct, "changed", title, sorted(changes, key=lambda c: c.field.split(".")[0] in ("curation", "evidence")))
+
+
+def compare(changes: Changes, base_name: str, head_name: str) -> Report:
+    report = Report(base_name, head_name, [], [])
+    base, head = changes.base, changes.head
     for name in sorted(set(base.files) | set(head.files) | set(base.refused) | set(head.refused)):
-        nct = name.removesuffix(".yaml")
-        a, a_err = _record(base, name)
-        b, b_err = _record(head, name)
-        if a_err or b_err:
-            if name in base.files and name in head.files and base.files[name] == head.files[name]:
-                continue
-            where = head_name if b_err else base_name
-            out.append(RecordDiff(nct, "unreadable", None, [], f"cannot be read at {where} ({b_err or a_err})"))
-            continue
-        if a == b:
-            continue
-        title = (b or a or {}).get("brief_title")
-        if a is None:
-            out.append(RecordDiff(nct, "added", title, []))
-        elif b is None:
-            out.append(RecordDiff(nct, "removed", title, []))
-        else:
-            changes = describe(a, b)  # the trial's data first, then its curation and evidence
-            out.append(RecordDiff(nct, "changed", title, sorted(changes, key=lambda c: c.field.split(".")[0] in ("curation", "evidence"))))
-    seeds = []
-    added, removed = sorted(head.seeds - base.seeds), sorted(base.seeds - head.seeds)
-    if added:
-        seeds.append(Change("seeds", "summary", text="added " + ", ".join(map(files.shown, added))))
-    if removed:
-        seeds.append(Change("seeds", "summary", text="removed " + ", ".join(map(files.shown, removed))))
-    return out, seeds
+        diff = _record_diff(base, head, name, report)
+        if diff is not None:
+            report.records.append(diff)
+    if changes.seeds_added:
+        report.seeds.append(Change("seeds", "summary", text="added " + ", ".join(map(files.shown, changes.seeds_added))))
+    if changes.seeds_removed:
+        report.seeds.append(Change("seeds", "summary", text="removed " + ", ".join(map(files.shown, changes.seeds_removed))))
+    return report
 
 
-def render(diffs: list[RecordDiff], seeds: list[Change], base_name: str, head_name: str, fmt: str, out: TextIO) -> None:
+def render(report: Report, fmt: str, out: TextIO) -> None:
+    diffs, seeds, base_name, head_name = report.records, report.seeds, report.base, report.head
     if fmt == "json":
         json.dump({"base": base_name, "head": head_name,
                    "records": [{**asdict(d), "changes": [{**asdict(c), "phrase": phrase(c)} for c in d.changes]} for d in diffs],
@@ -415,27 +528,28 @@ def _status(d: RecordDiff) -> str:
 
 
 def run(root: Path, base: str | None, head: str | None, fmt: str, out: TextIO | None = None) -> int:
-    out = out or sys.stdout
-    top = Path(_git(root, "rev-parse", "--show-toplevel").stdout.decode().strip())
     try:
-        prefix = root.resolve().relative_to(top.resolve()).as_posix()
-    except ValueError:
-        raise pipeline.UsageError(f"{root} is not inside the git work tree {top}") from None
-    prefix = "" if prefix == "." else prefix + "/"
-    for rev in (base, head):
-        if rev is not None and not _verify(root, rev):
-            raise pipeline.UsageError(f"{rev!r} is not a revision in this repository")
-    base = base or default_base(root, head)
-    before = _at_revision(top, base, prefix)
-    after = _at_revision(top, head, prefix) if head else _working_tree(root)
-    base_name = printable(_describe_rev(root, base))  # a revision as given on the command line
-    head_name = printable(_describe_rev(root, head)) if head else "working tree"
-    diffs, seeds = compare(before, after, base_name, head_name)
-    render(diffs, seeds, base_name, head_name, fmt, out)
+        report = diff_report(root, base, head)
+    except plumbing.GitError as exc:
+        raise _git_error(exc) from None
+    render(report, fmt, out or sys.stdout)
     return 0
 
 
-def _describe_rev(root: Path, rev: str) -> str:
-    """How a revision is named in the report: the name given and its short hash."""
-    sha = _git(root, "rev-parse", "--short", f"{rev}^{{commit}}").stdout.decode().strip()
-    return sha if re.fullmatch(r"[0-9a-f]{7,40}", rev) else f"{rev} ({sha})"
+def diff_report(root: Path, base: str | None, head: str | None) -> Report:
+    """The changes to the trial data from revision base (default: default_base) to revision head
+    (default: the work tree)."""
+    repo = plumbing.Repository.containing(root)
+    try:
+        prefix = root.resolve().relative_to(repo.top.resolve()).as_posix()
+    except ValueError:
+        raise pipeline.UsageError(f"{root} is not inside the git work tree {repo.top}") from None
+    layout = _Layout("" if prefix == "." else prefix + "/")
+    given = [None if rev is None else Revision(rev, _commit(repo, rev)) for rev in (base, head)]
+    old = given[0] or default_base(repo, given[1] and given[1].oid)
+    new = given[1]
+    if new is None:
+        changes = _against_work_tree(repo, layout, root, old.oid)
+    else:
+        changes = _between_commits(repo, layout, old.oid, new.oid)
+    return compare(changes, old.shown(repo), new.shown(repo) if new else "working tree")

@@ -1,0 +1,224 @@
+"""Git plumbing: the git processes the package starts, each with fixed arguments, and few of them.
+
+A revision, a path or an object id that came from a user or from a commit never becomes an option:
+
+- a revision is resolved once, by `git rev-parse --verify --end-of-options REV^{commit}`, and only
+  the commit id it names is passed on (Repository.commit);
+- paths follow `--`, and every command runs with --literal-pathspecs, so a folder named `:(top)` or
+  `*` is only a name;
+- object ids are checked to be hex before they reach `git cat-file`.
+
+What costs is counted in processes, not in files: the changes between two revisions (or a revision
+and the work tree) are one `git diff-tree` (`git diff`), a tree's listing one `git ls-tree`, and
+any number of blobs two `git cat-file` processes (--batch-check for their kinds and sizes, --batch for
+the contents of the blobs within a limit; a larger one is never read).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+TIMEOUT = 120  # seconds, for any one git process
+FILE_MODES = ("100644", "100755")  # a regular file (executable or not)
+LINK_MODE = "120000"  # a symbolic link: its blob is the link's target
+GITLINK_MODE = "160000"  # a submodule: a commit of another repository, not a file
+ABSENT_MODE = "000000"
+_OID = re.compile(r"(?:[0-9a-f]{40}|[0-9a-f]{64})\Z")
+_NULL = re.compile(r"0+\Z")
+# Options that keep what git prints parseable and what it runs fixed, whatever the user's config:
+# no external diff or text conversion, no colour, no renames, full object ids, paths from the top.
+_DIFF = ("-r", "-z", "--raw", "--no-renames", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--no-color", "--no-relative")
+
+
+class GitError(Exception):
+    """A git command failed (the message says which, with git's last line), or git is missing."""
+
+
+class GitNotFound(GitError):
+    """There is no git to run."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A path's state on one side of a change: its mode and object id (ABSENT_MODE: not there; an
+    id of zeros: not hashed, as git reports a work-tree file it has not read)."""
+
+    mode: str
+    oid: str
+
+    @property
+    def present(self) -> bool:
+        return self.mode != ABSENT_MODE
+
+    @property
+    def hashed(self) -> bool:
+        return not _NULL.match(self.oid)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A path (from the top of the work tree) that differs between two versions."""
+
+    path: str
+    status: str  # A added, D deleted, M modified, T type changed, U unmerged
+    old: Entry
+    new: Entry
+
+
+@dataclass(frozen=True)
+class Object:
+    """What `git cat-file` found for an object id: its kind (blob, tree, commit, tag; missing) and
+    size, and a blob's bytes when they were read (None: not a blob, or over the limit)."""
+
+    kind: str
+    size: int
+    data: bytes | None
+
+
+def _oid(oid: str) -> str:
+    if not _OID.match(oid):
+        raise ValueError(f"not an object id: {oid!r}")
+    return oid
+
+
+class Repository:
+    """A git work tree, by its top folder. Every method runs a fixed number of git processes."""
+
+    def __init__(self, top: Path) -> None:
+        self.top = top
+
+    @classmethod
+    def containing(cls, folder: Path) -> Repository:
+        """The repository whose work tree holds folder; GitError when it is in none."""
+        out = _run(folder, "rev-parse", "--show-toplevel")
+        return cls(Path(os.fsdecode(out.rstrip(b"\n"))))
+
+    def run(self, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes:
+        """git ARGS in the top folder: its standard output. The arguments are the caller's to fix."""
+        return _run(self.top, *args, stdin=stdin, ok=ok)
+
+    # --- revisions ------------------------------------------------------------------------------
+
+    def commit(self, rev: str) -> str | None:
+        """The id of the commit rev names (a branch, a tag, HEAD~1, an id), or None when it names
+        none. rev is only ever read as a revision: `--output=x` is a name that resolves to nothing."""
+        if "\0" in rev:
+            return None
+        out = self.run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}", ok=(0, 1, 128))
+        oid = out.decode("ascii", "replace").strip()
+        return oid if _OID.match(oid) else None
+
+    def short(self, oid: str) -> str:
+        """The commit's id, abbreviated as git abbreviates it (unique in this repository)."""
+        return self.run("rev-parse", "--short", _oid(oid)).decode("ascii").strip()
+
+    def merge_base(self, a: str, b: str) -> str | None:
+        """The best common ancestor of two commits; None for unrelated histories."""
+        out = self.run("merge-base", _oid(a), _oid(b), ok=(0, 1)).decode("ascii").strip()
+        return out if _OID.match(out) else None
+
+    # --- trees and changes ----------------------------------------------------------------------
+
+    def tree(self, commit: str, paths: list[str]) -> dict[str, Entry]:
+        """Every file (and submodule) under paths in a commit: path -> its entry. One `git ls-tree`."""
+        listing = self.run("ls-tree", "-r", "-z", "--full-tree", _oid(commit), "--", *paths)
+        out: dict[str, Entry] = {}
+        for item in listing.split(b"\0"):
+            if item:
+                meta, path = item.split(b"\t", 1)
+                mode, _kind, oid = meta.decode("ascii").split()
+                out[os.fsdecode(path)] = Entry(mode, oid)
+        return out
+
+    def changes(self, base: str, head: str | None, paths: list[str]) -> list[Change]:
+        """What differs under paths between commit base and commit head, or (head None) the work
+        tree as it is on disk, staged or not (a file git does not track is not listed). One
+        `git diff-tree`, or one `git diff`."""
+        if head is None:
+            raw = self.run("diff", *_DIFF, _oid(base), "--", *paths)
+        else:
+            raw = self.run("diff-tree", *_DIFF, _oid(base), _oid(head), "--", *paths)
+        return _parse_raw(raw)
+
+    # --- objects --------------------------------------------------------------------------------
+
+    def objects(self, oids: set[str] | list[str], limit: int) -> dict[str, Object]:
+        """Each object's kind and size, and the bytes of each blob of at most limit bytes, for any
+        number of ids: two processes (`git cat-file --batch-check`, then `--batch` for the blobs to
+        read), none for no ids. A larger blob is never read, only its size reported."""
+        wanted = sorted({_oid(oid) for oid in oids})
+        if not wanted:
+            return {}
+        found = {oid: Object(kind, size, None) for oid, kind, size in
+                 _headers(self.run("cat-file", "--batch-check", stdin=_lines(wanted)), wanted)}
+        small = [oid for oid in wanted if found[oid].kind == "blob" and found[oid].size <= limit]
+        if small:
+            found.update(_contents(self.run("cat-file", "--batch", stdin=_lines(small)), small))
+        return found
+
+
+def _run(where: Path, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes:
+    # Paths are names, never patterns; and reading takes no lock (`git diff` would otherwise write
+    # the index it refreshed, racing an editor's `git add`).
+    command = ["git", "--literal-pathspecs", "--no-optional-locks", "-C", str(where), *args]
+    try:
+        done = subprocess.run(command, check=False, input=stdin, capture_output=True, timeout=TIMEOUT)
+    except FileNotFoundError:
+        raise GitNotFound("git is not installed") from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {args[0]}: no answer within {TIMEOUT} seconds") from None
+    if done.returncode not in ok:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git {args[0]}: {message[-1] if message else f'failed (exit status {done.returncode})'}")
+    return done.stdout
+
+
+def _lines(oids: list[str]) -> bytes:
+    return "".join(oid + "\n" for oid in oids).encode("ascii")
+
+
+def _parse_raw(raw: bytes) -> list[Change]:
+    """`git diff --raw -z --no-renames` output: ':OLDMODE NEWMODE OLDID NEWID STATUS\\0PATH\\0' each."""
+    fields = raw.split(b"\0")
+    out = []
+    for meta, path in zip(fields[0::2], fields[1::2]):
+        old_mode, new_mode, old_oid, new_oid, status = meta.decode("ascii").lstrip(":").split()
+        out.append(Change(os.fsdecode(path), status[0], Entry(old_mode, old_oid), Entry(new_mode, new_oid)))
+    return out
+
+
+def _headers(out: bytes, wanted: list[str]) -> list[tuple[str, str, int]]:
+    """`git cat-file --batch-check` output: 'ID KIND SIZE' or 'ID missing', a line for each id asked."""
+    lines = out.decode("ascii").splitlines()
+    if len(lines) != len(wanted):
+        raise GitError(f"git cat-file: {len(lines)} answers for {len(wanted)} objects")
+    found = []
+    for oid, line in zip(wanted, lines):
+        words = line.split()
+        if words[:1] != [oid] or len(words) not in (2, 3):
+            raise GitError(f"git cat-file: unexpected answer {line!r} for {oid}")
+        found.append((oid, words[1], int(words[2])) if len(words) == 3 else (oid, "missing", 0))
+    return found
+
+
+def _contents(out: bytes, wanted: list[str]) -> dict[str, Object]:
+    """`git cat-file --batch` output: 'ID KIND SIZE\\n' then SIZE bytes and '\\n', for each id asked."""
+    found: dict[str, Object] = {}
+    at = 0
+    for oid in wanted:
+        end = out.index(b"\n", at)
+        words = out[at:end].decode("ascii", "replace").split()
+        if words[:1] != [oid]:
+            raise GitError(f"git cat-file: unexpected answer {out[at:end]!r} for {oid}")
+        if len(words) != 3:  # gone since the --batch-check (a gc): as missing
+            found[oid] = Object("missing", 0, None)
+            at = end + 1
+            continue
+        size = int(words[2])
+        found[oid] = Object(words[1], size, out[end + 1 : end + 1 + size])
+        at = end + 1 + size + 1
+    return found
