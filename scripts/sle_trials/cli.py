@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
-    """new, import, fmt, diff (scaffold.py, ctgov.py, fmt.py, diff.py)."""
+    """new, import, fmt, diff (curate/: scaffold.py, importing.py and ctgov/, fmt.py, diff.py)."""
     n = sub.add_parser("new", parents=[common], help="write a stub record listing every schema field, to fill in")
     n.add_argument("nct_id", metavar="NCT_ID")
     n.add_argument("--source", help="the source under seeds/ (default: the one that mentions the id)")

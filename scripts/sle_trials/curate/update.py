@@ -331,8 +331,8 @@ def _apply_evidence(tree: Any, ev: dict[str, Any], schema: dict) -> None:
             if _plain(mapping[key]) != _plain(value):
                 mapping[key] = fmt.subtree(_plain(value), ("evidence", key))
             continue
-        rank = ctgov._rank(key, schema)
-        at = next((i for i, k in enumerate(mapping) if ctgov._rank(k, schema) > rank), len(mapping))
+        rank = ctgov.rank(key, schema)
+        at = next((i for i, k in enumerate(mapping) if ctgov.rank(k, schema) > rank), len(mapping))
         mapping.insert(at, key, fmt.subtree(_plain(value), ("evidence", key)))
 
 

@@ -1,0 +1,38 @@
+"""Import: a ClinicalTrials.gov API v2 study (JSON) becomes a draft trial record.
+
+    trials import ctgov FILE.json [--update] [--dry-run]
+
+FILE.json is a study as the public API returns it (`protocolSection`, `hasResults`, ...) or a page
+of studies (`{"studies": [...]}`, one record per study). The file is kept byte-for-byte as the
+records' source under seeds/ (listed in seeds/SHA256SUMS), kind REGISTRY_JSON, as of the study's
+last update posted (lastUpdatePostDateStruct.date), so every imported text is checked against it.
+
+What the JSON states is imported, word for word; what it lacks stays absent and is listed under
+curation.silent. Each structured value gets an evidence quote: the raw JSON value it was read from
+("RECRUITING", "2024-07-30 ACTUAL", "18 Years"). The curator's part is left for the curator and
+listed under curation.not_yet_curated: the cell product and the numeric thresholds in the criteria.
+
+This package turns JSON into records, one module per concern:
+
+    study.py     reading a saved API response: its studies, their ids and as-of dates, text (BadInput)
+    record.py    to_record: a study becomes a Draft, each part of the record read by its own module
+                 (identification, status, design, description, arms, eligibility, people, references:
+                 how minimumAge is imported is in eligibility.py), and the file's header
+    builder.py   the record under construction: vocabulary checks, evidence quotes, notes
+    absent.py    what the record lacks, declared silent or not yet curated
+    order.py     where an evidence key sorts (the schema's order)
+
+update.py (beside this package) applies a newer JSON to a curated record (--update, a three-way
+merge); importing.py places the seed, its manifest line and the records, all or nothing, once the
+registry with them passes the check. What callers use is named here. Fetching a study by its NCT
+id (over HTTP) would be one more module beside study.py: it gets the bytes that read_studies reads.
+"""
+
+from sle_trials.curate.ctgov.absent import absent_fields
+from sle_trials.curate.ctgov.builder import NOT_YET_CURATED
+from sle_trials.curate.ctgov.order import rank
+from sle_trials.curate.ctgov.record import KIND, Draft, header, to_record
+from sle_trials.curate.ctgov.study import BadInput, as_of, clean, nct_id, read_studies
+
+__all__ = ["KIND", "NOT_YET_CURATED", "BadInput", "Draft", "absent_fields", "as_of", "clean", "header", "nct_id", "rank",
+           "read_studies", "to_record"]

@@ -1,0 +1,70 @@
+"""What is given to whom: interventions and arms (armsInterventionsModule: interventions, armGroups).
+An arm names its interventions as the interventions list names them; a name the list lacks is
+left out, with a note."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sle_trials.curate.ctgov.builder import Builder, put, unique
+from sle_trials.curate.ctgov.study import clean, items
+from sle_trials.reading import layouts
+
+
+def read(b: Builder, mod: dict) -> None:
+    interventions = _interventions(b, mod)
+    arms = _arms(b, mod, {i["name"] for i in interventions})
+    put(b.data, "arms", arms)
+    put(b.data, "interventions", interventions)
+
+
+def _interventions(b: Builder, mod: dict) -> list[dict]:
+    interventions: list[dict] = []
+    for raw in items(mod, "interventions"):
+        name = clean(raw.get("name")) if isinstance(raw, dict) else None
+        if not name:
+            continue
+        if any(i["name"] == name for i in interventions):
+            b.note("interventions", f"The source lists the intervention {name!r} twice; kept once.")
+            continue
+        item: dict[str, Any] = {"name": name}
+        path = ("interventions", len(interventions), "type")
+        if b.vocabulary(path, raw.get("type")):
+            item["type"] = raw["type"]
+            b.quote(path, raw, "interventions", ("name", "type"))
+        put(item, "description", clean(raw.get("description")))
+        put(item, "other_names", unique([clean(v) for v in items(raw, "otherNames")]))
+        interventions.append(item)
+    return interventions
+
+
+def _arms(b: Builder, mod: dict, names: set[str]) -> list[dict]:
+    arms: list[dict] = []
+    for raw in items(mod, "armGroups"):
+        label = clean(raw.get("label")) if isinstance(raw, dict) else None
+        if not label:
+            continue
+        item = {"label": label}
+        a = len(arms)
+        if b.vocabulary(("arms", a, "type"), raw.get("type")):
+            item["type"] = raw["type"]
+            b.quote(("arms", a, "type"), raw, "armGroups", ("label", "type"))
+        put(item, "description", clean(raw.get("description")))
+        put(item, "intervention_names", unique([_named(b, entry, names, a) for entry in items(raw, "interventionNames")]))
+        arms.append(item)
+    return arms
+
+
+def _named(b: Builder, entry: Any, names: set[str], a: int) -> str | None:
+    """The intervention an arm's interventionNames entry names ("Drug: Fludarabine" or
+    "Fludarabine"), as the interventions list names it; None (with a note) when it names none."""
+    entry = clean(entry)
+    if not entry:
+        return None
+    bare = layouts.TYPE_PREFIX.sub("", entry)
+    if bare in names:
+        return bare
+    if entry in names:
+        return entry
+    b.note(f"arms.{a}.intervention_names", f"The arm names {entry!r}, which is not among the source's interventions; left out.")
+    return None

@@ -1,0 +1,70 @@
+"""The record under construction: its data, the evidence quote for each value, the notes for the
+curator, and the fields left for the curator. Each part of the study (identification.py,
+status.py, ...) writes into one Builder; record.py makes the draft of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sle_trials import fields
+from sle_trials.reading import layouts
+
+# What a curator reads from the text, not the registry's fields: left for the curator, not silent.
+NOT_YET_CURATED = ("cell_product", "eligibility.thresholds", "arms.cohorts", "interventions.route")
+
+
+class Builder:
+    def __init__(self, schema: dict) -> None:
+        self.schema = schema
+        self.data: dict[str, Any] = {}
+        self.evidence: dict[str, str] = {}
+        self.notes: list[dict] = []
+        self.not_yet: list[str] = list(NOT_YET_CURATED)
+
+    def note(self, field: str, text: str) -> None:
+        """A note for the curator about field (curation.notes): what was left out, and why."""
+        self.notes.append({"field": field, "text": text})
+
+    def node(self, path: tuple) -> dict:
+        node = fields.resolve(self.schema, self.schema)
+        for part in path:
+            node = fields.resolve(self.schema, node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {}))
+        return node
+
+    def allowed(self, path: tuple, value: Any) -> bool:
+        """Whether value is in the vocabulary of the field at path; if not, a note says it was left out."""
+        enum = self.node(tuple(0 if isinstance(p, int) else p for p in path)).get("enum")
+        if enum is None or value in enum:
+            return True
+        self.note(fields.dotted(path), f"The source gives {value!r}, which is not in the registry's vocabulary; left out.")
+        return False
+
+    def quote(self, path: tuple, value: Any, key: str, between: tuple[str, str] | None = None) -> None:
+        """Evidence for the value at path: the JSON value as the source's text reads it, under its
+        key ("statusModule.overallStatus: RECRUITING"). For a field of a list item, between names the
+        item's naming key and the field's key: the quote runs from one line to the other, so that it
+        names the item it is about ("overallOfficials.name: …  … overallOfficials.role: …")."""
+        if between is not None:
+            lines = layouts.json_lines(value, key)
+            ends = [i for i, (k, _) in enumerate(lines) if k in {f"{key}.{between[0]}", f"{key}.{between[1]}"}]
+            value = lines[min(ends): max(ends) + 1] if ends else lines
+            said = layouts.normalise(" ".join(layouts.json_line(k, v) for k, v in value))
+        else:
+            said = layouts.json_text(value, key)
+        if said:
+            self.evidence[fields.dotted(path)] = said
+
+    def vocabulary(self, path: tuple, value: Any) -> bool:
+        """Whether value is text in the vocabulary of the field at path (a note if it is text outside it)."""
+        return isinstance(value, str) and self.allowed(path, value)
+
+
+def put(target: dict, key: str, value: Any) -> None:
+    """target[key] = value, unless value is absent or empty (the schema has no empty values)."""
+    if value is not None and value != [] and value != {}:
+        target[key] = value
+
+
+def unique(values: list) -> list:
+    """The values, each once, in their order; None left out."""
+    return list(dict.fromkeys(v for v in values if v is not None))

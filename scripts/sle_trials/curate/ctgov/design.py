@@ -1,0 +1,46 @@
+"""How the study is designed: phases, study_type, design, enrollment (designModule: phases,
+studyType, designInfo, maskingInfo.masking, enrollmentInfo)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sle_trials.curate.ctgov.builder import Builder, put, unique
+from sle_trials.curate.ctgov.study import items, obj
+
+DESIGN = (("allocation", "allocation"), ("interventionModel", "intervention_model"), ("primaryPurpose", "primary_purpose"),
+          ("masking", "masking"), ("observationalModel", "observational_model"),
+          ("timePerspective", "time_perspective"))  # designInfo's key (masking: maskingInfo's), the record's design.<name>
+
+
+def read(b: Builder, mod: dict) -> None:
+    rec = b.data
+    phases = unique([p for p in items(mod, "phases") if b.vocabulary(("phases", 0), p)])
+    if phases:
+        rec["phases"] = phases
+        b.quote(("phases",), phases, "designModule.phases")
+    if b.vocabulary(("study_type",), mod.get("studyType")):
+        rec["study_type"] = mod["studyType"]
+        b.quote(("study_type",), mod["studyType"], "designModule.studyType")
+    _design(b, obj(mod, "designInfo"))
+    _enrollment(b, obj(mod, "enrollmentInfo"))
+
+
+def _design(b: Builder, info: dict) -> None:
+    design: dict[str, Any] = {}
+    for key, name in DESIGN:
+        value = obj(info, "maskingInfo").get("masking") if key == "masking" else info.get(key)
+        if b.vocabulary(("design", name), value):
+            design[name] = value
+            b.quote(("design", name), value, f"maskingInfo.{key}" if key == "masking" else f"designInfo.{key}")
+    put(b.data, "design", design)
+
+
+def _enrollment(b: Builder, enrol: dict) -> None:
+    count = enrol.get("count")
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        return
+    b.data["enrollment"] = {"count": count}
+    if b.vocabulary(("enrollment", "type"), enrol.get("type")):
+        b.data["enrollment"]["type"] = enrol["type"]
+    b.quote(("enrollment",), enrol, "enrollmentInfo")

@@ -1,0 +1,61 @@
+"""Who may take part: eligibility (eligibilityModule: sex, minimumAge, maximumAge,
+healthyVolunteers, eligibilityCriteria). An age is "18 Years" in the JSON and {value: 18, unit:
+YEARS} in the record; the criteria text is split into inclusion and exclusion criteria
+(reading/criteria_text.py)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sle_trials.curate.ctgov.builder import Builder, put
+from sle_trials.reading import criteria_text, layouts
+
+_AGE = re.compile(r"^\s*([0-9]+)\s+(Year|Month|Week|Day|Hour|Minute)s?\s*$", re.I)
+AGES = (("minimumAge", "minimum_age"), ("maximumAge", "maximum_age"))  # the JSON's key, the record's eligibility.<name>
+
+
+def read(b: Builder, mod: dict) -> None:
+    elig: dict[str, Any] = {}
+    if b.vocabulary(("eligibility", "sex"), mod.get("sex")):
+        elig["sex"] = mod["sex"]
+        b.quote(("eligibility", "sex"), mod["sex"], "eligibilityModule.sex")
+    for key, name in AGES:
+        if mod.get(key) is None:
+            continue
+        value = age(mod[key])
+        if value is None:
+            b.note(f"eligibility.{name}", f"The source's {key} {mod[key]!r} is not an age this registry can hold; left out.")
+            continue
+        elig[name] = value
+        b.quote(("eligibility", name), mod[key], f"eligibilityModule.{key}")
+    if isinstance(mod.get("healthyVolunteers"), bool):
+        elig["healthy_volunteers"] = mod["healthyVolunteers"]
+        b.quote(("eligibility", "healthy_volunteers"), mod["healthyVolunteers"], "eligibilityModule.healthyVolunteers")
+    _criteria(b, elig, mod.get("eligibilityCriteria"))
+    put(b.data, "eligibility", elig)
+
+
+def age(text: Any) -> dict | None:
+    """An age as the record holds it: "18 Years" -> {value: 18, unit: YEARS}; None for anything
+    else (and for more than 150 of any unit)."""
+    m = _AGE.match(text) if isinstance(text, str) else None
+    if not m or int(m.group(1)) > 150:
+        return None
+    return {"value": int(m.group(1)), "unit": m.group(2).upper() + "S"}
+
+
+def _criteria(b: Builder, elig: dict, text: Any) -> None:
+    """inclusion_criteria and exclusion_criteria, from the criteria text under its two headings;
+    without the headings, left for the curator to split (not_yet_curated)."""
+    if not isinstance(text, str) or not text.strip():
+        return
+    inclusion, exclusion, remarks = criteria_text.split_criteria(layouts.json_string(text))
+    put(elig, "inclusion_criteria", inclusion)
+    put(elig, "exclusion_criteria", exclusion)
+    for remark in remarks:
+        b.note("eligibility", remark)
+    if not inclusion and not exclusion:
+        b.note("eligibility", "The criteria text has no 'Inclusion Criteria' or 'Exclusion Criteria' "
+               "heading; the criteria are left for the curator to split.")
+        b.not_yet += ["eligibility.inclusion_criteria", "eligibility.exclusion_criteria"]

@@ -1,0 +1,46 @@
+"""The study's names: nct_id, acronym, brief_title and official_title, and its other identifiers
+(identificationModule: nctId, acronym, briefTitle, officialTitle, orgStudyIdInfo, secondaryIdInfos)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sle_trials.curate.ctgov.builder import Builder, put
+from sle_trials.curate.ctgov.study import BadInput, clean, items, obj
+
+
+def titles(b: Builder, ident: dict) -> None:
+    """nct_id, acronym and the titles; BadInput for a study with no title at all (brief_title is
+    required: the official title stands in for a missing one, with a note)."""
+    rec = b.data
+    nct = ident["nctId"]
+    rec["nct_id"] = nct
+    b.quote(("nct_id",), nct, "identificationModule.nctId")
+    put(rec, "acronym", clean(ident.get("acronym")))
+    put(rec, "brief_title", clean(ident.get("briefTitle")))
+    put(rec, "official_title", clean(ident.get("officialTitle")))
+    if "brief_title" not in rec:
+        if "official_title" not in rec:
+            raise BadInput(f"{nct}: the study has neither briefTitle nor officialTitle")
+        rec["brief_title"] = rec["official_title"]
+        b.note("brief_title", "The source gives no brief title; the official title is used.")
+
+
+def identifiers(b: Builder, ident: dict) -> None:
+    """identifiers: the sponsor's own id (org_study_id) and the secondary ids, each with its type."""
+    ids: dict[str, Any] = {}
+    put(ids, "org_study_id", clean(obj(ident, "orgStudyIdInfo").get("id")))
+    secondary = []
+    for raw in items(ident, "secondaryIdInfos"):
+        value = clean(raw.get("id")) if isinstance(raw, dict) else None
+        if not value:
+            continue
+        item: dict[str, Any] = {"id": value}
+        path = ("identifiers", "secondary_ids", len(secondary), "type")
+        if b.vocabulary(path, raw.get("type")):
+            item["type"] = raw["type"]
+            b.quote(path, raw, "secondaryIdInfos", ("id", "type"))
+        put(item, "domain", clean(raw.get("domain")))
+        secondary.append(item)
+    put(ids, "secondary_ids", secondary)
+    put(b.data, "identifiers", ids)

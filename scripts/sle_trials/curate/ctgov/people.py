@@ -1,0 +1,73 @@
+"""Who runs the study, and where: sponsor and responsible_party (sponsorCollaboratorsModule:
+leadSponsor, responsibleParty), officials and locations (contactsLocationsModule: overallOfficials,
+locations)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sle_trials.curate.ctgov.builder import Builder, put
+from sle_trials.curate.ctgov.study import clean, items, obj
+
+LOCATION = (("facility", "facility"), ("city", "city"), ("state", "region"), ("country", "country"))  # the JSON's key, the record's
+
+
+def read(b: Builder, sponsors: dict, contacts: dict) -> None:
+    _sponsor(b, obj(sponsors, "leadSponsor"))
+    _responsible_party(b, obj(sponsors, "responsibleParty"))
+    put(b.data, "officials", _officials(b, contacts))
+    put(b.data, "locations", _locations(contacts))
+
+
+def _sponsor(b: Builder, lead: dict) -> None:
+    sponsor: dict[str, Any] = {}
+    put(sponsor, "name", clean(lead.get("name")))
+    if "name" not in sponsor:
+        return
+    if b.vocabulary(("sponsor", "class"), lead.get("class")):
+        sponsor["class"] = lead["class"]
+        b.quote(("sponsor", "class"), lead["class"], "leadSponsor.class")
+    b.data["sponsor"] = sponsor
+
+
+def _responsible_party(b: Builder, party: dict) -> None:
+    rp: dict[str, Any] = {}
+    if b.vocabulary(("responsible_party", "type"), party.get("type")):
+        rp["type"] = party["type"]
+        b.quote(("responsible_party", "type"), party["type"], "responsibleParty.type")
+    put(rp, "name", clean(party.get("investigatorFullName")))
+    put(rp, "title", clean(party.get("investigatorTitle")))
+    put(rp, "affiliation", clean(party.get("investigatorAffiliation")))
+    put(b.data, "responsible_party", rp)
+
+
+def _officials(b: Builder, contacts: dict) -> list[dict]:
+    officials: list[dict] = []
+    for raw in items(contacts, "overallOfficials"):
+        name = clean(raw.get("name")) if isinstance(raw, dict) else None
+        if not name:
+            continue
+        item: dict[str, Any] = {"name": name}
+        path = ("officials", len(officials), "role")
+        if b.vocabulary(path, raw.get("role")):
+            item["role"] = raw["role"]
+            b.quote(path, raw, "overallOfficials", ("name", "role"))
+        put(item, "affiliation", clean(raw.get("affiliation")))
+        officials.append(item)
+    return officials
+
+
+def _locations(contacts: dict) -> list[dict]:
+    """Each site's facility, city, region and country; a country naming several ("A|B") is left out."""
+    locations = []
+    for raw in items(contacts, "locations"):
+        if not isinstance(raw, dict):
+            continue
+        item: dict[str, str] = {}
+        for key, name in LOCATION:
+            put(item, name, clean(raw.get(key)))
+        if "|" in item.get("country", ""):
+            del item["country"]
+        if item:
+            locations.append(item)
+    return locations

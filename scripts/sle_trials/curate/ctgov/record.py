@@ -1,0 +1,72 @@
+"""A study becomes a draft record: each part of the record read by the module named after it, in
+the record's order, then what is absent declared and the evidence put in the fields' order.
+
+    identification.py  nct_id, acronym, titles; identifiers
+    status.py          overall_status, dates, results_posted
+    design.py          phases, study_type, design, enrollment
+    description.py     conditions, keywords, brief_summary, detailed_description
+    arms.py            interventions, arms
+    eligibility.py     sex, ages, healthy volunteers, criteria
+    people.py          sponsor, responsible_party, officials, locations
+    references.py      references
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sle_trials import fields
+from sle_trials.curate.ctgov import (absent, arms, description, design, eligibility, identification, people, references,
+                                     status)
+from sle_trials.curate.ctgov.builder import Builder
+from sle_trials.curate.ctgov.order import rank
+from sle_trials.curate.ctgov.study import BadInput, as_of, obj
+
+KIND = "REGISTRY_JSON"  # the kind of source the record cites: the JSON itself
+
+
+@dataclass
+class Draft:
+    data: dict
+    evidence: dict[str, str] = field(default_factory=dict)
+    notes: list[dict] = field(default_factory=list)
+
+
+def to_record(study: dict, source: str, schema: dict) -> Draft:
+    """The draft record for one study (as read_studies returns it), citing source (a path under seeds/)."""
+    b = Builder(schema)
+    ps = study["protocolSection"]
+    ident = obj(ps, "identificationModule")
+    identification.titles(b, ident)
+    _source(b, study, source)
+    status.read(b, obj(ps, "statusModule"), study.get("hasResults"))
+    design.read(b, obj(ps, "designModule"))
+    description.read(b, obj(ps, "conditionsModule"), obj(ps, "descriptionModule"))
+    arms.read(b, obj(ps, "armsInterventionsModule"))
+    eligibility.read(b, obj(ps, "eligibilityModule"))
+    people.read(b, obj(ps, "sponsorCollaboratorsModule"), obj(ps, "contactsLocationsModule"))
+    identification.identifiers(b, ident)
+    references.read(b, obj(ps, "referencesModule"))
+    absent.declare(b)
+    rec = b.data
+    if b.notes:
+        rec["curation"]["notes"] = b.notes
+    kept = [k for k in b.evidence if fields.get(rec, fields.parse_dotted(k))[0]]
+    rec["evidence"] = {k: b.evidence[k] for k in sorted(kept, key=lambda k: rank(k, schema))}
+    return Draft(rec, rec["evidence"], b.notes)
+
+
+def _source(b: Builder, study: dict, source: str) -> None:
+    """curation: complete, citing the JSON as of the study's last update; BadInput without that date."""
+    date = as_of(study)
+    if date is None:
+        raise BadInput(f"{b.data['nct_id']}: statusModule.lastUpdatePostDateStruct.date is missing or not a date; "
+                       "the source's as-of date must be known")
+    b.data["curation"] = {"status": "complete", "sources": [{"file": source, "kind": KIND, "as_of": date}]}
+    b.quote(("curation", "sources", 0, "as_of"), date, "lastUpdatePostDateStruct.date")
+
+
+def header(source: str) -> str:
+    """The comment at the top of an imported record's file."""
+    return (f"Imported from {source} (ClinicalTrials.gov API v2 JSON) by `trials import ctgov`.\n"
+            "Every value is the registry's; review it, then curate cell_product and eligibility.thresholds.")

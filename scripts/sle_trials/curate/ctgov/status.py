@@ -1,0 +1,45 @@
+"""Where the study stands: overall_status, the dates, results_posted (statusModule: overallStatus,
+startDateStruct, primaryCompletionDateStruct, completionDateStruct, studyFirstSubmitDate,
+lastUpdatePostDateStruct; and the study's hasResults)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sle_trials.curate.ctgov.builder import Builder, put
+from sle_trials.curate.ctgov.study import date_ok
+
+DATES = (("startDateStruct", "start"), ("primaryCompletionDateStruct", "primary_completion"),
+         ("completionDateStruct", "completion"), ("studyFirstSubmitDate", "first_submitted"),
+         ("lastUpdatePostDateStruct", "last_updated"))  # the JSON's key, the record's dates.<name>
+
+
+def read(b: Builder, status: dict, has_results: Any) -> None:
+    overall = status.get("overallStatus")
+    if b.vocabulary(("overall_status",), overall):
+        b.data["overall_status"] = overall
+        b.quote(("overall_status",), overall, "statusModule.overallStatus")
+    dates: dict[str, Any] = {}
+    for key, name in DATES:
+        item = _date(b, status.get(key), key, name)
+        if item is not None:
+            dates[name] = item
+    put(b.data, "dates", dates)
+    if isinstance(has_results, bool):
+        b.data["results_posted"] = has_results
+        b.quote(("results_posted",), has_results, "hasResults")
+
+
+def _date(b: Builder, raw: Any, key: str, name: str) -> dict | None:
+    """dates.<name> from the JSON's key: a date struct ({"date", "type"}) or a bare date; None
+    (with a note, when the JSON gives one) for what is not a date the registry holds."""
+    struct = raw if isinstance(raw, dict) else {"date": raw}
+    if not isinstance(struct.get("date"), str) or not date_ok(struct["date"]):
+        if raw is not None:
+            b.note(f"dates.{name}", f"The source's {key} is not a date this registry can hold; left out.")
+        return None
+    item = {"date": struct["date"]}
+    if b.vocabulary(("dates", name, "type"), struct.get("type")):
+        item["type"] = struct["type"]
+    b.quote(("dates", name), raw, key if isinstance(raw, dict) else f"statusModule.{key}")
+    return item

@@ -1,0 +1,107 @@
+"""Reading a saved ClinicalTrials.gov API v2 response: the studies in it, their ids and dates, their text.
+
+A response is one study (`{"protocolSection": ..., "hasResults": ...}`), a page of studies
+(`{"studies": [...]}`) or a list of studies. Nothing here knows the registry's record: it reads the
+JSON and says what is wrong with it (BadInput), and the helpers below take any node, however
+malformed, without failing (a missing or mistyped module reads as empty).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from sle_trials.reading import criteria_text, layouts
+
+_NCT = re.compile(r"NCT[0-9]{8}\Z")
+_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
+_PAGE_HINT = ("expected a study from the API v2, https://clinicaltrials.gov/api/v2/studies/NCT..., "
+              "or a page {\"studies\": [...]}")
+
+
+class BadInput(Exception):
+    """A file that is not a ClinicalTrials.gov study: exit 1, nothing written."""
+
+
+def read_studies(raw: bytes, name: str) -> list[dict]:
+    """The studies in a saved API response: one study, a {"studies": [...]} page, or a list; each
+    with a protocolSection and an NCT id of its own. BadInput, naming the file, for anything else."""
+    studies = _studies(_document(raw, name), name)
+    ids = [_nct_id_of(study, f"{name}: study {i + 1}" if len(studies) > 1 else name) for i, study in enumerate(studies)]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise BadInput(f"{name}: the same study twice: {', '.join(twice)}")
+    return studies
+
+
+def _document(raw: bytes, name: str) -> Any:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{name}: not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); expected a JSON file") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise BadInput(f"{name}: JSON nested too deeply") from None
+
+
+def _studies(doc: Any, name: str) -> list:
+    if isinstance(doc, dict) and "protocolSection" in doc:
+        return [doc]
+    if isinstance(doc, dict) and isinstance(doc.get("studies"), list):
+        if not doc["studies"]:
+            raise BadInput(f"{name}: the page holds no studies")
+        return doc["studies"]
+    if isinstance(doc, list) and doc and all(isinstance(s, dict) and "protocolSection" in s for s in doc):
+        return doc
+    raise BadInput(f"{name}: not a ClinicalTrials.gov study: no protocolSection ({_PAGE_HINT})")
+
+
+def _nct_id_of(study: Any, where: str) -> str:
+    if not isinstance(study, dict) or not isinstance(study.get("protocolSection"), dict):
+        raise BadInput(f"{where}: not a study (no protocolSection)")
+    nct = obj(study["protocolSection"], "identificationModule").get("nctId")
+    if not isinstance(nct, str) or not _NCT.match(nct):
+        raise BadInput(f"{where}: identificationModule.nctId is {nct!r}, not an NCT id (NCT followed by 8 digits)")
+    return nct
+
+
+def nct_id(study: dict) -> str:
+    """The id of a study read_studies returned."""
+    return study["protocolSection"]["identificationModule"]["nctId"]
+
+
+def as_of(study: dict) -> str | None:
+    """The study's last update posted (statusModule.lastUpdatePostDateStruct.date): the source's as-of date."""
+    status = obj(study["protocolSection"], "statusModule")
+    date = obj(status, "lastUpdatePostDateStruct").get("date")
+    return date if isinstance(date, str) and date_ok(date) else None
+
+
+def obj(node: Any, key: str) -> dict:
+    """node[key] when node is an object and that is an object; else an empty one."""
+    value = node.get(key) if isinstance(node, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def items(node: Any, key: str) -> list:
+    """node[key] when node is an object and that is a list; else an empty one."""
+    value = node.get(key) if isinstance(node, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def date_ok(value: str) -> bool:
+    """A date the registry holds: YYYY, YYYY-MM or YYYY-MM-DD."""
+    return bool(_DATE.match(value))
+
+
+def clean(value: Any) -> str | None:
+    """Text as records hold it: decoded like the source text, markdown escapes removed, trimmed."""
+    if not isinstance(value, str):
+        return None
+    text = criteria_text.ESCAPE.sub(r"\1", layouts.json_string(value))
+    text = "\n".join(line.rstrip() for line in text.strip().split("\n"))
+    return text or None
