@@ -10,23 +10,18 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from sle_trials import __version__, files, paths
-from sle_trials.outputs import export, package, report
+from sle_trials import __version__, paths
 from sle_trials.engine import pipeline
 from sle_trials.files import printable
 
 # The subcommands' own modules (YAML round trip, git, the ClinicalTrials.gov importer, ...) are
 # imported where they are used, so `trials check` starts fast enough for a pre-commit hook.
-from sle_trials.problem import Problem
-
-# What `trials csv` writes (and `csv --check` and `check` compare), in this order: the committed
-# generated files. The JSON export is not one of them: `trials export json` writes it on demand.
-_GENERATED = f"{export.CSV_PATH} and {package.DATAPACKAGE_PATH}"
+from sle_trials.outputs import generate, package, report
 
 
-def _parser() -> argparse.ArgumentParser:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="trials", description="Check and export the SLE CAR-T trial registry.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     common = argparse.ArgumentParser(add_help=False)
@@ -37,8 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", parents=[common], help="check trial files one by one (default: all of trials/)")
     v.add_argument("files", nargs="*", type=Path, metavar="FILE")
     sub.add_parser("refs", parents=[common], help="cross-check references between all records")
-    c = sub.add_parser("csv", parents=[common], help=f"regenerate {_GENERATED} from valid records")
-    c.add_argument("--check", action="store_true", help=f"only report whether {_GENERATED} are current")
+    c = sub.add_parser("csv", parents=[common], help=f"regenerate {generate.GENERATED} from valid records")
+    c.add_argument("--check", action="store_true", help=f"only report whether {generate.GENERATED} are current")
     sub.add_parser("check", parents=[common], help="validate + refs + csv --check over the whole registry (read-only)")
     sub.add_parser("coverage", parents=[common], help="per record: curation status, evidence share, absent fields, stubs waiting")
     e = sub.add_parser("export", parents=[common], help="write every record in full as one JSON document, from valid records")
@@ -86,150 +81,55 @@ def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
     d.add_argument("head", nargs="?", metavar="HEAD", help="default: the working tree")
 
 
-def _all(root: Path, args: argparse.Namespace) -> pipeline.Result:
-    return pipeline.validate(root, pipeline.trial_paths(root), use_cache=not args.no_cache)
-
-
-def _finish(problems: list[Problem], fmt: str, files: int) -> int:
-    report.render(problems, fmt, sys.stdout, files=files)
-    return 1 if problems else 0
+def _use_cache(args: argparse.Namespace) -> bool:
+    return not args.no_cache
 
 
 def cmd_validate(root: Path, args: argparse.Namespace) -> int:
-    paths = args.files or pipeline.trial_files(root)
-    result = pipeline.validate(root, paths, use_cache=not args.no_cache)
-    return _finish(result.problems, args.format, result.files)
+    result = pipeline.validate(root, args.files or pipeline.trial_files(root), use_cache=_use_cache(args))
+    report.render(result.problems, args.format, sys.stdout, files=result.files)
+    return 1 if result.problems else 0
 
 
 def cmd_refs(root: Path, args: argparse.Namespace) -> int:
     """Only cross-record problems here; `validate` reports each file's own. A file that failed its own
     checks is not in the index, so nothing was cross-checked for it: refs names such files and exits
     1, never saying "no problems" of a registry it could not check whole."""
-    result = _all(root, args)
+    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=_use_cache(args))
     problems = pipeline.cross_check(root, result)
     unchecked = sorted({p.path for p in result.problems})
     report.render(problems, args.format, sys.stdout, files=result.files - len(unchecked), unchecked=unchecked)
     return 1 if problems or unchecked else 0
 
 
-def _csv_state(root: Path, args: argparse.Namespace) -> tuple[pipeline.Result, list[Problem], dict[Path, bytes] | None]:
-    """The checked records, their problems, and (only when there are none) each committed generated file's text."""
-    result = _all(root, args)
-    problems = result.problems + pipeline.cross_check(root, result)
-    if problems:
-        return result, problems, None
-    # trials.csv and datapackage.json: written together, checked together (package.py), from the
-    # summaries alone: no record is loaded again
-    sources = [(s.nct_id, s.sources) for s in result.summaries]
-    return result, problems, package.outputs(sources, paths.load_schema(root), csv=pipeline.csv_bytes(result))
-
-
-def _current(path: Path, limit: int) -> bytes | None:
-    """A committed generated file's bytes as they are (CRLF must read as stale), through the guard:
-    a link, a pipe or a file larger than what the records generate is stale, and never read."""
-    try:
-        return files.read_bytes(path, limit)
-    except files.Refused:
-        return None
-
-
-def _stale(root: Path, outputs: dict[Path, bytes]) -> list[Path]:
-    return [path for path, data in outputs.items() if _current(root / path, len(data)) != data]
-
-
 def cmd_csv(root: Path, args: argparse.Namespace) -> int:
-    result, problems, outputs = _csv_state(root, args)
-    if outputs is None:
-        report.render(problems, args.format, sys.stdout, files=result.files)
-        print(f"{_GENERATED} not written: fix the problems above first", file=sys.stderr)
-        return 1
-    stale = _stale(root, outputs)
-    if args.check:
-        return _finish([export.stale(p) for p in stale], args.format, result.files)
-    if not stale:
-        print(f"{_GENERATED} are up to date ({len(result.summaries)} trials)", file=sys.stderr)
-    for path in stale:  # each file atomically; nothing at all is written while any record has a problem
-        export.write_atomic(root / path, outputs[path])
-        print(f"{path} written ({len(result.summaries)} trials)", file=sys.stderr)
-    return 0
+    return generate.write(root, fmt=args.format, check_only=args.check, use_cache=_use_cache(args))
 
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
-    result, problems, outputs = _csv_state(root, args)
-    if outputs is not None:
-        problems += [export.stale(p) for p in _stale(root, outputs)]
-    return _finish(problems, args.format, result.files)
+    return generate.check(root, fmt=args.format, use_cache=_use_cache(args))
 
 
 def cmd_coverage(root: Path, args: argparse.Namespace) -> int:
-    result = _all(root, args)
-    schema = paths.load_schema(root)
     from sle_trials.outputs import coverage
 
+    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=_use_cache(args))
+    schema = paths.load_schema(root)
     rows = [coverage.of_record(r, schema) for r in result.records]
     invalid = sorted({p.path for p in result.problems})
     coverage.render(rows, invalid, "json" if args.format == "json" else "text", sys.stdout)
     return 1 if invalid else 0
 
 
-class _Changed(Exception):
-    """A record file changed or vanished between the check and the export."""
-
-
-def _full_records(root: Path, summaries: list[pipeline.Summary]) -> Iterator[dict]:
-    """The valid records in full, sorted by nct_id, loaded one at a time (never all at once)."""
-    for summary in sorted(summaries, key=lambda s: s.nct_id):
-        from sle_trials.checks import load
-
-        record, _ = load.load(root / summary.path, summary.path)
-        if record is None or record.data.get("nct_id") != summary.nct_id:
-            raise _Changed(f"{summary.path} changed while it was exported")
-        yield record.data
-
-
 def cmd_export(root: Path, args: argparse.Namespace) -> int:
-    """export json: every valid record in full as one JSON document (package.json_chunks), streamed."""
-    to_stdout = args.output == "-"
-    target = None if to_stdout else Path(args.output) if args.output else root / package.JSON_PATH
-    if target is not None and (target.is_dir() or not target.parent.is_dir()):
-        raise pipeline.UsageError(f"cannot write {target}: " + ("a folder" if target.is_dir() else f"no folder {target.parent}"))
-    shown = "the JSON export" if target is None else pipeline.display(root, target)
-    result = _all(root, args)
-    problems = result.problems + pipeline.cross_check(root, result)
-    if problems:  # nothing is written while any record or reference has a problem
-        report.render(problems, args.format, sys.stderr if to_stdout else sys.stdout, files=result.files)
-        print(f"{shown} not written: fix the problems above first", file=sys.stderr)
-        return 1
-    chunks = package.json_chunks(_full_records(root, result.summaries))
-    try:
-        if target is None:  # UTF-8 bytes whatever the terminal's encoding: the same bytes as the file
-            sys.stdout.flush()
-            binary = getattr(sys.stdout, "buffer", None)
-            for chunk in chunks:
-                if binary is None:
-                    sys.stdout.write(chunk)
-                else:
-                    binary.write(chunk.encode("utf-8"))
-            (sys.stdout if binary is None else binary).flush()
-        else:
-            export.write_atomic_stream(target, chunks)
-    except _Changed as exc:
-        print(f"trials: {exc}; {shown} " + ("is incomplete" if target is None else "not written") + ", run the command again",
-              file=sys.stderr)
-        return 1
-    print(f"{shown} written ({len(result.summaries)} trials)", file=sys.stderr)
-    return 0
-
-
-def _regenerate(root: Path, args: argparse.Namespace) -> int:
-    """After new or import: check the whole registry and bring the generated files up to date."""
-    return cmd_csv(root, _parser().parse_args(["csv", "--root", str(root), "--format", args.format]))
+    return generate.export_json(root, args.output, fmt=args.format, use_cache=_use_cache(args))
 
 
 def cmd_new(root: Path, args: argparse.Namespace) -> int:
+    """A stub record; then, as after an import, the generated files brought up to date."""
     from sle_trials.curate import scaffold
 
-    return scaffold.run(root, args.nct_id, args.source, args.title, args.kind, args.as_of) or _regenerate(root, args)
+    return scaffold.run(root, args.nct_id, args.source, args.title, args.kind, args.as_of) or generate.write(root, fmt=args.format)
 
 
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
@@ -252,11 +152,6 @@ def cmd_diff(root: Path, args: argparse.Namespace) -> int:
     return diff.run(root, args.base, args.head, args.format)
 
 
-COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check": cmd_check, "coverage": cmd_coverage,
-            "export": cmd_export,
-            "new": cmd_new, "import": cmd_import, "fmt": cmd_fmt, "diff": cmd_diff}
-
-
 def cmd_merge_csv(root: Path, args: argparse.Namespace) -> int:
     """Run by git as a merge driver (merge.py): regenerate the file instead of merging its lines."""
     from sle_trials.git import merge
@@ -271,8 +166,9 @@ def cmd_merge_manifest(root: Path, args: argparse.Namespace) -> int:
     return merge.run_manifest(args.base, args.ours, args.theirs, args.pathname)
 
 
-COMMANDS["merge-csv"] = cmd_merge_csv
-COMMANDS["merge-manifest"] = cmd_merge_manifest
+COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check": cmd_check, "coverage": cmd_coverage,
+            "export": cmd_export, "new": cmd_new, "import": cmd_import, "fmt": cmd_fmt, "diff": cmd_diff,
+            "merge-csv": cmd_merge_csv, "merge-manifest": cmd_merge_manifest}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -288,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    args = _parser().parse_args(argv)
+    args = parser().parse_args(argv)
     try:
         root = args.root.resolve() if args.root else pipeline.find_root(Path.cwd())
         if args.root and not (root / "schema" / "trial.schema.json").is_file():

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Iterator, TextIO
 
 from sle_trials.curate import ctgov, fmt, update
-from sle_trials.outputs import export, report
+from sle_trials.outputs import export, generate, report
 from sle_trials import files
 from sle_trials.checks import load, sources
 from sle_trials.engine import pipeline
@@ -263,15 +263,6 @@ def _put(stage_root: Path, change: Change) -> None:
         out.write(change.new)
 
 
-def _check(stage_root: Path) -> tuple[list, int, dict[Path, bytes] | None]:
-    """`trials check`'s checks on the stage: (problems, files checked, the generated files when clean)."""
-    from sle_trials import cli  # the command's own code decides what passes; cli imports this module
-
-    args = cli._parser().parse_args(["csv", "--root", str(stage_root), "--no-cache"])
-    result, problems, outputs = cli._csv_state(stage_root, args)
-    return problems, result.files, outputs
-
-
 def _write_seed(target: Path, data: bytes) -> None:
     """A source document, atomically and read-only (it is never edited)."""
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -351,16 +342,16 @@ def run(root: Path, file: Path, *, update_existing: bool, dry_run: bool, fmt_nam
         source, seed = seed_changes(root, raw, studies, file.name)
         records = record_changes(root, studies, source, schema, update_existing, decide, out, err, dry_run)
         if not records:  # nothing to import (again): the generated files are brought up to date as `trials csv` does
-            return 0 if dry_run else _regenerate(root, fmt_name)
+            return 0 if dry_run else generate.write(root, fmt=fmt_name)
         changes = seed + records
         with stage(root) as staged:
             for change in changes:
                 _put(staged, change)
-            problems, checked, outputs = _check(staged)
-        if outputs is None:
-            report.render(problems, fmt_name, out, files=checked)
+            state = generate.build(staged, use_cache=False)  # `trials check`'s checks, on the stage
+        if state.outputs is None:
+            report.render(state.problems, fmt_name, out, files=state.result.files)
             raise Failed("with this import the registry would have the problems above")
-        for path, data in outputs.items():
+        for path, data in state.outputs.items():
             current = _current(root / path, GENERATED_LIMIT)
             if current != data:
                 changes.append(Change(path.as_posix(), current, data, f"{path.as_posix()}: written"))
@@ -381,9 +372,3 @@ def run(root: Path, file: Path, *, update_existing: bool, dry_run: bool, fmt_nam
               "run the same import again to finish it", file=err)
         return 1
     return 0
-
-
-def _regenerate(root: Path, fmt_name: str) -> int:
-    from sle_trials import cli
-
-    return cli.cmd_csv(root, cli._parser().parse_args(["csv", "--root", str(root), "--format", fmt_name]))

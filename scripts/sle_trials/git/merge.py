@@ -40,7 +40,7 @@ import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from sle_trials.outputs import export, report
+from sle_trials.outputs import export, generate, report
 from sle_trials import files
 from sle_trials.checks import sources
 
@@ -211,16 +211,13 @@ def _write_tree(inputs: dict[str, tuple[str, bytes]], prefix: str, dest: Path) -
             out.write(content)
 
 
-def generate(root: Path, name: PurePosixPath) -> bytes:
+def regenerate(root: Path, name: PurePosixPath) -> bytes:
     """What `trials csv` writes to name (relative to root), from the registry at root."""
-    from sle_trials import cli  # the command's own code decides what is generated; cli imports this module
-
-    args = cli._parser().parse_args(["csv", "--root", str(root), "--no-cache"])
-    result, problems, outputs = cli._csv_state(root, args)
-    if outputs is None:
-        report.render(problems, "text", sys.stderr, files=result.files)
+    state = generate.build(root, use_cache=False)
+    if state.outputs is None:
+        report.render(state.problems, "text", sys.stderr, files=state.result.files)
         raise MergeError("the merged records have the problems above")
-    data = outputs.get(Path(name))
+    data = state.outputs.get(Path(name))
     if data is None:
         raise MergeError(f"{name} is not a file that `trials csv` generates")
     return data
@@ -279,7 +276,7 @@ def run(base_file: str, ours_file: str, theirs_file: str, pathname: str | None, 
         merged = merged_inputs(top, prefix, base, ours, theirs)
         with tempfile.TemporaryDirectory(prefix="trials-merge-", dir=git_dir) as tmp:
             _write_tree(merged, prefix, Path(tmp))
-            data = generate(Path(tmp), name)
+            data = regenerate(Path(tmp), name)
         _write_ours(top, ours_file, data)
     except (MergeError, OSError, ValueError, files.Refused) as exc:
         print(f"trials merge-csv: {shown} not regenerated: {exc}.\n"

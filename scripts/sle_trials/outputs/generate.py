@@ -1,0 +1,151 @@
+"""The files generated from the records: trials.csv and datapackage.json (committed, written together
+by `trials csv`, compared by `trials check`) and the JSON export (`trials export json`, on demand).
+
+One public home for what several commands need: `trials csv`, `check`, `new` and `import` (which
+checks a staged registry with its import), and the merge driver of trials.csv (which checks the merged
+records) all build the generated files with build(); none of them reaches into another's code.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, TextIO
+
+from sle_trials import files, paths
+from sle_trials.checks import load
+from sle_trials.engine import pipeline
+from sle_trials.outputs import export, package, report
+from sle_trials.problem import Problem
+
+# What `trials csv` writes (and `csv --check` and `check` compare), in this order: the committed
+# generated files. The JSON export is not one of them: `trials export json` writes it on demand.
+GENERATED = f"{export.CSV_PATH} and {package.DATAPACKAGE_PATH}"
+
+
+@dataclass
+class Generated:
+    """A whole registry checked, and what it generates."""
+
+    result: pipeline.Result  # the records checked one by one
+    problems: list[Problem]  # every problem: each record's own, then those across records
+    outputs: dict[Path, bytes] | None  # each committed generated file's bytes; None while there are problems
+
+
+def build(root: Path, *, use_cache: bool = True) -> Generated:
+    """Check the registry at root as `trials check` does and, when nothing is wrong, generate
+    trials.csv and datapackage.json (written together, checked together: package.outputs) from the
+    records' summaries alone: no record is loaded again."""
+    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=use_cache)
+    problems = result.problems + pipeline.cross_check(root, result)
+    if problems:
+        return Generated(result, problems, None)
+    sources = [(s.nct_id, s.sources) for s in result.summaries]
+    return Generated(result, problems, package.outputs(sources, paths.load_schema(root), csv=pipeline.csv_bytes(result)))
+
+
+def _current(path: Path, limit: int) -> bytes | None:
+    """A committed generated file's bytes as they are (CRLF must read as stale), through the guard:
+    a link, a pipe or a file larger than what the records generate is stale, and never read."""
+    try:
+        return files.read_bytes(path, limit)
+    except files.Refused:
+        return None
+
+
+def stale(root: Path, outputs: dict[Path, bytes]) -> list[Path]:
+    """The generated files under root whose bytes are not what the records generate."""
+    return [path for path, data in outputs.items() if _current(root / path, len(data)) != data]
+
+
+def check(root: Path, *, fmt: str, use_cache: bool = True, out: TextIO | None = None) -> int:
+    """`trials check`: every problem of the registry, the stale generated files among them. Exit status 1 on any."""
+    state = build(root, use_cache=use_cache)
+    problems = state.problems
+    if state.outputs is not None:
+        problems += [export.stale(p) for p in stale(root, state.outputs)]
+    report.render(problems, fmt, out or sys.stdout, files=state.result.files)
+    return 1 if problems else 0
+
+
+def write(root: Path, *, fmt: str, check_only: bool = False, use_cache: bool = True,
+          out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """`trials csv`: bring the generated files up to date, each atomically; nothing at all is
+    written while any record has a problem (those are reported, exit status 1). With check_only
+    (`csv --check`), report the stale files instead of writing them."""
+    out, err = out or sys.stdout, err or sys.stderr
+    state = build(root, use_cache=use_cache)
+    if state.outputs is None:
+        report.render(state.problems, fmt, out, files=state.result.files)
+        print(f"{GENERATED} not written: fix the problems above first", file=err)
+        return 1
+    outdated = stale(root, state.outputs)
+    if check_only:
+        problems = [export.stale(p) for p in outdated]
+        report.render(problems, fmt, out, files=state.result.files)
+        return 1 if problems else 0
+    count = len(state.result.summaries)
+    if not outdated:
+        print(f"{GENERATED} are up to date ({count} trials)", file=err)
+    for path in outdated:
+        export.write_atomic(root / path, state.outputs[path])
+        print(f"{path} written ({count} trials)", file=err)
+    return 0
+
+
+# --- the JSON export ------------------------------------------------------------------------------
+
+
+class _Changed(Exception):
+    """A record file changed or vanished between the check and the export."""
+
+
+def _full_records(root: Path, summaries: list[pipeline.Summary]) -> Iterator[dict]:
+    """The valid records in full, sorted by nct_id, loaded one at a time (never all at once)."""
+    for summary in sorted(summaries, key=lambda s: s.nct_id):
+        record, _ = load.load(root / summary.path, summary.path)
+        if record is None or record.data.get("nct_id") != summary.nct_id:
+            raise _Changed(f"{summary.path} changed while it was exported")
+        yield record.data
+
+
+def _stream(chunks: Iterator[str]) -> None:
+    """The chunks to standard output as UTF-8 bytes, whatever the terminal's encoding: the same bytes as the file."""
+    sys.stdout.flush()
+    binary = getattr(sys.stdout, "buffer", None)
+    for chunk in chunks:
+        if binary is None:
+            sys.stdout.write(chunk)
+        else:
+            binary.write(chunk.encode("utf-8"))
+    (sys.stdout if binary is None else binary).flush()
+
+
+def export_json(root: Path, output: str | None, *, fmt: str, use_cache: bool = True) -> int:
+    """`trials export json`: every valid record in full as one JSON document (package.json_chunks),
+    streamed to output (default: trials.json at the root; -: standard output). Nothing is written
+    while any record or reference has a problem (exit status 1)."""
+    to_stdout = output == "-"
+    target = None if to_stdout else Path(output) if output else root / package.JSON_PATH
+    if target is not None and (target.is_dir() or not target.parent.is_dir()):
+        raise pipeline.UsageError(f"cannot write {target}: " + ("a folder" if target.is_dir() else f"no folder {target.parent}"))
+    shown = "the JSON export" if target is None else pipeline.display(root, target)
+    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=use_cache)
+    problems = result.problems + pipeline.cross_check(root, result)
+    if problems:
+        report.render(problems, fmt, sys.stderr if to_stdout else sys.stdout, files=result.files)
+        print(f"{shown} not written: fix the problems above first", file=sys.stderr)
+        return 1
+    chunks = package.json_chunks(_full_records(root, result.summaries))
+    try:
+        if target is None:
+            _stream(chunks)
+        else:
+            export.write_atomic_stream(target, chunks)
+    except _Changed as exc:
+        print(f"trials: {exc}; {shown} " + ("is incomplete" if target is None else "not written") + ", run the command again",
+              file=sys.stderr)
+        return 1
+    print(f"{shown} written ({len(result.summaries)} trials)", file=sys.stderr)
+    return 0

@@ -1,0 +1,86 @@
+"""Data flows one way through the package: nothing imports the command line (cli.py parses the
+arguments and dispatches), and the curator's commands, the git helpers and the command line reach
+no other module's private names (issue 15)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import sle_trials
+
+PACKAGE = Path(sle_trials.__file__).parent
+# Where no private name may cross a module boundary (the other rooms are being brought there).
+PUBLIC_ONLY = ("curate", "git", "cli.py", "outputs/generate.py")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported(tree: ast.AST, here: str) -> dict[str, str]:
+    """Each name an import binds to something of the package: local name -> what it names ("sle_trials.cli.main")."""
+    names: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("sle_trials"):
+                    names[alias.asname or alias.name.split(".")[0]] = alias.name if alias.asname else "sle_trials"
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: from the module's own package
+                base = ".".join(here.split(".")[: -node.level] + ([base] if base else []))
+            if base.startswith("sle_trials"):
+                for alias in node.names:
+                    names[alias.asname or alias.name] = f"{base}.{alias.name}"
+    return names
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))  # __version__ is public
+
+
+def violations(source: str, here: str) -> list[str]:
+    """The cli imports and the private names of other modules in one module's source."""
+    tree = ast.parse(source)
+    names = imported(tree, here)
+    found = [f"imports {target}" for target in names.values() if target == "sle_trials.cli" or target.startswith("sle_trials.cli.")]
+    found += [f"imports {target}" for target in names.values() if _private(target.rsplit(".", 1)[-1])]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and _private(node.attr):
+            if isinstance(node.value, ast.Name) and node.value.id in names:
+                found.append(f"uses {names[node.value.id]}.{node.attr} (line {node.lineno})")
+    return found
+
+
+def sources() -> list[tuple[str, Path]]:
+    return [(module_name(path), path) for path in sorted(PACKAGE.rglob("*.py"))]
+
+
+def test_the_check_finds_what_it_forbids() -> None:
+    source = ("from sle_trials import cli\nfrom sle_trials.curate import ctgov\nfrom sle_trials.curate.ctgov import _rank\n"
+              "import sle_trials.engine.pipeline as pipeline\nctgov._rank('x', {})\npipeline._NOWHERE\nself._own\n")
+    assert sorted(violations(source, "sle_trials.curate.update")) == [
+        "imports sle_trials.cli", "imports sle_trials.curate.ctgov._rank",
+        "uses sle_trials.curate.ctgov._rank (line 5)", "uses sle_trials.engine.pipeline._NOWHERE (line 6)"]
+    assert violations("from . import _helper\n", "sle_trials.git.merge") == ["imports sle_trials.git._helper"]
+
+
+@pytest.mark.parametrize("name, path", sources(), ids=lambda v: v if isinstance(v, str) else "")
+def test_nothing_imports_the_command_line(name: str, path: Path) -> None:
+    if name in ("sle_trials.cli", "sle_trials.__main__"):  # the command itself, and `python -m sle_trials`
+        return
+    found = [v for v in violations(path.read_text(encoding="utf-8"), name) if "sle_trials.cli" in v]
+    assert not found, f"{name}: {found}; what commands share belongs in a module of its own (outputs/generate.py)"
+
+
+def test_no_private_names_cross_modules_in_curate_git_and_cli() -> None:
+    checked = [(name, path) for name, path in sources()
+               if any(path.relative_to(PACKAGE).as_posix() == p or path.relative_to(PACKAGE).as_posix().startswith(p + "/")
+                      for p in PUBLIC_ONLY)]
+    assert len(checked) >= 20  # the package's rooms as laid out: curate/ (with ctgov/), git/, cli.py, outputs/generate.py
+    found = {name: v for name, path in checked if (v := violations(path.read_text(encoding="utf-8"), name))}
+    assert not found, found
