@@ -36,7 +36,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import Iterator, NamedTuple, TextIO
 
 from sle_trials.curate import ctgov, fmt, update
 from sle_trials.outputs import export, generate, report
@@ -101,8 +101,13 @@ def _leftover(file: Path, raw: bytes) -> bool:
     return len(held) < len(raw) and raw.startswith(held)
 
 
-def seed_changes(root: Path, raw: bytes, studies: list[dict], file_name: str) -> tuple[str, list[Change]]:
-    """(the source path the records cite, the seed and manifest changes that put raw under seeds/)."""
+class Seed(NamedTuple):
+    source: str  # the path under seeds/ the records cite
+    changes: list[Change]  # the seed and manifest changes that put the JSON there (none when it is there)
+
+
+def seed_changes(root: Path, raw: bytes, studies: list[dict], file_name: str) -> Seed:
+    """Where the JSON's bytes go under seeds/ (or already are), and what writing them there changes."""
     digest = hashlib.sha256(raw).hexdigest()
     folder = root / SEEDS_DIR
     entries, _ = sources.read(root)  # a malformed manifest: the staged check reports it
@@ -135,7 +140,7 @@ def seed_changes(root: Path, raw: bytes, studies: list[dict], file_name: str) ->
             before = b""
         after = before + (b"\n" if before and not before.endswith(b"\n") else b"") + f"{digest}  {name}\n".encode()
         changes.append(Change(sources.MANIFEST_PATH, before, after, f"{sources.MANIFEST_PATH}: written, {name} added"))
-    return f"{SEEDS_DIR}/{name}", changes
+    return Seed(f"{SEEDS_DIR}/{name}", changes)
 
 
 # --- the records ----------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import difflib
 import re
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from sle_trials.curate import ctgov, fmt
 from sle_trials.checks import evidence, load
@@ -172,9 +172,14 @@ def _records(root: Path) -> list[dict]:
     return out
 
 
+class SourceEntry(NamedTuple):
+    entry: dict  # the curation.sources entry
+    as_of_quote: str | None  # an evidence quote for its as_of, when one is known
+
+
 def _source_entry(root: Path, source: str, records: list[dict], study: dict | None, kind: str | None,
-                  as_of: str | None) -> tuple[dict, str | None]:
-    """(the curation.sources entry, an evidence quote for its as_of)."""
+                  as_of: str | None) -> SourceEntry:
+    """The curation.sources entry for source: as other records cite it, else from the JSON, else from --kind and --as-of."""
     for data in records:
         for i, s in enumerate(data.get("curation", {}).get("sources", [])):
             if isinstance(s, dict) and s.get("file") == source:
@@ -184,15 +189,15 @@ def _source_entry(root: Path, source: str, records: list[dict], study: dict | No
                     entry["kind"] = kind
                 if as_of and as_of != entry.get("as_of"):
                     entry["as_of"], quote = as_of, None
-                return entry, quote if isinstance(quote, str) else None
+                return SourceEntry(entry, quote if isinstance(quote, str) else None)
     if study is not None:
         date = as_of or ctgov.as_of(study)
         quote = layouts.json_text(date, "lastUpdatePostDateStruct.date") if date == ctgov.as_of(study) else None
-        return {"file": source, "kind": kind or ctgov.KIND, "as_of": date}, quote
+        return SourceEntry({"file": source, "kind": kind or ctgov.KIND, "as_of": date}, quote)
     if not (kind and as_of):
         raise pipeline.UsageError(f"say what {source} is and how current: --kind (REGISTRY_PAGE, TRIAL_FINDER_PAGE, ...) "
                                   "and --as-of YYYY-MM-DD (the source's own as-of or last-updated date)")
-    return {"file": source, "kind": kind, "as_of": as_of}, None
+    return SourceEntry({"file": source, "kind": kind, "as_of": as_of}, None)
 
 
 def _title(nct: str, title: str | None, text: str, study: dict | None, records: list[dict], source: str) -> str:

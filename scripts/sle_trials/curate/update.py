@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruamel.yaml.comments import CommentedMap
 
@@ -49,12 +49,21 @@ UNITS: list[tuple] = [
     ("responsible_party", "title"), ("responsible_party", "affiliation"), ("officials",), ("locations",),
     ("identifiers", "org_study_id"), ("identifiers", "secondary_ids"), ("references",),
 ]
-ITEM_KEYS = {  # list unit: (what identifies an item, the item keys the importer owns)
-    "arms": (("label",), ("label", "type", "description", "intervention_names")),
-    "interventions": (("name",), ("name", "type", "description", "other_names")),
-    "officials": (("name",), ("name", "role", "affiliation")),
-    "locations": (("facility", "city", "country"), ("facility", "city", "region", "country")),
-    "references": (("pmid", "citation"), ("pmid", "type", "citation")),
+
+
+class ItemKeys(NamedTuple):
+    """How the items of a list unit are merged."""
+
+    ident: tuple[str, ...]  # what identifies an item (matched case- and space-insensitively)
+    owned: tuple[str, ...]  # the item keys the importer owns; the others are the curator's
+
+
+ITEM_KEYS = {
+    "arms": ItemKeys(("label",), ("label", "type", "description", "intervention_names")),
+    "interventions": ItemKeys(("name",), ("name", "type", "description", "other_names")),
+    "officials": ItemKeys(("name",), ("name", "role", "affiliation")),
+    "locations": ItemKeys(("facility", "city", "country"), ("facility", "city", "region", "country")),
+    "references": ItemKeys(("pmid", "citation"), ("pmid", "type", "citation")),
 }
 
 
@@ -198,7 +207,7 @@ def _take(tree: Any, unit: tuple, ours: dict, theirs: Draft, ev: dict, ev_old: d
                 warnings.append(f"evidence for {k} dropped: the list changed")
             elif not isinstance(rest[0], int) or rest[0] not in moved:
                 warnings.append(f"evidence for {k} dropped: its item is no longer in the source")
-            elif not (len(rest) > 1 and rest[1] in ITEM_KEYS[unit[0]][1]):  # the curator's: follows its item
+            elif not (len(rest) > 1 and rest[1] in ITEM_KEYS[unit[0]].owned):  # the curator's: follows its item
                 ev[fields.dotted((unit[0], moved[rest[0]]) + tuple(rest[1:]))] = ev_old[k]
     else:
         _set(tree, unit, now)
@@ -248,7 +257,7 @@ def _absent_lists(tree: Any, ours: dict, theirs: dict, schema: dict) -> None:
 def _owned(unit: tuple, value: Any) -> Any:
     """The part of a unit's value the importer owns (what is compared)."""
     if unit[0] in ITEM_KEYS and len(unit) == 1 and isinstance(value, list):
-        owned = ITEM_KEYS[unit[0]][1]
+        owned = ITEM_KEYS[unit[0]].owned
         return [{k: v for k, v in item.items() if k in owned} for item in value]
     return value
 
@@ -303,7 +312,7 @@ def _delete(tree: Any, path: tuple) -> None:
 
 def _match_items(unit: str, old: list, new: list) -> dict[int, int]:
     """new index -> old index, matching items by their identifying keys, then by position."""
-    ident = ITEM_KEYS[unit][0]
+    ident = ITEM_KEYS[unit].ident
     key = lambda item: tuple(" ".join(str(item.get(k, "")).split()).casefold() for k in ident)  # noqa: E731
     used: set[int] = set()
     mapping: dict[int, int] = {}
@@ -340,9 +349,14 @@ def _data_only(data: dict) -> dict:
     return {k: v for k, v in data.items() if k not in ("curation", "evidence")}
 
 
-def _merge_items(unit: str, old: list, new: list, warnings: list[str]) -> tuple[list, dict[int, int]]:
+class MergedItems(NamedTuple):
+    items: list  # the new list, each item keeping what the curator added to its old match
+    moved: dict[int, int]  # old index -> new index, for the items matched
+
+
+def _merge_items(unit: str, old: list, new: list, warnings: list[str]) -> MergedItems:
     """The new list, each item keeping what the curator added to its old match; old index -> new index."""
-    owned = ITEM_KEYS[unit][1]
+    owned = ITEM_KEYS[unit].owned
     mapping = _match_items(unit, old, new)
     merged = []
     for j, item in enumerate(new):
@@ -357,6 +371,6 @@ def _merge_items(unit: str, old: list, new: list, warnings: list[str]) -> tuple[
         if i not in moved:
             extra = [k for k in item if k not in owned]
             if extra:
-                label = next((str(item[k]) for k in ITEM_KEYS[unit][0] if k in item), f"#{i}")
+                label = next((str(item[k]) for k in ITEM_KEYS[unit].ident if k in item), f"#{i}")
                 warnings.append(f"{unit}.{i} ({label}) is no longer in the source; its curated {', '.join(extra)} went with it")
-    return merged, moved
+    return MergedItems(merged, moved)

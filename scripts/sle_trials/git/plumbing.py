@@ -153,8 +153,7 @@ class Repository:
         wanted = sorted({_oid(oid) for oid in oids})
         if not wanted:
             return {}
-        found = {oid: Object(kind, size, None) for oid, kind, size in
-                 _headers(self.run("cat-file", "--batch-check", stdin=_lines(wanted)), wanted)}
+        found = _headers(self.run("cat-file", "--batch-check", stdin=_lines(wanted)), wanted)
         small = [oid for oid in wanted if found[oid].kind == "blob" and found[oid].size <= limit]
         if small:
             found.update(_contents(self.run("cat-file", "--batch", stdin=_lines(small)), small))
@@ -191,17 +190,18 @@ def _parse_raw(raw: bytes) -> list[Change]:
     return out
 
 
-def _headers(out: bytes, wanted: list[str]) -> list[tuple[str, str, int]]:
-    """`git cat-file --batch-check` output: 'ID KIND SIZE' or 'ID missing', a line for each id asked."""
+def _headers(out: bytes, wanted: list[str]) -> dict[str, Object]:
+    """`git cat-file --batch-check` output: 'ID KIND SIZE' or 'ID missing', a line for each id asked;
+    each object without its data."""
     lines = out.decode("ascii").splitlines()
     if len(lines) != len(wanted):
         raise GitError(f"git cat-file: {len(lines)} answers for {len(wanted)} objects")
-    found = []
+    found = {}
     for oid, line in zip(wanted, lines):
         words = line.split()
         if words[:1] != [oid] or len(words) not in (2, 3):
             raise GitError(f"git cat-file: unexpected answer {line!r} for {oid}")
-        found.append((oid, words[1], int(words[2])) if len(words) == 3 else (oid, "missing", 0))
+        found[oid] = Object(words[1], int(words[2]), None) if len(words) == 3 else Object("missing", 0, None)
     return found
 
 
