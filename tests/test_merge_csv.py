@@ -361,3 +361,35 @@ def test_without_the_manifest_driver_the_markers_are_caught(repo: Repo) -> None:
     assert check.returncode == 1
     marker = next(n for n, line in enumerate(repo.read("seeds/SHA256SUMS").splitlines(), 1) if line.startswith("<<<<<<<"))
     assert f"seeds/SHA256SUMS:{marker}:1: E307" in check.stdout
+
+
+def test_merged_inputs_are_read_in_one_batch_and_a_huge_one_never(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The three sides' inputs come from one batch of blobs (git/plumbing.py); a blob larger than
+    any input of the registry may be is refused by its size, never read into memory."""
+    from sle_trials.git import merge
+
+    repo = Repo(tmp_path / "inputs")
+    repo.path.mkdir()
+    repo.git("init", "-q", "-b", "main")
+    (repo.path / "seeds").mkdir()
+    (repo.path / "trials").mkdir()
+    repo.write("seeds/a.txt", "base\n")
+    repo.write("trials/x.yaml", "one\ntwo\nthree\n")
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "-m", "base")
+    base = repo.git("rev-parse", "HEAD").stdout.strip()
+    repo.write("trials/x.yaml", "ONE\ntwo\nthree\n")
+    repo.git("commit", "-q", "-am", "ours")
+    ours = repo.git("rev-parse", "HEAD").stdout.strip()
+    repo.git("checkout", "-q", "-b", "theirs", base)
+    repo.write("trials/x.yaml", "one\ntwo\nTHREE\n")
+    repo.write("seeds/big.txt", "x" * 99 + "\n")
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "-m", "theirs")
+    theirs = repo.git("rev-parse", "HEAD").stdout.strip()
+    merged = merge.merged_inputs(repo.path, "", base, ours, theirs)
+    assert merged["trials/x.yaml"] == merge.File("100644", b"ONE\ntwo\nTHREE\n")  # both changed: merged line by line
+    assert merged["seeds/big.txt"].content == b"x" * 99 + b"\n" and merged["seeds/a.txt"].content == b"base\n"
+    monkeypatch.setattr(merge, "_INPUT_LIMIT", 99)
+    with pytest.raises(merge.MergeError, match=r"^seeds/big.txt is 100 bytes, more than any input of the registry may be$"):
+        merge.merged_inputs(repo.path, "", base, ours, theirs)

@@ -35,48 +35,57 @@ from __future__ import annotations
 import os
 import re
 import stat
-import subprocess
 import sys
 import tempfile
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
-from sle_trials.outputs import export, generate, report
 from sle_trials import files
 from sle_trials.checks import sources
+from sle_trials.git import plumbing
+from sle_trials.outputs import export, generate, report
 
 INPUTS = ("schema", "seeds", "trials")  # what the generated files are made from
 DRIVER = "trials-csv"
 _PICKS = {"pick", "p", "reword", "r", "edit", "e", "squash", "s", "fixup", "f"}
 _OID = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?\Z")
-_FILE_MODES = ("100644", "100755")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DONE_LIMIT = 1 << 20  # .git/rebase-merge/done: a line per commit picked
-
-Entry = tuple[str, str]  # (mode, blob id)
+_INPUT_LIMIT = max(files.MAX_SOURCE_BYTES, sources.MANIFEST_LIMIT)  # the largest input any check reads; a larger blob is never read
 
 
 class MergeError(Exception):
     """The driver cannot regenerate the file; git must report a conflict."""
 
 
-def _git(top: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    proc = subprocess.run(["git", "-C", str(top), *args], input=stdin, capture_output=True)
-    if proc.returncode != 0:
-        raise MergeError(f"git {args[0]} failed: {proc.stderr.decode('utf-8', 'replace').strip()}")
-    return proc.stdout
+class Sides(NamedTuple):
+    """The merge git is running, besides our HEAD."""
+
+    theirs: str  # the commit merged or picked
+    base: str | None  # the picked commit's parent ("" for a root commit); None: the merge base of ours and theirs
 
 
-def _commit(top: Path, name: str) -> str:
-    return _git(top, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}").decode().strip()
+class File(NamedTuple):
+    """An input file after the merge."""
+
+    mode: str  # 100644 or 100755
+    content: bytes
 
 
-def _sides(top: Path, git_dir: Path) -> tuple[str, str | None]:
-    """(their commit, the base) of the merge git is running; base None: the merge base of both."""
+def _commit(repo: plumbing.Repository, name: str) -> str:
+    oid = repo.commit(name)
+    if oid is None:
+        raise MergeError(f"{files.shown(name)} is not a commit")
+    return oid
+
+
+def _sides(repo: plumbing.Repository, git_dir: Path) -> Sides:
+    """Their commit and the base of the merge git is running."""
     heads = [name[len("GITHEAD_"):] for name in os.environ if name.startswith("GITHEAD_")]
     if len(heads) > 1:
         raise MergeError("an octopus merge (more than one branch at once)")
     if heads and _OID.match(heads[0]):
-        return heads[0], None
+        return Sides(_commit(repo, heads[0]), None)
     done = git_dir / "rebase-merge" / "done"
     if done.is_file():
         text = files.read_bytes(done, _DONE_LIMIT).decode("utf-8", errors="replace")
@@ -84,65 +93,27 @@ def _sides(top: Path, git_dir: Path) -> tuple[str, str | None]:
         if steps and steps[-1][0] in _PICKS:
             words = [w for w in steps[-1][1:] if not w.startswith("-")]
             if words:
-                commit = _commit(top, words[0])
-                parents = _git(top, "rev-list", "--parents", "-n", "1", commit).decode().split()[1:]
+                commit = _commit(repo, words[0])
+                parents = repo.parents(commit)
                 if len(parents) > 1:
                     raise MergeError("a rebase that picks a merge commit")
-                return commit, parents[0] if parents else ""
+                return Sides(commit, parents[0] if parents else "")
     raise MergeError("this is not a `git merge`, `git pull` or `git rebase` (a cherry-pick, revert or stash?)")
 
 
-def _base(top: Path, ours: str, theirs: str) -> str:
-    proc = subprocess.run(["git", "-C", str(top), "merge-base", "--all", ours, theirs], capture_output=True)
-    bases = proc.stdout.decode().split()
+def _base(repo: plumbing.Repository, ours: str, theirs: str) -> str:
+    bases = repo.merge_bases(ours, theirs)
     if len(bases) > 1:
         raise MergeError("a criss-cross merge (several merge bases)")
     return bases[0] if bases else ""  # "": unrelated histories, an empty base
 
 
-def _entries(top: Path, commit: str, prefix: str) -> dict[str, Entry]:
-    """The input files of one commit: path (from the repository's top) -> (mode, blob id)."""
+def _entries(repo: plumbing.Repository, commit: str, prefix: str) -> dict[str, plumbing.Entry]:
+    """The input files of one commit: path (from the repository's top) -> its entry (mode, blob id)."""
     if not commit:
         return {}
-    listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *(prefix + d for d in INPUTS))
-    out: dict[str, Entry] = {}
-    for item in listing.split(b"\0"):
-        if not item:
-            continue
-        meta, path = item.split(b"\t", 1)
-        mode, kind, oid = meta.decode().split()
-        if kind == "blob":  # submodules (commits) are not inputs
-            out[os.fsdecode(path)] = (mode, oid)
-    return out
-
-
-def _blobs(top: Path, oids: set[str]) -> dict[str, bytes]:
-    if not oids:
-        return {}
-    wanted = sorted(oids)
-    out = _git(top, "cat-file", "--batch", stdin=("\n".join(wanted) + "\n").encode())
-    blobs: dict[str, bytes] = {}
-    at = 0
-    for oid in wanted:
-        end = out.index(b"\n", at)
-        header = out[at:end].decode().split()
-        if len(header) != 3:
-            raise MergeError(f"git cat-file: {out[at:end].decode('utf-8', 'replace')}")
-        size = int(header[2])
-        blobs[oid] = out[end + 1 : end + 1 + size]
-        at = end + 1 + size + 1
-    return blobs
-
-
-def _merge_file(ours: bytes, base: bytes, theirs: bytes) -> bytes | None:
-    """git merge-file's result, or None when both sides changed the same lines."""
-    with tempfile.TemporaryDirectory(prefix="trials-merge-file-") as tmp:
-        names = []
-        for name, data in (("ours", ours), ("base", base), ("theirs", theirs)):
-            (Path(tmp) / name).write_bytes(data)
-            names.append(str(Path(tmp) / name))
-        proc = subprocess.run(["git", "merge-file", "-p", "--quiet", *names], capture_output=True)
-    return proc.stdout if proc.returncode == 0 else None
+    listing = repo.tree(commit, [prefix + d for d in INPUTS])
+    return {path: entry for path, entry in listing.items() if entry.mode != plumbing.GITLINK_MODE}  # a submodule is no input
 
 
 def _merge_manifest(ours: bytes, base: bytes, theirs: bytes) -> bytes | None:
@@ -152,11 +123,47 @@ def _merge_manifest(ours: bytes, base: bytes, theirs: bytes) -> bytes | None:
         return None
 
 
-def merged_inputs(top: Path, prefix: str, base: str, ours: str, theirs: str) -> dict[str, tuple[str, bytes]]:
-    """Path -> (mode, content) of every input file after a three-way merge; MergeError on a conflict."""
-    sides = [_entries(top, commit, prefix) for commit in (base, ours, theirs)]
-    blobs = _blobs(top, {oid for side in sides for _, oid in side.values()})
-    out: dict[str, tuple[str, bytes]] = {}
+def _merge_file(ours: bytes, base: bytes, theirs: bytes) -> bytes | None:
+    """git merge-file's result, or None when both sides changed the same lines."""
+    with tempfile.TemporaryDirectory(prefix="trials-merge-file-") as tmp:
+        names = []
+        for name, data in (("ours", ours), ("base", base), ("theirs", theirs)):
+            (Path(tmp) / name).write_bytes(data)
+            names.append(Path(tmp) / name)
+        return plumbing.merge_file(*names)
+
+
+class _Blobs:
+    """The blobs of the three sides' inputs, read in one batch; a blob too large to be an input is
+    never read, and is a MergeError once the merge needs it."""
+
+    def __init__(self, repo: plumbing.Repository, sides: list[dict[str, plumbing.Entry]]) -> None:
+        self.found = repo.objects({entry.oid for side in sides for entry in side.values()}, _INPUT_LIMIT)
+
+    def content(self, path: str, entry: plumbing.Entry | None) -> bytes:
+        if entry is None:
+            return b""
+        obj = self.found[entry.oid]
+        if obj.data is None:
+            why = f"{obj.size:,} bytes, more than any input of the registry may be" if obj.kind == "blob" else f"not a blob ({obj.kind})"
+            raise MergeError(f"{files.shown(path)} is {why}")
+        return obj.data
+
+
+def _both_changed(path: str, prefix: str, blobs: _Blobs, b: plumbing.Entry | None, o: plumbing.Entry,
+                  t: plumbing.Entry) -> bytes | None:
+    """The three-way merge of a file both sides changed (None: a conflict): the manifest as the
+    trials-manifest driver merges it (a set of lines), any other file by `git merge-file`."""
+    merge = _merge_manifest if path == prefix + sources.MANIFEST_PATH else _merge_file
+    return merge(blobs.content(path, o), blobs.content(path, b), blobs.content(path, t))
+
+
+def merged_inputs(top: Path, prefix: str, base: str, ours: str, theirs: str) -> dict[str, File]:
+    """Path -> its mode and content, for every input file after a three-way merge; MergeError on a conflict."""
+    repo = plumbing.Repository(top)
+    sides = [_entries(repo, commit, prefix) for commit in (base, ours, theirs)]
+    blobs = _Blobs(repo, sides)
+    out: dict[str, File] = {}
     conflicts = []
     for path in sorted(set().union(*sides)):
         b, o, t = (side.get(path) for side in sides)
@@ -164,39 +171,35 @@ def merged_inputs(top: Path, prefix: str, base: str, ours: str, theirs: str) -> 
             pick = o
         elif o == b:
             pick = t
-        elif o and t and o[0] == t[0] in _FILE_MODES and (b is None or b[0] == o[0]):
-            base_content = blobs[b[1]] if b else b""
-            if path == prefix + sources.MANIFEST_PATH:  # as the trials-manifest driver merges it: a set of lines
-                content = _merge_manifest(blobs[o[1]], base_content, blobs[t[1]])
-            else:
-                content = _merge_file(blobs[o[1]], base_content, blobs[t[1]])
+        elif o and t and o.mode == t.mode in plumbing.FILE_MODES and (b is None or b.mode == o.mode):
+            content = _both_changed(path, prefix, blobs, b, o, t)
             if content is None:
                 conflicts.append(path)
             else:
-                out[path] = (o[0], content)
+                out[path] = File(o.mode, content)
             continue
         else:  # deleted on one side and changed on the other, or a file turned into a link
             conflicts.append(path)
             continue
         if pick is not None:
-            out[path] = (pick[0], blobs[pick[1]])
+            out[path] = File(pick.mode, blobs.content(path, pick))
     if conflicts:
         more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
         raise MergeError(f"both sides changed {', '.join(map(files.shown, conflicts[:3]))}{more}; the records do not merge by themselves")
-    links = [path for path, (mode, _) in out.items() if mode not in _FILE_MODES]
+    links = [path for path, file in out.items() if file.mode not in plumbing.FILE_MODES]
     if links:  # a link could point anywhere (outside the repository); the loader would refuse it anyway
         raise MergeError(f"{files.shown(links[0])} is a symbolic link in the merged inputs; the registry holds regular files only")
     return out
 
 
-def _write_tree(inputs: dict[str, tuple[str, bytes]], prefix: str, dest: Path) -> None:
+def _write_tree(inputs: dict[str, File], prefix: str, dest: Path) -> None:
     """The merged inputs as files under dest, a fresh folder: folders made one by one, each file
     created anew; nothing existing is followed or overwritten."""
-    for path, (mode, content) in inputs.items():
+    for path, file in inputs.items():
         relative = PurePosixPath(path[len(prefix):])
         if relative.is_absolute() or any(part in ("", ".", "..") for part in relative.parts):
             raise MergeError(f"unsafe path in the tree: {files.shown(path)}")  # git refuses such trees; never follow one
-        if mode not in _FILE_MODES:  # merged_inputs refuses them; never make a link
+        if file.mode not in plumbing.FILE_MODES:  # merged_inputs refuses them; never make a link
             raise MergeError(f"{files.shown(path)} is not a regular file")
         folder = dest
         for part in relative.parts[:-1]:
@@ -208,7 +211,7 @@ def _write_tree(inputs: dict[str, tuple[str, bytes]], prefix: str, dest: Path) -
                     raise MergeError(f"{files.shown(path)}: {files.shown(part)} is both a file and a folder") from None
         fd = os.open(folder / relative.parts[-1], os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as out:
-            out.write(content)
+            out.write(file.content)
 
 
 def regenerate(root: Path, name: PurePosixPath) -> bytes:
@@ -252,8 +255,8 @@ def _textual_merge(top: Path | None, ours_file: str, base_file: str, theirs_file
     three files are git's own; otherwise leave %A as git made it (git reports the conflict)."""
     if top is None or not all(_own_file(top, f) for f in (ours_file, base_file, theirs_file)):
         return
-    subprocess.run(["git", "merge-file", "-L", f"{name} (ours)", "-L", f"{name} (base)", "-L", f"{name} (theirs)",
-                    ours_file, base_file, theirs_file], capture_output=True)
+    plumbing.merge_file(ours_file, base_file, theirs_file, labels=(f"{name} (ours)", f"{name} (base)", f"{name} (theirs)"),
+                        in_place=True)
 
 
 def run(base_file: str, ours_file: str, theirs_file: str, pathname: str | None, root: Path | None) -> int:
@@ -261,24 +264,24 @@ def run(base_file: str, ours_file: str, theirs_file: str, pathname: str | None, 
     shown = files.shown(pathname or export.CSV_PATH.as_posix())
     top: Path | None = None
     try:
-        top = Path(_git(Path.cwd(), "rev-parse", "--show-toplevel").decode().strip())
-        git_dir = Path(_git(top, "rev-parse", "--absolute-git-dir").decode().strip())
+        repo = plumbing.Repository.containing(Path.cwd())
+        top, git_dir = repo.top, repo.git_dir()
         if pathname:
             where = PurePosixPath(pathname)
             prefix, name = ("" if where.parent == PurePosixPath(".") else f"{where.parent}/"), PurePosixPath(where.name)
         else:
             found = (root or Path.cwd()).resolve().relative_to(top.resolve()).as_posix()
             prefix, name = ("" if found == "." else f"{found}/"), PurePosixPath(export.CSV_PATH.as_posix())
-        theirs, base = _sides(top, git_dir)
-        ours = _commit(top, "HEAD")
+        theirs, base = _sides(repo, git_dir)
+        ours = _commit(repo, "HEAD")
         if base is None:
-            base = _base(top, ours, theirs)
+            base = _base(repo, ours, theirs)
         merged = merged_inputs(top, prefix, base, ours, theirs)
         with tempfile.TemporaryDirectory(prefix="trials-merge-", dir=git_dir) as tmp:
             _write_tree(merged, prefix, Path(tmp))
             data = regenerate(Path(tmp), name)
         _write_ours(top, ours_file, data)
-    except (MergeError, OSError, ValueError, files.Refused) as exc:
+    except (MergeError, plumbing.GitError, OSError, ValueError, files.Refused) as exc:
         print(f"trials merge-csv: {shown} not regenerated: {exc}.\n"
               f"  Resolve the records, then run `trials csv` and `git add {shown}`.", file=sys.stderr)
         _textual_merge(top, ours_file, base_file, theirs_file, shown)
@@ -293,14 +296,14 @@ def run_manifest(base_file: str, ours_file: str, theirs_file: str, pathname: str
     shown = files.shown(pathname or sources.MANIFEST_PATH)
     top: Path | None = None
     try:
-        top = Path(_git(Path.cwd(), "rev-parse", "--show-toplevel").decode().strip())
+        top = plumbing.Repository.containing(Path.cwd()).top
         sides = []
         for file in (base_file, ours_file, theirs_file):
             if not _own_file(top, file):
                 raise MergeError(f"{files.shown(file)} is not a regular file at the top of the work tree")
             sides.append(files.read_bytes(file, sources.MANIFEST_LIMIT))
         _write_ours(top, ours_file, sources.merge_manifests(*sides))
-    except (MergeError, sources.ManifestConflict, OSError, files.Refused) as exc:
+    except (MergeError, plumbing.GitError, sources.ManifestConflict, OSError, files.Refused) as exc:
         print(f"trials merge-manifest: {shown} not merged: {exc}.\n"
               f"  Keep one line per document under seeds/ (sha256sum writes them), then `trials check` and `git add {shown}`.",
               file=sys.stderr)

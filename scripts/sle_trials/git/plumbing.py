@@ -121,6 +121,18 @@ class Repository:
         out = self.run("merge-base", _oid(a), _oid(b), ok=(0, 1)).decode("ascii").strip()
         return out if _OID.match(out) else None
 
+    def merge_bases(self, a: str, b: str) -> list[str]:
+        """Every best common ancestor of two commits (more than one after a criss-cross merge)."""
+        return self.run("merge-base", "--all", _oid(a), _oid(b), ok=(0, 1)).decode("ascii").split()
+
+    def parents(self, commit: str) -> list[str]:
+        """The commit's parents, first parent first."""
+        return self.run("rev-list", "--parents", "-n", "1", _oid(commit)).decode("ascii").split()[1:]
+
+    def git_dir(self) -> Path:
+        """The repository's git directory (.git, or a worktree's own)."""
+        return Path(os.fsdecode(self.run("rev-parse", "--absolute-git-dir").rstrip(b"\n")))
+
     # --- trees and changes ----------------------------------------------------------------------
 
     def tree(self, commit: str, paths: list[str]) -> dict[str, Entry]:
@@ -160,20 +172,34 @@ class Repository:
         return found
 
 
+def merge_file(current: Path | str, base: Path | str, other: Path | str, *, labels: tuple[str, str, str] | None = None,
+               in_place: bool = False) -> bytes | None:
+    """`git merge-file`: the changes from base to other, applied to current. Its result when the
+    merge is clean, None on a conflict; with in_place, the result (conflict markers and all) is left
+    in current instead, under the labels given."""
+    options = [*(arg for label in labels or () for arg in ("-L", label)), *(() if in_place else ("-p", "--quiet"))]
+    done = _spawn(["git", "merge-file", *options, "--", str(current), str(base), str(other)], "merge-file")
+    return done.stdout if done.returncode == 0 and not in_place else None
+
+
 def _run(where: Path, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes:
     # Paths are names, never patterns; and reading takes no lock (`git diff` would otherwise write
     # the index it refreshed, racing an editor's `git add`).
-    command = ["git", "--literal-pathspecs", "--no-optional-locks", "-C", str(where), *args]
-    try:
-        done = subprocess.run(command, check=False, input=stdin, capture_output=True, timeout=TIMEOUT)
-    except FileNotFoundError:
-        raise GitNotFound("git is not installed") from None
-    except subprocess.TimeoutExpired:
-        raise GitError(f"git {args[0]}: no answer within {TIMEOUT} seconds") from None
+    done = _spawn(["git", "--literal-pathspecs", "--no-optional-locks", "-C", str(where), *args], args[0], stdin)
     if done.returncode not in ok:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(f"git {args[0]}: {message[-1] if message else f'failed (exit status {done.returncode})'}")
     return done.stdout
+
+
+def _spawn(command: list[str], name: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    """The one place a git process starts: its output captured, never waited for forever."""
+    try:
+        return subprocess.run(command, check=False, input=stdin, capture_output=True, timeout=TIMEOUT)
+    except FileNotFoundError:
+        raise GitNotFound("git is not installed") from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {name}: no answer within {TIMEOUT} seconds") from None
 
 
 def _lines(oids: list[str]) -> bytes:
