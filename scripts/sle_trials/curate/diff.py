@@ -372,7 +372,8 @@ def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head
     """The trial files and source documents that differ between two commits: one `git diff-tree`."""
     olds: dict[str, plumbing.Entry] = {}
     news: dict[str, plumbing.Entry] = {}
-    added, removed = [], []
+    added: list[str] = []
+    removed: list[str] = []
     for change in repo.changes(base, head, layout.folders):
         name, seed = layout.trial(change.path), layout.seed(change.path)
         if name is not None:

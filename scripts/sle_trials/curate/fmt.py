@@ -97,7 +97,8 @@ def _order(keys: list, node: dict) -> list:
     return sorted(keys, key=lambda k: (0, rank[k]) if k in rank else (1, keys.index(k)))
 
 
-def _reorder(mapping: CommentedMap, wanted: list) -> None:
+def _reorder(mapping: Any, wanted: list) -> None:
+    """Put a round-trip mapping's keys (a CommentedMap's) in the wanted order, each key's comment with it."""
     if list(mapping) == wanted:
         return
     comments = {k: mapping.ca.items.get(k) for k in mapping}

@@ -329,6 +329,8 @@ def run(root: Path, nct: str, source: str | None, title: str | None, kind: str |
             handle.write(text)
     except FileExistsError:
         raise pipeline.UsageError(f"{pipeline.TRIALS_DIR}/{nct}.yaml exists already; edit it instead") from None
-    cited = ", ".join(s["file"] for s in load.parse(text, nct)[0].data["curation"]["sources"])
+    record, _ = load.parse(text, nct)
+    assert record is not None, "fmt.format_text returned text the loader cannot read"
+    cited = ", ".join(s["file"] for s in record.data["curation"]["sources"])
     print(f"{pipeline.TRIALS_DIR}/{nct}.yaml written: a stub citing {cited}; fill it in, then run trials validate", file=out)
     return 0

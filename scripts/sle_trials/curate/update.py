@@ -29,7 +29,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from sle_trials.curate import ctgov, diff, fmt
 from sle_trials import fields, files
-from sle_trials.checks import load, sources
+from sle_trials.checks import load
 from sle_trials.curate.ctgov import BadInput, Draft
 
 ALL = "all"  # --theirs all, --ours all: every conflicting field

@@ -30,7 +30,7 @@ def identifiers(b: Builder, ident: dict) -> None:
     """identifiers: the sponsor's own id (org_study_id) and the secondary ids, each with its type."""
     ids: dict[str, Any] = {}
     put(ids, "org_study_id", clean(obj(ident, "orgStudyIdInfo").get("id")))
-    secondary = []
+    secondary: list[dict] = []
     for raw in items(ident, "secondaryIdInfos"):
         value = clean(raw.get("id")) if isinstance(raw, dict) else None
         if not value:
