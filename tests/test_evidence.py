@@ -221,6 +221,8 @@ def test_an_edited_or_unlisted_seed_is_refused(reg: Path, capsys) -> None:
     (reg / "seeds" / "SHA256SUMS").write_text("", encoding="utf-8")
     code, out = run(capsys, "refs", "--root", str(reg))
     assert code == 1 and out.count("is not listed in seeds/SHA256SUMS") == 2
+    # the fix is a command to paste, with the file's own name in it
+    assert "add it: (cd seeds && sha256sum 000_84a0f0163f21158e.txt >> SHA256SUMS)" in out
 
 
 # fields.verbatim_texts walks only the parts of a record the schema says can hold verbatim text; it

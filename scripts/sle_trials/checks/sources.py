@@ -94,7 +94,6 @@ def check_manifest(root: Path, seed_files: list[str]) -> list[Problem]:
     """seed_files: the source documents, as paths relative to the root (seeds/NAME)."""
     entries, problems = read(root)
     listed = {f"{SEEDS_DIR}/{e.name}": e for e in entries}
-    fix = f"(cd {SEEDS_DIR} && sha256sum NAME >> {MANIFEST})"
     for seed in seed_files:
         name = seed[len(SEEDS_DIR) + 1 :]
         if not files.NAME.match(name):  # refused by its name alone: never read, never printed raw
@@ -108,6 +107,8 @@ def check_manifest(root: Path, seed_files: list[str]) -> list[Problem]:
             problems.append(Problem(seed, 0, 0, "E307", f"{seed} is not read: {exc}; a source document is a plain file under {SEEDS_DIR}/, kept as received"))
             continue
         if seed not in listed:
+            # the name passed files.NAME above: letters, digits, '.', '_', '-', safe to print in a command
+            fix = f"(cd {SEEDS_DIR} && sha256sum {name} >> {MANIFEST})"
             problems.append(Problem(seed, 0, 0, "E307", f"{seed} is not listed in {MANIFEST_PATH}; add it: {fix}"))
             continue
         if hashlib.sha256(raw).hexdigest() != listed[seed].digest:
