@@ -41,7 +41,7 @@ def all_paths(sch: dict, node: dict | None = None, prefix: tuple = ()) -> list[t
 def test_stub_validates_and_lists_every_schema_field_in_order(trials: Trials, registry: Path, without_stub: Path) -> None:
     result = trials("new", STUB)
     assert result.status == 0, result.out + result.err
-    assert f"trials/{STUB}.yaml written: a stub citing seeds/000_84a0f0163f21158e.txt" in result.out
+    assert f"trials/{STUB}.yaml written (stub) citing seeds/000_84a0f0163f21158e.txt" in result.out
     text = without_stub.read_text(encoding="utf-8")
     assert trials("validate", without_stub).status == 0
     assert trials("check").status == 0  # trials.csv follows

@@ -56,7 +56,7 @@ def parser() -> argparse.ArgumentParser:
 
 def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
     """new, import, fmt, diff (curate/: scaffold.py, importing.py and ctgov/, fmt.py, diff.py)."""
-    n = sub.add_parser("new", parents=[common], help="write a stub record listing every schema field, to fill in")
+    n = sub.add_parser("new", parents=[common], help="write a record listing every schema field, to fill in (a stub, or a draft from the trial's own source)")
     n.add_argument("nct_id", metavar="NCT_ID")
     n.add_argument("--source", help="the source under seeds/ (default: the one that mentions the id)")
     n.add_argument("--title", help="the trial's title as the source writes it (default: read from the source)")

@@ -1,4 +1,4 @@
-"""New: write a stub record that lists every field of the schema, for a curator to fill in.
+"""New: write a record that lists every field of the schema, for a curator to fill in.
 
     trials new NCTxxxxxxxx [--source seeds/FILE] [--title TEXT] [--kind KIND] [--as-of DATE]
 
@@ -308,10 +308,11 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
 
 def _header(nct: str) -> list[str]:
     return [
-        f"# {nct}: a stub written by `trials new`. Every field of schema/trial.schema.json is listed, in order.",
+        f"# {nct}: a record written by `trials new`. Every field of schema/trial.schema.json is listed, in order.",
         "# To fill one in from the cited sources, delete the '# ' that starts its lines (it keeps its place) and",
         "# give the source's value, word for word for text. Delete the fields the sources do not state, or name",
-        "# them under curation.silent. Set curation.status to complete when the record is curated in full.",
+        "# them under curation.silent. curation.status says how far it is: stub (only what another trial's",
+        "# source says of it), draft (curated in part), complete (curated in full, every value bound).",
     ]
 
 
@@ -332,5 +333,5 @@ def run(root: Path, nct: str, source: str | None, title: str | None, kind: str |
     record, _ = load.parse(text, nct)
     assert record is not None, "fmt.format_text returned text the loader cannot read"
     cited = ", ".join(s["file"] for s in record.data["curation"]["sources"])
-    print(f"{pipeline.TRIALS_DIR}/{nct}.yaml written: a stub citing {cited}; fill it in, then run trials validate", file=out)
+    print(f"{pipeline.TRIALS_DIR}/{nct}.yaml written ({record.data['curation']['status']}) citing {cited}; fill it in, then run trials validate", file=out)
     return 0

@@ -143,7 +143,7 @@ COLUMNS: list[Column] = [
     Column("related_trials", "string", "NCT ids of trials the source lists as related.",
            lambda d: [r["nct_id"] for r in d.get("related_trials", [])], True,
            title="Related trials", field="related_trials.nct_id"),
-    Column("curation_status", "string", "complete or stub.", lambda d: d["curation"]["status"],
+    Column("curation_status", "string", "complete, draft or stub.", lambda d: d["curation"]["status"],
            title="Curation status", field="curation.status"),
     Column("sources", "string", "Source documents under seeds/.", lambda d: [s["file"] for s in d["curation"]["sources"]], True,
            title="Sources", field="curation.sources.file"),
