@@ -9,7 +9,7 @@ one failing fixture. To add a check:
    with the next free code of that family (E0xx file and YAML, E1xx record rules, E2xx schema,
    E3xx across records, E4xx generated files, E5xx evidence);
 2. report it where it is found: Problem(path, line, column, "E1xx", "a message a curator can act on");
-3. add its failing fixture tests/fixtures/invalid/E1xx-a-short-name.yaml (its first lines say where
+3. add its failing fixture tests/fixtures/invalid/E1xx-what-it-shows.yaml (its first lines say where
    it is placed and what is expected) and regenerate the docs: .venv/bin/python -m sle_trials.outputs.docs
 """
 
