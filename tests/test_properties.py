@@ -41,7 +41,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from sle_trials import cli, fields
+from sle_trials import cli, fields, units
 from sle_trials.checks import evidence, load, rules, schema
 from sle_trials.outputs import export
 from sle_trials.reading import fastload
@@ -273,7 +273,7 @@ def records(draw: st.DrawFn) -> dict:
     eligibility = data.get("eligibility")
     if eligibility:
         low, high = eligibility.get("minimum_age"), eligibility.get("maximum_age")
-        if low and high and rules._age_days(low) > rules._age_days(high):
+        if low and high and units.age_days(low) > units.age_days(high):
             eligibility["minimum_age"], eligibility["maximum_age"] = high, low
         eligibility.pop("thresholds", None)
         targets = [(name.split("_")[0].upper(), c["number"]) for name in ("inclusion_criteria", "exclusion_criteria")

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from sle_trials import files
-from sle_trials.outputs.export import AGE_UNIT_DAYS
 from sle_trials.fields import dotted
+from sle_trials.units import age_days
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
 
@@ -71,14 +71,10 @@ def check_dates(record: Record) -> Iterator[Problem]:
                 yield _problem(record, ("dates", late, "date"), "E105", f"dates.{late} {b} is before dates.{early} {a}")
 
 
-def _age_days(age: dict) -> float:
-    return age["value"] * AGE_UNIT_DAYS[age["unit"]]
-
-
 def check_ages(record: Record) -> Iterator[Problem]:
     eligibility = record.data.get("eligibility", {})
     low, high = eligibility.get("minimum_age"), eligibility.get("maximum_age")
-    if low and high and _age_days(low) > _age_days(high):
+    if low and high and age_days(low) > age_days(high):
         yield _problem(record, ("eligibility", "minimum_age"), "E104",
                        f"minimum age {low['value']} {low['unit'].lower()} is above maximum age {high['value']} {high['unit'].lower()}")
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from sle_trials.problem import Check, Problem
+from sle_trials.units import AGE_UNIT_DAYS, age_days
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -35,8 +36,6 @@ _FORMULA_START = frozenset(("=", "+", "-", "@", "\t", "\r", "\n"))
 # ('=X is written ''=X, not '=X as =X is): a reader drops exactly one leading ' when the next
 # character is a ' or a formula start.
 _GUARDED_START = _FORMULA_START | {"'"}
-# Days in each age unit of the schema: the CSV gives ages in years, and rules.py compares ages with it.
-AGE_UNIT_DAYS = {"YEARS": 365.25, "MONTHS": 365.25 / 12, "WEEKS": 7.0, "DAYS": 1.0, "HOURS": 1 / 24, "MINUTES": 1 / 1440}
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ def _number(value: float) -> str:
 def _years(age: dict | None) -> str:
     if not age:
         return ""
-    return _number(age["value"] * AGE_UNIT_DAYS[age["unit"]] / AGE_UNIT_DAYS["YEARS"])
+    return _number(age_days(age) / AGE_UNIT_DAYS["YEARS"])
 
 
 @functools.lru_cache(maxsize=4096)  # doses recur (a handful of levels per product); equal numbers read alike
