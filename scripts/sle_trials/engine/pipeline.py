@@ -29,7 +29,7 @@ from sle_trials.engine import cache
 from sle_trials.outputs import export
 from sle_trials import files
 from sle_trials.checks import refs, sources
-from sle_trials.checks.refs import _NOWHERE
+from sle_trials.checks.refs import NOWHERE
 from sle_trials.paths import SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema
 from sle_trials.problem import Problem
 
@@ -117,7 +117,7 @@ class Summary(refs.Entry):
 
     def __init__(self, path: str, value: tuple, shared: dict[tuple, dict]) -> None:
         # refs.Entry's fields set here directly: this runs once per record on every check
-        self.path, self.nct_id_at, self.related_at = path, _NOWHERE, None
+        self.path, self.nct_id_at, self.related_at = path, NOWHERE, None
         self.nct_id, self.titles, self.related, sources, self.line = value
         # equal source entries become one dict (shared is the run's): most records cite a handful of seeds
         self.sources = [shared.get(s) or shared.setdefault(s, dict(s)) for s in sources]
