@@ -1,7 +1,11 @@
-"""The fast path and the precise path agree: same data, same verdict, on valid, invalid and hostile input.
+"""The schema engine (jsonschema-rs) gives the verdict the reference implementation gives, and the
+fast loader reads what the precise loader reads: on valid, invalid and hostile input.
 
-The fast path (fastload + jsonschema-rs) may only ever say "valid" when the precise path (load +
-jsonschema) says so too, and must then produce the same data; otherwise the precise path runs.
+The reference is Python's jsonschema (a dev dependency only), with the schema's patterns read as
+ECMA-262 reads them: they are `^...$` and use no `\\d` or `\\w` (tests/test_schema.py), so the only
+difference from Python's regular expressions is that `$` is the end of the text, not "before a final
+newline". The fast path (fastload) may only ever take a text that the precise loader (load) accepts,
+and must then produce the same data.
 """
 
 from __future__ import annotations
@@ -13,14 +17,44 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 from sle_trials.reading import fastload
 from sle_trials.checks import load, schema
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = schema.load_schema(REPO)
-SLOW = schema.make_validator(SCHEMA)
-FAST = schema.fast_validator(SCHEMA)
+ENGINE = schema.make_validator(SCHEMA)
+
+
+def _as_python(node):
+    """The schema with each pattern (and patternProperties key) written for Python's re: its final `$`
+    as `\\Z`. ECMA-262's `$` is the end of the text; Python's also matches before a final newline."""
+    def regex(pattern: str) -> str:
+        assert pattern.startswith("^") and pattern.endswith("$") and "\\d" not in pattern and "\\w" not in pattern, pattern
+        return pattern[:-1] + "\\Z"
+    if isinstance(node, list):
+        return [_as_python(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _as_python(value) for key, value in node.items()}
+    if isinstance(node.get("pattern"), str):
+        out["pattern"] = regex(node["pattern"])
+    if isinstance(node.get("patternProperties"), dict):
+        out["patternProperties"] = {regex(key): _as_python(value) for key, value in node["patternProperties"].items()}
+    return out
+
+
+REFERENCE = Draft202012Validator(_as_python(SCHEMA))
+
+
+def test_the_schema_is_a_2020_12_schema_and_the_reference_reads_its_patterns_as_ecma() -> None:
+    Draft202012Validator.check_schema(SCHEMA)
+    assert REFERENCE.is_valid(load.load(REPO / "trials" / "NCT06513429.yaml", "x")[0].data)
+    nct_id = {"$schema": SCHEMA["$schema"], **SCHEMA["$defs"]["nct_id"]}
+    reference, engine = Draft202012Validator(_as_python(nct_id)), schema.make_validator(nct_id)
+    for value, valid in (("NCT06513429", True), ("NCT06513429\n", False), ("NCT0651342\u0669", False)):
+        assert reference.is_valid(value) == valid == engine.valid(value), repr(value)
 
 
 def corpus() -> list[Path]:
@@ -42,8 +76,11 @@ def agree_on_text(text: str) -> None:
 
 
 def agree_on_data(data: object) -> None:
-    slow_valid = next(SLOW.iter_errors(data), None) is None
-    assert FAST(data) == slow_valid, f"engines disagree on {str(data)[:200]}"
+    expected = REFERENCE.is_valid(data)
+    assert ENGINE.valid(data) == expected, f"engines disagree on {str(data)[:200]}"
+    if isinstance(data, dict):  # the errors the messages are made from: some exactly when the verdict is "invalid"
+        problems = schema.check(load.Record("x.yaml", data), ENGINE)
+        assert bool(problems) != expected, (problems, str(data)[:200])
 
 
 @pytest.mark.parametrize("file", corpus(), ids=lambda p: p.relative_to(REPO).as_posix())
@@ -57,7 +94,7 @@ def test_engines_agree_on_every_file_we_have(file: Path) -> None:
 def test_fast_path_takes_the_real_records() -> None:
     for file in sorted((REPO / "trials").glob("*.yaml")):
         data = fastload.parse(file.read_text(encoding="utf-8"))
-        assert data is not None and FAST(data), file.name
+        assert data is not None and ENGINE.valid(data), file.name
 
 
 @pytest.mark.parametrize("text", [
@@ -133,3 +170,14 @@ def test_engines_agree_on_damaged_text(seed: int) -> None:
         else:
             text = text[:at]
     agree_on_text(text)
+
+
+def test_the_tool_runs_without_the_reference_implementation() -> None:
+    """jsonschema is a dev dependency only: a check imports nothing of it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['jsonschema'] = None; from sle_trials.cli import main; "
+            f"raise SystemExit(main(['check', '--root', {str(REPO)!r}, '--no-cache']))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr

@@ -34,7 +34,7 @@ class Checks:
 
     def codes(self, shown: str, data: dict) -> set[str]:
         record = load.Record(shown, data)
-        if not self.checker.fast_valid(data):
+        if not self.checker.validator.valid(data):
             return {p.code for p in schema_mod.check(record, self.checker.validator)}
         problems = rules.check(record, self.root, Path(shown).stem) or evidence.check(record, self.checker.schema, self.root)
         return {p.code for p in problems}

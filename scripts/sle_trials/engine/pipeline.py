@@ -5,7 +5,7 @@ evidence when the schema passes), then all records are checked together (refs) f
 Summary of each, and only a clean set is exported.
 
 Speed without loss of strictness: a file is first tried on the fast path (fastload: the block
-layout read line by line, or libyaml's events, then a compiled schema validator; no positions).
+layout read line by line, or libyaml's events, then the verdict of the schema validator; no positions).
 Only when that path finds anything at all is the file checked again on the precise path, which
 produces every message with its line and column. So the messages are always those of the precise
 path. Files are checked in batches, each stage over the whole batch before the next
@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from sle_trials.engine import cache
 from sle_trials.outputs import export
@@ -150,17 +150,7 @@ class Checker:
 
         self.root = root
         self.schema = load_schema(root)
-        self.fast_valid = schema.fast_validator(self.schema)
-        self._validator: Any = None
-
-    @property
-    def validator(self) -> Any:
-        """jsonschema's validator, made when a file first needs the precise path."""
-        if self._validator is None:
-            from sle_trials.checks import schema
-
-            self._validator = schema.make_validator(self.schema)
-        return self._validator
+        self.validator = schema.make_validator(self.schema)
 
     def _record_checks(self, record: "load.Record", stem: str) -> list[Problem]:
         from sle_trials.checks import evidence, rules, schema
@@ -185,7 +175,7 @@ class Checker:
 
         texts = [load.check_text(raw, shown) for shown, _, raw in batch]
         datas = [None if text is None else fastload.parse(text) for text, _ in texts]
-        records = [load.Record(shown, data) if data is not None and self.fast_valid(data) else None
+        records = [load.Record(shown, data) if data is not None and self.validator.valid(data) else None
                    for (shown, _, _), data in zip(batch, datas)]
         passed = [record is not None and not rules.check(record, self.root, stem) for record, (_, stem, _) in zip(records, batch)]
         passed = [ok and not evidence.check(record, self.schema, self.root) for ok, record in zip(passed, records)]  # type: ignore[arg-type]
