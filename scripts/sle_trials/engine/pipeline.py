@@ -4,8 +4,8 @@ Data flows one way: a file becomes a Record (load), is checked alone (schema, th
 evidence when the schema passes), then all records are checked together (refs) from a compact
 Summary of each, and only a clean set is exported.
 
-Speed without loss of strictness: a file is first tried on the fast path (fastload: the block
-layout read line by line, or libyaml's events, then the verdict of the schema validator; no positions).
+Speed without loss of strictness: a file is first tried on the fast path (fastload: libyaml's
+events, then the verdict of the schema validator; no positions).
 Only when that path finds anything at all is the file checked again on the precise path, which
 produces every message with its line and column. So the messages are always those of the precise
 path. Files are checked in batches, each stage over the whole batch before the next

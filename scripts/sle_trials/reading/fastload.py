@@ -1,11 +1,10 @@
 """Fast load: the common case (a valid file) read with no positions kept.
 
-Most records are in the plain block layout, which blockload reads line by line; the rest are built
-here from libyaml's events. Either way it accepts exactly what load.parse accepts and builds the
-same data, or gives up (returns None) so the precise loader runs and reports the problem with its
+The data is built here from libyaml's events. It accepts exactly what load.parse accepts and builds
+the same data, or gives up (returns None) so the precise loader runs and reports the problem with its
 line and column. The events come from the same libyaml as load.parse's (ruamel.yaml.clib), so the
 two cannot disagree on what is YAML: two libyaml builds do (PyYAML's reads `{list: EXCL:USION}` and
-`{a: b? , c: d}` where ruamel.yaml.clib's refuses them). The events path is only taken for text that
+`{a: b? , c: d}` where ruamel.yaml.clib's refuses them). This path is only taken for text that
 passed load.check_text and contains none of the characters that start an anchor ('&'), an alias
 ('*'), a tag or tag directive ('!') or a merge key ('<<'): such text cannot hold them, so the only
 structural problems left are the ones _build checks (a second document, a key that is not text or
@@ -23,20 +22,29 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import (DocumentEndEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
                                 SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 
-from sle_trials.reading import blockload
 from sle_trials.checks import load
-from sle_trials.reading.blockload import GiveUp
 
 _NEEDS_PRECISE = re.compile(r"[&*!]|<<")
 # Real records have a few dozen flow brackets; a hostile file of 500,000 '[' goes straight to the
 # precise loader, which reports it.
 _MAX_FLOW_OPENINGS = 2000
 _NO_KEY = object()
+_KINDS = {"str", "timestamp", "int", "float", "bool", "null"}  # what a plain value may be here; "merge" is not
+
+
+class GiveUp(Exception):
+    """The precise loader must look at this text."""
 
 
 def _scalar(e: ScalarEvent) -> Any:
     if not e.style:
-        return blockload.plain_value(e.value)
+        kind = load.scalar_kind(e.value)
+        if kind not in _KINDS:
+            raise GiveUp
+        value, problem = load.scalar_value(kind, e.value)
+        if problem:
+            raise GiveUp  # a whole number beyond +-2^53, or a number that is not finite
+        return value
     # quoted or block: text. Only a double-quoted scalar can spell, as an escape, a character the
     # raw-text checks refuse ("\t", "\u202e"); elsewhere it would have been refused in the text itself.
     if e.style == '"' and load.hidden_character(e.value):
@@ -91,9 +99,6 @@ def _build(parser: CParser) -> dict:
 
 def parse(text: str) -> dict | None:
     """The data, when the text is a clean one-document mapping; None means: ask load.parse."""
-    data = blockload.parse(text)  # most records: read line by line, without libyaml's events
-    if data is not None:
-        return data
     if _NEEDS_PRECISE.search(text) or text.count("[") + text.count("{") > _MAX_FLOW_OPENINGS:
         return None
     parser = CParser(text)
