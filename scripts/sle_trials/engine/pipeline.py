@@ -4,11 +4,7 @@ Data flows one way: a file becomes a Record (load), is checked alone (schema, th
 evidence when the schema passes), then all records are checked together (refs) from a compact
 Summary of each, and only a clean set is exported.
 
-Speed without loss of strictness: a file is first tried on the fast path (fastload: libyaml's
-events, then the verdict of the schema validator; no positions).
-Only when that path finds anything at all is the file checked again on the precise path, which
-produces every message with its line and column. So the messages are always those of the precise
-path. Files are checked in batches, each stage over the whole batch before the next
+Files are checked in batches, each stage over the whole batch before the next
 (Checker.check_many). Valid files' summaries are cached by content (cache.py), and a cold run with
 many files is spread over worker processes.
 """
@@ -38,8 +34,8 @@ if TYPE_CHECKING:
 
     from sle_trials.checks import load
 
-# The checking stages (load, fastload, schema, rules, evidence) pull in the YAML parser and two schema
-# validators; they are imported where a file is really checked, not for a run the cache answers.
+# The checking stages (load, schema, rules, evidence) pull in the YAML parser and the schema validator;
+# they are imported where a file is really checked, not for a run the cache answers.
 _TRIAL_FILE = re.compile(r"NCT[0-9]{8}\.yaml\Z")
 Job = tuple[str, str, str, "str | None"]  # a file to check: (file, shown, stem, the sha256 the cache has for it)
 PARALLEL_FROM = 300  # files to check before worker processes pay for their start-up
@@ -152,54 +148,30 @@ class Checker:
         self.schema = load_schema(root)
         self.validator = schema.make_validator(self.schema)
 
-    def _record_checks(self, record: "load.Record", stem: str) -> list[Problem]:
-        from sle_trials.checks import evidence, rules, schema
-
-        problems = schema.check(record, self.validator)
-        if not problems:
-            problems = rules.check(record, self.root, stem)
-        if not problems:
-            problems = evidence.check(record, self.schema, self.root)
-        return problems
-
     def check(self, shown: str, stem: str, raw: bytes) -> tuple[list[Problem], tuple | None, list[str]]:
         """(problems, summary of a valid record, sources an invalid record cites: a valid one's are in its summary)."""
         return self.check_many([(shown, stem, raw)])[0]
 
     def check_many(self, batch: list[tuple[str, str, bytes]]) -> list[tuple[list[Problem], tuple | None, list[str]]]:
-        """check() of each (shown, stem, bytes), the fast path taken by the whole batch one stage at a
-        time: the code of one stage stays in the processor's caches. Taking each file through every
-        stage in turn cost ~9% more CPU a file in one process, and a third more in each of two workers."""
-        from sle_trials.checks import evidence, load, rules
-        from sle_trials.reading import fastload
+        """check() of each (shown, stem, bytes), the whole batch one stage at a time: the code of one
+        stage stays in the processor's caches."""
+        from sle_trials.checks import evidence, load, rules, schema
 
         texts = [load.check_text(raw, shown) for shown, _, raw in batch]
-        datas = [None if text is None else fastload.parse(text) for text, _ in texts]
-        records = [load.Record(shown, data) if data is not None and self.validator.valid(data) else None
-                   for (shown, _, _), data in zip(batch, datas)]
-        passed = [record is not None and not rules.check(record, self.root, stem) for record, (_, stem, _) in zip(records, batch)]
-        passed = [ok and not evidence.check(record, self.schema, self.root) for ok, record in zip(passed, records)]  # type: ignore[arg-type]
+        loaded = [(None, problems) if text is None else load.parse(text, shown) for (shown, _, _), (text, problems) in zip(batch, texts)]
+        found = [problems if record is None else schema.check(record, self.validator) for record, problems in loaded]
+        found = [problems or rules.check(record, self.root, stem)  # type: ignore[arg-type]
+                 for problems, (record, _), (_, stem, _) in zip(found, loaded, batch)]
+        found = [problems or evidence.check(record, self.schema, self.root) for problems, (record, _) in zip(found, loaded)]  # type: ignore[arg-type]
         out: list[tuple[list[Problem], tuple | None, list[str]]] = []
-        for (shown, stem, _), (text, problems), data, ok in zip(batch, texts, datas, passed):
-            if ok:
-                out.append(([], Summary.value_of(data), []))  # type: ignore[arg-type]
-            elif text is None:
+        for problems, (record, _) in zip(found, loaded):
+            if record is None:
                 out.append((problems, None, []))
+            elif problems:
+                out.append((problems, None, sorted(_citations(record.data))))
             else:
-                out.append(self._precise(shown, stem, text))
+                out.append(([], Summary.value_of(record.data), []))
         return out
-
-    def _precise(self, shown: str, stem: str, text: str) -> tuple[list[Problem], tuple | None, list[str]]:
-        """The precise path, for a file the fast path found anything in: every message with its place."""
-        from sle_trials.checks import load
-
-        record, problems = load.parse(text, shown)
-        if record is None:
-            return problems, None, []
-        problems = self._record_checks(record, stem)
-        if problems:
-            return problems, None, sorted(_citations(record.data))
-        return [], Summary.value_of(record.data), []
 
 
 class Outcome(NamedTuple):
