@@ -276,3 +276,17 @@ def test_verbatim_texts_follow_leaves_on_misshapen_records() -> None:
                 holder = holder[part]
             holder[path[-1]] = copy.deepcopy(odd)
             _assert_same_verbatim(data, schema_)
+
+
+def test_json_string_changes_only_unprintable_characters() -> None:
+    """layouts.json_string returns a printable value as it is: every character it changes (controls,
+    format characters, line and paragraph separators, CR) must be unprintable, for every code point."""
+    import unicodedata
+
+    from sle_trials.reading.layouts import json_string
+
+    changed = [chr(cp) for cp in range(0x110000) if unicodedata.category(chr(cp)) in ("Cc", "Cf", "Zl", "Zp")]
+    assert "\r" in changed and "\u200b" in changed and "\u2028" in changed
+    assert [hex(ord(c)) for c in changed if c.isprintable()] == []
+    assert json_string("a\r\nb\u200bc\u2028d\te") == "a\nbc d e"
+    assert json_string("plain text, même 1×10^6 ≥ 5\nand a second line") == "plain text, même 1×10^6 ≥ 5\nand a second line"
