@@ -381,7 +381,8 @@ def _validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool, w
 def cross_check(root: Path, result: Result) -> list[Problem]:
     """References across records, from the summaries; places come from a precise load on failure."""
     seeds = seed_files(root)
-    uncited = [files.shown(s) for s in seeds if s not in result.cited]  # a name is never printed raw
+    cited = result.cited  # worked out once: it is a set built from every record's sources
+    uncited = [files.shown(s) for s in seeds if s not in cited]  # a name is never printed raw
     entries: dict[str, refs.Entry] = {s.path: s for s in result.summaries}
     problems = refs.check(entries.values(), result.unindexed_ids, uncited)
     problems += sources.check_manifest(root, seeds)
