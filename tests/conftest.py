@@ -171,6 +171,15 @@ def trials(registry: Path, capsys: pytest.CaptureFixture[str]) -> Trials:
     return Trials(registry, capsys)
 
 
+def record_data(path: Path, shown: str = "x") -> dict[str, Any]:
+    """The data of a trial file that must load (the test fails here, saying why, when it does not)."""
+    from sle_trials.checks import load
+
+    record, problems = load.load(path, shown)
+    assert record is not None, problems
+    return record.data
+
+
 def put(root: Path, relative: str, content: str | bytes) -> Path:
     """Write a file into the registry copy (text is written as UTF-8 with LF line ends)."""
     target = root / relative

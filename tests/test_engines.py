@@ -13,12 +13,14 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from conftest import record_data
 from sle_trials.checks import load, schema
 
 REPO = Path(__file__).resolve().parents[1]
@@ -49,7 +51,7 @@ REFERENCE = Draft202012Validator(_as_python(SCHEMA))
 
 def test_the_schema_is_a_2020_12_schema_and_the_reference_reads_its_patterns_as_ecma() -> None:
     Draft202012Validator.check_schema(SCHEMA)
-    assert REFERENCE.is_valid(load.load(REPO / "trials" / "NCT06513429.yaml", "x")[0].data)
+    assert REFERENCE.is_valid(record_data(REPO / "trials" / "NCT06513429.yaml", "x"))
     nct_id = {"$schema": SCHEMA["$schema"], **SCHEMA["$defs"]["nct_id"]}
     reference, engine = Draft202012Validator(_as_python(nct_id)), schema.make_validator(nct_id)
     for value, valid in (("NCT06513429", True), ("NCT06513429\n", False), ("NCT0651342\u0669", False)):
@@ -129,7 +131,7 @@ def test_engines_agree_on_edge_cases(text: str) -> None:
     lambda d: d["evidence"].update({"Bad.Path": "x"}), lambda d: d["evidence"].update({"enrollment.count": []}),
 ])
 def test_engines_agree_on_invalid_records(mutate) -> None:
-    data = load.load(REPO / "trials" / "NCT06513429.yaml", "x")[0].data
+    data = record_data(REPO / "trials" / "NCT06513429.yaml", "x")
     mutate(data)
     agree_on_data(data)
 
@@ -142,8 +144,8 @@ _scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70), st.
 @given(st.data())
 def test_engines_agree_on_random_changes(data: st.DataObject) -> None:
     """Replace a random value anywhere in the IM19 record with a random scalar or drop it."""
-    record = load.load(REPO / "trials" / "NCT06513429.yaml", "x")[0].data
-    node = record
+    record = record_data(REPO / "trials" / "NCT06513429.yaml", "x")
+    node: Any = record
     for _ in range(data.draw(st.integers(1, 5))):
         if isinstance(node, dict) and node:
             key = data.draw(st.sampled_from(sorted(node)))

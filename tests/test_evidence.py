@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import record_data
 from sle_trials import cli, fields
 from sle_trials.checks import schema
 from sle_trials.checks.evidence import normalise
@@ -44,10 +45,9 @@ def test_real_records_pass(reg: Path, capsys) -> None:
 
 
 def _verbatim_values(rel: str) -> list[tuple[tuple, str]]:
-    from sle_trials.checks import load
-    record, _ = load.load(REPO / rel, rel)
+    data = record_data(REPO / rel, rel)
     sch = schema.load_schema(REPO)
-    return [(p, v) for p, v, node in fields.leaves(record.data, sch) if fields.is_verbatim(node) and len(v) > 3]
+    return [(p, v) for p, v, node in fields.leaves(data, sch) if fields.is_verbatim(node) and len(v) > 3]
 
 
 @pytest.mark.parametrize("rel", [IM19, RELMA])
@@ -65,7 +65,7 @@ def test_one_character_changed_in_any_verbatim_field_is_caught(reg: Path, capsys
         assert code == 1, (path, out)
         found = re.search(rf"^{re.escape(rel)}:(\d+):(\d+): E501 {re.escape(fields.dotted(path))}: ", out, re.M)
         assert found, out
-        assert f'the record has "' in out and altered in out
+        assert 'the record has "' in out and altered in out
         # the line reported is the field's own: its key, or its list item
         reported = text.splitlines()[int(found.group(1)) - 1]
         key = path[-1]
@@ -255,10 +255,9 @@ def test_verbatim_texts_follow_leaves_on_misshapen_records() -> None:
     """Every value of a real record replaced in turn by values of the wrong shape."""
     import copy
 
-    from sle_trials.checks import load
 
     schema_ = schema.load_schema(REPO)
-    base = load.load(REPO / "trials" / "NCT06513429.yaml", "x")[0].data
+    base = record_data(REPO / "trials" / "NCT06513429.yaml", "x")
     places: list[tuple] = []
 
     def collect(node: object, path: tuple) -> None:

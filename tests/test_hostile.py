@@ -29,7 +29,7 @@ from typing import Callable
 import pytest
 
 from sle_trials.checks import load, schema
-from sle_trials.checks import source_file, table
+from sle_trials.checks import table
 
 CODES = table()
 

@@ -228,10 +228,10 @@ def check_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                                 f"{_COMPACT_NESTING} or more '- ', '? ' or ': ' in a row on one line: nesting deeper than {MAX_DEPTH} levels; no trial record needs this"))
     directive = _DIRECTIVE.match(text)
     if directive:
-        line = directive.group(1)
-        what = "a %YAML version" if line.startswith("%YAML") else "a %TAG (tag shorthand)" if line.startswith("%TAG") else "a"
+        stated = directive.group(1)
+        what = "a %YAML version" if stated.startswith("%YAML") else "a %TAG (tag shorthand)" if stated.startswith("%TAG") else "a"
         problems.append(Problem(path, *_line_col(text, directive.start(1)), "E022",
-                                f"{what} directive {_shown(line.strip(), 40)}; trial files are plain YAML 1.2 without directives, remove the line"))
+                                f"{what} directive {_shown(stated.strip(), 40)}; trial files are plain YAML 1.2 without directives, remove the line"))
     return (None if problems else text), problems[:MAX_PROBLEMS_PER_FILE]
 
 
@@ -271,8 +271,8 @@ def scalar_value(kind: str, value: str) -> tuple[Any, str | None]:
             text = value.replace("_", "")
             sign = text[0] if text[:1] in ("+", "-") else ""
             body = text[len(sign):]
-            number = float(sign + _FLOAT_WORDS.get(body, body))
-            return number, None if math.isfinite(number) else f"{_shown(value, 40)} is not a finite number"
+            real = float(sign + _FLOAT_WORDS.get(body, body))
+            return real, None if math.isfinite(real) else f"{_shown(value, 40)} is not a finite number"
         if kind == "merge":
             return _MERGE, None
     except ValueError:

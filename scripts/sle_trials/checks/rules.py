@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 from sle_trials import files
 from sle_trials.fields import dotted
@@ -155,7 +155,7 @@ def check_links(record: Record) -> Iterator[Problem]:
         if listed is None:
             listed = numbers[ref["list"]] = {c.get("number") for c in eligibility.get(f"{ref['list'].lower()}_criteria", [])}
         if ref["number"] not in listed:
-            path = ("eligibility", "thresholds", i, "criterion", "number")
+            path: tuple[str | int, ...] = ("eligibility", "thresholds", i, "criterion", "number")
             yield _problem(record, path, "E109", f"{dotted(path)}: there is no {ref['list'].lower()} criterion number {ref['number']}")
     names = {i["name"] for i in record.data.get("interventions", [])}
     for a, arm in enumerate(record.data.get("arms", [])):

@@ -192,7 +192,8 @@ class _Lazy:
     """A Checker made on first use: a run whose files all match the cache by hash needs none."""
 
     def __init__(self, root: Path) -> None:
-        self.root, self._checker = root, None
+        self.root = root
+        self._checker: Checker | None = None
 
     def get(self) -> Checker:
         if self._checker is None:

@@ -17,7 +17,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from sle_trials.problem import Check, Problem
 from sle_trials.units import AGE_UNIT_DAYS, age_days
@@ -201,7 +201,7 @@ def stale(path: Path) -> Problem:
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write text (or bytes) to path so that readers see the old file or the new one, never a part."""
-    write_atomic_stream(path, [data])
+    write_atomic_stream(path, [data] if isinstance(data, str) else [data])
 
 
 def write_atomic_stream(path: Path, chunks: Iterable[str] | Iterable[bytes], *, durable: bool = True) -> None:
@@ -211,11 +211,11 @@ def write_atomic_stream(path: Path, chunks: Iterable[str] | Iterable[bytes], *, 
     the flush to disk (for a cache, which checks itself when read)."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        chunks = iter(chunks)
-        first = next(chunks, "")
+        pieces: Iterator[str | bytes] = iter(chunks)
+        first = next(pieces, "")
         with (os.fdopen(handle, "wb") if isinstance(first, bytes) else os.fdopen(handle, "w", encoding="utf-8", newline="")) as out:
-            out.write(first)  # type: ignore[arg-type]
-            for chunk in chunks:
+            out.write(first)  # type: ignore[arg-type]  # str to a text file, bytes to a binary one
+            for chunk in pieces:
                 out.write(chunk)  # type: ignore[arg-type]
             out.flush()
             if durable:

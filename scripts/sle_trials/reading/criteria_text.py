@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^])")  # markdown backslash escapes: a scraped page's "2\)" is "2)"
 
@@ -39,7 +40,8 @@ def split_criteria(text: str) -> tuple[list[dict], list[dict], list[str]]:
     preamble = False
     for line in text.split("\n"):
         heading = _HEADING.match(ESCAPE.sub(r"\1", line)) if len(line) < 120 else None
-        if heading and not _ITEM.match(line).group("bullet"):
+        bulleted = _ITEM.match(line)
+        if heading and not (bulleted and bulleted.group("bullet")):
             current = heading.group(1).lower()
             if any(x.strip() for x in sections[current]):
                 # a second heading of the same kind ("... for Part B:"): kept as a criterion of its own,
@@ -83,19 +85,20 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
                 last["text"] += " " + line.strip()  # a wrapped line of the same item
                 continue
             # a paragraph of its own: under the item above when indented beyond it, else a criterion
-            item = {"text": line.strip()}
+            paragraph: dict[str, Any] = {"text": line.strip()}
             if last is not None and stack and indent > stack[-1].indent and last_depth < MAX_DEPTH:
-                last.setdefault("sub_criteria", []).append(item)
+                last.setdefault("sub_criteria", []).append(paragraph)
                 last_depth += 1
             else:
                 while len(stack) > 1 and indent < stack[-1].indent:
                     stack.pop()
-                (stack[-1].items if stack else top).append(item)
+                (stack[-1].items if stack else top).append(paragraph)
                 last_depth = stack[-1].depth if stack else 0
-            last, gap = item, False
+            last, gap = paragraph, False
             continue
+        assert m is not None  # is_item
         number = int(m.group("num")) if m.group("num") else None
-        item = {"number": number, "text": text} if number is not None else {"text": text}
+        item: dict[str, Any] = {"number": number, "text": text} if number is not None else {"text": text}
         if not stack:
             stack.append(_Level(indent, top, 0))
         while len(stack) > 1 and indent < stack[-1].indent:
@@ -110,6 +113,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
         restart = (not deeper and number is not None and level.last_number is not None and number <= level.last_number
                    and parent is not None)
         if (deeper or restart) and level.depth < MAX_DEPTH:
+            assert parent is not None  # both deeper and restart ask for it
             level = _Level(indent, parent.setdefault("sub_criteria", []), level.depth + 1, restarted=restart)
             stack.append(level)
         level.items.append(item)
