@@ -313,13 +313,6 @@ def test_nothing_written_or_run(case: Case, outcomes: dict[str, Outcome]) -> Non
         assert SECRET not in run.out + run.err, "the target of a link was read and shown"
 
 
-def test_time_limit_leaves_room(outcomes: dict[str, Outcome]) -> None:
-    """The slowest command stays well inside the limit (so the limit catches hangs, not slow machines)."""
-    slowest = max((run.seconds, f"{name} {command}") for name, o in outcomes.items() for command, run in o.runs.items()
-                  if run.status is not None)
-    assert slowest[0] < TIME_LIMIT / 2, f"slowest: {slowest[1]} took {slowest[0]:.1f} s"
-
-
 @pytest.mark.parametrize("case", CORPUS, ids=[c.name for c in CORPUS])
 def test_loader_in_process(case: Case) -> None:
     """load.load returns problems with registered codes and places; it never raises."""
