@@ -43,6 +43,8 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", metavar="PATH",
                    help=f"where to write it (default: {package.JSON_PATH} or trials.db at the registry root; "
                         "json only, -: standard output)")
+    s = sub.add_parser("site", parents=[common], help="build the static site: every trial, the landscape chart, each value beside its source's words")
+    s.add_argument("-o", "--output", metavar="DIR", help="the folder to build it in (default: _site at the registry root)")
     g = sub.add_parser("merge-csv", parents=[common], help="git merge driver: regenerate trials.csv from the merged records")
     g.add_argument("base", metavar="BASE", help="%%O: the common ancestor's version (ignored)")
     g.add_argument("ours", metavar="OURS", help="%%A: our version; the regenerated file is written here")
@@ -134,6 +136,12 @@ def cmd_export(root: Path, args: argparse.Namespace) -> int:
     return generate.export_json(root, args.output, fmt=args.format, use_cache=_use_cache(args))
 
 
+def cmd_site(root: Path, args: argparse.Namespace) -> int:
+    from sle_trials.outputs import site
+
+    return site.run(root, args.output, fmt=args.format, use_cache=_use_cache(args))
+
+
 def cmd_new(root: Path, args: argparse.Namespace) -> int:
     """A stub record; then, as after an import, the generated files brought up to date."""
     from sle_trials.curate import scaffold
@@ -176,7 +184,7 @@ def cmd_merge_manifest(root: Path, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check": cmd_check, "coverage": cmd_coverage,
-            "export": cmd_export, "new": cmd_new, "import": cmd_import, "fmt": cmd_fmt, "diff": cmd_diff,
+            "export": cmd_export, "site": cmd_site, "new": cmd_new, "import": cmd_import, "fmt": cmd_fmt, "diff": cmd_diff,
             "merge-csv": cmd_merge_csv, "merge-manifest": cmd_merge_manifest}
 
 
