@@ -20,7 +20,7 @@ from conftest import Trials
 
 
 def browser() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    found = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if found:
         return found
     if os.environ.get("CI") == "true":
