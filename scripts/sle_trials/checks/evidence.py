@@ -86,7 +86,10 @@ _READ = _Read(64 * 1024 * 1024)
 def source_doc(root: Path | str, name: str) -> SourceDoc | None:
     """The source document seeds/NAME (name as records cite it) read through the guard (a regular
     file, no link, at most files.MAX_SOURCE_BYTES), remembered by modification time and size; None when it
-    cannot be read (rules report E108)."""
+    cannot be read (rules report E108). A name that is not seeds/NAME (files.SOURCE_PATH: no "..",
+    no absolute path, whatever a changed schema lets through) is never opened."""
+    if not files.SOURCE_PATH.match(name):
+        return None
     file = os.path.join(root, name)
     try:
         st = os.lstat(file)

@@ -96,8 +96,10 @@ class _Marks:
         self.texts: list[tuple[str, highlight.Normalised] | None] = []
         self.docs: list[Any] = []
         for source in record.data["curation"]["sources"]:
-            raw = files.source_bytes(root / source["file"])
+            # source_doc first: it opens only a name under seeds/ (files.SOURCE_PATH), so the bytes
+            # shown are never read from anywhere else
             doc = evidence.source_doc(root, source["file"])
+            raw = None if doc is None else files.source_bytes(root / source["file"])
             if raw is None or doc is None:
                 self.texts.append(None)
                 self.docs.append(None)
