@@ -7,10 +7,13 @@ or leave an output half-written. tests/test_site.py covers the site's ordinary b
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, IM19_PLAIN, Trials, put
+from conftest import FIXTURES, IM19_PATH, IM19_PLAIN, Trials, put
+from test_site import Page, build
 
 SECRET = "TOPSECRET-7f3a"
 
@@ -51,3 +54,65 @@ def test_a_schema_that_lets_a_source_leave_seeds_reads_nothing_outside(trials: T
         assert result.where("E108") == [(IM19_PATH, 6, 13)], result.out
         assert SECRET not in result.out + result.err
     assert not (tmp_path / "site").exists() and not (tmp_path / "t.db").exists() and not (tmp_path / "t.json").exists()
+
+
+# --- a mark is where the checks read the value ----------------------------------------------------
+
+AX19 = "NCT09000022"
+AX19_TITLE = "AX-19 CAR-T in Adults With Refractory Systemic Lupus Erythematosus"
+
+
+def ctgov_study(nct_id: str = AX19, title: str = AX19_TITLE) -> dict:
+    study = json.loads((FIXTURES / "ctgov" / "withdrawn_enrollment_0.json").read_text(encoding="utf-8"))
+    study["protocolSection"]["identificationModule"].update(nctId=nct_id, briefTitle=title)
+    return study
+
+
+def ax19_record(sources: list[tuple[str, str]], evidence: str) -> str:
+    cited = "".join(f"    - file: seeds/{name}\n      kind: {kind}\n      as_of: \"2025-06-12\"\n"
+                    for name, kind in sources)
+    return (f"nct_id: {AX19}\nbrief_title: {AX19_TITLE}\ncuration:\n  status: draft\n  sources:\n{cited}"
+            f"overall_status: WITHDRAWN\nevidence:\n  overall_status: {json.dumps(evidence)}\n")
+
+
+def marked(site: Path, nct_id: str, field: str) -> tuple[str, int, str]:
+    """(the page, where in it the mark a field's first evidence link points at opens, that mark's words)."""
+    text = (site / "trials" / f"{nct_id}.html").read_text(encoding="utf-8")
+    link = re.search(rf'<code>{re.escape(field)}</code></th>\s*<td>[^<]*</td>\s*<td>\s*'
+                     r'<a class="quote" href="#(q[0-9]+)"', text)
+    assert link, f"{field} links to no mark"
+    return text, text.index(f'id="{link.group(1)}"'), Page(text).marks[link.group(1)]
+
+
+def test_a_page_of_studies_marks_the_quote_in_this_trials_study(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    # Two studies of one page state the same status in the same words: the checks read this trial's
+    # from its own study; the mark must not land in the other study's lines, which come first.
+    page = json.dumps({"studies": [ctgov_study("NCT09000011", "Another CAR-T Study"), ctgov_study()]}, indent=2) + "\n"
+    quote = "statusModule.overallStatus: WITHDRAWN"
+    only_records(registry, {f"trials/{AX19}.yaml": ax19_record([("page.json", "REGISTRY_JSON")], quote)},
+                 {"page.json": page})
+    checked = trials("csv")
+    assert checked.status == 0, checked.out
+    site = build(trials, tmp_path / "site")
+    text, at, words = marked(site, AX19, "overall_status")
+    assert words == quote
+    assert text.index(f"identificationModule.nctId: {AX19}") < at  # inside this trial's study, not the first one
+
+
+def test_a_quote_is_marked_in_the_source_the_checks_read_it_from(trials: Trials, registry: Path,
+                                                                 tmp_path: Path) -> None:
+    # The first source (a registry record of this trial) holds the quote's words only outside the
+    # place where it states the status; the checks accept the quote from the second, a plain note.
+    # The mark must be in the second: words out of their place support nothing.
+    study = ctgov_study()
+    study["protocolSection"]["descriptionModule"]["briefSummary"] += " Status: RECRUITING."
+    note = f"Trial {AX19}: {AX19_TITLE}\nStatus: RECRUITING.\n"
+    record = ax19_record([("ax19.json", "REGISTRY_JSON"), ("note.txt", "OTHER")], "Status: RECRUITING.")
+    only_records(registry, {f"trials/{AX19}.yaml": record.replace("WITHDRAWN", "RECRUITING")},
+                 {"ax19.json": json.dumps(study, indent=2) + "\n", "note.txt": note})
+    checked = trials("csv")
+    assert checked.status == 0, checked.out
+    site = build(trials, tmp_path / "site")
+    text, at, words = marked(site, AX19, "overall_status")
+    assert words == "Status: RECRUITING."
+    assert at > text.index("Source 2: <code>seeds/note.txt</code>")

@@ -161,6 +161,17 @@ class Sources:
         needle = normalise(text)
         return any(needle in doc.text for doc in self.docs)
 
+    def placed(self, doc: SourceDoc, path: fields.Path_, needle: str, *, whole: bool) -> list[layouts.Passage] | None:
+        """The passages of doc where needle (normalised) stands as the field at path, as the checks
+        accept it: None when the document places the field nowhere in particular (anywhere will do),
+        empty when it stands nowhere they accept. The site marks a quote inside these passages."""
+        passages = self.passages(doc, path)
+        if passages is None:
+            return None
+        if whole and any(p.whole for p in passages):  # a field that is one value there must be all of it
+            return [p for p in passages if p.whole and p.equals(needle)]
+        return [p for p in passages if p.holds(needle)]
+
     def verdict(self, path: fields.Path_, text: str, *, whole: bool) -> str:
         """'ok', 'elsewhere' (in a source, not where it states this field), or 'missing'."""
         needle = normalise(text)
@@ -169,13 +180,8 @@ class Sources:
             if needle not in doc.text:
                 continue
             anywhere = True
-            passages = self.passages(doc, path)
-            if passages is None:
-                return "ok"
-            if whole and any(p.whole for p in passages):  # a field that is one value there must be all of it
-                if any(p.whole and p.equals(needle) for p in passages):
-                    return "ok"
-            elif any(p.holds(needle) for p in passages):
+            placed = self.placed(doc, path, needle, whole=whole)
+            if placed is None or placed:
                 return "ok"
         return "elsewhere" if anywhere else "missing"
 

@@ -80,22 +80,63 @@ def normalise(text: str) -> Normalised:
     return Normalised("".join(c for c, _, _ in out), tuple(s for _, s, _ in out), tuple(e for _, _, e in out))
 
 
-def find(text: str, needle: str, places: list[str] | None) -> int:
-    """Where needle occurs in text: first inside one of the places (passages where the source states
-    the field, as the checks read it), else its first occurrence anywhere; -1 when it does not occur."""
-    first = text.find(needle)
-    if first < 0 or not places:
-        return first
+def study_texts(file: str, raw: bytes) -> list[str]:
+    """A page of studies (a JSON source of several studies): each study's lines as shown_text shows
+    them, in the page's order, so that a trial's quotes are marked in its own study; [] for any other source."""
+    if not file.lower().endswith(".json"):
+        return []
+    try:
+        doc = json.loads(raw.decode("utf-8", errors="replace"))
+    except (ValueError, RecursionError):
+        return []
+    studies = doc.get("studies") if isinstance(doc, dict) else doc if isinstance(doc, list) else None
+    if not isinstance(studies, list):
+        return []
+    parent = "studies" if isinstance(doc, dict) else ""  # the key the page's own lines carry (layouts.json_lines)
+    return ["\n".join(layouts.json_line(k, v) for k, v in layouts.json_lines(study, parent)) for study in studies]
+
+
+def find(text: str, needle: str, places: list[str] | None, scope: tuple[int, int]) -> int:
+    """Where needle occurs in text[scope]: with places None (the source states the field nowhere in
+    particular), its first occurrence there; else its first occurrence inside one of the places
+    (passages where the checks read the field). A place made of pieces that do not stand together
+    in the text (a layout may join a field's lines) is matched by the occurrence whose surrounding
+    words agree with it longest. -1 when it is not there: a quote is never marked on words the
+    checks did not read it from."""
+    lo, hi = scope
+    if places is None:
+        return text.find(needle, lo, hi)
     for place in places:
-        if needle not in place:
-            continue
-        at = text.find(place)
+        at = text.find(place, lo, hi)
         while at >= 0:
             hit = text.find(needle, at, at + len(place))
             if hit >= 0:
                 return hit
-            at = text.find(place, at + 1)
-    return first
+            at = text.find(place, at + 1, hi)
+    best, agreed = -1, -1
+    for place in places:
+        inside = place.find(needle)
+        while inside >= 0:
+            hit = text.find(needle, lo, hi)
+            while hit >= 0:
+                context = _agreement(text, hit, place, inside, len(needle), scope)
+                if context > agreed:
+                    best, agreed = hit, context
+                hit = text.find(needle, hit + 1, hi)
+            inside = place.find(needle, inside + 1)
+    return best
+
+
+def _agreement(text: str, hit: int, place: str, inside: int, length: int, scope: tuple[int, int]) -> int:
+    """How many characters around needle at text[hit] and at place[inside] are the same."""
+    left = 0
+    while hit - left > scope[0] and inside - left > 0 and text[hit - left - 1] == place[inside - left - 1]:
+        left += 1
+    right = 0
+    while (hit + length + right < scope[1] and inside + length + right < len(place)
+           and text[hit + length + right] == place[inside + length + right]):
+        right += 1
+    return left + right
 
 
 @dataclass(frozen=True)
