@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -116,3 +119,31 @@ def test_a_quote_is_marked_in_the_source_the_checks_read_it_from(trials: Trials,
     text, at, words = marked(site, AX19, "overall_status")
     assert words == "Status: RECRUITING."
     assert at > text.index("Source 2: <code>seeds/note.txt</code>")
+
+
+# --- the same records give the same bytes ---------------------------------------------------------
+
+CHART = """\
+import sys
+from sle_trials.outputs.site import landscape
+records = [{"nct_id": "NCT09000001", "overall_status": "RECRUITING", "dates": {"start": {"date": "2024-07"},
+            "completion": {"date": "2027-12-31"}}, "curation": {"status": "draft"}},
+           {"nct_id": "NCT09000002", "overall_status": "COMPLETED", "dates": {"start": {"date": "2023-01-01"}},
+            "curation": {"status": "draft"}}]
+sys.stdout.write(landscape.chart(records).svg)
+"""
+
+
+def test_the_chart_is_the_same_in_every_time_zone() -> None:
+    # The chart is rendered by a JavaScript runtime that reads the process's time zone: on a local
+    # scale, dates moved a day west of Greenwich and the site's bytes changed with the machine's TZ.
+    svgs = {}
+    for zone in ("UTC", "America/New_York"):
+        run = subprocess.run([sys.executable, "-c", CHART], env={**os.environ, "TZ": zone}, capture_output=True,
+                             text=True, timeout=300)
+        assert run.returncode == 0, run.stderr
+        svgs[zone] = run.stdout
+    assert svgs["UTC"] == svgs["America/New_York"]
+    # each trial is described by its dates as the sources state them, not a day the chart made up
+    assert 'aria-label="NCT09000001 (RECRUITING): 2024-07 to 2027-12-31"' in svgs["UTC"]
+    assert "Jul 01, 2024" not in svgs["UTC"] and "Dec 31, 2022" not in svgs["UTC"]
