@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, IM19_PATH, IM19_PLAIN, Trials, put
+from sle_trials.outputs.site import highlight
 from test_site import Page, build
 
 SECRET = "TOPSECRET-7f3a"
@@ -119,6 +120,22 @@ def test_a_quote_is_marked_in_the_source_the_checks_read_it_from(trials: Trials,
     text, at, words = marked(site, AX19, "overall_status")
     assert words == "Status: RECRUITING."
     assert at > text.index("Source 2: <code>seeds/note.txt</code>")
+
+
+
+def test_a_place_joined_from_separate_lines_marks_the_occurrence_it_was_read_from() -> None:
+    # A layout may join a field's lines into one place ("Enrollment: 6 participants" with the study
+    # type read further down): the quote is marked where the words around it are the place's.
+    text = "Arms: 6 participants each\nEnrollment: 6 participants (actual)\nType: INTERVENTIONAL\n"
+    norm = highlight.normalise(text)
+    at = highlight.find(norm.text, "6 participants", ["Enrollment: 6 participants INTERVENTIONAL"], (0, len(norm.text)))
+    assert at == norm.text.index("Enrollment: 6") + len("Enrollment: ")
+    first_half = (0, len(norm.text) // 2)
+    assert highlight.find(norm.text, "6 participants", ["6 participants"], first_half) == norm.text.index("6")
+    assert highlight.find(norm.text, "6 participants", [], (0, len(norm.text))) == -1  # stated nowhere: no mark
+    # a hostile source repeating the quote: the comparison is bounded, and still finds an occurrence
+    many = "CAR T " * 200_000
+    assert highlight.find(many, "CAR", ["X CAR Y"], (0, len(many))) >= 0
 
 
 # --- the same records give the same bytes ---------------------------------------------------------

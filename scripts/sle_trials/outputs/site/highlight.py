@@ -13,8 +13,10 @@ text is escaped: a source is data, never markup.
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -114,26 +116,39 @@ def find(text: str, needle: str, places: list[str] | None, scope: tuple[int, int
                 return hit
             at = text.find(place, at + 1, hi)
     best, agreed = -1, -1
+    hits = list(itertools.islice(_occurrences(text, needle, lo, hi), MAX_COMPARED))
     for place in places:
-        inside = place.find(needle)
-        while inside >= 0:
-            hit = text.find(needle, lo, hi)
-            while hit >= 0:
+        for inside in itertools.islice(_occurrences(place, needle, 0, len(place)), MAX_COMPARED // 100):
+            for hit in hits:
                 context = _agreement(text, hit, place, inside, len(needle), scope)
                 if context > agreed:
                     best, agreed = hit, context
-                hit = text.find(needle, hit + 1, hi)
-            inside = place.find(needle, inside + 1)
     return best
 
 
+# A joined place is compared with at most this many occurrences of a quote (and a hundredth as many
+# of its occurrences in the place), each over at most MAX_AGREEMENT characters a side: a hostile
+# source repeating a short quote a million times must not make the build quadratic.
+MAX_COMPARED = 2000
+MAX_AGREEMENT = 200
+
+
+def _occurrences(text: str, needle: str, lo: int, hi: int) -> Iterator[int]:
+    at = text.find(needle, lo, hi)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1, hi)
+
+
 def _agreement(text: str, hit: int, place: str, inside: int, length: int, scope: tuple[int, int]) -> int:
-    """How many characters around needle at text[hit] and at place[inside] are the same."""
+    """How many characters around needle at text[hit] and at place[inside] are the same (at most
+    MAX_AGREEMENT a side)."""
     left = 0
-    while hit - left > scope[0] and inside - left > 0 and text[hit - left - 1] == place[inside - left - 1]:
+    while (left < MAX_AGREEMENT and hit - left > scope[0] and inside - left > 0
+           and text[hit - left - 1] == place[inside - left - 1]):
         left += 1
     right = 0
-    while (hit + length + right < scope[1] and inside + length + right < len(place)
+    while (right < MAX_AGREEMENT and hit + length + right < scope[1] and inside + length + right < len(place)
            and text[hit + length + right] == place[inside + length + right]):
         right += 1
     return left + right
