@@ -15,6 +15,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import json
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -196,6 +197,17 @@ def _open(mark: Mark) -> str:
     return f'<mark class="{escape(mark.kind)}"{attrs}{title}>'
 
 
+# Characters that reorder the text around them (Trojan Source, CVE-2021-42574): a source holding
+# them would show a reader other words than the ones marked (a logical "81" displayed as "18").
+# Records cannot hold them (E020); in a source's text they are shown as what they are.
+BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(text: str) -> str:
+    """Text escaped for HTML, each bidirectional control written out as [U+XXXX] so it reorders nothing."""
+    return BIDI_CONTROL.sub(lambda m: f"[U+{ord(m.group()):04X}]", str(escape(text)))
+
+
 def render(text: str, marks: list[Mark]) -> Markup:
     """The shown text as escaped HTML with the marks (nested by nest())."""
     out: list[str] = []
@@ -206,14 +218,14 @@ def render(text: str, marks: list[Mark]) -> Markup:
         nonlocal pos
         while stack and stack[-1].end <= limit:
             top = stack.pop()
-            out.append(str(escape(text[pos:top.end])) + "</mark>")
+            out.append(_shown(text[pos:top.end]) + "</mark>")
             pos = top.end
 
     for mark in nest(marks):
         close_until(mark.start)
-        out.append(str(escape(text[pos:mark.start])) + _open(mark))
+        out.append(_shown(text[pos:mark.start]) + _open(mark))
         pos = mark.start
         stack.append(mark)
     close_until(len(text))
-    out.append(str(escape(text[pos:])))
+    out.append(_shown(text[pos:]))
     return Markup("".join(out))
