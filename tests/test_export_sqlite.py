@@ -16,6 +16,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from conftest import IM19_PATH, Trials
 from sle_trials.outputs import export
 
@@ -136,10 +137,11 @@ def test_invalid_data_writes_nothing(trials: Trials, registry: Path, tmp_path: P
     record = registry / IM19_PATH
     record.write_text(record.read_text(encoding="utf-8").replace("  minimum_age:\n    value: 18", "  minimum_age:\n    value: 70"),
                       encoding="utf-8")
-    (tmp_path / DB).write_bytes(b"old")
+    sqlite3.connect(tmp_path / DB).execute("CREATE TABLE old (x)").connection.close()  # a database it wrote before
+    old = (tmp_path / DB).read_bytes()
     result = trials.json("export", "sqlite", "--output", tmp_path / DB)
     assert result.status == 1 and result.codes() == {"E104"} and "not written" in result.err
-    assert (tmp_path / DB).read_bytes() == b"old" and not (tmp_path / META).exists()
+    assert (tmp_path / DB).read_bytes() == old and not (tmp_path / META).exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["registry", DB]  # no temporary file left
     assert trials("export", "sqlite", "--output", "-").status == 2
     assert trials("export", "sqlite", "--output", tmp_path / "no" / DB).status == 2
@@ -149,3 +151,35 @@ def test_default_path_is_trials_db_at_the_root(trials: Trials, registry: Path) -
     assert trials("export", "sqlite").status == 0
     assert (registry / DB).is_file() and (registry / META).is_file()
     assert io.BytesIO((registry / DB).read_bytes()).read(16) == b"SQLite format 3\x00"
+
+
+@pytest.mark.parametrize("name", [DB, META])
+def test_a_file_the_export_did_not_write_is_never_replaced(trials: Trials, tmp_path: Path, name: str) -> None:
+    # `--output notes.txt`, or a notes.metadata.json beside the database (a file the user never named):
+    # replaced, someone's file was gone; like `trials site` with a folder it did not build, refused.
+    mine = tmp_path / name
+    mine.write_text("my notes", encoding="utf-8")
+    result = trials("export", "sqlite", "--output", tmp_path / DB)
+    assert result.status == 2 and "not one `trials export sqlite` wrote" in result.err and name in result.err
+    assert mine.read_text(encoding="utf-8") == "my notes"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["registry", name])
+
+
+@pytest.mark.parametrize("kind", ["folder", "link"])
+def test_a_metadata_path_that_is_a_folder_or_a_link_is_refused_clearly(trials: Trials, tmp_path: Path,
+                                                                      kind: str) -> None:
+    if kind == "folder":
+        (tmp_path / META).mkdir()
+    else:
+        (tmp_path / "elsewhere.json").write_text('{"databases": {}}', encoding="utf-8")
+        (tmp_path / META).symlink_to(tmp_path / "elsewhere.json")
+    result = trials("export", "sqlite", "--output", tmp_path / DB)
+    assert result.status == 2 and f"cannot write {tmp_path / META}" in result.err and "internal error" not in result.err
+    assert not (tmp_path / DB).exists()
+
+
+def test_its_own_outputs_are_replaced(trials: Trials, tmp_path: Path) -> None:
+    build(trials, tmp_path / DB).close()
+    first = (tmp_path / DB).read_bytes(), (tmp_path / META).read_bytes()
+    build(trials, tmp_path / DB).close()
+    assert ((tmp_path / DB).read_bytes(), (tmp_path / META).read_bytes()) == first

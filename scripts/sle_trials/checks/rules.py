@@ -138,9 +138,16 @@ def check_cohorts(record: Record) -> Iterator[Problem]:
 
 def check_sources(record: Record, root: Path) -> Iterator[Problem]:
     for i, source in enumerate(record.data["curation"]["sources"]):
+        path = ("curation", "sources", i, "file")
+        if not files.SOURCE_PATH.match(source["file"]):
+            # The schema says so too, but the schema is the pull request's to change: the tool's own
+            # rule keeps every cited source a plain name under seeds/ (no "..", no absolute path).
+            yield _problem(record, path, "E108", f"{dotted(path)}: {files.shown(source['file'])} is not a file name "
+                           "under seeds/ (letters, digits, '.', '_' and '-', no folder); a source is never read from "
+                           "elsewhere")
+            continue
         file = os.path.join(root, source["file"])
         if not files.is_regular(file):  # a link is never followed (its target could be outside the repository)
-            path = ("curation", "sources", i, "file")
             why = "is not a regular file (a link, pipe or folder is never read)" if os.path.lexists(file) else "does not exist"
             yield _problem(record, path, "E108", f"{dotted(path)}: {source['file']} {why}; add the source document under seeds/")
 

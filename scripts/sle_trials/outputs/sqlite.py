@@ -30,13 +30,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sle_trials import paths
+from sle_trials import files, paths
 from sle_trials.engine import pipeline
 from sle_trials.outputs import export, generate, package
 
 DB_PATH = Path("trials.db")
 METADATA_SUFFIX = ".metadata.json"
 _SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "string": "TEXT"}
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database file
+METADATA_LIMIT = 16 << 20  # a metadata file this command writes is a few kilobytes
 
 
 @dataclass(frozen=True)
@@ -269,12 +271,46 @@ def write(target: Path, records: Iterator[dict], schema: dict) -> int:
     return count
 
 
+def _is_database(path: Path) -> bool:
+    return files.head(path, len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def _is_metadata(path: Path) -> bool:
+    try:
+        found = json.loads(files.read_bytes(path, METADATA_LIMIT).decode("utf-8"))
+    except (ValueError, RecursionError):  # not JSON (UnicodeDecodeError is a ValueError)
+        return False
+    return isinstance(found, dict) and isinstance(found.get("databases"), dict)
+
+
+def check_target(root: Path, target: Path) -> None:
+    """Refuse an output this command would not replace: no folder to write it in, or a database
+    path or its metadata path (a file the user did not name) holding something other than what
+    this command writes: a folder, a link, or a file that is not an SQLite database (Datasette
+    metadata), so that a mistyped --output cannot replace someone's file, as `trials site` will not
+    replace a folder it did not build."""
+    if not target.parent.is_dir():
+        folder = pipeline.display(root, target.parent)
+        raise pipeline.UsageError(f"cannot write {pipeline.display(root, target)}: no folder {folder}")
+    for path, what, ours in ((target, "an SQLite database", _is_database),
+                             (metadata_path(target), "Datasette metadata", _is_metadata)):
+        if not os.path.lexists(path):
+            continue
+        try:
+            if ours(path):
+                continue
+            why = f"it is not {what}"
+        except files.Refused as exc:
+            why = str(exc)
+        raise pipeline.UsageError(f"cannot write {pipeline.display(root, path)}: {why}, so not one "
+                                  "`trials export sqlite` wrote; give a new file or one it wrote with --output")
+
+
 def run(root: Path, output: str | None, *, fmt: str, use_cache: bool = True) -> int:
     """`trials export sqlite`: the database (default trials.db at the root) and its Datasette
     metadata beside it, from a registry that passes the checks; nothing is written otherwise (exit 1)."""
     target = Path(output) if output else root / DB_PATH
-    if target.is_dir() or not target.parent.is_dir():
-        raise pipeline.UsageError(f"cannot write {target}: " + ("a folder" if target.is_dir() else f"no folder {target.parent}"))
+    check_target(root, target)
     shown, meta = pipeline.display(root, target), pipeline.display(root, metadata_path(target))
     result = generate.checked(root, shown, fmt=fmt, use_cache=use_cache)
     if result is None:

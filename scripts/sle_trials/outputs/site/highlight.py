@@ -13,8 +13,11 @@ text is escaped: a source is data, never markup.
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
+import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -80,22 +83,76 @@ def normalise(text: str) -> Normalised:
     return Normalised("".join(c for c, _, _ in out), tuple(s for _, s, _ in out), tuple(e for _, _, e in out))
 
 
-def find(text: str, needle: str, places: list[str] | None) -> int:
-    """Where needle occurs in text: first inside one of the places (passages where the source states
-    the field, as the checks read it), else its first occurrence anywhere; -1 when it does not occur."""
-    first = text.find(needle)
-    if first < 0 or not places:
-        return first
+def study_texts(file: str, raw: bytes) -> list[str]:
+    """A page of studies (a JSON source of several studies): each study's lines as shown_text shows
+    them, in the page's order, so that a trial's quotes are marked in its own study; [] for any other source."""
+    if not file.lower().endswith(".json"):
+        return []
+    try:
+        doc = json.loads(raw.decode("utf-8", errors="replace"))
+    except (ValueError, RecursionError):
+        return []
+    studies = doc.get("studies") if isinstance(doc, dict) else doc if isinstance(doc, list) else None
+    if not isinstance(studies, list):
+        return []
+    parent = "studies" if isinstance(doc, dict) else ""  # the key the page's own lines carry (layouts.json_lines)
+    return ["\n".join(layouts.json_line(k, v) for k, v in layouts.json_lines(study, parent)) for study in studies]
+
+
+def find(text: str, needle: str, places: list[str] | None, scope: tuple[int, int]) -> int:
+    """Where needle occurs in text[scope]: with places None (the source states the field nowhere in
+    particular), its first occurrence there; else its first occurrence inside one of the places
+    (passages where the checks read the field). A place made of pieces that do not stand together
+    in the text (a layout may join a field's lines) is matched by the occurrence whose surrounding
+    words agree with it longest. -1 when it is not there: a quote is never marked on words the
+    checks did not read it from."""
+    lo, hi = scope
+    if places is None:
+        return text.find(needle, lo, hi)
     for place in places:
-        if needle not in place:
-            continue
-        at = text.find(place)
+        at = text.find(place, lo, hi)
         while at >= 0:
             hit = text.find(needle, at, at + len(place))
             if hit >= 0:
                 return hit
-            at = text.find(place, at + 1)
-    return first
+            at = text.find(place, at + 1, hi)
+    best, agreed = -1, -1
+    hits = list(itertools.islice(_occurrences(text, needle, lo, hi), MAX_COMPARED))
+    for place in places:
+        for inside in itertools.islice(_occurrences(place, needle, 0, len(place)), MAX_COMPARED // 100):
+            for hit in hits:
+                context = _agreement(text, hit, place, inside, len(needle), scope)
+                if context > agreed:
+                    best, agreed = hit, context
+    return best
+
+
+# A joined place is compared with at most this many occurrences of a quote (and a hundredth as many
+# of its occurrences in the place), each over at most MAX_AGREEMENT characters a side: a hostile
+# source repeating a short quote a million times must not make the build quadratic.
+MAX_COMPARED = 2000
+MAX_AGREEMENT = 200
+
+
+def _occurrences(text: str, needle: str, lo: int, hi: int) -> Iterator[int]:
+    at = text.find(needle, lo, hi)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1, hi)
+
+
+def _agreement(text: str, hit: int, place: str, inside: int, length: int, scope: tuple[int, int]) -> int:
+    """How many characters around needle at text[hit] and at place[inside] are the same (at most
+    MAX_AGREEMENT a side)."""
+    left = 0
+    while (left < MAX_AGREEMENT and hit - left > scope[0] and inside - left > 0
+           and text[hit - left - 1] == place[inside - left - 1]):
+        left += 1
+    right = 0
+    while (right < MAX_AGREEMENT and hit + length + right < scope[1] and inside + length + right < len(place)
+           and text[hit + length + right] == place[inside + length + right]):
+        right += 1
+    return left + right
 
 
 @dataclass(frozen=True)
@@ -140,6 +197,17 @@ def _open(mark: Mark) -> str:
     return f'<mark class="{escape(mark.kind)}"{attrs}{title}>'
 
 
+# Characters that reorder the text around them (Trojan Source, CVE-2021-42574): a source holding
+# them would show a reader other words than the ones marked (a logical "81" displayed as "18").
+# Records cannot hold them (E020); in a source's text they are shown as what they are.
+BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(text: str) -> str:
+    """Text escaped for HTML, each bidirectional control written out as [U+XXXX] so it reorders nothing."""
+    return BIDI_CONTROL.sub(lambda m: f"[U+{ord(m.group()):04X}]", str(escape(text)))
+
+
 def render(text: str, marks: list[Mark]) -> Markup:
     """The shown text as escaped HTML with the marks (nested by nest())."""
     out: list[str] = []
@@ -150,14 +218,14 @@ def render(text: str, marks: list[Mark]) -> Markup:
         nonlocal pos
         while stack and stack[-1].end <= limit:
             top = stack.pop()
-            out.append(str(escape(text[pos:top.end])) + "</mark>")
+            out.append(_shown(text[pos:top.end]) + "</mark>")
             pos = top.end
 
     for mark in nest(marks):
         close_until(mark.start)
-        out.append(str(escape(text[pos:mark.start])) + _open(mark))
+        out.append(_shown(text[pos:mark.start]) + _open(mark))
         pos = mark.start
         stack.append(mark)
     close_until(len(text))
-    out.append(str(escape(text[pos:])))
+    out.append(_shown(text[pos:]))
     return Markup("".join(out))

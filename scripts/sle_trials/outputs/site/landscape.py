@@ -118,8 +118,9 @@ def chart(records: list[dict]) -> Chart:
         end = dates.get("completion", {}).get("date", "") or dates.get("primary_completion", {}).get("date", "")
         status = data.get("overall_status", NOT_STATED)
         if start:
+            dated = f"{start} to {end or 'completion not stated'}"
             timeline.append({"trial": data["nct_id"], "start": _date(start), "end": _date(end or start), "status": status,
-                             "dates": f"{start} to {end or 'completion not stated'}"})
+                             "dates": dated, "label": f"{data['nct_id']} ({status}): {dated}"})
         for antigen in data.get("cell_product", {}).get("target_antigens", []) or [NOT_STATED]:
             antigens.append({"target antigen": antigen, "trial": data["nct_id"]})
         for phase in data.get("phases", []) or [NOT_STATED]:
@@ -127,11 +128,17 @@ def chart(records: list[dict]) -> Chart:
     width = 560
     status_scale = alt.Scale(scheme="tableau10")
     if timeline:
+        # Dates on a UTC scale, and each mark described by the dates as the sources state them: on a
+        # local-time scale the same records gave other bytes, and other days (a start of 2024-07-30
+        # read "Jul 29, 2024" west of Greenwich), in every time zone.
+        utc = alt.Scale(type="utc")
         base = alt.Chart(alt.Data(values=timeline)).encode(
             y=alt.Y("trial:N", title=None, sort=alt.EncodingSortField("start")),
-            color=alt.Color("status:N", scale=status_scale, legend=alt.Legend(title="Status", orient="top")))
-        time: Any = (base.mark_bar(height=10).encode(x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")), x2="end:T")
-                     + base.mark_point(filled=True, size=60).encode(x="start:T"))
+            color=alt.Color("status:N", scale=status_scale, legend=alt.Legend(title="Status", orient="top")),
+            description=alt.Description("label:N"))
+        time: Any = (base.mark_bar(height=10).encode(
+            x=alt.X("start:T", title=None, scale=utc, axis=alt.Axis(format="%Y", tickCount="year")), x2="end:T")
+                     + base.mark_point(filled=True, size=60).encode(x=alt.X("start:T", scale=utc)))
     else:
         time = alt.Chart(alt.Data(values=[{"text": "No trial's sources state a start date yet."}])).mark_text().encode(text="text:N")
     time = time.properties(width=width, title="Trials from start to completion")

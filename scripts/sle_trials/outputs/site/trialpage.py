@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -25,6 +25,7 @@ from sle_trials.checks import evidence
 from sle_trials.checks.load import Record
 from sle_trials.outputs import coverage
 from sle_trials.outputs.site import highlight
+from sle_trials.reading.layouts import SourceDoc
 
 # What a value's evidence is, as the page words it (CSS classes too).
 QUOTE, VERBATIM, NONE, NUMBERED, BOOKKEEPING, CURATOR = "quote", "verbatim", "none", "numbered", "bookkeeping", "curator"
@@ -87,53 +88,77 @@ def shown(value: Any) -> str:
     return str(value)
 
 
+class _Read(NamedTuple):
+    """A cited source as the page shows it: the text shown, normalised with its map back, the part
+    about this trial the checks read (the document itself, or its study on a page of studies) and
+    where that part stands in the normalised text."""
+
+    text: str
+    norm: highlight.Normalised
+    doc: SourceDoc
+    scope: tuple[int, int]
+
+
 class _Marks:
     """The marks of one page, by (source number, start, end) in the shown text: a quote that several
-    values cite is one mark, its id given on first use (q1, q2, ... in the record's order)."""
+    values cite is one mark, its id given on first use (q1, q2, ... in the record's order). A quote is
+    marked where the checks accept it (evidence.Sources.placed), in the first source they accept it
+    from, inside the part of the source about this trial: never on the same words elsewhere."""
 
     def __init__(self, record: Record, root: Path) -> None:
         self.sources = evidence.Sources(record, root)
-        self.texts: list[tuple[str, highlight.Normalised] | None] = []
-        self.docs: list[Any] = []
+        self.read: list[_Read | None] = []
         for source in record.data["curation"]["sources"]:
-            raw = files.source_bytes(root / source["file"])
-            doc = evidence.source_doc(root, source["file"])
-            if raw is None or doc is None:
-                self.texts.append(None)
-                self.docs.append(None)
+            # source_doc first: it opens only a name under seeds/ (files.SOURCE_PATH), so the bytes
+            # shown are never read from anywhere else
+            whole = evidence.source_doc(root, source["file"])
+            raw = None if whole is None else files.source_bytes(root / source["file"])
+            if raw is None or whole is None:
+                self.read.append(None)
                 continue
             text = highlight.shown_text(source["file"], raw)
-            self.texts.append((text, highlight.normalise(text)))
-            self.docs.append(doc.for_trial(record.data["nct_id"]))
+            norm = highlight.normalise(text)
+            doc = whole.for_trial(record.data["nct_id"])
+            scope = (0, len(norm.text))
+            if doc is not whole:  # a page of studies: this trial's study, as the page shows it
+                index = next(i for i, part in enumerate(whole.parts) if part is doc)
+                studies = highlight.study_texts(source["file"], raw)
+                study = evidence.normalise(studies[index]) if index < len(studies) else ""
+                at = norm.text.find(study) if study else -1
+                # a study not found in the page's text gets no marks (its quotes say "not found")
+                scope = (at, at + len(study)) if at >= 0 else (0, 0)
+            self.read.append(_Read(text, norm, doc, scope))
         self.found: dict[tuple[int, int, int], highlight.Mark] = {}
         self.labels: dict[tuple[int, int, int], list[str]] = {}
 
     def link(self, quote: str, path: fields.Path_, kind: str, label: str) -> Link:
         needle = evidence.normalise(quote)
-        for number, (read, doc) in enumerate(zip(self.texts, self.docs)):
-            if read is None:
+        for number, read in enumerate(self.read):
+            if read is None or not needle or needle not in read.doc.text:
                 continue
-            norm = read[1]
-            places = self.sources.passages(doc, path)
-            at = highlight.find(norm.text, needle, None if places is None else [p.text for p in places])
-            if at < 0 or not needle:
+            places = self.sources.placed(read.doc, path, needle, whole=kind == VERBATIM)
+            if places is not None and not places:
+                continue  # the words are in this source, but not where it states the field
+            within = None if places is None else [p.text for p in places]
+            at = highlight.find(read.norm.text, needle, within, read.scope)
+            if at < 0:
                 continue
-            start, end = norm.span(at, at + len(needle))
+            start, end = read.norm.span(at, at + len(needle))
             key = (number, start, end)
             if key not in self.found:
                 self.found[key] = highlight.Mark(start, end, f"q{len(self.found) + 1}", kind)
                 self.labels[key] = []
             if label not in self.labels[key]:
                 self.labels[key].append(label)
-            return Link(quote, doc.file, self.found[key].id)
+            return Link(quote, read.doc.file, self.found[key].id)
         return Link(quote, "", None)
 
     def views(self, record: Record) -> list[SourceView]:
         out = []
-        for number, (source, read) in enumerate(zip(record.data["curation"]["sources"], self.texts)):
+        for number, (source, read) in enumerate(zip(record.data["curation"]["sources"], self.read)):
             marks = [highlight.Mark(m.start, m.end, m.id, m.kind, "supports " + ", ".join(self.labels[k]))
                      for k, m in sorted(self.found.items()) if k[0] == number]
-            html = highlight.render(read[0], marks) if read else Markup("")
+            html = highlight.render(read.text, marks) if read else Markup("")
             out.append(SourceView(number + 1, source["file"], source["kind"], source["as_of"], source.get("as_of_label", ""),
                                   html, read is not None))
         return out
