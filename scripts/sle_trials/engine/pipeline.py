@@ -142,11 +142,12 @@ class Checker:
     """Checks files, a batch at a time; holds what every check of a run shares."""
 
     def __init__(self, root: Path) -> None:
-        from sle_trials.checks import schema
+        from sle_trials.checks import evidence, schema
 
         self.root = root
         self.schema = load_schema(root)
         self.validator = schema.make_validator(self.schema)
+        self.memory = evidence.Memory()  # the source documents and readings of quotes this run has seen
 
     def check(self, shown: str, stem: str, raw: bytes) -> tuple[list[Problem], tuple | None, list[str]]:
         """(problems, summary of a valid record, sources an invalid record cites: a valid one's are in its summary)."""
@@ -162,7 +163,7 @@ class Checker:
         found = [problems if record is None else schema.check(record, self.validator) for record, problems in loaded]
         found = [problems or rules.check(record, self.root, stem)  # type: ignore[arg-type]
                  for problems, (record, _), (_, stem, _) in zip(found, loaded, batch)]
-        found = [problems or evidence.check(record, self.schema, self.root) for problems, (record, _) in zip(found, loaded)]  # type: ignore[arg-type]
+        found = [problems or evidence.check(record, self.schema, self.root, self.memory) for problems, (record, _) in zip(found, loaded)]  # type: ignore[arg-type]
         out: list[tuple[list[Problem], tuple | None, list[str]]] = []
         for problems, (record, _) in zip(found, loaded):
             if record is None:
