@@ -164,7 +164,7 @@ def test_the_racy_window_is_measured_from_the_read(reg: Path, counts: dict, caps
 def test_an_entry_is_trusted_by_stat_only_outside_the_window() -> None:
     now = time.time_ns()
     st = os.stat_result((0o100644, 0, 0, 1, 0, 0, 10, 0, 0, 0), {"st_mtime_ns": now - 3 * 10**9})
-    entry = cache.Entry(10, now - 3 * 10**9, now, "0" * 64, ())
+    entry = cache.Entry("trials/NCT00000000.yaml", 10, now - 3 * 10**9, now, "0" * 64, None)  # type: ignore[arg-type]
     assert entry.fresh(st)
     assert not entry._replace(read_ns=now - 2 * 10**9).fresh(st), "modified within 2 s of the read"
     assert not entry._replace(size=11).fresh(st)
