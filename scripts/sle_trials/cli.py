@@ -189,8 +189,10 @@ COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check":
 
 
 def main(argv: list[str] | None = None) -> int:
-    # A run is short and builds mostly acyclic data (one summary per record): the cyclic collector
-    # would walk it again and again as it grows, a third of a warm check's time at 10,000 records.
+    # A run is short and keeps what it builds to its end (one summary per record, the run's memory
+    # of sources and quotes): the cyclic collector would walk all of it again and again as it grows.
+    # With it on, checking a canonical record took twice the time (docs/speed.md). Worker processes
+    # collect, rarely (pipeline's _init_worker).
     collecting = gc.isenabled()
     gc.disable()
     try:

@@ -265,11 +265,12 @@ _worker: _Lazy | None = None
 
 
 def _init_worker(root: str) -> None:
-    global _worker
-    # A forked worker inherits the parent's disabled collector; it makes garbage as it goes (the
-    # precise path's parser leaves cycles). Collecting the youngest objects every 20,000 instead of
-    # 700 new ones: a checked record makes a few hundred, nearly none in cycles, and collecting
-    # after every other record cost 5% of a worker's time.
+    global _worker  # the worker process's own: it lives for one run, and checks for that run only
+    # A forked worker inherits the parent's disabled collector, but a worker lives as long as the
+    # run: each record it checks leaves ~600 objects in reference cycles (the recursive walks of
+    # fields.all_field_names and layouts.json_lines), ~50 KB a record that only the collector frees.
+    # Collecting the youngest objects every 20,000 new ones instead of 700: with the default the
+    # check of a record took twice as long; with this, 11% longer than with none (docs/speed.md).
     gc.enable()
     gc.set_threshold(20_000, 10, 10)
     _worker = _Lazy(Path(root))
@@ -309,24 +310,12 @@ class Result:
 CHUNK = 2000  # files checked at a time, so memory stays flat however many there are
 
 
-def validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool = True, workers: int | None = None) -> Result:
-    """Check each file on its own; files the cache vouches for by their stat are not even read."""
-    # Summaries are acyclic and live to the end of the run: the cyclic collector would only walk
-    # them again and again as they pile up (a third of a warm run's time at 10,000 records).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _validate(root, paths, use_cache=use_cache, workers=workers)
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
-def _validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool, workers: int | None) -> Result:
+def validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool = True, workers: int | None = None) -> Result:
+    """Check each file on its own; files the cache vouches for by their stat are not even read."""
     result = Result(root=root, files=len(paths))
     seeds = [root / s for s in seed_files(root)]
     store = cache.Cache(root, cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache)
