@@ -44,13 +44,13 @@ import json
 import os
 import secrets
 import stat
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 from urllib.parse import quote
 
 from sle_trials import files
+from sle_trials.git import plumbing
 
 if TYPE_CHECKING:
     import sqlite3
@@ -169,15 +169,14 @@ def place(root: Path) -> Path | None:
     """The database file for the registry at root: in its git directory, else in the user's cache
     folder; None when neither can be told."""
     try:
-        git = subprocess.run(["git", "rev-parse", "--is-inside-work-tree", "--absolute-git-dir", "--show-prefix"],
-                             cwd=root, capture_output=True, stdin=subprocess.DEVNULL, timeout=60)
-        lines = os.fsdecode(git.stdout).split("\n")
-        if git.returncode == 0 and len(lines) >= 3 and lines[0] == "true" and os.path.isabs(lines[1]):
-            prefix = lines[2]  # the root's folder inside the repository, "" at its top
-            name = DATABASE if not prefix else f"check-cache-{hashlib.sha256(os.fsencode(prefix)).hexdigest()[:16]}.sqlite3"
-            return Path(lines[1], "sle-trials", name)
-    except (OSError, ValueError, subprocess.SubprocessError):
-        pass  # no git: the user's cache folder
+        out = plumbing.Repository(root).run("rev-parse", "--is-inside-work-tree", "--absolute-git-dir", "--show-prefix")
+    except (plumbing.GitError, OSError, ValueError):  # no git, or not in a work tree: the user's cache folder
+        out = b""
+    lines = os.fsdecode(out).split("\n")
+    if len(lines) >= 3 and lines[0] == "true" and os.path.isabs(lines[1]):
+        prefix = lines[2]  # the root's folder inside the repository, "" at its top
+        name = DATABASE if not prefix else f"check-cache-{hashlib.sha256(os.fsencode(prefix)).hexdigest()[:16]}.sqlite3"
+        return Path(lines[1], "sle-trials", name)
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):  # the XDG rule: a relative value is ignored
         base = os.path.join(os.path.expanduser("~"), ".cache")
