@@ -189,17 +189,15 @@ COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check":
 
 
 def main(argv: list[str] | None = None) -> int:
-    # A run is short and keeps what it builds to its end (one summary per record, the run's memory
-    # of sources and quotes): the cyclic collector would walk all of it again and again as it grows.
-    # With it on, checking a canonical record took twice the time (docs/speed.md). Worker processes
-    # collect, rarely (pipeline's _init_worker).
-    collecting = gc.isenabled()
-    gc.disable()
+    # The collector runs rarely for the run (pipeline.collect_rarely says why); as it was after.
+    collecting, threshold = gc.isenabled(), gc.get_threshold()
+    pipeline.collect_rarely()
     try:
         return _main(argv)
     finally:
-        if collecting:
-            gc.enable()
+        gc.set_threshold(*threshold)
+        if not collecting:
+            gc.disable()
 
 
 def _main(argv: list[str] | None) -> int:

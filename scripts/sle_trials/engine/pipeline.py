@@ -264,15 +264,21 @@ def check_files(jobs: list[Job], checker: _Lazy) -> list[Outcome]:
 _worker: _Lazy | None = None
 
 
+def collect_rarely() -> None:
+    """The collector's setting for a run, in the main process (cli.main) and in each worker: the
+    youngest objects are collected every 20,000 new ones instead of Python's 700. A run keeps what it
+    builds to its end (a summary per record, the run's memory of sources and quotes), and with the
+    default the collector walked it again and again: checking a canonical record took twice as long.
+    Off altogether it cost 11% less, but a checked record leaves ~600 objects in reference cycles
+    (the recursive walks of fields.all_field_names and layouts.json_lines), ~80 KB that only the
+    collector frees: one process checking 10,000 records grew to 800 MB (docs/speed.md)."""
+    gc.set_threshold(20_000, 10, 10)
+    gc.enable()
+
+
 def _init_worker(root: str) -> None:
     global _worker  # the worker process's own: it lives for one run, and checks for that run only
-    # A forked worker inherits the parent's disabled collector, but a worker lives as long as the
-    # run: each record it checks leaves ~600 objects in reference cycles (the recursive walks of
-    # fields.all_field_names and layouts.json_lines), ~50 KB a record that only the collector frees.
-    # Collecting the youngest objects every 20,000 new ones instead of 700: with the default the
-    # check of a record took twice as long; with this, 11% longer than with none (docs/speed.md).
-    gc.enable()
-    gc.set_threshold(20_000, 10, 10)
+    collect_rarely()  # a forked worker inherits the setting; a spawned one does not
     _worker = _Lazy(Path(root))
 
 
