@@ -64,14 +64,15 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(Path(sle_trials.__file__).parent, quiet=1)
     database = None
     try:
-        if args.reuse and len(list((work / "trials").glob("NCT9*.yaml"))) == args.n:
+        reuse = args.reuse and len(list((work / "trials").glob("NCT9*.yaml"))) == args.n and (work / "trials.csv").is_file()
+        if reuse:  # its CSV was written when it was first timed; a stale one fails the timed checks below
             print(f"reusing the {args.n} records in {work}", flush=True)
         else:
             t0 = time.perf_counter()
             generate.generate(args.n, work)
             print(f"generated {args.n} records in {time.perf_counter() - t0:.1f} s ({work})", flush=True)
-        setup = timed([trials, "csv"], work)
-        assert setup[2] == 0, f"the generated registry must be valid: {setup[3]}"
+            setup = timed([trials, "csv"], work)
+            assert setup[2] == 0, f"the generated registry must be valid: {setup[3]}"
         database = cache.place(work)  # outside the registry: the user's cache folder, or the git directory
         if database is not None:
             database.unlink(missing_ok=True)
