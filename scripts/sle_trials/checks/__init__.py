@@ -16,10 +16,10 @@ one failing fixture. To add a check:
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
 from types import MappingProxyType
-from collections.abc import Mapping
 
 from sle_trials.problem import Check
 
