@@ -95,7 +95,12 @@ def test_a_run_collects_rarely_and_leaves_the_collector_as_it_found_it(monkeypat
     from sle_trials import cli
 
     seen = []
-    monkeypatch.setitem(cli.COMMANDS, "check", lambda root, args: seen.append((gc.isenabled(), gc.get_threshold())) or 0)
+
+    def check(root: Path, args: object) -> int:
+        seen.append((gc.isenabled(), gc.get_threshold()))
+        return 0
+
+    monkeypatch.setitem(cli.COMMANDS, "check", check)
     before = gc.isenabled(), gc.get_threshold()
     gc.disable()
     gc.set_threshold(500, 5, 5)

@@ -156,7 +156,7 @@ def _summary(raw: bytes) -> SummaryValue | None:
                 return None
         if not any(key == "file" for key, _ in source):  # what refs and the data package read
             return None
-    return SummaryValue(nct_id, tuple(titles), tuple(map(tuple, related)),  # type: ignore[arg-type]
+    return SummaryValue(nct_id, tuple(titles), tuple(map(tuple, related)),
                         tuple(tuple(map(tuple, s)) for s in sources), line.encode("utf-8"))
 
 
