@@ -139,22 +139,24 @@ def test_a_run_that_changed_one_file_rewrites_its_entry_only(reg: Path, capsys) 
 def test_the_racy_window_is_measured_from_the_read(reg: Path, counts: dict, capsys, monkeypatch) -> None:
     """A file modified just before it was read may be modified again within the same clock tick
     without its stat showing it: its entry must not be trusted by stat, however long after the read
-    the entry was stored. Here the window is 0.2 s, the file was modified 0.1 s before the read and
-    the run stored its entries 0.3 s after it; the file is then changed to a record with a problem,
-    keeping its size and modification time."""
-    monkeypatch.setattr(cache, "_RACY_NS", 200_000_000)
+    the entry was stored. Here the window is 3 s, the file was modified 1 s before the run began and
+    the run stored its entries 2.5 s after its read (a run may take up to 2 s to reach the read, on a
+    busy machine); the file is then changed to a record with a problem, keeping its size and
+    modification time."""
+    monkeypatch.setattr(cache, "_RACY_NS", 3_000_000_000)
     file = reg / IM19
     text = file.read_text(encoding="utf-8")
     real_check = pipeline.Checker.check_many
 
     def slow_check(self, files, *args, **kwargs):
-        time.sleep(0.3)
+        time.sleep(2.5)
         return real_check(self, files, *args, **kwargs)
 
     monkeypatch.setattr(pipeline.Checker, "check_many", slow_check)
-    modified = time.time_ns() - 100_000_000
+    modified = time.time_ns() - 1_000_000_000
     os.utime(file, ns=(modified, modified))
     assert run(reg, capsys, "check")[0] == 0
+    monkeypatch.setattr(pipeline.Checker, "check_many", real_check)
     file.write_text(text.replace("  count: 6\n", "  count: 7\n"), encoding="utf-8")
     os.utime(file, ns=(modified, modified))
     code, out = run(reg, capsys, "check")
@@ -164,7 +166,7 @@ def test_the_racy_window_is_measured_from_the_read(reg: Path, counts: dict, caps
 def test_an_entry_is_trusted_by_stat_only_outside_the_window() -> None:
     now = time.time_ns()
     st = os.stat_result((0o100644, 0, 0, 1, 0, 0, 10, 0, 0, 0), {"st_mtime_ns": now - 3 * 10**9})
-    entry = cache.Entry(10, now - 3 * 10**9, now, "0" * 64, ())
+    entry = cache.Entry("trials/NCT00000000.yaml", 10, now - 3 * 10**9, now, "0" * 64, None)  # type: ignore[arg-type]
     assert entry.fresh(st)
     assert not entry._replace(read_ns=now - 2 * 10**9).fresh(st), "modified within 2 s of the read"
     assert not entry._replace(size=11).fresh(st)

@@ -80,3 +80,24 @@ def test_no_private_names_cross_modules() -> None:
     found = {name: v for name, path in checked
              if (v := [f for f in violations(path.read_text(encoding="utf-8"), name) if "sle_trials.cli" not in f])}
     assert not found, found  # (the cli imports are the test above's)
+
+
+def test_no_module_keeps_a_memo_of_its_own() -> None:
+    """What a run remembers belongs to the run (pipeline.Checker holds it, issue 15): a memo kept by
+    a module outlives the run and answers for the next one (one such memo made a test flaky). The
+    code table is the one exception: built once from the declarations, then read-only."""
+    allowed = {"sle_trials.checks.table"}
+    found = []
+    for file in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        here = module_name(file)
+        for node in tree.body:  # module level only: a memo an object makes for itself is per run
+            calls = [d for d in getattr(node, "decorator_list", [])]
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Call):
+                calls.append(node.value.func)
+            for call in calls:
+                target = call.func if isinstance(call, ast.Call) else call
+                name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+                if name in ("lru_cache", "cache") and f"{here}.{getattr(node, 'name', '')}" not in allowed:
+                    found.append(f"{here}: line {node.lineno}")
+    assert found == []

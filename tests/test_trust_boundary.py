@@ -78,8 +78,8 @@ def test_a_cache_committed_into_the_work_tree_is_never_read(tmp_path: Path, tria
     root = clone_with_registry(tmp_path / "clone")
     record, _ = load.load(root / IM19, IM19)
     assert record is not None
-    value = list(pipeline.Summary.value_of(record.data))
-    value[4] = b'NCT06513429,=HYPERLINK("http://example.invalid"),' + value[4].split(b",", 2)[2]
+    summary = pipeline.Summary.value_of(record.data)
+    value = summary._replace(line=b'NCT06513429,=HYPERLINK("http://example.invalid"),' + summary.line.split(b",", 2)[2])
     valid = break_keeping_stat(root)
     st = (root / IM19).stat()
     forged = {IM19: (st.st_size, st.st_mtime_ns, hashlib.sha256(valid).hexdigest(), st.st_mtime_ns + 10**12, tuple(value))}

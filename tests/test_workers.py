@@ -84,3 +84,31 @@ def test_workers_mix_cached_and_changed_files_as_one_process_does(generated: Pat
     assert runs[1] == runs[0]
     (cold, changed), _ = runs
     assert len(changed[0]) == 45 and sorted(changed[0]) == sorted(cold[0])  # a comment is not in the summary
+
+
+def test_a_run_collects_rarely_and_leaves_the_collector_as_it_found_it(monkeypatch) -> None:
+    """A run collects the youngest objects every 20,000 new ones, never not at all: a checked record
+    leaves objects in reference cycles, and a run with the collector off grew by ~80 KB a record
+    (docs/speed.md). A caller's own setting comes back after the run."""
+    import gc
+
+    from sle_trials import cli
+
+    seen = []
+
+    def check(root: Path, args: object) -> int:
+        seen.append((gc.isenabled(), gc.get_threshold()))
+        return 0
+
+    monkeypatch.setitem(cli.COMMANDS, "check", check)
+    before = gc.isenabled(), gc.get_threshold()
+    gc.disable()
+    gc.set_threshold(500, 5, 5)
+    try:
+        assert cli.main(["check", "--root", str(REPO)]) == 0
+        assert seen == [(True, (20_000, 10, 10))]
+        assert (gc.isenabled(), gc.get_threshold()) == (False, (500, 5, 5))
+    finally:
+        gc.set_threshold(*before[1])
+        if before[0]:
+            gc.enable()

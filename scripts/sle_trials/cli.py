@@ -189,15 +189,15 @@ COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check":
 
 
 def main(argv: list[str] | None = None) -> int:
-    # A run is short and builds mostly acyclic data (one summary per record): the cyclic collector
-    # would walk it again and again as it grows, a third of a warm check's time at 10,000 records.
-    collecting = gc.isenabled()
-    gc.disable()
+    # The collector runs rarely for the run (pipeline.collect_rarely says why); as it was after.
+    collecting, threshold = gc.isenabled(), gc.get_threshold()
+    pipeline.collect_rarely()
     try:
         return _main(argv)
     finally:
-        if collecting:
-            gc.enable()
+        gc.set_threshold(*threshold)
+        if not collecting:
+            gc.disable()
 
 
 def _main(argv: list[str] | None) -> int:

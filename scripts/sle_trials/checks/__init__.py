@@ -16,8 +16,10 @@ one failing fixture. To add a check:
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
+from types import MappingProxyType
 
 from sle_trials.problem import Check
 
@@ -36,8 +38,8 @@ FAMILIES = (
 )
 
 
-@cache
-def table() -> dict[str, Check]:
+@cache  # built once, then a constant: a read-only view, so no caller can change it for the others
+def table() -> Mapping[str, Check]:
     """Every code, in code order, each with the module its declaration stands in."""
     found: dict[str, Check] = {}
     for name in FAMILIES:
@@ -45,7 +47,7 @@ def table() -> dict[str, Check]:
             if check.code in found:
                 raise ValueError(f"{check.code} is declared twice: in {found[check.code].module} and {name}")
             found[check.code] = replace(check, module=name)
-    return dict(sorted(found.items()))
+    return MappingProxyType(dict(sorted(found.items())))
 
 
 def source_file(check: Check) -> str:

@@ -54,6 +54,7 @@ class Context:
     record: Record
     schema: dict
     docs: list[SourceDoc]
+    reader: lexicon.Reader  # the run's remembered readings of quotes
     _notes: list[Path_] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -205,7 +206,7 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         if normalise(condition) not in corpus:
             yield ctx.problem(path + ("conditions", i), "E513", f"{fields.dotted(path)}.conditions.{i}: not in {named}")
     unit = lexicon.unit_named(t["unit"])
-    said = [(q, s) for q in bare for s in lexicon.statements(q)]
+    said = [(q, s) for q in bare for s in ctx.reader.statements(q)]
 
     def unit_ok(q: str, s: lexicon.Statement) -> bool:
         if unit is None:
@@ -231,7 +232,7 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
                                                        f"is said of another measure, not of {t['measure']!r}")
         return
     quote, statement = near[0]
-    kind, why = lexicon.kind_of(quote, statement)
+    kind, why = ctx.reader.kind_of(quote, statement)
     if kind != t["kind"]:
         said_kind = f"{kind}, from {why}" if kind else why
         yield ctx.problem(path + ("kind",), "E508", f"{fields.dotted(path)}.kind: {t['kind']} is not what the words say ({said_kind})")
@@ -271,7 +272,7 @@ def _threshold_miss(ctx: Context, path: Path_, t: dict, said: list, cmp_ok: Call
 def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
     bound = "min" if path[-1] == "minimum_age" else "max"
     # a list of quotes is read one by one, and together in its order ("18 Years", "65 Years": two lines)
-    found = [a for q in quotes + ([" ".join(quotes)] if len(quotes) > 1 else []) for a in lexicon.ages(q)]
+    found = [a for q in quotes + ([" ".join(quotes)] if len(quotes) > 1 else []) for a in ctx.reader.ages(q)]
     if any(a.bound == bound and lexicon.same_number(a.value, age["value"]) and a.unit == age["unit"] for a in found):
         return
     same = [a for a in found if lexicon.same_number(a.value, age["value"])]
@@ -289,7 +290,7 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
 
 def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
     dose = cohort["dose"]
-    found = [(q, d) for q in quotes for d in lexicon.doses(q) if lexicon.same_number(d.value, dose["value"])]
+    found = [(q, d) for q in quotes for d in ctx.reader.doses(q) if lexicon.same_number(d.value, dose["value"])]
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
     here = path + ("dose",)
     if not found:
@@ -340,7 +341,7 @@ def _date_field(path: Path_) -> str | None:
 
 
 def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[Problem]:
-    mentions = [(q, m) for q in quotes for m in lexicon.dates(q)]
+    mentions = [(q, m) for q in quotes for m in ctx.reader.dates(q)]
     same = [(q, m) for q, m in mentions if m.value == value]
     if not same:
         written = ", ".join(m.value for _, m in mentions)
@@ -358,7 +359,7 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
     labels["as_of"] = tuple(sorted(own))
     other = None
     for quote, mention in same:
-        text = lexicon.label_of(quote, mention, lexicon.date_labels(quote, labels))
+        text = ctx.reader.label_of(quote, mention, ctx.reader.date_labels(quote, labels))
         if text is None:
             continue
         if text in own:
@@ -375,7 +376,7 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
 def _unlabelled(ctx: Context, path: Path_, name: str, value: str, quotes: list[str]) -> Iterator[Problem]:
     """An unlabelled date: the record's dates that share this quote take its bare dates in order."""
     sharing = [n for n in DATE_ORDER if n in ctx.record.data.get("dates", {}) and ctx.quotes_for(("dates", n, "date")) == quotes]
-    bare = [m for m in lexicon.dates(quotes[0]) if lexicon.label_of(quotes[0], m, lexicon.date_labels(quotes[0], lexicon.DATE_LABELS)) is None]
+    bare = [m for m in ctx.reader.dates(quotes[0]) if ctx.reader.label_of(quotes[0], m, ctx.reader.date_labels(quotes[0], lexicon.DATE_LABELS)) is None]
     if name in sharing and len(bare) >= len(sharing):
         expected = bare[sharing.index(name)].value
         if expected != value:

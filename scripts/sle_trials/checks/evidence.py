@@ -29,7 +29,7 @@ from typing import Iterator
 
 from sle_trials.checks import binding, completeness
 from sle_trials import fields, files
-from sle_trials.reading import layouts
+from sle_trials.reading import layouts, lexicon
 from sle_trials.reading.layouts import SourceDoc, normalise
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
@@ -52,10 +52,11 @@ MAX_SEARCHES = 20  # nearest-passage searches a record may cost (difflib is quad
 _NCT = re.compile(r"NCT[0-9]{8}")
 
 
-class _Read:
-    """Source documents read in this process, by (path, modification time, size): a registry's
-    records cite a few documents many times. Bounded by the characters they hold, not their number,
-    so that many large documents cannot fill memory; the least recently used go first."""
+class Documents:
+    """Source documents read in one run, by (path, modification time, size): a registry's records
+    cite a few documents many times (six of the seven first records cite one page). Bounded by the
+    characters they hold, not their number, so that many large documents cannot fill memory; the
+    least recently used go first."""
 
     def __init__(self, chars: int) -> None:
         self.room = chars
@@ -66,10 +67,7 @@ class _Read:
         if key in self.docs:
             self.docs.move_to_end(key)
             return self.docs[key]
-        try:
-            doc: SourceDoc | None = layouts.read(name, files.read_bytes(file, files.MAX_SOURCE_BYTES))
-        except files.Refused:
-            doc = None
+        doc = _read(file, name)
         size = len(doc.text) if doc is not None else 0
         while self.docs and self.room < size:
             _, old = self.docs.popitem(last=False)
@@ -80,14 +78,28 @@ class _Read:
         return doc
 
 
-_READ = _Read(64 * 1024 * 1024)
+class Memory:
+    """What one run remembers from record to record: the source documents read, and the readings of
+    quotes (lexicon.Reader). pipeline.Checker holds one; a caller without one reads afresh."""
+
+    def __init__(self, chars: int = 64 * 1024 * 1024) -> None:
+        self.documents = Documents(chars)
+        self.reader = lexicon.Reader()
 
 
-def source_doc(root: Path | str, name: str) -> SourceDoc | None:
+def _read(file: str, name: str) -> SourceDoc | None:
+    try:
+        return layouts.read(name, files.read_bytes(file, files.MAX_SOURCE_BYTES))
+    except files.Refused:
+        return None
+
+
+def source_doc(root: Path | str, name: str, documents: Documents | None = None) -> SourceDoc | None:
     """The source document seeds/NAME (name as records cite it) read through the guard (a regular
-    file, no link, at most files.MAX_SOURCE_BYTES), remembered by modification time and size; None when it
-    cannot be read (rules report E108). A name that is not seeds/NAME (files.SOURCE_PATH: no "..",
-    no absolute path, whatever a changed schema lets through) is never opened."""
+    file, no link, at most files.MAX_SOURCE_BYTES), or taken from the run's documents when they hold
+    it by modification time and size; None when it cannot be read (rules report E108). A name that is
+    not seeds/NAME (files.SOURCE_PATH: no "..", no absolute path, whatever a changed schema lets
+    through) is never opened."""
     if not files.SOURCE_PATH.match(name):
         return None
     file = os.path.join(root, name)
@@ -95,7 +107,9 @@ def source_doc(root: Path | str, name: str) -> SourceDoc | None:
         st = os.lstat(file)
     except (OSError, ValueError):
         return None
-    return _READ.get(file, name, (st.st_mtime_ns, st.st_size)) if files.kind_of(st.st_mode) is None else None
+    if files.kind_of(st.st_mode) is not None:
+        return None
+    return _read(file, name) if documents is None else documents.get(file, name, (st.st_mtime_ns, st.st_size))
 
 
 def source_text(root: Path | str, name: str) -> str | None:
@@ -130,12 +144,12 @@ def difference(needle: str, passage: str) -> str:
 class Sources:
     """The source documents one record cites, read with their places."""
 
-    def __init__(self, record: Record, root: Path) -> None:
+    def __init__(self, record: Record, root: Path, documents: Documents | None = None) -> None:
         self.record = record
         self.docs: list[SourceDoc] = []
         self.nct_id = record.data["nct_id"]
         for source in record.data["curation"]["sources"]:
-            doc = source_doc(root, source["file"])
+            doc = source_doc(root, source["file"], documents)
             if doc is not None:  # a missing source is reported by rules (E108)
                 self.docs.append(doc.for_trial(self.nct_id))
         self.searches = 0
@@ -312,8 +326,8 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
                                                              f"this one, but {own[0]} is about this trial: curate it (status draft or complete)")
 
 
-def check_evidence(record: Record, schema: dict, sources: Sources) -> Iterator[Problem]:
-    context = binding.Context(record, schema, sources.docs)
+def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexicon.Reader) -> Iterator[Problem]:
+    context = binding.Context(record, schema, sources.docs, reader)
     for key, quotes in record.data.get("evidence", {}).items():
         where = ("evidence", key)
         path = fields.parse_dotted(key)
@@ -393,11 +407,14 @@ def check_unbound(record: Record, schema: dict) -> Iterator[Problem]:
                                            f"the words that state each value (evidence: {{{fields.dotted(path)}: ...}})")
 
 
-def check(record: Record, schema: dict, root: Path) -> list[Problem]:
+def check(record: Record, schema: dict, root: Path, memory: Memory | None = None) -> list[Problem]:
+    """The evidence checks of one schema-valid record; memory: what the run remembers (a fresh one
+    when the caller keeps none)."""
+    memory = memory or Memory()
     problems = [*check_absent(record, schema), *check_unbound(record, schema)]
-    sources = Sources(record, root)
+    sources = Sources(record, root, memory.documents)
     if sources.docs:  # with no readable source, E108 has said why
         problems += [*check_nct_id(record, sources), *check_curation(record, sources), *check_verbatim(record, schema, sources),
-                     *check_evidence(record, schema, sources), *completeness.check(record, sources.docs)]
+                     *check_evidence(record, schema, sources, memory.reader), *completeness.check(record, sources.docs)]
     return problems
 

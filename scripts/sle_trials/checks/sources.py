@@ -113,8 +113,9 @@ def check_manifest(root: Path, seed_files: list[str]) -> list[Problem]:
             continue
         if hashlib.sha256(raw).hexdigest() != listed[seed].digest:
             problems.append(Problem(seed, 0, 0, "E307", f"{seed} differs from its sha256 in {MANIFEST_PATH}: a source is kept exactly as received; restore it (git checkout -- {shlex.quote(seed)})"))
+    present = set(seed_files)  # a set: with a list, 10,000 sources took 11 s of comparisons
     for seed, entry in listed.items():
-        if seed not in seed_files:
+        if seed not in present:
             problems.append(Problem(MANIFEST_PATH, entry.number, 1, "E307", f"{files.shown(seed)} is listed but not under {SEEDS_DIR}/; restore it or remove the line"))
     return problems
 

@@ -44,13 +44,13 @@ import json
 import os
 import secrets
 import stat
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 from urllib.parse import quote
 
 from sle_trials import files
+from sle_trials.git import plumbing
 
 if TYPE_CHECKING:
     import sqlite3
@@ -93,14 +93,35 @@ def digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
+class SummaryValue(NamedTuple):
+    """What a valid record's summary (pipeline.Summary) is made from: what the cache keeps of it
+    and what a worker process sends back. Plain text, tuples and bytes, so it pickles and stores
+    as it is."""
+
+    nct_id: str
+    titles: tuple[str, ...]  # brief_title, official_title, those the record has
+    related: tuple[tuple[str, str], ...]  # (nct_id, title) of each related trial
+    sources: tuple[tuple[tuple[str, str], ...], ...]  # each curation.sources entry's items
+    line: bytes  # the record's trials.csv line, UTF-8
+
+
+class Stamp(NamedTuple):
+    """A file as it was read: its size and modification time, and the wall clock just before."""
+
+    size: int
+    mtime_ns: int
+    read_ns: int
+
+
 class Entry(NamedTuple):
     """What the cache knows of one valid file."""
 
+    path: str  # as problems name the file: trials/NCT....yaml
     size: int
     mtime_ns: int
     read_ns: int  # the wall clock just before the file was read
     sha256: str
-    summary: tuple  # pipeline.Summary.value
+    summary: SummaryValue
 
     def fresh(self, st: os.stat_result) -> bool:
         """Whether the file is, by its stat, the one that was read, and was not modified within the
@@ -111,9 +132,9 @@ class Entry(NamedTuple):
 _decode = json.JSONDecoder().decode  # json.loads less its checks for bytes and arguments: a warm check decodes every summary
 
 
-def _summary(raw: bytes) -> tuple | None:
+def _summary(raw: bytes) -> SummaryValue | None:
     """A summary as stored (JSON: [nct_id, [titles], [[id, title]...], [[[key, value]...]...], line])
-    back as pipeline.Summary.value, or None when it does not have exactly that shape."""
+    back as a SummaryValue, or None when it does not have exactly that shape."""
     try:
         value = _decode(raw.decode("utf-8"))
     except (ValueError, RecursionError):
@@ -135,29 +156,27 @@ def _summary(raw: bytes) -> tuple | None:
                 return None
         if not any(key == "file" for key, _ in source):  # what refs and the data package read
             return None
-    return (nct_id, tuple(titles), tuple(map(tuple, related)), tuple(tuple(map(tuple, s)) for s in sources),
-            line.encode("utf-8"))
+    return SummaryValue(nct_id, tuple(titles), tuple(map(tuple, related)),
+                        tuple(tuple(map(tuple, s)) for s in sources), line.encode("utf-8"))
 
 
-def _encode(summary: tuple) -> bytes:
-    nct_id, titles, related, sources, line = summary
-    return json.dumps([nct_id, titles, related, sources, line.decode("utf-8")], ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
+def _encode(summary: SummaryValue) -> bytes:
+    return json.dumps([summary.nct_id, summary.titles, summary.related, summary.sources, summary.line.decode("utf-8")],
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def place(root: Path) -> Path | None:
     """The database file for the registry at root: in its git directory, else in the user's cache
     folder; None when neither can be told."""
     try:
-        git = subprocess.run(["git", "rev-parse", "--is-inside-work-tree", "--absolute-git-dir", "--show-prefix"],
-                             cwd=root, capture_output=True, stdin=subprocess.DEVNULL, timeout=60)
-        lines = os.fsdecode(git.stdout).split("\n")
-        if git.returncode == 0 and len(lines) >= 3 and lines[0] == "true" and os.path.isabs(lines[1]):
-            prefix = lines[2]  # the root's folder inside the repository, "" at its top
-            name = DATABASE if not prefix else f"check-cache-{hashlib.sha256(os.fsencode(prefix)).hexdigest()[:16]}.sqlite3"
-            return Path(lines[1], "sle-trials", name)
-    except (OSError, ValueError, subprocess.SubprocessError):
-        pass  # no git: the user's cache folder
+        out = plumbing.Repository(root).run("rev-parse", "--is-inside-work-tree", "--absolute-git-dir", "--show-prefix")
+    except (plumbing.GitError, OSError, ValueError):  # no git, or not in a work tree: the user's cache folder
+        out = b""
+    lines = os.fsdecode(out).split("\n")
+    if len(lines) >= 3 and lines[0] == "true" and os.path.isabs(lines[1]):
+        prefix = lines[2]  # the root's folder inside the repository, "" at its top
+        name = DATABASE if not prefix else f"check-cache-{hashlib.sha256(os.fsencode(prefix)).hexdigest()[:16]}.sqlite3"
+        return Path(lines[1], "sle-trials", name)
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):  # the XDG rule: a relative value is ignored
         base = os.path.join(os.path.expanduser("~"), ".cache")
@@ -258,7 +277,7 @@ class Cache:
         self._hmac: "hmac.HMAC | None" = None  # HMAC-SHA256 keyed once; copied for each entry (hmac.digest sets the key up each time)
         self._db: "sqlite3.Connection | None" = None
         self._damaged = False  # the database is there but will not do: replaced when this run writes
-        self._rows: dict[str, tuple] | None = None  # path -> row as read, until it is looked up
+        self._rows: dict[str, tuple] | None = None  # path -> row as read (sqlite3's tuple), until it is looked up
         self._entries: dict[str, Entry | None] = {}  # path -> what its row gave (None: a miss)
         self._writing = False
 
@@ -322,11 +341,11 @@ class Cache:
         except UnicodeEncodeError:  # a path that is not text: never written by this tool
             return None
         value = _summary(summary)
-        return None if value is None else Entry(size, mtime_ns, read_ns, sha256, value)
+        return None if value is None else Entry(path, size, mtime_ns, read_ns, sha256, value)
 
-    def put_many(self, items: list[tuple[str, tuple[int, int, int], str, tuple]]) -> None:
-        """(path, (size, mtime_ns, read_ns) of the read, sha256, summary) of files that passed every check."""
-        if not self.enabled or not items:
+    def put_many(self, entries: list[Entry]) -> None:
+        """Keep the entries of files that passed every check (committed by close())."""
+        if not self.enabled or not entries:
             return
         import sqlite3
 
@@ -335,7 +354,7 @@ class Cache:
             if db is None:
                 return
             rows = []
-            for path, (size, mtime_ns, read_ns), sha256, value in items:
+            for path, size, mtime_ns, read_ns, sha256, value in entries:
                 summary = _encode(value)
                 if len(summary) > MAX_SUMMARY or not path.isprintable():
                     continue  # too large to be read back; a name no trial file has

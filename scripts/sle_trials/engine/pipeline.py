@@ -37,9 +37,23 @@ if TYPE_CHECKING:
 # The checking stages (load, schema, rules, evidence) pull in the YAML parser and the schema validator;
 # they are imported where a file is really checked, not for a run the cache answers.
 _TRIAL_FILE = re.compile(r"NCT[0-9]{8}\.yaml\Z")
-Job = tuple[str, str, str, "str | None"]  # a file to check: (file, shown, stem, the sha256 the cache has for it)
 PARALLEL_FROM = 300  # files to check before worker processes pay for their start-up
 BATCH = 128  # files checked together (check_files), and what a worker is sent at a time: fewer messages, yet the last batch is short (~50 ms)
+
+
+class Misnamed(NamedTuple):
+    """A file under trials/ whose name is not a trial's: its E101, and its name without .yaml."""
+
+    problem: Problem
+    stem: str
+
+
+class Plan(NamedTuple):
+    """What is to be done with a chunk of files, before any is read."""
+
+    misnamed: list[Misnamed]
+    hits: list[cache.Entry]  # files the cache vouches for by their stat
+    jobs: list[Job]  # files to read (and check, unless their bytes are the cached ones)
 
 
 class UsageError(Exception):
@@ -103,15 +117,24 @@ def seed_files(root: Path) -> list[str]:
     return sorted(f"{SEEDS_DIR}/{name}" for name in os.listdir(folder) if name != "SHA256SUMS")
 
 
+class Job(NamedTuple):
+    """A file to read and check (sent to a worker process)."""
+
+    file: str  # its path on disk
+    shown: str  # how problems name it: trials/NCT....yaml
+    stem: str  # its name without .yaml, what its nct_id must be
+    cached_sha: str | None  # the sha256 the cache has for it: the same bytes are not checked again
+
+
 class Summary(refs.Entry):
     """What the cross-record checks and the exports need from one valid record; kept small, since a
     check holds one per record (250,000 at scale). It is a refs.Entry without places, plus the
-    record's sources and its CSV line (UTF-8 bytes: read from the cache without decoding). Its `value` (plain tuples and text) is what the cache keeps
-    and what a worker process sends back."""
+    record's sources and its CSV line (UTF-8 bytes: read from the cache without decoding). Its
+    `value` (cache.SummaryValue) is what the cache keeps and what a worker process sends back."""
 
     __slots__ = ("sources", "line")
 
-    def __init__(self, path: str, value: tuple, shared: dict[tuple, dict]) -> None:
+    def __init__(self, path: str, value: cache.SummaryValue, shared: dict[tuple, dict]) -> None:
         # refs.Entry's fields set here directly: this runs once per record on every check
         self.path, self.nct_id_at, self.related_at = path, NOWHERE, None
         self.nct_id, self.titles, self.related, sources, self.line = value
@@ -119,15 +142,17 @@ class Summary(refs.Entry):
         self.sources = [shared.get(s) or shared.setdefault(s, dict(s)) for s in sources]
 
     @staticmethod
-    def value_of(data: dict) -> tuple:
-        """(nct_id, titles, (nct_id, title) of each related trial, each source's items, CSV line)."""
-        return (data["nct_id"], tuple(data[k] for k in ("brief_title", "official_title") if k in data),
-                tuple((r["nct_id"], r["title"]) for r in data.get("related_trials", ())),
-                tuple(tuple(s.items()) for s in data["curation"]["sources"]), export.line(data).encode("utf-8"))
+    def value_of(data: dict) -> cache.SummaryValue:
+        """The summary of a valid record's data."""
+        return cache.SummaryValue(
+            data["nct_id"], tuple(data[k] for k in ("brief_title", "official_title") if k in data),
+            tuple((r["nct_id"], r["title"]) for r in data.get("related_trials", ())),
+            tuple(tuple(s.items()) for s in data["curation"]["sources"]), export.line(data).encode("utf-8"))
 
     @property
-    def value(self) -> tuple:
-        return (self.nct_id, self.titles, self.related, tuple(tuple(s.items()) for s in self.sources), self.line)
+    def value(self) -> cache.SummaryValue:
+        return cache.SummaryValue(self.nct_id, self.titles, self.related,  # type: ignore[arg-type]
+                                  tuple(tuple(s.items()) for s in self.sources), self.line)
 
 
 def _citations(data: dict) -> set[str]:
@@ -138,23 +163,33 @@ def _citations(data: dict) -> set[str]:
     return {s["file"] for s in sources if isinstance(s, dict) and isinstance(s.get("file"), str)}
 
 
+class Checked(NamedTuple):
+    """What checking one file's bytes gave."""
+
+    problems: list[Problem]
+    summary: cache.SummaryValue | None  # a valid record's (no problems)
+    cited: list[str]  # the sources a record with problems cites (a valid one's are in its summary)
+
+
 class Checker:
     """Checks files, a batch at a time; holds what every check of a run shares."""
 
     def __init__(self, root: Path) -> None:
-        from sle_trials.checks import schema
+        from sle_trials.checks import evidence, schema
 
         self.root = root
         self.schema = load_schema(root)
         self.validator = schema.make_validator(self.schema)
+        self.memory = evidence.Memory()  # the source documents and readings of quotes this run has seen
 
-    def check(self, shown: str, stem: str, raw: bytes) -> tuple[list[Problem], tuple | None, list[str]]:
-        """(problems, summary of a valid record, sources an invalid record cites: a valid one's are in its summary)."""
+    def check(self, shown: str, stem: str, raw: bytes) -> Checked:
+        """One file's bytes, checked (shown: how problems name it; stem: its name without .yaml)."""
         return self.check_many([(shown, stem, raw)])[0]
 
-    def check_many(self, batch: list[tuple[str, str, bytes]]) -> list[tuple[list[Problem], tuple | None, list[str]]]:
+    def check_many(self, batch: list[tuple[str, str, bytes]]) -> list[Checked]:
         """check() of each (shown, stem, bytes), the whole batch one stage at a time: the code of one
-        stage stays in the processor's caches."""
+        stage stays in the processor's caches (6-14% less time a record than one file at a time,
+        measured on canonical records, docs/speed.md)."""
         from sle_trials.checks import evidence, load, rules, schema
 
         texts = [load.check_text(raw, shown) for shown, _, raw in batch]
@@ -162,15 +197,15 @@ class Checker:
         found = [problems if record is None else schema.check(record, self.validator) for record, problems in loaded]
         found = [problems or rules.check(record, self.root, stem)  # type: ignore[arg-type]
                  for problems, (record, _), (_, stem, _) in zip(found, loaded, batch)]
-        found = [problems or evidence.check(record, self.schema, self.root) for problems, (record, _) in zip(found, loaded)]  # type: ignore[arg-type]
-        out: list[tuple[list[Problem], tuple | None, list[str]]] = []
+        found = [problems or evidence.check(record, self.schema, self.root, self.memory) for problems, (record, _) in zip(found, loaded)]  # type: ignore[arg-type]
+        out: list[Checked] = []
         for problems, (record, _) in zip(found, loaded):
             if record is None:
-                out.append((problems, None, []))
+                out.append(Checked(problems, None, []))
             elif problems:
-                out.append((problems, None, sorted(_citations(record.data))))
+                out.append(Checked(problems, None, sorted(_citations(record.data))))
             else:
-                out.append(([], Summary.value_of(record.data), []))
+                out.append(Checked([], Summary.value_of(record.data), []))
         return out
 
 
@@ -181,9 +216,9 @@ class Outcome(NamedTuple):
     shown: str
     stem: str
     problems: list[Problem]
-    summary: tuple | None  # Summary.value
+    summary: cache.SummaryValue | None
     cited: list[str]
-    stamp: tuple[int, int, int] | None  # (size, mtime_ns, read_ns) of the read: what the cache keeps (a stat_result pickles 10x slower)
+    stamp: cache.Stamp | None  # the file as read: what the cache keeps (a stat_result pickles 10x slower)
     sha: str | None
     unchanged: bool = False  # the same bytes as the cached entry: its summary stands
 
@@ -215,27 +250,35 @@ def check_files(jobs: list[Job], checker: _Lazy) -> list[Outcome]:
             outcomes.append(Outcome(shown, stem, problems, None, [], None, None))
             continue
         sha = cache.digest(raw)
-        outcomes.append(Outcome(shown, stem, [], None, [], (*stamp, read_ns), sha, unchanged=sha == cached_sha))  # type: ignore[misc]
+        assert stamp is not None  # read gives it with the bytes
+        outcomes.append(Outcome(shown, stem, [], None, [], cache.Stamp(*stamp, read_ns), sha, unchanged=sha == cached_sha))
         if sha != cached_sha:
             todo.append((len(outcomes) - 1, raw))
     if todo:
         checked = checker.get().check_many([(outcomes[i].shown, outcomes[i].stem, raw) for i, raw in todo])
-        for (i, _), (problems, item, cited) in zip(todo, checked):
-            outcomes[i] = outcomes[i]._replace(problems=problems, summary=item, cited=cited)
+        for (i, _), done in zip(todo, checked):
+            outcomes[i] = outcomes[i]._replace(problems=done.problems, summary=done.summary, cited=done.cited)
     return outcomes
 
 
 _worker: _Lazy | None = None
 
 
-def _init_worker(root: str) -> None:
-    global _worker
-    # A forked worker inherits the parent's disabled collector; it makes garbage as it goes (the
-    # precise path's parser leaves cycles). Collecting the youngest objects every 20,000 instead of
-    # 700 new ones: a checked record makes a few hundred, nearly none in cycles, and collecting
-    # after every other record cost 5% of a worker's time.
-    gc.enable()
+def collect_rarely() -> None:
+    """The collector's setting for a run, in the main process (cli.main) and in each worker: the
+    youngest objects are collected every 20,000 new ones instead of Python's 700. A run keeps what it
+    builds to its end (a summary per record, the run's memory of sources and quotes), and with the
+    default the collector walked it again and again: checking a canonical record took twice as long.
+    Off altogether it cost 11% less, but a checked record leaves ~600 objects in reference cycles
+    (the recursive walks of fields.all_field_names and layouts.json_lines), ~80 KB that only the
+    collector frees: one process checking 10,000 records grew to 800 MB (docs/speed.md)."""
     gc.set_threshold(20_000, 10, 10)
+    gc.enable()
+
+
+def _init_worker(root: str) -> None:
+    global _worker  # the worker process's own: it lives for one run, and checks for that run only
+    collect_rarely()  # a forked worker inherits the setting; a spawned one does not
     _worker = _Lazy(Path(root))
 
 
@@ -273,24 +316,12 @@ class Result:
 CHUNK = 2000  # files checked at a time, so memory stays flat however many there are
 
 
-def validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool = True, workers: int | None = None) -> Result:
-    """Check each file on its own; files the cache vouches for by their stat are not even read."""
-    # Summaries are acyclic and live to the end of the run: the cyclic collector would only walk
-    # them again and again as they pile up (a third of a warm run's time at 10,000 records).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _validate(root, paths, use_cache=use_cache, workers=workers)
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
-def _validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool, workers: int | None) -> Result:
+def validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool = True, workers: int | None = None) -> Result:
+    """Check each file on its own; files the cache vouches for by their stat are not even read."""
     result = Result(root=root, files=len(paths))
     seeds = [root / s for s in seed_files(root)]
     store = cache.Cache(root, cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache)
@@ -302,13 +333,11 @@ def _validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool, w
     pool: ProcessPoolExecutor | None = None
     checker = _Lazy(root)
 
-    def plan(chunk: "list[Path] | list[str]") -> tuple[list[tuple[Problem, str]], list[tuple[str, tuple]], list[Job]]:
+    def plan(chunk: "list[Path] | list[str]") -> Plan:
         """(the files misnamed, the summaries the cache vouches for by stat, the files to check) of a
         chunk of files; nothing is kept in the result until take(), so that a chunk planned ahead
         changes nothing of the order of what is found."""
-        misnamed: list[tuple[Problem, str]] = []  # (E101, the file's stem)
-        hits: list[tuple[str, tuple]] = []
-        jobs: list[Job] = []
+        found = Plan([], [], [])
         for file in chunk:  # the loop a warm run is: keep it lean
             path = os.fspath(file)
             folder, _, name = path.rpartition(os.sep)
@@ -322,7 +351,7 @@ def _validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool, w
             else:  # never printed raw: a newline in a name would forge a log line
                 shown = prefix + files.shown(name)
                 if os.path.lexists(path):  # a missing file is E001
-                    misnamed.append((Problem(shown, 0, 0, "E101", f"{files.shown(name)} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"), _stem(name)))
+                    found.misnamed.append(Misnamed(Problem(shown, 0, 0, "E101", f"{files.shown(name)} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"), _stem(name)))
                     continue
             entry = store.get(shown)
             if entry is not None:
@@ -331,18 +360,18 @@ def _validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool, w
                 except OSError:
                     st = None
                 if st is not None and stat.S_ISREG(st.st_mode) and entry.fresh(st):
-                    hits.append((shown, entry.summary))
+                    found.hits.append(entry)
                     continue
-            jobs.append((path, shown, _stem(name), entry.sha256 if entry else None))
-        return misnamed, hits, jobs
+            found.jobs.append(Job(path, shown, _stem(name), entry.sha256 if entry else None))
+        return found
 
-    def take(misnamed: list[tuple[Problem, str]], hits: list[tuple[str, tuple]], outcomes: Iterable[Outcome]) -> None:
+    def take(planned: Plan, outcomes: Iterable[Outcome]) -> None:
         """Keep a chunk's findings and summaries and put its newly checked files in the cache."""
-        for problem, stem in misnamed:
+        for problem, stem in planned.misnamed:
             result.problems.append(problem)
             result.unindexed_ids.add(stem)
-        summaries.extend(Summary(shown, value, shared) for shown, value in hits)
-        new_entries = []
+        summaries.extend(Summary(entry.path, entry.summary, shared) for entry in planned.hits)
+        new_entries: list[cache.Entry] = []
         for outcome in outcomes:
             result.problems.extend(outcome.problems)
             item = store.get(outcome.shown).summary if outcome.unchanged else outcome.summary  # type: ignore[union-attr]
@@ -351,16 +380,17 @@ def _validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool, w
                 result.unindexed_ids.add(outcome.stem)
                 continue
             if outcome.stamp is not None and outcome.sha is not None:
-                new_entries.append((outcome.shown, outcome.stamp, outcome.sha, item))
+                new_entries.append(cache.Entry(outcome.shown, *outcome.stamp, outcome.sha, item))
             summaries.append(Summary(outcome.shown, item, shared))
         store.put_many(new_entries)
 
     try:
         # A chunk at a time, so that memory holds summaries, not files; the workers get the next
         # chunk before this process takes the last one's results, so they never wait for it.
-        waiting: tuple[list[tuple[Problem, str]], list[tuple[str, tuple]], Iterable[Outcome]] | None = None
+        waiting: tuple[Plan, Iterable[Outcome]] | None = None
         for start in range(0, len(paths), CHUNK):
-            misnamed, hits, jobs = plan(paths[start : start + CHUNK])
+            planned = plan(paths[start : start + CHUNK])
+            jobs = planned.jobs
             if pool is None and workers > 1 and len(jobs) >= PARALLEL_FROM:
                 from concurrent.futures import ProcessPoolExecutor  # a warm run never starts workers
 
@@ -369,7 +399,7 @@ def _validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool, w
             outcomes = chain.from_iterable(pool.map(_check_in_worker, batches) if pool else (check_files(b, checker) for b in batches))
             if waiting is not None:
                 take(*waiting)
-            waiting = misnamed, hits, outcomes
+            waiting = planned, outcomes
         if waiting is not None:
             take(*waiting)
     finally:

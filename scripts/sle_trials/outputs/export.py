@@ -10,7 +10,6 @@ changes the data package's version: see package.py and schema/columns.lock.json.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import math
 import os
@@ -64,7 +63,6 @@ def _years(age: dict | None) -> str:
     return _number(age_days(age) / AGE_UNIT_DAYS["YEARS"])
 
 
-@functools.lru_cache(maxsize=4096)  # doses recur (a handful of levels per product); equal numbers read alike
 def _scientific(value: float) -> str:
     """1000000 -> 1×10^6; small numbers stay as they are."""
     if value < 1000:

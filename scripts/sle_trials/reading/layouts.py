@@ -28,7 +28,6 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from sle_trials.reading.criteria_text import ESCAPE, split_criteria
@@ -40,20 +39,11 @@ LAYOUT_KINDS = {"ctgov_json": "REGISTRY_JSON", "registry_copy": "REGISTRY_COPY",
 def normalise(text: str) -> str:
     """Text as verbatim fields and quotes are compared: Unicode NFKC, markdown backslash escapes
     removed, runs of white space as one space."""
-    # Short texts recur in every record (names, quotes, vocabulary) and are remembered; a long one
-    # is not, so that a registry of megabyte-long texts cannot fill memory.
-    return _normalised(text) if len(text) <= 2000 else _normalise(text)
-
-
-def _normalise(text: str) -> str:
     if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
         text = unicodedata.normalize("NFKC", text)
     if "\\" in text:
         text = ESCAPE.sub(r"\1", text)
     return " ".join(text.split())
-
-
-_normalised = lru_cache(maxsize=65536)(_normalise)
 
 
 @dataclass(frozen=True)

@@ -29,19 +29,6 @@ from typing import Any, Callable, TypeVar
 T = TypeVar("T")
 
 
-def quote_memo(function: Callable[..., T]) -> Callable[..., T]:
-    """function(quote, ...) remembered for quotes of at most 2,000 characters (the quotes records use
-    recur in every check): a long one is worked out each time, so a registry of megabyte-long quotes
-    cannot fill memory with remembered answers."""
-    remembered = lru_cache(maxsize=4096)(function)
-
-    def call(quote: str, *args: Any) -> T:
-        return remembered(quote, *args) if len(quote) <= 2000 else function(quote, *args)
-
-    call.__doc__ = function.__doc__
-    return call
-
-
 # --- numbers --------------------------------------------------------------------------------------
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -158,7 +145,6 @@ def unit_at(quote: str, at: int) -> tuple[Unit, int] | None:
     return _BY_SPELLING[index][1], m.end()
 
 
-@lru_cache(maxsize=1024)
 def unit_named(text: str) -> Unit | None:
     """The lexicon's unit a record's unit string names, or None when the lexicon does not know it."""
     wanted = nfkc(text)
@@ -240,7 +226,6 @@ def number_text(value: float) -> str:
     return f"{value:g}"
 
 
-@quote_memo
 def statements(quote: str) -> tuple[Statement, ...]:
     """Every quantity the quote states, in order (see the module docstring)."""
     nums: list[Number] = []
@@ -357,7 +342,6 @@ def _cue_regex(entries: list[KindCues]) -> re.Pattern[str]:
 _CUES = _cue_regex(KIND_CUES)
 
 
-@quote_memo
 def kind_of(quote: str, statement: Statement) -> tuple[str | None, str]:
     """(the kind of limit the words say, why) for a statement of the quote."""
     dimension = statement.unit.dimension if statement.unit else None
@@ -406,7 +390,6 @@ class Age:
     end: int
 
 
-@quote_memo
 def ages(quote: str) -> tuple[Age, ...]:
     """The ages a quote states and which bound each is: by a label ("Minimum Age: 18 Years"), a
     comparator ("≥ 18 years", "18 years and older"), a range ("between 18 and 70 years", "18 to 65
@@ -469,7 +452,6 @@ class Dose:
     reading: str | None
 
 
-@quote_memo
 def doses(quote: str) -> tuple[Dose, ...]:
     """Every number that could be a dose, with its basis: "1×10^6/kg" (or "... cells/kg", "per kg")
     is per kilogram; a number with "flat", "fixed" or "total" in the quote is flat; any other is read
@@ -546,7 +528,6 @@ class DateMention:
     end: int
 
 
-@quote_memo
 def dates(quote: str) -> tuple[DateMention, ...]:
     out = []
     for m in _DATE.finditer(quote):
@@ -582,7 +563,6 @@ AS_OF_LABELS = ("Current as of", "as of", "As of", "Last Updated", "Last Update 
                 "Last updated", "Updated")
 
 
-@lru_cache(maxsize=64)
 def _label_regex(labels: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     ordered = sorted(labels, key=lambda x: -len(x[1]))
     return re.compile("|".join(f"(?P<l{i}>(?<![\\w]){re.escape(text)}(?![\\w]))" for i, (_, text) in enumerate(ordered)))
@@ -594,19 +574,58 @@ def date_labels(quote: str, labels: dict[str, tuple[str, ...]]) -> list[tuple[st
     return _date_labels(quote, pairs)
 
 
-@quote_memo
 def _date_labels(quote: str, pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, int, int]]:
     ordered = sorted(pairs, key=lambda x: -len(x[1]))
     regex = _label_regex(pairs)
     return [(ordered[int(m.lastgroup[1:])][0], m.start(), m.end()) for m in regex.finditer(quote)]  # type: ignore[index]
 
 
-def label_of(quote: str, mention: DateMention, labels: list[tuple[str, int, int]]) -> str | None:
-    """The label a date stands under, as written: the nearest label before it with no other date between."""
+def label_of(quote: str, mention: DateMention, labels: list[tuple[str, int, int]],
+             mentions: tuple[DateMention, ...] | None = None) -> str | None:
+    """The label a date stands under, as written: the nearest label before it with no other date
+    between (mentions: the quote's dates, when the caller has them)."""
     before = [label for label in labels if label[2] <= mention.start]
     if not before:
         return None
     _, start, end = max(before, key=lambda label: label[2])
-    if any(end <= d.start < mention.start for d in dates(quote)):
+    if any(end <= d.start < mention.start for d in (dates(quote) if mentions is None else mentions)):
         return None
     return quote[start:end]
+
+
+# --- remembering readings, for one run ------------------------------------------------------------
+
+
+class Reader:
+    """The readings of quotes that binding asks for again and again, remembered for one run: a quote
+    often binds several values of a record (a threshold's number, unit and comparator), and records
+    quote the same passages. Remembering saved ~15% of a cold check's time on the benchmark's
+    canonical records (docs/speed.md). One Reader per run (pipeline.Checker holds it and passes it to
+    evidence.check), never one per module: nothing a run remembers outlives it. Each reading keeps
+    at most `size` quotes, and a quote over 2,000 characters is read each time, so that a registry of
+    megabyte-long quotes cannot fill memory."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.statements = _remembered(statements, size)
+        self.kind_of = _remembered(kind_of, size)
+        self.ages = _remembered(ages, size)
+        self.doses = _remembered(doses, size)
+        self.dates = _remembered(dates, size)
+        self._date_labels = _remembered(_date_labels, size)
+
+    def date_labels(self, quote: str, labels: dict[str, tuple[str, ...]]) -> list[tuple[str, int, int]]:
+        """date_labels(), remembered."""
+        return self._date_labels(quote, tuple((name, text) for name, texts in labels.items() for text in texts))
+
+    def label_of(self, quote: str, mention: DateMention, labels: list[tuple[str, int, int]]) -> str | None:
+        """label_of(), with the quote's dates remembered."""
+        return label_of(quote, mention, labels, self.dates(quote))
+
+
+def _remembered(function: Callable[..., T], size: int) -> Callable[..., T]:
+    remembered = lru_cache(maxsize=size)(function)
+
+    def call(quote: str, *args: Any) -> T:
+        return remembered(quote, *args) if len(quote) <= 2000 else function(quote, *args)
+
+    return call

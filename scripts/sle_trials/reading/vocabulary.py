@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from types import MappingProxyType
 
 # value -> labels (besides the value itself). A label may stand for several values of a list field
 # (phases): give it under each, and the binder reads it as all of them.
@@ -246,18 +246,24 @@ def _compile(name: str, table: dict) -> Vocabulary:
     return Vocabulary(name, pattern, {k: frozenset(v) for k, v in values.items()})
 
 
-@lru_cache(maxsize=None)
+def _by_values() -> dict[frozenset, Vocabulary]:
+    found: dict[frozenset, Vocabulary] = {}
+    for name, table in TABLES.items():  # two tables of the same values: the first
+        found.setdefault(frozenset(table), _compile(name, table))
+    return found
+
+
+# Compiled once, when the module is imported (only a run that checks a record imports it), and never
+# changed: the vocabularies are constants, and a record binds a dozen values to them.
+_FOR_ENUM = MappingProxyType(_by_values())
+_FOR_BOOLEAN = MappingProxyType({field: _compile(field, table) for field, table in BOOLEANS.items() if table})
+
+
 def for_enum(values: tuple[str, ...]) -> Vocabulary | None:
     """The vocabulary whose values are exactly this enum's (as the schema lists them), else None."""
-    wanted = set(values)
-    for name, table in TABLES.items():
-        if set(table) == wanted:
-            return _compile(name, table)
-    return None
+    return _FOR_ENUM.get(frozenset(values))
 
 
-@lru_cache(maxsize=None)
 def for_boolean(field: str) -> Vocabulary | None:
     """The renderings of a yes/no field (dotted path without list indexes), else None."""
-    table = BOOLEANS.get(field)
-    return _compile(field, table) if table else None
+    return _FOR_BOOLEAN.get(field)
