@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import csv
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -53,6 +55,9 @@ def test_imported_record_passes_check_with_no_edits(trials: Trials, registry: Pa
     assert trials("check").status == 0
     assert trials("fmt", "--check").status == 0  # written in canonical form
     data = record(registry, nct_id)
+    assert data["curation"]["status"] == "draft"  # until a curator reviews it
+    row = next(r for r in csv.DictReader(io.StringIO((registry / "trials.csv").read_text(encoding="utf-8"))) if r["nct_id"] == nct_id)
+    assert row["curation_status"] == "draft"  # and the table says so
     # the JSON is kept byte for byte as the record's source, listed in SHA256SUMS
     source = data["curation"]["sources"][0]
     assert source["kind"] == "REGISTRY_JSON"
@@ -294,7 +299,7 @@ def test_an_existing_record_is_not_overwritten(trials: Trials, registry: Path) -
     assert again.status == 0 and "trials/NCT09000011.yaml: already written from seeds/" in again.out
     assert snapshot(registry) == before
     file = registry / "trials" / "NCT09000011.yaml"
-    file.write_text(file.read_text(encoding="utf-8").replace("status: complete", "status: stub"), encoding="utf-8")
+    file.write_text(file.read_text(encoding="utf-8").replace("status: draft", "status: stub"), encoding="utf-8")
     before = snapshot(registry)
     result = trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json")
     assert result.status == 2 and "trials/NCT09000011.yaml exists; use --update" in result.err
