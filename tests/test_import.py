@@ -471,3 +471,70 @@ def test_dry_run_shows_and_writes_nothing(trials: Trials, registry: Path) -> Non
     result = trials("import", "ctgov", CTGOV / "observational_followup.json", "--dry-run")
     assert result.status == 0 and "trials/NCT09000033.yaml: would be written from seeds/ctgov_NCT09000033_2025-09-03.json" in result.out
     assert snapshot(registry) == before
+
+
+# --- what real study files hold ---------------------------------------------------------------------
+
+
+def test_last_known_status_why_stopped_and_first_posted_are_kept(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, lastKnownStatus (what a status UNKNOWN study last reported) and whyStopped were lost without a word."""
+    doc = study("old_partial_dates.json")
+    doc["protocolSection"]["statusModule"]["lastKnownStatus"] = "RECRUITING"
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    data = record(registry, "NCT09000044")
+    assert data["overall_status"] == "UNKNOWN" and data["last_known_status"] == "RECRUITING"
+    assert data["evidence"]["last_known_status"] == "statusModule.lastKnownStatus: RECRUITING"
+    assert trials("import", "ctgov", CTGOV / "withdrawn_enrollment_0.json").status == 0
+    data = record(registry, "NCT09000022")
+    assert data["why_stopped"] == "Sponsor decision; no participants were enrolled."
+    assert data["dates"]["first_posted"] == {"date": "2024-05-31", "type": "ACTUAL"}
+    assert "last_known_status" not in data["curation"]["silent"]  # it does not apply to a WITHDRAWN study
+    assert trials("check").status == 0
+    # a record may not claim what its source does not say: the checks read the fields from their places
+    file = registry / "trials" / "NCT09000044.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("last_known_status: RECRUITING", "last_known_status: COMPLETED"),
+                    encoding="utf-8")
+    result = trials.json("validate", file)
+    assert result.status == 1 and "last_known_status" in result.out, result.out
+
+
+@pytest.mark.parametrize("minimum, maximum, expected", [
+    ("200 Months", None, {"value": 200, "unit": "MONTHS"}),
+    ("28 Days", "17 Years", {"value": 28, "unit": "DAYS"}),
+    ("6 weeks", None, {"value": 6, "unit": "WEEKS"}),
+])
+def test_ages_in_any_unit(trials: Trials, registry: Path, tmp_path: Path, minimum: str, maximum: str | None, expected: dict) -> None:
+    doc = study("withdrawn_enrollment_0.json")
+    elig = doc["protocolSection"]["eligibilityModule"]
+    elig["minimumAge"] = minimum
+    if maximum is None:
+        del elig["maximumAge"]
+    else:
+        elig["maximumAge"] = maximum
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    assert record(registry, "NCT09000022")["eligibility"]["minimum_age"] == expected
+    assert trials("check").status == 0
+
+
+def test_an_update_keeps_an_age_above_150_months(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, an age above 150 of any unit could not be held and --update dropped it silently."""
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["eligibilityModule"]["minimumAge"] = "216 Months"
+    assert trials("import", "ctgov", write_json(tmp_path / "a.json", doc)).status == 0
+    doc["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"]["date"] = "2025-07-01"
+    doc["protocolSection"]["eligibilityModule"]["maximumAge"] = "840 Months"
+    result = trials("import", "ctgov", write_json(tmp_path / "b.json", doc), "--update")
+    assert result.status == 0, result.out + result.err
+    data = record(registry, "NCT09000022")
+    assert data["eligibility"]["minimum_age"] == {"value": 216, "unit": "MONTHS"}
+    assert data["eligibility"]["maximum_age"] == {"value": 840, "unit": "MONTHS"}
+    assert trials("check").status == 0
+
+
+def test_an_age_beyond_150_years_is_left_out_with_a_note(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["eligibilityModule"]["maximumAge"] = "1900 Months"
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    data = record(registry, "NCT09000022")
+    assert "maximum_age" not in data["eligibility"]
+    assert any(n["field"] == "eligibility.maximum_age" and "1900 Months" in n["text"] for n in data["curation"]["notes"])

@@ -24,6 +24,7 @@ CHECKS = (
     Check("E108", "missing-source", "a cited source file does not exist under seeds/, or is not a plain file"),
     Check("E109", "unknown-criterion", "a threshold points at a criterion number the list does not have"),
     Check("E110", "unknown-intervention", "an arm names an intervention the record does not list"),
+    Check("E111", "age-beyond-150-years", "an age limit above 150 years, in whatever unit it is given (1,801 months)"),
 )
 
 
@@ -75,8 +76,18 @@ def _age_days(age: dict) -> float:
     return age["value"] * AGE_UNIT_DAYS[age["unit"]]
 
 
+# The oldest age limit a record may hold, in days: registries give ages in any unit ("200 Months",
+# "28 Days"), so the schema cannot bound the number alone; beyond 150 years is a slip of the unit.
+MAX_AGE_DAYS = 150 * AGE_UNIT_DAYS["YEARS"]
+
+
 def check_ages(record: Record) -> Iterator[Problem]:
     eligibility = record.data.get("eligibility", {})
+    for name in ("minimum_age", "maximum_age"):
+        age = eligibility.get(name)
+        if age and _age_days(age) > MAX_AGE_DAYS + 1e-9:
+            yield _problem(record, ("eligibility", name, "value"), "E111",
+                           f"eligibility.{name}: {age['value']} {age['unit'].lower()} is more than 150 years")
     low, high = eligibility.get("minimum_age"), eligibility.get("maximum_age")
     if low and high and _age_days(low) > _age_days(high):
         yield _problem(record, ("eligibility", "minimum_age"), "E104",

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sle_trials.checks.rules import MAX_AGE_DAYS
 from sle_trials.curate.ctgov.builder import Builder, put
+from sle_trials.outputs.export import AGE_UNIT_DAYS
 from sle_trials.reading import criteria_text, layouts
 
 _AGE = re.compile(r"^\s*([0-9]+)\s+(Year|Month|Week|Day|Hour|Minute)s?\s*$", re.I)
@@ -37,12 +39,14 @@ def read(b: Builder, mod: dict) -> None:
 
 
 def age(text: Any) -> dict | None:
-    """An age as the record holds it: "18 Years" -> {value: 18, unit: YEARS}; None for anything
-    else (and for more than 150 of any unit)."""
+    """An age as the record holds it, in the registry's unit: "18 Years" -> {value: 18, unit: YEARS},
+    "200 Months" -> {value: 200, unit: MONTHS}; None for anything else, and for more than 150 years
+    in any unit (E111: a slip, not an age)."""
     m = _AGE.match(text) if isinstance(text, str) else None
-    if not m or int(m.group(1)) > 150:
+    if not m:
         return None
-    return {"value": int(m.group(1)), "unit": m.group(2).upper() + "S"}
+    value, unit = int(m.group(1)), m.group(2).upper() + "S"
+    return {"value": value, "unit": unit} if value * AGE_UNIT_DAYS[unit] <= MAX_AGE_DAYS else None
 
 
 def _criteria(b: Builder, elig: dict, text: Any) -> None:
