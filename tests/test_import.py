@@ -202,14 +202,15 @@ def test_criteria_numbering_that_restarts_is_nested_under_the_item_above() -> No
     assert exclusion == [{"text": "Pregnancy"}] and remarks == []
 
 
-def test_a_second_heading_of_the_same_kind_heads_its_own_list() -> None:
+def test_a_heading_for_a_part_of_the_study_starts_a_group() -> None:
     text = ("Inclusion Criteria for Part A:\n\n1. Adults\n2. Active SLE\n\nInclusion Criteria for Part B:\n\n"
             "1. Adolescents\n2. Active SLE\n\nExclusion Criteria:\n\n1. Pregnancy\n")
-    inclusion, exclusion, _ = criteria_text.split_criteria(text)
-    assert [c.get("number") for c in inclusion] == [1, 2, None]
-    assert inclusion[2] == {"text": "Inclusion Criteria for Part B:",
-                            "sub_criteria": [{"number": 1, "text": "Adolescents"}, {"number": 2, "text": "Active SLE"}]}
-    assert exclusion == [{"number": 1, "text": "Pregnancy"}]
+    inclusion, exclusion, remarks = criteria_text.split_criteria(text)
+    assert inclusion == [{"number": 1, "group": "Inclusion Criteria for Part A", "text": "Adults"},
+                         {"number": 2, "group": "Inclusion Criteria for Part A", "text": "Active SLE"},
+                         {"number": 1, "group": "Inclusion Criteria for Part B", "text": "Adolescents"},
+                         {"number": 2, "group": "Inclusion Criteria for Part B", "text": "Active SLE"}]  # nothing dropped
+    assert exclusion == [{"number": 1, "text": "Pregnancy"}] and remarks == []
 
 
 @pytest.mark.parametrize("text, inclusion, exclusion", [
@@ -232,6 +233,8 @@ def test_criteria_without_headings_are_left_for_the_curator(trials: Trials, regi
     assert "inclusion_criteria" not in data["eligibility"]
     assert {"eligibility.inclusion_criteria", "eligibility.exclusion_criteria"} <= set(data["curation"]["not_yet_curated"])
     assert any("no 'Inclusion Criteria'" in n["text"] for n in data["curation"]["notes"])
+    assert not set(data["curation"].get("silent", [])) & {"eligibility", "eligibility.inclusion_criteria",
+                                                           "eligibility.exclusion_criteria"}  # never declared silent
     assert trials("check").status == 0
 
 
@@ -538,3 +541,93 @@ def test_an_age_beyond_150_years_is_left_out_with_a_note(trials: Trials, registr
     data = record(registry, "NCT09000022")
     assert "maximum_age" not in data["eligibility"]
     assert any(n["field"] == "eligibility.maximum_age" and "1900 Months" in n["text"] for n in data["curation"]["notes"])
+
+
+# The criteria text of a real study (its words changed, its layout kept): a general heading first, an
+# exclusion heading later, sub-headings for two kinds of participant, and a criterion under both.
+GROUPED = """Eligibility criteria:
+
+For adolescent participants:
+
+* Aged 12 to 17 years with SLE
+* Able to swallow tablets
+
+For parent participants:
+
+* Parent or guardian of an enrolled adolescent
+* Able to swallow tablets
+
+Exclusion criteria:
+
+For adolescent participants:
+
+1. Prior CAR-T therapy
+2. Pregnancy
+
+For parent participants:
+
+1. Pregnancy
+"""
+
+
+def test_criteria_under_a_general_heading_with_sub_headings(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before: the inclusion criteria were lost and declared silent, the sub-headings became criteria and
+    a criterion was dropped as a repeat, changing who is excluded."""
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = GROUPED
+    result = trials("import", "ctgov", write_json(tmp_path / "s.json", doc))
+    assert result.status == 0, result.out + result.err
+    data = record(registry, "NCT09000022")
+    inclusion, exclusion = data["eligibility"]["inclusion_criteria"], data["eligibility"]["exclusion_criteria"]
+    assert [(c.get("group"), c["text"]) for c in inclusion] == [
+        ("For adolescent participants", "Aged 12 to 17 years with SLE"), ("For adolescent participants", "Able to swallow tablets"),
+        ("For parent participants", "Parent or guardian of an enrolled adolescent"), ("For parent participants", "Able to swallow tablets")]
+    assert [(c.get("group"), c.get("number"), c["text"]) for c in exclusion] == [
+        ("For adolescent participants", 1, "Prior CAR-T therapy"), ("For adolescent participants", 2, "Pregnancy"),
+        ("For parent participants", 1, "Pregnancy")]
+    assert "silent" not in data["curation"] or "eligibility.inclusion_criteria" not in data["curation"]["silent"]
+    assert any("read as the inclusion criteria" in n["text"] for n in data["curation"]["notes"])
+    assert trials("check").status == 0
+    # marked complete, the record is held to the source's lists whole: a dropped repeat is caught (E511)
+    file = registry / "trials" / "NCT09000022.yaml"
+    text = file.read_text(encoding="utf-8").replace("status: draft", "status: complete")
+    file.write_text(text, encoding="utf-8")
+    assert trials("validate", file).status == 0
+    cut = text.split("    - number: 1\n      group: For parent participants\n      text: Pregnancy\n")
+    assert len(cut) == 2
+    file.write_text("".join(cut), encoding="utf-8")
+    assert "E511" in trials.json("validate", file).codes()
+
+
+def test_the_same_criterion_twice_within_one_group_is_a_repeat(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """E106 counts texts and numbers within a group: under two sub-headings the same words are two criteria."""
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = GROUPED
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    file = registry / "trials" / "NCT09000022.yaml"
+    text = file.read_text(encoding="utf-8")
+    moved = text.replace("    - number: 1\n      group: For parent participants\n      text: Pregnancy\n",
+                         "    - number: 1\n      group: For adolescent participants\n      text: Pregnancy\n")
+    assert moved != text
+    file.write_text(moved, encoding="utf-8")
+    result = trials.json("validate", file)
+    assert result.codes() == {"E106"}
+    assert {p["message"] for p in result.problems()} == {
+        "eligibility.exclusion_criteria.2: same text as item 1", "eligibility.exclusion_criteria.2: number 1 is used twice in this list"}
+
+
+@pytest.mark.parametrize("text, silent, todo", [
+    ("Adults with active SLE.\n\nExclusion Criteria:\n\n* Pregnancy\n", set(), {"eligibility.inclusion_criteria"}),
+    ("Exclusion Criteria:\n\n* Pregnancy\n", {"eligibility.inclusion_criteria"}, set()),
+    ("Eligibility criteria:\n\n* Adults\n* Not pregnant\n", set(), {"eligibility.inclusion_criteria", "eligibility.exclusion_criteria"}),
+])
+def test_a_list_the_text_may_state_is_never_declared_silent(trials: Trials, registry: Path, tmp_path: Path, text: str,
+                                                             silent: set, todo: set) -> None:
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = text
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    curation = record(registry, "NCT09000022")["curation"]
+    names = {"eligibility.inclusion_criteria", "eligibility.exclusion_criteria"}
+    assert set(curation.get("silent", [])) & names == silent
+    assert set(curation.get("not_yet_curated", [])) & names == todo
+    assert trials("check").status == 0

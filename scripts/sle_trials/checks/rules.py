@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 from sle_trials import files
 from sle_trials.outputs.export import AGE_UNIT_DAYS
@@ -117,20 +117,22 @@ def check_criteria(record: Record) -> Iterator[Problem]:
         if name not in eligibility:
             continue
         for path, items in _criteria(eligibility[name], ("eligibility", name)):
-            folded = [_folded(item["text"]) for item in items]
-            numbers_ = [item["number"] for item in items if item.get("number") is not None]
+            # texts and numbers repeat only within a group: the same words under two sub-headings
+            # ("For adolescent participants", "For parent participants") are two criteria
+            folded = [(item.get("group"), _folded(item["text"])) for item in items]
+            numbers_ = [(item.get("group"), item["number"]) for item in items if item.get("number") is not None]
             if len(set(folded)) == len(folded) and len(set(numbers_)) == len(numbers_):
                 continue  # nothing repeats (almost every list): the loop below only words the findings
-            texts: dict[str, int] = {}
-            numbers: dict[int, int] = {}
+            texts: dict[tuple, int] = {}
+            numbers: dict[tuple, int] = {}
             for i, (item, text) in enumerate(zip(items, folded)):
                 if text in texts:
                     yield _problem(record, path + (i, "text"), "E106", f"{dotted(path + (i,))}: same text as item {texts[text]}")
                 texts.setdefault(text, i)
-                number = item.get("number")
+                number = (item.get("group"), item["number"]) if item.get("number") is not None else None
                 if number is not None:
                     if number in numbers:
-                        yield _problem(record, path + (i, "number"), "E106", f"{dotted(path + (i,))}: number {number} is used twice in this list")
+                        yield _problem(record, path + (i, "number"), "E106", f"{dotted(path + (i,))}: number {number[1]} is used twice in this list")
                     numbers.setdefault(number, i)
 
 

@@ -71,10 +71,12 @@ class Passage:
 
 @dataclass(frozen=True)
 class Item:
-    """One criterion as the source lists it: its number (None when unnumbered) and whole text."""
+    """One criterion as the source lists it: its number (None when unnumbered), whole text, and the
+    sub-heading it is listed under (None when none; a nested item has its parent's)."""
 
     number: int | None
     text: str
+    group: str | None = None
 
 
 @dataclass
@@ -326,11 +328,12 @@ def _ctgov_json(file: str, doc: Any) -> SourceDoc:
     return doc_out
 
 
-def _flat(items: list[dict]) -> list[Item]:
+def _flat(items: list[dict], group: str | None = None) -> list[Item]:
     out = []
     for item in items:
-        out.append(Item(item.get("number"), normalise(item["text"])))
-        out.extend(_flat(item.get("sub_criteria", [])))
+        within = normalise(item["group"]) if "group" in item else group
+        out.append(Item(item.get("number"), normalise(item["text"]), within))
+        out.extend(_flat(item.get("sub_criteria", []), within))
     return out
 
 

@@ -50,16 +50,24 @@ def age(text: Any) -> dict | None:
 
 
 def _criteria(b: Builder, elig: dict, text: Any) -> None:
-    """inclusion_criteria and exclusion_criteria, from the criteria text under its two headings;
-    without the headings, left for the curator to split (not_yet_curated)."""
+    """inclusion_criteria and exclusion_criteria, from the criteria text under its headings. A list
+    the text does not give under a heading of its own, while it has words no list took (before the
+    first heading, or under a heading of neither kind), is left for the curator (not_yet_curated),
+    never declared silent: the source may well state it."""
     if not isinstance(text, str) or not text.strip():
         return
-    inclusion, exclusion, remarks = criteria_text.split_criteria(layouts.json_string(text))
-    put(elig, "inclusion_criteria", inclusion)
-    put(elig, "exclusion_criteria", exclusion)
-    for remark in remarks:
+    found = criteria_text.split(layouts.json_string(text))
+    put(elig, "inclusion_criteria", found.inclusion)
+    put(elig, "exclusion_criteria", found.exclusion)
+    for remark in found.remarks:
         b.note("eligibility", remark)
-    if not inclusion and not exclusion:
-        b.note("eligibility", "The criteria text has no 'Inclusion Criteria' or 'Exclusion Criteria' "
-               "heading; the criteria are left for the curator to split.")
+    if not found.inclusion and not found.exclusion:
+        b.note("eligibility", "The criteria text has no 'Inclusion Criteria' or 'Exclusion Criteria' heading to split "
+               "it at; the criteria are left for the curator to split from the source.")
         b.not_yet += ["eligibility.inclusion_criteria", "eligibility.exclusion_criteria"]
+        return
+    for name, items in (("inclusion_criteria", found.inclusion), ("exclusion_criteria", found.exclusion)):
+        if not items and found.unplaced:
+            b.note(f"eligibility.{name}", f"The criteria text gives no list headed {name.split('_')[0]} criteria, but has "
+                   "words no list took; the curator reads from the source whether they are these criteria.")
+            b.not_yet.append(f"eligibility.{name}")
