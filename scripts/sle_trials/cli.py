@@ -62,9 +62,13 @@ def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
     n.add_argument("--title", help="the trial's title as the source writes it (default: read from the source)")
     n.add_argument("--kind", help="the source's kind (default: as other records or the JSON say)")
     n.add_argument("--as-of", dest="as_of", metavar="DATE", help="the source's own as-of date (default: as other records or the JSON say)")
-    i = sub.add_parser("import", parents=[common], help="turn a ClinicalTrials.gov API v2 study JSON into a draft record")
-    i.add_argument("registry", choices=["ctgov"], help="where the file comes from: ctgov (ClinicalTrials.gov API v2)")
-    i.add_argument("file", type=Path, metavar="FILE.json")
+    i = sub.add_parser("import", parents=[common], help="turn a ClinicalTrials.gov API v2 study (fetched by id, or a saved JSON) into a draft record")
+    i.add_argument("registry", choices=["ctgov"], help="where the study comes from: ctgov (ClinicalTrials.gov API v2)")
+    i.add_argument("targets", nargs="+", metavar="NCT_ID|FILE.json",
+                   help="an NCT id, fetched from the API v2 ($CTGOV_API_URL), or a saved API response; each imported in turn")
+    i.add_argument("--out-of-scope", dest="out_of_scope", metavar="REASON",
+                   help="import a study whose conditions and interventions show neither lupus nor a CAR-T or related cell "
+                        "therapy, recording REASON (curation.out_of_scope)")
     i.add_argument("--update", action="store_true", help="apply to the existing record only what changed")
     i.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     i.add_argument("--theirs", action="append", default=[], metavar="FIELD",
@@ -135,8 +139,8 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
     from sle_trials.curate import importing  # checks the registry with the import and writes the generated files itself
 
-    return importing.run(root, args.file, update_existing=args.update, dry_run=args.dry_run, fmt_name=args.format,
-                         theirs=args.theirs, ours=args.ours)
+    return importing.run_each(root, args.targets, update_existing=args.update, dry_run=args.dry_run, fmt_name=args.format,
+                              theirs=args.theirs, ours=args.ours, out_of_scope=args.out_of_scope)
 
 
 def cmd_fmt(root: Path, args: argparse.Namespace) -> int:
