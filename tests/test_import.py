@@ -631,3 +631,76 @@ def test_a_list_the_text_may_state_is_never_declared_silent(trials: Trials, regi
     assert set(curation.get("silent", [])) & names == silent
     assert set(curation.get("not_yet_curated", [])) & names == todo
     assert trials("check").status == 0
+
+
+# --- the classic format, a file naming another study, scope ----------------------------------------
+
+
+def test_a_classic_format_file_is_refused_with_how_to_get_the_v2_json(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    classic = {"FullStudiesResponse": {"APIVrs": "1.01.05", "NStudiesFound": 1, "FullStudies": [{"Rank": 1, "Study": {
+        "ProtocolSection": {"IdentificationModule": {"NCTId": "NCT09000011", "BriefTitle": "A study"},
+                            "StatusModule": {"OverallStatus": "Recruiting"}}}}]}}
+    before = snapshot(registry)
+    result = trials("import", "ctgov", write_json(tmp_path / "NCT09000011.json", classic))
+    assert result.status == 1
+    assert "classic ClinicalTrials.gov API (FullStudiesResponse), retired in 2024" in result.err
+    assert "`trials import ctgov NCT09000011` fetches it" in result.err
+    assert "https://clinicaltrials.gov/api/v2/studies/NCT09000011" in result.err and "nothing written" in result.err
+    assert snapshot(registry) == before
+
+
+def test_a_file_named_for_another_study_is_remarked(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    file = tmp_path / "NCT05765006.json"
+    file.write_bytes((CTGOV / "withdrawn_enrollment_0.json").read_bytes())
+    result = trials("import", "ctgov", file)
+    assert result.status == 0
+    assert "warning: NCT05765006.json names NCT05765006 but holds study NCT09000022; it is imported as NCT09000022" in result.err
+    assert (registry / "trials" / "NCT09000022.yaml").is_file()
+
+
+def _other_disease(tmp_path: Path) -> Path:
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["conditionsModule"] = {"conditions": ["Type 2 Diabetes"], "keywords": ["insulin"]}
+    arms = doc["protocolSection"]["armsInterventionsModule"]
+    arms["interventions"] = [{"type": "DRUG", "name": "Metformin"}]
+    for arm in arms.get("armGroups", []):
+        arm["interventionNames"] = ["Drug: Metformin"]
+    return write_json(tmp_path / "diabetes.json", doc)
+
+
+def test_a_study_out_of_scope_is_refused(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    before = snapshot(registry)
+    result = trials("import", "ctgov", _other_disease(tmp_path))
+    assert result.status == 1
+    assert ("NCT09000022: its conditions (Type 2 Diabetes; insulin) and interventions (Metformin) show neither lupus "
+            "nor a CAR-T or related cell therapy") in result.err
+    assert "--out-of-scope REASON" in result.err and "nothing written" in result.err
+    assert snapshot(registry) == before
+
+
+def test_out_of_scope_with_a_reason_is_recorded(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    result = trials("import", "ctgov", _other_disease(tmp_path), "--out-of-scope", "Control study named by a CAR-T trial")
+    assert result.status == 0, result.err
+    data = record(registry, "NCT09000022")
+    assert data["curation"]["out_of_scope"] == "Control study named by a CAR-T trial"
+    assert data["curation"]["status"] == "draft"
+    assert trials("check").status == 0
+    # an in-scope study takes no reason; an empty reason is no reason
+    assert "is in scope" in trials("import", "ctgov", CTGOV / "observational_followup.json", "--out-of-scope", "x").err
+    assert trials("import", "ctgov", CTGOV / "old_partial_dates.json", "--out-of-scope", " ").status == 2
+
+
+@pytest.mark.parametrize("conditions, interventions, inside", [
+    (["Lupus Nephritis"], ["Belimumab"], True),
+    (["Systemic Sclerosis"], ["CD19 CAR-T cells"], True),
+    (["Myasthenia Gravis"], ["Descartes-08 (CAR-NK)"], True),
+    (["Multiple Sclerosis"], ["obecabtagene autoleucel"], True),
+    (["Autoimmune Diseases"], ["Rituximab"], False),
+    (["Carcinoma"], ["Cartilage graft"], False),
+])
+def test_scope_reads_conditions_and_interventions(conditions: list, interventions: list, inside: bool) -> None:
+    from sle_trials.curate.ctgov import scope
+
+    doc = {"protocolSection": {"conditionsModule": {"conditions": conditions},
+                               "armsInterventionsModule": {"interventions": [{"name": n} for n in interventions]}}}
+    assert scope.of_study(doc).inside is inside
