@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from contextlib import contextmanager
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -64,9 +65,10 @@ def _handler(api: API) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-@pytest.fixture
-def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[API]:
-    """A local API, CTGOV_API_URL pointing at it; timeouts of half a second, two retries, 10 ms backoff."""
+@contextmanager
+def running(monkeypatch: pytest.MonkeyPatch) -> Iterator[API]:
+    """A local API, CTGOV_API_URL pointing at it; timeouts of half a second, two retries, 10 ms backoff.
+    A test module makes it a fixture: `api = pytest.fixture(lambda monkeypatch: ...)` (see test_fetch.py)."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
     stand_in = API(f"http://127.0.0.1:{server.server_address[1]}/api/v2")
     server.RequestHandlerClass = _handler(stand_in)

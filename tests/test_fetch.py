@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import json
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES, Trials
-from ctgov_api import API, Answer, api  # noqa: F401 (the fixture)
+from ctgov_api import API, Answer, running
 from sle_trials.curate.ctgov import fetch
 
 CTGOV = FIXTURES / "ctgov"
+
+
+@pytest.fixture
+def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[API]:
+    with running(monkeypatch) as stand_in:
+        yield stand_in
 STUDY = (CTGOV / "completed_phase2_randomised.json").read_bytes()
 NCT = "NCT09000011"
 
@@ -119,7 +126,7 @@ def test_offline(trials: Trials, registry: Path, monkeypatch: pytest.MonkeyPatch
     result = trials("import", "ctgov", NCT)
     assert result.status == 1
     assert "cannot reach" in result.err and "are you offline?" in result.err
-    assert f"trials import ctgov FILE.json" in result.err
+    assert "trials import ctgov FILE.json" in result.err
     assert snapshot(registry) == before
 
 

@@ -13,8 +13,7 @@ import pytest
 
 from conftest import FIXTURES, Trials
 from sle_trials.reading import criteria_text, layouts
-from sle_trials.curate import ctgov
-from sle_trials.checks import evidence, load
+from sle_trials.checks import load
 
 CTGOV = FIXTURES / "ctgov"
 STUDIES = {

@@ -55,7 +55,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
-    """new, import, fmt, diff (curate/: scaffold.py, importing.py and ctgov/, fmt.py, diff.py)."""
+    """new, import, drift, fmt, diff (curate/: scaffold.py, importing.py and ctgov/, drift.py, fmt.py, diff.py)."""
     n = sub.add_parser("new", parents=[common], help="write a record listing every schema field, to fill in (a stub, or a draft from the trial's own source)")
     n.add_argument("nct_id", metavar="NCT_ID")
     n.add_argument("--source", help="the source under seeds/ (default: the one that mentions the id)")
@@ -75,6 +75,12 @@ def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="--update: where the registry and the record both changed FIELD, take the registry's value (all: every such field)")
     i.add_argument("--ours", action="append", default=[], metavar="FIELD",
                    help="--update: where the registry and the record both changed FIELD, keep the record's value (all: every such field)")
+    r = sub.add_parser("drift", help="what ClinicalTrials.gov changed since each record's source was read (fetches each study)")
+    r.add_argument("--root", type=Path, help="the registry's root folder (default: found from the current folder)")
+    r.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                   help="text, markdown (an issue or pull-request body) or json")
+    r.add_argument("--apply", action="store_true", help="then run `trials import ctgov --update` for each trial that drifted")
+    r.add_argument("nct_ids", nargs="*", metavar="NCT_ID", help="the trials to check (default: every record)")
     f = sub.add_parser("fmt", parents=[common], help="rewrite trial files in canonical form (default: all of trials/)")
     f.add_argument("files", nargs="*", type=Path, metavar="FILE")
     f.add_argument("--check", action="store_true", help="only list the files that are not in canonical form")
@@ -150,6 +156,12 @@ def cmd_fmt(root: Path, args: argparse.Namespace) -> int:
                    shown=lambda f: pipeline.display(root, f))
 
 
+def cmd_drift(root: Path, args: argparse.Namespace) -> int:
+    from sle_trials.curate import drift
+
+    return drift.run(root, args.nct_ids, args.format, args.apply)
+
+
 def cmd_diff(root: Path, args: argparse.Namespace) -> int:
     from sle_trials.curate import diff
 
@@ -171,7 +183,7 @@ def cmd_merge_manifest(root: Path, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check": cmd_check, "coverage": cmd_coverage,
-            "export": cmd_export, "new": cmd_new, "import": cmd_import, "fmt": cmd_fmt, "diff": cmd_diff,
+            "export": cmd_export, "new": cmd_new, "import": cmd_import, "fmt": cmd_fmt, "diff": cmd_diff, "drift": cmd_drift,
             "merge-csv": cmd_merge_csv, "merge-manifest": cmd_merge_manifest}
 
 

@@ -41,7 +41,12 @@ class NotFound(Exception):
 
 
 class Unreachable(Exception):
-    """The study could not be fetched: offline, timed out, refused, too large. The message says what to do."""
+    """The study could not be fetched: offline, timed out, refused, too large. The message says what
+    to do; offline is True when the API could not be reached at all (no other study will be either)."""
+
+    def __init__(self, message: str, offline: bool = False) -> None:
+        super().__init__(message)
+        self.offline = offline
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,7 @@ class Client:
         except requests.exceptions.ConnectionError as exc:
             if not _timed_out(exc):
                 raise Unreachable(f"cannot reach {s.base} ({_why(exc)}): are you offline? "
-                                  f"{offline[0].upper()}{offline[1:]}") from None
+                                  f"{offline[0].upper()}{offline[1:]}", offline=True) from None
             raise Unreachable(f"{url}: no answer within {s.timeout:g} s, {s.retries + 1} tries; try again later, "
                               f"or {offline}") from None
         except requests.exceptions.Timeout:
