@@ -162,3 +162,18 @@ def test_the_progress_bar_is_for_a_terminal_only() -> None:
             bar.update(3)
     assert "drift:" in shown.getvalue() and "/3 [" in shown.getvalue()
     assert piped.getvalue() == ""
+
+
+def test_the_weekly_workflow_files_the_markdown_report_in_one_issue() -> None:
+    from ruamel.yaml import YAML
+
+    repo = Path(__file__).resolve().parents[1]
+    workflow = YAML(typ="safe").load((repo / ".github" / "workflows" / "drift.yml").read_text(encoding="utf-8"))
+    assert workflow["on"]["schedule"][0]["cron"].endswith("* * 1")  # weekly
+    assert workflow["permissions"] == {"contents": "read", "issues": "write"}
+    steps = workflow["jobs"]["drift"]["steps"]
+    script = "\n".join(step.get("run", "") for step in steps)
+    assert ".venv/bin/trials drift --format markdown > drift.md" in script
+    assert "'.[fetch]'" in script  # the extra the command needs
+    assert "gh issue edit" in script and "gh issue create" in script and "gh issue close" in script
+    assert 'if [ "$status" -gt 1 ]; then exit "$status"; fi' in script  # drift (1) is a report, not a failure
