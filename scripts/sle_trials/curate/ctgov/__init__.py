@@ -1,8 +1,8 @@
 """Import: a ClinicalTrials.gov API v2 study (JSON) becomes a draft trial record.
 
-    trials import ctgov FILE.json [--update] [--dry-run]
+    trials import ctgov NCT…|FILE.json [--update] [--out-of-scope REASON] [--dry-run]
 
-FILE.json is a study as the public API returns it (`protocolSection`, `hasResults`, ...) or a page
+FILE.json (or what the API returns for NCT…) is a study (`protocolSection`, `hasResults`, ...) or a page
 of studies (`{"studies": [...]}`, one record per study). The file is kept byte-for-byte as the
 records' source under seeds/ (listed in seeds/SHA256SUMS), kind REGISTRY_JSON, as of the study's
 last update posted (lastUpdatePostDateStruct.date), so every imported text is checked against it.
