@@ -22,7 +22,7 @@ $(HOOKS_STAMP): pyproject.toml | $(BIN)/python
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[hooks,fetch,test]'
+	$(BIN)/python -m pip install --quiet -e '.[hooks,fetch,test,site]'
 	touch $(TEST_STAMP) $(HOOKS_STAMP)
 
 ## check: install the tool and hooks (no test dependencies), validate all trials, cross-check references, regenerate trials.csv when stale
@@ -31,7 +31,7 @@ check: $(HOOKS_STAMP) hooks merge-driver
 	$(BIN)/trials refs
 	$(BIN)/trials csv
 
-## test: install the test dependencies too, then run the whole test suite
+## test: install the test dependencies and the site's too, then run the whole test suite
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 

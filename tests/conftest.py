@@ -171,6 +171,15 @@ def trials(registry: Path, capsys: pytest.CaptureFixture[str]) -> Trials:
     return Trials(registry, capsys)
 
 
+def record_data(path: Path, shown: str = "x") -> dict[str, Any]:
+    """The data of a trial file that must load (the test fails here, saying why, when it does not)."""
+    from sle_trials.checks import load
+
+    record, problems = load.load(path, shown)
+    assert record is not None, problems
+    return record.data
+
+
 def put(root: Path, relative: str, content: str | bytes) -> Path:
     """Write a file into the registry copy (text is written as UTF-8 with LF line ends)."""
     target = root / relative
@@ -204,12 +213,32 @@ def nct_id_of(text: str) -> str:
     return match.group(1)
 
 
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """The mutation score (test_mutations.py), when that test ran: caught / generated per kind of mistake."""
+def _mutation_scores() -> dict[str, tuple[int, int]]:
     import sys
 
-    module = sys.modules.get("test_mutations")
-    scores = getattr(module, "SCORES", None)
+    return getattr(sys.modules.get("test_mutations"), "SCORES", None) or {}
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Under pytest-xdist, a worker hands its mutation score to the controller, which prints it."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["mutation_scores"] = json.dumps(_mutation_scores())
+
+
+_GATHERED: dict[str, tuple[int, int]] = {}  # the workers' scores, on the controller
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: unknown without the plugin
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    for kind, (caught, total) in json.loads(node.workeroutput.get("mutation_scores", "{}")).items():
+        done, seen = _GATHERED.get(kind, (0, 0))
+        _GATHERED[kind] = (done + caught, seen + total)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The mutation score (test_mutations.py), when that test ran: caught / generated per kind of mistake."""
+    scores = _mutation_scores() or _GATHERED
     if not scores:
         return
     caught = sum(c for c, _ in scores.values())

@@ -74,7 +74,7 @@ def _other_numbers(value: float, quotes: list[str]) -> list[float]:
     """Other numbers a curator could take from the quote, and a few near misses."""
     found = [n for n in _numbers_in(quotes) if not lexicon.same_number(n, value)]
     near = [value + 1, value * 10] if value else [1.0]
-    out = []
+    out: list[float] = []
     for n in found + near:
         if all(not lexicon.same_number(n, o) for o in out):
             out.append(int(n) if float(n).is_integer() else n)
@@ -144,7 +144,7 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
     eligibility = data.get("eligibility", {})
     # thresholds: comparators, values, units, criterion numbers
     for i, t in enumerate(eligibility.get("thresholds", [])):
-        base = ("eligibility", "thresholds", i)
+        base: tuple[str | int, ...] = ("eligibility", "thresholds", i)
         quotes = _quotes(data, base)
         for cmp in (">=", "<=", ">", "<", "="):
             if cmp != t["comparator"]:
@@ -240,11 +240,11 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
         swapped["related_trials"][0]["title"], swapped["related_trials"][1]["title"] = related[1]["title"], related[0]["title"]
         add("title", ("related_trials",), "two related titles swapped", swapped, TEXT_CODES)
     # each short text given the words of up to four other fields (the same source, another place)
-    texts = [(p, v) for p, v, _ in fields.verbatim_texts(data, schema) if len(v) < 120 and not _criterion(p)]
-    for k, (path, value) in enumerate(texts):
-        others = [o for _, o in texts[k + 1:] + texts[:k] if o != value and normalise(o) in source_text]
-        for other in list(dict.fromkeys(others))[:4]:
-            add("text swapped", path, f"{value[:30]!r} -> {other[:30]!r}", _set(data, path, other), TEXT_CODES | {"E110", "E201"})
+    texts: list[tuple[Any, str]] = [(p, v) for p, v, _ in fields.verbatim_texts(data, schema) if len(v) < 120 and not _criterion(p)]
+    for k, (path, text) in enumerate(texts):
+        words = [o for _, o in texts[k + 1:] + texts[:k] if o != text and normalise(o) in source_text]
+        for swap in list(dict.fromkeys(words))[:4]:
+            add("text swapped", path, f"{text[:30]!r} -> {swap[:30]!r}", _set(data, path, swap), TEXT_CODES | {"E110", "E201"})
     return out
 
 

@@ -202,7 +202,7 @@ class GitCalls:
         calls = self
         real_run = subprocess.run
 
-        class Counted(subprocess.Popen):  # type: ignore[type-arg]
+        class Counted(subprocess.Popen):
             def __init__(self, args, *a, **kw):  # noqa: ANN001
                 calls.argv.append([str(x) for x in args])
                 super().__init__(args, *a, **kw)
@@ -242,7 +242,8 @@ def run_diff(*revs: str, root: Path) -> list[str]:
     from sle_trials.curate import diff
 
     out = StringIO()
-    diff.run(root, *(list(revs) + [None] * (2 - len(revs))), "text", out)
+    base, head = (*revs, None, None)[:2]
+    diff.run(root, base, head, "text", out)
     return out.getvalue().splitlines()
 
 

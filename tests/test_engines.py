@@ -1,7 +1,11 @@
-"""The fast path and the precise path agree: same data, same verdict, on valid, invalid and hostile input.
+"""The schema engine (jsonschema-rs) gives the verdict the reference implementation gives, on the data
+the loader builds from valid, invalid, damaged and hostile input.
 
-The fast path (fastload + jsonschema-rs) may only ever say "valid" when the precise path (load +
-jsonschema) says so too, and must then produce the same data; otherwise the precise path runs.
+The reference is Python's jsonschema (a dev dependency only), with the schema's patterns read as
+ECMA-262 reads them: they are `^...$` and use no `\\d` or `\\w` (tests/test_schema.py), so the only
+difference from Python's regular expressions is that `$` is the end of the text, not "before a final
+newline". What the loader builds is plain JSON data: what the engine, the reference and every export
+read.
 """
 
 from __future__ import annotations
@@ -9,18 +13,49 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
-from sle_trials.reading import fastload
+from conftest import record_data
 from sle_trials.checks import load, schema
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = schema.load_schema(REPO)
-SLOW = schema.make_validator(SCHEMA)
-FAST = schema.fast_validator(SCHEMA)
+ENGINE = schema.make_validator(SCHEMA)
+
+
+def _as_python(node):
+    """The schema with each pattern (and patternProperties key) written for Python's re: its final `$`
+    as `\\Z`. ECMA-262's `$` is the end of the text; Python's also matches before a final newline."""
+    def regex(pattern: str) -> str:
+        assert pattern.startswith("^") and pattern.endswith("$") and "\\d" not in pattern and "\\w" not in pattern, pattern
+        return pattern[:-1] + "\\Z"
+    if isinstance(node, list):
+        return [_as_python(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _as_python(value) for key, value in node.items()}
+    if isinstance(node.get("pattern"), str):
+        out["pattern"] = regex(node["pattern"])
+    if isinstance(node.get("patternProperties"), dict):
+        out["patternProperties"] = {regex(key): _as_python(value) for key, value in node["patternProperties"].items()}
+    return out
+
+
+REFERENCE = Draft202012Validator(_as_python(SCHEMA))
+
+
+def test_the_schema_is_a_2020_12_schema_and_the_reference_reads_its_patterns_as_ecma() -> None:
+    Draft202012Validator.check_schema(SCHEMA)
+    assert REFERENCE.is_valid(record_data(REPO / "trials" / "NCT06513429.yaml", "x"))
+    nct_id = {"$schema": SCHEMA["$schema"], **SCHEMA["$defs"]["nct_id"]}
+    reference, engine = Draft202012Validator(_as_python(nct_id)), schema.make_validator(nct_id)
+    for value, valid in (("NCT06513429", True), ("NCT06513429\n", False), ("NCT0651342\u0669", False)):
+        assert reference.is_valid(value) == valid == engine.valid(value), repr(value)
 
 
 def corpus() -> list[Path]:
@@ -32,18 +67,19 @@ def corpus() -> list[Path]:
 
 
 def agree_on_text(text: str) -> None:
-    fast = fastload.parse(text)
     record, problems = load.parse(text, "x.yaml")
-    if fast is not None:
-        assert record is not None and not problems, "fast path accepted what the precise loader refuses"
-        assert fast == record.data and json.dumps(fast, sort_keys=True) == json.dumps(record.data, sort_keys=True)
     if record is not None:
+        assert not problems
+        assert json.loads(json.dumps(record.data)) == record.data, "the loader built something that is not JSON data"
         agree_on_data(record.data)
 
 
 def agree_on_data(data: object) -> None:
-    slow_valid = next(SLOW.iter_errors(data), None) is None
-    assert FAST(data) == slow_valid, f"engines disagree on {str(data)[:200]}"
+    expected = REFERENCE.is_valid(data)
+    assert ENGINE.valid(data) == expected, f"engines disagree on {str(data)[:200]}"
+    if isinstance(data, dict):  # the errors the messages are made from: some exactly when the verdict is "invalid"
+        problems = schema.check(load.Record("x.yaml", data), ENGINE)
+        assert bool(problems) != expected, (problems, str(data)[:200])
 
 
 @pytest.mark.parametrize("file", corpus(), ids=lambda p: p.relative_to(REPO).as_posix())
@@ -54,10 +90,21 @@ def test_engines_agree_on_every_file_we_have(file: Path) -> None:
         agree_on_text(text)
 
 
-def test_fast_path_takes_the_real_records() -> None:
+def test_the_real_records_load_and_are_valid() -> None:
     for file in sorted((REPO / "trials").glob("*.yaml")):
-        data = fastload.parse(file.read_text(encoding="utf-8"))
-        assert data is not None and FAST(data), file.name
+        record, problems = load.parse(file.read_text(encoding="utf-8"), file.name)
+        assert record is not None and not problems and ENGINE.valid(record.data), file.name
+
+
+def test_a_merge_key_as_a_value_is_refused_and_quoted_it_is_text() -> None:
+    """YAML 1.1 reads a plain << as a merge key wherever it stands; as a value it is refused (E011),
+    never kept as anything but JSON data. Quoted, it is the text <<."""
+    record, problems = load.parse("a: <<\n", "x.yaml")
+    assert record is None and [(p.code, p.line, p.column) for p in problems] == [("E011", 1, 4)]
+    record, problems = load.parse("a: '<<'\nb:\n  - <<\n", "x.yaml")
+    assert record is None and [(p.code, p.line, p.column) for p in problems] == [("E011", 3, 5)]
+    record, problems = load.parse("a: '<<'\n", "x.yaml")
+    assert problems == [] and record is not None and record.data == {"a": "<<"}
 
 
 @pytest.mark.parametrize("text", [
@@ -65,6 +112,7 @@ def test_fast_path_takes_the_real_records() -> None:
     "---\na: 1\n---\nb: 2\n", "[1]\n", "x\n", "", "# only a comment\n", "a: 012\nb: 0o17\nc: 0x1F\nd: No\ne: 2024-01-01\nf: 1e3\n",
     "x: " + "[" * 11 + "]" * 11 + "\n", "x: " + "[" * 10 + "]" * 10 + "\n", "x: " + "[" * 3000 + "]" * 3000 + "\n",
     "a: &x 1\nb: *x\n", "a: !!str 1\n", "<<: {a: 1}\n", "? [a]\n: b\n", "a: 99999999999999999999999999\n",
+    "a: <<\n", "- <<\n", "<<\n", "? {a: 1, a: 2}\n: x\n", "a: {b: 1, b: 2}\n",
 ], ids=repr)
 def test_engines_agree_on_edge_cases(text: str) -> None:
     agree_on_text(text)
@@ -83,7 +131,7 @@ def test_engines_agree_on_edge_cases(text: str) -> None:
     lambda d: d["evidence"].update({"Bad.Path": "x"}), lambda d: d["evidence"].update({"enrollment.count": []}),
 ])
 def test_engines_agree_on_invalid_records(mutate) -> None:
-    data = load.load(REPO / "trials" / "NCT06513429.yaml", "x")[0].data
+    data = record_data(REPO / "trials" / "NCT06513429.yaml", "x")
     mutate(data)
     agree_on_data(data)
 
@@ -96,8 +144,8 @@ _scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70), st.
 @given(st.data())
 def test_engines_agree_on_random_changes(data: st.DataObject) -> None:
     """Replace a random value anywhere in the IM19 record with a random scalar or drop it."""
-    record = load.load(REPO / "trials" / "NCT06513429.yaml", "x")[0].data
-    node = record
+    record = record_data(REPO / "trials" / "NCT06513429.yaml", "x")
+    node: Any = record
     for _ in range(data.draw(st.integers(1, 5))):
         if isinstance(node, dict) and node:
             key = data.draw(st.sampled_from(sorted(node)))
@@ -133,3 +181,14 @@ def test_engines_agree_on_damaged_text(seed: int) -> None:
         else:
             text = text[:at]
     agree_on_text(text)
+
+
+def test_the_tool_runs_without_the_reference_implementation() -> None:
+    """jsonschema is a dev dependency only: a check imports nothing of it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['jsonschema'] = None; from sle_trials.cli import main; "
+            f"raise SystemExit(main(['check', '--root', {str(REPO)!r}, '--no-cache']))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import record_data
 from sle_trials import cli, fields
 from sle_trials.checks import schema
 from sle_trials.checks.evidence import normalise
@@ -44,10 +45,9 @@ def test_real_records_pass(reg: Path, capsys) -> None:
 
 
 def _verbatim_values(rel: str) -> list[tuple[tuple, str]]:
-    from sle_trials.checks import load
-    record, _ = load.load(REPO / rel, rel)
+    data = record_data(REPO / rel, rel)
     sch = schema.load_schema(REPO)
-    return [(p, v) for p, v, node in fields.leaves(record.data, sch) if fields.is_verbatim(node) and len(v) > 3]
+    return [(p, v) for p, v, node in fields.leaves(data, sch) if fields.is_verbatim(node) and len(v) > 3]
 
 
 @pytest.mark.parametrize("rel", [IM19, RELMA])
@@ -65,7 +65,7 @@ def test_one_character_changed_in_any_verbatim_field_is_caught(reg: Path, capsys
         assert code == 1, (path, out)
         found = re.search(rf"^{re.escape(rel)}:(\d+):(\d+): E501 {re.escape(fields.dotted(path))}: ", out, re.M)
         assert found, out
-        assert f'the record has "' in out and altered in out
+        assert 'the record has "' in out and altered in out
         # the line reported is the field's own: its key, or its list item
         reported = text.splitlines()[int(found.group(1)) - 1]
         key = path[-1]
@@ -256,10 +256,9 @@ def test_verbatim_texts_follow_leaves_on_misshapen_records() -> None:
     """Every value of a real record replaced in turn by values of the wrong shape."""
     import copy
 
-    from sle_trials.checks import load
 
     schema_ = schema.load_schema(REPO)
-    base = load.load(REPO / "trials" / "NCT06513429.yaml", "x")[0].data
+    base = record_data(REPO / "trials" / "NCT06513429.yaml", "x")
     places: list[tuple] = []
 
     def collect(node: object, path: tuple) -> None:
@@ -277,3 +276,17 @@ def test_verbatim_texts_follow_leaves_on_misshapen_records() -> None:
                 holder = holder[part]
             holder[path[-1]] = copy.deepcopy(odd)
             _assert_same_verbatim(data, schema_)
+
+
+def test_json_string_changes_only_unprintable_characters() -> None:
+    """layouts.json_string returns a printable value as it is: every character it changes (controls,
+    format characters, line and paragraph separators, CR) must be unprintable, for every code point."""
+    import unicodedata
+
+    from sle_trials.reading.layouts import json_string
+
+    changed = [chr(cp) for cp in range(0x110000) if unicodedata.category(chr(cp)) in ("Cc", "Cf", "Zl", "Zp")]
+    assert "\r" in changed and "\u200b" in changed and "\u2028" in changed
+    assert [hex(ord(c)) for c in changed if c.isprintable()] == []
+    assert json_string("a\r\nb\u200bc\u2028d\te") == "a\nbc d e"
+    assert json_string("plain text, même 1×10^6 ≥ 5\nand a second line") == "plain text, même 1×10^6 ≥ 5\nand a second line"

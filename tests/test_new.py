@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, Trials
+from conftest import FIXTURES, Trials, record_data
 from sle_trials import fields
 from sle_trials.checks import load, schema
 
@@ -46,7 +45,7 @@ def test_stub_validates_and_lists_every_schema_field_in_order(trials: Trials, re
     assert trials("validate", without_stub).status == 0
     assert trials("check").status == 0  # trials.csv follows
     assert trials("fmt", "--check", without_stub).status == 0  # fmt is a no-op on it
-    data = load.load(without_stub, STUB)[0].data
+    data = record_data(without_stub, STUB)
     assert data["nct_id"] == STUB and data["brief_title"] == TITLE  # the title the IM19 record gives it
     assert data["curation"]["status"] == "stub"
     assert data["curation"]["sources"] == [{"file": "seeds/000_84a0f0163f21158e.txt", "kind": "REGISTRY_COPY",
@@ -86,7 +85,7 @@ def test_new_with_a_ctgov_json_source(trials: Trials, registry: Path) -> None:
         sums.write(f"{hashlib.sha256(raw).hexdigest()}  ctgov_NCT09000022.json\n")
     result = trials("new", "NCT09000022", "--source", "seeds/ctgov_NCT09000022.json")
     assert result.status == 0, result.out + result.err
-    data = load.load(registry / "trials" / "NCT09000022.yaml", "x")[0].data
+    data = record_data(registry / "trials" / "NCT09000022.yaml", "x")
     assert data["brief_title"] == "AX-19 CAR-T in Adults With Refractory Systemic Lupus Erythematosus"
     assert data["curation"]["sources"] == [{"file": "seeds/ctgov_NCT09000022.json", "kind": "REGISTRY_JSON", "as_of": "2025-06-12"}]
     assert data["evidence"]["curation.sources.0.as_of"] == "lastUpdatePostDateStruct.date: 2025-06-12"

@@ -96,7 +96,8 @@ def test_hook_style_call_from_the_root_with_relative_paths(trials: Trials, regis
     monkeypatch.chdir(registry)
     result = trials.raw(["validate", IM19_PATH, "trials/NCT06900764.yaml"])
     assert result.status == 1
-    assert [TEXT_PROBLEM.fullmatch(line)["code"] for line in result.lines[:-1]] == ["E104"]
+    assert [m["code"] for m in map(TEXT_PROBLEM.fullmatch, result.lines[:-1]) if m] == ["E104"]
+    assert all(map(TEXT_PROBLEM.fullmatch, result.lines[:-1])), result.lines
     assert result.lines[-1] == "1 problem in 1 file (2 checked)"
     monkeypatch.chdir(registry / "trials")  # the root is found from a folder below it too
     assert trials.raw(["validate", "NCT06900764.yaml"]).status == 0
@@ -110,8 +111,8 @@ def test_all_problems_of_all_files_in_one_run_then_a_count(trials: Trials, regis
     result = trials("validate")
     assert result.status == 1
     *problems, summary = result.lines
-    found = [TEXT_PROBLEM.fullmatch(line) for line in problems]
-    assert all(found), problems
+    found = [m for m in map(TEXT_PROBLEM.fullmatch, problems) if m]
+    assert len(found) == len(problems), problems
     assert [(m["path"], m["code"]) for m in found] == [
         (IM19_PATH, "E104"),
         ("trials/NCT06886919.yaml", "E005"),

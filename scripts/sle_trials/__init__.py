@@ -9,7 +9,8 @@ Data flows one way, one room a stage:
   outputs/  trials.csv, the data package, reports, coverage, generated docs
   curate/   the curator's commands: new, fmt, diff, import from ClinicalTrials.gov
   git/      merge drivers
-cli.py parses arguments and calls the rest; files.py is the one guarded way to read a file.
+cli.py parses arguments and calls the rest; files.py is the one guarded way to read a file;
+fields.py (a record walked with its schema) and units.py (age units) serve checks and outputs alike.
 """
 
 __version__ = "0.1.0"

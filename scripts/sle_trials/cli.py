@@ -36,10 +36,15 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--check", action="store_true", help=f"only report whether {generate.GENERATED} are current")
     sub.add_parser("check", parents=[common], help="validate + refs + csv --check over the whole registry (read-only)")
     sub.add_parser("coverage", parents=[common], help="per record: curation status, evidence share, absent fields, stubs waiting")
-    e = sub.add_parser("export", parents=[common], help="write every record in full as one JSON document, from valid records")
-    e.add_argument("what", choices=["json"], metavar="FORMAT", help="json: every record, sorted by nct_id, as one document")
+    e = sub.add_parser("export", parents=[common], help="write every record in full (JSON, or SQLite for Datasette), from valid records")
+    e.add_argument("what", choices=["json", "sqlite"], metavar="FORMAT",
+                   help="json: every record, sorted by nct_id, as one document; sqlite: tables trials, criteria, "
+                        "thresholds, sources and evidence, with Datasette metadata beside the database")
     e.add_argument("-o", "--output", metavar="PATH",
-                   help=f"where to write it (default: {package.JSON_PATH} at the registry root; -: standard output)")
+                   help=f"where to write it (default: {package.JSON_PATH} or trials.db at the registry root; "
+                        "json only, -: standard output)")
+    s = sub.add_parser("site", parents=[common], help="build the static site: every trial, the landscape chart, each value beside its source's words")
+    s.add_argument("-o", "--output", metavar="DIR", help="the folder to build it in (default: _site at the registry root)")
     g = sub.add_parser("merge-csv", parents=[common], help="git merge driver: regenerate trials.csv from the merged records")
     g.add_argument("base", metavar="BASE", help="%%O: the common ancestor's version (ignored)")
     g.add_argument("ours", metavar="OURS", help="%%A: our version; the regenerated file is written here")
@@ -132,7 +137,19 @@ def cmd_coverage(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_export(root: Path, args: argparse.Namespace) -> int:
+    if args.what == "sqlite":
+        from sle_trials.outputs import sqlite
+
+        if args.output == "-":
+            raise pipeline.UsageError("a SQLite database cannot be written to standard output: give --output FILE.db")
+        return sqlite.run(root, args.output, fmt=args.format, use_cache=_use_cache(args))
     return generate.export_json(root, args.output, fmt=args.format, use_cache=_use_cache(args))
+
+
+def cmd_site(root: Path, args: argparse.Namespace) -> int:
+    from sle_trials.outputs import site
+
+    return site.run(root, args.output, fmt=args.format, use_cache=_use_cache(args))
 
 
 def cmd_new(root: Path, args: argparse.Namespace) -> int:
@@ -183,7 +200,8 @@ def cmd_merge_manifest(root: Path, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check": cmd_check, "coverage": cmd_coverage,
-            "export": cmd_export, "new": cmd_new, "import": cmd_import, "fmt": cmd_fmt, "diff": cmd_diff, "drift": cmd_drift,
+            "export": cmd_export, "site": cmd_site, "new": cmd_new, "import": cmd_import, "fmt": cmd_fmt, "diff": cmd_diff,
+            "drift": cmd_drift,
             "merge-csv": cmd_merge_csv, "merge-manifest": cmd_merge_manifest}
 
 

@@ -87,7 +87,10 @@ class _Plan:
     __slots__ = ("verbatim", "props", "items", "leaf")
 
     def __init__(self, verbatim: bool) -> None:
-        self.verbatim, self.props, self.items, self.leaf = verbatim, {}, None, False
+        self.verbatim = verbatim
+        self.props: dict[str, _Plan] = {}
+        self.items: _Plan | None = None
+        self.leaf = False
 
 
 _PLANS: list[tuple[dict, _Plan]] = []

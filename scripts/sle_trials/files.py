@@ -85,6 +85,25 @@ def read(file: Path | str, limit: int) -> tuple[bytes, tuple[int, int]]:
     return raw, (st.st_size, st.st_mtime_ns)
 
 
+def head(file: Path | str, size: int) -> bytes:
+    """The first size bytes of a regular file (fewer when it is shorter), through the same guard as
+    read(): what a file is (an SQLite database, say) without reading all of it. Refused as read()."""
+    try:
+        kind = kind_of(os.lstat(file).st_mode)
+        if kind:
+            raise Refused(f"{kind}, not a regular file")
+        fd = os.open(file, _OPEN_FLAGS)
+        try:
+            kind = kind_of(os.fstat(fd).st_mode)
+            if kind:
+                raise Refused(f"{kind}, not a regular file")
+            return os.read(fd, size)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise Refused(exc.strerror or str(exc)) from None
+
+
 def read_bytes(file: Path | str, limit: int) -> bytes:
     return read(file, limit)[0]
 

@@ -260,7 +260,7 @@ def _threshold_miss(ctx: Context, path: Path_, t: dict, said: list, cmp_ok: Call
         part = "unit"
     else:
         part = "value"
-    wanted = f"{t['comparator']} {lexicon._shown(value)} {t['unit']}"
+    wanted = f"{t['comparator']} {lexicon.number_text(value)} {t['unit']}"
     return ctx.problem(path + (part,), "E508", f"{fields.dotted(path)}: the quote does not state {wanted} "
                                                f"(its {part} differs); it states {stated}")
 
@@ -276,14 +276,14 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
         return
     same = [a for a in found if lexicon.same_number(a.value, age["value"])]
     word = {"min": "minimum", "max": "maximum"}
-    stated = "; ".join(f"{word.get(a.bound or '', 'an unplaced')} {lexicon._shown(a.value)} {a.unit or '(no unit)'}" for a in found)
+    stated = "; ".join(f"{word.get(a.bound or '', 'an unplaced')} {lexicon.number_text(a.value)} {a.unit or '(no unit)'}" for a in found)
     if any(a.bound == bound for a in same):
-        part, why = "unit", f"it gives {lexicon._shown(age['value'])} in another unit"
+        part, why = "unit", f"it gives {lexicon.number_text(age['value'])} in another unit"
     elif same:
-        part, why = "value", f"{lexicon._shown(age['value'])} stands there as the {word.get(same[0].bound or '', 'unplaced')} age, not the {word[bound]}"
+        part, why = "value", f"{lexicon.number_text(age['value'])} stands there as the {word.get(same[0].bound or '', 'unplaced')} age, not the {word[bound]}"
     else:
         part, why = "value", "it does not state this age"
-    yield ctx.problem(path + (part,), "E508", f"{fields.dotted(path)}: {lexicon._shown(age['value'])} {age['unit']} is not the "
+    yield ctx.problem(path + (part,), "E508", f"{fields.dotted(path)}: {lexicon.number_text(age['value'])} {age['unit']} is not the "
                                               f"{word[bound]} age the quote states: {why} ({stated or 'no age'})")
 
 
@@ -293,7 +293,7 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
     here = path + ("dose",)
     if not found:
-        yield ctx.problem(here + ("value",), "E508", f"{fields.dotted(here)}: the quote states no dose of {lexicon._shown(dose['value'])} {_cut(quotes)}")
+        yield ctx.problem(here + ("value",), "E508", f"{fields.dotted(here)}: the quote states no dose of {lexicon.number_text(dose['value'])} {_cut(quotes)}")
     elif not with_unit:
         yield ctx.problem(here + ("unit",), "E508", f"{fields.dotted(here)}: the quote does not write {dose['unit']!r} with the dose {_cut(quotes)}")
     else:
@@ -317,7 +317,7 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
 def _count(ctx: Context, path: Path_, enrollment: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
     counted = [c for q in quotes for c in lexicon.counts(q)]
     if not any(lexicon.same_number(c, enrollment["count"]) for c in counted):
-        said = ", ".join(lexicon._shown(c) for c in counted) or "no number of participants"
+        said = ", ".join(lexicon.number_text(c) for c in counted) or "no number of participants"
         yield ctx.problem(path + ("count",), "E508", f"{fields.dotted(path)}.count: {enrollment['count']} is not the number of "
                                                      f"participants the quote states ({said}) {_cut(quotes)}")
     yield from _walk(ctx, path, enrollment, node, quotes, skip=("count",))

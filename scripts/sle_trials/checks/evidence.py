@@ -86,7 +86,10 @@ _READ = _Read(64 * 1024 * 1024)
 def source_doc(root: Path | str, name: str) -> SourceDoc | None:
     """The source document seeds/NAME (name as records cite it) read through the guard (a regular
     file, no link, at most files.MAX_SOURCE_BYTES), remembered by modification time and size; None when it
-    cannot be read (rules report E108)."""
+    cannot be read (rules report E108). A name that is not seeds/NAME (files.SOURCE_PATH: no "..",
+    no absolute path, whatever a changed schema lets through) is never opened."""
+    if not files.SOURCE_PATH.match(name):
+        return None
     file = os.path.join(root, name)
     try:
         st = os.lstat(file)
@@ -158,6 +161,17 @@ class Sources:
         needle = normalise(text)
         return any(needle in doc.text for doc in self.docs)
 
+    def placed(self, doc: SourceDoc, path: fields.Path_, needle: str, *, whole: bool) -> list[layouts.Passage] | None:
+        """The passages of doc where needle (normalised) stands as the field at path, as the checks
+        accept it: None when the document places the field nowhere in particular (anywhere will do),
+        empty when it stands nowhere they accept. The site marks a quote inside these passages."""
+        passages = self.passages(doc, path)
+        if passages is None:
+            return None
+        if whole and any(p.whole for p in passages):  # a field that is one value there must be all of it
+            return [p for p in passages if p.whole and p.equals(needle)]
+        return [p for p in passages if p.holds(needle)]
+
     def verdict(self, path: fields.Path_, text: str, *, whole: bool) -> str:
         """'ok', 'elsewhere' (in a source, not where it states this field), or 'missing'."""
         needle = normalise(text)
@@ -166,13 +180,8 @@ class Sources:
             if needle not in doc.text:
                 continue
             anywhere = True
-            passages = self.passages(doc, path)
-            if passages is None:
-                return "ok"
-            if whole and any(p.whole for p in passages):  # a field that is one value there must be all of it
-                if any(p.whole and p.equals(needle) for p in passages):
-                    return "ok"
-            elif any(p.holds(needle) for p in passages):
+            placed = self.placed(doc, path, needle, whole=whole)
+            if placed is None or placed:
                 return "ok"
         return "elsewhere" if anywhere else "missing"
 

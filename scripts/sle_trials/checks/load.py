@@ -26,9 +26,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml import events as ev
+from ruamel.yaml.cyaml import CParser  # libyaml's parser (ruamel.yaml.clib)
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
+                                SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 from ruamel.yaml.resolver import VersionedResolver
 
 from sle_trials import files
@@ -77,25 +78,29 @@ Path_ = tuple[Any, ...]  # a path into the data: keys and list indexes
 
 @dataclass
 class Record:
-    """A loaded trial file: its data and where each key and value sits in the text."""
+    """A loaded trial file: its data and where each key and value sits in the text.
+
+    values and keys hold the parser's mark of each (its 0-based line and column), kept as the parser
+    gave it: turned into a place only for the few values a problem is reported at."""
 
     path: str
     data: dict[str, Any]
-    values: dict[Path_, Pos] = field(default_factory=dict)
-    keys: dict[Path_, Pos] = field(default_factory=dict)
+    values: dict[Path_, Any] = field(default_factory=dict)
+    keys: dict[Path_, Any] = field(default_factory=dict)
 
     def where(self, path: Path_, *, key: bool = False) -> Pos:
-        """Line and column of the value (or key) at path, else of its nearest ancestor."""
+        """Line and column (1-based) of the value (or key) at path, else of its nearest ancestor."""
         path = tuple(path)
         while path:
             at_key, at_value = self.keys.get(path), self.values.get(path)
-            if key and at_key:
-                return at_key
+            if key and at_key is not None:
+                return at_key.line + 1, at_key.column + 1
             # A block mapping or list is pointed at by its key: its first item is on a later line.
-            if at_key and at_value and at_value[0] > at_key[0] and isinstance(self._at(path), (dict, list)):
-                return at_key
-            if at_value or at_key:
-                return at_value or at_key  # type: ignore[return-value]
+            if at_key is not None and at_value is not None and at_value.line > at_key.line and isinstance(self._at(path), (dict, list)):
+                return at_key.line + 1, at_key.column + 1
+            at = at_value if at_value is not None else at_key
+            if at is not None:
+                return at.line + 1, at.column + 1
             path = path[:-1]
         return (1, 1)
 
@@ -123,9 +128,9 @@ _INVISIBLE = re.compile(
 # A directive line (%YAML 1.1, %TAG ...) can only stand before the document's first content line.
 # (The regex is anchored at the start of the text; it skips only blank and comment lines.)
 _DIRECTIVE = re.compile(r"\A(?:[ ]*(?:#[^\n]*)?\n)*(%[^\n]*)")
-# Compact block nesting ("- - - - x", "? - ? x") opens a level every two characters. The event
-# parser below stops at MAX_DEPTH, but the fast path's composer (PyYAML over libyaml, fastload.py)
-# recurses in C once per level and crashes the process (SIGSEGV) somewhere past 20,000 levels. A
+# Compact block nesting ("- - - - x", "? - ? x") opens a level every two characters. parse() stops
+# at MAX_DEPTH, but a YAML reader that builds a tree (PyYAML's composer over libyaml, as other tools
+# read these files) recurses once per level and crashes (SIGSEGV) somewhere past 20,000 levels. A
 # line that opens more levels than MAX_DEPTH allows is refused before any parser sees the text; with
 # this cap, 1 MiB cannot nest deeper than about 6,000 levels however it is indented.
 _COMPACT_NESTING = 4 * MAX_DEPTH
@@ -166,9 +171,6 @@ def scalar_kind(value: str) -> str:
         if regexp.match(value):
             return kind
     return "str"
-
-
-_YAML = YAML(typ="safe", pure=False)  # the C parser when ruamel.yaml.clib is installed
 
 
 def _line_col(text: str, offset: int) -> Pos:
@@ -226,10 +228,10 @@ def check_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                                 f"{_COMPACT_NESTING} or more '- ', '? ' or ': ' in a row on one line: nesting deeper than {MAX_DEPTH} levels; no trial record needs this"))
     directive = _DIRECTIVE.match(text)
     if directive:
-        line = directive.group(1)
-        what = "a %YAML version" if line.startswith("%YAML") else "a %TAG (tag shorthand)" if line.startswith("%TAG") else "a"
+        stated = directive.group(1)
+        what = "a %YAML version" if stated.startswith("%YAML") else "a %TAG (tag shorthand)" if stated.startswith("%TAG") else "a"
         problems.append(Problem(path, *_line_col(text, directive.start(1)), "E022",
-                                f"{what} directive {_shown(line.strip(), 40)}; trial files are plain YAML 1.2 without directives, remove the line"))
+                                f"{what} directive {_shown(stated.strip(), 40)}; trial files are plain YAML 1.2 without directives, remove the line"))
     return (None if problems else text), problems[:MAX_PROBLEMS_PER_FILE]
 
 
@@ -254,10 +256,7 @@ _FLOAT_WORDS = {".inf": "inf", ".Inf": "inf", ".INF": "inf", ".nan": "nan", ".Na
 
 
 def scalar_value(kind: str, value: str) -> tuple[Any, str | None]:
-    """A plain scalar's value given its YAML 1.2 core-schema kind, and a problem if it has one.
-
-    Shared by this loader and fastload, so both read every scalar the same way.
-    """
+    """A plain scalar's value given its YAML 1.2 core-schema kind, and a problem if it has one."""
     try:
         if kind == "null":
             return None, None
@@ -272,8 +271,8 @@ def scalar_value(kind: str, value: str) -> tuple[Any, str | None]:
             text = value.replace("_", "")
             sign = text[0] if text[:1] in ("+", "-") else ""
             body = text[len(sign):]
-            number = float(sign + _FLOAT_WORDS.get(body, body))
-            return number, None if math.isfinite(number) else f"{_shown(value, 40)} is not a finite number"
+            real = float(sign + _FLOAT_WORDS.get(body, body))
+            return real, None if math.isfinite(real) else f"{_shown(value, 40)} is not a finite number"
         if kind == "merge":
             return _MERGE, None
     except ValueError:
@@ -286,132 +285,6 @@ def hidden_character(value: str) -> bool:
     return bool(_HIDDEN.search(value))
 
 
-class _Builder:
-    """Builds plain dicts, lists and scalars from parser events, noting positions."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-        self.values: dict[Path_, Pos] = {}
-        self.keys: dict[Path_, Pos] = {}
-        self.stack: list[list[Any]] = []  # frames: [container, path, pending_key, key_pos, in_key]
-        self.root: Any = None
-        self.root_text: str | None = None  # the top scalar as written, when the top is a scalar
-        self.documents = 0
-        self.done = False
-
-    def problem(self, mark: Any, code: str, message: str) -> None:
-        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, code, message))
-
-    def _scalar(self, e: ev.ScalarEvent) -> Any:
-        if e.style not in (None, "") or not e.implicit[0]:
-            return e.value  # quoted or block scalar: always text
-        kind = scalar_kind(e.value)
-        value, problem = scalar_value(kind, e.value)
-        if problem:
-            self.problem(e.start_mark, "E021" if kind == "int" else "E019", problem)
-        return value
-
-    def _check_escapes(self, e: ev.ScalarEvent) -> None:
-        # A double-quoted scalar can spell a tab or an invisible character as an escape ("\t",
-        # "\u202e"); the value then holds what the raw-text checks would have refused.
-        for needle, code, name in (("\t", "E005", "tab character"), ("\x00", "E003", "NUL byte"), ("\r", "E017", "CR character")):
-            if needle in e.value:
-                self.problem(e.start_mark, code, f"{name} in a value (written as an escape); remove it")
-        hidden = _INVISIBLE.search(e.value)
-        if hidden:
-            self.problem(e.start_mark, "E020", f"invisible or control character {_char(hidden.group())} in a value (written as an escape); remove it")
-
-    def _in_key(self) -> bool:
-        return any(frame[4] for frame in self.stack)
-
-    def _child_path(self) -> Path_ | None:
-        if not self.stack:
-            return ()
-        container, path, pending, _, in_key, _ = self.stack[-1]
-        if in_key or path is None:
-            return None
-        if isinstance(container, list):
-            return path + (len(container),)
-        if pending is _NO_KEY:
-            return None  # this node is a key
-        return path + (pending,)
-
-    def _add(self, value: Any, mark: Any, child_path: Path_ | None) -> None:
-        if not self.stack:
-            self.root = value
-            return
-        frame = self.stack[-1]
-        container = frame[0]
-        if isinstance(container, list):
-            container.append(value)
-            return
-        if frame[2] is _NO_KEY:  # this is a key
-            if value is _MERGE:
-                self.problem(mark, "E011", "merge key '<<' is not allowed; write the fields out")
-                value = f"<<@{mark.line}:{mark.column}"
-            elif not isinstance(value, str):
-                shown = "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else _shown(value)
-                self.problem(mark, "E018", f"key {shown} is not text; quote it or rename it")
-                value = f"<non-text key@{mark.line}:{mark.column}>"
-            elif value in container and frame[1] is not None and not self._in_key():
-                self.problem(mark, "E014", f"duplicate key {_shown(value)} (first at line {self.keys[frame[1] + (value,)][0]})")
-            frame[2] = value
-            frame[3] = (mark.line + 1, mark.column + 1)
-            return
-        key = frame[2]
-        if key not in container:
-            container[key] = value
-            if frame[1] is not None and not self._in_key():
-                self.keys.setdefault(frame[1] + (key,), frame[3])
-        frame[2] = _NO_KEY
-
-    def feed(self, e: Any) -> None:
-        mark = e.start_mark
-        if isinstance(e, ev.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self.problem(mark, "E009", "a second YAML document ('---'); a trial file holds exactly one")
-                self.done = True
-            return
-        if isinstance(e, (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent)):
-            return
-        if isinstance(e, ev.AliasEvent):
-            self.problem(mark, "E010", f"alias '*{e.anchor}' is not allowed; write the value out")
-            self._add(None, mark, self._child_path())
-            return
-        anchor = getattr(e, "anchor", None)
-        if anchor is not None:
-            self.problem(mark, "E010", f"anchor '&{anchor}' is not allowed; write the value out")
-        tag = getattr(e, "tag", None)
-        if tag is not None:  # libyaml gives untagged nodes no tag; "! value" (non-specific) has "!"
-            shown = getattr(tag, "value", None) or tag
-            self.problem(mark, "E012", f"explicit tag {_shown(str(shown))} is not allowed; write the value plainly")
-        if isinstance(e, ev.ScalarEvent):
-            self._check_escapes(e)
-            if not self.stack:
-                self.root_text = e.value
-            path = self._child_path()
-            value = self._scalar(e) if tag is None else e.value
-            if path is not None:
-                self.values[path] = (mark.line + 1, mark.column + 1)
-            self._add(value, mark, path)
-        elif isinstance(e, (ev.MappingStartEvent, ev.SequenceStartEvent)):
-            if len(self.stack) >= MAX_DEPTH:
-                self.problem(mark, "E015", f"nesting deeper than {MAX_DEPTH} levels; no trial record needs this")
-                self.done = True
-                return
-            path = self._child_path()
-            in_key = bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is _NO_KEY
-            if path is not None:
-                self.values[path] = (mark.line + 1, mark.column + 1)
-            container: Any = {} if isinstance(e, ev.MappingStartEvent) else []
-            self.stack.append([container, path, _NO_KEY, None, in_key, mark])
-        elif isinstance(e, (ev.MappingEndEvent, ev.SequenceEndEvent)):
-            container, path, _, _, _, start = self.stack.pop()
-            self._add(container, start, path)
-
-
 class _Sentinel:
     def __init__(self, name: str) -> None:
         self.name = name
@@ -420,35 +293,173 @@ class _Sentinel:
         return self.name
 
 
-_NO_KEY = _Sentinel("<no key>")
+_NO_KEY = _Sentinel("<no key>")  # an open mapping waiting for its next key
 _MERGE = _Sentinel("<<")
 
 
+def _hidden_in_value(value: str, mark: Any, problem: Any) -> None:
+    """A double-quoted scalar can spell a tab or an invisible character as an escape ("\\t",
+    "\\u202e"); the value then holds what the raw-text checks would have refused."""
+    for needle, code, name in (("\t", "E005", "tab character"), ("\x00", "E003", "NUL byte"), ("\r", "E017", "CR character")):
+        if needle in value:
+            problem(mark, code, f"{name} in a value (written as an escape); remove it")
+    hidden = _INVISIBLE.search(value)
+    if hidden:
+        problem(mark, "E020", f"invisible or control character {_char(hidden.group())} in a value (written as an escape); remove it")
+
+
+def _marked(e: Any, problem: Any) -> None:
+    """E010 for an anchor, E012 for an explicit tag on a node."""
+    if e.anchor is not None:
+        problem(e.start_mark, "E010", f"anchor '&{e.anchor}' is not allowed; write the value out")
+    tag = e.tag
+    if tag is not None:  # libyaml gives untagged nodes no tag; "! value" (non-specific) has "!"
+        shown = getattr(tag, "value", None) or tag
+        problem(e.start_mark, "E012", f"explicit tag {_shown(str(shown))} is not allowed; write the value plainly")
+
+
+def _key(value: Any, container: dict, mark: Any, placed: bool, keys: dict, path: Path_ | None, problem: Any) -> Any:
+    """A mapping's next key as it is kept: a merge key or a key that is not text is reported and
+    renamed after its place, so that the loading goes on and finds the other problems."""
+    if value is _MERGE:
+        problem(mark, "E011", "merge key '<<' is not allowed; write the fields out")
+        return f"<<@{mark.line}:{mark.column}"
+    if type(value) is not str:
+        shown = "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else _shown(value)
+        problem(mark, "E018", f"key {shown} is not text; quote it or rename it")
+        return f"<non-text key@{mark.line}:{mark.column}>"
+    if placed and value in container:
+        problem(mark, "E014", f"duplicate key {_shown(value)} (first at line {keys[path + (value,)].line + 1})")  # type: ignore[operator]
+    return value
+
+
 def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
-    """Parse checked text into a Record, or report why not."""
-    builder = _Builder(path)
+    """Parse checked text into a Record, or report why not.
+
+    The data is built from libyaml's events in one loop, noting the line and column of every value
+    and key. The open containers are a stack; the innermost one is held in locals (container, its
+    path, the key waiting for its value, where that key is, where the container starts). A path is
+    None inside a key that is itself a mapping or a list: nothing there gets a place (it is
+    reported as a key that is not text)."""
+    problems: list[Problem] = []
+
+    def problem(mark: Any, code: str, message: str) -> None:
+        problems.append(Problem(path, mark.line + 1, mark.column + 1, code, message))
+
+    values: dict[Path_, Any] = {}  # path -> the parser's mark where the value starts
+    keys: dict[Path_, Any] = {}  # path -> the mark of its key
+    stack: list[tuple[Any, Path_ | None, Any, Any, Any]] = []
+    container: Any = None  # the innermost open mapping or list; None before the top node and after it
+    where: Path_ | None = ()  # its path
+    pending: Any = _NO_KEY  # its key waiting for a value (mappings)
+    key_at: Any = None  # where that key is
+    opened: Any = None  # the mark where it starts
+    root: Any = None
+    root_text: str | None = None  # the top scalar as written, when the top is a scalar
+    documents = 0
+    parser = CParser(text)
+    get = parser.get_event
     try:
-        for event in _YAML.parse(text):
-            builder.feed(event)
-            if builder.done or len(builder.problems) >= MAX_PROBLEMS_PER_FILE:
+        while len(problems) < MAX_PROBLEMS_PER_FILE:
+            e = get()
+            kind = type(e)
+            if kind is ScalarEvent:
+                value = e.value
+                mark = e.start_mark
+                tag = e.tag
+                if tag is not None or e.anchor is not None:
+                    _marked(e, problem)
+                if not (value.isascii() and value.isprintable()) and _HIDDEN.search(value):  # (ASCII and printable: none)
+                    _hidden_in_value(value, mark, problem)
+                if tag is None and not e.style and e.implicit[0] and value[:1] in _IMPLICIT:
+                    scalar = scalar_kind(value)  # plain, and its first character can start more than text
+                    if scalar != "str":
+                        value, trouble = scalar_value(scalar, value)
+                        if trouble:
+                            problem(mark, "E021" if scalar == "int" else "E019", trouble)
+                if container is None:
+                    root, root_text = value, e.value
+                    continue
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                mark = e.start_mark
+                if e.anchor is not None or e.tag is not None:
+                    _marked(e, problem)
+                if len(stack) >= MAX_DEPTH:  # a container open for each frame
+                    problem(mark, "E015", f"nesting deeper than {MAX_DEPTH} levels; no trial record needs this")
+                    break
+                if container is None:
+                    child: Path_ | None = ()
+                elif where is None or (pending is _NO_KEY and type(container) is dict):
+                    child = None  # inside a key, or this node is a key
+                else:
+                    child = where + (len(container),) if type(container) is list else where + (pending,)
+                if child is not None:
+                    values[child] = mark
+                stack.append((container, where, pending, key_at, opened))
+                container, where, pending, key_at, opened = ({} if kind is MappingStartEvent else []), child, _NO_KEY, None, mark
+                continue
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                value, mark = container, opened
+                container, where, pending, key_at, opened = stack.pop()
+                if container is None:
+                    root = value
+                    continue
+            elif kind is AliasEvent:
+                mark = e.start_mark
+                problem(mark, "E010", f"alias '*{e.anchor}' is not allowed; write the value out")
+                value = None
+                if container is None:
+                    continue
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    problem(e.start_mark, "E009", "a second YAML document ('---'); a trial file holds exactly one")
+                    break
+                continue
+            elif kind is StreamEndEvent:
                 break
+            else:  # the stream's start, a document's end
+                continue
+            # a value (or a key) for the innermost open container
+            if value is _MERGE and (type(container) is list or pending is not _NO_KEY):
+                problem(mark, "E011", "'<<' is YAML's merge key; as a value, write it in quotes ('<<')")
+                value = "<<"
+            if type(container) is list:
+                if where is not None and kind is not AliasEvent and kind is not SequenceEndEvent and kind is not MappingEndEvent:
+                    values[where + (len(container),)] = mark
+                container.append(value)
+            elif pending is _NO_KEY:
+                pending = _key(value, container, mark, where is not None, keys, where, problem)
+                key_at = mark
+            else:
+                if where is not None:
+                    at = where + (pending,)
+                    if kind is ScalarEvent:
+                        values[at] = mark
+                    if pending not in container:
+                        keys[at] = key_at
+                if pending not in container:
+                    container[pending] = value
+                pending = _NO_KEY
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         reason = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        return None, builder.problems + [Problem(path, line, col, "E007", f"YAML syntax: {reason}{_hint(reason)}")]
+        return None, (problems + [Problem(path, line, col, "E007", f"YAML syntax: {reason}{_hint(reason)}")])[:MAX_PROBLEMS_PER_FILE]
     except YAMLError as exc:  # the reader's errors carry an offset, not a mark
         position = getattr(exc, "position", None)
         line, col = _line_col(text, position) if isinstance(position, int) else (0, 0)
-        return None, builder.problems + [Problem(path, line, col, "E007", f"YAML syntax: {exc}".replace("\n", " "))]
-    if builder.problems:
-        return None, builder.problems
-    if builder.documents == 0 or (builder.root is None and not builder.root_text):
+        return None, (problems + [Problem(path, line, col, "E007", f"YAML syntax: {exc}".replace("\n", " "))])[:MAX_PROBLEMS_PER_FILE]
+    finally:
+        parser.dispose()
+    if problems:
+        return None, problems[:MAX_PROBLEMS_PER_FILE]
+    if documents == 0 or (root is None and not root_text):
         return None, [Problem(path, 1, 1, "E008", "empty file: no YAML document")]
-    if not isinstance(builder.root, dict):
-        kind = "a list" if isinstance(builder.root, list) else f"the single value {_shown(builder.root_text)}"
-        return None, [Problem(path, 1, 1, "E013", f"the document is {kind}; a trial record is a mapping of fields (nct_id: ...)")]
-    return Record(path, builder.root, builder.values, builder.keys), []
+    if not isinstance(root, dict):
+        shown = "a list" if isinstance(root, list) else f"the single value {_shown(root_text)}"
+        return None, [Problem(path, 1, 1, "E013", f"the document is {shown}; a trial record is a mapping of fields (nct_id: ...)")]
+    return Record(path, root, values, keys), []
 
 
 _HINTS = {

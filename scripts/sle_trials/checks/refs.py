@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # load pulls in the YAML parser; a warm check builds entries 
     from sle_trials.checks.load import Record
 
 
-_NOWHERE = (0, 0)
+NOWHERE = (0, 0)  # the place of a problem whose file has not been read for places (line 0: none)
 
 
 class Entry:
@@ -32,7 +32,7 @@ class Entry:
 
     __slots__ = ("path", "nct_id", "titles", "nct_id_at", "related", "related_at")
 
-    def __init__(self, path: str, nct_id: str, titles: tuple[str, ...], nct_id_at: tuple[int, int] = _NOWHERE,
+    def __init__(self, path: str, nct_id: str, titles: tuple[str, ...], nct_id_at: tuple[int, int] = NOWHERE,
                  related: Sequence[tuple[str, str]] = (), related_at: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None = None) -> None:
         self.path, self.nct_id, self.titles, self.nct_id_at = path, nct_id, titles, nct_id_at
         self.related = related  # (nct_id, title) pairs
@@ -69,7 +69,7 @@ def check(entries: Iterable[Entry], known_ids: Iterable[str] = (), uncited: Iter
         if not item.related:
             continue  # most records: nothing to look up (this loop runs for each of 250,000 at scale)
         seen: set[str] = set()
-        places = item.related_at or [(_NOWHERE, _NOWHERE)] * len(item.related)
+        places = item.related_at or [(NOWHERE, NOWHERE)] * len(item.related)
         for (nct_id, title), (id_at, title_at) in zip(item.related, places):
             if nct_id == item.nct_id:
                 problems.append(Problem(item.path, *id_at, "E302", f"{nct_id} lists itself as a related trial"))

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Iterator
 
 from sle_trials import files
-from sle_trials.outputs.export import AGE_UNIT_DAYS
 from sle_trials.fields import dotted
+from sle_trials.units import MAX_AGE_DAYS, age_days
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
 
@@ -72,24 +72,15 @@ def check_dates(record: Record) -> Iterator[Problem]:
                 yield _problem(record, ("dates", late, "date"), "E105", f"dates.{late} {b} is before dates.{early} {a}")
 
 
-def _age_days(age: dict) -> float:
-    return age["value"] * AGE_UNIT_DAYS[age["unit"]]
-
-
-# The oldest age limit a record may hold, in days: registries give ages in any unit ("200 Months",
-# "28 Days"), so the schema cannot bound the number alone; beyond 150 years is a slip of the unit.
-MAX_AGE_DAYS = 150 * AGE_UNIT_DAYS["YEARS"]
-
-
 def check_ages(record: Record) -> Iterator[Problem]:
     eligibility = record.data.get("eligibility", {})
     for name in ("minimum_age", "maximum_age"):
         age = eligibility.get(name)
-        if age and _age_days(age) > MAX_AGE_DAYS + 1e-9:
+        if age and age_days(age) > MAX_AGE_DAYS + 1e-9:
             yield _problem(record, ("eligibility", name, "value"), "E111",
                            f"eligibility.{name}: {age['value']} {age['unit'].lower()} is more than 150 years")
     low, high = eligibility.get("minimum_age"), eligibility.get("maximum_age")
-    if low and high and _age_days(low) > _age_days(high):
+    if low and high and age_days(low) > age_days(high):
         yield _problem(record, ("eligibility", "minimum_age"), "E104",
                        f"minimum age {low['value']} {low['unit'].lower()} is above maximum age {high['value']} {high['unit'].lower()}")
 
@@ -155,9 +146,16 @@ def check_cohorts(record: Record) -> Iterator[Problem]:
 
 def check_sources(record: Record, root: Path) -> Iterator[Problem]:
     for i, source in enumerate(record.data["curation"]["sources"]):
+        path = ("curation", "sources", i, "file")
+        if not files.SOURCE_PATH.match(source["file"]):
+            # The schema says so too, but the schema is the pull request's to change: the tool's own
+            # rule keeps every cited source a plain name under seeds/ (no "..", no absolute path).
+            yield _problem(record, path, "E108", f"{dotted(path)}: {files.shown(source['file'])} is not a file name "
+                           "under seeds/ (letters, digits, '.', '_' and '-', no folder); a source is never read from "
+                           "elsewhere")
+            continue
         file = os.path.join(root, source["file"])
         if not files.is_regular(file):  # a link is never followed (its target could be outside the repository)
-            path = ("curation", "sources", i, "file")
             why = "is not a regular file (a link, pipe or folder is never read)" if os.path.lexists(file) else "does not exist"
             yield _problem(record, path, "E108", f"{dotted(path)}: {source['file']} {why}; add the source document under seeds/")
 
@@ -172,7 +170,7 @@ def check_links(record: Record) -> Iterator[Problem]:
         if listed is None:
             listed = numbers[ref["list"]] = {c.get("number") for c in eligibility.get(f"{ref['list'].lower()}_criteria", [])}
         if ref["number"] not in listed:
-            path = ("eligibility", "thresholds", i, "criterion", "number")
+            path: tuple[str | int, ...] = ("eligibility", "thresholds", i, "criterion", "number")
             yield _problem(record, path, "E109", f"{dotted(path)}: there is no {ref['list'].lower()} criterion number {ref['number']}")
     names = {i["name"] for i in record.data.get("interventions", [])}
     for a, arm in enumerate(record.data.get("arms", [])):

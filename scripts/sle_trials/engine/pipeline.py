@@ -4,11 +4,7 @@ Data flows one way: a file becomes a Record (load), is checked alone (schema, th
 evidence when the schema passes), then all records are checked together (refs) from a compact
 Summary of each, and only a clean set is exported.
 
-Speed without loss of strictness: a file is first tried on the fast path (fastload: the block
-layout read line by line, or libyaml's events, then a compiled schema validator; no positions).
-Only when that path finds anything at all is the file checked again on the precise path, which
-produces every message with its line and column. So the messages are always those of the precise
-path. Files are checked in batches, each stage over the whole batch before the next
+Files are checked in batches, each stage over the whole batch before the next
 (Checker.check_many). Valid files' summaries are cached by content (cache.py), and a cold run with
 many files is spread over worker processes.
 """
@@ -23,13 +19,13 @@ import time
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from sle_trials.engine import cache
 from sle_trials.outputs import export
 from sle_trials import files
 from sle_trials.checks import refs, sources
-from sle_trials.checks.refs import _NOWHERE
+from sle_trials.checks.refs import NOWHERE
 from sle_trials.paths import SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema
 from sle_trials.problem import Problem
 
@@ -38,8 +34,8 @@ if TYPE_CHECKING:
 
     from sle_trials.checks import load
 
-# The checking stages (load, fastload, schema, rules, evidence) pull in the YAML parser and two schema
-# validators; they are imported where a file is really checked, not for a run the cache answers.
+# The checking stages (load, schema, rules, evidence) pull in the YAML parser and the schema validator;
+# they are imported where a file is really checked, not for a run the cache answers.
 _TRIAL_FILE = re.compile(r"NCT[0-9]{8}\.yaml\Z")
 Job = tuple[str, str, str, "str | None"]  # a file to check: (file, shown, stem, the sha256 the cache has for it)
 PARALLEL_FROM = 300  # files to check before worker processes pay for their start-up
@@ -117,7 +113,7 @@ class Summary(refs.Entry):
 
     def __init__(self, path: str, value: tuple, shared: dict[tuple, dict]) -> None:
         # refs.Entry's fields set here directly: this runs once per record on every check
-        self.path, self.nct_id_at, self.related_at = path, _NOWHERE, None
+        self.path, self.nct_id_at, self.related_at = path, NOWHERE, None
         self.nct_id, self.titles, self.related, sources, self.line = value
         # equal source entries become one dict (shared is the run's): most records cite a handful of seeds
         self.sources = [shared.get(s) or shared.setdefault(s, dict(s)) for s in sources]
@@ -150,66 +146,32 @@ class Checker:
 
         self.root = root
         self.schema = load_schema(root)
-        self.fast_valid = schema.fast_validator(self.schema)
-        self._validator: Any = None
-
-    @property
-    def validator(self) -> Any:
-        """jsonschema's validator, made when a file first needs the precise path."""
-        if self._validator is None:
-            from sle_trials.checks import schema
-
-            self._validator = schema.make_validator(self.schema)
-        return self._validator
-
-    def _record_checks(self, record: "load.Record", stem: str) -> list[Problem]:
-        from sle_trials.checks import evidence, rules, schema
-
-        problems = schema.check(record, self.validator)
-        if not problems:
-            problems = rules.check(record, self.root, stem)
-        if not problems:
-            problems = evidence.check(record, self.schema, self.root)
-        return problems
+        self.validator = schema.make_validator(self.schema)
 
     def check(self, shown: str, stem: str, raw: bytes) -> tuple[list[Problem], tuple | None, list[str]]:
         """(problems, summary of a valid record, sources an invalid record cites: a valid one's are in its summary)."""
         return self.check_many([(shown, stem, raw)])[0]
 
     def check_many(self, batch: list[tuple[str, str, bytes]]) -> list[tuple[list[Problem], tuple | None, list[str]]]:
-        """check() of each (shown, stem, bytes), the fast path taken by the whole batch one stage at a
-        time: the code of one stage stays in the processor's caches. Taking each file through every
-        stage in turn cost ~9% more CPU a file in one process, and a third more in each of two workers."""
-        from sle_trials.checks import evidence, load, rules
-        from sle_trials.reading import fastload
+        """check() of each (shown, stem, bytes), the whole batch one stage at a time: the code of one
+        stage stays in the processor's caches."""
+        from sle_trials.checks import evidence, load, rules, schema
 
         texts = [load.check_text(raw, shown) for shown, _, raw in batch]
-        datas = [None if text is None else fastload.parse(text) for text, _ in texts]
-        records = [load.Record(shown, data) if data is not None and self.fast_valid(data) else None
-                   for (shown, _, _), data in zip(batch, datas)]
-        passed = [record is not None and not rules.check(record, self.root, stem) for record, (_, stem, _) in zip(records, batch)]
-        passed = [ok and not evidence.check(record, self.schema, self.root) for ok, record in zip(passed, records)]  # type: ignore[arg-type]
+        loaded = [(None, problems) if text is None else load.parse(text, shown) for (shown, _, _), (text, problems) in zip(batch, texts)]
+        found = [problems if record is None else schema.check(record, self.validator) for record, problems in loaded]
+        found = [problems or rules.check(record, self.root, stem)  # type: ignore[arg-type]
+                 for problems, (record, _), (_, stem, _) in zip(found, loaded, batch)]
+        found = [problems or evidence.check(record, self.schema, self.root) for problems, (record, _) in zip(found, loaded)]  # type: ignore[arg-type]
         out: list[tuple[list[Problem], tuple | None, list[str]]] = []
-        for (shown, stem, _), (text, problems), data, ok in zip(batch, texts, datas, passed):
-            if ok:
-                out.append(([], Summary.value_of(data), []))  # type: ignore[arg-type]
-            elif text is None:
+        for problems, (record, _) in zip(found, loaded):
+            if record is None:
                 out.append((problems, None, []))
+            elif problems:
+                out.append((problems, None, sorted(_citations(record.data))))
             else:
-                out.append(self._precise(shown, stem, text))
+                out.append(([], Summary.value_of(record.data), []))
         return out
-
-    def _precise(self, shown: str, stem: str, text: str) -> tuple[list[Problem], tuple | None, list[str]]:
-        """The precise path, for a file the fast path found anything in: every message with its place."""
-        from sle_trials.checks import load
-
-        record, problems = load.parse(text, shown)
-        if record is None:
-            return problems, None, []
-        problems = self._record_checks(record, stem)
-        if problems:
-            return problems, None, sorted(_citations(record.data))
-        return [], Summary.value_of(record.data), []
 
 
 class Outcome(NamedTuple):
@@ -230,7 +192,8 @@ class _Lazy:
     """A Checker made on first use: a run whose files all match the cache by hash needs none."""
 
     def __init__(self, root: Path) -> None:
-        self.root, self._checker = root, None
+        self.root = root
+        self._checker: Checker | None = None
 
     def get(self) -> Checker:
         if self._checker is None:
@@ -419,7 +382,8 @@ def _validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool, w
 def cross_check(root: Path, result: Result) -> list[Problem]:
     """References across records, from the summaries; places come from a precise load on failure."""
     seeds = seed_files(root)
-    uncited = [files.shown(s) for s in seeds if s not in result.cited]  # a name is never printed raw
+    cited = result.cited  # worked out once: it is a set built from every record's sources
+    uncited = [files.shown(s) for s in seeds if s not in cited]  # a name is never printed raw
     entries: dict[str, refs.Entry] = {s.path: s for s in result.summaries}
     problems = refs.check(entries.values(), result.unindexed_ids, uncited)
     problems += sources.check_manifest(root, seeds)

@@ -43,7 +43,7 @@ def _binding(path: fields.Path_, node: dict, schema: dict) -> str:
 def _values(record: Record, schema: dict) -> dict[str, list[str]]:
     pinned = [fields.parse_dotted(k) for k in record.data.get("evidence", {})]
     out: dict[str, list[str]] = {"bound": [], "written": [], "no_evidence": [], "verbatim": []}
-    for path, value, node in fields.leaves(record.data, schema):
+    for path, _value, node in fields.leaves(record.data, schema):
         if path[0] == "evidence":
             continue
         if fields.is_verbatim(node):

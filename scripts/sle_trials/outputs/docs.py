@@ -47,9 +47,9 @@ def vocabulary_tables() -> str:
         out += [f"**{name}**", "", "| value | renderings (besides the value itself, and each in capitals) |", "|---|---|"]
         out += [f"| `{value}` | {_cell(', '.join(f'{r!r}' for r in labels)) or '—'} |" for value, labels in table.items()]
         out.append("")
-    for field, table in vocabulary.BOOLEANS.items():
+    for field, answers in vocabulary.BOOLEANS.items():
         out += [f"**{field}** (yes/no)", "", "| value | renderings |", "|---|---|"]
-        out += [f"| `{str(value).lower()}` | {_cell(', '.join(repr(r) for r in labels))} |" for value, labels in table.items()]
+        out += [f"| `{str(value).lower()}` | {_cell(', '.join(repr(r) for r in labels))} |" for value, labels in answers.items()]
         out.append("")
     return "\n".join(out)
 
@@ -114,7 +114,9 @@ def render(text: str, sections: dict[str, Callable[[], str]]) -> str:
     """text with each marked section of sections regenerated."""
     for name, make in sections.items():
         pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.DOTALL)
-        text = pattern.sub(lambda m: m.group(1) + make() + m.group(2), text)
+        made = make()
+        # the lambda is called by sub() here, within this iteration (B023 guards against later calls)
+        text = pattern.sub(lambda m: m.group(1) + made + m.group(2), text)  # noqa: B023
     return text
 
 

@@ -17,9 +17,10 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from sle_trials.problem import Check, Problem
+from sle_trials.units import AGE_UNIT_DAYS, age_days
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -35,8 +36,6 @@ _FORMULA_START = frozenset(("=", "+", "-", "@", "\t", "\r", "\n"))
 # ('=X is written ''=X, not '=X as =X is): a reader drops exactly one leading ' when the next
 # character is a ' or a formula start.
 _GUARDED_START = _FORMULA_START | {"'"}
-# Days in each age unit of the schema: the CSV gives ages in years, and rules.py compares ages with it.
-AGE_UNIT_DAYS = {"YEARS": 365.25, "MONTHS": 365.25 / 12, "WEEKS": 7.0, "DAYS": 1.0, "HOURS": 1 / 24, "MINUTES": 1 / 1440}
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ def _number(value: float) -> str:
 def _years(age: dict | None) -> str:
     if not age:
         return ""
-    return _number(age["value"] * AGE_UNIT_DAYS[age["unit"]] / AGE_UNIT_DAYS["YEARS"])
+    return _number(age_days(age) / AGE_UNIT_DAYS["YEARS"])
 
 
 @functools.lru_cache(maxsize=4096)  # doses recur (a handful of levels per product); equal numbers read alike
@@ -202,7 +201,7 @@ def stale(path: Path) -> Problem:
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write text (or bytes) to path so that readers see the old file or the new one, never a part."""
-    write_atomic_stream(path, [data])
+    write_atomic_stream(path, [data] if isinstance(data, str) else [data])
 
 
 def write_atomic_stream(path: Path, chunks: Iterable[str] | Iterable[bytes], *, durable: bool = True) -> None:
@@ -212,11 +211,11 @@ def write_atomic_stream(path: Path, chunks: Iterable[str] | Iterable[bytes], *, 
     the flush to disk (for a cache, which checks itself when read)."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        chunks = iter(chunks)
-        first = next(chunks, "")
+        pieces: Iterator[str | bytes] = iter(chunks)
+        first = next(pieces, "")
         with (os.fdopen(handle, "wb") if isinstance(first, bytes) else os.fdopen(handle, "w", encoding="utf-8", newline="")) as out:
-            out.write(first)  # type: ignore[arg-type]
-            for chunk in chunks:
+            out.write(first)  # type: ignore[arg-type]  # str to a text file, bytes to a binary one
+            for chunk in pieces:
                 out.write(chunk)  # type: ignore[arg-type]
             out.flush()
             if durable:

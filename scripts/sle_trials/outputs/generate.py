@@ -97,17 +97,30 @@ def write(root: Path, *, fmt: str, check_only: bool = False, use_cache: bool = T
 # --- the JSON export ------------------------------------------------------------------------------
 
 
-class _Changed(Exception):
+class Changed(Exception):
     """A record file changed or vanished between the check and the export."""
 
 
-def _full_records(root: Path, summaries: list[pipeline.Summary]) -> Iterator[dict]:
+def full_records(root: Path, summaries: list[pipeline.Summary]) -> Iterator[load.Record]:
     """The valid records in full, sorted by nct_id, loaded one at a time (never all at once)."""
     for summary in sorted(summaries, key=lambda s: s.nct_id):
         record, _ = load.load(root / summary.path, summary.path)
         if record is None or record.data.get("nct_id") != summary.nct_id:
-            raise _Changed(f"{summary.path} changed while it was exported")
-        yield record.data
+            raise Changed(f"{summary.path} changed while it was exported")
+        yield record
+
+
+def checked(root: Path, shown: str, *, fmt: str, use_cache: bool = True, out: TextIO | None = None) -> pipeline.Result | None:
+    """The registry checked as `trials csv` checks it (every record alone, then across records),
+    for a command that builds something from the records: the result when nothing is wrong; else
+    the problems reported, a line saying that `shown` was not written, and None."""
+    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=use_cache)
+    problems = result.problems + pipeline.cross_check(root, result)
+    if not problems:
+        return result
+    report.render(problems, fmt, out or sys.stdout, files=result.files)
+    print(f"{shown} not written: fix the problems above first", file=sys.stderr)
+    return None
 
 
 def _stream(chunks: Iterator[str]) -> None:
@@ -131,19 +144,16 @@ def export_json(root: Path, output: str | None, *, fmt: str, use_cache: bool = T
     if target is not None and (target.is_dir() or not target.parent.is_dir()):
         raise pipeline.UsageError(f"cannot write {target}: " + ("a folder" if target.is_dir() else f"no folder {target.parent}"))
     shown = "the JSON export" if target is None else pipeline.display(root, target)
-    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=use_cache)
-    problems = result.problems + pipeline.cross_check(root, result)
-    if problems:
-        report.render(problems, fmt, sys.stderr if to_stdout else sys.stdout, files=result.files)
-        print(f"{shown} not written: fix the problems above first", file=sys.stderr)
+    result = checked(root, shown, fmt=fmt, use_cache=use_cache, out=sys.stderr if to_stdout else sys.stdout)
+    if result is None:
         return 1
-    chunks = package.json_chunks(_full_records(root, result.summaries))
+    chunks = package.json_chunks(record.data for record in full_records(root, result.summaries))
     try:
         if target is None:
             _stream(chunks)
         else:
             export.write_atomic_stream(target, chunks)
-    except _Changed as exc:
+    except Changed as exc:
         print(f"trials: {exc}; {shown} " + ("is incomplete" if target is None else "not written") + ", run the command again",
               file=sys.stderr)
         return 1

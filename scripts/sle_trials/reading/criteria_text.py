@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^])")  # markdown backslash escapes: a scraped page's "2\)" is "2)"
 
@@ -155,22 +156,22 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
                 last["text"] += " " + line.strip()  # a wrapped line of the same item
                 continue
             # a paragraph of its own: under the item above when indented beyond it, else a criterion
-            item = _grouped({"text": line.strip()}, group)
+            paragraph: dict[str, Any] = {"text": line.strip()}
             if last is not None and stack and indent > stack[-1].indent and last_depth < MAX_DEPTH:
-                item.pop("group", None)
-                last.setdefault("sub_criteria", []).append(item)
+                last.setdefault("sub_criteria", []).append(paragraph)
                 last_depth += 1
             else:
                 while len(stack) > 1 and indent < stack[-1].indent:
                     stack.pop()
-                if stack and stack[-1].depth:
-                    item.pop("group", None)
-                (stack[-1].items if stack else top).append(item)
+                if not (stack and stack[-1].depth):  # a criterion of its own: under the group's sub-heading
+                    paragraph = _grouped(paragraph, group)
+                (stack[-1].items if stack else top).append(paragraph)
                 last_depth = stack[-1].depth if stack else 0
-            last, gap = item, False
+            last, gap = paragraph, False
             continue
+        assert m is not None  # is_item
         number = int(m.group("num")) if m.group("num") else None
-        item = {"number": number, "text": text} if number is not None else {"text": text}
+        item: dict[str, Any] = {"number": number, "text": text} if number is not None else {"text": text}
         if not stack:
             stack.append(_Level(indent, top, 0))
         while len(stack) > 1 and indent < stack[-1].indent:
@@ -185,6 +186,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
         restart = (not deeper and number is not None and level.last_number is not None and number <= level.last_number
                    and parent is not None)
         if (deeper or restart) and level.depth < MAX_DEPTH:
+            assert parent is not None  # both deeper and restart ask for it
             level = _Level(indent, parent.setdefault("sub_criteria", []), level.depth + 1, restarted=restart)
             stack.append(level)
         level.items.append(item if level.depth else _grouped(item, group))

@@ -148,6 +148,8 @@ def json_string(value: str) -> str:
     """A string from a JSON source as records quote it: CR LF and CR become LF, other control and
     line-separator characters a space, invisible format characters (zero-width, soft hyphen, bidi
     marks) nothing. trials import applies the same to the text it copies."""
+    if value.isprintable() or ("\n" in value and value.replace("\n", " ").isprintable()):
+        return value  # no character of those kinds (all are unprintable), so nothing to change
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     kinds = {c: unicodedata.category(c) for c in set(value)}
     return "".join(c if c == "\n" else " " if kinds[c] in ("Cc", "Zl", "Zp") else "" if kinds[c] == "Cf" else c for c in value)
@@ -271,9 +273,9 @@ CTGOV_LISTS: dict[str, tuple[str, str, dict[str, str]]] = {
 }
 
 
-def _ctgov_rows(study: dict) -> tuple[dict[str, list[Passage]], dict[str, list[dict[str, str]]]]:
+def _ctgov_rows(study: dict) -> tuple[dict[str, list[Passage]], dict[str, list[dict[str, Any]]]]:
     places: dict[str, list[Passage]] = {}
-    rows: dict[str, list[dict[str, str]]] = {}
+    rows: dict[str, list[dict[str, Any]]] = {}  # text fields, and an arm's intervention_names list
     section = study.get(_P) or {}
     for name, (module, key, columns) in CTGOV_LISTS.items():
         items = (section.get(module) or {}).get(key) if isinstance(section.get(module), dict) else None
@@ -281,15 +283,15 @@ def _ctgov_rows(study: dict) -> tuple[dict[str, list[Passage]], dict[str, list[d
             continue
         items = [item for item in items if isinstance(item, dict)]
         places[name] = [Passage(json_text(item, key)) for item in items]
-        rows[name] = [{field: normalise(json_string(item[k])) for field, k in columns.items() if isinstance(item.get(k), str)}
+        rows[name] = [{column: normalise(json_string(item[k])) for column, k in columns.items() if isinstance(item.get(k), str)}
                       for item in items]
         if name == "arms":  # an arm's interventions, named as the Interventions list names them ("Drug: X" is X)
             for row, item in zip(rows[name], items):
                 row["intervention_names"] = [normalise(TYPE_PREFIX.sub("", json_string(n))) for n in item.get("interventionNames") or []
                                              if isinstance(n, str)]
-        for field, k in columns.items():
-            if field not in ("type", "role"):  # a vocabulary value is quoted with its item, which names it
-                places[f"{name}.{field}"] = [p for item in items for p in _passages(item.get(k), f"{key}.{k}", True)]
+        for column, k in columns.items():
+            if column not in ("type", "role"):  # a vocabulary value is quoted with its item, which names it
+                places[f"{name}.{column}"] = [p for item in items for p in _passages(item.get(k), f"{key}.{k}", True)]
     # an arm's intervention is named "Drug: X" there and X in the record (its row binds it to its arm)
     for name, key, column, whole in (("arms.intervention_names", "armGroups", "interventionNames", False),
                                      ("interventions.other_names", "interventions", "otherNames", True)):
@@ -361,7 +363,7 @@ def items(lines: list[str]) -> list[Item]:
 
 def _sections(lines: list[str], is_heading: Callable[[str], str | None]) -> Iterator[tuple[str, int, list[str]]]:
     """(heading, its line number, the non-empty lines below it) of each section."""
-    heading, at, body = "", -1, []
+    heading, at, body = "", -1, list[str]()
     for number, line in enumerate(lines):
         name = is_heading(line)
         if name is not None:

@@ -230,10 +230,11 @@ class Statement:
     def says(self) -> str:
         cmp = f"{self.comparator} " if self.comparator else ""
         unit = f" {self.unit.key}" if self.unit else ""
-        return f"{cmp}{_shown(self.value)}{unit}"
+        return f"{cmp}{number_text(self.value)}{unit}"
 
 
-def _shown(value: float) -> str:
+def number_text(value: float) -> str:
+    """A number as messages write it: 6.0 as 6, 2.5 as 2.5."""
     if float(value).is_integer():
         return f"{int(value)}"
     return f"{value:g}"

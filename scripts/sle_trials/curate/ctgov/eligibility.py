@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sle_trials.checks.rules import MAX_AGE_DAYS
 from sle_trials.curate.ctgov.builder import Builder, put
-from sle_trials.outputs.export import AGE_UNIT_DAYS
 from sle_trials.reading import criteria_text, layouts
+from sle_trials.units import AGE_UNIT_DAYS, MAX_AGE_DAYS
 
 _AGE = re.compile(r"^\s*([0-9]+)\s+(Year|Month|Week|Day|Hour|Minute)s?\s*$", re.I)
 AGES = (("minimumAge", "minimum_age"), ("maximumAge", "maximum_age"))  # the JSON's key, the record's eligibility.<name>

@@ -1,0 +1,179 @@
+"""The index page's table and chart: every trial, by the columns of trials.csv, and the landscape.
+
+The table's columns are export.COLUMNS picked by name (INDEX_COLUMNS), so a column the CSV gains
+(product_origin, lupus_nephritis, ...) appears here as soon as it exists, with its title, and the
+filters are the ones of those columns whose values are a vocabulary or a list (FILTERS). Values are
+the records' own (the CSV's formula guard is for spreadsheets).
+
+The chart is Vega-Lite through Altair, rendered to SVG at build time by vl-convert (no script, no
+network when the page is viewed): each trial on a timeline from its start to its completion (or
+primary completion) coloured by status, and counts of trials by target antigen and by phase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import escape
+
+from sle_trials.outputs import export
+
+# The index's columns, in order, by name; those not (yet) in export.COLUMNS are left out.
+INDEX_COLUMNS = ("nct_id", "brief_title", "overall_status", "phases", "target_antigens", "product_origin",
+                 "lupus_nephritis", "countries", "enrollment", "start_date", "completion_date", "curation_status")
+# The columns a reader filters on with a list of their values (the others through the text search).
+FILTERS = ("overall_status", "phases", "target_antigens", "product_origin", "lupus_nephritis", "countries",
+           "curation_status")
+NOT_STATED = "not stated"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # what the cell shows
+    sort: str  # what the column sorts by (numbers padded, so text order is number order)
+    items: tuple[str, ...]  # the values a filter matches
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    title: str
+    description: str
+    numeric: bool
+
+
+@dataclass(frozen=True)
+class Filter:
+    name: str
+    title: str
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    nct_id: str
+    cells: tuple[Cell, ...]
+
+
+def columns() -> list[Column]:
+    by_name = {c.name: c for c in export.COLUMNS}
+    return [Column(n, by_name[n].title or n, by_name[n].description, by_name[n].type in ("integer", "number"))
+            for n in INDEX_COLUMNS if n in by_name]
+
+
+def _cell(column: export.Column, data: dict) -> Cell:
+    value = column.get(data)
+    items = tuple(str(v) for v in value) if column.is_list else (() if value in ("", None) else (str(value),))
+    text = ", ".join(items)
+    if column.type in ("integer", "number") and items:
+        return Cell(text, f"{float(items[0]):020.4f}", items)
+    return Cell(text, text.casefold(), items)
+
+
+def row(data: dict) -> Row:
+    by_name = {c.name: c for c in export.COLUMNS}
+    return Row(data["nct_id"], tuple(_cell(by_name[c.name], data) for c in columns()))
+
+
+def filters(rows: list[Row]) -> list[Filter]:
+    """A filter for each FILTERS column shown, with the values the trials have (and "not stated" when some have none)."""
+    shown = columns()
+    out = []
+    for name in FILTERS:
+        index = next((i for i, c in enumerate(shown) if c.name == name), None)
+        if index is None:
+            continue
+        values = sorted({v for r in rows for v in r.cells[index].items})
+        if any(not r.cells[index].items for r in rows):
+            values.append(NOT_STATED)
+        out.append(Filter(name, shown[index].title, tuple(values)))
+    return out
+
+
+# --- the chart ------------------------------------------------------------------------------------
+
+
+def _date(partial: str) -> str:
+    """A partial date as the first day it can mean (2024 -> 2024-01-01), for placing it on a time axis."""
+    return partial + "-01-01"[len(partial) - 4:] if partial else ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    svg: str  # an <svg> element with role="img" and a title and description of its own
+    summary: str  # the chart in words (its description, for readers who cannot see it)
+
+
+def chart(records: list[dict]) -> Chart:
+    import altair as alt
+    import vl_convert
+
+    timeline: list[dict[str, Any]] = []
+    antigens: list[dict[str, Any]] = []
+    phases: list[dict[str, Any]] = []
+    for data in records:
+        dates = data.get("dates", {})
+        start = dates.get("start", {}).get("date", "")
+        end = dates.get("completion", {}).get("date", "") or dates.get("primary_completion", {}).get("date", "")
+        status = data.get("overall_status", NOT_STATED)
+        if start:
+            dated = f"{start} to {end or 'completion not stated'}"
+            timeline.append({"trial": data["nct_id"], "start": _date(start), "end": _date(end or start), "status": status,
+                             "dates": dated, "label": f"{data['nct_id']} ({status}): {dated}"})
+        for antigen in data.get("cell_product", {}).get("target_antigens", []) or [NOT_STATED]:
+            antigens.append({"target antigen": antigen, "trial": data["nct_id"]})
+        for phase in data.get("phases", []) or [NOT_STATED]:
+            phases.append({"phase": phase, "trial": data["nct_id"]})
+    width = 560
+    status_scale = alt.Scale(scheme="tableau10")
+    if timeline:
+        # Dates on a UTC scale, and each mark described by the dates as the sources state them: on a
+        # local-time scale the same records gave other bytes, and other days (a start of 2024-07-30
+        # read "Jul 29, 2024" west of Greenwich), in every time zone.
+        utc = alt.Scale(type="utc")
+        base = alt.Chart(alt.Data(values=timeline)).encode(
+            y=alt.Y("trial:N", title=None, sort=alt.EncodingSortField("start")),
+            color=alt.Color("status:N", scale=status_scale, legend=alt.Legend(title="Status", orient="top")),
+            description=alt.Description("label:N"))
+        time: Any = (base.mark_bar(height=10).encode(
+            x=alt.X("start:T", title=None, scale=utc, axis=alt.Axis(format="%Y", tickCount="year")), x2="end:T")
+                     + base.mark_point(filled=True, size=60).encode(x=alt.X("start:T", scale=utc)))
+    else:
+        time = alt.Chart(alt.Data(values=[{"text": "No trial's sources state a start date yet."}])).mark_text().encode(text="text:N")
+    time = time.properties(width=width, title="Trials from start to completion")
+    counts = alt.hconcat(
+        alt.Chart(alt.Data(values=antigens)).mark_bar().encode(
+            x=alt.X("count():Q", title="Trials", axis=alt.Axis(tickMinStep=1)), y=alt.Y("target antigen:N", title=None))
+        .properties(width=width // 2 - 60, title="By target antigen"),
+        alt.Chart(alt.Data(values=phases)).mark_bar().encode(
+            x=alt.X("count():Q", title="Trials", axis=alt.Axis(tickMinStep=1)), y=alt.Y("phase:N", title=None))
+        .properties(width=width // 2 - 60, title="By phase"))
+    spec = alt.vconcat(time, counts).configure_view(stroke=None).to_json(indent=None)
+    summary = _summary(records, timeline, antigens, phases)
+    return Chart(accessible(vl_convert.vegalite_to_svg(spec), "The landscape of the registry's trials", summary), summary)
+
+
+def accessible(svg: str, title: str, description: str) -> str:
+    """The SVG as one image to assistive technology, named by its title and described in words."""
+    if not svg.startswith("<svg "):
+        raise ValueError("vl-convert did not return an <svg> element")
+    opening = svg.index(">") + 1
+    return ('<svg role="img" aria-labelledby="chart-title chart-desc" ' + svg[len("<svg "):opening]
+            + f'<title id="chart-title">{escape(title)}</title><desc id="chart-desc">{escape(description)}</desc>'
+            + svg[opening:])
+
+
+def _counted(rows: list[dict[str, Any]], key: str) -> str:
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r[key]] = counts.get(r[key], 0) + 1
+    return "; ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
+
+
+def _summary(records: list[dict], timeline: list[dict[str, Any]], antigens: list[dict[str, Any]],
+             phases: list[dict[str, Any]]) -> str:
+    dated = "; ".join(f"{t['trial']} ({t['status']}) {t['dates']}" for t in sorted(timeline, key=lambda t: t["start"]))
+    return (f"{len(records)} trials. On the timeline, the {len(timeline)} whose sources state a start date: "
+            f"{dated or 'none'}. Trials by target antigen: {_counted(antigens, 'target antigen')}. "
+            f"Trials by phase: {_counted(phases, 'phase')}.")

@@ -1,0 +1,185 @@
+"""`trials export sqlite`: the records as related tables, with Datasette metadata beside them.
+
+Built on a throw-away copy of the registry: the tables hold what the records hold (the trials table
+the CSV's columns, typed; nested criteria with their parents; thresholds tied to their criteria),
+the metadata describes exactly the tables and columns of the database, Datasette serves it with the
+descriptions and facets (in-process, no network), two builds are byte-identical, and an invalid
+registry writes nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, Trials
+from sle_trials.outputs import export
+
+DB = "trials.db"
+META = "trials.metadata.json"
+
+
+def build(trials: Trials, target: Path) -> sqlite3.Connection:
+    result = trials("export", "sqlite", "--output", target)
+    assert result.status == 0, result.out + result.err
+    assert f"datasette {target} -m {target.with_name(target.stem + '.metadata.json')}" in result.err
+    return sqlite3.connect(target)
+
+
+def test_the_trials_table_holds_the_csv_columns_typed(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    db = build(trials, tmp_path / DB)
+    names = [row[1] for row in db.execute("PRAGMA table_info(trials)")]
+    assert names == [c.name for c in export.COLUMNS]
+    with open(registry / "trials.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r[0] for r in db.execute("SELECT nct_id FROM trials ORDER BY rowid")] == [r["nct_id"] for r in rows]
+    im19 = dict(zip(names, db.execute("SELECT * FROM trials WHERE nct_id = 'NCT06513429'").fetchone()))
+    assert im19["enrollment"] == 6 and isinstance(im19["enrollment"], int)
+    assert im19["minimum_age_years"] == 18.0 and json.loads(im19["phases"]) == ["NA"]
+    assert im19["acronym"] is None  # NULL, not "", when the sources do not state it
+    relma = dict(zip(names, db.execute("SELECT * FROM trials WHERE nct_id = 'NCT05765006'").fetchone()))
+    assert json.loads(relma["target_antigens"]) == ["CD19"]
+    # every cell says what the CSV's says: lists joined back, numbers as numbers, the formula guard undone
+    for row in rows:
+        stored = dict(zip(names, db.execute("SELECT * FROM trials WHERE nct_id = ?", (row["nct_id"],)).fetchone()))
+        for column in export.COLUMNS:
+            value = stored[column.name]
+            if value is None:
+                assert row[column.name] == "", column.name
+            elif column.is_list:
+                assert row[column.name] == export.LIST_SEPARATOR.join(json.loads(value)), column.name
+            elif column.type == "string":
+                assert row[column.name] in (value, "'" + value), column.name
+            else:
+                assert float(row[column.name]) == value, column.name
+
+
+def test_criteria_keep_list_number_nesting_and_thresholds_their_criterion(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    record = registry / IM19_PATH
+    text = record.read_text(encoding="utf-8")
+    nested = text.replace("    - number: 3\n      text: Weight ≥ 40 kg\n",
+                          "    - number: 3\n      text: Weight ≥ 40 kg\n      sub_criteria:\n"
+                          "        - text: Age ≥ 18 years old\n          sub_criteria:\n            - text: 65 years old\n", 1)
+    assert nested != text
+    record.write_text(nested.replace("status: complete", "status: draft", 1), encoding="utf-8")
+    db = build(trials, tmp_path / DB)
+    rows = db.execute("SELECT id, list, position, number, parent, depth, text FROM criteria WHERE nct_id = 'NCT06513429' "
+                      "ORDER BY id").fetchall()
+    by_id = {r[0]: r for r in rows}
+    weight = next(r for r in rows if r[6] == "Weight ≥ 40 kg")
+    assert weight[1:6] == ("INCLUSION", 1, 3, None, 0)
+    child = next(r for r in rows if r[4] == weight[0])
+    grandchild = next(r for r in rows if r[4] == child[0])
+    assert (child[6], child[5], child[3]) == ("Age ≥ 18 years old", 1, None)
+    assert (grandchild[6], grandchild[5]) == ("65 years old", 2)
+    assert [r[3] for r in rows if r[1] == "EXCLUSION" and r[5] == 0][:2] == [2, 3]  # numbered as the source numbers them
+    kind, criterion = db.execute("SELECT kind, criterion FROM thresholds WHERE nct_id = 'NCT06513429' AND position = 0").fetchone()
+    assert kind == "BODY_WEIGHT" and criterion == weight[0] and by_id[criterion][3] == 3
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    quotes = db.execute("SELECT quote FROM evidence WHERE nct_id = 'NCT06513429' AND field = 'related_trials' "
+                        "ORDER BY position").fetchall()
+    assert [q[0] for q in quotes][:2] == ["NCT06886919", "NCT06585514"]
+    assert db.execute("SELECT file, kind, as_of FROM sources WHERE nct_id = 'NCT06513429'").fetchall() == [
+        ("seeds/000_84a0f0163f21158e.txt", "REGISTRY_COPY", "2025-08-17")]
+
+
+def test_the_metadata_describes_every_table_and_column_of_the_database(trials: Trials, tmp_path: Path) -> None:
+    db = build(trials, tmp_path / DB)
+    meta = json.loads((tmp_path / META).read_text(encoding="utf-8"))
+    tables = meta["databases"]["trials"]["tables"]
+    in_db = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    assert sorted(tables) == in_db == ["criteria", "evidence", "sources", "thresholds", "trials"]
+    for name, table in tables.items():
+        columns = [r[1] for r in db.execute(f'PRAGMA table_info("{name}")')]
+        assert list(table["columns"]) == columns, name
+        assert all(isinstance(d, str) and d for d in table["columns"].values()), name
+        for facet in table.get("facets", []):
+            assert (facet["array"] if isinstance(facet, dict) else facet) in columns
+    assert {"array": "target_antigens"} in tables["trials"]["facets"] and "overall_status" in tables["trials"]["facets"]
+    assert "Free text; a value starting with" not in json.dumps(tables)  # the CSV's guard does not apply here
+    # another file name is another database name in Datasette
+    build(trials, tmp_path / "lupus.db")
+    assert list(json.loads((tmp_path / "lupus.metadata.json").read_text(encoding="utf-8"))["databases"]) == ["lupus"]
+
+
+def test_datasette_serves_it_with_descriptions_and_facets(trials: Trials, tmp_path: Path) -> None:
+    from datasette import app as datasette_app  # in the test extra
+
+    build(trials, tmp_path / DB)
+    meta = json.loads((tmp_path / META).read_text(encoding="utf-8"))
+
+    async def fetch() -> tuple[dict, str]:
+        ds = datasette_app.Datasette([str(tmp_path / DB)], metadata=meta)
+        data = (await ds.client.get("/trials/trials.json?_shape=objects&_extra=facet_results")).json()
+        page = (await ds.client.get("/trials/trials")).text
+        return data, page
+
+    data, page = asyncio.run(fetch())
+    facets = data["facet_results"]
+    facets = facets.get("results", facets)
+    assert "overall_status" in facets and "target_antigens" in facets
+    assert {v["value"] for v in facets["target_antigens"]["results"]} == {"CD19"}
+    assert "ClinicalTrials.gov identifier" in page  # a column's description is shown
+
+
+def test_two_builds_are_byte_identical(trials: Trials, tmp_path: Path) -> None:
+    build(trials, tmp_path / "a.db").close()
+    build(trials, tmp_path / "b.db").close()
+    assert (tmp_path / "a.db").read_bytes() == (tmp_path / "b.db").read_bytes()
+
+
+def test_invalid_data_writes_nothing(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    record = registry / IM19_PATH
+    record.write_text(record.read_text(encoding="utf-8").replace("  minimum_age:\n    value: 18", "  minimum_age:\n    value: 70"),
+                      encoding="utf-8")
+    sqlite3.connect(tmp_path / DB).execute("CREATE TABLE old (x)").connection.close()  # a database it wrote before
+    old = (tmp_path / DB).read_bytes()
+    result = trials.json("export", "sqlite", "--output", tmp_path / DB)
+    assert result.status == 1 and result.codes() == {"E104"} and "not written" in result.err
+    assert (tmp_path / DB).read_bytes() == old and not (tmp_path / META).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["registry", DB]  # no temporary file left
+    assert trials("export", "sqlite", "--output", "-").status == 2
+    assert trials("export", "sqlite", "--output", tmp_path / "no" / DB).status == 2
+
+
+def test_default_path_is_trials_db_at_the_root(trials: Trials, registry: Path) -> None:
+    assert trials("export", "sqlite").status == 0
+    assert (registry / DB).is_file() and (registry / META).is_file()
+    assert io.BytesIO((registry / DB).read_bytes()).read(16) == b"SQLite format 3\x00"
+
+
+@pytest.mark.parametrize("name", [DB, META])
+def test_a_file_the_export_did_not_write_is_never_replaced(trials: Trials, tmp_path: Path, name: str) -> None:
+    # `--output notes.txt`, or a notes.metadata.json beside the database (a file the user never named):
+    # replaced, someone's file was gone; like `trials site` with a folder it did not build, refused.
+    mine = tmp_path / name
+    mine.write_text("my notes", encoding="utf-8")
+    result = trials("export", "sqlite", "--output", tmp_path / DB)
+    assert result.status == 2 and "not one `trials export sqlite` wrote" in result.err and name in result.err
+    assert mine.read_text(encoding="utf-8") == "my notes"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["registry", name])
+
+
+@pytest.mark.parametrize("kind", ["folder", "link"])
+def test_a_metadata_path_that_is_a_folder_or_a_link_is_refused_clearly(trials: Trials, tmp_path: Path,
+                                                                      kind: str) -> None:
+    if kind == "folder":
+        (tmp_path / META).mkdir()
+    else:
+        (tmp_path / "elsewhere.json").write_text('{"databases": {}}', encoding="utf-8")
+        (tmp_path / META).symlink_to(tmp_path / "elsewhere.json")
+    result = trials("export", "sqlite", "--output", tmp_path / DB)
+    assert result.status == 2 and f"cannot write {tmp_path / META}" in result.err and "internal error" not in result.err
+    assert not (tmp_path / DB).exists()
+
+
+def test_its_own_outputs_are_replaced(trials: Trials, tmp_path: Path) -> None:
+    build(trials, tmp_path / DB).close()
+    first = (tmp_path / DB).read_bytes(), (tmp_path / META).read_bytes()
+    build(trials, tmp_path / DB).close()
+    assert ((tmp_path / DB).read_bytes(), (tmp_path / META).read_bytes()) == first
