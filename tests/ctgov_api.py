@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import threading
 import time
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -46,14 +46,18 @@ def _handler(api: API) -> type[BaseHTTPRequestHandler]:
             path = self.path.split("?", 1)[0].removeprefix("/api/v2")
             api.log.append(path)
             script = api.scripts.get(path)
-            answer = (script.pop(0) if len(script) > 1 else script[0]) if script else Answer(404, b'{"message": "not found"}')
+            if not script:
+                answer = Answer(404, b'{"message": "not found"}')
+            else:
+                answer = script.pop(0) if len(script) > 1 else script[0]
             if answer.delay:
                 time.sleep(answer.delay)
             try:
                 self.send_response(answer.status)
                 for key, value in answer.headers.items():
                     self.send_header(key, value)
-                self.send_header("Content-Length", str(answer.length if answer.length is not None else len(answer.body)))
+                length = answer.length if answer.length is not None else len(answer.body)
+                self.send_header("Content-Length", str(length))
                 self.end_headers()
                 self.wfile.write(answer.body)
             except (BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout, a size cap)

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, Trials
 from ctgov_api import API, Answer, running
 from sle_trials.curate import drift
@@ -63,7 +62,8 @@ def test_a_changed_study_is_reported_in_text_markdown_and_json(trials: Trials, i
     result = trials.raw(["drift", "--root", str(imported), NCT])
     assert result.status == 1
     assert result.out.splitlines()[0] == (
-        "NCT09000011: dates.completion 2024-08-31 (ACTUAL) → 2025-11-30 (ACTUAL); dates.last_updated 2025-03-06 (ACTUAL) → "
+        "NCT09000011: dates.completion 2024-08-31 (ACTUAL) → 2025-11-30 (ACTUAL); "
+        "dates.last_updated 2025-03-06 (ACTUAL) → "
         "2026-03-01 (ACTUAL); phases [PHASE2] → [PHASE2, PHASE3]; enrollment 24 (ACTUAL) → 26 (ACTUAL) "
         "(since seeds/ctgov_NCT09000011_2025-03-06.json, as of 2025-03-06)")
     md = trials.raw(["drift", "--root", str(imported), "--format", "markdown", NCT])
@@ -106,8 +106,9 @@ def test_a_record_from_other_sources_is_compared_with_its_own_values(trials: Tri
     api.serve("NCT06513429", Answer(200, body(doc)))
     result = trials.raw(["drift", "--root", str(registry), "NCT06513429"])
     assert result.status == 1
-    assert result.out.splitlines()[0] == ("NCT06513429: overall_status RECRUITING → ACTIVE_NOT_RECRUITING; dates.last_updated "
-                                          "2025-08-17 → 2025-10-02 (since seeds/000_84a0f0163f21158e.txt, as of 2025-08-17)")
+    assert result.out.splitlines()[0] == (
+        "NCT06513429: overall_status RECRUITING → ACTIVE_NOT_RECRUITING; dates.last_updated "
+        "2025-08-17 → 2025-10-02 (since seeds/000_84a0f0163f21158e.txt, as of 2025-08-17)")
     # a record whose source gave no last update: the registry's is compared with the source's as-of date
     file = registry / "trials" / "NCT06513429.yaml"
     text = file.read_text(encoding="utf-8")
@@ -121,7 +122,8 @@ def test_an_unknown_trial_is_reported_and_the_run_goes_on(trials: Trials, import
     result = trials.raw(["drift", "--root", str(imported), "NCT06513429", NCT])
     assert result.status == 1
     assert "NCT06513429: unknown to the registry: ClinicalTrials.gov has no study NCT06513429" in result.out
-    assert "2 trials checked against ClinicalTrials.gov: 0 changed since their source, 1 unknown to the registry" in result.out
+    assert ("2 trials checked against ClinicalTrials.gov: 0 changed since their source, "
+            "1 unknown to the registry") in result.out
     assert api.requests_for(NCT) == 1  # checked after the unknown one
 
 
@@ -132,7 +134,8 @@ def test_every_record_by_default(trials: Trials, registry: Path, api: API) -> No
     assert report["unknown"] == len(report["trials"])  # the stand-in knows none of them
 
 
-def test_offline_stops_and_names_what_was_not_checked(trials: Trials, imported: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_offline_stops_and_names_what_was_not_checked(trials: Trials, imported: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CTGOV_API_URL", "http://127.0.0.1:9/api/v2")
     monkeypatch.setenv("CTGOV_RETRIES", "0")
     result = trials.raw(["drift", "--root", str(imported), NCT, "NCT06513429"])

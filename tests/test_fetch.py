@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, Trials
 from ctgov_api import API, Answer, running
 from sle_trials.curate.ctgov import fetch
@@ -135,7 +134,8 @@ def test_offline(trials: Trials, registry: Path, monkeypatch: pytest.MonkeyPatch
     ({"CTGOV_TIMEOUT": "soon"}, "CTGOV_TIMEOUT='soon' is not a number"),
     ({"CTGOV_RETRIES": "-1"}, "is negative"),
 ])
-def test_bad_settings_are_usage_errors(trials: Trials, monkeypatch: pytest.MonkeyPatch, env: dict, message: str) -> None:
+def test_bad_settings_are_usage_errors(trials: Trials, monkeypatch: pytest.MonkeyPatch, env: dict,
+                                       message: str) -> None:
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     result = trials("import", "ctgov", NCT)

@@ -114,7 +114,8 @@ def _ids(root: Path, named: list[str]) -> list[str]:
         if not _NCT.match(nct):
             raise pipeline.UsageError(f"{nct!r} is not an NCT id (NCT followed by 8 digits)")
         if not (root / TRIALS_DIR / f"{nct}.yaml").is_file():
-            raise pipeline.UsageError(f"there is no {TRIALS_DIR.as_posix()}/{nct}.yaml; import it first: trials import ctgov {nct}")
+            raise pipeline.UsageError(f"there is no {TRIALS_DIR.as_posix()}/{nct}.yaml; "
+                                      f"import it first: trials import ctgov {nct}")
     if named:
         return list(dict.fromkeys(named))
     return sorted(Path(p).stem for p in pipeline.trial_paths(root) if _NCT.match(Path(p).stem) and p.endswith(".yaml"))
@@ -159,7 +160,8 @@ def _one(root: Path, client: Any, nct: str, schema: dict) -> Trial:
     record, problems = load.load(root / shown, shown)
     if record is None or problems:
         first = problems[0] if problems else None
-        return Trial(nct, "unchecked", message=f"{shown} cannot be read ({first.code if first else '?'}); run trials validate")
+        code = first.code if first else "?"
+        return Trial(nct, "unchecked", message=f"{shown} cannot be read ({code}); run trials validate")
     try:
         raw = client.study(nct)
     except fetch.NotFound as exc:
@@ -181,10 +183,12 @@ def render(trials: list[Trial], fmt: str, out: TextIO) -> None:
     drifted = [t for t in trials if t.status == "drift"]
     unknown = [t for t in trials if t.status == "unknown"]
     unchecked = [t for t in trials if t.status == "unchecked"]
-    summary = (f"{len(trials)} trial{'s' * (len(trials) != 1)} checked against ClinicalTrials.gov: {len(drifted)} changed "
+    summary = (f"{len(trials)} trial{'s' * (len(trials) != 1)} checked against ClinicalTrials.gov: "
+               f"{len(drifted)} changed "
                f"since their source, {len(unknown)} unknown to the registry, {len(unchecked)} not checked")
     if fmt == "json":
-        json.dump({"checked": len(trials), "drifted": len(drifted), "unknown": len(unknown), "unchecked": len(unchecked),
+        json.dump({"checked": len(trials), "drifted": len(drifted), "unknown": len(unknown),
+                   "unchecked": len(unchecked),
                    "trials": [t.as_json() for t in trials]}, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
@@ -214,8 +218,9 @@ def apply(root: Path, trials: list[Trial], fmt: str, err: TextIO) -> int:
             continue
         print(f"trials drift: applying {t.nct_id}", file=err)
         # what the import prints goes with the messages, so that the report on standard output stays whole
-        worst = max(worst, importing.run_raw(root, t.fetched, f"{t.nct_id} (fetched)", update_existing=True, dry_run=False,
-                                             fmt_name="text" if fmt == "markdown" else fmt, out=err, err=err))
+        status = importing.run_raw(root, t.fetched, f"{t.nct_id} (fetched)", update_existing=True, dry_run=False,
+                                   fmt_name="text" if fmt == "markdown" else fmt, out=err, err=err)
+        worst = max(worst, status)
     return worst
 
 

@@ -144,13 +144,15 @@ class Client:
                 raise Unreachable(f"{url}: HTTP {response.status_code} {response.reason or ''}".rstrip())
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > s.limit:
-                raise Unreachable(f"{url}: the answer is {int(declared):,} bytes, more than the {s.limit:,} a study may be")
+                raise Unreachable(f"{url}: the answer is {int(declared):,} bytes, "
+                                  f"more than the {s.limit:,} a study may be")
             body = bytearray()
             try:
                 for chunk in response.iter_content(_CHUNK):
                     body += chunk
                     if len(body) > s.limit:
-                        raise Unreachable(f"{url}: the answer runs past {s.limit:,} bytes, more than a study may be; stopped")
+                        raise Unreachable(f"{url}: the answer runs past {s.limit:,} bytes, "
+                                          "more than a study may be; stopped")
             except requests.exceptions.RequestException as exc:
                 raise Unreachable(f"{url}: the answer broke off ({_why(exc)}); try again later") from None
         return bytes(body)
@@ -166,7 +168,9 @@ def _timed_out(exc: BaseException) -> bool:
         if isinstance(seen, (TimeoutError, urllib3.exceptions.TimeoutError)):
             return True
         nxt = getattr(seen, "reason", None)
-        seen = nxt if isinstance(nxt, BaseException) else seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        if not isinstance(nxt, BaseException):
+            nxt = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = nxt
     return False
 
 

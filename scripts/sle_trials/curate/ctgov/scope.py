@@ -18,7 +18,8 @@ from sle_trials.curate.ctgov.study import clean, items, obj
 LUPUS = re.compile(r"(?i:\blupus\b)|\bSLE\b")
 # the therapy: chimeric antigen or autoantibody receptor cells (CAR-T, CAR-NK, CAR-Treg, CAAR-T), cell
 # products named with the INN stem -leucel, or a cell therapy by name
-CELL_THERAPY = re.compile(r"\bCA{1,2}R[\s-]?(?:T|NK|Treg)\b|\bCART\b|chimeric (?:antigen|autoantibody) receptor|leucel\b|"
+CELL_THERAPY = re.compile(r"\bCA{1,2}R[\s-]?(?:T|NK|Treg)\b|\bCART\b|chimeric (?:antigen|autoantibody) receptor|"
+                          r"leucel\b|"
                           r"\bcell(?:ular)? therap|\bCAR[\s-]?(?:T|NK)[\s-]?cells?\b", re.IGNORECASE)
 
 
