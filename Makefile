@@ -2,8 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# What is installed, one stamp per set of extras (pyproject.toml): `make check` needs the tool and the
-# pre-commit hooks, `make test` also the test suite's dependencies. Each stamp is remade when the
+# What is installed, one stamp per set of extras (pyproject.toml): `make check` needs the tool, the
+# pre-commit hooks and the fetch extra (trials import ctgov NCT…, trials drift), `make test` also the
+# test suite's dependencies. Each stamp is remade when the
 # package description changes; with one stamp, `make test` after `make check` would skip the test
 # dependencies. Installing the test set installs the hooks set too, so it refreshes both stamps.
 HOOKS_STAMP := $(VENV)/.installed-hooks
@@ -16,12 +17,12 @@ $(BIN)/python:
 
 $(HOOKS_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[hooks]'
+	$(BIN)/python -m pip install --quiet -e '.[hooks,fetch]'
 	touch $(HOOKS_STAMP)
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[hooks,test,site]'
+	$(BIN)/python -m pip install --quiet -e '.[hooks,fetch,test,site]'
 	touch $(TEST_STAMP) $(HOOKS_STAMP)
 
 ## check: install the tool and hooks (no test dependencies), validate all trials, cross-check references, regenerate trials.csv when stale

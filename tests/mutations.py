@@ -175,7 +175,7 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
         base = ("eligibility", name)
         for n in _other_numbers(age["value"], _quotes(data, base)):
             add("number", base + ("value",), f"{age['value']} -> {n}", _set(data, base + ("value",), int(n)),
-                VALUE_CODES | {"E104", "E206"})
+                VALUE_CODES | {"E104", "E206", "E111"})
 
     # cohorts: dose numbers, units, patients
     for a, arm in enumerate(data.get("arms", [])):

@@ -23,6 +23,8 @@ def test_generated_registry_is_valid_canonical_and_repeatable(tmp_path: Path, ca
     generate.generate(12, second)
     files = sorted(p.name for p in (first / "trials").iterdir())
     assert len(files) == 12
+    # marked complete (an import alone is a draft), so the check holds them to every rule: E517, E511
+    assert all("  status: complete\n" in (first / "trials" / f).read_text(encoding="utf-8") for f in files)
     for folder in ("trials", "seeds"):
         names = sorted(p.name for p in (first / folder).iterdir())
         assert all((first / folder / f).read_bytes() == (second / folder / f).read_bytes() for f in names)

@@ -176,7 +176,8 @@ def test_coverage_is_complete_for_both_seed_records(reg: Path, capsys) -> None:
         assert row["values"]["structured"] > 100
         assert row["fields"]["unexplained"] == [] and row["fields_accounted_share"] == 1.0
     assert "enrollment" in rows["NCT05765006"]["fields"]["silent"]
-    assert rows["NCT06513429"]["fields"]["not_applicable"] == ["design.observational_model", "design.time_perspective"]
+    assert rows["NCT06513429"]["fields"]["not_applicable"] == ["last_known_status", "design.observational_model",
+                                                              "design.time_perspective"]  # RECRUITING, INTERVENTIONAL
     assert report["stubs_waiting"] == ["NCT03030976", "NCT06310811", "NCT06585514", "NCT06886919", "NCT06900764"]
 
 

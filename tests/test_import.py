@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import csv
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -52,6 +54,9 @@ def test_imported_record_passes_check_with_no_edits(trials: Trials, registry: Pa
     assert trials("check").status == 0
     assert trials("fmt", "--check").status == 0  # written in canonical form
     data = record(registry, nct_id)
+    assert data["curation"]["status"] == "draft"  # until a curator reviews it
+    row = next(r for r in csv.DictReader(io.StringIO((registry / "trials.csv").read_text(encoding="utf-8"))) if r["nct_id"] == nct_id)
+    assert row["curation_status"] == "draft"  # and the table says so
     # the JSON is kept byte for byte as the record's source, listed in SHA256SUMS
     source = data["curation"]["sources"][0]
     assert source["kind"] == "REGISTRY_JSON"
@@ -196,14 +201,15 @@ def test_criteria_numbering_that_restarts_is_nested_under_the_item_above() -> No
     assert exclusion == [{"text": "Pregnancy"}] and remarks == []
 
 
-def test_a_second_heading_of_the_same_kind_heads_its_own_list() -> None:
+def test_a_heading_for_a_part_of_the_study_starts_a_group() -> None:
     text = ("Inclusion Criteria for Part A:\n\n1. Adults\n2. Active SLE\n\nInclusion Criteria for Part B:\n\n"
             "1. Adolescents\n2. Active SLE\n\nExclusion Criteria:\n\n1. Pregnancy\n")
-    inclusion, exclusion, _ = criteria_text.split_criteria(text)
-    assert [c.get("number") for c in inclusion] == [1, 2, None]
-    assert inclusion[2] == {"text": "Inclusion Criteria for Part B:",
-                            "sub_criteria": [{"number": 1, "text": "Adolescents"}, {"number": 2, "text": "Active SLE"}]}
-    assert exclusion == [{"number": 1, "text": "Pregnancy"}]
+    inclusion, exclusion, remarks = criteria_text.split_criteria(text)
+    assert inclusion == [{"number": 1, "group": "Inclusion Criteria for Part A", "text": "Adults"},
+                         {"number": 2, "group": "Inclusion Criteria for Part A", "text": "Active SLE"},
+                         {"number": 1, "group": "Inclusion Criteria for Part B", "text": "Adolescents"},
+                         {"number": 2, "group": "Inclusion Criteria for Part B", "text": "Active SLE"}]  # nothing dropped
+    assert exclusion == [{"number": 1, "text": "Pregnancy"}] and remarks == []
 
 
 @pytest.mark.parametrize("text, inclusion, exclusion", [
@@ -226,6 +232,8 @@ def test_criteria_without_headings_are_left_for_the_curator(trials: Trials, regi
     assert "inclusion_criteria" not in data["eligibility"]
     assert {"eligibility.inclusion_criteria", "eligibility.exclusion_criteria"} <= set(data["curation"]["not_yet_curated"])
     assert any("no 'Inclusion Criteria'" in n["text"] for n in data["curation"]["notes"])
+    assert not set(data["curation"].get("silent", [])) & {"eligibility", "eligibility.inclusion_criteria",
+                                                           "eligibility.exclusion_criteria"}  # never declared silent
     assert trials("check").status == 0
 
 
@@ -293,7 +301,7 @@ def test_an_existing_record_is_not_overwritten(trials: Trials, registry: Path) -
     assert again.status == 0 and "trials/NCT09000011.yaml: already written from seeds/" in again.out
     assert snapshot(registry) == before
     file = registry / "trials" / "NCT09000011.yaml"
-    file.write_text(file.read_text(encoding="utf-8").replace("status: complete", "status: stub"), encoding="utf-8")
+    file.write_text(file.read_text(encoding="utf-8").replace("status: draft", "status: stub"), encoding="utf-8")
     before = snapshot(registry)
     result = trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json")
     assert result.status == 2 and "trials/NCT09000011.yaml exists; use --update" in result.err
@@ -465,3 +473,233 @@ def test_dry_run_shows_and_writes_nothing(trials: Trials, registry: Path) -> Non
     result = trials("import", "ctgov", CTGOV / "observational_followup.json", "--dry-run")
     assert result.status == 0 and "trials/NCT09000033.yaml: would be written from seeds/ctgov_NCT09000033_2025-09-03.json" in result.out
     assert snapshot(registry) == before
+
+
+# --- what real study files hold ---------------------------------------------------------------------
+
+
+def test_last_known_status_why_stopped_and_first_posted_are_kept(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, lastKnownStatus (what a status UNKNOWN study last reported) and whyStopped were lost without a word."""
+    doc = study("old_partial_dates.json")
+    doc["protocolSection"]["statusModule"]["lastKnownStatus"] = "RECRUITING"
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    data = record(registry, "NCT09000044")
+    assert data["overall_status"] == "UNKNOWN" and data["last_known_status"] == "RECRUITING"
+    assert data["evidence"]["last_known_status"] == "statusModule.lastKnownStatus: RECRUITING"
+    assert trials("import", "ctgov", CTGOV / "withdrawn_enrollment_0.json").status == 0
+    data = record(registry, "NCT09000022")
+    assert data["why_stopped"] == "Sponsor decision; no participants were enrolled."
+    assert data["dates"]["first_posted"] == {"date": "2024-05-31", "type": "ACTUAL"}
+    assert "last_known_status" not in data["curation"]["silent"]  # it does not apply to a WITHDRAWN study
+    assert trials("check").status == 0
+    # a record may not claim what its source does not say: the checks read the fields from their places
+    file = registry / "trials" / "NCT09000044.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("last_known_status: RECRUITING", "last_known_status: COMPLETED"),
+                    encoding="utf-8")
+    result = trials.json("validate", file)
+    assert result.status == 1 and "last_known_status" in result.out, result.out
+
+
+@pytest.mark.parametrize("minimum, maximum, expected", [
+    ("200 Months", None, {"value": 200, "unit": "MONTHS"}),
+    ("28 Days", "17 Years", {"value": 28, "unit": "DAYS"}),
+    ("6 weeks", None, {"value": 6, "unit": "WEEKS"}),
+])
+def test_ages_in_any_unit(trials: Trials, registry: Path, tmp_path: Path, minimum: str, maximum: str | None, expected: dict) -> None:
+    doc = study("withdrawn_enrollment_0.json")
+    elig = doc["protocolSection"]["eligibilityModule"]
+    elig["minimumAge"] = minimum
+    if maximum is None:
+        del elig["maximumAge"]
+    else:
+        elig["maximumAge"] = maximum
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    assert record(registry, "NCT09000022")["eligibility"]["minimum_age"] == expected
+    assert trials("check").status == 0
+
+
+def test_an_update_keeps_an_age_above_150_months(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, an age above 150 of any unit could not be held and --update dropped it silently."""
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["eligibilityModule"]["minimumAge"] = "216 Months"
+    assert trials("import", "ctgov", write_json(tmp_path / "a.json", doc)).status == 0
+    doc["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"]["date"] = "2025-07-01"
+    doc["protocolSection"]["eligibilityModule"]["maximumAge"] = "840 Months"
+    result = trials("import", "ctgov", write_json(tmp_path / "b.json", doc), "--update")
+    assert result.status == 0, result.out + result.err
+    data = record(registry, "NCT09000022")
+    assert data["eligibility"]["minimum_age"] == {"value": 216, "unit": "MONTHS"}
+    assert data["eligibility"]["maximum_age"] == {"value": 840, "unit": "MONTHS"}
+    assert trials("check").status == 0
+
+
+def test_an_age_beyond_150_years_is_left_out_with_a_note(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["eligibilityModule"]["maximumAge"] = "1900 Months"
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    data = record(registry, "NCT09000022")
+    assert "maximum_age" not in data["eligibility"]
+    assert any(n["field"] == "eligibility.maximum_age" and "1900 Months" in n["text"] for n in data["curation"]["notes"])
+
+
+# The criteria text of a real study (its words changed, its layout kept): a general heading first, an
+# exclusion heading later, sub-headings for two kinds of participant, and a criterion under both.
+GROUPED = """Eligibility criteria:
+
+For adolescent participants:
+
+* Aged 12 to 17 years with SLE
+* Able to swallow tablets
+
+For parent participants:
+
+* Parent or guardian of an enrolled adolescent
+* Able to swallow tablets
+
+Exclusion criteria:
+
+For adolescent participants:
+
+1. Prior CAR-T therapy
+2. Pregnancy
+
+For parent participants:
+
+1. Pregnancy
+"""
+
+
+def test_criteria_under_a_general_heading_with_sub_headings(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before: the inclusion criteria were lost and declared silent, the sub-headings became criteria and
+    a criterion was dropped as a repeat, changing who is excluded."""
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = GROUPED
+    result = trials("import", "ctgov", write_json(tmp_path / "s.json", doc))
+    assert result.status == 0, result.out + result.err
+    data = record(registry, "NCT09000022")
+    inclusion, exclusion = data["eligibility"]["inclusion_criteria"], data["eligibility"]["exclusion_criteria"]
+    assert [(c.get("group"), c["text"]) for c in inclusion] == [
+        ("For adolescent participants", "Aged 12 to 17 years with SLE"), ("For adolescent participants", "Able to swallow tablets"),
+        ("For parent participants", "Parent or guardian of an enrolled adolescent"), ("For parent participants", "Able to swallow tablets")]
+    assert [(c.get("group"), c.get("number"), c["text"]) for c in exclusion] == [
+        ("For adolescent participants", 1, "Prior CAR-T therapy"), ("For adolescent participants", 2, "Pregnancy"),
+        ("For parent participants", 1, "Pregnancy")]
+    assert "silent" not in data["curation"] or "eligibility.inclusion_criteria" not in data["curation"]["silent"]
+    assert any("read as the inclusion criteria" in n["text"] for n in data["curation"]["notes"])
+    assert trials("check").status == 0
+    # marked complete, the record is held to the source's lists whole: a dropped repeat is caught (E511)
+    file = registry / "trials" / "NCT09000022.yaml"
+    text = file.read_text(encoding="utf-8").replace("status: draft", "status: complete")
+    file.write_text(text, encoding="utf-8")
+    assert trials("validate", file).status == 0
+    cut = text.split("    - number: 1\n      group: For parent participants\n      text: Pregnancy\n")
+    assert len(cut) == 2
+    file.write_text("".join(cut), encoding="utf-8")
+    assert "E511" in trials.json("validate", file).codes()
+
+
+def test_the_same_criterion_twice_within_one_group_is_a_repeat(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """E106 counts texts and numbers within a group: under two sub-headings the same words are two criteria."""
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = GROUPED
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    file = registry / "trials" / "NCT09000022.yaml"
+    text = file.read_text(encoding="utf-8")
+    moved = text.replace("    - number: 1\n      group: For parent participants\n      text: Pregnancy\n",
+                         "    - number: 1\n      group: For adolescent participants\n      text: Pregnancy\n")
+    assert moved != text
+    file.write_text(moved, encoding="utf-8")
+    result = trials.json("validate", file)
+    assert result.codes() == {"E106"}
+    assert {p["message"] for p in result.problems()} == {
+        "eligibility.exclusion_criteria.2: same text as item 1", "eligibility.exclusion_criteria.2: number 1 is used twice in this list"}
+
+
+@pytest.mark.parametrize("text, silent, todo", [
+    ("Adults with active SLE.\n\nExclusion Criteria:\n\n* Pregnancy\n", set(), {"eligibility.inclusion_criteria"}),
+    ("Exclusion Criteria:\n\n* Pregnancy\n", {"eligibility.inclusion_criteria"}, set()),
+    ("Eligibility criteria:\n\n* Adults\n* Not pregnant\n", set(), {"eligibility.inclusion_criteria", "eligibility.exclusion_criteria"}),
+])
+def test_a_list_the_text_may_state_is_never_declared_silent(trials: Trials, registry: Path, tmp_path: Path, text: str,
+                                                             silent: set, todo: set) -> None:
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = text
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    curation = record(registry, "NCT09000022")["curation"]
+    names = {"eligibility.inclusion_criteria", "eligibility.exclusion_criteria"}
+    assert set(curation.get("silent", [])) & names == silent
+    assert set(curation.get("not_yet_curated", [])) & names == todo
+    assert trials("check").status == 0
+
+
+# --- the classic format, a file naming another study, scope ----------------------------------------
+
+
+def test_a_classic_format_file_is_refused_with_how_to_get_the_v2_json(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    classic = {"FullStudiesResponse": {"APIVrs": "1.01.05", "NStudiesFound": 1, "FullStudies": [{"Rank": 1, "Study": {
+        "ProtocolSection": {"IdentificationModule": {"NCTId": "NCT09000011", "BriefTitle": "A study"},
+                            "StatusModule": {"OverallStatus": "Recruiting"}}}}]}}
+    before = snapshot(registry)
+    result = trials("import", "ctgov", write_json(tmp_path / "NCT09000011.json", classic))
+    assert result.status == 1
+    assert "classic ClinicalTrials.gov API (FullStudiesResponse), retired in 2024" in result.err
+    assert "`trials import ctgov NCT09000011` fetches it" in result.err
+    assert "https://clinicaltrials.gov/api/v2/studies/NCT09000011" in result.err and "nothing written" in result.err
+    assert snapshot(registry) == before
+
+
+def test_a_file_named_for_another_study_is_remarked(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    file = tmp_path / "NCT05765006.json"
+    file.write_bytes((CTGOV / "withdrawn_enrollment_0.json").read_bytes())
+    result = trials("import", "ctgov", file)
+    assert result.status == 0
+    assert "warning: NCT05765006.json names NCT05765006 but holds study NCT09000022; it is imported as NCT09000022" in result.err
+    assert (registry / "trials" / "NCT09000022.yaml").is_file()
+
+
+def _other_disease(tmp_path: Path) -> Path:
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["conditionsModule"] = {"conditions": ["Type 2 Diabetes"], "keywords": ["insulin"]}
+    arms = doc["protocolSection"]["armsInterventionsModule"]
+    arms["interventions"] = [{"type": "DRUG", "name": "Metformin"}]
+    for arm in arms.get("armGroups", []):
+        arm["interventionNames"] = ["Drug: Metformin"]
+    return write_json(tmp_path / "diabetes.json", doc)
+
+
+def test_a_study_out_of_scope_is_refused(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    before = snapshot(registry)
+    result = trials("import", "ctgov", _other_disease(tmp_path))
+    assert result.status == 1
+    assert ("NCT09000022: its conditions (Type 2 Diabetes; insulin) and interventions (Metformin) show neither lupus "
+            "nor a CAR-T or related cell therapy") in result.err
+    assert "--out-of-scope REASON" in result.err and "nothing written" in result.err
+    assert snapshot(registry) == before
+
+
+def test_out_of_scope_with_a_reason_is_recorded(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    result = trials("import", "ctgov", _other_disease(tmp_path), "--out-of-scope", "Control study named by a CAR-T trial")
+    assert result.status == 0, result.err
+    data = record(registry, "NCT09000022")
+    assert data["curation"]["out_of_scope"] == "Control study named by a CAR-T trial"
+    assert data["curation"]["status"] == "draft"
+    assert trials("check").status == 0
+    # an in-scope study takes no reason; an empty reason is no reason
+    assert "is in scope" in trials("import", "ctgov", CTGOV / "observational_followup.json", "--out-of-scope", "x").err
+    assert trials("import", "ctgov", CTGOV / "old_partial_dates.json", "--out-of-scope", " ").status == 2
+
+
+@pytest.mark.parametrize("conditions, interventions, inside", [
+    (["Lupus Nephritis"], ["Belimumab"], True),
+    (["Systemic Sclerosis"], ["CD19 CAR-T cells"], True),
+    (["Myasthenia Gravis"], ["Descartes-08 (CAR-NK)"], True),
+    (["Multiple Sclerosis"], ["obecabtagene autoleucel"], True),
+    (["Autoimmune Diseases"], ["Rituximab"], False),
+    (["Carcinoma"], ["Cartilage graft"], False),
+])
+def test_scope_reads_conditions_and_interventions(conditions: list, interventions: list, inside: bool) -> None:
+    from sle_trials.curate.ctgov import scope
+
+    doc = {"protocolSection": {"conditionsModule": {"conditions": conditions},
+                               "armsInterventionsModule": {"interventions": [{"name": n} for n in interventions]}}}
+    assert scope.of_study(doc).inside is inside

@@ -46,12 +46,12 @@ def _impossible_date(ps: dict) -> None:
     ps["statusModule"]["startDateStruct"] = {"date": "2023-02-30"}
 
 
-def _no_status(ps: dict) -> None:
-    del ps["statusModule"]["overallStatus"]
+def _ages_reversed(ps: dict) -> None:
+    ps["eligibilityModule"]["minimumAge"], ps["eligibilityModule"]["maximumAge"] = "70 Years", "18 Years"
 
 
 @pytest.mark.parametrize("edit, problem", [(_impossible_date, "E103 dates.start.date: 2023-02-30 is not a date"),
-                                           (_no_status, "E201 (top level): required field 'overall_status' is missing")])
+                                           (_ages_reversed, "E104 minimum age 70 years is above maximum age 18 years")])
 def test_an_import_that_fails_the_check_writes_nothing(trials: Trials, registry: Path, tmp_path: Path, edit, problem) -> None:
     """Before: the record, the seed and the manifest line were written, then the check failed (exit 1)."""
     before = snapshot(registry)

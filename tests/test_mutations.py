@@ -72,8 +72,13 @@ def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -
     assert main(["import", "ctgov", str(REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json"),
                  "--root", str(root)]) == 0, capsys.readouterr()
     shown = "trials/NCT09000011.yaml"
+    # an import is a draft; a curator who has reviewed it marks it complete, and from then on a dropped,
+    # cut or moved criterion is a mistake the checks must catch
+    file = root / shown
+    file.write_text(file.read_text(encoding="utf-8").replace("  status: draft\n", "  status: complete\n", 1), encoding="utf-8")
     record, problems = load.load(root / shown, shown)
     assert record is not None, problems
+    assert record.data["curation"]["status"] == "complete"
     missed = _run(Checks(root), shown, record.data)
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 

@@ -279,6 +279,9 @@ def records(draw: st.DrawFn) -> dict:
         data["overall_status"] = draw(st.sampled_from(SCHEMA["properties"]["overall_status"]["enum"]))
     eligibility = data.get("eligibility")
     if eligibility:
+        for age in (eligibility.get("minimum_age"), eligibility.get("maximum_age")):
+            if age and units.age_days(age) > units.MAX_AGE_DAYS:  # at most 150 years in any unit (E111)
+                age["value"] = int(units.MAX_AGE_DAYS // units.AGE_UNIT_DAYS[age["unit"]])
         low, high = eligibility.get("minimum_age"), eligibility.get("maximum_age")
         if low and high and units.age_days(low) > units.age_days(high):
             eligibility["minimum_age"], eligibility["maximum_age"] = high, low
@@ -299,6 +302,8 @@ def records(draw: st.DrawFn) -> dict:
             del design[name]
     if "design" in data and not design:
         del data["design"]
+    if "last_known_status" in data and not fields.applies(SCHEMA, "last_known_status", data)[0]:
+        del data["last_known_status"]  # what a study of status UNKNOWN last reported; no field of another (E506)
     names_listed = [i["name"] for i in data.get("interventions", [])]
     for arm in data.get("arms", []):
         arm.pop("intervention_names", None)

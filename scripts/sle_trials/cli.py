@@ -60,22 +60,32 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
-    """new, import, fmt, diff (curate/: scaffold.py, importing.py and ctgov/, fmt.py, diff.py)."""
+    """new, import, drift, fmt, diff (curate/: scaffold.py, importing.py and ctgov/, drift.py, fmt.py, diff.py)."""
     n = sub.add_parser("new", parents=[common], help="write a record listing every schema field, to fill in (a stub, or a draft from the trial's own source)")
     n.add_argument("nct_id", metavar="NCT_ID")
     n.add_argument("--source", help="the source under seeds/ (default: the one that mentions the id)")
     n.add_argument("--title", help="the trial's title as the source writes it (default: read from the source)")
     n.add_argument("--kind", help="the source's kind (default: as other records or the JSON say)")
     n.add_argument("--as-of", dest="as_of", metavar="DATE", help="the source's own as-of date (default: as other records or the JSON say)")
-    i = sub.add_parser("import", parents=[common], help="turn a ClinicalTrials.gov API v2 study JSON into a draft record")
-    i.add_argument("registry", choices=["ctgov"], help="where the file comes from: ctgov (ClinicalTrials.gov API v2)")
-    i.add_argument("file", type=Path, metavar="FILE.json")
+    i = sub.add_parser("import", parents=[common], help="turn a ClinicalTrials.gov API v2 study (fetched by id, or a saved JSON) into a draft record")
+    i.add_argument("registry", choices=["ctgov"], help="where the study comes from: ctgov (ClinicalTrials.gov API v2)")
+    i.add_argument("targets", nargs="+", metavar="NCT_ID|FILE.json",
+                   help="an NCT id, fetched from the API v2 ($CTGOV_API_URL), or a saved API response; each imported in turn")
+    i.add_argument("--out-of-scope", dest="out_of_scope", metavar="REASON",
+                   help="import a study whose conditions and interventions show neither lupus nor a CAR-T or related cell "
+                        "therapy, recording REASON (curation.out_of_scope)")
     i.add_argument("--update", action="store_true", help="apply to the existing record only what changed")
     i.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     i.add_argument("--theirs", action="append", default=[], metavar="FIELD",
                    help="--update: where the registry and the record both changed FIELD, take the registry's value (all: every such field)")
     i.add_argument("--ours", action="append", default=[], metavar="FIELD",
                    help="--update: where the registry and the record both changed FIELD, keep the record's value (all: every such field)")
+    r = sub.add_parser("drift", help="what ClinicalTrials.gov changed since each record's source was read (fetches each study)")
+    r.add_argument("--root", type=Path, help="the registry's root folder (default: found from the current folder)")
+    r.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                   help="text, markdown (an issue or pull-request body) or json")
+    r.add_argument("--apply", action="store_true", help="then run `trials import ctgov --update` for each trial that drifted")
+    r.add_argument("nct_ids", nargs="*", metavar="NCT_ID", help="the trials to check (default: every record)")
     f = sub.add_parser("fmt", parents=[common], help="rewrite trial files in canonical form (default: all of trials/)")
     f.add_argument("files", nargs="*", type=Path, metavar="FILE")
     f.add_argument("--check", action="store_true", help="only list the files that are not in canonical form")
@@ -152,8 +162,8 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
     from sle_trials.curate import importing  # checks the registry with the import and writes the generated files itself
 
-    return importing.run(root, args.file, update_existing=args.update, dry_run=args.dry_run, fmt_name=args.format,
-                         theirs=args.theirs, ours=args.ours)
+    return importing.run_each(root, args.targets, update_existing=args.update, dry_run=args.dry_run, fmt_name=args.format,
+                              theirs=args.theirs, ours=args.ours, out_of_scope=args.out_of_scope)
 
 
 def cmd_fmt(root: Path, args: argparse.Namespace) -> int:
@@ -161,6 +171,12 @@ def cmd_fmt(root: Path, args: argparse.Namespace) -> int:
 
     return fmt.run(root, args.files, pipeline.trial_files(root), check=args.check, fmt=args.format,
                    shown=lambda f: pipeline.display(root, f))
+
+
+def cmd_drift(root: Path, args: argparse.Namespace) -> int:
+    from sle_trials.curate import drift
+
+    return drift.run(root, args.nct_ids, args.format, args.apply)
 
 
 def cmd_diff(root: Path, args: argparse.Namespace) -> int:
@@ -185,6 +201,7 @@ def cmd_merge_manifest(root: Path, args: argparse.Namespace) -> int:
 
 COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check": cmd_check, "coverage": cmd_coverage,
             "export": cmd_export, "site": cmd_site, "new": cmd_new, "import": cmd_import, "fmt": cmd_fmt, "diff": cmd_diff,
+            "drift": cmd_drift,
             "merge-csv": cmd_merge_csv, "merge-manifest": cmd_merge_manifest}
 
 

@@ -36,11 +36,13 @@ CHECKS = (
 LISTS = ("inclusion_criteria", "exclusion_criteria")
 
 
-def _flat(items: list[dict], path: tuple) -> Iterator[tuple[tuple, Any, str]]:
-    """(path, number, normalised text) of every criterion in order, nested ones after their parent."""
+def _flat(items: list[dict], path: tuple, group: str | None = None) -> Iterator[tuple[tuple, Any, str, str | None]]:
+    """(path, number, normalised text, group) of every criterion in order, nested ones after their
+    parent (with its group: the sub-heading it is listed under)."""
     for i, item in enumerate(items):
-        yield path + (i,), item.get("number"), normalise(item["text"])
-        yield from _flat(item.get("sub_criteria", []), path + (i, "sub_criteria"))
+        within = normalise(item["group"]) if "group" in item else group
+        yield path + (i,), item.get("number"), normalise(item["text"]), within
+        yield from _flat(item.get("sub_criteria", []), path + (i, "sub_criteria"), within)
 
 
 def gaps(items: list[Item]) -> list[int]:
@@ -103,37 +105,45 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
                             {normalise(i.text) for other in LISTS if other != name for i in lists[other]})
 
 
-def _compare(at: Any, name: str, record: list[tuple[tuple, Any, str]], source: list[Item], other_list: set[str]) -> Iterator[Problem]:
+def _compare(at: Any, name: str, record: list[tuple[tuple, Any, str, str | None]], source: list[Item],
+             other_list: set[str]) -> Iterator[Problem]:
     kind = name.split("_")[0]
-    ours = [text for _, _, text in record]
-    theirs = [item.text for item in source]
+    # items are matched by their group and text: the same words under two sub-headings are two
+    # criteria, and one of them dropped is a criterion dropped, not a repeat
+    ours = [(group, text) for _, _, text, group in record]
+    theirs = [(item.group, item.text) for item in source]
+    texts = [text for _, text in ours]
     matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             for k in range(i2 - i1):
-                path, number, _ = record[i1 + k]
+                path, number, _, _ = record[i1 + k]
                 wanted = source[j1 + k].number
                 if wanted is not None and number != wanted:
                     had = "no number" if number is None else f"number {number}"
                     yield at(path, "E511", f"{fields.dotted(path)}: the source numbers this {kind} criterion {wanted}; the record gives {had}")
             continue
         for k in range(i1, i2):  # items of the record that are not a source item of this list, here
-            path, _, text = record[k]
+            path, _, text, group = record[k]
             if text in other_list:
                 other = "exclusion" if kind == "inclusion" else "inclusion"
                 yield at(path + ("text",), "E511", f"{fields.dotted(path)}: an {other} criterion in the source, not an {kind} one")
-            elif text in theirs:
+            elif (group, text) in theirs:
                 yield at(path + ("text",), "E511", f"{fields.dotted(path)}: out of the source's order")
+            elif any(t == text for _, t in theirs):
+                yield at(path, "E511", f"{fields.dotted(path)}: the source lists this {kind} criterion under another "
+                                       f"sub-heading than {group!r}" if group else
+                                       f"{fields.dotted(path)}: the source lists this {kind} criterion under a sub-heading")
             else:
-                whole = next((t for t in theirs[j1:j2] or theirs if text and text in t), None)
+                whole = next((t for _, t in theirs[j1:j2] or theirs if text and text in t), None)
                 if whole is not None:
                     yield at(path + ("text",), "E511", f"{fields.dotted(path)}: cut short: the source's item runs on: "
                                                        f"…{whole[len(text):len(text) + 60] if whole.startswith(text) else whole[:60]}…")
         for k in range(j1, j2):  # source items the record does not hold here
             item = source[k]
-            if item.text in ours:
-                continue  # reported above as out of order
-            if any(text and text in item.text for text in ours[i1:i2]):
+            if (item.group, item.text) in ours or any(t == item.text for _, t in ours[i1:i2]):
+                continue  # reported above as out of order, or under another group
+            if any(text and text in item.text for text in texts[i1:i2]):
                 continue  # reported above as cut short
             label = f"{item.number}) " if item.number is not None else ""
             where = record[i1][0] if i1 < len(record) else ("eligibility", name)

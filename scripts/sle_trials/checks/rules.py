@@ -9,7 +9,7 @@ from typing import Iterator
 
 from sle_trials import files
 from sle_trials.fields import dotted
-from sle_trials.units import age_days
+from sle_trials.units import MAX_AGE_DAYS, age_days
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
 
@@ -24,6 +24,7 @@ CHECKS = (
     Check("E108", "missing-source", "a cited source file does not exist under seeds/, or is not a plain file"),
     Check("E109", "unknown-criterion", "a threshold points at a criterion number the list does not have"),
     Check("E110", "unknown-intervention", "an arm names an intervention the record does not list"),
+    Check("E111", "age-beyond-150-years", "an age limit above 150 years, in whatever unit it is given (1,801 months)"),
 )
 
 
@@ -73,6 +74,11 @@ def check_dates(record: Record) -> Iterator[Problem]:
 
 def check_ages(record: Record) -> Iterator[Problem]:
     eligibility = record.data.get("eligibility", {})
+    for name in ("minimum_age", "maximum_age"):
+        age = eligibility.get(name)
+        if age and age_days(age) > MAX_AGE_DAYS + 1e-9:
+            yield _problem(record, ("eligibility", name, "value"), "E111",
+                           f"eligibility.{name}: {age['value']} {age['unit'].lower()} is more than 150 years")
     low, high = eligibility.get("minimum_age"), eligibility.get("maximum_age")
     if low and high and age_days(low) > age_days(high):
         yield _problem(record, ("eligibility", "minimum_age"), "E104",
@@ -102,20 +108,22 @@ def check_criteria(record: Record) -> Iterator[Problem]:
         if name not in eligibility:
             continue
         for path, items in _criteria(eligibility[name], ("eligibility", name)):
-            folded = [_folded(item["text"]) for item in items]
-            numbers_ = [item["number"] for item in items if item.get("number") is not None]
+            # texts and numbers repeat only within a group: the same words under two sub-headings
+            # ("For adolescent participants", "For parent participants") are two criteria
+            folded = [(item.get("group"), _folded(item["text"])) for item in items]
+            numbers_ = [(item.get("group"), item["number"]) for item in items if item.get("number") is not None]
             if len(set(folded)) == len(folded) and len(set(numbers_)) == len(numbers_):
                 continue  # nothing repeats (almost every list): the loop below only words the findings
-            texts: dict[str, int] = {}
-            numbers: dict[int, int] = {}
+            texts: dict[tuple, int] = {}
+            numbers: dict[tuple, int] = {}
             for i, (item, text) in enumerate(zip(items, folded)):
                 if text in texts:
                     yield _problem(record, path + (i, "text"), "E106", f"{dotted(path + (i,))}: same text as item {texts[text]}")
                 texts.setdefault(text, i)
-                number = item.get("number")
+                number = (item.get("group"), item["number"]) if item.get("number") is not None else None
                 if number is not None:
                     if number in numbers:
-                        yield _problem(record, path + (i, "number"), "E106", f"{dotted(path + (i,))}: number {number} is used twice in this list")
+                        yield _problem(record, path + (i, "number"), "E106", f"{dotted(path + (i,))}: number {number[1]} is used twice in this list")
                     numbers.setdefault(number, i)
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 import shutil
 import stat
 import sys
@@ -36,9 +37,10 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, NamedTuple, TextIO
+from typing import Any, Iterator, NamedTuple, TextIO
 
 from sle_trials.curate import ctgov, fmt, update
+from sle_trials.curate.ctgov import scope
 from sle_trials.outputs import export, generate, report
 from sle_trials import files
 from sle_trials.checks import load, sources
@@ -157,14 +159,21 @@ def _current(file: Path, limit: int) -> bytes | None:
 
 
 def record_changes(root: Path, studies: list[dict], source: str, schema: dict, update_existing: bool,
-                   decide: dict[str, str], out: TextIO, err: TextIO, dry_run: bool) -> list[Change]:
+                   decide: dict[str, str], out: TextIO, err: TextIO, dry_run: bool,
+                   out_of_scope: str | None = None) -> list[Change]:
     """The record of each study: new, or (--update) the existing one merged with what the registry
-    changed (update.merge). Failed on a conflict, after listing every one."""
+    changed (update.merge). Failed on a conflict, after listing every one; Failed for a new study
+    out of the registry's scope (scope_reasons), unless out_of_scope says why it belongs."""
     changes = []
     conflicts: list[str] = []
     decided: set[str] = set()
-    for study in studies:
-        draft = ctgov.to_record(study, source, schema)
+    drafts = [ctgov.to_record(study, source, schema) for study in studies]  # BadInput for a study that cannot be a record
+    if not update_existing:
+        outside = scope_reasons(root, studies, out_of_scope, err)
+        for draft in drafts:
+            if draft.data["nct_id"] in outside:
+                draft.data["curation"]["out_of_scope"] = outside[draft.data["nct_id"]]
+    for draft in drafts:
         shown = f"{TRIALS_DIR.as_posix()}/{draft.data['nct_id']}.yaml"
         old = _current(root / shown, load.MAX_BYTES)
         if update_existing:
@@ -320,32 +329,132 @@ def unified(change: Change) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
+def scope_reasons(root: Path, studies: list[dict], out_of_scope: str | None, err: TextIO) -> dict[str, str]:
+    """The studies a new import would add that are out of the registry's scope (scope.py), each with
+    the curator's reason to hold it; Failed, naming each, when the curator gave none. A study that
+    already has a record is the curator's already."""
+    outside: dict[str, str] = {}
+    refused: list[str] = []
+    for study in studies:
+        nct = ctgov.nct_id(study)
+        if os.path.lexists(root / TRIALS_DIR / f"{nct}.yaml"):
+            continue
+        found = scope.of_study(study)
+        if found.inside:
+            if out_of_scope is not None:
+                print(f"trials import: warning: {nct} is in scope (its conditions or interventions show lupus or a "
+                      "cell therapy); --out-of-scope is not recorded for it", file=err)
+            continue
+        if out_of_scope is None:
+            refused.append(f"{nct}: {found.why_not()}")
+        else:
+            outside[nct] = out_of_scope
+    if refused:
+        for line in refused:
+            print(f"trials import: {line}", file=err)
+        raise Failed("the registry is for CAR-T and related cell therapies in lupus; to import such a study anyway, "
+                     "say why it belongs: --out-of-scope REASON (kept in the record as curation.out_of_scope)")
+    return outside
+
+
+_NAMED = re.compile(r"NCT[0-9]{8}")
+
+
+def _name_remark(name: str, studies: list[dict], err: TextIO) -> None:
+    """A file (or fetched id) that names one study and holds another is imported under the id inside
+    it, with a warning: the curator may have saved or asked for the wrong study."""
+    named = sorted(set(_NAMED.findall(name)))
+    held = [ctgov.nct_id(study) for study in studies]
+    if len(named) == 1 and len(held) == 1 and named[0] != held[0]:
+        print(f"trials import: warning: {files.shown(name)} names {named[0]} but holds study {held[0]}; "
+              f"it is imported as {held[0]}", file=err)
+
+
+def fetcher() -> Any:
+    """The fetch module (requests), or UsageError saying how to install it: `trials check` needs no network."""
+    try:
+        from sle_trials.curate.ctgov import fetch
+    except ImportError as exc:
+        raise pipeline.UsageError(f"fetching from ClinicalTrials.gov needs the `fetch` extra ({exc.name} is not installed): "
+                                  ".venv/bin/pip install -e '.[fetch]' (make check installs it); or import a saved "
+                                  "FILE.json") from None
+    return fetch
+
+
+def run_each(root: Path, targets: list[str], *, update_existing: bool, dry_run: bool, fmt_name: str = "text",
+             theirs: list[str] | None = None, ours: list[str] | None = None, out_of_scope: str | None = None,
+             out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """`trials import ctgov NCT…|FILE.json …`: each target an NCT id (fetched from the API v2) or a
+    saved response, imported in turn, each all or nothing; the worst exit status. A study the
+    registry does not know, or an API that cannot be reached, is exit status 1, nothing written."""
+    err = err or sys.stderr
+    worst = 0
+    settings = None
+    for target in targets:
+        path = Path(target)
+        if _NAMED.fullmatch(target) and not path.exists():
+            fetch = fetcher()
+            if settings is None:
+                try:
+                    settings = fetch.Settings.from_env()
+                except ValueError as exc:
+                    raise pipeline.UsageError(str(exc)) from None
+            try:
+                with fetch.Client(settings) as client:
+                    raw = client.study(target)
+            except (fetch.NotFound, fetch.Unreachable) as exc:
+                print(f"trials import: {exc}; nothing written", file=err)
+                worst = max(worst, 1)
+                continue
+            status = run_raw(root, raw, f"{target} ({settings.study_url(target)})", update_existing=update_existing,
+                             dry_run=dry_run, fmt_name=fmt_name, theirs=theirs, ours=ours, out_of_scope=out_of_scope,
+                             out=out, err=err)
+        else:
+            status = run(root, path, update_existing=update_existing, dry_run=dry_run, fmt_name=fmt_name, theirs=theirs,
+                         ours=ours, out_of_scope=out_of_scope, out=out, err=err)
+        worst = max(worst, status)
+    return worst
+
+
 def run(root: Path, file: Path, *, update_existing: bool, dry_run: bool, fmt_name: str = "text",
-        theirs: list[str] | None = None, ours: list[str] | None = None,
+        theirs: list[str] | None = None, ours: list[str] | None = None, out_of_scope: str | None = None,
         out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Import one saved API response, all or nothing: 0 done; 1 for bad input, a conflict or a check
-    that fails with the import (nothing written), or an interruption while moving into place (what
-    was printed is written; the same import run again completes it); UsageError for a wrong mode or
-    an unreadable file."""
-    out, err = out or sys.stdout, err or sys.stderr
-    decide = decisions(theirs or [], ours or [])
-    if decide and not update_existing:
-        raise pipeline.UsageError("--theirs and --ours decide the conflicts of an --update")
+    """Import one saved API response (a file): see run_raw."""
     try:
         raw = files.read_bytes(file, files.MAX_SOURCE_BYTES)
     except files.Refused as exc:
         raise pipeline.UsageError(f"cannot read {file}: {exc}") from None
+    return run_raw(root, raw, file.name, update_existing=update_existing, dry_run=dry_run, fmt_name=fmt_name,
+                   theirs=theirs, ours=ours, out_of_scope=out_of_scope, out=out, err=err)
+
+
+def run_raw(root: Path, raw: bytes, name: str, *, update_existing: bool, dry_run: bool, fmt_name: str = "text",
+            theirs: list[str] | None = None, ours: list[str] | None = None, out_of_scope: str | None = None,
+            out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Import one API response (its bytes, name for messages), all or nothing: 0 done; 1 for bad
+    input, a study out of scope, a conflict or a check that fails with the import (nothing written),
+    or an interruption while moving into place (what was printed is written; the same import run
+    again completes it); UsageError for a wrong mode."""
+    out, err = out or sys.stdout, err or sys.stderr
+    decide = decisions(theirs or [], ours or [])
+    if decide and not update_existing:
+        raise pipeline.UsageError("--theirs and --ours decide the conflicts of an --update")
+    if out_of_scope is not None and (update_existing or not out_of_scope.strip() or not out_of_scope.isprintable()):
+        raise pipeline.UsageError("--out-of-scope REASON: the reason, in your words, on one line, for a new import "
+                                  "(an --update keeps what the record says)")
     try:
         plain_folders(root)
-        studies = ctgov.read_studies(raw, file.name)
+        studies = ctgov.read_studies(raw, name)
+        _name_remark(name, studies, err)
         for study in studies:
             shown = f"{TRIALS_DIR.as_posix()}/{ctgov.nct_id(study)}.yaml"
             if update_existing and not os.path.lexists(root / shown):
                 raise pipeline.UsageError(f"--update: there is no {shown} to update (unknown id {ctgov.nct_id(study)}); "
                                           "import it without --update")
         schema = schema_mod.load_schema(root)
-        source, seed = seed_changes(root, raw, studies, file.name)
-        records = record_changes(root, studies, source, schema, update_existing, decide, out, err, dry_run)
+        source, seed = seed_changes(root, raw, studies, name)
+        records = record_changes(root, studies, source, schema, update_existing, decide, out, err, dry_run,
+                                 out_of_scope and out_of_scope.strip())
         if not records:  # nothing to import (again): the generated files are brought up to date as `trials csv` does
             return 0 if dry_run else generate.write(root, fmt=fmt_name)
         changes = seed + records

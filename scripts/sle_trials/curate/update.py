@@ -37,9 +37,9 @@ ALL = "all"  # --theirs all, --ours all: every conflicting field
 # Fields the importer owns, compared one by one. Lists of objects are merged item by item (matched by
 # the key given) so that what a curator added inside an item (an arm's cohorts, a route) is kept.
 UNITS: list[tuple] = [
-    ("acronym",), ("brief_title",), ("official_title",), ("overall_status",),
+    ("acronym",), ("brief_title",), ("official_title",), ("overall_status",), ("last_known_status",), ("why_stopped",),
     ("dates", "start"), ("dates", "primary_completion"), ("dates", "completion"), ("dates", "first_submitted"),
-    ("dates", "last_updated"), ("results_posted",), ("phases",), ("study_type",),
+    ("dates", "first_posted"), ("dates", "last_updated"), ("results_posted",), ("phases",), ("study_type",),
     ("design", "allocation"), ("design", "intervention_model"), ("design", "primary_purpose"), ("design", "masking"),
     ("design", "observational_model"), ("design", "time_perspective"), ("enrollment",), ("conditions",), ("keywords",),
     ("brief_summary",), ("detailed_description",), ("arms",), ("interventions",),

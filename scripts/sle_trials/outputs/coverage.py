@@ -25,8 +25,9 @@ from sle_trials.checks.load import Record
 BOUND_OBJECTS = ("threshold", "age", "cohort", "count", "date")
 _BOOKKEEPING = ("curation", "evidence")
 _NCT_PATTERN = "^NCT[0-9]{8}$"
-# How a source lays out its criteria (nesting, numbers) is part of a criterion, not a field of its own.
-_CRITERION_PARTS = ("sub_criteria", "number")
+# How a source lays out its criteria (nesting, numbers, the sub-heading a criterion is listed under) is
+# part of a criterion, not a field of its own.
+_CRITERION_PARTS = ("sub_criteria", "number", "group")
 
 
 def _binding(path: fields.Path_, node: dict, schema: dict) -> str:

@@ -18,10 +18,18 @@ ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^])")  # markdown backslash esc
 
 
 # "Inclusion Criteria:", "**Key Exclusion Criteria**", "Inclusion criteria for Part B:", "Exclusion Criteria: Pregnancy"
-_HEADING = re.compile(r"^[#\s]*(?:\*\*|__)?\s*(?:key\s+|main\s+|major\s+|general\s+)?(inclusion|exclusion)\s+criteria"
-                      r"(?:\s+(?:for|of|in)\b[^:]{0,60})?\s*(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?\s*(?P<rest>.*))?$", re.I)
+_HEADING = re.compile(r"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?:key\s+|main\s+|major\s+|general\s+)?(?P<kind>inclusion|exclusion)\s+criteria"
+                      r"(?P<scope>\s+(?:for|of|in)\b[^:]{0,60})?)\s*(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?\s*(?P<rest>.*))?$", re.I)
+# "Eligibility criteria:", "Key Eligibility Criteria", "Criteria:": a list that is neither said to be
+# inclusion nor exclusion; read as the inclusion list when an exclusion list follows it
+_GENERAL = re.compile(r"^[#\s]*(?:\*\*|__)?\s*(?:key\s+|main\s+)?(?:eligibility\s+|participant\s+|selection\s+)?criteria"
+                      r"\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$", re.I)
+# a sub-heading within a list ("For adolescent participants:", "**Part B**"): on its own line after a
+# blank one (not a wrapped line of the item above), ending in a colon or wholly bold, items after it
+_SUBHEADING = re.compile(r"^(?:(?:\*\*|__)(?P<bold>[^*_:][^*_]{0,98}?):?(?:\*\*|__):?|(?P<plain>[^*•·+\-\s][^:]{0,98}?)\s*:)\s*$")
 _ITEM = re.compile(r"^(?P<indent> *)(?:(?P<bullet>[*+•·-]) +)?(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]) +)?(?P<text>\S.*)$")
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
+_GROUP = "\x00"  # marks a line of a section that a qualified heading made a group ("Inclusion Criteria for Part B")
 
 
 @dataclass
@@ -33,48 +41,111 @@ class _Level:
     restarted: bool = False  # a numbered sub-list that restarted at 1 under the item above
 
 
+@dataclass
+class Split:
+    """A criteria text split into the record's two lists, with what the importer tells the curator."""
+
+    inclusion: list[dict]
+    exclusion: list[dict]
+    remarks: list[str]
+    unplaced: bool  # words that are in neither list (before the first heading, or a list of neither kind)
+
+
 def split_criteria(text: str) -> tuple[list[dict], list[dict], list[str]]:
     """(inclusion, exclusion, remarks) from the registry's criteria text, keeping its numbering."""
-    sections: dict[str, list[str]] = {"inclusion": [], "exclusion": []}
+    found = split(text)
+    return found.inclusion, found.exclusion, found.remarks
+
+
+def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
+    """(kind, group, rest) when the line heads a list: kind inclusion, exclusion or general; group the
+    heading itself when it says which part of the study it is for; rest the text after its colon."""
+    item = _ITEM.match(line)
+    if len(line) >= 120 or not line.strip() or (item is not None and item.group("bullet")):
+        return None
+    bare = ESCAPE.sub(r"\1", line)
+    heading = _HEADING.match(bare)
+    if heading:
+        group = " ".join(heading.group("name").split()) if heading.group("scope") else None
+        return heading.group("kind").lower(), group, heading.group("rest") or None
+    if _GENERAL.match(bare):
+        return "general", None, None
+    return None
+
+
+def split(text: str) -> Split:
+    """The criteria text under its headings: "Inclusion Criteria", "Exclusion Criteria" (with any
+    wording registries use), or a general "Eligibility criteria" heading followed later by an
+    exclusion one. A heading naming a part of the study ("Inclusion Criteria for Part B") starts a
+    group of its own, as a sub-heading within a list does ("For adolescent participants:")."""
+    sections: dict[str, list[str]] = {"inclusion": [], "exclusion": [], "general": []}
     current: str | None = None
     preamble = False
     for line in text.split("\n"):
-        heading = _HEADING.match(ESCAPE.sub(r"\1", line)) if len(line) < 120 else None
-        bulleted = _ITEM.match(line)
-        if heading and not (bulleted and bulleted.group("bullet")):
-            current = heading.group(1).lower()
-            if any(x.strip() for x in sections[current]):
-                # a second heading of the same kind ("... for Part B:"): kept as a criterion of its own,
-                # under which its list then nests (its numbering starts again)
-                sections[current] += ["", line.strip()]
-            elif heading.group("rest"):
-                sections[current].append(heading.group("rest"))  # "Exclusion Criteria: Pregnancy"
+        heading = _heading_of(line)
+        if heading is not None:
+            current, group, rest = heading
+            if group is not None:
+                sections[current] += ["", _GROUP + group]  # a group of the list (a JSON text holds no NUL)
+            elif any(x.strip() for x in sections[current]):
+                sections[current].append("")
+            if rest:
+                sections[current].append(rest)  # "Exclusion Criteria: Pregnancy"
             continue
         if current is None:
             preamble = preamble or bool(line.strip())
             continue
         sections[current].append(line)
     remarks = []
+    general = any(x.strip() for x in sections["general"])
+    if general and not any(x.strip() for x in sections["inclusion"]) and any(x.strip() for x in sections["exclusion"]):
+        sections["inclusion"], general = sections["general"], False
+        remarks.append("The criteria text heads its first list 'Eligibility criteria' and a later one 'Exclusion "
+                       "criteria'; the first is read as the inclusion criteria.")
     if preamble and (sections["inclusion"] or sections["exclusion"]):
         remarks.append("The criteria text has words before its first heading; they are not imported as criteria.")
+    if general and (sections["inclusion"] or sections["exclusion"]):
+        remarks.append("The criteria text has a list headed neither inclusion nor exclusion; it is not imported as criteria.")
     inclusion, r1 = _items(sections["inclusion"])
     exclusion, r2 = _items(sections["exclusion"])
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
-    return inclusion, exclusion, remarks
+    return Split(inclusion, exclusion, remarks, unplaced=preamble or general)
+
+
+def _subheading(lines: list[str], at: int, after_gap: bool) -> str | None:
+    """The sub-heading the line at index at is, if it is one: on its own line after a blank one (or
+    first), ending in a colon or wholly bold, not indented, and followed by a list item."""
+    line = ESCAPE.sub(r"\1", lines[at].rstrip())
+    if not after_gap or line[:1].isspace() or len(line) > 100:
+        return None
+    m = _SUBHEADING.match(line)
+    if not m:
+        return None
+    following = next((x for x in lines[at + 1:] if x.strip()), None)
+    item = _ITEM.match(ESCAPE.sub(r"\1", following.rstrip())) if following is not None else None
+    if not (item and (item.group("bullet") or item.group("num"))):
+        return None
+    return " ".join((m.group("bold") or m.group("plain")).split()).rstrip(":").strip() or None
 
 
 def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
-    """Criteria from the lines of one section: list items by their markers and indentation."""
+    """Criteria from the lines of one section: list items by their markers and indentation, each
+    top-level item with the sub-heading (group) it is listed under, if any."""
     top: list[dict] = []
     stack: list[_Level] = []
     last: dict | None = None  # the item the next continuation line belongs to
     last_depth = 0
-    gap = False
+    gap = True
+    group: str | None = None
     remarks: list[str] = []
-    for raw in lines:
+    for at, raw in enumerate(lines):
         line = ESCAPE.sub(r"\1", raw.rstrip())
         if not line.strip():
             gap = True
+            continue
+        heading = raw[1:] if raw.startswith(_GROUP) else _subheading(lines, at, gap)
+        if heading is not None:  # a new group: its numbering starts afresh
+            group, stack, last, last_depth, gap = heading, [], None, 0, True
             continue
         m = _ITEM.match(line)
         is_item = bool(m and (m.group("bullet") or m.group("num")))
@@ -92,6 +163,8 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             else:
                 while len(stack) > 1 and indent < stack[-1].indent:
                     stack.pop()
+                if not (stack and stack[-1].depth):  # a criterion of its own: under the group's sub-heading
+                    paragraph = _grouped(paragraph, group)
                 (stack[-1].items if stack else top).append(paragraph)
                 last_depth = stack[-1].depth if stack else 0
             last, gap = paragraph, False
@@ -108,7 +181,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
                 and number == stack[-2].last_number + 1 and number != (level.last_number or 0) + 1:
             stack.pop()  # the outer numbering resumes
             level = stack[-1]
-        parent = level.items[-1] if level.items else None
+        parent = level.items[-1] if level.items and (level.depth or level.items[-1].get("group") == group) else None
         deeper = indent > level.indent and parent is not None
         restart = (not deeper and number is not None and level.last_number is not None and number <= level.last_number
                    and parent is not None)
@@ -116,7 +189,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             assert parent is not None  # both deeper and restart ask for it
             level = _Level(indent, parent.setdefault("sub_criteria", []), level.depth + 1, restarted=restart)
             stack.append(level)
-        level.items.append(item)
+        level.items.append(item if level.depth else _grouped(item, group))
         if number is not None:
             level.last_number = number
         last, last_depth, gap = item, level.depth, False
@@ -124,23 +197,34 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
     return top, remarks
 
 
+def _grouped(item: dict, group: str | None) -> dict:
+    """A top-level criterion with the sub-heading it is listed under (the record's key order)."""
+    if group is None:
+        return item
+    out = {"number": item["number"]} if "number" in item else {}
+    out["group"] = group
+    out.update((k, v) for k, v in item.items() if k != "number")
+    return out
+
+
 def _dedupe(items: list[dict], messages: list[str]) -> None:
-    """A list may not hold the same text or number twice (E106): drop repeated texts, unnumber repeats."""
-    texts: set[str] = set()
-    numbers: set[int] = set()
+    """A list may not hold the same text or number twice within one group (E106): drop repeated
+    texts, unnumber repeats. The same words under two sub-headings are two criteria, both kept."""
+    texts: set[tuple] = set()
+    numbers: set[tuple] = set()
     keep = []
     for item in items:
-        key = " ".join(item["text"].split()).casefold()
+        key = (item.get("group"), " ".join(item["text"].split()).casefold())
         if key in texts:
             messages.append(f"the source repeats {item['text'][:60]!r}; kept once.")
             continue
         texts.add(key)
         if item.get("number") is not None:
-            if item["number"] in numbers:
+            if (item.get("group"), item["number"]) in numbers:
                 messages.append(f"the number {item['number']} is used twice in one list; the second is kept without its number.")
                 del item["number"]
             else:
-                numbers.add(item["number"])
+                numbers.add((item.get("group"), item["number"]))
         if "sub_criteria" in item:
             _dedupe(item["sub_criteria"], messages)
         keep.append(item)

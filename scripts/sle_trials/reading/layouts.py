@@ -61,10 +61,12 @@ class Passage:
 
 @dataclass(frozen=True)
 class Item:
-    """One criterion as the source lists it: its number (None when unnumbered) and whole text."""
+    """One criterion as the source lists it: its number (None when unnumbered), whole text, and the
+    sub-heading it is listed under (None when none; a nested item has its parent's)."""
 
     number: int | None
     text: str
+    group: str | None = None
 
 
 @dataclass
@@ -188,8 +190,8 @@ CTGOV_PLACES: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {
     "official_title": [((_P, "identificationModule", "officialTitle"), "identificationModule.officialTitle", True)],
     "acronym": [((_P, "identificationModule", "acronym"), "identificationModule.acronym", True)],
     "curation.sources.as_of": [((_P, "statusModule", "lastUpdatePostDateStruct"), "lastUpdatePostDateStruct", False)],
-    "overall_status": [((_P, "statusModule", "overallStatus"), "statusModule.overallStatus", False),
-                       ((_P, "statusModule", "lastKnownStatus"), "statusModule.lastKnownStatus", False)],
+    "overall_status": [((_P, "statusModule", "overallStatus"), "statusModule.overallStatus", False)],
+    "last_known_status": [((_P, "statusModule", "lastKnownStatus"), "statusModule.lastKnownStatus", False)],
     "why_stopped": [((_P, "statusModule", "whyStopped"), "statusModule.whyStopped", True)],
     "dates.start": [((_P, "statusModule", "startDateStruct"), "startDateStruct", False)],
     "dates.primary_completion": [((_P, "statusModule", "primaryCompletionDateStruct"), "primaryCompletionDateStruct", False)],
@@ -318,11 +320,12 @@ def _ctgov_json(file: str, doc: Any) -> SourceDoc:
     return doc_out
 
 
-def _flat(items: list[dict]) -> list[Item]:
+def _flat(items: list[dict], group: str | None = None) -> list[Item]:
     out = []
     for item in items:
-        out.append(Item(item.get("number"), normalise(item["text"])))
-        out.extend(_flat(item.get("sub_criteria", [])))
+        within = normalise(item["group"]) if "group" in item else group
+        out.append(Item(item.get("number"), normalise(item["text"]), within))
+        out.extend(_flat(item.get("sub_criteria", []), within))
     return out
 
 

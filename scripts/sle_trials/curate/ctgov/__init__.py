@@ -1,11 +1,12 @@
 """Import: a ClinicalTrials.gov API v2 study (JSON) becomes a draft trial record.
 
-    trials import ctgov FILE.json [--update] [--dry-run]
+    trials import ctgov NCT…|FILE.json [--update] [--out-of-scope REASON] [--dry-run]
 
-FILE.json is a study as the public API returns it (`protocolSection`, `hasResults`, ...) or a page
+FILE.json (or what the API returns for NCT…) is a study (`protocolSection`, `hasResults`, ...) or a page
 of studies (`{"studies": [...]}`, one record per study). The file is kept byte-for-byte as the
 records' source under seeds/ (listed in seeds/SHA256SUMS), kind REGISTRY_JSON, as of the study's
 last update posted (lastUpdatePostDateStruct.date), so every imported text is checked against it.
+The record is a draft (curation.status) until a curator has reviewed it.
 
 What the JSON states is imported, word for word; what it lacks stays absent and is listed under
 curation.silent. Each structured value gets an evidence quote: the raw JSON value it was read from
@@ -14,7 +15,10 @@ listed under curation.not_yet_curated: the cell product and the numeric threshol
 
 This package turns JSON into records, one module per concern:
 
-    study.py     reading a saved API response: its studies, their ids and as-of dates, text (BadInput)
+    fetch.py     getting a study's bytes from the API by its NCT id (requests, the `fetch` extra)
+    study.py     reading an API response: its studies, their ids and as-of dates, text (BadInput);
+                 a response of the retired classic API is refused with how to get the v2 one
+    scope.py     whether a study is in the registry's scope (lupus, or a CAR-T or related cell therapy)
     record.py    to_record: a study becomes a Draft, each part of the record read by its own module
                  (identification, status, design, description, arms, eligibility, people, references:
                  how minimumAge is imported is in eligibility.py), and the file's header
@@ -24,8 +28,9 @@ This package turns JSON into records, one module per concern:
 
 update.py (beside this package) applies a newer JSON to a curated record (--update, a three-way
 merge); importing.py places the seed, its manifest line and the records, all or nothing, once the
-registry with them passes the check. What callers use is named here. Fetching a study by its NCT
-id (over HTTP) would be one more module beside study.py: it gets the bytes that read_studies reads.
+registry with them passes the check; drift.py (beside it too) compares a record with the study as
+the API gives it now. What callers use is named here; fetch.py is imported where it is used, so that
+the rest works without requests.
 """
 
 from sle_trials.curate.ctgov.absent import absent_fields

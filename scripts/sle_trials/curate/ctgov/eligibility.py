@@ -10,6 +10,7 @@ from typing import Any
 
 from sle_trials.curate.ctgov.builder import Builder, put
 from sle_trials.reading import criteria_text, layouts
+from sle_trials.units import AGE_UNIT_DAYS, MAX_AGE_DAYS
 
 _AGE = re.compile(r"^\s*([0-9]+)\s+(Year|Month|Week|Day|Hour|Minute)s?\s*$", re.I)
 AGES = (("minimumAge", "minimum_age"), ("maximumAge", "maximum_age"))  # the JSON's key, the record's eligibility.<name>
@@ -37,25 +38,35 @@ def read(b: Builder, mod: dict) -> None:
 
 
 def age(text: Any) -> dict | None:
-    """An age as the record holds it: "18 Years" -> {value: 18, unit: YEARS}; None for anything
-    else (and for more than 150 of any unit)."""
+    """An age as the record holds it, in the registry's unit: "18 Years" -> {value: 18, unit: YEARS},
+    "200 Months" -> {value: 200, unit: MONTHS}; None for anything else, and for more than 150 years
+    in any unit (E111: a slip, not an age)."""
     m = _AGE.match(text) if isinstance(text, str) else None
-    if not m or int(m.group(1)) > 150:
+    if not m:
         return None
-    return {"value": int(m.group(1)), "unit": m.group(2).upper() + "S"}
+    value, unit = int(m.group(1)), m.group(2).upper() + "S"
+    return {"value": value, "unit": unit} if value * AGE_UNIT_DAYS[unit] <= MAX_AGE_DAYS else None
 
 
 def _criteria(b: Builder, elig: dict, text: Any) -> None:
-    """inclusion_criteria and exclusion_criteria, from the criteria text under its two headings;
-    without the headings, left for the curator to split (not_yet_curated)."""
+    """inclusion_criteria and exclusion_criteria, from the criteria text under its headings. A list
+    the text does not give under a heading of its own, while it has words no list took (before the
+    first heading, or under a heading of neither kind), is left for the curator (not_yet_curated),
+    never declared silent: the source may well state it."""
     if not isinstance(text, str) or not text.strip():
         return
-    inclusion, exclusion, remarks = criteria_text.split_criteria(layouts.json_string(text))
-    put(elig, "inclusion_criteria", inclusion)
-    put(elig, "exclusion_criteria", exclusion)
-    for remark in remarks:
+    found = criteria_text.split(layouts.json_string(text))
+    put(elig, "inclusion_criteria", found.inclusion)
+    put(elig, "exclusion_criteria", found.exclusion)
+    for remark in found.remarks:
         b.note("eligibility", remark)
-    if not inclusion and not exclusion:
-        b.note("eligibility", "The criteria text has no 'Inclusion Criteria' or 'Exclusion Criteria' "
-               "heading; the criteria are left for the curator to split.")
+    if not found.inclusion and not found.exclusion:
+        b.note("eligibility", "The criteria text has no 'Inclusion Criteria' or 'Exclusion Criteria' heading to split "
+               "it at; the criteria are left for the curator to split from the source.")
         b.not_yet += ["eligibility.inclusion_criteria", "eligibility.exclusion_criteria"]
+        return
+    for name, items in (("inclusion_criteria", found.inclusion), ("exclusion_criteria", found.exclusion)):
+        if not items and found.unplaced:
+            b.note(f"eligibility.{name}", f"The criteria text gives no list headed {name.split('_')[0]} criteria, but has "
+                   "words no list took; the curator reads from the source whether they are these criteria.")
+            b.not_yet.append(f"eligibility.{name}")

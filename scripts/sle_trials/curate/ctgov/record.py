@@ -57,12 +57,13 @@ def to_record(study: dict, source: str, schema: dict) -> Draft:
 
 
 def _source(b: Builder, study: dict, source: str) -> None:
-    """curation: complete, citing the JSON as of the study's last update; BadInput without that date."""
+    """curation: draft (an import is the registry's word, not yet reviewed by a curator), citing the
+    JSON as of the study's last update; BadInput without that date."""
     date = as_of(study)
     if date is None:
         raise BadInput(f"{b.data['nct_id']}: statusModule.lastUpdatePostDateStruct.date is missing or not a date; "
                        "the source's as-of date must be known")
-    b.data["curation"] = {"status": "complete", "sources": [{"file": source, "kind": KIND, "as_of": date}]}
+    b.data["curation"] = {"status": "draft", "sources": [{"file": source, "kind": KIND, "as_of": date}]}
     b.quote(("curation", "sources", 0, "as_of"), date, "lastUpdatePostDateStruct.date")
 
 

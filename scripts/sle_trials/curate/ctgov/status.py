@@ -1,17 +1,19 @@
-"""Where the study stands: overall_status, the dates, results_posted (statusModule: overallStatus,
-startDateStruct, primaryCompletionDateStruct, completionDateStruct, studyFirstSubmitDate,
-lastUpdatePostDateStruct; and the study's hasResults)."""
+"""Where the study stands: overall_status, last_known_status, why_stopped, the dates, results_posted
+(statusModule: overallStatus, lastKnownStatus, whyStopped, startDateStruct, primaryCompletionDateStruct,
+completionDateStruct, studyFirstSubmitDate, studyFirstPostDateStruct, lastUpdatePostDateStruct; and
+the study's hasResults)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from sle_trials import fields
 from sle_trials.curate.ctgov.builder import Builder, put
-from sle_trials.curate.ctgov.study import date_ok
+from sle_trials.curate.ctgov.study import clean, date_ok
 
 DATES = (("startDateStruct", "start"), ("primaryCompletionDateStruct", "primary_completion"),
          ("completionDateStruct", "completion"), ("studyFirstSubmitDate", "first_submitted"),
-         ("lastUpdatePostDateStruct", "last_updated"))  # the JSON's key, the record's dates.<name>
+         ("studyFirstPostDateStruct", "first_posted"), ("lastUpdatePostDateStruct", "last_updated"))  # the JSON's key, the record's dates.<name>
 
 
 def read(b: Builder, status: dict, has_results: Any) -> None:
@@ -19,6 +21,8 @@ def read(b: Builder, status: dict, has_results: Any) -> None:
     if b.vocabulary(("overall_status",), overall):
         b.data["overall_status"] = overall
         b.quote(("overall_status",), overall, "statusModule.overallStatus")
+    _last_known(b, status.get("lastKnownStatus"))
+    put(b.data, "why_stopped", clean(status.get("whyStopped")))
     dates: dict[str, Any] = {}
     for key, name in DATES:
         item = _date(b, status.get(key), key, name)
@@ -28,6 +32,19 @@ def read(b: Builder, status: dict, has_results: Any) -> None:
     if isinstance(has_results, bool):
         b.data["results_posted"] = has_results
         b.quote(("results_posted",), has_results, "hasResults")
+
+
+def _last_known(b: Builder, last: Any) -> None:
+    """last_known_status: what a study of status UNKNOWN last reported; the registry gives it for no
+    other status, and for another it is left out with a note (the field does not apply)."""
+    if not b.vocabulary(("last_known_status",), last):
+        return
+    applies, why = fields.applies(b.schema, "last_known_status", b.data)
+    if not applies:
+        b.note("last_known_status", f"The source gives lastKnownStatus {last} though {why}; left out.")
+        return
+    b.data["last_known_status"] = last
+    b.quote(("last_known_status",), last, "statusModule.lastKnownStatus")
 
 
 def _date(b: Builder, raw: Any, key: str, name: str) -> dict | None:

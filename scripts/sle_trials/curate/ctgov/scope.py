@@ -1,0 +1,60 @@
+"""Scope: whether a study belongs in this registry, CAR-T and related cell therapies in lupus.
+
+The registry is not a mirror of ClinicalTrials.gov: a study whose conditions and interventions show
+neither lupus nor a CAR-T or related cell therapy is refused on import (ten trials of other diseases
+once entered it unremarked), unless the curator says why it belongs (`--out-of-scope REASON`, kept
+as curation.out_of_scope). Either sign is enough: a CAR-T trial across autoimmune diseases, or a
+lupus trial of a related cell therapy, is for the curator to judge, not the importer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from sle_trials.curate.ctgov.study import clean, items, obj
+
+# the disease: lupus in any of its forms (systemic, nephritis, cutaneous), or SLE as an abbreviation
+LUPUS = re.compile(r"(?i:\blupus\b)|\bSLE\b")
+# the therapy: chimeric antigen or autoantibody receptor cells (CAR-T, CAR-NK, CAR-Treg, CAAR-T), cell
+# products named with the INN stem -leucel, or a cell therapy by name
+CELL_THERAPY = re.compile(r"\bCA{1,2}R[\s-]?(?:T|NK|Treg)\b|\bCART\b|chimeric (?:antigen|autoantibody) receptor|"
+                          r"leucel\b|"
+                          r"\bcell(?:ular)? therap|\bCAR[\s-]?(?:T|NK)[\s-]?cells?\b", re.IGNORECASE)
+
+
+class Scope(NamedTuple):
+    lupus: bool  # the conditions or keywords name lupus
+    cell_therapy: bool  # an intervention or arm names a CAR-T or related cell therapy
+    conditions: list[str]  # what the study lists, for the message that refuses it
+    interventions: list[str]
+
+    @property
+    def inside(self) -> bool:
+        return self.lupus or self.cell_therapy
+
+    def why_not(self) -> str:
+        conditions = "; ".join(self.conditions[:5]) or "none"
+        interventions = "; ".join(self.interventions[:5]) or "none"
+        return (f"its conditions ({conditions}) and interventions ({interventions}) show neither lupus nor a CAR-T or "
+                "related cell therapy")
+
+
+def of_study(study: dict) -> Scope:
+    """What the study's conditions (with keywords) and interventions (with their other names and
+    descriptions, and the arms' intervention names) show."""
+    ps = study["protocolSection"]
+    cond = obj(ps, "conditionsModule")
+    conditions = [c for c in (clean(v) for v in items(cond, "conditions") + items(cond, "keywords")) if c]
+    mod = obj(ps, "armsInterventionsModule")
+    named: list[str] = []
+    described: list[str] = []
+    for raw in items(mod, "interventions"):
+        if isinstance(raw, dict):
+            named += [t for t in (clean(raw.get("name")), *(clean(v) for v in items(raw, "otherNames"))) if t]
+            described += [t for t in (clean(raw.get("description")),) if t]
+    for arm in items(mod, "armGroups"):
+        described += [t for t in (clean(v) for v in items(arm, "interventionNames")) if t]
+    lupus = any(LUPUS.search(c) for c in conditions)
+    cell = any(CELL_THERAPY.search(t) for t in named + described)
+    return Scope(lupus, cell, conditions, named)

@@ -1,0 +1,157 @@
+"""trials import ctgov NCT…: the study fetched from the API v2, against a local stand-in (ctgov_api.py).
+
+What a real API does to a client: 404 for an unknown id, 429 with Retry-After, 5xx for a while, no
+answer, a truncated or non-JSON body, an answer far too large, no network at all. Each ends in one
+clear sentence and nothing written, or in the import the saved file would give.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, Trials
+from ctgov_api import API, Answer, running
+from sle_trials.curate.ctgov import fetch
+
+CTGOV = FIXTURES / "ctgov"
+
+
+@pytest.fixture
+def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[API]:
+    with running(monkeypatch) as stand_in:
+        yield stand_in
+STUDY = (CTGOV / "completed_phase2_randomised.json").read_bytes()
+NCT = "NCT09000011"
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")}
+
+
+def test_import_by_id_fetches_the_study_and_keeps_it_byte_for_byte(trials: Trials, registry: Path, api: API) -> None:
+    api.serve(NCT, Answer(200, STUDY, {"Content-Type": "application/json"}))
+    result = trials("import", "ctgov", NCT)
+    assert result.status == 0, result.out + result.err
+    assert (registry / "seeds" / "ctgov_NCT09000011_2025-03-06.json").read_bytes() == STUDY
+    assert "trials/NCT09000011.yaml: written from seeds/ctgov_NCT09000011_2025-03-06.json" in result.out
+    assert api.requests_for(NCT) == 1
+    assert trials("check").status == 0
+    # the same id again: the study is fetched again and nothing changes
+    again = trials("import", "ctgov", NCT)
+    assert again.status == 0 and "already written" in again.out
+
+
+def test_an_unknown_id_is_refused(trials: Trials, registry: Path, api: API) -> None:
+    before = snapshot(registry)
+    result = trials("import", "ctgov", "NCT09999999")
+    assert result.status == 1
+    assert "ClinicalTrials.gov has no study NCT09999999" in result.err and "nothing written" in result.err
+    assert api.requests_for("NCT09999999") == 1  # a 404 is an answer, not retried
+    assert snapshot(registry) == before
+
+
+def test_rate_limited_then_served(trials: Trials, api: API) -> None:
+    api.serve(NCT, Answer(429, b"slow down", {"Retry-After": "0"}), Answer(503), Answer(200, STUDY))
+    result = trials("import", "ctgov", NCT)
+    assert result.status == 0, result.err
+    assert api.requests_for(NCT) == 3
+
+
+def test_retry_after_is_honoured_but_capped() -> None:
+    retry = fetch._Retry(total=1, backoff_max=0.25)  # noqa: SLF001 (the class under test)
+
+    class Response:
+        headers = {"Retry-After": "3600"}
+
+    assert retry.get_retry_after(Response()) == 0.25
+
+
+def test_a_server_that_keeps_failing(trials: Trials, registry: Path, api: API) -> None:
+    api.serve(NCT, Answer(503, b"maintenance"))
+    before = snapshot(registry)
+    result = trials("import", "ctgov", NCT)
+    assert result.status == 1
+    assert "the registry kept refusing" in result.err and "after 3 tries" in result.err
+    assert api.requests_for(NCT) == 3  # the first try and CTGOV_RETRIES=2
+    assert snapshot(registry) == before
+
+
+def test_no_answer_times_out(trials: Trials, registry: Path, api: API, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CTGOV_RETRIES", "1")
+    monkeypatch.setenv("CTGOV_TIMEOUT", "0.2")
+    api.serve(NCT, Answer(200, STUDY, delay=1.0))
+    result = trials("import", "ctgov", NCT)
+    assert result.status == 1
+    assert "no answer within 0.2 s" in result.err and "trials import ctgov FILE.json" in result.err
+
+
+@pytest.mark.parametrize("body, message", [
+    (STUDY[: len(STUDY) // 2], "not valid JSON"),
+    (b"<html><body>Service unavailable</body></html>", "not valid JSON"),
+    (b'{"FullStudiesResponse": {"FullStudies": []}}', "classic ClinicalTrials.gov API"),
+])
+def test_a_malformed_answer_is_refused(trials: Trials, registry: Path, api: API, body: bytes, message: str) -> None:
+    api.serve(NCT, Answer(200, body))
+    before = snapshot(registry)
+    result = trials("import", "ctgov", NCT)
+    assert result.status == 1 and message in result.err, result.err
+    assert f"{NCT} ({api.url}/studies/{NCT})" in result.err  # the message names what was fetched
+    assert snapshot(registry) == before
+
+
+def test_an_oversized_answer_is_not_read(api: API) -> None:
+    settings = fetch.Settings(base=api.url, timeout=0.5, retries=0, backoff=0.0, limit=1000)
+    api.serve(NCT, Answer(200, STUDY))  # 8 kB, more than the limit: read in chunks, given up past it
+    with fetch.Client(settings) as client, pytest.raises(fetch.Unreachable, match="more than"):
+        client.study(NCT)
+    api.serve(NCT, Answer(200, b"{}", length=10 ** 9))  # a declared length past the limit: not read at all
+    with fetch.Client(settings) as client, pytest.raises(fetch.Unreachable, match="1,000,000,000 bytes"):
+        client.study(NCT)
+
+
+def test_offline(trials: Trials, registry: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("CTGOV_API_URL", f"http://127.0.0.1:{port}/api/v2")
+    monkeypatch.setenv("CTGOV_RETRIES", "1")
+    monkeypatch.setenv("CTGOV_BACKOFF", "0.01")
+    before = snapshot(registry)
+    result = trials("import", "ctgov", NCT)
+    assert result.status == 1
+    assert "cannot reach" in result.err and "are you offline?" in result.err
+    assert "trials import ctgov FILE.json" in result.err
+    assert snapshot(registry) == before
+
+
+@pytest.mark.parametrize("env, message", [
+    ({"CTGOV_API_URL": "ftp://example.org"}, "not an http(s) address"),
+    ({"CTGOV_TIMEOUT": "soon"}, "CTGOV_TIMEOUT='soon' is not a number"),
+    ({"CTGOV_RETRIES": "-1"}, "is negative"),
+])
+def test_bad_settings_are_usage_errors(trials: Trials, monkeypatch: pytest.MonkeyPatch, env: dict,
+                                       message: str) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    result = trials("import", "ctgov", NCT)
+    assert result.status == 2 and message in result.err
+
+
+def test_a_fetched_study_with_another_id_is_remarked(trials: Trials, registry: Path, api: API) -> None:
+    """The registry answers an old id with the study it became: imported under the id it holds, with a warning."""
+    api.serve("NCT09000099", Answer(200, STUDY))
+    result = trials("import", "ctgov", "NCT09000099")
+    assert result.status == 0, result.err
+    assert "names NCT09000099 but holds study NCT09000011; it is imported as NCT09000011" in result.err
+    assert (registry / "trials" / "NCT09000011.yaml").is_file()
+
+
+def test_settings_default_to_the_public_api() -> None:
+    settings = fetch.Settings.from_env({})
+    assert settings.study_url(NCT) == "https://clinicaltrials.gov/api/v2/studies/NCT09000011"
+    assert json.loads(STUDY)["protocolSection"]["identificationModule"]["nctId"] == NCT
