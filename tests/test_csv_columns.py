@@ -146,3 +146,12 @@ def test_the_disease_activity_columns_skip_a_conditional_threshold() -> None:
     assert (row["disease_activity_measure"], row["disease_activity_value"]) == ("", "")
     del first["conditions"]
     assert cells(data)["disease_activity_value"] == "8"
+
+
+def test_not_curated_is_the_same_read_alone() -> None:
+    """Other exports (SQLite) read a column's value with its get(): not_curated's says what the CSV says."""
+    column = next(c for c in export.COLUMNS if c.name == "not_curated")
+    for rel in ("trials/NCT06900764.yaml", "trials/NCT06513429.yaml"):
+        data = loaded(rel)
+        assert "|".join(column.get(data)) == cells(data)["not_curated"]
+    assert column.get(loaded("trials/NCT06900764.yaml"))[:2] == ["official_title", "acronym"]

@@ -305,7 +305,7 @@ COLUMNS: list[Column] = [
     Column("not_curated", "string", "The columns of this row that are empty because they are not yet curated (every "
            "empty column of a stub); any other empty cell means the sources do not state it, or that it does "
            "not apply.",
-           lambda d: [], True, title="Not yet curated", pattern=_NAME_PATTERN, bookkeeping=True),
+           lambda d: not_curated(d), True, title="Not yet curated", pattern=_NAME_PATTERN, bookkeeping=True),
 ]
 
 
@@ -313,9 +313,24 @@ def row(data: dict) -> list[str]:
     """One record's CSV cells. One loop with the cell rules inline: it runs for every record of a
     check, where a call per cell cost half of the CSV line's time. not_curated comes last, from the
     cells that came out empty."""
-    cells_ = []
+    out, empty = _cells(data)
+    out[_NOT_CURATED] = LIST_SEPARATOR.join(cells.not_curated(data, _CURATED, empty))
+    return out
+
+
+def not_curated(data: dict) -> list[str]:
+    """The not_curated column's items for one record, worked out on their own (row() reuses its cells)."""
+    return cells.not_curated(data, _CURATED, _cells(data)[1])
+
+
+def _cells(data: dict) -> tuple[list[str], set[str]]:
+    """Every cell but not_curated's (left empty), and the names of the empty ones."""
+    out = []
     empty = set()
-    for name, get, is_list, kind in _PLAN:
+    for name, get, is_list, kind, bookkeeping in _PLAN:
+        if bookkeeping:
+            out.append("")
+            continue
         value = get(data)
         if is_list:
             value = LIST_SEPARATOR.join(map(str, value))
@@ -330,12 +345,11 @@ def row(data: dict) -> list[str]:
             text = "'" + text  # OWASP: prefix a quote so no spreadsheet evaluates the cell
         if not text:
             empty.add(name)
-        cells_.append(text)
-    cells_[_NOT_CURATED] = LIST_SEPARATOR.join(cells.not_curated(data, _CURATED, empty))
-    return cells_
+        out.append(text)
+    return out, empty
 
 
-_PLAN = [(c.name, c.get, c.is_list, c.type) for c in COLUMNS]
+_PLAN = [(c.name, c.get, c.is_list, c.type, c.bookkeeping) for c in COLUMNS]
 _NOT_CURATED = next(i for i, c in enumerate(COLUMNS) if c.bookkeeping)
 # (column, the record field its curation is read from, its x-applies-to) of the columns read from a field
 _CURATED = [(c.name, c.curated_field, c.applies_to) for c in COLUMNS if c.curated_field and not c.bookkeeping]
