@@ -115,10 +115,12 @@ def test_an_empty_cell_is_not_curated_silent_or_not_applicable() -> None:
     ([(4, 5e7, "PER_KG"), (1, 1e6, "PER_KG"), (7, 2e6, "PER_KG")], ("1000000", "PER_KG"), ("50000000", "PER_KG")),
     # mixed bases cannot be ordered by value: first and last in order of enrolment
     ([(4, 1e8, "FLAT"), (1, 1e6, "PER_KG")], ("1000000", "PER_KG"), ("100000000", "FLAT")),
+    # cohorts that do not all name their patients: in source order
+    ([(None, 1e8, "FLAT"), (1, 1e6, "PER_KG")], ("100000000", "FLAT"), ("1000000", "PER_KG")),
 ])
 def test_the_dose_range(cohorts: list, low: tuple, high: tuple) -> None:
     data = loaded("trials/NCT06513429.yaml")
-    data["arms"][0]["cohorts"] = [{"patients": {"first": first, "last": first + 2},
+    data["arms"][0]["cohorts"] = [{**({"patients": {"first": first, "last": first + 2}} if first else {}),
                                    "dose": {"value": value, "unit": "CAR-T cells", "basis": basis}} for first, value, basis in cohorts]
     row = cells(data)
     assert (row["dose_low_value"], row["dose_low_basis"]) == low and (row["dose_high_value"], row["dose_high_basis"]) == high

@@ -44,15 +44,13 @@ def disease_activity_part(part: str) -> Any:
     return get
 
 
-def doses(data: dict) -> list[tuple[int, Dose]]:
-    """(order of enrolment, dose) of every cohort: by the first patient where cohorts name them, else
-    in source order."""
-    out: list[tuple[int, Dose]] = []
-    for arm in data.get("arms", []):
-        for cohort in arm.get("cohorts", []):
-            d = cohort["dose"]
-            out.append((cohort.get("patients", {}).get("first", len(out) + 1), Dose(d["value"], d["unit"], d["basis"])))
-    return out
+def doses(data: dict) -> list[Dose]:
+    """Every cohort's dose in order of enrolment: by the first patient when every cohort names its
+    patients, else in source order."""
+    cohorts = [c for arm in data.get("arms", []) for c in arm.get("cohorts", [])]
+    if all("patients" in c for c in cohorts):
+        cohorts = sorted(cohorts, key=lambda c: c["patients"]["first"])
+    return [Dose(c["dose"]["value"], c["dose"]["unit"], c["dose"]["basis"]) for c in cohorts]
 
 
 def dose_range(data: dict) -> tuple[Dose, Dose] | None:
@@ -62,10 +60,7 @@ def dose_range(data: dict) -> tuple[Dose, Dose] | None:
     found = doses(data)
     if not found:
         return None
-    if len({(d.unit, d.basis) for _, d in found}) == 1:
-        ordered = sorted((d for _, d in found), key=lambda d: d.value)
-    else:
-        ordered = [d for _, d in sorted(found, key=lambda pair: pair[0])]
+    ordered = sorted(found, key=lambda d: d.value) if len({(d.unit, d.basis) for d in found}) == 1 else found
     return ordered[0], ordered[-1]
 
 
