@@ -156,10 +156,9 @@ def field_descriptor(column: Column, schema: dict) -> dict[str, Any]:
         for bound in ("minimum", "maximum"):
             if bound in node:
                 constraints[bound] = node[bound]
-    if not required and not column.bookkeeping:
+    if not required and column.curated_field:  # a derived column's own description says when it is empty
         empty = "Empty when the sources do not state it" if not column.is_list else "Empty when the sources state none"
-        notes.append(empty + (" or when it is not yet curated (not_curated then names the column)." if column.curated_field
-                              else "."))
+        notes.append(empty + " or when it is not yet curated (not_curated then names the column).")
     for name, allowed in column.applies_to.items():
         notes.append(f"Does not apply, and is empty, when {name} is not {' or '.join(allowed)}.")
     if column.type == "string" and not enum and not pattern:
