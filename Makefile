@@ -22,7 +22,7 @@ $(HOOKS_STAMP): pyproject.toml | $(BIN)/python
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[hooks,fetch,test,site]'
+	$(BIN)/python -m pip install --quiet -e '.[hooks,fetch,test,site,xlsx]'
 	touch $(TEST_STAMP) $(HOOKS_STAMP)
 
 ## check: install the tool and hooks (no test dependencies), validate all trials, cross-check references, regenerate trials.csv when stale

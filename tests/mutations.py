@@ -102,10 +102,25 @@ def _enum_leaves(data: dict, schema: dict) -> Iterator[tuple[Path_, Any, dict]]:
 
 
 def _lists_of_enums(data: dict, schema: dict) -> Iterator[tuple[Path_, Any, dict]]:
-    phases = data.get("phases")
-    if phases:
-        node = fields.resolve(schema, fields.node_at(schema, ("phases",)).get("items", {}))
-        yield ("phases",), phases, node
+    """Every list of vocabulary values (phases, target antigens, classification criteria, autoantibodies, ...)."""
+    def walk(value: Any, node: dict, path: Path_) -> Iterator[tuple[Path_, Any, dict]]:
+        node = fields.resolve(schema, node)
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if key != "evidence" and key in node.get("properties", {}):
+                    yield from walk(child, node["properties"][key], path + (key,))
+        elif isinstance(value, list):
+            items = fields.resolve(schema, node.get("items", {}))
+            if "enum" in items:
+                yield path, value, items
+            else:
+                for i, child in enumerate(value):
+                    yield from walk(child, items, path + (i,))
+    yield from walk(data, schema, ())
+
+
+# The eligibility fields read from one criterion they name (besides thresholds).
+CRITERION_PLACED = ("lupus_nephritis", "classification_criteria", "autoantibodies", "prior_therapy")
 
 
 def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
@@ -127,6 +142,8 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
                             VALUE_CODES | {"E516", "E207"})
             continue
         others = [not value] if isinstance(value, bool) else [v for v in node["enum"] if v != value]
+        if isinstance(path[-1], int):  # an item of a list: its other values are the list-level mutations below
+            continue
         expect = VALUE_CODES | {"E516", "E109", "E104"}
         if path[-1] == "list":  # a threshold pointed at the other list
             expect = expect | {"E513"}
@@ -166,6 +183,22 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
         for measure in list(dict.fromkeys(others))[:3]:
             add("measure", base + ("measure",), f"{t['measure']!r} -> {measure!r}", _set(data, base + ("measure",), measure),
                 VALUE_CODES | {"E501", "E512"})
+
+    # the fields read from one criterion: pointed at a neighbouring criterion, a text from another criterion
+    for name in CRITERION_PLACED:
+        item = eligibility.get(name)
+        if not item:
+            continue
+        base = ("eligibility", name)
+        ref = item["criterion"]
+        listed = [c.get("number") for c in eligibility.get(ref["list"].lower() + "_criteria", [])]
+        for n in sorted((n for n in listed if n is not None and n != ref["number"]), key=lambda n: abs(n - ref["number"]))[:4]:
+            add("criterion", base + ("criterion", "number"), f"{ref['number']} -> {n}",
+                _set(data, base + ("criterion", "number"), n), VALUE_CODES | {"E109"})
+        for i, therapy in enumerate(item.get("therapies", [])):
+            for other in ("hydroxychloroquine", "belimumab", "plasma exchange"):
+                add("text swapped", base + ("therapies", i), f"{therapy!r} -> {other!r}",
+                    _set(data, base + ("therapies", i), other), VALUE_CODES | {"E501", "E512"})
 
     # ages: the other bound's number, other units
     for name in ("minimum_age", "maximum_age"):
@@ -249,7 +282,8 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
 
 
 def _criterion(path: Path_) -> bool:
-    return any(p in ("inclusion_criteria", "exclusion_criteria", "thresholds") for p in path if isinstance(p, str))
+    """Text of a criterion, or read from one (a threshold's measure, a prior therapy)."""
+    return any(p in ("inclusion_criteria", "exclusion_criteria", "thresholds", *CRITERION_PLACED) for p in path if isinstance(p, str))
 
 
 def _other_units(unit: str) -> list[str]:

@@ -129,6 +129,17 @@ def test_pandas_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> N
     assert pd.isna(by_id.loc["NCT03030976", "overall_status"])  # an empty cell is missing
     phases = scope["phases"]
     assert list(phases[trials["nct_id"] == IM19])[0] == ["NA"]
+    # the clinical columns (data version 1.1.0), typed as the snippet types them
+    assert str(trials["site_count"].dtype) == "Int64" and str(trials["healthy_volunteers"].dtype) == "boolean"
+    assert (bool(im19["healthy_volunteers"]), bool(im19["refractory"]), im19["site_count"]) == (False, True, 1)
+    assert (im19["disease_activity_measure"], im19["disease_activity_comparator"], im19["disease_activity_value"]) == ("SLEDAI-2K", ">=", 10)
+    assert (im19["dose_low_value"], im19["dose_high_value"], im19["dose_high_basis"]) == (1e6, 1e8, "FLAT")
+    assert (im19["allocation"], im19["masking"], im19["last_update_posted"]) == ("NA", "NONE", "2025-08-17")
+    assert (relma["lupus_nephritis"], relma["classification_criteria"], relma["launch_date"]) == ("SEVERE_EXCLUDED", "ACR_1997", "2023-02-28")
+    assert relma["autoantibodies"].split("|") == ["ANA", "ANTI_DSDNA", "ANTI_SM"] and pd.isna(relma["not_curated"])
+    stub = by_id.loc["NCT03030976"]
+    assert (stub["target_antigens"], stub["product_origin"], stub["source_as_of"]) == ("CD19", "AUTOLOGOUS", "2025-08-17")
+    assert pd.isna(stub["trial_as_of"]) and "overall_status" in stub["not_curated"].split("|")
 
 
 def test_duckdb_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> None:
@@ -148,6 +159,17 @@ def test_duckdb_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> N
         relma = con.execute("SELECT enrollment, phases, minimum_age_years, maximum_age_years, target_antigens FROM trials "
                             "WHERE nct_id = ?", [RELMA]).fetchone()
         assert relma == (None, "PHASE1", 18.0, 70.0, "CD19")
+        # the clinical columns (data version 1.1.0)
+        assert types["healthy_volunteers"] == types["refractory"] == "BOOLEAN" and types["site_count"] == "INTEGER"
+        assert types["disease_activity_value"] == types["dose_low_value"] == "DOUBLE"
+        found = con.execute("SELECT nct_id, healthy_volunteers, refractory, disease_activity_value, dose_low_value, dose_high_value, "
+                            "lupus_nephritis, string_split(autoantibodies, '|'), launch_date FROM trials "
+                            "WHERE disease_activity_value >= 8 ORDER BY nct_id").fetchall()
+        assert found == [(RELMA, None, None, 8.0, None, None, "SEVERE_EXCLUDED", ["ANA", "ANTI_DSDNA", "ANTI_SM"], "2023-02-28"),
+                         (IM19, False, True, 10.0, 1e6, 1e8, None, None, None)]
+        cd19 = con.execute("SELECT nct_id FROM trials WHERE list_contains(string_split(target_antigens, '|'), 'CD19') "
+                           "AND product_origin = 'AUTOLOGOUS'").fetchall()
+        assert cd19 == [("NCT03030976",)]
     finally:
         con.close()
 
@@ -167,22 +189,23 @@ cat(is.na(relma$enrollment), relma$maximum_age_years, phases[[which(trials$nct_i
 
 
 def test_readme_one_liners_keep_na_and_read_every_row(data_dir: Path, monkeypatch) -> None:
-    """The README's short loaders: every trial a row, "NA" a phase, the empty cell missing."""
+    """The README's short loaders: every trial a row, "NA" a phase, the empty cell missing; and its
+    filters by target antigen and lupus nephritis scope find what the records state, in pandas and DuckDB."""
     monkeypatch.chdir(data_dir)
     scope: dict = {}
     exec(compile(readme_snippet("python"), "README.md (pandas one-liner)", "exec"), scope)
     by_id = scope["trials"].set_index("nct_id")
     assert len(by_id) == len(list((REPO / "trials").glob("NCT*.yaml")))
     assert by_id.loc[IM19, "phases"] == "NA" and pd.isna(by_id.loc["NCT03030976", "overall_status"])
+    # the stubs whose related-trial titles say CD19, and Relma-cel; IM19's page names no antigen
+    assert list(scope["cd19"]["nct_id"]) == ["NCT03030976", "NCT05765006", "NCT06310811", "NCT06585514"]
+    assert list(scope["open_to_nephritis"]["nct_id"]) == [RELMA]  # severe lupus nephritis excluded: others may enrol
     con = duckdb.connect()
     try:
-        rows = {r[0]: r for r in con.execute(readme_snippet("sql").rstrip().rstrip(";")).fetchall()}
-        header = [d[0] for d in con.description]
+        rows = con.execute(readme_snippet("sql").rstrip().rstrip(";")).fetchall()
     finally:
         con.close()
-    assert header == list(by_id.reset_index().columns)
-    assert rows.keys() == set(by_id.index) and rows[IM19][header.index("phases")] == "NA"
-    assert rows["NCT03030976"][header.index("overall_status")] is None
+    assert rows == [(RELMA, by_id.loc[RELMA, "brief_title"], "SEVERE_EXCLUDED", "ACR_1997")]
     if shutil.which("Rscript"):
         script = readme_snippet("r") + 'cat(nrow(trials), trials$phases[trials$nct_id == "NCT06513429"], "\\n")\n'
         run = subprocess.run(["Rscript", "--vanilla", "-e", script], cwd=data_dir, capture_output=True, text=True, timeout=120)

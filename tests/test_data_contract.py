@@ -185,7 +185,7 @@ def test_keys_patterns_and_partial_dates() -> None:
     assert by_name["enrollment"]["type"] == "integer" and by_name["enrollment"]["constraints"] == {"minimum": 0}
     assert by_name["minimum_age_years"]["type"] == by_name["maximum_age_years"]["type"] == "number"
     required = sorted(n for n, f in by_name.items() if f.get("constraints", {}).get("required"))
-    assert required == ["brief_title", "curation_status", "nct_id", "source_as_of", "sources"]
+    assert required == ["brief_title", "curation_status", "nct_id", "registry_url", "source_as_of", "sources"]
 
 
 def test_package_metadata_licence_version_and_sources() -> None:
@@ -242,7 +242,7 @@ def test_columns_match_the_lock_version_and_changelog() -> None:
 def _columns_with(change: str) -> list[export.Column]:
     columns = list(export.COLUMNS)
     if change == "added":
-        return columns + [export.Column("car_generation", "integer", "CAR generation.", lambda d: "")]
+        return columns + [export.Column("infusion_count", "integer", "Number of infusions.", lambda d: "")]
     if change == "removed":
         return [c for c in columns if c.name != "acronym"]
     if change == "renamed":

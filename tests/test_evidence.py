@@ -195,7 +195,7 @@ def test_coverage_drops_when_evidence_is_removed(reg: Path, capsys) -> None:
     edit(reg, IM19, "  status: complete\n", "  status: draft\n")
     code, out = run(capsys, "coverage", "--root", str(reg))
     assert code == 0
-    assert re.search(r"NCT06513429  draft     values bound 168/169 \(99\.\d%\), written only 0, no evidence 1;", out)
+    assert re.search(r"NCT06513429  draft     values bound 171/172 \(99\.\d%\), written only 0, no evidence 1;", out)
     assert "  no evidence: enrollment.count\n" in out
 
 

@@ -42,6 +42,7 @@ def test_the_trials_table_holds_the_csv_columns_typed(trials: Trials, registry: 
     assert im19["enrollment"] == 6 and isinstance(im19["enrollment"], int)
     assert im19["minimum_age_years"] == 18.0 and json.loads(im19["phases"]) == ["NA"]
     assert im19["acronym"] is None  # NULL, not "", when the sources do not state it
+    assert im19["healthy_volunteers"] == 0 and im19["refractory"] == 1  # booleans as SQLite holds them
     relma = dict(zip(names, db.execute("SELECT * FROM trials WHERE nct_id = 'NCT05765006'").fetchone()))
     assert json.loads(relma["target_antigens"]) == ["CD19"]
     # every cell says what the CSV's says: lists joined back, numbers as numbers, the formula guard undone
@@ -55,6 +56,8 @@ def test_the_trials_table_holds_the_csv_columns_typed(trials: Trials, registry: 
                 assert row[column.name] == export.LIST_SEPARATOR.join(json.loads(value)), column.name
             elif column.type == "string":
                 assert row[column.name] in (value, "'" + value), column.name
+            elif column.type == "boolean":
+                assert row[column.name] == ("true" if value == 1 else "false"), column.name
             else:
                 assert float(row[column.name]) == value, column.name
 

@@ -14,6 +14,7 @@ import pytest
 from conftest import FIXTURES, Trials
 from sle_trials.reading import criteria_text, layouts
 from sle_trials.checks import load
+from sle_trials.curate.ctgov import builder
 
 CTGOV = FIXTURES / "ctgov"
 STUDIES = {
@@ -69,8 +70,7 @@ def test_imported_record_passes_check_with_no_edits(trials: Trials, registry: Pa
     rows = {r["nct_id"]: r for r in trials.json("coverage").json()["records"]}
     assert rows[nct_id]["bound_share"] == 1.0, rows[nct_id]["values"]
     assert rows[nct_id]["fields"]["unexplained"] == []
-    assert set(rows[nct_id]["fields"]["not_yet_curated"]) <= {"cell_product", "eligibility.thresholds", "arms.cohorts",
-                                                              "interventions.route"}
+    assert set(rows[nct_id]["fields"]["not_yet_curated"]) <= set(builder.NOT_YET_CURATED)  # what a curator reads from the text
 
 
 def test_completed_randomised_phase_2(trials: Trials, registry: Path) -> None:
@@ -372,7 +372,8 @@ def test_update_applies_only_the_changes_and_keeps_curated_extras(trials: Trials
     assert data["curation"]["notes"][0]["text"].startswith("The sponsor's press release")
     assert data["eligibility"]["thresholds"][0]["value"] == 40
     assert data["cell_product"] == {"name": "Anti-CD19 CAR-T cells", "target_antigens": ["CD19"]}
-    assert set(data["curation"]["not_yet_curated"]) == {"arms.cohorts", "interventions.route"}  # what the curator left
+    # what the curator left
+    assert set(data["curation"]["not_yet_curated"]) == set(builder.NOT_YET_CURATED) - {"cell_product", "eligibility.thresholds"}
     for comment in ("# Arms checked against the protocol synopsis.", "# kg as the registry writes it", "# quoted from the criteria",
                     "# Imported from seeds/ctgov_NCT09000011_2022-06-01.json"):
         assert comment in after
@@ -703,3 +704,21 @@ def test_scope_reads_conditions_and_interventions(conditions: list, intervention
     doc = {"protocolSection": {"conditionsModule": {"conditions": conditions},
                                "armsInterventionsModule": {"interventions": [{"name": n} for n in interventions]}}}
     assert scope.of_study(doc).inside is inside
+
+
+def test_outcome_measures_and_first_posted_are_imported(trials: Trials, registry: Path) -> None:
+    """outcomesModule's measures (with time frames) and studyFirstPostDateStruct are read; the clinical
+    fields a curator reads from the criteria text are left to the curator, never declared silent."""
+    assert trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json").status == 0
+    nct_id = study("completed_phase2_randomised.json")["protocolSection"]["identificationModule"]["nctId"]
+    data = load.load(registry / "trials" / f"{nct_id}.yaml", "x")[0].data  # type: ignore[union-attr]
+    assert data["outcomes"] == {"primary": [{"measure": "Complete renal response", "time_frame": "Week 52",
+                                             "description": "Urine protein-to-creatinine ratio < 0.5 g/g with eGFR no "
+                                                            "more than 20% below baseline."}]}
+    assert "outcomes.secondary" in data["curation"]["silent"]
+    assert data["dates"]["first_posted"] == {"date": "2020-11-12", "type": "ACTUAL"}
+    assert "eligibility.lupus_nephritis" in data["curation"]["not_yet_curated"]
+    assert not any(name.startswith("eligibility.lupus") for name in data["curation"].get("silent", []))
+    assert trials("csv").status == 0
+    row = next(r for r in (registry / "trials.csv").read_text(encoding="utf-8").splitlines() if r.startswith(nct_id))
+    assert "Complete renal response (time frame: Week 52)" in row and "2020-11-12" in row

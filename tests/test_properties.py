@@ -46,6 +46,7 @@ from sle_trials.checks import evidence, load, rules, schema
 from sle_trials.outputs import export
 from sle_trials.engine import pipeline
 from sle_trials.checks import table
+from sle_trials.checks.rules import CRITERION_PLACED
 
 CODES = table()
 
@@ -162,6 +163,7 @@ def partial_dates() -> st.SearchStrategy[str]:
                      st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)), st.sampled_from([4, 7, 10]))
 
 
+NO_PIPE = "^[^|]+$"
 URLS = st.from_regex(r"\Ahttps://example\.org/[a-z0-9/._-]{0,20}\Z")
 
 
@@ -205,6 +207,8 @@ def strategy(node: dict, path: str = "") -> st.SearchStrategy[Any]:
                 return partial_dates()
             if node["pattern"].startswith("^https?://"):
                 return URLS
+            if node["pattern"] == NO_PIPE:  # a list item of trials.csv: any text but the list separator
+                return SAFE_TEXT.filter(lambda s: "|" not in s)
             return st.from_regex(ecma(node["pattern"]), fullmatch=True)
         return SAFE_TEXT
     raise AssertionError(f"no strategy for {path}: {node}")
@@ -288,6 +292,12 @@ def records(draw: st.DrawFn) -> dict:
         eligibility.pop("thresholds", None)
         targets = [(name.split("_")[0].upper(), c["number"]) for name in ("inclusion_criteria", "exclusion_criteria")
                    for c in eligibility.get(name, []) if "number" in c]
+        for name in CRITERION_PLACED:  # the clinical fields read from one criterion point at a listed one
+            if name in eligibility:
+                if targets:
+                    eligibility[name]["criterion"] = dict(zip(("list", "number"), draw(st.sampled_from(targets))))
+                else:
+                    del eligibility[name]
         if targets:
             thresholds = draw(st.lists(THRESHOLD, max_size=2))
             for t in thresholds:
@@ -296,6 +306,10 @@ def records(draw: st.DrawFn) -> dict:
                 eligibility["thresholds"] = thresholds
         if not eligibility:  # only thresholds were drawn, and they were dropped: an empty block is E208
             del data["eligibility"]
+    for agent in data.get("lymphodepletion", {}).get("agents", []):  # a dose with its unit, or neither
+        if ("dose" in agent) != ("unit" in agent):
+            agent.pop("dose", None)
+            agent.pop("unit", None)
     design = data.get("design", {})
     for name in list(design):  # an observational model is no field of an interventional study (E506)
         if not fields.applies(SCHEMA, f"design.{name}", data)[0]:

@@ -36,12 +36,14 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--check", action="store_true", help=f"only report whether {generate.GENERATED} are current")
     sub.add_parser("check", parents=[common], help="validate + refs + csv --check over the whole registry (read-only)")
     sub.add_parser("coverage", parents=[common], help="per record: curation status, evidence share, absent fields, stubs waiting")
-    e = sub.add_parser("export", parents=[common], help="write every record in full (JSON, or SQLite for Datasette), from valid records")
-    e.add_argument("what", choices=["json", "sqlite"], metavar="FORMAT",
+    e = sub.add_parser("export", parents=[common], help="write every record in full (JSON, or SQLite for Datasette), or the "
+                       "table as a workbook (xlsx), from valid records")
+    e.add_argument("what", choices=["json", "sqlite", "xlsx"], metavar="FORMAT",
                    help="json: every record, sorted by nct_id, as one document; sqlite: tables trials, criteria, "
-                        "thresholds, sources and evidence, with Datasette metadata beside the database")
+                        "thresholds, sources and evidence, with Datasette metadata beside the database; xlsx: trials.csv "
+                        "as a typed workbook (needs the xlsx extra: pip install -e '.[xlsx]')")
     e.add_argument("-o", "--output", metavar="PATH",
-                   help=f"where to write it (default: {package.JSON_PATH} or trials.db at the registry root; "
+                   help=f"where to write it (default: {package.JSON_PATH}, trials.db or trials.xlsx at the registry root; "
                         "json only, -: standard output)")
     s = sub.add_parser("site", parents=[common], help="build the static site: every trial, the landscape chart, each value beside its source's words")
     s.add_argument("-o", "--output", metavar="DIR", help="the folder to build it in (default: _site at the registry root)")
@@ -143,6 +145,8 @@ def cmd_export(root: Path, args: argparse.Namespace) -> int:
         if args.output == "-":
             raise pipeline.UsageError("a SQLite database cannot be written to standard output: give --output FILE.db")
         return sqlite.run(root, args.output, fmt=args.format, use_cache=_use_cache(args))
+    if args.what == "xlsx":
+        return generate.export_xlsx(root, args.output, fmt=args.format, use_cache=_use_cache(args))
     return generate.export_json(root, args.output, fmt=args.format, use_cache=_use_cache(args))
 
 

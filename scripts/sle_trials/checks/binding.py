@@ -10,6 +10,7 @@ object; otherwise the leaf's type):
 | a threshold (`x-bind: threshold`) | its quotes lie in the criterion it names (a leading "3)" label must be that number); its measure is in them and its conditions in the criterion; one statement gives its comparator, value and unit together, with no other threshold's measure between the measure and it; the words nearest it say its kind (lexicon.py) | E513, E508 |
 | an age (`x-bind: age`) | the number stands as that bound (minimum or maximum) with that unit | E508 |
 | a cohort (`x-bind: cohort`) | the dose's value, unit and basis stand together; the patients range is named | E508 |
+| a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria, autoantibodies, prior therapy) | its quotes lie in the criterion it names; its texts are in that criterion; its terms are what the quotes render (vocabulary.py), a lupus nephritis phrase read by the criterion's list (inclusion: REQUIRED; exclusion: EXCLUDED, SEVERE_EXCLUDED) | E513, E507 |
 | an enrollment (`x-bind: count`) | the number is a number of participants (or labelled Enrollment) | E508 |
 | a date | written in the quote under its own label ("Last Updated: 2025-08-17"); unlabelled dates are read in the order of the record's dates that share the quote | E505, E509 |
 | any other number or text | written in the quote | E505 |
@@ -146,7 +147,7 @@ def _cut(quotes: list[str], width: int = 90) -> str:
 # --- categorical values ---------------------------------------------------------------------------
 
 
-def _term(ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str]) -> Iterator[Problem]:
+def _term(ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str], side: str | None = None) -> Iterator[Problem]:
     name = fields.dotted(tuple(p for p in path if isinstance(p, str)))
     vocab = vocabulary.for_boolean(name) if isinstance(value, bool) else vocabulary.for_enum(tuple(node["enum"]))
     wanted = set(value) if isinstance(value, list) else {value}
@@ -158,6 +159,9 @@ def _term(ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str]) 
     for quote in quotes:
         for _, values in vocab.find(quote):
             found |= values
+    sides = vocabulary.SIDES.get(vocab.name)
+    if sides is not None and side is not None:  # the criterion's list decides between a phrase's values
+        found = {v for v in found if side in sides.get(v, ())}
     if found == wanted:
         return
     said = "renders no " + vocab.name if not found else "says " + ", ".join(sorted(map(_shown, found)))
@@ -183,21 +187,13 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
     found = ctx.criterion(ref)
     if found is None:
         return  # E109: rules report a threshold naming a criterion the list does not have
-    where, corpus = found
+    corpus = found[1]
     named = f"{ref['list'].lower()} criterion {ref['number']}"
-    bare = []
-    for quote in quotes:
-        label = _LABEL.match(quote)
-        if label and int(label.group("number")) != ref["number"]:
-            yield ctx.problem(path + ("criterion", "number"), "E513",
-                              f"{fields.dotted(path)}: its quote is labelled {label.group(0).strip()} but names {named}")
-            return
-        text = quote[label.end():] if label else quote
-        if text not in corpus:
-            yield ctx.problem(path + ("criterion",), "E513",
-                              f"{fields.dotted(path)}: the quote {_cut([quote])} is not in {named} ({fields.dotted(where)})")
-            return
-        bare.append(text)
+    bare: list[str] = []
+    misplaced = _placed(ctx, path, ref, found, quotes, bare)
+    if misplaced is not None:
+        yield misplaced
+        return
     measure = normalise(t["measure"])
     if not any(measure in q for q in bare):
         yield ctx.problem(path + ("measure",), "E513", f"{fields.dotted(path)}.measure: {t['measure']!r} is not in its quote {_cut(bare)}")
@@ -241,6 +237,24 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
                                                           f"note (field: {fields.dotted(path)} or a field above it)")
 
 
+def _placed(ctx: Context, path: Path_, ref: dict, found: tuple[Path_, str], quotes: list[str], bare: list[str]) -> Problem | None:
+    """E513 when a quote does not lie in the criterion ref names (a leading "3)" label must be its
+    number); else None, with the quotes, their labels taken off, put in bare."""
+    where, corpus = found
+    named = f"{ref['list'].lower()} criterion {ref['number']}"
+    for quote in quotes:
+        label = _LABEL.match(quote)
+        if label and int(label.group("number")) != ref["number"]:
+            return ctx.problem(path + ("criterion", "number"), "E513",
+                               f"{fields.dotted(path)}: its quote is labelled {label.group(0).strip()} but names {named}")
+        text = quote[label.end():] if label else quote
+        if text not in corpus:
+            return ctx.problem(path + ("criterion",), "E513",
+                               f"{fields.dotted(path)}: the quote {_cut([quote])} is not in {named} ({fields.dotted(where)})")
+        bare.append(text)
+    return None
+
+
 def _measure_next_to(quote: str, s: lexicon.Statement, measure: str, others: list[str]) -> bool:
     """Whether an occurrence of the measure has no other threshold's measure between it and the statement."""
     for m in re.finditer(re.escape(measure), quote):
@@ -264,6 +278,39 @@ def _threshold_miss(ctx: Context, path: Path_, t: dict, said: list, cmp_ok: Call
     wanted = f"{t['comparator']} {lexicon.number_text(value)} {t['unit']}"
     return ctx.problem(path + (part,), "E508", f"{fields.dotted(path)}: the quote does not state {wanted} "
                                                f"(its {part} differs); it states {stated}")
+
+
+# --- what one criterion states (lupus nephritis, classification, antibodies, prior therapy) -------
+
+
+def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
+    """A value read from one criterion (`x-bind: criterion`): its quotes lie in that criterion, its
+    texts are in it, and its terms are what the quotes render, read in that criterion's list."""
+    ref = value["criterion"]
+    found = ctx.criterion(ref)
+    if found is None:
+        return  # E109: rules report a criterion the list does not have
+    bare: list[str] = []
+    misplaced = _placed(ctx, path, ref, found, quotes, bare)
+    if misplaced is not None:
+        yield misplaced
+        return
+    props = node.get("properties", {})
+    for key, child in value.items():
+        if key == "criterion" or key not in props:
+            continue
+        here, child_node = path + (key,), fields.resolve(ctx.schema, props[key])
+        items = fields.resolve(ctx.schema, child_node.get("items", {}))
+        if fields.is_verbatim(items) or fields.is_verbatim(child_node):
+            for i, text in enumerate(child if isinstance(child, list) else [child]):
+                if normalise(text) not in found[1]:
+                    at = here + (i,) if isinstance(child, list) else here
+                    yield ctx.problem(at, "E513", f"{fields.dotted(at)}: {text!r} is not in {ref['list'].lower()} "
+                                                  f"criterion {ref['number']}")
+        elif "enum" in child_node or "enum" in items:
+            yield from _term(ctx, here, child, items if "enum" in items else child_node, bare, side=ref["list"])
+        else:
+            yield from _walk(ctx, here, child, child_node, bare)
 
 
 # --- ages, cohorts, counts ------------------------------------------------------------------------
@@ -395,4 +442,5 @@ BINDERS: dict[str, Callable[..., Iterator[Problem]]] = {
     "cohort": _cohort,
     "count": _count,
     "date": _date_struct,
+    "criterion": _in_criterion,
 }

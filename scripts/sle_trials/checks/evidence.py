@@ -3,7 +3,8 @@
 The checks on one schema-valid record against the source documents it cites (layouts.py reads each
 into its text and its places):
 - the record's nct_id is named by a cited source (E515), and a source about another trial states
-  only that trial's id and title (a stub's, E512);
+  only that trial's id and title (a stub's, E512), and what the title says of its product (the
+  target antigen, the cells' origin: TITLE_STATES);
 - verbatim fields (schema `x-verbatim`) occur word for word in a cited source (E501), in the place
   where that source states the field, whole where the place is one value (E512); a numbered
   criterion's number stands before its text there (E504);
@@ -48,6 +49,9 @@ CHECKS = (
 )
 
 
+# What a related trial's title may state of that trial besides its title: a stub's target antigen and
+# the cells' origin are read from the title the citing page gives it, and from nowhere else on that page.
+TITLE_STATES = (("cell_product", "target_antigens"), ("cell_product", "origin"))
 MAX_SEARCHES = 20  # nearest-passage searches a record may cost (difflib is quadratic)
 _NCT = re.compile(r"NCT[0-9]{8}")
 
@@ -163,6 +167,8 @@ class Sources:
         if self.about_other(doc) and path[0] != "curation":  # curation.sources.* describe the document itself
             if path == ("brief_title",):
                 return [layouts.Passage(t, True) for t in doc.related.get(self.nct_id, [])]
+            if path[:2] in TITLE_STATES:  # "Anti-CD19 ...", "CD19 Redirected Autologous T Cells": what its title says
+                return [layouts.Passage(t) for t in doc.related.get(self.nct_id, [])]
             if path == ("nct_id",):
                 return doc.place(("related_trials",)) or []
             return []  # a page about another trial says nothing else of this one

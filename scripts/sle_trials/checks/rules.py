@@ -22,11 +22,14 @@ CHECKS = (
     Check("E106", "duplicate-criterion", "the same criterion (text or number) twice in one list"),
     Check("E107", "cohort-overlap", "cohorts whose patient ranges overlap, or a range that runs backwards"),
     Check("E108", "missing-source", "a cited source file does not exist under seeds/, or is not a plain file"),
-    Check("E109", "unknown-criterion", "a threshold points at a criterion number the list does not have"),
+    Check("E109", "unknown-criterion", "a threshold, nephritis scope, classification, antibody or prior-therapy requirement points at a criterion number the list does not have"),
     Check("E110", "unknown-intervention", "an arm names an intervention the record does not list"),
     Check("E111", "age-beyond-150-years", "an age limit above 150 years, in whatever unit it is given (1,801 months)"),
 )
 
+
+# The eligibility fields read from one criterion they name (schema x-bind: criterion), besides thresholds.
+CRITERION_PLACED = ("lupus_nephritis", "classification_criteria", "autoantibodies", "prior_therapy")
 
 # Registry dates in the order they must fall; each pair is checked where both are present.
 DATE_ORDER = [("start", "primary_completion"), ("primary_completion", "completion"), ("start", "completion"),
@@ -161,16 +164,18 @@ def check_sources(record: Record, root: Path) -> Iterator[Problem]:
 
 
 def check_links(record: Record) -> Iterator[Problem]:
-    """Thresholds point at criteria that exist; arms name interventions the record lists."""
+    """Thresholds and the other criterion-placed fields point at criteria that exist; arms name interventions the record lists."""
     eligibility = record.data.get("eligibility", {})
     numbers: dict[str, set] = {}  # each list's criterion numbers, gathered once: thresholds point at few lists
-    for i, threshold in enumerate(eligibility.get("thresholds", [])):
-        ref = threshold["criterion"]
+    placed: list[tuple[tuple[str | int, ...], dict]] = [(("eligibility", "thresholds", i), t) for i, t in enumerate(eligibility.get("thresholds", []))]
+    placed += [(("eligibility", name), eligibility[name]) for name in CRITERION_PLACED if name in eligibility]
+    for where, item in placed:
+        ref = item["criterion"]
         listed = numbers.get(ref["list"])
         if listed is None:
             listed = numbers[ref["list"]] = {c.get("number") for c in eligibility.get(f"{ref['list'].lower()}_criteria", [])}
         if ref["number"] not in listed:
-            path: tuple[str | int, ...] = ("eligibility", "thresholds", i, "criterion", "number")
+            path: tuple[str | int, ...] = where + ("criterion", "number")
             yield _problem(record, path, "E109", f"{dotted(path)}: there is no {ref['list'].lower()} criterion number {ref['number']}")
     names = {i["name"] for i in record.data.get("interventions", [])}
     for a, arm in enumerate(record.data.get("arms", [])):

@@ -22,7 +22,7 @@ from typing import Any, TextIO
 from sle_trials import fields
 from sle_trials.checks.load import Record
 
-BOUND_OBJECTS = ("threshold", "age", "cohort", "count", "date")
+BOUND_OBJECTS = ("threshold", "age", "cohort", "count", "date", "criterion")
 _BOOKKEEPING = ("curation", "evidence")
 _NCT_PATTERN = "^NCT[0-9]{8}$"
 # How a source lays out its criteria (nesting, numbers, the sub-heading a criterion is listed under) is

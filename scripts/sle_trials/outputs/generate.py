@@ -8,6 +8,7 @@ records) all build the generated files with build(); none of them reaches into a
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,4 +159,32 @@ def export_json(root: Path, output: str | None, *, fmt: str, use_cache: bool = T
               file=sys.stderr)
         return 1
     print(f"{shown} written ({len(result.summaries)} trials)", file=sys.stderr)
+    return 0
+
+
+def export_xlsx(root: Path, output: str | None, *, fmt: str, use_cache: bool = True) -> int:
+    """`trials export xlsx`: trials.csv as a workbook with typed cells and a sheet describing the
+    columns (xlsx.py), written to output (default: trials.xlsx at the root). Nothing is written while
+    any record or reference has a problem (exit status 1)."""
+    from sle_trials.outputs import xlsx  # openpyxl is loaded only by this command
+
+    target = Path(output) if output else root / xlsx.XLSX_PATH
+    if output == "-":
+        raise pipeline.UsageError("cannot write a workbook to standard output: give --output PATH")
+    if target.is_dir() or not target.parent.is_dir():
+        raise pipeline.UsageError(f"cannot write {target}: " + ("a folder" if target.is_dir() else f"no folder {target.parent}"))
+    shown = pipeline.display(root, target)
+    generated = build(root, use_cache=use_cache)
+    if generated.outputs is None:
+        report.render(generated.problems, fmt, sys.stdout, files=generated.result.files)
+        print(f"{shown} not written: fix the problems above first", file=sys.stderr)
+        return 1
+    descriptors = json.loads(generated.outputs[package.DATAPACKAGE_PATH])["resources"][0]["schema"]["fields"]
+    try:
+        workbook = xlsx.workbook_bytes(generated.outputs[export.CSV_PATH].decode("utf-8"), descriptors)
+    except xlsx.MissingDependency as exc:
+        print(f"trials: {exc}", file=sys.stderr)
+        return 2
+    export.write_atomic(target, workbook)
+    print(f"{shown} written ({len(generated.result.summaries)} trials)", file=sys.stderr)
     return 0

@@ -38,7 +38,7 @@ from sle_trials.outputs.export import LIST_SEPARATOR, Column
 
 NAME = "sle-car-t-trials"
 TITLE = "CAR-T cell therapy trials in systemic lupus erythematosus"
-DATA_VERSION = "1.0.0"
+DATA_VERSION = "1.1.0"
 DATAPACKAGE_PATH = Path("datapackage.json")
 JSON_PATH = Path("trials.json")  # the default output of `trials export json`: generated on demand, not committed
 LOCK_PATH = Path("schema") / "columns.lock.json"
@@ -123,7 +123,11 @@ def _literal(value: str) -> str:
 
 def field_descriptor(column: Column, schema: dict) -> dict[str, Any]:
     """The Table Schema field of one column: name, title, type, description, constraints."""
-    node, required = record_field(schema, column.field) if column.field else ({}, False)
+    node, required = record_field(schema, column.field) if column.field else ({}, column.required)
+    if column.pattern is not None:  # a derived column's own form (a JSON Schema pattern, anchored)
+        node = {**node, "pattern": f"^{column.pattern}$"}
+    if column.minimum is not None:
+        node = {**node, "minimum": column.minimum}
     enum, pattern = node.get("enum"), node.get("pattern")
     constraints: dict[str, Any] = {}
     if required:
@@ -152,9 +156,11 @@ def field_descriptor(column: Column, schema: dict) -> dict[str, Any]:
         for bound in ("minimum", "maximum"):
             if bound in node:
                 constraints[bound] = node[bound]
-    if not required:
-        notes.append("Empty when the sources do not state it." if not column.is_list
-                     else "Empty when the sources state none.")
+    if not required and column.curated_field:  # a derived column's own description says when it is empty
+        empty = "Empty when the sources do not state it" if not column.is_list else "Empty when the sources state none"
+        notes.append(empty + " or when it is not yet curated (not_curated then names the column).")
+    for name, allowed in column.applies_to.items():
+        notes.append(f"Does not apply, and is empty, when {name} is not {' or '.join(allowed)}.")
     if column.type == "string" and not enum and not pattern:
         notes.append("Free text; a value starting with =, +, -, @, tab, CR, LF or ' is written with a ' before it.")
     out: dict[str, Any] = {

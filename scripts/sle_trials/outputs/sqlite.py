@@ -36,7 +36,7 @@ from sle_trials.outputs import export, generate, package
 
 DB_PATH = Path("trials.db")
 METADATA_SUFFIX = ".metadata.json"
-_SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "string": "TEXT"}
+_SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "string": "TEXT", "boolean": "INTEGER"}  # a boolean as SQLite holds one: 0 or 1
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database file
 METADATA_LIMIT = 16 << 20  # a metadata file this command writes is a few kilobytes
 

@@ -260,6 +260,10 @@ CTGOV_LISTS: dict[str, tuple[str, str, dict[str, str]]] = {
     "locations": ("contactsLocationsModule", "locations", {"facility": "facility", "city": "city", "region": "state", "country": "country"}),
     "identifiers.secondary_ids": ("identificationModule", "secondaryIdInfos", {"id": "id", "type": "type", "domain": "domain"}),
     "references": ("referencesModule", "references", {"pmid": "pmid", "type": "type", "citation": "citation"}),
+    "outcomes.primary": ("outcomesModule", "primaryOutcomes", {"measure": "measure", "time_frame": "timeFrame",
+                                                               "description": "description"}),
+    "outcomes.secondary": ("outcomesModule", "secondaryOutcomes", {"measure": "measure", "time_frame": "timeFrame",
+                                                                   "description": "description"}),
 }
 
 

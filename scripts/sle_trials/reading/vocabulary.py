@@ -196,6 +196,71 @@ TABLES: dict[str, dict[str, tuple[str, ...]]] = {
         "TACI": ("Taci",),
         "NKG2D": ("NKG2D ligands",),
     },
+    "product origin": {
+        "AUTOLOGOUS": ("autologous", "Autologous"),
+        "ALLOGENEIC": ("allogeneic", "Allogeneic", "allogenic", "Allogenic", "donor-derived", "Donor-derived"),
+    },
+    "CAR generation": {
+        "FIRST": ("first-generation", "First-generation", "first generation", "1st generation", "1st-generation"),
+        "SECOND": ("second-generation", "Second-generation", "second generation", "2nd generation", "2nd-generation"),
+        "THIRD": ("third-generation", "Third-generation", "third generation", "3rd generation", "3rd-generation"),
+        "FOURTH": ("fourth-generation", "Fourth-generation", "fourth generation", "4th generation", "4th-generation"),
+    },
+    "co-stimulatory domain": {
+        "CD28": ("Cd28",),
+        "4-1BB": ("41BB", "4-1bb", "CD137"),
+        "ICOS": ("Icos",),
+        "OX40": ("OX-40",),
+        "CD27": ("Cd27",),
+    },
+    "manufacturing": {
+        "FAST": ("FasTCAR", "fast manufacturing", "Fast manufacturing", "rapid manufacturing", "Rapid manufacturing",
+                 "next-day manufacturing", "Next-day manufacturing"),
+        "UNIVERSAL": ("universal", "Universal", "off-the-shelf", "Off-the-shelf"),
+    },
+    "lymphodepleting agent": {
+        "FLUDARABINE": ("fludarabine", "Fludarabine", "Flu"),
+        "CYCLOPHOSPHAMIDE": ("cyclophosphamide", "Cyclophosphamide", "Cy", "CTX"),
+        "BENDAMUSTINE": ("bendamustine", "Bendamustine"),
+    },
+    # Lupus nephritis named in a criterion: which list it stands in decides between the values a
+    # phrase can have (SIDES below): "Severe lupus nephritis" is SEVERE_EXCLUDED in the exclusion
+    # list and REQUIRED in the inclusion list.
+    "lupus nephritis scope": {
+        "REQUIRED": ("lupus nephritis", "Lupus nephritis", "active lupus nephritis", "Active lupus nephritis",
+                     "biopsy-proven lupus nephritis", "Biopsy-proven lupus nephritis", "Severe lupus nephritis",
+                     "severe lupus nephritis", "LN"),
+        "ALLOWED": ("with or without lupus nephritis", "With or without lupus nephritis", "with or without LN",
+                    "including lupus nephritis", "Including lupus nephritis"),
+        "EXCLUDED": ("lupus nephritis", "Lupus nephritis", "active lupus nephritis", "Active lupus nephritis", "LN"),
+        "SEVERE_EXCLUDED": ("Severe lupus nephritis", "severe lupus nephritis", "severe active lupus nephritis",
+                            "Severe active lupus nephritis"),
+    },
+    "classification criteria": {
+        "ACR_1982": ("1982 revised criteria", "1982 ACR", "ACR 1982", "1982 American College of Rheumatology"),
+        "ACR_1997": ("1997 revised criteria of the American College of Rheumatology", "1997 revised criteria",
+                     "1997 ACR", "ACR 1997", "1997 revised ACR", "1997 American College of Rheumatology"),
+        "SLICC_2012": ("2012 SLICC", "SLICC 2012", "Systemic Lupus International Collaborating Clinics", "SLICC"),
+        "EULAR_ACR_2019": ("2019 EULAR/ACR", "EULAR/ACR 2019", "2019 ACR/EULAR", "ACR/EULAR 2019", "EULAR/ACR", "ACR/EULAR",
+                           "2019 European League Against Rheumatism/American College of Rheumatology"),
+    },
+    "autoantibody": {
+        "ANA": ("antinuclear antibodies", "antinuclear antibody", "Antinuclear antibodies", "Antinuclear antibody",
+                "anti-nuclear antibodies", "anti-nuclear antibody", "ANAs"),
+        "ANTI_DSDNA": ("anti-dsDNA", "Anti-dsDNA", "anti-DS-DNA", "Anti-DS-DNA", "anti-ds-DNA", "anti-double-stranded DNA",
+                       "Anti-double-stranded DNA"),
+        "ANTI_SM": ("anti-Smith", "Anti-Smith", "anti-Sm", "Anti-Sm"),
+        "ANTI_RNP": ("anti-RNP", "Anti-RNP", "anti-U1-RNP", "anti-U1 RNP"),
+        "ANTI_RO_SSA": ("anti-Ro/SSA", "anti-SSA/Ro", "anti-Ro", "Anti-Ro", "anti-SSA", "Anti-SSA"),
+        "ANTI_LA_SSB": ("anti-La/SSB", "anti-SSB/La", "anti-La", "Anti-La", "anti-SSB", "Anti-SSB"),
+        "ANTIPHOSPHOLIPID": ("antiphospholipid antibodies", "antiphospholipid antibody", "Antiphospholipid antibodies",
+                             "anti-phospholipid antibodies", "aPL"),
+        "ANTI_C1Q": ("anti-C1q", "Anti-C1q"),
+    },
+    "antibody match": {
+        "ANY_OF": ("and/or", "or", "any of", "any one of", "at least one of", "either"),
+        "ALL_OF": ("and", "all of", "both"),
+    },
     "reference type": {
         "BACKGROUND": ("background", "Background"),
         "RESULT": ("result", "Result"),
@@ -215,6 +280,21 @@ BOOLEANS: dict[str, dict[bool, tuple[str, ...]]] = {
                "Accepts healthy volunteers: Yes", "true"),
         False: ("No", "Accepts Healthy Volunteers: No", "Accepts healthy volunteers: No", "No healthy volunteers",
                 "Does not accept healthy volunteers", "false"),
+    },
+    "eligibility.prior_therapy.refractory": {
+        True: ("refractory", "Refractory"),
+        False: ("not refractory", "non-refractory"),
+    },
+}
+
+# The criteria list each value of a vocabulary is read from, where the list decides between the
+# values a phrase can have (binding.py keeps the values whose list is the criterion's).
+SIDES: dict[str, dict[str, tuple[str, ...]]] = {
+    "lupus nephritis scope": {
+        "REQUIRED": ("INCLUSION",),
+        "ALLOWED": ("INCLUSION", "EXCLUSION"),
+        "EXCLUDED": ("EXCLUSION",),
+        "SEVERE_EXCLUDED": ("EXCLUSION",),
     },
 }
 

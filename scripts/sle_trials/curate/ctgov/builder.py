@@ -10,7 +10,9 @@ from sle_trials import fields
 from sle_trials.reading import layouts
 
 # What a curator reads from the text, not the registry's fields: left for the curator, not silent.
-NOT_YET_CURATED = ("cell_product", "eligibility.thresholds", "arms.cohorts", "interventions.route")
+NOT_YET_CURATED = ("cell_product", "eligibility.thresholds", "arms.cohorts", "interventions.route", "lymphodepletion",
+                   "eligibility.lupus_nephritis", "eligibility.classification_criteria", "eligibility.autoantibodies",
+                   "eligibility.prior_therapy")
 
 
 class Builder:

@@ -8,6 +8,7 @@ the record's order, then what is absent declared and the evidence put in the fie
     arms.py            interventions, arms
     eligibility.py     sex, ages, healthy volunteers, criteria
     people.py          sponsor, responsible_party, officials, locations
+    outcomes.py        outcomes (primary and secondary measures)
     references.py      references
 """
 
@@ -16,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sle_trials import fields
-from sle_trials.curate.ctgov import (absent, arms, description, design, eligibility, identification, people, references,
-                                     status)
+from sle_trials.curate.ctgov import (absent, arms, description, design, eligibility, identification, outcomes, people,
+                                     references, status)
 from sle_trials.curate.ctgov.builder import Builder
 from sle_trials.curate.ctgov.order import rank
 from sle_trials.curate.ctgov.study import BadInput, as_of, obj
@@ -43,6 +44,7 @@ def to_record(study: dict, source: str, schema: dict) -> Draft:
     design.read(b, obj(ps, "designModule"))
     description.read(b, obj(ps, "conditionsModule"), obj(ps, "descriptionModule"))
     arms.read(b, obj(ps, "armsInterventionsModule"))
+    outcomes.read(b, obj(ps, "outcomesModule"))
     eligibility.read(b, obj(ps, "eligibilityModule"))
     people.read(b, obj(ps, "sponsorCollaboratorsModule"), obj(ps, "contactsLocationsModule"))
     identification.identifiers(b, ident)

@@ -1,0 +1,33 @@
+"""Outcome measures: outcomes.primary and outcomes.secondary (outcomesModule: primaryOutcomes,
+secondaryOutcomes, each a measure with its time frame and description), copied as the registry
+writes them. Only when the schema has the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sle_trials.curate.ctgov.builder import Builder, put
+from sle_trials.curate.ctgov.study import clean, items
+
+# record list -> the JSON key; record field -> the JSON key of an outcome
+LISTS = (("primary", "primaryOutcomes"), ("secondary", "secondaryOutcomes"))
+COLUMNS = (("measure", "measure"), ("time_frame", "timeFrame"), ("description", "description"))
+
+
+def read(b: Builder, mod: dict) -> None:
+    if "outcomes" not in b.schema["properties"]:
+        return
+    found: dict[str, Any] = {}
+    for name, key in LISTS:
+        listed = []
+        for raw in items(mod, key):
+            outcome = {field: text for field, k in COLUMNS if (text := clean(raw.get(k)) if isinstance(raw, dict) else None)}
+            if "measure" not in outcome:
+                continue
+            if any("|" in outcome[f] for f in ("measure", "time_frame") if f in outcome):
+                b.note(f"outcomes.{name}", f"An outcome's measure or time frame holds '|', the CSV list separator; left out: "
+                                           f"{outcome['measure'][:80]!r}.")
+                continue
+            listed.append(outcome)
+        put(found, name, listed)
+    put(b.data, "outcomes", found)

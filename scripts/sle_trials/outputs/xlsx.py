@@ -1,0 +1,107 @@
+"""The spreadsheet: trials.csv as an .xlsx workbook with typed cells (`trials export xlsx`).
+
+A UTF-8 CSV without a byte-order mark, double-clicked, is read by Excel in a legacy encoding ("×" and
+"é" garbled) and its cells are guessed at ("2006-11" becomes a date). A workbook says what each cell
+is: numbers are numbers, true/false are booleans, and every other cell (texts, partial dates, lists)
+is text, stored as text, so nothing is converted and no cell is a formula (a text starting with "="
+is written as that text; the CSV's formula guard, a leading "'", is undone). A second sheet describes
+the columns as datapackage.json does.
+
+The workbook is made from the CSV's own bytes (the same rows, the same order) and is byte-identical
+on every run: openpyxl stamps the time of writing into the file and into every zip entry, so those
+are set to one fixed time. openpyxl is an optional dependency (the `xlsx` extra): the command says how
+to install it when it is missing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from sle_trials.outputs import export, package
+
+XLSX_PATH = Path("trials.xlsx")  # the default output: generated on demand, not committed
+INSTALL_HINT = "trials export xlsx needs openpyxl: run .venv/bin/pip install -e '.[xlsx]' (make test installs it too)"
+# The time every entry and the document's properties carry, so that the bytes do not depend on the clock.
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+TEXT_FORMAT = "@"  # Excel's "Text" number format: what the user types later stays text too
+
+
+class MissingDependency(Exception):
+    """openpyxl is not installed."""
+
+
+def typed(value: str, kind: str) -> Any:
+    """A CSV cell as the workbook holds it: None for an empty cell, a number or a boolean for those
+    columns, else the text with the CSV's formula guard undone."""
+    if value == "":
+        return None
+    if kind == "integer":
+        return int(value)
+    if kind == "number":
+        number = float(value)
+        return int(number) if number.is_integer() and abs(number) < 2**53 else number
+    if kind == "boolean":
+        return value == "true"
+    return export.unguard(value)
+
+
+def workbook_bytes(csv_text: str, descriptors: list[dict]) -> bytes:
+    """The workbook of a trials.csv text; descriptors: the data package's fields (name, type, description)."""
+    try:
+        import openpyxl
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+    except ImportError as exc:
+        raise MissingDependency(INSTALL_HINT) from exc
+    rows = list(csv.reader(io.StringIO(csv_text)))
+    header, body = rows[0], rows[1:]
+    kinds = {d["name"]: d["type"] for d in descriptors}
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "trials"
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for values in body:
+        sheet.append([None] * len(values))
+        for column, (name, value) in enumerate(zip(header, values), start=1):
+            cell = sheet.cell(row=sheet.max_row, column=column)
+            cell.value = typed(value, kinds.get(name, "string"))
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl reads a text starting with "=" as a formula: it is text
+                cell.number_format = TEXT_FORMAT
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows)}"
+    about = book.create_sheet("columns")
+    about.append(["column", "type", "list separator", "description"])
+    for cell in about[1]:
+        cell.font = Font(bold=True)
+    for d in descriptors:
+        about.append([d["name"], d["type"], d.get(package.LIST_KEY, ""), d["description"]])
+        for cell in about[about.max_row]:
+            cell.data_type = "s"
+    out = io.BytesIO()
+    book.save(out)
+    return _fixed_time(out.getvalue())
+
+
+def _fixed_time(raw: bytes) -> bytes:
+    """The zip with every entry dated FIXED_TIME and the document's created and modified times set to it."""
+    stamp = b"%04d-%02d-%02dT%02d:%02d:%02dZ" % FIXED_TIME
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                data = _STAMP.sub(rb"\g<1>" + stamp + rb"\g<2>", data)
+            info = zipfile.ZipInfo(entry.filename, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, data)
+    return out.getvalue()

@@ -1,0 +1,122 @@
+"""The clinical fields are bound to their words: a wrong value of each is refused with an E5xx code.
+
+The fields clinicians filter on (the cells' origin, the target antigen, lupus nephritis scope,
+classification criteria, required autoantibodies, the prior-therapy requirement) are checked as every
+structured value is: each is what its evidence quote renders (reading/vocabulary.py), read in the
+criterion it names. Each test changes one value of a record as curated into another value of its
+vocabulary and expects the check to refuse it; tests/test_mutations.py does the same for every value
+of the curated records systematically.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import REPO
+from sle_trials.checks import evidence, load, rules
+from sle_trials.checks import schema as schema_mod
+from sle_trials.engine import pipeline
+
+RELMA = "trials/NCT05765006.yaml"
+IM19 = "trials/NCT06513429.yaml"
+AUTOLOGOUS_STUB = "trials/NCT03030976.yaml"  # "A Study of CD19 Redirected Autologous T Cells ..."
+ANTI_CD19_STUB = "trials/NCT06585514.yaml"  # "Anti-CD19 Chimeric Antigen Receptor T Cells ..."
+PLAIN_STUB = "trials/NCT06900764.yaml"  # "A Study of CAR-T Cells in Subjects With ...": no antigen, no origin
+
+
+@pytest.fixture(scope="module")
+def checker() -> pipeline.Checker:
+    return pipeline.Checker(REPO)
+
+
+def codes(checker: pipeline.Checker, shown: str, data: dict) -> list[tuple[str, str]]:
+    """(code, message) of each problem `trials validate` would report for data as the record at shown."""
+    record = load.Record(shown, data)
+    if not checker.validator.valid(data):
+        return [(p.code, p.message) for p in schema_mod.check(record, checker.validator)]
+    problems = rules.check(record, REPO, Path(shown).stem) or evidence.check(record, checker.schema, REPO)
+    return [(p.code, p.message) for p in problems]
+
+
+def loaded(shown: str) -> dict:
+    record, problems = load.load(REPO / shown, shown)
+    assert record is not None, problems
+    return copy.deepcopy(record.data)
+
+
+def put(data: dict, dotted: str, value: Any) -> dict:
+    out = copy.deepcopy(data)
+    node: Any = out
+    parts = [int(p) if p.isdigit() else p for p in dotted.split(".")]
+    for part in parts[:-1]:
+        node = node[part]
+    node[parts[-1]] = value
+    return out
+
+
+@pytest.mark.parametrize("shown", [RELMA, IM19, AUTOLOGOUS_STUB, ANTI_CD19_STUB, PLAIN_STUB])
+def test_the_records_as_curated_pass(checker: pipeline.Checker, shown: str) -> None:
+    assert codes(checker, shown, loaded(shown)) == []
+
+
+@pytest.mark.parametrize("shown, dotted, wrong, code", [
+    (AUTOLOGOUS_STUB, "cell_product.origin", "ALLOGENEIC", "E507"),
+    (AUTOLOGOUS_STUB, "cell_product.target_antigens", ["CD20"], "E507"),
+    (AUTOLOGOUS_STUB, "cell_product.target_antigens", ["CD19", "BCMA"], "E507"),
+    (ANTI_CD19_STUB, "cell_product.target_antigens", ["BCMA"], "E507"),
+    (RELMA, "eligibility.lupus_nephritis.scope", "REQUIRED", "E507"),
+    (RELMA, "eligibility.lupus_nephritis.scope", "EXCLUDED", "E507"),
+    (RELMA, "eligibility.lupus_nephritis.scope", "ALLOWED", "E507"),
+    (RELMA, "eligibility.lupus_nephritis.criterion.list", "INCLUSION", "E513"),
+    (RELMA, "eligibility.lupus_nephritis.criterion.number", 2, "E513"),
+    (RELMA, "eligibility.classification_criteria.systems", ["SLICC_2012"], "E507"),
+    (RELMA, "eligibility.classification_criteria.systems", ["EULAR_ACR_2019"], "E507"),
+    (RELMA, "eligibility.classification_criteria.systems", ["ACR_1997", "SLICC_2012"], "E507"),
+    (RELMA, "eligibility.autoantibodies.antibodies", ["ANA", "ANTI_DSDNA"], "E507"),
+    (RELMA, "eligibility.autoantibodies.antibodies", ["ANA", "ANTI_DSDNA", "ANTI_RNP"], "E507"),
+    (RELMA, "eligibility.autoantibodies.match", "ALL_OF", "E507"),
+    (RELMA, "eligibility.prior_therapy.therapies.0", "hydroxychloroquine", "E501"),
+    (RELMA, "eligibility.prior_therapy.therapies.0", "anti-Smith antibodies", "E513"),  # criterion 5, not criterion 4
+    (RELMA, "eligibility.classification_criteria.criterion.number", 7, "E109"),
+    (IM19, "eligibility.prior_therapy.refractory", False, "E507"),
+])
+def test_a_wrong_clinical_value_is_refused(checker: pipeline.Checker, shown: str, dotted: str, wrong: Any, code: str) -> None:
+    found = codes(checker, shown, put(loaded(shown), dotted, wrong))
+    assert code in {c for c, _ in found}, found
+
+
+def test_a_stub_target_must_be_in_its_related_title(checker: pipeline.Checker) -> None:
+    """A stub's target is read from the title the citing page gives it: a title naming none states none,
+    and a quote from elsewhere on that page (the page's own trial) is not about the stub."""
+    data = loaded(PLAIN_STUB)
+    data["cell_product"] = {"target_antigens": ["CD19"]}
+    data["evidence"]["cell_product.target_antigens"] = "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"
+    found = codes(checker, PLAIN_STUB, data)
+    assert [c for c, _ in found] == ["E507"], found
+    data["evidence"]["cell_product.target_antigens"] = "Anti-CD19 Chimeric Antigen Receptor T Cells"  # another stub's title
+    found = codes(checker, PLAIN_STUB, data)
+    assert [c for c, _ in found] == ["E512"], found
+
+
+def test_the_list_decides_what_a_nephritis_phrase_means(checker: pipeline.Checker) -> None:
+    """The same words, "Severe lupus nephritis", are SEVERE_EXCLUDED in the exclusion list: the message
+    says what the quote states instead."""
+    found = codes(checker, RELMA, put(loaded(RELMA), "eligibility.lupus_nephritis.scope", "EXCLUDED"))
+    assert found and found[0][0] == "E507"
+    assert "SEVERE_EXCLUDED" in found[0][1]
+
+
+def test_a_pipe_in_a_list_item_is_refused(checker: pipeline.Checker) -> None:
+    """'|' joins list items in trials.csv: an item holding one would split in two, so the record refuses it
+    (E205, at the value)."""
+    data = put(loaded(IM19), "eligibility.prior_therapy.therapies.0", "steroids | antimalarials")
+    found = codes(checker, IM19, data)
+    assert [c for c, _ in found] == ["E205"], found
+    for dotted, value in (("locations.0.city", "Beijing|Shanghai"), ("interventions.0.name", "IM19|CAR-T"),
+                          ("eligibility.thresholds.0.measure", "Weight|BMI")):
+        found = codes(checker, IM19, put(loaded(IM19), dotted, value))
+        assert "E205" in {c for c, _ in found}, (dotted, found)
