@@ -47,8 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10000)
     parser.add_argument("--dir", type=Path, help="where to generate (default: a temporary folder, removed after)")
-    parser.add_argument("--reuse", action="store_true",
-                        help="time the registry already generated in --dir (the same --n) instead of generating it again")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="time the registry already generated in --dir (the same --n) instead of generating it again",
+    )
     parser.add_argument("--no-peer", action="store_true", help="skip check-jsonschema (e.g. at 250,000 files)")
     args = parser.parse_args(argv)
     if args.reuse and not args.dir:
@@ -64,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(Path(sle_trials.__file__).parent, quiet=1)
     database = None
     try:
-        reuse = args.reuse and len(list((work / "trials").glob("NCT9*.yaml"))) == args.n and (work / "trials.csv").is_file()
+        reuse = (
+            args.reuse and len(list((work / "trials").glob("NCT9*.yaml"))) == args.n and (work / "trials.csv").is_file()
+        )
         if reuse:  # its CSV was written when it was first timed; a stale one fails the timed checks below
             print(f"reusing the {args.n} records in {work}", flush=True)
         else:
@@ -102,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         for label, (seconds, _, _, _) in rows:
             ratio = f"{seconds / peer[0]:.3f}" if peer else "-"
             print(f"{label:<40} {seconds:>9.2f} {ratio:>14}")
-        print(f"peak memory of any process so far: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
+        print(
+            "peak memory of any process so far: "
+            f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB"
+        )
     finally:
         if not args.dir:
             shutil.rmtree(work, ignore_errors=True)

@@ -28,8 +28,14 @@ TEMPLATE = REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.
 STATUSES = ["RECRUITING", "ACTIVE_NOT_RECRUITING", "COMPLETED", "NOT_YET_RECRUITING", "TERMINATED", "WITHDRAWN"]
 PHASES = [["EARLY_PHASE1"], ["PHASE1"], ["PHASE1", "PHASE2"], ["PHASE2"], ["NA"]]
 PRODUCTS = ["anti-CD19 CAR-T cells", "CD19/BCMA CAR-T cells", "anti-BCMA CAR-T cells", "CD19 CAR-NK cells"]
-CITIES = [("Beijing", "China"), ("Erlangen", "Germany"), ("Boston", "United States"), ("Shanghai", "China"),
-          ("Madrid", "Spain"), ("Paris", "France")]
+CITIES = [
+    ("Beijing", "China"),
+    ("Erlangen", "Germany"),
+    ("Boston", "United States"),
+    ("Shanghai", "China"),
+    ("Madrid", "Spain"),
+    ("Paris", "France"),
+]
 
 
 def study(i: int, rng: random.Random, template: dict) -> dict:
@@ -49,8 +55,14 @@ def study(i: int, rng: random.Random, template: dict) -> dict:
     year = rng.randint(2017, 2025)
     status["startDateStruct"] = {"date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "type": "ACTUAL"}
     status["primaryCompletionDateStruct"] = {"date": f"{year + 1}-{rng.randint(1, 12):02d}", "type": "ESTIMATED"}
-    status["completionDateStruct"] = {"date": f"{year + rng.randint(2, 4)}-{rng.randint(1, 12):02d}", "type": "ESTIMATED"}
-    status["lastUpdatePostDateStruct"] = {"date": f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "type": "ACTUAL"}
+    status["completionDateStruct"] = {
+        "date": f"{year + rng.randint(2, 4)}-{rng.randint(1, 12):02d}",
+        "type": "ESTIMATED",
+    }
+    status["lastUpdatePostDateStruct"] = {
+        "date": f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "type": "ACTUAL",
+    }
     doc["hasResults"] = rng.random() < 0.2
     design = ps["designModule"]
     design["phases"] = rng.choice(PHASES)
@@ -62,15 +74,16 @@ def study(i: int, rng: random.Random, template: dict) -> dict:
         official["name"] = f"Investigator {i}, MD"
     city, country = rng.choice(CITIES)
     ps.setdefault("contactsLocationsModule", {})["locations"] = [
-        {"facility": f"University Hospital {city} {i % 97}", "city": city, "country": country}]
+        {"facility": f"University Hospital {city} {i % 97}", "city": city, "country": country}
+    ]
     return doc
 
 
 def _write(job: tuple[int, int, str, int]) -> list[str]:
     """Write the studies and records first..last-1; each has its own random stream, so workers
     agree. Returns the manifest lines of the seeds written."""
-    from sle_trials.curate import ctgov, fmt
     from sle_trials import paths
+    from sle_trials.curate import ctgov, fmt
 
     first, last, out, seed = job
     root = Path(out)

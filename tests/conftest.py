@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 from hypothesis import settings
-
 from sle_trials.cli import main
 
 # Every property test draws the same examples on every run and machine (no example database), so a
@@ -69,8 +68,11 @@ def add_plain_source(root: Path) -> str:
         manifest.write(f"{digest}  {Path(PLAIN_SOURCE).name}\n")
     return PLAIN_SOURCE
 
+
 # A problem line in the text format: path:line:col: CODE message (line and column when it has a place).
-TEXT_PROBLEM = re.compile(r"(?P<path>[^\s:]+):(?:(?P<line>[0-9]+):(?P<col>[0-9]+):)? (?P<code>E[0-9]{3}) (?P<message>\S.*)")
+TEXT_PROBLEM = re.compile(
+    r"(?P<path>[^\s:]+):(?:(?P<line>[0-9]+):(?P<col>[0-9]+):)? (?P<code>E[0-9]{3}) (?P<message>\S.*)"
+)
 
 
 @dataclass

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from sle_trials import fields
 from sle_trials.reading import lexicon
@@ -103,6 +104,7 @@ def _enum_leaves(data: dict, schema: dict) -> Iterator[tuple[Path_, Any, dict]]:
 
 def _lists_of_enums(data: dict, schema: dict) -> Iterator[tuple[Path_, Any, dict]]:
     """Every list of vocabulary values (phases, target antigens, classification criteria, autoantibodies, ...)."""
+
     def walk(value: Any, node: dict, path: Path_) -> Iterator[tuple[Path_, Any, dict]]:
         node = fields.resolve(schema, node)
         if isinstance(value, dict):
@@ -116,6 +118,7 @@ def _lists_of_enums(data: dict, schema: dict) -> Iterator[tuple[Path_, Any, dict
             else:
                 for i, child in enumerate(value):
                     yield from walk(child, items, path + (i,))
+
     yield from walk(data, schema, ())
 
 
@@ -138,8 +141,13 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
             for i, item in enumerate(value):
                 for other in node["enum"]:
                     if other not in value:
-                        add("enum", path, f"{item} -> {other}", _set(data, path, value[:i] + [other] + value[i + 1:]),
-                            VALUE_CODES | {"E516", "E207"})
+                        add(
+                            "enum",
+                            path,
+                            f"{item} -> {other}",
+                            _set(data, path, value[:i] + [other] + value[i + 1 :]),
+                            VALUE_CODES | {"E516", "E207"},
+                        )
             continue
         others = [not value] if isinstance(value, bool) else [v for v in node["enum"] if v != value]
         if isinstance(path[-1], int):  # an item of a list: its other values are the list-level mutations below
@@ -155,8 +163,13 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
     status = data["curation"]["status"]
     for other in ("complete", "stub"):
         if other != status:
-            add("status", ("curation", "status"), f"{status} -> {other}", _set(data, ("curation", "status"), other),
-                frozenset({"E516", "E201", "E204", "E511", "E514"}))
+            add(
+                "status",
+                ("curation", "status"),
+                f"{status} -> {other}",
+                _set(data, ("curation", "status"), other),
+                frozenset({"E516", "E201", "E204", "E511", "E514"}),
+            )
 
     eligibility = data.get("eligibility", {})
     # thresholds: comparators, values, units, criterion numbers
@@ -165,7 +178,13 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
         quotes = _quotes(data, base)
         for cmp in (">=", "<=", ">", "<", "="):
             if cmp != t["comparator"]:
-                add("comparator", base + ("comparator",), f"{t['comparator']} -> {cmp}", _set(data, base + ("comparator",), cmp), VALUE_CODES)
+                add(
+                    "comparator",
+                    base + ("comparator",),
+                    f"{t['comparator']} -> {cmp}",
+                    _set(data, base + ("comparator",), cmp),
+                    VALUE_CODES,
+                )
         for n in _other_numbers(t["value"], quotes):
             add("number", base + ("value",), f"{t['value']} -> {n}", _set(data, base + ("value",), n), VALUE_CODES)
         for unit in _other_units(t["unit"])[:4]:
@@ -174,15 +193,28 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
         near = sorted((n for n in listed if n is not None), key=lambda n: abs(n - t["criterion"]["number"]))
         for n in near[:4]:
             if n is not None and n != t["criterion"]["number"]:
-                add("criterion", base + ("criterion", "number"), f"{t['criterion']['number']} -> {n}",
-                    _set(data, base + ("criterion", "number"), n), VALUE_CODES | {"E109"})
+                add(
+                    "criterion",
+                    base + ("criterion", "number"),
+                    f"{t['criterion']['number']} -> {n}",
+                    _set(data, base + ("criterion", "number"), n),
+                    VALUE_CODES | {"E109"},
+                )
         # another threshold's measure (one that is only a shorter or longer wording of this one is
         # not a mistake: "steroids" for "the maximum dose of steroids is 30mg/day prednisone")
-        others = [o["measure"] for o in eligibility["thresholds"]
-                  if not any(normalise(o["measure"]) in q for q in quotes) and o["measure"] != t["measure"]]
+        others = [
+            o["measure"]
+            for o in eligibility["thresholds"]
+            if not any(normalise(o["measure"]) in q for q in quotes) and o["measure"] != t["measure"]
+        ]
         for measure in list(dict.fromkeys(others))[:3]:
-            add("measure", base + ("measure",), f"{t['measure']!r} -> {measure!r}", _set(data, base + ("measure",), measure),
-                VALUE_CODES | {"E501", "E512"})
+            add(
+                "measure",
+                base + ("measure",),
+                f"{t['measure']!r} -> {measure!r}",
+                _set(data, base + ("measure",), measure),
+                VALUE_CODES | {"E501", "E512"},
+            )
 
     # the fields read from one criterion: pointed at a neighbouring criterion, a text from another criterion
     for name in CRITERION_PLACED:
@@ -192,13 +224,25 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
         base = ("eligibility", name)
         ref = item["criterion"]
         listed = [c.get("number") for c in eligibility.get(ref["list"].lower() + "_criteria", [])]
-        for n in sorted((n for n in listed if n is not None and n != ref["number"]), key=lambda n: abs(n - ref["number"]))[:4]:
-            add("criterion", base + ("criterion", "number"), f"{ref['number']} -> {n}",
-                _set(data, base + ("criterion", "number"), n), VALUE_CODES | {"E109"})
+        for n in sorted(
+            (n for n in listed if n is not None and n != ref["number"]), key=lambda n: abs(n - ref["number"])
+        )[:4]:
+            add(
+                "criterion",
+                base + ("criterion", "number"),
+                f"{ref['number']} -> {n}",
+                _set(data, base + ("criterion", "number"), n),
+                VALUE_CODES | {"E109"},
+            )
         for i, therapy in enumerate(item.get("therapies", [])):
             for other in ("hydroxychloroquine", "belimumab", "plasma exchange"):
-                add("text swapped", base + ("therapies", i), f"{therapy!r} -> {other!r}",
-                    _set(data, base + ("therapies", i), other), VALUE_CODES | {"E501", "E512"})
+                add(
+                    "text swapped",
+                    base + ("therapies", i),
+                    f"{therapy!r} -> {other!r}",
+                    _set(data, base + ("therapies", i), other),
+                    VALUE_CODES | {"E501", "E512"},
+                )
 
     # ages: the other bound's number, other units
     for name in ("minimum_age", "maximum_age"):
@@ -207,8 +251,13 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
             continue
         base = ("eligibility", name)
         for n in _other_numbers(age["value"], _quotes(data, base)):
-            add("number", base + ("value",), f"{age['value']} -> {n}", _set(data, base + ("value",), int(n)),
-                VALUE_CODES | {"E104", "E206", "E111"})
+            add(
+                "number",
+                base + ("value",),
+                f"{age['value']} -> {n}",
+                _set(data, base + ("value",), int(n)),
+                VALUE_CODES | {"E104", "E206", "E111"},
+            )
 
     # cohorts: dose numbers, units, patients
     for a, arm in enumerate(data.get("arms", [])):
@@ -217,17 +266,34 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
             quotes = _quotes(data, base)
             dose = cohort["dose"]
             for n in _other_numbers(dose["value"], quotes):
-                add("number", base + ("dose", "value"), f"{dose['value']} -> {n}", _set(data, base + ("dose", "value"), n), VALUE_CODES)
+                add(
+                    "number",
+                    base + ("dose", "value"),
+                    f"{dose['value']} -> {n}",
+                    _set(data, base + ("dose", "value"), n),
+                    VALUE_CODES,
+                )
             for unit in ("mg", "CAR-T", "cells", "T cells"):
-                add("unit", base + ("dose", "unit"), f"{dose['unit']} -> {unit}", _set(data, base + ("dose", "unit"), unit), VALUE_CODES)
+                add(
+                    "unit",
+                    base + ("dose", "unit"),
+                    f"{dose['unit']} -> {unit}",
+                    _set(data, base + ("dose", "unit"), unit),
+                    VALUE_CODES,
+                )
             if "patients" in cohort:
                 for end in ("first", "last"):
                     for n in _other_numbers(cohort["patients"][end], quotes):
                         n = int(n)
                         if n >= 1:
                             patients = dict(cohort["patients"], **{end: n})
-                            add("number", base + ("patients", end), f"{cohort['patients'][end]} -> {n}",
-                                _set(data, base + ("patients",), patients), VALUE_CODES | {"E107"})
+                            add(
+                                "number",
+                                base + ("patients", end),
+                                f"{cohort['patients'][end]} -> {n}",
+                                _set(data, base + ("patients",), patients),
+                                VALUE_CODES | {"E107"},
+                            )
 
     # enrollment
     if "enrollment" in data:
@@ -240,7 +306,13 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
         base = ("dates", name, "date")
         for other in mentioned + [_day_off(struct["date"])]:
             if other and other != struct["date"]:
-                add("date", base, f"{struct['date']} -> {other}", _set(data, base, other), VALUE_CODES | {"E105", "E103"})
+                add(
+                    "date",
+                    base,
+                    f"{struct['date']} -> {other}",
+                    _set(data, base, other),
+                    VALUE_CODES | {"E105", "E103"},
+                )
     for i, source in enumerate(data["curation"]["sources"]):
         base = ("curation", "sources", i, "as_of")
         for other in mentioned + [_day_off(source["as_of"])]:
@@ -256,34 +328,67 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
             if len(items) > 1:
                 add("criterion dropped", base, f"drop {item.get('number')}", _delete(data, base), CRITERIA_CODES)
             for cut in _sentences(item["text"]):
-                add("criterion cut", base + ("text",), f"cut to {cut[-30:]!r}", _set(data, base + ("text",), cut), CRITERIA_CODES)
+                add(
+                    "criterion cut",
+                    base + ("text",),
+                    f"cut to {cut[-30:]!r}",
+                    _set(data, base + ("text",), cut),
+                    CRITERIA_CODES,
+                )
             if other in eligibility and len(items) > 1:
                 moved = _delete(data, base)
                 moved["eligibility"][other].append({k: v for k, v in item.items() if k != "number"})
                 add("criterion moved", base, "to the other list", moved, CRITERIA_CODES)
             if item.get("number") is not None:
-                add("criterion renumbered", base + ("number",), "number dropped", _delete(data, base + ("number",)), CRITERIA_CODES)
+                add(
+                    "criterion renumbered",
+                    base + ("number",),
+                    "number dropped",
+                    _delete(data, base + ("number",)),
+                    CRITERIA_CODES,
+                )
 
     # single-place text: the title from a related trial; a text field given another field's words
     for rel in data.get("related_trials", []):
-        add("title", ("brief_title",), f"-> {rel['title'][:40]!r}", _set(data, ("brief_title",), rel["title"]), TEXT_CODES)
+        add(
+            "title",
+            ("brief_title",),
+            f"-> {rel['title'][:40]!r}",
+            _set(data, ("brief_title",), rel["title"]),
+            TEXT_CODES,
+        )
     related = data.get("related_trials", [])
     if len(related) > 1:
         swapped = copy.deepcopy(data)
-        swapped["related_trials"][0]["title"], swapped["related_trials"][1]["title"] = related[1]["title"], related[0]["title"]
+        swapped["related_trials"][0]["title"], swapped["related_trials"][1]["title"] = (
+            related[1]["title"],
+            related[0]["title"],
+        )
         add("title", ("related_trials",), "two related titles swapped", swapped, TEXT_CODES)
     # each short text given the words of up to four other fields (the same source, another place)
-    texts: list[tuple[Any, str]] = [(p, v) for p, v, _ in fields.verbatim_texts(data, schema) if len(v) < 120 and not _criterion(p)]
+    texts: list[tuple[Any, str]] = [
+        (p, v) for p, v, _ in fields.verbatim_texts(data, schema) if len(v) < 120 and not _criterion(p)
+    ]
     for k, (path, text) in enumerate(texts):
-        words = [o for _, o in texts[k + 1:] + texts[:k] if o != text and normalise(o) in source_text]
+        words = [o for _, o in texts[k + 1 :] + texts[:k] if o != text and normalise(o) in source_text]
         for swap in list(dict.fromkeys(words))[:4]:
-            add("text swapped", path, f"{text[:30]!r} -> {swap[:30]!r}", _set(data, path, swap), TEXT_CODES | {"E110", "E201"})
+            add(
+                "text swapped",
+                path,
+                f"{text[:30]!r} -> {swap[:30]!r}",
+                _set(data, path, swap),
+                TEXT_CODES | {"E110", "E201"},
+            )
     return out
 
 
 def _criterion(path: Path_) -> bool:
     """Text of a criterion, or read from one (a threshold's measure, a prior therapy)."""
-    return any(p in ("inclusion_criteria", "exclusion_criteria", "thresholds", *CRITERION_PLACED) for p in path if isinstance(p, str))
+    return any(
+        p in ("inclusion_criteria", "exclusion_criteria", "thresholds", *CRITERION_PLACED)
+        for p in path
+        if isinstance(p, str)
+    )
 
 
 def _other_units(unit: str) -> list[str]:
@@ -291,7 +396,9 @@ def _other_units(unit: str) -> list[str]:
     seen = {own.key if own else unit}
     out = []
     for candidate in lexicon.UNITS:
-        if candidate.key not in seen and (own is None or candidate.dimension == own.dimension or candidate.key in ("mg", "kg", "weeks")):
+        if candidate.key not in seen and (
+            own is None or candidate.dimension == own.dimension or candidate.key in ("mg", "kg", "weeks")
+        ):
             seen.add(candidate.key)
             out.append(candidate.spellings[0])
     return out
@@ -311,4 +418,3 @@ def score(results: list[tuple[Mutation, set[str]]]) -> dict[str, tuple[int, int]
         caught, total = out.get(mutation.kind, (0, 0))
         out[mutation.kind] = (caught + bool(codes & mutation.expect), total + 1)
     return out
-

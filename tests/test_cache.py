@@ -15,10 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
-
-from sle_trials.engine import cache, pipeline
 from sle_trials import cli
 from sle_trials.checks import load
+from sle_trials.engine import cache, pipeline
 
 IM19 = "trials/NCT06513429.yaml"
 
@@ -249,10 +248,19 @@ def _key_short(file: Path) -> None:
 
 
 DAMAGE = {
-    "not a database": _garbage, "truncated": _truncated, "flipped bytes": _flipped, "empty": _empty,
-    "other tables": _other_tables, "another layout": _other_layout, "wrong types": _wrong_types,
-    "hostile sizes": _hostile_sizes, "a link in its place": _link, "a folder in its place": _folder,
-    "the key gone": _key_gone, "the key a link": _key_link, "a short key": _key_short,
+    "not a database": _garbage,
+    "truncated": _truncated,
+    "flipped bytes": _flipped,
+    "empty": _empty,
+    "other tables": _other_tables,
+    "another layout": _other_layout,
+    "wrong types": _wrong_types,
+    "hostile sizes": _hostile_sizes,
+    "a link in its place": _link,
+    "a folder in its place": _folder,
+    "the key gone": _key_gone,
+    "the key a link": _key_link,
+    "a short key": _key_short,
     **({"a FIFO in its place": _fifo} if hasattr(os, "mkfifo") else {}),
 }
 
@@ -339,7 +347,9 @@ def test_a_forged_entry_is_a_miss(reg: Path, capsys) -> None:
     _break_keeping_stat(reg)
     raw = (reg / IM19).read_bytes()
     with sqlite3.connect(database(reg)) as db:
-        db.execute("UPDATE entry SET sha256 = ?, mac = ? WHERE path = ?", (hashlib.sha256(raw).digest(), b"\0" * 32, IM19))
+        db.execute(
+            "UPDATE entry SET sha256 = ?, mac = ? WHERE path = ?", (hashlib.sha256(raw).digest(), b"\0" * 32, IM19)
+        )
     code, out = run(reg, capsys, "check")
     assert code == 1 and "E505" in out, out
 
@@ -352,17 +362,30 @@ def _with_key(reg: Path, path: str, summary: bytes) -> None:
     store._key = (file.parent / cache.KEY).read_bytes()
     with sqlite3.connect(file) as db:
         store.fingerprint = db.execute("SELECT value FROM meta").fetchone()[0]
-        size, mtime_ns, read_ns, sha = db.execute("SELECT size, mtime_ns, read_ns, sha256 FROM entry WHERE path = ?", (path,)).fetchone()
+        size, mtime_ns, read_ns, sha = db.execute(
+            "SELECT size, mtime_ns, read_ns, sha256 FROM entry WHERE path = ?", (path,)
+        ).fetchone()
         mac = store._mac(path, size, mtime_ns, read_ns, sha.hex(), summary)
         db.execute("UPDATE entry SET summary = ?, mac = ? WHERE path = ?", (summary, mac, path))
 
 
-@pytest.mark.parametrize("summary", [
-    b"[1, 2, 3]", b"not json", b"{}", b"[" * 100_000 + b"]" * 100_000, b'["NCT06513429", [], [], [], "line\\n"]',
-    b'["NCT06513429", [], [], [[["kind", "X"]]], "line\\n"]', b'["NCT06513429", [1], [], [[["file", "seeds/x"]]], "line\\n"]',
-    b'["NCT06513429", [], [["NCT1"]], [[["file", "seeds/x"]]], "line\\n"]', b'["NCT06513429", [], [], [[["file", 1]]], "line\\n"]',
-    b'["NCT06513429", [], [], [[["file", "seeds/x"]]], "no line end"]', "[\"\udcff\"]".encode("utf-8", "surrogatepass"),
-], ids=lambda s: s[:40].decode("utf-8", "replace"))
+@pytest.mark.parametrize(
+    "summary",
+    [
+        b"[1, 2, 3]",
+        b"not json",
+        b"{}",
+        b"[" * 100_000 + b"]" * 100_000,
+        b'["NCT06513429", [], [], [], "line\\n"]',
+        b'["NCT06513429", [], [], [[["kind", "X"]]], "line\\n"]',
+        b'["NCT06513429", [1], [], [[["file", "seeds/x"]]], "line\\n"]',
+        b'["NCT06513429", [], [["NCT1"]], [[["file", "seeds/x"]]], "line\\n"]',
+        b'["NCT06513429", [], [], [[["file", 1]]], "line\\n"]',
+        b'["NCT06513429", [], [], [[["file", "seeds/x"]]], "no line end"]',
+        '["\udcff"]'.encode("utf-8", "surrogatepass"),
+    ],
+    ids=lambda s: s[:40].decode("utf-8", "replace"),
+)
 def test_a_misshapen_summary_is_a_miss(reg: Path, counts: dict, capsys, summary: bytes) -> None:
     assert run(reg, capsys, "check")[0] == 0
     _with_key(reg, IM19, summary)

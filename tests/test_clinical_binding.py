@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import REPO
 from sle_trials.checks import evidence, load, rules
 from sle_trials.checks import schema as schema_mod
@@ -63,28 +62,38 @@ def test_the_records_as_curated_pass(checker: pipeline.Checker, shown: str) -> N
     assert codes(checker, shown, loaded(shown)) == []
 
 
-@pytest.mark.parametrize("shown, dotted, wrong, code", [
-    (AUTOLOGOUS_STUB, "cell_product.origin", "ALLOGENEIC", "E507"),
-    (AUTOLOGOUS_STUB, "cell_product.target_antigens", ["CD20"], "E507"),
-    (AUTOLOGOUS_STUB, "cell_product.target_antigens", ["CD19", "BCMA"], "E507"),
-    (ANTI_CD19_STUB, "cell_product.target_antigens", ["BCMA"], "E507"),
-    (RELMA, "eligibility.lupus_nephritis.scope", "REQUIRED", "E507"),
-    (RELMA, "eligibility.lupus_nephritis.scope", "EXCLUDED", "E507"),
-    (RELMA, "eligibility.lupus_nephritis.scope", "ALLOWED", "E507"),
-    (RELMA, "eligibility.lupus_nephritis.criterion.list", "INCLUSION", "E513"),
-    (RELMA, "eligibility.lupus_nephritis.criterion.number", 2, "E513"),
-    (RELMA, "eligibility.classification_criteria.systems", ["SLICC_2012"], "E507"),
-    (RELMA, "eligibility.classification_criteria.systems", ["EULAR_ACR_2019"], "E507"),
-    (RELMA, "eligibility.classification_criteria.systems", ["ACR_1997", "SLICC_2012"], "E507"),
-    (RELMA, "eligibility.autoantibodies.antibodies", ["ANA", "ANTI_DSDNA"], "E507"),
-    (RELMA, "eligibility.autoantibodies.antibodies", ["ANA", "ANTI_DSDNA", "ANTI_RNP"], "E507"),
-    (RELMA, "eligibility.autoantibodies.match", "ALL_OF", "E507"),
-    (RELMA, "eligibility.prior_therapy.therapies.0", "hydroxychloroquine", "E501"),
-    (RELMA, "eligibility.prior_therapy.therapies.0", "anti-Smith antibodies", "E513"),  # criterion 5, not criterion 4
-    (RELMA, "eligibility.classification_criteria.criterion.number", 7, "E109"),
-    (IM19, "eligibility.prior_therapy.refractory", False, "E507"),
-])
-def test_a_wrong_clinical_value_is_refused(checker: pipeline.Checker, shown: str, dotted: str, wrong: Any, code: str) -> None:
+@pytest.mark.parametrize(
+    "shown, dotted, wrong, code",
+    [
+        (AUTOLOGOUS_STUB, "cell_product.origin", "ALLOGENEIC", "E507"),
+        (AUTOLOGOUS_STUB, "cell_product.target_antigens", ["CD20"], "E507"),
+        (AUTOLOGOUS_STUB, "cell_product.target_antigens", ["CD19", "BCMA"], "E507"),
+        (ANTI_CD19_STUB, "cell_product.target_antigens", ["BCMA"], "E507"),
+        (RELMA, "eligibility.lupus_nephritis.scope", "REQUIRED", "E507"),
+        (RELMA, "eligibility.lupus_nephritis.scope", "EXCLUDED", "E507"),
+        (RELMA, "eligibility.lupus_nephritis.scope", "ALLOWED", "E507"),
+        (RELMA, "eligibility.lupus_nephritis.criterion.list", "INCLUSION", "E513"),
+        (RELMA, "eligibility.lupus_nephritis.criterion.number", 2, "E513"),
+        (RELMA, "eligibility.classification_criteria.systems", ["SLICC_2012"], "E507"),
+        (RELMA, "eligibility.classification_criteria.systems", ["EULAR_ACR_2019"], "E507"),
+        (RELMA, "eligibility.classification_criteria.systems", ["ACR_1997", "SLICC_2012"], "E507"),
+        (RELMA, "eligibility.autoantibodies.antibodies", ["ANA", "ANTI_DSDNA"], "E507"),
+        (RELMA, "eligibility.autoantibodies.antibodies", ["ANA", "ANTI_DSDNA", "ANTI_RNP"], "E507"),
+        (RELMA, "eligibility.autoantibodies.match", "ALL_OF", "E507"),
+        (RELMA, "eligibility.prior_therapy.therapies.0", "hydroxychloroquine", "E501"),
+        (
+            RELMA,
+            "eligibility.prior_therapy.therapies.0",
+            "anti-Smith antibodies",
+            "E513",
+        ),  # criterion 5, not criterion 4
+        (RELMA, "eligibility.classification_criteria.criterion.number", 7, "E109"),
+        (IM19, "eligibility.prior_therapy.refractory", False, "E507"),
+    ],
+)
+def test_a_wrong_clinical_value_is_refused(
+    checker: pipeline.Checker, shown: str, dotted: str, wrong: Any, code: str
+) -> None:
     found = codes(checker, shown, put(loaded(shown), dotted, wrong))
     assert code in {c for c, _ in found}, found
 
@@ -94,10 +103,14 @@ def test_a_stub_target_must_be_in_its_related_title(checker: pipeline.Checker) -
     and a quote from elsewhere on that page (the page's own trial) is not about the stub."""
     data = loaded(PLAIN_STUB)
     data["cell_product"] = {"target_antigens": ["CD19"]}
-    data["evidence"]["cell_product.target_antigens"] = "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"
+    data["evidence"]["cell_product.target_antigens"] = (
+        "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"
+    )
     found = codes(checker, PLAIN_STUB, data)
     assert [c for c, _ in found] == ["E507"], found
-    data["evidence"]["cell_product.target_antigens"] = "Anti-CD19 Chimeric Antigen Receptor T Cells"  # another stub's title
+    data["evidence"]["cell_product.target_antigens"] = (
+        "Anti-CD19 Chimeric Antigen Receptor T Cells"  # another stub's title
+    )
     found = codes(checker, PLAIN_STUB, data)
     assert [c for c, _ in found] == ["E512"], found
 
@@ -116,7 +129,10 @@ def test_a_pipe_in_a_list_item_is_refused(checker: pipeline.Checker) -> None:
     data = put(loaded(IM19), "eligibility.prior_therapy.therapies.0", "steroids | antimalarials")
     found = codes(checker, IM19, data)
     assert [c for c, _ in found] == ["E205"], found
-    for dotted, value in (("locations.0.city", "Beijing|Shanghai"), ("interventions.0.name", "IM19|CAR-T"),
-                          ("eligibility.thresholds.0.measure", "Weight|BMI")):
+    for dotted, value in (
+        ("locations.0.city", "Beijing|Shanghai"),
+        ("interventions.0.name", "IM19|CAR-T"),
+        ("eligibility.thresholds.0.measure", "Weight|BMI"),
+    ):
         found = codes(checker, IM19, put(loaded(IM19), dotted, value))
         assert "E205" in {c for c, _ in found}, (dotted, found)

@@ -22,11 +22,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, REPO, Trials, add_plain_source, put
+from sle_trials.checks import load, refs, source_file, table
 from sle_trials.outputs import export
-from sle_trials.checks import load, refs
-from sle_trials.checks import source_file, table
 
 CODES = table()
 
@@ -109,8 +107,15 @@ def _plain_source(target: Path, data: bytes) -> None:
     add_plain_source(target.parents[1])
 
 
-SETUPS = {"E001": _replace_with_directory, "E004": _inflate, "E306": _list_in_manifest,
-          "E301": _plain_source, "E302": _plain_source, "E304": _plain_source, "E515": _plain_source}
+SETUPS = {
+    "E001": _replace_with_directory,
+    "E004": _inflate,
+    "E306": _list_in_manifest,
+    "E301": _plain_source,
+    "E302": _plain_source,
+    "E304": _plain_source,
+    "E515": _plain_source,
+}
 
 
 def _command(code: str) -> list[str]:
@@ -162,8 +167,14 @@ def test_fixture_fails_with_its_code(fixture: Path, registry: Path, trials: Tria
 
 def test_fixtures_with_special_bytes_keep_them() -> None:
     """The load fixtures are about bytes an editor or a hook might 'fix': make sure they are still there."""
-    must_hold = {"E002": b"\xd7", "E003": b"\x00", "E005": b"\t", "E016": b"\xef\xbb\xbf", "E017": b"\r\n",
-                 "E020": "\u200b".encode()}
+    must_hold = {
+        "E002": b"\xd7",
+        "E003": b"\x00",
+        "E005": b"\t",
+        "E016": b"\xef\xbb\xbf",
+        "E017": b"\r\n",
+        "E020": "\u200b".encode(),
+    }
     by_code = {fixture_code(p): p for p in invalid_fixtures()}
     for code, needle in must_hold.items():
         assert needle in by_code[code].read_bytes(), f"{by_code[code].name} lost its {needle!r}"
@@ -206,8 +217,11 @@ def test_code_table_lists_exactly_the_registered_codes() -> None:
 
 def test_each_code_is_raised_in_the_module_the_registry_names() -> None:
     """sle_trials/checks: 'a code's module is where its check lives'."""
-    elsewhere = {code: entry.module for code, entry in CODES.items()
-                 if (REPO / source_file(entry)).read_text(encoding="utf-8").count(f'"{code}"') < 2}
+    elsewhere = {
+        code: entry.module
+        for code, entry in CODES.items()
+        if (REPO / source_file(entry)).read_text(encoding="utf-8").count(f'"{code}"') < 2
+    }
     assert elsewhere == {}, f"codes whose named module never raises them: {elsewhere}"
 
 
@@ -236,7 +250,9 @@ def test_generated_tables_are_current_and_live_in_one_document() -> None:
 
     for path, sections in docs.DOCS.items():
         text = (REPO / path).read_text(encoding="utf-8")
-        assert docs.render(text, sections) == text, f"{path} tables are stale; run: .venv/bin/python -m sle_trials.outputs.docs"
+        assert docs.render(text, sections) == text, (
+            f"{path} tables are stale; run: .venv/bin/python -m sle_trials.outputs.docs"
+        )
     owner = {name: path for path, sections in docs.DOCS.items() for name in sections}
     for doc in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
         path = doc.relative_to(REPO)

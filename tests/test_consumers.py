@@ -23,7 +23,6 @@ import frictionless
 import openpyxl
 import pandas as pd
 import pytest
-
 from conftest import REPO, Trials, put
 from sle_trials.cli import main
 
@@ -74,8 +73,13 @@ def test_frictionless_command_line_validates_it_too(data_dir: Path) -> None:
     command = Path(sys.executable).parent / "frictionless"
     if not command.exists():
         pytest.skip("the frictionless command is not installed beside this python")
-    run = subprocess.run([str(command), "validate", "--json", "datapackage.json"], cwd=data_dir,
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [str(command), "validate", "--json", "datapackage.json"],
+        cwd=data_dir,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert json.loads(run.stdout)["valid"] is True
 
@@ -98,8 +102,13 @@ def test_frictionless_rejects_values_outside_the_contract(data_dir: Path) -> Non
     report = frictionless.validate(str(data_dir / "datapackage.json"))
     assert not report.valid
     found = {(field, kind) for _, field, kind in _errors(report)}
-    assert {("overall_status", "constraint-error"), ("enrollment", "type-error"), ("start_date", "constraint-error"),
-            ("phases", "constraint-error"), ("nct_id", "constraint-error")} <= found, found
+    assert {
+        ("overall_status", "constraint-error"),
+        ("enrollment", "type-error"),
+        ("start_date", "constraint-error"),
+        ("phases", "constraint-error"),
+        ("nct_id", "constraint-error"),
+    } <= found, found
     assert any(kind in ("primary-key", "unique-error") for _, _, kind in _errors(report))
 
 
@@ -112,7 +121,9 @@ def test_pandas_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> N
     exec(compile(snippet("python"), "docs/data.md (pandas snippet)", "exec"), scope)
     trials = scope["trials"]
     assert str(trials["enrollment"].dtype) == "Int64"
-    assert pd.api.types.is_float_dtype(trials["minimum_age_years"]) and pd.api.types.is_float_dtype(trials["maximum_age_years"])
+    assert pd.api.types.is_float_dtype(trials["minimum_age_years"]) and pd.api.types.is_float_dtype(
+        trials["maximum_age_years"]
+    )
     assert pd.api.types.is_string_dtype(trials["nct_id"]) and pd.api.types.is_string_dtype(trials["start_date"])
     assert len(trials) == len(list((REPO / "trials").glob("NCT*.yaml")))
     by_id = trials.set_index("nct_id")
@@ -121,7 +132,10 @@ def test_pandas_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> N
     assert (im19["minimum_age_years"], im19["maximum_age_years"]) == (18, 65)
     assert (im19["start_date"], im19["completion_date"]) == ("2024-07-30", "2027-12-31")
     assert im19["phases"] == "NA", "'NA' is the phase 'not applicable', not a missing value"
-    assert im19["dose_summary"].split("|") == ["patients 1-3: 1×10^6 CAR-T cells/kg", "patients 4-6: 1×10^8 CAR-T cells"]
+    assert im19["dose_summary"].split("|") == [
+        "patients 1-3: 1×10^6 CAR-T cells/kg",
+        "patients 4-6: 1×10^8 CAR-T cells",
+    ]
     relma = by_id.loc[RELMA]
     assert relma["enrollment"] is pd.NA and relma["phases"] == "PHASE1"
     assert (relma["minimum_age_years"], relma["maximum_age_years"]) == (18, 70)
@@ -132,13 +146,25 @@ def test_pandas_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> N
     # the clinical columns (data version 1.1.0), typed as the snippet types them
     assert str(trials["site_count"].dtype) == "Int64" and str(trials["healthy_volunteers"].dtype) == "boolean"
     assert (bool(im19["healthy_volunteers"]), bool(im19["refractory"]), im19["site_count"]) == (False, True, 1)
-    assert (im19["disease_activity_measure"], im19["disease_activity_comparator"], im19["disease_activity_value"]) == ("SLEDAI-2K", ">=", 10)
+    assert (im19["disease_activity_measure"], im19["disease_activity_comparator"], im19["disease_activity_value"]) == (
+        "SLEDAI-2K",
+        ">=",
+        10,
+    )
     assert (im19["dose_low_value"], im19["dose_high_value"], im19["dose_high_basis"]) == (1e6, 1e8, "FLAT")
     assert (im19["allocation"], im19["masking"], im19["last_update_posted"]) == ("NA", "NONE", "2025-08-17")
-    assert (relma["lupus_nephritis"], relma["classification_criteria"], relma["launch_date"]) == ("SEVERE_EXCLUDED", "ACR_1997", "2023-02-28")
+    assert (relma["lupus_nephritis"], relma["classification_criteria"], relma["launch_date"]) == (
+        "SEVERE_EXCLUDED",
+        "ACR_1997",
+        "2023-02-28",
+    )
     assert relma["autoantibodies"].split("|") == ["ANA", "ANTI_DSDNA", "ANTI_SM"] and pd.isna(relma["not_curated"])
     stub = by_id.loc["NCT03030976"]
-    assert (stub["target_antigens"], stub["product_origin"], stub["source_as_of"]) == ("CD19", "AUTOLOGOUS", "2025-08-17")
+    assert (stub["target_antigens"], stub["product_origin"], stub["source_as_of"]) == (
+        "CD19",
+        "AUTOLOGOUS",
+        "2025-08-17",
+    )
     assert pd.isna(stub["trial_as_of"]) and "overall_status" in stub["not_curated"].split("|")
 
 
@@ -147,43 +173,75 @@ def test_duckdb_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> N
     con = duckdb.connect()
     try:
         shown = con.execute(snippet("sql")).fetchall()
-        types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'trials'").fetchall())
+        types = dict(
+            con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'trials'"
+            ).fetchall()
+        )
         assert types["enrollment"] == "INTEGER" and types["nct_id"] == "VARCHAR"
         assert types["minimum_age_years"] == types["maximum_age_years"] == "DOUBLE"
         assert types["start_date"] == "VARCHAR", "partial dates stay text"
         assert shown == [(RELMA, "RECRUITING", None, ["CD19"]), (IM19, "RECRUITING", 6, None)]
-        im19 = con.execute("SELECT overall_status, enrollment, minimum_age_years, maximum_age_years, start_date, completion_date, "
-                           "phases, string_split(dose_summary, '|') FROM trials WHERE nct_id = ?", [IM19]).fetchone()
-        assert im19 == ("RECRUITING", 6, 18.0, 65.0, "2024-07-30", "2027-12-31", "NA",
-                        ["patients 1-3: 1×10^6 CAR-T cells/kg", "patients 4-6: 1×10^8 CAR-T cells"])
-        relma = con.execute("SELECT enrollment, phases, minimum_age_years, maximum_age_years, target_antigens FROM trials "
-                            "WHERE nct_id = ?", [RELMA]).fetchone()
+        im19 = con.execute(
+            "SELECT overall_status, enrollment, minimum_age_years, maximum_age_years, start_date, completion_date, "
+            "phases, string_split(dose_summary, '|') FROM trials WHERE nct_id = ?",
+            [IM19],
+        ).fetchone()
+        assert im19 == (
+            "RECRUITING",
+            6,
+            18.0,
+            65.0,
+            "2024-07-30",
+            "2027-12-31",
+            "NA",
+            ["patients 1-3: 1×10^6 CAR-T cells/kg", "patients 4-6: 1×10^8 CAR-T cells"],
+        )
+        relma = con.execute(
+            "SELECT enrollment, phases, minimum_age_years, maximum_age_years, target_antigens FROM trials "
+            "WHERE nct_id = ?",
+            [RELMA],
+        ).fetchone()
         assert relma == (None, "PHASE1", 18.0, 70.0, "CD19")
         # the clinical columns (data version 1.1.0)
         assert types["healthy_volunteers"] == types["refractory"] == "BOOLEAN" and types["site_count"] == "INTEGER"
         assert types["disease_activity_value"] == types["dose_low_value"] == "DOUBLE"
-        found = con.execute("SELECT nct_id, healthy_volunteers, refractory, disease_activity_value, dose_low_value, dose_high_value, "
-                            "lupus_nephritis, string_split(autoantibodies, '|'), launch_date FROM trials "
-                            "WHERE disease_activity_value >= 8 ORDER BY nct_id").fetchall()
-        assert found == [(RELMA, None, None, 8.0, None, None, "SEVERE_EXCLUDED", ["ANA", "ANTI_DSDNA", "ANTI_SM"], "2023-02-28"),
-                         (IM19, False, True, 10.0, 1e6, 1e8, None, None, None)]
-        cd19 = con.execute("SELECT nct_id FROM trials WHERE list_contains(string_split(target_antigens, '|'), 'CD19') "
-                           "AND product_origin = 'AUTOLOGOUS'").fetchall()
+        found = con.execute(
+            "SELECT nct_id, healthy_volunteers, refractory, disease_activity_value, dose_low_value, dose_high_value, "
+            "lupus_nephritis, string_split(autoantibodies, '|'), launch_date FROM trials "
+            "WHERE disease_activity_value >= 8 ORDER BY nct_id"
+        ).fetchall()
+        assert found == [
+            (RELMA, None, None, 8.0, None, None, "SEVERE_EXCLUDED", ["ANA", "ANTI_DSDNA", "ANTI_SM"], "2023-02-28"),
+            (IM19, False, True, 10.0, 1e6, 1e8, None, None, None),
+        ]
+        cd19 = con.execute(
+            "SELECT nct_id FROM trials WHERE list_contains(string_split(target_antigens, '|'), 'CD19') "
+            "AND product_origin = 'AUTOLOGOUS'"
+        ).fetchall()
         assert cd19 == [("NCT03030976",)]
     finally:
         con.close()
 
 
-@pytest.mark.skipif(shutil.which("Rscript") is None, reason="Rscript is not installed (the R snippet is checked where it is)")
+@pytest.mark.skipif(
+    shutil.which("Rscript") is None, reason="Rscript is not installed (the R snippet is checked where it is)"
+)
 def test_r_snippet_from_the_data_contract(data_dir: Path) -> None:
-    script = snippet("r") + """
+    script = (
+        snippet("r")
+        + """
 im19 <- trials[trials$nct_id == "NCT06513429", ]
 relma <- trials[trials$nct_id == "NCT05765006", ]
 cat(class(trials$enrollment), class(trials$minimum_age_years), class(trials$nct_id), "\\n")
-cat(im19$enrollment, im19$minimum_age_years, im19$maximum_age_years, im19$start_date, im19$phases, is.na(im19$phases), "\\n")
+cat(im19$enrollment, im19$minimum_age_years, im19$maximum_age_years, im19$start_date, im19$phases,
+    is.na(im19$phases), "\\n")
 cat(is.na(relma$enrollment), relma$maximum_age_years, phases[[which(trials$nct_id == "NCT06513429")]], "\\n")
 """
-    run = subprocess.run(["Rscript", "--vanilla", "-e", script], cwd=data_dir, capture_output=True, text=True, timeout=120)
+    )
+    run = subprocess.run(
+        ["Rscript", "--vanilla", "-e", script], cwd=data_dir, capture_output=True, text=True, timeout=120
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == ["integer numeric character ", "6 18 65 2024-07-30 NA FALSE ", "TRUE 70 NA "]
 
@@ -208,7 +266,9 @@ def test_readme_one_liners_keep_na_and_read_every_row(data_dir: Path, monkeypatc
     assert rows == [(RELMA, by_id.loc[RELMA, "brief_title"], "SEVERE_EXCLUDED", "ACR_1997")]
     if shutil.which("Rscript"):
         script = readme_snippet("r") + 'cat(nrow(trials), trials$phases[trials$nct_id == "NCT06513429"], "\\n")\n'
-        run = subprocess.run(["Rscript", "--vanilla", "-e", script], cwd=data_dir, capture_output=True, text=True, timeout=120)
+        run = subprocess.run(
+            ["Rscript", "--vanilla", "-e", script], cwd=data_dir, capture_output=True, text=True, timeout=120
+        )
         assert run.returncode == 0 and run.stdout.split() == [str(len(by_id)), "NA"], run.stderr
 
 
@@ -241,7 +301,10 @@ def test_no_cell_becomes_a_formula_in_a_spreadsheet(trials: Trials, registry: Pa
     with (registry / "seeds" / "SHA256SUMS").open("a", encoding="utf-8") as sums:
         sums.write(f"{digest}  900_formulas.txt\n")
     for i, title in enumerate(FORMULA_TITLES, 1):
-        put(registry, f"trials/NCT0900000{i}.yaml", f"""\
+        put(
+            registry,
+            f"trials/NCT0900000{i}.yaml",
+            f"""\
 nct_id: NCT0900000{i}
 brief_title: {json.dumps(title)}
 curation:
@@ -250,14 +313,19 @@ curation:
     - file: {seed}
       kind: OTHER
       as_of: "2026-01-01"
-""")
+""",
+        )
     result = trials("csv")
     assert result.status == 0, result.out + result.err
     text = (registry / "trials.csv").read_text(encoding="utf-8")
     numeric = _numeric_columns(registry)
     header, *rows = list(csv.reader(io.StringIO(text, newline="")))
-    formulas = [(row[0], name, cell) for row in rows for name, cell in zip(header, row)
-                if name not in numeric and cell.startswith(FORMULA_START)]
+    formulas = [
+        (row[0], name, cell)
+        for row in rows
+        for name, cell in zip(header, row)
+        if name not in numeric and cell.startswith(FORMULA_START)
+    ]
     assert formulas == []
     titles = {row[0]: row[1] for row in rows}
     assert [titles[f"NCT0900000{i}"] for i in range(1, 5)] == [f"'{t}" for t in FORMULA_TITLES]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-
 import csv
 import hashlib
 import io
 from pathlib import Path
 
 import pytest
-
 from conftest import IM19_MINIMAL, IM19_PATH, REPO, Trials, put
 from sle_trials.outputs.export import COLUMNS
 
@@ -96,8 +94,11 @@ def test_check_reports_a_csv_with_crlf_line_ends(trials: Trials, registry: Path)
 BROKEN = {
     "one record invalid": (IM19_PATH, IM19_MINIMAL.replace("RECRUITING", "Recruiting")),
     "a file that is not YAML": (IM19_PATH, "nct_id: [NCT06513429\n"),
-    "a dangling reference": (IM19_PATH, IM19_MINIMAL + "related_trials:\n  - nct_id: NCT06900765\n"
-                             "    title: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus\n"),
+    "a dangling reference": (
+        IM19_PATH,
+        IM19_MINIMAL + "related_trials:\n  - nct_id: NCT06900765\n"
+        "    title: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus\n",
+    ),
 }
 
 
@@ -134,9 +135,18 @@ def put_hostile(registry: Path, title: str, nct_id: str = "NCT09000001") -> None
     text = f"Trial {nct_id}\n{title}\n{title[0]}ABC\n"
     put(registry, HOSTILE_SOURCE, text)
     manifest = registry / "seeds" / "SHA256SUMS"  # as a curator adds a source (once: a name listed twice is E307)
-    kept = [line for line in manifest.read_text(encoding="utf-8").splitlines(keepends=True) if not line.endswith(f"  {Path(HOSTILE_SOURCE).name}\n")]
-    manifest.write_text("".join(kept) + f"{hashlib.sha256(text.encode()).hexdigest()}  {Path(HOSTILE_SOURCE).name}\n", encoding="utf-8")
-    put(registry, f"trials/{nct_id}.yaml", f"""\
+    kept = [
+        line
+        for line in manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+        if not line.endswith(f"  {Path(HOSTILE_SOURCE).name}\n")
+    ]
+    manifest.write_text(
+        "".join(kept) + f"{hashlib.sha256(text.encode()).hexdigest()}  {Path(HOSTILE_SOURCE).name}\n", encoding="utf-8"
+    )
+    put(
+        registry,
+        f"trials/{nct_id}.yaml",
+        f"""\
 nct_id: {nct_id}
 brief_title: "{title}"
 acronym: "{title[0]}ABC"
@@ -150,7 +160,8 @@ enrollment:
   count: 12
 sponsor:
   name: "{title}"
-""")
+""",
+    )
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "'"])
@@ -183,7 +194,7 @@ def test_file_format(trials: Trials, registry: Path) -> None:
     assert not data.startswith(b"\xef\xbb\xbf"), "no byte-order mark"
     assert data.endswith(b"\n") and not data.endswith(b"\n\n")
     data.decode("utf-8")  # strict: raises on anything but UTF-8
-    assert "×".encode("utf-8") in data  # non-ASCII written as UTF-8
+    assert "×".encode() in data  # non-ASCII written as UTF-8
     header, *body = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
     assert header == [c.name for c in COLUMNS]
     assert all(len(r) == len(header) for r in body)
@@ -199,7 +210,13 @@ def test_rows_are_sorted_by_nct_id_whatever_the_file_order(trials: Trials, regis
 
 def test_list_cells_are_joined_with_a_pipe(trials: Trials, registry: Path) -> None:
     row = row_of(generate(trials, registry), "NCT06513429")
-    assert row["related_trials"].split("|") == ["NCT06886919", "NCT06585514", "NCT06310811", "NCT06900764", "NCT03030976"]
+    assert row["related_trials"].split("|") == [
+        "NCT06886919",
+        "NCT06585514",
+        "NCT06310811",
+        "NCT06900764",
+        "NCT03030976",
+    ]
 
 
 def test_im19_row(trials: Trials, registry: Path) -> None:
@@ -210,7 +227,11 @@ def test_im19_row(trials: Trials, registry: Path) -> None:
     assert row["disease_activity_threshold"] == "SLEDAI-2K >= 10"
     assert row["dose_summary"] == "patients 1-3: 1×10^6 CAR-T cells/kg|patients 4-6: 1×10^8 CAR-T cells"
     assert row["phases"] == "NA" and row["study_type"] == "INTERVENTIONAL"
-    assert (row["start_date"], row["primary_completion_date"], row["completion_date"]) == ("2024-07-30", "", "2027-12-31")
+    assert (row["start_date"], row["primary_completion_date"], row["completion_date"]) == (
+        "2024-07-30",
+        "",
+        "2027-12-31",
+    )
     assert row["curation_status"] == "complete"
 
 
@@ -232,7 +253,9 @@ def test_integer_column_holds_an_integer_when_the_count_is_written_6_0(trials: T
 
 def test_a_huge_number_is_a_problem_or_a_cell_never_a_crash(trials: Trials, registry: Path) -> None:
     """A 401-digit threshold (a stuck key) must give exit 0 or 1, not 'internal error' (exit 3)."""
-    text = IM19_MINIMAL + f"""\
+    text = (
+        IM19_MINIMAL
+        + f"""\
 eligibility:
   inclusion_criteria:
     - number: 6
@@ -245,6 +268,7 @@ eligibility:
       value: 1{"0" * 400}
       unit: points
 """
+    )
     put(registry, IM19_PATH, text)
     for command in (["validate"], ["csv"]):
         result = trials(*command)

@@ -14,7 +14,6 @@ import io
 import json
 
 import pytest
-
 from conftest import REPO
 from sle_trials import fields
 from sle_trials.checks import load
@@ -38,13 +37,40 @@ def committed() -> dict[str, dict[str, str]]:
 
 def test_the_issue_columns_are_there() -> None:
     names = {c.name for c in export.COLUMNS}
-    assert names >= {"sex", "healthy_volunteers", "allocation", "intervention_model", "masking", "primary_purpose",
-                     "conditions", "interventions", "official_title", "site_count", "cities", "registry_url",
-                     "product_origin", "lymphodepletion", "lupus_nephritis", "classification_criteria",
-                     "primary_outcomes", "not_curated", "first_posted", "last_update_posted", "launch_date",
-                     "disease_activity_measure", "disease_activity_comparator", "disease_activity_value",
-                     "dose_low_value", "dose_low_unit", "dose_low_basis", "dose_high_value", "dose_high_unit",
-                     "dose_high_basis", "minimum_age_years", "maximum_age_years"}
+    assert names >= {
+        "sex",
+        "healthy_volunteers",
+        "allocation",
+        "intervention_model",
+        "masking",
+        "primary_purpose",
+        "conditions",
+        "interventions",
+        "official_title",
+        "site_count",
+        "cities",
+        "registry_url",
+        "product_origin",
+        "lymphodepletion",
+        "lupus_nephritis",
+        "classification_criteria",
+        "primary_outcomes",
+        "not_curated",
+        "first_posted",
+        "last_update_posted",
+        "launch_date",
+        "disease_activity_measure",
+        "disease_activity_comparator",
+        "disease_activity_value",
+        "dose_low_value",
+        "dose_low_unit",
+        "dose_low_basis",
+        "dose_high_value",
+        "dose_high_unit",
+        "dose_high_basis",
+        "minimum_age_years",
+        "maximum_age_years",
+    }
 
 
 def test_applies_to_is_the_schemas() -> None:
@@ -62,17 +88,35 @@ def test_the_committed_rows_carry_what_the_sources_state() -> None:
     relma, im19 = rows["NCT05765006"], rows["NCT06513429"]
     assert relma["launch_date"] == "2023-02-28" and relma["last_update_posted"] == ""
     assert (relma["lupus_nephritis"], relma["classification_criteria"]) == ("SEVERE_EXCLUDED", "ACR_1997")
-    assert relma["autoantibodies"].split("|") == ["ANA", "ANTI_DSDNA", "ANTI_SM"] and relma["autoantibodies_match"] == "ANY_OF"
-    assert (relma["disease_activity_measure"], relma["disease_activity_comparator"], relma["disease_activity_value"]) \
-        == ("SELENA-SLEDAI", ">=", "8")
-    assert im19["last_update_posted"] == "2025-08-17" and im19["refractory"] == "true" and im19["healthy_volunteers"] == "false"
-    assert (im19["dose_low_value"], im19["dose_low_basis"], im19["dose_high_value"], im19["dose_high_basis"]) \
-        == ("1000000", "PER_KG", "100000000", "FLAT")
+    assert (
+        relma["autoantibodies"].split("|") == ["ANA", "ANTI_DSDNA", "ANTI_SM"]
+        and relma["autoantibodies_match"] == "ANY_OF"
+    )
+    assert (
+        relma["disease_activity_measure"],
+        relma["disease_activity_comparator"],
+        relma["disease_activity_value"],
+    ) == ("SELENA-SLEDAI", ">=", "8")
+    assert (
+        im19["last_update_posted"] == "2025-08-17"
+        and im19["refractory"] == "true"
+        and im19["healthy_volunteers"] == "false"
+    )
+    assert (im19["dose_low_value"], im19["dose_low_basis"], im19["dose_high_value"], im19["dose_high_basis"]) == (
+        "1000000",
+        "PER_KG",
+        "100000000",
+        "FLAT",
+    )
     for stub in ("NCT03030976", "NCT06585514", "NCT06310811"):
         assert rows[stub]["target_antigens"] == "CD19", stub
     assert rows["NCT03030976"]["product_origin"] == "AUTOLOGOUS"
-    assert [n for n, r in rows.items() if "CD19" in r["target_antigens"].split("|")] == \
-        ["NCT03030976", "NCT05765006", "NCT06310811", "NCT06585514"]
+    assert [n for n, r in rows.items() if "CD19" in r["target_antigens"].split("|")] == [
+        "NCT03030976",
+        "NCT05765006",
+        "NCT06310811",
+        "NCT06585514",
+    ]
 
 
 def test_a_stubs_as_of_date_is_not_its_trials() -> None:
@@ -110,28 +154,43 @@ def test_an_empty_cell_is_not_curated_silent_or_not_applicable() -> None:
     assert cells(data)["not_curated"] == "allocation|intervention_model|masking|primary_purpose"
 
 
-@pytest.mark.parametrize("cohorts, low, high", [
-    # one unit and basis: by value, whatever the order
-    ([(4, 5e7, "PER_KG"), (1, 1e6, "PER_KG"), (7, 2e6, "PER_KG")], ("1000000", "PER_KG"), ("50000000", "PER_KG")),
-    # mixed bases cannot be ordered by value: first and last in order of enrolment
-    ([(4, 1e8, "FLAT"), (1, 1e6, "PER_KG")], ("1000000", "PER_KG"), ("100000000", "FLAT")),
-    # cohorts that do not all name their patients: in source order
-    ([(None, 1e8, "FLAT"), (1, 1e6, "PER_KG")], ("100000000", "FLAT"), ("1000000", "PER_KG")),
-])
+@pytest.mark.parametrize(
+    "cohorts, low, high",
+    [
+        # one unit and basis: by value, whatever the order
+        ([(4, 5e7, "PER_KG"), (1, 1e6, "PER_KG"), (7, 2e6, "PER_KG")], ("1000000", "PER_KG"), ("50000000", "PER_KG")),
+        # mixed bases cannot be ordered by value: first and last in order of enrolment
+        ([(4, 1e8, "FLAT"), (1, 1e6, "PER_KG")], ("1000000", "PER_KG"), ("100000000", "FLAT")),
+        # cohorts that do not all name their patients: in source order
+        ([(None, 1e8, "FLAT"), (1, 1e6, "PER_KG")], ("100000000", "FLAT"), ("1000000", "PER_KG")),
+    ],
+)
 def test_the_dose_range(cohorts: list, low: tuple, high: tuple) -> None:
     data = loaded("trials/NCT06513429.yaml")
-    data["arms"][0]["cohorts"] = [{**({"patients": {"first": first, "last": first + 2}} if first else {}),
-                                   "dose": {"value": value, "unit": "CAR-T cells", "basis": basis}} for first, value, basis in cohorts]
+    data["arms"][0]["cohorts"] = [
+        {
+            **({"patients": {"first": first, "last": first + 2}} if first else {}),
+            "dose": {"value": value, "unit": "CAR-T cells", "basis": basis},
+        }
+        for first, value, basis in cohorts
+    ]
     row = cells(data)
-    assert (row["dose_low_value"], row["dose_low_basis"]) == low and (row["dose_high_value"], row["dose_high_basis"]) == high
+    assert (row["dose_low_value"], row["dose_low_basis"]) == low and (
+        row["dose_high_value"],
+        row["dose_high_basis"],
+    ) == high
     assert row["dose_low_unit"] == row["dose_high_unit"] == "CAR-T cells"
 
 
 def test_outcomes_and_lymphodepletion_cells() -> None:
     data = loaded("trials/NCT06513429.yaml")
-    data["outcomes"] = {"primary": [{"measure": "Incidence of adverse events", "time_frame": "28 days"}],
-                        "secondary": [{"measure": "SRI-4 response"}]}
-    data["lymphodepletion"] = {"agents": [{"agent": "FLUDARABINE", "dose": 25, "unit": "mg/m²/day"}, {"agent": "CYCLOPHOSPHAMIDE"}]}
+    data["outcomes"] = {
+        "primary": [{"measure": "Incidence of adverse events", "time_frame": "28 days"}],
+        "secondary": [{"measure": "SRI-4 response"}],
+    }
+    data["lymphodepletion"] = {
+        "agents": [{"agent": "FLUDARABINE", "dose": 25, "unit": "mg/m²/day"}, {"agent": "CYCLOPHOSPHAMIDE"}]
+    }
     row = cells(data)
     assert row["primary_outcomes"] == "Incidence of adverse events (time frame: 28 days)"
     assert row["secondary_outcomes"] == "SRI-4 response"

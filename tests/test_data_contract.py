@@ -14,12 +14,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
-
 from conftest import REPO, Trials
-from sle_trials.outputs import docs, export, package
-from sle_trials.engine import pipeline
+from jsonschema import Draft202012Validator
 from sle_trials.checks import schema
+from sle_trials.engine import pipeline
+from sle_trials.outputs import docs, export, package
 
 DATAPACKAGE = "datapackage.json"
 TRIALS_JSON = "trials.json"  # the JSON export's default path: generated on demand, not committed
@@ -63,19 +62,25 @@ def test_trials_csv_writes_both_files_byte_identical_every_run(trials: Trials, r
     assert trials("csv").status == 0
     for name in GENERATED:
         assert (registry / name).read_bytes() == first[name], f"{name} differs between two runs"
-        assert first[name] == (REPO / name).read_bytes(), f"the committed {name} is not what the records generate; run: trials csv"
+        assert first[name] == (REPO / name).read_bytes(), (
+            f"the committed {name} is not what the records generate; run: trials csv"
+        )
     assert not (registry / TRIALS_JSON).exists(), "trials csv does not write the JSON export"
     assert leftovers(registry) == []
 
 
 @pytest.mark.parametrize("name", [DATAPACKAGE, TRIALS_JSON])
-def test_json_files_are_indented_with_a_final_newline_and_no_timestamp(name: str, trials: Trials, tmp_path: Path) -> None:
+def test_json_files_are_indented_with_a_final_newline_and_no_timestamp(
+    name: str, trials: Trials, tmp_path: Path
+) -> None:
     text = (REPO / name).read_text(encoding="utf-8") if name == DATAPACKAGE else exported(trials, tmp_path / name)
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert "\r" not in text
     assert json.dumps(json.loads(text), indent=2, ensure_ascii=False, sort_keys=name == TRIALS_JSON) + "\n" == text
     document = json.loads(text)
-    assert not {"created", "generated", "timestamp", "modified"} & set(document), "no timestamps: the bytes must not depend on when"
+    assert not {"created", "generated", "timestamp", "modified"} & set(document), (
+        "no timestamps: the bytes must not depend on when"
+    )
     if name == DATAPACKAGE:  # trials.json holds curated text, which may mention a time of day
         assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d|\b\d\d:\d\d:\d\d\b", text), "no timestamps"
 
@@ -106,7 +111,9 @@ def test_the_json_export_is_not_checked(trials: Trials, registry: Path) -> None:
     assert trials("check").status == 0 and trials("csv", "--check").status == 0
 
 
-def test_a_changed_record_makes_the_csv_stale_and_changes_the_export(trials: Trials, registry: Path, tmp_path: Path) -> None:
+def test_a_changed_record_makes_the_csv_stale_and_changes_the_export(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
     record = registry / "trials" / "NCT05765006.yaml"
     # the record's one site dropped (still valid: a record need not list what its source states)
     text = record.read_text(encoding="utf-8")
@@ -124,8 +131,10 @@ def test_a_changed_record_makes_the_csv_stale_and_changes_the_export(trials: Tri
 def test_nothing_is_written_while_any_record_is_invalid(trials: Trials, registry: Path) -> None:
     before = {name: (registry / name).read_bytes() for name in GENERATED}
     record = registry / "trials" / "NCT06513429.yaml"
-    record.write_text(record.read_text(encoding="utf-8").replace("  minimum_age:\n    value: 18", "  minimum_age:\n    value: 70"),
-                      encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("  minimum_age:\n    value: 18", "  minimum_age:\n    value: 70"),
+        encoding="utf-8",
+    )
     result = trials("csv")
     assert result.status == 1 and "not written" in result.err
     assert (registry / CSV).read_bytes() == before[CSV] and (registry / DATAPACKAGE).read_bytes() == before[DATAPACKAGE]
@@ -146,13 +155,16 @@ def test_fields_follow_the_column_definitions_in_order() -> None:
             assert "joined by '|'" in field["description"], column.name
 
 
-@pytest.mark.parametrize("column, path", [
-    ("overall_status", ["overall_status"]),
-    ("study_type", ["study_type"]),
-    ("enrollment_type", ["enrollment", "type"]),
-    ("sponsor_class", ["sponsor", "class"]),
-    ("curation_status", ["curation", "status"]),
-])
+@pytest.mark.parametrize(
+    "column, path",
+    [
+        ("overall_status", ["overall_status"]),
+        ("study_type", ["study_type"]),
+        ("enrollment_type", ["enrollment", "type"]),
+        ("sponsor_class", ["sponsor", "class"]),
+        ("curation_status", ["curation", "status"]),
+    ],
+)
 def test_enum_columns_take_their_values_from_the_json_schema(column: str, path: list[str]) -> None:
     node = trial_schema()
     for step in path:
@@ -165,7 +177,9 @@ def test_list_column_with_a_vocabulary_is_checked_item_by_item() -> None:
     items = trial_schema()["properties"]["phases"]["items"]["enum"]
     pattern = re.compile(phases["constraints"]["pattern"])
     assert all(pattern.fullmatch(v) for v in items) and pattern.fullmatch("PHASE1|PHASE2")
-    assert not pattern.fullmatch("PHASE1|") and not pattern.fullmatch("phase1") and not pattern.fullmatch("PHASE1,PHASE2")
+    assert (
+        not pattern.fullmatch("PHASE1|") and not pattern.fullmatch("phase1") and not pattern.fullmatch("PHASE1,PHASE2")
+    )
 
 
 def test_keys_patterns_and_partial_dates() -> None:
@@ -196,7 +210,9 @@ def test_package_metadata_licence_version_and_sources() -> None:
     [licence] = package_["licenses"]
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     # pyproject's licence is an SPDX expression covering the code (MIT) and the data
-    assert licence["name"] in re.split(r"\s+AND\s+", pyproject["project"]["license"]), "datapackage.json and pyproject.toml disagree on the data licence"
+    assert licence["name"] in re.split(r"\s+AND\s+", pyproject["project"]["license"]), (
+        "datapackage.json and pyproject.toml disagree on the data licence"
+    )
     assert [s["path"] for s in package_["sources"]] == pipeline.seed_files(REPO)
     assert all(s["title"] for s in package_["sources"])
     assert [r["path"] for r in package_["resources"]] == [CSV], "the JSON export is not committed, so not a resource"
@@ -217,8 +233,9 @@ def test_data_md_names_the_files_and_holds_the_generated_column_table() -> None:
     text = (REPO / "docs" / "data.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## .*$", text, re.M)
     assert headings[:2] == ["## The files", "## Loading the data"], "an analyst meets the files, then how to load them"
-    assert docs.render(text, docs.DOCS[Path("docs") / "data.md"]) == text, \
+    assert docs.render(text, docs.DOCS[Path("docs") / "data.md"]) == text, (
         "docs/data.md tables are stale; run: .venv/bin/python -m sle_trials.outputs.docs"
+    )
     files = text.split("\n## The files\n", 1)[1].split("\n## ", 1)[0]
     for name in (*GENERATED, TRIALS_JSON):
         assert f"`{name}`" in files
@@ -246,7 +263,9 @@ def _columns_with(change: str) -> list[export.Column]:
     if change == "removed":
         return [c for c in columns if c.name != "acronym"]
     if change == "renamed":
-        return [export.Column("status", c.type, c.description, c.get) if c.name == "overall_status" else c for c in columns]
+        return [
+            export.Column("status", c.type, c.description, c.get) if c.name == "overall_status" else c for c in columns
+        ]
     if change == "retyped":
         return [export.Column(c.name, "string", c.description, c.get) if c.name == "enrollment" else c for c in columns]
     if change == "reordered":
@@ -254,10 +273,16 @@ def _columns_with(change: str) -> list[export.Column]:
     raise AssertionError(change)
 
 
-@pytest.mark.parametrize("change, kind, wanted", [
-    ("added", "MINOR", "1.1.0"), ("reordered", "MINOR", "1.1.0"),
-    ("removed", "MAJOR", "2.0.0"), ("renamed", "MAJOR", "2.0.0"), ("retyped", "MAJOR", "2.0.0"),
-])
+@pytest.mark.parametrize(
+    "change, kind, wanted",
+    [
+        ("added", "MINOR", "1.1.0"),
+        ("reordered", "MINOR", "1.1.0"),
+        ("removed", "MAJOR", "2.0.0"),
+        ("renamed", "MAJOR", "2.0.0"),
+        ("retyped", "MAJOR", "2.0.0"),
+    ],
+)
 def test_a_column_change_without_a_version_bump_is_caught(change: str, kind: str, wanted: str) -> None:
     lock = {"versions": [{"version": "1.0.0", "columns": package.signature()}]}
     changelog = "## [1.0.0] - 2026-11-22\n"
@@ -266,7 +291,10 @@ def test_a_column_change_without_a_version_bump_is_caught(change: str, kind: str
     assert f"'## [{wanted}]" in message and "CHANGELOG.md" in message
     assert "python -m sle_trials.outputs.package --lock" in message and "trials csv" in message
     # a patch bump is not enough for a column change either
-    assert any(f"{kind} change" in m for m in package.problems(lock, package.signature(_columns_with(change)), "1.0.1", changelog))
+    assert any(
+        f"{kind} change" in m
+        for m in package.problems(lock, package.signature(_columns_with(change)), "1.0.1", changelog)
+    )
 
 
 def test_a_bump_needs_a_changelog_entry_and_the_lock_updated() -> None:
@@ -277,12 +305,16 @@ def test_a_bump_needs_a_changelog_entry_and_the_lock_updated() -> None:
     assert any("no entry for version 1.1.0" in m for m in found)
     lock["versions"].append({"version": "1.1.0", "columns": added})
     assert package.problems(lock, added, "1.1.0", "## [1.1.0] - 2026-12-01\n## [1.0.0] - 2026-11-22\n") == []
-    assert package.problems(lock, added, "2.0.0", "## [2.0.0]\n## [1.1.0]\n## [1.0.0]\n") != [], "a version not in the lock"
+    assert package.problems(lock, added, "2.0.0", "## [2.0.0]\n## [1.1.0]\n## [1.0.0]\n") != [], (
+        "a version not in the lock"
+    )
 
 
 def test_the_lock_history_must_step_by_valid_bumps() -> None:
     removed = package.signature(_columns_with("removed"))
-    lock = {"versions": [{"version": "1.0.0", "columns": package.signature()}, {"version": "1.1.0", "columns": removed}]}
+    lock = {
+        "versions": [{"version": "1.0.0", "columns": package.signature()}, {"version": "1.1.0", "columns": removed}]
+    }
     found = package.problems(lock, removed, "1.1.0", "## [1.0.0]\n## [1.1.0]\n")
     assert any("1.0.0 -> 1.1.0 is not a valid major step" in m for m in found)
 
@@ -320,8 +352,12 @@ def test_formula_guard_covers_every_character_and_never_a_number() -> None:
     names = [c.name for c in export.COLUMNS]
 
     def cells(title: str, age: float) -> dict[str, str]:
-        data = {"nct_id": "NCT00000001", "brief_title": title, "eligibility": {"minimum_age": {"value": age, "unit": "YEARS"}},
-                "curation": {"status": "complete", "sources": [{"file": "seeds/a.txt", "as_of": "2025"}]}}
+        data = {
+            "nct_id": "NCT00000001",
+            "brief_title": title,
+            "eligibility": {"minimum_age": {"value": age, "unit": "YEARS"}},
+            "curation": {"status": "complete", "sources": [{"file": "seeds/a.txt", "as_of": "2025"}]},
+        }
         return dict(zip(names, export.row(data)))
 
     for start in ("=", "+", "-", "@", "\t", "\r", "\n", "'"):
@@ -336,12 +372,18 @@ def unguard(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and cell[1:2] in ("'", "=", "+", "-", "@", "\t", "\r", "\n") else cell
 
 
-@pytest.mark.parametrize("value", ["=X", "'=X", "''=X", "'", "''", "'x", "x'", "=", "", "IM19", "-1 dose", "'@x", "\tx"])
+@pytest.mark.parametrize(
+    "value", ["=X", "'=X", "''=X", "'", "''", "'x", "x'", "=", "", "IM19", "-1 dose", "'@x", "\tx"]
+)
 def test_the_formula_guard_can_be_undone(value: str) -> None:
     """=X and '=X were the same cell after the guard. Now every value comes back as itself, so no
     two values share a cell, and no guarded cell starts a formula."""
     names = [c.name for c in export.COLUMNS]
-    data = {"nct_id": "NCT00000001", "brief_title": value, "curation": {"status": "complete", "sources": [{"file": "seeds/a.txt", "as_of": "2025"}]}}
+    data = {
+        "nct_id": "NCT00000001",
+        "brief_title": value,
+        "curation": {"status": "complete", "sources": [{"file": "seeds/a.txt", "as_of": "2025"}]},
+    }
     cell = dict(zip(names, export.row(data)))["brief_title"]
     assert unguard(cell) == value
     assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r", "\n")

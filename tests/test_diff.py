@@ -10,15 +10,20 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, Trials, copy_registry
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
 RELMA = "trials/NCT05765006.yaml"
-ENV = {**os.environ, "GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "curator@example.invalid",
-       "GIT_COMMITTER_NAME": "Curator", "GIT_COMMITTER_EMAIL": "curator@example.invalid", "GIT_CONFIG_NOSYSTEM": "1",
-       "GIT_CONFIG_GLOBAL": os.devnull}
+ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Curator",
+    "GIT_AUTHOR_EMAIL": "curator@example.invalid",
+    "GIT_COMMITTER_NAME": "Curator",
+    "GIT_COMMITTER_EMAIL": "curator@example.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -51,11 +56,17 @@ def repo(tmp_path: Path) -> Path:
 
 def relma_completed(root: Path) -> None:
     """The change a curator makes when the trial completes: status, enrollment, one criterion reworded."""
-    edit(root, RELMA,
-         ("overall_status: RECRUITING\n", "overall_status: COMPLETED\n"),
-         ("    - enrollment\n", ""),
-         ("phases:\n", "enrollment:\n  count: 24\nphases:\n"),
-         ("      text: Sign an informed consent form (ICF) voluntarily.\n", "      text: Sign the informed consent form (ICF) voluntarily.\n"))
+    edit(
+        root,
+        RELMA,
+        ("overall_status: RECRUITING\n", "overall_status: COMPLETED\n"),
+        ("    - enrollment\n", ""),
+        ("phases:\n", "enrollment:\n  count: 24\nphases:\n"),
+        (
+            "      text: Sign an informed consent form (ICF) voluntarily.\n",
+            "      text: Sign the informed consent form (ICF) voluntarily.\n",
+        ),
+    )
 
 
 def test_field_level_summary_between_two_commits(trials: Trials, repo: Path) -> None:
@@ -64,7 +75,9 @@ def test_field_level_summary_between_two_commits(trials: Trials, repo: Path) -> 
     result = trials("diff", "HEAD~1", "HEAD", root=repo)
     assert result.status == 0, result.err
     line = result.lines[0]
-    assert line.startswith("NCT05765006: overall_status RECRUITING → COMPLETED; enrollment added: 24; 1 inclusion criterion reworded")
+    assert line.startswith(
+        "NCT05765006: overall_status RECRUITING → COMPLETED; enrollment added: 24; 1 inclusion criterion reworded"
+    )
     assert "curation.silent: removed 'enrollment'" in line  # bookkeeping comes after the data
     assert result.lines[-1].startswith("HEAD~1 (") and result.lines[-1].endswith("): 1 changed")
     assert len(result.lines) == 2  # the other records did not change
@@ -79,7 +92,10 @@ def test_markdown_for_a_pull_request_comment(trials: Trials, repo: Path) -> None
     assert out.startswith("### Trial data: `HEAD~1 (")
     assert "1 record: 1 changed" in out
     # the title as Markdown text: its punctuation escaped, so that it renders as written and nothing more
-    assert "- **NCT05765006** — CD19\\-CART\\(Relma\\-cel\\) for Moderate to Severe Active Systemic Lupus Erythematosus\n" in out
+    assert (
+        "- **NCT05765006** — CD19\\-CART\\(Relma\\-cel\\) for Moderate to Severe Active Systemic Lupus Erythematosus\n"
+        in out
+    )
     assert "  - `overall_status` `RECRUITING` → `COMPLETED`\n" in out
     assert "  - `enrollment` added: `24`\n" in out
     assert "  - 1 inclusion criterion reworded\n" in out
@@ -91,8 +107,14 @@ def test_json_format(trials: Trials, repo: Path) -> None:
     report = json.loads(trials("diff", "HEAD~1", "HEAD", "--format", "json", root=repo).out)
     record = report["records"][0]
     assert record["nct_id"] == "NCT05765006" and record["status"] == "changed"
-    assert {"field": "overall_status", "kind": "changed", "old": "RECRUITING", "new": "COMPLETED", "text": None,
-            "phrase": "overall_status RECRUITING → COMPLETED"} in record["changes"]
+    assert {
+        "field": "overall_status",
+        "kind": "changed",
+        "old": "RECRUITING",
+        "new": "COMPLETED",
+        "text": None,
+        "phrase": "overall_status RECRUITING → COMPLETED",
+    } in record["changes"]
 
 
 def test_defaults_compare_head_1_with_the_working_tree(trials: Trials, repo: Path) -> None:
@@ -136,28 +158,40 @@ def test_new_removed_and_unreadable_records_and_new_seeds(trials: Trials, repo: 
     result = trials("diff", "HEAD", root=repo)
     assert "NCT03030976: record removed" in result.lines
     assert "NCT09000022: new record: AX-19 CAR-T in Adults With Refractory Systemic Lupus Erythematosus" in result.lines
-    assert any(line.startswith("NCT05765006: cannot be read at working tree (E007 YAML syntax") for line in result.lines)
+    assert any(
+        line.startswith("NCT05765006: cannot be read at working tree (E007 YAML syntax") for line in result.lines
+    )
     assert "seeds: added seeds/ctgov_NCT09000022_2025-06-12.json" in result.lines
     assert result.lines[-1].endswith("working tree: 1 added, 1 removed, 1 unreadable")
     commit(repo, "the same, committed")
     committed = trials("diff", "HEAD~1", "HEAD", root=repo)
-    assert committed.lines[:-1] == [line.replace("at working tree", f"at {committed.lines[-1].split(' → ')[1].split(':')[0]}")
-                                    for line in result.lines[:-1]]
+    assert committed.lines[:-1] == [
+        line.replace("at working tree", f"at {committed.lines[-1].split(' → ')[1].split(':')[0]}")
+        for line in result.lines[:-1]
+    ]
     (repo / "seeds" / "ctgov_NCT09000022_2025-06-12.json").unlink()
     commit(repo, "the seed removed")
-    assert trials("diff", "HEAD~1", "HEAD", root=repo).lines[0] == "seeds: removed seeds/ctgov_NCT09000022_2025-06-12.json"
+    assert (
+        trials("diff", "HEAD~1", "HEAD", root=repo).lines[0] == "seeds: removed seeds/ctgov_NCT09000022_2025-06-12.json"
+    )
 
 
 def test_long_text_is_reported_as_reworded_where_it_differs(trials: Trials, repo: Path) -> None:
     edit(repo, RELMA, ("Relma-cel for people with moderate", "Relma-cel for adults with moderate"))
     result = trials("diff", "HEAD", root=repo)
-    assert result.lines[0] == ("NCT05765006: third_party_summary.text reworded: “…called Relma-cel for people with "
-                               "moderate to severe…” → “…called Relma-cel for adults with moderate to severe…”")
+    assert result.lines[0] == (
+        "NCT05765006: third_party_summary.text reworded: “…called Relma-cel for people with "
+        "moderate to severe…” → “…called Relma-cel for adults with moderate to severe…”"
+    )
 
 
 def test_no_changes(trials: Trials, repo: Path) -> None:
     result = trials("diff", "HEAD", root=repo)
-    assert result.status == 0 and result.lines == [result.lines[-1]] and result.lines[-1].endswith("working tree: no changes")
+    assert (
+        result.status == 0
+        and result.lines == [result.lines[-1]]
+        and result.lines[-1].endswith("working tree: no changes")
+    )
     assert "No changes to the trial records." in trials("diff", "HEAD", "--format", "markdown", root=repo).out
 
 
@@ -172,12 +206,15 @@ def test_registry_in_a_subfolder_of_the_repository(trials: Trials, tmp_path: Pat
     assert result.lines[0].startswith("NCT05765006: overall_status RECRUITING → COMPLETED")
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["nope"], "'nope' is not a revision in this repository"),
-    (["HEAD", "nope"], "'nope' is not a revision in this repository"),
-    ([], "no BASE given, and neither origin/main nor HEAD~1 exists"),
-    (["--format", "html"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["nope"], "'nope' is not a revision in this repository"),
+        (["HEAD", "nope"], "'nope' is not a revision in this repository"),
+        ([], "no BASE given, and neither origin/main nor HEAD~1 exists"),
+        (["--format", "html"], "invalid choice"),
+    ],
+)
 def test_usage_errors(trials: Trials, repo: Path, argv: list[str], message: str) -> None:
     result = trials.raw(["diff", "--root", str(repo), *argv])
     assert result.status == 2 and message in result.err
@@ -191,6 +228,7 @@ def test_outside_a_git_repository(trials: Trials, registry: Path) -> None:
 
 
 # --- the cost: a fixed number of git processes, and only the changed blobs read --------------------
+
 
 class GitCalls:
     """Every process started while it is installed (subprocess.Popen, which subprocess.run uses):
@@ -226,7 +264,9 @@ def many_records(root: Path, n: int) -> list[str]:
     """n more trial files (small, valid YAML), committed: the registry a diff must not read whole."""
     names = [f"trials/NCT0800{i:04d}.yaml" for i in range(n)]
     for i, name in enumerate(names):
-        (root / name).write_text(f"nct_id: NCT0800{i:04d}\nbrief_title: Trial {i}\noverall_status: RECRUITING\n", encoding="utf-8")
+        (root / name).write_text(
+            f"nct_id: NCT0800{i:04d}\nbrief_title: Trial {i}\noverall_status: RECRUITING\n", encoding="utf-8"
+        )
     commit(root, f"{n} records")
     return names
 
@@ -261,7 +301,9 @@ def test_the_git_processes_do_not_grow_with_the_files_changed(repo: Path, monkey
         calls.reset()
         lines = run_diff(*revs, root=repo)
         assert lines[-1].endswith(f": {changed} changed") and len(lines) == changed + 1, lines[-1]
-        assert len(calls.batched) == blobs  # both sides' blobs of each changed record; the work tree's are read from disk
+        assert (
+            len(calls.batched) == blobs
+        )  # both sides' blobs of each changed record; the work tree's are read from disk
         return [argv[argv.index("-C") + 2] for argv in calls.argv]  # the git command each process ran
 
     one = diff("HEAD~2", "HEAD~1", changed=1, blobs=2)
@@ -274,8 +316,9 @@ def test_the_git_processes_do_not_grow_with_the_files_changed(repo: Path, monkey
     assert one == sixty and len(one) <= 8 and one.count("cat-file") == 2, one
 
 
-def test_a_committed_link_submodule_or_large_file_is_refused_never_read(repo: Path, tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_committed_link_submodule_or_large_file_is_refused_never_read(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Between two commits, a trial file that is a link (its blob the target's name), a submodule
     (a commit id, no blob at all) or over 1 MiB is reported unreadable, and its content never asked for."""
     (tmp_path / "secret.yaml").write_text("nct_id: NCT09000001\nbrief_title: s3cr3t\n", encoding="utf-8")
@@ -283,14 +326,22 @@ def test_a_committed_link_submodule_or_large_file_is_refused_never_read(repo: Pa
     big = "nct_id: NCT09000002\nbrief_title: Big\nnotes: |-\n" + "  " + "x" * 1_100_000 + "\n"
     (repo / "trials" / "NCT09000002.yaml").write_text(big, encoding="utf-8")
     git(repo, "add", "-A")
-    git(repo, "update-index", "--add", "--cacheinfo", f"160000,{git(repo, 'rev-parse', 'HEAD').strip()},trials/NCT09000003.yaml")
+    git(
+        repo,
+        "update-index",
+        "--add",
+        "--cacheinfo",
+        f"160000,{git(repo, 'rev-parse', 'HEAD').strip()},trials/NCT09000003.yaml",
+    )
     git(repo, "commit", "-q", "--no-verify", "-m", "a link, a large file and a submodule")
     calls = GitCalls(monkeypatch)
     lines = [re.sub(r"at HEAD \([0-9a-f]+\)", "at HEAD", line) for line in run_diff("HEAD~1", "HEAD", root=repo)]
     assert lines == [
-        "NCT09000001: cannot be read at HEAD (E001 cannot read: a symbolic link, not a regular file; a trial file must be a plain file)",
+        "NCT09000001: cannot be read at HEAD (E001 cannot read: a symbolic link, not a regular file; "
+        "a trial file must be a plain file)",
         f"NCT09000002: cannot be read at HEAD (E004 file is {len(big):,} bytes; the limit is 1,048,576 (1 MiB))",
         "NCT09000003: cannot be read at HEAD (E001 cannot read: a submodule (gitlink), not a regular file; "
         "a trial file must be a plain file)",
-        lines[-1]]
+        lines[-1],
+    ]
     assert lines[-1].endswith(": 3 unreadable") and calls.batched == []

@@ -13,7 +13,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 README_LINES = 200
@@ -53,7 +52,9 @@ def anchors(path: Path) -> set[str]:
 
 
 def relative_links(path: Path) -> list[str]:
-    return [t for t in LINK.findall(prose(path.read_text(encoding="utf-8"))) if not re.match(r"[a-z][a-z0-9+.-]*:", t, re.I)]
+    return [
+        t for t in LINK.findall(prose(path.read_text(encoding="utf-8"))) if not re.match(r"[a-z][a-z0-9+.-]*:", t, re.I)
+    ]
 
 
 def test_the_readme_is_short() -> None:
@@ -84,6 +85,9 @@ def test_every_relative_link_points_at_a_file_and_heading_that_exist(doc: Path) 
 
 def test_slugs_are_githubs() -> None:
     assert slug("The `trials` command") == "the-trials-command"
-    assert slug("`trials import ctgov`: import from ClinicalTrials.gov") == "trials-import-ctgov-import-from-clinicaltrialsgov"
+    assert (
+        slug("`trials import ctgov`: import from ClinicalTrials.gov")
+        == "trials-import-ctgov-import-from-clinicaltrialsgov"
+    )
     assert slug("The registry's files") == "the-registrys-files"
     assert slug("Reading trials.csv") == "reading-trialscsv"

@@ -19,6 +19,8 @@ CTGOV = FIXTURES / "ctgov"
 def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[API]:
     with running(monkeypatch) as stand_in:
         yield stand_in
+
+
 NCT = "NCT09000011"
 
 
@@ -52,8 +54,10 @@ def test_no_drift(trials: Trials, imported: Path, api: API) -> None:
     api.serve(NCT, Answer(200, (CTGOV / "completed_phase2_randomised.json").read_bytes()))
     result = trials.raw(["drift", "--root", str(imported), NCT])
     assert result.status == 0, result.out + result.err
-    assert result.out == ("1 trial checked against ClinicalTrials.gov: 0 changed since their source, "
-                          "0 unknown to the registry, 0 not checked\n")
+    assert result.out == (
+        "1 trial checked against ClinicalTrials.gov: 0 changed since their source, "
+        "0 unknown to the registry, 0 not checked\n"
+    )
     assert result.err == ""  # no progress bar into a pipe
 
 
@@ -65,7 +69,8 @@ def test_a_changed_study_is_reported_in_text_markdown_and_json(trials: Trials, i
         "NCT09000011: dates.completion 2024-08-31 (ACTUAL) → 2025-11-30 (ACTUAL); "
         "dates.last_updated 2025-03-06 (ACTUAL) → "
         "2026-03-01 (ACTUAL); phases [PHASE2] → [PHASE2, PHASE3]; enrollment 24 (ACTUAL) → 26 (ACTUAL) "
-        "(since seeds/ctgov_NCT09000011_2025-03-06.json, as of 2025-03-06)")
+        "(since seeds/ctgov_NCT09000011_2025-03-06.json, as of 2025-03-06)"
+    )
     md = trials.raw(["drift", "--root", str(imported), "--format", "markdown", NCT])
     assert md.status == 1
     assert md.out.startswith("## Drift from ClinicalTrials.gov\n\n1 trial checked")
@@ -74,8 +79,12 @@ def test_a_changed_study_is_reported_in_text_markdown_and_json(trials: Trials, i
     js = trials.raw(["drift", "--root", str(imported), "--format", "json", NCT])
     report = json.loads(js.out)
     assert js.status == 1 and report["drifted"] == 1
-    assert {c["field"] for c in report["trials"][0]["changes"]} == {"enrollment", "phases", "dates.completion",
-                                                                   "dates.last_updated"}
+    assert {c["field"] for c in report["trials"][0]["changes"]} == {
+        "enrollment",
+        "phases",
+        "dates.completion",
+        "dates.last_updated",
+    }
     # the same run twice prints the same bytes
     assert trials.raw(["drift", "--root", str(imported), "--format", "json", NCT]).out == js.out
 
@@ -95,10 +104,14 @@ def test_a_record_from_other_sources_is_compared_with_its_own_values(trials: Tri
     doc = study()
     ps = doc["protocolSection"]
     ps["identificationModule"]["nctId"] = "NCT06513429"
-    ps["statusModule"].update({"overallStatus": "ACTIVE_NOT_RECRUITING",
-                               "startDateStruct": {"date": "2024-07-30", "type": "ACTUAL"},  # the copy gave no type
-                               "completionDateStruct": {"date": "2027-12-31", "type": "ESTIMATED"},
-                               "lastUpdatePostDateStruct": {"date": "2025-10-02", "type": "ACTUAL"}})
+    ps["statusModule"].update(
+        {
+            "overallStatus": "ACTIVE_NOT_RECRUITING",
+            "startDateStruct": {"date": "2024-07-30", "type": "ACTUAL"},  # the copy gave no type
+            "completionDateStruct": {"date": "2027-12-31", "type": "ESTIMATED"},
+            "lastUpdatePostDateStruct": {"date": "2025-10-02", "type": "ACTUAL"},
+        }
+    )
     ps["designModule"]["enrollmentInfo"] = {"count": 6, "type": "ESTIMATED"}
     ps["designModule"]["phases"] = ["NA"]
     doc["hasResults"] = False
@@ -108,7 +121,8 @@ def test_a_record_from_other_sources_is_compared_with_its_own_values(trials: Tri
     assert result.status == 1
     assert result.out.splitlines()[0] == (
         "NCT06513429: overall_status RECRUITING → ACTIVE_NOT_RECRUITING; dates.last_updated "
-        "2025-08-17 → 2025-10-02 (since seeds/000_84a0f0163f21158e.txt, as of 2025-08-17)")
+        "2025-08-17 → 2025-10-02 (since seeds/000_84a0f0163f21158e.txt, as of 2025-08-17)"
+    )
     # a record whose source gave no last update: the registry's is compared with the source's as-of date
     file = registry / "trials" / "NCT06513429.yaml"
     text = file.read_text(encoding="utf-8")
@@ -122,8 +136,9 @@ def test_an_unknown_trial_is_reported_and_the_run_goes_on(trials: Trials, import
     result = trials.raw(["drift", "--root", str(imported), "NCT06513429", NCT])
     assert result.status == 1
     assert "NCT06513429: unknown to the registry: ClinicalTrials.gov has no study NCT06513429" in result.out
-    assert ("2 trials checked against ClinicalTrials.gov: 0 changed since their source, "
-            "1 unknown to the registry") in result.out
+    assert (
+        "2 trials checked against ClinicalTrials.gov: 0 changed since their source, 1 unknown to the registry"
+    ) in result.out
     assert api.requests_for(NCT) == 1  # checked after the unknown one
 
 
@@ -134,8 +149,9 @@ def test_every_record_by_default(trials: Trials, registry: Path, api: API) -> No
     assert report["unknown"] == len(report["trials"])  # the stand-in knows none of them
 
 
-def test_offline_stops_and_names_what_was_not_checked(trials: Trials, imported: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_offline_stops_and_names_what_was_not_checked(
+    trials: Trials, imported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CTGOV_API_URL", "http://127.0.0.1:9/api/v2")
     monkeypatch.setenv("CTGOV_RETRIES", "0")
     result = trials.raw(["drift", "--root", str(imported), NCT, "NCT06513429"])
@@ -144,11 +160,14 @@ def test_offline_stops_and_names_what_was_not_checked(trials: Trials, imported: 
     assert "NCT06513429: not checked: not checked: the registry could not be reached" in result.out
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["NCT123"], "'NCT123' is not an NCT id"),
-    (["NCT09999999"], "there is no trials/NCT09999999.yaml"),
-    (["--format", "csv"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["NCT123"], "'NCT123' is not an NCT id"),
+        (["NCT09999999"], "there is no trials/NCT09999999.yaml"),
+        (["--format", "csv"], "invalid choice"),
+    ],
+)
 def test_usage_errors(trials: Trials, registry: Path, api: API, argv: list, message: str) -> None:
     result = trials.raw(["drift", "--root", str(registry), *argv])
     assert result.status == 2 and message in result.err

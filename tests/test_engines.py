@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import record_data
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
-
-from conftest import record_data
 from sle_trials.checks import load, schema
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,9 +30,13 @@ ENGINE = schema.make_validator(SCHEMA)
 def _as_python(node):
     """The schema with each pattern (and patternProperties key) written for Python's re: its final `$`
     as `\\Z`. ECMA-262's `$` is the end of the text; Python's also matches before a final newline."""
+
     def regex(pattern: str) -> str:
-        assert pattern.startswith("^") and pattern.endswith("$") and "\\d" not in pattern and "\\w" not in pattern, pattern
+        assert pattern.startswith("^") and pattern.endswith("$") and "\\d" not in pattern and "\\w" not in pattern, (
+            pattern
+        )
         return pattern[:-1] + "\\Z"
+
     if isinstance(node, list):
         return [_as_python(item) for item in node]
     if not isinstance(node, dict):
@@ -107,37 +110,82 @@ def test_a_merge_key_as_a_value_is_refused_and_quoted_it_is_text() -> None:
     assert problems == [] and record is not None and record.data == {"a": "<<"}
 
 
-@pytest.mark.parametrize("text", [
-    "a: 1\na: 2\n", "1: x\n", "null: x\n", "a: .nan\n", "a: -.inf\n", 'a: "x\\ty"\n', 'a: "\\u202e"\n',
-    "---\na: 1\n---\nb: 2\n", "[1]\n", "x\n", "", "# only a comment\n", "a: 012\nb: 0o17\nc: 0x1F\nd: No\ne: 2024-01-01\nf: 1e3\n",
-    "x: " + "[" * 11 + "]" * 11 + "\n", "x: " + "[" * 10 + "]" * 10 + "\n", "x: " + "[" * 3000 + "]" * 3000 + "\n",
-    "a: &x 1\nb: *x\n", "a: !!str 1\n", "<<: {a: 1}\n", "? [a]\n: b\n", "a: 99999999999999999999999999\n",
-    "a: <<\n", "- <<\n", "<<\n", "? {a: 1, a: 2}\n: x\n", "a: {b: 1, b: 2}\n",
-], ids=repr)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",
+        "1: x\n",
+        "null: x\n",
+        "a: .nan\n",
+        "a: -.inf\n",
+        'a: "x\\ty"\n',
+        'a: "\\u202e"\n',
+        "---\na: 1\n---\nb: 2\n",
+        "[1]\n",
+        "x\n",
+        "",
+        "# only a comment\n",
+        "a: 012\nb: 0o17\nc: 0x1F\nd: No\ne: 2024-01-01\nf: 1e3\n",
+        "x: " + "[" * 11 + "]" * 11 + "\n",
+        "x: " + "[" * 10 + "]" * 10 + "\n",
+        "x: " + "[" * 3000 + "]" * 3000 + "\n",
+        "a: &x 1\nb: *x\n",
+        "a: !!str 1\n",
+        "<<: {a: 1}\n",
+        "? [a]\n: b\n",
+        "a: 99999999999999999999999999\n",
+        "a: <<\n",
+        "- <<\n",
+        "<<\n",
+        "? {a: 1, a: 2}\n: x\n",
+        "a: {b: 1, b: 2}\n",
+    ],
+    ids=repr,
+)
 def test_engines_agree_on_edge_cases(text: str) -> None:
     agree_on_text(text)
 
 
-@pytest.mark.parametrize("mutate", [
-    lambda d: d.update(nct_id="NCT0651342"), lambda d: d.update(nct_id="NCT06513429\n"),
-    lambda d: d.update(nct_id="NCT0651342\u0669"), lambda d: d.update(nct_id="\u0421NT06513429"),
-    lambda d: d["dates"]["start"].update(date="2024-7-30"), lambda d: d["dates"]["start"].update(date="2024-07-30\n"),
-    lambda d: d["enrollment"].update(count=6.0), lambda d: d["enrollment"].update(count=-1),
-    lambda d: d["enrollment"].update(count=2**70), lambda d: d["enrollment"].update(count=True),
-    lambda d: d.update(phases=[]), lambda d: d.update(phases=["NA", "NA"]), lambda d: d.update(extra=1),
-    lambda d: d["eligibility"].update(healthy_volunteers="No"), lambda d: d["curation"].update(status="complete "),
-    lambda d: d["arms"][0]["cohorts"][0]["dose"].update(value=0), lambda d: d.pop("overall_status"),
-    lambda d: d["locations"][0].update(country="China|Japan"), lambda d: d.update(brief_title=""),
-    lambda d: d["evidence"].update({"Bad.Path": "x"}), lambda d: d["evidence"].update({"enrollment.count": []}),
-])
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda d: d.update(nct_id="NCT0651342"),
+        lambda d: d.update(nct_id="NCT06513429\n"),
+        lambda d: d.update(nct_id="NCT0651342\u0669"),
+        lambda d: d.update(nct_id="\u0421NT06513429"),
+        lambda d: d["dates"]["start"].update(date="2024-7-30"),
+        lambda d: d["dates"]["start"].update(date="2024-07-30\n"),
+        lambda d: d["enrollment"].update(count=6.0),
+        lambda d: d["enrollment"].update(count=-1),
+        lambda d: d["enrollment"].update(count=2**70),
+        lambda d: d["enrollment"].update(count=True),
+        lambda d: d.update(phases=[]),
+        lambda d: d.update(phases=["NA", "NA"]),
+        lambda d: d.update(extra=1),
+        lambda d: d["eligibility"].update(healthy_volunteers="No"),
+        lambda d: d["curation"].update(status="complete "),
+        lambda d: d["arms"][0]["cohorts"][0]["dose"].update(value=0),
+        lambda d: d.pop("overall_status"),
+        lambda d: d["locations"][0].update(country="China|Japan"),
+        lambda d: d.update(brief_title=""),
+        lambda d: d["evidence"].update({"Bad.Path": "x"}),
+        lambda d: d["evidence"].update({"enrollment.count": []}),
+    ],
+)
 def test_engines_agree_on_invalid_records(mutate) -> None:
     data = record_data(REPO / "trials" / "NCT06513429.yaml", "x")
     mutate(data)
     agree_on_data(data)
 
 
-_scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70), st.floats(allow_nan=False, allow_infinity=False),
-                     st.text(max_size=20), st.sampled_from(["NCT06513429", "2024-07-30", "RECRUITING", "PHASE1", "YEARS"]))
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20),
+    st.sampled_from(["NCT06513429", "2024-07-30", "RECRUITING", "PHASE1", "YEARS"]),
+)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -177,7 +225,7 @@ def test_engines_agree_on_damaged_text(seed: int) -> None:
         if op == "insert":
             text = text[:at] + rng.choice([":", "-", " ", "\n", "'", '"', "[", "{", "#", "x", "  ", "- x"]) + text[at:]
         elif op == "delete":
-            text = text[:at] + text[at + rng.randint(1, 5):]
+            text = text[:at] + text[at + rng.randint(1, 5) :]
         else:
             text = text[:at]
     agree_on_text(text)
@@ -188,7 +236,9 @@ def test_the_tool_runs_without_the_reference_implementation() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; sys.modules['jsonschema'] = None; from sle_trials.cli import main; "
-            f"raise SystemExit(main(['check', '--root', {str(REPO)!r}, '--no-cache']))")
+    code = (
+        "import sys; sys.modules['jsonschema'] = None; from sle_trials.cli import main; "
+        f"raise SystemExit(main(['check', '--root', {str(REPO)!r}, '--no-cache']))"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import record_data
 from sle_trials import cli, fields
 from sle_trials.checks import schema
@@ -75,7 +74,12 @@ def test_one_character_changed_in_any_verbatim_field_is_caught(reg: Path, capsys
 
 
 def test_typo_shows_the_nearest_source_passage(reg: Path, capsys) -> None:
-    edit(reg, RELMA, "Sign an informed consent form (ICF) voluntarily.", "Sign an informed consent form (ICF) voluntarly.")
+    edit(
+        reg,
+        RELMA,
+        "Sign an informed consent form (ICF) voluntarily.",
+        "Sign an informed consent form (ICF) voluntarly.",
+    )
     code, out = run(capsys, "validate", "--root", str(reg), str(reg / RELMA))
     assert code == 1
     line = line_of(reg, RELMA, "voluntarly")
@@ -85,10 +89,18 @@ def test_typo_shows_the_nearest_source_passage(reg: Path, capsys) -> None:
 
 
 def test_invented_title_is_caught(reg: Path, capsys) -> None:
-    edit(reg, "trials/NCT06900764.yaml", "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus",
-         "A Study of CAR-T Cells in Subjects With Lupus Nephritis")
-    edit(reg, IM19, "title: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus",
-         "title: A Study of CAR-T Cells in Subjects With Lupus Nephritis")
+    edit(
+        reg,
+        "trials/NCT06900764.yaml",
+        "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus",
+        "A Study of CAR-T Cells in Subjects With Lupus Nephritis",
+    )
+    edit(
+        reg,
+        IM19,
+        "title: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus",
+        "title: A Study of CAR-T Cells in Subjects With Lupus Nephritis",
+    )
     code, out = run(capsys, "check", "--root", str(reg))
     assert code == 1
     assert "trials/NCT06900764.yaml:3:14: E501 brief_title" in out
@@ -122,7 +134,12 @@ def test_altered_quote_is_caught_with_nearest_passage(reg: Path, capsys) -> None
 
 
 def test_evidence_for_a_field_the_record_lacks(reg: Path, capsys) -> None:
-    edit(reg, IM19, "  enrollment.count: 6 participants\n", "  enrollment.count: 6 participants\n  enrollment.type: 6 participants\n")
+    edit(
+        reg,
+        IM19,
+        "  enrollment.count: 6 participants\n",
+        "  enrollment.count: 6 participants\n  enrollment.type: 6 participants\n",
+    )
     code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
     line = line_of(reg, IM19, "enrollment.type: 6")
     assert code == 1 and f"{IM19}:{line}:3: E503 evidence for enrollment.type: the record has no such field" in out
@@ -138,7 +155,9 @@ def test_criterion_number_must_match_the_source(reg: Path, capsys) -> None:
 def test_a_criterion_number_is_checked_as_written_even_after_an_equal_one(reg: Path, capsys) -> None:
     """3.0 equals 3 (the schema's integer takes both), but the source numbers the criterion "3)",
     never "3.0)": a check that remembered the answer for 3 must not give it for 3.0."""
-    assert run(capsys, "validate", "--root", str(reg), "--no-cache", str(reg / IM19))[0] == 0  # 3 first, in this process
+    assert (
+        run(capsys, "validate", "--root", str(reg), "--no-cache", str(reg / IM19))[0] == 0
+    )  # 3 first, in this process
     edit(reg, IM19, "    - number: 3\n      text: Weight ≥ 40 kg", "    - number: 3.0\n      text: Weight ≥ 40 kg")
     code, out = run(capsys, "validate", "--root", str(reg), "--no-cache", str(reg / IM19))
     assert code == 1 and "E504 eligibility.inclusion_criteria.1: the source does not number this criterion 3.0" in out
@@ -172,12 +191,19 @@ def test_coverage_is_complete_for_both_seed_records(reg: Path, capsys) -> None:
     rows = {r["nct_id"]: r for r in report["records"]}
     for nct_id in ("NCT06513429", "NCT05765006"):
         row = rows[nct_id]
-        assert row["bound_share"] == 1.0 and row["values"]["without_evidence"] == [] and row["values"]["written_only"] == []
+        assert (
+            row["bound_share"] == 1.0
+            and row["values"]["without_evidence"] == []
+            and row["values"]["written_only"] == []
+        )
         assert row["values"]["structured"] > 100
         assert row["fields"]["unexplained"] == [] and row["fields_accounted_share"] == 1.0
     assert "enrollment" in rows["NCT05765006"]["fields"]["silent"]
-    assert rows["NCT06513429"]["fields"]["not_applicable"] == ["last_known_status", "design.observational_model",
-                                                              "design.time_perspective"]  # RECRUITING, INTERVENTIONAL
+    assert rows["NCT06513429"]["fields"]["not_applicable"] == [
+        "last_known_status",
+        "design.observational_model",
+        "design.time_perspective",
+    ]  # RECRUITING, INTERVENTIONAL
     assert report["stubs_waiting"] == ["NCT03030976", "NCT06310811", "NCT06585514", "NCT06886919", "NCT06900764"]
 
 
@@ -218,7 +244,10 @@ def test_an_edited_or_unlisted_seed_is_refused(reg: Path, capsys) -> None:
     seed = reg / "seeds" / "000_84a0f0163f21158e.txt"
     seed.write_bytes(seed.read_bytes() + b"x")
     code, out = run(capsys, "check", "--root", str(reg))
-    assert code == 1 and "seeds/000_84a0f0163f21158e.txt: E307 seeds/000_84a0f0163f21158e.txt differs from its sha256" in out
+    assert (
+        code == 1
+        and "seeds/000_84a0f0163f21158e.txt: E307 seeds/000_84a0f0163f21158e.txt differs from its sha256" in out
+    )
     (reg / "seeds" / "SHA256SUMS").write_text("", encoding="utf-8")
     code, out = run(capsys, "refs", "--root", str(reg))
     assert code == 1 and out.count("is not listed in seeds/SHA256SUMS") == 2
@@ -229,7 +258,11 @@ def test_an_edited_or_unlisted_seed_is_refused(reg: Path, capsys) -> None:
 # fields.verbatim_texts walks only the parts of a record the schema says can hold verbatim text; it
 # must give exactly the verbatim text leaves() gives, in the same order, with the mapping or list holding each.
 def _verbatim_by_leaves(data: object, schema_: dict) -> list[tuple[tuple, str]]:
-    return [(path, value) for path, value, node in fields.leaves(data, schema_) if fields.is_verbatim(node) and isinstance(value, str)]
+    return [
+        (path, value)
+        for path, value, node in fields.leaves(data, schema_)
+        if fields.is_verbatim(node) and isinstance(value, str)
+    ]
 
 
 def _assert_same_verbatim(data: object, schema_: dict) -> None:
@@ -255,7 +288,6 @@ _ODD_VALUES = [None, 1, 2.5, True, "text", [], {}, ["a", 1, {"text": "b"}], {"te
 def test_verbatim_texts_follow_leaves_on_misshapen_records() -> None:
     """Every value of a real record replaced in turn by values of the wrong shape."""
     import copy
-
 
     schema_ = schema.load_schema(REPO)
     base = record_data(REPO / "trials" / "NCT06513429.yaml", "x")
@@ -289,4 +321,7 @@ def test_json_string_changes_only_unprintable_characters() -> None:
     assert "\r" in changed and "\u200b" in changed and "\u2028" in changed
     assert [hex(ord(c)) for c in changed if c.isprintable()] == []
     assert json_string("a\r\nb\u200bc\u2028d\te") == "a\nbc d e"
-    assert json_string("plain text, même 1×10^6 ≥ 5\nand a second line") == "plain text, même 1×10^6 ≥ 5\nand a second line"
+    assert (
+        json_string("plain text, même 1×10^6 ≥ 5\nand a second line")
+        == "plain text, même 1×10^6 ≥ 5\nand a second line"
+    )

@@ -12,12 +12,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
-
 from conftest import IM19_PATH, REPO, Trials
+from jsonschema import Draft202012Validator
 from sle_trials.checks import load, schema
-from sle_trials.outputs import package
 from sle_trials.engine import pipeline
+from sle_trials.outputs import package
 
 EXPORT = "trials.json"
 
@@ -37,14 +36,25 @@ def real_records() -> list[dict]:
 
 def whole_document(records: list[dict]) -> str:
     """The export as one json.dumps of the whole document (what the stream must equal)."""
-    return json.dumps({
-        "name": package.NAME,
-        "version": package.DATA_VERSION,
-        "license": package.LICENSE["name"],
-        "schema": package.TRIAL_SCHEMA,
-        "description": f"Every trial record of {package.TITLE}, sorted by nct_id; each validates against {package.TRIAL_SCHEMA}.",
-        "trials": sorted(records, key=lambda d: d["nct_id"]),
-    }, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            {
+                "name": package.NAME,
+                "version": package.DATA_VERSION,
+                "license": package.LICENSE["name"],
+                "schema": package.TRIAL_SCHEMA,
+                "description": (
+                    f"Every trial record of {package.TITLE}, sorted by nct_id; "
+                    f"each validates against {package.TRIAL_SCHEMA}."
+                ),
+                "trials": sorted(records, key=lambda d: d["nct_id"]),
+            },
+            indent=2,
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 def test_streamed_export_equals_json_dumps_of_the_whole_document(trials: Trials, registry: Path) -> None:
@@ -112,8 +122,10 @@ def test_every_exported_record_validates_against_the_schema(trials: Trials, regi
 
 def _break_a_record(registry: Path) -> None:
     record = registry / IM19_PATH
-    record.write_text(record.read_text(encoding="utf-8").replace("  minimum_age:\n    value: 18", "  minimum_age:\n    value: 70"),
-                      encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("  minimum_age:\n    value: 18", "  minimum_age:\n    value: 70"),
+        encoding="utf-8",
+    )
 
 
 def test_invalid_data_is_refused_and_nothing_written(trials: Trials, registry: Path, tmp_path: Path) -> None:
@@ -139,7 +151,9 @@ def test_a_broken_reference_is_refused_too(trials: Trials, registry: Path) -> No
     assert not (registry / EXPORT).exists()
 
 
-def test_a_record_that_changes_during_the_export_leaves_no_partial_file(trials: Trials, registry: Path, monkeypatch) -> None:
+def test_a_record_that_changes_during_the_export_leaves_no_partial_file(
+    trials: Trials, registry: Path, monkeypatch
+) -> None:
     (registry / EXPORT).write_text("old\n", encoding="utf-8")
     real = load.load
 
@@ -154,6 +168,7 @@ def test_a_record_that_changes_during_the_export_leaves_no_partial_file(trials: 
 
 def test_the_committed_files_come_from_the_summaries_alone(trials: Trials, monkeypatch) -> None:
     """`trials csv` and `check` must not load every record again (far too slow at registry scale)."""
+
     def no_records(self):
         raise AssertionError("result.records loaded every record")
 
@@ -166,7 +181,9 @@ def test_a_source_cited_by_many_records_gives_their_number() -> None:
     source = {"file": "seeds/x.txt", "kind": "REGISTRY_COPY", "as_of": "2025-01-01"}
     few = [(f"NCT{n:08d}", [source]) for n in range(package.MAX_CITED_NAMED, 0, -1)]
     [entry] = package._sources(few)
-    assert entry["title"] == "Copy of a registry record, as of 2025-01-01; cited by " + ", ".join(f"NCT{n:08d}" for n in range(1, 11))
+    assert entry["title"] == "Copy of a registry record, as of 2025-01-01; cited by " + ", ".join(
+        f"NCT{n:08d}" for n in range(1, 11)
+    )
     many = [(f"NCT{n:08d}", [source]) for n in range(1, 250_001)]
     [entry] = package._sources(many)
     assert entry["title"] == "Copy of a registry record, as of 2025-01-01; cited by 250000 records"

@@ -62,17 +62,23 @@ def test_the_trials_table_holds_the_csv_columns_typed(trials: Trials, registry: 
                 assert float(row[column.name]) == value, column.name
 
 
-def test_criteria_keep_list_number_nesting_and_thresholds_their_criterion(trials: Trials, registry: Path, tmp_path: Path) -> None:
+def test_criteria_keep_list_number_nesting_and_thresholds_their_criterion(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
     record = registry / IM19_PATH
     text = record.read_text(encoding="utf-8")
-    nested = text.replace("    - number: 3\n      text: Weight ≥ 40 kg\n",
-                          "    - number: 3\n      text: Weight ≥ 40 kg\n      sub_criteria:\n"
-                          "        - text: Age ≥ 18 years old\n          sub_criteria:\n            - text: 65 years old\n", 1)
+    nested = text.replace(
+        "    - number: 3\n      text: Weight ≥ 40 kg\n",
+        "    - number: 3\n      text: Weight ≥ 40 kg\n      sub_criteria:\n"
+        "        - text: Age ≥ 18 years old\n          sub_criteria:\n            - text: 65 years old\n",
+        1,
+    )
     assert nested != text
     record.write_text(nested.replace("status: complete", "status: draft", 1), encoding="utf-8")
     db = build(trials, tmp_path / DB)
-    rows = db.execute("SELECT id, list, position, number, parent, depth, text FROM criteria WHERE nct_id = 'NCT06513429' "
-                      "ORDER BY id").fetchall()
+    rows = db.execute(
+        "SELECT id, list, position, number, parent, depth, text FROM criteria WHERE nct_id = 'NCT06513429' ORDER BY id"
+    ).fetchall()
     by_id = {r[0]: r for r in rows}
     weight = next(r for r in rows if r[6] == "Weight ≥ 40 kg")
     assert weight[1:6] == ("INCLUSION", 1, 3, None, 0)
@@ -80,15 +86,22 @@ def test_criteria_keep_list_number_nesting_and_thresholds_their_criterion(trials
     grandchild = next(r for r in rows if r[4] == child[0])
     assert (child[6], child[5], child[3]) == ("Age ≥ 18 years old", 1, None)
     assert (grandchild[6], grandchild[5]) == ("65 years old", 2)
-    assert [r[3] for r in rows if r[1] == "EXCLUSION" and r[5] == 0][:2] == [2, 3]  # numbered as the source numbers them
-    kind, criterion = db.execute("SELECT kind, criterion FROM thresholds WHERE nct_id = 'NCT06513429' AND position = 0").fetchone()
+    assert [r[3] for r in rows if r[1] == "EXCLUSION" and r[5] == 0][:2] == [
+        2,
+        3,
+    ]  # numbered as the source numbers them
+    kind, criterion = db.execute(
+        "SELECT kind, criterion FROM thresholds WHERE nct_id = 'NCT06513429' AND position = 0"
+    ).fetchone()
     assert kind == "BODY_WEIGHT" and criterion == weight[0] and by_id[criterion][3] == 3
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-    quotes = db.execute("SELECT quote FROM evidence WHERE nct_id = 'NCT06513429' AND field = 'related_trials' "
-                        "ORDER BY position").fetchall()
+    quotes = db.execute(
+        "SELECT quote FROM evidence WHERE nct_id = 'NCT06513429' AND field = 'related_trials' ORDER BY position"
+    ).fetchall()
     assert [q[0] for q in quotes][:2] == ["NCT06886919", "NCT06585514"]
     assert db.execute("SELECT file, kind, as_of FROM sources WHERE nct_id = 'NCT06513429'").fetchall() == [
-        ("seeds/000_84a0f0163f21158e.txt", "REGISTRY_COPY", "2025-08-17")]
+        ("seeds/000_84a0f0163f21158e.txt", "REGISTRY_COPY", "2025-08-17")
+    ]
 
 
 def test_the_metadata_describes_every_table_and_column_of_the_database(trials: Trials, tmp_path: Path) -> None:
@@ -138,8 +151,10 @@ def test_two_builds_are_byte_identical(trials: Trials, tmp_path: Path) -> None:
 
 def test_invalid_data_writes_nothing(trials: Trials, registry: Path, tmp_path: Path) -> None:
     record = registry / IM19_PATH
-    record.write_text(record.read_text(encoding="utf-8").replace("  minimum_age:\n    value: 18", "  minimum_age:\n    value: 70"),
-                      encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("  minimum_age:\n    value: 18", "  minimum_age:\n    value: 70"),
+        encoding="utf-8",
+    )
     sqlite3.connect(tmp_path / DB).execute("CREATE TABLE old (x)").connection.close()  # a database it wrote before
     old = (tmp_path / DB).read_bytes()
     result = trials.json("export", "sqlite", "--output", tmp_path / DB)
@@ -169,8 +184,9 @@ def test_a_file_the_export_did_not_write_is_never_replaced(trials: Trials, tmp_p
 
 
 @pytest.mark.parametrize("kind", ["folder", "link"])
-def test_a_metadata_path_that_is_a_folder_or_a_link_is_refused_clearly(trials: Trials, tmp_path: Path,
-                                                                      kind: str) -> None:
+def test_a_metadata_path_that_is_a_folder_or_a_link_is_refused_clearly(
+    trials: Trials, tmp_path: Path, kind: str
+) -> None:
     if kind == "folder":
         (tmp_path / META).mkdir()
     else:

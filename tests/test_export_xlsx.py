@@ -16,7 +16,6 @@ import json
 from pathlib import Path
 
 import openpyxl
-
 from conftest import Trials
 from sle_trials.outputs import xlsx
 
@@ -36,8 +35,12 @@ def test_the_workbook_holds_the_csv_rows_typed(trials: Trials, registry: Path) -
     with open(registry / "trials.csv", encoding="utf-8", newline="") as handle:
         table = list(csv.reader(handle))
     assert header == table[0] and len(rows) == len(table)
-    fields = {f["name"]: f for f in json.loads((registry / "datapackage.json").read_text(encoding="utf-8"))
-              ["resources"][0]["schema"]["fields"]}
+    fields = {
+        f["name"]: f
+        for f in json.loads((registry / "datapackage.json").read_text(encoding="utf-8"))["resources"][0]["schema"][
+            "fields"
+        ]
+    }
     im19 = {h: c for h, c in zip(header, next(r for r in rows if r[0].value == IM19))}
     assert im19["enrollment"].value == 6 and im19["enrollment"].data_type == "n"
     assert im19["dose_high_value"].value == 100_000_000 and im19["disease_activity_value"].value == 10
@@ -59,9 +62,11 @@ def test_the_workbook_holds_the_csv_rows_typed(trials: Trials, registry: Path) -
 
 def test_a_formula_like_text_is_text_and_the_guard_undone() -> None:
     text = "nct_id,brief_title,enrollment\nNCT00000001,'=1+1 Study,3\nNCT00000002,''=x,\n"
-    fields = [{"name": "nct_id", "type": "string", "description": "id"},
-              {"name": "brief_title", "type": "string", "description": "title"},
-              {"name": "enrollment", "type": "integer", "description": "count"}]
+    fields = [
+        {"name": "nct_id", "type": "string", "description": "id"},
+        {"name": "brief_title", "type": "string", "description": "title"},
+        {"name": "enrollment", "type": "integer", "description": "count"},
+    ]
     book = openpyxl.load_workbook(io.BytesIO(xlsx.workbook_bytes(text, fields)))
     rows = list(book["trials"].iter_rows())
     assert (rows[1][1].value, rows[1][1].data_type) == ("=1+1 Study", "s")
@@ -76,8 +81,10 @@ def test_byte_identical_on_every_run(trials: Trials, registry: Path, tmp_path: P
 
 def test_nothing_is_written_while_a_record_has_a_problem(trials: Trials, registry: Path) -> None:
     path = registry / "trials" / "NCT06513429.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("overall_status: RECRUITING", "overall_status: RECRUITNG"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("overall_status: RECRUITING", "overall_status: RECRUITNG"),
+        encoding="utf-8",
+    )
     result = trials("export", "xlsx")
     assert result.status == 1 and "E204" in result.out and "not written" in result.err
     assert not (registry / "trials.xlsx").exists()

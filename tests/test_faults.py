@@ -116,13 +116,22 @@ sys.exit(main(argv))
 
 
 def trials(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sle_trials", *args, "--root", str(root)], capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "sle_trials", *args, "--root", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def child(root: Path, marker: Path, mode: str, *args: str, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", CHILD, str(marker), mode, *args, "--root", str(root)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(marker), mode, *args, "--root", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def strays(root: Path) -> list[str]:
@@ -166,8 +175,15 @@ def _wait_for(marker: Path, process: subprocess.Popen, seconds: float = 30) -> N
 @pytest.mark.parametrize("attempt", range(3))
 def test_two_runs_at_once_leave_one_complete_csv(stale: tuple[Path, dict[str, bytes]], attempt: int) -> None:
     root, expected = stale
-    runs = [subprocess.Popen([sys.executable, "-m", "sle_trials", "csv", "--root", str(root)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "sle_trials", "csv", "--root", str(root)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     for run in runs:
         out, err = run.communicate(timeout=60)
         assert run.returncode == 0, out + err
@@ -178,7 +194,9 @@ def test_two_runs_at_once_leave_one_complete_csv(stale: tuple[Path, dict[str, by
 
 
 @pytest.mark.parametrize("attempt", range(3))
-def test_two_interleaved_runs_leave_one_complete_csv(stale: tuple[Path, dict[str, bytes]], tmp_path: Path, attempt: int) -> None:
+def test_two_interleaved_runs_leave_one_complete_csv(
+    stale: tuple[Path, dict[str, bytes]], tmp_path: Path, attempt: int
+) -> None:
     """Each run waits between writing its temporary file and renaming it: both temporary files
     exist at once, and the renames happen one after the other."""
     root, expected = stale
@@ -236,7 +254,9 @@ def test_failed_run_leaves_no_temporary_file(stale: tuple[Path, dict[str, bytes]
     """An invalid record: nothing is written, not even a temporary file."""
     root, _ = stale
     record = root / "trials" / "NCT06513429.yaml"
-    record.write_text(record.read_text(encoding="utf-8").replace("status: complete", "status: finished"), encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("status: complete", "status: finished"), encoding="utf-8"
+    )
     done = trials(root, "csv")
     assert done.returncode == 1
     assert (root / "trials.csv").read_bytes() == STALE

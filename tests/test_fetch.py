@@ -24,13 +24,18 @@ CTGOV = FIXTURES / "ctgov"
 def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[API]:
     with running(monkeypatch) as stand_in:
         yield stand_in
+
+
 STUDY = (CTGOV / "completed_phase2_randomised.json").read_bytes()
 NCT = "NCT09000011"
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")
+    }
 
 
 def test_import_by_id_fetches_the_study_and_keeps_it_byte_for_byte(trials: Trials, registry: Path, api: API) -> None:
@@ -90,11 +95,14 @@ def test_no_answer_times_out(trials: Trials, registry: Path, api: API, monkeypat
     assert "no answer within 0.2 s" in result.err and "trials import ctgov FILE.json" in result.err
 
 
-@pytest.mark.parametrize("body, message", [
-    (STUDY[: len(STUDY) // 2], "not valid JSON"),
-    (b"<html><body>Service unavailable</body></html>", "not valid JSON"),
-    (b'{"FullStudiesResponse": {"FullStudies": []}}', "classic ClinicalTrials.gov API"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (STUDY[: len(STUDY) // 2], "not valid JSON"),
+        (b"<html><body>Service unavailable</body></html>", "not valid JSON"),
+        (b'{"FullStudiesResponse": {"FullStudies": []}}', "classic ClinicalTrials.gov API"),
+    ],
+)
 def test_a_malformed_answer_is_refused(trials: Trials, registry: Path, api: API, body: bytes, message: str) -> None:
     api.serve(NCT, Answer(200, body))
     before = snapshot(registry)
@@ -109,7 +117,7 @@ def test_an_oversized_answer_is_not_read(api: API) -> None:
     api.serve(NCT, Answer(200, STUDY))  # 8 kB, more than the limit: read in chunks, given up past it
     with fetch.Client(settings) as client, pytest.raises(fetch.Unreachable, match="more than"):
         client.study(NCT)
-    api.serve(NCT, Answer(200, b"{}", length=10 ** 9))  # a declared length past the limit: not read at all
+    api.serve(NCT, Answer(200, b"{}", length=10**9))  # a declared length past the limit: not read at all
     with fetch.Client(settings) as client, pytest.raises(fetch.Unreachable, match="1,000,000,000 bytes"):
         client.study(NCT)
 
@@ -129,13 +137,17 @@ def test_offline(trials: Trials, registry: Path, monkeypatch: pytest.MonkeyPatch
     assert snapshot(registry) == before
 
 
-@pytest.mark.parametrize("env, message", [
-    ({"CTGOV_API_URL": "ftp://example.org"}, "not an http(s) address"),
-    ({"CTGOV_TIMEOUT": "soon"}, "CTGOV_TIMEOUT='soon' is not a number"),
-    ({"CTGOV_RETRIES": "-1"}, "is negative"),
-])
-def test_bad_settings_are_usage_errors(trials: Trials, monkeypatch: pytest.MonkeyPatch, env: dict,
-                                       message: str) -> None:
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"CTGOV_API_URL": "ftp://example.org"}, "not an http(s) address"),
+        ({"CTGOV_TIMEOUT": "soon"}, "CTGOV_TIMEOUT='soon' is not a number"),
+        ({"CTGOV_RETRIES": "-1"}, "is negative"),
+    ],
+)
+def test_bad_settings_are_usage_errors(
+    trials: Trials, monkeypatch: pytest.MonkeyPatch, env: dict, message: str
+) -> None:
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     result = trials("import", "ctgov", NCT)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import REPO
 from sle_trials import files
 
@@ -30,20 +29,25 @@ def test_names_accepted(name: str) -> None:
     assert files.NAME.match(name) and files.SOURCE_PATH.match("seeds/" + name)
 
 
-@pytest.mark.parametrize("name", [".unlisted.txt", "-x.txt", "a b.txt", "a\nb.txt", "é.txt", "a/b.txt", "", "a" * 201,
-                                  "x.txt\n", "\udcff.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [".unlisted.txt", "-x.txt", "a b.txt", "a\nb.txt", "é.txt", "a/b.txt", "", "a" * 201, "x.txt\n", "\udcff.txt"],
+)
 def test_names_refused(name: str) -> None:
     assert not files.NAME.match(name) and not files.SOURCE_PATH.match("seeds/" + name)
 
 
-@pytest.mark.parametrize("name,shown", [
-    ("NCT06513429.yaml", "NCT06513429.yaml"),
-    ("a\nb", "a\\nb"),
-    ("::error file=x::y\r", "::error file=x::y\\r"),
-    ("\udcff.txt", "\\xff.txt"),
-    ("back\\slash", "back\\\\slash"),
-    ("rtl\u202eevil", "rtl\\u202eevil"),
-])
+@pytest.mark.parametrize(
+    "name,shown",
+    [
+        ("NCT06513429.yaml", "NCT06513429.yaml"),
+        ("a\nb", "a\\nb"),
+        ("::error file=x::y\r", "::error file=x::y\\r"),
+        ("\udcff.txt", "\\xff.txt"),
+        ("back\\slash", "back\\\\slash"),
+        ("rtl\u202eevil", "rtl\\u202eevil"),
+    ],
+)
 def test_shown_escapes_what_is_not_printable(name: str, shown: str) -> None:
     assert files.shown(name) == shown
     assert files.shown(name).isprintable() and files.shown(name).encode("utf-8")

@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import REPO, Trials
-from sle_trials.curate import fmt
+from ruamel.yaml import YAML
 from sle_trials.checks import load, schema
+from sle_trials.curate import fmt
 
 IM19 = "trials/NCT06513429.yaml"
 
@@ -206,11 +205,20 @@ def test_a_year_written_as_a_number_becomes_a_quoted_date(trials: Trials, regist
 def test_new_text_is_folded_to_the_width(registry: Path) -> None:
     sch = schema.load_schema(registry)
     long = " ".join(["word"] * 60)
-    text = fmt.render({"nct_id": "NCT06513429", "brief_title": long, "brief_summary": long,
-                       "curation": {"status": "stub", "sources": [{"file": "seeds/x", "kind": "OTHER", "as_of": "2025"}]}}, sch)
+    text = fmt.render(
+        {
+            "nct_id": "NCT06513429",
+            "brief_title": long,
+            "brief_summary": long,
+            "curation": {"status": "stub", "sources": [{"file": "seeds/x", "kind": "OTHER", "as_of": "2025"}]},
+        },
+        sch,
+    )
     lines = text.splitlines()
     assert f"brief_title: {long}" in lines  # titles stay on one line
-    assert "brief_summary: >-" in lines and all(len(line) <= fmt.WIDTH for line in lines if not line.startswith("brief_title"))
+    assert "brief_summary: >-" in lines and all(
+        len(line) <= fmt.WIDTH for line in lines if not line.startswith("brief_title")
+    )
     assert YAML(typ="safe").load(text)["brief_summary"] == long
 
 
@@ -220,8 +228,13 @@ def test_new_text_is_folded_to_the_width(registry: Path) -> None:
 def test_fmt_hook_is_configured_for_trial_files_only() -> None:
     config = YAML(typ="safe").load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
-    assert hooks["trials-fmt"] == {"id": "trials-fmt", "name": "put changed trial files in canonical form",
-                                   "entry": ".venv/bin/trials fmt", "language": "system", "files": "^trials/"}
+    assert hooks["trials-fmt"] == {
+        "id": "trials-fmt",
+        "name": "put changed trial files in canonical form",
+        "entry": ".venv/bin/trials fmt",
+        "language": "system",
+        "files": "^trials/",
+    }
     assert re.search(config["exclude"], "seeds/000_84a0f0163f21158e.txt")
 
 
@@ -236,8 +249,14 @@ def test_hooks_manifest_for_other_repositories() -> None:
 def test_ci_runs_make_check_make_test_and_annotates() -> None:
     workflow = YAML(typ="safe").load((REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
     runs = "\n".join(step.get("run", "") for step in workflow["jobs"]["check"]["steps"])
-    for command in ("make test", "make check", ".venv/bin/trials check --format github", ".venv/bin/trials fmt --check",
-                    "trials diff", "--format markdown"):
+    for command in (
+        "make test",
+        "make check",
+        ".venv/bin/trials check --format github",
+        ".venv/bin/trials fmt --check",
+        "trials diff",
+        "--format markdown",
+    ):
         assert command in runs
     assert "pull_request" in workflow[True] if True in workflow else "pull_request" in workflow["on"]
 
@@ -256,9 +275,15 @@ def test_the_hook_reformats_a_commit_then_lets_it_through(tmp_path: Path) -> Non
             shutil.copy2(REPO / name, work / name)
     (work / ".venv").symlink_to(REPO / ".venv")
     (work / ".gitignore").write_text(".venv\n.cache/\n")
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "curator@example.invalid",
-           "GIT_COMMITTER_NAME": "Curator", "GIT_COMMITTER_EMAIL": "curator@example.invalid",
-           "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "GIT_CONFIG_NOSYSTEM": "1"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Curator",
+        "GIT_AUTHOR_EMAIL": "curator@example.invalid",
+        "GIT_COMMITTER_NAME": "Curator",
+        "GIT_COMMITTER_EMAIL": "curator@example.invalid",
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
 
     def git(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", *args], cwd=work, env=env, capture_output=True, text=True, timeout=120)

@@ -9,14 +9,19 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from sle_trials.git import plumbing
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
-ENV = {**os.environ, "GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "curator@example.invalid",
-       "GIT_COMMITTER_NAME": "Curator", "GIT_COMMITTER_EMAIL": "curator@example.invalid", "GIT_CONFIG_NOSYSTEM": "1",
-       "GIT_CONFIG_GLOBAL": os.devnull}
+ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Curator",
+    "GIT_AUTHOR_EMAIL": "curator@example.invalid",
+    "GIT_COMMITTER_NAME": "Curator",
+    "GIT_COMMITTER_EMAIL": "curator@example.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -50,7 +55,15 @@ def test_a_revision_is_only_ever_a_revision(repo: Path, tmp_path: Path) -> None:
     r = plumbing.Repository.containing(repo)
     assert r.commit("HEAD") == git(repo, "rev-parse", "HEAD") and r.commit("HEAD~1") == git(repo, "rev-parse", "HEAD~1")
     assert r.commit("main") == r.commit("HEAD")
-    for rev in ("nope", "HEAD~5", f"--output={tmp_path / 'written'}", "--all", "-h", "HEAD\0", "HEAD:a/trials/one.yaml"):
+    for rev in (
+        "nope",
+        "HEAD~5",
+        f"--output={tmp_path / 'written'}",
+        "--all",
+        "-h",
+        "HEAD\0",
+        "HEAD:a/trials/one.yaml",
+    ):
         assert r.commit(rev) is None, rev
     assert not (tmp_path / "written").exists()
 
@@ -101,7 +114,10 @@ def test_blobs_are_read_in_one_batch_and_never_beyond_the_limit(repo: Path, monk
 
     monkeypatch.setattr(plumbing.subprocess, "run", run)
     found = r.objects(set(small) | {big, tree, missing}, 4999)
-    assert [args[args.index("-C") + 2:] for args in started] == [["cat-file", "--batch-check"], ["cat-file", "--batch"]]
+    assert [args[args.index("-C") + 2 :] for args in started] == [
+        ["cat-file", "--batch-check"],
+        ["cat-file", "--batch"],
+    ]
     assert found[big] == plumbing.Object("blob", 5000, None)  # its size, not its bytes
     assert found[small[0]] == plumbing.Object("blob", 4, b"two\n")
     assert found[tree].kind == "tree" and found[tree].data is None

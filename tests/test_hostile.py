@@ -21,15 +21,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
-from sle_trials.checks import load, schema
-from sle_trials.checks import table
+from sle_trials.checks import load, schema, table
 
 CODES = table()
 
@@ -47,8 +45,13 @@ NO_LINE = None  # the problem concerns the file as a whole (unreadable, too larg
 PWNED = "hostile-pwned"  # what the Python-object payloads would create if anything ran them
 
 # Sets the limit, then becomes the command (a preexec_fn is unsafe in a threaded test runner).
-_LAUNCH = "import os, resource, sys; resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[1]),) * 2); os.execv(sys.argv[2], sys.argv[2:])"
-_PROBLEM = re.compile(r"^(?P<path>\S+?):(?:(?P<line>[0-9]+):(?P<col>[0-9]+):)? (?P<code>E[0-9]{3}) (?P<message>.*)$", re.MULTILINE)
+_LAUNCH = (
+    "import os, resource, sys; resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[1]),) * 2); "
+    "os.execv(sys.argv[2], sys.argv[2:])"
+)
+_PROBLEM = re.compile(
+    r"^(?P<path>\S+?):(?:(?P<line>[0-9]+):(?P<col>[0-9]+):)? (?P<code>E[0-9]{3}) (?P<message>.*)$", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,7 @@ def _writes(text_or_bytes: Callable[[], str | bytes]) -> Callable[[Path], None]:
     def setup(place: Path) -> None:
         data = text_or_bytes()
         place.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
     return setup
 
 
@@ -175,20 +179,49 @@ MADE = [
     *([Case("named-pipe", "E001", NO_LINE, "named pipe", _fifo)] if CAN_FIFO else []),
     Case("unreadable", "E001", NO_LINE, "cannot read", _unreadable),  # skipped when run as root
     Case("over-one-mib", "E004", NO_LINE, "1 MiB", _over_one_mib),
-    Case("exactly-one-mib-plus-one", "E004", NO_LINE, "1 MiB", _writes(lambda: b"# " + b"x" * (load.MAX_BYTES - 2) + b"\n")),
+    Case(
+        "exactly-one-mib-plus-one",
+        "E004",
+        NO_LINE,
+        "1 MiB",
+        _writes(lambda: b"# " + b"x" * (load.MAX_BYTES - 2) + b"\n"),
+    ),
     # The first two took 28 s each before the raw-text checks stopped at the problem cap.
-    Case("300000-zero-width-spaces", "E020", 11, "ZERO WIDTH SPACE", _writes(lambda: MINIMAL + "\u200b" * 300_000 + "\n")),
-    Case("100000-conflict-markers", "E006", 11, "unresolved merge conflict", _writes(lambda: MINIMAL + "=======\n" * 100_000)),
-    Case("150000-anchors", "E010", 11, "anchor", _writes(lambda: MINIMAL + "x: [" + ", ".join(["&a 1"] * 150_000) + "]\n")),
+    Case(
+        "300000-zero-width-spaces", "E020", 11, "ZERO WIDTH SPACE", _writes(lambda: MINIMAL + "\u200b" * 300_000 + "\n")
+    ),
+    Case(
+        "100000-conflict-markers",
+        "E006",
+        11,
+        "unresolved merge conflict",
+        _writes(lambda: MINIMAL + "=======\n" * 100_000),
+    ),
+    Case(
+        "150000-anchors",
+        "E010",
+        11,
+        "anchor",
+        _writes(lambda: MINIMAL + "x: [" + ", ".join(["&a 1"] * 150_000) + "]\n"),
+    ),
     Case("200000-tabs", "E005", 11, "(199999 more)", _writes(lambda: MINIMAL + "\t\n" * 200_000)),
-    Case("500000-deep-unclosed-flow", "E015", 11, "nesting deeper", _writes(lambda: MINIMAL + "x: " + "[" * 500_000 + "\n")),
-    Case("400000-nested-dashes", "E015", 12, "nesting deeper", _writes(lambda: MINIMAL + "x:\n" + "- " * 400_000 + "1\n")),
+    Case(
+        "500000-deep-unclosed-flow",
+        "E015",
+        11,
+        "nesting deeper",
+        _writes(lambda: MINIMAL + "x: " + "[" * 500_000 + "\n"),
+    ),
+    Case(
+        "400000-nested-dashes", "E015", 12, "nesting deeper", _writes(lambda: MINIMAL + "x:\n" + "- " * 400_000 + "1\n")
+    ),
 ]
 
 CASES = CORPUS + MADE
 
 
 # --- running them ------------------------------------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -238,7 +271,9 @@ def run_command(root: Path, command: str, cwd: Path) -> Run:
     env = {k: v for k, v in os.environ.items() if k != "TRIALS_DEBUG"}
     start = time.monotonic()
     try:
-        done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, errors="replace", timeout=TIME_LIMIT)
+        done = subprocess.run(
+            argv, cwd=cwd, env=env, capture_output=True, text=True, errors="replace", timeout=TIME_LIMIT
+        )
     except subprocess.TimeoutExpired as exc:
         return Run(None, time.monotonic() - start, str(exc.stdout or ""), str(exc.stderr or ""))
     return Run(done.returncode, time.monotonic() - start, done.stdout, done.stderr)
@@ -268,6 +303,7 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
 
 
 # --- the tests ---------------------------------------------------------------------------------
+
 
 def _skip_unreadable_as_root(case: Case) -> None:
     if case.name == "unreadable" and IS_ROOT:
@@ -299,8 +335,9 @@ def test_refused_cleanly(case: Case, command: str, outcomes: dict[str, Outcome])
     if case.line is NO_LINE:
         assert all(m["line"] is None for m in matching), shown
     else:
-        assert any(m["line"] is not None and int(m["line"]) == case.line and int(m["col"]) >= 1 for m in matching), \
+        assert any(m["line"] is not None and int(m["line"]) == case.line and int(m["col"]) >= 1 for m in matching), (
             f"expected {case.code} at line {case.line}; {shown}"
+        )
     assert any(case.says in m["message"] for m in matching), f"expected {case.says!r} in the message; {shown}"
     assert all(m["line"] is None or int(m["line"]) >= 1 for m in found), shown
 
@@ -309,7 +346,9 @@ def test_refused_cleanly(case: Case, command: str, outcomes: dict[str, Outcome])
 def test_nothing_written_or_run(case: Case, outcomes: dict[str, Outcome]) -> None:
     _skip_unreadable_as_root(case)
     outcome = outcomes[case.name]
-    assert outcome.after == outcome.before, f"files changed: {sorted(set(outcome.after.items()) ^ set(outcome.before.items()))[:5]}"
+    assert outcome.after == outcome.before, (
+        f"files changed: {sorted(set(outcome.after.items()) ^ set(outcome.before.items()))[:5]}"
+    )
     assert not outcome.pwned, "a Python-object payload ran"
     assert not any(name.startswith(".trials.csv.") for name in os.listdir(outcome.root)), "a temporary CSV was left"
     for run in outcome.runs.values():
@@ -367,19 +406,40 @@ def test_python_payloads_are_never_constructed(tmp_path: Path, monkeypatch: pyte
 
 # --- inputs that once made later stages superlinear (each id names the stage and what was fixed) ---
 
+
 def _wide(n: int) -> str:
     return MINIMAL + "conditions:\n" + "".join(f"  - {i}\n  - x{i}\n" for i in range(n // 2))
 
 
 SLOW = [
-    pytest.param(Case("mixed-list-20000", "E203", 11, "", _writes(lambda: _wide(20_000))),
-                 id="mixed-list-20000 (schema.py: uniqueItems by hashing, not pairwise)"),
-    pytest.param(Case("90000-unknown-keys", "E202", 11, "", _writes(lambda: MINIMAL + "".join(f"k{i}: 1\n" for i in range(90_000)))),
-                 id="90000-unknown-keys (schema.py: problems capped per file)"),
-    pytest.param(Case("900-kB-title", "E501", 3, "", _writes(lambda: MINIMAL.replace("(SLE)", "(SLE) " + "A" * 900_000))),
-                 id="900-kB-title (evidence.py: nearest-passage search on a bounded prefix)"),
-    pytest.param(Case("5000-keywords-not-in-source", "E501", 11, "", _writes(lambda: MINIMAL + "keywords:\n" + "".join(f"  - k{i}\n" for i in range(5000)))),
-                 id="5000-keywords (evidence.py: nearest-passage searches capped per record)"),
+    pytest.param(
+        Case("mixed-list-20000", "E203", 11, "", _writes(lambda: _wide(20_000))),
+        id="mixed-list-20000 (schema.py: uniqueItems by hashing, not pairwise)",
+    ),
+    pytest.param(
+        Case(
+            "90000-unknown-keys",
+            "E202",
+            11,
+            "",
+            _writes(lambda: MINIMAL + "".join(f"k{i}: 1\n" for i in range(90_000))),
+        ),
+        id="90000-unknown-keys (schema.py: problems capped per file)",
+    ),
+    pytest.param(
+        Case("900-kB-title", "E501", 3, "", _writes(lambda: MINIMAL.replace("(SLE)", "(SLE) " + "A" * 900_000))),
+        id="900-kB-title (evidence.py: nearest-passage search on a bounded prefix)",
+    ),
+    pytest.param(
+        Case(
+            "5000-keywords-not-in-source",
+            "E501",
+            11,
+            "",
+            _writes(lambda: MINIMAL + "keywords:\n" + "".join(f"  - k{i}\n" for i in range(5000))),
+        ),
+        id="5000-keywords (evidence.py: nearest-passage searches capped per record)",
+    ),
 ]
 
 
@@ -392,15 +452,19 @@ def test_known_slow_inputs_finish_in_time(case: Case, tmp_path: Path) -> None:
 
 # The raw-text checks look for a cheap sign first (load._USUAL_BYTES, load._LINE_HINT) and run their
 # full patterns only then; the first line has no "\n" before it, and non-ASCII text takes the other branch.
-@pytest.mark.parametrize("text,code,line", [
-    ("<<<<<<< HEAD\na: 1\n", "E006", 1),
-    ("a: 1\n>>>>>>> theirs\n", "E006", 2),
-    ("- " * 45 + "x\n", "E015", 1),
-    ("a: 1\n  " + ": " * 45 + "x\n", "E015", 2),
-    ("a: 1 ≥ 2 ×\nb: x\u200by\n", "E020", 2),
-    ("a: é\u0085\n", "E020", 1),
-    ("a: 1\nb: \x7f\n", "E020", 2),
-], ids=repr)
+@pytest.mark.parametrize(
+    "text,code,line",
+    [
+        ("<<<<<<< HEAD\na: 1\n", "E006", 1),
+        ("a: 1\n>>>>>>> theirs\n", "E006", 2),
+        ("- " * 45 + "x\n", "E015", 1),
+        ("a: 1\n  " + ": " * 45 + "x\n", "E015", 2),
+        ("a: 1 ≥ 2 ×\nb: x\u200by\n", "E020", 2),
+        ("a: é\u0085\n", "E020", 1),
+        ("a: 1\nb: \x7f\n", "E020", 2),
+    ],
+    ids=repr,
+)
 def test_raw_text_checks_find_marks_anywhere(text: str, code: str, line: int) -> None:
     checked, problems = load.check_text(text.encode("utf-8"), "x.yaml")
     assert checked is None and [(p.code, p.line) for p in problems] == [(code, line)]

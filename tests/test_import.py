@@ -10,11 +10,10 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, Trials
-from sle_trials.reading import criteria_text, layouts
 from sle_trials.checks import load
 from sle_trials.curate.ctgov import builder
+from sle_trials.reading import criteria_text, layouts
 
 CTGOV = FIXTURES / "ctgov"
 STUDIES = {
@@ -37,8 +36,11 @@ def record(root: Path, nct_id: str) -> dict:
 
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file of the registry copy, to show that nothing was written (the check's cache aside)."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")
+    }
 
 
 def write_json(path: Path, doc: object) -> Path:
@@ -56,7 +58,11 @@ def test_imported_record_passes_check_with_no_edits(trials: Trials, registry: Pa
     assert trials("fmt", "--check").status == 0  # written in canonical form
     data = record(registry, nct_id)
     assert data["curation"]["status"] == "draft"  # until a curator reviews it
-    row = next(r for r in csv.DictReader(io.StringIO((registry / "trials.csv").read_text(encoding="utf-8"))) if r["nct_id"] == nct_id)
+    row = next(
+        r
+        for r in csv.DictReader(io.StringIO((registry / "trials.csv").read_text(encoding="utf-8")))
+        if r["nct_id"] == nct_id
+    )
     assert row["curation_status"] == "draft"  # and the table says so
     # the JSON is kept byte for byte as the record's source, listed in SHA256SUMS
     source = data["curation"]["sources"][0]
@@ -70,7 +76,9 @@ def test_imported_record_passes_check_with_no_edits(trials: Trials, registry: Pa
     rows = {r["nct_id"]: r for r in trials.json("coverage").json()["records"]}
     assert rows[nct_id]["bound_share"] == 1.0, rows[nct_id]["values"]
     assert rows[nct_id]["fields"]["unexplained"] == []
-    assert set(rows[nct_id]["fields"]["not_yet_curated"]) <= set(builder.NOT_YET_CURATED)  # what a curator reads from the text
+    assert set(rows[nct_id]["fields"]["not_yet_curated"]) <= set(
+        builder.NOT_YET_CURATED
+    )  # what a curator reads from the text
 
 
 def test_completed_randomised_phase_2(trials: Trials, registry: Path) -> None:
@@ -79,7 +87,12 @@ def test_completed_randomised_phase_2(trials: Trials, registry: Path) -> None:
     assert data["acronym"] == "CARLN-2"
     assert data["overall_status"] == "COMPLETED"
     assert data["phases"] == ["PHASE2"]
-    assert data["design"] == {"allocation": "RANDOMIZED", "intervention_model": "PARALLEL", "primary_purpose": "TREATMENT", "masking": "DOUBLE"}
+    assert data["design"] == {
+        "allocation": "RANDOMIZED",
+        "intervention_model": "PARALLEL",
+        "primary_purpose": "TREATMENT",
+        "masking": "DOUBLE",
+    }
     assert data["enrollment"] == {"count": 24, "type": "ACTUAL"}
     assert data["dates"]["start"] == {"date": "2021-02-15", "type": "ACTUAL"}
     assert data["dates"]["first_submitted"] == {"date": "2020-11-02"}
@@ -88,19 +101,31 @@ def test_completed_randomised_phase_2(trials: Trials, registry: Path) -> None:
     assert any(n["field"] == "keywords" for n in data["curation"]["notes"])
     # "Biological: Anti-CD19 CAR-T cells" names the intervention "Anti-CD19 CAR-T cells"
     assert data["arms"][0]["intervention_names"] == ["Anti-CD19 CAR-T cells", "Fludarabine", "Cyclophosphamide"]
-    assert data["interventions"][3] == {"name": "Mycophenolate mofetil", "type": "DRUG", "other_names": ["CellCept", "MMF"]}
+    assert data["interventions"][3] == {
+        "name": "Mycophenolate mofetil",
+        "type": "DRUG",
+        "other_names": ["CellCept", "MMF"],
+    }
     assert data["eligibility"]["minimum_age"] == {"value": 18, "unit": "YEARS"}
     inclusion = data["eligibility"]["inclusion_criteria"]
     assert [c.get("number") for c in inclusion] == [1, 2, 3, 4, 5]
-    assert inclusion[2]["sub_criteria"] == [{"text": "urine protein-to-creatinine ratio ≥ 1.0 g/g, and"},
-                                            {"text": "eGFR ≥ 30 mL/min/1.73 m²"}]
+    assert inclusion[2]["sub_criteria"] == [
+        {"text": "urine protein-to-creatinine ratio ≥ 1.0 g/g, and"},
+        {"text": "eGFR ≥ 30 mL/min/1.73 m²"},
+    ]
     assert [c["number"] for c in inclusion[3]["sub_criteria"]] == [1, 2]
     assert inclusion[4]["text"] == "Body weight > 40 kg."  # the markdown escape "\>" removed
     assert [c["number"] for c in data["eligibility"]["exclusion_criteria"]] == [1, 2, 3, 4]
-    assert data["identifiers"] == {"org_study_id": "CART-LN-201", "secondary_ids": [
-        {"id": "2020-004512-33", "type": "EUDRACT_NUMBER"}, {"id": "R01AR078812", "type": "NIH"}]}
+    assert data["identifiers"] == {
+        "org_study_id": "CART-LN-201",
+        "secondary_ids": [{"id": "2020-004512-33", "type": "EUDRACT_NUMBER"}, {"id": "R01AR078812", "type": "NIH"}],
+    }
     assert data["references"][0]["pmid"] == "39012345" and data["references"][0]["type"] == "RESULT"
-    assert data["locations"][1] == {"facility": "Universitätsklinikum Erlangen", "city": "Erlangen", "country": "Germany"}
+    assert data["locations"][1] == {
+        "facility": "Universitätsklinikum Erlangen",
+        "city": "Erlangen",
+        "country": "Germany",
+    }
     assert data["responsible_party"]["name"] == "Helena Marsh"
     assert data["evidence"]["enrollment"] == "enrollmentInfo.count: 24 enrollmentInfo.type: ACTUAL"
     assert data["evidence"]["eligibility.minimum_age"] == "eligibilityModule.minimumAge: 18 Years"
@@ -118,7 +143,9 @@ def test_withdrawn_trial_with_enrollment_0_and_an_untyped_date(trials: Trials, r
     assert data["design"]["intervention_model"] == "SEQUENTIAL"
     assert data["responsible_party"] == {"type": "SPONSOR"}
     assert "locations" not in data and "locations" in data["curation"]["silent"]
-    assert [c["text"] for c in data["eligibility"]["inclusion_criteria"]][0] == "Meets the 2019 EULAR/ACR classification criteria for SLE"
+    assert [c["text"] for c in data["eligibility"]["inclusion_criteria"]][
+        0
+    ] == "Meets the 2019 EULAR/ACR classification criteria for SLE"
 
 
 def test_observational_study(trials: Trials, registry: Path) -> None:
@@ -128,8 +155,13 @@ def test_observational_study(trials: Trials, registry: Path) -> None:
     assert data["design"] == {"observational_model": "COHORT", "time_perspective": "PROSPECTIVE"}
     assert "phases" not in data and "phases" in data["curation"]["silent"]
     assert data["enrollment"] == {"count": 150, "type": "ESTIMATED"}
-    assert data["arms"] == [{"label": "CAR-T treated patients", "description": data["arms"][0]["description"],
-                             "intervention_names": ["CD19 CAR-T cells"]}]  # no arm type in the JSON
+    assert data["arms"] == [
+        {
+            "label": "CAR-T treated patients",
+            "description": data["arms"][0]["description"],
+            "intervention_names": ["CD19 CAR-T cells"],
+        }
+    ]  # no arm type in the JSON
     assert "maximum_age" not in data["eligibility"]
     text = (registry / "trials" / "NCT09000033.yaml").read_text(encoding="utf-8")
     assert "ltfu@example.org" not in text and "+49" not in text  # contact details are not imported
@@ -145,8 +177,10 @@ def test_old_record_with_partial_dates(trials: Trials, registry: Path) -> None:
     assert data["enrollment"] == {"count": 20}
     assert "enrollment.type" in data["curation"]["silent"]
     assert "arms" not in data and "responsible_party" not in data  # an old-style responsible party has no type or name
-    assert data["eligibility"]["inclusion_criteria"][2]["text"] == \
-        "Persistently active disease (SLEDAI > 7) despite cyclophosphamide given for at least 6 months"
+    assert (
+        data["eligibility"]["inclusion_criteria"][2]["text"]
+        == "Persistently active disease (SLEDAI > 7) despite cyclophosphamide given for at least 6 months"
+    )
     assert data["curation"]["sources"][0]["as_of"] == "2010-05-14"
 
 
@@ -164,7 +198,10 @@ def test_fields_the_json_lacks_stay_absent(trials: Trials, registry: Path, tmp_p
 
 
 def test_page_of_studies_gives_one_record_per_study(trials: Trials, registry: Path, tmp_path: Path) -> None:
-    page = {"studies": [study("withdrawn_enrollment_0.json"), study("observational_followup.json")], "nextPageToken": "NF0g5JKJlPwt"}
+    page = {
+        "studies": [study("withdrawn_enrollment_0.json"), study("observational_followup.json")],
+        "nextPageToken": "NF0g5JKJlPwt",
+    }
     result = trials("import", "ctgov", write_json(tmp_path / "page.json", page))
     assert result.status == 0, result.out + result.err
     a, b = record(registry, "NCT09000022"), record(registry, "NCT09000033")
@@ -176,10 +213,16 @@ def test_page_of_studies_gives_one_record_per_study(trials: Trials, registry: Pa
 def test_a_title_changed_by_one_character_is_caught_against_the_json(trials: Trials, registry: Path) -> None:
     assert trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json").status == 0
     file = registry / "trials" / "NCT09000011.yaml"
-    file.write_text(file.read_text(encoding="utf-8").replace("Versus Standard Therapy", "Versus Standard Therapies"), encoding="utf-8")
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("Versus Standard Therapy", "Versus Standard Therapies"),
+        encoding="utf-8",
+    )
     result = trials("validate", file)
     assert result.status == 1
-    assert "E501 brief_title: text not found in the cited source; nearest is seeds/ctgov_NCT09000011_2025-03-06.json" in result.out
+    assert (
+        "E501 brief_title: text not found in the cited source; nearest is seeds/ctgov_NCT09000011_2025-03-06.json"
+        in result.out
+    )
     assert 'the source has "… CAR-T Cells Versus Standard Therapy in Refractory Lupus Nephritis"' in result.out
 
 
@@ -187,38 +230,64 @@ def test_json_source_text_is_its_values_under_their_keys() -> None:
     """A JSON source reads as "key: value" lines, the key the last two object keys of the value's
     path, so that a quote names what it quotes ("statusModule.overallStatus: RECRUITING")."""
     doc = {"a": {"title": "Caf\u00e9\r\nline\u200b two", "n": 24, "ok": False, "none": None}, "list": ["X", 1.5]}
-    assert layouts.json_lines(doc) == [("a.title", "Café\nline two"), ("a.n", "24"), ("a.ok", "false"), ("list", "X"), ("list", "1.5")]
+    assert layouts.json_lines(doc) == [
+        ("a.title", "Café\nline two"),
+        ("a.n", "24"),
+        ("a.ok", "false"),
+        ("list", "X"),
+        ("list", "1.5"),
+    ]
     assert layouts.json_text(doc) == "a.title: Café line two a.n: 24 a.ok: false list: X list: 1.5"
-    assert layouts.json_text({"count": 6, "type": "ACTUAL"}, "enrollmentInfo") == "enrollmentInfo.count: 6 enrollmentInfo.type: ACTUAL"
+    assert (
+        layouts.json_text({"count": 6, "type": "ACTUAL"}, "enrollmentInfo")
+        == "enrollmentInfo.count: 6 enrollmentInfo.type: ACTUAL"
+    )
 
 
 def test_criteria_numbering_that_restarts_is_nested_under_the_item_above() -> None:
-    text = ("Inclusion Criteria:\n\n1. Adults\n2. Treated with steroids, as follows:\n1. prednisone ≥ 7.5 mg/day\n"
-            "2. stable for 2 weeks\n3. no change in the last week\n3. Signed consent\n\nExclusion Criteria:\n\n* Pregnancy\n")
+    text = (
+        "Inclusion Criteria:\n\n1. Adults\n2. Treated with steroids, as follows:\n1. prednisone ≥ 7.5 mg/day\n"
+        "2. stable for 2 weeks\n3. no change in the last week\n3. Signed consent\n\n"
+        "Exclusion Criteria:\n\n* Pregnancy\n"
+    )
     inclusion, exclusion, remarks = criteria_text.split_criteria(text)
-    assert [(c["number"], c["text"]) for c in inclusion] == [(1, "Adults"), (2, "Treated with steroids, as follows:"), (3, "Signed consent")]
+    assert [(c["number"], c["text"]) for c in inclusion] == [
+        (1, "Adults"),
+        (2, "Treated with steroids, as follows:"),
+        (3, "Signed consent"),
+    ]
     assert [c["number"] for c in inclusion[1]["sub_criteria"]] == [1, 2, 3]
     assert exclusion == [{"text": "Pregnancy"}] and remarks == []
 
 
 def test_a_heading_for_a_part_of_the_study_starts_a_group() -> None:
-    text = ("Inclusion Criteria for Part A:\n\n1. Adults\n2. Active SLE\n\nInclusion Criteria for Part B:\n\n"
-            "1. Adolescents\n2. Active SLE\n\nExclusion Criteria:\n\n1. Pregnancy\n")
+    text = (
+        "Inclusion Criteria for Part A:\n\n1. Adults\n2. Active SLE\n\nInclusion Criteria for Part B:\n\n"
+        "1. Adolescents\n2. Active SLE\n\nExclusion Criteria:\n\n1. Pregnancy\n"
+    )
     inclusion, exclusion, remarks = criteria_text.split_criteria(text)
-    assert inclusion == [{"number": 1, "group": "Inclusion Criteria for Part A", "text": "Adults"},
-                         {"number": 2, "group": "Inclusion Criteria for Part A", "text": "Active SLE"},
-                         {"number": 1, "group": "Inclusion Criteria for Part B", "text": "Adolescents"},
-                         {"number": 2, "group": "Inclusion Criteria for Part B", "text": "Active SLE"}]  # nothing dropped
+    assert inclusion == [
+        {"number": 1, "group": "Inclusion Criteria for Part A", "text": "Adults"},
+        {"number": 2, "group": "Inclusion Criteria for Part A", "text": "Active SLE"},
+        {"number": 1, "group": "Inclusion Criteria for Part B", "text": "Adolescents"},
+        {"number": 2, "group": "Inclusion Criteria for Part B", "text": "Active SLE"},
+    ]  # nothing dropped
     assert exclusion == [{"number": 1, "text": "Pregnancy"}] and remarks == []
 
 
-@pytest.mark.parametrize("text, inclusion, exclusion", [
-    ("**Inclusion Criteria:**\n\n* Adults\n\n**Exclusion Criteria:**\n\n* Pregnancy", ["Adults"], ["Pregnancy"]),
-    ("INCLUSION CRITERIA\n- Adults\nEXCLUSION CRITERIA\n- Pregnancy", ["Adults"], ["Pregnancy"]),
-    ("Inclusion Criteria: Adults with SLE\n\nExclusion Criteria: None", ["Adults with SLE"], ["None"]),
-    ("Inclusion Criteria:\n\n* Inclusion criteria of the parent study met\n\nExclusion Criteria:\n\n* None",
-     ["Inclusion criteria of the parent study met"], ["None"]),
-])
+@pytest.mark.parametrize(
+    "text, inclusion, exclusion",
+    [
+        ("**Inclusion Criteria:**\n\n* Adults\n\n**Exclusion Criteria:**\n\n* Pregnancy", ["Adults"], ["Pregnancy"]),
+        ("INCLUSION CRITERIA\n- Adults\nEXCLUSION CRITERIA\n- Pregnancy", ["Adults"], ["Pregnancy"]),
+        ("Inclusion Criteria: Adults with SLE\n\nExclusion Criteria: None", ["Adults with SLE"], ["None"]),
+        (
+            "Inclusion Criteria:\n\n* Inclusion criteria of the parent study met\n\nExclusion Criteria:\n\n* None",
+            ["Inclusion criteria of the parent study met"],
+            ["None"],
+        ),
+    ],
+)
 def test_criteria_headings_as_registries_write_them(text: str, inclusion: list, exclusion: list) -> None:
     got_in, got_ex, _ = criteria_text.split_criteria(text)
     assert [c["text"] for c in got_in] == inclusion and [c["text"] for c in got_ex] == exclusion
@@ -226,44 +295,69 @@ def test_criteria_headings_as_registries_write_them(text: str, inclusion: list, 
 
 def test_criteria_without_headings_are_left_for_the_curator(trials: Trials, registry: Path, tmp_path: Path) -> None:
     doc = study("withdrawn_enrollment_0.json")
-    doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = "Adults with active SLE despite standard therapy."
+    doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = (
+        "Adults with active SLE despite standard therapy."
+    )
     assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
     data = record(registry, "NCT09000022")
     assert "inclusion_criteria" not in data["eligibility"]
-    assert {"eligibility.inclusion_criteria", "eligibility.exclusion_criteria"} <= set(data["curation"]["not_yet_curated"])
+    assert {"eligibility.inclusion_criteria", "eligibility.exclusion_criteria"} <= set(
+        data["curation"]["not_yet_curated"]
+    )
     assert any("no 'Inclusion Criteria'" in n["text"] for n in data["curation"]["notes"])
-    assert not set(data["curation"].get("silent", [])) & {"eligibility", "eligibility.inclusion_criteria",
-                                                           "eligibility.exclusion_criteria"}  # never declared silent
+    assert not set(data["curation"].get("silent", [])) & {
+        "eligibility",
+        "eligibility.inclusion_criteria",
+        "eligibility.exclusion_criteria",
+    }  # never declared silent
     assert trials("check").status == 0
 
 
 def test_repeated_criteria_are_kept_once() -> None:
-    inclusion, _, remarks = criteria_text.split_criteria("Inclusion Criteria:\n\n* Adults\n* Signed consent\n* adults\n")
+    inclusion, _, remarks = criteria_text.split_criteria(
+        "Inclusion Criteria:\n\n* Adults\n* Signed consent\n* adults\n"
+    )
     assert [c["text"] for c in inclusion] == ["Adults", "Signed consent"]
     assert remarks == ["Inclusion criteria: the source repeats 'adults'; kept once."]
 
 
 def test_wrapped_lines_and_indented_paragraphs() -> None:
-    text = "Inclusion Criteria:\n\n* Active disease despite\n  two standard therapies\n\n  Standard therapy means steroids.\n* Adults\n"
+    text = (
+        "Inclusion Criteria:\n\n* Active disease despite\n  two standard therapies\n\n"
+        "  Standard therapy means steroids.\n* Adults\n"
+    )
     inclusion, _, _ = criteria_text.split_criteria(text)
-    assert inclusion == [{"text": "Active disease despite two standard therapies",
-                          "sub_criteria": [{"text": "Standard therapy means steroids."}]}, {"text": "Adults"}]
+    assert inclusion == [
+        {
+            "text": "Active disease despite two standard therapies",
+            "sub_criteria": [{"text": "Standard therapy means steroids."}],
+        },
+        {"text": "Adults"},
+    ]
 
 
 # --- bad input: a clear message, exit 1 or 2, nothing written --------------------------------------
 
 
-@pytest.mark.parametrize("content, message", [
-    ('{"protocolSection": {"identificationModule": {"nctId": "NCT09000011",}}}', "s.json:1:70: not valid JSON"),
-    ("", "s.json:1:1: not valid JSON"),
-    ('{"studies": []}', "the page holds no studies"),
-    ('{"nctId": "NCT09000011", "briefTitle": "A study"}', "not a ClinicalTrials.gov study: no protocolSection"),
-    ("[1, 2, 3]", "not a ClinicalTrials.gov study"),
-    ('{"protocolSection": {"identificationModule": {"nctId": "NCT0900001"}}}', "'NCT0900001', not an NCT id"),
-    ('{"protocolSection": {"identificationModule": {"nctId": "NCT09000011"}}}', "the study has neither briefTitle nor officialTitle"),
-    ('{"protocolSection": {"identificationModule": {"nctId": "NCT09000011", "briefTitle": "A study"}}}',
-     "lastUpdatePostDateStruct.date is missing"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"protocolSection": {"identificationModule": {"nctId": "NCT09000011",}}}', "s.json:1:70: not valid JSON"),
+        ("", "s.json:1:1: not valid JSON"),
+        ('{"studies": []}', "the page holds no studies"),
+        ('{"nctId": "NCT09000011", "briefTitle": "A study"}', "not a ClinicalTrials.gov study: no protocolSection"),
+        ("[1, 2, 3]", "not a ClinicalTrials.gov study"),
+        ('{"protocolSection": {"identificationModule": {"nctId": "NCT0900001"}}}', "'NCT0900001', not an NCT id"),
+        (
+            '{"protocolSection": {"identificationModule": {"nctId": "NCT09000011"}}}',
+            "the study has neither briefTitle nor officialTitle",
+        ),
+        (
+            '{"protocolSection": {"identificationModule": {"nctId": "NCT09000011", "briefTitle": "A study"}}}',
+            "lastUpdatePostDateStruct.date is missing",
+        ),
+    ],
+)
 def test_bad_input_writes_nothing(trials: Trials, registry: Path, tmp_path: Path, content: str, message: str) -> None:
     source = tmp_path / "s.json"
     source.write_text(content, encoding="utf-8")
@@ -281,11 +375,17 @@ def test_invalid_utf8_is_refused(trials: Trials, registry: Path, tmp_path: Path)
     assert result.status == 1 and "not UTF-8 text" in result.err
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["import", "ctgov", "missing.json"], "cannot read missing.json"),
-    (["import", "ctgov", str(CTGOV / "completed_phase2_randomised.json"), "--update"], "no trials/NCT09000011.yaml to update (unknown id NCT09000011)"),
-    (["import", "clinicaltrialsregister", str(CTGOV / "completed_phase2_randomised.json")], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["import", "ctgov", "missing.json"], "cannot read missing.json"),
+        (
+            ["import", "ctgov", str(CTGOV / "completed_phase2_randomised.json"), "--update"],
+            "no trials/NCT09000011.yaml to update (unknown id NCT09000011)",
+        ),
+        (["import", "clinicaltrialsregister", str(CTGOV / "completed_phase2_randomised.json")], "invalid choice"),
+    ],
+)
 def test_usage_errors(trials: Trials, registry: Path, argv: list[str], message: str) -> None:
     before = snapshot(registry)
     result = trials.raw([*argv, "--root", str(registry)])
@@ -312,7 +412,8 @@ def test_an_existing_record_is_not_overwritten(trials: Trials, registry: Path) -
 
 
 def _older_version(tmp_path: Path) -> Path:
-    """The completed study as the registry showed it in 2022: recruiting, 20 planned, one criterion worded differently."""
+    """The completed study as the registry showed it in 2022: recruiting, 20 planned, one criterion
+    worded differently."""
     doc = study("completed_phase2_randomised.json")
     status = doc["protocolSection"]["statusModule"]
     status["overallStatus"] = "RECRUITING"
@@ -321,23 +422,41 @@ def _older_version(tmp_path: Path) -> Path:
     doc["protocolSection"]["designModule"]["enrollmentInfo"] = {"count": 20, "type": "ESTIMATED"}
     doc["hasResults"] = False
     eligibility = doc["protocolSection"]["eligibilityModule"]
-    eligibility["eligibilityCriteria"] = eligibility["eligibilityCriteria"].replace("Pregnant or breastfeeding women.", "Pregnant women.")
+    eligibility["eligibilityCriteria"] = eligibility["eligibilityCriteria"].replace(
+        "Pregnant or breastfeeding women.", "Pregnant women."
+    )
     return write_json(tmp_path / "NCT09000011-2022.json", doc)
 
 
 def _curate(file: Path) -> None:
     """What a curator adds to the imported record; an update must keep all of it."""
     edits = [
-        ("  notes:\n", "  notes:\n    - field: enrollment\n      text: The sponsor's press release gives 22 patients; the registry is followed.\n"),
+        (
+            "  notes:\n",
+            "  notes:\n    - field: enrollment\n"
+            "      text: The sponsor's press release gives 22 patients; the registry is followed.\n",
+        ),
         ("    - cell_product\n", ""),
         ("    - eligibility.thresholds\n", ""),
-        ("arms:\n", "cell_product:\n  name: Anti-CD19 CAR-T cells\n  target_antigens:\n    - CD19\n"
-                    "# Arms checked against the protocol synopsis.\narms:\n"),
-        ("      text: Body weight > 40 kg.\n", "      text: Body weight > 40 kg.\n      # kg as the registry writes it\n"),
-        ("sponsor:\n", "  thresholds:\n    - kind: BODY_WEIGHT\n      criterion: {list: INCLUSION, number: 5}\n"
-                       "      measure: Body weight\n      comparator: \">\"\n      value: 40\n      unit: kg\nsponsor:\n"),
-        ("evidence:\n", "evidence:\n  eligibility.thresholds.0: 5. Body weight > 40 kg.  # quoted from the criteria\n"
-                         "  cell_product.target_antigens: \"interventions.name: Anti-CD19 CAR-T cells\"\n"),
+        (
+            "arms:\n",
+            "cell_product:\n  name: Anti-CD19 CAR-T cells\n  target_antigens:\n    - CD19\n"
+            "# Arms checked against the protocol synopsis.\narms:\n",
+        ),
+        (
+            "      text: Body weight > 40 kg.\n",
+            "      text: Body weight > 40 kg.\n      # kg as the registry writes it\n",
+        ),
+        (
+            "sponsor:\n",
+            "  thresholds:\n    - kind: BODY_WEIGHT\n      criterion: {list: INCLUSION, number: 5}\n"
+            '      measure: Body weight\n      comparator: ">"\n      value: 40\n      unit: kg\nsponsor:\n',
+        ),
+        (
+            "evidence:\n",
+            "evidence:\n  eligibility.thresholds.0: 5. Body weight > 40 kg.  # quoted from the criteria\n"
+            '  cell_product.target_antigens: "interventions.name: Anti-CD19 CAR-T cells"\n',
+        ),
     ]
     text = file.read_text(encoding="utf-8")
     for old, new in edits:
@@ -346,7 +465,9 @@ def _curate(file: Path) -> None:
     file.write_text(text, encoding="utf-8")
 
 
-def test_update_applies_only_the_changes_and_keeps_curated_extras(trials: Trials, registry: Path, tmp_path: Path) -> None:
+def test_update_applies_only_the_changes_and_keeps_curated_extras(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
     assert trials("import", "ctgov", _older_version(tmp_path)).status == 0
     file = registry / "trials" / "NCT09000011.yaml"
     _curate(file)
@@ -373,9 +494,16 @@ def test_update_applies_only_the_changes_and_keeps_curated_extras(trials: Trials
     assert data["eligibility"]["thresholds"][0]["value"] == 40
     assert data["cell_product"] == {"name": "Anti-CD19 CAR-T cells", "target_antigens": ["CD19"]}
     # what the curator left
-    assert set(data["curation"]["not_yet_curated"]) == set(builder.NOT_YET_CURATED) - {"cell_product", "eligibility.thresholds"}
-    for comment in ("# Arms checked against the protocol synopsis.", "# kg as the registry writes it", "# quoted from the criteria",
-                    "# Imported from seeds/ctgov_NCT09000011_2022-06-01.json"):
+    assert set(data["curation"]["not_yet_curated"]) == set(builder.NOT_YET_CURATED) - {
+        "cell_product",
+        "eligibility.thresholds",
+    }
+    for comment in (
+        "# Arms checked against the protocol synopsis.",
+        "# kg as the registry writes it",
+        "# quoted from the criteria",
+        "# Imported from seeds/ctgov_NCT09000011_2022-06-01.json",
+    ):
         assert comment in after
     # both sources are cited; evidence of unchanged fields is untouched, that of changed fields renewed
     assert [s["as_of"] for s in data["curation"]["sources"]] == ["2022-06-01", "2025-03-06"]
@@ -384,7 +512,9 @@ def test_update_applies_only_the_changes_and_keeps_curated_extras(trials: Trials
     assert data["evidence"]["overall_status"] == "statusModule.overallStatus: COMPLETED"
     assert data["evidence"]["enrollment"] == "enrollmentInfo.count: 24 enrollmentInfo.type: ACTUAL"
     assert data["evidence"]["curation.sources.1.as_of"] == "lastUpdatePostDateStruct.date: 2025-03-06"
-    unchanged = [line for line in before.splitlines() if line.startswith(("brief_title", "  - label", "    description"))]
+    unchanged = [
+        line for line in before.splitlines() if line.startswith(("brief_title", "  - label", "    description"))
+    ]
     assert unchanged and all(line in after.splitlines() for line in unchanged)
     assert trials("check").status == 0
     assert trials("fmt", "--check").status == 0
@@ -407,16 +537,24 @@ def test_update_keeps_an_arms_cohorts_when_the_arms_change(trials: Trials, regis
     assert trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json").status == 0
     file = registry / "trials" / "NCT09000011.yaml"
     text = file.read_text(encoding="utf-8")
-    text = text.replace("      - Cyclophosphamide\n  - label: Standard", "      - Cyclophosphamide\n    cohorts:\n      - dose:\n"
-                        "          value: 1000000\n          unit: anti-CD19 CAR-T cells\n          basis: PER_KG\n  - label: Standard", 1)
-    text = text.replace("evidence:\n", "evidence:\n  arms.0.cohorts.0: single infusion of 1×10^6 anti-CD19 CAR-T cells/kg\n")
+    text = text.replace(
+        "      - Cyclophosphamide\n  - label: Standard",
+        "      - Cyclophosphamide\n    cohorts:\n      - dose:\n"
+        "          value: 1000000\n          unit: anti-CD19 CAR-T cells\n          basis: PER_KG\n  - label: Standard",
+        1,
+    )
+    text = text.replace(
+        "evidence:\n", "evidence:\n  arms.0.cohorts.0: single infusion of 1×10^6 anti-CD19 CAR-T cells/kg\n"
+    )
     file.write_text(text, encoding="utf-8")
     assert trials("csv").status == 0
     newer = study("completed_phase2_randomised.json")
     arms = newer["protocolSection"]["armsInterventionsModule"]["armGroups"]
     arms.reverse()  # the registry now lists the comparator first
     arms[1]["description"] = arms[1]["description"].replace("single infusion", "single intravenous infusion")
-    arms[1]["description"] = "Lymphodepletion followed by a single infusion of 1×10\\^6 anti-CD19 CAR-T cells/kg, intravenously."
+    arms[1]["description"] = (
+        "Lymphodepletion followed by a single infusion of 1×10\\^6 anti-CD19 CAR-T cells/kg, intravenously."
+    )
     newer["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"]["date"] = "2025-04-01"
     result = trials("import", "ctgov", write_json(tmp_path / "newer.json", newer), "--update")
     assert result.status == 0, result.out + result.err
@@ -424,7 +562,10 @@ def test_update_keeps_an_arms_cohorts_when_the_arms_change(trials: Trials, regis
     assert [a["label"] for a in data["arms"]] == ["Standard induction therapy", "CAR-T cells"]
     assert data["arms"][1]["cohorts"][0]["dose"]["value"] == 1000000
     assert "arms.1.cohorts.0" in data["evidence"] and "arms.0.cohorts.0" not in data["evidence"]
-    assert data["evidence"]["arms.0.type"] == "armGroups.label: Standard induction therapy armGroups.type: ACTIVE_COMPARATOR"
+    assert (
+        data["evidence"]["arms.0.type"]
+        == "armGroups.label: Standard induction therapy armGroups.type: ACTIVE_COMPARATOR"
+    )
     assert trials("check").status == 0
 
 
@@ -443,27 +584,43 @@ def test_update_of_a_field_the_registry_dropped(trials: Trials, registry: Path, 
 def test_update_of_a_record_curated_from_another_source(trials: Trials, registry: Path, tmp_path: Path) -> None:
     """The Relma-cel record comes from a ClinConnect page; the registry's JSON adds to it and removes
     nothing (what it does not state, the record's other sources do)."""
-    doc = {"protocolSection": {
-        "identificationModule": {"nctId": "NCT05765006",
-                                 "briefTitle": "CD19-CART(Relma-cel) for Moderate to Severe Active Systemic Lupus Erythematosus"},
-        "statusModule": {"overallStatus": "ACTIVE_NOT_RECRUITING", "lastUpdatePostDateStruct": {"date": "2025-12-01", "type": "ACTUAL"}},
-        "designModule": {"studyType": "INTERVENTIONAL", "phases": ["PHASE1"], "enrollmentInfo": {"count": 24, "type": "ESTIMATED"}}},
-        "hasResults": False}
+    doc = {
+        "protocolSection": {
+            "identificationModule": {
+                "nctId": "NCT05765006",
+                "briefTitle": "CD19-CART(Relma-cel) for Moderate to Severe Active Systemic Lupus Erythematosus",
+            },
+            "statusModule": {
+                "overallStatus": "ACTIVE_NOT_RECRUITING",
+                "lastUpdatePostDateStruct": {"date": "2025-12-01", "type": "ACTUAL"},
+            },
+            "designModule": {
+                "studyType": "INTERVENTIONAL",
+                "phases": ["PHASE1"],
+                "enrollmentInfo": {"count": 24, "type": "ESTIMATED"},
+            },
+        },
+        "hasResults": False,
+    }
     relma = write_json(tmp_path / "relma.json", doc)
     # the record cites no registry JSON: where the JSON gives another value than the record's other
     # sources, the curator decides
     before = snapshot(registry)
     result = trials("import", "ctgov", relma, "--update")
     assert result.status == 1 and snapshot(registry) == before
-    assert ('trials/NCT05765006.yaml: conflict in overall_status: the registry\'s JSON gives "ACTIVE_NOT_RECRUITING", '
-            'the record (from its other sources) "RECRUITING"') in result.err
+    assert (
+        'trials/NCT05765006.yaml: conflict in overall_status: the registry\'s JSON gives "ACTIVE_NOT_RECRUITING", '
+        'the record (from its other sources) "RECRUITING"'
+    ) in result.err
     result = trials("import", "ctgov", relma, "--update", "--theirs", "overall_status")
     assert result.status == 0, result.out + result.err
     assert result.out.startswith("trials/NCT05765006.yaml: overall_status RECRUITING → ACTIVE_NOT_RECRUITING; ")
     assert "enrollment added: 24 (ESTIMATED)" in result.out and "study_type added: INTERVENTIONAL" in result.out
     data = record(registry, "NCT05765006")
     assert len(data["eligibility"]["inclusion_criteria"]) == 6 and data["keywords"] and data["officials"]
-    assert data["third_party_summary"]["author"] == "ClinConnect" and data["dates"]["launched"] == {"date": "2023-02-28"}
+    assert data["third_party_summary"]["author"] == "ClinConnect" and data["dates"]["launched"] == {
+        "date": "2023-02-28"
+    }
     assert "enrollment" not in data["curation"]["silent"] and "study_type" not in data["curation"]["silent"]
     assert [s["kind"] for s in data["curation"]["sources"]] == ["TRIAL_FINDER_PAGE", "REGISTRY_JSON"]
     assert trials("check").status == 0
@@ -472,14 +629,19 @@ def test_update_of_a_record_curated_from_another_source(trials: Trials, registry
 def test_dry_run_shows_and_writes_nothing(trials: Trials, registry: Path) -> None:
     before = snapshot(registry)
     result = trials("import", "ctgov", CTGOV / "observational_followup.json", "--dry-run")
-    assert result.status == 0 and "trials/NCT09000033.yaml: would be written from seeds/ctgov_NCT09000033_2025-09-03.json" in result.out
+    assert (
+        result.status == 0
+        and "trials/NCT09000033.yaml: would be written from seeds/ctgov_NCT09000033_2025-09-03.json" in result.out
+    )
     assert snapshot(registry) == before
 
 
 # --- what real study files hold ---------------------------------------------------------------------
 
 
-def test_last_known_status_why_stopped_and_first_posted_are_kept(trials: Trials, registry: Path, tmp_path: Path) -> None:
+def test_last_known_status_why_stopped_and_first_posted_are_kept(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
     """Before, lastKnownStatus (what a status UNKNOWN study last reported) and whyStopped were lost without a word."""
     doc = study("old_partial_dates.json")
     doc["protocolSection"]["statusModule"]["lastKnownStatus"] = "RECRUITING"
@@ -495,18 +657,25 @@ def test_last_known_status_why_stopped_and_first_posted_are_kept(trials: Trials,
     assert trials("check").status == 0
     # a record may not claim what its source does not say: the checks read the fields from their places
     file = registry / "trials" / "NCT09000044.yaml"
-    file.write_text(file.read_text(encoding="utf-8").replace("last_known_status: RECRUITING", "last_known_status: COMPLETED"),
-                    encoding="utf-8")
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("last_known_status: RECRUITING", "last_known_status: COMPLETED"),
+        encoding="utf-8",
+    )
     result = trials.json("validate", file)
     assert result.status == 1 and "last_known_status" in result.out, result.out
 
 
-@pytest.mark.parametrize("minimum, maximum, expected", [
-    ("200 Months", None, {"value": 200, "unit": "MONTHS"}),
-    ("28 Days", "17 Years", {"value": 28, "unit": "DAYS"}),
-    ("6 weeks", None, {"value": 6, "unit": "WEEKS"}),
-])
-def test_ages_in_any_unit(trials: Trials, registry: Path, tmp_path: Path, minimum: str, maximum: str | None, expected: dict) -> None:
+@pytest.mark.parametrize(
+    "minimum, maximum, expected",
+    [
+        ("200 Months", None, {"value": 200, "unit": "MONTHS"}),
+        ("28 Days", "17 Years", {"value": 28, "unit": "DAYS"}),
+        ("6 weeks", None, {"value": 6, "unit": "WEEKS"}),
+    ],
+)
+def test_ages_in_any_unit(
+    trials: Trials, registry: Path, tmp_path: Path, minimum: str, maximum: str | None, expected: dict
+) -> None:
     doc = study("withdrawn_enrollment_0.json")
     elig = doc["protocolSection"]["eligibilityModule"]
     elig["minimumAge"] = minimum
@@ -540,7 +709,9 @@ def test_an_age_beyond_150_years_is_left_out_with_a_note(trials: Trials, registr
     assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
     data = record(registry, "NCT09000022")
     assert "maximum_age" not in data["eligibility"]
-    assert any(n["field"] == "eligibility.maximum_age" and "1900 Months" in n["text"] for n in data["curation"]["notes"])
+    assert any(
+        n["field"] == "eligibility.maximum_age" and "1900 Months" in n["text"] for n in data["curation"]["notes"]
+    )
 
 
 # The criteria text of a real study (its words changed, its layout kept): a general heading first, an
@@ -580,11 +751,16 @@ def test_criteria_under_a_general_heading_with_sub_headings(trials: Trials, regi
     data = record(registry, "NCT09000022")
     inclusion, exclusion = data["eligibility"]["inclusion_criteria"], data["eligibility"]["exclusion_criteria"]
     assert [(c.get("group"), c["text"]) for c in inclusion] == [
-        ("For adolescent participants", "Aged 12 to 17 years with SLE"), ("For adolescent participants", "Able to swallow tablets"),
-        ("For parent participants", "Parent or guardian of an enrolled adolescent"), ("For parent participants", "Able to swallow tablets")]
+        ("For adolescent participants", "Aged 12 to 17 years with SLE"),
+        ("For adolescent participants", "Able to swallow tablets"),
+        ("For parent participants", "Parent or guardian of an enrolled adolescent"),
+        ("For parent participants", "Able to swallow tablets"),
+    ]
     assert [(c.get("group"), c.get("number"), c["text"]) for c in exclusion] == [
-        ("For adolescent participants", 1, "Prior CAR-T therapy"), ("For adolescent participants", 2, "Pregnancy"),
-        ("For parent participants", 1, "Pregnancy")]
+        ("For adolescent participants", 1, "Prior CAR-T therapy"),
+        ("For adolescent participants", 2, "Pregnancy"),
+        ("For parent participants", 1, "Pregnancy"),
+    ]
     assert "silent" not in data["curation"] or "eligibility.inclusion_criteria" not in data["curation"]["silent"]
     assert any("read as the inclusion criteria" in n["text"] for n in data["curation"]["notes"])
     assert trials("check").status == 0
@@ -606,23 +782,35 @@ def test_the_same_criterion_twice_within_one_group_is_a_repeat(trials: Trials, r
     assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
     file = registry / "trials" / "NCT09000022.yaml"
     text = file.read_text(encoding="utf-8")
-    moved = text.replace("    - number: 1\n      group: For parent participants\n      text: Pregnancy\n",
-                         "    - number: 1\n      group: For adolescent participants\n      text: Pregnancy\n")
+    moved = text.replace(
+        "    - number: 1\n      group: For parent participants\n      text: Pregnancy\n",
+        "    - number: 1\n      group: For adolescent participants\n      text: Pregnancy\n",
+    )
     assert moved != text
     file.write_text(moved, encoding="utf-8")
     result = trials.json("validate", file)
     assert result.codes() == {"E106"}
     assert {p["message"] for p in result.problems()} == {
-        "eligibility.exclusion_criteria.2: same text as item 1", "eligibility.exclusion_criteria.2: number 1 is used twice in this list"}
+        "eligibility.exclusion_criteria.2: same text as item 1",
+        "eligibility.exclusion_criteria.2: number 1 is used twice in this list",
+    }
 
 
-@pytest.mark.parametrize("text, silent, todo", [
-    ("Adults with active SLE.\n\nExclusion Criteria:\n\n* Pregnancy\n", set(), {"eligibility.inclusion_criteria"}),
-    ("Exclusion Criteria:\n\n* Pregnancy\n", {"eligibility.inclusion_criteria"}, set()),
-    ("Eligibility criteria:\n\n* Adults\n* Not pregnant\n", set(), {"eligibility.inclusion_criteria", "eligibility.exclusion_criteria"}),
-])
-def test_a_list_the_text_may_state_is_never_declared_silent(trials: Trials, registry: Path, tmp_path: Path, text: str,
-                                                             silent: set, todo: set) -> None:
+@pytest.mark.parametrize(
+    "text, silent, todo",
+    [
+        ("Adults with active SLE.\n\nExclusion Criteria:\n\n* Pregnancy\n", set(), {"eligibility.inclusion_criteria"}),
+        ("Exclusion Criteria:\n\n* Pregnancy\n", {"eligibility.inclusion_criteria"}, set()),
+        (
+            "Eligibility criteria:\n\n* Adults\n* Not pregnant\n",
+            set(),
+            {"eligibility.inclusion_criteria", "eligibility.exclusion_criteria"},
+        ),
+    ],
+)
+def test_a_list_the_text_may_state_is_never_declared_silent(
+    trials: Trials, registry: Path, tmp_path: Path, text: str, silent: set, todo: set
+) -> None:
     doc = study("withdrawn_enrollment_0.json")
     doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = text
     assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
@@ -636,10 +824,26 @@ def test_a_list_the_text_may_state_is_never_declared_silent(trials: Trials, regi
 # --- the classic format, a file naming another study, scope ----------------------------------------
 
 
-def test_a_classic_format_file_is_refused_with_how_to_get_the_v2_json(trials: Trials, registry: Path, tmp_path: Path) -> None:
-    classic = {"FullStudiesResponse": {"APIVrs": "1.01.05", "NStudiesFound": 1, "FullStudies": [{"Rank": 1, "Study": {
-        "ProtocolSection": {"IdentificationModule": {"NCTId": "NCT09000011", "BriefTitle": "A study"},
-                            "StatusModule": {"OverallStatus": "Recruiting"}}}}]}}
+def test_a_classic_format_file_is_refused_with_how_to_get_the_v2_json(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    classic = {
+        "FullStudiesResponse": {
+            "APIVrs": "1.01.05",
+            "NStudiesFound": 1,
+            "FullStudies": [
+                {
+                    "Rank": 1,
+                    "Study": {
+                        "ProtocolSection": {
+                            "IdentificationModule": {"NCTId": "NCT09000011", "BriefTitle": "A study"},
+                            "StatusModule": {"OverallStatus": "Recruiting"},
+                        }
+                    },
+                }
+            ],
+        }
+    }
     before = snapshot(registry)
     result = trials("import", "ctgov", write_json(tmp_path / "NCT09000011.json", classic))
     assert result.status == 1
@@ -654,7 +858,10 @@ def test_a_file_named_for_another_study_is_remarked(trials: Trials, registry: Pa
     file.write_bytes((CTGOV / "withdrawn_enrollment_0.json").read_bytes())
     result = trials("import", "ctgov", file)
     assert result.status == 0
-    assert "warning: NCT05765006.json names NCT05765006 but holds study NCT09000022; it is imported as NCT09000022" in result.err
+    assert (
+        "warning: NCT05765006.json names NCT05765006 but holds study NCT09000022; it is imported as NCT09000022"
+        in result.err
+    )
     assert (registry / "trials" / "NCT09000022.yaml").is_file()
 
 
@@ -672,14 +879,18 @@ def test_a_study_out_of_scope_is_refused(trials: Trials, registry: Path, tmp_pat
     before = snapshot(registry)
     result = trials("import", "ctgov", _other_disease(tmp_path))
     assert result.status == 1
-    assert ("NCT09000022: its conditions (Type 2 Diabetes; insulin) and interventions (Metformin) show neither lupus "
-            "nor a CAR-T or related cell therapy") in result.err
+    assert (
+        "NCT09000022: its conditions (Type 2 Diabetes; insulin) and interventions (Metformin) show neither lupus "
+        "nor a CAR-T or related cell therapy"
+    ) in result.err
     assert "--out-of-scope REASON" in result.err and "nothing written" in result.err
     assert snapshot(registry) == before
 
 
 def test_out_of_scope_with_a_reason_is_recorded(trials: Trials, registry: Path, tmp_path: Path) -> None:
-    result = trials("import", "ctgov", _other_disease(tmp_path), "--out-of-scope", "Control study named by a CAR-T trial")
+    result = trials(
+        "import", "ctgov", _other_disease(tmp_path), "--out-of-scope", "Control study named by a CAR-T trial"
+    )
     assert result.status == 0, result.err
     data = record(registry, "NCT09000022")
     assert data["curation"]["out_of_scope"] == "Control study named by a CAR-T trial"
@@ -690,19 +901,26 @@ def test_out_of_scope_with_a_reason_is_recorded(trials: Trials, registry: Path, 
     assert trials("import", "ctgov", CTGOV / "old_partial_dates.json", "--out-of-scope", " ").status == 2
 
 
-@pytest.mark.parametrize("conditions, interventions, inside", [
-    (["Lupus Nephritis"], ["Belimumab"], True),
-    (["Systemic Sclerosis"], ["CD19 CAR-T cells"], True),
-    (["Myasthenia Gravis"], ["Descartes-08 (CAR-NK)"], True),
-    (["Multiple Sclerosis"], ["obecabtagene autoleucel"], True),
-    (["Autoimmune Diseases"], ["Rituximab"], False),
-    (["Carcinoma"], ["Cartilage graft"], False),
-])
+@pytest.mark.parametrize(
+    "conditions, interventions, inside",
+    [
+        (["Lupus Nephritis"], ["Belimumab"], True),
+        (["Systemic Sclerosis"], ["CD19 CAR-T cells"], True),
+        (["Myasthenia Gravis"], ["Descartes-08 (CAR-NK)"], True),
+        (["Multiple Sclerosis"], ["obecabtagene autoleucel"], True),
+        (["Autoimmune Diseases"], ["Rituximab"], False),
+        (["Carcinoma"], ["Cartilage graft"], False),
+    ],
+)
 def test_scope_reads_conditions_and_interventions(conditions: list, interventions: list, inside: bool) -> None:
     from sle_trials.curate.ctgov import scope
 
-    doc = {"protocolSection": {"conditionsModule": {"conditions": conditions},
-                               "armsInterventionsModule": {"interventions": [{"name": n} for n in interventions]}}}
+    doc = {
+        "protocolSection": {
+            "conditionsModule": {"conditions": conditions},
+            "armsInterventionsModule": {"interventions": [{"name": n} for n in interventions]},
+        }
+    }
     assert scope.of_study(doc).inside is inside
 
 
@@ -712,9 +930,15 @@ def test_outcome_measures_and_first_posted_are_imported(trials: Trials, registry
     assert trials("import", "ctgov", CTGOV / "completed_phase2_randomised.json").status == 0
     nct_id = study("completed_phase2_randomised.json")["protocolSection"]["identificationModule"]["nctId"]
     data = load.load(registry / "trials" / f"{nct_id}.yaml", "x")[0].data  # type: ignore[union-attr]
-    assert data["outcomes"] == {"primary": [{"measure": "Complete renal response", "time_frame": "Week 52",
-                                             "description": "Urine protein-to-creatinine ratio < 0.5 g/g with eGFR no "
-                                                            "more than 20% below baseline."}]}
+    assert data["outcomes"] == {
+        "primary": [
+            {
+                "measure": "Complete renal response",
+                "time_frame": "Week 52",
+                "description": "Urine protein-to-creatinine ratio < 0.5 g/g with eGFR no more than 20% below baseline.",
+            }
+        ]
+    }
     assert "outcomes.secondary" in data["curation"]["silent"]
     assert data["dates"]["first_posted"] == {"date": "2020-11-12", "type": "ACTUAL"}
     assert "eligibility.lupus_nephritis" in data["curation"]["not_yet_curated"]

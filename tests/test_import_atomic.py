@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, Trials, copy_registry
 from sle_trials.curate import importing
 
@@ -25,13 +24,18 @@ RECORD = "trials/NCT09000022.yaml"
 
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file of the registry copy but the check's cache (temporary files and stages included)."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")
+    }
 
 
 def registry_files(root: Path) -> dict[str, bytes]:
     """What the registry is made of: the files a check reads and the generated ones (dot files aside)."""
-    return {path: data for path, data in snapshot(root).items() if not any(part.startswith(".") for part in path.split("/"))}
+    return {
+        path: data for path, data in snapshot(root).items() if not any(part.startswith(".") for part in path.split("/"))
+    }
 
 
 def variant(tmp_path: Path, name: str, edit) -> Path:
@@ -50,9 +54,16 @@ def _ages_reversed(ps: dict) -> None:
     ps["eligibilityModule"]["minimumAge"], ps["eligibilityModule"]["maximumAge"] = "70 Years", "18 Years"
 
 
-@pytest.mark.parametrize("edit, problem", [(_impossible_date, "E103 dates.start.date: 2023-02-30 is not a date"),
-                                           (_ages_reversed, "E104 minimum age 70 years is above maximum age 18 years")])
-def test_an_import_that_fails_the_check_writes_nothing(trials: Trials, registry: Path, tmp_path: Path, edit, problem) -> None:
+@pytest.mark.parametrize(
+    "edit, problem",
+    [
+        (_impossible_date, "E103 dates.start.date: 2023-02-30 is not a date"),
+        (_ages_reversed, "E104 minimum age 70 years is above maximum age 18 years"),
+    ],
+)
+def test_an_import_that_fails_the_check_writes_nothing(
+    trials: Trials, registry: Path, tmp_path: Path, edit, problem
+) -> None:
     """Before: the record, the seed and the manifest line were written, then the check failed (exit 1)."""
     before = snapshot(registry)
     result = trials("import", "ctgov", variant(tmp_path, "study.json", edit))
@@ -79,7 +90,10 @@ STUDY_STEPS = ["seed", "manifest", "record", "trials.csv", "datapackage.json"]
 
 @pytest.fixture
 def page(tmp_path: Path) -> Path:
-    docs = [json.loads((CTGOV / n).read_text(encoding="utf-8")) for n in ("withdrawn_enrollment_0.json", "observational_followup.json")]
+    docs = [
+        json.loads((CTGOV / n).read_text(encoding="utf-8"))
+        for n in ("withdrawn_enrollment_0.json", "observational_followup.json")
+    ]
     path = tmp_path / "page.json"
     path.write_text(json.dumps({"studies": docs}, indent=2) + "\n", encoding="utf-8")
     return path
@@ -93,8 +107,9 @@ def _expected(tmp_path: Path, file: Path, capsys) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("steps, which", [(STUDY_STEPS, "study"), (PAGE_STEPS, "page")])
-def test_interrupted_at_each_step_a_rerun_completes(trials: Trials, tmp_path: Path, page: Path, capsys,
-                                                    monkeypatch: pytest.MonkeyPatch, steps: list[str], which: str) -> None:
+def test_interrupted_at_each_step_a_rerun_completes(
+    trials: Trials, tmp_path: Path, page: Path, capsys, monkeypatch: pytest.MonkeyPatch, steps: list[str], which: str
+) -> None:
     """Out of disk at each move into place (the k-th os.replace fails): the run stops with exit 1,
     and running the same import again finishes it; the registry is then what an uninterrupted
     import makes, and `trials check` passes."""
@@ -149,12 +164,16 @@ def test_killed_at_each_step_a_rerun_completes(tmp_path: Path, capsys, k: int) -
     assert killed.returncode == -signal.SIGKILL
     again = subprocess.run(argv, env={**os.environ, "KILL_AT": "0"}, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0, again.stdout + again.stderr
-    check = subprocess.run([sys.executable, "-m", "sle_trials", "check", "--root", str(root)], capture_output=True, text=True, timeout=120)
+    check = subprocess.run(
+        [sys.executable, "-m", "sle_trials", "check", "--root", str(root)], capture_output=True, text=True, timeout=120
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     assert registry_files(root) == expected
 
 
-def test_a_truncated_seed_left_by_an_earlier_crash_is_replaced(trials: Trials, registry: Path, tmp_path: Path, capsys) -> None:
+def test_a_truncated_seed_left_by_an_earlier_crash_is_replaced(
+    trials: Trials, registry: Path, tmp_path: Path, capsys
+) -> None:
     """What the import before this one left when it ran out of disk: the start of the JSON at the
     seed's name, unlisted. Before, a re-run wrote the JSON under another name and the leftover
     failed the check for ever (E306, E307)."""
@@ -163,7 +182,10 @@ def test_a_truncated_seed_left_by_an_earlier_crash_is_replaced(trials: Trials, r
     assert trials("check").status == 1
     result = trials("import", "ctgov", STUDY)
     assert result.status == 0, result.out + result.err
-    assert f"{SEED}: written, withdrawn_enrollment_0.json as received, read-only (it replaces the 1,000 bytes" in result.out
+    assert (
+        f"{SEED}: written, withdrawn_enrollment_0.json as received, read-only (it replaces the 1,000 bytes"
+        in result.out
+    )
     assert (registry / SEED).read_bytes() == raw
     assert not (registry / SEED).stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
     assert trials("check").status == 0
@@ -191,7 +213,9 @@ def test_another_document_at_the_seeds_name_is_never_replaced(trials: Trials, re
 
 
 @pytest.mark.parametrize("folder", ["trials", "seeds"])
-def test_a_registry_folder_that_is_a_link_is_not_written_through(trials: Trials, registry: Path, tmp_path: Path, folder: str) -> None:
+def test_a_registry_folder_that_is_a_link_is_not_written_through(
+    trials: Trials, registry: Path, tmp_path: Path, folder: str
+) -> None:
     """`trials` or `seeds` made a link to a folder outside the registry (a merge brought it): the
     import neither reads nor writes through it."""
     outside = tmp_path / "outside"

@@ -7,7 +7,6 @@ import ast
 from pathlib import Path
 
 import pytest
-
 import sle_trials
 
 PACKAGE = Path(sle_trials.__file__).parent
@@ -44,7 +43,11 @@ def violations(source: str, here: str) -> list[str]:
     """The cli imports and the private names of other modules in one module's source."""
     tree = ast.parse(source)
     names = imported(tree, here)
-    found = [f"imports {target}" for target in names.values() if target == "sle_trials.cli" or target.startswith("sle_trials.cli.")]
+    found = [
+        f"imports {target}"
+        for target in names.values()
+        if target == "sle_trials.cli" or target.startswith("sle_trials.cli.")
+    ]
     found += [f"imports {target}" for target in names.values() if _private(target.rsplit(".", 1)[-1])]
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and _private(node.attr):
@@ -58,11 +61,16 @@ def sources() -> list[tuple[str, Path]]:
 
 
 def test_the_check_finds_what_it_forbids() -> None:
-    source = ("from sle_trials import cli\nfrom sle_trials.curate import ctgov\nfrom sle_trials.curate.ctgov import _rank\n"
-              "import sle_trials.engine.pipeline as pipeline\nctgov._rank('x', {})\npipeline._NOWHERE\nself._own\n")
+    source = (
+        "from sle_trials import cli\nfrom sle_trials.curate import ctgov\nfrom sle_trials.curate.ctgov import _rank\n"
+        "import sle_trials.engine.pipeline as pipeline\nctgov._rank('x', {})\npipeline._NOWHERE\nself._own\n"
+    )
     assert sorted(violations(source, "sle_trials.curate.update")) == [
-        "imports sle_trials.cli", "imports sle_trials.curate.ctgov._rank",
-        "uses sle_trials.curate.ctgov._rank (line 5)", "uses sle_trials.engine.pipeline._NOWHERE (line 6)"]
+        "imports sle_trials.cli",
+        "imports sle_trials.curate.ctgov._rank",
+        "uses sle_trials.curate.ctgov._rank (line 5)",
+        "uses sle_trials.engine.pipeline._NOWHERE (line 6)",
+    ]
     assert violations("from . import _helper\n", "sle_trials.git.merge") == ["imports sle_trials.git._helper"]
 
 
@@ -77,8 +85,11 @@ def test_nothing_imports_the_command_line(name: str, path: Path) -> None:
 def test_no_private_names_cross_modules() -> None:
     checked = sources()
     assert len(checked) >= 60  # every module of the package, in every room
-    found = {name: v for name, path in checked
-             if (v := [f for f in violations(path.read_text(encoding="utf-8"), name) if "sle_trials.cli" not in f])}
+    found = {
+        name: v
+        for name, path in checked
+        if (v := [f for f in violations(path.read_text(encoding="utf-8"), name) if "sle_trials.cli" not in f])
+    }
     assert not found, found  # (the cli imports are the test above's)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import Trials
 from sle_trials.checks import sources
 
@@ -17,17 +16,20 @@ def lines(*entries: tuple[str, str]) -> bytes:
     return "".join(f"{digest}  {name}\n" for digest, name in entries).encode()
 
 
-@pytest.mark.parametrize("junk, why", [
-    ("<<<<<<< HEAD", "an unresolved merge-conflict marker"),
-    ("=======", "an unresolved merge-conflict marker"),
-    (">>>>>>> import-b", "an unresolved merge-conflict marker"),
-    ("   ", "not `<sha256>  <file name>`"),
-    ("", "not `<sha256>  <file name>`"),
-    (f"{A} {SEED}", "not `<sha256>  <file name>`"),           # one space: sha256sum writes two (or " *")
-    (f"{A[:-1]}  {SEED}", "not `<sha256>  <file name>`"),     # 63 hex digits
-    (f"{A}  sub/{SEED}", "not `<sha256>  <file name>`"),      # a name files.NAME refuses
-    (f"{A}  .hidden", "not `<sha256>  <file name>`"),
-])
+@pytest.mark.parametrize(
+    "junk, why",
+    [
+        ("<<<<<<< HEAD", "an unresolved merge-conflict marker"),
+        ("=======", "an unresolved merge-conflict marker"),
+        (">>>>>>> import-b", "an unresolved merge-conflict marker"),
+        ("   ", "not `<sha256>  <file name>`"),
+        ("", "not `<sha256>  <file name>`"),
+        (f"{A} {SEED}", "not `<sha256>  <file name>`"),  # one space: sha256sum writes two (or " *")
+        (f"{A[:-1]}  {SEED}", "not `<sha256>  <file name>`"),  # 63 hex digits
+        (f"{A}  sub/{SEED}", "not `<sha256>  <file name>`"),  # a name files.NAME refuses
+        (f"{A}  .hidden", "not `<sha256>  <file name>`"),
+    ],
+)
 def test_a_malformed_manifest_line_is_E307_at_its_line(trials: Trials, registry: Path, junk: str, why: str) -> None:
     """Before, check_manifest skipped any line without two spaces: conflict markers left in
     SHA256SUMS passed `trials check`, the hooks and got committed."""
@@ -86,12 +88,30 @@ def test_a_removal_on_both_sides_stays_removed() -> None:
     assert sources.merge_manifests(base, ours, theirs) == lines((A, "a.txt"), (C, "c.json"))
 
 
-@pytest.mark.parametrize("base, ours, theirs, why", [
-    (lines((A, "a.txt")), lines((A, "a.txt"), (B, "b.json")), lines((A, "a.txt"), (C, "b.json")), "b.json"),  # added twice, two hashes
-    (lines((A, "a.txt")), lines((B, "a.txt")), lines((C, "a.txt")), "a.txt"),                          # changed on both sides
-    (lines((A, "a.txt"), (B, "b.json")), lines((A, "a.txt")), lines((A, "a.txt"), (B, "b.json"), (C, "c.json")), "b.json"),  # removed / kept
-    (lines((A, "a.txt")), b"<<<<<<< HEAD\n" + lines((A, "a.txt")), lines((A, "a.txt")), "line 1"),    # a malformed side
-])
+@pytest.mark.parametrize(
+    "base, ours, theirs, why",
+    [
+        (
+            lines((A, "a.txt")),
+            lines((A, "a.txt"), (B, "b.json")),
+            lines((A, "a.txt"), (C, "b.json")),
+            "b.json",
+        ),  # added twice, two hashes
+        (lines((A, "a.txt")), lines((B, "a.txt")), lines((C, "a.txt")), "a.txt"),  # changed on both sides
+        (
+            lines((A, "a.txt"), (B, "b.json")),
+            lines((A, "a.txt")),
+            lines((A, "a.txt"), (B, "b.json"), (C, "c.json")),
+            "b.json",
+        ),  # removed / kept
+        (
+            lines((A, "a.txt")),
+            b"<<<<<<< HEAD\n" + lines((A, "a.txt")),
+            lines((A, "a.txt")),
+            "line 1",
+        ),  # a malformed side
+    ],
+)
 def test_what_does_not_merge_by_itself_is_a_conflict(base: bytes, ours: bytes, theirs: bytes, why: str) -> None:
     with pytest.raises(sources.ManifestConflict, match=why):
         sources.merge_manifests(base, ours, theirs)

@@ -23,7 +23,9 @@ BIN = Path(sys.executable).parent
 GENERATED = ("trials.csv", "datapackage.json")  # what `trials csv` writes; the JSON export is not committed
 DRIVER = ".venv/bin/trials merge-csv %O %A %B %P"
 
-pytestmark = pytest.mark.skipif(not shutil.which("git") or not (BIN / "trials").exists(), reason="needs git and the venv")
+pytestmark = pytest.mark.skipif(
+    not shutil.which("git") or not (BIN / "trials").exists(), reason="needs git and the venv"
+)
 
 # Complete records whose verbatim text all occurs in the cited source, a page of no known layout
 # (SOURCE) that names them, so they stay valid however strictly text is checked against sources;
@@ -53,14 +55,25 @@ TITLE = "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE
 TITLE_A = "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"
 TITLE_B = "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"
 ONE, TWO, THREE = "NCT09000001", "NCT09000002", "NCT09000003"
-SOURCE = f"Trials {ONE}, {TWO} and {THREE}. Titles: {TITLE}; {TITLE_A}; {TITLE_B}. Sex: ALL. Ages 18 to 65. Recruiting.\n"
+SOURCE = (
+    f"Trials {ONE}, {TWO} and {THREE}. Titles: {TITLE}; {TITLE_A}; {TITLE_B}. Sex: ALL. Ages 18 to 65. Recruiting.\n"
+)
 
 
 def _env(home: Path) -> dict[str, str]:
-    return {**os.environ, "HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
-            "GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "curator@example.invalid",
-            "GIT_COMMITTER_NAME": "Curator", "GIT_COMMITTER_EMAIL": "curator@example.invalid",
-            "GIT_EDITOR": "true", "GIT_SEQUENCE_EDITOR": "true", "GIT_MERGE_AUTOEDIT": "no"}
+    return {
+        **os.environ,
+        "HOME": str(home),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_AUTHOR_NAME": "Curator",
+        "GIT_AUTHOR_EMAIL": "curator@example.invalid",
+        "GIT_COMMITTER_NAME": "Curator",
+        "GIT_COMMITTER_EMAIL": "curator@example.invalid",
+        "GIT_EDITOR": "true",
+        "GIT_SEQUENCE_EDITOR": "true",
+        "GIT_MERGE_AUTOEDIT": "no",
+    }
 
 
 class Repo:
@@ -69,14 +82,22 @@ class Repo:
         self.env = _env(path.parent)
 
     def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        result = subprocess.run(["git", *args], cwd=self.path, env=self.env, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            ["git", *args], cwd=self.path, env=self.env, capture_output=True, text=True, timeout=120
+        )
         if check and result.returncode != 0:
             raise AssertionError(f"git {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
         return result
 
     def trials(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([str(BIN / "trials"), *args, "--root", str(self.path)], cwd=self.path, env=self.env,
-                              capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [str(BIN / "trials"), *args, "--root", str(self.path)],
+            cwd=self.path,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     def write(self, relative: str, text: str) -> None:
         (self.path / relative).write_text(text, encoding="utf-8")
@@ -116,7 +137,9 @@ def repo(tmp_path: Path) -> Repo:
     repo.git("config", "commit.gpgsign", "false")
     make = shutil.which("make")
     if make:  # the wiring `make check` does (its merge-driver step only: no venv or hooks needed)
-        done = subprocess.run([make, "-s", "merge-driver"], cwd=work, env=repo.env, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [make, "-s", "merge-driver"], cwd=work, env=repo.env, capture_output=True, text=True, timeout=60
+        )
         assert done.returncode == 0, done.stdout + done.stderr
     else:
         repo.git("config", "merge.trials-csv.driver", DRIVER)
@@ -135,7 +158,9 @@ def test_make_check_configures_the_driver(repo: Repo) -> None:
         pytest.skip("needs make")
     assert repo.git("config", "merge.trials-csv.driver").stdout.strip() == DRIVER
     assert repo.git("config", "merge.trials-csv.name").stdout.strip()
-    dry = subprocess.run(["make", "-n", "check"], cwd=REPO, capture_output=True, text=True, timeout=60)  # -n: prints only
+    dry = subprocess.run(
+        ["make", "-n", "check"], cwd=REPO, capture_output=True, text=True, timeout=60
+    )  # -n: prints only
     assert "merge.trials-csv.driver" in dry.stdout, "make check does not run the merge-driver step"
     for name in GENERATED:
         if (repo.path / name).exists():
@@ -229,8 +254,14 @@ def test_driver_finds_the_root_from_the_top_level(repo: Repo) -> None:
     """Git runs the driver from the top of the work tree, whatever folder the merge was started in."""
     _branches(repo, (f"trials/{ONE}.yaml", TITLE, TITLE_A), (f"trials/{TWO}.yaml", TITLE, TITLE_B))
     repo.git("checkout", "-q", "a")
-    merged = subprocess.run(["git", "merge", "--no-edit", "b"], cwd=repo.path / "trials", env=repo.env,
-                            capture_output=True, text=True, timeout=120)
+    merged = subprocess.run(
+        ["git", "merge", "--no-edit", "b"],
+        cwd=repo.path / "trials",
+        env=repo.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert merged.returncode == 0, merged.stdout + merged.stderr
     _assert_generated_files_current(repo)
 
@@ -248,13 +279,14 @@ def _tree(folder: Path) -> dict[str, tuple[int, int, bytes | str]]:
     return out
 
 
-
-
-@pytest.mark.parametrize("link, target", [
-    ("trials", "."),                   # the folder of records, turned into a link to a folder outside
-    ("seeds", "."),                    # the source documents, the same
-    (f"trials/{ONE}.yaml", "secret.yaml"),  # one record, a link to a file outside
-])
+@pytest.mark.parametrize(
+    "link, target",
+    [
+        ("trials", "."),  # the folder of records, turned into a link to a folder outside
+        ("seeds", "."),  # the source documents, the same
+        (f"trials/{ONE}.yaml", "secret.yaml"),  # one record, a link to a file outside
+    ],
+)
 def test_links_on_the_other_branch_are_never_followed(repo: Repo, tmp_path: Path, link: str, target: str) -> None:
     """The other branch commits a link pointing outside the repository. Before the driver refused
     links, it made the merged tree with the link in it and wrote our new record through it (outside/
@@ -323,7 +355,10 @@ def _two_imports(repo: Repo) -> None:
 def test_make_check_configures_the_manifest_driver(repo: Repo) -> None:
     if not shutil.which("make"):
         pytest.skip("needs make")
-    assert repo.git("config", "merge.trials-manifest.driver").stdout.strip() == ".venv/bin/trials merge-manifest %O %A %B %P"
+    assert (
+        repo.git("config", "merge.trials-manifest.driver").stdout.strip()
+        == ".venv/bin/trials merge-manifest %O %A %B %P"
+    )
     attr = repo.git("check-attr", "merge", "--", "seeds/SHA256SUMS").stdout
     assert attr.strip().endswith("merge: trials-manifest"), attr
 
@@ -359,11 +394,15 @@ def test_without_the_manifest_driver_the_markers_are_caught(repo: Repo) -> None:
     repo.git("commit", "-q", "--no-verify", "-m", "merge, markers and all")
     check = repo.trials("check")
     assert check.returncode == 1
-    marker = next(n for n, line in enumerate(repo.read("seeds/SHA256SUMS").splitlines(), 1) if line.startswith("<<<<<<<"))
+    marker = next(
+        n for n, line in enumerate(repo.read("seeds/SHA256SUMS").splitlines(), 1) if line.startswith("<<<<<<<")
+    )
     assert f"seeds/SHA256SUMS:{marker}:1: E307" in check.stdout
 
 
-def test_merged_inputs_are_read_in_one_batch_and_a_huge_one_never(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_merged_inputs_are_read_in_one_batch_and_a_huge_one_never(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The three sides' inputs come from one batch of blobs (git/plumbing.py); a blob larger than
     any input of the registry may be is refused by its size, never read into memory."""
     from sle_trials.git import merge
@@ -391,5 +430,7 @@ def test_merged_inputs_are_read_in_one_batch_and_a_huge_one_never(tmp_path: Path
     assert merged["trials/x.yaml"] == merge.File("100644", b"ONE\ntwo\nTHREE\n")  # both changed: merged line by line
     assert merged["seeds/big.txt"].content == b"x" * 99 + b"\n" and merged["seeds/a.txt"].content == b"base\n"
     monkeypatch.setattr(merge, "_INPUT_LIMIT", 99)
-    with pytest.raises(merge.MergeError, match=r"^seeds/big.txt is 100 bytes, more than any input of the registry may be$"):
+    with pytest.raises(
+        merge.MergeError, match=r"^seeds/big.txt is 100 bytes, more than any input of the registry may be$"
+    ):
         merge.merged_inputs(repo.path, "", base, ours, theirs)

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import mutations
+import pytest
 from conftest import REPO, copy_registry, record_data
 from sle_trials.checks import evidence, load, rules
-from sle_trials.engine import pipeline
 from sle_trials.checks import schema as schema_mod
+from sle_trials.engine import pipeline
 
 CURATED = ["trials/NCT06513429.yaml", "trials/NCT05765006.yaml"]
 SCORES: dict[str, tuple[int, int]] = {}  # kind -> (caught, generated), printed by conftest
@@ -36,7 +35,9 @@ class Checks:
         record = load.Record(shown, data)
         if not self.checker.validator.valid(data):
             return {p.code for p in schema_mod.check(record, self.checker.validator)}
-        problems = rules.check(record, self.root, Path(shown).stem) or evidence.check(record, self.checker.schema, self.root)
+        problems = rules.check(record, self.root, Path(shown).stem) or evidence.check(
+            record, self.checker.schema, self.root
+        )
         return {p.code for p in problems}
 
 
@@ -69,13 +70,25 @@ def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -
     from sle_trials.cli import main
 
     root = copy_registry(tmp_path / "registry")
-    assert main(["import", "ctgov", str(REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json"),
-                 "--root", str(root)]) == 0, capsys.readouterr()
+    assert (
+        main(
+            [
+                "import",
+                "ctgov",
+                str(REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json"),
+                "--root",
+                str(root),
+            ]
+        )
+        == 0
+    ), capsys.readouterr()
     shown = "trials/NCT09000011.yaml"
     # an import is a draft; a curator who has reviewed it marks it complete, and from then on a dropped,
     # cut or moved criterion is a mistake the checks must catch
     file = root / shown
-    file.write_text(file.read_text(encoding="utf-8").replace("  status: draft\n", "  status: complete\n", 1), encoding="utf-8")
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("  status: draft\n", "  status: complete\n", 1), encoding="utf-8"
+    )
     record, problems = load.load(root / shown, shown)
     assert record is not None, problems
     assert record.data["curation"]["status"] == "complete"
@@ -85,7 +98,27 @@ def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -
 
 def test_the_generator_makes_every_kind_of_mistake() -> None:
     """A generator that stopped making a kind would make the test above pass for nothing."""
-    kinds = {m.kind for m in mutations.generate(record_data(REPO / CURATED[0], CURATED[0]), schema_mod.load_schema(REPO),
-                                                evidence.source_text(REPO, "seeds/000_84a0f0163f21158e.txt") or "")}
-    assert kinds >= {"enum", "status", "comparator", "number", "unit", "criterion", "measure", "date", "criterion dropped",
-                     "criterion cut", "criterion moved", "criterion renumbered", "title", "text swapped"}
+    kinds = {
+        m.kind
+        for m in mutations.generate(
+            record_data(REPO / CURATED[0], CURATED[0]),
+            schema_mod.load_schema(REPO),
+            evidence.source_text(REPO, "seeds/000_84a0f0163f21158e.txt") or "",
+        )
+    }
+    assert kinds >= {
+        "enum",
+        "status",
+        "comparator",
+        "number",
+        "unit",
+        "criterion",
+        "measure",
+        "date",
+        "criterion dropped",
+        "criterion cut",
+        "criterion moved",
+        "criterion renumbered",
+        "title",
+        "text swapped",
+    }

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, Trials, record_data
 from sle_trials import fields
 from sle_trials.checks import load, schema
@@ -33,11 +32,15 @@ def all_paths(sch: dict, node: dict | None = None, prefix: tuple = ()) -> list[t
     for key, child in node.get("properties", {}).items():
         out.append(prefix + (key,))
         resolved = fields.resolve(sch, child)
-        out += all_paths(sch, resolved.get("items", child) if resolved.get("type") == "array" else child, prefix + (key,))
+        out += all_paths(
+            sch, resolved.get("items", child) if resolved.get("type") == "array" else child, prefix + (key,)
+        )
     return out
 
 
-def test_stub_validates_and_lists_every_schema_field_in_order(trials: Trials, registry: Path, without_stub: Path) -> None:
+def test_stub_validates_and_lists_every_schema_field_in_order(
+    trials: Trials, registry: Path, without_stub: Path
+) -> None:
     result = trials("new", STUB)
     assert result.status == 0, result.out + result.err
     assert f"trials/{STUB}.yaml written (stub) citing seeds/000_84a0f0163f21158e.txt" in result.out
@@ -48,8 +51,14 @@ def test_stub_validates_and_lists_every_schema_field_in_order(trials: Trials, re
     data = record_data(without_stub, STUB)
     assert data["nct_id"] == STUB and data["brief_title"] == TITLE  # the title the IM19 record gives it
     assert data["curation"]["status"] == "stub"
-    assert data["curation"]["sources"] == [{"file": "seeds/000_84a0f0163f21158e.txt", "kind": "REGISTRY_COPY",
-                                            "as_of": "2025-08-17", "as_of_label": "Last Updated"}]
+    assert data["curation"]["sources"] == [
+        {
+            "file": "seeds/000_84a0f0163f21158e.txt",
+            "kind": "REGISTRY_COPY",
+            "as_of": "2025-08-17",
+            "as_of_label": "Last Updated",
+        }
+    ]
     assert data["evidence"] == {"nct_id": STUB, "curation.sources.0.as_of": "Last Updated: 2025-08-17"}
     # every field, in the schema's order, as a line of its own (written or commented)
     keys = [m.group(2) for m in re.finditer(r"^(# )?\s*(?:- )?([a-z_]+):", text, re.MULTILINE)]
@@ -87,7 +96,9 @@ def test_new_with_a_ctgov_json_source(trials: Trials, registry: Path) -> None:
     assert result.status == 0, result.out + result.err
     data = record_data(registry / "trials" / "NCT09000022.yaml", "x")
     assert data["brief_title"] == "AX-19 CAR-T in Adults With Refractory Systemic Lupus Erythematosus"
-    assert data["curation"]["sources"] == [{"file": "seeds/ctgov_NCT09000022.json", "kind": "REGISTRY_JSON", "as_of": "2025-06-12"}]
+    assert data["curation"]["sources"] == [
+        {"file": "seeds/ctgov_NCT09000022.json", "kind": "REGISTRY_JSON", "as_of": "2025-06-12"}
+    ]
     assert data["evidence"]["curation.sources.0.as_of"] == "lastUpdatePostDateStruct.date: 2025-06-12"
     assert data["curation"]["status"] == "draft"  # the trial's own record: a draft of its curation, not a stub
     assert trials("check").status == 0
@@ -99,27 +110,47 @@ def test_new_with_a_text_source_needs_its_kind_and_date(trials: Trials, registry
     with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:  # as docs/curating.md says to
         sums.write(f"{hashlib.sha256(page.encode()).hexdigest()}  page.txt\n")
     before = snapshot(registry)
-    result = trials("new", "NCT09000055", "--source", "seeds/page.txt", "--title", "CAR-T Cells for Childhood-onset Lupus")
+    result = trials(
+        "new", "NCT09000055", "--source", "seeds/page.txt", "--title", "CAR-T Cells for Childhood-onset Lupus"
+    )
     assert result.status == 2 and "--kind" in result.err and "--as-of" in result.err
     assert snapshot(registry) == before
-    result = trials("new", "NCT09000055", "--source", "seeds/page.txt", "--title", "CAR-T Cells for Childhood-onset Lupus",
-                    "--kind", "TRIAL_FINDER_PAGE", "--as-of", "2025-10-01")
+    result = trials(
+        "new",
+        "NCT09000055",
+        "--source",
+        "seeds/page.txt",
+        "--title",
+        "CAR-T Cells for Childhood-onset Lupus",
+        "--kind",
+        "TRIAL_FINDER_PAGE",
+        "--as-of",
+        "2025-10-01",
+    )
     assert result.status == 0, result.out + result.err
     assert trials("check").status == 0
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["NCT0631081"], "'NCT0631081' is not an NCT id"),
-    (["nct06310811"], "'nct06310811' is not an NCT id"),
-    (["NCT06310811 "], "is not an NCT id"),
-    (["NCT09999999"], "no source documents under seeds/ mention NCT09999999"),
-    ([STUB, "--source", "seeds/missing.txt"], "--source seeds/missing.txt: not a document under seeds/"),
-    ([STUB, "--source", "trials/NCT06513429.yaml"], "not a document under seeds/"),
-    ([STUB, "--title", "A Title Nobody Wrote"], "the title 'A Title Nobody Wrote' does not occur in seeds/000_84a0f0163f21158e.txt"),
-    ([STUB, "--kind", "BLOG"], "--kind 'BLOG' is not a source kind"),
-    ([STUB, "--as-of", "2025-13-01"], "--as-of '2025-13-01' is not a date"),
-])
-def test_refusals_write_nothing(trials: Trials, registry: Path, without_stub: Path, argv: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["NCT0631081"], "'NCT0631081' is not an NCT id"),
+        (["nct06310811"], "'nct06310811' is not an NCT id"),
+        (["NCT06310811 "], "is not an NCT id"),
+        (["NCT09999999"], "no source documents under seeds/ mention NCT09999999"),
+        ([STUB, "--source", "seeds/missing.txt"], "--source seeds/missing.txt: not a document under seeds/"),
+        ([STUB, "--source", "trials/NCT06513429.yaml"], "not a document under seeds/"),
+        (
+            [STUB, "--title", "A Title Nobody Wrote"],
+            "the title 'A Title Nobody Wrote' does not occur in seeds/000_84a0f0163f21158e.txt",
+        ),
+        ([STUB, "--kind", "BLOG"], "--kind 'BLOG' is not a source kind"),
+        ([STUB, "--as-of", "2025-13-01"], "--as-of '2025-13-01' is not a date"),
+    ],
+)
+def test_refusals_write_nothing(
+    trials: Trials, registry: Path, without_stub: Path, argv: list[str], message: str
+) -> None:
     before = snapshot(registry)
     result = trials("new", *argv)
     assert result.status == 2, result.out + result.err
@@ -147,12 +178,19 @@ def test_a_source_given_with_a_leading_dot_slash(trials: Trials, registry: Path,
     assert trials("validate", without_stub).status == 0
 
 
-@pytest.mark.parametrize("title, message", [
-    ("Anti-CD19 CAR-T Cell Therapy in Participants With Moderate to Severe Active Systemic Lupus Erythematosus",
-     "is the title of NCT06310811 (its record)"),
-    ("CAR-T Cell Therapy", "NCT06513429's record already calls NCT06886919"),
-])
-def test_new_refuses_a_title_the_registry_gives_another_trial(trials: Trials, registry: Path, title: str, message: str) -> None:
+@pytest.mark.parametrize(
+    "title, message",
+    [
+        (
+            "Anti-CD19 CAR-T Cell Therapy in Participants With Moderate to Severe Active Systemic Lupus Erythematosus",
+            "is the title of NCT06310811 (its record)",
+        ),
+        ("CAR-T Cell Therapy", "NCT06513429's record already calls NCT06886919"),
+    ],
+)
+def test_new_refuses_a_title_the_registry_gives_another_trial(
+    trials: Trials, registry: Path, title: str, message: str
+) -> None:
     (registry / "trials" / "NCT06886919.yaml").unlink()
     before = snapshot(registry)
     result = trials("new", "NCT06886919", "--title", title)

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import Trials, copy_registry
 from sle_trials.curate import diff
 from sle_trials.outputs import report
@@ -21,8 +20,14 @@ from sle_trials.problem import Problem
 
 TRIALS = Path(sys.executable).parent / "trials"
 INJECTION = "x\n::add-mask::secret\n::error file=README.md::forged\r\x1b[31m"
-ENV = {"GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "curator@example.invalid", "GIT_COMMITTER_NAME": "Curator",
-       "GIT_COMMITTER_EMAIL": "curator@example.invalid", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+ENV = {
+    "GIT_AUTHOR_NAME": "Curator",
+    "GIT_AUTHOR_EMAIL": "curator@example.invalid",
+    "GIT_COMMITTER_NAME": "Curator",
+    "GIT_COMMITTER_EMAIL": "curator@example.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
 
 
 def _render(fmt: str, problems: list[Problem]) -> str:
@@ -40,7 +45,10 @@ def test_report_escapes_paths_and_messages(fmt: str) -> None:
     lines = text.splitlines()
     assert not any(line.startswith("::add-mask::") or line.startswith("::error file=README") for line in lines), text
     if fmt == "json":
-        assert json.loads(text)["problems"][0]["path"] == "seeds/x\\n::add-mask::secret\\n::error file=README.md::forged\\r\\x1b[31m\\xff.txt"
+        assert (
+            json.loads(text)["problems"][0]["path"]
+            == "seeds/x\\n::add-mask::secret\\n::error file=README.md::forged\\r\\x1b[31m\\xff.txt"
+        )
     else:
         assert len(lines) == 2, "one line for the problem, one for the summary"
 
@@ -54,10 +62,16 @@ def test_a_file_name_that_is_not_utf8_leaves_json_output_whole(tmp_path: Path, f
     name = b"\xff\xfe.txt" if folder == "seeds" else b"NCT0\xff.yaml"
     (root / folder / os.fsdecode(name)).write_bytes(b"nct_id: NCT09000001\n")
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    done = subprocess.run([str(TRIALS), "check", "--root", str(root), "--format", "json"], capture_output=True, env=env, timeout=120)
+    done = subprocess.run(
+        [str(TRIALS), "check", "--root", str(root), "--format", "json"], capture_output=True, env=env, timeout=120
+    )
     assert done.returncode == 1, done.stderr
     paths = [p["path"] for p in json.loads(done.stdout)["problems"]]
-    assert f"{folder}/\\x{name[0]:02x}\\x{name[1]:02x}.txt" in paths if folder == "seeds" else f"{folder}/NCT0\\xff.yaml" in paths
+    assert (
+        f"{folder}/\\x{name[0]:02x}\\x{name[1]:02x}.txt" in paths
+        if folder == "seeds"
+        else f"{folder}/NCT0\\xff.yaml" in paths
+    )
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -76,9 +90,11 @@ def changed_repo(tmp_path: Path) -> Path:
     _git(root, "init", "-q", "-b", "main")
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "--no-verify", "-m", "initial")
-    record = (f"nct_id: NCT09000001\nbrief_title: \"{HOSTILE_TITLE}\"\nacronym: \"<script>x</script>\"\n"
-              "official_title: |-\n  first line\n  ::error file=README.md::forged\ncuration:\n  status: stub\n  sources:\n"
-              "    - file: seeds/000_84a0f0163f21158e.txt\n      kind: REGISTRY_PAGE\n      as_of: \"2025-08-17\"\n")
+    record = (
+        f'nct_id: NCT09000001\nbrief_title: "{HOSTILE_TITLE}"\nacronym: "<script>x</script>"\n'
+        "official_title: |-\n  first line\n  ::error file=README.md::forged\ncuration:\n  status: stub\n  sources:\n"
+        '    - file: seeds/000_84a0f0163f21158e.txt\n      kind: REGISTRY_PAGE\n      as_of: "2025-08-17"\n'
+    )
     (root / "trials" / "NCT09000001.yaml").write_text(record, encoding="utf-8")
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "--no-verify", "-m", "hostile")
@@ -99,14 +115,25 @@ def test_diff_markdown_prints_every_value_inert(changed_repo: Path, trials: Tria
         for markup in ("<img", "<a ", "<script", "<code>code</code>", "<em>bold</em>", "<strong>bold"):
             assert markup not in html, (markup, html)
         if rev == "HEAD":
-            assert "— " + HOSTILE_TITLE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + ": new record" not in html
+            assert (
+                "— " + HOSTILE_TITLE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + ": new record"
+                not in html
+            )
         else:
             assert "— " + HOSTILE_TITLE.replace("<", "&lt;").replace(">", "&gt;") + ": new record" in html, html
 
 
 def test_markdown_text_renders_as_itself() -> None:
     markdown_it = pytest.importorskip("markdown_it")
-    for value in (HOSTILE_TITLE, "A & B <b>bold</b>", "# heading", "1. list", "- item", "[x]: http://example.invalid", "a\\b"):
+    for value in (
+        HOSTILE_TITLE,
+        "A & B <b>bold</b>",
+        "# heading",
+        "1. list",
+        "- item",
+        "[x]: http://example.invalid",
+        "a\\b",
+    ):
         html = markdown_it.MarkdownIt().render("x " + diff.markdown_text(value)).strip()
         expected = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
         assert html == f"<p>x {expected}</p>", (value, html)
@@ -115,7 +142,8 @@ def test_markdown_text_renders_as_itself() -> None:
 def test_diff_text_never_starts_a_line_from_a_value(changed_repo: Path, trials: Trials) -> None:
     """A title written as block text may hold a line break: `new record: <title>` printed it raw."""
     (changed_repo / "trials" / "NCT09000002.yaml").write_text(
-        "nct_id: NCT09000002\nbrief_title: |-\n  A title\n  ::error file=README.md::forged\n", encoding="utf-8")
+        "nct_id: NCT09000002\nbrief_title: |-\n  A title\n  ::error file=README.md::forged\n", encoding="utf-8"
+    )
     result = trials("diff", "HEAD", root=changed_repo)
     assert result.status == 0 and "NCT09000002: new record: A title\\n::error" in result.out, result.out
     assert not any(line.startswith("::") for line in result.lines), result.out

@@ -11,20 +11,27 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_registry
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PRE_COMMIT = BIN / "pre-commit"
 
-pytestmark = pytest.mark.skipif(not PRE_COMMIT.exists() or not shutil.which("git"), reason="needs git and pre-commit in the venv")
+pytestmark = pytest.mark.skipif(
+    not PRE_COMMIT.exists() or not shutil.which("git"), reason="needs git and pre-commit in the venv"
+)
 
 
 def _git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "curator@example.invalid",
-           "GIT_COMMITTER_NAME": "Curator", "GIT_COMMITTER_EMAIL": "curator@example.invalid",
-           "PRE_COMMIT_HOME": str(cwd.parent / "pre-commit-home"), "GIT_CONFIG_NOSYSTEM": "1"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Curator",
+        "GIT_AUTHOR_EMAIL": "curator@example.invalid",
+        "GIT_COMMITTER_NAME": "Curator",
+        "GIT_COMMITTER_EMAIL": "curator@example.invalid",
+        "PRE_COMMIT_HOME": str(cwd.parent / "pre-commit-home"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=check, timeout=120)
 
 
@@ -38,8 +45,13 @@ def clone(tmp_path: Path) -> Path:
     _git(work, "init", "-q", "-b", "main")
     _git(work, "add", "-A")
     _git(work, "commit", "-q", "--no-verify", "-m", "initial")
-    subprocess.run([str(PRE_COMMIT), "install"], cwd=work, check=True, capture_output=True,
-                   env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")})
+    subprocess.run(
+        [str(PRE_COMMIT), "install"],
+        cwd=work,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")},
+    )
     return work
 
 

@@ -32,21 +32,20 @@ import json
 import re
 import shutil
 import tempfile
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
-
 from sle_trials import cli, fields, units
-from sle_trials.checks import evidence, load, rules, schema
-from sle_trials.outputs import export
-from sle_trials.engine import pipeline
-from sle_trials.checks import table
+from sle_trials.checks import evidence, load, rules, schema, table
 from sle_trials.checks.rules import CRITERION_PLACED
+from sle_trials.engine import pipeline
+from sle_trials.outputs import export
 
 CODES = table()
 
@@ -61,14 +60,25 @@ STUB_ID = "NCT90000003"  # a stub citing SEED, so that the CLI registry always c
 SCHEMA = schema.load_schema(REPO)
 VALIDATOR = schema.make_validator(SCHEMA)
 WHOLE_FILE_CODES = {"E001", "E004", "E401"}  # problems about a file as a whole: no line
-OMITTED = {"related_trials", "evidence", "curation.silent", "curation.not_yet_curated", "curation.incomplete",
-           "curation.sources.*.url"}
+OMITTED = {
+    "related_trials",
+    "evidence",
+    "curation.silent",
+    "curation.not_yet_curated",
+    "curation.incomplete",
+    "curation.sources.*.url",
+}
 
 # The record strategy is one large tree; hypothesis warns once that its repr is long.
 pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 
-SETTINGS: dict[str, Any] = dict(deadline=None, derandomize=True, database=None, print_blob=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
+SETTINGS: dict[str, Any] = dict(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
 
 
 # --- words of the source ---------------------------------------------------------------------------
@@ -98,6 +108,8 @@ def words_root() -> Path:
     add_words_source(root)
     (root / "trials").mkdir()
     return root
+
+
 WORDS = SOURCE.split(" ")
 
 
@@ -107,7 +119,7 @@ def ecma(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrases(pattern: str | None = None) -> list[str]:
     """Runs of 1 to 8 consecutive words of the source (each occurs in it verbatim)."""
     regex = ecma(pattern) if pattern else None
@@ -144,8 +156,11 @@ assert NUMBERED, "the source's numbered criteria were not found"
 
 # --- the strategy builder ----------------------------------------------------------------------------
 
-SAFE_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Cf", "Zl", "Zp")) | st.just("\n"),
-                    min_size=1, max_size=30).filter(lambda s: not load.hidden_character(s) and s.strip())
+SAFE_TEXT = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Cf", "Zl", "Zp")) | st.just("\n"),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: not load.hidden_character(s) and s.strip())
 
 
 def schema_node(node: dict) -> dict:
@@ -159,8 +174,11 @@ def schema_node(node: dict) -> dict:
 
 
 def partial_dates() -> st.SearchStrategy[str]:
-    return st.builds(lambda d, precision: d.isoformat()[:precision],
-                     st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)), st.sampled_from([4, 7, 10]))
+    return st.builds(
+        lambda d, precision: d.isoformat()[:precision],
+        st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)),
+        st.sampled_from([4, 7, 10]),
+    )
 
 
 NO_PIPE = "^[^|]+$"
@@ -180,22 +198,32 @@ def strategy(node: dict, path: str = "") -> st.SearchStrategy[Any]:
     if kind == "object":
         props = {k: v for k, v in node.get("properties", {}).items() if _join(path, k) not in OMITTED}
         required = [k for k in node.get("required", []) if k in props]
-        mapping = st.fixed_dictionaries({k: strategy(props[k], _join(path, k)) for k in required},
-                                        optional={k: strategy(v, _join(path, k)) for k, v in props.items() if k not in required})
+        mapping = st.fixed_dictionaries(
+            {k: strategy(props[k], _join(path, k)) for k in required},
+            optional={k: strategy(v, _join(path, k)) for k, v in props.items() if k not in required},
+        )
         least = node.get("minProperties", 0)
         return mapping.filter(lambda d: len(d) >= least) if least > len(required) else mapping
     if kind == "array":
         items = strategy(node["items"], _join(path, "*"))
         low = node.get("minItems", 0)
-        unique: dict[str, Any] = {"unique_by": lambda v: json.dumps(v, sort_keys=True)} if node.get("uniqueItems") else {}
+        unique: dict[str, Any] = (
+            {"unique_by": lambda v: json.dumps(v, sort_keys=True)} if node.get("uniqueItems") else {}
+        )
         return st.lists(items, min_size=low, max_size=max(low, 3), **unique)
     if kind == "integer":
         low = node.get("minimum", 0)
         return st.integers(low, node.get("maximum", low + 10**6))
     if kind == "number":
         low = node.get("minimum", node.get("exclusiveMinimum", -1e9))
-        floats = st.floats(low, 1e12, allow_nan=False, allow_infinity=False, allow_subnormal=False,
-                           exclude_min="exclusiveMinimum" in node)
+        floats = st.floats(
+            low,
+            1e12,
+            allow_nan=False,
+            allow_infinity=False,
+            allow_subnormal=False,
+            exclude_min="exclusiveMinimum" in node,
+        )
         return st.integers(int(low) + 1, 10**9) | floats
     if kind == "boolean":
         return st.booleans()
@@ -226,9 +254,13 @@ def _criteria(level: int) -> st.SearchStrategy[list[dict]]:
             pick(NUMBERED).map(lambda nt: {"number": nt[0], "text": nt[1]}),
             st.builds(lambda t: {"text": t}, text),
         )
-        item = st.tuples(item, st.none() | _criteria(1)).map(lambda p: {**p[0], **({"sub_criteria": p[1]} if p[1] else {})})
+        item = st.tuples(item, st.none() | _criteria(1)).map(
+            lambda p: {**p[0], **({"sub_criteria": p[1]} if p[1] else {})}
+        )
     elif level == 1:
-        item = st.tuples(text, st.none() | _criteria(2)).map(lambda p: {"text": p[0], **({"sub_criteria": p[1]} if p[1] else {})})
+        item = st.tuples(text, st.none() | _criteria(2)).map(
+            lambda p: {"text": p[0], **({"sub_criteria": p[1]} if p[1] else {})}
+        )
     else:
         item = st.builds(lambda t: {"text": t}, text)
 
@@ -248,8 +280,11 @@ def _criteria(level: int) -> st.SearchStrategy[list[dict]]:
 
 OVERRIDES = {
     "nct_id": lambda: st.sampled_from(IDS),
-    "curation.sources": lambda: st.lists(strategy(SCHEMA["properties"]["curation"]["properties"]["sources"]["items"],
-                                                  "curation.sources.*"), min_size=1, max_size=1),
+    "curation.sources": lambda: st.lists(
+        strategy(SCHEMA["properties"]["curation"]["properties"]["sources"]["items"], "curation.sources.*"),
+        min_size=1,
+        max_size=1,
+    ),
     "curation.sources.*.file": lambda: st.just(SEED),
     # a complete record binds every value to a quote (E517): these records have no evidence
     "curation.status": lambda: st.sampled_from(["draft", "stub"]),
@@ -271,10 +306,19 @@ def records(draw: st.DrawFn) -> dict:
     names = ["start", "primary_completion", "completion"]
     chosen = sorted(draw(st.lists(partial_dates(), min_size=6, max_size=6)))
     dates = {}
-    for name, when in zip(names + ["first_submitted", "last_updated", "launched"], chosen[:3] + chosen[3:5] + chosen[5:]):
+    for name, when in zip(
+        names + ["first_submitted", "last_updated", "launched"], chosen[:3] + chosen[3:5] + chosen[5:]
+    ):
         if draw(st.booleans()):
-            dates[name] = {"date": when, **({"type": draw(st.sampled_from(["ACTUAL", "ESTIMATED"]))} if draw(st.booleans()) else {})}
-    if "first_submitted" in dates and "last_updated" in dates and dates["first_submitted"]["date"] > dates["last_updated"]["date"]:
+            dates[name] = {
+                "date": when,
+                **({"type": draw(st.sampled_from(["ACTUAL", "ESTIMATED"]))} if draw(st.booleans()) else {}),
+            }
+    if (
+        "first_submitted" in dates
+        and "last_updated" in dates
+        and dates["first_submitted"]["date"] > dates["last_updated"]["date"]
+    ):
         dates["first_submitted"], dates["last_updated"] = dates["last_updated"], dates["first_submitted"]
     data.pop("dates", None)
     if dates:
@@ -290,8 +334,12 @@ def records(draw: st.DrawFn) -> dict:
         if low and high and units.age_days(low) > units.age_days(high):
             eligibility["minimum_age"], eligibility["maximum_age"] = high, low
         eligibility.pop("thresholds", None)
-        targets = [(name.split("_")[0].upper(), c["number"]) for name in ("inclusion_criteria", "exclusion_criteria")
-                   for c in eligibility.get(name, []) if "number" in c]
+        targets = [
+            (name.split("_")[0].upper(), c["number"])
+            for name in ("inclusion_criteria", "exclusion_criteria")
+            for c in eligibility.get(name, [])
+            if "number" in c
+        ]
         for name in CRITERION_PLACED:  # the clinical fields read from one criterion point at a listed one
             if name in eligibility:
                 if targets:
@@ -322,7 +370,9 @@ def records(draw: st.DrawFn) -> dict:
     for arm in data.get("arms", []):
         arm.pop("intervention_names", None)
         if len(names_listed) > 0 and draw(st.booleans()):
-            arm["intervention_names"] = sorted(set(draw(st.lists(st.sampled_from(names_listed), min_size=1, max_size=2))))
+            arm["intervention_names"] = sorted(
+                set(draw(st.lists(st.sampled_from(names_listed), min_size=1, max_size=2)))
+            )
         patient = 1
         for cohort in arm.get("cohorts", []):
             if "patients" in cohort:
@@ -344,6 +394,7 @@ curation:
 """
 
 # --- helpers ------------------------------------------------------------------------------------------
+
 
 def dump(data: dict) -> str:
     yaml = YAML(typ="safe", pure=True)
@@ -393,6 +444,7 @@ def registry() -> Iterator[Path]:
 
 # --- valid records --------------------------------------------------------------------------------
 
+
 @settings(max_examples=400, **SETTINGS)
 @given(records())
 def test_generated_records_are_valid_and_round_trip(data: dict) -> None:
@@ -436,6 +488,7 @@ def test_csv_command_agrees(registry: Path, data: dict) -> None:
 
 # --- broken records ---------------------------------------------------------------------------------
 
+
 def _paths(value: Any, path: tuple = ()) -> list[tuple]:
     out = [path]
     if isinstance(value, dict):
@@ -453,9 +506,17 @@ def _set(data: Any, path: tuple, value: Any) -> None:
     data[path[-1]] = value
 
 
-OTHER_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),
-                         SAFE_TEXT, st.just([]), st.just({}), st.lists(st.integers(0, 9), min_size=1, max_size=2),
-                         st.dictionaries(st.sampled_from(["x", "text", "nct_id"]), st.integers(0, 9), min_size=1, max_size=2))
+OTHER_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    SAFE_TEXT,
+    st.just([]),
+    st.just({}),
+    st.lists(st.integers(0, 9), min_size=1, max_size=2),
+    st.dictionaries(st.sampled_from(["x", "text", "nct_id"]), st.integers(0, 9), min_size=1, max_size=2),
+)
 
 
 @st.composite

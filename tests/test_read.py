@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from sle_trials import files
 from sle_trials.checks import load
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from conftest import IM19_PATH, IM19_PLAIN, Trials, add_plain_source, position, put, trial_count
 from sle_trials.checks import load, refs
 
@@ -16,7 +15,6 @@ def related(*items: tuple[str, str]) -> str:
     """IM19 citing conftest.PLAIN_SOURCE (which lists these references), with these related trials:
     the IM19 page's own list of related trials would refuse a wrong one at validate (E512)."""
     return IM19_PLAIN + "related_trials:\n" + "".join(f"  - nct_id: {i}\n    title: {t}\n" for i, t in items)
-
 
 
 def value_at(text: str, key_and_value: str, nth: int = 0) -> tuple[int, int]:
@@ -63,12 +61,21 @@ def test_refs_never_says_no_problems_of_files_it_skipped(trials: Trials, registr
     put(registry, "trials/NCT03030976.yaml", stub.replace("status: stub", "status: drafted"))
     text = trials("refs")
     assert text.status == 1
-    assert "1 file not cross-checked: it has problems of its own; run trials validate (trials/NCT03030976.yaml)" in text.lines
+    assert (
+        "1 file not cross-checked: it has problems of its own; run trials validate (trials/NCT03030976.yaml)"
+        in text.lines
+    )
     assert "no problems" not in text.out.replace("6 files checked, no problems", "")
     result = trials.json("refs")
-    assert result.status == 1 and result.json()["not_cross_checked"] == ["trials/NCT03030976.yaml"] and result.problems() == []
+    assert (
+        result.status == 1
+        and result.json()["not_cross_checked"] == ["trials/NCT03030976.yaml"]
+        and result.problems() == []
+    )
     github = trials("refs", fmt="github")
-    assert github.status == 1 and github.lines[0].startswith("::error title=not cross-checked::1 file not cross-checked")
+    assert github.status == 1 and github.lines[0].startswith(
+        "::error title=not cross-checked::1 file not cross-checked"
+    )
 
 
 def test_refs_of_a_whole_registry_exits_0(trials: Trials) -> None:
@@ -86,9 +93,11 @@ def test_self_reference(trials: Trials, registry: Path) -> None:
 
 
 def test_duplicate_reference_is_reported_at_the_second(trials: Trials, registry: Path) -> None:
-    text = related(("NCT06900764", STUB_TITLE), ("NCT06585514",
-                   "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"),
-                   ("NCT06900764", STUB_TITLE))
+    text = related(
+        ("NCT06900764", STUB_TITLE),
+        ("NCT06585514", "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"),
+        ("NCT06900764", STUB_TITLE),
+    )
     add_plain_source(registry)
     put(registry, IM19_PATH, text)
     result = trials.json("refs")
@@ -108,13 +117,16 @@ def test_title_mismatch(trials: Trials, registry: Path) -> None:
 
 
 def test_title_wrapped_over_lines_matches(trials: Trials, registry: Path) -> None:
-    text = IM19_PLAIN + """\
+    text = (
+        IM19_PLAIN
+        + """\
 related_trials:
   - nct_id: NCT06900764
     title: >-
       A Study of CAR-T Cells in Subjects
       With Systemic Lupus Erythematosus
 """
+    )
     add_plain_source(registry)
     put(registry, IM19_PATH, text)
     assert trials("validate").status == 0  # a record that fails alone would be skipped by refs
@@ -133,7 +145,8 @@ def test_two_files_claiming_one_nct_id(registry: Path) -> None:
         records.append(record)
     found = refs.check([refs.entry(r) for r in reversed(records)])
     assert [(p.code, p.path, p.line, p.column) for p in found] == [
-        ("E305", "trials/copy/NCT06900764.yaml", *value_at(copy.read_text(encoding="utf-8"), "nct_id: NCT06900764"))]
+        ("E305", "trials/copy/NCT06900764.yaml", *value_at(copy.read_text(encoding="utf-8"), "nct_id: NCT06900764"))
+    ]
     assert STUB_PATH in found[0].message  # names the first claimant
 
 

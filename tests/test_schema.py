@@ -6,19 +6,28 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator
-
 from conftest import FIXTURES, IM19_MINIMAL, IM19_PATH, REPO, Trials, put
+from jsonschema import Draft202012Validator
 
 SCHEMA_FILE = REPO / "schema" / "trial.schema.json"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 # Keywords whose value is one subschema, or a map or list of subschemas.
-ONE = ("items", "additionalProperties", "not", "then", "else", "contains", "propertyNames",
-       "unevaluatedProperties", "unevaluatedItems")
+ONE = (
+    "items",
+    "additionalProperties",
+    "not",
+    "then",
+    "else",
+    "contains",
+    "propertyNames",
+    "unevaluatedProperties",
+    "unevaluatedItems",
+)
 MANY = ("properties", "patternProperties", "$defs", "dependentSchemas")
 LIST = ("allOf", "anyOf", "oneOf", "prefixItems")
 
@@ -60,8 +69,12 @@ def patterns(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
 
 def check_jsonschema(*files: Path) -> subprocess.CompletedProcess[str]:
     assert CHECK_JSONSCHEMA.exists(), f"{CHECK_JSONSCHEMA} is missing; install the test extra: make test"
-    return subprocess.run([str(CHECK_JSONSCHEMA), "--schemafile", str(SCHEMA_FILE), *map(str, files)],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--schemafile", str(SCHEMA_FILE), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 # --- the schema itself ---------------------------------------------------------------------------
@@ -73,8 +86,11 @@ def test_schema_is_valid_against_the_2020_12_metaschema(schema: dict) -> None:
 
 
 def test_every_object_is_closed(schema: dict) -> None:
-    objects = [(p, n) for p, n in subschemas(schema)
-               if n.get("type") == "object" or "properties" in n or "patternProperties" in n]
+    objects = [
+        (p, n)
+        for p, n in subschemas(schema)
+        if n.get("type") == "object" or "properties" in n or "patternProperties" in n
+    ]
     assert len(objects) > 20
     open_ = [p for p, n in objects if n.get("additionalProperties") is not False]
     assert open_ == [], f"objects without additionalProperties: false: {open_}"
@@ -162,6 +178,9 @@ def test_tool_and_stock_validator_agree_on_edge_values(tmp_path: Path, trials: T
         schema_codes = {c for c in tool.codes() if c.startswith("E2") or c == "E102"}
         verdicts[name] = (f"{file}::" not in stock.stdout, not schema_codes)
     assert verdicts["plain url"] == (True, True)
-    disagree = {name: f"check-jsonschema {'accepts' if s else 'rejects'}, trials {'accepts' if t else 'rejects'}"
-                for name, (s, t) in verdicts.items() if s != t}
+    disagree = {
+        name: f"check-jsonschema {'accepts' if s else 'rejects'}, trials {'accepts' if t else 'rejects'}"
+        for name, (s, t) in verdicts.items()
+        if s != t
+    }
     assert disagree == {}

@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ruamel.yaml import YAML
-
 from conftest import REPO
+from ruamel.yaml import YAML
 
 SEEDS = REPO / "seeds"
 MANIFEST = SEEDS / "SHA256SUMS"
@@ -33,8 +32,11 @@ def test_manifest_lists_exactly_the_files_in_seeds() -> None:
 
 
 def test_every_seed_matches_its_hash() -> None:
-    wrong = {name: digest for name, digest in manifest().items()
-             if hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() != digest}
+    wrong = {
+        name: digest
+        for name, digest in manifest().items()
+        if hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() != digest
+    }
     assert wrong == {}, f"seeds changed since they were received: {sorted(wrong)}"
 
 

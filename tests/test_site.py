@@ -74,7 +74,10 @@ def test_every_trial_has_a_row_and_a_page(trials: Trials, registry: Path, tmp_pa
     assert [link for link in page.links if link.startswith("trials/")] == [f"trials/{i}.html" for i in ids]
     assert sorted(p.stem for p in (site / "trials").glob("*.html")) == ids
     assert index.count('<th scope="row"') == len(ids) and "<caption" in index
-    assert '<svg role="img" aria-labelledby="chart-title chart-desc"' in index and "<desc id=\"chart-desc\">7 trials." in index
+    assert (
+        '<svg role="img" aria-labelledby="chart-title chart-desc"' in index
+        and '<desc id="chart-desc">7 trials.' in index
+    )
     assert [s.get("src") for s in page.scripts] == ["table.js"]  # nothing from elsewhere
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", index)
     for name in ("style.css", "table.js"):
@@ -90,11 +93,16 @@ def test_each_value_links_to_the_marked_words_of_its_source(trials: Trials, tmp_
     assert "not found in the text shown" not in text
     assert page.marks[targets[0]] == "NCT ID: NCT06513429"
     # the evidence of the enrollment is the mark of "6 participants", inside the Basic Information block
-    enrollment = re.search(r'<code>enrollment\.count</code></th>\s*<td>6</td>\s*<td>\s*<a class="quote" href="#(q[0-9]+)"', text)
+    enrollment = re.search(
+        r'<code>enrollment\.count</code></th>\s*<td>6</td>\s*<td>\s*<a class="quote" href="#(q[0-9]+)"', text
+    )
     assert enrollment and page.marks[enrollment.group(1)] == "6 participants"
     # a quote of a scraped page's markdown escapes is marked on the text as received
-    dose = re.search(r'<code>arms\.0\.cohorts\.0\.dose\.value</code></th>\s*<td>1000000</td>\s*<td>\s*<a class="quote" href="#(q[0-9]+)"',
-                     text)
+    dose = re.search(
+        r"<code>arms\.0\.cohorts\.0\.dose\.value</code></th>\s*<td>1000000</td>\s*"
+        r'<td>\s*<a class="quote" href="#(q[0-9]+)"',
+        text,
+    )
     assert dose and layouts.normalise(page.marks[dose.group(1)]) == "1×10^6/kg CAR-T cells for patients 1 to 3"
     stub = (site / "trials" / "NCT03030976.html").read_text(encoding="utf-8")
     assert "A stub" in stub and "Not yet curated" in stub and "<code>overall_status</code>" in stub
@@ -102,8 +110,11 @@ def test_each_value_links_to_the_marked_words_of_its_source(trials: Trials, tmp_
 
 def test_two_builds_are_byte_identical(trials: Trials, tmp_path: Path) -> None:
     def digest(folder: Path) -> dict[str, str]:
-        return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted(folder.rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
 
     first = digest(build(trials, tmp_path / "a"))
     assert first == digest(build(trials, tmp_path / "b"))
@@ -119,8 +130,10 @@ def test_a_hostile_record_is_escaped_everywhere(trials: Trials, registry: Path, 
     source = f"Trial NCT09999999: {HOSTILE}\nStatus: RECRUITING </pre><script>alert(2)</script>\n"
     (registry / "seeds" / "900_hostile.txt").write_text(source, encoding="utf-8")
     (registry / "seeds" / "SHA256SUMS").write_text(
-        f"{hashlib.sha256(source.encode()).hexdigest()}  900_hostile.txt\n", encoding="utf-8")
-    (registry / "trials" / "NCT09999999.yaml").write_text(f"""\
+        f"{hashlib.sha256(source.encode()).hexdigest()}  900_hostile.txt\n", encoding="utf-8"
+    )
+    (registry / "trials" / "NCT09999999.yaml").write_text(
+        f"""\
 nct_id: NCT09999999
 brief_title: '{HOSTILE}'
 curation:
@@ -132,7 +145,9 @@ curation:
 overall_status: RECRUITING
 evidence:
   overall_status: 'Status: RECRUITING </pre><script>alert(2)</script>'
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     site = build(trials, tmp_path / "site")
     for name in ("index.html", "trials/NCT09999999.html"):
         text = (site / name).read_text(encoding="utf-8")
@@ -174,10 +189,20 @@ def test_without_the_site_extra_the_command_says_how_to_install_it(trials: Trial
 # --- the marks, mapped back to the source's text ---------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "plain words", "  runs \t of\n\n white   space  ", "escaped 2\\) and 10\\^6 and \\\\ kept", "ﬁve m² ①",
-    "e\u0301 composed", "tab\tand\r\nCRLF", "", "   ", "×10^6/kg",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain words",
+        "  runs \t of\n\n white   space  ",
+        "escaped 2\\) and 10\\^6 and \\\\ kept",
+        "ﬁve m² ①",
+        "e\u0301 composed",
+        "tab\tand\r\nCRLF",
+        "",
+        "   ",
+        "×10^6/kg",
+    ],
+)
 def test_normalise_maps_back_as_the_checks_normalise(text: str) -> None:
     norm = highlight.normalise(text)
     assert norm.text == layouts.normalise(text)
@@ -194,9 +219,17 @@ def test_the_seeds_normalise_as_the_checks_read_them(registry: Path) -> None:
 
 def test_crossing_marks_nest_and_keep_their_ids() -> None:
     text = "abcdefghij"
-    marks = [highlight.Mark(0, 6, "q1", "quote"), highlight.Mark(3, 9, "q2", "quote"), highlight.Mark(0, 3, "q3", "verbatim")]
+    marks = [
+        highlight.Mark(0, 6, "q1", "quote"),
+        highlight.Mark(3, 9, "q2", "quote"),
+        highlight.Mark(0, 3, "q3", "verbatim"),
+    ]
     html = str(highlight.render(text, marks))
-    assert html == ('<mark class="quote" id="q1"><mark class="verbatim" id="q3">abc</mark>'
-                    '<mark class="quote" id="q2">def</mark></mark><mark class="quote">ghi</mark>j')
-    assert str(highlight.render("<b>&", [highlight.Mark(0, 3, "q1", "quote", 'a "label"')])) == \
-        '<mark class="quote" id="q1" title="a &#34;label&#34;">&lt;b&gt;</mark>&amp;'
+    assert html == (
+        '<mark class="quote" id="q1"><mark class="verbatim" id="q3">abc</mark>'
+        '<mark class="quote" id="q2">def</mark></mark><mark class="quote">ghi</mark>j'
+    )
+    assert (
+        str(highlight.render("<b>&", [highlight.Mark(0, 3, "q1", "quote", 'a "label"')]))
+        == '<mark class="quote" id="q1" title="a &#34;label&#34;">&lt;b&gt;</mark>&amp;'
+    )

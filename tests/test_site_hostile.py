@@ -38,21 +38,29 @@ def only_records(registry: Path, records: dict[str, str], seeds: dict[str, str])
 # --- nothing outside the repository ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("cited", ["seeds/../../outside.txt", "seeds/./../../outside.txt",
-                                   "seeds/sub/../../../outside.txt"])
-def test_a_schema_that_lets_a_source_leave_seeds_reads_nothing_outside(trials: Trials, registry: Path, tmp_path: Path,
-                                                                       cited: str) -> None:
+@pytest.mark.parametrize(
+    "cited", ["seeds/../../outside.txt", "seeds/./../../outside.txt", "seeds/sub/../../../outside.txt"]
+)
+def test_a_schema_that_lets_a_source_leave_seeds_reads_nothing_outside(
+    trials: Trials, registry: Path, tmp_path: Path, cited: str
+) -> None:
     # The schema's pattern for curation.sources.file is the PR's to change: the tool's own rule
     # (files.SOURCE_PATH) must keep a cited source under seeds/ whatever the schema allows.
-    (tmp_path / "outside.txt").write_text(f"{SECRET} Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic "
-                                          "Lupus Erythematosus (SLE)\n", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text(
+        f"{SECRET} Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n",
+        encoding="utf-8",
+    )
     schema = registry / "schema" / "trial.schema.json"
     loose = schema.read_text(encoding="utf-8").replace('"^seeds/[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"', '"^seeds/"')
     assert loose != schema.read_text(encoding="utf-8")
     schema.write_text(loose, encoding="utf-8")
     only_records(registry, {IM19_PATH: IM19_PLAIN.replace("seeds/900_plain.txt", cited)}, {})
-    for command in (("site", "--output", tmp_path / "site"), ("export", "sqlite", "--output", tmp_path / "t.db"),
-                    ("export", "json", "--output", tmp_path / "t.json"), ("check",)):
+    for command in (
+        ("site", "--output", tmp_path / "site"),
+        ("export", "sqlite", "--output", tmp_path / "t.db"),
+        ("export", "json", "--output", tmp_path / "t.json"),
+        ("check",),
+    ):
         result = trials.json(*command)
         assert result.status == 1, (command, result.err)
         assert result.where("E108") == [(IM19_PATH, 6, 13)], result.out
@@ -73,17 +81,23 @@ def ctgov_study(nct_id: str = AX19, title: str = AX19_TITLE) -> dict:
 
 
 def ax19_record(sources: list[tuple[str, str]], evidence: str) -> str:
-    cited = "".join(f"    - file: seeds/{name}\n      kind: {kind}\n      as_of: \"2025-06-12\"\n"
-                    for name, kind in sources)
-    return (f"nct_id: {AX19}\nbrief_title: {AX19_TITLE}\ncuration:\n  status: draft\n  sources:\n{cited}"
-            f"overall_status: WITHDRAWN\nevidence:\n  overall_status: {json.dumps(evidence)}\n")
+    cited = "".join(
+        f'    - file: seeds/{name}\n      kind: {kind}\n      as_of: "2025-06-12"\n' for name, kind in sources
+    )
+    return (
+        f"nct_id: {AX19}\nbrief_title: {AX19_TITLE}\ncuration:\n  status: draft\n  sources:\n{cited}"
+        f"overall_status: WITHDRAWN\nevidence:\n  overall_status: {json.dumps(evidence)}\n"
+    )
 
 
 def marked(site: Path, nct_id: str, field: str) -> tuple[str, int, str]:
     """(the page, where in it the mark a field's first evidence link points at opens, that mark's words)."""
     text = (site / "trials" / f"{nct_id}.html").read_text(encoding="utf-8")
-    link = re.search(rf'<code>{re.escape(field)}</code></th>\s*<td>[^<]*</td>\s*<td>\s*'
-                     r'<a class="quote" href="#(q[0-9]+)"', text)
+    link = re.search(
+        rf"<code>{re.escape(field)}</code></th>\s*<td>[^<]*</td>\s*<td>\s*"
+        r'<a class="quote" href="#(q[0-9]+)"',
+        text,
+    )
     assert link, f"{field} links to no mark"
     return text, text.index(f'id="{link.group(1)}"'), Page(text).marks[link.group(1)]
 
@@ -93,8 +107,9 @@ def test_a_page_of_studies_marks_the_quote_in_this_trials_study(trials: Trials, 
     # from its own study; the mark must not land in the other study's lines, which come first.
     page = json.dumps({"studies": [ctgov_study("NCT09000011", "Another CAR-T Study"), ctgov_study()]}, indent=2) + "\n"
     quote = "statusModule.overallStatus: WITHDRAWN"
-    only_records(registry, {f"trials/{AX19}.yaml": ax19_record([("page.json", "REGISTRY_JSON")], quote)},
-                 {"page.json": page})
+    only_records(
+        registry, {f"trials/{AX19}.yaml": ax19_record([("page.json", "REGISTRY_JSON")], quote)}, {"page.json": page}
+    )
     checked = trials("csv")
     assert checked.status == 0, checked.out
     site = build(trials, tmp_path / "site")
@@ -103,8 +118,9 @@ def test_a_page_of_studies_marks_the_quote_in_this_trials_study(trials: Trials, 
     assert text.index(f"identificationModule.nctId: {AX19}") < at  # inside this trial's study, not the first one
 
 
-def test_a_quote_is_marked_in_the_source_the_checks_read_it_from(trials: Trials, registry: Path,
-                                                                 tmp_path: Path) -> None:
+def test_a_quote_is_marked_in_the_source_the_checks_read_it_from(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
     # The first source (a registry record of this trial) holds the quote's words only outside the
     # place where it states the status; the checks accept the quote from the second, a plain note.
     # The mark must be in the second: words out of their place support nothing.
@@ -112,15 +128,17 @@ def test_a_quote_is_marked_in_the_source_the_checks_read_it_from(trials: Trials,
     study["protocolSection"]["descriptionModule"]["briefSummary"] += " Status: RECRUITING."
     note = f"Trial {AX19}: {AX19_TITLE}\nStatus: RECRUITING.\n"
     record = ax19_record([("ax19.json", "REGISTRY_JSON"), ("note.txt", "OTHER")], "Status: RECRUITING.")
-    only_records(registry, {f"trials/{AX19}.yaml": record.replace("WITHDRAWN", "RECRUITING")},
-                 {"ax19.json": json.dumps(study, indent=2) + "\n", "note.txt": note})
+    only_records(
+        registry,
+        {f"trials/{AX19}.yaml": record.replace("WITHDRAWN", "RECRUITING")},
+        {"ax19.json": json.dumps(study, indent=2) + "\n", "note.txt": note},
+    )
     checked = trials("csv")
     assert checked.status == 0, checked.out
     site = build(trials, tmp_path / "site")
     text, at, words = marked(site, AX19, "overall_status")
     assert words == "Status: RECRUITING."
     assert at > text.index("Source 2: <code>seeds/note.txt</code>")
-
 
 
 def test_a_place_joined_from_separate_lines_marks_the_occurrence_it_was_read_from() -> None:
@@ -136,7 +154,6 @@ def test_a_place_joined_from_separate_lines_marks_the_occurrence_it_was_read_fro
     # a hostile source repeating the quote: the comparison is bounded, and still finds an occurrence
     many = "CAR T " * 200_000
     assert highlight.find(many, "CAR", ["X CAR Y"], (0, len(many))) >= 0
-
 
 
 def test_a_source_cannot_reorder_what_a_reader_sees(trials: Trials, registry: Path, tmp_path: Path) -> None:
@@ -169,8 +186,9 @@ def test_the_chart_is_the_same_in_every_time_zone() -> None:
     # scale, dates moved a day west of Greenwich and the site's bytes changed with the machine's TZ.
     svgs = {}
     for zone in ("UTC", "America/New_York"):
-        run = subprocess.run([sys.executable, "-c", CHART], env={**os.environ, "TZ": zone}, capture_output=True,
-                             text=True, timeout=300)
+        run = subprocess.run(
+            [sys.executable, "-c", CHART], env={**os.environ, "TZ": zone}, capture_output=True, text=True, timeout=300
+        )
         assert run.returncode == 0, run.stderr
         svgs[zone] = run.stdout
     assert svgs["UTC"] == svgs["America/New_York"]

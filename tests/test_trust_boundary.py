@@ -15,19 +15,26 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import IM19_PATH, IM19_PLAIN, Trials, add_plain_source, copy_registry, put
-from sle_trials.engine import cache, pipeline
 from sle_trials.checks import load
+from sle_trials.engine import cache, pipeline
 
 IM19 = "trials/NCT06513429.yaml"
-ENV = {"GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "curator@example.invalid", "GIT_COMMITTER_NAME": "Curator",
-       "GIT_COMMITTER_EMAIL": "curator@example.invalid", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+ENV = {
+    "GIT_AUTHOR_NAME": "Curator",
+    "GIT_AUTHOR_EMAIL": "curator@example.invalid",
+    "GIT_COMMITTER_NAME": "Curator",
+    "GIT_COMMITTER_EMAIL": "curator@example.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
 needs_git = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
 
 def git(cwd: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=cwd, env={**os.environ, **ENV}, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["git", *args], cwd=cwd, env={**os.environ, **ENV}, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -65,8 +72,16 @@ def old_index(root: Path, entries: dict[str, tuple]) -> bytes:
             fingerprint.update(seed.name.encode() + b"\0" + hashlib.sha256(seed.read_bytes()).digest())
     body = marshal.dumps(entries)
     digest = hashlib.sha256(body).digest()
-    return (b"trials-check-index 3\n" + fingerprint.hexdigest().encode() + b"\n" + len(body).to_bytes(8, "big") + digest
-            + body + (0).to_bytes(8, "big") + hashlib.sha256(digest).digest())
+    return (
+        b"trials-check-index 3\n"
+        + fingerprint.hexdigest().encode()
+        + b"\n"
+        + len(body).to_bytes(8, "big")
+        + digest
+        + body
+        + (0).to_bytes(8, "big")
+        + hashlib.sha256(digest).digest()
+    )
 
 
 @needs_git
@@ -82,7 +97,9 @@ def test_a_cache_committed_into_the_work_tree_is_never_read(tmp_path: Path, tria
     value = summary._replace(line=b'NCT06513429,=HYPERLINK("http://example.invalid"),' + summary.line.split(b",", 2)[2])
     valid = break_keeping_stat(root)
     st = (root / IM19).stat()
-    forged = {IM19: (st.st_size, st.st_mtime_ns, hashlib.sha256(valid).hexdigest(), st.st_mtime_ns + 10**12, tuple(value))}
+    forged = {
+        IM19: (st.st_size, st.st_mtime_ns, hashlib.sha256(valid).hexdigest(), st.st_mtime_ns + 10**12, tuple(value))
+    }
     (root / ".cache").mkdir()
     (root / ".cache" / "trials-check.index").write_bytes(old_index(root, forged))
     git(root, "add", "-f", ".cache", IM19)
@@ -147,8 +164,10 @@ LINKED = "seeds/900_linked.txt"
 
 
 def stub(nct_id: str, title: str, source: str) -> str:
-    return (f"nct_id: {nct_id}\nbrief_title: {title}\ncuration:\n  status: stub\n  sources:\n"
-            f"    - file: {source}\n      kind: REGISTRY_PAGE\n      as_of: \"2025-08-17\"\n")
+    return (
+        f"nct_id: {nct_id}\nbrief_title: {title}\ncuration:\n  status: stub\n  sources:\n"
+        f'    - file: {source}\n      kind: REGISTRY_PAGE\n      as_of: "2025-08-17"\n'
+    )
 
 
 def list_in_manifest(root: Path, name: str, content: bytes) -> None:
@@ -170,7 +189,9 @@ def link_a_secret(root: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["text", "github", "json"])
-def test_a_seed_linked_outside_is_reported_and_never_read(registry: Path, trials: Trials, tmp_path: Path, fmt: str) -> None:
+def test_a_seed_linked_outside_is_reported_and_never_read(
+    registry: Path, trials: Trials, tmp_path: Path, fmt: str
+) -> None:
     link_a_secret(registry, tmp_path)
     result = trials("check", fmt=fmt)
     assert result.status == 1
@@ -188,7 +209,9 @@ def test_linked_seeds_in_every_command(registry: Path, trials: Trials, tmp_path:
 
 def test_trials_new_refuses_a_linked_source(registry: Path, trials: Trials, tmp_path: Path) -> None:
     link_a_secret(registry, tmp_path)
-    result = trials("new", "NCT09000003", "--source", LINKED, "--title", SECRET, "--kind", "REGISTRY_PAGE", "--as-of", "2025-08-17")
+    result = trials(
+        "new", "NCT09000003", "--source", LINKED, "--title", SECRET, "--kind", "REGISTRY_PAGE", "--as-of", "2025-08-17"
+    )
     assert result.status == 2 and "not a document under seeds/ (a plain file" in result.err
     assert "s3cr3t" not in result.out + result.err and not (registry / "trials" / "NCT09000003.yaml").exists()
 
@@ -196,7 +219,9 @@ def test_trials_new_refuses_a_linked_source(registry: Path, trials: Trials, tmp_
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_a_named_pipe_under_seeds_never_blocks_a_run(registry: Path, trials: Trials) -> None:
     os.mkfifo(registry / "seeds" / "900_pipe.txt")  # nobody writes to it: reading it would wait forever
-    (registry / "trials" / "NCT09000001.yaml").write_text(stub("NCT09000001", "A title", "seeds/900_pipe.txt"), encoding="utf-8")
+    (registry / "trials" / "NCT09000001.yaml").write_text(
+        stub("NCT09000001", "A title", "seeds/900_pipe.txt"), encoding="utf-8"
+    )
     done: list = []
     worker = __import__("threading").Thread(target=lambda: done.append(trials("check")), daemon=True)
     worker.start()
@@ -216,7 +241,11 @@ def test_a_source_over_the_limit_is_not_read(registry: Path, trials: Trials, mon
 
     monkeypatch.setattr(files, "MAX_SOURCE_BYTES", 1000)
     result = trials("check")
-    assert result.status == 1 and "000_84a0f0163f21158e.txt is not read:" in result.out and "the limit is 1,000" in result.out
+    assert (
+        result.status == 1
+        and "000_84a0f0163f21158e.txt is not read:" in result.out
+        and "the limit is 1,000" in result.out
+    )
 
 
 def test_a_linked_manifest_is_not_read(registry: Path, trials: Trials, tmp_path: Path) -> None:
@@ -230,7 +259,9 @@ def test_a_linked_manifest_is_not_read(registry: Path, trials: Trials, tmp_path:
 
 
 @pytest.mark.parametrize("folder", ["seeds", "trials", "schema"])
-def test_a_registry_folder_that_is_a_link_is_refused(registry: Path, trials: Trials, tmp_path: Path, folder: str) -> None:
+def test_a_registry_folder_that_is_a_link_is_refused(
+    registry: Path, trials: Trials, tmp_path: Path, folder: str
+) -> None:
     """files.read guards the last name of a path; a folder committed as a link would lead every read
     beneath it outside the repository."""
     outside = tmp_path / "outside"
@@ -269,7 +300,9 @@ def test_a_dot_named_seed_is_a_source_like_any_other(registry: Path, trials: Tri
     """seeds/.unlisted.txt skipped the manifest, the uncited-source check and the cache fingerprint,
     and a record citing it with a fabricated sentence passed."""
     (registry / "seeds" / ".unlisted.txt").write_text(FABRICATED + "\n", encoding="utf-8")
-    (registry / "trials" / "NCT09000001.yaml").write_text(stub("NCT09000001", FABRICATED, "seeds/.unlisted.txt"), encoding="utf-8")
+    (registry / "trials" / "NCT09000001.yaml").write_text(
+        stub("NCT09000001", FABRICATED, "seeds/.unlisted.txt"), encoding="utf-8"
+    )
     result = trials("check", fmt="json")
     assert result.status == 1
     assert ("seeds/.unlisted.txt", None, None) in result.where("E307")
@@ -279,8 +312,18 @@ def test_a_dot_named_seed_is_a_source_like_any_other(registry: Path, trials: Tri
 
 def test_trials_new_refuses_a_dot_named_source(registry: Path, trials: Trials) -> None:
     (registry / "seeds" / ".unlisted.txt").write_text(FABRICATED + " NCT09000003\n", encoding="utf-8")
-    result = trials("new", "NCT09000003", "--source", "seeds/.unlisted.txt", "--title", FABRICATED, "--kind", "REGISTRY_PAGE",
-                    "--as-of", "2025-08-17")
+    result = trials(
+        "new",
+        "NCT09000003",
+        "--source",
+        "seeds/.unlisted.txt",
+        "--title",
+        FABRICATED,
+        "--kind",
+        "REGISTRY_PAGE",
+        "--as-of",
+        "2025-08-17",
+    )
     assert result.status == 2 and "not a document under seeds/" in result.err
 
 
@@ -296,7 +339,9 @@ def test_the_fingerprint_covers_dot_named_seeds(registry: Path) -> None:
     assert fingerprint() != before
 
 
-@pytest.mark.parametrize("name", ["has space.txt", "-dash.txt", "a\n::error file=x::pwned.txt", "caf\u00e9.txt", "rtl\u202etxt.exe"])
+@pytest.mark.parametrize(
+    "name", ["has space.txt", "-dash.txt", "a\n::error file=x::pwned.txt", "caf\u00e9.txt", "rtl\u202etxt.exe"]
+)
 def test_a_badly_named_seed_is_refused_by_its_name(registry: Path, trials: Trials, name: str) -> None:
     (registry / "seeds" / name).write_text("whatever\n", encoding="utf-8")
     result = trials("check")
@@ -308,7 +353,9 @@ def test_a_badly_named_seed_is_refused_by_its_name(registry: Path, trials: Trial
 
 @pytest.mark.parametrize("name", [".NCT09000001.yaml", ".hidden", "NCT09000001.yaml\n::error::x"])
 def test_a_dot_or_badly_named_trial_file_is_reported(registry: Path, trials: Trials, name: str) -> None:
-    (registry / "trials" / name).write_text(stub("NCT09000001", "A title", "seeds/000_84a0f0163f21158e.txt"), encoding="utf-8")
+    (registry / "trials" / name).write_text(
+        stub("NCT09000001", "A title", "seeds/000_84a0f0163f21158e.txt"), encoding="utf-8"
+    )
     result = trials("check", fmt="json")
     assert result.status == 1
     assert [("trials/" + files_shown(name), None, None)] == result.where("E101"), result.out
@@ -321,6 +368,7 @@ def files_shown(name: str) -> str:
 
 
 # --- trials fmt and trials diff read trial files through the guard too -----------------------------
+
 
 def run_within(seconds: float, call):
     """call() in a thread: what it returned, or a failure if it blocked (on a pipe) for seconds."""
@@ -336,14 +384,18 @@ def run_within(seconds: float, call):
 
 def link_trial_to_secret(root: Path, tmp_path: Path) -> Path:
     secret = tmp_path / "outside.yaml"
-    secret.write_text(stub("NCT09000001", SECRET, "seeds/000_84a0f0163f21158e.txt").replace("status: stub", "status:   stub"),
-                      encoding="utf-8")
+    secret.write_text(
+        stub("NCT09000001", SECRET, "seeds/000_84a0f0163f21158e.txt").replace("status: stub", "status:   stub"),
+        encoding="utf-8",
+    )
     (root / "trials" / "NCT09000001.yaml").symlink_to(secret)
     return secret
 
 
 @pytest.mark.parametrize("check", [True, False], ids=["fmt --check", "fmt"])
-def test_fmt_never_reads_or_replaces_a_linked_trial_file(registry: Path, trials: Trials, tmp_path: Path, check: bool) -> None:
+def test_fmt_never_reads_or_replaces_a_linked_trial_file(
+    registry: Path, trials: Trials, tmp_path: Path, check: bool
+) -> None:
     secret = link_trial_to_secret(registry, tmp_path)
     before = secret.read_bytes()
     result = trials("fmt", *(["--check"] if check else []))
@@ -377,7 +429,10 @@ def test_fmt_check_quotes_the_files_in_its_hint(registry: Path, trials: Trials, 
     odd = tmp_path / "a dir; touch pwned"
     odd.mkdir()
     messy = odd / "NCT06513429.yaml"
-    messy.write_text((registry / IM19).read_text(encoding="utf-8").replace("status: complete", "status:   complete"), encoding="utf-8")
+    messy.write_text(
+        (registry / IM19).read_text(encoding="utf-8").replace("status: complete", "status:   complete"),
+        encoding="utf-8",
+    )
     result = trials("fmt", "--check", messy)
     assert result.status == 1
     hint = result.lines[-1]
@@ -405,10 +460,12 @@ def test_diff_never_blocks_on_a_pipe(tmp_path: Path, trials: Trials) -> None:
 
 # --- the committed generated files and the schema are read through the guard as well ---------------
 
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 @pytest.mark.parametrize("generated", ["trials.csv", "datapackage.json"])
-def test_a_generated_file_that_is_a_pipe_or_a_link_is_stale_and_never_read(registry: Path, trials: Trials, tmp_path: Path,
-                                                                           generated: str) -> None:
+def test_a_generated_file_that_is_a_pipe_or_a_link_is_stale_and_never_read(
+    registry: Path, trials: Trials, tmp_path: Path, generated: str
+) -> None:
     (registry / generated).unlink()
     os.mkfifo(registry / generated)  # nobody writes to it: reading it would wait forever
     result = run_within(30, lambda: trials("check"))
@@ -454,7 +511,11 @@ def test_a_mistyped_related_id_gets_no_invented_stub(trials: Trials, registry: P
 
 def test_a_related_id_with_no_record_names_the_record_it_may_mean(trials: Trials, registry: Path) -> None:
     add_plain_source(registry)
-    put(registry, IM19_PATH, IM19_PLAIN + "related_trials:\n  - nct_id: NCT06900765\n"
-        "    title: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus\n")
+    put(
+        registry,
+        IM19_PATH,
+        IM19_PLAIN + "related_trials:\n  - nct_id: NCT06900765\n"
+        "    title: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus\n",
+    )
     [problem] = trials.json("refs").problems()
     assert problem["code"] == "E301" and "did you mean NCT06900764? (a record has that id)" in problem["message"]

@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, Trials, copy_registry
 from sle_trials.checks import load
 
@@ -22,8 +21,11 @@ NEWER_KEYWORDS = ["CAR-T", "CD19", "lupus nephritis", "relapsed"]  # the registr
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")
+    }
 
 
 def data(root: Path) -> dict:
@@ -32,7 +34,9 @@ def data(root: Path) -> dict:
     return record.data
 
 
-def newer(tmp_path: Path, name: str = "newer.json", keywords: list[str] | None = None, drop_keywords: bool = False) -> Path:
+def newer(
+    tmp_path: Path, name: str = "newer.json", keywords: list[str] | None = None, drop_keywords: bool = False
+) -> Path:
     """The study as the registry shows it later: terminated, and whatever else is asked for."""
     doc = json.loads(STUDY.read_text(encoding="utf-8"))
     ps = doc["protocolSection"]
@@ -75,8 +79,9 @@ def test_the_same_json_again_keeps_every_curator_edit(trials: Trials, registry: 
     assert snapshot(registry) == before
 
 
-def test_a_registry_change_is_applied_and_the_curators_edits_elsewhere_kept(trials: Trials, registry: Path,
-                                                                              curated: Path, tmp_path: Path) -> None:
+def test_a_registry_change_is_applied_and_the_curators_edits_elsewhere_kept(
+    trials: Trials, registry: Path, curated: Path, tmp_path: Path
+) -> None:
     result = trials("import", "ctgov", newer(tmp_path), "--update")
     assert result.status == 0, result.out + result.err
     assert f"{RECORD}: overall_status COMPLETED → TERMINATED" in result.out
@@ -88,7 +93,10 @@ def test_a_registry_change_is_applied_and_the_curators_edits_elsewhere_kept(tria
     assert after["curation"]["notes"][0]["text"] == "CD19 is the target antigen, not a keyword."
     assert [s["as_of"] for s in after["curation"]["sources"]] == ["2025-03-06", "2025-04-01"]
     text = curated.read_text(encoding="utf-8")
-    for comment in ("# CD19 is the target, not a keyword (curator)", "# Imported from seeds/ctgov_NCT09000011_2025-03-06.json"):
+    for comment in (
+        "# CD19 is the target, not a keyword (curator)",
+        "# Imported from seeds/ctgov_NCT09000011_2025-03-06.json",
+    ):
         assert comment in text
     assert trials("check").status == 0
     # the record now cites the newer JSON, the base of the next update: the same file again changes nothing
@@ -97,26 +105,34 @@ def test_a_registry_change_is_applied_and_the_curators_edits_elsewhere_kept(tria
     assert again.status == 0 and f"{RECORD}: no changes" in again.out and snapshot(registry) == before
 
 
-def test_a_field_both_changed_is_a_conflict_and_nothing_is_written(trials: Trials, registry: Path, curated: Path,
-                                                                   tmp_path: Path) -> None:
+def test_a_field_both_changed_is_a_conflict_and_nothing_is_written(
+    trials: Trials, registry: Path, curated: Path, tmp_path: Path
+) -> None:
     changed = newer(tmp_path, keywords=NEWER_KEYWORDS)
     before = snapshot(registry)
     result = trials("import", "ctgov", changed, "--update")
     assert result.status == 1
-    assert f'{RECORD}: conflict in keywords: the registry changed it (["CAR-T", "CD19", "lupus nephritis"] → ' in result.err
+    assert (
+        f'{RECORD}: conflict in keywords: the registry changed it (["CAR-T", "CD19", "lupus nephritis"] → '
+        in result.err
+    )
     assert 'the record has ["CAR-T", "lupus nephritis"]' in result.err
     assert "--theirs FIELD" in result.err and "nothing written" in result.err
     assert "overall_status" not in result.err  # only the registry changed it: no conflict
     assert snapshot(registry) == before  # not even the status, nor the seed
 
 
-@pytest.mark.parametrize("flag, field, keywords", [
-    ("--ours", "keywords", CURATED_KEYWORDS),
-    ("--theirs", "keywords", NEWER_KEYWORDS),
-    ("--theirs", "all", NEWER_KEYWORDS),
-])
-def test_the_curator_decides_a_conflict(trials: Trials, registry: Path, curated: Path, tmp_path: Path,
-                                        flag: str, field: str, keywords: list[str]) -> None:
+@pytest.mark.parametrize(
+    "flag, field, keywords",
+    [
+        ("--ours", "keywords", CURATED_KEYWORDS),
+        ("--theirs", "keywords", NEWER_KEYWORDS),
+        ("--theirs", "all", NEWER_KEYWORDS),
+    ],
+)
+def test_the_curator_decides_a_conflict(
+    trials: Trials, registry: Path, curated: Path, tmp_path: Path, flag: str, field: str, keywords: list[str]
+) -> None:
     changed = newer(tmp_path, keywords=NEWER_KEYWORDS)
     result = trials("import", "ctgov", changed, "--update", flag, field)
     assert result.status == 0, result.out + result.err
@@ -128,13 +144,20 @@ def test_the_curator_decides_a_conflict(trials: Trials, registry: Path, curated:
     assert again.status == 0 and "no changes" in again.out
 
 
-def test_a_field_the_registry_dropped_and_the_curator_edited_is_a_conflict(trials: Trials, registry: Path,
-                                                                            curated: Path, tmp_path: Path) -> None:
+def test_a_field_the_registry_dropped_and_the_curator_edited_is_a_conflict(
+    trials: Trials, registry: Path, curated: Path, tmp_path: Path
+) -> None:
     result = trials("import", "ctgov", newer(tmp_path, drop_keywords=True), "--update")
-    assert result.status == 1 and 'conflict in keywords: the registry changed it (["CAR-T", "CD19", "lupus nephritis"] → absent)' in result.err
+    assert (
+        result.status == 1
+        and 'conflict in keywords: the registry changed it (["CAR-T", "CD19", "lupus nephritis"] → absent)'
+        in result.err
+    )
 
 
-def test_a_field_the_registry_dropped_and_the_curator_left_alone_goes(trials: Trials, registry: Path, tmp_path: Path) -> None:
+def test_a_field_the_registry_dropped_and_the_curator_left_alone_goes(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
     assert trials("import", "ctgov", STUDY).status == 0
     result = trials("import", "ctgov", newer(tmp_path, drop_keywords=True), "--update")
     assert result.status == 0, result.out + result.err
@@ -142,11 +165,14 @@ def test_a_field_the_registry_dropped_and_the_curator_left_alone_goes(trials: Tr
     assert "keywords" not in after and "keywords" in after["curation"]["silent"]
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["--update", "--theirs", "keyword"], "keyword is not a field an update merges"),
-    (["--update", "--theirs", "keywords", "--ours", "keywords"], "--theirs and --ours both name keywords"),
-    (["--theirs", "keywords"], "--theirs and --ours decide the conflicts of an --update"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--update", "--theirs", "keyword"], "keyword is not a field an update merges"),
+        (["--update", "--theirs", "keywords", "--ours", "keywords"], "--theirs and --ours both name keywords"),
+        (["--theirs", "keywords"], "--theirs and --ours decide the conflicts of an --update"),
+    ],
+)
 def test_bad_decisions_are_usage_errors(trials: Trials, registry: Path, argv: list[str], message: str) -> None:
     result = trials("import", "ctgov", STUDY, *argv)
     assert result.status == 2 and message in result.err
@@ -166,8 +192,12 @@ def apply_diffs(root: Path, printed: str) -> dict[str, bytes]:
         if not (lines[i].startswith("--- ") and i + 1 < len(lines) and lines[i + 1].startswith("+++ b/")):
             i += 1
             continue
-        path = lines[i + 1][len("+++ b/"):].rstrip("\n")
-        old = [] if lines[i].startswith("--- /dev/null") else (root / path).read_text(encoding="utf-8").splitlines(keepends=True)
+        path = lines[i + 1][len("+++ b/") :].rstrip("\n")
+        old = (
+            []
+            if lines[i].startswith("--- /dev/null")
+            else (root / path).read_text(encoding="utf-8").splitlines(keepends=True)
+        )
         new: list[str] = []
         at, i = 0, i + 2
         while i < len(lines) and (hunk := _HUNK.match(lines[i])):
@@ -203,7 +233,9 @@ def _dry_run_matches_the_real_run(trials: Trials, tmp_path: Path, prepare, argv:
     written = {path: content for path, content in after.items() if before.get(path) != content}
     assert written, "the real run wrote nothing"
     patched = apply_diffs(dry_root, dry.out)
-    seeds = dict(re.findall(r"^(seeds/\S+): would be written, [0-9,]+ bytes, sha256 ([0-9a-f]{64})", dry.out, re.MULTILINE))
+    seeds = dict(
+        re.findall(r"^(seeds/\S+): would be written, [0-9,]+ bytes, sha256 ([0-9a-f]{64})", dry.out, re.MULTILINE)
+    )
     assert set(patched) | set(seeds) == set(written)
     for path, content in patched.items():
         assert content == written[path], path

@@ -7,9 +7,18 @@ import re
 from pathlib import Path
 
 import pytest
-
-from conftest import (FIXTURES, IM19_MINIMAL, IM19_PATH, TEXT_PROBLEM, Trials, line_of, nct_id_of, position, put,
-                      trial_count)
+from conftest import (
+    FIXTURES,
+    IM19_MINIMAL,
+    IM19_PATH,
+    TEXT_PROBLEM,
+    Trials,
+    line_of,
+    nct_id_of,
+    position,
+    put,
+    trial_count,
+)
 
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
 
@@ -89,8 +98,9 @@ def test_file_given_by_absolute_path_is_shown_relative_to_the_root(trials: Trial
     assert result.lines[-1] == "1 problem in 1 file (1 checked)"
 
 
-def test_hook_style_call_from_the_root_with_relative_paths(trials: Trials, registry: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hook_style_call_from_the_root_with_relative_paths(
+    trials: Trials, registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """pre-commit runs `trials validate trials/X.yaml` from the repository root, without --root."""
     put(registry, IM19_PATH, ages(70, 65))
     monkeypatch.chdir(registry)
@@ -106,7 +116,9 @@ def test_hook_style_call_from_the_root_with_relative_paths(trials: Trials, regis
 def test_all_problems_of_all_files_in_one_run_then_a_count(trials: Trials, registry: Path) -> None:
     put(registry, IM19_PATH, ages(70, 65))  # a rule (E104)
     stub = (registry / "trials/NCT06900764.yaml").read_text(encoding="utf-8")
-    put(registry, "trials/NCT06900764.yaml", stub.replace("status: stub", "status: Stub") + "phases: [PHASE1, PHASE1]\n")
+    put(
+        registry, "trials/NCT06900764.yaml", stub.replace("status: stub", "status: Stub") + "phases: [PHASE1, PHASE1]\n"
+    )
     put(registry, "trials/NCT06886919.yaml", b"nct_id: NCT06886919\n\tbrief_title: x\n")  # the text itself (E005)
     result = trials("validate")
     assert result.status == 1
@@ -141,19 +153,24 @@ def test_exit_two_when_root_is_not_the_registry(trials: Trials, tmp_path: Path) 
     assert trials("validate", root=tmp_path / "missing").status == 2
 
 
-def test_exit_two_without_root_outside_the_registry(trials: Trials, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_exit_two_without_root_outside_the_registry(
+    trials: Trials, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = trials.raw(["validate"])
     assert result.status == 2 and "trials:" in result.err
 
 
-@pytest.mark.parametrize("argv", [
-    ["validate", "--frobnicate"],
-    ["validate", "--format", "xml"],
-    ["frobnicate"],
-    [],
-    ["csv", "--check", "extra-argument"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "--frobnicate"],
+        ["validate", "--format", "xml"],
+        ["frobnicate"],
+        [],
+        ["csv", "--check", "extra-argument"],
+    ],
+)
 def test_exit_two_for_bad_usage(trials: Trials, registry: Path, argv: list[str]) -> None:
     result = trials.raw([*argv, "--root", str(registry)] if argv else [])
     assert result.status == 2, result
@@ -187,8 +204,11 @@ def test_github_format(trials: Trials, registry: Path) -> None:
     assert result.status == 1
     annotations = [line for line in result.lines if line.startswith("::")]
     assert len(annotations) == 1
-    match = re.fullmatch(r"::error file=(?P<file>[^,]+),line=(?P<line>[0-9]+),col=(?P<col>[0-9]+),"
-                         r"title=(?P<title>[^:]+)::(?P<message>.+)", annotations[0])
+    match = re.fullmatch(
+        r"::error file=(?P<file>[^,]+),line=(?P<line>[0-9]+),col=(?P<col>[0-9]+),"
+        r"title=(?P<title>[^:]+)::(?P<message>.+)",
+        annotations[0],
+    )
     assert match, annotations[0]
     assert match["file"] == IM19_PATH
     assert match["title"] == "E104 age-range-inverted"
@@ -248,7 +268,9 @@ def test_february_30_is_not_a_date(trials: Trials, registry: Path) -> None:
 
 
 def test_duplicated_criterion(trials: Trials, registry: Path) -> None:
-    text = IM19_MINIMAL + """\
+    text = (
+        IM19_MINIMAL
+        + """\
 eligibility:
   inclusion_criteria:
     - number: 2
@@ -258,13 +280,16 @@ eligibility:
     - number: 4
       text: "Weight  ≥ 40 KG"
 """
+    )
     put(registry, IM19_PATH, text)
     result = trials.json("validate")
     assert result.where("E106") == [(IM19_PATH, *position(text, '"Weight'))]  # same text up to case and spaces
 
 
 def test_duplicated_criterion_number(trials: Trials, registry: Path) -> None:
-    text = IM19_MINIMAL + """\
+    text = (
+        IM19_MINIMAL
+        + """\
 eligibility:
   inclusion_criteria:
     - number: 2
@@ -272,6 +297,7 @@ eligibility:
     - number: 2
       text: Weight ≥ 40 kg
 """
+    )
     put(registry, IM19_PATH, text)
     line, col = position(text, "- number: 2", 1)
     assert trials.json("validate").where("E106") == [(IM19_PATH, line, col + len("- number: "))]
@@ -283,12 +309,18 @@ def test_criteria_compare_as_words_in_any_case_whatever_the_characters() -> None
     the same both ways (a white-space character the shortcut missed would hide a repeat)."""
     from sle_trials.checks.rules import _folded
 
-    wrong = [hex(cp) for cp in range(0x110000) for text in (chr(cp), f"a {chr(cp)}b", f"{chr(cp)}  x")
-             if _folded(text) != " ".join(text.split()).casefold()]
+    wrong = [
+        hex(cp)
+        for cp in range(0x110000)
+        for text in (chr(cp), f"a {chr(cp)}b", f"{chr(cp)}  x")
+        if _folded(text) != " ".join(text.split()).casefold()
+    ]
     assert wrong == []
 
 
-COHORTS = IM19_MINIMAL + """\
+COHORTS = (
+    IM19_MINIMAL
+    + """\
 arms:
   - label: CAR-T cell therapy group
     cohorts:
@@ -297,6 +329,7 @@ arms:
       - patients: {{first: {first}, last: {last}}}
         dose: {{value: 100000000, unit: CAR-T cells, basis: FLAT}}
 """
+)
 
 
 @pytest.mark.parametrize("first, last", [(3, 6), (2, 2), (1, 9)])
@@ -335,13 +368,17 @@ def test_a_file_in_trials_not_named_after_an_nct_id(trials: Trials, registry: Pa
 # --- NCT ids -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("nct_id, character, code_point", [
-    ("N\u0421T06513429", "\u0421", "U+0421"),  # Cyrillic capital ES looks like C
-    ("NCT\uff10\uff16\uff15\uff11\uff13\uff14\uff12\uff19", "\uff10", "U+FF10"),  # full-width digits
-    ("NCT0651342\u0669", "\u0669", "U+0669"),  # an Arabic-Indic digit nine, which \d would accept
-])
-def test_nct_id_with_lookalike_characters(trials: Trials, registry: Path, nct_id: str, character: str,
-                                          code_point: str) -> None:
+@pytest.mark.parametrize(
+    "nct_id, character, code_point",
+    [
+        ("N\u0421T06513429", "\u0421", "U+0421"),  # Cyrillic capital ES looks like C
+        ("NCT\uff10\uff16\uff15\uff11\uff13\uff14\uff12\uff19", "\uff10", "U+FF10"),  # full-width digits
+        ("NCT0651342\u0669", "\u0669", "U+0669"),  # an Arabic-Indic digit nine, which \d would accept
+    ],
+)
+def test_nct_id_with_lookalike_characters(
+    trials: Trials, registry: Path, nct_id: str, character: str, code_point: str
+) -> None:
     text = IM19_MINIMAL.replace("nct_id: NCT06513429", f"nct_id: {nct_id}")
     put(registry, IM19_PATH, text)
     result = trials.json("validate")
@@ -360,7 +397,10 @@ def test_nct_id_with_a_trailing_newline_is_refused(trials: Trials, registry: Pat
 
 
 def test_related_trial_id_is_checked_like_the_records_own(trials: Trials, registry: Path) -> None:
-    text = IM19_MINIMAL + "related_trials:\n  - nct_id: NCT0690076\n    title: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus\n"
+    text = (
+        IM19_MINIMAL + "related_trials:\n  - nct_id: NCT0690076\n"
+        "    title: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus\n"
+    )
     put(registry, IM19_PATH, text)
     assert trials.json("validate").where("E102") == [(IM19_PATH, *position(text, "NCT0690076\n"))]
 
@@ -409,7 +449,11 @@ def test_value_outside_the_vocabulary(trials: Trials, registry: Path) -> None:
 
 
 def test_missing_required_field(trials: Trials, registry: Path) -> None:
-    put(registry, IM19_PATH, IM19_MINIMAL.replace("overall_status: RECRUITING\n", "").replace("status: draft", "status: complete"))
+    put(
+        registry,
+        IM19_PATH,
+        IM19_MINIMAL.replace("overall_status: RECRUITING\n", "").replace("status: draft", "status: complete"),
+    )
     result = trials.json("validate")  # a complete record needs its status; a draft or a stub does not
     assert result.codes() == {"E201"}
     assert "overall_status" in result.problems()[0]["message"]
@@ -460,7 +504,6 @@ def test_exactly_one_mib_is_allowed(trials: Trials, registry: Path) -> None:
     assert trials.json("validate").where("E004") == [(IM19_PATH, None, None)]
 
 
-
 # --- repeated runs ---------------------------------------------------------------------------------
 
 
@@ -472,8 +515,10 @@ def test_a_second_run_sees_a_changed_source(trials: Trials, registry: Path) -> N
     assert trials("validate").status == 0
     seed = registry / "seeds/000_84a0f0163f21158e.txt"
     seed.chmod(0o644)
-    seed.write_text(seed.read_text(encoding="utf-8").replace("Refractory Systemic Lupus Erythematosus (SLE)",
-                                                             "refractory SLE"), encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("Refractory Systemic Lupus Erythematosus (SLE)", "refractory SLE"),
+        encoding="utf-8",
+    )
     result = trials.json("validate")
     assert (IM19_PATH, *position(IM19_MINIMAL, "IM19 CAR-T")) in result.where("E501")
 
@@ -481,7 +526,7 @@ def test_a_second_run_sees_a_changed_source(trials: Trials, registry: Path) -> N
 def test_a_second_run_sees_a_changed_schema(trials: Trials, registry: Path) -> None:
     assert trials("validate").status == 0
     schema_file = registry / "schema/trial.schema.json"
-    schema_file.write_text(schema_file.read_text(encoding="utf-8").replace('"RECRUITING",', '', 1), encoding="utf-8")
+    schema_file.write_text(schema_file.read_text(encoding="utf-8").replace('"RECRUITING",', "", 1), encoding="utf-8")
     assert "E204" in trials.json("validate").codes()
 
 

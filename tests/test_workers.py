@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from sle_trials.engine import cache, pipeline
 
 REPO = Path(__file__).resolve().parents[1]

@@ -26,7 +26,9 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, help="the registry's root folder (default: found from the current folder)")
-    common.add_argument("--format", choices=report.FORMATS, default="text", help="how to print problems (default: text)")
+    common.add_argument(
+        "--format", choices=report.FORMATS, default="text", help="how to print problems (default: text)"
+    )
     common.add_argument("--no-cache", action="store_true", help="check every file again, ignoring the check cache")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     v = sub.add_parser("validate", parents=[common], help="check trial files one by one (default: all of trials/)")
@@ -35,65 +37,143 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("csv", parents=[common], help=f"regenerate {generate.GENERATED} from valid records")
     c.add_argument("--check", action="store_true", help=f"only report whether {generate.GENERATED} are current")
     sub.add_parser("check", parents=[common], help="validate + refs + csv --check over the whole registry (read-only)")
-    sub.add_parser("coverage", parents=[common], help="per record: curation status, evidence share, absent fields, stubs waiting")
-    e = sub.add_parser("export", parents=[common], help="write every record in full (JSON, or SQLite for Datasette), or the "
-                       "table as a workbook (xlsx), from valid records")
-    e.add_argument("what", choices=["json", "sqlite", "xlsx"], metavar="FORMAT",
-                   help="json: every record, sorted by nct_id, as one document; sqlite: tables trials, criteria, "
-                        "thresholds, sources and evidence, with Datasette metadata beside the database; xlsx: trials.csv "
-                        "as a typed workbook (needs the xlsx extra: pip install -e '.[xlsx]')")
-    e.add_argument("-o", "--output", metavar="PATH",
-                   help=f"where to write it (default: {package.JSON_PATH}, trials.db or trials.xlsx at the registry root; "
-                        "json only, -: standard output)")
-    s = sub.add_parser("site", parents=[common], help="build the static site: every trial, the landscape chart, each value beside its source's words")
-    s.add_argument("-o", "--output", metavar="DIR", help="the folder to build it in (default: _site at the registry root)")
-    g = sub.add_parser("merge-csv", parents=[common], help="git merge driver: regenerate trials.csv from the merged records")
+    sub.add_parser(
+        "coverage", parents=[common], help="per record: curation status, evidence share, absent fields, stubs waiting"
+    )
+    e = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write every record in full (JSON, or SQLite for Datasette), or the "
+        "table as a workbook (xlsx), from valid records",
+    )
+    e.add_argument(
+        "what",
+        choices=["json", "sqlite", "xlsx"],
+        metavar="FORMAT",
+        help="json: every record, sorted by nct_id, as one document; sqlite: tables trials, criteria, "
+        "thresholds, sources and evidence, with Datasette metadata beside the database; xlsx: trials.csv "
+        "as a typed workbook (needs the xlsx extra: pip install -e '.[xlsx]')",
+    )
+    e.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help=f"where to write it (default: {package.JSON_PATH}, trials.db or trials.xlsx at the registry root; "
+        "json only, -: standard output)",
+    )
+    s = sub.add_parser(
+        "site",
+        parents=[common],
+        help="build the static site: every trial, the landscape chart, each value beside its source's words",
+    )
+    s.add_argument(
+        "-o", "--output", metavar="DIR", help="the folder to build it in (default: _site at the registry root)"
+    )
+    g = sub.add_parser(
+        "merge-csv", parents=[common], help="git merge driver: regenerate trials.csv from the merged records"
+    )
     g.add_argument("base", metavar="BASE", help="%%O: the common ancestor's version (ignored)")
     g.add_argument("ours", metavar="OURS", help="%%A: our version; the regenerated file is written here")
     g.add_argument("theirs", metavar="THEIRS", help="%%B: their version (ignored)")
-    g.add_argument("pathname", nargs="?", metavar="PATH", help="%%P: the file's path in the repository (default: trials.csv)")
-    m = sub.add_parser("merge-manifest", parents=[common], help="git merge driver: merge seeds/SHA256SUMS as a set of lines")
-    for name, help_ in (("base", "%%O: the common ancestor's version"), ("ours", "%%A: our version; the merge is written here"),
-                        ("theirs", "%%B: their version")):
+    g.add_argument(
+        "pathname", nargs="?", metavar="PATH", help="%%P: the file's path in the repository (default: trials.csv)"
+    )
+    m = sub.add_parser(
+        "merge-manifest", parents=[common], help="git merge driver: merge seeds/SHA256SUMS as a set of lines"
+    )
+    for name, help_ in (
+        ("base", "%%O: the common ancestor's version"),
+        ("ours", "%%A: our version; the merge is written here"),
+        ("theirs", "%%B: their version"),
+    ):
         m.add_argument(name, metavar=name.upper(), help=help_)
-    m.add_argument("pathname", nargs="?", metavar="PATH", help="%%P: the file's path in the repository (default: seeds/SHA256SUMS)")
+    m.add_argument(
+        "pathname", nargs="?", metavar="PATH", help="%%P: the file's path in the repository (default: seeds/SHA256SUMS)"
+    )
     _curator_tools(sub, common)
     return parser
 
 
 def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
     """new, import, drift, fmt, diff (curate/: scaffold.py, importing.py and ctgov/, drift.py, fmt.py, diff.py)."""
-    n = sub.add_parser("new", parents=[common], help="write a record listing every schema field, to fill in (a stub, or a draft from the trial's own source)")
+    n = sub.add_parser(
+        "new",
+        parents=[common],
+        help="write a record listing every schema field, to fill in (a stub, or a draft from the trial's own source)",
+    )
     n.add_argument("nct_id", metavar="NCT_ID")
     n.add_argument("--source", help="the source under seeds/ (default: the one that mentions the id)")
     n.add_argument("--title", help="the trial's title as the source writes it (default: read from the source)")
     n.add_argument("--kind", help="the source's kind (default: as other records or the JSON say)")
-    n.add_argument("--as-of", dest="as_of", metavar="DATE", help="the source's own as-of date (default: as other records or the JSON say)")
-    i = sub.add_parser("import", parents=[common], help="turn a ClinicalTrials.gov API v2 study (fetched by id, or a saved JSON) into a draft record")
+    n.add_argument(
+        "--as-of",
+        dest="as_of",
+        metavar="DATE",
+        help="the source's own as-of date (default: as other records or the JSON say)",
+    )
+    i = sub.add_parser(
+        "import",
+        parents=[common],
+        help="turn a ClinicalTrials.gov API v2 study (fetched by id, or a saved JSON) into a draft record",
+    )
     i.add_argument("registry", choices=["ctgov"], help="where the study comes from: ctgov (ClinicalTrials.gov API v2)")
-    i.add_argument("targets", nargs="+", metavar="NCT_ID|FILE.json",
-                   help="an NCT id, fetched from the API v2 ($CTGOV_API_URL), or a saved API response; each imported in turn")
-    i.add_argument("--out-of-scope", dest="out_of_scope", metavar="REASON",
-                   help="import a study whose conditions and interventions show neither lupus nor a CAR-T or related cell "
-                        "therapy, recording REASON (curation.out_of_scope)")
+    i.add_argument(
+        "targets",
+        nargs="+",
+        metavar="NCT_ID|FILE.json",
+        help="an NCT id, fetched from the API v2 ($CTGOV_API_URL), or a saved API response; each imported in turn",
+    )
+    i.add_argument(
+        "--out-of-scope",
+        dest="out_of_scope",
+        metavar="REASON",
+        help="import a study whose conditions and interventions show neither lupus nor a CAR-T or related cell "
+        "therapy, recording REASON (curation.out_of_scope)",
+    )
     i.add_argument("--update", action="store_true", help="apply to the existing record only what changed")
     i.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
-    i.add_argument("--theirs", action="append", default=[], metavar="FIELD",
-                   help="--update: where the registry and the record both changed FIELD, take the registry's value (all: every such field)")
-    i.add_argument("--ours", action="append", default=[], metavar="FIELD",
-                   help="--update: where the registry and the record both changed FIELD, keep the record's value (all: every such field)")
-    r = sub.add_parser("drift", help="what ClinicalTrials.gov changed since each record's source was read (fetches each study)")
+    i.add_argument(
+        "--theirs",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help=(
+            "--update: where the registry and the record both changed FIELD, "
+            "take the registry's value (all: every such field)"
+        ),
+    )
+    i.add_argument(
+        "--ours",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help=(
+            "--update: where the registry and the record both changed FIELD, "
+            "keep the record's value (all: every such field)"
+        ),
+    )
+    r = sub.add_parser(
+        "drift", help="what ClinicalTrials.gov changed since each record's source was read (fetches each study)"
+    )
     r.add_argument("--root", type=Path, help="the registry's root folder (default: found from the current folder)")
-    r.add_argument("--format", choices=("text", "markdown", "json"), default="text",
-                   help="text, markdown (an issue or pull-request body) or json")
-    r.add_argument("--apply", action="store_true", help="then run `trials import ctgov --update` for each trial that drifted")
+    r.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="text, markdown (an issue or pull-request body) or json",
+    )
+    r.add_argument(
+        "--apply", action="store_true", help="then run `trials import ctgov --update` for each trial that drifted"
+    )
     r.add_argument("nct_ids", nargs="*", metavar="NCT_ID", help="the trials to check (default: every record)")
     f = sub.add_parser("fmt", parents=[common], help="rewrite trial files in canonical form (default: all of trials/)")
     f.add_argument("files", nargs="*", type=Path, metavar="FILE")
     f.add_argument("--check", action="store_true", help="only list the files that are not in canonical form")
     d = sub.add_parser("diff", help="field-level summary of data changes between two git revisions")
     d.add_argument("--root", type=Path, help="the registry's root folder (default: found from the current folder)")
-    d.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="text, markdown (a PR comment) or json")
+    d.add_argument(
+        "--format", choices=("text", "markdown", "json"), default="text", help="text, markdown (a PR comment) or json"
+    )
     d.add_argument("base", nargs="?", metavar="BASE", help="default: merge-base with origin/main, else HEAD~1")
     d.add_argument("head", nargs="?", metavar="HEAD", help="default: the working tree")
 
@@ -160,21 +240,37 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
     """A stub record; then, as after an import, the generated files brought up to date."""
     from sle_trials.curate import scaffold
 
-    return scaffold.run(root, args.nct_id, args.source, args.title, args.kind, args.as_of) or generate.write(root, fmt=args.format)
+    return scaffold.run(root, args.nct_id, args.source, args.title, args.kind, args.as_of) or generate.write(
+        root, fmt=args.format
+    )
 
 
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
     from sle_trials.curate import importing  # checks the registry with the import and writes the generated files itself
 
-    return importing.run_each(root, args.targets, update_existing=args.update, dry_run=args.dry_run, fmt_name=args.format,
-                              theirs=args.theirs, ours=args.ours, out_of_scope=args.out_of_scope)
+    return importing.run_each(
+        root,
+        args.targets,
+        update_existing=args.update,
+        dry_run=args.dry_run,
+        fmt_name=args.format,
+        theirs=args.theirs,
+        ours=args.ours,
+        out_of_scope=args.out_of_scope,
+    )
 
 
 def cmd_fmt(root: Path, args: argparse.Namespace) -> int:
     from sle_trials.curate import fmt
 
-    return fmt.run(root, args.files, pipeline.trial_files(root), check=args.check, fmt=args.format,
-                   shown=lambda f: pipeline.display(root, f))
+    return fmt.run(
+        root,
+        args.files,
+        pipeline.trial_files(root),
+        check=args.check,
+        fmt=args.format,
+        shown=lambda f: pipeline.display(root, f),
+    )
 
 
 def cmd_drift(root: Path, args: argparse.Namespace) -> int:
@@ -203,10 +299,22 @@ def cmd_merge_manifest(root: Path, args: argparse.Namespace) -> int:
     return merge.run_manifest(args.base, args.ours, args.theirs, args.pathname)
 
 
-COMMANDS = {"validate": cmd_validate, "refs": cmd_refs, "csv": cmd_csv, "check": cmd_check, "coverage": cmd_coverage,
-            "export": cmd_export, "site": cmd_site, "new": cmd_new, "import": cmd_import, "fmt": cmd_fmt, "diff": cmd_diff,
-            "drift": cmd_drift,
-            "merge-csv": cmd_merge_csv, "merge-manifest": cmd_merge_manifest}
+COMMANDS = {
+    "validate": cmd_validate,
+    "refs": cmd_refs,
+    "csv": cmd_csv,
+    "check": cmd_check,
+    "coverage": cmd_coverage,
+    "export": cmd_export,
+    "site": cmd_site,
+    "new": cmd_new,
+    "import": cmd_import,
+    "fmt": cmd_fmt,
+    "diff": cmd_diff,
+    "drift": cmd_drift,
+    "merge-csv": cmd_merge_csv,
+    "merge-manifest": cmd_merge_manifest,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,8 @@ can carry evidence.
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 Path_ = tuple[Any, ...]
 
@@ -114,7 +115,9 @@ def _verbatim_plan(schema: dict) -> _Plan:
     while grew:  # a node leads to verbatim text when any of its children does
         grew = False
         for plan in plans.values():
-            if id(plan) not in useful and (id(plan.items) in useful or any(id(c) in useful for c in plan.props.values())):
+            if id(plan) not in useful and (
+                id(plan.items) in useful or any(id(c) in useful for c in plan.props.values())
+            ):
                 useful.add(id(plan))
                 grew = True
     for plan in plans.values():
@@ -195,7 +198,10 @@ def node_at(schema: dict, path: Path_) -> dict:
     for part in path:
         if isinstance(part, str) and node.get("type") == "array":  # a path without list indexes
             node = resolve(schema, node.get("items", _NONE))
-        node = resolve(schema, node.get("items", _NONE) if isinstance(part, int) else node.get("properties", _NONE).get(part, _NONE))
+        node = resolve(
+            schema,
+            node.get("items", _NONE) if isinstance(part, int) else node.get("properties", _NONE).get(part, _NONE),
+        )
     return node
 
 
@@ -243,9 +249,12 @@ _APPLIES: list[tuple[dict, dict[str, dict]]] = []
 
 def applies_to(schema: dict) -> dict[str, dict]:
     """Dotted field name -> its x-applies-to rule ({field: allowed values}), for the fields that have one."""
+
     def make(s: dict) -> dict[str, dict]:
-        return {dotted(p): rule for p in all_field_names(s)
-                if isinstance(rule := node_at(s, p).get("x-applies-to"), dict)}
+        return {
+            dotted(p): rule for p in all_field_names(s) if isinstance(rule := node_at(s, p).get("x-applies-to"), dict)
+        }
+
     return per_schema(_APPLIES, schema, make)
 
 

@@ -4,7 +4,14 @@ record's ages (checks/rules.py) and the CSV gives them in years (outputs/export.
 from __future__ import annotations
 
 # Days in each age unit of the schema (eligibility.minimum_age.unit and maximum_age.unit).
-AGE_UNIT_DAYS = {"YEARS": 365.25, "MONTHS": 365.25 / 12, "WEEKS": 7.0, "DAYS": 1.0, "HOURS": 1 / 24, "MINUTES": 1 / 1440}
+AGE_UNIT_DAYS = {
+    "YEARS": 365.25,
+    "MONTHS": 365.25 / 12,
+    "WEEKS": 7.0,
+    "DAYS": 1.0,
+    "HOURS": 1 / 24,
+    "MINUTES": 1 / 1440,
+}
 
 
 # The oldest age limit a record may hold, in days: registries give ages in any unit ("200 Months",

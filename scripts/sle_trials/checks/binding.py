@@ -4,16 +4,28 @@ evidence.py has found each quote in a cited source, where that source states the
 value beneath the evidence path is bound to the quote's words. The schema says how (`x-bind` on an
 object; otherwise the leaf's type):
 
-| value | bound when | else |
-|---|---|---|
-| an enum or yes/no field | the quote renders this value and no other of its vocabulary (vocabulary.py) | E507 |
-| a threshold (`x-bind: threshold`) | its quotes lie in the criterion it names (a leading "3)" label must be that number); its measure is in them and its conditions in the criterion; one statement gives its comparator, value and unit together, with no other threshold's measure between the measure and it; the words nearest it say its kind (lexicon.py) | E513, E508 |
-| an age (`x-bind: age`) | the number stands as that bound (minimum or maximum) with that unit | E508 |
-| a cohort (`x-bind: cohort`) | the dose's value, unit and basis stand together; the patients range is named | E508 |
-| a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria, autoantibodies, prior therapy) | its quotes lie in the criterion it names; its texts are in that criterion; its terms are what the quotes render (vocabulary.py), a lupus nephritis phrase read by the criterion's list (inclusion: REQUIRED; exclusion: EXCLUDED, SEVERE_EXCLUDED) | E513, E507 |
-| an enrollment (`x-bind: count`) | the number is a number of participants (or labelled Enrollment) | E508 |
-| a date | written in the quote under its own label ("Last Updated: 2025-08-17"); unlabelled dates are read in the order of the record's dates that share the quote | E505, E509 |
-| any other number or text | written in the quote | E505 |
+- an enum or yes/no field is bound when the quote renders this value and no other of its vocabulary
+  (vocabulary.py); else E507.
+- a threshold (`x-bind: threshold`) is bound when its quotes lie in the criterion it names (a
+  leading "3)" label must be that number); its measure is in them and its conditions in the
+  criterion; one statement gives its comparator, value and unit together, with no other threshold's
+  measure between the measure and it; the words nearest it say its kind (lexicon.py); else E513,
+  E508.
+- an age (`x-bind: age`) is bound when the number stands as that bound (minimum or maximum) with
+  that unit; else E508.
+- a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
+  patients range is named; else E508.
+- a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
+  autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names; its texts
+  are in that criterion; its terms are what the quotes render (vocabulary.py), a lupus nephritis
+  phrase read by the criterion's list (inclusion: REQUIRED; exclusion: EXCLUDED, SEVERE_EXCLUDED);
+  else E513, E507.
+- an enrollment (`x-bind: count`) is bound when the number is a number of participants (or labelled
+  Enrollment); else E508.
+- a date is bound when written in the quote under its own label ("Last Updated: 2025-08-17");
+  unlabelled dates are read in the order of the record's dates that share the quote; else E505,
+  E509.
+- any other number or text is bound when written in the quote; else E505.
 
 A reading beyond the literal words ("within N" read as "< N", a dose with no per-kilogram words read
 as flat, a unit written away from its number, an unlabelled date) binds only when a curation note
@@ -23,29 +35,61 @@ covers the field (its `field` is the value's path or a path above it): E510 othe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from sle_trials import fields
-from sle_trials.reading import lexicon, vocabulary
-from sle_trials.reading.layouts import SourceDoc, normalise
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
+from sle_trials.reading import lexicon, vocabulary
+from sle_trials.reading.layouts import SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
     Check("E505", "value-not-in-quote", "a number, date or text that its evidence quote does not write"),
-    Check("E507", "term-not-stated", "a status, phase, sex, yes/no or other vocabulary value its quote does not render, or renders with another"),
-    Check("E508", "quantity-not-stated", "a threshold, age, dose or count whose comparator, value, unit, basis or kind its quote does not state together"),
-    Check("E509", "date-under-other-label", "a date its quote gives under another label, or an unlabelled date out of the quote's order"),
-    Check("E510", "reading-without-note", "a reading beyond the quote's words (within as <, a flat dose, an unlabelled date) with no curation note"),
-    Check("E513", "threshold-not-in-criterion", "a threshold whose quote, measure or condition is not in the criterion it names"),
+    Check(
+        "E507",
+        "term-not-stated",
+        "a status, phase, sex, yes/no or other vocabulary value its quote does not render, or renders with another",
+    ),
+    Check(
+        "E508",
+        "quantity-not-stated",
+        (
+            "a threshold, age, dose or count whose comparator, value, unit, basis or kind its quote "
+            "does not state together"
+        ),
+    ),
+    Check(
+        "E509",
+        "date-under-other-label",
+        "a date its quote gives under another label, or an unlabelled date out of the quote's order",
+    ),
+    Check(
+        "E510",
+        "reading-without-note",
+        "a reading beyond the quote's words (within as <, a flat dose, an unlabelled date) with no curation note",
+    ),
+    Check(
+        "E513",
+        "threshold-not-in-criterion",
+        "a threshold whose quote, measure or condition is not in the criterion it names",
+    ),
 )
 
 
 Path_ = fields.Path_
 _LABEL = re.compile(r"^\(?(?P<number>[0-9]{1,3})[.)]\s+")  # a criterion's own label at the start of a quote
-DATE_ORDER = ("start", "primary_completion", "completion", "first_submitted", "first_posted", "last_updated", "launched")
+DATE_ORDER = (
+    "start",
+    "primary_completion",
+    "completion",
+    "first_submitted",
+    "first_posted",
+    "last_updated",
+    "launched",
+)
 
 
 @dataclass
@@ -59,9 +103,13 @@ class Context:
     _notes: list[Path_] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._notes = [fields.parse_dotted(n["field"]) for n in self.record.data["curation"].get("notes", []) if "field" in n]
-        self._evidence = {fields.parse_dotted(k): [normalise(q) for q in ([v] if isinstance(v, str) else v)]
-                          for k, v in self.record.data.get("evidence", {}).items()}
+        self._notes = [
+            fields.parse_dotted(n["field"]) for n in self.record.data["curation"].get("notes", []) if "field" in n
+        ]
+        self._evidence = {
+            fields.parse_dotted(k): [normalise(q) for q in ([v] if isinstance(v, str) else v)]
+            for k, v in self.record.data.get("evidence", {}).items()
+        }
         # every threshold's measure, normalised once: a threshold's own must stand nearest its statement
         self.measures = [normalise(t["measure"]) for t in self.record.data.get("eligibility", {}).get("thresholds", [])]
 
@@ -128,8 +176,12 @@ def _walk(ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str], 
     elif fields.is_date(node):
         yield from _date(ctx, path, value, quotes)
     elif isinstance(value, (int, float)):
-        if not any(lexicon.same_number(n.value, value) and not _is_label(q, n) for q in quotes for n in lexicon.numbers(q)):
-            yield ctx.problem(path, "E505", f"{fields.dotted(path)}: {value!r} is not written in its quote {_cut(quotes)}")
+        if not any(
+            lexicon.same_number(n.value, value) and not _is_label(q, n) for q in quotes for n in lexicon.numbers(q)
+        ):
+            yield ctx.problem(
+                path, "E505", f"{fields.dotted(path)}: {value!r} is not written in its quote {_cut(quotes)}"
+            )
     elif isinstance(value, str) and not any(normalise(value) in q for q in quotes):
         yield ctx.problem(path, "E505", f"{fields.dotted(path)}: {value!r} is not written in its quote {_cut(quotes)}")
 
@@ -147,7 +199,9 @@ def _cut(quotes: list[str], width: int = 90) -> str:
 # --- categorical values ---------------------------------------------------------------------------
 
 
-def _term(ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str], side: str | None = None) -> Iterator[Problem]:
+def _term(
+    ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str], side: str | None = None
+) -> Iterator[Problem]:
     name = fields.dotted(tuple(p for p in path if isinstance(p, str)))
     vocab = vocabulary.for_boolean(name) if isinstance(value, bool) else vocabulary.for_enum(tuple(node["enum"]))
     wanted = set(value) if isinstance(value, list) else {value}
@@ -167,8 +221,12 @@ def _term(ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str], 
     said = "renders no " + vocab.name if not found else "says " + ", ".join(sorted(map(_shown, found)))
     missing = sorted(wanted - found, key=str) or sorted(wanted, key=str)
     hint = " or ".join(repr(r) for r in vocab.renderings(missing[0])[:4])
-    yield ctx.problem(path, "E507", f"{fields.dotted(path)}: {_shown(value)} is not what the quote states: it {said} "
-                                    f"({_cut(quotes)}); a quote stating {_shown(missing[0])} says {hint}")
+    yield ctx.problem(
+        path,
+        "E507",
+        f"{fields.dotted(path)}: {_shown(value)} is not what the quote states: it {said} "
+        f"({_cut(quotes)}); a quote stating {_shown(missing[0])} says {hint}",
+    )
 
 
 def _shown(value: Any) -> str:
@@ -196,7 +254,11 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         return
     measure = normalise(t["measure"])
     if not any(measure in q for q in bare):
-        yield ctx.problem(path + ("measure",), "E513", f"{fields.dotted(path)}.measure: {t['measure']!r} is not in its quote {_cut(bare)}")
+        yield ctx.problem(
+            path + ("measure",),
+            "E513",
+            f"{fields.dotted(path)}.measure: {t['measure']!r} is not in its quote {_cut(bare)}",
+        )
         return
     for i, condition in enumerate(t.get("conditions", [])):
         if normalise(condition) not in corpus:
@@ -213,7 +275,9 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         return unit.key == "points" and bool(lexicon.SCORE_WORDS.search(q, lo, hi))
 
     def cmp_ok(s: lexicon.Statement) -> bool:
-        return s.comparator == t["comparator"] or (t["comparator"] == "=" and s.comparator is None and s.unit is not None)
+        return s.comparator == t["comparator"] or (
+            t["comparator"] == "=" and s.comparator is None and s.unit is not None
+        )
 
     value = t["value"]
     exact = [(q, s) for q, s in said if lexicon.same_number(s.value, value) and cmp_ok(s) and unit_ok(q, s)]
@@ -224,20 +288,32 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
     # the measure next to the statement, where they share a quote (a quote list may give the measure apart)
     near = [(q, s) for q, s in exact if measure not in q or _measure_next_to(q, s, measure, others)]
     if not near:
-        yield ctx.problem(path + ("measure",), "E513", f"{fields.dotted(path)}.measure: in its quote, {exact[0][1].says()} "
-                                                       f"is said of another measure, not of {t['measure']!r}")
+        yield ctx.problem(
+            path + ("measure",),
+            "E513",
+            f"{fields.dotted(path)}.measure: in its quote, {exact[0][1].says()} "
+            f"is said of another measure, not of {t['measure']!r}",
+        )
         return
     quote, statement = near[0]
     kind, why = ctx.reader.kind_of(quote, statement)
     if kind != t["kind"]:
         said_kind = f"{kind}, from {why}" if kind else why
-        yield ctx.problem(path + ("kind",), "E508", f"{fields.dotted(path)}.kind: {t['kind']} is not what the words say ({said_kind})")
+        yield ctx.problem(
+            path + ("kind",), "E508", f"{fields.dotted(path)}.kind: {t['kind']} is not what the words say ({said_kind})"
+        )
     if statement.reading and not ctx.noted(path):
-        yield ctx.problem(path + ("comparator",), "E510", f"{fields.dotted(path)}: {statement.reading}; say so in a curation "
-                                                          f"note (field: {fields.dotted(path)} or a field above it)")
+        yield ctx.problem(
+            path + ("comparator",),
+            "E510",
+            f"{fields.dotted(path)}: {statement.reading}; say so in a curation "
+            f"note (field: {fields.dotted(path)} or a field above it)",
+        )
 
 
-def _placed(ctx: Context, path: Path_, ref: dict, found: tuple[Path_, str], quotes: list[str], bare: list[str]) -> Problem | None:
+def _placed(
+    ctx: Context, path: Path_, ref: dict, found: tuple[Path_, str], quotes: list[str], bare: list[str]
+) -> Problem | None:
     """E513 when a quote does not lie in the criterion ref names (a leading "3)" label must be its
     number); else None, with the quotes, their labels taken off, put in bare."""
     where, corpus = found
@@ -245,12 +321,18 @@ def _placed(ctx: Context, path: Path_, ref: dict, found: tuple[Path_, str], quot
     for quote in quotes:
         label = _LABEL.match(quote)
         if label and int(label.group("number")) != ref["number"]:
-            return ctx.problem(path + ("criterion", "number"), "E513",
-                               f"{fields.dotted(path)}: its quote is labelled {label.group(0).strip()} but names {named}")
-        text = quote[label.end():] if label else quote
+            return ctx.problem(
+                path + ("criterion", "number"),
+                "E513",
+                f"{fields.dotted(path)}: its quote is labelled {label.group(0).strip()} but names {named}",
+            )
+        text = quote[label.end() :] if label else quote
         if text not in corpus:
-            return ctx.problem(path + ("criterion",), "E513",
-                               f"{fields.dotted(path)}: the quote {_cut([quote])} is not in {named} ({fields.dotted(where)})")
+            return ctx.problem(
+                path + ("criterion",),
+                "E513",
+                f"{fields.dotted(path)}: the quote {_cut([quote])} is not in {named} ({fields.dotted(where)})",
+            )
         bare.append(text)
     return None
 
@@ -258,7 +340,7 @@ def _placed(ctx: Context, path: Path_, ref: dict, found: tuple[Path_, str], quot
 def _measure_next_to(quote: str, s: lexicon.Statement, measure: str, others: list[str]) -> bool:
     """Whether an occurrence of the measure has no other threshold's measure between it and the statement."""
     for m in re.finditer(re.escape(measure), quote):
-        gap = quote[m.end():s.start] if m.end() <= s.start else quote[s.end:m.start()] if m.start() >= s.end else ""
+        gap = quote[m.end() : s.start] if m.end() <= s.start else quote[s.end : m.start()] if m.start() >= s.end else ""
         if not any(o in gap for o in others):
             return True
     return False
@@ -276,8 +358,11 @@ def _threshold_miss(ctx: Context, path: Path_, t: dict, said: list, cmp_ok: Call
     else:
         part = "value"
     wanted = f"{t['comparator']} {lexicon.number_text(value)} {t['unit']}"
-    return ctx.problem(path + (part,), "E508", f"{fields.dotted(path)}: the quote does not state {wanted} "
-                                               f"(its {part} differs); it states {stated}")
+    return ctx.problem(
+        path + (part,),
+        "E508",
+        f"{fields.dotted(path)}: the quote does not state {wanted} (its {part} differs); it states {stated}",
+    )
 
 
 # --- what one criterion states (lupus nephritis, classification, antibodies, prior therapy) -------
@@ -305,8 +390,11 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
             for i, text in enumerate(child if isinstance(child, list) else [child]):
                 if normalise(text) not in found[1]:
                     at = here + (i,) if isinstance(child, list) else here
-                    yield ctx.problem(at, "E513", f"{fields.dotted(at)}: {text!r} is not in {ref['list'].lower()} "
-                                                  f"criterion {ref['number']}")
+                    yield ctx.problem(
+                        at,
+                        "E513",
+                        f"{fields.dotted(at)}: {text!r} is not in {ref['list'].lower()} criterion {ref['number']}",
+                    )
         elif "enum" in child_node or "enum" in items:
             yield from _term(ctx, here, child, items if "enum" in items else child_node, bare, side=ref["list"])
         else:
@@ -324,15 +412,26 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
         return
     same = [a for a in found if lexicon.same_number(a.value, age["value"])]
     word = {"min": "minimum", "max": "maximum"}
-    stated = "; ".join(f"{word.get(a.bound or '', 'an unplaced')} {lexicon.number_text(a.value)} {a.unit or '(no unit)'}" for a in found)
+    stated = "; ".join(
+        f"{word.get(a.bound or '', 'an unplaced')} {lexicon.number_text(a.value)} {a.unit or '(no unit)'}"
+        for a in found
+    )
     if any(a.bound == bound for a in same):
         part, why = "unit", f"it gives {lexicon.number_text(age['value'])} in another unit"
     elif same:
-        part, why = "value", f"{lexicon.number_text(age['value'])} stands there as the {word.get(same[0].bound or '', 'unplaced')} age, not the {word[bound]}"
+        part, why = (
+            "value",
+            f"{lexicon.number_text(age['value'])} stands there as the "
+            f"{word.get(same[0].bound or '', 'unplaced')} age, not the {word[bound]}",
+        )
     else:
         part, why = "value", "it does not state this age"
-    yield ctx.problem(path + (part,), "E508", f"{fields.dotted(path)}: {lexicon.number_text(age['value'])} {age['unit']} is not the "
-                                              f"{word[bound]} age the quote states: {why} ({stated or 'no age'})")
+    yield ctx.problem(
+        path + (part,),
+        "E508",
+        f"{fields.dotted(path)}: {lexicon.number_text(age['value'])} {age['unit']} is not the "
+        f"{word[bound]} age the quote states: {why} ({stated or 'no age'})",
+    )
 
 
 def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
@@ -341,24 +440,43 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
     here = path + ("dose",)
     if not found:
-        yield ctx.problem(here + ("value",), "E508", f"{fields.dotted(here)}: the quote states no dose of {lexicon.number_text(dose['value'])} {_cut(quotes)}")
+        yield ctx.problem(
+            here + ("value",),
+            "E508",
+            f"{fields.dotted(here)}: the quote states no dose of {lexicon.number_text(dose['value'])} {_cut(quotes)}",
+        )
     elif not with_unit:
-        yield ctx.problem(here + ("unit",), "E508", f"{fields.dotted(here)}: the quote does not write {dose['unit']!r} with the dose {_cut(quotes)}")
+        yield ctx.problem(
+            here + ("unit",),
+            "E508",
+            f"{fields.dotted(here)}: the quote does not write {dose['unit']!r} with the dose {_cut(quotes)}",
+        )
     else:
         basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
         if not basis:
-            yield ctx.problem(here + ("basis",), "E508", f"{fields.dotted(here)}.basis: the quote gives the dose {with_unit[0][1].basis}, "
-                                                         f"not {dose['basis']} {_cut(quotes)}")
+            yield ctx.problem(
+                here + ("basis",),
+                "E508",
+                f"{fields.dotted(here)}.basis: the quote gives the dose {with_unit[0][1].basis}, "
+                f"not {dose['basis']} {_cut(quotes)}",
+            )
         elif basis[0][1].reading and not ctx.noted(here + ("basis",)):
-            yield ctx.problem(here + ("basis",), "E510", f"{fields.dotted(here)}.basis: {basis[0][1].reading}; say so in a curation "
-                                                         f"note (field: {fields.dotted(path)} or a field above it)")
+            yield ctx.problem(
+                here + ("basis",),
+                "E510",
+                f"{fields.dotted(here)}.basis: {basis[0][1].reading}; say so in a curation "
+                f"note (field: {fields.dotted(path)} or a field above it)",
+            )
     if "patients" in cohort:
         wanted = (cohort["patients"]["first"], cohort["patients"]["last"])
         ranges = [r for q in quotes for r in lexicon.patient_ranges(q)]
         if wanted not in ranges:
             named = ", ".join(f"{a}-{b}" for a, b in ranges) or "none"
-            yield ctx.problem(path + ("patients",), "E508", f"{fields.dotted(path)}.patients: the quote names patients {named}, "
-                                                            f"not {wanted[0]}-{wanted[1]}")
+            yield ctx.problem(
+                path + ("patients",),
+                "E508",
+                f"{fields.dotted(path)}.patients: the quote names patients {named}, not {wanted[0]}-{wanted[1]}",
+            )
     yield from _walk(ctx, path, cohort, node, quotes, skip=("dose", "patients"))
 
 
@@ -366,8 +484,12 @@ def _count(ctx: Context, path: Path_, enrollment: dict, node: dict, quotes: list
     counted = [c for q in quotes for c in lexicon.counts(q)]
     if not any(lexicon.same_number(c, enrollment["count"]) for c in counted):
         said = ", ".join(lexicon.number_text(c) for c in counted) or "no number of participants"
-        yield ctx.problem(path + ("count",), "E508", f"{fields.dotted(path)}.count: {enrollment['count']} is not the number of "
-                                                     f"participants the quote states ({said}) {_cut(quotes)}")
+        yield ctx.problem(
+            path + ("count",),
+            "E508",
+            f"{fields.dotted(path)}.count: {enrollment['count']} is not the number of "
+            f"participants the quote states ({said}) {_cut(quotes)}",
+        )
     yield from _walk(ctx, path, enrollment, node, quotes, skip=("count",))
 
 
@@ -392,8 +514,12 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
     same = [(q, m) for q, m in mentions if m.value == value]
     if not same:
         written = ", ".join(m.value for _, m in mentions)
-        yield ctx.problem(path, "E505", f"{fields.dotted(path)}: {value} is not written in its quote {_cut(quotes)}"
-                                        + (f" (it gives {written})" if written else ""))
+        yield ctx.problem(
+            path,
+            "E505",
+            f"{fields.dotted(path)}: {value} is not written in its quote {_cut(quotes)}"
+            + (f" (it gives {written})" if written else ""),
+        )
         return
     name = _date_field(path)
     if name is None:
@@ -414,26 +540,46 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
         other = text
     if other is not None:
         fields_named = [n for n, texts in lexicon.DATE_LABELS.items() if other in texts]
-        yield ctx.problem(path, "E509", f"{fields.dotted(path)}: the quote gives {value} as {other!r} "
-                                        f"({', '.join('dates.' + n for n in fields_named) or 'another date'}), not as {name}")
+        yield ctx.problem(
+            path,
+            "E509",
+            f"{fields.dotted(path)}: the quote gives {value} as {other!r} "
+            f"({', '.join('dates.' + n for n in fields_named) or 'another date'}), not as {name}",
+        )
         return
     yield from _unlabelled(ctx, path, name, value, quotes)
 
 
 def _unlabelled(ctx: Context, path: Path_, name: str, value: str, quotes: list[str]) -> Iterator[Problem]:
     """An unlabelled date: the record's dates that share this quote take its bare dates in order."""
-    sharing = [n for n in DATE_ORDER if n in ctx.record.data.get("dates", {}) and ctx.quotes_for(("dates", n, "date")) == quotes]
-    bare = [m for m in ctx.reader.dates(quotes[0]) if ctx.reader.label_of(quotes[0], m, ctx.reader.date_labels(quotes[0], lexicon.DATE_LABELS)) is None]
+    sharing = [
+        n
+        for n in DATE_ORDER
+        if n in ctx.record.data.get("dates", {}) and ctx.quotes_for(("dates", n, "date")) == quotes
+    ]
+    bare = [
+        m
+        for m in ctx.reader.dates(quotes[0])
+        if ctx.reader.label_of(quotes[0], m, ctx.reader.date_labels(quotes[0], lexicon.DATE_LABELS)) is None
+    ]
     if name in sharing and len(bare) >= len(sharing):
         expected = bare[sharing.index(name)].value
         if expected != value:
             order = ", ".join(f"dates.{n}" for n in sharing)
-            yield ctx.problem(path, "E509", f"{fields.dotted(path)}: the quote's unlabelled dates are read in the order of the "
-                                            f"record's dates that share it ({order}): this one is {expected}, not {value}")
+            yield ctx.problem(
+                path,
+                "E509",
+                f"{fields.dotted(path)}: the quote's unlabelled dates are read in the order of the "
+                f"record's dates that share it ({order}): this one is {expected}, not {value}",
+            )
             return
     if not ctx.noted(path):
-        yield ctx.problem(path, "E510", f"{fields.dotted(path)}: the quote does not label {value}; say in a curation note "
-                                        f"(field: {fields.dotted(path[:2])} or a field above it) which date it is")
+        yield ctx.problem(
+            path,
+            "E510",
+            f"{fields.dotted(path)}: the quote does not label {value}; say in a curation note "
+            f"(field: {fields.dotted(path[:2])} or a field above it) which date it is",
+        )
 
 
 BINDERS: dict[str, Callable[..., Iterator[Problem]]] = {

@@ -19,17 +19,26 @@ the source lists items is E511.
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from sle_trials import fields
-from sle_trials.reading.layouts import Item, SourceDoc, normalise
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
+from sle_trials.reading.layouts import Item, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
-    Check("E511", "criteria-not-whole", "a complete record's criteria list that is not its source's: an item dropped, cut short, moved or renumbered"),
-    Check("E514", "source-gap-undeclared", "a source list whose numbering shows lost items, not declared under curation.incomplete"),
+    Check(
+        "E511",
+        "criteria-not-whole",
+        "a complete record's criteria list that is not its source's: an item dropped, cut short, moved or renumbered",
+    ),
+    Check(
+        "E514",
+        "source-gap-undeclared",
+        "a source list whose numbering shows lost items, not declared under curation.incomplete",
+    ),
 )
 
 
@@ -93,20 +102,32 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
         missing = gaps(source)
         if missing and not _covered([n["field"] for n in curation.get("incomplete", [])], field):
             shown = ", ".join(map(str, missing[:5])) + (" …" if len(missing) > 5 else "")
-            yield at(("eligibility", name) if name in eligibility else ("curation",), "E514",
-                     f"{field}: the source's {kind} list has no item {shown}: it lost items; say so under curation.incomplete "
-                     f"(field: {field}) rather than look complete")
+            yield at(
+                ("eligibility", name) if name in eligibility else ("curation",),
+                "E514",
+                f"{field}: the source's {kind} list has no item {shown}: it lost items; "
+                f"say so under curation.incomplete (field: {field}) rather than look complete",
+            )
         if name not in eligibility:
             declared = " but is declared silent" if _covered(curation.get("silent", []), field) else ""
-            yield at(("eligibility",) if eligibility else ("curation", "status"), "E511",
-                     f"{field}: the source lists {len(source)} {kind} criteria; the record has none{declared}")
+            yield at(
+                ("eligibility",) if eligibility else ("curation", "status"),
+                "E511",
+                f"{field}: the source lists {len(source)} {kind} criteria; the record has none{declared}",
+            )
             continue
-        yield from _compare(at, name, list(_flat(eligibility[name], ("eligibility", name))), source,
-                            {normalise(i.text) for other in LISTS if other != name for i in lists[other]})
+        yield from _compare(
+            at,
+            name,
+            list(_flat(eligibility[name], ("eligibility", name))),
+            source,
+            {normalise(i.text) for other in LISTS if other != name for i in lists[other]},
+        )
 
 
-def _compare(at: Any, name: str, record: list[tuple[tuple, Any, str, str | None]], source: list[Item],
-             other_list: set[str]) -> Iterator[Problem]:
+def _compare(
+    at: Any, name: str, record: list[tuple[tuple, Any, str, str | None]], source: list[Item], other_list: set[str]
+) -> Iterator[Problem]:
     kind = name.split("_")[0]
     # items are matched by their group and text: the same words under two sub-headings are two
     # criteria, and one of them dropped is a criterion dropped, not a repeat
@@ -121,24 +142,42 @@ def _compare(at: Any, name: str, record: list[tuple[tuple, Any, str, str | None]
                 wanted = source[j1 + k].number
                 if wanted is not None and number != wanted:
                     had = "no number" if number is None else f"number {number}"
-                    yield at(path, "E511", f"{fields.dotted(path)}: the source numbers this {kind} criterion {wanted}; the record gives {had}")
+                    yield at(
+                        path,
+                        "E511",
+                        f"{fields.dotted(path)}: the source numbers this {kind} criterion {wanted}; "
+                        f"the record gives {had}",
+                    )
             continue
         for k in range(i1, i2):  # items of the record that are not a source item of this list, here
             path, _, text, group = record[k]
             if text in other_list:
                 other = "exclusion" if kind == "inclusion" else "inclusion"
-                yield at(path + ("text",), "E511", f"{fields.dotted(path)}: an {other} criterion in the source, not an {kind} one")
+                yield at(
+                    path + ("text",),
+                    "E511",
+                    f"{fields.dotted(path)}: an {other} criterion in the source, not an {kind} one",
+                )
             elif (group, text) in theirs:
                 yield at(path + ("text",), "E511", f"{fields.dotted(path)}: out of the source's order")
             elif any(t == text for _, t in theirs):
-                yield at(path, "E511", f"{fields.dotted(path)}: the source lists this {kind} criterion under another "
-                                       f"sub-heading than {group!r}" if group else
-                                       f"{fields.dotted(path)}: the source lists this {kind} criterion under a sub-heading")
+                yield at(
+                    path,
+                    "E511",
+                    f"{fields.dotted(path)}: the source lists this {kind} criterion under another "
+                    f"sub-heading than {group!r}"
+                    if group
+                    else f"{fields.dotted(path)}: the source lists this {kind} criterion under a sub-heading",
+                )
             else:
                 whole = next((t for _, t in theirs[j1:j2] or theirs if text and text in t), None)
                 if whole is not None:
-                    yield at(path + ("text",), "E511", f"{fields.dotted(path)}: cut short: the source's item runs on: "
-                                                       f"…{whole[len(text):len(text) + 60] if whole.startswith(text) else whole[:60]}…")
+                    yield at(
+                        path + ("text",),
+                        "E511",
+                        f"{fields.dotted(path)}: cut short: the source's item runs on: "
+                        f"…{whole[len(text) : len(text) + 60] if whole.startswith(text) else whole[:60]}…",
+                    )
         for k in range(j1, j2):  # source items the record does not hold here
             item = source[k]
             if (item.group, item.text) in ours or any(t == item.text for _, t in ours[i1:i2]):
@@ -147,5 +186,9 @@ def _compare(at: Any, name: str, record: list[tuple[tuple, Any, str, str | None]
                 continue  # reported above as cut short
             label = f"{item.number}) " if item.number is not None else ""
             where = record[i1][0] if i1 < len(record) else ("eligibility", name)
-            yield at(where, "E511", f"eligibility.{name}: the source's {kind} criterion {label}{item.text[:70]!r}"
-                                    f"{'…' if len(item.text) > 70 else ''} is not in the record (dropped)")
+            yield at(
+                where,
+                "E511",
+                f"eligibility.{name}: the source's {kind} criterion {label}{item.text[:70]!r}"
+                f"{'…' if len(item.text) > 70 else ''} is not in the record (dropped)",
+            )

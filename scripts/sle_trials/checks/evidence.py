@@ -25,15 +25,15 @@ import difflib
 import os
 import re
 from collections import OrderedDict
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
-from sle_trials.checks import binding, completeness
 from sle_trials import fields, files
-from sle_trials.reading import layouts, lexicon
-from sle_trials.reading.layouts import SourceDoc, normalise
+from sle_trials.checks import binding, completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
+from sle_trials.reading import layouts, lexicon
+from sle_trials.reading.layouts import SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -41,10 +41,22 @@ CHECKS = (
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check("E503", "evidence-for-unknown-field", "evidence for a field the record does not have"),
     Check("E504", "criterion-number-not-in-source", "a criterion number the source does not give that criterion"),
-    Check("E506", "silent-field-present", "a field declared silent or not yet curated that the record fills, no such field, or one that does not apply"),
-    Check("E512", "text-out-of-place", "text or a quote found in the source only away from where it states that field, or only part of a whole value"),
+    Check(
+        "E506",
+        "silent-field-present",
+        "a field declared silent or not yet curated that the record fills, no such field, or one that does not apply",
+    ),
+    Check(
+        "E512",
+        "text-out-of-place",
+        "text or a quote found in the source only away from where it states that field, or only part of a whole value",
+    ),
     Check("E515", "nct-id-not-in-source", "a record whose nct_id no cited source names"),
-    Check("E516", "curation-not-what-sources-are", "a source's kind that is not its document's, or a stub citing this trial's own record"),
+    Check(
+        "E516",
+        "curation-not-what-sources-are",
+        "a source's kind that is not its document's, or a stub citing this trial's own record",
+    ),
     Check("E517", "value-without-evidence", "a structured value of a record marked complete with no evidence quote"),
 )
 
@@ -124,7 +136,9 @@ def source_text(root: Path | str, name: str) -> str | None:
 
 def closest(needle: str, haystack: str) -> str:
     """The passage of haystack most like needle (difflib), aligned to needle's ends."""
-    a, b, _ = difflib.SequenceMatcher(None, needle, haystack, autojunk=False).find_longest_match(0, len(needle), 0, len(haystack))
+    a, b, _ = difflib.SequenceMatcher(None, needle, haystack, autojunk=False).find_longest_match(
+        0, len(needle), 0, len(haystack)
+    )
     lo = max(0, b - a - 20)
     window = haystack[lo : b - a + len(needle) + 20]
     blocks = [m for m in difflib.SequenceMatcher(None, needle, window, autojunk=False).get_matching_blocks() if m.size]
@@ -209,12 +223,18 @@ class Sources:
         """Words for where this field is read from, for a message."""
         for doc in self.docs:
             if self.about_other(doc):
-                said = "only as a related trial (its id and title)" if self.nct_id in doc.related else "nowhere as a trial"
+                said = (
+                    "only as a related trial (its id and title)" if self.nct_id in doc.related else "nowhere as a trial"
+                )
                 return f"{doc.file} is about {doc.subject}: it names {self.nct_id} {said}"
             if doc.place(path) is None and doc.layout != layouts.PLAIN:
-                return f"{doc.file} (a {doc.layout} layout) has no place where it states {fields.dotted(_unindexed(path))}"
+                return (
+                    f"{doc.file} (a {doc.layout} layout) has no place where it states {fields.dotted(_unindexed(path))}"
+                )
             if doc.place(path) is not None:
-                return f"{doc.file} states {fields.dotted(_unindexed(path))} elsewhere on the page (a {doc.layout} layout)"
+                return (
+                    f"{doc.file} states {fields.dotted(_unindexed(path))} elsewhere on the page (a {doc.layout} layout)"
+                )
         return "the source states this field elsewhere"
 
     def numbers(self, path: fields.Path_, number: int, text: str) -> bool:
@@ -238,7 +258,11 @@ class Sources:
         needle = normalise(text)[:2000]
 
         def longest(doc: SourceDoc) -> int:
-            return difflib.SequenceMatcher(None, needle, doc.text, autojunk=False).find_longest_match(0, len(needle), 0, len(doc.text)).size
+            return (
+                difflib.SequenceMatcher(None, needle, doc.text, autojunk=False)
+                .find_longest_match(0, len(needle), 0, len(doc.text))
+                .size
+            )
 
         doc = max(sorted(self.docs, key=lambda d: d.file), key=longest)
         return f"{doc.file}: {difference(needle, closest(needle, doc.text))}"
@@ -268,21 +292,43 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
     for path, value, holder in fields.verbatim_texts(record.data, schema):
         verdict = sources.verdict(path, value, whole=True)
         if verdict == "missing":
-            yield at(record, path, "E501", f"{fields.dotted(path)}: text not found in the cited source; nearest is {sources.closest(value)}")
+            yield at(
+                record,
+                path,
+                "E501",
+                f"{fields.dotted(path)}: text not found in the cited source; nearest is {sources.closest(value)}",
+            )
             continue
         if verdict == "elsewhere":
-            yield at(record, path, "E512", f"{fields.dotted(path)}: not where the source states it: {sources.where_else(path)}")
+            yield at(
+                record,
+                path,
+                "E512",
+                f"{fields.dotted(path)}: not where the source states it: {sources.where_else(path)}",
+            )
             continue
         if path[-1] == "text" and len(path) >= 2:  # the holder is the criterion (a mapping with "text")
             number = holder.get("number")
             if number is not None and not sources.numbers(path, number, value):
-                yield at(record, path[:-1] + ("number",), "E504", f"{fields.dotted(path[:-1])}: the source does not number this criterion {number}")
+                yield at(
+                    record,
+                    path[:-1] + ("number",),
+                    "E504",
+                    f"{fields.dotted(path[:-1])}: the source does not number this criterion {number}",
+                )
     yield from check_rows(record, sources)
 
 
 # The list whose items a source states as rows, and the record field naming an item in messages.
-ROW_NAMES = {"related_trials": "nct_id", "officials": "name", "locations": "facility", "arms": "label",
-             "interventions": "name", "identifiers.secondary_ids": "id", "references": "citation"}
+ROW_NAMES = {
+    "related_trials": "nct_id",
+    "officials": "name",
+    "locations": "facility",
+    "arms": "label",
+    "interventions": "name",
+    "identifiers.secondary_ids": "id",
+    "references": "citation",
+}
 
 
 def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
@@ -300,8 +346,13 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
                 continue
             path = fields.parse_dotted(name) + (i,)
             shown = ", ".join(f"{k} {v!r}" for k, v in item.items() if isinstance(v, str) and k in _columns(docs, name))
-            yield at(record, path, "E512", f"{fields.dotted(path)}: no row of the source gives {shown} together "
-                                          f"({item.get(label, '')!r} is listed with other values)")
+            yield at(
+                record,
+                path,
+                "E512",
+                f"{fields.dotted(path)}: no row of the source gives {shown} together "
+                f"({item.get(label, '')!r} is listed with other values)",
+            )
 
 
 def _columns(docs: list[SourceDoc], name: str) -> set[str]:
@@ -312,8 +363,12 @@ def _is_row(item: dict, row: dict) -> bool:
     """Whether the item's texts are the row's (the fields the row states; the item may leave some
     out, and a list of the item's, such as an arm's interventions, is some of the row's)."""
     shared = [k for k in row if isinstance(item.get(k), (str, list))]
-    return bool(shared) and all(normalise(item[k]) == row[k] if isinstance(item[k], str)
-                                else {normalise(x) for x in item[k] if isinstance(x, str)} <= set(row[k]) for k in shared)
+    return bool(shared) and all(
+        normalise(item[k]) == row[k]
+        if isinstance(item[k], str)
+        else {normalise(x) for x in item[k] if isinstance(x, str)} <= set(row[k])
+        for k in shared
+    )
 
 
 def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
@@ -324,12 +379,23 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
         doc = by_file.get(source["file"])
         if doc is not None and doc.kind is not None and source["kind"] != doc.kind:
             path = ("curation", "sources", i, "kind")
-            yield at(record, path, "E516", f"{fields.dotted(path)}: {source['file']} is a {doc.layout} document: its kind is {doc.kind}, not {source['kind']}")
+            yield at(
+                record,
+                path,
+                "E516",
+                f"{fields.dotted(path)}: {source['file']} is a {doc.layout} document: "
+                f"its kind is {doc.kind}, not {source['kind']}",
+            )
     if record.data["curation"]["status"] == "stub":
         own = [doc.file for doc in sources.docs if doc.subject == sources.nct_id]
         if own:
-            yield at(record, ("curation", "status"), "E516", f"curation.status: a stub holds what another trial's source says of "
-                                                             f"this one, but {own[0]} is about this trial: curate it (status draft or complete)")
+            yield at(
+                record,
+                ("curation", "status"),
+                "E516",
+                f"curation.status: a stub holds what another trial's source says of "
+                f"this one, but {own[0]} is about this trial: curate it (status draft or complete)",
+            )
 
 
 def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexicon.Reader) -> Iterator[Problem]:
@@ -348,13 +414,29 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
             verdict = sources.verdict(path, quote, whole=False)
             if verdict == "missing":
                 placed = False
-                yield at(record, shown, "E502", f"evidence for {key}: quote not found in the cited source; nearest is {sources.closest(quote)}")
+                yield at(
+                    record,
+                    shown,
+                    "E502",
+                    f"evidence for {key}: quote not found in the cited source; nearest is {sources.closest(quote)}",
+                )
             elif verdict == "elsewhere":
                 placed = False
-                yield at(record, shown, "E512", f"evidence for {key}: the quote is not where the source states this field: {sources.where_else(path)}")
+                yield at(
+                    record,
+                    shown,
+                    "E512",
+                    f"evidence for {key}: the quote is not where the source states this field: "
+                    f"{sources.where_else(path)}",
+                )
         if placed and not _names_item(record, path, quotes):
-            yield at(record, where, "E512", f"evidence for {key}: the quote does not name the item it is about "
-                                            f"({_item_name(record, path)!r})", key=True)
+            yield at(
+                record,
+                where,
+                "E512",
+                f"evidence for {key}: the quote does not name the item it is about ({_item_name(record, path)!r})",
+                key=True,
+            )
         elif placed:
             yield from binding.bind(context, path, value, [normalise(q) for q in quotes])
 
@@ -390,7 +472,13 @@ def check_absent(record: Record, schema: dict) -> Iterator[Problem]:
             else:
                 applies, why = fields.applies(schema, name, record.data)
                 if not applies:
-                    yield at(record, where, "E506", f"curation.{kind}: {name} does not apply ({why}); it is not applicable, not {kind.replace('_', ' ')}: remove it")
+                    yield at(
+                        record,
+                        where,
+                        "E506",
+                        f"curation.{kind}: {name} does not apply ({why}); "
+                        f"it is not applicable, not {kind.replace('_', ' ')}: remove it",
+                    )
     for name in fields.applies_to(schema):
         path = fields.parse_dotted(name)
         if fields.get(record.data, path)[0]:
@@ -409,8 +497,13 @@ def check_unbound(record: Record, schema: dict) -> Iterator[Problem]:
         if path == ("nct_id",):
             continue  # bound by the source itself: the trial it is about (E515, E512)
         if fields.needs_evidence(path, node) and not any(path[:depth] in pinned for depth in range(1, len(path) + 1)):
-            yield at(record, path, "E517", f"{fields.dotted(path)}: {value!r} has no evidence; a complete record quotes "
-                                           f"the words that state each value (evidence: {{{fields.dotted(path)}: ...}})")
+            yield at(
+                record,
+                path,
+                "E517",
+                f"{fields.dotted(path)}: {value!r} has no evidence; a complete record quotes "
+                f"the words that state each value (evidence: {{{fields.dotted(path)}: ...}})",
+            )
 
 
 def check(record: Record, schema: dict, root: Path, memory: Memory | None = None) -> list[Problem]:
@@ -420,7 +513,11 @@ def check(record: Record, schema: dict, root: Path, memory: Memory | None = None
     problems = [*check_absent(record, schema), *check_unbound(record, schema)]
     sources = Sources(record, root, memory.documents)
     if sources.docs:  # with no readable source, E108 has said why
-        problems += [*check_nct_id(record, sources), *check_curation(record, sources), *check_verbatim(record, schema, sources),
-                     *check_evidence(record, schema, sources, memory.reader), *completeness.check(record, sources.docs)]
+        problems += [
+            *check_nct_id(record, sources),
+            *check_curation(record, sources),
+            *check_verbatim(record, schema, sources),
+            *check_evidence(record, schema, sources, memory.reader),
+            *completeness.check(record, sources.docs),
+        ]
     return problems
-

@@ -28,8 +28,16 @@ from typing import Any
 
 from ruamel.yaml.cyaml import CParser  # libyaml's parser (ruamel.yaml.clib)
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
-                                SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from ruamel.yaml.resolver import VersionedResolver
 
 from sle_trials import files
@@ -96,7 +104,12 @@ class Record:
             if key and at_key is not None:
                 return at_key.line + 1, at_key.column + 1
             # A block mapping or list is pointed at by its key: its first item is on a later line.
-            if at_key is not None and at_value is not None and at_value.line > at_key.line and isinstance(self._at(path), (dict, list)):
+            if (
+                at_key is not None
+                and at_value is not None
+                and at_value.line > at_key.line
+                and isinstance(self._at(path), (dict, list))
+            ):
                 return at_key.line + 1, at_key.column + 1
             at = at_value if at_value is not None else at_key
             if at is not None:
@@ -134,7 +147,7 @@ _DIRECTIVE = re.compile(r"\A(?:[ ]*(?:#[^\n]*)?\n)*(%[^\n]*)")
 # line that opens more levels than MAX_DEPTH allows is refused before any parser sees the text; with
 # this cap, 1 MiB cannot nest deeper than about 6,000 levels however it is indented.
 _COMPACT_NESTING = 4 * MAX_DEPTH
-_COMPACT = re.compile(r"^[ ]*(?:[-?:][ ]+){%d}" % _COMPACT_NESTING, re.MULTILINE)
+_COMPACT = re.compile(rf"^[ ]*(?:[-?:][ ]+){{{_COMPACT_NESTING}}}", re.MULTILINE)
 _HIDDEN = re.compile("[\t\x00\r]|" + _INVISIBLE.pattern)
 # Cheap tests that must pass before the patterns above can match anywhere (every file is checked,
 # and the full patterns cost most of the raw-text checks): a byte outside printable ASCII and
@@ -162,7 +175,11 @@ def _compiled(entries: list) -> list[tuple[str, re.Pattern[str]]]:
 
 
 _ANY_FIRST = _compiled(_RESOLVER.versioned_resolver.get(None, []))  # resolvers for any first character
-_IMPLICIT = {first: _compiled(entries) + _ANY_FIRST for first, entries in _RESOLVER.versioned_resolver.items() if first is not None}
+_IMPLICIT = {
+    first: _compiled(entries) + _ANY_FIRST
+    for first, entries in _RESOLVER.versioned_resolver.items()
+    if first is not None
+}
 
 
 def scalar_kind(value: str) -> str:
@@ -196,14 +213,24 @@ def check_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
         return None, [Problem(path, 0, 0, "E004", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} (1 MiB)")]
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(Problem(path, 1, 1, "E016", "UTF-8 byte-order mark at the start of the file; save as UTF-8 without BOM"))
+        problems.append(
+            Problem(path, 1, 1, "E016", "UTF-8 byte-order mark at the start of the file; save as UTF-8 without BOM")
+        )
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         good = raw[: exc.start].decode("utf-8", "replace")
         line, col = _line_col(good, len(good))
-        problems.append(Problem(path, line, col, "E002", f"invalid UTF-8 (byte 0x{raw[exc.start]:02X} at offset {exc.start}); save the file as UTF-8"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                col,
+                "E002",
+                f"invalid UTF-8 (byte 0x{raw[exc.start]:02X} at offset {exc.start}); save the file as UTF-8",
+            )
+        )
         return None, problems
     for byte, code, message in _CHARACTERS:
         if byte in raw:
@@ -214,24 +241,61 @@ def check_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
             problems.append(Problem(path, *_line_col(text, at), code, message + more))
     # Each finding costs a scan for its line number, so stop at the cap: a file of 300,000
     # zero-width spaces or conflict markers must not cost 300,000 scans of a megabyte.
-    suspect = bool(_CONFLICT.match(text) or _COMPACT.match(text) or _LINE_HINT.search(text))  # the first line, then the rest
+    suspect = bool(
+        _CONFLICT.match(text) or _COMPACT.match(text) or _LINE_HINT.search(text)
+    )  # the first line, then the rest
     if suspect:
         for match in islice(_CONFLICT.finditer(text), MAX_PROBLEMS_PER_FILE):
-            problems.append(Problem(path, *_line_col(text, match.start()), "E006", f"unresolved merge conflict: marker {match.group(1)!r}; resolve the conflict and remove the markers"))
+            problems.append(
+                Problem(
+                    path,
+                    *_line_col(text, match.start()),
+                    "E006",
+                    f"unresolved merge conflict: marker {match.group(1)!r}; "
+                    "resolve the conflict and remove the markers",
+                )
+            )
     unusual = raw.translate(None, _USUAL_BYTES)
     if unusual and any(_INVISIBLE.match(c) for c in set(unusual.decode("utf-8"))):
         for match in islice(_INVISIBLE.finditer(text), MAX_PROBLEMS_PER_FILE):
-            problems.append(Problem(path, *_line_col(text, match.start()), "E020", f"invisible or control character {_char(match.group())}; remove it"))
+            problems.append(
+                Problem(
+                    path,
+                    *_line_col(text, match.start()),
+                    "E020",
+                    f"invisible or control character {_char(match.group())}; remove it",
+                )
+            )
     compact = suspect and _COMPACT.search(text)
     if compact:
-        problems.append(Problem(path, *_line_col(text, compact.start()), "E015",
-                                f"{_COMPACT_NESTING} or more '- ', '? ' or ': ' in a row on one line: nesting deeper than {MAX_DEPTH} levels; no trial record needs this"))
+        problems.append(
+            Problem(
+                path,
+                *_line_col(text, compact.start()),
+                "E015",
+                f"{_COMPACT_NESTING} or more '- ', '? ' or ': ' in a row on one line: "
+                f"nesting deeper than {MAX_DEPTH} levels; no trial record needs this",
+            )
+        )
     directive = _DIRECTIVE.match(text)
     if directive:
         stated = directive.group(1)
-        what = "a %YAML version" if stated.startswith("%YAML") else "a %TAG (tag shorthand)" if stated.startswith("%TAG") else "a"
-        problems.append(Problem(path, *_line_col(text, directive.start(1)), "E022",
-                                f"{what} directive {_shown(stated.strip(), 40)}; trial files are plain YAML 1.2 without directives, remove the line"))
+        what = (
+            "a %YAML version"
+            if stated.startswith("%YAML")
+            else "a %TAG (tag shorthand)"
+            if stated.startswith("%TAG")
+            else "a"
+        )
+        problems.append(
+            Problem(
+                path,
+                *_line_col(text, directive.start(1)),
+                "E022",
+                f"{what} directive {_shown(stated.strip(), 40)}; "
+                "trial files are plain YAML 1.2 without directives, remove the line",
+            )
+        )
     return (None if problems else text), problems[:MAX_PROBLEMS_PER_FILE]
 
 
@@ -265,12 +329,16 @@ def scalar_value(kind: str, value: str) -> tuple[Any, str | None]:
         if kind == "int":
             number = _int(value)
             if number is None:
-                return value, f"{_shown(value, 40)} is beyond +-{MAX_INT:,} (2^53 - 1), the largest whole number spreadsheets and JSON readers keep exactly"
+                return (
+                    value,
+                    f"{_shown(value, 40)} is beyond +-{MAX_INT:,} (2^53 - 1), "
+                    "the largest whole number spreadsheets and JSON readers keep exactly",
+                )
             return number, None
         if kind == "float":
             text = value.replace("_", "")
             sign = text[0] if text[:1] in ("+", "-") else ""
-            body = text[len(sign):]
+            body = text[len(sign) :]
             real = float(sign + _FLOAT_WORDS.get(body, body))
             return real, None if math.isfinite(real) else f"{_shown(value, 40)} is not a finite number"
         if kind == "merge":
@@ -300,12 +368,20 @@ _MERGE = _Sentinel("<<")
 def _hidden_in_value(value: str, mark: Any, problem: Any) -> None:
     """A double-quoted scalar can spell a tab or an invisible character as an escape ("\\t",
     "\\u202e"); the value then holds what the raw-text checks would have refused."""
-    for needle, code, name in (("\t", "E005", "tab character"), ("\x00", "E003", "NUL byte"), ("\r", "E017", "CR character")):
+    for needle, code, name in (
+        ("\t", "E005", "tab character"),
+        ("\x00", "E003", "NUL byte"),
+        ("\r", "E017", "CR character"),
+    ):
         if needle in value:
             problem(mark, code, f"{name} in a value (written as an escape); remove it")
     hidden = _INVISIBLE.search(value)
     if hidden:
-        problem(mark, "E020", f"invisible or control character {_char(hidden.group())} in a value (written as an escape); remove it")
+        problem(
+            mark,
+            "E020",
+            f"invisible or control character {_char(hidden.group())} in a value (written as an escape); remove it",
+        )
 
 
 def _marked(e: Any, problem: Any) -> None:
@@ -369,7 +445,9 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                 tag = e.tag
                 if tag is not None or e.anchor is not None:
                     _marked(e, problem)
-                if not (value.isascii() and value.isprintable()) and _HIDDEN.search(value):  # (ASCII and printable: none)
+                if not (value.isascii() and value.isprintable()) and _HIDDEN.search(
+                    value
+                ):  # (ASCII and printable: none)
                     _hidden_in_value(value, mark, problem)
                 if tag is None and not e.style and e.implicit[0] and value[:1] in _IMPLICIT:
                     scalar = scalar_kind(value)  # plain, and its first character can start more than text
@@ -396,7 +474,13 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                 if child is not None:
                     values[child] = mark
                 stack.append((container, where, pending, key_at, opened))
-                container, where, pending, key_at, opened = ({} if kind is MappingStartEvent else []), child, _NO_KEY, None, mark
+                container, where, pending, key_at, opened = (
+                    ({} if kind is MappingStartEvent else []),
+                    child,
+                    _NO_KEY,
+                    None,
+                    mark,
+                )
                 continue
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 value, mark = container, opened
@@ -425,7 +509,12 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                 problem(mark, "E011", "'<<' is YAML's merge key; as a value, write it in quotes ('<<')")
                 value = "<<"
             if type(container) is list:
-                if where is not None and kind is not AliasEvent and kind is not SequenceEndEvent and kind is not MappingEndEvent:
+                if (
+                    where is not None
+                    and kind is not AliasEvent
+                    and kind is not SequenceEndEvent
+                    and kind is not MappingEndEvent
+                ):
                     values[where + (len(container),)] = mark
                 container.append(value)
             elif pending is _NO_KEY:
@@ -445,11 +534,15 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         reason = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        return None, (problems + [Problem(path, line, col, "E007", f"YAML syntax: {reason}{_hint(reason)}")])[:MAX_PROBLEMS_PER_FILE]
+        return None, (problems + [Problem(path, line, col, "E007", f"YAML syntax: {reason}{_hint(reason)}")])[
+            :MAX_PROBLEMS_PER_FILE
+        ]
     except YAMLError as exc:  # the reader's errors carry an offset, not a mark
         position = getattr(exc, "position", None)
         line, col = _line_col(text, position) if isinstance(position, int) else (0, 0)
-        return None, (problems + [Problem(path, line, col, "E007", f"YAML syntax: {exc}".replace("\n", " "))])[:MAX_PROBLEMS_PER_FILE]
+        return None, (problems + [Problem(path, line, col, "E007", f"YAML syntax: {exc}".replace("\n", " "))])[
+            :MAX_PROBLEMS_PER_FILE
+        ]
     finally:
         parser.dispose()
     if problems:
@@ -458,7 +551,9 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
         return None, [Problem(path, 1, 1, "E008", "empty file: no YAML document")]
     if not isinstance(root, dict):
         shown = "a list" if isinstance(root, list) else f"the single value {_shown(root_text)}"
-        return None, [Problem(path, 1, 1, "E013", f"the document is {shown}; a trial record is a mapping of fields (nct_id: ...)")]
+        return None, [
+            Problem(path, 1, 1, "E013", f"the document is {shown}; a trial record is a mapping of fields (nct_id: ...)")
+        ]
     return Record(path, root, values, keys), []
 
 
@@ -482,7 +577,11 @@ def read(file: Path | str, path: str) -> tuple[bytes | None, list[Problem], tupl
     try:
         raw, stamp = files.read(file, MAX_BYTES)
     except files.TooLarge:
-        return None, [Problem(path, 0, 0, "E004", f"file is over {MAX_BYTES:,} bytes (1 MiB), the limit for a trial file")], None
+        return (
+            None,
+            [Problem(path, 0, 0, "E004", f"file is over {MAX_BYTES:,} bytes (1 MiB), the limit for a trial file")],
+            None,
+        )
     except files.Refused as exc:
         return None, [Problem(path, 0, 0, "E001", f"cannot read: {exc}; a trial file must be a plain file")], None
     return raw, [], stamp

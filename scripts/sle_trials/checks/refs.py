@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-
-from typing import TYPE_CHECKING, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from sle_trials.problem import Check, Problem
 
@@ -32,18 +32,28 @@ class Entry:
 
     __slots__ = ("path", "nct_id", "titles", "nct_id_at", "related", "related_at")
 
-    def __init__(self, path: str, nct_id: str, titles: tuple[str, ...], nct_id_at: tuple[int, int] = NOWHERE,
-                 related: Sequence[tuple[str, str]] = (), related_at: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        nct_id: str,
+        titles: tuple[str, ...],
+        nct_id_at: tuple[int, int] = NOWHERE,
+        related: Sequence[tuple[str, str]] = (),
+        related_at: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None = None,
+    ) -> None:
         self.path, self.nct_id, self.titles, self.nct_id_at = path, nct_id, titles, nct_id_at
         self.related = related  # (nct_id, title) pairs
         self.related_at = related_at  # (where the id is, where the title is) of each, or None
 
 
-def entry(record: "Record") -> Entry:
+def entry(record: Record) -> Entry:
     data = record.data
     titles = tuple(data[k] for k in ("brief_title", "official_title") if isinstance(data.get(k), str))
     related = [(rel["nct_id"], rel["title"]) for rel in data.get("related_trials", [])]
-    places = [(record.where(("related_trials", i, "nct_id")), record.where(("related_trials", i, "title"))) for i in range(len(related))]
+    places = [
+        (record.where(("related_trials", i, "nct_id")), record.where(("related_trials", i, "title")))
+        for i in range(len(related))
+    ]
     return Entry(record.path, data["nct_id"], titles, record.where(("nct_id",)), related, places)
 
 
@@ -54,13 +64,22 @@ def _folded(text: str) -> str:
 def check(entries: Iterable[Entry], known_ids: Iterable[str] = (), uncited: Iterable[str] = ()) -> list[Problem]:
     """known_ids: ids of trial files that exist but could not be indexed (they have problems of their own);
     uncited: source documents under seeds/ that no record cites."""
-    problems = [Problem(path, 0, 0, "E306", f"{path} is cited by no record; cite it under curation.sources or remove it")
-                for path in uncited]
+    problems = [
+        Problem(path, 0, 0, "E306", f"{path} is cited by no record; cite it under curation.sources or remove it")
+        for path in uncited
+    ]
     by_id: dict[str, Entry] = {}
     entries = sorted(entries, key=lambda e: e.path)
     for item in entries:
         if item.nct_id in by_id:
-            problems.append(Problem(item.path, *item.nct_id_at, "E305", f"nct_id {item.nct_id} is also claimed by {by_id[item.nct_id].path}"))
+            problems.append(
+                Problem(
+                    item.path,
+                    *item.nct_id_at,
+                    "E305",
+                    f"nct_id {item.nct_id} is also claimed by {by_id[item.nct_id].path}",
+                )
+            )
         else:
             by_id[item.nct_id] = item
     exists = set(by_id) | set(known_ids)
@@ -80,8 +99,11 @@ def check(entries: Iterable[Entry], known_ids: Iterable[str] = (), uncited: Iter
             seen.add(nct_id)
             if nct_id not in exists:
                 close = difflib.get_close_matches(nct_id, sorted(exists), n=1, cutoff=0.8)
-                hint = (f"; did you mean {close[0]}? (a record has that id)" if close else
-                        f"; add trials/{nct_id}.yaml (a stub will do) if its source names it")
+                hint = (
+                    f"; did you mean {close[0]}? (a record has that id)"
+                    if close
+                    else f"; add trials/{nct_id}.yaml (a stub will do) if its source names it"
+                )
                 problems.append(Problem(item.path, *id_at, "E301", f"related trial {nct_id} has no record{hint}"))
                 continue
             target = by_id.get(nct_id)
@@ -90,5 +112,12 @@ def check(entries: Iterable[Entry], known_ids: Iterable[str] = (), uncited: Iter
             if nct_id not in folded:
                 folded[nct_id] = {_folded(t) for t in target.titles}
             if _folded(title) not in folded[nct_id]:
-                problems.append(Problem(item.path, *title_at, "E304", f"title given to {nct_id} differs from its record's title {target.titles[0]!r} ({target.path})"))
+                problems.append(
+                    Problem(
+                        item.path,
+                        *title_at,
+                        "E304",
+                        f"title given to {nct_id} differs from its record's title {target.titles[0]!r} ({target.path})",
+                    )
+                )
     return problems

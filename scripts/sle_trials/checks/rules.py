@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from sle_trials import files
-from sle_trials.fields import dotted
-from sle_trials.units import MAX_AGE_DAYS, age_days
 from sle_trials.checks.load import Record
+from sle_trials.fields import dotted
 from sle_trials.problem import Check, Problem
+from sle_trials.units import MAX_AGE_DAYS, age_days
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -22,7 +22,14 @@ CHECKS = (
     Check("E106", "duplicate-criterion", "the same criterion (text or number) twice in one list"),
     Check("E107", "cohort-overlap", "cohorts whose patient ranges overlap, or a range that runs backwards"),
     Check("E108", "missing-source", "a cited source file does not exist under seeds/, or is not a plain file"),
-    Check("E109", "unknown-criterion", "a threshold, nephritis scope, classification, antibody or prior-therapy requirement points at a criterion number the list does not have"),
+    Check(
+        "E109",
+        "unknown-criterion",
+        (
+            "a threshold, nephritis scope, classification, antibody or prior-therapy requirement points at "
+            "a criterion number the list does not have"
+        ),
+    ),
     Check("E110", "unknown-intervention", "an arm names an intervention the record does not list"),
     Check("E111", "age-beyond-150-years", "an age limit above 150 years, in whatever unit it is given (1,801 months)"),
 )
@@ -32,8 +39,12 @@ CHECKS = (
 CRITERION_PLACED = ("lupus_nephritis", "classification_criteria", "autoantibodies", "prior_therapy")
 
 # Registry dates in the order they must fall; each pair is checked where both are present.
-DATE_ORDER = [("start", "primary_completion"), ("primary_completion", "completion"), ("start", "completion"),
-              ("first_submitted", "last_updated")]
+DATE_ORDER = [
+    ("start", "primary_completion"),
+    ("primary_completion", "completion"),
+    ("start", "completion"),
+    ("first_submitted", "last_updated"),
+]
 
 
 def _problem(record: Record, path: tuple, code: str, message: str, *, key: bool = False) -> Problem:
@@ -80,12 +91,21 @@ def check_ages(record: Record) -> Iterator[Problem]:
     for name in ("minimum_age", "maximum_age"):
         age = eligibility.get(name)
         if age and age_days(age) > MAX_AGE_DAYS + 1e-9:
-            yield _problem(record, ("eligibility", name, "value"), "E111",
-                           f"eligibility.{name}: {age['value']} {age['unit'].lower()} is more than 150 years")
+            yield _problem(
+                record,
+                ("eligibility", name, "value"),
+                "E111",
+                f"eligibility.{name}: {age['value']} {age['unit'].lower()} is more than 150 years",
+            )
     low, high = eligibility.get("minimum_age"), eligibility.get("maximum_age")
     if low and high and age_days(low) > age_days(high):
-        yield _problem(record, ("eligibility", "minimum_age"), "E104",
-                       f"minimum age {low['value']} {low['unit'].lower()} is above maximum age {high['value']} {high['unit'].lower()}")
+        yield _problem(
+            record,
+            ("eligibility", "minimum_age"),
+            "E104",
+            f"minimum age {low['value']} {low['unit'].lower()} is above "
+            f"maximum age {high['value']} {high['unit'].lower()}",
+        )
 
 
 def _criteria(items: list, path: tuple) -> Iterator[tuple[tuple, list]]:
@@ -121,12 +141,19 @@ def check_criteria(record: Record) -> Iterator[Problem]:
             numbers: dict[tuple, int] = {}
             for i, (item, text) in enumerate(zip(items, folded)):
                 if text in texts:
-                    yield _problem(record, path + (i, "text"), "E106", f"{dotted(path + (i,))}: same text as item {texts[text]}")
+                    yield _problem(
+                        record, path + (i, "text"), "E106", f"{dotted(path + (i,))}: same text as item {texts[text]}"
+                    )
                 texts.setdefault(text, i)
                 number = (item.get("group"), item["number"]) if item.get("number") is not None else None
                 if number is not None:
                     if number in numbers:
-                        yield _problem(record, path + (i, "number"), "E106", f"{dotted(path + (i,))}: number {number[1]} is used twice in this list")
+                        yield _problem(
+                            record,
+                            path + (i, "number"),
+                            "E106",
+                            f"{dotted(path + (i,))}: number {number[1]} is used twice in this list",
+                        )
                     numbers.setdefault(number, i)
 
 
@@ -139,11 +166,18 @@ def check_cohorts(record: Record) -> Iterator[Problem]:
             first, last = cohort["patients"]["first"], cohort["patients"]["last"]
             path = ("arms", a, "cohorts", c, "patients")
             if first > last:
-                yield _problem(record, path, "E107", f"{dotted(path)}: first patient {first} is after last patient {last}")
+                yield _problem(
+                    record, path, "E107", f"{dotted(path)}: first patient {first} is after last patient {last}"
+                )
                 continue
             for f2, l2, other in seen:
                 if first <= l2 and f2 <= last:
-                    yield _problem(record, path, "E107", f"{dotted(path)}: patients {first}-{last} overlap cohort {other} (patients {f2}-{l2})")
+                    yield _problem(
+                        record,
+                        path,
+                        "E107",
+                        f"{dotted(path)}: patients {first}-{last} overlap cohort {other} (patients {f2}-{l2})",
+                    )
             seen.append((first, last, c))
 
 
@@ -153,43 +187,73 @@ def check_sources(record: Record, root: Path) -> Iterator[Problem]:
         if not files.SOURCE_PATH.match(source["file"]):
             # The schema says so too, but the schema is the pull request's to change: the tool's own
             # rule keeps every cited source a plain name under seeds/ (no "..", no absolute path).
-            yield _problem(record, path, "E108", f"{dotted(path)}: {files.shown(source['file'])} is not a file name "
-                           "under seeds/ (letters, digits, '.', '_' and '-', no folder); a source is never read from "
-                           "elsewhere")
+            yield _problem(
+                record,
+                path,
+                "E108",
+                f"{dotted(path)}: {files.shown(source['file'])} is not a file name "
+                "under seeds/ (letters, digits, '.', '_' and '-', no folder); a source is never read from "
+                "elsewhere",
+            )
             continue
         file = os.path.join(root, source["file"])
         if not files.is_regular(file):  # a link is never followed (its target could be outside the repository)
-            why = "is not a regular file (a link, pipe or folder is never read)" if os.path.lexists(file) else "does not exist"
-            yield _problem(record, path, "E108", f"{dotted(path)}: {source['file']} {why}; add the source document under seeds/")
+            why = (
+                "is not a regular file (a link, pipe or folder is never read)"
+                if os.path.lexists(file)
+                else "does not exist"
+            )
+            yield _problem(
+                record, path, "E108", f"{dotted(path)}: {source['file']} {why}; add the source document under seeds/"
+            )
 
 
 def check_links(record: Record) -> Iterator[Problem]:
-    """Thresholds and the other criterion-placed fields point at criteria that exist; arms name interventions the record lists."""
+    """Thresholds and the other criterion-placed fields point at criteria that exist; arms name
+    interventions the record lists."""
     eligibility = record.data.get("eligibility", {})
     numbers: dict[str, set] = {}  # each list's criterion numbers, gathered once: thresholds point at few lists
-    placed: list[tuple[tuple[str | int, ...], dict]] = [(("eligibility", "thresholds", i), t) for i, t in enumerate(eligibility.get("thresholds", []))]
+    placed: list[tuple[tuple[str | int, ...], dict]] = [
+        (("eligibility", "thresholds", i), t) for i, t in enumerate(eligibility.get("thresholds", []))
+    ]
     placed += [(("eligibility", name), eligibility[name]) for name in CRITERION_PLACED if name in eligibility]
     for where, item in placed:
         ref = item["criterion"]
         listed = numbers.get(ref["list"])
         if listed is None:
-            listed = numbers[ref["list"]] = {c.get("number") for c in eligibility.get(f"{ref['list'].lower()}_criteria", [])}
+            listed = numbers[ref["list"]] = {
+                c.get("number") for c in eligibility.get(f"{ref['list'].lower()}_criteria", [])
+            }
         if ref["number"] not in listed:
             path: tuple[str | int, ...] = where + ("criterion", "number")
-            yield _problem(record, path, "E109", f"{dotted(path)}: there is no {ref['list'].lower()} criterion number {ref['number']}")
+            yield _problem(
+                record,
+                path,
+                "E109",
+                f"{dotted(path)}: there is no {ref['list'].lower()} criterion number {ref['number']}",
+            )
     names = {i["name"] for i in record.data.get("interventions", [])}
     for a, arm in enumerate(record.data.get("arms", [])):
         for n, name in enumerate(arm.get("intervention_names", [])):
             if name not in names:
                 path = ("arms", a, "intervention_names", n)
-                yield _problem(record, path, "E110", f"{dotted(path)}: {name!r} is not among the record's interventions")
+                yield _problem(
+                    record, path, "E110", f"{dotted(path)}: {name!r} is not among the record's interventions"
+                )
 
 
 def check(record: Record, root: Path, file_stem: str) -> list[Problem]:
     """All rules for one record that passed the schema."""
     problems: list[Problem] = []
     if record.data["nct_id"] != file_stem:
-        problems.append(_problem(record, ("nct_id",), "E101", f"nct_id {record.data['nct_id']} does not match the file name {file_stem}.yaml"))
+        problems.append(
+            _problem(
+                record,
+                ("nct_id",),
+                "E101",
+                f"nct_id {record.data['nct_id']} does not match the file name {file_stem}.yaml",
+            )
+        )
     for rule in (check_dates, check_ages, check_criteria, check_cohorts, check_links):
         problems.extend(rule(record))
     problems.extend(check_sources(record, root))

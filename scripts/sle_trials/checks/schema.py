@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Iterator
 from itertools import islice
-from typing import Any, Iterator
+from typing import Any
 
 import jsonschema_rs
 
@@ -44,13 +45,26 @@ _CODES = {
     "enum": "E204",
     "const": "E204",
     "pattern": "E205",
-    "minimum": "E206", "maximum": "E206", "exclusiveMinimum": "E206", "exclusiveMaximum": "E206",
-    "minLength": "E206", "maxLength": "E206", "minItems": "E206", "maxItems": "E206",
+    "minimum": "E206",
+    "maximum": "E206",
+    "exclusiveMinimum": "E206",
+    "exclusiveMaximum": "E206",
+    "minLength": "E206",
+    "maxLength": "E206",
+    "minItems": "E206",
+    "maxItems": "E206",
     "uniqueItems": "E207",
     # everything else, e.g. minProperties (an empty block such as `dates: {}`), is E208
 }
-_TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-               "object": "a mapping (key: value lines)", "array": "a list (- item lines)", "null": "nothing"}
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "object": "a mapping (key: value lines)",
+    "array": "a list (- item lines)",
+    "null": "nothing",
+}
 # A hostile file can hold tens of thousands of mistakes; the first ones are enough to act on.
 MAX_PROBLEMS = 50
 
@@ -104,7 +118,8 @@ def _message(error: Any, root: dict) -> tuple[str, str]:
         hint = ""
         if isinstance(value, (int, float)) and not isinstance(value, bool) and "string" in types:
             hint = f'; YAML reads a bare {value} as a number: write it in quotes ("{value}")' + (
-                ", or run trials fmt" if "[0-9]{4}" in node.get("pattern", "") else "")
+                ", or run trials fmt" if "[0-9]{4}" in node.get("pattern", "") else ""
+            )
         return code, f"{where}: expected {expected}, got {_describe(value)}{hint}"
     if keyword in ("enum", "const"):
         allowed = list(kind.options) if keyword == "enum" else [kind.expected_value]
@@ -116,7 +131,10 @@ def _message(error: Any, root: dict) -> tuple[str, str]:
         return code, f"{where}: {value!r} is not allowed; expected one of {', '.join(map(str, allowed))}{hint}"
     if keyword == "pattern":
         if kind.pattern == root["$defs"]["nct_id"]["pattern"]:
-            return "E102", f"{where}: {value!r} is not an NCT id (NCT followed by exactly 8 ASCII digits){_non_ascii(value)}"
+            return (
+                "E102",
+                f"{where}: {value!r} is not an NCT id (NCT followed by exactly 8 ASCII digits){_non_ascii(value)}",
+            )
         description = node.get("description", f"the pattern {kind.pattern}")
         return code, f"{where}: {value!r} does not have the required form: {description}{_non_ascii(value)}"
     if keyword == "minProperties":
@@ -151,13 +169,19 @@ def _unknown_keys(record: Record, error: Any, root: dict) -> Iterator[Problem]:
     path = tuple(error.instance_path)
     node = _node(root, error)
     known = sorted(node.get("properties", {}))
-    allowed = f"allowed here: {', '.join(known)}" if known else f"a key here must match {' or '.join(node.get('patternProperties', {}))}"
+    allowed = (
+        f"allowed here: {', '.join(known)}"
+        if known
+        else f"a key here must match {' or '.join(node.get('patternProperties', {}))}"
+    )
     for key in error.kind.unexpected:
         close = difflib.get_close_matches(key[:100], known, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else f"; {allowed}"
         key_shown = key if len(key) <= 60 else key[:57] + "..."
         line, col = record.where(path + (key,), key=True)
-        yield Problem(record.path, line, col, "E202", f"{dotted(path + (key_shown,))}: unknown field {key_shown!r}{hint}")
+        yield Problem(
+            record.path, line, col, "E202", f"{dotted(path + (key_shown,))}: unknown field {key_shown!r}{hint}"
+        )
 
 
 def check(record: Record, validator: Validator) -> list[Problem]:

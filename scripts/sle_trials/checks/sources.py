@@ -27,7 +27,14 @@ from sle_trials.problem import Check, Problem
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
-    Check("E307", "source-not-as-received", "a document under seeds/ unlisted in, or different from, seeds/SHA256SUMS, badly named or not a plain file, or a line of the manifest that is not `<sha256>  <name>`"),
+    Check(
+        "E307",
+        "source-not-as-received",
+        (
+            "a document under seeds/ unlisted in, or different from, seeds/SHA256SUMS, "
+            "badly named or not a plain file, or a line of the manifest that is not `<sha256>  <name>`"
+        ),
+    ),
 )
 
 
@@ -61,8 +68,14 @@ def parse(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
     for number, line in enumerate(body.split("\n") if body else [], 1):
         match = _LINE.match(line)
         if match is None or not files.NAME.match(match["name"]):
-            bad.append((number, "an unresolved merge-conflict marker" if line.startswith(_MARKERS)
-                        else "not `<sha256>  <file name>` as sha256sum writes it"))
+            bad.append(
+                (
+                    number,
+                    "an unresolved merge-conflict marker"
+                    if line.startswith(_MARKERS)
+                    else "not `<sha256>  <file name>` as sha256sum writes it",
+                )
+            )
         elif match["name"] in seen:
             bad.append((number, f"{match['name']} is listed twice (lines {seen[match['name']]} and {number})"))
         else:
@@ -81,13 +94,29 @@ def read(root: Path) -> tuple[list[Entry], list[Problem]]:
     except files.Refused as exc:
         if not file.exists() and not file.is_symlink():
             return [], []
-        return [], [Problem(MANIFEST_PATH, 0, 0, "E307", f"{MANIFEST_PATH} is not read: {exc}; it must be a plain file listing every source")]
+        return [], [
+            Problem(
+                MANIFEST_PATH,
+                0,
+                0,
+                "E307",
+                f"{MANIFEST_PATH} is not read: {exc}; it must be a plain file listing every source",
+            )
+        ]
     except UnicodeDecodeError:
         return [], [Problem(MANIFEST_PATH, 0, 0, "E307", f"{MANIFEST_PATH} is not UTF-8 text")]
     entries, bad = parse(text)
-    return entries, [Problem(MANIFEST_PATH, number, 1, "E307", f"{MANIFEST_PATH} line {number}: {why}; fix or remove the line "
-                             f"(each line: the sha256 of a file under {SEEDS_DIR}/, two spaces, its name)")
-                     for number, why in bad]
+    return entries, [
+        Problem(
+            MANIFEST_PATH,
+            number,
+            1,
+            "E307",
+            f"{MANIFEST_PATH} line {number}: {why}; fix or remove the line "
+            f"(each line: the sha256 of a file under {SEEDS_DIR}/, two spaces, its name)",
+        )
+        for number, why in bad
+    ]
 
 
 def check_manifest(root: Path, seed_files: list[str]) -> list[Problem]:
@@ -98,13 +127,30 @@ def check_manifest(root: Path, seed_files: list[str]) -> list[Problem]:
         name = seed[len(SEEDS_DIR) + 1 :]
         if not files.NAME.match(name):  # refused by its name alone: never read, never printed raw
             shown_seed = files.shown(seed)
-            problems.append(Problem(shown_seed, 0, 0, "E307", f"{shown_seed}: a source's file name is letters, digits, '.', '_' "
-                                    "and '-', starting with a letter or a digit, at most 200 characters; rename it"))
+            problems.append(
+                Problem(
+                    shown_seed,
+                    0,
+                    0,
+                    "E307",
+                    f"{shown_seed}: a source's file name is letters, digits, '.', '_' "
+                    "and '-', starting with a letter or a digit, at most 200 characters; rename it",
+                )
+            )
             continue
         try:
             raw = files.read_bytes(root / seed, files.MAX_SOURCE_BYTES)
         except files.Refused as exc:
-            problems.append(Problem(seed, 0, 0, "E307", f"{seed} is not read: {exc}; a source document is a plain file under {SEEDS_DIR}/, kept as received"))
+            problems.append(
+                Problem(
+                    seed,
+                    0,
+                    0,
+                    "E307",
+                    f"{seed} is not read: {exc}; "
+                    f"a source document is a plain file under {SEEDS_DIR}/, kept as received",
+                )
+            )
             continue
         if seed not in listed:
             # the name passed files.NAME above: letters, digits, '.', '_', '-', safe to print in a command
@@ -112,11 +158,28 @@ def check_manifest(root: Path, seed_files: list[str]) -> list[Problem]:
             problems.append(Problem(seed, 0, 0, "E307", f"{seed} is not listed in {MANIFEST_PATH}; add it: {fix}"))
             continue
         if hashlib.sha256(raw).hexdigest() != listed[seed].digest:
-            problems.append(Problem(seed, 0, 0, "E307", f"{seed} differs from its sha256 in {MANIFEST_PATH}: a source is kept exactly as received; restore it (git checkout -- {shlex.quote(seed)})"))
+            problems.append(
+                Problem(
+                    seed,
+                    0,
+                    0,
+                    "E307",
+                    f"{seed} differs from its sha256 in {MANIFEST_PATH}: a source is kept exactly as received; "
+                    f"restore it (git checkout -- {shlex.quote(seed)})",
+                )
+            )
     present = set(seed_files)  # a set: with a list, 10,000 sources took 11 s of comparisons
     for seed, entry in listed.items():
         if seed not in present:
-            problems.append(Problem(MANIFEST_PATH, entry.number, 1, "E307", f"{files.shown(seed)} is listed but not under {SEEDS_DIR}/; restore it or remove the line"))
+            problems.append(
+                Problem(
+                    MANIFEST_PATH,
+                    entry.number,
+                    1,
+                    "E307",
+                    f"{files.shown(seed)} is listed but not under {SEEDS_DIR}/; restore it or remove the line",
+                )
+            )
     return problems
 
 
@@ -156,5 +219,7 @@ def merge_manifests(base: bytes, ours: bytes, theirs: bytes) -> bytes:
             out.append(keep.line)
     if conflicts:
         more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
-        raise ManifestConflict(f"{', '.join(map(files.shown, conflicts[:3]))}{more}: changed differently on the two sides")
+        raise ManifestConflict(
+            f"{', '.join(map(files.shown, conflicts[:3]))}{more}: changed differently on the two sides"
+        )
     return "".join(line + "\n" for line in out).encode("utf-8")

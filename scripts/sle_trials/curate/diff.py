@@ -32,7 +32,20 @@ SHORT = 60  # text longer than this is reported as reworded, not quoted
 MAX_ITEM_CHANGES = 4  # a list with more changed items is summarised by counts
 _MISSING = object()
 _CRITERIA = {("eligibility", "inclusion_criteria"): "inclusion", ("eligibility", "exclusion_criteria"): "exclusion"}
-_LABEL_KEYS = ("nct_id", "label", "name", "facility", "file", "id", "pmid", "kind", "measure", "field", "citation", "text")
+_LABEL_KEYS = (
+    "nct_id",
+    "label",
+    "name",
+    "facility",
+    "file",
+    "id",
+    "pmid",
+    "kind",
+    "measure",
+    "field",
+    "citation",
+    "text",
+)
 _TRIAL = re.compile(r"NCT[0-9]{8}\.yaml\Z")
 
 
@@ -99,9 +112,14 @@ def excerpts(a: str, b: str, context: int = 20) -> tuple[str, str]:
 
 
 def _atomic(value: Any) -> bool:
-    return isinstance(value, dict) and bool(value) and any(
-        set(value) <= shape and need in value for shape, need in (({"date", "type"}, "date"), ({"count", "type"}, "count"),
-                                                                   ({"value", "unit"}, "value")))
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and any(
+            set(value) <= shape and need in value
+            for shape, need in (({"date", "type"}, "date"), ({"count", "type"}, "count"), ({"value", "unit"}, "value"))
+        )
+    )
 
 
 def _label(item: Any) -> str | None:
@@ -149,9 +167,17 @@ def _list(a: list, b: list, path: tuple) -> list[Change]:
         removed = [x for x in a if x not in b]
         parts = []
         if added:
-            parts.append("added " + ", ".join(repr(short(x)) for x in added[:5]) + (f" and {len(added) - 5} more" if len(added) > 5 else ""))
+            parts.append(
+                "added "
+                + ", ".join(repr(short(x)) for x in added[:5])
+                + (f" and {len(added) - 5} more" if len(added) > 5 else "")
+            )
         if removed:
-            parts.append("removed " + ", ".join(repr(short(x)) for x in removed[:5]) + (f" and {len(removed) - 5} more" if len(removed) > 5 else ""))
+            parts.append(
+                "removed "
+                + ", ".join(repr(short(x)) for x in removed[:5])
+                + (f" and {len(removed) - 5} more" if len(removed) > 5 else "")
+            )
         if not parts:
             parts.append("reordered")
         return [Change(_dotted(path), "summary", text="; ".join(parts))]
@@ -163,8 +189,8 @@ def _list(a: list, b: list, path: tuple) -> list[Change]:
             continue
         olds, news = list(range(i1, i2)), list(range(j1, j2))
         pairs += list(zip(olds, news))
-        removed += olds[len(news):]
-        added += news[len(olds):]
+        removed += olds[len(news) :]
+        added += news[len(olds) :]
     detail: list[Change] = []
     for i, j in pairs:
         detail += describe(a[i], b[j], path + (j,))
@@ -174,10 +200,22 @@ def _list(a: list, b: list, path: tuple) -> list[Change]:
         out.append(Change(_dotted(path), "summary", text=f"{_plural(len(pairs), 'item', 'items')} changed"))
     if added:
         labels = [_label(b[j]) or f"#{j}" for j in added]
-        out.append(Change(_dotted(path), "summary", text=f"{len(added)} added: " + ", ".join(labels[:5]) + (" …" if len(labels) > 5 else "")))
+        out.append(
+            Change(
+                _dotted(path),
+                "summary",
+                text=f"{len(added)} added: " + ", ".join(labels[:5]) + (" …" if len(labels) > 5 else ""),
+            )
+        )
     if removed:
         labels = [_label(a[i]) or f"#{i}" for i in removed]
-        out.append(Change(_dotted(path), "summary", text=f"{len(removed)} removed: " + ", ".join(labels[:5]) + (" …" if len(labels) > 5 else "")))
+        out.append(
+            Change(
+                _dotted(path),
+                "summary",
+                text=f"{len(removed)} removed: " + ", ".join(labels[:5]) + (" …" if len(labels) > 5 else ""),
+            )
+        )
     return out
 
 
@@ -289,11 +327,15 @@ def default_base(repo: plumbing.Repository, head: str | None) -> Revision:
     if main is not None:
         base = repo.merge_base(main, head or _commit(repo, "HEAD"))
         if base is None:
-            raise pipeline.UsageError("no BASE given, and the branch shares no history with origin/main; name the revision to compare with")
+            raise pipeline.UsageError(
+                "no BASE given, and the branch shares no history with origin/main; name the revision to compare with"
+            )
         return Revision(base, base)
     previous = repo.commit("HEAD~1")
     if previous is None:
-        raise pipeline.UsageError("no BASE given, and neither origin/main nor HEAD~1 exists; name the revision to compare with")
+        raise pipeline.UsageError(
+            "no BASE given, and neither origin/main nor HEAD~1 exists; name the revision to compare with"
+        )
     return Revision("HEAD~1", previous)
 
 
@@ -309,7 +351,9 @@ class Version:
     """One side of the comparison, for the trial files that may differ from the other side."""
 
     files: dict[str, bytes] = field(default_factory=dict)  # trial file name -> bytes
-    refused: dict[str, str] = field(default_factory=dict)  # trial file name -> why it was not read (a link, a pipe, ...)
+    refused: dict[str, str] = field(
+        default_factory=dict
+    )  # trial file name -> why it was not read (a link, a pipe, ...)
 
 
 @dataclass
@@ -336,14 +380,16 @@ class _Layout:
     def trial(self, path: str) -> str | None:
         """The trial file's name (NCT12345678.yaml) of a path from the top, None for any other path."""
         folder = f"{self.prefix}trials/"
-        name = path[len(folder):]
+        name = path[len(folder) :]
         return name if path.startswith(folder) and _TRIAL.match(name) else None
 
     def seed(self, path: str) -> str | None:
         """seeds/NAME for a source document's path from the top (not the manifest, nothing deeper)."""
         folder = f"{self.prefix}seeds/"
-        name = path[len(folder):]
-        return f"seeds/{name}" if path.startswith(folder) and name and "/" not in name and name != "SHA256SUMS" else None
+        name = path[len(folder) :]
+        return (
+            f"seeds/{name}" if path.startswith(folder) and name and "/" not in name and name != "SHA256SUMS" else None
+        )
 
 
 _REFUSED_MODES = {plumbing.LINK_MODE: "a symbolic link", plumbing.GITLINK_MODE: "a submodule (gitlink)"}
@@ -359,7 +405,9 @@ def _from_git(repo: plumbing.Repository, sides: list[tuple[Version, dict[str, pl
             obj = found.get(entry.oid)
             if entry.mode not in plumbing.FILE_MODES:
                 kind = _REFUSED_MODES.get(entry.mode, f"an entry of mode {entry.mode}")
-                version.refused[name] = f"E001 cannot read: {kind}, not a regular file; a trial file must be a plain file"
+                version.refused[name] = (
+                    f"E001 cannot read: {kind}, not a regular file; a trial file must be a plain file"
+                )
             elif obj is not None and obj.data is not None:
                 version.files[name] = obj.data
             elif obj is not None and obj.kind == "blob":
@@ -397,7 +445,9 @@ def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, b
     olds = {name: entry for path, entry in listing.items() if (name := layout.trial(path)) is not None}
     folder = root / TRIALS_DIR
     on_disk = {e.name: e.is_file(follow_symlinks=False) for e in os.scandir(folder)} if folder.is_dir() else {}
-    changed = {name for c in repo.changes(base, None, [layout.folders[0]]) if (name := layout.trial(c.path)) is not None}
+    changed = {
+        name for c in repo.changes(base, None, [layout.folders[0]]) if (name := layout.trial(c.path)) is not None
+    }
     changed |= {name for name, regular in on_disk.items() if _TRIAL.match(name) and (name not in olds or not regular)}
     head = Version()
     for name in sorted(n for n in changed if n in on_disk):
@@ -472,7 +522,9 @@ def _record_diff(base: Version, head: Version, name: str, report: Report) -> Rec
     if b is None:
         return RecordDiff(nct, "removed", title, [])
     changes = describe(a, b)  # the trial's data first, then its curation and evidence
-    return RecordDiff(nct, "changed", title, sorted(changes, key=lambda c: c.field.split(".")[0] in ("curation", "evidence")))
+    return RecordDiff(
+        nct, "changed", title, sorted(changes, key=lambda c: c.field.split(".")[0] in ("curation", "evidence"))
+    )
 
 
 def compare(changes: Changes, base_name: str, head_name: str) -> Report:
@@ -483,25 +535,43 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
         if diff is not None:
             report.records.append(diff)
     if changes.seeds_added:
-        report.seeds.append(Change("seeds", "summary", text="added " + ", ".join(map(files.shown, changes.seeds_added))))
+        report.seeds.append(
+            Change("seeds", "summary", text="added " + ", ".join(map(files.shown, changes.seeds_added)))
+        )
     if changes.seeds_removed:
-        report.seeds.append(Change("seeds", "summary", text="removed " + ", ".join(map(files.shown, changes.seeds_removed))))
+        report.seeds.append(
+            Change("seeds", "summary", text="removed " + ", ".join(map(files.shown, changes.seeds_removed)))
+        )
     return report
 
 
 def render(report: Report, fmt: str, out: TextIO) -> None:
     diffs, seeds, base_name, head_name = report.records, report.seeds, report.base, report.head
     if fmt == "json":
-        json.dump({"base": base_name, "head": head_name,
-                   "records": [{**asdict(d), "changes": [{**asdict(c), "phrase": phrase(c)} for c in d.changes]} for d in diffs],
-                   "seeds": [phrase(c) for c in seeds]}, out, indent=2, ensure_ascii=False)
+        json.dump(
+            {
+                "base": base_name,
+                "head": head_name,
+                "records": [
+                    {**asdict(d), "changes": [{**asdict(c), "phrase": phrase(c)} for c in d.changes]} for d in diffs
+                ],
+                "seeds": [phrase(c) for c in seeds],
+            },
+            out,
+            indent=2,
+            ensure_ascii=False,
+        )
         out.write("\n")
         return
     counts = {s: sum(1 for d in diffs if d.status == s) for s in ("added", "changed", "removed", "unreadable")}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no changes"
     if fmt == "markdown":  # a pull request's job summary: every value escaped, nothing in it renders as markup
         out.write(f"### Trial data: {markdown_code(base_name)} → {markdown_code(head_name)}\n\n")
-        out.write(f"{_plural(len(diffs), 'record', 'records')}: {summary}\n\n" if diffs else "No changes to the trial records.\n\n")
+        out.write(
+            f"{_plural(len(diffs), 'record', 'records')}: {summary}\n\n"
+            if diffs
+            else "No changes to the trial records.\n\n"
+        )
         for d in diffs:
             title = f" — {markdown_text(d.title)}" if d.title else ""
             if d.status == "changed":

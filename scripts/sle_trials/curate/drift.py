@@ -41,8 +41,16 @@ from sle_trials.paths import TRIALS_DIR
 FORMATS = ("text", "markdown", "json")
 # What a registry changes as a trial runs, in the record's order.
 FIELDS: tuple[tuple[str, ...], ...] = (
-    ("overall_status",), ("last_known_status",), ("why_stopped",), ("dates", "start"), ("dates", "primary_completion"),
-    ("dates", "completion"), ("dates", "last_updated"), ("results_posted",), ("phases",), ("enrollment",),
+    ("overall_status",),
+    ("last_known_status",),
+    ("why_stopped",),
+    ("dates", "start"),
+    ("dates", "primary_completion"),
+    ("dates", "completion"),
+    ("dates", "last_updated"),
+    ("results_posted",),
+    ("phases",),
+    ("enrollment",),
 )
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
 _FETCHED = "seeds/fetched.json"  # the source an in-memory import cites; never written
@@ -61,8 +69,13 @@ class Trial:
     fetched: bytes | None = field(default=None, repr=False)  # the study as fetched, for --apply
 
     def as_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"nct_id": self.nct_id, "status": self.status, "source": self.source, "as_of": self.as_of,
-                               "changes": [{k: v for k, v in vars(c).items() if v is not None} for c in self.changes]}
+        out: dict[str, Any] = {
+            "nct_id": self.nct_id,
+            "status": self.status,
+            "source": self.source,
+            "as_of": self.as_of,
+            "changes": [{k: v for k, v in vars(c).items() if v is not None} for c in self.changes],
+        }
         if self.message:
             out["message"] = self.message
         return out
@@ -103,8 +116,11 @@ def compare(root: Path, record: dict, current: dict, schema: dict) -> Trial:
     changes = diff.describe(_project(record, held), theirs)
     posted = fields.get(current, ("dates", "last_updated", "date"))[1]
     if ("dates", "last_updated") not in held and isinstance(posted, str) and posted > str(newest["as_of"]):
-        changes.append(diff.Change("dates.last_updated", "summary",
-                                   text=f"{posted}, after the source's as-of date {newest['as_of']}"))
+        changes.append(
+            diff.Change(
+                "dates.last_updated", "summary", text=f"{posted}, after the source's as-of date {newest['as_of']}"
+            )
+        )
     return Trial(nct, "drift" if changes else "same", newest["file"], newest["as_of"], changes)
 
 
@@ -114,8 +130,9 @@ def _ids(root: Path, named: list[str]) -> list[str]:
         if not _NCT.match(nct):
             raise pipeline.UsageError(f"{nct!r} is not an NCT id (NCT followed by 8 digits)")
         if not (root / TRIALS_DIR / f"{nct}.yaml").is_file():
-            raise pipeline.UsageError(f"there is no {TRIALS_DIR.as_posix()}/{nct}.yaml; "
-                                      f"import it first: trials import ctgov {nct}")
+            raise pipeline.UsageError(
+                f"there is no {TRIALS_DIR.as_posix()}/{nct}.yaml; import it first: trials import ctgov {nct}"
+            )
     if named:
         return list(dict.fromkeys(named))
     return sorted(Path(p).stem for p in pipeline.trial_paths(root) if _NCT.match(Path(p).stem) and p.endswith(".yaml"))
@@ -146,8 +163,10 @@ def check(root: Path, named: list[str], err: TextIO) -> list[Trial]:
             except fetch.Unreachable as exc:
                 out.append(Trial(nct, "unchecked", message=str(exc)))
                 if exc.offline:  # no other trial can be fetched either
-                    out += [Trial(rest, "unchecked", message="not checked: the registry could not be reached")
-                            for rest in ids[n + 1:]]
+                    out += [
+                        Trial(rest, "unchecked", message="not checked: the registry could not be reached")
+                        for rest in ids[n + 1 :]
+                    ]
                     break
             bar.update()
     return out
@@ -183,13 +202,24 @@ def render(trials: list[Trial], fmt: str, out: TextIO) -> None:
     drifted = [t for t in trials if t.status == "drift"]
     unknown = [t for t in trials if t.status == "unknown"]
     unchecked = [t for t in trials if t.status == "unchecked"]
-    summary = (f"{len(trials)} trial{'s' * (len(trials) != 1)} checked against ClinicalTrials.gov: "
-               f"{len(drifted)} changed "
-               f"since their source, {len(unknown)} unknown to the registry, {len(unchecked)} not checked")
+    summary = (
+        f"{len(trials)} trial{'s' * (len(trials) != 1)} checked against ClinicalTrials.gov: "
+        f"{len(drifted)} changed "
+        f"since their source, {len(unknown)} unknown to the registry, {len(unchecked)} not checked"
+    )
     if fmt == "json":
-        json.dump({"checked": len(trials), "drifted": len(drifted), "unknown": len(unknown),
-                   "unchecked": len(unchecked),
-                   "trials": [t.as_json() for t in trials]}, out, indent=2, ensure_ascii=False)
+        json.dump(
+            {
+                "checked": len(trials),
+                "drifted": len(drifted),
+                "unknown": len(unknown),
+                "unchecked": len(unchecked),
+                "trials": [t.as_json() for t in trials],
+            },
+            out,
+            indent=2,
+            ensure_ascii=False,
+        )
         out.write("\n")
         return
     if fmt == "markdown":
@@ -218,14 +248,23 @@ def apply(root: Path, trials: list[Trial], fmt: str, err: TextIO) -> int:
             continue
         print(f"trials drift: applying {t.nct_id}", file=err)
         # what the import prints goes with the messages, so that the report on standard output stays whole
-        status = importing.run_raw(root, t.fetched, f"{t.nct_id} (fetched)", update_existing=True, dry_run=False,
-                                   fmt_name="text" if fmt == "markdown" else fmt, out=err, err=err)
+        status = importing.run_raw(
+            root,
+            t.fetched,
+            f"{t.nct_id} (fetched)",
+            update_existing=True,
+            dry_run=False,
+            fmt_name="text" if fmt == "markdown" else fmt,
+            out=err,
+            err=err,
+        )
         worst = max(worst, status)
     return worst
 
 
-def run(root: Path, named: list[str], fmt: str, apply_changes: bool, out: TextIO | None = None,
-        err: TextIO | None = None) -> int:
+def run(
+    root: Path, named: list[str], fmt: str, apply_changes: bool, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """0 nothing drifted; 1 drift (or a trial unknown or not checked); with --apply, 0 when every
     drift was applied and every trial checked."""
     out, err = out or sys.stdout, err or sys.stderr

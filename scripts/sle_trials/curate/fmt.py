@@ -24,19 +24,25 @@ import datetime as dt
 import io
 import shlex
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, TextIO
+from typing import Any, TextIO
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import Emitter
-from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
-                                      PlainScalarString, SingleQuotedScalarString)
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+    PlainScalarString,
+    SingleQuotedScalarString,
+)
 
-from sle_trials.outputs import export, report
 from sle_trials import fields, files
 from sle_trials.checks import load
 from sle_trials.checks import schema as schema_mod
+from sle_trials.outputs import export, report
 from sle_trials.problem import Problem
 
 WIDTH = 100  # new folded text is wrapped to this many columns; existing line breaks are kept
@@ -191,7 +197,9 @@ def format_text(text: str, schema: dict, path: str) -> str:
     result = dump(canonicalise(tree, schema))
     after = _strict(result, path)
     if _comparable(after.data, schema) != _comparable(before.data, schema):
-        raise FmtError([Problem(path, 0, 0, "E007", "formatting would change the data; file left as it is (please report this)")])
+        raise FmtError(
+            [Problem(path, 0, 0, "E007", "formatting would change the data; file left as it is (please report this)")]
+        )
     return result
 
 
@@ -262,7 +270,9 @@ def subtree(value: Any, path: tuple) -> Any:
     if isinstance(value, list):
         return _seq(value, col + 2)
     if isinstance(value, str):
-        return _text(value, col + 2 if isinstance(key, int) else col + len(str(key)) + 2, col + 2, one_line=key in ONE_LINE)
+        return _text(
+            value, col + 2 if isinstance(key, int) else col + len(str(key)) + 2, col + 2, one_line=key in ONE_LINE
+        )
     return value
 
 
@@ -289,7 +299,10 @@ def _target_files(root: Path, paths: Iterable[Path], trial_files: list[Path], er
     for file in paths or trial_files:
         resolved = file.resolve()
         if resolved == seeds or seeds in resolved.parents:
-            print(f"trials fmt: {files.shown(str(file))}: seeds/ holds source documents as received; never formatted", file=err)
+            print(
+                f"trials fmt: {files.shown(str(file))}: seeds/ holds source documents as received; never formatted",
+                file=err,
+            )
             continue
         if file.suffix != ".yaml" and files.NAME.match(file.name):
             print(f"trials fmt: {files.shown(str(file))}: not a .yaml file; skipped", file=err)
@@ -298,8 +311,17 @@ def _target_files(root: Path, paths: Iterable[Path], trial_files: list[Path], er
     return chosen
 
 
-def run(root: Path, paths: list[Path], trial_files: list[Path], *, check: bool, fmt: str = "text",
-        shown: Any = lambda file: files.shown(str(file)), out: TextIO | None = None, err: TextIO | None = None) -> int:
+def run(
+    root: Path,
+    paths: list[Path],
+    trial_files: list[Path],
+    *,
+    check: bool,
+    fmt: str = "text",
+    shown: Any = lambda file: files.shown(str(file)),
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
     """Format the files at paths (default: all trial files); with check, only list those that would
     change. Each is read through load.read: a link, a pipe or a file over 1 MiB is reported (E001,
     E004), never read, and never replaced."""
@@ -311,7 +333,15 @@ def run(root: Path, paths: list[Path], trial_files: list[Path], *, check: bool, 
     for file in targets:
         name = shown(file)
         if not files.NAME.match(file.name):  # a dot file, a newline in the name: refused by name, never read
-            problems.append(Problem(name, 0, 0, "E101", f"{files.shown(file.name)} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"))
+            problems.append(
+                Problem(
+                    name,
+                    0,
+                    0,
+                    "E101",
+                    f"{files.shown(file.name)} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id",
+                )
+            )
             continue
         raw, refused, _ = load.read(file, name)  # a regular file of at most 1 MiB: never a link's target, never a pipe
         if raw is None:
@@ -334,12 +364,19 @@ def run(root: Path, paths: list[Path], trial_files: list[Path], *, check: bool, 
             export.write_atomic(file, result)
     if problems:
         report.render(problems, fmt, out, files=len(targets), summary=False)
-        print(f"trials fmt: {len({p.path for p in problems})} file(s) not formatted: fix the problems above first", file=err)
+        print(
+            f"trials fmt: {len({p.path for p in problems})} file(s) not formatted: fix the problems above first",
+            file=err,
+        )
     if check:
         for name in changed:
             print(f"would reformat {name}", file=out)
         if changed:
-            print(f"{len(changed)} file{'s' * (len(changed) != 1)} not in canonical form; run: trials fmt {' '.join(map(shlex.quote, changed))}", file=out)
+            print(
+                f"{len(changed)} file{'s' * (len(changed) != 1)} not in canonical form; "
+                f"run: trials fmt {' '.join(map(shlex.quote, changed))}",
+                file=out,
+            )
         elif not problems:
             print(f"{len(targets)} file{'s' * (len(targets) != 1)} in canonical form", file=err)
         return 1 if changed or problems else 0

@@ -34,18 +34,19 @@ import shutil
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple, TextIO
+from typing import Any, NamedTuple, TextIO
 
-from sle_trials.curate import ctgov, fmt, update
-from sle_trials.curate.ctgov import scope
-from sle_trials.outputs import export, generate, report
 from sle_trials import files
 from sle_trials.checks import load, sources
-from sle_trials.engine import pipeline
 from sle_trials.checks import schema as schema_mod
+from sle_trials.curate import ctgov, fmt, update
+from sle_trials.curate.ctgov import scope
+from sle_trials.engine import pipeline
+from sle_trials.outputs import export, generate, report
 from sle_trials.paths import SEEDS_DIR, TRIALS_DIR
 
 FOLDERS = ("schema", SEEDS_DIR, TRIALS_DIR.as_posix())  # what a check reads: the stage holds them
@@ -127,11 +128,20 @@ def seed_changes(root: Path, raw: bytes, studies: list[dict], file_name: str) ->
                 name, old = candidate, files.read_bytes(target, len(raw))
                 break
         else:
-            raise Failed(f"{SEEDS_DIR}/{first} and its alternative name exist with other content; "
-                         f"{file_name} cannot be placed under {SEEDS_DIR}/")
+            raise Failed(
+                f"{SEEDS_DIR}/{first} and its alternative name exist with other content; "
+                f"{file_name} cannot be placed under {SEEDS_DIR}/"
+            )
         note = f" (it replaces the {len(old):,} bytes an interrupted import left)" if old is not None else ""
-        changes.append(Change(f"{SEEDS_DIR}/{name}", old, raw,
-                              f"{SEEDS_DIR}/{name}: written, {file_name} as received, read-only{note}", seed=True))
+        changes.append(
+            Change(
+                f"{SEEDS_DIR}/{name}",
+                old,
+                raw,
+                f"{SEEDS_DIR}/{name}: written, {file_name} as received, read-only{note}",
+                seed=True,
+            )
+        )
     if listed.get(name) != digest:
         manifest = folder / sources.MANIFEST
         try:
@@ -158,16 +168,27 @@ def _current(file: Path, limit: int) -> bytes | None:
         raise Failed(f"{files.shown(file.name)}: {exc}") from None
 
 
-def record_changes(root: Path, studies: list[dict], source: str, schema: dict, update_existing: bool,
-                   decide: dict[str, str], out: TextIO, err: TextIO, dry_run: bool,
-                   out_of_scope: str | None = None) -> list[Change]:
+def record_changes(
+    root: Path,
+    studies: list[dict],
+    source: str,
+    schema: dict,
+    update_existing: bool,
+    decide: dict[str, str],
+    out: TextIO,
+    err: TextIO,
+    dry_run: bool,
+    out_of_scope: str | None = None,
+) -> list[Change]:
     """The record of each study: new, or (--update) the existing one merged with what the registry
     changed (update.merge). Failed on a conflict, after listing every one; Failed for a new study
     out of the registry's scope (scope_reasons), unless out_of_scope says why it belongs."""
     changes = []
     conflicts: list[str] = []
     decided: set[str] = set()
-    drafts = [ctgov.to_record(study, source, schema) for study in studies]  # BadInput for a study that cannot be a record
+    drafts = [
+        ctgov.to_record(study, source, schema) for study in studies
+    ]  # BadInput for a study that cannot be a record
     if not update_existing:
         outside = scope_reasons(root, studies, out_of_scope, err)
         for draft in drafts:
@@ -192,7 +213,9 @@ def record_changes(root: Path, studies: list[dict], source: str, schema: dict, u
             if result.text is None:
                 print(f"{shown}: no changes", file=out)
                 continue
-            print(f"{shown}: " + ("; ".join(result.changes) if result.changes else "evidence and sources only"), file=out)
+            print(
+                f"{shown}: " + ("; ".join(result.changes) if result.changes else "evidence and sources only"), file=out
+            )
             changes.append(Change(shown, old, result.text.encode("utf-8"), f"{shown}: written"))
             continue
         new = fmt.render(draft.data, schema, ctgov.header(source)).encode("utf-8")
@@ -200,18 +223,25 @@ def record_changes(root: Path, studies: list[dict], source: str, schema: dict, u
             print(f"{shown}: already written from {source}", file=out)
             continue
         if old is not None:
-            raise pipeline.UsageError(f"{shown} exists; use --update to apply the registry's changes to it, or remove it first")
+            raise pipeline.UsageError(
+                f"{shown} exists; use --update to apply the registry's changes to it, or remove it first"
+            )
         if dry_run:
             print(f"{shown}: would be written from {source}", file=out)
         changes.append(Change(shown, None, new, f"{shown}: written from {source}"))
     for name in sorted(set(decide) - decided - {update.ALL}):
-        print(f"trials import: warning: --{decide[name]} {name}: the registry and the record do not both change {name}; "
-              "nothing to decide", file=err)
+        print(
+            f"trials import: warning: --{decide[name]} {name}: the registry and the record do not both change {name}; "
+            "nothing to decide",
+            file=err,
+        )
     if conflicts:
         for line in conflicts:
             print(line, file=err)
-        raise Failed("the registry changed fields the record changes too (above); decide each with --theirs FIELD "
-                     "(the registry's value) or --ours FIELD (the record's), FIELD `all` for every one")
+        raise Failed(
+            "the registry changed fields the record changes too (above); decide each with --theirs FIELD "
+            "(the registry's value) or --ours FIELD (the record's), FIELD `all` for every one"
+        )
     return changes
 
 
@@ -220,8 +250,10 @@ def decisions(theirs: list[str], ours: list[str]) -> dict[str, str]:
     known = set(update.field_names()) | {update.ALL}
     unknown = sorted(set(theirs + ours) - known)
     if unknown:
-        raise pipeline.UsageError(f"--theirs/--ours: {', '.join(unknown)} is not a field an update merges; "
-                                  f"one of: {', '.join(update.field_names())}, or {update.ALL}")
+        raise pipeline.UsageError(
+            f"--theirs/--ours: {', '.join(unknown)} is not a field an update merges; "
+            f"one of: {', '.join(update.field_names())}, or {update.ALL}"
+        )
     both = sorted(set(theirs) & set(ours))
     if both:
         raise pipeline.UsageError(f"--theirs and --ours both name {', '.join(both)}")
@@ -300,7 +332,11 @@ def _remove_leftovers(target: Path) -> None:
     if not target.parent.is_dir():
         return
     for entry in os.scandir(target.parent):
-        if entry.name.startswith(f".{target.name}.") and entry.name.endswith(".tmp") and entry.is_file(follow_symlinks=False):
+        if (
+            entry.name.startswith(f".{target.name}.")
+            and entry.name.endswith(".tmp")
+            and entry.is_file(follow_symlinks=False)
+        ):
             os.unlink(entry.path)
 
 
@@ -320,12 +356,18 @@ def commit(root: Path, changes: list[Change], out: TextIO) -> None:
 def unified(change: Change) -> str:
     """What a change writes, as a unified diff (a seed: its size and hash)."""
     if change.seed:
-        replaced = f", replacing the {len(change.old):,} bytes an interrupted import left" if change.old is not None else ""
-        return (f"{change.path}: would be written, {len(change.new):,} bytes, sha256 "
-                f"{hashlib.sha256(change.new).hexdigest()}{replaced}\n")
+        replaced = (
+            f", replacing the {len(change.old):,} bytes an interrupted import left" if change.old is not None else ""
+        )
+        return (
+            f"{change.path}: would be written, {len(change.new):,} bytes, sha256 "
+            f"{hashlib.sha256(change.new).hexdigest()}{replaced}\n"
+        )
     old = [] if change.old is None else change.old.decode("utf-8", errors="replace").splitlines(keepends=True)
     new = change.new.decode("utf-8", errors="replace").splitlines(keepends=True)
-    lines = difflib.unified_diff(old, new, "/dev/null" if change.old is None else f"a/{change.path}", f"b/{change.path}")
+    lines = difflib.unified_diff(
+        old, new, "/dev/null" if change.old is None else f"a/{change.path}", f"b/{change.path}"
+    )
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
@@ -342,8 +384,11 @@ def scope_reasons(root: Path, studies: list[dict], out_of_scope: str | None, err
         found = scope.of_study(study)
         if found.inside:
             if out_of_scope is not None:
-                print(f"trials import: warning: {nct} is in scope (its conditions or interventions show lupus or a "
-                      "cell therapy); --out-of-scope is not recorded for it", file=err)
+                print(
+                    f"trials import: warning: {nct} is in scope (its conditions or interventions show lupus or a "
+                    "cell therapy); --out-of-scope is not recorded for it",
+                    file=err,
+                )
             continue
         if out_of_scope is None:
             refused.append(f"{nct}: {found.why_not()}")
@@ -352,8 +397,10 @@ def scope_reasons(root: Path, studies: list[dict], out_of_scope: str | None, err
     if refused:
         for line in refused:
             print(f"trials import: {line}", file=err)
-        raise Failed("the registry is for CAR-T and related cell therapies in lupus; to import such a study anyway, "
-                     "say why it belongs: --out-of-scope REASON (kept in the record as curation.out_of_scope)")
+        raise Failed(
+            "the registry is for CAR-T and related cell therapies in lupus; to import such a study anyway, "
+            "say why it belongs: --out-of-scope REASON (kept in the record as curation.out_of_scope)"
+        )
     return outside
 
 
@@ -366,8 +413,11 @@ def _name_remark(name: str, studies: list[dict], err: TextIO) -> None:
     named = sorted(set(_NAMED.findall(name)))
     held = [ctgov.nct_id(study) for study in studies]
     if len(named) == 1 and len(held) == 1 and named[0] != held[0]:
-        print(f"trials import: warning: {files.shown(name)} names {named[0]} but holds study {held[0]}; "
-              f"it is imported as {held[0]}", file=err)
+        print(
+            f"trials import: warning: {files.shown(name)} names {named[0]} but holds study {held[0]}; "
+            f"it is imported as {held[0]}",
+            file=err,
+        )
 
 
 def fetcher() -> Any:
@@ -375,15 +425,27 @@ def fetcher() -> Any:
     try:
         from sle_trials.curate.ctgov import fetch
     except ImportError as exc:
-        raise pipeline.UsageError(f"fetching from ClinicalTrials.gov needs the `fetch` extra ({exc.name} is not installed): "
-                                  ".venv/bin/pip install -e '.[fetch]' (make check installs it); or import a saved "
-                                  "FILE.json") from None
+        raise pipeline.UsageError(
+            f"fetching from ClinicalTrials.gov needs the `fetch` extra ({exc.name} is not installed): "
+            ".venv/bin/pip install -e '.[fetch]' (make check installs it); or import a saved "
+            "FILE.json"
+        ) from None
     return fetch
 
 
-def run_each(root: Path, targets: list[str], *, update_existing: bool, dry_run: bool, fmt_name: str = "text",
-             theirs: list[str] | None = None, ours: list[str] | None = None, out_of_scope: str | None = None,
-             out: TextIO | None = None, err: TextIO | None = None) -> int:
+def run_each(
+    root: Path,
+    targets: list[str],
+    *,
+    update_existing: bool,
+    dry_run: bool,
+    fmt_name: str = "text",
+    theirs: list[str] | None = None,
+    ours: list[str] | None = None,
+    out_of_scope: str | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
     """`trials import ctgov NCT…|FILE.json …`: each target an NCT id (fetched from the API v2) or a
     saved response, imported in turn, each all or nothing; the worst exit status. A study the
     registry does not know, or an API that cannot be reached, is exit status 1, nothing written."""
@@ -406,31 +468,83 @@ def run_each(root: Path, targets: list[str], *, update_existing: bool, dry_run: 
                 print(f"trials import: {exc}; nothing written", file=err)
                 worst = max(worst, 1)
                 continue
-            status = run_raw(root, raw, f"{target} ({settings.study_url(target)})", update_existing=update_existing,
-                             dry_run=dry_run, fmt_name=fmt_name, theirs=theirs, ours=ours, out_of_scope=out_of_scope,
-                             out=out, err=err)
+            status = run_raw(
+                root,
+                raw,
+                f"{target} ({settings.study_url(target)})",
+                update_existing=update_existing,
+                dry_run=dry_run,
+                fmt_name=fmt_name,
+                theirs=theirs,
+                ours=ours,
+                out_of_scope=out_of_scope,
+                out=out,
+                err=err,
+            )
         else:
-            status = run(root, path, update_existing=update_existing, dry_run=dry_run, fmt_name=fmt_name, theirs=theirs,
-                         ours=ours, out_of_scope=out_of_scope, out=out, err=err)
+            status = run(
+                root,
+                path,
+                update_existing=update_existing,
+                dry_run=dry_run,
+                fmt_name=fmt_name,
+                theirs=theirs,
+                ours=ours,
+                out_of_scope=out_of_scope,
+                out=out,
+                err=err,
+            )
         worst = max(worst, status)
     return worst
 
 
-def run(root: Path, file: Path, *, update_existing: bool, dry_run: bool, fmt_name: str = "text",
-        theirs: list[str] | None = None, ours: list[str] | None = None, out_of_scope: str | None = None,
-        out: TextIO | None = None, err: TextIO | None = None) -> int:
+def run(
+    root: Path,
+    file: Path,
+    *,
+    update_existing: bool,
+    dry_run: bool,
+    fmt_name: str = "text",
+    theirs: list[str] | None = None,
+    ours: list[str] | None = None,
+    out_of_scope: str | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
     """Import one saved API response (a file): see run_raw."""
     try:
         raw = files.read_bytes(file, files.MAX_SOURCE_BYTES)
     except files.Refused as exc:
         raise pipeline.UsageError(f"cannot read {file}: {exc}") from None
-    return run_raw(root, raw, file.name, update_existing=update_existing, dry_run=dry_run, fmt_name=fmt_name,
-                   theirs=theirs, ours=ours, out_of_scope=out_of_scope, out=out, err=err)
+    return run_raw(
+        root,
+        raw,
+        file.name,
+        update_existing=update_existing,
+        dry_run=dry_run,
+        fmt_name=fmt_name,
+        theirs=theirs,
+        ours=ours,
+        out_of_scope=out_of_scope,
+        out=out,
+        err=err,
+    )
 
 
-def run_raw(root: Path, raw: bytes, name: str, *, update_existing: bool, dry_run: bool, fmt_name: str = "text",
-            theirs: list[str] | None = None, ours: list[str] | None = None, out_of_scope: str | None = None,
-            out: TextIO | None = None, err: TextIO | None = None) -> int:
+def run_raw(
+    root: Path,
+    raw: bytes,
+    name: str,
+    *,
+    update_existing: bool,
+    dry_run: bool,
+    fmt_name: str = "text",
+    theirs: list[str] | None = None,
+    ours: list[str] | None = None,
+    out_of_scope: str | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
     """Import one API response (its bytes, name for messages), all or nothing: 0 done; 1 for bad
     input, a study out of scope, a conflict or a check that fails with the import (nothing written),
     or an interruption while moving into place (what was printed is written; the same import run
@@ -440,8 +554,10 @@ def run_raw(root: Path, raw: bytes, name: str, *, update_existing: bool, dry_run
     if decide and not update_existing:
         raise pipeline.UsageError("--theirs and --ours decide the conflicts of an --update")
     if out_of_scope is not None and (update_existing or not out_of_scope.strip() or not out_of_scope.isprintable()):
-        raise pipeline.UsageError("--out-of-scope REASON: the reason, in your words, on one line, for a new import "
-                                  "(an --update keeps what the record says)")
+        raise pipeline.UsageError(
+            "--out-of-scope REASON: the reason, in your words, on one line, for a new import "
+            "(an --update keeps what the record says)"
+        )
     try:
         plain_folders(root)
         studies = ctgov.read_studies(raw, name)
@@ -449,12 +565,24 @@ def run_raw(root: Path, raw: bytes, name: str, *, update_existing: bool, dry_run
         for study in studies:
             shown = f"{TRIALS_DIR.as_posix()}/{ctgov.nct_id(study)}.yaml"
             if update_existing and not os.path.lexists(root / shown):
-                raise pipeline.UsageError(f"--update: there is no {shown} to update (unknown id {ctgov.nct_id(study)}); "
-                                          "import it without --update")
+                raise pipeline.UsageError(
+                    f"--update: there is no {shown} to update (unknown id {ctgov.nct_id(study)}); "
+                    "import it without --update"
+                )
         schema = schema_mod.load_schema(root)
         source, seed = seed_changes(root, raw, studies, name)
-        records = record_changes(root, studies, source, schema, update_existing, decide, out, err, dry_run,
-                                 out_of_scope and out_of_scope.strip())
+        records = record_changes(
+            root,
+            studies,
+            source,
+            schema,
+            update_existing,
+            decide,
+            out,
+            err,
+            dry_run,
+            out_of_scope and out_of_scope.strip(),
+        )
         if not records:  # nothing to import (again): the generated files are brought up to date as `trials csv` does
             return 0 if dry_run else generate.write(root, fmt=fmt_name)
         changes = seed + records
@@ -482,7 +610,10 @@ def run_raw(root: Path, raw: bytes, name: str, *, update_existing: bool, dry_run
     try:
         commit(root, changes, out)
     except OSError as exc:
-        print(f"trials import: stopped: {exc.strerror or exc}; what was written above stands and the rest is not; "
-              "run the same import again to finish it", file=err)
+        print(
+            f"trials import: stopped: {exc.strerror or exc}; what was written above stands and the rest is not; "
+            "run the same import again to finish it",
+            file=err,
+        )
         return 1
     return 0

@@ -21,12 +21,12 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from sle_trials.curate import ctgov, fmt
-from sle_trials.checks import evidence, load
 from sle_trials import fields, files
-from sle_trials.reading import layouts
-from sle_trials.engine import pipeline
+from sle_trials.checks import evidence, load
 from sle_trials.checks import schema as schema_mod
+from sle_trials.curate import ctgov, fmt
+from sle_trials.engine import pipeline
+from sle_trials.reading import layouts
 
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
 _DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
@@ -177,13 +177,17 @@ class SourceEntry(NamedTuple):
     as_of_quote: str | None  # an evidence quote for its as_of, when one is known
 
 
-def _source_entry(root: Path, source: str, records: list[dict], study: dict | None, kind: str | None,
-                  as_of: str | None) -> SourceEntry:
-    """The curation.sources entry for source: as other records cite it, else from the JSON, else from --kind and --as-of."""
+def _source_entry(
+    root: Path, source: str, records: list[dict], study: dict | None, kind: str | None, as_of: str | None
+) -> SourceEntry:
+    """The curation.sources entry for source: as other records cite it, else from the JSON, else from
+    --kind and --as-of."""
     for data in records:
         for i, s in enumerate(data.get("curation", {}).get("sources", [])):
             if isinstance(s, dict) and s.get("file") == source:
-                entry = {k: v for k, v in s.items() if k in ("file", "kind", "publisher", "as_of", "as_of_label", "url")}
+                entry = {
+                    k: v for k, v in s.items() if k in ("file", "kind", "publisher", "as_of", "as_of_label", "url")
+                }
                 quote = data.get("evidence", {}).get(f"curation.sources.{i}.as_of")
                 if kind:
                     entry["kind"] = kind
@@ -195,15 +199,19 @@ def _source_entry(root: Path, source: str, records: list[dict], study: dict | No
         quote = layouts.json_text(date, "lastUpdatePostDateStruct.date") if date == ctgov.as_of(study) else None
         return SourceEntry({"file": source, "kind": kind or ctgov.KIND, "as_of": date}, quote)
     if not (kind and as_of):
-        raise pipeline.UsageError(f"say what {source} is and how current: --kind (REGISTRY_PAGE, TRIAL_FINDER_PAGE, ...) "
-                                  "and --as-of YYYY-MM-DD (the source's own as-of or last-updated date)")
+        raise pipeline.UsageError(
+            f"say what {source} is and how current: --kind (REGISTRY_PAGE, TRIAL_FINDER_PAGE, ...) "
+            "and --as-of YYYY-MM-DD (the source's own as-of or last-updated date)"
+        )
     return SourceEntry({"file": source, "kind": kind, "as_of": as_of}, None)
 
 
 def _title(nct: str, title: str | None, text: str, study: dict | None, records: list[dict], source: str) -> str:
     if title is not None:
         if evidence.normalise(title) not in text:
-            raise pipeline.UsageError(f"the title {title!r} does not occur in {source}; copy it word for word from the source")
+            raise pipeline.UsageError(
+                f"the title {title!r} does not occur in {source}; copy it word for word from the source"
+            )
         _refuse_a_title_that_belongs_elsewhere(nct, title, records)
         return title
     if study is not None:
@@ -212,10 +220,16 @@ def _title(nct: str, title: str | None, text: str, study: dict | None, records: 
             return found
     for data in records:
         for rel in data.get("related_trials", []):
-            if isinstance(rel, dict) and rel.get("nct_id") == nct and isinstance(rel.get("title"), str) \
-                    and evidence.normalise(rel["title"]) in text:
+            if (
+                isinstance(rel, dict)
+                and rel.get("nct_id") == nct
+                and isinstance(rel.get("title"), str)
+                and evidence.normalise(rel["title"]) in text
+            ):
                 return rel["title"]
-    raise pipeline.UsageError(f"cannot tell the trial's title from {source}; pass --title \"...\" as the source writes it")
+    raise pipeline.UsageError(
+        f'cannot tell the trial\'s title from {source}; pass --title "..." as the source writes it'
+    )
 
 
 def _refuse_a_title_that_belongs_elsewhere(nct: str, title: str, records: list[dict]) -> None:
@@ -231,10 +245,14 @@ def _refuse_a_title_that_belongs_elsewhere(nct: str, title: str, records: list[d
             same = evidence.normalise(other_title).casefold() == wanted
             if other != nct and same:
                 where = "its record" if other == data.get("nct_id") else f"{data.get('nct_id')}'s related_trials"
-                raise pipeline.UsageError(f"the title {title!r} is the title of {other} ({where}); give this trial its own title")
+                raise pipeline.UsageError(
+                    f"the title {title!r} is the title of {other} ({where}); give this trial its own title"
+                )
             if other == nct and not same:
-                raise pipeline.UsageError(f"{data.get('nct_id')}'s record already calls {nct} {other_title!r}; "
-                                          "use that title (or fix that record first)")
+                raise pipeline.UsageError(
+                    f"{data.get('nct_id')}'s record already calls {nct} {other_title!r}; "
+                    "use that title (or fix that record first)"
+                )
 
 
 def _study(root: Path, source: str, nct: str) -> dict | None:
@@ -261,7 +279,13 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
     if target.exists():
         raise pipeline.UsageError(f"{pipeline.TRIALS_DIR}/{nct}.yaml exists already; edit it instead")
     schema = schema_mod.load_schema(root)
-    if kind is not None and kind not in fields.resolve(schema, schema["properties"]["curation"])["properties"]["sources"]["items"]["properties"]["kind"]["enum"]:
+    if (
+        kind is not None
+        and kind
+        not in fields.resolve(schema, schema["properties"]["curation"])["properties"]["sources"]["items"]["properties"][
+            "kind"
+        ]["enum"]
+    ):
         raise pipeline.UsageError(f"--kind {kind!r} is not a source kind; see curation.sources.kind in the schema")
     if as_of is not None and not _DATE.match(as_of):
         raise pipeline.UsageError(f"--as-of {as_of!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -269,15 +293,19 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
         found = _mentions(root, nct)
         if len(found) != 1:
             listed = f" ({', '.join(found)})" if found else ""
-            raise pipeline.UsageError(f"{'no' if not found else len(found)} source document{'s' * (len(found) != 1)} under seeds/ "
-                                      f"mention{'s' * (len(found) == 1)} {nct}{listed}; put the source under seeds/ "
-                                      "(and its line in seeds/SHA256SUMS) and pass --source seeds/FILE")
+            raise pipeline.UsageError(
+                f"{'no' if not found else len(found)} source document{'s' * (len(found) != 1)} under seeds/ "
+                f"mention{'s' * (len(found) == 1)} {nct}{listed}; put the source under seeds/ "
+                "(and its line in seeds/SHA256SUMS) and pass --source seeds/FILE"
+            )
         source = found[0]
     source = source.replace("\\", "/")
     if source.startswith("./"):
         source = source[2:]
     if not files.SOURCE_PATH.match(source) or not files.is_regular(root / source) or source.endswith("/SHA256SUMS"):
-        raise pipeline.UsageError(f"--source {files.shown(source)}: not a document under seeds/ (a plain file; give it as seeds/FILE)")
+        raise pipeline.UsageError(
+            f"--source {files.shown(source)}: not a document under seeds/ (a plain file; give it as seeds/FILE)"
+        )
     records = _records(root)
     study = _study(root, source, nct)
     text = evidence.source_text(root, source) or ""  # a regular file, checked above
@@ -285,14 +313,19 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
         named = sorted(set(re.findall(r"NCT[0-9]{8}", text)))
         close = difflib.get_close_matches(nct, named, n=1, cutoff=0.7)
         hint = f" (did you mean {close[0]}?)" if close else ""
-        raise pipeline.UsageError(f"{source} does not name {nct}{hint}; a record starts from a source that names its trial")
+        raise pipeline.UsageError(
+            f"{source} does not name {nct}{hint}; a record starts from a source that names its trial"
+        )
     entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of)
     # a stub holds what another trial's source says of this one; a record started from this trial's
     # own source is a draft of its curation
     doc = evidence.source_doc(root, source)
     status = "draft" if doc is not None and doc.subject == nct else "stub"
-    record: dict[str, Any] = {"nct_id": nct, "brief_title": _title(nct, title, text, study, records, source),
-                              "curation": {"status": status, "sources": [entry]}}
+    record: dict[str, Any] = {
+        "nct_id": nct,
+        "brief_title": _title(nct, title, text, study, records, source),
+        "curation": {"status": status, "sources": [entry]},
+    }
     quotes = {}
     if study is not None:
         quotes["nct_id"] = layouts.json_text(nct, "identificationModule.nctId")
@@ -316,8 +349,15 @@ def _header(nct: str) -> list[str]:
     ]
 
 
-def run(root: Path, nct: str, source: str | None, title: str | None, kind: str | None, as_of: str | None,
-        out: TextIO | None = None) -> int:
+def run(
+    root: Path,
+    nct: str,
+    source: str | None,
+    title: str | None,
+    kind: str | None,
+    as_of: str | None,
+    out: TextIO | None = None,
+) -> int:
     """Write trials/<nct>.yaml; UsageError (nothing written) when the id, source or title will not do."""
     out = out or sys.stdout
     text = build(root, nct, source, title, kind, as_of)
@@ -333,5 +373,9 @@ def run(root: Path, nct: str, source: str | None, title: str | None, kind: str |
     record, _ = load.parse(text, nct)
     assert record is not None, "fmt.format_text returned text the loader cannot read"
     cited = ", ".join(s["file"] for s in record.data["curation"]["sources"])
-    print(f"{pipeline.TRIALS_DIR}/{nct}.yaml written ({record.data['curation']['status']}) citing {cited}; fill it in, then run trials validate", file=out)
+    print(
+        f"{pipeline.TRIALS_DIR}/{nct}.yaml written ({record.data['curation']['status']}) citing {cited}; "
+        "fill it in, then run trials validate",
+        file=out,
+    )
     return 0

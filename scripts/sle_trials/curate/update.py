@@ -27,9 +27,9 @@ from typing import Any, NamedTuple
 
 from ruamel.yaml.comments import CommentedMap
 
-from sle_trials.curate import ctgov, diff, fmt
 from sle_trials import fields, files
 from sle_trials.checks import load
+from sle_trials.curate import ctgov, diff, fmt
 from sle_trials.curate.ctgov import BadInput, Draft
 
 ALL = "all"  # --theirs all, --ours all: every conflicting field
@@ -37,17 +37,51 @@ ALL = "all"  # --theirs all, --ours all: every conflicting field
 # Fields the importer owns, compared one by one. Lists of objects are merged item by item (matched by
 # the key given) so that what a curator added inside an item (an arm's cohorts, a route) is kept.
 UNITS: list[tuple] = [
-    ("acronym",), ("brief_title",), ("official_title",), ("overall_status",), ("last_known_status",), ("why_stopped",),
-    ("dates", "start"), ("dates", "primary_completion"), ("dates", "completion"), ("dates", "first_submitted"),
-    ("dates", "first_posted"), ("dates", "last_updated"), ("results_posted",), ("phases",), ("study_type",),
-    ("design", "allocation"), ("design", "intervention_model"), ("design", "primary_purpose"), ("design", "masking"),
-    ("design", "observational_model"), ("design", "time_perspective"), ("enrollment",), ("conditions",), ("keywords",),
-    ("brief_summary",), ("detailed_description",), ("arms",), ("interventions",),
-    ("eligibility", "sex"), ("eligibility", "minimum_age"), ("eligibility", "maximum_age"),
-    ("eligibility", "healthy_volunteers"), ("eligibility", "inclusion_criteria"), ("eligibility", "exclusion_criteria"),
-    ("sponsor", "name"), ("sponsor", "class"), ("responsible_party", "type"), ("responsible_party", "name"),
-    ("responsible_party", "title"), ("responsible_party", "affiliation"), ("officials",), ("locations",),
-    ("identifiers", "org_study_id"), ("identifiers", "secondary_ids"), ("references",),
+    ("acronym",),
+    ("brief_title",),
+    ("official_title",),
+    ("overall_status",),
+    ("last_known_status",),
+    ("why_stopped",),
+    ("dates", "start"),
+    ("dates", "primary_completion"),
+    ("dates", "completion"),
+    ("dates", "first_submitted"),
+    ("dates", "first_posted"),
+    ("dates", "last_updated"),
+    ("results_posted",),
+    ("phases",),
+    ("study_type",),
+    ("design", "allocation"),
+    ("design", "intervention_model"),
+    ("design", "primary_purpose"),
+    ("design", "masking"),
+    ("design", "observational_model"),
+    ("design", "time_perspective"),
+    ("enrollment",),
+    ("conditions",),
+    ("keywords",),
+    ("brief_summary",),
+    ("detailed_description",),
+    ("arms",),
+    ("interventions",),
+    ("eligibility", "sex"),
+    ("eligibility", "minimum_age"),
+    ("eligibility", "maximum_age"),
+    ("eligibility", "healthy_volunteers"),
+    ("eligibility", "inclusion_criteria"),
+    ("eligibility", "exclusion_criteria"),
+    ("sponsor", "name"),
+    ("sponsor", "class"),
+    ("responsible_party", "type"),
+    ("responsible_party", "name"),
+    ("responsible_party", "title"),
+    ("responsible_party", "affiliation"),
+    ("officials",),
+    ("locations",),
+    ("identifiers", "org_study_id"),
+    ("identifiers", "secondary_ids"),
+    ("references",),
 ]
 
 
@@ -84,9 +118,14 @@ class Conflict:
 
     def __str__(self) -> str:
         if not self.based:
-            return f"{self.field}: the registry's JSON gives {_brief(self.theirs)}, the record (from its other sources) {_brief(self.ours)}"
-        return (f"{self.field}: the registry changed it ({_brief(self.base)} → {_brief(self.theirs)}), "
-                f"the record has {_brief(self.ours)}")
+            return (
+                f"{self.field}: the registry's JSON gives {_brief(self.theirs)}, "
+                f"the record (from its other sources) {_brief(self.ours)}"
+            )
+        return (
+            f"{self.field}: the registry changed it ({_brief(self.base)} → {_brief(self.theirs)}), "
+            f"the record has {_brief(self.ours)}"
+        )
 
 
 @dataclass
@@ -108,8 +147,11 @@ def _brief(value: Any) -> str:
 def base_draft(root: Path, record: dict, schema: dict) -> Draft | None:
     """What the record's newest REGISTRY_JSON source imports: the base of the merge. None for a
     record that cites none (every field the JSON states is then new to it)."""
-    cited = [(str(s.get("as_of", "")), i, s["file"]) for i, s in enumerate(record["curation"]["sources"])
-             if s.get("kind") == ctgov.KIND]
+    cited = [
+        (str(s.get("as_of", "")), i, s["file"])
+        for i, s in enumerate(record["curation"]["sources"])
+        if s.get("kind") == ctgov.KIND
+    ]
     if not cited:
         return None
     source = max(cited)[2]  # the newest; of two as old, the one listed last
@@ -118,7 +160,9 @@ def base_draft(root: Path, record: dict, schema: dict) -> Draft | None:
     try:
         raw = files.read_bytes(root / source, files.MAX_SOURCE_BYTES)
     except files.Refused as exc:
-        raise BadInput(f"{source}, the JSON the record was last imported from (the base of the update), cannot be read: {exc}") from None
+        raise BadInput(
+            f"{source}, the JSON the record was last imported from (the base of the update), cannot be read: {exc}"
+        ) from None
     for study in ctgov.read_studies(raw, source):
         if ctgov.nct_id(study) == record["nct_id"]:
             return ctgov.to_record(study, source, schema)
@@ -138,9 +182,14 @@ def merge(root: Path, text: str, shown: str, theirs: Draft, schema: dict, decide
     if record is None:
         raise BadInput(f"{shown}: cannot be read ({problems[0].code} {problems[0].message}); fix it first")
     ours = record.data
-    if not isinstance(ours.get("curation"), dict) or not isinstance(ours["curation"].get("sources"), list) \
-            or not all(isinstance(s, dict) and isinstance(s.get("file"), str) for s in ours["curation"]["sources"]):
-        raise BadInput(f"{shown}: its curation.sources are not a list of sources; fix it first (`trials check` says how)")
+    if (
+        not isinstance(ours.get("curation"), dict)
+        or not isinstance(ours["curation"].get("sources"), list)
+        or not all(isinstance(s, dict) and isinstance(s.get("file"), str) for s in ours["curation"]["sources"])
+    ):
+        raise BadInput(
+            f"{shown}: its curation.sources are not a list of sources; fix it first (`trials check` says how)"
+        )
     base = base_draft(root, ours, schema)
     tree = fmt.yaml_rt().load(text)
     warnings: list[str] = []
@@ -241,7 +290,9 @@ def _absent_lists(tree: Any, ours: dict, theirs: dict, schema: dict) -> None:
             silent.append(name)
     for kind, names in (("silent", silent), ("not_yet_curated", todo)):
         listed = ours["curation"].get(kind, [])
-        added = sorted((n for n in names if n not in listed), key=lambda n: order.index(n) if n in order else len(order))
+        added = sorted(
+            (n for n in names if n not in listed), key=lambda n: order.index(n) if n in order else len(order)
+        )
         names = [n for n in names if n in listed] + added  # the curator's order kept, new ones after
         if names == listed:
             continue
@@ -372,5 +423,7 @@ def _merge_items(unit: str, old: list, new: list, warnings: list[str]) -> Merged
             extra = [k for k in item if k not in owned]
             if extra:
                 label = next((str(item[k]) for k in ITEM_KEYS[unit].ident if k in item), f"#{i}")
-                warnings.append(f"{unit}.{i} ({label}) is no longer in the source; its curated {', '.join(extra)} went with it")
+                warnings.append(
+                    f"{unit}.{i} ({label}) is no longer in the source; its curated {', '.join(extra)} went with it"
+                )
     return MergedItems(merged, moved)

@@ -45,8 +45,9 @@ import os
 import secrets
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
 
 from sle_trials import files
@@ -59,16 +60,22 @@ DATABASE = "check-cache.sqlite3"
 KEY = "key"
 KEY_BYTES = 32
 LAYOUT = 1  # PRAGMA user_version of the database: bump when the tables change
-MAX_SUMMARY = 2 * 1024 * 1024  # bytes of a summary's JSON; a larger one is not cached (a record of 1 MiB gives ~2 MiB at most)
+MAX_SUMMARY = (
+    2 * 1024 * 1024
+)  # bytes of a summary's JSON; a larger one is not cached (a record of 1 MiB gives ~2 MiB at most)
 _RACY_NS = 2_000_000_000  # 2 s: coarse file-system clocks (FAT, some network mounts) tick this slowly
-_TABLES = ("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
-           "CREATE TABLE entry (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
-           " read_ns INTEGER NOT NULL, sha256 BLOB NOT NULL, summary BLOB NOT NULL, mac BLOB NOT NULL)")
+_TABLES = (
+    "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE entry (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+    " read_ns INTEGER NOT NULL, sha256 BLOB NOT NULL, summary BLOB NOT NULL, mac BLOB NOT NULL)",
+)
 # Every row, the sizes checked by SQLite before Python sees a value (a blob's length is known
 # without reading it): a damaged or hostile database cannot make this process hold a huge value.
-_ROWS = ("SELECT path, size, mtime_ns, read_ns, sha256, summary, mac FROM entry"
-         " WHERE typeof(path) = 'text' AND typeof(sha256) = 'blob' AND length(sha256) = 32"
-         " AND typeof(summary) = 'blob' AND length(summary) <= ? AND typeof(mac) = 'blob' AND length(mac) = 32")
+_ROWS = (
+    "SELECT path, size, mtime_ns, read_ns, sha256, summary, mac FROM entry"
+    " WHERE typeof(path) = 'text' AND typeof(sha256) = 'blob' AND length(sha256) = 32"
+    " AND typeof(summary) = 'blob' AND length(summary) <= ? AND typeof(mac) = 'blob' AND length(mac) = 32"
+)
 
 
 def fingerprint(root: Path, schema_text: str, seeds: Iterable[Path]) -> str:
@@ -129,7 +136,9 @@ class Entry(NamedTuple):
         return st.st_size == self.size and st.st_mtime_ns == self.mtime_ns and self.mtime_ns < self.read_ns - _RACY_NS
 
 
-_decode = json.JSONDecoder().decode  # json.loads less its checks for bytes and arguments: a warm check decodes every summary
+_decode = (
+    json.JSONDecoder().decode
+)  # json.loads less its checks for bytes and arguments: a warm check decodes every summary
 
 
 def _summary(raw: bytes) -> SummaryValue | None:
@@ -142,8 +151,17 @@ def _summary(raw: bytes) -> SummaryValue | None:
     if type(value) is not list or len(value) != 5:
         return None
     nct_id, titles, related, sources, line = value
-    if not (type(nct_id) is str and type(line) is str and line.endswith("\n") and type(titles) is list and len(titles) <= 2
-            and all(type(title) is str for title in titles) and type(related) is list and type(sources) is list and sources):
+    if not (
+        type(nct_id) is str
+        and type(line) is str
+        and line.endswith("\n")
+        and type(titles) is list
+        and len(titles) <= 2
+        and all(type(title) is str for title in titles)
+        and type(related) is list
+        and type(sources) is list
+        and sources
+    ):
         return None
     for pair in related:
         if type(pair) is not list or len(pair) != 2 or type(pair[0]) is not str or type(pair[1]) is not str:
@@ -156,13 +174,21 @@ def _summary(raw: bytes) -> SummaryValue | None:
                 return None
         if not any(key == "file" for key, _ in source):  # what refs and the data package read
             return None
-    return SummaryValue(nct_id, tuple(titles), tuple(map(tuple, related)),
-                        tuple(tuple(map(tuple, s)) for s in sources), line.encode("utf-8"))
+    return SummaryValue(
+        nct_id,
+        tuple(titles),
+        tuple(map(tuple, related)),
+        tuple(tuple(map(tuple, s)) for s in sources),
+        line.encode("utf-8"),
+    )
 
 
 def _encode(summary: SummaryValue) -> bytes:
-    return json.dumps([summary.nct_id, summary.titles, summary.related, summary.sources, summary.line.decode("utf-8")],
-                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(
+        [summary.nct_id, summary.titles, summary.related, summary.sources, summary.line.decode("utf-8")],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
 
 
 def place(root: Path) -> Path | None:
@@ -238,7 +264,7 @@ def _regular_or_absent(file: Path) -> bool | None:
         return False
 
 
-def _connect(file: Path, create: bool) -> "sqlite3.Connection":
+def _connect(file: Path, create: bool) -> sqlite3.Connection:
     """The database, opened by its path only after the path and its journal are seen to be regular
     files or absent (sqlite3 cannot read through files.read); sqlite3.Error when it will not do."""
     import sqlite3
@@ -274,8 +300,10 @@ class Cache:
         self.enabled = enabled
         self._file: Path | None = None
         self._key: bytes | None = None
-        self._hmac: "hmac.HMAC | None" = None  # HMAC-SHA256 keyed once; copied for each entry (hmac.digest sets the key up each time)
-        self._db: "sqlite3.Connection | None" = None
+        self._hmac: hmac.HMAC | None = (
+            None  # HMAC-SHA256 keyed once; copied for each entry (hmac.digest sets the key up each time)
+        )
+        self._db: sqlite3.Connection | None = None
         self._damaged = False  # the database is there but will not do: replaced when this run writes
         self._rows: dict[str, tuple] | None = None  # path -> row as read (sqlite3's tuple), until it is looked up
         self._entries: dict[str, Entry | None] = {}  # path -> what its row gave (None: a miss)
@@ -326,7 +354,7 @@ class Cache:
             assert self._key is not None
             self._hmac = hmac.new(self._key, digestmod=hashlib.sha256)
         mac = self._hmac.copy()
-        mac.update(f"{path}\0{size}\0{mtime_ns}\0{read_ns}\0{sha256}\0{self.fingerprint}\0".encode("utf-8"))
+        mac.update(f"{path}\0{size}\0{mtime_ns}\0{read_ns}\0{sha256}\0{self.fingerprint}\0".encode())
         mac.update(summary)
         return mac.digest()
 
@@ -364,7 +392,7 @@ class Cache:
         except (sqlite3.Error, OSError, ValueError, UnicodeError):
             self._stop_writing()
 
-    def _writer(self) -> "sqlite3.Connection | None":
+    def _writer(self) -> sqlite3.Connection | None:
         """The database, in a transaction for this run's entries (committed by close()); made anew
         when missing or damaged, emptied when written for another fingerprint."""
         if self._writing:

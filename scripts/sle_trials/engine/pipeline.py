@@ -16,16 +16,17 @@ import os
 import re
 import stat
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from sle_trials.engine import cache
-from sle_trials.outputs import export
 from sle_trials import files
 from sle_trials.checks import refs, sources
 from sle_trials.checks.refs import NOWHERE
+from sle_trials.engine import cache
+from sle_trials.outputs import export
 from sle_trials.paths import SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema
 from sle_trials.problem import Problem
 
@@ -38,7 +39,9 @@ if TYPE_CHECKING:
 # they are imported where a file is really checked, not for a run the cache answers.
 _TRIAL_FILE = re.compile(r"NCT[0-9]{8}\.yaml\Z")
 PARALLEL_FROM = 300  # files to check before worker processes pay for their start-up
-BATCH = 128  # files checked together (check_files), and what a worker is sent at a time: fewer messages, yet the last batch is short (~50 ms)
+# files checked together (check_files), and what a worker is sent at a time: fewer messages, yet the
+# last batch is short (~50 ms)
+BATCH = 128
 
 
 class Misnamed(NamedTuple):
@@ -75,8 +78,10 @@ def check_folders(root: Path) -> None:
     pipe would block every run)."""
     for name in (SCHEMA_PATH.parent.as_posix(), TRIALS_DIR.as_posix(), SEEDS_DIR):
         if os.path.islink(root / name):
-            raise UsageError(f"{name}/ is a symbolic link; the registry's folders must be real folders, "
-                             "and nothing outside the repository is read")
+            raise UsageError(
+                f"{name}/ is a symbolic link; the registry's folders must be real folders, "
+                "and nothing outside the repository is read"
+            )
     if not files.is_regular(root / SCHEMA_PATH):
         raise UsageError(f"{SCHEMA_PATH.as_posix()} is not a plain file (a link or a pipe is never read)")
 
@@ -145,14 +150,22 @@ class Summary(refs.Entry):
     def value_of(data: dict) -> cache.SummaryValue:
         """The summary of a valid record's data."""
         return cache.SummaryValue(
-            data["nct_id"], tuple(data[k] for k in ("brief_title", "official_title") if k in data),
+            data["nct_id"],
+            tuple(data[k] for k in ("brief_title", "official_title") if k in data),
             tuple((r["nct_id"], r["title"]) for r in data.get("related_trials", ())),
-            tuple(tuple(s.items()) for s in data["curation"]["sources"]), export.line(data).encode("utf-8"))
+            tuple(tuple(s.items()) for s in data["curation"]["sources"]),
+            export.line(data).encode("utf-8"),
+        )
 
     @property
     def value(self) -> cache.SummaryValue:
-        return cache.SummaryValue(self.nct_id, self.titles, self.related,  # type: ignore[arg-type]
-                                  tuple(tuple(s.items()) for s in self.sources), self.line)
+        return cache.SummaryValue(
+            self.nct_id,
+            self.titles,
+            self.related,  # type: ignore[arg-type]
+            tuple(tuple(s.items()) for s in self.sources),
+            self.line,
+        )
 
 
 def _citations(data: dict) -> set[str]:
@@ -193,11 +206,19 @@ class Checker:
         from sle_trials.checks import evidence, load, rules, schema
 
         texts = [load.check_text(raw, shown) for shown, _, raw in batch]
-        loaded = [(None, problems) if text is None else load.parse(text, shown) for (shown, _, _), (text, problems) in zip(batch, texts)]
+        loaded = [
+            (None, problems) if text is None else load.parse(text, shown)
+            for (shown, _, _), (text, problems) in zip(batch, texts)
+        ]
         found = [problems if record is None else schema.check(record, self.validator) for record, problems in loaded]
-        found = [problems or rules.check(record, self.root, stem)  # type: ignore[arg-type]
-                 for problems, (record, _), (_, stem, _) in zip(found, loaded, batch)]
-        found = [problems or evidence.check(record, self.schema, self.root, self.memory) for problems, (record, _) in zip(found, loaded)]  # type: ignore[arg-type]
+        found = [
+            problems or rules.check(record, self.root, stem)  # type: ignore[arg-type]
+            for problems, (record, _), (_, stem, _) in zip(found, loaded, batch)
+        ]
+        found = [
+            problems or evidence.check(record, self.schema, self.root, self.memory)  # type: ignore[arg-type]
+            for problems, (record, _) in zip(found, loaded)
+        ]
         out: list[Checked] = []
         for problems, (record, _) in zip(found, loaded):
             if record is None:
@@ -251,7 +272,9 @@ def check_files(jobs: list[Job], checker: _Lazy) -> list[Outcome]:
             continue
         sha = cache.digest(raw)
         assert stamp is not None  # read gives it with the bytes
-        outcomes.append(Outcome(shown, stem, [], None, [], cache.Stamp(*stamp, read_ns), sha, unchanged=sha == cached_sha))
+        outcomes.append(
+            Outcome(shown, stem, [], None, [], cache.Stamp(*stamp, read_ns), sha, unchanged=sha == cached_sha)
+        )
         if sha != cached_sha:
             todo.append((len(outcomes) - 1, raw))
     if todo:
@@ -301,10 +324,11 @@ class Result:
     def cited(self) -> set[str]:
         """The source files cited by any record that loaded."""
         return self._cited | {s["file"] for s in self.sources.values()}
-    _records: list["load.Record"] | None = None
+
+    _records: list[load.Record] | None = None
 
     @property
-    def records(self) -> list["load.Record"]:
+    def records(self) -> list[load.Record]:
         """The valid records in full, loaded on demand (reports that need every field)."""
         from sle_trials.checks import load
 
@@ -320,11 +344,15 @@ def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
-def validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool = True, workers: int | None = None) -> Result:
+def validate(
+    root: Path, paths: list[Path] | list[str], *, use_cache: bool = True, workers: int | None = None
+) -> Result:
     """Check each file on its own; files the cache vouches for by their stat are not even read."""
     result = Result(root=root, files=len(paths))
     seeds = [root / s for s in seed_files(root)]
-    store = cache.Cache(root, cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache)
+    store = cache.Cache(
+        root, cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache
+    )
     trials_dir = os.path.abspath(root / TRIALS_DIR)
     folders: dict[str, bool] = {}  # each folder's "is it trials/?", worked out once
     prefix = TRIALS_DIR.as_posix() + "/"
@@ -333,7 +361,7 @@ def validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool = T
     pool: ProcessPoolExecutor | None = None
     checker = _Lazy(root)
 
-    def plan(chunk: "list[Path] | list[str]") -> Plan:
+    def plan(chunk: list[Path] | list[str]) -> Plan:
         """(the files misnamed, the summaries the cache vouches for by stat, the files to check) of a
         chunk of files; nothing is kept in the result until take(), so that a chunk planned ahead
         changes nothing of the order of what is found."""
@@ -351,7 +379,19 @@ def validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool = T
             else:  # never printed raw: a newline in a name would forge a log line
                 shown = prefix + files.shown(name)
                 if os.path.lexists(path):  # a missing file is E001
-                    found.misnamed.append(Misnamed(Problem(shown, 0, 0, "E101", f"{files.shown(name)} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id"), _stem(name)))
+                    found.misnamed.append(
+                        Misnamed(
+                            Problem(
+                                shown,
+                                0,
+                                0,
+                                "E101",
+                                f"{files.shown(name)} is not a trial file name; "
+                                "name it NCTxxxxxxxx.yaml after its nct_id",
+                            ),
+                            _stem(name),
+                        )
+                    )
                     continue
             entry = store.get(shown)
             if entry is not None:
@@ -396,7 +436,9 @@ def validate(root: Path, paths: "list[Path] | list[str]", *, use_cache: bool = T
 
                 pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),))
             batches = [jobs[i : i + BATCH] for i in range(0, len(jobs), BATCH)]
-            outcomes = chain.from_iterable(pool.map(_check_in_worker, batches) if pool else (check_files(b, checker) for b in batches))
+            outcomes = chain.from_iterable(
+                pool.map(_check_in_worker, batches) if pool else (check_files(b, checker) for b in batches)
+            )
             if waiting is not None:
                 take(*waiting)
             waiting = planned, outcomes

@@ -51,7 +51,9 @@ _PICKS = {"pick", "p", "reword", "r", "edit", "e", "squash", "s", "fixup", "f"}
 _OID = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?\Z")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DONE_LIMIT = 1 << 20  # .git/rebase-merge/done: a line per commit picked
-_INPUT_LIMIT = max(files.MAX_SOURCE_BYTES, sources.MANIFEST_LIMIT)  # the largest input any check reads; a larger blob is never read
+_INPUT_LIMIT = max(
+    files.MAX_SOURCE_BYTES, sources.MANIFEST_LIMIT
+)  # the largest input any check reads; a larger blob is never read
 
 
 class MergeError(Exception):
@@ -81,7 +83,7 @@ def _commit(repo: plumbing.Repository, name: str) -> str:
 
 def _sides(repo: plumbing.Repository, git_dir: Path) -> Sides:
     """Their commit and the base of the merge git is running."""
-    heads = [name[len("GITHEAD_"):] for name in os.environ if name.startswith("GITHEAD_")]
+    heads = [name[len("GITHEAD_") :] for name in os.environ if name.startswith("GITHEAD_")]
     if len(heads) > 1:
         raise MergeError("an octopus merge (more than one branch at once)")
     if heads and _OID.match(heads[0]):
@@ -113,7 +115,9 @@ def _entries(repo: plumbing.Repository, commit: str, prefix: str) -> dict[str, p
     if not commit:
         return {}
     listing = repo.tree(commit, [prefix + d for d in INPUTS])
-    return {path: entry for path, entry in listing.items() if entry.mode != plumbing.GITLINK_MODE}  # a submodule is no input
+    return {
+        path: entry for path, entry in listing.items() if entry.mode != plumbing.GITLINK_MODE
+    }  # a submodule is no input
 
 
 def _merge_manifest(ours: bytes, base: bytes, theirs: bytes) -> bytes | None:
@@ -145,13 +149,18 @@ class _Blobs:
             return b""
         obj = self.found[entry.oid]
         if obj.data is None:
-            why = f"{obj.size:,} bytes, more than any input of the registry may be" if obj.kind == "blob" else f"not a blob ({obj.kind})"
+            why = (
+                f"{obj.size:,} bytes, more than any input of the registry may be"
+                if obj.kind == "blob"
+                else f"not a blob ({obj.kind})"
+            )
             raise MergeError(f"{files.shown(path)} is {why}")
         return obj.data
 
 
-def _both_changed(path: str, prefix: str, blobs: _Blobs, b: plumbing.Entry | None, o: plumbing.Entry,
-                  t: plumbing.Entry) -> bytes | None:
+def _both_changed(
+    path: str, prefix: str, blobs: _Blobs, b: plumbing.Entry | None, o: plumbing.Entry, t: plumbing.Entry
+) -> bytes | None:
     """The three-way merge of a file both sides changed (None: a conflict): the manifest as the
     trials-manifest driver merges it (a set of lines), any other file by `git merge-file`."""
     merge = _merge_manifest if path == prefix + sources.MANIFEST_PATH else _merge_file
@@ -185,10 +194,15 @@ def merged_inputs(top: Path, prefix: str, base: str, ours: str, theirs: str) -> 
             out[path] = File(pick.mode, blobs.content(path, pick))
     if conflicts:
         more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
-        raise MergeError(f"both sides changed {', '.join(map(files.shown, conflicts[:3]))}{more}; the records do not merge by themselves")
+        raise MergeError(
+            f"both sides changed {', '.join(map(files.shown, conflicts[:3]))}{more}; "
+            "the records do not merge by themselves"
+        )
     links = [path for path, file in out.items() if file.mode not in plumbing.FILE_MODES]
     if links:  # a link could point anywhere (outside the repository); the loader would refuse it anyway
-        raise MergeError(f"{files.shown(links[0])} is a symbolic link in the merged inputs; the registry holds regular files only")
+        raise MergeError(
+            f"{files.shown(links[0])} is a symbolic link in the merged inputs; the registry holds regular files only"
+        )
     return out
 
 
@@ -196,9 +210,11 @@ def _write_tree(inputs: dict[str, File], prefix: str, dest: Path) -> None:
     """The merged inputs as files under dest, a fresh folder: folders made one by one, each file
     created anew; nothing existing is followed or overwritten."""
     for path, file in inputs.items():
-        relative = PurePosixPath(path[len(prefix):])
+        relative = PurePosixPath(path[len(prefix) :])
         if relative.is_absolute() or any(part in ("", ".", "..") for part in relative.parts):
-            raise MergeError(f"unsafe path in the tree: {files.shown(path)}")  # git refuses such trees; never follow one
+            raise MergeError(
+                f"unsafe path in the tree: {files.shown(path)}"
+            )  # git refuses such trees; never follow one
         if file.mode not in plumbing.FILE_MODES:  # merged_inputs refuses them; never make a link
             raise MergeError(f"{files.shown(path)} is not a regular file")
         folder = dest
@@ -231,7 +247,11 @@ def _own_file(top: Path, file: str) -> bool:
     puts the temporary files it hands a merge driver (%O %A %B)."""
     try:
         st = os.lstat(file)
-        return stat.S_ISREG(st.st_mode) and st.st_nlink == 1 and os.path.samefile(os.path.dirname(os.path.abspath(file)), top)
+        return (
+            stat.S_ISREG(st.st_mode)
+            and st.st_nlink == 1
+            and os.path.samefile(os.path.dirname(os.path.abspath(file)), top)
+        )
     except OSError:
         return False
 
@@ -255,8 +275,13 @@ def _textual_merge(top: Path | None, ours_file: str, base_file: str, theirs_file
     three files are git's own; otherwise leave %A as git made it (git reports the conflict)."""
     if top is None or not all(_own_file(top, f) for f in (ours_file, base_file, theirs_file)):
         return
-    plumbing.merge_file(ours_file, base_file, theirs_file, labels=(f"{name} (ours)", f"{name} (base)", f"{name} (theirs)"),
-                        in_place=True)
+    plumbing.merge_file(
+        ours_file,
+        base_file,
+        theirs_file,
+        labels=(f"{name} (ours)", f"{name} (base)", f"{name} (theirs)"),
+        in_place=True,
+    )
 
 
 def run(base_file: str, ours_file: str, theirs_file: str, pathname: str | None, root: Path | None) -> int:
@@ -282,8 +307,11 @@ def run(base_file: str, ours_file: str, theirs_file: str, pathname: str | None, 
             data = regenerate(Path(tmp), name)
         _write_ours(top, ours_file, data)
     except (MergeError, plumbing.GitError, OSError, ValueError, files.Refused) as exc:
-        print(f"trials merge-csv: {shown} not regenerated: {exc}.\n"
-              f"  Resolve the records, then run `trials csv` and `git add {shown}`.", file=sys.stderr)
+        print(
+            f"trials merge-csv: {shown} not regenerated: {exc}.\n"
+            f"  Resolve the records, then run `trials csv` and `git add {shown}`.",
+            file=sys.stderr,
+        )
         _textual_merge(top, ours_file, base_file, theirs_file, shown)
         return 1
     print(f"trials merge-csv: {shown} regenerated from the merged records", file=sys.stderr)
@@ -304,9 +332,12 @@ def run_manifest(base_file: str, ours_file: str, theirs_file: str, pathname: str
             sides.append(files.read_bytes(file, sources.MANIFEST_LIMIT))
         _write_ours(top, ours_file, sources.merge_manifests(*sides))
     except (MergeError, plumbing.GitError, sources.ManifestConflict, OSError, files.Refused) as exc:
-        print(f"trials merge-manifest: {shown} not merged: {exc}.\n"
-              f"  Keep one line per document under seeds/ (sha256sum writes them), then `trials check` and `git add {shown}`.",
-              file=sys.stderr)
+        print(
+            f"trials merge-manifest: {shown} not merged: {exc}.\n"
+            "  Keep one line per document under seeds/ (sha256sum writes them), "
+            f"then `trials check` and `git add {shown}`.",
+            file=sys.stderr,
+        )
         _textual_merge(top, ours_file, base_file, theirs_file, shown)
         return 1
     print(f"trials merge-manifest: {shown} merged as a set of lines", file=sys.stderr)

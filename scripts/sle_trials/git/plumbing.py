@@ -31,7 +31,17 @@ _OID = re.compile(r"(?:[0-9a-f]{40}|[0-9a-f]{64})\Z")
 _NULL = re.compile(r"0+\Z")
 # Options that keep what git prints parseable and what it runs fixed, whatever the user's config:
 # no external diff or text conversion, no colour, no renames, full object ids, paths from the top.
-_DIFF = ("-r", "-z", "--raw", "--no-renames", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--no-color", "--no-relative")
+_DIFF = (
+    "-r",
+    "-z",
+    "--raw",
+    "--no-renames",
+    "--no-abbrev",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-color",
+    "--no-relative",
+)
 
 
 class GitError(Exception):
@@ -172,8 +182,14 @@ class Repository:
         return found
 
 
-def merge_file(current: Path | str, base: Path | str, other: Path | str, *, labels: tuple[str, str, str] | None = None,
-               in_place: bool = False) -> bytes | None:
+def merge_file(
+    current: Path | str,
+    base: Path | str,
+    other: Path | str,
+    *,
+    labels: tuple[str, str, str] | None = None,
+    in_place: bool = False,
+) -> bytes | None:
     """`git merge-file`: the changes from base to other, applied to current. Its result when the
     merge is clean, None on a conflict; with in_place, the result (conflict markers and all) is left
     in current instead, under the labels given."""

@@ -41,6 +41,7 @@ def disease_activity_part(part: str) -> Any:
     def get(data: dict) -> Any:
         t = disease_activity(data)
         return "" if t is None else t[part]
+
     return get
 
 
@@ -68,20 +69,26 @@ def dose_part(end: int, part: str) -> Any:
     def get(data: dict) -> Any:
         found = dose_range(data)
         return "" if found is None else getattr(found[end], part)
+
     return get
 
 
 def outcomes(kind: str) -> Any:
     def get(data: dict) -> list[str]:
-        return [f"{o['measure']} (time frame: {o['time_frame']})" if "time_frame" in o else o["measure"]
-                for o in data.get("outcomes", {}).get(kind, [])]
+        return [
+            f"{o['measure']} (time frame: {o['time_frame']})" if "time_frame" in o else o["measure"]
+            for o in data.get("outcomes", {}).get(kind, [])
+        ]
+
     return get
 
 
 def lymphodepletion(data: dict) -> list[str]:
     """Each agent with its dose: FLUDARABINE 30 mg/m²/day."""
-    return [" ".join([a["agent"], *([number(a["dose"]), a["unit"]] if "dose" in a else [])])
-            for a in data.get("lymphodepletion", {}).get("agents", [])]
+    return [
+        " ".join([a["agent"], *([number(a["dose"]), a["unit"]] if "dose" in a else [])])
+        for a in data.get("lymphodepletion", {}).get("agents", [])
+    ]
 
 
 def unique(values: Any) -> list:

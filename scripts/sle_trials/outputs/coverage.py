@@ -93,7 +93,9 @@ def _fields(record: Record, schema: dict) -> dict[str, list[str]]:
     curation = data["curation"]
     silent, todo = curation.get("silent", []), curation.get("not_yet_curated", [])
     stub = curation["status"] == "stub"
-    out: dict[str, list[str]] = {k: [] for k in ("stated", "silent", "not_applicable", "not_yet_curated", "unexplained")}
+    out: dict[str, list[str]] = {
+        k: [] for k in ("stated", "silent", "not_applicable", "not_yet_curated", "unexplained")
+    }
     absent = absent_fields(data, schema)
     for path in fields.all_field_names(schema):
         name = fields.dotted(path)
@@ -122,9 +124,14 @@ def of_record(record: Record, schema: dict) -> dict[str, Any]:
         "nct_id": record.data["nct_id"],
         "path": record.path,
         "curation_status": record.data["curation"]["status"],
-        "values": {"structured": structured, "bound": len(values["bound"]), "written": len(values["written"]),
-                   "verbatim": len(values["verbatim"]), "without_evidence": values["no_evidence"],
-                   "written_only": values["written"]},
+        "values": {
+            "structured": structured,
+            "bound": len(values["bound"]),
+            "written": len(values["written"]),
+            "verbatim": len(values["verbatim"]),
+            "without_evidence": values["no_evidence"],
+            "written_only": values["written"],
+        },
         "bound_share": round(len(values["bound"]) / structured, 4) if structured else 0.0,
         "fields": {"total": total, **{k: v for k, v in found.items()}},
         "fields_accounted_share": round(accounted / total, 4) if total else 0.0,
@@ -135,18 +142,24 @@ def render(rows: list[dict[str, Any]], invalid: list[str], fmt: str, out: TextIO
     rows = sorted(rows, key=lambda r: r["nct_id"])
     stubs = [r["nct_id"] for r in rows if r["curation_status"] == "stub"]
     if fmt == "json":
-        json.dump({"records": rows, "stubs_waiting": stubs, "invalid": sorted(invalid)}, out, indent=2, ensure_ascii=False)
+        json.dump(
+            {"records": rows, "stubs_waiting": stubs, "invalid": sorted(invalid)}, out, indent=2, ensure_ascii=False
+        )
         out.write("\n")
         return
     for r in rows:
         v, f = r["values"], r["fields"]
-        out.write(f"{r['nct_id']}  {r['curation_status']:<8}  values bound {v['bound']}/{v['structured']} "
-                  f"({100 * r['bound_share']:.1f}%), written only {v['written']}, no evidence {len(v['without_evidence'])}; "
-                  f"verbatim texts {v['verbatim']}\n")
-        out.write(f"  fields {len(f['stated']) + len(f['silent']) + len(f['not_applicable'])}/{f['total']} accounted for "
-                  f"({100 * r['fields_accounted_share']:.1f}%): stated {len(f['stated'])}, silent {len(f['silent'])}, "
-                  f"not applicable {len(f['not_applicable'])}; not yet curated {len(f['not_yet_curated'])}, "
-                  f"unexplained {len(f['unexplained'])}\n")
+        out.write(
+            f"{r['nct_id']}  {r['curation_status']:<8}  values bound {v['bound']}/{v['structured']} "
+            f"({100 * r['bound_share']:.1f}%), written only {v['written']}, no evidence {len(v['without_evidence'])}; "
+            f"verbatim texts {v['verbatim']}\n"
+        )
+        out.write(
+            f"  fields {len(f['stated']) + len(f['silent']) + len(f['not_applicable'])}/{f['total']} accounted for "
+            f"({100 * r['fields_accounted_share']:.1f}%): stated {len(f['stated'])}, silent {len(f['silent'])}, "
+            f"not applicable {len(f['not_applicable'])}; not yet curated {len(f['not_yet_curated'])}, "
+            f"unexplained {len(f['unexplained'])}\n"
+        )
         if v["without_evidence"]:
             out.write(f"  no evidence: {', '.join(v['without_evidence'])}\n")
         if v["written_only"]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-from sle_trials.outputs import package
-from sle_trials.checks import schema
 from sle_trials import checks
+from sle_trials.checks import schema
+from sle_trials.outputs import package
 from sle_trials.outputs.export import write_atomic
 
 REPO = Path(__file__).resolve().parents[3]  # the registry this module belongs to (for its schema)
@@ -44,12 +44,22 @@ def vocabulary_tables() -> str:
 
     out = []
     for name, table in vocabulary.TABLES.items():
-        out += [f"**{name}**", "", "| value | renderings (besides the value itself, and each in capitals) |", "|---|---|"]
-        out += [f"| `{value}` | {_cell(', '.join(f'{r!r}' for r in labels)) or '—'} |" for value, labels in table.items()]
+        out += [
+            f"**{name}**",
+            "",
+            "| value | renderings (besides the value itself, and each in capitals) |",
+            "|---|---|",
+        ]
+        out += [
+            f"| `{value}` | {_cell(', '.join(f'{r!r}' for r in labels)) or '—'} |" for value, labels in table.items()
+        ]
         out.append("")
     for field, answers in vocabulary.BOOLEANS.items():
         out += [f"**{field}** (yes/no)", "", "| value | renderings |", "|---|---|"]
-        out += [f"| `{str(value).lower()}` | {_cell(', '.join(repr(r) for r in labels))} |" for value, labels in answers.items()]
+        out += [
+            f"| `{str(value).lower()}` | {_cell(', '.join(repr(r) for r in labels))} |"
+            for value, labels in answers.items()
+        ]
         out.append("")
     return "\n".join(out)
 
@@ -58,26 +68,49 @@ def lexicon_tables() -> str:
     """The phrase lexicon (lexicon.py): comparators, units, kinds of limit, date labels."""
     from sle_trials.reading import lexicon
 
-    out = ["**Comparators before a number** (tried in this order; a reading needs a curation note)", "",
-           "| words (regular expression) | comparator | reading |", "|---|---|---|"]
+    out = [
+        "**Comparators before a number** (tried in this order; a reading needs a curation note)",
+        "",
+        "| words (regular expression) | comparator | reading |",
+        "|---|---|---|",
+    ]
     out += [f"| `{_cell(p)}` | `{c}` | {_cell(r or '')} |" for p, c, r in lexicon.COMPARATORS_BEFORE]
     out += ["", "**Comparators after a number and its unit**", "", "| words | comparator |", "|---|---|"]
     out += [f"| `{_cell(p)}` | `{c}` |" for p, c in lexicon.COMPARATORS_AFTER]
-    out += ["", "**Units** (a record's unit binds a written unit of the same row; spaces around `/` do not count)", "",
-            "| unit | dimension | spellings |", "|---|---|---|"]
+    out += [
+        "",
+        "**Units** (a record's unit binds a written unit of the same row; spaces around `/` do not count)",
+        "",
+        "| unit | dimension | spellings |",
+        "|---|---|---|",
+    ]
     out += [f"| {_cell(u.key)} | {u.dimension} | {_cell(', '.join(u.spellings))} |" for u in lexicon.UNITS]
-    out += ["", "**Kinds of limit** (in precedence order; the cue nearest the statement decides, a modifier anywhere "
-            "in the clause; with no cue, the unit's dimension)", "", "| kind | dimensions | cue words |", "|---|---|---|"]
-    out += [f"| `{k.kind}` | {', '.join(sorted(k.dimensions))} | {_cell(', '.join(k.cues)) or '(any: the dimension says it)'}"
-            f"{' (modifier)' if k.anywhere_in_clause else ''} |" for k in lexicon.KIND_CUES]
+    out += [
+        "",
+        "**Kinds of limit** (in precedence order; the cue nearest the statement decides, a modifier anywhere "
+        "in the clause; with no cue, the unit's dimension)",
+        "",
+        "| kind | dimensions | cue words |",
+        "|---|---|---|",
+    ]
+    out += [
+        f"| `{k.kind}` | {', '.join(sorted(k.dimensions))} | "
+        f"{_cell(', '.join(k.cues)) or '(any: the dimension says it)'}"
+        f"{' (modifier)' if k.anywhere_in_clause else ''} |"
+        for k in lexicon.KIND_CUES
+    ]
     out += ["", "**Date labels** (a date binds under a label of its own field)", "", "| field | labels |", "|---|---|"]
     out += [f"| dates.{name} | {_cell(', '.join(labels))} |" for name, labels in lexicon.DATE_LABELS.items()]
     out.append(f"| curation.sources.as_of | the source's as_of_label, {_cell(', '.join(lexicon.AS_OF_LABELS))} |")
-    out += ["", "**Ages**: a label (`" + "`, `".join(lexicon.AGE_LABELS.values()) + "`), a comparator, a range "
-            "(`between 18 and 70 years`, `18 to 65 years`), or two bare ages (`18 Years 65 Years`: minimum first). "
-            "**Doses**: the number, `/kg` (or `per kg`, or the unit then `/kg`) for PER_KG, then the record's unit, whole; "
-            "a dose with no per-kilogram words is FLAT, a reading unless `flat`, `fixed` or `total` says so. "
-            "**Cohorts**: `patients 1 to 3`, `patient 4`. **Counts**: `6 participants`, `Enrollment: 24`.", ""]
+    out += [
+        "",
+        "**Ages**: a label (`" + "`, `".join(lexicon.AGE_LABELS.values()) + "`), a comparator, a range "
+        "(`between 18 and 70 years`, `18 to 65 years`), or two bare ages (`18 Years 65 Years`: minimum first). "
+        "**Doses**: the number, `/kg` (or `per kg`, or the unit then `/kg`) for PER_KG, then the record's unit, whole; "
+        "a dose with no per-kilogram words is FLAT, a reading unless `flat`, `fixed` or `total` says so. "
+        "**Cohorts**: `patients 1 to 3`, `patient 4`. **Counts**: `6 participants`, `Enrollment: 24`.",
+        "",
+    ]
     return "\n".join(out)
 
 
@@ -86,16 +119,50 @@ def layout_tables() -> str:
     from sle_trials.reading import layouts
 
     out = ["| layout | recognised by | source kind | fields it places |", "|---|---|---|---|"]
-    said = {"ctgov_json": "a ClinicalTrials.gov API v2 study (`protocolSection`)",
-            "registry_copy": "six or more of its headings (Basic Information, Study Design, Eligibility Criteria, ...)",
-            "clinconnect": "a first line starting `ClinConnect`"}
-    fields_of = {"ctgov_json": sorted({*layouts.CTGOV_PLACES, *layouts.CTGOV_LISTS}),
-                 "registry_copy": ["brief_title", "nct_id", "overall_status", "phases", "study_type", "enrollment", "dates",
-                                   "results_posted", "design", "arms", "interventions", "cell_product", "eligibility",
-                                   "sponsor", "responsible_party", "locations", "identifiers", "related_trials"],
-                 "clinconnect": ["brief_title", "nct_id", "overall_status", "phases", "dates", "keywords",
-                                 "third_party_summary", "cell_product", "interventions", "eligibility", "sponsor",
-                                 "officials", "locations", "related_trials"]}
+    said = {
+        "ctgov_json": "a ClinicalTrials.gov API v2 study (`protocolSection`)",
+        "registry_copy": "six or more of its headings (Basic Information, Study Design, Eligibility Criteria, ...)",
+        "clinconnect": "a first line starting `ClinConnect`",
+    }
+    fields_of = {
+        "ctgov_json": sorted({*layouts.CTGOV_PLACES, *layouts.CTGOV_LISTS}),
+        "registry_copy": [
+            "brief_title",
+            "nct_id",
+            "overall_status",
+            "phases",
+            "study_type",
+            "enrollment",
+            "dates",
+            "results_posted",
+            "design",
+            "arms",
+            "interventions",
+            "cell_product",
+            "eligibility",
+            "sponsor",
+            "responsible_party",
+            "locations",
+            "identifiers",
+            "related_trials",
+        ],
+        "clinconnect": [
+            "brief_title",
+            "nct_id",
+            "overall_status",
+            "phases",
+            "dates",
+            "keywords",
+            "third_party_summary",
+            "cell_product",
+            "interventions",
+            "eligibility",
+            "sponsor",
+            "officials",
+            "locations",
+            "related_trials",
+        ],
+    }
     for name, kind in layouts.LAYOUT_KINDS.items():
         out.append(f"| {name} | {said[name]} | `{kind}` | {_cell(', '.join(fields_of[name]))} |")
     out.append("| plain | anything else | any | none: text is checked word for word, anywhere in it |")
@@ -104,8 +171,12 @@ def layout_tables() -> str:
 
 # Each document (relative to the registry's root) and the generated tables it holds, by marker name.
 DOCS: dict[Path, dict[str, Callable[[], str]]] = {
-    Path("docs") / "checks.md": {"vocabulary": vocabulary_tables, "lexicon": lexicon_tables, "layouts": layout_tables,
-                                 "codes": codes_table},
+    Path("docs") / "checks.md": {
+        "vocabulary": vocabulary_tables,
+        "lexicon": lexicon_tables,
+        "layouts": layout_tables,
+        "codes": codes_table,
+    },
     Path("docs") / "data.md": {"columns": columns_table},
 }
 
@@ -136,7 +207,10 @@ def main(argv: list[str] | None = None) -> int:
             write_atomic(file, wanted)
             print(f"{path}: tables regenerated", file=sys.stderr)
     if stale and args.check:
-        print(f"{', '.join(map(str, stale))}: tables are out of date; run: python -m sle_trials.outputs.docs", file=sys.stderr)
+        print(
+            f"{', '.join(map(str, stale))}: tables are out of date; run: python -m sle_trials.outputs.docs",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -14,19 +14,18 @@ import io
 import math
 import os
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from sle_trials.outputs import cells
 from sle_trials.problem import Check, Problem
 from sle_trials.units import AGE_UNIT_DAYS, age_days
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
-CHECKS = (
-    Check("E401", "stale-csv", "trials.csv or datapackage.json is not what the records generate"),
-)
+CHECKS = (Check("E401", "stale-csv", "trials.csv or datapackage.json is not what the records generate"),)
 
 
 CSV_PATH = Path("trials.csv")
@@ -98,7 +97,9 @@ def dose_summary(data: dict) -> list[str]:
         for cohort in arm.get("cohorts", []):
             dose = cohort["dose"]
             text = f"{_scientific(dose['value'])} {dose['unit']}{'/kg' if dose['basis'] == 'PER_KG' else ''}"
-            who = cohort.get("label") or (f"patients {cohort['patients']['first']}-{cohort['patients']['last']}" if "patients" in cohort else "")
+            who = cohort.get("label") or (
+                f"patients {cohort['patients']['first']}-{cohort['patients']['last']}" if "patients" in cohort else ""
+            )
             out.append(f"{who}: {text}" if who else text)
     return out
 
@@ -115,197 +116,567 @@ _AGENT_PATTERN = "(FLUDARABINE|CYCLOPHOSPHAMIDE|BENDAMUSTINE)( [^|]+)?"
 
 
 def _thresholds(data: dict, kind: str) -> list[str]:
-    return [f"{t['measure']} {t['comparator']} {_number(t['value'])}"
-            for t in data.get("eligibility", {}).get("thresholds", []) if t["kind"] == kind]
+    return [
+        f"{t['measure']} {t['comparator']} {_number(t['value'])}"
+        for t in data.get("eligibility", {}).get("thresholds", [])
+        if t["kind"] == kind
+    ]
 
 
 COLUMNS: list[Column] = [
-    Column("nct_id", "string", "ClinicalTrials.gov identifier (primary key).", lambda d: d["nct_id"],
-           title="NCT ID", field="nct_id"),
-    Column("brief_title", "string", "The trial's title as its source gives it.", lambda d: d["brief_title"],
-           title="Brief title", field="brief_title"),
-    Column("official_title", "string", "The registry's official (scientific) title, when the source gives it.",
-           lambda d: d.get("official_title", ""), title="Official title", field="official_title"),
-    Column("acronym", "string", "Acronym, when the source gives one.", lambda d: d.get("acronym", ""),
-           title="Acronym", field="acronym"),
-    Column("overall_status", "string", "Recruitment status (ClinicalTrials.gov vocabulary).",
-           lambda d: d.get("overall_status", ""),
-           title="Overall status", field="overall_status"),
-    Column("phases", "string", "Phases, e.g. PHASE1|PHASE2; NA when not applicable.", lambda d: d.get("phases", []),
-           True,
-           title="Phases", field="phases"),
-    Column("study_type", "string", "INTERVENTIONAL, OBSERVATIONAL or EXPANDED_ACCESS.", lambda d: d.get("study_type",
-           ""),
-           title="Study type", field="study_type"),
-    Column("allocation", "string", "RANDOMIZED, NON_RANDOMIZED or NA (interventional studies).",
-           lambda d: d.get("design", {}).get("allocation", ""), title="Allocation", field="design.allocation",
-           applies_to=_INTERVENTIONAL),
-    Column("intervention_model", "string", "SINGLE_GROUP, PARALLEL, ... (interventional studies).",
-           lambda d: d.get("design", {}).get("intervention_model", ""), title="Intervention model",
-           field="design.intervention_model", applies_to=_INTERVENTIONAL),
-    Column("masking", "string", "NONE (open label), SINGLE, DOUBLE, ... (interventional studies).",
-           lambda d: d.get("design", {}).get("masking", ""), title="Masking", field="design.masking",
-           applies_to=_INTERVENTIONAL),
-    Column("primary_purpose", "string", "TREATMENT, PREVENTION, ... (interventional studies).",
-           lambda d: d.get("design", {}).get("primary_purpose", ""), title="Primary purpose",
-           field="design.primary_purpose",
-           applies_to=_INTERVENTIONAL),
-    Column("conditions", "string", "Conditions studied, as the source lists them.", lambda d: d.get("conditions",
-           []), True,
-           title="Conditions", field="conditions"),
-    Column("interventions", "string", "Names of the interventions, as the source gives them.",
-           lambda d: [i["name"] for i in d.get("interventions", []) if "name" in i], True,
-           title="Interventions", field="interventions.name"),
-    Column("start_date", "string", "Study start (YYYY, YYYY-MM or YYYY-MM-DD).", _date("start"),
-           title="Start date", field="dates.start.date"),
-    Column("primary_completion_date", "string", "Primary completion (partial date).", _date("primary_completion"),
-           title="Primary completion date", field="dates.primary_completion.date"),
-    Column("completion_date", "string", "Study completion (partial date).", _date("completion"),
-           title="Completion date", field="dates.completion.date"),
-    Column("first_posted", "string", "First posted on the registry (partial date).", _date("first_posted"),
-           title="First posted", field="dates.first_posted.date"),
-    Column("last_update_posted", "string", "Last update posted on the registry (partial date): the trial's own "
-           "date, never "
-           "a source's as-of date.", _date("last_updated"), title="Last update posted",
-           field="dates.last_updated.date"),
-    Column("launch_date", "string", "The date a source calls the trial's launch without saying which registry "
-           "date it is "
-           "(ClinConnect's 'Launched by ... · date'); for a trial with no registry date, the date to sort by.",
-           _date("launched"), title="Launch date", field="dates.launched.date"),
-    Column("enrollment", "integer", "Number of participants.", lambda d: d.get("enrollment", {}).get("count", ""),
-           title="Enrollment", field="enrollment.count"),
-    Column("enrollment_type", "string", "ACTUAL or ESTIMATED, when the source says.", lambda d: d.get("enrollment",
-           {}).get("type", ""),
-           title="Enrollment type", field="enrollment.type"),
-    Column("sponsor", "string", "Lead sponsor.", lambda d: d.get("sponsor", {}).get("name", ""),
-           title="Lead sponsor", field="sponsor.name"),
-    Column("sponsor_class", "string", "Lead sponsor's class (INDUSTRY, OTHER, NIH, ...).", lambda d: d.get("sponsor",
-           {}).get("class", ""),
-           title="Lead sponsor class", field="sponsor.class"),
-    Column("cell_product", "string", "The CAR-T cell product.", lambda d: d.get("cell_product", {}).get("name", ""),
-           title="Cell product", field="cell_product.name"),
-    Column("target_antigens", "string", "Antigens the CAR targets.", lambda d: d.get("cell_product",
-           {}).get("target_antigens", []), True,
-           title="Target antigens", field="cell_product.target_antigens"),
-    Column("product_origin", "string", "AUTOLOGOUS (the patient's own cells) or ALLOGENEIC (a donor's), when "
-           "the source says.",
-           lambda d: d.get("cell_product", {}).get("origin", ""), title="Product origin", field="cell_product.origin"),
-    Column("car_generation", "string", "The CAR's generation, when the source states it.",
-           lambda d: d.get("cell_product", {}).get("construct", {}).get("generation", ""), title="CAR generation",
-           field="cell_product.construct.generation"),
-    Column("costimulatory_domains", "string", "The CAR's co-stimulatory domains (CD28, 4-1BB, ...), when the "
-           "source states them.",
-           lambda d: d.get("cell_product", {}).get("construct", {}).get("costimulatory_domains", []), True,
-           title="Co-stimulatory domains", field="cell_product.construct.costimulatory_domains"),
-    Column("manufacturing", "string", "FAST or UNIVERSAL manufacturing, when the source says.",
-           lambda d: d.get("cell_product", {}).get("construct", {}).get("manufacturing", ""), title="Manufacturing",
-           field="cell_product.construct.manufacturing"),
-    Column("lymphodepletion", "string", "The lymphodepleting agents, each with its dose when stated, e.g. "
-           "FLUDARABINE 30 mg/m²/day.",
-           cells.lymphodepletion, True, title="Lymphodepletion", curated_as="lymphodepletion", pattern=_AGENT_PATTERN),
-    Column("countries", "string", "Countries of the sites, in source order.",
-           lambda d: list(dict.fromkeys(x["country"] for x in d.get("locations", []) if "country" in x)), True,
-           title="Countries", field="locations.country"),
-    Column("cities", "string", "Cities of the sites, in source order, each once.",
-           lambda d: cells.unique(x["city"] for x in d.get("locations", []) if "city" in x), True,
-           title="Cities", field="locations.city"),
-    Column("site_count", "integer", "Number of sites the sources list.",
-           lambda d: len(d["locations"]) if "locations" in d else "",
-           title="Site count", curated_as="locations", minimum=0),
-    Column("minimum_age_years", "number", "Minimum age in years.", lambda d: _years(d.get("eligibility",
-           {}).get("minimum_age")),
-           title="Minimum age (years)", field="eligibility.minimum_age.value"),
-    Column("maximum_age_years", "number", "Maximum age in years.", lambda d: _years(d.get("eligibility",
-           {}).get("maximum_age")),
-           title="Maximum age (years)", field="eligibility.maximum_age.value"),
-    Column("sex", "string", "Sex of participants: ALL, FEMALE or MALE.", lambda d: d.get("eligibility",
-           {}).get("sex", ""),
-           title="Sex", field="eligibility.sex"),
-    Column("healthy_volunteers", "boolean", "Whether healthy volunteers are accepted: true or false.",
-           lambda d: d.get("eligibility", {}).get("healthy_volunteers", ""), title="Healthy volunteers",
-           field="eligibility.healthy_volunteers"),
-    Column("lupus_nephritis", "string", "Lupus nephritis scope as a criterion states it: REQUIRED (inclusion), "
-           "ALLOWED, "
-           "EXCLUDED or SEVERE_EXCLUDED (exclusion of severe lupus nephritis only).",
-           lambda d: d.get("eligibility", {}).get("lupus_nephritis", {}).get("scope", ""), title="Lupus nephritis",
-           field="eligibility.lupus_nephritis.scope"),
-    Column("classification_criteria", "string", "The classification criteria an SLE diagnosis must meet (any of them): "
-           "ACR_1982, ACR_1997, SLICC_2012, EULAR_ACR_2019.",
-           lambda d: d.get("eligibility", {}).get("classification_criteria", {}).get("systems", []), True,
-           title="Classification criteria", field="eligibility.classification_criteria.systems"),
-    Column("autoantibodies", "string", "Autoantibodies a criterion requires (ANA, ANTI_DSDNA, ANTI_SM, ...); "
-           "autoantibodies_match says whether any or all.",
-           lambda d: d.get("eligibility", {}).get("autoantibodies", {}).get("antibodies", []), True,
-           title="Required autoantibodies", field="eligibility.autoantibodies.antibodies"),
-    Column("autoantibodies_match", "string", "ANY_OF (one of the autoantibodies suffices) or ALL_OF, when the "
-           "source says.",
-           lambda d: d.get("eligibility", {}).get("autoantibodies", {}).get("match", ""), title="Autoantibodies match",
-           field="eligibility.autoantibodies.match"),
-    Column("refractory", "boolean", "true when a criterion requires refractory disease (in those words).",
-           lambda d: d.get("eligibility", {}).get("prior_therapy", {}).get("refractory", ""), title="Refractory",
-           field="eligibility.prior_therapy.refractory"),
-    Column("prior_therapy", "string", "The therapies a criterion says the disease stayed active after, in its words.",
-           lambda d: d.get("eligibility", {}).get("prior_therapy", {}).get("therapies", []), True,
-           title="Prior therapy", field="eligibility.prior_therapy.therapies"),
-    Column("disease_activity_threshold", "string", "Disease-activity entry criteria, e.g. SLEDAI-2K >= 10.",
-           lambda d: _thresholds(d, "DISEASE_ACTIVITY"), True,
-           title="Disease-activity threshold", curated_as="eligibility.thresholds"),
-    Column("disease_activity_measure", "string", "The instrument of the disease-activity entry threshold (the first "
-           "inclusion threshold of that kind that always applies), e.g. SLEDAI-2K.",
-           cells.disease_activity_part("measure"), title="Disease-activity measure",
-           curated_as="eligibility.thresholds",
-           field="eligibility.thresholds.measure"),
-    Column("disease_activity_comparator", "string", "Its comparator: >=, >, <=, < or =.",
-           cells.disease_activity_part("comparator"),
-           title="Disease-activity comparator", curated_as="eligibility.thresholds",
-           field="eligibility.thresholds.comparator"),
-    Column("disease_activity_value", "number", "Its value, in points of the measure.",
-           cells.disease_activity_part("value"),
-           title="Disease-activity value", curated_as="eligibility.thresholds", field="eligibility.thresholds.value"),
-    Column("dose_summary", "string", "Doses by cohort, e.g. patients 1-3: 1×10^6 CAR-T cells/kg.", dose_summary, True,
-           title="Dose summary", curated_as="arms.cohorts"),
-    Column("dose_low_value", "number", "The lowest cohort's dose (by value when every cohort shares a unit and basis; "
-           "else the first cohort in order of enrolment).", cells.dose_part(0, "value"), title="Lowest dose",
-           curated_as="arms.cohorts", field="arms.cohorts.dose.value"),
-    Column("dose_low_unit", "string", "What the lowest dose counts, e.g. CAR-T cells.", cells.dose_part(0, "unit"),
-           title="Lowest dose unit", curated_as="arms.cohorts", field="arms.cohorts.dose.unit"),
-    Column("dose_low_basis", "string", "PER_KG (per kilogram of body weight) or FLAT.", cells.dose_part(0, "basis"),
-           title="Lowest dose basis", curated_as="arms.cohorts", field="arms.cohorts.dose.basis"),
-    Column("dose_high_value", "number", "The highest cohort's dose (by value when every cohort shares a unit "
-           "and basis; "
-           "else the last cohort in order of enrolment).", cells.dose_part(1, "value"), title="Highest dose",
-           curated_as="arms.cohorts", field="arms.cohorts.dose.value"),
-    Column("dose_high_unit", "string", "What the highest dose counts.", cells.dose_part(1, "unit"),
-           title="Highest dose unit", curated_as="arms.cohorts", field="arms.cohorts.dose.unit"),
-    Column("dose_high_basis", "string", "PER_KG or FLAT.", cells.dose_part(1, "basis"),
-           title="Highest dose basis", curated_as="arms.cohorts", field="arms.cohorts.dose.basis"),
-    Column("primary_outcomes", "string", "Primary outcome measures, each with its time frame: measure (time "
-           "frame: ...).",
-           cells.outcomes("primary"), True, title="Primary outcomes", curated_as="outcomes.primary"),
-    Column("secondary_outcomes", "string", "Secondary outcome measures, each with its time frame.",
-           cells.outcomes("secondary"), True, title="Secondary outcomes", curated_as="outcomes.secondary"),
-    Column("related_trials", "string", "NCT ids of trials the source lists as related.",
-           lambda d: [r["nct_id"] for r in d.get("related_trials", [])], True,
-           title="Related trials", field="related_trials.nct_id"),
-    Column("registry_url", "string", "The trial's page on ClinicalTrials.gov (made from nct_id, not from a source).",
-           lambda d: cells.REGISTRY_URL + d["nct_id"], title="Registry URL", pattern=_URL_PATTERN, required=True),
-    Column("curation_status", "string", "complete, draft or stub.", lambda d: d["curation"]["status"],
-           title="Curation status", field="curation.status"),
-    Column("sources", "string", "Source documents under seeds/.",
-           lambda d: [s["file"] for s in d["curation"]["sources"]], True,
-           title="Sources", field="curation.sources.file"),
-    Column("source_as_of", "string", "The newest as-of date among the sources (partial date).",
-           lambda d: max(s["as_of"] for s in d["curation"]["sources"]),
-           title="Sources as of", field="curation.sources.as_of"),
-    Column("trial_as_of", "string", "The newest as-of date of the sources about this trial (partial date). Empty for a "
-           "stub: its only source is another trial's page listing it, and that page's date (source_as_of) is not this "
-           "trial's.",
-           lambda d: "" if d["curation"]["status"] == "stub" else max(s["as_of"] for s in d["curation"]["sources"]),
-           title="Trial as of", pattern=_DATE_PATTERN),
-    Column("not_curated", "string", "The columns of this row that are empty because they are not yet curated (every "
-           "empty column of a stub); any other empty cell means the sources do not state it, or that it does "
-           "not apply.",
-           lambda d: not_curated(d), True, title="Not yet curated", pattern=_NAME_PATTERN, bookkeeping=True),
+    Column(
+        "nct_id",
+        "string",
+        "ClinicalTrials.gov identifier (primary key).",
+        lambda d: d["nct_id"],
+        title="NCT ID",
+        field="nct_id",
+    ),
+    Column(
+        "brief_title",
+        "string",
+        "The trial's title as its source gives it.",
+        lambda d: d["brief_title"],
+        title="Brief title",
+        field="brief_title",
+    ),
+    Column(
+        "official_title",
+        "string",
+        "The registry's official (scientific) title, when the source gives it.",
+        lambda d: d.get("official_title", ""),
+        title="Official title",
+        field="official_title",
+    ),
+    Column(
+        "acronym",
+        "string",
+        "Acronym, when the source gives one.",
+        lambda d: d.get("acronym", ""),
+        title="Acronym",
+        field="acronym",
+    ),
+    Column(
+        "overall_status",
+        "string",
+        "Recruitment status (ClinicalTrials.gov vocabulary).",
+        lambda d: d.get("overall_status", ""),
+        title="Overall status",
+        field="overall_status",
+    ),
+    Column(
+        "phases",
+        "string",
+        "Phases, e.g. PHASE1|PHASE2; NA when not applicable.",
+        lambda d: d.get("phases", []),
+        True,
+        title="Phases",
+        field="phases",
+    ),
+    Column(
+        "study_type",
+        "string",
+        "INTERVENTIONAL, OBSERVATIONAL or EXPANDED_ACCESS.",
+        lambda d: d.get("study_type", ""),
+        title="Study type",
+        field="study_type",
+    ),
+    Column(
+        "allocation",
+        "string",
+        "RANDOMIZED, NON_RANDOMIZED or NA (interventional studies).",
+        lambda d: d.get("design", {}).get("allocation", ""),
+        title="Allocation",
+        field="design.allocation",
+        applies_to=_INTERVENTIONAL,
+    ),
+    Column(
+        "intervention_model",
+        "string",
+        "SINGLE_GROUP, PARALLEL, ... (interventional studies).",
+        lambda d: d.get("design", {}).get("intervention_model", ""),
+        title="Intervention model",
+        field="design.intervention_model",
+        applies_to=_INTERVENTIONAL,
+    ),
+    Column(
+        "masking",
+        "string",
+        "NONE (open label), SINGLE, DOUBLE, ... (interventional studies).",
+        lambda d: d.get("design", {}).get("masking", ""),
+        title="Masking",
+        field="design.masking",
+        applies_to=_INTERVENTIONAL,
+    ),
+    Column(
+        "primary_purpose",
+        "string",
+        "TREATMENT, PREVENTION, ... (interventional studies).",
+        lambda d: d.get("design", {}).get("primary_purpose", ""),
+        title="Primary purpose",
+        field="design.primary_purpose",
+        applies_to=_INTERVENTIONAL,
+    ),
+    Column(
+        "conditions",
+        "string",
+        "Conditions studied, as the source lists them.",
+        lambda d: d.get("conditions", []),
+        True,
+        title="Conditions",
+        field="conditions",
+    ),
+    Column(
+        "interventions",
+        "string",
+        "Names of the interventions, as the source gives them.",
+        lambda d: [i["name"] for i in d.get("interventions", []) if "name" in i],
+        True,
+        title="Interventions",
+        field="interventions.name",
+    ),
+    Column(
+        "start_date",
+        "string",
+        "Study start (YYYY, YYYY-MM or YYYY-MM-DD).",
+        _date("start"),
+        title="Start date",
+        field="dates.start.date",
+    ),
+    Column(
+        "primary_completion_date",
+        "string",
+        "Primary completion (partial date).",
+        _date("primary_completion"),
+        title="Primary completion date",
+        field="dates.primary_completion.date",
+    ),
+    Column(
+        "completion_date",
+        "string",
+        "Study completion (partial date).",
+        _date("completion"),
+        title="Completion date",
+        field="dates.completion.date",
+    ),
+    Column(
+        "first_posted",
+        "string",
+        "First posted on the registry (partial date).",
+        _date("first_posted"),
+        title="First posted",
+        field="dates.first_posted.date",
+    ),
+    Column(
+        "last_update_posted",
+        "string",
+        "Last update posted on the registry (partial date): the trial's own date, never a source's as-of date.",
+        _date("last_updated"),
+        title="Last update posted",
+        field="dates.last_updated.date",
+    ),
+    Column(
+        "launch_date",
+        "string",
+        "The date a source calls the trial's launch without saying which registry "
+        "date it is "
+        "(ClinConnect's 'Launched by ... · date'); for a trial with no registry date, the date to sort by.",
+        _date("launched"),
+        title="Launch date",
+        field="dates.launched.date",
+    ),
+    Column(
+        "enrollment",
+        "integer",
+        "Number of participants.",
+        lambda d: d.get("enrollment", {}).get("count", ""),
+        title="Enrollment",
+        field="enrollment.count",
+    ),
+    Column(
+        "enrollment_type",
+        "string",
+        "ACTUAL or ESTIMATED, when the source says.",
+        lambda d: d.get("enrollment", {}).get("type", ""),
+        title="Enrollment type",
+        field="enrollment.type",
+    ),
+    Column(
+        "sponsor",
+        "string",
+        "Lead sponsor.",
+        lambda d: d.get("sponsor", {}).get("name", ""),
+        title="Lead sponsor",
+        field="sponsor.name",
+    ),
+    Column(
+        "sponsor_class",
+        "string",
+        "Lead sponsor's class (INDUSTRY, OTHER, NIH, ...).",
+        lambda d: d.get("sponsor", {}).get("class", ""),
+        title="Lead sponsor class",
+        field="sponsor.class",
+    ),
+    Column(
+        "cell_product",
+        "string",
+        "The CAR-T cell product.",
+        lambda d: d.get("cell_product", {}).get("name", ""),
+        title="Cell product",
+        field="cell_product.name",
+    ),
+    Column(
+        "target_antigens",
+        "string",
+        "Antigens the CAR targets.",
+        lambda d: d.get("cell_product", {}).get("target_antigens", []),
+        True,
+        title="Target antigens",
+        field="cell_product.target_antigens",
+    ),
+    Column(
+        "product_origin",
+        "string",
+        "AUTOLOGOUS (the patient's own cells) or ALLOGENEIC (a donor's), when the source says.",
+        lambda d: d.get("cell_product", {}).get("origin", ""),
+        title="Product origin",
+        field="cell_product.origin",
+    ),
+    Column(
+        "car_generation",
+        "string",
+        "The CAR's generation, when the source states it.",
+        lambda d: d.get("cell_product", {}).get("construct", {}).get("generation", ""),
+        title="CAR generation",
+        field="cell_product.construct.generation",
+    ),
+    Column(
+        "costimulatory_domains",
+        "string",
+        "The CAR's co-stimulatory domains (CD28, 4-1BB, ...), when the source states them.",
+        lambda d: d.get("cell_product", {}).get("construct", {}).get("costimulatory_domains", []),
+        True,
+        title="Co-stimulatory domains",
+        field="cell_product.construct.costimulatory_domains",
+    ),
+    Column(
+        "manufacturing",
+        "string",
+        "FAST or UNIVERSAL manufacturing, when the source says.",
+        lambda d: d.get("cell_product", {}).get("construct", {}).get("manufacturing", ""),
+        title="Manufacturing",
+        field="cell_product.construct.manufacturing",
+    ),
+    Column(
+        "lymphodepletion",
+        "string",
+        "The lymphodepleting agents, each with its dose when stated, e.g. FLUDARABINE 30 mg/m²/day.",
+        cells.lymphodepletion,
+        True,
+        title="Lymphodepletion",
+        curated_as="lymphodepletion",
+        pattern=_AGENT_PATTERN,
+    ),
+    Column(
+        "countries",
+        "string",
+        "Countries of the sites, in source order.",
+        lambda d: list(dict.fromkeys(x["country"] for x in d.get("locations", []) if "country" in x)),
+        True,
+        title="Countries",
+        field="locations.country",
+    ),
+    Column(
+        "cities",
+        "string",
+        "Cities of the sites, in source order, each once.",
+        lambda d: cells.unique(x["city"] for x in d.get("locations", []) if "city" in x),
+        True,
+        title="Cities",
+        field="locations.city",
+    ),
+    Column(
+        "site_count",
+        "integer",
+        "Number of sites the sources list.",
+        lambda d: len(d["locations"]) if "locations" in d else "",
+        title="Site count",
+        curated_as="locations",
+        minimum=0,
+    ),
+    Column(
+        "minimum_age_years",
+        "number",
+        "Minimum age in years.",
+        lambda d: _years(d.get("eligibility", {}).get("minimum_age")),
+        title="Minimum age (years)",
+        field="eligibility.minimum_age.value",
+    ),
+    Column(
+        "maximum_age_years",
+        "number",
+        "Maximum age in years.",
+        lambda d: _years(d.get("eligibility", {}).get("maximum_age")),
+        title="Maximum age (years)",
+        field="eligibility.maximum_age.value",
+    ),
+    Column(
+        "sex",
+        "string",
+        "Sex of participants: ALL, FEMALE or MALE.",
+        lambda d: d.get("eligibility", {}).get("sex", ""),
+        title="Sex",
+        field="eligibility.sex",
+    ),
+    Column(
+        "healthy_volunteers",
+        "boolean",
+        "Whether healthy volunteers are accepted: true or false.",
+        lambda d: d.get("eligibility", {}).get("healthy_volunteers", ""),
+        title="Healthy volunteers",
+        field="eligibility.healthy_volunteers",
+    ),
+    Column(
+        "lupus_nephritis",
+        "string",
+        "Lupus nephritis scope as a criterion states it: REQUIRED (inclusion), "
+        "ALLOWED, "
+        "EXCLUDED or SEVERE_EXCLUDED (exclusion of severe lupus nephritis only).",
+        lambda d: d.get("eligibility", {}).get("lupus_nephritis", {}).get("scope", ""),
+        title="Lupus nephritis",
+        field="eligibility.lupus_nephritis.scope",
+    ),
+    Column(
+        "classification_criteria",
+        "string",
+        "The classification criteria an SLE diagnosis must meet (any of them): "
+        "ACR_1982, ACR_1997, SLICC_2012, EULAR_ACR_2019.",
+        lambda d: d.get("eligibility", {}).get("classification_criteria", {}).get("systems", []),
+        True,
+        title="Classification criteria",
+        field="eligibility.classification_criteria.systems",
+    ),
+    Column(
+        "autoantibodies",
+        "string",
+        "Autoantibodies a criterion requires (ANA, ANTI_DSDNA, ANTI_SM, ...); "
+        "autoantibodies_match says whether any or all.",
+        lambda d: d.get("eligibility", {}).get("autoantibodies", {}).get("antibodies", []),
+        True,
+        title="Required autoantibodies",
+        field="eligibility.autoantibodies.antibodies",
+    ),
+    Column(
+        "autoantibodies_match",
+        "string",
+        "ANY_OF (one of the autoantibodies suffices) or ALL_OF, when the source says.",
+        lambda d: d.get("eligibility", {}).get("autoantibodies", {}).get("match", ""),
+        title="Autoantibodies match",
+        field="eligibility.autoantibodies.match",
+    ),
+    Column(
+        "refractory",
+        "boolean",
+        "true when a criterion requires refractory disease (in those words).",
+        lambda d: d.get("eligibility", {}).get("prior_therapy", {}).get("refractory", ""),
+        title="Refractory",
+        field="eligibility.prior_therapy.refractory",
+    ),
+    Column(
+        "prior_therapy",
+        "string",
+        "The therapies a criterion says the disease stayed active after, in its words.",
+        lambda d: d.get("eligibility", {}).get("prior_therapy", {}).get("therapies", []),
+        True,
+        title="Prior therapy",
+        field="eligibility.prior_therapy.therapies",
+    ),
+    Column(
+        "disease_activity_threshold",
+        "string",
+        "Disease-activity entry criteria, e.g. SLEDAI-2K >= 10.",
+        lambda d: _thresholds(d, "DISEASE_ACTIVITY"),
+        True,
+        title="Disease-activity threshold",
+        curated_as="eligibility.thresholds",
+    ),
+    Column(
+        "disease_activity_measure",
+        "string",
+        "The instrument of the disease-activity entry threshold (the first "
+        "inclusion threshold of that kind that always applies), e.g. SLEDAI-2K.",
+        cells.disease_activity_part("measure"),
+        title="Disease-activity measure",
+        curated_as="eligibility.thresholds",
+        field="eligibility.thresholds.measure",
+    ),
+    Column(
+        "disease_activity_comparator",
+        "string",
+        "Its comparator: >=, >, <=, < or =.",
+        cells.disease_activity_part("comparator"),
+        title="Disease-activity comparator",
+        curated_as="eligibility.thresholds",
+        field="eligibility.thresholds.comparator",
+    ),
+    Column(
+        "disease_activity_value",
+        "number",
+        "Its value, in points of the measure.",
+        cells.disease_activity_part("value"),
+        title="Disease-activity value",
+        curated_as="eligibility.thresholds",
+        field="eligibility.thresholds.value",
+    ),
+    Column(
+        "dose_summary",
+        "string",
+        "Doses by cohort, e.g. patients 1-3: 1×10^6 CAR-T cells/kg.",
+        dose_summary,
+        True,
+        title="Dose summary",
+        curated_as="arms.cohorts",
+    ),
+    Column(
+        "dose_low_value",
+        "number",
+        "The lowest cohort's dose (by value when every cohort shares a unit and basis; "
+        "else the first cohort in order of enrolment).",
+        cells.dose_part(0, "value"),
+        title="Lowest dose",
+        curated_as="arms.cohorts",
+        field="arms.cohorts.dose.value",
+    ),
+    Column(
+        "dose_low_unit",
+        "string",
+        "What the lowest dose counts, e.g. CAR-T cells.",
+        cells.dose_part(0, "unit"),
+        title="Lowest dose unit",
+        curated_as="arms.cohorts",
+        field="arms.cohorts.dose.unit",
+    ),
+    Column(
+        "dose_low_basis",
+        "string",
+        "PER_KG (per kilogram of body weight) or FLAT.",
+        cells.dose_part(0, "basis"),
+        title="Lowest dose basis",
+        curated_as="arms.cohorts",
+        field="arms.cohorts.dose.basis",
+    ),
+    Column(
+        "dose_high_value",
+        "number",
+        "The highest cohort's dose (by value when every cohort shares a unit "
+        "and basis; "
+        "else the last cohort in order of enrolment).",
+        cells.dose_part(1, "value"),
+        title="Highest dose",
+        curated_as="arms.cohorts",
+        field="arms.cohorts.dose.value",
+    ),
+    Column(
+        "dose_high_unit",
+        "string",
+        "What the highest dose counts.",
+        cells.dose_part(1, "unit"),
+        title="Highest dose unit",
+        curated_as="arms.cohorts",
+        field="arms.cohorts.dose.unit",
+    ),
+    Column(
+        "dose_high_basis",
+        "string",
+        "PER_KG or FLAT.",
+        cells.dose_part(1, "basis"),
+        title="Highest dose basis",
+        curated_as="arms.cohorts",
+        field="arms.cohorts.dose.basis",
+    ),
+    Column(
+        "primary_outcomes",
+        "string",
+        "Primary outcome measures, each with its time frame: measure (time frame: ...).",
+        cells.outcomes("primary"),
+        True,
+        title="Primary outcomes",
+        curated_as="outcomes.primary",
+    ),
+    Column(
+        "secondary_outcomes",
+        "string",
+        "Secondary outcome measures, each with its time frame.",
+        cells.outcomes("secondary"),
+        True,
+        title="Secondary outcomes",
+        curated_as="outcomes.secondary",
+    ),
+    Column(
+        "related_trials",
+        "string",
+        "NCT ids of trials the source lists as related.",
+        lambda d: [r["nct_id"] for r in d.get("related_trials", [])],
+        True,
+        title="Related trials",
+        field="related_trials.nct_id",
+    ),
+    Column(
+        "registry_url",
+        "string",
+        "The trial's page on ClinicalTrials.gov (made from nct_id, not from a source).",
+        lambda d: cells.REGISTRY_URL + d["nct_id"],
+        title="Registry URL",
+        pattern=_URL_PATTERN,
+        required=True,
+    ),
+    Column(
+        "curation_status",
+        "string",
+        "complete, draft or stub.",
+        lambda d: d["curation"]["status"],
+        title="Curation status",
+        field="curation.status",
+    ),
+    Column(
+        "sources",
+        "string",
+        "Source documents under seeds/.",
+        lambda d: [s["file"] for s in d["curation"]["sources"]],
+        True,
+        title="Sources",
+        field="curation.sources.file",
+    ),
+    Column(
+        "source_as_of",
+        "string",
+        "The newest as-of date among the sources (partial date).",
+        lambda d: max(s["as_of"] for s in d["curation"]["sources"]),
+        title="Sources as of",
+        field="curation.sources.as_of",
+    ),
+    Column(
+        "trial_as_of",
+        "string",
+        "The newest as-of date of the sources about this trial (partial date). Empty for a "
+        "stub: its only source is another trial's page listing it, and that page's date (source_as_of) is not this "
+        "trial's.",
+        lambda d: "" if d["curation"]["status"] == "stub" else max(s["as_of"] for s in d["curation"]["sources"]),
+        title="Trial as of",
+        pattern=_DATE_PATTERN,
+    ),
+    Column(
+        "not_curated",
+        "string",
+        "The columns of this row that are empty because they are not yet curated (every "
+        "empty column of a stub); any other empty cell means the sources do not state it, or that it does "
+        "not apply.",
+        lambda d: not_curated(d),
+        True,
+        title="Not yet curated",
+        pattern=_NAME_PATTERN,
+        bookkeeping=True,
+    ),
 ]
 
 
@@ -401,8 +772,11 @@ def write_atomic_stream(path: Path, chunks: Iterable[str] | Iterable[bytes], *, 
     try:
         pieces: Iterator[str | bytes] = iter(chunks)
         first = next(pieces, "")
-        with (os.fdopen(handle, "wb") if isinstance(first, bytes) else os.fdopen(handle, "w", encoding="utf-8",
-           newline="")) as out:
+        with (
+            os.fdopen(handle, "wb")
+            if isinstance(first, bytes)
+            else os.fdopen(handle, "w", encoding="utf-8", newline="")
+        ) as out:
             out.write(first)  # type: ignore[arg-type]  # str to a text file, bytes to a binary one
             for chunk in pieces:
                 out.write(chunk)  # type: ignore[arg-type]

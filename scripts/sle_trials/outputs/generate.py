@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TextIO
 
 from sle_trials import files, paths
 from sle_trials.checks import load
@@ -43,7 +44,9 @@ def build(root: Path, *, use_cache: bool = True) -> Generated:
     if problems:
         return Generated(result, problems, None)
     sources = [(s.nct_id, s.sources) for s in result.summaries]
-    return Generated(result, problems, package.outputs(sources, paths.load_schema(root), csv=pipeline.csv_bytes(result)))
+    return Generated(
+        result, problems, package.outputs(sources, paths.load_schema(root), csv=pipeline.csv_bytes(result))
+    )
 
 
 def _current(path: Path, limit: int) -> bytes | None:
@@ -70,8 +73,15 @@ def check(root: Path, *, fmt: str, use_cache: bool = True, out: TextIO | None = 
     return 1 if problems else 0
 
 
-def write(root: Path, *, fmt: str, check_only: bool = False, use_cache: bool = True,
-          out: TextIO | None = None, err: TextIO | None = None) -> int:
+def write(
+    root: Path,
+    *,
+    fmt: str,
+    check_only: bool = False,
+    use_cache: bool = True,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
     """`trials csv`: bring the generated files up to date, each atomically; nothing at all is
     written while any record has a problem (those are reported, exit status 1). With check_only
     (`csv --check`), report the stale files instead of writing them."""
@@ -111,7 +121,9 @@ def full_records(root: Path, summaries: list[pipeline.Summary]) -> Iterator[load
         yield record
 
 
-def checked(root: Path, shown: str, *, fmt: str, use_cache: bool = True, out: TextIO | None = None) -> pipeline.Result | None:
+def checked(
+    root: Path, shown: str, *, fmt: str, use_cache: bool = True, out: TextIO | None = None
+) -> pipeline.Result | None:
     """The registry checked as `trials csv` checks it (every record alone, then across records),
     for a command that builds something from the records: the result when nothing is wrong; else
     the problems reported, a line saying that `shown` was not written, and None."""
@@ -143,7 +155,9 @@ def export_json(root: Path, output: str | None, *, fmt: str, use_cache: bool = T
     to_stdout = output == "-"
     target = None if to_stdout else Path(output) if output else root / package.JSON_PATH
     if target is not None and (target.is_dir() or not target.parent.is_dir()):
-        raise pipeline.UsageError(f"cannot write {target}: " + ("a folder" if target.is_dir() else f"no folder {target.parent}"))
+        raise pipeline.UsageError(
+            f"cannot write {target}: " + ("a folder" if target.is_dir() else f"no folder {target.parent}")
+        )
     shown = "the JSON export" if target is None else pipeline.display(root, target)
     result = checked(root, shown, fmt=fmt, use_cache=use_cache, out=sys.stderr if to_stdout else sys.stdout)
     if result is None:
@@ -155,8 +169,12 @@ def export_json(root: Path, output: str | None, *, fmt: str, use_cache: bool = T
         else:
             export.write_atomic_stream(target, chunks)
     except Changed as exc:
-        print(f"trials: {exc}; {shown} " + ("is incomplete" if target is None else "not written") + ", run the command again",
-              file=sys.stderr)
+        print(
+            f"trials: {exc}; {shown} "
+            + ("is incomplete" if target is None else "not written")
+            + ", run the command again",
+            file=sys.stderr,
+        )
         return 1
     print(f"{shown} written ({len(result.summaries)} trials)", file=sys.stderr)
     return 0
@@ -172,7 +190,9 @@ def export_xlsx(root: Path, output: str | None, *, fmt: str, use_cache: bool = T
     if output == "-":
         raise pipeline.UsageError("cannot write a workbook to standard output: give --output PATH")
     if target.is_dir() or not target.parent.is_dir():
-        raise pipeline.UsageError(f"cannot write {target}: " + ("a folder" if target.is_dir() else f"no folder {target.parent}"))
+        raise pipeline.UsageError(
+            f"cannot write {target}: " + ("a folder" if target.is_dir() else f"no folder {target.parent}")
+        )
     shown = pipeline.display(root, target)
     generated = build(root, use_cache=use_cache)
     if generated.outputs is None:

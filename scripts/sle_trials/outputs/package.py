@@ -29,9 +29,10 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from sle_trials.outputs import export
 from sle_trials.outputs.export import LIST_SEPARATOR, Column
@@ -54,10 +55,12 @@ LICENSE = {
 }
 # A field property of our own (Table Schema allows extra properties): the separator of a list column.
 LIST_KEY = "x-list-separator"
-FORMULA_NOTE = ("A text cell that would start with =, +, -, @, a tab, CR or LF starts with an added ' "
-                "so that no spreadsheet runs it as a formula (OWASP CSV injection), and so does one that would "
-                "start with ', so that the value can be had back: drop one leading ' when the next character is "
-                "' or one of those; numbers are never changed.")
+FORMULA_NOTE = (
+    "A text cell that would start with =, +, -, @, a tab, CR or LF starts with an added ' "
+    "so that no spreadsheet runs it as a formula (OWASP CSV injection), and so does one that would "
+    "start with ', so that the value can be had back: drop one leading ' when the next character is "
+    "' or one of those; numbers are never changed."
+)
 _KIND_WORDS = {
     "REGISTRY_PAGE": "registry page",
     "REGISTRY_COPY": "copy of a registry record",
@@ -70,6 +73,7 @@ _KIND_WORDS = {
 
 
 # --- record fields in the JSON Schema ---------------------------------------------------------
+
 
 def _resolve(schema: dict, node: dict) -> dict:
     """node with its $ref followed; the referring node's own keys win. '$def' names the definition."""
@@ -121,6 +125,7 @@ def _literal(value: str) -> str:
 
 # --- datapackage.json -------------------------------------------------------------------------
 
+
 def field_descriptor(column: Column, schema: dict) -> dict[str, Any]:
     """The Table Schema field of one column: name, title, type, description, constraints."""
     node, required = record_field(schema, column.field) if column.field else ({}, column.required)
@@ -150,8 +155,10 @@ def field_descriptor(column: Column, schema: dict) -> dict[str, Any]:
     elif pattern:
         constraints["pattern"] = _bare(pattern)
     if partial_date:
-        notes.append("A partial date (YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source): typed string, not date, "
-                     "because a year or a month alone is not a date; the pattern checks its form.")
+        notes.append(
+            "A partial date (YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source): typed string, not date, "
+            "because a year or a month alone is not a date; the pattern checks its form."
+        )
     if column.type in ("integer", "number"):
         for bound in ("minimum", "maximum"):
             if bound in node:
@@ -253,7 +260,7 @@ def descriptor(sources: Sources, schema: dict) -> dict[str, Any]:
                     "doubleQuote": True,
                     "header": True,
                     "lineTerminator": "\n",
-                    "quoteChar": "\"",
+                    "quoteChar": '"',
                     "skipInitialSpace": False,
                 },
                 "schema": table_schema(schema),
@@ -316,6 +323,7 @@ def outputs(sources: Sources, schema: dict, csv: bytes) -> dict[Path, bytes]:
 
 def columns_table(schema: dict) -> str:
     """The column table of docs/data.md, from the data package's table schema."""
+
     def cell(text: str) -> str:
         return text.replace("|", "\\|")
 
@@ -408,12 +416,17 @@ def read_lock(root: Path) -> dict:
 
 
 def render_lock(versions: list[dict]) -> str:
-    return _dumps({
-        "about": ("The columns of trials.csv at each version of the data package, oldest first. Append-only: "
-                  "written by `python -m sle_trials.outputs.package --lock`, never edited by hand. "
-                  "tests/test_data_contract.py compares the last entry with export.COLUMNS."),
-        "versions": versions,
-    }, sort_keys=False)
+    return _dumps(
+        {
+            "about": (
+                "The columns of trials.csv at each version of the data package, oldest first. Append-only: "
+                "written by `python -m sle_trials.outputs.package --lock`, never edited by hand. "
+                "tests/test_data_contract.py compares the last entry with export.COLUMNS."
+            ),
+            "versions": versions,
+        },
+        sort_keys=False,
+    )
 
 
 def _todo(kind: str, reasons: list[str], since: str, wanted: str) -> str:
@@ -421,10 +434,13 @@ def _todo(kind: str, reasons: list[str], since: str, wanted: str) -> str:
         f"The columns of trials.csv changed since data package version {since} ({'; '.join(reasons)}). "
         f"Under semantic versioning that is a {kind.upper()} change (removed, renamed or retyped columns: major; "
         f"added or reordered columns: minor), so the data package must become {wanted} (or later). To fix it:\n"
-        f"  1. set DATA_VERSION = \"{wanted}\" in scripts/sle_trials/outputs/package.py;\n"
-        f"  2. add an entry '## [{wanted}] - YYYY-MM-DD' to CHANGELOG.md saying which columns changed and what users must do;\n"
-        f"  3. run: .venv/bin/python -m sle_trials.outputs.package --lock   (records the new columns in {LOCK_PATH.as_posix()});\n"
-        f"  4. run: .venv/bin/trials csv && .venv/bin/python -m sle_trials.outputs.docs   (regenerates the files and the tables of docs/data.md)."
+        f'  1. set DATA_VERSION = "{wanted}" in scripts/sle_trials/outputs/package.py;\n'
+        f"  2. add an entry '## [{wanted}] - YYYY-MM-DD' to CHANGELOG.md saying which columns changed "
+        "and what users must do;\n"
+        "  3. run: .venv/bin/python -m sle_trials.outputs.package --lock   "
+        f"(records the new columns in {LOCK_PATH.as_posix()});\n"
+        "  4. run: .venv/bin/trials csv && .venv/bin/python -m sle_trials.outputs.docs   "
+        "(regenerates the files and the tables of docs/data.md)."
     )
 
 
@@ -433,38 +449,52 @@ def problems(lock: dict, columns: dict[str, str], version: str, changelog: str) 
     out: list[str] = []
     entries = lock.get("versions", [])
     if not entries:
-        return [f"{LOCK_PATH.as_posix()} records no version; run: .venv/bin/python -m sle_trials.outputs.package --lock"]
+        return [
+            f"{LOCK_PATH.as_posix()} records no version; run: .venv/bin/python -m sle_trials.outputs.package --lock"
+        ]
     for before, after in zip(entries, entries[1:]):
         step = change(before["columns"], after["columns"])
         if not bump_allowed(before["version"], after["version"], step.kind):
-            out.append(f"{LOCK_PATH.as_posix()}: {before['version']} -> {after['version']} is not a valid "
-                       f"{step.kind} step ({'; '.join(step.reasons) or 'columns unchanged'}); the lock is append-only")
+            out.append(
+                f"{LOCK_PATH.as_posix()}: {before['version']} -> {after['version']} is not a valid "
+                f"{step.kind} step ({'; '.join(step.reasons) or 'columns unchanged'}); the lock is append-only"
+            )
     last = entries[-1]
     step = change(last["columns"], columns)
     if step.kind != "none":
         if not bump_allowed(last["version"], version, step.kind):
             out.append(_todo(step.kind, step.reasons, last["version"], next_version(last["version"], step.kind)))
         else:
-            out.append(f"The columns of trials.csv changed ({'; '.join(step.reasons)}) and DATA_VERSION is {version}, "
-                       f"but {LOCK_PATH.as_posix()} still ends at {last['version']}; "
-                       f"run: .venv/bin/python -m sle_trials.outputs.package --lock")
+            out.append(
+                f"The columns of trials.csv changed ({'; '.join(step.reasons)}) and DATA_VERSION is {version}, "
+                f"but {LOCK_PATH.as_posix()} still ends at {last['version']}; "
+                f"run: .venv/bin/python -m sle_trials.outputs.package --lock"
+            )
     elif version != last["version"]:
         if parse_version(version) < parse_version(last["version"]):
-            out.append(f"DATA_VERSION {version} is older than {last['version']}, the last version in {LOCK_PATH.as_posix()}")
+            out.append(
+                f"DATA_VERSION {version} is older than {last['version']}, the last version in {LOCK_PATH.as_posix()}"
+            )
         else:
-            out.append(f"DATA_VERSION is {version} but {LOCK_PATH.as_posix()} ends at {last['version']}; "
-                       f"run: .venv/bin/python -m sle_trials.outputs.package --lock")
+            out.append(
+                f"DATA_VERSION is {version} but {LOCK_PATH.as_posix()} ends at {last['version']}; "
+                f"run: .venv/bin/python -m sle_trials.outputs.package --lock"
+            )
     have = changelog_versions(changelog)
     for wanted in dict.fromkeys([e["version"] for e in entries] + [version]):
         if wanted not in have:
-            out.append(f"{CHANGELOG_PATH.as_posix()} has no entry for version {wanted}; add a heading "
-                       f"'## [{wanted}] - YYYY-MM-DD' and say what changed for users of the data")
+            out.append(
+                f"{CHANGELOG_PATH.as_posix()} has no entry for version {wanted}; add a heading "
+                f"'## [{wanted}] - YYYY-MM-DD' and say what changed for users of the data"
+            )
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sle_trials.outputs.package", description=__doc__.splitlines()[0])
-    parser.add_argument("--lock", action="store_true", help=f"record DATA_VERSION and the current columns in {LOCK_PATH}")
+    parser.add_argument(
+        "--lock", action="store_true", help=f"record DATA_VERSION and the current columns in {LOCK_PATH}"
+    )
     parser.add_argument("--root", type=Path, default=Path("."), help="the registry's root folder (default: .)")
     args = parser.parse_args(argv)
     lock_file, changelog_file = args.root / LOCK_PATH, args.root / CHANGELOG_PATH
@@ -479,13 +509,21 @@ def main(argv: list[str] | None = None) -> int:
         if entries:
             step = change(entries[-1]["columns"], columns)
             if not bump_allowed(entries[-1]["version"], DATA_VERSION, step.kind):
-                print(_todo(step.kind, step.reasons, entries[-1]["version"], next_version(entries[-1]["version"], step.kind))
-                      if step.kind != "none" else
-                      f"DATA_VERSION {DATA_VERSION} is not newer than {entries[-1]['version']}", file=sys.stderr)
+                print(
+                    _todo(
+                        step.kind, step.reasons, entries[-1]["version"], next_version(entries[-1]["version"], step.kind)
+                    )
+                    if step.kind != "none"
+                    else f"DATA_VERSION {DATA_VERSION} is not newer than {entries[-1]['version']}",
+                    file=sys.stderr,
+                )
                 return 1
         if DATA_VERSION not in changelog_versions(changelog):
-            print(f"{CHANGELOG_PATH} has no entry for version {DATA_VERSION}; add '## [{DATA_VERSION}] - YYYY-MM-DD' first",
-                  file=sys.stderr)
+            print(
+                f"{CHANGELOG_PATH} has no entry for version {DATA_VERSION}; "
+                f"add '## [{DATA_VERSION}] - YYYY-MM-DD' first",
+                file=sys.stderr,
+            )
             return 1
         entries.append({"version": DATA_VERSION, "columns": columns})
         export.write_atomic(lock_file, render_lock(entries))

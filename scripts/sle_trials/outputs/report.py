@@ -9,7 +9,8 @@ shown (files.shown); escaping them again changes nothing.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Sequence, TextIO
+from collections.abc import Iterable, Sequence
+from typing import TextIO
 
 from sle_trials.files import printable
 from sle_trials.problem import Problem
@@ -36,19 +37,39 @@ def unchecked_note(unchecked: Sequence[str]) -> str:
     """What `trials refs` says of the files it could not cross-check (they failed their own checks)."""
     n = len(unchecked)
     named = ", ".join(printable(path) for path in unchecked[:10]) + (f" and {n - 10} more" if n > 10 else "")
-    return (f"{n} file{'s' * (n != 1)} not cross-checked: {'they have' if n != 1 else 'it has'} problems of "
-            f"{'their' if n != 1 else 'its'} own; run trials validate ({named})")
+    return (
+        f"{n} file{'s' * (n != 1)} not cross-checked: {'they have' if n != 1 else 'it has'} problems of "
+        f"{'their' if n != 1 else 'its'} own; run trials validate ({named})"
+    )
 
 
-def render(problems: Iterable[Problem], fmt: str, out: TextIO, *, files: int, summary: bool = True,
-           unchecked: Sequence[str] = ()) -> None:
+def render(
+    problems: Iterable[Problem],
+    fmt: str,
+    out: TextIO,
+    *,
+    files: int,
+    summary: bool = True,
+    unchecked: Sequence[str] = (),
+) -> None:
     """unchecked: files that some of the checks skipped (refs: files that failed their own checks);
     said in every format, so that "no problems" is never said of what was not checked."""
     problems = sorted(set(problems))
     if fmt == "json":
-        document = {"files": files, "problems": [
-            {"path": printable(p.path), "line": p.line or None, "column": p.column or None, "code": p.code, "name": p.name,
-             "message": printable(p.message)} for p in problems]}
+        document = {
+            "files": files,
+            "problems": [
+                {
+                    "path": printable(p.path),
+                    "line": p.line or None,
+                    "column": p.column or None,
+                    "code": p.code,
+                    "name": p.name,
+                    "message": printable(p.message),
+                }
+                for p in problems
+            ],
+        }
         if unchecked:
             document["not_cross_checked"] = [printable(path) for path in unchecked]
         json.dump(document, out, indent=2, ensure_ascii=False)
@@ -68,10 +89,17 @@ def render(problems: Iterable[Problem], fmt: str, out: TextIO, *, files: int, su
             out.write(f"{_where(path, p)} {p.code} {message}\n")
     if unchecked:
         note = unchecked_note(unchecked)
-        out.write(f"::error title={_escape_property('not cross-checked')}::{_escape_data(note)}\n" if fmt == "github" else note + "\n")
+        out.write(
+            f"::error title={_escape_property('not cross-checked')}::{_escape_data(note)}\n"
+            if fmt == "github"
+            else note + "\n"
+        )
     if summary:
         if problems:
             in_files = len({p.path for p in problems})
-            out.write(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {in_files} file{'s' * (in_files != 1)} ({files} checked)\n")
+            out.write(
+                f"{len(problems)} problem{'s' * (len(problems) != 1)} "
+                f"in {in_files} file{'s' * (in_files != 1)} ({files} checked)\n"
+            )
         else:
             out.write(f"{files} file{'s' * (files != 1)} checked, no problems\n")

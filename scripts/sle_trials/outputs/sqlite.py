@@ -36,7 +36,12 @@ from sle_trials.outputs import export, generate, package
 
 DB_PATH = Path("trials.db")
 METADATA_SUFFIX = ".metadata.json"
-_SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "string": "TEXT", "boolean": "INTEGER"}  # a boolean as SQLite holds one: 0 or 1
+_SQL_TYPES = {
+    "integer": "INTEGER",
+    "number": "REAL",
+    "string": "TEXT",
+    "boolean": "INTEGER",
+}  # a boolean as SQLite holds one: 0 or 1
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database file
 METADATA_LIMIT = 16 << 20  # a metadata file this command writes is a few kilobytes
 
@@ -62,52 +67,95 @@ _NCT = Col("nct_id", "TEXT NOT NULL REFERENCES trials(nct_id)", "The trial (tria
 _POSITION = Col("position", "INTEGER NOT NULL", "Order in the record, from 0.")
 
 CRITERIA = Table(
-    "criteria", "Eligibility criteria, one row each, nested ones included, in the record's order.",
-    (Col("id", "INTEGER PRIMARY KEY", "Row id (stable for the same records)."), _NCT,
-     Col("list", "TEXT NOT NULL", "INCLUSION or EXCLUSION."),
-     _POSITION,
-     Col("number", "INTEGER", "The number the source gives the criterion; empty when it does not number it."),
-     Col("parent", "INTEGER REFERENCES criteria(id)", "The criterion this one is nested under; empty at the top level."),
-     Col("depth", "INTEGER NOT NULL", "0 for a top-level criterion, 1 and 2 for nested ones."),
-     Col("text", "TEXT NOT NULL", "The criterion, verbatim from the source.")),
-    facets=("list", "depth"), label="text")
+    "criteria",
+    "Eligibility criteria, one row each, nested ones included, in the record's order.",
+    (
+        Col("id", "INTEGER PRIMARY KEY", "Row id (stable for the same records)."),
+        _NCT,
+        Col("list", "TEXT NOT NULL", "INCLUSION or EXCLUSION."),
+        _POSITION,
+        Col("number", "INTEGER", "The number the source gives the criterion; empty when it does not number it."),
+        Col(
+            "parent",
+            "INTEGER REFERENCES criteria(id)",
+            "The criterion this one is nested under; empty at the top level.",
+        ),
+        Col("depth", "INTEGER NOT NULL", "0 for a top-level criterion, 1 and 2 for nested ones."),
+        Col("text", "TEXT NOT NULL", "The criterion, verbatim from the source."),
+    ),
+    facets=("list", "depth"),
+    label="text",
+)
 
 THRESHOLDS = Table(
-    "thresholds", "Numeric limits stated inside eligibility criteria, structured for analysis.",
-    (Col("id", "INTEGER PRIMARY KEY", "Row id (stable for the same records)."), _NCT, _POSITION,
-     Col("kind", "TEXT NOT NULL", "What the limit is about (DISEASE_ACTIVITY, LABORATORY, WASHOUT, ...)."),
-     Col("criterion", "INTEGER REFERENCES criteria(id)", "The top-level criterion the limit was read from."),
-     Col("criterion_list", "TEXT NOT NULL", "INCLUSION or EXCLUSION: the list of that criterion."),
-     Col("criterion_number", "INTEGER NOT NULL", "That criterion's number as the source gives it."),
-     Col("measure", "TEXT NOT NULL", "What is measured, in the source's words."),
-     Col("comparator", "TEXT NOT NULL", "<, <=, >, >= or =."),
-     Col("value", "REAL NOT NULL", "The limit."),
-     Col("unit", "TEXT", "The limit's unit, as the source writes it."),
-     Col("conditions", "TEXT", "A JSON array of the conditions under which the limit applies, in the source's words.")),
-    facets=("kind", "comparator", "unit", "criterion_list"))
+    "thresholds",
+    "Numeric limits stated inside eligibility criteria, structured for analysis.",
+    (
+        Col("id", "INTEGER PRIMARY KEY", "Row id (stable for the same records)."),
+        _NCT,
+        _POSITION,
+        Col("kind", "TEXT NOT NULL", "What the limit is about (DISEASE_ACTIVITY, LABORATORY, WASHOUT, ...)."),
+        Col("criterion", "INTEGER REFERENCES criteria(id)", "The top-level criterion the limit was read from."),
+        Col("criterion_list", "TEXT NOT NULL", "INCLUSION or EXCLUSION: the list of that criterion."),
+        Col("criterion_number", "INTEGER NOT NULL", "That criterion's number as the source gives it."),
+        Col("measure", "TEXT NOT NULL", "What is measured, in the source's words."),
+        Col("comparator", "TEXT NOT NULL", "<, <=, >, >= or =."),
+        Col("value", "REAL NOT NULL", "The limit."),
+        Col("unit", "TEXT", "The limit's unit, as the source writes it."),
+        Col(
+            "conditions", "TEXT", "A JSON array of the conditions under which the limit applies, in the source's words."
+        ),
+    ),
+    facets=("kind", "comparator", "unit", "criterion_list"),
+)
 
 SOURCES = Table(
-    "sources", "The source documents (under seeds/) each record cites.",
-    (_NCT, _POSITION,
-     Col("file", "TEXT NOT NULL", "Path of the source document under seeds/."),
-     Col("kind", "TEXT NOT NULL", "What kind of document it is (REGISTRY_COPY, REGISTRY_JSON, TRIAL_FINDER_PAGE, ...)."),
-     Col("publisher", "TEXT", "Who published the source, when it says so."),
-     Col("as_of", "TEXT NOT NULL", "The source's own as-of date (partial date)."),
-     Col("as_of_label", "TEXT", "The words the source uses for that date."),
-     Col("url", "TEXT", "The source's address, when the source states it.")),
-    facets=("kind", "file"), extra="PRIMARY KEY (nct_id, position)")
+    "sources",
+    "The source documents (under seeds/) each record cites.",
+    (
+        _NCT,
+        _POSITION,
+        Col("file", "TEXT NOT NULL", "Path of the source document under seeds/."),
+        Col(
+            "kind",
+            "TEXT NOT NULL",
+            "What kind of document it is (REGISTRY_COPY, REGISTRY_JSON, TRIAL_FINDER_PAGE, ...).",
+        ),
+        Col("publisher", "TEXT", "Who published the source, when it says so."),
+        Col("as_of", "TEXT NOT NULL", "The source's own as-of date (partial date)."),
+        Col("as_of_label", "TEXT", "The words the source uses for that date."),
+        Col("url", "TEXT", "The source's address, when the source states it."),
+    ),
+    facets=("kind", "file"),
+    extra="PRIMARY KEY (nct_id, position)",
+)
 
 EVIDENCE = Table(
-    "evidence", "Each quote of a cited source pinned to a field of a record: where the value was read.",
-    (_NCT,
-     Col("field", "TEXT NOT NULL", "The field path the quote supports (it covers every value beneath it)."),
-     _POSITION,
-     Col("quote", "TEXT NOT NULL", "The source's words, as the record quotes them.")),
-    facets=("field",), extra="PRIMARY KEY (nct_id, field, position)")
+    "evidence",
+    "Each quote of a cited source pinned to a field of a record: where the value was read.",
+    (
+        _NCT,
+        Col("field", "TEXT NOT NULL", "The field path the quote supports (it covers every value beneath it)."),
+        _POSITION,
+        Col("quote", "TEXT NOT NULL", "The source's words, as the record quotes them."),
+    ),
+    facets=("field",),
+    extra="PRIMARY KEY (nct_id, field, position)",
+)
 
 # The trials table's facets, by column name: those present in export.COLUMNS are used.
-TRIAL_FACETS = ("overall_status", "curation_status", "study_type", "phases", "target_antigens", "product_origin",
-                "lupus_nephritis", "countries", "sponsor_class", "enrollment_type")
+TRIAL_FACETS = (
+    "overall_status",
+    "curation_status",
+    "study_type",
+    "phases",
+    "target_antigens",
+    "product_origin",
+    "lupus_nephritis",
+    "countries",
+    "sponsor_class",
+    "enrollment_type",
+)
 
 
 def _described(column: export.Column, schema: dict) -> str:
@@ -128,13 +176,24 @@ def _described(column: export.Column, schema: dict) -> str:
 
 def trials_table(schema: dict) -> Table:
     """The trials table from the CSV's columns, by name and in order."""
-    columns = tuple(Col(c.name, ("TEXT" if c.is_list else _SQL_TYPES.get(c.type, "TEXT"))
-                        + (" PRIMARY KEY" if c.name == package.PRIMARY_KEY else ""), _described(c, schema))
-                    for c in export.COLUMNS)
+    columns = tuple(
+        Col(
+            c.name,
+            ("TEXT" if c.is_list else _SQL_TYPES.get(c.type, "TEXT"))
+            + (" PRIMARY KEY" if c.name == package.PRIMARY_KEY else ""),
+            _described(c, schema),
+        )
+        for c in export.COLUMNS
+    )
     by_name = {c.name: c for c in export.COLUMNS}
     facets = tuple({"array": name} if by_name[name].is_list else name for name in TRIAL_FACETS if name in by_name)
-    return Table("trials", "One row a trial: the columns of trials.csv.", columns, facets,
-                 label="brief_title" if "brief_title" in by_name else None)
+    return Table(
+        "trials",
+        "One row a trial: the columns of trials.csv.",
+        columns,
+        facets,
+        label="brief_title" if "brief_title" in by_name else None,
+    )
 
 
 def tables(schema: dict) -> list[Table]:
@@ -181,19 +240,44 @@ class Rows:
                     top.setdefault((name, criterion["number"]), row_id)
         for position, t in enumerate(eligibility.get("thresholds", [])):
             ref = t["criterion"]
-            self.thresholds.append((len(self.thresholds) + 1, nct_id, position, t["kind"], top.get((ref["list"], ref["number"])),
-                                    ref["list"], ref["number"], t["measure"], t["comparator"], t["value"], t.get("unit"),
-                                    json.dumps(t["conditions"], ensure_ascii=False) if t.get("conditions") else None))
+            self.thresholds.append(
+                (
+                    len(self.thresholds) + 1,
+                    nct_id,
+                    position,
+                    t["kind"],
+                    top.get((ref["list"], ref["number"])),
+                    ref["list"],
+                    ref["number"],
+                    t["measure"],
+                    t["comparator"],
+                    t["value"],
+                    t.get("unit"),
+                    json.dumps(t["conditions"], ensure_ascii=False) if t.get("conditions") else None,
+                )
+            )
         for position, s in enumerate(data["curation"]["sources"]):
-            self.sources.append((nct_id, position, s["file"], s["kind"], s.get("publisher"), s["as_of"],
-                                 s.get("as_of_label"), s.get("url")))
+            self.sources.append(
+                (
+                    nct_id,
+                    position,
+                    s["file"],
+                    s["kind"],
+                    s.get("publisher"),
+                    s["as_of"],
+                    s.get("as_of_label"),
+                    s.get("url"),
+                )
+            )
         for field, quotes in data.get("evidence", {}).items():
             for position, quote in enumerate([quotes] if isinstance(quotes, str) else quotes):
                 self.evidence.append((nct_id, field, position, quote))
 
     def _criterion(self, nct_id: str, name: str, position: int, criterion: dict, parent: int | None, depth: int) -> int:
         row_id = len(self.criteria) + 1
-        self.criteria.append((row_id, nct_id, name, position, criterion.get("number"), parent, depth, criterion["text"]))
+        self.criteria.append(
+            (row_id, nct_id, name, position, criterion.get("number"), parent, depth, criterion["text"])
+        )
         for i, sub in enumerate(criterion.get("sub_criteria", [])):
             self._criterion(nct_id, name, i, sub, row_id, depth + 1)
         return row_id
@@ -237,15 +321,22 @@ def metadata(database: str, schema: dict) -> dict[str, Any]:
     return {
         "title": package.TITLE,
         "description": "A plain-text registry of CAR-T cell therapy trials in SLE: every value as its cited source "
-                       "states it, with the quote it was read from (table evidence).",
+        "states it, with the quote it was read from (table evidence).",
         "license": license_["name"],
         "license_url": license_["path"],
-        "databases": {database: {"tables": {
-            t.name: {"description": t.description,
-                     "columns": {c.name: c.description for c in t.columns},
-                     **({"facets": list(t.facets)} if t.facets else {}),
-                     **({"label_column": t.label} if t.label else {})}
-            for t in tables(schema)}}},
+        "databases": {
+            database: {
+                "tables": {
+                    t.name: {
+                        "description": t.description,
+                        "columns": {c.name: c.description for c in t.columns},
+                        **({"facets": list(t.facets)} if t.facets else {}),
+                        **({"label_column": t.label} if t.label else {}),
+                    }
+                    for t in tables(schema)
+                }
+            }
+        },
     }
 
 
@@ -256,7 +347,9 @@ def metadata_path(db_path: Path) -> Path:
 def write(target: Path, records: Iterator[dict], schema: dict) -> int:
     """The database and its metadata file, each built in a temporary file beside its place and then
     moved there; nothing is left behind when building fails. The number of trials."""
-    meta = (json.dumps(metadata(target.stem, schema), indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+    meta = (json.dumps(metadata(target.stem, schema), indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode(
+        "utf-8"
+    )
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(handle)
     try:
@@ -292,8 +385,10 @@ def check_target(root: Path, target: Path) -> None:
     if not target.parent.is_dir():
         folder = pipeline.display(root, target.parent)
         raise pipeline.UsageError(f"cannot write {pipeline.display(root, target)}: no folder {folder}")
-    for path, what, ours in ((target, "an SQLite database", _is_database),
-                             (metadata_path(target), "Datasette metadata", _is_metadata)):
+    for path, what, ours in (
+        (target, "an SQLite database", _is_database),
+        (metadata_path(target), "Datasette metadata", _is_metadata),
+    ):
         if not os.path.lexists(path):
             continue
         try:
@@ -302,8 +397,10 @@ def check_target(root: Path, target: Path) -> None:
             why = f"it is not {what}"
         except files.Refused as exc:
             why = str(exc)
-        raise pipeline.UsageError(f"cannot write {pipeline.display(root, path)}: {why}, so not one "
-                                  "`trials export sqlite` wrote; give a new file or one it wrote with --output")
+        raise pipeline.UsageError(
+            f"cannot write {pipeline.display(root, path)}: {why}, so not one "
+            "`trials export sqlite` wrote; give a new file or one it wrote with --output"
+        )
 
 
 def run(root: Path, output: str | None, *, fmt: str, use_cache: bool = True) -> int:

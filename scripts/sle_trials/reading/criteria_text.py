@@ -18,15 +18,23 @@ ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^])")  # markdown backslash esc
 
 
 # "Inclusion Criteria:", "**Key Exclusion Criteria**", "Inclusion criteria for Part B:", "Exclusion Criteria: Pregnancy"
-_HEADING = re.compile(r"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?:key\s+|main\s+|major\s+|general\s+)?(?P<kind>inclusion|exclusion)\s+criteria"
-                      r"(?P<scope>\s+(?:for|of|in)\b[^:]{0,60})?)\s*(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?\s*(?P<rest>.*))?$", re.I)
+_HEADING = re.compile(
+    r"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?:key\s+|main\s+|major\s+|general\s+)?(?P<kind>inclusion|exclusion)\s+criteria"
+    r"(?P<scope>\s+(?:for|of|in)\b[^:]{0,60})?)\s*(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
+    re.I,
+)
 # "Eligibility criteria:", "Key Eligibility Criteria", "Criteria:": a list that is neither said to be
 # inclusion nor exclusion; read as the inclusion list when an exclusion list follows it
-_GENERAL = re.compile(r"^[#\s]*(?:\*\*|__)?\s*(?:key\s+|main\s+)?(?:eligibility\s+|participant\s+|selection\s+)?criteria"
-                      r"\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$", re.I)
+_GENERAL = re.compile(
+    r"^[#\s]*(?:\*\*|__)?\s*(?:key\s+|main\s+)?(?:eligibility\s+|participant\s+|selection\s+)?criteria"
+    r"\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$",
+    re.I,
+)
 # a sub-heading within a list ("For adolescent participants:", "**Part B**"): on its own line after a
 # blank one (not a wrapped line of the item above), ending in a colon or wholly bold, items after it
-_SUBHEADING = re.compile(r"^(?:(?:\*\*|__)(?P<bold>[^*_:][^*_]{0,98}?):?(?:\*\*|__):?|(?P<plain>[^*•·+\-\s][^:]{0,98}?)\s*:)\s*$")
+_SUBHEADING = re.compile(
+    r"^(?:(?:\*\*|__)(?P<bold>[^*_:][^*_]{0,98}?):?(?:\*\*|__):?|(?P<plain>[^*•·+\-\s][^:]{0,98}?)\s*:)\s*$"
+)
 _ITEM = re.compile(r"^(?P<indent> *)(?:(?P<bullet>[*+•·-]) +)?(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]) +)?(?P<text>\S.*)$")
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
 _GROUP = "\x00"  # marks a line of a section that a qualified heading made a group ("Inclusion Criteria for Part B")
@@ -100,12 +108,16 @@ def split(text: str) -> Split:
     general = any(x.strip() for x in sections["general"])
     if general and not any(x.strip() for x in sections["inclusion"]) and any(x.strip() for x in sections["exclusion"]):
         sections["inclusion"], general = sections["general"], False
-        remarks.append("The criteria text heads its first list 'Eligibility criteria' and a later one 'Exclusion "
-                       "criteria'; the first is read as the inclusion criteria.")
+        remarks.append(
+            "The criteria text heads its first list 'Eligibility criteria' and a later one 'Exclusion "
+            "criteria'; the first is read as the inclusion criteria."
+        )
     if preamble and (sections["inclusion"] or sections["exclusion"]):
         remarks.append("The criteria text has words before its first heading; they are not imported as criteria.")
     if general and (sections["inclusion"] or sections["exclusion"]):
-        remarks.append("The criteria text has a list headed neither inclusion nor exclusion; it is not imported as criteria.")
+        remarks.append(
+            "The criteria text has a list headed neither inclusion nor exclusion; it is not imported as criteria."
+        )
     inclusion, r1 = _items(sections["inclusion"])
     exclusion, r2 = _items(sections["exclusion"])
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
@@ -121,7 +133,7 @@ def _subheading(lines: list[str], at: int, after_gap: bool) -> str | None:
     m = _SUBHEADING.match(line)
     if not m:
         return None
-    following = next((x for x in lines[at + 1:] if x.strip()), None)
+    following = next((x for x in lines[at + 1 :] if x.strip()), None)
     item = _ITEM.match(ESCAPE.sub(r"\1", following.rstrip())) if following is not None else None
     if not (item and (item.group("bullet") or item.group("num"))):
         return None
@@ -177,14 +189,25 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
         while len(stack) > 1 and indent < stack[-1].indent:
             stack.pop()
         level = stack[-1]
-        if level.restarted and number is not None and len(stack) > 1 and stack[-2].last_number is not None \
-                and number == stack[-2].last_number + 1 and number != (level.last_number or 0) + 1:
+        if (
+            level.restarted
+            and number is not None
+            and len(stack) > 1
+            and stack[-2].last_number is not None
+            and number == stack[-2].last_number + 1
+            and number != (level.last_number or 0) + 1
+        ):
             stack.pop()  # the outer numbering resumes
             level = stack[-1]
         parent = level.items[-1] if level.items and (level.depth or level.items[-1].get("group") == group) else None
         deeper = indent > level.indent and parent is not None
-        restart = (not deeper and number is not None and level.last_number is not None and number <= level.last_number
-                   and parent is not None)
+        restart = (
+            not deeper
+            and number is not None
+            and level.last_number is not None
+            and number <= level.last_number
+            and parent is not None
+        )
         if (deeper or restart) and level.depth < MAX_DEPTH:
             assert parent is not None  # both deeper and restart ask for it
             level = _Level(indent, parent.setdefault("sub_criteria", []), level.depth + 1, restarted=restart)
@@ -221,7 +244,9 @@ def _dedupe(items: list[dict], messages: list[str]) -> None:
         texts.add(key)
         if item.get("number") is not None:
             if (item.get("group"), item["number"]) in numbers:
-                messages.append(f"the number {item['number']} is used twice in one list; the second is kept without its number.")
+                messages.append(
+                    f"the number {item['number']} is used twice in one list; the second is kept without its number."
+                )
                 del item["number"]
             else:
                 numbers.add((item.get("group"), item["number"]))

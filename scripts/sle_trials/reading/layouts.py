@@ -27,8 +27,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from sle_trials.reading.criteria_text import ESCAPE, split_criteria
 
@@ -142,7 +143,9 @@ def json_string(value: str) -> str:
         return value  # no character of those kinds (all are unprintable), so nothing to change
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     kinds = {c: unicodedata.category(c) for c in set(value)}
-    return "".join(c if c == "\n" else " " if kinds[c] in ("Cc", "Zl", "Zp") else "" if kinds[c] == "Cf" else c for c in value)
+    return "".join(
+        c if c == "\n" else " " if kinds[c] in ("Cc", "Zl", "Zp") else "" if kinds[c] == "Cf" else c for c in value
+    )
 
 
 def json_lines(node: Any, parent: str = "") -> list[tuple[str, str]]:
@@ -161,8 +164,13 @@ def json_lines(node: Any, parent: str = "") -> list[tuple[str, str]]:
         elif item is None:
             return
         else:
-            text = json_string(item) if isinstance(item, str) else ("true" if item else "false") if isinstance(item, bool) \
+            text = (
+                json_string(item)
+                if isinstance(item, str)
+                else ("true" if item else "false")
+                if isinstance(item, bool)
                 else json.dumps(item)
+            )
             out.append((".".join(keys), text))
 
     walk(node, (parent,) if parent else ())
@@ -182,8 +190,11 @@ def json_line(key: str, value: str) -> str:
 # under, whether each value is one whole value a field must equal)
 _P = "protocolSection"
 # an armGroups interventionNames entry is "Type: name"; the type as the registry's web pages spell it
-TYPE_PREFIX = re.compile(r"^(Behavioral|Biological|Combination Product|Device|Diagnostic Test|Dietary Supplement|Drug|"
-                         r"Genetic|Procedure|Radiation|Other): ", re.I)
+TYPE_PREFIX = re.compile(
+    r"^(Behavioral|Biological|Combination Product|Device|Diagnostic Test|Dietary Supplement|Drug|"
+    r"Genetic|Procedure|Radiation|Other): ",
+    re.I,
+)
 CTGOV_PLACES: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {
     "nct_id": [((_P, "identificationModule", "nctId"), "identificationModule.nctId", True)],
     "brief_title": [((_P, "identificationModule", "briefTitle"), "identificationModule.briefTitle", True)],
@@ -194,39 +205,72 @@ CTGOV_PLACES: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {
     "last_known_status": [((_P, "statusModule", "lastKnownStatus"), "statusModule.lastKnownStatus", False)],
     "why_stopped": [((_P, "statusModule", "whyStopped"), "statusModule.whyStopped", True)],
     "dates.start": [((_P, "statusModule", "startDateStruct"), "startDateStruct", False)],
-    "dates.primary_completion": [((_P, "statusModule", "primaryCompletionDateStruct"), "primaryCompletionDateStruct", False)],
+    "dates.primary_completion": [
+        ((_P, "statusModule", "primaryCompletionDateStruct"), "primaryCompletionDateStruct", False)
+    ],
     "dates.completion": [((_P, "statusModule", "completionDateStruct"), "completionDateStruct", False)],
-    "dates.first_submitted": [((_P, "statusModule", "studyFirstSubmitDate"), "statusModule.studyFirstSubmitDate", False)],
+    "dates.first_submitted": [
+        ((_P, "statusModule", "studyFirstSubmitDate"), "statusModule.studyFirstSubmitDate", False)
+    ],
     "dates.first_posted": [((_P, "statusModule", "studyFirstPostDateStruct"), "studyFirstPostDateStruct", False)],
     "dates.last_updated": [((_P, "statusModule", "lastUpdatePostDateStruct"), "lastUpdatePostDateStruct", False)],
     "results_posted": [(("hasResults",), "hasResults", False)],
     "phases": [((_P, "designModule", "phases"), "designModule.phases", False)],
     "study_type": [((_P, "designModule", "studyType"), "designModule.studyType", False)],
     "design.allocation": [((_P, "designModule", "designInfo", "allocation"), "designInfo.allocation", False)],
-    "design.intervention_model": [((_P, "designModule", "designInfo", "interventionModel"), "designInfo.interventionModel", False)],
-    "design.primary_purpose": [((_P, "designModule", "designInfo", "primaryPurpose"), "designInfo.primaryPurpose", False)],
+    "design.intervention_model": [
+        ((_P, "designModule", "designInfo", "interventionModel"), "designInfo.interventionModel", False)
+    ],
+    "design.primary_purpose": [
+        ((_P, "designModule", "designInfo", "primaryPurpose"), "designInfo.primaryPurpose", False)
+    ],
     "design.masking": [((_P, "designModule", "designInfo", "maskingInfo", "masking"), "maskingInfo.masking", False)],
-    "design.observational_model": [((_P, "designModule", "designInfo", "observationalModel"), "designInfo.observationalModel", False)],
-    "design.time_perspective": [((_P, "designModule", "designInfo", "timePerspective"), "designInfo.timePerspective", False)],
+    "design.observational_model": [
+        ((_P, "designModule", "designInfo", "observationalModel"), "designInfo.observationalModel", False)
+    ],
+    "design.time_perspective": [
+        ((_P, "designModule", "designInfo", "timePerspective"), "designInfo.timePerspective", False)
+    ],
     "enrollment": [((_P, "designModule", "enrollmentInfo"), "enrollmentInfo", False)],
     "conditions": [((_P, "conditionsModule", "conditions"), "conditionsModule.conditions", True)],
     "keywords": [((_P, "conditionsModule", "keywords"), "conditionsModule.keywords", True)],
     "brief_summary": [((_P, "descriptionModule", "briefSummary"), "descriptionModule.briefSummary", True)],
-    "detailed_description": [((_P, "descriptionModule", "detailedDescription"), "descriptionModule.detailedDescription", True)],
+    "detailed_description": [
+        ((_P, "descriptionModule", "detailedDescription"), "descriptionModule.detailedDescription", True)
+    ],
     "eligibility.sex": [((_P, "eligibilityModule", "sex"), "eligibilityModule.sex", False)],
     "eligibility.minimum_age": [((_P, "eligibilityModule", "minimumAge"), "eligibilityModule.minimumAge", False)],
     "eligibility.maximum_age": [((_P, "eligibilityModule", "maximumAge"), "eligibilityModule.maximumAge", False)],
-    "eligibility.healthy_volunteers": [((_P, "eligibilityModule", "healthyVolunteers"), "eligibilityModule.healthyVolunteers", False)],
+    "eligibility.healthy_volunteers": [
+        ((_P, "eligibilityModule", "healthyVolunteers"), "eligibilityModule.healthyVolunteers", False)
+    ],
     "eligibility": [((_P, "eligibilityModule", "eligibilityCriteria"), "eligibilityModule.eligibilityCriteria", False)],
     "sponsor.name": [((_P, "sponsorCollaboratorsModule", "leadSponsor", "name"), "leadSponsor.name", True)],
     "sponsor.class": [((_P, "sponsorCollaboratorsModule", "leadSponsor", "class"), "leadSponsor.class", False)],
-    "responsible_party.type": [((_P, "sponsorCollaboratorsModule", "responsibleParty", "type"), "responsibleParty.type", False)],
-    "responsible_party.name": [((_P, "sponsorCollaboratorsModule", "responsibleParty", "investigatorFullName"),
-                                "responsibleParty.investigatorFullName", True)],
-    "responsible_party.title": [((_P, "sponsorCollaboratorsModule", "responsibleParty", "investigatorTitle"),
-                                 "responsibleParty.investigatorTitle", True)],
-    "responsible_party.affiliation": [((_P, "sponsorCollaboratorsModule", "responsibleParty", "investigatorAffiliation"),
-                                       "responsibleParty.investigatorAffiliation", True)],
+    "responsible_party.type": [
+        ((_P, "sponsorCollaboratorsModule", "responsibleParty", "type"), "responsibleParty.type", False)
+    ],
+    "responsible_party.name": [
+        (
+            (_P, "sponsorCollaboratorsModule", "responsibleParty", "investigatorFullName"),
+            "responsibleParty.investigatorFullName",
+            True,
+        )
+    ],
+    "responsible_party.title": [
+        (
+            (_P, "sponsorCollaboratorsModule", "responsibleParty", "investigatorTitle"),
+            "responsibleParty.investigatorTitle",
+            True,
+        )
+    ],
+    "responsible_party.affiliation": [
+        (
+            (_P, "sponsorCollaboratorsModule", "responsibleParty", "investigatorAffiliation"),
+            "responsibleParty.investigatorAffiliation",
+            True,
+        )
+    ],
     "identifiers.org_study_id": [((_P, "identificationModule", "orgStudyIdInfo", "id"), "orgStudyIdInfo.id", True)],
 }
 
@@ -255,15 +299,37 @@ def _passages(value: Any, key: str, whole: bool) -> list[Passage]:
 # fields are read from one item of the JSON list (rows), and an item is quoted as its lines together
 CTGOV_LISTS: dict[str, tuple[str, str, dict[str, str]]] = {
     "arms": ("armsInterventionsModule", "armGroups", {"label": "label", "type": "type", "description": "description"}),
-    "interventions": ("armsInterventionsModule", "interventions", {"name": "name", "type": "type", "description": "description"}),
-    "officials": ("contactsLocationsModule", "overallOfficials", {"name": "name", "role": "role", "affiliation": "affiliation"}),
-    "locations": ("contactsLocationsModule", "locations", {"facility": "facility", "city": "city", "region": "state", "country": "country"}),
-    "identifiers.secondary_ids": ("identificationModule", "secondaryIdInfos", {"id": "id", "type": "type", "domain": "domain"}),
+    "interventions": (
+        "armsInterventionsModule",
+        "interventions",
+        {"name": "name", "type": "type", "description": "description"},
+    ),
+    "officials": (
+        "contactsLocationsModule",
+        "overallOfficials",
+        {"name": "name", "role": "role", "affiliation": "affiliation"},
+    ),
+    "locations": (
+        "contactsLocationsModule",
+        "locations",
+        {"facility": "facility", "city": "city", "region": "state", "country": "country"},
+    ),
+    "identifiers.secondary_ids": (
+        "identificationModule",
+        "secondaryIdInfos",
+        {"id": "id", "type": "type", "domain": "domain"},
+    ),
     "references": ("referencesModule", "references", {"pmid": "pmid", "type": "type", "citation": "citation"}),
-    "outcomes.primary": ("outcomesModule", "primaryOutcomes", {"measure": "measure", "time_frame": "timeFrame",
-                                                               "description": "description"}),
-    "outcomes.secondary": ("outcomesModule", "secondaryOutcomes", {"measure": "measure", "time_frame": "timeFrame",
-                                                                   "description": "description"}),
+    "outcomes.primary": (
+        "outcomesModule",
+        "primaryOutcomes",
+        {"measure": "measure", "time_frame": "timeFrame", "description": "description"},
+    ),
+    "outcomes.secondary": (
+        "outcomesModule",
+        "secondaryOutcomes",
+        {"measure": "measure", "time_frame": "timeFrame", "description": "description"},
+    ),
 }
 
 
@@ -277,22 +343,37 @@ def _ctgov_rows(study: dict) -> tuple[dict[str, list[Passage]], dict[str, list[d
             continue
         items = [item for item in items if isinstance(item, dict)]
         places[name] = [Passage(json_text(item, key)) for item in items]
-        rows[name] = [{column: normalise(json_string(item[k])) for column, k in columns.items() if isinstance(item.get(k), str)}
-                      for item in items]
+        rows[name] = [
+            {column: normalise(json_string(item[k])) for column, k in columns.items() if isinstance(item.get(k), str)}
+            for item in items
+        ]
         if name == "arms":  # an arm's interventions, named as the Interventions list names them ("Drug: X" is X)
             for row, item in zip(rows[name], items):
-                row["intervention_names"] = [normalise(TYPE_PREFIX.sub("", json_string(n))) for n in item.get("interventionNames") or []
-                                             if isinstance(n, str)]
+                row["intervention_names"] = [
+                    normalise(TYPE_PREFIX.sub("", json_string(n)))
+                    for n in item.get("interventionNames") or []
+                    if isinstance(n, str)
+                ]
         for column, k in columns.items():
             if column not in ("type", "role"):  # a vocabulary value is quoted with its item, which names it
                 places[f"{name}.{column}"] = [p for item in items for p in _passages(item.get(k), f"{key}.{k}", True)]
     # an arm's intervention is named "Drug: X" there and X in the record (its row binds it to its arm)
-    for name, key, column, whole in (("arms.intervention_names", "armGroups", "interventionNames", False),
-                                     ("interventions.other_names", "interventions", "otherNames", True)):
+    for name, key, column, whole in (
+        ("arms.intervention_names", "armGroups", "interventionNames", False),
+        ("interventions.other_names", "interventions", "otherNames", True),
+    ):
         module, list_key, _ = CTGOV_LISTS[name.split(".")[0]]
         items = _at(study, (_P, module, list_key))
-        places[name] = [p for item in items if isinstance(item, dict) for p in _passages(item.get(column), f"{key}.{column}", whole)] \
-            if isinstance(items, list) else []
+        places[name] = (
+            [
+                p
+                for item in items
+                if isinstance(item, dict)
+                for p in _passages(item.get(column), f"{key}.{column}", whole)
+            ]
+            if isinstance(items, list)
+            else []
+        )
     return places, rows
 
 
@@ -383,8 +464,11 @@ def _one(lines: list[str]) -> list[Passage]:
 
 def _related(lines: list[str]) -> list[dict[str, str]]:
     """Related trials as rows: an id with the title on the line above it (how both page layouts list them)."""
-    return [{"nct_id": line, "title": normalise(before)} for before, line in zip(["", *lines], lines)
-            if _NCT_LINE.match(line) and before and not _NCT_LINE.match(before)]
+    return [
+        {"nct_id": line, "title": normalise(before)}
+        for before, line in zip(["", *lines], lines)
+        if _NCT_LINE.match(line) and before and not _NCT_LINE.match(before)
+    ]
 
 
 def _address(line: str) -> dict[str, str]:
@@ -415,7 +499,9 @@ def _address_parts(lines: list[str]) -> dict[str, list[Passage]]:
     return {"locations.city": _whole(city), "locations.region": _whole(region), "locations.country": _whole(country)}
 
 
-def _criteria_blocks(body: list[str], inclusion: re.Pattern[str], exclusion: re.Pattern[str]) -> tuple[list[str], list[str], list[str]]:
+def _criteria_blocks(
+    body: list[str], inclusion: re.Pattern[str], exclusion: re.Pattern[str]
+) -> tuple[list[str], list[str], list[str]]:
     """(inclusion lines, exclusion lines, the lines after the exclusion list) of an eligibility section."""
     inc: list[str] = []
     exc: list[str] = []
@@ -445,14 +531,32 @@ def _criteria_places(inc: list[str], exc: list[str]) -> tuple[dict[str, list[Pas
 
 # --- a third-party copy of a registry record ------------------------------------------------------
 
-REGISTRY_COPY_HEADINGS = ("Study Results", "Basic Information", "Brief Summary", "Related Clinical Trials",
-                          "Detailed Description", "Conditions", "Study Design", "Study Groups", "Interventions",
-                          "Other Intervention Names", "Eligibility Criteria", "Sponsors", "Responsible Party",
-                          "Locations", "Countries", "Central Contacts", "Facility Contacts", "Other Identifiers",
-                          "More Related Trials")
+REGISTRY_COPY_HEADINGS = (
+    "Study Results",
+    "Basic Information",
+    "Brief Summary",
+    "Related Clinical Trials",
+    "Detailed Description",
+    "Conditions",
+    "Study Design",
+    "Study Groups",
+    "Interventions",
+    "Other Intervention Names",
+    "Eligibility Criteria",
+    "Sponsors",
+    "Responsible Party",
+    "Locations",
+    "Countries",
+    "Central Contacts",
+    "Facility Contacts",
+    "Other Identifiers",
+    "More Related Trials",
+)
 # The site's own one-line blurb under a heading ("Get a concise snapshot of the trial, ..."): not the trial's words.
-_BLURB = re.compile(r"^(?:Get|Review|Explore|Dive|See|Understand|Learn|Discover|Check|Meet|Identify|Reach|Find|"
-                    r"Additional) .*[.]$")
+_BLURB = re.compile(
+    r"^(?:Get|Review|Explore|Dive|See|Understand|Learn|Discover|Check|Meet|Identify|Reach|Find|"
+    r"Additional) .*[.]$"
+)
 _INCLUSION = re.compile(r"(?i)^(?:key\s+)?inclusion criteria:?$")
 _EXCLUSION = re.compile(r"(?i)^(?:key\s+)?exclusion criteria:?$")
 
@@ -482,8 +586,15 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
     places["curation.sources.publisher"] = []  # the copy does not say whose site it is
     places["dates.last_updated"] = _within(updated)
     places["dates"] = _within(updated + basic)
-    for name in ("overall_status", "phases", "study_type", "enrollment", "dates.start", "dates.primary_completion",
-                 "dates.completion"):
+    for name in (
+        "overall_status",
+        "phases",
+        "study_type",
+        "enrollment",
+        "dates.start",
+        "dates.primary_completion",
+        "dates.completion",
+    ):
         places[name] = _within(basic)
     places["results_posted"] = _within(get("Study Results", []))
     places["brief_summary"] = _one(get("Brief Summary", []))
@@ -511,7 +622,12 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
     criteria_places, criteria = _criteria_places(inc, exc)
     places.update(criteria_places)
     places["eligibility"] = _within(eligibility)
-    for name in ("eligibility.sex", "eligibility.minimum_age", "eligibility.maximum_age", "eligibility.healthy_volunteers"):
+    for name in (
+        "eligibility.sex",
+        "eligibility.minimum_age",
+        "eligibility.maximum_age",
+        "eligibility.healthy_volunteers",
+    ):
         places[name] = _within(tail)
     sponsors = get("Sponsors", [])
     places["sponsor"] = _within(["Sponsors", *sponsors])
@@ -519,7 +635,7 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
     party = get("Responsible Party", [])  # the investigator's name, title and affiliation, a line each
     places["responsible_party"] = _within(party)
     for i, name in enumerate(("responsible_party.name", "responsible_party.title", "responsible_party.affiliation")):
-        places[name] = _whole(party[i:i + 1])
+        places[name] = _whole(party[i : i + 1])
     locations = get("Locations", [])
     places["locations"] = _within(locations)
     places["locations.facility"] = _whole(locations[0::2])
@@ -528,10 +644,14 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
     identifiers = get("Other Identifiers", [])
     places["identifiers"] = _within(identifiers)
     places["identifiers.org_study_id"] = _whole(identifiers)
-    rows = {"related_trials": _related(related),
-            "locations": [{"facility": normalise(f), **_address(a)} for f, a in zip(locations[0::2], locations[1::2])],
-            "arms": [{k: normalise(v) for k, v in arm.items()} for arm in arms],
-            "interventions": [{"name": normalise(n), "description": normalise(d)} for n, d in zip(names, interventions[1::2])]}
+    rows = {
+        "related_trials": _related(related),
+        "locations": [{"facility": normalise(f), **_address(a)} for f, a in zip(locations[0::2], locations[1::2])],
+        "arms": [{k: normalise(v) for k, v in arm.items()} for arm in arms],
+        "interventions": [
+            {"name": normalise(n), "description": normalise(d)} for n, d in zip(names, interventions[1::2])
+        ],
+    }
     return SourceDoc(file, "registry_copy", "", places, criteria, _subject(id_lines), rows)
 
 
@@ -557,8 +677,18 @@ def _arms(lines: list[str], interventions: set[str]) -> tuple[list[dict[str, str
 
 # --- a ClinConnect trial page ---------------------------------------------------------------------
 
-CLINCONNECT_HEADINGS = ("Trial Information", "Keywords", "ClinConnect Summary", "Gender", "Eligibility criteria",
-                        "Locations", "Patients applied", "Trial Officials", "Timeline", "Similar Trials")
+CLINCONNECT_HEADINGS = (
+    "Trial Information",
+    "Keywords",
+    "ClinConnect Summary",
+    "Gender",
+    "Eligibility criteria",
+    "Locations",
+    "Patients applied",
+    "Trial Officials",
+    "Timeline",
+    "Similar Trials",
+)
 OFFICIAL_ROLES = ("Principal Investigator", "Study Chair", "Study Director", "Sub-Investigator", "Sub Investigator")
 _LAUNCHED = re.compile(r"^Launched by (?P<sponsor>.+?) · (?P<date>.+)$")
 
@@ -569,7 +699,9 @@ def _clinconnect(file: str, lines: list[str]) -> SourceDoc | None:
         return None
     headings = set(CLINCONNECT_HEADINGS)
     # "About <sponsor>" heads the sponsor's description, which starts with the sponsor's name again
-    following = {i: next((x for x in lines[i + 1:] if x), "") for i, line in enumerate(lines) if line.startswith("About ")}
+    following = {
+        i: next((x for x in lines[i + 1 :] if x), "") for i, line in enumerate(lines) if line.startswith("About ")
+    }
     about = {lines[i] for i, nxt in following.items() if nxt.casefold().startswith(lines[i][6:].casefold())}
 
     def heading(line: str) -> str | None:
@@ -580,7 +712,7 @@ def _clinconnect(file: str, lines: list[str]) -> SourceDoc | None:
     top: list[str] = []
     for name, at, body in _sections(lines, heading):
         if name == "About":
-            about_names.append(lines[at][len("About "):])
+            about_names.append(lines[at][len("About ") :])
         if name:
             sections.setdefault(name, []).extend(body)
         else:
@@ -626,10 +758,15 @@ def _clinconnect(file: str, lines: list[str]) -> SourceDoc | None:
     places["officials.affiliation"] = _whole([officials[i + 1] for i in roles if i + 1 < len(officials)])
     places["related_trials"] = _within(get("Similar Trials", []))
     places["related_trials.title"] = _whole([line for line in get("Similar Trials", []) if not _NCT_LINE.match(line)])
-    rows = {"related_trials": _related(get("Similar Trials", [])),
-            "locations": [_address(line) for line in locations if _address(line)],
-            "officials": [{"name": normalise(officials[i - 1]), "affiliation": normalise(officials[i + 1])}
-                          for i in roles if 0 < i < len(officials) - 1]}
+    rows = {
+        "related_trials": _related(get("Similar Trials", [])),
+        "locations": [_address(line) for line in locations if _address(line)],
+        "officials": [
+            {"name": normalise(officials[i - 1]), "affiliation": normalise(officials[i + 1])}
+            for i in roles
+            if 0 < i < len(officials) - 1
+        ],
+    }
     title_and_summary = _within(title + summary)
     places["cell_product"] = _within(title + summary + get("Keywords", []))
     places["cell_product.name"] = places["interventions"] = title_and_summary

@@ -22,17 +22,30 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 
 # --- numbers --------------------------------------------------------------------------------------
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 _NUMBER = re.compile(
     r"(?<![\w.,/^+])(?:"
     r"(?P<mant>\d+(?:\.\d+)?)\s*[×xX*]\s*10\s*\^\s*(?P<exp>\d+)"  # 1×10^6, 2.5 x 10^8
@@ -41,7 +54,8 @@ _NUMBER = re.compile(
     r"|(?P<grouped>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 25,000
     r"|(?P<plain>\d+(?:\.\d+)?)"  # 40, 7.5
     r"|(?P<word>(?i:\b(?:" + "|".join(NUMBER_WORDS) + r")\b))"
-    r")(?!\d)")
+    r")(?!\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -108,8 +122,22 @@ UNITS = [
     Unit("mmol/L", "lab", ("mmol/L", "mmol/l")),
     Unit("IU/mL", "lab", ("IU/mL", "IU/ml")),
     Unit("U/L", "lab", ("U/L", "IU/L")),
-    Unit("×ULN", "lab", ("×ULN", "× ULN", "x ULN", "xULN", "X ULN", "times ULN", "times the ULN",
-                         "times the upper limit of normal", "× the upper limit of normal", "x the upper limit of normal")),
+    Unit(
+        "×ULN",
+        "lab",
+        (
+            "×ULN",
+            "× ULN",
+            "x ULN",
+            "xULN",
+            "X ULN",
+            "times ULN",
+            "times the ULN",
+            "times the upper limit of normal",
+            "× the upper limit of normal",
+            "x the upper limit of normal",
+        ),
+    ),
     Unit("mL/min/1.73 m2", "lab", ("mL/min/1.73 m2", "mL/min/1.73m2", "ml/min/1.73 m2", "ml/min/1.73m2")),
     Unit("mL/min", "lab", ("mL/min", "ml/min")),
     Unit("/mm3", "lab", ("/mm3", "cells/mm3", "/μL", "/uL", "cells/μL", "/μl", "/ul")),
@@ -129,7 +157,11 @@ def _spelling_regex(spelling: str) -> str:
 
 
 _BY_SPELLING = sorted(((s, u) for u in UNITS for s in u.spellings), key=lambda x: -len(x[0]))
-_UNIT_AT = re.compile(r"\s?(?:" + "|".join(f"(?P<u{i}>{_spelling_regex(s)})" for i, (s, _) in enumerate(_BY_SPELLING)) + r")(?![A-Za-z0-9])")
+_UNIT_AT = re.compile(
+    r"\s?(?:"
+    + "|".join(f"(?P<u{i}>{_spelling_regex(s)})" for i, (s, _) in enumerate(_BY_SPELLING))
+    + r")(?![A-Za-z0-9])"
+)
 
 
 def nfkc(text: str) -> str:
@@ -162,9 +194,17 @@ COMPARATORS_BEFORE: list[tuple[str, str, str | None]] = [
     (r"(?<![<>=])>", ">", None),
     (r"(?<![<>=])<", "<", None),
     (r"(?<![<>=!])=", "=", None),
-    (r"\b(?:no more than|not more than|not exceed|not exceeding|not to exceed|up to|at most|a maximum of|maximum of"
-     r"|maximum(?: [\w()-]+){0,4} (?:is|was|of)|max(?:imum)?:?)", "<=", None),
-    (r"\b(?:no less than|not less than|no fewer than|not fewer than|at least|a minimum of|minimum of|minimum:?)", ">=", None),
+    (
+        r"\b(?:no more than|not more than|not exceed|not exceeding|not to exceed|up to|at most|a maximum of|maximum of"
+        r"|maximum(?: [\w()-]+){0,4} (?:is|was|of)|max(?:imum)?:?)",
+        "<=",
+        None,
+    ),
+    (
+        r"\b(?:no less than|not less than|no fewer than|not fewer than|at least|a minimum of|minimum of|minimum:?)",
+        ">=",
+        None,
+    ),
     (r"\b(?:more than|greater than|higher than|longer than|in excess of|exceeding|exceeds|above|over)", ">", None),
     (r"\b(?:less than|lower than|fewer than|shorter than|below|under)", "<", None),
     (r"\b(?:within)(?: the (?:past|last|previous|prior|preceding))?", "<", 'the source says "within"; read as "<"'),
@@ -184,7 +224,7 @@ _SENTENCE_END = re.compile(r"[.;](?=\s|$)")
 
 
 def comparator_before(quote: str, at: int) -> tuple[str, str | None] | None:
-    head = quote[max(0, at - 80):at]
+    head = quote[max(0, at - 80) : at]
     for pattern, cmp, reading in _BEFORE:
         if pattern.search(head):
             return cmp, reading
@@ -244,14 +284,16 @@ def statements(quote: str) -> tuple[Statement, ...]:
         end = unit[1] if unit else n.end
         before = comparator_before(quote, n.start)
         cmp, reading = before if before else (comparator_after(quote, end), None)
-        if _BETWEEN.search(quote[max(0, n.start - 20):n.start]) and i + 1 < len(nums):
+        if _BETWEEN.search(quote[max(0, n.start - 20) : n.start]) and i + 1 < len(nums):
             m = _AND.match(quote, end)
             if m and m.end() == nums[i + 1].start:  # "between 18 and 70 years": both ends, the unit from the last
                 other = units[i + 1]
                 low_unit = unit[0] if unit else other[0] if other else None
                 out.append(Statement(">=", n.value, low_unit, n.start, end))
                 hi_end = other[1] if other else nums[i + 1].end
-                out.append(Statement("<=", nums[i + 1].value, other[0] if other else low_unit, nums[i + 1].start, hi_end))
+                out.append(
+                    Statement("<=", nums[i + 1].value, other[0] if other else low_unit, nums[i + 1].start, hi_end)
+                )
                 taken.add(i + 1)
                 continue
         if cmp is None and out and unit is not None:
@@ -277,8 +319,14 @@ def _displaced_units(quote: str, found: list[Statement]) -> list[Statement]:
                     continue
                 unit = unit_at(quote, at)
                 if unit and len(unit[0].spellings[0]) > 1:
-                    s = Statement(s.comparator, s.value, unit[0], s.start, s.end,
-                                  f"the unit {quote[at:unit[1]].strip()!r} is written away from the number")
+                    s = Statement(
+                        s.comparator,
+                        s.value,
+                        unit[0],
+                        s.start,
+                        s.end,
+                        f"the unit {quote[at : unit[1]].strip()!r} is written away from the number",
+                    )
                     break
         out.append(s)
     return out
@@ -306,32 +354,75 @@ class KindCues:
 # In precedence order (a tie in distance goes to the earlier). The schema's threshold kinds must all
 # be here (tests/test_lexicon.py).
 KIND_CUES = [
-    KindCues("CORTICOSTEROID_DOSE_CHANGE", frozenset({"dose_rate", "dose"}),
-             ("adjustment", "adjust(?:ed)?", "changes?", "increases?", "decreases?", "reductions?", "taper(?:ing)?"),
-             anywhere_in_clause=True),
-    KindCues("CORTICOSTEROID_DOSE", frozenset({"dose_rate", "dose"}),
-             ("prednisone", "prednisolone", "methylprednisolone", "steroids?", "corticosteroids?", "glucocorticoids?")),
+    KindCues(
+        "CORTICOSTEROID_DOSE_CHANGE",
+        frozenset({"dose_rate", "dose"}),
+        ("adjustment", "adjust(?:ed)?", "changes?", "increases?", "decreases?", "reductions?", "taper(?:ing)?"),
+        anywhere_in_clause=True,
+    ),
+    KindCues(
+        "CORTICOSTEROID_DOSE",
+        frozenset({"dose_rate", "dose"}),
+        ("prednisone", "prednisolone", "methylprednisolone", "steroids?", "corticosteroids?", "glucocorticoids?"),
+    ),
     KindCues("BODY_WEIGHT", frozenset({"mass"}), ("weight", "body weight", "weighs?", "weighing")),
-    KindCues("DISEASE_ACTIVITY", frozenset({"score"}),
-             ("SLEDAI(?:-2K)?", "SELENA-SLEDAI", "BILAG", "disease activity", "scores?", "CLASI", "PGA")),
+    KindCues(
+        "DISEASE_ACTIVITY",
+        frozenset({"score"}),
+        ("SLEDAI(?:-2K)?", "SELENA-SLEDAI", "BILAG", "disease activity", "scores?", "CLASI", "PGA"),
+    ),
     KindCues("LABORATORY", LAB_DIMENSIONS, ()),
     KindCues("STABLE_DOSE_DURATION", frozenset({"time"}), ("stable", "stably", "unchanged", "constant")),
-    KindCues("WASHOUT", frozenset({"time"}),
-             ("discontinued", "discontinue", "discontinuation", "washout", "wash-out", "wash out", "used within",
-              "received within", "stopped", "withdrawn")),
-    KindCues("TIME_UNTIL_EVENT", frozenset({"time"}),
-             ("planned within", "planned", "scheduled", "after enrollment", "after enrolment", "after randomi[sz]ation")),
-    KindCues("ACTIVE_DISEASE_DURATION", frozenset({"time"}),
-             ("remained active", "remains active", "remain active", "active disease", "disease activity for", "active for")),
-    KindCues("DISEASE_DURATION", frozenset({"time"}),
-             ("history of SLE", "history of lupus", "diagnosed", "diagnosis", "disease duration", "duration of SLE",
-              "duration of disease")),
+    KindCues(
+        "WASHOUT",
+        frozenset({"time"}),
+        (
+            "discontinued",
+            "discontinue",
+            "discontinuation",
+            "washout",
+            "wash-out",
+            "wash out",
+            "used within",
+            "received within",
+            "stopped",
+            "withdrawn",
+        ),
+    ),
+    KindCues(
+        "TIME_UNTIL_EVENT",
+        frozenset({"time"}),
+        ("planned within", "planned", "scheduled", "after enrollment", "after enrolment", "after randomi[sz]ation"),
+    ),
+    KindCues(
+        "ACTIVE_DISEASE_DURATION",
+        frozenset({"time"}),
+        ("remained active", "remains active", "remain active", "active disease", "disease activity for", "active for"),
+    ),
+    KindCues(
+        "DISEASE_DURATION",
+        frozenset({"time"}),
+        (
+            "history of SLE",
+            "history of lupus",
+            "diagnosed",
+            "diagnosis",
+            "disease duration",
+            "duration of SLE",
+            "duration of disease",
+        ),
+    ),
     KindCues("TREATMENT_DURATION", frozenset({"time"}), ("treatment", "therapy", "treated", "start time")),
     KindCues("TIME_SINCE_EVENT", frozenset({"time"}), ("within", "history of", "performed", "ago", "occurred")),
 ]
 # When no cue says it, the dimension does (a duration needs a cue: too many kinds are durations).
-KIND_BY_DIMENSION = {"mass": "BODY_WEIGHT", "score": "DISEASE_ACTIVITY", "dose_rate": "CORTICOSTEROID_DOSE",
-                     "dose": "CORTICOSTEROID_DOSE", "lab": "LABORATORY"}
+KIND_BY_DIMENSION = {
+    "mass": "BODY_WEIGHT",
+    "score": "DISEASE_ACTIVITY",
+    "dose_rate": "CORTICOSTEROID_DOSE",
+    "dose": "CORTICOSTEROID_DOSE",
+    "lab": "LABORATORY",
+}
 
 
 def _cue_regex(entries: list[KindCues]) -> re.Pattern[str]:
@@ -366,15 +457,26 @@ SCORE_WORDS = re.compile(r"(?i)\b(?:scores?|SLEDAI(?:-2K)?|SELENA-SLEDAI|BILAG|C
 
 # --- ages -----------------------------------------------------------------------------------------
 
-AGE_UNITS = {"YEARS": ("years old", "year old", "Years", "years", "Year", "year", "yrs", "y/o"),
-             "MONTHS": ("Months", "months", "Month", "month"), "WEEKS": ("Weeks", "weeks", "Week", "week"),
-             "DAYS": ("Days", "days", "Day", "day"), "HOURS": ("Hours", "hours", "Hour", "hour"),
-             "MINUTES": ("Minutes", "minutes", "Minute", "minute")}
-_AGE_UNIT = re.compile(r"\s?(?:" + "|".join(
-    f"(?P<{unit}>" + "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True)) + ")"
-    for unit, spellings in AGE_UNITS.items()) + r")(?![A-Za-z])")
-AGE_LABELS = {"min": r"(?:minimum ?age|minimumAge|min\.? age|lower age limit|aged? (?:at least|from))",
-              "max": r"(?:maximum ?age|maximumAge|max\.? age|upper age limit)"}
+AGE_UNITS = {
+    "YEARS": ("years old", "year old", "Years", "years", "Year", "year", "yrs", "y/o"),
+    "MONTHS": ("Months", "months", "Month", "month"),
+    "WEEKS": ("Weeks", "weeks", "Week", "week"),
+    "DAYS": ("Days", "days", "Day", "day"),
+    "HOURS": ("Hours", "hours", "Hour", "hour"),
+    "MINUTES": ("Minutes", "minutes", "Minute", "minute"),
+}
+_AGE_UNIT = re.compile(
+    r"\s?(?:"
+    + "|".join(
+        f"(?P<{unit}>" + "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True)) + ")"
+        for unit, spellings in AGE_UNITS.items()
+    )
+    + r")(?![A-Za-z])"
+)
+AGE_LABELS = {
+    "min": r"(?:minimum ?age|minimumAge|min\.? age|lower age limit|aged? (?:at least|from))",
+    "max": r"(?:maximum ?age|maximumAge|max\.? age|upper age limit)",
+}
 _AGE_LABEL = {bound: re.compile(r"(?i:" + pattern + r")\s*:?\s*\Z") for bound, pattern in AGE_LABELS.items()}
 _AGE_RANGE = re.compile(r"\s*(?:to|-|–|and)\s*")
 _AGE_OLDER = re.compile(r"\s*(?:\+|(?:or|and) (?:older|above|over|more))", re.I)
@@ -405,7 +507,7 @@ def ages(quote: str) -> tuple[Age, ...]:
     for i, (n, unit, end) in enumerate(found):
         if i in skip:
             continue
-        head = quote[max(0, n.start - 40):n.start]
+        head = quote[max(0, n.start - 40) : n.start]
         bound = next((b for b, p in _AGE_LABEL.items() if p.search(head)), None)
         cmp = comparator_before(quote, n.start)
         if bound is None and cmp:
@@ -463,7 +565,7 @@ def doses(quote: str) -> tuple[Dose, ...]:
             out.append(Dose(n.value, "PER_KG", per_kg.end(), n.start, per_kg.end(), None))
             continue
         # "1×10^6 CAR-T cells/kg": the unit's words, then per kilogram
-        tail = re.match(r"\s*[^\s/,;.]+(?:\s+[^\s/,;.]+){0,3}\s*/\s*kg\b", quote[n.end:n.end + 80], re.I)
+        tail = re.match(r"\s*[^\s/,;.]+(?:\s+[^\s/,;.]+){0,3}\s*/\s*kg\b", quote[n.end : n.end + 80], re.I)
         basis = "PER_KG" if tail else "FLAT"
         reading = None if basis == "PER_KG" or FLAT_WORDS.search(quote) else FLAT_READING
         out.append(Dose(n.value, basis, n.end, n.start, n.end, reading))
@@ -472,8 +574,11 @@ def doses(quote: str) -> tuple[Dose, ...]:
 
 # What may follow a dose's unit: the end, punctuation, or a word that starts a new phrase ("... CAR-T
 # cells for patients 1 to 3"); anything else means the unit runs on ("CAR-T" is not "CAR-T cells").
-_AFTER_UNIT = re.compile(r"(?:$|[\s]*[,.;:()\[\]/]|\s+(?:for|per|in|to|at|on|and|or|via|by|each|daily|once|twice|"
-                         r"administered|given|infused|intravenously|IV|i\.v\.)\b)", re.I)
+_AFTER_UNIT = re.compile(
+    r"(?:$|[\s]*[,.;:()\[\]/]|\s+(?:for|per|in|to|at|on|and|or|via|by|each|daily|once|twice|"
+    r"administered|given|infused|intravenously|IV|i\.v\.)\b)",
+    re.I,
+)
 
 
 def unit_follows(quote: str, at: int, unit: str) -> bool:
@@ -486,7 +591,9 @@ def unit_follows(quote: str, at: int, unit: str) -> bool:
     return bool(_AFTER_UNIT.match(rest, len(wanted)))
 
 
-_PATIENTS = re.compile(r"(?i)\b(?:patients?|participants?|subjects?)\s+(?:no\.?\s*)?(\d+)(?:\s*(?:to|-|–|through)\s*(\d+))?")
+_PATIENTS = re.compile(
+    r"(?i)\b(?:patients?|participants?|subjects?)\s+(?:no\.?\s*)?(\d+)(?:\s*(?:to|-|–|through)\s*(\d+))?"
+)
 
 
 def patient_ranges(quote: str) -> list[tuple[int, int]]:
@@ -495,26 +602,44 @@ def patient_ranges(quote: str) -> list[tuple[int, int]]:
 
 
 _COUNT_AFTER = re.compile(r"\s*(?:participants?|patients?|subjects?|people|persons)\b", re.I)
-_COUNT_BEFORE = re.compile(r"(?i:enrollment|enrolment|enrollmentInfo\.count|count|sample size|planned number of "
-                           r"(?:participants|patients|subjects))\s*:?\s*\Z")
+_COUNT_BEFORE = re.compile(
+    r"(?i:enrollment|enrolment|enrollmentInfo\.count|count|sample size|planned number of "
+    r"(?:participants|patients|subjects))\s*:?\s*\Z"
+)
 
 
 def counts(quote: str) -> list[float]:
     """Numbers the quote states as a number of people: "6 participants", "Enrollment: 24"."""
-    return [n.value for n in numbers(quote)
-            if _COUNT_AFTER.match(quote, n.end) or _COUNT_BEFORE.search(quote[max(0, n.start - 40):n.start])]
+    return [
+        n.value
+        for n in numbers(quote)
+        if _COUNT_AFTER.match(quote, n.end) or _COUNT_BEFORE.search(quote[max(0, n.start - 40) : n.start])
+    ]
 
 
 # --- dates ----------------------------------------------------------------------------------------
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _MONTH = "(?:" + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + r")\.?"
 _DATE = re.compile(
     rf"(?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}}))"
     rf"|(?P<dmy>(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))"
     rf"|(?P<my>(?P<m3>{_MONTH}),?\s+(?P<y3>\d{{4}}))"
-    r"|(?P<iso>(?<![\d-])\d{4}(?:-\d{2}(?:-\d{2})?)?(?![\d-]))")
+    r"|(?P<iso>(?<![\d-])\d{4}(?:-\d{2}(?:-\d{2})?)?(?![\d-]))"
+)
 
 
 def _month(name: str) -> int:
@@ -546,26 +671,67 @@ def dates(quote: str) -> tuple[DateMention, ...]:
 # The words a source labels each registry date with (dates.<name>); the labels of the source's own
 # as-of date are its as_of_label and AS_OF_LABELS.
 DATE_LABELS: dict[str, tuple[str, ...]] = {
-    "start": ("Study Start", "Study start", "Start Date", "Start date", "Actual Study Start", "Estimated Study Start",
-              "startDateStruct", "Start"),
-    "primary_completion": ("Primary Completion", "Primary completion", "Primary Completion Date",
-                           "primaryCompletionDateStruct"),
-    "completion": ("Study Completion", "Study completion", "Completion Date", "Completion date", "Estimated completion",
-                   "Estimated Completion", "completionDateStruct", "Completion"),
-    "first_submitted": ("First Submitted", "First submitted", "First submit", "studyFirstSubmitDate",
-                        "First Submitted that Met QC Criteria"),
+    "start": (
+        "Study Start",
+        "Study start",
+        "Start Date",
+        "Start date",
+        "Actual Study Start",
+        "Estimated Study Start",
+        "startDateStruct",
+        "Start",
+    ),
+    "primary_completion": (
+        "Primary Completion",
+        "Primary completion",
+        "Primary Completion Date",
+        "primaryCompletionDateStruct",
+    ),
+    "completion": (
+        "Study Completion",
+        "Study completion",
+        "Completion Date",
+        "Completion date",
+        "Estimated completion",
+        "Estimated Completion",
+        "completionDateStruct",
+        "Completion",
+    ),
+    "first_submitted": (
+        "First Submitted",
+        "First submitted",
+        "First submit",
+        "studyFirstSubmitDate",
+        "First Submitted that Met QC Criteria",
+    ),
     "first_posted": ("First Posted", "First posted", "studyFirstPostDateStruct"),
-    "last_updated": ("Last Update Posted", "Last Updated", "Last updated", "Last Update", "Trial updated",
-                     "lastUpdatePostDateStruct"),
+    "last_updated": (
+        "Last Update Posted",
+        "Last Updated",
+        "Last updated",
+        "Last Update",
+        "Trial updated",
+        "lastUpdatePostDateStruct",
+    ),
     "launched": ("Trial launched", "Launched by", "Launched"),
 }
-AS_OF_LABELS = ("Current as of", "as of", "As of", "Last Updated", "Last Update Posted", "lastUpdatePostDateStruct",
-                "Last updated", "Updated")
+AS_OF_LABELS = (
+    "Current as of",
+    "as of",
+    "As of",
+    "Last Updated",
+    "Last Update Posted",
+    "lastUpdatePostDateStruct",
+    "Last updated",
+    "Updated",
+)
 
 
 def _label_regex(labels: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     ordered = sorted(labels, key=lambda x: -len(x[1]))
-    return re.compile("|".join(f"(?P<l{i}>(?<![\\w]){re.escape(text)}(?![\\w]))" for i, (_, text) in enumerate(ordered)))
+    return re.compile(
+        "|".join(f"(?P<l{i}>(?<![\\w]){re.escape(text)}(?![\\w]))" for i, (_, text) in enumerate(ordered))
+    )
 
 
 def date_labels(quote: str, labels: dict[str, tuple[str, ...]]) -> list[tuple[str, int, int]]:
@@ -580,8 +746,12 @@ def _date_labels(quote: str, pairs: tuple[tuple[str, str], ...]) -> list[tuple[s
     return [(ordered[int(m.lastgroup[1:])][0], m.start(), m.end()) for m in regex.finditer(quote)]  # type: ignore[index]
 
 
-def label_of(quote: str, mention: DateMention, labels: list[tuple[str, int, int]],
-             mentions: tuple[DateMention, ...] | None = None) -> str | None:
+def label_of(
+    quote: str,
+    mention: DateMention,
+    labels: list[tuple[str, int, int]],
+    mentions: tuple[DateMention, ...] | None = None,
+) -> str | None:
     """The label a date stands under, as written: the nearest label before it with no other date
     between (mentions: the quote's dates, when the caller has them)."""
     before = [label for label in labels if label[2] <= mention.start]

@@ -39,5 +39,17 @@ from sle_trials.curate.ctgov.order import rank
 from sle_trials.curate.ctgov.record import KIND, Draft, header, to_record
 from sle_trials.curate.ctgov.study import BadInput, as_of, clean, nct_id, read_studies
 
-__all__ = ["KIND", "NOT_YET_CURATED", "BadInput", "Draft", "absent_fields", "as_of", "clean", "header", "nct_id", "rank",
-           "read_studies", "to_record"]
+__all__ = [
+    "KIND",
+    "NOT_YET_CURATED",
+    "BadInput",
+    "Draft",
+    "absent_fields",
+    "as_of",
+    "clean",
+    "header",
+    "nct_id",
+    "rank",
+    "read_studies",
+    "to_record",
+]

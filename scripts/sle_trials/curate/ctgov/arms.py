@@ -50,7 +50,11 @@ def _arms(b: Builder, mod: dict, names: set[str]) -> list[dict]:
             item["type"] = raw["type"]
             b.quote(("arms", a, "type"), raw, "armGroups", ("label", "type"))
         put(item, "description", clean(raw.get("description")))
-        put(item, "intervention_names", unique([_named(b, entry, names, a) for entry in items(raw, "interventionNames")]))
+        put(
+            item,
+            "intervention_names",
+            unique([_named(b, entry, names, a) for entry in items(raw, "interventionNames")]),
+        )
         arms.append(item)
     return arms
 
@@ -66,5 +70,8 @@ def _named(b: Builder, entry: Any, names: set[str], a: int) -> str | None:
         return bare
     if entry in names:
         return entry
-    b.note(f"arms.{a}.intervention_names", f"The arm names {entry!r}, which is not among the source's interventions; left out.")
+    b.note(
+        f"arms.{a}.intervention_names",
+        f"The arm names {entry!r}, which is not among the source's interventions; left out.",
+    )
     return None

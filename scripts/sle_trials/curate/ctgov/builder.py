@@ -10,9 +10,17 @@ from sle_trials import fields
 from sle_trials.reading import layouts
 
 # What a curator reads from the text, not the registry's fields: left for the curator, not silent.
-NOT_YET_CURATED = ("cell_product", "eligibility.thresholds", "arms.cohorts", "interventions.route", "lymphodepletion",
-                   "eligibility.lupus_nephritis", "eligibility.classification_criteria", "eligibility.autoantibodies",
-                   "eligibility.prior_therapy")
+NOT_YET_CURATED = (
+    "cell_product",
+    "eligibility.thresholds",
+    "arms.cohorts",
+    "interventions.route",
+    "lymphodepletion",
+    "eligibility.lupus_nephritis",
+    "eligibility.classification_criteria",
+    "eligibility.autoantibodies",
+    "eligibility.prior_therapy",
+)
 
 
 class Builder:
@@ -30,7 +38,10 @@ class Builder:
     def node(self, path: tuple) -> dict:
         node = fields.resolve(self.schema, self.schema)
         for part in path:
-            node = fields.resolve(self.schema, node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {}))
+            node = fields.resolve(
+                self.schema,
+                node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {}),
+            )
         return node
 
     def allowed(self, path: tuple, value: Any) -> bool:
@@ -38,7 +49,9 @@ class Builder:
         enum = self.node(tuple(0 if isinstance(p, int) else p for p in path)).get("enum")
         if enum is None or value in enum:
             return True
-        self.note(fields.dotted(path), f"The source gives {value!r}, which is not in the registry's vocabulary; left out.")
+        self.note(
+            fields.dotted(path), f"The source gives {value!r}, which is not in the registry's vocabulary; left out."
+        )
         return False
 
     def quote(self, path: tuple, value: Any, key: str, between: tuple[str, str] | None = None) -> None:
@@ -49,7 +62,7 @@ class Builder:
         if between is not None:
             lines = layouts.json_lines(value, key)
             ends = [i for i, (k, _) in enumerate(lines) if k in {f"{key}.{between[0]}", f"{key}.{between[1]}"}]
-            value = lines[min(ends): max(ends) + 1] if ends else lines
+            value = lines[min(ends) : max(ends) + 1] if ends else lines
             said = layouts.normalise(" ".join(layouts.json_line(k, v) for k, v in value))
         else:
             said = layouts.json_text(value, key)

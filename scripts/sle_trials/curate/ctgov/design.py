@@ -8,9 +8,14 @@ from typing import Any
 from sle_trials.curate.ctgov.builder import Builder, put, unique
 from sle_trials.curate.ctgov.study import items, obj
 
-DESIGN = (("allocation", "allocation"), ("interventionModel", "intervention_model"), ("primaryPurpose", "primary_purpose"),
-          ("masking", "masking"), ("observationalModel", "observational_model"),
-          ("timePerspective", "time_perspective"))  # designInfo's key (masking: maskingInfo's), the record's design.<name>
+DESIGN = (
+    ("allocation", "allocation"),
+    ("interventionModel", "intervention_model"),
+    ("primaryPurpose", "primary_purpose"),
+    ("masking", "masking"),
+    ("observationalModel", "observational_model"),
+    ("timePerspective", "time_perspective"),
+)  # designInfo's key (masking: maskingInfo's), the record's design.<name>
 
 
 def read(b: Builder, mod: dict) -> None:

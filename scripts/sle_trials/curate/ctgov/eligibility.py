@@ -26,7 +26,10 @@ def read(b: Builder, mod: dict) -> None:
             continue
         value = age(mod[key])
         if value is None:
-            b.note(f"eligibility.{name}", f"The source's {key} {mod[key]!r} is not an age this registry can hold; left out.")
+            b.note(
+                f"eligibility.{name}",
+                f"The source's {key} {mod[key]!r} is not an age this registry can hold; left out.",
+            )
             continue
         elig[name] = value
         b.quote(("eligibility", name), mod[key], f"eligibilityModule.{key}")
@@ -61,12 +64,18 @@ def _criteria(b: Builder, elig: dict, text: Any) -> None:
     for remark in found.remarks:
         b.note("eligibility", remark)
     if not found.inclusion and not found.exclusion:
-        b.note("eligibility", "The criteria text has no 'Inclusion Criteria' or 'Exclusion Criteria' heading to split "
-               "it at; the criteria are left for the curator to split from the source.")
+        b.note(
+            "eligibility",
+            "The criteria text has no 'Inclusion Criteria' or 'Exclusion Criteria' heading to split "
+            "it at; the criteria are left for the curator to split from the source.",
+        )
         b.not_yet += ["eligibility.inclusion_criteria", "eligibility.exclusion_criteria"]
         return
     for name, items in (("inclusion_criteria", found.inclusion), ("exclusion_criteria", found.exclusion)):
         if not items and found.unplaced:
-            b.note(f"eligibility.{name}", f"The criteria text gives no list headed {name.split('_')[0]} criteria, but has "
-                   "words no list took; the curator reads from the source whether they are these criteria.")
+            b.note(
+                f"eligibility.{name}",
+                f"The criteria text gives no list headed {name.split('_')[0]} criteria, but has "
+                "words no list took; the curator reads from the source whether they are these criteria.",
+            )
             b.not_yet.append(f"eligibility.{name}")

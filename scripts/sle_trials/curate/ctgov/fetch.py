@@ -67,8 +67,11 @@ class Settings:
         if not re.match(r"https?://[^\s/]+", base):
             raise ValueError(f"CTGOV_API_URL={base!r} is not an http(s) address")
         numbers: dict[str, Any] = {}
-        for name, field, kind in (("CTGOV_TIMEOUT", "timeout", float), ("CTGOV_RETRIES", "retries", int),
-                                  ("CTGOV_BACKOFF", "backoff", float)):
+        for name, field, kind in (
+            ("CTGOV_TIMEOUT", "timeout", float),
+            ("CTGOV_RETRIES", "retries", int),
+            ("CTGOV_BACKOFF", "backoff", float),
+        ):
             if env.get(name):
                 try:
                     numbers[field] = kind(env[name])
@@ -97,15 +100,28 @@ class Client:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.session = requests.Session()
-        retry = _Retry(total=settings.retries, connect=settings.retries, read=settings.retries, status=settings.retries,
-                       other=0, backoff_factor=settings.backoff / 2, backoff_max=settings.max_wait,
-                       status_forcelist=RETRIED, allowed_methods=frozenset({"GET"}), respect_retry_after_header=True,
-                       raise_on_status=True)
+        retry = _Retry(
+            total=settings.retries,
+            connect=settings.retries,
+            read=settings.retries,
+            status=settings.retries,
+            other=0,
+            backoff_factor=settings.backoff / 2,
+            backoff_max=settings.max_wait,
+            status_forcelist=RETRIED,
+            allowed_methods=frozenset({"GET"}),
+            respect_retry_after_header=True,
+            raise_on_status=True,
+        )
         adapter = HTTPAdapter(max_retries=retry)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
-        self.session.headers.update({"Accept": "application/json",
-                                     "User-Agent": f"sle-car-t-trials/{__version__} (trials import ctgov; requests)"})
+        self.session.headers.update(
+            {
+                "Accept": "application/json",
+                "User-Agent": f"sle-car-t-trials/{__version__} (trials import ctgov; requests)",
+            }
+        )
 
     def __enter__(self) -> Client:
         return self
@@ -119,22 +135,29 @@ class Client:
             raise ValueError(f"{nct_id!r} is not an NCT id")
         s = self.settings
         url = s.study_url(nct_id)
-        offline = (f"to import without the network, save {url}?format=json on a machine that has it and run "
-                   f"`trials import ctgov FILE.json`")
+        offline = (
+            f"to import without the network, save {url}?format=json on a machine that has it and run "
+            f"`trials import ctgov FILE.json`"
+        )
         try:
             response = self.session.get(url, params={"format": "json"}, timeout=(s.timeout, s.timeout), stream=True)
         except requests.exceptions.RetryError as exc:
-            raise Unreachable(f"{url}: the registry kept refusing ({_why(exc)}) after {s.retries + 1} tries; "
-                              "try again later") from None
+            raise Unreachable(
+                f"{url}: the registry kept refusing ({_why(exc)}) after {s.retries + 1} tries; try again later"
+            ) from None
         except requests.exceptions.ConnectionError as exc:
             if not _timed_out(exc):
-                raise Unreachable(f"cannot reach {s.base} ({_why(exc)}): are you offline? "
-                                  f"{offline[0].upper()}{offline[1:]}", offline=True) from None
-            raise Unreachable(f"{url}: no answer within {s.timeout:g} s, {s.retries + 1} tries; try again later, "
-                              f"or {offline}") from None
+                raise Unreachable(
+                    f"cannot reach {s.base} ({_why(exc)}): are you offline? {offline[0].upper()}{offline[1:]}",
+                    offline=True,
+                ) from None
+            raise Unreachable(
+                f"{url}: no answer within {s.timeout:g} s, {s.retries + 1} tries; try again later, or {offline}"
+            ) from None
         except requests.exceptions.Timeout:
-            raise Unreachable(f"{url}: no answer within {s.timeout:g} s, {s.retries + 1} tries; try again later, "
-                              f"or {offline}") from None
+            raise Unreachable(
+                f"{url}: no answer within {s.timeout:g} s, {s.retries + 1} tries; try again later, or {offline}"
+            ) from None
         except requests.exceptions.RequestException as exc:
             raise Unreachable(f"{url}: {_why(exc)}") from None
         with response:
@@ -144,15 +167,17 @@ class Client:
                 raise Unreachable(f"{url}: HTTP {response.status_code} {response.reason or ''}".rstrip())
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > s.limit:
-                raise Unreachable(f"{url}: the answer is {int(declared):,} bytes, "
-                                  f"more than the {s.limit:,} a study may be")
+                raise Unreachable(
+                    f"{url}: the answer is {int(declared):,} bytes, more than the {s.limit:,} a study may be"
+                )
             body = bytearray()
             try:
                 for chunk in response.iter_content(_CHUNK):
                     body += chunk
                     if len(body) > s.limit:
-                        raise Unreachable(f"{url}: the answer runs past {s.limit:,} bytes, "
-                                          "more than a study may be; stopped")
+                        raise Unreachable(
+                            f"{url}: the answer runs past {s.limit:,} bytes, more than a study may be; stopped"
+                        )
             except requests.exceptions.RequestException as exc:
                 raise Unreachable(f"{url}: the answer broke off ({_why(exc)}); try again later") from None
         return bytes(body)

@@ -21,12 +21,17 @@ def read(b: Builder, mod: dict) -> None:
     for name, key in LISTS:
         listed = []
         for raw in items(mod, key):
-            outcome = {field: text for field, k in COLUMNS if (text := clean(raw.get(k)) if isinstance(raw, dict) else None)}
+            outcome = {
+                field: text for field, k in COLUMNS if (text := clean(raw.get(k)) if isinstance(raw, dict) else None)
+            }
             if "measure" not in outcome:
                 continue
             if any("|" in outcome[f] for f in ("measure", "time_frame") if f in outcome):
-                b.note(f"outcomes.{name}", f"An outcome's measure or time frame holds '|', the CSV list separator; left out: "
-                                           f"{outcome['measure'][:80]!r}.")
+                b.note(
+                    f"outcomes.{name}",
+                    f"An outcome's measure or time frame holds '|', the CSV list separator; left out: "
+                    f"{outcome['measure'][:80]!r}.",
+                )
                 continue
             listed.append(outcome)
         put(found, name, listed)

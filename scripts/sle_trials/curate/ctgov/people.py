@@ -9,7 +9,12 @@ from typing import Any
 from sle_trials.curate.ctgov.builder import Builder, put
 from sle_trials.curate.ctgov.study import clean, items, obj
 
-LOCATION = (("facility", "facility"), ("city", "city"), ("state", "region"), ("country", "country"))  # the JSON's key, the record's
+LOCATION = (
+    ("facility", "facility"),
+    ("city", "city"),
+    ("state", "region"),
+    ("country", "country"),
+)  # the JSON's key, the record's
 
 
 def read(b: Builder, sponsors: dict, contacts: dict) -> None:

@@ -17,8 +17,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sle_trials import fields
-from sle_trials.curate.ctgov import (absent, arms, description, design, eligibility, identification, outcomes, people,
-                                     references, status)
+from sle_trials.curate.ctgov import (
+    absent,
+    arms,
+    description,
+    design,
+    eligibility,
+    identification,
+    outcomes,
+    people,
+    references,
+    status,
+)
 from sle_trials.curate.ctgov.builder import Builder
 from sle_trials.curate.ctgov.order import rank
 from sle_trials.curate.ctgov.study import BadInput, as_of, obj
@@ -63,13 +73,17 @@ def _source(b: Builder, study: dict, source: str) -> None:
     JSON as of the study's last update; BadInput without that date."""
     date = as_of(study)
     if date is None:
-        raise BadInput(f"{b.data['nct_id']}: statusModule.lastUpdatePostDateStruct.date is missing or not a date; "
-                       "the source's as-of date must be known")
+        raise BadInput(
+            f"{b.data['nct_id']}: statusModule.lastUpdatePostDateStruct.date is missing or not a date; "
+            "the source's as-of date must be known"
+        )
     b.data["curation"] = {"status": "draft", "sources": [{"file": source, "kind": KIND, "as_of": date}]}
     b.quote(("curation", "sources", 0, "as_of"), date, "lastUpdatePostDateStruct.date")
 
 
 def header(source: str) -> str:
     """The comment at the top of an imported record's file."""
-    return (f"Imported from {source} (ClinicalTrials.gov API v2 JSON) by `trials import ctgov`.\n"
-            "Every value is the registry's; review it, then curate cell_product and eligibility.thresholds.")
+    return (
+        f"Imported from {source} (ClinicalTrials.gov API v2 JSON) by `trials import ctgov`.\n"
+        "Every value is the registry's; review it, then curate cell_product and eligibility.thresholds."
+    )

@@ -18,9 +18,12 @@ from sle_trials.curate.ctgov.study import clean, items, obj
 LUPUS = re.compile(r"(?i:\blupus\b)|\bSLE\b")
 # the therapy: chimeric antigen or autoantibody receptor cells (CAR-T, CAR-NK, CAR-Treg, CAAR-T), cell
 # products named with the INN stem -leucel, or a cell therapy by name
-CELL_THERAPY = re.compile(r"\bCA{1,2}R[\s-]?(?:T|NK|Treg)\b|\bCART\b|chimeric (?:antigen|autoantibody) receptor|"
-                          r"leucel\b|"
-                          r"\bcell(?:ular)? therap|\bCAR[\s-]?(?:T|NK)[\s-]?cells?\b", re.IGNORECASE)
+CELL_THERAPY = re.compile(
+    r"\bCA{1,2}R[\s-]?(?:T|NK|Treg)\b|\bCART\b|chimeric (?:antigen|autoantibody) receptor|"
+    r"leucel\b|"
+    r"\bcell(?:ular)? therap|\bCAR[\s-]?(?:T|NK)[\s-]?cells?\b",
+    re.IGNORECASE,
+)
 
 
 class Scope(NamedTuple):
@@ -36,8 +39,10 @@ class Scope(NamedTuple):
     def why_not(self) -> str:
         conditions = "; ".join(self.conditions[:5]) or "none"
         interventions = "; ".join(self.interventions[:5]) or "none"
-        return (f"its conditions ({conditions}) and interventions ({interventions}) show neither lupus nor a CAR-T or "
-                "related cell therapy")
+        return (
+            f"its conditions ({conditions}) and interventions ({interventions}) show neither lupus nor a CAR-T or "
+            "related cell therapy"
+        )
 
 
 def of_study(study: dict) -> Scope:

@@ -11,9 +11,14 @@ from sle_trials import fields
 from sle_trials.curate.ctgov.builder import Builder, put
 from sle_trials.curate.ctgov.study import clean, date_ok
 
-DATES = (("startDateStruct", "start"), ("primaryCompletionDateStruct", "primary_completion"),
-         ("completionDateStruct", "completion"), ("studyFirstSubmitDate", "first_submitted"),
-         ("studyFirstPostDateStruct", "first_posted"), ("lastUpdatePostDateStruct", "last_updated"))  # the JSON's key, the record's dates.<name>
+DATES = (
+    ("startDateStruct", "start"),
+    ("primaryCompletionDateStruct", "primary_completion"),
+    ("completionDateStruct", "completion"),
+    ("studyFirstSubmitDate", "first_submitted"),
+    ("studyFirstPostDateStruct", "first_posted"),
+    ("lastUpdatePostDateStruct", "last_updated"),
+)  # the JSON's key, the record's dates.<name>
 
 
 def read(b: Builder, status: dict, has_results: Any) -> None:

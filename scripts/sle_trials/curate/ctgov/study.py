@@ -17,8 +17,9 @@ from sle_trials.reading import criteria_text, layouts
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
 _DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
 V2_STUDY_URL = "https://clinicaltrials.gov/api/v2/studies/"  # where a study is, in the format read here
-_PAGE_HINT = ("expected a study from the API v2, https://clinicaltrials.gov/api/v2/studies/NCT..., "
-              "or a page {\"studies\": [...]}")
+_PAGE_HINT = (
+    'expected a study from the API v2, https://clinicaltrials.gov/api/v2/studies/NCT..., or a page {"studies": [...]}'
+)
 
 
 class BadInput(Exception):
@@ -40,7 +41,9 @@ def _document(raw: bytes, name: str) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise BadInput(f"{name}: not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); expected a JSON file") from None
+        raise BadInput(
+            f"{name}: not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); expected a JSON file"
+        ) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -53,7 +56,9 @@ def _classic_ids(doc: Any) -> list[str] | None:
     """The NCT ids in a response of the classic API (retired in 2024: {"FullStudiesResponse": ...},
     a {"Study": {"ProtocolSection": ...}}, or a bare classic study); None for anything else."""
     if isinstance(doc, dict) and isinstance(doc.get("FullStudiesResponse"), dict):
-        found = [s.get("Study") if isinstance(s, dict) else None for s in doc["FullStudiesResponse"].get("FullStudies") or []]
+        found = [
+            s.get("Study") if isinstance(s, dict) else None for s in doc["FullStudiesResponse"].get("FullStudies") or []
+        ]
     elif isinstance(doc, dict) and isinstance(doc.get("Study"), dict):
         found = [doc["Study"]]
     elif isinstance(doc, dict) and isinstance(doc.get("ProtocolSection"), dict):
@@ -69,9 +74,11 @@ def _studies(doc: Any, name: str) -> list:
     if classic is not None:
         ids = " ".join(classic) or "NCT…"
         url = f"{V2_STUDY_URL}{classic[0] if len(classic) == 1 else 'NCT…'}"
-        raise BadInput(f"{name}: a response of the classic ClinicalTrials.gov API (FullStudiesResponse), retired in 2024, "
-                       f"whose field names and values differ from the API v2's; import the study in the v2 format: "
-                       f"`trials import ctgov {ids}` fetches it, or save {url} and import that file")
+        raise BadInput(
+            f"{name}: a response of the classic ClinicalTrials.gov API (FullStudiesResponse), retired in 2024, "
+            f"whose field names and values differ from the API v2's; import the study in the v2 format: "
+            f"`trials import ctgov {ids}` fetches it, or save {url} and import that file"
+        )
     if isinstance(doc, dict) and "protocolSection" in doc:
         return [doc]
     if isinstance(doc, dict) and isinstance(doc.get("studies"), list):

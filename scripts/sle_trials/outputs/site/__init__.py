@@ -61,7 +61,9 @@ def check_target(target: Path) -> None:
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise pipeline.UsageError(f"cannot write {target}: not a folder")
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
-        raise pipeline.UsageError(f"{target} is a folder `trials site` did not build; give an empty or new folder with --output")
+        raise pipeline.UsageError(
+            f"{target} is a folder `trials site` did not build; give an empty or new folder with --output"
+        )
 
 
 def run(root: Path, output: str | None, *, fmt: str, use_cache: bool = True) -> int:
@@ -85,7 +87,9 @@ def run(root: Path, output: str | None, *, fmt: str, use_cache: bool = True) -> 
             (built / name).write_bytes(data)
         for asset in ASSETS:
             shutil.copyfile(_HERE / "static" / asset, built / asset)
-        (built / MARKER).write_text(f"built by `trials site` from {package.NAME}; replaced on the next build\n", encoding="utf-8")
+        (built / MARKER).write_text(
+            f"built by `trials site` from {package.NAME}; replaced on the next build\n", encoding="utf-8"
+        )
         for folder, _, names in os.walk(built):
             os.chmod(folder, 0o755)
             for name in names:

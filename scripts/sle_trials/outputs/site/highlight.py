@@ -145,12 +145,20 @@ def _agreement(text: str, hit: int, place: str, inside: int, length: int, scope:
     """How many characters around needle at text[hit] and at place[inside] are the same (at most
     MAX_AGREEMENT a side)."""
     left = 0
-    while (left < MAX_AGREEMENT and hit - left > scope[0] and inside - left > 0
-           and text[hit - left - 1] == place[inside - left - 1]):
+    while (
+        left < MAX_AGREEMENT
+        and hit - left > scope[0]
+        and inside - left > 0
+        and text[hit - left - 1] == place[inside - left - 1]
+    ):
         left += 1
     right = 0
-    while (right < MAX_AGREEMENT and hit + length + right < scope[1] and inside + length + right < len(place)
-           and text[hit + length + right] == place[inside + length + right]):
+    while (
+        right < MAX_AGREEMENT
+        and hit + length + right < scope[1]
+        and inside + length + right < len(place)
+        and text[hit + length + right] == place[inside + length + right]
+    ):
         right += 1
     return left + right
 
@@ -218,12 +226,12 @@ def render(text: str, marks: list[Mark]) -> Markup:
         nonlocal pos
         while stack and stack[-1].end <= limit:
             top = stack.pop()
-            out.append(_shown(text[pos:top.end]) + "</mark>")
+            out.append(_shown(text[pos : top.end]) + "</mark>")
             pos = top.end
 
     for mark in nest(marks):
         close_until(mark.start)
-        out.append(_shown(text[pos:mark.start]) + _open(mark))
+        out.append(_shown(text[pos : mark.start]) + _open(mark))
         pos = mark.start
         stack.append(mark)
     close_until(len(text))

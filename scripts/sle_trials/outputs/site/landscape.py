@@ -20,11 +20,30 @@ from markupsafe import escape
 from sle_trials.outputs import export
 
 # The index's columns, in order, by name; those not (yet) in export.COLUMNS are left out.
-INDEX_COLUMNS = ("nct_id", "brief_title", "overall_status", "phases", "target_antigens", "product_origin",
-                 "lupus_nephritis", "countries", "enrollment", "start_date", "completion_date", "curation_status")
+INDEX_COLUMNS = (
+    "nct_id",
+    "brief_title",
+    "overall_status",
+    "phases",
+    "target_antigens",
+    "product_origin",
+    "lupus_nephritis",
+    "countries",
+    "enrollment",
+    "start_date",
+    "completion_date",
+    "curation_status",
+)
 # The columns a reader filters on with a list of their values (the others through the text search).
-FILTERS = ("overall_status", "phases", "target_antigens", "product_origin", "lupus_nephritis", "countries",
-           "curation_status")
+FILTERS = (
+    "overall_status",
+    "phases",
+    "target_antigens",
+    "product_origin",
+    "lupus_nephritis",
+    "countries",
+    "curation_status",
+)
 NOT_STATED = "not stated"
 
 
@@ -58,8 +77,11 @@ class Row:
 
 def columns() -> list[Column]:
     by_name = {c.name: c for c in export.COLUMNS}
-    return [Column(n, by_name[n].title or n, by_name[n].description, by_name[n].type in ("integer", "number"))
-            for n in INDEX_COLUMNS if n in by_name]
+    return [
+        Column(n, by_name[n].title or n, by_name[n].description, by_name[n].type in ("integer", "number"))
+        for n in INDEX_COLUMNS
+        if n in by_name
+    ]
 
 
 def _cell(column: export.Column, data: dict) -> Cell:
@@ -77,7 +99,8 @@ def row(data: dict) -> Row:
 
 
 def filters(rows: list[Row]) -> list[Filter]:
-    """A filter for each FILTERS column shown, with the values the trials have (and "not stated" when some have none)."""
+    """A filter for each FILTERS column shown, with the values the trials have (and "not stated" when
+    some have none)."""
     shown = columns()
     out = []
     for name in FILTERS:
@@ -96,7 +119,7 @@ def filters(rows: list[Row]) -> list[Filter]:
 
 def _date(partial: str) -> str:
     """A partial date as the first day it can mean (2024 -> 2024-01-01), for placing it on a time axis."""
-    return partial + "-01-01"[len(partial) - 4:] if partial else ""
+    return partial + "-01-01"[len(partial) - 4 :] if partial else ""
 
 
 @dataclass(frozen=True)
@@ -119,8 +142,16 @@ def chart(records: list[dict]) -> Chart:
         status = data.get("overall_status", NOT_STATED)
         if start:
             dated = f"{start} to {end or 'completion not stated'}"
-            timeline.append({"trial": data["nct_id"], "start": _date(start), "end": _date(end or start), "status": status,
-                             "dates": dated, "label": f"{data['nct_id']} ({status}): {dated}"})
+            timeline.append(
+                {
+                    "trial": data["nct_id"],
+                    "start": _date(start),
+                    "end": _date(end or start),
+                    "status": status,
+                    "dates": dated,
+                    "label": f"{data['nct_id']} ({status}): {dated}",
+                }
+            )
         for antigen in data.get("cell_product", {}).get("target_antigens", []) or [NOT_STATED]:
             antigens.append({"target antigen": antigen, "trial": data["nct_id"]})
         for phase in data.get("phases", []) or [NOT_STATED]:
@@ -135,23 +166,35 @@ def chart(records: list[dict]) -> Chart:
         base = alt.Chart(alt.Data(values=timeline)).encode(
             y=alt.Y("trial:N", title=None, sort=alt.EncodingSortField("start")),
             color=alt.Color("status:N", scale=status_scale, legend=alt.Legend(title="Status", orient="top")),
-            description=alt.Description("label:N"))
-        time: Any = (base.mark_bar(height=10).encode(
-            x=alt.X("start:T", title=None, scale=utc, axis=alt.Axis(format="%Y", tickCount="year")), x2="end:T")
-                     + base.mark_point(filled=True, size=60).encode(x=alt.X("start:T", scale=utc)))
+            description=alt.Description("label:N"),
+        )
+        time: Any = base.mark_bar(height=10).encode(
+            x=alt.X("start:T", title=None, scale=utc, axis=alt.Axis(format="%Y", tickCount="year")), x2="end:T"
+        ) + base.mark_point(filled=True, size=60).encode(x=alt.X("start:T", scale=utc))
     else:
-        time = alt.Chart(alt.Data(values=[{"text": "No trial's sources state a start date yet."}])).mark_text().encode(text="text:N")
+        time = (
+            alt.Chart(alt.Data(values=[{"text": "No trial's sources state a start date yet."}]))
+            .mark_text()
+            .encode(text="text:N")
+        )
     time = time.properties(width=width, title="Trials from start to completion")
     counts = alt.hconcat(
-        alt.Chart(alt.Data(values=antigens)).mark_bar().encode(
-            x=alt.X("count():Q", title="Trials", axis=alt.Axis(tickMinStep=1)), y=alt.Y("target antigen:N", title=None))
+        alt.Chart(alt.Data(values=antigens))
+        .mark_bar()
+        .encode(
+            x=alt.X("count():Q", title="Trials", axis=alt.Axis(tickMinStep=1)), y=alt.Y("target antigen:N", title=None)
+        )
         .properties(width=width // 2 - 60, title="By target antigen"),
-        alt.Chart(alt.Data(values=phases)).mark_bar().encode(
-            x=alt.X("count():Q", title="Trials", axis=alt.Axis(tickMinStep=1)), y=alt.Y("phase:N", title=None))
-        .properties(width=width // 2 - 60, title="By phase"))
+        alt.Chart(alt.Data(values=phases))
+        .mark_bar()
+        .encode(x=alt.X("count():Q", title="Trials", axis=alt.Axis(tickMinStep=1)), y=alt.Y("phase:N", title=None))
+        .properties(width=width // 2 - 60, title="By phase"),
+    )
     spec = alt.vconcat(time, counts).configure_view(stroke=None).to_json(indent=None)
     summary = _summary(records, timeline, antigens, phases)
-    return Chart(accessible(vl_convert.vegalite_to_svg(spec), "The landscape of the registry's trials", summary), summary)
+    return Chart(
+        accessible(vl_convert.vegalite_to_svg(spec), "The landscape of the registry's trials", summary), summary
+    )
 
 
 def accessible(svg: str, title: str, description: str) -> str:
@@ -159,9 +202,12 @@ def accessible(svg: str, title: str, description: str) -> str:
     if not svg.startswith("<svg "):
         raise ValueError("vl-convert did not return an <svg> element")
     opening = svg.index(">") + 1
-    return ('<svg role="img" aria-labelledby="chart-title chart-desc" ' + svg[len("<svg "):opening]
-            + f'<title id="chart-title">{escape(title)}</title><desc id="chart-desc">{escape(description)}</desc>'
-            + svg[opening:])
+    return (
+        '<svg role="img" aria-labelledby="chart-title chart-desc" '
+        + svg[len("<svg ") : opening]
+        + f'<title id="chart-title">{escape(title)}</title><desc id="chart-desc">{escape(description)}</desc>'
+        + svg[opening:]
+    )
 
 
 def _counted(rows: list[dict[str, Any]], key: str) -> str:
@@ -171,9 +217,12 @@ def _counted(rows: list[dict[str, Any]], key: str) -> str:
     return "; ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
 
 
-def _summary(records: list[dict], timeline: list[dict[str, Any]], antigens: list[dict[str, Any]],
-             phases: list[dict[str, Any]]) -> str:
+def _summary(
+    records: list[dict], timeline: list[dict[str, Any]], antigens: list[dict[str, Any]], phases: list[dict[str, Any]]
+) -> str:
     dated = "; ".join(f"{t['trial']} ({t['status']}) {t['dates']}" for t in sorted(timeline, key=lambda t: t["start"]))
-    return (f"{len(records)} trials. On the timeline, the {len(timeline)} whose sources state a start date: "
-            f"{dated or 'none'}. Trials by target antigen: {_counted(antigens, 'target antigen')}. "
-            f"Trials by phase: {_counted(phases, 'phase')}.")
+    return (
+        f"{len(records)} trials. On the timeline, the {len(timeline)} whose sources state a start date: "
+        f"{dated or 'none'}. Trials by target antigen: {_counted(antigens, 'target antigen')}. "
+        f"Trials by phase: {_counted(phases, 'phase')}."
+    )

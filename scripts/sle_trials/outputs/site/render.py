@@ -19,8 +19,14 @@ _TEMPLATES = Path(__file__).parent / "templates"
 
 def environment() -> Environment:
     # Autoescape everything (.html and any other): a record's or a source's text is data, never markup.
-    env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(_TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.globals.update(title=package.TITLE, data_version=package.DATA_VERSION, license=package.LICENSE)
     return env
 
@@ -33,9 +39,18 @@ def pages(records: list[Record], schema: dict, root: Path) -> dict[str, bytes]:
     env = environment()
     data = [r.data for r in records]
     rows = [landscape.row(d) for d in data]
-    out = {"index.html": env.get_template("index.html").render(
-        columns=landscape.columns(), rows=rows, filters=landscape.filters(rows), chart=landscape.chart(data),
-        counts=_counts(data), prefix="").encode("utf-8")}
+    out = {
+        "index.html": env.get_template("index.html")
+        .render(
+            columns=landscape.columns(),
+            rows=rows,
+            filters=landscape.filters(rows),
+            chart=landscape.chart(data),
+            counts=_counts(data),
+            prefix="",
+        )
+        .encode("utf-8")
+    }
     trial = env.get_template("trial.html")
     for record in records:
         page = trialpage.build(record, schema, root)

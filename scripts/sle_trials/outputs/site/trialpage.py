@@ -28,7 +28,14 @@ from sle_trials.outputs.site import highlight
 from sle_trials.reading.layouts import SourceDoc
 
 # What a value's evidence is, as the page words it (CSS classes too).
-QUOTE, VERBATIM, NONE, NUMBERED, BOOKKEEPING, CURATOR = "quote", "verbatim", "none", "numbered", "bookkeeping", "curator"
+QUOTE, VERBATIM, NONE, NUMBERED, BOOKKEEPING, CURATOR = (
+    "quote",
+    "verbatim",
+    "none",
+    "numbered",
+    "bookkeeping",
+    "curator",
+)
 _SHOWN_APART = (("curation", "notes"), ("curation", "silent"), ("curation", "incomplete"))
 
 
@@ -156,11 +163,23 @@ class _Marks:
     def views(self, record: Record) -> list[SourceView]:
         out = []
         for number, (source, read) in enumerate(zip(record.data["curation"]["sources"], self.read)):
-            marks = [highlight.Mark(m.start, m.end, m.id, m.kind, "supports " + ", ".join(self.labels[k]))
-                     for k, m in sorted(self.found.items()) if k[0] == number]
+            marks = [
+                highlight.Mark(m.start, m.end, m.id, m.kind, "supports " + ", ".join(self.labels[k]))
+                for k, m in sorted(self.found.items())
+                if k[0] == number
+            ]
             html = highlight.render(read.text, marks) if read else Markup("")
-            out.append(SourceView(number + 1, source["file"], source["kind"], source["as_of"], source.get("as_of_label", ""),
-                                  html, read is not None))
+            out.append(
+                SourceView(
+                    number + 1,
+                    source["file"],
+                    source["kind"],
+                    source["as_of"],
+                    source.get("as_of_label", ""),
+                    html,
+                    read is not None,
+                )
+            )
         return out
 
 
@@ -187,7 +206,9 @@ def _kind(path: fields.Path_, node: dict) -> str:
 def build(record: Record, schema: dict, root: Path) -> TrialPage:
     data = record.data
     curation = data["curation"]
-    quotes = {fields.parse_dotted(k): ([v] if isinstance(v, str) else list(v)) for k, v in data.get("evidence", {}).items()}
+    quotes = {
+        fields.parse_dotted(k): ([v] if isinstance(v, str) else list(v)) for k, v in data.get("evidence", {}).items()
+    }
     notes = [Note(n + 1, note.get("field", ""), note["text"]) for n, note in enumerate(curation.get("notes", []))]
     note_paths = [(n.number, fields.parse_dotted(n.field)) for n in notes if n.field]
     marks = _Marks(record, root)
@@ -196,8 +217,7 @@ def build(record: Record, schema: dict, root: Path) -> TrialPage:
         if path[0] == "evidence" or path[:2] in _SHOWN_APART:
             continue
         name = fields.dotted(path)
-        row = Value(name, shown(value), _kind(path, node),
-                    notes=[n for n, p in note_paths if path[:len(p)] == p])
+        row = Value(name, shown(value), _kind(path, node), notes=[n for n, p in note_paths if path[: len(p)] == p])
         covering = _covering(path, quotes)
         if row.kind == VERBATIM and isinstance(value, str):
             row.links.append(marks.link(value, path, VERBATIM, name))
@@ -207,8 +227,14 @@ def build(record: Record, schema: dict, root: Path) -> TrialPage:
         values.append(row)
     report = coverage.of_record(record, schema)
     return TrialPage(
-        nct_id=data["nct_id"], title=data["brief_title"], data=data, values=values, sources=marks.views(record),
-        notes=notes, silent=list(curation.get("silent", [])),
+        nct_id=data["nct_id"],
+        title=data["brief_title"],
+        data=data,
+        values=values,
+        sources=marks.views(record),
+        notes=notes,
+        silent=list(curation.get("silent", [])),
         incomplete=[Note(n + 1, i["field"], i["text"]) for n, i in enumerate(curation.get("incomplete", []))],
         not_yet_curated=list(report["fields"]["not_yet_curated"]),
-        without_evidence=list(report["values"]["without_evidence"]))
+        without_evidence=list(report["values"]["without_evidence"]),
+    )
