@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -27,6 +28,16 @@ settings.register_profile("repeatable", derandomize=True, database=None, print_b
 settings.load_profile("repeatable")
 
 REPO = Path(__file__).resolve().parents[1]
+# What a test's git runs with: a fixed curator identity, and neither the machine's nor the user's
+# git configuration (a signing key, a hook path or an editor there would change what git does).
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Curator",
+    "GIT_AUTHOR_EMAIL": "curator@example.invalid",
+    "GIT_COMMITTER_NAME": "Curator",
+    "GIT_COMMITTER_EMAIL": "curator@example.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
 FIXTURES = REPO / "tests" / "fixtures"
 COPIED_DIRS = ("schema", "seeds", "trials")
 CSV_NAME = "trials.csv"

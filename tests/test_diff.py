@@ -10,20 +10,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Trials, copy_registry
+from conftest import FIXTURES, GIT_ENV, Trials, copy_registry
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
 RELMA = "trials/NCT05765006.yaml"
-ENV = {
-    **os.environ,
-    "GIT_AUTHOR_NAME": "Curator",
-    "GIT_AUTHOR_EMAIL": "curator@example.invalid",
-    "GIT_COMMITTER_NAME": "Curator",
-    "GIT_COMMITTER_EMAIL": "curator@example.invalid",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-}
+ENV = {**os.environ, **GIT_ENV}
 
 
 def git(cwd: Path, *args: str) -> str:

@@ -9,19 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import GIT_ENV
 from sle_trials.git import plumbing
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
-ENV = {
-    **os.environ,
-    "GIT_AUTHOR_NAME": "Curator",
-    "GIT_AUTHOR_EMAIL": "curator@example.invalid",
-    "GIT_COMMITTER_NAME": "Curator",
-    "GIT_COMMITTER_EMAIL": "curator@example.invalid",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-}
+ENV = {**os.environ, **GIT_ENV}
 
 
 def git(cwd: Path, *args: str) -> str:

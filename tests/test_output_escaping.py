@@ -13,21 +13,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Trials, copy_registry
+from conftest import GIT_ENV, Trials, copy_registry
 from sle_trials.curate import diff
 from sle_trials.outputs import report
 from sle_trials.problem import Problem
 
 TRIALS = Path(sys.executable).parent / "trials"
 INJECTION = "x\n::add-mask::secret\n::error file=README.md::forged\r\x1b[31m"
-ENV = {
-    "GIT_AUTHOR_NAME": "Curator",
-    "GIT_AUTHOR_EMAIL": "curator@example.invalid",
-    "GIT_COMMITTER_NAME": "Curator",
-    "GIT_COMMITTER_EMAIL": "curator@example.invalid",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-}
+ENV = GIT_ENV
 
 
 def _render(fmt: str, problems: list[Problem]) -> str:

@@ -15,19 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, IM19_PLAIN, Trials, add_plain_source, copy_registry, put
+from conftest import GIT_ENV, IM19_PATH, IM19_PLAIN, Trials, add_plain_source, copy_registry, put
 from sle_trials.checks import load
 from sle_trials.engine import cache, pipeline
 
 IM19 = "trials/NCT06513429.yaml"
-ENV = {
-    "GIT_AUTHOR_NAME": "Curator",
-    "GIT_AUTHOR_EMAIL": "curator@example.invalid",
-    "GIT_COMMITTER_NAME": "Curator",
-    "GIT_COMMITTER_EMAIL": "curator@example.invalid",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-}
+ENV = GIT_ENV
 needs_git = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
 
