@@ -29,7 +29,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sle_trials.reading.criteria_text import ESCAPE, split_criteria
 
@@ -161,17 +161,8 @@ def json_lines(node: Any, parent: str = "") -> list[tuple[str, str]]:
         elif isinstance(item, list):
             for value in item:
                 walk(value, keys)
-        elif item is None:
-            return
-        else:
-            text = (
-                json_string(item)
-                if isinstance(item, str)
-                else ("true" if item else "false")
-                if isinstance(item, bool)
-                else json.dumps(item)
-            )
-            out.append((".".join(keys), text))
+        elif item is not None:
+            out.append((".".join(keys), _scalar_text(item)))
 
     walk(node, (parent,) if parent else ())
     return out
@@ -281,18 +272,120 @@ def _at(doc: Any, path: tuple[str, ...]) -> Any:
     return doc
 
 
-def _passages(value: Any, key: str, whole: bool) -> list[Passage]:
+class _Span(NamedTuple):
+    """The lines of one object or array of a JSON source (Lines), and the key a scalar directly in it
+    is read under ("armGroups.label" in an armGroups item; "conditionsModule.conditions" in that list)."""
+
+    start: int
+    end: int
+    last: str | None  # the object key it sits under (None at the top): an object's own keys are read after it
+    key: str
+
+
+class Lines:
+    """A JSON document read once (json_lines), each line normalised on its own, and the lines each
+    object and array holds: a field's passage is then its lines joined, not a second walk and a
+    second normalisation of its part of the document. normalise(a + "\n" + b) is normalise(a) + " " +
+    normalise(b) for lines that are never empty after normalising ("key: value" always holds a colon):
+    NFKC composes nothing across a line break, the escapes are two characters within a line, and
+    white space runs are collapsed alike (tests/test_layouts.py holds the two to each other)."""
+
+    def __init__(self, doc: Any, wanted: frozenset[str] = frozenset()) -> None:
+        self.lines: list[str] = []  # normalised "key: value" lines, in document order
+        self.spans: dict[int, _Span] = {}  # id of an object or array of doc -> its lines
+        self.values: dict[str, list[str]] = {}  # key -> the values read under it (not normalised), for wanted keys
+        self.doc = doc  # holds doc alive while the ids of its objects are keys
+        self._wanted = wanted
+        self._node(doc, None, "")
+
+    def _walk(self, item: Any, last: str | None, key: str) -> None:
+        """item: an object or an array; last: the object key it sits under (None at the top, which
+        is not the key ""); key: what a scalar directly in it is read under."""
+        start = len(self.lines)
+        if isinstance(item, dict):
+            for name, value in item.items():
+                name = str(name)
+                self._node(value, name, name if last is None else f"{last}.{name}")
+        else:
+            for value in item:
+                self._node(value, last, key)
+        self.spans[id(item)] = _Span(start, len(self.lines), last, key)
+
+    def _node(self, value: Any, last: str | None, key: str) -> None:
+        if isinstance(value, (dict, list)):
+            self._walk(value, last, key)
+        elif value is not None:
+            text = _scalar_text(value)
+            self.lines.append(line_text(key, text))
+            if key in self._wanted:
+                self.values.setdefault(key, []).append(text)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+    def text_of(self, value: Any, key: str) -> str:
+        """json_text(value, key) for a part of the document: its lines where it reads them under the
+        same keys, else read again."""
+        span = self.spans.get(id(value))
+        if span is not None and _same_keys(value, key, span):
+            return " ".join(self.lines[span.start : span.end])
+        return json_text(value, key)
+
+
+def _same_keys(value: Any, key: str, span: _Span) -> bool:
+    """Whether json_lines(value, key) gives the lines the whole document's walk gave value: an
+    object's own keys are read after the key it sits under (span.last), an array's scalars under
+    span.key; an array holding objects or arrays is read again."""
+    if isinstance(value, dict):  # json_lines(value, "") reads its keys as the top's are
+        return (key or None) == span.last
+    return key == span.key and not any(isinstance(item, (dict, list)) for item in value)
+
+
+def _scalar_text(item: Any) -> str:
+    """A JSON scalar as a source line states it: a string decoded (json_string), a number or a
+    boolean as JSON writes it."""
+    if isinstance(item, str):
+        return json_string(item)
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    return json.dumps(item)
+
+
+def _passages(value: Any, key: str, whole: bool, lines: Lines | None = None) -> list[Passage]:
     """A value's passages: the value read under its key (a list's items together too), and for a
-    whole value each item alone, which a field must equal."""
+    whole value each item alone, which a field must equal. lines: the document's, when value is a
+    part of it (its passage is then taken from them, not read again)."""
     if value is None:
         return []
-    out = [Passage(json_text(value, key))]
-    items = value if isinstance(value, list) else [value]
+    if isinstance(value, (dict, list)):
+        out = [Passage(json_text(value, key) if lines is None else lines.text_of(value, key))]
+        items = value if isinstance(value, list) else []
+    elif isinstance(value, bool):
+        return [Passage(line_text(key, _scalar_text(value)))]
+    else:  # one scalar: read under its key, it is its own item
+        out, items = [], [value]
     for item in items:
         if isinstance(item, (str, int, float)) and not isinstance(item, bool):
-            text = json_string(item) if isinstance(item, str) else json.dumps(item)
-            out.append(Passage(normalise(json_line(key, text)), whole, normalise(text)))
+            text = normalise(_scalar_text(item))
+            line = line_text(key, text, normalised=True)
+            if not out:
+                out.append(Passage(line))
+            out.append(Passage(line, whole, text))
     return out
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_.]*")
+
+
+def line_text(key: str, value: str, *, normalised: bool = False) -> str:
+    """normalise(json_line(key, value)); with a plain key (letters, digits, "_" and "."), from value
+    normalised (normalised=True when it is already): NFKC, the escapes and the white space of
+    "key: value" are those of value alone after a plain key and ": "."""
+    if not _PLAIN_KEY.fullmatch(key):
+        return normalise(json_line(key, value))
+    value = value if normalised else normalise(value)
+    return f"{key}: {value}" if value else f"{key}:"
 
 
 # record list -> (its module and key in protocolSection, record field -> JSON key): a list item's
@@ -333,7 +426,7 @@ CTGOV_LISTS: dict[str, tuple[str, str, dict[str, str]]] = {
 }
 
 
-def _ctgov_rows(study: dict) -> tuple[dict[str, list[Passage]], dict[str, list[dict[str, Any]]]]:
+def _ctgov_rows(study: dict, lines: Lines) -> tuple[dict[str, list[Passage]], dict[str, list[dict[str, Any]]]]:
     places: dict[str, list[Passage]] = {}
     rows: dict[str, list[dict[str, Any]]] = {}  # text fields, and an arm's intervention_names list
     section = study.get(_P) or {}
@@ -342,7 +435,7 @@ def _ctgov_rows(study: dict) -> tuple[dict[str, list[Passage]], dict[str, list[d
         if not isinstance(items, list):
             continue
         items = [item for item in items if isinstance(item, dict)]
-        places[name] = [Passage(json_text(item, key)) for item in items]
+        places[name] = [Passage(lines.text_of(item, key)) for item in items]
         rows[name] = [
             {column: normalise(json_string(item[k])) for column, k in columns.items() if isinstance(item.get(k), str)}
             for item in items
@@ -356,7 +449,9 @@ def _ctgov_rows(study: dict) -> tuple[dict[str, list[Passage]], dict[str, list[d
                 ]
         for column, k in columns.items():
             if column not in ("type", "role"):  # a vocabulary value is quoted with its item, which names it
-                places[f"{name}.{column}"] = [p for item in items for p in _passages(item.get(k), f"{key}.{k}", True)]
+                places[f"{name}.{column}"] = [
+                    p for item in items for p in _passages(item.get(k), f"{key}.{k}", True, lines)
+                ]
     # an arm's intervention is named "Drug: X" there and X in the record (its row binds it to its arm)
     for name, key, column, whole in (
         ("arms.intervention_names", "armGroups", "interventionNames", False),
@@ -369,7 +464,7 @@ def _ctgov_rows(study: dict) -> tuple[dict[str, list[Passage]], dict[str, list[d
                 p
                 for item in items
                 if isinstance(item, dict)
-                for p in _passages(item.get(column), f"{key}.{column}", whole)
+                for p in _passages(item.get(column), f"{key}.{column}", whole, lines)
             ]
             if isinstance(items, list)
             else []
@@ -377,28 +472,28 @@ def _ctgov_rows(study: dict) -> tuple[dict[str, list[Passage]], dict[str, list[d
     return places, rows
 
 
+_NCT_KEY, _CRITERIA_KEY = "identificationModule.nctId", "eligibilityModule.eligibilityCriteria"
+
+
 def _ctgov_json(file: str, doc: Any) -> SourceDoc:
-    lines = json_lines(doc)
-    text = normalise("\n".join(json_line(k, v) for k, v in lines))
+    lines = Lines(doc, frozenset((_NCT_KEY, _CRITERIA_KEY)))
+    text = lines.text
     studies = doc.get("studies") if isinstance(doc, dict) else doc if isinstance(doc, list) else None
     if isinstance(studies, list) and studies and all(isinstance(s, dict) and "protocolSection" in s for s in studies):
         return SourceDoc(file, PLAIN, text, parts=[_ctgov_json(file, study) for study in studies])
     if not (isinstance(doc, dict) and isinstance(doc.get("protocolSection"), dict)):
         return SourceDoc(file, PLAIN, text)
-    by_key: dict[str, list[str]] = {}
-    for key, value in lines:
-        by_key.setdefault(key, []).append(value)
     places: dict[str, list[Passage]] = {}
     for name, spots in CTGOV_PLACES.items():
-        places[name] = [p for where, key, whole in spots for p in _passages(_at(doc, where), key, whole)]
+        places[name] = [p for where, key, whole in spots for p in _passages(_at(doc, where), key, whole, lines)]
     for name in ("eligibility.inclusion_criteria", "eligibility.exclusion_criteria", "eligibility.thresholds"):
         places[name] = places["eligibility"]
     places["cell_product"] = [Passage(text)]  # a curator reads the product from titles, arms and interventions
-    ids = by_key.get("identificationModule.nctId", [])
-    item_places, rows = _ctgov_rows(doc)
+    ids = lines.values.get(_NCT_KEY, [])
+    item_places, rows = _ctgov_rows(doc, lines)
     places.update(item_places)
     doc_out = SourceDoc(file, "ctgov_json", text, places, subject=ids[0] if len(ids) == 1 else None, rows=rows)
-    criteria = by_key.get("eligibilityModule.eligibilityCriteria")
+    criteria = lines.values.get(_CRITERIA_KEY)
     if criteria:
         inclusion, exclusion, _ = split_criteria(criteria[0])
         doc_out.criteria = {"inclusion_criteria": _flat(inclusion), "exclusion_criteria": _flat(exclusion)}

@@ -1,0 +1,88 @@
+"""The ClinicalTrials.gov JSON reader reads a document once (layouts.Lines) and takes each field's
+passage from those lines: what it gives must be exactly what reading each part again gives
+(layouts.json_text, the plain definition, which the importer quotes with). Held to that on every
+JSON source we have and on generated documents full of what normalising changes: NFKC forms,
+combining marks, markdown escapes, white space of every kind, controls, keys with dots."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sle_trials.reading import layouts
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_bytes())
+    except ValueError:
+        return None  # a damaged fixture: read as plain text, never as lines
+
+
+SOURCES = {
+    p.relative_to(REPO).as_posix(): doc
+    for p in sorted(REPO.glob("seeds/*.json")) + sorted(REPO.glob("tests/**/*.json"))
+    if (doc := _json(p)) is not None
+}
+
+# characters normalising changes or splits on, and the ones around them
+TRICKY = "aZ0 .:\\*_()[]#-!|~^`{}<>+\n\r\t\u00a0\u2028\u0301\u00b4\u00e9\ufb01\uff3c\u200b\u202e\x1c\x00\u2003\u3000"
+texts = st.text(alphabet=st.sampled_from(TRICKY) | st.characters(), max_size=12)
+keys = st.sampled_from(["", "a", "a.b", "name", "x y", "k\\", "\u0301k", "armGroups", "label"]) | texts
+scalars = st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.floats(allow_nan=False) | texts
+documents = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4), max_leaves=25
+)
+
+
+def nodes(item: Any) -> list[Any]:
+    """Every object and array of a document, itself included."""
+    found = [item] if isinstance(item, (dict, list)) else []
+    for child in item.values() if isinstance(item, dict) else item if isinstance(item, list) else ():
+        found += nodes(child)
+    return found
+
+
+def same_as_read_again(doc: Any, extra_keys: list[str]) -> None:
+    lines = layouts.Lines(doc)
+    assert lines.text == layouts.json_text(doc)
+    for node in nodes(doc):
+        span = lines.spans[id(node)]
+        for key in {span.last or "", span.key, *extra_keys}:
+            assert lines.text_of(node, key) == layouts.json_text(node, key), (node, key)
+            for whole in (True, False):
+                assert layouts._passages(node, key, whole, lines) == layouts._passages(node, key, whole)
+        for value in node.values() if isinstance(node, dict) else node:
+            for key in {span.key, *extra_keys}:
+                assert layouts._passages(value, key, True, lines) == layouts._passages(value, key, True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents, st.lists(keys, max_size=2))
+def test_a_part_read_from_the_lines_is_the_part_read_again(doc: Any, extra_keys: list[str]) -> None:
+    same_as_read_again(doc, extra_keys)
+
+
+@pytest.mark.parametrize("source", sorted(SOURCES))
+def test_every_json_source_reads_the_same_from_its_lines(source: str) -> None:
+    same_as_read_again(SOURCES[source], ["identificationModule.briefTitle", "armGroups"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(keys, texts)
+def test_a_line_is_its_key_and_its_value_normalised(key: str, value: str) -> None:
+    assert layouts.line_text(key, value) == layouts.normalise(layouts.json_line(key, value))
+    assert layouts.line_text(key, layouts.normalise(value), normalised=True) == layouts.normalise(
+        layouts.json_line(key, value)
+    )
+
+
+def test_sources_are_found() -> None:
+    # the parametrised test above reads registry studies, not only damaged fixtures
+    assert sum("protocolSection" in doc for doc in SOURCES.values() if isinstance(doc, dict)) >= 4
