@@ -120,3 +120,24 @@ def test_what_does_not_merge_by_itself_is_a_conflict(base: bytes, ours: bytes, t
 def test_a_one_sided_change_of_hash_is_taken() -> None:
     """Git takes a one-sided change of the document itself; its line follows it."""
     assert sources.merge_manifests(lines((A, "a.txt")), lines((A, "a.txt")), lines((B, "a.txt"))) == lines((B, "a.txt"))
+
+
+def test_a_check_reads_each_source_once(trials: Trials, registry: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache's fingerprint and the manifest check share one reading of every source (each read
+    and hashed all of them itself: 119 MB twice a check at 10,000 records); the evidence checks read
+    the cited ones once more, through their own guard, to check the records against their words."""
+    from sle_trials import files
+
+    reads: list[str] = []
+    real = files.read
+
+    def counted(file: Path | str, limit: int) -> tuple[bytes, tuple[int, int]]:
+        if Path(file).parent.name == "seeds":
+            reads.append(Path(file).name)
+        return real(file, limit)
+
+    monkeypatch.setattr(files, "read", counted)
+    assert trials("check", "--no-cache").status == 0
+    seeds = sorted(p.name for p in (registry / "seeds").iterdir() if p.name != "SHA256SUMS")
+    assert seeds and all(reads.count(name) <= 2 for name in seeds), reads
+    assert sorted(set(reads) - {"SHA256SUMS"}) == seeds

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import GIT_ENV, IM19_PATH, IM19_PLAIN, Trials, add_plain_source, copy_registry, put
-from sle_trials.checks import load
+from sle_trials.checks import load, sources
 from sle_trials.engine import cache, pipeline
 
 IM19 = "trials/NCT06513429.yaml"
@@ -279,9 +279,10 @@ def test_import_never_reuses_a_linked_seed(registry: Path, tmp_path: Path) -> No
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_the_fingerprint_never_opens_a_pipe(registry: Path) -> None:
     os.mkfifo(registry / "seeds" / "900_pipe.txt")
-    seeds = [registry / s for s in pipeline.seed_files(registry)]
-    assert registry / "seeds" / "900_pipe.txt" in seeds
-    assert len(cache.fingerprint(registry, "{}", seeds)) == 64
+    seeds = sources.read_seeds(registry, pipeline.seed_files(registry))
+    pipe = next(s for s in seeds if s.file == "seeds/900_pipe.txt")
+    assert pipe.sha256 is None and pipe.refused
+    assert len(cache.fingerprint(registry, "{}", [(s.file, s.content) for s in seeds])) == 64
 
 
 # --- every entry under seeds/ is a source, and a name is a plain name ------------------------------
@@ -325,7 +326,8 @@ def test_the_fingerprint_covers_dot_named_seeds(registry: Path) -> None:
     hidden.write_text("one\n", encoding="utf-8")
 
     def fingerprint() -> str:
-        return cache.fingerprint(registry, "{}", [registry / s for s in pipeline.seed_files(registry)])
+        seeds = sources.read_seeds(registry, pipeline.seed_files(registry))
+        return cache.fingerprint(registry, "{}", [(s.file, s.content) for s in seeds])
 
     before = fingerprint()
     hidden.write_text("two\n", encoding="utf-8")

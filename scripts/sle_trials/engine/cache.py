@@ -78,21 +78,17 @@ _ROWS = (
 )
 
 
-def fingerprint(root: Path, schema_text: str, seeds: Iterable[Path]) -> str:
+def fingerprint(root: Path, schema_text: str, seeds: Iterable[tuple[str, bytes]]) -> str:
     """Everything a one-record check depends on besides the record: the Python version, the tool's
-    code, the schema and every file under seeds/, each read through the guard (a seed that is
-    refused, a link or a pipe, counts by its name and the refusal)."""
+    code, the schema and every file under seeds/ as (name, content), content being its sha256 or
+    why it was refused (sources.Seed.content: a link or a pipe counts by its name and the refusal)."""
     digest = hashlib.sha256(sys.version.encode())
     package = Path(__file__).parents[1]
     for module in sorted(package.rglob("*.py")):
         digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
     digest.update(schema_text.encode())
-    for seed in sorted(seeds):
-        try:
-            content = hashlib.sha256(files.read_bytes(seed, files.MAX_SOURCE_BYTES)).digest()
-        except files.Refused as exc:
-            content = b"refused: " + str(exc).encode()
-        digest.update(os.fsencode(seed.name) + b"\0" + content)
+    for name, content in sorted(seeds):
+        digest.update(os.fsencode(name) + b"\0" + content)
     return digest.hexdigest()
 
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sle_trials import files
 from sle_trials.checks import refs, sources
 from sle_trials.checks.refs import NOWHERE
+from sle_trials.checks.sources import Seed
 from sle_trials.engine import cache
 from sle_trials.outputs import export
 from sle_trials.paths import SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema
@@ -319,6 +320,7 @@ class Result:
     unindexed_ids: set[str] = field(default_factory=set)  # trial files that exist but are not valid
     _cited: set[str] = field(default_factory=set)  # source files cited by records that loaded but failed
     sources: dict[tuple, dict] = field(default_factory=dict)  # every distinct curation.sources entry of the summaries
+    seeds: list[Seed] = field(default_factory=list)  # the documents under seeds/, read once (validate)
 
     @property
     def cited(self) -> set[str]:
@@ -349,9 +351,10 @@ def validate(
 ) -> Result:
     """Check each file on its own; files the cache vouches for by their stat are not even read."""
     result = Result(root=root, files=len(paths))
-    seeds = [root / s for s in seed_files(root)]
+    result.seeds = sources.read_seeds(root, seed_files(root))
+    named = [(os.path.basename(seed.file), seed.content) for seed in result.seeds]
     store = cache.Cache(
-        root, cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), seeds), use_cache
+        root, cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), named), use_cache
     )
     trials_dir = os.path.abspath(root / TRIALS_DIR)
     folders: dict[str, bool] = {}  # each folder's "is it trials/?", worked out once
@@ -453,12 +456,12 @@ def validate(
 
 def cross_check(root: Path, result: Result) -> list[Problem]:
     """References across records, from the summaries; places come from a precise load on failure."""
-    seeds = seed_files(root)
+    seeds = [seed.file for seed in result.seeds]
     cited = result.cited  # worked out once: it is a set built from every record's sources
     uncited = [files.shown(s) for s in seeds if s not in cited]  # a name is never printed raw
     entries: dict[str, refs.Entry] = {s.path: s for s in result.summaries}
     problems = refs.check(entries.values(), result.unindexed_ids, uncited)
-    problems += sources.check_manifest(root, seeds)
+    problems += sources.check_manifest(root, result.seeds)
     unplaced = {p.path for p in problems if p.line == 0 and p.path in entries}
     if unplaced:
         from sle_trials.checks import load
@@ -467,7 +470,9 @@ def cross_check(root: Path, result: Result) -> list[Problem]:
             record, _ = load.load(root / path, path)
             if record is not None:
                 entries[path] = refs.entry(record)
-        problems = refs.check(entries.values(), result.unindexed_ids, uncited) + sources.check_manifest(root, seeds)
+        problems = refs.check(entries.values(), result.unindexed_ids, uncited) + sources.check_manifest(
+            root, result.seeds
+        )
     return problems
 
 
