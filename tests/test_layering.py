@@ -111,4 +111,16 @@ def test_no_module_keeps_a_memo_of_its_own() -> None:
                 name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
                 if name in ("lru_cache", "cache") and f"{here}.{getattr(node, 'name', '')}" not in allowed:
                     found.append(f"{here}: line {node.lineno}")
+            # an empty dict, list or set made at module level is there to be filled as the run goes
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and _empty_container(node.value):
+                found.append(f"{here}: line {node.lineno}: {ast.unparse(node)}")
     assert found == []
+
+
+def _empty_container(value: ast.expr | None) -> bool:
+    if isinstance(value, (ast.Dict, ast.List, ast.Set)):
+        return not (value.keys if isinstance(value, ast.Dict) else value.elts)
+    if isinstance(value, ast.Call) and not value.args and not value.keywords:
+        name = value.func.attr if isinstance(value.func, ast.Attribute) else getattr(value.func, "id", "")
+        return name in ("dict", "list", "set", "OrderedDict", "defaultdict", "WeakValueDictionary")
+    return False

@@ -184,3 +184,21 @@ def test_tool_and_stock_validator_agree_on_edge_values(tmp_path: Path, trials: T
         if s != t
     }
     assert disagree == {}
+
+
+def test_what_is_worked_out_from_a_schema_belongs_to_that_schema() -> None:
+    """fields keeps what it works out from a schema on the schema a run loaded (fields.Schema), not
+    in a module: a changed copy, or the next run's schema, is read afresh, never answered for by
+    another's memo."""
+    import copy
+
+    from sle_trials import fields, paths
+
+    loaded = paths.load_schema(REPO)
+    assert "acronym" in fields.known_names(loaded)  # worked out and kept on `loaded`
+    changed = copy.deepcopy(loaded)
+    changed["properties"]["nickname"] = {"type": "string", "x-verbatim": True}
+    assert "nickname" in fields.known_names(changed) and "nickname" not in fields.known_names(loaded)
+    assert [p for p, _, _ in fields.verbatim_texts({"nickname": "x"}, changed)] == [("nickname",)]
+    assert fields.verbatim_texts({"nickname": "x"}, loaded) == []
+    assert fields.known_names(dict(changed)) == fields.known_names(changed)  # a plain dict: worked out each call

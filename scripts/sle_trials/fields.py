@@ -8,16 +8,44 @@ can carry evidence.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+import copy
+from types import MappingProxyType
+from typing import Any
 
 Path_ = tuple[Any, ...]
 
 
-# (id(schema), id(node)) -> (schema, node, merged node). The entry holds the schema and the node
-# themselves: while it lives their ids cannot be given to new objects, so a memo made for one schema
-# can never answer for another (tests and long-lived callers load the schema many times).
-_RESOLVED: dict[tuple[int, int], tuple[dict, dict, dict]] = {}
+class Schema(dict):
+    """The trial schema as a run loads it (paths.load_schema): the JSON Schema's own mapping, with
+    what this module works out from it kept on the object (Memo), once a run rather than once a
+    record. It lives and dies with the run that loaded it: no module keeps a memo of its own (one
+    that did outlived its run and answered for the next, and made a test flaky). A plain dict works
+    as well; what is worked out from it is worked out again on each call."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.memo = Memo()
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Schema:
+        return Schema(copy.deepcopy(dict(self), memo))  # a changed copy must not keep this one's memo
+
+
+class Memo:
+    """What is worked out from one schema: its resolved nodes, where verbatim text can be, the field
+    names a record may declare absent, the x-applies-to rules."""
+
+    __slots__ = ("resolved", "plan", "known", "applies")
+
+    def __init__(self) -> None:
+        # id(node) -> (node, merged node): the entry holds the node, so its id is never another's
+        self.resolved: dict[int, tuple[dict, dict]] = {}
+        self.plan: _Plan | None = None
+        self.known: set[str] | None = None
+        self.applies: dict[str, dict] | None = None
+
+
+def memo(schema: dict) -> Memo:
+    return schema.memo if isinstance(schema, Schema) else Memo()
 
 
 def resolve(schema: dict, node: dict) -> dict:
@@ -25,18 +53,16 @@ def resolve(schema: dict, node: dict) -> dict:
     ref = node.get("$ref")
     if not ref:
         return node
-    memo = (id(schema), id(node))
-    found = _RESOLVED.get(memo)
-    if found is None or found[0] is not schema or found[1] is not node:
-        if len(_RESOLVED) > 50_000:
-            _RESOLVED.clear()
+    resolved = memo(schema).resolved
+    found = resolved.get(id(node))
+    if found is None or found[0] is not node:
         target = schema
         for part in ref.removeprefix("#/").split("/"):
             target = target[part]
         merged = dict(resolve(schema, target))
         merged.update({k: v for k, v in node.items() if k != "$ref"})
-        found = _RESOLVED[memo] = (schema, node, merged)
-    return found[2]
+        found = resolved[id(node)] = (node, merged)
+    return found[1]
 
 
 def leaves(data: Any, schema: dict, node: dict | None = None, path: Path_ = ()) -> list[tuple[Path_, Any, dict]]:
@@ -63,22 +89,7 @@ def _walk(data: Any, schema: dict, node: dict, path: Path_, out: list) -> None:
         out.append((path, data, node))
 
 
-_NONE: dict = {}
-
-
-T = TypeVar("T")
-
-
-def per_schema(memo: list[tuple[dict, Any]], schema: dict, make: Callable[[dict], T]) -> T:
-    """make(schema), worked out once per schema (not once per record). The memo holds the schema
-    itself, so its id can never be given to another; the last eight schemas are kept (tests and
-    long-lived callers load the schema many times)."""
-    for held, value in memo:
-        if held is schema:
-            return value
-    value = make(schema)
-    memo[:] = memo[-7:] + [(schema, value)]
-    return value
+_NONE: Any = MappingProxyType({})  # an empty node, never changed
 
 
 class _Plan:
@@ -92,9 +103,6 @@ class _Plan:
         self.props: dict[str, _Plan] = {}
         self.items: _Plan | None = None
         self.leaf = False
-
-
-_PLANS: list[tuple[dict, _Plan]] = []
 
 
 def _verbatim_plan(schema: dict) -> _Plan:
@@ -132,7 +140,10 @@ def verbatim_texts(data: Any, schema: dict) -> list[tuple[Path_, str, Any]]:
     """(path, text, the container holding it) of every text in a verbatim field, in document order:
     the verbatim leaves() would give, without walking the fields that cannot hold any."""
     out: list[tuple[Path_, str, Any]] = []
-    _walk_verbatim(data, per_schema(_PLANS, schema, _verbatim_plan), (), None, out)
+    held = memo(schema)
+    if held.plan is None:
+        held.plan = _verbatim_plan(schema)
+    _walk_verbatim(data, held.plan, (), None, out)
     return out
 
 
@@ -236,26 +247,24 @@ def all_field_names(schema: dict) -> list[Path_]:
     return out
 
 
-_KNOWN: list[tuple[dict, set[str]]] = []
-
-
 def known_names(schema: dict) -> set[str]:
     """The dotted field names a record may declare silent, not yet curated or incomplete."""
-    return per_schema(_KNOWN, schema, lambda s: {dotted(p) for p in all_field_names(s)})
-
-
-_APPLIES: list[tuple[dict, dict[str, dict]]] = []
+    held = memo(schema)
+    if held.known is None:
+        held.known = {dotted(p) for p in all_field_names(schema)}
+    return held.known
 
 
 def applies_to(schema: dict) -> dict[str, dict]:
     """Dotted field name -> its x-applies-to rule ({field: allowed values}), for the fields that have one."""
-
-    def make(s: dict) -> dict[str, dict]:
-        return {
-            dotted(p): rule for p in all_field_names(s) if isinstance(rule := node_at(s, p).get("x-applies-to"), dict)
+    held = memo(schema)
+    if held.applies is None:
+        held.applies = {
+            dotted(p): rule
+            for p in all_field_names(schema)
+            if isinstance(rule := node_at(schema, p).get("x-applies-to"), dict)
         }
-
-    return per_schema(_APPLIES, schema, make)
+    return held.applies
 
 
 def applies(schema: dict, name: str, data: dict) -> tuple[bool, str]:

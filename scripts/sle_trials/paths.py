@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from sle_trials.fields import Schema
+
 SCHEMA_PATH = Path("schema") / "trial.schema.json"
 TRIALS_DIR = Path("trials")
 SEEDS_DIR = "seeds"
 
 
-def load_schema(root: Path) -> dict:
+def load_schema(root: Path) -> Schema:
+    """The trial schema, loaded for one run: what is worked out from it is kept on it (fields.Schema)."""
     with open(root / SCHEMA_PATH, encoding="utf-8") as handle:
-        return json.load(handle)
+        return Schema(json.load(handle))
