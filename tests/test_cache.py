@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sle_trials import cli
+from sle_trials import cli, files
 from sle_trials.checks import load
 from sle_trials.engine import cache, pipeline
 
@@ -25,7 +25,7 @@ IM19 = "trials/NCT06513429.yaml"
 @pytest.fixture
 def reg(registry: Path) -> Path:
     old = time.time() - 3600  # older than the racy window: the cache may trust these files' stat
-    for file in (registry / "trials").iterdir():
+    for file in [*(registry / "trials").iterdir(), *(registry / "seeds").iterdir()]:
         os.utime(file, (old, old))
     return registry
 
@@ -408,3 +408,80 @@ def test_no_cache_is_never_opened(reg: Path, capsys, monkeypatch) -> None:
 
     monkeypatch.setattr(cache, "place", fail)
     assert run(reg, capsys, "check", "--no-cache")[0] == 0
+
+
+# --- the documents under seeds/: hashed once, then trusted by their stat as trial files are ---------
+
+SOURCE = "seeds/000_84a0f0163f21158e.txt"
+
+
+def _source_reads(monkeypatch) -> list[str]:
+    reads: list[str] = []
+    real = files.read
+
+    def counted(file: Path | str, limit: int) -> tuple[bytes, tuple[int, int]]:
+        if Path(file).parent.name == "seeds" and Path(file).name != "SHA256SUMS":
+            reads.append(Path(file).name)
+        return real(file, limit)
+
+    monkeypatch.setattr(files, "read", counted)
+    return reads
+
+
+def test_a_warm_run_reads_no_source(reg: Path, capsys, monkeypatch) -> None:
+    """A re-check hashed every source (119 MB at 10,000 records); the cache keeps each one's
+    sha256 by its stat, under this clone's key."""
+    reads = _source_reads(monkeypatch)
+    assert run(reg, capsys, "check")[0] == 0
+    assert reads, "the first run reads the sources"
+    reads.clear()
+    assert run(reg, capsys, "check")[0] == 0
+    assert reads == []
+
+
+def _change_keeping_stat(file: Path) -> None:
+    """One byte of the document changed; its size and modification time as they were."""
+    st = file.stat()
+    raw = bytearray(file.read_bytes())
+    raw[0] = ord("X") if raw[0] != ord("X") else ord("Y")
+    file.write_bytes(bytes(raw))
+    os.utime(file, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def test_a_changed_source_is_read_again(reg: Path, capsys) -> None:
+    assert run(reg, capsys, "check")[0] == 0
+    file = reg / SOURCE
+    file.write_bytes(file.read_bytes() + b"\n")
+    code, out = run(reg, capsys, "check")
+    assert code == 1 and f"E307 {SOURCE} differs from its sha256" in out, out
+
+
+def test_a_source_row_this_clone_did_not_write_vouches_for_nothing(reg: Path, capsys) -> None:
+    """A changed document, and a row made without this clone's key saying that its new size and
+    modification time are those of the hash the manifest lists: the document is read, and differs."""
+    assert run(reg, capsys, "check")[0] == 0
+    file = reg / SOURCE
+    file.write_bytes(file.read_bytes() + b"\n")
+    old = time.time_ns() - 3600 * 10**9
+    os.utime(file, ns=(old, old))
+    st = file.stat()
+    with sqlite3.connect(database(reg)) as db:
+        changed = db.execute(
+            "UPDATE source SET size = ?, mtime_ns = ?, read_ns = ?, mac = ? WHERE path = ?",
+            (st.st_size, st.st_mtime_ns, time.time_ns(), b"\0" * 32, SOURCE),
+        ).rowcount
+    assert changed == 1
+    code, out = run(reg, capsys, "check")
+    assert code == 1 and f"E307 {SOURCE} differs from its sha256" in out, out
+
+
+def test_a_source_modified_within_the_window_of_its_read_is_read_again(reg: Path, capsys) -> None:
+    """A document modified a second before it was read may change again in the same clock tick
+    without its stat showing it: its hash is not trusted by stat."""
+    file = reg / SOURCE
+    modified = time.time_ns() - 1_000_000_000
+    os.utime(file, ns=(modified, modified))
+    assert run(reg, capsys, "check")[0] == 0
+    _change_keeping_stat(file)
+    code, out = run(reg, capsys, "check")
+    assert code == 1 and f"E307 {SOURCE} differs from its sha256" in out, out

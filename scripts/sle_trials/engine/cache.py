@@ -27,7 +27,10 @@ the read, not from when the entry was stored (a run of 250,000 files stores its 
 it read the first ones).
 
 All entries belong to a fingerprint of everything else a check depends on: the tool's own code, the
-schema and every file under seeds/. When any of them changes every entry is dropped. Only files
+schema and every file under seeds/. When any of them changes every entry is dropped. The sha256 of
+each file under seeds/ is itself kept (table source, MAC'd the same way, trusted by stat under the
+same rule), so a re-check hashes only the sources whose stat changed: each benchmark record cites a
+study of its own, and hashing them all was 119 MB a re-check at 10,000 records. Only files
 that passed every one-record check are cached; files with problems are checked again every time,
 so no message is ever served stale.
 
@@ -59,7 +62,7 @@ if TYPE_CHECKING:
 DATABASE = "check-cache.sqlite3"
 KEY = "key"
 KEY_BYTES = 32
-LAYOUT = 1  # PRAGMA user_version of the database: bump when the tables change
+LAYOUT = 2  # PRAGMA user_version of the database: bump when the tables change
 MAX_SUMMARY = (
     2 * 1024 * 1024
 )  # bytes of a summary's JSON; a larger one is not cached (a record of 1 MiB gives ~2 MiB at most)
@@ -68,6 +71,9 @@ _TABLES = (
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE entry (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
     " read_ns INTEGER NOT NULL, sha256 BLOB NOT NULL, summary BLOB NOT NULL, mac BLOB NOT NULL)",
+    # the documents under seeds/ as last read: their hashes are the fingerprint's and the manifest check's
+    "CREATE TABLE source (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+    " read_ns INTEGER NOT NULL, sha256 BLOB NOT NULL, mac BLOB NOT NULL)",
 )
 # Every row, the sizes checked by SQLite before Python sees a value (a blob's length is known
 # without reading it): a damaged or hostile database cannot make this process hold a huge value.
@@ -75,6 +81,12 @@ _ROWS = (
     "SELECT path, size, mtime_ns, read_ns, sha256, summary, mac FROM entry"
     " WHERE typeof(path) = 'text' AND typeof(sha256) = 'blob' AND length(sha256) = 32"
     " AND typeof(summary) = 'blob' AND length(summary) <= ? AND typeof(mac) = 'blob' AND length(mac) = 32"
+)
+_SOURCE_ROWS = (
+    "SELECT path, size, mtime_ns, read_ns, sha256, mac FROM source"
+    " WHERE typeof(path) = 'text' AND typeof(size) = 'integer' AND typeof(mtime_ns) = 'integer'"
+    " AND typeof(read_ns) = 'integer' AND typeof(sha256) = 'blob' AND length(sha256) = 32"
+    " AND typeof(mac) = 'blob' AND length(mac) = 32"
 )
 
 
@@ -127,9 +139,33 @@ class Entry(NamedTuple):
     summary: SummaryValue
 
     def fresh(self, st: os.stat_result) -> bool:
-        """Whether the file is, by its stat, the one that was read, and was not modified within the
-        racy window before the read (a change in the same clock tick would not show in its stat)."""
-        return st.st_size == self.size and st.st_mtime_ns == self.mtime_ns and self.mtime_ns < self.read_ns - _RACY_NS
+        return fresh(st, self.size, self.mtime_ns, self.read_ns)
+
+
+class Source(NamedTuple):
+    """A document under seeds/ as a run read it: what the cache keeps of it (its sha256 by its stat)."""
+
+    path: str  # seeds/NAME
+    size: int
+    mtime_ns: int
+    read_ns: int
+    sha256: str
+
+
+class _SourceRow(NamedTuple):
+    size: int
+    mtime_ns: int
+    read_ns: int
+    sha256: str
+
+    def fresh_for(self, st: os.stat_result) -> bool:
+        return fresh(st, self.size, self.mtime_ns, self.read_ns)
+
+
+def fresh(st: os.stat_result, size: int, mtime_ns: int, read_ns: int) -> bool:
+    """Whether a file is, by its stat, the one that was read, and was not modified within the racy
+    window before the read (a change in the same clock tick would not show in its stat)."""
+    return st.st_size == size and st.st_mtime_ns == mtime_ns and mtime_ns < read_ns - _RACY_NS
 
 
 _decode = (
@@ -301,39 +337,125 @@ class Cache:
         )
         self._db: sqlite3.Connection | None = None
         self._damaged = False  # the database is there but will not do: replaced when this run writes
+        self._opened = False
         self._rows: dict[str, tuple] | None = None  # path -> row as read (sqlite3's tuple), until it is looked up
+        self._sources: dict[str, _SourceRow] | None = None  # seeds/NAME -> what this clone read of it
         self._entries: dict[str, Entry | None] = {}  # path -> what its row gave (None: a miss)
         self._writing = False
 
-    def _open(self) -> dict[str, tuple]:
-        """Every row of the database, read once; nothing when there is no usable database or key."""
-        if self._rows is not None:
-            return self._rows
-        self._rows = {}
+    def _connection(self) -> sqlite3.Connection | None:
+        """The database, opened once a run with this clone's key; None when there is no usable one."""
+        if self._opened:
+            return self._db
+        self._opened = True
         if not self.enabled:
-            return self._rows
+            return None
         import sqlite3
 
         try:
             self._file = place(self.root)
             if self._file is None or not _own_folder(self._file.parent, create=False):
-                return self._rows
+                return None
             self._key = _key(self._file.parent, create=False)
             if self._key is None or _regular_or_absent(self._file) is None:
-                return self._rows
+                return None
             self._db = _connect(self._file, create=False)
-            stored = self._db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
+        except (sqlite3.Error, OSError, ValueError, MemoryError) as exc:
+            self._unusable(exc)
+        return self._db
+
+    def _unusable(self, exc: Exception) -> None:
+        """A database that failed to be read: closed, and replaced when this run writes unless it was busy."""
+        import sqlite3
+
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        busy = getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+        self._damaged = not busy and self._file is not None and _regular_or_absent(self._file) is not None
+
+    def _open(self) -> dict[str, tuple]:
+        """Every entry's row, read once; nothing when there is no usable database or key, or its
+        entries were written for another fingerprint."""
+        if self._rows is not None:
+            return self._rows
+        self._rows = {}
+        db = self._connection()
+        if db is None:
+            return self._rows
+        import sqlite3
+
+        try:
+            stored = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
             if stored is None or stored[0] != self.fingerprint:
                 return self._rows  # written for other code, schema or seeds: every entry is stale
-            self._rows = {row[0]: row for row in self._db.execute(_ROWS, (MAX_SUMMARY,))}
+            self._rows = {row[0]: row for row in db.execute(_ROWS, (MAX_SUMMARY,))}
         except (sqlite3.Error, OSError, ValueError, MemoryError) as exc:
             self._rows = {}
-            if self._db is not None:
-                self._db.close()
-                self._db = None
-            busy = getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-            self._damaged = not busy and self._file is not None and _regular_or_absent(self._file) is not None
+            self._unusable(exc)
         return self._rows
+
+    def source(self, path: str, st: os.stat_result) -> str | None:
+        """The sha256 of the document under seeds/ at path, when this clone read it and its stat
+        says it is unchanged since (the rule trial files follow: fresh()); None: read it."""
+        if self._sources is None:
+            self._sources = self._read_sources()
+        found = self._sources.get(path)
+        return found.sha256 if found is not None and found.fresh_for(st) else None
+
+    def _read_sources(self) -> dict[str, _SourceRow]:
+        db = self._connection()
+        if db is None:
+            return {}
+        import sqlite3
+
+        out = {}
+        try:
+            for path, size, mtime_ns, read_ns, raw_sha, mac in db.execute(_SOURCE_ROWS):
+                sha256 = raw_sha.hex()
+                try:
+                    good = hmac.compare_digest(self._source_mac(Source(path, size, mtime_ns, read_ns, sha256)), mac)
+                except UnicodeEncodeError:  # a path that is not text: never written by this tool
+                    good = False
+                if good:
+                    out[path] = _SourceRow(size, mtime_ns, read_ns, sha256)
+        except (sqlite3.Error, OSError, ValueError, MemoryError) as exc:
+            self._unusable(exc)
+            return {}
+        return out
+
+    def _source_mac(self, source: Source) -> bytes:
+        """HMAC-SHA256 of a source row; "source" first, so that no entry's MAC is ever a source's."""
+        if self._hmac is None:
+            assert self._key is not None
+            self._hmac = hmac.new(self._key, digestmod=hashlib.sha256)
+        mac = self._hmac.copy()
+        path, size, mtime_ns, read_ns, sha256 = source
+        mac.update(f"source\0{path}\0{size}\0{mtime_ns}\0{read_ns}\0{sha256}\0".encode())
+        return mac.digest()
+
+    def put_sources(self, read: list[Source], present: list[str]) -> None:
+        """Keep the documents this run read (present: every one under seeds/ now; the rows of the
+        others go). Nothing is written when nothing was read: a warm run writes nothing."""
+        if not self.enabled or not read:
+            return
+        import sqlite3
+
+        try:
+            db = self._writer()
+            if db is None:
+                return
+            rows = [
+                (*source[:4], bytes.fromhex(source.sha256), self._source_mac(source))
+                for source in read
+                if source.path.isprintable()
+            ]
+            db.executemany("INSERT OR REPLACE INTO source VALUES (?, ?, ?, ?, ?, ?)", rows)
+            kept = set(present)
+            gone = [(path,) for (path,) in db.execute("SELECT path FROM source") if path not in kept]
+            db.executemany("DELETE FROM source WHERE path = ?", gone)
+        except (sqlite3.Error, OSError, ValueError, UnicodeError):
+            self._stop_writing()
 
     def get(self, path: str) -> Entry | None:
         """The entry for path, when this clone wrote it for this fingerprint and it is whole."""

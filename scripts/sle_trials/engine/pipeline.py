@@ -351,10 +351,13 @@ def validate(
 ) -> Result:
     """Check each file on its own; files the cache vouches for by their stat are not even read."""
     result = Result(root=root, files=len(paths))
-    result.seeds = sources.read_seeds(root, seed_files(root))
+    seeds = seed_files(root)
+    store = cache.Cache(root, "", use_cache)
+    result.seeds = sources.read_seeds(root, seeds, store.source)
     named = [(os.path.basename(seed.file), seed.content) for seed in result.seeds]
-    store = cache.Cache(
-        root, cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), named), use_cache
+    store.fingerprint = cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), named)
+    store.put_sources(
+        [cache.Source(s.file, *s.read, s.sha256) for s in result.seeds if s.read is not None and s.sha256], seeds
     )
     trials_dir = os.path.abspath(root / TRIALS_DIR)
     folders: dict[str, bool] = {}  # each folder's "is it trials/?", worked out once
