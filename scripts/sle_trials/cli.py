@@ -248,16 +248,10 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
     from sle_trials.curate import importing  # checks the registry with the import and writes the generated files itself
 
-    return importing.run_each(
-        root,
-        args.targets,
-        update_existing=args.update,
-        dry_run=args.dry_run,
-        fmt_name=args.format,
-        theirs=args.theirs,
-        ours=args.ours,
-        out_of_scope=args.out_of_scope,
+    options = importing.Options(
+        args.update, args.dry_run, args.format, tuple(args.theirs or ()), tuple(args.ours or ()), args.out_of_scope
     )
+    return importing.run_each(root, args.targets, options)
 
 
 def cmd_fmt(root: Path, args: argparse.Namespace) -> int:

@@ -252,9 +252,7 @@ def apply(root: Path, trials: list[Trial], fmt: str, err: TextIO) -> int:
             root,
             t.fetched,
             f"{t.nct_id} (fetched)",
-            update_existing=True,
-            dry_run=False,
-            fmt_name="text" if fmt == "markdown" else fmt,
+            importing.Options(update_existing=True, fmt_name="text" if fmt == "markdown" else fmt),
             out=err,
             err=err,
         )

@@ -433,16 +433,24 @@ def fetcher() -> Any:
     return fetch
 
 
+@dataclass(frozen=True)
+class Options:
+    """How `trials import ctgov` imports: the command line's options, passed whole from run_each to
+    run and run_raw (and by `trials drift --apply`)."""
+
+    update_existing: bool = False  # --update: the record exists; its curated fields are kept
+    dry_run: bool = False  # --dry-run: print the changes, write nothing
+    fmt_name: str = "text"  # how problems are printed (--format)
+    theirs: tuple[str, ...] = ()  # --theirs FIELD: conflicts of an --update decided for the registry
+    ours: tuple[str, ...] = ()  # --ours FIELD: ... for the record
+    out_of_scope: str | None = None  # --out-of-scope REASON: import a study the scope check refuses
+
+
 def run_each(
     root: Path,
     targets: list[str],
+    options: Options,
     *,
-    update_existing: bool,
-    dry_run: bool,
-    fmt_name: str = "text",
-    theirs: list[str] | None = None,
-    ours: list[str] | None = None,
-    out_of_scope: str | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
@@ -472,12 +480,7 @@ def run_each(
                 root,
                 raw,
                 f"{target} ({settings.study_url(target)})",
-                update_existing=update_existing,
-                dry_run=dry_run,
-                fmt_name=fmt_name,
-                theirs=theirs,
-                ours=ours,
-                out_of_scope=out_of_scope,
+                options,
                 out=out,
                 err=err,
             )
@@ -485,12 +488,7 @@ def run_each(
             status = run(
                 root,
                 path,
-                update_existing=update_existing,
-                dry_run=dry_run,
-                fmt_name=fmt_name,
-                theirs=theirs,
-                ours=ours,
-                out_of_scope=out_of_scope,
+                options,
                 out=out,
                 err=err,
             )
@@ -501,13 +499,8 @@ def run_each(
 def run(
     root: Path,
     file: Path,
+    options: Options,
     *,
-    update_existing: bool,
-    dry_run: bool,
-    fmt_name: str = "text",
-    theirs: list[str] | None = None,
-    ours: list[str] | None = None,
-    out_of_scope: str | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
@@ -520,12 +513,7 @@ def run(
         root,
         raw,
         file.name,
-        update_existing=update_existing,
-        dry_run=dry_run,
-        fmt_name=fmt_name,
-        theirs=theirs,
-        ours=ours,
-        out_of_scope=out_of_scope,
+        options,
         out=out,
         err=err,
     )
@@ -535,13 +523,8 @@ def run_raw(
     root: Path,
     raw: bytes,
     name: str,
+    options: Options,
     *,
-    update_existing: bool,
-    dry_run: bool,
-    fmt_name: str = "text",
-    theirs: list[str] | None = None,
-    ours: list[str] | None = None,
-    out_of_scope: str | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
@@ -550,7 +533,13 @@ def run_raw(
     or an interruption while moving into place (what was printed is written; the same import run
     again completes it); UsageError for a wrong mode."""
     out, err = out or sys.stdout, err or sys.stderr
-    decide = decisions(theirs or [], ours or [])
+    update_existing, dry_run, fmt_name, out_of_scope = (
+        options.update_existing,
+        options.dry_run,
+        options.fmt_name,
+        options.out_of_scope,
+    )
+    decide = decisions(list(options.theirs), list(options.ours))
     if decide and not update_existing:
         raise pipeline.UsageError("--theirs and --ours decide the conflicts of an --update")
     if out_of_scope is not None and (update_existing or not out_of_scope.strip() or not out_of_scope.isprintable()):
