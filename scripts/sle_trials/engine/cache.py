@@ -48,7 +48,7 @@ import os
 import secrets
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
@@ -424,27 +424,26 @@ class Cache:
             return {}
         return out
 
-    def _source_mac(self, source: Source) -> bytes:
-        """HMAC-SHA256 of a source row; "source" first, so that no entry's MAC is ever a source's."""
+    def _keyed(self, *parts: bytes) -> bytes:
+        """HMAC-SHA256 under this clone's key of the parts, in order."""
         if self._hmac is None:
             assert self._key is not None
             self._hmac = hmac.new(self._key, digestmod=hashlib.sha256)
         mac = self._hmac.copy()
-        path, size, mtime_ns, read_ns, sha256 = source
-        mac.update(f"source\0{path}\0{size}\0{mtime_ns}\0{read_ns}\0{sha256}\0".encode())
+        for part in parts:
+            mac.update(part)
         return mac.digest()
+
+    def _source_mac(self, source: Source) -> bytes:
+        """HMAC-SHA256 of a source row; "source" first, so that no entry's MAC is ever a source's."""
+        path, size, mtime_ns, read_ns, sha256 = source
+        return self._keyed(f"source\0{path}\0{size}\0{mtime_ns}\0{read_ns}\0{sha256}\0".encode())
 
     def put_sources(self, read: list[Source], present: list[str]) -> None:
         """Keep the documents this run read (present: every one under seeds/ now; the rows of the
         others go). Nothing is written when nothing was read: a warm run writes nothing."""
-        if not self.enabled or not read:
-            return
-        import sqlite3
 
-        try:
-            db = self._writer()
-            if db is None:
-                return
+        def write(db: sqlite3.Connection) -> None:
             rows = [
                 (*source[:4], bytes.fromhex(source.sha256), self._source_mac(source))
                 for source in read
@@ -454,8 +453,9 @@ class Cache:
             kept = set(present)
             gone = [(path,) for (path,) in db.execute("SELECT path FROM source") if path not in kept]
             db.executemany("DELETE FROM source WHERE path = ?", gone)
-        except (sqlite3.Error, OSError, ValueError, UnicodeError):
-            self._stop_writing()
+
+        if read:
+            self._write(write)
 
     def get(self, path: str) -> Entry | None:
         """The entry for path, when this clone wrote it for this fingerprint and it is whole."""
@@ -468,13 +468,7 @@ class Cache:
 
     def _mac(self, path: str, size: int, mtime_ns: int, read_ns: int, sha256: str, summary: bytes) -> bytes:
         """HMAC-SHA256 of every field of an entry; NUL cannot occur in a path, and the summary is last."""
-        if self._hmac is None:
-            assert self._key is not None
-            self._hmac = hmac.new(self._key, digestmod=hashlib.sha256)
-        mac = self._hmac.copy()
-        mac.update(f"{path}\0{size}\0{mtime_ns}\0{read_ns}\0{sha256}\0{self.fingerprint}\0".encode())
-        mac.update(summary)
-        return mac.digest()
+        return self._keyed(f"{path}\0{size}\0{mtime_ns}\0{read_ns}\0{sha256}\0{self.fingerprint}\0".encode(), summary)
 
     def _verify(self, row: tuple) -> Entry | None:
         path, size, mtime_ns, read_ns, raw_sha, summary, mac = row
@@ -491,14 +485,8 @@ class Cache:
 
     def put_many(self, entries: list[Entry]) -> None:
         """Keep the entries of files that passed every check (committed by close())."""
-        if not self.enabled or not entries:
-            return
-        import sqlite3
 
-        try:
-            db = self._writer()
-            if db is None:
-                return
+        def write(db: sqlite3.Connection) -> None:
             rows = []
             for path, size, mtime_ns, read_ns, sha256, value in entries:
                 summary = _encode(value)
@@ -507,6 +495,20 @@ class Cache:
                 mac = self._mac(path, size, mtime_ns, read_ns, sha256, summary)
                 rows.append((path, size, mtime_ns, read_ns, bytes.fromhex(sha256), summary, mac))
             db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+        if entries:
+            self._write(write)
+
+    def _write(self, write: Callable[[sqlite3.Connection], None]) -> None:
+        """write(db) in this run's transaction; a failure of any kind drops this run's writes."""
+        if not self.enabled:
+            return
+        import sqlite3
+
+        try:
+            db = self._writer()
+            if db is not None:
+                write(db)
         except (sqlite3.Error, OSError, ValueError, UnicodeError):
             self._stop_writing()
 
