@@ -2,30 +2,38 @@
 
 Every file under tests/hostile/ (one file per case, named for it) and a few cases made at test time
 (links, a directory, a named pipe, an unreadable file, files over 1 MiB or with a million findings)
-is put into a copy of the registry as trials/NCT09999999.yaml. Then `trials check` and `trials csv`
-run as real processes, each under a time limit (TIME_LIMIT) and an address-space limit
-(MEMORY_LIMIT, set with RLIMIT_AS before the command starts). Each must exit 1, print no traceback,
-name the file with the expected code (at the expected line when the problem has one), and leave
-every file of the registry byte-identical: nothing is written while a record has a problem.
+is put into a copy of the registry of its own as trials/NCT09999999.yaml. Then `trials check` and
+`trials csv` run on it, each under a time limit (TIME_LIMIT) and an address-space limit
+(MEMORY_LIMIT, set with RLIMIT_AS before Python starts). Each must exit 1, print no traceback, name
+the file with the expected code (at the expected line when the problem has one), and leave every
+file of the registry byte-identical: nothing is written while a record has a problem.
 
-The runs of all cases are made once, in parallel, by a session fixture; the tests read its results.
+The runs of all cases are made once by a session fixture, and the tests read its results: the
+commands run one after another in one process under the limits (tests/hostile_batch.py: a Python
+start-up and the tool's imports cost more than refusing a hostile file), each from its own folder,
+with its own output and its own time limit. The cases a separate process matters most for (a link
+to /dev/zero, a named pipe, an alias bomb, a Python payload) are also run by the installed `trials`
+command, each command a process of its own under the same limits, and held to the same assertions.
 `load.load` is also called in-process on each corpus file: it returns problems, it never raises.
 """
 
 from __future__ import annotations
 
+import json
+import locale
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import hostile_batch
 import pytest
 from sle_trials.checks import load, schema, table
 
@@ -40,7 +48,7 @@ COMMANDS = ("check", "csv")
 # the input, exponential in aliases) into a failure, not a timing; it runs in ~1 s on an idle machine,
 # and a loaded one (CI beside other jobs, 2 cores) may take ten times that.
 TIME_LIMIT = 60.0
-MEMORY_LIMIT = 1 << 30  # bytes of address space for one command
+MEMORY_LIMIT = 1 << 30  # bytes of address space for a process that runs the commands
 NO_LINE = None  # the problem concerns the file as a whole (unreadable, too large)
 PWNED = "hostile-pwned"  # what the Python-object payloads would create if anything ran them
 
@@ -266,40 +274,109 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return out
 
 
+def _launch(argv: list[str]) -> list[str]:
+    """argv run under MEMORY_LIMIT (argv[0] a program's path)."""
+    return [sys.executable, "-c", _LAUNCH, str(MEMORY_LIMIT), *argv]
+
+
+def _command_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "TRIALS_DEBUG"}
+
+
 def run_command(root: Path, command: str, cwd: Path) -> Run:
-    argv = [sys.executable, "-c", _LAUNCH, str(MEMORY_LIMIT), str(TRIALS), command, "--root", str(root)]
-    env = {k: v for k, v in os.environ.items() if k != "TRIALS_DEBUG"}
+    """One command as a process of its own: the installed `trials`, under the limits."""
+    argv = _launch([str(TRIALS), command, "--root", str(root)])
     start = time.monotonic()
     try:
         done = subprocess.run(
-            argv, cwd=cwd, env=env, capture_output=True, text=True, errors="replace", timeout=TIME_LIMIT
+            argv, cwd=cwd, env=_command_env(), capture_output=True, text=True, errors="replace", timeout=TIME_LIMIT
         )
     except subprocess.TimeoutExpired as exc:
         return Run(None, time.monotonic() - start, str(exc.stdout or ""), str(exc.stderr or ""))
     return Run(done.returncode, time.monotonic() - start, done.stdout, done.stderr)
 
 
-def run_case(case: Case, base: Path) -> Outcome:
+def prepare(case: Case, base: Path) -> Outcome:
+    """The case's registry copy, made, with its files as they are before any command runs."""
     work = base / re.sub(r"[^A-Za-z0-9._-]", "_", case.name)
     root = copy_registry(work / "registry")
     case.make(root)
-    outcome = Outcome(case, root, before=snapshot(root))
-    for command in COMMANDS:
-        outcome.runs[command] = run_command(root, command, cwd=work)
-    outcome.after = snapshot(root)
-    outcome.pwned = any(work.rglob(PWNED))
-    place = root / PLACE
+    return Outcome(case, root, before=snapshot(root))
+
+
+def finish(outcome: Outcome) -> Outcome:
+    """What the commands left: the registry's files, and any file a payload made."""
+    outcome.after = snapshot(outcome.root)
+    outcome.pwned = any(outcome.root.parent.rglob(PWNED))
+    place = outcome.root / PLACE
     if place.exists() and not place.is_symlink():
         place.chmod(0o700 if place.is_dir() else 0o600)  # let tmp_path be cleaned up
     return outcome
 
 
+def run_case(case: Case, base: Path) -> Outcome:
+    """Both commands on one case, each as a process of its own."""
+    outcome = prepare(case, base)
+    for command in COMMANDS:
+        outcome.runs[command] = run_command(outcome.root, command, cwd=outcome.root.parent)
+    return finish(outcome)
+
+
+def _decoded(path: Path) -> str:
+    # as subprocess.run(text=True, errors="replace") decodes a process's output
+    return path.read_bytes().decode(locale.getpreferredencoding(False), errors="replace") if path.exists() else ""
+
+
+def run_in_one_process(outcomes: list[Outcome], base: Path) -> None:
+    """Both commands on every case, one after another in one process under the limits
+    (tests/hostile_batch.py), each job with its own folder, output files and time limit. When a job
+    ends the process (killed at its time limit, or by the memory limit), the job is given what the
+    process left (no status when the alarm ended it) and the process is started again after it."""
+    jobs: list[tuple[Outcome, str, hostile_batch.Job]] = []
+    for outcome in outcomes:
+        work = outcome.root.parent
+        for command in COMMANDS:
+            job = hostile_batch.Job(
+                argv=[command, "--root", str(outcome.root)],
+                cwd=str(work),
+                out=str(work / f"{command}.out"),
+                err=str(work / f"{command}.err"),
+                result=str(work / f"{command}.json"),
+                time_limit=TIME_LIMIT,
+            )
+            jobs.append((outcome, command, job))
+    listed = base / "jobs.json"
+    hostile_batch.write_jobs([job for _, _, job in jobs], listed)
+    first = 0
+    while first < len(jobs):
+        process = subprocess.run(
+            _launch([sys.executable, hostile_batch.__file__, str(listed), str(first)]),
+            cwd=base,
+            env=_command_env(),
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=TIME_LIMIT * (len(jobs) - first + 1),  # each job has its own alarm; this is the backstop
+        )
+        for outcome, command, job in jobs[first:]:
+            first += 1
+            out, err = _decoded(Path(job.out)), _decoded(Path(job.err))
+            if Path(job.result).exists():
+                done = json.loads(Path(job.result).read_text(encoding="utf-8"))
+                outcome.runs[command] = Run(done["status"], done["seconds"], out, err)
+                continue
+            # this job ended the process: what a process of its own would have shown
+            status = None if process.returncode == -signal.SIGALRM else process.returncode
+            outcome.runs[command] = Run(status, TIME_LIMIT if status is None else 0.0, out, err + process.stderr)
+            break
+
+
 @pytest.fixture(scope="session")
 def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
     base = tmp_path_factory.mktemp("hostile")
-    with ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2))) as pool:
-        results = list(pool.map(lambda c: run_case(c, base), CASES))
-    return {o.case.name: o for o in results}
+    prepared = [prepare(case, base) for case in [*CASES, *SLOW_CASES]]
+    run_in_one_process(prepared, base)
+    return {finish(o).case.name: o for o in prepared}
 
 
 # --- the tests ---------------------------------------------------------------------------------
@@ -317,12 +394,8 @@ def test_corpus_and_table_agree() -> None:
         assert case.code in CODES, case
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-@pytest.mark.parametrize("command", COMMANDS)
-def test_refused_cleanly(case: Case, command: str, outcomes: dict[str, Outcome]) -> None:
-    _skip_unreadable_as_root(case)
-    outcome = outcomes[case.name]
-    run = outcome.runs[command]
+def assert_refused(case: Case, command: str, run: Run) -> None:
+    """The command exited 1 without a traceback, naming the file with the case's code, line and words."""
     shown = f"trials {command} on {case.name}:\n--- stdout\n{run.out[-3000:]}\n--- stderr\n{run.err[-3000:]}"
     assert run.status is not None, f"killed after {TIME_LIMIT} s; {shown}"
     assert "Traceback" not in run.out + run.err, shown
@@ -342,10 +415,8 @@ def test_refused_cleanly(case: Case, command: str, outcomes: dict[str, Outcome])
     assert all(m["line"] is None or int(m["line"]) >= 1 for m in found), shown
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_nothing_written_or_run(case: Case, outcomes: dict[str, Outcome]) -> None:
-    _skip_unreadable_as_root(case)
-    outcome = outcomes[case.name]
+def assert_untouched(outcome: Outcome) -> None:
+    """No file of the registry changed, no payload ran, no temporary file was left, no link was followed."""
     assert outcome.after == outcome.before, (
         f"files changed: {sorted(set(outcome.after.items()) ^ set(outcome.before.items()))[:5]}"
     )
@@ -353,6 +424,40 @@ def test_nothing_written_or_run(case: Case, outcomes: dict[str, Outcome]) -> Non
     assert not any(name.startswith(".trials.csv.") for name in os.listdir(outcome.root)), "a temporary CSV was left"
     for run in outcome.runs.values():
         assert SECRET not in run.out + run.err, "the target of a link was read and shown"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_refused_cleanly(case: Case, command: str, outcomes: dict[str, Outcome]) -> None:
+    _skip_unreadable_as_root(case)
+    assert_refused(case, command, outcomes[case.name].runs[command])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_nothing_written_or_run(case: Case, outcomes: dict[str, Outcome]) -> None:
+    _skip_unreadable_as_root(case)
+    assert_untouched(outcomes[case.name])
+
+
+# The installed `trials` script, each command a process of its own as a curator runs it, on the cases
+# whose harm would be to the process: a read of /dev/zero, an open() of a pipe that would block, an
+# alias bomb's memory, a payload that would run code in its working folder.
+IN_OWN_PROCESS = [
+    "symlink-to-dev-zero",
+    *(["named-pipe"] if CAN_FIFO else []),
+    "alias-bomb.yaml",
+    "python-object-tag.yaml",
+]
+
+
+@pytest.mark.parametrize("name", IN_OWN_PROCESS)
+def test_refused_cleanly_by_the_installed_command(name: str, tmp_path: Path) -> None:
+    """The console script itself, each command a process of its own under the limits."""
+    case = next(c for c in CASES if c.name == name)
+    outcome = run_case(case, tmp_path)
+    for command in COMMANDS:
+        assert_refused(case, command, outcome.runs[command])
+    assert_untouched(outcome)
 
 
 @pytest.mark.parametrize("case", CORPUS, ids=[c.name for c in CORPUS])
@@ -443,10 +548,12 @@ SLOW = [
 ]
 
 
+SLOW_CASES = [case for param in SLOW for case in param.values if isinstance(case, Case)]  # run by `outcomes`
+
+
 @pytest.mark.parametrize("case", SLOW)
-def test_known_slow_inputs_finish_in_time(case: Case, tmp_path: Path) -> None:
-    outcome = run_case(case, tmp_path)
-    run = outcome.runs["check"]
+def test_known_slow_inputs_finish_in_time(case: Case, outcomes: dict[str, Outcome]) -> None:
+    run = outcomes[case.name].runs["check"]
     assert run.status == 1 and "Traceback" not in run.err, f"status {run.status} after {run.seconds:.1f} s"
 
 
