@@ -35,8 +35,10 @@ class Checks:
         record = load.Record(shown, data)
         if not self.checker.validator.valid(data):
             return {p.code for p in schema_mod.check(record, self.checker.validator)}
+        # with the checker's memory, as `trials validate` checks each file of a run: the source read
+        # once, and the readings of its quotes (pure functions of the quote) remembered
         problems = rules.check(record, self.root, Path(shown).stem) or evidence.check(
-            record, self.checker.schema, self.root
+            record, self.checker.schema, self.root, self.checker.memory
         )
         return {p.code for p in problems}
 
