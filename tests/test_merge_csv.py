@@ -1,10 +1,12 @@
 """The trials-csv merge driver with real git: a conflict in trials.csv is resolved by regenerating it.
 
-Each test builds a throw-away repository from a copy of the registry, the repository's own
+Each test works in a throw-away repository made from a copy of the registry, the repository's own
 .gitattributes and Makefile, and a link to the venv (the driver git runs is `.venv/bin/trials
 merge-csv %O %A %B %P`, as `make check` configures it). Two synthetic stub-sized records with
 adjacent CSV rows are added, so that a line-by-line merge of trials.csv would conflict: only the
-driver makes these merges clean.
+driver makes these merges clean. The repository, and the branches several tests start from, are
+built once a module and copied for each test (a copy is what a fresh build would give: the same
+commits, config and files).
 """
 
 from __future__ import annotations
@@ -121,9 +123,17 @@ class Repo:
         return set(self.git("diff", "--name-only", "--diff-filter=U").stdout.split())
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Repo:
+def _copy(template: Path, tmp_path: Path) -> Repo:
+    """A copy of a repository built once (links, such as .venv, copied as links)."""
     work = tmp_path / "registry"
+    shutil.copytree(template, work, symlinks=True)
+    return Repo(work)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository: the registry, the two synthetic records, the drivers `make check` configures."""
+    work = tmp_path_factory.mktemp("built") / "registry"
     work.mkdir()
     for name in ("schema", "seeds", "trials"):
         shutil.copytree(REPO / name, work / name)
@@ -150,7 +160,13 @@ def repo(tmp_path: Path) -> Repo:
     repo.write(f"trials/{ONE}.yaml", RECORD.format(nct_id=ONE, title=TITLE))
     repo.write(f"trials/{TWO}.yaml", RECORD.format(nct_id=TWO, title=TITLE))
     repo.commit_regenerated("registry with two synthetic records")
-    return repo
+    return work
+
+
+@pytest.fixture
+def repo(built: Path, tmp_path: Path) -> Repo:
+    """The repository, on main."""
+    return _copy(built, tmp_path)
 
 
 def test_make_check_configures_the_driver(repo: Repo) -> None:
@@ -178,13 +194,27 @@ def _branches(repo: Repo, change_a: tuple[str, str, str], change_b: tuple[str, s
         repo.commit_regenerated(f"change on {branch}")
 
 
+@pytest.fixture(scope="module")
+def built_branches(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = _copy(built, tmp_path_factory.mktemp("built-branches"))
+    _branches(repo, (f"trials/{ONE}.yaml", TITLE, TITLE_A), (f"trials/{TWO}.yaml", TITLE, TITLE_B))
+    return repo.path
+
+
+@pytest.fixture
+def branches(built_branches: Path, tmp_path: Path) -> Repo:
+    """The repository with branch a (ONE's title changed) and branch b (TWO's), on b: what
+    _branches(repo, ONE's change, TWO's change) leaves."""
+    return _copy(built_branches, tmp_path)
+
+
 def _assert_generated_files_current(repo: Repo) -> None:
     check = repo.trials("check")
     assert check.returncode == 0, check.stdout + check.stderr
 
 
-def test_merge_of_two_records_regenerates_the_csv(repo: Repo) -> None:
-    _branches(repo, (f"trials/{ONE}.yaml", TITLE, TITLE_A), (f"trials/{TWO}.yaml", TITLE, TITLE_B))
+def test_merge_of_two_records_regenerates_the_csv(branches: Repo) -> None:
+    repo = branches
     repo.git("checkout", "-q", "a")
     merged = repo.git("merge", "--no-edit", "b", check=False)
     assert merged.returncode == 0, merged.stdout + merged.stderr
@@ -197,10 +227,10 @@ def test_merge_of_two_records_regenerates_the_csv(repo: Repo) -> None:
     assert "<<<<<<<" not in csv
 
 
-def test_without_the_driver_git_merges_lines_and_conflicts(repo: Repo) -> None:
+def test_without_the_driver_git_merges_lines_and_conflicts(branches: Repo) -> None:
     """A clone where `make check` never ran: .gitattributes names a driver git does not know, so git
     merges trials.csv line by line as usual, and here that conflicts (the two rows are adjacent)."""
-    _branches(repo, (f"trials/{ONE}.yaml", TITLE, TITLE_A), (f"trials/{TWO}.yaml", TITLE, TITLE_B))
+    repo = branches
     repo.git("config", "--remove-section", "merge.trials-csv")
     repo.git("checkout", "-q", "a")
     merged = repo.git("merge", "--no-edit", "b", check=False)
@@ -209,8 +239,8 @@ def test_without_the_driver_git_merges_lines_and_conflicts(repo: Repo) -> None:
     assert "<<<<<<<" in repo.read("trials.csv")
 
 
-def test_rebase_regenerates_the_csv(repo: Repo) -> None:
-    _branches(repo, (f"trials/{ONE}.yaml", TITLE, TITLE_A), (f"trials/{TWO}.yaml", TITLE, TITLE_B))
+def test_rebase_regenerates_the_csv(branches: Repo) -> None:
+    repo = branches
     rebased = repo.git("rebase", "a", check=False)  # b onto a: the driver finds the picked commit
     assert rebased.returncode == 0, rebased.stdout + rebased.stderr
     assert repo.unmerged() == set()
@@ -239,9 +269,9 @@ def test_merged_records_that_are_invalid_leave_the_csv_conflicted(repo: Repo) ->
     assert path not in repo.unmerged()  # the record itself merged line by line
 
 
-def test_cherry_pick_is_reported_not_guessed(repo: Repo) -> None:
+def test_cherry_pick_is_reported_not_guessed(branches: Repo) -> None:
     """A cherry-pick names no commit the driver can find: it must fail (a conflict), not guess."""
-    _branches(repo, (f"trials/{ONE}.yaml", TITLE, TITLE_A), (f"trials/{TWO}.yaml", TITLE, TITLE_B))
+    repo = branches
     picked = repo.git("rev-parse", "b").stdout.strip()
     repo.git("checkout", "-q", "a")
     result = repo.git("cherry-pick", picked, check=False)
@@ -250,9 +280,9 @@ def test_cherry_pick_is_reported_not_guessed(repo: Repo) -> None:
     assert "not a `git merge`" in result.stderr + result.stdout
 
 
-def test_driver_finds_the_root_from_the_top_level(repo: Repo) -> None:
+def test_driver_finds_the_root_from_the_top_level(branches: Repo) -> None:
     """Git runs the driver from the top of the work tree, whatever folder the merge was started in."""
-    _branches(repo, (f"trials/{ONE}.yaml", TITLE, TITLE_A), (f"trials/{TWO}.yaml", TITLE, TITLE_B))
+    repo = branches
     repo.git("checkout", "-q", "a")
     merged = subprocess.run(
         ["git", "merge", "--no-edit", "b"],
@@ -352,6 +382,19 @@ def _two_imports(repo: Repo) -> None:
         repo.git("commit", "-q", "--no-verify", "-m", f"import {name}")
 
 
+@pytest.fixture(scope="module")
+def built_imports(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = _copy(built, tmp_path_factory.mktemp("built-imports"))
+    _two_imports(repo)
+    return repo.path
+
+
+@pytest.fixture
+def imports(built_imports: Path, tmp_path: Path) -> Repo:
+    """The repository with branches a and b, each importing a study, on b: what _two_imports leaves."""
+    return _copy(built_imports, tmp_path)
+
+
 def test_make_check_configures_the_manifest_driver(repo: Repo) -> None:
     if not shutil.which("make"):
         pytest.skip("needs make")
@@ -363,10 +406,10 @@ def test_make_check_configures_the_manifest_driver(repo: Repo) -> None:
     assert attr.strip().endswith("merge: trials-manifest"), attr
 
 
-def test_two_imports_merge_by_themselves(repo: Repo) -> None:
+def test_two_imports_merge_by_themselves(imports: Repo) -> None:
     """Before: both branches appended a line to SHA256SUMS, git conflicted on it, and the trials-csv
     driver, which merged the manifest line by line too, gave up."""
-    _two_imports(repo)
+    repo = imports
     repo.git("checkout", "-q", "a")
     merged = repo.git("merge", "--no-edit", "b", check=False)
     assert merged.returncode == 0, merged.stdout + merged.stderr
@@ -380,11 +423,11 @@ def test_two_imports_merge_by_themselves(repo: Repo) -> None:
     _assert_generated_files_current(repo)  # `trials check` passes on the merge
 
 
-def test_without_the_manifest_driver_the_markers_are_caught(repo: Repo) -> None:
+def test_without_the_manifest_driver_the_markers_are_caught(imports: Repo) -> None:
     """A clone where `make check` never ran: git merges SHA256SUMS line by line and leaves conflict
     markers; committed as they are (the hooks' conflict-marker check skips seeds/), `trials check`
     reports each marker line as E307."""
-    _two_imports(repo)
+    repo = imports
     repo.git("config", "--remove-section", "merge.trials-manifest")
     repo.git("checkout", "-q", "a")
     merged = repo.git("merge", "--no-edit", "b", check=False)
