@@ -161,6 +161,21 @@ def copy_registry(dest: Path) -> Path:
     return dest
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The order in which the workers are handed the modules (`--dist loadfile` in pyproject.toml: a
+    module's tests run on one worker, so its costly fixtures are built once): the modules marked
+    long first, then the others, most tests first (xdist's own order). A long module handed out last
+    would keep one worker busy while the other has nothing left to do."""
+    sizes: dict[str, int] = {}
+    for item in items:
+        sizes[_module(item)] = sizes.get(_module(item), 0) + 1
+    items.sort(key=lambda item: (item.get_closest_marker("long") is None, -sizes[_module(item)]))
+
+
+def _module(item: pytest.Item) -> str:
+    return item.nodeid.split("::", 1)[0]  # what loadfile keeps on one worker, as xdist names it
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _cache_home(tmp_path_factory: pytest.TempPathFactory):
     """A registry outside git keeps its check cache in the user's cache folder ($XDG_CACHE_HOME):

@@ -19,6 +19,8 @@ from sle_trials import cli, files
 from sle_trials.checks import load
 from sle_trials.engine import cache, pipeline
 
+pytestmark = pytest.mark.long  # handed to a worker before the short modules (conftest.py)
+
 IM19 = "trials/NCT06513429.yaml"
 
 

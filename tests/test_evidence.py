@@ -12,6 +12,8 @@ from sle_trials import cli, fields
 from sle_trials.checks import schema
 from sle_trials.checks.evidence import normalise
 
+pytestmark = pytest.mark.long  # handed to a worker before the short modules (conftest.py)
+
 REPO = Path(__file__).resolve().parents[1]
 IM19 = "trials/NCT06513429.yaml"
 RELMA = "trials/NCT05765006.yaml"

@@ -33,7 +33,10 @@ REPO = Path(__file__).resolve().parents[1]
 GENERATED = ("trials.csv", "datapackage.json")
 STALE = b"nct_id,brief_title\nNCT00000000,stale\n"
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+pytestmark = [
+    pytest.mark.long,  # handed to a worker before the short modules (conftest.py)
+    pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals"),
+]
 
 # Runs `trials ARGS...` after patching the write in one of these ways (argv: marker mode args...):
 #   partial         the temporary file gets the first half of the text, then the process waits

@@ -37,6 +37,8 @@ import hostile_batch
 import pytest
 from sle_trials.checks import load, schema, table
 
+pytestmark = pytest.mark.long  # handed to a worker before the short modules (conftest.py)
+
 CODES = table()
 
 REPO = Path(__file__).resolve().parents[1]

@@ -15,6 +15,8 @@ from sle_trials.checks import load
 from sle_trials.curate.ctgov import builder
 from sle_trials.reading import criteria_text, layouts
 
+pytestmark = pytest.mark.long  # handed to a worker before the short modules (conftest.py)
+
 CTGOV = FIXTURES / "ctgov"
 STUDIES = {
     "completed_phase2_randomised.json": "NCT09000011",

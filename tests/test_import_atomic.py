@@ -16,6 +16,8 @@ import pytest
 from conftest import FIXTURES, Trials, copy_registry
 from sle_trials.curate import importing
 
+pytestmark = pytest.mark.long  # handed to a worker before the short modules (conftest.py)
+
 CTGOV = FIXTURES / "ctgov"
 STUDY = CTGOV / "withdrawn_enrollment_0.json"
 SEED = "seeds/ctgov_NCT09000022_2025-06-12.json"
@@ -149,6 +151,7 @@ def replace(src, dst):
     return real(src, dst)
 os.replace = replace
 from sle_trials.cli import main
+
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -25,9 +25,10 @@ BIN = Path(sys.executable).parent
 GENERATED = ("trials.csv", "datapackage.json")  # what `trials csv` writes; the JSON export is not committed
 DRIVER = ".venv/bin/trials merge-csv %O %A %B %P"
 
-pytestmark = pytest.mark.skipif(
-    not shutil.which("git") or not (BIN / "trials").exists(), reason="needs git and the venv"
-)
+pytestmark = [
+    pytest.mark.long,  # handed to a worker before the short modules (conftest.py)
+    pytest.mark.skipif(not shutil.which("git") or not (BIN / "trials").exists(), reason="needs git and the venv"),
+]
 
 # Complete records whose verbatim text all occurs in the cited source, a page of no known layout
 # (SOURCE) that names them, so they stay valid however strictly text is checked against sources;

@@ -20,6 +20,8 @@ from sle_trials.checks import evidence, load, rules
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
 
+pytestmark = pytest.mark.long  # handed to a worker before the short modules (conftest.py)
+
 CURATED = ["trials/NCT06513429.yaml", "trials/NCT05765006.yaml"]
 SCORES: dict[str, tuple[int, int]] = {}  # kind -> (caught, generated), printed by conftest
 

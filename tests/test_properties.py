@@ -70,7 +70,10 @@ OMITTED = {
 }
 
 # The record strategy is one large tree; hypothesis warns once that its repr is long.
-pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
+pytestmark = [
+    pytest.mark.long,  # handed to a worker before the short modules (conftest.py)
+    pytest.mark.filterwarnings("ignore:Generating overly large repr"),
+]
 
 SETTINGS: dict[str, Any] = dict(
     deadline=None,
