@@ -1,0 +1,489 @@
+"""Generated trial records for the property tests (test_properties.py, test_properties_broken.py).
+
+Records are generated from schema/trial.schema.json by a small strategy builder (walks the schema:
+objects, lists, enums, patterns, bounds, $ref), with what the schema cannot say supplied by hand:
+NCT ids in the NCT9xxxxxxx range; one source, seeds/000_84a0f0163f21158e.txt, so the cited file
+exists; verbatim text (`x-verbatim`) drawn from that source's own words, numbered criteria as the
+source numbers them; dates in the calendar and in order, age limits and cohorts in order, arms naming
+listed interventions, thresholds pointing at listed criteria; no related_trials and no evidence.
+records() draws one; mutated() draws one and breaks it (a key dropped, a value of another type, bytes
+inserted, the file cut short). The helpers run the checks and the command on what is drawn.
+
+Examples are derandomized and no example database is kept (SETTINGS), so CI runs are repeatable.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+from sle_trials import cli, fields, units
+from sle_trials.checks import evidence, load, rules, schema, table
+from sle_trials.checks.rules import CRITERION_PLACED
+from sle_trials.engine import pipeline
+
+CODES = table()
+
+REPO = Path(__file__).resolve().parents[1]
+ORIGINAL = "seeds/000_84a0f0163f21158e.txt"
+# The records cite a source of no known layout holding the IM19 page's words and the generated ids:
+# their texts are checked word for word (any run of the page's words will do), their places are not
+# (a generated title is any phrase of the page, not its title line), so any schema-valid shape can pass.
+SEED = "seeds/900_words.txt"
+IDS = ["NCT90000001", "NCT90000002"]
+STUB_ID = "NCT90000003"  # a stub citing SEED, so that the CLI registry always cites it
+SCHEMA = schema.load_schema(REPO)
+VALIDATOR = schema.make_validator(SCHEMA)
+WHOLE_FILE_CODES = {"E001", "E004", "E401"}  # problems about a file as a whole: no line
+OMITTED = {
+    "related_trials",
+    "evidence",
+    "curation.silent",
+    "curation.not_yet_curated",
+    "curation.incomplete",
+    "curation.sources.*.url",
+}
+
+SETTINGS: dict[str, Any] = dict(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
+
+
+# --- words of the source ---------------------------------------------------------------------------
+
+_SOURCE = evidence.source_text(REPO, ORIGINAL)  # normalised as the evidence check normalises it
+assert _SOURCE is not None, ORIGINAL
+SOURCE: str = _SOURCE
+# one line: no heading stands alone, so no layout reader recognises the page (its words are all there)
+WORDS_TEXT = " ".join([*IDS, STUB_ID, *(REPO / ORIGINAL).read_text(encoding="utf-8").split()]) + "\n"
+
+
+def add_words_source(root: Path) -> None:
+    """SEED in the registry at root, listed in its manifest."""
+    (root / SEED).write_text(WORDS_TEXT, encoding="utf-8")
+    with open(root / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
+        manifest.write(f"{hashlib.sha256(WORDS_TEXT.encode('utf-8')).hexdigest()}  {Path(SEED).name}\n")
+
+
+@lru_cache(maxsize=1)
+def words_root() -> Path:
+    """A registry of schema/ and SEED only, for the one-record checks (removed when the run ends)."""
+    root = Path(tempfile.mkdtemp(prefix="trials-properties-words-"))
+    atexit.register(shutil.rmtree, root, True)
+    shutil.copytree(REPO / "schema", root / "schema")
+    (root / "seeds").mkdir()
+    (root / "seeds" / "SHA256SUMS").write_text("", encoding="utf-8")
+    add_words_source(root)
+    (root / "trials").mkdir()
+    return root
+
+
+WORDS = SOURCE.split(" ")
+
+
+def ecma(pattern: str) -> re.Pattern[str]:
+    """A schema pattern as ECMA-262 reads it, in Python: its final `$` is the end of the text (the
+    schema's patterns are ^...$ and use no \\d or \\w: tests/test_schema.py)."""
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
+
+
+@cache
+def phrases(pattern: str | None = None) -> list[str]:
+    """Runs of 1 to 8 consecutive words of the source (each occurs in it verbatim)."""
+    regex = ecma(pattern) if pattern else None
+    out = set()
+    for start in range(len(WORDS)):
+        for length in range(1, 9):
+            text = " ".join(WORDS[start : start + length])
+            if text and evidence.normalise(text) == text and text in SOURCE and not load.hidden_character(text):
+                if regex is None or regex.search(text):
+                    out.add(text)
+    return sorted(out)
+
+
+def pick(pool: list) -> st.SearchStrategy[Any]:
+    """sampled_from for long lists, without hypothesis building a 60 kB repr of the list."""
+    return st.integers(0, len(pool) - 1).map(pool.__getitem__)
+
+
+def numbered_criteria() -> list[tuple[int, str]]:
+    """(number, text) as the source numbers its criteria ('* 3) Weight ≥ 40 kg'), cut at any word."""
+    out = []
+    for match in re.finditer(r"\* ([0-9]+)\) (.+?)(?= \* [0-9]+\) | Exclusion Criteria|$)", SOURCE):
+        words = match.group(2).split(" ")
+        for n in range(1, min(len(words), 12) + 1):
+            text = " ".join(words[:n])
+            if f"{match.group(1)}) {text}" in SOURCE:
+                out.append((int(match.group(1)), text))
+    return out
+
+
+NUMBERED = numbered_criteria()
+assert NUMBERED, "the source's numbered criteria were not found"
+
+
+# --- the strategy builder ----------------------------------------------------------------------------
+
+SAFE_TEXT = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Cf", "Zl", "Zp")) | st.just("\n"),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: not load.hidden_character(s) and s.strip())
+
+
+def schema_node(node: dict) -> dict:
+    ref = node.get("$ref")
+    if not ref:
+        return node
+    target: Any = SCHEMA
+    for part in ref.removeprefix("#/").split("/"):
+        target = target[part]
+    return {**schema_node(target), **{k: v for k, v in node.items() if k != "$ref"}}
+
+
+def partial_dates() -> st.SearchStrategy[str]:
+    return st.builds(
+        lambda d, precision: d.isoformat()[:precision],
+        st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)),
+        st.sampled_from([4, 7, 10]),
+    )
+
+
+NO_PIPE = "^[^|]+$"
+URLS = st.from_regex(r"\Ahttps://example\.org/[a-z0-9/._-]{0,20}\Z")
+
+
+def strategy(node: dict, path: str = "") -> st.SearchStrategy[Any]:
+    """A strategy for values of one schema node; path is dotted with '*' for list items."""
+    node = schema_node(node)
+    if path in OVERRIDES:
+        return OVERRIDES[path]()
+    kind = node.get("type")
+    if "enum" in node:
+        return st.sampled_from(node["enum"])
+    if "const" in node:
+        return st.just(node["const"])
+    if kind == "object":
+        props = {k: v for k, v in node.get("properties", {}).items() if _join(path, k) not in OMITTED}
+        required = [k for k in node.get("required", []) if k in props]
+        mapping = st.fixed_dictionaries(
+            {k: strategy(props[k], _join(path, k)) for k in required},
+            optional={k: strategy(v, _join(path, k)) for k, v in props.items() if k not in required},
+        )
+        least = node.get("minProperties", 0)
+        return mapping.filter(lambda d: len(d) >= least) if least > len(required) else mapping
+    if kind == "array":
+        items = strategy(node["items"], _join(path, "*"))
+        low = node.get("minItems", 0)
+        unique: dict[str, Any] = (
+            {"unique_by": lambda v: json.dumps(v, sort_keys=True)} if node.get("uniqueItems") else {}
+        )
+        return st.lists(items, min_size=low, max_size=max(low, 3), **unique)
+    if kind == "integer":
+        low = node.get("minimum", 0)
+        return st.integers(low, node.get("maximum", low + 10**6))
+    if kind == "number":
+        low = node.get("minimum", node.get("exclusiveMinimum", -1e9))
+        floats = st.floats(
+            low,
+            1e12,
+            allow_nan=False,
+            allow_infinity=False,
+            allow_subnormal=False,
+            exclude_min="exclusiveMinimum" in node,
+        )
+        return st.integers(int(low) + 1, 10**9) | floats
+    if kind == "boolean":
+        return st.booleans()
+    if kind == "string":
+        if node.get("x-verbatim"):
+            return pick(phrases(node.get("pattern")))
+        if "pattern" in node:
+            if node["pattern"] == SCHEMA["$defs"]["partial_date"]["pattern"]:
+                return partial_dates()
+            if node["pattern"].startswith("^https?://"):
+                return URLS
+            if node["pattern"] == NO_PIPE:  # a list item of trials.csv: any text but the list separator
+                return SAFE_TEXT.filter(lambda s: "|" not in s)
+            return st.from_regex(ecma(node["pattern"]), fullmatch=True)
+        return SAFE_TEXT
+    raise AssertionError(f"no strategy for {path}: {node}")
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _criteria(level: int) -> st.SearchStrategy[list[dict]]:
+    """A list of criteria; numbers only at the top (where the source gives them), texts unique."""
+    text = pick(phrases())
+    if level == 0:
+        item = st.one_of(
+            pick(NUMBERED).map(lambda nt: {"number": nt[0], "text": nt[1]}),
+            st.builds(lambda t: {"text": t}, text),
+        )
+        item = st.tuples(item, st.none() | _criteria(1)).map(
+            lambda p: {**p[0], **({"sub_criteria": p[1]} if p[1] else {})}
+        )
+    elif level == 1:
+        item = st.tuples(text, st.none() | _criteria(2)).map(
+            lambda p: {"text": p[0], **({"sub_criteria": p[1]} if p[1] else {})}
+        )
+    else:
+        item = st.builds(lambda t: {"text": t}, text)
+
+    def distinct(items: list[dict]) -> list[dict]:
+        seen_text, seen_number, out = set(), set(), []
+        for c in items:
+            key = " ".join(c["text"].split()).casefold()
+            if key in seen_text or (c.get("number") is not None and c["number"] in seen_number):
+                continue
+            seen_text.add(key)
+            seen_number.add(c.get("number"))
+            out.append(c)
+        return out
+
+    return st.lists(item, min_size=1, max_size=3).map(distinct)
+
+
+OVERRIDES = {
+    "nct_id": lambda: st.sampled_from(IDS),
+    "curation.sources": lambda: st.lists(
+        strategy(SCHEMA["properties"]["curation"]["properties"]["sources"]["items"], "curation.sources.*"),
+        min_size=1,
+        max_size=1,
+    ),
+    "curation.sources.*.file": lambda: st.just(SEED),
+    # a complete record binds every value to a quote (E517): these records have no evidence
+    "curation.status": lambda: st.sampled_from(["draft", "stub"]),
+    "dates": lambda: st.just({}),  # made in order by records()
+    "eligibility.inclusion_criteria": lambda: _criteria(0),
+    "eligibility.exclusion_criteria": lambda: _criteria(0),
+    "eligibility.thresholds": lambda: st.just([]),  # made by records(), pointing at listed criteria
+}
+
+
+BASE_RECORD = strategy(SCHEMA)  # built once: hypothesis computes a strategy's repr once per object
+THRESHOLD = strategy(SCHEMA["$defs"]["threshold"], "eligibility.thresholds.*")
+
+
+@st.composite
+def records(draw: st.DrawFn) -> dict:
+    data = draw(BASE_RECORD)
+    # dates in the calendar and in the order rules.DATE_ORDER checks
+    names = ["start", "primary_completion", "completion"]
+    chosen = sorted(draw(st.lists(partial_dates(), min_size=6, max_size=6)))
+    dates = {}
+    for name, when in zip(
+        names + ["first_submitted", "last_updated", "launched"], chosen[:3] + chosen[3:5] + chosen[5:]
+    ):
+        if draw(st.booleans()):
+            dates[name] = {
+                "date": when,
+                **({"type": draw(st.sampled_from(["ACTUAL", "ESTIMATED"]))} if draw(st.booleans()) else {}),
+            }
+    if (
+        "first_submitted" in dates
+        and "last_updated" in dates
+        and dates["first_submitted"]["date"] > dates["last_updated"]["date"]
+    ):
+        dates["first_submitted"], dates["last_updated"] = dates["last_updated"], dates["first_submitted"]
+    data.pop("dates", None)
+    if dates:
+        data["dates"] = dates
+    if data["curation"]["status"] == "complete" and "overall_status" not in data:
+        data["overall_status"] = draw(st.sampled_from(SCHEMA["properties"]["overall_status"]["enum"]))
+    eligibility = data.get("eligibility")
+    if eligibility:
+        for age in (eligibility.get("minimum_age"), eligibility.get("maximum_age")):
+            if age and units.age_days(age) > units.MAX_AGE_DAYS:  # at most 150 years in any unit (E111)
+                age["value"] = int(units.MAX_AGE_DAYS // units.AGE_UNIT_DAYS[age["unit"]])
+        low, high = eligibility.get("minimum_age"), eligibility.get("maximum_age")
+        if low and high and units.age_days(low) > units.age_days(high):
+            eligibility["minimum_age"], eligibility["maximum_age"] = high, low
+        eligibility.pop("thresholds", None)
+        targets = [
+            (name.split("_")[0].upper(), c["number"])
+            for name in ("inclusion_criteria", "exclusion_criteria")
+            for c in eligibility.get(name, [])
+            if "number" in c
+        ]
+        for name in CRITERION_PLACED:  # the clinical fields read from one criterion point at a listed one
+            if name in eligibility:
+                if targets:
+                    eligibility[name]["criterion"] = dict(zip(("list", "number"), draw(st.sampled_from(targets))))
+                else:
+                    del eligibility[name]
+        if targets:
+            thresholds = draw(st.lists(THRESHOLD, max_size=2))
+            for t in thresholds:
+                t["criterion"] = dict(zip(("list", "number"), draw(st.sampled_from(targets))))
+            if thresholds:
+                eligibility["thresholds"] = thresholds
+        if not eligibility:  # only thresholds were drawn, and they were dropped: an empty block is E208
+            del data["eligibility"]
+    for agent in data.get("lymphodepletion", {}).get("agents", []):  # a dose with its unit, or neither
+        if ("dose" in agent) != ("unit" in agent):
+            agent.pop("dose", None)
+            agent.pop("unit", None)
+    design = data.get("design", {})
+    for name in list(design):  # an observational model is no field of an interventional study (E506)
+        if not fields.applies(SCHEMA, f"design.{name}", data)[0]:
+            del design[name]
+    if "design" in data and not design:
+        del data["design"]
+    if "last_known_status" in data and not fields.applies(SCHEMA, "last_known_status", data)[0]:
+        del data["last_known_status"]  # what a study of status UNKNOWN last reported; no field of another (E506)
+    names_listed = [i["name"] for i in data.get("interventions", [])]
+    for arm in data.get("arms", []):
+        arm.pop("intervention_names", None)
+        if len(names_listed) > 0 and draw(st.booleans()):
+            arm["intervention_names"] = sorted(
+                set(draw(st.lists(st.sampled_from(names_listed), min_size=1, max_size=2)))
+            )
+        patient = 1
+        for cohort in arm.get("cohorts", []):
+            if "patients" in cohort:
+                size = draw(st.integers(0, 5))
+                cohort["patients"] = {"first": patient, "last": patient + size}
+                patient += size + 1
+    return data
+
+
+STUB = f"""\
+nct_id: {STUB_ID}
+brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
+curation:
+  status: stub
+  sources:
+    - file: {SEED}
+      kind: OTHER
+      as_of: "2025-08-17"
+"""
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+
+def dump(data: dict) -> str:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 4096
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+@lru_cache(maxsize=1)
+def checker() -> pipeline.Checker:
+    return pipeline.Checker(words_root())  # reads the schema and seeds only
+
+
+def check_all(record: load.Record, stem: str) -> list:
+    problems = schema.check(record, VALIDATOR)
+    if not problems:
+        problems = rules.check(record, words_root(), stem)
+    if not problems:
+        problems = evidence.check(record, SCHEMA, words_root())
+    return problems
+
+
+def run_cli(*argv: str) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(list(argv))
+    return status, out.getvalue() + err.getvalue()
+
+
+@contextlib.contextmanager
+def command_registry() -> Iterator[Path]:
+    """A registry copy for the command-level properties: the registry, SEED and a stub citing it,
+    its generated files up to date (each example cleans up after itself)."""
+    with tempfile.TemporaryDirectory(prefix="trials-properties-") as tmp:
+        root = Path(tmp) / "registry"
+        root.mkdir()
+        for name in ("schema", "seeds", "trials"):
+            shutil.copytree(REPO / name, root / name)
+        add_words_source(root)
+        (root / "trials" / f"{STUB_ID}.yaml").write_text(STUB, encoding="utf-8")
+        status, said = run_cli("csv", "--root", str(root), "--no-cache")  # bring the generated files up to date
+        assert status == 0, said
+        yield root
+
+
+# --- broken records ---------------------------------------------------------------------------------
+
+
+def _paths(value: Any, path: tuple = ()) -> list[tuple]:
+    out = [path]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _paths(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _paths(v, path + (i,))
+    return out
+
+
+def _set(data: Any, path: tuple, value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+OTHER_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    SAFE_TEXT,
+    st.just([]),
+    st.just({}),
+    st.lists(st.integers(0, 9), min_size=1, max_size=2),
+    st.dictionaries(st.sampled_from(["x", "text", "nct_id"]), st.integers(0, 9), min_size=1, max_size=2),
+)
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[str, str, bytes]:
+    """(nct_id, what was done, the file's bytes)."""
+    data = draw(records())
+    nct_id = data["nct_id"]
+    how = draw(st.sampled_from(["drop", "swap", "insert", "truncate", "replace"]))
+    if how in ("drop", "swap"):
+        paths = [p for p in _paths(data) if p]
+        path = draw(st.sampled_from(paths))
+        parent: Any = data
+        for part in path[:-1]:
+            parent = parent[part]
+        if how == "drop":
+            del parent[path[-1]]
+        else:
+            _set(data, path, draw(OTHER_VALUES))
+        return nct_id, f"{how} {path}", dump(data).encode("utf-8")
+    raw = dump(data).encode("utf-8")
+    at = draw(st.integers(0, len(raw)))
+    if how == "insert":
+        return nct_id, f"insert at {at}", raw[:at] + draw(st.binary(min_size=1, max_size=8)) + raw[at:]
+    if how == "truncate":
+        return nct_id, f"truncate at {at}", raw[:at]
+    char = draw(st.characters(exclude_categories=["Cs"]))
+    return nct_id, f"replace at {at} with {char!r}", raw[:at] + char.encode("utf-8") + raw[at + 1 :]
