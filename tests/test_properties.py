@@ -58,7 +58,7 @@ def test_generated_records_are_valid_and_round_trip(data: dict) -> None:
     assert pipeline.Summary(shown, summary, {}).line == export.line(data).encode("utf-8")
 
 
-@settings(max_examples=25, **SETTINGS)
+@settings(max_examples=10, **SETTINGS)
 @given(records())
 def test_csv_command_agrees(registry: Path, data: dict) -> None:
     place = registry / "trials" / f"{data['nct_id']}.yaml"
