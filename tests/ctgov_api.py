@@ -77,7 +77,9 @@ def running(monkeypatch: pytest.MonkeyPatch) -> Iterator[API]:
     stand_in = API(f"http://127.0.0.1:{server.server_address[1]}/api/v2")
     server.RequestHandlerClass = _handler(stand_in)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # serve_forever looks for shutdown() every poll_interval: at the default 0.5 s, every test ended
+    # with half a second of waiting for the server to notice
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     monkeypatch.setenv("CTGOV_API_URL", stand_in.url)
     monkeypatch.setenv("CTGOV_TIMEOUT", "0.5")
