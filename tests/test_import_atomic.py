@@ -159,18 +159,18 @@ sys.exit(main(sys.argv[1:]))
 @pytest.mark.parametrize("k", range(1, len(STUDY_STEPS) + 1))
 def test_killed_at_each_step_a_rerun_completes(tmp_path: Path, capsys, k: int) -> None:
     """A process killed at the k-th move into place leaves its temporary file behind; the re-run
-    and the check do not mind it (a dot file, git-ignored)."""
+    and the check do not mind it (a dot file, git-ignored). Only the killed run needs a process of
+    its own: the re-run and the check run in this one, as `trials` runs them."""
     expected = _expected(tmp_path, STUDY, capsys)
     root = copy_registry(tmp_path / "registry")
     argv = [sys.executable, "-c", _KILLER, "import", "ctgov", str(STUDY), "--root", str(root)]
     killed = subprocess.run(argv, env={**os.environ, "KILL_AT": str(k)}, capture_output=True, text=True, timeout=120)
     assert killed.returncode == -signal.SIGKILL
-    again = subprocess.run(argv, env={**os.environ, "KILL_AT": "0"}, capture_output=True, text=True, timeout=120)
-    assert again.returncode == 0, again.stdout + again.stderr
-    check = subprocess.run(
-        [sys.executable, "-m", "sle_trials", "check", "--root", str(root)], capture_output=True, text=True, timeout=120
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
+    trials = Trials(root, capsys)
+    again = trials("import", "ctgov", STUDY)
+    assert again.status == 0, again.out + again.err
+    check = trials("check")
+    assert check.status == 0, check.out + check.err
     assert registry_files(root) == expected
 
 
