@@ -2,7 +2,8 @@
 
 `trials csv` writes each generated file to a temporary file beside it (.trials.csv.XXXX.tmp) and
 renames it into place (export.write_atomic). These tests run the real command in subprocesses on a
-copy of the registry whose trials.csv is stale:
+copy of the registry whose trials.csv is stale (the runs that only look at what those left run
+in-process):
 
 - two runs at once both succeed and leave one complete CSV, equal to what a lone run writes; a
   variant holds each run between writing its temporary file and renaming it, so that the two
@@ -19,6 +20,8 @@ run still writes a complete CSV.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import signal
@@ -28,6 +31,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sle_trials.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 GENERATED = ("trials.csv", "datapackage.json")
@@ -118,13 +122,15 @@ sys.exit(main(argv))
 """
 
 
-def trials(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sle_trials", *args, "--root", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+def trials(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """`trials ARGS --root ROOT` in this process, as the console script runs it (cli.main): the runs
+    that set up a registry or look at what a killed or concurrent run left need no process of their
+    own; the runs under test (child() and the concurrent ones) each have one."""
+    argv = [*args, "--root", str(root)]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(argv)
+    return subprocess.CompletedProcess(argv, status, out.getvalue(), err.getvalue())
 
 
 def child(root: Path, marker: Path, mode: str, *args: str, env: dict | None = None) -> subprocess.Popen:
