@@ -11,14 +11,18 @@ commits, config and files).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from sle_trials.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -93,14 +97,14 @@ class Repo:
         return result
 
     def trials(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [str(BIN / "trials"), *args, "--root", str(self.path)],
-            cwd=self.path,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        """`trials ARGS --root <repo>` in this process (cli.main, as the console script runs it), under
+        the repository's environment: the runs that make a branch or look at a merge need no process
+        of their own; the driver git starts, which is what is tested, runs as a process."""
+        argv = [*args, "--root", str(self.path)]
+        out, err = io.StringIO(), io.StringIO()
+        with mock.patch.dict(os.environ, self.env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(argv)
+        return subprocess.CompletedProcess(argv, status, out.getvalue(), err.getvalue())
 
     def write(self, relative: str, text: str) -> None:
         (self.path / relative).write_text(text, encoding="utf-8")
