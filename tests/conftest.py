@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -208,6 +209,16 @@ def registry(tmp_path: Path) -> Path:
     """A copy of the registry (schema/, seeds/, trials/, trials.csv and its companions) under
     tmp_path; returns its root."""
     return copy_registry(tmp_path / "registry")
+
+
+@pytest.fixture(scope="module")
+def property_registry() -> Iterator[Path]:
+    """One registry copy for a property module's command-level properties (record_strategies;
+    each example cleans up after itself)."""
+    from record_strategies import command_registry
+
+    with command_registry() as root:
+        yield root
 
 
 @pytest.fixture

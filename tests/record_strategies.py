@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, example
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -434,6 +435,14 @@ def run_cli(*argv: str) -> tuple[int, str]:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         status = cli.main(list(argv))
     return status, out.getvalue() + err.getvalue()
+
+
+# The marks of the property modules (test_properties.py and test_properties_broken.py).
+MARKS = [
+    pytest.mark.long,  # handed to a worker before the short modules (conftest.py)
+    # the record strategy is one large tree; hypothesis warns once that its repr is long
+    pytest.mark.filterwarnings("ignore:Generating overly large repr"),
+]
 
 
 @contextlib.contextmanager

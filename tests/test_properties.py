@@ -1,7 +1,7 @@
 """Property-based tests (hypothesis) of valid records: they pass every check and round-trip.
 
 The records are drawn by tests/record_strategies.py (which says how they are made). Properties: a
-generated record passes every one-record check (precise and fast paths alike), and dumped with
+generated record passes every one-record check (alone and through the pipeline), and dumped with
 ruamel.yaml in block style and loaded back with load.parse it is the same data; the CSV row it gives
 is the same before and after, on every run; `trials csv` and `trials check` agree.
 tests/test_properties_broken.py holds the properties of broken records: the two modules run on the
@@ -15,28 +15,24 @@ branches the drawn ones do not.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
-from record_strategies import SETTINGS, check_all, checker, command_registry, dump, pinned, records, run_cli
+from record_strategies import (
+    MARKS,
+    SETTINGS,
+    check_all,
+    checker,
+    dump,
+    pinned,
+    records,
+    run_cli,
+)
 from sle_trials.checks import load
 from sle_trials.engine import pipeline
 from sle_trials.outputs import export
 
-pytestmark = [
-    pytest.mark.long,  # handed to a worker before the short modules (conftest.py)
-    # the record strategy is one large tree; hypothesis warns once that its repr is long
-    pytest.mark.filterwarnings("ignore:Generating overly large repr"),
-]
-
-
-@pytest.fixture(scope="module")
-def registry() -> Iterator[Path]:
-    """One registry copy for the command-level properties (each example cleans up after itself)."""
-    with command_registry() as root:
-        yield root
+pytestmark = MARKS
 
 
 # --- valid records --------------------------------------------------------------------------------
@@ -63,22 +59,22 @@ def test_generated_records_are_valid_and_round_trip(data: dict) -> None:
 
 @settings(max_examples=10, **SETTINGS)
 @given(records())
-def test_csv_command_agrees(registry: Path, data: dict) -> None:
-    place = registry / "trials" / f"{data['nct_id']}.yaml"
-    before = (registry / "trials.csv").read_bytes()
+def test_csv_command_agrees(property_registry: Path, data: dict) -> None:
+    place = property_registry / "trials" / f"{data['nct_id']}.yaml"
+    before = (property_registry / "trials.csv").read_bytes()
     place.write_text(dump(data), encoding="utf-8")
     try:
-        status, said = run_cli("csv", "--root", str(registry), "--no-cache")
+        status, said = run_cli("csv", "--root", str(property_registry), "--no-cache")
         assert status == 0, said
-        first = (registry / "trials.csv").read_bytes()
+        first = (property_registry / "trials.csv").read_bytes()
         assert export.render([data]).splitlines()[1] in first.decode("utf-8").splitlines()
-        status, said = run_cli("check", "--root", str(registry), "--no-cache")
+        status, said = run_cli("check", "--root", str(property_registry), "--no-cache")
         assert status == 0, said
-        status, said = run_cli("csv", "--root", str(registry), "--no-cache")
+        status, said = run_cli("csv", "--root", str(property_registry), "--no-cache")
         assert status == 0, said
-        assert (registry / "trials.csv").read_bytes() == first, "a second run changed the CSV"
+        assert (property_registry / "trials.csv").read_bytes() == first, "a second run changed the CSV"
     finally:
         place.unlink()
-        status, said = run_cli("csv", "--root", str(registry), "--no-cache")
+        status, said = run_cli("csv", "--root", str(property_registry), "--no-cache")
         assert status == 0, said
-    assert (registry / "trials.csv").read_bytes() == before
+    assert (property_registry / "trials.csv").read_bytes() == before

@@ -3,8 +3,7 @@
 A valid record drawn by tests/record_strategies.py, mutated at random (a key dropped, a value of
 another type, bytes inserted, the file cut short), never makes load, schema, rules, evidence or the
 command raise: it is accepted, or refused with problems that each have a line (all but E001, E004
-and E401, which concern a file as a whole), and the command exits 0 or 1. Where the fast loader
-accepts a text, the precise loader reads the same data from it. tests/test_properties.py holds the
+and E401, which concern a file as a whole), and the command exits 0 or 1. tests/test_properties.py holds the
 properties of valid records: the two modules run on the two workers side by side.
 
 Examples are derandomized and no example database is kept, so CI runs are repeatable. Before the
@@ -15,36 +14,23 @@ branches the drawn ones do not.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from record_strategies import (
     CODES,
+    MARKS,
     SETTINGS,
     WHOLE_FILE_CODES,
     check_all,
     checker,
-    command_registry,
     mutated,
     pinned,
     run_cli,
 )
 from sle_trials.checks import load
 
-pytestmark = [
-    pytest.mark.long,  # handed to a worker before the short modules (conftest.py)
-    # the record strategy is one large tree; hypothesis warns once that its repr is long
-    pytest.mark.filterwarnings("ignore:Generating overly large repr"),
-]
-
-
-@pytest.fixture(scope="module")
-def registry() -> Iterator[Path]:
-    """One registry copy for the command-level properties (each example cleans up after itself)."""
-    with command_registry() as root:
-        yield root
+pytestmark = MARKS
 
 
 def _assert_placed(problems: list, what: str) -> None:
@@ -60,7 +46,7 @@ def _assert_placed(problems: list, what: str) -> None:
 def test_mutations_never_crash_and_are_placed(case: tuple[str, str, bytes]) -> None:
     nct_id, what, raw = case
     shown = f"trials/{nct_id}.yaml"
-    problems, summary, _ = checker().check(shown, nct_id, raw)  # the pipeline's own path, fast then precise
+    problems, summary, _ = checker().check(shown, nct_id, raw)  # the pipeline's own path
     assert (summary is None) == bool(problems), what
     _assert_placed(problems, what)
     text, text_problems = load.check_text(raw, shown)
@@ -76,12 +62,14 @@ def test_mutations_never_crash_and_are_placed(case: tuple[str, str, bytes]) -> N
 @pinned("test_mutations_through_the_command")
 @settings(max_examples=50, **SETTINGS)
 @given(mutated())
-def test_mutations_through_the_command(registry: Path, case: tuple[str, str, bytes]) -> None:
+def test_mutations_through_the_command(property_registry: Path, case: tuple[str, str, bytes]) -> None:
     nct_id, what, raw = case
-    place = registry / "trials" / f"{nct_id}.yaml"
+    place = property_registry / "trials" / f"{nct_id}.yaml"
     place.write_bytes(raw)
     try:
-        status, said = run_cli("validate", str(place), "--root", str(registry), "--no-cache", "--format", "json")
+        status, said = run_cli(
+            "validate", str(place), "--root", str(property_registry), "--no-cache", "--format", "json"
+        )
     finally:
         place.unlink()
     assert status in (0, 1), (what, said)
