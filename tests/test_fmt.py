@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Trials
+from conftest import GIT_ENV, REPO, Trials
 from ruamel.yaml import YAML
 from sle_trials.checks import load, schema
 from sle_trials.curate import fmt
@@ -275,15 +275,7 @@ def test_the_hook_reformats_a_commit_then_lets_it_through(tmp_path: Path) -> Non
             shutil.copy2(REPO / name, work / name)
     (work / ".venv").symlink_to(REPO / ".venv")
     (work / ".gitignore").write_text(".venv\n.cache/\n")
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Curator",
-        "GIT_AUTHOR_EMAIL": "curator@example.invalid",
-        "GIT_COMMITTER_NAME": "Curator",
-        "GIT_COMMITTER_EMAIL": "curator@example.invalid",
-        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
 
     def git(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", *args], cwd=work, env=env, capture_output=True, text=True, timeout=120)

@@ -22,6 +22,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from conftest import GIT_ENV
 from sle_trials.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -70,13 +71,8 @@ SOURCE = (
 def _env(home: Path) -> dict[str, str]:
     return {
         **os.environ,
+        **GIT_ENV,
         "HOME": str(home),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_AUTHOR_NAME": "Curator",
-        "GIT_AUTHOR_EMAIL": "curator@example.invalid",
-        "GIT_COMMITTER_NAME": "Curator",
-        "GIT_COMMITTER_EMAIL": "curator@example.invalid",
         "GIT_EDITOR": "true",
         "GIT_SEQUENCE_EDITOR": "true",
         "GIT_MERGE_AUTOEDIT": "no",

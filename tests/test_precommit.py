@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_registry
+from conftest import GIT_ENV, copy_registry
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -23,15 +23,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def _git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Curator",
-        "GIT_AUTHOR_EMAIL": "curator@example.invalid",
-        "GIT_COMMITTER_NAME": "Curator",
-        "GIT_COMMITTER_EMAIL": "curator@example.invalid",
-        "PRE_COMMIT_HOME": str(cwd.parent / "pre-commit-home"),
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(cwd.parent / "pre-commit-home")}
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=check, timeout=120)
 
 
