@@ -118,10 +118,6 @@ def _criteria(items: list, path: tuple) -> Iterator[tuple[tuple, list]]:
 
 def _folded(text: str) -> str:
     """The text as E106 compares criteria: runs of white space as one space, case folded."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        # the only white space is single inner spaces (isprintable is False for every other kind),
-        # so splitting into words and joining them again would give the text back: skip it
-        return text.lower() if text.isascii() else text.casefold()
     return " ".join(text.split()).casefold()
 
 
