@@ -16,9 +16,11 @@ logs and CI annotations).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 # A file name under trials/ or seeds/. Kept in step with schema/trial.schema.json
@@ -56,35 +58,46 @@ def kind_of(mode: int) -> str | None:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
+@contextlib.contextmanager
+def _opened(file: Path | str) -> Iterator[tuple[int, os.stat_result]]:
+    """The file open for reading (its descriptor and fstat), only when it is a regular file both by
+    its name (a link is not followed) and once open (nothing was swapped in between). Refused
+    otherwise, or on any error of the system's."""
+    try:
+        kind = kind_of(os.lstat(file).st_mode)
+        if kind:
+            raise Refused(f"{kind}, not a regular file")
+        fd = os.open(file, _OPEN_FLAGS)
+    except OSError as exc:
+        raise Refused(exc.strerror or str(exc)) from None
+    try:
+        st = os.fstat(fd)
+        kind = kind_of(st.st_mode)
+        if kind:
+            raise Refused(f"{kind}, not a regular file")
+        yield fd, st
+    except OSError as exc:
+        raise Refused(exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
+
+
 def read(file: Path | str, limit: int) -> tuple[bytes, tuple[int, int]]:
     """The bytes of a regular file of at most limit bytes, and its (size, mtime_ns) as read.
 
     Refused when it is missing, unreadable, not a regular file (a link is not followed) or larger
     than limit; TooLarge for the last. Plain os calls: a buffered file object costs three times as
     much, which a cold check pays for every file."""
-    try:
-        kind = kind_of(os.lstat(file).st_mode)
-        if kind:
-            raise Refused(f"{kind}, not a regular file")
-        fd = os.open(file, _OPEN_FLAGS)
-        try:
-            st = os.fstat(fd)
-            kind = kind_of(st.st_mode)
-            if kind:
-                raise Refused(f"{kind}, not a regular file")
-            if st.st_size > limit:
-                raise TooLarge(f"{st.st_size:,} bytes; the limit is {limit:,}")
-            raw = os.read(fd, st.st_size + 1)  # one read of the size fstat gave, and a byte more
-            if len(raw) != st.st_size:  # it grew or shrank since the fstat, or the read came back short
-                while len(raw) <= limit:  # (a network or FUSE file system may): read on to its end
-                    more = os.read(fd, limit + 1 - len(raw))
-                    if not more:
-                        break
-                    raw += more
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        raise Refused(exc.strerror or str(exc)) from None
+    with _opened(file) as (fd, st):
+        if st.st_size > limit:
+            raise TooLarge(f"{st.st_size:,} bytes; the limit is {limit:,}")
+        raw = os.read(fd, st.st_size + 1)  # one read of the size fstat gave, and a byte more
+        if len(raw) != st.st_size:  # it grew or shrank since the fstat, or the read came back short
+            while len(raw) <= limit:  # (a network or FUSE file system may): read on to its end
+                more = os.read(fd, limit + 1 - len(raw))
+                if not more:
+                    break
+                raw += more
     if len(raw) > limit:
         raise TooLarge(f"over {limit:,} bytes, the limit")
     return raw, (st.st_size, st.st_mtime_ns)
@@ -93,20 +106,8 @@ def read(file: Path | str, limit: int) -> tuple[bytes, tuple[int, int]]:
 def head(file: Path | str, size: int) -> bytes:
     """The first size bytes of a regular file (fewer when it is shorter), through the same guard as
     read(): what a file is (an SQLite database, say) without reading all of it. Refused as read()."""
-    try:
-        kind = kind_of(os.lstat(file).st_mode)
-        if kind:
-            raise Refused(f"{kind}, not a regular file")
-        fd = os.open(file, _OPEN_FLAGS)
-        try:
-            kind = kind_of(os.fstat(fd).st_mode)
-            if kind:
-                raise Refused(f"{kind}, not a regular file")
-            return os.read(fd, size)
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        raise Refused(exc.strerror or str(exc)) from None
+    with _opened(file) as (fd, _):
+        return os.read(fd, size)
 
 
 def read_bytes(file: Path | str, limit: int) -> bytes:
