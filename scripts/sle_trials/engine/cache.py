@@ -151,14 +151,7 @@ class Source(NamedTuple):
     read_ns: int
     sha256: str
 
-
-class _SourceRow(NamedTuple):
-    size: int
-    mtime_ns: int
-    read_ns: int
-    sha256: str
-
-    def fresh_for(self, st: os.stat_result) -> bool:
+    def fresh(self, st: os.stat_result) -> bool:
         return fresh(st, self.size, self.mtime_ns, self.read_ns)
 
 
@@ -339,7 +332,7 @@ class Cache:
         self._damaged = False  # the database is there but will not do: replaced when this run writes
         self._opened = False
         self._rows: dict[str, tuple] | None = None  # path -> row as read (sqlite3's tuple), until it is looked up
-        self._sources: dict[str, _SourceRow] | None = None  # seeds/NAME -> what this clone read of it
+        self._sources: dict[str, Source] | None = None  # seeds/NAME -> what this clone read of it
         self._entries: dict[str, Entry | None] = {}  # path -> what its row gave (None: a miss)
         self._writing = False
 
@@ -401,9 +394,9 @@ class Cache:
         if self._sources is None:
             self._sources = self._read_sources()
         found = self._sources.get(path)
-        return found.sha256 if found is not None and found.fresh_for(st) else None
+        return found.sha256 if found is not None and found.fresh(st) else None
 
-    def _read_sources(self) -> dict[str, _SourceRow]:
+    def _read_sources(self) -> dict[str, Source]:
         db = self._connection()
         if db is None:
             return {}
@@ -412,13 +405,13 @@ class Cache:
         out = {}
         try:
             for path, size, mtime_ns, read_ns, raw_sha, mac in db.execute(_SOURCE_ROWS):
-                sha256 = raw_sha.hex()
+                source = Source(path, size, mtime_ns, read_ns, raw_sha.hex())
                 try:
-                    good = hmac.compare_digest(self._source_mac(Source(path, size, mtime_ns, read_ns, sha256)), mac)
+                    good = hmac.compare_digest(self._source_mac(source), mac)
                 except UnicodeEncodeError:  # a path that is not text: never written by this tool
                     good = False
                 if good:
-                    out[path] = _SourceRow(size, mtime_ns, read_ns, sha256)
+                    out[path] = source
         except (sqlite3.Error, OSError, ValueError, MemoryError) as exc:
             self._unusable(exc)
             return {}
