@@ -203,6 +203,22 @@ def get(data: Any, path: Path_) -> tuple[bool, Any]:
     return True, data
 
 
+def present(data: Any, path: Path_) -> bool:
+    """Whether any value stands at a path without list indexes (any item of a list counts)."""
+    if not path:
+        return data is not None
+    if isinstance(data, list):
+        return any(present(item, path) for item in data)
+    if isinstance(data, dict) and path[0] in data:
+        return present(data[path[0]], path[1:])
+    return False
+
+
+def covered(names: list[str], name: str) -> bool:
+    """Whether a dotted field name is one of names, or under one of them."""
+    return any(name == n or name.startswith(n + ".") for n in names)
+
+
 def node_at(schema: dict, path: Path_) -> dict:
     """The resolved schema node governing the value at path (list indexes step into items)."""
     node = resolve(schema, schema)

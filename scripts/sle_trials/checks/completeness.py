@@ -71,10 +71,6 @@ def gaps(items: list[Item]) -> list[int]:
     return missing
 
 
-def _covered(names: list[str], field: str) -> bool:
-    return any(field == n or field.startswith(n + ".") for n in names)
-
-
 def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
     data = record.data
     if data["curation"]["status"] != "complete":
@@ -97,10 +93,10 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
             continue
         kind = name.split("_")[0]
         field = f"eligibility.{name}"
-        if name not in eligibility and _covered(curation.get("not_yet_curated", []), field):
+        if name not in eligibility and fields.covered(curation.get("not_yet_curated", []), field):
             continue
         missing = gaps(source)
-        if missing and not _covered([n["field"] for n in curation.get("incomplete", [])], field):
+        if missing and not fields.covered([n["field"] for n in curation.get("incomplete", [])], field):
             shown = ", ".join(map(str, missing[:5])) + (" …" if len(missing) > 5 else "")
             yield at(
                 ("eligibility", name) if name in eligibility else ("curation",),
@@ -109,7 +105,7 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
                 f"say so under curation.incomplete (field: {field}) rather than look complete",
             )
         if name not in eligibility:
-            declared = " but is declared silent" if _covered(curation.get("silent", []), field) else ""
+            declared = " but is declared silent" if fields.covered(curation.get("silent", []), field) else ""
             yield at(
                 ("eligibility",) if eligibility else ("curation", "status"),
                 "E511",

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from sle_trials import fields
+
 REGISTRY_URL = "https://clinicaltrials.gov/study/"
 
 
@@ -95,22 +97,6 @@ def unique(values: Any) -> list:
     return list(dict.fromkeys(values))
 
 
-def present(data: Any, path: tuple[str, ...]) -> bool:
-    """Whether any value stands at a dotted path without list indexes (any item of a list counts)."""
-    if not path:
-        return data is not None
-    if isinstance(data, list):
-        return any(present(item, path) for item in data)
-    if isinstance(data, dict) and path[0] in data:
-        return present(data[path[0]], path[1:])
-    return False
-
-
-def covered(names: list[str], name: str) -> bool:
-    """Whether a field is one of names, or under one of them."""
-    return any(name == n or name.startswith(n + ".") for n in names)
-
-
 def not_curated(data: dict, curated: list[tuple[str, str, dict]], empty: set[str]) -> list[str]:
     """The empty cells of a row that are empty because their field is not yet curated, not because the
     sources are silent or the field does not apply. curated: (column, the record field it reads,
@@ -127,10 +113,10 @@ def not_curated(data: dict, curated: list[tuple[str, str, dict]], empty: set[str
     for column, name, applies_to in curated:
         if column not in empty:
             continue
-        if stub or covered(todo, name):
+        if stub or fields.covered(todo, name):
             out.append(column)
             continue
-        if present(data, tuple(name.split("."))) or covered(silent, name):
+        if fields.present(data, tuple(name.split("."))) or fields.covered(silent, name):
             continue  # stated (the cell is empty for another reason, e.g. no threshold of that kind) or silent
         if all(data.get(key) is None or data.get(key) in allowed for key, allowed in applies_to.items()):
             out.append(column)

@@ -58,21 +58,6 @@ def _values(record: Record, schema: dict) -> dict[str, list[str]]:
     return out
 
 
-def _present(data: Any, path: fields.Path_) -> bool:
-    """Whether any value stands at path (a path without list indexes: any item of a list counts)."""
-    if not path:
-        return data is not None
-    if isinstance(data, list):
-        return any(_present(item, path) for item in data)
-    if isinstance(data, dict) and path[0] in data:
-        return _present(data[path[0]], path[1:])
-    return False
-
-
-def _covers(names: list[str], name: str) -> bool:
-    return any(name == n or name.startswith(n + ".") for n in names)
-
-
 def absent_fields(data: dict, schema: dict) -> list[str]:
     """Every field the record lacks, at every depth, a field under an absent one counted with it:
     the fields a record accounts for (the criteria's nesting and numbers are part of a criterion)."""
@@ -83,7 +68,7 @@ def absent_fields(data: dict, schema: dict) -> list[str]:
             continue  # bookkeeping, or under a field already counted as absent
         if len(path) > 2 and path[1].endswith("_criteria") and any(p in _CRITERION_PARTS for p in path[2:]):
             continue
-        if not _present(data, path):
+        if not fields.present(data, path):
             absent.append(name)
     return absent
 
@@ -102,13 +87,17 @@ def _fields(record: Record, schema: dict) -> dict[str, list[str]]:
         if name in absent:
             if not fields.applies(schema, name, data)[0]:
                 out["not_applicable"].append(name)
-            elif _covers(silent, name):
+            elif fields.covered(silent, name):
                 out["silent"].append(name)
-            elif _covers(todo, name) or stub:
+            elif fields.covered(todo, name) or stub:
                 out["not_yet_curated"].append(name)
             else:
                 out["unexplained"].append(name)
-        elif path[0] not in _BOOKKEEPING and _present(data, path) and not any(name.startswith(a + ".") for a in absent):
+        elif (
+            path[0] not in _BOOKKEEPING
+            and fields.present(data, path)
+            and not any(name.startswith(a + ".") for a in absent)
+        ):
             if not (len(path) > 2 and path[1].endswith("_criteria") and any(p in _CRITERION_PARTS for p in path[2:])):
                 out["stated"].append(name)
     return out
