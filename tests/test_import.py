@@ -7,6 +7,8 @@ import csv
 import hashlib
 import io
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -948,3 +950,83 @@ def test_outcome_measures_and_first_posted_are_imported(trials: Trials, registry
     assert trials("csv").status == 0
     row = next(r for r in (registry / "trials.csv").read_text(encoding="utf-8").splitlines() if r.startswith(nct_id))
     assert "Complete renal response (time frame: Week 52)" in row and "2020-11-12" in row
+
+
+PARTS = """Inclusion Criteria for Part A:
+
+1. Age 18 to 65 years
+2. Weight ≥ 40 kg
+
+Inclusion Criteria for Part B:
+
+1. Age 12 to 17 years
+2. Weight ≥ 30 kg
+
+Exclusion Criteria:
+
+1. Pregnancy
+"""
+WEIGHT = """  thresholds:
+    - kind: BODY_WEIGHT
+      criterion: {list: INCLUSION, number: 2%s}
+      measure: Weight
+      comparator: ">="
+      value: %s
+      unit: kg
+"""
+
+
+@pytest.mark.parametrize(
+    "group, value, codes",
+    [
+        ("", 40, {"E109"}),  # two criteria are numbered 2: which one?
+        ("", 30, {"E109"}),
+        (", group: Inclusion Criteria for Part B", 30, set()),
+        (", group: Inclusion Criteria for Part A", 40, set()),
+        (", group: Inclusion Criteria for Part A", 30, {"E513"}),  # Part A says 40 kg
+        (", group: Inclusion Criteria for Part C", 30, {"E109"}),  # no such sub-heading
+        (", group: Exclusion Criteria", 30, {"E109"}),
+    ],
+)
+def test_a_criterion_is_named_by_its_group_where_numbers_repeat(
+    group: str, value: int, codes: set, trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before: a reference named a criterion by its list and number alone, so where the list numbers
+    its criteria again under each sub-heading it stood for the first of them: Part B's weight limit
+    could not be recorded at all, and Part A's passed without saying which part it was read from."""
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = PARTS
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    file = registry / "trials" / "NCT09000022.yaml"
+    text = file.read_text(encoding="utf-8")
+    inclusion = [
+        (c.get("group"), c.get("number")) for c in record(registry, "NCT09000022")["eligibility"]["inclusion_criteria"]
+    ]
+    assert inclusion == [
+        ("Inclusion Criteria for Part A", 1),
+        ("Inclusion Criteria for Part A", 2),
+        ("Inclusion Criteria for Part B", 1),
+        ("Inclusion Criteria for Part B", 2),
+    ]
+    text = text.replace("    - eligibility.thresholds\n", "", 1)  # no longer waiting to be curated
+    head, tail = text.split("\n  exclusion_criteria:\n")
+    quote = f"\nevidence:\n  eligibility.thresholds.0: Weight ≥ {value} kg\n"  # the words of the criterion meant
+    tail = tail.replace("\nevidence:\n", quote, 1)
+    file.write_text(head + "\n" + WEIGHT % (group, value) + "  exclusion_criteria:\n" + tail, encoding="utf-8")
+    result = trials.json("validate", file)
+    assert result.codes() == codes, result.problems()
+    if not codes:  # the database keeps the sub-heading, and the limit's row points at that part's criterion
+        target = tmp_path / "trials.db"
+        assert trials("export", "sqlite", "--output", target).status == 0
+        with closing(sqlite3.connect(target)) as db:
+            row = db.execute(
+                "SELECT c.sub_heading, c.text, t.criterion_sub_heading FROM thresholds t"
+                " JOIN criteria c ON c.id = t.criterion WHERE t.nct_id = 'NCT09000022'"
+            ).fetchall()
+        heading = group.removeprefix(", group: ")
+        assert row == [(heading, f"Weight ≥ {value} kg", heading)]
+    if not group:
+        assert [p["message"] for p in result.problems()] == [
+            "eligibility.thresholds.0.criterion.number: 2 inclusion criteria are numbered 2 (under "
+            "'Inclusion Criteria for Part A', 'Inclusion Criteria for Part B'); say which with criterion.group"
+        ]

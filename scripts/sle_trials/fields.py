@@ -219,6 +219,25 @@ def covered(names: list[str], name: str) -> bool:
     return any(name == n or name.startswith(n + ".") for n in names)
 
 
+def criteria_named(eligibility: dict, ref: dict) -> list[int]:
+    """The positions, in its list, of the criteria a reference ({list, number} and, where numbers
+    repeat under sub-headings, group) names: one when it names a criterion; none when the list has
+    no such criterion; several when sub-headings share the number and the reference does not say
+    which. Only one is a criterion a value can be read from (rules report the others, E109)."""
+    group = ref.get("group")
+    return [
+        i
+        for i, item in enumerate(eligibility.get(f"{ref['list'].lower()}_criteria", []))
+        if item.get("number") == ref["number"] and (group is None or item.get("group") == group)
+    ]
+
+
+def criterion_name(ref: dict) -> str:
+    """A reference as a message names it: inclusion criterion 3, or inclusion criterion 3 under 'Part B'."""
+    group = f" under {ref['group']!r}" if "group" in ref else ""
+    return f"{ref['list'].lower()} criterion {ref['number']}{group}"
+
+
 def node_at(schema: dict, path: Path_) -> dict:
     """The resolved schema node governing the value at path (list indexes step into items)."""
     node = resolve(schema, schema)

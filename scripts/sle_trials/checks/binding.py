@@ -127,11 +127,12 @@ class Context:
 
     def criterion(self, ref: dict) -> tuple[Path_, str] | None:
         """(path, normalised text with its nested items) of the numbered criterion a threshold names."""
+        eligibility = self.record.data.get("eligibility", {})
+        named = fields.criteria_named(eligibility, ref)
+        if len(named) != 1:
+            return None  # none, or several a number names under sub-headings: rules report it (E109)
         name = f"{ref['list'].lower()}_criteria"
-        for i, item in enumerate(self.record.data.get("eligibility", {}).get(name, [])):
-            if item.get("number") == ref["number"]:
-                return ("eligibility", name, i), normalise(" ".join(_texts(item)))
-        return None
+        return ("eligibility", name, named[0]), normalise(" ".join(_texts(eligibility[name][named[0]])))
 
     def problem(self, path: Path_, code: str, message: str) -> Problem:
         line, col = self.record.where(path)
@@ -246,7 +247,7 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
     if found is None:
         return  # E109: rules report a threshold naming a criterion the list does not have
     corpus = found[1]
-    named = f"{ref['list'].lower()} criterion {ref['number']}"
+    named = fields.criterion_name(ref)
     bare: list[str] = []
     misplaced = _placed(ctx, path, ref, found, quotes, bare)
     if misplaced is not None:
@@ -317,7 +318,7 @@ def _placed(
     """E513 when a quote does not lie in the criterion ref names (a leading "3)" label must be its
     number); else None, with the quotes, their labels taken off, put in bare."""
     where, corpus = found
-    named = f"{ref['list'].lower()} criterion {ref['number']}"
+    named = fields.criterion_name(ref)
     for quote in quotes:
         label = _LABEL.match(quote)
         if label and int(label.group("number")) != ref["number"]:
@@ -393,7 +394,7 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
                     yield ctx.problem(
                         at,
                         "E513",
-                        f"{fields.dotted(at)}: {text!r} is not in {ref['list'].lower()} criterion {ref['number']}",
+                        f"{fields.dotted(at)}: {text!r} is not in {fields.criterion_name(ref)}",
                     )
         elif "enum" in child_node or "enum" in items:
             yield from _term(ctx, here, child, items if "enum" in items else child_node, bare, side=ref["list"])

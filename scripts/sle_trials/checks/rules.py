@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from sle_trials import files
+from sle_trials import fields, files
 from sle_trials.checks.load import Record
 from sle_trials.fields import dotted
 from sle_trials.problem import Check, Problem
@@ -27,7 +27,7 @@ CHECKS = (
         "unknown-criterion",
         (
             "a threshold, nephritis scope, classification, antibody or prior-therapy requirement points at "
-            "a criterion number the list does not have"
+            "a criterion the list does not have, or at a number that sub-headings share without its group"
         ),
     ),
     Check("E110", "unknown-intervention", "an arm names an intervention the record does not list"),
@@ -205,29 +205,29 @@ def check_sources(record: Record, root: Path) -> Iterator[Problem]:
 
 
 def check_links(record: Record) -> Iterator[Problem]:
-    """Thresholds and the other criterion-placed fields point at criteria that exist; arms name
+    """Thresholds and the other criterion-placed fields point at one criterion that exists; arms name
     interventions the record lists."""
     eligibility = record.data.get("eligibility", {})
-    numbers: dict[str, set] = {}  # each list's criterion numbers, gathered once: thresholds point at few lists
     placed: list[tuple[tuple[str | int, ...], dict]] = [
         (("eligibility", "thresholds", i), t) for i, t in enumerate(eligibility.get("thresholds", []))
     ]
     placed += [(("eligibility", name), eligibility[name]) for name in CRITERION_PLACED if name in eligibility]
     for where, item in placed:
         ref = item["criterion"]
-        listed = numbers.get(ref["list"])
-        if listed is None:
-            listed = numbers[ref["list"]] = {
-                c.get("number") for c in eligibility.get(f"{ref['list'].lower()}_criteria", [])
-            }
-        if ref["number"] not in listed:
-            path: tuple[str | int, ...] = where + ("criterion", "number")
-            yield _problem(
-                record,
-                path,
-                "E109",
-                f"{dotted(path)}: there is no {ref['list'].lower()} criterion number {ref['number']}",
+        named = fields.criteria_named(eligibility, ref)
+        if len(named) == 1:
+            continue
+        path: tuple[str | int, ...] = where + ("criterion", "group" if "group" in ref else "number")
+        if named:  # the list numbers its criteria again under each sub-heading, and ref does not say which
+            items = eligibility[f"{ref['list'].lower()}_criteria"]
+            groups = ", ".join(repr(items[i].get("group", "(no sub-heading)")) for i in named)
+            message = (
+                f"{dotted(path)}: {len(named)} {ref['list'].lower()} criteria are numbered {ref['number']} "
+                f"(under {groups}); say which with criterion.group"
             )
+        else:
+            message = f"{dotted(path)}: there is no {fields.criterion_name(ref)}"
+        yield _problem(record, path, "E109", message)
     names = {i["name"] for i in record.data.get("interventions", [])}
     for a, arm in enumerate(record.data.get("arms", [])):
         for n, name in enumerate(arm.get("intervention_names", [])):

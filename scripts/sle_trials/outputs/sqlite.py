@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sle_trials import files, paths
+from sle_trials import fields, files, paths
 from sle_trials.engine import pipeline
 from sle_trials.outputs import export, generate, package
 
@@ -81,6 +81,9 @@ CRITERIA = Table(
             "The criterion this one is nested under; empty at the top level.",
         ),
         Col("depth", "INTEGER NOT NULL", "0 for a top-level criterion, 1 and 2 for nested ones."),
+        Col(
+            "sub_heading", "TEXT", "The sub-heading the source lists the criterion under (its group); empty when none."
+        ),
         Col("text", "TEXT NOT NULL", "The criterion, verbatim from the source."),
     ),
     facets=("list", "depth"),
@@ -98,6 +101,7 @@ THRESHOLDS = Table(
         Col("criterion", "INTEGER REFERENCES criteria(id)", "The top-level criterion the limit was read from."),
         Col("criterion_list", "TEXT NOT NULL", "INCLUSION or EXCLUSION: the list of that criterion."),
         Col("criterion_number", "INTEGER NOT NULL", "That criterion's number as the source gives it."),
+        Col("criterion_sub_heading", "TEXT", "That criterion's sub-heading, where a list numbers again under each."),
         Col("measure", "TEXT NOT NULL", "What is measured, in the source's words."),
         Col("comparator", "TEXT NOT NULL", "<, <=, >, >= or =."),
         Col("value", "REAL NOT NULL", "The limit."),
@@ -232,23 +236,23 @@ class Rows:
     def add(self, data: dict) -> None:
         nct_id = data["nct_id"]
         eligibility = data.get("eligibility", {})
-        top: dict[tuple[str, int], int] = {}  # (list, number) -> id of the top-level criterion
+        top: dict[tuple[str, int], int] = {}  # (list, position) -> id of the top-level criterion
         for key, name in (("inclusion_criteria", "INCLUSION"), ("exclusion_criteria", "EXCLUSION")):
             for position, criterion in enumerate(eligibility.get(key, [])):
-                row_id = self._criterion(nct_id, name, position, criterion, None, 0)
-                if "number" in criterion:
-                    top.setdefault((name, criterion["number"]), row_id)
+                top[name, position] = self._criterion(nct_id, name, position, criterion, None, 0)
         for position, t in enumerate(eligibility.get("thresholds", [])):
             ref = t["criterion"]
+            named = fields.criteria_named(eligibility, ref)  # one in a valid record (E109)
             self.thresholds.append(
                 (
                     len(self.thresholds) + 1,
                     nct_id,
                     position,
                     t["kind"],
-                    top.get((ref["list"], ref["number"])),
+                    top.get((ref["list"], named[0])) if len(named) == 1 else None,
                     ref["list"],
                     ref["number"],
+                    ref.get("group"),
                     t["measure"],
                     t["comparator"],
                     t["value"],
@@ -276,7 +280,17 @@ class Rows:
     def _criterion(self, nct_id: str, name: str, position: int, criterion: dict, parent: int | None, depth: int) -> int:
         row_id = len(self.criteria) + 1
         self.criteria.append(
-            (row_id, nct_id, name, position, criterion.get("number"), parent, depth, criterion["text"])
+            (
+                row_id,
+                nct_id,
+                name,
+                position,
+                criterion.get("number"),
+                parent,
+                depth,
+                criterion.get("group"),
+                criterion["text"],
+            )
         )
         for i, sub in enumerate(criterion.get("sub_criteria", [])):
             self._criterion(nct_id, name, i, sub, row_id, depth + 1)
