@@ -105,6 +105,20 @@ def test_a_changed_schema_or_seed_drops_every_entry(reg: Path, counts: dict, cap
     assert counts["check"] == 14 and code == 1, out
 
 
+def test_no_entry_is_read_or_written_before_its_fingerprint_is_known(reg: Path, capsys) -> None:
+    """An entry is valid only for the code, schema and sources it was checked against: a cache that
+    was not told them (Cache.belong_to) refuses to serve or keep one, database or not."""
+    for existing in (False, True):
+        if existing:
+            run(reg, capsys, "check")
+        store = cache.Cache(reg)
+        with pytest.raises(RuntimeError, match="belong_to"):
+            store.get("trials/NCT06513429.yaml")
+        with pytest.raises(RuntimeError, match="belong_to"):
+            store.put_many([])
+        store.close()
+
+
 def test_a_run_over_some_files_keeps_the_other_entries(reg: Path, counts: dict, capsys) -> None:
     """What the pre-commit hook does: validate only the staged files; the other entries stay."""
     run(reg, capsys, "check")
@@ -363,11 +377,11 @@ def test_a_forged_entry_is_a_miss(reg: Path, capsys) -> None:
 def _with_key(reg: Path, path: str, summary: bytes) -> None:
     """Rewrite path's entry to hold summary, with a MAC made with this clone's key: what only this
     clone could write. The shape checks must still refuse what the tool would never write."""
-    store = cache.Cache(reg, "")
+    store = cache.Cache(reg)
     file = database(reg)
     store._key = (file.parent / cache.KEY).read_bytes()
     with sqlite3.connect(file) as db:
-        store.fingerprint = db.execute("SELECT value FROM meta").fetchone()[0]
+        store.belong_to(db.execute("SELECT value FROM meta").fetchone()[0])
         size, mtime_ns, read_ns, sha = db.execute(
             "SELECT size, mtime_ns, read_ns, sha256 FROM entry WHERE path = ?", (path,)
         ).fetchone()

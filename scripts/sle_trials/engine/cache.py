@@ -319,10 +319,10 @@ def _connect(file: Path, create: bool) -> sqlite3.Connection:
 class Cache:
     """The check cache of the registry at root, for one run; every failure of it is a miss."""
 
-    def __init__(self, root: Path, fingerprint: str, enabled: bool = True) -> None:
+    def __init__(self, root: Path, enabled: bool = True) -> None:
         self.root = root
-        self.fingerprint = fingerprint
         self.enabled = enabled
+        self.fingerprint: str | None = None  # what the entries belong to (belong_to); none is read or written before
         self._file: Path | None = None
         self._key: bytes | None = None
         self._hmac: hmac.HMAC | None = (
@@ -335,6 +335,17 @@ class Cache:
         self._sources: dict[str, Source] | None = None  # seeds/NAME -> what this clone read of it
         self._entries: dict[str, Entry | None] = {}  # path -> what its row gave (None: a miss)
         self._writing = False
+
+    def belong_to(self, fingerprint: str) -> None:
+        """The fingerprint this run's entries belong to (fingerprint(): the code, the schema and every
+        source). It is known only after the sources are read, and their sha256s come from this same
+        cache (source()), so it is given here rather than to the constructor."""
+        self.fingerprint = fingerprint
+
+    def _belonging(self) -> str:
+        if self.fingerprint is None:
+            raise RuntimeError("Cache.belong_to(fingerprint) first: an entry is valid only for its fingerprint")
+        return self.fingerprint
 
     def _connection(self) -> sqlite3.Connection | None:
         """The database, opened once a run with this clone's key; None when there is no usable one."""
@@ -372,6 +383,7 @@ class Cache:
         entries were written for another fingerprint."""
         if self._rows is not None:
             return self._rows
+        fingerprint = self._belonging()
         self._rows = {}
         db = self._connection()
         if db is None:
@@ -380,7 +392,7 @@ class Cache:
 
         try:
             stored = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
-            if stored is None or stored[0] != self.fingerprint:
+            if stored is None or stored[0] != fingerprint:
                 return self._rows  # written for other code, schema or seeds: every entry is stale
             self._rows = {row[0]: row for row in db.execute(_ROWS, (MAX_SUMMARY,))}
         except (sqlite3.Error, OSError, ValueError, MemoryError) as exc:
@@ -461,7 +473,8 @@ class Cache:
 
     def _mac(self, path: str, size: int, mtime_ns: int, read_ns: int, sha256: str, summary: bytes) -> bytes:
         """HMAC-SHA256 of every field of an entry; NUL cannot occur in a path, and the summary is last."""
-        return self._keyed(f"{path}\0{size}\0{mtime_ns}\0{read_ns}\0{sha256}\0{self.fingerprint}\0".encode(), summary)
+        fingerprint = self._belonging()
+        return self._keyed(f"{path}\0{size}\0{mtime_ns}\0{read_ns}\0{sha256}\0{fingerprint}\0".encode(), summary)
 
     def _verify(self, row: tuple) -> Entry | None:
         path, size, mtime_ns, read_ns, raw_sha, summary, mac = row
@@ -478,6 +491,7 @@ class Cache:
 
     def put_many(self, entries: list[Entry]) -> None:
         """Keep the entries of files that passed every check (committed by close())."""
+        self._belonging()
 
         def write(db: sqlite3.Connection) -> None:
             rows = []
@@ -530,7 +544,7 @@ class Cache:
         db.execute("BEGIN IMMEDIATE")
         self._writing = True
         stored = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
-        if stored is None or stored[0] != self.fingerprint:
+        if stored is None or stored[0] != self._belonging():
             db.execute("DELETE FROM entry")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (self.fingerprint,))
         return db

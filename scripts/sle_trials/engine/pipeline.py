@@ -352,10 +352,10 @@ def validate(
     """Check each file on its own; files the cache vouches for by their stat are not even read."""
     result = Result(root=root, files=len(paths))
     seeds = seed_files(root)
-    store = cache.Cache(root, "", use_cache)
+    store = cache.Cache(root, use_cache)
     result.seeds = sources.read_seeds(root, seeds, store.source)
     named = [(os.path.basename(seed.file), seed.content) for seed in result.seeds]
-    store.fingerprint = cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), named)
+    store.belong_to(cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), named))
     store.put_sources(
         [cache.Source(s.file, *s.read, s.sha256) for s in result.seeds if s.read is not None and s.sha256], seeds
     )
