@@ -39,7 +39,7 @@ from sle_trials.outputs.export import LIST_SEPARATOR, Column
 
 NAME = "sle-car-t-trials"
 TITLE = "CAR-T cell therapy trials in systemic lupus erythematosus"
-DATA_VERSION = "1.1.0"
+DATA_VERSION = "1.2.0"
 DATAPACKAGE_PATH = Path("datapackage.json")
 JSON_PATH = Path("trials.json")  # the default output of `trials export json`: generated on demand, not committed
 LOCK_PATH = Path("schema") / "columns.lock.json"
