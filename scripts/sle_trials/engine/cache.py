@@ -300,6 +300,9 @@ def _connect(file: Path, create: bool) -> sqlite3.Connection:
     mode = "rwc" if create else "rw"
     db = sqlite3.connect(f"file:{quote(os.fspath(file))}?mode={mode}", uri=True, timeout=1.0, isolation_level=None)
     try:
+        # A cache: a write torn by a crash is damage, and damage is no cache. Set before the tables are
+        # made too, so that a new database costs no fsync (1 ms instead of 14 on this machine).
+        db.execute("PRAGMA synchronous = OFF")
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version == 0 and create and not db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             db.execute("BEGIN")
@@ -309,7 +312,6 @@ def _connect(file: Path, create: bool) -> sqlite3.Connection:
             db.execute("COMMIT")
         elif version != LAYOUT:
             raise sqlite3.DatabaseError(f"layout {version}, not {LAYOUT}")
-        db.execute("PRAGMA synchronous = OFF")  # a cache: a write torn by a crash is damage, and damage is no cache
     except BaseException:
         db.close()
         raise
