@@ -4,9 +4,9 @@ Each Mutation is one mistake a careful reviewer could make and a schema cannot s
 well formed and schema-valid, and only a value changes to another it could plausibly be (another
 value of its vocabulary, another number standing in its quote, another comparator or unit, a
 criterion dropped, cut at a sentence or clause, or moved to the other list, a title taken from a
-related trial, a threshold pointed at the other list, two items of a list given each other's text,
-...). `expect` names the codes that may report it; test_mutations.py asserts every mutation is
-caught with one of them.
+related trial, a threshold pointed at the other list or given another threshold's condition, two
+items of a list given each other's text, ...). `expect` names the codes that may report it;
+test_mutations.py asserts every mutation is caught with one of them.
 
 The kinds are the issue's ("Every value bound to its words") and a few more: what is generated here
 is the class of mistake, not the listed examples.
@@ -201,6 +201,24 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
                     f"{t['criterion']['number']} -> {n}",
                     _set(data, base + ("criterion", "number"), n),
                     VALUE_CODES | {"E109"},
+                )
+        # a condition copied from another threshold of the same criterion (one that governs another limit)
+        held = set(t.get("conditions", []))
+        neighbours = [
+            c
+            for o in eligibility["thresholds"]
+            if o["criterion"] == t["criterion"]
+            for c in o.get("conditions", [])
+            if c not in held
+        ]
+        for k, condition in enumerate(t.get("conditions", [])):
+            for other in dict.fromkeys(neighbours):
+                add(
+                    "condition",
+                    base + ("conditions", k),
+                    f"{condition[:30]!r} -> {other[:30]!r}",
+                    _set(data, base + ("conditions", k), other),
+                    VALUE_CODES | {"E518"},
                 )
         # another threshold's measure (one that is only a shorter or longer wording of this one is
         # not a mistake: "steroids" for "the maximum dose of steroids is 30mg/day prednisone")

@@ -121,6 +121,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "unit",
         "criterion",
         "measure",
+        "condition",
         "date",
         "criterion dropped",
         "criterion cut",
