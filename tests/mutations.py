@@ -5,8 +5,8 @@ well formed and schema-valid, and only a value changes to another it could plaus
 value of its vocabulary, another number standing in its quote, another comparator or unit, a
 criterion dropped, cut at a sentence or clause, or moved to the other list, a title taken from a
 related trial, a threshold pointed at the other list or given another threshold's condition, two
-items of a list given each other's text, ...). `expect` names the codes that may report it;
-test_mutations.py asserts every mutation is caught with one of them.
+cohorts' patients swapped, two items of a list given each other's text, ...). `expect` names the
+codes that may report it; test_mutations.py asserts every mutation is caught with one of them.
 
 The kinds are the issue's ("Every value bound to its words") and a few more: what is generated here
 is the class of mistake, not the listed examples.
@@ -314,6 +314,27 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
                                 _set(data, base + ("patients",), patients),
                                 VALUE_CODES | {"E107"},
                             )
+
+        # two cohorts' patients (or doses) swapped, where each cohort quotes all of the arm's cohorts
+        # (one sentence gives every dose: each dose must go with the patients named beside it)
+        cohorts = arm.get("cohorts", [])
+        pooled = [q for c in range(len(cohorts)) for q in _quotes(data, ("arms", a, "cohorts", c))]
+        if len(cohorts) < 2 or not pooled:
+            continue
+        shared = copy.deepcopy(data)
+        for c in range(len(cohorts)):
+            shared["evidence"][fields.dotted(("arms", a, "cohorts", c))] = list(dict.fromkeys(pooled))
+        for (c, one), (d, two) in itertools.combinations(enumerate(cohorts), 2):
+            for key in ("patients", "dose"):
+                if key in one and key in two and one[key] != two[key]:
+                    base = ("arms", a, "cohorts")
+                    add(
+                        "cohorts swapped",
+                        base + (c, key),
+                        f"{key} of cohorts {c} and {d} swapped, one quote for both",
+                        _set(_set(shared, base + (c, key), two[key]), base + (d, key), one[key]),
+                        VALUE_CODES | {"E107"},
+                    )
 
     # enrollment
     if "enrollment" in data:

@@ -122,6 +122,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "criterion",
         "measure",
         "condition",
+        "cohorts swapped",
         "date",
         "criterion dropped",
         "criterion cut",

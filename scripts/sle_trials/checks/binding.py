@@ -15,7 +15,7 @@ object; otherwise the leaf's type):
 - an age (`x-bind: age`) is bound when the number stands as that bound (minimum or maximum) with
   that unit; else E508.
 - a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
-  patients range is named; else E508.
+  patients range is named in the dose's clause (where that clause names patients); else E508.
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names; its texts
   are in that criterion; its terms are what the quotes render (vocabulary.py), a lupus nephritis
@@ -496,6 +496,7 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     dose = cohort["dose"]
     found = [(q, d) for q in quotes for d in ctx.reader.doses(q) if lexicon.same_number(d.value, dose["value"])]
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
+    basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
     here = path + ("dose",)
     if not found:
         yield ctx.problem(
@@ -510,7 +511,6 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
             f"{fields.dotted(here)}: the quote does not write {dose['unit']!r} with the dose {_cut(quotes)}",
         )
     else:
-        basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
         if not basis:
             yield ctx.problem(
                 here + ("basis",),
@@ -527,7 +527,13 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
             )
     if "patients" in cohort:
         wanted = (cohort["patients"]["first"], cohort["patients"]["last"])
-        ranges = [r for q in quotes for r in lexicon.patient_ranges(q)]
+        # the patients the dose is given to: those named in the clause of its words ("1×10^6/kg for
+        # patients 1 to 3, and 1×10^8 for patient 4 to 6"), where that clause names any
+        ranges = [
+            r
+            for q, d in basis or with_unit or found
+            for r in lexicon.patient_ranges(q, *lexicon.clause(q, d.start, d.end))
+        ] or [r for q in quotes for r in lexicon.patient_ranges(q)]
         if wanted not in ranges:
             named = ", ".join(f"{a}-{b}" for a, b in ranges) or "none"
             yield ctx.problem(
