@@ -4,8 +4,9 @@ Each Mutation is one mistake a careful reviewer could make and a schema cannot s
 well formed and schema-valid, and only a value changes to another it could plausibly be (another
 value of its vocabulary, another number standing in its quote, another comparator or unit, a
 criterion dropped, cut at a sentence or clause, or moved to the other list, a title taken from a
-related trial, a threshold pointed at the other list, ...). `expect` names the codes that may
-report it; test_mutations.py asserts every mutation is caught with one of them.
+related trial, a threshold pointed at the other list or given another threshold's condition, two
+cohorts' patients swapped, two items of a list given each other's text, ...). `expect` names the
+codes that may report it; test_mutations.py asserts every mutation is caught with one of them.
 
 The kinds are the issue's ("Every value bound to its words") and a few more: what is generated here
 is the class of mistake, not the listed examples.
@@ -14,6 +15,7 @@ is the class of mistake, not the listed examples.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -200,6 +202,24 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
                     _set(data, base + ("criterion", "number"), n),
                     VALUE_CODES | {"E109"},
                 )
+        # a condition copied from another threshold of the same criterion (one that governs another limit)
+        held = set(t.get("conditions", []))
+        neighbours = [
+            c
+            for o in eligibility["thresholds"]
+            if o["criterion"] == t["criterion"]
+            for c in o.get("conditions", [])
+            if c not in held
+        ]
+        for k, condition in enumerate(t.get("conditions", [])):
+            for other in dict.fromkeys(neighbours):
+                add(
+                    "condition",
+                    base + ("conditions", k),
+                    f"{condition[:30]!r} -> {other[:30]!r}",
+                    _set(data, base + ("conditions", k), other),
+                    VALUE_CODES | {"E518"},
+                )
         # another threshold's measure (one that is only a shorter or longer wording of this one is
         # not a mistake: "steroids" for "the maximum dose of steroids is 30mg/day prednisone")
         others = [
@@ -295,6 +315,27 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
                                 VALUE_CODES | {"E107"},
                             )
 
+        # two cohorts' patients (or doses) swapped, where each cohort quotes all of the arm's cohorts
+        # (one sentence gives every dose: each dose must go with the patients named beside it)
+        cohorts = arm.get("cohorts", [])
+        pooled = [q for c in range(len(cohorts)) for q in _quotes(data, ("arms", a, "cohorts", c))]
+        if len(cohorts) < 2 or not pooled:
+            continue
+        shared = copy.deepcopy(data)
+        for c in range(len(cohorts)):
+            shared["evidence"][fields.dotted(("arms", a, "cohorts", c))] = list(dict.fromkeys(pooled))
+        for (c, one), (d, two) in itertools.combinations(enumerate(cohorts), 2):
+            for key in ("patients", "dose"):
+                if key in one and key in two and one[key] != two[key]:
+                    base = ("arms", a, "cohorts")
+                    add(
+                        "cohorts swapped",
+                        base + (c, key),
+                        f"{key} of cohorts {c} and {d} swapped, one quote for both",
+                        _set(_set(shared, base + (c, key), two[key]), base + (d, key), one[key]),
+                        VALUE_CODES | {"E107"},
+                    )
+
     # enrollment
     if "enrollment" in data:
         for n in _other_numbers(data["enrollment"]["count"], _quotes(data, ("enrollment",))):
@@ -379,7 +420,33 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
                 _set(data, path, swap),
                 TEXT_CODES | {"E110", "E201"},
             )
+    # two items of a list given each other's text in one field (an outcome's time frame, a site's
+    # city, an intervention's other names: each occurs in the source, in another row)
+    for (where, key), items in _item_texts(data, schema).items():
+        for (i, a), (j, b) in itertools.combinations(items, 2):
+            if a != b:
+                swapped = _set(_set(data, where + (i, key), b), where + (j, key), a)
+                add(
+                    "row texts swapped",
+                    where + (i, key),
+                    f"{key} of items {i} and {j} swapped",
+                    swapped,
+                    TEXT_CODES | {"E110"},
+                )
     return out
+
+
+def _item_texts(data: dict, schema: dict) -> dict[tuple[Path_, str], list[tuple[int, Any]]]:
+    """(the list's path, a field) -> (index, value) of each item of a list of records holding that
+    field as copied text (a text, or a list of texts); criteria and what is read from them aside."""
+    out: dict[tuple[Path_, str], dict[int, Any]] = {}
+    for path, _, _ in fields.verbatim_texts(data, schema):
+        at = next((k for k in range(len(path) - 2, 0, -1) if isinstance(path[k], int)), None)
+        if at is None or _criterion(path) or not isinstance(path[at + 1], str):
+            continue
+        where, index, key = path[:at], path[at], path[at + 1]
+        out.setdefault((where, key), {})[index] = fields.get(data, path[: at + 2])[1]
+    return {k: sorted(v.items()) for k, v in out.items()}
 
 
 def _criterion(path: Path_) -> bool:

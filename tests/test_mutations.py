@@ -3,14 +3,15 @@
 tests/mutations.py generates the mistakes systematically from each curated record (every vocabulary
 value to every other, every comparator to every other, every threshold, age, dose and count number
 to the other numbers of its quote, units swapped, dates moved, criteria dropped, cut, moved and
-renumbered, titles taken from related trials, texts given another field's words, ...). Each mutated
-record is checked as `trials validate` checks it (schema, rules, evidence and binding) and must be
-refused with one of the codes its kind of mistake may give. The records as curated must pass: no
-false reject. The score per kind of mistake is printed at the end of the run.
+renumbered, titles taken from related trials, texts given another field's words or another item's,
+...). Each mutated record is checked as `trials validate` checks it (schema, rules, evidence and
+binding) and must be refused with one of the codes its kind of mistake may give. The records as
+curated must pass: no false reject. The score per kind of mistake is printed at the end of the run.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import mutations
@@ -74,18 +75,20 @@ def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -
     from sle_trials.cli import main
 
     root = copy_registry(tmp_path / "registry")
-    assert (
-        main(
-            [
-                "import",
-                "ctgov",
-                str(REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json"),
-                "--root",
-                str(root),
-            ]
-        )
-        == 0
-    ), capsys.readouterr()
+    # the fixture's study with two outcomes of each kind, so that one outcome's words given to the
+    # other (a time frame, a measure) is among the mistakes
+    study = json.loads((REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8"))
+    outcomes = study["protocolSection"]["outcomesModule"]
+    outcomes["primaryOutcomes"].append(
+        {"measure": "Partial renal response", "timeFrame": "Week 24", "description": "A fall in proteinuria of 50%."}
+    )
+    outcomes["secondaryOutcomes"] = [
+        {"measure": "Change in SLEDAI-2K", "timeFrame": "Week 12"},
+        {"measure": "Adverse events", "timeFrame": "Up to 2 years"},
+    ]
+    source = tmp_path / "study.json"
+    source.write_text(json.dumps(study, indent=2), encoding="utf-8")
+    assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0, capsys.readouterr()
     shown = "trials/NCT09000011.yaml"
     # an import is a draft; a curator who has reviewed it marks it complete, and from then on a dropped,
     # cut or moved criterion is a mistake the checks must catch
@@ -118,6 +121,8 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "unit",
         "criterion",
         "measure",
+        "condition",
+        "cohorts swapped",
         "date",
         "criterion dropped",
         "criterion cut",
@@ -125,4 +130,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "criterion renumbered",
         "title",
         "text swapped",
+        "row texts swapped",
     }

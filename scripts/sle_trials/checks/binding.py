@@ -10,11 +10,12 @@ object; otherwise the leaf's type):
   leading "3)" label must be that number); its measure is in them and its conditions in the
   criterion; one statement gives its comparator, value and unit together, with no other threshold's
   measure between the measure and it; the words nearest it say its kind (lexicon.py); else E513,
-  E508.
+  E508. A threshold with conditions holds the one that governs its limit: the nearest before it of
+  those the record gives the criterion's thresholds, with no other "if" between; else E518.
 - an age (`x-bind: age`) is bound when the number stands as that bound (minimum or maximum) with
   that unit; else E508.
 - a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
-  patients range is named; else E508.
+  patients range is named in the dose's clause (where that clause names patients); else E508.
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names; its texts
   are in that criterion; its terms are what the quotes render (vocabulary.py), a lupus nephritis
@@ -76,6 +77,11 @@ CHECKS = (
         "threshold-not-in-criterion",
         "a threshold whose quote, measure or condition is not in the criterion it names",
     ),
+    Check(
+        "E518",
+        "condition-of-another-limit",
+        "a threshold whose conditions are not the ones its criterion states for its limit, but another limit's",
+    ),
 )
 
 
@@ -111,7 +117,18 @@ class Context:
             for k, v in self.record.data.get("evidence", {}).items()
         }
         # every threshold's measure, normalised once: a threshold's own must stand nearest its statement
-        self.measures = [normalise(t["measure"]) for t in self.record.data.get("eligibility", {}).get("thresholds", [])]
+        thresholds = self.record.data.get("eligibility", {}).get("thresholds", [])
+        self.measures = [normalise(t["measure"]) for t in thresholds]
+        # the conditions the record gives the thresholds of each criterion, normalised once
+        self._conditions: dict[tuple[str, int], list[str]] = {}
+        for t in thresholds:
+            ref = (t["criterion"]["list"], t["criterion"]["number"])
+            held = self._conditions.setdefault(ref, [])
+            held += [c for c in map(normalise, t.get("conditions", [])) if c not in held]
+
+    def conditions(self, ref: dict) -> list[str]:
+        """The conditions (normalised) the record gives any threshold of the criterion ref names."""
+        return self._conditions.get((ref["list"], ref["number"]), [])
 
     def noted(self, path: Path_) -> bool:
         """Whether a curation note covers the value at path."""
@@ -303,6 +320,8 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         yield ctx.problem(
             path + ("kind",), "E508", f"{fields.dotted(path)}.kind: {t['kind']} is not what the words say ({said_kind})"
         )
+    if t.get("conditions"):
+        yield from _own_condition(ctx, path, t, corpus, corpus.find(quote) + statement.start)
     if statement.reading and not ctx.noted(path):
         yield ctx.problem(
             path + ("comparator",),
@@ -336,6 +355,45 @@ def _placed(
             )
         bare.append(text)
     return None
+
+
+def _own_condition(ctx: Context, path: Path_, t: dict, corpus: str, at: int) -> Iterator[Problem]:
+    """E518 when the threshold's conditions are not the ones that govern its limit. A condition
+    governs the limits that follow it until the next condition ("If the subject is receiving
+    steroids: ... 30mg/day ... If ... antimalarial drugs: ... 12 weeks"), so one copied from the
+    neighbouring threshold's says when another limit applies: the condition the record gives the
+    criterion's thresholds nearest before the limit must be among its own, and no other condition
+    ("if ...") may start between its own nearest one and the limit. A condition after the limit (an
+    exception: "There is no minimum daily dose ... when ...") may be held as well."""
+    own = {normalise(c) for c in t["conditions"]}
+    before = sorted((start, c) for c in ctx.conditions(t["criterion"]) if 0 <= (start := corpus.find(c)) < at)
+    if not before:
+        return
+    named = f"{t['criterion']['list'].lower()} criterion {t['criterion']['number']}"
+    nearest = before[-1][1]
+    if nearest not in own:
+        yield ctx.problem(
+            path + ("conditions",),
+            "E518",
+            f"{fields.dotted(path)}.conditions: {named} states {_cut([nearest], 70)} nearest before this "
+            "limit; the threshold's conditions leave it out (a condition governs the limits after it)",
+        )
+        return
+    later = _CONDITION_START.search(corpus, before[-1][0] + len(nearest), at)
+    if later is not None:
+        yield ctx.problem(
+            path + ("conditions",),
+            "E518",
+            f"{fields.dotted(path)}.conditions: another condition starts between the threshold's own and "
+            f"its limit in {named} ({_excerpt(corpus, later.start())})",
+        )
+
+
+_CONDITION_START = re.compile(r"(?i)\bif\b")  # where a criterion starts a condition of its own
+
+
+def _excerpt(text: str, at: int, width: int = 60) -> str:
+    return repr(text[at : at + width] + ("…" if at + width < len(text) else ""))
 
 
 def _measure_next_to(quote: str, s: lexicon.Statement, measure: str, others: list[str]) -> bool:
@@ -439,6 +497,7 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     dose = cohort["dose"]
     found = [(q, d) for q in quotes for d in ctx.reader.doses(q) if lexicon.same_number(d.value, dose["value"])]
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
+    basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
     here = path + ("dose",)
     if not found:
         yield ctx.problem(
@@ -453,7 +512,6 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
             f"{fields.dotted(here)}: the quote does not write {dose['unit']!r} with the dose {_cut(quotes)}",
         )
     else:
-        basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
         if not basis:
             yield ctx.problem(
                 here + ("basis",),
@@ -470,7 +528,13 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
             )
     if "patients" in cohort:
         wanted = (cohort["patients"]["first"], cohort["patients"]["last"])
-        ranges = [r for q in quotes for r in lexicon.patient_ranges(q)]
+        # the patients the dose is given to: those named in the clause of its words ("1×10^6/kg for
+        # patients 1 to 3, and 1×10^8 for patient 4 to 6"), where that clause names any
+        ranges = [
+            r
+            for q, d in basis or with_unit or found
+            for r in lexicon.patient_ranges(q, *lexicon.clause(q, d.start, d.end))
+        ] or [r for q in quotes for r in lexicon.patient_ranges(q)]
         if wanted not in ranges:
             named = ", ".join(f"{a}-{b}" for a, b in ranges) or "none"
             yield ctx.problem(

@@ -328,12 +328,15 @@ ROW_NAMES = {
     "interventions": "name",
     "identifiers.secondary_ids": "id",
     "references": "citation",
+    "outcomes.primary": "measure",
+    "outcomes.secondary": "measure",
 }
 
 
 def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
     """A list item's texts come from one row of the source: an official's name with that official's
-    affiliation, a related trial's title with that trial's id, a site's city with its country."""
+    affiliation, a related trial's title with that trial's id, a site's city with its country, an
+    outcome's time frame with its measure, an intervention's other names with its name."""
     for name, label in ROW_NAMES.items():
         items = fields.get(record.data, fields.parse_dotted(name))[1]
         if not isinstance(items, list):

@@ -428,7 +428,8 @@ CTGOV_LISTS: dict[str, tuple[str, str, dict[str, str]]] = {
 
 def _ctgov_rows(study: dict, lines: Lines) -> tuple[dict[str, list[Passage]], dict[str, list[dict[str, Any]]]]:
     places: dict[str, list[Passage]] = {}
-    rows: dict[str, list[dict[str, Any]]] = {}  # text fields, and an arm's intervention_names list
+    # text fields, and two lists: an arm's intervention_names, an intervention's other_names
+    rows: dict[str, list[dict[str, Any]]] = {}
     section = study.get(_P) or {}
     for name, (module, key, columns) in CTGOV_LISTS.items():
         items = (section.get(module) or {}).get(key) if isinstance(section.get(module), dict) else None
@@ -446,6 +447,11 @@ def _ctgov_rows(study: dict, lines: Lines) -> tuple[dict[str, list[Passage]], di
                     normalise(TYPE_PREFIX.sub("", json_string(n)))
                     for n in item.get("interventionNames") or []
                     if isinstance(n, str)
+                ]
+        if name == "interventions":  # an intervention's other names are its own, not the next row's
+            for row, item in zip(rows[name], items):
+                row["other_names"] = [
+                    normalise(json_string(n)) for n in item.get("otherNames") or [] if isinstance(n, str)
                 ]
         for column, k in columns.items():
             if column not in ("type", "role"):  # a vocabulary value is quoted with its item, which names it

@@ -601,9 +601,10 @@ _PATIENTS = re.compile(
 )
 
 
-def patient_ranges(quote: str) -> list[tuple[int, int]]:
-    """The patient ranges a quote names: "patients 1 to 3" (1, 3), "patient 4" (4, 4)."""
-    return [(int(m.group(1)), int(m.group(2) or m.group(1))) for m in _PATIENTS.finditer(quote)]
+def patient_ranges(quote: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """The patient ranges a quote names (between lo and hi): "patients 1 to 3" (1, 3), "patient 4" (4, 4)."""
+    found = _PATIENTS.finditer(quote, lo, len(quote) if hi is None else hi)
+    return [(int(m.group(1)), int(m.group(2) or m.group(1))) for m in found]
 
 
 _COUNT_AFTER = re.compile(r"\s*(?:participants?|patients?|subjects?|people|persons)\b", re.I)
