@@ -120,15 +120,19 @@ class Context:
         thresholds = self.record.data.get("eligibility", {}).get("thresholds", [])
         self.measures = [normalise(t["measure"]) for t in thresholds]
         # the conditions the record gives the thresholds of each criterion, normalised once
-        self._conditions: dict[tuple[str, int], list[str]] = {}
+        self._conditions: dict[tuple[str, tuple[int, ...]], list[str]] = {}
         for t in thresholds:
-            ref = (t["criterion"]["list"], t["criterion"]["number"])
-            held = self._conditions.setdefault(ref, [])
+            held = self._conditions.setdefault(self._criterion_key(t["criterion"]), [])
             held += [c for c in map(normalise, t.get("conditions", [])) if c not in held]
+
+    def _criterion_key(self, ref: dict) -> tuple[str, tuple[int, ...]]:
+        """The criteria a reference names, by their list and positions: two references to one criterion
+        (one with its group, one without) have one key."""
+        return ref["list"], tuple(fields.criteria_named(self.record.data.get("eligibility", {}), ref))
 
     def conditions(self, ref: dict) -> list[str]:
         """The conditions (normalised) the record gives any threshold of the criterion ref names."""
-        return self._conditions.get((ref["list"], ref["number"]), [])
+        return self._conditions.get(self._criterion_key(ref), [])
 
     def noted(self, path: Path_) -> bool:
         """Whether a curation note covers the value at path."""
@@ -369,7 +373,7 @@ def _own_condition(ctx: Context, path: Path_, t: dict, corpus: str, at: int) -> 
     before = sorted((start, c) for c in ctx.conditions(t["criterion"]) if 0 <= (start := corpus.find(c)) < at)
     if not before:
         return
-    named = f"{t['criterion']['list'].lower()} criterion {t['criterion']['number']}"
+    named = fields.criterion_name(t["criterion"])
     nearest = before[-1][1]
     if nearest not in own:
         yield ctx.problem(
