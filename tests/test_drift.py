@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -171,6 +172,29 @@ def test_offline_stops_and_names_what_was_not_checked(
 def test_usage_errors(trials: Trials, registry: Path, api: API, argv: list, message: str) -> None:
     result = trials.raw(["drift", "--root", str(registry), *argv])
     assert result.status == 2 and message in result.err
+
+
+@pytest.mark.parametrize(
+    "argv, missing",
+    [
+        (["drift"], "requests"),
+        (["drift"], "urllib3"),
+        (["drift"], "tqdm"),
+        (["import", "ctgov", "NCT06513429"], "requests"),
+        (["import", "ctgov", "NCT06513429"], "urllib3"),
+    ],
+)
+def test_without_the_fetch_extra_it_says_how_to_install_it(
+    trials: Trials, imported: Path, monkeypatch: pytest.MonkeyPatch, argv: list, missing: str
+) -> None:
+    """Before: with requests installed but not tqdm, `trials drift` ended in "internal error: No
+    module named 'tqdm'". Every module of the extra missing gives the same usage error."""
+    monkeypatch.setitem(sys.modules, missing, None)  # what an installation without it gives: ImportError
+    monkeypatch.delitem(sys.modules, "sle_trials.curate.ctgov.fetch", raising=False)  # imported afresh
+    result = trials.raw([*argv, "--root", str(imported)])
+    assert result.status == 2, result.err
+    assert f"needs the `fetch` extra ({missing} is not installed)" in result.err
+    assert "pip install -e '.[fetch]'" in result.err and "internal error" not in result.err
 
 
 def test_the_progress_bar_is_for_a_terminal_only() -> None:

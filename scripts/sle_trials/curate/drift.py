@@ -140,7 +140,7 @@ def _ids(root: Path, named: list[str]) -> list[str]:
 
 def progress(total: int, stream: TextIO) -> Any:
     """A progress bar on a terminal; nothing when stream is a pipe or a file."""
-    from tqdm import tqdm  # type: ignore[import-untyped]  # (no stubs shipped)
+    tqdm = importing.fetch_extra("tqdm").tqdm
 
     return tqdm(total=total, unit="trial", desc="drift", file=stream, disable=not stream.isatty(), leave=False)
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import importlib
 import os
 import re
 import shutil
@@ -420,17 +421,22 @@ def _name_remark(name: str, studies: list[dict], err: TextIO) -> None:
         )
 
 
-def fetcher() -> Any:
-    """The fetch module (requests), or UsageError saying how to install it: `trials check` needs no network."""
+def fetch_extra(module: str) -> Any:
+    """A module that needs the `fetch` extra (requests, urllib3, tqdm), imported; or UsageError saying
+    how to install it: `trials check` needs no network, so the tool installs without them."""
     try:
-        from sle_trials.curate.ctgov import fetch
+        return importlib.import_module(module)
     except ImportError as exc:
         raise pipeline.UsageError(
             f"fetching from ClinicalTrials.gov needs the `fetch` extra ({exc.name} is not installed): "
             ".venv/bin/pip install -e '.[fetch]' (make check installs it); or import a saved "
             "FILE.json"
         ) from None
-    return fetch
+
+
+def fetcher() -> Any:
+    """The fetch module (requests), or UsageError saying how to install it."""
+    return fetch_extra("sle_trials.curate.ctgov.fetch")
 
 
 @dataclass(frozen=True)
