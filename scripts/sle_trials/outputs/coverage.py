@@ -30,6 +30,15 @@ _NCT_PATTERN = "^NCT[0-9]{8}$"
 _CRITERION_PARTS = ("sub_criteria", "number", "group")
 
 
+def _part_of_a_criterion(path: fields.Path_) -> bool:
+    """A criterion's nesting, number and sub-heading, and the sub-heading a reference to one names
+    (criterion.group, where numbers repeat under sub-headings): parts of the criterion or of the
+    reference, not fields a record accounts for on their own."""
+    if len(path) > 2 and path[1].endswith("_criteria") and any(p in _CRITERION_PARTS for p in path[2:]):
+        return True
+    return path[-2:] == ("criterion", "group")
+
+
 def _binding(path: fields.Path_, node: dict, schema: dict) -> str:
     """How a structured value at path is held to its quote when it has one: bound or written."""
     for depth in range(len(path) - 1, 0, -1):
@@ -66,7 +75,7 @@ def absent_fields(data: dict, schema: dict) -> list[str]:
         name = fields.dotted(path)
         if path[0] in _BOOKKEEPING or any(name.startswith(a + ".") for a in absent):
             continue  # bookkeeping, or under a field already counted as absent
-        if len(path) > 2 and path[1].endswith("_criteria") and any(p in _CRITERION_PARTS for p in path[2:]):
+        if _part_of_a_criterion(path):
             continue
         if not fields.present(data, path):
             absent.append(name)
@@ -98,7 +107,7 @@ def _fields(record: Record, schema: dict) -> dict[str, list[str]]:
             and fields.present(data, path)
             and not any(name.startswith(a + ".") for a in absent)
         ):
-            if not (len(path) > 2 and path[1].endswith("_criteria") and any(p in _CRITERION_PARTS for p in path[2:])):
+            if not _part_of_a_criterion(path):
                 out["stated"].append(name)
     return out
 
