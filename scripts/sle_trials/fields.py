@@ -219,6 +219,43 @@ def covered(names: list[str], name: str) -> bool:
     return any(name == n or name.startswith(n + ".") for n in names)
 
 
+# Top-level keys that are about the record, not fields of the trial: never absent, never stated.
+BOOKKEEPING = ("curation", "evidence")
+# How a source lays out its criteria (nesting, numbers, the sub-heading a criterion is listed under) is
+# part of a criterion, not a field of its own.
+_CRITERION_PARTS = ("sub_criteria", "number", "group")
+
+
+def part_of_a_criterion(path: Path_) -> bool:
+    """A criterion's nesting, number and sub-heading, and the sub-heading a reference to one names
+    (criterion.group, where numbers repeat under sub-headings): parts of the criterion or of the
+    reference, not fields a record accounts for on their own."""
+    if len(path) > 2 and path[1].endswith("_criteria") and any(p in _CRITERION_PARTS for p in path[2:]):
+        return True
+    return path[-2:] == ("criterion", "group")
+
+
+def absent(data: dict, schema: dict) -> list[str]:
+    """Every field the record lacks, at every depth, a field under an absent one counted with it:
+    the fields a record accounts for (curation.silent, not_yet_curated, or not applicable)."""
+    out: list[str] = []
+    for path in all_field_names(schema):
+        name = dotted(path)
+        if path[0] in BOOKKEEPING or any(name.startswith(a + ".") for a in out):
+            continue  # bookkeeping, or under a field already counted as absent
+        if not part_of_a_criterion(path) and not present(data, path):
+            out.append(name)
+    return out
+
+
+def unaccounted(data: dict, schema: dict) -> list[str]:
+    """The absent fields the record gives no reason for: they apply to the study, and are neither
+    declared silent nor not yet curated (nor under a field that is)."""
+    curation = data["curation"]
+    declared = [*curation.get("silent", []), *curation.get("not_yet_curated", [])]
+    return [name for name in absent(data, schema) if applies(schema, name, data)[0] and not covered(declared, name)]
+
+
 def criteria_named(eligibility: dict, ref: dict) -> list[int]:
     """The positions, in its list, of the criteria a reference ({list, number} and, where numbers
     repeat under sub-headings, group) names: one when it names a criterion; none when the list has

@@ -23,20 +23,7 @@ from sle_trials import fields
 from sle_trials.checks.load import Record
 
 BOUND_OBJECTS = ("threshold", "age", "cohort", "count", "date", "criterion")
-_BOOKKEEPING = ("curation", "evidence")
 _NCT_PATTERN = "^NCT[0-9]{8}$"
-# How a source lays out its criteria (nesting, numbers, the sub-heading a criterion is listed under) is
-# part of a criterion, not a field of its own.
-_CRITERION_PARTS = ("sub_criteria", "number", "group")
-
-
-def _part_of_a_criterion(path: fields.Path_) -> bool:
-    """A criterion's nesting, number and sub-heading, and the sub-heading a reference to one names
-    (criterion.group, where numbers repeat under sub-headings): parts of the criterion or of the
-    reference, not fields a record accounts for on their own."""
-    if len(path) > 2 and path[1].endswith("_criteria") and any(p in _CRITERION_PARTS for p in path[2:]):
-        return True
-    return path[-2:] == ("criterion", "group")
 
 
 def _binding(path: fields.Path_, node: dict, schema: dict) -> str:
@@ -67,21 +54,6 @@ def _values(record: Record, schema: dict) -> dict[str, list[str]]:
     return out
 
 
-def absent_fields(data: dict, schema: dict) -> list[str]:
-    """Every field the record lacks, at every depth, a field under an absent one counted with it:
-    the fields a record accounts for (the criteria's nesting and numbers are part of a criterion)."""
-    absent: list[str] = []
-    for path in fields.all_field_names(schema):
-        name = fields.dotted(path)
-        if path[0] in _BOOKKEEPING or any(name.startswith(a + ".") for a in absent):
-            continue  # bookkeeping, or under a field already counted as absent
-        if _part_of_a_criterion(path):
-            continue
-        if not fields.present(data, path):
-            absent.append(name)
-    return absent
-
-
 def _fields(record: Record, schema: dict) -> dict[str, list[str]]:
     data = record.data
     curation = data["curation"]
@@ -90,7 +62,7 @@ def _fields(record: Record, schema: dict) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {
         k: [] for k in ("stated", "silent", "not_applicable", "not_yet_curated", "unexplained")
     }
-    absent = absent_fields(data, schema)
+    absent = fields.absent(data, schema)
     for path in fields.all_field_names(schema):
         name = fields.dotted(path)
         if name in absent:
@@ -103,11 +75,11 @@ def _fields(record: Record, schema: dict) -> dict[str, list[str]]:
             else:
                 out["unexplained"].append(name)
         elif (
-            path[0] not in _BOOKKEEPING
+            path[0] not in fields.BOOKKEEPING
             and fields.present(data, path)
             and not any(name.startswith(a + ".") for a in absent)
         ):
-            if not _part_of_a_criterion(path):
+            if not fields.part_of_a_criterion(path):
                 out["stated"].append(name)
     return out
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from sle_trials import fields
 from sle_trials.curate.ctgov.builder import Builder
-from sle_trials.outputs import coverage
 
 
 def absent_fields(data: dict, schema: dict) -> list[str]:
-    """The fields the record lacks (coverage.absent_fields), leaving out those that do not apply
-    to the study (an observational model of an interventional study is not silent: it does not apply)."""
-    return [name for name in coverage.absent_fields(data, schema) if fields.applies(schema, name, data)[0]]
+    """The fields the record lacks (fields.absent), leaving out those that do not apply to the study
+    (an observational model of an interventional study is not silent: it does not apply)."""
+    return [name for name in fields.absent(data, schema) if fields.applies(schema, name, data)[0]]
 
 
 def declare(b: Builder) -> None:
