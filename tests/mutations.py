@@ -23,7 +23,7 @@ from typing import Any
 
 from sle_trials import fields
 from sle_trials.reading import lexicon
-from sle_trials.reading.layouts import normalise
+from sle_trials.reading.layouts import ROW_LABELS, normalise
 
 Path_ = tuple
 
@@ -57,6 +57,52 @@ def _delete(data: dict, path: Path_) -> dict:
     for part in path[:-1]:
         node = node[part]
     del node[path[-1]]
+    return out
+
+
+def _without_item(data: dict, name: str, i: int) -> dict:
+    """data with item i of the list at name left out as a curator would leave it out: its evidence and
+    the notes on it gone, a quote of the whole list that is its label gone, the later items' keys one
+    down; the list itself gone when it held only that item (the schema wants none empty)."""
+    path = fields.parse_dotted(name)
+    items = fields.get(data, path)[1]
+    out = _delete(data, path if len(items) == 1 else path + (i,))
+    label = items[i].get(ROW_LABELS[name])
+
+    def moved(key: str) -> str | None:
+        """A field name after the item is left out ("locations.3.city" -> "locations.2.city"); None for its own."""
+        head, _, rest = key.removeprefix(name + ".").partition(".")
+        if not key.startswith(name + ".") or not head.isdigit():
+            return key
+        j = int(head)
+        return None if j == i else f"{name}.{j - (j > i)}" + (f".{rest}" if rest else "")
+
+    if "evidence" in out:
+        evidence = {}
+        for key, quotes in out["evidence"].items():
+            if key == name and isinstance(quotes, list):
+                quotes = [q for q in quotes if q != label]
+            if moved(key) is not None and quotes:
+                evidence[moved(key)] = quotes
+        out["evidence"] = evidence
+    notes = out["curation"].get("notes", [])
+    out["curation"]["notes"] = [
+        {**n, "field": moved(n["field"])} if "field" in n else n for n in notes if "field" not in n or moved(n["field"])
+    ]
+    if not out["curation"]["notes"]:
+        del out["curation"]["notes"]
+    return out
+
+
+def _without_field(data: dict, name: str) -> dict:
+    """data without the field at name (a dotted name), its evidence and the notes on it."""
+    out = _delete(data, fields.parse_dotted(name))
+    if "evidence" in out:
+        out["evidence"] = {k: v for k, v in out["evidence"].items() if not fields.covered([name], k)}
+    notes = [n for n in out["curation"].get("notes", []) if not fields.covered([name], n.get("field", ""))]
+    out["curation"].pop("notes", None)
+    if notes:
+        out["curation"]["notes"] = notes
     return out
 
 
@@ -387,6 +433,36 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
                     "number dropped",
                     _delete(data, base + ("number",)),
                     CRITERIA_CODES,
+                )
+
+    # an item of a list the source states as rows left out (a site, an official, an outcome, a related
+    # trial), its evidence and notes with it: a complete record holds its source's rows whole
+    if data["curation"]["status"] == "complete":
+        for name, label in ROW_LABELS.items():
+            found, items = fields.get(data, fields.parse_dotted(name))
+            for i, item in enumerate(items if found and isinstance(items, list) else []):
+                add(
+                    "row dropped",
+                    fields.parse_dotted(name) + (i,),
+                    f"drop {str(item.get(label, ''))[:30]!r}",
+                    _without_item(data, name, i),
+                    frozenset({"E519", "E520", "E110"}),  # E110: an arm still names a dropped intervention
+                )
+
+    # a whole field left out (its evidence and notes with it), no reason given: a complete record says
+    # why it lacks each field (E520); a field other fields point at is missed by the rules first
+    if data["curation"]["status"] == "complete":
+        for path in fields.field_names(schema):
+            parent = fields.node_at(schema, path[:-1]) if len(path) > 1 else schema
+            if path[0] in fields.BOOKKEEPING or path[-1] in parent.get("required", []):
+                continue
+            if fields.get(data, path)[0]:
+                add(
+                    "field dropped",
+                    path,
+                    "left out",
+                    _without_field(data, fields.dotted(path)),
+                    frozenset({"E520", "E109", "E110", "E201", "E208"}),  # E201/E208: the schema saw it
                 )
 
     # single-place text: the title from a related trial; a text field given another field's words

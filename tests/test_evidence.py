@@ -173,6 +173,34 @@ def test_silent_field_must_be_absent(reg: Path, capsys) -> None:
     assert "E506 curation.silent: no_such_field is not a field coverage reports on" in out
 
 
+def test_a_field_of_list_items_declared_silent_must_be_in_none_of_them(reg: Path, capsys) -> None:
+    """Before: a name under a list (eligibility.thresholds.conditions) was looked up as if the list
+    were a mapping, never found, so declaring it silent passed while thresholds held conditions."""
+    edit(reg, RELMA, "    - enrollment\n", "    - enrollment\n    - eligibility.thresholds.conditions\n")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / RELMA))
+    assert code == 1
+    assert "E506 curation.silent: eligibility.thresholds.conditions is declared absent but the record has it" in out
+
+
+def test_a_complete_record_says_why_it_lacks_each_field(reg: Path, capsys) -> None:
+    """Before: a complete record could leave out a whole field (its phases, its sites) with no reason,
+    and trials.csv's empty cell then read as "not stated by the sources" (E520)."""
+    text = (reg / RELMA).read_text(encoding="utf-8")
+    start = text.index("\nlocations:\n") + 1
+    end = text.index("\n", text.index("\n  - ", start) + 1)
+    while text[end + 1 : end + 3] == "  ":  # the rest of the list
+        end = text.index("\n", end + 1)
+    (reg / RELMA).write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / RELMA))
+    assert code == 1 and "E520 locations: the record is complete but lacks it without saying why" in out, out
+    edit(reg, RELMA, "    - enrollment\n", "    - enrollment\n    - locations\n")  # the sources do not state it
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / RELMA))
+    assert code == 1 and "E520" not in out and "E519 locations: the source lists 1 more" in out, out
+    edit(reg, RELMA, "    - enrollment\n    - locations\n", "    - enrollment\n")
+    edit(reg, RELMA, "  silent:\n", "  not_yet_curated:\n    - locations\n  silent:\n")  # a curator's to do
+    assert run(capsys, "validate", "--root", str(reg), str(reg / RELMA))[0] == 0
+
+
 def test_uncited_seed_and_missing_source(reg: Path, capsys) -> None:
     (reg / "seeds" / "999_extra.txt").write_text("An extra page.\n", encoding="utf-8")
     code, out = run(capsys, "check", "--root", str(reg))

@@ -26,7 +26,7 @@ curation:
       kind: 'REGISTRY_COPY'
       file: seeds/000_84a0f0163f21158e.txt
   notes: [{text: 'The two dates are unlabelled: read as start and completion.', field: dates}]
-  status: complete
+  status: draft
 brief_title: 'IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)'
 nct_id: "NCT06513429"
 enrollment: {count: 6}
@@ -47,7 +47,7 @@ CANONICAL = """\
 nct_id: NCT06513429
 brief_title: "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
 curation:
-  status: complete
+  status: draft
   sources:
     - file: seeds/000_84a0f0163f21158e.txt
       kind: "REGISTRY_COPY"

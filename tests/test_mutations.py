@@ -131,4 +131,6 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "title",
         "text swapped",
         "row texts swapped",
+        "row dropped",
+        "field dropped",
     }

@@ -25,7 +25,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading.layouts import Item, SourceDoc, normalise
+from sle_trials.reading.layouts import ROW_LABELS, Item, SourceDoc, is_row, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -33,6 +33,17 @@ CHECKS = (
         "E511",
         "criteria-not-whole",
         "a complete record's criteria list that is not its source's: an item dropped, cut short, moved or renumbered",
+    ),
+    Check(
+        "E519",
+        "list-not-whole",
+        "a complete record's list of arms, interventions, officials, sites, outcomes, ids, references or "
+        "related trials that leaves out an item its source lists",
+    ),
+    Check(
+        "E520",
+        "field-unaccounted",
+        "a complete record that lacks a field without declaring it silent or not yet curated",
     ),
     Check(
         "E514",
@@ -119,6 +130,40 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
             source,
             {normalise(i.text) for other in LISTS if other != name for i in lists[other]},
         )
+    yield from _rows_whole(data, newest, at)
+
+
+def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Problem]:
+    """E519: every row of a list the newest source about this trial states as rows (its arms, sites,
+    officials, outcomes, ...) is an item of the record's list, unless the list is declared not yet
+    curated or incomplete. A row the source repeats word for word is one item. The other way round
+    (each item is one of the source's rows) is evidence.check_rows, E512."""
+    curation = data["curation"]
+    declared = [*curation.get("not_yet_curated", []), *(n["field"] for n in curation.get("incomplete", []))]
+    own = [doc for doc in newest if doc.subject == data["nct_id"]]  # a page about another trial lists its own
+    for name, label in ROW_LABELS.items():
+        rows = next((doc.rows[name] for doc in own if doc.rows.get(name)), None)
+        if not rows or fields.covered(declared, name):
+            continue
+        found, items = fields.get(data, fields.parse_dotted(name))
+        items = items if found and isinstance(items, list) else []
+        left_out = [row for row in dict.fromkeys(map(_frozen, rows)) if not any(is_row(i, dict(row)) for i in items)]
+        if not left_out:
+            continue
+        path = fields.parse_dotted(name) if found else ("curation", "status")
+        shown = ", ".join(repr(dict(row).get(label, "")) for row in left_out[:3]) + (" …" if len(left_out) > 3 else "")
+        silent = " but is declared silent" if fields.covered(curation.get("silent", []), name) else ""
+        yield at(
+            path,
+            "E519",
+            f"{name}: the source lists {len(left_out)} more than the record{silent} ({label} {shown}); "
+            f"a complete record holds them all, or declares {name} under curation.not_yet_curated or incomplete",
+        )
+
+
+def _frozen(row: dict[str, Any]) -> tuple:
+    """A row as a key (its lists as tuples): rows the source repeats word for word are one."""
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(row.items()))
 
 
 def _compare(
@@ -188,3 +233,25 @@ def _compare(
                 f"eligibility.{name}: the source's {kind} criterion {label}{item.text[:70]!r}"
                 f"{'…' if len(item.text) > 70 else ''} is not in the record (dropped)",
             )
+
+
+def check_fields(record: Record, schema: dict) -> Iterator[Problem]:
+    """E520: a complete record says why it lacks each field that applies to the study: silent (its
+    sources do not state it) or not yet curated. Otherwise its empty cell in trials.csv would read as
+    "not stated" while the sources may well state it (a field dropped by mistake)."""
+    data = record.data
+    if data["curation"]["status"] != "complete":
+        return
+    for name in fields.unaccounted(data, schema):
+        path = fields.parse_dotted(name)
+        # shown where it would go: its nearest present parent, else the claim that the record is complete
+        parent = next((path[:d] for d in range(len(path) - 1, 0, -1) if fields.get(data, path[:d])[0]), None)
+        line, col = record.where(parent or ("curation", "status"))
+        yield Problem(
+            record.path,
+            line,
+            col,
+            "E520",
+            f"{name}: the record is complete but lacks it without saying why; declare it under "
+            "curation.silent (the sources do not state it) or curation.not_yet_curated, or fill it in",
+        )

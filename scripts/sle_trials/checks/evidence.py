@@ -319,25 +319,11 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
     yield from check_rows(record, sources)
 
 
-# The list whose items a source states as rows, and the record field naming an item in messages.
-ROW_NAMES = {
-    "related_trials": "nct_id",
-    "officials": "name",
-    "locations": "facility",
-    "arms": "label",
-    "interventions": "name",
-    "identifiers.secondary_ids": "id",
-    "references": "citation",
-    "outcomes.primary": "measure",
-    "outcomes.secondary": "measure",
-}
-
-
 def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
     """A list item's texts come from one row of the source: an official's name with that official's
     affiliation, a related trial's title with that trial's id, a site's city with its country, an
     outcome's time frame with its measure, an intervention's other names with its name."""
-    for name, label in ROW_NAMES.items():
+    for name, label in layouts.ROW_LABELS.items():
         items = fields.get(record.data, fields.parse_dotted(name))[1]
         if not isinstance(items, list):
             continue
@@ -345,7 +331,7 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
         if not docs:
             continue
         for i, item in enumerate(items):
-            if any(_is_row(item, row) for doc in docs for row in doc.rows[name]):
+            if any(layouts.is_row(item, row) for doc in docs for row in doc.rows[name]):
                 continue
             path = fields.parse_dotted(name) + (i,)
             shown = ", ".join(f"{k} {v!r}" for k, v in item.items() if isinstance(v, str) and k in _columns(docs, name))
@@ -360,18 +346,6 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
 
 def _columns(docs: list[SourceDoc], name: str) -> set[str]:
     return {k for doc in docs for row in doc.rows[name] for k in row}
-
-
-def _is_row(item: dict, row: dict) -> bool:
-    """Whether the item's texts are the row's (the fields the row states; the item may leave some
-    out, and a list of the item's, such as an arm's interventions, is some of the row's)."""
-    shared = [k for k in row if isinstance(item.get(k), (str, list))]
-    return bool(shared) and all(
-        normalise(item[k]) == row[k]
-        if isinstance(item[k], str)
-        else {normalise(x) for x in item[k] if isinstance(x, str)} <= set(row[k])
-        for k in shared
-    )
 
 
 def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
@@ -447,15 +421,15 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
 def _item_name(record: Record, path: fields.Path_) -> str:
     for k in range(len(path) - 1, 0, -1):
         list_name = fields.dotted(_unindexed(path[:k]))
-        if isinstance(path[k], int) and list_name in ROW_NAMES:
+        if isinstance(path[k], int) and list_name in layouts.ROW_LABELS:
             item = fields.get(record.data, path[: k + 1])[1]
-            return str(item.get(ROW_NAMES[list_name], "")) if isinstance(item, dict) else ""
+            return str(item.get(layouts.ROW_LABELS[list_name], "")) if isinstance(item, dict) else ""
     return ""
 
 
 def _names_item(record: Record, path: fields.Path_, quotes: list[str]) -> bool:
     """A quote for one field of a list item (an official's role) names the item (the official)."""
-    if len(path) < 3 or not isinstance(path[-2], int) or fields.dotted(_unindexed(path[:-2])) not in ROW_NAMES:
+    if len(path) < 3 or not isinstance(path[-2], int) or fields.dotted(_unindexed(path[:-2])) not in layouts.ROW_LABELS:
         return True
     name = _item_name(record, path)
     return not name or any(normalise(name) in normalise(q) for q in quotes)
@@ -470,7 +444,7 @@ def check_absent(record: Record, schema: dict) -> Iterator[Problem]:
             where = ("curation", kind, i)
             if name not in known:
                 yield at(record, where, "E506", f"curation.{kind}: {name} is not a field coverage reports on")
-            elif fields.get(record.data, fields.parse_dotted(name))[0]:
+            elif fields.present(record.data, fields.parse_dotted(name)):  # in any item of a list
                 yield at(record, where, "E506", f"curation.{kind}: {name} is declared absent but the record has it")
             else:
                 applies, why = fields.applies(schema, name, record.data)
@@ -513,7 +487,11 @@ def check(record: Record, schema: dict, root: Path, memory: Memory | None = None
     """The evidence checks of one schema-valid record; memory: what the run remembers (a fresh one
     when the caller keeps none)."""
     memory = memory or Memory()
-    problems = [*check_absent(record, schema), *check_unbound(record, schema)]
+    problems = [
+        *check_absent(record, schema),
+        *check_unbound(record, schema),
+        *completeness.check_fields(record, schema),
+    ]
     sources = Sources(record, root, memory.documents)
     if sources.docs:  # with no readable source, E108 has said why
         problems += [

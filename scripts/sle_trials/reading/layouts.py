@@ -70,6 +70,32 @@ class Item:
     group: str | None = None
 
 
+# The list whose items a source states as rows, and the record field naming an item in messages.
+ROW_LABELS = {
+    "related_trials": "nct_id",
+    "officials": "name",
+    "locations": "facility",
+    "arms": "label",
+    "interventions": "name",
+    "identifiers.secondary_ids": "id",
+    "references": "citation",
+    "outcomes.primary": "measure",
+    "outcomes.secondary": "measure",
+}
+
+
+def is_row(item: dict, row: dict) -> bool:
+    """Whether the item's texts are the row's (the fields the row states; the item may leave some
+    out, and a list of the item's, such as an arm's interventions, is some of the row's)."""
+    shared = [k for k in row if isinstance(item.get(k), (str, list))]
+    return bool(shared) and all(
+        normalise(item[k]) == row[k]
+        if isinstance(item[k], str)
+        else {normalise(x) for x in item[k] if isinstance(x, str)} <= set(row[k])
+        for k in shared
+    )
+
+
 @dataclass
 class SourceDoc:
     file: str
