@@ -9,7 +9,8 @@ into its text and its places):
   where that source states the field, whole where the place is one value (E512); a numbered
   criterion's number stands before its text there (E504);
 - the `evidence` mapping pins structured values to quotes: each path exists (E503), each quote occurs
-  in a cited source (E502), in the field's place (E512), and states the values beneath the path
+  in a cited source (E502), in the field's place (E512), of whole words there (E518: not cut out of
+  "18 Years" or "Severe lupus nephritis", edges.py), and states the values beneath the path
   (binding.py: E505, E507-E510, E513);
 - a record marked complete holds its sources' criteria lists whole (completeness.py: E511, E514);
 - fields declared silent or not yet curated are absent, and one that does not apply to the study's
@@ -27,12 +28,13 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from sle_trials import fields, files
 from sle_trials.checks import binding, completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import layouts, lexicon
+from sle_trials.reading import edges, layouts, lexicon
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -58,6 +60,11 @@ CHECKS = (
         "a source's kind that is not its document's, or a stub citing this trial's own record",
     ),
     Check("E517", "value-without-evidence", "a structured value of a record marked complete with no evidence quote"),
+    Check(
+        "E518",
+        "quote-cuts-source",
+        "a quote or verbatim text that begins or ends inside a word, number or term of its source ('8' of '18')",
+    ),
 )
 
 
@@ -159,6 +166,15 @@ def difference(needle: str, passage: str) -> str:
     return f'the record has "{excerpt(needle, at)}", the source has "{excerpt(passage, at)}"'
 
 
+class Verdict(NamedTuple):
+    """Where a text stands in the sources a record cites: "ok", "elsewhere" (in a source, not where
+    it states the field), "cut" (there, but only inside the source's words: cut) or "missing"."""
+
+    found: str
+    cut: edges.Cut | None = None
+    file: str = ""  # the source whose words a cut text cuts
+
+
 class Sources:
     """The source documents one record cites, read with their places."""
 
@@ -206,18 +222,23 @@ class Sources:
             return [p for p in passages if p.whole and p.equals(needle)]
         return [p for p in passages if p.holds(needle)]
 
-    def verdict(self, path: fields.Path_, text: str, *, whole: bool) -> str:
-        """'ok', 'elsewhere' (in a source, not where it states this field), or 'missing'."""
+    def verdict(self, path: fields.Path_, text: str, *, whole: bool) -> Verdict:
+        """Whether text stands where a cited source states the field at path, of whole words there
+        (edges.py: a quote cut out of "18 Years" or "Severe lupus nephritis" reads otherwise)."""
         needle = normalise(text)
         anywhere = False
+        cut: Verdict | None = None
         for doc in self.docs:
             if needle not in doc.text:
                 continue
             anywhere = True
             placed = self.placed(doc, path, needle, whole=whole)
-            if placed is None or placed:
-                return "ok"
-        return "elsewhere" if anywhere else "missing"
+            for passage in [doc.text] if placed is None else [p.text for p in placed]:
+                found = edges.cut(passage, needle)
+                if found is None:
+                    return Verdict("ok")
+                cut = cut or Verdict("cut", found, doc.file)
+        return cut or Verdict("elsewhere" if anywhere else "missing")
 
     def where_else(self, path: fields.Path_) -> str:
         """Words for where this field is read from, for a message."""
@@ -291,7 +312,16 @@ def check_nct_id(record: Record, sources: Sources) -> Iterator[Problem]:
 def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[Problem]:
     for path, value, holder in fields.verbatim_texts(record.data, schema):
         verdict = sources.verdict(path, value, whole=True)
-        if verdict == "missing":
+        if verdict.cut is not None:
+            yield at(
+                record,
+                path,
+                "E518",
+                f"{fields.dotted(path)}: the text {verdict.cut.end} inside {verdict.cut.words!r} in {verdict.file}; "
+                "copy whole words, numbers and terms of the source",
+            )
+            continue
+        if verdict.found == "missing":
             yield at(
                 record,
                 path,
@@ -299,7 +329,7 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 f"{fields.dotted(path)}: text not found in the cited source; nearest is {sources.closest(value)}",
             )
             continue
-        if verdict == "elsewhere":
+        if verdict.found == "elsewhere":
             yield at(
                 record,
                 path,
@@ -412,7 +442,16 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
         for i, quote in enumerate(quotes):
             shown = where if len(quotes) == 1 and isinstance(record.data["evidence"][key], str) else where + (i,)
             verdict = sources.verdict(path, quote, whole=False)
-            if verdict == "missing":
+            if verdict.cut is not None:
+                placed = False
+                yield at(
+                    record,
+                    shown,
+                    "E518",
+                    f"evidence for {key}: the quote {verdict.cut.end} inside {verdict.cut.words!r} in {verdict.file}, "
+                    "so it does not read as the source does; quote whole words, numbers and terms",
+                )
+            elif verdict.found == "missing":
                 placed = False
                 yield at(
                     record,
@@ -420,7 +459,7 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
                     "E502",
                     f"evidence for {key}: quote not found in the cited source; nearest is {sources.closest(quote)}",
                 )
-            elif verdict == "elsewhere":
+            elif verdict.found == "elsewhere":
                 placed = False
                 yield at(
                     record,
