@@ -468,6 +468,15 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
                     f"evidence for {key}: the quote is not where the source states this field: "
                     f"{sources.where_else(path)}",
                 )
+            elif (child := _child_elsewhere(sources, schema, path, value, quote)) is not None:
+                placed = False
+                yield at(
+                    record,
+                    shown,
+                    "E512",
+                    f"evidence for {key}: the quote is not where the source states {fields.dotted(_unindexed(child))}: "
+                    f"{sources.where_else(child)}",
+                )
         if placed and not _names_item(record, path, quotes):
             yield at(
                 record,
@@ -478,6 +487,27 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
             )
         elif placed:
             yield from binding.bind(context, path, value, [normalise(q) for q in quotes])
+
+
+def _child_elsewhere(
+    sources: Sources, schema: dict, path: fields.Path_, value: object, quote: str
+) -> fields.Path_ | None:
+    """The first value beneath path that the quote would bind and that a cited source states in a
+    place of its own, where the quote does not stand: a key's quote covers every value beneath it,
+    so it must lie where each is stated (`eligibility: 8) Male participants ...` is no sex)."""
+    if not isinstance(value, (dict, list)):
+        return None
+    seen: set[fields.Path_] = set()
+    for leaf, _, node in fields.leaves(value, schema, fields.node_at(schema, path), path):
+        name = _unindexed(leaf)
+        if name in seen or not fields.needs_evidence(leaf, node):
+            continue
+        seen.add(name)
+        if all(not sources.about_other(doc) and doc.place(leaf) is doc.place(path) for doc in sources.docs):
+            continue  # the source states it where it states the key's field: the quote stands there
+        if sources.verdict(leaf, quote, whole=False).found != "ok":
+            return leaf
+    return None
 
 
 def _item_name(record: Record, path: fields.Path_) -> str:
