@@ -34,7 +34,7 @@ from sle_trials import fields, files
 from sle_trials.checks import binding, completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, layouts, lexicon
+from sle_trials.reading import edges, layouts, lexicon, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -361,6 +361,11 @@ ROW_NAMES = {
 }
 
 
+# The lists whose item a quote for one of its fields must name: the rows above, and the lists whose
+# item is named by a term of the vocabulary (a lymphodepleting agent), which the quote renders.
+ITEM_NAMES = {**ROW_NAMES, "lymphodepletion.agents": "agent"}
+
+
 def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
     """A list item's texts come from one row of the source: an official's name with that official's
     affiliation, a related trial's title with that trial's id, a site's city with its country."""
@@ -477,7 +482,7 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
                     f"evidence for {key}: the quote is not where the source states {fields.dotted(_unindexed(child))}: "
                     f"{sources.where_else(child)}",
                 )
-        if placed and not _names_item(record, path, quotes):
+        if placed and not _names_item(record, schema, path, quotes):
             yield at(
                 record,
                 where,
@@ -513,18 +518,28 @@ def _child_elsewhere(
 def _item_name(record: Record, path: fields.Path_) -> str:
     for k in range(len(path) - 1, 0, -1):
         list_name = fields.dotted(_unindexed(path[:k]))
-        if isinstance(path[k], int) and list_name in ROW_NAMES:
+        if isinstance(path[k], int) and list_name in ITEM_NAMES:
             item = fields.get(record.data, path[: k + 1])[1]
-            return str(item.get(ROW_NAMES[list_name], "")) if isinstance(item, dict) else ""
+            return str(item.get(ITEM_NAMES[list_name], "")) if isinstance(item, dict) else ""
     return ""
 
 
-def _names_item(record: Record, path: fields.Path_, quotes: list[str]) -> bool:
-    """A quote for one field of a list item (an official's role) names the item (the official)."""
-    if len(path) < 3 or not isinstance(path[-2], int) or fields.dotted(_unindexed(path[:-2])) not in ROW_NAMES:
+def _names_item(record: Record, schema: dict, path: fields.Path_, quotes: list[str]) -> bool:
+    """A quote for one field of a list item (an official's role) names the item (the official); an
+    item named by a term (an agent) is named by a quote that renders that term and no other."""
+    if len(path) < 3 or not isinstance(path[-2], int):
+        return True
+    list_name = fields.dotted(_unindexed(path[:-2]))
+    if list_name not in ITEM_NAMES:
         return True
     name = _item_name(record, path)
-    return not name or any(normalise(name) in normalise(q) for q in quotes)
+    if not name:
+        return True
+    node = fields.node_at(schema, path[:-1] + (ITEM_NAMES[list_name],))
+    vocab = vocabulary.for_enum(tuple(node["enum"])) if "enum" in node else None
+    if vocab is not None:
+        return {v for q in quotes for _, values in vocab.find(normalise(q)) for v in values} == {name}
+    return any(normalise(name) in normalise(q) for q in quotes)
 
 
 def check_absent(record: Record, schema: dict) -> Iterator[Problem]:
