@@ -4,7 +4,7 @@ A quote is found in its source by its characters, and bound by the words it hold
 a longer word, number or term therefore reads as something the source does not say: "8 Years 65
 Years" occurs in "18 Years 65 Years" and states a minimum age of 8; "lupus nephritis" occurs in
 "Severe lupus nephritis" and, in an exclusion criterion, reads as EXCLUDED where the source excludes
-only severe nephritis; "Results Posted" occurs in "No Results Posted". Each is refused (E518) at the
+only severe nephritis; "Results Posted" occurs in "No Results Posted". Each is refused (E521) at the
 quote, naming what it cuts; a quote of whole words, numbers and terms binds as before.
 """
 
@@ -47,7 +47,7 @@ def test_a_minimum_age_quoted_from_inside_a_number_is_refused(registry: Path, tr
     result = trials("validate", registry / IM19_PATH)
     place = place_of(registry, IM19_PATH, "eligibility.minimum_age")
     assert result.status == 1
-    assert f"{IM19_PATH}:{place}: E518 evidence for eligibility.minimum_age: the quote begins inside '18'" in result.out
+    assert f"{IM19_PATH}:{place}: E521 evidence for eligibility.minimum_age: the quote begins inside '18'" in result.out
 
 
 def test_a_nephritis_scope_quoted_from_inside_a_longer_term_is_refused(registry: Path, trials: Trials) -> None:
@@ -62,7 +62,7 @@ def test_a_nephritis_scope_quoted_from_inside_a_longer_term_is_refused(registry:
     place = place_of(registry, RELMA_PATH, "eligibility.lupus_nephritis")
     assert result.status == 1
     assert (
-        f"{RELMA_PATH}:{place}: E518 evidence for eligibility.lupus_nephritis: "
+        f"{RELMA_PATH}:{place}: E521 evidence for eligibility.lupus_nephritis: "
         "the quote begins inside 'Severe lupus nephritis'"
     ) in result.out
 
@@ -89,7 +89,7 @@ curation:
       as_of: "2025-08-17"
 """
 
-# field lines of the record, its evidence line, and the quote's text as E518 names what it cuts
+# field lines of the record, its evidence line, and the quote's text as E521 names what it cuts
 CUTS = [
     ("overall_status: RECRUITING", "overall_status: Recruiting", "begins inside 'Not Yet Recruiting'"),
     ("phases: [PHASE1]", 'phases: "Phases: Phase 1"', "ends inside 'Phase 1/Phase 2'"),
@@ -121,7 +121,7 @@ def test_a_value_quoted_from_inside_a_longer_term_is_refused(
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1, result.out
     key = evidence.split(":")[0]
-    assert f"{IM19_PATH}:{place_of(registry, IM19_PATH, key)}: E518 evidence for {key}: " in result.out
+    assert f"{IM19_PATH}:{place_of(registry, IM19_PATH, key)}: E521 evidence for {key}: " in result.out
     assert f"the quote {says}" in result.out
     assert " E50" not in result.out  # a cut quote binds nothing: one problem, not two
 

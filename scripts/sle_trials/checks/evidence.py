@@ -9,7 +9,7 @@ into its text and its places):
   where that source states the field, whole where the place is one value (E512); a numbered
   criterion's number stands before its text there (E504);
 - the `evidence` mapping pins structured values to quotes: each path exists (E503), each quote occurs
-  in a cited source (E502), in the field's place (E512), of whole words there (E518: not cut out of
+  in a cited source (E502), in the field's place (E512), of whole words there (E521: not cut out of
   "18 Years" or "Severe lupus nephritis", edges.py), and states the values beneath the path
   (binding.py: E505, E507-E510, E513);
 - a record marked complete holds its sources' criteria lists whole (completeness.py: E511, E514);
@@ -61,7 +61,7 @@ CHECKS = (
     ),
     Check("E517", "value-without-evidence", "a structured value of a record marked complete with no evidence quote"),
     Check(
-        "E518",
+        "E521",
         "quote-cuts-source",
         "a quote or verbatim text that begins or ends inside a word, number or term of its source ('8' of '18')",
     ),
@@ -316,7 +316,7 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
             yield at(
                 record,
                 path,
-                "E518",
+                "E521",
                 f"{fields.dotted(path)}: the text {verdict.cut.end} inside {verdict.cut.words!r} in {verdict.file}; "
                 "copy whole words, numbers and terms of the source",
             )
@@ -452,7 +452,7 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
                 yield at(
                     record,
                     shown,
-                    "E518",
+                    "E521",
                     f"evidence for {key}: the quote {verdict.cut.end} inside {verdict.cut.words!r} in {verdict.file}, "
                     "so it does not read as the source does; quote whole words, numbers and terms",
                 )
