@@ -115,11 +115,13 @@ def test_a_changed_record_makes_the_csv_stale_and_changes_the_export(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
     record = registry / "trials" / "NCT05765006.yaml"
-    # the record's one site dropped (still valid: a record need not list what its source states)
+    # the record's one site dropped and declared not yet curated (a complete record says why it lacks
+    # a field, E520: its empty cells then read "not yet curated", not "not stated")
     text = record.read_text(encoding="utf-8")
     site = "locations:\n  - city: Shanghai\n    country: China\n"
-    assert site in text
-    record.write_text(text.replace(site, ""), encoding="utf-8")
+    assert site in text and text.count("\n  silent:\n") == 1
+    text = text.replace(site, "").replace("\n  silent:\n", "\n  not_yet_curated:\n    - locations\n  silent:\n")
+    record.write_text(text, encoding="utf-8")
     assert trials.json("validate").problems() == []
     result = trials.json("csv", "--check")
     assert result.codes() == {"E401"}

@@ -63,10 +63,13 @@ def test_commit_with_broken_trial_is_refused(clone: Path) -> None:
 
 def test_commit_changing_a_record_updates_the_csv(clone: Path) -> None:
     trial = clone / "trials" / "NCT05765006.yaml"
-    site = "locations:\n  - city: Shanghai\n    country: China\n"  # the record's one site, dropped (still valid)
+    # the record's one site, dropped and declared not yet curated (a complete record says why it lacks
+    # a field: E520), so the record stays valid and its row changes
+    site = "locations:\n  - city: Shanghai\n    country: China\n"
     text = trial.read_text(encoding="utf-8")
-    assert site in text
-    trial.write_text(text.replace(site, ""), encoding="utf-8")
+    assert site in text and text.count("\n  silent:\n") == 1
+    text = text.replace(site, "").replace("\n  silent:\n", "\n  not_yet_curated:\n    - locations\n  silent:\n")
+    trial.write_text(text, encoding="utf-8")
     before = _relma_row(clone)
     _git(clone, "add", "trials/NCT05765006.yaml")
     first = _git(clone, "commit", "-m", "drop the site", check=False)

@@ -9,13 +9,20 @@ object; otherwise the leaf's type):
 - a threshold (`x-bind: threshold`) is bound when its quotes lie in the criterion it names (a
   leading "3)" label must be that number); its measure is in them and its conditions in the
   criterion; one statement gives its comparator, value and unit together, with no other threshold's
-  measure between the measure and it; the words nearest it say its kind (lexicon.py); else E513,
+  measure between the measure and it (a measure quoted apart from the statement is the heading of
+  the sub-list whose item states it); the words nearest it say its kind (lexicon.py); else E513,
   E508. A threshold with conditions holds the one that governs its limit: the nearest before it of
   those the record gives the criterion's thresholds, with no other "if" between; else E518.
 - an age (`x-bind: age`) is bound when the number stands as that bound (minimum or maximum) with
   that unit; else E508.
 - a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
-  patients range is named in the dose's clause (where that clause names patients); else E508.
+  patients range is named in the dose's clause (where that clause names patients) of a text that
+  states the dose; else E508.
+
+A list of quotes is read one by one, and as one text only where a cited source gives them one after
+the other: pieces of a source put side by side can state what none of its passages does ("65 Years",
+"18 Years" is no minimum age of 65; "1×10^8 CAR-T cells", "patients 1 to 3" no dose of the first
+cohort).
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names; its texts
   are in that criterion; its terms are what the quotes render (vocabulary.py), a lupus nephritis
@@ -133,6 +140,13 @@ class Context:
     def conditions(self, ref: dict) -> list[str]:
         """The conditions (normalised) the record gives any threshold of the criterion ref names."""
         return self._conditions.get(self._criterion_key(ref), [])
+
+    def together(self, quotes: list[str]) -> list[str]:
+        """The quotes, and their text read as one where a cited source gives them one after the other."""
+        if len(quotes) < 2:
+            return quotes
+        joined = " ".join(quotes)
+        return quotes + [joined] if any(joined in doc.text for doc in self.docs) else quotes
 
     def noted(self, path: Path_) -> bool:
         """Whether a curation note covers the value at path."""
@@ -307,8 +321,25 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         yield _threshold_miss(ctx, path, t, said, cmp_ok, unit_ok)
         return
     others = [o for o in ctx.measures if o not in measure and measure not in o]
-    # the measure next to the statement, where they share a quote (a quote list may give the measure apart)
-    near = [(q, s) for q, s in exact if measure not in q or _measure_next_to(q, s, measure, others)]
+    # the measure next to the statement, where they share a quote; a quote list may give the measure
+    # apart only from the heading of the sub-list whose item states the limit ("Oral corticosteroids
+    # must meet the following requirements:"), not from beside another measure's limit in one item
+    headings = [q for q in bare if measure in q]
+    item = fields.get(ctx.record.data, found[0])[1]
+    near = [
+        (q, s)
+        for q, s in exact
+        if (measure in q and _measure_next_to(q, s, measure, others))
+        or (measure not in q and _heads(item, headings, q))
+    ]
+    if not near and all(measure not in q for q, _ in exact):
+        yield ctx.problem(
+            path + ("measure",),
+            "E513",
+            f"{fields.dotted(path)}.measure: {t['measure']!r} is quoted apart from {exact[0][1].says()}, "
+            f"and not from the heading of a sub-list whose item states it ({named})",
+        )
+        return
     if not near:
         yield ctx.problem(
             path + ("measure",),
@@ -400,6 +431,16 @@ def _excerpt(text: str, at: int, width: int = 60) -> str:
     return repr(text[at : at + width] + ("…" if at + width < len(text) else ""))
 
 
+def _heads(item: dict, headings: list[str], stated: str) -> bool:
+    """Whether an item whose own text holds a heading quote has beneath it an item whose own text
+    holds the stated quote (texts normalised)."""
+    subs = item.get("sub_criteria", [])
+    own = normalise(item["text"])
+    if any(h in own for h in headings) and any(stated in normalise(t) for sub in subs for t in _texts(sub)):
+        return True
+    return any(_heads(sub, headings, stated) for sub in subs)
+
+
 def _measure_next_to(quote: str, s: lexicon.Statement, measure: str, others: list[str]) -> bool:
     """Whether an occurrence of the measure has no other threshold's measure between it and the statement."""
     for m in re.finditer(re.escape(measure), quote):
@@ -469,8 +510,9 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
 
 def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
     bound = "min" if path[-1] == "minimum_age" else "max"
-    # a list of quotes is read one by one, and together in its order ("18 Years", "65 Years": two lines)
-    found = [a for q in quotes + ([" ".join(quotes)] if len(quotes) > 1 else []) for a in ctx.reader.ages(q)]
+    # a list of quotes is read one by one, and together in its order ("18 Years", "65 Years": two
+    # lines) where the source gives them one after the other: "65 Years", "18 Years" is no minimum of 65
+    found = [a for q in ctx.together(quotes) for a in ctx.reader.ages(q)]
     if any(a.bound == bound and lexicon.same_number(a.value, age["value"]) and a.unit == age["unit"] for a in found):
         return
     same = [a for a in found if lexicon.same_number(a.value, age["value"])]
@@ -499,7 +541,8 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
 
 def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
     dose = cohort["dose"]
-    found = [(q, d) for q in quotes for d in ctx.reader.doses(q) if lexicon.same_number(d.value, dose["value"])]
+    texts = ctx.together(quotes)
+    found = [(q, d) for q in texts for d in ctx.reader.doses(q) if lexicon.same_number(d.value, dose["value"])]
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
     basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
     here = path + ("dose",)
@@ -531,20 +574,25 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
                 f"note (field: {fields.dotted(path)} or a field above it)",
             )
     if "patients" in cohort:
+        # the patients of this dose: named by a text that states it (a quote, or quotes the source
+        # gives one after the other), not by a quote of another cohort's patients beside it
+        dosed = {q for q, _ in with_unit or found} or set(texts)
         wanted = (cohort["patients"]["first"], cohort["patients"]["last"])
         # the patients the dose is given to: those named in the clause of its words ("1×10^6/kg for
-        # patients 1 to 3, and 1×10^8 for patient 4 to 6"), where that clause names any
+        # patients 1 to 3, and 1×10^8 for patient 4 to 6") where that clause names any, else by a
+        # text that states the dose
         ranges = [
             r
             for q, d in basis or with_unit or found
             for r in lexicon.patient_ranges(q, *lexicon.clause(q, d.start, d.end))
-        ] or [r for q in quotes for r in lexicon.patient_ranges(q)]
+        ] or [r for q in texts if q in dosed for r in lexicon.patient_ranges(q)]
         if wanted not in ranges:
-            named = ", ".join(f"{a}-{b}" for a, b in ranges) or "none"
+            named = ", ".join(f"patients {a}-{b}" for a, b in ranges) or "no patients"
             yield ctx.problem(
                 path + ("patients",),
                 "E508",
-                f"{fields.dotted(path)}.patients: the quote names patients {named}, not {wanted[0]}-{wanted[1]}",
+                f"{fields.dotted(path)}.patients: the quote that states its dose names {named}, "
+                f"not patients {wanted[0]}-{wanted[1]} {_cut(quotes)}",
             )
     yield from _walk(ctx, path, cohort, node, quotes, skip=("dose", "patients"))
 

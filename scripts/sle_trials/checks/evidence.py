@@ -9,7 +9,8 @@ into its text and its places):
   where that source states the field, whole where the place is one value (E512); a numbered
   criterion's number stands before its text there (E504);
 - the `evidence` mapping pins structured values to quotes: each path exists (E503), each quote occurs
-  in a cited source (E502), in the field's place (E512), and states the values beneath the path
+  in a cited source (E502), in the field's place (E512), of whole words there (E521: not cut out of
+  "18 Years" or "Severe lupus nephritis", edges.py), and states the values beneath the path
   (binding.py: E505, E507-E510, E513);
 - a record marked complete holds its sources' criteria lists whole (completeness.py: E511, E514);
 - fields declared silent or not yet curated are absent, and one that does not apply to the study's
@@ -27,12 +28,13 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from sle_trials import fields, files
 from sle_trials.checks import binding, completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import layouts, lexicon
+from sle_trials.reading import edges, layouts, lexicon, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -58,6 +60,11 @@ CHECKS = (
         "a source's kind that is not its document's, or a stub citing this trial's own record",
     ),
     Check("E517", "value-without-evidence", "a structured value of a record marked complete with no evidence quote"),
+    Check(
+        "E521",
+        "quote-cuts-source",
+        "a quote or verbatim text that begins or ends inside a word, number or term of its source ('8' of '18')",
+    ),
 )
 
 
@@ -159,6 +166,15 @@ def difference(needle: str, passage: str) -> str:
     return f'the record has "{excerpt(needle, at)}", the source has "{excerpt(passage, at)}"'
 
 
+class Verdict(NamedTuple):
+    """Where a text stands in the sources a record cites: "ok", "elsewhere" (in a source, not where
+    it states the field), "cut" (there, but only inside the source's words: cut) or "missing"."""
+
+    found: str
+    cut: edges.Cut | None = None
+    file: str = ""  # the source whose words a cut text cuts
+
+
 class Sources:
     """The source documents one record cites, read with their places."""
 
@@ -206,18 +222,23 @@ class Sources:
             return [p for p in passages if p.whole and p.equals(needle)]
         return [p for p in passages if p.holds(needle)]
 
-    def verdict(self, path: fields.Path_, text: str, *, whole: bool) -> str:
-        """'ok', 'elsewhere' (in a source, not where it states this field), or 'missing'."""
+    def verdict(self, path: fields.Path_, text: str, *, whole: bool) -> Verdict:
+        """Whether text stands where a cited source states the field at path, of whole words there
+        (edges.py: a quote cut out of "18 Years" or "Severe lupus nephritis" reads otherwise)."""
         needle = normalise(text)
         anywhere = False
+        cut: Verdict | None = None
         for doc in self.docs:
             if needle not in doc.text:
                 continue
             anywhere = True
             placed = self.placed(doc, path, needle, whole=whole)
-            if placed is None or placed:
-                return "ok"
-        return "elsewhere" if anywhere else "missing"
+            for passage in [doc.text] if placed is None else [p.text for p in placed]:
+                found = edges.cut(passage, needle)
+                if found is None:
+                    return Verdict("ok")
+                cut = cut or Verdict("cut", found, doc.file)
+        return cut or Verdict("elsewhere" if anywhere else "missing")
 
     def where_else(self, path: fields.Path_) -> str:
         """Words for where this field is read from, for a message."""
@@ -291,7 +312,16 @@ def check_nct_id(record: Record, sources: Sources) -> Iterator[Problem]:
 def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[Problem]:
     for path, value, holder in fields.verbatim_texts(record.data, schema):
         verdict = sources.verdict(path, value, whole=True)
-        if verdict == "missing":
+        if verdict.cut is not None:
+            yield at(
+                record,
+                path,
+                "E521",
+                f"{fields.dotted(path)}: the text {verdict.cut.end} inside {verdict.cut.words!r} in {verdict.file}; "
+                "copy whole words, numbers and terms of the source",
+            )
+            continue
+        if verdict.found == "missing":
             yield at(
                 record,
                 path,
@@ -299,7 +329,7 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 f"{fields.dotted(path)}: text not found in the cited source; nearest is {sources.closest(value)}",
             )
             continue
-        if verdict == "elsewhere":
+        if verdict.found == "elsewhere":
             yield at(
                 record,
                 path,
@@ -317,6 +347,12 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                     f"{fields.dotted(path[:-1])}: the source does not number this criterion {number}",
                 )
     yield from check_rows(record, sources)
+
+
+# The lists whose item a quote for one of its fields must name: the lists a source states as rows
+# (layouts.ROW_LABELS), and the lists whose item is named by a term of the vocabulary (a lymphodepleting
+# agent), which the quote renders.
+ITEM_NAMES = {**layouts.ROW_LABELS, "lymphodepletion.agents": "agent"}
 
 
 def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
@@ -389,7 +425,16 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
         for i, quote in enumerate(quotes):
             shown = where if len(quotes) == 1 and isinstance(record.data["evidence"][key], str) else where + (i,)
             verdict = sources.verdict(path, quote, whole=False)
-            if verdict == "missing":
+            if verdict.cut is not None:
+                placed = False
+                yield at(
+                    record,
+                    shown,
+                    "E521",
+                    f"evidence for {key}: the quote {verdict.cut.end} inside {verdict.cut.words!r} in {verdict.file}, "
+                    "so it does not read as the source does; quote whole words, numbers and terms",
+                )
+            elif verdict.found == "missing":
                 placed = False
                 yield at(
                     record,
@@ -397,7 +442,7 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
                     "E502",
                     f"evidence for {key}: quote not found in the cited source; nearest is {sources.closest(quote)}",
                 )
-            elif verdict == "elsewhere":
+            elif verdict.found == "elsewhere":
                 placed = False
                 yield at(
                     record,
@@ -406,7 +451,16 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
                     f"evidence for {key}: the quote is not where the source states this field: "
                     f"{sources.where_else(path)}",
                 )
-        if placed and not _names_item(record, path, quotes):
+            elif (child := _child_elsewhere(sources, schema, path, value, quote)) is not None:
+                placed = False
+                yield at(
+                    record,
+                    shown,
+                    "E512",
+                    f"evidence for {key}: the quote is not where the source states {fields.dotted(_unindexed(child))}: "
+                    f"{sources.where_else(child)}",
+                )
+        if placed and not _names_item(record, schema, path, quotes):
             yield at(
                 record,
                 where,
@@ -418,21 +472,52 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
             yield from binding.bind(context, path, value, [normalise(q) for q in quotes])
 
 
+def _child_elsewhere(
+    sources: Sources, schema: dict, path: fields.Path_, value: object, quote: str
+) -> fields.Path_ | None:
+    """The first value beneath path that the quote would bind and that a cited source states in a
+    place of its own, where the quote does not stand: a key's quote covers every value beneath it,
+    so it must lie where each is stated (`eligibility: 8) Male participants ...` is no sex)."""
+    if not isinstance(value, (dict, list)):
+        return None
+    seen: set[fields.Path_] = set()
+    for leaf, _, node in fields.leaves(value, schema, fields.node_at(schema, path), path):
+        name = _unindexed(leaf)
+        if name in seen or not fields.needs_evidence(leaf, node):
+            continue
+        seen.add(name)
+        if all(not sources.about_other(doc) and doc.place(leaf) is doc.place(path) for doc in sources.docs):
+            continue  # the source states it where it states the key's field: the quote stands there
+        if sources.verdict(leaf, quote, whole=False).found != "ok":
+            return leaf
+    return None
+
+
 def _item_name(record: Record, path: fields.Path_) -> str:
     for k in range(len(path) - 1, 0, -1):
         list_name = fields.dotted(_unindexed(path[:k]))
-        if isinstance(path[k], int) and list_name in layouts.ROW_LABELS:
+        if isinstance(path[k], int) and list_name in ITEM_NAMES:
             item = fields.get(record.data, path[: k + 1])[1]
-            return str(item.get(layouts.ROW_LABELS[list_name], "")) if isinstance(item, dict) else ""
+            return str(item.get(ITEM_NAMES[list_name], "")) if isinstance(item, dict) else ""
     return ""
 
 
-def _names_item(record: Record, path: fields.Path_, quotes: list[str]) -> bool:
-    """A quote for one field of a list item (an official's role) names the item (the official)."""
-    if len(path) < 3 or not isinstance(path[-2], int) or fields.dotted(_unindexed(path[:-2])) not in layouts.ROW_LABELS:
+def _names_item(record: Record, schema: dict, path: fields.Path_, quotes: list[str]) -> bool:
+    """A quote for one field of a list item (an official's role) names the item (the official); an
+    item named by a term (an agent) is named by a quote that renders that term and no other."""
+    if len(path) < 3 or not isinstance(path[-2], int):
+        return True
+    list_name = fields.dotted(_unindexed(path[:-2]))
+    if list_name not in ITEM_NAMES:
         return True
     name = _item_name(record, path)
-    return not name or any(normalise(name) in normalise(q) for q in quotes)
+    if not name:
+        return True
+    node = fields.node_at(schema, path[:-1] + (ITEM_NAMES[list_name],))
+    vocab = vocabulary.for_enum(tuple(node["enum"])) if "enum" in node else None
+    if vocab is not None:
+        return {v for q in quotes for _, values in vocab.find(normalise(q)) for v in values} == {name}
+    return any(normalise(name) in normalise(q) for q in quotes)
 
 
 def check_absent(record: Record, schema: dict) -> Iterator[Problem]:

@@ -25,7 +25,7 @@ from sle_trials.checks import load
 from sle_trials.engine import pipeline
 from sle_trials.files import printable
 from sle_trials.git import plumbing
-from sle_trials.paths import TRIALS_DIR
+from sle_trials.paths import SCHEMA_PATH, TRIALS_DIR
 
 FORMATS = ("text", "markdown", "json")
 SHORT = 60  # text longer than this is reported as reworded, not quoted
@@ -365,6 +365,10 @@ class Changes:
     head: Version
     seeds_added: list[str]
     seeds_removed: list[str]
+    # What `trials check` cannot see in one tree: a source edited in place (with its manifest line) and
+    # a changed schema pass it by construction, so the summary a reviewer reads must name them.
+    seeds_changed: list[str] = field(default_factory=list)
+    schema_changed: bool = False
 
 
 @dataclass(frozen=True)
@@ -376,6 +380,10 @@ class _Layout:
     @property
     def folders(self) -> list[str]:
         return [f"{self.prefix}trials/", f"{self.prefix}seeds/"]
+
+    @property
+    def schema(self) -> str:
+        return f"{self.prefix}{SCHEMA_PATH.as_posix()}"
 
     def trial(self, path: str) -> str | None:
         """The trial file's name (NCT12345678.yaml) of a path from the top, None for any other path."""
@@ -422,16 +430,20 @@ def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head
     news: dict[str, plumbing.Entry] = {}
     added: list[str] = []
     removed: list[str] = []
-    for change in repo.changes(base, head, layout.folders):
+    edited: list[str] = []
+    schema = False
+    for change in repo.changes(base, head, [*layout.folders, layout.schema]):
         name, seed = layout.trial(change.path), layout.seed(change.path)
         if name is not None:
             if change.old.present:
                 olds[name] = change.old
             if change.new.present:
                 news[name] = change.new
-        elif seed is not None and change.status in "AD":
-            (added if change.status == "A" else removed).append(seed)
-    changes = Changes(Version(), Version(), sorted(added), sorted(removed))
+        elif seed is not None:
+            {"A": added, "D": removed}.get(change.status, edited).append(seed)
+        elif change.path == layout.schema:
+            schema = True
+    changes = Changes(Version(), Version(), sorted(added), sorted(removed), sorted(edited), schema)
     _from_git(repo, [(changes.base, olds), (changes.head, news)])
     return changes
 
@@ -445,9 +457,8 @@ def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, b
     olds = {name: entry for path, entry in listing.items() if (name := layout.trial(path)) is not None}
     folder = root / TRIALS_DIR
     on_disk = {e.name: e.is_file(follow_symlinks=False) for e in os.scandir(folder)} if folder.is_dir() else {}
-    changed = {
-        name for c in repo.changes(base, None, [layout.folders[0]]) if (name := layout.trial(c.path)) is not None
-    }
+    differ = repo.changes(base, None, [*layout.folders, layout.schema])
+    changed = {name for c in differ if (name := layout.trial(c.path)) is not None}
     changed |= {name for name, regular in on_disk.items() if _TRIAL.match(name) and (name not in olds or not regular)}
     head = Version()
     for name in sorted(n for n in changed if n in on_disk):
@@ -458,7 +469,9 @@ def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, b
             head.files[name] = raw
     base_seeds = {seed for path in listing if (seed := layout.seed(path)) is not None}
     seeds = set(pipeline.seed_files(root))
-    changes = Changes(Version(), head, sorted(seeds - base_seeds), sorted(base_seeds - seeds))
+    edited = sorted(seed for c in differ if (seed := layout.seed(c.path)) is not None and c.status not in "AD")
+    schema = any(c.path == layout.schema for c in differ)
+    changes = Changes(Version(), head, sorted(seeds - base_seeds), sorted(base_seeds - seeds), edited, schema)
     _from_git(repo, [(changes.base, {name: olds[name] for name in changed if name in olds})])
     return changes
 
@@ -541,6 +554,20 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
     if changes.seeds_removed:
         report.seeds.append(
             Change("seeds", "summary", text="removed " + ", ".join(map(files.shown, changes.seeds_removed)))
+        )
+    if changes.seeds_changed:
+        report.seeds.append(
+            Change(
+                "seeds",
+                "summary",
+                text="changed "
+                + ", ".join(map(files.shown, changes.seeds_changed))
+                + ": a source is kept as received (a new version is a new file)",
+            )
+        )
+    if changes.schema_changed:
+        report.seeds.append(
+            Change("schema", "summary", text=f"changed {SCHEMA_PATH.as_posix()}: what every record is held to")
         )
     return report
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 # value -> labels (besides the value itself). A label may stand for several values of a list field
 # (phases): give it under each, and the binder reads it as all of them.
@@ -454,3 +455,30 @@ def for_enum(values: tuple[str, ...]) -> Vocabulary | None:
 def for_boolean(field: str) -> Vocabulary | None:
     """The renderings of a yes/no field (dotted path without list indexes), else None."""
     return _FOR_BOOLEAN.get(field)
+
+
+class AnyTerm(NamedTuple):
+    """Every rendering of every vocabulary in one pattern (longest first at each place), and the
+    length of the longest: edges.py looks for a term across an end of a quote with it."""
+
+    pattern: re.Pattern[str]
+    longest: int
+
+
+def _any_term(vocabularies: tuple[Vocabulary, ...]) -> AnyTerm:
+    ordered = sorted({r for vocab in vocabularies for r in vocab.values}, key=lambda r: (-len(r), r))
+    pattern = re.compile(r"(?<![A-Za-z0-9_])(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])")
+    return AnyTerm(pattern, max(map(len, ordered)))
+
+
+_EVERY = (*_FOR_ENUM.values(), *_FOR_BOOLEAN.values())
+_ANY_TERM = _any_term(_EVERY)
+
+
+def every() -> tuple[Vocabulary, ...]:
+    """Every vocabulary: the enums' and the yes/no fields'."""
+    return _EVERY
+
+
+def any_term() -> AnyTerm:
+    return _ANY_TERM

@@ -1,0 +1,117 @@
+"""Edges: where a quote stands whole in its source, neither beginning nor ending inside its words.
+
+A quote is found in its source by its characters, then bound by the words it holds (binding.py). A
+quote cut out of a longer word, number or term would be read as something the source does not say:
+"8 Years 65 Years" occurs inside "18 Years 65 Years" and states a minimum age of 8; "lupus
+nephritis" occurs inside "Severe lupus nephritis"; "Results Posted" inside "No Results Posted";
+"Phase 1" inside "Phase 1/Phase 2". So each end of a quote must fall between two words of its source:
+
+- not inside a word or a number: between two letters or digits, or at a mark that joins them into
+  one ("1.5", "25,000", "10^6", "1×10^8", "mg/day", "2024-07-30", "Non-Randomized");
+- not inside a term of the vocabulary (vocabulary.py) whose part in the quote reads as another
+  value: "Recruiting" of "Not Yet Recruiting", "lupus nephritis" of "Severe lupus nephritis". A
+  longer term of the same value cuts nothing that matters ("Single Group" of "Single Group
+  Assignment").
+
+cut() looks at a quote's occurrences in a text: one that stands whole is enough.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from sle_trials.reading import vocabulary
+
+# Marks that join the letters or digits on their two sides into one word or number, and those that
+# join digits only (a comma between words ends a clause; between digits it groups thousands).
+JOINERS = frozenset("-/.^×'’_")
+DIGIT_JOINERS = frozenset(",:")
+# Occurrences of a quote looked at before giving up: each costs a few regular-expression matches, and
+# a one-letter quote in a 32 MiB page of that letter has millions. Past it the quote is refused as cut.
+MAX_OCCURRENCES = 1000
+SHOWN = 40  # characters of a cut word shown either side of the cut, at most
+_WORD_CHAR = re.compile(r"[A-Za-z0-9_]")  # what vocabulary renderings may not be preceded by
+_PUNCTUATION_AROUND = re.compile(r"^\W+|\W+$")  # "(18", "<25,000/mm3;" shown as 18, 25,000/mm3
+
+
+class Cut(NamedTuple):
+    """What an occurrence of a quote cuts: the source's word, number or term, and at which end."""
+
+    words: str
+    end: str  # "begins" or "ends"
+
+
+def cut(text: str, quote: str) -> Cut | None:
+    """None when the quote stands whole somewhere in text (or nowhere: the caller finds it first),
+    else what its first occurrence cuts."""
+    first: Cut | None = None
+    start = text.find(quote)
+    for _ in range(MAX_OCCURRENCES):
+        if start == -1 or not quote:
+            break
+        found = cut_at(text, start, start + len(quote))
+        if found is None:
+            return None
+        first = first or found
+        start = text.find(quote, start + 1)
+    return first
+
+
+def cut_at(text: str, start: int, end: int) -> Cut | None:
+    """What the span text[start:end] cuts at its ends: a term first (it says more), then a word."""
+    for edge, which in ((start, "begins"), (end, "ends")):
+        term = _term_across(text, start, end, edge)
+        if term is not None:
+            return Cut(term, which)
+    for edge, which in ((start, "begins"), (end, "ends")):
+        if _inside_word(text, edge):
+            return Cut(_word_around(text, edge), which)
+    return None
+
+
+def _joins(mark: str, left: str, right: str) -> bool:
+    if mark in JOINERS:
+        return left.isalnum() and right.isalnum()
+    return mark in DIGIT_JOINERS and left.isdigit() and right.isdigit()
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """Whether position at (between text[at - 1] and text[at]) lies inside one word or number."""
+    if at <= 0 or at >= len(text):
+        return False
+    left, right = text[at - 1], text[at]
+    if left.isalnum() and right.isalnum():
+        return True
+    if at + 1 < len(text) and _joins(right, left, text[at + 1]):  # "30mg|/day", "2024-07|-30"
+        return True
+    return at >= 2 and _joins(left, text[at - 2], right)  # "7.|0", "1×|10^8"
+
+
+def _word_around(text: str, at: int) -> str:
+    """The source's word or number that position at falls in, for a message ("18", "25,000/mm3")."""
+    lo = text.rfind(" ", max(0, at - SHOWN), at) + 1 or max(0, at - SHOWN)
+    hi = text.find(" ", at, at + SHOWN)
+    return _PUNCTUATION_AROUND.sub("", text[lo : hi if hi != -1 else at + SHOWN])
+
+
+def _term_across(text: str, start: int, end: int, edge: int) -> str | None:
+    """A rendering of the source that runs across edge (an end of the span) and whose part inside
+    the span reads as another value of its vocabulary ("Recruiting" of "Not Yet Recruiting")."""
+    pattern, longest = vocabulary.any_term()
+    lo = max(0, edge - longest) if edge == start else max(start, edge - longest)
+    for at in range(lo, edge):
+        if at and _WORD_CHAR.match(text[at - 1]):
+            continue
+        m = pattern.match(text, at)
+        if m is None or m.end() <= edge:
+            continue
+        for vocab in vocabulary.every():  # which vocabulary's term, and does its cut part say otherwise?
+            whole = vocab.pattern.match(text, at)
+            if whole is None or whole.end() <= edge:
+                continue
+            part = text[max(at, start) : min(whole.end(), end)]
+            said = {v for _, values in vocab.find(part) for v in values}
+            if said and said != vocab.values[whole.group(0)]:
+                return whole.group(0)
+    return None

@@ -1,0 +1,77 @@
+"""Pull-request attacks on the evidence: a field of one list item bound by a quote about another.
+
+A quote for one field of a list item must name the item (an official's role, a site's city: its
+name is in the quote, else E512). The lymphodepleting agents are named by a term of the vocabulary,
+not a text, and were not held to it: "fludarabine 30 mg/m2 and cyclophosphamide 500 mg/m2" gave
+fludarabine 500 and cyclophosphamide 30, each dose quoted from the other agent's words. A quote for
+a field of an agent must render that agent and no other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, Trials
+
+SOURCE = "seeds/920_lymphodepletion.txt"
+TEXT = (
+    "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    "Lymphodepletion: fludarabine 30 mg/m2 and cyclophosphamide 500 mg/m2 on days -5 to -3.\n"
+)
+RECORD = """\
+nct_id: NCT06513429
+brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
+curation:
+  status: draft
+  sources:
+    - file: seeds/920_lymphodepletion.txt
+      kind: OTHER
+      as_of: "2025-08-17"
+lymphodepletion:
+  agents:
+    - agent: FLUDARABINE
+      dose: {fludarabine}
+      unit: mg/m2
+    - agent: CYCLOPHOSPHAMIDE
+      dose: {cyclophosphamide}
+      unit: mg/m2
+evidence:
+  lymphodepletion.agents.0.agent: fludarabine 30 mg/m2
+  lymphodepletion.agents.0.dose: {first}
+  lymphodepletion.agents.1.agent: cyclophosphamide 500 mg/m2
+  lymphodepletion.agents.1.dose: {second}
+"""
+
+
+def put(root: Path, **values: str) -> None:
+    (root / SOURCE).write_text(TEXT, encoding="utf-8")
+    digest = hashlib.sha256(TEXT.encode("utf-8")).hexdigest()
+    with open(root / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
+        manifest.write(f"{digest}  {Path(SOURCE).name}\n")
+    (root / IM19_PATH).write_text(RECORD.format(**values), encoding="utf-8")
+
+
+def test_doses_quoted_from_the_other_agent_are_refused(registry: Path, trials: Trials) -> None:
+    put(
+        registry,
+        fludarabine="500",
+        cyclophosphamide="30",
+        first="cyclophosphamide 500 mg/m2",
+        second="fludarabine 30 mg/m2",
+    )
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1
+    assert (
+        f"{IM19_PATH}:19:3: E512 evidence for lymphodepletion.agents.0.dose: "
+        "the quote does not name the item it is about ('FLUDARABINE')"
+    ) in result.out
+    assert f"{IM19_PATH}:21:3: E512 evidence for lymphodepletion.agents.1.dose:" in result.out
+
+
+@pytest.mark.parametrize("first", ["fludarabine 30 mg/m2", '"Lymphodepletion: fludarabine 30 mg/m2"'])
+def test_doses_quoted_with_their_agent_bind(registry: Path, trials: Trials, first: str) -> None:
+    put(registry, fludarabine="30", cyclophosphamide="500", first=first, second="cyclophosphamide 500 mg/m2")
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out

@@ -1,0 +1,191 @@
+"""Pull-request attacks on the evidence: a quote that occurs in its source but cuts the source's words.
+
+A quote is found in its source by its characters, and bound by the words it holds. A quote cut out of
+a longer word, number or term therefore reads as something the source does not say: "8 Years 65
+Years" occurs in "18 Years 65 Years" and states a minimum age of 8; "lupus nephritis" occurs in
+"Severe lupus nephritis" and, in an exclusion criterion, reads as EXCLUDED where the source excludes
+only severe nephritis; "Results Posted" occurs in "No Results Posted". Each is refused (E521) at the
+quote, naming what it cuts; a quote of whole words, numbers and terms binds as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, Trials
+from sle_trials.reading import edges
+
+RELMA_PATH = "trials/NCT05765006.yaml"
+
+
+def edit(root: Path, rel: str, *changes: tuple[str, str]) -> None:
+    file = root / rel
+    text = file.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) == 1, f"{old!r} must occur once in {rel}"
+        text = text.replace(old, new)
+    file.write_text(text, encoding="utf-8")
+
+
+def place_of(root: Path, rel: str, key: str) -> str:
+    """line:column of the value of an evidence line "  key: quote" (where a quote's problems are reported)."""
+    lines = (root / rel).read_text(encoding="utf-8").splitlines()
+    number, line = next((i, line) for i, line in enumerate(lines, 1) if line.startswith(f"  {key}: "))
+    return f"{number}:{len(key) + 5}"
+
+
+def test_a_minimum_age_quoted_from_inside_a_number_is_refused(registry: Path, trials: Trials) -> None:
+    """IM19's source gives "18 Years 65 Years"; its tail "8 Years 65 Years" occurs there too."""
+    edit(
+        registry,
+        IM19_PATH,
+        ("  minimum_age:\n    value: 18\n", "  minimum_age:\n    value: 8\n"),
+        ("eligibility.minimum_age: 18 Years", "eligibility.minimum_age: 8 Years"),
+    )
+    result = trials("validate", registry / IM19_PATH)
+    place = place_of(registry, IM19_PATH, "eligibility.minimum_age")
+    assert result.status == 1
+    assert f"{IM19_PATH}:{place}: E521 evidence for eligibility.minimum_age: the quote begins inside '18'" in result.out
+
+
+def test_a_nephritis_scope_quoted_from_inside_a_longer_term_is_refused(registry: Path, trials: Trials) -> None:
+    """Relma-cel excludes "Severe lupus nephritis": its words "lupus nephritis" are not EXCLUDED."""
+    edit(
+        registry,
+        RELMA_PATH,
+        ("scope: SEVERE_EXCLUDED", "scope: EXCLUDED"),
+        ("eligibility.lupus_nephritis: 1. Severe lupus nephritis", "eligibility.lupus_nephritis: lupus nephritis"),
+    )
+    result = trials("validate", registry / RELMA_PATH)
+    place = place_of(registry, RELMA_PATH, "eligibility.lupus_nephritis")
+    assert result.status == 1
+    assert (
+        f"{RELMA_PATH}:{place}: E521 evidence for eligibility.lupus_nephritis: "
+        "the quote begins inside 'Severe lupus nephritis'"
+    ) in result.out
+
+
+# A page of no known layout (its words are checked anywhere in it), stating values in longer terms.
+CUT_SOURCE = "seeds/910_cut.txt"
+CUT_TEXT = """Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
+Overall Status: Not Yet Recruiting
+Phases: Phase 1/Phase 2
+Study Start: 2024-07-30
+Allocation: Non-Randomized
+No Results Posted
+Accepts Healthy Volunteers: No
+Sex: Male and female
+"""
+CUT_RECORD = """\
+nct_id: NCT06513429
+brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
+curation:
+  status: draft
+  sources:
+    - file: seeds/910_cut.txt
+      kind: OTHER
+      as_of: "2025-08-17"
+"""
+
+# field lines of the record, its evidence line, and the quote's text as E521 names what it cuts
+CUTS = [
+    ("overall_status: RECRUITING", "overall_status: Recruiting", "begins inside 'Not Yet Recruiting'"),
+    ("phases: [PHASE1]", 'phases: "Phases: Phase 1"', "ends inside 'Phase 1/Phase 2'"),
+    ('dates:\n  start:\n    date: "2024-07"', 'dates.start.date: "Study Start: 2024-07"', "ends inside '2024-07-30'"),
+    ("design:\n  allocation: RANDOMIZED", "design.allocation: Randomized", "begins inside 'Non-Randomized'"),
+    ("results_posted: true", "results_posted: Results Posted", "begins inside 'No Results Posted'"),
+    (
+        "eligibility:\n  healthy_volunteers: true",
+        'eligibility.healthy_volunteers: "Accepts Healthy Volunteers"',
+        "ends inside 'Accepts Healthy Volunteers: No'",
+    ),
+    ("eligibility:\n  sex: MALE", 'eligibility.sex: "Sex: Male"', "ends inside 'Male and female'"),
+]
+
+
+def put_cut_source(root: Path) -> None:
+    (root / CUT_SOURCE).write_text(CUT_TEXT, encoding="utf-8")
+    digest = hashlib.sha256(CUT_TEXT.encode("utf-8")).hexdigest()
+    with open(root / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
+        manifest.write(f"{digest}  {Path(CUT_SOURCE).name}\n")
+
+
+@pytest.mark.parametrize(("value", "evidence", "says"), CUTS, ids=[c[0].split(":")[0] for c in CUTS])
+def test_a_value_quoted_from_inside_a_longer_term_is_refused(
+    registry: Path, trials: Trials, value: str, evidence: str, says: str
+) -> None:
+    put_cut_source(registry)
+    (registry / IM19_PATH).write_text(f"{CUT_RECORD}{value}\nevidence:\n  {evidence}\n", encoding="utf-8")
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    key = evidence.split(":")[0]
+    assert f"{IM19_PATH}:{place_of(registry, IM19_PATH, key)}: E521 evidence for {key}: " in result.out
+    assert f"the quote {says}" in result.out
+    assert " E50" not in result.out  # a cut quote binds nothing: one problem, not two
+
+
+@pytest.mark.parametrize(
+    ("value", "evidence"),
+    [
+        ("overall_status: NOT_YET_RECRUITING", "overall_status: Not Yet Recruiting"),
+        ("phases: [PHASE1, PHASE2]", "phases: Phase 1/Phase 2"),
+        ('dates:\n  start:\n    date: "2024-07-30"', 'dates.start.date: "Study Start: 2024-07-30"'),
+        ("design:\n  allocation: NON_RANDOMIZED", "design.allocation: Non-Randomized"),
+        ("results_posted: false", "results_posted: No Results Posted"),
+        (
+            "eligibility:\n  healthy_volunteers: false",
+            'eligibility.healthy_volunteers: "Accepts Healthy Volunteers: No"',
+        ),
+        ("eligibility:\n  sex: ALL", 'eligibility.sex: "Sex: Male and female"'),
+    ],
+)
+def test_the_whole_term_binds(registry: Path, trials: Trials, value: str, evidence: str) -> None:
+    put_cut_source(registry)
+    (registry / IM19_PATH).write_text(f"{CUT_RECORD}{value}\nevidence:\n  {evidence}\n", encoding="utf-8")
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cut"),
+    [
+        ("18 Years 65 Years", "8 Years", "18"),
+        ("Weight ≥ 40 kg", "Weight ≥ 4", "40"),
+        ("Hemoglobin <7.0 g/dL", "Hemoglobin <7", "7.0"),
+        ("Platelets <25,000/mm3", "Platelets <25", "25,000/mm3"),
+        ("1×10^8 CAR-T cells", "10^8 CAR-T cells", "1×10^8"),
+        ("the maximum dose is 30mg/day prednisone", "the maximum dose is 30mg", "30mg/day"),
+        ("Severe lupus nephritis", "lupus nephritis", "Severe lupus nephritis"),
+        ("with or without lupus nephritis", "lupus nephritis", "with or without lupus nephritis"),
+        ("not refractory", "refractory", "not refractory"),
+        ("Early Phase 1", "Phase 1", "Early Phase 1"),
+    ],
+)
+def test_what_a_quote_cuts(text: str, quote: str, cut: str) -> None:
+    found = edges.cut(text, quote)
+    assert found is not None and found.words == cut
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("3) Weight ≥ 40 kg; 4) age", "Weight ≥ 40 kg"),
+        ("levels are ≥3×ULN. Next", "levels are ≥3×ULN."),
+        ("Single Group Assignment", "Single Group"),  # a longer term of the same value cuts nothing that matters
+        ("None (Open Label)", "Open Label"),
+        ("8 Years or 18 Years", "8 Years"),  # one whole occurrence is enough
+        ("statusModule.overallStatus: RECRUITING", "statusModule.overallStatus: RECRUITING"),
+        ("Lupus (SLE) patients", "SLE"),
+    ],
+)
+def test_a_quote_of_whole_words_cuts_nothing(text: str, quote: str) -> None:
+    assert edges.cut(text, quote) is None
+
+
+def test_many_cut_occurrences_are_searched_in_bounded_time() -> None:
+    """A quote of one letter in a page of that letter: every occurrence cuts a word, and the search
+    stops after edges.MAX_OCCURRENCES of them (each costs a few regular-expression matches)."""
+    found = edges.cut("e" * 5_000_000, "e")
+    assert found is not None and found.words.startswith("eee")
