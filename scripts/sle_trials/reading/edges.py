@@ -98,7 +98,13 @@ def _word_around(text: str, at: int) -> str:
 def _term_across(text: str, start: int, end: int, edge: int) -> str | None:
     """A rendering of the source that runs across edge (an end of the span) and whose part inside
     the span reads as another value of its vocabulary ("Recruiting" of "Not Yet Recruiting")."""
-    pattern, longest = vocabulary.any_term()
+    term = vocabulary.any_term()
+    pattern, longest = term.pattern, term.longest
+    # A term starts where no letter, digit or "_" comes before it and ends where none comes after, so a
+    # term across edge holds whole the run of them on either side of edge: when such a run is in no
+    # term, no term runs across (most ends of most quotes), and the positions need not be tried.
+    if not _may_cross(text, edge, term):
+        return None
     lo = max(0, edge - longest) if edge == start else max(start, edge - longest)
     for at in range(lo, edge):
         if at and _WORD_CHAR.match(text[at - 1]):
@@ -115,3 +121,32 @@ def _term_across(text: str, start: int, end: int, edge: int) -> str | None:
             if said and said != vocab.values[whole.group(0)]:
                 return whole.group(0)
     return None
+
+
+
+
+
+_RUN = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _may_cross(text: str, at: int, term: vocabulary.AnyTerm) -> bool:
+    """Whether a rendering could run across position at (between text[at - 1] and text[at]): it
+    starts where no letter, digit or "_" comes before it and ends where none comes after, so it holds
+    whole each run of them beside at, and goes on past a run that at ends (or comes before a run at
+    starts). A necessary condition, read in a window of the longest run and one character either
+    side of at (a run that reaches an end of the window is longer than any rendering's)."""
+    if at <= 0 or at >= len(text):
+        return False
+    lo, hi = max(0, at - term.longest_run - 1), min(len(text), at + term.longest_run + 1)
+    window, k = text[lo:hi], at - lo
+    for m in _RUN.finditer(window):
+        if m.start() > k:
+            break
+        if m.end() < k:
+            continue  # holds neither text[at - 1] nor text[at]
+        if (m.start() == 0 and lo > 0) or (m.end() == len(window) and hi < len(text)):
+            return False
+        held = term.before_more if m.end() == k else term.after_more if m.start() == k else term.runs
+        if m.group() not in held:
+            return False
+    return True

@@ -458,17 +458,26 @@ def for_boolean(field: str) -> Vocabulary | None:
 
 
 class AnyTerm(NamedTuple):
-    """Every rendering of every vocabulary in one pattern (longest first at each place), and the
-    length of the longest: edges.py looks for a term across an end of a quote with it."""
+    """Every rendering of every vocabulary in one pattern (longest first at each place), the length
+    of the longest, and the runs of letters, digits and "_" the renderings are made of: edges.py looks
+    for a term across an end of a quote with them."""
 
     pattern: re.Pattern[str]
     longest: int
+    runs: frozenset[str]  # every run of a rendering
+    longest_run: int
+    before_more: frozenset[str]  # the runs a rendering goes on after ("Not" of "Not Yet Recruiting")
+    after_more: frozenset[str]  # the runs a rendering has something before ("Recruiting" of the same)
 
 
 def _any_term(vocabularies: tuple[Vocabulary, ...]) -> AnyTerm:
     ordered = sorted({r for vocab in vocabularies for r in vocab.values}, key=lambda r: (-len(r), r))
     pattern = re.compile(r"(?<![A-Za-z0-9_])(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])")
-    return AnyTerm(pattern, max(map(len, ordered)))
+    found = [(m.group(), m.start() > 0, m.end() < len(r)) for r in ordered for m in re.finditer(r"[A-Za-z0-9_]+", r)]
+    runs = frozenset(run for run, _, _ in found)
+    before_more = frozenset(run for run, _, more in found if more)
+    after_more = frozenset(run for run, more, _ in found if more)
+    return AnyTerm(pattern, max(map(len, ordered)), runs, max(map(len, runs)), before_more, after_more)
 
 
 _EVERY = (*_FOR_ENUM.values(), *_FOR_BOOLEAN.values())
