@@ -34,7 +34,7 @@ class Memo:
     """What is worked out from one schema: its resolved nodes, where verbatim text can be, the field
     names a record may declare absent, the x-applies-to rules."""
 
-    __slots__ = ("resolved", "plan", "known", "applies")
+    __slots__ = ("resolved", "plan", "known", "applies", "names")
 
     def __init__(self) -> None:
         # id(node) -> (node, merged node): the entry holds the node, so its id is never another's
@@ -42,6 +42,7 @@ class Memo:
         self.plan: _Plan | None = None
         self.known: set[str] | None = None
         self.applies: dict[str, dict] | None = None
+        self.names: list[tuple[Path_, str]] | None = None  # every field's path and dotted name
 
 
 def memo(schema: dict) -> Memo:
@@ -238,13 +239,19 @@ def part_of_a_criterion(path: Path_) -> bool:
 def absent(data: dict, schema: dict) -> list[str]:
     """Every field the record lacks, at every depth, a field under an absent one counted with it:
     the fields a record accounts for (curation.silent, not_yet_curated, or not applicable)."""
+    held = memo(schema)
+    if held.names is None:
+        held.names = [
+            (p, dotted(p)) for p in all_field_names(schema) if p[0] not in BOOKKEEPING and not part_of_a_criterion(p)
+        ]
     out: list[str] = []
-    for path in all_field_names(schema):
-        name = dotted(path)
-        if path[0] in BOOKKEEPING or any(name.startswith(a + ".") for a in out):
-            continue  # bookkeeping, or under a field already counted as absent
-        if not part_of_a_criterion(path) and not present(data, path):
+    lacking: set[Path_] = set()
+    for path, name in held.names:
+        if any(path[:depth] in lacking for depth in range(1, len(path))):
+            continue  # under a field already counted as absent
+        if not present(data, path):
             out.append(name)
+            lacking.add(path)
     return out
 
 
