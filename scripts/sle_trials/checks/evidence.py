@@ -234,7 +234,7 @@ class Sources:
             anywhere = True
             placed = self.placed(doc, path, needle, whole=whole)
             for passage in [doc.text] if placed is None else [p.text for p in placed]:
-                found = edges.cut(passage, needle)
+                found = doc.cut(passage, needle)
                 if found is None:
                     return Verdict("ok")
                 cut = cut or Verdict("cut", found, doc.file)

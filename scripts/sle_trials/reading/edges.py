@@ -123,9 +123,6 @@ def _term_across(text: str, start: int, end: int, edge: int) -> str | None:
     return None
 
 
-
-
-
 _RUN = re.compile(r"[A-Za-z0-9_]+")
 
 

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from sle_trials.reading import edges
 from sle_trials.reading.criteria_text import ESCAPE, split_criteria
 
 PLAIN = "plain"
@@ -96,6 +97,11 @@ def is_row(item: dict, row: dict) -> bool:
     )
 
 
+# Readings of quotes a document keeps (each a passage and a quote, which the document holds anyway):
+# the mutation tests check a record a thousand times over; a run of many records citing one page too.
+CUTS_HELD = 20_000
+
+
 @dataclass
 class SourceDoc:
     file: str
@@ -108,6 +114,19 @@ class SourceDoc:
     # one row (an official's name with that official's affiliation, a related trial's id with its title)
     rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     parts: list[SourceDoc] = field(default_factory=list)  # a page of studies: one document per study
+    # (passage, quote) -> what the quote cuts there (edges.cut), for the records of a run that cite
+    # this document: it lives and dies with the document in the run's Documents (CUTS_HELD at most)
+    cuts: dict[tuple[str, str], edges.Cut | None] = field(default_factory=dict, repr=False, compare=False)
+
+    def cut(self, passage: str, quote: str) -> edges.Cut | None:
+        """edges.cut(passage, quote) for a passage of this document, worked out once."""
+        key = (passage, quote)
+        if key in self.cuts:
+            return self.cuts[key]
+        found = edges.cut(passage, quote)
+        if len(self.cuts) < CUTS_HELD:
+            self.cuts[key] = found
+        return found
 
     @property
     def kind(self) -> str | None:
