@@ -27,8 +27,9 @@ import os
 import re
 from collections import OrderedDict
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sle_trials import fields, files
 from sle_trials.checks import binding, completeness
@@ -411,8 +412,11 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
             )
 
 
-def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexicon.Reader) -> Iterator[Problem]:
+def check_evidence(
+    record: Record, schema: dict, sources: Sources, reader: lexicon.Reader, scalars: Scalars | None = None
+) -> Iterator[Problem]:
     context = binding.Context(record, schema, sources.docs, reader)
+    scalars = scalars or Scalars(record, schema)
     for key, quotes in record.data.get("evidence", {}).items():
         where = ("evidence", key)
         path = fields.parse_dotted(key)
@@ -422,6 +426,9 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
             continue
         quotes = [quotes] if isinstance(quotes, str) else quotes
         placed = True
+        below: dict[fields.Path_, fields.Path_] = {}  # the values a quote for a key that holds some binds
+        if isinstance(value, (dict, list)):
+            below = scalars.beneath.get(path, {})
         for i, quote in enumerate(quotes):
             shown = where if len(quotes) == 1 and isinstance(record.data["evidence"][key], str) else where + (i,)
             verdict = sources.verdict(path, quote, whole=False)
@@ -451,7 +458,7 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
                     f"evidence for {key}: the quote is not where the source states this field: "
                     f"{sources.where_else(path)}",
                 )
-            elif (child := _child_elsewhere(sources, schema, path, value, quote)) is not None:
+            elif below and (child := _child_elsewhere(sources, path, quote, below)) is not None:
                 placed = False
                 yield at(
                     record,
@@ -472,20 +479,37 @@ def check_evidence(record: Record, schema: dict, sources: Sources, reader: lexic
             yield from binding.bind(context, path, value, [normalise(q) for q in quotes])
 
 
+class Scalars:
+    """A record's scalars with their paths and schema nodes (fields.leaves), walked once for the
+    checks of one record that read them (E517 reads them all, E512 those beneath an evidence key)."""
+
+    def __init__(self, record: Record, schema: dict) -> None:
+        self.record, self.schema = record, schema
+
+    @cached_property
+    def all(self) -> list[tuple[fields.Path_, Any, dict]]:
+        return fields.leaves(self.record.data, self.schema)
+
+    @cached_property
+    def beneath(self) -> dict[fields.Path_, dict[fields.Path_, fields.Path_]]:
+        """Each path that holds values -> the values beneath it that a quote for it would bind, one for
+        each field (its name without list indexes -> its first path, in document order)."""
+        out: dict[fields.Path_, dict[fields.Path_, fields.Path_]] = {}
+        for leaf, _, node in self.all:
+            if fields.needs_evidence(leaf, node):
+                name = _unindexed(leaf)
+                for depth in range(1, len(leaf)):
+                    out.setdefault(leaf[:depth], {}).setdefault(name, leaf)
+        return out
+
+
 def _child_elsewhere(
-    sources: Sources, schema: dict, path: fields.Path_, value: object, quote: str
+    sources: Sources, path: fields.Path_, quote: str, below: dict[fields.Path_, fields.Path_]
 ) -> fields.Path_ | None:
     """The first value beneath path that the quote would bind and that a cited source states in a
     place of its own, where the quote does not stand: a key's quote covers every value beneath it,
     so it must lie where each is stated (`eligibility: 8) Male participants ...` is no sex)."""
-    if not isinstance(value, (dict, list)):
-        return None
-    seen: set[fields.Path_] = set()
-    for leaf, _, node in fields.leaves(value, schema, fields.node_at(schema, path), path):
-        name = _unindexed(leaf)
-        if name in seen or not fields.needs_evidence(leaf, node):
-            continue
-        seen.add(name)
+    for leaf in below.values():
         if all(not sources.about_other(doc) and doc.place(leaf) is doc.place(path) for doc in sources.docs):
             continue  # the source states it where it states the key's field: the quote stands there
         if sources.verdict(leaf, quote, whole=False).found != "ok":
@@ -549,13 +573,13 @@ def check_absent(record: Record, schema: dict) -> Iterator[Problem]:
                 yield at(record, path, "E506", f"{name} does not apply ({why}); remove it")
 
 
-def check_unbound(record: Record, schema: dict) -> Iterator[Problem]:
+def check_unbound(record: Record, schema: dict, scalars: Scalars | None = None) -> Iterator[Problem]:
     """A record marked complete has every structured value under an evidence quote that states it:
     otherwise a wrong value whose quote was taken away would pass unseen."""
     if record.data["curation"]["status"] != "complete":
         return
     pinned = {fields.parse_dotted(k) for k in record.data.get("evidence", {})}
-    for path, value, node in fields.leaves(record.data, schema):
+    for path, value, node in (scalars or Scalars(record, schema)).all:
         if path == ("nct_id",):
             continue  # bound by the source itself: the trial it is about (E515, E512)
         if fields.needs_evidence(path, node) and not any(path[:depth] in pinned for depth in range(1, len(path) + 1)):
@@ -572,9 +596,10 @@ def check(record: Record, schema: dict, root: Path, memory: Memory | None = None
     """The evidence checks of one schema-valid record; memory: what the run remembers (a fresh one
     when the caller keeps none)."""
     memory = memory or Memory()
+    scalars = Scalars(record, schema)  # walked once, when a check first reads them
     problems = [
         *check_absent(record, schema),
-        *check_unbound(record, schema),
+        *check_unbound(record, schema, scalars),
         *completeness.check_fields(record, schema),
     ]
     sources = Sources(record, root, memory.documents)
@@ -583,7 +608,7 @@ def check(record: Record, schema: dict, root: Path, memory: Memory | None = None
             *check_nct_id(record, sources),
             *check_curation(record, sources),
             *check_verbatim(record, schema, sources),
-            *check_evidence(record, schema, sources, memory.reader),
+            *check_evidence(record, schema, sources, memory.reader, scalars),
             *completeness.check(record, sources.docs),
         ]
     return problems
