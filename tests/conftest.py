@@ -58,6 +58,7 @@ curation:
 overall_status: RECRUITING
 """
 IM19_PATH = "trials/NCT06513429.yaml"
+RELMA_PATH = "trials/NCT05765006.yaml"  # the Relma-cel record, complete, from a ClinConnect page
 
 # A source document of no known layout (no places, no rows: its words are checked, not where they
 # stand), for tests of cross-record problems: each record that cites it passes `validate` alone
@@ -234,6 +235,16 @@ def record_data(path: Path, shown: str = "x") -> dict[str, Any]:
     record, problems = load.load(path, shown)
     assert record is not None, problems
     return record.data
+
+
+def edit(root: Path, relative: str, *changes: tuple[str, str]) -> None:
+    """Each (old, new) replaced in the file at root/relative; each old must occur there exactly once."""
+    file = root / relative
+    text = file.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) == 1, f"{old!r} must occur once in {relative}"
+        text = text.replace(old, new)
+    file.write_text(text, encoding="utf-8")
 
 
 def put(root: Path, relative: str, content: str | bytes) -> Path:

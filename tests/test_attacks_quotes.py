@@ -14,19 +14,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials
+from conftest import IM19_PATH, RELMA_PATH, Trials, edit
 from sle_trials.reading import edges
-
-RELMA_PATH = "trials/NCT05765006.yaml"
-
-
-def edit(root: Path, rel: str, *changes: tuple[str, str]) -> None:
-    file = root / rel
-    text = file.read_text(encoding="utf-8")
-    for old, new in changes:
-        assert text.count(old) == 1, f"{old!r} must occur once in {rel}"
-        text = text.replace(old, new)
-    file.write_text(text, encoding="utf-8")
 
 
 def place_of(root: Path, rel: str, key: str) -> str:

@@ -14,18 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import IM19_PATH, Trials
-
-RELMA_PATH = "trials/NCT05765006.yaml"
-
-
-def edit(root: Path, rel: str, *changes: tuple[str, str]) -> None:
-    file = root / rel
-    text = file.read_text(encoding="utf-8")
-    for old, new in changes:
-        assert text.count(old) == 1, f"{old!r} must occur once in {rel}"
-        text = text.replace(old, new)
-    file.write_text(text, encoding="utf-8")
+from conftest import IM19_PATH, RELMA_PATH, Trials, edit
 
 
 def place_of(root: Path, rel: str, needle: str, at: str) -> str:
