@@ -399,3 +399,21 @@ def test_a_weakened_schema_passes_the_check_and_is_named_by_diff(trials: Trials,
 def test_an_unchanged_source_is_not_named(trials: Trials, repo: Path) -> None:
     result = trials("diff", "HEAD", root=repo)
     assert not any(line.startswith(("seeds:", "schema:")) for line in result.lines)
+
+
+def test_a_change_to_the_checker_is_named_by_diff(trials: Trials, repo: Path) -> None:
+    """The tool's code, its settings, the hooks and CI decide what a passing `trials check` vouches
+    for; a pull request that changes them changes every verdict, and one tree cannot show it."""
+    tool = repo / "scripts" / "sle_trials"
+    tool.mkdir(parents=True)
+    (tool / "rules.py").write_text("RULES = ['every rule']\n", encoding="utf-8")
+    (repo / "pyproject.toml").write_text("[project]\nname = 'sle-trials'\n", encoding="utf-8")
+    commit(repo, "the tool")
+    said = "checker: changed pyproject.toml, scripts/sle_trials/rules.py: the code and settings that check every record"
+    assert said in trials("diff", "HEAD~1", "HEAD", root=repo).lines
+    assert said in trials("diff", "HEAD~1", "HEAD", "--format", "json", root=repo).json()["seeds"]
+    (tool / "rules.py").write_text("RULES = []  # none\n", encoding="utf-8")  # in the work tree
+    said = "checker: changed scripts/sle_trials/rules.py: the code and settings that check every record"
+    assert said in trials("diff", "HEAD", root=repo).lines
+    commit(repo, "weaker")
+    assert not any(line.startswith("checker:") for line in trials("diff", "HEAD", root=repo).lines)

@@ -28,6 +28,8 @@ from sle_trials.git import plumbing
 from sle_trials.paths import SCHEMA_PATH, TRIALS_DIR
 
 FORMATS = ("text", "markdown", "json")
+# The files that make the checks what they are (a folder ends in "/"), from the registry's root.
+CHECKER_PATHS = ("scripts/", "pyproject.toml", ".pre-commit-config.yaml", ".ci/", ".github/", "Makefile")
 SHORT = 60  # text longer than this is reported as reworded, not quoted
 MAX_ITEM_CHANGES = 4  # a list with more changed items is summarised by counts
 _MISSING = object()
@@ -369,6 +371,9 @@ class Changes:
     # a changed schema pass it by construction, so the summary a reviewer reads must name them.
     seeds_changed: list[str] = field(default_factory=list)
     schema_changed: bool = False
+    # The checker itself (its code, its dependencies, the hooks and CI that run it): a change there
+    # changes what a passing `trials check` vouches for, and one tree cannot show that either.
+    checker_changed: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -384,6 +389,19 @@ class _Layout:
     @property
     def schema(self) -> str:
         return f"{self.prefix}{SCHEMA_PATH.as_posix()}"
+
+    @property
+    def checker(self) -> list[str]:
+        """What runs the checks and decides what they are: the tool's code, its dependencies and
+        settings, the pre-commit hooks and CI."""
+        return [f"{self.prefix}{p}" for p in CHECKER_PATHS]
+
+    def of_checker(self, path: str) -> str | None:
+        """path from the registry's root when it is one of the checker's files, else None."""
+        inside = path[len(self.prefix) :] if path.startswith(self.prefix) else None
+        if inside is None:
+            return None
+        return inside if any(inside == p or (p.endswith("/") and inside.startswith(p)) for p in CHECKER_PATHS) else None
 
     def trial(self, path: str) -> str | None:
         """The trial file's name (NCT12345678.yaml) of a path from the top, None for any other path."""
@@ -432,7 +450,8 @@ def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head
     removed: list[str] = []
     edited: list[str] = []
     schema = False
-    for change in repo.changes(base, head, [*layout.folders, layout.schema]):
+    checker: list[str] = []
+    for change in repo.changes(base, head, [*layout.folders, layout.schema, *layout.checker]):
         name, seed = layout.trial(change.path), layout.seed(change.path)
         if name is not None:
             if change.old.present:
@@ -443,7 +462,9 @@ def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head
             {"A": added, "D": removed}.get(change.status, edited).append(seed)
         elif change.path == layout.schema:
             schema = True
-    changes = Changes(Version(), Version(), sorted(added), sorted(removed), sorted(edited), schema)
+        elif (tool := layout.of_checker(change.path)) is not None:
+            checker.append(tool)
+    changes = Changes(Version(), Version(), sorted(added), sorted(removed), sorted(edited), schema, sorted(checker))
     _from_git(repo, [(changes.base, olds), (changes.head, news)])
     return changes
 
@@ -457,7 +478,7 @@ def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, b
     olds = {name: entry for path, entry in listing.items() if (name := layout.trial(path)) is not None}
     folder = root / TRIALS_DIR
     on_disk = {e.name: e.is_file(follow_symlinks=False) for e in os.scandir(folder)} if folder.is_dir() else {}
-    differ = repo.changes(base, None, [*layout.folders, layout.schema])
+    differ = repo.changes(base, None, [*layout.folders, layout.schema, *layout.checker])
     changed = {name for c in differ if (name := layout.trial(c.path)) is not None}
     changed |= {name for name, regular in on_disk.items() if _TRIAL.match(name) and (name not in olds or not regular)}
     head = Version()
@@ -471,7 +492,8 @@ def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, b
     seeds = set(pipeline.seed_files(root))
     edited = sorted(seed for c in differ if (seed := layout.seed(c.path)) is not None and c.status not in "AD")
     schema = any(c.path == layout.schema for c in differ)
-    changes = Changes(Version(), head, sorted(seeds - base_seeds), sorted(base_seeds - seeds), edited, schema)
+    checker = sorted(tool for c in differ if (tool := layout.of_checker(c.path)) is not None)
+    changes = Changes(Version(), head, sorted(seeds - base_seeds), sorted(base_seeds - seeds), edited, schema, checker)
     _from_git(repo, [(changes.base, {name: olds[name] for name in changed if name in olds})])
     return changes
 
@@ -568,6 +590,12 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
     if changes.schema_changed:
         report.seeds.append(
             Change("schema", "summary", text=f"changed {SCHEMA_PATH.as_posix()}: what every record is held to")
+        )
+    if changes.checker_changed:
+        shown = ", ".join(map(files.shown, changes.checker_changed[:5]))
+        more = f" and {len(changes.checker_changed) - 5} more" if len(changes.checker_changed) > 5 else ""
+        report.seeds.append(
+            Change("checker", "summary", text=f"changed {shown}{more}: the code and settings that check every record")
         )
     return report
 
