@@ -1,0 +1,59 @@
+"""The command line's parser: a run builds only the parser of the command it names (cli._Only), and
+that parser must be the one built with every command: the same help, the same usage errors and the
+same arguments parsed."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import pytest
+from sle_trials import cli
+
+# A command line of each command, with its arguments and options.
+LINES = [
+    ["validate", "--root", "r", "--format", "json", "--no-cache", "a.yaml", "b.yaml"],
+    ["refs", "--format", "github"],
+    ["csv", "--check"],
+    ["check", "--root", "r"],
+    ["coverage", "--format", "json"],
+    ["export", "sqlite", "-o", "x.db"],
+    ["site", "--output", "out"],
+    ["merge-csv", "O", "A", "B", "trials.csv"],
+    ["merge-manifest", "O", "A", "B"],
+    ["new", "NCT09000001", "--source", "seeds/x.txt", "--as-of", "2025-01-01", "--kind", "OTHER"],
+    ["import", "ctgov", "NCT09000001", "s.json", "--update", "--theirs", "all", "--dry-run"],
+    ["drift", "--apply", "--format", "markdown", "NCT09000001"],
+    ["fmt", "--check", "a.yaml"],
+    ["diff", "main", "HEAD", "--format", "json"],
+]
+
+
+def _said(argv: list[str], only: str | None) -> tuple[int | str | None, str, str]:
+    """What parsing argv prints and how it ends (help and usage errors exit)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), pytest.raises(SystemExit) as ended:
+        cli.parser(only).parse_args(argv)
+    return ended.value.code, out.getvalue(), err.getvalue()
+
+
+def test_every_command_is_in_the_lines() -> None:
+    assert sorted(line[0] for line in LINES) == sorted(cli.COMMANDS)
+
+
+@pytest.mark.parametrize("line", LINES, ids=[line[0] for line in LINES])
+def test_a_command_parsed_alone_is_parsed_as_with_all(line: list[str]) -> None:
+    command = line[0]
+    assert vars(cli.parser(command).parse_args(line)) == vars(cli.parser().parse_args(line))
+    assert _said([command, "--help"], command) == _said([command, "--help"], None)
+    assert _said([command, "--no-such-option"], command) == _said([command, "--no-such-option"], None)
+
+
+def test_a_line_that_names_no_command_gets_them_all(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    listed = capsys.readouterr().out
+    assert all(command in listed for command in cli.COMMANDS)
+    with pytest.raises(SystemExit) as ended:
+        cli.main(["chekc"])
+    assert ended.value.code == 2 and "invalid choice: 'chekc'" in capsys.readouterr().err
