@@ -178,3 +178,58 @@ def test_many_cut_occurrences_are_searched_in_bounded_time() -> None:
     stops after edges.MAX_OCCURRENCES of them (each costs a few regular-expression matches)."""
     found = edges.cut("e" * 5_000_000, "e")
     assert found is not None and found.words.startswith("eee")
+
+
+# A source as received may hold invisible characters inside its words (a web page's soft hyphens and
+# zero-width spaces); a reader sees "18 Years" and "lupus nephritis" there.
+INVISIBLE_SOURCE = "seeds/911_invisible.txt"
+INVISIBLE_TEXT = (
+    "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    "Minimum Age: 1\u200b8 Years\nSevere lu\u00adpus nephritis is excluded.\n"
+)
+
+
+def put_invisible_source(root: Path) -> None:
+    (root / INVISIBLE_SOURCE).write_text(INVISIBLE_TEXT, encoding="utf-8")
+    digest = hashlib.sha256(INVISIBLE_TEXT.encode("utf-8")).hexdigest()
+    with open(root / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
+        manifest.write(f"{digest}  {Path(INVISIBLE_SOURCE).name}\n")
+
+
+@pytest.mark.parametrize(
+    ("age", "quote", "status"),
+    [
+        (8, "8 Years", 1),  # before: read after the zero-width space, "8 Years" stood whole (E521 now)
+        (18, "Minimum Age: 18 Years", 0),  # before: not found at all (E502), the source holding "1\u200b8"
+    ],
+)
+def test_a_source_is_read_without_its_invisible_characters(
+    registry: Path, trials: Trials, age: int, quote: str, status: int
+) -> None:
+    put_invisible_source(registry)
+    record = CUT_RECORD.replace(CUT_SOURCE, INVISIBLE_SOURCE)
+    (registry / IM19_PATH).write_text(
+        f"{record}eligibility:\n  minimum_age:\n    value: {age}\n    unit: YEARS\n"
+        f'evidence:\n  eligibility.minimum_age: "{quote}"\n',
+        encoding="utf-8",
+    )
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == status, result.out
+    if status:
+        assert "E521 evidence for eligibility.minimum_age: the quote begins inside '18'" in result.out
+
+
+def test_every_invisible_character_is_left_out_or_read_as_space() -> None:
+    """The normalisers drop each invisible character (invisible.py), except white space, which
+    separates words: the list checked against every code point."""
+    from sle_trials.outputs.site import highlight
+    from sle_trials.reading import invisible, layouts
+
+    for code in range(0x110000):
+        c = chr(code)
+        if not invisible.INVISIBLE.match(c):
+            continue
+        expected = "a b" if c.isspace() else "ab"
+        assert layouts.normalise(f"a{c}b") == expected, hex(code)
+        assert highlight.normalise(f"a{c}b").text == expected, hex(code)
+        assert bool(invisible.DROPPED.match(c)) == (not c.isspace()), hex(code)

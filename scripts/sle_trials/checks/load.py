@@ -42,6 +42,7 @@ from ruamel.yaml.resolver import VersionedResolver
 
 from sle_trials import files
 from sle_trials.problem import Check, Problem
+from sle_trials.reading.invisible import INVISIBLE
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -128,16 +129,6 @@ class Record:
 
 
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
-# Characters that are invisible or reorder text (Trojan Source, CVE-2021-42574): they make a value
-# differ from what a reviewer sees. Tabs, CR and NUL have codes of their own.
-# The list is C0 and C1 controls plus Unicode's Default_Ignorable_Code_Point set (zero-width and
-# bidirectional marks, fillers, variation selectors, tag characters used to smuggle invisible text)
-# and the noncharacters U+FFFE and U+FFFF, which a "\\u" escape could otherwise bring in.
-_INVISIBLE = re.compile(
-    "[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\ufffe\uffff"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
-)
 # A directive line (%YAML 1.1, %TAG ...) can only stand before the document's first content line.
 # (The regex is anchored at the start of the text; it skips only blank and comment lines.)
 _DIRECTIVE = re.compile(r"\A(?:[ ]*(?:#[^\n]*)?\n)*(%[^\n]*)")
@@ -148,7 +139,7 @@ _DIRECTIVE = re.compile(r"\A(?:[ ]*(?:#[^\n]*)?\n)*(%[^\n]*)")
 # this cap, 1 MiB cannot nest deeper than about 6,000 levels however it is indented.
 _COMPACT_NESTING = 4 * MAX_DEPTH
 _COMPACT = re.compile(rf"^[ ]*(?:[-?:][ ]+){{{_COMPACT_NESTING}}}", re.MULTILINE)
-_HIDDEN = re.compile("[\t\x00\r]|" + _INVISIBLE.pattern)
+_HIDDEN = re.compile("[\t\x00\r]|" + INVISIBLE.pattern)  # invisible.py says which and why
 # Cheap tests that must pass before the patterns above can match anywhere (every file is checked,
 # and the full patterns cost most of the raw-text checks): a byte outside printable ASCII and
 # newline (bytes.translate deletes the rest at memory speed; what is left spells the unusual
@@ -256,8 +247,8 @@ def check_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                 )
             )
     unusual = raw.translate(None, _USUAL_BYTES)
-    if unusual and any(_INVISIBLE.match(c) for c in set(unusual.decode("utf-8"))):
-        for match in islice(_INVISIBLE.finditer(text), MAX_PROBLEMS_PER_FILE):
+    if unusual and any(INVISIBLE.match(c) for c in set(unusual.decode("utf-8"))):
+        for match in islice(INVISIBLE.finditer(text), MAX_PROBLEMS_PER_FILE):
             problems.append(
                 Problem(
                     path,
@@ -375,7 +366,7 @@ def _hidden_in_value(value: str, mark: Any, problem: Any) -> None:
     ):
         if needle in value:
             problem(mark, code, f"{name} in a value (written as an escape); remove it")
-    hidden = _INVISIBLE.search(value)
+    hidden = INVISIBLE.search(value)
     if hidden:
         problem(
             mark,

@@ -33,16 +33,20 @@ from typing import Any, NamedTuple
 
 from sle_trials.reading import edges
 from sle_trials.reading.criteria_text import ESCAPE, split_criteria
+from sle_trials.reading.invisible import DROPPED
 
 PLAIN = "plain"
 LAYOUT_KINDS = {"ctgov_json": "REGISTRY_JSON", "registry_copy": "REGISTRY_COPY", "clinconnect": "TRIAL_FINDER_PAGE"}
 
 
 def normalise(text: str) -> str:
-    """Text as verbatim fields and quotes are compared: Unicode NFKC, markdown backslash escapes
-    removed, runs of white space as one space."""
+    """Text as verbatim fields and quotes are compared: Unicode NFKC, invisible characters left out
+    (invisible.py: a soft hyphen or zero-width space inside a source's word), markdown backslash
+    escapes removed, runs of white space as one space."""
     if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
-        text = unicodedata.normalize("NFKC", text)
+        text = DROPPED.sub("", unicodedata.normalize("NFKC", text))
+    elif not text.isprintable() and DROPPED.search(text):  # an ASCII control character
+        text = DROPPED.sub("", text)
     if "\\" in text:
         text = ESCAPE.sub(r"\1", text)
     return " ".join(text.split())

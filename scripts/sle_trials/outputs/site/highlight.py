@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 
 from sle_trials.reading import layouts
 from sle_trials.reading.criteria_text import ESCAPE
+from sle_trials.reading.invisible import DROPPED
 
 
 def shown_text(file: str, raw: bytes) -> str:
@@ -73,6 +74,8 @@ def normalise(text: str) -> Normalised:
     out: list[tuple[str, int, int]] = []
     space = False
     for c, start, end in chars:
+        if DROPPED.match(c):  # invisible: left out, as the checks leave it out
+            continue
         if c.isspace():
             space = bool(out)
             continue
