@@ -449,6 +449,23 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
                     frozenset({"E519", "E520", "E110"}),  # E110: an arm still names a dropped intervention
                 )
 
+    # an item of a list the source states as rows written twice (a site, an arm, an outcome): it would
+    # count twice in trials.csv. (A related trial twice is refs' E303, across records: its own fixture.)
+    for name, label in ROW_LABELS.items():
+        if name == "related_trials":
+            continue
+        found, items = fields.get(data, fields.parse_dotted(name))
+        for i, item in enumerate(items if found and isinstance(items, list) else []):
+            repeated = copy.deepcopy(data)
+            fields.get(repeated, fields.parse_dotted(name))[1].append(copy.deepcopy(item))
+            add(
+                "row repeated",
+                fields.parse_dotted(name) + (i,),
+                f"{str(item.get(label, ''))[:30]!r} twice",
+                repeated,
+                frozenset({"E522", "E112"}),  # E112: an intervention's name or an arm's label twice
+            )
+
     # a whole field left out (its evidence and notes with it), no reason given: a complete record says
     # why it lacks each field (E520); a field other fields point at is missed by the rules first
     if data["curation"]["status"] == "complete":

@@ -133,4 +133,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "row texts swapped",
         "row dropped",
         "field dropped",
+        "row repeated",
     }

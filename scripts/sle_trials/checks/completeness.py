@@ -25,7 +25,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading.layouts import ROW_LABELS, Item, SourceDoc, is_row, normalise
+from sle_trials.reading.layouts import ROW_LABELS, Item, SourceDoc, is_row, normalise, row_key
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -147,7 +147,7 @@ def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Proble
             continue
         found, items = fields.get(data, fields.parse_dotted(name))
         items = items if found and isinstance(items, list) else []
-        left_out = [row for row in dict.fromkeys(map(_frozen, rows)) if not any(is_row(i, dict(row)) for i in items)]
+        left_out = [row for row in dict.fromkeys(map(row_key, rows)) if not any(is_row(i, dict(row)) for i in items)]
         if not left_out:
             continue
         path = fields.parse_dotted(name) if found else ("curation", "status")
@@ -159,11 +159,6 @@ def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Proble
             f"{name}: the source lists {len(left_out)} more than the record{silent} ({label} {shown}); "
             f"a complete record holds them all, or declares {name} under curation.not_yet_curated or incomplete",
         )
-
-
-def _frozen(row: dict[str, Any]) -> tuple:
-    """A row as a key (its lists as tuples): rows the source repeats word for word are one."""
-    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(row.items()))
 
 
 def _compare(

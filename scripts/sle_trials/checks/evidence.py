@@ -25,7 +25,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
@@ -65,6 +65,11 @@ CHECKS = (
         "E521",
         "quote-cuts-source",
         "a quote or verbatim text that begins or ends inside a word, number or term of its source ('8' of '18')",
+    ),
+    Check(
+        "E522",
+        "item-repeated",
+        "a list item (a site, an official, an outcome, ...) held more times than its source lists its row",
     ),
 )
 
@@ -367,6 +372,8 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
         docs = [doc for doc in sources.docs if name in doc.rows and not sources.about_other(doc)]
         if not docs:
             continue
+        if name != "related_trials":  # a related trial listed twice is refs' E303, across records
+            yield from _repeated(record, name, label, items, docs)
         for i, item in enumerate(items):
             if any(layouts.is_row(item, row) for doc in docs for row in doc.rows[name]):
                 continue
@@ -378,6 +385,32 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
                 "E512",
                 f"{fields.dotted(path)}: no row of the source gives {shown} together "
                 f"({item.get(label, '')!r} is listed with other values)",
+            )
+
+
+def _repeated(record: Record, name: str, label: str, items: list, docs: list[SourceDoc]) -> Iterator[Problem]:
+    """E522: an item held more times than a source lists its row (two sites both called "Research
+    Site" in one city are two rows there, and may be two items): a site, an arm or an outcome
+    written twice would count twice in trials.csv (site_count, the lists)."""
+    listed: dict[tuple, int] = {}  # each distinct row -> the most times one source lists it
+    for doc in docs:
+        for key, n in Counter(map(layouts.row_key, doc.rows[name])).items():
+            listed[key] = max(listed.get(key, 0), n)
+    held: dict[tuple, list[int]] = {}
+    for i, item in enumerate(items):
+        rows = [key for key in listed if layouts.is_row(item, dict(key))]
+        if len(rows) == 1:  # an item that could be either of two rows counts for neither
+            held.setdefault(rows[0], []).append(i)
+    for key, positions in held.items():
+        for i in positions[listed[key] :]:
+            path = fields.parse_dotted(name) + (i,)
+            times = "once" if listed[key] == 1 else f"{listed[key]} times"
+            yield at(
+                record,
+                path,
+                "E522",
+                f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: the source lists this row "
+                f"{times}, the record holds it {len(positions)} times",
             )
 
 

@@ -32,6 +32,7 @@ CHECKS = (
     ),
     Check("E110", "unknown-intervention", "an arm names an intervention the record does not list"),
     Check("E111", "age-beyond-150-years", "an age limit above 150 years, in whatever unit it is given (1,801 months)"),
+    Check("E112", "name-twice", "two interventions with one name, or two arms with one label: an arm names them by it"),
 )
 
 
@@ -228,6 +229,14 @@ def check_links(record: Record) -> Iterator[Problem]:
         else:
             message = f"{dotted(path)}: there is no {fields.criterion_name(ref)}"
         yield _problem(record, path, "E109", message)
+    # an arm names its interventions by name, and a cohort is read under its arm's label: one of each
+    for field, key in (("interventions", "name"), ("arms", "label")):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(record.data.get(field, [])):
+            if item[key] in seen:
+                path = (field, i, key)
+                yield _problem(record, path, "E112", f"{dotted(path)}: {item[key]!r} again ({field}.{seen[item[key]]})")
+            seen.setdefault(item[key], i)
     names = {i["name"] for i in record.data.get("interventions", [])}
     for a, arm in enumerate(record.data.get("arms", [])):
         for n, name in enumerate(arm.get("intervention_names", [])):

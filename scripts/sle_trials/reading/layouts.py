@@ -89,6 +89,11 @@ ROW_LABELS = {
 }
 
 
+def row_key(row: dict[str, Any]) -> tuple:
+    """A row as a key (its lists as tuples): rows a source repeats word for word have one key."""
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(row.items()))
+
+
 def is_row(item: dict, row: dict) -> bool:
     """Whether the item's texts are the row's (the fields the row states; the item may leave some
     out, and a list of the item's, such as an arm's interventions, is some of the row's)."""
