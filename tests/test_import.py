@@ -1032,3 +1032,29 @@ def test_a_criterion_is_named_by_its_group_where_numbers_repeat(
             "eligibility.thresholds.0.criterion.number: 2 inclusion criteria are numbered 2 (under "
             "'Inclusion Criteria for Part A', 'Inclusion Criteria for Part B'); say which with criterion.group"
         ]
+
+
+def test_a_sub_criterion_lifted_to_the_top_of_its_list_is_caught(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before: the criteria were compared as one flat list, so a sub-item moved up a level (which then
+    reads as a criterion of its own, not as part of the item above) passed a complete record (E511)."""
+    doc = study("withdrawn_enrollment_0.json")
+    doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = (
+        "Inclusion Criteria:\n\n1. Adults\n2. Treated with steroids, as follows:\n1. prednisone ≥ 7.5 mg/day\n"
+        "2. stable for 2 weeks\n3. Signed consent\n\nExclusion Criteria:\n\n* Pregnancy\n"
+    )
+    assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
+    file = registry / "trials" / "NCT09000022.yaml"
+    text = file.read_text(encoding="utf-8").replace("status: draft", "status: complete")
+    file.write_text(text, encoding="utf-8")
+    assert trials("validate", file).status == 0
+    nested = "        - number: 3\n          text: Signed consent\n  exclusion_criteria:\n"  # the reader nests it
+    lifted = "    - number: 3\n      text: Signed consent\n  exclusion_criteria:\n"
+    assert text.count(nested) == 1, text
+    file.write_text(text.replace(nested, lifted), encoding="utf-8")
+    result = trials.json("validate", file)
+    assert result.codes() == {"E511"}, result.problems()
+    assert any(
+        "the source lists this inclusion criterion under the item above it" in p["message"] for p in result.problems()
+    )

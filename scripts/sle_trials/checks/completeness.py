@@ -32,7 +32,8 @@ CHECKS = (
     Check(
         "E511",
         "criteria-not-whole",
-        "a complete record's criteria list that is not its source's: an item dropped, cut short, moved or renumbered",
+        "a complete record's criteria list that is not its source's: an item dropped, cut short, moved, renumbered "
+        "or nested otherwise",
     ),
     Check(
         "E519",
@@ -161,6 +162,9 @@ def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Proble
         )
 
 
+_LEVELS = ("at the top of the list", "under the item above it", "two levels down")
+
+
 def _compare(
     at: Any, name: str, record: list[tuple[tuple, Any, str, str | None]], source: list[Item], other_list: set[str]
 ) -> Iterator[Problem]:
@@ -183,6 +187,14 @@ def _compare(
                         "E511",
                         f"{fields.dotted(path)}: the source numbers this {kind} criterion {wanted}; "
                         f"the record gives {had}",
+                    )
+                nested, depth = source[j1 + k].depth, (len(path) - 3) // 2  # (eligibility, list, i, sub_criteria, j...)
+                if nested is not None and depth != nested:  # a sub-item lifted out applies to all, not to its item
+                    yield at(
+                        path,
+                        "E511",
+                        f"{fields.dotted(path)}: the source lists this {kind} criterion {_LEVELS[min(nested, 2)]}; "
+                        f"the record {_LEVELS[min(depth, 2)]}",
                     )
             continue
         for k in range(i1, i2):  # items of the record that are not a source item of this list, here

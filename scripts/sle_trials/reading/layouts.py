@@ -67,12 +67,14 @@ class Passage:
 
 @dataclass(frozen=True)
 class Item:
-    """One criterion as the source lists it: its number (None when unnumbered), whole text, and the
-    sub-heading it is listed under (None when none; a nested item has its parent's)."""
+    """One criterion as the source lists it: its number (None when unnumbered), whole text, the
+    sub-heading it is listed under (None when none; a nested item has its parent's), and how deep it
+    is nested (0 at the top of its list; None where the layout does not say: a page's flat list)."""
 
     number: int | None
     text: str
     group: str | None = None
+    depth: int | None = None
 
 
 # The list whose items a source states as rows, and the record field naming an item in messages.
@@ -560,12 +562,12 @@ def _ctgov_json(file: str, doc: Any) -> SourceDoc:
     return doc_out
 
 
-def _flat(items: list[dict], group: str | None = None) -> list[Item]:
+def _flat(items: list[dict], group: str | None = None, depth: int = 0) -> list[Item]:
     out = []
     for item in items:
         within = normalise(item["group"]) if "group" in item else group
-        out.append(Item(item.get("number"), normalise(item["text"]), within))
-        out.extend(_flat(item.get("sub_criteria", []), within))
+        out.append(Item(item.get("number"), normalise(item["text"]), within, depth))
+        out.extend(_flat(item.get("sub_criteria", []), within, depth + 1))
     return out
 
 
