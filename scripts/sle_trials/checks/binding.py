@@ -18,11 +18,6 @@ object; otherwise the leaf's type):
 - a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
   patients range is named in the dose's clause (where that clause names patients) of a text that
   states the dose; else E508.
-
-A list of quotes is read one by one, and as one text only where a cited source gives them one after
-the other: pieces of a source put side by side can state what none of its passages does ("65 Years",
-"18 Years" is no minimum age of 65; "1×10^8 CAR-T cells", "patients 1 to 3" no dose of the first
-cohort).
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names; its texts
   are in that criterion; its terms are what the quotes render (vocabulary.py), a lupus nephritis
@@ -34,6 +29,11 @@ cohort).
   unlabelled dates are read in the order of the record's dates that share the quote; else E505,
   E509.
 - any other number or text is bound when written in the quote; else E505.
+
+A list of quotes is read one by one, and as one text only where a cited source gives them one after
+the other: pieces of a source put side by side can state what none of its passages does ("65 Years",
+"18 Years" is no minimum age of 65; "1×10^8 CAR-T cells", "patients 1 to 3" no dose of the first
+cohort).
 
 A reading beyond the literal words ("within N" read as "< N", a dose with no per-kilogram words read
 as flat, a unit written away from its number, an unlabelled date) binds only when a curation note
@@ -420,15 +420,11 @@ def _own_condition(ctx: Context, path: Path_, t: dict, corpus: str, at: int) -> 
             path + ("conditions",),
             "E518",
             f"{fields.dotted(path)}.conditions: another condition starts between the threshold's own and "
-            f"its limit in {named} ({_excerpt(corpus, later.start())})",
+            f"its limit in {named} ({_cut([corpus[later.start() :]], 61)})",
         )
 
 
 _CONDITION_START = re.compile(r"(?i)\bif\b")  # where a criterion starts a condition of its own
-
-
-def _excerpt(text: str, at: int, width: int = 60) -> str:
-    return repr(text[at : at + width] + ("…" if at + width < len(text) else ""))
 
 
 def _heads(item: dict, headings: list[str], stated: str) -> bool:
@@ -574,13 +570,12 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
                 f"note (field: {fields.dotted(path)} or a field above it)",
             )
     if "patients" in cohort:
-        # the patients of this dose: named by a text that states it (a quote, or quotes the source
-        # gives one after the other), not by a quote of another cohort's patients beside it
-        dosed = {q for q, _ in with_unit or found} or set(texts)
-        wanted = (cohort["patients"]["first"], cohort["patients"]["last"])
         # the patients the dose is given to: those named in the clause of its words ("1×10^6/kg for
         # patients 1 to 3, and 1×10^8 for patient 4 to 6") where that clause names any, else by a
-        # text that states the dose
+        # text that states the dose (a quote, or quotes the source gives one after the other), never
+        # by a quote of another cohort's patients beside it
+        dosed = {q for q, _ in with_unit or found} or set(texts)
+        wanted = (cohort["patients"]["first"], cohort["patients"]["last"])
         ranges = [
             r
             for q, d in basis or with_unit or found
