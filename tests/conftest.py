@@ -73,13 +73,19 @@ Trial NCT06900764: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythe
 IM19_PLAIN = IM19_MINIMAL.replace("seeds/000_84a0f0163f21158e.txt", PLAIN_SOURCE).replace("REGISTRY_COPY", "OTHER")
 
 
+def add_source(root: Path, relative: str, text: str) -> str:
+    """A source document seeds/NAME with text, in the registry at root and listed in
+    seeds/SHA256SUMS, as docs/curating.md says to add one; returns its path."""
+    (root / relative).write_text(text, encoding="utf-8")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    with open(root / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
+        manifest.write(f"{digest}  {Path(relative).name}\n")
+    return relative
+
+
 def add_plain_source(root: Path) -> str:
     """PLAIN_SOURCE in the registry at root, listed in seeds/SHA256SUMS; returns its path."""
-    (root / PLAIN_SOURCE).write_text(PLAIN_TEXT, encoding="utf-8")
-    digest = hashlib.sha256(PLAIN_TEXT.encode("utf-8")).hexdigest()
-    with open(root / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
-        manifest.write(f"{digest}  {Path(PLAIN_SOURCE).name}\n")
-    return PLAIN_SOURCE
+    return add_source(root, PLAIN_SOURCE, PLAIN_TEXT)
 
 
 # A problem line in the text format: path:line:col: CODE message (line and column when it has a place).

@@ -9,11 +9,10 @@ a field of an agent must render that agent and no other.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials
+from conftest import IM19_PATH, Trials, add_source
 
 SOURCE = "seeds/920_lymphodepletion.txt"
 TEXT = (
@@ -46,10 +45,7 @@ evidence:
 
 
 def put(root: Path, **values: str) -> None:
-    (root / SOURCE).write_text(TEXT, encoding="utf-8")
-    digest = hashlib.sha256(TEXT.encode("utf-8")).hexdigest()
-    with open(root / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
-        manifest.write(f"{digest}  {Path(SOURCE).name}\n")
+    add_source(root, SOURCE, TEXT)
     (root / IM19_PATH).write_text(RECORD.format(**values), encoding="utf-8")
 
 

@@ -10,11 +10,10 @@ quote, naming what it cuts; a quote of whole words, numbers and terms binds as b
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials, edit
+from conftest import IM19_PATH, RELMA_PATH, Trials, add_source, edit
 from sle_trials.reading import edges
 
 
@@ -94,18 +93,11 @@ CUTS = [
 ]
 
 
-def put_cut_source(root: Path) -> None:
-    (root / CUT_SOURCE).write_text(CUT_TEXT, encoding="utf-8")
-    digest = hashlib.sha256(CUT_TEXT.encode("utf-8")).hexdigest()
-    with open(root / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
-        manifest.write(f"{digest}  {Path(CUT_SOURCE).name}\n")
-
-
 @pytest.mark.parametrize(("value", "evidence", "says"), CUTS, ids=[c[0].split(":")[0] for c in CUTS])
 def test_a_value_quoted_from_inside_a_longer_term_is_refused(
     registry: Path, trials: Trials, value: str, evidence: str, says: str
 ) -> None:
-    put_cut_source(registry)
+    add_source(registry, CUT_SOURCE, CUT_TEXT)
     (registry / IM19_PATH).write_text(f"{CUT_RECORD}{value}\nevidence:\n  {evidence}\n", encoding="utf-8")
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1, result.out
@@ -131,7 +123,7 @@ def test_a_value_quoted_from_inside_a_longer_term_is_refused(
     ],
 )
 def test_the_whole_term_binds(registry: Path, trials: Trials, value: str, evidence: str) -> None:
-    put_cut_source(registry)
+    add_source(registry, CUT_SOURCE, CUT_TEXT)
     (registry / IM19_PATH).write_text(f"{CUT_RECORD}{value}\nevidence:\n  {evidence}\n", encoding="utf-8")
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
@@ -189,13 +181,6 @@ INVISIBLE_TEXT = (
 )
 
 
-def put_invisible_source(root: Path) -> None:
-    (root / INVISIBLE_SOURCE).write_text(INVISIBLE_TEXT, encoding="utf-8")
-    digest = hashlib.sha256(INVISIBLE_TEXT.encode("utf-8")).hexdigest()
-    with open(root / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
-        manifest.write(f"{digest}  {Path(INVISIBLE_SOURCE).name}\n")
-
-
 @pytest.mark.parametrize(
     ("age", "quote", "status"),
     [
@@ -206,7 +191,7 @@ def put_invisible_source(root: Path) -> None:
 def test_a_source_is_read_without_its_invisible_characters(
     registry: Path, trials: Trials, age: int, quote: str, status: int
 ) -> None:
-    put_invisible_source(registry)
+    add_source(registry, INVISIBLE_SOURCE, INVISIBLE_TEXT)
     record = CUT_RECORD.replace(CUT_SOURCE, INVISIBLE_SOURCE)
     (registry / IM19_PATH).write_text(
         f"{record}eligibility:\n  minimum_age:\n    value: {age}\n    unit: YEARS\n"
