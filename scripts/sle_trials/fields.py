@@ -255,12 +255,29 @@ def absent(data: dict, schema: dict) -> list[str]:
     return out
 
 
+def why_absent(data: dict, schema: dict) -> dict[str, str]:
+    """Each absent field (absent()) -> why the record lacks it: "not_applicable" (x-applies-to),
+    "silent" or "not_yet_curated" (as curation declares it, or a field above it), or "unexplained".
+    The coverage report shows these; a complete record may have no unexplained one (E520)."""
+    curation = data["curation"]
+    silent, todo = curation.get("silent", []), curation.get("not_yet_curated", [])
+    out: dict[str, str] = {}
+    for name in absent(data, schema):
+        if not applies(schema, name, data)[0]:
+            out[name] = "not_applicable"
+        elif covered(silent, name):
+            out[name] = "silent"
+        elif covered(todo, name):
+            out[name] = "not_yet_curated"
+        else:
+            out[name] = "unexplained"
+    return out
+
+
 def unaccounted(data: dict, schema: dict) -> list[str]:
     """The absent fields the record gives no reason for: they apply to the study, and are neither
     declared silent nor not yet curated (nor under a field that is)."""
-    curation = data["curation"]
-    declared = [*curation.get("silent", []), *curation.get("not_yet_curated", [])]
-    return [name for name in absent(data, schema) if applies(schema, name, data)[0] and not covered(declared, name)]
+    return [name for name, why in why_absent(data, schema).items() if why == "unexplained"]
 
 
 def criteria_named(eligibility: dict, ref: dict) -> list[int]:

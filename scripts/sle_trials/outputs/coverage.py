@@ -56,24 +56,16 @@ def _values(record: Record, schema: dict) -> dict[str, list[str]]:
 
 def _fields(record: Record, schema: dict) -> dict[str, list[str]]:
     data = record.data
-    curation = data["curation"]
-    silent, todo = curation.get("silent", []), curation.get("not_yet_curated", [])
-    stub = curation["status"] == "stub"
+    stub = data["curation"]["status"] == "stub"
     out: dict[str, list[str]] = {
         k: [] for k in ("stated", "silent", "not_applicable", "not_yet_curated", "unexplained")
     }
-    absent = fields.absent(data, schema)
+    absent = fields.why_absent(data, schema)
     for path in fields.all_field_names(schema):
         name = fields.dotted(path)
         if name in absent:
-            if not fields.applies(schema, name, data)[0]:
-                out["not_applicable"].append(name)
-            elif fields.covered(silent, name):
-                out["silent"].append(name)
-            elif fields.covered(todo, name) or stub:
-                out["not_yet_curated"].append(name)
-            else:
-                out["unexplained"].append(name)
+            why = absent[name]
+            out["not_yet_curated" if why == "unexplained" and stub else why].append(name)  # a stub: all to do
         elif (
             path[0] not in fields.BOOKKEEPING
             and fields.present(data, path)
