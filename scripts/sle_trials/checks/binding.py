@@ -637,14 +637,14 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
     if name is None:
         return
     own = set(lexicon.DATE_LABELS.get(name, ()))
+    labels = lexicon.LABEL_TEXTS
     if name == "as_of":
         label = ctx.record.data["curation"]["sources"][path[2]].get("as_of_label")
         own |= set(lexicon.AS_OF_LABELS) | ({normalise(label)} if label else set())
-    labels = dict(lexicon.DATE_LABELS)
-    labels["as_of"] = tuple(sorted(own))
+        labels = labels | own
     other = None
     for quote, mention in same:
-        text = ctx.reader.label_of(quote, mention, ctx.reader.date_labels(quote, labels))
+        text = ctx.reader.label_of(quote, mention, ctx.reader.label_spans(quote, labels))
         if text is None:
             continue
         if text in own:
@@ -672,7 +672,7 @@ def _unlabelled(ctx: Context, path: Path_, name: str, value: str, quotes: list[s
     bare = [
         m
         for m in ctx.reader.dates(quotes[0])
-        if ctx.reader.label_of(quotes[0], m, ctx.reader.date_labels(quotes[0], lexicon.DATE_LABELS)) is None
+        if ctx.reader.label_of(quotes[0], m, ctx.reader.label_spans(quotes[0], lexicon.LABEL_TEXTS)) is None
     ]
     if name in sharing and len(bare) >= len(sharing):
         expected = bare[sharing.index(name)].value

@@ -733,37 +733,34 @@ AS_OF_LABELS = (
 )
 
 
-def _label_regex(labels: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    ordered = sorted(labels, key=lambda x: -len(x[1]))
-    return re.compile(
-        "|".join(f"(?P<l{i}>(?<![\\w]){re.escape(text)}(?![\\w]))" for i, (_, text) in enumerate(ordered))
-    )
+# Every label of a registry date, and the labels a record's own as-of date may stand under besides.
+LABEL_TEXTS = frozenset(text for texts in DATE_LABELS.values() for text in texts)
 
 
-def date_labels(quote: str, labels: dict[str, tuple[str, ...]]) -> list[tuple[str, int, int]]:
-    """(name, start, end) of each label of `labels` (name -> texts) in the quote, longest first."""
-    pairs = tuple((name, text) for name, texts in labels.items() for text in texts)
-    return _date_labels(quote, pairs)
+def label_pattern(labels: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a set of labels, each a whole phrase (no letter, digit or "_" on either
+    side), the longest first: "Start Date" is one label, not "Start" before " Date"."""
+    ordered = sorted(labels, key=lambda text: (-len(text), text))
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
 
 
-def _date_labels(quote: str, pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, int, int]]:
-    ordered = sorted(pairs, key=lambda x: -len(x[1]))
-    regex = _label_regex(pairs)
-    return [(ordered[int(m.lastgroup[1:])][0], m.start(), m.end()) for m in regex.finditer(quote)]  # type: ignore[index]
+def label_spans(quote: str, pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each label a label_pattern finds in the quote."""
+    return tuple(m.span() for m in pattern.finditer(quote))
 
 
 def label_of(
     quote: str,
     mention: DateMention,
-    labels: list[tuple[str, int, int]],
+    labels: tuple[tuple[int, int], ...],
     mentions: tuple[DateMention, ...] | None = None,
 ) -> str | None:
-    """The label a date stands under, as written: the nearest label before it with no other date
-    between (mentions: the quote's dates, when the caller has them)."""
-    before = [label for label in labels if label[2] <= mention.start]
+    """The label a date stands under, as written: the nearest label before it (labels: their
+    label_spans) with no other date between (mentions: the quote's dates, when the caller has them)."""
+    before = [label for label in labels if label[1] <= mention.start]
     if not before:
         return None
-    _, start, end = max(before, key=lambda label: label[2])
+    start, end = max(before, key=lambda label: label[1])
     if any(end <= d.start < mention.start for d in (dates(quote) if mentions is None else mentions)):
         return None
     return quote[start:end]
@@ -787,13 +784,14 @@ class Reader:
         self.ages = _remembered(ages, size)
         self.doses = _remembered(doses, size)
         self.dates = _remembered(dates, size)
-        self._date_labels = _remembered(_date_labels, size)
+        self.label_pattern = lru_cache(maxsize=64)(label_pattern)  # a few sets a run: LABEL_TEXTS, as-of labels
+        self._label_spans = _remembered(label_spans, size)
 
-    def date_labels(self, quote: str, labels: dict[str, tuple[str, ...]]) -> list[tuple[str, int, int]]:
-        """date_labels(), remembered."""
-        return self._date_labels(quote, tuple((name, text) for name, texts in labels.items() for text in texts))
+    def label_spans(self, quote: str, labels: frozenset[str]) -> tuple[tuple[int, int], ...]:
+        """label_spans() of the labels' pattern, both remembered."""
+        return self._label_spans(quote, self.label_pattern(labels))
 
-    def label_of(self, quote: str, mention: DateMention, labels: list[tuple[str, int, int]]) -> str | None:
+    def label_of(self, quote: str, mention: DateMention, labels: tuple[tuple[int, int], ...]) -> str | None:
         """label_of(), with the quote's dates remembered."""
         return label_of(quote, mention, labels, self.dates(quote))
 
