@@ -32,6 +32,7 @@ DIGIT_JOINERS = frozenset(",:")
 MAX_OCCURRENCES = 1000
 SHOWN = 40  # characters of a cut word shown either side of the cut, at most
 _WORD_CHAR = re.compile(r"[A-Za-z0-9_]")  # what vocabulary renderings may not be preceded by
+_RUN = re.compile(r"[A-Za-z0-9_]+")  # a run of them
 _PUNCTUATION_AROUND = re.compile(r"^\W+|\W+$")  # "(18", "<25,000/mm3;" shown as 18, 25,000/mm3
 
 
@@ -106,7 +107,10 @@ def _term_across(text: str, start: int, end: int, edge: int) -> str | None:
     if not _may_cross(text, edge, term):
         return None
     lo = max(0, edge - longest) if edge == start else max(start, edge - longest)
-    for at in range(lo, edge):
+    # where a rendering may start: after no letter, digit or "_", and, when every rendering begins with
+    # a letter or digit (AnyTerm.word_first), only where a run of them begins: a few places, not each
+    starts = (m.start() for m in _RUN.finditer(text, lo, edge)) if term.word_first else range(lo, edge)
+    for at in starts:
         if at and _WORD_CHAR.match(text[at - 1]):
             continue
         m = pattern.match(text, at)
@@ -121,9 +125,6 @@ def _term_across(text: str, start: int, end: int, edge: int) -> str | None:
             if said and said != vocab.values[whole.group(0)]:
                 return whole.group(0)
     return None
-
-
-_RUN = re.compile(r"[A-Za-z0-9_]+")
 
 
 def _may_cross(text: str, at: int, term: vocabulary.AnyTerm) -> bool:

@@ -468,6 +468,7 @@ class AnyTerm(NamedTuple):
     longest_run: int
     before_more: frozenset[str]  # the runs a rendering goes on after ("Not" of "Not Yet Recruiting")
     after_more: frozenset[str]  # the runs a rendering has something before ("Recruiting" of the same)
+    word_first: bool  # every rendering begins with a letter or digit (none with "(" or a space)
 
 
 def _any_term(vocabularies: tuple[Vocabulary, ...]) -> AnyTerm:
@@ -477,7 +478,8 @@ def _any_term(vocabularies: tuple[Vocabulary, ...]) -> AnyTerm:
     runs = frozenset(run for run, _, _ in found)
     before_more = frozenset(run for run, _, more in found if more)
     after_more = frozenset(run for run, more, _ in found if more)
-    return AnyTerm(pattern, max(map(len, ordered)), runs, max(map(len, runs)), before_more, after_more)
+    word_first = all(re.match(r"[A-Za-z0-9]", r) for r in ordered)
+    return AnyTerm(pattern, max(map(len, ordered)), runs, max(map(len, runs)), before_more, after_more, word_first)
 
 
 _EVERY = (*_FOR_ENUM.values(), *_FOR_BOOLEAN.values())
