@@ -128,6 +128,7 @@ class Context:
         self.measures = [normalise(t["measure"]) for t in thresholds]
         # the conditions the record gives the thresholds of each criterion, normalised once
         self._conditions: dict[tuple[str, tuple[int, ...]], list[str]] = {}
+        self._criteria: dict[tuple[str, int], str] = {}  # (list, position) -> criterion(): its text, normalised
         for t in thresholds:
             held = self._conditions.setdefault(self._criterion_key(t["criterion"]), [])
             held += [c for c in map(normalise, t.get("conditions", [])) if c not in held]
@@ -167,7 +168,10 @@ class Context:
         if len(named) != 1:
             return None  # none, or several a number names under sub-headings: rules report it (E109)
         name = f"{ref['list'].lower()}_criteria"
-        return ("eligibility", name, named[0]), normalise(" ".join(_texts(eligibility[name][named[0]])))
+        text = self._criteria.get((name, named[0]))
+        if text is None:  # several thresholds and terms name one criterion: its text is read once
+            text = self._criteria[name, named[0]] = normalise(" ".join(_texts(eligibility[name][named[0]])))
+        return ("eligibility", name, named[0]), text
 
     def problem(self, path: Path_, code: str, message: str) -> Problem:
         line, col = self.record.where(path)
