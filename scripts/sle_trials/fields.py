@@ -34,12 +34,13 @@ class Memo:
     """What is worked out from one schema: its resolved nodes, where verbatim text can be, the field
     names a record may declare absent, the x-applies-to rules."""
 
-    __slots__ = ("resolved", "plan", "known", "applies", "names")
+    __slots__ = ("resolved", "plan", "fields", "known", "applies", "names")
 
     def __init__(self) -> None:
         # id(node) -> (node, merged node): the entry holds the node, so its id is never another's
         self.resolved: dict[int, tuple[dict, dict]] = {}
         self.plan: _Plan | None = None
+        self.fields: tuple[Path_, ...] | None = None  # all_field_names
         self.known: set[str] | None = None
         self.applies: dict[str, dict] | None = None
         self.names: list[tuple[Path_, str]] | None = None  # every field's path and dotted name
@@ -119,16 +120,17 @@ def _verbatim_plan(schema: dict) -> _Plan:
         return plan
 
     top = build(resolve(schema, schema))
-    useful = {id(p) for p in plans.values() if p.verbatim}
-    grew = True
-    while grew:  # a node leads to verbatim text when any of its children does
-        grew = False
-        for plan in plans.values():
-            if id(plan) not in useful and (
-                id(plan.items) in useful or any(id(c) in useful for c in plan.props.values())
-            ):
-                useful.add(id(plan))
-                grew = True
+    parents: dict[int, list[_Plan]] = {}
+    for plan in plans.values():
+        for child in (*plan.props.values(), plan.items):
+            parents.setdefault(id(child), []).append(plan)
+    useful: set[int] = set()
+    todo = [p for p in plans.values() if p.verbatim]
+    while todo:  # a node leads to verbatim text when any of its children does: up from each verbatim one
+        plan = todo.pop()
+        if id(plan) not in useful:
+            useful.add(id(plan))
+            todo += parents.get(id(plan), [])
     for plan in plans.values():
         plan.props = {k: c for k, c in plan.props.items() if id(c) in useful}
         plan.items = plan.items if id(plan.items) in useful else None
@@ -317,9 +319,16 @@ def is_date(node: dict) -> bool:
     return node.get("pattern", "").startswith("^[0-9]{4}")
 
 
-def all_field_names(schema: dict) -> list[Path_]:
+def all_field_names(schema: dict) -> tuple[Path_, ...]:
     """Every field the schema holds, at every depth, as paths without list indexes (document order).
     The evidence mapping's keys are not fields."""
+    held = memo(schema)
+    if held.fields is None:
+        held.fields = tuple(_field_names(schema))
+    return held.fields
+
+
+def _field_names(schema: dict) -> list[Path_]:
     out: list[Path_] = []
     seen: set[int] = set()
 
