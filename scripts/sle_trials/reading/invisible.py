@@ -23,5 +23,12 @@ _RANGES = (
 )
 INVISIBLE = re.compile(f"[{_RANGES}]")
 # The invisible characters that are not white space: white space (a line separator, a form feed)
-# separates words and is collapsed into one space by the normalisers; these are dropped.
-DROPPED = re.compile(f"(?![\\s])[{_RANGES}]")
+# separates words and is collapsed into one space by the normalisers; these are dropped. The same
+# ranges without the nine that are white space (\x0b \x0c \x1c-\x1f \x85 \u2028 \u2029), written out:
+# a lookahead for white space before each character made every normalised text cost 5 times as much.
+_DROPPED_RANGES = (
+    "\x01-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\ufffe\uffff"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+)
+DROPPED = re.compile(f"[{_DROPPED_RANGES}]")
