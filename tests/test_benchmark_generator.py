@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+from conftest import edit
 from sle_trials.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,3 +33,18 @@ def test_generated_registry_is_valid_canonical_and_repeatable(tmp_path: Path, ca
     assert main(["csv", "--root", str(first)]) == 0
     assert main(["check", "--root", str(first), "--no-cache"]) == 0, capsys.readouterr().out
     assert main(["fmt", "--check", "--root", str(first)]) == 0, capsys.readouterr().out
+
+
+def test_the_unit_of_work_checks_a_passing_registry_and_refuses_one_with_problems(
+    registry: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """benchmarks/work.py counts the work of checking records that pass: a record with a problem
+    would stop early and count less, so it says so instead of giving a count."""
+    import work
+
+    assert work.main(["--root", str(registry), "--runs", "1"]) == 0
+    edit(registry, "trials/NCT06513429.yaml", ("overall_status: RECRUITING\n", "overall_status: COMPLETED\n"))
+    with pytest.raises(SystemExit) as ended:
+        work.main(["--root", str(registry), "--runs", "1"])
+    assert ended.value.code == 2
+    assert "a record has problems" in capsys.readouterr().err
