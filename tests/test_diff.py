@@ -417,3 +417,51 @@ def test_a_change_to_the_checker_is_named_by_diff(trials: Trials, repo: Path) ->
     assert said in trials("diff", "HEAD", root=repo).lines
     commit(repo, "weaker")
     assert not any(line.startswith("checker:") for line in trials("diff", "HEAD", root=repo).lines)
+
+
+# What runs in CI besides scripts/: the attack was a pull request whose tests/conftest.py (which
+# `make test` runs before `trials check`, and which can rewrite the installed tool) or .gitattributes
+# (what a checkout writes; what GitHub collapses) changed, and `trials diff` said "no changes": it named
+# only the folders it listed as the checker's. Every file but the data and the inert ones is now named.
+
+RUNS_IN_CI = {
+    "tests/conftest.py": "import sys  # runs in CI before trials check\n",
+    ".gitattributes": "trials/** linguist-generated=true\n",
+    "sitecustomize.py": "# python -m pytest imports a module at the top first\n",
+    "benchmarks/bench.py": "# .ci/run runs it\n",
+    "tox.ini": "[testenv]\n",
+    "setup.cfg": "[metadata]\n",
+    "tests/fixtures/valid/extra.yaml": "a: 1\n",
+}
+
+
+def test_every_file_that_can_run_or_configure_the_checks_is_named(trials: Trials, repo: Path) -> None:
+    for path, text in RUNS_IN_CI.items():
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        with (repo / path).open("a", encoding="utf-8") as out:
+            out.write(text)
+    (repo / "docs").mkdir(exist_ok=True)
+    (repo / "docs" / "notes.md").write_text("a note\n", encoding="utf-8")
+    (repo / "trials.csv").write_bytes((repo / "trials.csv").read_bytes() + b"\n")
+    tool = ", ".join(sorted(RUNS_IN_CI))
+    said = f"checker: changed {tool}: the code and settings that check every record"
+    others = "files: changed docs/notes.md, trials.csv: documentation, generated files"
+    git(repo, "add", "-A")
+    assert said in trials("diff", "HEAD", root=repo).lines  # the work tree, staged
+    commit(repo, "innocent")
+    lines = trials("diff", "HEAD~1", "HEAD", root=repo).lines
+    assert said in lines and others in lines, lines
+    assert "tests/conftest\\.py" in trials("diff", "HEAD~1", "HEAD", "--format", "markdown", root=repo).out
+
+
+def test_the_checker_outside_a_registry_in_a_subfolder_is_named(trials: Trials, tmp_path: Path) -> None:
+    """CI and the hooks sit at the repository's top, outside a registry in data/sle/."""
+    top = tmp_path / "monorepo"
+    copy_registry(top / "data" / "sle")
+    git(top, "init", "-q", "-b", "main")
+    commit(top, "initial")
+    (top / ".github" / "workflows").mkdir(parents=True)
+    (top / ".github" / "workflows" / "ci.yml").write_text("on: push\n", encoding="utf-8")
+    commit(top, "ci")
+    said = "checker: changed .github/workflows/ci.yml: the code and settings that check every record"
+    assert said in trials("diff", "HEAD~1", "HEAD", root=top / "data" / "sle").lines

@@ -28,8 +28,15 @@ from sle_trials.git import plumbing
 from sle_trials.paths import SCHEMA_PATH, TRIALS_DIR
 
 FORMATS = ("text", "markdown", "json")
-# The files that make the checks what they are (a folder ends in "/"), from the registry's root.
-CHECKER_PATHS = ("scripts/", "pyproject.toml", ".pre-commit-config.yaml", ".ci/", ".github/", "Makefile")
+# What a changed file is besides the data. Every file of the repository but the records, the sources,
+# their manifest, the schema and the INERT ones is the checker's: CI runs `make test` (the tests, their
+# conftest.py, any module at the top that `python -m pytest` imports first) before `trials check`, and
+# the hooks, the Makefile, .gitattributes (what a checkout writes, what GitHub shows) and CI's own
+# files decide what runs. A list of the checker's folders missed whatever it did not list (tests/
+# ran the pull request's code in CI unnamed), so the list is of what cannot run: documentation, and
+# the generated files `trials check` compares with the records (E401). Those are named too.
+INERT = re.compile(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.[^/]*)?)\Z")
+GENERATED = ("trials.csv", "datapackage.json")  # from the registry's root
 SHORT = 60  # text longer than this is reported as reworded, not quoted
 MAX_ITEM_CHANGES = 4  # a list with more changed items is summarised by counts
 _MISSING = object()
@@ -371,9 +378,12 @@ class Changes:
     # a changed schema pass it by construction, so the summary a reviewer reads must name them.
     seeds_changed: list[str] = field(default_factory=list)
     schema_changed: bool = False
-    # The checker itself (its code, its dependencies, the hooks and CI that run it): a change there
-    # changes what a passing `trials check` vouches for, and one tree cannot show that either.
+    # The checker itself (its code, its tests, its dependencies, the hooks and CI that run it): a change
+    # there changes what a passing `trials check` vouches for, and one tree cannot show that either.
     checker_changed: list[str] = field(default_factory=list)
+    # Every other changed file (documentation, the generated files): named, so that the summary lists
+    # every file the change touches.
+    others_changed: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -390,18 +400,16 @@ class _Layout:
     def schema(self) -> str:
         return f"{self.prefix}{SCHEMA_PATH.as_posix()}"
 
-    @property
-    def checker(self) -> list[str]:
-        """What runs the checks and decides what they are: the tool's code, its dependencies and
-        settings, the pre-commit hooks and CI."""
-        return [f"{self.prefix}{p}" for p in CHECKER_PATHS]
+    def data(self, path: str) -> bool:
+        """Whether path (from the top) is the registry's data that trials check reads: a record, a
+        source, the manifest, the schema, or anything else under trials/ or seeds/ (which the check
+        refuses by its name: E101, E307)."""
+        return path == self.schema or any(path.startswith(folder) for folder in self.folders)
 
-    def of_checker(self, path: str) -> str | None:
-        """path from the registry's root when it is one of the checker's files, else None."""
-        inside = path[len(self.prefix) :] if path.startswith(self.prefix) else None
-        if inside is None:
-            return None
-        return inside if any(inside == p or (p.endswith("/") and inside.startswith(p)) for p in CHECKER_PATHS) else None
+    def inert(self, path: str) -> bool:
+        """Whether path (from the top) is a file no check runs or is configured by: documentation, or
+        a generated file that trials check compares with the records."""
+        return bool(INERT.match(path)) or path in (f"{self.prefix}{name}" for name in GENERATED)
 
     def trial(self, path: str) -> str | None:
         """The trial file's name (NCT12345678.yaml) of a path from the top, None for any other path."""
@@ -442,6 +450,12 @@ def _from_git(repo: plumbing.Repository, sides: list[tuple[Version, dict[str, pl
                 version.refused[name] = f"E001 cannot read: git has no blob {entry.oid}"
 
 
+def _not_data(layout: _Layout, differ: list[plumbing.Change]) -> tuple[list[str], list[str]]:
+    """The changed paths that are not the registry's data: (the checker's, the inert ones), each sorted."""
+    rest = sorted({c.path for c in differ if not layout.data(c.path)})
+    return [p for p in rest if not layout.inert(p)], [p for p in rest if layout.inert(p)]
+
+
 def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head: str) -> Changes:
     """The trial files and source documents that differ between two commits: one `git diff-tree`."""
     olds: dict[str, plumbing.Entry] = {}
@@ -450,8 +464,8 @@ def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head
     removed: list[str] = []
     edited: list[str] = []
     schema = False
-    checker: list[str] = []
-    for change in repo.changes(base, head, [*layout.folders, layout.schema, *layout.checker]):
+    differ = repo.changes(base, head, [])  # every file of the repository: what is not data is named
+    for change in differ:
         name, seed = layout.trial(change.path), layout.seed(change.path)
         if name is not None:
             if change.old.present:
@@ -462,9 +476,8 @@ def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head
             {"A": added, "D": removed}.get(change.status, edited).append(seed)
         elif change.path == layout.schema:
             schema = True
-        elif (tool := layout.of_checker(change.path)) is not None:
-            checker.append(tool)
-    changes = Changes(Version(), Version(), sorted(added), sorted(removed), sorted(edited), schema, sorted(checker))
+    checker, others = _not_data(layout, differ)
+    changes = Changes(Version(), Version(), sorted(added), sorted(removed), sorted(edited), schema, checker, others)
     _from_git(repo, [(changes.base, olds), (changes.head, news)])
     return changes
 
@@ -478,7 +491,7 @@ def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, b
     olds = {name: entry for path, entry in listing.items() if (name := layout.trial(path)) is not None}
     folder = root / TRIALS_DIR
     on_disk = {e.name: e.is_file(follow_symlinks=False) for e in os.scandir(folder)} if folder.is_dir() else {}
-    differ = repo.changes(base, None, [*layout.folders, layout.schema, *layout.checker])
+    differ = repo.changes(base, None, [])  # every tracked file: what is not data is named
     changed = {name for c in differ if (name := layout.trial(c.path)) is not None}
     changed |= {name for name, regular in on_disk.items() if _TRIAL.match(name) and (name not in olds or not regular)}
     head = Version()
@@ -492,8 +505,10 @@ def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, b
     seeds = set(pipeline.seed_files(root))
     edited = sorted(seed for c in differ if (seed := layout.seed(c.path)) is not None and c.status not in "AD")
     schema = any(c.path == layout.schema for c in differ)
-    checker = sorted(tool for c in differ if (tool := layout.of_checker(c.path)) is not None)
-    changes = Changes(Version(), head, sorted(seeds - base_seeds), sorted(base_seeds - seeds), edited, schema, checker)
+    checker, others = _not_data(layout, differ)
+    changes = Changes(
+        Version(), head, sorted(seeds - base_seeds), sorted(base_seeds - seeds), edited, schema, checker, others
+    )
     _from_git(repo, [(changes.base, {name: olds[name] for name in changed if name in olds})])
     return changes
 
@@ -562,6 +577,12 @@ def _record_diff(base: Version, head: Version, name: str, report: Report) -> Rec
     )
 
 
+def _listed(paths: list[str]) -> str:
+    """Every path, each escaped: a reviewer must see each file a change touches (a list cut at five
+    would let a sixth through unnamed)."""
+    return ", ".join(map(files.shown, paths))
+
+
 def compare(changes: Changes, base_name: str, head_name: str) -> Report:
     report = Report(base_name, head_name, [], [])
     base, head = changes.base, changes.head
@@ -592,10 +613,18 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
             Change("schema", "summary", text=f"changed {SCHEMA_PATH.as_posix()}: what every record is held to")
         )
     if changes.checker_changed:
-        shown = ", ".join(map(files.shown, changes.checker_changed[:5]))
-        more = f" and {len(changes.checker_changed) - 5} more" if len(changes.checker_changed) > 5 else ""
         report.seeds.append(
-            Change("checker", "summary", text=f"changed {shown}{more}: the code and settings that check every record")
+            Change(
+                "checker",
+                "summary",
+                text=f"changed {_listed(changes.checker_changed)}: the code and settings that check every record",
+            )
+        )
+    if changes.others_changed:
+        report.seeds.append(
+            Change(
+                "files", "summary", text=f"changed {_listed(changes.others_changed)}: documentation, generated files"
+            )
         )
     return report
 
