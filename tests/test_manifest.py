@@ -131,7 +131,7 @@ def test_a_check_reads_each_source_once(trials: Trials, registry: Path, monkeypa
     reads: list[str] = []
     real = files.read
 
-    def counted(file: Path | str, limit: int) -> tuple[bytes, tuple[int, int]]:
+    def counted(file: Path | str, limit: int) -> tuple[bytes, files.Stamp]:
         if Path(file).parent.name == "seeds":
             reads.append(Path(file).name)
         return real(file, limit)

@@ -15,7 +15,6 @@ import gc
 import os
 import re
 import stat
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import chain
@@ -240,7 +239,7 @@ class Outcome(NamedTuple):
     problems: list[Problem]
     summary: cache.SummaryValue | None
     cited: list[str]
-    stamp: cache.Stamp | None  # the file as read: what the cache keeps (a stat_result pickles 10x slower)
+    stamp: files.Stamp | None  # the file as read: what the cache keeps (a stat_result pickles 10x slower)
     sha: str | None
     unchanged: bool = False  # the same bytes as the cached entry: its summary stands
 
@@ -266,16 +265,13 @@ def check_files(jobs: list[Job], checker: _Lazy) -> list[Outcome]:
     outcomes: list[Outcome] = []
     todo: list[tuple[int, bytes]] = []  # (where in outcomes, the bytes to check)
     for file, shown, stem, cached_sha in jobs:
-        read_ns = time.time_ns()  # before the read: the cache's racy window is measured from here
         raw, problems, stamp = load.read(file, shown)
         if raw is None:
             outcomes.append(Outcome(shown, stem, problems, None, [], None, None))
             continue
         sha = cache.digest(raw)
         assert stamp is not None  # read gives it with the bytes
-        outcomes.append(
-            Outcome(shown, stem, [], None, [], cache.Stamp(*stamp, read_ns), sha, unchanged=sha == cached_sha)
-        )
+        outcomes.append(Outcome(shown, stem, [], None, [], stamp, sha, unchanged=sha == cached_sha))
         if sha != cached_sha:
             todo.append((len(outcomes) - 1, raw))
     if todo:
