@@ -52,7 +52,7 @@ import os
 import secrets
 import stat
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
@@ -97,14 +97,59 @@ _SOURCE_ROWS = (
 )
 
 
+# The libraries a one-record check runs (the YAML parser, libyaml's binding, the schema engine): an
+# upgrade may change a verdict, so their installed files are part of the fingerprint.
+LIBRARIES = ("ruamel.yaml", "_ruamel_yaml", "jsonschema_rs")
+# The first bytes of a .pyc: magic (4), flags (4). Flags 0b01 is a hash-based .pyc that Python loads
+# without looking at its source ("unchecked"): code that runs in place of the .py beside it.
+_PYC_HEADER = 8
+_UNCHECKED_PYC = 0b01
+
+
+def _code() -> Iterator[bytes]:
+    """The tool's code: every file of the package, not only its .py files. Python imports
+    an extension module (NAME.cpython-311-x86_64-linux-gnu.so, NAME.abi3.so) before NAME.py and an
+    unchecked .pyc under __pycache__ without reading NAME.py, so either runs in the place of a
+    module whose source did not change; the other .pyc files are checked against their source by
+    Python itself, and each run may write them, so they are left out."""
+    package = Path(__file__).parents[1]
+    for file in sorted(package.rglob("*")):
+        if not file.is_file():
+            continue
+        if "__pycache__" in file.parts:
+            head = files.head(file, _PYC_HEADER) if file.suffix == ".pyc" else b""
+            if len(head) == _PYC_HEADER and int.from_bytes(head[4:], "little") != _UNCHECKED_PYC:
+                continue
+        yield file.relative_to(package).as_posix().encode() + b"\0" + file.read_bytes()
+
+
+def _libraries() -> Iterator[bytes]:
+    """Which installed copy of each library the check runs, by the stat of its files (a reinstall
+    or an upgrade makes new files); hashing their bytes would cost a warm run more than it checks."""
+    import importlib
+
+    for name in LIBRARIES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:  # _ruamel_yaml off CPython: what is not there is not run
+            yield f"{name}\0absent\0".encode()
+            continue
+        where = Path(module.__file__ or name)
+        found = sorted(where.parent.rglob("*")) if where.name == "__init__.py" else [where]
+        for file in found:
+            st = os.stat(file)
+            if stat.S_ISREG(st.st_mode) and "__pycache__" not in file.parts:
+                yield f"{file}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0".encode()
+
+
 def fingerprint(root: Path, schema_text: str, seeds: Iterable[tuple[str, bytes]]) -> str:
     """Everything a one-record check depends on besides the record: the Python version, the tool's
-    code, the schema and every file under seeds/ as (name, content), content being its sha256 or
-    why it was refused (sources.Seed.content: a link or a pipe counts by its name and the refusal)."""
+    code (every file of the package, _code), the libraries it runs (_libraries), the schema and every
+    file under seeds/ as (name, content), content being its sha256 or why it was refused
+    (sources.Seed.content: a link or a pipe counts by its name and the refusal)."""
     digest = hashlib.sha256(sys.version.encode())
-    package = Path(__file__).parents[1]
-    for module in sorted(package.rglob("*.py")):
-        digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
+    for part in (*_code(), *_libraries()):
+        digest.update(part)
     digest.update(schema_text.encode())
     for name, content in sorted(seeds):
         digest.update(os.fsencode(name) + b"\0" + content)
