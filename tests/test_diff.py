@@ -465,3 +465,15 @@ def test_the_checker_outside_a_registry_in_a_subfolder_is_named(trials: Trials, 
     commit(top, "ci")
     said = "checker: changed .github/workflows/ci.yml: the code and settings that check every record"
     assert said in trials("diff", "HEAD~1", "HEAD", root=top / "data" / "sle").lines
+
+
+def test_a_change_of_mode_alone_is_named(trials: Trials, repo: Path) -> None:
+    """A record or a source made executable has the same bytes: no field changed, the source is as
+    received. It used to appear nowhere; it is named, and a source is not called changed for it."""
+    for path in (RELMA, IM19_SEED):
+        os.chmod(repo / path, 0o755)
+    commit(repo, "executable")
+    lines = trials("diff", "HEAD~1", "HEAD", root=repo).lines
+    said = f"files: mode changed {IM19_SEED} (100644 → 100755), {RELMA} (100644 → 100755)"
+    assert said in lines, lines
+    assert not any(line.startswith("seeds:") for line in lines), lines

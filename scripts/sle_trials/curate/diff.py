@@ -384,6 +384,9 @@ class Changes:
     # Every other changed file (documentation, the generated files): named, so that the summary lists
     # every file the change touches.
     others_changed: list[str] = field(default_factory=list)
+    # A file whose mode alone changed (made executable, say) has the same content on both sides, so no
+    # record or source shows it: "PATH (100644 → 100755)" each.
+    modes_changed: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -456,6 +459,20 @@ def _not_data(layout: _Layout, differ: list[plumbing.Change]) -> tuple[list[str]
     return [p for p in rest if not layout.inert(p)], [p for p in rest if layout.inert(p)]
 
 
+def _modes(differ: list[plumbing.Change]) -> list[str]:
+    """Each path present on both sides whose mode changed, with the two modes."""
+    return sorted(
+        f"{c.path} ({c.old.mode} → {c.new.mode})"
+        for c in differ
+        if c.old.present and c.new.present and c.old.mode != c.new.mode
+    )
+
+
+def _same_content(change: plumbing.Change) -> bool:
+    """A change of mode only: the same blob on both sides (named by _modes, not as a changed source)."""
+    return change.old.hashed and change.old.oid == change.new.oid
+
+
 def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head: str) -> Changes:
     """The trial files and source documents that differ between two commits: one `git diff-tree`."""
     olds: dict[str, plumbing.Entry] = {}
@@ -472,12 +489,14 @@ def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head
                 olds[name] = change.old
             if change.new.present:
                 news[name] = change.new
-        elif seed is not None:
+        elif seed is not None and not _same_content(change):
             {"A": added, "D": removed}.get(change.status, edited).append(seed)
         elif change.path == layout.schema:
             schema = True
     checker, others = _not_data(layout, differ)
-    changes = Changes(Version(), Version(), sorted(added), sorted(removed), sorted(edited), schema, checker, others)
+    changes = Changes(
+        Version(), Version(), sorted(added), sorted(removed), sorted(edited), schema, checker, others, _modes(differ)
+    )
     _from_git(repo, [(changes.base, olds), (changes.head, news)])
     return changes
 
@@ -503,12 +522,17 @@ def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, b
             head.files[name] = raw
     base_seeds = {seed for path in listing if (seed := layout.seed(path)) is not None}
     seeds = set(pipeline.seed_files(root))
-    edited = sorted(seed for c in differ if (seed := layout.seed(c.path)) is not None and c.status not in "AD")
+    edited = sorted(
+        seed
+        for c in differ
+        if (seed := layout.seed(c.path)) is not None and c.status not in "AD" and not _same_content(c)
+    )
     schema = any(c.path == layout.schema for c in differ)
     checker, others = _not_data(layout, differ)
     changes = Changes(
         Version(), head, sorted(seeds - base_seeds), sorted(base_seeds - seeds), edited, schema, checker, others
     )
+    changes.modes_changed = _modes(differ)
     _from_git(repo, [(changes.base, {name: olds[name] for name in changed if name in olds})])
     return changes
 
@@ -626,6 +650,8 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
                 "files", "summary", text=f"changed {_listed(changes.others_changed)}: documentation, generated files"
             )
         )
+    if changes.modes_changed:
+        report.seeds.append(Change("files", "summary", text=f"mode changed {_listed(changes.modes_changed)}"))
     return report
 
 
