@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from sle_trials import files
-from sle_trials.checks import refs, sources
+from sle_trials.checks import checkout, refs, sources
 from sle_trials.checks.refs import NOWHERE
 from sle_trials.checks.sources import Seed
 from sle_trials.engine import cache
@@ -461,6 +461,8 @@ def cross_check(root: Path, result: Result) -> list[Problem]:
     entries: dict[str, refs.Entry] = {s.path: s for s in result.summaries}
     problems = refs.check(entries.values(), result.unindexed_ids, uncited)
     problems += sources.check_manifest(root, result.seeds)
+    rewritten = checkout.check(root)  # what git writes into the work tree is what was committed
+    problems += rewritten
     unplaced = {p.path for p in problems if p.line == 0 and p.path in entries}
     if unplaced:
         from sle_trials.checks import load
@@ -469,8 +471,10 @@ def cross_check(root: Path, result: Result) -> list[Problem]:
             record, _ = load.load(root / path, path)
             if record is not None:
                 entries[path] = refs.entry(record)
-        problems = refs.check(entries.values(), result.unindexed_ids, uncited) + sources.check_manifest(
-            root, result.seeds
+        problems = (
+            refs.check(entries.values(), result.unindexed_ids, uncited)
+            + sources.check_manifest(root, result.seeds)
+            + rewritten
         )
     return problems
 
