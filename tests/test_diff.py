@@ -477,3 +477,12 @@ def test_a_change_of_mode_alone_is_named(trials: Trials, repo: Path) -> None:
     said = f"files: mode changed {IM19_SEED} (100644 → 100755), {RELMA} (100644 → 100755)"
     assert said in lines, lines
     assert not any(line.startswith("seeds:") for line in lines), lines
+
+
+def test_a_value_python_calls_equal_but_the_data_does_not_is_shown(trials: Trials, repo: Path) -> None:
+    """`count: 6.0` passes the schema (an integer is a number with no fraction) and is another value
+    in the JSON export; Python's 6 == 6.0 made diff say "no changes" for the changed record."""
+    edit(repo, "trials/NCT06513429.yaml", ("enrollment:\n  count: 6\n", "enrollment:\n  count: 6.0\n"))
+    assert trials("check", root=repo).status == 0
+    lines = trials("diff", "HEAD", root=repo).lines
+    assert "NCT06513429: enrollment 6 → 6.0" in lines, lines

@@ -145,6 +145,15 @@ def _key(item: Any) -> str:
     return json.dumps(item, sort_keys=True, ensure_ascii=False)
 
 
+def same(a: Any, b: Any) -> bool:
+    """Whether two values are the same data: Python's == holds 6 == 6.0 == True, but `count: 6.0`
+    is another value in the JSON export than `count: 6`, and the schema takes both; a change a
+    reviewer is not shown must be none at all. The sentinel _MISSING is the same only as itself."""
+    if a is _MISSING or b is _MISSING:
+        return a is b
+    return _key(a) == _key(b)
+
+
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -240,7 +249,7 @@ def describe(a: Any, b: Any, path: tuple = ()) -> list[Change]:
     """The changes from a to b (records, or any values below them); _MISSING or None for no record."""
     a = _MISSING if a is None and not path else a
     b = _MISSING if b is None and not path else b
-    if a == b:
+    if same(a, b):
         return []
     if a is _MISSING:
         return [Change(_dotted(path), "added", new=short(b))]
@@ -588,7 +597,7 @@ def _record_diff(base: Version, head: Version, name: str, report: Report) -> Rec
             return None
         where = report.head if b_err else report.base
         return RecordDiff(nct, "unreadable", None, [], f"cannot be read at {where} ({b_err or a_err})")
-    if a == b:
+    if same(a, b):
         return None
     title = (b or a or {}).get("brief_title")
     if a is None:
