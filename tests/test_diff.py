@@ -486,3 +486,32 @@ def test_a_value_python_calls_equal_but_the_data_does_not_is_shown(trials: Trial
     assert trials("check", root=repo).status == 0
     lines = trials("diff", "HEAD", root=repo).lines
     assert "NCT06513429: enrollment 6 → 6.0" in lines, lines
+
+
+def test_the_job_summary_keeps_what_one_tree_cannot_show_within_githubs_limit(
+    trials: Trials, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub drops a step's whole summary over 1 MiB: a pull request that also changed enough
+    records (or files) hid its checker line with everything else. That line now comes first, the
+    records stop before the limit saying how many are left, and a line names at most MAX_PATHS paths."""
+    from sle_trials.curate import diff
+
+    relma_completed(repo)
+    edit(repo, "trials/NCT06513429.yaml", ("enrollment:\n  count: 6\n", "enrollment:\n  count: 6.0\n"))
+    (repo / "tests").mkdir(exist_ok=True)
+    (repo / "tests" / "conftest.py").write_text("import sys\n", encoding="utf-8")
+    (repo / "noise").mkdir()
+    for n in range(diff.MAX_PATHS + 20):
+        (repo / "noise" / f"{n:03}.txt").write_text("x\n", encoding="utf-8")
+    commit(repo, "many")
+    whole = trials("diff", "HEAD~1", "HEAD", "--format", "markdown", root=repo).out
+    limit = len(whole[: whole.index("- **NCT06513429**")].encode("utf-8")) + 10  # room for the first record only
+    monkeypatch.setattr(diff, "MARKDOWN_LIMIT", limit)
+    out = trials("diff", "HEAD~1", "HEAD", "--format", "markdown", root=repo).out
+    checker = out.index("`checker`: changed")
+    assert checker < out.index("2 records: 2 changed")
+    # 120 noise files and conftest.py: 100 named, and where the rest are
+    assert "and 21 more in noise/, tests/ \\(git diff \\-\\-stat lists them\\)" in out
+    assert "- **NCT05765006**" in out and "NCT06513429" not in out, out
+    assert "- … and 1 more record: too many for a job summary" in out
+    assert len(out.encode("utf-8")) < limit + 100

@@ -38,6 +38,9 @@ FORMATS = ("text", "markdown", "json")
 INERT = re.compile(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.[^/]*)?)\Z")
 GENERATED = ("trials.csv", "datapackage.json")  # from the registry's root
 SHORT = 60  # text longer than this is reported as reworded, not quoted
+MARKDOWN_LIMIT = 900_000  # bytes of a job summary's records: GitHub drops a step's summary over 1 MiB whole
+MAX_PATHS = 100  # paths named in one line; beyond, their number (a line of 100,000 paths would fill the summary)
+MAX_LISTED = 20_000  # characters of paths in one line (git allows a path of 4 KiB)
 MAX_ITEM_CHANGES = 4  # a list with more changed items is summarised by counts
 _MISSING = object()
 _CRITERIA = {("eligibility", "inclusion_criteria"): "inclusion", ("eligibility", "exclusion_criteria"): "exclusion"}
@@ -611,9 +614,24 @@ def _record_diff(base: Version, head: Version, name: str, report: Report) -> Rec
 
 
 def _listed(paths: list[str]) -> str:
-    """Every path, each escaped: a reviewer must see each file a change touches (a list cut at five
-    would let a sixth through unnamed)."""
-    return ", ".join(map(files.shown, paths))
+    """The paths, each escaped, up to MAX_PATHS of them or MAX_LISTED characters, then how many more:
+    a pull request that touches more files than that is one to read with `git diff --stat`, and the
+    line says so."""
+    shown: list[str] = []
+    length = 0
+    for path in paths[:MAX_PATHS]:
+        name = files.shown(path)
+        length += len(name) + 2
+        if length > MAX_LISTED and shown:
+            break
+        shown.append(name)
+    rest = paths[len(shown) :]
+    if not rest:
+        return ", ".join(shown)
+    # Where the rest are, by their first folder: a hundred files of noise must not hide that tests/ changed.
+    where = sorted({path.split("/", 1)[0] + ("/" if "/" in path else "") for path in rest})
+    places = ", ".join(map(files.shown, where[:MAX_PATHS])) + (", …" if len(where) > MAX_PATHS else "")
+    return ", ".join(shown) + f" and {len(rest)} more in {places} (git diff --stat lists them)"
 
 
 def compare(changes: Changes, base_name: str, head_name: str) -> Report:
@@ -685,22 +703,7 @@ def render(report: Report, fmt: str, out: TextIO) -> None:
     counts = {s: sum(1 for d in diffs if d.status == s) for s in ("added", "changed", "removed", "unreadable")}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no changes"
     if fmt == "markdown":  # a pull request's job summary: every value escaped, nothing in it renders as markup
-        out.write(f"### Trial data: {markdown_code(base_name)} → {markdown_code(head_name)}\n\n")
-        out.write(
-            f"{_plural(len(diffs), 'record', 'records')}: {summary}\n\n"
-            if diffs
-            else "No changes to the trial records.\n\n"
-        )
-        for d in diffs:
-            title = f" — {markdown_text(d.title)}" if d.title else ""
-            if d.status == "changed":
-                out.write(f"- **{markdown_text(d.nct_id)}**{title}\n")
-                for c in d.changes:
-                    out.write(f"  - {phrase(c, markdown=True)}\n")
-            else:
-                out.write(f"- **{markdown_text(d.nct_id)}**{title}: {markdown_text(_status(d))}\n")
-        for c in seeds:
-            out.write(f"- {phrase(c, markdown=True)}\n")
+        _markdown(report, summary, out)
         return
     lines = []  # text: each line escaped where it is not printable, so no value starts a line of its own
     for d in diffs:
@@ -711,6 +714,38 @@ def render(report: Report, fmt: str, out: TextIO) -> None:
     lines += [phrase(c) for c in seeds]
     lines.append(f"{base_name} → {head_name}: {summary}")
     out.writelines(printable(line) + "\n" for line in lines)
+
+
+def _markdown(report: Report, summary: str, out: TextIO) -> None:
+    """The report as a pull request's job summary. GitHub drops a step's whole summary over 1 MiB, so a
+    pull request that changed enough records would have hidden every line with it: what one tree
+    cannot show (sources, schema, checker, other files) comes first, and the records stop, saying how
+    many are left, before the summary reaches MARKDOWN_LIMIT."""
+    diffs = report.records
+    head = [f"### Trial data: {markdown_code(report.base)} → {markdown_code(report.head)}\n\n"]
+    head += [f"- {phrase(c, markdown=True)}\n" for c in report.seeds]
+    head.append("\n" if report.seeds else "")
+    head.append(
+        f"{_plural(len(diffs), 'record', 'records')}: {summary}\n\n"
+        if diffs
+        else "No changes to the trial records.\n\n"
+    )
+    written = sum(len(part.encode("utf-8")) for part in head)
+    out.writelines(head)
+    for shown, d in enumerate(diffs):
+        title = f" — {markdown_text(d.title)}" if d.title else ""
+        if d.status == "changed":
+            block = f"- **{markdown_text(d.nct_id)}**{title}\n" + "".join(
+                f"  - {phrase(c, markdown=True)}\n" for c in d.changes
+            )
+        else:
+            block = f"- **{markdown_text(d.nct_id)}**{title}: {markdown_text(_status(d))}\n"
+        written += len(block.encode("utf-8"))
+        if written > MARKDOWN_LIMIT:
+            left = _plural(len(diffs) - shown, "more record", "more records")
+            out.write(f"- … and {left}: too many for a job summary; run `trials diff` to see them\n")
+            return
+        out.write(block)
 
 
 def _status(d: RecordDiff) -> str:
