@@ -192,7 +192,10 @@ class Checker:
 
         self.root = root
         self.schema = load_schema(root)
-        self.validator = schema.make_validator(self.schema)
+        try:
+            self.validator = schema.make_validator(self.schema)
+        except schema.SchemaRefused as exc:  # no record can be checked against it: a usage error, exit 2
+            raise UsageError(str(exc)) from None
         self.memory = evidence.Memory()  # the source documents and readings of quotes this run has seen
 
     def check(self, shown: str, stem: str, raw: bytes) -> Checked:
