@@ -432,6 +432,9 @@ RUNS_IN_CI = {
     "tox.ini": "[testenv]\n",
     "setup.cfg": "[metadata]\n",
     "tests/fixtures/valid/extra.yaml": "a: 1\n",
+    # committed though git-ignored (git add -f): make finds .venv/bin/python and its stamps, installs
+    # nothing, and CI's `.venv/bin/trials check` is this script
+    ".venv/bin/trials": "#!/bin/sh\necho '7 files checked, no problems'\n",
 }
 
 
