@@ -25,11 +25,32 @@ IM19 = "trials/NCT06513429.yaml"
 
 
 @pytest.fixture
-def reg(registry: Path) -> Path:
-    old = time.time() - 3600  # older than the racy window: the cache may trust these files' stat
+def reg(registry: Path, monkeypatch) -> Path:
+    """The registry's files modified an hour ago. Their inode change time is now (no call sets it
+    back) and the racy window counts it, so the window is made empty: without that, every entry of a
+    run a second after the copy would be hashed again. The tests of the window set their own."""
+    old = time.time() - 3600
     for file in [*(registry / "trials").iterdir(), *(registry / "seeds").iterdir()]:
         os.utime(file, (old, old))
+    monkeypatch.setattr(cache, "_RACY_NS", 0)
     return registry
+
+
+def frozen_stat(monkeypatch, file: Path, like: os.stat_result) -> None:
+    """os.lstat reports file's inode change time, inode and device as they were in like: what a file
+    system whose clock ticked once in the meantime shows of a file changed in place (its ctime within
+    the same tick). Nothing from user space can make a real file look so."""
+    real = os.lstat
+
+    def lstat(path, *args, **kwargs):
+        st = real(path, *args, **kwargs)
+        if os.fspath(path) != os.fspath(file):
+            return st
+        fields = list(st[:10])
+        fields[1], fields[2], fields[9] = like.st_ino, like.st_dev, int(like.st_ctime)
+        return os.stat_result(fields, {"st_mtime_ns": st.st_mtime_ns, "st_ctime_ns": like.st_ctime_ns})
+
+    monkeypatch.setattr(os, "lstat", lstat)
 
 
 @pytest.fixture
@@ -161,6 +182,7 @@ def test_the_racy_window_is_measured_from_the_read(reg: Path, counts: dict, caps
     monkeypatch.setattr(cache, "_RACY_NS", 3_000_000_000)
     file = reg / IM19
     text = file.read_text(encoding="utf-8")
+    then = file.stat()
     real_check = pipeline.Checker.check_many
 
     def slow_check(self, files, *args, **kwargs):
@@ -174,17 +196,64 @@ def test_the_racy_window_is_measured_from_the_read(reg: Path, counts: dict, caps
     monkeypatch.setattr(pipeline.Checker, "check_many", real_check)
     file.write_text(text.replace("  count: 6\n", "  count: 7\n"), encoding="utf-8")
     os.utime(file, ns=(modified, modified))
+    frozen_stat(monkeypatch, reg / IM19, then)  # its whole stat as at the read: only the window tells
     code, out = run(reg, capsys, "check")
     assert code == 1 and "E505" in out, "a file modified within the window before its read is read again"
 
 
+def test_a_file_replaced_keeping_its_size_and_mtime_is_read_again(reg: Path, capsys) -> None:
+    """The attack: a file put in the checked one's place with the same size and modification time,
+    as a tar or zip of a commit extracted over the work tree does (its mtimes are the commit's, a date
+    its author chose), or `cp -p` and `rsync -t`. The cache trusted size and mtime alone and served
+    the verdict of the file it had read. The inode change time, which no call sets back, tells."""
+    assert run(reg, capsys, "check")[0] == 0
+    file = reg / IM19
+    valid = file.read_bytes()
+    _break_keeping_stat(reg)  # rewritten in place, the same inode: its ctime moved
+    code, out = run(reg, capsys, "check")
+    assert code == 1 and "E505" in out, out
+    st = file.stat()
+    file.write_bytes(valid)
+    assert run(reg, capsys, "check")[0] == 0
+    replacement = reg / "replacement"
+    replacement.write_bytes(valid.replace(b"  count: 6\n", b"  count: 7\n"))
+    st = file.stat()
+    os.utime(replacement, ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.replace(replacement, file)  # another file in its place
+    assert (file.stat().st_size, file.stat().st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+    code, out = run(reg, capsys, "check")
+    assert code == 1 and "E505" in out, out
+
+
+def test_a_recent_inode_change_is_in_the_racy_window(reg: Path, capsys, monkeypatch) -> None:
+    """A file modified an hour ago but changed (a write with its mtime set back, a chmod) within the
+    window before its read: its stat may not show a change in the same tick, so it is read again."""
+    monkeypatch.setattr(cache, "_RACY_NS", 3_000_000_000)
+    file = reg / IM19
+    then = file.stat()  # its ctime is the fixture's, a moment ago; its mtime an hour old
+    assert run(reg, capsys, "check")[0] == 0
+    _break_keeping_stat(reg)
+    frozen_stat(monkeypatch, file, then)
+    code, out = run(reg, capsys, "check")
+    assert code == 1 and "E505" in out, out
+
+
 def test_an_entry_is_trusted_by_stat_only_outside_the_window() -> None:
     now = time.time_ns()
-    st = os.stat_result((0o100644, 0, 0, 1, 0, 0, 10, 0, 0, 0), {"st_mtime_ns": now - 3 * 10**9})
-    entry = cache.Entry("trials/NCT00000000.yaml", 10, now - 3 * 10**9, now, "0" * 64, None)  # type: ignore[arg-type]
+    old = now - 3 * 10**9
+    st = os.stat_result((0o100644, 7, 9, 1, 0, 0, 10, 0, 0, 0), {"st_mtime_ns": old, "st_ctime_ns": old})
+    entry = cache.Entry("trials/NCT00000000.yaml", 10, old, old, 7, 9, now, "0" * 64, None)  # type: ignore[arg-type]
     assert entry.fresh(st)
     assert not entry._replace(read_ns=now - 2 * 10**9).fresh(st), "modified within 2 s of the read"
-    assert not entry._replace(size=11).fresh(st)
+    assert not entry._replace(ctime_ns=now - 10**9).fresh(st), "changed within 2 s of the read"
+    for other in (
+        entry._replace(size=11),
+        entry._replace(mtime_ns=old - 1),
+        entry._replace(ctime_ns=old - 1),
+        entry._replace(inode=8),
+        entry._replace(device=10),
+    ):
+        assert not other.fresh(st), other
 
 
 # --- damage of any kind is no cache: never a crash, never a pass ------------------------------------
@@ -333,26 +402,57 @@ def test_a_locked_cache_costs_time_only(reg: Path, counts: dict, capsys, monkeyp
 # --- only this clone's entries become verdicts ----------------------------------------------------
 
 
-def _break_keeping_stat(reg: Path) -> None:
-    """IM19 with a problem (E505: 7 is not in its quote), the same size and modification time."""
+def _break_keeping_stat(reg: Path) -> os.stat_result:
+    """IM19 with a problem (E505: 7 is not in its quote), the same size and modification time (its
+    ctime moves: frozen_stat hides that); its stat before is returned."""
     file = reg / IM19
     st = file.stat()
     file.write_text(file.read_text(encoding="utf-8").replace("  count: 6\n", "  count: 7\n"), encoding="utf-8")
     os.utime(file, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert file.stat().st_size == st.st_size
+    return st
+
+
+def _stamp_row(db_file: Path, key: bytes, path: str, stamp: tuple) -> None:
+    """The entry of path in db_file given the stamp (size, mtime_ns, ctime_ns, inode, device, read_ns)
+    and a MAC under key: another clone's entry for this clone's very file, so that only the key differs."""
+    store = cache.Cache(db_file.parent)
+    store._key = key
+    with sqlite3.connect(db_file) as db:
+        store.belong_to(db.execute("SELECT value FROM meta").fetchone()[0])
+        sha, summary = db.execute("SELECT sha256, summary FROM entry WHERE path = ?", (path,)).fetchone()
+        mac = store._mac(path, files.Stamp(*stamp), sha.hex(), summary)
+        db.execute(
+            "UPDATE entry SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, device = ?, read_ns = ?, mac = ?"
+            " WHERE path = ?",
+            (*stamp, mac, path),
+        )
+
+
+def _row_stamp(db_file: Path, path: str) -> tuple:
+    with sqlite3.connect(db_file) as db:
+        return db.execute(
+            "SELECT size, mtime_ns, ctime_ns, inode, device, read_ns FROM entry WHERE path = ?", (path,)
+        ).fetchone()
 
 
 @pytest.mark.parametrize("command", ["check", "validate", "refs", "csv"])
-def test_an_entry_this_clone_did_not_write_is_a_miss(reg: Path, tmp_path: Path, capsys, command: str) -> None:
-    """Another clone's database (its own key), put in this clone's place: every entry fails its MAC,
-    so the record that --no-cache refuses is refused with the cache too, and no CSV is written."""
+def test_an_entry_this_clone_did_not_write_is_a_miss(
+    reg: Path, tmp_path: Path, capsys, monkeypatch, command: str
+) -> None:
+    """Another clone's database (its own key), put in this clone's place, its entry for IM19 made to
+    match this clone's file in every field: it fails its MAC, so the record that --no-cache refuses
+    is refused with the cache too, and no CSV is written."""
     other = tmp_path / "other"
     other.mkdir()
     for name in ("schema", "seeds", "trials", "trials.csv", "datapackage.json"):
         os.system(f"cp -a '{reg / name}' '{other / name}'")
     assert run(other, capsys, "check")[0] == 0
     assert run(reg, capsys, "check")[0] == 0  # this clone's own key and database
-    _break_keeping_stat(reg)
+    _stamp_row(
+        database(other), (database(other).parent / cache.KEY).read_bytes(), IM19, _row_stamp(database(reg), IM19)
+    )
+    frozen_stat(monkeypatch, reg / IM19, _break_keeping_stat(reg))
     database(reg).write_bytes(database(other).read_bytes())
     csv_before = (reg / "trials.csv").read_bytes()
     code, out = run(reg, capsys, command)
@@ -360,11 +460,11 @@ def test_an_entry_this_clone_did_not_write_is_a_miss(reg: Path, tmp_path: Path, 
     assert (reg / "trials.csv").read_bytes() == csv_before
 
 
-def test_a_forged_entry_is_a_miss(reg: Path, capsys) -> None:
+def test_a_forged_entry_is_a_miss(reg: Path, capsys, monkeypatch) -> None:
     """An entry written into this clone's database by anything but this tool (a MAC made without
     the key) vouches for nothing, however well it matches the file's stat."""
     assert run(reg, capsys, "check")[0] == 0
-    _break_keeping_stat(reg)
+    frozen_stat(monkeypatch, reg / IM19, _break_keeping_stat(reg))
     raw = (reg / IM19).read_bytes()
     with sqlite3.connect(database(reg)) as db:
         db.execute(
@@ -382,10 +482,10 @@ def _with_key(reg: Path, path: str, summary: bytes) -> None:
     store._key = (file.parent / cache.KEY).read_bytes()
     with sqlite3.connect(file) as db:
         store.belong_to(db.execute("SELECT value FROM meta").fetchone()[0])
-        size, mtime_ns, read_ns, sha = db.execute(
-            "SELECT size, mtime_ns, read_ns, sha256 FROM entry WHERE path = ?", (path,)
+        *stamp, sha = db.execute(
+            "SELECT size, mtime_ns, ctime_ns, inode, device, read_ns, sha256 FROM entry WHERE path = ?", (path,)
         ).fetchone()
-        mac = store._mac(path, size, mtime_ns, read_ns, sha.hex(), summary)
+        mac = store._mac(path, files.Stamp(*stamp), sha.hex(), summary)
         db.execute("UPDATE entry SET summary = ?, mac = ? WHERE path = ?", (summary, mac, path))
 
 
@@ -416,7 +516,7 @@ def test_a_misshapen_summary_is_a_miss(reg: Path, counts: dict, capsys, summary:
 def test_a_well_formed_summary_from_the_key_is_used(reg: Path, counts: dict, capsys) -> None:
     """The counterpart of the tests above: the shape the tool writes is read back."""
     assert run(reg, capsys, "check")[0] == 0
-    summary = rows(reg)[IM19][5]
+    summary = rows(reg)[IM19][8]
     _with_key(reg, IM19, summary)
     assert run(reg, capsys, "check")[0] == 0
     assert counts["check"] == 7
@@ -439,7 +539,7 @@ def _source_reads(monkeypatch) -> list[str]:
     reads: list[str] = []
     real = files.read
 
-    def counted(file: Path | str, limit: int) -> tuple[bytes, tuple[int, int]]:
+    def counted(file: Path | str, limit: int) -> tuple[bytes, files.Stamp]:
         if Path(file).parent.name == "seeds" and Path(file).name != "SHA256SUMS":
             reads.append(Path(file).name)
         return real(file, limit)
@@ -487,21 +587,34 @@ def test_a_source_row_this_clone_did_not_write_vouches_for_nothing(reg: Path, ca
     st = file.stat()
     with sqlite3.connect(database(reg)) as db:
         changed = db.execute(
-            "UPDATE source SET size = ?, mtime_ns = ?, read_ns = ?, mac = ? WHERE path = ?",
-            (st.st_size, st.st_mtime_ns, time.time_ns(), b"\0" * 32, SOURCE),
+            "UPDATE source SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, device = ?, read_ns = ?, mac = ?"
+            " WHERE path = ?",
+            (
+                st.st_size,
+                st.st_mtime_ns,
+                st.st_ctime_ns,
+                st.st_ino,
+                st.st_dev,
+                time.time_ns() + 10**10,
+                b"\0" * 32,
+                SOURCE,
+            ),
         ).rowcount
     assert changed == 1
     code, out = run(reg, capsys, "check")
     assert code == 1 and f"E307 {SOURCE} differs from its sha256" in out, out
 
 
-def test_a_source_modified_within_the_window_of_its_read_is_read_again(reg: Path, capsys) -> None:
+def test_a_source_modified_within_the_window_of_its_read_is_read_again(reg: Path, capsys, monkeypatch) -> None:
     """A document modified a second before it was read may change again in the same clock tick
     without its stat showing it: its hash is not trusted by stat."""
+    monkeypatch.setattr(cache, "_RACY_NS", 2_000_000_000)
     file = reg / SOURCE
     modified = time.time_ns() - 1_000_000_000
     os.utime(file, ns=(modified, modified))
+    then = file.stat()
     assert run(reg, capsys, "check")[0] == 0
     _change_keeping_stat(file)
+    frozen_stat(monkeypatch, file, then)
     code, out = run(reg, capsys, "check")
     assert code == 1 and f"E307 {SOURCE} differs from its sha256" in out, out

@@ -17,12 +17,14 @@ file alone cannot express are in SETUPS below and named in their fixture's heade
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, Trials, add_plain_source, put
+from conftest import FIXTURES, GIT_ENV, REPO, Trials, add_plain_source, put
 from sle_trials.checks import load, refs, source_file, table
 from sle_trials.outputs import export
 
@@ -107,6 +109,14 @@ def _plain_source(target: Path, data: bytes) -> None:
     add_plain_source(target.parents[1])
 
 
+def _rewritten_on_checkout(target: Path, data: bytes) -> None:
+    """E308: the registry in a git work tree whose .gitattributes gives the record `ident`."""
+    root = target.parents[1]
+    add_plain_source(root)
+    subprocess.run(["git", "init", "-q", str(root)], check=True, env={**os.environ, **GIT_ENV}, timeout=60)
+    (root / ".gitattributes").write_text(f"{target.relative_to(root).as_posix()} ident\n", encoding="utf-8")
+
+
 SETUPS = {
     "E001": _replace_with_directory,
     "E004": _inflate,
@@ -115,6 +125,7 @@ SETUPS = {
     "E302": _plain_source,
     "E304": _plain_source,
     "E515": _plain_source,
+    "E308": _rewritten_on_checkout,
 }
 
 

@@ -417,3 +417,104 @@ def test_a_change_to_the_checker_is_named_by_diff(trials: Trials, repo: Path) ->
     assert said in trials("diff", "HEAD", root=repo).lines
     commit(repo, "weaker")
     assert not any(line.startswith("checker:") for line in trials("diff", "HEAD", root=repo).lines)
+
+
+# What runs in CI besides scripts/: the attack was a pull request whose tests/conftest.py (which
+# `make test` runs before `trials check`, and which can rewrite the installed tool) or .gitattributes
+# (what a checkout writes; what GitHub collapses) changed, and `trials diff` said "no changes": it named
+# only the folders it listed as the checker's. Every file but the data and the inert ones is now named.
+
+RUNS_IN_CI = {
+    "tests/conftest.py": "import sys  # runs in CI before trials check\n",
+    ".gitattributes": "trials/** linguist-generated=true\n",
+    "sitecustomize.py": "# python -m pytest imports a module at the top first\n",
+    "benchmarks/bench.py": "# .ci/run runs it\n",
+    "tox.ini": "[testenv]\n",
+    "setup.cfg": "[metadata]\n",
+    "tests/fixtures/valid/extra.yaml": "a: 1\n",
+    # committed though git-ignored (git add -f): make finds .venv/bin/python and its stamps, installs
+    # nothing, and CI's `.venv/bin/trials check` is this script
+    ".venv/bin/trials": "#!/bin/sh\necho '7 files checked, no problems'\n",
+}
+
+
+def test_every_file_that_can_run_or_configure_the_checks_is_named(trials: Trials, repo: Path) -> None:
+    for path, text in RUNS_IN_CI.items():
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        with (repo / path).open("a", encoding="utf-8") as out:
+            out.write(text)
+    (repo / "docs").mkdir(exist_ok=True)
+    (repo / "docs" / "notes.md").write_text("a note\n", encoding="utf-8")
+    (repo / "trials.csv").write_bytes((repo / "trials.csv").read_bytes() + b"\n")
+    tool = ", ".join(sorted(RUNS_IN_CI))
+    said = f"checker: changed {tool}: the code and settings that check every record"
+    others = "files: changed docs/notes.md, trials.csv: documentation, generated files"
+    git(repo, "add", "-A")
+    assert said in trials("diff", "HEAD", root=repo).lines  # the work tree, staged
+    commit(repo, "innocent")
+    lines = trials("diff", "HEAD~1", "HEAD", root=repo).lines
+    assert said in lines and others in lines, lines
+    assert "tests/conftest\\.py" in trials("diff", "HEAD~1", "HEAD", "--format", "markdown", root=repo).out
+
+
+def test_the_checker_outside_a_registry_in_a_subfolder_is_named(trials: Trials, tmp_path: Path) -> None:
+    """CI and the hooks sit at the repository's top, outside a registry in data/sle/."""
+    top = tmp_path / "monorepo"
+    copy_registry(top / "data" / "sle")
+    git(top, "init", "-q", "-b", "main")
+    commit(top, "initial")
+    (top / ".github" / "workflows").mkdir(parents=True)
+    (top / ".github" / "workflows" / "ci.yml").write_text("on: push\n", encoding="utf-8")
+    commit(top, "ci")
+    said = "checker: changed .github/workflows/ci.yml: the code and settings that check every record"
+    assert said in trials("diff", "HEAD~1", "HEAD", root=top / "data" / "sle").lines
+
+
+def test_a_change_of_mode_alone_is_named(trials: Trials, repo: Path) -> None:
+    """A record or a source made executable has the same bytes: no field changed, the source is as
+    received. It used to appear nowhere; it is named, and a source is not called changed for it."""
+    for path in (RELMA, IM19_SEED):
+        os.chmod(repo / path, 0o755)
+    commit(repo, "executable")
+    lines = trials("diff", "HEAD~1", "HEAD", root=repo).lines
+    said = f"files: mode changed {IM19_SEED} (100644 → 100755), {RELMA} (100644 → 100755)"
+    assert said in lines, lines
+    assert not any(line.startswith("seeds:") for line in lines), lines
+
+
+def test_a_value_python_calls_equal_but_the_data_does_not_is_shown(trials: Trials, repo: Path) -> None:
+    """`count: 6.0` passes the schema (an integer is a number with no fraction) and is another value
+    in the JSON export; Python's 6 == 6.0 made diff say "no changes" for the changed record."""
+    edit(repo, "trials/NCT06513429.yaml", ("enrollment:\n  count: 6\n", "enrollment:\n  count: 6.0\n"))
+    assert trials("check", root=repo).status == 0
+    lines = trials("diff", "HEAD", root=repo).lines
+    assert "NCT06513429: enrollment 6 → 6.0" in lines, lines
+
+
+def test_the_job_summary_keeps_what_one_tree_cannot_show_within_githubs_limit(
+    trials: Trials, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub drops a step's whole summary over 1 MiB: a pull request that also changed enough
+    records (or files) hid its checker line with everything else. That line now comes first, the
+    records stop before the limit saying how many are left, and a line names at most MAX_PATHS paths."""
+    from sle_trials.curate import diff
+
+    relma_completed(repo)
+    edit(repo, "trials/NCT06513429.yaml", ("enrollment:\n  count: 6\n", "enrollment:\n  count: 6.0\n"))
+    (repo / "tests").mkdir(exist_ok=True)
+    (repo / "tests" / "conftest.py").write_text("import sys\n", encoding="utf-8")
+    (repo / "noise").mkdir()
+    for n in range(diff.MAX_PATHS + 20):
+        (repo / "noise" / f"{n:03}.txt").write_text("x\n", encoding="utf-8")
+    commit(repo, "many")
+    whole = trials("diff", "HEAD~1", "HEAD", "--format", "markdown", root=repo).out
+    limit = len(whole[: whole.index("- **NCT06513429**")].encode("utf-8")) + 10  # room for the first record only
+    monkeypatch.setattr(diff, "MARKDOWN_LIMIT", limit)
+    out = trials("diff", "HEAD~1", "HEAD", "--format", "markdown", root=repo).out
+    checker = out.index("`checker`: changed")
+    assert checker < out.index("2 records: 2 changed")
+    # 120 noise files and conftest.py: 100 named, and where the rest are
+    assert "and 21 more in noise/, tests/ \\(git diff \\-\\-stat lists them\\)" in out
+    assert "- **NCT05765006**" in out and "NCT06513429" not in out, out
+    assert "- … and 1 more record: too many for a job summary" in out
+    assert len(out.encode("utf-8")) < limit + 100

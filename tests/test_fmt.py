@@ -254,11 +254,34 @@ def test_ci_runs_make_check_make_test_and_annotates() -> None:
         "make check",
         ".venv/bin/trials check --format github",
         ".venv/bin/trials fmt --check",
-        "trials diff",
-        "--format markdown",
     ):
         assert command in runs
     assert "pull_request" in workflow[True] if True in workflow else "pull_request" in workflow["on"]
+    assert "trials diff" not in runs  # the pull request's own code would write its own summary
+
+
+def test_the_review_summary_is_written_by_the_base_branchs_code() -> None:
+    """review.yml: on pull_request_target (the workflow and the checkout are the base branch's), the
+    pull request's commits fetched as objects and read by `trials diff`; none of its files checked out,
+    installed or run."""
+    workflow = YAML(typ="safe").load((REPO / ".github" / "workflows" / "review.yml").read_text(encoding="utf-8"))
+    assert set(workflow[True] if True in workflow else workflow["on"]) == {"pull_request_target"}
+    assert workflow["permissions"] == {"contents": "read"}
+    (job,) = workflow["jobs"].values()
+    checkouts = [step for step in job["steps"] if str(step.get("uses", "")).startswith("actions/checkout")]
+    assert len(checkouts) == 1 and "ref" not in checkouts[0].get("with", {})
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "trials diff" in runs and "--format markdown" in runs and "refs/review/head" in runs
+    for forbidden in (
+        "make",
+        "pytest",
+        "git checkout",
+        "git switch",
+        "git worktree",
+        "git merge ",
+        "pull_request.head",
+    ):
+        assert forbidden not in runs, forbidden
 
 
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"

@@ -131,7 +131,7 @@ def test_a_check_reads_each_source_once(trials: Trials, registry: Path, monkeypa
     reads: list[str] = []
     real = files.read
 
-    def counted(file: Path | str, limit: int) -> tuple[bytes, tuple[int, int]]:
+    def counted(file: Path | str, limit: int) -> tuple[bytes, files.Stamp]:
         if Path(file).parent.name == "seeds":
             reads.append(Path(file).name)
         return real(file, limit)
@@ -141,3 +141,20 @@ def test_a_check_reads_each_source_once(trials: Trials, registry: Path, monkeypa
     seeds = sorted(p.name for p in (registry / "seeds").iterdir() if p.name != "SHA256SUMS")
     assert seeds and all(reads.count(name) <= 2 for name in seeds), reads
     assert sorted(set(reads) - {"SHA256SUMS"}) == seeds
+
+
+def test_a_record_cannot_cite_the_manifest_as_its_source(trials: Trials, registry: Path) -> None:
+    """seeds/SHA256SUMS matched the pattern of a source's name, so a record could cite it and quote
+    it (a source's file name, a hash): the list of the sources' hashes is no document as received,
+    and `trials diff` does not name a change to it. It is refused, E108, at the citation."""
+    stub = registry / "trials" / "NCT06310811.yaml"
+    text = stub.read_text(encoding="utf-8")
+    cited = "      as_of_label: Last Updated\n"
+    assert cited in text
+    stub.write_text(
+        text.replace(cited, cited + '    - file: seeds/SHA256SUMS\n      kind: OTHER\n      as_of: "2025-08-17"\n', 1),
+        encoding="utf-8",
+    )
+    result = trials("validate", fmt="json")
+    assert result.status == 1 and result.codes() == {"E108"}, result.out
+    assert result.where("E108") == [("trials/NCT06310811.yaml", 11, 13)]

@@ -8,6 +8,7 @@ is read to its real end, never cut at the size fstat gave, and never past the 1 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -29,9 +30,12 @@ def _fstat_says(monkeypatch, size: int) -> None:
 def test_a_plain_file_gives_its_bytes_and_the_stamp_the_cache_compares(tmp_path: Path) -> None:
     file = tmp_path / "NCT00000001.yaml"
     file.write_bytes(b"nct_id: NCT00000001\n")
+    before = time.time_ns()
     raw, problems, stamp = load.read(file, "trials/NCT00000001.yaml")
     st = os.lstat(file)
-    assert (raw, problems, stamp) == (b"nct_id: NCT00000001\n", [], (st.st_size, st.st_mtime_ns))
+    assert (raw, problems) == (b"nct_id: NCT00000001\n", [])
+    assert stamp is not None and stamp[:5] == (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    assert before <= stamp.read_ns <= time.time_ns() and stamp.matches(st)
 
 
 @pytest.mark.parametrize("seen", [0, 1, 5, 19])

@@ -514,3 +514,69 @@ def test_a_related_id_with_no_record_names_the_record_it_may_mean(trials: Trials
     )
     [problem] = trials.json("refs").problems()
     assert problem["code"] == "E301" and "did you mean NCT06900764? (a record has that id)" in problem["message"]
+
+
+# The tool's code is more than its .py files: Python imports NAME.cpython-311-x86_64-linux-gnu.so (or
+# NAME.abi3.so) before NAME.py, and an unchecked hash-based .pyc under __pycache__ without reading
+# NAME.py at all. The fingerprint hashed only *.py, so either, committed beside an unchanged module,
+# ran in its place while the cache kept serving the verdicts of the code it replaced.
+
+
+def _package(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the tool's package that cache.fingerprint takes for the tool's code."""
+    package = tmp_path / "sle_trials"
+    (package / "engine").mkdir(parents=True)
+    (package / "checks").mkdir()
+    (package / "checks" / "evidence.py").write_text("CHECKED = True\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "__file__", str(package / "engine" / "cache.py"))
+    return package
+
+
+def _pyc(flags: int) -> bytes:
+    import importlib.util
+
+    return importlib.util.MAGIC_NUMBER + flags.to_bytes(4, "little") + b"\0" * 8 + b"code"
+
+
+@pytest.mark.parametrize(
+    "path, content",
+    [
+        ("checks/evidence.cpython-311-x86_64-linux-gnu.so", b"\x7fELF"),
+        ("checks/evidence.abi3.so", b"\x7fELF"),
+        ("checks/__pycache__/evidence.cpython-311.pyc", _pyc(0b01)),  # unchecked: loaded without the source
+    ],
+)
+def test_code_that_runs_instead_of_a_module_changes_the_fingerprint(
+    tmp_path: Path, monkeypatch, path: str, content: bytes
+) -> None:
+    package = _package(tmp_path, monkeypatch)
+    before = cache.fingerprint(tmp_path, "{}", [])
+    (package / path).parent.mkdir(exist_ok=True)
+    (package / path).write_bytes(content)
+    assert cache.fingerprint(tmp_path, "{}", []) != before
+
+
+def test_the_pyc_files_python_checks_itself_leave_the_fingerprint_alone(tmp_path: Path, monkeypatch) -> None:
+    """A timestamp .pyc (flags 0) or a checked hash .pyc (0b11) is used only when its source matches:
+    each run may write them, and the fingerprint must stay what it was."""
+    package = _package(tmp_path, monkeypatch)
+    before = cache.fingerprint(tmp_path, "{}", [])
+    (package / "checks" / "__pycache__").mkdir()
+    (package / "checks" / "__pycache__" / "evidence.cpython-311.pyc").write_bytes(_pyc(0))
+    (package / "checks" / "__pycache__" / "rules.cpython-311.pyc").write_bytes(_pyc(0b11))
+    assert cache.fingerprint(tmp_path, "{}", []) == before
+
+
+def test_a_library_installed_anew_changes_the_fingerprint(tmp_path: Path, monkeypatch) -> None:
+    """An upgrade of the schema engine or the YAML parser (a pull request's new pin, then `make check`)
+    may change verdicts: the entries of the old one are not served."""
+    library = tmp_path / "site" / "schema_engine"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text("VERSION = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.setattr(cache, "LIBRARIES", ("schema_engine",))
+    before = cache.fingerprint(tmp_path, "{}", [])
+    assert cache.fingerprint(tmp_path, "{}", []) == before
+    replaced = library / "engine.so"
+    replaced.write_bytes(b"\x7fELF")
+    assert cache.fingerprint(tmp_path, "{}", []) != before

@@ -20,8 +20,10 @@ import contextlib
 import os
 import re
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 # A file name under trials/ or seeds/. Kept in step with schema/trial.schema.json
 # (curation.sources.file is "seeds/" + this); tests/test_files.py holds the two together.
@@ -39,6 +41,33 @@ _KINDS = (
     (stat.S_ISBLK, "a device"),
 )
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+class Stamp(NamedTuple):
+    """Which file was read, and which version of it, by its stat, and when: what the check cache
+    compares before it trusts a file it does not read again. Size and modification time alone can
+    be set back by anyone (`touch -d`, `tar x`, `cp -p`, `rsync -t`, a zip of a commit whose date its
+    author chose): a file replaced by one of the same size and mtime would pass for the one read. The
+    inode change time cannot be set from user space, and a write, a rename, a chmod or a copy in
+    place each moves it; the inode and device tell a file put in another's place. Git's index
+    compares the same (core.trustctime, core.checkStat)."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+    device: int
+    read_ns: int  # the wall clock just before the read: the cache's racy window is measured from here
+
+    def matches(self, st: os.stat_result) -> bool:
+        """Whether st is the stat of the same file, unchanged since it was read."""
+        return (
+            st.st_size == self.size
+            and st.st_mtime_ns == self.mtime_ns
+            and st.st_ctime_ns == self.ctime_ns
+            and st.st_ino == self.inode
+            and st.st_dev == self.device
+        )
 
 
 class Refused(Exception):
@@ -82,12 +111,13 @@ def _opened(file: Path | str) -> Iterator[tuple[int, os.stat_result]]:
         os.close(fd)
 
 
-def read(file: Path | str, limit: int) -> tuple[bytes, tuple[int, int]]:
-    """The bytes of a regular file of at most limit bytes, and its (size, mtime_ns) as read.
+def read(file: Path | str, limit: int) -> tuple[bytes, Stamp]:
+    """The bytes of a regular file of at most limit bytes, and its Stamp as read.
 
     Refused when it is missing, unreadable, not a regular file (a link is not followed) or larger
     than limit; TooLarge for the last. Plain os calls: a buffered file object costs three times as
     much, which a cold check pays for every file."""
+    read_ns = time.time_ns()  # before the read: a change after it shows in the next run's stat
     with _opened(file) as (fd, st):
         if st.st_size > limit:
             raise TooLarge(f"{st.st_size:,} bytes; the limit is {limit:,}")
@@ -100,7 +130,7 @@ def read(file: Path | str, limit: int) -> tuple[bytes, tuple[int, int]]:
                 raw += more
     if len(raw) > limit:
         raise TooLarge(f"over {limit:,} bytes, the limit")
-    return raw, (st.st_size, st.st_mtime_ns)
+    return raw, Stamp(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev, read_ns)
 
 
 def head(file: Path | str, size: int) -> bytes:

@@ -31,6 +31,7 @@ FAMILIES = (
     "sle_trials.checks.schema",
     "sle_trials.checks.refs",
     "sle_trials.checks.sources",
+    "sle_trials.checks.checkout",
     "sle_trials.outputs.export",
     "sle_trials.checks.evidence",
     "sle_trials.checks.binding",

@@ -561,9 +561,9 @@ def _hint(reason: str) -> str:
     return next((hint for words, hint in _HINTS.items() if words in reason), "")
 
 
-def read(file: Path | str, path: str) -> tuple[bytes | None, list[Problem], tuple[int, int] | None]:
+def read(file: Path | str, path: str) -> tuple[bytes | None, list[Problem], files.Stamp | None]:
     """A trial file's bytes (at most MAX_BYTES) or why they cannot be had (E001, E004), and its
-    (size, mtime_ns) when read: what the check cache compares (a change after the read is seen by
+    stamp when read (files.Stamp): what the check cache compares (a change after the read is seen by
     the next run). Only a regular file is read (files.read): a link is refused, not followed."""
     try:
         raw, stamp = files.read(file, MAX_BYTES)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sle_trials import fields, files
+from sle_trials.checks import sources
 from sle_trials.checks.load import Record
 from sle_trials.fields import dotted
 from sle_trials.problem import Check, Problem
@@ -21,7 +22,11 @@ CHECKS = (
     Check("E105", "dates-out-of-order", "dates out of order (start after completion, ...)"),
     Check("E106", "duplicate-criterion", "the same criterion (text or number) twice in one list"),
     Check("E107", "cohort-overlap", "cohorts whose patient ranges overlap, or a range that runs backwards"),
-    Check("E108", "missing-source", "a cited source file does not exist under seeds/, or is not a plain file"),
+    Check(
+        "E108",
+        "missing-source",
+        "a cited source file does not exist under seeds/, is not a plain file, or is the manifest seeds/SHA256SUMS",
+    ),
     Check(
         "E109",
         "unknown-criterion",
@@ -191,6 +196,17 @@ def check_sources(record: Record, root: Path) -> Iterator[Problem]:
                 f"{dotted(path)}: {files.shown(source['file'])} is not a file name "
                 "under seeds/ (letters, digits, '.', '_' and '-', no folder); a source is never read from "
                 "elsewhere",
+            )
+            continue
+        if source["file"] == sources.MANIFEST_PATH:
+            # The manifest lists the sources; it is none of them: not a document as received (no line
+            # vouches for it, and it changes with every source added), so nothing it says is a value.
+            yield _problem(
+                record,
+                path,
+                "E108",
+                f"{dotted(path)}: {sources.MANIFEST_PATH} is the list of the sources' hashes, not a source; "
+                "cite the source document itself",
             )
             continue
         file = os.path.join(root, source["file"])

@@ -69,12 +69,38 @@ _TYPE_NAMES = {
 MAX_PROBLEMS = 50
 
 
+class SchemaRefused(Exception):
+    """The schema cannot be used to check anything: it refers outside itself, or does not compile."""
+
+
 class Validator:
-    """The schema, compiled once per run: its verdict on data and its errors."""
+    """The schema, compiled once per run: its verdict on data and its errors.
+
+    Whatever the schema refers to must be in it. jsonschema-rs fetches a `$ref` it cannot find in the
+    document (`file:///...`, `https://...`); the retriever refuses every one, so that no rule of the
+    checks lives in a file the fingerprint does not cover, in a file outside the repository (which
+    nothing here ever reads), or on a server that may answer a reviewer and CI differently."""
 
     def __init__(self, schema: dict) -> None:
         self.schema = schema
-        self._compiled = jsonschema_rs.Draft202012Validator(schema, pattern_options=jsonschema_rs.RegexOptions())
+        asked: list[str] = []
+
+        def refuse(uri: str) -> Any:
+            asked.append(uri)
+            raise ValueError(f"{uri} is outside the schema")
+
+        try:
+            self._compiled = jsonschema_rs.Draft202012Validator(
+                schema, pattern_options=jsonschema_rs.RegexOptions(), retriever=refuse
+            )
+        except jsonschema_rs.ValidationError as exc:
+            why = (
+                f"refers to {asked[0]}, outside itself: a `$ref` must name a part of the schema "
+                "(#/$defs/...); nothing outside it is read"
+                if asked
+                else f"does not compile: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+            )
+            raise SchemaRefused(f"{SCHEMA_PATH.as_posix()} {why}") from None
 
     def valid(self, data: Any) -> bool:
         return bool(self._compiled.is_valid(data))

@@ -21,7 +21,6 @@ import os
 import re
 import shlex
 import stat
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -130,7 +129,7 @@ class Seed(NamedTuple):
     file: str  # seeds/NAME
     sha256: str | None  # hex; None when refused
     refused: str | None  # why it was not read (a link, a pipe, too large)
-    read: tuple[int, int, int] | None = None  # (size, mtime_ns, wall clock before the read) when this run read it
+    read: files.Stamp | None = None  # the document as this run read it (None: known by the cache, or refused)
 
     @property
     def content(self) -> bytes:
@@ -159,13 +158,12 @@ def read_seeds(
             if sha256 is not None:
                 out.append(Seed(seed, sha256, None))
                 continue
-        read_ns = time.time_ns()  # before the read: the cache's racy window is measured from here
         try:
-            raw, (size, mtime_ns) = files.read(path, files.MAX_SOURCE_BYTES)
+            raw, stamp = files.read(path, files.MAX_SOURCE_BYTES)
         except files.Refused as exc:
             out.append(Seed(seed, None, str(exc)))
             continue
-        out.append(Seed(seed, hashlib.sha256(raw).hexdigest(), None, (size, mtime_ns, read_ns)))
+        out.append(Seed(seed, hashlib.sha256(raw).hexdigest(), None, stamp))
     return out
 
 

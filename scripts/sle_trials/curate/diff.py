@@ -28,9 +28,19 @@ from sle_trials.git import plumbing
 from sle_trials.paths import SCHEMA_PATH, TRIALS_DIR
 
 FORMATS = ("text", "markdown", "json")
-# The files that make the checks what they are (a folder ends in "/"), from the registry's root.
-CHECKER_PATHS = ("scripts/", "pyproject.toml", ".pre-commit-config.yaml", ".ci/", ".github/", "Makefile")
+# What a changed file is besides the data. Every file of the repository but the records, the sources,
+# their manifest, the schema and the INERT ones is the checker's: CI runs `make test` (the tests, their
+# conftest.py, any module at the top that `python -m pytest` imports first) before `trials check`, and
+# the hooks, the Makefile, .gitattributes (what a checkout writes, what GitHub shows) and CI's own
+# files decide what runs. A list of the checker's folders missed whatever it did not list (tests/
+# ran the pull request's code in CI unnamed), so the list is of what cannot run: documentation, and
+# the generated files `trials check` compares with the records (E401). Those are named too.
+INERT = re.compile(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.[^/]*)?)\Z")
+GENERATED = ("trials.csv", "datapackage.json")  # from the registry's root
 SHORT = 60  # text longer than this is reported as reworded, not quoted
+MARKDOWN_LIMIT = 900_000  # bytes of a job summary's records: GitHub drops a step's summary over 1 MiB whole
+MAX_PATHS = 100  # paths named in one line; beyond, their number (a line of 100,000 paths would fill the summary)
+MAX_LISTED = 20_000  # characters of paths in one line (git allows a path of 4 KiB)
 MAX_ITEM_CHANGES = 4  # a list with more changed items is summarised by counts
 _MISSING = object()
 _CRITERIA = {("eligibility", "inclusion_criteria"): "inclusion", ("eligibility", "exclusion_criteria"): "exclusion"}
@@ -138,6 +148,15 @@ def _key(item: Any) -> str:
     return json.dumps(item, sort_keys=True, ensure_ascii=False)
 
 
+def same(a: Any, b: Any) -> bool:
+    """Whether two values are the same data: Python's == holds 6 == 6.0 == True, but `count: 6.0`
+    is another value in the JSON export than `count: 6`, and the schema takes both; a change a
+    reviewer is not shown must be none at all. The sentinel _MISSING is the same only as itself."""
+    if a is _MISSING or b is _MISSING:
+        return a is b
+    return _key(a) == _key(b)
+
+
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -233,7 +252,7 @@ def describe(a: Any, b: Any, path: tuple = ()) -> list[Change]:
     """The changes from a to b (records, or any values below them); _MISSING or None for no record."""
     a = _MISSING if a is None and not path else a
     b = _MISSING if b is None and not path else b
-    if a == b:
+    if same(a, b):
         return []
     if a is _MISSING:
         return [Change(_dotted(path), "added", new=short(b))]
@@ -371,9 +390,15 @@ class Changes:
     # a changed schema pass it by construction, so the summary a reviewer reads must name them.
     seeds_changed: list[str] = field(default_factory=list)
     schema_changed: bool = False
-    # The checker itself (its code, its dependencies, the hooks and CI that run it): a change there
-    # changes what a passing `trials check` vouches for, and one tree cannot show that either.
+    # The checker itself (its code, its tests, its dependencies, the hooks and CI that run it): a change
+    # there changes what a passing `trials check` vouches for, and one tree cannot show that either.
     checker_changed: list[str] = field(default_factory=list)
+    # Every other changed file (documentation, the generated files): named, so that the summary lists
+    # every file the change touches.
+    others_changed: list[str] = field(default_factory=list)
+    # A file whose mode alone changed (made executable, say) has the same content on both sides, so no
+    # record or source shows it: "PATH (100644 → 100755)" each.
+    modes_changed: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -390,18 +415,16 @@ class _Layout:
     def schema(self) -> str:
         return f"{self.prefix}{SCHEMA_PATH.as_posix()}"
 
-    @property
-    def checker(self) -> list[str]:
-        """What runs the checks and decides what they are: the tool's code, its dependencies and
-        settings, the pre-commit hooks and CI."""
-        return [f"{self.prefix}{p}" for p in CHECKER_PATHS]
+    def data(self, path: str) -> bool:
+        """Whether path (from the top) is the registry's data that trials check reads: a record, a
+        source, the manifest, the schema, or anything else under trials/ or seeds/ (which the check
+        refuses by its name: E101, E307)."""
+        return path == self.schema or any(path.startswith(folder) for folder in self.folders)
 
-    def of_checker(self, path: str) -> str | None:
-        """path from the registry's root when it is one of the checker's files, else None."""
-        inside = path[len(self.prefix) :] if path.startswith(self.prefix) else None
-        if inside is None:
-            return None
-        return inside if any(inside == p or (p.endswith("/") and inside.startswith(p)) for p in CHECKER_PATHS) else None
+    def inert(self, path: str) -> bool:
+        """Whether path (from the top) is a file no check runs or is configured by: documentation, or
+        a generated file that trials check compares with the records."""
+        return bool(INERT.match(path)) or path in (f"{self.prefix}{name}" for name in GENERATED)
 
     def trial(self, path: str) -> str | None:
         """The trial file's name (NCT12345678.yaml) of a path from the top, None for any other path."""
@@ -442,6 +465,26 @@ def _from_git(repo: plumbing.Repository, sides: list[tuple[Version, dict[str, pl
                 version.refused[name] = f"E001 cannot read: git has no blob {entry.oid}"
 
 
+def _not_data(layout: _Layout, differ: list[plumbing.Change]) -> tuple[list[str], list[str]]:
+    """The changed paths that are not the registry's data: (the checker's, the inert ones), each sorted."""
+    rest = sorted({c.path for c in differ if not layout.data(c.path)})
+    return [p for p in rest if not layout.inert(p)], [p for p in rest if layout.inert(p)]
+
+
+def _modes(differ: list[plumbing.Change]) -> list[str]:
+    """Each path present on both sides whose mode changed, with the two modes."""
+    return sorted(
+        f"{c.path} ({c.old.mode} → {c.new.mode})"
+        for c in differ
+        if c.old.present and c.new.present and c.old.mode != c.new.mode
+    )
+
+
+def _same_content(change: plumbing.Change) -> bool:
+    """A change of mode only: the same blob on both sides (named by _modes, not as a changed source)."""
+    return change.old.hashed and change.old.oid == change.new.oid
+
+
 def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head: str) -> Changes:
     """The trial files and source documents that differ between two commits: one `git diff-tree`."""
     olds: dict[str, plumbing.Entry] = {}
@@ -450,21 +493,22 @@ def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head
     removed: list[str] = []
     edited: list[str] = []
     schema = False
-    checker: list[str] = []
-    for change in repo.changes(base, head, [*layout.folders, layout.schema, *layout.checker]):
+    differ = repo.changes(base, head, [])  # every file of the repository: what is not data is named
+    for change in differ:
         name, seed = layout.trial(change.path), layout.seed(change.path)
         if name is not None:
             if change.old.present:
                 olds[name] = change.old
             if change.new.present:
                 news[name] = change.new
-        elif seed is not None:
+        elif seed is not None and not _same_content(change):
             {"A": added, "D": removed}.get(change.status, edited).append(seed)
         elif change.path == layout.schema:
             schema = True
-        elif (tool := layout.of_checker(change.path)) is not None:
-            checker.append(tool)
-    changes = Changes(Version(), Version(), sorted(added), sorted(removed), sorted(edited), schema, sorted(checker))
+    checker, others = _not_data(layout, differ)
+    changes = Changes(
+        Version(), Version(), sorted(added), sorted(removed), sorted(edited), schema, checker, others, _modes(differ)
+    )
     _from_git(repo, [(changes.base, olds), (changes.head, news)])
     return changes
 
@@ -478,7 +522,7 @@ def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, b
     olds = {name: entry for path, entry in listing.items() if (name := layout.trial(path)) is not None}
     folder = root / TRIALS_DIR
     on_disk = {e.name: e.is_file(follow_symlinks=False) for e in os.scandir(folder)} if folder.is_dir() else {}
-    differ = repo.changes(base, None, [*layout.folders, layout.schema, *layout.checker])
+    differ = repo.changes(base, None, [])  # every tracked file: what is not data is named
     changed = {name for c in differ if (name := layout.trial(c.path)) is not None}
     changed |= {name for name, regular in on_disk.items() if _TRIAL.match(name) and (name not in olds or not regular)}
     head = Version()
@@ -490,10 +534,17 @@ def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, b
             head.files[name] = raw
     base_seeds = {seed for path in listing if (seed := layout.seed(path)) is not None}
     seeds = set(pipeline.seed_files(root))
-    edited = sorted(seed for c in differ if (seed := layout.seed(c.path)) is not None and c.status not in "AD")
+    edited = sorted(
+        seed
+        for c in differ
+        if (seed := layout.seed(c.path)) is not None and c.status not in "AD" and not _same_content(c)
+    )
     schema = any(c.path == layout.schema for c in differ)
-    checker = sorted(tool for c in differ if (tool := layout.of_checker(c.path)) is not None)
-    changes = Changes(Version(), head, sorted(seeds - base_seeds), sorted(base_seeds - seeds), edited, schema, checker)
+    checker, others = _not_data(layout, differ)
+    changes = Changes(
+        Version(), head, sorted(seeds - base_seeds), sorted(base_seeds - seeds), edited, schema, checker, others
+    )
+    changes.modes_changed = _modes(differ)
     _from_git(repo, [(changes.base, {name: olds[name] for name in changed if name in olds})])
     return changes
 
@@ -549,7 +600,7 @@ def _record_diff(base: Version, head: Version, name: str, report: Report) -> Rec
             return None
         where = report.head if b_err else report.base
         return RecordDiff(nct, "unreadable", None, [], f"cannot be read at {where} ({b_err or a_err})")
-    if a == b:
+    if same(a, b):
         return None
     title = (b or a or {}).get("brief_title")
     if a is None:
@@ -560,6 +611,27 @@ def _record_diff(base: Version, head: Version, name: str, report: Report) -> Rec
     return RecordDiff(
         nct, "changed", title, sorted(changes, key=lambda c: c.field.split(".")[0] in ("curation", "evidence"))
     )
+
+
+def _listed(paths: list[str]) -> str:
+    """The paths, each escaped, up to MAX_PATHS of them or MAX_LISTED characters, then how many more:
+    a pull request that touches more files than that is one to read with `git diff --stat`, and the
+    line says so."""
+    shown: list[str] = []
+    length = 0
+    for path in paths[:MAX_PATHS]:
+        name = files.shown(path)
+        length += len(name) + 2
+        if length > MAX_LISTED and shown:
+            break
+        shown.append(name)
+    rest = paths[len(shown) :]
+    if not rest:
+        return ", ".join(shown)
+    # Where the rest are, by their first folder: a hundred files of noise must not hide that tests/ changed.
+    where = sorted({path.split("/", 1)[0] + ("/" if "/" in path else "") for path in rest})
+    places = ", ".join(map(files.shown, where[:MAX_PATHS])) + (", …" if len(where) > MAX_PATHS else "")
+    return ", ".join(shown) + f" and {len(rest)} more in {places} (git diff --stat lists them)"
 
 
 def compare(changes: Changes, base_name: str, head_name: str) -> Report:
@@ -592,11 +664,21 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
             Change("schema", "summary", text=f"changed {SCHEMA_PATH.as_posix()}: what every record is held to")
         )
     if changes.checker_changed:
-        shown = ", ".join(map(files.shown, changes.checker_changed[:5]))
-        more = f" and {len(changes.checker_changed) - 5} more" if len(changes.checker_changed) > 5 else ""
         report.seeds.append(
-            Change("checker", "summary", text=f"changed {shown}{more}: the code and settings that check every record")
+            Change(
+                "checker",
+                "summary",
+                text=f"changed {_listed(changes.checker_changed)}: the code and settings that check every record",
+            )
         )
+    if changes.others_changed:
+        report.seeds.append(
+            Change(
+                "files", "summary", text=f"changed {_listed(changes.others_changed)}: documentation, generated files"
+            )
+        )
+    if changes.modes_changed:
+        report.seeds.append(Change("files", "summary", text=f"mode changed {_listed(changes.modes_changed)}"))
     return report
 
 
@@ -621,22 +703,7 @@ def render(report: Report, fmt: str, out: TextIO) -> None:
     counts = {s: sum(1 for d in diffs if d.status == s) for s in ("added", "changed", "removed", "unreadable")}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no changes"
     if fmt == "markdown":  # a pull request's job summary: every value escaped, nothing in it renders as markup
-        out.write(f"### Trial data: {markdown_code(base_name)} → {markdown_code(head_name)}\n\n")
-        out.write(
-            f"{_plural(len(diffs), 'record', 'records')}: {summary}\n\n"
-            if diffs
-            else "No changes to the trial records.\n\n"
-        )
-        for d in diffs:
-            title = f" — {markdown_text(d.title)}" if d.title else ""
-            if d.status == "changed":
-                out.write(f"- **{markdown_text(d.nct_id)}**{title}\n")
-                for c in d.changes:
-                    out.write(f"  - {phrase(c, markdown=True)}\n")
-            else:
-                out.write(f"- **{markdown_text(d.nct_id)}**{title}: {markdown_text(_status(d))}\n")
-        for c in seeds:
-            out.write(f"- {phrase(c, markdown=True)}\n")
+        _markdown(report, summary, out)
         return
     lines = []  # text: each line escaped where it is not printable, so no value starts a line of its own
     for d in diffs:
@@ -647,6 +714,38 @@ def render(report: Report, fmt: str, out: TextIO) -> None:
     lines += [phrase(c) for c in seeds]
     lines.append(f"{base_name} → {head_name}: {summary}")
     out.writelines(printable(line) + "\n" for line in lines)
+
+
+def _markdown(report: Report, summary: str, out: TextIO) -> None:
+    """The report as a pull request's job summary. GitHub drops a step's whole summary over 1 MiB, so a
+    pull request that changed enough records would have hidden every line with it: what one tree
+    cannot show (sources, schema, checker, other files) comes first, and the records stop, saying how
+    many are left, before the summary reaches MARKDOWN_LIMIT."""
+    diffs = report.records
+    head = [f"### Trial data: {markdown_code(report.base)} → {markdown_code(report.head)}\n\n"]
+    head += [f"- {phrase(c, markdown=True)}\n" for c in report.seeds]
+    head.append("\n" if report.seeds else "")
+    head.append(
+        f"{_plural(len(diffs), 'record', 'records')}: {summary}\n\n"
+        if diffs
+        else "No changes to the trial records.\n\n"
+    )
+    written = sum(len(part.encode("utf-8")) for part in head)
+    out.writelines(head)
+    for shown, d in enumerate(diffs):
+        title = f" — {markdown_text(d.title)}" if d.title else ""
+        if d.status == "changed":
+            block = f"- **{markdown_text(d.nct_id)}**{title}\n" + "".join(
+                f"  - {phrase(c, markdown=True)}\n" for c in d.changes
+            )
+        else:
+            block = f"- **{markdown_text(d.nct_id)}**{title}: {markdown_text(_status(d))}\n"
+        written += len(block.encode("utf-8"))
+        if written > MARKDOWN_LIMIT:
+            left = _plural(len(diffs) - shown, "more record", "more records")
+            out.write(f"- … and {left}: too many for a job summary; run `trials diff` to see them\n")
+            return
+        out.write(block)
 
 
 def _status(d: RecordDiff) -> str:

@@ -12,15 +12,19 @@ trust boundary (docs/trust-boundary.md):
   modification time, when it was read, the file's sha256, the fingerprint and the summary. An
   entry whose MAC does not verify is a miss, so no bytes that anyone can commit, copy or restore
   become a verdict.
+- Which file: a file is known by its stat only when its size, modification time, inode change time,
+  inode and device are all as read (files.Stamp). Size and mtime alone can be set back by anyone (a
+  tar or zip extracted over the work tree, `cp -p`, `touch -d`), so a file replaced by another of the
+  same size and mtime passed for the one checked; no user-space call sets the ctime.
 - How it is read: with the standard library's sqlite3, never marshal or pickle. A summary is JSON
   text of at most MAX_SUMMARY bytes, decoded and checked for shape (types, lengths) before use.
   Damage of any kind (not a database, other tables, locked, truncated, a link or FIFO in its place,
   oversized or misshapen entries) is "no cache": the run checks every file, it never crashes and
   never passes a file it did not read. A run that has entries to write replaces a damaged database.
 
-What an entry says: the file's size and modification time as read, when it was read, its sha256
-and its summary. The next run trusts an entry when size and modification time still match and the
-file was last modified well before it was read; otherwise the file is read and its sha256
+What an entry says: the file's stamp as read (size, modification and change times, inode, device),
+when it was read, its sha256 and its summary. The next run trusts an entry when the stamp still
+matches and the file was last modified or changed well before it was read; otherwise the file is read and its sha256
 compared, so a touched but unchanged file is still not parsed. A file modified within the clock
 tick of its read ("racily clean", as git calls it) is always read again: the window is measured from
 the read, not from when the entry was stored (a run of 250,000 files stores its entries long after
@@ -48,7 +52,7 @@ import os
 import secrets
 import stat
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
@@ -62,7 +66,7 @@ if TYPE_CHECKING:
 DATABASE = "check-cache.sqlite3"
 KEY = "key"
 KEY_BYTES = 32
-LAYOUT = 2  # PRAGMA user_version of the database: bump when the tables change
+LAYOUT = 3  # PRAGMA user_version of the database: bump when the tables change
 MAX_SUMMARY = (
     2 * 1024 * 1024
 )  # bytes of a summary's JSON; a larger one is not cached (a record of 1 MiB gives ~2 MiB at most)
@@ -70,34 +74,82 @@ _RACY_NS = 2_000_000_000  # 2 s: coarse file-system clocks (FAT, some network mo
 _TABLES = (
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE entry (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+    " ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
     " read_ns INTEGER NOT NULL, sha256 BLOB NOT NULL, summary BLOB NOT NULL, mac BLOB NOT NULL)",
     # the documents under seeds/ as last read: their hashes are the fingerprint's and the manifest check's
     "CREATE TABLE source (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+    " ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
     " read_ns INTEGER NOT NULL, sha256 BLOB NOT NULL, mac BLOB NOT NULL)",
 )
 # Every row, the sizes checked by SQLite before Python sees a value (a blob's length is known
 # without reading it): a damaged or hostile database cannot make this process hold a huge value.
 _ROWS = (
-    "SELECT path, size, mtime_ns, read_ns, sha256, summary, mac FROM entry"
+    "SELECT path, size, mtime_ns, ctime_ns, inode, device, read_ns, sha256, summary, mac FROM entry"
     " WHERE typeof(path) = 'text' AND typeof(sha256) = 'blob' AND length(sha256) = 32"
     " AND typeof(summary) = 'blob' AND length(summary) <= ? AND typeof(mac) = 'blob' AND length(mac) = 32"
 )
 _SOURCE_ROWS = (
-    "SELECT path, size, mtime_ns, read_ns, sha256, mac FROM source"
+    "SELECT path, size, mtime_ns, ctime_ns, inode, device, read_ns, sha256, mac FROM source"
     " WHERE typeof(path) = 'text' AND typeof(size) = 'integer' AND typeof(mtime_ns) = 'integer'"
+    " AND typeof(ctime_ns) = 'integer' AND typeof(inode) = 'integer' AND typeof(device) = 'integer'"
     " AND typeof(read_ns) = 'integer' AND typeof(sha256) = 'blob' AND length(sha256) = 32"
     " AND typeof(mac) = 'blob' AND length(mac) = 32"
 )
 
 
+# The libraries a one-record check runs (the YAML parser, libyaml's binding, the schema engine): an
+# upgrade may change a verdict, so their installed files are part of the fingerprint.
+LIBRARIES = ("ruamel.yaml", "_ruamel_yaml", "jsonschema_rs")
+# The first bytes of a .pyc: magic (4), flags (4). Flags 0b01 is a hash-based .pyc that Python loads
+# without looking at its source ("unchecked"): code that runs in place of the .py beside it.
+_PYC_HEADER = 8
+_UNCHECKED_PYC = 0b01
+
+
+def _code() -> Iterator[bytes]:
+    """The tool's code: every file of the package, not only its .py files. Python imports
+    an extension module (NAME.cpython-311-x86_64-linux-gnu.so, NAME.abi3.so) before NAME.py and an
+    unchecked .pyc under __pycache__ without reading NAME.py, so either runs in the place of a
+    module whose source did not change; the other .pyc files are checked against their source by
+    Python itself, and each run may write them, so they are left out."""
+    package = Path(__file__).parents[1]
+    for file in sorted(package.rglob("*")):
+        if not file.is_file():
+            continue
+        if "__pycache__" in file.parts:
+            head = files.head(file, _PYC_HEADER) if file.suffix == ".pyc" else b""
+            if len(head) == _PYC_HEADER and int.from_bytes(head[4:], "little") != _UNCHECKED_PYC:
+                continue
+        yield file.relative_to(package).as_posix().encode() + b"\0" + file.read_bytes()
+
+
+def _libraries() -> Iterator[bytes]:
+    """Which installed copy of each library the check runs, by the stat of its files (a reinstall
+    or an upgrade makes new files); hashing their bytes would cost a warm run more than it checks."""
+    import importlib
+
+    for name in LIBRARIES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:  # _ruamel_yaml off CPython: what is not there is not run
+            yield f"{name}\0absent\0".encode()
+            continue
+        where = Path(module.__file__ or name)
+        found = sorted(where.parent.rglob("*")) if where.name == "__init__.py" else [where]
+        for file in found:
+            st = os.stat(file)
+            if stat.S_ISREG(st.st_mode) and "__pycache__" not in file.parts:
+                yield f"{file}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0".encode()
+
+
 def fingerprint(root: Path, schema_text: str, seeds: Iterable[tuple[str, bytes]]) -> str:
     """Everything a one-record check depends on besides the record: the Python version, the tool's
-    code, the schema and every file under seeds/ as (name, content), content being its sha256 or
-    why it was refused (sources.Seed.content: a link or a pipe counts by its name and the refusal)."""
+    code (every file of the package, _code), the libraries it runs (_libraries), the schema and every
+    file under seeds/ as (name, content), content being its sha256 or why it was refused
+    (sources.Seed.content: a link or a pipe counts by its name and the refusal)."""
     digest = hashlib.sha256(sys.version.encode())
-    package = Path(__file__).parents[1]
-    for module in sorted(package.rglob("*.py")):
-        digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
+    for part in (*_code(), *_libraries()):
+        digest.update(part)
     digest.update(schema_text.encode())
     for name, content in sorted(seeds):
         digest.update(os.fsencode(name) + b"\0" + content)
@@ -120,45 +172,71 @@ class SummaryValue(NamedTuple):
     line: bytes  # the record's trials.csv line, UTF-8
 
 
-class Stamp(NamedTuple):
-    """A file as it was read: its size and modification time, and the wall clock just before."""
-
-    size: int
-    mtime_ns: int
-    read_ns: int
-
-
 class Entry(NamedTuple):
-    """What the cache knows of one valid file."""
+    """What the cache knows of one valid file: its path, its stamp as read (files.Stamp's fields),
+    its sha256 and its summary."""
 
     path: str  # as problems name the file: trials/NCT....yaml
     size: int
     mtime_ns: int
+    ctime_ns: int
+    inode: int
+    device: int
     read_ns: int  # the wall clock just before the file was read
     sha256: str
     summary: SummaryValue
 
+    @property
+    def stamp(self) -> files.Stamp:
+        return files.Stamp(*self[1:7])
+
     def fresh(self, st: os.stat_result) -> bool:
-        return fresh(st, self.size, self.mtime_ns, self.read_ns)
+        return fresh(st, self.stamp)
 
 
 class Source(NamedTuple):
-    """A document under seeds/ as a run read it: what the cache keeps of it (its sha256 by its stat)."""
+    """A document under seeds/ as a run read it: what the cache keeps of it (its sha256 by its stamp)."""
 
     path: str  # seeds/NAME
     size: int
     mtime_ns: int
+    ctime_ns: int
+    inode: int
+    device: int
     read_ns: int
     sha256: str
 
+    @property
+    def stamp(self) -> files.Stamp:
+        return files.Stamp(*self[1:7])
+
     def fresh(self, st: os.stat_result) -> bool:
-        return fresh(st, self.size, self.mtime_ns, self.read_ns)
+        return fresh(st, self.stamp)
 
 
-def fresh(st: os.stat_result, size: int, mtime_ns: int, read_ns: int) -> bool:
-    """Whether a file is, by its stat, the one that was read, and was not modified within the racy
-    window before the read (a change in the same clock tick would not show in its stat)."""
-    return st.st_size == size and st.st_mtime_ns == mtime_ns and mtime_ns < read_ns - _RACY_NS
+def fresh(st: os.stat_result, stamp: files.Stamp) -> bool:
+    """Whether a file is, by its stat, the one that was read (files.Stamp.matches), and was neither
+    modified nor changed within the racy window before the read (a change in the same clock tick
+    would not show in its stat)."""
+    return stamp.matches(st) and max(stamp.mtime_ns, stamp.ctime_ns) < stamp.read_ns - _RACY_NS
+
+
+# SQLite's integers are signed 64-bit; an inode or a device number may use all 64 bits unsigned.
+_WRAP = 1 << 64
+
+
+def _signed(number: int) -> int:
+    return number - _WRAP if number >= _WRAP >> 1 else number
+
+
+def _stored(head: tuple) -> tuple:
+    """(path, size, mtime_ns, ctime_ns, inode, device, read_ns) as a row stores them: inode and device signed."""
+    path, size, mtime_ns, ctime_ns, inode, device, read_ns = head
+    return path, size, mtime_ns, ctime_ns, _signed(inode), _signed(device), read_ns
+
+
+def _unsigned(number: int) -> int:
+    return number + _WRAP if number < 0 else number
 
 
 _decode = (
@@ -418,8 +496,10 @@ class Cache:
 
         out = {}
         try:
-            for path, size, mtime_ns, read_ns, raw_sha, mac in db.execute(_SOURCE_ROWS):
-                source = Source(path, size, mtime_ns, read_ns, raw_sha.hex())
+            for path, size, mtime_ns, ctime_ns, inode, device, read_ns, raw_sha, mac in db.execute(_SOURCE_ROWS):
+                source = Source(
+                    path, size, mtime_ns, ctime_ns, _unsigned(inode), _unsigned(device), read_ns, raw_sha.hex()
+                )
                 try:
                     good = hmac.compare_digest(self._source_mac(source), mac)
                 except UnicodeEncodeError:  # a path that is not text: never written by this tool
@@ -443,8 +523,8 @@ class Cache:
 
     def _source_mac(self, source: Source) -> bytes:
         """HMAC-SHA256 of a source row; "source" first, so that no entry's MAC is ever a source's."""
-        path, size, mtime_ns, read_ns, sha256 = source
-        return self._keyed(f"source\0{path}\0{size}\0{mtime_ns}\0{read_ns}\0{sha256}\0".encode())
+        fields = "\0".join(map(str, source))
+        return self._keyed(f"source\0{fields}\0".encode())
 
     def put_sources(self, read: list[Source], present: list[str]) -> None:
         """Keep the documents this run read (present: every one under seeds/ now; the rows of the
@@ -452,11 +532,11 @@ class Cache:
 
         def write(db: sqlite3.Connection) -> None:
             rows = [
-                (*source[:4], bytes.fromhex(source.sha256), self._source_mac(source))
+                (*_stored(source[:7]), bytes.fromhex(source.sha256), self._source_mac(source))
                 for source in read
                 if source.path.isprintable()
             ]
-            db.executemany("INSERT OR REPLACE INTO source VALUES (?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT OR REPLACE INTO source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             kept = set(present)
             gone = [(path,) for (path,) in db.execute("SELECT path FROM source") if path not in kept]
             db.executemany("DELETE FROM source WHERE path = ?", gone)
@@ -473,23 +553,26 @@ class Cache:
         self._entries[path] = entry
         return entry
 
-    def _mac(self, path: str, size: int, mtime_ns: int, read_ns: int, sha256: str, summary: bytes) -> bytes:
+    def _mac(self, path: str, stamp: files.Stamp, sha256: str, summary: bytes) -> bytes:
         """HMAC-SHA256 of every field of an entry; NUL cannot occur in a path, and the summary is last."""
         fingerprint = self._belonging()
-        return self._keyed(f"{path}\0{size}\0{mtime_ns}\0{read_ns}\0{sha256}\0{fingerprint}\0".encode(), summary)
+        fields = "\0".join(map(str, stamp))
+        return self._keyed(f"{path}\0{fields}\0{sha256}\0{fingerprint}\0".encode(), summary)
 
     def _verify(self, row: tuple) -> Entry | None:
-        path, size, mtime_ns, read_ns, raw_sha, summary, mac = row
-        if not (type(size) is int and type(mtime_ns) is int and type(read_ns) is int):
+        path, *numbers, raw_sha, summary, mac = row
+        if not all(type(number) is int for number in numbers):
             return None
+        size, mtime_ns, ctime_ns, inode, device, read_ns = numbers
+        stamp = files.Stamp(size, mtime_ns, ctime_ns, _unsigned(inode), _unsigned(device), read_ns)
         sha256 = raw_sha.hex()
         try:
-            if not hmac.compare_digest(self._mac(path, size, mtime_ns, read_ns, sha256, summary), mac):
+            if not hmac.compare_digest(self._mac(path, stamp, sha256, summary), mac):
                 return None
         except UnicodeEncodeError:  # a path that is not text: never written by this tool
             return None
         value = _summary(summary)
-        return None if value is None else Entry(path, size, mtime_ns, read_ns, sha256, value)
+        return None if value is None else Entry(path, *stamp, sha256, value)
 
     def put_many(self, entries: list[Entry]) -> None:
         """Keep the entries of files that passed every check (committed by close())."""
@@ -497,13 +580,13 @@ class Cache:
 
         def write(db: sqlite3.Connection) -> None:
             rows = []
-            for path, size, mtime_ns, read_ns, sha256, value in entries:
-                summary = _encode(value)
-                if len(summary) > MAX_SUMMARY or not path.isprintable():
+            for entry in entries:
+                summary = _encode(entry.summary)
+                if len(summary) > MAX_SUMMARY or not entry.path.isprintable():
                     continue  # too large to be read back; a name no trial file has
-                mac = self._mac(path, size, mtime_ns, read_ns, sha256, summary)
-                rows.append((path, size, mtime_ns, read_ns, bytes.fromhex(sha256), summary, mac))
-            db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                mac = self._mac(entry.path, entry.stamp, entry.sha256, summary)
+                rows.append((*_stored(entry[:7]), bytes.fromhex(entry.sha256), summary, mac))
+            db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
         if entries:
             self._write(write)

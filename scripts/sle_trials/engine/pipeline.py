@@ -15,7 +15,6 @@ import gc
 import os
 import re
 import stat
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import chain
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from sle_trials import files
-from sle_trials.checks import refs, sources
+from sle_trials.checks import checkout, refs, sources
 from sle_trials.checks.refs import NOWHERE
 from sle_trials.checks.sources import Seed
 from sle_trials.engine import cache
@@ -193,7 +192,10 @@ class Checker:
 
         self.root = root
         self.schema = load_schema(root)
-        self.validator = schema.make_validator(self.schema)
+        try:
+            self.validator = schema.make_validator(self.schema)
+        except schema.SchemaRefused as exc:  # no record can be checked against it: a usage error, exit 2
+            raise UsageError(str(exc)) from None
         self.memory = evidence.Memory()  # the source documents and readings of quotes this run has seen
 
     def check(self, shown: str, stem: str, raw: bytes) -> Checked:
@@ -240,7 +242,7 @@ class Outcome(NamedTuple):
     problems: list[Problem]
     summary: cache.SummaryValue | None
     cited: list[str]
-    stamp: cache.Stamp | None  # the file as read: what the cache keeps (a stat_result pickles 10x slower)
+    stamp: files.Stamp | None  # the file as read: what the cache keeps (a stat_result pickles 10x slower)
     sha: str | None
     unchanged: bool = False  # the same bytes as the cached entry: its summary stands
 
@@ -266,16 +268,13 @@ def check_files(jobs: list[Job], checker: _Lazy) -> list[Outcome]:
     outcomes: list[Outcome] = []
     todo: list[tuple[int, bytes]] = []  # (where in outcomes, the bytes to check)
     for file, shown, stem, cached_sha in jobs:
-        read_ns = time.time_ns()  # before the read: the cache's racy window is measured from here
         raw, problems, stamp = load.read(file, shown)
         if raw is None:
             outcomes.append(Outcome(shown, stem, problems, None, [], None, None))
             continue
         sha = cache.digest(raw)
         assert stamp is not None  # read gives it with the bytes
-        outcomes.append(
-            Outcome(shown, stem, [], None, [], cache.Stamp(*stamp, read_ns), sha, unchanged=sha == cached_sha)
-        )
+        outcomes.append(Outcome(shown, stem, [], None, [], stamp, sha, unchanged=sha == cached_sha))
         if sha != cached_sha:
             todo.append((len(outcomes) - 1, raw))
     if todo:
@@ -465,6 +464,8 @@ def cross_check(root: Path, result: Result) -> list[Problem]:
     entries: dict[str, refs.Entry] = {s.path: s for s in result.summaries}
     problems = refs.check(entries.values(), result.unindexed_ids, uncited)
     problems += sources.check_manifest(root, result.seeds)
+    rewritten = checkout.check(root)  # what git writes into the work tree is what was committed
+    problems += rewritten
     unplaced = {p.path for p in problems if p.line == 0 and p.path in entries}
     if unplaced:
         from sle_trials.checks import load
@@ -473,8 +474,10 @@ def cross_check(root: Path, result: Result) -> list[Problem]:
             record, _ = load.load(root / path, path)
             if record is not None:
                 entries[path] = refs.entry(record)
-        problems = refs.check(entries.values(), result.unindexed_ids, uncited) + sources.check_manifest(
-            root, result.seeds
+        problems = (
+            refs.check(entries.values(), result.unindexed_ids, uncited)
+            + sources.check_manifest(root, result.seeds)
+            + rewritten
         )
     return problems
 

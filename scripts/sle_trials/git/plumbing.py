@@ -166,6 +166,21 @@ class Repository:
             raw = self.run("diff-tree", *_DIFF, _oid(base), _oid(head), "--", *paths)
         return _parse_raw(raw)
 
+    # --- attributes -----------------------------------------------------------------------------
+
+    def attributes(self, names: tuple[str, ...], paths: list[str]) -> dict[str, dict[str, str]]:
+        """Each path's value of each attribute named (.gitattributes, info/attributes, the user's
+        attributes file): "unspecified", "unset", "set" or the value. One `git check-attr`; the paths
+        are read from its standard input, relative to the folder the repository was opened at."""
+        if not paths:
+            return {}
+        out = self.run("check-attr", "-z", "--stdin", *names, stdin=b"".join(os.fsencode(p) + b"\0" for p in paths))
+        fields = out.split(b"\0")
+        found: dict[str, dict[str, str]] = {}
+        for path, name, value in zip(fields[0::3], fields[1::3], fields[2::3]):
+            found.setdefault(os.fsdecode(path), {})[name.decode("utf-8", "replace")] = value.decode("utf-8", "replace")
+        return found
+
     # --- objects --------------------------------------------------------------------------------
 
     def objects(self, oids: set[str] | list[str], limit: int) -> dict[str, Object]:

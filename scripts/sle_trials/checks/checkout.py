@@ -1,0 +1,91 @@
+"""Checkout: the bytes the checks read are the bytes committed.
+
+The checks read the work tree; what a commit holds is its blobs. Git writes one into the other
+through the attributes .gitattributes gives each path, and a pull request may change
+.gitattributes: `ident` writes `$Id: <blob id> $` where a blob says `$Id$`, `working-tree-encoding`
+re-encodes the text (UTF-7 writes a non-ASCII character as ASCII letters and digits), `eol=crlf`
+ends lines differently, and a `filter` runs whatever program the clone's configuration names for it.
+A source with `ident`, its manifest line the hash of the expanded bytes, passed every check while
+the blob committed (what GitHub, `git show` and `trials diff` show) hashed to something else; a
+record and its source re-encoded together could quote words that neither blob holds.
+
+So within a git work tree, no such attribute may apply to a file of the registry: its trial files,
+its sources and their manifest, the schema, trials.csv and datapackage.json (E308). `text eol=lf`
+(what this repository's .gitattributes gives records and code) writes an LF blob as it is, and
+`-text` (sources) writes it byte for byte: both are fine. Outside git nothing is converted.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sle_trials import files
+from sle_trials.git import plumbing
+from sle_trials.paths import SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR
+from sle_trials.problem import Check, Problem
+
+# The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
+CHECKS = (
+    Check(
+        "E308",
+        "rewritten-on-checkout",
+        "a registry file that .gitattributes has git rewrite between commit and work tree (ident, a filter, "
+        "working-tree-encoding, eol=crlf): the checks would read other bytes than those committed",
+    ),
+)
+
+ATTRIBUTES = ("filter", "ident", "working-tree-encoding", "eol")
+GENERATED = ("trials.csv", "datapackage.json")  # outputs/generate.py's: checked against the records (E401)
+_HARMLESS = ("unspecified", "unset")
+
+
+def _rewrites(attributes: dict[str, str]) -> list[str]:
+    """The attributes (as name=value) by which git rewrites a file on checkout."""
+    out = []
+    for name in ATTRIBUTES:
+        value = attributes.get(name, "unspecified")
+        if name == "eol":
+            if value == "crlf":
+                out.append("eol=crlf")
+        elif value not in _HARMLESS:
+            out.append(name if value == "set" else f"{name}={value}")
+    return out
+
+
+def registry_paths(root: Path) -> list[str]:
+    """Every file of the registry, from its root: trials/ and seeds/ entry by entry, the schema and
+    the generated files (those that exist: a missing one is E401's)."""
+    out = []
+    for folder in (TRIALS_DIR, Path(SEEDS_DIR)):
+        try:
+            out += sorted(f"{folder.as_posix()}/{entry.name}" for entry in os.scandir(root / folder))
+        except OSError:  # no such folder: the pipeline has said so
+            continue
+    out += [name for name in (SCHEMA_PATH.as_posix(), *GENERATED) if os.path.lexists(root / name)]
+    return out
+
+
+def check(root: Path) -> list[Problem]:
+    """E308 for each file of the registry that git rewrites on checkout; nothing outside a git work tree."""
+    try:
+        found = plumbing.Repository(root).attributes(ATTRIBUTES, registry_paths(root))
+    except (plumbing.GitError, OSError):  # no git, or not in a work tree: nothing converts a checkout
+        return []
+    problems = []
+    for path, attributes in sorted(found.items()):
+        rewrites = _rewrites(attributes)
+        if rewrites:
+            shown = files.shown(path)
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "E308",
+                    f"{shown}: git rewrites this file between commit and work tree ({', '.join(rewrites)}, from "
+                    ".gitattributes or the clone's attributes), so the checks would read other bytes than those "
+                    "committed; remove the attribute for the registry's files",
+                )
+            )
+    return problems
