@@ -4,7 +4,7 @@ Each Mutation is one mistake a careful reviewer could make and a schema cannot s
 well formed and schema-valid, and only a value changes to another it could plausibly be (another
 value of its vocabulary, another number standing in its quote, another comparator or unit, a
 criterion dropped, cut at a sentence or clause, or moved to the other list, a title taken from a
-related trial, a threshold pointed at the other list or given another threshold's condition, two
+related trial, a threshold pointed at the other list, given another threshold's condition or none, two
 cohorts' patients swapped, two items of a list given each other's text, a field its source states
 left out and declared silent, ...). `expect` names the
 codes that may report it; test_mutations.py asserts every mutation is caught with one of them.
@@ -268,6 +268,15 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     _set(data, base + ("conditions", k), other),
                     VALUE_CODES | {"E518"},
                 )
+        # its conditions left out: the limit then reads as applying to everyone
+        if t.get("conditions"):
+            add(
+                "conditions dropped",
+                base + ("conditions",),
+                f"{len(t['conditions'])} left out",
+                _delete(data, base + ("conditions",)),
+                VALUE_CODES | {"E518", "E524"},
+            )
         # another threshold's measure (one that is only a shorter or longer wording of this one is
         # not a mistake: "steroids" for "the maximum dose of steroids is 30mg/day prednisone")
         others = [

@@ -136,3 +136,29 @@ def test_a_pipe_in_a_list_item_is_refused(checker: pipeline.Checker) -> None:
     ):
         found = codes(checker, IM19, put(loaded(IM19), dotted, value))
         assert "E205" in {c for c, _ in found}, (dotted, found)
+
+
+@pytest.mark.parametrize(
+    "shown, index, said",
+    [
+        # a condition before the limit, which the criterion's other limits are given
+        (IM19, 2, "states 'If the subject is receiving steroids"),
+        (IM19, 3, "states 'If the subject is receiving steroids"),
+        (RELMA, 3, "states 'Oral corticosteroids must meet the following requirements:'"),
+        # an "if" in the threshold's own quote ("if biological agents ... are used")
+        (IM19, 5, "its quote states a condition ('If the subject is receiving treatment"),
+        (IM19, 7, "its quote states a condition ('if biological agents"),
+        (RELMA, 7, "its quote states a condition ('if low complement"),
+    ],
+)
+def test_a_threshold_left_without_its_condition_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, said: str
+) -> None:
+    """Before: a threshold whose conditions were all left out passed, and its limit read as applying to
+    everyone (E524). A threshold that quotes the sub-list heading its measure is read from holds it:
+    Relma-cel's 8 weeks of oral corticosteroids pass as curated (test_the_records_as_curated_pass)."""
+    data = loaded(shown)
+    del data["eligibility"]["thresholds"][index]["conditions"]
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == ["E524"], found
+    assert said in found[0][1], found

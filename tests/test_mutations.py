@@ -127,6 +127,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "criterion",
         "measure",
         "condition",
+        "conditions dropped",
         "cohorts swapped",
         "date",
         "criterion dropped",

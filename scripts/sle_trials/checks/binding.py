@@ -89,6 +89,12 @@ CHECKS = (
         "condition-of-another-limit",
         "a threshold whose conditions are not the ones its criterion states for its limit, but another limit's",
     ),
+    Check(
+        "E524",
+        "condition-left-out",
+        "a threshold with no condition where its criterion states one for its limit: one before it that the "
+        "criterion's other limits are given, or an 'if' in its own quote",
+    ),
 )
 
 
@@ -357,6 +363,8 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         )
     if t.get("conditions"):
         yield from _own_condition(ctx, path, t, corpus, corpus.find(quote) + statement.start)
+    else:
+        yield from _condition_left_out(ctx, path, t, corpus, bare, (quote, statement))
     if statement.reading and not ctx.noted(path):
         yield ctx.problem(
             path + ("comparator",),
@@ -425,6 +433,39 @@ def _own_condition(ctx: Context, path: Path_, t: dict, corpus: str, at: int) -> 
 
 
 _CONDITION_START = re.compile(r"(?i)\bif\b")  # where a criterion starts a condition of its own
+
+
+def _condition_left_out(
+    ctx: Context, path: Path_, t: dict, corpus: str, bare: list[str], stated: tuple[str, lexicon.Statement]
+) -> Iterator[Problem]:
+    """E524 when a threshold holds no condition but its criterion states one for its limit: a
+    condition the record gives the criterion's other thresholds stands before the limit (it governs
+    the limits after it, _own_condition) and the threshold's quotes hold none of those (a quoted
+    sub-list heading, "Oral corticosteroids must meet the following requirements:", is where its
+    measure is read from: it is held), or its own quote says "if" (the limit applies only then;
+    looked at first, as the nearer and more telling).
+    Without it the limit reads as applying to everyone: "CD20 antibodies < 6 months" for a limit
+    stated only "if biological agents are used"."""
+    quote, statement = stated
+    at = corpus.find(quote) + statement.start
+    named = fields.criterion_name(t["criterion"])
+    said = _CONDITION_START.search(quote)
+    if said is not None:
+        yield ctx.problem(
+            path + ("conditions",),
+            "E524",
+            f"{fields.dotted(path)}: its quote states a condition ({_cut([quote[said.start() :]], 61)}); "
+            "the threshold has no conditions (give it the words that say when the limit applies)",
+        )
+        return
+    before = sorted((start, c) for c in ctx.conditions(t["criterion"]) if 0 <= (start := corpus.find(c)) < at)
+    if before and not any(c in q for _, c in before for q in bare):
+        yield ctx.problem(
+            path + ("conditions",),
+            "E524",
+            f"{fields.dotted(path)}: {named} states {_cut([before[-1][1]], 70)} before this limit, and it "
+            "governs the limits after it; the threshold has no conditions (give it the one that governs it)",
+        )
 
 
 def _heads(item: dict, headings: list[str], stated: str) -> bool:
