@@ -4,10 +4,10 @@ Each Mutation is one mistake a careful reviewer could make and a schema cannot s
 well formed and schema-valid, and only a value changes to another it could plausibly be (another
 value of its vocabulary, another number standing in its quote, another comparator or unit, a
 criterion dropped, cut at a sentence or clause, or moved to the other list, a title taken from a
-related trial, a threshold pointed at the other list, given another threshold's condition or none, two
-cohorts' patients swapped, two items of a list given each other's text, a field its source states
-left out and declared silent, ...). `expect` names the
-codes that may report it; test_mutations.py asserts every mutation is caught with one of them.
+related trial, a threshold pointed at the other list, given another threshold's condition or none,
+two cohorts' patients swapped, two items of a list given each other's text, a prior therapy of its
+quote's list left out, a field its source states left out and declared silent, ...). `expect` names
+the codes that may report it; test_mutations.py asserts every mutation is caught with one of them.
 
 The kinds are the issue's ("Every value bound to its words") and a few more: what is generated here
 is the class of mistake, not the listed examples.
@@ -312,6 +312,14 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 VALUE_CODES | {"E109"},
             )
         for i, therapy in enumerate(item.get("therapies", [])):
+            if len(item["therapies"]) > 1:  # one of the kinds of treatment its quote lists left out
+                add(
+                    "therapy dropped",
+                    base + ("therapies", i),
+                    f"drop {therapy[:30]!r}",
+                    _delete(data, base + ("therapies", i)),
+                    VALUE_CODES | {"E525"},
+                )
             for other in ("hydroxychloroquine", "belimumab", "plasma exchange"):
                 add(
                     "text swapped",

@@ -162,3 +162,21 @@ def test_a_threshold_left_without_its_condition_is_refused(
     found = codes(checker, shown, data)
     assert [c for c, _ in found] == ["E524"], found
     assert said in found[0][1], found
+
+
+@pytest.mark.parametrize("shown, index", [(RELMA, 0), (RELMA, 1), (RELMA, 3), (IM19, 0), (IM19, 1), (IM19, 2)])
+def test_a_prior_therapy_left_out_of_its_quotes_list_is_refused(
+    checker: pipeline.Checker, shown: str, index: int
+) -> None:
+    """Before: a prior-therapy requirement with one of the kinds of treatment its quote lists left out
+    (the first, one between, the last) passed, and read as a narrower requirement (E525). The same
+    items in another order are the same requirement."""
+    data = loaded(shown)
+    therapies = data["eligibility"]["prior_therapy"]["therapies"]
+    dropped = therapies.pop(index)
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == ["E525"], found
+    assert "enumeration has more than its items" in found[0][1]
+    therapies.insert(0, dropped)
+    therapies.reverse()
+    assert codes(checker, shown, data) == []

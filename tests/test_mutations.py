@@ -128,6 +128,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "measure",
         "condition",
         "conditions dropped",
+        "therapy dropped",
         "cohorts swapped",
         "date",
         "criterion dropped",

@@ -95,6 +95,12 @@ CHECKS = (
         "a threshold with no condition where its criterion states one for its limit: one before it that the "
         "criterion's other limits are given, or an 'if' in its own quote",
     ),
+    Check(
+        "E525",
+        "enumeration-not-whole",
+        "a list read from a criterion (prior therapies) that leaves out an item of the enumeration its quote gives "
+        "(one between two of its items, before the first or after the last)",
+    ),
 )
 
 
@@ -528,18 +534,61 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
         here, child_node = path + (key,), fields.resolve(ctx.schema, props[key])
         items = fields.resolve(ctx.schema, child_node.get("items", {}))
         if fields.is_verbatim(items) or fields.is_verbatim(child_node):
+            missing = False
             for i, text in enumerate(child if isinstance(child, list) else [child]):
                 if normalise(text) not in found[1]:
+                    missing = True
                     at = here + (i,) if isinstance(child, list) else here
                     yield ctx.problem(
                         at,
                         "E513",
                         f"{fields.dotted(at)}: {text!r} is not in {fields.criterion_name(ref)}",
                     )
+            if isinstance(child, list) and not missing:
+                yield from _enumeration(ctx, here, child, bare)
         elif "enum" in child_node or "enum" in items:
             yield from _term(ctx, here, child, items if "enum" in items else child_node, bare, side=ref["list"])
         else:
             yield from _walk(ctx, here, child, child_node, bare)
+
+
+# An enumeration's separators: a comma or semicolon, "and", "or", "and/or" (with what stands between items).
+_SEPARATOR = r"(?:\s*[,;]\s*|\s+(?:and/or|and|or)\s+|\s*,\s*(?:and/or|and|or)\s+)"
+_ONLY_SEPARATORS = re.compile(_SEPARATOR + r"+\Z")
+_ENDS_IN_SEPARATOR = re.compile(r"\w\)?" + _SEPARATOR + r"\Z")
+_STARTS_WITH_SEPARATOR = re.compile(r"\A" + _SEPARATOR + r"\w")
+
+
+def _enumeration(ctx: Context, path: Path_, texts: list[str], quotes: list[str]) -> Iterator[Problem]:
+    """E525 when list items read from a quote's enumeration ("steroids (...), immunosuppressants
+    (...), and biologics (...)") leave one of its items out: in the quote that holds them, only
+    separators stand between two items that follow each other, and no separator joins an item
+    before the first or after the last. A requirement of three kinds of treatment read as two
+    misstates who is refractory."""
+    for quote in quotes:
+        spans = []
+        for text in texts:
+            at = quote.find(normalise(text))
+            if at < 0:
+                break
+            spans.append((at, at + len(normalise(text))))
+        else:
+            spans.sort()
+            gaps = [quote[end:start] for (_, end), (start, _) in zip(spans, spans[1:]) if start > end]
+            left_out = next((g.strip(" ,;") for g in gaps if not _ONLY_SEPARATORS.match(g)), None)
+            if left_out is None and _ENDS_IN_SEPARATOR.search(quote[: spans[0][0]]):
+                left_out = quote[: spans[0][0]].rstrip(" ,;")
+                left_out = left_out[-40:]
+            if left_out is None and _STARTS_WITH_SEPARATOR.match(quote[spans[-1][1] :]):
+                left_out = quote[spans[-1][1] :].lstrip(" ,;")[:40]
+            if left_out is not None:
+                yield ctx.problem(
+                    path,
+                    "E525",
+                    f"{fields.dotted(path)}: its quote's enumeration has more than its items: "
+                    f"{_cut([left_out], 50)} stands among them; list it too, or quote only what the list holds",
+                )
+            return
 
 
 # --- ages, cohorts, counts ------------------------------------------------------------------------
