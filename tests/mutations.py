@@ -268,6 +268,10 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     _set(data, base + ("conditions", k), other),
                     VALUE_CODES | {"E518"},
                 )
+        # the threshold written twice (a limit copied over another, whose own is then lost)
+        repeated = copy.deepcopy(data)
+        repeated["eligibility"]["thresholds"].append(copy.deepcopy(t))
+        add("threshold repeated", base, "twice", repeated, frozenset({"E113"}))
         # its conditions left out: the limit then reads as applying to everyone
         if t.get("conditions"):
             add(

@@ -180,3 +180,21 @@ def test_a_prior_therapy_left_out_of_its_quotes_list_is_refused(
     therapies.insert(0, dropped)
     therapies.reverse()
     assert codes(checker, shown, data) == []
+
+
+@pytest.mark.parametrize(
+    "shown, index, other",
+    [(RELMA, 2, 3), (RELMA, 10, 9), (IM19, 2, 4)],
+)
+def test_a_limit_written_over_another_of_its_measure_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, other: int
+) -> None:
+    """Before: a threshold given the limit of another of the same measure and kind, with that one's
+    quote, passed: each copy bound to its quote and the limit it replaced was lost (E113)."""
+    data = loaded(shown)
+    thresholds = data["eligibility"]["thresholds"]
+    thresholds[index] = copy.deepcopy(thresholds[other])
+    data["evidence"][f"eligibility.thresholds.{index}"] = data["evidence"][f"eligibility.thresholds.{other}"]
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == ["E113"], found
+    assert f"the same limit as eligibility.thresholds.{min(index, other)}" in found[0][1]

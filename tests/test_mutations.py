@@ -129,6 +129,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "condition",
         "conditions dropped",
         "therapy dropped",
+        "threshold repeated",
         "cohorts swapped",
         "date",
         "criterion dropped",
