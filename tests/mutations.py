@@ -268,6 +268,17 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     _set(data, base + ("conditions", k), other),
                     VALUE_CODES | {"E518"},
                 )
+        # another limit of the same kind moved here with its quote, where that quote names this
+        # threshold's measure too ("Score ≥6 for SELENA-SLEDAI clinical symptoms" for SELENA-SLEDAI)
+        for j, o in enumerate(eligibility["thresholds"]):
+            limit = {k: o[k] for k in ("comparator", "value", "unit")}
+            if j == i or o["kind"] != t["kind"] or limit == {k: t[k] for k in limit}:
+                continue
+            if any(normalise(t["measure"]) in q for q in _quotes(data, ("eligibility", "thresholds", j))):
+                moved = _set(data, base, {**t, **limit, "criterion": o["criterion"]})
+                moved["evidence"][fields.dotted(base)] = copy.deepcopy(data["evidence"][fields.dotted(base[:2] + (j,))])
+                # E113: with the same measure, the threshold is then the other one written twice
+                add("limit moved", base, f"limit of threshold {j} with its quote", moved, VALUE_CODES | {"E113"})
         # the threshold written twice (a limit copied over another, whose own is then lost)
         repeated = copy.deepcopy(data)
         repeated["eligibility"]["thresholds"].append(copy.deepcopy(t))

@@ -198,3 +198,18 @@ def test_a_limit_written_over_another_of_its_measure_is_refused(
     found = codes(checker, shown, data)
     assert [c for c, _ in found] == ["E113"], found
     assert f"the same limit as eligibility.thresholds.{min(index, other)}" in found[0][1]
+
+
+def test_a_limit_said_of_a_longer_measure_is_not_its_shorter_ones(checker: pipeline.Checker) -> None:
+    """Before: Relma-cel's SELENA-SLEDAI threshold given 6 with the quote "Score ≥6 for SELENA-SLEDAI
+    clinical symptoms" passed: "SELENA-SLEDAI" stands in the quote, but inside the other threshold's
+    longer measure, whose limit that is (E513). A limit inside the longer measure itself ("prednisone
+    ≥100", the measure of a time limit) is still the shorter one's: the records pass as curated."""
+    data = loaded(RELMA)
+    data["eligibility"]["thresholds"][6]["value"] = 6
+    data["evidence"]["eligibility.thresholds.6"] = (
+        "Score ≥6 for SELENA-SLEDAI clinical symptoms (except for low complement and/or anti-DS-DNA antibodies)"
+    )
+    found = codes(checker, RELMA, data)
+    assert [c for c, _ in found] == ["E513"], found
+    assert "is said of another measure, not of 'SELENA-SLEDAI'" in found[0][1]

@@ -333,6 +333,7 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         yield _threshold_miss(ctx, path, t, said, cmp_ok, unit_ok)
         return
     others = [o for o in ctx.measures if o not in measure and measure not in o]
+    longer = [o for o in ctx.measures if measure in o and o != measure]  # "SELENA-SLEDAI clinical symptoms"
     # the measure next to the statement, where they share a quote; a quote list may give the measure
     # apart only from the heading of the sub-list whose item states the limit ("Oral corticosteroids
     # must meet the following requirements:"), not from beside another measure's limit in one item
@@ -341,7 +342,7 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
     near = [
         (q, s)
         for q, s in exact
-        if (measure in q and _measure_next_to(q, s, measure, others))
+        if (measure in q and _measure_next_to(q, s, measure, others, longer))
         or (measure not in q and _heads(item, headings, q))
     ]
     if not near and all(measure not in q for q, _ in exact):
@@ -484,9 +485,20 @@ def _heads(item: dict, headings: list[str], stated: str) -> bool:
     return any(_heads(sub, headings, stated) for sub in subs)
 
 
-def _measure_next_to(quote: str, s: lexicon.Statement, measure: str, others: list[str]) -> bool:
-    """Whether an occurrence of the measure has no other threshold's measure between it and the statement."""
+def _measure_next_to(quote: str, s: lexicon.Statement, measure: str, others: list[str], longer: list[str]) -> bool:
+    """Whether an occurrence of the measure has no other threshold's measure between it and the statement.
+    An occurrence inside another threshold's longer measure is that measure's ("Score ≥6 for SELENA-SLEDAI
+    clinical symptoms" states no SELENA-SLEDAI ≥ 6), unless the statement lies inside it too ("prednisone
+    ≥100" is the measure of a time limit and holds the dose limit of "prednisone")."""
+    inside = [
+        (o.start(), o.end())
+        for name in longer
+        for o in re.finditer(re.escape(name), quote)
+        if not (o.start() <= s.start < o.end())
+    ]
     for m in re.finditer(re.escape(measure), quote):
+        if any(start <= m.start() and m.end() <= end for start, end in inside):
+            continue
         gap = quote[m.end() : s.start] if m.end() <= s.start else quote[s.end : m.start()] if m.start() >= s.end else ""
         if not any(o in gap for o in others):
             return True
