@@ -68,7 +68,7 @@ def _without_item(data: dict, name: str, i: int) -> dict:
     path = fields.parse_dotted(name)
     items = fields.get(data, path)[1]
     out = _delete(data, path if len(items) == 1 else path + (i,))
-    label = items[i].get(ROW_LABELS[name])
+    label = items[i].get(ROW_LABELS.get(name, ""))
 
     def moved(key: str) -> str | None:
         """A field name after the item is left out ("locations.3.city" -> "locations.2.city"); None for its own."""
@@ -394,6 +394,18 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                                 _set(data, base + ("patients",), patients),
                                 VALUE_CODES | {"E107"},
                             )
+
+        # a cohort left out of a complete record, its quote and notes with it: the arm's description
+        # still gives its patients a dose
+        if data["curation"]["status"] == "complete":
+            for c in range(len(arm.get("cohorts", []))):
+                add(
+                    "cohort dropped",
+                    ("arms", a, "cohorts", c),
+                    "left out",
+                    _without_item(data, f"arms.{a}.cohorts", c),
+                    frozenset({"E526", "E520"}),
+                )
 
         # two cohorts' patients (or doses) swapped, where each cohort quotes all of the arm's cohorts
         # (one sentence gives every dose: each dose must go with the patients named beside it)

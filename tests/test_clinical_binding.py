@@ -213,3 +213,31 @@ def test_a_limit_said_of_a_longer_measure_is_not_its_shorter_ones(checker: pipel
     found = codes(checker, RELMA, data)
     assert [c for c, _ in found] == ["E513"], found
     assert "is said of another measure, not of 'SELENA-SLEDAI'" in found[0][1]
+
+
+@pytest.mark.parametrize("cohort", [0, 1])
+def test_a_cohort_left_out_of_a_complete_record_is_refused(checker: pipeline.Checker, cohort: int) -> None:
+    """Before: IM19 with one of its two cohorts (and its quote and note) left out passed, and its arm
+    read as one dose (E526). Declared incomplete, the cohorts say so themselves."""
+    data = loaded(IM19)
+    del data["arms"][0]["cohorts"][cohort]
+    quotes = [data["evidence"].pop("arms.0.cohorts.0"), data["evidence"].pop("arms.0.cohorts.1")]
+    data["evidence"]["arms.0.cohorts.0"] = quotes[1 - cohort]
+    data["curation"]["notes"] = [n for n in data["curation"]["notes"] if n["field"] != "arms.0.cohorts.1"]
+    if cohort == 0:  # the flat dose's note follows its cohort
+        data["curation"]["notes"] = loaded(IM19)["curation"]["notes"]
+        for note in data["curation"]["notes"]:
+            if note["field"] == "arms.0.cohorts.1":
+                note["field"] = "arms.0.cohorts.0"
+    found = codes(checker, IM19, data)
+    assert [c for c, _ in found] == ["E526"], found
+    assert ("patients 1 to 3" if cohort == 0 else "patients 4 to 6") in found[0][1]
+    data["curation"]["incomplete"].append({"field": "arms.cohorts", "text": "One cohort is not curated yet."})
+    assert codes(checker, IM19, data) == []
+
+
+def test_patients_are_not_read_from_an_age_or_a_weight() -> None:
+    from sle_trials.reading import lexicon
+
+    assert lexicon.patient_ranges("for patients 1 to 3, and for patient 4 to 6.") == [(1, 3), (4, 6)]
+    assert lexicon.patient_ranges("patients 18 to 65 years old, participants 40 kg or more, patient 3.5") == []

@@ -128,6 +128,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "therapy dropped",
         "threshold repeated",
         "limit moved",
+        "cohort dropped",
         "cohorts swapped",
         "date",
         "criterion dropped",
