@@ -241,3 +241,23 @@ def test_patients_are_not_read_from_an_age_or_a_weight() -> None:
 
     assert lexicon.patient_ranges("for patients 1 to 3, and for patient 4 to 6.") == [(1, 3), (4, 6)]
     assert lexicon.patient_ranges("patients 18 to 65 years old, participants 40 kg or more, patient 3.5") == []
+
+
+@pytest.mark.parametrize(
+    "index, value, measure, quote",
+    [
+        (18, 500, "CD4+ T lymphocytes", "CD4+ T lymphocytes <500/mm³"),  # "... with a neutrophil count <1000/mm³"
+        (19, 1000, "neutrophil count", "neutrophil count <1000/mm³"),  # "... <500/mm³ with a neutrophil count"
+    ],
+)
+def test_a_limit_joined_to_another_is_not_one_on_its_own(
+    checker: pipeline.Checker, index: int, value: int, measure: str, quote: str
+) -> None:
+    """Before: IM19's compound exclusion "CD4+ T lymphocytes <500/mm³ with a neutrophil count
+    <1000/mm³" gave either limit as an unconditional threshold with its half as the quote (E524)."""
+    data = loaded(IM19)
+    data["eligibility"]["thresholds"][index].update(value=value, measure=measure)
+    data["evidence"][f"eligibility.thresholds.{index}"] = quote
+    found = codes(checker, IM19, data)
+    assert [c for c, _ in found] == ["E524"], found
+    assert "joins its quote to another requirement" in found[0][1]

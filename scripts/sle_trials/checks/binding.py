@@ -93,7 +93,8 @@ CHECKS = (
         "E524",
         "condition-left-out",
         "a threshold with no condition where its criterion states one for its limit: one before it that the "
-        "criterion's other limits are given, or an 'if' in its own quote",
+        "criterion's other limits are given, an 'if' in its own quote, or words joining it to another "
+        "requirement ('<500/mm³ with a neutrophil count <1000/mm³')",
     ),
     Check(
         "E525",
@@ -440,6 +441,11 @@ def _own_condition(ctx: Context, path: Path_, t: dict, corpus: str, at: int) -> 
 
 
 _CONDITION_START = re.compile(r"(?i)\bif\b")  # where a criterion starts a condition of its own
+# words that join a limit to what it holds only together with: "CD4+ T lymphocytes <500/mm³ with a
+# neutrophil count <1000/mm³" is no CD4 limit on its own
+_JOINERS = r"(?:with|when|while|if|unless|provided|in combination with|combined with)"
+_JOINED = re.compile(r"\s*,?\s*" + _JOINERS + r"\b", re.I)  # right after the quote
+_JOINED_BEFORE = re.compile(r"\b" + _JOINERS + r"(?:\s+(?:a|an|the))?\s*\Z", re.I)  # right before it
 
 
 def _condition_left_out(
@@ -450,7 +456,8 @@ def _condition_left_out(
     the limits after it, _own_condition) and the threshold's quotes hold none of those (a quoted
     sub-list heading, "Oral corticosteroids must meet the following requirements:", is where its
     measure is read from: it is held), or its own quote says "if" (the limit applies only then;
-    looked at first, as the nearer and more telling).
+    looked at first, as the nearer and more telling), or its criterion goes on right after the quote
+    with words that join the limit to another requirement ("with a neutrophil count <1000/mm³").
     Without it the limit reads as applying to everyone: "CD20 antibodies < 6 months" for a limit
     stated only "if biological agents are used"."""
     quote, statement = stated
@@ -463,6 +470,17 @@ def _condition_left_out(
             "E524",
             f"{fields.dotted(path)}: its quote states a condition ({_cut([quote[said.start() :]], 61)}); "
             "the threshold has no conditions (give it the words that say when the limit applies)",
+        )
+        return
+    start = corpus.find(quote)
+    joined = _JOINED.match(corpus, start + len(quote)) or _JOINED_BEFORE.search(corpus, max(0, start - 40), start)
+    if joined is not None:
+        yield ctx.problem(
+            path + ("conditions",),
+            "E524",
+            f"{fields.dotted(path)}: {named} joins its quote to another requirement "
+            f"({_cut([corpus[min(joined.start(), start) :]], 61)}): the limit holds only with that; "
+            "the threshold has no conditions (give it those words)",
         )
         return
     before = sorted((start, c) for c in ctx.conditions(t["criterion"]) if 0 <= (start := corpus.find(c)) < at)
