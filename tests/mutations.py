@@ -4,9 +4,10 @@ Each Mutation is one mistake a careful reviewer could make and a schema cannot s
 well formed and schema-valid, and only a value changes to another it could plausibly be (another
 value of its vocabulary, another number standing in its quote, another comparator or unit, a
 criterion dropped, cut at a sentence or clause, or moved to the other list, a title taken from a
-related trial, a threshold pointed at the other list or given another threshold's condition, two
-cohorts' patients swapped, two items of a list given each other's text, ...). `expect` names the
-codes that may report it; test_mutations.py asserts every mutation is caught with one of them.
+related trial, a threshold pointed at the other list, given another threshold's condition or none,
+two cohorts' patients swapped, two items of a list given each other's text, a prior therapy of its
+quote's list left out, a field its source states left out and declared silent, ...). `expect` names
+the codes that may report it; test_mutations.py asserts every mutation is caught with one of them.
 
 The kinds are the issue's ("Every value bound to its words") and a few more: what is generated here
 is the class of mistake, not the listed examples.
@@ -23,7 +24,7 @@ from typing import Any
 
 from sle_trials import fields
 from sle_trials.reading import lexicon
-from sle_trials.reading.layouts import ROW_LABELS, normalise
+from sle_trials.reading.layouts import ROW_LABELS, SourceDoc, normalise
 
 Path_ = tuple
 
@@ -67,7 +68,7 @@ def _without_item(data: dict, name: str, i: int) -> dict:
     path = fields.parse_dotted(name)
     items = fields.get(data, path)[1]
     out = _delete(data, path if len(items) == 1 else path + (i,))
-    label = items[i].get(ROW_LABELS[name])
+    label = items[i].get(ROW_LABELS.get(name, ""))
 
     def moved(key: str) -> str | None:
         """A field name after the item is left out ("locations.3.city" -> "locations.2.city"); None for its own."""
@@ -174,8 +175,9 @@ def _lists_of_enums(data: dict, schema: dict) -> Iterator[tuple[Path_, Any, dict
 CRITERION_PLACED = ("lupus_nephritis", "classification_criteria", "autoantibodies", "prior_therapy")
 
 
-def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
-    """Every mutation of one record (data as loaded); source_text: its source's normalised text."""
+def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] = frozenset()) -> list[Mutation]:
+    """Every mutation of one record (data as loaded); source_text: its source's normalised text;
+    places: the fields its source states as values of their own (stated_places)."""
     out: list[Mutation] = []
 
     def add(kind: str, path: Path_, description: str, mutated: dict, expect: frozenset[str]) -> None:
@@ -266,6 +268,30 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
                     _set(data, base + ("conditions", k), other),
                     VALUE_CODES | {"E518"},
                 )
+        # another limit of the same kind moved here with its quote, where that quote names this
+        # threshold's measure too ("Score ≥6 for SELENA-SLEDAI clinical symptoms" for SELENA-SLEDAI)
+        for j, o in enumerate(eligibility["thresholds"]):
+            limit = {k: o[k] for k in ("comparator", "value", "unit")}
+            if j == i or o["kind"] != t["kind"] or limit == {k: t[k] for k in limit}:
+                continue
+            if any(normalise(t["measure"]) in q for q in _quotes(data, ("eligibility", "thresholds", j))):
+                moved = _set(data, base, {**t, **limit, "criterion": o["criterion"]})
+                moved["evidence"][fields.dotted(base)] = copy.deepcopy(data["evidence"][fields.dotted(base[:2] + (j,))])
+                # E113: with the same measure, the threshold is then the other one written twice
+                add("limit moved", base, f"limit of threshold {j} with its quote", moved, VALUE_CODES | {"E113"})
+        # the threshold written twice (a limit copied over another, whose own is then lost)
+        repeated = copy.deepcopy(data)
+        repeated["eligibility"]["thresholds"].append(copy.deepcopy(t))
+        add("threshold repeated", base, "twice", repeated, frozenset({"E113"}))
+        # its conditions left out: the limit then reads as applying to everyone
+        if t.get("conditions"):
+            add(
+                "conditions dropped",
+                base + ("conditions",),
+                f"{len(t['conditions'])} left out",
+                _delete(data, base + ("conditions",)),
+                VALUE_CODES | {"E518", "E524"},
+            )
         # another threshold's measure (one that is only a shorter or longer wording of this one is
         # not a mistake: "steroids" for "the maximum dose of steroids is 30mg/day prednisone")
         others = [
@@ -301,6 +327,14 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
                 VALUE_CODES | {"E109"},
             )
         for i, therapy in enumerate(item.get("therapies", [])):
+            if len(item["therapies"]) > 1:  # one of the kinds of treatment its quote lists left out
+                add(
+                    "therapy dropped",
+                    base + ("therapies", i),
+                    f"drop {therapy[:30]!r}",
+                    _delete(data, base + ("therapies", i)),
+                    VALUE_CODES | {"E525"},
+                )
             for other in ("hydroxychloroquine", "belimumab", "plasma exchange"):
                 add(
                     "text swapped",
@@ -360,6 +394,18 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
                                 _set(data, base + ("patients",), patients),
                                 VALUE_CODES | {"E107"},
                             )
+
+        # a cohort left out of a complete record, its quote and notes with it: the arm's description
+        # still gives its patients a dose
+        if data["curation"]["status"] == "complete":
+            for c in range(len(arm.get("cohorts", []))):
+                add(
+                    "cohort dropped",
+                    ("arms", a, "cohorts", c),
+                    "left out",
+                    _without_item(data, f"arms.{a}.cohorts", c),
+                    frozenset({"E526", "E520"}),
+                )
 
         # two cohorts' patients (or doses) swapped, where each cohort quotes all of the arm's cohorts
         # (one sentence gives every dose: each dose must go with the patients named beside it)
@@ -482,6 +528,22 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
                     frozenset({"E520", "E109", "E110", "E201", "E208"}),  # E201/E208: the schema saw it
                 )
 
+    # a whole field left out and declared silent (the sources do not state it) where its source states
+    # it at the field's own place (places: the source layout's place names): trials.csv would read "not
+    # stated". Dates are a curator's reading where a page leaves them unlabelled, and are left out.
+    for path in fields.field_names(schema):
+        name = fields.dotted(path)
+        parent = fields.node_at(schema, path[:-1]) if len(path) > 1 else schema
+        if path[0] in fields.BOOKKEEPING + ("dates",) or path[-1] in parent.get("required", []):
+            continue
+        if fields.get(data, path)[0] and any(p == name or p.startswith(name + ".") for p in places):
+            silenced = _without_field(data, name)
+            silent = [s for s in silenced["curation"].get("silent", []) if not fields.covered([name], s)]
+            silenced["curation"]["silent"] = silent + [name]
+            # E201/E208/E109/E110/E511: a required part, or a field others point at, is missed first
+            expect = frozenset({"E523", "E201", "E208", "E109", "E110", "E511"})
+            add("field declared silent", path, "left out, declared silent", silenced, expect)
+
     # single-place text: the title from a related trial; a text field given another field's words
     for rel in data.get("related_trials", []):
         add(
@@ -527,6 +589,29 @@ def generate(data: dict, schema: dict, source_text: str) -> list[Mutation]:
                     TEXT_CODES | {"E110"},
                 )
     return out
+
+
+def stated_places(doc: SourceDoc, schema: dict) -> frozenset[str]:
+    """The fields doc places as values of their own: a place holding a whole value, or one holding
+    words about a field of a vocabulary or a number of participants or an age (a place that only
+    holds a field's words somewhere, such as a page's title and summary for a product's name, is
+    not one: the curator reads the value there)."""
+
+    def valued(name: str) -> bool:
+        node = fields.node_at(schema, fields.parse_dotted(name))
+        if node.get("type") == "array":  # a list of values (phases), not of records (interventions)
+            node = fields.resolve(schema, node.get("items", {}))
+            parts = []
+        else:  # an object's own fields (design: allocation, masking, ...)
+            names = fields.all_field_names(schema)
+            parts = [fields.node_at(schema, p) for p in names if fields.dotted(p).startswith(name + ".")]
+        return name in ("enrollment", "eligibility.minimum_age", "eligibility.maximum_age") or any(
+            "enum" in n or n.get("type") == "boolean" for n in [node, *parts]
+        )
+
+    return frozenset(
+        name for name, passages in doc.places.items() if any(p.whole for p in passages) or (passages and valued(name))
+    )
 
 
 def _item_texts(data: dict, schema: dict) -> dict[tuple[Path_, str], list[tuple[int, Any]]]:

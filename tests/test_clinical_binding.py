@@ -136,3 +136,128 @@ def test_a_pipe_in_a_list_item_is_refused(checker: pipeline.Checker) -> None:
     ):
         found = codes(checker, IM19, put(loaded(IM19), dotted, value))
         assert "E205" in {c for c, _ in found}, (dotted, found)
+
+
+@pytest.mark.parametrize(
+    "shown, index, said",
+    [
+        # a condition before the limit, which the criterion's other limits are given
+        (IM19, 2, "states 'If the subject is receiving steroids"),
+        (IM19, 3, "states 'If the subject is receiving steroids"),
+        (RELMA, 3, "states 'Oral corticosteroids must meet the following requirements:'"),
+        # an "if" in the threshold's own quote ("if biological agents ... are used")
+        (IM19, 5, "its quote states a condition ('If the subject is receiving treatment"),
+        (IM19, 7, "its quote states a condition ('if biological agents"),
+        (RELMA, 7, "its quote states a condition ('if low complement"),
+    ],
+)
+def test_a_threshold_left_without_its_condition_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, said: str
+) -> None:
+    """Before: a threshold whose conditions were all left out passed, and its limit read as applying to
+    everyone (E524). A threshold that quotes the sub-list heading its measure is read from holds it:
+    Relma-cel's 8 weeks of oral corticosteroids pass as curated (test_the_records_as_curated_pass)."""
+    data = loaded(shown)
+    del data["eligibility"]["thresholds"][index]["conditions"]
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == ["E524"], found
+    assert said in found[0][1], found
+
+
+@pytest.mark.parametrize("shown, index", [(RELMA, 0), (RELMA, 1), (RELMA, 3), (IM19, 0), (IM19, 1), (IM19, 2)])
+def test_a_prior_therapy_left_out_of_its_quotes_list_is_refused(
+    checker: pipeline.Checker, shown: str, index: int
+) -> None:
+    """Before: a prior-therapy requirement with one of the kinds of treatment its quote lists left out
+    (the first, one between, the last) passed, and read as a narrower requirement (E525). The same
+    items in another order are the same requirement."""
+    data = loaded(shown)
+    therapies = data["eligibility"]["prior_therapy"]["therapies"]
+    dropped = therapies.pop(index)
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == ["E525"], found
+    assert "enumeration has more than its items" in found[0][1]
+    therapies.insert(0, dropped)
+    therapies.reverse()
+    assert codes(checker, shown, data) == []
+
+
+@pytest.mark.parametrize(
+    "shown, index, other",
+    [(RELMA, 2, 3), (RELMA, 10, 9), (IM19, 2, 4)],
+)
+def test_a_limit_written_over_another_of_its_measure_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, other: int
+) -> None:
+    """Before: a threshold given the limit of another of the same measure and kind, with that one's
+    quote, passed: each copy bound to its quote and the limit it replaced was lost (E113)."""
+    data = loaded(shown)
+    thresholds = data["eligibility"]["thresholds"]
+    thresholds[index] = copy.deepcopy(thresholds[other])
+    data["evidence"][f"eligibility.thresholds.{index}"] = data["evidence"][f"eligibility.thresholds.{other}"]
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == ["E113"], found
+    assert f"the same limit as eligibility.thresholds.{min(index, other)}" in found[0][1]
+
+
+def test_a_limit_said_of_a_longer_measure_is_not_its_shorter_ones(checker: pipeline.Checker) -> None:
+    """Before: Relma-cel's SELENA-SLEDAI threshold given 6 with the quote "Score ≥6 for SELENA-SLEDAI
+    clinical symptoms" passed: "SELENA-SLEDAI" stands in the quote, but inside the other threshold's
+    longer measure, whose limit that is (E513). A limit inside the longer measure itself ("prednisone
+    ≥100", the measure of a time limit) is still the shorter one's: the records pass as curated."""
+    data = loaded(RELMA)
+    data["eligibility"]["thresholds"][6]["value"] = 6
+    data["evidence"]["eligibility.thresholds.6"] = (
+        "Score ≥6 for SELENA-SLEDAI clinical symptoms (except for low complement and/or anti-DS-DNA antibodies)"
+    )
+    found = codes(checker, RELMA, data)
+    assert [c for c, _ in found] == ["E513"], found
+    assert "is said of another measure, not of 'SELENA-SLEDAI'" in found[0][1]
+
+
+@pytest.mark.parametrize("cohort", [0, 1])
+def test_a_cohort_left_out_of_a_complete_record_is_refused(checker: pipeline.Checker, cohort: int) -> None:
+    """Before: IM19 with one of its two cohorts (and its quote and note) left out passed, and its arm
+    read as one dose (E526). Declared incomplete, the cohorts say so themselves."""
+    data = loaded(IM19)
+    del data["arms"][0]["cohorts"][cohort]
+    quotes = [data["evidence"].pop("arms.0.cohorts.0"), data["evidence"].pop("arms.0.cohorts.1")]
+    data["evidence"]["arms.0.cohorts.0"] = quotes[1 - cohort]
+    data["curation"]["notes"] = [n for n in data["curation"]["notes"] if n["field"] != "arms.0.cohorts.1"]
+    if cohort == 0:  # the flat dose's note follows its cohort
+        data["curation"]["notes"] = loaded(IM19)["curation"]["notes"]
+        for note in data["curation"]["notes"]:
+            if note["field"] == "arms.0.cohorts.1":
+                note["field"] = "arms.0.cohorts.0"
+    found = codes(checker, IM19, data)
+    assert [c for c, _ in found] == ["E526"], found
+    assert ("patients 1 to 3" if cohort == 0 else "patients 4 to 6") in found[0][1]
+    data["curation"]["incomplete"].append({"field": "arms.cohorts", "text": "One cohort is not curated yet."})
+    assert codes(checker, IM19, data) == []
+
+
+def test_patients_are_not_read_from_an_age_or_a_weight() -> None:
+    from sle_trials.reading import lexicon
+
+    assert lexicon.patient_ranges("for patients 1 to 3, and for patient 4 to 6.") == [(1, 3), (4, 6)]
+    assert lexicon.patient_ranges("patients 18 to 65 years old, participants 40 kg or more, patient 3.5") == []
+
+
+@pytest.mark.parametrize(
+    "index, value, measure, quote",
+    [
+        (18, 500, "CD4+ T lymphocytes", "CD4+ T lymphocytes <500/mm³"),  # "... with a neutrophil count <1000/mm³"
+        (19, 1000, "neutrophil count", "neutrophil count <1000/mm³"),  # "... <500/mm³ with a neutrophil count"
+    ],
+)
+def test_a_limit_joined_to_another_is_not_one_on_its_own(
+    checker: pipeline.Checker, index: int, value: int, measure: str, quote: str
+) -> None:
+    """Before: IM19's compound exclusion "CD4+ T lymphocytes <500/mm³ with a neutrophil count
+    <1000/mm³" gave either limit as an unconditional threshold with its half as the quote (E524)."""
+    data = loaded(IM19)
+    data["eligibility"]["thresholds"][index].update(value=value, measure=measure)
+    data["evidence"][f"eligibility.thresholds.{index}"] = quote
+    found = codes(checker, IM19, data)
+    assert [c for c, _ in found] == ["E524"], found
+    assert "joins its quote to another requirement" in found[0][1]

@@ -201,6 +201,48 @@ def test_a_complete_record_says_why_it_lacks_each_field(reg: Path, capsys) -> No
     assert run(capsys, "validate", "--root", str(reg), str(reg / RELMA))[0] == 0
 
 
+def test_a_field_its_source_states_is_not_silent(reg: Path, capsys) -> None:
+    """Before: a field left out and declared silent passed while the source stated it plainly (the
+    sites' region, healthy volunteers "No", a design, "6 participants"): trials.csv read "not stated"
+    (E523). Not yet curated makes no claim about the source; a note on the field says why it is out."""
+    text = (reg / IM19).read_text(encoding="utf-8")
+    for old, new in [
+        ("    region: Beijing Municipality\n", ""),
+        ("  healthy_volunteers: false\n", ""),
+        ("  eligibility.healthy_volunteers: 18 Years 65 Years ALL No\n", ""),
+        ("enrollment:\n  count: 6\n", ""),
+        ("  enrollment.count: 6 participants\n", ""),
+        ("    - enrollment.type\n", ""),
+    ]:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    silent = "    - locations.region\n    - eligibility.healthy_volunteers\n    - enrollment\n"
+    (reg / IM19).write_text(text.replace("  silent:\n", "  silent:\n" + silent), encoding="utf-8")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
+    assert code == 1, out
+    seed = "seeds/000_84a0f0163f21158e.txt"
+    for name, said in [
+        ("locations.region", "'Beijing Municipality'"),
+        ("eligibility.healthy_volunteers", "'No'"),
+        ("enrollment", "6 participants"),
+    ]:
+        line = line_of(reg, IM19, f"    - {name}\n".strip())
+        assert f"{IM19}:{line}:7: E523 curation.silent: {name} is declared silent, but {seed} states it ({said})" in out
+    assert {m for m in re.findall(r"E[0-9]{3}", out)} == {"E523"}, out
+    # the same fields as a curator's work left to do, or left out with a note saying why: no claim
+    edit(reg, IM19, "  silent:\n" + silent, "  not_yet_curated:\n    - locations.region\n  silent:\n")
+    edit(
+        reg,
+        IM19,
+        "  notes:\n",
+        "  notes:\n    - field: enrollment\n      text: Left out until the registry says which count it is.\n"
+        "    - field: eligibility.healthy_volunteers\n      text: Left out; the page's No is ambiguous.\n",
+    )
+    edit(reg, IM19, "  silent:\n", "  silent:\n    - eligibility.healthy_volunteers\n    - enrollment\n")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
+    assert code == 0, out
+
+
 def test_uncited_seed_and_missing_source(reg: Path, capsys) -> None:
     (reg / "seeds" / "999_extra.txt").write_text("An extra page.\n", encoding="utf-8")
     code, out = run(capsys, "check", "--root", str(reg))

@@ -89,6 +89,19 @@ CHECKS = (
         "condition-of-another-limit",
         "a threshold whose conditions are not the ones its criterion states for its limit, but another limit's",
     ),
+    Check(
+        "E524",
+        "condition-left-out",
+        "a threshold with no condition where its criterion states one for its limit: one before it that the "
+        "criterion's other limits are given, an 'if' in its own quote, or words joining it to another "
+        "requirement ('<500/mm³ with a neutrophil count <1000/mm³')",
+    ),
+    Check(
+        "E525",
+        "enumeration-not-whole",
+        "a list read from a criterion (prior therapies) that leaves out an item of the enumeration its quote gives "
+        "(one between two of its items, before the first or after the last)",
+    ),
 )
 
 
@@ -325,6 +338,7 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         yield _threshold_miss(ctx, path, t, said, cmp_ok, unit_ok)
         return
     others = [o for o in ctx.measures if o not in measure and measure not in o]
+    longer = [o for o in ctx.measures if measure in o and o != measure]  # "SELENA-SLEDAI clinical symptoms"
     # the measure next to the statement, where they share a quote; a quote list may give the measure
     # apart only from the heading of the sub-list whose item states the limit ("Oral corticosteroids
     # must meet the following requirements:"), not from beside another measure's limit in one item
@@ -333,7 +347,7 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
     near = [
         (q, s)
         for q, s in exact
-        if (measure in q and _measure_next_to(q, s, measure, others))
+        if (measure in q and _measure_next_to(q, s, measure, others, longer))
         or (measure not in q and _heads(item, headings, q))
     ]
     if not near and all(measure not in q for q, _ in exact):
@@ -361,6 +375,8 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         )
     if t.get("conditions"):
         yield from _own_condition(ctx, path, t, corpus, corpus.find(quote) + statement.start)
+    else:
+        yield from _condition_left_out(ctx, path, t, corpus, bare, (quote, statement))
     if statement.reading and not ctx.noted(path):
         yield ctx.problem(
             path + ("comparator",),
@@ -429,6 +445,56 @@ def _own_condition(ctx: Context, path: Path_, t: dict, corpus: str, at: int) -> 
 
 
 _CONDITION_START = re.compile(r"(?i)\bif\b")  # where a criterion starts a condition of its own
+# words that join a limit to what it holds only together with: "CD4+ T lymphocytes <500/mm³ with a
+# neutrophil count <1000/mm³" is no CD4 limit on its own
+_JOINERS = r"(?:with|when|while|if|unless|provided|in combination with|combined with)"
+_JOINED = re.compile(r"\s*,?\s*" + _JOINERS + r"\b", re.I)  # right after the quote
+_JOINED_BEFORE = re.compile(r"\b" + _JOINERS + r"(?:\s+(?:a|an|the))?\s*\Z", re.I)  # right before it
+
+
+def _condition_left_out(
+    ctx: Context, path: Path_, t: dict, corpus: str, bare: list[str], stated: tuple[str, lexicon.Statement]
+) -> Iterator[Problem]:
+    """E524 when a threshold holds no condition but its criterion states one for its limit: a
+    condition the record gives the criterion's other thresholds stands before the limit (it governs
+    the limits after it, _own_condition) and the threshold's quotes hold none of those (a quoted
+    sub-list heading, "Oral corticosteroids must meet the following requirements:", is where its
+    measure is read from: it is held), or its own quote says "if" (the limit applies only then;
+    looked at first, as the nearer and more telling), or its criterion goes on right after the quote
+    with words that join the limit to another requirement ("with a neutrophil count <1000/mm³").
+    Without it the limit reads as applying to everyone: "CD20 antibodies < 6 months" for a limit
+    stated only "if biological agents are used"."""
+    quote, statement = stated
+    at = corpus.find(quote) + statement.start
+    named = fields.criterion_name(t["criterion"])
+    said = _CONDITION_START.search(quote)
+    if said is not None:
+        yield ctx.problem(
+            path + ("conditions",),
+            "E524",
+            f"{fields.dotted(path)}: its quote states a condition ({_cut([quote[said.start() :]], 61)}); "
+            "the threshold has no conditions (give it the words that say when the limit applies)",
+        )
+        return
+    start = corpus.find(quote)
+    joined = _JOINED.match(corpus, start + len(quote)) or _JOINED_BEFORE.search(corpus, max(0, start - 40), start)
+    if joined is not None:
+        yield ctx.problem(
+            path + ("conditions",),
+            "E524",
+            f"{fields.dotted(path)}: {named} joins its quote to another requirement "
+            f"({_cut([corpus[min(joined.start(), start) :]], 61)}): the limit holds only with that; "
+            "the threshold has no conditions (give it those words)",
+        )
+        return
+    before = sorted((start, c) for c in ctx.conditions(t["criterion"]) if 0 <= (start := corpus.find(c)) < at)
+    if before and not any(c in q for _, c in before for q in bare):
+        yield ctx.problem(
+            path + ("conditions",),
+            "E524",
+            f"{fields.dotted(path)}: {named} states {_cut([before[-1][1]], 70)} before this limit, and it "
+            "governs the limits after it; the threshold has no conditions (give it the one that governs it)",
+        )
 
 
 def _heads(item: dict, headings: list[str], stated: str) -> bool:
@@ -441,9 +507,20 @@ def _heads(item: dict, headings: list[str], stated: str) -> bool:
     return any(_heads(sub, headings, stated) for sub in subs)
 
 
-def _measure_next_to(quote: str, s: lexicon.Statement, measure: str, others: list[str]) -> bool:
-    """Whether an occurrence of the measure has no other threshold's measure between it and the statement."""
+def _measure_next_to(quote: str, s: lexicon.Statement, measure: str, others: list[str], longer: list[str]) -> bool:
+    """Whether an occurrence of the measure has no other threshold's measure between it and the statement.
+    An occurrence inside another threshold's longer measure is that measure's ("Score ≥6 for SELENA-SLEDAI
+    clinical symptoms" states no SELENA-SLEDAI ≥ 6), unless the statement lies inside it too ("prednisone
+    ≥100" is the measure of a time limit and holds the dose limit of "prednisone")."""
+    inside = [
+        (o.start(), o.end())
+        for name in longer
+        for o in re.finditer(re.escape(name), quote)
+        if not (o.start() <= s.start < o.end())
+    ]
     for m in re.finditer(re.escape(measure), quote):
+        if any(start <= m.start() and m.end() <= end for start, end in inside):
+            continue
         gap = quote[m.end() : s.start] if m.end() <= s.start else quote[s.end : m.start()] if m.start() >= s.end else ""
         if not any(o in gap for o in others):
             return True
@@ -491,18 +568,61 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
         here, child_node = path + (key,), fields.resolve(ctx.schema, props[key])
         items = fields.resolve(ctx.schema, child_node.get("items", {}))
         if fields.is_verbatim(items) or fields.is_verbatim(child_node):
+            missing = False
             for i, text in enumerate(child if isinstance(child, list) else [child]):
                 if normalise(text) not in found[1]:
+                    missing = True
                     at = here + (i,) if isinstance(child, list) else here
                     yield ctx.problem(
                         at,
                         "E513",
                         f"{fields.dotted(at)}: {text!r} is not in {fields.criterion_name(ref)}",
                     )
+            if isinstance(child, list) and not missing:
+                yield from _enumeration(ctx, here, child, bare)
         elif "enum" in child_node or "enum" in items:
             yield from _term(ctx, here, child, items if "enum" in items else child_node, bare, side=ref["list"])
         else:
             yield from _walk(ctx, here, child, child_node, bare)
+
+
+# An enumeration's separators: a comma or semicolon, "and", "or", "and/or" (with what stands between items).
+_SEPARATOR = r"(?:\s*[,;]\s*|\s+(?:and/or|and|or)\s+|\s*,\s*(?:and/or|and|or)\s+)"
+_ONLY_SEPARATORS = re.compile(_SEPARATOR + r"+\Z")
+_ENDS_IN_SEPARATOR = re.compile(r"\w\)?" + _SEPARATOR + r"\Z")
+_STARTS_WITH_SEPARATOR = re.compile(r"\A" + _SEPARATOR + r"\w")
+
+
+def _enumeration(ctx: Context, path: Path_, texts: list[str], quotes: list[str]) -> Iterator[Problem]:
+    """E525 when list items read from a quote's enumeration ("steroids (...), immunosuppressants
+    (...), and biologics (...)") leave one of its items out: in the quote that holds them, only
+    separators stand between two items that follow each other, and no separator joins an item
+    before the first or after the last. A requirement of three kinds of treatment read as two
+    misstates who is refractory."""
+    for quote in quotes:
+        spans = []
+        for text in texts:
+            at = quote.find(normalise(text))
+            if at < 0:
+                break
+            spans.append((at, at + len(normalise(text))))
+        else:
+            spans.sort()
+            gaps = [quote[end:start] for (_, end), (start, _) in zip(spans, spans[1:]) if start > end]
+            left_out = next((g.strip(" ,;") for g in gaps if not _ONLY_SEPARATORS.match(g)), None)
+            if left_out is None and _ENDS_IN_SEPARATOR.search(quote[: spans[0][0]]):
+                left_out = quote[: spans[0][0]].rstrip(" ,;")
+                left_out = left_out[-40:]
+            if left_out is None and _STARTS_WITH_SEPARATOR.match(quote[spans[-1][1] :]):
+                left_out = quote[spans[-1][1] :].lstrip(" ,;")[:40]
+            if left_out is not None:
+                yield ctx.problem(
+                    path,
+                    "E525",
+                    f"{fields.dotted(path)}: its quote's enumeration has more than its items: "
+                    f"{_cut([left_out], 50)} stands among them; list it too, or quote only what the list holds",
+                )
+            return
 
 
 # --- ages, cohorts, counts ------------------------------------------------------------------------

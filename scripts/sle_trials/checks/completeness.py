@@ -25,6 +25,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
+from sle_trials.reading import lexicon
 from sle_trials.reading.layouts import ROW_LABELS, Item, SourceDoc, is_row, normalise, row_key
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -45,6 +46,12 @@ CHECKS = (
         "E520",
         "field-unaccounted",
         "a complete record that lacks a field without declaring it silent or not yet curated",
+    ),
+    Check(
+        "E526",
+        "cohort-left-out",
+        'a complete record\'s arm whose description names patients ("for patients 4 to 6") that none of its '
+        "cohorts holds",
     ),
     Check(
         "E514",
@@ -132,6 +139,29 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
             {normalise(i.text) for other in LISTS if other != name for i in lists[other]},
         )
     yield from _rows_whole(data, newest, at)
+    yield from _cohorts_whole(data, at)
+
+
+def _cohorts_whole(data: dict, at: Any) -> Iterator[Problem]:
+    """E526: each group of patients an arm's description gives a dose ("1×10^8 CAR-T cells for patients
+    4 to 6") is one of the arm's cohorts, unless its cohorts are declared not yet curated or incomplete.
+    A dropped cohort leaves the others binding to their quotes and the arm reading as one dose."""
+    curation = data["curation"]
+    declared = [*curation.get("not_yet_curated", []), *(n["field"] for n in curation.get("incomplete", []))]
+    for a, arm in enumerate(data.get("arms", [])):
+        if fields.covered(declared, f"arms.{a}.cohorts") or fields.covered(declared, "arms.cohorts"):
+            continue
+        held = {(c["patients"]["first"], c["patients"]["last"]) for c in arm.get("cohorts", []) if "patients" in c}
+        named = lexicon.patient_ranges(normalise(arm.get("description", "")))
+        left_out = [r for r in dict.fromkeys(named) if r not in held]
+        if left_out:
+            shown = ", ".join(f"{first} to {last}" if first != last else f"{first}" for first, last in left_out)
+            yield at(
+                ("arms", a, "cohorts") if "cohorts" in arm else ("arms", a),
+                "E526",
+                f"arms.{a}: its description gives patients {shown} a dose, and no cohort holds them; "
+                "a complete record holds each cohort, or declares arms.cohorts under curation.incomplete",
+            )
 
 
 def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Problem]:

@@ -14,7 +14,8 @@ into its text and its places):
   (binding.py: E505, E507-E510, E513);
 - a record marked complete holds its sources' criteria lists whole (completeness.py: E511, E514);
 - fields declared silent or not yet curated are absent, and one that does not apply to the study's
-  type is not declared silent (E506).
+  type is not declared silent (E506); a field declared silent is not one a source states at its
+  place (silence.py: E523).
 Text is compared after normalising Unicode (NFKC), white space and markdown backslash escapes
 (layouts.normalise), so `1×10\\^6` in a scraped page matches `1×10^6` in the record. A miss shows
 the closest source passage.
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from sle_trials import fields, files
-from sle_trials.checks import binding, completeness
+from sle_trials.checks import binding, completeness, silence
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import edges, layouts, lexicon, vocabulary
@@ -643,5 +644,6 @@ def check(record: Record, schema: dict, root: Path, memory: Memory | None = None
             *check_verbatim(record, schema, sources),
             *check_evidence(record, schema, sources, memory.reader, scalars),
             *completeness.check(record, sources.docs),
+            *silence.check(record, schema, sources.docs),
         ]
     return problems

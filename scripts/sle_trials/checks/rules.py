@@ -38,6 +38,11 @@ CHECKS = (
     Check("E110", "unknown-intervention", "an arm names an intervention the record does not list"),
     Check("E111", "age-beyond-150-years", "an age limit above 150 years, in whatever unit it is given (1,801 months)"),
     Check("E112", "name-twice", "two interventions with one name, or two arms with one label: an arm names them by it"),
+    Check(
+        "E113",
+        "threshold-twice",
+        "two thresholds of one criterion that state one limit (measure, comparator, value and unit) of one kind",
+    ),
 )
 
 
@@ -263,6 +268,35 @@ def check_links(record: Record) -> Iterator[Problem]:
                 )
 
 
+def check_thresholds(record: Record) -> Iterator[Problem]:
+    """E113: one limit written twice. Two thresholds of a criterion are two limits; the same one twice
+    is a limit copied over another (the 7.5 mg/day floor given the 30 mg/day ceiling's words), and the
+    limit it replaced is lost while each copy binds to its quote."""
+    seen: dict[tuple, int] = {}
+    for i, t in enumerate(record.data.get("eligibility", {}).get("thresholds", [])):
+        ref = t["criterion"]
+        key = (
+            ref["list"],
+            ref["number"],
+            ref.get("group"),
+            t["kind"],
+            _folded(t["measure"]),
+            t["comparator"],
+            float(t["value"]),
+            _folded(t["unit"]),
+        )
+        if key in seen:
+            path = ("eligibility", "thresholds", i)
+            yield _problem(
+                record,
+                path,
+                "E113",
+                f"{dotted(path)}: the same limit as eligibility.thresholds.{seen[key]} "
+                f"({t['measure']} {t['comparator']} {t['value']} {t['unit']}, {fields.criterion_name(ref)})",
+            )
+        seen.setdefault(key, i)
+
+
 def check(record: Record, root: Path, file_stem: str) -> list[Problem]:
     """All rules for one record that passed the schema."""
     problems: list[Problem] = []
@@ -275,7 +309,7 @@ def check(record: Record, root: Path, file_stem: str) -> list[Problem]:
                 f"nct_id {record.data['nct_id']} does not match the file name {file_stem}.yaml",
             )
         )
-    for rule in (check_dates, check_ages, check_criteria, check_cohorts, check_links):
+    for rule in (check_dates, check_ages, check_criteria, check_cohorts, check_links, check_thresholds):
         problems.extend(rule(record))
     problems.extend(check_sources(record, root))
     return problems

@@ -599,12 +599,14 @@ def unit_follows(quote: str, at: int, unit: str) -> bool:
 _PATIENTS = re.compile(
     r"(?i)\b(?:patients?|participants?|subjects?)\s+(?:no\.?\s*)?(\d+)(?:\s*(?:to|-|–|through)\s*(\d+))?"
 )
+# what makes the numbers after "patients" a quantity, not patients: "patients 18 to 65 years", "40 kg"
+_NOT_PATIENTS = re.compile(r"(?i)\.?\d|\s*(?:years?|yrs?|months?|weeks?|days?|kg|%|percent)\b")
 
 
 def patient_ranges(quote: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
     """The patient ranges a quote names (between lo and hi): "patients 1 to 3" (1, 3), "patient 4" (4, 4)."""
     found = _PATIENTS.finditer(quote, lo, len(quote) if hi is None else hi)
-    return [(int(m.group(1)), int(m.group(2) or m.group(1))) for m in found]
+    return [(int(m.group(1)), int(m.group(2) or m.group(1))) for m in found if not _NOT_PATIENTS.match(quote, m.end())]
 
 
 _COUNT_AFTER = re.compile(r"\s*(?:participants?|patients?|subjects?|people|persons)\b", re.I)

@@ -1,0 +1,141 @@
+"""Silence: a field a record declares silent is one its sources do not state.
+
+`curation.silent` is a claim about the sources ("they do not state it"), and trials.csv shows the
+field as not stated: a field dropped by mistake and declared silent would pass every other check
+(nothing is left to bind) while the source states it plainly. So each silent field is held to the
+places where each cited source's layout states that field (layouts.py) and nowhere else: a field
+is stated there when, at its own place (the field's, or one of its parts', never a parent's, which
+holds other fields too):
+
+- a passage is one whole value of it (a title line, a site's city, a keyword, a summary);
+- a passage renders a value of its vocabulary (a status, a phase, a design term, sex, yes/no:
+  vocabulary.py), a unit of a quantity aside (it says nothing on its own);
+- a passage gives a number of participants (an enrollment) or an age at that bound (lexicon.py).
+
+Dates are left out: a page's unlabelled dates ("2024-07-30 2027-12-31") are a curator's reading, so
+a date declared silent there is a reading too (the note on the field says which). A field with a
+curation note on it is left to the note (an age of "1900 Months" is stated but is no age: the note
+says so). A page about another trial (a stub's source) states nothing of this one beyond its title
+and id, and of two versions of one registry record (one layout) the newer speaks: a field the
+registry has since dropped is silent now. Fields declared not yet curated make no claim about the
+sources and are not held to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sle_trials import fields
+from sle_trials.checks.load import Record
+from sle_trials.problem import Check, Problem
+from sle_trials.reading import lexicon, vocabulary
+from sle_trials.reading.layouts import Passage, SourceDoc
+
+# The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
+CHECKS = (
+    Check(
+        "E523",
+        "silent-but-stated",
+        "a field declared silent that a cited source states at that field's own place (a whole value, a term of "
+        "its vocabulary, a number of participants, an age)",
+    ),
+)
+
+# The age bound each age field is read as (lexicon.ages).
+AGE_BOUNDS = {"eligibility.minimum_age": "min", "eligibility.maximum_age": "max"}
+
+
+def check(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Problem]:
+    """E523 for each field under curation.silent that one of docs states at its own place.
+    docs: the record's sources, each the part about this trial; one about another trial is skipped."""
+    curation = record.data["curation"]
+    noted = [n["field"] for n in curation.get("notes", []) if "field" in n]
+    for i, name in enumerate(curation.get("silent", [])):
+        if fields.present(record.data, fields.parse_dotted(name)):
+            continue  # a field declared silent that the record fills is E506's
+        if any(fields.covered([note], name) for note in noted):
+            continue  # a note on the field says why it is left out ("1900 Months" is no age)
+        for doc in _speaking(record, docs):
+            said = stated(doc, schema, name)
+            if said is not None:
+                line, col = record.where(("curation", "silent", i))
+                yield Problem(
+                    record.path,
+                    line,
+                    col,
+                    "E523",
+                    f"curation.silent: {name} is declared silent, but {doc.file} states it ({said}); "
+                    "fill it in from there, or declare it not yet curated",
+                )
+                break
+
+
+def _speaking(record: Record, docs: list[SourceDoc]) -> list[SourceDoc]:
+    """The documents that speak for the trial: those about it, and of several of one layout (an
+    earlier and a later version of its registry record) the newest, which supersedes the others."""
+    as_of = {s["file"]: s["as_of"] for s in record.data["curation"]["sources"]}
+    newest: dict[str, SourceDoc] = {}
+    for doc in sorted(docs, key=lambda d: as_of.get(d.file, ""), reverse=True):
+        if doc.subject in (None, record.data["nct_id"]):
+            newest.setdefault(doc.layout, doc)
+    return list(newest.values())
+
+
+def stated(doc: SourceDoc, schema: dict, name: str) -> str | None:
+    """What doc states of the field (a dotted name without list indexes) at the field's own place,
+    for a message; None when it states nothing there."""
+    for path in [fields.parse_dotted(name), *_parts(schema, name)]:
+        leaf = ".".join(str(p) for p in path)
+        placed = _own_place(doc, leaf, name)
+        if not placed:
+            continue
+        node = fields.node_at(schema, path)
+        if node.get("type") == "array":  # a list of values: each item is one
+            node = fields.resolve(schema, node.get("items", {}))
+        said = _said(leaf, node, placed)
+        if said is not None:
+            return said
+    return None
+
+
+def _parts(schema: dict, name: str) -> list[fields.Path_]:
+    """The fields beneath name, at every depth."""
+    return [p for p in fields.all_field_names(schema) if fields.dotted(p).startswith(name + ".")]
+
+
+def _own_place(doc: SourceDoc, leaf: str, name: str) -> list[Passage]:
+    """The passages of the nearest place the layout gives the field leaf, when that place is the
+    declared field's or beneath it (a parent's place holds other fields' words too)."""
+    parts = leaf.split(".")
+    while parts:
+        key = ".".join(parts)
+        if key in doc.places:
+            return doc.places[key] if key == name or key.startswith(name + ".") else []
+        parts.pop()
+    return []
+
+
+def _said(leaf: str, node: dict, placed: list[Passage]) -> str | None:
+    """The value a passage gives the field at leaf (schema node), shown for a message, else None."""
+    if "enum" in node or node.get("type") == "boolean":
+        if leaf.endswith(".unit"):
+            return None  # a unit says nothing without its number
+        vocab = (
+            vocabulary.for_boolean(leaf) if node.get("type") == "boolean" else vocabulary.for_enum(tuple(node["enum"]))
+        )
+        if vocab is None:  # a vocabulary the tables do not cover (tests/test_vocabulary.py keeps this from happening)
+            return None
+        found = [rendering for passage in placed for rendering, _ in vocab.find(passage.text)]
+        return f"{found[0]!r}" if found else None
+    if fields.is_date(node):
+        return None  # see the module docstring
+    if leaf == "enrollment.count":
+        return next((f"{lexicon.number_text(c)} participants" for p in placed for c in lexicon.counts(p.text)), None)
+    if leaf in AGE_BOUNDS:
+        bound = AGE_BOUNDS[leaf]
+        ages = [a for p in placed for a in lexicon.ages(p.text) if a.bound == bound]
+        return f"{lexicon.number_text(ages[0].value)} {ages[0].unit}" if ages else None
+    if node.get("type") == "string":
+        whole = [p for p in placed if p.whole and (p.value or p.text)]
+        return f"{(whole[0].value or whole[0].text)[:60]!r}" if whole else None
+    return None
