@@ -34,16 +34,17 @@ class Memo:
     """What is worked out from one schema: its resolved nodes, where verbatim text can be, the field
     names a record may declare absent, the x-applies-to rules."""
 
-    __slots__ = ("resolved", "plan", "fields", "known", "applies", "names")
+    __slots__ = ("resolved", "plan", "fields", "named", "known", "applies", "names")
 
     def __init__(self) -> None:
         # id(node) -> (node, merged node): the entry holds the node, so its id is never another's
         self.resolved: dict[int, tuple[dict, dict]] = {}
         self.plan: _Plan | None = None
         self.fields: tuple[Path_, ...] | None = None  # all_field_names
+        self.named: tuple[tuple[Path_, str], ...] | None = None  # named_fields
         self.known: set[str] | None = None
         self.applies: dict[str, dict] | None = None
-        self.names: list[tuple[Path_, str]] | None = None  # every field's path and dotted name
+        self.names: list[tuple[Path_, str]] | None = None  # the fields a record accounts for (absent)
 
 
 def memo(schema: dict) -> Memo:
@@ -243,9 +244,7 @@ def absent(data: dict, schema: dict) -> list[str]:
     the fields a record accounts for (curation.silent, not_yet_curated, or not applicable)."""
     held = memo(schema)
     if held.names is None:
-        held.names = [
-            (p, dotted(p)) for p in all_field_names(schema) if p[0] not in BOOKKEEPING and not part_of_a_criterion(p)
-        ]
+        held.names = [(p, n) for p, n in named_fields(schema) if p[0] not in BOOKKEEPING and not part_of_a_criterion(p)]
     out: list[str] = []
     lacking: set[Path_] = set()
     for path, name in held.names:
@@ -328,6 +327,14 @@ def all_field_names(schema: dict) -> tuple[Path_, ...]:
     return held.fields
 
 
+def named_fields(schema: dict) -> tuple[tuple[Path_, str], ...]:
+    """all_field_names, each with its dotted name, worked out once a run as the list is."""
+    held = memo(schema)
+    if held.named is None:
+        held.named = tuple((p, dotted(p)) for p in all_field_names(schema))
+    return held.named
+
+
 def _field_names(schema: dict) -> list[Path_]:
     out: list[Path_] = []
     seen: set[int] = set()
@@ -356,7 +363,7 @@ def known_names(schema: dict) -> set[str]:
     """The dotted field names a record may declare silent, not yet curated or incomplete."""
     held = memo(schema)
     if held.known is None:
-        held.known = {dotted(p) for p in all_field_names(schema)}
+        held.known = {n for _, n in named_fields(schema)}
     return held.known
 
 

@@ -100,7 +100,7 @@ def stated(doc: SourceDoc, schema: dict, name: str) -> str | None:
 
 def _parts(schema: dict, name: str) -> list[fields.Path_]:
     """The fields beneath name, at every depth."""
-    return [p for p in fields.all_field_names(schema) if fields.dotted(p).startswith(name + ".")]
+    return [p for p, dotted in fields.named_fields(schema) if dotted.startswith(name + ".")]
 
 
 def _own_place(doc: SourceDoc, leaf: str, name: str) -> list[Passage]:
