@@ -113,14 +113,20 @@ def _code() -> Iterator[bytes]:
     module whose source did not change; the other .pyc files are checked against their source by
     Python itself, and each run may write them, so they are left out."""
     package = Path(__file__).parents[1]
-    for file in sorted(package.rglob("*")):
-        if not file.is_file():
+    found: list[tuple[tuple[str, ...], str]] = []  # (the parts of its path in the package, the path)
+    # os.walk, not Path.rglob: pathlib's objects cost 7 of the 13 ms a run spent on the fingerprint
+    for folder, _, names in os.walk(package, followlinks=True):
+        parts = Path(folder).relative_to(package).parts
+        found += [((*parts, name), os.path.join(folder, name)) for name in names]
+    for parts, file in sorted(found):  # in the order of the paths' parts, as Path objects sort
+        if not os.path.isfile(file):
             continue
-        if "__pycache__" in file.parts:
-            head = files.head(file, _PYC_HEADER) if file.suffix == ".pyc" else b""
+        if "__pycache__" in parts:
+            head = files.head(Path(file), _PYC_HEADER) if file.endswith(".pyc") else b""
             if len(head) == _PYC_HEADER and int.from_bytes(head[4:], "little") != _UNCHECKED_PYC:
                 continue
-        yield file.relative_to(package).as_posix().encode() + b"\0" + file.read_bytes()
+        with open(file, "rb") as f:
+            yield "/".join(parts).encode() + b"\0" + f.read()
 
 
 def _libraries() -> Iterator[bytes]:
