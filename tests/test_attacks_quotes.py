@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials, add_source, edit
+from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, add_source, edit
 from sle_trials.reading import edges
 
 
@@ -163,6 +163,26 @@ def test_what_a_quote_cuts(text: str, quote: str, cut: str) -> None:
 )
 def test_a_quote_of_whole_words_cuts_nothing(text: str, quote: str) -> None:
     assert edges.cut(text, quote) is None
+
+
+def test_terms_are_looked_for_where_runs_begin_as_at_every_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    """edges looks for a term across a quote's end only where a run of letters or digits begins,
+    when every rendering begins with one (AnyTerm.word_first); it gives what trying every place
+    gives, on each span of the seeds and of text dense with terms, at both ends."""
+    from sle_trials.reading import vocabulary
+    from sle_trials.reading.layouts import normalise
+
+    term = vocabulary.any_term()
+    assert term.word_first  # the vocabulary as it is takes the shortcut
+    renderings = sorted({r for vocab in vocabulary.every() for r in vocab.values})
+    seeds = [p for p in sorted((REPO / "seeds").iterdir()) if p.name != "SHA256SUMS"]
+    texts = [normalise(p.read_text("utf-8"))[:3000] for p in seeds]
+    texts.append(" ".join(renderings[i % len(renderings)] + (" or not", "/", "-", ", ")[i % 4] for i in range(600)))
+    spans = [(t, a, a + n) for t in texts for a in range(0, len(t) - 40, 7) for n in (5, 12, 31)]
+    shortcut = [edges.cut_at(t, a, b) for t, a, b in spans]
+    monkeypatch.setattr(vocabulary, "any_term", lambda: term._replace(word_first=False))
+    assert [edges.cut_at(t, a, b) for t, a, b in spans] == shortcut
+    assert any(found is not None for found in shortcut)  # the spans do cut terms and words
 
 
 def test_many_cut_occurrences_are_searched_in_bounded_time() -> None:
