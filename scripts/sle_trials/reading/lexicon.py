@@ -735,7 +735,7 @@ AS_OF_LABELS = (
 )
 
 
-# Every label of a registry date, and the labels a record's own as-of date may stand under besides.
+# Every label of a registry date (DATE_LABELS); an as-of date adds its own (binding._date).
 LABEL_TEXTS = frozenset(text for texts in DATE_LABELS.values() for text in texts)
 
 
