@@ -292,7 +292,8 @@ def check_thresholds(record: Record) -> Iterator[Problem]:
                 path,
                 "E113",
                 f"{dotted(path)}: the same limit as eligibility.thresholds.{seen[key]} "
-                f"({t['measure']} {t['comparator']} {t['value']} {t['unit']}, {fields.criterion_name(ref)})",
+                f"({t['measure']} {t['comparator']} {t['value']} {t['unit']}, {fields.criterion_name(ref)}); "
+                "give it the limit its own quote states, or remove it if the criterion states this one once",
             )
         seen.setdefault(key, i)
 
