@@ -90,6 +90,13 @@ def gaps(items: list[Item]) -> list[int]:
     return missing
 
 
+def newest_first(data: dict, docs: list[SourceDoc]) -> list[SourceDoc]:
+    """The record's source documents, the newest first by the as_of the record gives each: an updated
+    registry record supersedes the version a record was first curated from (E511, E519, E523)."""
+    as_of = {s["file"]: s["as_of"] for s in data["curation"]["sources"]}
+    return sorted(docs, key=lambda doc: as_of.get(doc.file, ""), reverse=True)
+
+
 def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
     data = record.data
     if data["curation"]["status"] != "complete":
@@ -103,8 +110,7 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
 
     # the newest cited source that lists the criteria is the one to hold: an updated registry record
     # supersedes the version it was first curated from
-    as_of = {s["file"]: s["as_of"] for s in curation["sources"]}
-    newest = sorted(docs, key=lambda doc: as_of.get(doc.file, ""), reverse=True)
+    newest = newest_first(data, docs)
     lists = {name: next((doc.criteria[name] for doc in newest if doc.criteria.get(name)), []) for name in LISTS}
     for name in LISTS:
         source = lists[name]

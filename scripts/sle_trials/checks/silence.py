@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sle_trials import fields
+from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import lexicon, vocabulary
@@ -73,9 +74,8 @@ def check(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Probl
 def _speaking(record: Record, docs: list[SourceDoc]) -> list[SourceDoc]:
     """The documents that speak for the trial: those about it, and of several of one layout (an
     earlier and a later version of its registry record) the newest, which supersedes the others."""
-    as_of = {s["file"]: s["as_of"] for s in record.data["curation"]["sources"]}
     newest: dict[str, SourceDoc] = {}
-    for doc in sorted(docs, key=lambda d: as_of.get(d.file, ""), reverse=True):
+    for doc in completeness.newest_first(record.data, docs):
         if doc.subject in (None, record.data["nct_id"]):
             newest.setdefault(doc.layout, doc)
     return list(newest.values())
