@@ -270,6 +270,14 @@ def position(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
     return line, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
+def place_of(root: Path, relative: str, needle: str, at: str | None = None) -> str:
+    """ "line:column" in the file at root/relative where a problem about a text is reported: of `at`
+    inside the first occurrence of needle, or, with no `at`, of what follows needle ("  key: " then
+    the quote)."""
+    line, column = position((root / relative).read_text(encoding="utf-8"), needle)
+    return f"{line}:{column + (len(needle) if at is None else needle.index(at))}"
+
+
 def line_of(text: str, needle: str, nth: int = 0) -> int:
     return position(text, needle, nth)[0]
 

@@ -13,15 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, add_source, edit
+from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, add_source, edit, place_of
 from sle_trials.reading import edges
-
-
-def place_of(root: Path, rel: str, key: str) -> str:
-    """line:column of the value of an evidence line "  key: quote" (where a quote's problems are reported)."""
-    lines = (root / rel).read_text(encoding="utf-8").splitlines()
-    number, line = next((i, line) for i, line in enumerate(lines, 1) if line.startswith(f"  {key}: "))
-    return f"{number}:{len(key) + 5}"
 
 
 def test_a_minimum_age_quoted_from_inside_a_number_is_refused(registry: Path, trials: Trials) -> None:
@@ -33,7 +26,7 @@ def test_a_minimum_age_quoted_from_inside_a_number_is_refused(registry: Path, tr
         ("eligibility.minimum_age: 18 Years", "eligibility.minimum_age: 8 Years"),
     )
     result = trials("validate", registry / IM19_PATH)
-    place = place_of(registry, IM19_PATH, "eligibility.minimum_age")
+    place = place_of(registry, IM19_PATH, "  eligibility.minimum_age: ")
     assert result.status == 1
     assert f"{IM19_PATH}:{place}: E521 evidence for eligibility.minimum_age: the quote begins inside '18'" in result.out
 
@@ -47,7 +40,7 @@ def test_a_nephritis_scope_quoted_from_inside_a_longer_term_is_refused(registry:
         ("eligibility.lupus_nephritis: 1. Severe lupus nephritis", "eligibility.lupus_nephritis: lupus nephritis"),
     )
     result = trials("validate", registry / RELMA_PATH)
-    place = place_of(registry, RELMA_PATH, "eligibility.lupus_nephritis")
+    place = place_of(registry, RELMA_PATH, "  eligibility.lupus_nephritis: ")
     assert result.status == 1
     assert (
         f"{RELMA_PATH}:{place}: E521 evidence for eligibility.lupus_nephritis: "
@@ -102,7 +95,7 @@ def test_a_value_quoted_from_inside_a_longer_term_is_refused(
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1, result.out
     key = evidence.split(":")[0]
-    assert f"{IM19_PATH}:{place_of(registry, IM19_PATH, key)}: E521 evidence for {key}: " in result.out
+    assert f"{IM19_PATH}:{place_of(registry, IM19_PATH, f'  {key}: ')}: E521 evidence for {key}: " in result.out
     assert f"the quote {says}" in result.out
     assert " E50" not in result.out  # a cut quote binds nothing: one problem, not two
 

@@ -14,14 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import IM19_PATH, RELMA_PATH, Trials, edit
-
-
-def place_of(root: Path, rel: str, needle: str, at: str) -> str:
-    """line:column of the first line holding needle, at the text at (a value on that line)."""
-    lines = (root / rel).read_text(encoding="utf-8").splitlines()
-    number, line = next((i, line) for i, line in enumerate(lines, 1) if needle in line)
-    return f"{number}:{line.index(at, line.index(needle)) + 1}"
+from conftest import IM19_PATH, RELMA_PATH, Trials, edit, place_of
 
 
 def test_ages_from_quotes_out_of_the_sources_order_are_refused(registry: Path, trials: Trials) -> None:
