@@ -27,6 +27,7 @@ import pytest
 from conftest import FIXTURES, GIT_ENV, REPO, Trials, add_plain_source, put
 from sle_trials.checks import load, refs, source_file, table
 from sle_trials.outputs import export
+from sle_trials.paths import CSV_PATH
 
 CODES = table()
 
@@ -166,7 +167,7 @@ def test_fixture_fails_with_its_code(fixture: Path, registry: Path, trials: Tria
     result = trials(*_command(code), fmt="json")
     assert result.status == 1, result.out + result.err
     assert result.codes() == {code}, f"{fixture.name}: expected only {code}, got {result.problems()}"
-    expected_path = export.CSV_PATH.as_posix() if code[:2] == "E4" else place
+    expected_path = CSV_PATH.as_posix() if code[:2] == "E4" else place
     where = result.where(code)
     if head["line"] is None:
         assert (expected_path, None, None) in where, f"{fixture.name}: expected {code} for {expected_path}, got {where}"

@@ -10,6 +10,10 @@ from sle_trials.fields import Schema
 SCHEMA_PATH = Path("schema") / "trial.schema.json"
 TRIALS_DIR = Path("trials")
 SEEDS_DIR = "seeds"
+# The files generated from the records (outputs/generate.py), which `trials check` compares with them (E401)
+CSV_PATH = Path("trials.csv")
+DATAPACKAGE_PATH = Path("datapackage.json")
+GENERATED_PATHS = (CSV_PATH, DATAPACKAGE_PATH)
 
 
 def load_schema(root: Path) -> Schema:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sle_trials import files
 from sle_trials.git import plumbing
-from sle_trials.paths import SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR
+from sle_trials.paths import GENERATED_PATHS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR
 from sle_trials.problem import Check, Problem
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -36,7 +36,7 @@ CHECKS = (
 )
 
 ATTRIBUTES = ("filter", "ident", "working-tree-encoding", "eol")
-GENERATED = ("trials.csv", "datapackage.json")  # outputs/generate.py's: checked against the records (E401)
+GENERATED = tuple(p.as_posix() for p in GENERATED_PATHS)  # checked against the records (E401)
 _HARMLESS = ("unspecified", "unset")
 
 

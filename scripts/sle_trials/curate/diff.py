@@ -25,7 +25,7 @@ from sle_trials.checks import load
 from sle_trials.engine import pipeline
 from sle_trials.files import printable
 from sle_trials.git import plumbing
-from sle_trials.paths import SCHEMA_PATH, TRIALS_DIR
+from sle_trials.paths import GENERATED_PATHS, SCHEMA_PATH, TRIALS_DIR
 
 FORMATS = ("text", "markdown", "json")
 # What a changed file is besides the data. Every file of the repository but the records, the sources,
@@ -36,7 +36,7 @@ FORMATS = ("text", "markdown", "json")
 # ran the pull request's code in CI unnamed), so the list is of what cannot run: documentation, and
 # the generated files `trials check` compares with the records (E401). Those are named too.
 INERT = re.compile(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.[^/]*)?)\Z")
-GENERATED = ("trials.csv", "datapackage.json")  # from the registry's root
+GENERATED = tuple(p.as_posix() for p in GENERATED_PATHS)  # from the registry's root
 SHORT = 60  # text longer than this is reported as reworded, not quoted
 MARKDOWN_LIMIT = 900_000  # bytes of a job summary's records: GitHub drops a step's summary over 1 MiB whole
 MAX_PATHS = 100  # paths named in one line; beyond, their number (a line of 100,000 paths would fill the summary)

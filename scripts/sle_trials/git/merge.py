@@ -43,7 +43,8 @@ from typing import NamedTuple
 from sle_trials import files
 from sle_trials.checks import sources
 from sle_trials.git import plumbing
-from sle_trials.outputs import export, generate, report
+from sle_trials.outputs import generate, report
+from sle_trials.paths import CSV_PATH
 
 INPUTS = ("schema", "seeds", "trials")  # what the generated files are made from
 DRIVER = "trials-csv"
@@ -286,7 +287,7 @@ def _textual_merge(top: Path | None, ours_file: str, base_file: str, theirs_file
 
 def run(base_file: str, ours_file: str, theirs_file: str, pathname: str | None, root: Path | None) -> int:
     """The merge driver: %O %A %B %P. Exit status 0 resolved, 1 conflict."""
-    shown = files.shown(pathname or export.CSV_PATH.as_posix())
+    shown = files.shown(pathname or CSV_PATH.as_posix())
     top: Path | None = None
     try:
         repo = plumbing.Repository.containing(Path.cwd())
@@ -296,7 +297,7 @@ def run(base_file: str, ours_file: str, theirs_file: str, pathname: str | None, 
             prefix, name = ("" if where.parent == PurePosixPath(".") else f"{where.parent}/"), PurePosixPath(where.name)
         else:
             found = (root or Path.cwd()).resolve().relative_to(top.resolve()).as_posix()
-            prefix, name = ("" if found == "." else f"{found}/"), PurePosixPath(export.CSV_PATH.as_posix())
+            prefix, name = ("" if found == "." else f"{found}/"), PurePosixPath(CSV_PATH.as_posix())
         theirs, base = _sides(repo, git_dir)
         ours = _commit(repo, "HEAD")
         if base is None:

@@ -28,7 +28,6 @@ from sle_trials.units import AGE_UNIT_DAYS, age_days
 CHECKS = (Check("E401", "stale-csv", "trials.csv or datapackage.json is not what the records generate"),)
 
 
-CSV_PATH = Path("trials.csv")
 LIST_SEPARATOR = "|"
 # OWASP CSV injection: a text cell starting with one of these is read as a formula by spreadsheets.
 _FORMULA_START = frozenset(("=", "+", "-", "@", "\t", "\r", "\n"))

@@ -23,7 +23,7 @@ from sle_trials.problem import Problem
 
 # What `trials csv` writes (and `csv --check` and `check` compare), in this order: the committed
 # generated files. The JSON export is not one of them: `trials export json` writes it on demand.
-GENERATED = f"{export.CSV_PATH} and {package.DATAPACKAGE_PATH}"
+GENERATED = f"{paths.CSV_PATH} and {paths.DATAPACKAGE_PATH}"
 
 
 @dataclass
@@ -199,9 +199,9 @@ def export_xlsx(root: Path, output: str | None, *, fmt: str, use_cache: bool = T
         report.render(generated.problems, fmt, sys.stdout, files=generated.result.files)
         print(f"{shown} not written: fix the problems above first", file=sys.stderr)
         return 1
-    descriptors = json.loads(generated.outputs[package.DATAPACKAGE_PATH])["resources"][0]["schema"]["fields"]
+    descriptors = json.loads(generated.outputs[paths.DATAPACKAGE_PATH])["resources"][0]["schema"]["fields"]
     try:
-        workbook = xlsx.workbook_bytes(generated.outputs[export.CSV_PATH].decode("utf-8"), descriptors)
+        workbook = xlsx.workbook_bytes(generated.outputs[paths.CSV_PATH].decode("utf-8"), descriptors)
     except xlsx.MissingDependency as exc:
         print(f"trials: {exc}", file=sys.stderr)
         return 2

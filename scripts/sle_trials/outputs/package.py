@@ -36,11 +36,11 @@ from typing import Any
 
 from sle_trials.outputs import export
 from sle_trials.outputs.export import LIST_SEPARATOR, Column
+from sle_trials.paths import CSV_PATH, DATAPACKAGE_PATH
 
 NAME = "sle-car-t-trials"
 TITLE = "CAR-T cell therapy trials in systemic lupus erythematosus"
 DATA_VERSION = "1.2.0"
-DATAPACKAGE_PATH = Path("datapackage.json")
 JSON_PATH = Path("trials.json")  # the default output of `trials export json`: generated on demand, not committed
 LOCK_PATH = Path("schema") / "columns.lock.json"
 CHANGELOG_PATH = Path("CHANGELOG.md")
@@ -251,7 +251,7 @@ def descriptor(sources: Sources, schema: dict) -> dict[str, Any]:
                     f"do not state the value (missingValues). List columns join their items with '{LIST_SEPARATOR}' "
                     f"(see each field's {LIST_KEY}). {FORMULA_NOTE}"
                 ),
-                "path": export.CSV_PATH.as_posix(),
+                "path": CSV_PATH.as_posix(),
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
@@ -316,7 +316,7 @@ def outputs(sources: Sources, schema: dict, csv: bytes) -> dict[Path, bytes]:
     """Every committed generated file (path relative to the registry root) and its bytes, the CSV first.
     sources: (nct_id, curation.sources) of each valid record; csv: pipeline.csv_bytes(result)."""
     return {
-        export.CSV_PATH: csv,
+        CSV_PATH: csv,
         DATAPACKAGE_PATH: render_datapackage(sources, schema).encode("utf-8"),
     }
 
