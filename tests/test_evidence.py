@@ -372,10 +372,17 @@ def test_verbatim_texts_follow_leaves_on_misshapen_records() -> None:
             collect(child, path + (key,))
 
     collect(base, ())
+    # What a misshapen value does depends on where it stands in the schema, not on which item of a
+    # list it is: the first and the last place of each schema position (its path with list indices
+    # left out) are replaced, 197 of the record's 496 places (all of them took 11 s of the suite)
+    by_position: dict[tuple, list[tuple]] = {}
+    for path in places[1:]:
+        by_position.setdefault(tuple("[]" if type(part) is int else part for part in path), []).append(path)
+    chosen = sorted({path for found in by_position.values() for path in (found[0], found[-1])}, key=places.index)
     pristine = copy.deepcopy(base)
     # each value is replaced in place and put back (a copy of the whole record per case cost half
     # the test's time); the record must come out as it went in
-    for path in places[1:]:
+    for path in chosen:
         holder = base
         for part in path[:-1]:
             holder = holder[part]
