@@ -409,3 +409,15 @@ def test_json_string_changes_only_unprintable_characters() -> None:
         json_string("plain text, même 1×10^6 ≥ 5\nand a second line")
         == "plain text, même 1×10^6 ≥ 5\nand a second line"
     )
+
+
+def test_the_fields_beneath_a_name_are_those_named_under_it() -> None:
+    """fields.fields_beneath, kept a run, answers as a scan of every field's dotted name would: for
+    every field, every prefix of one, and names that are no field's or end inside a part."""
+    schema_ = schema.load_schema(REPO)
+    named = fields.named_fields(schema_)
+    names = {dotted for _, dotted in named}
+    asked = names | {dotted[:i] for dotted in names for i in range(len(dotted) + 1)} | {"nothing", "eligibility."}
+    for name in sorted(asked):
+        assert fields.fields_beneath(schema_, name) == [p for p, d in named if d.startswith(name + ".")], name
+    assert fields.fields_beneath(schema_, "eligibility")  # not an empty answer everywhere

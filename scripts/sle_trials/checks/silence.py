@@ -84,7 +84,7 @@ def _speaking(record: Record, docs: list[SourceDoc]) -> list[SourceDoc]:
 def stated(doc: SourceDoc, schema: dict, name: str) -> str | None:
     """What doc states of the field (a dotted name without list indexes) at the field's own place,
     for a message; None when it states nothing there."""
-    for path in [fields.parse_dotted(name), *_parts(schema, name)]:
+    for path in [fields.parse_dotted(name), *fields.fields_beneath(schema, name)]:
         leaf = ".".join(str(p) for p in path)
         placed = _own_place(doc, leaf, name)
         if not placed:
@@ -96,11 +96,6 @@ def stated(doc: SourceDoc, schema: dict, name: str) -> str | None:
         if said is not None:
             return said
     return None
-
-
-def _parts(schema: dict, name: str) -> list[fields.Path_]:
-    """The fields beneath name, at every depth."""
-    return [p for p, dotted in fields.named_fields(schema) if dotted.startswith(name + ".")]
 
 
 def _own_place(doc: SourceDoc, leaf: str, name: str) -> list[Passage]:
