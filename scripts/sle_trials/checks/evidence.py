@@ -543,8 +543,11 @@ def _child_elsewhere(
     """The first value beneath path that the quote would bind and that a cited source states in a
     place of its own, where the quote does not stand: a key's quote covers every value beneath it,
     so it must lie where each is stated (`eligibility: 8) Male participants ...` is no sex)."""
+    # each document's place for the key's field, found once for all the values beneath it (a key such
+    # as eligibility has hundreds); none when a document is about another trial
+    keyed = None if any(map(sources.about_other, sources.docs)) else [(doc, doc.place(path)) for doc in sources.docs]
     for leaf in below.values():
-        if all(not sources.about_other(doc) and doc.place(leaf) is doc.place(path) for doc in sources.docs):
+        if keyed is not None and all(doc.place(leaf) is place for doc, place in keyed):
             continue  # the source states it where it states the key's field: the quote stands there
         if sources.verdict(leaf, quote, whole=False).found != "ok":
             return leaf
