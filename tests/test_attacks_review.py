@@ -6,7 +6,13 @@ step's whole summary over 1 MiB, so a summary that can grow past it hides every 
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
 
+import pytest
+from conftest import GIT_ENV, REPO
 from sle_trials.curate import diff
 
 GITHUBS_LIMIT = 1024 * 1024  # bytes of one step's job summary; over it GitHub shows none of it
@@ -49,3 +55,26 @@ def test_no_list_of_paths_can_make_the_summary_too_large_for_github() -> None:
     out = _summary(changes)
     assert len(out.encode("utf-8")) < GITHUBS_LIMIT - 100_000, len(out)
     assert "- `checker`: changed x/&amp;&amp;" in out
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+def test_a_file_in_the_registrys_folders_that_is_no_record_or_source_is_named(tmp_path: Path) -> None:
+    """A file in a subfolder of trials/ or seeds/, a changed manifest: data by where they are, yet no
+    record or source, so the summary named them nowhere (`no changes`)."""
+    root = tmp_path / "repo"
+    (root / "schema").mkdir(parents=True)
+    shutil.copy(REPO / "schema" / "trial.schema.json", root / "schema")
+    git = ["git", "-C", str(root)]
+    env = {**os.environ, **GIT_ENV}
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True, env=env)
+    subprocess.run([*git, "add", "-A"], check=True, env=env)
+    subprocess.run([*git, "commit", "-q", "--no-verify", "-m", "base"], check=True, env=env)
+    for path in ("trials/sub/conftest.py", "seeds/SHA256SUMS", "seeds/deeper/x.txt"):
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text("x\n", encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], check=True, env=env)
+    subprocess.run([*git, "commit", "-q", "--no-verify", "-m", "pr"], check=True, env=env)
+    out = io.StringIO()
+    diff.render(diff.diff_report(root, "HEAD~1", "HEAD"), "text", out)
+    said = "files: changed seeds/SHA256SUMS, seeds/deeper/x.txt, trials/sub/conftest.py: in the registry's folders"
+    assert said in out.getvalue(), out.getvalue()
