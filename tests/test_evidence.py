@@ -253,7 +253,7 @@ def test_uncited_seed_and_missing_source(reg: Path, capsys) -> None:
 
 
 def test_markdown_escapes_and_unicode_are_normalised() -> None:
-    assert normalise("1×10\\^6/kg  CAR-T\n cells \\[x\\] m²") == "1×10^6/kg CAR-T cells [x] m2"
+    assert normalise("1×10\\^6/kg  CAR-T\n cells \\[x\\] m²") == "1×10^6/kg CAR-T cells [x] m^2"
 
 
 def test_coverage_is_complete_for_both_seed_records(reg: Path, capsys) -> None:

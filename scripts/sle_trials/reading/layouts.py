@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from sle_trials.reading import edges
+from sle_trials.reading import digits, edges
 from sle_trials.reading.criteria_text import ESCAPE, split_criteria
 from sle_trials.reading.invisible import DROPPED
 
@@ -40,11 +40,12 @@ LAYOUT_KINDS = {"ctgov_json": "REGISTRY_JSON", "registry_copy": "REGISTRY_COPY",
 
 
 def normalise(text: str) -> str:
-    """Text as verbatim fields and quotes are compared: Unicode NFKC, invisible characters left out
+    """Text as verbatim fields and quotes are compared: Unicode NFKC (digits.nfkc: a superscript is
+    an exponent, "10⁶" is "10^6", not 106), invisible characters left out
     (invisible.py: a soft hyphen or zero-width space inside a source's word), markdown backslash
     escapes removed, runs of white space as one space."""
     if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
-        text = DROPPED.sub("", unicodedata.normalize("NFKC", text))
+        text = DROPPED.sub("", digits.nfkc(text))
     elif not text.isprintable() and DROPPED.search(text):  # an ASCII control character
         text = DROPPED.sub("", text)
     if "\\" in text:

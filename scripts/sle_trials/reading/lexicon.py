@@ -20,12 +20,14 @@ The tables below are the documentation as well: docs/checks.md is generated from
 
 from __future__ import annotations
 
+import math
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
+
+from sle_trials.reading import digits
 
 T = TypeVar("T")
 
@@ -48,13 +50,13 @@ NUMBER_WORDS = {
 }
 _NUMBER = re.compile(
     r"(?<![\w.,/^+])(?:"
-    r"(?P<mant>\d+(?:\.\d+)?)\s*[×xX*]\s*10\s*\^\s*(?P<exp>\d+)"  # 1×10^6, 2.5 x 10^8
-    r"|10\s*\^\s*(?P<exp2>\d+)"  # 10^8
-    r"|(?P<mant3>\d+(?:\.\d+)?)[eE](?P<exp3>\d+)"  # 1e6
+    r"(?P<mant>\d+(?:\.\d+)?)\s*[×xX*]\s*10\s*\^\s*(?P<exp>[-−+]?\d+)"  # 1×10^6, 2.5 x 10^8, 1×10^-3
+    r"|10\s*\^\s*(?P<exp2>[-−+]?\d+)"  # 10^8, 10^-3
+    r"|(?P<mant3>\d+(?:\.\d+)?)[eE](?P<exp3>[-+]?\d+)"  # 1e6, 1e-3
     r"|(?P<grouped>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 25,000
     r"|(?P<plain>\d+(?:\.\d+)?)"  # 40, 7.5
     r"|(?P<word>(?i:\b(?:" + "|".join(NUMBER_WORDS) + r")\b))"
-    r")(?!\d)"
+    rf")(?![\d{digits.FRACTIONS}])"  # 1½ is no 1 (digits.py keeps the fraction as it is)
 )
 
 
@@ -65,27 +67,37 @@ class Number:
     end: int
 
 
+def _exponent(text: str) -> str:
+    """An exponent as float() reads it: the minus sign U+2212 (what a superscript ⁻ becomes) as "-"."""
+    return text.replace("\u2212", "-")
+
+
 def numbers(quote: str) -> list[Number]:
     out = []
     for m in _NUMBER.finditer(quote):
+        # A power of ten as float() reads "1e6": a negative exponent is a fraction ("1×10^-3" is 0.001, not
+        # 10), and a huge one is infinite at once (10 ** int("9999999") took 13 s, then overflowed).
         if m.group("exp") is not None:
-            value = float(m.group("mant")) * 10 ** int(m.group("exp"))
+            value = float(f"{m.group('mant')}e{_exponent(m.group('exp'))}")
         elif m.group("exp2") is not None:
-            value = 10.0 ** int(m.group("exp2"))
+            value = float(f"1e{_exponent(m.group('exp2'))}")
         elif m.group("exp3") is not None:
-            value = float(m.group("mant3")) * 10 ** int(m.group("exp3"))
+            value = float(f"{m.group('mant3')}e{_exponent(m.group('exp3'))}")
         elif m.group("grouped") is not None:
             value = float(m.group("grouped").replace(",", ""))
         elif m.group("word") is not None:
             value = float(NUMBER_WORDS[m.group("word").lower()])
         else:
             value = float(m.group("plain"))
-        out.append(Number(value, m.start(), m.end()))
+        if math.isfinite(value):  # "1e999" is no number a record can hold
+            out.append(Number(value, m.start(), m.end()))
     return out
 
 
 def same_number(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    """Whether two numbers are one, to a relative 1e-9; never for an infinite one, which the tolerance
+    (infinite too) would have made the same as every number."""
+    return math.isfinite(a) and math.isfinite(b) and abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
 # --- units ----------------------------------------------------------------------------------------
@@ -95,7 +107,8 @@ def same_number(a: float, b: float) -> bool:
 class Unit:
     key: str  # how the docs name it
     dimension: str  # what it measures: mass, time, score, dose_rate, dose, lab
-    spellings: tuple[str, ...]  # as sources write it (NFKC: m² is m2, µ is μ); spaces around / are optional
+    # as sources write it, in digits.nfkc's form (m² is m^2, µ is μ); spaces around / are optional
+    spellings: tuple[str, ...]
 
 
 UNITS = [
@@ -138,9 +151,13 @@ UNITS = [
             "x the upper limit of normal",
         ),
     ),
-    Unit("mL/min/1.73 m2", "lab", ("mL/min/1.73 m2", "mL/min/1.73m2", "ml/min/1.73 m2", "ml/min/1.73m2")),
+    Unit(
+        "mL/min/1.73 m2",
+        "lab",
+        tuple(f"{ml}/min/1.73{space}m{power}2" for ml in ("mL", "ml") for space in (" ", "") for power in ("", "^")),
+    ),
     Unit("mL/min", "lab", ("mL/min", "ml/min")),
-    Unit("/mm3", "lab", ("/mm3", "cells/mm3", "/μL", "/uL", "cells/μL", "/μl", "/ul")),
+    Unit("/mm3", "lab", ("/mm3", "cells/mm3", "/mm^3", "cells/mm^3", "/μL", "/uL", "cells/μL", "/μl", "/ul")),
     Unit("×10^9/L", "lab", ("×10^9/L", "x10^9/L", "× 10^9/L", "x 10^9/L", "×10^9 /L")),
     Unit("%", "lab", ("%", "percent")),
 ]
@@ -165,7 +182,7 @@ _UNIT_AT = re.compile(
 
 
 def nfkc(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    return " ".join(digits.nfkc(text).split())
 
 
 def unit_at(quote: str, at: int) -> tuple[Unit, int] | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from sle_trials.reading import layouts
+from sle_trials.reading import digits, layouts
 from sle_trials.reading.criteria_text import ESCAPE
 from sle_trials.reading.invisible import DROPPED
 
@@ -61,11 +61,13 @@ def normalise(text: str) -> Normalised:
     chars: list[tuple[str, int, int]] = []
     i = 0
     while i < len(text):
-        j = i + 1
+        script = None if text[i].isascii() else digits.PATTERN.match(text, i)  # "10⁶" is "10^6", as the checks read it
+        j = script.end() if script else i + 1
         while j < len(text) and unicodedata.combining(text[j]):
             j += 1
         cluster = text[i:j]
-        chars.extend((c, i, j) for c in (cluster if cluster.isascii() else unicodedata.normalize("NFKC", cluster)))
+        normal = cluster if cluster.isascii() else digits.nfkc(cluster)
+        chars.extend((c, i, j) for c in normal)
         i = j
     joined = "".join(c for c, _, _ in chars)
     if "\\" in joined:  # markdown escapes: drop the backslash, keep the character

@@ -1,0 +1,64 @@
+"""Digits: the characters NFKC would turn into digits that run into the digits beside them.
+
+The checks compare a record with its source in Unicode NFKC (layouts.normalise), so that a source's
+full-width "２４" or a ligature reads as what a reader sees. But NFKC writes a superscript as a plain
+digit: "1×10⁶/kg" became "1×106/kg", which bound a dose of 106 and refused the 1,000,000 the source
+states; "1.73 m²" became "1.73 m2". A vulgar fraction becomes digits around a fraction slash ("1½"
+became "11⁄2", eleven), and a circled number its digits ("①18" became "118").
+
+So before NFKC, a run of superscript digits and signs is written as an exponent, "^" and its digits
+("10⁶" is "10^6", which the lexicon reads as a power of ten, as it reads the "10^6" most sources
+write), a run of subscript ones as "_" and its digits ("CO₂" is "CO_2", no number), and a fraction or
+a circled, parenthesised or stopped number is kept as it is (no number at all). Every other
+character is NFKC's: a full-width or mathematical digit is the same digit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Written out, not worked out from unicodedata at import (a scan of Unicode costs a warm run 0.3 s);
+# tests/test_attacks_digits.py holds these to Unicode: every character NFKC gives a digit is here,
+# or a full-width, mathematical or squared form (the same digit, or a unit such as ㎡).
+_SUPER_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"  # ⁰¹²³⁴⁵⁶⁷⁸⁹
+_SUPER_SIGNS = "\u207a-\u207e"  # ⁺⁻⁼⁽⁾
+_SUB_DIGITS = "\u2080-\u2089"  # ₀₁₂₃₄₅₆₇₈₉
+_SUB_SIGNS = "\u208a-\u208e"  # ₊₋₌₍₎
+FRACTIONS = "\u00bc-\u00be\u2150-\u215f\u2189"  # ¼½¾ ⅐…⅟ ↉: a number they follow is a mixed number (1½)
+KEPT = (
+    FRACTIONS + "\u2460-\u249b\u24ea"  # circled, parenthesised and stopped numbers: ①…⑳ ⑴…⒇ ⒈…⒛ ⓪
+    "\u3251-\u325f\u32b1-\u32bf"  # circled numbers 21 to 50
+    "\u32c0-\u32cb\u3358-\u3370\u33e0-\u33fe"  # months, hours and days: ㋀ (1月), ㍘ (0点), ㏠ (1日)
+    "\U0001f100-\U0001f10a"  # digits with a full stop or a comma: 🄀 (0.) … 🄊 (9,)
+)
+# A run of superscripts (or subscripts) that holds a digit; a kept character alone.
+PATTERN = re.compile(
+    f"(?P<sup>[{_SUPER_SIGNS}]*[{_SUPER_DIGITS}][{_SUPER_DIGITS}{_SUPER_SIGNS}]*)"
+    f"|(?P<sub>[{_SUB_SIGNS}]*[{_SUB_DIGITS}][{_SUB_DIGITS}{_SUB_SIGNS}]*)"
+    f"|[{KEPT}]"
+)
+
+
+def written(match: re.Match[str]) -> str:
+    """What a run the pattern found is compared as: "^6", "_2", or the kept character itself."""
+    if match["sup"] is not None:
+        return "^" + unicodedata.normalize("NFKC", match["sup"])
+    if match["sub"] is not None:
+        return "_" + unicodedata.normalize("NFKC", match["sub"])
+    return match.group()  # a kept character
+
+
+def nfkc(text: str) -> str:
+    """Unicode NFKC, but with the runs PATTERN finds written as written() says: no digit of a superscript,
+    a subscript, a fraction or a circled number runs into the digits beside it."""
+    if PATTERN.search(text) is None:
+        return unicodedata.normalize("NFKC", text)
+    out = []
+    at = 0
+    for match in PATTERN.finditer(text):
+        out.append(unicodedata.normalize("NFKC", text[at : match.start()]))
+        out.append(written(match))
+        at = match.end()
+    out.append(unicodedata.normalize("NFKC", text[at:]))
+    return "".join(out)

@@ -1,0 +1,117 @@
+"""Pull-request attacks on how numbers are read from a source: a value bound to a number the source
+does not state.
+
+The checks compare text in Unicode NFKC, which writes a superscript as a plain digit: a source's
+"1×10⁶/kg" was read as "1×106/kg", so a dose of 106 bound to it and the 1,000,000 it states was
+refused. And a number of 400 digits was read as infinity, which the tolerance of same_number (itself
+infinite then) made equal to every number: "999…9 participants" bound an enrollment of 60, or any.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, Trials, add_source
+from sle_trials.reading import digits, layouts, lexicon
+
+SOURCE = "seeds/921_scripts.txt"
+DOSE = "1×10⁶/kg CAR-T cells for patients 1 to 3"
+RECORD = """\
+nct_id: NCT06513429
+brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
+curation:
+  status: draft
+  sources:
+    - file: seeds/921_scripts.txt
+      kind: OTHER
+      as_of: "2025-08-17"
+enrollment:
+  count: {count}
+arms:
+  - label: CAR-T cell therapy group
+    intervention_names:
+      - IM19 CAR-T cells
+    cohorts:
+      - patients: {{first: 1, last: 3}}
+        dose:
+          value: {dose}
+          unit: CAR-T cells
+          basis: PER_KG
+interventions:
+  - name: IM19 CAR-T cells
+evidence:
+  enrollment.count: '{enrolled} participants'
+  arms.0.cohorts.0: {quote}
+"""
+
+
+def put(root: Path, *, count: int = 6, dose: int = 1_000_000, enrolled: str = "6") -> None:
+    text = (
+        "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+        f"Enrollment: {enrolled} participants\n"
+        f"CAR-T cell therapy group: IM19 CAR-T cells at a dose of {DOSE}.\n"
+    )
+    add_source(root, SOURCE, text)
+    record = RECORD.format(count=count, dose=dose, enrolled=enrolled, quote=DOSE)
+    (root / IM19_PATH).write_text(record, encoding="utf-8")
+
+
+def test_a_dose_read_from_a_superscript_power_is_the_power(registry: Path, trials: Trials) -> None:
+    put(registry)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status == 0, result.out
+
+
+def test_a_dose_of_the_superscripts_digits_run_together_is_refused(registry: Path, trials: Trials) -> None:
+    put(registry, dose=106)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status == 1 and result.codes() == {"E508"}, result.out
+
+
+def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: Trials) -> None:
+    put(registry, count=60, enrolled="9" * 400)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status == 1 and result.codes() == {"E505"}, result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("1×10⁶/kg", [1e6]),  # the superscript is an exponent, not the digits 106
+        ("1×10^-3 mg", [0.001]),  # a negative exponent is a fraction, not 10
+        ("10⁻³ g", [0.001]),
+        ("1½ years", []),  # neither 11 (NFKC writes ½ as 1⁄2) nor 1
+        ("①18 years", []),  # not 118 (NFKC writes ① as 1); a number against a label is none
+        ("CO₂ 40", [40]),  # the subscript is no number
+        ("1.73 m² 30", [1.73, 30]),
+        ("２４ weeks", [24]),  # a full-width digit is the same digit
+        ("9" * 400, []),  # infinite: no number a record can hold
+        ("1e99999999", []),  # at once: 10 ** int(...) of it took seconds, then overflowed
+    ],
+)
+def test_numbers_as_the_source_states_them(text: str, values: list[float]) -> None:
+    found = [n.value for n in lexicon.numbers(layouts.normalise(text))]
+    assert found == values
+
+
+def test_no_infinite_number_is_the_same_as_another() -> None:
+    assert not lexicon.same_number(float("inf"), 60)
+    assert not lexicon.same_number(float("inf"), float("inf"))
+    assert lexicon.same_number(1e6, 1_000_000)
+
+
+def test_every_character_nfkc_makes_a_digit_of_is_read_as_its_script_says() -> None:
+    """digits.PATTERN is written out: each character whose NFKC holds an ASCII digit is either in it
+    or a full-width, mathematical or squared form (the same digit, or a unit such as ㎡)."""
+    same = ("<wide>", "<font>", "<square>")
+    missed = []
+    for code in range(0x80, 0x20000):  # beyond, Unicode has no such character (🄊 is U+1F10A)
+        c = chr(code)
+        tag = unicodedata.decomposition(c).split(" ", 1)[0]
+        if not tag.startswith("<") or tag in same:
+            continue
+        if any("0" <= d <= "9" for d in unicodedata.normalize("NFKC", c)) and not digits.PATTERN.fullmatch(c):
+            missed.append(f"U+{code:04X} {tag}")
+    assert missed == []
