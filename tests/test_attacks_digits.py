@@ -115,3 +115,15 @@ def test_every_character_nfkc_makes_a_digit_of_is_read_as_its_script_says() -> N
         if any("0" <= d <= "9" for d in unicodedata.normalize("NFKC", c)) and not digits.PATTERN.fullmatch(c):
             missed.append(f"U+{code:04X} {tag}")
     assert missed == []
+
+
+def test_a_text_nfkc_leaves_as_it_is_holds_nothing_digits_rewrites() -> None:
+    """digits.nfkc returns a text NFKC leaves unchanged as it is, without looking for PATTERN's
+    characters: so every character PATTERN is made of must be one NFKC changes, and what it rewrites
+    must be what it reads within the runs of those characters."""
+    members = [chr(code) for code in range(0x80, 0x20000) if digits.PATTERN.fullmatch(chr(code))]
+    members += [chr(code) for code in range(0x2070, 0x20A0) if unicodedata.decomposition(chr(code))]  # signs
+    assert len(members) > 200
+    assert [f"U+{ord(c):04X}" for c in members if unicodedata.is_normalized("NFKC", c)] == []
+    text = "eGFR <30 mL/min/1.73 m², ⁽⁺¹⁰⁾, 1½ and ① ≥ µ"
+    assert digits.nfkc(text) == "eGFR <30 mL/min/1.73 m^2, ^(+10), 1½ and ① ≥ μ"

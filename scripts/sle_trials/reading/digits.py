@@ -39,6 +39,11 @@ PATTERN = re.compile(
     f"|[{KEPT}]"
 )
 
+# A run of the characters PATTERN is made of: no match of it reaches past one, so PATTERN is tried
+# within these runs only. Tried at every character of a text, its three branches cost a run of the
+# real records 23% more instructions than NFKC alone; one class is found in a tenth of the time.
+_RUN = re.compile(f"[{_SUPER_DIGITS}{_SUPER_SIGNS}{_SUB_DIGITS}{_SUB_SIGNS}{KEPT}]+")
+
 
 def written(match: re.Match[str]) -> str:
     """What a run the pattern found is compared as: "^6", "_2", or the kept character itself."""
@@ -52,13 +57,14 @@ def written(match: re.Match[str]) -> str:
 def nfkc(text: str) -> str:
     """Unicode NFKC, but with the runs PATTERN finds written as written() says: no digit of a superscript,
     a subscript, a fraction or a circled number runs into the digits beside it."""
-    if PATTERN.search(text) is None:
-        return unicodedata.normalize("NFKC", text)
+    if unicodedata.is_normalized("NFKC", text):
+        return text  # each character PATTERN finds is one that NFKC changes: none is here
     out = []
     at = 0
-    for match in PATTERN.finditer(text):
-        out.append(unicodedata.normalize("NFKC", text[at : match.start()]))
-        out.append(written(match))
-        at = match.end()
+    for run in _RUN.finditer(text):
+        for match in PATTERN.finditer(text, run.start(), run.end()):
+            out.append(unicodedata.normalize("NFKC", text[at : match.start()]))
+            out.append(written(match))
+            at = match.end()
     out.append(unicodedata.normalize("NFKC", text[at:]))
     return "".join(out)
