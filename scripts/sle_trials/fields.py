@@ -345,9 +345,10 @@ def fields_beneath(schema: dict, name: str) -> list[Path_]:
     if held.beneath is None:
         held.beneath = {}
         for path, name_ in named_fields(schema):
-            for i, char in enumerate(name_):
-                if char == ".":
-                    held.beneath.setdefault(name_[:i], []).append(path)
+            dot = name_.find(".")
+            while dot != -1:
+                held.beneath.setdefault(name_[:dot], []).append(path)
+                dot = name_.find(".", dot + 1)
     return held.beneath.get(name, [])
 
 
