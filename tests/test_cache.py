@@ -118,12 +118,69 @@ def test_no_cache_checks_everything(reg: Path, counts: dict, capsys) -> None:
     assert counts == {"read": 14, "check": 14}
 
 
-def test_a_changed_schema_or_seed_drops_every_entry(reg: Path, counts: dict, capsys) -> None:
+def test_a_changed_schema_drops_every_entry(reg: Path, counts: dict, capsys) -> None:
     run(reg, capsys, "check")
     schema = reg / "schema" / "trial.schema.json"
     schema.write_text(schema.read_text(encoding="utf-8").replace('"minimum": 0,', '"minimum": 7,', 1), encoding="utf-8")
     code, out = run(reg, capsys, "validate")
     assert counts["check"] == 14 and code == 1, out
+
+
+# One record cites this source; the other six cite IM19's.
+RELMA, RELMA_SOURCE = "trials/NCT05765006.yaml", "seeds/004_2ad16b9ce66a0787.txt"
+
+
+def _cut_in_half(file: Path) -> None:
+    """Half the document gone, with words the record citing it quotes."""
+    raw = file.read_bytes()
+    file.write_bytes(raw[: len(raw) // 2])
+
+
+def test_a_source_added_drops_no_entry(reg: Path, counts: dict, capsys) -> None:
+    """Every `trials import` adds a source: when every source counted for every entry, the check
+    after an import checked every record again (10,000 records: a cold check)."""
+    run(reg, capsys, "check")
+    (reg / "seeds" / "900_new.txt").write_text("A page no record cites.\n", encoding="utf-8")
+    assert run(reg, capsys, "validate")[0] == 0
+    assert counts["check"] == 7
+
+
+def test_a_changed_source_drops_the_entries_of_the_records_citing_it(reg: Path, counts: dict, capsys) -> None:
+    run(reg, capsys, "check")
+    _cut_in_half(reg / RELMA_SOURCE)
+    for _ in range(2):  # and its problems are found again, not served
+        code, out = run(reg, capsys, "validate")
+        assert code == 1 and {line.split(":", 1)[0] for line in out.splitlines() if ": E" in line} == {RELMA}, out
+    assert counts["check"] == 7 + 2
+
+
+def test_a_touched_record_whose_source_changed_is_checked_again(reg: Path, counts: dict, capsys) -> None:
+    """Its bytes are the ones the cache holds, which alone would spare it the check (a touched but
+    unchanged file); the source it cites is not."""
+    run(reg, capsys, "check")
+    os.utime(reg / RELMA)
+    _cut_in_half(reg / RELMA_SOURCE)
+    code, out = run(reg, capsys, "validate")
+    assert code == 1 and RELMA in out and counts["check"] == 8, out
+
+
+def test_validating_one_file_looks_only_at_the_sources_it_cites(reg: Path, counts: dict, capsys, monkeypatch) -> None:
+    """`trials validate FILE`, what a curator runs after an edit, once read and hashed every source
+    under seeds/ (10,000 of them in the benchmark) for the cache's fingerprint."""
+    assert run(reg, capsys, "check")[0] == 0
+    (reg / _IM19_SOURCE).write_bytes((reg / _IM19_SOURCE).read_bytes() + b"\n")  # not RELMA's: not looked at
+    reads = _source_reads(monkeypatch)
+    looked: list[str] = []
+    real = os.lstat
+
+    def lstat(path, *args, **kwargs):
+        looked.append(os.fspath(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", lstat)
+    assert run(reg, capsys, "validate", str(reg / RELMA))[0] == 0
+    assert reads == [] and counts["check"] == 7
+    assert [Path(p).name for p in looked if Path(p).parent.name == "seeds"] == [Path(RELMA_SOURCE).name]
 
 
 def test_no_entry_is_read_or_written_before_its_fingerprint_is_known(reg: Path, capsys) -> None:
@@ -242,7 +299,7 @@ def test_an_entry_is_trusted_by_stat_only_outside_the_window() -> None:
     now = time.time_ns()
     old = now - 3 * 10**9
     st = os.stat_result((0o100644, 7, 9, 1, 0, 0, 10, 0, 0, 0), {"st_mtime_ns": old, "st_ctime_ns": old})
-    entry = cache.Entry("trials/NCT00000000.yaml", 10, old, old, 7, 9, now, "0" * 64, None)  # type: ignore[arg-type]
+    entry = cache.Entry("trials/NCT00000000.yaml", 10, old, old, 7, 9, now, "0" * 64, None, ())  # type: ignore[arg-type]
     assert entry.fresh(st)
     assert not entry._replace(read_ns=now - 2 * 10**9).fresh(st), "modified within 2 s of the read"
     assert not entry._replace(ctime_ns=now - 10**9).fresh(st), "changed within 2 s of the read"
@@ -420,8 +477,8 @@ def _stamp_row(db_file: Path, key: bytes, path: str, stamp: tuple) -> None:
     store._key = key
     with sqlite3.connect(db_file) as db:
         store.belong_to(db.execute("SELECT value FROM meta").fetchone()[0])
-        sha, summary = db.execute("SELECT sha256, summary FROM entry WHERE path = ?", (path,)).fetchone()
-        mac = store._mac(path, files.Stamp(*stamp), sha.hex(), summary)
+        sha, summary, cited = db.execute("SELECT sha256, summary, cited FROM entry WHERE path = ?", (path,)).fetchone()
+        mac = store._mac(path, files.Stamp(*stamp), sha.hex(), summary, cited)
         db.execute(
             "UPDATE entry SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, device = ?, read_ns = ?, mac = ?"
             " WHERE path = ?",
@@ -474,19 +531,23 @@ def test_a_forged_entry_is_a_miss(reg: Path, capsys, monkeypatch) -> None:
     assert code == 1 and "E505" in out, out
 
 
-def _with_key(reg: Path, path: str, summary: bytes) -> None:
-    """Rewrite path's entry to hold summary, with a MAC made with this clone's key: what only this
-    clone could write. The shape checks must still refuse what the tool would never write."""
+def _with_key(reg: Path, path: str, summary: bytes | None = None, cited: bytes | None = None) -> None:
+    """Rewrite path's entry to hold summary and cited (each as stored when None), with a MAC made with
+    this clone's key: what only this clone could write. The shape checks must still refuse what the
+    tool would never write."""
     store = cache.Cache(reg)
     file = database(reg)
     store._key = (file.parent / cache.KEY).read_bytes()
     with sqlite3.connect(file) as db:
         store.belong_to(db.execute("SELECT value FROM meta").fetchone()[0])
-        *stamp, sha = db.execute(
-            "SELECT size, mtime_ns, ctime_ns, inode, device, read_ns, sha256 FROM entry WHERE path = ?", (path,)
+        *stamp, sha, stored_summary, stored_cited = db.execute(
+            "SELECT size, mtime_ns, ctime_ns, inode, device, read_ns, sha256, summary, cited FROM entry WHERE path = ?",
+            (path,),
         ).fetchone()
-        mac = store._mac(path, files.Stamp(*stamp), sha.hex(), summary)
-        db.execute("UPDATE entry SET summary = ?, mac = ? WHERE path = ?", (summary, mac, path))
+        summary = stored_summary if summary is None else summary
+        cited = stored_cited if cited is None else cited
+        mac = store._mac(path, files.Stamp(*stamp), sha.hex(), summary, cited)
+        db.execute("UPDATE entry SET summary = ?, cited = ?, mac = ? WHERE path = ?", (summary, cited, mac, path))
 
 
 @pytest.mark.parametrize(
@@ -513,13 +574,52 @@ def test_a_misshapen_summary_is_a_miss(reg: Path, counts: dict, capsys, summary:
     assert counts["check"] == 8, "the misshapen entry's file is checked again, and only it"
 
 
+_SHA = "ab" * 32
+_IM19_SOURCE = "seeds/000_84a0f0163f21158e.txt"
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        b"not json",
+        b"{}",
+        b"[]",  # no source: a verdict that would hold whatever its sources say
+        f'[["{_IM19_SOURCE}"]]'.encode(),
+        f'[["{_IM19_SOURCE}", "{_SHA.upper()}"]]'.encode(),
+        f'[["{_IM19_SOURCE}", "{_SHA[:-1]}"]]'.encode(),
+        f'[["../{_IM19_SOURCE}", "{_SHA}"]]'.encode(),
+        f'[["seeds/other.txt", "{_SHA}"]]'.encode(),  # not the source the record cites
+        f'[["{_IM19_SOURCE}", "{_SHA}"], ["{_IM19_SOURCE}", "{_SHA}"]]'.encode(),
+        f'[["{_IM19_SOURCE}", "{_SHA}"], ["seeds/000.txt", "{_SHA}"]]'.encode(),  # not in order
+    ],
+    ids=lambda s: s[:40].decode("utf-8", "replace"),
+)
+def test_misshapen_cited_sources_are_a_miss(reg: Path, counts: dict, capsys, cited: bytes) -> None:
+    """An entry names the sources its check read, each with its sha256, and holds only while they
+    still have it: one that names other sources, none, or no sha256 would vouch for a record
+    whatever its sources now say."""
+    assert run(reg, capsys, "check")[0] == 0
+    _with_key(reg, IM19, cited=cited)
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts["check"] == 8, "the misshapen entry's file is checked again, and only it"
+
+
 def test_a_well_formed_summary_from_the_key_is_used(reg: Path, counts: dict, capsys) -> None:
     """The counterpart of the tests above: the shape the tool writes is read back."""
     assert run(reg, capsys, "check")[0] == 0
-    summary = rows(reg)[IM19][8]
-    _with_key(reg, IM19, summary)
+    summary, cited = rows(reg)[IM19][8:10]
+    assert cited == f'[["{_IM19_SOURCE}","{hashlib.sha256((reg / _IM19_SOURCE).read_bytes()).hexdigest()}"]]'.encode()
+    _with_key(reg, IM19, summary, cited)
     assert run(reg, capsys, "check")[0] == 0
     assert counts["check"] == 7
+
+
+def test_an_entry_whose_source_sha256_is_not_the_sources_is_a_miss(reg: Path, counts: dict, capsys) -> None:
+    """Well formed and under this clone's key, but the source had other bytes when it was checked."""
+    assert run(reg, capsys, "check")[0] == 0
+    _with_key(reg, IM19, cited=f'[["{_IM19_SOURCE}", "{_SHA}"]]'.encode())
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts["check"] == 8
 
 
 def test_no_cache_is_never_opened(reg: Path, capsys, monkeypatch) -> None:

@@ -214,7 +214,7 @@ def cmd_refs(root: Path, args: argparse.Namespace) -> int:
     """Only cross-record problems here; `validate` reports each file's own. A file that failed its own
     checks is not in the index, so nothing was cross-checked for it: refs names such files and exits
     1, never saying "no problems" of a registry it could not check whole."""
-    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=_use_cache(args))
+    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=_use_cache(args), every_source=True)
     problems = pipeline.cross_check(root, result)
     unchecked = sorted({p.path for p in result.problems})
     report.render(problems, args.format, sys.stdout, files=result.files - len(unchecked), unchecked=unchecked)

@@ -24,6 +24,7 @@ the closest source passage.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 from collections import Counter, OrderedDict
@@ -83,29 +84,29 @@ _NCT = re.compile(r"NCT[0-9]{8}")
 
 
 class Documents:
-    """Source documents read in one run, by (path, modification time, size): a registry's records
-    cite a few documents many times (six of the seven first records cite one page). Bounded by the
-    characters they hold, not their number, so that many large documents cannot fill memory; the
-    least recently used go first."""
+    """Source documents read in one run, by (path, modification time, size), each with the sha256 of
+    the bytes it was read from: a registry's records cite a few documents many times (six of the
+    seven first records cite one page). Bounded by the characters they hold, not their number, so
+    that many large documents cannot fill memory; the least recently used go first."""
 
     def __init__(self, chars: int) -> None:
         self.room = chars
-        self.docs: OrderedDict[tuple, SourceDoc | None] = OrderedDict()
+        self.docs: OrderedDict[tuple, Read] = OrderedDict()
 
-    def get(self, file: str, name: str, stamp: tuple[int, int]) -> SourceDoc | None:
+    def get(self, file: str, name: str, stamp: tuple[int, int]) -> Read:
         key = (file, name, stamp)
         if key in self.docs:
             self.docs.move_to_end(key)
             return self.docs[key]
-        doc = _read(file, name)
-        size = len(doc.text) if doc is not None else 0
+        read = _read(file, name)
+        size = len(read.doc.text) if read.doc is not None else 0
         while self.docs and self.room < size:
             _, old = self.docs.popitem(last=False)
-            self.room += len(old.text) if old is not None else 0
+            self.room += len(old.doc.text) if old.doc is not None else 0
         if size <= self.room:
-            self.docs[key] = doc
+            self.docs[key] = read
             self.room -= size
-        return doc
+        return read
 
 
 class Memory:
@@ -117,29 +118,46 @@ class Memory:
         self.reader = lexicon.Reader()
 
 
-def _read(file: str, name: str) -> SourceDoc | None:
+class Read(NamedTuple):
+    """A source document as read, and the sha256 of its bytes (None both when it was refused): what
+    a check cache entry binds its verdict to."""
+
+    doc: SourceDoc | None
+    sha256: str | None
+
+
+_REFUSED = Read(None, None)
+
+
+def _read(file: str, name: str) -> Read:
     try:
-        return layouts.read(name, files.read_bytes(file, files.MAX_SOURCE_BYTES))
+        raw = files.read_bytes(file, files.MAX_SOURCE_BYTES)
     except files.Refused:
-        return None
+        return _REFUSED
+    return Read(layouts.read(name, raw), hashlib.sha256(raw).hexdigest())
 
 
-def source_doc(root: Path | str, name: str, documents: Documents | None = None) -> SourceDoc | None:
+def read_source(root: Path | str, name: str, documents: Documents | None = None) -> Read:
     """The source document seeds/NAME (name as records cite it) read through the guard (a regular
     file, no link, at most files.MAX_SOURCE_BYTES), or taken from the run's documents when they hold
-    it by modification time and size; None when it cannot be read (rules report E108). A name that is
-    not seeds/NAME (files.SOURCE_PATH: no "..", no absolute path, whatever a changed schema lets
-    through) is never opened."""
+    it by modification time and size; refused (Read(None, None)) when it cannot be read (rules
+    report E108). A name that is not seeds/NAME (files.SOURCE_PATH: no "..", no absolute path,
+    whatever a changed schema lets through) is never opened."""
     if not files.SOURCE_PATH.match(name):
-        return None
+        return _REFUSED
     file = os.path.join(root, name)
     try:
         st = os.lstat(file)
     except (OSError, ValueError):
-        return None
+        return _REFUSED
     if files.kind_of(st.st_mode) is not None:
-        return None
+        return _REFUSED
     return _read(file, name) if documents is None else documents.get(file, name, (st.st_mtime_ns, st.st_size))
+
+
+def source_doc(root: Path | str, name: str, documents: Documents | None = None) -> SourceDoc | None:
+    """read_source's document: None when it cannot be read."""
+    return read_source(root, name, documents).doc
 
 
 def source_text(root: Path | str, name: str) -> str | None:
@@ -189,9 +207,11 @@ class Sources:
         self.record = record
         self.docs: list[SourceDoc] = []
         self.nct_id = record.data["nct_id"]
+        self.read: dict[str, str] = {}  # each cited source read: its name -> the sha256 of its bytes
         for source in record.data["curation"]["sources"]:
-            doc = source_doc(root, source["file"], documents)
-            if doc is not None:  # a missing source is reported by rules (E108)
+            doc, sha256 = read_source(root, source["file"], documents)
+            if doc is not None and sha256 is not None:  # a missing source is reported by rules (E108)
+                self.read[source["file"]] = sha256
                 self.docs.append(doc.for_trial(self.nct_id))
         self.searches = 0
 
@@ -629,9 +649,12 @@ def check_unbound(record: Record, schema: dict, scalars: Scalars | None = None) 
             )
 
 
-def check(record: Record, schema: dict, root: Path, memory: Memory | None = None) -> list[Problem]:
+def check(
+    record: Record, schema: dict, root: Path, memory: Memory | None = None, read: dict[str, str] | None = None
+) -> list[Problem]:
     """The evidence checks of one schema-valid record; memory: what the run remembers (a fresh one
-    when the caller keeps none)."""
+    when the caller keeps none); read, when given: filled with the sha256 of each cited source as
+    these checks read it (its name -> hex), what the check cache binds a verdict to."""
     memory = memory or Memory()
     scalars = Scalars(record, schema)  # walked once, when a check first reads them
     problems = [
@@ -640,6 +663,8 @@ def check(record: Record, schema: dict, root: Path, memory: Memory | None = None
         *completeness.check_fields(record, schema),
     ]
     sources = Sources(record, root, memory.documents)
+    if read is not None:
+        read.update(sources.read)
     if sources.docs:  # with no readable source, E108 has said why
         problems += [
             *check_nct_id(record, sources),

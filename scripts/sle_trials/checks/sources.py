@@ -131,40 +131,35 @@ class Seed(NamedTuple):
     refused: str | None  # why it was not read (a link, a pipe, too large)
     read: files.Stamp | None = None  # the document as this run read it (None: known by the cache, or refused)
 
-    @property
-    def content(self) -> bytes:
-        """What the cache's fingerprint takes of it: its sha256, or the refusal."""
-        return bytes.fromhex(self.sha256) if self.sha256 is not None else b"refused: " + str(self.refused).encode()
+
+def read_seed(root: Path, seed: str, known: Callable[[str, os.stat_result], str | None] | None = None) -> Seed:
+    """One source document's sha256 (seed: seeds/NAME). known(seed, its lstat) gives the sha256 the
+    check cache holds for a regular file unchanged by its stat since this clone read it, as trial
+    files are trusted; any other file is read through the guard (files.read), and refused when it is
+    not a plain file."""
+    path = os.path.join(root, seed)
+    if known is not None:
+        try:
+            st = os.lstat(path)
+        except OSError:
+            st = None
+        sha256 = known(seed, st) if st is not None and stat.S_ISREG(st.st_mode) else None
+        if sha256 is not None:
+            return Seed(seed, sha256, None)
+    try:
+        raw, stamp = files.read(path, files.MAX_SOURCE_BYTES)
+    except files.Refused as exc:
+        return Seed(seed, None, str(exc))
+    return Seed(seed, hashlib.sha256(raw).hexdigest(), None, stamp)
 
 
 def read_seeds(
     root: Path, seed_files: list[str], known: Callable[[str, os.stat_result], str | None] | None = None
 ) -> list[Seed]:
-    """Every source document's sha256, once a run: the cache's fingerprint and the manifest check
-    both take theirs from here (each used to read and hash every source itself: 119 MB twice a
-    check at 10,000 records). known(file, its lstat) gives the sha256 the check cache holds for a
-    regular file unchanged by its stat since this clone read it, as trial files are trusted; every
-    other file is read through the guard (files.read), and refused when it is not a plain file."""
-    out = []
-    folder = os.path.join(root, "")
-    for seed in seed_files:
-        path = folder + seed
-        if known is not None:
-            try:
-                st = os.lstat(path)
-            except OSError:
-                st = None
-            sha256 = known(seed, st) if st is not None and stat.S_ISREG(st.st_mode) else None
-            if sha256 is not None:
-                out.append(Seed(seed, sha256, None))
-                continue
-        try:
-            raw, stamp = files.read(path, files.MAX_SOURCE_BYTES)
-        except files.Refused as exc:
-            out.append(Seed(seed, None, str(exc)))
-            continue
-        out.append(Seed(seed, hashlib.sha256(raw).hexdigest(), None, stamp))
-    return out
+    """Every source document's sha256 (read_seed), once a run: the manifest check and the check
+    cache take theirs from here (each used to read and hash every source itself: 119 MB twice a
+    check at 10,000 records)."""
+    return [read_seed(root, seed, known) for seed in seed_files]
 
 
 def check_manifest(root: Path, seeds: list[Seed]) -> list[Problem]:

@@ -9,9 +9,9 @@ trust boundary (docs/trust-boundary.md):
   in the user's cache folder ($XDG_CACHE_HOME or ~/.cache)/sle-trials/<sha256 of the root's path>/.
 - Who wrote it: this clone only. A random key (32 bytes, mode 0600) is made beside the database
   the first time, and every entry carries an HMAC-SHA256 under it of all its fields: path, size,
-  modification time, when it was read, the file's sha256, the fingerprint and the summary. An
-  entry whose MAC does not verify is a miss, so no bytes that anyone can commit, copy or restore
-  become a verdict.
+  modification time, when it was read, the file's sha256, the fingerprint, the sources its check
+  read with their sha256s, and the summary. An entry whose MAC does not verify is a miss, so no
+  bytes that anyone can commit, copy or restore become a verdict.
 - Which file: a file is known by its stat only when its size, modification time, inode change time,
   inode and device are all as read (files.Stamp). Size and mtime alone can be set back by anyone (a
   tar or zip extracted over the work tree, `cp -p`, `touch -d`), so a file replaced by another of the
@@ -30,13 +30,19 @@ tick of its read ("racily clean", as git calls it) is always read again: the win
 the read, not from when the entry was stored (a run of 250,000 files stores its entries long after
 it read the first ones).
 
-All entries belong to a fingerprint of everything else a check depends on: the tool's own code, the
-schema and every file under seeds/. When any of them changes every entry is dropped. The sha256 of
-each file under seeds/ is itself kept (table source, MAC'd the same way, trusted by stat under the
-same rule), so a re-check hashes only the sources whose stat changed: each benchmark record cites a
-study of its own, and hashing them all was 119 MB a re-check at 10,000 records. Only files
-that passed every one-record check are cached; files with problems are checked again every time,
-so no message is ever served stale.
+All entries belong to a fingerprint of what every check depends on: the tool's own code, the
+libraries it runs and the schema. When any of them changes every entry is dropped. What one record's
+check depends on beyond these is the sources it cites: an entry names each with the sha256 of the
+bytes its check read (evidence.Sources.read, not a hash taken before or after the check), and it
+vouches for the file only while each of those sources has that sha256 now. A source edited, removed
+or replaced drops the entries of the records that cite it; a source added (every `trials import`
+adds one) drops none: when every source counted for every entry, an import made the next check of
+10,000 records a cold one. The sha256 of each file under seeds/ is itself kept (table source, MAC'd
+the same way, trusted by stat under the same rule), so a re-check hashes only the sources whose
+stat changed (each benchmark record cites a study of its own, and hashing them all was 119 MB a
+re-check at 10,000 records), and `trials validate FILE` looks only at the sources FILE cites. Only
+files that passed every one-record check are cached; files with problems are checked again every
+time, so no message is ever served stale.
 
 Why all rows at once: a warm check of 10,000 records looks up every file, and one query for all
 rows costs ~4 us a row where a query per file costs ~13 us. A row's MAC is verified and its summary
@@ -52,7 +58,7 @@ import os
 import secrets
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
@@ -66,7 +72,8 @@ if TYPE_CHECKING:
 DATABASE = "check-cache.sqlite3"
 KEY = "key"
 KEY_BYTES = 32
-LAYOUT = 3  # PRAGMA user_version of the database: bump when the tables change
+LAYOUT = 4  # PRAGMA user_version of the database: bump when the tables change
+MAX_CITED = 1024 * 1024  # bytes of an entry's cited sources (JSON); ~80 bytes a source
 MAX_SUMMARY = (
     2 * 1024 * 1024
 )  # bytes of a summary's JSON; a larger one is not cached (a record of 1 MiB gives ~2 MiB at most)
@@ -75,8 +82,9 @@ _TABLES = (
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE entry (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
     " ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
-    " read_ns INTEGER NOT NULL, sha256 BLOB NOT NULL, summary BLOB NOT NULL, mac BLOB NOT NULL)",
-    # the documents under seeds/ as last read: their hashes are the fingerprint's and the manifest check's
+    " read_ns INTEGER NOT NULL, sha256 BLOB NOT NULL, summary BLOB NOT NULL, cited BLOB NOT NULL,"
+    " mac BLOB NOT NULL)",
+    # the documents under seeds/ as last read: their hashes are the entries' and the manifest check's
     "CREATE TABLE source (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
     " ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
     " read_ns INTEGER NOT NULL, sha256 BLOB NOT NULL, mac BLOB NOT NULL)",
@@ -84,9 +92,10 @@ _TABLES = (
 # Every row, the sizes checked by SQLite before Python sees a value (a blob's length is known
 # without reading it): a damaged or hostile database cannot make this process hold a huge value.
 _ROWS = (
-    "SELECT path, size, mtime_ns, ctime_ns, inode, device, read_ns, sha256, summary, mac FROM entry"
+    "SELECT path, size, mtime_ns, ctime_ns, inode, device, read_ns, sha256, summary, cited, mac FROM entry"
     " WHERE typeof(path) = 'text' AND typeof(sha256) = 'blob' AND length(sha256) = 32"
-    " AND typeof(summary) = 'blob' AND length(summary) <= ? AND typeof(mac) = 'blob' AND length(mac) = 32"
+    " AND typeof(summary) = 'blob' AND length(summary) <= ? AND typeof(cited) = 'blob' AND length(cited) <= ?"
+    " AND typeof(mac) = 'blob' AND length(mac) = 32"
 )
 _SOURCE_ROWS = (
     "SELECT path, size, mtime_ns, ctime_ns, inode, device, read_ns, sha256, mac FROM source"
@@ -148,17 +157,14 @@ def _libraries() -> Iterator[bytes]:
                 yield f"{file}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0".encode()
 
 
-def fingerprint(root: Path, schema_text: str, seeds: Iterable[tuple[str, bytes]]) -> str:
-    """Everything a one-record check depends on besides the record: the Python version, the tool's
-    code (every file of the package, _code), the libraries it runs (_libraries), the schema and every
-    file under seeds/ as (name, content), content being its sha256 or why it was refused
-    (sources.Seed.content: a link or a pipe counts by its name and the refusal)."""
+def fingerprint(schema_text: str) -> str:
+    """Everything a one-record check depends on besides the record and the sources it cites (which
+    each entry names with their sha256: Entry.cited): the Python version, the tool's code (every
+    file of the package, _code), the libraries it runs (_libraries) and the schema."""
     digest = hashlib.sha256(sys.version.encode())
     for part in (*_code(), *_libraries()):
         digest.update(part)
     digest.update(schema_text.encode())
-    for name, content in sorted(seeds):
-        digest.update(os.fsencode(name) + b"\0" + content)
     return digest.hexdigest()
 
 
@@ -180,7 +186,8 @@ class SummaryValue(NamedTuple):
 
 class Entry(NamedTuple):
     """What the cache knows of one valid file: its path, its stamp as read (files.Stamp's fields),
-    its sha256 and its summary."""
+    its sha256, its summary, and the sources its check read, each with the sha256 of the bytes read:
+    the verdict holds while each of them still has those bytes."""
 
     path: str  # as problems name the file: trials/NCT....yaml
     size: int
@@ -191,6 +198,7 @@ class Entry(NamedTuple):
     read_ns: int  # the wall clock just before the file was read
     sha256: str
     summary: SummaryValue
+    cited: tuple[tuple[str, str], ...]  # (seeds/NAME, sha256) of each source the check read, by name
 
     @property
     def stamp(self) -> files.Stamp:
@@ -298,6 +306,34 @@ def _encode(summary: SummaryValue) -> bytes:
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode("utf-8")
+
+
+_HEX64 = frozenset("0123456789abcdef")
+
+
+def _cited(raw: bytes) -> tuple[tuple[str, str], ...] | None:
+    """An entry's cited sources as stored (JSON: [[name, sha256]...], by name) back, or None when
+    they do not have exactly that shape."""
+    try:
+        value = _decode(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return None
+    if type(value) is not list:
+        return None
+    out = []
+    for pair in value:
+        if type(pair) is not list or len(pair) != 2 or type(pair[0]) is not str or type(pair[1]) is not str:
+            return None
+        if len(pair[1]) != 64 or not _HEX64.issuperset(pair[1]) or not files.SOURCE_PATH.match(pair[0]):
+            return None  # a name a record may cite (seeds/NAME): nothing else is ever looked at
+        out.append((pair[0], pair[1]))
+    if [name for name, _ in out] != sorted({name for name, _ in out}):
+        return None  # written sorted and once each
+    return tuple(out)
+
+
+def _encode_cited(cited: tuple[tuple[str, str], ...]) -> bytes:
+    return json.dumps([list(pair) for pair in cited], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def place(root: Path) -> Path | None:
@@ -423,9 +459,8 @@ class Cache:
         self._writing = False
 
     def belong_to(self, fingerprint: str) -> None:
-        """The fingerprint this run's entries belong to (fingerprint(): the code, the schema and every
-        source). It is known only after the sources are read, and their sha256s come from this same
-        cache (source()), so it is given here rather than to the constructor."""
+        """The fingerprint this run's entries belong to (fingerprint(): the code, the libraries and the
+        schema), given once the schema is read."""
         self.fingerprint = fingerprint
 
     def _belonging(self) -> str:
@@ -479,8 +514,8 @@ class Cache:
         try:
             stored = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
             if stored is None or stored[0] != fingerprint:
-                return self._rows  # written for other code, schema or seeds: every entry is stale
-            self._rows = {row[0]: row for row in db.execute(_ROWS, (MAX_SUMMARY,))}
+                return self._rows  # written for other code or another schema: every entry is stale
+            self._rows = {row[0]: row for row in db.execute(_ROWS, (MAX_SUMMARY, MAX_CITED))}
         except (sqlite3.Error, OSError, ValueError, MemoryError) as exc:
             self._rows = {}
             self._unusable(exc)
@@ -559,26 +594,31 @@ class Cache:
         self._entries[path] = entry
         return entry
 
-    def _mac(self, path: str, stamp: files.Stamp, sha256: str, summary: bytes) -> bytes:
-        """HMAC-SHA256 of every field of an entry; NUL cannot occur in a path, and the summary is last."""
+    def _mac(self, path: str, stamp: files.Stamp, sha256: str, summary: bytes, cited: bytes) -> bytes:
+        """HMAC-SHA256 of every field of an entry; NUL cannot occur in a path, the cited sources' length
+        is given before them, and the summary is last."""
         fingerprint = self._belonging()
         fields = "\0".join(map(str, stamp))
-        return self._keyed(f"{path}\0{fields}\0{sha256}\0{fingerprint}\0".encode(), summary)
+        return self._keyed(f"{path}\0{fields}\0{sha256}\0{fingerprint}\0{len(cited)}\0".encode(), cited, summary)
 
     def _verify(self, row: tuple) -> Entry | None:
-        path, *numbers, raw_sha, summary, mac = row
+        path, *numbers, raw_sha, summary, cited, mac = row
         if not all(type(number) is int for number in numbers):
             return None
         size, mtime_ns, ctime_ns, inode, device, read_ns = numbers
         stamp = files.Stamp(size, mtime_ns, ctime_ns, _unsigned(inode), _unsigned(device), read_ns)
         sha256 = raw_sha.hex()
         try:
-            if not hmac.compare_digest(self._mac(path, stamp, sha256, summary), mac):
+            if not hmac.compare_digest(self._mac(path, stamp, sha256, summary, cited), mac):
                 return None
         except UnicodeEncodeError:  # a path that is not text: never written by this tool
             return None
-        value = _summary(summary)
-        return None if value is None else Entry(path, *stamp, sha256, value)
+        value, read = _summary(summary), _cited(cited)
+        if value is None or read is None:
+            return None
+        if {name for name, _ in read} != {text for items in value.sources for key, text in items if key == "file"}:
+            return None  # an entry holds to each source its record cites, and to no other
+        return Entry(path, *stamp, sha256, value, read)
 
     def put_many(self, entries: list[Entry]) -> None:
         """Keep the entries of files that passed every check (committed by close())."""
@@ -587,12 +627,12 @@ class Cache:
         def write(db: sqlite3.Connection) -> None:
             rows = []
             for entry in entries:
-                summary = _encode(entry.summary)
-                if len(summary) > MAX_SUMMARY or not entry.path.isprintable():
+                summary, cited = _encode(entry.summary), _encode_cited(entry.cited)
+                if len(summary) > MAX_SUMMARY or len(cited) > MAX_CITED or not entry.path.isprintable():
                     continue  # too large to be read back; a name no trial file has
-                mac = self._mac(entry.path, entry.stamp, entry.sha256, summary)
-                rows.append((*_stored(entry[:7]), bytes.fromhex(entry.sha256), summary, mac))
-            db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                mac = self._mac(entry.path, entry.stamp, entry.sha256, summary, cited)
+                rows.append((*_stored(entry[:7]), bytes.fromhex(entry.sha256), summary, cited, mac))
+            db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
         if entries:
             self._write(write)

@@ -182,6 +182,9 @@ class Checked(NamedTuple):
     problems: list[Problem]
     summary: cache.SummaryValue | None  # a valid record's (no problems)
     cited: list[str]  # the sources a record with problems cites (a valid one's are in its summary)
+    # a valid record's sources as its check read them, (seeds/NAME, sha256) by name: what its cache
+    # entry holds to; None when one it cites was not read (changed or gone during the check)
+    read: tuple[tuple[str, str], ...] | None = None
 
 
 class Checker:
@@ -218,18 +221,21 @@ class Checker:
             problems or rules.check(record, self.root, stem)  # type: ignore[arg-type]
             for problems, (record, _), (_, stem, _) in zip(found, loaded, batch)
         ]
+        reads: list[dict[str, str]] = [{} for _ in batch]  # each record's sources as its check read them
         found = [
-            problems or evidence.check(record, self.schema, self.root, self.memory)  # type: ignore[arg-type]
-            for problems, (record, _) in zip(found, loaded)
+            problems or evidence.check(record, self.schema, self.root, self.memory, read)  # type: ignore[arg-type]
+            for problems, (record, _), read in zip(found, loaded, reads)
         ]
         out: list[Checked] = []
-        for problems, (record, _) in zip(found, loaded):
+        for problems, (record, _), read in zip(found, loaded, reads):
             if record is None:
                 out.append(Checked(problems, None, []))
             elif problems:
                 out.append(Checked(problems, None, sorted(_citations(record.data))))
             else:
-                out.append(Checked([], Summary.value_of(record.data), []))
+                whole = read.keys() == _citations(record.data)
+                held = tuple(sorted(read.items())) if whole else None
+                out.append(Checked([], Summary.value_of(record.data), [], held))
         return out
 
 
@@ -244,7 +250,8 @@ class Outcome(NamedTuple):
     cited: list[str]
     stamp: files.Stamp | None  # the file as read: what the cache keeps (a stat_result pickles 10x slower)
     sha: str | None
-    unchanged: bool = False  # the same bytes as the cached entry: its summary stands
+    unchanged: bool = False  # the same bytes as the cached entry (whose sources are unchanged): it stands
+    read: tuple[tuple[str, str], ...] | None = None  # Checked.read
 
 
 class _Lazy:
@@ -280,7 +287,9 @@ def check_files(jobs: list[Job], checker: _Lazy) -> list[Outcome]:
     if todo:
         checked = checker.get().check_many([(outcomes[i].shown, outcomes[i].stem, raw) for i, raw in todo])
         for (i, _), done in zip(todo, checked):
-            outcomes[i] = outcomes[i]._replace(problems=done.problems, summary=done.summary, cited=done.cited)
+            outcomes[i] = outcomes[i]._replace(
+                problems=done.problems, summary=done.summary, cited=done.cited, read=done.read
+            )
     return outcomes
 
 
@@ -345,19 +354,49 @@ def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
+class SeedHashes:
+    """The documents under seeds/ as this run knows them (sources.Seed), each looked at once, when
+    first asked: its sha256 taken from the cache's source rows when its stat says it is unchanged
+    since this clone read it, else read and hashed."""
+
+    def __init__(self, root: Path, store: cache.Cache) -> None:
+        self.root, self.store = root, store
+        self.known: dict[str, Seed] = {}
+
+    def seed(self, name: str) -> Seed:
+        found = self.known.get(name)
+        if found is None:
+            found = self.known[name] = sources.read_seed(self.root, name, self.store.source)
+        return found
+
+    def unchanged(self, cited: tuple[tuple[str, str], ...]) -> bool:
+        """Whether each source has the sha256 given (an entry's cited sources, as its check read them)."""
+        return all(self.seed(name).sha256 == sha256 for name, sha256 in cited)
+
+    def read(self) -> list[cache.Source]:
+        """The documents this run read and hashed, for the cache to trust by their stat next time."""
+        return [cache.Source(s.file, *s.read, s.sha256) for s in self.known.values() if s.read is not None and s.sha256]
+
+
 def validate(
-    root: Path, paths: list[Path] | list[str], *, use_cache: bool = True, workers: int | None = None
+    root: Path,
+    paths: list[Path] | list[str],
+    *,
+    use_cache: bool = True,
+    workers: int | None = None,
+    every_source: bool = False,
 ) -> Result:
-    """Check each file on its own; files the cache vouches for by their stat are not even read."""
+    """Check each file on its own; files the cache vouches for by their stat are not even read, nor
+    are the sources they cite by more than their stat. every_source: the caller cross-checks the
+    records (cross_check), which needs every document under seeds/ (Result.seeds); otherwise only
+    those the files checked cite are looked at."""
     result = Result(root=root, files=len(paths))
     seeds = seed_files(root)
     store = cache.Cache(root, use_cache)
-    result.seeds = sources.read_seeds(root, seeds, store.source)
-    named = [(os.path.basename(seed.file), seed.content) for seed in result.seeds]
-    store.belong_to(cache.fingerprint(root, (root / SCHEMA_PATH).read_text(encoding="utf-8"), named))
-    store.put_sources(
-        [cache.Source(s.file, *s.read, s.sha256) for s in result.seeds if s.read is not None and s.sha256], seeds
-    )
+    hashes = SeedHashes(root, store)
+    if every_source:
+        result.seeds = [hashes.seed(name) for name in seeds]
+    store.belong_to(cache.fingerprint((root / SCHEMA_PATH).read_text(encoding="utf-8")))
     trials_dir = os.path.abspath(root / TRIALS_DIR)
     folders: dict[str, bool] = {}  # each folder's "is it trials/?", worked out once
     prefix = TRIALS_DIR.as_posix() + "/"
@@ -399,6 +438,8 @@ def validate(
                     )
                     continue
             entry = store.get(shown)
+            if entry is not None and not hashes.unchanged(entry.cited):
+                entry = None  # a source it cites changed: checked again, even where its own bytes did not
             if entry is not None:
                 try:
                     st: os.stat_result | None = os.lstat(path)
@@ -419,13 +460,14 @@ def validate(
         new_entries: list[cache.Entry] = []
         for outcome in outcomes:
             result.problems.extend(outcome.problems)
-            item = store.get(outcome.shown).summary if outcome.unchanged else outcome.summary  # type: ignore[union-attr]
+            kept = store.get(outcome.shown) if outcome.unchanged else None
+            item, read = (kept.summary, kept.cited) if kept is not None else (outcome.summary, outcome.read)
             if item is None:
                 result._cited.update(outcome.cited)  # a valid record's citations are in its summary's sources
                 result.unindexed_ids.add(outcome.stem)
                 continue
-            if outcome.stamp is not None and outcome.sha is not None:
-                new_entries.append(cache.Entry(outcome.shown, *outcome.stamp, outcome.sha, item))
+            if outcome.stamp is not None and outcome.sha is not None and read is not None:
+                new_entries.append(cache.Entry(outcome.shown, *outcome.stamp, outcome.sha, item, read))
             summaries.append(Summary(outcome.shown, item, shared))
         store.put_many(new_entries)
 
@@ -449,6 +491,7 @@ def validate(
             waiting = planned, outcomes
         if waiting is not None:
             take(*waiting)
+        store.put_sources(hashes.read(), seeds)
     finally:
         if pool is not None:
             pool.shutdown()

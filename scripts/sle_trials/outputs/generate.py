@@ -39,7 +39,7 @@ def build(root: Path, *, use_cache: bool = True) -> Generated:
     """Check the registry at root as `trials check` does and, when nothing is wrong, generate
     trials.csv and datapackage.json (written together, checked together: package.outputs) from the
     records' summaries alone: no record is loaded again."""
-    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=use_cache)
+    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=use_cache, every_source=True)
     problems = result.problems + pipeline.cross_check(root, result)
     if problems:
         return Generated(result, problems, None)
@@ -127,7 +127,7 @@ def checked(
     """The registry checked as `trials csv` checks it (every record alone, then across records),
     for a command that builds something from the records: the result when nothing is wrong; else
     the problems reported, a line saying that `shown` was not written, and None."""
-    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=use_cache)
+    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=use_cache, every_source=True)
     problems = result.problems + pipeline.cross_check(root, result)
     if not problems:
         return result
