@@ -493,7 +493,7 @@ def _row_stamp(db_file: Path, path: str) -> tuple:
         ).fetchone()
 
 
-@pytest.mark.parametrize("command", ["check", "validate", "refs", "csv"])
+@pytest.mark.parametrize("command", ["check", "validate", "validate-one", "refs", "csv"])
 def test_an_entry_this_clone_did_not_write_is_a_miss(
     reg: Path, tmp_path: Path, capsys, monkeypatch, command: str
 ) -> None:
@@ -512,14 +512,18 @@ def test_an_entry_this_clone_did_not_write_is_a_miss(
     frozen_stat(monkeypatch, reg / IM19, _break_keeping_stat(reg))
     database(reg).write_bytes(database(other).read_bytes())
     csv_before = (reg / "trials.csv").read_bytes()
-    code, out = run(reg, capsys, command)
+    # validate-one: `trials validate FILE`, which asks the cache for the one entry and its sources alone
+    argv = ("validate", str(reg / IM19)) if command == "validate-one" else (command,)
+    code, out = run(reg, capsys, *argv)
     assert code == 1 and ("E505" in out if command != "refs" else "1 file not cross-checked" in out), out
     assert (reg / "trials.csv").read_bytes() == csv_before
 
 
-def test_a_forged_entry_is_a_miss(reg: Path, capsys, monkeypatch) -> None:
+@pytest.mark.parametrize("alone", [False, True], ids=["check", "validate-one"])
+def test_a_forged_entry_is_a_miss(reg: Path, capsys, monkeypatch, alone: bool) -> None:
     """An entry written into this clone's database by anything but this tool (a MAC made without
-    the key) vouches for nothing, however well it matches the file's stat."""
+    the key) vouches for nothing, however well it matches the file's stat: read with every row, or
+    asked for alone (`trials validate FILE`)."""
     assert run(reg, capsys, "check")[0] == 0
     frozen_stat(monkeypatch, reg / IM19, _break_keeping_stat(reg))
     raw = (reg / IM19).read_bytes()
@@ -527,7 +531,7 @@ def test_a_forged_entry_is_a_miss(reg: Path, capsys, monkeypatch) -> None:
         db.execute(
             "UPDATE entry SET sha256 = ?, mac = ? WHERE path = ?", (hashlib.sha256(raw).digest(), b"\0" * 32, IM19)
         )
-    code, out = run(reg, capsys, "check")
+    code, out = run(reg, capsys, "validate", str(reg / IM19)) if alone else run(reg, capsys, "check")
     assert code == 1 and "E505" in out, out
 
 
@@ -703,6 +707,29 @@ def test_a_source_row_this_clone_did_not_write_vouches_for_nothing(reg: Path, ca
     assert changed == 1
     code, out = run(reg, capsys, "check")
     assert code == 1 and f"E307 {SOURCE} differs from its sha256" in out, out
+
+
+def test_a_forged_source_row_vouches_for_no_entry_asked_for_alone(reg: Path, counts: dict, capsys) -> None:
+    """`trials validate FILE` asks for the row of each source FILE cites alone: a row made without
+    this clone's key, saying that the changed source still has the bytes the entry was checked
+    against, must not make the entry stand."""
+    assert run(reg, capsys, "check")[0] == 0
+    file = reg / RELMA_SOURCE
+    before = hashlib.sha256(file.read_bytes()).digest()
+    _cut_in_half(file)
+    old = time.time_ns() - 3600 * 10**9
+    os.utime(file, ns=(old, old))
+    st = file.stat()
+    with sqlite3.connect(database(reg)) as db:
+        forged = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev, time.time_ns() + 10**10)
+        changed = db.execute(
+            "UPDATE source SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, device = ?, read_ns = ?,"
+            " sha256 = ?, mac = ? WHERE path = ?",
+            (*forged, before, b"\0" * 32, RELMA_SOURCE),
+        ).rowcount
+    assert changed == 1
+    code, out = run(reg, capsys, "validate", str(reg / RELMA))
+    assert code == 1 and RELMA in out and counts["check"] == 8, out
 
 
 def test_a_source_modified_within_the_window_of_its_read_is_read_again(reg: Path, capsys, monkeypatch) -> None:

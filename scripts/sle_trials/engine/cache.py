@@ -46,7 +46,9 @@ time, so no message is ever served stale.
 
 Why all rows at once: a warm check of 10,000 records looks up every file, and one query for all
 rows costs ~4 us a row where a query per file costs ~13 us. A row's MAC is verified and its summary
-decoded only when its file is looked up.
+decoded only when its file is looked up. A run of a few files (`trials validate FILE`, Cache.few)
+asks for each file's row, and each source's, alone: reading and verifying the 10,000 source rows
+took most of such a run.
 """
 
 from __future__ import annotations
@@ -441,9 +443,12 @@ def _connect(file: Path, create: bool) -> sqlite3.Connection:
 class Cache:
     """The check cache of the registry at root, for one run; every failure of it is a miss."""
 
-    def __init__(self, root: Path, enabled: bool = True) -> None:
+    def __init__(self, root: Path, enabled: bool = True, few: bool = False) -> None:
         self.root = root
         self.enabled = enabled
+        # few: the run looks up a few files and the sources they cite (`trials validate FILE`): one
+        # query each. Otherwise every row is read at once, which costs a third of a query a row.
+        self.few = few
         self.fingerprint: str | None = None  # what the entries belong to (belong_to); none is read or written before
         self._file: Path | None = None
         self._key: bytes | None = None
@@ -454,7 +459,8 @@ class Cache:
         self._damaged = False  # the database is there but will not do: replaced when this run writes
         self._opened = False
         self._rows: dict[str, tuple] | None = None  # path -> row as read (sqlite3's tuple), until it is looked up
-        self._sources: dict[str, Source] | None = None  # seeds/NAME -> what this clone read of it
+        self._sources: dict[str, Source | None] | None = None  # seeds/NAME -> what this clone read of it
+        self._current: sqlite3.Connection | None | bool = False  # _entries_db(), once worked out
         self._entries: dict[str, Entry | None] = {}  # path -> what its row gave (None: a miss)
         self._writing = False
 
@@ -496,48 +502,87 @@ class Cache:
         if self._db is not None:
             self._db.close()
             self._db = None
+        self._current = None
         busy = getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
         self._damaged = not busy and self._file is not None and _regular_or_absent(self._file) is not None
 
-    def _open(self) -> dict[str, tuple]:
-        """Every entry's row, read once; nothing when there is no usable database or key, or its
-        entries were written for another fingerprint."""
-        if self._rows is not None:
-            return self._rows
+    def _entries_db(self) -> sqlite3.Connection | None:
+        """The database when its entries are this fingerprint's; None when there is no usable
+        database or key, or its entries were written for other code or another schema."""
+        if self._current is not False:
+            return self._current  # type: ignore[return-value]
         fingerprint = self._belonging()
-        self._rows = {}
-        db = self._connection()
+        self._current = db = self._connection()
         if db is None:
-            return self._rows
+            return None
         import sqlite3
 
         try:
             stored = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
-            if stored is None or stored[0] != fingerprint:
-                return self._rows  # written for other code or another schema: every entry is stale
+        except (sqlite3.Error, OSError, ValueError, MemoryError) as exc:
+            stored = None
+            self._unusable(exc)
+        if stored is None or stored[0] != fingerprint:
+            self._current = None  # every entry is stale
+        return self._current
+
+    def _open(self) -> dict[str, tuple]:
+        """Every entry's row, read once (none when few: get() asks for each); nothing when there is no
+        usable database or key, or its entries were written for another fingerprint."""
+        if self._rows is not None:
+            return self._rows
+        self._rows = {}
+        db = self._entries_db()
+        if db is None or self.few:
+            return self._rows
+        import sqlite3
+
+        try:
             self._rows = {row[0]: row for row in db.execute(_ROWS, (MAX_SUMMARY, MAX_CITED))}
         except (sqlite3.Error, OSError, ValueError, MemoryError) as exc:
             self._rows = {}
             self._unusable(exc)
         return self._rows
 
+    def _row(self, path: str) -> tuple | None:
+        """path's entry row, as read: taken from every row read at once, or asked for alone when few."""
+        rows = self._open()
+        if not self.few:
+            return rows.pop(path, None)
+        db = self._entries_db()
+        if db is None:
+            return None
+        import sqlite3
+
+        try:
+            return db.execute(_ROWS + " AND path = ?", (MAX_SUMMARY, MAX_CITED, path)).fetchone()
+        except (sqlite3.Error, OSError, ValueError, MemoryError) as exc:
+            self._unusable(exc)
+            self._current = None
+            return None
+
     def source(self, path: str, st: os.stat_result) -> str | None:
         """The sha256 of the document under seeds/ at path, when this clone read it and its stat
         says it is unchanged since (the rule trial files follow: fresh()); None: read it."""
         if self._sources is None:
-            self._sources = self._read_sources()
+            self._sources = {} if self.few else self._read_sources("")
+        if path not in self._sources:  # few: asked for alone
+            self._sources.update(self._read_sources(" AND path = ?", path) or {path: None})
         found = self._sources.get(path)
         return found.sha256 if found is not None and found.fresh(st) else None
 
-    def _read_sources(self) -> dict[str, Source]:
+    def _read_sources(self, where: str, *args: str) -> dict[str, Source | None]:
+        """The source rows (those where says) whose MAC verifies."""
         db = self._connection()
         if db is None:
             return {}
         import sqlite3
 
-        out = {}
+        out: dict[str, Source | None] = {}
         try:
-            for path, size, mtime_ns, ctime_ns, inode, device, read_ns, raw_sha, mac in db.execute(_SOURCE_ROWS):
+            for path, size, mtime_ns, ctime_ns, inode, device, read_ns, raw_sha, mac in db.execute(
+                _SOURCE_ROWS + where, args
+            ):
                 source = Source(
                     path, size, mtime_ns, ctime_ns, _unsigned(inode), _unsigned(device), read_ns, raw_sha.hex()
                 )
@@ -589,7 +634,7 @@ class Cache:
         """The entry for path, when this clone wrote it for this fingerprint and it is whole."""
         if path in self._entries:
             return self._entries[path]
-        row = self._open().pop(path, None)
+        row = self._row(path)
         entry = self._verify(row) if row is not None else None
         self._entries[path] = entry
         return entry
