@@ -7,6 +7,7 @@ times, each as a separate process:
   cold     trials check with an empty cache (parse + schema + rules + evidence + refs + CSV freshness)
   warm     trials check again, every file unchanged (served from the check cache)
   one      trials check after one file changed
+  alone    trials validate FILE after that file changed again (the one-file re-check)
   peer     check-jsonschema --schemafile schema/trial.schema.json trials/*.yaml (schema only, no line numbers)
 and prints seconds, peak memory and the ratios to the peer. Numbers depend on the machine; compare
 ratios, not seconds.
@@ -95,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
         changed.write_text(changed.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
         one = timed([trials, "check"], work)
         rows.append(("one file changed: trials check", one))
+        # what a curator's editor or the pre-commit hook runs after that edit: the one file checked
+        changed.write_text(changed.read_text(encoding="utf-8") + "# reviewed again\n", encoding="utf-8")
+        alone = timed([trials, "validate", str(changed.relative_to(work))], work)
+        rows.append(("one file changed: trials validate FILE", alone))
         for label, (_, _, code, last) in rows:
             assert code == 0, f"{label} failed: {last}"
         peer = None
