@@ -73,6 +73,12 @@ Trial NCT06900764: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythe
 IM19_PLAIN = IM19_MINIMAL.replace("seeds/000_84a0f0163f21158e.txt", PLAIN_SOURCE).replace("REGISTRY_COPY", "OTHER")
 
 
+def im19_draft(source: str) -> str:
+    """The IM19 record's first lines as a draft citing one source of no known layout (kind OTHER),
+    for a test that writes that source and appends the fields its case needs."""
+    return IM19_PLAIN.replace(PLAIN_SOURCE, source).removesuffix("overall_status: RECRUITING\n")
+
+
 def add_source(root: Path, relative: str, text: str) -> str:
     """A source document seeds/NAME with text, in the registry at root and listed in
     seeds/SHA256SUMS, as docs/curating.md says to add one; returns its path."""

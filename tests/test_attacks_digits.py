@@ -13,20 +13,14 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source
+from conftest import IM19_PATH, Trials, add_source, im19_draft
 from sle_trials.reading import digits, layouts, lexicon
 
 SOURCE = "seeds/921_scripts.txt"
 DOSE = "1×10⁶/kg CAR-T cells for patients 1 to 3"
-RECORD = """\
-nct_id: NCT06513429
-brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
-curation:
-  status: draft
-  sources:
-    - file: seeds/921_scripts.txt
-      kind: OTHER
-      as_of: "2025-08-17"
+RECORD = (
+    im19_draft(SOURCE)
+    + """\
 enrollment:
   count: {count}
 arms:
@@ -45,6 +39,7 @@ evidence:
   enrollment.count: '{enrolled} participants'
   arms.0.cohorts.0: {quote}
 """
+)
 
 
 def put(root: Path, *, count: int = 6, dose: int = 1_000_000, enrolled: str = "6") -> None:

@@ -12,22 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source
+from conftest import IM19_PATH, Trials, add_source, im19_draft
 
 SOURCE = "seeds/920_lymphodepletion.txt"
 TEXT = (
     "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
     "Lymphodepletion: fludarabine 30 mg/m2 and cyclophosphamide 500 mg/m2 on days -5 to -3.\n"
 )
-RECORD = """\
-nct_id: NCT06513429
-brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
-curation:
-  status: draft
-  sources:
-    - file: seeds/920_lymphodepletion.txt
-      kind: OTHER
-      as_of: "2025-08-17"
+RECORD = (
+    im19_draft(SOURCE)
+    + """\
 lymphodepletion:
   agents:
     - agent: FLUDARABINE
@@ -42,6 +36,7 @@ evidence:
   lymphodepletion.agents.1.agent: cyclophosphamide 500 mg/m2
   lymphodepletion.agents.1.dose: {second}
 """
+)
 
 
 def put(root: Path, **values: str) -> None:

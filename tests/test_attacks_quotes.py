@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, add_source, edit, place_of
+from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, add_source, edit, im19_draft, place_of
 from sle_trials.reading import edges
 
 
@@ -59,16 +59,7 @@ No Results Posted
 Accepts Healthy Volunteers: No
 Sex: Male and female
 """
-CUT_RECORD = """\
-nct_id: NCT06513429
-brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
-curation:
-  status: draft
-  sources:
-    - file: seeds/910_cut.txt
-      kind: OTHER
-      as_of: "2025-08-17"
-"""
+CUT_RECORD = im19_draft(CUT_SOURCE)
 
 # field lines of the record, its evidence line, and the quote's text as E521 names what it cuts
 CUTS = [
