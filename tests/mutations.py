@@ -6,8 +6,8 @@ value of its vocabulary, another number standing in its quote, another comparato
 criterion dropped, cut at a sentence or clause, or moved to the other list, a title taken from a
 related trial, a threshold pointed at the other list, given another threshold's condition or none,
 two cohorts' patients swapped, two items of a list given each other's text, a prior therapy of its
-quote's list left out, a field its source states left out and declared silent, ...). `expect` names
-the codes that may report it; test_mutations.py asserts every mutation is caught with one of them.
+quote's list left out, a threshold left out, a field its source states left out and declared silent,
+...). `expect` names the codes that may report it; test_mutations.py asserts every mutation is caught with one of them.
 
 The kinds are the issue's ("Every value bound to its words") and a few more: what is generated here
 is the class of mistake, not the listed examples.
@@ -283,6 +283,16 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
         repeated = copy.deepcopy(data)
         repeated["eligibility"]["thresholds"].append(copy.deepcopy(t))
         add("threshold repeated", base, "twice", repeated, frozenset({"E113"}))
+        # the threshold left out of a complete record, its quote with it: every value left still binds,
+        # and the criterion's limit is gone from trials.csv (its disease-activity cell reads "not stated")
+        if data["curation"]["status"] == "complete":
+            add(
+                "threshold dropped",
+                base,
+                f"{t['measure'][:30]!r} {t['comparator']} {t['value']} left out",
+                _without_item(data, "eligibility.thresholds", i),
+                frozenset({"E527"}),
+            )
         # its conditions left out: the limit then reads as applying to everyone
         if t.get("conditions"):
             add(

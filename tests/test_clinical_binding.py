@@ -261,3 +261,69 @@ def test_a_limit_joined_to_another_is_not_one_on_its_own(
     found = codes(checker, IM19, data)
     assert [c for c, _ in found] == ["E524"], found
     assert "joins its quote to another requirement" in found[0][1]
+
+
+def _without_threshold(data: dict, index: int) -> dict:
+    """data with threshold index left out as a curator leaves it out: its quote gone, the later
+    thresholds' quotes one key down."""
+    out = copy.deepcopy(data)
+    del out["eligibility"]["thresholds"][index]
+    evidence = {}
+    for key, quote in out["evidence"].items():
+        head, _, rest = key.removeprefix("eligibility.thresholds.").partition(".")
+        if key.startswith("eligibility.thresholds.") and head.isdigit():
+            if int(head) == index:
+                continue
+            key = f"eligibility.thresholds.{int(head) - (int(head) > index)}" + (f".{rest}" if rest else "")
+        evidence[key] = quote
+    out["evidence"] = evidence
+    return out
+
+
+@pytest.mark.parametrize(
+    "shown, index, words",
+    [
+        (IM19, 1, "score of 10"),  # SLEDAI-2K ≥ 10: trials.csv's disease-activity cell would read "not stated"
+        (IM19, 10, "planned within 24 weeks"),  # criterion 4 says "within 24 weeks" twice: two limits
+        (IM19, 19, "neutrophil count <500"),  # c., beside d.'s "<500/mm³" that a note leaves in the text
+        (RELMA, 11, "prednisone ≥100"),  # a note on the thresholds explains its reading; it leaves none out
+    ],
+)
+def test_a_limit_left_out_of_a_complete_record_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, words: str
+) -> None:
+    """Before: a complete record passed with any threshold left out, its quote with it: every value
+    left still bound (E527)."""
+    found = codes(checker, shown, _without_threshold(loaded(shown), index))
+    assert [c for c, _ in found] == ["E527"], found
+    assert words in found[0][1]
+
+
+def test_a_limit_is_left_in_the_text_only_by_a_note_on_its_list(checker: pipeline.Checker) -> None:
+    """IM19's compound exclusion (d. CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³) is
+    left in the text by its note on the exclusion list; without the note, or with the note on the
+    thresholds, both of its limits are missed. Ages are the record's age limits, not thresholds; a
+    count written as a word ("one or more of the following") is no limit."""
+    data = loaded(IM19)
+    assert codes(checker, IM19, data) == []
+    note = next(n for n in data["curation"]["notes"] if n["field"] == "eligibility.exclusion_criteria")
+    for field in (None, "eligibility.thresholds"):
+        changed = copy.deepcopy(data)
+        notes = changed["curation"]["notes"]
+        if field is None:
+            notes.remove(note)
+        else:
+            next(n for n in notes if n["field"] == "eligibility.exclusion_criteria")["field"] = field
+        found = codes(checker, IM19, changed)
+        assert [c for c, _ in found] == ["E527", "E527"], found
+        assert "T lymphocytes <500" in found[0][1] and "neutrophil count <1000" in found[1][1]
+    # inclusion criterion 2 ("Age ≥ 18 years old, ≤ 65 years old") against another maximum age
+    older = put(data, "eligibility.maximum_age.value", 70)
+    older["evidence"]["eligibility.maximum_age"] = "Age ≥ 18 years old, ≤ 65 years old"
+    assert "E527" in {c for c, _ in codes(checker, IM19, older)}
+    # the thresholds not yet curated: nothing to hold
+    pending = copy.deepcopy(data)
+    del pending["eligibility"]["thresholds"]
+    pending["evidence"] = {k: v for k, v in pending["evidence"].items() if not k.startswith("eligibility.thresholds")}
+    pending["curation"]["not_yet_curated"] = ["eligibility.thresholds"]
+    assert codes(checker, IM19, pending) == []

@@ -127,6 +127,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "conditions dropped",
         "therapy dropped",
         "threshold repeated",
+        "threshold dropped",
         "limit moved",
         "cohort dropped",
         "cohorts swapped",
