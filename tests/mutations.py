@@ -6,8 +6,9 @@ value of its vocabulary, another number standing in its quote, another comparato
 criterion dropped, cut at a sentence or clause, or moved to the other list, a title taken from a
 related trial, a threshold pointed at the other list, given another threshold's condition or none,
 two cohorts' patients swapped, two items of a list given each other's text, a prior therapy of its
-quote's list left out, a threshold left out, a field its source states left out and declared silent,
-...). `expect` names the codes that may report it; test_mutations.py asserts every mutation is caught with one of them.
+quote's list left out, a threshold left out, given a condition of another limit or one of its own
+left out, a field its source states left out and declared silent, ...). `expect` names the codes
+that may report it; test_mutations.py asserts every mutation is caught with one of them.
 
 The kinds are the issue's ("Every value bound to its words") and a few more: what is generated here
 is the class of mistake, not the listed examples.
@@ -302,6 +303,28 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 _delete(data, base + ("conditions",)),
                 VALUE_CODES | {"E518", "E524"},
             )
+        # one of its conditions left out (an exception after its limit: "There is no minimum daily dose
+        # requirement ... when used in combination with immunosuppressants")
+        if len(t.get("conditions", [])) > 1:
+            for k, condition in enumerate(t["conditions"]):
+                add(
+                    "condition dropped",
+                    base + ("conditions", k),
+                    f"{condition[:30]!r} left out",
+                    _set(data, base + ("conditions",), t["conditions"][:k] + t["conditions"][k + 1 :]),
+                    VALUE_CODES | {"E518", "E524"},
+                )
+        # another threshold's condition of the same criterion added to its own (a sub-list heading its
+        # quote holds is its own: "Oral corticosteroids must meet the following requirements:")
+        for condition in dict.fromkeys(neighbours):
+            if not any(normalise(condition) in q for q in quotes):
+                add(
+                    "condition added",
+                    base + ("conditions",),
+                    f"+ {condition[:30]!r}",
+                    _set(data, base + ("conditions",), t.get("conditions", []) + [condition]),
+                    VALUE_CODES | {"E518"},
+                )
         # another threshold's measure (one that is only a shorter or longer wording of this one is
         # not a mistake: "steroids" for "the maximum dose of steroids is 30mg/day prednisone")
         others = [

@@ -327,3 +327,56 @@ def test_a_limit_is_left_in_the_text_only_by_a_note_on_its_list(checker: pipelin
     pending["evidence"] = {k: v for k, v in pending["evidence"].items() if not k.startswith("eligibility.thresholds")}
     pending["curation"]["not_yet_curated"] = ["eligibility.thresholds"]
     assert codes(checker, IM19, pending) == []
+
+
+@pytest.mark.parametrize(
+    "shown, index, condition",
+    [
+        # a condition of the next sentence: "SELENA-SLEDAI score ≥8 ... Score ≥6 ... if low complement ..."
+        (RELMA, 6, "if low complement and/or anti-DS-DNA antibody score is present"),
+        # a sub-list's heading, after a limit of the criterion's own text (6 months of SLE history)
+        (RELMA, 0, "Oral corticosteroids must meet the following requirements:"),
+        # an exception that lifts the floor, given to the ceiling beside it (≤30 mg/day)
+        (
+            RELMA,
+            3,
+            "There is no minimum daily dose requirement for corticosteroids when used in combination with "
+            "immunosuppressants.",
+        ),
+        # sub-item 2's exception, given to sub-item 3's 8 weeks of treatment
+        (
+            RELMA,
+            4,
+            "There is no minimum daily dose requirement for corticosteroids when used in combination with "
+            "immunosuppressants.",
+        ),
+        # the steroid condition, which the antimalarial one ends before the 12 weeks
+        (IM19, 5, "If the subject is receiving steroids, the following conditions must be met:"),
+        # a later condition, given to the steroid limit before it
+        (IM19, 2, "if biological agents (such as belizumab or Telitacicept) are used"),
+    ],
+)
+def test_a_condition_of_another_limit_added_to_its_own_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, condition: str
+) -> None:
+    """Before: a threshold could hold, beside its own conditions, one that governs another limit of its
+    criterion (only the nearest before it was checked): the limit then read as applying to fewer
+    patients than the criterion says (E518)."""
+    data = loaded(shown)
+    held = data["eligibility"]["thresholds"][index].get("conditions", [])
+    found = codes(checker, shown, put(data, f"eligibility.thresholds.{index}.conditions", held + [condition]))
+    assert [c for c, _ in found] == ["E518"], found
+
+
+def test_an_exception_after_a_limit_is_its_condition(checker: pipeline.Checker) -> None:
+    """Relma-cel's floor of 7.5 mg/day prednisone is lifted by the sub-item after it ("There is no minimum
+    daily dose requirement ... when used in combination with immunosuppressants"): the threshold left
+    without it reads as applying to all patients on oral corticosteroids (E524). The heading above
+    sub-item 3 governs its limits too, and the exception beside it before them does not."""
+    data = loaded(RELMA)
+    floor = data["eligibility"]["thresholds"][2]
+    found = codes(checker, RELMA, put(data, "eligibility.thresholds.2.conditions", floor["conditions"][:1]))
+    assert [c for c, _ in found] == ["E524"], found
+    assert "There is no minimum daily dose" in found[0][1]
+    heading = "Oral corticosteroids must meet the following requirements:"
+    assert codes(checker, RELMA, put(data, "eligibility.thresholds.4.conditions", [heading])) == []

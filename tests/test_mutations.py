@@ -125,6 +125,8 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "measure",
         "condition",
         "conditions dropped",
+        "condition dropped",
+        "condition added",
         "therapy dropped",
         "threshold repeated",
         "threshold dropped",

@@ -12,7 +12,12 @@ object; otherwise the leaf's type):
   measure between the measure and it (a measure quoted apart from the statement is the heading of
   the sub-list whose item states it); the words nearest it say its kind (lexicon.py); else E513,
   E508. A threshold with conditions holds the one that governs its limit: the nearest before it of
-  those the record gives the criterion's thresholds, with no other "if" between; else E518.
+  those the record gives the criterion's thresholds, in its own item or one above it, with no other
+  "if" between; else E518. Each condition it holds can govern the limit where the two stand
+  (scopes.py): not another item's, not one a later condition ends, not one after the limit outside
+  its sentence unless an exception naming its side; else E518. An exception after the limit that
+  lifts its side ("There is no minimum daily dose requirement ... when ...") is one of its
+  conditions; else E524.
 - an age (`x-bind: age`) is bound when the number stands as that bound (minimum or maximum) with
   that unit; else E508.
 - a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
@@ -50,7 +55,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import lexicon, vocabulary
+from sle_trials.reading import lexicon, scopes, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -93,8 +98,9 @@ CHECKS = (
         "E524",
         "condition-left-out",
         "a threshold with no condition where its criterion states one for its limit: one before it that the "
-        "criterion's other limits are given, an 'if' in its own quote, or words joining it to another "
-        "requirement ('<500/mm³ with a neutrophil count <1000/mm³')",
+        "criterion's other limits are given, an 'if' in its own quote, words joining it to another "
+        "requirement ('<500/mm³ with a neutrophil count <1000/mm³'), or an exception after it that lifts its "
+        "side ('There is no minimum daily dose requirement ... when ...')",
     ),
     Check(
         "E525",
@@ -373,10 +379,13 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         yield ctx.problem(
             path + ("kind",), "E508", f"{fields.dotted(path)}.kind: {t['kind']} is not what the words say ({said_kind})"
         )
+    at = corpus.find(quote) + statement.start
+    layout = scopes.spans(item, corpus)  # where each nested item's own text stands: what a condition can govern
     if t.get("conditions"):
-        yield from _own_condition(ctx, path, t, corpus, corpus.find(quote) + statement.start)
+        conditioned = list(_own_condition(ctx, path, t, corpus, at, layout))
     else:
-        yield from _condition_left_out(ctx, path, t, corpus, bare, (quote, statement))
+        conditioned = list(_condition_left_out(ctx, path, t, corpus, bare, (quote, statement), layout))
+    yield from conditioned or _conditions_in_scope(ctx, path, t, (corpus, layout), at)
     if statement.reading and not ctx.noted(path):
         yield ctx.problem(
             path + ("comparator",),
@@ -412,7 +421,9 @@ def _placed(
     return None
 
 
-def _own_condition(ctx: Context, path: Path_, t: dict, corpus: str, at: int) -> Iterator[Problem]:
+def _own_condition(
+    ctx: Context, path: Path_, t: dict, corpus: str, at: int, layout: tuple[scopes.Span, ...]
+) -> Iterator[Problem]:
     """E518 when the threshold's conditions are not the ones that govern its limit. A condition
     governs the limits that follow it until the next condition ("If the subject is receiving
     steroids: ... 30mg/day ... If ... antimalarial drugs: ... 12 weeks"), so one copied from the
@@ -421,7 +432,7 @@ def _own_condition(ctx: Context, path: Path_, t: dict, corpus: str, at: int) -> 
     ("if ...") may start between its own nearest one and the limit. A condition after the limit (an
     exception: "There is no minimum daily dose ... when ...") may be held as well."""
     own = {normalise(c) for c in t["conditions"]}
-    before = sorted((start, c) for c in ctx.conditions(t["criterion"]) if 0 <= (start := corpus.find(c)) < at)
+    before = _before(ctx, t, corpus, at, layout)
     if not before:
         return
     named = fields.criterion_name(t["criterion"])
@@ -444,6 +455,50 @@ def _own_condition(ctx: Context, path: Path_, t: dict, corpus: str, at: int) -> 
         )
 
 
+def _before(ctx: Context, t: dict, corpus: str, at: int, layout: tuple[scopes.Span, ...]) -> list[tuple[int, str]]:
+    """(where, condition) of the conditions the record gives the criterion's thresholds that stand
+    before the limit at position at, in its own item or an item above it (one in an item beside it
+    is that item's), in order."""
+    return sorted(
+        (start, c)
+        for c in ctx.conditions(t["criterion"])
+        if 0 <= (start := corpus.find(c)) < at and scopes.above(layout, start, at)
+    )
+
+
+def _conditions_in_scope(
+    ctx: Context, path: Path_, t: dict, read: tuple[str, tuple[scopes.Span, ...]], at: int
+) -> Iterator[Problem]:
+    """E518 when the threshold holds a condition that cannot govern its limit where the two stand in
+    the criterion (scopes.py: one a later condition ends, one of another item, one after the limit
+    that is neither its sentence's trailing clause nor an exception naming its side); E524 when it
+    leaves out an exception that stands after its limit and names its side ("There is no minimum
+    daily dose requirement ... when used in combination with immunosuppressants" for the floor of
+    the sub-item before it): without it the limit reads as applying to all."""
+    given = ctx.conditions(t["criterion"])
+    corpus, layout = read
+    named = fields.criterion_name(t["criterion"])
+    own = [normalise(c) for c in t.get("conditions", [])]
+    for i, condition in enumerate(own):
+        if not scopes.governs(layout, corpus, condition, at, t["comparator"], [c for c in given if c != condition]):
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E518",
+                f"{fields.dotted(path)}.conditions.{i}: {_cut([condition], 61)} cannot govern this limit where "
+                f"{named} states it (it is another item's, another condition starts between, or it follows "
+                "the limit's sentence without naming its side): it is another limit's condition",
+            )
+            return
+    for start, end in scopes.exceptions(layout, corpus, at, t["comparator"]):
+        if not any(start <= corpus.find(c) < end or corpus.find(c) <= start < corpus.find(c) + len(c) for c in own):
+            yield ctx.problem(
+                path + ("conditions",),
+                "E524",
+                f"{fields.dotted(path)}: {named} states {_cut([corpus[start:end]], 61)} after this limit, as an "
+                "exception to it; the threshold's conditions leave it out (the limit would read as applying to all)",
+            )
+
+
 _CONDITION_START = re.compile(r"(?i)\bif\b")  # where a criterion starts a condition of its own
 # words that join a limit to what it holds only together with: "CD4+ T lymphocytes <500/mm³ with a
 # neutrophil count <1000/mm³" is no CD4 limit on its own
@@ -453,7 +508,13 @@ _JOINED_BEFORE = re.compile(r"\b" + _JOINERS + r"(?:\s+(?:a|an|the))?\s*\Z", re.
 
 
 def _condition_left_out(
-    ctx: Context, path: Path_, t: dict, corpus: str, bare: list[str], stated: tuple[str, lexicon.Statement]
+    ctx: Context,
+    path: Path_,
+    t: dict,
+    corpus: str,
+    bare: list[str],
+    stated: tuple[str, lexicon.Statement],
+    layout: tuple[scopes.Span, ...],
 ) -> Iterator[Problem]:
     """E524 when a threshold holds no condition but its criterion states one for its limit: a
     condition the record gives the criterion's other thresholds stands before the limit (it governs
@@ -487,7 +548,7 @@ def _condition_left_out(
             "the threshold has no conditions (give it those words)",
         )
         return
-    before = sorted((start, c) for c in ctx.conditions(t["criterion"]) if 0 <= (start := corpus.find(c)) < at)
+    before = _before(ctx, t, corpus, at, layout)
     if before and not any(c in q for _, c in before for q in bare):
         yield ctx.problem(
             path + ("conditions",),
