@@ -341,6 +341,24 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 VALUE_CODES | {"E501", "E512"},
             )
 
+    # a condition left out of every threshold that holds it: no other threshold's conditions then say
+    # where it stands in the criterion ("If the subject is receiving steroids, ...", a sub-list's heading)
+    thresholds = eligibility.get("thresholds", [])
+    for condition in dict.fromkeys(c for t in thresholds for c in t.get("conditions", [])):
+        left = copy.deepcopy(data)
+        for t in left["eligibility"]["thresholds"]:
+            if condition in t.get("conditions", []):
+                t["conditions"].remove(condition)
+                if not t["conditions"]:
+                    del t["conditions"]
+        add(
+            "condition never held",
+            ("eligibility", "thresholds"),
+            f"{condition[:30]!r}",
+            left,
+            frozenset({"E524"}),
+        )
+
     # the fields read from one criterion: pointed at a neighbouring criterion, a text from another criterion
     for name in CRITERION_PLACED:
         item = eligibility.get(name)

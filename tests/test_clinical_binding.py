@@ -380,3 +380,35 @@ def test_an_exception_after_a_limit_is_its_condition(checker: pipeline.Checker) 
     assert "There is no minimum daily dose" in found[0][1]
     heading = "Oral corticosteroids must meet the following requirements:"
     assert codes(checker, RELMA, put(data, "eligibility.thresholds.4.conditions", [heading])) == []
+
+
+@pytest.mark.parametrize(
+    "shown, condition, quotes, words",
+    [
+        # left out of every threshold it governs: no other threshold's conditions say where it stands
+        (IM19, "If the subject is receiving steroids, the following conditions must be met:", {}, "sentence"),
+        (RELMA, "Oral corticosteroids must meet the following requirements:", {}, "under the heading"),
+        # and its quote cut short of the trailing "if" ("... (except for ...) if low complement ...")
+        (
+            RELMA,
+            "if low complement and/or anti-DS-DNA antibody score is present",
+            {"eligibility.thresholds.7": "Score ≥6 for SELENA-SLEDAI clinical symptoms"},
+            "sentence",
+        ),
+    ],
+)
+def test_a_condition_left_out_of_every_limit_it_governs_is_refused(
+    checker: pipeline.Checker, shown: str, condition: str, quotes: dict, words: str
+) -> None:
+    """Before: a condition left out of every threshold that held it passed (E524 looked only for the
+    conditions other thresholds of the criterion hold): the limits read as applying to all."""
+    data = loaded(shown)
+    for t in data["eligibility"]["thresholds"]:
+        if condition in t.get("conditions", []):
+            t["conditions"].remove(condition)
+            if not t["conditions"]:
+                del t["conditions"]
+    data["evidence"].update(quotes)
+    found = codes(checker, shown, data)
+    assert {c for c, _ in found} == {"E524"}, found
+    assert words in found[0][1]

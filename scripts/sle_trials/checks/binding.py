@@ -385,7 +385,7 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         conditioned = list(_own_condition(ctx, path, t, corpus, at, layout))
     else:
         conditioned = list(_condition_left_out(ctx, path, t, corpus, bare, (quote, statement), layout))
-    yield from conditioned or _conditions_in_scope(ctx, path, t, (corpus, layout), at)
+    yield from conditioned or _conditions_in_scope(ctx, path, t, (corpus, layout), at, bare)
     if statement.reading and not ctx.noted(path):
         yield ctx.problem(
             path + ("comparator",),
@@ -467,14 +467,16 @@ def _before(ctx: Context, t: dict, corpus: str, at: int, layout: tuple[scopes.Sp
 
 
 def _conditions_in_scope(
-    ctx: Context, path: Path_, t: dict, read: tuple[str, tuple[scopes.Span, ...]], at: int
+    ctx: Context, path: Path_, t: dict, read: tuple[str, tuple[scopes.Span, ...]], at: int, bare: list[str]
 ) -> Iterator[Problem]:
     """E518 when the threshold holds a condition that cannot govern its limit where the two stand in
     the criterion (scopes.py: one a later condition ends, one of another item, one after the limit
     that is neither its sentence's trailing clause nor an exception naming its side); E524 when it
-    leaves out an exception that stands after its limit and names its side ("There is no minimum
-    daily dose requirement ... when used in combination with immunosuppressants" for the floor of
-    the sub-item before it): without it the limit reads as applying to all."""
+    leaves out what of the criterion governs its limit whatever the record's other thresholds hold
+    (scopes.required: an "if" of its sentence, the heading of its sub-list unless quoted for its
+    measure, an exception after it that lifts its side, "There is no minimum daily dose requirement
+    ... when used in combination with immunosuppressants"): without it the limit reads as applying
+    to all."""
     given = ctx.conditions(t["criterion"])
     corpus, layout = read
     named = fields.criterion_name(t["criterion"])
@@ -489,14 +491,25 @@ def _conditions_in_scope(
                 "the limit's sentence without naming its side): it is another limit's condition",
             )
             return
-    for start, end in scopes.exceptions(layout, corpus, at, t["comparator"]):
-        if not any(start <= corpus.find(c) < end or corpus.find(c) <= start < corpus.find(c) + len(c) for c in own):
-            yield ctx.problem(
-                path + ("conditions",),
-                "E524",
-                f"{fields.dotted(path)}: {named} states {_cut([corpus[start:end]], 61)} after this limit, as an "
-                "exception to it; the threshold's conditions leave it out (the limit would read as applying to all)",
-            )
+    spans = [(p, p + len(c)) for c in own if (p := corpus.find(c)) >= 0]
+    for need in scopes.required(layout, corpus, at, t["comparator"]):
+        if any(start < need.end and need.start < end for start, end in spans):
+            continue
+        passage = corpus[need.start : need.end]
+        if need.kind == "heading" and any(passage in q for q in bare):
+            continue  # its measure is read from the heading it quotes ("Oral corticosteroids")
+        said = {
+            "clause": f"a condition in this limit's sentence ({_cut([corpus[need.start :]], 61)})",
+            "heading": f"this limit under the heading {_cut([passage], 61)}",
+            "exception": f"{_cut([passage], 61)} after this limit, as an exception to it",
+        }[need.kind]
+        yield ctx.problem(
+            path + ("conditions",),
+            "E524",
+            f"{fields.dotted(path)}: {named} states {said}; the threshold's conditions leave it out "
+            "(the limit would read as applying to all)",
+        )
+        return
 
 
 _CONDITION_START = re.compile(r"(?i)\bif\b")  # where a criterion starts a condition of its own

@@ -18,7 +18,8 @@ in that tree says which limits it can govern:
   minimum ..." lifts a floor, "no maximum ..." a ceiling).
 
 Anything else is another limit's condition. binding.py reports a threshold holding one (E518), and
-one left out where its criterion states it for the limit (E524).
+one left out where its criterion states it for the limit (E524): an "if" of the limit's own sentence,
+the heading of a sub-list it stands in, an exception that lifts its side (required()).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from dataclasses import dataclass
 
 from sle_trials.reading.layouts import normalise
 
-_SENTENCE_END = re.compile(r"[.;:](?=\s)")  # a sentence, or a heading before its list, ends here
+_SENTENCE_END = re.compile(r"[.;](?=\s)")  # where a sentence ends ("7.5" and "e.g.," do not end one)
+_IF = re.compile(r"(?i)\bif\b")  # where a condition starts
 # the words of an exception that lifts a floor or a ceiling: "There is no minimum daily dose requirement
 # ... when ...", "the maximum does not apply to ..."
 _LIFTED = (
@@ -122,27 +124,49 @@ def _beside(own: tuple[int, ...], other: tuple[int, ...]) -> bool:
     return other == own or (len(other) == len(own) and other[:-1] == own[:-1])
 
 
-def exceptions(layout: tuple[Span, ...], text: str, at: int, comparator: str) -> Iterator[tuple[int, int]]:
-    """The sentences (start, end) after the limit at position at, in its own item or one beside it,
-    that lift its side ("There is no minimum daily dose requirement ... when used in combination
-    with immunosuppressants" after a floor): a threshold of that limit holds one of its conditions
-    there, or the limit reads as applying to everyone its other conditions name."""
-    lifted = _lifted(comparator)
+@dataclass(frozen=True)
+class Required:
+    """A passage of the criterion that a threshold of the limit must hold: a condition of it that lies
+    within start..end (or, for a heading, a quote of it)."""
+
+    start: int
+    end: int
+    kind: str  # "clause": an "if" of its sentence; "heading": its sub-list's; "exception": one lifting its side
+
+
+def required(layout: tuple[Span, ...], text: str, at: int, comparator: str) -> Iterator[Required]:
+    """What of the criterion governs the limit stated at position at, whatever conditions the record
+    gives: an "if" clause of the limit's own sentence ("If the subject is receiving steroids, the
+    following conditions must be met: ... the maximum dose of steroids is 30mg/day"; "Score ≥6 ... if
+    low complement ... is present"); the heading of each sub-list above it that announces its items
+    ("Oral corticosteroids must meet the following requirements:"); and each sentence after it, in its
+    own item or one beside it, that lifts its side ("There is no minimum daily dose requirement ...
+    when used in combination with immunosuppressants" after a floor)."""
     layout = layout or (Span(0, len(text), ()),)
     own = _at(layout, at)
-    if lifted is None or own is None:
+    if own is None:
+        return
+    starts = [own.start] + [m.end() for m in _SENTENCE_END.finditer(text, own.start, at)]
+    stop = _SENTENCE_END.search(text, at, own.end)
+    for found in _IF.finditer(text, starts[-1], stop.start() if stop else own.end):
+        yield Required(found.start(), found.end(), "clause")
+    for span in layout:
+        if span.place != own.place and own.place[: len(span.place)] == span.place and text[span.end - 1] == ":":
+            yield Required(span.start, span.end, "heading")
+    lifted = _lifted(comparator)
+    if lifted is None:
         return
     for span in layout:
         if span.end <= at or not _beside(own.place, span.place):
             continue
         for found in lifted.finditer(text, max(span.start, at), span.end):
             stop = _SENTENCE_END.search(text, found.end(), span.end)
-            starts = [m.end() for m in _SENTENCE_END.finditer(text, span.start, found.start())]
-            yield (max([span.start, *starts]), stop.end() if stop else span.end)
+            begun = [m.end() for m in _SENTENCE_END.finditer(text, span.start, found.start())]
+            yield Required(max([span.start, *begun]), stop.end() if stop else span.end, "exception")
 
 
 def _starts_between(text: str, others: list[str], start: int, end: int) -> bool:
     """Whether another condition, or an "if", starts between start and end."""
-    if re.search(r"(?i)\bif\b", text[start:end]):
+    if _IF.search(text, start, end):
         return True
     return any(start <= text.find(other, start) < end for other in others if other)
