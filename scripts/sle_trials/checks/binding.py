@@ -97,10 +97,10 @@ CHECKS = (
     Check(
         "E524",
         "condition-left-out",
-        "a threshold with no condition where its criterion states one for its limit: one before it that the "
-        "criterion's other limits are given, an 'if' in its own quote, words joining it to another "
-        "requirement ('<500/mm³ with a neutrophil count <1000/mm³'), or an exception after it that lifts its "
-        "side ('There is no minimum daily dose requirement ... when ...')",
+        "a threshold without a condition its criterion states for its limit: one before it that the "
+        "criterion's other limits are given, an 'if' in its own sentence, the heading of the sub-list it stands "
+        "in, words joining it to another requirement ('<500/mm³ with a neutrophil count <1000/mm³'), or an "
+        "exception after it that lifts its side ('There is no minimum daily dose requirement ... when ...')",
     ),
     Check(
         "E525",
