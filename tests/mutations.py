@@ -6,8 +6,8 @@ value of its vocabulary, another number standing in its quote, another comparato
 criterion dropped, cut at a sentence or clause, or moved to the other list, a title taken from a
 related trial, a threshold pointed at the other list, given another threshold's condition or none,
 two cohorts' patients swapped, two items of a list given each other's text, a prior therapy of its
-quote's list left out, a threshold left out, given a condition of another limit or one of its own
-left out, a field its source states left out and declared silent, ...). `expect` names the codes
+quote's list left out, a threshold left out, given a condition of another limit, one of its own
+left out or cut short, a field its source states left out and declared silent, ...). `expect` names the codes
 that may report it; test_mutations.py asserts every mutation is caught with one of them.
 
 The kinds are the issue's ("Every value bound to its words") and a few more: what is generated here
@@ -303,6 +303,19 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 _delete(data, base + ("conditions",)),
                 VALUE_CODES | {"E518", "E524"},
             )
+        # a condition cut short of its clause's last words ("if biological agents (...) are" without "used";
+        # one cut after a punctuation mark keeps a whole phrase: "if biological agents (such as ...)")
+        for k, condition in enumerate(t.get("conditions", [])):
+            words = condition.split()
+            for drop in (1, 2):
+                if len(words) > drop + 2 and words[-drop - 1][-1] not in ",.;:)":
+                    add(
+                        "condition cut",
+                        base + ("conditions", k),
+                        f"last {drop} word(s) of {condition[:30]!r} left out",
+                        _set(data, base + ("conditions", k), " ".join(words[:-drop])),
+                        VALUE_CODES | {"E528", "E513"},
+                    )
         # one of its conditions left out (an exception after its limit: "There is no minimum daily dose
         # requirement ... when used in combination with immunosuppressants")
         if len(t.get("conditions", [])) > 1:

@@ -412,3 +412,24 @@ def test_a_condition_left_out_of_every_limit_it_governs_is_refused(
     found = codes(checker, shown, data)
     assert {c for c, _ in found} == {"E524"}, found
     assert words in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "shown, index, k, cut",
+    [
+        (RELMA, 7, 0, "if low complement and/or anti-DS-DNA antibody score is"),  # present? absent?
+        (
+            RELMA,
+            2,
+            1,
+            "There is no minimum daily dose requirement for corticosteroids when used in combination with",
+        ),
+    ],
+)
+def test_a_condition_cut_short_of_its_clause_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, k: int, cut: str
+) -> None:
+    """Before: a condition cut short inside its clause still occurred in its criterion and passed: the
+    words left out are what say when the limit applies (E528)."""
+    found = codes(checker, shown, put(loaded(shown), f"eligibility.thresholds.{index}.conditions.{k}", cut))
+    assert [c for c, _ in found] == ["E528"], found

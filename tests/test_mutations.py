@@ -127,6 +127,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "conditions dropped",
         "condition dropped",
         "condition added",
+        "condition cut",
         "condition never held",
         "therapy dropped",
         "threshold repeated",

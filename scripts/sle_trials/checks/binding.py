@@ -103,6 +103,12 @@ CHECKS = (
         "exception after it that lifts its side ('There is no minimum daily dose requirement ... when ...')",
     ),
     Check(
+        "E528",
+        "condition-cut-short",
+        "a threshold's condition that stops inside its clause of the criterion ('if low complement ... score is', "
+        "'when used in combination with'): the words left out say when the limit applies",
+    ),
+    Check(
         "E525",
         "enumeration-not-whole",
         "a list read from a criterion (prior therapies) that leaves out an item of the enumeration its quote gives "
@@ -320,8 +326,17 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         )
         return
     for i, condition in enumerate(t.get("conditions", [])):
-        if normalise(condition) not in corpus:
+        written = normalise(condition)
+        if written not in corpus:
             yield ctx.problem(path + ("conditions", i), "E513", f"{fields.dotted(path)}.conditions.{i}: not in {named}")
+        elif not scopes.whole_clause(corpus, written):
+            end = corpus.find(written) + len(written)
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E528",
+                f"{fields.dotted(path)}.conditions.{i}: stops inside its clause of {named}, before "
+                f"{_cut([corpus[end:]], 40)}: give the condition up to the clause's end",
+            )
     unit = lexicon.unit_named(t["unit"])
     said = [(q, s) for q in bare for s in ctx.reader.statements(q)]
 

@@ -165,6 +165,24 @@ def required(layout: tuple[Span, ...], text: str, at: int, comparator: str) -> I
             yield Required(max([span.start, *begun]), stop.end() if stop else span.end, "exception")
 
 
+def whole_clause(text: str, condition: str) -> bool:
+    """Whether the condition (normalised) ends where a clause of text ends, at one of its places: at a
+    punctuation mark (its own last character or the next one), or at the end of the text. "if low
+    complement and/or anti-DS-DNA antibody score is" stops short of "present"."""
+    if condition[-1:] in _CLAUSE_MARKS:
+        return True
+    at = text.find(condition)
+    while at >= 0:
+        end = at + len(condition)
+        if end == len(text) or text[end] in _CLAUSE_MARKS:
+            return True
+        at = text.find(condition, at + 1)
+    return False
+
+
+_CLAUSE_MARKS = ",.;:)"
+
+
 def _starts_between(text: str, others: list[str], start: int, end: int) -> bool:
     """Whether another condition, or an "if", starts between start and end."""
     if _IF.search(text, start, end):
