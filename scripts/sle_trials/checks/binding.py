@@ -154,6 +154,8 @@ class Context:
         # the conditions the record gives the thresholds of each criterion, normalised once
         self._conditions: dict[tuple[str, tuple[int, ...]], list[str]] = {}
         self._criteria: dict[tuple[str, int], str] = {}  # (list, position) -> criterion(): its text, normalised
+        self._layouts: dict[Path_, tuple[scopes.Span, ...]] = {}  # criterion path -> layout(): its items' spans
+        self._conditional: dict[Path_, bool] = {}  # criterion path -> conditional()
         for t in thresholds:
             held = self._conditions.setdefault(self._criterion_key(t["criterion"]), [])
             held += [c for c in map(normalise, t.get("conditions", [])) if c not in held]
@@ -197,6 +199,20 @@ class Context:
         if text is None:  # several thresholds and terms name one criterion: its text is read once
             text = self._criteria[name, named[0]] = normalise(" ".join(_texts(eligibility[name][named[0]])))
         return ("eligibility", name, named[0]), text
+
+    def layout(self, where: Path_, text: str) -> tuple[scopes.Span, ...]:
+        """scopes.spans of the criterion at where (text: its normalised text), read once a record."""
+        found = self._layouts.get(where)
+        if found is None:
+            found = self._layouts[where] = scopes.spans(fields.get(self.record.data, where)[1], text)
+        return found
+
+    def conditional(self, where: Path_, text: str) -> bool:
+        """scopes.conditional of the criterion at where, read once a record."""
+        found = self._conditional.get(where)
+        if found is None:
+            found = self._conditional[where] = scopes.conditional(self.layout(where, text), text)
+        return found
 
     def problem(self, path: Path_, code: str, message: str) -> Problem:
         line, col = self.record.where(path)
@@ -395,12 +411,14 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
             path + ("kind",), "E508", f"{fields.dotted(path)}.kind: {t['kind']} is not what the words say ({said_kind})"
         )
     at = corpus.find(quote) + statement.start
-    layout = scopes.spans(item, corpus)  # where each nested item's own text stands: what a condition can govern
+    layout = ctx.layout(found[0], corpus)  # where each nested item's own text stands: what a condition can govern
     if t.get("conditions"):
         conditioned = list(_own_condition(ctx, path, t, corpus, at, layout))
     else:
         conditioned = list(_condition_left_out(ctx, path, t, corpus, bare, (quote, statement), layout))
-    yield from conditioned or _conditions_in_scope(ctx, path, t, (corpus, layout), at, bare)
+    if not conditioned and (t.get("conditions") or ctx.conditional(found[0], corpus)):
+        yield from _conditions_in_scope(ctx, path, t, (corpus, layout), at, bare)
+    yield from conditioned
     if statement.reading and not ctx.noted(path):
         yield ctx.problem(
             path + ("comparator",),

@@ -186,6 +186,12 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
         for side, key in (("min", "minimum_age"), ("max", "maximum_age"))
         if (age := eligibility.get(key))
     ]
+    # the criterion each threshold names, found once: (list, position) -> the thresholds' (comparator, value)
+    holding: dict[tuple[str, int], list[tuple[str, float]]] = {}
+    for t in thresholds:
+        positions = fields.criteria_named(eligibility, t["criterion"])
+        if len(positions) == 1:
+            holding.setdefault((t["criterion"]["list"], positions[0]), []).append((t["comparator"], t["value"]))
     for name in LISTS:
         # a note on the list (or one of its items) says what of a criterion stays in its text; one on the
         # thresholds explains how a limit was read, and names it without leaving it out
@@ -194,16 +200,16 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
             if item.get("number") is None:
                 continue  # a threshold names a criterion by its number: one the source does not number has none
             ref = {"list": name.split("_")[0].upper(), "number": item["number"], **_group(item)}
-            held = [
-                (t["comparator"], t["value"])
-                for t in thresholds
-                if t["criterion"]["list"] == ref["list"] and fields.criteria_named(eligibility, t["criterion"]) == [i]
-            ]
+            held = list(holding.get((ref["list"], i), []))
             text = normalise(" ".join(_own_texts(item)))
+            # reading a criterion's limits is the cost: none is left out where its thresholds are as many
+            # as its numbers (most criteria hold neither)
+            if lexicon.numbers_at_most(text) <= len(held):
+                continue
             # a limit named by a note on the list is left in the text; each other one is held once
             limits = [
                 s
-                for s in lexicon.statements(text)
+                for s in lexicon.written_statements(text)
                 if _limit(text, s, ages) and not any(text[_words_before(text, s.start) : s.end] in n for n in named)
             ]
             left_out = []

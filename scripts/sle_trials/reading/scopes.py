@@ -124,6 +124,13 @@ def _beside(own: tuple[int, ...], other: tuple[int, ...]) -> bool:
     return other == own or (len(other) == len(own) and other[:-1] == own[:-1])
 
 
+def conditional(layout: tuple[Span, ...], text: str) -> bool:
+    """Whether anything of the criterion can be required() of a limit in it: an "if", a sub-list, or
+    the words of an exception. A criterion with none (most) requires nothing of a limit with no
+    conditions, and is not read again for each."""
+    return len(layout) > 1 or bool(_IF.search(text) or _NO_FLOOR.search(text) or _NO_CEILING.search(text))
+
+
 @dataclass(frozen=True)
 class Required:
     """A passage of the criterion that a threshold of the limit must hold: a condition of it that lies
