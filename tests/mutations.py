@@ -6,8 +6,9 @@ value of its vocabulary, another number standing in its quote, another comparato
 criterion dropped, cut at a sentence or clause, or moved to the other list, a title taken from a
 related trial, a threshold pointed at the other list, given another threshold's condition or none,
 two cohorts' patients swapped, two items of a list given each other's text, a prior therapy of its
-quote's list left out, a field its source states left out and declared silent, ...). `expect` names
-the codes that may report it; test_mutations.py asserts every mutation is caught with one of them.
+quote's list left out, a threshold left out, given a condition of another limit, one of its own
+left out or cut short, a field its source states left out and declared silent, ...). `expect` names the codes
+that may report it; test_mutations.py asserts every mutation is caught with one of them.
 
 The kinds are the issue's ("Every value bound to its words") and a few more: what is generated here
 is the class of mistake, not the listed examples.
@@ -283,6 +284,16 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
         repeated = copy.deepcopy(data)
         repeated["eligibility"]["thresholds"].append(copy.deepcopy(t))
         add("threshold repeated", base, "twice", repeated, frozenset({"E113"}))
+        # the threshold left out of a complete record, its quote with it: every value left still binds,
+        # and the criterion's limit is gone from trials.csv (its disease-activity cell reads "not stated")
+        if data["curation"]["status"] == "complete":
+            add(
+                "threshold dropped",
+                base,
+                f"{t['measure'][:30]!r} {t['comparator']} {t['value']} left out",
+                _without_item(data, "eligibility.thresholds", i),
+                frozenset({"E527"}),
+            )
         # its conditions left out: the limit then reads as applying to everyone
         if t.get("conditions"):
             add(
@@ -292,6 +303,41 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 _delete(data, base + ("conditions",)),
                 VALUE_CODES | {"E518", "E524"},
             )
+        # a condition cut short of its clause's last words ("if biological agents (...) are" without "used";
+        # one cut after a punctuation mark keeps a whole phrase: "if biological agents (such as ...)")
+        for k, condition in enumerate(t.get("conditions", [])):
+            words = condition.split()
+            for drop in (1, 2):
+                if len(words) > drop + 2 and words[-drop - 1][-1] not in ",.;:)":
+                    add(
+                        "condition cut",
+                        base + ("conditions", k),
+                        f"last {drop} word(s) of {condition[:30]!r} left out",
+                        _set(data, base + ("conditions", k), " ".join(words[:-drop])),
+                        VALUE_CODES | {"E528", "E513"},
+                    )
+        # one of its conditions left out (an exception after its limit: "There is no minimum daily dose
+        # requirement ... when used in combination with immunosuppressants")
+        if len(t.get("conditions", [])) > 1:
+            for k, condition in enumerate(t["conditions"]):
+                add(
+                    "condition dropped",
+                    base + ("conditions", k),
+                    f"{condition[:30]!r} left out",
+                    _set(data, base + ("conditions",), t["conditions"][:k] + t["conditions"][k + 1 :]),
+                    VALUE_CODES | {"E518", "E524"},
+                )
+        # another threshold's condition of the same criterion added to its own (a sub-list heading its
+        # quote holds is its own: "Oral corticosteroids must meet the following requirements:")
+        for condition in dict.fromkeys(neighbours):
+            if not any(normalise(condition) in q for q in quotes):
+                add(
+                    "condition added",
+                    base + ("conditions",),
+                    f"+ {condition[:30]!r}",
+                    _set(data, base + ("conditions",), t.get("conditions", []) + [condition]),
+                    VALUE_CODES | {"E518"},
+                )
         # another threshold's measure (one that is only a shorter or longer wording of this one is
         # not a mistake: "steroids" for "the maximum dose of steroids is 30mg/day prednisone")
         others = [
@@ -307,6 +353,24 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 _set(data, base + ("measure",), measure),
                 VALUE_CODES | {"E501", "E512"},
             )
+
+    # a condition left out of every threshold that holds it: no other threshold's conditions then say
+    # where it stands in the criterion ("If the subject is receiving steroids, ...", a sub-list's heading)
+    thresholds = eligibility.get("thresholds", [])
+    for condition in dict.fromkeys(c for t in thresholds for c in t.get("conditions", [])):
+        left = copy.deepcopy(data)
+        for t in left["eligibility"]["thresholds"]:
+            if condition in t.get("conditions", []):
+                t["conditions"].remove(condition)
+                if not t["conditions"]:
+                    del t["conditions"]
+        add(
+            "condition never held",
+            ("eligibility", "thresholds"),
+            f"{condition[:30]!r}",
+            left,
+            frozenset({"E524"}),
+        )
 
     # the fields read from one criterion: pointed at a neighbouring criterion, a text from another criterion
     for name in CRITERION_PLACED:

@@ -261,3 +261,175 @@ def test_a_limit_joined_to_another_is_not_one_on_its_own(
     found = codes(checker, IM19, data)
     assert [c for c, _ in found] == ["E524"], found
     assert "joins its quote to another requirement" in found[0][1]
+
+
+def _without_threshold(data: dict, index: int) -> dict:
+    """data with threshold index left out as a curator leaves it out: its quote gone, the later
+    thresholds' quotes one key down."""
+    out = copy.deepcopy(data)
+    del out["eligibility"]["thresholds"][index]
+    evidence = {}
+    for key, quote in out["evidence"].items():
+        head, _, rest = key.removeprefix("eligibility.thresholds.").partition(".")
+        if key.startswith("eligibility.thresholds.") and head.isdigit():
+            if int(head) == index:
+                continue
+            key = f"eligibility.thresholds.{int(head) - (int(head) > index)}" + (f".{rest}" if rest else "")
+        evidence[key] = quote
+    out["evidence"] = evidence
+    return out
+
+
+@pytest.mark.parametrize(
+    "shown, index, words",
+    [
+        (IM19, 1, "score of 10"),  # SLEDAI-2K ≥ 10: trials.csv's disease-activity cell would read "not stated"
+        (IM19, 10, "planned within 24 weeks"),  # criterion 4 says "within 24 weeks" twice: two limits
+        (IM19, 19, "neutrophil count <500"),  # c., beside d.'s "<500/mm³" that a note leaves in the text
+        (RELMA, 11, "prednisone ≥100"),  # a note on the thresholds explains its reading; it leaves none out
+    ],
+)
+def test_a_limit_left_out_of_a_complete_record_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, words: str
+) -> None:
+    """Before: a complete record passed with any threshold left out, its quote with it: every value
+    left still bound (E527)."""
+    found = codes(checker, shown, _without_threshold(loaded(shown), index))
+    assert [c for c, _ in found] == ["E527"], found
+    assert words in found[0][1]
+
+
+def test_a_limit_is_left_in_the_text_only_by_a_note_on_its_list(checker: pipeline.Checker) -> None:
+    """IM19's compound exclusion (d. CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³) is
+    left in the text by its note on the exclusion list; without the note, or with the note on the
+    thresholds, both of its limits are missed. Ages are the record's age limits, not thresholds; a
+    count written as a word ("one or more of the following") is no limit."""
+    data = loaded(IM19)
+    assert codes(checker, IM19, data) == []
+    note = next(n for n in data["curation"]["notes"] if n["field"] == "eligibility.exclusion_criteria")
+    for field in (None, "eligibility.thresholds"):
+        changed = copy.deepcopy(data)
+        notes = changed["curation"]["notes"]
+        if field is None:
+            notes.remove(note)
+        else:
+            next(n for n in notes if n["field"] == "eligibility.exclusion_criteria")["field"] = field
+        found = codes(checker, IM19, changed)
+        assert [c for c, _ in found] == ["E527", "E527"], found
+        assert "T lymphocytes <500" in found[0][1] and "neutrophil count <1000" in found[1][1]
+    # inclusion criterion 2 ("Age ≥ 18 years old, ≤ 65 years old") against another maximum age
+    older = put(data, "eligibility.maximum_age.value", 70)
+    older["evidence"]["eligibility.maximum_age"] = "Age ≥ 18 years old, ≤ 65 years old"
+    assert "E527" in {c for c, _ in codes(checker, IM19, older)}
+    # the thresholds not yet curated: nothing to hold
+    pending = copy.deepcopy(data)
+    del pending["eligibility"]["thresholds"]
+    pending["evidence"] = {k: v for k, v in pending["evidence"].items() if not k.startswith("eligibility.thresholds")}
+    pending["curation"]["not_yet_curated"] = ["eligibility.thresholds"]
+    assert codes(checker, IM19, pending) == []
+
+
+@pytest.mark.parametrize(
+    "shown, index, condition",
+    [
+        # a condition of the next sentence: "SELENA-SLEDAI score ≥8 ... Score ≥6 ... if low complement ..."
+        (RELMA, 6, "if low complement and/or anti-DS-DNA antibody score is present"),
+        # a sub-list's heading, after a limit of the criterion's own text (6 months of SLE history)
+        (RELMA, 0, "Oral corticosteroids must meet the following requirements:"),
+        # an exception that lifts the floor, given to the ceiling beside it (≤30 mg/day)
+        (
+            RELMA,
+            3,
+            "There is no minimum daily dose requirement for corticosteroids when used in combination with "
+            "immunosuppressants.",
+        ),
+        # sub-item 2's exception, given to sub-item 3's 8 weeks of treatment
+        (
+            RELMA,
+            4,
+            "There is no minimum daily dose requirement for corticosteroids when used in combination with "
+            "immunosuppressants.",
+        ),
+        # the steroid condition, which the antimalarial one ends before the 12 weeks
+        (IM19, 5, "If the subject is receiving steroids, the following conditions must be met:"),
+        # a later condition, given to the steroid limit before it
+        (IM19, 2, "if biological agents (such as belizumab or Telitacicept) are used"),
+    ],
+)
+def test_a_condition_of_another_limit_added_to_its_own_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, condition: str
+) -> None:
+    """Before: a threshold could hold, beside its own conditions, one that governs another limit of its
+    criterion (only the nearest before it was checked): the limit then read as applying to fewer
+    patients than the criterion says (E518)."""
+    data = loaded(shown)
+    held = data["eligibility"]["thresholds"][index].get("conditions", [])
+    found = codes(checker, shown, put(data, f"eligibility.thresholds.{index}.conditions", held + [condition]))
+    assert [c for c, _ in found] == ["E518"], found
+
+
+def test_an_exception_after_a_limit_is_its_condition(checker: pipeline.Checker) -> None:
+    """Relma-cel's floor of 7.5 mg/day prednisone is lifted by the sub-item after it ("There is no minimum
+    daily dose requirement ... when used in combination with immunosuppressants"): the threshold left
+    without it reads as applying to all patients on oral corticosteroids (E524). The heading above
+    sub-item 3 governs its limits too, and the exception beside it before them does not."""
+    data = loaded(RELMA)
+    floor = data["eligibility"]["thresholds"][2]
+    found = codes(checker, RELMA, put(data, "eligibility.thresholds.2.conditions", floor["conditions"][:1]))
+    assert [c for c, _ in found] == ["E524"], found
+    assert "There is no minimum daily dose" in found[0][1]
+    heading = "Oral corticosteroids must meet the following requirements:"
+    assert codes(checker, RELMA, put(data, "eligibility.thresholds.4.conditions", [heading])) == []
+
+
+@pytest.mark.parametrize(
+    "shown, condition, quotes, words",
+    [
+        # left out of every threshold it governs: no other threshold's conditions say where it stands
+        (IM19, "If the subject is receiving steroids, the following conditions must be met:", {}, "sentence"),
+        (RELMA, "Oral corticosteroids must meet the following requirements:", {}, "under the heading"),
+        # and its quote cut short of the trailing "if" ("... (except for ...) if low complement ...")
+        (
+            RELMA,
+            "if low complement and/or anti-DS-DNA antibody score is present",
+            {"eligibility.thresholds.7": "Score ≥6 for SELENA-SLEDAI clinical symptoms"},
+            "sentence",
+        ),
+    ],
+)
+def test_a_condition_left_out_of_every_limit_it_governs_is_refused(
+    checker: pipeline.Checker, shown: str, condition: str, quotes: dict, words: str
+) -> None:
+    """Before: a condition left out of every threshold that held it passed (E524 looked only for the
+    conditions other thresholds of the criterion hold): the limits read as applying to all."""
+    data = loaded(shown)
+    for t in data["eligibility"]["thresholds"]:
+        if condition in t.get("conditions", []):
+            t["conditions"].remove(condition)
+            if not t["conditions"]:
+                del t["conditions"]
+    data["evidence"].update(quotes)
+    found = codes(checker, shown, data)
+    assert {c for c, _ in found} == {"E524"}, found
+    assert words in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "shown, index, k, cut",
+    [
+        (RELMA, 7, 0, "if low complement and/or anti-DS-DNA antibody score is"),  # present? absent?
+        (
+            RELMA,
+            2,
+            1,
+            "There is no minimum daily dose requirement for corticosteroids when used in combination with",
+        ),
+    ],
+)
+def test_a_condition_cut_short_of_its_clause_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, k: int, cut: str
+) -> None:
+    """Before: a condition cut short inside its clause still occurred in its criterion and passed: the
+    words left out are what say when the limit applies (E528)."""
+    found = codes(checker, shown, put(loaded(shown), f"eligibility.thresholds.{index}.conditions.{k}", cut))
+    assert [c for c, _ in found] == ["E528"], found

@@ -12,7 +12,12 @@ object; otherwise the leaf's type):
   measure between the measure and it (a measure quoted apart from the statement is the heading of
   the sub-list whose item states it); the words nearest it say its kind (lexicon.py); else E513,
   E508. A threshold with conditions holds the one that governs its limit: the nearest before it of
-  those the record gives the criterion's thresholds, with no other "if" between; else E518.
+  those the record gives the criterion's thresholds, in its own item or one above it, with no other
+  "if" between; else E518. Each condition it holds can govern the limit where the two stand
+  (scopes.py): not another item's, not one a later condition ends, not one after the limit outside
+  its sentence unless an exception naming its side; else E518. An exception after the limit that
+  lifts its side ("There is no minimum daily dose requirement ... when ...") is one of its
+  conditions; else E524.
 - an age (`x-bind: age`) is bound when the number stands as that bound (minimum or maximum) with
   that unit; else E508.
 - a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
@@ -50,7 +55,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import lexicon, vocabulary
+from sle_trials.reading import lexicon, scopes, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -92,9 +97,16 @@ CHECKS = (
     Check(
         "E524",
         "condition-left-out",
-        "a threshold with no condition where its criterion states one for its limit: one before it that the "
-        "criterion's other limits are given, an 'if' in its own quote, or words joining it to another "
-        "requirement ('<500/mm³ with a neutrophil count <1000/mm³')",
+        "a threshold without a condition its criterion states for its limit: one before it that the "
+        "criterion's other limits are given, an 'if' in its own sentence, the heading of the sub-list it stands "
+        "in, words joining it to another requirement ('<500/mm³ with a neutrophil count <1000/mm³'), or an "
+        "exception after it that lifts its side ('There is no minimum daily dose requirement ... when ...')",
+    ),
+    Check(
+        "E528",
+        "condition-cut-short",
+        "a threshold's condition that stops inside its clause of the criterion ('if low complement ... score is', "
+        "'when used in combination with'): the words left out say when the limit applies",
     ),
     Check(
         "E525",
@@ -142,6 +154,8 @@ class Context:
         # the conditions the record gives the thresholds of each criterion, normalised once
         self._conditions: dict[tuple[str, tuple[int, ...]], list[str]] = {}
         self._criteria: dict[tuple[str, int], str] = {}  # (list, position) -> criterion(): its text, normalised
+        self._layouts: dict[Path_, tuple[scopes.Span, ...]] = {}  # criterion path -> layout(): its items' spans
+        self._conditional: dict[Path_, bool] = {}  # criterion path -> conditional()
         for t in thresholds:
             held = self._conditions.setdefault(self._criterion_key(t["criterion"]), [])
             held += [c for c in map(normalise, t.get("conditions", [])) if c not in held]
@@ -185,6 +199,20 @@ class Context:
         if text is None:  # several thresholds and terms name one criterion: its text is read once
             text = self._criteria[name, named[0]] = normalise(" ".join(_texts(eligibility[name][named[0]])))
         return ("eligibility", name, named[0]), text
+
+    def layout(self, where: Path_, text: str) -> tuple[scopes.Span, ...]:
+        """scopes.spans of the criterion at where (text: its normalised text), read once a record."""
+        found = self._layouts.get(where)
+        if found is None:
+            found = self._layouts[where] = scopes.spans(fields.get(self.record.data, where)[1], text)
+        return found
+
+    def conditional(self, where: Path_, text: str) -> bool:
+        """scopes.conditional of the criterion at where, read once a record."""
+        found = self._conditional.get(where)
+        if found is None:
+            found = self._conditional[where] = scopes.conditional(self.layout(where, text), text)
+        return found
 
     def problem(self, path: Path_, code: str, message: str) -> Problem:
         line, col = self.record.where(path)
@@ -314,8 +342,17 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         )
         return
     for i, condition in enumerate(t.get("conditions", [])):
-        if normalise(condition) not in corpus:
+        written = normalise(condition)
+        if written not in corpus:
             yield ctx.problem(path + ("conditions", i), "E513", f"{fields.dotted(path)}.conditions.{i}: not in {named}")
+        elif not scopes.whole_clause(corpus, written):
+            end = corpus.find(written) + len(written)
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E528",
+                f"{fields.dotted(path)}.conditions.{i}: stops inside its clause of {named}, before "
+                f"{_cut([corpus[end:]], 40)}: give the condition up to the clause's end",
+            )
     unit = lexicon.unit_named(t["unit"])
     said = [(q, s) for q in bare for s in ctx.reader.statements(q)]
 
@@ -373,10 +410,15 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
         yield ctx.problem(
             path + ("kind",), "E508", f"{fields.dotted(path)}.kind: {t['kind']} is not what the words say ({said_kind})"
         )
+    at = corpus.find(quote) + statement.start
+    layout = ctx.layout(found[0], corpus)  # where each nested item's own text stands: what a condition can govern
     if t.get("conditions"):
-        yield from _own_condition(ctx, path, t, corpus, corpus.find(quote) + statement.start)
+        conditioned = list(_own_condition(ctx, path, t, corpus, at, layout))
     else:
-        yield from _condition_left_out(ctx, path, t, corpus, bare, (quote, statement))
+        conditioned = list(_condition_left_out(ctx, path, t, corpus, bare, (quote, statement), layout))
+    if not conditioned and (t.get("conditions") or ctx.conditional(found[0], corpus)):
+        yield from _conditions_in_scope(ctx, path, t, (corpus, layout), at, bare)
+    yield from conditioned
     if statement.reading and not ctx.noted(path):
         yield ctx.problem(
             path + ("comparator",),
@@ -412,7 +454,9 @@ def _placed(
     return None
 
 
-def _own_condition(ctx: Context, path: Path_, t: dict, corpus: str, at: int) -> Iterator[Problem]:
+def _own_condition(
+    ctx: Context, path: Path_, t: dict, corpus: str, at: int, layout: tuple[scopes.Span, ...]
+) -> Iterator[Problem]:
     """E518 when the threshold's conditions are not the ones that govern its limit. A condition
     governs the limits that follow it until the next condition ("If the subject is receiving
     steroids: ... 30mg/day ... If ... antimalarial drugs: ... 12 weeks"), so one copied from the
@@ -421,7 +465,7 @@ def _own_condition(ctx: Context, path: Path_, t: dict, corpus: str, at: int) -> 
     ("if ...") may start between its own nearest one and the limit. A condition after the limit (an
     exception: "There is no minimum daily dose ... when ...") may be held as well."""
     own = {normalise(c) for c in t["conditions"]}
-    before = sorted((start, c) for c in ctx.conditions(t["criterion"]) if 0 <= (start := corpus.find(c)) < at)
+    before = _before(ctx, t, corpus, at, layout)
     if not before:
         return
     named = fields.criterion_name(t["criterion"])
@@ -444,6 +488,63 @@ def _own_condition(ctx: Context, path: Path_, t: dict, corpus: str, at: int) -> 
         )
 
 
+def _before(ctx: Context, t: dict, corpus: str, at: int, layout: tuple[scopes.Span, ...]) -> list[tuple[int, str]]:
+    """(where, condition) of the conditions the record gives the criterion's thresholds that stand
+    before the limit at position at, in its own item or an item above it (one in an item beside it
+    is that item's), in order."""
+    return sorted(
+        (start, c)
+        for c in ctx.conditions(t["criterion"])
+        if 0 <= (start := corpus.find(c)) < at and scopes.above(layout, start, at)
+    )
+
+
+def _conditions_in_scope(
+    ctx: Context, path: Path_, t: dict, read: tuple[str, tuple[scopes.Span, ...]], at: int, bare: list[str]
+) -> Iterator[Problem]:
+    """E518 when the threshold holds a condition that cannot govern its limit where the two stand in
+    the criterion (scopes.py: one a later condition ends, one of another item, one after the limit
+    that is neither its sentence's trailing clause nor an exception naming its side); E524 when it
+    leaves out what of the criterion governs its limit whatever the record's other thresholds hold
+    (scopes.required: an "if" of its sentence, the heading of its sub-list unless quoted for its
+    measure, an exception after it that lifts its side, "There is no minimum daily dose requirement
+    ... when used in combination with immunosuppressants"): without it the limit reads as applying
+    to all."""
+    given = ctx.conditions(t["criterion"])
+    corpus, layout = read
+    named = fields.criterion_name(t["criterion"])
+    own = [normalise(c) for c in t.get("conditions", [])]
+    for i, condition in enumerate(own):
+        if not scopes.governs(layout, corpus, condition, at, t["comparator"], [c for c in given if c != condition]):
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E518",
+                f"{fields.dotted(path)}.conditions.{i}: {_cut([condition], 61)} cannot govern this limit where "
+                f"{named} states it (it is another item's, another condition starts between, or it follows "
+                "the limit's sentence without naming its side): it is another limit's condition",
+            )
+            return
+    spans = [(p, p + len(c)) for c in own if (p := corpus.find(c)) >= 0]
+    for need in scopes.required(layout, corpus, at, t["comparator"]):
+        if any(start < need.end and need.start < end for start, end in spans):
+            continue
+        passage = corpus[need.start : need.end]
+        if need.kind == "heading" and any(passage in q for q in bare):
+            continue  # its measure is read from the heading it quotes ("Oral corticosteroids")
+        said = {
+            "clause": f"a condition in this limit's sentence ({_cut([corpus[need.start :]], 61)})",
+            "heading": f"this limit under the heading {_cut([passage], 61)}",
+            "exception": f"{_cut([passage], 61)} after this limit, as an exception to it",
+        }[need.kind]
+        yield ctx.problem(
+            path + ("conditions",),
+            "E524",
+            f"{fields.dotted(path)}: {named} states {said}; the threshold's conditions leave it out "
+            "(the limit would read as applying to all)",
+        )
+        return
+
+
 _CONDITION_START = re.compile(r"(?i)\bif\b")  # where a criterion starts a condition of its own
 # words that join a limit to what it holds only together with: "CD4+ T lymphocytes <500/mm³ with a
 # neutrophil count <1000/mm³" is no CD4 limit on its own
@@ -453,7 +554,13 @@ _JOINED_BEFORE = re.compile(r"\b" + _JOINERS + r"(?:\s+(?:a|an|the))?\s*\Z", re.
 
 
 def _condition_left_out(
-    ctx: Context, path: Path_, t: dict, corpus: str, bare: list[str], stated: tuple[str, lexicon.Statement]
+    ctx: Context,
+    path: Path_,
+    t: dict,
+    corpus: str,
+    bare: list[str],
+    stated: tuple[str, lexicon.Statement],
+    layout: tuple[scopes.Span, ...],
 ) -> Iterator[Problem]:
     """E524 when a threshold holds no condition but its criterion states one for its limit: a
     condition the record gives the criterion's other thresholds stands before the limit (it governs
@@ -487,7 +594,7 @@ def _condition_left_out(
             "the threshold has no conditions (give it those words)",
         )
         return
-    before = sorted((start, c) for c in ctx.conditions(t["criterion"]) if 0 <= (start := corpus.find(c)) < at)
+    before = _before(ctx, t, corpus, at, layout)
     if before and not any(c in q for _, c in before for q in bare):
         yield ctx.problem(
             path + ("conditions",),

@@ -13,7 +13,9 @@ with the items the source's layout reads from that list (layouts.py; nested item
   must say so under curation.incomplete for that list (E514), or it would look complete.
 
 A list the record leaves out is fine when it is declared not yet curated; declaring it silent while
-the source lists items is E511.
+the source lists items is E511. Beyond the criteria lists: every row of a list the source states as
+rows is held (E519), every cohort an arm's description doses (E526), and every limit a numbered
+criterion states is a threshold or an age limit, or named by a note as left in the text (E527).
 """
 
 from __future__ import annotations
@@ -52,6 +54,12 @@ CHECKS = (
         "cohort-left-out",
         'a complete record\'s arm whose description names patients ("for patients 4 to 6") that none of its '
         "cohorts holds",
+    ),
+    Check(
+        "E527",
+        "limit-left-out",
+        "a complete record's criterion that states a limit (a comparator and a number: 'SLEDAI-2K score of 10 or "
+        "above') which no threshold of that criterion holds, nor its age limits, nor a curation note names",
     ),
     Check(
         "E514",
@@ -146,6 +154,120 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
         )
     yield from _rows_whole(data, newest, at)
     yield from _cohorts_whole(data, at)
+    yield from _limits_whole(data, at)
+
+
+# an age limit's unit as the lexicon names it, by the record's unit of age
+_AGE_UNITS = {"YEARS": "years", "MONTHS": "months", "WEEKS": "weeks", "DAYS": "days", "HOURS": "hours"}
+
+
+def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
+    """E527: each limit a criterion of a complete record states (a comparator and a number, as the
+    lexicon reads them: "score of 10 or above", "within 24 weeks"; a criterion the source does not
+    number cannot be named by a threshold and is left out) is held by a threshold of that
+    criterion with that comparator and value, one threshold a limit (a criterion that says "within 24
+    weeks" twice has two), or is an age limit the record gives as its minimum or maximum age, unless
+    the thresholds are declared not yet curated or incomplete. A limit the curator leaves out on
+    purpose is named in a curation note on its criteria list, in the criterion's words from two words
+    before it ("T lymphocytes <500/mm³"); a note on the thresholds explains how one was read, and
+    leaves none out. A number written as a word with no unit counts items ("one or more of
+    the following"), not a limit. A threshold dropped otherwise leaves trials.csv's disease-activity
+    cell reading "not stated" and the criterion's limit out of the export, while every value left
+    still binds."""
+    curation = data["curation"]
+    declared = [*curation.get("not_yet_curated", []), *(n["field"] for n in curation.get("incomplete", []))]
+    eligibility = data.get("eligibility", {})
+    if fields.covered(declared, "eligibility.thresholds") or not eligibility:
+        return
+    thresholds = eligibility.get("thresholds", [])
+    notes = [(n["field"], normalise(n["text"])) for n in curation.get("notes", []) if "field" in n]
+    ages = [
+        (side, age["value"], _AGE_UNITS.get(age["unit"]))
+        for side, key in (("min", "minimum_age"), ("max", "maximum_age"))
+        if (age := eligibility.get(key))
+    ]
+    # the criterion each threshold names, found once: (list, position) -> the thresholds' (comparator, value)
+    holding: dict[tuple[str, int], list[tuple[str, float]]] = {}
+    for t in thresholds:
+        positions = fields.criteria_named(eligibility, t["criterion"])
+        if len(positions) == 1:
+            holding.setdefault((t["criterion"]["list"], positions[0]), []).append((t["comparator"], t["value"]))
+    for name in LISTS:
+        # a note on the list (or one of its items) says what of a criterion stays in its text; one on the
+        # thresholds explains how a limit was read, and names it without leaving it out
+        named = [text for field, text in notes if fields.covered([f"eligibility.{name}"], field)]
+        for i, item in enumerate(eligibility.get(name, [])):
+            if item.get("number") is None:
+                continue  # a threshold names a criterion by its number: one the source does not number has none
+            ref = {"list": name.split("_")[0].upper(), "number": item["number"], **_group(item)}
+            held = list(holding.get((ref["list"], i), []))
+            text = normalise(" ".join(_own_texts(item)))
+            # reading a criterion's limits is the cost: none is left out where its thresholds are as many
+            # as its numbers (most criteria hold neither)
+            if lexicon.numbers_at_most(text) <= len(held):
+                continue
+            # a limit named by a note on the list is left in the text; each other one is held once
+            limits = [
+                s
+                for s in lexicon.written_statements(text)
+                if _limit(text, s, ages) and not any(text[_words_before(text, s.start) : s.end] in n for n in named)
+            ]
+            left_out = []
+            for s in limits:
+                match = next((k for k, (cmp, value) in enumerate(held) if _holds(cmp, value, s)), None)
+                if match is None:
+                    left_out.append(s)
+                else:
+                    held.pop(match)
+            # a threshold whose limit is wrong still stands for one (binding says what is wrong with it): only
+            # limits beyond the criterion's thresholds are left out
+            for s in left_out[: len(left_out) - len(held)]:
+                words = text[_words_before(text, s.start) : s.end]
+                yield at(
+                    ("eligibility", name, i),
+                    "E527",
+                    f"eligibility.{name}.{i}: {fields.criterion_name(ref)} states a limit ({words!r}, {s.says()}) "
+                    "that no threshold of it holds; a complete record holds each limit its criteria state as a "
+                    f"threshold, or names the one it leaves out, in these words, in a curation note "
+                    f"(field: eligibility.{name})",
+                )
+
+
+def _holds(comparator: str, value: float, s: lexicon.Statement) -> bool:
+    return comparator == s.comparator and lexicon.same_number(value, s.value)
+
+
+def _limit(text: str, s: lexicon.Statement, ages: list[tuple[str, float, str | None]]) -> bool:
+    """Whether a statement of a criterion is a limit a threshold holds: it has a comparator, is no count
+    written as a word ("one or more of the following"), and is not the record's age limit."""
+    if s.comparator is None or (s.unit is None and not any(c.isdigit() for c in text[s.start : s.end])):
+        return False
+    side = "min" if s.comparator in (">=", ">") else "max" if s.comparator in ("<=", "<") else None
+    return s.unit is None or not any(
+        a == side and u == s.unit.key and lexicon.same_number(v, s.value) for a, v, u in ages
+    )
+
+
+def _group(item: dict) -> dict:
+    return {"group": item["group"]} if "group" in item else {}
+
+
+def _own_texts(item: dict) -> Iterator[str]:
+    """A criterion's text and its nested items' texts, in order."""
+    yield item["text"]
+    for sub in item.get("sub_criteria", []):
+        yield from _own_texts(sub)
+
+
+def _words_before(text: str, at: int, count: int = 2) -> int:
+    """Where the count words before the word holding position at start: a limit's words with what it
+    limits ("T lymphocytes <500/mm³"), a comparator written apart ("≥ 18") counting as a word."""
+    start = text.rfind(" ", 0, at) + 1
+    for _ in range(count):
+        if start == 0:
+            break
+        start = text.rfind(" ", 0, start - 1) + 1
+    return start
 
 
 def _cohorts_whole(data: dict, at: Any) -> Iterator[Problem]:

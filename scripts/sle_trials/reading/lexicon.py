@@ -94,6 +94,18 @@ def numbers(quote: str) -> list[Number]:
     return out
 
 
+# what numbers() reads, roughly and fast: each number it reads starts one of these (it reads none after
+# a letter, a digit, ".", ",", "/", "^" or "+"), so there are at least as many of these as numbers
+_DIGIT_RUNS = re.compile(r"(?<![\w.,/^+])\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b")
+
+
+def numbers_at_most(quote: str) -> int:
+    """At least len(numbers(quote)), counted at a fraction of its cost: a check that needs no more
+    numbers than it has values for reads none."""
+    return len(_DIGIT_RUNS.findall(quote)) + len(_NUMBER_WORDS.findall(quote.lower()))
+
+
 def same_number(a: float, b: float) -> bool:
     """Whether two numbers are one, to a relative 1e-9; never for an infinite one, which the tolerance
     (infinite too) would have made the same as every number."""
@@ -183,6 +195,12 @@ _UNIT_AT = re.compile(
 
 def nfkc(text: str) -> str:
     return " ".join(digits.nfkc(text).split())
+
+
+# a unit written right after a space: where _displaced_units looks for a unit no number owns; a unit
+# starting before a place ends within _UNIT_REACH characters of it (a space and the longest spelling)
+_UNIT_AFTER_SPACE = re.compile(r"(?<=\s)" + _UNIT_AT.pattern)
+_UNIT_REACH = 2 + max(len(spelling) for spelling, _ in _BY_SPELLING)
 
 
 def unit_at(quote: str, at: int) -> tuple[Unit, int] | None:
@@ -285,6 +303,13 @@ def number_text(value: float) -> str:
 
 def statements(quote: str) -> tuple[Statement, ...]:
     """Every quantity the quote states, in order (see the module docstring)."""
+    return tuple(_displaced_units(quote, list(written_statements(quote))))
+
+
+def written_statements(quote: str) -> tuple[Statement, ...]:
+    """The quantities the quote states with the units written beside their numbers: statements()
+    before a comparator's number with no unit is given one written further on (a reading). Enough
+    where only comparators and values count (completeness.py's limits), and cheaper."""
     nums: list[Number] = []
     units: list[tuple[Unit, int] | None] = []
     for n in numbers(quote):
@@ -318,7 +343,7 @@ def statements(quote: str) -> tuple[Statement, ...]:
             if m and m.end() == n.start and out[-1].comparator:  # "> 2.5 mg/dL or 221 μmol/L"
                 cmp = out[-1].comparator
         out.append(Statement(cmp, n.value, unit[0] if unit else None, n.start, end, reading))
-    return tuple(_displaced_units(quote, out))
+    return tuple(out)
 
 
 def _displaced_units(quote: str, found: list[Statement]) -> list[Statement]:
@@ -330,12 +355,17 @@ def _displaced_units(quote: str, found: list[Statement]) -> list[Statement]:
         if s.unit is None and s.comparator:
             stop = _SENTENCE_END.search(quote, s.end)
             limit = stop.start() if stop else len(quote)
-            for m in re.finditer(r"(?<=\s)", quote[:limit]):
-                at = m.start()
-                if at <= s.end or any(a <= at < b for a, b in owned):
+            # each place after a space, up to the sentence's end, where a unit is written (searched for,
+            # not tried at every space: a long criterion has hundreds)
+            reach = min(len(quote), limit + _UNIT_REACH)  # a unit may run past the sentence's end, not further
+            written = _UNIT_AFTER_SPACE.search(quote, s.end + 1, reach)
+            while written is not None and written.start() < limit:
+                at = written.start()
+                unit = _BY_SPELLING[int(written.lastgroup[1:])][1], written.end()  # type: ignore[index]
+                written = _UNIT_AFTER_SPACE.search(quote, at + 1, reach)
+                if any(a <= at < b for a, b in owned):
                     continue
-                unit = unit_at(quote, at)
-                if unit and len(unit[0].spellings[0]) > 1:
+                if len(unit[0].spellings[0]) > 1:
                     s = Statement(
                         s.comparator,
                         s.value,

@@ -1,0 +1,197 @@
+"""Scopes: which limits of a criterion a condition of that criterion can govern, by where it stands.
+
+A criterion with nested items ("4. ... Oral corticosteroids must meet the following requirements:"
+then "1. Prednisone ≥7.5 mg/day, and ≤30 mg/day." "2. There is no minimum daily dose requirement ...
+when used in combination with immunosuppressants." "3. At least 8 weeks of treatment ...") is read as
+one text, its items' own texts one after the other (binding.py's corpus). Where a condition stands
+in that tree says which limits it can govern:
+
+- before the limit, in the limit's own item: it governs the limits after it, until another condition
+  starts ("If the subject is receiving steroids: ... 30mg/day ... If ... antimalarial drugs: ... 12
+  weeks");
+- before the limit, in an item above the limit's (a sub-list's heading): it governs the whole sub-list;
+- before the limit, in an item beside it or beside an item above it: it is that item's, not this one's
+  (sub-item 2's exception does not govern sub-item 3's 8 weeks);
+- after the limit, in its own sentence: a trailing clause ("Score ≥6 ... if low complement ... is
+  present");
+- after the limit, in its own item or one beside it, an exception that names the limit's side ("no
+  minimum ..." lifts a floor, "no maximum ..." a ceiling).
+
+Anything else is another limit's condition. binding.py reports a threshold holding one (E518), and
+one left out where its criterion states it for the limit (E524): an "if" of the limit's own sentence,
+the heading of a sub-list it stands in, an exception that lifts its side (required()).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sle_trials.reading.layouts import normalise
+
+_SENTENCE_END = re.compile(r"[.;](?=\s)")  # where a sentence ends ("7.5" and "e.g.," do not end one)
+_IF = re.compile(r"(?i)\bif\b")  # where a condition starts
+# the words of an exception that lifts a floor or a ceiling: "There is no minimum daily dose requirement
+# ... when ...", "the maximum does not apply to ..."
+_LIFTED = (
+    r"(?:\bno\s+(?:[\w-]+\s+){{0,3}}?{side}\b"
+    r"|\b{side}\b[^.;]{{0,60}}?\b(?:does not apply|is not required|is waived)\b)"
+)
+_NO_FLOOR = re.compile(_LIFTED.format(side="(?:minimum|lower limit)"), re.I)
+_NO_CEILING = re.compile(_LIFTED.format(side="(?:maximum|upper limit)"), re.I)
+
+
+def _lifted(comparator: str) -> re.Pattern[str] | None:
+    """The words of an exception to a limit with this comparator (none for "=")."""
+    return _NO_FLOOR if comparator in (">=", ">") else _NO_CEILING if comparator in ("<=", "<") else None
+
+
+@dataclass(frozen=True)
+class Span:
+    """One item's own text in a criterion's text: where it starts and ends, and where the item stands
+    (the indexes from the criterion down: () is the criterion itself, (1, 0) its sub-item 1's first)."""
+
+    start: int
+    end: int
+    place: tuple[int, ...]
+
+
+def spans(item: dict, text: str) -> tuple[Span, ...]:
+    """The own text of the criterion and of each item nested in it, in reading order, as spans of
+    text (normalise(" ".join(texts)), binding's corpus); () when text is not the items' own texts
+    joined (an escape or a form that normalises across two items): then it reads as one item."""
+    out: list[Span] = []
+    texts: list[str] = []
+    at = 0
+
+    def walk(node: dict, place: tuple[int, ...]) -> None:
+        nonlocal at
+        own = normalise(node["text"])
+        if own:
+            start = at + (1 if texts else 0)
+            out.append(Span(start, start + len(own), place))
+            texts.append(own)
+            at = start + len(own)
+        for k, sub in enumerate(node.get("sub_criteria", [])):
+            walk(sub, place + (k,))
+
+    walk(item, ())
+    return tuple(out) if " ".join(texts) == text else ()
+
+
+def _at(layout: tuple[Span, ...], position: int) -> Span | None:
+    return next((s for s in layout if s.start <= position < s.end), None)
+
+
+def above(layout: tuple[Span, ...], where: int, at: int) -> bool:
+    """Whether the text at position where stands in the item that holds position at or in one above
+    it (a sub-list's heading); true when the criterion reads as one item."""
+    one, other = _at(layout, at), _at(layout, where)
+    return one is None or other is None or one.place[: len(other.place)] == other.place
+
+
+def governs(
+    layout: tuple[Span, ...],
+    text: str,
+    condition: str,
+    at: int,
+    comparator: str,
+    others: list[str],
+) -> bool:
+    """Whether the condition (normalised, as it stands first in text) can govern the limit stated at
+    position at with the comparator; others: the other conditions the record gives the criterion's
+    limits (a condition ends where another starts)."""
+    where = text.find(condition)
+    if where < 0:
+        return True  # not in the criterion at all: E513 says so
+    limit_item, condition_item = _at(layout, at), _at(layout, where)
+    if limit_item is None or condition_item is None:  # one text: the criterion read as one item
+        limit_item = condition_item = Span(0, len(text), ())
+    own, cond = limit_item.place, condition_item.place
+    if where < at:
+        if cond == own:  # in the limit's own item: until another condition starts
+            return not _starts_between(text, others, where + len(condition), at)
+        return above(layout, where, at)  # a heading above the limit's item
+    if cond == own and not _SENTENCE_END.search(text, at, where):
+        return True  # a trailing clause of the limit's own sentence
+    lifted = _lifted(comparator)
+    return _beside(own, cond) and lifted is not None and bool(lifted.search(condition))
+
+
+def _beside(own: tuple[int, ...], other: tuple[int, ...]) -> bool:
+    """Whether an item is the limit's own or one of the same list as it."""
+    return other == own or (len(other) == len(own) and other[:-1] == own[:-1])
+
+
+def conditional(layout: tuple[Span, ...], text: str) -> bool:
+    """Whether anything of the criterion can be required() of a limit in it: an "if", a sub-list, or
+    the words of an exception. A criterion with none (most) requires nothing of a limit with no
+    conditions, and is not read again for each."""
+    return len(layout) > 1 or bool(_IF.search(text) or _NO_FLOOR.search(text) or _NO_CEILING.search(text))
+
+
+@dataclass(frozen=True)
+class Required:
+    """A passage of the criterion that a threshold of the limit must hold: a condition of it that lies
+    within start..end (or, for a heading, a quote of it)."""
+
+    start: int
+    end: int
+    kind: str  # "clause": an "if" of its sentence; "heading": its sub-list's; "exception": one lifting its side
+
+
+def required(layout: tuple[Span, ...], text: str, at: int, comparator: str) -> Iterator[Required]:
+    """What of the criterion governs the limit stated at position at, whatever conditions the record
+    gives: an "if" clause of the limit's own sentence ("If the subject is receiving steroids, the
+    following conditions must be met: ... the maximum dose of steroids is 30mg/day"; "Score ≥6 ... if
+    low complement ... is present"); the heading of each sub-list above it that announces its items
+    ("Oral corticosteroids must meet the following requirements:"); and each sentence after it, in its
+    own item or one beside it, that lifts its side ("There is no minimum daily dose requirement ...
+    when used in combination with immunosuppressants" after a floor)."""
+    layout = layout or (Span(0, len(text), ()),)
+    own = _at(layout, at)
+    if own is None:
+        return
+    starts = [own.start] + [m.end() for m in _SENTENCE_END.finditer(text, own.start, at)]
+    stop = _SENTENCE_END.search(text, at, own.end)
+    for found in _IF.finditer(text, starts[-1], stop.start() if stop else own.end):
+        yield Required(found.start(), found.end(), "clause")
+    for span in layout:
+        if span.place != own.place and own.place[: len(span.place)] == span.place and text[span.end - 1] == ":":
+            yield Required(span.start, span.end, "heading")
+    lifted = _lifted(comparator)
+    if lifted is None:
+        return
+    for span in layout:
+        if span.end <= at or not _beside(own.place, span.place):
+            continue
+        for found in lifted.finditer(text, max(span.start, at), span.end):
+            stop = _SENTENCE_END.search(text, found.end(), span.end)
+            begun = [m.end() for m in _SENTENCE_END.finditer(text, span.start, found.start())]
+            yield Required(max([span.start, *begun]), stop.end() if stop else span.end, "exception")
+
+
+def whole_clause(text: str, condition: str) -> bool:
+    """Whether the condition (normalised) ends where a clause of text ends, at one of its places: at a
+    punctuation mark (its own last character or the next one), or at the end of the text. "if low
+    complement and/or anti-DS-DNA antibody score is" stops short of "present"."""
+    if condition[-1:] in _CLAUSE_MARKS:
+        return True
+    at = text.find(condition)
+    while at >= 0:
+        end = at + len(condition)
+        if end == len(text) or text[end] in _CLAUSE_MARKS:
+            return True
+        at = text.find(condition, at + 1)
+    return False
+
+
+_CLAUSE_MARKS = ",.;:)"
+
+
+def _starts_between(text: str, others: list[str], start: int, end: int) -> bool:
+    """Whether another condition, or an "if", starts between start and end."""
+    if _IF.search(text, start, end):
+        return True
+    return any(start <= text.find(other, start) < end for other in others if other)
