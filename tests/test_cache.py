@@ -745,3 +745,48 @@ def test_a_source_modified_within_the_window_of_its_read_is_read_again(reg: Path
     frozen_stat(monkeypatch, file, then)
     code, out = run(reg, capsys, "check")
     assert code == 1 and f"E307 {SOURCE} differs from its sha256" in out, out
+
+
+def _cite_twice(reg: Path) -> None:
+    """RELMA's record citing its one source twice (a second item of other fields, as the schema's
+    uniqueItems allows), each with its as-of date quoted."""
+    record = reg / RELMA
+    text = record.read_text(encoding="utf-8")
+    item = (
+        f"    - file: {RELMA_SOURCE}\n      kind: TRIAL_FINDER_PAGE\n      publisher: ClinConnect\n"
+        '      as_of: "2025-11-14"\n      as_of_label: Current as of\n'
+    )
+    quote = "  curation.sources.0.as_of: Current as of November 14, 2025\n"
+    assert item in text and quote in text
+    text = text.replace(item, item + item.replace("      publisher: ClinConnect\n", ""), 1)
+    text = text.replace(quote, quote + quote.replace(".0.", ".1."), 1)
+    record.write_text(text, encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(record, (old, old))
+
+
+def test_a_source_cited_twice_and_changed_between_its_reads_binds_no_stale_verdict(
+    reg: Path, capsys, monkeypatch
+) -> None:
+    """A record citing one source twice read it twice: changed in between, the record was checked
+    against both versions (quotes found in the first) while its entry held to the second, which was
+    then served although a check of the second alone refuses the record."""
+    _cite_twice(reg)
+    assert run(reg, capsys, "validate", "--no-cache", str(reg / RELMA))[0] == 0
+    file, real = reg / RELMA_SOURCE, files.read_bytes
+    reads: list[str] = []
+
+    def racing(path: Path | str, limit: int) -> bytes:
+        raw = real(path, limit)
+        if Path(path) == file and not reads:
+            reads.append(os.fspath(path))
+            _cut_in_half(file)  # changed just after the check's first read of it
+        return raw
+
+    monkeypatch.setattr(files, "read_bytes", racing)
+    run(reg, capsys, "validate", str(reg / RELMA))
+    monkeypatch.setattr(files, "read_bytes", real)
+    assert reads, "the check read the source"
+    assert run(reg, capsys, "validate", "--no-cache", str(reg / RELMA))[0] == 1
+    code, out = run(reg, capsys, "validate", str(reg / RELMA))
+    assert code == 1 and RELMA in out, out

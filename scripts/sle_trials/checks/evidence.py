@@ -208,10 +208,17 @@ class Sources:
         self.docs: list[SourceDoc] = []
         self.nct_id = record.data["nct_id"]
         self.read: dict[str, str] = {}  # each cited source read: its name -> the sha256 of its bytes
+        # Each source once, however many times the record cites it: read twice, a source changed in
+        # between had the record checked against two versions, its quotes found in the first, while
+        # the check cache's entry held to the second alone.
+        once: dict[str, Read] = {}
         for source in record.data["curation"]["sources"]:
-            doc, sha256 = read_source(root, source["file"], documents)
+            name = source["file"]
+            if name not in once:
+                once[name] = read_source(root, name, documents)
+            doc, sha256 = once[name]
             if doc is not None and sha256 is not None:  # a missing source is reported by rules (E108)
-                self.read[source["file"]] = sha256
+                self.read[name] = sha256
                 self.docs.append(doc.for_trial(self.nct_id))
         self.searches = 0
 
