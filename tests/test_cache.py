@@ -790,3 +790,29 @@ def test_a_source_cited_twice_and_changed_between_its_reads_binds_no_stale_verdi
     assert run(reg, capsys, "validate", "--no-cache", str(reg / RELMA))[0] == 1
     code, out = run(reg, capsys, "validate", str(reg / RELMA))
     assert code == 1 and RELMA in out, out
+
+
+def test_a_source_replaced_during_a_run_keeping_its_size_and_mtime_is_read_again(
+    reg: Path, capsys, monkeypatch
+) -> None:
+    """A run remembers the sources it read for the records after: by size and mtime alone, a source
+    replaced in the middle of the run (its stat's size and mtime kept, as `cp -p` or a tar keeps
+    them) was served to a later record as the copy read before, which passed against it."""
+    stub, source = "trials/NCT06900764.yaml", reg / _IM19_SOURCE  # both records cite it; IM19 is checked first
+    raw, st = source.read_bytes(), source.stat()
+    assert raw.count(b"NCT06900764") >= 1
+    real, reads = files.read_bytes, list[str]()
+
+    def racing(path: Path | str, limit: int) -> bytes:
+        data = real(path, limit)
+        if Path(path) == source and not reads:
+            reads.append(os.fspath(path))
+            replaced = source.with_name("replaced.txt")  # a new file in its place: a new inode
+            replaced.write_bytes(raw.replace(b"NCT06900764", b"NCT06900765"))
+            os.utime(replaced, ns=(st.st_atime_ns, st.st_mtime_ns))
+            os.replace(replaced, source)
+        return data
+
+    monkeypatch.setattr(files, "read_bytes", racing)
+    code, out = run(reg, capsys, "validate", "--no-cache", str(reg / IM19), str(reg / stub))
+    assert reads and code == 1 and stub in out, out

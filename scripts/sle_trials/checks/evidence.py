@@ -84,16 +84,17 @@ _NCT = re.compile(r"NCT[0-9]{8}")
 
 
 class Documents:
-    """Source documents read in one run, by (path, modification time, size), each with the sha256 of
-    the bytes it was read from: a registry's records cite a few documents many times (six of the
-    seven first records cite one page). Bounded by the characters they hold, not their number, so
-    that many large documents cannot fill memory; the least recently used go first."""
+    """Source documents read in one run, by path and stat (size, modification and change times,
+    inode, device: what the check cache knows a file by), each with the sha256 of the bytes it was
+    read from: a registry's records cite a few documents many times (six of the seven first records
+    cite one page). Bounded by the characters they hold, not their number, so that many large
+    documents cannot fill memory; the least recently used go first."""
 
     def __init__(self, chars: int) -> None:
         self.room = chars
         self.docs: OrderedDict[tuple, Read] = OrderedDict()
 
-    def get(self, file: str, name: str, stamp: tuple[int, int]) -> Read:
+    def get(self, file: str, name: str, stamp: tuple[int, ...]) -> Read:
         key = (file, name, stamp)
         if key in self.docs:
             self.docs.move_to_end(key)
@@ -140,7 +141,7 @@ def _read(file: str, name: str) -> Read:
 def read_source(root: Path | str, name: str, documents: Documents | None = None) -> Read:
     """The source document seeds/NAME (name as records cite it) read through the guard (a regular
     file, no link, at most files.MAX_SOURCE_BYTES), or taken from the run's documents when they hold
-    it by modification time and size; refused (Read(None, None)) when it cannot be read (rules
+    it by its stat; refused (Read(None, None)) when it cannot be read (rules
     report E108). A name that is not seeds/NAME (files.SOURCE_PATH: no "..", no absolute path,
     whatever a changed schema lets through) is never opened."""
     if not files.SOURCE_PATH.match(name):
@@ -152,7 +153,11 @@ def read_source(root: Path | str, name: str, documents: Documents | None = None)
         return _REFUSED
     if files.kind_of(st.st_mode) is not None:
         return _REFUSED
-    return _read(file, name) if documents is None else documents.get(file, name, (st.st_mtime_ns, st.st_size))
+    if documents is None:
+        return _read(file, name)
+    # Size and mtime alone can be kept by a file replaced during the run (`cp -p`, a tar, `touch -d`):
+    # a later record would have been checked against the copy read before
+    return documents.get(file, name, (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev))
 
 
 def source_doc(root: Path | str, name: str, documents: Documents | None = None) -> SourceDoc | None:
