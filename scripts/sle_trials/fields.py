@@ -9,6 +9,7 @@ can carry evidence.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Any
 
@@ -280,6 +281,13 @@ def unaccounted(data: dict, schema: dict) -> list[str]:
     """The absent fields the record gives no reason for: they apply to the study, and are neither
     declared silent nor not yet curated (nor under a field that is)."""
     return [name for name, why in why_absent(data, schema).items() if why == "unexplained"]
+
+
+def criterion_texts(item: dict) -> Iterator[str]:
+    """A criterion's text and its nested items' texts, in reading order."""
+    yield item["text"]
+    for sub in item.get("sub_criteria", []):
+        yield from criterion_texts(sub)
 
 
 def criteria_named(eligibility: dict, ref: dict) -> list[int]:

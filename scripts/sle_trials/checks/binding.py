@@ -197,7 +197,8 @@ class Context:
         name = f"{ref['list'].lower()}_criteria"
         text = self._criteria.get((name, named[0]))
         if text is None:  # several thresholds and terms name one criterion: its text is read once
-            text = self._criteria[name, named[0]] = normalise(" ".join(_texts(eligibility[name][named[0]])))
+            item = eligibility[name][named[0]]
+            text = self._criteria[name, named[0]] = normalise(" ".join(fields.criterion_texts(item)))
         return ("eligibility", name, named[0]), text
 
     def layout(self, where: Path_, text: str) -> tuple[scopes.Span, ...]:
@@ -217,12 +218,6 @@ class Context:
     def problem(self, path: Path_, code: str, message: str) -> Problem:
         line, col = self.record.where(path)
         return Problem(self.record.path, line, col, code, message)
-
-
-def _texts(item: dict) -> Iterator[str]:
-    yield item["text"]
-    for sub in item.get("sub_criteria", []):
-        yield from _texts(sub)
 
 
 def bind(ctx: Context, path: Path_, value: Any, quotes: list[str]) -> Iterator[Problem]:
@@ -572,7 +567,8 @@ def _condition_left_out(
     Without it the limit reads as applying to everyone: "CD20 antibodies < 6 months" for a limit
     stated only "if biological agents are used"."""
     quote, statement = stated
-    at = corpus.find(quote) + statement.start
+    start = corpus.find(quote)
+    at = start + statement.start
     named = fields.criterion_name(t["criterion"])
     said = _CONDITION_START.search(quote)
     if said is not None:
@@ -583,7 +579,6 @@ def _condition_left_out(
             "the threshold has no conditions (give it the words that say when the limit applies)",
         )
         return
-    start = corpus.find(quote)
     joined = _JOINED.match(corpus, start + len(quote)) or _JOINED_BEFORE.search(corpus, max(0, start - 40), start)
     if joined is not None:
         yield ctx.problem(
@@ -609,7 +604,8 @@ def _heads(item: dict, headings: list[str], stated: str) -> bool:
     holds the stated quote (texts normalised)."""
     subs = item.get("sub_criteria", [])
     own = normalise(item["text"])
-    if any(h in own for h in headings) and any(stated in normalise(t) for sub in subs for t in _texts(sub)):
+    beneath = (t for sub in subs for t in fields.criterion_texts(sub))
+    if any(h in own for h in headings) and any(stated in normalise(t) for t in beneath):
         return True
     return any(_heads(sub, headings, stated) for sub in subs)
 

@@ -157,6 +157,12 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
     yield from _limits_whole(data, at)
 
 
+def _declared(curation: dict) -> list[str]:
+    """The fields a record declares not yet curated or incomplete: a list under one of them is not held
+    whole (E519, E526, E527)."""
+    return [*curation.get("not_yet_curated", []), *(n["field"] for n in curation.get("incomplete", []))]
+
+
 # an age limit's unit as the lexicon names it, by the record's unit of age
 _AGE_UNITS = {"YEARS": "years", "MONTHS": "months", "WEEKS": "weeks", "DAYS": "days", "HOURS": "hours"}
 
@@ -175,7 +181,7 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
     cell reading "not stated" and the criterion's limit out of the export, while every value left
     still binds."""
     curation = data["curation"]
-    declared = [*curation.get("not_yet_curated", []), *(n["field"] for n in curation.get("incomplete", []))]
+    declared = _declared(curation)
     eligibility = data.get("eligibility", {})
     if fields.covered(declared, "eligibility.thresholds") or not eligibility:
         return
@@ -201,7 +207,7 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
                 continue  # a threshold names a criterion by its number: one the source does not number has none
             ref = {"list": name.split("_")[0].upper(), "number": item["number"], **_group(item)}
             held = list(holding.get((ref["list"], i), []))
-            text = normalise(" ".join(_own_texts(item)))
+            text = normalise(" ".join(fields.criterion_texts(item)))
             # reading a criterion's limits is the cost: none is left out where its thresholds are as many
             # as its numbers (most criteria hold neither)
             if lexicon.numbers_at_most(text) <= len(held):
@@ -252,13 +258,6 @@ def _group(item: dict) -> dict:
     return {"group": item["group"]} if "group" in item else {}
 
 
-def _own_texts(item: dict) -> Iterator[str]:
-    """A criterion's text and its nested items' texts, in order."""
-    yield item["text"]
-    for sub in item.get("sub_criteria", []):
-        yield from _own_texts(sub)
-
-
 def _words_before(text: str, at: int, count: int = 2) -> int:
     """Where the count words before the word holding position at start: a limit's words with what it
     limits ("T lymphocytes <500/mm³"), a comparator written apart ("≥ 18") counting as a word."""
@@ -275,7 +274,7 @@ def _cohorts_whole(data: dict, at: Any) -> Iterator[Problem]:
     4 to 6") is one of the arm's cohorts, unless its cohorts are declared not yet curated or incomplete.
     A dropped cohort leaves the others binding to their quotes and the arm reading as one dose."""
     curation = data["curation"]
-    declared = [*curation.get("not_yet_curated", []), *(n["field"] for n in curation.get("incomplete", []))]
+    declared = _declared(curation)
     for a, arm in enumerate(data.get("arms", [])):
         if fields.covered(declared, f"arms.{a}.cohorts") or fields.covered(declared, "arms.cohorts"):
             continue
@@ -298,7 +297,7 @@ def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Proble
     curated or incomplete. A row the source repeats word for word is one item. The other way round
     (each item is one of the source's rows) is evidence.check_rows, E512."""
     curation = data["curation"]
-    declared = [*curation.get("not_yet_curated", []), *(n["field"] for n in curation.get("incomplete", []))]
+    declared = _declared(curation)
     own = [doc for doc in newest if doc.subject == data["nct_id"]]  # a page about another trial lists its own
     for name, label in ROW_LABELS.items():
         rows = next((doc.rows[name] for doc in own if doc.rows.get(name)), None)
