@@ -553,6 +553,50 @@ def test_the_pyc_files_python_checks_itself_leave_the_fingerprint_alone(tmp_path
     assert cache.fingerprint("{}") == before
 
 
+# The package's files stand in the fingerprint by their stamp, as trial files do in the cache, and by
+# their bytes while they are within the racy window (cache._code): reading and hashing every file
+# cost a run 8 to 10 ms.
+LATER_NS = 10 * 1_000_000_000  # far enough after the files were written that none of them is racy
+
+
+def test_a_module_rewritten_with_its_size_and_mtime_changes_the_fingerprint(tmp_path: Path, monkeypatch) -> None:
+    """`touch -d` or `cp -p` sets an mtime back; the rewrite still gives the file a new ctime, and a
+    file put in its place a new inode, which are in its stamp."""
+    package = _package(tmp_path, monkeypatch)
+    module = package / "checks" / "evidence.py"
+    written = module.stat()
+    monkeypatch.setattr(cache.time, "time_ns", lambda: written.st_mtime_ns + LATER_NS)
+    before = cache.fingerprint("{}")
+    assert cache.fingerprint("{}") == before  # nothing changed: the same fingerprint
+    seen = {before}
+    module.write_text("CHECKED = Fals\n", encoding="utf-8")  # in place: the same size and inode
+    os.utime(module, ns=(written.st_atime_ns, written.st_mtime_ns))
+    seen.add(cache.fingerprint("{}"))
+    replacement = module.with_name("evidence.new")
+    replacement.write_text("CHECKED = 1.00\n", encoding="utf-8")  # put in its place: the same size
+    os.utime(replacement, ns=(written.st_atime_ns, written.st_mtime_ns))
+    replacement.replace(module)
+    seen.add(cache.fingerprint("{}"))
+    assert len(seen) == 3, "each rewrite gives a fingerprint of its own"
+
+
+def test_a_module_changed_within_the_racy_window_is_read(tmp_path: Path, monkeypatch) -> None:
+    """A second change in the clock tick of the first would leave the stat as it was: a file
+    modified or changed less than 2 s before the run is hashed by its bytes. Shown with a stat that
+    does not move at all."""
+    package = _package(tmp_path, monkeypatch)
+    module = package / "checks" / "evidence.py"
+    frozen = module.stat()
+    real_stat = os.stat
+    monkeypatch.setattr(cache.os, "stat", lambda f, *a, **k: frozen if Path(f) == module else real_stat(f, *a, **k))
+    for now, differs in ((frozen.st_ctime_ns + 1, True), (frozen.st_ctime_ns + LATER_NS, False)):
+        monkeypatch.setattr(cache.time, "time_ns", lambda now=now: now)
+        module.write_text("CHECKED = True\n", encoding="utf-8")
+        before = cache.fingerprint("{}")
+        module.write_text("CHECKED = Fals\n", encoding="utf-8")  # the same size; the stat frozen
+        assert (cache.fingerprint("{}") != before) is differs, "racy" if differs else "outside the window"
+
+
 def test_a_library_installed_anew_changes_the_fingerprint(tmp_path: Path, monkeypatch) -> None:
     """An upgrade of the schema engine or the YAML parser (a pull request's new pin, then `make check`)
     may change verdicts: the entries of the old one are not served."""

@@ -60,6 +60,7 @@ import os
 import secrets
 import stat
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -117,12 +118,29 @@ _PYC_HEADER = 8
 _UNCHECKED_PYC = 0b01
 
 
-def _code() -> Iterator[bytes]:
+def _head(file: str) -> bytes:
+    """The first bytes of a .pyc that os.stat found regular; a file put in its place since is opened
+    without blocking (a named pipe) and gives what it gives."""
+    fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        return os.read(fd, _PYC_HEADER)
+    finally:
+        os.close(fd)
+
+
+def _code(now_ns: int) -> Iterator[bytes]:
     """The tool's code: every file of the package, not only its .py files. Python imports
     an extension module (NAME.cpython-311-x86_64-linux-gnu.so, NAME.abi3.so) before NAME.py and an
     unchecked .pyc under __pycache__ without reading NAME.py, so either runs in the place of a
     module whose source did not change; the other .pyc files are checked against their source by
-    Python itself, and each run may write them, so they are left out."""
+    Python itself, and each run may write them, so they are left out.
+
+    A file stands for itself by its stamp (files.Stamp's stat fields), as a trial file does: an edit,
+    a checkout or a copy gives it a new ctime or inode, which nothing in user space can set back. A
+    file modified or changed within the racy window before now is hashed instead (a second change
+    in the same clock tick would not show in its stat): the fingerprint then differs from any
+    made when it is no longer racy, which costs a miss, never a stale verdict. Reading and hashing
+    every file cost 8 to 10 ms a run, a twentieth of a one-file re-check."""
     package = Path(__file__).parents[1]
     found: list[tuple[tuple[str, ...], str]] = []  # (the parts of its path in the package, the path)
     # os.walk, not Path.rglob: pathlib's objects cost 7 of the 13 ms a run spent on the fingerprint
@@ -130,14 +148,22 @@ def _code() -> Iterator[bytes]:
         parts = Path(folder).relative_to(package).parts
         found += [((*parts, name), os.path.join(folder, name)) for name in names]
     for parts, file in sorted(found):  # in the order of the paths' parts, as Path objects sort
-        if not os.path.isfile(file):
+        try:
+            st = os.stat(file)
+        except OSError:  # gone since the walk: not code that runs
+            continue
+        if not stat.S_ISREG(st.st_mode):
             continue
         if "__pycache__" in parts:
-            head = files.head(Path(file), _PYC_HEADER) if file.endswith(".pyc") else b""
+            head = _head(file) if file.endswith(".pyc") else b""
             if len(head) == _PYC_HEADER and int.from_bytes(head[4:], "little") != _UNCHECKED_PYC:
                 continue
-        with open(file, "rb") as f:
-            yield "/".join(parts).encode() + b"\0" + f.read()
+        name = "/".join(parts).encode() + b"\0"
+        if max(st.st_mtime_ns, st.st_ctime_ns) >= now_ns - _RACY_NS:
+            with open(file, "rb") as f:
+                yield name + b"bytes\0" + f.read()
+        else:
+            yield name + f"{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{st.st_dev}".encode()
 
 
 def _libraries() -> Iterator[bytes]:
@@ -151,11 +177,16 @@ def _libraries() -> Iterator[bytes]:
         except ImportError:  # _ruamel_yaml off CPython: what is not there is not run
             yield f"{name}\0absent\0".encode()
             continue
-        where = Path(module.__file__ or name)
-        found = sorted(where.parent.rglob("*")) if where.name == "__init__.py" else [where]
-        for file in found:
+        where = module.__file__ or name
+        found = [where]
+        if os.path.basename(where) == "__init__.py":  # a package: every file in it (os.walk: see _code)
+            found = []
+            for folder, folders, names in os.walk(os.path.dirname(where)):
+                folders[:] = [f for f in folders if f != "__pycache__"]
+                found += [os.path.join(folder, n) for n in names]
+        for file in sorted(found):
             st = os.stat(file)
-            if stat.S_ISREG(st.st_mode) and "__pycache__" not in file.parts:
+            if stat.S_ISREG(st.st_mode):
                 yield f"{file}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0".encode()
 
 
@@ -164,7 +195,7 @@ def fingerprint(schema_text: str) -> str:
     each entry names with their sha256: Entry.cited): the Python version, the tool's code (every
     file of the package, _code), the libraries it runs (_libraries) and the schema."""
     digest = hashlib.sha256(sys.version.encode())
-    for part in (*_code(), *_libraries()):
+    for part in (*_code(time.time_ns()), *_libraries()):
         digest.update(part)
     digest.update(schema_text.encode())
     return digest.hexdigest()
