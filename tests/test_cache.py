@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import copy_registry
 from sle_trials import cli, files
 from sle_trials.checks import load
 from sle_trials.engine import cache, pipeline
@@ -25,10 +26,12 @@ IM19 = "trials/NCT06513429.yaml"
 
 
 @pytest.fixture
-def reg(registry: Path, monkeypatch) -> Path:
-    """The registry's files modified an hour ago. Their inode change time is now (no call sets it
+def reg(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the registry with no check cache yet (these tests count what a run checks), its
+    files modified an hour ago. Their inode change time is now (no call sets it
     back) and the racy window counts it, so the window is made empty: without that, every entry of a
     run a second after the copy would be hashed again. The tests of the window set their own."""
+    registry = copy_registry(tmp_path / "registry")
     old = time.time() - 3600
     for file in [*(registry / "trials").iterdir(), *(registry / "seeds").iterdir()]:
         os.utime(file, (old, old))
