@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import copy_registry
+from conftest import FIXTURES, copy_registry
 from sle_trials import cli, files
 from sle_trials.checks import load
 from sle_trials.engine import cache, pipeline
@@ -113,6 +113,40 @@ def test_a_changed_file_is_checked_again_and_its_problem_reported_every_time(reg
         code, out = run(reg, capsys, "validate")
         assert code == 1 and "E505 enrollment.count: 7 is not written" in out
     assert counts["check"] == 7 + 2
+
+
+# `trials import` checks the registry with the import on a stage (a copy with the change). The stage
+# reads the registry's cache, never writes it, and is served a verdict only for a file whose bytes
+# and cited sources are those the entry was written for (a stage's stat is never the one read).
+STUDY = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
+
+
+def test_an_import_checks_what_it_changes_and_writes_no_entry(reg: Path, counts: dict, capsys) -> None:
+    assert run(reg, capsys, "check")[0] == 0
+    written = database(reg).read_bytes()
+    counts.update(read=0, check=0)
+    code, out = run(reg, capsys, "import", "ctgov", str(STUDY))
+    assert code == 0, out
+    assert counts["check"] == 1, "the seven records unchanged are served; the imported one is checked"
+    assert database(reg).read_bytes() == written
+    assert run(reg, capsys, "check")[0] == 0
+
+
+def test_an_import_checks_a_record_changed_since_its_entry_was_written(reg: Path, capsys) -> None:
+    assert run(reg, capsys, "check")[0] == 0
+    file = reg / IM19
+    file.write_text(file.read_text(encoding="utf-8").replace("  count: 6\n", "  count: 7\n"), encoding="utf-8")
+    before = sorted(p.name for p in (reg / "trials").iterdir())
+    code, out = run(reg, capsys, "import", "ctgov", str(STUDY))
+    assert code == 1 and "E505 enrollment.count: 7 is not written" in out
+    assert sorted(p.name for p in (reg / "trials").iterdir()) == before, "nothing imported"
+
+
+def test_an_import_with_no_cache_checks_every_record(reg: Path, counts: dict, capsys) -> None:
+    assert run(reg, capsys, "check")[0] == 0
+    counts.update(read=0, check=0)
+    assert run(reg, capsys, "import", "ctgov", str(STUDY), "--no-cache")[0] == 0
+    assert counts["check"] == 8
 
 
 def test_no_cache_checks_everything(reg: Path, counts: dict, capsys) -> None:

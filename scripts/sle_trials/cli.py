@@ -271,7 +271,13 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
     from sle_trials.curate import importing  # checks the registry with the import and writes the generated files itself
 
     options = importing.Options(
-        args.update, args.dry_run, args.format, tuple(args.theirs or ()), tuple(args.ours or ()), args.out_of_scope
+        args.update,
+        args.dry_run,
+        args.format,
+        tuple(args.theirs or ()),
+        tuple(args.ours or ()),
+        args.out_of_scope,
+        _use_cache(args),
     )
     return importing.run_each(root, args.targets, options)
 

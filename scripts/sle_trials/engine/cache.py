@@ -474,9 +474,13 @@ def _connect(file: Path, create: bool) -> sqlite3.Connection:
 class Cache:
     """The check cache of the registry at root, for one run; every failure of it is a miss."""
 
-    def __init__(self, root: Path, enabled: bool = True, few: bool = False) -> None:
+    def __init__(self, root: Path, enabled: bool = True, few: bool = False, *, of: Path | None = None) -> None:
         self.root = root
         self.enabled = enabled
+        # of: the registry whose database is read instead of root's, and never written: a copy of it
+        # with a change (`trials import`'s stage) is served the verdicts of the files it has as
+        # they are there, by their sha256, since a copy's stat is not the one read
+        self.of = of
         # few: the run looks up a few files and the sources they cite (`trials validate FILE`): one
         # query each. Otherwise every row is read at once, which costs a third of a query a row.
         self.few = few
@@ -515,7 +519,7 @@ class Cache:
         import sqlite3
 
         try:
-            self._file = place(self.root)
+            self._file = place(self.of or self.root)
             if self._file is None or not _own_folder(self._file.parent, create=False):
                 return None
             self._key = _key(self._file.parent, create=False)
@@ -715,7 +719,7 @@ class Cache:
 
     def _write(self, write: Callable[[sqlite3.Connection], None]) -> None:
         """write(db) in this run's transaction; a failure of any kind drops this run's writes."""
-        if not self.enabled:
+        if not self.enabled or self.of is not None:
             return
         import sqlite3
 

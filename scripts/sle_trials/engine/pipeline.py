@@ -388,14 +388,16 @@ def validate(
     use_cache: bool = True,
     workers: int | None = None,
     every_source: bool = False,
+    cache_of: Path | None = None,
 ) -> Result:
     """Check each file on its own; files the cache vouches for by their stat are not even read, nor
     are the sources they cite by more than their stat. every_source: the caller cross-checks the
     records (cross_check), which needs every document under seeds/ (Result.seeds); otherwise only
-    those the files checked cite are looked at."""
+    those the files checked cite are looked at. cache_of: root is a copy of that registry with a
+    change; its cache is read, never written (Cache.of)."""
     result = Result(root=root, files=len(paths))
     seeds = seed_files(root)
-    store = cache.Cache(root, use_cache, few=not every_source and len(paths) <= FEW)
+    store = cache.Cache(root, use_cache, few=not every_source and len(paths) <= FEW, of=cache_of)
     hashes = SeedHashes(root, store)
     if every_source:
         result.seeds = [hashes.seed(name) for name in seeds]

@@ -35,11 +35,13 @@ class Generated:
     outputs: dict[Path, bytes] | None  # each committed generated file's bytes; None while there are problems
 
 
-def build(root: Path, *, use_cache: bool = True) -> Generated:
+def build(root: Path, *, use_cache: bool = True, cache_of: Path | None = None) -> Generated:
     """Check the registry at root as `trials check` does and, when nothing is wrong, generate
     trials.csv and datapackage.json (written together, checked together: package.outputs) from the
-    records' summaries alone: no record is loaded again."""
-    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=use_cache, every_source=True)
+    records' summaries alone: no record is loaded again. cache_of: see pipeline.validate."""
+    result = pipeline.validate(
+        root, pipeline.trial_paths(root), use_cache=use_cache, every_source=True, cache_of=cache_of
+    )
     problems = result.problems + pipeline.cross_check(root, result)
     if problems:
         return Generated(result, problems, None)
