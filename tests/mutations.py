@@ -209,6 +209,22 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
         for other in others:
             add("enum", path, f"{value!r} -> {other!r}", _set(data, path, other), expect)
 
+    # a whole number written as a decimal (a count of 6.0, a criterion number 4.0): JSON Schema's integer
+    # takes it, and the exports would print what the source does not write. One value a field: the check
+    # reads every value alike, and each mutant costs a record's check
+    done: set[Path_] = set()
+    for path, value, node in fields.leaves(data, schema):
+        field = tuple(p for p in path if isinstance(p, str))
+        if node.get("type") == "integer" and type(value) is int and field not in done:
+            done.add(field)
+            add(
+                "whole number as decimal",
+                path,
+                f"{value} -> {float(value)}",
+                _set(data, path, float(value)),
+                frozenset({"E209"}),
+            )
+
     # the curation status: a stub that is not one, a complete record that is a stub. (A complete
     # record called a draft claims less than it holds: not a mistake a reader is misled by.)
     status = data["curation"]["status"]

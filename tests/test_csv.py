@@ -243,12 +243,15 @@ def test_relma_cel_row_leaves_the_unstated_enrollment_empty(trials: Trials, regi
     assert row["source_as_of"] == "2025-11-14"
 
 
-def test_integer_column_holds_an_integer_when_the_count_is_written_6_0(trials: Trials, registry: Path) -> None:
-    """JSON Schema counts 6.0 as an integer, so the record passes; the CSV's integer column must then
-    say 6, not 6.0, or loaders typed from the column table of docs/data.md fail on it."""
+def test_a_count_written_6_0_is_refused_and_the_csv_left_as_it_was(trials: Trials, registry: Path) -> None:
+    """JSON Schema counts 6.0 as an integer, so the record once passed, and the CSV's integer column
+    had to print 6, not 6.0, for loaders typed from the column table of docs/data.md. A whole number
+    written as a decimal is now refused (E209), and no CSV is written from the refused record."""
+    before = (registry / CSV).read_bytes()
     put(registry, IM19_PATH, IM19_MINIMAL + "enrollment:\n  count: 6.0\n")
-    row = row_of(generate(trials, registry), "NCT06513429")
-    assert row["enrollment"] == "6"
+    result = trials("csv")
+    assert result.status == 1 and "E209 enrollment.count" in result.out, result.out + result.err
+    assert (registry / CSV).read_bytes() == before
 
 
 def test_a_huge_number_is_a_problem_or_a_cell_never_a_crash(trials: Trials, registry: Path) -> None:

@@ -483,10 +483,12 @@ def test_a_change_of_mode_alone_is_named(trials: Trials, repo: Path) -> None:
 
 
 def test_a_value_python_calls_equal_but_the_data_does_not_is_shown(trials: Trials, repo: Path) -> None:
-    """`count: 6.0` passes the schema (an integer is a number with no fraction) and is another value
-    in the JSON export; Python's 6 == 6.0 made diff say "no changes" for the changed record."""
+    """`count: 6.0` passes JSON Schema (an integer is a number with no fraction) and is another value
+    in the JSON export; Python's 6 == 6.0 made diff say "no changes" for the changed record. The
+    check refuses it now (E209), and the diff a reviewer reads still shows it."""
     edit(repo, "trials/NCT06513429.yaml", ("enrollment:\n  count: 6\n", "enrollment:\n  count: 6.0\n"))
-    assert trials("check", root=repo).status == 0
+    checked = trials("check", root=repo)
+    assert checked.status == 1 and "E209 enrollment.count: 6.0 is written as a decimal" in checked.out, checked.out
     lines = trials("diff", "HEAD", root=repo).lines
     assert "NCT06513429: enrollment 6 → 6.0" in lines, lines
 

@@ -81,7 +81,9 @@ def agree_on_data(data: object) -> None:
     expected = REFERENCE.is_valid(data)
     assert ENGINE.valid(data) == expected, f"engines disagree on {str(data)[:200]}"
     if isinstance(data, dict):  # the errors the messages are made from: some exactly when the verdict is "invalid"
-        problems = schema.check(load.Record("x.yaml", data), ENGINE)
+        # (E209, a whole number written as a decimal, is the tool's own rule beyond JSON Schema, which
+        # takes 6.0 for an integer: not the validator's verdict)
+        problems = [p for p in schema.check(load.Record("x.yaml", data), ENGINE) if p.code != "E209"]
         assert bool(problems) != expected, (problems, str(data)[:200])
 
 

@@ -156,13 +156,14 @@ def test_criterion_number_must_match_the_source(reg: Path, capsys) -> None:
 
 def test_a_criterion_number_is_checked_as_written_even_after_an_equal_one(reg: Path, capsys) -> None:
     """3.0 equals 3 (the schema's integer takes both), but the source numbers the criterion "3)",
-    never "3.0)": a check that remembered the answer for 3 must not give it for 3.0."""
+    never "3.0)": a check that remembered the answer for 3 must not give it for 3.0. The schema stage
+    now refuses the decimal itself (E209), before evidence is read."""
     assert (
         run(capsys, "validate", "--root", str(reg), "--no-cache", str(reg / IM19))[0] == 0
     )  # 3 first, in this process
     edit(reg, IM19, "    - number: 3\n      text: Weight ≥ 40 kg", "    - number: 3.0\n      text: Weight ≥ 40 kg")
     code, out = run(capsys, "validate", "--root", str(reg), "--no-cache", str(reg / IM19))
-    assert code == 1 and "E504 eligibility.inclusion_criteria.1: the source does not number this criterion 3.0" in out
+    assert code == 1 and "E209 eligibility.inclusion_criteria.1.number: 3.0 is written as a decimal" in out
 
 
 def test_silent_field_must_be_absent(reg: Path, capsys) -> None:

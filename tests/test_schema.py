@@ -202,3 +202,41 @@ def test_what_is_worked_out_from_a_schema_belongs_to_that_schema() -> None:
     assert [p for p, _, _ in fields.verbatim_texts({"nickname": "x"}, changed)] == [("nickname",)]
     assert fields.verbatim_texts({"nickname": "x"}, loaded) == []
     assert fields.known_names(dict(changed)) == fields.known_names(changed)  # a plain dict: worked out each call
+
+
+@pytest.mark.parametrize(
+    "dotted",
+    [
+        "enrollment.count",
+        "eligibility.minimum_age.value",
+        "arms.0.cohorts.1.patients.last",
+        "eligibility.exclusion_criteria.3.number",
+        "eligibility.thresholds.0.criterion.number",
+    ],
+)
+def test_a_whole_number_written_as_a_decimal_is_refused(dotted: str) -> None:
+    """Before: `count: 6.0` passed, since JSON Schema's integer takes a number with no fraction; the
+    record no longer wrote what its source says, and the CSV printed 6.0 (E209, at the value). A
+    fraction there is the validator's E203 alone, and a decimal where the schema holds any number
+    (a limit of 40.0 kg) is no mistake of form."""
+    from sle_trials.checks import load
+    from sle_trials.checks import schema as schema_mod
+
+    record, problems = load.load(REPO / IM19_PATH, IM19_PATH)
+    assert record is not None, problems
+    validator = schema_mod.make_validator(schema_mod.load_schema(REPO))
+    path = tuple(int(p) if p.isdigit() else p for p in dotted.split("."))
+    node: Any = record.data
+    for part in path[:-1]:
+        node = node[part]
+    whole = node[path[-1]]
+    node[path[-1]] = float(whole)
+    assert validator.valid(record.data)  # the stock verdict: why the check is needed
+    found = schema_mod.check(record, validator)
+    assert [(p.code, (p.line, p.column)) for p in found] == [("E209", record.where(path))], found
+    assert f"{dotted}: {float(whole)!r} is written as a decimal" in found[0].message
+    node[path[-1]] = whole + 0.5
+    assert [p.code for p in schema_mod.check(record, validator)] == ["E203"]
+    node[path[-1]] = whole
+    record.data["eligibility"]["thresholds"][0]["value"] = 40.0
+    assert schema_mod.check(record, validator) == []

@@ -20,7 +20,7 @@ from typing import Any
 import jsonschema_rs
 
 from sle_trials.checks.load import Record
-from sle_trials.fields import dotted
+from sle_trials.fields import dotted, node_at
 from sle_trials.paths import SCHEMA_PATH, load_schema  # noqa: F401 - where the schema is; re-exported
 from sle_trials.problem import Check, Problem
 
@@ -35,6 +35,13 @@ CHECKS = (
     Check("E206", "out-of-range", "a number, text or list too small or too large"),
     Check("E207", "duplicate-item", "the same item twice in a list that must not repeat"),
     Check("E208", "schema-violation", "any other schema rule, e.g. an empty block (dates: {})"),
+    Check(
+        "E209",
+        "whole-number-as-decimal",
+        "a whole number written with a decimal point (6.0) where the schema holds whole numbers (a count, an "
+        "age, a criterion's number): JSON Schema's integer takes 6.0, the source says 6, and the exports would "
+        "print 6.0",
+    ),
 )
 
 # By the keyword that failed (jsonschema-rs's error kind names it).
@@ -210,8 +217,39 @@ def _unknown_keys(record: Record, error: Any, root: dict) -> Iterator[Problem]:
         )
 
 
+def _integer(node: dict) -> bool:
+    kind = node.get("type")
+    return kind == "integer" or (isinstance(kind, list) and "integer" in kind)
+
+
+def decimals_for_integers(record: Record, root: dict) -> Iterator[Problem]:
+    """E209: each float of the record where the schema holds an integer. JSON Schema counts 6.0 as an
+    integer (a number with no fraction), so the validator passes `count: 6.0`; but YAML read it as a
+    decimal, the record no longer writes what its source does, and trials.csv and the exports print
+    6.0. Only floats are looked up in the schema: a record holds a few (doses, limits), at any depth.
+    A fraction there (6.5) is no integer to JSON Schema either: E203 reports it."""
+    stack: list[tuple[tuple, Any]] = [((), record.data)]
+    while stack:  # depth first, each node's children pushed last first: the problems in document order
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((path + (key,), child) for key, child in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((path + (i,), value[i]) for i in range(len(value) - 1, -1, -1))
+        elif type(value) is float and value.is_integer() and _integer(node_at(root, path)):
+            line, col = record.where(path)
+            yield Problem(
+                record.path,
+                line,
+                col,
+                "E209",
+                f"{dotted(path)}: {value!r} is written as a decimal where the schema holds a whole number; "
+                f"write {int(value)}, as the source does",
+            )
+
+
 def check(record: Record, validator: Validator) -> list[Problem]:
-    """The record's schema problems (the first MAX_PROBLEMS), each at its line and column."""
+    """The record's schema problems (the first MAX_PROBLEMS), each at its line and column: the
+    validator's, then a whole number written as a decimal (E209)."""
     root = validator.schema
     problems: list[Problem] = []
     for error in validator.errors(record.data):
@@ -224,4 +262,5 @@ def check(record: Record, validator: Validator) -> list[Problem]:
         code, message = _message(error, root)
         line, col = record.where(tuple(error.instance_path))
         problems.append(Problem(record.path, line, col, code, message))
+    problems.extend(islice(decimals_for_integers(record, root), max(0, MAX_PROBLEMS - len(problems))))
     return problems
