@@ -433,3 +433,65 @@ def test_a_condition_cut_short_of_its_clause_is_refused(
     words left out are what say when the limit applies (E528)."""
     found = codes(checker, shown, put(loaded(shown), f"eligibility.thresholds.{index}.conditions.{k}", cut))
     assert [c for c, _ in found] == ["E528"], found
+
+
+IM19_THERAPIES = (
+    "steroids (sufficient or shock therapy)",
+    "immunosuppressants (cyclophosphamide or mycophenolate mofetil)",
+    "biologics (belizumab or Rituximab)",
+)
+
+
+@pytest.mark.parametrize(
+    "therapies, quotes",
+    [
+        # the last kind left out, the quote cut after the second
+        (IM19_THERAPIES[:2], [", ".join(IM19_THERAPIES[:2])]),
+        # the first left out, the quote starting at the second
+        (IM19_THERAPIES[1:], [", and ".join(IM19_THERAPIES[1:])]),
+        # the middle one left out, the other two quoted one a quote
+        (IM19_THERAPIES[::2], list(IM19_THERAPIES[::2])),
+        # one kind alone, quoted alone
+        (IM19_THERAPIES[1:2], [IM19_THERAPIES[1]]),
+    ],
+)
+def test_a_prior_therapy_left_out_of_a_quote_cut_short_is_refused(
+    checker: pipeline.Checker, therapies: tuple[str, ...], quotes: list[str]
+) -> None:
+    """Before: E525 read the enumeration in the quotes only, so a quote cut short of it (or one quote an
+    item) hid the kinds of treatment left out, and a narrower requirement passed. The enumeration is
+    now read in the criterion's words."""
+    data = loaded(IM19)
+    data["eligibility"]["prior_therapy"]["therapies"] = list(therapies)
+    data["evidence"]["eligibility.prior_therapy"] = quotes + ["refractory systemic lupus erythematosus"]
+    found = codes(checker, IM19, data)
+    assert [c for c, _ in found] == ["E525"], found
+    assert "the criterion's enumeration has more than its items" in found[0][1]
+
+
+def test_a_whole_enumeration_quoted_in_pieces_passes(checker: pipeline.Checker) -> None:
+    """Each kind of treatment quoted alone, all of them listed: the whole enumeration, not a narrower one."""
+    data = loaded(IM19)
+    data["evidence"]["eligibility.prior_therapy"] = list(IM19_THERAPIES) + ["refractory systemic lupus erythematosus"]
+    assert codes(checker, IM19, data) == []
+
+
+@pytest.mark.parametrize(
+    "antibodies, quote",
+    [
+        (["ANA", "ANTI_DSDNA"], "Screening is positive for antinuclear antibodies, and/or anti-DS-DNA antibodies"),
+        (["ANTI_DSDNA", "ANTI_SM"], "anti-DS-DNA antibodies, and/or anti-Smith antibodies"),
+        (["ANTI_DSDNA"], ["anti-DS-DNA antibodies", "and/or"]),  # "and/or" states its match
+    ],
+)
+def test_an_autoantibody_left_out_of_a_quote_cut_short_is_refused(
+    checker: pipeline.Checker, antibodies: list[str], quote: str | list[str]
+) -> None:
+    """Before: antibodies bound to a quote of part of the criterion's enumeration passed (its quote
+    rendered exactly them), and trials.csv read a narrower requirement (E525)."""
+    data = loaded(RELMA)
+    data["eligibility"]["autoantibodies"]["antibodies"] = antibodies
+    data["evidence"]["eligibility.autoantibodies"] = quote
+    found = codes(checker, RELMA, data)
+    assert [c for c, _ in found] == ["E525"], found
+    assert "the criterion enumerates" in found[0][1]

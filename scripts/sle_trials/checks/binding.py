@@ -27,7 +27,8 @@ object; otherwise the leaf's type):
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names; its texts
   are in that criterion; its terms are what the quotes render (vocabulary.py), a lupus nephritis
   phrase read by the criterion's list (inclusion: REQUIRED; exclusion: EXCLUDED, SEVERE_EXCLUDED);
-  else E513, E507.
+  else E513, E507. A list of them (therapies, antibodies, criteria sets) is the whole enumeration the
+  criterion gives, read in the criterion's words and not only the quotes': else E525.
 - an enrollment (`x-bind: count`) is bound when the number is a number of participants (or labelled
   Enrollment); else E508.
 - a date is bound when written in the quote under its own label ("Last Updated: 2025-08-17");
@@ -111,8 +112,9 @@ CHECKS = (
     Check(
         "E525",
         "enumeration-not-whole",
-        "a list read from a criterion (prior therapies) that leaves out an item of the enumeration its quote gives "
-        "(one between two of its items, before the first or after the last)",
+        "a list read from a criterion (prior therapies, autoantibodies, classification criteria) that is not the "
+        "whole enumeration the criterion gives, whatever part of it the quotes give: an item left out between two "
+        "of its items, before the first or after the last, or items of two enumerations",
     ),
 )
 
@@ -682,9 +684,14 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
                         f"{fields.dotted(at)}: {text!r} is not in {fields.criterion_name(ref)}",
                     )
             if isinstance(child, list) and not missing:
-                yield from _enumeration(ctx, here, child, bare)
+                yield from _enumeration(ctx, here, child, (found[1], bare))
         elif "enum" in child_node or "enum" in items:
-            yield from _term(ctx, here, child, items if "enum" in items else child_node, bare, side=ref["list"])
+            terms = items if "enum" in items else child_node
+            misread = list(_term(ctx, here, child, terms, bare, side=ref["list"]))
+            yield from misread
+            vocab = vocabulary.for_enum(tuple(terms["enum"]))
+            if isinstance(child, list) and not misread and vocab is not None:
+                yield from _enumerated_terms(ctx, here, child, vocab, (found[1], bare))
         else:
             yield from _walk(ctx, here, child, child_node, bare)
 
@@ -694,38 +701,83 @@ _SEPARATOR = r"(?:\s*[,;]\s*|\s+(?:and/or|and|or)\s+|\s*,\s*(?:and/or|and|or)\s+
 _ONLY_SEPARATORS = re.compile(_SEPARATOR + r"+\Z")
 _ENDS_IN_SEPARATOR = re.compile(r"\w\)?" + _SEPARATOR + r"\Z")
 _STARTS_WITH_SEPARATOR = re.compile(r"\A" + _SEPARATOR + r"\w")
+_CONJUNCTION = re.compile(r"\b(?:and/or|and|or)\b")  # the word before an enumeration's last item
+# between two terms of one enumeration: up to two words they share ("antinuclear antibodies, and/or
+# anti-DS-DNA antibodies, and/or anti-Smith antibodies"), then a separator
+_TERM_GAP = re.compile(r"(?:\s*[\w-]+){0,2}" + _SEPARATOR + r"\Z")
 
 
-def _enumeration(ctx: Context, path: Path_, texts: list[str], quotes: list[str]) -> Iterator[Problem]:
-    """E525 when list items read from a quote's enumeration ("steroids (...), immunosuppressants
-    (...), and biologics (...)") leave one of its items out: in the quote that holds them, only
-    separators stand between two items that follow each other, and no separator joins an item
-    before the first or after the last. A requirement of three kinds of treatment read as two
+def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, list[str]]) -> Iterator[Problem]:
+    """E525 when list items read from a criterion's enumeration ("steroids (...), immunosuppressants
+    (...), and biologics (...)") are not that enumeration whole. The items are placed in the criterion
+    (where: its normalised text and the record's quotes of it; an item in a quote stands where the
+    quote does), and read in its words, not only in the quotes' (a quote cut after the second item
+    would hide the third): only separators stand between two items that follow each other (an item
+    left out there, or items of two enumerations); no separator joins an item before the first; and
+    none joins one after the last, unless the enumeration has closed with its "and" or "or" before
+    it ("A, B, and C, and the disease ..."). A requirement of three kinds of treatment read as two
     misstates who is refractory."""
+    corpus, quotes = where
+    spans = []
+    for text in map(normalise, texts):
+        placed = [
+            at + found for quote in quotes if (found := quote.find(text)) >= 0 and (at := corpus.find(quote)) >= 0
+        ]
+        at = placed[0] if placed else corpus.find(text)
+        if at < 0:
+            return  # E513: not in the criterion
+        spans.append((at, at + len(text)))
+    spans.sort()
+    gaps = [corpus[end:start] for (_, end), (start, _) in zip(spans, spans[1:]) if start > end]
+    left_out = next((g.strip(" ,;") for g in gaps if not _ONLY_SEPARATORS.match(g)), None)
+    if left_out is None and _ENDS_IN_SEPARATOR.search(corpus, 0, spans[0][0]):
+        left_out = corpus[: spans[0][0]].rstrip(" ,;")[-40:]
+    closed = any(_CONJUNCTION.search(g) for g in gaps)
+    if left_out is None and not closed and _STARTS_WITH_SEPARATOR.match(corpus[spans[-1][1] :]):
+        left_out = corpus[spans[-1][1] :].lstrip(" ,;")[:40]
+    if left_out is not None:
+        yield ctx.problem(
+            path,
+            "E525",
+            f"{fields.dotted(path)}: the criterion's enumeration has more than its items: "
+            f"{_cut([left_out], 50)} stands among them; list it too (a quote of only part of the "
+            "enumeration does not make the rest of it go away)",
+        )
+
+
+def _enumerated_terms(
+    ctx: Context, path: Path_, values: list, vocab: vocabulary.Vocabulary, where: tuple[str, list[str]]
+) -> Iterator[Problem]:
+    """E525 when a list of terms read from a criterion (autoantibodies, classification criteria)
+    leaves out a term of its vocabulary that the criterion enumerates with the quoted ones: a term
+    joined to the first or last quoted term by a separator (and the words they share). Its quotes
+    render exactly its values (E507), so only a quote cut short of the enumeration hides one:
+    "antinuclear antibodies, and/or anti-DS-DNA antibodies" of a criterion that goes on "and/or
+    anti-Smith antibodies"."""
+    corpus, quotes = where
+    found = [(m.start(), m.end(), vocab.values[m.group(0)]) for m in vocab.pattern.finditer(corpus)]
+    wanted = set(values)
     for quote in quotes:
-        spans = []
-        for text in texts:
-            at = quote.find(normalise(text))
-            if at < 0:
-                break
-            spans.append((at, at + len(normalise(text))))
-        else:
-            spans.sort()
-            gaps = [quote[end:start] for (_, end), (start, _) in zip(spans, spans[1:]) if start > end]
-            left_out = next((g.strip(" ,;") for g in gaps if not _ONLY_SEPARATORS.match(g)), None)
-            if left_out is None and _ENDS_IN_SEPARATOR.search(quote[: spans[0][0]]):
-                left_out = quote[: spans[0][0]].rstrip(" ,;")
-                left_out = left_out[-40:]
-            if left_out is None and _STARTS_WITH_SEPARATOR.match(quote[spans[-1][1] :]):
-                left_out = quote[spans[-1][1] :].lstrip(" ,;")[:40]
-            if left_out is not None:
+        at = corpus.find(quote)
+        inside = [k for k, (start, end, _) in enumerate(found) if at <= start and end <= at + len(quote)]
+        if at < 0 or not inside:
+            continue
+        first, last = inside[0], inside[-1]
+        beside = []
+        if first > 0 and _TERM_GAP.match(corpus[found[first - 1][1] : found[first][0]]):
+            beside.append(found[first - 1])
+        if last + 1 < len(found) and _TERM_GAP.match(corpus[found[last][1] : found[last + 1][0]]):
+            beside.append(found[last + 1])
+        for start, end, term in beside:
+            if not term & wanted:
                 yield ctx.problem(
                     path,
                     "E525",
-                    f"{fields.dotted(path)}: its quote's enumeration has more than its items: "
-                    f"{_cut([left_out], 50)} stands among them; list it too, or quote only what the list holds",
+                    f"{fields.dotted(path)}: the criterion enumerates {corpus[start:end]!r} with the quoted "
+                    f"terms ({', '.join(sorted(term))}); list it too (a quote of only part of the enumeration "
+                    "does not make the rest of it go away)",
                 )
-            return
+                return
 
 
 # --- ages, cohorts, counts ------------------------------------------------------------------------
