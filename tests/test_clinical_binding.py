@@ -11,6 +11,7 @@ of the curated records systematically.
 from __future__ import annotations
 
 import copy
+import json
 from pathlib import Path
 from typing import Any
 
@@ -495,3 +496,47 @@ def test_an_autoantibody_left_out_of_a_quote_cut_short_is_refused(
     found = codes(checker, RELMA, data)
     assert [c for c, _ in found] == ["E525"], found
     assert "the criterion enumerates" in found[0][1]
+
+
+def test_a_limit_of_an_unnumbered_criterion_is_named_or_refused(tmp_path: Path, capsys) -> None:
+    """Before: E527 read only numbered criteria, so a complete record whose source numbers none (a
+    registry's bullets) passed with every limit left out. No threshold can name an unnumbered
+    criterion: each limit it states is named in a note on its list, or is the age limit. A count
+    written as a word is a limit when it counts what it names ("at least two standard induction
+    regimens"), not when it counts a list's items ("one or more of the following", IM19's criterion 5)."""
+    from conftest import copy_registry
+    from sle_trials.cli import main
+
+    root = copy_registry(tmp_path / "registry")
+    study = json.loads((REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8"))
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = (
+        "Inclusion Criteria:\n\n* Age 18 to 65 years at the time of signing informed consent.\n"
+        "* Failure of at least two standard induction regimens.\n* Body weight > 40 kg.\n"
+        "* SLEDAI-2K score of 8 or above.\n\nExclusion Criteria:\n\n* Pregnant or breastfeeding women."
+    )
+    source = tmp_path / "study.json"
+    source.write_text(json.dumps(study, indent=2), encoding="utf-8")
+    assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0, capsys.readouterr()
+    shown = "trials/NCT09000011.yaml"
+    record, problems = load.load(root / shown, shown)
+    assert record is not None, problems
+    data = record.data
+    data["curation"]["status"] = "complete"
+    data["curation"]["not_yet_curated"].remove("eligibility.thresholds")
+    data["curation"]["silent"].append("eligibility.thresholds")
+    checker = pipeline.Checker(root)
+
+    def found(data: dict) -> list[tuple[str, str]]:
+        problems = rules.check(load.Record(shown, data), root, "NCT09000011") or evidence.check(
+            load.Record(shown, data), checker.schema, root
+        )
+        return [(p.code, p.message) for p in problems]
+
+    refused = found(data)
+    assert [c for c, _ in refused] == ["E527"] * 3, refused
+    for message, words in zip((m for _, m in refused), ("at least two", "weight > 40 kg", "score of 8")):
+        assert f"({words!r}" in message and "the source does not number it" in message, message
+    data["curation"]["notes"].append(
+        {"field": "eligibility.inclusion_criteria", "text": "Failure of at least two; weight > 40 kg; score of 8."}
+    )
+    assert found(data) == []

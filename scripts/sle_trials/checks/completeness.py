@@ -15,12 +15,14 @@ with the items the source's layout reads from that list (layouts.py; nested item
 A list the record leaves out is fine when it is declared not yet curated; declaring it silent while
 the source lists items is E511. Beyond the criteria lists: every row of a list the source states as
 rows is held (E519), every cohort an arm's description doses (E526), and every limit a numbered
-criterion states is a threshold or an age limit, or named by a note as left in the text (E527).
+criterion states is a threshold or an age limit, or named by a note as left in the text (E527; an
+unnumbered criterion, which no threshold can name, by a note).
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -169,17 +171,20 @@ _AGE_UNITS = {"YEARS": "years", "MONTHS": "months", "WEEKS": "weeks", "DAYS": "d
 
 def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
     """E527: each limit a criterion of a complete record states (a comparator and a number, as the
-    lexicon reads them: "score of 10 or above", "within 24 weeks"; a criterion the source does not
-    number cannot be named by a threshold and is left out) is held by a threshold of that
+    lexicon reads them: "score of 10 or above", "within 24 weeks") is held by a threshold of that
     criterion with that comparator and value, one threshold a limit (a criterion that says "within 24
     weeks" twice has two), or is an age limit the record gives as its minimum or maximum age, unless
     the thresholds are declared not yet curated or incomplete. A limit the curator leaves out on
     purpose is named in a curation note on its criteria list, in the criterion's words from two words
     before it ("T lymphocytes <500/mm³"); a note on the thresholds explains how one was read, and
-    leaves none out. A number written as a word with no unit counts items ("one or more of
-    the following"), not a limit. A threshold dropped otherwise leaves trials.csv's disease-activity
-    cell reading "not stated" and the criterion's limit out of the export, while every value left
-    still binds."""
+    leaves none out. A criterion the source does not number can be named by no threshold (a
+    reference names a number): each limit it states is named in a note, or is the age limit; before,
+    such a criterion's limits were not read, and a source that numbers none let every one be left out.
+    A number written as a word, with no unit, followed by "of" counts a list's items ("one or more of
+    the following"), not a limit; one followed by what it counts is a limit ("at least two standard
+    induction regimens"). A threshold dropped otherwise leaves trials.csv's disease-activity cell
+    reading "not stated" and the criterion's limit out of the export, while every value left still
+    binds."""
     curation = data["curation"]
     declared = _declared(curation)
     eligibility = data.get("eligibility", {})
@@ -203,10 +208,14 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
         # thresholds explains how a limit was read, and names it without leaving it out
         named = [text for field, text in notes if fields.covered([f"eligibility.{name}"], field)]
         for i, item in enumerate(eligibility.get(name, [])):
+            kind = name.split("_")[0]
             if item.get("number") is None:
-                continue  # a threshold names a criterion by its number: one the source does not number has none
-            ref = {"list": name.split("_")[0].upper(), "number": item["number"], **_group(item)}
-            held = list(holding.get((ref["list"], i), []))
+                # a threshold names a criterion by its number: one the source does not number can hold
+                # none, and each limit it states is named in a note (or is the record's age limit)
+                ref, held = None, []
+            else:
+                ref = {"list": kind.upper(), "number": item["number"], **_group(item)}
+                held = list(holding.get((ref["list"], i), []))
             text = normalise(" ".join(fields.criterion_texts(item)))
             # reading a criterion's limits is the cost: none is left out where its thresholds are as many
             # as its numbers (most criteria hold neither)
@@ -229,6 +238,15 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
             # limits beyond the criterion's thresholds are left out
             for s in left_out[: len(left_out) - len(held)]:
                 words = text[_words_before(text, s.start) : s.end]
+                if ref is None:
+                    yield at(
+                        ("eligibility", name, i),
+                        "E527",
+                        f"eligibility.{name}.{i}: this {kind} criterion states a limit ({words!r}, {s.says()}); the "
+                        "source does not number it, so no threshold can name it: a complete record names the limit, "
+                        f"in these words, in a curation note (field: eligibility.{name})",
+                    )
+                    continue
                 yield at(
                     ("eligibility", name, i),
                     "E527",
@@ -243,10 +261,18 @@ def _holds(comparator: str, value: float, s: lexicon.Statement) -> bool:
     return comparator == s.comparator and lexicon.same_number(value, s.value)
 
 
+# after a number: it counts the items of a list ("one or more of the following", "two of these"), and
+# limits nothing a threshold holds
+_COUNTS_ITEMS = re.compile(r"\s*(?:or (?:more|fewer|less)\s+)?of\b", re.IGNORECASE)
+
+
 def _limit(text: str, s: lexicon.Statement, ages: list[tuple[str, float, str | None]]) -> bool:
     """Whether a statement of a criterion is a limit a threshold holds: it has a comparator, is no count
-    written as a word ("one or more of the following"), and is not the record's age limit."""
-    if s.comparator is None or (s.unit is None and not any(c.isdigit() for c in text[s.start : s.end])):
+    of a list's items written as a word ("one or more of the following"; "at least two standard induction
+    regimens" is a limit, "at least 2 of the following" one as ever), and is not the record's age limit."""
+    if s.comparator is None:
+        return False
+    if s.unit is None and not any(c.isdigit() for c in text[s.start : s.end]) and _COUNTS_ITEMS.match(text, s.end):
         return False
     side = "min" if s.comparator in (">=", ">") else "max" if s.comparator in ("<=", "<") else None
     return s.unit is None or not any(
