@@ -225,11 +225,11 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 frozenset({"E209"}),
             )
 
-    # the curation status: a stub that is not one, a complete record that is a stub. (A complete
-    # record called a draft claims less than it holds: not a mistake a reader is misled by.)
+    # the curation status: a stub that is not one (a draft or complete record), a complete record that is
+    # a stub. (A complete record called a draft claims less than it holds: not a mistake a reader is misled by.)
     status = data["curation"]["status"]
-    for other in ("complete", "stub"):
-        if other != status:
+    for other in ("complete", "stub", "draft"):
+        if other != status and (other, status) != ("draft", "complete"):
             add(
                 "status",
                 ("curation", "status"),

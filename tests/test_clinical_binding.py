@@ -540,3 +540,16 @@ def test_a_limit_of_an_unnumbered_criterion_is_named_or_refused(tmp_path: Path, 
         {"field": "eligibility.inclusion_criteria", "text": "Failure of at least two; weight > 40 kg; score of 8."}
     )
     assert found(data) == []
+
+
+@pytest.mark.parametrize("shown", [AUTOLOGOUS_STUB, ANTI_CD19_STUB, PLAIN_STUB, "trials/NCT06886919.yaml"])
+def test_a_stub_called_a_draft_is_refused(checker: pipeline.Checker, shown: str) -> None:
+    """Before: a stub marked draft passed (E516 held only a stub to citing no source about its own
+    trial): trials.csv then called a record that holds what another trial's page says of this one
+    a draft, curated in part from its own source. (Marked complete, the schema wants its status and
+    more first.)"""
+    data = loaded(shown)
+    data["curation"]["status"] = "draft"
+    found = codes(checker, shown, data)
+    assert "E516" in {c for c, _ in found}, found
+    assert any("every source it cites is about another trial" in m for c, m in found if c == "E516"), found

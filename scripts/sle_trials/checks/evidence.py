@@ -60,7 +60,8 @@ CHECKS = (
     Check(
         "E516",
         "curation-not-what-sources-are",
-        "a source's kind that is not its document's, or a stub citing this trial's own record",
+        "a source's kind that is not its document's, a stub citing this trial's own record, or a draft or "
+        "complete record citing only sources about other trials",
     ),
     Check("E517", "value-without-evidence", "a structured value of a record marked complete with no evidence quote"),
     Check(
@@ -453,7 +454,8 @@ def _columns(docs: list[SourceDoc], name: str) -> set[str]:
 
 def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
     """What the curation block says of the sources is what they are: a source's kind is its layout's
-    kind, and a stub (only what another trial's source says of this one) cites no source about this trial."""
+    kind, a stub (only what another trial's source says of this one) cites no source about this trial,
+    and a draft or complete record cites one, where its sources say whom they are about."""
     by_file = {doc.file: doc for doc in sources.docs}
     for i, source in enumerate(record.data["curation"]["sources"]):
         doc = by_file.get(source["file"])
@@ -476,6 +478,19 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
                 f"curation.status: a stub holds what another trial's source says of "
                 f"this one, but {own[0]} is about this trial: curate it (status draft or complete)",
             )
+    elif sources.docs and all(doc.subject is not None and doc.subject != sources.nct_id for doc in sources.docs):
+        # the other way round: a draft or complete record is curated from this trial's own source; one
+        # citing only pages about other trials holds what they say of it, and its status would tell
+        # trials.csv's readers that its curation from its own source has begun
+        other = sources.docs[0]
+        status = record.data["curation"]["status"]
+        yield at(
+            record,
+            ("curation", "status"),
+            "E516",
+            f"curation.status: a {status} record is curated from this trial's own source, but every source it "
+            f"cites is about another trial ({other.file} is about {other.subject}): it is a stub",
+        )
 
 
 def check_evidence(
