@@ -553,3 +553,43 @@ def test_a_stub_called_a_draft_is_refused(checker: pipeline.Checker, shown: str)
     found = codes(checker, shown, data)
     assert "E516" in {c for c, _ in found}, found
     assert any("every source it cites is about another trial" in m for c, m in found if c == "E516"), found
+
+
+@pytest.mark.parametrize(
+    "shown, index, cut, word",
+    [
+        (RELMA, 7, "SELENA-SLEDAI", "clinical"),  # the clinical symptoms' score read as the whole score
+        (RELMA, 14, "IgA level", "serum"),
+        (RELMA, 4, "corticosteroids", "Oral"),  # the measure read from its sub-list heading
+        (RELMA, 1, "the", "disease"),
+        (IM19, 19, "neutrophil count", "Absolute"),
+        (IM19, 18, "T lymphocytes", "CD4+"),
+        (IM19, 8, "alcohol", "or"),  # "alcohol or drug abuse": drug abuse left out
+        (IM19, 9, "surgery", "Major"),
+        (IM19, 21, "CD20 monoclonal", "antibodies"),
+    ],
+)
+def test_a_measure_cut_out_of_its_phrase_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, cut: str, word: str
+) -> None:
+    """Before: a measure cut out of the words that name it beside its limit passed, since the part still
+    stands there: "SELENA-SLEDAI" for the limit on its clinical symptoms' score, "neutrophil count" for
+    the absolute count (E529)."""
+    data = put(loaded(shown), f"eligibility.thresholds.{index}.measure", cut)
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == ["E529"], found
+    assert f"{word!r} goes on naming it" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "shown, index, measure",
+    [
+        (RELMA, 1, "disease remained active"),  # its article left out
+        (IM19, 15, "estimated glomerular filtration rate"),  # its abbreviation left out
+        (IM19, 10, "surgery"),  # "or surgery is planned within 24 weeks": a whole phrase there
+    ],
+)
+def test_a_measure_that_is_a_whole_phrase_passes(
+    checker: pipeline.Checker, shown: str, index: int, measure: str
+) -> None:
+    assert codes(checker, shown, put(loaded(shown), f"eligibility.thresholds.{index}.measure", measure)) == []

@@ -10,14 +10,15 @@ object; otherwise the leaf's type):
   leading "3)" label must be that number); its measure is in them and its conditions in the
   criterion; one statement gives its comparator, value and unit together, with no other threshold's
   measure between the measure and it (a measure quoted apart from the statement is the heading of
-  the sub-list whose item states it); the words nearest it say its kind (lexicon.py); else E513,
-  E508. A threshold with conditions holds the one that governs its limit: the nearest before it of
-  those the record gives the criterion's thresholds, in its own item or one above it, with no other
-  "if" between; else E518. Each condition it holds can govern the limit where the two stand
-  (scopes.py): not another item's, not one a later condition ends, not one after the limit outside
-  its sentence unless an exception naming its side; else E518. An exception after the limit that
-  lifts its side ("There is no minimum daily dose requirement ... when ...") is one of its
-  conditions; else E524.
+  the sub-list whose item states it), a whole phrase there, not cut out of the words that name it
+  (phrases.py: "neutrophil count" of "Absolute neutrophil count", E529); the words nearest it say
+  its kind (lexicon.py); else E513, E508. A threshold with conditions holds the one that governs its
+  limit: the nearest before it of those the record gives the criterion's thresholds, in its own item
+  or one above it, with no other "if" between; else E518. Each condition it holds can govern the
+  limit where the two stand (scopes.py): not another item's, not one a later condition ends, not one
+  after the limit outside its sentence unless an exception naming its side; else E518. An exception
+  after the limit that lifts its side ("There is no minimum daily dose requirement ... when ...") is
+  one of its conditions; else E524.
 - an age (`x-bind: age`) is bound when the number stands as that bound (minimum or maximum) with
   that unit; else E508.
 - a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
@@ -56,7 +57,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import lexicon, scopes, vocabulary
+from sle_trials.reading import lexicon, phrases, scopes, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -108,6 +109,13 @@ CHECKS = (
         "condition-cut-short",
         "a threshold's condition that stops inside its clause of the criterion ('if low complement ... score is', "
         "'when used in combination with'): the words left out say when the limit applies",
+    ),
+    Check(
+        "E529",
+        "measure-cut-short",
+        "a threshold's measure that begins or ends inside the phrase its criterion names it with beside its limit "
+        "('neutrophil count' of 'Absolute neutrophil count <500/mm³', 'SELENA-SLEDAI' of 'SELENA-SLEDAI clinical "
+        "symptoms'): the part names something else",
     ),
     Check(
         "E525",
@@ -400,6 +408,15 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
             f"is said of another measure, not of {t['measure']!r}",
         )
         return
+    cut = _measure_cut(measure, near, headings, corpus)
+    if cut is not None:
+        yield ctx.problem(
+            path + ("measure",),
+            "E529",
+            f"{fields.dotted(path)}.measure: {t['measure']!r} is cut out of the words {named} names it with "
+            f"beside its limit: {cut!r} goes on naming it; give the measure its whole phrase",
+        )
+        return
     quote, statement = near[0]
     kind, why = ctx.reader.kind_of(quote, statement)
     if kind != t["kind"]:
@@ -423,6 +440,26 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
             f"{fields.dotted(path)}: {statement.reading}; say so in a curation "
             f"note (field: {fields.dotted(path)} or a field above it)",
         )
+
+
+def _measure_cut(
+    measure: str, near: list[tuple[str, lexicon.Statement]], headings: list[str], corpus: str
+) -> str | None:
+    """The word that goes on naming the measure (phrases.continues) at every place binding reads it
+    beside its limit: in a quote that states the limit, or in the sub-list heading quoted for it; None
+    when it stands whole at one of them. Another place of the criterion does not count: "SELENA-SLEDAI"
+    stands whole in "SELENA-SLEDAI score ≥8", not beside the limit of its clinical symptoms' score."""
+    cut = None
+    for quote in dict.fromkeys(q for q, _ in near):
+        read = [quote] if measure in quote else headings
+        for text in read:
+            at = corpus.find(text)
+            for m in re.finditer(re.escape(measure), text):
+                word = phrases.continues(corpus, at + m.start(), at + m.end(), measure)
+                if word is None:
+                    return None
+                cut = cut or word
+    return cut
 
 
 def _placed(

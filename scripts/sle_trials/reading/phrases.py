@@ -1,0 +1,80 @@
+"""Phrases: whether a threshold's measure is the whole phrase its criterion names the measure with.
+
+A threshold's measure is copied from its criterion ("What is measured, in the source's words"), and
+binding.py finds it beside the limit. But a measure cut out of its phrase still stands there and
+still binds: "neutrophil" of "Absolute neutrophil count <500/mm³", "SELENA-SLEDAI" of "Score ≥6 for
+SELENA-SLEDAI clinical symptoms" (a limit on the clinical symptoms' score read as one on the whole
+score), "alcohol" of "alcohol or drug abuse", "the" of "the disease remained active". So the words
+just outside each end of the measure, where the criterion states it, must end the phrase:
+
+- before it: nothing, punctuation or a list label ("a.", "3)"), a number or a comparator (the limit
+  stated first: "30mg/day prednisone"), a possessive ("subject's"), or a word that does not name what is measured
+  (an article, a preposition, a conjunction: "history of", "or", "if", "The");
+- after it: nothing, punctuation, the limit (a comparator or a number), or a word that does not go
+  on naming it (a verb, a preposition, a comparator word: "was", "should", "within", "at least");
+  and, after an instrument ("SELENA-SLEDAI score ≥8") or a name that ends with its abbreviation
+  ("(ALP) levels"), the word for its value (score, level, count, titer).
+
+A content word on either side (an adjective, a noun, "or" joining another noun) goes on naming it:
+the measure is cut short. The lists are closed word classes; a content word is anything else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sle_trials.reading import lexicon
+
+# words that may stand right before a measure without naming any of it
+_BEFORE = frozenset(
+    "a an the any all each every both either neither no nor not of or and and/or with without if as for to in "
+    "into on upon by from at than such including includes include e.g. i.e. is are was were be been has have had "
+    "his her their its per when while during after before since whose which that who where whether".split()
+)
+# words that may stand right after a measure without going on naming it
+_AFTER = frozenset(
+    "is are was were be been being has have had should must need needs may might can could will would shall "
+    "within during before after prior at in for from with without while when if since until over under above "
+    "below than that which who whose not no greater less more fewer higher lower equal exceeding exceeds exceed "
+    "up to remains remained remain stays stayed stable".split()
+)
+# the word for an instrument's or an analyte's value, which may follow its name
+_VALUE_WORDS = frozenset("score scores level levels count counts titer titers titre titres value values".split())
+_LABEL = re.compile(r"^\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")  # "3)", "a.", "(ii)"
+_CLOSING = frozenset(",;:.()[]—–")  # marks that end what stands before them ("requirements:", "(ALT),", "(")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+
+
+def _clean(before: bool, token: str) -> bool:
+    """Whether a token beside a measure ends the measure's phrase on that side."""
+    # a number or a comparator (the limit itself: "30mg/day prednisone"); a name holding digits ("CD4+",
+    # "CD20") is a word like any other
+    if not token or token[0].isdigit() or lexicon.comparator_before(token, len(token)):
+        return True
+    if before and (_LABEL.match(token) or _POSSESSIVE.search(token) or token[-1] in _CLOSING):
+        return True
+    if not before and re.match(r"^[^\w\s]", token):
+        return True
+    return _word(token).lower() in (_BEFORE if before else _AFTER)
+
+
+def _word(token: str) -> str:
+    """A token without the marks around it: "(serum" is the word serum."""
+    return token.strip("\"'“”‘’()[]{},;:.!?")
+
+
+def continues(text: str, start: int, end: int, measure: str) -> str | None:
+    """The word of text that goes on naming the measure at text[start:end] past one of its ends (None
+    when it stands there as a whole phrase). An end inside a word is no phrase's end either, but that
+    is a quote's cut (E521) or a measure not in its quote (E513): not looked at here."""
+    if text[start - 1 : start].isalnum() or text[end : end + 1].isalnum():
+        return None
+    head, tail = text[:start].split(), text[end:].split()
+    before, after = (head[-1] if head else ""), (tail[0] if tail else "")
+    if not _clean(True, before):
+        return _word(before)
+    if _word(after).lower() in _VALUE_WORDS and (measure.endswith(")") or lexicon.SCORE_WORDS.search(measure)):
+        return None
+    if not _clean(False, after):
+        return _word(after)
+    return None
