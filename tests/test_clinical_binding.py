@@ -556,29 +556,37 @@ def test_a_stub_called_a_draft_is_refused(checker: pipeline.Checker, shown: str)
 
 
 @pytest.mark.parametrize(
-    "shown, index, cut, word",
+    "shown, index, cut, said",
     [
-        (RELMA, 7, "SELENA-SLEDAI", "clinical"),  # the clinical symptoms' score read as the whole score
-        (RELMA, 14, "IgA level", "serum"),
-        (RELMA, 4, "corticosteroids", "Oral"),  # the measure read from its sub-list heading
-        (RELMA, 1, "the", "disease"),
-        (IM19, 19, "neutrophil count", "Absolute"),
-        (IM19, 18, "T lymphocytes", "CD4+"),
-        (IM19, 8, "alcohol", "or"),  # "alcohol or drug abuse": drug abuse left out
-        (IM19, 9, "surgery", "Major"),
-        (IM19, 21, "CD20 monoclonal", "antibodies"),
+        (RELMA, 7, "SELENA-SLEDAI", "'clinical' goes on naming it"),  # the clinical symptoms' score as the whole
+        (RELMA, 14, "IgA level", "'serum' goes on naming it"),
+        (RELMA, 4, "corticosteroids", "'Oral' goes on naming it"),  # read from its sub-list heading
+        (RELMA, 1, "the", "'the', at an end of it, names nothing"),
+        (IM19, 19, "neutrophil count", "'Absolute' goes on naming it"),
+        (IM19, 18, "T lymphocytes", "'CD4+' goes on naming it"),
+        (IM19, 8, "alcohol", "'or' goes on naming it"),  # "alcohol or drug abuse": drug abuse left out
+        (IM19, 9, "surgery", "'Major' goes on naming it"),
+        (IM19, 21, "CD20 monoclonal", "'antibodies' goes on naming it"),
+        (IM19, 13, "alanine aminotransferase", "'aspartate' goes on naming it"),  # one of an enumeration
+        (IM19, 7, "if biological agents", "'if', at an end of it, names nothing"),
+        (IM19, 0, "40 kg", "the limit's own words"),
+        (RELMA, 9, "221 μmol/L", "names nothing but a limit"),  # another limit of the criterion
+        (RELMA, 7, "Score", "names nothing but a limit"),
+        (IM19, 11, "screening initiation.", "a time limit's starting point"),
+        (RELMA, 0, "screening", "a time limit's starting point"),
     ],
 )
-def test_a_measure_cut_out_of_its_phrase_is_refused(
-    checker: pipeline.Checker, shown: str, index: int, cut: str, word: str
+def test_a_measure_that_is_not_its_whole_phrase_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, cut: str, said: str
 ) -> None:
     """Before: a measure cut out of the words that name it beside its limit passed, since the part still
-    stands there: "SELENA-SLEDAI" for the limit on its clinical symptoms' score, "neutrophil count" for
-    the absolute count (E529)."""
+    stands there ("SELENA-SLEDAI" for the limit on its clinical symptoms' score), and so did other words
+    of its quote: the limit ("40 kg"), its starting point ("screening initiation."), "if biological
+    agents" (E529)."""
     data = put(loaded(shown), f"eligibility.thresholds.{index}.measure", cut)
     found = codes(checker, shown, data)
     assert [c for c, _ in found] == ["E529"], found
-    assert f"{word!r} goes on naming it" in found[0][1]
+    assert said in found[0][1]
 
 
 @pytest.mark.parametrize(

@@ -113,9 +113,10 @@ CHECKS = (
     Check(
         "E529",
         "measure-cut-short",
-        "a threshold's measure that begins or ends inside the phrase its criterion names it with beside its limit "
-        "('neutrophil count' of 'Absolute neutrophil count <500/mm³', 'SELENA-SLEDAI' of 'SELENA-SLEDAI clinical "
-        "symptoms'): the part names something else",
+        "a threshold's measure that is not the whole phrase its criterion names what is measured with beside its "
+        "limit: a part ('neutrophil count' of 'Absolute neutrophil count <500/mm³', 'SELENA-SLEDAI' of "
+        "'SELENA-SLEDAI clinical symptoms'), the limit or its unit ('40 kg'), the point a time limit is counted "
+        "from ('screening initiation'), or a phrase with a word that names nothing at an end ('if biological agents')",
     ),
     Check(
         "E525",
@@ -408,13 +409,13 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
             f"is said of another measure, not of {t['measure']!r}",
         )
         return
-    cut = _measure_cut(measure, near, headings, corpus)
+    cut = _measure_cut(ctx, measure, near, headings, corpus)
     if cut is not None:
         yield ctx.problem(
             path + ("measure",),
             "E529",
-            f"{fields.dotted(path)}.measure: {t['measure']!r} is cut out of the words {named} names it with "
-            f"beside its limit: {cut!r} goes on naming it; give the measure its whole phrase",
+            f"{fields.dotted(path)}.measure: {t['measure']!r} is not the whole phrase {named} names what is "
+            f"measured with beside its limit: {cut}; give the measure that phrase",
         )
         return
     quote, statement = near[0]
@@ -443,23 +444,48 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
 
 
 def _measure_cut(
-    measure: str, near: list[tuple[str, lexicon.Statement]], headings: list[str], corpus: str
+    ctx: Context, measure: str, near: list[tuple[str, lexicon.Statement]], headings: list[str], corpus: str
 ) -> str | None:
-    """The word that goes on naming the measure (phrases.continues) at every place binding reads it
-    beside its limit: in a quote that states the limit, or in the sub-list heading quoted for it; None
-    when it stands whole at one of them. Another place of the criterion does not count: "SELENA-SLEDAI"
-    stands whole in "SELENA-SLEDAI score ≥8", not beside the limit of its clinical symptoms' score."""
-    cut = None
-    for quote in dict.fromkeys(q for q, _ in near):
-        read = [quote] if measure in quote else headings
-        for text in read:
+    """Why the measure is no whole phrase that names what is measured where binding reads it beside its
+    limit (in a quote that states the limit, or in the sub-list heading quoted for it), else None:
+    a word at an end that names nothing of it, the limit's own words in it, nothing named but a limit
+    or its unit, the point a limit after it is counted from, or a word past an end that goes on naming
+    it (phrases.py). One place where it stands
+    whole is enough; another place of the criterion does not count: "SELENA-SLEDAI" stands whole in
+    "SELENA-SLEDAI score ≥8", not beside the limit of its clinical symptoms' score."""
+    loose = phrases.loose_word(measure)
+    if loose is not None:
+        return f"{loose!r}, at an end of it, names nothing of what is measured"
+    why = None
+    for quote, statement in near:
+        stated: tuple[lexicon.Statement, ...] = ()
+        if measure not in quote:
+            texts = headings
+        else:
+            texts, stated = [quote], ctx.reader.statements(quote)
+        for text in texts:
             at = corpus.find(text)
             for m in re.finditer(re.escape(measure), text):
+                if m.start() < statement.end and statement.start < m.end() and text == quote:
+                    why = why or "it holds the limit's own words"
+                    continue
+                outside = "".join(
+                    c
+                    for k, c in enumerate(text[m.start() : m.end()], m.start())
+                    if not any(s.start <= k < s.end for s in stated)
+                )
+                if not phrases.names_something(outside):
+                    why = why or "it names nothing but a limit, its unit or words that name no thing"
+                    continue
+                after_a_limit = any(s.end <= m.start() for s in stated)
+                if phrases.reference_point(corpus, at + m.start(), after_a_limit):
+                    why = why or "it stands where a time limit's starting point does ('prior to screening')"
+                    continue
                 word = phrases.continues(corpus, at + m.start(), at + m.end(), measure)
                 if word is None:
                     return None
-                cut = cut or word
-    return cut
+                why = why or f"{word!r} goes on naming it"
+    return why
 
 
 def _placed(

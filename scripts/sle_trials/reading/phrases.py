@@ -16,7 +16,12 @@ just outside each end of the measure, where the criterion states it, must end th
   ("(ALP) levels"), the word for its value (score, level, count, titer).
 
 A content word on either side (an adjective, a noun, "or" joining another noun) goes on naming it:
-the measure is cut short. The lists are closed word classes; a content word is anything else.
+the measure is cut short; so does the next item of an enumeration after a parenthesis ("alanine
+aminotransferase" of "alanine aminotransferase (ALT), aspartate aminotransferase (AST), ..."). The
+lists are closed word classes; a content word is anything else. And a measure names something: not
+only words of those classes at an end ("if biological agents", "the dose must"), nor only the limit,
+its unit or such words ("40 kg", "10 or above", "Score"); nor, after its limit, the point the limit
+is counted from ("within 6 months prior to screening initiation").
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ _AFTER = frozenset(
     "is are was were be been being has have had should must need needs may might can could will would shall "
     "within during before after prior at in for from with without while when if since until over under above "
     "below than that which who whose not no greater less more fewer higher lower equal exceeding exceeds exceed "
-    "up to remains remained remain stays stayed stable".split()
+    "up to".split()
 )
 # the word for an instrument's or an analyte's value, which may follow its name
 _VALUE_WORDS = frozenset("score scores level levels count counts titer titers titre titres value values".split())
@@ -63,6 +68,60 @@ def _word(token: str) -> str:
     return token.strip("\"'“”‘’()[]{},;:.!?")
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
+_CLOSED = _BEFORE | _AFTER | frozenset({"least", "most"})  # "At least" names nothing
+# after a parenthesis that follows the measure: a separator and the next item of an enumeration the
+# measure is one item of ("alanine aminotransferase (ALT), aspartate aminotransferase (AST), or ...")
+_ENUMERATION_GOES_ON = re.compile(r"\)\s*(?:,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)(\S+)")
+
+
+# the words before the point a time limit is counted from ("within 6 months prior to screening", "at
+# least 8 weeks before and during screening"): what follows them is no measure. "to", "in" and "from"
+# say so only after a limit ("within 24 weeks after enrollment in the study"; "refractory to steroids")
+_REFERENCE = frozenset({"before", "after", "until", "during", "since"})
+_REFERENCE_AFTER_A_LIMIT = frozenset({"to", "in", "from"})
+
+
+def reference_point(text: str, start: int, after_a_limit: bool) -> bool:
+    """Whether what stands at start follows words that make it the point a time limit is counted from
+    ("prior to screening", "in the study"), an article between them aside."""
+    words = [_word(w).lower() for w in text[:start].split()[-3:]]
+    if words and words[-1] in _ARTICLES:
+        words = words[:-1]
+    if not words:
+        return False
+    return (
+        words[-1] in _REFERENCE
+        or words[-2:] == ["prior", "to"]
+        or (after_a_limit and words[-1] in _REFERENCE_AFTER_A_LIMIT)
+    )
+
+
+def loose_word(measure: str) -> str | None:
+    """A word at an end of the measure that names nothing of what is measured: a preposition, a
+    conjunction, a verb ("if biological agents", "and during screening", "the dose must"); an article
+    may begin it ("the disease remained active")."""
+    words = [_word(w) for w in measure.split()]
+    if not words:
+        return None
+    if words[0].lower() not in _ARTICLES and words[0].lower() in _CLOSED:
+        return words[0]
+    return words[-1] if words[-1].lower() in _CLOSED else None
+
+
+def names_something(text: str) -> bool:
+    """Whether text holds a word that names a thing: one that is no number, comparator, unit, word for a
+    value ("score") or word of a closed class. "40 kg", "10 or above", "221 μmol/L" name nothing."""
+    for token in text.split():
+        word = _word(token)
+        if not any(c.isalpha() for c in word) or word[0].isdigit() or lexicon.comparator_before(word, len(word)):
+            continue
+        if word.lower() in _CLOSED or word.lower() in _VALUE_WORDS or lexicon.unit_named(word) is not None:
+            continue
+        return True
+    return False
+
+
 def continues(text: str, start: int, end: int, measure: str) -> str | None:
     """The word of text that goes on naming the measure at text[start:end] past one of its ends (None
     when it stands there as a whole phrase). An end inside a word is no phrase's end either, but that
@@ -77,4 +136,9 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
         return None
     if not _clean(False, after):
         return _word(after)
+    if after.startswith("("):
+        close = text.find(")", end)
+        goes_on = _ENUMERATION_GOES_ON.match(text, close) if close >= 0 else None
+        if goes_on is not None and _word(goes_on.group(1)).lower() not in _CLOSED and _word(goes_on.group(1)):
+            return _word(goes_on.group(1))
     return None
