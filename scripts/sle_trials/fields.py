@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 Path_ = tuple[Any, ...]
 
@@ -35,7 +35,7 @@ class Memo:
     """What is worked out from one schema: its resolved nodes, where verbatim text can be, the field
     names a record may declare absent, the x-applies-to rules."""
 
-    __slots__ = ("resolved", "plan", "fields", "named", "beneath", "known", "applies", "names")
+    __slots__ = ("resolved", "plan", "fields", "named", "beneath", "known", "applies", "names", "integers")
 
     def __init__(self) -> None:
         # id(node) -> (node, merged node): the entry holds the node, so its id is never another's
@@ -47,6 +47,7 @@ class Memo:
         self.known: set[str] | None = None
         self.applies: dict[str, dict] | None = None
         self.names: list[tuple[Path_, str]] | None = None  # the fields a record accounts for (absent)
+        self.integers: Integers | None = None  # integer_fields
 
 
 def memo(schema: dict) -> Memo:
@@ -334,6 +335,29 @@ def all_field_names(schema: dict) -> tuple[Path_, ...]:
     if held.fields is None:
         held.fields = tuple(_field_names(schema))
     return held.fields
+
+
+class Integers(NamedTuple):
+    """The schema's integer fields and the fields that hold one beneath them, as paths without list
+    indexes: a walk looking for integers goes down only the second."""
+
+    fields: frozenset[Path_]
+    toward: frozenset[Path_]
+
+
+def integer_fields(schema: dict) -> Integers:
+    """The fields whose schema type is integer (a count, an age, a criterion's number), and every field
+    above one of them, once a schema."""
+    held = memo(schema)
+    if held.integers is None:
+
+        def integer(node: dict) -> bool:
+            kind = node.get("type")
+            return kind == "integer" or (isinstance(kind, list) and "integer" in kind)
+
+        found = frozenset(p for p in all_field_names(schema) if integer(node_at(schema, p)))
+        held.integers = Integers(found, frozenset(p[:depth] for p in found for depth in range(1, len(p) + 1)))
+    return held.integers
 
 
 def named_fields(schema: dict) -> tuple[tuple[Path_, str], ...]:

@@ -20,7 +20,7 @@ from typing import Any
 import jsonschema_rs
 
 from sle_trials.checks.load import Record
-from sle_trials.fields import dotted, node_at
+from sle_trials.fields import dotted, integer_fields
 from sle_trials.paths import SCHEMA_PATH, load_schema  # noqa: F401 - where the schema is; re-exported
 from sle_trials.problem import Check, Problem
 
@@ -217,25 +217,26 @@ def _unknown_keys(record: Record, error: Any, root: dict) -> Iterator[Problem]:
         )
 
 
-def _integer(node: dict) -> bool:
-    kind = node.get("type")
-    return kind == "integer" or (isinstance(kind, list) and "integer" in kind)
-
-
 def decimals_for_integers(record: Record, root: dict) -> Iterator[Problem]:
     """E209: each float of the record where the schema holds an integer. JSON Schema counts 6.0 as an
     integer (a number with no fraction), so the validator passes `count: 6.0`; but YAML read it as a
     decimal, the record no longer writes what its source does, and trials.csv and the exports print
-    6.0. Only floats are looked up in the schema: a record holds a few (doses, limits), at any depth.
-    A fraction there (6.5) is no integer to JSON Schema either: E203 reports it."""
-    stack: list[tuple[tuple, Any]] = [((), record.data)]
-    while stack:  # depth first, each node's children pushed last first: the problems in document order
-        path, value = stack.pop()
+    6.0. The walk goes down only the fields that lead to an integer field (fields.integer_fields), not
+    the evidence, the notes or the criteria's texts. A fraction there (6.5) is no integer to JSON
+    Schema either: E203 reports it."""
+    integers = integer_fields(root)
+    # (path, the field's path without list indexes, value); depth first, each node's children pushed
+    # last first: the problems in document order
+    stack: list[tuple[tuple, tuple, Any]] = [((), (), record.data)]
+    while stack:
+        path, field, value = stack.pop()
         if isinstance(value, dict):
-            stack.extend((path + (key,), child) for key, child in reversed(value.items()))
+            for key, child in reversed(value.items()):
+                if field + (key,) in integers.toward:
+                    stack.append((path + (key,), field + (key,), child))
         elif isinstance(value, list):
-            stack.extend((path + (i,), value[i]) for i in range(len(value) - 1, -1, -1))
-        elif type(value) is float and value.is_integer() and _integer(node_at(root, path)):
+            stack.extend((path + (i,), field, value[i]) for i in range(len(value) - 1, -1, -1))
+        elif type(value) is float and value.is_integer() and field in integers.fields:
             line, col = record.where(path)
             yield Problem(
                 record.path,
