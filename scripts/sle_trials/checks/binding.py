@@ -469,12 +469,14 @@ def _measure_cut(
                 if m.start() < statement.end and statement.start < m.end() and text == quote:
                     why = why or "it holds the limit's own words"
                     continue
-                outside = "".join(
-                    c
-                    for k, c in enumerate(text[m.start() : m.end()], m.start())
-                    if not any(s.start <= k < s.end for s in stated)
-                )
-                if not phrases.names_something(outside):
+                # the measure's words outside the quote's statements (most measures hold none)
+                outside, last = [], m.start()
+                for s in stated:
+                    if s.start < m.end() and m.start() < s.end:
+                        outside.append(text[last : max(last, s.start)])
+                        last = max(last, s.end)
+                outside.append(text[last : m.end()])
+                if not phrases.names_something(" ".join(outside)):
                     why = why or "it names nothing but a limit, its unit or words that name no thing"
                     continue
                 after_a_limit = any(s.end <= m.start() for s in stated)

@@ -54,13 +54,13 @@ def _clean(before: bool, token: str) -> bool:
     """Whether a token beside a measure ends the measure's phrase on that side."""
     # a number or a comparator (the limit itself: "30mg/day prednisone"); a name holding digits ("CD4+",
     # "CD20") is a word like any other
-    if not token or token[0].isdigit() or lexicon.comparator_before(token, len(token)):
+    if not token or token[0].isdigit() or _word(token).lower() in (_BEFORE if before else _AFTER):
         return True
-    if before and (_LABEL.match(token) or _POSSESSIVE.search(token) or token[-1] in _CLOSING):
+    if before and (token[-1] in _CLOSING or _LABEL.match(token) or _POSSESSIVE.search(token)):
         return True
-    if not before and re.match(r"^[^\w\s]", token):
+    if not before and not (token[0].isalnum() or token[0] == "_"):
         return True
-    return _word(token).lower() in (_BEFORE if before else _AFTER)
+    return lexicon.comparator_before(token, len(token)) is not None
 
 
 def _word(token: str) -> str:
@@ -85,7 +85,7 @@ _REFERENCE_AFTER_A_LIMIT = frozenset({"to", "in", "from"})
 def reference_point(text: str, start: int, after_a_limit: bool) -> bool:
     """Whether what stands at start follows words that make it the point a time limit is counted from
     ("prior to screening", "in the study"), an article between them aside."""
-    words = [_word(w).lower() for w in text[:start].split()[-3:]]
+    words = [_word(w).lower() for w in _before(text, start, 3)]
     if words and words[-1] in _ARTICLES:
         words = words[:-1]
     if not words:
@@ -114,12 +114,39 @@ def names_something(text: str) -> bool:
     value ("score") or word of a closed class. "40 kg", "10 or above", "221 μmol/L" name nothing."""
     for token in text.split():
         word = _word(token)
-        if not any(c.isalpha() for c in word) or word[0].isdigit() or lexicon.comparator_before(word, len(word)):
-            continue
-        if word.lower() in _CLOSED or word.lower() in _VALUE_WORDS or lexicon.unit_named(word) is not None:
+        # the cheap tests first: most measures name something with their first word
+        if not word or not word[0].isalpha() or word.lower() in _CLOSED or word.lower() in _VALUE_WORDS:
+            continue  # a number, a comparator ("≥3×ULN"), a mark, or a word that names nothing
+        if lexicon.unit_named(word) is not None or lexicon.comparator_before(word, len(word)):
             continue
         return True
     return False
+
+
+_REACH = 120  # characters looked at beside a measure at first: a criterion can be thousands long
+
+
+def _before(text: str, start: int, count: int) -> list[str]:
+    """The last count tokens (runs of non-space) of text before start, whole."""
+    reach = _REACH
+    while start - reach > 0:
+        tokens = text[start - reach : start].split()
+        if len(tokens) > count:  # the first may be cut by the window: more than count are there
+            return tokens[-count:]
+        reach *= 2
+    return text[:start].split()[-count:]
+
+
+def _after(text: str, end: int) -> str:
+    """The first token of text from end, whole ("" at the end)."""
+    reach = _REACH
+    while end + reach < len(text):
+        tokens = text[end : end + reach].split()
+        if len(tokens) > 1:  # the last may be cut by the window, not the first
+            return tokens[0]
+        reach *= 2
+    tokens = text[end:].split()
+    return tokens[0] if tokens else ""
 
 
 def continues(text: str, start: int, end: int, measure: str) -> str | None:
@@ -128,8 +155,8 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
     is a quote's cut (E521) or a measure not in its quote (E513): not looked at here."""
     if text[start - 1 : start].isalnum() or text[end : end + 1].isalnum():
         return None
-    head, tail = text[:start].split(), text[end:].split()
-    before, after = (head[-1] if head else ""), (tail[0] if tail else "")
+    head, tail = _before(text, start, 1), _after(text, end)
+    before, after = (head[-1] if head else ""), tail
     if not _clean(True, before):
         return _word(before)
     if _word(after).lower() in _VALUE_WORDS and (measure.endswith(")") or lexicon.SCORE_WORDS.search(measure)):
