@@ -350,13 +350,28 @@ def integer_fields(schema: dict) -> Integers:
     above one of them, once a schema."""
     held = memo(schema)
     if held.integers is None:
+        found: list[Path_] = []
+        seen: set[int] = set()
 
-        def integer(node: dict) -> bool:
+        def walk(node: dict, path: Path_) -> None:  # as _field_names walks, each node resolved once
+            node = resolve(schema, node)
             kind = node.get("type")
-            return kind == "integer" or (isinstance(kind, list) and "integer" in kind)
+            if kind == "integer" or (isinstance(kind, list) and "integer" in kind):
+                found.append(path)
+            if kind == "array":
+                node = resolve(schema, node.get("items", _NONE))
+            for key, child in node.get("properties", _NONE).items():
+                marker = id(child)
+                if (not path and key == "evidence") or marker in seen:  # criteria nest: a definition refers to itself
+                    continue
+                seen.add(marker)
+                walk(child, path + (key,))
+                seen.discard(marker)
 
-        found = frozenset(p for p in all_field_names(schema) if integer(node_at(schema, p)))
-        held.integers = Integers(found, frozenset(p[:depth] for p in found for depth in range(1, len(p) + 1)))
+        walk(schema, ())
+        held.integers = Integers(
+            frozenset(found), frozenset(p[:depth] for p in found for depth in range(1, len(p) + 1))
+        )
     return held.integers
 
 

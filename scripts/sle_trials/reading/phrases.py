@@ -69,7 +69,10 @@ def _word(token: str) -> str:
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
-_CLOSED = _BEFORE | _AFTER | frozenset({"least", "most"})  # "At least" names nothing
+# "At least" and "maximum" name nothing either
+_CLOSED = _BEFORE | _AFTER | frozenset({"least", "most", "maximum", "minimum", "max", "min", "equals"})
+# the lexicon's units as sources write them ("kg", "months", "mg/dL"): a unit names no measure
+_UNIT_WORDS = frozenset(spelling for unit in lexicon.UNITS for spelling in unit.spellings)
 # after a parenthesis that follows the measure: a separator and the next item of an enumeration the
 # measure is one item of ("alanine aminotransferase (ALT), aspartate aminotransferase (AST), or ...")
 _ENUMERATION_GOES_ON = re.compile(r"\)\s*(?:,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)(\S+)")
@@ -117,7 +120,7 @@ def names_something(text: str) -> bool:
         # the cheap tests first: most measures name something with their first word
         if not word or not word[0].isalpha() or word.lower() in _CLOSED or word.lower() in _VALUE_WORDS:
             continue  # a number, a comparator ("≥3×ULN"), a mark, or a word that names nothing
-        if lexicon.unit_named(word) is not None or lexicon.comparator_before(word, len(word)):
+        if word in _UNIT_WORDS or ("/" in word and lexicon.unit_named(word) is not None):
             continue
         return True
     return False
