@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import importlib
 import io
 import json
+import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, Trials
 from sle_trials.outputs import export
+from sle_trials.outputs import sqlite as sqlite_export
 
 DB = "trials.db"
 META = "trials.metadata.json"
@@ -147,6 +150,49 @@ def test_two_builds_are_byte_identical(trials: Trials, tmp_path: Path) -> None:
     build(trials, tmp_path / "a.db").close()
     build(trials, tmp_path / "b.db").close()
     assert (tmp_path / "a.db").read_bytes() == (tmp_path / "b.db").read_bytes()
+
+
+def other_sqlite() -> object:
+    """pysqlite3, a DB-API module with an SQLite of its own (the test extra installs it where a wheel
+    exists): absent, the test is skipped, except in CI (CI=true), where it fails."""
+    try:
+        return importlib.import_module("pysqlite3.dbapi2")
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("pysqlite3-binary is not installed; CI must have it (the test extra installs it)")
+        pytest.skip("pysqlite3-binary is not installed (pip install -e '.[test]' on Linux x86-64)")
+
+
+def test_the_bytes_do_not_depend_on_the_sqlite_library(trials: Trials, tmp_path: Path, monkeypatch) -> None:
+    # SQLite writes its own version into the header (offsets 92 and 96), and 3.51 left stale bytes in
+    # the unused space of interior pages that 3.40 zeroes: the same records gave other bytes under
+    # another SQLite. Built under Python's and under pysqlite3's, they are one file.
+    other = other_sqlite()
+    assert other.sqlite_version != sqlite3.sqlite_version  # type: ignore[attr-defined]
+    build(trials, tmp_path / "python.db").close()
+    monkeypatch.setattr(sqlite_export, "sqlite3", other)
+    build(trials, tmp_path / "other.db").close()
+    ours, theirs = (tmp_path / "python.db").read_bytes(), (tmp_path / "other.db").read_bytes()
+    assert ours[sqlite_export.VERSION_FIELDS] == bytes(8)  # no library's version in the header
+    assert ours == theirs
+    for library in (sqlite3, other):  # and each library reads it whole
+        db = library.connect(tmp_path / "other.db")  # type: ignore[attr-defined]
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM trials").fetchone()[0] > 0
+        db.close()
+
+
+def test_the_header_says_what_the_format_left_to_the_library(trials: Trials, tmp_path: Path) -> None:
+    build(trials, tmp_path / DB).close()
+    header = (tmp_path / DB).read_bytes()[:100]
+    assert int.from_bytes(header[16:18], "big") == 4096  # page size
+    assert header[44:48] == (4).to_bytes(4, "big")  # schema format 4
+    assert header[52:56] == bytes(4)  # no auto-vacuum
+    assert header[56:60] == (1).to_bytes(4, "big")  # UTF-8
+    assert header[60:72] == bytes(12)  # no user version, incremental vacuum or application id
+    # no library's version: SQLite writes its SQLITE_VERSION_NUMBER at 96 and the change counter it is
+    # valid for at 92
+    assert header[sqlite_export.VERSION_FIELDS] == bytes(8)
 
 
 def test_invalid_data_writes_nothing(trials: Trials, registry: Path, tmp_path: Path) -> None:

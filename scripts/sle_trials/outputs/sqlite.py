@@ -15,7 +15,8 @@ description, the facets worth clicking and the licence. The tables:
 The column descriptions of `trials` are the data package's (package.field_descriptor); the other
 tables are described here, beside their definitions. Built only from a registry that passes the
 checks, into temporary files beside the outputs that replace them when complete; the same records
-give the same bytes (no timestamps, rows in a fixed order, the file vacuumed).
+give the same bytes under any SQLite library (no timestamps, rows in a fixed order, the file
+vacuumed, the format's defaults set and the writer's version left out of the header: write_db).
 """
 
 from __future__ import annotations
@@ -43,6 +44,25 @@ _SQL_TYPES = {
     "boolean": "INTEGER",
 }  # a boolean as SQLite holds one: 0 or 1
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database file
+# The database header's "version-valid-for" number (offset 92) and SQLITE_VERSION_NUMBER (offset 96):
+# the change counter and the version of the library that last wrote the file. Left as SQLite writes
+# them, the same records gave other bytes under every other SQLite (3.40 and 3.51 differ there). Both
+# are written as zeros, as SQLite before 3.7.0 left them: the version is not recorded, and readers
+# take the database's size from the file's (the size in the header counts only when 92 matches 24).
+VERSION_FIELDS = slice(92, 100)
+# What the file format leaves to the library's defaults, which a build of SQLite may change
+# (SQLITE_DEFAULT_PAGE_SIZE, SQLITE_DEFAULT_AUTOVACUUM, SQLITE_SECURE_DELETE), set: the page size,
+# no auto-vacuum pages, UTF-8 text, no application id or user version, and secure_delete, without
+# which SQLite 3.51 leaves stale bytes in the unused space of interior pages that 3.40 zeroes.
+_PRAGMAS = (
+    "PRAGMA page_size = 4096",
+    "PRAGMA auto_vacuum = NONE",
+    "PRAGMA encoding = 'UTF-8'",
+    "PRAGMA application_id = 0",
+    "PRAGMA user_version = 0",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA journal_mode = OFF",  # a fresh temporary file: nothing to roll back to
+)
 METADATA_LIMIT = 16 << 20  # a metadata file this command writes is a few kilobytes
 
 
@@ -307,7 +327,8 @@ def write_db(path: Path, records: Iterator[dict], schema: dict) -> int:
     trials, others = trials_table(schema), Rows()
     db = sqlite3.connect(path, isolation_level=None)
     try:
-        db.execute("PRAGMA journal_mode = OFF")  # a fresh temporary file: nothing to roll back to
+        for pragma in _PRAGMAS:
+            db.execute(pragma)
         db.execute("BEGIN")
         for table in tables(schema):
             db.execute(_create(table))
@@ -326,6 +347,9 @@ def write_db(path: Path, records: Iterator[dict], schema: dict) -> int:
         db.execute("VACUUM")  # pages in order, no free pages: the same records give the same bytes
     finally:
         db.close()
+    with open(path, "r+b") as handle:  # the temporary file just written, closed by SQLite: no one else writes it
+        handle.seek(VERSION_FIELDS.start)
+        handle.write(bytes(VERSION_FIELDS.stop - VERSION_FIELDS.start))
     return count
 
 
