@@ -128,6 +128,10 @@ def _break_a_record(registry: Path) -> None:
     )
 
 
+# an export written before (one the command may replace, outputs/target.py)
+OLD_EXPORT = package.JSON_SIGNATURE + b'an older version"}\n'
+
+
 def test_invalid_data_is_refused_and_nothing_written(trials: Trials, registry: Path, tmp_path: Path) -> None:
     _break_a_record(registry)
     result = trials.json("export", "json")
@@ -136,9 +140,9 @@ def test_invalid_data_is_refused_and_nothing_written(trials: Trials, registry: P
     assert not (registry / EXPORT).exists() and leftovers(registry) == []
     # an existing export is left as it was
     old = tmp_path / "old.json"
-    old.write_text("old\n", encoding="utf-8")
+    old.write_bytes(OLD_EXPORT)
     assert trials("export", "json", "-o", old).status == 1
-    assert old.read_text(encoding="utf-8") == "old\n" and leftovers(tmp_path) == []
+    assert old.read_bytes() == OLD_EXPORT and leftovers(tmp_path) == []
     # on standard output: no JSON at all; the problems go to stderr
     piped = trials("export", "json", "-o", "-")
     assert piped.status == 1 and piped.out == "" and "E104" in piped.err
@@ -154,7 +158,7 @@ def test_a_broken_reference_is_refused_too(trials: Trials, registry: Path) -> No
 def test_a_record_that_changes_during_the_export_leaves_no_partial_file(
     trials: Trials, registry: Path, monkeypatch
 ) -> None:
-    (registry / EXPORT).write_text("old\n", encoding="utf-8")
+    (registry / EXPORT).write_bytes(OLD_EXPORT)
     real = load.load
 
     def vanishing(file: Path, path: str):
@@ -163,7 +167,7 @@ def test_a_record_that_changes_during_the_export_leaves_no_partial_file(
     monkeypatch.setattr(load, "load", vanishing)
     result = trials("export", "json")
     assert result.status == 1 and "changed while it was exported" in result.err
-    assert (registry / EXPORT).read_text(encoding="utf-8") == "old\n" and leftovers(registry) == []
+    assert (registry / EXPORT).read_bytes() == OLD_EXPORT and leftovers(registry) == []
 
 
 def test_the_committed_files_come_from_the_summaries_alone(trials: Trials, monkeypatch) -> None:

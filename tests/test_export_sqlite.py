@@ -224,7 +224,7 @@ def test_a_file_the_export_did_not_write_is_never_replaced(trials: Trials, tmp_p
     mine = tmp_path / name
     mine.write_text("my notes", encoding="utf-8")
     result = trials("export", "sqlite", "--output", tmp_path / DB)
-    assert result.status == 2 and "not one `trials export sqlite` wrote" in result.err and name in result.err
+    assert result.status == 2 and "not a file this command wrote" in result.err and name in result.err
     assert mine.read_text(encoding="utf-8") == "my notes"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["registry", name])
 

@@ -81,7 +81,13 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
         "--output",
         metavar="PATH",
         help=f"where to write it (default: {package.JSON_PATH}, trials.db or trials.xlsx at the registry root; "
-        "json only, -: standard output)",
+        "json only, -: standard output); never into the registry's own files",
+    )
+    e.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a file at the output (or the metadata path beside a database) that this command did not "
+        "write; never a folder, and never a file of the registry",
     )
     s = sub.add_parser(
         "site",
@@ -89,7 +95,11 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
         help="build the static site: every trial, the landscape chart, each value beside its source's words",
     )
     s.add_argument(
-        "-o", "--output", metavar="DIR", help="the folder to build it in (default: _site at the registry root)"
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="the folder to build it in (default: _site at the registry root): a new or empty one, or one it "
+        "built; never a folder of the registry",
     )
     g = sub.add_parser(
         "merge-csv", parents=[common], help="git merge driver: regenerate trials.csv from the merged records"
@@ -246,10 +256,10 @@ def cmd_export(root: Path, args: argparse.Namespace) -> int:
 
         if args.output == "-":
             raise pipeline.UsageError("a SQLite database cannot be written to standard output: give --output FILE.db")
-        return sqlite.run(root, args.output, fmt=args.format, use_cache=_use_cache(args))
+        return sqlite.run(root, args.output, fmt=args.format, use_cache=_use_cache(args), force=args.force)
     if args.what == "xlsx":
-        return generate.export_xlsx(root, args.output, fmt=args.format, use_cache=_use_cache(args))
-    return generate.export_json(root, args.output, fmt=args.format, use_cache=_use_cache(args))
+        return generate.export_xlsx(root, args.output, fmt=args.format, use_cache=_use_cache(args), force=args.force)
+    return generate.export_json(root, args.output, fmt=args.format, use_cache=_use_cache(args), force=args.force)
 
 
 def cmd_site(root: Path, args: argparse.Namespace) -> int:

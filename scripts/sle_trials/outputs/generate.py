@@ -18,7 +18,7 @@ from typing import TextIO
 from sle_trials import files, paths
 from sle_trials.checks import load
 from sle_trials.engine import pipeline
-from sle_trials.outputs import export, package, report
+from sle_trials.outputs import export, package, report, target
 from sle_trials.problem import Problem
 
 # What `trials csv` writes (and `csv --check` and `check` compare), in this order: the committed
@@ -150,30 +150,34 @@ def _stream(chunks: Iterator[str]) -> None:
     (sys.stdout if binary is None else binary).flush()
 
 
-def export_json(root: Path, output: str | None, *, fmt: str, use_cache: bool = True) -> int:
+def is_json_export(path: Path) -> bool:
+    """Whether the file at path starts as `trials export json` writes it (package.JSON_SIGNATURE)."""
+    return files.head(path, len(package.JSON_SIGNATURE)) == package.JSON_SIGNATURE
+
+
+def export_json(root: Path, output: str | None, *, fmt: str, use_cache: bool = True, force: bool = False) -> int:
     """`trials export json`: every valid record in full as one JSON document (package.json_chunks),
     streamed to output (default: trials.json at the root; -: standard output). Nothing is written
-    while any record or reference has a problem (exit status 1)."""
+    while any record or reference has a problem (exit status 1); a file there is replaced only when
+    it is a JSON export, or with force (target.check_file)."""
     to_stdout = output == "-"
-    target = None if to_stdout else Path(output) if output else root / package.JSON_PATH
-    if target is not None and (target.is_dir() or not target.parent.is_dir()):
-        raise pipeline.UsageError(
-            f"cannot write {target}: " + ("a folder" if target.is_dir() else f"no folder {target.parent}")
-        )
-    shown = "the JSON export" if target is None else pipeline.display(root, target)
+    path = None if to_stdout else Path(output) if output else root / package.JSON_PATH
+    if path is not None:
+        target.check_file(root, path, ours=is_json_export, what="a JSON export of the registry", force=force)
+    shown = "the JSON export" if path is None else pipeline.display(root, path)
     result = checked(root, shown, fmt=fmt, use_cache=use_cache, out=sys.stderr if to_stdout else sys.stdout)
     if result is None:
         return 1
     chunks = package.json_chunks(record.data for record in full_records(root, result.summaries))
     try:
-        if target is None:
+        if path is None:
             _stream(chunks)
         else:
-            export.write_atomic_stream(target, chunks)
+            export.write_atomic_stream(path, chunks)
     except Changed as exc:
         print(
             f"trials: {exc}; {shown} "
-            + ("is incomplete" if target is None else "not written")
+            + ("is incomplete" if path is None else "not written")
             + ", run the command again",
             file=sys.stderr,
         )
@@ -182,20 +186,18 @@ def export_json(root: Path, output: str | None, *, fmt: str, use_cache: bool = T
     return 0
 
 
-def export_xlsx(root: Path, output: str | None, *, fmt: str, use_cache: bool = True) -> int:
+def export_xlsx(root: Path, output: str | None, *, fmt: str, use_cache: bool = True, force: bool = False) -> int:
     """`trials export xlsx`: trials.csv as a workbook with typed cells and a sheet describing the
     columns (xlsx.py), written to output (default: trials.xlsx at the root). Nothing is written while
-    any record or reference has a problem (exit status 1)."""
+    any record or reference has a problem (exit status 1); a file there is replaced only when it is
+    a workbook of this command, or with force (target.check_file)."""
     from sle_trials.outputs import xlsx  # openpyxl is loaded only by this command
 
-    target = Path(output) if output else root / xlsx.XLSX_PATH
     if output == "-":
         raise pipeline.UsageError("cannot write a workbook to standard output: give --output PATH")
-    if target.is_dir() or not target.parent.is_dir():
-        raise pipeline.UsageError(
-            f"cannot write {target}: " + ("a folder" if target.is_dir() else f"no folder {target.parent}")
-        )
-    shown = pipeline.display(root, target)
+    path = Path(output) if output else root / xlsx.XLSX_PATH
+    target.check_file(root, path, ours=xlsx.is_workbook, what="a workbook `trials export xlsx` wrote", force=force)
+    shown = pipeline.display(root, path)
     generated = build(root, use_cache=use_cache)
     if generated.outputs is None:
         report.render(generated.problems, fmt, sys.stdout, files=generated.result.files)
@@ -207,6 +209,6 @@ def export_xlsx(root: Path, output: str | None, *, fmt: str, use_cache: bool = T
     except xlsx.MissingDependency as exc:
         print(f"trials: {exc}", file=sys.stderr)
         return 2
-    export.write_atomic(target, workbook)
+    export.write_atomic(path, workbook)
     print(f"{shown} written ({len(generated.result.summaries)} trials)", file=sys.stderr)
     return 0

@@ -295,6 +295,9 @@ def render_json(records: list[dict]) -> str:
 
 
 _TRIALS_SLOT = '\n  "trials": [],\n'  # where the records go in the document rendered without them
+# How every JSON export starts (its keys are sorted, "description" first): what `trials export json`
+# recognises as a file it wrote, and may replace (target.check_file). Test-held to json_chunks.
+JSON_SIGNATURE = b'{\n  "description": "Every trial record of '
 
 
 def json_chunks(records: Iterable[dict]) -> Iterator[str]:

@@ -33,7 +33,7 @@ from typing import Any
 
 from sle_trials import fields, files, paths
 from sle_trials.engine import pipeline
-from sle_trials.outputs import export, generate, package
+from sle_trials.outputs import export, generate, package, target
 
 DB_PATH = Path("trials.db")
 METADATA_SUFFIX = ".metadata.json"
@@ -414,44 +414,28 @@ def _is_metadata(path: Path) -> bool:
     return isinstance(found, dict) and isinstance(found.get("databases"), dict)
 
 
-def check_target(root: Path, target: Path) -> None:
-    """Refuse an output this command would not replace: no folder to write it in, or a database
-    path or its metadata path (a file the user did not name) holding something other than what
-    this command writes: a folder, a link, or a file that is not an SQLite database (Datasette
-    metadata), so that a mistyped --output cannot replace someone's file, as `trials site` will not
-    replace a folder it did not build."""
-    if not target.parent.is_dir():
-        folder = pipeline.display(root, target.parent)
-        raise pipeline.UsageError(f"cannot write {pipeline.display(root, target)}: no folder {folder}")
-    for path, what, ours in (
-        (target, "an SQLite database", _is_database),
-        (metadata_path(target), "Datasette metadata", _is_metadata),
+def check_target(root: Path, path: Path, *, force: bool = False) -> None:
+    """Refuse an output this command would not replace (target.check_file): the database path or its
+    metadata path (a file the user did not name) holding anything but what this command writes,
+    unless force, so that a mistyped --output cannot replace someone's file."""
+    for file, what, ours in (
+        (path, "an SQLite database", _is_database),
+        (metadata_path(path), "Datasette metadata", _is_metadata),
     ):
-        if not os.path.lexists(path):
-            continue
-        try:
-            if ours(path):
-                continue
-            why = f"it is not {what}"
-        except files.Refused as exc:
-            why = str(exc)
-        raise pipeline.UsageError(
-            f"cannot write {pipeline.display(root, path)}: {why}, so not one "
-            "`trials export sqlite` wrote; give a new file or one it wrote with --output"
-        )
+        target.check_file(root, file, ours=ours, what=what, force=force)
 
 
-def run(root: Path, output: str | None, *, fmt: str, use_cache: bool = True) -> int:
+def run(root: Path, output: str | None, *, fmt: str, use_cache: bool = True, force: bool = False) -> int:
     """`trials export sqlite`: the database (default trials.db at the root) and its Datasette
     metadata beside it, from a registry that passes the checks; nothing is written otherwise (exit 1)."""
-    target = Path(output) if output else root / DB_PATH
-    check_target(root, target)
-    shown, meta = pipeline.display(root, target), pipeline.display(root, metadata_path(target))
+    path = Path(output) if output else root / DB_PATH
+    check_target(root, path, force=force)
+    shown, meta = pipeline.display(root, path), pipeline.display(root, metadata_path(path))
     result = generate.checked(root, shown, fmt=fmt, use_cache=use_cache)
     if result is None:
         return 1
     try:
-        count = write(target, (r.data for r in generate.full_records(root, result.summaries)), paths.load_schema(root))
+        count = write(path, (r.data for r in generate.full_records(root, result.summaries)), paths.load_schema(root))
     except generate.Changed as exc:
         print(f"trials: {exc}; {shown} not written, run the command again", file=sys.stderr)
         return 1

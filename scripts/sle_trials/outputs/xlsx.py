@@ -22,6 +22,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from sle_trials import files
 from sle_trials.outputs import export, package
 
 XLSX_PATH = Path("trials.xlsx")  # the default output: generated on demand, not committed
@@ -30,6 +31,8 @@ INSTALL_HINT = "trials export xlsx needs openpyxl: run .venv/bin/pip install -e 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 TEXT_FORMAT = "@"  # Excel's "Text" number format: what the user types later stays text too
+SHEETS = ("trials", "columns")  # the workbook's sheets, in order: what marks one this command wrote
+WORKBOOK_LIMIT = 256 << 20  # a workbook of the registry is tens of kilobytes
 
 
 class MissingDependency(Exception):
@@ -49,6 +52,18 @@ def typed(value: str, kind: str) -> Any:
     if kind == "boolean":
         return value == "true"
     return export.unguard(value)
+
+
+def is_workbook(path: Path) -> bool:
+    """Whether the file at path is a workbook as this command writes it: a zip (read through the
+    guard, at most WORKBOOK_LIMIT) whose workbook names exactly SHEETS."""
+    raw = files.read_bytes(path, WORKBOOK_LIMIT)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as book:
+            text = book.read("xl/workbook.xml").decode("utf-8")
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, OSError, EOFError):
+        return False
+    return tuple(re.findall(r'<sheet [^>]*?name="([^"]*)"', text)) == SHEETS
 
 
 def workbook_bytes(csv_text: str, descriptors: list[dict]) -> bytes:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sle_trials import paths
 from sle_trials.engine import pipeline
-from sle_trials.outputs import generate, package
+from sle_trials.outputs import generate, package, target
 
 SITE_PATH = Path("_site")
 MARKER = ".trials-site"  # in every built site: what may be replaced
@@ -38,32 +38,20 @@ def _missing_libraries() -> list[str]:
     return [name for name in ("jinja2", "altair", "vl_convert") if importlib.util.find_spec(name) is None]
 
 
-def _replace(built: Path, target: Path) -> None:
-    """Put the built folder in target's place: the old site is moved aside first, then removed."""
-    if not target.exists():
-        os.replace(built, target)
+def _replace(built: Path, place: Path) -> None:
+    """Put the built folder where the site goes: the old site is moved aside first, then removed."""
+    if not place.exists():
+        os.replace(built, place)
         return
-    old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old."))
-    os.replace(target, old / "site")
+    old = Path(tempfile.mkdtemp(dir=place.parent, prefix=f".{place.name}.old."))
+    os.replace(place, old / "site")
     try:
-        os.replace(built, target)
+        os.replace(built, place)
     except BaseException:
-        os.replace(old / "site", target)
+        os.replace(old / "site", place)
         raise
     finally:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def check_target(target: Path) -> None:
-    """Refuse an output that is a file, has no parent folder, or is a folder this command did not build."""
-    if not target.parent.is_dir():
-        raise pipeline.UsageError(f"cannot write {target}: no folder {target.parent}")
-    if target.is_symlink() or (target.exists() and not target.is_dir()):
-        raise pipeline.UsageError(f"cannot write {target}: not a folder")
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
-        raise pipeline.UsageError(
-            f"{target} is a folder `trials site` did not build; give an empty or new folder with --output"
-        )
 
 
 def run(root: Path, output: str | None, *, fmt: str, use_cache: bool = True) -> int:
@@ -72,13 +60,13 @@ def run(root: Path, output: str | None, *, fmt: str, use_cache: bool = True) -> 
         raise pipeline.UsageError(f"{', '.join(missing)} not installed: {INSTALL_HINT}")
     from sle_trials.outputs.site import render
 
-    target = (Path(output) if output else root / SITE_PATH).absolute()
-    check_target(target)
-    shown = pipeline.display(root, target)
+    path = (Path(output) if output else root / SITE_PATH).absolute()
+    target.check_folder(root, path, marker=MARKER, command="trials site")
+    shown = pipeline.display(root, path)
     result = generate.checked(root, shown, fmt=fmt, use_cache=use_cache)
     if result is None:
         return 1
-    built = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new."))
+    built = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.new."))
     try:
         records = list(generate.full_records(root, result.summaries))
         pages = render.pages(records, paths.load_schema(root), root)
@@ -94,7 +82,7 @@ def run(root: Path, output: str | None, *, fmt: str, use_cache: bool = True) -> 
             os.chmod(folder, 0o755)
             for name in names:
                 os.chmod(os.path.join(folder, name), 0o644)
-        _replace(built, target)
+        _replace(built, path)
     except generate.Changed as exc:
         print(f"trials: {exc}; {shown} not written, run the command again", file=sys.stderr)
         return 1
