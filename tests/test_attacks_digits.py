@@ -77,8 +77,16 @@ def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: T
         ("1×10⁶/kg", [1e6]),  # the superscript is an exponent, not the digits 106
         ("1×10^-3 mg", [0.001]),  # a negative exponent is a fraction, not 10
         ("10⁻³ g", [0.001]),
-        ("1½ years", []),  # neither 11 (NFKC writes ½ as 1⁄2) nor 1
-        ("①18 years", []),  # not 118 (NFKC writes ① as 1); a number against a label is none
+        ("1½ years", [1.5]),  # a mixed number: neither 11 (NFKC writes ½ as 1⁄2) nor 1
+        ("1 ½ years", [1.5]),
+        ("½ dose", [0.5]),
+        ("2¾ mg", [2.75]),
+        ("1⅟ x", []),  # ⅟ is a numerator with no denominator: no number
+        ("1.5½", []),  # no number is cut out of a longer one: not 1
+        ("25,000½", []),
+        ("①18 years", [18]),  # ① marks an item: not 118 (NFKC writes ① as 1), not 1
+        ("⑴ 18 and ⒈ 65", [18, 65]),
+        ("18① years", [18]),
         ("CO₂ 40", [40]),  # the subscript is no number
         ("1.73 m² 30", [1.73, 30]),
         ("２４ weeks", [24]),  # a full-width digit is the same digit
@@ -89,6 +97,51 @@ def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: T
 def test_numbers_as_the_source_states_them(text: str, values: list[float]) -> None:
     found = [n.value for n in lexicon.numbers(layouts.normalise(text))]
     assert found == values
+    assert lexicon.numbers_at_most(layouts.normalise(text)) >= len(found)  # the quick count never reads fewer
+
+
+AGE_SOURCE = "seeds/922_ages.txt"
+TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+
+
+@pytest.mark.parametrize(
+    ("stated", "value", "code"),
+    [
+        ("①18 years", 18, None),  # the item mark is not a digit of the age
+        ("①18 years", 118, "E508"),  # not the digits NFKC writes
+        ("①18 years", 1, "E508"),  # nor the mark
+        ("1½ years", 1, "E508"),  # the mixed number is 1.5: not its whole part
+        ("1½ years", 11, "E508"),  # nor the digits NFKC writes (11⁄2)
+    ],
+)
+def test_an_age_binds_the_number_its_quote_states(
+    registry: Path, trials: Trials, stated: str, value: int, code: str | None
+) -> None:
+    add_source(registry, AGE_SOURCE, f"{TITLE}\nPatients aged {stated} or older.\n")
+    record = im19_draft(AGE_SOURCE) + (
+        f"eligibility:\n  minimum_age:\n    value: {value}\n    unit: YEARS\n"
+        f"evidence:\n  eligibility.minimum_age: Patients aged {stated} or older\n"
+    )
+    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert (result.status, result.codes()) == ((1, {code}) if code else (0, set())), result.out
+
+
+@pytest.mark.parametrize(("value", "status"), [(1.5, 0), (1, 1), (11, 1), (2, 1)])
+def test_a_dose_of_a_mixed_number_binds_its_value(registry: Path, trials: Trials, value: float, status: int) -> None:
+    text = "1½ mg/kg for patients 1 to 3"
+    add_source(registry, AGE_SOURCE, f"{TITLE}\nCAR-T cell therapy group: IM19 CAR-T cells at a dose of {text}.\n")
+    record = (
+        RECORD.replace("unit: CAR-T cells", "unit: mg")
+        .replace("enrollment:\n  count: {count}\n", "")
+        .replace("  enrollment.count: '{enrolled} participants'\n", "")
+    )
+    record = record.replace(SOURCE, AGE_SOURCE).format(dose=value, quote=text)
+    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status == status, result.out
+    if status:
+        assert result.codes() == {"E508"}, result.out
 
 
 def test_no_infinite_number_is_the_same_as_another() -> None:

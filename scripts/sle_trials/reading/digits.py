@@ -9,8 +9,9 @@ became "11⁄2", eleven), and a circled number its digits ("①18" became "118")
 So before NFKC, a run of superscript digits and signs is written as an exponent, "^" and its digits
 ("10⁶" is "10^6", which the lexicon reads as a power of ten, as it reads the "10^6" most sources
 write), a run of subscript ones as "_" and its digits ("CO₂" is "CO_2", no number), and a fraction or
-a circled, parenthesised or stopped number is kept as it is (no number at all). Every other
-character is NFKC's: a full-width or mathematical digit is the same digit.
+a circled, parenthesised or stopped number is kept as it is: the lexicon reads a fraction as its
+value ("1½" is 1.5, "½" 0.5) and an enclosed number as a mark beside a number, not a digit of it
+("①18" is 18). Every other character is NFKC's: a full-width or mathematical digit is the same digit.
 """
 
 from __future__ import annotations
@@ -25,13 +26,22 @@ _SUPER_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"  # ⁰¹²³⁴⁵⁶⁷
 _SUPER_SIGNS = "\u207a-\u207e"  # ⁺⁻⁼⁽⁾
 _SUB_DIGITS = "\u2080-\u2089"  # ₀₁₂₃₄₅₆₇₈₉
 _SUB_SIGNS = "\u208a-\u208e"  # ₊₋₌₍₎
-FRACTIONS = "\u00bc-\u00be\u2150-\u215f\u2189"  # ¼½¾ ⅐…⅟ ↉: a number they follow is a mixed number (1½)
-KEPT = (
-    FRACTIONS + "\u2460-\u249b\u24ea"  # circled, parenthesised and stopped numbers: ①…⑳ ⑴…⒇ ⒈…⒛ ⓪
+# Vulgar fractions, each a number (unicodedata.numeric), and a whole number they follow makes a mixed
+# number with them: "1½" is 1.5 (lexicon.numbers). U+215F ⅟ ("1⁄", a numerator with no denominator) is
+# none, and is no number at all.
+FRACTIONS = "\u00bc-\u00be\u2150-\u215e\u2189"  # ¼½¾ ⅐…⅞ ↉
+NUMERATOR_ONE = "\u215f"  # ⅟
+# Numbers enclosed in a circle, parentheses or with a stop, and the squared months, hours and days: marks
+# that stand alone (an item's number "①", a date sign "㋀"), never a digit of the number beside them
+# ("①18 years" is the item ① and 18). Unicode counts most of them as letters or digits (\w), so the
+# lexicon says which number they may stand before (MARKS).
+MARKS = (
+    "\u2460-\u249b\u24ea"  # circled, parenthesised and stopped numbers: ①…⑳ ⑴…⒇ ⒈…⒛ ⓪
     "\u3251-\u325f\u32b1-\u32bf"  # circled numbers 21 to 50
     "\u32c0-\u32cb\u3358-\u3370\u33e0-\u33fe"  # months, hours and days: ㋀ (1月), ㍘ (0点), ㏠ (1日)
     "\U0001f100-\U0001f10a"  # digits with a full stop or a comma: 🄀 (0.) … 🄊 (9,)
 )
+KEPT = FRACTIONS + NUMERATOR_ONE + MARKS
 # A run of superscripts (or subscripts) that holds a digit; a kept character alone.
 PATTERN = re.compile(
     f"(?P<sup>[{_SUPER_SIGNS}]*[{_SUPER_DIGITS}][{_SUPER_DIGITS}{_SUPER_SIGNS}]*)"

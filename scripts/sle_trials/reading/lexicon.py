@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,15 +49,21 @@ NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
+# Where a number may start: not after a letter or a digit (nor ".", ",", "/", "^", "+"), but after a
+# mark such as "①", which Unicode counts as a letter or digit and which stands alone (digits.MARKS).
+_STARTS = rf"(?<![^\W{digits.MARKS}])(?<![.,/^+])"
 _NUMBER = re.compile(
-    r"(?<![\w.,/^+])(?:"
+    _STARTS + r"(?:"
     r"(?P<mant>\d+(?:\.\d+)?)\s*[×xX*]\s*10\s*\^\s*(?P<exp>[-−+]?\d+)"  # 1×10^6, 2.5 x 10^8, 1×10^-3
     r"|10\s*\^\s*(?P<exp2>[-−+]?\d+)"  # 10^8, 10^-3
     r"|(?P<mant3>\d+(?:\.\d+)?)[eE](?P<exp3>[-+]?\d+)"  # 1e6, 1e-3
     r"|(?P<grouped>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 25,000
+    # 1½ and 1 ½ (1.5), ½ (0.5): a vulgar fraction, and the whole number it follows
+    rf"|(?:(?P<whole>\d+) ?)?(?P<fraction>[{digits.FRACTIONS}])"
     r"|(?P<plain>\d+(?:\.\d+)?)"  # 40, 7.5
     r"|(?P<word>(?i:\b(?:" + "|".join(NUMBER_WORDS) + r")\b))"
-    rf")(?![\d{digits.FRACTIONS}])"  # 1½ is no 1 (digits.py keeps the fraction as it is)
+    # a number is never cut out of a longer one: "1.5½" is no 1, "25,000½" no 25, 1⅟ no number
+    rf")(?![\d{digits.FRACTIONS}{digits.NUMERATOR_ONE}]|[.,]\d)"
 )
 
 
@@ -83,6 +90,8 @@ def numbers(quote: str) -> list[Number]:
             value = float(f"1e{_exponent(m.group('exp2'))}")
         elif m.group("exp3") is not None:
             value = float(f"{m.group('mant3')}e{_exponent(m.group('exp3'))}")
+        elif m.group("fraction") is not None:
+            value = int(m.group("whole") or 0) + unicodedata.numeric(m.group("fraction"))
         elif m.group("grouped") is not None:
             value = float(m.group("grouped").replace(",", ""))
         elif m.group("word") is not None:
@@ -95,8 +104,9 @@ def numbers(quote: str) -> list[Number]:
 
 
 # what numbers() reads, roughly and fast: each number it reads starts one of these (it reads none after
-# a letter, a digit, ".", ",", "/", "^" or "+"), so there are at least as many of these as numbers
-_DIGIT_RUNS = re.compile(r"(?<![\w.,/^+])\d+(?:[.,]\d+)*")
+# a letter, a digit, ".", ",", "/", "^" or "+"; a fraction is one), so there are at least as many of
+# these as numbers
+_DIGIT_RUNS = re.compile(_STARTS + rf"(?:\d+(?:[.,]\d+)*|[{digits.FRACTIONS}])")
 _NUMBER_WORDS = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b")
 
 
