@@ -87,6 +87,14 @@ def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: T
         ("①18 years", [18]),  # ① marks an item: not 118 (NFKC writes ① as 1), not 1
         ("⑴ 18 and ⒈ 65", [18, 65]),
         ("18① years", [18]),
+        ("1⁄2 dose", [0.5]),  # the fraction slash: neither 1 nor 2
+        ("1 1⁄2 years", [1.5]),
+        ("3⁄0", []),
+        ("1 000 participants", []),  # digits grouped by a space: neither 1 and 0, nor surely 1000
+        ("1\u202f000 000 cells", []),  # by a narrow no-break space
+        ("cohort 1 500 mg", []),  # nor 1500: the same run of digits
+        ("1'000 and 1’000", []),  # by an apostrophe (Swiss usage)
+        ("1 0000 and 18 to 65", [1, 0, 18, 65]),  # no run of threes: each number as it stands
         ("CO₂ 40", [40]),  # the subscript is no number
         ("1.73 m² 30", [1.73, 30]),
         ("２４ weeks", [24]),  # a full-width digit is the same digit
@@ -98,6 +106,20 @@ def test_numbers_as_the_source_states_them(text: str, values: list[float]) -> No
     found = [n.value for n in lexicon.numbers(layouts.normalise(text))]
     assert found == values
     assert lexicon.numbers_at_most(layouts.normalise(text)) >= len(found)  # the quick count never reads fewer
+
+
+@pytest.mark.parametrize(
+    ("enrolled", "count"),
+    [("1 000", 1), ("1 000", 1000), ("1\u202f000", 1), ("1\u00a0000", 1), ("1’000", 1), ("1⁄2", 1), ("1⁄2", 2)],
+)
+def test_an_enrollment_is_not_read_from_a_part_of_a_number(
+    registry: Path, trials: Trials, enrolled: str, count: int
+) -> None:
+    # "1 000 participants" bound an enrollment of 1 (and "1⁄2" one of 1 or 2): the digits either side of
+    # a space or a fraction slash were read as numbers of their own
+    put(registry, count=count, enrolled=enrolled)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status == 1 and result.codes() == {"E505"}, result.out
 
 
 AGE_SOURCE = "seeds/922_ages.txt"

@@ -49,9 +49,10 @@ NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
-# Where a number may start: not after a letter or a digit (nor ".", ",", "/", "^", "+"), but after a
-# mark such as "①", which Unicode counts as a letter or digit and which stands alone (digits.MARKS).
-_STARTS = rf"(?<![^\W{digits.MARKS}])(?<![.,/^+])"
+FRACTION_SLASH = "\u2044"  # ⁄, as in 1⁄2: what a typesetter (and NFKC, of ½) writes between a fraction's parts
+# Where a number may start: not after a letter or a digit (nor ".", ",", "/", "⁄", "^", "+"), but after
+# a mark such as "①", which Unicode counts as a letter or digit and which stands alone (digits.MARKS).
+_STARTS = rf"(?<![^\W{digits.MARKS}])(?<![.,/^+{FRACTION_SLASH}])"
 _NUMBER = re.compile(
     _STARTS + r"(?:"
     r"(?P<mant>\d+(?:\.\d+)?)\s*[×xX*]\s*10\s*\^\s*(?P<exp>[-−+]?\d+)"  # 1×10^6, 2.5 x 10^8, 1×10^-3
@@ -60,11 +61,19 @@ _NUMBER = re.compile(
     r"|(?P<grouped>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 25,000
     # 1½ and 1 ½ (1.5), ½ (0.5): a vulgar fraction, and the whole number it follows
     rf"|(?:(?P<whole>\d+) ?)?(?P<fraction>[{digits.FRACTIONS}])"
+    # 1⁄2 (0.5), 1 1⁄2 (1.5): a fraction typeset with the fraction slash, never its 1 or its 2
+    rf"|(?:(?P<whole2>\d+) )?(?P<numerator>\d+){FRACTION_SLASH}(?P<denominator>\d+)"
     r"|(?P<plain>\d+(?:\.\d+)?)"  # 40, 7.5
     r"|(?P<word>(?i:\b(?:" + "|".join(NUMBER_WORDS) + r")\b))"
-    # a number is never cut out of a longer one: "1.5½" is no 1, "25,000½" no 25, 1⅟ no number
-    rf")(?![\d{digits.FRACTIONS}{digits.NUMERATOR_ONE}]|[.,]\d)"
+    # a number is never cut out of a longer one: "1.5½" is no 1, "25,000½" no 25, 1⅟ and 1⁄ no number
+    rf")(?![\d{digits.FRACTIONS}{digits.NUMERATOR_ONE}{FRACTION_SLASH}]|[.,]\d)"
 )
+# Digits grouped in threes by spaces or apostrophes: "1 000" is one thousand where the SI writes it (a
+# thin or no-break space, a space once normalised), "1'000" where Swiss usage does, and "1" and "000"
+# elsewhere ("cohort 1 500 mg"). No reading is safe: as two numbers, an enrollment of 1 bound to "1 000
+# participants"; as one, a dose of 1500 to "cohort 1 500 mg". So such a run states no number at all,
+# and a value is quoted from words that say it alone.
+_SPACED = re.compile(_STARTS + r"\d{1,3}(?:[ '’]\d{3})+(?![\d])")
 
 
 @dataclass(frozen=True)
@@ -81,7 +90,10 @@ def _exponent(text: str) -> str:
 
 def numbers(quote: str) -> list[Number]:
     out = []
+    spaced = [m.span() for m in _SPACED.finditer(quote)]
     for m in _NUMBER.finditer(quote):
+        if spaced and any(start < m.end() and m.start() < end for start, end in spaced):
+            continue  # a digit group of a spaced run: no number (_SPACED)
         # A power of ten as float() reads "1e6": a negative exponent is a fraction ("1×10^-3" is 0.001, not
         # 10), and a huge one is infinite at once (10 ** int("9999999") took 13 s, then overflowed).
         if m.group("exp") is not None:
@@ -92,6 +104,10 @@ def numbers(quote: str) -> list[Number]:
             value = float(f"{m.group('mant3')}e{_exponent(m.group('exp3'))}")
         elif m.group("fraction") is not None:
             value = int(m.group("whole") or 0) + unicodedata.numeric(m.group("fraction"))
+        elif m.group("numerator") is not None:
+            if int(m.group("denominator")) == 0:
+                continue
+            value = int(m.group("whole2") or 0) + int(m.group("numerator")) / int(m.group("denominator"))
         elif m.group("grouped") is not None:
             value = float(m.group("grouped").replace(",", ""))
         elif m.group("word") is not None:
