@@ -1,8 +1,9 @@
 """The data as its users read it: frictionless, pandas, DuckDB, R, a spreadsheet, a JSON reader.
 
-The pandas, DuckDB (and, where Rscript is installed, R) snippets are taken from docs/data.md's section
-"Loading the data", and the one-liners from README.md's "Using the data", and run as they are, so
-neither can show code that does not work.
+The pandas, DuckDB (and, where Rscript is installed, R) snippets of docs/data.md's section "Loading
+the data", and the one-liners of README.md's "Using the data", are run, so neither can show code that
+does not work. What runs is the tests' own copy (doc_snippets.py), which each document's block must
+equal: a document is never run, so a change to documentation alone runs nothing in CI.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from conftest import REPO, Trials, put
+from doc_snippets import SNIPPETS, Place
 from sle_trials.cli import main
 
 COMMITTED = ("trials.csv", "datapackage.json")
@@ -32,14 +34,24 @@ IM19, RELMA = "NCT06513429", "NCT05765006"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
-def snippet(language: str, doc: str = "docs/data.md", section: str = "Loading the data") -> str:
-    """The one code block in `language` of a document's section."""
-    text = (REPO / doc).read_text(encoding="utf-8")
-    assert text.count(f"\n## {section}\n") == 1, f"{doc} has no section {section!r}"
-    body = text.split(f"\n## {section}\n", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(rf"^```{language}\n(.*?)^```$", body, re.M | re.S)
-    assert len(blocks) == 1, f"{doc} {section!r} should hold exactly one {language} snippet"
+def shown(place: Place, root: Path = REPO) -> str:
+    """The one code block in place.language of a document's section, as the document shows it."""
+    text = (root / place.doc).read_text(encoding="utf-8")
+    assert text.count(f"\n## {place.section}\n") == 1, f"{place.doc} has no section {place.section!r}"
+    body = text.split(f"\n## {place.section}\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(rf"^```{place.language}\n(.*?)^```$", body, re.M | re.S)
+    assert len(blocks) == 1, f"{place.doc} {place.section!r} should hold exactly one {place.language} snippet"
     return blocks[0]
+
+
+def snippet(language: str, doc: str = "docs/data.md", section: str = "Loading the data", root: Path = REPO) -> str:
+    """The code to run for a document's snippet: the tests' own copy, once the document is seen to show
+    exactly it (never the document's text, which a pull request may change as documentation)."""
+    place = Place(doc, section, language)
+    assert shown(place, root) == SNIPPETS[place], (
+        f"{doc} {section!r} shows a {language} snippet other than tests/doc_snippets.py's: change both"
+    )
+    return SNIPPETS[place]
 
 
 def readme_snippet(language: str) -> str:
@@ -113,6 +125,24 @@ def test_frictionless_rejects_values_outside_the_contract(data_dir: Path) -> Non
 
 
 # --- pandas, DuckDB, R: the snippets of docs/data.md and the README ---------------------------------
+
+
+def test_every_snippet_a_document_shows_is_the_tests_own(tmp_path: Path) -> None:
+    for place, code in SNIPPETS.items():
+        assert shown(place) == code, place
+    # A pull request that changes only docs/data.md (named as documentation by `trials diff`) put code
+    # there that ran in CI's `make test` before `trials check`: now it fails the test and never runs.
+    for doc in ("docs/data.md", "README.md"):
+        (tmp_path / doc).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / doc, tmp_path / doc)
+    planted = tmp_path / "planted"
+    data = tmp_path / "docs" / "data.md"
+    text = data.read_text(encoding="utf-8")
+    code = SNIPPETS[Place("docs/data.md", "Loading the data", "python")]
+    data.write_text(text.replace(code, code + f"open({str(planted)!r}, 'w').close()\n"), encoding="utf-8")
+    with pytest.raises(AssertionError, match="other than tests/doc_snippets.py"):
+        snippet("python", root=tmp_path)
+    assert not planted.exists()
 
 
 def test_pandas_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> None:

@@ -33,8 +33,9 @@ FORMATS = ("text", "markdown", "json")
 # conftest.py, any module at the top that `python -m pytest` imports first) before `trials check`, and
 # the hooks, the Makefile, .gitattributes (what a checkout writes, what GitHub shows) and CI's own
 # files decide what runs. A list of the checker's folders missed whatever it did not list (tests/
-# ran the pull request's code in CI unnamed), so the list is of what cannot run: documentation, and
-# the generated files `trials check` compares with the records (E401). Those are named too.
+# ran the pull request's code in CI unnamed), so the list is of what cannot run: documentation (no
+# test runs a document's text: tests/doc_snippets.py), and the generated files `trials check` compares
+# with the records (E401). Those are named too.
 INERT = re.compile(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.[^/]*)?)\Z")
 GENERATED = tuple(p.as_posix() for p in GENERATED_PATHS)  # from the registry's root
 SHORT = 60  # text longer than this is reported as reworded, not quoted
