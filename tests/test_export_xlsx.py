@@ -13,6 +13,7 @@ import builtins
 import csv
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -77,6 +78,26 @@ def test_byte_identical_on_every_run(trials: Trials, registry: Path, tmp_path: P
     assert trials("export", "xlsx", "--output", tmp_path / "a.xlsx").status == 0
     assert trials("export", "xlsx", "--output", tmp_path / "b.xlsx").status == 0
     assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+
+def test_the_bytes_name_no_library_and_need_no_compressor(trials: Trials, tmp_path: Path, monkeypatch) -> None:
+    # openpyxl wrote its version into docProps/app.xml and the entries were deflated by the machine's
+    # zlib: another openpyxl release, or a Python linked with zlib-ng, gave other bytes for the same
+    # records. A compressor that writes other bytes (level 1 for the default) changes nothing now.
+    import zlib
+
+    assert trials("export", "xlsx", "--output", tmp_path / "a.xlsx").status == 0
+    raw = (tmp_path / "a.xlsx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(raw)) as book:
+        assert {entry.compress_type for entry in book.infolist()} == {zipfile.ZIP_STORED}
+        text = b"".join(book.read(name) for name in book.namelist())
+        assert book.read("docProps/app.xml") == xlsx.APP_PROPERTIES
+    assert openpyxl.__version__.encode() not in text and b"penpyxl 3" not in text
+    real = zlib.compressobj
+    monkeypatch.setattr(zlib, "compressobj", lambda level=-1, *a, **k: real(1, *a, **k))
+    assert trials("export", "xlsx", "--output", tmp_path / "b.xlsx").status == 0
+    assert (tmp_path / "b.xlsx").read_bytes() == raw
+    assert openpyxl.load_workbook(tmp_path / "b.xlsx")["trials"].max_row > 1  # and it opens
 
 
 def test_nothing_is_written_while_a_record_has_a_problem(trials: Trials, registry: Path) -> None:

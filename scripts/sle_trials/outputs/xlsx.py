@@ -8,9 +8,13 @@ is written as that text; the CSV's formula guard, a leading "'", is undone). A s
 the columns as datapackage.json does.
 
 The workbook is made from the CSV's own bytes (the same rows, the same order) and is byte-identical
-on every run: openpyxl stamps the time of writing into the file and into every zip entry, so those
-are set to one fixed time. openpyxl is an optional dependency (the `xlsx` extra): the command says how
-to install it when it is missing.
+on every run and every machine: openpyxl stamps the time of writing into the file and into every zip
+entry, so those are set to one fixed time; it writes its own version into docProps/app.xml ("Openpyxl
+3.1.5"), so that part is written here (APP_PROPERTIES); and a compressed entry's bytes are those of
+the machine's zlib (zlib-ng, which some systems link Python with, and forks of zlib deflate otherwise),
+so the entries are stored, not compressed. What remains is the XML openpyxl writes for the cells and
+styles, the same for the same openpyxl. openpyxl is an optional dependency (the `xlsx` extra): the
+command says how to install it when it is missing.
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ INSTALL_HINT = "trials export xlsx needs openpyxl: run .venv/bin/pip install -e 
 # The time every entry and the document's properties carry, so that the bytes do not depend on the clock.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+# The application properties, in place of openpyxl's (which name its version): who wrote the workbook.
+APP_PROPERTIES = (
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>sle-car-t-trials (trials export xlsx)</Application></Properties>"
+)
 TEXT_FORMAT = "@"  # Excel's "Text" number format: what the user types later stays text too
 SHEETS = ("trials", "columns")  # the workbook's sheets, in order: what marks one this command wrote
 WORKBOOK_LIMIT = 256 << 20  # a workbook of the registry is tens of kilobytes
@@ -107,16 +116,20 @@ def workbook_bytes(csv_text: str, descriptors: list[dict]) -> bytes:
 
 
 def _fixed_time(raw: bytes) -> bytes:
-    """The zip with every entry dated FIXED_TIME and the document's created and modified times set to it."""
+    """The zip with every entry dated FIXED_TIME and stored (zlib's output differs from machine to
+    machine), the document's created and modified times set to FIXED_TIME and its application
+    properties to APP_PROPERTIES."""
     stamp = b"%04d-%02d-%02dT%02d:%02d:%02dZ" % FIXED_TIME
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
         for entry in source.infolist():
             data = source.read(entry.filename)
             if entry.filename == "docProps/core.xml":
                 data = _STAMP.sub(rb"\g<1>" + stamp + rb"\g<2>", data)
+            elif entry.filename == "docProps/app.xml":
+                data = APP_PROPERTIES
             info = zipfile.ZipInfo(entry.filename, date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
             target.writestr(info, data)
     return out.getvalue()
