@@ -95,6 +95,16 @@ def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: T
         ("cohort 1 500 mg", []),  # nor 1500: the same run of digits
         ("1'000 and 1’000", []),  # by an apostrophe (Swiss usage)
         ("1 0000 and 18 to 65", [1, 0, 18, 65]),  # no run of threes: each number as it stands
+        ("One hundred participants", [100]),  # a scale word multiplies: not 1
+        ("1.2 million cells", [1.2e6]),
+        ("1 thousand, or 2,000 thousand", [1000, 2e6]),
+        ("one hundred and twenty", []),  # more than the scaled number says: neither 100 nor 120
+        ("1 million 200 thousand", []),
+        ("twenty-one and Forty two", []),  # a compound number word: neither 1 nor 2
+        ("2 dozen", []),  # a count of something else
+        ("one-third of 60", [60]),  # a fraction word: no 1
+        ("1k, 2M and 3bn", []),  # a scale's abbreviation glued to the digits
+        ("SLEDAI-2K score ≥ 6", [6]),
         ("CO₂ 40", [40]),  # the subscript is no number
         ("1.73 m² 30", [1.73, 30]),
         ("２４ weeks", [24]),  # a full-width digit is the same digit
@@ -108,15 +118,38 @@ def test_numbers_as_the_source_states_them(text: str, values: list[float]) -> No
     assert lexicon.numbers_at_most(layouts.normalise(text)) >= len(found)  # the quick count never reads fewer
 
 
+@pytest.mark.parametrize(("enrolled", "count"), [("One hundred", 100), ("1 thousand", 1000)])
+def test_an_enrollment_in_words_binds_its_value(registry: Path, trials: Trials, enrolled: str, count: int) -> None:
+    put(registry, count=count, enrolled=enrolled)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status == 0, result.out
+
+
 @pytest.mark.parametrize(
     ("enrolled", "count"),
-    [("1 000", 1), ("1 000", 1000), ("1\u202f000", 1), ("1\u00a0000", 1), ("1’000", 1), ("1⁄2", 1), ("1⁄2", 2)],
+    [
+        ("1 000", 1),
+        ("1 000", 1000),
+        ("1\u202f000", 1),
+        ("1\u00a0000", 1),
+        ("1’000", 1),
+        ("1⁄2", 1),
+        ("1⁄2", 2),
+        ("One hundred", 1),
+        ("1 thousand", 1),
+        ("twenty-one", 1),
+        ("Forty-two", 2),
+        ("2 dozen", 2),
+        ("one-third of 60", 1),
+        ("1k", 1),
+    ],
 )
 def test_an_enrollment_is_not_read_from_a_part_of_a_number(
     registry: Path, trials: Trials, enrolled: str, count: int
 ) -> None:
     # "1 000 participants" bound an enrollment of 1 (and "1⁄2" one of 1 or 2): the digits either side of
-    # a space or a fraction slash were read as numbers of their own
+    # a space or a fraction slash were read as numbers of their own; "One hundred", "twenty-one" and
+    # "2 dozen participants" bound 1, 1 and 2: a number was read without the words that make it another
     put(registry, count=count, enrolled=enrolled)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 1 and result.codes() == {"E505"}, result.out

@@ -49,6 +49,26 @@ NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
+# The words that scale a number ("1 million", "two hundred"): a number they follow is multiplied by them.
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
+_SCALE = "(?:" + "|".join(SCALES) + ")"
+# Words that make the number beside them a part of another: a tens word before one of NUMBER_WORDS
+# ("twenty-one" is no 1), a count of something ("2 dozen" is no 2), a fraction word ("one-third of 60"
+# is no 1), a scale or a further number after a scaled one ("one hundred and twenty" is no 100).
+_TENS = "(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
+_TEENS = "(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_PARTS = (
+    "(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|dozens?|"
+    + _SCALE
+    + "s?)"
+)
+# after a number: a part word, or a scale's abbreviation glued to digits ("1k", "2M", "3bn": no 1, 2, 3)
+_PART_AFTER = re.compile(rf"(?i:[\s-]+{_PARTS}\b)|(?:[kKMB]|bn|mn)(?![A-Za-z])")
+# after a scaled number: more of the number ("and twenty", "200", "fifty-five")
+_MORE_AFTER = re.compile(rf"(?i:[\s-]+(?:and\b|\d|{_WORD}\b|{_TENS}|{_TEENS}|{_SCALE}))")
+# before a number: a tens or scale word ("twenty-one", "thousand two")
+_PART_BEFORE = re.compile(rf"(?i:\b(?:{_TENS}|{_SCALE}s?)(?:\s+and)?[\s-]+)\Z")
 FRACTION_SLASH = "\u2044"  # ⁄, as in 1⁄2: what a typesetter (and NFKC, of ½) writes between a fraction's parts
 # Where a number may start: not after a letter or a digit (nor ".", ",", "/", "⁄", "^", "+"), but after
 # a mark such as "①", which Unicode counts as a letter or digit and which stands alone (digits.MARKS).
@@ -58,6 +78,8 @@ _NUMBER = re.compile(
     r"(?P<mant>\d+(?:\.\d+)?)\s*[×xX*]\s*10\s*\^\s*(?P<exp>[-−+]?\d+)"  # 1×10^6, 2.5 x 10^8, 1×10^-3
     r"|10\s*\^\s*(?P<exp2>[-−+]?\d+)"  # 10^8, 10^-3
     r"|(?P<mant3>\d+(?:\.\d+)?)[eE](?P<exp3>[-+]?\d+)"  # 1e6, 1e-3
+    # 1 million, 2.5 billion, one hundred: a number and the word that scales it
+    rf"|(?P<scaled>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:\b{_WORD}))[ -](?P<scale>(?i:{_SCALE}))\b"
     r"|(?P<grouped>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 25,000
     # 1½ and 1 ½ (1.5), ½ (0.5): a vulgar fraction, and the whole number it follows
     rf"|(?:(?P<whole>\d+) ?)?(?P<fraction>[{digits.FRACTIONS}])"
@@ -94,6 +116,10 @@ def numbers(quote: str) -> list[Number]:
     for m in _NUMBER.finditer(quote):
         if spaced and any(start < m.end() and m.start() < end for start, end in spaced):
             continue  # a digit group of a spaced run: no number (_SPACED)
+        if _PART_AFTER.match(quote, m.end()) or _PART_BEFORE.search(quote, max(0, m.start() - 40), m.start()):
+            continue  # a part of a number, or a count of something else: "twenty-one", "2 dozen", "one-third"
+        if m.group("scale") is not None and _MORE_AFTER.match(quote, m.end()):
+            continue  # "one hundred and twenty": more than the scaled number says
         # A power of ten as float() reads "1e6": a negative exponent is a fraction ("1×10^-3" is 0.001, not
         # 10), and a huge one is infinite at once (10 ** int("9999999") took 13 s, then overflowed).
         if m.group("exp") is not None:
@@ -102,6 +128,10 @@ def numbers(quote: str) -> list[Number]:
             value = float(f"1e{_exponent(m.group('exp2'))}")
         elif m.group("exp3") is not None:
             value = float(f"{m.group('mant3')}e{_exponent(m.group('exp3'))}")
+        elif m.group("scale") is not None:
+            mantissa = m.group("scaled").replace(",", "")
+            base = float(NUMBER_WORDS[mantissa.lower()]) if mantissa.isalpha() else float(mantissa)
+            value = base * SCALES[m.group("scale").lower()]
         elif m.group("fraction") is not None:
             value = int(m.group("whole") or 0) + unicodedata.numeric(m.group("fraction"))
         elif m.group("numerator") is not None:
