@@ -68,7 +68,7 @@ def test_a_dose_of_the_superscripts_digits_run_together_is_refused(registry: Pat
 def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: Trials) -> None:
     put(registry, count=60, enrolled="9" * 400)
     result = trials("validate", registry / IM19_PATH, fmt="json")
-    assert result.status == 1 and result.codes() == {"E505"}, result.out
+    assert result.status == 1 and result.codes() == {"E508"}, result.out
 
 
 @pytest.mark.parametrize(
@@ -152,7 +152,7 @@ def test_an_enrollment_is_not_read_from_a_part_of_a_number(
     # "2 dozen participants" bound 1, 1 and 2: a number was read without the words that make it another
     put(registry, count=count, enrolled=enrolled)
     result = trials("validate", registry / IM19_PATH, fmt="json")
-    assert result.status == 1 and result.codes() == {"E505"}, result.out
+    assert result.status == 1 and result.codes() == {"E508"}, result.out
 
 
 AGE_SOURCE = "seeds/922_ages.txt"

@@ -111,7 +111,7 @@ def test_a_changed_file_is_checked_again_and_its_problem_reported_every_time(reg
     file.write_text(file.read_text(encoding="utf-8").replace("  count: 6\n", "  count: 7\n"), encoding="utf-8")
     for _ in range(2):  # a file with problems is never cached
         code, out = run(reg, capsys, "validate")
-        assert code == 1 and "E505 enrollment.count: 7 is not written" in out
+        assert code == 1 and "E508 enrollment.count: 7 is not the number of participants" in out
     assert counts["check"] == 7 + 2
 
 
@@ -138,7 +138,7 @@ def test_an_import_checks_a_record_changed_since_its_entry_was_written(reg: Path
     file.write_text(file.read_text(encoding="utf-8").replace("  count: 6\n", "  count: 7\n"), encoding="utf-8")
     before = sorted(p.name for p in (reg / "trials").iterdir())
     code, out = run(reg, capsys, "import", "ctgov", str(STUDY))
-    assert code == 1 and "E505 enrollment.count: 7 is not written" in out
+    assert code == 1 and "E508 enrollment.count: 7 is not the number of participants" in out
     assert sorted(p.name for p in (reg / "trials").iterdir()) == before, "nothing imported"
 
 
@@ -292,7 +292,7 @@ def test_the_racy_window_is_measured_from_the_read(reg: Path, counts: dict, caps
     os.utime(file, ns=(modified, modified))
     frozen_stat(monkeypatch, reg / IM19, then)  # its whole stat as at the read: only the window tells
     code, out = run(reg, capsys, "check")
-    assert code == 1 and "E505" in out, "a file modified within the window before its read is read again"
+    assert code == 1 and "E508" in out, "a file modified within the window before its read is read again"
 
 
 def test_a_file_replaced_keeping_its_size_and_mtime_is_read_again(reg: Path, capsys) -> None:
@@ -305,7 +305,7 @@ def test_a_file_replaced_keeping_its_size_and_mtime_is_read_again(reg: Path, cap
     valid = file.read_bytes()
     _break_keeping_stat(reg)  # rewritten in place, the same inode: its ctime moved
     code, out = run(reg, capsys, "check")
-    assert code == 1 and "E505" in out, out
+    assert code == 1 and "E508" in out, out
     st = file.stat()
     file.write_bytes(valid)
     assert run(reg, capsys, "check")[0] == 0
@@ -316,7 +316,7 @@ def test_a_file_replaced_keeping_its_size_and_mtime_is_read_again(reg: Path, cap
     os.replace(replacement, file)  # another file in its place
     assert (file.stat().st_size, file.stat().st_mtime_ns) == (st.st_size, st.st_mtime_ns)
     code, out = run(reg, capsys, "check")
-    assert code == 1 and "E505" in out, out
+    assert code == 1 and "E508" in out, out
 
 
 def test_a_recent_inode_change_is_in_the_racy_window(reg: Path, capsys, monkeypatch) -> None:
@@ -329,7 +329,7 @@ def test_a_recent_inode_change_is_in_the_racy_window(reg: Path, capsys, monkeypa
     _break_keeping_stat(reg)
     frozen_stat(monkeypatch, file, then)
     code, out = run(reg, capsys, "check")
-    assert code == 1 and "E505" in out, out
+    assert code == 1 and "E508" in out, out
 
 
 def test_an_entry_is_trusted_by_stat_only_outside_the_window() -> None:
@@ -497,8 +497,8 @@ def test_a_locked_cache_costs_time_only(reg: Path, counts: dict, capsys, monkeyp
 
 
 def _break_keeping_stat(reg: Path) -> os.stat_result:
-    """IM19 with a problem (E505: 7 is not in its quote), the same size and modification time (its
-    ctime moves: frozen_stat hides that); its stat before is returned."""
+    """IM19 with a problem (E508: 7 is not the number of participants its quote states), the same size
+    and modification time (its ctime moves: frozen_stat hides that); its stat before is returned."""
     file = reg / IM19
     st = file.stat()
     file.write_text(file.read_text(encoding="utf-8").replace("  count: 6\n", "  count: 7\n"), encoding="utf-8")
@@ -552,7 +552,7 @@ def test_an_entry_this_clone_did_not_write_is_a_miss(
     # validate-one: `trials validate FILE`, which asks the cache for the one entry and its sources alone
     argv = ("validate", str(reg / IM19)) if command == "validate-one" else (command,)
     code, out = run(reg, capsys, *argv)
-    assert code == 1 and ("E505" in out if command != "refs" else "1 file not cross-checked" in out), out
+    assert code == 1 and ("E508" in out if command != "refs" else "1 file not cross-checked" in out), out
     assert (reg / "trials.csv").read_bytes() == csv_before
 
 
@@ -569,7 +569,7 @@ def test_a_forged_entry_is_a_miss(reg: Path, capsys, monkeypatch, alone: bool) -
             "UPDATE entry SET sha256 = ?, mac = ? WHERE path = ?", (hashlib.sha256(raw).digest(), b"\0" * 32, IM19)
         )
     code, out = run(reg, capsys, "validate", str(reg / IM19)) if alone else run(reg, capsys, "check")
-    assert code == 1 and "E505" in out, out
+    assert code == 1 and "E508" in out, out
 
 
 def _with_key(reg: Path, path: str, summary: bytes | None = None, cited: bytes | None = None) -> None:

@@ -115,7 +115,10 @@ def test_invented_number_with_a_real_quote_is_caught(reg: Path, capsys) -> None:
     code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
     assert code == 1
     line = line_of(reg, IM19, "count: 60")
-    assert f"{IM19}:{line}:10: E505 enrollment.count: 60 is not written in its quote '6 participants'" in out
+    assert (
+        f"{IM19}:{line}:10: E508 enrollment.count: 60 is not the number of participants the quote states (6) "
+        "'6 participants'"
+    ) in out
 
 
 def test_invented_dose_is_caught(reg: Path, capsys) -> None:

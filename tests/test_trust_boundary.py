@@ -43,7 +43,7 @@ def clone_with_registry(where: Path, subfolder: str = "") -> Path:
 
 
 def break_keeping_stat(root: Path) -> bytes:
-    """IM19 with a problem (E505: 7 is not in its quote), the same size and modification time; its
+    """IM19 with a problem (E508: 7 is not the count its quote states), the same size and modification time; its
     valid bytes are returned."""
     file = root / IM19
     st = file.stat()
@@ -81,7 +81,7 @@ def old_index(root: Path, entries: dict[str, tuple]) -> bytes:
 @pytest.mark.parametrize("command", ["check", "validate", "refs", "csv"])
 def test_a_cache_committed_into_the_work_tree_is_never_read(tmp_path: Path, trials: Trials, command: str) -> None:
     """The attack of issue 14: a crafted index committed with `git add -f`, vouching for a record
-    that --no-cache refuses (E505), with a formula for its CSV row. Nothing under the work tree is
+    that --no-cache refuses (E508), with a formula for its CSV row. Nothing under the work tree is
     ever read as a cache, so the record is refused and no CSV is written."""
     root = clone_with_registry(tmp_path / "clone")
     record, _ = load.load(root / IM19, IM19)
@@ -102,7 +102,7 @@ def test_a_cache_committed_into_the_work_tree_is_never_read(tmp_path: Path, tria
     if command == "refs":  # refs reports no file's own problems, but says which files it could not cross-check
         assert result.status == 1 and result.json()["not_cross_checked"] == [IM19], result.out
     else:
-        assert result.status == 1 and "E505" in result.codes(), result.out
+        assert result.status == 1 and "E508" in result.codes(), result.out
     assert (root / "trials.csv").read_bytes() == csv_before
 
 

@@ -37,6 +37,11 @@ object; otherwise the leaf's type):
   E509.
 - any other number or text is bound when written in the quote; else E505.
 
+A quote pinned to a part of a value that a reading reads whole (READS: an age's value or unit, a
+cohort's dose, a threshold's value, an enrollment's count) is read by that reading, as a quote
+pinned to the value: `eligibility.minimum_age.value: 18 Years 65 Years` states no minimum age of 65,
+though 65 is written in it.
+
 A list of quotes is read one by one, and as one text only where a cited source gives them one after
 the other: pieces of a source put side by side can state what none of its passages does ("65 Years",
 "18 Years" is no minimum age of 65; "1×10^8 CAR-T cells", "patients 1 to 3" no dose of the first
@@ -232,8 +237,31 @@ class Context:
 
 
 def bind(ctx: Context, path: Path_, value: Any, quotes: list[str]) -> Iterator[Problem]:
-    """The problems of binding the value at path (and everything beneath it) to its quotes."""
+    """The problems of binding the value at path (and everything beneath it) to its quotes. A value
+    that is a part of one a reading reads whole (READS) is bound by that reading: a quote pinned to
+    `eligibility.minimum_age.value` states a minimum age, not any number it holds."""
+    reading = _reading_above(ctx, path)
+    if reading is not None:
+        above, node, whole = reading
+        yield from BINDERS[node["x-bind"]](ctx, above, whole, node, quotes)
+        return
     yield from _walk(ctx, path, value, fields.node_at(ctx.schema, path), quotes)
+
+
+def _reading_above(ctx: Context, path: Path_) -> tuple[Path_, dict, Any] | None:
+    """The nearest value above path that a reading reads (its path, schema node, and the parts of it
+    the reading reads), when path is one of those parts or beneath one; else None."""
+    for depth in range(len(path) - 1, 0, -1):
+        node = fields.node_at(ctx.schema, path[:depth])
+        kind = node.get("x-bind")
+        if kind not in BINDERS:
+            continue
+        found, whole = fields.get(ctx.record.data, path[:depth])
+        parts = READS[kind]
+        if not found or not isinstance(whole, dict) or (parts is not None and path[depth] not in parts):
+            return None  # a part the reading does not read: bound as any value (a date's type, an enrollment's)
+        return path[:depth], node, whole if parts is None else {k: whole[k] for k in parts if k in whole}
+    return None
 
 
 def _walk(ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str], skip: tuple = ()) -> Iterator[Problem]:
@@ -1045,4 +1073,14 @@ BINDERS: dict[str, Callable[..., Iterator[Problem]]] = {
     "count": _count,
     "date": _date_struct,
     "criterion": _in_criterion,
+}
+# The parts of a value each reading reads (None: all of it, as one statement). A quote pinned to one of
+# them is read by the reading; one pinned to another part is read as that part alone.
+READS: dict[str, tuple[str, ...] | None] = {
+    "threshold": None,
+    "age": None,
+    "cohort": None,
+    "count": ("count",),
+    "date": ("date",),
+    "criterion": None,
 }

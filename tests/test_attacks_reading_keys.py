@@ -1,0 +1,70 @@
+"""Pull-request attacks on a reading: a quote pinned to a part of a value that is read as a whole.
+
+An age is read as a bound with its unit ("≥ 18 years" is a minimum), an enrollment as a number of
+participants, a cohort's dose with its unit, basis and patients, a threshold in its criterion
+(checks/binding.py, `x-bind` in the schema). Pinned to a part of such a value instead, the same
+quote was read as any other number: IM19's draft held a minimum age of 65 by the quote
+"18 Years 65 Years ALL No" under `eligibility.minimum_age.value` (65 is in it, as the maximum),
+an enrollment of 60 by "60 sites" under `enrollment.count`, and cohort 1's dose by cohort 2's
+words under `arms.0.cohorts.0.dose.value`. A key below a reading is now read by that reading.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, Trials, add_source, edit, im19_draft
+
+DRAFT = ("  status: complete\n", "  status: draft\n")  # no completeness checks: the reading alone decides
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        (
+            [
+                ("  minimum_age:\n    value: 18\n", "  minimum_age:\n    value: 65\n"),
+                ("  eligibility.minimum_age: 18 Years", "  eligibility.minimum_age.value: 18 Years"),
+            ],
+            "E508",
+        ),
+        (
+            [
+                ("          value: 1000000\n", "          value: 100000000\n"),
+                (
+                    "  arms.0.cohorts.0: 1×10^6/kg CAR-T cells for patients 1 to 3\n",
+                    "  arms.0.cohorts.0.dose.value: 1×10^8 CAR-T cells for patient 4 to 6\n",
+                ),
+            ],
+            "E508",
+        ),
+    ],
+    ids=["minimum-age-value", "cohort-dose-value"],
+)
+def test_a_part_of_a_reading_is_read_as_the_whole(
+    registry: Path, trials: Trials, changes: list[tuple[str, str]], code: str
+) -> None:
+    edit(registry, IM19_PATH, DRAFT, *changes)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status == 1 and code in result.codes(), result.out
+
+
+def test_an_enrollment_counted_in_sites_is_refused(registry: Path, trials: Trials) -> None:
+    source = add_source(
+        registry,
+        "seeds/923_sites.txt",
+        "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+        "The study runs at 60 sites.\n",
+    )
+    record = im19_draft(source) + "enrollment:\n  count: 60\nevidence:\n  enrollment.count: 60 sites\n"
+    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status == 1 and result.codes() == {"E508"}, result.out
+
+
+def test_the_parts_a_reading_does_not_read_keep_their_own_quotes(registry: Path, trials: Trials) -> None:
+    # IM19 pins its enrollment's count and its dates' dates apart: each read as its reading reads it
+    edit(registry, IM19_PATH, DRAFT)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status == 0, result.out
