@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, Trials, add_source, edit, im19_draft
+from sle_trials.reading import lexicon
 
 DRAFT = ("  status: complete\n", "  status: draft\n")  # no completeness checks: the reading alone decides
 
@@ -68,3 +69,23 @@ def test_the_parts_a_reading_does_not_read_keep_their_own_quotes(registry: Path,
     edit(registry, IM19_PATH, DRAFT)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 0, result.out
+
+
+@pytest.mark.parametrize("said", ["Platelet count: 100", "CD4 count: 100"])
+def test_a_count_of_something_else_is_no_enrollment(registry: Path, trials: Trials, said: str) -> None:
+    # the participants reading took any number after "count" for one: a laboratory count bound an enrollment
+    source = add_source(
+        registry,
+        "seeds/924_counts.txt",
+        "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+        f"Inclusion: {said} x10^9/L.\n",
+    )
+    record = im19_draft(source) + f"enrollment:\n  count: 100\nevidence:\n  enrollment: '{said}'\n"
+    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status == 1 and result.codes() == {"E508"}, result.out
+
+
+@pytest.mark.parametrize("said", ["Count: 24", "Enrollment count: 24", "enrollmentInfo.count: 24"])
+def test_a_count_labelled_as_the_enrollment_binds(said: str) -> None:
+    assert lexicon.counts(said) == [24]

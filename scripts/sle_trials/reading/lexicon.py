@@ -713,9 +713,11 @@ def patient_ranges(quote: str, lo: int = 0, hi: int | None = None) -> list[tuple
 
 
 _COUNT_AFTER = re.compile(r"\s*(?:participants?|patients?|subjects?|people|persons)\b", re.I)
+# A count label: "Enrollment: 24", the JSON's "enrollmentInfo.count: 24", a "Count: 24" of its own, but
+# not a count of something else ("Platelet count: 100" is no enrollment of 100; nor "CD4 count: 200")
 _COUNT_BEFORE = re.compile(
-    r"(?i:enrollment|enrolment|enrollmentInfo\.count|count|sample size|planned number of "
-    r"(?:participants|patients|subjects))\s*:?\s*\Z"
+    r"(?i:(?:enrollment|enrolment)(?: count)?|(?:participant|patient|subject) count|enrollmentInfo\.count|"
+    r"(?<![\w-])(?<![\w-] )count|sample size|planned number of (?:participants|patients|subjects))\s*:?\s*\Z"
 )
 
 
