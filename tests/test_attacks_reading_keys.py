@@ -89,3 +89,41 @@ def test_a_count_of_something_else_is_no_enrollment(registry: Path, trials: Tria
 @pytest.mark.parametrize("said", ["Count: 24", "Enrollment count: 24", "enrollmentInfo.count: 24"])
 def test_a_count_labelled_as_the_enrollment_binds(said: str) -> None:
     assert lexicon.counts(said) == [24]
+
+
+@pytest.mark.parametrize(
+    ("said", "bound", "value"),
+    [
+        ("Patients aged ≥ 70 years are not eligible", "minimum_age", 70),
+        ("Patients over 65 years are excluded", "minimum_age", 65),
+        ("No patients under 18 years", "maximum_age", 18),
+        ("Children (under 18 years) may not participate", "maximum_age", 18),
+    ],
+)
+def test_an_age_of_those_kept_out_is_no_bound(
+    registry: Path, trials: Trials, said: str, bound: str, value: int
+) -> None:
+    # the age reader read the comparator alone: "≥ 70 years ... not eligible" bound a minimum age of 70
+    source = add_source(
+        registry,
+        "seeds/925_ages.txt",
+        f"Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n{said}.\n",
+    )
+    record = im19_draft(source) + (
+        f"eligibility:\n  {bound}:\n    value: {value}\n    unit: YEARS\nevidence:\n  eligibility.{bound}: {said}\n"
+    )
+    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status == 1 and result.codes() == {"E508"}, result.out
+
+
+@pytest.mark.parametrize(
+    ("said", "ages"),
+    [
+        ("Aged 18 years or more, but not more than 65 years", [("min", 18), ("max", 65)]),
+        ("Age 18-65 years. Patients with lupus nephritis are excluded.", [("min", 18), ("max", 65)]),
+        ("Patients over 65 years are excluded", [(None, 65)]),
+    ],
+)
+def test_an_age_is_kept_out_only_by_its_own_sentence(said: str, ages: list) -> None:
+    assert [(a.bound, a.value) for a in lexicon.ages(said)] == ages

@@ -589,6 +589,22 @@ _AGE_LABEL = {bound: re.compile(r"(?i:" + pattern + r")\s*:?\s*\Z") for bound, p
 _AGE_RANGE = re.compile(r"\s*(?:to|-|–|and)\s*")
 _AGE_OLDER = re.compile(r"\s*(?:\+|(?:or|and) (?:older|above|over|more))", re.I)
 _AGE_YOUNGER = re.compile(r"\s*(?:(?:or|and) (?:younger|below|under|less))", re.I)
+# Words by which a sentence keeps people out: an age there is the other side of the bound its words
+# say ("Patients over 65 years are excluded" is no minimum of 65, "No patients under 18 years" no
+# maximum of 18), so an age in such a sentence is read as no bound at all.
+_KEPT_OUT = re.compile(
+    r"(?i)\b(?:excluded|exclude|excluding|exclusion|ineligible|not (?:be )?eligible|not be (?:enrolled|included)|"
+    r"(?:may|can|must|will|shall) not (?:participate|be (?:enrolled|included|eligible))|cannot participate|"
+    r"not (?:allowed|permitted)|no (?:patients?|participants?|subjects?|one|children|adults))\b"
+)
+_SENTENCE_END = re.compile(r"[.;!?](?!\d)|\n")
+
+
+def _sentence(quote: str, start: int, end: int) -> str:
+    """The sentence of quote around quote[start:end] (a "." between digits is a decimal point)."""
+    before = [m.end() for m in _SENTENCE_END.finditer(quote, 0, start)]
+    after = _SENTENCE_END.search(quote, end)
+    return quote[before[-1] if before else 0 : after.start() if after else len(quote)]
 
 
 @dataclass(frozen=True)
@@ -614,6 +630,10 @@ def ages(quote: str) -> tuple[Age, ...]:
     skip: set[int] = set()
     for i, (n, unit, end) in enumerate(found):
         if i in skip:
+            continue
+        if _KEPT_OUT.search(_sentence(quote, n.start, end)):
+            if unit is not None:
+                out.append(Age(None, n.value, unit, n.start, end))  # an age, but of those kept out
             continue
         head = quote[max(0, n.start - 40) : n.start]
         bound = next((b for b, p in _AGE_LABEL.items() if p.search(head)), None)
