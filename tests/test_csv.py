@@ -124,6 +124,19 @@ def test_csv_creates_no_file_while_any_record_has_a_problem(trials: Trials, regi
     assert snapshot(registry) == before
 
 
+def test_a_folder_in_a_generated_files_place_stops_the_run_before_any_write(trials: Trials, registry: Path) -> None:
+    # trials.csv was brought up to date, then replacing datapackage.json by its new bytes failed on the
+    # folder committed in its place: an internal error, and the CSV without its data package
+    (registry / "datapackage.json").unlink()
+    (registry / "datapackage.json").mkdir()
+    (registry / "datapackage.json" / "kept").write_text("x", encoding="utf-8")
+    (registry / CSV).write_text("stale\n", encoding="utf-8")
+    before = snapshot(registry)
+    result = trials("csv")
+    assert result.status == 2 and "cannot write datapackage.json: a folder is there" in result.err, result.err
+    assert snapshot(registry) == before
+
+
 # --- cells ---------------------------------------------------------------------------------------
 
 HOSTILE_SOURCE = "seeds/900_hostile.txt"

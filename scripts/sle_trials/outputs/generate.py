@@ -101,6 +101,11 @@ def write(
     count = len(state.result.summaries)
     if not outdated:
         print(f"{GENERATED} are up to date ({count} trials)", file=err)
+    # a folder in a generated file's place cannot be replaced by it: said before anything is written, so
+    # that trials.csv is not brought up to date without its data package (a link is replaced, not followed)
+    folders = [path.as_posix() for path in outdated if (root / path).is_dir() and not (root / path).is_symlink()]
+    if folders:
+        raise pipeline.UsageError(f"cannot write {', '.join(folders)}: a folder is there; remove it, then run again")
     for path in outdated:
         export.write_atomic(root / path, state.outputs[path])
         print(f"{path} written ({count} trials)", file=err)
