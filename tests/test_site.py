@@ -201,6 +201,7 @@ def test_without_the_site_extra_the_command_says_how_to_install_it(trials: Trial
         "",
         "   ",
         "×10^6/kg",
+        "Enrollment: \u202e06\u202c participants, \u2067nested \u202aof\u202c\u2069 and \u202bopen\nafter",
     ],
 )
 def test_normalise_maps_back_as_the_checks_normalise(text: str) -> None:

@@ -160,14 +160,15 @@ def test_a_place_joined_from_separate_lines_marks_the_occurrence_it_was_read_fro
 def test_a_source_cannot_reorder_what_a_reader_sees(trials: Trials, registry: Path, tmp_path: Path) -> None:
     # A right-to-left override in a source displays "Enrollment: 81" as "18 :tnemllornE": the page
     # would show other words than those the mark holds. Shown as [U+202E], it reorders nothing.
-    # (The checks read the words without the controls: "RECRUITING. x", the status a word of its own.)
-    note = f"Trial {AX19}: {AX19_TITLE}\nStatus: \u202eRECRUITING\u202c. \u2067x\u2069\n"
+    # (The checks read no words a control reorders, invisible.unreordered: a quote of them is not
+    # found, test_attacks_bidi.py; the status is quoted from the words beside them.)
+    note = f"Trial {AX19}: {AX19_TITLE}\nStatus: RECRUITING \u202eon\u202c. \u2067x\u2069\n"
     record = ax19_record([("note.txt", "OTHER")], "RECRUITING").replace("WITHDRAWN", "RECRUITING")
     only_records(registry, {f"trials/{AX19}.yaml": record}, {"note.txt": note})
     assert trials("csv").status == 0
     text = (build(trials, tmp_path / "site") / "trials" / f"{AX19}.html").read_text(encoding="utf-8")
     assert not highlight.BIDI_CONTROL.search(text)
-    assert "Status: [U+202E]<mark" in text and "[U+202C]." in text and "[U+2067]x[U+2069]" in text
+    assert "Status: <mark" in text and "[U+202E]on[U+202C]." in text and "[U+2067]x[U+2069]" in text
 
 
 # --- the same records give the same bytes ---------------------------------------------------------

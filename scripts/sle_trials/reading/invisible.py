@@ -6,6 +6,8 @@ codes of their own). A source document as received may: a web page's soft hyphen
 spaces sit inside its words ("lu\u00adpus", "1\u200b8 Years"). The normalised text the checks compare
 (layouts.normalise, and the site's highlight.normalise) leaves them out, so a quote is read against
 the words a reader sees: "lupus" is found there, and "8 Years" cut out of "1\u200b8 Years" is a cut.
+The words between a bidirectional embedding, override or isolate and its closer are shown in another
+order than they are stored, so they are read as none at all (unreordered).
 
 The list is C0 and C1 controls plus Unicode's Default_Ignorable_Code_Point set (zero-width and
 bidirectional marks, fillers, variation selectors, tag characters used to smuggle invisible text) and
@@ -32,3 +34,33 @@ _DROPPED_RANGES = (
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
 )
 DROPPED = re.compile(f"[{_DROPPED_RANGES}]")
+
+# Bidirectional embeddings, overrides and isolates (LRE, RLE, LRO, RLO; LRI, RLI, FSI), each closed by
+# PDF or PDI, or by the end of its paragraph. The text between an opener and its closer is shown
+# reordered: "Enrollment: <RLO>06<PDF> participants" shows "60 participants" and, with the controls
+# dropped, read as "06": a record holding 6 bound to words a reader sees as 60.
+_OPENERS = "\u202a\u202b\u202d\u202e\u2066\u2067\u2068"
+_CLOSERS = "\u202c\u2069"
+_PARAGRAPH_ENDS = "\n\r\u2029\x1c\x1d\x1e\x85"
+REORDERING = re.compile(f"[{_OPENERS}]")
+
+
+def unreordered(text: str) -> str:
+    """text with each passage a bidirectional control reorders (its controls too) written as spaces,
+    one a character, so that positions in it are positions in text: what a reader is shown in another
+    order states nothing, and no word on either side runs into the other."""
+    if not REORDERING.search(text):
+        return text
+    out = []
+    depth = 0
+    for c in text:
+        if c in _PARAGRAPH_ENDS:
+            depth = 0
+        elif c in _OPENERS:
+            depth += 1
+        elif c in _CLOSERS and depth:
+            depth -= 1
+            out.append(" ")
+            continue
+        out.append(" " if depth else c)
+    return "".join(out)

@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 
 from sle_trials.reading import digits, edges
 from sle_trials.reading.criteria_text import ESCAPE, split_criteria
-from sle_trials.reading.invisible import DROPPED
+from sle_trials.reading.invisible import DROPPED, unreordered
 
 PLAIN = "plain"
 LAYOUT_KINDS = {"ctgov_json": "REGISTRY_JSON", "registry_copy": "REGISTRY_COPY", "clinconnect": "TRIAL_FINDER_PAGE"}
@@ -42,10 +42,11 @@ LAYOUT_KINDS = {"ctgov_json": "REGISTRY_JSON", "registry_copy": "REGISTRY_COPY",
 def normalise(text: str) -> str:
     """Text as verbatim fields and quotes are compared: Unicode NFKC (digits.nfkc: a superscript is
     an exponent, "10⁶" is "10^6", not 106), invisible characters left out
-    (invisible.py: a soft hyphen or zero-width space inside a source's word), markdown backslash
-    escapes removed, runs of white space as one space."""
+    (invisible.py: a soft hyphen or zero-width space inside a source's word), a passage a
+    bidirectional control shows in another order left out (invisible.unreordered), markdown
+    backslash escapes removed, runs of white space as one space."""
     if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
-        text = DROPPED.sub("", digits.nfkc(text))
+        text = DROPPED.sub("", digits.nfkc(unreordered(text)))
     elif not text.isprintable() and DROPPED.search(text):  # an ASCII control character
         text = DROPPED.sub("", text)
     if "\\" in text:

@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 
 from sle_trials.reading import digits, layouts
 from sle_trials.reading.criteria_text import ESCAPE
-from sle_trials.reading.invisible import DROPPED
+from sle_trials.reading.invisible import DROPPED, unreordered
 
 
 def shown_text(file: str, raw: bytes) -> str:
@@ -59,6 +59,7 @@ def normalise(text: str) -> Normalised:
     (what NFKC composes), so a rare sequence NFKC treats across characters may normalise apart; the
     quote is then not found and the page says so, rather than marking the wrong words."""
     chars: list[tuple[str, int, int]] = []
+    text = unreordered(text)  # as many characters as before: the map back is the same
     i = 0
     while i < len(text):
         script = None if text[i].isascii() else digits.PATTERN.match(text, i)  # "10⁶" is "10^6", as the checks read it
