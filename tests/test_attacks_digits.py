@@ -118,6 +118,18 @@ def test_numbers_as_the_source_states_them(text: str, values: list[float]) -> No
     assert lexicon.numbers_at_most(layouts.normalise(text)) >= len(found)  # the quick count never reads fewer
 
 
+@pytest.mark.parametrize(("quote", "count"), [("000 participants", 0), ("Enrollment: 1", 1)])
+def test_a_quote_of_a_part_of_spaced_digits_is_a_cut(registry: Path, trials: Trials, quote: str, count: int) -> None:
+    # "1 000 participants" states no number; its "000 participants" stated 0, and "Enrollment: 1" 1
+    put(registry, count=count, enrolled="1 000")
+    record = registry / IM19_PATH
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("'1 000 participants'", f"'{quote}'"), encoding="utf-8"
+    )
+    result = trials("validate", record, fmt="json")
+    assert result.status == 1 and result.codes() == {"E521"}, result.out
+
+
 @pytest.mark.parametrize(("enrolled", "count"), [("One hundred", 100), ("1 thousand", 1000)])
 def test_an_enrollment_in_words_binds_its_value(registry: Path, trials: Trials, enrolled: str, count: int) -> None:
     put(registry, count=count, enrolled=enrolled)

@@ -77,6 +77,11 @@ def _joins(mark: str, left: str, right: str) -> bool:
     return mark in DIGIT_JOINERS and left.isdigit() and right.isdigit()
 
 
+# Digits grouped in threes by spaces ("1 000", SI's thousands once normalised): one run, which states
+# no number (lexicon.numbers); a quote of a part of it ("000 participants", an enrollment of 0) is a cut.
+_SPACED_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)")
+
+
 def _inside_word(text: str, at: int) -> bool:
     """Whether position at (between text[at - 1] and text[at]) lies inside one word or number."""
     if at <= 0 or at >= len(text):
@@ -86,7 +91,12 @@ def _inside_word(text: str, at: int) -> bool:
         return True
     if at + 1 < len(text) and _joins(right, left, text[at + 1]):  # "30mg|/day", "2024-07|-30"
         return True
-    return at >= 2 and _joins(left, text[at - 2], right)  # "7.|0", "1×|10^8"
+    if at >= 2 and _joins(left, text[at - 2], right):  # "7.|0", "1×|10^8"
+        return True
+    if " " in (left, right) and (left.isdigit() or right.isdigit()):  # "1| 000", "1 |000"
+        lo = max(0, at - 40)
+        return any(m.start() < at < m.end() for m in _SPACED_DIGITS.finditer(text, lo, min(len(text), at + 40)))
+    return False
 
 
 def _word_around(text: str, at: int) -> str:
