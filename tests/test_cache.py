@@ -149,6 +149,19 @@ def test_an_import_with_no_cache_checks_every_record(reg: Path, counts: dict, ca
     assert counts["check"] == 8
 
 
+def test_an_import_with_no_cache_that_finds_nothing_new_never_opens_the_cache(reg: Path, capsys, monkeypatch) -> None:
+    """An import of a study already imported has no records to write and brings the generated files
+    up to date as `trials csv` does: with --no-cache, by a check that neither reads nor writes it."""
+    assert run(reg, capsys, "import", "ctgov", str(STUDY))[0] == 0
+
+    def fail(root: Path) -> None:
+        raise AssertionError("--no-cache looked for the cache")
+
+    monkeypatch.setattr(cache, "place", fail)
+    code, out = run(reg, capsys, "import", "ctgov", str(STUDY), "--no-cache")
+    assert code == 0, out
+
+
 def test_no_cache_checks_everything(reg: Path, counts: dict, capsys) -> None:
     run(reg, capsys, "check")
     assert run(reg, capsys, "check", "--no-cache")[0] == 0
