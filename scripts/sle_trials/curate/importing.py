@@ -580,7 +580,7 @@ def run_raw(
             out_of_scope and out_of_scope.strip(),
         )
         if not records:  # nothing to import (again): the generated files are brought up to date as `trials csv` does
-            return 0 if dry_run else generate.write(root, fmt=fmt_name)
+            return 0 if dry_run else generate.write(root, fmt=fmt_name, use_cache=options.use_cache)
         changes = seed + records
         with stage(root) as staged:
             for change in changes:
