@@ -142,6 +142,29 @@ def test_an_import_checks_a_record_changed_since_its_entry_was_written(reg: Path
     assert sorted(p.name for p in (reg / "trials").iterdir()) == before, "nothing imported"
 
 
+def test_an_import_leaves_a_hot_journal_of_the_cache_as_it_was(reg: Path, counts: dict, capsys) -> None:
+    """A run killed while writing leaves a journal that SQLite rolls back on the next read: a write of
+    the database and the journal's removal. The stage reads the cache and never writes it, so it takes
+    the journal for a cache it cannot use: every record checked, the files left as they were."""
+    assert run(reg, capsys, "check")[0] == 0
+    file = database(reg)
+    journal = Path(f"{file}-journal")
+    writer = sqlite3.connect(file, isolation_level=None)
+    writer.execute("PRAGMA synchronous = OFF")  # as the tool writes (cache._connect)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE entry SET summary = zeroblob(length(summary))")
+    hot = journal.read_bytes()  # the journal as a run killed here leaves it: no lock, pages to roll back
+    writer.execute("ROLLBACK")
+    writer.close()
+    journal.write_bytes(hot)
+    written = file.read_bytes()
+    counts.update(read=0, check=0)
+    code, out = run(reg, capsys, "import", "ctgov", str(STUDY))
+    assert code == 0, out
+    assert counts["check"] == 8
+    assert journal.read_bytes() == hot and file.read_bytes() == written
+
+
 def test_an_import_with_no_cache_checks_every_record(reg: Path, counts: dict, capsys) -> None:
     assert run(reg, capsys, "check")[0] == 0
     counts.update(read=0, check=0)
