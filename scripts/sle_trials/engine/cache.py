@@ -442,15 +442,17 @@ def _regular_or_absent(file: Path) -> bool | None:
         return False
 
 
-def _connect(file: Path, create: bool) -> sqlite3.Connection:
+def _connect(file: Path, create: bool, read_only: bool = False) -> sqlite3.Connection:
     """The database, opened by its path only after the path and its journal are seen to be regular
-    files or absent (sqlite3 cannot read through files.read); sqlite3.Error when it will not do."""
+    files or absent (sqlite3 cannot read through files.read); sqlite3.Error when it will not do.
+    read_only: opened so that SQLite writes nothing, not even the rollback of a journal a killed run
+    left (which a read-write reader does on its first read: a write, and the journal removed)."""
     import sqlite3
 
     for path in (file, Path(f"{file}-journal")):
         if _regular_or_absent(path) is False:
             raise sqlite3.DatabaseError(f"{path.name} is not a regular file")
-    mode = "rwc" if create else "rw"
+    mode = "rwc" if create else "ro" if read_only else "rw"
     db = sqlite3.connect(f"file:{quote(os.fspath(file))}?mode={mode}", uri=True, timeout=1.0, isolation_level=None)
     try:
         # A cache: a write torn by a crash is damage, and damage is no cache. Set before the tables are
@@ -525,7 +527,7 @@ class Cache:
             self._key = _key(self._file.parent, create=False)
             if self._key is None or _regular_or_absent(self._file) is None:
                 return None
-            self._db = _connect(self._file, create=False)
+            self._db = _connect(self._file, create=False, read_only=self.of is not None)
         except (sqlite3.Error, OSError, ValueError, MemoryError) as exc:
             self._unusable(exc)
         return self._db
