@@ -553,6 +553,41 @@ def test_the_pyc_files_python_checks_itself_leave_the_fingerprint_alone(tmp_path
     assert cache.fingerprint("{}") == before
 
 
+def _timestamp_pyc(source: Path) -> Path:
+    """The .pyc Python writes for source (a timestamp .pyc: it records the source's mtime in seconds
+    and its size, and is used while they match)."""
+    import importlib.util
+    import py_compile
+
+    pyc = Path(importlib.util.cache_from_source(str(source)))
+    py_compile.compile(str(source), cfile=str(pyc), invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP)
+    return pyc
+
+
+def test_a_pyc_python_wrote_for_its_source_leaves_the_fingerprint_alone(tmp_path: Path, monkeypatch) -> None:
+    package = _package(tmp_path, monkeypatch)
+    before = cache.fingerprint("{}")
+    _timestamp_pyc(package / "checks" / "evidence.py")
+    assert cache.fingerprint("{}") == before
+
+
+def test_a_pyc_of_the_code_a_module_was_before_is_in_the_fingerprint(tmp_path: Path, monkeypatch) -> None:
+    """A timestamp .pyc is checked by its source's mtime in seconds and size only: a module replaced in
+    the second of its .pyc with the same size (a checkout of another branch that second; `cp -p` or
+    a tar keep the mtime) runs the .pyc's code, not its own. Left out of the fingerprint, the
+    verdicts of that code were kept under the fingerprint of the module's new stamp, and served to
+    the module's own code once the .pyc was gone (`git clean -X`, a new venv)."""
+    package = _package(tmp_path, monkeypatch)
+    module = package / "checks" / "evidence.py"
+    pyc = _timestamp_pyc(module)
+    written = module.stat()
+    module.write_text("CHECKED = Fals\n", encoding="utf-8")  # the same size; the .pyc still says True
+    os.utime(module, ns=(written.st_atime_ns, written.st_mtime_ns))
+    with_pyc = cache.fingerprint("{}")
+    pyc.unlink()  # Python now compiles the module: its own code runs
+    assert cache.fingerprint("{}") != with_pyc
+
+
 # The package's files stand in the fingerprint by their stamp, as trial files do in the cache, and by
 # their bytes while they are within the racy window (cache._code): reading and hashing every file
 # cost a run 8 to 10 ms.
