@@ -112,10 +112,13 @@ _SOURCE_ROWS = (
 # The libraries a one-record check runs (the YAML parser, libyaml's binding, the schema engine): an
 # upgrade may change a verdict, so their installed files are part of the fingerprint.
 LIBRARIES = ("ruamel.yaml", "_ruamel_yaml", "jsonschema_rs")
-# The first bytes of a .pyc: magic (4), flags (4). Flags 0b01 is a hash-based .pyc that Python loads
-# without looking at its source ("unchecked"): code that runs in place of the .py beside it.
-_PYC_HEADER = 8
-_UNCHECKED_PYC = 0b01
+# The first bytes of a .pyc: magic (4), flags (4), then 8 more: for a timestamp .pyc (flags 0) its
+# source's mtime in seconds and its size, each mod 2**32, which is all Python compares. A hash-based
+# .pyc (flag 0b01) without the check-source flag (0b10) is loaded without looking at its source
+# ("unchecked"): code that runs in place of the .py beside it.
+_PYC_HEADER = 16
+_HASH_BASED = 0b01
+_CHECK_SOURCE = 0b10
 
 
 def _head(file: str) -> bytes:
@@ -128,12 +131,43 @@ def _head(file: str) -> bytes:
         os.close(fd)
 
 
+def _runs_instead(pyc: str, head: bytes, st: os.stat_result, stats: dict[str, os.stat_result]) -> bool:
+    """Whether Python may run pyc (whose first bytes are head) in place of its source's own code: an
+    unchecked .pyc always; a timestamp .pyc when its source's mtime (in seconds) and size are those it
+    records yet it was written no later than the source last changed. A module replaced with the
+    same size in the second its .pyc was written (a checkout of another branch that second, or `cp -p`
+    and tar, which keep the mtime) runs the code it replaced. A .pyc Python wrote for its source,
+    after it, and one Python will replace, are checked by Python: each run may write them. stats:
+    the files of the package as _code found them."""
+    if len(head) != _PYC_HEADER:
+        return False  # Python refuses it and compiles the source
+    flags = int.from_bytes(head[4:8], "little")
+    if flags & ~(_HASH_BASED | _CHECK_SOURCE):
+        return False  # likewise
+    if flags & _HASH_BASED:  # checked against the source's bytes, unless Python was told never to
+        import _imp
+
+        return not flags & _CHECK_SOURCE or _imp.check_hash_based_pycs == "never"
+    # NAME.TAG.pyc (or NAME.TAG.opt-1.pyc) is the .pyc of ../NAME.py (importlib.util.source_from_cache,
+    # which cost this loop half again as much)
+    folder, name = os.path.split(pyc)
+    source = stats.get(os.path.join(os.path.dirname(folder), name.partition(".")[0] + ".py"))
+    if source is None:
+        return False  # no source: Python never loads a .pyc under __pycache__ without one
+    recorded = int.from_bytes(head[8:12], "little"), int.from_bytes(head[12:16], "little")
+    return (
+        recorded == (int(source.st_mtime) & 0xFFFFFFFF, source.st_size & 0xFFFFFFFF)
+        and st.st_mtime_ns <= source.st_ctime_ns
+    )
+
+
 def _code(now_ns: int) -> Iterator[bytes]:
     """The tool's code: every file of the package, not only its .py files. Python imports
     an extension module (NAME.cpython-311-x86_64-linux-gnu.so, NAME.abi3.so) before NAME.py and an
     unchecked .pyc under __pycache__ without reading NAME.py, so either runs in the place of a
-    module whose source did not change; the other .pyc files are checked against their source by
-    Python itself, and each run may write them, so they are left out.
+    module whose source did not change, and so does a timestamp .pyc older than its source's last
+    change (_runs_instead); the other .pyc files are checked against their source by Python itself,
+    and each run may write them, so they are left out.
 
     A file stands for itself by its stamp (files.Stamp's stat fields), as a trial file does: an edit,
     a checkout or a copy gives it a new ctime or inode, which nothing in user space can set back. A
@@ -147,17 +181,18 @@ def _code(now_ns: int) -> Iterator[bytes]:
     for folder, _, names in os.walk(package, followlinks=True):
         parts = Path(folder).relative_to(package).parts
         found += [((*parts, name), os.path.join(folder, name)) for name in names]
-    for parts, file in sorted(found):  # in the order of the paths' parts, as Path objects sort
+    stats: dict[str, os.stat_result] = {}
+    for _, file in found:
         try:
-            st = os.stat(file)
+            stats[file] = os.stat(file)
         except OSError:  # gone since the walk: not code that runs
             continue
-        if not stat.S_ISREG(st.st_mode):
+    for parts, file in sorted(found):  # in the order of the paths' parts, as Path objects sort
+        st = stats.get(file)
+        if st is None or not stat.S_ISREG(st.st_mode):
             continue
-        if "__pycache__" in parts:
-            head = _head(file) if file.endswith(".pyc") else b""
-            if len(head) == _PYC_HEADER and int.from_bytes(head[4:], "little") != _UNCHECKED_PYC:
-                continue
+        if "__pycache__" in parts and file.endswith(".pyc") and not _runs_instead(file, _head(file), st, stats):
+            continue
         name = "/".join(parts).encode() + b"\0"
         if max(st.st_mtime_ns, st.st_ctime_ns) >= now_ns - _RACY_NS:
             with open(file, "rb") as f:
