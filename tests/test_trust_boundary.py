@@ -571,6 +571,19 @@ def test_a_pyc_python_wrote_for_its_source_leaves_the_fingerprint_alone(tmp_path
     assert cache.fingerprint("{}") == before
 
 
+def test_the_temporary_file_python_writes_a_pyc_through_leaves_the_fingerprint_alone(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Python writes a .pyc to NAME.TAG.pyc.<number> and renames it into place: a run that computes
+    the fingerprint meanwhile (another run importing a changed module) found a file of the package
+    the next run did not, and each of them, with entries to write, dropped the other's."""
+    package = _package(tmp_path, monkeypatch)
+    before = cache.fingerprint("{}")
+    (package / "checks" / "__pycache__").mkdir()
+    (package / "checks" / "__pycache__" / "evidence.cpython-311.pyc.140245").write_bytes(_pyc(0))
+    assert cache.fingerprint("{}") == before
+
+
 def test_a_pyc_of_the_code_a_module_was_before_is_in_the_fingerprint(tmp_path: Path, monkeypatch) -> None:
     """A timestamp .pyc is checked by its source's mtime in seconds and size only: a module replaced in
     the second of its .pyc with the same size (a checkout of another branch that second; `cp -p` or
