@@ -167,7 +167,9 @@ def _code(now_ns: int) -> Iterator[bytes]:
     unchecked .pyc under __pycache__ without reading NAME.py, so either runs in the place of a
     module whose source did not change, and so does a timestamp .pyc older than its source's last
     change (_runs_instead); the other .pyc files are checked against their source by Python itself,
-    and each run may write them, so they are left out.
+    and each run may write them, so they are left out, as is anything else under __pycache__ (never
+    imported: the temporary file a .pyc is written through, which a run walking the package while
+    another imports a changed module would otherwise count).
 
     A file stands for itself by its stamp (files.Stamp's stat fields), as a trial file does: an edit,
     a checkout or a copy gives it a new ctime or inode, which nothing in user space can set back. A
@@ -191,8 +193,8 @@ def _code(now_ns: int) -> Iterator[bytes]:
         st = stats.get(file)
         if st is None or not stat.S_ISREG(st.st_mode):
             continue
-        if "__pycache__" in parts and file.endswith(".pyc") and not _runs_instead(file, _head(file), st, stats):
-            continue
+        if "__pycache__" in parts and not (file.endswith(".pyc") and _runs_instead(file, _head(file), st, stats)):
+            continue  # Python imports nothing else from there; it writes each .pyc through NAME.TAG.pyc.<id>
         name = "/".join(parts).encode() + b"\0"
         if max(st.st_mtime_ns, st.st_ctime_ns) >= now_ns - _RACY_NS:
             with open(file, "rb") as f:
