@@ -78,16 +78,23 @@ def registry_place(root: Path, target: Path) -> str | None:
     return None
 
 
-def check_file(root: Path, target: Path, *, ours: Callable[[Path], bool], what: str, force: bool) -> None:
-    """Refuse (UsageError) to write a file at target unless its folder exists, it is not one of the
-    registry's own places, and whatever is there is a file `ours` recognises as `what` (the output
-    this command writes), or force is given and it is not a folder."""
+def _placed(root: Path, target: Path, kind: str) -> str:
+    """target as messages show it, once its folder is seen to exist and target is none of the
+    registry's own places (UsageError otherwise, suggesting kind outside them)."""
     shown = pipeline.display(root, target)
     if not target.parent.is_dir():
         raise pipeline.UsageError(f"cannot write {shown}: no folder {pipeline.display(root, target.parent)}")
     place = registry_place(root, target)
     if place:
-        raise pipeline.UsageError(f"cannot write {shown}: {place}; give a path outside the registry's own files")
+        raise pipeline.UsageError(f"cannot write {shown}: {place}; give {kind} outside the registry's own files")
+    return shown
+
+
+def check_file(root: Path, target: Path, *, ours: Callable[[Path], bool], what: str, force: bool) -> None:
+    """Refuse (UsageError) to write a file at target unless its folder exists, it is not one of the
+    registry's own places, and whatever is there is a file `ours` recognises as `what` (the output
+    this command writes), or force is given and it is not a folder."""
+    shown = _placed(root, target, "a path")
     try:
         mode = os.lstat(target).st_mode
     except FileNotFoundError:
@@ -115,12 +122,7 @@ def check_folder(root: Path, target: Path, *, marker: str, command: str) -> None
     """Refuse (UsageError) to build a folder at target unless its parent exists, it is not one of the
     registry's own places, and it is new, empty, or one `command` built (it holds marker). No --force:
     replacing a folder deletes everything in it, which a mistyped path must never do."""
-    shown = pipeline.display(root, target)
-    if not target.parent.is_dir():
-        raise pipeline.UsageError(f"cannot write {shown}: no folder {pipeline.display(root, target.parent)}")
-    place = registry_place(root, target)
-    if place:
-        raise pipeline.UsageError(f"cannot write {shown}: {place}; give a folder outside the registry's own files")
+    shown = _placed(root, target, "a folder")
     if target.is_symlink() or (os.path.lexists(target) and not target.is_dir()):
         raise pipeline.UsageError(f"cannot write {shown}: not a folder")
     if target.is_dir() and any(target.iterdir()) and not files.is_regular(target / marker):
