@@ -123,7 +123,8 @@ _CHECK_SOURCE = 0b10
 
 def _head(file: str) -> bytes:
     """The first bytes of a .pyc that os.stat found regular; a file put in its place since is opened
-    without blocking (a named pipe) and gives what it gives."""
+    without blocking (a named pipe) and gives what it gives. Not files.head: that refuses a link,
+    and Python imports a .pyc through one, as _code walks the package (following links)."""
     fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     try:
         return os.read(fd, _PYC_HEADER)
