@@ -35,19 +35,26 @@ class Generated:
     outputs: dict[Path, bytes] | None  # each committed generated file's bytes; None while there are problems
 
 
+def _check_all(root: Path, *, use_cache: bool, cache_of: Path | None = None) -> Generated:
+    """The registry at root checked as `trials check` checks it: every record alone (every source
+    read), then across records; nothing generated yet. The one place build() and checked() check."""
+    result = pipeline.validate(
+        root, pipeline.trial_paths(root), use_cache=use_cache, every_source=True, cache_of=cache_of
+    )
+    return Generated(result, result.problems + pipeline.cross_check(root, result), None)
+
+
 def build(root: Path, *, use_cache: bool = True, cache_of: Path | None = None) -> Generated:
     """Check the registry at root as `trials check` does and, when nothing is wrong, generate
     trials.csv and datapackage.json (written together, checked together: package.outputs) from the
     records' summaries alone: no record is loaded again. cache_of: see pipeline.validate."""
-    result = pipeline.validate(
-        root, pipeline.trial_paths(root), use_cache=use_cache, every_source=True, cache_of=cache_of
-    )
-    problems = result.problems + pipeline.cross_check(root, result)
-    if problems:
-        return Generated(result, problems, None)
+    state = _check_all(root, use_cache=use_cache, cache_of=cache_of)
+    if state.problems:
+        return state
+    result = state.result
     sources = [(s.nct_id, s.sources) for s in result.summaries]
     return Generated(
-        result, problems, package.outputs(sources, paths.load_schema(root), csv=pipeline.csv_bytes(result))
+        result, state.problems, package.outputs(sources, paths.load_schema(root), csv=pipeline.csv_bytes(result))
     )
 
 
@@ -134,11 +141,10 @@ def checked(
     """The registry checked as `trials csv` checks it (every record alone, then across records),
     for a command that builds something from the records: the result when nothing is wrong; else
     the problems reported, a line saying that `shown` was not written, and None."""
-    result = pipeline.validate(root, pipeline.trial_paths(root), use_cache=use_cache, every_source=True)
-    problems = result.problems + pipeline.cross_check(root, result)
-    if not problems:
-        return result
-    report.render(problems, fmt, out or sys.stdout, files=result.files)
+    state = _check_all(root, use_cache=use_cache)
+    if not state.problems:
+        return state.result
+    report.render(state.problems, fmt, out or sys.stdout, files=state.result.files)
     print(f"{shown} not written: fix the problems above first", file=sys.stderr)
     return None
 
