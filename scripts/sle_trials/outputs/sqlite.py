@@ -382,20 +382,20 @@ def metadata_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.stem + METADATA_SUFFIX)
 
 
-def write(target: Path, records: Iterator[dict], schema: dict) -> int:
+def write(path: Path, records: Iterator[dict], schema: dict) -> int:
     """The database and its metadata file, each built in a temporary file beside its place and then
     moved there; nothing is left behind when building fails. The number of trials."""
-    meta = (json.dumps(metadata(target.stem, schema), indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode(
+    meta = (json.dumps(metadata(path.stem, schema), indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode(
         "utf-8"
     )
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(handle)
     try:
         os.unlink(temp)  # sqlite3 makes the file itself: an empty file is not a database to it
         count = write_db(Path(temp), records, schema)
         os.chmod(temp, 0o644)
-        export.write_atomic(metadata_path(target), meta)
-        os.replace(temp, target)
+        export.write_atomic(metadata_path(path), meta)
+        os.replace(temp, path)
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
