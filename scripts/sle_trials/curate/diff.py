@@ -525,9 +525,17 @@ def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head
             schema = True
     checker, others = _not_data(layout, differ)
     changes = Changes(
-        Version(), Version(), sorted(added), sorted(removed), sorted(edited), schema, checker, others, _modes(differ)
+        Version(),
+        Version(),
+        sorted(added),
+        sorted(removed),
+        sorted(edited),
+        schema,
+        checker,
+        others,
+        modes_changed=_modes(differ),
+        stray_changed=_stray(layout, differ),
     )
-    changes.stray_changed = _stray(layout, differ)
     _from_git(repo, [(changes.base, olds), (changes.head, news)])
     return changes
 
@@ -561,10 +569,17 @@ def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, b
     schema = any(c.path == layout.schema for c in differ)
     checker, others = _not_data(layout, differ)
     changes = Changes(
-        Version(), head, sorted(seeds - base_seeds), sorted(base_seeds - seeds), edited, schema, checker, others
+        Version(),
+        head,
+        sorted(seeds - base_seeds),
+        sorted(base_seeds - seeds),
+        edited,
+        schema,
+        checker,
+        others,
+        modes_changed=_modes(differ),
+        stray_changed=_stray(layout, differ),
     )
-    changes.modes_changed = _modes(differ)
-    changes.stray_changed = _stray(layout, differ)
     _from_git(repo, [(changes.base, {name: olds[name] for name in changed if name in olds})])
     return changes
 
