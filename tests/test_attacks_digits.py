@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, im19_draft
+from conftest import IM19_PATH, Trials, add_source, edit, im19_draft, put
 from sle_trials.reading import digits, layouts, lexicon
 
 SOURCE = "seeds/921_scripts.txt"
@@ -42,31 +42,31 @@ evidence:
 )
 
 
-def put(root: Path, *, count: int = 6, dose: int = 1_000_000, enrolled: str = "6") -> None:
+def write_case(root: Path, *, count: int = 6, dose: int = 1_000_000, enrolled: str = "6") -> None:
+    """The enrollment and dose source, and IM19's record citing it with these values."""
     text = (
         "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
         f"Enrollment: {enrolled} participants\n"
         f"CAR-T cell therapy group: IM19 CAR-T cells at a dose of {DOSE}.\n"
     )
     add_source(root, SOURCE, text)
-    record = RECORD.format(count=count, dose=dose, enrolled=enrolled, quote=DOSE)
-    (root / IM19_PATH).write_text(record, encoding="utf-8")
+    put(root, IM19_PATH, RECORD.format(count=count, dose=dose, enrolled=enrolled, quote=DOSE))
 
 
 def test_a_dose_read_from_a_superscript_power_is_the_power(registry: Path, trials: Trials) -> None:
-    put(registry)
+    write_case(registry)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 0, result.out
 
 
 def test_a_dose_of_the_superscripts_digits_run_together_is_refused(registry: Path, trials: Trials) -> None:
-    put(registry, dose=106)
+    write_case(registry, dose=106)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 1 and result.codes() == {"E508"}, result.out
 
 
 def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: Trials) -> None:
-    put(registry, count=60, enrolled="9" * 400)
+    write_case(registry, count=60, enrolled="9" * 400)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 1 and result.codes() == {"E508"}, result.out
 
@@ -121,18 +121,15 @@ def test_numbers_as_the_source_states_them(text: str, values: list[float]) -> No
 @pytest.mark.parametrize(("quote", "count"), [("000 participants", 0), ("Enrollment: 1", 1)])
 def test_a_quote_of_a_part_of_spaced_digits_is_a_cut(registry: Path, trials: Trials, quote: str, count: int) -> None:
     # "1 000 participants" states no number; its "000 participants" stated 0, and "Enrollment: 1" 1
-    put(registry, count=count, enrolled="1 000")
-    record = registry / IM19_PATH
-    record.write_text(
-        record.read_text(encoding="utf-8").replace("'1 000 participants'", f"'{quote}'"), encoding="utf-8"
-    )
-    result = trials("validate", record, fmt="json")
+    write_case(registry, count=count, enrolled="1 000")
+    edit(registry, IM19_PATH, ("'1 000 participants'", f"'{quote}'"))
+    result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 1 and result.codes() == {"E521"}, result.out
 
 
 @pytest.mark.parametrize(("enrolled", "count"), [("One hundred", 100), ("1 thousand", 1000)])
 def test_an_enrollment_in_words_binds_its_value(registry: Path, trials: Trials, enrolled: str, count: int) -> None:
-    put(registry, count=count, enrolled=enrolled)
+    write_case(registry, count=count, enrolled=enrolled)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 0, result.out
 
@@ -162,7 +159,7 @@ def test_an_enrollment_is_not_read_from_a_part_of_a_number(
     # "1 000 participants" bound an enrollment of 1 (and "1⁄2" one of 1 or 2): the digits either side of
     # a space or a fraction slash were read as numbers of their own; "One hundred", "twenty-one" and
     # "2 dozen participants" bound 1, 1 and 2: a number was read without the words that make it another
-    put(registry, count=count, enrolled=enrolled)
+    write_case(registry, count=count, enrolled=enrolled)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 1 and result.codes() == {"E508"}, result.out
 
@@ -189,7 +186,7 @@ def test_an_age_binds_the_number_its_quote_states(
         f"eligibility:\n  minimum_age:\n    value: {value}\n    unit: YEARS\n"
         f"evidence:\n  eligibility.minimum_age: Patients aged {stated} or older\n"
     )
-    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    put(registry, IM19_PATH, record)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert (result.status, result.codes()) == ((1, {code}) if code else (0, set())), result.out
 
@@ -204,7 +201,7 @@ def test_a_dose_of_a_mixed_number_binds_its_value(registry: Path, trials: Trials
         .replace("  enrollment.count: '{enrolled} participants'\n", "")
     )
     record = record.replace(SOURCE, AGE_SOURCE).format(dose=value, quote=text)
-    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    put(registry, IM19_PATH, record)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == status, result.out
     if status:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, edit, im19_draft
+from conftest import IM19_PATH, Trials, add_source, edit, im19_draft, put
 from sle_trials.reading import lexicon
 
 DRAFT = ("  status: complete\n", "  status: draft\n")  # no completeness checks: the reading alone decides
@@ -59,7 +59,7 @@ def test_an_enrollment_counted_in_sites_is_refused(registry: Path, trials: Trial
         "The study runs at 60 sites.\n",
     )
     record = im19_draft(source) + "enrollment:\n  count: 60\nevidence:\n  enrollment.count: 60 sites\n"
-    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    put(registry, IM19_PATH, record)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 1 and result.codes() == {"E508"}, result.out
 
@@ -81,7 +81,7 @@ def test_a_count_of_something_else_is_no_enrollment(registry: Path, trials: Tria
         f"Inclusion: {said} x10^9/L.\n",
     )
     record = im19_draft(source) + f"enrollment:\n  count: 100\nevidence:\n  enrollment: '{said}'\n"
-    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    put(registry, IM19_PATH, record)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 1 and result.codes() == {"E508"}, result.out
 
@@ -112,7 +112,7 @@ def test_an_age_of_those_kept_out_is_no_bound(
     record = im19_draft(source) + (
         f"eligibility:\n  {bound}:\n    value: {value}\n    unit: YEARS\nevidence:\n  eligibility.{bound}: {said}\n"
     )
-    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    put(registry, IM19_PATH, record)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 1 and result.codes() == {"E508"}, result.out
 
