@@ -10,6 +10,9 @@ from sle_trials.fields import Schema
 SCHEMA_PATH = Path("schema") / "trial.schema.json"
 TRIALS_DIR = Path("trials")
 SEEDS_DIR = "seeds"
+# The registry's own folders, which a check reads: real folders, never links (pipeline.check_folders),
+# what an import's stage holds, and where no output is ever written (outputs/target.py)
+FOLDERS = (SCHEMA_PATH.parent.as_posix(), TRIALS_DIR.as_posix(), SEEDS_DIR)
 # The files generated from the records (outputs/generate.py), which `trials check` compares with them (E401)
 CSV_PATH = Path("trials.csv")
 DATAPACKAGE_PATH = Path("datapackage.json")

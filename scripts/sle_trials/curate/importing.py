@@ -48,9 +48,8 @@ from sle_trials.curate import ctgov, fmt, update
 from sle_trials.curate.ctgov import scope
 from sle_trials.engine import pipeline
 from sle_trials.outputs import export, generate, report
-from sle_trials.paths import SEEDS_DIR, TRIALS_DIR
+from sle_trials.paths import FOLDERS, SEEDS_DIR, TRIALS_DIR
 
-FOLDERS = ("schema", SEEDS_DIR, TRIALS_DIR.as_posix())  # what a check reads: the stage holds them
 GENERATED_LIMIT = 1 << 30  # trials.csv at 250,000 records is ~150 MB
 
 

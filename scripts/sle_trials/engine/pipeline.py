@@ -27,7 +27,7 @@ from sle_trials.checks.refs import NOWHERE
 from sle_trials.checks.sources import Seed
 from sle_trials.engine import cache
 from sle_trials.outputs import export
-from sle_trials.paths import SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema
+from sle_trials.paths import FOLDERS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema
 from sle_trials.problem import Problem
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def check_folders(root: Path) -> None:
     a link in a file's own name, not in the folders above it: a committed link named seeds/ or
     trials/ would make every read beneath it leave the repository (and a schema that is a named
     pipe would block every run)."""
-    for name in (SCHEMA_PATH.parent.as_posix(), TRIALS_DIR.as_posix(), SEEDS_DIR):
+    for name in FOLDERS:
         if os.path.islink(root / name):
             raise UsageError(
                 f"{name}/ is a symbolic link; the registry's folders must be real folders, "

@@ -45,7 +45,7 @@ def _registry_places(root: Path) -> tuple[list[os.stat_result], list[os.stat_res
                 continue
         return found
 
-    folders = [paths.TRIALS_DIR, Path(paths.SEEDS_DIR), paths.SCHEMA_PATH.parent, Path(GIT_DIR)]
+    folders = [*map(Path, paths.FOLDERS), Path(GIT_DIR)]
     return stats(folders), stats(list(paths.GENERATED_PATHS))
 
 
