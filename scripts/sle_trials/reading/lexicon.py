@@ -86,7 +86,7 @@ _NUMBER = re.compile(
     # 1⁄2 (0.5), 1 1⁄2 (1.5): a fraction typeset with the fraction slash, never its 1 or its 2
     rf"|(?:(?P<whole2>\d+) )?(?P<numerator>\d+){FRACTION_SLASH}(?P<denominator>\d+)"
     r"|(?P<plain>\d+(?:\.\d+)?)"  # 40, 7.5
-    r"|(?P<word>(?i:\b(?:" + "|".join(NUMBER_WORDS) + r")\b))"
+    rf"|(?P<word>(?i:\b{_WORD}\b))"
     # a number is never cut out of a longer one: "1.5½" is no 1, "25,000½" no 25, 1⅟ and 1⁄ no number
     rf")(?![\d{digits.FRACTIONS}{digits.NUMERATOR_ONE}{FRACTION_SLASH}]|[.,]\d)"
 )
@@ -153,7 +153,7 @@ def numbers(quote: str) -> list[Number]:
 # a letter, a digit, ".", ",", "/", "^" or "+"; a fraction is one), so there are at least as many of
 # these as numbers
 _DIGIT_RUNS = re.compile(_STARTS + rf"(?:\d+(?:[.,]\d+)*|[{digits.FRACTIONS}])")
-_NUMBER_WORDS = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b")
+_NUMBER_WORDS = re.compile(rf"\b{_WORD}\b")
 
 
 def numbers_at_most(quote: str) -> int:
