@@ -568,7 +568,7 @@ def _own_condition(
             "limit; the threshold's conditions leave it out (a condition governs the limits after it)",
         )
         return
-    later = _CONDITION_START.search(corpus, before[-1][0] + len(nearest), at)
+    later = scopes.CONDITION_START.search(corpus, before[-1][0] + len(nearest), at)
     if later is not None:
         yield ctx.problem(
             path + ("conditions",),
@@ -635,7 +635,6 @@ def _conditions_in_scope(
         return
 
 
-_CONDITION_START = re.compile(r"(?i)\bif\b")  # where a criterion starts a condition of its own
 # words that join a limit to what it holds only together with: "CD4+ T lymphocytes <500/mm³ with a
 # neutrophil count <1000/mm³" is no CD4 limit on its own
 _JOINERS = r"(?:with|when|while|if|unless|provided|in combination with|combined with)"
@@ -665,7 +664,7 @@ def _condition_left_out(
     start = corpus.find(quote)
     at = start + statement.start
     named = fields.criterion_name(t["criterion"])
-    said = _CONDITION_START.search(quote)
+    said = scopes.CONDITION_START.search(quote)
     if said is not None:
         yield ctx.problem(
             path + ("conditions",),

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from sle_trials.reading.layouts import normalise
 
 _SENTENCE_END = re.compile(r"[.;](?=\s)")  # where a sentence ends ("7.5" and "e.g.," do not end one)
-_IF = re.compile(r"(?i)\bif\b")  # where a condition starts
+CONDITION_START = re.compile(r"(?i)\bif\b")  # where a criterion starts a condition of its own ("if ...")
 # the words of an exception that lifts a floor or a ceiling: "There is no minimum daily dose requirement
 # ... when ...", "the maximum does not apply to ..."
 _LIFTED = (
@@ -128,7 +128,7 @@ def conditional(layout: tuple[Span, ...], text: str) -> bool:
     """Whether anything of the criterion can be required() of a limit in it: an "if", a sub-list, or
     the words of an exception. A criterion with none (most) requires nothing of a limit with no
     conditions, and is not read again for each."""
-    return len(layout) > 1 or bool(_IF.search(text) or _NO_FLOOR.search(text) or _NO_CEILING.search(text))
+    return len(layout) > 1 or bool(CONDITION_START.search(text) or _NO_FLOOR.search(text) or _NO_CEILING.search(text))
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ def required(layout: tuple[Span, ...], text: str, at: int, comparator: str) -> I
         return
     starts = [own.start] + [m.end() for m in _SENTENCE_END.finditer(text, own.start, at)]
     stop = _SENTENCE_END.search(text, at, own.end)
-    for found in _IF.finditer(text, starts[-1], stop.start() if stop else own.end):
+    for found in CONDITION_START.finditer(text, starts[-1], stop.start() if stop else own.end):
         yield Required(found.start(), found.end(), "clause")
     for span in layout:
         if span.place != own.place and own.place[: len(span.place)] == span.place and text[span.end - 1] == ":":
@@ -192,6 +192,6 @@ _CLAUSE_MARKS = ",.;:)"
 
 def _starts_between(text: str, others: list[str], start: int, end: int) -> bool:
     """Whether another condition, or an "if", starts between start and end."""
-    if _IF.search(text, start, end):
+    if CONDITION_START.search(text, start, end):
         return True
     return any(start <= text.find(other, start) < end for other in others if other)
