@@ -347,32 +347,19 @@ class Integers(NamedTuple):
 
 def integer_fields(schema: dict) -> Integers:
     """The fields whose schema type is integer (a count, an age, a criterion's number), and every field
-    above one of them, once a schema."""
+    above one of them, once a schema: all_field_names, read by their nodes."""
     held = memo(schema)
     if held.integers is None:
-        found: list[Path_] = []
-        seen: set[int] = set()
-
-        def walk(node: dict, path: Path_) -> None:  # as _field_names walks, each node resolved once
-            node = resolve(schema, node)
-            kind = node.get("type")
-            if kind == "integer" or (isinstance(kind, list) and "integer" in kind):
-                found.append(path)
-            if kind == "array":
-                node = resolve(schema, node.get("items", _NONE))
-            for key, child in node.get("properties", _NONE).items():
-                marker = id(child)
-                if (not path and key == "evidence") or marker in seen:  # criteria nest: a definition refers to itself
-                    continue
-                seen.add(marker)
-                walk(child, path + (key,))
-                seen.discard(marker)
-
-        walk(schema, ())
+        found = [path for path in all_field_names(schema) if _integer(node_at(schema, path))]
         held.integers = Integers(
             frozenset(found), frozenset(p[:depth] for p in found for depth in range(1, len(p) + 1))
         )
     return held.integers
+
+
+def _integer(node: dict) -> bool:
+    kind = node.get("type")
+    return kind == "integer" or (isinstance(kind, list) and "integer" in kind)
 
 
 def named_fields(schema: dict) -> tuple[tuple[Path_, str], ...]:
