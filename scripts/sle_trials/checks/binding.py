@@ -847,27 +847,27 @@ def _enumerated_terms(
     "antinuclear antibodies, and/or anti-DS-DNA antibodies" of a criterion that goes on "and/or
     anti-Smith antibodies"."""
     corpus, quotes = where
-    found = [(m.start(), m.end(), vocab.values[m.group(0)]) for m in vocab.pattern.finditer(corpus)]
+    found = vocab.places(corpus)
     wanted = set(values)
     for quote in quotes:
         at = corpus.find(quote)
-        inside = [k for k, (start, end, _) in enumerate(found) if at <= start and end <= at + len(quote)]
+        inside = [k for k, term in enumerate(found) if at <= term.start and term.end <= at + len(quote)]
         if at < 0 or not inside:
             continue
         first, last = inside[0], inside[-1]
         beside = []
-        if first > 0 and _TERM_GAP.match(corpus[found[first - 1][1] : found[first][0]]):
+        if first > 0 and _TERM_GAP.match(corpus[found[first - 1].end : found[first].start]):
             beside.append(found[first - 1])
-        if last + 1 < len(found) and _TERM_GAP.match(corpus[found[last][1] : found[last + 1][0]]):
+        if last + 1 < len(found) and _TERM_GAP.match(corpus[found[last].end : found[last + 1].start]):
             beside.append(found[last + 1])
-        for start, end, term in beside:
-            if not term & wanted:
+        for term in beside:
+            if not term.values & wanted:
                 yield ctx.problem(
                     path,
                     "E525",
-                    f"{fields.dotted(path)}: the criterion enumerates {corpus[start:end]!r} with the quoted "
-                    f"terms ({', '.join(sorted(term))}); list it too (a quote of only part of the enumeration "
-                    "does not make the rest of it go away)",
+                    f"{fields.dotted(path)}: the criterion enumerates {corpus[term.start : term.end]!r} with the "
+                    f"quoted terms ({', '.join(sorted(term.values))}); list it too (a quote of only part of the "
+                    "enumeration does not make the rest of it go away)",
                 )
                 return
 

@@ -407,6 +407,14 @@ SIDES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+class Rendering(NamedTuple):
+    """A rendering of a vocabulary where it stands in a text, and the value(s) it stands for."""
+
+    start: int
+    end: int
+    values: frozenset
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The renderings of one field's values, compiled for finding them in a quote."""
@@ -418,6 +426,10 @@ class Vocabulary:
     def find(self, quote: str) -> list[tuple[str, frozenset]]:
         """(rendering, values) of each rendering the quote contains, longest first where they overlap."""
         return [(m.group(0), self.values[m.group(0)]) for m in self.pattern.finditer(quote)]
+
+    def places(self, text: str) -> list[Rendering]:
+        """Each rendering text contains, where it stands, as find() finds them."""
+        return [Rendering(m.start(), m.end(), self.values[m.group(0)]) for m in self.pattern.finditer(text)]
 
     def renderings(self, value: object) -> list[str]:
         return [r for r, values in self.values.items() if value in values]
