@@ -259,20 +259,25 @@ _UNIT_AFTER_SPACE = re.compile(r"(?<=\s)" + _UNIT_AT.pattern)
 _UNIT_REACH = 2 + max(len(spelling) for spelling, _ in _BY_SPELLING)
 
 
+def _unit_matched(m: re.Match[str]) -> Unit:
+    """The unit whose spelling a match of _UNIT_AT (or a pattern built from it) found: its group u<i>
+    is _BY_SPELLING[i]."""
+    return _BY_SPELLING[int(m.lastgroup[1:])][1]  # type: ignore[index]
+
+
 def unit_at(quote: str, at: int) -> tuple[Unit, int] | None:
     """The unit written at this place of the quote (after at most one space) and where it ends."""
     m = _UNIT_AT.match(quote, at)
     if not m:
         return None
-    index = int(m.lastgroup[1:])  # type: ignore[index]
-    return _BY_SPELLING[index][1], m.end()
+    return _unit_matched(m), m.end()
 
 
 def unit_named(text: str) -> Unit | None:
     """The lexicon's unit a record's unit string names, or None when the lexicon does not know it."""
     wanted = nfkc(text)
     m = _UNIT_AT.fullmatch(wanted)
-    return _BY_SPELLING[int(m.lastgroup[1:])][1] if m else None  # type: ignore[index]
+    return _unit_matched(m) if m else None
 
 
 # --- comparators ----------------------------------------------------------------------------------
@@ -417,7 +422,7 @@ def _displaced_units(quote: str, found: list[Statement]) -> list[Statement]:
             written = _UNIT_AFTER_SPACE.search(quote, s.end + 1, reach)
             while written is not None and written.start() < limit:
                 at = written.start()
-                unit = _BY_SPELLING[int(written.lastgroup[1:])][1], written.end()  # type: ignore[index]
+                unit = _unit_matched(written), written.end()
                 written = _UNIT_AFTER_SPACE.search(quote, at + 1, reach)
                 if any(a <= at < b for a, b in owned):
                     continue
