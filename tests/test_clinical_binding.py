@@ -601,3 +601,22 @@ def test_a_measure_that_is_a_whole_phrase_passes(
     checker: pipeline.Checker, shown: str, index: int, measure: str
 ) -> None:
     assert codes(checker, shown, put(loaded(shown), f"eligibility.thresholds.{index}.measure", measure)) == []
+
+
+@pytest.mark.parametrize(
+    "quote, unit",
+    [
+        ("prednisone ≥100 within 8 weeks prior to screening mg/d", "mg/day"),  # IM19's words
+        ("prednisone ≥100 within 8 weeks? mg/d", "mg/day"),  # a unit's reach ends at "." or ";" only
+        ("prednisone ≥100 within 8 weeks\nmg/d", "mg/day"),
+        ("prednisone ≥100 within 8 weeks. Then mg/d", None),  # the sentence ended
+    ],
+)
+def test_a_unit_written_later_in_its_sentence_is_the_limits(quote: str, unit: str | None) -> None:
+    """The ages' reading ends a sentence at "?", "!" and a line end too; a second definition of the
+    sentence's end in lexicon.py once replaced the units' own, and the reach of a displaced unit
+    changed with it, unseen by any test."""
+    from sle_trials.reading import lexicon
+
+    limit = lexicon.statements(quote)[0]
+    assert (limit.value, limit.unit.key if limit.unit else None) == (100, unit)

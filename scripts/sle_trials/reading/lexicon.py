@@ -602,13 +602,15 @@ _KEPT_OUT = re.compile(
     r"(?:may|can|must|will|shall) not (?:participate|be (?:enrolled|included|eligible))|cannot participate|"
     r"not (?:allowed|permitted)|no (?:patients?|participants?|subjects?|one|children|adults))\b"
 )
-_SENTENCE_END = re.compile(r"[.;!?](?!\d)|\n")
+# an age's sentence ends at a question or exclamation mark and a line end too; not _SENTENCE_END,
+# which _displaced_units reads a unit's reach by, and which a second definition here once replaced
+_AGE_SENTENCE_END = re.compile(r"[.;!?](?!\d)|\n")
 
 
 def _sentence(quote: str, start: int, end: int) -> str:
     """The sentence of quote around quote[start:end] (a "." between digits is a decimal point)."""
-    before = [m.end() for m in _SENTENCE_END.finditer(quote, 0, start)]
-    after = _SENTENCE_END.search(quote, end)
+    before = [m.end() for m in _AGE_SENTENCE_END.finditer(quote, 0, start)]
+    after = _AGE_SENTENCE_END.search(quote, end)
     return quote[before[-1] if before else 0 : after.start() if after else len(quote)]
 
 
