@@ -223,3 +223,22 @@ def test_the_weekly_workflow_files_the_markdown_report_in_one_issue() -> None:
     assert "'.[fetch]'" in script  # the extra the command needs
     assert "gh issue edit" in script and "gh issue create" in script and "gh issue close" in script
     assert 'if [ "$status" -gt 1 ]; then exit "$status"; fi' in script  # drift (1) is a report, not a failure
+
+
+def test_apply_with_no_cache_never_opens_the_check_cache(
+    trials: Trials, imported: Path, api: API, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--no-cache reaches each import --apply runs: its stage and its outputs are checked with no
+    verdict read from (or written to) the registry's check cache."""
+    from sle_trials.engine import cache
+
+    assert trials("check").status == 0  # a warm cache a forgotten flag would read
+    api.serve(NCT, Answer(200, body(changed())))
+
+    def fail(root: Path) -> None:
+        raise AssertionError("drift --apply --no-cache looked for the check cache")
+
+    monkeypatch.setattr(cache, "place", fail)
+    result = trials.raw(["drift", "--root", str(imported), "--apply", "--no-cache", NCT])
+    assert result.status == 0, result.out + result.err
+    assert "trials/NCT09000011.yaml: written" in result.err

@@ -197,6 +197,11 @@ def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
     r.add_argument(
         "--apply", action="store_true", help="then run `trials import ctgov --update` for each trial that drifted"
     )
+    r.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="--apply: each import's check reads no verdict from the registry's check cache",
+    )
     r.add_argument("nct_ids", nargs="*", metavar="NCT_ID", help="the trials to check (default: every record)")
     f = sub.add_parser("fmt", parents=[common], help="rewrite trial files in canonical form (default: all of trials/)")
     f.add_argument("files", nargs="*", type=Path, metavar="FILE")
@@ -308,7 +313,7 @@ def cmd_fmt(root: Path, args: argparse.Namespace) -> int:
 def cmd_drift(root: Path, args: argparse.Namespace) -> int:
     from sle_trials.curate import drift
 
-    return drift.run(root, args.nct_ids, args.format, args.apply)
+    return drift.run(root, args.nct_ids, args.format, args.apply, use_cache=_use_cache(args))
 
 
 def cmd_diff(root: Path, args: argparse.Namespace) -> int:

@@ -240,8 +240,9 @@ def render(trials: list[Trial], fmt: str, out: TextIO) -> None:
     out.write(summary + "\n")
 
 
-def apply(root: Path, trials: list[Trial], fmt: str, err: TextIO) -> int:
-    """`trials import ctgov --update` with each drifted trial's fetched study; the worst status."""
+def apply(root: Path, trials: list[Trial], fmt: str, err: TextIO, *, use_cache: bool = True) -> int:
+    """`trials import ctgov --update` with each drifted trial's fetched study (with --no-cache when
+    use_cache is False); the worst status."""
     worst = 0
     for t in trials:
         if t.status != "drift" or t.fetched is None:
@@ -252,7 +253,7 @@ def apply(root: Path, trials: list[Trial], fmt: str, err: TextIO) -> int:
             root,
             t.fetched,
             f"{t.nct_id} (fetched)",
-            importing.Options(update_existing=True, fmt_name="text" if fmt == "markdown" else fmt),
+            importing.Options(update_existing=True, fmt_name="text" if fmt == "markdown" else fmt, use_cache=use_cache),
             out=err,
             err=err,
         )
@@ -261,15 +262,22 @@ def apply(root: Path, trials: list[Trial], fmt: str, err: TextIO) -> int:
 
 
 def run(
-    root: Path, named: list[str], fmt: str, apply_changes: bool, out: TextIO | None = None, err: TextIO | None = None
+    root: Path,
+    named: list[str],
+    fmt: str,
+    apply_changes: bool,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    *,
+    use_cache: bool = True,
 ) -> int:
     """0 nothing drifted; 1 drift (or a trial unknown or not checked); with --apply, 0 when every
-    drift was applied and every trial checked."""
+    drift was applied and every trial checked. use_cache: False for --no-cache (apply's imports)."""
     out, err = out or sys.stdout, err or sys.stderr
     trials = check(root, named, err)
     render(trials, fmt, out)
     found = any(t.status != "same" for t in trials)
     if not apply_changes:
         return 1 if found else 0
-    applied = apply(root, trials, fmt, err)
+    applied = apply(root, trials, fmt, err, use_cache=use_cache)
     return 1 if applied or any(t.status in ("unknown", "unchecked") for t in trials) else 0
