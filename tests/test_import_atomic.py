@@ -230,3 +230,20 @@ def test_a_registry_folder_that_is_a_link_is_not_written_through(
     assert snapshot(outside) == before
     with pytest.raises(importing.Failed, match=f"{folder} is not a folder"):  # and the importer on its own, too
         importing.plain_folders(registry)
+
+
+@pytest.mark.parametrize(
+    "folder, name, code", [("trials", ".NCT06310811.yaml.swp", "E101"), ("seeds", ".notes", "E307")]
+)
+def test_a_dot_file_in_the_registry_is_checked_on_the_stage(
+    trials: Trials, registry: Path, folder: str, name: str, code: str
+) -> None:
+    """The stage once left out every dot file, so an import reported a registry that `trials check`
+    refuses (a stray editor file under trials/, a hidden file under seeds/) as passing, and wrote."""
+    (registry / folder / name).write_text("stray\n", encoding="utf-8")
+    assert trials("check").status == 1
+    before = snapshot(registry)
+    result = trials("import", "ctgov", STUDY)
+    assert result.status == 1 and f"{folder}/{name}" in result.out and code in result.out, result.out + result.err
+    assert "nothing written" in result.err
+    assert snapshot(registry) == before

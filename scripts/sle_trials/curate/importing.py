@@ -35,7 +35,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -280,9 +280,13 @@ def plain_folders(root: Path) -> None:
 
 
 @contextmanager
-def stage(root: Path) -> Iterator[Path]:
-    """A copy of the registry's checked folders in a fresh hidden folder at its root, removed after."""
+def stage(root: Path, written: Iterable[str] = ()) -> Iterator[Path]:
+    """A copy of the registry's checked folders in a fresh hidden folder at its root, removed after.
+    Every entry is copied, dot files too (the check reports them: E101, E307), but the temporary
+    files an earlier, killed import left beside a file this one writes (written: their paths), which
+    the commit takes away before it writes that file."""
     plain_folders(root)
+    gone = {(Path(path).parent.as_posix(), Path(path).name) for path in written}
     folder = Path(tempfile.mkdtemp(prefix=".trials-import-", dir=root))
     try:
         for name in FOLDERS:
@@ -290,7 +294,7 @@ def stage(root: Path) -> Iterator[Path]:
                 continue
             os.mkdir(folder / name)
             for entry in os.scandir(root / name):
-                if entry.name.startswith("."):  # temporary files, which no check reads
+                if any(name == folder_name and _leftover_of(entry.name, target) for folder_name, target in gone):
                     continue
                 if not entry.is_file(follow_symlinks=False):
                     raise Failed(f"{name}/{files.shown(entry.name)} is not a regular file; the check would refuse it")
@@ -332,12 +336,13 @@ def _remove_leftovers(target: Path) -> None:
     if not target.parent.is_dir():
         return
     for entry in os.scandir(target.parent):
-        if (
-            entry.name.startswith(f".{target.name}.")
-            and entry.name.endswith(".tmp")
-            and entry.is_file(follow_symlinks=False)
-        ):
+        if _leftover_of(entry.name, target.name) and entry.is_file(follow_symlinks=False):
             os.unlink(entry.path)
+
+
+def _leftover_of(entry: str, target: str) -> bool:
+    """Whether a file named entry is a temporary file left by a write of target (".TARGET.xxxx.tmp")."""
+    return entry.startswith(f".{target}.") and entry.endswith(".tmp")
 
 
 def commit(root: Path, changes: list[Change], out: TextIO) -> None:
@@ -581,7 +586,7 @@ def run_raw(
         if not records:  # nothing to import (again): the generated files are brought up to date as `trials csv` does
             return 0 if dry_run else generate.write(root, fmt=fmt_name, use_cache=options.use_cache)
         changes = seed + records
-        with stage(root) as staged:
+        with stage(root, (change.path for change in changes)) as staged:
             for change in changes:
                 _put(staged, change)
             # `trials check`'s checks, on the stage; the registry's cache serves the files the
