@@ -178,6 +178,13 @@ def copy_registry(dest: Path) -> Path:
     return dest
 
 
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every regular file under root (a registry copy) and its bytes: what a command that must write
+    nothing leaves as it was. The check cache is not among them: a copy's lives in the test's own
+    cache folder (_cache_home), not under the registry."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The order in which the workers are handed the modules (`--dist loadfile` in pyproject.toml: a
     module's tests run on one worker, so its costly fixtures are built once): the modules marked

@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import IM19_MINIMAL, IM19_PATH, REPO, Trials, put
+from conftest import IM19_MINIMAL, IM19_PATH, REPO, Trials, put, snapshot
 from sle_trials.outputs.export import COLUMNS
 
 CSV = "trials.csv"
@@ -28,11 +28,6 @@ def generate(trials: Trials, registry: Path) -> bytes:
     result = trials("csv")
     assert result.status == 0, result.out + result.err
     return (registry / CSV).read_bytes()
-
-
-def snapshot(registry: Path) -> dict[str, bytes]:
-    """Every file of the registry copy and its bytes (the check cache lives outside it)."""
-    return {p.relative_to(registry).as_posix(): p.read_bytes() for p in sorted(registry.rglob("*")) if p.is_file()}
 
 
 # --- stability -----------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Trials
+from conftest import FIXTURES, Trials, snapshot
 from ctgov_api import API, Answer, running
 from sle_trials.curate.ctgov import fetch
 
@@ -28,14 +28,6 @@ def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[API]:
 
 STUDY = (CTGOV / "completed_phase2_randomised.json").read_bytes()
 NCT = "NCT09000011"
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")
-    }
 
 
 def test_import_by_id_fetches_the_study_and_keeps_it_byte_for_byte(trials: Trials, registry: Path, api: API) -> None:

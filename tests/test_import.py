@@ -12,7 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Trials
+from conftest import FIXTURES, Trials, snapshot
 from sle_trials.checks import load
 from sle_trials.curate.ctgov import builder
 from sle_trials.reading import criteria_text, layouts
@@ -36,15 +36,6 @@ def record(root: Path, nct_id: str) -> dict:
     loaded, problems = load.load(root / "trials" / f"{nct_id}.yaml", nct_id)
     assert loaded is not None, problems
     return loaded.data
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file of the registry copy, to show that nothing was written (the check's cache aside)."""
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")
-    }
 
 
 def write_json(path: Path, doc: object) -> Path:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Trials, copy_registry
+from conftest import FIXTURES, Trials, copy_registry, snapshot
 from sle_trials.curate import importing
 
 pytestmark = pytest.mark.long  # handed to a worker before the short modules (conftest.py)
@@ -22,15 +22,6 @@ CTGOV = FIXTURES / "ctgov"
 STUDY = CTGOV / "withdrawn_enrollment_0.json"
 SEED = "seeds/ctgov_NCT09000022_2025-06-12.json"
 RECORD = "trials/NCT09000022.yaml"
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file of the registry copy but the check's cache (temporary files and stages included)."""
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")
-    }
 
 
 def registry_files(root: Path) -> dict[str, bytes]:

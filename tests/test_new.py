@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Trials, record_data
+from conftest import FIXTURES, Trials, record_data, snapshot
 from sle_trials import fields
 from sle_trials.checks import load, schema
 
@@ -19,10 +19,6 @@ TITLE = "Anti-CD19 CAR-T Cell Therapy in Participants With Moderate to Severe Ac
 def without_stub(registry: Path) -> Path:
     (registry / "trials" / f"{STUB}.yaml").unlink()
     return registry / "trials" / f"{STUB}.yaml"
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def all_paths(sch: dict, node: dict | None = None, prefix: tuple = ()) -> list[tuple]:

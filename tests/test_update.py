@@ -11,21 +11,13 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Trials, copy_registry
+from conftest import FIXTURES, Trials, copy_registry, snapshot
 from sle_trials.checks import load
 
 STUDY = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
 RECORD = "trials/NCT09000011.yaml"
 CURATED_KEYWORDS = ["CAR-T", "lupus nephritis"]  # the curator dropped CD19
 NEWER_KEYWORDS = ["CAR-T", "CD19", "lupus nephritis", "relapsed"]  # the registry added one
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and not p.relative_to(root).as_posix().startswith(".cache/")
-    }
 
 
 def data(root: Path) -> dict:
