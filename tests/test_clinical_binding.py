@@ -300,6 +300,17 @@ def test_a_limit_left_out_of_a_complete_record_is_refused(
     assert words in found[0][1]
 
 
+def test_each_age_unit_of_the_schema_is_a_time_unit_of_the_lexicon() -> None:
+    """E527 takes a criterion's limit for the record's age limit when its unit is the lexicon's time
+    unit named as the age's unit lower-cased (YEARS: "years"); an age unit the lexicon did not know
+    (MINUTES once) made a criterion stating the record's own age limit a threshold left out."""
+    from sle_trials.reading import lexicon
+
+    age = json.loads((REPO / "schema" / "trial.schema.json").read_text(encoding="utf-8"))["$defs"]["age"]
+    time_units = {u.key for u in lexicon.UNITS if u.dimension == "time"}
+    assert age["properties"]["unit"]["enum"] and {u.lower() for u in age["properties"]["unit"]["enum"]} <= time_units
+
+
 def test_a_limit_is_left_in_the_text_only_by_a_note_on_its_list(checker: pipeline.Checker) -> None:
     """IM19's compound exclusion (d. CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³) is
     left in the text by its note on the exclusion list; without the note, or with the note on the

@@ -165,10 +165,6 @@ def _declared(curation: dict) -> list[str]:
     return [*curation.get("not_yet_curated", []), *(n["field"] for n in curation.get("incomplete", []))]
 
 
-# an age limit's unit as the lexicon names it, by the record's unit of age
-_AGE_UNITS = {"YEARS": "years", "MONTHS": "months", "WEEKS": "weeks", "DAYS": "days", "HOURS": "hours"}
-
-
 def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
     """E527: each limit a criterion of a complete record states (a comparator and a number, as the
     lexicon reads them: "score of 10 or above", "within 24 weeks") is held by a threshold of that
@@ -193,7 +189,7 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
     thresholds = eligibility.get("thresholds", [])
     notes = [(n["field"], normalise(n["text"])) for n in curation.get("notes", []) if "field" in n]
     ages = [
-        (side, age["value"], _AGE_UNITS.get(age["unit"]))
+        (side, age["value"], age["unit"].lower())  # the lexicon's time unit of that name (YEARS: "years")
         for side, key in (("min", "minimum_age"), ("max", "maximum_age"))
         if (age := eligibility.get(key))
     ]
