@@ -253,7 +253,7 @@ def test_data_md_names_the_files_and_holds_the_generated_column_table() -> None:
 
 def test_columns_match_the_lock_version_and_changelog() -> None:
     """Fails when a column is added, removed, renamed or retyped without a new version: read the message."""
-    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    changelog = package.read_text(REPO, package.CHANGELOG_PATH) or ""
     found = package.problems(package.read_lock(REPO), package.signature(), package.DATA_VERSION, changelog)
     assert not found, "\n\n".join(found)
 
@@ -338,6 +338,20 @@ def test_lock_command_refuses_a_column_change_without_a_bump(tmp_path: Path, mon
     versions = json.loads((tmp_path / package.LOCK_PATH).read_text(encoding="utf-8"))["versions"]
     assert [v["version"] for v in versions] == ["1.0.0", "2.0.0"] and "acronym" not in versions[1]["columns"]
     assert package.main(["--root", str(tmp_path)]) == 0
+
+
+@pytest.mark.parametrize("name", ["schema/columns.lock.json", "CHANGELOG.md"])
+def test_the_lock_command_reads_no_file_through_a_link(tmp_path: Path, capsys, name: str) -> None:
+    """A pull request can make the lock or the changelog a link to a file outside the registry; the
+    command (and the test that runs it on this repository) read it through the link before."""
+    root = tmp_path / "registry"
+    (root / "schema").mkdir(parents=True)
+    outside = tmp_path / "outside.json"
+    outside.write_text('{"versions": [], "secret": "do not print"}\n', encoding="utf-8")
+    (root / name).symlink_to(outside)
+    assert package.main(["--root", str(root)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot read" in err and "symbolic link" in err and "do not print" not in err, err
 
 
 def test_semver_helpers() -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -34,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sle_trials import files
 from sle_trials.outputs import export
 from sle_trials.outputs.export import LIST_SEPARATOR, Column
 from sle_trials.paths import CSV_PATH, DATAPACKAGE_PATH
@@ -414,8 +416,21 @@ def changelog_versions(text: str) -> set[str]:
     return set(re.findall(r"^## \[([0-9]+\.[0-9]+\.[0-9]+)\]", text, re.M))
 
 
+# the lock and the changelog: a few KB each; a file far larger is not one of them
+TEXT_LIMIT = 1024 * 1024
+
+
+def read_text(root: Path, path: Path) -> str | None:
+    """A text file of the registry's (the lock, the changelog), or None when there is none. Only a
+    regular file is read (files.Refused otherwise: a link is not followed out of the registry)."""
+    if not os.path.lexists(root / path):
+        return None
+    return files.read_bytes(root / path, TEXT_LIMIT).decode("utf-8")
+
+
 def read_lock(root: Path) -> dict:
-    return json.loads((root / LOCK_PATH).read_text(encoding="utf-8"))
+    text = read_text(root, LOCK_PATH)
+    return {"versions": []} if text is None else json.loads(text)
 
 
 def render_lock(versions: list[dict]) -> str:
@@ -500,9 +515,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--root", type=Path, default=Path("."), help="the registry's root folder (default: .)")
     args = parser.parse_args(argv)
-    lock_file, changelog_file = args.root / LOCK_PATH, args.root / CHANGELOG_PATH
-    lock = read_lock(args.root) if lock_file.is_file() else {"versions": []}
-    changelog = changelog_file.read_text(encoding="utf-8") if changelog_file.is_file() else ""
+    lock_file = args.root / LOCK_PATH
+    try:
+        lock, changelog = read_lock(args.root), read_text(args.root, CHANGELOG_PATH) or ""
+    except (files.Refused, ValueError) as exc:  # not a regular file, too large, not UTF-8 or not JSON
+        print(f"cannot read {LOCK_PATH.as_posix()} and {CHANGELOG_PATH.as_posix()}: {exc}", file=sys.stderr)
+        return 2
     columns = signature()
     if args.lock:
         entries = list(lock.get("versions", []))
