@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, IM19_PATH, IM19_PLAIN, Trials, add_plain_source, copy_registry, put
+from conftest import GIT_ENV, IM19_PATH, IM19_PLAIN, REPO, Trials, add_plain_source, copy_registry, put
 from sle_trials.checks import load, sources
 from sle_trials.engine import cache, pipeline
 
@@ -658,3 +658,22 @@ def test_a_library_installed_anew_changes_the_fingerprint(tmp_path: Path, monkey
     replaced = library / "engine.so"
     replaced.write_bytes(b"\x7fELF")
     assert cache.fingerprint("{}") != before
+
+
+# What the machine keeps in a checkout (.gitignore), never what a pull request brings: the walk below
+# goes everywhere else
+MACHINE = {".git", ".venv", ".pytest_cache", ".hypothesis", ".cache", "build", ".mypy_cache", ".ruff_cache"}
+MACHINE |= {"__pycache__", "_site", "trials.json", "trials.xlsx", "trials.db", "trials.metadata.json"}
+
+
+def test_the_repository_holds_no_link() -> None:
+    """git keeps a symbolic link as a link: a pull request could add one where a file is read (a
+    document the docs generator rewrites, a fixture, a test's input) and make the tools or the test
+    suite read, and print, a file outside the checkout. The commands refuse a link where they read
+    the registry; this holds the whole checkout to none, wherever it is read."""
+    found = []
+    for folder, dirs, names in os.walk(REPO):  # a link to a folder is listed, never entered
+        dirs[:] = [d for d in dirs if d not in MACHINE and not d.endswith(".egg-info")]
+        links = [n for n in dirs + names if n not in MACHINE and os.path.islink(os.path.join(folder, n))]
+        found += [os.path.relpath(os.path.join(folder, n), REPO) for n in links]
+    assert found == [], f"symbolic links in the repository: {found}; commit the file itself"
