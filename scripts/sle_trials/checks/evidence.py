@@ -27,6 +27,7 @@ import difflib
 import hashlib
 import os
 import re
+import unicodedata
 from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from functools import cached_property
@@ -101,14 +102,19 @@ class Documents:
             self.docs.move_to_end(key)
             return self.docs[key]
         read = _read(file, name)
-        size = len(read.doc.text) if read.doc is not None else 0
+        size = _chars(read.doc)
         while self.docs and self.room < size:
             _, old = self.docs.popitem(last=False)
-            self.room += len(old.doc.text) if old.doc is not None else 0
+            self.room += _chars(old.doc)
         if size <= self.room:
             self.docs[key] = read
             self.room -= size
         return read
+
+
+def _chars(doc: SourceDoc | None) -> int:
+    """The characters a document holds: its text, and its written text when that is another."""
+    return 0 if doc is None else len(doc.text) + len(doc.written or "")
 
 
 class Memory:
@@ -251,6 +257,24 @@ class Sources:
         needle = normalise(text)
         return any(needle in doc.text for doc in self.docs)
 
+    def miswritten(self, text: str) -> str | None:
+        """None when text is written with a cited source's own characters; else the first character
+        of it that NFKC reads as another (a full-width "Ｃ" as "C", a ligature "ﬁ" as "fi", "⁶" as "6")
+        and that no cited source writes there. Text is compared in NFKC, so that a source's "２４"
+        reads as 24; the other way round, a record writing "ＣＤ１９" where its source says "CD19"
+        passed as word for word, and the table, the exports and the site showed characters no
+        source has, which a search for CD19 does not find."""
+        needle = layouts.literal(text)
+        if needle == normalise(text):
+            return None
+        for doc in self.docs:
+            if needle in (doc.written if doc.written is not None else doc.text):
+                return None
+        changed = next((c for c in needle if not c.isspace() and normalise(c) != c), None)
+        if changed is None:  # no one character: an accent composed otherwise than the source's
+            return "its characters as the sources write them only in NFKC (an accent composed otherwise)"
+        return f"{_named(changed)}, which reads as {normalise(changed)!r} only in NFKC"
+
     def placed(self, doc: SourceDoc, path: fields.Path_, needle: str, *, whole: bool) -> list[layouts.Passage] | None:
         """The passages of doc where needle (normalised) stands as the field at path, as the checks
         accept it: None when the document places the field nowhere in particular (anywhere will do),
@@ -329,6 +353,10 @@ class Sources:
         return f"{doc.file}: {difference(needle, closest(needle, doc.text))}"
 
 
+def _named(c: str) -> str:
+    return f"{files.printable(c)!r} (U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')})"
+
+
 def _unindexed(path: fields.Path_) -> fields.Path_:
     return tuple(p for p in path if isinstance(p, str))
 
@@ -375,6 +403,16 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 path,
                 "E512",
                 f"{fields.dotted(path)}: not where the source states it: {sources.where_else(path)}",
+            )
+            continue
+        wrong = sources.miswritten(value)
+        if wrong is not None:
+            yield at(
+                record,
+                path,
+                "E501",
+                f"{fields.dotted(path)}: the text writes {wrong}, and no cited source writes it so; "
+                "copy the source's own characters",
             )
             continue
         if path[-1] == "text" and len(path) >= 2:  # the holder is the criterion (a mapping with "text")
@@ -538,6 +576,15 @@ def check_evidence(
                     "E512",
                     f"evidence for {key}: the quote is not where the source states this field: "
                     f"{sources.where_else(path)}",
+                )
+            elif (wrong := sources.miswritten(quote)) is not None:
+                placed = False
+                yield at(
+                    record,
+                    shown,
+                    "E502",
+                    f"evidence for {key}: the quote writes {wrong}, and no cited source writes it so; "
+                    "quote the source's own characters",
                 )
             elif below and (child := _child_elsewhere(sources, path, quote, below)) is not None:
                 placed = False

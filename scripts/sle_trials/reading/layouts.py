@@ -54,6 +54,20 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def literal(text: str) -> str:
+    """Text as normalise() reads it but for NFKC: the characters as written. A record's text that
+    reads as its source's only in NFKC ("ＣＤ１９" for "CD19", "ﬁ" for "fi", "10⁶" for "106") is
+    not the source's words: what the record holds must be written so in a cited source too
+    (evidence.Sources.writes)."""
+    if not text.isascii():
+        text = DROPPED.sub("", unreordered(text))
+    elif not text.isprintable() and DROPPED.search(text):
+        text = DROPPED.sub("", text)
+    if "\\" in text:
+        text = ESCAPE.sub(r"\1", text)
+    return " ".join(text.split())
+
+
 @dataclass(frozen=True)
 class Passage:
     text: str  # normalised
@@ -127,6 +141,9 @@ class SourceDoc:
     # one row (an official's name with that official's affiliation, a related trial's id with its title)
     rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     parts: list[SourceDoc] = field(default_factory=list)  # a page of studies: one document per study
+    # the whole document's text as literal() reads it, when that is not text (a character NFKC
+    # changes): what a record's characters are held to (None: the same as text)
+    written: str | None = None
     # (passage, quote) -> what the quote cuts there (edges.cut), for the records of a run that cite
     # this document: it lives and dies with the document in the run's Documents (CUTS_HELD at most)
     cuts: dict[tuple[str, str], edges.Cut | None] = field(default_factory=dict, repr=False, compare=False)
@@ -180,14 +197,30 @@ def read(file: str, raw: bytes) -> SourceDoc:
         except (ValueError, RecursionError):
             doc = None
         if doc is not None:
-            return _ctgov_json(file, doc)
+            # a JSON string may spell any character as an escape ("\uff23"): its text is the decoded one
+            study = _ctgov_json(file, doc)
+            if text.isascii() and "\\u" not in text:
+                return study  # NFKC changes no ASCII character: the text as read is the text as written
+            return _written(study, "\n".join(json_line(k, v) for k, v in json_lines(doc)))
     lines = [ESCAPE.sub(r"\1", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     for reader in (_clinconnect, _registry_copy):
         found = reader(file, lines)
         if found is not None:
             found.text = normalise(text)
-            return found
-    return SourceDoc(file, PLAIN, normalise(text))
+            return _written(found, text)
+    return _written(SourceDoc(file, PLAIN, normalise(text)), text)
+
+
+def _written(doc: SourceDoc, text: str) -> SourceDoc:
+    """doc with its written text (SourceDoc.written), and each of its parts with the whole page's,
+    when NFKC changed a character of it (only a text that is not ASCII can have one)."""
+    if text.isascii():
+        return doc  # NFKC changes no ASCII character: the text as read is the text as written
+    written = literal(text)
+    if written != doc.text:
+        for part in (doc, *doc.parts):
+            part.written = written
+    return doc
 
 
 # --- ClinicalTrials.gov JSON ----------------------------------------------------------------------

@@ -1,0 +1,73 @@
+"""Pull-request attacks on the words: a record's text that is its source's only in Unicode NFKC.
+
+Verbatim text and quotes are compared with their source in NFKC, so that a source's full-width
+"２４" or a ligature reads as a reader sees it. The other way round, a record could write characters
+its source never has: a title "ＣＤ１９-CART..." (full-width) passed as the word-for-word copy of
+"CD19-CART...", and trials.csv, the exports and the site then held a title in which a search for
+CD19 finds nothing, with mathematical or full-width letters that look like the source's own. Now each
+character of a record's text that NFKC reads as another must be written so in a cited source too
+(E501 for verbatim text, E502 for a quote), and a record may still write in plain characters what a
+source writes in compatibility ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, RELMA_PATH, Trials, add_source, edit, im19_draft, place_of
+
+# (words of the Relma-cel record's title, as a record writes them, the character the problem names)
+MISWRITTEN = [
+    ("CD19-CART", "ＣＤ１９-CART", "'Ｃ' (U+FF23 FULLWIDTH LATIN CAPITAL LETTER C), which reads as 'C' only in NFKC"),
+    ("Active Systemic", "Active 𝐒ystemic", "'𝐒' (U+1D412 MATHEMATICAL BOLD CAPITAL S)"),
+    ("Lupus Erythematosus", "Lupus Eryt\u210eematosus", "(U+210E PLANCK CONSTANT), which reads as 'h'"),
+    ("(Relma-cel)", "(Relma-ｃel)", "'ｃ' (U+FF43 FULLWIDTH LATIN SMALL LETTER C)"),
+]
+
+
+@pytest.mark.parametrize(("plain", "words", "named"), MISWRITTEN, ids=["fullwidth", "math-bold", "planck", "one"])
+def test_a_title_in_characters_its_source_does_not_write_is_refused(
+    registry: Path, trials: Trials, plain: str, words: str, named: str
+) -> None:
+    title = "brief_title: CD19-CART(Relma-cel) for Moderate to Severe Active Systemic Lupus Erythematosus\n"
+    edit(registry, RELMA_PATH, (title, title.replace(plain, words)))
+    result = trials("validate", registry / RELMA_PATH)
+    assert result.status == 1, result.out
+    place = place_of(registry, RELMA_PATH, "brief_title: ")
+    assert f"{RELMA_PATH}:{place}: E501 brief_title: the text writes " in result.out
+    assert named in result.out and "no cited source writes it so" in result.out
+
+
+def test_a_quote_in_characters_its_source_does_not_write_is_refused(registry: Path, trials: Trials) -> None:
+    """A quote is the source's words too: its full-width "１" bound the age its source writes "18"."""
+    quote = "eligibility.minimum_age: you must be between 18 and 70 years old (inclusive)"
+    edit(registry, RELMA_PATH, (quote, quote.replace("18", "\uff118")))
+    result = trials("validate", registry / RELMA_PATH)
+    assert result.status == 1, result.out
+    place = place_of(registry, RELMA_PATH, "  eligibility.minimum_age: ")
+    assert f"{RELMA_PATH}:{place}: E502 evidence for eligibility.minimum_age: the quote writes '１' (U+FF11" in (
+        result.out
+    )
+
+
+# A page of no known layout that writes its title and its enrollment in full-width characters.
+WIDE_SOURCE = "seeds/920_wide.txt"
+WIDE_TEXT = (
+    "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (ＳＬＥ)\n"
+    "Enrollment: ２４ participants\n"
+)
+
+
+@pytest.mark.parametrize("title", ["(ＳＬＥ)", "(SLE)"], ids=["as-written", "plain"])
+@pytest.mark.parametrize("quote", ["Enrollment: ２４ participants", "Enrollment: 24 participants"])
+def test_a_source_in_compatibility_characters_is_copied_as_written_or_plain(
+    registry: Path, trials: Trials, title: str, quote: str
+) -> None:
+    add_source(registry, WIDE_SOURCE, WIDE_TEXT)
+    record = im19_draft(WIDE_SOURCE).replace("Erythematosus (SLE)", f"Erythematosus {title}")
+    (registry / IM19_PATH).write_text(
+        f"{record}enrollment:\n  count: 24\nevidence:\n  enrollment: '{quote}'\n", encoding="utf-8"
+    )
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out
