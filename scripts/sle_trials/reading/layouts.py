@@ -188,14 +188,41 @@ class SourceDoc:
         return None
 
 
+# How deep a JSON source may nest and still be read as JSON: a ClinicalTrials.gov study is some ten
+# levels deep. json.loads reads a document nested up to ~1,000 levels in C, and the walks that read
+# it here (Lines, json_lines) recurse in Python: a source of 900 nested arrays, cited by one stub,
+# stopped every command that read it with an internal error, before any other record was checked.
+MAX_JSON_DEPTH = 100
+
+
+def json_document(text: str) -> Any:
+    """The JSON document text holds; None when it holds none (or null), or one nested deeper than
+    MAX_JSON_DEPTH. Every reader of a source's JSON (the checks, the site) takes it from here."""
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return None if too_deep(doc) else doc
+
+
+def too_deep(doc: Any) -> bool:
+    """Whether a JSON document nests deeper than MAX_JSON_DEPTH (measured without recursion)."""
+    stack = [(doc, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else None
+        if children is not None:
+            if depth > MAX_JSON_DEPTH:
+                return True
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
 def read(file: str, raw: bytes) -> SourceDoc:
     """A source document's text and places (decoded as UTF-8, undecodable bytes replaced)."""
     text = raw.decode("utf-8", errors="replace")
     if file.lower().endswith(".json"):
-        try:
-            doc = json.loads(text)
-        except (ValueError, RecursionError):
-            doc = None
+        doc = json_document(text)
         if doc is not None:
             # a JSON string may spell any character as an escape ("\uff23"): its text is the decoded one
             study = _ctgov_json(file, doc)

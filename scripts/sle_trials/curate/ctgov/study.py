@@ -44,12 +44,16 @@ def _document(raw: bytes, name: str) -> Any:
         raise BadInput(
             f"{name}: not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); expected a JSON file"
         ) from None
+    deep = BadInput(f"{name}: JSON nested too deeply (a source is read to {layouts.MAX_JSON_DEPTH} levels)")
     try:
-        return json.loads(text)
+        doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadInput(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
     except RecursionError:
-        raise BadInput(f"{name}: JSON nested too deeply") from None
+        raise deep from None
+    if layouts.too_deep(doc):  # the import's walks would overflow, and the checks read it as no JSON
+        raise deep
+    return doc
 
 
 def _classic_ids(doc: Any) -> list[str] | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -32,10 +31,7 @@ def shown_text(file: str, raw: bytes) -> str:
     "key: value" lines the checks read it as (layouts.json_lines), since its quotes are of those."""
     text = raw.decode("utf-8", errors="replace")
     if file.lower().endswith(".json"):
-        try:
-            doc = json.loads(text)
-        except (ValueError, RecursionError):
-            doc = None
+        doc = layouts.json_document(text)
         if doc is not None:
             return "\n".join(layouts.json_line(k, v) for k, v in layouts.json_lines(doc))
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -94,10 +90,7 @@ def study_texts(file: str, raw: bytes) -> list[str]:
     them, in the page's order, so that a trial's quotes are marked in its own study; [] for any other source."""
     if not file.lower().endswith(".json"):
         return []
-    try:
-        doc = json.loads(raw.decode("utf-8", errors="replace"))
-    except (ValueError, RecursionError):
-        return []
+    doc = layouts.json_document(raw.decode("utf-8", errors="replace"))
     studies = doc.get("studies") if isinstance(doc, dict) else doc if isinstance(doc, list) else None
     if not isinstance(studies, list):
         return []
