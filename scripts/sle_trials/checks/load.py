@@ -68,6 +68,11 @@ CHECKS = (
     Check("E020", "invisible-character", "a control, bidirectional or zero-width character"),
     Check("E021", "integer-too-large", "a whole number beyond 2^53 - 1, which spreadsheets and JSON readers round"),
     Check("E022", "yaml-directive", "a %YAML or %TAG directive line; trial files are plain YAML 1.2"),
+    Check(
+        "E023",
+        "number-notation",
+        "a number in a notation YAML readers read differently (0x12, 0o22, 022, 1_8): plain digits only",
+    ),
 )
 
 
@@ -290,6 +295,20 @@ def check_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     return (None if problems else text), problems[:MAX_PROBLEMS_PER_FILE]
 
 
+# A whole number as every YAML reader reads it alike: YAML 1.1 readers (PyYAML) take 022 for octal 18
+# and 0o22 or 018 for text, and YAML 1.2 core-schema readers 1_8 or 0b10010 for text
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+
+
+def _notation(value: str, number: Any) -> str | None:
+    """E023's message for a plain scalar read as number, when it is not spelled in plain digits."""
+    if isinstance(number, int) and not _PLAIN_INT.fullmatch(value):
+        return f"{_shown(value, 40)} is {number} written so that YAML readers read it differently; write {number}"
+    if isinstance(number, float) and "_" in value:
+        return f"{_shown(value, 40)} is {number!r} written so that YAML readers read it differently; write {number!r}"
+    return None
+
+
 def _int(value: str) -> int | None:
     """The whole number a plain scalar spells, or None when it is beyond +-MAX_INT."""
     v = value.replace("_", "")
@@ -446,6 +465,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                         value, trouble = scalar_value(scalar, value)
                         if trouble:
                             problem(mark, "E021" if scalar == "int" else "E019", trouble)
+                        elif scalar in ("int", "float") and (notation := _notation(e.value, value)):
+                            problem(mark, "E023", notation)
                 if container is None:
                     root, root_text = value, e.value
                     continue
