@@ -95,6 +95,10 @@ def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: T
         ("cohort 1 500 mg", []),  # nor 1500: the same run of digits
         ("1'000 and 1’000", []),  # by an apostrophe (Swiss usage)
         ("1 0000 and 18 to 65", [1, 0, 18, 65]),  # no run of threes: each number as it stands
+        ("1.000 participants", []),  # digits grouped by a point (European thousands): neither 1 nor surely 1000
+        ("Platelets <100.000/mm³ or 1.000.000", []),
+        ("0.125 mg, 7.50 mg and 1.0005", [0.125, 7.5, 1.0005]),  # no run of threes after a nonzero whole part
+        ("1.500 × 10^9/L", [1.5e9]),  # a power's mantissa is a decimal
         ("One hundred participants", [100]),  # a scale word multiplies: not 1
         ("1.2 million cells", [1.2e6]),
         ("1 thousand, or 2,000 thousand", [1000, 2e6]),
@@ -142,6 +146,8 @@ def test_an_enrollment_in_words_binds_its_value(registry: Path, trials: Trials, 
         ("1\u202f000", 1),
         ("1\u00a0000", 1),
         ("1’000", 1),
+        ("1.000", 1),
+        ("1.000", 1000),
         ("1⁄2", 1),
         ("1⁄2", 2),
         ("One hundred", 1),
@@ -157,7 +163,8 @@ def test_an_enrollment_is_not_read_from_a_part_of_a_number(
     registry: Path, trials: Trials, enrolled: str, count: int
 ) -> None:
     # "1 000 participants" bound an enrollment of 1 (and "1⁄2" one of 1 or 2): the digits either side of
-    # a space or a fraction slash were read as numbers of their own; "One hundred", "twenty-one" and
+    # a space or a fraction slash were read as numbers of their own; "1.000 participants" (a thousand
+    # where Europe writes it) bound 1, read as a decimal; "One hundred", "twenty-one" and
     # "2 dozen participants" bound 1, 1 and 2: a number was read without the words that make it another
     write_case(registry, count=count, enrolled=enrolled)
     result = trials("validate", registry / IM19_PATH, fmt="json")

@@ -94,8 +94,12 @@ _NUMBER = re.compile(
 # thin or no-break space, a space once normalised), "1'000" where Swiss usage does, and "1" and "000"
 # elsewhere ("cohort 1 500 mg"). No reading is safe: as two numbers, an enrollment of 1 bound to "1 000
 # participants"; as one, a dose of 1500 to "cohort 1 500 mg". So such a run states no number at all,
-# and a value is quoted from words that say it alone.
-_SPACED = re.compile(_STARTS + r"\d{1,3}(?:[ '’]\d{3})+(?![\d])")
+# and a value is quoted from words that say it alone. So do digits grouped in threes by points, which
+# is how much of Europe writes thousands: "1.000 participants" is a thousand there and 1 in English,
+# and read as a decimal it bound an enrollment of 1 ("Platelets <100.000/mm³" a limit of 100). A
+# mantissa of a power of ten ("1.500 × 10^9/L") is a decimal, and a number that starts with 0
+# ("0.125") is never a thousands group.
+_SPACED = re.compile(_STARTS + r"(?:\d{1,3}(?:[ '’]\d{3})+|[1-9]\d{0,2}(?:\.\d{3})+(?!\s*[×xX*]\s*10))(?![\d])")
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ def numbers(quote: str) -> list[Number]:
     spaced = [m.span() for m in _SPACED.finditer(quote)]
     for m in _NUMBER.finditer(quote):
         if spaced and any(start < m.end() and m.start() < end for start, end in spaced):
-            continue  # a digit group of a spaced run: no number (_SPACED)
+            continue  # a digit group of a spaced or dotted run: no number (_SPACED)
         if _PART_AFTER.match(quote, m.end()) or _PART_BEFORE.search(quote, max(0, m.start() - 40), m.start()):
             continue  # a part of a number, or a count of something else: "twenty-one", "2 dozen", "one-third"
         if m.group("scale") is not None and _MORE_AFTER.match(quote, m.end()):
