@@ -99,6 +99,8 @@ def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: T
         ("Platelets <100.000/mm³ or 1.000.000", []),
         ("0.125 mg, 7.50 mg and 1.0005", [0.125, 7.5, 1.0005]),  # no run of threes after a nonzero whole part
         ("1.500 × 10^9/L", [1.5e9]),  # a power's mantissa is a decimal
+        ("1/2 dose, 140/90 and 07/30/2024", []),  # digits an ASCII slash joins: no number of them
+        ("1×10^6/kg, 2.5/kg and <500/mm3", [1e6, 2.5, 500]),  # a slash before a unit leaves the number
         ("One hundred participants", [100]),  # a scale word multiplies: not 1
         ("1.2 million cells", [1.2e6]),
         ("1 thousand, or 2,000 thousand", [1000, 2e6]),
@@ -213,6 +215,36 @@ def test_a_dose_of_a_mixed_number_binds_its_value(registry: Path, trials: Trials
     assert result.status == status, result.out
     if status:
         assert result.codes() == {"E508"}, result.out
+
+
+FRACTION_RECORD = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: Prednisone ≤ 1/2 mg/kg/day
+  thresholds:
+    - kind: CORTICOSTEROID_DOSE
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: Prednisone
+      comparator: "<="
+      value: {value}
+      unit: mg/kg/day
+evidence:
+  eligibility.thresholds.0: Prednisone ≤ 1/2 mg/kg/day
+"""
+
+
+@pytest.mark.parametrize("value", [1, 2, 0.5])
+def test_a_limit_is_not_read_from_a_part_of_an_ascii_fraction(registry: Path, trials: Trials, value: float) -> None:
+    # "≤ 1/2 mg/kg/day" bound a limit of 1: the digit before the slash was read as the number, and its
+    # unit as written away from it (a reading the note on the field allowed). An ASCII slash between
+    # digits is a fraction, a ratio or a date: no number of it binds, not even its value
+    add_source(registry, AGE_SOURCE, f"{TITLE}\nInclusion criteria:\n1. Prednisone ≤ 1/2 mg/kg/day\n")
+    note = "  notes:\n    - field: eligibility.thresholds\n      text: The unit stands after the fraction.\n"
+    record = im19_draft(AGE_SOURCE) + FRACTION_RECORD.format(value=value)
+    put(registry, IM19_PATH, record.replace("\neligibility:", "\n" + note + "eligibility:", 1))
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status == 1 and result.codes() == {"E508"}, result.out
 
 
 def test_no_infinite_number_is_the_same_as_another() -> None:

@@ -87,8 +87,10 @@ _NUMBER = re.compile(
     rf"|(?:(?P<whole2>\d+) )?(?P<numerator>\d+){FRACTION_SLASH}(?P<denominator>\d+)"
     r"|(?P<plain>\d+(?:\.\d+)?)"  # 40, 7.5
     rf"|(?P<word>(?i:\b{_WORD}\b))"
-    # a number is never cut out of a longer one: "1.5½" is no 1, "25,000½" no 25, 1⅟ and 1⁄ no number
-    rf")(?![\d{digits.FRACTIONS}{digits.NUMERATOR_ONE}{FRACTION_SLASH}]|[.,]\d)"
+    # a number is never cut out of a longer one: "1.5½" is no 1, "25,000½" no 25, 1⅟ and 1⁄ no number;
+    # nor out of digits an ASCII slash joins, a fraction, a ratio or a date ("1/2", "140/90",
+    # "07/30/2024"), which no reading is safe for: "≤ 1/2 mg/kg/day" bound a limit of 1
+    rf")(?![\d{digits.FRACTIONS}{digits.NUMERATOR_ONE}{FRACTION_SLASH}]|[.,/]\d)"
 )
 # Digits grouped in threes by spaces or apostrophes: "1 000" is one thousand where the SI writes it (a
 # thin or no-break space, a space once normalised), "1'000" where Swiss usage does, and "1" and "000"
