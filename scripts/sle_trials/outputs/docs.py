@@ -75,6 +75,12 @@ def lexicon_tables() -> str:
         "|---|---|---|",
     ]
     out += [f"| `{_cell(p)}` | `{c}` | {_cell(r or '')} |" for p, c, r in lexicon.COMPARATORS_BEFORE]
+    out += [
+        "",
+        f"A negation right before one of them (`{_cell(lexicon.NEGATION)}`) says its complement "
+        "(" + ", ".join(f"`{a}` as `{b}`" for a, b in lexicon.COMPLEMENT.items()) + "; "
+        '"not below 40 kg" is `>= 40`); a negated `=` or reading says no comparator.',
+    ]
     out += ["", "**Comparators after a number and its unit**", "", "| words | comparator |", "|---|---|"]
     out += [f"| `{_cell(p)}` | `{c}` |" for p, c in lexicon.COMPARATORS_AFTER]
     out += [

@@ -313,6 +313,13 @@ COMPARATORS_BEFORE: list[tuple[str, str, str | None]] = [
     (r"\b(?:equal to|equals)", "=", None),
 ]
 _BEFORE = [(re.compile(r"(?i:" + pattern + r")\s*\Z"), cmp, reading) for pattern, cmp, reading in COMPARATORS_BEFORE]
+# A negation right before a comparator says its complement: "not below 40 kg" is >= 40, "must not be
+# less than", "isn't over", "no greater than", "not ≥ 6" (the table's "no more than" is one already).
+# Read as the comparator alone, "Weight not below 40 kg" bound "< 40 kg". "Not equal" and a negated
+# reading ("not within") state no comparator.
+NEGATION = r"\b(?:not|no|never|cannot)(?:\s+be)?|n['’]t(?:\s+be)?"
+_NEGATED = re.compile(r"(?i:" + NEGATION + r")\s*\Z")
+COMPLEMENT = {">=": "<", "<": ">=", "<=": ">", ">": "<="}
 # Phrases after the number (and its unit): "10 or above", "18 years and older".
 COMPARATORS_AFTER: list[tuple[str, str]] = [
     (r"(?:or|and) (?:above|more|higher|greater|over|older|longer|later)", ">="),
@@ -328,7 +335,10 @@ _SENTENCE_END = re.compile(r"[.;](?=\s|$)")
 def comparator_before(quote: str, at: int) -> tuple[str, str | None] | None:
     head = quote[max(0, at - 80) : at]
     for pattern, cmp, reading in _BEFORE:
-        if pattern.search(head):
+        m = pattern.search(head)
+        if m:
+            if _NEGATED.search(head, 0, m.start()):  # "not below": the complement, or none
+                return None if reading or cmp not in COMPLEMENT else (COMPLEMENT[cmp], None)
             return cmp, reading
     return None
 

@@ -1,0 +1,90 @@
+"""Pull-request attacks on how comparators are read: a limit bound to a comparator the source negates.
+
+A source's "Weight not below 40 kg" states a floor (>= 40 kg), but the comparator was read from
+"below" alone, so a threshold "< 40 kg" bound to it, and an age "not under 18 years" bound a maximum
+age of 18. A negation right before a comparator now says its complement.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, Trials, add_source, im19_draft, put
+from sle_trials.reading import layouts, lexicon
+
+SOURCE = "seeds/923_negated.txt"
+TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+THRESHOLD = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: {text}
+  thresholds:
+    - kind: BODY_WEIGHT
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: Weight
+      comparator: "{comparator}"
+      value: {value}
+      unit: kg
+evidence:
+  eligibility.thresholds.0: {text}
+"""
+
+
+@pytest.mark.parametrize(
+    ("quote", "says"),
+    [
+        ("Weight not below 40 kg", ">= 40 kg"),
+        ("Weight must not be less than 40 kg", ">= 40 kg"),
+        ("Weight should not be under 40 kg", ">= 40 kg"),
+        ("Weight isn't over 90 kg", "<= 90 kg"),
+        ("Weight no greater than 90 kg", "<= 90 kg"),
+        ("SLEDAI-2K score not ≥ 6", "< 6"),
+        ("Age not < 18 years", ">= 18 years"),
+        ("Weight cannot be above 90 kg", "<= 90 kg"),
+        ("not within 4 weeks", "4 weeks"),  # a negated reading: no comparator at all
+        ("not equal to 3 kg", "3 kg"),
+        ("Weight should not exceed 90 kg", "<= 90 kg"),  # the table's own negated phrases, as before
+        ("Weight no less than 40 kg", ">= 40 kg"),
+        ("Weight below 40 kg", "< 40 kg"),
+        ("a knot below 4 kg", "< 4 kg"),  # "not" inside a word negates nothing
+    ],
+)
+def test_a_negated_comparator_is_its_complement(quote: str, says: str) -> None:
+    assert [s.says() for s in lexicon.statements(layouts.normalise(quote))] == [says]
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value", "passes"),
+    [
+        ("Weight not below 40 kg", "<", 40, False),
+        ("Weight not below 40 kg", ">=", 40, True),
+        ("Weight must not be less than 40 kg", "<", 40, False),
+        ("Weight not over 90 kg", ">", 90, False),
+        ("Weight not greater than 90 kg", ">", 90, False),
+        ("Weight not greater than 90 kg", "<=", 90, True),
+    ],
+)
+def test_a_threshold_the_source_negates_is_refused(
+    registry: Path, trials: Trials, text: str, comparator: str, value: int, passes: bool
+) -> None:
+    add_source(registry, SOURCE, f"{TITLE}\nInclusion criteria:\n1. {text}\n")
+    put(registry, IM19_PATH, im19_draft(SOURCE) + THRESHOLD.format(text=text, comparator=comparator, value=value))
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    if passes:
+        assert result.status == 0, result.out
+    else:
+        assert result.status == 1 and result.codes() == {"E508"}, result.out
+
+
+@pytest.mark.parametrize(("bound", "passes"), [("maximum_age", False), ("minimum_age", True)])
+def test_an_age_the_source_negates_is_the_other_bound(registry: Path, trials: Trials, bound: str, passes: bool) -> None:
+    add_source(registry, SOURCE, f"{TITLE}\nParticipants not under 18 years.\n")
+    record = im19_draft(SOURCE) + (
+        f"eligibility:\n  {bound}:\n    value: 18\n    unit: YEARS\n"
+        f"evidence:\n  eligibility.{bound}: Participants not under 18 years.\n"
+    )
+    put(registry, IM19_PATH, record)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert (result.status, result.codes()) == ((0, set()) if passes else (1, {"E508"})), result.out
