@@ -173,6 +173,26 @@ def test_an_enrollment_is_not_read_from_a_part_of_a_number(
     assert result.status == 1 and result.codes() == {"E508"}, result.out
 
 
+@pytest.mark.parametrize(
+    ("stated", "passes"),
+    [
+        ("12 participants per arm", False),
+        ("12 patients in each cohort", False),
+        ("12 subjects each", False),
+        ("12 people/arm", False),
+        ("12 participants", True),
+        ("12 participants, each", True),  # a comma ends the count's phrase
+    ],
+)
+def test_an_enrollment_is_not_a_count_of_a_part(registry: Path, trials: Trials, stated: str, passes: bool) -> None:
+    # "12 participants per arm" bound an enrollment of 12 where the trial enrols 12 in each of its arms
+    add_source(registry, AGE_SOURCE, f"{TITLE}\nEnrollment: {stated} of two arms.\n")
+    record = im19_draft(AGE_SOURCE) + f"enrollment:\n  count: 12\nevidence:\n  enrollment.count: '{stated}'\n"
+    put(registry, IM19_PATH, record)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert (result.status, result.codes()) == ((0, set()) if passes else (1, {"E508"})), result.out
+
+
 AGE_SOURCE = "seeds/922_ages.txt"
 TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
 

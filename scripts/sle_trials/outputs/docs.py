@@ -114,7 +114,8 @@ def lexicon_tables() -> str:
         "(`between 18 and 70 years`, `18 to 65 years`), or two bare ages (`18 Years 65 Years`: minimum first). "
         "**Doses**: the number, `/kg` (or `per kg`, or the unit then `/kg`) for PER_KG, then the record's unit, whole; "
         "a dose with no per-kilogram words is FLAT, a reading unless `flat`, `fixed` or `total` says so. "
-        "**Cohorts**: `patients 1 to 3`, `patient 4`. **Counts**: `6 participants`, `Enrollment: 24`.",
+        "**Cohorts**: `patients 1 to 3`, `patient 4`. **Counts**: `6 participants`, `Enrollment: 24`; "
+        "not a count of a part (`12 participants per arm`, `3 in each cohort`).",
         "",
     ]
     return "\n".join(out)

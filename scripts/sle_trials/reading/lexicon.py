@@ -764,13 +764,22 @@ _COUNT_BEFORE = re.compile(
 )
 
 
+# A count of a part of the study: "12 participants per arm", "Enrollment: 3 in each cohort", "6 patients
+# each", "6 people/arm". It bound an enrollment of 12 where the trial enrols 12 in each of its arms.
+_COUNT_OF_PART = re.compile(r"\s*(?:/|(?:per|each|in each|in every|for each|a|an)\b)", re.I)
+
+
 def counts(quote: str) -> list[float]:
-    """Numbers the quote states as a number of people: "6 participants", "Enrollment: 24"."""
-    return [
-        n.value
-        for n in numbers(quote)
-        if _COUNT_AFTER.match(quote, n.end) or _COUNT_BEFORE.search(quote[max(0, n.start - 40) : n.start])
-    ]
+    """Numbers the quote states as a number of people: "6 participants", "Enrollment: 24", not a count
+    of a part ("12 participants per arm")."""
+    out = []
+    for n in numbers(quote):
+        after = _COUNT_AFTER.match(quote, n.end)
+        if not (after or _COUNT_BEFORE.search(quote[max(0, n.start - 40) : n.start])):
+            continue
+        if not _COUNT_OF_PART.match(quote, after.end() if after else n.end):
+            out.append(n.value)
+    return out
 
 
 # --- dates ----------------------------------------------------------------------------------------
