@@ -14,9 +14,10 @@ with the items the source's layout reads from that list (layouts.py; nested item
 
 A list the record leaves out is fine when it is declared not yet curated; declaring it silent while
 the source lists items is E511. Beyond the criteria lists: every row of a list the source states as
-rows is held (E519), every cohort an arm's description doses (E526), and every limit a numbered
-criterion states is a threshold or an age limit, or named by a note as left in the text (E527; an
-unnumbered criterion, which no threshold can name, by a note).
+rows is held (E519; an arm's interventions and an intervention's other names whole, and the
+conditions and keywords a source places one a place), every cohort an arm's description doses
+(E526), and every limit a numbered criterion states is a threshold or an age limit, or named by a
+note as left in the text (E527; an unnumbered criterion, which no threshold can name, by a note).
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ CHECKS = (
     Check(
         "E519",
         "list-not-whole",
-        "a complete record's list of arms, interventions, officials, sites, outcomes, ids, references or "
-        "related trials that leaves out an item its source lists",
+        "a complete record's list of arms, interventions, officials, sites, outcomes, ids, references, "
+        "related trials, conditions or keywords that leaves out an item its source lists, or an arm's "
+        "interventions or an intervention's other names that leave out one its row lists",
     ),
     Check(
         "E520",
@@ -155,6 +157,7 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
             {normalise(i.text) for other in LISTS if other != name for i in lists[other]},
         )
     yield from _rows_whole(data, newest, at)
+    yield from _values_whole(data, newest, at)
     yield from _cohorts_whole(data, at)
     yield from _limits_whole(data, at)
 
@@ -327,6 +330,7 @@ def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Proble
             continue
         found, items = fields.get(data, fields.parse_dotted(name))
         items = items if found and isinstance(items, list) else []
+        yield from _row_lists_whole(name, items, rows, at)
         left_out = [row for row in dict.fromkeys(map(row_key, rows)) if not any(is_row(i, dict(row)) for i in items)]
         if not left_out:
             continue
@@ -339,6 +343,71 @@ def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Proble
             f"{name}: the source lists {len(left_out)} more than the record{silent} ({label} {shown}); "
             f"a complete record holds them all, or declares {name} under curation.not_yet_curated or incomplete",
         )
+
+
+def _row_lists_whole(name: str, items: list, rows: list[dict[str, Any]], at: Any) -> Iterator[Problem]:
+    """E519: an item's list of one of its row's columns (an arm's intervention_names, an intervention's
+    other_names) holds the row's whole. An item is its row with a part of such a list (is_row), so an
+    arm that left out one of its interventions was still its row, and trials.csv gave the arm fewer
+    interventions than its source does. A name holding "|" no list item may hold (E205) is not asked for."""
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        lists = [k for k, v in item.items() if isinstance(v, list)]
+        matched = [row for row in rows if is_row(item, row)]
+        if not lists or not matched:
+            continue
+        short = [_short_of(item, row, lists) for row in matched]
+        if all(short):
+            key, left_out = short[0][0]
+            yield at(
+                fields.parse_dotted(name) + (i, key),
+                "E519",
+                f"{name}.{i}.{key}: its source's row lists {len(left_out)} more ({', '.join(map(repr, left_out[:3]))}"
+                f"{' …' if len(left_out) > 3 else ''}); a complete record holds them all",
+            )
+
+
+def _short_of(item: dict, row: dict[str, Any], lists: list[str]) -> list[tuple[str, list[str]]]:
+    """(column, the row's values the item's list of that column leaves out) for each short list."""
+    out = []
+    for key in lists:
+        held = {normalise(v) for v in item[key] if isinstance(v, str)}
+        left_out = [v for v in row.get(key, []) if v not in held and "|" not in v]
+        if left_out:
+            out.append((key, left_out))
+    return out
+
+
+# Lists of values a source places one value a place (its conditions, its keywords): a complete record
+# holds each of them, as it holds each row of a list of rows (a keyword left out passed: each one held
+# was a value of the source's)
+VALUE_LISTS = ("conditions", "keywords")
+
+
+def _values_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Problem]:
+    """E519: every value the newest source about this trial places whole in one of VALUE_LISTS is an
+    item of the record's list, unless the list is declared not yet curated or incomplete (a list the
+    record lacks is E520's or E523's)."""
+    declared = _declared(data["curation"])
+    own = [doc for doc in newest if doc.subject == data["nct_id"]]
+    for name in VALUE_LISTS:
+        if not isinstance(data.get(name), list) or fields.covered(declared, name):
+            continue
+        stated = next(
+            (values for doc in own if (values := [p.value or p.text for p in doc.places.get(name, []) if p.whole])),
+            [],
+        )
+        held = {normalise(v) for v in data[name] if isinstance(v, str)}
+        left_out = [v for v in dict.fromkeys(stated) if v not in held and "|" not in v]
+        if left_out:
+            shown = ", ".join(map(repr, left_out[:3])) + (" …" if len(left_out) > 3 else "")
+            yield at(
+                (name,),
+                "E519",
+                f"{name}: the source lists {len(left_out)} more than the record ({shown}); a complete record "
+                f"holds them all, or declares {name} under curation.not_yet_curated or incomplete",
+            )
 
 
 _LEVELS = ("at the top of the list", "under the item above it", "two levels down")
