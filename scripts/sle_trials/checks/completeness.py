@@ -31,7 +31,16 @@ from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import lexicon
-from sle_trials.reading.layouts import ROW_LABELS, Item, SourceDoc, is_row, normalise, row_key
+from sle_trials.reading.layouts import (
+    ROW_LABELS,
+    Item,
+    SourceDoc,
+    is_row,
+    normalise,
+    row_key,
+    row_texts,
+    texts_are_row,
+)
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -331,7 +340,11 @@ def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Proble
         found, items = fields.get(data, fields.parse_dotted(name))
         items = items if found and isinstance(items, list) else []
         yield from _row_lists_whole(name, items, rows, at)
-        left_out = [row for row in dict.fromkeys(map(row_key, rows)) if not any(is_row(i, dict(row)) for i in items)]
+        columns = {k for row in rows for k in row}
+        texts = [row_texts(i, columns) for i in items]
+        left_out = [
+            row for row in dict.fromkeys(map(row_key, rows)) if not any(texts_are_row(t, dict(row)) for t in texts)
+        ]
         if not left_out:
             continue
         path = fields.parse_dotted(name) if found else ("curation", "status")

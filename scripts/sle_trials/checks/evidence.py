@@ -446,11 +446,13 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
             continue
         if name != "related_trials":  # a related trial listed twice is refs' E303, across records
             yield from _repeated(record, name, label, items, docs)
+        columns = _columns(docs, name)
         for i, item in enumerate(items):
-            if any(layouts.is_row(item, row) for doc in docs for row in doc.rows[name]):
+            texts = layouts.row_texts(item, columns)
+            if any(layouts.texts_are_row(texts, row) for doc in docs for row in doc.rows[name]):
                 continue
             path = fields.parse_dotted(name) + (i,)
-            shown = ", ".join(f"{k} {v!r}" for k, v in item.items() if isinstance(v, str) and k in _columns(docs, name))
+            shown = ", ".join(f"{k} {v!r}" for k, v in item.items() if isinstance(v, str) and k in columns)
             yield at(
                 record,
                 path,
@@ -469,8 +471,11 @@ def _repeated(record: Record, name: str, label: str, items: list, docs: list[Sou
         for key, n in Counter(map(layouts.row_key, doc.rows[name])).items():
             listed[key] = max(listed.get(key, 0), n)
     held: dict[tuple, list[int]] = {}
+    keyed = [(key, dict(key)) for key in listed]
+    columns = _columns(docs, name)
     for i, item in enumerate(items):
-        rows = [key for key in listed if layouts.is_row(item, dict(key))]
+        texts = layouts.row_texts(item, columns)
+        rows = [key for key, row in keyed if layouts.texts_are_row(texts, row)]
         if len(rows) == 1:  # an item that could be either of two rows counts for neither
             held.setdefault(rows[0], []).append(i)
     for key, positions in held.items():

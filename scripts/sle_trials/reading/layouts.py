@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -115,13 +115,32 @@ def row_key(row: dict[str, Any]) -> tuple:
 def is_row(item: dict, row: dict) -> bool:
     """Whether the item's texts are the row's (the fields the row states; the item may leave some
     out, and a list of the item's, such as an arm's interventions, is some of the row's)."""
-    shared = [k for k in row if isinstance(item.get(k), (str, list))]
-    return bool(shared) and all(
-        normalise(item[k]) == row[k]
-        if isinstance(item[k], str)
-        else {normalise(x) for x in item[k] if isinstance(x, str)} <= set(row[k])
-        for k in shared
-    )
+    return texts_are_row(row_texts(item, row), row)
+
+
+def row_texts(item: dict, columns: Iterable[str]) -> dict[str, str | set[str]]:
+    """The item's texts is_row compares, normalised once for all the rows it is compared with: each
+    of the columns it holds as a string (normalised) or a list (its strings normalised, as a set)."""
+    out: dict[str, str | set[str]] = {}
+    for k in columns:
+        value = item.get(k)
+        if isinstance(value, str):
+            out[k] = normalise(value)
+        elif isinstance(value, list):
+            out[k] = {normalise(x) for x in value if isinstance(x, str)}
+    return out
+
+
+def texts_are_row(texts: dict[str, str | set[str]], row: dict) -> bool:
+    """is_row for an item's row_texts (taken for columns that hold every key of row)."""
+    shared = False
+    for k in row:
+        if k in texts:
+            mine = texts[k]
+            if not (mine == row[k] if isinstance(mine, str) else mine <= set(row[k])):
+                return False
+            shared = True
+    return shared
 
 
 # Readings of quotes a document keeps (each a passage and a quote, which the document holds anyway):
