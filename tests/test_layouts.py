@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sle_trials.reading import layouts
 
@@ -81,6 +81,14 @@ def test_a_line_is_its_key_and_its_value_normalised(key: str, value: str) -> Non
     assert layouts.line_text(key, layouts.normalise(value), normalised=True) == layouts.normalise(
         layouts.json_line(key, value)
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(keys, texts | st.text(alphabet=st.characters(max_codepoint=127), max_size=12)), max_size=6))
+@example([("a.b", "2\\) x"), ("a", "a\x01 \t b "), ("x y", "c"), ("k", "é  d")])
+def test_a_documents_lines_are_read_together_as_each_alone(pairs: list[tuple[str, str]]) -> None:
+    # Lines normalises a document's lines in one loop (its ASCII ones without a call of normalise each)
+    assert layouts._lines([k for k, _ in pairs], [v for _, v in pairs]) == [layouts.line_text(k, v) for k, v in pairs]
 
 
 def test_sources_are_found() -> None:

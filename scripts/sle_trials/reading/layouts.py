@@ -29,6 +29,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from sle_trials.reading import digits, edges
@@ -428,34 +429,48 @@ class Lines:
     white space runs are collapsed alike (tests/test_layouts.py holds the two to each other)."""
 
     def __init__(self, doc: Any, wanted: frozenset[str] = frozenset()) -> None:
-        self.lines: list[str] = []  # normalised "key: value" lines, in document order
         self.spans: dict[int, _Span] = {}  # id of an object or array of doc -> its lines
         self.values: dict[str, list[str]] = {}  # key -> the values read under it (not normalised), for wanted keys
         self.doc = doc  # holds doc alive while the ids of its objects are keys
         self._wanted = wanted
-        self._node(doc, None, "")
+        self._keys: list[str] = []  # each line's key and its value as read (_scalar_text), in document order
+        self._texts: list[str] = []
+        if isinstance(doc, (dict, list)):
+            self._walk(doc, None, "")
+        elif doc is not None:
+            self._scalar(doc, "")
+        self.lines: list[str] = _lines(self._keys, self._texts)  # normalised "key: value" lines, in document order
 
     def _walk(self, item: Any, last: str | None, key: str) -> None:
         """item: an object or an array; last: the object key it sits under (None at the top, which
-        is not the key ""); key: what a scalar directly in it is read under."""
-        start = len(self.lines)
-        if isinstance(item, dict):
-            for name, value in item.items():
-                name = str(name)
-                self._node(value, name, name if last is None else f"{last}.{name}")
-        else:
-            for value in item:
-                self._node(value, last, key)
-        self.spans[id(item)] = _Span(start, len(self.lines), last, key)
+        is not the key ""); key: what a scalar directly in it is read under. A scalar's line is
+        normalised after the walk (_lines), all of the document's together."""
+        keys, texts, wanted = self._keys, self._texts, self._wanted
+        start = len(texts)
+        is_object = isinstance(item, dict)
+        value_last, value_key = last, key  # an array's items: read as the array is
+        for name, value in item.items() if is_object else zip(repeat(""), item):
+            if is_object:  # an object's value: read under the key it sits under and its own
+                value_last = str(name)
+                value_key = value_last if last is None else f"{last}.{value_last}"
+            if isinstance(value, (dict, list)):
+                self._walk(value, value_last, value_key)
+            elif value is not None:
+                # a printable string is its own text (json_string), as most are: no call for it
+                text = value if type(value) is str and value.isprintable() else _scalar_text(value)
+                keys.append(value_key)
+                texts.append(text)
+                if value_key in wanted:
+                    self.values.setdefault(value_key, []).append(text)
+        # tuple.__new__: the same _Span without its __new__, a Python function, called for each object
+        self.spans[id(item)] = tuple.__new__(_Span, (start, len(texts), last, key))
 
-    def _node(self, value: Any, last: str | None, key: str) -> None:
-        if isinstance(value, (dict, list)):
-            self._walk(value, last, key)
-        elif value is not None:
-            text = _scalar_text(value)
-            self.lines.append(line_text(key, text))
-            if key in self._wanted:
-                self.values.setdefault(key, []).append(text)
+    def _scalar(self, value: Any, key: str) -> None:
+        text = _scalar_text(value)
+        self._keys.append(key)
+        self._texts.append(text)
+        if key in self._wanted:
+            self.values.setdefault(key, []).append(text)
 
     @property
     def text(self) -> str:
@@ -513,6 +528,27 @@ def _passages(value: Any, key: str, whole: bool, lines: Lines | None = None) -> 
 
 
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_.]*")
+
+
+def _lines(keys: list[str], texts: list[str]) -> list[str]:
+    """[line_text(key, text) for each key and text], in one loop: a JSON source has hundreds of lines,
+    most of them ASCII with no escape and no control character, whose normalise() is their words
+    joined by one space (what normalise does to such a text, without a call for each line)."""
+    plain: dict[str, bool] = {}
+    out: list[str] = []
+    for key, text in zip(keys, texts):
+        is_plain = plain.get(key)
+        if is_plain is None:
+            is_plain = plain[key] = _PLAIN_KEY.fullmatch(key) is not None
+        if not is_plain:
+            out.append(normalise(json_line(key, text)))
+            continue
+        if text.isascii() and "\\" not in text and (text.isprintable() or DROPPED.search(text) is None):
+            value = " ".join(text.split())
+        else:
+            value = normalise(text)
+        out.append(f"{key}: {value}" if value else f"{key}:")
+    return out
 
 
 def line_text(key: str, value: str, *, normalised: bool = False) -> str:
