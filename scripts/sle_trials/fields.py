@@ -35,7 +35,7 @@ class Memo:
     """What is worked out from one schema: its resolved nodes, where verbatim text can be, the field
     names a record may declare absent, the x-applies-to rules."""
 
-    __slots__ = ("resolved", "plan", "fields", "named", "beneath", "known", "applies", "names", "integers")
+    __slots__ = ("resolved", "plan", "fields", "named", "beneath", "known", "applies", "names", "integers", "nodes")
 
     def __init__(self) -> None:
         # id(node) -> (node, merged node): the entry holds the node, so its id is never another's
@@ -48,6 +48,7 @@ class Memo:
         self.applies: dict[str, dict] | None = None
         self.names: list[tuple[Path_, str]] | None = None  # the fields a record accounts for (absent)
         self.integers: Integers | None = None  # integer_fields
+        self.nodes: dict[Path_, dict] = {}  # path -> node_at(path)
 
 
 def memo(schema: dict) -> Memo:
@@ -311,7 +312,16 @@ def criterion_name(ref: dict) -> str:
 
 
 def node_at(schema: dict, path: Path_) -> dict:
-    """The resolved schema node governing the value at path (list indexes step into items)."""
+    """The resolved schema node governing the value at path (list indexes step into items). Kept a
+    run by path: binding asks for the node above each evidence key's at every depth, for every record."""
+    nodes = memo(schema).nodes
+    found = nodes.get(path)
+    if found is None:
+        found = nodes[path] = _node_at(schema, path)
+    return found
+
+
+def _node_at(schema: dict, path: Path_) -> dict:
     node = resolve(schema, schema)
     for part in path:
         if isinstance(part, str) and node.get("type") == "array":  # a path without list indexes
