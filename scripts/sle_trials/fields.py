@@ -46,7 +46,8 @@ class Memo:
         self.beneath: dict[str, list[Path_]] | None = None  # fields_beneath
         self.known: set[str] | None = None
         self.applies: dict[str, dict] | None = None
-        self.names: list[tuple[Path_, str]] | None = None  # the fields a record accounts for (absent)
+        # the fields a record accounts for (absent), each with the fields above it
+        self.names: list[tuple[Path_, str, tuple[Path_, ...]]] | None = None
         self.integers: Integers | None = None  # integer_fields
         self.nodes: dict[Path_, dict] = {}  # path -> node_at(path)
 
@@ -213,13 +214,14 @@ def get(data: Any, path: Path_) -> tuple[bool, Any]:
 
 def present(data: Any, path: Path_) -> bool:
     """Whether any value stands at a path without list indexes (any item of a list counts)."""
-    if not path:
-        return data is not None
-    if isinstance(data, list):
-        return any(present(item, path) for item in data)
-    if isinstance(data, dict) and path[0] in data:
-        return present(data[path[0]], path[1:])
-    return False
+    for depth, part in enumerate(path):  # down the mappings without a call each (most fields are in one)
+        if isinstance(data, list):
+            rest = path[depth:]
+            return any(present(item, rest) for item in data)
+        if not (isinstance(data, dict) and part in data):
+            return False
+        data = data[part]
+    return data is not None
 
 
 def covered(names: list[str], name: str) -> bool:
@@ -247,12 +249,16 @@ def absent(data: dict, schema: dict) -> list[str]:
     """Every field the record lacks, at every depth, a field under an absent one counted with it:
     the fields a record accounts for (curation.silent, not_yet_curated, or not applicable)."""
     held = memo(schema)
-    if held.names is None:
-        held.names = [(p, n) for p, n in named_fields(schema) if p[0] not in BOOKKEEPING and not part_of_a_criterion(p)]
+    if held.names is None:  # each field with the fields above it
+        held.names = [
+            (p, n, tuple(p[:depth] for depth in range(1, len(p))))
+            for p, n in named_fields(schema)
+            if p[0] not in BOOKKEEPING and not part_of_a_criterion(p)
+        ]
     out: list[str] = []
     lacking: set[Path_] = set()
-    for path, name in held.names:
-        if any(path[:depth] in lacking for depth in range(1, len(path))):
+    for path, name, above in held.names:
+        if not lacking.isdisjoint(above):
             continue  # under a field already counted as absent
         if not present(data, path):
             out.append(name)
