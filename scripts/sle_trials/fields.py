@@ -83,16 +83,24 @@ def leaves(data: Any, schema: dict, node: dict | None = None, path: Path_ = ()) 
 def _walk(data: Any, schema: dict, node: dict, path: Path_, out: list) -> None:
     # Plain recursion into a list, not nested generators: a record has ~150 scalars, and every one
     # of them passed up through each enclosing generator cost most of the evidence check's time.
+    # A scalar beneath is appended here, as the call for it would (most of a record's values are).
     if isinstance(data, dict):
         props = node.get("properties", _NONE)
         for key, value in data.items():
             child = props.get(key)
             if child is not None:
-                _walk(value, schema, resolve(schema, child), path + (key,), out)
+                child = resolve(schema, child) if child.get("$ref") else child  # resolve, inline
+                if isinstance(value, (dict, list)):
+                    _walk(value, schema, child, path + (key,), out)
+                else:
+                    out.append((path + (key,), value, child))
     elif isinstance(data, list):
         items = resolve(schema, node.get("items", _NONE))
         for i, value in enumerate(data):
-            _walk(value, schema, items, path + (i,), out)
+            if isinstance(value, (dict, list)):
+                _walk(value, schema, items, path + (i,), out)
+            else:
+                out.append((path + (i,), value, items))
     else:
         out.append((path, data, node))
 
