@@ -10,11 +10,12 @@ quote, naming what it cuts; a quote of whole words, numbers and terms binds as b
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, add_source, edit, im19_draft, place_of
-from sle_trials.reading import edges
+from sle_trials.reading import edges, vocabulary
 
 
 def test_a_minimum_age_quoted_from_inside_a_number_is_refused(registry: Path, trials: Trials) -> None:
@@ -167,6 +168,46 @@ def test_terms_are_looked_for_where_runs_begin_as_at_every_place(monkeypatch: py
     monkeypatch.setattr(vocabulary, "any_term", lambda: term._replace(word_first=False))
     assert [edges.cut_at(t, a, b) for t, a, b in spans] == shortcut
     assert any(found is not None for found in shortcut)  # the spans do cut terms and words
+
+
+def _may_cross_by_every_run(text: str, at: int, term: vocabulary.AnyTerm) -> bool:
+    """edges._may_cross as first written: every run of the window, in order, up to at."""
+    if at <= 0 or at >= len(text):
+        return False
+    lo, hi = max(0, at - term.longest_run - 1), min(len(text), at + term.longest_run + 1)
+    window, k = text[lo:hi], at - lo
+    for m in re.finditer(r"[A-Za-z0-9_]+", window):
+        if m.start() > k:
+            break
+        if m.end() < k:
+            continue
+        if (m.start() == 0 and lo > 0) or (m.end() == len(window) and hi < len(text)):
+            return False
+        held = term.before_more if m.end() == k else term.after_more if m.start() == k else term.runs
+        if m.group() not in held:
+            return False
+    return True
+
+
+def test_the_run_beside_a_quotes_end_is_found_as_by_every_run() -> None:
+    """edges._may_cross reads the one run of letters and digits beside a place (backwards, then
+    forwards) rather than every run of its window: the same answer at every place of the seeds, of
+    text dense with terms and of runs longer than any rendering's."""
+    from sle_trials.reading.layouts import normalise
+
+    term = vocabulary.any_term()
+    renderings = sorted({r for vocab in vocabulary.every() for r in vocab.values})
+    seeds = [p for p in sorted((REPO / "seeds").iterdir()) if p.name != "SHA256SUMS"]
+    texts = [normalise(p.read_text("utf-8"))[:3000] for p in seeds]
+    texts.append(" ".join(renderings[i % len(renderings)] + (" or not", "/", "-", ", ")[i % 4] for i in range(600)))
+    texts += ["x" * n + " " + "Not_Yet" * (n // 7) + ".9" for n in range(0, 3 * term.longest_run)]
+    answers = [
+        (edges._may_cross(t, at, term), _may_cross_by_every_run(t, at, term))
+        for t in texts
+        for at in range(-1, len(t) + 2)
+    ]
+    assert all(new == old for new, old in answers)
+    assert {new for new, _ in answers} == {True, False}
 
 
 def test_many_cut_occurrences_are_searched_in_bounded_time() -> None:

@@ -147,14 +147,15 @@ def _may_cross(text: str, at: int, term: vocabulary.AnyTerm) -> bool:
         return False
     lo, hi = max(0, at - term.longest_run - 1), min(len(text), at + term.longest_run + 1)
     window, k = text[lo:hi], at - lo
-    for m in _RUN.finditer(window):
-        if m.start() > k:
-            break
-        if m.end() < k:
-            continue  # holds neither text[at - 1] nor text[at]
-        if (m.start() == 0 and lo > 0) or (m.end() == len(window) and hi < len(text)):
-            return False
-        held = term.before_more if m.end() == k else term.after_more if m.start() == k else term.runs
-        if m.group() not in held:
-            return False
-    return True
+    # the one run that holds text[at - 1] or text[at], if any (two runs cannot meet at at): its part
+    # before at and its part from at on
+    before = _RUN.match(window[k - 1 :: -1]) if k else None  # read backwards from text[at - 1]
+    start = k if before is None else k - before.end()
+    after = _RUN.match(window, k)
+    end = k if after is None else after.end()
+    if start == end:
+        return True  # no run beside at
+    if (start == 0 and lo > 0) or (end == len(window) and hi < len(text)):
+        return False
+    held = term.before_more if end == k else term.after_more if start == k else term.runs
+    return window[start:end] in held
