@@ -61,10 +61,13 @@ def cut(text: str, quote: str) -> Cut | None:
 
 def cut_at(text: str, start: int, end: int) -> Cut | None:
     """What the span text[start:end] cuts at its ends: a term first (it says more), then a word."""
+    term = vocabulary.any_term()
     for edge, which in ((start, "begins"), (end, "ends")):
-        term = _term_across(text, start, end, edge)
-        if term is not None:
-            return Cut(term, which)
+        # _may_cross here, not in a call of _term_across: at most ends of most quotes no term can cross
+        if _may_cross(text, edge, term):
+            found = _term_across(text, start, end, edge, term)
+            if found is not None:
+                return Cut(found, which)
     for edge, which in ((start, "begins"), (end, "ends")):
         if _inside_word(text, edge):
             return Cut(_word_around(text, edge), which)
@@ -106,16 +109,14 @@ def _word_around(text: str, at: int) -> str:
     return _PUNCTUATION_AROUND.sub("", text[lo : hi if hi != -1 else at + SHOWN])
 
 
-def _term_across(text: str, start: int, end: int, edge: int) -> str | None:
+def _term_across(text: str, start: int, end: int, edge: int, term: vocabulary.AnyTerm) -> str | None:
     """A rendering of the source that runs across edge (an end of the span) and whose part inside
-    the span reads as another value of its vocabulary ("Recruiting" of "Not Yet Recruiting")."""
-    term = vocabulary.any_term()
+    the span reads as another value of its vocabulary ("Recruiting" of "Not Yet Recruiting"). Asked
+    only where _may_cross(text, edge, term) (cut_at): a term starts where no letter, digit or "_"
+    comes before it and ends where none comes after, so a term across edge holds whole the run of
+    them on either side of edge; when such a run is in no term, no term runs across (most ends of
+    most quotes), and the positions need not be tried."""
     pattern, longest = term.pattern, term.longest
-    # A term starts where no letter, digit or "_" comes before it and ends where none comes after, so a
-    # term across edge holds whole the run of them on either side of edge: when such a run is in no
-    # term, no term runs across (most ends of most quotes), and the positions need not be tried.
-    if not _may_cross(text, edge, term):
-        return None
     lo = max(0, edge - longest) if edge == start else max(start, edge - longest)
     # where a rendering may start: after no letter, digit or "_", and, when every rendering begins with
     # a letter or digit (AnyTerm.word_first), only where a run of them begins: a few places, not each
