@@ -82,6 +82,15 @@ def im19_draft(source: str) -> str:
     return IM19_PLAIN.replace(PLAIN_SOURCE, source).removesuffix("overall_status: RECRUITING\n")
 
 
+def age_fields(bound: str, value: int, quote: str) -> str:
+    """The lines a draft appends for one age limit in years (bound: minimum_age or maximum_age) and
+    its quote, for a test of how a source's words bind it."""
+    return (
+        f"eligibility:\n  {bound}:\n    value: {value}\n    unit: YEARS\n"
+        f"evidence:\n  eligibility.{bound}: {json.dumps(quote, ensure_ascii=False)}\n"
+    )
+
+
 def add_source(root: Path, relative: str, text: str) -> str:
     """A source document seeds/NAME with text, in the registry at root and listed in
     seeds/SHA256SUMS, as docs/curating.md says to add one; returns its path."""

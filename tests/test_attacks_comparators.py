@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, im19_draft, put
+from conftest import IM19_PATH, Trials, add_source, age_fields, im19_draft, put
 from sle_trials.reading import layouts, lexicon
 
 SOURCE = "seeds/923_negated.txt"
@@ -81,10 +81,6 @@ def test_a_threshold_the_source_negates_is_refused(
 @pytest.mark.parametrize(("bound", "passes"), [("maximum_age", False), ("minimum_age", True)])
 def test_an_age_the_source_negates_is_the_other_bound(registry: Path, trials: Trials, bound: str, passes: bool) -> None:
     add_source(registry, SOURCE, f"{TITLE}\nParticipants not under 18 years.\n")
-    record = im19_draft(SOURCE) + (
-        f"eligibility:\n  {bound}:\n    value: 18\n    unit: YEARS\n"
-        f"evidence:\n  eligibility.{bound}: Participants not under 18 years.\n"
-    )
-    put(registry, IM19_PATH, record)
+    put(registry, IM19_PATH, im19_draft(SOURCE) + age_fields(bound, 18, "Participants not under 18 years."))
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert (result.status, result.codes()) == ((0, set()) if passes else (1, {"E508"})), result.out

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, edit, im19_draft, put
+from conftest import IM19_PATH, Trials, add_source, age_fields, edit, im19_draft, put
 from sle_trials.reading import digits, layouts, lexicon
 
 SOURCE = "seeds/921_scripts.txt"
@@ -211,11 +211,11 @@ def test_an_age_binds_the_number_its_quote_states(
     registry: Path, trials: Trials, stated: str, value: int, code: str | None
 ) -> None:
     add_source(registry, AGE_SOURCE, f"{TITLE}\nPatients aged {stated} or older.\n")
-    record = im19_draft(AGE_SOURCE) + (
-        f"eligibility:\n  minimum_age:\n    value: {value}\n    unit: YEARS\n"
-        f"evidence:\n  eligibility.minimum_age: Patients aged {stated} or older\n"
+    put(
+        registry,
+        IM19_PATH,
+        im19_draft(AGE_SOURCE) + age_fields("minimum_age", value, f"Patients aged {stated} or older"),
     )
-    put(registry, IM19_PATH, record)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert (result.status, result.codes()) == ((1, {code}) if code else (0, set())), result.out
 

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, add_source, edit, im19_draft, place_of
+from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, add_source, age_fields, edit, im19_draft, place_of
 from sle_trials.reading import edges, vocabulary
 
 
@@ -238,11 +238,7 @@ def test_a_source_is_read_without_its_invisible_characters(
 ) -> None:
     add_source(registry, INVISIBLE_SOURCE, INVISIBLE_TEXT)
     record = CUT_RECORD.replace(CUT_SOURCE, INVISIBLE_SOURCE)
-    (registry / IM19_PATH).write_text(
-        f"{record}eligibility:\n  minimum_age:\n    value: {age}\n    unit: YEARS\n"
-        f'evidence:\n  eligibility.minimum_age: "{quote}"\n',
-        encoding="utf-8",
-    )
+    (registry / IM19_PATH).write_text(record + age_fields("minimum_age", age, quote), encoding="utf-8")
     result = trials("validate", registry / IM19_PATH)
     assert result.status == status, result.out
     if status:
