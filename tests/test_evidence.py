@@ -247,6 +247,27 @@ def test_a_field_its_source_states_is_not_silent(reg: Path, capsys) -> None:
     assert code == 0, out
 
 
+def test_a_note_above_a_silent_field_excuses_nothing(reg: Path, capsys) -> None:
+    """Before: a note on a part of the record above a field declared silent (`eligibility`, a remark
+    about the criteria) kept E523 from looking at it: healthy volunteers "No" dropped and declared
+    silent passed. Only a note on the field itself says why it is left out."""
+    text = (reg / IM19).read_text(encoding="utf-8")
+    for old, new in [
+        ("  healthy_volunteers: false\n", ""),
+        ("  eligibility.healthy_volunteers: 18 Years 65 Years ALL No\n", ""),
+        ("    - enrollment.type\n", "    - enrollment.type\n    - eligibility.healthy_volunteers\n"),
+    ]:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    note = "  notes:\n    - field: eligibility\n      text: The criteria are as the page gives them.\n"
+    (reg / IM19).write_text(text.replace("  notes:\n", note, 1), encoding="utf-8")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
+    assert code == 1 and "E523 curation.silent: eligibility.healthy_volunteers is declared silent" in out, out
+    assert {m for m in re.findall(r"E[0-9]{3}", out)} == {"E523"}, out
+    edit(reg, IM19, "    - field: eligibility\n", "    - field: eligibility.healthy_volunteers\n")
+    assert run(capsys, "validate", "--root", str(reg), str(reg / IM19))[0] == 0
+
+
 def test_uncited_seed_and_missing_source(reg: Path, capsys) -> None:
     (reg / "seeds" / "999_extra.txt").write_text("An extra page.\n", encoding="utf-8")
     code, out = run(capsys, "check", "--root", str(reg))

@@ -15,7 +15,8 @@ holds other fields too):
 Dates are left out: a page's unlabelled dates ("2024-07-30 2027-12-31") are a curator's reading, so
 a date declared silent there is a reading too (the note on the field says which). A field with a
 curation note on it is left to the note (an age of "1900 Months" is stated but is no age: the note
-says so). A page about another trial (a stub's source) states nothing of this one beyond its title
+says so); a note on a part of the record above it (`eligibility`, `dates`) is about something else
+and excuses nothing beneath it. A page about another trial (a stub's source) states nothing of this one beyond its title
 and id, and of two versions of one registry record (one layout) the newer speaks: a field the
 registry has since dropped is silent now. Fields declared not yet curated make no claim about the
 sources and are not held to them.
@@ -54,7 +55,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Probl
     for i, name in enumerate(curation.get("silent", [])):
         if fields.present(record.data, fields.parse_dotted(name)):
             continue  # a field declared silent that the record fills is E506's
-        if any(fields.covered([note], name) for note in noted):
+        if name in noted:
             continue  # a note on the field says why it is left out ("1900 Months" is no age)
         for doc in _speaking(record, docs):
             said = stated(doc, schema, name)
