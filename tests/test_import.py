@@ -1049,3 +1049,23 @@ def test_a_sub_criterion_lifted_to_the_top_of_its_list_is_caught(
     assert any(
         "the source lists this inclusion criterion under the item above it" in p["message"] for p in result.problems()
     )
+
+
+def test_a_date_the_json_labels_is_not_silent(trials: Trials, registry: Path) -> None:
+    """Before: silence.py read no date at all, so a complete record could drop a start date the JSON
+    gives under its own label ("startDateStruct.date: 2009-03", no type beside it) and declare it
+    silent: trials.csv read "not stated" (E523). A page's unlabelled dates stay a curator's reading."""
+    assert trials("import", "ctgov", CTGOV / "old_partial_dates.json").status == 0
+    file = registry / "trials" / "NCT09000044.yaml"
+    text = file.read_text(encoding="utf-8").replace("status: draft", "status: complete")
+    for old, new in [
+        ('  start:\n    date: "2009-03"\n', ""),
+        ('  dates.start: "startDateStruct.date: 2009-03"\n', ""),
+        ("    - dates.start.type\n", "    - dates.start\n"),
+    ]:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    file.write_text(text, encoding="utf-8")
+    result = trials.json("validate", file)
+    assert result.codes() == {"E523"}, result.problems()
+    assert any("dates.start is declared silent" in p["message"] for p in result.problems())

@@ -12,8 +12,10 @@ holds other fields too):
   vocabulary.py), a unit of a quantity aside (it says nothing on its own);
 - a passage gives a number of participants (an enrollment) or an age at that bound (lexicon.py).
 
-Dates are left out: a page's unlabelled dates ("2024-07-30 2027-12-31") are a curator's reading, so
-a date declared silent there is a reading too (the note on the field says which). A field with a
+- a passage gives a date under one of that date's own labels ("startDateStruct.date: 2021-02-15").
+
+A page's unlabelled dates ("2024-07-30 2027-12-31") are a curator's reading, so a date declared
+silent there is a reading too (the note on the field says which). A field with a
 curation note on it is left to the note (an age of "1900 Months" is stated but is no age: the note
 says so); a note on a part of the record above it (`eligibility`, `dates`) is about something else
 and excuses nothing beneath it. A page about another trial (a stub's source) states nothing of this one beyond its title
@@ -39,12 +41,14 @@ CHECKS = (
         "E523",
         "silent-but-stated",
         "a field declared silent that a cited source states at that field's own place (a whole value, a term of "
-        "its vocabulary, a number of participants, an age)",
+        "its vocabulary, a number of participants, an age, a date under its own label)",
     ),
 )
 
 # The age bound each age field is read as (lexicon.ages).
 AGE_BOUNDS = {"eligibility.minimum_age": "min", "eligibility.maximum_age": "max"}
+# Every registry date's label, one pattern (a date stands under the nearest label before it).
+DATE_LABEL_PATTERN = lexicon.label_pattern(lexicon.LABEL_TEXTS)
 
 
 def check(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Problem]:
@@ -124,7 +128,7 @@ def _said(leaf: str, node: dict, placed: list[Passage]) -> str | None:
         found = [rendering for passage in placed for rendering, _ in vocab.find(passage.text)]
         return f"{found[0]!r}" if found else None
     if fields.is_date(node):
-        return None  # see the module docstring
+        return _labelled_date(leaf, placed)
     if leaf == "enrollment.count":
         return next((f"{lexicon.number_text(c)} participants" for p in placed for c in lexicon.counts(p.text)), None)
     if leaf in AGE_BOUNDS:
@@ -134,4 +138,19 @@ def _said(leaf: str, node: dict, placed: list[Passage]) -> str | None:
     if node.get("type") == "string":
         whole = [p for p in placed if p.whole and (p.value or p.text)]
         return f"{(whole[0].value or whole[0].text)[:60]!r}" if whole else None
+    return None
+
+
+def _labelled_date(leaf: str, placed: list[Passage]) -> str | None:
+    """A date a passage gives under one of the date's own labels (lexicon.DATE_LABELS), for a message;
+    an unlabelled date, or one under another date's label, is a reading and says nothing here."""
+    parts = leaf.split(".")
+    own = lexicon.DATE_LABELS.get(parts[1], ()) if len(parts) > 1 and parts[0] == "dates" else ()
+    for passage in placed if own else []:
+        mentions = lexicon.dates(passage.text)
+        spans = lexicon.label_spans(passage.text, DATE_LABEL_PATTERN) if mentions else ()
+        for mention in mentions:
+            label = lexicon.label_of(passage.text, mention, spans, mentions)
+            if label in own:
+                return f"{label} {mention.value}"
     return None
