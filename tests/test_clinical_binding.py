@@ -245,6 +245,24 @@ def test_patients_are_not_read_from_an_age_or_a_weight() -> None:
 
 
 @pytest.mark.parametrize(
+    "quote, basis",
+    [
+        ("1×10^6 CAR-T cells per kilogram of body weight", "PER_KG"),
+        ("1 million CAR-T cells per kg", "PER_KG"),
+        ("1×10^6 CAR-T cells/kg", "PER_KG"),
+        ("1×10^8 CAR-T cells per patient", "FLAT"),
+        ("1×10^8 CAR-T cells for patient 4 to 6, 40 kg or more", "FLAT"),
+    ],
+)
+def test_per_kilogram_after_a_dose_unit_in_words(quote: str, basis: str) -> None:
+    """Before: only "/kg" after the unit's words made a dose per kilogram, so a correct PER_KG for
+    "1×10^6 CAR-T cells per kilogram of body weight" was refused as FLAT (E508, a false refusal)."""
+    from sle_trials.reading import lexicon
+
+    assert lexicon.doses(quote)[0].basis == basis
+
+
+@pytest.mark.parametrize(
     "index, value, measure, quote",
     [
         (18, 500, "CD4+ T lymphocytes", "CD4+ T lymphocytes <500/mm³"),  # "... with a neutrophil count <1000/mm³"

@@ -691,6 +691,8 @@ def ages(quote: str) -> tuple[Age, ...]:
 # --- doses and cohorts ----------------------------------------------------------------------------
 
 _PER_KG = re.compile(r"\s*(?:/\s*kg|per\s+kg|per\s+kilogram|/kilogram)(?:\s+(?:of\s+)?body\s*weight)?", re.I)
+# A dose's unit words (at most four), then per kilogram written in any of _PER_KG's ways.
+_UNIT_PER_KG = re.compile(r"\s*[^\s/,;.]+(?:\s+[^\s/,;.]+){0,3}\s*(?:/\s*kg|per\s+kg|per\s+kilogram|/kilogram)\b", re.I)
 FLAT_WORDS = re.compile(r"(?i)\b(?:flat|fixed|total)\b")
 FLAT_READING = "the source gives no per-kilogram basis; read as a flat dose"
 
@@ -715,8 +717,8 @@ def doses(quote: str) -> tuple[Dose, ...]:
         if per_kg:
             out.append(Dose(n.value, "PER_KG", per_kg.end(), n.start, per_kg.end(), None))
             continue
-        # "1×10^6 CAR-T cells/kg": the unit's words, then per kilogram
-        tail = re.match(r"\s*[^\s/,;.]+(?:\s+[^\s/,;.]+){0,3}\s*/\s*kg\b", quote[n.end : n.end + 80], re.I)
+        # "1×10^6 CAR-T cells/kg" or "... cells per kilogram": the unit's words, then per kilogram
+        tail = _UNIT_PER_KG.match(quote[n.end : n.end + 80])
         basis = "PER_KG" if tail else "FLAT"
         reading = None if basis == "PER_KG" or FLAT_WORDS.search(quote) else FLAT_READING
         out.append(Dose(n.value, basis, n.end, n.start, n.end, reading))
