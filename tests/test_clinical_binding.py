@@ -245,6 +245,23 @@ def test_patients_are_not_read_from_an_age_or_a_weight() -> None:
 
 
 @pytest.mark.parametrize(
+    "quote, ages",
+    [
+        ("Age ≥18 and ≤65 years", [("min", 18, "YEARS"), ("max", 65, "YEARS")]),
+        ("Age ≥ 18, ≤ 65 years", [("min", 18, "YEARS"), ("max", 65, "YEARS")]),
+        ("Age ≥ 18 years old, ≤ 65 years old", [("min", 18, "YEARS"), ("max", 65, "YEARS")]),
+        ("Weight ≥40 and age ≤65 years", [("min", 40, None), ("max", 65, "YEARS")]),  # another measure's
+    ],
+)
+def test_two_age_bounds_share_the_unit_after_the_second(quote: str, ages: list) -> None:
+    """Before: in "Age ≥18 and ≤65 years" the minimum had no unit of its own, so a correct minimum age
+    of 18 YEARS was refused (E508: "it gives 18 in another unit", a false refusal)."""
+    from sle_trials.reading import lexicon
+
+    assert [(a.bound, a.value, a.unit) for a in lexicon.ages(quote)] == ages
+
+
+@pytest.mark.parametrize(
     "quote, basis",
     [
         ("1×10^6 CAR-T cells per kilogram of body weight", "PER_KG"),

@@ -608,6 +608,8 @@ AGE_LABELS = {
 }
 _AGE_LABEL = {bound: re.compile(r"(?i:" + pattern + r")\s*:?\s*\Z") for bound, pattern in AGE_LABELS.items()}
 _AGE_RANGE = re.compile(r"\s*(?:to|-|–|and)\s*")
+# Between two bounds that share the second's unit: "and" (or a comma) and the second's comparator.
+_AGE_AND = re.compile(r"\s*(?:,\s*)?(?:and\s*)?(?:[<>]=?|[≤≥⩽⩾≦≧]|=<|=>)\s*")
 _AGE_OLDER = re.compile(r"\s*(?:\+|(?:or|and) (?:older|above|over|more))", re.I)
 _AGE_YOUNGER = re.compile(r"\s*(?:(?:or|and) (?:younger|below|under|less))", re.I)
 # Words by which a sentence keeps people out: an age there is the other side of the bound its words
@@ -672,6 +674,8 @@ def ages(quote: str) -> tuple[Age, ...]:
                 out.append(Age("max", nxt[0].value, nxt[1] or unit, nxt[0].start, nxt[2]))
                 skip.add(i + 1)
                 continue
+        if bound and unit is None and nxt and nxt[1] and _AGE_AND.fullmatch(quote, end, nxt[0].start):
+            unit = nxt[1]  # "≥18 and ≤65 years": one unit after both bounds
         if bound is None and unit and _AGE_OLDER.match(quote, end):
             bound = "min"
         elif bound is None and unit and _AGE_YOUNGER.match(quote, end):
