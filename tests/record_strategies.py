@@ -296,6 +296,14 @@ OVERRIDES = {
         max_size=1,
     ),
     "curation.sources.*.file": lambda: st.just(SEED),
+    # the seed is plain text, which a REGISTRY_JSON source may not be (E516: it is a ClinicalTrials.gov study)
+    "curation.sources.*.kind": lambda: st.sampled_from(
+        [
+            k
+            for k in SCHEMA["properties"]["curation"]["properties"]["sources"]["items"]["properties"]["kind"]["enum"]
+            if k != "REGISTRY_JSON"
+        ]
+    ),
     # a complete record binds every value to a quote (E517): these records have no evidence
     "curation.status": lambda: st.sampled_from(["draft", "stub"]),
     "dates": lambda: st.just({}),  # made in order by records()

@@ -511,6 +511,15 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
                 f"{fields.dotted(path)}: {source['file']} is a {doc.layout} document: "
                 f"its kind is {doc.kind}, not {source['kind']}",
             )
+        elif doc is not None and doc.layout != layouts.KIND_LAYOUTS.get(source["kind"], doc.layout):
+            path = ("curation", "sources", i, "kind")
+            yield at(
+                record,
+                path,
+                "E516",
+                f"{fields.dotted(path)}: a {source['kind']} source is a {layouts.KIND_LAYOUTS[source['kind']]} "
+                f"document, but {source['file']} holds none for {sources.nct_id} (it reads as {doc.layout})",
+            )
     if record.data["curation"]["status"] == "stub":
         own = [doc.file for doc in sources.docs if doc.subject == sources.nct_id]
         if own:

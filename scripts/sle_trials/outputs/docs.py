@@ -172,7 +172,8 @@ def layout_tables() -> str:
     }
     for name, kind in layouts.LAYOUT_KINDS.items():
         out.append(f"| {name} | {said[name]} | `{kind}` | {_cell(', '.join(fields_of[name]))} |")
-    out.append("| plain | anything else | any | none: text is checked word for word, anywhere in it |")
+    kinds = ", ".join(f"`{k}`" for k in layouts.KIND_LAYOUTS)
+    out.append(f"| plain | anything else | any but {kinds} | none: text is checked word for word, anywhere in it |")
     return "\n".join(out) + "\n"
 
 

@@ -38,6 +38,10 @@ from sle_trials.reading.invisible import DROPPED, unreordered
 
 PLAIN = "plain"
 LAYOUT_KINDS = {"ctgov_json": "REGISTRY_JSON", "registry_copy": "REGISTRY_COPY", "clinconnect": "TRIAL_FINDER_PAGE"}
+# a kind that names one layout: a REGISTRY_JSON source is a ClinicalTrials.gov study (the importer
+# writes it, drift and update read it as one), so a source of that kind that is not one is refused,
+# never read as plain text (where a quote may stand anywhere, and a page of other trials' studies is read whole)
+KIND_LAYOUTS = {"REGISTRY_JSON": "ctgov_json"}
 
 
 def normalise(text: str) -> str:

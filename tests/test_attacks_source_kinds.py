@@ -1,0 +1,57 @@
+"""Pull-request attacks on what a source claims to be: a REGISTRY_JSON source that is no study.
+
+A source's kind was held to its layout only one way: a ClinicalTrials.gov study must be cited as
+REGISTRY_JSON (E516), but a source cited as REGISTRY_JSON could be anything. A text file named
+`.json` (or JSON without `protocolSection`, or a page of studies none of which is this trial's) is
+read as plain text, where a quote may stand anywhere: a stub cited such a file as "the registry's
+JSON" and `trials check` passed it, while trials.csv, the site and `trials drift`/`update` (which
+take a record's newest REGISTRY_JSON source to be its study) told readers the values came from the
+registry's own record. A REGISTRY_JSON source must now read as this trial's study (E516).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import REPO, Trials, add_source, edit
+
+STUB = "trials/NCT03030976.yaml"
+CITED = ("file: seeds/000_84a0f0163f21158e.txt\n      kind: REGISTRY_COPY", "file: {}\n      kind: REGISTRY_JSON")
+TEXT = (
+    "NCT ID: NCT03030976\n"
+    "A Study of CD19 Redirected Autologous T Cells for CD19 Positive Systemic Lupus Erythematosus (SLE)\n"
+    "Last Updated: 2025-08-17\n"
+)
+
+
+def cite(registry: Path, name: str, text: str) -> None:
+    source = add_source(registry, name, text)
+    edit(registry, STUB, (CITED[0], CITED[1].format(source)))
+
+
+def test_a_text_file_cited_as_registry_json_is_refused(registry: Path, trials: Trials) -> None:
+    cite(registry, "seeds/940_fake.json", TEXT)
+    result = trials("validate")
+    assert result.status == 1, result.out
+    assert (
+        f"{STUB}:8:13: E516 curation.sources.0.kind: a REGISTRY_JSON source is a ctgov_json document, "
+        "but seeds/940_fake.json holds none for NCT03030976 (it reads as plain)"
+    ) in result.out
+
+
+def test_a_page_of_other_trials_studies_cited_as_registry_json_is_refused(registry: Path, trials: Trials) -> None:
+    study = json.loads((REPO / "tests/fixtures/ctgov/completed_phase2_randomised.json").read_text(encoding="utf-8"))
+    page = {"studies": [study], "note": TEXT}  # the stub's quotes stand in the page, beside another trial's study
+    cite(registry, "seeds/941_page.json", json.dumps(page))
+    result = trials("validate")
+    assert result.status == 1, result.out
+    assert f"{STUB}:8:13: E516 curation.sources.0.kind: a REGISTRY_JSON source" in result.out
+    assert "holds none for NCT03030976 (it reads as plain)" in result.out
+
+
+def test_plain_text_of_another_kind_is_still_read_as_text(registry: Path, trials: Trials) -> None:
+    source = add_source(registry, "seeds/942_note.txt", TEXT)
+    edit(registry, STUB, ("file: seeds/000_84a0f0163f21158e.txt", f"file: {source}"), ("REGISTRY_COPY", "OTHER"))
+    result = trials("validate")
+    assert "E516" not in result.out, result.out
