@@ -790,7 +790,13 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
 
 # An enumeration's separators: a comma or semicolon, "and", "or", "and/or" (with what stands between items).
 _SEPARATOR = r"(?:\s*[,;]\s*|\s+(?:and/or|and|or)\s+|\s*,\s*(?:and/or|and|or)\s+)"
-_ONLY_SEPARATORS = re.compile(_SEPARATOR + r"+\Z")
+# _SEPARATOR + r"+\Z", written so that each character can be read one way only: in _SEPARATOR
+# repeated, the white space between two commas is either one's or the next one's, and a gap of 30
+# commas and a word (", , , … x") took 2**30 tries (minutes of `trials check` for 60 bytes of a
+# criterion; days for 80). Here white space is only ever read before a comma or a conjunction, or
+# at the end; a conjunction stands after white space or a comma and before white space, as there
+# (and one conjunction right after another takes more than one white space between them).
+_ONLY_SEPARATORS = re.compile(r"\s*(?:(?:[,;]|(?<=[\s,])(?<!\band\s)(?<!\bor\s)(?:and/or|and|or)(?=\s))\s*)+\Z")
 _ENDS_IN_SEPARATOR = re.compile(r"\w\)?" + _SEPARATOR + r"\Z")
 _STARTS_WITH_SEPARATOR = re.compile(r"\A" + _SEPARATOR + r"\w")
 _CONJUNCTION = re.compile(r"\b(?:and/or|and|or)\b")  # the word before an enumeration's last item
