@@ -49,3 +49,29 @@ def test_a_gap_of_commas_in_an_enumeration_is_read_in_linear_time(registry: Path
         "E525 eligibility.prior_therapy.therapies: the criterion's enumeration has more than its items: "
         "'x' stands among them"
     ) in result.stdout
+
+
+def test_a_long_word_between_two_terms_is_read_in_linear_time() -> None:
+    """binding._TERM_GAP, the gap between two terms of an enumeration, tried a long word split at
+    each of its places (a 4,000-letter word took 1.1 s, quadratic in its length); with the word read
+    whole, 400,000 letters take milliseconds. Run apart, so that the old pattern is stopped by the
+    timeout rather than holding the suite; the gaps it matches are the same (the next test)."""
+    code = "from sle_trials.checks import binding; assert not binding._TERM_GAP.match('x' * 400_000 + ' y')"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_gap_between_two_terms_matches_what_it_did() -> None:
+    """The word-whole pattern against the one that backtracked, on every short text of the
+    characters that matter (words, white space, commas, semicolons, conjunctions)."""
+    import itertools
+    import re
+
+    from sle_trials.checks import binding
+
+    before = re.compile(r"(?:\s*[\w-]+){0,2}" + binding._SEPARATOR + r"\Z")
+    parts = ["ab", "-", " ", ",", ";", "and", "or", "and/or", "é"]
+    for n in range(6):
+        for combo in itertools.product(parts, repeat=n):
+            gap = "".join(combo)
+            assert bool(binding._TERM_GAP.match(gap)) == bool(before.match(gap)), repr(gap)
