@@ -251,16 +251,11 @@ def test_a_note_above_a_silent_field_excuses_nothing(reg: Path, capsys) -> None:
     """Before: a note on a part of the record above a field declared silent (`eligibility`, a remark
     about the criteria) kept E523 from looking at it: healthy volunteers "No" dropped and declared
     silent passed. Only a note on the field itself says why it is left out."""
-    text = (reg / IM19).read_text(encoding="utf-8")
-    for old, new in [
-        ("  healthy_volunteers: false\n", ""),
-        ("  eligibility.healthy_volunteers: 18 Years 65 Years ALL No\n", ""),
-        ("    - enrollment.type\n", "    - enrollment.type\n    - eligibility.healthy_volunteers\n"),
-    ]:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
+    edit(reg, IM19, "  healthy_volunteers: false\n", "")
+    edit(reg, IM19, "  eligibility.healthy_volunteers: 18 Years 65 Years ALL No\n", "")
+    edit(reg, IM19, "    - enrollment.type\n", "    - enrollment.type\n    - eligibility.healthy_volunteers\n")
     note = "  notes:\n    - field: eligibility\n      text: The criteria are as the page gives them.\n"
-    (reg / IM19).write_text(text.replace("  notes:\n", note, 1), encoding="utf-8")
+    edit(reg, IM19, "  notes:\n", note)
     code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
     assert code == 1 and "E523 curation.silent: eligibility.healthy_volunteers is declared silent" in out, out
     assert {m for m in re.findall(r"E[0-9]{3}", out)} == {"E523"}, out

@@ -12,7 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Trials, snapshot
+from conftest import FIXTURES, Trials, edit, snapshot
 from sle_trials.checks import load
 from sle_trials.curate.ctgov import builder
 from sle_trials.reading import criteria_text, layouts
@@ -1057,15 +1057,14 @@ def test_a_date_the_json_labels_is_not_silent(trials: Trials, registry: Path) ->
     silent: trials.csv read "not stated" (E523). A page's unlabelled dates stay a curator's reading."""
     assert trials("import", "ctgov", CTGOV / "old_partial_dates.json").status == 0
     file = registry / "trials" / "NCT09000044.yaml"
-    text = file.read_text(encoding="utf-8").replace("status: draft", "status: complete")
-    for old, new in [
+    file.write_text(file.read_text(encoding="utf-8").replace("status: draft", "status: complete"), encoding="utf-8")
+    edit(
+        registry,
+        "trials/NCT09000044.yaml",
         ('  start:\n    date: "2009-03"\n', ""),
         ('  dates.start: "startDateStruct.date: 2009-03"\n', ""),
         ("    - dates.start.type\n", "    - dates.start\n"),
-    ]:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    file.write_text(text, encoding="utf-8")
+    )
     result = trials.json("validate", file)
     assert result.codes() == {"E523"}, result.problems()
     assert any("dates.start is declared silent" in p["message"] for p in result.problems())
