@@ -694,9 +694,10 @@ def ages(quote: str) -> tuple[Age, ...]:
 
 # --- doses and cohorts ----------------------------------------------------------------------------
 
-_PER_KG = re.compile(r"\s*(?:/\s*kg|per\s+kg|per\s+kilogram|/kilogram)(?:\s+(?:of\s+)?body\s*weight)?", re.I)
-# A dose's unit words (at most four), then per kilogram written in any of _PER_KG's ways.
-_UNIT_PER_KG = re.compile(r"\s*[^\s/,;.]+(?:\s+[^\s/,;.]+){0,3}\s*(?:/\s*kg|per\s+kg|per\s+kilogram|/kilogram)\b", re.I)
+_PER_KG_WORDS = r"(?:/\s*kg|per\s+kg|per\s+kilogram|/kilogram)"  # the ways a source writes per kilogram
+_PER_KG = re.compile(r"\s*" + _PER_KG_WORDS + r"(?:\s+(?:of\s+)?body\s*weight)?", re.I)
+# A dose's unit words (at most four), then per kilogram.
+_UNIT_PER_KG = re.compile(r"\s*[^\s/,;.]+(?:\s+[^\s/,;.]+){0,3}\s*" + _PER_KG_WORDS + r"\b", re.I)
 FLAT_WORDS = re.compile(r"(?i)\b(?:flat|fixed|total)\b")
 FLAT_READING = "the source gives no per-kilogram basis; read as a flat dose"
 
