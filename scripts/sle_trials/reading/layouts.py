@@ -44,14 +44,14 @@ LAYOUT_KINDS = {"ctgov_json": "REGISTRY_JSON", "registry_copy": "REGISTRY_COPY",
 KIND_LAYOUTS = {"REGISTRY_JSON": "ctgov_json"}
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, *, nfkc: bool = True) -> str:
     """Text as verbatim fields and quotes are compared: Unicode NFKC (digits.nfkc: a superscript is
     an exponent, "10⁶" is "10^6", not 106), invisible characters left out
     (invisible.py: a soft hyphen or zero-width space inside a source's word), a passage a
     bidirectional control shows in another order left out (invisible.unreordered), markdown
-    backslash escapes removed, runs of white space as one space."""
+    backslash escapes removed, runs of white space as one space. nfkc=False: all but NFKC (literal)."""
     if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
-        text = DROPPED.sub("", digits.nfkc(unreordered(text)))
+        text = DROPPED.sub("", digits.nfkc(unreordered(text)) if nfkc else unreordered(text))
     elif not text.isprintable() and DROPPED.search(text):  # an ASCII control character
         text = DROPPED.sub("", text)
     if "\\" in text:
@@ -63,14 +63,8 @@ def literal(text: str) -> str:
     """Text as normalise() reads it but for NFKC: the characters as written. A record's text that
     reads as its source's only in NFKC ("ＣＤ１９" for "CD19", "ﬁ" for "fi", "10⁶" for "106") is
     not the source's words: what the record holds must be written so in a cited source too
-    (evidence.Sources.writes)."""
-    if not text.isascii():
-        text = DROPPED.sub("", unreordered(text))
-    elif not text.isprintable() and DROPPED.search(text):
-        text = DROPPED.sub("", text)
-    if "\\" in text:
-        text = ESCAPE.sub(r"\1", text)
-    return " ".join(text.split())
+    (evidence.Sources.miswritten)."""
+    return normalise(text, nfkc=False)
 
 
 @dataclass(frozen=True)
