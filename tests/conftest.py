@@ -47,8 +47,9 @@ COPIED_DIRS = ("schema", "seeds", "trials")
 CSV_NAME = "trials.csv"
 
 # The IM19 record (NCT06513429) reduced to a draft: what a record needs, and a status. Every verbatim value in it
-# occurs in the source it cites, so it stays valid however strictly text is checked against sources;
-# tests append the fields a case needs.
+# occurs in the source it cites, so it stays valid however strictly text is checked against sources,
+# and every other value is quoted (E517 holds a draft to that as much as a complete record); tests
+# append the fields a case needs and their quotes with joined().
 IM19_MINIMAL = """\
 nct_id: NCT06513429
 brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
@@ -59,6 +60,9 @@ curation:
       kind: REGISTRY_COPY
       as_of: "2025-08-17"
 overall_status: RECRUITING
+evidence:
+  curation.sources.0.as_of: "Last Updated: 2025-08-17"
+  overall_status: "RECRUITING"
 """
 IM19_PATH = "trials/NCT06513429.yaml"
 RELMA_PATH = "trials/NCT05765006.yaml"  # the Relma-cel record, complete, from a ClinConnect page
@@ -67,7 +71,11 @@ RELMA_PATH = "trials/NCT05765006.yaml"  # the Relma-cel record, complete, from a
 # stand), for tests of cross-record problems: each record that cites it passes `validate` alone
 # while its references are wrong. add_plain_source puts it under seeds/ with its manifest line.
 PLAIN_SOURCE = "seeds/900_plain.txt"
+# A test source's own date, as the drafts below quote it: a test writing its own source starts it so.
+AS_OF_LINE = "Last Updated: 2025-08-17\n"
 PLAIN_TEXT = """Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
+Last Updated: 2025-08-17
+RECRUITING
 Related trials: NCT06900765 A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus;
 NCT06886919 Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus;
 NCT06513429 IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE).
@@ -79,7 +87,24 @@ IM19_PLAIN = IM19_MINIMAL.replace("seeds/000_84a0f0163f21158e.txt", PLAIN_SOURCE
 def im19_draft(source: str) -> str:
     """The IM19 record's first lines as a draft citing one source of no known layout (kind OTHER),
     for a test that writes that source and appends the fields its case needs."""
-    return IM19_PLAIN.replace(PLAIN_SOURCE, source).removesuffix("overall_status: RECRUITING\n")
+    return (
+        IM19_PLAIN.replace(PLAIN_SOURCE, source)
+        .replace("overall_status: RECRUITING\n", "")
+        .replace('  overall_status: "RECRUITING"\n', "")
+    )
+
+
+def joined(*parts: str) -> str:
+    """Parts of a record's text as one record: the `evidence:` block that ends each part joined into
+    one at the end, so a test appends its fields and their quotes to a base record that quotes its own."""
+    body: list[str] = []
+    quotes: list[str] = []
+    for part in parts:
+        head, sep, tail = part.partition("\nevidence:\n") if not part.startswith("evidence:\n") else ("", "", part[10:])
+        body.append(head + ("\n" if sep else ""))
+        assert all(line.startswith(" ") for line in tail.splitlines()), f"evidence is not the end of {part!r}"
+        quotes.append(tail)
+    return "".join(body) + ("evidence:\n" + "".join(quotes) if any(quotes) else "")
 
 
 def age_fields(bound: str, value: int, quote: str) -> str:

@@ -5,7 +5,8 @@ objects, lists, enums, patterns, bounds, $ref), with what the schema cannot say 
 NCT ids in the NCT9xxxxxxx range; one source, seeds/000_84a0f0163f21158e.txt, so the cited file
 exists; verbatim text (`x-verbatim`) drawn from that source's own words, numbered criteria as the
 source numbers them; dates in the calendar and in order, age limits and cohorts in order, arms naming
-listed interventions, thresholds pointing at listed criteria; no related_trials and no evidence.
+listed interventions, thresholds pointing at listed criteria; no related_trials, and evidence for the
+source's date only: every other drawn value is unquoted (E517), and quoted_only() drops those.
 records() draws one; mutated() draws one and breaks it (a key dropped, a value of another type, bytes
 inserted, the file cut short). The helpers run the checks and the command on what is drawn.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import atexit
 import base64
 import contextlib
+import copy
 import datetime as dt
 import hashlib
 import io
@@ -304,7 +306,9 @@ OVERRIDES = {
             if k != "REGISTRY_JSON"
         ]
     ),
-    # a complete record binds every value to a quote (E517): these records have no evidence
+    # the source's own date, which every record quotes (AS_OF_QUOTE)
+    "curation.sources.*.as_of": lambda: st.just("2025-08-17"),
+    # a complete record says why it lacks each field (E520) and holds its source's lists whole
     "curation.status": lambda: st.sampled_from(["draft", "stub"]),
     "dates": lambda: st.just({}),  # made in order by records()
     "eligibility.inclusion_criteria": lambda: _criteria(0),
@@ -397,9 +401,40 @@ def records(draw: st.DrawFn) -> dict:
                 size = draw(st.integers(0, 5))
                 cohort["patients"] = {"first": patient, "last": patient + size}
                 patient += size + 1
+    data["evidence"] = {"curation.sources.0.as_of": AS_OF_QUOTE}
     return data
 
 
+def quoted_only(data: dict) -> dict:
+    """A copy of a drawn record holding only what its quotes and the source's words state: its
+    verbatim texts, its bookkeeping and SEED's date, quoted. The drawn values no quote states (which
+    E517 refuses in a record of any status) are dropped, and then whatever the schema no longer
+    holds without them (a threshold without its kind, an age without its value), until it holds."""
+    data = copy.deepcopy(data)
+    for i, source in enumerate(data["curation"]["sources"]):  # (a pinned example has another date)
+        source["as_of"] = "2025-08-17"
+        data.setdefault("evidence", {})[f"curation.sources.{i}.as_of"] = AS_OF_QUOTE
+    kept = {("nct_id",), *(("curation", "sources", i, "as_of") for i in range(len(data["curation"]["sources"])))}
+    for path, _, node in reversed(fields.leaves(data, SCHEMA)):
+        if path not in kept and path[0] != "evidence" and fields.needs_evidence(path, node):
+            _delete(data, path)
+    while True:
+        errors = list(VALIDATOR.errors(data))
+        if not errors:
+            return data
+        # the deepest first, so that deleting one leaves the paths of the others as they were
+        error = max(errors, key=lambda e: (len(e.instance_path), list(map(str, e.instance_path))))
+        _delete(data, tuple(error.instance_path))
+
+
+def _delete(data: Any, path: tuple) -> None:
+    *parent, last = path
+    found, holder = fields.get(data, tuple(parent))
+    assert found and path, f"cannot drop {path} from a record"
+    del holder[last]
+
+
+AS_OF_QUOTE = "Last Updated: 2025-08-17"  # SEED's words for its own date
 STUB = f"""\
 nct_id: {STUB_ID}
 brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
@@ -409,6 +444,8 @@ curation:
     - file: {SEED}
       kind: OTHER
       as_of: "2025-08-17"
+evidence:
+  curation.sources.0.as_of: "{AS_OF_QUOTE}"
 """
 
 # --- helpers ------------------------------------------------------------------------------------------

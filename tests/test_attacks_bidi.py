@@ -12,10 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, im19_draft, put
+from conftest import IM19_PATH, Trials, add_source, im19_draft, joined, put
 from sle_trials.reading import invisible, layouts
 
-TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+TITLE = (
+    "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    "Last Updated: 2025-08-17"
+)
 
 
 @pytest.mark.parametrize(
@@ -31,7 +34,7 @@ def test_words_a_bidirectional_control_reorders_state_nothing(
     registry: Path, trials: Trials, shown: str, count: int, quote: str
 ) -> None:
     source = add_source(registry, "seeds/926_bidi.txt", f"{TITLE}\n{shown}\n")
-    record = im19_draft(source) + f"enrollment:\n  count: {count}\nevidence:\n  enrollment: '{quote}'\n"
+    record = joined(im19_draft(source), f"enrollment:\n  count: {count}\nevidence:\n  enrollment: '{quote}'\n")
     put(registry, IM19_PATH, record)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 1 and result.codes() == {"E502"}, result.out

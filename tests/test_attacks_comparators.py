@@ -10,11 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, age_fields, im19_draft, put
+from conftest import IM19_PATH, Trials, add_source, age_fields, im19_draft, joined, put
 from sle_trials.reading import layouts, lexicon
 
 SOURCE = "seeds/923_negated.txt"
-TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+TITLE = (
+    "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    "Last Updated: 2025-08-17"
+)
 THRESHOLD = """\
 eligibility:
   inclusion_criteria:
@@ -70,7 +73,9 @@ def test_a_threshold_the_source_negates_is_refused(
     registry: Path, trials: Trials, text: str, comparator: str, value: int, passes: bool
 ) -> None:
     add_source(registry, SOURCE, f"{TITLE}\nInclusion criteria:\n1. {text}\n")
-    put(registry, IM19_PATH, im19_draft(SOURCE) + THRESHOLD.format(text=text, comparator=comparator, value=value))
+    put(
+        registry, IM19_PATH, joined(im19_draft(SOURCE), THRESHOLD.format(text=text, comparator=comparator, value=value))
+    )
     result = trials("validate", registry / IM19_PATH, fmt="json")
     if passes:
         assert result.status == 0, result.out
@@ -81,6 +86,6 @@ def test_a_threshold_the_source_negates_is_refused(
 @pytest.mark.parametrize(("bound", "passes"), [("maximum_age", False), ("minimum_age", True)])
 def test_an_age_the_source_negates_is_the_other_bound(registry: Path, trials: Trials, bound: str, passes: bool) -> None:
     add_source(registry, SOURCE, f"{TITLE}\nParticipants not under 18 years.\n")
-    put(registry, IM19_PATH, im19_draft(SOURCE) + age_fields(bound, 18, "Participants not under 18 years."))
+    put(registry, IM19_PATH, joined(im19_draft(SOURCE), age_fields(bound, 18, "Participants not under 18 years.")))
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert (result.status, result.codes()) == ((0, set()) if passes else (1, {"E508"})), result.out

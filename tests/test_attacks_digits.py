@@ -13,14 +13,14 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, age_fields, edit, im19_draft, put
+from conftest import AS_OF_LINE, IM19_PATH, Trials, add_source, age_fields, edit, im19_draft, joined, put
 from sle_trials.reading import digits, layouts, lexicon
 
 SOURCE = "seeds/921_scripts.txt"
 DOSE = "1×10⁶/kg CAR-T cells for patients 1 to 3"
-RECORD = (
-    im19_draft(SOURCE)
-    + """\
+RECORD = joined(
+    im19_draft(SOURCE),
+    """\
 enrollment:
   count: {count}
 arms:
@@ -38,7 +38,7 @@ interventions:
 evidence:
   enrollment.count: '{enrolled} participants'
   arms.0.cohorts.0: {quote}
-"""
+""",
 )
 
 
@@ -46,7 +46,8 @@ def write_case(root: Path, *, count: int = 6, dose: int = 1_000_000, enrolled: s
     """The enrollment and dose source, and IM19's record citing it with these values."""
     text = (
         "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
-        f"Enrollment: {enrolled} participants\n"
+        + AS_OF_LINE
+        + f"Enrollment: {enrolled} participants\n"
         f"CAR-T cell therapy group: IM19 CAR-T cells at a dose of {DOSE}.\n"
     )
     add_source(root, SOURCE, text)
@@ -187,14 +188,17 @@ def test_an_enrollment_is_not_read_from_a_part_of_a_number(
 def test_an_enrollment_is_not_a_count_of_a_part(registry: Path, trials: Trials, stated: str, passes: bool) -> None:
     # "12 participants per arm" bound an enrollment of 12 where the trial enrols 12 in each of its arms
     add_source(registry, AGE_SOURCE, f"{TITLE}\nEnrollment: {stated} of two arms.\n")
-    record = im19_draft(AGE_SOURCE) + f"enrollment:\n  count: 12\nevidence:\n  enrollment.count: '{stated}'\n"
+    record = joined(im19_draft(AGE_SOURCE), f"enrollment:\n  count: 12\nevidence:\n  enrollment.count: '{stated}'\n")
     put(registry, IM19_PATH, record)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert (result.status, result.codes()) == ((0, set()) if passes else (1, {"E508"})), result.out
 
 
 AGE_SOURCE = "seeds/922_ages.txt"
-TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+TITLE = (
+    "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    "Last Updated: 2025-08-17"
+)
 
 
 @pytest.mark.parametrize(
@@ -214,7 +218,7 @@ def test_an_age_binds_the_number_its_quote_states(
     put(
         registry,
         IM19_PATH,
-        im19_draft(AGE_SOURCE) + age_fields("minimum_age", value, f"Patients aged {stated} or older"),
+        joined(im19_draft(AGE_SOURCE), age_fields("minimum_age", value, f"Patients aged {stated} or older")),
     )
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert (result.status, result.codes()) == ((1, {code}) if code else (0, set())), result.out
@@ -261,7 +265,7 @@ def test_a_limit_is_not_read_from_a_part_of_an_ascii_fraction(registry: Path, tr
     # digits is a fraction, a ratio or a date: no number of it binds, not even its value
     add_source(registry, AGE_SOURCE, f"{TITLE}\nInclusion criteria:\n1. Prednisone ≤ 1/2 mg/kg/day\n")
     note = "  notes:\n    - field: eligibility.thresholds\n      text: The unit stands after the fraction.\n"
-    record = im19_draft(AGE_SOURCE) + FRACTION_RECORD.format(value=value)
+    record = joined(im19_draft(AGE_SOURCE), FRACTION_RECORD.format(value=value))
     put(registry, IM19_PATH, record.replace("\neligibility:", "\n" + note + "eligibility:", 1))
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 1 and result.codes() == {"E508"}, result.out

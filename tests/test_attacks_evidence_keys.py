@@ -13,19 +13,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import IM19_MINIMAL, IM19_PATH, Trials
+from conftest import IM19_MINIMAL, IM19_PATH, Trials, joined
 
 
 def test_a_parent_key_does_not_carry_a_quote_into_a_childs_place(registry: Path, trials: Trials) -> None:
     (registry / IM19_PATH).write_text(
-        IM19_MINIMAL
-        + "eligibility:\n  sex: MALE\nevidence:\n  eligibility: 8) Male participants whose partners have fertility\n",
+        joined(
+            IM19_MINIMAL,
+            "eligibility:\n  sex: MALE\nevidence:\n  eligibility: 8) Male participants whose partners have fertility\n",
+        ),
         encoding="utf-8",
     )
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1
     assert (
-        f"{IM19_PATH}:13:16: E512 evidence for eligibility: the quote is not where the source states "
+        f"{IM19_PATH}:15:16: E512 evidence for eligibility: the quote is not where the source states "
         "eligibility.sex: seeds/000_84a0f0163f21158e.txt states eligibility.sex elsewhere on the page"
     ) in result.out
     assert " E507" not in result.out  # a misplaced quote binds nothing
@@ -33,19 +35,25 @@ def test_a_parent_key_does_not_carry_a_quote_into_a_childs_place(registry: Path,
 
 def test_the_same_quote_under_the_childs_key_is_refused_too(registry: Path, trials: Trials) -> None:
     (registry / IM19_PATH).write_text(
-        IM19_MINIMAL + "eligibility:\n  sex: MALE\nevidence:\n"
-        "  eligibility.sex: 8) Male participants whose partners have fertility\n",
+        joined(
+            IM19_MINIMAL,
+            "eligibility:\n  sex: MALE\nevidence:\n"
+            "  eligibility.sex: 8) Male participants whose partners have fertility\n",
+        ),
         encoding="utf-8",
     )
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1
-    assert f"{IM19_PATH}:13:20: E512 evidence for eligibility.sex: the quote is not where" in result.out
+    assert f"{IM19_PATH}:15:20: E512 evidence for eligibility.sex: the quote is not where" in result.out
 
 
 def test_a_parent_key_quoting_the_childrens_place_binds(registry: Path, trials: Trials) -> None:
     (registry / IM19_PATH).write_text(
-        IM19_MINIMAL + "eligibility:\n  sex: ALL\n  minimum_age:\n    value: 18\n    unit: YEARS\n"
-        "evidence:\n  eligibility: 18 Years 65 Years ALL No\n",
+        joined(
+            IM19_MINIMAL,
+            "eligibility:\n  sex: ALL\n  minimum_age:\n    value: 18\n    unit: YEARS\n"
+            "evidence:\n  eligibility: 18 Years 65 Years ALL No\n",
+        ),
         encoding="utf-8",
     )
     result = trials("validate", registry / IM19_PATH)

@@ -12,16 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, im19_draft
+from conftest import IM19_PATH, Trials, add_source, im19_draft, joined
 
 SOURCE = "seeds/920_lymphodepletion.txt"
 TEXT = (
     "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    "Last Updated: 2025-08-17\n"
     "Lymphodepletion: fludarabine 30 mg/m2 and cyclophosphamide 500 mg/m2 on days -5 to -3.\n"
 )
-RECORD = (
-    im19_draft(SOURCE)
-    + """\
+RECORD = joined(
+    im19_draft(SOURCE),
+    """\
 lymphodepletion:
   agents:
     - agent: FLUDARABINE
@@ -35,7 +36,9 @@ evidence:
   lymphodepletion.agents.0.dose: {first}
   lymphodepletion.agents.1.agent: cyclophosphamide 500 mg/m2
   lymphodepletion.agents.1.dose: {second}
-"""
+  lymphodepletion.agents.0.unit: fludarabine 30 mg/m2
+  lymphodepletion.agents.1.unit: cyclophosphamide 500 mg/m2
+""",
 )
 
 
@@ -55,10 +58,10 @@ def test_doses_quoted_from_the_other_agent_are_refused(registry: Path, trials: T
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1
     assert (
-        f"{IM19_PATH}:19:3: E512 evidence for lymphodepletion.agents.0.dose: "
+        f"{IM19_PATH}:20:3: E512 evidence for lymphodepletion.agents.0.dose: "
         "the quote does not name the item it is about ('FLUDARABINE')"
     ) in result.out
-    assert f"{IM19_PATH}:21:3: E512 evidence for lymphodepletion.agents.1.dose:" in result.out
+    assert f"{IM19_PATH}:22:3: E512 evidence for lymphodepletion.agents.1.dose:" in result.out
 
 
 @pytest.mark.parametrize("first", ["fludarabine 30 mg/m2", '"Lymphodepletion: fludarabine 30 mg/m2"'])

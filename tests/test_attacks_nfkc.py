@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials, add_source, edit, im19_draft, place_of
+from conftest import IM19_PATH, RELMA_PATH, Trials, add_source, edit, im19_draft, joined, place_of
 
 # (words of the Relma-cel record's title, as a record writes them, the character the problem names)
 MISWRITTEN = [
@@ -55,6 +55,7 @@ def test_a_quote_in_characters_its_source_does_not_write_is_refused(registry: Pa
 WIDE_SOURCE = "seeds/920_wide.txt"
 WIDE_TEXT = (
     "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (ＳＬＥ)\n"
+    "Last Updated: 2025-08-17\n"
     "Enrollment: ２４ participants\n"
 )
 
@@ -67,7 +68,7 @@ def test_a_source_in_compatibility_characters_is_copied_as_written_or_plain(
     add_source(registry, WIDE_SOURCE, WIDE_TEXT)
     record = im19_draft(WIDE_SOURCE).replace("Erythematosus (SLE)", f"Erythematosus {title}")
     (registry / IM19_PATH).write_text(
-        f"{record}enrollment:\n  count: 24\nevidence:\n  enrollment: '{quote}'\n", encoding="utf-8"
+        joined(record, f"enrollment:\n  count: 24\nevidence:\n  enrollment: '{quote}'\n"), encoding="utf-8"
     )
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out

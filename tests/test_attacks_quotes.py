@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, add_source, age_fields, edit, im19_draft, place_of
+from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, add_source, age_fields, edit, im19_draft, joined, place_of
 from sle_trials.reading import edges, vocabulary
 
 
@@ -52,6 +52,7 @@ def test_a_nephritis_scope_quoted_from_inside_a_longer_term_is_refused(registry:
 # A page of no known layout (its words are checked anywhere in it), stating values in longer terms.
 CUT_SOURCE = "seeds/910_cut.txt"
 CUT_TEXT = """Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
+Last Updated: 2025-08-17
 Overall Status: Not Yet Recruiting
 Phases: Phase 1/Phase 2
 Study Start: 2024-07-30
@@ -83,7 +84,7 @@ def test_a_value_quoted_from_inside_a_longer_term_is_refused(
     registry: Path, trials: Trials, value: str, evidence: str, says: str
 ) -> None:
     add_source(registry, CUT_SOURCE, CUT_TEXT)
-    (registry / IM19_PATH).write_text(f"{CUT_RECORD}{value}\nevidence:\n  {evidence}\n", encoding="utf-8")
+    (registry / IM19_PATH).write_text(joined(CUT_RECORD, f"{value}\nevidence:\n  {evidence}\n"), encoding="utf-8")
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1, result.out
     key = evidence.split(":")[0]
@@ -109,7 +110,7 @@ def test_a_value_quoted_from_inside_a_longer_term_is_refused(
 )
 def test_the_whole_term_binds(registry: Path, trials: Trials, value: str, evidence: str) -> None:
     add_source(registry, CUT_SOURCE, CUT_TEXT)
-    (registry / IM19_PATH).write_text(f"{CUT_RECORD}{value}\nevidence:\n  {evidence}\n", encoding="utf-8")
+    (registry / IM19_PATH).write_text(joined(CUT_RECORD, f"{value}\nevidence:\n  {evidence}\n"), encoding="utf-8")
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
 
@@ -222,6 +223,7 @@ def test_many_cut_occurrences_are_searched_in_bounded_time() -> None:
 INVISIBLE_SOURCE = "seeds/911_invisible.txt"
 INVISIBLE_TEXT = (
     "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    "Last Updated: 2025-08-17\n"
     "Minimum Age: 1\u200b8 Years\nSevere lu\u00adpus nephritis is excluded.\n"
 )
 
@@ -238,7 +240,7 @@ def test_a_source_is_read_without_its_invisible_characters(
 ) -> None:
     add_source(registry, INVISIBLE_SOURCE, INVISIBLE_TEXT)
     record = CUT_RECORD.replace(CUT_SOURCE, INVISIBLE_SOURCE)
-    (registry / IM19_PATH).write_text(record + age_fields("minimum_age", age, quote), encoding="utf-8")
+    (registry / IM19_PATH).write_text(joined(record, age_fields("minimum_age", age, quote)), encoding="utf-8")
     result = trials("validate", registry / IM19_PATH)
     assert result.status == status, result.out
     if status:

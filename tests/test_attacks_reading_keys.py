@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, edit, im19_draft, put
+from conftest import IM19_PATH, Trials, add_source, edit, im19_draft, joined, put
 from sle_trials.reading import lexicon
 
 DRAFT = ("  status: complete\n", "  status: draft\n")  # no completeness checks: the reading alone decides
@@ -56,9 +56,10 @@ def test_an_enrollment_counted_in_sites_is_refused(registry: Path, trials: Trial
         registry,
         "seeds/923_sites.txt",
         "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+        "Last Updated: 2025-08-17\n"
         "The study runs at 60 sites.\n",
     )
-    record = im19_draft(source) + "enrollment:\n  count: 60\nevidence:\n  enrollment.count: 60 sites\n"
+    record = joined(im19_draft(source), "enrollment:\n  count: 60\nevidence:\n  enrollment.count: 60 sites\n")
     put(registry, IM19_PATH, record)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 1 and result.codes() == {"E508"}, result.out
@@ -78,9 +79,10 @@ def test_a_count_of_something_else_is_no_enrollment(registry: Path, trials: Tria
         registry,
         "seeds/924_counts.txt",
         "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+        "Last Updated: 2025-08-17\n"
         f"Inclusion: {said} x10^9/L.\n",
     )
-    record = im19_draft(source) + f"enrollment:\n  count: 100\nevidence:\n  enrollment: '{said}'\n"
+    record = joined(im19_draft(source), f"enrollment:\n  count: 100\nevidence:\n  enrollment: '{said}'\n")
     put(registry, IM19_PATH, record)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.status == 1 and result.codes() == {"E508"}, result.out
@@ -107,10 +109,12 @@ def test_an_age_of_those_kept_out_is_no_bound(
     source = add_source(
         registry,
         "seeds/925_ages.txt",
-        f"Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n{said}.\n",
+        "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+        f"Last Updated: 2025-08-17\n{said}.\n",
     )
-    record = im19_draft(source) + (
-        f"eligibility:\n  {bound}:\n    value: {value}\n    unit: YEARS\nevidence:\n  eligibility.{bound}: {said}\n"
+    record = joined(
+        im19_draft(source),
+        f"eligibility:\n  {bound}:\n    value: {value}\n    unit: YEARS\nevidence:\n  eligibility.{bound}: {said}\n",
     )
     put(registry, IM19_PATH, record)
     result = trials("validate", registry / IM19_PATH, fmt="json")

@@ -326,7 +326,11 @@ def test_no_cell_becomes_a_formula_in_a_spreadsheet(trials: Trials, registry: Pa
     """Records whose titles start like formulas: after `trials csv`, no cell a spreadsheet reads starts a
     formula (= + - @ tab CR LF) outside numeric columns, and openpyxl sees no formula cell."""
     seed = "seeds/900_formulas.txt"
-    put(registry, seed, "".join(f"NCT0900000{i} {title}\n" for i, title in enumerate(FORMULA_TITLES, 1)))
+    put(
+        registry,
+        seed,
+        "Last Updated: 2026-01-01\n" + "".join(f"NCT0900000{i} {title}\n" for i, title in enumerate(FORMULA_TITLES, 1)),
+    )
     digest = hashlib.sha256((registry / seed).read_bytes()).hexdigest()
     with (registry / "seeds" / "SHA256SUMS").open("a", encoding="utf-8") as sums:
         sums.write(f"{digest}  900_formulas.txt\n")
@@ -343,6 +347,8 @@ curation:
     - file: {seed}
       kind: OTHER
       as_of: "2026-01-01"
+evidence:
+  curation.sources.0.as_of: "Last Updated: 2026-01-01"
 """,
         )
     result = trials("csv")

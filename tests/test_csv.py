@@ -140,7 +140,7 @@ HOSTILE_SOURCE = "seeds/900_hostile.txt"
 def put_hostile(registry: Path, title: str, nct_id: str = "NCT09000001") -> None:
     """A stub whose texts come from a source document (as a curator would copy them) that starts
     them with a spreadsheet formula character."""
-    text = f"Trial {nct_id}\n{title}\n{title[0]}ABC\n"
+    text = f"Trial {nct_id}\n{title}\n{title[0]}ABC\nUpdated 2025-01-01\nEnrollment: 12 participants\n"
     put(registry, HOSTILE_SOURCE, text)
     manifest = registry / "seeds" / "SHA256SUMS"  # as a curator adds a source (once: a name listed twice is E307)
     kept = [
@@ -168,6 +168,9 @@ enrollment:
   count: 12
 sponsor:
   name: "{title}"
+evidence:
+  curation.sources.0.as_of: Updated 2025-01-01
+  enrollment.count: "Enrollment: 12 participants"
 """,
     )
 

@@ -307,14 +307,25 @@ def test_a_stub_is_not_shown_complete(reg: Path, capsys) -> None:
     assert stub["fields_accounted_share"] < 0.1 and len(stub["fields"]["not_yet_curated"]) > 20
 
 
-def test_coverage_drops_when_evidence_is_removed(reg: Path, capsys) -> None:
-    """A draft may hold a value no quote states yet (a complete record may not: E517); coverage shows it."""
+def test_a_draft_quotes_every_value_it_holds(reg: Path, capsys) -> None:
+    """A draft may lack fields, not quotes: a value no quote states is refused whatever the status
+    (E517), or a wrong one, its quote taken away, would pass and be published."""
     edit(reg, IM19, "  enrollment.count: 6 participants\n", "")
     edit(reg, IM19, "  status: complete\n", "  status: draft\n")
-    code, out = run(capsys, "coverage", "--root", str(reg))
-    assert code == 0
-    assert re.search(r"NCT06513429  draft     values bound 171/172 \(99\.\d%\), written only 0, no evidence 1;", out)
-    assert "  no evidence: enrollment.count\n" in out
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
+    assert (
+        code == 1 and f"{IM19}:{line_of(reg, IM19, '  count: 6')}:10: E517 enrollment.count: 6 has no evidence" in out
+    )
+
+
+def test_a_stub_quotes_every_value_it_holds(reg: Path, capsys) -> None:
+    """A pull request adding a value to a stub, with no quote: refused as in a complete record (E517)."""
+    stub = "trials/NCT06310811.yaml"
+    edit(reg, stub, "cell_product:\n", "enrollment:\n  count: 60\ncell_product:\n")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / stub))
+    assert (
+        code == 1 and f"{stub}:{line_of(reg, stub, '  count: 60')}:10: E517 enrollment.count: 60 has no evidence" in out
+    )
 
 
 def test_a_complete_record_binds_every_value(reg: Path, capsys) -> None:

@@ -57,6 +57,13 @@ eligibility:
   maximum_age:
     value: 65
     unit: YEARS
+evidence:
+  curation.sources.0.as_of: "Last Updated: 2025-08-17"
+  overall_status: Recruiting
+  eligibility.sex: "Sex: ALL"
+  eligibility.minimum_age: Minimum age 18 years
+  eligibility.healthy_volunteers: "Accepts Healthy Volunteers: No"
+  eligibility.maximum_age: Maximum age 65 years
 """
 TITLE = "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
 # Other titles the cited source states word for word.
@@ -64,7 +71,9 @@ TITLE_A = "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic L
 TITLE_B = "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"
 ONE, TWO, THREE = "NCT09000001", "NCT09000002", "NCT09000003"
 SOURCE = (
-    f"Trials {ONE}, {TWO} and {THREE}. Titles: {TITLE}; {TITLE_A}; {TITLE_B}. Sex: ALL. Ages 18 to 65. Recruiting.\n"
+    f"Trials {ONE}, {TWO} and {THREE}. Titles: {TITLE}; {TITLE_A}; {TITLE_B}. Last Updated: 2025-08-17.\n"
+    "Sex: ALL. Minimum age 18 years. Maximum age 65 years. Extension: minimum age 60 years; maximum age 50 years.\n"
+    "Recruiting. Accepts Healthy Volunteers: No.\n"
 )
 
 
@@ -187,11 +196,16 @@ def test_make_check_configures_the_driver(repo: Repo) -> None:
     assert repo.git("check-attr", "merge", "--", "trials.json").stdout.strip().endswith("merge: unspecified")
 
 
-def _branches(repo: Repo, change_a: tuple[str, str, str], change_b: tuple[str, str, str]) -> None:
-    """Branch a and branch b from main, each with one change and its regenerated files."""
-    for branch, (path, old, new) in (("a", change_a), ("b", change_b)):
+Change = tuple[str, str, str]  # (path, old text, new text)
+
+
+def _branches(repo: Repo, change_a: Change | list[Change], change_b: Change | list[Change]) -> None:
+    """Branch a and branch b from main, each with one change (a value and its quote, say) and its
+    regenerated files."""
+    for branch, changes in (("a", change_a), ("b", change_b)):
         repo.git("checkout", "-q", "-b", branch, "main")
-        repo.edit(path, old, new)
+        for path, old, new in changes if isinstance(changes, list) else [changes]:
+            repo.edit(path, old, new)
         repo.commit_regenerated(f"change on {branch}")
 
 
@@ -261,7 +275,11 @@ def test_conflicting_records_leave_the_csv_conflicted(repo: Repo) -> None:
 def test_merged_records_that_are_invalid_leave_the_csv_conflicted(repo: Repo) -> None:
     """Each branch is valid; together the minimum age (60) is above the maximum (50): E104."""
     path = f"trials/{ONE}.yaml"
-    _branches(repo, (path, "    value: 18\n", "    value: 60\n"), (path, "    value: 65\n", "    value: 50\n"))
+    _branches(
+        repo,
+        [(path, "    value: 18\n", "    value: 60\n"), (path, "Minimum age 18 years", "minimum age 60 years")],
+        [(path, "    value: 65\n", "    value: 50\n"), (path, "Maximum age 65 years", "maximum age 50 years")],
+    )
     repo.git("checkout", "-q", "a")
     merged = repo.git("merge", "--no-edit", "b", check=False)
     assert merged.returncode != 0, "an invalid merge result must not be committed"

@@ -125,6 +125,32 @@ def test_new_with_a_text_source_needs_its_kind_and_date(trials: Trials, registry
     )
     assert result.status == 0, result.out + result.err
     assert trials("check").status == 0
+    written = (registry / "trials" / "NCT09000055.yaml").read_text(encoding="utf-8")
+    assert "curation.sources.0.as_of: Updated 2025-10-01\n" in written  # the date quoted, as every value is
+
+
+def test_new_refuses_an_as_of_date_its_source_does_not_state(trials: Trials, registry: Path) -> None:
+    """--as-of is the source's own date: one the source does not state would be a value no quote
+    binds (E517), so nothing is written."""
+    page = "Trial NCT09000055\nCAR-T Cells for Childhood-onset Lupus\nUpdated 2025-10-01\n"
+    (registry / "seeds" / "page.txt").write_text(page, encoding="utf-8")
+    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:
+        sums.write(f"{hashlib.sha256(page.encode()).hexdigest()}  page.txt\n")
+    before = snapshot(registry)
+    result = trials(
+        "new",
+        "NCT09000055",
+        "--source",
+        "seeds/page.txt",
+        "--title",
+        "CAR-T Cells for Childhood-onset Lupus",
+        "--kind",
+        "TRIAL_FINDER_PAGE",
+        "--as-of",
+        "2025-10-02",
+    )
+    assert result.status == 2 and "states no as-of date 2025-10-02" in result.err, result.err
+    assert snapshot(registry) == before
 
 
 @pytest.mark.parametrize(

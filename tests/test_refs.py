@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import IM19_PATH, IM19_PLAIN, Trials, add_plain_source, position, put, trial_count
+from conftest import IM19_PATH, IM19_PLAIN, Trials, add_plain_source, joined, position, put, trial_count
 from sle_trials.checks import load, refs
 
 STUB_PATH = "trials/NCT06900764.yaml"
@@ -14,7 +14,13 @@ STUB_TITLE = "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematos
 def related(*items: tuple[str, str]) -> str:
     """IM19 citing conftest.PLAIN_SOURCE (which lists these references), with these related trials:
     the IM19 page's own list of related trials would refuse a wrong one at validate (E512)."""
-    return IM19_PLAIN + "related_trials:\n" + "".join(f"  - nct_id: {i}\n    title: {t}\n" for i, t in items)
+    return joined(
+        IM19_PLAIN,
+        "related_trials:\n"
+        + "".join(f"  - nct_id: {i}\n    title: {t}\n" for i, t in items)
+        + "evidence:\n"
+        + "".join(f"  related_trials.{k}.nct_id: {i}\n" for k, (i, _) in enumerate(items)),
+    )
 
 
 def value_at(text: str, key_and_value: str, nth: int = 0) -> tuple[int, int]:
@@ -93,11 +99,7 @@ def test_self_reference(trials: Trials, registry: Path) -> None:
 
 
 def test_duplicate_reference_is_reported_at_the_second(trials: Trials, registry: Path) -> None:
-    text = related(
-        ("NCT06900764", STUB_TITLE),
-        ("NCT06585514", "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"),
-        ("NCT06900764", STUB_TITLE),
-    )
+    text = related(("NCT06900764", STUB_TITLE), ("NCT06900764", STUB_TITLE))
     add_plain_source(registry)
     put(registry, IM19_PATH, text)
     result = trials.json("refs")
@@ -117,15 +119,17 @@ def test_title_mismatch(trials: Trials, registry: Path) -> None:
 
 
 def test_title_wrapped_over_lines_matches(trials: Trials, registry: Path) -> None:
-    text = (
-        IM19_PLAIN
-        + """\
+    text = joined(
+        IM19_PLAIN,
+        """\
 related_trials:
   - nct_id: NCT06900764
     title: >-
       A Study of CAR-T Cells in Subjects
       With Systemic Lupus Erythematosus
-"""
+evidence:
+  related_trials.0.nct_id: NCT06900764
+""",
     )
     add_plain_source(registry)
     put(registry, IM19_PATH, text)

@@ -127,7 +127,9 @@ HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
 def test_a_hostile_record_is_escaped_everywhere(trials: Trials, registry: Path, tmp_path: Path) -> None:
     for old in [*(registry / "trials").glob("*.yaml"), *(registry / "seeds").glob("*.txt")]:
         old.unlink()  # a registry of the hostile record alone
-    source = f"Trial NCT09999999: {HOSTILE}\nStatus: RECRUITING </pre><script>alert(2)</script>\n"
+    source = (
+        f"Trial NCT09999999: {HOSTILE}\nLast Updated: 2025-01-01\nStatus: RECRUITING </pre><script>alert(2)</script>\n"
+    )
     (registry / "seeds" / "900_hostile.txt").write_text(source, encoding="utf-8")
     (registry / "seeds" / "SHA256SUMS").write_text(
         f"{hashlib.sha256(source.encode()).hexdigest()}  900_hostile.txt\n", encoding="utf-8"
@@ -144,6 +146,7 @@ curation:
       as_of: "2025-01-01"
 overall_status: RECRUITING
 evidence:
+  curation.sources.0.as_of: "Last Updated: 2025-01-01"
   overall_status: 'Status: RECRUITING </pre><script>alert(2)</script>'
 """,
         encoding="utf-8",

@@ -85,10 +85,20 @@ def ax19_record(sources: list[tuple[str, str]], evidence: str) -> str:
     cited = "".join(
         f'    - file: seeds/{name}\n      kind: {kind}\n      as_of: "2025-06-12"\n' for name, kind in sources
     )
+    # each source's own date, quoted from it: a study's last update, a note's line (NOTE_DATE)
+    dated = "".join(
+        f"  curation.sources.{i}.as_of: "
+        + json.dumps("lastUpdatePostDateStruct.date: 2025-06-12" if kind == "REGISTRY_JSON" else NOTE_DATE)
+        + "\n"
+        for i, (_, kind) in enumerate(sources)
+    )
     return (
         f"nct_id: {AX19}\nbrief_title: {AX19_TITLE}\ncuration:\n  status: draft\n  sources:\n{cited}"
-        f"overall_status: WITHDRAWN\nevidence:\n  overall_status: {json.dumps(evidence)}\n"
+        f"overall_status: WITHDRAWN\nevidence:\n{dated}  overall_status: {json.dumps(evidence)}\n"
     )
+
+
+NOTE_DATE = "Last Updated: 2025-06-12"  # the line a note of these tests states its date in
 
 
 def marked(site: Path, nct_id: str, field: str) -> tuple[str, int, str]:
@@ -127,7 +137,7 @@ def test_a_quote_is_marked_in_the_source_the_checks_read_it_from(
     # The mark must be in the second: words out of their place support nothing.
     study = ctgov_study()
     study["protocolSection"]["descriptionModule"]["briefSummary"] += " Status: RECRUITING."
-    note = f"Trial {AX19}: {AX19_TITLE}\nStatus: RECRUITING.\n"
+    note = f"Trial {AX19}: {AX19_TITLE}\n{NOTE_DATE}\nStatus: RECRUITING.\n"
     record = ax19_record([("ax19.json", "REGISTRY_JSON"), ("note.txt", "OTHER")], "Status: RECRUITING.")
     only_records(
         registry,
@@ -162,7 +172,7 @@ def test_a_source_cannot_reorder_what_a_reader_sees(trials: Trials, registry: Pa
     # would show other words than those the mark holds. Shown as [U+202E], it reorders nothing.
     # (The checks read no words a control reorders, invisible.unreordered: a quote of them is not
     # found, test_attacks_bidi.py; the status is quoted from the words beside them.)
-    note = f"Trial {AX19}: {AX19_TITLE}\nStatus: RECRUITING \u202eon\u202c. \u2067x\u2069\n"
+    note = f"Trial {AX19}: {AX19_TITLE}\n{NOTE_DATE}\nStatus: RECRUITING \u202eon\u202c. \u2067x\u2069\n"
     record = ax19_record([("note.txt", "OTHER")], "RECRUITING").replace("WITHDRAWN", "RECRUITING")
     only_records(registry, {f"trials/{AX19}.yaml": record}, {"note.txt": note})
     assert trials("csv").status == 0

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, IM19_PATH, IM19_PLAIN, REPO, Trials, add_plain_source, copy_registry, put
+from conftest import GIT_ENV, IM19_PATH, IM19_PLAIN, REPO, Trials, add_plain_source, copy_registry, joined, put
 from sle_trials.checks import load, sources
 from sle_trials.engine import cache, pipeline
 
@@ -495,8 +495,12 @@ def test_a_related_id_with_no_record_names_the_record_it_may_mean(trials: Trials
     put(
         registry,
         IM19_PATH,
-        IM19_PLAIN + "related_trials:\n  - nct_id: NCT06900765\n"
-        "    title: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus\n",
+        joined(
+            IM19_PLAIN,
+            "related_trials:\n  - nct_id: NCT06900765\n"
+            "    title: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus\n"
+            "evidence:\n  related_trials.0.nct_id: NCT06900765\n",
+        ),
     )
     [problem] = trials.json("refs").problems()
     assert problem["code"] == "E301" and "did you mean NCT06900764? (a record has that id)" in problem["message"]

@@ -64,7 +64,11 @@ CHECKS = (
         "a source's kind that is not its document's, a stub citing this trial's own record, or a draft or "
         "complete record citing only sources about other trials",
     ),
-    Check("E517", "value-without-evidence", "a structured value of a record marked complete with no evidence quote"),
+    Check(
+        "E517",
+        "value-without-evidence",
+        "a structured value with no evidence quote, in a record of any status: a draft may lack fields, not quotes",
+    ),
     Check(
         "E521",
         "quote-cuts-source",
@@ -719,10 +723,10 @@ def check_absent(record: Record, schema: dict) -> Iterator[Problem]:
 
 
 def check_unbound(record: Record, schema: dict, scalars: Scalars | None = None) -> Iterator[Problem]:
-    """A record marked complete has every structured value under an evidence quote that states it:
-    otherwise a wrong value whose quote was taken away would pass unseen."""
-    if record.data["curation"]["status"] != "complete":
-        return
+    """Every structured value is under an evidence quote that states it, whatever the record's status:
+    otherwise a wrong value whose quote was taken away, or never given, would pass unseen and be
+    published with the rest. A draft or a stub may hold fewer fields than a complete record, never a
+    value its sources were not read for."""
     pinned = {fields.parse_dotted(k) for k in record.data.get("evidence", {})}
     for path, value, node in (scalars or Scalars(record, schema)).all:
         if path == ("nct_id",) or not fields.needs_evidence(path, node):
@@ -735,7 +739,7 @@ def check_unbound(record: Record, schema: dict, scalars: Scalars | None = None) 
                 record,
                 path,
                 "E517",
-                f"{fields.dotted(path)}: {value!r} has no evidence; a complete record quotes "
+                f"{fields.dotted(path)}: {value!r} has no evidence; a record quotes "
                 f"the words that state each value (evidence: {{{fields.dotted(path)}: ...}})",
             )
 

@@ -331,12 +331,41 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
         quotes["nct_id"] = layouts.json_text(nct, "identificationModule.nctId")
     elif nct in text:
         quotes["nct_id"] = nct
-    if as_of_quote:
-        quotes["curation.sources.0.as_of"] = as_of_quote
-    if quotes:
-        record["evidence"] = quotes
+    if as_of_quote is None:
+        as_of_quote = _as_of_quote(root, source, record, quotes, schema)
+    quotes["curation.sources.0.as_of"] = as_of_quote
+    record["evidence"] = quotes
     lines = _header(nct) + _skeleton_lines(schema, record)
     return "\n".join(lines) + "\n"
+
+
+_AS_OF = ("curation", "sources", 0, "as_of")
+
+
+def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], schema: dict) -> str:
+    """The first line of the source that states the record's as-of date, as the checks bind it: every
+    value a record holds is quoted (E517), the source's own date as much as any. UsageError (nothing
+    written) when no line does: the date given is not one the source states."""
+    entry = record["curation"]["sources"][0]
+    raw = files.source_bytes(root / source) or b""
+    year = str(entry["as_of"])[:4]
+    seen: set[str] = set()
+    for line in raw.decode("utf-8", errors="replace").splitlines():
+        quote = layouts.normalise(line)
+        if year not in quote or quote in seen:
+            continue
+        seen.add(quote)
+        text = fmt.render({**record, "evidence": {**quotes, "curation.sources.0.as_of": quote}}, schema)
+        candidate, _ = load.parse(text, f"{pipeline.TRIALS_DIR}/{record['nct_id']}.yaml")
+        if candidate is None:
+            continue
+        places = {candidate.where(_AS_OF), candidate.where(("evidence", "curation.sources.0.as_of"))}
+        if not any((p.line, p.column) in places for p in evidence.check(candidate, schema, root)):
+            return quote
+    raise pipeline.UsageError(
+        f"{source} states no as-of date {entry['as_of']} on a line of its own that the checks read as that date; "
+        "give --as-of the date the source gives as its own (last updated, current as of), which the record quotes"
+    )
 
 
 def _header(nct: str) -> list[str]:
