@@ -35,7 +35,8 @@ import pytest
 from hypothesis import HealthCheck, example
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
-from sle_trials import cli, fields, units
+from ruamel.yaml.representer import SafeRepresenter
+from sle_trials import cli, decimals, fields, units
 from sle_trials.checks import evidence, load, rules, schema, table
 from sle_trials.checks.rules import CRITERION_PLACED
 from sle_trials.engine import pipeline
@@ -451,8 +452,18 @@ evidence:
 # --- helpers ------------------------------------------------------------------------------------------
 
 
+class _PlainNumbers(SafeRepresenter):
+    """Numbers as a curator writes them, in plain digits (decimals.plain): 1e-05 is E023."""
+
+
+_PlainNumbers.add_representer(
+    float, lambda r, value: r.represent_scalar("tag:yaml.org,2002:float", decimals.plain_float(value))
+)
+
+
 def dump(data: dict) -> str:
     yaml = YAML(typ="safe", pure=True)
+    yaml.Representer = _PlainNumbers
     yaml.default_flow_style = False
     yaml.allow_unicode = True
     yaml.width = 4096

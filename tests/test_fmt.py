@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -317,3 +318,15 @@ def test_the_hook_reformats_a_commit_then_lets_it_through(tmp_path: Path) -> Non
     git("add", IM19)
     second = git("commit", "-m", "nothing changed after all", "--allow-empty")
     assert second.returncode == 0, second.stdout + second.stderr
+
+
+@pytest.mark.parametrize("value", [1e-05, 1e16, 0.5, 2.0, 1.25e-07, 123456.789])
+def test_a_number_the_tool_writes_is_in_plain_digits(value: float) -> None:
+    """ruamel.yaml wrote 1e-05 as 1.0e-05: a number an import or `trials new` put in a record came
+    out in a notation E023 refuses (YAML 1.1 readers read it as text). Written in plain digits, it
+    reads back as the same number, with no problem."""
+    out = io.StringIO()
+    fmt.yaml_rt().dump({"n": value}, out)
+    assert re.fullmatch(r"n: [0-9]+\.[0-9]+\n", out.getvalue()), out.getvalue()
+    record, problems = load.parse(out.getvalue(), "x.yaml")
+    assert problems == [] and record is not None and record.data == {"n": value}

@@ -591,16 +591,22 @@ def test_raw_text_checks_find_marks_anywhere(text: str, code: str, line: int) ->
     assert checked is None and [(p.code, p.line) for p in problems] == [(code, line)]
 
 
-@pytest.mark.parametrize("written", ["0x12", "0o22", "022", "018", "1_8", "0b10010", "-0x12", "1_8.5", "00"])
+@pytest.mark.parametrize(
+    "written",
+    ["0x12", "0o22", "022", "018", "1_8", "0b10010", "-0x12", "1_8.5", "00"]
+    + ["1e6", "1E6", "1.5e6", "1.5e+6", ".5", "5."],
+)
 def test_a_number_readers_disagree_on_is_refused(written: str) -> None:
     """A YAML 1.1 reader (PyYAML, what many analysts load a record with) reads 022 as octal 18 and
-    0o22 or 018 as text; a YAML 1.2 core-schema reader reads 1_8 and 0b10010 as text. Such a count or
-    age passed, as whatever this tool read (E023)."""
+    0o22, 018 or 1e6 as text; a YAML 1.2 core-schema reader reads 1_8 and 0b10010 as text. Such a
+    count, age or dose passed, as whatever this tool read (E023): a number is written in plain digits."""
     record, problems = load.parse(f"enrollment:\n  count: {written}\n", "x.yaml")
     assert record is None and [(p.code, p.line, p.column) for p in problems] == [("E023", 2, 10)], problems
 
 
-@pytest.mark.parametrize("written, value", [("18", 18), ("+18", 18), ("-3", -3), ("0", 0), ("1.5", 1.5), ("1e6", 1e6)])
+@pytest.mark.parametrize(
+    "written, value", [("18", 18), ("+18", 18), ("-3", -3), ("0", 0), ("1.5", 1.5), ("0.25", 0.25)]
+)
 def test_a_number_in_plain_digits_is_read(written: str, value: float) -> None:
     record, problems = load.parse(f"count: {written}\n", "x.yaml")
     assert problems == [] and record is not None and record.data == {"count": value}

@@ -40,7 +40,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.resolver import VersionedResolver
 
-from sle_trials import files
+from sle_trials import decimals, files
 from sle_trials.problem import Check, Problem
 from sle_trials.reading.invisible import INVISIBLE
 
@@ -71,7 +71,7 @@ CHECKS = (
     Check(
         "E023",
         "number-notation",
-        "a number in a notation YAML readers read differently (0x12, 0o22, 022, 1_8): plain digits only",
+        "a number in a notation YAML readers read differently (0x12, 0o22, 022, 1_8, 1e6): plain digits only",
     ),
 )
 
@@ -300,12 +300,21 @@ def check_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 
 
+# A decimal as every YAML reader reads it. An exponent is read as a number by YAML 1.2 readers but
+# as text by YAML 1.1 ones (PyYAML reads 1e6 and 1.5e6 as strings: its floats need a point and a
+# signed exponent), and a point at either end (.5, 5.) is no plain decimal either.
+_PLAIN_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
+
+
 def _notation(value: str, number: Any) -> str | None:
     """E023's message for a plain scalar read as number, when it is not spelled in plain digits."""
     if isinstance(number, int) and not _PLAIN_INT.fullmatch(value):
         return f"{_shown(value, 40)} is {number} written so that YAML readers read it differently; write {number}"
-    if isinstance(number, float) and "_" in value:
-        return f"{_shown(value, 40)} is {number!r} written so that YAML readers read it differently; write {number!r}"
+    if isinstance(number, float) and value not in _FLOAT_WORDS and not _PLAIN_FLOAT.fullmatch(value):
+        return (
+            f"{_shown(value, 40)} is {decimals.plain(number)} written so that YAML readers read it differently; "
+            f"write {decimals.plain(number)}"
+        )
     return None
 
 

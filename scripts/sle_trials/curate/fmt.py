@@ -31,6 +31,7 @@ from typing import Any, TextIO
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     FoldedScalarString,
@@ -39,7 +40,7 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
-from sle_trials import fields, files
+from sle_trials import decimals, fields, files
 from sle_trials.checks import load
 from sle_trials.checks import schema as schema_mod
 from sle_trials.outputs import export, report
@@ -68,8 +69,20 @@ class _Emitter(Emitter):
         return '"' if style == "'" else style
 
 
+class _Representer(RoundTripRepresenter):
+    """A number the tool puts in a record (an import's, a new record's) in plain digits: ruamel.yaml
+    writes 1e-05 and 1e+16 with exponents, which E023 refuses (YAML 1.1 readers read them as text).
+    A number read from a file keeps its text (round-trip mode reads it as a ScalarFloat)."""
+
+
+_Representer.add_representer(
+    float, lambda r, value: r.represent_scalar("tag:yaml.org,2002:float", decimals.plain_float(value))
+)
+
+
 def yaml_rt() -> YAML:
     y = YAML(typ="rt")
+    y.Representer = _Representer
     y.Emitter = _Emitter
     y.preserve_quotes = True
     y.width = 4096  # never re-wrap a line a curator wrote; new text is folded by fold() below
