@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import hashlib
 import io
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_MINIMAL, IM19_PATH, REPO, Trials, put, snapshot
+from sle_trials.checks import load
+from sle_trials.outputs import export
 from sle_trials.outputs.export import COLUMNS
 
 CSV = "trials.csv"
@@ -288,3 +291,22 @@ eligibility:
         result = trials(*command)
         assert result.status in (0, 1), f"trials {command[0]}: status {result.status}: {result.err}"
         assert "internal error" not in result.err
+
+
+def test_a_number_is_written_with_every_digit_the_record_states() -> None:
+    """A threshold of 0.125 was written 0.12, a dose of 1234567 as 1.2346×10^6 and of 0.005 mg as
+    0.01: cells that said another value than the record. Every digit is kept, with no exponent; only
+    an age worked out in years from another unit is rounded (to two decimals)."""
+    record, _ = load.parse((REPO / IM19_PATH).read_text(encoding="utf-8"), IM19_PATH)
+    assert record is not None
+    data = copy.deepcopy(record.data)
+    threshold = next(t for t in data["eligibility"]["thresholds"] if t["kind"] == "DISEASE_ACTIVITY")
+    threshold["value"] = 0.125
+    data["arms"][0]["cohorts"][0]["dose"]["value"] = 1234567
+    data["arms"][0]["cohorts"][1]["dose"]["value"] = 0.005
+    data["eligibility"]["minimum_age"] = {"value": 7, "unit": "MONTHS"}
+    row = dict(zip([c.name for c in COLUMNS], export.row(data)))
+    assert row["disease_activity_value"] == "0.125" and row["disease_activity_threshold"] == "SLEDAI-2K >= 0.125"
+    assert row["dose_summary"] == "patients 1-3: 1.234567×10^6 CAR-T cells/kg|patients 4-6: 0.005 CAR-T cells"
+    assert {row["dose_low_value"], row["dose_high_value"]} == {"1234567", "0.005"}
+    assert row["minimum_age_years"] == "0.58"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from sle_trials import fields
+from sle_trials import decimals, fields
 
 REGISTRY_URL = "https://clinicaltrials.gov/study/"
 
@@ -21,13 +21,6 @@ class Dose(NamedTuple):
     value: float
     unit: str
     basis: str
-
-
-def number(value: float) -> str:
-    """A number as the CSV writes it: whole numbers without a point, others to two decimals at most."""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def disease_activity(data: dict) -> dict | None:
@@ -88,7 +81,7 @@ def outcomes(kind: str) -> Any:
 def lymphodepletion(data: dict) -> list[str]:
     """Each agent with its dose: FLUDARABINE 30 mg/m²/day."""
     return [
-        " ".join([a["agent"], *([number(a["dose"]), a["unit"]] if "dose" in a else [])])
+        " ".join([a["agent"], *([decimals.plain(a["dose"]), a["unit"]] if "dose" in a else [])])
         for a in data.get("lymphodepletion", {}).get("agents", [])
     ]
 

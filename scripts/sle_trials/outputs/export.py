@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from sle_trials import decimals
 from sle_trials.outputs import cells
 from sle_trials.problem import Check, Problem
 from sle_trials.units import AGE_UNIT_DAYS, age_days
@@ -67,27 +68,22 @@ class Column:
         return self.curated_as or self.field
 
 
-def _number(value: float) -> str:
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
 def _years(age: dict | None) -> str:
+    """An age limit in years: worked out from the record's unit (18 months is 1.5), so to two
+    decimals at most (7 months is 0.58), where a value the record states is written whole."""
     if not age:
         return ""
-    return _number(age_days(age) / AGE_UNIT_DAYS["YEARS"])
+    return decimals.plain(round(age_days(age) / AGE_UNIT_DAYS["YEARS"], 2))
 
 
 def _scientific(value: float) -> str:
-    """1000000 -> 1×10^6; small numbers stay as they are."""
+    """1000000 -> 1×10^6, 1234567 -> 1.234567×10^6 (every digit the record states); small numbers
+    stay as they are."""
     if value < 1000:
-        return _number(value)
-    exponent = math.floor(math.log10(value))
-    mantissa = round(value / 10**exponent, 4)
-    if mantissa >= 10:
-        mantissa, exponent = mantissa / 10, exponent + 1
-    return f"{_number(mantissa)}×10^{exponent}"
+        return decimals.plain(value)
+    digits = Decimal(decimals.plain(value))
+    exponent = digits.adjusted()
+    return f"{decimals.plain(float(digits.scaleb(-exponent)))}×10^{exponent}"
 
 
 def dose_summary(data: dict) -> list[str]:
@@ -116,7 +112,7 @@ _AGENT_PATTERN = "(FLUDARABINE|CYCLOPHOSPHAMIDE|BENDAMUSTINE)( [^|]+)?"
 
 def _thresholds(data: dict, kind: str) -> list[str]:
     return [
-        f"{t['measure']} {t['comparator']} {_number(t['value'])}"
+        f"{t['measure']} {t['comparator']} {decimals.plain(t['value'])}"
         for t in data.get("eligibility", {}).get("thresholds", [])
         if t["kind"] == kind
     ]
@@ -709,7 +705,7 @@ def _cells(data: dict) -> tuple[list[str], set[str]]:
         elif kind == "integer" and type(value) is float and value.is_integer():
             value = int(value)  # JSON Schema counts 6.0 as an integer; the integer column must say 6
         elif kind == "number" and type(value) in (int, float):
-            value = cells.number(value)
+            value = decimals.plain(value)  # the record's number, every digit of it
         text = value if type(value) is str else "" if value is None else str(value)
         if kind == "string" and text[:1] in _GUARDED_START:
             text = "'" + text  # OWASP: prefix a quote so no spreadsheet evaluates the cell
