@@ -1,11 +1,11 @@
 """Coverage: how much of each record is curated, and how strongly its values are tied to its sources.
 
 For each record, every structured value (what is not verbatim text nor the curator's own words) is
-counted by what holds it to its source:
-- bound: under an evidence quote that states it, as binding.py reads it (a vocabulary value by its
+counted by what holds it to its source; each is under an evidence quote (E517 refuses a record with
+one that is not, whatever its status, and a record with problems is not covered):
+- bound: under a quote that states it, as binding.py reads it (a vocabulary value by its
   rendering, a threshold, age, dose or count by its phrase, a date by its label);
-- written: under a quote that only has to write it (a related trial's id, any value no binder reads);
-- no evidence: under no quote at all.
+- written: under a quote that only has to write it (a related trial's id, any value no binder reads).
 Verbatim texts are counted apart: each is checked word for word where its source states it.
 
 And every field the schema holds, at every depth (a field under an absent one is counted with it),
@@ -37,20 +37,15 @@ def _binding(path: fields.Path_, node: dict, schema: dict) -> str:
 
 
 def _values(record: Record, schema: dict) -> dict[str, list[str]]:
-    pinned = [fields.parse_dotted(k) for k in record.data.get("evidence", {})]
-    out: dict[str, list[str]] = {"bound": [], "written": [], "no_evidence": [], "verbatim": []}
+    out: dict[str, list[str]] = {"bound": [], "written": [], "verbatim": []}
     for path, _value, node in fields.leaves(record.data, schema):
         if path[0] == "evidence":
             continue
         if fields.is_verbatim(node):
             out["verbatim"].append(fields.dotted(path))
             continue
-        if not fields.needs_evidence(path, node):
-            continue
-        if any(path[: len(p)] == p for p in pinned):
+        if fields.needs_evidence(path, node):  # under a quote: the record passed E517
             out[_binding(path, node, schema)].append(fields.dotted(path))
-        else:
-            out["no_evidence"].append(fields.dotted(path))
     return out
 
 
@@ -79,7 +74,7 @@ def _fields(record: Record, schema: dict) -> dict[str, list[str]]:
 def of_record(record: Record, schema: dict) -> dict[str, Any]:
     values = _values(record, schema)
     found = _fields(record, schema)
-    structured = len(values["bound"]) + len(values["written"]) + len(values["no_evidence"])
+    structured = len(values["bound"]) + len(values["written"])
     total = sum(len(v) for v in found.values())
     accounted = len(found["stated"]) + len(found["silent"]) + len(found["not_applicable"])
     return {
@@ -91,7 +86,6 @@ def of_record(record: Record, schema: dict) -> dict[str, Any]:
             "bound": len(values["bound"]),
             "written": len(values["written"]),
             "verbatim": len(values["verbatim"]),
-            "without_evidence": values["no_evidence"],
             "written_only": values["written"],
         },
         "bound_share": round(len(values["bound"]) / structured, 4) if structured else 0.0,
@@ -113,7 +107,7 @@ def render(rows: list[dict[str, Any]], invalid: list[str], fmt: str, out: TextIO
         v, f = r["values"], r["fields"]
         out.write(
             f"{r['nct_id']}  {r['curation_status']:<8}  values bound {v['bound']}/{v['structured']} "
-            f"({100 * r['bound_share']:.1f}%), written only {v['written']}, no evidence {len(v['without_evidence'])}; "
+            f"({100 * r['bound_share']:.1f}%), written only {v['written']}; "
             f"verbatim texts {v['verbatim']}\n"
         )
         out.write(
@@ -122,8 +116,6 @@ def render(rows: list[dict[str, Any]], invalid: list[str], fmt: str, out: TextIO
             f"not applicable {len(f['not_applicable'])}; not yet curated {len(f['not_yet_curated'])}, "
             f"unexplained {len(f['unexplained'])}\n"
         )
-        if v["without_evidence"]:
-            out.write(f"  no evidence: {', '.join(v['without_evidence'])}\n")
         if v["written_only"]:
             out.write(f"  written only (no binder reads them): {', '.join(v['written_only'])}\n")
         if f["unexplained"]:

@@ -86,7 +86,6 @@ class TrialPage:
     silent: list[str]
     incomplete: list[Note]
     not_yet_curated: list[str]
-    without_evidence: list[str]
 
 
 def shown(value: Any) -> str:
@@ -236,5 +235,4 @@ def build(record: Record, schema: dict, root: Path) -> TrialPage:
         silent=list(curation.get("silent", [])),
         incomplete=[Note(n + 1, i["field"], i["text"]) for n, i in enumerate(curation.get("incomplete", []))],
         not_yet_curated=list(report["fields"]["not_yet_curated"]),
-        without_evidence=list(report["values"]["without_evidence"]),
     )
