@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 from conftest import AS_OF_LINE, IM19_PATH, Trials, add_source, im19_draft, joined, put
@@ -75,3 +76,47 @@ def test_a_formula_in_a_number_or_boolean_column_is_guarded_whatever_the_schema_
     assert export.unguard(row["enrollment"]) == count
     for name, cell in row.items():
         assert cell[:1] not in "=+-@\t\r\n" or cell == "", (name, cell)
+
+
+def _formulas_record(registry: Path) -> None:
+    _loosened(registry)
+    add_source(
+        registry,
+        SOURCE,
+        "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n" + AS_OF_LINE,
+    )
+    count, volunteers = FORMULAS["enrollment"][1], FORMULAS["healthy_volunteers"][1]
+    put(
+        registry,
+        IM19_PATH,
+        joined(
+            im19_draft(SOURCE),
+            f"enrollment:\n  count: {json.dumps(count)}\n"
+            + f"eligibility:\n  healthy_volunteers: {json.dumps(volunteers)}\n",
+        ),
+    )
+
+
+def test_the_exports_hold_a_text_in_a_number_column_as_that_text(
+    registry: Path, trials: Trials, tmp_path: Path
+) -> None:
+    """With the same loosened schema, the workbook said FALSE for healthy_volunteers @SUM(1+1) (any text
+    but "true" was false), and the workbook, the database and the site stopped with an internal error
+    on the count: each holds a value that is not of its column's type as the text it is."""
+    import openpyxl
+
+    _formulas_record(registry)
+    count, volunteers = FORMULAS["enrollment"][1], FORMULAS["healthy_volunteers"][1]
+    book = tmp_path / "t.xlsx"
+    assert trials("export", "xlsx", "--output", book).status == 0
+    sheet = openpyxl.load_workbook(book)["trials"]
+    header = [c.value for c in sheet[1]]
+    [cells_] = [r for r in sheet.iter_rows(min_row=2) if r[0].value == "NCT06513429"]
+    got = {name: (c.value, c.data_type) for name, c in zip(header, cells_)}
+    assert got["enrollment"] == (count, "s") and got["healthy_volunteers"] == (volunteers, "s"), got
+    database = tmp_path / "t.db"
+    assert trials("export", "sqlite", "--output", database).status == 0
+    with sqlite3.connect(database) as db:
+        stored = db.execute("SELECT enrollment, healthy_volunteers FROM trials WHERE nct_id = 'NCT06513429'").fetchone()
+    assert stored == (count, volunteers), stored
+    assert trials("site", "--output", tmp_path / "site").status == 0

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sle_trials import fields, files, paths
+from sle_trials import decimals, fields, files, paths
 from sle_trials.engine import pipeline
 from sle_trials.outputs import export, generate, package, target
 
@@ -237,6 +237,8 @@ def _cell(column: export.Column, data: dict) -> Any:
         return json.dumps(list(value), ensure_ascii=False) if value else None
     if value == "" or value is None:
         return None
+    if type(value) is str and not decimals.PLAIN.fullmatch(value):
+        return value  # not a number, whatever the column's type (only a changed schema lets a record hold one)
     if column.type == "integer":
         return int(value)
     if column.type == "number":

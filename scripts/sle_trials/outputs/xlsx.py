@@ -26,7 +26,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from sle_trials import files
+from sle_trials import decimals, files
 from sle_trials.outputs import export, package
 
 XLSX_PATH = Path("trials.xlsx")  # the default output: generated on demand, not committed
@@ -50,15 +50,15 @@ class MissingDependency(Exception):
 
 def typed(value: str, kind: str) -> Any:
     """A CSV cell as the workbook holds it: None for an empty cell, a number or a boolean for those
-    columns, else the text with the CSV's formula guard undone."""
+    columns when the cell is one (as the CSV writes them), else the text with the CSV's formula guard
+    undone. A cell that is not of its column's type (only a changed schema lets a record hold one)
+    is that text: read as a boolean, any text but "true" was FALSE, and as a number it stopped the export."""
     if value == "":
         return None
-    if kind == "integer":
-        return int(value)
-    if kind == "number":
+    if kind in ("integer", "number") and decimals.PLAIN.fullmatch(value):
         number = float(value)
         return int(number) if number.is_integer() and abs(number) < 2**53 else number
-    if kind == "boolean":
+    if kind == "boolean" and value in ("true", "false"):
         return value == "true"
     return export.unguard(value)
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from sle_trials import decimals
 from sle_trials.outputs import export
 
 # The index's columns, in order, by name; those not (yet) in export.COLUMNS are left out.
@@ -88,7 +89,7 @@ def _cell(column: export.Column, data: dict) -> Cell:
     value = column.get(data)
     items = tuple(str(v) for v in value) if column.is_list else (() if value in ("", None) else (str(value),))
     text = ", ".join(items)
-    if column.type in ("integer", "number") and items:
+    if column.type in ("integer", "number") and items and decimals.PLAIN.fullmatch(items[0]):
         return Cell(text, f"{float(items[0]):020.4f}", items)
     return Cell(text, text.casefold(), items)
 
