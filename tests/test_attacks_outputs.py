@@ -120,3 +120,60 @@ def test_the_exports_hold_a_text_in_a_number_column_as_that_text(
         stored = db.execute("SELECT enrollment, healthy_volunteers FROM trials WHERE nct_id = 'NCT06513429'").fetchone()
     assert stored == (count, volunteers), stored
     assert trials("site", "--output", tmp_path / "site").status == 0
+
+
+# --- what is at an output's place is read within bounds -------------------------------------------
+#
+# `trials export xlsx` replaces only a workbook it wrote, and told one by inflating the zip's
+# xl/workbook.xml whole. A pull request can commit a trials.xlsx (git add -f past .gitignore) at the
+# export's default place: one of a megabyte whose workbook.xml inflates to a gigabyte made the command
+# allocate the gigabyte (a MemoryError under a limit, the machine's memory without one) before it
+# wrote anything.
+
+
+def _bomb(path: Path, inflated: int) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book, book.open("xl/workbook.xml", "w") as part:
+        part.write(b'<workbook><sheets><sheet name="trials"/><sheet name="columns"/></sheets>')
+        chunk = b" " * (1 << 20)
+        for _ in range(inflated >> 20):
+            part.write(chunk)
+        part.write(b"</workbook>")
+
+
+def test_a_workbook_at_the_output_that_inflates_without_bound_is_not_inflated(
+    registry: Path, trials: Trials, tmp_path: Path
+) -> None:
+    import tracemalloc
+
+    from sle_trials.outputs import xlsx
+
+    bomb = registry / "trials.xlsx"
+    _bomb(bomb, 128 << 20)
+    assert bomb.stat().st_size < 1 << 20
+    tracemalloc.start()
+    try:
+        assert xlsx.is_workbook(bomb) is False
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 << 20, f"{peak:,} bytes to look at a file of {bomb.stat().st_size:,}"
+    result = trials("export", "xlsx")
+    assert result.status == 2 and "not a workbook" in result.err, result.err
+
+
+def test_a_workbook_at_the_output_with_a_damaged_stream_is_not_one(registry: Path, trials: Trials) -> None:
+    """A part whose deflate stream is damaged raised zlib.error, which no one caught: an internal error
+    (exit 3) where the file is simply not a workbook this command wrote (exit 2)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("xl/workbook.xml", b"<workbook>" + b"xyz" * 5000 + b"</workbook>")
+    raw = bytearray(out.getvalue())
+    data = raw.index(b"xl/workbook.xml") + len(b"xl/workbook.xml")
+    raw[data : data + 30] = b"\xff" * 30  # an invalid block type
+    (registry / "trials.xlsx").write_bytes(bytes(raw))
+    result = trials("export", "xlsx")
+    assert result.status == 2 and "not a workbook" in result.err, result.err

@@ -23,6 +23,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ APP_PROPERTIES = (
 TEXT_FORMAT = "@"  # Excel's "Text" number format: what the user types later stays text too
 SHEETS = ("trials", "columns")  # the workbook's sheets, in order: what marks one this command wrote
 WORKBOOK_LIMIT = 256 << 20  # a workbook of the registry is tens of kilobytes
+WORKBOOK_PART_LIMIT = 1 << 20  # its xl/workbook.xml, which names the sheets, is under a kilobyte
 
 
 class MissingDependency(Exception):
@@ -65,12 +67,19 @@ def typed(value: str, kind: str) -> Any:
 
 def is_workbook(path: Path) -> bool:
     """Whether the file at path is a workbook as this command writes it: a zip (read through the
-    guard, at most WORKBOOK_LIMIT) whose workbook names exactly SHEETS."""
+    guard, at most WORKBOOK_LIMIT) whose workbook names exactly SHEETS. Its xl/workbook.xml is
+    inflated to at most WORKBOOK_PART_LIMIT, whatever its header says: a file of a megabyte whose
+    part inflated to a gigabyte made the command allocate the gigabyte."""
     raw = files.read_bytes(path, WORKBOOK_LIMIT)
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as book:
-            text = book.read("xl/workbook.xml").decode("utf-8")
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, OSError, EOFError):
+        with zipfile.ZipFile(io.BytesIO(raw)) as book, book.open("xl/workbook.xml") as part:
+            data = part.read(WORKBOOK_PART_LIMIT + 1)
+        if len(data) > WORKBOOK_PART_LIMIT:
+            return False
+        text = data.decode("utf-8")
+    except (zipfile.BadZipFile, zlib.error, KeyError, UnicodeDecodeError, OSError, EOFError, RuntimeError, ValueError):
+        # not a zip, no such part, a damaged stream, an encrypted part or an unknown compression
+        # (NotImplementedError is a RuntimeError)
         return False
     return tuple(re.findall(r'<sheet [^>]*?name="([^"]*)"', text)) == SHEETS
 
