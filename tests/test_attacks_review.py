@@ -78,3 +78,68 @@ def test_a_file_in_the_registrys_folders_that_is_no_record_or_source_is_named(tm
     diff.render(diff.diff_report(root, "HEAD~1", "HEAD"), "text", out)
     said = "files: changed seeds/SHA256SUMS, seeds/deeper/x.txt, trials/sub/conftest.py: in the registry's folders"
     assert said in out.getvalue(), out.getvalue()
+
+
+@pytest.mark.skipif(not shutil.which("git") or not shutil.which("tar"), reason="needs git and tar")
+def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_through(tmp_path: Path) -> None:
+    """A pull request that marks enrollment.count as needing no evidence in the schema, then sets
+    IM19's enrollment to 60 and drops its quote: its own `trials check` (its CI) passes, since the
+    checker reads the schema of its own tree. review.yml runs .ci/trusted-check, the base branch's
+    code and schema on the pull request's data (taken with git archive, nothing of it run): E517."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    for name in ("schema", "seeds", "trials"):
+        shutil.copytree(REPO / name, root / name)
+    for name in ("trials.csv", "datapackage.json", ".ci/trusted-check"):
+        (root / name).parent.mkdir(exist_ok=True)
+        shutil.copy2(REPO / name, root / name)
+    (root / ".venv").symlink_to(REPO / ".venv")
+    (root / ".gitignore").write_text(".venv\n.cache/\n", encoding="utf-8")
+    env = {**os.environ, **GIT_ENV}
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
+
+    def trials(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [str(REPO / ".venv" / "bin" / "trials"), *args, "--root", str(root), "--no-cache"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "--no-verify", "-m", "base")
+    git("checkout", "-q", "-b", "pr")
+    schema = root / "schema" / "trial.schema.json"
+    text = schema.read_text(encoding="utf-8")
+    count = '"count": {'
+    assert text.count(count) == 1
+    schema.write_text(text.replace(count, count + '"x-evidence": false, '), encoding="utf-8")
+    record = root / "trials" / "NCT06513429.yaml"
+    text = record.read_text(encoding="utf-8")
+    for old, new in (
+        ("enrollment:\n  count: 6\n", "enrollment:\n  count: 60\n"),
+        ("  enrollment.count: 6 participants\n", ""),
+    ):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    record.write_text(text, encoding="utf-8")
+    assert trials("csv").returncode == 0
+    assert trials("check").returncode == 0  # the pull request's own check vouches for 60
+    git("add", "-A")
+    git("commit", "-q", "--no-verify", "-m", "pr")
+    git("update-ref", "refs/review/head", "pr")
+    git("checkout", "-q", "main")
+    checked = subprocess.run(
+        ["bash", str(root / ".ci" / "trusted-check"), "refs/review/head", str(tmp_path / "review")],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert (
+        "trials/NCT06513429.yaml:" in checked.stdout and "E517 enrollment.count: 60 has no evidence" in checked.stdout
+    )
+    assert not (tmp_path / "review" / "scripts").exists() and not (tmp_path / "review" / "tests").exists()
