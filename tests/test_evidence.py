@@ -239,12 +239,33 @@ def test_a_field_its_source_states_is_not_silent(reg: Path, capsys) -> None:
         reg,
         IM19,
         "  notes:\n",
-        "  notes:\n    - field: enrollment\n      text: Left out until the registry says which count it is.\n"
+        "  notes:\n    - field: enrollment\n      text: The page's 6 participants is left out until the registry says "
+        "which count it is.\n"
         "    - field: eligibility.healthy_volunteers\n      text: Left out; the page's No is ambiguous.\n",
     )
     edit(reg, IM19, "  silent:\n", "  silent:\n    - eligibility.healthy_volunteers\n    - enrollment\n")
     code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
     assert code == 0, out
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["x", "Left out until the registry says which count it is.", "Not stated for 2026.", "Left out, 6.5 is a mean."],
+)
+def test_a_note_that_does_not_name_what_the_source_states_excuses_nothing(reg: Path, capsys, note: str) -> None:
+    """Before: any note on a field declared silent kept E523 from looking at it: an enrollment
+    dropped and declared silent, with a note "x", passed while the page says "6 participants", and
+    trials.csv read "not stated". A note explains the source's words away only when it names them."""
+    edit(reg, IM19, "enrollment:\n  count: 6\n", "")
+    edit(reg, IM19, "  enrollment.count: 6 participants\n", "")
+    edit(reg, IM19, "    - enrollment.type\n", "    - enrollment\n")
+    edit(reg, IM19, "  notes:\n", f"  notes:\n    - field: enrollment\n      text: {note}\n")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
+    assert code == 1 and "E523 curation.silent: enrollment is declared silent" in out, out
+    assert "or say in a note on the field why '6' is not its value" in out
+    assert {m for m in re.findall(r"E[0-9]{3}", out)} == {"E523"}, out
+    edit(reg, IM19, f"      text: {note}\n", "      text: The page's 6 participants counts the first cohort only.\n")
+    assert run(capsys, "validate", "--root", str(reg), str(reg / IM19))[0] == 0
 
 
 def test_a_note_above_a_silent_field_excuses_nothing(reg: Path, capsys) -> None:
@@ -260,6 +281,7 @@ def test_a_note_above_a_silent_field_excuses_nothing(reg: Path, capsys) -> None:
     assert code == 1 and "E523 curation.silent: eligibility.healthy_volunteers is declared silent" in out, out
     assert {m for m in re.findall(r"E[0-9]{3}", out)} == {"E523"}, out
     edit(reg, IM19, "    - field: eligibility\n", "    - field: eligibility.healthy_volunteers\n")
+    edit(reg, IM19, "The criteria are as the page gives them.", "The page's No is ambiguous here.")
     assert run(capsys, "validate", "--root", str(reg), str(reg / IM19))[0] == 0
 
 

@@ -16,9 +16,11 @@ holds other fields too):
 
 A page's unlabelled dates ("2024-07-30 2027-12-31") are a curator's reading, so a date declared
 silent there is a reading too (the note on the field says which). A field with a
-curation note on it is left to the note (an age of "1900 Months" is stated but is no age: the note
-says so); a note on a part of the record above it (`eligibility`, `dates`) is about something else
-and excuses nothing beneath it. A page about another trial (a stub's source) states nothing of this one beyond its title
+curation note on it that names the words the source states there is left to the note (an age of
+"1900 Months" is stated but is no age: the note says why "1900" is none); a note that does not name
+them explains nothing of them (any text would otherwise excuse a dropped enrollment), and a note on
+a part of the record above it (`eligibility`, `dates`) is about something else and excuses nothing
+beneath it. A page about another trial (a stub's source) states nothing of this one beyond its title
 and id, and of two versions of one registry record (one layout) the newer speaks: a field the
 registry has since dropped is silent now. Fields declared not yet curated make no claim about the
 sources and are not held to them.
@@ -26,14 +28,16 @@ sources and are not held to them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from sle_trials import fields
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import lexicon, vocabulary
-from sle_trials.reading.layouts import Passage, SourceDoc
+from sle_trials.reading.layouts import Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -55,25 +59,45 @@ def check(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Probl
     """E523 for each field under curation.silent that one of docs states at its own place.
     docs: the record's sources, each the part about this trial; one about another trial is skipped."""
     curation = record.data["curation"]
-    noted = [n["field"] for n in curation.get("notes", []) if "field" in n]
+    notes: dict[str, list[str]] = {}
+    for n in curation.get("notes", []):
+        if "field" in n:
+            notes.setdefault(n["field"], []).append(normalise(n["text"]).casefold())
     for i, name in enumerate(curation.get("silent", [])):
         if fields.present(record.data, fields.parse_dotted(name)):
             continue  # a field declared silent that the record fills is E506's
-        if name in noted:
-            continue  # a note on the field says why it is left out ("1900 Months" is no age)
         for doc in _speaking(record, docs):
             said = stated(doc, schema, name)
-            if said is not None:
-                line, col = record.where(("curation", "silent", i))
-                yield Problem(
-                    record.path,
-                    line,
-                    col,
-                    "E523",
-                    f"curation.silent: {name} is declared silent, but {doc.file} states it ({said}); "
-                    "fill it in from there, or declare it not yet curated",
-                )
-                break
+            if said is None:
+                continue
+            if any(_names(text, said.words) for text in notes.get(name, [])):
+                break  # a note on the field says why these words are not its value ("1900 Months" is no age)
+            line, col = record.where(("curation", "silent", i))
+            yield Problem(
+                record.path,
+                line,
+                col,
+                "E523",
+                f"curation.silent: {name} is declared silent, but {doc.file} states it ({said.shown}); "
+                "fill it in from there, declare it not yet curated, or say in a note on the field why "
+                f"{said.words!r} is not its value",
+            )
+            break
+
+
+class Said(NamedTuple):
+    """What a source states of a field: as a message shows it, and the words a note that explains it
+    away names (the number, the term, the date as written, the text)."""
+
+    shown: str
+    words: str
+
+
+def _names(note: str, words: str) -> bool:
+    """Whether a note's text (normalised, casefolded) names the words, as words of their own: the
+    "No" of "the page's No", not of "not"; the "6" of "6 participants", not of "2026" or "6.5"."""
+    words = normalise(words).casefold()
+    return re.search(rf"(?<![\w.,]){re.escape(words)}(?!\w|[.,][0-9])", note) is not None
 
 
 def _speaking(record: Record, docs: list[SourceDoc]) -> list[SourceDoc]:
@@ -86,9 +110,9 @@ def _speaking(record: Record, docs: list[SourceDoc]) -> list[SourceDoc]:
     return list(newest.values())
 
 
-def stated(doc: SourceDoc, schema: dict, name: str) -> str | None:
-    """What doc states of the field (a dotted name without list indexes) at the field's own place,
-    for a message; None when it states nothing there."""
+def stated(doc: SourceDoc, schema: dict, name: str) -> Said | None:
+    """What doc states of the field (a dotted name without list indexes) at the field's own place;
+    None when it states nothing there."""
     for path in [fields.parse_dotted(name), *fields.fields_beneath(schema, name)]:
         leaf = ".".join(str(p) for p in path)
         placed = _own_place(doc, leaf, name)
@@ -115,8 +139,8 @@ def _own_place(doc: SourceDoc, leaf: str, name: str) -> list[Passage]:
     return []
 
 
-def _said(leaf: str, node: dict, placed: list[Passage]) -> str | None:
-    """The value a passage gives the field at leaf (schema node), shown for a message, else None."""
+def _said(leaf: str, node: dict, placed: list[Passage]) -> Said | None:
+    """The value a passage gives the field at leaf (schema node), else None."""
     if "enum" in node or node.get("type") == "boolean":
         if leaf.endswith(".unit"):
             return None  # a unit says nothing without its number
@@ -126,22 +150,30 @@ def _said(leaf: str, node: dict, placed: list[Passage]) -> str | None:
         if vocab is None:  # a vocabulary the tables do not cover (tests/test_vocabulary.py keeps this from happening)
             return None
         found = [rendering for passage in placed for rendering, _ in vocab.find(passage.text)]
-        return f"{found[0]!r}" if found else None
+        return Said(f"{found[0]!r}", found[0]) if found else None
     if fields.is_date(node):
         return _labelled_date(leaf, placed)
     if leaf == "enrollment.count":
-        return next((f"{lexicon.number_text(c)} participants" for p in placed for c in lexicon.counts(p.text)), None)
+        count = next((c for p in placed for c in lexicon.counts(p.text)), None)
+        return None if count is None else Said(f"{lexicon.number_text(count)} participants", lexicon.number_text(count))
     if leaf in AGE_BOUNDS:
         bound = AGE_BOUNDS[leaf]
         ages = [a for p in placed for a in lexicon.ages(p.text) if a.bound == bound]
-        return f"{lexicon.number_text(ages[0].value)} {ages[0].unit}" if ages else None
+        if not ages:
+            return None
+        number = lexicon.number_text(ages[0].value)
+        return Said(f"{number} {ages[0].unit}", number)
     if node.get("type") == "string":
         whole = [p for p in placed if p.whole and (p.value or p.text)]
-        return f"{(whole[0].value or whole[0].text)[:60]!r}" if whole else None
+        return (
+            Said(f"{(whole[0].value or whole[0].text)[:60]!r}", (whole[0].value or whole[0].text)[:60])
+            if whole
+            else None
+        )
     return None
 
 
-def _labelled_date(leaf: str, placed: list[Passage]) -> str | None:
+def _labelled_date(leaf: str, placed: list[Passage]) -> Said | None:
     """A date a passage gives under one of the date's own labels (lexicon.DATE_LABELS), for a message;
     an unlabelled date, or one under another date's label, is a reading and says nothing here."""
     parts = leaf.split(".")
@@ -152,5 +184,5 @@ def _labelled_date(leaf: str, placed: list[Passage]) -> str | None:
         for mention in mentions:
             label = lexicon.label_of(passage.text, mention, spans, mentions)
             if label in own:
-                return f"{label} {mention.value}"
+                return Said(f"{label} {mention.value}", passage.text[mention.start : mention.end])
     return None
