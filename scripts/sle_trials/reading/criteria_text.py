@@ -17,12 +17,19 @@ from typing import Any
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^])")  # markdown backslash escapes: a scraped page's "2\)" is "2)"
 
 
-# "Inclusion Criteria:", "**Key Exclusion Criteria**", "Inclusion criteria for Part B:", "Exclusion Criteria: Pregnancy"
+# "Inclusion Criteria:", "**Key Exclusion Criteria**", "Inclusion criteria for Part B:", "Exclusion Criteria:
+# Pregnancy"; a heading naming a part of the study before or after its kind ("Part B Inclusion Criteria:",
+# "Inclusion Criteria (Cohort 2):", "Inclusion Criteria - Dose Expansion:") heads a list of that kind too
 _HEADING = re.compile(
-    r"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?:key\s+|main\s+|major\s+|general\s+)?(?P<kind>inclusion|exclusion)\s+criteria"
-    r"(?P<scope>\s+(?:for|of|in)\b[^:]{0,60})?)\s*(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
+    r"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?P<part>(?:[^\s:*_]+\s+){1,4}?)??(?:key\s+|main\s+|major\s+|general\s+)?"
+    r"(?P<kind>inclusion|exclusion)\s+criteria"
+    r"(?P<scope>\s+(?:for|of|in)\b[^:]{0,60}|\s*\([^()]{1,60}\)|\s+[-\u2013\u2014]\s+[^:]{1,60}?)?)\s*(?:\*\*|__)?\s*"
+    r"(?P<colon>:\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
     re.I,
 )
+# words that make a prefixed line a sentence about criteria, not a part's heading ("Inclusion and
+# Exclusion Criteria", "Does Not Meet Inclusion Criteria:")
+_NOT_A_PART = frozenset({"and", "or", "not", "no", "inclusion", "exclusion", "&", "/"})
 # "Eligibility criteria:", "Key Eligibility Criteria", "Criteria:": a list that is neither said to be
 # inclusion nor exclusion; read as the inclusion list when an exclusion list follows it
 _GENERAL = re.compile(
@@ -73,12 +80,27 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
         return None
     bare = ESCAPE.sub(r"\1", line)
     heading = _HEADING.match(bare)
+    if heading and heading.group("part") and not _names_a_part(bare, heading):
+        heading = None
     if heading:
-        group = " ".join(heading.group("name").split()) if heading.group("scope") else None
+        named = heading.group("scope") or heading.group("part")
+        group = " ".join(heading.group("name").split()) if named else None
         return heading.group("kind").lower(), group, heading.group("rest") or None
     if _GENERAL.match(bare):
         return "general", None, None
     return None
+
+
+def _names_a_part(line: str, heading: re.Match) -> bool:
+    """Whether the words before a heading's kind name a part of the study ("Part B", "Cohort 2",
+    "Dose Escalation"), as a heading writes them: each word capitalised or a number, none joining
+    kinds or denying, and the line set off as a heading (its colon with nothing after it, bold, or a
+    markdown heading), not a criterion's sentence that mentions the criteria."""
+    words = heading.group("part").split()
+    if any(not (w[:1].isupper() or w[:1].isdigit()) or w.casefold() in _NOT_A_PART for w in words):
+        return False
+    set_off = line.lstrip().startswith(("#", "**", "__")) or (heading.group("colon") and not heading.group("rest"))
+    return bool(set_off)
 
 
 def split(text: str) -> Split:

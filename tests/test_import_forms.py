@@ -1,0 +1,52 @@
+"""trials import ctgov on the forms real API v2 studies take: each case a small study JSON under
+tests/fixtures/ctgov/ that once imported into a record saying what its source does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, Trials, record_data
+from sle_trials.reading import criteria_text
+
+CTGOV = FIXTURES / "ctgov"
+NEPHRITIS = "Biopsy-proven lupus nephritis class III or IV within 6 months before screening"
+
+
+def imported(trials: Trials, registry: Path, name: str, nct_id: str) -> dict:
+    """The record the study JSON tests/fixtures/ctgov/<name> imports into; the registry still passes check."""
+    result = trials("import", "ctgov", CTGOV / name)
+    assert result.status == 0, result.out + result.err
+    assert trials("check").status == 0
+    return record_data(registry / "trials" / f"{nct_id}.yaml")
+
+
+def test_a_heading_naming_a_part_before_or_after_its_kind_heads_that_kind(trials: Trials, registry: Path) -> None:
+    """Before, "Part B Inclusion Criteria:" and "Inclusion Criteria (Part C):" were read as sub-headings of
+    the list above them, the exclusion criteria: an adolescent's age and a lupus nephritis requirement
+    were imported as exclusion criteria."""
+    elig = imported(trials, registry, "criteria_part_headings.json", "NCT09010001")["eligibility"]
+    assert [(c.get("group"), c["text"]) for c in elig["inclusion_criteria"]] == [
+        (None, "Meets the 2019 EULAR/ACR classification criteria for SLE"),
+        (None, "SLEDAI-2K ≥ 8 at screening"),
+        ("Part B Inclusion Criteria", "Aged 12 to 17 years at the time of assent"),
+        ("Inclusion Criteria (Part C)", NEPHRITIS),
+    ]
+    assert [c["text"] for c in elig["exclusion_criteria"]] == ["Pregnancy or breastfeeding", "Prior CAR-T cell therapy"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Inclusion and Exclusion Criteria:",  # both kinds: no list of one
+        "Does Not Meet Inclusion Criteria:",  # a denial, not a part
+        "Patients who meet inclusion criteria:",  # a sentence, not capitalised as a heading
+        "Part B Inclusion Criteria are given in the protocol",  # not set off as a heading
+    ],
+)
+def test_a_line_that_mentions_criteria_is_not_taken_for_a_heading_of_a_part(line: str) -> None:
+    inclusion, exclusion, _ = criteria_text.split_criteria(
+        f"Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n* Pregnancy\n\n{line}\n\n* HIV\n"
+    )
+    assert [c["text"] for c in inclusion] == ["Adults"]
+    assert "HIV" in [c["text"] for c in exclusion]  # still under the exclusion heading
