@@ -50,3 +50,23 @@ def test_a_line_that_mentions_criteria_is_not_taken_for_a_heading_of_a_part(line
     )
     assert [c["text"] for c in inclusion] == ["Adults"]
     assert "HIV" in [c["text"] for c in exclusion]  # still under the exclusion heading
+
+
+def test_a_numbered_criterion_ending_in_a_colon_is_a_criterion_not_a_sub_heading(
+    trials: Trials, registry: Path
+) -> None:
+    """Before, in a numbered list with blank lines between its items (as the API writes many), a
+    criterion ending in a colon ("3. Positive for at least one of the following autoantibodies at
+    screening:") was read as a sub-heading: the criterion was lost, its items became criteria of
+    their own, and every later criterion was filed under "3. Positive for ..." as its group."""
+    elig = imported(trials, registry, "criteria_loose_numbered.json", "NCT09010002")["eligibility"]
+    inclusion, exclusion = elig["inclusion_criteria"], elig["exclusion_criteria"]
+    assert [(c.get("number"), c.get("group")) for c in inclusion] == [(1, None), (2, None), (3, None), (4, None)]
+    assert inclusion[2]["text"] == "Positive for at least one of the following autoantibodies at screening:"
+    assert [s["text"] for s in inclusion[2]["sub_criteria"]] == [
+        "ANA ≥ 1:80",
+        "anti-dsDNA antibodies",
+        "anti-Smith antibodies",
+    ]
+    assert [(c.get("number"), c.get("group")) for c in exclusion] == [(1, None), (2, None), (3, None)]
+    assert [s["text"] for s in exclusion[1]["sub_criteria"]] == ["hepatitis B or C", "HIV"]

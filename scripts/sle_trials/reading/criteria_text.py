@@ -148,9 +148,14 @@ def split(text: str) -> Split:
 
 def _subheading(lines: list[str], at: int, after_gap: bool) -> str | None:
     """The sub-heading the line at index at is, if it is one: on its own line after a blank one (or
-    first), ending in a colon or wholly bold, not indented, and followed by a list item."""
+    first), ending in a colon or wholly bold, not indented, and followed by a list item. A numbered
+    line is an item of the list, never a sub-heading: "3. Positive for one of the following:" with
+    blank lines around it is criterion 3, the items below it its sub-criteria."""
     line = ESCAPE.sub(r"\1", lines[at].rstrip())
     if not after_gap or line[:1].isspace() or len(line) > 100:
+        return None
+    numbered = _ITEM.match(line)
+    if numbered is not None and numbered.group("num"):
         return None
     m = _SUBHEADING.match(line)
     if not m:
