@@ -70,3 +70,31 @@ def test_a_numbered_criterion_ending_in_a_colon_is_a_criterion_not_a_sub_heading
     ]
     assert [(c.get("number"), c.get("group")) for c in exclusion] == [(1, None), (2, None), (3, None)]
     assert [s["text"] for s in exclusion[1]["sub_criteria"]] == ["hepatitis B or C", "HIV"]
+
+
+def test_a_value_the_record_cannot_hold_is_left_to_the_curator_not_declared_silent(
+    trials: Trials, registry: Path
+) -> None:
+    """Before, the importer left out what a record cannot hold (an official with no name, the only
+    primary outcome with a '|' in its measure, a secondary id with no id) and then declared the
+    field silent, "not stated by the source": the check refused the import (E523), so a study
+    listing its official by affiliation alone could not be imported at all."""
+    data = imported(trials, registry, "unheld_items.json", "NCT09010003")
+    curation = data["curation"]
+    left = {"officials", "outcomes", "identifiers.secondary_ids"}
+    assert left <= set(curation["not_yet_curated"])
+    assert not left & set(curation.get("silent", []))
+    noted = {n["field"]: n["text"] for n in curation["notes"]}
+    assert "with no name (it gives affiliation, role)" in noted["officials"]
+    assert "'Dose-limiting toxicity | DLT'" in noted["outcomes.primary"]
+    assert "with no id (it gives type, domain)" in noted["identifiers.secondary_ids"]
+    # a site given only as a point on the map: noted, its contacts never copied
+    assert data["locations"] == [
+        {"facility": "Eastbay University Renji Hospital", "city": "Shanghai", "region": "Shanghai", "country": "China"}
+    ]
+    assert "it gives geoPoint, contacts" in noted["locations"]
+    text = (registry / "trials" / "NCT09010003.yaml").read_text(encoding="utf-8")
+    assert "example.org" not in text and "Site Desk" not in text and "+86" not in text
+    # "N/A" states no limit: silent, not left to the curator, and never an age of 0
+    assert "maximum_age" not in data["eligibility"] and "eligibility.maximum_age" in curation["silent"]
+    assert "states no limit" in noted["eligibility.maximum_age"]

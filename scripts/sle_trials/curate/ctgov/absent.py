@@ -15,10 +15,16 @@ def absent_fields(data: dict, schema: dict) -> list[str]:
 
 def declare(b: Builder) -> None:
     """List each absent field under curation: not_yet_curated when it is the curator's to fill
-    (or lies beneath such a field), silent otherwise."""
+    (or lies beneath such a field), or holds a value the importer left out (or lies above or beneath
+    one: outcomes, when its only primary outcome was left out), silent otherwise."""
     todo = b.not_yet
     missing = absent_fields(b.data, b.schema)
-    not_yet = [n for n in missing if any(n == t or n.startswith(t + ".") for t in todo)]
+    not_yet = [
+        n
+        for n in missing
+        if any(n == t or n.startswith(t + ".") for t in todo)
+        or any(n == t or n.startswith(t + ".") or t.startswith(n + ".") for t in b.left)
+    ]
     silent = [n for n in missing if n not in not_yet]
     if silent:
         b.data["curation"]["silent"] = silent

@@ -23,6 +23,7 @@ def _interventions(b: Builder, mod: dict) -> list[dict]:
     for raw in items(mod, "interventions"):
         name = clean(raw.get("name")) if isinstance(raw, dict) else None
         if not name:
+            b.unnamed("interventions", raw, "name")
             continue
         if any(i["name"] == name for i in interventions):
             b.note("interventions", f"The source lists the intervention {name!r} twice; kept once.")
@@ -43,6 +44,7 @@ def _arms(b: Builder, mod: dict, names: set[str]) -> list[dict]:
     for raw in items(mod, "armGroups"):
         label = clean(raw.get("label")) if isinstance(raw, dict) else None
         if not label:
+            b.unnamed("arms", raw, "label")
             continue
         item = {"label": label}
         a = len(arms)
@@ -70,7 +72,7 @@ def _named(b: Builder, entry: Any, names: set[str], a: int) -> str | None:
         return bare
     if entry in names:
         return entry
-    b.note(
+    b.leave_out(
         f"arms.{a}.intervention_names",
         f"The arm names {entry!r}, which is not among the source's interventions; left out.",
     )

@@ -30,10 +30,30 @@ class Builder:
         self.evidence: dict[str, str] = {}
         self.notes: list[dict] = []
         self.not_yet: list[str] = list(NOT_YET_CURATED)
+        self.left: list[str] = []  # fields (no list indexes) with a value the source states left out: leave_out
 
     def note(self, field: str, text: str) -> None:
         """A note for the curator about field (curation.notes): what was left out, and why."""
         self.notes.append({"field": field, "text": text})
+
+    def leave_out(self, field: str, text: str) -> None:
+        """A value the source states that the record cannot hold as it is (outside the vocabulary, an
+        official without a name, a '|' in a list item): a note saying so, and the field left for the
+        curator (not_yet_curated), never declared silent: silent says the source does not state it."""
+        self.note(field, text)
+        name = ".".join(part for part in field.split(".") if not part.isdigit())  # arms.0.type: arms.type
+        if name not in self.left:
+            self.left.append(name)
+
+    def unnamed(self, field: str, raw: Any, key: str) -> None:
+        """An item of a source list with nothing to hold it by (an arm without a label, an official
+        without a name): left out, with a note naming the keys it does give (not their values: a
+        site's contacts are never copied), when it gives any."""
+        given = [k for k, v in raw.items() if v not in (None, "", [], {})] if isinstance(raw, dict) else []
+        if given:
+            self.leave_out(
+                field, f"The source lists an item with no {key} (it gives {', '.join(given)[:200]}); left out."
+            )
 
     def node(self, path: tuple) -> dict:
         node = fields.resolve(self.schema, self.schema)
@@ -49,7 +69,7 @@ class Builder:
         enum = self.node(tuple(0 if isinstance(p, int) else p for p in path)).get("enum")
         if enum is None or value in enum:
             return True
-        self.note(
+        self.leave_out(
             fields.dotted(path), f"The source gives {value!r}, which is not in the registry's vocabulary; left out."
         )
         return False

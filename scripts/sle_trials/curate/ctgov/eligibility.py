@@ -25,8 +25,11 @@ def read(b: Builder, mod: dict) -> None:
         if mod.get(key) is None:
             continue
         value = age(mod[key])
+        if value is None and isinstance(mod[key], str) and mod[key].strip().upper() == "N/A":
+            b.note(f"eligibility.{name}", f"The source's {key} is 'N/A': it states no limit.")
+            continue
         if value is None:
-            b.note(
+            b.leave_out(
                 f"eligibility.{name}",
                 f"The source's {key} {mod[key]!r} is not an age this registry can hold; left out.",
             )

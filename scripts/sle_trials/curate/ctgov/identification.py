@@ -34,6 +34,7 @@ def identifiers(b: Builder, ident: dict) -> None:
     for raw in items(ident, "secondaryIdInfos"):
         value = clean(raw.get("id")) if isinstance(raw, dict) else None
         if not value:
+            b.unnamed("identifiers.secondary_ids", raw, "id")
             continue
         item: dict[str, Any] = {"id": value}
         path = ("identifiers", "secondary_ids", len(secondary), "type")

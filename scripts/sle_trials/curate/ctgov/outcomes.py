@@ -27,7 +27,7 @@ def read(b: Builder, mod: dict) -> None:
             if "measure" not in outcome:
                 continue
             if any("|" in outcome[f] for f in ("measure", "time_frame") if f in outcome):
-                b.note(
+                b.leave_out(
                     f"outcomes.{name}",
                     f"An outcome's measure or time frame holds '|', the CSV list separator; left out: "
                     f"{outcome['measure'][:80]!r}.",

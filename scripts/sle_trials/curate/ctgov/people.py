@@ -21,7 +21,7 @@ def read(b: Builder, sponsors: dict, contacts: dict) -> None:
     _sponsor(b, obj(sponsors, "leadSponsor"))
     _responsible_party(b, obj(sponsors, "responsibleParty"))
     put(b.data, "officials", _officials(b, contacts))
-    put(b.data, "locations", _locations(contacts))
+    put(b.data, "locations", _locations(b, contacts))
 
 
 def _sponsor(b: Builder, lead: dict) -> None:
@@ -51,6 +51,7 @@ def _officials(b: Builder, contacts: dict) -> list[dict]:
     for raw in items(contacts, "overallOfficials"):
         name = clean(raw.get("name")) if isinstance(raw, dict) else None
         if not name:
+            b.unnamed("officials", raw, "name")
             continue
         item: dict[str, Any] = {"name": name}
         path = ("officials", len(officials), "role")
@@ -62,8 +63,9 @@ def _officials(b: Builder, contacts: dict) -> list[dict]:
     return officials
 
 
-def _locations(contacts: dict) -> list[dict]:
-    """Each site's facility, city, region and country; a country naming several ("A|B") is left out."""
+def _locations(b: Builder, contacts: dict) -> list[dict]:
+    """Each site's facility, city, region and country; a country naming several ("A|B") is left out,
+    and so is a site with none of the four (its place only as a geoPoint), each with a note."""
     locations = []
     for raw in items(contacts, "locations"):
         if not isinstance(raw, dict):
@@ -72,7 +74,13 @@ def _locations(contacts: dict) -> list[dict]:
         for key, name in LOCATION:
             put(item, name, clean(raw.get(key)))
         if "|" in item.get("country", ""):
+            b.leave_out(
+                "locations.country",
+                f"A site's country {item['country']!r} holds '|', the CSV list separator; left out.",
+            )
             del item["country"]
         if item:
             locations.append(item)
+        else:
+            b.unnamed("locations", raw, "facility, city, region or country")
     return locations

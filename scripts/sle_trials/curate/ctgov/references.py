@@ -16,6 +16,7 @@ def read(b: Builder, mod: dict) -> None:
     for raw in items(mod, "references"):
         citation = clean(raw.get("citation")) if isinstance(raw, dict) else None
         if not citation:
+            b.unnamed("references", raw, "citation")
             continue
         item: dict[str, Any] = {}
         pmid = clean(raw.get("pmid"))

@@ -58,7 +58,7 @@ def _date(b: Builder, raw: Any, key: str, name: str) -> dict | None:
     struct = raw if isinstance(raw, dict) else {"date": raw}
     if not isinstance(struct.get("date"), str) or not date_ok(struct["date"]):
         if raw is not None:
-            b.note(f"dates.{name}", f"The source's {key} is not a date this registry can hold; left out.")
+            b.leave_out(f"dates.{name}", f"The source's {key} is not a date this registry can hold; left out.")
         return None
     item = {"date": struct["date"]}
     if b.vocabulary(("dates", name, "type"), struct.get("type")):
