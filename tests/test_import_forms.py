@@ -98,3 +98,18 @@ def test_a_value_the_record_cannot_hold_is_left_to_the_curator_not_declared_sile
     # "N/A" states no limit: silent, not left to the curator, and never an age of 0
     assert "maximum_age" not in data["eligibility"] and "eligibility.maximum_age" in curation["silent"]
     assert "states no limit" in noted["eligibility.maximum_age"]
+
+
+def test_a_name_holding_the_list_separator_is_left_out_with_a_note(trials: Trials, registry: Path) -> None:
+    """Before, a condition, an intervention's name or a site's city holding '|' (the CSV's list
+    separator, which no list item may hold: E205) was copied into the record, and the whole import
+    failed its check; the importer already left such an outcome or country out with a note."""
+    data = imported(trials, registry, "separator_in_names.json", "NCT09010004")
+    assert data["conditions"] == ["Systemic Lupus Erythematosus"]
+    assert [i["name"] for i in data["interventions"]] == ["CD19 CAR-T cells"]
+    assert data["arms"][0]["intervention_names"] == ["CD19 CAR-T cells"]
+    assert [site.get("city") for site in data["locations"]] == [None, "Halle (Saale)"]
+    noted = [(n["field"], n["text"]) for n in data["curation"]["notes"]]
+    assert ("conditions", "The condition 'Lupus Nephritis|LN' holds '|', the CSV list separator; left out.") in noted
+    assert any(f == "arms.0.intervention_names" and "'Fludarabine | Cyclophosphamide' holds '|'" in t for f, t in noted)
+    assert any(f == "locations.city" and "'Mainz|Wiesbaden'" in t for f, t in noted)

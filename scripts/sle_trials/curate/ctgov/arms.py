@@ -13,7 +13,7 @@ from sle_trials.reading import layouts
 
 def read(b: Builder, mod: dict) -> None:
     interventions = _interventions(b, mod)
-    arms = _arms(b, mod, {i["name"] for i in interventions})
+    arms = _arms(b, mod, {i["name"] for i in interventions}, _separated(mod))
     put(b.data, "arms", arms)
     put(b.data, "interventions", interventions)
 
@@ -24,6 +24,8 @@ def _interventions(b: Builder, mod: dict) -> list[dict]:
         name = clean(raw.get("name")) if isinstance(raw, dict) else None
         if not name:
             b.unnamed("interventions", raw, "name")
+            continue
+        if b.separated("interventions", name, "The intervention's name"):
             continue
         if any(i["name"] == name for i in interventions):
             b.note("interventions", f"The source lists the intervention {name!r} twice; kept once.")
@@ -39,7 +41,13 @@ def _interventions(b: Builder, mod: dict) -> list[dict]:
     return interventions
 
 
-def _arms(b: Builder, mod: dict, names: set[str]) -> list[dict]:
+def _separated(mod: dict) -> set[str]:
+    """The intervention names holding '|', left out of the interventions (Builder.separated)."""
+    names = (clean(raw.get("name")) for raw in items(mod, "interventions") if isinstance(raw, dict))
+    return {name for name in names if name and "|" in name}
+
+
+def _arms(b: Builder, mod: dict, names: set[str], separated: set[str]) -> list[dict]:
     arms: list[dict] = []
     for raw in items(mod, "armGroups"):
         label = clean(raw.get("label")) if isinstance(raw, dict) else None
@@ -55,15 +63,16 @@ def _arms(b: Builder, mod: dict, names: set[str]) -> list[dict]:
         put(
             item,
             "intervention_names",
-            unique([_named(b, entry, names, a) for entry in items(raw, "interventionNames")]),
+            unique([_named(b, entry, names, separated, a) for entry in items(raw, "interventionNames")]),
         )
         arms.append(item)
     return arms
 
 
-def _named(b: Builder, entry: Any, names: set[str], a: int) -> str | None:
+def _named(b: Builder, entry: Any, names: set[str], separated: set[str], a: int) -> str | None:
     """The intervention an arm's interventionNames entry names ("Drug: Fludarabine" or
-    "Fludarabine"), as the interventions list names it; None (with a note) when it names none."""
+    "Fludarabine"), as the interventions list names it; None (with a note) when it names none, or
+    one whose name holds '|'."""
     entry = clean(entry)
     if not entry:
         return None
@@ -72,6 +81,9 @@ def _named(b: Builder, entry: Any, names: set[str], a: int) -> str | None:
         return bare
     if entry in names:
         return entry
+    if bare in separated or entry in separated:
+        b.separated(f"arms.{a}.intervention_names", bare if bare in separated else entry, "The intervention's name")
+        return None
     b.leave_out(
         f"arms.{a}.intervention_names",
         f"The arm names {entry!r}, which is not among the source's interventions; left out.",

@@ -55,6 +55,14 @@ class Builder:
                 field, f"The source lists an item with no {key} (it gives {', '.join(given)[:200]}); left out."
             )
 
+    def separated(self, field: str, value: str | None, what: str) -> bool:
+        """Whether value holds '|', the CSV list separator, which a list item never holds (E205): if
+        so it is left out with a note (what names it: "The condition"), for the curator to decide."""
+        if value is None or "|" not in value:
+            return False
+        self.leave_out(field, f"{what} {value[:80]!r} holds '|', the CSV list separator; left out.")
+        return True
+
     def node(self, path: tuple) -> dict:
         node = fields.resolve(self.schema, self.schema)
         for part in path:

@@ -10,6 +10,8 @@ from sle_trials.curate.ctgov.study import clean, items
 def read(b: Builder, conditions: dict, description: dict) -> None:
     for key, name in (("conditions", "conditions"), ("keywords", "keywords")):
         values = [clean(v) for v in items(conditions, key)]
+        if key == "conditions":  # a list the CSV joins by '|'
+            values = [v for v in values if not b.separated(name, v, "The condition")]
         once = unique(values)
         if len(once) < len([v for v in values if v]):
             b.note(name, f"The source lists some {name} twice; each is kept once.")

@@ -64,8 +64,8 @@ def _officials(b: Builder, contacts: dict) -> list[dict]:
 
 
 def _locations(b: Builder, contacts: dict) -> list[dict]:
-    """Each site's facility, city, region and country; a country naming several ("A|B") is left out,
-    and so is a site with none of the four (its place only as a geoPoint), each with a note."""
+    """Each site's facility, city, region and country; a city or country holding '|' ("A|B") is left
+    out, and so is a site with none of the four (its place only as a geoPoint), each with a note."""
     locations = []
     for raw in items(contacts, "locations"):
         if not isinstance(raw, dict):
@@ -73,12 +73,9 @@ def _locations(b: Builder, contacts: dict) -> list[dict]:
         item: dict[str, str] = {}
         for key, name in LOCATION:
             put(item, name, clean(raw.get(key)))
-        if "|" in item.get("country", ""):
-            b.leave_out(
-                "locations.country",
-                f"A site's country {item['country']!r} holds '|', the CSV list separator; left out.",
-            )
-            del item["country"]
+        for name, what in (("city", "A site's city"), ("country", "A site's country")):
+            if b.separated(f"locations.{name}", item.get(name), what):
+                del item[name]
         if item:
             locations.append(item)
         else:
