@@ -113,3 +113,18 @@ def test_a_name_holding_the_list_separator_is_left_out_with_a_note(trials: Trial
     assert ("conditions", "The condition 'Lupus Nephritis|LN' holds '|', the CSV list separator; left out.") in noted
     assert any(f == "arms.0.intervention_names" and "'Fludarabine | Cyclophosphamide' holds '|'" in t for f, t in noted)
     assert any(f == "locations.city" and "'Mainz|Wiesbaden'" in t for f, t in noted)
+
+
+def test_an_arm_the_interventions_name_is_not_declared_without_interventions(trials: Trials, registry: Path) -> None:
+    """Before, a registry's groups listed without interventionNames, their interventions naming them
+    instead (armGroupLabels, as many observational studies do), were declared silent on
+    arms.intervention_names: "the source does not state it", though it does, the other way round."""
+    data = imported(trials, registry, "arms_named_by_interventions.json", "NCT09010005")
+    assert [arm["label"] for arm in data["arms"]] == ["CD19 CAR-T", "BCMA CAR-T"]
+    assert not any("intervention_names" in arm for arm in data["arms"])  # nothing read the other way round
+    curation = data["curation"]
+    assert "arms.intervention_names" in curation["not_yet_curated"]
+    assert "arms.intervention_names" not in curation.get("silent", [])
+    noted = {n["field"]: n["text"] for n in curation["notes"]}
+    assert "gives it CD19-directed CAR-T cells (armGroupLabels)" in noted["arms.0.intervention_names"]
+    assert "gives it BCMA-directed CAR-T cells (armGroupLabels)" in noted["arms.1.intervention_names"]

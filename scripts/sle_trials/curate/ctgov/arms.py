@@ -65,8 +65,29 @@ def _arms(b: Builder, mod: dict, names: set[str], separated: set[str]) -> list[d
             "intervention_names",
             unique([_named(b, entry, names, separated, a) for entry in items(raw, "interventionNames")]),
         )
+        if "intervention_names" not in item and not items(raw, "interventionNames"):
+            _given_to(b, mod, label, a)
         arms.append(item)
     return arms
+
+
+def _given_to(b: Builder, mod: dict, label: str, a: int) -> None:
+    """An arm that names no interventions, though the interventions list names it (an
+    intervention's armGroupLabels): the source states the arm's interventions the other way round,
+    so they are left for the curator (never silent), with a note naming them."""
+    given = [
+        name
+        for raw in items(mod, "interventions")
+        if isinstance(raw, dict)
+        and (name := clean(raw.get("name")))
+        and label in {clean(v) for v in items(raw, "armGroupLabels")}
+    ]
+    if given:
+        b.leave_out(
+            f"arms.{a}.intervention_names",
+            f"The arm lists no interventionNames, but the interventions list gives it {', '.join(given)[:200]} "
+            "(armGroupLabels); left for the curator.",
+        )
 
 
 def _named(b: Builder, entry: Any, names: set[str], separated: set[str], a: int) -> str | None:
