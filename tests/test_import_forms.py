@@ -128,3 +128,18 @@ def test_an_arm_the_interventions_name_is_not_declared_without_interventions(tri
     noted = {n["field"]: n["text"] for n in curation["notes"]}
     assert "gives it CD19-directed CAR-T cells (armGroupLabels)" in noted["arms.0.intervention_names"]
     assert "gives it BCMA-directed CAR-T cells (armGroupLabels)" in noted["arms.1.intervention_names"]
+
+
+def test_a_closing_remark_about_the_criteria_is_not_an_exclusion_criterion(trials: Trials, registry: Path) -> None:
+    """Before, "Other protocol-defined inclusion/exclusion criteria may apply.", the paragraph many
+    industry studies close their criteria with, was imported as the last exclusion criterion: a
+    remark about both lists recorded as a reason to exclude."""
+    data = imported(trials, registry, "withdrawn_enrollment_0.json", "NCT09000022")
+    assert [c["text"] for c in data["eligibility"]["exclusion_criteria"]] == [
+        "Active infection requiring systemic treatment",
+        "Prior treatment with any CAR-T product",
+    ]
+    assert any(
+        n["field"] == "eligibility" and "'Other protocol-defined inclusion/exclusion criteria may apply.'" in n["text"]
+        for n in data["curation"]["notes"]
+    )

@@ -27,6 +27,11 @@ _HEADING = re.compile(
     r"(?P<colon>:\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
     re.I,
 )
+# a remark about the lists rather than a criterion of one: "Other protocol-defined inclusion/exclusion
+# criteria may apply.", "Additional eligibility criteria are given in the protocol."
+_ABOUT_THE_CRITERIA = re.compile(
+    r"(?i)\b(?:inclusion\s*(?:/|and|or|&)\s*exclusion|exclusion\s*(?:/|and|or|&)\s*inclusion|eligibility)\s+criteri"
+)
 # words that make a prefixed line a sentence about criteria, not a part's heading ("Inclusion and
 # Exclusion Criteria", "Does Not Meet Inclusion Criteria:")
 _NOT_A_PART = frozenset({"and", "or", "not", "no", "inclusion", "exclusion", "&", "/"})
@@ -140,10 +145,44 @@ def split(text: str) -> Split:
         remarks.append(
             "The criteria text has a list headed neither inclusion nor exclusion; it is not imported as criteria."
         )
+    for kind in ("inclusion", "exclusion"):
+        said = _closing_remark(sections[kind])
+        if said is not None:
+            remarks.append(
+                f"The {kind} criteria end with a remark about the criteria, not a criterion: {said[:100]!r}; "
+                "it is not imported as one."
+            )
     inclusion, r1 = _items(sections["inclusion"])
     exclusion, r2 = _items(sections["exclusion"])
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
     return Split(inclusion, exclusion, remarks, unplaced=preamble or general)
+
+
+def _closing_remark(lines: list[str]) -> str | None:
+    """The paragraph that closes a list of items and speaks of the criteria of both kinds, or of
+    eligibility criteria ("Other protocol-defined inclusion/exclusion criteria may apply."), taken
+    off the lines and returned: a remark about the lists, not an inclusion or exclusion criterion.
+    Only an unmarked, unindented paragraph after a blank line, with a list item before it."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and lines[start - 1].strip():
+        start -= 1
+    paragraph = lines[start:end]
+    if not paragraph or start == 0 or paragraph[0][:1].isspace() or paragraph[0].startswith(_GROUP):
+        return None
+    marked = [m for line in lines[:start] if (m := _ITEM.match(ESCAPE.sub(r"\1", line.rstrip())))]
+    if not any(m.group("bullet") or m.group("num") for m in marked):
+        return None
+    first = _ITEM.match(ESCAPE.sub(r"\1", paragraph[0].rstrip()))
+    if first is not None and (first.group("bullet") or first.group("num")):
+        return None
+    said = " ".join(ESCAPE.sub(r"\1", line).strip() for line in paragraph)
+    if not _ABOUT_THE_CRITERIA.search(said):
+        return None
+    del lines[start:]
+    return said
 
 
 def _subheading(lines: list[str], at: int, after_gap: bool) -> str | None:
