@@ -3,6 +3,7 @@ tests/fixtures/ctgov/ that once imported into a record saying what its source do
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,28 @@ def test_a_closing_remark_about_the_criteria_is_not_an_exclusion_criterion(trial
         n["field"] == "eligibility" and "'Other protocol-defined inclusion/exclusion criteria may apply.'" in n["text"]
         for n in data["curation"]["notes"]
     )
+
+
+def test_an_update_leaves_to_the_curator_what_the_new_json_states_in_a_form_left_out(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, when a newer JSON listed the study's only official by affiliation alone, --update
+    removed the official and declared nothing: the record lacked officials with no word why, and
+    the importer's note saying what it left out was not carried into the record."""
+    imported(trials, registry, "criteria_loose_numbered.json", "NCT09010002")
+    doc = json.loads((CTGOV / "criteria_loose_numbered.json").read_text(encoding="utf-8"))
+    doc["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"]["date"] = "2026-01-20"
+    doc["protocolSection"]["contactsLocationsModule"]["overallOfficials"] = [
+        {"affiliation": "Riverside Medical College Hospital", "role": "PRINCIPAL_INVESTIGATOR"}
+    ]
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = trials("import", "ctgov", newer, "--update")
+    assert result.status == 0, result.out + result.err
+    assert "officials removed (was [Wen Zhao])" in result.out
+    assert trials("check").status == 0
+    curation = record_data(registry / "trials" / "NCT09010002.yaml")["curation"]
+    assert "officials" in curation["not_yet_curated"] and "officials" not in curation.get("silent", [])
+    assert curation["notes"] == [
+        {"field": "officials", "text": "The source lists an item with no name (it gives affiliation, role); left out."}
+    ]

@@ -224,7 +224,8 @@ def merge(root: Path, text: str, shown: str, theirs: Draft, schema: dict, decide
         listed = tree["curation"]["sources"]
         listed.append(fmt.subtree(source, ("curation", "sources", len(listed))))
         ev[f"curation.sources.{len(listed) - 1}.as_of"] = theirs.evidence["curation.sources.0.as_of"]
-    _absent_lists(tree, ours, theirs.data, schema)
+    left = _absent_lists(tree, ours, theirs.data, schema)
+    _left_notes(tree, ours, theirs.notes, left)
     _apply_evidence(tree, ev, schema)
     result = fmt.dump(fmt.canonicalise(tree, schema))
     after, problems = load.parse(result, shown)
@@ -267,10 +268,12 @@ def _take(tree: Any, unit: tuple, ours: dict, theirs: Draft, ev: dict, ev_old: d
             warnings.append(f"evidence for {k} covers the changed {fields.dotted(unit)}; check its quote")
 
 
-def _absent_lists(tree: Any, ours: dict, theirs: dict, schema: dict) -> None:
+def _absent_lists(tree: Any, ours: dict, theirs: dict, schema: dict) -> list[str]:
     """curation.silent and not_yet_curated after an update: entries now present go; a field the new
     JSON does not state (theirs lists it silent) that the record now lacks, and neither list names,
-    is declared silent. A field the curator removed while the JSON states it is not."""
+    is declared silent; one the new JSON states in a form the importer left out for the curator
+    (theirs lists it not yet curated) is declared not yet curated. A field the curator removed while
+    the JSON states it is neither. Returns the fields newly declared not yet curated."""
     data = _plain(tree)
     order = [fields.dotted(p) for p in fields.all_field_names(schema)]
     curation = tree["curation"]
@@ -288,6 +291,12 @@ def _absent_lists(tree: Any, ours: dict, theirs: dict, schema: dict) -> None:
     for name in theirs["curation"].get("silent", []):
         if importers(name) and absent(name) and name not in silent and name not in todo:
             silent.append(name)
+    left = []
+    for name in theirs["curation"].get("not_yet_curated", []):
+        lacking = not fields.present(data, fields.parse_dotted(name))  # in no item of a list (arms.cohorts)
+        if importers(name) and lacking and name not in silent and name not in todo:
+            todo.append(name)
+            left.append(name)
     for kind, names in (("silent", silent), ("not_yet_curated", todo)):
         listed = ours["curation"].get(kind, [])
         added = sorted(
@@ -300,6 +309,27 @@ def _absent_lists(tree: Any, ours: dict, theirs: dict, schema: dict) -> None:
             curation[kind] = fmt.subtree(names, ("curation", kind))
         elif kind in curation:
             del curation[kind]
+    return left
+
+
+def _left_notes(tree: Any, ours: dict, notes: list[dict], left: list[str]) -> None:
+    """The importer's notes on the fields an update newly left for the curator (what it left out, and
+    why), added to the record's notes unless it has them already."""
+
+    def about(field: str) -> bool:
+        name = ".".join(part for part in field.split(".") if not part.isdigit())
+        return any(name == n or name.startswith(n + ".") or n.startswith(name + ".") for n in left)
+
+    had = ours["curation"].get("notes", [])
+    new = [n for n in notes if about(n["field"]) and n not in had]
+    if not new:
+        return
+    curation = tree["curation"]
+    if "notes" not in curation:
+        curation["notes"] = fmt.subtree(new, ("curation", "notes"))
+        return
+    for note in new:
+        curation["notes"].append(fmt.subtree(note, ("curation", "notes", len(curation["notes"]))))
 
 
 # --- values and the round-trip tree ---------------------------------------------------------------
