@@ -36,6 +36,21 @@ def test_a_heading_naming_a_part_before_or_after_its_kind_heads_that_kind(trials
     assert [c["text"] for c in elig["exclusion_criteria"]] == ["Pregnancy or breastfeeding", "Prior CAR-T cell therapy"]
 
 
+def test_a_heading_written_as_a_list_item_heads_its_list(trials: Trials, registry: Path) -> None:
+    """Before, "* Exclusion Criteria:" (a heading the text marks as a list item) was read as an
+    inclusion criterion, and the exclusion criteria indented under it as its sub-criteria: a
+    pregnancy and an infection recorded as conditions of inclusion."""
+    elig = imported(trials, registry, "criteria_bulleted_heading.json", "NCT09010006")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"text": "Age 18 to 70 years"},
+        {"text": "Active SLE despite at least two standard therapies"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"text": "Pregnancy or breastfeeding"},
+        {"text": "Active hepatitis B or C, or HIV infection"},
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -43,6 +58,8 @@ def test_a_heading_naming_a_part_before_or_after_its_kind_heads_that_kind(trials
         "Does Not Meet Inclusion Criteria:",  # a denial, not a part
         "Patients who meet inclusion criteria:",  # a sentence, not capitalised as a heading
         "Part B Inclusion Criteria are given in the protocol",  # not set off as a heading
+        "* Inclusion criteria of the parent study met",  # a list item naming criteria, not a heading
+        "* Exclusion criteria: none of the following",  # an item with words after its colon
     ],
 )
 def test_a_line_that_mentions_criteria_is_not_taken_for_a_heading_of_a_part(line: str) -> None:

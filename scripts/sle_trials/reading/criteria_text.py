@@ -79,19 +79,32 @@ def split_criteria(text: str) -> tuple[list[dict], list[dict], list[str]]:
 
 def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
     """(kind, group, rest) when the line heads a list: kind inclusion, exclusion or general; group the
-    heading itself when it says which part of the study it is for; rest the text after its colon."""
-    item = _ITEM.match(line)
-    if len(line) >= 120 or not line.strip() or (item is not None and item.group("bullet")):
+    heading itself when it says which part of the study it is for; rest the text after its colon.
+    A line marked as a list item ("* Exclusion Criteria:", "2. Exclusion Criteria:") heads a list
+    only when it is the heading alone, set off by its colon or bold: "* Inclusion criteria of the
+    parent study met" is a criterion."""
+    if len(line) >= 120 or not line.strip():
         return None
     bare = ESCAPE.sub(r"\1", line)
+    item = _ITEM.match(bare)
+    marked = item is not None and bool(item.group("bullet") or item.group("num"))
+    if marked:
+        assert item is not None
+        bare = item.group("text")
     heading = _HEADING.match(bare)
     if heading and heading.group("part") and not _names_a_part(bare, heading):
         heading = None
+    if (
+        heading
+        and marked
+        and not (bare.startswith(("**", "__")) or (heading.group("colon") and not heading.group("rest")))
+    ):
+        return None
     if heading:
         named = heading.group("scope") or heading.group("part")
         group = " ".join(heading.group("name").split()) if named else None
         return heading.group("kind").lower(), group, heading.group("rest") or None
-    if _GENERAL.match(bare):
+    if _GENERAL.match(bare) and not marked:
         return "general", None, None
     return None
 
