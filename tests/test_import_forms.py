@@ -186,3 +186,14 @@ def test_an_update_leaves_to_the_curator_what_the_new_json_states_in_a_form_left
     assert curation["notes"] == [
         {"field": "officials", "text": "The source lists an item with no name (it gives affiliation, role); left out."}
     ]
+
+
+def test_a_study_with_no_brief_title_is_refused_saying_so(trials: Trials, registry: Path) -> None:
+    """Before, the official title stood in for a missing brief title, which the check then refused
+    (E512: not where the source states a brief title), so the import failed with a problem in a
+    record it had not written, over a value the source never gave."""
+    result = trials("import", "ctgov", CTGOV / "no_brief_title.json")
+    assert result.status == 1
+    assert "NCT09010007: the study has no briefTitle, only an officialTitle" in result.err
+    assert "E512" not in result.out and "nothing written" in result.err
+    assert not (registry / "trials" / "NCT09010007.yaml").exists()

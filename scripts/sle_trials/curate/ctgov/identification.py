@@ -10,8 +10,9 @@ from sle_trials.curate.ctgov.study import BadInput, clean, items, obj
 
 
 def titles(b: Builder, ident: dict) -> None:
-    """nct_id, acronym and the titles; BadInput for a study with no title at all (brief_title is
-    required: the official title stands in for a missing one, with a note)."""
+    """nct_id, acronym and the titles; BadInput for a study with no brief title (brief_title is
+    required, and is the registry's brief title: the official title is not one, and the check
+    refuses it as one, E512)."""
     rec = b.data
     nct = ident["nctId"]
     rec["nct_id"] = nct
@@ -22,8 +23,11 @@ def titles(b: Builder, ident: dict) -> None:
     if "brief_title" not in rec:
         if "official_title" not in rec:
             raise BadInput(f"{nct}: the study has neither briefTitle nor officialTitle")
-        rec["brief_title"] = rec["official_title"]
-        b.note("brief_title", "The source gives no brief title; the official title is used.")
+        raise BadInput(
+            f"{nct}: the study has no briefTitle, only an officialTitle; a record's brief_title is the "
+            "registry's brief title, which the official title is not: start the record with "
+            "`trials new --title` from a source that gives one"
+        )
 
 
 def identifiers(b: Builder, ident: dict) -> None:
