@@ -194,6 +194,20 @@ def test_a_study_with_no_brief_title_is_refused_saying_so(trials: Trials, regist
     record it had not written, over a value the source never gave."""
     result = trials("import", "ctgov", CTGOV / "no_brief_title.json")
     assert result.status == 1
-    assert "NCT09010007: the study has no briefTitle, only an officialTitle" in result.err
+    assert "no_brief_title.json: NCT09010007: the study has no briefTitle, only an officialTitle" in result.err
     assert "E512" not in result.out and "nothing written" in result.err
     assert not (registry / "trials" / "NCT09010007.yaml").exists()
+
+
+def test_a_refused_import_names_the_file_it_refuses(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, a study the check refused was reported against trials/NCT....yaml, a record the import
+    had not written, with no word of the file being imported."""
+    doc = json.loads((CTGOV / "criteria_bulleted_heading.json").read_text(encoding="utf-8"))
+    doc["protocolSection"]["eligibilityModule"].update(minimumAge="70 Years", maximumAge="18 Years")
+    inverted = tmp_path / "inverted_ages.json"
+    inverted.write_text(json.dumps(doc), encoding="utf-8")
+    result = trials("import", "ctgov", inverted)
+    assert result.status == 1 and "E104" in result.out
+    assert (
+        "trials import: inverted_ages.json: with this import the registry would have the problems above" in result.err
+    )
