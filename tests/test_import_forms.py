@@ -211,3 +211,11 @@ def test_a_refused_import_names_the_file_it_refuses(trials: Trials, registry: Pa
     assert (
         "trials import: inverted_ages.json: with this import the registry would have the problems above" in result.err
     )
+
+
+def test_a_count_written_as_a_float_is_the_whole_number_it_states(trials: Trials, registry: Path) -> None:
+    """Before, a saved response whose counts a tool re-wrote as 15.0 lost its enrollment, declared
+    silent though the source states 15 participants: the check refused the import (E523)."""
+    data = imported(trials, registry, "enrollment_count_as_float.json", "NCT09010008")
+    assert data["enrollment"] == {"count": 15, "type": "ESTIMATED"}
+    assert data["evidence"]["enrollment"] == "enrollmentInfo.count: 15.0 enrollmentInfo.type: ESTIMATED"

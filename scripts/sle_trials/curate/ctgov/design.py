@@ -42,8 +42,16 @@ def _design(b: Builder, info: dict) -> None:
 
 
 def _enrollment(b: Builder, enrol: dict) -> None:
+    """enrollment: the count (a whole number; JSON writes 12 and 12.0 alike) with its type. A count
+    that is no number of participants is left out for the curator, never declared silent."""
     count = enrol.get("count")
+    if isinstance(count, float) and count.is_integer():
+        count = int(count)
     if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        if count is not None:
+            b.leave_out(
+                "enrollment", f"The source's enrollmentInfo.count {count!r} is not a number of participants; left out."
+            )
         return
     b.data["enrollment"] = {"count": count}
     if b.vocabulary(("enrollment", "type"), enrol.get("type")):
