@@ -51,11 +51,27 @@ def test_a_heading_written_as_a_list_item_heads_its_list(trials: Trials, registr
     ]
 
 
+def test_non_inclusion_criteria_are_the_exclusion_criteria(trials: Trials, registry: Path) -> None:
+    """Before, "Non-inclusion criteria:" (a French protocol's critères de non-inclusion) was read as a
+    sub-heading of the inclusion list: pregnancy and guardianship imported as inclusion criteria."""
+    elig = imported(trials, registry, "criteria_non_inclusion.json", "NCT09010009")["eligibility"]
+    assert [c["text"] for c in elig["inclusion_criteria"]] == [
+        "Age ≥ 18 years",
+        "SLE according to the 2019 EULAR/ACR criteria",
+        "Affiliation to a social security scheme",
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"text": "Pregnant or breastfeeding women"},
+        {"text": "Person under guardianship or curatorship"},
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     [
         "Inclusion and Exclusion Criteria:",  # both kinds: no list of one
         "Does Not Meet Inclusion Criteria:",  # a denial, not a part
+        "Non-Inclusion and Exclusion Criteria:",  # both kinds again
         "Patients who meet inclusion criteria:",  # a sentence, not capitalised as a heading
         "Part B Inclusion Criteria are given in the protocol",  # not set off as a heading
         "* Inclusion criteria of the parent study met",  # a list item naming criteria, not a heading

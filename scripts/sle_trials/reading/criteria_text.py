@@ -19,10 +19,11 @@ ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^])")  # markdown backslash esc
 
 # "Inclusion Criteria:", "**Key Exclusion Criteria**", "Inclusion criteria for Part B:", "Exclusion Criteria:
 # Pregnancy"; a heading naming a part of the study before or after its kind ("Part B Inclusion Criteria:",
-# "Inclusion Criteria (Cohort 2):", "Inclusion Criteria - Dose Expansion:") heads a list of that kind too
+# "Inclusion Criteria (Cohort 2):", "Inclusion Criteria - Dose Expansion:") heads a list of that kind too;
+# "Non-inclusion criteria" (a French protocol's critères de non-inclusion) heads the exclusion criteria
 _HEADING = re.compile(
     r"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?P<part>(?:[^\s:*_]+\s+){1,4}?)??(?:key\s+|main\s+|major\s+|general\s+)?"
-    r"(?P<kind>inclusion|exclusion)\s+criteria"
+    r"(?P<kind>(?:non[-\s]?)?inclusion|exclusion)\s+criteria"
     r"(?P<scope>\s+(?:for|of|in)\b[^:]{0,60}|\s*\([^()]{1,60}\)|\s+[-\u2013\u2014]\s+[^:]{1,60}?)?)\s*(?:\*\*|__)?\s*"
     r"(?P<colon>:\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
     re.I,
@@ -34,7 +35,7 @@ _ABOUT_THE_CRITERIA = re.compile(
 )
 # words that make a prefixed line a sentence about criteria, not a part's heading ("Inclusion and
 # Exclusion Criteria", "Does Not Meet Inclusion Criteria:")
-_NOT_A_PART = frozenset({"and", "or", "not", "no", "inclusion", "exclusion", "&", "/"})
+_NOT_A_PART = frozenset({"and", "or", "not", "no", "non", "inclusion", "exclusion", "&", "/"})
 # "Eligibility criteria:", "Key Eligibility Criteria", "Criteria:": a list that is neither said to be
 # inclusion nor exclusion; read as the inclusion list when an exclusion list follows it
 _GENERAL = re.compile(
@@ -103,7 +104,8 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
     if heading:
         named = heading.group("scope") or heading.group("part")
         group = " ".join(heading.group("name").split()) if named else None
-        return heading.group("kind").lower(), group, heading.group("rest") or None
+        kind = heading.group("kind").lower()
+        return "inclusion" if kind == "inclusion" else "exclusion", group, heading.group("rest") or None
     if _GENERAL.match(bare) and not marked:
         return "general", None, None
     return None
