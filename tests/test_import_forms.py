@@ -66,6 +66,37 @@ def test_non_inclusion_criteria_are_the_exclusion_criteria(trials: Trials, regis
     ]
 
 
+def test_a_lead_in_to_the_exclusion_criteria_is_not_a_sub_heading_of_the_inclusion_list(
+    trials: Trials, registry: Path
+) -> None:
+    """Before, a list of exclusion criteria led in by words other than a heading's ("Participants are
+    excluded if they have any of the following:", "Exclusions:") was read as a sub-heading of the
+    inclusion list: an infection, a pregnancy and a low eGFR imported as inclusion criteria."""
+    elig = imported(trials, registry, "criteria_exclusion_lead_in.json", "NCT09010010")["eligibility"]
+    assert [c["number"] for c in elig["inclusion_criteria"]] == [1, 2, 3]
+    assert not any("group" in c for c in elig["inclusion_criteria"])
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "Active infection requiring intravenous antibiotics"},
+        {"number": 2, "text": "Pregnancy or breastfeeding"},
+        {"number": 3, "text": "eGFR below 30 mL/min/1.73 m²"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead_in, group",
+    [
+        ("Participants included in the PK substudy:", "Participants included in the PK substudy"),  # its own kind
+        ("Patients with lupus nephritis are not excluded:", "Patients with lupus nephritis are not excluded"),
+        ("Key criteria include:", "Key criteria include"),  # "include" names no kind
+    ],
+)
+def test_a_sub_heading_of_the_inclusion_list_stays_one(lead_in: str, group: str) -> None:
+    inclusion, exclusion, _ = criteria_text.split_criteria(
+        f"Inclusion Criteria:\n\n* Adults\n\n{lead_in}\n\n* Weight 40 kg or more\n"
+    )
+    assert inclusion == [{"text": "Adults"}, {"group": group, "text": "Weight 40 kg or more"}] and exclusion == []
+
+
 @pytest.mark.parametrize(
     "line",
     [

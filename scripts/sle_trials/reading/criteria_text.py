@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^])")  # markdown backslash escapes: a scraped page's "2\)" is "2)"
@@ -123,6 +124,44 @@ def _names_a_part(line: str, heading: re.Match) -> bool:
     return bool(set_off)
 
 
+# the words that say which kind of list a lead-in introduces ("include" and "including" say nothing:
+# "Key exclusion criteria include:")
+_KIND_WORDS = {
+    "inclusion": frozenset({"inclusion", "inclusions", "included"}),
+    "exclusion": frozenset({"exclusion", "exclusions", "excluded", "exclude"}),
+}
+_NON_INCLUSION = re.compile(r"\bnon[-\s]?inclusion\b")
+
+
+def _lead_in(lines: list[str], at: int) -> tuple[str, None, None] | None:
+    """(kind, None, None) when the line at index at leads into a list of one kind in other words than
+    a heading's ("Exclusion:", "Exclusions:", "Patients will be excluded if:", "Key exclusion
+    criteria include:"): on its own line after a blank one, unmarked and unindented, ending in a
+    colon (or wholly bold), followed by a list item, speaking of exclusion or of inclusion (not of
+    both, and denying neither). Else it would be a sub-heading of the list above it, and a list of
+    exclusion criteria after the inclusion criteria would be read as inclusion criteria."""
+    line = ESCAPE.sub(r"\1", lines[at].rstrip())
+    if (at and lines[at - 1].strip()) or not line or line[:1].isspace() or len(line) > 100:
+        return None
+    item = _ITEM.match(line)
+    if item is not None and (item.group("bullet") or item.group("num")):
+        return None
+    bare = line.strip("*_ #")
+    if not (line.endswith(":") or (line.startswith(("**", "__")) and bare.endswith(":"))) and not (
+        line.startswith(("**", "__")) and line.endswith(("**", "__"))
+    ):
+        return None
+    following = next((x for x in islice(lines, at + 1, None) if x.strip()), None)
+    marked = _ITEM.match(ESCAPE.sub(r"\1", following.rstrip())) if following is not None else None
+    if not (marked and (marked.group("bullet") or marked.group("num"))):
+        return None
+    words = set(re.findall(r"[a-z]+", _NON_INCLUSION.sub("exclusion", bare.casefold())))
+    kinds = {kind for kind, said in _KIND_WORDS.items() if words & said}
+    if len(kinds) != 1 or words & {"not", "no", "non", "neither", "nor", "unless", "except"}:
+        return None
+    return kinds.pop(), None, None
+
+
 def split(text: str) -> Split:
     """The criteria text under its headings: "Inclusion Criteria", "Exclusion Criteria" (with any
     wording registries use), or a general "Eligibility criteria" heading followed later by an
@@ -131,8 +170,15 @@ def split(text: str) -> Split:
     sections: dict[str, list[str]] = {"inclusion": [], "exclusion": [], "general": []}
     current: str | None = None
     preamble = False
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
         heading = _heading_of(line)
+        lead = _lead_in(lines, at) if heading is None and current != "exclusion" else None
+        if lead is not None and lead[0] != current and (lead[0] == "exclusion" or current is None):
+            # a list of exclusion criteria after the inclusion ones, or a first list; never back from the
+            # exclusion list, whose lead-ins speak of the inclusion criteria ("Subjects who meet the
+            # inclusion criteria but have any of the following:"); within its own kind, a sub-heading
+            heading = lead
         if heading is not None:
             current, group, rest = heading
             if group is not None:
