@@ -266,3 +266,18 @@ def test_a_count_written_as_a_float_is_the_whole_number_it_states(trials: Trials
     data = imported(trials, registry, "enrollment_count_as_float.json", "NCT09010008")
     assert data["enrollment"] == {"count": 15, "type": "ESTIMATED"}
     assert data["evidence"]["enrollment"] == "enrollmentInfo.count: 15.0 enrollmentInfo.type: ESTIMATED"
+
+
+def test_the_index_says_which_counts_and_dates_are_estimated(trials: Trials, registry: Path) -> None:
+    """Before, the website's table showed an ESTIMATED enrollment and completion date bare ("48",
+    "2028-12") beside ACTUAL ones, so a target read as the number enrolled, and an anticipated date as
+    the day the trial ended."""
+    from sle_trials.outputs import export
+    from sle_trials.outputs.site import landscape
+
+    data = imported(trials, registry, "criteria_part_headings.json", "NCT09010001")
+    shown = dict(zip((c.name for c in landscape.columns()), landscape.row(data).cells))
+    assert shown["enrollment"].text == "48 (estimated)" and shown["enrollment"].items == ("48",)
+    assert shown["start_date"].text == "2025-02-03"  # ACTUAL: as it is
+    assert shown["completion_date"].text == "2028-12 (estimated)" and shown["completion_date"].items == ("2028-12",)
+    assert {c.name for c in export.COLUMNS} >= {"enrollment_type"}  # the CSV says it in a column of its own

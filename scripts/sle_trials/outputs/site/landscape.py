@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from sle_trials import decimals
+from sle_trials import decimals, fields
 from sle_trials.outputs import export
 
 # The index's columns, in order, by name; those not (yet) in export.COLUMNS are left out.
@@ -96,7 +96,20 @@ def _cell(column: export.Column, data: dict) -> Cell:
 
 def row(data: dict) -> Row:
     by_name = {c.name: c for c in export.COLUMNS}
-    return Row(data["nct_id"], tuple(_cell(by_name[c.name], data) for c in columns()))
+    return Row(
+        data["nct_id"], tuple(_estimated(by_name[c.name], data, _cell(by_name[c.name], data)) for c in columns())
+    )
+
+
+def _estimated(column: export.Column, data: dict, cell: Cell) -> Cell:
+    """A count or date the source gives as ESTIMATED (an enrollment target, an anticipated completion)
+    says so in its cell, "48 (estimated)": shown bare, it reads as what happened. Its sort and filter
+    values stay the value's."""
+    field = column.field or ""
+    if not cell.text or not field.endswith((".count", ".date")):
+        return cell
+    found, kind = fields.get(data, fields.parse_dotted(field.rsplit(".", 1)[0] + ".type"))
+    return Cell(f"{cell.text} (estimated)", cell.sort, cell.items) if found and kind == "ESTIMATED" else cell
 
 
 def filters(rows: list[Row]) -> list[Filter]:
