@@ -281,3 +281,15 @@ def test_the_index_says_which_counts_and_dates_are_estimated(trials: Trials, reg
     assert shown["start_date"].text == "2025-02-03"  # ACTUAL: as it is
     assert shown["completion_date"].text == "2028-12 (estimated)" and shown["completion_date"].items == ("2028-12",)
     assert {c.name for c in export.COLUMNS} >= {"enrollment_type"}  # the CSV says it in a column of its own
+
+
+def test_a_responsible_party_in_the_old_form_is_not_declared_silent(trials: Trials, registry: Path) -> None:
+    """Before, an old record's responsible party (oldNameTitle, oldOrganization: no type, no
+    investigatorFullName) was left out and declared silent, "the source does not state it", though
+    the source names Dr. Arun Mehta of Riverside Medical College."""
+    data = imported(trials, registry, "old_partial_dates.json", "NCT09000044")
+    assert "responsible_party" not in data
+    assert "responsible_party" in data["curation"]["not_yet_curated"]
+    assert "responsible_party" not in data["curation"].get("silent", [])
+    noted = {n["field"]: n["text"] for n in data["curation"]["notes"]}
+    assert "oldNameTitle 'Dr. Arun Mehta', oldOrganization 'Riverside Medical College'" in noted["responsible_party"]

@@ -44,6 +44,13 @@ def _responsible_party(b: Builder, party: dict) -> None:
     put(rp, "title", clean(party.get("investigatorTitle")))
     put(rp, "affiliation", clean(party.get("investigatorAffiliation")))
     put(b.data, "responsible_party", rp)
+    old = [f"{key} {text!r}" for key in ("oldNameTitle", "oldOrganization") if (text := clean(party.get(key)))]
+    if old and "name" not in rp:  # a record of before 2007 names its party so, with no type
+        b.leave_out(
+            "responsible_party",
+            f"The source names the responsible party in the registry's old form ({', '.join(old)}), "
+            "which says neither its type nor whether it is the investigator; left for the curator.",
+        )
 
 
 def _officials(b: Builder, contacts: dict) -> list[dict]:
