@@ -82,6 +82,21 @@ def test_a_lead_in_to_the_exclusion_criteria_is_not_a_sub_heading_of_the_inclusi
     ]
 
 
+def test_an_exclusion_heading_in_another_language_heads_the_exclusion_list(trials: Trials, registry: Path) -> None:
+    """Before, "Criterios de exclusión:" after an English inclusion list was read as a sub-heading of
+    it (its accented word was not read as "exclusion"): a pregnancy and an HIV infection imported as
+    inclusion criteria."""
+    elig = imported(trials, registry, "criteria_spanish_exclusion.json", "NCT09010011")["eligibility"]
+    assert [c["text"] for c in elig["inclusion_criteria"]] == [
+        "Adults aged 18 to 70 years",
+        "SLE refractory to at least two immunosuppressants",
+    ]
+    assert [c["text"] for c in elig["exclusion_criteria"]] == [
+        "Embarazo o lactancia",
+        "Infección activa por VIH, VHB o VHC",
+    ]
+
+
 @pytest.mark.parametrize(
     "lead_in, group",
     [

@@ -11,6 +11,7 @@ at 1 nests under the item before it. The importer builds records with it, and th
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -155,7 +156,8 @@ def _lead_in(lines: list[str], at: int) -> tuple[str, None, None] | None:
     marked = _ITEM.match(ESCAPE.sub(r"\1", following.rstrip())) if following is not None else None
     if not (marked and (marked.group("bullet") or marked.group("num"))):
         return None
-    words = set(re.findall(r"[a-z]+", _NON_INCLUSION.sub("exclusion", bare.casefold())))
+    folded = "".join(c for c in unicodedata.normalize("NFKD", bare.casefold()) if not unicodedata.combining(c))
+    words = set(re.findall(r"[a-z]+", _NON_INCLUSION.sub("exclusion", folded)))  # "exclusión" is exclusion
     kinds = {kind for kind, said in _KIND_WORDS.items() if words & said}
     if len(kinds) != 1 or words & {"not", "no", "non", "neither", "nor", "unless", "except"}:
         return None
