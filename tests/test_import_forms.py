@@ -97,6 +97,19 @@ def test_an_exclusion_heading_in_another_language_heads_the_exclusion_list(trial
     ]
 
 
+def test_criteria_written_as_one_paragraph_are_two_lists(trials: Trials, registry: Path) -> None:
+    """Before, "Inclusion Criteria: ... refractory to cyclophosphamide. Exclusion Criteria: Pregnancy;
+    ..." on one line was one inclusion criterion holding the exclusion criteria, and the exclusion
+    criteria were declared silent, "not stated by the source"."""
+    data = imported(trials, registry, "criteria_one_paragraph.json", "NCT09010012")
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"text": "Adults aged 18 to 60 years with systemic lupus erythematosus refractory to cyclophosphamide."}
+    ]
+    assert elig["exclusion_criteria"] == [{"text": "Pregnancy; active infection; prior gene therapy."}]
+    assert "eligibility.exclusion_criteria" not in data["curation"].get("silent", [])
+
+
 @pytest.mark.parametrize(
     "lead_in, group",
     [

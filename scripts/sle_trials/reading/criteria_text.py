@@ -35,6 +35,12 @@ _HEADING = re.compile(
 _ABOUT_THE_CRITERIA = re.compile(
     r"(?i)\b(?:inclusion\s*(?:/|and|or|&)\s*exclusion|exclusion\s*(?:/|and|or|&)\s*inclusion|eligibility)\s+criteri"
 )
+# a heading run into the line before it, after a sentence: "Inclusion Criteria: adults with SLE.
+# Exclusion Criteria: pregnancy." is two lists, not an inclusion criterion that names the exclusions
+_INLINE_HEADING = re.compile(
+    r"(?<=[.;])[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:Inclusion|Exclusion|INCLUSION|EXCLUSION)"
+    r" (?:Criteria|criteria|CRITERIA)[ \t]*(?:\*\*|__)?[ \t]*:)"
+)
 # words that make a prefixed line a sentence about criteria, not a part's heading ("Inclusion and
 # Exclusion Criteria", "Does Not Meet Inclusion Criteria:")
 _NOT_A_PART = frozenset({"and", "or", "not", "no", "non", "inclusion", "exclusion", "&", "/"})
@@ -172,7 +178,7 @@ def split(text: str) -> Split:
     sections: dict[str, list[str]] = {"inclusion": [], "exclusion": [], "general": []}
     current: str | None = None
     preamble = False
-    lines = text.split("\n")
+    lines = [part for line in text.split("\n") for part in _INLINE_HEADING.split(line)]
     for at, line in enumerate(lines):
         heading = _heading_of(line)
         lead = _lead_in(lines, at) if heading is None and current != "exclusion" else None
