@@ -321,3 +321,13 @@ def test_a_responsible_party_in_the_old_form_is_not_declared_silent(trials: Tria
     assert "responsible_party" not in data["curation"].get("silent", [])
     noted = {n["field"]: n["text"] for n in data["curation"]["notes"]}
     assert "oldNameTitle 'Dr. Arun Mehta', oldOrganization 'Riverside Medical College'" in noted["responsible_party"]
+
+
+def test_a_closing_criterion_that_names_the_criteria_stays_a_criterion() -> None:
+    """A closing paragraph that speaks of the eligibility criteria without pointing elsewhere for
+    more of them is a criterion, not a remark (before, it was dropped from the list as one)."""
+    closing = "Patients who met the eligibility criteria of the parent study but withdrew consent."
+    _, exclusion, remarks = criteria_text.split_criteria(
+        f"Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n* Pregnancy\n\n{closing}\n"
+    )
+    assert [c["text"] for c in exclusion] == ["Pregnancy", closing] and remarks == []

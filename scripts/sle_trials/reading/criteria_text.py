@@ -41,6 +41,9 @@ _INLINE_HEADING = re.compile(
     r"(?<=[.;])[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:Inclusion|Exclusion|INCLUSION|EXCLUSION)"
     r" (?:Criteria|criteria|CRITERIA)[ \t]*(?:\*\*|__)?[ \t]*:)"
 )
+# ... and that points elsewhere for more of them, as such a remark does ("Patients who met the eligibility
+# criteria of the parent study but withdrew consent" is a criterion)
+_ELSEWHERE = re.compile(r"(?i)\b(?:other|additional|further|more|protocol|protocol-defined|apply|applies|may)\b")
 # words that make a prefixed line a sentence about criteria, not a part's heading ("Inclusion and
 # Exclusion Criteria", "Does Not Meet Inclusion Criteria:")
 _NOT_A_PART = frozenset({"and", "or", "not", "no", "non", "inclusion", "exclusion", "&", "/"})
@@ -248,7 +251,7 @@ def _closing_remark(lines: list[str]) -> str | None:
     if first is not None and (first.group("bullet") or first.group("num")):
         return None
     said = " ".join(ESCAPE.sub(r"\1", line).strip() for line in paragraph)
-    if not _ABOUT_THE_CRITERIA.search(said):
+    if not (_ABOUT_THE_CRITERIA.search(said) and _ELSEWHERE.search(said)):
         return None
     del lines[start:]
     return said
