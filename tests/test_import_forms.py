@@ -116,6 +116,10 @@ def test_criteria_written_as_one_paragraph_are_two_lists(trials: Trials, registr
         ("Participants included in the PK substudy:", "Participants included in the PK substudy"),  # its own kind
         ("Patients with lupus nephritis are not excluded:", "Patients with lupus nephritis are not excluded"),
         ("Key criteria include:", "Key criteria include"),  # "include" names no kind
+        (
+            "Patients excluded from the parent study for these reasons are eligible:",  # both kinds
+            "Patients excluded from the parent study for these reasons are eligible",
+        ),
     ],
 )
 def test_a_sub_heading_of_the_inclusion_list_stays_one(lead_in: str, group: str) -> None:

@@ -137,8 +137,8 @@ def _names_a_part(line: str, heading: re.Match) -> bool:
 # the words that say which kind of list a lead-in introduces ("include" and "including" say nothing:
 # "Key exclusion criteria include:")
 _KIND_WORDS = {
-    "inclusion": frozenset({"inclusion", "inclusions", "included"}),
-    "exclusion": frozenset({"exclusion", "exclusions", "excluded", "exclude"}),
+    "inclusion": frozenset({"inclusion", "inclusions", "included", "eligible"}),
+    "exclusion": frozenset({"exclusion", "exclusions", "excluded", "exclude", "ineligible"}),
 }
 _NON_INCLUSION = re.compile(r"\bnon[-\s]?inclusion\b")
 
