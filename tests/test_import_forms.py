@@ -335,3 +335,12 @@ def test_a_closing_criterion_that_names_the_criteria_stays_a_criterion() -> None
         f"Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n* Pregnancy\n\n{closing}\n"
     )
     assert [c["text"] for c in exclusion] == ["Pregnancy", closing] and remarks == []
+
+
+def test_a_pmid_written_as_text_is_left_to_the_curator(trials: Trials, registry: Path) -> None:
+    """Before, a reference's PMID written "PMID: 36109639" was dropped and references.pmid declared
+    silent though the source states it: the check refused the import (E523)."""
+    data = imported(trials, registry, "reference_pmid_as_text.json", "NCT09010013")
+    assert "pmid" not in data["references"][0] and data["references"][0]["type"] == "BACKGROUND"
+    assert "references.pmid" in data["curation"]["not_yet_curated"]
+    assert any(n["field"] == "references.0.pmid" and "'PMID: 36109639'" in n["text"] for n in data["curation"]["notes"])

@@ -22,6 +22,9 @@ def read(b: Builder, mod: dict) -> None:
         pmid = clean(raw.get("pmid"))
         if pmid and pmid.isdigit():
             item["pmid"] = pmid
+        elif pmid:
+            said = f"The source's PMID {pmid[:40]!r} is not a PubMed id; left out."
+            b.leave_out(f"references.{len(refs)}.pmid", said)
         path = ("references", len(refs), "type")
         if b.vocabulary(path, raw.get("type")):
             item["type"] = raw["type"]
