@@ -344,3 +344,11 @@ def test_a_pmid_written_as_text_is_left_to_the_curator(trials: Trials, registry:
     assert "pmid" not in data["references"][0] and data["references"][0]["type"] == "BACKGROUND"
     assert "references.pmid" in data["curation"]["not_yet_curated"]
     assert any(n["field"] == "references.0.pmid" and "'PMID: 36109639'" in n["text"] for n in data["curation"]["notes"])
+
+
+def test_a_second_arm_of_the_same_label_is_left_to_the_curator(trials: Trials, registry: Path) -> None:
+    """Before, two arms labelled alike were both imported, and the check refused the import (E112: an
+    arm is known by its label)."""
+    data = imported(trials, registry, "arms_same_label.json", "NCT09010014")
+    assert [(arm["label"], arm["description"]) for arm in data["arms"]] == [("LX-19", "Part A: adults.")]
+    assert any(n["field"] == "arms" and "second arm labelled 'LX-19'" in n["text"] for n in data["curation"]["notes"])

@@ -54,6 +54,9 @@ def _arms(b: Builder, mod: dict, names: set[str], separated: set[str]) -> list[d
         if not label:
             b.unnamed("arms", raw, "label")
             continue
+        if any(arm["label"] == label for arm in arms):  # an arm is known by its label (E112)
+            b.leave_out("arms", f"The source lists a second arm labelled {label!r}; it is left out.")
+            continue
         item = {"label": label}
         a = len(arms)
         if b.vocabulary(("arms", a, "type"), raw.get("type")):
