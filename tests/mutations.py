@@ -668,6 +668,22 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     swapped,
                     TEXT_CODES | {"E110"},
                 )
+    # an item given a field its row leaves empty, in another item's words (a site with no state given
+    # the other site's, an intervention the source describes nowhere given another's description)
+    for (where, key), items in _item_texts(data, schema).items():
+        holders = dict(items)
+        for i, item in enumerate(fields.get(data, where)[1]):
+            if key in item:
+                continue
+            for j, text in dict(items).items():
+                if text not in [holders[k] for k in holders if k < j]:
+                    add(
+                        "row field filled",
+                        where + (i, key),
+                        f"{key} of item {j} given to item {i}",
+                        _set(data, where + (i, key), copy.deepcopy(text)),
+                        TEXT_CODES | {"E110"},
+                    )
     return out
 
 

@@ -108,6 +108,16 @@ def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -
     assert record.data["curation"]["status"] == "complete"
     missed = _run(Checks(root), shown, record.data)
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
+    # kinds only a study's lists make (two sites, one with no state; interventions with no description)
+    schema = schema_mod.load_schema(root)
+    doc = evidence.source_doc(root, record.data["curation"]["sources"][0]["file"])
+    assert doc is not None
+    made = {m.kind for m in mutations.generate(record.data, schema, doc.text, mutations.stated_places(doc, schema))}
+    assert made >= IMPORTED_KINDS
+
+
+# The kinds of mistake the imported study's record must give rise to, besides the curated records'
+IMPORTED_KINDS = {"row field filled"}
 
 
 def test_the_generator_makes_every_kind_of_mistake() -> None:

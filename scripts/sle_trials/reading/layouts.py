@@ -131,7 +131,11 @@ def row_texts(item: dict, columns: Iterable[str]) -> dict[str, str | set[str]]:
 
 
 def texts_are_row(texts: dict[str, str | set[str]], row: dict) -> bool:
-    """is_row for an item's row_texts (taken for columns that hold every key of row)."""
+    """is_row for an item's row_texts (taken for columns that hold every key of row). A text the item
+    holds in a column this row leaves empty is another row's (Erlangen's site given Ohio, the other
+    site's state): the item is not this row."""
+    if any(mine and k not in row for k, mine in texts.items()):
+        return False
     shared = False
     for k in row:
         if k in texts:

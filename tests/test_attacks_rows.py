@@ -1,0 +1,76 @@
+"""Mutation attacks on a list item's fields: a field its source's row leaves empty, filled from another row.
+
+An item was its source's row when every field the row states matched (layouts.texts_are_row); a
+field the row does not state was never compared. A record made from a ClinicalTrials.gov study
+then passed with Erlangen's site given Ohio, the other site's state, and with Cyclophosphamide,
+which the study describes nowhere, given Fludarabine's dosing ("25 mg/m²/day intravenously on days
+-5 to -3"): each text occurs in the source, in another row.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from conftest import FIXTURES, copy_registry
+from sle_trials.checks import evidence, load, rules
+from sle_trials.checks import schema as schema_mod
+from sle_trials.cli import main
+from sle_trials.engine import pipeline
+
+SHOWN = "trials/NCT09000011.yaml"  # tests/fixtures/ctgov/completed_phase2_randomised.json, imported
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[pipeline.Checker, dict]:
+    """The fixture's study imported, and marked complete as a curator who reviewed it would."""
+    root = copy_registry(tmp_path_factory.mktemp("registry"))
+    source = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
+    assert main(["import", "ctgov", str(source), "--root", str(root), "--no-cache"]) == 0
+    file = root / SHOWN
+    file.write_text(file.read_text("utf-8").replace("  status: draft\n", "  status: complete\n", 1), "utf-8")
+    record, problems = load.load(file, SHOWN)
+    assert record is not None, problems
+    return pipeline.Checker(root), record.data
+
+
+def codes(checker: pipeline.Checker, data: dict) -> set[str]:
+    record = load.Record(SHOWN, data)
+    problems = schema_mod.check(record, checker.validator) or (
+        rules.check(record, checker.root, "NCT09000011") or evidence.check(record, checker.schema, checker.root)
+    )
+    return {p.code for p in problems}
+
+
+def test_the_imported_record_marked_complete_passes(imported: tuple[pipeline.Checker, dict]) -> None:
+    checker, data = imported
+    assert codes(checker, data) == set()
+
+
+@pytest.mark.parametrize(
+    ("item", "key", "other"),
+    [
+        (("locations", 1), "region", ("locations", 0)),  # Erlangen, Germany: no state in its row
+        (("interventions", 2), "description", ("interventions", 1)),  # Cyclophosphamide: no description
+        (("interventions", 3), "description", ("interventions", 0)),  # Mycophenolate mofetil: none
+    ],
+)
+def test_a_field_its_row_leaves_empty_given_another_rows_text_is_refused(
+    imported: tuple[pipeline.Checker, dict], item: tuple, key: str, other: tuple
+) -> None:
+    checker, data = imported
+    filled = copy.deepcopy(data)
+    target = filled[item[0]][item[1]]
+    assert key not in target
+    target[key] = data[other[0]][other[1]][key]
+    assert "E512" in codes(checker, filled)
+
+
+def test_a_field_left_out_of_an_item_is_still_its_row(imported: tuple[pipeline.Checker, dict]) -> None:
+    """The other way is no mistake of this kind: an item may leave out a field its row states (a site's
+    region), which the completeness check asks for where the record says nothing of it."""
+    checker, data = imported
+    left = copy.deepcopy(data)
+    del left["locations"][0]["region"]
+    left["curation"]["silent"] = [*left["curation"]["silent"], "locations.region"]
+    assert "E512" not in codes(checker, left)
