@@ -84,7 +84,8 @@ CHECKS = (
     Check(
         "E509",
         "date-under-other-label",
-        "a date its quote gives under another label, or an unlabelled date out of the quote's order",
+        "a date its quote gives under another label (or its source, just before a quote cut after the label), "
+        "or an unlabelled date out of the quote's order",
     ),
     Check(
         "E510",
@@ -1030,6 +1031,14 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
         if text in own:
             return
         other = text
+    if (
+        other is None
+    ):  # a quote cut after the label its source gives the date ("2025-08-17" of "Last Updated: 2025-08-17")
+        around = [label for quote, mention in same for label in _labels_before(ctx, quote, mention, labels)]
+        if any(label in own for label in around):
+            return
+        if around and None not in around:
+            other = next(label for label in around if label is not None)
     if other is not None:
         fields_named = [n for n, texts in lexicon.DATE_LABELS.items() if other in texts]
         yield ctx.problem(
@@ -1040,6 +1049,25 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
         )
         return
     yield from _unlabelled(ctx, path, name, value, quotes)
+
+
+LABEL_REACH = 300  # how far before a quote its source's label for a date the quote leaves unlabelled is looked for
+
+
+def _labels_before(ctx: Context, quote: str, mention: lexicon.DateMention, labels: frozenset[str]) -> list[str | None]:
+    """The label each occurrence of the quote in the cited sources gives a date the quote writes with
+    no label before it: the nearest label of the source's text before the quote (within LABEL_REACH
+    characters), with no other date between; None for an occurrence with none."""
+    out: list[str | None] = []
+    for doc in ctx.docs:
+        at = doc.text.find(quote)
+        while at >= 0:
+            before = doc.text[max(0, at - LABEL_REACH) : at]
+            text = before + quote
+            moved = lexicon.DateMention(mention.value, mention.start + len(before), mention.end + len(before))
+            out.append(lexicon.label_of(text, moved, lexicon.label_spans(text, ctx.reader.label_pattern(labels))))
+            at = doc.text.find(quote, at + 1)
+    return out
 
 
 def _unlabelled(ctx: Context, path: Path_, name: str, value: str, quotes: list[str]) -> Iterator[Problem]:

@@ -1,0 +1,67 @@
+"""Mutation attacks on dates a record reads where its source gives them unlabelled, or seems to.
+
+IM19's page lists two unlabelled dates (2024-07-30, 2027-12-31) under its key timeline milestones;
+the record reads them, with a note on `dates`, as the start and the completion. The note excuses
+a date with no label in its quote, and a quote is read on its own: a quote cut after the label
+its source gives the date ("2025-08-17" of "Last Updated: 2025-08-17") read as an unlabelled date,
+and the page's last update passed as its first submission or first posting.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from conftest import REPO
+from sle_trials.checks import evidence, load, rules
+from sle_trials.checks import schema as schema_mod
+from sle_trials.engine import pipeline
+
+SHOWN = "trials/NCT06513429.yaml"
+BASIC = "RECRUITING NA 6 participants INTERVENTIONAL 2024-07-30 2027-12-31"
+
+
+@pytest.fixture(scope="module")
+def im19() -> tuple[pipeline.Checker, dict]:
+    record, problems = load.load(REPO / SHOWN, SHOWN)
+    assert record is not None, problems
+    return pipeline.Checker(REPO), record.data
+
+
+def codes(checker: pipeline.Checker, data: dict) -> set[str]:
+    record = load.Record(SHOWN, data)
+    problems = schema_mod.check(record, checker.validator) or (
+        rules.check(record, checker.root, "NCT06513429") or evidence.check(record, checker.schema, checker.root)
+    )
+    return {p.code for p in problems}
+
+
+def with_dates(data: dict, dates: dict[str, str], quotes: dict[str, str]) -> dict:
+    """data with each date set and pinned to its quote, no longer declared silent."""
+    mutated = copy.deepcopy(data)
+    for name, value in dates.items():
+        mutated["dates"][name] = {"date": value}
+        mutated["evidence"][f"dates.{name}.date"] = quotes[name]
+    silent = mutated["curation"]["silent"]
+    mutated["curation"]["silent"] = [s for s in silent if s not in {f"dates.{n}" for n in dates}]
+    return mutated
+
+
+def test_the_record_as_curated_passes(im19: tuple[pipeline.Checker, dict]) -> None:
+    checker, data = im19
+    assert data["evidence"]["dates.start.date"] == data["evidence"]["dates.completion.date"] == BASIC
+    assert codes(checker, data) == set()
+
+
+@pytest.mark.parametrize("name", ["first_submitted", "first_posted"])
+def test_a_quote_cut_after_its_dates_label_is_read_under_that_label(
+    im19: tuple[pipeline.Checker, dict], name: str
+) -> None:
+    checker, data = im19
+    assert "E509" in codes(checker, with_dates(data, {name: "2025-08-17"}, {name: "2025-08-17"}))
+
+
+def test_the_label_before_a_cut_quote_binds_its_own_field(im19: tuple[pipeline.Checker, dict]) -> None:
+    """The page's last update quoted without its label is still the last update it labels."""
+    checker, data = im19
+    assert codes(checker, with_dates(data, {"last_updated": "2025-08-17"}, {"last_updated": "2025-08-17"})) == set()
