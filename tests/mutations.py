@@ -526,6 +526,27 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     _set(data, base, other),
                     VALUE_CODES | {"E105", "E103"},
                 )
+    # a date read as another field too, from its quote or from the date alone: one date the source
+    # writes once given to two fields (the start's date as the completion, a primary completion the
+    # source does not give)
+    for name, struct in data.get("dates", {}).items():
+        quotes = _quotes(data, ("dates", name, "date"))
+        for other in ("start", "primary_completion", "completion", "first_submitted", "first_posted", "last_updated"):
+            if other == name or data["dates"].get(other, {}).get("date") == struct["date"]:
+                continue
+            for quote in dict.fromkeys([*quotes[:1], struct["date"]]):
+                read = copy.deepcopy(data)
+                read["dates"][other] = {"date": struct["date"]}
+                read["evidence"][f"dates.{other}.date"] = quote
+                silent = [s for s in read["curation"].get("silent", []) if not fields.covered([f"dates.{other}"], s)]
+                read["curation"]["silent"] = silent + ([f"dates.{other}.type"] if "type" not in struct else [])
+                add(
+                    "date read twice",
+                    ("dates", other, "date"),
+                    f"{name}'s {struct['date']} by {quote[:30]!r}",
+                    read,
+                    VALUE_CODES | {"E105", "E502", "E512"},  # a quote from elsewhere: E502, E512
+                )
     for i, source in enumerate(data["curation"]["sources"]):
         base = ("curation", "sources", i, "as_of")
         for other in mentioned + [_day_off(source["as_of"])]:

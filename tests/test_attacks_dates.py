@@ -4,7 +4,9 @@ IM19's page lists two unlabelled dates (2024-07-30, 2027-12-31) under its key ti
 the record reads them, with a note on `dates`, as the start and the completion. The note excuses
 a date with no label in its quote, and a quote is read on its own: a quote cut after the label
 its source gives the date ("2025-08-17" of "Last Updated: 2025-08-17") read as an unlabelled date,
-and the page's last update passed as its first submission or first posting.
+and the page's last update passed as its first submission or first posting. And a date pinned to
+a quote of its own was held to no order: the completion given 2024-07-30 with the quote
+"2024-07-30" passed beside a start read from that very date. One unlabelled date is one field's.
 """
 
 from __future__ import annotations
@@ -65,3 +67,32 @@ def test_the_label_before_a_cut_quote_binds_its_own_field(im19: tuple[pipeline.C
     """The page's last update quoted without its label is still the last update it labels."""
     checker, data = im19
     assert codes(checker, with_dates(data, {"last_updated": "2025-08-17"}, {"last_updated": "2025-08-17"})) == set()
+
+
+@pytest.mark.parametrize(
+    ("dates", "quotes"),
+    [
+        # the completion read from the start's date, by a quote of its own
+        ({"completion": "2024-07-30"}, {"completion": "2024-07-30"}),
+        ({"completion": "2024-07-30"}, {"completion": "INTERVENTIONAL 2024-07-30"}),
+        # the start read from the completion's date, and the completion left to its quote's order
+        ({"start": "2027-12-31"}, {"start": "2027-12-31"}),
+        # a primary completion, which the page does not give, read from the completion's date
+        ({"primary_completion": "2027-12-31"}, {"primary_completion": "2027-12-31"}),
+        ({"primary_completion": "2027-12-31"}, {"primary_completion": BASIC}),
+    ],
+)
+def test_one_unlabelled_date_read_as_two_fields_is_refused(
+    im19: tuple[pipeline.Checker, dict], dates: dict[str, str], quotes: dict[str, str]
+) -> None:
+    checker, data = im19
+    assert "E509" in codes(checker, with_dates(data, dates, quotes))
+
+
+def test_each_date_its_own_quote_in_the_sources_order_passes(im19: tuple[pipeline.Checker, dict]) -> None:
+    """Two quotes, one date each, the start's before the completion's: as the page gives them."""
+    checker, data = im19
+    split = copy.deepcopy(data)
+    split["evidence"]["dates.start.date"] = "INTERVENTIONAL 2024-07-30"
+    split["evidence"]["dates.completion.date"] = "2027-12-31"
+    assert codes(checker, split) == set()

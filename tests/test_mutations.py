@@ -163,4 +163,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "row repeated",
         "field declared silent",
         "whole number as decimal",
+        "date read twice",
     }

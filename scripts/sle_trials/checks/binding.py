@@ -85,7 +85,7 @@ CHECKS = (
         "E509",
         "date-under-other-label",
         "a date its quote gives under another label (or its source, just before a quote cut after the label), "
-        "or an unlabelled date out of the quote's order",
+        "an unlabelled date out of the quote's order, or one the source writes once read as two fields",
     ),
     Check(
         "E510",
@@ -1070,6 +1070,25 @@ def _labels_before(ctx: Context, quote: str, mention: lexicon.DateMention, label
     return out
 
 
+def _bare_places(ctx: Context, value: str, quotes: list[str]) -> frozenset[tuple[int, int]]:
+    """Where in the cited sources (a source's index, an offset in its text) the quotes give value as
+    an unlabelled date: each place every occurrence of a quote puts it."""
+    out: set[tuple[int, int]] = set()
+    for quote in quotes:
+        spans = ctx.reader.label_spans(quote, lexicon.LABEL_TEXTS)
+        bare = [
+            m.start
+            for m in ctx.reader.dates(quote)
+            if m.value == value and ctx.reader.label_of(quote, m, spans) is None
+        ]
+        for d, doc in enumerate(ctx.docs if bare else ()):
+            at = doc.text.find(quote)
+            while at >= 0:
+                out.update((d, at + start) for start in bare)
+                at = doc.text.find(quote, at + 1)
+    return frozenset(out)
+
+
 def _unlabelled(ctx: Context, path: Path_, name: str, value: str, quotes: list[str]) -> Iterator[Problem]:
     """An unlabelled date: the record's dates that share this quote take its bare dates in order."""
     sharing = [
@@ -1082,6 +1101,20 @@ def _unlabelled(ctx: Context, path: Path_, name: str, value: str, quotes: list[s
         for m in ctx.reader.dates(quotes[0])
         if ctx.reader.label_of(quotes[0], m, ctx.reader.label_spans(quotes[0], lexicon.LABEL_TEXTS)) is None
     ]
+    here = _bare_places(ctx, value, quotes)
+    for other in DATE_ORDER:
+        struct = ctx.record.data.get("dates", {}).get(other)
+        if other == name or not isinstance(struct, dict) or not isinstance(struct.get("date"), str):
+            continue
+        there = _bare_places(ctx, struct["date"], ctx.quotes_for(("dates", other, "date")) or [])
+        if len(here) == 1 and here == there:
+            yield ctx.problem(
+                path,
+                "E509",
+                f"{fields.dotted(path)}: {value} is the one unlabelled date dates.{other} is read from "
+                f"there: a date the source writes once, with no label, is one field's",
+            )
+            return
     if name in sharing and len(bare) >= len(sharing):
         expected = bare[sharing.index(name)].value
         if expected != value:
