@@ -296,6 +296,25 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 moved["evidence"][fields.dotted(base)] = copy.deepcopy(data["evidence"][fields.dotted(base[:2] + (j,))])
                 # E113: with the same measure, the threshold is then the other one written twice
                 add("limit moved", base, f"limit of threshold {j} with its quote", moved, VALUE_CODES | {"E113"})
+        # another limit copied over this one with its quote and criterion, this one's measure and conditions
+        # kept (IM19's "steroids" stable for >= 7 days given the steroid ceiling's <= 30 mg/day): the
+        # ceiling is held twice, in two wordings, and the stable dose is lost from a complete record
+        if data["curation"]["status"] == "complete":
+            for j, o in enumerate(eligibility["thresholds"]):
+                limit = {k: o[k] for k in ("comparator", "value", "unit", "kind", "criterion")}
+                if j == i or limit == {k: t[k] for k in limit}:
+                    continue
+                copied = _set(data, base, {**t, **copy.deepcopy(limit)})
+                copied["evidence"][fields.dotted(base)] = copy.deepcopy(
+                    data["evidence"][fields.dotted(base[:2] + (j,))]
+                )
+                add(
+                    "limit copied",
+                    base,
+                    f"limit and quote of threshold {j}",
+                    copied,
+                    VALUE_CODES | {"E113", "E527", "E518", "E524", "E528", "E529"},
+                )
         # the threshold written twice (a limit copied over another, whose own is then lost)
         repeated = copy.deepcopy(data)
         repeated["eligibility"]["thresholds"].append(copy.deepcopy(t))

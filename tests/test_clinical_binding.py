@@ -280,14 +280,22 @@ def test_per_kilogram_after_a_dose_unit_in_words(quote: str, basis: str) -> None
 
 
 @pytest.mark.parametrize(
-    "index, value, measure, quote",
+    "index, value, measure, quote, expected",
     [
-        (18, 500, "CD4+ T lymphocytes", "CD4+ T lymphocytes <500/mm³"),  # "... with a neutrophil count <1000/mm³"
-        (19, 1000, "neutrophil count", "neutrophil count <1000/mm³"),  # "... <500/mm³ with a neutrophil count"
+        # "... with a neutrophil count <1000/mm³"; the threshold's own limit, b.'s <200/mm³, is then left out
+        # (E527: < 500 is c.'s limit, which threshold 19 holds, so this one stands for no other)
+        (18, 500, "CD4+ T lymphocytes", "CD4+ T lymphocytes <500/mm³", ["E524", "E527"]),
+        (
+            19,
+            1000,
+            "neutrophil count",
+            "neutrophil count <1000/mm³",
+            ["E524"],
+        ),  # "... <500/mm³ with a neutrophil count"
     ],
 )
 def test_a_limit_joined_to_another_is_not_one_on_its_own(
-    checker: pipeline.Checker, index: int, value: int, measure: str, quote: str
+    checker: pipeline.Checker, index: int, value: int, measure: str, quote: str, expected: list[str]
 ) -> None:
     """Before: IM19's compound exclusion "CD4+ T lymphocytes <500/mm³ with a neutrophil count
     <1000/mm³" gave either limit as an unconditional threshold with its half as the quote (E524)."""
@@ -295,7 +303,7 @@ def test_a_limit_joined_to_another_is_not_one_on_its_own(
     data["eligibility"]["thresholds"][index].update(value=value, measure=measure)
     data["evidence"][f"eligibility.thresholds.{index}"] = quote
     found = codes(checker, IM19, data)
-    assert [c for c, _ in found] == ["E524"], found
+    assert [c for c, _ in found] == expected, found
     assert "joins its quote to another requirement" in found[0][1]
 
 
@@ -333,6 +341,22 @@ def test_a_limit_left_out_of_a_complete_record_is_refused(
     found = codes(checker, shown, _without_threshold(loaded(shown), index))
     assert [c for c, _ in found] == ["E527"], found
     assert words in found[0][1]
+
+
+def test_a_limit_copied_over_another_in_other_words_leaves_that_one_out(checker: pipeline.Checker) -> None:
+    """Before: IM19's stable steroid dose (>= 7 days) given the steroid ceiling's limit and quote
+    ("... the maximum dose of steroids is 30mg/day prednisone ..."), its measure "steroids" kept,
+    passed: the copy binds (its measure stands in the quote), it is no E113 (its measure is worded
+    otherwise), and E527 took it for a wrong threshold standing for the 7 days. A threshold whose limit
+    the criterion states, held by another already, stands for no other limit."""
+    data = loaded(IM19)
+    thresholds = data["eligibility"]["thresholds"]
+    assert (thresholds[3]["measure"], thresholds[3]["value"], thresholds[2]["value"]) == ("steroids", 7, 30)
+    thresholds[3].update({k: thresholds[2][k] for k in ("kind", "comparator", "value", "unit")})
+    data["evidence"]["eligibility.thresholds.3"] = data["evidence"]["eligibility.thresholds.2"]
+    found = codes(checker, IM19, data)
+    assert [c for c, _ in found] == ["E527"], found
+    assert "for ≥ 7 days" in found[0][1]
 
 
 def test_each_age_unit_of_the_schema_is_a_time_unit_of_the_lexicon() -> None:

@@ -164,4 +164,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "field declared silent",
         "whole number as decimal",
         "date read twice",
+        "limit copied",
     }

@@ -243,8 +243,11 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
                 else:
                     held.pop(match)
             # a threshold whose limit is wrong still stands for one (binding says what is wrong with it): only
-            # limits beyond the criterion's thresholds are left out
-            for s in left_out[: len(left_out) - len(held)]:
+            # limits beyond the criterion's thresholds are left out. One whose limit the criterion states, held
+            # by another threshold already, is that limit written again (IM19's steroid ceiling given a second
+            # time, as "steroids" <= 30 mg/day, over the 7 days' stable dose): it stands for no other limit
+            spare = [h for h in held if not any(_holds(*h, s) for s in limits)]
+            for s in left_out[: len(left_out) - len(spare)]:
                 words = text[_words_before(text, s.start) : s.end]
                 if ref is None:
                     yield at(
