@@ -434,6 +434,30 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     _delete(data, base + ("therapies", i)),
                     VALUE_CODES | {"E525"},
                 )
+            # a part of another item (the words of its parenthesis, one of its alternatives) in this one's
+            # place, or added: an item of two enumerations
+            for j, whole in enumerate(item.get("therapies", [])):
+                parts = re.findall(r"\(([^()]+)\)", whole) + [
+                    p for p in re.split(r" or |\s*\(", whole)[1:] if ")" not in p
+                ]
+                for part in dict.fromkeys(p.strip() for p in parts):
+                    if part and part not in item["therapies"]:
+                        therapies = item["therapies"]
+                        add(
+                            "therapy from another's words",
+                            base + ("therapies", i),
+                            f"{therapy[:30]!r} -> {part!r} (of item {j})",
+                            _set(data, base + ("therapies",), therapies[:i] + [part] + therapies[i + 1 :]),
+                            VALUE_CODES | {"E525", "E501", "E512"},
+                        )
+                        if i == 0:
+                            add(
+                                "therapy from another's words",
+                                base + ("therapies",),
+                                f"+ {part!r} (of item {j})",
+                                _set(data, base + ("therapies",), [*therapies, part]),
+                                VALUE_CODES | {"E525", "E501", "E512"},
+                            )
             for other in ("hydroxychloroquine", "belimumab", "plasma exchange"):
                 add(
                     "text swapped",

@@ -184,6 +184,29 @@ def test_a_prior_therapy_left_out_of_its_quotes_list_is_refused(
 
 
 @pytest.mark.parametrize(
+    "shown, index, part",
+    [
+        (IM19, 2, "cyclophosphamide or mycophenolate mofetil"),  # of "immunosuppressants (...)", biologics lost
+        (IM19, 0, "belizumab or Rituximab"),  # of "biologics (...)", steroids lost
+        (RELMA, 3, "NSAIDs"),  # of "non-steroidal anti-inflammatory drugs (NSAIDs)", immunosuppressants lost
+        (RELMA, 4, "immunomodulators"),  # of "other immunosuppressants or immunomodulators", added
+    ],
+)
+def test_a_prior_therapy_inside_another_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, part: str
+) -> None:
+    """Before: an item that is part of another item (the words of its parenthesis) passed, in the
+    place of a kind of treatment it then left out: the enumeration's items were read in order, and
+    one inside another hid the end of the enumeration (E525)."""
+    data = loaded(shown)
+    therapies = data["eligibility"]["prior_therapy"]["therapies"]
+    therapies[index : index + 1] = [part]
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == ["E525"], found
+    assert "stands inside the item" in found[0][1]
+
+
+@pytest.mark.parametrize(
     "shown, index, other",
     [(RELMA, 2, 3), (RELMA, 10, 9), (IM19, 2, 4)],
 )

@@ -165,4 +165,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "whole number as decimal",
         "date read twice",
         "limit copied",
+        "therapy from another's words",
     }

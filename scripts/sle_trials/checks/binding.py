@@ -830,6 +830,19 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
             return  # E513: not in the criterion
         spans.append((at, at + len(text)))
     spans.sort()
+    # an item inside another (a part of it, or of its parenthesis): an item of two enumerations, which
+    # stood for one left out ("cyclophosphamide or mycophenolate mofetil" of "immunosuppressants (...)"
+    # in the place of "biologics (...)")
+    inside = next(((one, two) for one, two in zip(spans, spans[1:]) if two[0] < one[1]), None)
+    if inside is not None:
+        (start, end), (part, part_end) = inside
+        yield ctx.problem(
+            path,
+            "E525",
+            f"{fields.dotted(path)}: {_cut([corpus[part:part_end]], 50)} stands inside the item "
+            f"{_cut([corpus[start:end]], 50)}: list the enumeration's own items, each once",
+        )
+        return
     gaps = [corpus[end:start] for (_, end), (start, _) in zip(spans, spans[1:]) if start > end]
     left_out = next((g.strip(" ,;") for g in gaps if not _ONLY_SEPARATORS.match(g)), None)
     if left_out is None and _ENDS_IN_SEPARATOR.search(corpus, 0, spans[0][0]):
