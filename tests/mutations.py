@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sle_trials import fields
-from sle_trials.reading import lexicon
+from sle_trials.reading import lexicon, vocabulary
 from sle_trials.reading.layouts import ROW_LABELS, SourceDoc, normalise
 
 Path_ = tuple
@@ -590,6 +590,28 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     read,
                     VALUE_CODES | {"E105", "E502", "E512"},  # a quote from elsewhere: E502, E512
                 )
+    # a date's type read from words of the source about another date ("Estimated" of a page's "Estimated
+    # completion" given to its launch date), each rendering of a type with the words after it
+    types = vocabulary.for_enum(("ACTUAL", "ESTIMATED"))
+    assert types is not None
+    for name, struct in data.get("dates", {}).items():
+        for term in types.places(source_text):
+            words = source_text[term.start :].split(" ")
+            for value in term.values:
+                for quote in dict.fromkeys([source_text[term.start : term.end], " ".join(words[:2])]):
+                    if struct.get("type") == value and quote in (_quotes(data, ("dates", name)) or [""])[0]:
+                        continue
+                    typed = _set(data, ("dates", name, "type"), value)
+                    typed["evidence"][f"dates.{name}.type"] = quote
+                    silent = typed["curation"].get("silent", [])
+                    typed["curation"]["silent"] = [s for s in silent if s != f"dates.{name}.type"]
+                    add(
+                        "date type from elsewhere",
+                        ("dates", name, "type"),
+                        f"{struct.get('type')} -> {value} by {quote[:30]!r}",
+                        typed,
+                        VALUE_CODES | {"E502", "E512", "E521"},
+                    )
     for i, source in enumerate(data["curation"]["sources"]):
         base = ("curation", "sources", i, "as_of")
         for other in mentioned + [_day_off(source["as_of"])]:

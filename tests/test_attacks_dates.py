@@ -96,3 +96,22 @@ def test_each_date_its_own_quote_in_the_sources_order_passes(im19: tuple[pipelin
     split["evidence"]["dates.start.date"] = "INTERVENTIONAL 2024-07-30"
     split["evidence"]["dates.completion.date"] = "2027-12-31"
     assert codes(checker, split) == set()
+
+
+@pytest.mark.parametrize("quote", ["Estimated", "Estimated completion"])
+def test_a_dates_type_read_from_another_dates_label_is_refused(quote: str) -> None:
+    """Before: Relma-cel's launch date given the type ESTIMATED with the quote "Estimated" (or
+    "Estimated completion") of its page's Timeline passed: the word renders ESTIMATED and stands where
+    the page gives dates, but it labels the completion, which the page does not report. A date's type
+    is quoted with its date or its field's label."""
+    shown = "trials/NCT05765006.yaml"
+    record, problems = load.load(REPO / shown, shown)
+    assert record is not None, problems
+    checker = pipeline.Checker(REPO)
+    typed = copy.deepcopy(record.data)
+    typed["dates"]["launched"]["type"] = "ESTIMATED"
+    typed["evidence"]["dates.launched.type"] = quote
+    typed["curation"]["silent"].remove("dates.launched.type")
+    problems = evidence.check(load.Record(shown, typed), checker.schema, REPO)
+    assert [p.code for p in problems] == ["E509"], problems
+    assert "gives neither dates.launched's date nor its label" in problems[0].message

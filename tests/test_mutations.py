@@ -117,7 +117,7 @@ def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -
 
 
 # The kinds of mistake the imported study's record must give rise to, besides the curated records'
-IMPORTED_KINDS = {"row field filled"}
+IMPORTED_KINDS = {"row field filled", "date type from elsewhere"}
 
 
 def test_the_generator_makes_every_kind_of_mistake() -> None:

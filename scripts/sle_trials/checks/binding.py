@@ -85,7 +85,8 @@ CHECKS = (
         "E509",
         "date-under-other-label",
         "a date its quote gives under another label (or its source, just before a quote cut after the label), "
-        "an unlabelled date out of the quote's order, or one the source writes once read as two fields",
+        "an unlabelled date out of the quote's order, one the source writes once read as two fields, or a "
+        "date's type quoted with neither its date nor its label",
     ),
     Check(
         "E510",
@@ -289,6 +290,8 @@ def _walk(ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str], 
         return
     if "enum" in node or isinstance(value, bool):
         yield from _term(ctx, path, value, node, quotes)
+        if len(path) == 3 and path[0] == "dates" and path[2] == "type":
+            yield from _date_type(ctx, path, quotes)
     elif fields.is_date(node):
         yield from _date(ctx, path, value, quotes)
     elif isinstance(value, (int, float)):
@@ -1005,6 +1008,27 @@ def _count(ctx: Context, path: Path_, enrollment: dict, node: dict, quotes: list
 def _date_struct(ctx: Context, path: Path_, struct: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
     yield from _date(ctx, path + ("date",), struct["date"], quotes)
     yield from _walk(ctx, path, struct, node, quotes, skip=("date",))
+
+
+def _date_type(ctx: Context, path: Path_, quotes: list[str]) -> Iterator[Problem]:
+    """A date's type (actual, estimated) is stated for that date: a quote of it gives the date or a
+    label of its field. "Estimated" of a page's "Estimated completion" is the completion's, not the
+    launch date's: an estimate the source never says of the launch date."""
+    name = str(path[1])
+    struct = ctx.record.data.get("dates", {}).get(name)
+    date = struct.get("date") if isinstance(struct, dict) else None
+    own = frozenset(lexicon.DATE_LABELS.get(name, ()))
+    for quote in quotes:
+        if any(m.value == date for m in ctx.reader.dates(quote)) or ctx.reader.label_spans(quote, own):
+            return
+    others = [quote[a:b] for quote in quotes for a, b in ctx.reader.label_spans(quote, lexicon.LABEL_TEXTS)]
+    yield ctx.problem(
+        path,
+        "E509",
+        f"{fields.dotted(path)}: the quote {_cut(quotes)} gives neither dates.{name}'s date nor its label"
+        + (f" (it labels {others[0]!r}, another date)" if others else "")
+        + "; quote the type with its date",
+    )
 
 
 def _date_field(path: Path_) -> str | None:
