@@ -434,6 +434,17 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     _delete(data, base + ("therapies", i)),
                     VALUE_CODES | {"E525"},
                 )
+            # the item cut short before its parenthesis or one of its alternatives ("biologics" of "biologics
+            # (belizumab or Rituximab)", "other immunosuppressants" of "... or immunomodulators")
+            for m in re.finditer(r" \(| or | and ", therapy):
+                if therapy[: m.start()] not in item["therapies"]:
+                    add(
+                        "therapy cut",
+                        base + ("therapies", i),
+                        f"{therapy[:30]!r} cut to {therapy[: m.start()][-30:]!r}",
+                        _set(data, base + ("therapies", i), therapy[: m.start()]),
+                        VALUE_CODES | {"E525"},
+                    )
             # a part of another item (the words of its parenthesis, one of its alternatives) in this one's
             # place, or added: an item of two enumerations
             for j, whole in enumerate(item.get("therapies", [])):

@@ -184,6 +184,27 @@ def test_a_prior_therapy_left_out_of_its_quotes_list_is_refused(
 
 
 @pytest.mark.parametrize(
+    "shown, index, cut",
+    [
+        (IM19, 2, "biologics"),  # "biologics (belizumab or Rituximab)": the biologics meant left out
+        (IM19, 2, "biologics (belizumab"),  # rituximab left out
+        (RELMA, 3, "other immunosuppressants"),  # "... or immunomodulators": immunomodulators left out
+    ],
+)
+def test_the_last_prior_therapy_cut_short_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, cut: str
+) -> None:
+    """Before: the enumeration's last item cut before its parenthesis or its alternative passed once
+    the enumeration had closed with its "and": the words after it were taken for the rest of the
+    sentence ("A, B, and C, and the disease ..."). A parenthesis right after an item, or an "or"
+    with no comma before it, is still the item's (E525); an item before the last was refused so already."""
+    data = loaded(shown)
+    data["eligibility"]["prior_therapy"]["therapies"][index] = cut
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == ["E525"], found
+
+
+@pytest.mark.parametrize(
     "shown, index, part",
     [
         (IM19, 2, "cyclophosphamide or mycophenolate mofetil"),  # of "immunosuppressants (...)", biologics lost

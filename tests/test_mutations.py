@@ -166,4 +166,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "date read twice",
         "limit copied",
         "therapy from another's words",
+        "therapy cut",
     }

@@ -804,6 +804,9 @@ _ONLY_SEPARATORS = re.compile(r"\s*(?:(?:[,;]|(?<=[\s,])(?<!\band\s)(?<!\bor\s)(
 _ENDS_IN_SEPARATOR = re.compile(r"\w\)?" + _SEPARATOR + r"\Z")
 _STARTS_WITH_SEPARATOR = re.compile(r"\A" + _SEPARATOR + r"\w")
 _CONJUNCTION = re.compile(r"\b(?:and/or|and|or)\b")  # the word before an enumeration's last item
+# right after the last item, what is still its own even where the enumeration has closed ("A, B, and C
+# (...)", "A, B, and C or D"): its parenthesis, or an alternative joined by "or" with no comma
+_OWN_PART = re.compile(r"\s*\(|\s+(?:and/or|or)\s+\w")
 # between two terms of one enumeration: up to two words they share ("antinuclear antibodies, and/or
 # anti-DS-DNA antibodies, and/or anti-Smith antibodies"), then a separator. A word is read whole
 # ([\w-]++ gives none of it back): a separator never starts with a word character, so the gaps it
@@ -851,8 +854,9 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
     if left_out is None and _ENDS_IN_SEPARATOR.search(corpus, 0, spans[0][0]):
         left_out = corpus[: spans[0][0]].rstrip(" ,;")[-40:]
     closed = any(_CONJUNCTION.search(g) for g in gaps)
-    if left_out is None and not closed and _STARTS_WITH_SEPARATOR.match(corpus[spans[-1][1] :]):
-        left_out = corpus[spans[-1][1] :].lstrip(" ,;")[:40]
+    after = corpus[spans[-1][1] :]
+    if left_out is None and (_OWN_PART.match(after) or not closed and _STARTS_WITH_SEPARATOR.match(after)):
+        left_out = after.lstrip(" ,;")[:40]
     if left_out is not None:
         yield ctx.problem(
             path,
