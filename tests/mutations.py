@@ -752,6 +752,21 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 _set(data, path, swap),
                 TEXT_CODES | {"E110", "E201"},
             )
+    # a name read from a page's prose given another field's whole value, which the prose also writes
+    # (Relma-cel's intervention named "China", the site's country, of "... in multiple locations in China")
+    product = ("cell_product", "interventions", "arms")
+    for path, text in texts:
+        if path[0] not in product:
+            continue
+        for other in dict.fromkeys(o for p, o in texts if p[0] not in product and o != text):
+            if normalise(other) in source_text:
+                add(
+                    "name from another field",
+                    path,
+                    f"{text[:30]!r} -> {other[:30]!r}",
+                    _set(data, path, other),
+                    TEXT_CODES | {"E110", "E201"},
+                )
     # two items of a list given each other's text in one field (an outcome's time frame, a site's
     # city, an intervention's other names: each occurs in the source, in another row)
     for (where, key), items in _item_texts(data, schema).items():

@@ -167,4 +167,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "limit copied",
         "therapy from another's words",
         "therapy cut",
+        "name from another field",
     }

@@ -288,7 +288,10 @@ class Sources:
             return None
         if whole and any(p.whole for p in passages):  # a field that is one value there must be all of it
             return [p for p in passages if p.whole and p.equals(needle)]
-        return [p for p in passages if p.holds(needle)]
+        held = [p for p in passages if p.holds(needle)]
+        if whole and held and _whole_value_of_another(doc, path, needle):
+            return []  # a name read from prose that the source gives whole as another field: "China", a country
+        return held
 
     def verdict(self, path: fields.Path_, text: str, *, whole: bool) -> Verdict:
         """Whether text stands where a cited source states the field at path, of whole words there
@@ -623,6 +626,21 @@ def check_evidence(
             )
         elif placed:
             yield from binding.bind(context, path, value, [normalise(q) for q in quotes])
+
+
+# The fields that name the product or what is given: a name read from a page's prose (its title and
+# summary) may be one the source gives whole as another of them (an intervention's name is the product's).
+PRODUCT_NAMES = frozenset(
+    ("cell_product.name", "interventions.name", "interventions.other_names", "arms.intervention_names", "arms.label")
+)
+
+
+def _whole_value_of_another(doc: layouts.SourceDoc, path: fields.Path_, needle: str) -> bool:
+    """Whether doc gives needle whole as the value of a field other than the one at path (and, for a
+    product's name, other than the product's names): a site's country, a sponsor, an official."""
+    name = fields.dotted(_unindexed(path))
+    family = PRODUCT_NAMES if name in PRODUCT_NAMES else frozenset((name,))
+    return any(other not in family and p.whole and p.equals(needle) for other, ps in doc.places.items() for p in ps)
 
 
 class Scalars:

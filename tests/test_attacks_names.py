@@ -1,0 +1,52 @@
+"""Mutation attacks on a name read from a page's prose: another field's value, which the prose writes too.
+
+A ClinConnect page names its trial's product only in its title and summary, so the product's name
+and the intervention's are read there, any whole words of them. Relma-cel's intervention (or cell
+product) named "China", the site's country ("... conducted in multiple locations in China"), or
+given the page's whole title passed. A name the source gives whole as another field (a country, a
+title, a sponsor) is that field's, not a name read from prose (E512); a product's names may be one
+another's (an intervention's name is the product's).
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from conftest import REPO
+from sle_trials.checks import evidence, load
+from sle_trials.engine import pipeline
+
+SHOWN = "trials/NCT05765006.yaml"
+
+
+@pytest.fixture(scope="module")
+def relma() -> tuple[pipeline.Checker, dict]:
+    record, problems = load.load(REPO / SHOWN, SHOWN)
+    assert record is not None, problems
+    return pipeline.Checker(REPO), record.data
+
+
+def codes(checker: pipeline.Checker, data: dict) -> list[str]:
+    return [p.code for p in evidence.check(load.Record(SHOWN, data), checker.schema, REPO)]
+
+
+def test_the_record_as_curated_passes(relma: tuple[pipeline.Checker, dict]) -> None:
+    checker, data = relma
+    assert codes(checker, data) == []
+
+
+@pytest.mark.parametrize("where", [("interventions", 0, "name"), ("cell_product", "name")])
+@pytest.mark.parametrize(
+    "name", ["China", "CD19-CART(Relma-cel) for Moderate to Severe Active Systemic Lupus Erythematosus"]
+)
+def test_a_name_from_prose_that_is_another_fields_value_is_refused(
+    relma: tuple[pipeline.Checker, dict], where: tuple, name: str
+) -> None:
+    checker, data = relma
+    named = copy.deepcopy(data)
+    node = named
+    for part in where[:-1]:
+        node = node[part]
+    node[where[-1]] = name
+    assert "E512" in codes(checker, named)
