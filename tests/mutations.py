@@ -541,6 +541,23 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     frozenset({"E526", "E520"}),
                 )
 
+        # a cohort given to another arm too, with its quote (a dose one arm's description gives, read as
+        # the comparator arm's as well)
+        for b in range(len(data.get("arms", []))):
+            if b == a or "cohorts" not in arm:
+                continue
+            for c, cohort in enumerate(arm["cohorts"]):
+                given = copy.deepcopy(data)
+                given["arms"][b].setdefault("cohorts", []).append(copy.deepcopy(cohort))
+                k = len(given["arms"][b]["cohorts"]) - 1
+                given["evidence"][f"arms.{b}.cohorts.{k}"] = copy.deepcopy(data["evidence"][f"arms.{a}.cohorts.{c}"])
+                add(
+                    "cohort given to another arm",
+                    ("arms", b, "cohorts", k),
+                    f"cohort {c} of arm {a}",
+                    given,
+                    VALUE_CODES | {"E512", "E107"},
+                )
         # two cohorts' patients (or doses) swapped, where each cohort quotes all of the arm's cohorts
         # (one sentence gives every dose: each dose must go with the patients named beside it)
         cohorts = arm.get("cohorts", [])

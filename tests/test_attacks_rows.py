@@ -1,5 +1,7 @@
 """Mutation attacks on a list item's fields: a field its source's row leaves empty, filled from another row.
 
+(And a value beneath an item's field, an arm's cohort, quoted from another item's row: see the end.)
+
 An item was its source's row when every field the row states matched (layouts.texts_are_row); a
 field the row does not state was never compared. A record made from a ClinicalTrials.gov study
 then passed with Erlangen's site given Ohio, the other site's state, and with Cyclophosphamide,
@@ -74,3 +76,26 @@ def test_a_field_left_out_of_an_item_is_still_its_row(imported: tuple[pipeline.C
     del left["locations"][0]["region"]
     left["curation"]["silent"] = [*left["curation"]["silent"], "locations.region"]
     assert "E512" not in codes(checker, left)
+
+
+def _with_cohort(data: dict, arm: int, quote: str) -> dict:
+    """data with the CAR-T arm's dose (1×10^6 cells/kg, its description's) given to the arm at arm."""
+    out = copy.deepcopy(data)
+    out["arms"][arm]["cohorts"] = [{"dose": {"value": 1000000, "unit": "anti-CD19 CAR-T cells", "basis": "PER_KG"}}]
+    out["evidence"][f"arms.{arm}.cohorts.0"] = quote
+    out["curation"]["not_yet_curated"].remove("arms.cohorts")
+    out["curation"]["silent"] = [*out["curation"]["silent"], "arms.cohorts.label", "arms.cohorts.patients"]
+    return out
+
+
+def test_a_dose_quoted_from_its_own_arms_row_passes(imported: tuple[pipeline.Checker, dict]) -> None:
+    checker, data = imported
+    assert codes(checker, _with_cohort(data, 0, "1×10^6 anti-CD19 CAR-T cells/kg")) == set()
+
+
+def test_a_dose_quoted_from_another_arms_row_is_refused(imported: tuple[pipeline.Checker, dict]) -> None:
+    """Before: the standard-therapy arm given the CAR-T arm's dose, quoted from the CAR-T arm's
+    description, passed: a quote for a value beneath an arm's field (a cohort) had only to stand among
+    the arms. It lies in its own arm's row now, or names its arm (E512)."""
+    checker, data = imported
+    assert "E512" in codes(checker, _with_cohort(data, 1, "1×10^6 anti-CD19 CAR-T cells/kg"))

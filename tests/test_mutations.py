@@ -106,7 +106,13 @@ def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -
     record, problems = load.load(root / shown, shown)
     assert record is not None, problems
     assert record.data["curation"]["status"] == "complete"
-    missed = _run(Checks(root), shown, record.data)
+    # and curates the dose its CAR-T arm's description gives (the comparator arm gives none)
+    data = record.data
+    data["arms"][0]["cohorts"] = [{"dose": {"value": 1000000, "unit": "anti-CD19 CAR-T cells", "basis": "PER_KG"}}]
+    data["evidence"]["arms.0.cohorts.0"] = "1×10^6 anti-CD19 CAR-T cells/kg"
+    data["curation"]["not_yet_curated"].remove("arms.cohorts")
+    data["curation"]["silent"] += ["arms.cohorts.label", "arms.cohorts.patients"]
+    missed = _run(Checks(root), shown, data)
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
     # kinds only a study's lists make (two sites, one with no state; interventions with no description)
     schema = schema_mod.load_schema(root)
@@ -117,7 +123,7 @@ def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -
 
 
 # The kinds of mistake the imported study's record must give rise to, besides the curated records'
-IMPORTED_KINDS = {"row field filled", "date type from elsewhere"}
+IMPORTED_KINDS = {"row field filled", "date type from elsewhere", "cohort given to another arm"}
 
 
 def test_the_generator_makes_every_kind_of_mistake() -> None:

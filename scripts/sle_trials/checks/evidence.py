@@ -616,7 +616,16 @@ def check_evidence(
                     f"evidence for {key}: the quote is not where the source states {fields.dotted(_unindexed(child))}: "
                     f"{sources.where_else(child)}",
                 )
-        if placed and not _names_item(record, schema, path, quotes):
+        if placed and not _in_own_row(record, sources, path, quotes):
+            yield at(
+                record,
+                where,
+                "E512",
+                f"evidence for {key}: the quote is not in the source's row of the item it is about "
+                f"({_item_name(record, path)!r}), but another's",
+                key=True,
+            )
+        elif placed and not _names_item(record, schema, path, quotes):
             yield at(
                 record,
                 where,
@@ -691,6 +700,47 @@ def _item_name(record: Record, path: fields.Path_) -> str:
             item = fields.get(record.data, path[: k + 1])[1]
             return str(item.get(ITEM_NAMES[list_name], "")) if isinstance(item, dict) else ""
     return ""
+
+
+def _row_depth(path: fields.Path_) -> int:
+    """Where the index of a list the sources state as rows stands in path, for a path beneath one of
+    that item's fields (arms.1.cohorts.0: 1); -1 for any other path (a row's own field is _names_item's)."""
+    for k in range(1, len(path) - 2):
+        if isinstance(path[k], int) and fields.dotted(_unindexed(path[:k])) in layouts.ROW_LABELS:
+            return k
+    return -1
+
+
+def _in_own_row(record: Record, sources: Sources, path: fields.Path_, quotes: list[str]) -> bool:
+    """A quote for a value beneath a field of a list item (an arm's cohort, its dose) lies in that
+    item's row of the source, or names the item: a dose one arm's description gives is not another
+    arm's. True where no source states the list as rows."""
+    k = _row_depth(path)
+    if k < 0:
+        return True
+    name = fields.dotted(_unindexed(path[:k]))
+    item = fields.get(record.data, path[: k + 1])[1]
+    if not isinstance(item, dict):
+        return True
+    label = item.get(layouts.ROW_LABELS[name])
+    needles = [normalise(q) for q in quotes]
+    if isinstance(label, str) and all(normalise(label) in q for q in needles):
+        return True
+    docs = [doc for doc in sources.docs if doc.rows.get(name) and not sources.about_other(doc)]
+    if not docs:
+        return True
+    columns = _columns(docs, name)
+    texts = layouts.row_texts(item, columns)
+    held: list[str] = []
+    for doc in docs:
+        passages = doc.places.get(name, [])
+        for r, row in enumerate(doc.rows[name]):
+            if layouts.texts_are_row(texts, row):
+                held += [v for v in row.values() if isinstance(v, str)]
+                held += [v for v in row.values() if isinstance(v, list) for v in v if isinstance(v, str)]
+                if len(passages) == len(doc.rows[name]):
+                    held.append(passages[r].text)
+    return not held or all(any(q in text for text in held) for q in needles)
 
 
 def _names_item(record: Record, schema: dict, path: fields.Path_, quotes: list[str]) -> bool:
