@@ -122,6 +122,36 @@ def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -
     assert made >= IMPORTED_KINDS
 
 
+@pytest.mark.parametrize(
+    ("fixture", "nct_id"),
+    [
+        ("withdrawn_enrollment_0", "NCT09000022"),  # why it stopped, an enrollment of 0, estimated dates
+        ("observational_followup", "NCT09000033"),  # an observational model and time perspective
+        ("old_partial_dates", "NCT09000044"),  # year-month dates, a last known status, two phases
+    ],
+)
+def test_every_mistake_in_the_other_imported_studies_is_caught(
+    tmp_path: Path, capsys, fixture: str, nct_id: str
+) -> None:
+    """The same mistakes in the records the importer makes from the other fixture studies, each marked
+    complete as a curator who has reviewed it would: fields and values the first study has not."""
+    from sle_trials.cli import main
+
+    root = copy_registry(tmp_path / "registry")
+    source = REPO / "tests" / "fixtures" / "ctgov" / f"{fixture}.json"
+    assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0, capsys.readouterr()
+    shown = f"trials/{nct_id}.yaml"
+    file = root / shown
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("  status: draft\n", "  status: complete\n", 1), encoding="utf-8"
+    )
+    record, problems = load.load(root / shown, shown)
+    assert record is not None, problems
+    assert record.data["curation"]["status"] == "complete"
+    missed = _run(Checks(root), shown, record.data)
+    assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
+
+
 # The kinds of mistake the imported study's record must give rise to, besides the curated records'
 IMPORTED_KINDS = {"row field filled", "date type from elsewhere", "cohort given to another arm"}
 
