@@ -99,3 +99,56 @@ def test_a_dose_quoted_from_another_arms_row_is_refused(imported: tuple[pipeline
     the arms. It lies in its own arm's row now, or names its arm (E512)."""
     checker, data = imported
     assert "E512" in codes(checker, _with_cohort(data, 1, "1×10^6 anti-CD19 CAR-T cells/kg"))
+
+
+def _two_arms(tmp_path) -> tuple[pipeline.Checker, dict]:
+    """IM19's page given a second arm (an observation group given standard therapy, its dose in the
+    description it is listed with), and its record that arm and intervention."""
+    from conftest import REPO, add_source, copy_registry
+
+    root = copy_registry(tmp_path / "registry")
+    text = (REPO / "seeds" / "000_84a0f0163f21158e.txt").read_text("utf-8")
+    groups = (
+        "CAR-T cell therapy group\n"
+        "Administration of IM19 CAR-T cells at a dose of 1×10\\^6/kg CAR-T cells for patients 1 to 3, and "
+        "1×10\\^8 CAR-T cells for patient 4 to 6.\n"
+        "IM19 CAR-T cells\n"
+        "IM19 CAR-T cells by intravenous infusion.\n"
+    )
+    interventions = "IM19 CAR-T cells\nIM19 CAR-T cells by intravenous infusion.\nOther Intervention Names"
+    assert groups in text and interventions in text
+    standard = "Standard therapy\nSteroids 0.5 mg/kg/day orally.\n"
+    text = text.replace(groups, groups + "Observation group\nStandard of care.\n" + standard)
+    text = text.replace(
+        interventions, interventions.replace("Other Intervention Names", standard + "Other Intervention Names")
+    )
+    source = add_source(root, "seeds/930_two_arms.txt", text)
+    file = root / "trials" / "NCT06513429.yaml"
+    file.write_text(file.read_text("utf-8").replace("seeds/000_84a0f0163f21158e.txt", source), "utf-8")
+    record, problems = load.load(file, "trials/NCT06513429.yaml")
+    assert record is not None, problems
+    data = copy.deepcopy(record.data)
+    data["arms"].append(
+        {"label": "Observation group", "description": "Standard of care.", "intervention_names": ["Standard therapy"]}
+    )
+    data["interventions"].append({"name": "Standard therapy", "description": "Steroids 0.5 mg/kg/day orally."})
+    return pipeline.Checker(root), data
+
+
+def _e512(checker: pipeline.Checker, data: dict) -> list[str]:
+    problems = evidence.check(load.Record("trials/NCT06513429.yaml", data), checker.schema, checker.root)
+    return [p.message for p in problems if p.code == "E512"]
+
+
+def test_each_arm_of_a_registry_copy_gives_its_own_interventions(tmp_path) -> None:
+    """Before: a registry copy's Study Groups placed only the last arm's interventions, so the first
+    arm of a copy with two was refused its own ("arms.0.intervention_names.0: not where the source
+    states it"), and an arm's row held none of them."""
+    checker, data = _two_arms(tmp_path)
+    assert _e512(checker, data) == []
+    swapped = copy.deepcopy(data)
+    swapped["arms"][0]["intervention_names"], swapped["arms"][1]["intervention_names"] = (
+        ["Standard therapy"],
+        ["IM19 CAR-T cells"],
+    )
+    assert _e512(checker, swapped)

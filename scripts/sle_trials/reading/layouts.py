@@ -920,10 +920,13 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
     identifiers = get("Other Identifiers", [])
     places["identifiers"] = _within(identifiers)
     places["identifiers.org_study_id"] = _whole(identifiers)
-    rows = {
+    rows: dict[str, list[dict[str, Any]]] = {
         "related_trials": _related(related),
         "locations": [{"facility": normalise(f), **_address(a)} for f, a in zip(locations[0::2], locations[1::2])],
-        "arms": [{k: normalise(v) for k, v in arm.items()} for arm in arms],
+        "arms": [
+            {k: [normalise(n) for n in v] if isinstance(v, list) else normalise(v) for k, v in arm.items()}
+            for arm in arms
+        ],
         "interventions": [
             {"name": normalise(n), "description": normalise(d)} for n, d in zip(names, interventions[1::2])
         ],
@@ -931,10 +934,12 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
     return SourceDoc(file, "registry_copy", "", places, criteria, _subject(id_lines), rows)
 
 
-def _arms(lines: list[str], interventions: set[str]) -> tuple[list[dict[str, str]], list[str]]:
+def _arms(lines: list[str], interventions: set[str]) -> tuple[list[dict[str, Any]], list[str]]:
     """A registry copy's Study Groups: each arm's label and description, then the name and
-    description of each intervention it gives (a name the Interventions section lists)."""
-    arms: list[dict[str, str]] = []
+    description of each intervention it gives (a name the Interventions section lists); and the
+    names every arm gives (each arm's under "intervention_names" of its row)."""
+    arms: list[dict[str, Any]] = []
+    every: list[str] = []
     given: list[str] = []
     skip = False
     for line in lines:
@@ -942,13 +947,14 @@ def _arms(lines: list[str], interventions: set[str]) -> tuple[list[dict[str, str
             skip = False
         elif line in interventions:
             given.append(line)
+            every.append(line)
             skip = True  # its description follows
         elif arms and "description" not in arms[-1] and not given:
             arms[-1]["description"] = line
         else:
-            arms.append({"label": line})
             given = []
-    return arms, given
+            arms.append({"label": line, "intervention_names": given})
+    return arms, every
 
 
 # --- a ClinConnect trial page ---------------------------------------------------------------------
