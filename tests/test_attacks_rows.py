@@ -152,3 +152,18 @@ def test_each_arm_of_a_registry_copy_gives_its_own_interventions(tmp_path) -> No
         ["IM19 CAR-T cells"],
     )
     assert _e512(checker, swapped)
+
+
+def test_a_dose_in_the_description_an_arm_lists_its_intervention_with_is_that_arms(tmp_path) -> None:
+    """A quote beneath an arm's field lies in its row (the previous tests): the row is its label, its
+    description and the interventions listed under it with their descriptions. The observation group's
+    dose, written in its standard therapy's description, binds its cohort, and not the CAR-T arm's."""
+    checker, data = _two_arms(tmp_path)
+    dosed = copy.deepcopy(data)
+    dosed["arms"][1]["cohorts"] = [{"dose": {"value": 0.5, "unit": "mg/kg/day", "basis": "PER_KG"}}]
+    dosed["evidence"]["arms.1.cohorts.0"] = "Steroids 0.5 mg/kg/day"
+    assert _e512(checker, dosed) == []
+    moved = copy.deepcopy(dosed)
+    moved["arms"][0]["cohorts"][0]["dose"] = {"value": 0.5, "unit": "mg/kg/day", "basis": "PER_KG"}
+    moved["evidence"]["arms.0.cohorts.0"] = "Steroids 0.5 mg/kg/day"
+    assert _e512(checker, moved)

@@ -740,6 +740,15 @@ def _in_own_row(record: Record, sources: Sources, path: fields.Path_, quotes: li
                 held += [v for v in row.values() if isinstance(v, list) for v in v if isinstance(v, str)]
                 if len(passages) == len(doc.rows[name]):
                     held.append(passages[r].text)
+                # an arm's interventions are its own, as a page lists them under it with their descriptions
+                given: Any = row.get("intervention_names") if name == "arms" else None
+                held += [
+                    v
+                    for other in doc.rows.get("interventions", [])
+                    if isinstance(given, list) and other.get("name") in given
+                    for v in other.values()
+                    if isinstance(v, str)
+                ]
     return not held or all(any(q in text for text in held) for q in needles)
 
 
