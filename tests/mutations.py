@@ -373,6 +373,16 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     _set(data, base + ("conditions",), t.get("conditions", []) + [condition]),
                     VALUE_CODES | {"E518"},
                 )
+        # the measure copied with its limit's sign after it ("Weight ≥" of "Weight ≥ 40 kg")
+        for quote in quotes:
+            for m in re.finditer(re.escape(normalise(t["measure"])) + r"(\s*[≥≤<>=]+)\s*[0-9]", quote):
+                add(
+                    "measure with its sign",
+                    base + ("measure",),
+                    f"{t['measure'][:30]!r} + {m.group(1).strip()!r}",
+                    _set(data, base + ("measure",), t["measure"] + m.group(1)),
+                    VALUE_CODES | {"E529"},
+                )
         # another threshold's measure (one that is only a shorter or longer wording of this one is
         # not a mistake: "steroids" for "the maximum dose of steroids is 30mg/day prednisone")
         others = [

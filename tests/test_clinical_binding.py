@@ -684,6 +684,8 @@ def test_a_stub_called_a_draft_is_refused(checker: pipeline.Checker, shown: str)
         (IM19, 13, "alanine aminotransferase", "'aspartate' goes on naming it"),  # one of an enumeration
         (IM19, 7, "if biological agents", "'if', at an end of it, names nothing"),
         (IM19, 0, "40 kg", "the limit's own words"),
+        (IM19, 0, "Weight ≥", "'≥', at an end of it, names nothing"),  # its limit's sign, cut from its number
+        (RELMA, 8, "proteinuria >", "'>', at an end of it, names nothing"),
         (RELMA, 9, "221 μmol/L", "names nothing but a limit"),  # another limit of the criterion
         (RELMA, 7, "Score", "names nothing but a limit"),
         (IM19, 11, "screening initiation.", "a time limit's starting point"),

@@ -204,4 +204,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "therapy from another's words",
         "therapy cut",
         "name from another field",
+        "measure with its sign",
     }

@@ -109,6 +109,9 @@ def loose_word(measure: str) -> str | None:
         return None
     if words[0].lower() not in _ARTICLES and words[0].lower() in _CLOSED:
         return words[0]
+    # a comparator alone at the end: the limit's own sign, cut from its number ("Weight ≥" of "Weight ≥ 40 kg")
+    if not any(c.isalnum() for c in words[-1]) and lexicon.comparator_before(words[-1], len(words[-1])) is not None:
+        return words[-1]
     return words[-1] if words[-1].lower() in _CLOSED else None
 
 
