@@ -373,6 +373,17 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     _set(data, base + ("conditions",), t.get("conditions", []) + [condition]),
                     VALUE_CODES | {"E518"},
                 )
+        # a measure that lists several things cut to the items after its first, or before its last
+        # ("drug abuse" of "alcohol or drug abuse", ALT left out of "ALT, AST, or ALP")
+        seps = list(re.finditer(r",\s+(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+", t["measure"]))
+        for cut in dict.fromkeys([t["measure"][seps[0].end() :], t["measure"][: seps[-1].start()]] if seps else []):
+            add(
+                "measure cut from its list",
+                base + ("measure",),
+                f"{t['measure'][:30]!r} -> {cut!r}",
+                _set(data, base + ("measure",), cut),
+                VALUE_CODES | {"E529"},
+            )
         # the measure copied with its limit's sign after it ("Weight ≥" of "Weight ≥ 40 kg")
         for quote in quotes:
             for m in re.finditer(re.escape(normalise(t["measure"])) + r"(\s*[≥≤<>=]+)\s*[0-9]", quote):

@@ -679,6 +679,16 @@ def test_a_stub_called_a_draft_is_refused(checker: pipeline.Checker, shown: str)
         (IM19, 19, "neutrophil count", "'Absolute' goes on naming it"),
         (IM19, 18, "T lymphocytes", "'CD4+' goes on naming it"),
         (IM19, 8, "alcohol", "'or' goes on naming it"),  # "alcohol or drug abuse": drug abuse left out
+        (IM19, 8, "drug abuse", "'alcohol or' goes on naming it"),  # alcohol left out
+        # one item of a measure that lists several left out, at its front or at its end
+        (IM19, 13, "aspartate aminotransferase (AST), or alkaline phosphatase (ALP)", "'ALT,' goes on naming it"),
+        (IM19, 13, "alanine aminotransferase (ALT), aspartate aminotransferase (AST)", "'alkaline' goes on naming it"),
+        (
+            IM19,
+            11,
+            "myocardial infarction, cardiac angioplasty or stent placement, unstable angina, active arrhythmia",
+            "'other' goes on naming it",
+        ),
         (IM19, 9, "surgery", "'Major' goes on naming it"),
         (IM19, 21, "CD20 monoclonal", "'antibodies' goes on naming it"),
         (IM19, 13, "alanine aminotransferase", "'aspartate' goes on naming it"),  # one of an enumeration

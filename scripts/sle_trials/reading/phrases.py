@@ -129,6 +129,9 @@ def names_something(text: str) -> bool:
     return False
 
 
+_JOINING = frozenset({"or", "and", "and/or"})
+_ENUMERATION = re.compile(r",\s|\s(?:and/or|and|or)\s")  # a measure that lists several things
+_ENUMERATION_AFTER = re.compile(r"\s*,\s*(?:(?:and/or|and|or)\s+)?(\S+)")  # what follows one: its next item
 _REACH = 120  # characters looked at beside a measure at first: a criterion can be thousands long
 
 
@@ -161,14 +164,33 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
     is a quote's cut (E521) or a measure not in its quote (E513): not looked at here."""
     if text[start - 1 : start].isalnum() or text[end : end + 1].isalnum():
         return None
-    head, tail = _before(text, start, 1), _after(text, end)
+    head, tail = _before(text, start, 2), _after(text, end)
     before, after = (head[-1] if head else ""), tail
     if not _clean(True, before):
         return _word(before)
+    # "or" (or "and") with no comma before it, after a word that names something: the measure is the
+    # last of two it joins ("drug abuse" of "alcohol or drug abuse"); after the end of another limit
+    # ("... mg/d or equivalent glucocorticoid therapy") or a comma ("hemodialysis, or prednisone") it
+    # begins a phrase of its own
+    if _word(before).lower() in _JOINING and len(head) == 2 and not _clean(True, head[0]):
+        if head[0] not in _UNIT_WORDS and not head[0][-1].isdigit():
+            return f"{_word(head[0])} {before}"
+    # a measure that is an enumeration itself, after a comma that ends a word naming something: the
+    # enumeration began before it ("aspartate aminotransferase (AST), or alkaline phosphatase (ALP)"
+    # of "alanine aminotransferase (ALT), aspartate ...": ALT left out)
+    if before.endswith(",") and _ENUMERATION.search(measure) and names_something(_word(before)):
+        return f"{_word(before)},"
     if _word(after).lower() in _VALUE_WORDS and (measure.endswith(")") or lexicon.SCORE_WORDS.search(measure)):
         return None
     if not _clean(False, after):
         return _word(after)
+    # a measure that is an enumeration itself, followed by a separator and a word naming something: the
+    # enumeration goes on past it ("alanine aminotransferase (ALT), aspartate aminotransferase (AST)" of
+    # "..., or alkaline phosphatase (ALP)": ALP left out)
+    if _ENUMERATION.search(measure):
+        goes_on = _ENUMERATION_AFTER.match(text, end)
+        if goes_on is not None and _word(goes_on.group(1)).lower() not in _CLOSED and names_something(goes_on.group(1)):
+            return _word(goes_on.group(1))
     if after.startswith("("):
         close = text.find(")", end)
         goes_on = _ENUMERATION_GOES_ON.match(text, close) if close >= 0 else None
