@@ -656,6 +656,39 @@ def test_a_limit_of_an_unnumbered_criterion_is_named_or_refused(tmp_path: Path, 
     assert found(data) == []
 
 
+@pytest.mark.parametrize(
+    "shown, silent, said",
+    [
+        (AUTOLOGOUS_STUB, "cell_product", "'CD19' in its title"),
+        (AUTOLOGOUS_STUB, "cell_product.origin", "'Autologous' in its title"),
+        (ANTI_CD19_STUB, "cell_product.target_antigens", "'CD19' in its title"),
+    ],
+)
+def test_a_stubs_product_its_title_states_declared_silent_is_refused(
+    checker: pipeline.Checker, shown: str, silent: str, said: str
+) -> None:
+    """Before: a stub's target antigen or cells' origin, which the title its source gives it states,
+    left out and declared silent passed: silence.py read no source about another trial, and a stub's
+    every source is one (E523)."""
+    data = loaded(shown)
+    path = silent.split(".")
+    node = data
+    for part in path[:-1]:
+        node = node[part]
+    del node[path[-1]]
+    if "cell_product" in data and not data["cell_product"]:
+        del data["cell_product"]
+    data["evidence"] = {k: v for k, v in data["evidence"].items() if not (k == silent or k.startswith(silent + "."))}
+    data["curation"]["silent"] = [silent]
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == ["E523"], found
+    assert said in found[0][1]
+    # a title that says nothing of it: silent it may be
+    plain = loaded(PLAIN_STUB)
+    plain["curation"]["silent"] = ["cell_product"]
+    assert codes(checker, PLAIN_STUB, plain) == []
+
+
 @pytest.mark.parametrize("shown", [AUTOLOGOUS_STUB, ANTI_CD19_STUB, PLAIN_STUB, "trials/NCT06886919.yaml"])
 def test_a_stub_called_a_draft_is_refused(checker: pipeline.Checker, shown: str) -> None:
     """Before: a stub marked draft passed (E516 held only a stub to citing no source about its own

@@ -76,6 +76,20 @@ def test_every_mistake_in_a_curated_record_is_caught(shown: str) -> None:
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 
 
+STUBS = sorted(f"trials/{p.name}" for p in (REPO / "trials").glob("NCT*.yaml") if f"trials/{p.name}" not in CURATED)
+
+
+@pytest.mark.parametrize("shown", STUBS)
+def test_every_mistake_in_a_stub_is_caught(shown: str) -> None:
+    """The same mistakes in the stubs: what another trial's page says of a trial (its id, its title,
+    and what the title says of its product)."""
+    record, problems = load.load(REPO / shown, shown)
+    assert record is not None, problems
+    assert record.data["curation"]["status"] == "stub"
+    missed = _run(Checks(REPO), shown, record.data)
+    assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
+
+
 def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -> None:
     """The same mistakes in a record made from a ClinicalTrials.gov study (a JSON source, read by
     its keys): the registry's future records come this way."""

@@ -21,7 +21,8 @@ curation note on it that names the words the source states there is left to the 
 them explains nothing of them (any text would otherwise excuse a dropped enrollment), and a note on
 a part of the record above it (`eligibility`, `dates`) is about something else and excuses nothing
 beneath it. A page about another trial (a stub's source) states nothing of this one beyond its title
-and id, and of two versions of one registry record (one layout) the newer speaks: a field the
+and id, and what that title says of its product (a target antigen, autologous cells); and of two
+versions of one registry record (one layout) the newer speaks: a field the
 registry has since dropped is silent now. Fields declared not yet curated make no claim about the
 sources and are not held to them.
 """
@@ -66,8 +67,12 @@ def check(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Probl
     for i, name in enumerate(curation.get("silent", [])):
         if fields.present(record.data, fields.parse_dotted(name)):
             continue  # a field declared silent that the record fills is E506's
-        for doc in _speaking(record, docs):
-            said = stated(doc, schema, name)
+        for doc in [*_speaking(record, docs), *_naming(record, docs)]:
+            said = (
+                stated(doc, schema, name)
+                if doc.subject in (None, record.data["nct_id"])
+                else _titled(doc, record, schema, name)
+            )
             if said is None:
                 continue
             if any(_names(text, said.words) for text in notes.get(name, [])):
@@ -108,6 +113,37 @@ def _speaking(record: Record, docs: list[SourceDoc]) -> list[SourceDoc]:
         if doc.subject in (None, record.data["nct_id"]):
             newest.setdefault(doc.layout, doc)
     return list(newest.values())
+
+
+def _naming(record: Record, docs: list[SourceDoc]) -> list[SourceDoc]:
+    """The documents about another trial that list this one as related (a stub's): each states this
+    trial's title, and what that title says of its product."""
+    return [
+        doc for doc in docs if doc.subject not in (None, record.data["nct_id"]) and record.data["nct_id"] in doc.related
+    ]
+
+
+# What a related trial's title states of its product (evidence.TITLE_STATES): its target antigen, its origin
+TITLE_FIELDS = ("cell_product.target_antigens", "cell_product.origin")
+
+
+def _titled(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | None:
+    """What the title doc gives this trial (about another trial, listing this one) says of the field
+    declared silent at name, or beneath it: a term of its vocabulary; else None."""
+    for leaf in TITLE_FIELDS:
+        if leaf != name and not leaf.startswith(name + "."):
+            continue
+        node = fields.node_at(schema, fields.parse_dotted(leaf))
+        if node.get("type") == "array":
+            node = fields.resolve(schema, node.get("items", {}))
+        vocab = vocabulary.for_enum(tuple(node["enum"])) if "enum" in node else None
+        if vocab is None:
+            continue
+        for title in doc.related.get(record.data["nct_id"], []):
+            found = vocab.find(title)
+            if found:
+                return Said(f"{found[0][0]!r} in its title {title[:60]!r}", found[0][0])
+    return None
 
 
 def stated(doc: SourceDoc, schema: dict, name: str) -> Said | None:
