@@ -12,11 +12,13 @@ returns the exit status with what was printed on stdout and stderr.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +46,23 @@ GIT_ENV = {
 }
 FIXTURES = REPO / "tests" / "fixtures"
 COPIED_DIRS = ("schema", "seeds", "trials")
+
+
+def _data_root() -> Path:
+    """The registry the tests read: the records, sources and generated files frozen under
+    tests/fixtures/registry/ (a copy of the repository's data when the tests were last fitted to it),
+    beside this checkout's schema. Never the repository's own trials/ and seeds/: a pull request that
+    adds a record changes no test's data (CI's `trials check` holds the data), and a test stays as
+    its author wrote it. Built once per process in a temporary folder, removed at exit."""
+    root = Path(tempfile.mkdtemp(prefix="trials-tests-data-"))
+    atexit.register(shutil.rmtree, root, True)
+    shutil.copytree(REPO / "schema", root / "schema")
+    for entry in (FIXTURES / "registry").iterdir():
+        (shutil.copytree if entry.is_dir() else shutil.copy2)(entry, root / entry.name)
+    return root
+
+
+DATA_ROOT = _data_root()
 CSV_NAME = "trials.csv"
 
 # The IM19 record (NCT06513429) reduced to a draft: what a record needs, and a status. Every verbatim value in it
@@ -205,10 +224,10 @@ def generated_files() -> list[str]:
 def copy_registry(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for name in COPIED_DIRS:
-        shutil.copytree(REPO / name, dest / name)
+        shutil.copytree(DATA_ROOT / name, dest / name)
     for name in generated_files():
-        if (REPO / name).is_file():
-            shutil.copy2(REPO / name, dest / name)
+        if (DATA_ROOT / name).is_file():
+            shutil.copy2(DATA_ROOT / name, dest / name)
     return dest
 
 

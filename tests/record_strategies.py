@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import DATA_ROOT
 from hypothesis import HealthCheck, example
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -96,11 +97,11 @@ def pinned(test: str) -> Callable[[Any], Any]:
 
 # --- words of the source ---------------------------------------------------------------------------
 
-_SOURCE = evidence.source_text(REPO, ORIGINAL)  # normalised as the evidence check normalises it
+_SOURCE = evidence.source_text(DATA_ROOT, ORIGINAL)  # normalised as the evidence check normalises it
 assert _SOURCE is not None, ORIGINAL
 SOURCE: str = _SOURCE
 # one line: no heading stands alone, so no layout reader recognises the page (its words are all there)
-WORDS_TEXT = " ".join([*IDS, STUB_ID, *(REPO / ORIGINAL).read_text(encoding="utf-8").split()]) + "\n"
+WORDS_TEXT = " ".join([*IDS, STUB_ID, *(DATA_ROOT / ORIGINAL).read_text(encoding="utf-8").split()]) + "\n"
 
 
 def add_words_source(root: Path) -> None:
@@ -509,7 +510,7 @@ def command_registry() -> Iterator[Path]:
         root = Path(tmp) / "registry"
         root.mkdir()
         for name in ("schema", "seeds", "trials"):
-            shutil.copytree(REPO / name, root / name)
+            shutil.copytree(DATA_ROOT / name, root / name)
         add_words_source(root)
         (root / "trials" / f"{STUB_ID}.yaml").write_text(STUB, encoding="utf-8")
         status, said = run_cli("csv", "--root", str(root), "--no-cache")  # bring the generated files up to date

@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from conftest import REPO
+from conftest import DATA_ROOT
 from sle_trials.checks import evidence, load, rules
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
@@ -25,9 +25,9 @@ BASIC = "RECRUITING NA 6 participants INTERVENTIONAL 2024-07-30 2027-12-31"
 
 @pytest.fixture(scope="module")
 def im19() -> tuple[pipeline.Checker, dict]:
-    record, problems = load.load(REPO / SHOWN, SHOWN)
+    record, problems = load.load(DATA_ROOT / SHOWN, SHOWN)
     assert record is not None, problems
-    return pipeline.Checker(REPO), record.data
+    return pipeline.Checker(DATA_ROOT), record.data
 
 
 def codes(checker: pipeline.Checker, data: dict) -> set[str]:
@@ -105,13 +105,13 @@ def test_a_dates_type_read_from_another_dates_label_is_refused(quote: str) -> No
     the page gives dates, but it labels the completion, which the page does not report. A date's type
     is quoted with its date or its field's label."""
     shown = "trials/NCT05765006.yaml"
-    record, problems = load.load(REPO / shown, shown)
+    record, problems = load.load(DATA_ROOT / shown, shown)
     assert record is not None, problems
-    checker = pipeline.Checker(REPO)
+    checker = pipeline.Checker(DATA_ROOT)
     typed = copy.deepcopy(record.data)
     typed["dates"]["launched"]["type"] = "ESTIMATED"
     typed["evidence"]["dates.launched.type"] = quote
     typed["curation"]["silent"].remove("dates.launched.type")
-    problems = evidence.check(load.Record(shown, typed), checker.schema, REPO)
+    problems = evidence.check(load.Record(shown, typed), checker.schema, DATA_ROOT)
     assert [p.code for p in problems] == ["E509"], problems
     assert "gives neither dates.launched's date nor its label" in problems[0].message

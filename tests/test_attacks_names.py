@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from conftest import REPO
+from conftest import DATA_ROOT
 from sle_trials.checks import evidence, load
 from sle_trials.engine import pipeline
 
@@ -22,13 +22,13 @@ SHOWN = "trials/NCT05765006.yaml"
 
 @pytest.fixture(scope="module")
 def relma() -> tuple[pipeline.Checker, dict]:
-    record, problems = load.load(REPO / SHOWN, SHOWN)
+    record, problems = load.load(DATA_ROOT / SHOWN, SHOWN)
     assert record is not None, problems
-    return pipeline.Checker(REPO), record.data
+    return pipeline.Checker(DATA_ROOT), record.data
 
 
 def codes(checker: pipeline.Checker, data: dict) -> list[str]:
-    return [p.code for p in evidence.check(load.Record(SHOWN, data), checker.schema, REPO)]
+    return [p.code for p in evidence.check(load.Record(SHOWN, data), checker.schema, DATA_ROOT)]
 
 
 def test_the_record_as_curated_passes(relma: tuple[pipeline.Checker, dict]) -> None:

@@ -14,7 +14,18 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, add_source, age_fields, edit, im19_draft, joined, place_of
+from conftest import (
+    DATA_ROOT,
+    IM19_PATH,
+    RELMA_PATH,
+    Trials,
+    add_source,
+    age_fields,
+    edit,
+    im19_draft,
+    joined,
+    place_of,
+)
 from sle_trials.reading import edges, vocabulary
 
 
@@ -161,7 +172,7 @@ def test_terms_are_looked_for_where_runs_begin_as_at_every_place(monkeypatch: py
     term = vocabulary.any_term()
     assert term.word_first  # the vocabulary as it is takes the shortcut
     renderings = sorted({r for vocab in vocabulary.every() for r in vocab.values})
-    seeds = [p for p in sorted((REPO / "seeds").iterdir()) if p.name != "SHA256SUMS"]
+    seeds = [p for p in sorted((DATA_ROOT / "seeds").iterdir()) if p.name != "SHA256SUMS"]
     texts = [normalise(p.read_text("utf-8"))[:3000] for p in seeds]
     texts.append(" ".join(renderings[i % len(renderings)] + (" or not", "/", "-", ", ")[i % 4] for i in range(600)))
     spans = [(t, a, a + n) for t in texts for a in range(0, len(t) - 40, 7) for n in (5, 12, 31)]
@@ -198,7 +209,7 @@ def test_the_run_beside_a_quotes_end_is_found_as_by_every_run() -> None:
 
     term = vocabulary.any_term()
     renderings = sorted({r for vocab in vocabulary.every() for r in vocab.values})
-    seeds = [p for p in sorted((REPO / "seeds").iterdir()) if p.name != "SHA256SUMS"]
+    seeds = [p for p in sorted((DATA_ROOT / "seeds").iterdir()) if p.name != "SHA256SUMS"]
     texts = [normalise(p.read_text("utf-8"))[:3000] for p in seeds]
     texts.append(" ".join(renderings[i % len(renderings)] + (" or not", "/", "-", ", ")[i % 4] for i in range(600)))
     texts += ["x" * n + " " + "Not_Yet" * (n // 7) + ".9" for n in range(0, 3 * term.longest_run)]

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, REPO
+from conftest import DATA_ROOT, GIT_ENV, REPO
 from sle_trials.curate import diff
 
 GITHUBS_LIMIT = 1024 * 1024  # bytes of one step's job summary; over it GitHub shows none of it
@@ -89,10 +89,10 @@ def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_throu
     root = tmp_path / "repo"
     root.mkdir()
     for name in ("schema", "seeds", "trials"):
-        shutil.copytree(REPO / name, root / name)
+        shutil.copytree(DATA_ROOT / name, root / name)
     for name in ("trials.csv", "datapackage.json", ".ci/trusted-check"):
         (root / name).parent.mkdir(exist_ok=True)
-        shutil.copy2(REPO / name, root / name)
+        shutil.copy2((REPO if name.startswith(".ci") else DATA_ROOT) / name, root / name)
     (root / ".venv").symlink_to(REPO / ".venv")
     (root / ".gitignore").write_text(".venv\n.cache/\n", encoding="utf-8")
     env = {**os.environ, **GIT_ENV}

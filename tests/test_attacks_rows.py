@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from conftest import FIXTURES, copy_registry
+from conftest import DATA_ROOT, FIXTURES, copy_registry
 from sle_trials.checks import evidence, load, rules
 from sle_trials.checks import schema as schema_mod
 from sle_trials.cli import main
@@ -104,10 +104,10 @@ def test_a_dose_quoted_from_another_arms_row_is_refused(imported: tuple[pipeline
 def _two_arms(tmp_path) -> tuple[pipeline.Checker, dict]:
     """IM19's page given a second arm (an observation group given standard therapy, its dose in the
     description it is listed with), and its record that arm and intervention."""
-    from conftest import REPO, add_source, copy_registry
+    from conftest import add_source, copy_registry
 
     root = copy_registry(tmp_path / "registry")
-    text = (REPO / "seeds" / "000_84a0f0163f21158e.txt").read_text("utf-8")
+    text = (DATA_ROOT / "seeds" / "000_84a0f0163f21158e.txt").read_text("utf-8")
     groups = (
         "CAR-T cell therapy group\n"
         "Administration of IM19 CAR-T cells at a dose of 1×10\\^6/kg CAR-T cells for patients 1 to 3, and "

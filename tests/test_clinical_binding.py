@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import DATA_ROOT, REPO
 from sle_trials.checks import evidence, load, rules
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
@@ -30,7 +30,7 @@ PLAIN_STUB = "trials/NCT06900764.yaml"  # "A Study of CAR-T Cells in Subjects Wi
 
 @pytest.fixture(scope="module")
 def checker() -> pipeline.Checker:
-    return pipeline.Checker(REPO)
+    return pipeline.Checker(DATA_ROOT)
 
 
 def codes(checker: pipeline.Checker, shown: str, data: dict) -> list[tuple[str, str]]:
@@ -38,12 +38,12 @@ def codes(checker: pipeline.Checker, shown: str, data: dict) -> list[tuple[str, 
     record = load.Record(shown, data)
     if not checker.validator.valid(data):
         return [(p.code, p.message) for p in schema_mod.check(record, checker.validator)]
-    problems = rules.check(record, REPO, Path(shown).stem) or evidence.check(record, checker.schema, REPO)
+    problems = rules.check(record, DATA_ROOT, Path(shown).stem) or evidence.check(record, checker.schema, DATA_ROOT)
     return [(p.code, p.message) for p in problems]
 
 
 def loaded(shown: str) -> dict:
-    record, problems = load.load(REPO / shown, shown)
+    record, problems = load.load(DATA_ROOT / shown, shown)
     assert record is not None, problems
     return copy.deepcopy(record.data)
 

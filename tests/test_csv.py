@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import IM19_MINIMAL, IM19_PATH, REPO, Trials, put, snapshot
+from conftest import DATA_ROOT, IM19_MINIMAL, IM19_PATH, Trials, put, snapshot
 from sle_trials.checks import load
 from sle_trials.outputs import export
 from sle_trials.outputs.export import COLUMNS
@@ -40,7 +40,7 @@ def test_output_is_byte_identical_across_runs_and_equals_the_committed_csv(trial
     first = generate(trials, registry)
     second = generate(trials, registry)
     assert first == second
-    assert first == (REPO / CSV).read_bytes(), "trials.csv is not what the records generate; run: trials csv"
+    assert first == (DATA_ROOT / CSV).read_bytes(), "trials.csv is not what the records generate; run: trials csv"
 
 
 def test_csv_on_a_current_file_changes_nothing(trials: Trials, registry: Path) -> None:
@@ -297,7 +297,7 @@ def test_a_number_is_written_with_every_digit_the_record_states() -> None:
     """A threshold of 0.125 was written 0.12, a dose of 1234567 as 1.2346×10^6 and of 0.005 mg as
     0.01: cells that said another value than the record. Every digit is kept, with no exponent; only
     an age worked out in years from another unit is rounded (to two decimals)."""
-    record, _ = load.parse((REPO / IM19_PATH).read_text(encoding="utf-8"), IM19_PATH)
+    record, _ = load.parse((DATA_ROOT / IM19_PATH).read_text(encoding="utf-8"), IM19_PATH)
     assert record is not None
     data = copy.deepcopy(record.data)
     threshold = next(t for t in data["eligibility"]["thresholds"] if t["kind"] == "DISEASE_ACTIVITY")

@@ -14,7 +14,7 @@ import io
 import json
 
 import pytest
-from conftest import REPO
+from conftest import DATA_ROOT, REPO
 from sle_trials import fields
 from sle_trials.checks import load
 from sle_trials.outputs import export
@@ -25,13 +25,13 @@ def cells(data: dict) -> dict[str, str]:
 
 
 def loaded(rel: str) -> dict:
-    record, problems = load.load(REPO / rel, rel)
+    record, problems = load.load(DATA_ROOT / rel, rel)
     assert record is not None, problems
     return copy.deepcopy(record.data)
 
 
 def committed() -> dict[str, dict[str, str]]:
-    text = (REPO / "trials.csv").read_text(encoding="utf-8")
+    text = (DATA_ROOT / "trials.csv").read_text(encoding="utf-8")
     return {r["nct_id"]: r for r in csv.DictReader(io.StringIO(text))}
 
 

@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Trials
+from conftest import DATA_ROOT, REPO, Trials
 from jsonschema import Draft202012Validator
 from sle_trials.checks import schema
 from sle_trials.engine import pipeline
@@ -30,11 +30,11 @@ def trial_schema() -> dict:
     return json.loads((REPO / "schema" / "trial.schema.json").read_text(encoding="utf-8"))
 
 
-def descriptor(root: Path = REPO) -> dict:
+def descriptor(root: Path = DATA_ROOT) -> dict:
     return json.loads((root / DATAPACKAGE).read_text(encoding="utf-8"))
 
 
-def fields(root: Path = REPO) -> dict[str, dict]:
+def fields(root: Path = DATA_ROOT) -> dict[str, dict]:
     return {f["name"]: f for f in descriptor(root)["resources"][0]["schema"]["fields"]}
 
 
@@ -62,7 +62,7 @@ def test_trials_csv_writes_both_files_byte_identical_every_run(trials: Trials, r
     assert trials("csv").status == 0
     for name in GENERATED:
         assert (registry / name).read_bytes() == first[name], f"{name} differs between two runs"
-        assert first[name] == (REPO / name).read_bytes(), (
+        assert first[name] == (DATA_ROOT / name).read_bytes(), (
             f"the committed {name} is not what the records generate; run: trials csv"
         )
     assert not (registry / TRIALS_JSON).exists(), "trials csv does not write the JSON export"
@@ -73,7 +73,7 @@ def test_trials_csv_writes_both_files_byte_identical_every_run(trials: Trials, r
 def test_json_files_are_indented_with_a_final_newline_and_no_timestamp(
     name: str, trials: Trials, tmp_path: Path
 ) -> None:
-    text = (REPO / name).read_text(encoding="utf-8") if name == DATAPACKAGE else exported(trials, tmp_path / name)
+    text = (DATA_ROOT / name).read_text(encoding="utf-8") if name == DATAPACKAGE else exported(trials, tmp_path / name)
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert "\r" not in text
     assert json.dumps(json.loads(text), indent=2, ensure_ascii=False, sort_keys=name == TRIALS_JSON) + "\n" == text
@@ -215,7 +215,7 @@ def test_package_metadata_licence_version_and_sources() -> None:
     assert licence["name"] in re.split(r"\s+AND\s+", pyproject["project"]["license"]), (
         "datapackage.json and pyproject.toml disagree on the data licence"
     )
-    assert [s["path"] for s in package_["sources"]] == pipeline.seed_files(REPO)
+    assert [s["path"] for s in package_["sources"]] == pipeline.seed_files(DATA_ROOT)
     assert all(s["title"] for s in package_["sources"])
     assert [r["path"] for r in package_["resources"]] == [CSV], "the JSON export is not committed, so not a resource"
     assert "`trials export json`" in package_["description"]
@@ -225,7 +225,7 @@ def test_trials_json_holds_every_record_valid_against_the_schema(trials: Trials,
     document = json.loads(exported(trials, tmp_path / TRIALS_JSON))
     assert document["version"] == package.DATA_VERSION and document["license"] == "CC0-1.0"
     records = document["trials"]
-    assert [r["nct_id"] for r in records] == sorted(p.stem for p in (REPO / "trials").glob("NCT*.yaml"))
+    assert [r["nct_id"] for r in records] == sorted(p.stem for p in (DATA_ROOT / "trials").glob("NCT*.yaml"))
     validator = Draft202012Validator(schema.load_schema(REPO))
     for record in records:
         assert not list(validator.iter_errors(record)), record["nct_id"]
@@ -412,4 +412,4 @@ def test_the_data_package_states_the_readers_rule() -> None:
 def test_the_registry_copy_holds_the_generated_files(registry: Path) -> None:
     """conftest copies what `trials csv` writes, so `check` passes on an unchanged copy."""
     for name in GENERATED:
-        assert (registry / name).read_bytes() == (REPO / name).read_bytes()
+        assert (registry / name).read_bytes() == (DATA_ROOT / name).read_bytes()

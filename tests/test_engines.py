@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import record_data
+from conftest import DATA_ROOT, record_data
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -54,7 +54,7 @@ REFERENCE = Draft202012Validator(_as_python(SCHEMA))
 
 def test_the_schema_is_a_2020_12_schema_and_the_reference_reads_its_patterns_as_ecma() -> None:
     Draft202012Validator.check_schema(SCHEMA)
-    assert REFERENCE.is_valid(record_data(REPO / "trials" / "NCT06513429.yaml", "x"))
+    assert REFERENCE.is_valid(record_data(DATA_ROOT / "trials" / "NCT06513429.yaml", "x"))
     nct_id = {"$schema": SCHEMA["$schema"], **SCHEMA["$defs"]["nct_id"]}
     reference, engine = Draft202012Validator(_as_python(nct_id)), schema.make_validator(nct_id)
     for value, valid in (("NCT06513429", True), ("NCT06513429\n", False), ("NCT0651342\u0669", False)):
@@ -62,7 +62,7 @@ def test_the_schema_is_a_2020_12_schema_and_the_reference_reads_its_patterns_as_
 
 
 def corpus() -> list[Path]:
-    files = sorted((REPO / "trials").glob("*.yaml"))
+    files: list[Path] = []  # the tests' registry's records are under tests/fixtures/registry/
     for folder in ("tests/fixtures", "tests/hostile"):
         if (REPO / folder).is_dir():
             files += sorted(p for p in (REPO / folder).rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml", ""))
@@ -96,7 +96,7 @@ def test_engines_agree_on_every_file_we_have(file: Path) -> None:
 
 
 def test_the_real_records_load_and_are_valid() -> None:
-    for file in sorted((REPO / "trials").glob("*.yaml")):
+    for file in sorted((DATA_ROOT / "trials").glob("*.yaml")):
         record, problems = load.parse(file.read_text(encoding="utf-8"), file.name)
         assert record is not None and not problems and ENGINE.valid(record.data), file.name
 
@@ -175,7 +175,7 @@ def test_engines_agree_on_edge_cases(text: str) -> None:
     ],
 )
 def test_engines_agree_on_invalid_records(mutate) -> None:
-    data = record_data(REPO / "trials" / "NCT06513429.yaml", "x")
+    data = record_data(DATA_ROOT / "trials" / "NCT06513429.yaml", "x")
     mutate(data)
     agree_on_data(data)
 
@@ -194,7 +194,7 @@ _scalars = st.one_of(
 @given(st.data())
 def test_engines_agree_on_random_changes(data: st.DataObject) -> None:
     """Replace a random value anywhere in the IM19 record with a random scalar or drop it."""
-    record = record_data(REPO / "trials" / "NCT06513429.yaml", "x")
+    record = record_data(DATA_ROOT / "trials" / "NCT06513429.yaml", "x")
     node: Any = record
     for _ in range(data.draw(st.integers(1, 5))):
         if isinstance(node, dict) and node:
@@ -220,7 +220,7 @@ def test_engines_agree_on_random_changes(data: st.DataObject) -> None:
 def test_engines_agree_on_damaged_text(seed: int) -> None:
     """Random byte-level damage to a real record: insertions, deletions, truncation."""
     rng = random.Random(seed)
-    text = (REPO / "trials" / "NCT05765006.yaml").read_text(encoding="utf-8")
+    text = (DATA_ROOT / "trials" / "NCT05765006.yaml").read_text(encoding="utf-8")
     for _ in range(rng.randint(1, 4)):
         at = rng.randrange(len(text) + 1)  # a truncation may have left nothing
         op = rng.choice(["insert", "delete", "truncate"])
@@ -240,7 +240,7 @@ def test_the_tool_runs_without_the_reference_implementation() -> None:
 
     code = (
         "import sys; sys.modules['jsonschema'] = None; from sle_trials.cli import main; "
-        f"raise SystemExit(main(['check', '--root', {str(REPO)!r}, '--no-cache']))"
+        f"raise SystemExit(main(['check', '--root', {str(DATA_ROOT)!r}, '--no-cache']))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import record_data
+from conftest import DATA_ROOT, record_data
 from sle_trials import cli, fields
 from sle_trials.checks import schema
 from sle_trials.checks.evidence import normalise
@@ -46,7 +46,7 @@ def test_real_records_pass(reg: Path, capsys) -> None:
 
 
 def _verbatim_values(rel: str) -> list[tuple[tuple, str]]:
-    data = record_data(REPO / rel, rel)
+    data = record_data(DATA_ROOT / rel, rel)
     sch = schema.load_schema(REPO)
     return [(p, v) for p, v, node in fields.leaves(data, sch) if fields.is_verbatim(node) and len(v) > 3]
 
@@ -54,7 +54,7 @@ def _verbatim_values(rel: str) -> list[tuple[tuple, str]]:
 @pytest.mark.parametrize("rel", [IM19, RELMA])
 def test_one_character_changed_in_any_verbatim_field_is_caught(reg: Path, capsys, rel: str) -> None:
     """Alter each long verbatim value by one character: each must fail with E501 at its own line."""
-    text = (REPO / rel).read_text(encoding="utf-8")
+    text = (DATA_ROOT / rel).read_text(encoding="utf-8")
     checked = 0
     for path, value in _verbatim_values(rel):
         word = next((m.group() for m in re.finditer(r"[A-Za-z]{5,}", value) if text.count(m.group()) == 1), None)
@@ -397,7 +397,7 @@ def test_verbatim_texts_are_the_verbatim_leaves_of_every_record() -> None:
     schema_ = schema.load_schema(REPO)
     from sle_trials.checks import load
 
-    for file in sorted((REPO / "trials").glob("*.yaml")) + sorted((REPO / "tests" / "fixtures").rglob("*.yaml")):
+    for file in sorted((DATA_ROOT / "trials").glob("*.yaml")) + sorted((REPO / "tests" / "fixtures").rglob("*.yaml")):
         record, _ = load.load(file, file.name)
         if record is not None:
             _assert_same_verbatim(record.data, schema_)
@@ -411,7 +411,7 @@ def test_verbatim_texts_follow_leaves_on_misshapen_records() -> None:
     import copy
 
     schema_ = schema.load_schema(REPO)
-    base = record_data(REPO / "trials" / "NCT06513429.yaml", "x")
+    base = record_data(DATA_ROOT / "trials" / "NCT06513429.yaml", "x")
     places: list[tuple] = []
 
     def collect(node: object, path: tuple) -> None:

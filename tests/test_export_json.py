@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, REPO, Trials
+from conftest import DATA_ROOT, IM19_PATH, REPO, Trials
 from jsonschema import Draft202012Validator
 from sle_trials.checks import load, schema
 from sle_trials.engine import pipeline
@@ -27,8 +27,8 @@ def leftovers(folder: Path) -> list[str]:
 
 def real_records() -> list[dict]:
     records = []
-    for file in pipeline.trial_files(REPO):
-        record, problems = load.load(file, pipeline.display(REPO, file))
+    for file in pipeline.trial_files(DATA_ROOT):
+        record, problems = load.load(file, pipeline.display(DATA_ROOT, file))
         assert record is not None, problems
         records.append(record.data)
     return records

@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import DATA_ROOT
 from sle_trials.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -153,7 +154,7 @@ def current(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, b
     root = tmp_path_factory.mktemp("faults") / "current"
     root.mkdir()
     for name in ("schema", "seeds", "trials"):
-        shutil.copytree(REPO / name, root / name)
+        shutil.copytree(DATA_ROOT / name, root / name)
     done = trials(root, "csv")
     assert done.returncode == 0, done.stdout + done.stderr
     return root, {name: (root / name).read_bytes() for name in GENERATED if (root / name).exists()}

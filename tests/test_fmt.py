@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, REPO, Trials
+from conftest import DATA_ROOT, GIT_ENV, REPO, Trials
 from ruamel.yaml import YAML
 from sle_trials.checks import load, schema
 from sle_trials.curate import fmt
@@ -85,7 +85,7 @@ def data(path: Path) -> dict:
 
 
 def test_the_repository_is_in_canonical_form(trials: Trials) -> None:
-    result = trials("fmt", "--check", root=REPO)
+    result = trials("fmt", "--check", root=DATA_ROOT)
     assert result.status == 0, result.out
     assert result.out == ""
 
@@ -112,7 +112,7 @@ def test_fmt_is_idempotent(trials: Trials, registry: Path) -> None:
     assert trials("fmt", "--check", file).status == 0
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in (REPO / "trials").glob("*.yaml")))
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA_ROOT / "trials").glob("*.yaml")))
 def test_every_record_shuffled_comes_back_as_it_was(trials: Trials, registry: Path, name: str) -> None:
     """Top-level fields in reverse order, mappings and lists inline: fmt restores the file byte for byte."""
     file = registry / "trials" / name
@@ -141,7 +141,7 @@ def _has_text(value: object) -> bool:
 
 def test_comments_are_kept(trials: Trials, registry: Path) -> None:
     file = registry / IM19
-    text = (REPO / IM19).read_text(encoding="utf-8")
+    text = (DATA_ROOT / IM19).read_text(encoding="utf-8")
     text = text.replace("enrollment:\n  count: 6\n", "enrollment: {count: 6}  # as the source says\n")
     text = text.replace("  healthy_volunteers: false\n", "  # the source says No\n  healthy_volunteers: false\n")
     file.write_text(text, encoding="utf-8")
@@ -186,7 +186,7 @@ def test_a_file_the_loader_refuses_is_reported_and_left_alone(trials: Trials, re
 
 def test_windows_line_ends_and_a_byte_order_mark_are_fixed(trials: Trials, registry: Path) -> None:
     file = registry / IM19
-    original = (REPO / IM19).read_bytes()
+    original = (DATA_ROOT / IM19).read_bytes()
     file.write_bytes(b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n"))
     assert trials("validate", file).status == 1  # E016, E017
     assert trials("fmt", "--check", file).status == 1
@@ -196,7 +196,7 @@ def test_windows_line_ends_and_a_byte_order_mark_are_fixed(trials: Trials, regis
 
 def test_a_year_written_as_a_number_becomes_a_quoted_date(trials: Trials, registry: Path) -> None:
     file = registry / IM19
-    text = (REPO / IM19).read_text(encoding="utf-8").replace('    date: "2027-12-31"', "    date: 2027")
+    text = (DATA_ROOT / IM19).read_text(encoding="utf-8").replace('    date: "2027-12-31"', "    date: 2027")
     file.write_text(text, encoding="utf-8")
     assert trials("validate", file).status == 1  # 2027 is a number: the schema wants text
     assert trials("fmt", file).status == 0
@@ -295,11 +295,9 @@ PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 def test_the_hook_reformats_a_commit_then_lets_it_through(tmp_path: Path) -> None:
     work = tmp_path / "registry"
     work.mkdir()
-    for name in ("schema", "seeds", "trials"):
-        shutil.copytree(REPO / name, work / name)
-    for name in ("trials.csv", "datapackage.json", ".pre-commit-config.yaml"):
-        if (REPO / name).exists():
-            shutil.copy2(REPO / name, work / name)
+    for name in ("schema", "seeds", "trials", "trials.csv", "datapackage.json"):
+        (shutil.copytree if (DATA_ROOT / name).is_dir() else shutil.copy2)(DATA_ROOT / name, work / name)
+    shutil.copy2(REPO / ".pre-commit-config.yaml", work / ".pre-commit-config.yaml")
     (work / ".venv").symlink_to(REPO / ".venv")
     (work / ".gitignore").write_text(".venv\n.cache/\n")
     env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import hostile_batch
 import pytest
+from conftest import DATA_ROOT
 from sle_trials.checks import load, schema, table
 
 pytestmark = pytest.mark.long  # handed to a worker before the short modules (conftest.py)
@@ -265,12 +266,12 @@ def copy_registry(dest: Path) -> Path:
     not show)."""
     dest.mkdir(parents=True)
     for name in ("schema", "seeds"):
-        shutil.copytree(REPO / name, dest / name)
+        shutil.copytree(DATA_ROOT / name, dest / name)
     (dest / "trials").mkdir()
-    shutil.copy2(REPO / KEPT, dest / KEPT)
+    shutil.copy2(DATA_ROOT / KEPT, dest / KEPT)
     for name in ("trials.csv", "datapackage.json"):
-        if (REPO / name).exists():
-            shutil.copy2(REPO / name, dest / name)
+        if (DATA_ROOT / name).exists():
+            shutil.copy2(DATA_ROOT / name, dest / name)
     return dest
 
 

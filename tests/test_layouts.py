@@ -27,7 +27,7 @@ def _json(path: Path) -> Any:
 
 SOURCES = {
     p.relative_to(REPO).as_posix(): doc
-    for p in sorted(REPO.glob("seeds/*.json")) + sorted(REPO.glob("tests/**/*.json"))
+    for p in sorted(REPO.glob("tests/**/*.json"))  # the tests' registry's sources among them
     if (doc := _json(p)) is not None
 }
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from conftest import GIT_ENV
+from conftest import DATA_ROOT, GIT_ENV
 from sle_trials.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -146,8 +146,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("built") / "registry"
     work.mkdir()
     for name in ("schema", "seeds", "trials"):
-        shutil.copytree(REPO / name, work / name)
-    for name in (*GENERATED, ".gitattributes", "Makefile"):
+        shutil.copytree(DATA_ROOT / name, work / name)
+    for name in GENERATED:
+        shutil.copy2(DATA_ROOT / name, work / name)
+    for name in (".gitattributes", "Makefile"):
         if (REPO / name).exists():
             shutil.copy2(REPO / name, work / name)
     (work / ".venv").symlink_to(REPO / ".venv")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import mutations
 import pytest
-from conftest import REPO, copy_registry, record_data
+from conftest import DATA_ROOT, REPO, copy_registry, record_data
 from sle_trials.checks import evidence, load, rules
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
@@ -70,23 +70,25 @@ def _run(checks: Checks, shown: str, data: dict) -> list[str]:
 
 @pytest.mark.parametrize("shown", CURATED)
 def test_every_mistake_in_a_curated_record_is_caught(shown: str) -> None:
-    record, problems = load.load(REPO / shown, shown)
+    record, problems = load.load(DATA_ROOT / shown, shown)
     assert record is not None, problems
-    missed = _run(Checks(REPO), shown, record.data)
+    missed = _run(Checks(DATA_ROOT), shown, record.data)
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 
 
-STUBS = sorted(f"trials/{p.name}" for p in (REPO / "trials").glob("NCT*.yaml") if f"trials/{p.name}" not in CURATED)
+STUBS = sorted(
+    f"trials/{p.name}" for p in (DATA_ROOT / "trials").glob("NCT*.yaml") if f"trials/{p.name}" not in CURATED
+)
 
 
 @pytest.mark.parametrize("shown", STUBS)
 def test_every_mistake_in_a_stub_is_caught(shown: str) -> None:
     """The same mistakes in the stubs: what another trial's page says of a trial (its id, its title,
     and what the title says of its product)."""
-    record, problems = load.load(REPO / shown, shown)
+    record, problems = load.load(DATA_ROOT / shown, shown)
     assert record is not None, problems
     assert record.data["curation"]["status"] == "stub"
-    missed = _run(Checks(REPO), shown, record.data)
+    missed = _run(Checks(DATA_ROOT), shown, record.data)
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 
 
@@ -177,7 +179,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
     kinds: set[str] = set()
     for shown in CURATED:
         data = record_data(REPO / shown, shown)
-        doc = evidence.source_doc(REPO, data["curation"]["sources"][0]["file"])
+        doc = evidence.source_doc(DATA_ROOT, data["curation"]["sources"][0]["file"])
         assert doc is not None
         kinds |= {m.kind for m in mutations.generate(data, schema, doc.text, mutations.stated_places(doc, schema))}
     assert kinds >= {

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, IM19_MINIMAL, IM19_PATH, REPO, Trials, put
+from conftest import DATA_ROOT, FIXTURES, IM19_MINIMAL, IM19_PATH, REPO, Trials, put
 from jsonschema import Draft202012Validator
 
 SCHEMA_FILE = REPO / "schema" / "trial.schema.json"
@@ -222,7 +222,7 @@ def test_a_whole_number_written_as_a_decimal_is_refused(dotted: str) -> None:
     from sle_trials.checks import load
     from sle_trials.checks import schema as schema_mod
 
-    record, problems = load.load(REPO / IM19_PATH, IM19_PATH)
+    record, problems = load.load(DATA_ROOT / IM19_PATH, IM19_PATH)
     assert record is not None, problems
     validator = schema_mod.make_validator(schema_mod.load_schema(REPO))
     path = tuple(int(p) if p.isdigit() else p for p in dotted.split("."))

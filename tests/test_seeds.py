@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from conftest import REPO
+from conftest import DATA_ROOT, REPO
 from ruamel.yaml import YAML
 
-SEEDS = REPO / "seeds"
+SEEDS = DATA_ROOT / "seeds"
 MANIFEST = SEEDS / "SHA256SUMS"
 LINE = re.compile(r"(?P<hash>[0-9a-f]{64})  (?P<name>[^/\s][^/]*)")
 # Hooks known not to change files. Every other hook is taken to be able to rewrite what it is given.
@@ -43,7 +43,7 @@ def test_every_seed_matches_its_hash() -> None:
 def test_every_record_cites_only_listed_seeds() -> None:
     listed = {f"seeds/{name}" for name in manifest()}
     cited = set()
-    for trial in (REPO / "trials").glob("*.yaml"):
+    for trial in (DATA_ROOT / "trials").glob("*.yaml"):
         cited |= set(re.findall(r"^\s*-?\s*file:\s*(seeds/\S+)\s*$", trial.read_text(encoding="utf-8"), re.MULTILINE))
     assert cited and cited <= listed, f"cited but not in SHA256SUMS: {sorted(cited - listed)}"
 

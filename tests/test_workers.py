@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import DATA_ROOT
 from sle_trials.engine import cache, pipeline
 
 REPO = Path(__file__).resolve().parents[1]
@@ -112,7 +113,7 @@ def test_a_run_collects_rarely_and_leaves_the_collector_as_it_found_it(monkeypat
     gc.disable()
     gc.set_threshold(500, 5, 5)
     try:
-        assert cli.main(["check", "--root", str(REPO)]) == 0
+        assert cli.main(["check", "--root", str(DATA_ROOT)]) == 0
         assert seen == [(True, (20_000, 10, 10))]
         assert (gc.isenabled(), gc.get_threshold()) == (False, (500, 5, 5))
     finally:
