@@ -218,3 +218,33 @@ def test_new_refuses_a_title_the_registry_gives_another_trial(
     result = trials("new", "NCT06886919", "--title", title)
     assert result.status == 2 and message in result.err
     assert snapshot(registry) == before
+
+
+def test_new_from_a_press_release_about_the_trial_is_a_draft(trials: Trials, registry: Path) -> None:
+    """A document of no known layout that names this trial and no other is its own: `trials new`
+    wrote a stub ("what another trial's source says of it") from a press release about the trial."""
+    page = "Press release: NCT09000056, CAR-T Cells for Childhood-onset Lupus, enrols its first patient.\n"
+    page += "Last Updated: 2026-03-15\n"
+    (registry / "seeds" / "press.txt").write_text(page, encoding="utf-8")
+    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:
+        sums.write(f"{hashlib.sha256(page.encode()).hexdigest()}  press.txt\n")
+    argv = ["--title", "CAR-T Cells for Childhood-onset Lupus", "--kind", "PRESS_RELEASE", "--as-of", "2026-03-15"]
+    result = trials("new", "NCT09000056", "--source", "seeds/press.txt", *argv)
+    assert result.status == 0, result.out + result.err
+    written = (registry / "trials" / "NCT09000056.yaml").read_text(encoding="utf-8")
+    assert "  status: draft\n" in written
+    assert trials("check").status == 0
+    # one naming another trial too is not known to be this trial's: a stub
+    other = page.replace("NCT09000056, CAR-T Cells", "NCT09000057 (and NCT09000056), CAR-T Cells and Vaccines")
+    (registry / "seeds" / "press2.txt").write_text(other, encoding="utf-8")
+    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:
+        sums.write(f"{hashlib.sha256(other.encode()).hexdigest()}  press2.txt\n")
+    argv[1] = "CAR-T Cells and Vaccines for Childhood-onset Lupus"
+    result = trials("new", "NCT09000057", "--source", "seeds/press2.txt", *argv)
+    assert result.status == 0, result.out + result.err
+    assert "  status: stub\n" in (registry / "trials" / "NCT09000057.yaml").read_text(encoding="utf-8")
+
+
+def test_new_lists_the_kinds_and_the_as_of_labels(trials: Trials, registry: Path) -> None:
+    result = trials("new", "NCT09000055", "--source", "seeds/x.txt", "--kind", "PRESS")
+    assert result.status == 2 and "PRESS_RELEASE" in result.err and "PUBLICATION" in result.err, result.err

@@ -26,7 +26,7 @@ from sle_trials.checks import evidence, load
 from sle_trials.checks import schema as schema_mod
 from sle_trials.curate import ctgov, fmt
 from sle_trials.engine import pipeline
-from sle_trials.reading import layouts
+from sle_trials.reading import layouts, lexicon
 
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
 _DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
@@ -200,8 +200,8 @@ def _source_entry(
         return SourceEntry({"file": source, "kind": kind or ctgov.KIND, "as_of": date}, quote)
     if not (kind and as_of):
         raise pipeline.UsageError(
-            f"say what {source} is and how current: --kind (REGISTRY_PAGE, TRIAL_FINDER_PAGE, ...) "
-            "and --as-of YYYY-MM-DD (the source's own as-of or last-updated date)"
+            f"say what {source} is and how current: --kind (REGISTRY_PAGE, TRIAL_FINDER_PAGE, PUBLICATION, "
+            "PRESS_RELEASE, OTHER, ...) and --as-of YYYY-MM-DD (the source's own as-of or last-updated date)"
         )
     return SourceEntry({"file": source, "kind": kind, "as_of": as_of}, None)
 
@@ -279,14 +279,11 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
     if target.exists():
         raise pipeline.UsageError(f"{pipeline.TRIALS_DIR}/{nct}.yaml exists already; edit it instead")
     schema = schema_mod.load_schema(root)
-    if (
-        kind is not None
-        and kind
-        not in fields.resolve(schema, schema["properties"]["curation"])["properties"]["sources"]["items"]["properties"][
-            "kind"
-        ]["enum"]
-    ):
-        raise pipeline.UsageError(f"--kind {kind!r} is not a source kind; see curation.sources.kind in the schema")
+    kinds = fields.resolve(schema, schema["properties"]["curation"])["properties"]["sources"]["items"]["properties"][
+        "kind"
+    ]["enum"]
+    if kind is not None and kind not in kinds:
+        raise pipeline.UsageError(f"--kind {kind!r} is not a source kind: {', '.join(kinds)}")
     if as_of is not None and not _DATE.match(as_of):
         raise pipeline.UsageError(f"--as-of {as_of!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     if source is None:
@@ -318,9 +315,13 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
         )
     entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of)
     # a stub holds what another trial's source says of this one; a record started from this trial's
-    # own source is a draft of its curation
+    # own source is a draft of its curation: a page whose layout names its trial, or a document of no
+    # known layout (a press release, a publication) that names this trial and no other
     doc = evidence.source_doc(root, source)
-    status = "draft" if doc is not None and doc.subject == nct else "stub"
+    about_this = doc is not None and (
+        doc.subject == nct or (doc.subject is None and set(re.findall(r"NCT[0-9]{8}", text)) == {nct})
+    )
+    status = "draft" if about_this else "stub"
     record: dict[str, Any] = {
         "nct_id": nct,
         "brief_title": _title(nct, title, text, study, records, source),
@@ -364,7 +365,8 @@ def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], 
             return quote
     raise pipeline.UsageError(
         f"{source} states no as-of date {entry['as_of']} on a line of its own that the checks read as that date; "
-        "give --as-of the date the source gives as its own (last updated, current as of), which the record quotes"
+        "give --as-of the date the source gives as its own, under one of the labels "
+        f"{', '.join(repr(label) for label in lexicon.AS_OF_LABELS)}: the record quotes it"
     )
 
 
