@@ -158,3 +158,14 @@ def test_a_record_cannot_cite_the_manifest_as_its_source(trials: Trials, registr
     result = trials("validate", fmt="json")
     assert result.status == 1 and result.codes() == {"E108"}, result.out
     assert result.where("E108") == [("trials/NCT06310811.yaml", 11, 13)]
+
+
+def test_a_changed_source_is_told_both_ways_back(trials: Trials, registry: Path) -> None:
+    """E307 for a source that differs from its line said only `git checkout -- seeds/X`, which fails
+    for a new source no commit holds yet: the message also says how to write its line again."""
+    seed = registry / "seeds" / "000_84a0f0163f21158e.txt"
+    seed.write_bytes(seed.read_bytes() + b"edited\n")
+    result = trials("check")
+    assert result.status == 1
+    assert "restore it (git checkout -- seeds/000_84a0f0163f21158e.txt)" in result.out, result.out
+    assert "(cd seeds && sha256sum 000_84a0f0163f21158e.txt, in place of its line in SHA256SUMS)" in result.out

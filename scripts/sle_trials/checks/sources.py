@@ -206,7 +206,8 @@ def check_manifest(root: Path, seeds: list[Seed]) -> list[Problem]:
                     0,
                     "E307",
                     f"{seed} differs from its sha256 in {MANIFEST_PATH}: a source is kept exactly as received; "
-                    f"restore it (git checkout -- {shlex.quote(seed)})",
+                    f"restore it (git checkout -- {shlex.quote(seed)}), or, for a new source, write its line "
+                    f"again (cd {SEEDS_DIR} && sha256sum {name}, in place of its line in {MANIFEST})",
                 )
             )
     present = {seed.file for seed in seeds}  # a set: with a list, 10,000 sources took 11 s of comparisons
