@@ -68,27 +68,29 @@ def test_the_trials_table_holds_the_csv_columns_typed(trials: Trials, registry: 
 def test_criteria_keep_list_number_nesting_and_thresholds_their_criterion(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    record = registry / IM19_PATH
-    text = record.read_text(encoding="utf-8")
-    nested = text.replace(
-        "    - number: 3\n      text: Weight ≥ 40 kg\n",
-        "    - number: 3\n      text: Weight ≥ 40 kg\n      sub_criteria:\n"
-        "        - text: Age ≥ 18 years old\n          sub_criteria:\n            - text: 65 years old\n",
+    # the nesting as Relma-cel's page lists it: under its criterion 4, an unnumbered sub-heading and the
+    # items numbered 1, 2, 3 under it (before, a draft of IM19 with words of its age criterion made up
+    # into sub-items of its weight criterion, which the checks now refuse: E512)
+    db = build(trials, tmp_path / DB)
+    nested = db.execute(
+        "SELECT id, list, position, number, parent, depth, text FROM criteria WHERE nct_id = 'NCT05765006' ORDER BY id"
+    ).fetchall()
+    history = next(r for r in nested if r[6].startswith("The history of SLE prior to screening"))
+    assert history[1:6] == ("INCLUSION", 3, 4, None, 0)
+    child = next(r for r in nested if r[4] == history[0] and r[6].startswith("Oral corticosteroids"))
+    grandchild = next(r for r in nested if r[4] == child[0])
+    assert (child[6], child[5], child[3]) == ("Oral corticosteroids must meet the following requirements:", 1, None)
+    assert (grandchild[6], grandchild[5], grandchild[3]) == (
+        "Prednisone (or equivalent) ≥7.5 mg/ day, and ≤30 mg/ day.",
+        2,
         1,
     )
-    assert nested != text
-    record.write_text(nested.replace("status: complete", "status: draft", 1), encoding="utf-8")
-    db = build(trials, tmp_path / DB)
     rows = db.execute(
         "SELECT id, list, position, number, parent, depth, text FROM criteria WHERE nct_id = 'NCT06513429' ORDER BY id"
     ).fetchall()
     by_id = {r[0]: r for r in rows}
     weight = next(r for r in rows if r[6] == "Weight ≥ 40 kg")
     assert weight[1:6] == ("INCLUSION", 1, 3, None, 0)
-    child = next(r for r in rows if r[4] == weight[0])
-    grandchild = next(r for r in rows if r[4] == child[0])
-    assert (child[6], child[5], child[3]) == ("Age ≥ 18 years old", 1, None)
-    assert (grandchild[6], grandchild[5]) == ("65 years old", 2)
     assert [r[3] for r in rows if r[1] == "EXCLUSION" and r[5] == 0][:2] == [
         2,
         3,

@@ -352,3 +352,66 @@ def test_a_second_arm_of_the_same_label_is_left_to_the_curator(trials: Trials, r
     data = imported(trials, registry, "arms_same_label.json", "NCT09010014")
     assert [(arm["label"], arm["description"]) for arm in data["arms"]] == [("LX-19", "Part A: adults.")]
     assert any(n["field"] == "arms" and "second arm labelled 'LX-19'" in n["text"] for n in data["curation"]["notes"])
+
+
+# A draft's criterion filed otherwise than its source lists it: (fixture, id, the YAML as imported,
+# as the mistake writes it, what the message says). A ClinicalTrials.gov study places both lists in
+# one text, and each of these passed as word for word in a draft (E511 holds only a complete record's).
+FILED_OTHERWISE = [
+    (  # an inclusion criterion moved to the exclusion list
+        "criteria_part_headings.json",
+        "NCT09010001",
+        "    - text: SLEDAI-2K ≥ 8 at screening\n    - group: Part B",
+        "    - group: Part B",
+        "an inclusion criterion in the source, not an exclusion one",
+    ),
+    (  # a Part B criterion shown as everyone's
+        "criteria_part_headings.json",
+        "NCT09010001",
+        "    - group: Part B Inclusion Criteria\n      text: Aged",
+        "    - text: Aged",
+        "under the sub-heading 'Part B Inclusion Criteria'",
+    ),
+    (  # an exclusion criterion cut before its "or HIV infection"
+        "criteria_bulleted_heading.json",
+        "NCT09010006",
+        "    - text: Active hepatitis B or C, or HIV infection",
+        "    - text: Active hepatitis B or C",
+        "only part of the source's exclusion criterion",
+    ),
+    (  # a proteinuria requirement moved under the therapies that must have failed
+        "completed_phase2_randomised.json",
+        "NCT09000011",
+        "        - text: urine protein-to-creatinine ratio ≥ 1.0 g/g, and\n",
+        "",
+        "nested otherwise",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fixture", "nct_id", "old", "new", "said"), FILED_OTHERWISE)
+def test_a_drafts_criterion_is_an_item_of_its_list_as_the_source_lists_it(
+    trials: Trials, registry: Path, fixture: str, nct_id: str, old: str, new: str, said: str
+) -> None:
+    imported(trials, registry, fixture, nct_id)
+    file = registry / "trials" / f"{nct_id}.yaml"
+    text = file.read_text(encoding="utf-8")
+    assert "  status: draft\n" in text and old in text
+    text = text.replace(old, new, 1)
+    if "an inclusion criterion" in said:  # filed under the exclusion list instead
+        text = text.replace(
+            "    - text: Pregnancy or breastfeeding\n",
+            "    - text: Pregnancy or breastfeeding\n    - text: SLEDAI-2K ≥ 8 at screening\n",
+            1,
+        )
+    if "nested" in said:  # under criterion 4, after its two therapies
+        text = text.replace(
+            "          text: intravenous cyclophosphamide (Euro-Lupus or NIH regimen)\n",
+            "          text: intravenous cyclophosphamide (Euro-Lupus or NIH regimen)\n"
+            "        - text: urine protein-to-creatinine ratio ≥ 1.0 g/g, and\n",
+            1,
+        )
+    file.write_text(text, encoding="utf-8")
+    result = trials("validate", file)
+    assert result.status == 1
+    assert [line for line in result.lines if "E512" in line and said in line], result.out

@@ -85,13 +85,15 @@ CHECKS = (
 LISTS = ("inclusion_criteria", "exclusion_criteria")
 
 
-def _flat(items: list[dict], path: tuple, group: str | None = None) -> Iterator[tuple[tuple, Any, str, str | None]]:
+def criteria_items(
+    items: list[dict], path: tuple, group: str | None = None
+) -> Iterator[tuple[tuple, Any, str, str | None]]:
     """(path, number, normalised text, group) of every criterion in order, nested ones after their
     parent (with its group: the sub-heading it is listed under)."""
     for i, item in enumerate(items):
         within = normalise(item["group"]) if "group" in item else group
         yield path + (i,), item.get("number"), normalise(item["text"]), within
-        yield from _flat(item.get("sub_criteria", []), path + (i, "sub_criteria"), within)
+        yield from criteria_items(item.get("sub_criteria", []), path + (i, "sub_criteria"), within)
 
 
 def gaps(items: list[Item]) -> list[int]:
@@ -161,7 +163,7 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
         yield from _compare(
             at,
             name,
-            list(_flat(eligibility[name], ("eligibility", name))),
+            list(criteria_items(eligibility[name], ("eligibility", name))),
             source,
             {normalise(i.text) for other in LISTS if other != name for i in lists[other]},
         )

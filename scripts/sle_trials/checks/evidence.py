@@ -432,6 +432,70 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                     f"{fields.dotted(path[:-1])}: the source does not number this criterion {number}",
                 )
     yield from check_rows(record, sources)
+    yield from check_criteria_items(record, sources)
+
+
+def check_criteria_items(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E512: each criterion of a draft is one item of its list as a cited source lists it (the
+    inclusion list, under its sub-heading, nested as there), whole. A ClinicalTrials.gov study places
+    both lists in one text, and a criterion's words occur there wherever the curator files them: a
+    draft's inclusion criterion moved to the exclusion list, a Part B criterion shown as everyone's,
+    or one cut before its "or HIV infection" or "unless ..." passed as word for word; a sub-item is
+    one of the item it stands under there (a condition under another criterion applies to that one). A draft may
+    leave items out, not hold them otherwise; a complete record's lists are held item for item by
+    completeness.py (E511), which says the same of each."""
+    data = record.data
+    eligibility = data.get("eligibility", {})
+    if data["curation"]["status"] == "complete" or not eligibility:
+        return
+    docs = [doc for doc in sources.docs if not sources.about_other(doc)]
+    for name in completeness.LISTS:
+        listing = [doc.criteria for doc in docs if doc.criteria.get(name)]
+        if not listing or name not in eligibility:
+            continue
+        kind = name.split("_")[0]
+        other = next(n for n in completeness.LISTS if n != name)
+        theirs = [item for criteria in listing for item in criteria[name]]
+        parents = {item: parent for criteria in listing for item, parent in _parents(criteria[name])}
+        elsewhere = {normalise(item.text) for criteria in listing for item in criteria.get(other, [])}
+        for path, _, text, group in completeness.criteria_items(eligibility[name], ("eligibility", name)):
+            depth = (len(path) - 3) // 2  # (eligibility, list, i, sub_criteria, j, ...)
+            parent = normalise(fields.get(eligibility, path[1:-2])[1]["text"]) if depth else None
+            same = [item for item in theirs if item.text == text]
+            if any(
+                item.group == group and (item.depth is None or (item.depth == depth and parents[item] == parent))
+                for item in same
+            ):
+                continue
+            if not sources.contains(text):
+                continue  # E501 says so
+            if any(item.group == group for item in same):
+                why = f"the source lists this {kind} criterion nested otherwise (an item of its own, or under another)"
+            elif same:
+                heading = next(item.group for item in same)
+                why = f"the source lists this {kind} criterion " + (
+                    f"under the sub-heading {heading!r}" if heading else "under no sub-heading"
+                )
+            elif text in elsewhere:
+                why = f"an {other.split('_')[0]} criterion in the source, not an {kind} one"
+            elif whole := next((item.text for item in theirs if text in item.text), None):
+                why = f"only part of the source's {kind} criterion {whole[:70]!r}{'…' if len(whole) > 70 else ''}"
+            else:
+                why = f"not one item of the source's {kind} list"
+            yield at(record, path + ("text",), "E512", f"{fields.dotted(path)}: {why}")
+
+
+def _parents(items: list[layouts.Item]) -> Iterator[tuple[layouts.Item, str | None]]:
+    """Each criterion of a source's list and the text of the item it is nested under (None at the top
+    of the list, or where the layout does not say how deep it is)."""
+    above: list[layouts.Item] = []
+    for item in items:
+        if item.depth is None:
+            yield item, None
+            continue
+        del above[item.depth :]
+        yield item, above[-1].text if item.depth and above else None
+        above.append(item)
 
 
 # The lists whose item a quote for one of its fields must name: the lists a source states as rows
