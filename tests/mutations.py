@@ -229,7 +229,9 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
     # a stub. (A complete record called a draft claims less than it holds: not a mistake a reader is misled by.)
     status = data["curation"]["status"]
     for other in ("complete", "stub", "draft"):
-        if other != status and (other, status) != ("draft", "complete"):
+        # (a draft that holds its sources whole called complete claims no more than it holds either: the
+        # checks of a complete record say whether it does)
+        if other != status and (other, status) not in (("draft", "complete"), ("complete", "draft")):
             add(
                 "status",
                 ("curation", "status"),
@@ -668,12 +670,13 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 add("date", base, f"{source['as_of']} -> {other}", _set(data, base, other), VALUE_CODES)
 
     # criteria: each dropped, cut at each sentence or clause, moved to the other list, renumbered
+    complete = data["curation"]["status"] == "complete"
     for name in ("inclusion_criteria", "exclusion_criteria"):
         items = eligibility.get(name, [])
         other = "exclusion_criteria" if name == "inclusion_criteria" else "inclusion_criteria"
         for i, item in enumerate(items):
             base = ("eligibility", name, i)
-            if len(items) > 1:
+            if len(items) > 1 and complete:  # a draft may leave items out, not hold them otherwise
                 add("criterion dropped", base, f"drop {item.get('number')}", _delete(data, base), CRITERIA_CODES)
             for cut in _sentences(item["text"]):
                 add(
@@ -687,13 +690,31 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 moved = _delete(data, base)
                 moved["eligibility"][other].append({k: v for k, v in item.items() if k != "number"})
                 add("criterion moved", base, "to the other list", moved, CRITERIA_CODES)
-            if item.get("number") is not None:
+            if item.get("number") is not None and complete:
                 add(
                     "criterion renumbered",
                     base + ("number",),
                     "number dropped",
                     _delete(data, base + ("number",)),
                     CRITERIA_CODES,
+                )
+
+    out.extend(_criteria_filed_otherwise(data))
+    out.extend(_values_read_elsewhere(data, schema, source_text))
+    # a title, a name or a description cut before a clause that still leaves words of the source ("...
+    # in Adults" of "... in Adults (Part A) and Adolescents (Part B)"): a value the source gives whole
+    for path, text, _ in fields.verbatim_texts(data, schema):
+        if _criterion(path):
+            continue
+        for m in list(_CLAUSE.finditer(text)) + list(re.finditer(r",\s", text)):
+            cut = text[: m.start()].rstrip(" ,;")
+            if len(cut.split()) >= 2:
+                add(
+                    "text cut before a clause",
+                    path,
+                    f"before {text[m.start() :][:30]!r}",
+                    _set(data, path, cut),
+                    TEXT_CODES | {"E521"},
                 )
 
     # an item of a list the source states as rows left out (a site, an official, an outcome, a related
@@ -707,7 +728,8 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     fields.parse_dotted(name) + (i,),
                     f"drop {str(item.get(label, ''))[:30]!r}",
                     _without_item(data, name, i),
-                    frozenset({"E519", "E520", "E110"}),  # E110: an arm still names a dropped intervention
+                    # E110: an arm still names a dropped intervention; E208: a list the schema wants left empty
+                    frozenset({"E519", "E520", "E110", "E208"}),
                 )
 
     # an item of a list the source states as rows written twice (a site, an arm, an outcome): it would
@@ -834,6 +856,173 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                         _set(data, where + (i, key), copy.deepcopy(text)),
                         TEXT_CODES | {"E110"},
                     )
+    return out
+
+
+def _values_read_elsewhere(data: dict, schema: dict, source_text: str) -> list[Mutation]:
+    """A value given with its quote from other words of the same source that state another value: an
+    item's (an arm's type, a site's status or country, an official's role) from another item's row, a
+    date's from another date's, and a categorical value (an enrollment ACTUAL for ESTIMATED, a phase, a
+    masking, an allocation) from wherever its source renders another value of that field, the quote
+    that words, alone or with the word before it (a draft's or a stub's value as a complete one's)."""
+    out: list[Mutation] = []
+    evidence = data.get("evidence", {})
+
+    def shape(key: str) -> str:
+        return re.sub(r"\.[0-9]+(?=\.|$)", ".#", key)
+
+    for key in evidence:
+        found, value = fields.get(data, fields.parse_dotted(key))
+        if not found or key == "nct_id" or key.startswith("curation."):
+            continue
+        for other, other_quote in evidence.items():
+            if other == key or not (
+                shape(other) == shape(key) or (key.startswith("dates.") and other.startswith("dates."))
+            ):
+                continue
+            had, given = fields.get(data, fields.parse_dotted(other))
+            if not had or given == value or key.count(".") != other.count("."):
+                continue
+            taken = _set(data, fields.parse_dotted(key), copy.deepcopy(given))
+            taken["evidence"][key] = copy.deepcopy(other_quote)
+            out.append(
+                Mutation(
+                    "value and quote of another item",
+                    key,
+                    f"{other}'s",
+                    taken,
+                    # E107, E113: an item's whole value then twice (a cohort, a threshold); E105: dates out of order
+                    VALUE_CODES | {"E502", "E512", "E521", "E522", "E109", "E107", "E113", "E105"},
+                )
+            )
+    for path, value, node in _enum_leaves(data, schema):
+        if path[0] == "curation" or isinstance(value, (list, bool)) or isinstance(path[-1], int):
+            continue
+        words = vocabulary.for_enum(tuple(node["enum"]))
+        if words is None:
+            continue
+        name = fields.dotted(path)
+        held = next(
+            (fields.dotted(path[:d]) for d in range(len(path), 0, -1) if fields.dotted(path[:d]) in evidence), name
+        )
+        made: set[tuple[str, str]] = set()
+        for term in words.places(source_text):
+            before = source_text[: term.start].split(" ")[-2:]
+            for other in term.values:
+                if other == value or other not in node["enum"]:
+                    continue
+                for quote in (
+                    source_text[term.start : term.end],
+                    " ".join(before[-1:]) + " " + source_text[term.start : term.end],
+                ):
+                    quote = quote.strip()
+                    if (other, quote) in made or len(made) >= 8:
+                        continue
+                    made.add((other, quote))
+                    for key in dict.fromkeys([held, name]):  # the quote in place of its field's, or one of its own
+                        taken = _set(data, path, other)
+                        taken["evidence"][key] = quote
+                        out.append(
+                            Mutation(
+                                "value from other words",
+                                name,
+                                f"{value} -> {other} by {quote[:30]!r} under {key}",
+                                taken,
+                                VALUE_CODES | {"E502", "E512", "E521", "E109", "E104"},
+                            )
+                        )
+    return out
+
+
+# Words before which a criterion's clause may be cut off, still leaving words of the source: the
+# clause after them often lifts or narrows the rest ("Prior rituximab unless ...", "... or HIV infection")
+_CLAUSE = re.compile(r"\s(?:unless|except|not|if|without|other than|or|and|with|but|within)\b|\s\(")
+
+
+def _criteria_filed_otherwise(data: dict) -> list[Mutation]:
+    """A criterion filed otherwise than its source lists it, in a record of any status: moved to the
+    other list where it stood (its number kept), two items merged into one or one split in two, its
+    clause after "unless", "or", "(" ... cut off, its sub-heading dropped or another's given, a
+    sub-item under another item or lifted to the top of the list, an item nested under the one
+    before. A draft may leave items out, not hold them otherwise."""
+    out: list[Mutation] = []
+    eligibility = data.get("eligibility", {})
+
+    def add(kind: str, path: Path_, description: str, mutated: dict) -> None:
+        # E106: its number then stands twice in the other list
+        out.append(Mutation(kind, fields.dotted(path), description, mutated, CRITERIA_CODES | {"E106"}))
+
+    for name in ("inclusion_criteria", "exclusion_criteria"):
+        items = eligibility.get(name, [])
+        other = "exclusion_criteria" if name == "inclusion_criteria" else "inclusion_criteria"
+        groups = list(dict.fromkeys(c["group"] for c in items + eligibility.get(other, []) if "group" in c))
+        for i, item in enumerate(items):
+            base = ("eligibility", name, i)
+            if other in eligibility and len(items) > 1:
+                moved = _delete(data, base)
+                moved["eligibility"][other].insert(i, copy.deepcopy(item))
+                add("criterion moved in place", base, "to the other list, its number kept", moved)
+            if i + 1 < len(items) and "sub_criteria" not in item:
+                merged = _delete(data, base[:2] + (i + 1,))
+                merged["eligibility"][name][i]["text"] = f"{item['text']} {items[i + 1]['text']}"
+                add("criteria merged", base, f"with item {i + 1}", merged)
+            for m in re.finditer(r"(?<=[.;,])\s+(?=\S{3})", item["text"]):
+                split = copy.deepcopy(data)
+                split["eligibility"][name][i]["text"] = item["text"][: m.start()]
+                split["eligibility"][name].insert(i + 1, {"text": item["text"][m.end() :]})
+                add("criterion split", base, f"after {item['text'][: m.start()][-30:]!r}", split)
+            texts = [(base, item["text"])] + [
+                (base + ("sub_criteria", k), s["text"]) for k, s in enumerate(item.get("sub_criteria", []))
+            ]
+            for where, text in texts:
+                for m in _CLAUSE.finditer(text):
+                    cut = text[: m.start()].rstrip(" ,;")
+                    if len(cut.split()) >= 2 and cut not in _sentences(text):
+                        add(
+                            "criterion clause cut",
+                            where + ("text",),
+                            f"before {text[m.start() :][:30]!r}",
+                            _set(data, where + ("text",), cut),
+                        )
+            if "group" in item:
+                add(
+                    "sub-heading dropped", base + ("group",), repr(item["group"][:30]), _delete(data, base + ("group",))
+                )
+            for group in groups:
+                if group != item.get("group"):
+                    add(
+                        "sub-heading changed",
+                        base + ("group",),
+                        f"-> {group[:30]!r}",
+                        _set(data, base + ("group",), group),
+                    )
+            for k, sub in enumerate(item.get("sub_criteria", [])):
+                lifted = copy.deepcopy(data)
+                subs = lifted["eligibility"][name][i]["sub_criteria"]
+                subs.pop(k)
+                if not subs:
+                    del lifted["eligibility"][name][i]["sub_criteria"]
+                lifted["eligibility"][name].insert(i + 1, {key: v for key, v in sub.items() if key != "sub_criteria"})
+                add("sub-criterion lifted", base + ("sub_criteria", k), "to the top of its list", lifted)
+                for j in range(len(items)):
+                    if j != i:
+                        moved = copy.deepcopy(data)
+                        subs = moved["eligibility"][name][i]["sub_criteria"]
+                        subs.pop(k)
+                        if not subs:
+                            del moved["eligibility"][name][i]["sub_criteria"]
+                        target = moved["eligibility"][name][j]
+                        target.setdefault("sub_criteria", []).append(
+                            {key: v for key, v in sub.items() if key != "sub_criteria"}
+                        )
+                        add("sub-criterion under another", base + ("sub_criteria", k), f"under item {j}", moved)
+            # (a page's list says nothing of how deep its items stand: only a registry's JSON does)
+            if i and "sub_criteria" not in item and data["curation"]["sources"][0]["kind"] == "REGISTRY_JSON":
+                nested = copy.deepcopy(data)
+                under = nested["eligibility"][name][i - 1]
+                under.setdefault("sub_criteria", []).append({k: v for k, v in item.items() if k != "group"})
+                del nested["eligibility"][name][i]
+                add("criterion nested under the one before", base, "", nested)
     return out
 
 

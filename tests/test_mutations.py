@@ -168,6 +168,85 @@ def test_every_mistake_in_the_other_imported_studies_is_caught(
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 
 
+CRITERIA_FORMS = [
+    ("criteria_part_headings", "NCT09010001"),  # headings naming parts ("Part B Inclusion Criteria:")
+    ("criteria_loose_numbered", "NCT09010002"),  # numbered items with sub-items
+    ("criteria_bulleted_heading", "NCT09010006"),  # a heading written as a list item
+    ("criteria_non_inclusion", "NCT09010009"),  # "Non-inclusion criteria:"
+    ("criteria_exclusion_lead_in", "NCT09010010"),  # a lead-in to the exclusion list
+    ("criteria_spanish_exclusion", "NCT09010011"),  # "Criterios de exclusión:"
+    ("criteria_one_paragraph", "NCT09010012"),  # both lists in one paragraph
+]
+DRAFT_KINDS = {
+    "criterion moved in place",
+    "criteria merged",
+    "criterion split",
+    "criterion clause cut",
+    "sub-heading dropped",
+    "sub-heading changed",
+    "sub-criterion lifted",
+    "sub-criterion under another",
+    "criterion nested under the one before",
+    "value and quote of another item",
+    "value from other words",
+    "text cut before a clause",
+}
+
+
+@pytest.mark.parametrize("status", ["draft", "complete"])
+@pytest.mark.parametrize(
+    ("fixture", "nct_id"),
+    [
+        *CRITERIA_FORMS,
+        ("completed_phase2_randomised", "NCT09000011"),
+        ("withdrawn_enrollment_0", "NCT09000022"),
+        ("observational_followup", "NCT09000033"),
+        ("old_partial_dates", "NCT09000044"),
+    ],
+)
+def test_every_mistake_in_an_imported_draft_is_caught(
+    tmp_path: Path, capsys, fixture: str, nct_id: str, status: str
+) -> None:
+    """The same mistakes in the records the importer makes from the studies whose criteria take other
+    forms, and in every imported study as the draft it is imported as: a draft may lack items and
+    fields, not hold them otherwise (an inclusion criterion filed as an exclusion one, a criterion cut
+    before its "or HIV infection", a Part B criterion given no sub-heading), nor a value with words of
+    its source that state another."""
+    from sle_trials.cli import main
+
+    root = copy_registry(tmp_path / "registry")
+    source = REPO / "tests" / "fixtures" / "ctgov" / f"{fixture}.json"
+    assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0, capsys.readouterr()
+    shown = f"trials/{nct_id}.yaml"
+    file = root / shown
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("  status: draft\n", f"  status: {status}\n", 1), encoding="utf-8"
+    )
+    record, problems = load.load(root / shown, shown)
+    assert record is not None, problems
+    assert record.data["curation"]["status"] == status
+    missed = _run(Checks(root), shown, record.data)
+    assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
+
+
+def test_the_generator_makes_every_kind_of_mistake_in_a_draft(tmp_path: Path, capsys) -> None:
+    """The kinds the imported drafts must give rise to (sub-headings: the study with parts; sub-items
+    and clauses: the randomised study): a generator that stopped making one would pass for nothing."""
+    from sle_trials.cli import main
+
+    root = copy_registry(tmp_path / "registry")
+    schema = schema_mod.load_schema(root)
+    made: set[str] = set()
+    for fixture, nct_id in [("criteria_part_headings", "NCT09010001"), ("completed_phase2_randomised", "NCT09000011")]:
+        source = REPO / "tests" / "fixtures" / "ctgov" / f"{fixture}.json"
+        assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0, capsys.readouterr()
+        data = record_data(root / "trials" / f"{nct_id}.yaml")
+        doc = evidence.source_doc(root, data["curation"]["sources"][0]["file"])
+        assert doc is not None
+        made |= {m.kind for m in mutations.generate(data, schema, doc.text, mutations.stated_places(doc, schema))}
+    assert made >= DRAFT_KINDS
+
+
 # The kinds of mistake the imported study's record must give rise to, besides the curated records'
 IMPORTED_KINDS = {"row field filled", "date type from elsewhere", "cohort given to another arm"}
 
