@@ -1016,8 +1016,7 @@ def _criteria_filed_otherwise(data: dict) -> list[Mutation]:
                             {key: v for key, v in sub.items() if key != "sub_criteria"}
                         )
                         add("sub-criterion under another", base + ("sub_criteria", k), f"under item {j}", moved)
-            # (a page's list says nothing of how deep its items stand: only a registry's JSON does)
-            if i and "sub_criteria" not in item and data["curation"]["sources"][0]["kind"] == "REGISTRY_JSON":
+            if i and "sub_criteria" not in item:
                 nested = copy.deepcopy(data)
                 under = nested["eligibility"][name][i - 1]
                 under.setdefault("sub_criteria", []).append({k: v for k, v in item.items() if k != "group"})

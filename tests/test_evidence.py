@@ -150,6 +150,30 @@ def test_evidence_for_a_field_the_record_lacks(reg: Path, capsys) -> None:
     assert code == 1 and f"{IM19}:{line}:3: E503 evidence for enrollment.type: the record has no such field" in out
 
 
+@pytest.mark.parametrize(("status", "code"), [("complete", "E511"), ("draft", "E512")])
+def test_a_page_item_its_numbering_shows_at_the_top_of_its_list_is_not_nested(
+    reg: Path, capsys, status: str, code: str
+) -> None:
+    """A page's list shows no depth, and a criterion nested under the one before passed: "8) Male
+    participants ... agree to take effective contraceptive measures" held as a sub-item of "7) Women
+    of childbearing age ...", a condition of it, where the page numbers it 7, 8, 9 as an item of the
+    list itself."""
+    rel = "trials/NCT06513429.yaml"
+    edit(
+        reg,
+        rel,
+        "        the last follow-up\n    - number: 8\n      text: >-\n        Male participants whose partners "
+        "have fertility agree to take effective contraceptive\n        measures during",
+        "        the last follow-up\n      sub_criteria:\n        - number: 8\n          text: >-\n"
+        "            Male participants whose partners have fertility agree to take effective contraceptive\n"
+        "            measures during",
+    )
+    edit(reg, rel, "  status: complete\n", f"  status: {status}\n")
+    code_, out = run(capsys, "validate", "--root", str(reg), str(reg / rel))
+    assert code_ == 1
+    assert any(code in line and "inclusion_criteria.5.sub_criteria.0" in line for line in out.splitlines()), out
+
+
 def test_criterion_number_must_match_the_source(reg: Path, capsys) -> None:
     edit(reg, IM19, "    - number: 3\n      text: Weight ≥ 40 kg", "    - number: 30\n      text: Weight ≥ 40 kg")
     edit(reg, IM19, "criterion: {list: INCLUSION, number: 3}", "criterion: {list: INCLUSION, number: 30}")

@@ -699,7 +699,10 @@ _IS_ITEM = re.compile(r"^(?:[*•·+-]\s+|[0-9]{1,3}[.)]\s+)")
 
 def items(lines: list[str]) -> list[Item]:
     """The criteria of a page's list: each line with a bullet or a number starts an item; any other
-    line continues the item above."""
+    line continues the item above. A page's list shows no depth (its bullets stand alike), except
+    where its numbers do: an item whose number goes on from the list's own numbering (2, 3, 4, 5,
+    after a run of 1, 2, 3 that started again under 4) is an item of the list itself (depth 0); any
+    other item may stand under another (depth None: the curator reads how deep)."""
     out: list[tuple[int | None, list[str]]] = []
     for line in lines:
         if not line:
@@ -709,7 +712,22 @@ def items(lines: list[str]) -> list[Item]:
             out.append((int(m.group("num")) if m.group("num") else None, [m.group("text")]))
         elif out:
             out[-1][1].append(line)
-    return [Item(number, normalise(" ".join(parts))) for number, parts in out]
+    return [Item(number, normalise(" ".join(parts)), depth=depth) for (number, parts), depth in zip(out, _depths(out))]
+
+
+def _depths(out: list[tuple[int | None, list[str]]]) -> Iterator[int | None]:
+    """0 for each item its number shows to be an item of the list itself, None for any other."""
+    top = 0  # the list's own last number
+    run: int | None = None  # the last number of a numbering that started again, under an item
+    for number, _ in out:
+        if number is None:
+            yield None
+        elif number > top and (run is None or (number != run + 1 and number == top + 1)):
+            top, run = number, None
+            yield 0
+        else:  # a numbering started again (or one that may go on either)
+            run = number if number <= top or run is not None else run
+            yield None
 
 
 def _sections(lines: list[str], is_heading: Callable[[str], str | None]) -> Iterator[tuple[str, int, list[str]]]:
