@@ -706,6 +706,15 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
     for path, text, _ in fields.verbatim_texts(data, schema):
         if _criterion(path):
             continue
+        for m in re.finditer(r"(?<=[,:])\s+", text):  # and its words before a comma or colon cut off
+            if len(text[m.end() :].split()) >= 2:
+                add(
+                    "text cut before a clause",
+                    path,
+                    f"to {text[m.end() :][:30]!r}",
+                    _set(data, path, text[m.end() :]),
+                    TEXT_CODES | {"E521"},
+                )
         for m in list(_CLAUSE.finditer(text)) + list(re.finditer(r",\s", text)):
             cut = text[: m.start()].rstrip(" ,;")
             if len(cut.split()) >= 2:
@@ -975,6 +984,15 @@ def _criteria_filed_otherwise(data: dict) -> list[Mutation]:
                 (base + ("sub_criteria", k), s["text"]) for k, s in enumerate(item.get("sub_criteria", []))
             ]
             for where, text in texts:
+                # its leading clause cut off ("Except for ..., any prior biologic" to "any prior biologic")
+                for m in re.finditer(r"(?<=[,;:])\s+", text):
+                    if len(text[m.end() :].split()) >= 2:
+                        add(
+                            "criterion front cut",
+                            where + ("text",),
+                            f"to {text[m.end() :][:30]!r}",
+                            _set(data, where + ("text",), text[m.end() :]),
+                        )
                 for m in _CLAUSE.finditer(text):
                     cut = text[: m.start()].rstrip(" ,;")
                     if len(cut.split()) >= 2 and cut not in _sentences(text):
