@@ -395,7 +395,7 @@ def nct_id_of(text: str) -> str:
 def _mutation_scores() -> dict[str, tuple[int, int]]:
     import sys
 
-    return getattr(sys.modules.get("test_mutations"), "SCORES", None) or {}
+    return getattr(sys.modules.get("mutations"), "SCORES", None) or {}
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -16,7 +16,7 @@ from sle_trials import cli
 # How a test would read the repository's own data rather than the tests' registry.
 _READS_THE_DATA = re.compile(
     r'REPO / "(trials|seeds|trials\.csv|datapackage\.json)"'
-    r"|REPO / (IM19_PATH|RELMA_PATH|CSV|KEPT|ORIGINAL)\b"
+    r"|REPO / (IM19_PATH|RELMA_PATH|CSV|KEPT|ORIGINAL|shown|SHOWN|rel)\b"
     r"|Checker\(REPO\)|Checks\(REPO\)|\"--root\", str\(REPO\)|source_(text|doc)\(REPO,|trial_files\(REPO\)"
 )
 

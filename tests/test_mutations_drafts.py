@@ -1,0 +1,114 @@
+"""The mutation test of drafts (test_mutations.py holds the curated records, the stubs and the imported
+records marked complete; the two modules run on the two workers side by side): the curated records
+as drafts, and the records the importer makes from studies whose criteria take other forms, as the
+drafts they are imported as and marked complete. A draft may lack items and fields, not hold them
+otherwise (an inclusion criterion filed as an exclusion one, a criterion cut before its "or HIV
+infection", a Part B criterion given no sub-heading), nor a value with words of its source that
+state another.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mutations
+import pytest
+from conftest import DATA_ROOT, REPO, copy_registry, record_data
+from sle_trials.checks import evidence, load
+from sle_trials.checks import schema as schema_mod
+
+pytestmark = pytest.mark.long  # handed to a worker before the short modules (conftest.py)
+
+CURATED = ["trials/NCT06513429.yaml", "trials/NCT05765006.yaml"]
+
+
+@pytest.mark.parametrize("shown", CURATED)
+def test_every_mistake_in_a_curated_record_as_a_draft_is_caught(shown: str) -> None:
+    """The same mistakes in the curated records as drafts, which E511 does not hold whole: a page's
+    criteria are still its list's items, whole and where the page lists them (E512)."""
+    record, problems = load.load(DATA_ROOT / shown, shown)
+    assert record is not None, problems
+    data = record.data
+    data["curation"]["status"] = "draft"
+    missed = mutations.run(mutations.Checks(DATA_ROOT), shown, data)
+    assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
+
+
+CRITERIA_FORMS = [
+    ("criteria_part_headings", "NCT09010001"),  # headings naming parts ("Part B Inclusion Criteria:")
+    ("criteria_loose_numbered", "NCT09010002"),  # numbered items with sub-items
+    ("criteria_bulleted_heading", "NCT09010006"),  # a heading written as a list item
+    ("criteria_non_inclusion", "NCT09010009"),  # "Non-inclusion criteria:"
+    ("criteria_exclusion_lead_in", "NCT09010010"),  # a lead-in to the exclusion list
+    ("criteria_spanish_exclusion", "NCT09010011"),  # "Criterios de exclusión:"
+    ("criteria_one_paragraph", "NCT09010012"),  # both lists in one paragraph
+]
+DRAFT_KINDS = {
+    "criterion moved in place",
+    "criteria merged",
+    "criterion split",
+    "criterion clause cut",
+    "criterion front cut",
+    "sub-heading dropped",
+    "sub-heading changed",
+    "sub-criterion lifted",
+    "sub-criterion under another",
+    "criterion nested under the one before",
+    "value and quote of another item",
+    "value from other words",
+    "text cut before a clause",
+}
+
+
+@pytest.mark.parametrize("status", ["draft", "complete"])
+@pytest.mark.parametrize(
+    ("fixture", "nct_id"),
+    [
+        *CRITERIA_FORMS,
+        ("completed_phase2_randomised", "NCT09000011"),
+        ("withdrawn_enrollment_0", "NCT09000022"),
+        ("observational_followup", "NCT09000033"),
+        ("old_partial_dates", "NCT09000044"),
+    ],
+)
+def test_every_mistake_in_an_imported_draft_is_caught(
+    tmp_path: Path, capsys, fixture: str, nct_id: str, status: str
+) -> None:
+    """The same mistakes in the records the importer makes from the studies whose criteria take other
+    forms, and in every imported study as the draft it is imported as: a draft may lack items and
+    fields, not hold them otherwise (an inclusion criterion filed as an exclusion one, a criterion cut
+    before its "or HIV infection", a Part B criterion given no sub-heading), nor a value with words of
+    its source that state another."""
+    from sle_trials.cli import main
+
+    root = copy_registry(tmp_path / "registry")
+    source = REPO / "tests" / "fixtures" / "ctgov" / f"{fixture}.json"
+    assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0, capsys.readouterr()
+    shown = f"trials/{nct_id}.yaml"
+    file = root / shown
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("  status: draft\n", f"  status: {status}\n", 1), encoding="utf-8"
+    )
+    record, problems = load.load(root / shown, shown)
+    assert record is not None, problems
+    assert record.data["curation"]["status"] == status
+    missed = mutations.run(mutations.Checks(root), shown, record.data)
+    assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
+
+
+def test_the_generator_makes_every_kind_of_mistake_in_a_draft(tmp_path: Path, capsys) -> None:
+    """The kinds the imported drafts must give rise to (sub-headings: the study with parts; sub-items
+    and clauses: the randomised study): a generator that stopped making one would pass for nothing."""
+    from sle_trials.cli import main
+
+    root = copy_registry(tmp_path / "registry")
+    schema = schema_mod.load_schema(root)
+    made: set[str] = set()
+    for fixture, nct_id in [("criteria_part_headings", "NCT09010001"), ("completed_phase2_randomised", "NCT09000011")]:
+        source = REPO / "tests" / "fixtures" / "ctgov" / f"{fixture}.json"
+        assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0, capsys.readouterr()
+        data = record_data(root / "trials" / f"{nct_id}.yaml")
+        doc = evidence.source_doc(root, data["curation"]["sources"][0]["file"])
+        assert doc is not None
+        made |= {m.kind for m in mutations.generate(data, schema, doc.text, mutations.stated_places(doc, schema))}
+    assert made >= DRAFT_KINDS
