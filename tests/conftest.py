@@ -425,3 +425,39 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     terminalreporter.write_sep("-", f"mutation score: {caught}/{total} plausible mistakes caught")
     for kind, (c, n) in sorted(scores.items()):
         terminalreporter.write_line(f"  {kind:<22} {c:>5}/{n}")
+
+
+# The fixture study tests/fixtures/ctgov/completed_phase2_randomised.json as imported: two arms, two
+# sites, outcomes and nested criteria (test_attacks_rows.py, test_attacks_lists.py).
+IMPORTED = "trials/NCT09000011.yaml"
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict]:
+    """That study imported into a registry copy, and marked complete as a curator who reviewed it
+    would: (its pipeline.Checker, its data)."""
+    from sle_trials.checks import load
+    from sle_trials.cli import main
+    from sle_trials.engine import pipeline
+
+    root = copy_registry(tmp_path_factory.mktemp("registry"))
+    source = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
+    assert main(["import", "ctgov", str(source), "--root", str(root), "--no-cache"]) == 0
+    file = root / IMPORTED
+    file.write_text(file.read_text("utf-8").replace("  status: draft\n", "  status: complete\n", 1), "utf-8")
+    record, problems = load.load(file, IMPORTED)
+    assert record is not None, problems
+    return pipeline.Checker(root), record.data
+
+
+def imported_codes(checker: Any, data: dict) -> set[str]:
+    """The codes of the one-record checks (schema, rules, evidence) of that study's data, as
+    `trials validate` runs them."""
+    from sle_trials.checks import evidence, load, rules
+    from sle_trials.checks import schema as schema_mod
+
+    record = load.Record(IMPORTED, data)
+    problems = schema_mod.check(record, checker.validator) or (
+        rules.check(record, checker.root, Path(IMPORTED).stem) or evidence.check(record, checker.schema, checker.root)
+    )
+    return {p.code for p in problems}

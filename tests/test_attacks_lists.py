@@ -12,34 +12,12 @@ import copy
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, copy_registry
-from sle_trials.checks import evidence, load, rules
-from sle_trials.checks import schema as schema_mod
-from sle_trials.cli import main
+from conftest import imported_codes
 from sle_trials.engine import pipeline
-
-SHOWN = "trials/NCT09000011.yaml"  # tests/fixtures/ctgov/completed_phase2_randomised.json, imported
-
-
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[pipeline.Checker, dict]:
-    """The fixture's study imported, and marked complete as a curator who reviewed it would."""
-    root = copy_registry(tmp_path_factory.mktemp("registry"))
-    source = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
-    assert main(["import", "ctgov", str(source), "--root", str(root), "--no-cache"]) == 0
-    file = root / SHOWN
-    file.write_text(file.read_text("utf-8").replace("  status: draft\n", "  status: complete\n", 1), "utf-8")
-    record, problems = load.load(file, SHOWN)
-    assert record is not None, problems
-    return pipeline.Checker(root), record.data
 
 
 def codes(checker: pipeline.Checker, data: dict) -> set[str]:
-    record = load.Record(SHOWN, data)
-    problems = schema_mod.check(record, checker.validator) or (
-        rules.check(record, checker.root, "NCT09000011") or evidence.check(record, checker.schema, checker.root)
-    )
-    return {p.code for p in problems}
+    return imported_codes(checker, data)
 
 
 def test_the_imported_record_marked_complete_passes(imported: tuple[pipeline.Checker, dict]) -> None:

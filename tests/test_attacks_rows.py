@@ -14,34 +14,13 @@ from __future__ import annotations
 import copy
 
 import pytest
-from conftest import DATA_ROOT, FIXTURES, copy_registry
-from sle_trials.checks import evidence, load, rules
-from sle_trials.checks import schema as schema_mod
-from sle_trials.cli import main
+from conftest import DATA_ROOT, copy_registry, imported_codes
+from sle_trials.checks import evidence, load
 from sle_trials.engine import pipeline
-
-SHOWN = "trials/NCT09000011.yaml"  # tests/fixtures/ctgov/completed_phase2_randomised.json, imported
-
-
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[pipeline.Checker, dict]:
-    """The fixture's study imported, and marked complete as a curator who reviewed it would."""
-    root = copy_registry(tmp_path_factory.mktemp("registry"))
-    source = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
-    assert main(["import", "ctgov", str(source), "--root", str(root), "--no-cache"]) == 0
-    file = root / SHOWN
-    file.write_text(file.read_text("utf-8").replace("  status: draft\n", "  status: complete\n", 1), "utf-8")
-    record, problems = load.load(file, SHOWN)
-    assert record is not None, problems
-    return pipeline.Checker(root), record.data
 
 
 def codes(checker: pipeline.Checker, data: dict) -> set[str]:
-    record = load.Record(SHOWN, data)
-    problems = schema_mod.check(record, checker.validator) or (
-        rules.check(record, checker.root, "NCT09000011") or evidence.check(record, checker.schema, checker.root)
-    )
-    return {p.code for p in problems}
+    return imported_codes(checker, data)
 
 
 def test_the_imported_record_marked_complete_passes(imported: tuple[pipeline.Checker, dict]) -> None:
@@ -104,7 +83,7 @@ def test_a_dose_quoted_from_another_arms_row_is_refused(imported: tuple[pipeline
 def _two_arms(tmp_path) -> tuple[pipeline.Checker, dict]:
     """IM19's page given a second arm (an observation group given standard therapy, its dose in the
     description it is listed with), and its record that arm and intervention."""
-    from conftest import add_source, copy_registry
+    from conftest import add_source
 
     root = copy_registry(tmp_path / "registry")
     text = (DATA_ROOT / "seeds" / "000_84a0f0163f21158e.txt").read_text("utf-8")
