@@ -85,7 +85,7 @@ def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_throu
     """A pull request that marks enrollment.count as needing no evidence in the schema, then sets
     IM19's enrollment to 60 and drops its quote: its own `trials check` (its CI) passes, since the
     checker reads the schema of its own tree. review.yml runs .ci/trusted-check, the base branch's
-    code and schema on the pull request's data (taken with git archive, nothing of it run): E517."""
+    code and schema on the pull request's data (its blobs, nothing of it run): E517."""
     root = tmp_path / "repo"
     root.mkdir()
     for name in ("schema", "seeds", "trials"):
@@ -143,3 +143,155 @@ def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_throu
         "trials/NCT06513429.yaml:" in checked.stdout and "E517 enrollment.count: 60 has no evidence" in checked.stdout
     )
     assert not (tmp_path / "review" / "scripts").exists() and not (tmp_path / "review" / "tests").exists()
+
+
+# --- .ci/trusted-check takes the pull request's data as its commit's blobs, through no attribute -------
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    env = {**os.environ, **GIT_ENV}
+    return subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True, input=stdin).stdout
+
+
+def _registry(tmp_path: Path) -> Path:
+    """The registry's data and .ci/trusted-check in a git repository of their own, committed on main."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    for name in ("schema", "seeds", "trials"):
+        shutil.copytree(REPO / name, root / name)
+    for name in ("trials.csv", "datapackage.json", ".ci/trusted-check"):
+        (root / name).parent.mkdir(exist_ok=True)
+        shutil.copy2(REPO / name, root / name)
+    (root / ".venv").symlink_to(REPO / ".venv")
+    (root / ".gitignore").write_text(".venv\n.cache/\n", encoding="utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "--no-verify", "-m", "base")
+    return root
+
+
+def _trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, **GIT_ENV}
+    return subprocess.run(
+        ["bash", str(root / ".ci" / "trusted-check"), rev, str(dest)], env=env, capture_output=True, text=True
+    )
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+def test_the_pull_requests_attributes_cannot_hide_a_record_from_the_base_branchs_check(tmp_path: Path) -> None:
+    """A pull request adds a record the base branch's check refuses, and `export-ignore` for it in its
+    .gitattributes: `git archive` (which writes through the attributes of the tree it archives) left
+    the record out of the folder checked, and the check passed a pull request that holds it."""
+    root = _registry(tmp_path)
+    _git(root, "checkout", "-q", "-b", "pr")
+    record = (root / "trials" / "NCT06513429.yaml").read_text(encoding="utf-8")
+    assert record.count("NCT06513429") >= 1 and "  count: 6\n" in record
+    bad = record.replace("NCT06513429", "NCT09999999").replace("  count: 6\n", "  count: 60\n")
+    (root / "trials" / "NCT09999999.yaml").write_text(bad, encoding="utf-8")
+    (root / ".gitattributes").write_text("trials/NCT09999999.yaml export-ignore\n", encoding="utf-8")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    _git(root, "checkout", "-q", "main")
+    checked = _trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert "trials/NCT09999999.yaml:" in checked.stdout, checked.stdout
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+def test_the_data_checked_is_the_commits_blobs_byte_for_byte(tmp_path: Path) -> None:
+    """Whatever the pull request's attributes say (export-subst, ident, eol=crlf, in
+    .gitattributes and in trials/.gitattributes), each file written is its blob: `git archive` wrote a
+    source's `$Format:%an$` as the author's name, words the check then read and no commit holds."""
+    from sle_trials.git import extract, plumbing
+
+    root = _registry(tmp_path)
+    source = root / "seeds" / "extra.txt"
+    source.write_bytes(b"Recruiting $Format:%an$ $Id$\nline two\n")
+    (root / ".gitattributes").write_text("* export-subst ident text eol=crlf\n", encoding="utf-8")
+    (root / "trials" / ".gitattributes").write_text("*.yaml export-ignore\n", encoding="utf-8")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    dest = tmp_path / "out"
+    written = extract.extract(plumbing.Repository(root), "HEAD", dest)
+    listed = _git(root, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", *extract.DATA).split(b"\0")
+    assert written == sorted(os.fsdecode(p) for p in listed if p)
+    for path in written:
+        assert (dest / path).read_bytes() == _git(root, "cat-file", "blob", f"HEAD:{path}"), path
+    assert (dest / "trials" / ".gitattributes").is_file()
+
+
+def _tree(root: Path, entries: list[tuple[str, str, str]]) -> str:
+    """A tree object written as given (mode, name, object id), even one git fsck refuses."""
+    raw = b"".join(mode.encode() + b" " + name.encode() + b"\0" + bytes.fromhex(oid) for mode, name, oid in entries)
+    return _git(root, "hash-object", "-t", "tree", "--literally", "-w", "--stdin", stdin=raw).decode().strip()
+
+
+def _commit(root: Path, tree: str) -> str:
+    return _git(root, "commit-tree", tree, "-m", "pr").decode().strip()
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+@pytest.mark.parametrize("shape", ["dotdot", "dotgit", "twice", "through_a_link"])
+def test_a_crafted_tree_writes_nothing_outside_the_folder(tmp_path: Path, shape: str) -> None:
+    """Trees no checkout writes (a name `..` or `.git`, a path given twice, a file beneath a link
+    that points outside): the extraction stops with exit status 2 and writes nothing outside."""
+    root = _registry(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    blob = _git(root, "hash-object", "-w", "--stdin", stdin=b"x\n").decode().strip()
+    link = _git(root, "hash-object", "-w", "--stdin", stdin=str(outside).encode()).decode().strip()
+    inner = _tree(root, [("100644", "x", blob)])
+    trials = {
+        "dotdot": [("40000", "..", inner)],
+        "dotgit": [("40000", ".git", inner)],
+        "twice": [("100644", "NCT06513429.yaml", blob), ("100644", "NCT06513429.yaml", blob)],
+        "through_a_link": [("120000", "a", link), ("40000", "a", inner)],
+    }[shape]
+    top = _tree(root, [("40000", "trials", _tree(root, trials))])
+    commit = _commit(root, top)
+    dest = tmp_path / "review"
+    checked = _trusted_check(root, commit, dest)
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert "trusted-check:" in checked.stderr
+    assert list(outside.iterdir()) == [] and not (tmp_path / "x").exists()
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+def test_links_submodules_and_huge_files_are_refused_by_the_check_unread(tmp_path: Path) -> None:
+    """A link to a file outside, a submodule and a blob of 100 MiB of zeros (a few KiB in a pack):
+    written as a checkout would write them (a link, never followed; an empty folder; a sparse file of
+    its size), so the base branch's check refuses each by what it is, reading none of them."""
+    root = _registry(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("a secret\n", encoding="utf-8")
+    (root / "seeds" / "linked.txt").symlink_to(secret)
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    huge = (
+        subprocess.run(
+            f"head -c {100 << 20} /dev/zero | git -C {root} hash-object -w --stdin",
+            shell=True,
+            check=True,
+            capture_output=True,
+            env={**os.environ, **GIT_ENV},
+        )
+        .stdout.decode()
+        .strip()
+    )
+    listing = _git(root, "ls-tree", "HEAD:seeds").decode()
+    lines = listing + f"100644 blob {huge}\thuge.txt\n160000 commit {'1' * 40}\tsub\n"
+    seeds = _git(root, "mktree", "--missing", stdin=lines.encode()).decode().strip()
+    top = _git(root, "ls-tree", "HEAD").decode()
+    top = "".join(
+        f"040000 tree {seeds}\tseeds\n" if line.endswith("\tseeds") else line + "\n" for line in top.splitlines()
+    )
+    commit = _commit(root, _git(root, "mktree", stdin=top.encode()).decode().strip())
+    dest = tmp_path / "review"
+    checked = _trusted_check(root, commit, dest)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert (dest / "seeds" / "linked.txt").is_symlink()
+    assert (dest / "seeds" / "huge.txt").stat().st_size == 100 << 20
+    assert (dest / "seeds" / "huge.txt").stat().st_blocks * 512 < 1 << 20
+    for name in ("linked.txt", "huge.txt", "sub"):
+        assert f"seeds/{name}: E307" in checked.stdout, checked.stdout
+    assert "a secret" not in checked.stdout + checked.stderr

@@ -273,7 +273,7 @@ def test_the_review_summary_is_written_by_the_base_branchs_code() -> None:
     assert len(checkouts) == 1 and "ref" not in checkouts[0].get("with", {})
     runs = "\n".join(step.get("run", "") for step in job["steps"])
     assert "trials diff" in runs and "--format markdown" in runs and "refs/review/head" in runs
-    # and its data checked by the base branch's code and schema (.ci/trusted-check: git archive of the
+    # and its data checked by the base branch's code and schema (.ci/trusted-check: the blobs of the
     # data folders only, test_attacks_review.py)
     assert "bash .ci/trusted-check refs/review/head" in runs
     for forbidden in (

@@ -1,0 +1,155 @@
+"""A commit's data, written out as its blobs are: what .ci/trusted-check checks with the base branch's code.
+
+review.yml checks a pull request's records, sources, manifest and generated files with the code and
+the schema of the base branch. They used to be taken with `git archive | tar -x`, but `git archive`
+writes each file through the attributes of the tree it archives, which are the pull request's own
+`.gitattributes`: `export-ignore` left a record out of the folder (a record with a wrong value was
+never read, and the check passed), `export-subst` wrote `$Format:%an$` of a source as the author's name
+(the check read words no commit holds), and `ident`, `eol`, `working-tree-encoding` and a `filter`
+rewrote the bytes as a checkout would (E308, which refuses those attributes, runs on a git work tree,
+and the folder is none). So the files are written from their blobs, byte for byte, through no
+attribute: one `git ls-tree` and `git cat-file` processes (git/plumbing.py), never `git archive`.
+
+Each path is written as a checkout would write it, or not at all: a regular file as its bytes, a link
+as a link (never followed: `trials check` refuses it by its name, E001 or E307), a submodule as an
+empty folder. A file larger than any limit the check reads within is written as a sparse file of its
+size, which the check refuses by its size alone, as it would the file (the blob of zeros a pack holds
+in a few kilobytes is never inflated to disk). What no checkout writes (a name `.`, `..` or `.git`, a
+path through a file or a link, a path twice, a mode git does not check out) stops the extraction
+with exit status 2, and nothing is written outside the folder: every folder on the way is one this
+extraction made, and every file is created new, never through a link.
+
+    usage: python -m sle_trials.git.extract REV FOLDER     exit status: 0 written, 2 refused
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+from sle_trials import files
+from sle_trials.checks import sources
+from sle_trials.git import plumbing
+
+DATA = ("trials", "seeds", "trials.csv", "datapackage.json")  # the top-level names of the data
+# The largest file the check reads (the manifest's limit; a trial file's, a source's and a generated
+# file's are smaller): a larger one is refused by its size without a byte of it read.
+LIMIT = sources.MANIFEST_LIMIT
+CHUNK = 64 << 20  # bytes of blobs read from one `git cat-file --batch`
+_NOT_CHECKED_OUT = {"", ".", "..", ".git"}
+
+
+class Refused(Exception):
+    """A path no checkout writes: the data is not extracted."""
+
+
+def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
+    """Write the data of commit rev into dest (a folder that is empty or not there): the paths
+    written, from the top. Refused (nothing more is written) for a path no checkout writes."""
+    commit = repository.commit(rev)
+    if commit is None:
+        raise Refused(f"{files.shown(rev)} names no commit")
+    dest.mkdir(parents=True, exist_ok=True)
+    if not stat.S_ISDIR(os.lstat(dest).st_mode) or any(dest.iterdir()):
+        raise Refused(f"{files.shown(str(dest))} is not an empty folder")
+    entries: dict[str, plumbing.Entry] = {}
+    for item in repository.run("ls-tree", "-r", "-z", "--full-tree", commit, "--", *DATA).split(b"\0"):
+        if not item:
+            continue
+        meta, raw = item.split(b"\t", 1)
+        mode, _kind, oid = meta.decode("ascii").split()
+        path = os.fsdecode(raw)
+        if path in entries:  # a tree git fsck refuses: which of the two would a checkout write?
+            raise Refused(f"{files.shown(path)} is written twice")
+        entries[path] = plumbing.Entry(mode, oid)
+        parts = path.split("/")
+        if parts[0] not in DATA or any(part.lower() in _NOT_CHECKED_OUT for part in parts):
+            raise Refused(f"{files.shown(path)}: a path no checkout writes")
+    kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
+    made: set[str] = set()
+    for path, entry in entries.items():
+        if entry.mode == plumbing.GITLINK_MODE:
+            _folder(dest, path, made)
+        elif entry.mode not in (*plumbing.FILE_MODES, plumbing.LINK_MODE) or kinds[entry.oid].kind != "blob":
+            raise Refused(f"{files.shown(path)}: mode {entry.mode}, not a file git checks out")
+    batch: list[tuple[str, plumbing.Entry]] = []
+    held = 0
+    for path, entry in sorted(entries.items()):
+        if entry.mode == plumbing.GITLINK_MODE:
+            continue
+        size = kinds[entry.oid].size
+        if size > LIMIT and entry.mode != plumbing.LINK_MODE:
+            _write(dest, path, None, size, entry.mode, made)
+            continue
+        if held + size > CHUNK:
+            _flush(repository, dest, batch, made)
+            batch, held = [], 0
+        batch.append((path, entry))
+        held += size
+    _flush(repository, dest, batch, made)
+    return sorted(entries)
+
+
+def _flush(
+    repository: plumbing.Repository, dest: Path, batch: list[tuple[str, plumbing.Entry]], made: set[str]
+) -> None:
+    blobs = repository.objects({entry.oid for _, entry in batch}, LIMIT)
+    for path, entry in batch:
+        data = blobs[entry.oid].data
+        if data is None:
+            raise Refused(f"{files.shown(path)}: its blob cannot be read")
+        _write(dest, path, data, len(data), entry.mode, made)
+
+
+def _folder(dest: Path, path: str, made: set[str]) -> Path:
+    """dest/path as a folder this extraction made (each folder on the way too)."""
+    at = dest
+    parts = path.split("/")
+    for n in range(len(parts)):
+        at = at / parts[n]
+        sub = "/".join(parts[: n + 1])
+        if sub in made:
+            continue
+        try:
+            os.mkdir(at)
+        except FileExistsError:
+            raise Refused(f"{files.shown(path)}: {files.shown(sub)} is written twice") from None
+        made.add(sub)
+    return at
+
+
+def _write(dest: Path, path: str, data: bytes | None, size: int, mode: str, made: set[str]) -> None:
+    head, _, name = path.rpartition("/")
+    folder = _folder(dest, head, made) if head else dest
+    target = folder / name
+    try:
+        if mode == plumbing.LINK_MODE:
+            os.symlink(data or b"", target)
+            return
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o755 if mode == "100755" else 0o644)
+    except FileExistsError:
+        raise Refused(f"{files.shown(path)} is written twice") from None
+    with os.fdopen(fd, "wb") as out:
+        if data is None:
+            out.truncate(size)  # sparse: the check refuses it by its size and reads none of it
+        else:
+            out.write(data)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print("usage: python -m sle_trials.git.extract REV FOLDER", file=sys.stderr)
+        return 2
+    try:
+        extract(plumbing.Repository(Path.cwd()), args[0], Path(args[1]))
+    except (Refused, plumbing.GitError) as error:
+        print(f"trusted-check: {files.printable(str(error))}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
