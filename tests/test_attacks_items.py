@@ -69,3 +69,36 @@ def test_doses_quoted_with_their_agent_bind(registry: Path, trials: Trials, firs
     put(registry, fludarabine="30", cyclophosphamide="500", first=first, second="cyclophosphamide 500 mg/m2")
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
+
+
+@pytest.mark.parametrize(
+    ("fludarabine", "unit"),
+    [("3", "mg/m2/day"), ("30", "days")],  # the days' number as the dose; the dose with the days as its unit
+)
+def test_a_dose_is_the_number_its_unit_follows_not_any_number_of_its_quote(
+    registry: Path, trials: Trials, fludarabine: str, unit: str
+) -> None:
+    """An agent's dose was bound as any number its quote holds, and its unit as any words of it:
+    "fludarabine 30 mg/m2/day for 3 days" bound a dose of 3 mg/m2/day, and one of 30 days, in a draft
+    as in a complete record, and trials.csv published it."""
+    add_source(registry, SOURCE, TEXT.replace("30 mg/m2 and", "30 mg/m2/day for 3 days and"))
+    record = joined(
+        im19_draft(SOURCE),
+        f"""\
+lymphodepletion:
+  agents:
+    - agent: FLUDARABINE
+      dose: {fludarabine}
+      unit: {unit}
+evidence:
+  lymphodepletion.agents.0: fludarabine 30 mg/m2/day for 3 days
+""",
+    )
+    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert "E508 lymphodepletion.agents.0.dose: the quote " in result.out, result.out
+    (registry / IM19_PATH).write_text(
+        record.replace(f"dose: {fludarabine}", "dose: 30").replace(f"unit: {unit}", "unit: mg/m2/day"), encoding="utf-8"
+    )
+    assert trials("validate", registry / IM19_PATH).status == 0

@@ -30,6 +30,9 @@ object; otherwise the leaf's type):
   phrase read by the criterion's list (inclusion: REQUIRED; exclusion: EXCLUDED, SEVERE_EXCLUDED);
   else E513, E507. A list of them (therapies, antibodies, criteria sets) is the whole enumeration the
   criterion gives, read in the criterion's words and not only the quotes': else E525.
+- a lymphodepleting agent's dose (`x-bind: agent_dose`) is bound when its number is in the quote with
+  its unit written right after it ("fludarabine 30 mg/m2/day for 3 days" is no dose of 3, nor of 30
+  days); else E508.
 - an enrollment (`x-bind: count`) is bound when the number is a number of participants (or labelled
   Enrollment); else E508.
 - a date is bound when written in the quote under its own label ("Last Updated: 2025-08-17");
@@ -993,6 +996,35 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     yield from _walk(ctx, path, cohort, node, quotes, skip=("dose", "patients"))
 
 
+def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
+    """A lymphodepleting agent's dose: a number of the quote with the unit written right after it, not
+    any number the quote holds ("fludarabine 30 mg/m2/day for 3 days" states no dose of 3 mg/m2/day,
+    nor one of 30 days)."""
+    if "dose" in agent:
+        here = path + ("dose",)
+        texts = ctx.together(quotes)
+        found = [
+            (q, n)
+            for q in texts
+            for n in lexicon.numbers(q)
+            if lexicon.same_number(n.value, agent["dose"]) and not _is_label(q, n)
+        ]
+        if not found:
+            yield ctx.problem(
+                here,
+                "E508",
+                f"{fields.dotted(here)}: the quote states no dose of "
+                f"{lexicon.number_text(agent['dose'])} {_cut(quotes)}",
+            )
+        elif "unit" in agent and not any(lexicon.unit_follows(q, n.end, agent["unit"]) for q, n in found):
+            yield ctx.problem(
+                path + ("unit",),
+                "E508",
+                f"{fields.dotted(here)}: the quote does not write {agent['unit']!r} with the dose {_cut(quotes)}",
+            )
+    yield from _walk(ctx, path, agent, node, quotes, skip=("dose", "unit"))
+
+
 def _count(ctx: Context, path: Path_, enrollment: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
     counted = [c for q in quotes for c in lexicon.counts(q)]
     if not any(lexicon.same_number(c, enrollment["count"]) for c in counted):
@@ -1180,6 +1212,7 @@ BINDERS: dict[str, Callable[..., Iterator[Problem]]] = {
     "threshold": _threshold,
     "age": _age,
     "cohort": _cohort,
+    "agent_dose": _agent_dose,
     "count": _count,
     "date": _date_struct,
     "criterion": _in_criterion,
@@ -1190,6 +1223,7 @@ READS: dict[str, tuple[str, ...] | None] = {
     "threshold": None,
     "age": None,
     "cohort": None,
+    "agent_dose": ("dose", "unit"),
     "count": ("count",),
     "date": ("date",),
     "criterion": None,

@@ -22,7 +22,7 @@ from typing import Any, TextIO
 from sle_trials import fields
 from sle_trials.checks.load import Record
 
-BOUND_OBJECTS = ("threshold", "age", "cohort", "count", "date", "criterion")
+BOUND_OBJECTS = ("threshold", "age", "cohort", "count", "date", "criterion", "agent_dose")
 _NCT_PATTERN = "^NCT[0-9]{8}$"
 
 
