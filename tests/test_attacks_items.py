@@ -73,7 +73,8 @@ def test_doses_quoted_with_their_agent_bind(registry: Path, trials: Trials, firs
 
 @pytest.mark.parametrize(
     ("fludarabine", "unit"),
-    [("3", "mg/m2/day"), ("30", "days")],  # the days' number as the dose; the dose with the days as its unit
+    # the days' number as the dose; the dose with the days as its unit; the unit cut before its /day
+    [("3", "mg/m2/day"), ("30", "days"), ("30", "mg/m2")],
 )
 def test_a_dose_is_the_number_its_unit_follows_not_any_number_of_its_quote(
     registry: Path, trials: Trials, fludarabine: str, unit: str

@@ -997,9 +997,9 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
 
 
 def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
-    """A lymphodepleting agent's dose: a number of the quote with the unit written right after it, not
-    any number the quote holds ("fludarabine 30 mg/m2/day for 3 days" states no dose of 3 mg/m2/day,
-    nor one of 30 days)."""
+    """A lymphodepleting agent's dose: a number of the quote with the unit written right after it, whole,
+    not any number the quote holds ("fludarabine 30 mg/m2/day for 3 days" states no dose of 3
+    mg/m2/day, nor one of 30 days, nor one of 30 mg/m2)."""
     if "dose" in agent:
         here = path + ("dose",)
         texts = ctx.together(quotes)
@@ -1016,13 +1016,24 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
                 f"{fields.dotted(here)}: the quote states no dose of "
                 f"{lexicon.number_text(agent['dose'])} {_cut(quotes)}",
             )
-        elif "unit" in agent and not any(lexicon.unit_follows(q, n.end, agent["unit"]) for q, n in found):
+        elif "unit" in agent and not any(_whole_unit(q, n.end, agent["unit"]) for q, n in found):
             yield ctx.problem(
                 path + ("unit",),
                 "E508",
                 f"{fields.dotted(here)}: the quote does not write {agent['unit']!r} with the dose {_cut(quotes)}",
             )
     yield from _walk(ctx, path, agent, node, quotes, skip=("dose", "unit"))
+
+
+_UNIT_GOES_ON = re.compile(r"\s*(?:/|per\b)", re.I)  # "mg/m2" of "mg/m2/day" or "mg/m2 per day"
+
+
+def _whole_unit(quote: str, at: int, unit: str) -> bool:
+    """Whether the words from at are the unit whole: not a unit cut before the "/day" or "per day"
+    that goes on with it ("30 mg/m2/day" is no dose of 30 mg/m2)."""
+    if not lexicon.unit_follows(quote, at, unit):
+        return False
+    return not _UNIT_GOES_ON.match(quote[at:].lstrip(), len(lexicon.nfkc(unit)))
 
 
 def _count(ctx: Context, path: Path_, enrollment: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
