@@ -248,3 +248,46 @@ def test_new_from_a_press_release_about_the_trial_is_a_draft(trials: Trials, reg
 def test_new_lists_the_kinds_and_the_as_of_labels(trials: Trials, registry: Path) -> None:
     result = trials("new", "NCT09000055", "--source", "seeds/x.txt", "--kind", "PRESS")
     assert result.status == 2 and "PRESS_RELEASE" in result.err and "PUBLICATION" in result.err, result.err
+
+
+def _page(registry: Path, lines: list[str]) -> None:
+    page = "\n".join(["Trial NCT09000055", "CAR-T Cells for Childhood-onset Lupus", *lines]) + "\n"
+    (registry / "seeds" / "page.txt").write_text(page, encoding="utf-8")
+    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:
+        sums.write(f"{hashlib.sha256(page.encode()).hexdigest()}  page.txt\n")
+
+
+@pytest.mark.parametrize(
+    ("noise", "found"),
+    [
+        ("Note {i}: 2025 was a busy year for site {i}.", True),  # the year, no date: never checked
+        ("Start date at site {i}: 2025-10-01", False),  # the date under another label: checked, a hundred
+    ],
+)
+def test_new_checks_few_lines_of_a_source_for_its_as_of_date(
+    trials: Trials, registry: Path, monkeypatch: pytest.MonkeyPatch, noise: str, found: bool
+) -> None:
+    """`trials new` checked the whole record once for every line of the source that held the year of
+    --as-of: a page of 2,000 lines with "2025" in them took 12 s, and one of a hundred thousand hours.
+    Only a line that writes the date is checked, and at most MAX_AS_OF_LINES of them."""
+    from sle_trials.checks import evidence
+    from sle_trials.curate import scaffold
+
+    checked: list[object] = []
+    real = evidence.check
+
+    def counted(*args: object, **kwargs: object) -> list:
+        checked.append(args[0])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(evidence, "check", counted)
+    _page(registry, [noise.format(i=i) for i in range(5_000)] + ["Updated 2025-10-01"])
+    argv = ["--title", "CAR-T Cells for Childhood-onset Lupus", "--kind", "TRIAL_FINDER_PAGE", "--as-of", "2025-10-01"]
+    result = trials("new", "NCT09000055", "--source", "seeds/page.txt", *argv)
+    if found:
+        assert result.status == 0, result.out + result.err
+        written = (registry / "trials" / "NCT09000055.yaml").read_text(encoding="utf-8")
+        assert "curation.sources.0.as_of: Updated 2025-10-01\n" in written
+    else:
+        assert result.status == 2 and "on more than 100 lines" in result.err, result.err
+    assert len(checked) <= scaffold.MAX_AS_OF_LINES + 1, len(checked)

@@ -341,6 +341,10 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
 
 
 _AS_OF = ("curation", "sources", 0, "as_of")
+# The lines that write the as-of date checked at most, each a whole check of the record (a millisecond or
+# more, longer the longer the source): a registry page writes its own date on one or two lines, and a
+# source of a hundred thousand such lines kept `trials new` busy for hours.
+MAX_AS_OF_LINES = 100
 
 
 def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], schema: dict) -> str:
@@ -349,19 +353,29 @@ def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], 
     written) when no line does: the date given is not one the source states."""
     entry = record["curation"]["sources"][0]
     raw = files.source_bytes(root / source) or b""
-    year = str(entry["as_of"])[:4]
+    as_of = str(entry["as_of"])
     seen: set[str] = set()
+    memory = evidence.Memory()  # the source read and parsed once, not once a line
     for line in raw.decode("utf-8", errors="replace").splitlines():
+        if as_of[:4] not in line:
+            continue
         quote = layouts.normalise(line)
-        if year not in quote or quote in seen:
+        # only a line that writes the date is checked: a source of many lines with the year in them
+        # (a hostile page, or a long one) cost a whole check of the record each, minutes for thousands
+        if quote in seen or not any(m.value == as_of for m in lexicon.dates(quote)):
             continue
         seen.add(quote)
+        if len(seen) > MAX_AS_OF_LINES:
+            raise pipeline.UsageError(
+                f"{source} writes {as_of} on more than {MAX_AS_OF_LINES} lines, and none of the first "
+                f"{MAX_AS_OF_LINES} reads as its as-of date; give --as-of the date the source gives as its own"
+            )
         text = fmt.render({**record, "evidence": {**quotes, "curation.sources.0.as_of": quote}}, schema)
         candidate, _ = load.parse(text, f"{pipeline.TRIALS_DIR}/{record['nct_id']}.yaml")
         if candidate is None:
             continue
         places = {candidate.where(_AS_OF), candidate.where(("evidence", "curation.sources.0.as_of"))}
-        if not any((p.line, p.column) in places for p in evidence.check(candidate, schema, root)):
+        if not any((p.line, p.column) in places for p in evidence.check(candidate, schema, root, memory)):
             return quote
     raise pipeline.UsageError(
         f"{source} states no as-of date {entry['as_of']} on a line of its own that the checks read as that date; "
