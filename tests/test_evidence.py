@@ -292,6 +292,42 @@ def test_a_note_that_does_not_name_what_the_source_states_excuses_nothing(reg: P
     assert run(capsys, "validate", "--root", str(reg), str(reg / IM19))[0] == 0
 
 
+def test_a_note_naming_one_sources_words_excuses_nothing_another_states(reg: Path, capsys) -> None:
+    """Before: E523 stopped at the first source whose words a note on the field named, so a note
+    explaining the page's "6 participants" away left an enrollment of 60 that the registry's JSON
+    states unlooked at: enrollment declared silent passed, and trials.csv read "not stated"."""
+    import hashlib
+
+    study = {
+        "protocolSection": {
+            "identificationModule": {"nctId": "NCT06513429"},
+            "statusModule": {"lastUpdatePostDateStruct": {"date": "2025-01-10", "type": "ACTUAL"}},
+            "designModule": {"enrollmentInfo": {"count": 60, "type": "ESTIMATED"}},
+        }
+    }
+    name = "ctgov_NCT06513429_2025-01-10.json"
+    raw = (json.dumps(study, indent=2) + "\n").encode()
+    (reg / "seeds" / name).write_bytes(raw)
+    with open(reg / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:
+        sums.write(f"{hashlib.sha256(raw).hexdigest()}  {name}\n")
+    source = f'    - file: seeds/{name}\n      kind: REGISTRY_JSON\n      as_of: "2025-01-10"\n'
+    edit(
+        reg, IM19, "      as_of_label: Last Updated\n  notes:\n", f"      as_of_label: Last Updated\n{source}  notes:\n"
+    )
+    edit(reg, IM19, "enrollment:\n  count: 6\n", "")
+    quote = '  curation.sources.1.as_of: "lastUpdatePostDateStruct.date: 2025-01-10"\n'
+    edit(reg, IM19, "  enrollment.count: 6 participants\n", quote)
+    edit(reg, IM19, "    - enrollment.type\n", "    - enrollment\n")
+    note = "    - field: enrollment\n      text: The page's 6 participants counts the first cohort only.\n"
+    edit(reg, IM19, "  notes:\n", "  notes:\n" + note)
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
+    assert code == 1, out
+    assert f"E523 curation.silent: enrollment is declared silent, but seeds/{name} states it (60 participants)" in out
+    assert {m for m in re.findall(r"E[0-9]{3}", out)} == {"E523"}, out
+    edit(reg, IM19, "counts the first cohort only.", "counts the first cohort only, and the registry's 60 is old.")
+    assert run(capsys, "validate", "--root", str(reg), str(reg / IM19))[0] == 0
+
+
 def test_a_note_above_a_silent_field_excuses_nothing(reg: Path, capsys) -> None:
     """Before: a note on a part of the record above a field declared silent (`eligibility`, a remark
     about the criteria) kept E523 from looking at it: healthy volunteers "No" dropped and declared

@@ -16,7 +16,7 @@ holds other fields too):
 
 A page's unlabelled dates ("2024-07-30 2027-12-31") are a curator's reading, so a date declared
 silent there is a reading too (the note on the field says which). A field with a
-curation note on it that names the words the source states there is left to the note (an age of
+curation note on it that names the words each source states there is left to the note (an age of
 "1900 Months" is stated but is no age: the note says why "1900" is none); a note that does not name
 them explains nothing of them (any text would otherwise excuse a dropped enrollment), and a note on
 a part of the record above it (`eligibility`, `dates`) is about something else and excuses nothing
@@ -76,7 +76,10 @@ def check(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Probl
             if said is None:
                 continue
             if any(_names(text, said.words) for text in notes.get(name, [])):
-                break  # a note on the field says why these words are not its value ("1900 Months" is no age)
+                # a note on the field says why these words are not its value ("1900 Months" is no age);
+                # another source's words at the field's place are its to name too (a note naming one page's
+                # "6 participants" said nothing of the registry's 60)
+                continue
             line, col = record.where(("curation", "silent", i))
             yield Problem(
                 record.path,
