@@ -20,6 +20,7 @@ command, each command a process of its own under the same limits, and held to th
 
 from __future__ import annotations
 
+import io
 import json
 import locale
 import os
@@ -38,6 +39,7 @@ import hostile_batch
 import pytest
 from conftest import DATA_ROOT
 from sle_trials.checks import load, schema, table
+from sle_trials.curate import fmt
 
 pytestmark = pytest.mark.long  # handed to a worker before the short modules (conftest.py)
 
@@ -603,6 +605,30 @@ def test_a_number_readers_disagree_on_is_refused(written: str) -> None:
     count, age or dose passed, as whatever this tool read (E023): a number is written in plain digits."""
     record, problems = load.parse(f"enrollment:\n  count: {written}\n", "x.yaml")
     assert record is None and [(p.code, p.line, p.column) for p in problems] == [("E023", 2, 10)], problems
+
+
+@pytest.mark.parametrize("written", ["1:30", "10:00", "-1:30", "1_0:30", "190:20:30.15"])
+def test_text_yaml_1_1_reads_as_a_number_in_base_60_is_refused_unquoted(written: str) -> None:
+    """A time frame "10:00" written plain is text here (YAML 1.2) and the number 600 to a YAML 1.1
+    reader (PyYAML, what many analysts load a record with): the value read differs by the reader,
+    as 1e6's did (E023). Quoted, it is text to both; `trials fmt` writes it quoted."""
+    text = f"outcomes:\n  primary:\n    - measure: Response\n      time_frame: {written}\n"
+    record, problems = load.parse(text, "x.yaml")
+    assert [(p.code, p.line, p.column) for p in problems] == [("E023", 4, 19)], problems
+    assert f'write it in double quotes: "{written}"' in problems[0].message
+    quoted = text.replace(written, f'"{written}"')
+    record, problems = load.parse(quoted, "x.yaml")
+    assert problems == [] and record is not None
+    assert record.data["outcomes"]["primary"][0]["time_frame"] == written
+    out = io.StringIO()
+    fmt.yaml_rt().dump({"time_frame": written}, out)
+    assert out.getvalue() == f'time_frame: "{written}"\n'
+
+
+@pytest.mark.parametrize("written", ["1:80", "0:30", "Day 1:30", "10:00 am"])
+def test_text_with_a_colon_that_no_reader_reads_as_a_number_stays_plain(written: str) -> None:
+    record, problems = load.parse(f"time_frame: {written}\n", "x.yaml")
+    assert problems == [] and record is not None and record.data == {"time_frame": written}
 
 
 @pytest.mark.parametrize(

@@ -71,7 +71,8 @@ CHECKS = (
     Check(
         "E023",
         "number-notation",
-        "a number in a notation YAML readers read differently (0x12, 0o22, 022, 1_8, 1e6): plain digits only",
+        "a number in a notation YAML readers read differently (0x12, 0o22, 022, 1_8, 1e6; text such as 1:30, which "
+        "YAML 1.1 reads as a number in base 60): plain digits only, and such text in quotes",
     ),
 )
 
@@ -318,6 +319,22 @@ def _notation(value: str, number: Any) -> str | None:
     return None
 
 
+# What YAML 1.1 readers (PyYAML) read as a base-60 number and YAML 1.2 ones as text: "1:30" is 90 to
+# them, "10:00" 600, "190:20:30.15" a float. PyYAML's own patterns, whole.
+SEXAGESIMAL_INT = re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+")
+SEXAGESIMAL_FLOAT = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*")
+
+
+def _sexagesimal(value: str) -> str | None:
+    """E023's message for a plain scalar that YAML 1.2 reads as text and YAML 1.1 as a number."""
+    if SEXAGESIMAL_INT.fullmatch(value) or SEXAGESIMAL_FLOAT.fullmatch(value):
+        return (
+            f"{_shown(value, 40)} is text to YAML 1.2 readers and a number in base 60 to YAML 1.1 ones (PyYAML); "
+            f'write it in double quotes: "{value}"'
+        )
+    return None
+
+
 def _int(value: str) -> int | None:
     """The whole number a plain scalar spells, or None when it is beyond +-MAX_INT."""
     v = value.replace("_", "")
@@ -476,6 +493,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                             problem(mark, "E021" if scalar == "int" else "E019", trouble)
                         elif scalar in ("int", "float") and (notation := _notation(e.value, value)):
                             problem(mark, "E023", notation)
+                    elif ":" in value and (sexagesimal := _sexagesimal(value)):
+                        problem(mark, "E023", sexagesimal)
                 if container is None:
                     root, root_text = value, e.value
                     continue

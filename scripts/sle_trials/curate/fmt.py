@@ -62,10 +62,15 @@ class FmtError(Exception):
 
 
 class _Emitter(Emitter):
-    """Double quotes wherever quotes are needed (ruamel.yaml would otherwise choose single quotes)."""
+    """Double quotes wherever quotes are needed (ruamel.yaml would otherwise choose single quotes), and
+    for text that YAML 1.1 readers read as a number in base 60 ("1:30", which E023 refuses unquoted)."""
 
     def choose_scalar_style(self) -> Any:
         style = super().choose_scalar_style()
+        if not style and self.event.implicit[0] and self.event.value and ":" in self.event.value:
+            value = self.event.value
+            if load.SEXAGESIMAL_INT.fullmatch(value) or load.SEXAGESIMAL_FLOAT.fullmatch(value):
+                return '"'
         return '"' if style == "'" else style
 
 
