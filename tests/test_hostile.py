@@ -632,6 +632,29 @@ def test_text_with_a_colon_that_no_reader_reads_as_a_number_stays_plain(written:
 
 
 @pytest.mark.parametrize(
+    "written, held",
+    [
+        ("0.30000000000000001", "0.3"),
+        ("0.12345678901234567", "0.12345678901234566"),
+        ("9007199254740993.0", "9007199254740992"),
+    ],
+)
+def test_a_decimal_no_reader_holds_as_written_is_refused(written: str, held: str) -> None:
+    """A decimal of more digits than a double holds passed as written, while this tool, trials.csv and
+    every reader held another number: a dose of 9007199254740993.0 was 9007199254740992 in the CSV,
+    0.30000000000000001 was 0.3 (E021, as for a whole number beyond 2^53 - 1)."""
+    record, problems = load.parse(f"dose: {written}\n", "x.yaml")
+    assert record is None and [(p.code, p.line, p.column) for p in problems] == [("E021", 1, 7)], problems
+    assert f"every reader reads it as {held}; write {held}" in problems[0].message
+
+
+@pytest.mark.parametrize("written", ["6.0", "6.50", "-0.0", "+0.5", "40.000", "0.0000001", "3.0000000000000004"])
+def test_a_decimal_every_reader_holds_as_written_is_read(written: str) -> None:
+    record, problems = load.parse(f"dose: {written}\n", "x.yaml")
+    assert problems == [] and record is not None and record.data == {"dose": float(written)}
+
+
+@pytest.mark.parametrize(
     "written, value", [("18", 18), ("+18", 18), ("-3", -3), ("0", 0), ("1.5", 1.5), ("0.25", 0.25)]
 )
 def test_a_number_in_plain_digits_is_read(written: str, value: float) -> None:

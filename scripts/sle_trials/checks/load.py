@@ -66,7 +66,12 @@ CHECKS = (
     Check("E018", "non-text-key", "a key that is not text (a number, null, a list)"),
     Check("E019", "non-finite-number", "a number that is infinite or not a number (.inf, .nan)"),
     Check("E020", "invisible-character", "a control, bidirectional or zero-width character"),
-    Check("E021", "integer-too-large", "a whole number beyond 2^53 - 1, which spreadsheets and JSON readers round"),
+    Check(
+        "E021",
+        "integer-too-large",
+        "a whole number beyond 2^53 - 1, or a decimal with more digits than a double holds, which spreadsheets "
+        "and JSON readers round",
+    ),
     Check("E022", "yaml-directive", "a %YAML or %TAG directive line; trial files are plain YAML 1.2"),
     Check(
         "E023",
@@ -335,6 +340,18 @@ def _sexagesimal(value: str) -> str | None:
     return None
 
 
+def _rounded(value: str, number: float) -> str | None:
+    """E021's message for a decimal in plain digits that no reader holds as written: a double keeps
+    some 16 digits, so 9007199254740993.0 is read as 9007199254740992 and 0.30000000000000001 as 0.3,
+    by this tool, trials.csv and every spreadsheet and JSON reader, whatever the record says."""
+    text = value.lstrip("+")
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    held = decimals.plain(number)
+    if text in (held, "-0"):
+        return None
+    return f"{_shown(value, 40)} has more digits than a number holds: every reader reads it as {held}; write {held}"
+
+
 def _int(value: str) -> int | None:
     """The whole number a plain scalar spells, or None when it is beyond +-MAX_INT."""
     v = value.replace("_", "")
@@ -493,6 +510,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                             problem(mark, "E021" if scalar == "int" else "E019", trouble)
                         elif scalar in ("int", "float") and (notation := _notation(e.value, value)):
                             problem(mark, "E023", notation)
+                        elif scalar == "float" and (rounded := _rounded(e.value, value)):
+                            problem(mark, "E021", rounded)
                     elif ":" in value and (sexagesimal := _sexagesimal(value)):
                         problem(mark, "E023", sexagesimal)
                 if container is None:
