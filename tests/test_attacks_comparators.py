@@ -89,3 +89,43 @@ def test_an_age_the_source_negates_is_the_other_bound(registry: Path, trials: Tr
     put(registry, IM19_PATH, joined(im19_draft(SOURCE), age_fields(bound, 18, "Participants not under 18 years.")))
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert (result.status, result.codes()) == ((0, set()) if passes else (1, {"E508"})), result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "measure", "unit"),
+    [
+        ("BMI ≥ 40 kg/m2", "BODY_WEIGHT", "BMI", "kg"),  # a body-mass index read as a body weight of 40 kg
+        ("Prednisone ≤ 30 mg/m2/day", "CORTICOSTEROID_DOSE", "Prednisone", "mg"),
+        ("BMI ≥ 40 kg per m2", "BODY_WEIGHT", "BMI", "kg"),
+        ("Prednisone ≤ 30 mg/m2/day", "CORTICOSTEROID_DOSE", "Prednisone", "mg/m2"),  # a unit the table lacks
+    ],
+)
+def test_a_unit_is_not_read_from_the_start_of_a_longer_one(
+    registry: Path, trials: Trials, text: str, kind: str, measure: str, unit: str
+) -> None:
+    """The lexicon read a unit it knows from the start of a longer one: "BMI ≥ 40 kg/m2" stated ">= 40
+    kg", so a threshold of body weight >= 40 kg bound to it, and "30 mg/m2/day" a dose of 30 mg. A unit
+    is now the whole of what is written (none the table knows, here), and a unit the table lacks must
+    be written whole in the quote too."""
+    assert not any(s.unit for s in lexicon.statements(layouts.normalise(text)))
+    threshold = (
+        THRESHOLD.replace("BODY_WEIGHT", kind)
+        .replace("measure: Weight", f"measure: {measure}")
+        .replace("unit: kg", f"unit: {unit}")
+    )
+    add_source(registry, SOURCE, f"{TITLE}\nInclusion criteria:\n1. {text}\n")
+    comparator = ">=" if "≥" in text else "<="
+    put(
+        registry,
+        IM19_PATH,
+        joined(im19_draft(SOURCE), threshold.format(text=text, comparator=comparator, value=text.split()[2])),
+    )
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1 and "E508 eligibility.thresholds.0" in result.out, result.out
+    if kind == "BODY_WEIGHT":
+        return  # a body-mass index is no kind of limit the schema has
+    whole = text.split()[3]  # the unit as the source writes it binds
+    record = (registry / IM19_PATH).read_text(encoding="utf-8").replace(f"unit: {unit}\n", f"unit: {whole}\n")
+    put(registry, IM19_PATH, record)
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out

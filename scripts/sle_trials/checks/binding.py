@@ -399,7 +399,7 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
 
     def unit_ok(q: str, s: lexicon.Statement) -> bool:
         if unit is None:
-            return s.unit is None and lexicon.unit_follows(q, s.end, t["unit"])
+            return s.unit is None and _whole_unit(q, s.end, t["unit"])
         if s.unit is not None:
             return s.unit.key == unit.key
         lo, hi = lexicon.clause(q, s.start, s.end)

@@ -248,10 +248,12 @@ def _spelling_regex(spelling: str) -> str:
 
 
 _BY_SPELLING = sorted(((s, u) for u in UNITS for s in u.spellings), key=lambda x: -len(x[0]))
+# A unit is the whole of what is written: not the start of a longer word, nor of a unit that goes on
+# past a slash or a "per" ("kg" of "40 kg/m2", a BMI; "mg" of "30 mg/m2/day"), which is none the table knows.
 _UNIT_AT = re.compile(
     r"\s?(?:"
     + "|".join(f"(?P<u{i}>{_spelling_regex(s)})" for i, (s, _) in enumerate(_BY_SPELLING))
-    + r")(?![A-Za-z0-9])"
+    + r")(?![A-Za-z0-9]|\s*/\s*[A-Za-z0-9μ]|\s+per\s)"
 )
 
 
