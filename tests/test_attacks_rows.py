@@ -80,6 +80,27 @@ def test_a_dose_quoted_from_another_arms_row_is_refused(imported: tuple[pipeline
     assert "E512" in codes(checker, _with_cohort(data, 1, "1×10^6 anti-CD19 CAR-T cells/kg"))
 
 
+@pytest.mark.parametrize("key", ["arms.1", "arms"])
+def test_a_dose_quoted_from_another_arms_row_under_a_key_above_the_arm_is_refused(
+    imported: tuple[pipeline.Checker, dict], key: str
+) -> None:
+    """The same dose under a key above the arm's cohorts (`arms.1`, `arms`) escaped the row: the
+    check looked for a row only when the key itself stood beneath an item's field. A draft (which may
+    leave out the arms' types, which the quote would otherwise have to render) passed with the
+    standard-therapy arm given the CAR-T arm's dose."""
+    checker, data = imported
+    out = _with_cohort(data, 1, "1×10^6 anti-CD19 CAR-T cells/kg")
+    out["curation"]["status"] = "draft"
+    for i, arm in enumerate(out["arms"]):
+        del arm["type"], out["evidence"][f"arms.{i}.type"]
+    out["evidence"][key] = out["evidence"].pop("arms.1.cohorts.0")
+    assert "E512" in codes(checker, out)
+    out["evidence"]["arms.0"] = out["evidence"].pop(key)  # the arm the dose is given for: its own row
+    out["arms"][0]["cohorts"], out["arms"][1]["cohorts"] = out["arms"][1]["cohorts"], []
+    del out["arms"][1]["cohorts"]
+    assert codes(checker, out) == set()
+
+
 def _two_arms(tmp_path) -> tuple[pipeline.Checker, dict]:
     """IM19's page given a second arm (an observation group given standard therapy, its dose in the
     description it is listed with), and its record that arm and intervention."""

@@ -680,13 +680,13 @@ def check_evidence(
                     f"evidence for {key}: the quote is not where the source states {fields.dotted(_unindexed(child))}: "
                     f"{sources.where_else(child)}",
                 )
-        if placed and not _in_own_row(record, sources, path, quotes):
+        if placed and (astray := _out_of_row(record, sources, scalars, path, quotes)) is not None:
             yield at(
                 record,
                 where,
                 "E512",
                 f"evidence for {key}: the quote is not in the source's row of the item it is about "
-                f"({_item_name(record, path)!r}), but another's",
+                f"({_item_name(record, astray)!r}), but another's",
                 key=True,
             )
         elif placed and not _names_item(record, schema, path, quotes):
@@ -773,6 +773,33 @@ def _row_depth(path: fields.Path_) -> int:
         if isinstance(path[k], int) and fields.dotted(_unindexed(path[:k])) in layouts.ROW_LABELS:
             return k
     return -1
+
+
+def _out_of_row(
+    record: Record, sources: Sources, scalars: Scalars, path: fields.Path_, quotes: list[str]
+) -> fields.Path_ | None:
+    """The first value the quote binds (path, or one beneath it) whose quote is not in its item's row
+    (_in_own_row); None when there is none. A key above the items (`arms`, `arms.1`) binds the values
+    beneath each item's fields as much as `arms.1.cohorts.0` does: a quote for it used to escape the
+    row, so the CAR-T arm's dose, under `arms.1`, was given to the other arm."""
+    if _row_depth(path) >= 0:
+        return None if _in_own_row(record, sources, path, quotes) else path
+    name = fields.dotted(_unindexed(path))
+    if not any(
+        rows == name or rows.startswith(name + ".") or name.startswith(rows + ".") for rows in layouts.ROW_LABELS
+    ):
+        return None  # no list the sources state as rows lies beneath this key
+    seen: set[fields.Path_] = set()
+    for leaf, _, node in scalars.all:
+        if len(leaf) <= len(path) or leaf[: len(path)] != path or not fields.needs_evidence(leaf, node):
+            continue
+        k = _row_depth(leaf)
+        if k < 0 or leaf[: k + 2] in seen:
+            continue
+        seen.add(leaf[: k + 2])  # one check for each field of an item: the row is the item's
+        if not _in_own_row(record, sources, leaf, quotes):
+            return leaf
+    return None
 
 
 def _in_own_row(record: Record, sources: Sources, path: fields.Path_, quotes: list[str]) -> bool:
