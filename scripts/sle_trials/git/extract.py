@@ -148,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     except (Refused, plumbing.GitError) as error:
         print(f"trusted-check: {files.printable(str(error))}", file=sys.stderr)
         return 2
+    except OSError as error:  # a name too long for the file system, a full disk: no data, no verdict
+        shown = files.shown(os.fsdecode(error.filename)) if error.filename else "the data"
+        print(f"trusted-check: {shown} cannot be written: {error.strerror}", file=sys.stderr)
+        return 2
     return 0
 
 
