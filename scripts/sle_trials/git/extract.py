@@ -55,15 +55,10 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
     if not stat.S_ISDIR(os.lstat(dest).st_mode) or any(dest.iterdir()):
         raise Refused(f"{files.shown(str(dest))} is not an empty folder")
     entries: dict[str, plumbing.Entry] = {}
-    for item in repository.run("ls-tree", "-r", "-z", "--full-tree", commit, "--", *DATA).split(b"\0"):
-        if not item:
-            continue
-        meta, raw = item.split(b"\t", 1)
-        mode, _kind, oid = meta.decode("ascii").split()
-        path = os.fsdecode(raw)
+    for path, entry in repository.tree_entries(commit, list(DATA)):
         if path in entries:  # a tree git fsck refuses: which of the two would a checkout write?
             raise Refused(f"{files.shown(path)} is written twice")
-        entries[path] = plumbing.Entry(mode, oid)
+        entries[path] = entry
         parts = path.split("/")
         if parts[0] not in DATA or any(part.lower() in _NOT_CHECKED_OUT for part in parts):
             raise Refused(f"{files.shown(path)}: a path no checkout writes")

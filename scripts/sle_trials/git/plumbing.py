@@ -147,13 +147,18 @@ class Repository:
 
     def tree(self, commit: str, paths: list[str]) -> dict[str, Entry]:
         """Every file (and submodule) under paths in a commit: path -> its entry. One `git ls-tree`."""
+        return dict(self.tree_entries(commit, paths))
+
+    def tree_entries(self, commit: str, paths: list[str]) -> list[tuple[str, Entry]]:
+        """tree() as `git ls-tree` lists it, each line (path, entry): a crafted tree that lists one path
+        twice shows it twice here (git/extract.py refuses such a tree)."""
         listing = self.run("ls-tree", "-r", "-z", "--full-tree", _oid(commit), "--", *paths)
-        out: dict[str, Entry] = {}
+        out: list[tuple[str, Entry]] = []
         for item in listing.split(b"\0"):
             if item:
                 meta, path = item.split(b"\t", 1)
                 mode, _kind, oid = meta.decode("ascii").split()
-                out[os.fsdecode(path)] = Entry(mode, oid)
+                out.append((os.fsdecode(path), Entry(mode, oid)))
         return out
 
     def changes(self, base: str, head: str | None, paths: list[str]) -> list[Change]:
