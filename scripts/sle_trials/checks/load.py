@@ -330,9 +330,14 @@ SEXAGESIMAL_INT = re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+")
 SEXAGESIMAL_FLOAT = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*")
 
 
+def base_60(value: str) -> bool:
+    """Whether YAML 1.1 readers read the plain scalar value as a number in base 60 ("1:30")."""
+    return bool(SEXAGESIMAL_INT.fullmatch(value) or SEXAGESIMAL_FLOAT.fullmatch(value))
+
+
 def _sexagesimal(value: str) -> str | None:
     """E023's message for a plain scalar that YAML 1.2 reads as text and YAML 1.1 as a number."""
-    if SEXAGESIMAL_INT.fullmatch(value) or SEXAGESIMAL_FLOAT.fullmatch(value):
+    if base_60(value):
         return (
             f"{_shown(value, 40)} is text to YAML 1.2 readers and a number in base 60 to YAML 1.1 ones (PyYAML); "
             f'write it in double quotes: "{value}"'

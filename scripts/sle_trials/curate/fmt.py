@@ -67,10 +67,8 @@ class _Emitter(Emitter):
 
     def choose_scalar_style(self) -> Any:
         style = super().choose_scalar_style()
-        if not style and self.event.implicit[0] and self.event.value and ":" in self.event.value:
-            value = self.event.value
-            if load.SEXAGESIMAL_INT.fullmatch(value) or load.SEXAGESIMAL_FLOAT.fullmatch(value):
-                return '"'
+        if not style and self.event.implicit[0] and self.event.value and load.base_60(self.event.value):
+            return '"'
         return '"' if style == "'" else style
 
 
