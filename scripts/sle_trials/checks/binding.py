@@ -1115,9 +1115,8 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
         if text in own:
             return
         other = text
-    if (
-        other is None
-    ):  # a quote cut after the label its source gives the date ("2025-08-17" of "Last Updated: 2025-08-17")
+    # a quote cut after the label its source gives the date ("2025-08-17" of "Last Updated: 2025-08-17")
+    if other is None:
         around = [label for quote, mention in same for label in _labels_before(ctx, quote, mention, labels)]
         if any(label in own for label in around):
             return
@@ -1144,14 +1143,20 @@ def _labels_before(ctx: Context, quote: str, mention: lexicon.DateMention, label
     characters), with no other date between; None for an occurrence with none."""
     out: list[str | None] = []
     for doc in ctx.docs:
-        at = doc.text.find(quote)
-        while at >= 0:
+        for at in _occurrences(doc.text, quote):
             before = doc.text[max(0, at - LABEL_REACH) : at]
             text = before + quote
             moved = lexicon.DateMention(mention.value, mention.start + len(before), mention.end + len(before))
             out.append(lexicon.label_of(text, moved, lexicon.label_spans(text, ctx.reader.label_pattern(labels))))
-            at = doc.text.find(quote, at + 1)
     return out
+
+
+def _occurrences(text: str, quote: str) -> Iterator[int]:
+    """Where quote stands in text, each place (overlapping ones too)."""
+    at = text.find(quote)
+    while at >= 0:
+        yield at
+        at = text.find(quote, at + 1)
 
 
 def _bare_places(ctx: Context, value: str, quotes: list[str]) -> frozenset[tuple[int, int]]:
@@ -1166,10 +1171,8 @@ def _bare_places(ctx: Context, value: str, quotes: list[str]) -> frozenset[tuple
             if m.value == value and ctx.reader.label_of(quote, m, spans) is None
         ]
         for d, doc in enumerate(ctx.docs if bare else ()):
-            at = doc.text.find(quote)
-            while at >= 0:
+            for at in _occurrences(doc.text, quote):
                 out.update((d, at + start) for start in bare)
-                at = doc.text.find(quote, at + 1)
     return frozenset(out)
 
 
