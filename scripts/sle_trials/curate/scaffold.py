@@ -306,8 +306,8 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
     records = _records(root)
     study = _study(root, source, nct)
     text = evidence.source_text(root, source) or ""  # a regular file, checked above
+    named = sorted(set(re.findall(r"NCT[0-9]{8}", text)))  # the trials the source names
     if nct not in text:  # a record for a trial its source never names would be an invented one (E515)
-        named = sorted(set(re.findall(r"NCT[0-9]{8}", text)))
         close = difflib.get_close_matches(nct, named, n=1, cutoff=0.7)
         hint = f" (did you mean {close[0]}?)" if close else ""
         raise pipeline.UsageError(
@@ -318,9 +318,7 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
     # own source is a draft of its curation: a page whose layout names its trial, or a document of no
     # known layout (a press release, a publication) that names this trial and no other
     doc = evidence.source_doc(root, source)
-    about_this = doc is not None and (
-        doc.subject == nct or (doc.subject is None and set(re.findall(r"NCT[0-9]{8}", text)) == {nct})
-    )
+    about_this = doc is not None and (doc.subject == nct or (doc.subject is None and named == [nct]))
     status = "draft" if about_this else "stub"
     record: dict[str, Any] = {
         "nct_id": nct,
