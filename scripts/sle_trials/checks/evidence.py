@@ -827,8 +827,11 @@ def _in_own_row(record: Record, sources: Sources, path: fields.Path_, quotes: li
         passages = doc.places.get(name, [])
         for r, row in enumerate(doc.rows[name]):
             if layouts.texts_are_row(texts, row):
-                held += [v for v in row.values() if isinstance(v, str)]
-                held += [v for v in row.values() if isinstance(v, list) for v in v if isinstance(v, str)]
+                for v in row.values():  # a column's text, or each of a list column's (an arm's interventions)
+                    if isinstance(v, str):
+                        held.append(v)
+                    elif isinstance(v, list):
+                        held += [t for t in v if isinstance(t, str)]
                 if len(passages) == len(doc.rows[name]):
                     held.append(passages[r].text)
                 # an arm's interventions are its own, as a page lists them under it with their descriptions

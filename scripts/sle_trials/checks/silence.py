@@ -203,12 +203,8 @@ def _said(leaf: str, node: dict, placed: list[Passage]) -> Said | None:
         number = lexicon.number_text(ages[0].value)
         return Said(f"{number} {ages[0].unit}", number)
     if node.get("type") == "string":
-        whole = [p for p in placed if p.whole and (p.value or p.text)]
-        return (
-            Said(f"{(whole[0].value or whole[0].text)[:60]!r}", (whole[0].value or whole[0].text)[:60])
-            if whole
-            else None
-        )
+        value = next((p.value or p.text for p in placed if p.whole and (p.value or p.text)), None)
+        return None if value is None else Said(repr(value[:60]), value[:60])
     return None
 
 
