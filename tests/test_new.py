@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Trials, record_data, snapshot
+from conftest import FIXTURES, Trials, add_source, record_data, snapshot
 from sle_trials import fields
 from sle_trials.checks import load, schema
 
@@ -100,11 +100,12 @@ def test_new_with_a_ctgov_json_source(trials: Trials, registry: Path) -> None:
     assert trials("check").status == 0
 
 
+# A page of no known layout about one trial, with its own date (a line the checks read as one)
+PAGE = "Trial NCT09000055\nCAR-T Cells for Childhood-onset Lupus\nUpdated 2025-10-01\n"
+
+
 def test_new_with_a_text_source_needs_its_kind_and_date(trials: Trials, registry: Path) -> None:
-    page = "Trial NCT09000055\nCAR-T Cells for Childhood-onset Lupus\nUpdated 2025-10-01\n"
-    (registry / "seeds" / "page.txt").write_text(page, encoding="utf-8")
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:  # as docs/curating.md says to
-        sums.write(f"{hashlib.sha256(page.encode()).hexdigest()}  page.txt\n")
+    add_source(registry, "seeds/page.txt", PAGE)  # as docs/curating.md says to
     before = snapshot(registry)
     result = trials(
         "new", "NCT09000055", "--source", "seeds/page.txt", "--title", "CAR-T Cells for Childhood-onset Lupus"
@@ -132,10 +133,7 @@ def test_new_with_a_text_source_needs_its_kind_and_date(trials: Trials, registry
 def test_new_refuses_an_as_of_date_its_source_does_not_state(trials: Trials, registry: Path) -> None:
     """--as-of is the source's own date: one the source does not state would be a value no quote
     binds (E517), so nothing is written."""
-    page = "Trial NCT09000055\nCAR-T Cells for Childhood-onset Lupus\nUpdated 2025-10-01\n"
-    (registry / "seeds" / "page.txt").write_text(page, encoding="utf-8")
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:
-        sums.write(f"{hashlib.sha256(page.encode()).hexdigest()}  page.txt\n")
+    add_source(registry, "seeds/page.txt", PAGE)  # as docs/curating.md says to
     before = snapshot(registry)
     result = trials(
         "new",
@@ -225,9 +223,7 @@ def test_new_from_a_press_release_about_the_trial_is_a_draft(trials: Trials, reg
     wrote a stub ("what another trial's source says of it") from a press release about the trial."""
     page = "Press release: NCT09000056, CAR-T Cells for Childhood-onset Lupus, enrols its first patient.\n"
     page += "Last Updated: 2026-03-15\n"
-    (registry / "seeds" / "press.txt").write_text(page, encoding="utf-8")
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:
-        sums.write(f"{hashlib.sha256(page.encode()).hexdigest()}  press.txt\n")
+    add_source(registry, "seeds/press.txt", page)  # as docs/curating.md says to
     argv = ["--title", "CAR-T Cells for Childhood-onset Lupus", "--kind", "PRESS_RELEASE", "--as-of", "2026-03-15"]
     result = trials("new", "NCT09000056", "--source", "seeds/press.txt", *argv)
     assert result.status == 0, result.out + result.err
@@ -236,9 +232,7 @@ def test_new_from_a_press_release_about_the_trial_is_a_draft(trials: Trials, reg
     assert trials("check").status == 0
     # one naming another trial too is not known to be this trial's: a stub
     other = page.replace("NCT09000056, CAR-T Cells", "NCT09000057 (and NCT09000056), CAR-T Cells and Vaccines")
-    (registry / "seeds" / "press2.txt").write_text(other, encoding="utf-8")
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:
-        sums.write(f"{hashlib.sha256(other.encode()).hexdigest()}  press2.txt\n")
+    add_source(registry, "seeds/press2.txt", other)  # as docs/curating.md says to
     argv[1] = "CAR-T Cells and Vaccines for Childhood-onset Lupus"
     result = trials("new", "NCT09000057", "--source", "seeds/press2.txt", *argv)
     assert result.status == 0, result.out + result.err
@@ -252,9 +246,7 @@ def test_new_lists_the_kinds_and_the_as_of_labels(trials: Trials, registry: Path
 
 def _page(registry: Path, lines: list[str]) -> None:
     page = "\n".join(["Trial NCT09000055", "CAR-T Cells for Childhood-onset Lupus", *lines]) + "\n"
-    (registry / "seeds" / "page.txt").write_text(page, encoding="utf-8")
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as sums:
-        sums.write(f"{hashlib.sha256(page.encode()).hexdigest()}  page.txt\n")
+    add_source(registry, "seeds/page.txt", page)  # as docs/curating.md says to
 
 
 @pytest.mark.parametrize(
