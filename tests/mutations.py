@@ -1166,3 +1166,20 @@ def run(checks: Checks, shown: str, data: dict) -> list[str]:
         if not caught:
             missed.append(f"{mutation.kind} {mutation.path}: {mutation.description} -> {sorted(codes) or 'passed'}")
     return missed
+
+
+def imported(root: Path, source: Path, nct_id: str, status: str) -> load.Record:
+    """The study at source imported into the registry at root (a draft, as `trials import ctgov`
+    writes it), marked status (complete: as a curator who has reviewed it would), and loaded."""
+    from sle_trials.cli import main
+
+    assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0, f"{source.name} does not import"
+    shown = f"trials/{nct_id}.yaml"
+    file = root / shown
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("  status: draft\n", f"  status: {status}\n", 1), encoding="utf-8"
+    )
+    record, problems = load.load(file, shown)
+    assert record is not None, problems
+    assert record.data["curation"]["status"] == status
+    return record

@@ -50,10 +50,9 @@ def test_every_mistake_in_a_stub_is_caught(shown: str) -> None:
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 
 
-def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -> None:
+def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path) -> None:
     """The same mistakes in a record made from a ClinicalTrials.gov study (a JSON source, read by
     its keys): the registry's future records come this way."""
-    from sle_trials.cli import main
 
     root = copy_registry(tmp_path / "registry")
     # the fixture's study with two outcomes of each kind, so that one outcome's words given to the
@@ -69,17 +68,10 @@ def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -
     ]
     source = tmp_path / "study.json"
     source.write_text(json.dumps(study, indent=2), encoding="utf-8")
-    assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0, capsys.readouterr()
     shown = "trials/NCT09000011.yaml"
     # an import is a draft; a curator who has reviewed it marks it complete, and from then on a dropped,
     # cut or moved criterion is a mistake the checks must catch
-    file = root / shown
-    file.write_text(
-        file.read_text(encoding="utf-8").replace("  status: draft\n", "  status: complete\n", 1), encoding="utf-8"
-    )
-    record, problems = load.load(root / shown, shown)
-    assert record is not None, problems
-    assert record.data["curation"]["status"] == "complete"
+    record = mutations.imported(root, source, "NCT09000011", "complete")
     # and curates the dose its CAR-T arm's description gives (the comparator arm gives none)
     data = record.data
     data["arms"][0]["cohorts"] = [{"dose": {"value": 1000000, "unit": "anti-CD19 CAR-T cells", "basis": "PER_KG"}}]
@@ -104,24 +96,14 @@ def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, capsys) -
         ("old_partial_dates", "NCT09000044"),  # year-month dates, a last known status, two phases
     ],
 )
-def test_every_mistake_in_the_other_imported_studies_is_caught(
-    tmp_path: Path, capsys, fixture: str, nct_id: str
-) -> None:
+def test_every_mistake_in_the_other_imported_studies_is_caught(tmp_path: Path, fixture: str, nct_id: str) -> None:
     """The same mistakes in the records the importer makes from the other fixture studies, each marked
     complete as a curator who has reviewed it would: fields and values the first study has not."""
-    from sle_trials.cli import main
 
     root = copy_registry(tmp_path / "registry")
     source = REPO / "tests" / "fixtures" / "ctgov" / f"{fixture}.json"
-    assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0, capsys.readouterr()
     shown = f"trials/{nct_id}.yaml"
-    file = root / shown
-    file.write_text(
-        file.read_text(encoding="utf-8").replace("  status: draft\n", "  status: complete\n", 1), encoding="utf-8"
-    )
-    record, problems = load.load(root / shown, shown)
-    assert record is not None, problems
-    assert record.data["curation"]["status"] == "complete"
+    record = mutations.imported(root, source, nct_id, "complete")
     missed = mutations.run(mutations.Checks(root), shown, record.data)
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 
