@@ -86,9 +86,10 @@ evidence:
 IM19_PATH = "trials/NCT06513429.yaml"
 RELMA_PATH = "trials/NCT05765006.yaml"  # the Relma-cel record, complete, from a ClinConnect page
 
-# A source document of no known layout (no places, no rows: its words are checked, not where they
-# stand), for tests of cross-record problems: each record that cites it passes `validate` alone
-# while its references are wrong. add_plain_source puts it under seeds/ with its manifest line.
+# A source document of no known layout (no places, no rows: its words are checked, and where they
+# stand only as far as which trial's lines they are in: layouts.trial_sections), for tests of
+# cross-record problems: each record that cites it passes `validate` alone while its references are
+# wrong. add_plain_source puts it under seeds/ with its manifest line.
 PLAIN_SOURCE = "seeds/900_plain.txt"
 # A test source's own date, as the drafts below quote it: a test writing its own source starts it so.
 AS_OF_LINE = "Last Updated: 2025-08-17\n"

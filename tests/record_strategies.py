@@ -99,9 +99,12 @@ def pinned(test: str) -> Callable[[Any], Any]:
 
 _SOURCE = evidence.source_text(DATA_ROOT, ORIGINAL)  # normalised as the evidence check normalises it
 assert _SOURCE is not None, ORIGINAL
-SOURCE: str = _SOURCE
-# one line: no heading stands alone, so no layout reader recognises the page (its words are all there)
-WORDS_TEXT = " ".join([*IDS, STUB_ID, *(DATA_ROOT / ORIGINAL).read_text(encoding="utf-8").split()]) + "\n"
+# the page's words but the other trials' ids: a plain text naming other trials speaks of each of its
+# own only in the lines from that trial's id on (layouts.trial_sections)
+SOURCE: str = " ".join(w for w in _SOURCE.split(" ") if not re.fullmatch(r"NCT[0-9]{8}", w))
+# one line a generated trial: no heading stands alone, so no layout reader recognises the page (its
+# words are all there), and each trial's line begins with its id
+WORDS_TEXT = "".join(f"{nct} {SOURCE}\n" for nct in (*IDS, STUB_ID))
 
 
 def add_words_source(root: Path) -> None:

@@ -70,10 +70,12 @@ TITLE = "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE
 TITLE_A = "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"
 TITLE_B = "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"
 ONE, TWO, THREE = "NCT09000001", "NCT09000002", "NCT09000003"
-SOURCE = (
-    f"Trials {ONE}, {TWO} and {THREE}. Titles: {TITLE}; {TITLE_A}; {TITLE_B}. Last Updated: 2025-08-17.\n"
+# Plain text naming several trials speaks of each only in the lines from its id on (layouts.trial_sections).
+SOURCE = "Last Updated: 2025-08-17.\n" + "".join(
+    f"Trial {nct}. Titles: {TITLE}; {TITLE_A}; {TITLE_B}.\n"
     "Sex: ALL. Minimum age 18 years. Maximum age 65 years. Extension: minimum age 60 years; maximum age 50 years.\n"
     "Recruiting. Accepts Healthy Volunteers: No.\n"
+    for nct in (ONE, TWO, THREE)
 )
 
 

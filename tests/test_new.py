@@ -234,9 +234,21 @@ def test_new_from_a_press_release_about_the_trial_is_a_draft(trials: Trials, reg
     other = page.replace("NCT09000056, CAR-T Cells", "NCT09000057 (and NCT09000056), CAR-T Cells and Vaccines")
     add_source(registry, "seeds/press2.txt", other)  # as docs/curating.md says to
     argv[1] = "CAR-T Cells and Vaccines for Childhood-onset Lupus"
+    # plain text names a trial on a line of its own before it says anything of it alone: one naming
+    # both trials is neither's (layouts.trial_sections), so no record is started from it
+    before = snapshot(registry)
     result = trials("new", "NCT09000057", "--source", "seeds/press2.txt", *argv)
+    assert result.status == 2 and "only on lines naming other trials too (NCT09000056)" in result.err, result.err
+    assert snapshot(registry) == before
+    (registry / "seeds" / "press2.txt").unlink()  # the curator takes it back, and adds a source that does
+    manifest = registry / "seeds" / "SHA256SUMS"
+    manifest.write_text("".join(x for x in manifest.read_text().splitlines(True) if "press2" not in x))
+    other = other.replace(" (and NCT09000056)", "") + "It follows NCT09000056.\n"
+    add_source(registry, "seeds/press3.txt", other)  # as docs/curating.md says to
+    result = trials("new", "NCT09000057", "--source", "seeds/press3.txt", *argv)
     assert result.status == 0, result.out + result.err
     assert "  status: stub\n" in (registry / "trials" / "NCT09000057.yaml").read_text(encoding="utf-8")
+    assert trials("check").status == 0
 
 
 def test_new_lists_the_kinds_and_the_as_of_labels(trials: Trials, registry: Path) -> None:

@@ -216,6 +216,11 @@ class Verdict(NamedTuple):
     file: str = ""  # the source whose words a cut text cuts
 
 
+# Fields a plain document states outside its sections of the record's trial (layouts.trial_sections):
+# the document's own date (curation.sources.*), and the other trials it relates to this one.
+_OF_OTHERS = ("curation", "related_trials")
+
+
 class Sources:
     """The source documents one record cites, read with their places."""
 
@@ -237,6 +242,7 @@ class Sources:
                 self.read[name] = sha256
                 self.docs.append(doc.for_trial(self.nct_id))
         self.searches = 0
+        self.named = any(self.nct_id in doc.text for doc in self.docs)  # E515 when by none
 
     def about_other(self, doc: SourceDoc) -> bool:
         """Whether the document is about another trial (a stub's source: the page of a trial naming this one)."""
@@ -255,6 +261,8 @@ class Sources:
         found = doc.place(path)
         if found is None and doc.layout != layouts.PLAIN:
             return []  # a layout that states no such field: the source does not state it
+        if found is None and path[0] not in _OF_OTHERS and self.named:  # (named by none: E515 refuses it)
+            return doc.about(self.nct_id)  # a plain document naming other trials: its sections of this one
         return found
 
     def contains(self, text: str) -> bool:
@@ -323,6 +331,14 @@ class Sources:
                 return (
                     f"{doc.file} (a {doc.layout} layout) has no place where it states {fields.dotted(_unindexed(path))}"
                 )
+            if doc.place(path) is None and doc.about(self.nct_id) is not None:
+                others = sorted(doc.trials - {self.nct_id})
+                shown = ", ".join(others[:3]) + ", …" * (len(others) > 3)
+                return (
+                    f"{doc.file} is plain text naming other trials ({shown}): "
+                    f"it speaks of {self.nct_id} only from a line naming {self.nct_id} alone to the next line "
+                    "naming a trial"
+                )
             if doc.place(path) is not None:
                 return (
                     f"{doc.file} states {fields.dotted(_unindexed(path))} elsewhere on the page (a {doc.layout} layout)"
@@ -376,7 +392,7 @@ def at(record: Record, path: fields.Path_, code: str, message: str, *, key: bool
 def check_nct_id(record: Record, sources: Sources) -> Iterator[Problem]:
     """A record's nct_id is named by a cited source: a mistyped id cannot get a record of its own."""
     nct = record.data["nct_id"]
-    if any(nct in doc.text for doc in sources.docs):
+    if sources.named:
         return
     named = sorted({m.group(0) for doc in sources.docs for m in _NCT.finditer(doc.text)})
     close = difflib.get_close_matches(nct, named, n=1, cutoff=0.7)

@@ -318,6 +318,12 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
     # own source is a draft of its curation: a page whose layout names its trial, or a document of no
     # known layout (a press release, a publication) that names this trial and no other
     doc = evidence.source_doc(root, source)
+    if doc is not None and doc.for_trial(nct).about(nct) == []:  # plain text that says nothing of it alone
+        others = ", ".join(sorted(doc.trials - {nct}))
+        raise pipeline.UsageError(
+            f"{source} names {nct} only on lines naming other trials too ({others}); plain text speaks of a "
+            "trial from a line naming it alone to the next line naming a trial: cite a source that does"
+        )
     about_this = doc is not None and (doc.subject == nct or (doc.subject is None and named == [nct]))
     status = "draft" if about_this else "stub"
     record: dict[str, Any] = {

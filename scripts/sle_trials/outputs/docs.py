@@ -173,7 +173,11 @@ def layout_tables() -> str:
     for name, kind in layouts.LAYOUT_KINDS.items():
         out.append(f"| {name} | {said[name]} | `{kind}` | {_cell(', '.join(fields_of[name]))} |")
     kinds = ", ".join(f"`{k}`" for k in layouts.KIND_LAYOUTS)
-    out.append(f"| plain | anything else | any but {kinds} | none: text is checked word for word, anywhere in it |")
+    out.append(
+        f"| plain | anything else | any but {kinds} | none: text is checked word for word, anywhere in it; "
+        "where it names other trials, only in this trial's lines (from a line naming it alone to the next "
+        "naming any) |"
+    )
     return "\n".join(out) + "\n"
 
 

@@ -16,7 +16,8 @@ One reader per layout, each a small function below, as endoflife.date keeps one 
   fixed headings (Basic Information, Study Design, Eligibility Criteria, Sponsors, ...).
 - clinconnect: a ClinConnect trial page (Trial Information, Keywords, ClinConnect Summary, ...).
 A document no reader recognises is read as plain text with no places: its words are checked, their
-place is not (coverage says so).
+place is not (coverage says so), except which trial's lines they stand in when it names other trials
+(trial_sections).
 
 Each reader also gives the source's criteria lists as items (number, text), for the completeness
 check (completeness.py).
@@ -169,6 +170,9 @@ class SourceDoc:
     # (passage, quote) -> what the quote cuts there (edges.cut), for the records of a run that cite
     # this document: it lives and dies with the document in the run's Documents (CUTS_HELD at most)
     cuts: dict[tuple[str, str], edges.Cut | None] = field(default_factory=dict, repr=False, compare=False)
+    # a plain document's trials: every NCT id it names, and each one's sections (trial_sections)
+    trials: frozenset[str] = frozenset()
+    sections: dict[str, list[Passage]] = field(default_factory=dict)
 
     def cut(self, passage: str, quote: str) -> edges.Cut | None:
         """edges.cut(passage, quote) for a passage of this document, worked out once."""
@@ -197,6 +201,13 @@ class SourceDoc:
     def for_trial(self, nct_id: str) -> SourceDoc:
         """The part of a page of studies about this trial (the document itself when it is not a page)."""
         return next((part for part in self.parts if part.subject == nct_id), self)
+
+    def about(self, nct_id: str) -> list[Passage] | None:
+        """Where a plain document speaks of this trial: anywhere (None) when it names no other
+        trial; else only its sections of this trial (trial_sections), none when it has none."""
+        if self.trials <= {nct_id}:
+            return None
+        return self.sections.get(nct_id, [])
 
     def place(self, path: tuple) -> list[Passage] | None:
         """The passages where this source states the field at path (list indexes ignored; the
@@ -240,6 +251,41 @@ def too_deep(doc: Any) -> bool:
     return False
 
 
+_NCT_ID = re.compile(r"(?<![A-Za-z0-9])NCT[0-9]{8}(?![0-9])", re.I)
+
+
+def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
+    """doc (a plain document) with the trials it names and each one's sections. A plain document has
+    no layout to say which trial a passage is about, and a review or a list of studies names many:
+    read anywhere, a draft of one trial took another's status or enrolment from the same page. A
+    line that names one trial (and no other) begins a section of that trial, which runs until the
+    next line that names any; a line naming several trials is no one trial's, nor is the text above
+    the first line naming one."""
+    trials: set[str] = set()
+    sections: dict[str, list[Passage]] = {}
+    owner: str | None = None
+    held: list[str] = []
+
+    def close() -> None:
+        if owner is not None and held:
+            sections.setdefault(owner, []).append(Passage(normalise("\n".join(held))))
+
+    for line in lines:
+        named = (
+            {m.upper() for m in _NCT_ID.findall(normalise(line))}
+            if "nct" in line.lower() or not line.isascii()
+            else set()
+        )
+        if named:
+            close()
+            trials |= named
+            owner, held = (next(iter(named)) if len(named) == 1 else None), []
+        held.append(line)
+    close()
+    doc.trials, doc.sections = frozenset(trials), sections
+    return doc
+
+
 def read(file: str, raw: bytes) -> SourceDoc:
     """A source document's text and places (decoded as UTF-8, undecodable bytes replaced)."""
     text = raw.decode("utf-8", errors="replace")
@@ -248,6 +294,8 @@ def read(file: str, raw: bytes) -> SourceDoc:
         if doc is not None:
             # a JSON string may spell any character as an escape ("\uff23"): its text is the decoded one
             study = _ctgov_json(file, doc)
+            if study.layout == PLAIN:  # a page of studies (each part placed), or JSON of no known layout
+                trial_sections(study, "\n".join(json_line(k, v) for k, v in json_lines(doc)).split("\n"))
             if text.isascii() and "\\u" not in text:
                 return study  # NFKC changes no ASCII character: the text as read is the text as written
             return _written(study, "\n".join(json_line(k, v) for k, v in json_lines(doc)))
@@ -257,7 +305,10 @@ def read(file: str, raw: bytes) -> SourceDoc:
         if found is not None:
             found.text = normalise(text)
             return _written(found, text)
-    return _written(SourceDoc(file, PLAIN, normalise(text)), text)
+    plain = trial_sections(
+        SourceDoc(file, PLAIN, normalise(text)), text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    )
+    return _written(plain, text)
 
 
 def _written(doc: SourceDoc, text: str) -> SourceDoc:
