@@ -351,6 +351,29 @@ def test_a_limit_joined_to_another_is_not_one_on_its_own(
     assert "joins its quote to another requirement" in found[0][1]
 
 
+@pytest.mark.parametrize(
+    "index, value, measure, quote",
+    [
+        (18, 500, "CD4+ T lymphocytes", "CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³"),
+        (18, 500, "CD4+ T lymphocytes", "d. CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³ e."),
+        (19, 1000, "neutrophil count", "CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³"),
+    ],
+)
+def test_a_limit_joined_to_another_is_not_one_on_its_own_quoted_with_it(
+    checker: pipeline.Checker, index: int, value: int, measure: str, quote: str
+) -> None:
+    """Before: the compound exclusion's limits were refused only when the quote stopped at the joining
+    "with": a quote that went on through the other requirement held it, and either limit passed as an
+    unconditional threshold (in a draft, where no E527 looks for the limit it stood in for)."""
+    data = loaded(IM19)
+    data["curation"]["status"] = "draft"
+    data["eligibility"]["thresholds"][index].update(value=value, measure=measure)
+    data["evidence"][f"eligibility.thresholds.{index}"] = quote
+    found = codes(checker, IM19, data)
+    assert [c for c, _ in found] == ["E524"], found
+    assert "joins its quote to another requirement" in found[0][1]
+
+
 def _without_threshold(data: dict, index: int) -> dict:
     """data with threshold index left out as a curator leaves it out: its quote gone, the later
     thresholds' quotes one key down."""

@@ -647,6 +647,7 @@ def _conditions_in_scope(
 _JOINERS = r"(?:with|when|while|if|unless|provided|in combination with|combined with)"
 _JOINED = re.compile(r"\s*,?\s*" + _JOINERS + r"\b", re.I)  # right after the quote
 _JOINED_BEFORE = re.compile(r"\b" + _JOINERS + r"(?:\s+(?:a|an|the))?\s*\Z", re.I)  # right before it
+_LIMIT_END = re.compile(r"[0-9%³²)]\s*,?\s*\Z")  # a limit's number or unit, right before a joiner
 
 
 def _condition_left_out(
@@ -664,7 +665,8 @@ def _condition_left_out(
     sub-list heading, "Oral corticosteroids must meet the following requirements:", is where its
     measure is read from: it is held), or its own quote says "if" (the limit applies only then;
     looked at first, as the nearer and more telling), or its criterion goes on right after the quote
-    with words that join the limit to another requirement ("with a neutrophil count <1000/mm³").
+    or its limit with words that join the limit to another requirement ("with a neutrophil count
+    <1000/mm³"; a quote that goes on through that requirement holds it, and the limit holds only with it).
     Without it the limit reads as applying to everyone: "CD20 antibodies < 6 months" for a limit
     stated only "if biological agents are used"."""
     quote, statement = stated
@@ -680,7 +682,17 @@ def _condition_left_out(
             "the threshold has no conditions (give it the words that say when the limit applies)",
         )
         return
-    joined = _JOINED.match(corpus, start + len(quote)) or _JOINED_BEFORE.search(corpus, max(0, start - 40), start)
+    # right after the quote or its limit, right before the quote or, where another limit stands just
+    # before that, its measure: a quote that goes on past the joined requirement ("<500/mm³ with a
+    # neutrophil count <1000/mm³") holds it, and the limit holds only with it all the same
+    measure = corpus.rfind(normalise(t["measure"]), start, at)
+    lead = _JOINED_BEFORE.search(corpus, max(0, measure - 40), measure) if measure > start else None
+    joined = (
+        _JOINED.match(corpus, start + len(quote))
+        or _JOINED.match(corpus, start + statement.end)
+        or _JOINED_BEFORE.search(corpus, max(0, start - 40), start)
+        or (lead if lead and _LIMIT_END.search(corpus, 0, lead.start()) else None)
+    )
     if joined is not None:
         yield ctx.problem(
             path + ("conditions",),
