@@ -322,6 +322,19 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     copied,
                     VALUE_CODES | {"E113", "E527", "E518", "E524", "E528", "E529"},
                 )
+        # another limit of its criterion given to it, its quote the clause that states that limit and
+        # names this threshold's measure beside another's ("≥3×ULN, or bilirubin >1.5×ULN" for bilirubin,
+        # "CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³" for CD4+ T lymphocytes)
+        for limit, quote in _limits_of_its_criterion(eligibility, t):
+            given = _set(data, base, {**t, **limit})
+            given["evidence"][fields.dotted(base)] = quote
+            add(
+                "limit of another measure",
+                base,
+                f"{limit['comparator']} {limit['value']} {limit['unit']} by {quote[-40:]!r}",
+                given,
+                VALUE_CODES | {"E113", "E527", "E518", "E524", "E528", "E529"},
+            )
         # the threshold written twice (a limit copied over another, whose own is then lost)
         repeated = copy.deepcopy(data)
         repeated["eligibility"]["thresholds"].append(copy.deepcopy(t))
@@ -1091,6 +1104,28 @@ def _criterion(path: Path_) -> bool:
         for p in path
         if isinstance(p, str)
     )
+
+
+def _limits_of_its_criterion(eligibility: dict, t: dict) -> Iterator[tuple[dict, str]]:
+    """Each other limit (comparator, value, unit) its criterion states with a unit, and the quotes that
+    state it and name t's measure: the limit's clause, and that clause up to the limit."""
+    at = fields.criteria_named(eligibility, t["criterion"])
+    if len(at) != 1:
+        return
+    item = eligibility[t["criterion"]["list"].lower() + "_criteria"][at[0]]
+    own = lexicon.unit_named(t["unit"])
+    for text in map(normalise, fields.criterion_texts(item)):  # each item's own text: a quote lies in one
+        for s in lexicon.statements(text):
+            if s.comparator is None or s.unit is None:
+                continue
+            if s.comparator == t["comparator"] and lexicon.same_number(s.value, t["value"]) and s.unit == own:
+                continue
+            lo, hi = lexicon.clause(text, s.start, s.end)
+            value = int(s.value) if float(s.value).is_integer() else s.value
+            limit = {"comparator": s.comparator, "value": value, "unit": s.unit.spellings[0]}
+            for quote in dict.fromkeys([text[lo:hi].strip(), text[lo : s.end].strip()]):
+                if normalise(t["measure"]) in quote:
+                    yield limit, quote
 
 
 def _other_units(unit: str) -> list[str]:

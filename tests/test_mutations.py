@@ -162,4 +162,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "name from another field",
         "measure with its sign",
         "measure cut from its list",
+        "limit of another measure",
     }

@@ -9,7 +9,8 @@ object; otherwise the leaf's type):
 - a threshold (`x-bind: threshold`) is bound when its quotes lie in the criterion it names (a
   leading "3)" label must be that number); its measure is in them and its conditions in the
   criterion; one statement gives its comparator, value and unit together, with no other threshold's
-  measure between the measure and it (a measure quoted apart from the statement is the heading of
+  measure between the measure and it, nor the measure another limit's own ("≥3×ULN, or bilirubin
+  >1.5×ULN" states no bilirubin ≥ 3×ULN) (a measure quoted apart from the statement is the heading of
   the sub-list whose item states it), a whole phrase there, not cut out of the words that name it
   (phrases.py: "neutrophil count" of "Absolute neutrophil count", E529); the words nearest it say
   its kind (lexicon.py); else E513, E508. A threshold with conditions holds the one that governs its
@@ -425,7 +426,7 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
     near = [
         (q, s)
         for q, s in exact
-        if (measure in q and _measure_next_to(q, s, measure, others, longer))
+        if (measure in q and _measure_next_to(q, s, measure, others, longer, ctx.reader.statements(q)))
         or (measure not in q and _heads(item, headings, q))
     ]
     if not near and all(measure not in q for q, _ in exact):
@@ -723,11 +724,27 @@ def _heads(item: dict, headings: list[str], stated: str) -> bool:
     return any(_heads(sub, headings, stated) for sub in subs)
 
 
-def _measure_next_to(quote: str, s: lexicon.Statement, measure: str, others: list[str], longer: list[str]) -> bool:
+def _measure_next_to(
+    quote: str,
+    s: lexicon.Statement,
+    measure: str,
+    others: list[str],
+    longer: list[str],
+    stated: tuple[lexicon.Statement, ...] = (),
+) -> bool:
     """Whether an occurrence of the measure has no other threshold's measure between it and the statement.
     An occurrence inside another threshold's longer measure is that measure's ("Score ≥6 for SELENA-SLEDAI
     clinical symptoms" states no SELENA-SLEDAI ≥ 6), unless the statement lies inside it too ("prednisone
-    ≥100" is the measure of a time limit and holds the dose limit of "prednisone")."""
+    ≥100" is the measure of a time limit and holds the dose limit of "prednisone").
+
+    A measure is also no statement's but its own where the quote's other limits (stated: all of its
+    statements) show whose it is, though the record holds no threshold of what stands between:
+    one written after the statement with a limit of its own right after it ("≥3×ULN, or bilirubin
+    >1.5×ULN" states no bilirubin ≥ 3×ULN; "proteinuria > 6 g/24h or serum creatinine > 2.5 mg/dL" no
+    serum creatinine > 6 g/24h), and one written before it with another limit between, after which, in
+    the same sentence, words name another thing ("CD4+ T lymphocytes <500/mm³ with a neutrophil count
+    <1000/mm³" states no CD4+ T lymphocytes < 1000; "Prednisone ≥7.5 mg/day, and ≤30 mg/day" does
+    state a prednisone ≤ 30)."""
     inside = [
         (o.start(), o.end())
         for name in longer
@@ -738,9 +755,27 @@ def _measure_next_to(quote: str, s: lexicon.Statement, measure: str, others: lis
         if any(start <= m.start() and m.end() <= end for start, end in inside):
             continue
         gap = quote[m.end() : s.start] if m.end() <= s.start else quote[s.end : m.start()] if m.start() >= s.end else ""
-        if not any(o in gap for o in others):
-            return True
+        if any(o in gap for o in others) or _owned_elsewhere(quote, s, m, stated):
+            continue
+        return True
     return False
+
+
+def _owned_elsewhere(quote: str, s: lexicon.Statement, m: re.Match[str], stated: tuple[lexicon.Statement, ...]) -> bool:
+    """Whether another statement of the quote owns this occurrence of the measure (_measure_next_to)."""
+
+    if m.start() >= s.end:  # the measure after the limit: one with a limit right after it is that limit's
+        following = [o.start for o in stated if o.start >= m.end()]
+        gap = quote[m.end() : min(following)] if following else ""
+        return bool(following) and not phrases.names_something(gap) and not _SENTENCE_END.search(gap)
+    if m.end() <= s.start:  # before it: a limit between, then another thing named, is that thing's
+        last = max((o.end for o in stated if o.start >= m.end() and o.end <= s.start), default=None)
+        gap = quote[last : s.start] if last is not None else ""
+        return last is not None and phrases.names_something(gap) and not _SENTENCE_END.search(gap)
+    return False
+
+
+_SENTENCE_END = re.compile(r"[.;](?=\s|$)")  # and a list label's ("a. Hemoglobin"): the words go on elsewhere
 
 
 def _threshold_miss(ctx: Context, path: Path_, t: dict, said: list, cmp_ok: Callable, unit_ok: Callable) -> Problem:
