@@ -335,6 +335,19 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 given,
                 VALUE_CODES | {"E113", "E527", "E518", "E524", "E528", "E529"},
             )
+        # the kind of another limit of its criterion, quoted by the whole item that states both ("Major
+        # surgery ... within 24 weeks prior to screening, or surgery is planned within 24 weeks after
+        # enrollment": the planned surgery's limit read as one since the surgery)
+        for kind, quote in _kinds_of_its_criterion(data, eligibility, i):
+            given = _set(data, base + ("kind",), kind)
+            given["evidence"][fields.dotted(base)] = quote
+            add(
+                "kind of another limit",
+                base + ("kind",),
+                f"{t['kind']} -> {kind} by its item",
+                given,
+                VALUE_CODES | {"E113", "E527", "E518", "E524", "E528", "E529"},
+            )
         # the threshold written twice (a limit copied over another, whose own is then lost)
         repeated = copy.deepcopy(data)
         repeated["eligibility"]["thresholds"].append(copy.deepcopy(t))
@@ -1104,6 +1117,28 @@ def _criterion(path: Path_) -> bool:
         for p in path
         if isinstance(p, str)
     )
+
+
+def _kinds_of_its_criterion(data: dict, eligibility: dict, i: int) -> Iterator[tuple[str, str]]:
+    """Each kind another threshold of threshold i's criterion has, with the text of the item that holds
+    both thresholds' quotes."""
+    t = eligibility["thresholds"][i]
+    at = fields.criteria_named(eligibility, t["criterion"])
+    if len(at) != 1:
+        return
+    texts = list(
+        map(normalise, fields.criterion_texts(eligibility[t["criterion"]["list"].lower() + "_criteria"][at[0]]))
+    )
+    own = _quotes(data, ("eligibility", "thresholds", i))
+    kinds: set[str] = set()
+    for j, o in enumerate(eligibility["thresholds"]):
+        if o["criterion"] != t["criterion"] or o["kind"] == t["kind"] or o["kind"] in kinds:
+            continue
+        theirs = _quotes(data, ("eligibility", "thresholds", j))
+        item = next((x for x in texts if all(q in x or q.split(" ", 1)[-1] in x for q in own + theirs)), None)
+        if item is not None:
+            kinds.add(o["kind"])
+            yield o["kind"], item
 
 
 def _limits_of_its_criterion(eligibility: dict, t: dict) -> Iterator[tuple[dict, str]]:

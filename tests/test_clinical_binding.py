@@ -374,6 +374,27 @@ def test_a_limit_joined_to_another_is_not_one_on_its_own_quoted_with_it(
     assert "joins its quote to another requirement" in found[0][1]
 
 
+SURGERY = (
+    "Major surgery (including joint surgery) was performed within 24 weeks prior to screening, or surgery is "
+    "planned within 24 weeks after enrollment in the study."
+)
+
+
+@pytest.mark.parametrize("kind, expected", [("TIME_SINCE_EVENT", ["E508"]), ("TIME_UNTIL_EVENT", [])])
+def test_a_limit_is_read_beside_its_own_measure_in_a_quote_of_two(
+    checker: pipeline.Checker, kind: str, expected: list[str]
+) -> None:
+    """Before: IM19's planned surgery (threshold 10, "surgery", < 24 weeks), quoted by the whole of
+    exclusion criterion 4, was read beside the "surgery" of "Major surgery (including joint surgery)",
+    the other threshold's: its kind was that limit's, so the wrong TIME_SINCE_EVENT passed (and the
+    surgery's limit read as one since it, twice) while the right TIME_UNTIL_EVENT was refused."""
+    data = loaded(IM19)
+    data["eligibility"]["thresholds"][10]["kind"] = kind
+    data["evidence"]["eligibility.thresholds.10"] = SURGERY
+    found = codes(checker, IM19, data)
+    assert [c for c, _ in found] == expected, found
+
+
 def _without_threshold(data: dict, index: int) -> dict:
     """data with threshold index left out as a curator leaves it out: its quote gone, the later
     thresholds' quotes one key down."""

@@ -163,4 +163,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "measure with its sign",
         "measure cut from its list",
         "limit of another measure",
+        "kind of another limit",
     }

@@ -733,20 +733,23 @@ def _measure_next_to(
     stated: tuple[lexicon.Statement, ...] = (),
 ) -> bool:
     """Whether an occurrence of the measure has no other threshold's measure between it and the statement.
-    An occurrence inside another threshold's longer measure is that measure's ("Score ≥6 for SELENA-SLEDAI
-    clinical symptoms" states no SELENA-SLEDAI ≥ 6), unless the statement lies inside it too ("prednisone
-    ≥100" is the measure of a time limit and holds the dose limit of "prednisone").
+    An occurrence inside another threshold's longer measure, or the parenthesis right after it, is that
+    measure's ("Score ≥6 for SELENA-SLEDAI clinical symptoms" states no SELENA-SLEDAI ≥ 6, "Major surgery
+    (including joint surgery) was performed within 24 weeks prior" no surgery's limit), unless the
+    statement lies inside it too ("prednisone ≥100" is the measure of a time limit and holds the dose
+    limit of "prednisone").
 
     A measure is also no statement's but its own where the quote's other limits (stated: all of its
     statements) show whose it is, though the record holds no threshold of what stands between:
-    one written after the statement with a limit of its own right after it ("≥3×ULN, or bilirubin
-    >1.5×ULN" states no bilirubin ≥ 3×ULN; "proteinuria > 6 g/24h or serum creatinine > 2.5 mg/dL" no
-    serum creatinine > 6 g/24h), and one written before it with another limit between, after which, in
-    the same sentence, words name another thing ("CD4+ T lymphocytes <500/mm³ with a neutrophil count
-    <1000/mm³" states no CD4+ T lymphocytes < 1000; "Prednisone ≥7.5 mg/day, and ≤30 mg/day" does
-    state a prednisone ≤ 30)."""
+    one written after the statement with a limit of its own right after it, in a few words of its
+    clause ("≥3×ULN, or bilirubin >1.5×ULN" states no bilirubin ≥ 3×ULN; "proteinuria > 6 g/24h or
+    serum creatinine > 2.5 mg/dL" no serum creatinine > 6 g/24h; "... prior to screening, or surgery is
+    planned within 24 weeks after enrollment" no surgery's limit before screening), and one written
+    before it with another limit between, after which, in the same sentence, words name another thing
+    ("CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³" states no CD4+ T lymphocytes <
+    1000; "Prednisone ≥7.5 mg/day, and ≤30 mg/day" does state a prednisone ≤ 30)."""
     inside = [
-        (o.start(), o.end())
+        (o.start(), o.end() + (len(p.group()) if (p := _PARENTHESIS.match(quote, o.end())) else 0))
         for name in longer
         for o in re.finditer(re.escape(name), quote)
         if not (o.start() <= s.start < o.end())
@@ -767,7 +770,8 @@ def _owned_elsewhere(quote: str, s: lexicon.Statement, m: re.Match[str], stated:
     if m.start() >= s.end:  # the measure after the limit: one with a limit right after it is that limit's
         following = [o.start for o in stated if o.start >= m.end()]
         gap = quote[m.end() : min(following)] if following else ""
-        return bool(following) and not phrases.names_something(gap) and not _SENTENCE_END.search(gap)
+        near = len(gap.split()) <= 4 or not phrases.names_something(gap)
+        return bool(following) and near and not _SENTENCE_END.search(gap) and not _CLAUSE_MARK.search(gap)
     if m.end() <= s.start:  # before it: a limit between, then another thing named, is that thing's
         last = max((o.end for o in stated if o.start >= m.end() and o.end <= s.start), default=None)
         gap = quote[last : s.start] if last is not None else ""
@@ -776,6 +780,8 @@ def _owned_elsewhere(quote: str, s: lexicon.Statement, m: re.Match[str], stated:
 
 
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")  # and a list label's ("a. Hemoglobin"): the words go on elsewhere
+_CLAUSE_MARK = re.compile(r"[,;:()]")  # a mark between a measure and a limit after it: the limit is another's
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # right after a measure: its own words ("Major surgery (including ...)")
 
 
 def _threshold_miss(ctx: Context, path: Path_, t: dict, said: list, cmp_ok: Callable, unit_ok: Callable) -> Problem:
