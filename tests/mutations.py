@@ -348,6 +348,19 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 given,
                 VALUE_CODES | {"E113", "E527", "E518", "E524", "E528", "E529"},
             )
+        # another threshold's measure of its criterion, quoted by the whole item that names it (a measure
+        # its own quote holds too is only another wording of it: "steroids" of "the maximum dose of steroids
+        # is 30mg/day prednisone")
+        for named, quote in _measures_of_its_criterion(eligibility, t, quotes):
+            given = _set(data, base + ("measure",), named)
+            given["evidence"][fields.dotted(base)] = quote
+            add(
+                "measure of another limit",
+                base + ("measure",),
+                f"{t['measure'][:30]!r} -> {named[:30]!r} by its item",
+                given,
+                VALUE_CODES | {"E501", "E512", "E113", "E518", "E524", "E527", "E528", "E529"},
+            )
         # the threshold written twice (a limit copied over another, whose own is then lost)
         repeated = copy.deepcopy(data)
         repeated["eligibility"]["thresholds"].append(copy.deepcopy(t))
@@ -1117,6 +1130,23 @@ def _criterion(path: Path_) -> bool:
         for p in path
         if isinstance(p, str)
     )
+
+
+def _measures_of_its_criterion(eligibility: dict, t: dict, quotes: list[str]) -> Iterator[tuple[str, str]]:
+    """Each other measure of t's criterion's thresholds that t's own quotes do not hold, with the text of
+    each item of the criterion that holds it and t's limit."""
+    at = fields.criteria_named(eligibility, t["criterion"])
+    if len(at) != 1:
+        return
+    texts = list(
+        map(normalise, fields.criterion_texts(eligibility[t["criterion"]["list"].lower() + "_criteria"][at[0]]))
+    )
+    for measure in dict.fromkeys(o["measure"] for o in eligibility["thresholds"] if o["criterion"] == t["criterion"]):
+        if normalise(measure) in normalise(t["measure"]) or any(normalise(measure) in q for q in quotes):
+            continue
+        for text in texts:
+            if normalise(measure) in text and any(q.split(" ", 1)[-1] in text for q in quotes):
+                yield measure, text
 
 
 def _kinds_of_its_criterion(data: dict, eligibility: dict, i: int) -> Iterator[tuple[str, str]]:

@@ -395,6 +395,36 @@ def test_a_limit_is_read_beside_its_own_measure_in_a_quote_of_two(
     assert [c for c, _ in found] == expected, found
 
 
+@pytest.mark.parametrize(
+    "shown, index, measure, expected",
+    [
+        # IM19 inclusion 5: the washout "if biological agents ... are used" given the measure of the
+        # sentences before it ("If the subject is receiving treatment with antimalarial drugs ...")
+        (IM19, 7, "antimalarial drugs and/or conventional immunosuppressants", "E513"),
+        # IM19 exclusion 11: hemoglobin's < 7.0 g/dL given the serum creatinine of the sentence before
+        (IM19, 17, "serum creatinine", "E513"),
+        # Relma-cel inclusion 6: the clinical symptoms' score given the "SELENA-SLEDAI" of the sentence
+        # before, where it stands whole beside another limit
+        (RELMA, 7, "SELENA-SLEDAI", "E529"),
+    ],
+)
+def test_a_measure_of_another_sentence_of_the_item_is_not_the_limits(
+    checker: pipeline.Checker, shown: str, index: int, measure: str, expected: str
+) -> None:
+    """Before: a threshold quoted by its whole item was bound to a measure any sentence of the item
+    named, once the record's thresholds no longer held that measure's own: the washout of biological
+    agents passed as one of antimalarial drugs, hemoglobin's limit as serum creatinine's."""
+    data = loaded(shown)
+    data["curation"]["status"] = "draft"
+    threshold = data["eligibility"]["thresholds"][index]
+    threshold["measure"] = measure
+    ref = threshold["criterion"]
+    item = next(c for c in data["eligibility"][ref["list"].lower() + "_criteria"] if c["number"] == ref["number"])
+    data["evidence"][f"eligibility.thresholds.{index}"] = item["text"]
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == [expected], found
+
+
 def _without_threshold(data: dict, index: int) -> dict:
     """data with threshold index left out as a curator leaves it out: its quote gone, the later
     thresholds' quotes one key down."""

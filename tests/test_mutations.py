@@ -164,4 +164,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "measure cut from its list",
         "limit of another measure",
         "kind of another limit",
+        "measure of another limit",
     }

@@ -423,12 +423,12 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
     # must meet the following requirements:"), not from beside another measure's limit in one item
     headings = [q for q in bare if measure in q]
     item = fields.get(ctx.record.data, found[0])[1]
-    near = [
-        (q, s)
+    beside = {
+        (q, s.start): _measure_next_to(q, s, measure, others, longer, ctx.reader.statements(q), t.get("conditions", []))
         for q, s in exact
-        if (measure in q and _measure_next_to(q, s, measure, others, longer, ctx.reader.statements(q)))
-        or (measure not in q and _heads(item, headings, q))
-    ]
+        if measure in q
+    }
+    near = [(q, s) for q, s in exact if beside.get((q, s.start)) or (measure not in q and _heads(item, headings, q))]
     if not near and all(measure not in q for q, _ in exact):
         yield ctx.problem(
             path + ("measure",),
@@ -445,7 +445,7 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
             f"is said of another measure, not of {t['measure']!r}",
         )
         return
-    cut = _measure_cut(ctx, measure, near, headings, corpus)
+    cut = _measure_cut(ctx, measure, near, headings, corpus, beside)
     if cut is not None:
         yield ctx.problem(
             path + ("measure",),
@@ -480,7 +480,12 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
 
 
 def _measure_cut(
-    ctx: Context, measure: str, near: list[tuple[str, lexicon.Statement]], headings: list[str], corpus: str
+    ctx: Context,
+    measure: str,
+    near: list[tuple[str, lexicon.Statement]],
+    headings: list[str],
+    corpus: str,
+    beside: dict[tuple[str, int], list[int]],
 ) -> str | None:
     """Why the measure is no whole phrase that names what is measured where binding reads it beside its
     limit (in a quote that states the limit, or in the sub-list heading quoted for it), else None:
@@ -488,7 +493,9 @@ def _measure_cut(
     or its unit, the point a limit after it is counted from, or a word past an end that goes on naming
     it (phrases.py). One place where it stands
     whole is enough; another place of the criterion does not count: "SELENA-SLEDAI" stands whole in
-    "SELENA-SLEDAI score ≥8", not beside the limit of its clinical symptoms' score."""
+    "SELENA-SLEDAI score ≥8", not beside the limit of its clinical symptoms' score. Nor does another
+    place of the quote than one where the measure is the limit's (beside: _measure_next_to's places):
+    the whole item 6 quoted for that score still holds "SELENA-SLEDAI score ≥8"."""
     loose = phrases.loose_word(measure)
     if loose is not None:
         return f"{loose!r}, at an end of it, names nothing of what is measured"
@@ -502,6 +509,8 @@ def _measure_cut(
         for text in texts:
             at = corpus.find(text)
             for m in re.finditer(re.escape(measure), text):
+                if text == quote and m.start() not in beside.get((quote, statement.start), [m.start()]):
+                    continue  # the measure stands there as another limit's
                 if m.start() < statement.end and statement.start < m.end() and text == quote:
                     why = why or "it holds the limit's own words"
                     continue
@@ -731,8 +740,10 @@ def _measure_next_to(
     others: list[str],
     longer: list[str],
     stated: tuple[lexicon.Statement, ...] = (),
-) -> bool:
-    """Whether an occurrence of the measure has no other threshold's measure between it and the statement.
+    conditions: list[str] | tuple[str, ...] = (),
+) -> list[int]:
+    """Where the measure stands in the quote as the statement's: each occurrence with no other threshold's
+    measure between it and the statement (none: the measure is not next to it).
     An occurrence inside another threshold's longer measure, or the parenthesis right after it, is that
     measure's ("Score ≥6 for SELENA-SLEDAI clinical symptoms" states no SELENA-SLEDAI ≥ 6, "Major surgery
     (including joint surgery) was performed within 24 weeks prior" no surgery's limit), unless the
@@ -747,21 +758,32 @@ def _measure_next_to(
     planned within 24 weeks after enrollment" no surgery's limit before screening), and one written
     before it with another limit between, after which, in the same sentence, words name another thing
     ("CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³" states no CD4+ T lymphocytes <
-    1000; "Prednisone ≥7.5 mg/day, and ≤30 mg/day" does state a prednisone ≤ 30)."""
+    1000; "Prednisone ≥7.5 mg/day, and ≤30 mg/day" does state a prednisone ≤ 30).
+
+    And a measure in another sentence than the limit is that limit's only where it stands in one of
+    the threshold's own conditions ("If the subject is receiving treatment with antimalarial drugs
+    ...: ... Maintain a stable dose of medication for at least 8 weeks"): a whole item quoted states no
+    limit of a measure another of its sentences names ("... antimalarial drugs ... Before the screening
+    period, if biological agents ... are used, they need to be discontinued for at least 4 weeks" no
+    antimalarial drugs' washout)."""
+    held = [(c.start(), c.end()) for text in map(normalise, conditions) for c in re.finditer(re.escape(text), quote)]
     inside = [
         (o.start(), o.end() + (len(p.group()) if (p := _PARENTHESIS.match(quote, o.end())) else 0))
         for name in longer
         for o in re.finditer(re.escape(name), quote)
         if not (o.start() <= s.start < o.end())
     ]
+    out = []
     for m in re.finditer(re.escape(measure), quote):
         if any(start <= m.start() and m.end() <= end for start, end in inside):
             continue
         gap = quote[m.end() : s.start] if m.end() <= s.start else quote[s.end : m.start()] if m.start() >= s.end else ""
         if any(o in gap for o in others) or _owned_elsewhere(quote, s, m, stated):
             continue
-        return True
-    return False
+        if _SENTENCE_END.search(gap) and not any(a <= m.start() and m.end() <= b for a, b in held):
+            continue
+        out.append(m.start())
+    return out
 
 
 def _owned_elsewhere(quote: str, s: lexicon.Statement, m: re.Match[str], stated: tuple[lexicon.Statement, ...]) -> bool:
