@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sle_trials import fields
-from sle_trials.checks import evidence, load, rules
+from sle_trials.checks import evidence, load, rules, silence
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
 from sle_trials.reading import lexicon, vocabulary
@@ -833,6 +833,25 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
             # E201/E208/E109/E110/E511: a required part, or a field others point at, is missed first
             expect = frozenset({"E523", "E201", "E208", "E109", "E110", "E511"})
             add("field declared silent", path, "left out, declared silent", silenced, expect)
+
+    # a field read from the criteria left out and declared silent where its source's criteria state it
+    # (a term of its vocabulary, an age, a limit): trials.csv would read "not stated" for a lupus
+    # nephritis scope, classification criteria, autoantibodies or a disease-activity threshold
+    # (a prior therapy the criterion does not call refractory names therapies in words of no vocabulary:
+    # nothing tells a criterion that states one from one that does not)
+    for name in silence.CRITERIA_READ:
+        found, value = fields.get(data, fields.parse_dotted(name))
+        if found and (name != "eligibility.prior_therapy" or "refractory" in value):
+            silenced = _without_field(data, name)
+            silent = [s for s in silenced["curation"].get("silent", []) if not fields.covered([name], s)]
+            silenced["curation"]["silent"] = silent + [name]
+            add(
+                "criteria field declared silent",
+                fields.parse_dotted(name),
+                "left out, declared silent",
+                silenced,
+                frozenset({"E523", "E527"}),
+            )
 
     # single-place text: the title from a related trial; a text field given another field's words
     for rel in data.get("related_trials", []):

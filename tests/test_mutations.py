@@ -165,4 +165,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "limit of another measure",
         "kind of another limit",
         "measure of another limit",
+        "criteria field declared silent",
     }

@@ -12,7 +12,10 @@ holds other fields too):
   vocabulary.py), a unit of a quantity aside (it says nothing on its own);
 - a passage gives a number of participants (an enrollment) or an age at that bound (lexicon.py).
 
-- a passage gives a date under one of that date's own labels ("startDateStruct.date: 2021-02-15").
+- a passage gives a date under one of that date's own labels ("startDateStruct.date: 2021-02-15");
+- for a field read from the criteria (CRITERIA_READ), whose place is the criteria lists: a criterion
+  renders a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "refractory"),
+  gives an age at its bound, or, for the thresholds, a limit that is no age.
 
 A page's unlabelled dates ("2024-07-30 2027-12-31") are a curator's reading, so a date declared
 silent there is a reading too (the note on the field says which). A field with a
@@ -163,6 +166,78 @@ def stated(doc: SourceDoc, schema: dict, name: str) -> Said | None:
         said = _said(leaf, node, placed)
         if said is not None:
             return said
+    return _in_criteria(doc, schema, name)
+
+
+# The fields a record reads from its criteria (binding reads each from the criterion it names): the
+# source's criteria lists are their place, though a page's layout places only its eligibility
+# section as a whole, a parent's place, which holds other fields' words too.
+CRITERIA_READ = (
+    "eligibility.lupus_nephritis",
+    "eligibility.classification_criteria",
+    "eligibility.autoantibodies",
+    "eligibility.prior_therapy",
+    "eligibility.thresholds",
+    "eligibility.minimum_age",
+    "eligibility.maximum_age",
+)
+
+
+def _in_criteria(doc: SourceDoc, schema: dict, name: str) -> Said | None:
+    """What doc's criteria state of the field at name, one read from the criteria, or of a part of it:
+    a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "antinuclear
+    antibodies", "refractory"), an age at its bound, or for the thresholds a limit that is no age (a
+    comparator, a number and a unit: "SELENA-SLEDAI score ≥8" has none, "serum IgA level < 10 mg/dL"
+    one); else None. A criteria list that does not state the field may well name its words (a draft's
+    lupus nephritis declared silent while its exclusion criterion 1 says "Severe lupus nephritis" read
+    as not stated in trials.csv)."""
+    texts = [normalise(item.text) for items in doc.criteria.values() for item in items]
+    for field in CRITERIA_READ if texts else ():
+        if field != name and not field.startswith(name + ".") and not name.startswith(field + "."):
+            continue
+        for path in [fields.parse_dotted(field), *fields.fields_beneath(schema, field)]:
+            leaf = fields.dotted(path)
+            if leaf != name and not leaf.startswith(name + ".") and not name.startswith(leaf + "."):
+                continue
+            if leaf.endswith(".match"):
+                continue  # "or", "and": words of any enumeration, which say nothing of the field on their own
+            if leaf in AGE_BOUNDS:
+                ages = [a for text in texts for a in lexicon.ages(text) if a.bound == AGE_BOUNDS[leaf]]
+                if ages:
+                    number = lexicon.number_text(ages[0].value)
+                    return Said(f"{number} {ages[0].unit} in its criteria", number)
+                continue
+            if leaf == "eligibility.thresholds":
+                said = _limit_in(texts)
+                if said is not None:
+                    return said
+                continue
+            node = fields.node_at(schema, path)
+            if node.get("type") == "array":
+                node = fields.resolve(schema, node.get("items", {}))
+            if "enum" in node or node.get("type") == "boolean":
+                vocab = (
+                    vocabulary.for_boolean(leaf)
+                    if node.get("type") == "boolean"
+                    else vocabulary.for_enum(tuple(node["enum"]))
+                )
+                found = [rendering for text in texts for rendering, _ in (vocab.find(text) if vocab else [])]
+                if found:
+                    return Said(f"{found[0]!r} in its criteria", found[0])
+    return None
+
+
+def _limit_in(texts: list[str]) -> Said | None:
+    """A limit the criteria state that is no age: a comparator, a number and its unit."""
+    for text in texts:
+        ages = {(a.value, a.unit) for a in lexicon.ages(text)}
+        for s in lexicon.written_statements(text):
+            if s.comparator is None or s.unit is None:
+                continue
+            if any(lexicon.same_number(value, s.value) for value, _ in ages):
+                continue
+            words = text[s.start : s.end]
+            return Said(f"{s.says()} in its criteria", words)
     return None
 
 
