@@ -853,6 +853,20 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 frozenset({"E523", "E527"}),
             )
 
+    # what the trial's own title says of its product left out and declared silent ("CD19-CART(Relma-cel)
+    # ...": CD19), as what a related trial's title says of a stub's is
+    for name in silence.TITLE_FIELDS:
+        if fields.get(data, fields.parse_dotted(name))[0]:
+            silenced = _without_field(data, name)
+            silenced["curation"]["silent"] = silenced["curation"].get("silent", []) + [name]
+            add(
+                "title field declared silent",
+                fields.parse_dotted(name),
+                "left out, declared silent",
+                silenced,
+                frozenset({"E523", "E208"}),  # E208: a stub's cell product then empty, which the schema sees
+            )
+
     # single-place text: the title from a related trial; a text field given another field's words
     for rel in data.get("related_trials", []):
         add(

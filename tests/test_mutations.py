@@ -166,4 +166,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "kind of another limit",
         "measure of another limit",
         "criteria field declared silent",
+        "title field declared silent",
     }

@@ -13,6 +13,8 @@ holds other fields too):
 - a passage gives a number of participants (an enrollment) or an age at that bound (lexicon.py).
 
 - a passage gives a date under one of that date's own labels ("startDateStruct.date: 2021-02-15");
+- for what a title says of the product (TITLE_FIELDS), the trial's own title too: a term of its
+  vocabulary ("CD19-CART(Relma-cel) ...": CD19);
 - for a field read from the criteria (CRITERIA_READ), whose place is the criteria lists: a criterion
   renders a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "refractory"),
   gives an age at its bound, or, for the thresholds, a limit that is no age.
@@ -166,7 +168,25 @@ def stated(doc: SourceDoc, schema: dict, name: str) -> Said | None:
         said = _said(leaf, node, placed)
         if said is not None:
             return said
-    return _in_criteria(doc, schema, name)
+    return _in_criteria(doc, schema, name) or _in_own_title(doc, schema, name)
+
+
+def _in_own_title(doc: SourceDoc, schema: dict, name: str) -> Said | None:
+    """What the trial's own title, where doc places it, says of its product (TITLE_FIELDS: a target
+    antigen, autologous cells) at name or beneath it, as a related trial's title does of a stub's
+    ("CD19-CART(Relma-cel) for ..." states CD19); else None."""
+    titles = [p.text for key in ("brief_title", "official_title") for p in doc.places.get(key, [])]
+    for leaf in TITLE_FIELDS if titles else ():
+        if leaf != name and not leaf.startswith(name + "."):
+            continue
+        node = fields.node_at(schema, fields.parse_dotted(leaf))
+        if node.get("type") == "array":
+            node = fields.resolve(schema, node.get("items", {}))
+        vocab = vocabulary.for_enum(tuple(node["enum"])) if "enum" in node else None
+        found = [rendering for title in titles for rendering, _ in (vocab.find(title) if vocab else [])]
+        if found:
+            return Said(f"{found[0]!r} in its title", found[0])
+    return None
 
 
 # The fields a record reads from its criteria (binding reads each from the criterion it names): the
