@@ -852,6 +852,26 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 silenced,
                 frozenset({"E523", "E527"}),
             )
+            # its first limit named by a note, as if that excused the others
+            criteria_texts = [
+                normalise(t)
+                for n in ("inclusion", "exclusion")
+                for c in eligibility.get(f"{n}_criteria", [])
+                for t in fields.criterion_texts(c)
+            ]
+            first = silence._limit_in(criteria_texts, []) if name == "eligibility.thresholds" else None
+            if first is not None:
+                noted = copy.deepcopy(silenced)
+                noted["curation"].setdefault("notes", []).append(
+                    {"field": name, "text": f"The source's {first.words} is no threshold."}
+                )
+                add(
+                    "criteria field declared silent",
+                    fields.parse_dotted(name),
+                    f"left out, declared silent, {first.words!r} noted",
+                    noted,
+                    frozenset({"E523", "E527"}),
+                )
 
     # what the trial's own title says of its product left out and declared silent ("CD19-CART(Relma-cel)
     # ...": CD19), as what a related trial's title says of a stub's is

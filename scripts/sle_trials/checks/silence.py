@@ -74,7 +74,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Probl
             continue  # a field declared silent that the record fills is E506's
         for doc in [*_speaking(record, docs), *_naming(record, docs)]:
             said = (
-                stated(doc, schema, name)
+                stated(doc, schema, name, notes.get(name, []))
                 if doc.subject in (None, record.data["nct_id"])
                 else _titled(doc, record, schema, name)
             )
@@ -154,7 +154,7 @@ def _titled(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | N
     return None
 
 
-def stated(doc: SourceDoc, schema: dict, name: str) -> Said | None:
+def stated(doc: SourceDoc, schema: dict, name: str, notes: list[str] | None = None) -> Said | None:
     """What doc states of the field (a dotted name without list indexes) at the field's own place;
     None when it states nothing there."""
     for path in [fields.parse_dotted(name), *fields.fields_beneath(schema, name)]:
@@ -168,7 +168,7 @@ def stated(doc: SourceDoc, schema: dict, name: str) -> Said | None:
         said = _said(leaf, node, placed)
         if said is not None:
             return said
-    return _in_criteria(doc, schema, name) or _in_own_title(doc, schema, name)
+    return _in_criteria(doc, schema, name, notes or []) or _in_own_title(doc, schema, name)
 
 
 def _in_own_title(doc: SourceDoc, schema: dict, name: str) -> Said | None:
@@ -203,7 +203,7 @@ CRITERIA_READ = (
 )
 
 
-def _in_criteria(doc: SourceDoc, schema: dict, name: str) -> Said | None:
+def _in_criteria(doc: SourceDoc, schema: dict, name: str, notes: list[str]) -> Said | None:
     """What doc's criteria state of the field at name, one read from the criteria, or of a part of it:
     a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "antinuclear
     antibodies", "refractory"), an age at its bound, or for the thresholds a limit that is no age (a
@@ -222,13 +222,18 @@ def _in_criteria(doc: SourceDoc, schema: dict, name: str) -> Said | None:
             if leaf.endswith(".match"):
                 continue  # "or", "and": words of any enumeration, which say nothing of the field on their own
             if leaf in AGE_BOUNDS:
-                ages = [a for text in texts for a in lexicon.ages(text) if a.bound == AGE_BOUNDS[leaf]]
+                ages = [
+                    a
+                    for text in texts
+                    for a in lexicon.ages(text)
+                    if a.bound == AGE_BOUNDS[leaf] and not _named(notes, lexicon.number_text(a.value))
+                ]
                 if ages:
                     number = lexicon.number_text(ages[0].value)
                     return Said(f"{number} {ages[0].unit} in its criteria", number)
                 continue
             if leaf == "eligibility.thresholds":
-                said = _limit_in(texts)
+                said = _limit_in(texts, notes)
                 if said is not None:
                     return said
                 continue
@@ -241,23 +246,37 @@ def _in_criteria(doc: SourceDoc, schema: dict, name: str) -> Said | None:
                     if node.get("type") == "boolean"
                     else vocabulary.for_enum(tuple(node["enum"]))
                 )
-                found = [rendering for text in texts for rendering, _ in (vocab.find(text) if vocab else [])]
+                found = [
+                    rendering
+                    for text in texts
+                    for rendering, _ in (vocab.find(text) if vocab else [])
+                    if not _named(notes, rendering)
+                ]
                 if found:
                     return Said(f"{found[0]!r} in its criteria", found[0])
     return None
 
 
-def _limit_in(texts: list[str]) -> Said | None:
-    """A limit the criteria state that is no age: a comparator, a number and its unit."""
+def _named(notes: list[str], words: str) -> bool:
+    return any(_names(note, words) for note in notes)
+
+
+def _limit_in(texts: list[str], notes: list[str]) -> Said | None:
+    """A limit the criteria state that is no age (a comparator, a number and its unit) and no note on
+    the field names: each one is named, not the first alone (a note naming "6 g/24h" of Relma-cel's
+    fifteen limits excused them all)."""
     for text in texts:
-        ages = {(a.value, a.unit) for a in lexicon.ages(text)}
+        # an age ("between 18 and 70 years old"): the ages' place, not a threshold's (lexicon.ages reads any
+        # bound as one, "≥ 6 g/24h" too: only one in years is held to be an age)
+        ages = {a.value for a in lexicon.ages(text) if a.unit == "YEARS"}
         for s in lexicon.written_statements(text):
             if s.comparator is None or s.unit is None:
                 continue
-            if any(lexicon.same_number(value, s.value) for value, _ in ages):
+            if s.unit.key == "years" and any(lexicon.same_number(value, s.value) for value in ages):
                 continue
             words = text[s.start : s.end]
-            return Said(f"{s.says()} in its criteria", words)
+            if not _named(notes, words):
+                return Said(f"{s.says()} in its criteria", words)
     return None
 
 
