@@ -415,3 +415,13 @@ def test_a_drafts_criterion_is_an_item_of_its_list_as_the_source_lists_it(
     result = trials("validate", file)
     assert result.status == 1
     assert [line for line in result.lines if "E512" in line and said in line], result.out
+
+
+def test_an_arms_intervention_the_study_also_lists_as_a_keyword_is_imported(trials: Trials, registry: Path) -> None:
+    """Before, an arm's intervention ("Genetic: ZC-19") whose name the study also gave as a keyword
+    ("ZC-19", as industry studies list their product) was refused (E512, "not where the source
+    states it"): the arm's entries were read as prose, and a name the source gives whole as another
+    field may not be taken from prose. Each entry is one value: X or "Drug: X", whole."""
+    data = imported(trials, registry, "arms_product_also_a_keyword.json", "NCT09010101")
+    assert [arm["intervention_names"] for arm in data["arms"]] == [["ZC-19", "Fludarabine"]] * 2
+    assert data["keywords"] == ["CAR T", "ZC-19", "Fludarabine"]

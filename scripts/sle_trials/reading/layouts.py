@@ -684,10 +684,12 @@ def _ctgov_rows(study: dict, lines: Lines) -> tuple[dict[str, list[Passage]], di
                 places[f"{name}.{column}"] = [
                     p for item in items for p in _passages(item.get(k), f"{key}.{k}", True, lines)
                 ]
-    # an arm's intervention is named "Drug: X" there and X in the record (its row binds it to its arm)
-    for name, key, column, whole in (
-        ("arms.intervention_names", "armGroups", "interventionNames", False),
-        ("interventions.other_names", "interventions", "otherNames", True),
+    # an arm's intervention is named "Drug: X" there and X in the record (its row binds it to its arm):
+    # each entry is one value, X or "Drug: X" whole, not words of prose (which a name the study also
+    # gives whole as another field, a keyword, could not be)
+    for name, key, column in (
+        ("arms.intervention_names", "armGroups", "interventionNames"),
+        ("interventions.other_names", "interventions", "otherNames"),
     ):
         module, list_key, _ = CTGOV_LISTS[name.split(".")[0]]
         items = _at(study, (_P, module, list_key))
@@ -696,11 +698,16 @@ def _ctgov_rows(study: dict, lines: Lines) -> tuple[dict[str, list[Passage]], di
                 p
                 for item in items
                 if isinstance(item, dict)
-                for p in _passages(item.get(column), f"{key}.{column}", whole, lines)
+                for p in _passages(item.get(column), f"{key}.{column}", True, lines)
             ]
             if isinstance(items, list)
             else []
         )
+    places["arms.intervention_names"] += [
+        Passage(p.text, True, bare)
+        for p in places["arms.intervention_names"]
+        if p.whole and (bare := TYPE_PREFIX.sub("", p.value)) != p.value
+    ]
     return places, rows
 
 
