@@ -425,3 +425,28 @@ def test_an_arms_intervention_the_study_also_lists_as_a_keyword_is_imported(tria
     data = imported(trials, registry, "arms_product_also_a_keyword.json", "NCT09010101")
     assert [arm["intervention_names"] for arm in data["arms"]] == [["ZC-19", "Fludarabine"]] * 2
     assert data["keywords"] == ["CAR T", "ZC-19", "Fludarabine"]
+
+
+def test_numbered_lettered_and_cjk_items_are_criteria_of_their_own(trials: Trials, registry: Path) -> None:
+    """Before, items marked otherwise than by a bullet, "3." or "3)" were read as wrapped lines of
+    the item above: "1、Aged 18-65 years; 2、Diagnosed with SLE; 3、Active disease ..." was one inclusion
+    criterion, "a. SLEDAI-2K ≥ 8 b. BILAG A ..." one alternative, and a word processor's "o"
+    bullets were words of their criterion. Each now is a criterion, numbered as the source numbers it."""
+    elig = imported(trials, registry, "criteria_cjk_and_lettered_items.json", "NCT09010102")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Aged 18-65 years;"},
+        {"number": 2, "text": "Diagnosed with SLE;"},
+        {
+            "number": 3,
+            "text": "Active disease with at least one of:",
+            "sub_criteria": [{"text": "SLEDAI-2K ≥ 8"}, {"text": "BILAG A in one organ system"}],
+        },
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy or lactation;"},
+        {
+            "number": 2,
+            "text": "Prior treatment with:",
+            "sub_criteria": [{"text": "rituximab within 6 months"}, {"text": "any CAR-T cell therapy"}],
+        },
+    ]

@@ -59,7 +59,29 @@ _GENERAL = re.compile(
 _SUBHEADING = re.compile(
     r"^(?:(?:\*\*|__)(?P<bold>[^*_:][^*_]{0,98}?):?(?:\*\*|__):?|(?P<plain>[^*•·+\-\s][^:]{0,98}?)\s*:)\s*$"
 )
-_ITEM = re.compile(r"^(?P<indent> *)(?:(?P<bullet>[*+•·-]) +)?(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]) +)?(?P<text>\S.*)$")
+# a list item's marker: a bullet ("*", "-", "•", "◦", an indented "o" of a word processor's list), a number
+# ("3.", "3)", "(3)", and as CJK texts write them "3、", "3）", "（3）"), or a letter or roman numeral
+# ("a.", "b)", "(c)", "ii."), which marks an item as a bullet does: each starts a criterion of its own,
+# never a wrapped line of the one above ("1、Aged 18-65; 2、Diagnosed with SLE" is two criteria)
+_ITEM = re.compile(
+    r"^(?P<indent> *)(?:(?P<bullet>[*+•·◦▪●‣–-]|(?<= )o) +)?"
+    r"(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]) +|[(（](?P<pnum>[0-9]{1,3})[)）] *|(?P<cnum>[0-9]{1,3})[、）] *"
+    r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|[(（](?:[a-zA-Z]|[ivxIVX]{2,4})[)）] *))?"
+    r"(?P<text>\S.*)$"
+)
+
+
+def _number(m: re.Match | None) -> int | None:
+    """The number an item's marker gives it (3 for "3.", "(3)" or "3、"), None when it has none."""
+    found = m and (m.group("num") or m.group("pnum") or m.group("cnum"))
+    return int(found) if found else None
+
+
+def _marked(m: re.Match | None) -> bool:
+    """Whether the line matched is marked as a list item (a bullet, a number or a letter)."""
+    return m is not None and bool(m.group("bullet") or m.group("letter") or _number(m) is not None)
+
+
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
 _GROUP = "\x00"  # marks a line of a section that a qualified heading made a group ("Inclusion Criteria for Part B")
 
@@ -99,7 +121,7 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
         return None
     bare = ESCAPE.sub(r"\1", line)
     item = _ITEM.match(bare)
-    marked = item is not None and bool(item.group("bullet") or item.group("num"))
+    marked = _marked(item)
     if marked:
         assert item is not None
         bare = item.group("text")
@@ -154,7 +176,7 @@ def _lead_in(lines: list[str], at: int) -> tuple[str, None, None] | None:
     if (at and lines[at - 1].strip()) or not line or line[:1].isspace() or len(line) > 100:
         return None
     item = _ITEM.match(line)
-    if item is not None and (item.group("bullet") or item.group("num")):
+    if _marked(item):
         return None
     bare = line.strip("*_ #")
     if not (line.endswith(":") or (line.startswith(("**", "__")) and bare.endswith(":"))) and not (
@@ -163,7 +185,7 @@ def _lead_in(lines: list[str], at: int) -> tuple[str, None, None] | None:
         return None
     following = next((x for x in islice(lines, at + 1, None) if x.strip()), None)
     marked = _ITEM.match(ESCAPE.sub(r"\1", following.rstrip())) if following is not None else None
-    if not (marked and (marked.group("bullet") or marked.group("num"))):
+    if not _marked(marked):
         return None
     folded = "".join(c for c in unicodedata.normalize("NFKD", bare.casefold()) if not unicodedata.combining(c))
     words = set(re.findall(r"[a-z]+", _NON_INCLUSION.sub("exclusion", folded)))  # "exclusión" is exclusion
@@ -245,10 +267,10 @@ def _closing_remark(lines: list[str]) -> str | None:
     if not paragraph or start == 0 or paragraph[0][:1].isspace() or paragraph[0].startswith(_GROUP):
         return None
     marked = [m for line in lines[:start] if (m := _ITEM.match(ESCAPE.sub(r"\1", line.rstrip())))]
-    if not any(m.group("bullet") or m.group("num") for m in marked):
+    if not any(_marked(m) for m in marked):
         return None
     first = _ITEM.match(ESCAPE.sub(r"\1", paragraph[0].rstrip()))
-    if first is not None and (first.group("bullet") or first.group("num")):
+    if _marked(first):
         return None
     said = " ".join(ESCAPE.sub(r"\1", line).strip() for line in paragraph)
     if not (_ABOUT_THE_CRITERIA.search(said) and _ELSEWHERE.search(said)):
@@ -266,14 +288,14 @@ def _subheading(lines: list[str], at: int, after_gap: bool) -> str | None:
     if not after_gap or line[:1].isspace() or len(line) > 100:
         return None
     numbered = _ITEM.match(line)
-    if numbered is not None and numbered.group("num"):
+    if _number(numbered) is not None:
         return None
     m = _SUBHEADING.match(line)
     if not m:
         return None
     following = next((x for x in lines[at + 1 :] if x.strip()), None)
     item = _ITEM.match(ESCAPE.sub(r"\1", following.rstrip())) if following is not None else None
-    if not (item and (item.group("bullet") or item.group("num"))):
+    if not _marked(item):
         return None
     return " ".join((m.group("bold") or m.group("plain")).split()).rstrip(":").strip() or None
 
@@ -298,7 +320,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             group, stack, last, last_depth, gap = heading, [], None, 0, True
             continue
         m = _ITEM.match(line)
-        is_item = bool(m and (m.group("bullet") or m.group("num")))
+        is_item = _marked(m)
         indent = len(m.group("indent")) if m else 0
         text = m.group("text").strip() if m else line.strip()
         if not is_item:
@@ -320,7 +342,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             last, gap = paragraph, False
             continue
         assert m is not None  # is_item
-        number = int(m.group("num")) if m.group("num") else None
+        number = _number(m)
         item: dict[str, Any] = {"number": number, "text": text} if number is not None else {"text": text}
         if not stack:
             stack.append(_Level(indent, top, 0))
