@@ -450,3 +450,32 @@ def test_numbered_lettered_and_cjk_items_are_criteria_of_their_own(trials: Trial
             "sub_criteria": [{"text": "rituximab within 6 months"}, {"text": "any CAR-T cell therapy"}],
         },
     ]
+
+
+def test_a_criterion_worded_as_a_keyword_or_an_intervention_is_imported(trials: Trials, registry: Path) -> None:
+    """Before, a criterion whose whole text the study also gives whole as another field (an
+    inclusion criterion "SLE", also a keyword; a sub-criterion "Cyclophosphamide", also an
+    intervention's name) was refused (E512, "not where the source states it"), as a name read from
+    prose would be: the import of such a study failed. A criterion the source lists as one item is
+    no words of prose; which list holds it is still checked."""
+    elig = imported(trials, registry, "criteria_item_named_as_another_field.json", "NCT09010103")["eligibility"]
+    assert elig["inclusion_criteria"] == [{"text": "Age 18 to 65 years"}, {"text": "SLE"}]
+    assert elig["exclusion_criteria"][1] == {
+        "text": "Known allergy to any of:",
+        "sub_criteria": [{"text": "Cyclophosphamide"}, {"text": "Fludarabine"}],
+    }
+
+
+def test_a_criterion_worded_as_a_keyword_still_belongs_to_its_own_list(trials: Trials, registry: Path) -> None:
+    """The inclusion criterion "SLE" filed as an exclusion criterion is still refused (E512)."""
+    imported(trials, registry, "criteria_item_named_as_another_field.json", "NCT09010103")
+    path = registry / "trials" / "NCT09010103.yaml"
+    text = path.read_text(encoding="utf-8")
+    moved = text.replace("    - text: SLE\n", "", 1).replace(
+        "  exclusion_criteria:\n", "  exclusion_criteria:\n    - text: SLE\n", 1
+    )
+    assert moved != text
+    path.write_text(moved, encoding="utf-8")
+    result = trials("check")
+    assert result.status == 1
+    assert "E512 eligibility.exclusion_criteria.0: an inclusion criterion in the source" in result.out

@@ -297,7 +297,7 @@ class Sources:
         if whole and any(p.whole for p in passages):  # a field that is one value there must be all of it
             return [p for p in passages if p.whole and p.equals(needle)]
         held = [p for p in passages if p.holds(needle)]
-        if whole and held and _whole_value_of_another(doc, path, needle):
+        if whole and held and not _listed_criterion(doc, path, needle) and _whole_value_of_another(doc, path, needle):
             return []  # a name read from prose that the source gives whole as another field: "China", a country
         return held
 
@@ -724,6 +724,17 @@ def check_evidence(
 PRODUCT_NAMES = frozenset(
     ("cell_product.name", "interventions.name", "interventions.other_names", "arms.intervention_names", "arms.label")
 )
+
+
+def _listed_criterion(doc: layouts.SourceDoc, path: fields.Path_, needle: str) -> bool:
+    """Whether needle, a criterion's text, is one item of the source's criteria lists as it lists
+    them: no words read from prose, though the criteria text holds it, but a whole value (a criterion
+    "SLE" or a sub-criterion "Cyclophosphamide" is one, however the study also names a keyword or an
+    intervention). Which list and where in it is check_criteria_items's to say (E512)."""
+    return path[:2] in _CRITERIA_LISTS and any(item.text == needle for items in doc.criteria.values() for item in items)
+
+
+_CRITERIA_LISTS = frozenset(("eligibility", name) for name in completeness.LISTS)
 
 
 def _whole_value_of_another(doc: layouts.SourceDoc, path: fields.Path_, needle: str) -> bool:
