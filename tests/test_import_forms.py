@@ -479,3 +479,27 @@ def test_a_criterion_worded_as_a_keyword_still_belongs_to_its_own_list(trials: T
     result = trials("check")
     assert result.status == 1
     assert "E512 eligibility.exclusion_criteria.0: an inclusion criterion in the source" in result.out
+
+
+def test_dash_numbered_decimal_and_capital_lettered_items_are_criteria_of_their_own(
+    trials: Trials, registry: Path
+) -> None:
+    """Before, "1- Age above 18 years", "2.1 ISN/RPS class III or IV" and "A. Pregnancy" were read as
+    wrapped lines of the item above: the whole inclusion list one criterion, both class and
+    proteinuria requirements words of it. A decimal number nests under the item it numbers; one
+    before a word in lower case ("2.5 mg/dL"), like "E. coli", stays the wrapped line it is."""
+    elig = imported(trials, registry, "criteria_dash_decimal_and_capital_items.json", "NCT09010104")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age above 18 years"},
+        {
+            "number": 2,
+            "text": "Biopsy-proven lupus nephritis:",
+            "sub_criteria": [{"text": "ISN/RPS class III or IV"}, {"text": "Proteinuria above 1 g/day"}],
+        },
+        {"number": 3, "text": "Failure of induction therapy"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"text": "Pregnancy"},
+        {"text": "Serum creatinine above 2.5 mg/dL"},
+        {"text": "Infection with E. coli or other bacteria"},
+    ]

@@ -60,13 +60,17 @@ _SUBHEADING = re.compile(
     r"^(?:(?:\*\*|__)(?P<bold>[^*_:][^*_]{0,98}?):?(?:\*\*|__):?|(?P<plain>[^*•·+\-\s][^:]{0,98}?)\s*:)\s*$"
 )
 # a list item's marker: a bullet ("*", "-", "•", "◦", an indented "o" of a word processor's list), a number
-# ("3.", "3)", "(3)", and as CJK texts write them "3、", "3）", "（3）"), or a letter or roman numeral
-# ("a.", "b)", "(c)", "ii."), which marks an item as a bullet does: each starts a criterion of its own,
-# never a wrapped line of the one above ("1、Aged 18-65; 2、Diagnosed with SLE" is two criteria)
+# ("3.", "3)", "3-", "(3)", and as CJK texts write them "3、", "3）", "（3）"), a letter or roman numeral
+# ("a.", "B)", "(c)", "ii."), or a decimal sub-number ("2.1", an item under item 2), which marks an item
+# as a bullet does (a capital letter or a decimal before a word in lower case is no marker: "E. coli",
+# "1.5 mg/dL" on a wrapped line; nor a number before "- to": "2- to 3-fold"): each starts a criterion
+# of its own, never a wrapped line of the one above ("1、Aged 18-65; 2、Diagnosed with SLE" is two)
 _ITEM = re.compile(
     r"^(?P<indent> *)(?:(?P<bullet>[*+•·◦▪●‣–-]|(?<= )o) +)?"
-    r"(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]) +|[(（](?P<pnum>[0-9]{1,3})[)）] *|(?P<cnum>[0-9]{1,3})[、）] *"
-    r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|[(（](?:[a-zA-Z]|[ivxIVX]{2,4})[)）] *))?"
+    r"(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))) +|[(（](?P<pnum>[0-9]{1,3})[)）] *"
+    r"|(?P<cnum>[0-9]{1,3})[、）] *|(?P<dec>[0-9]{1,3}\.[0-9]{1,2})\.? +(?![a-z])"
+    r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
+    r"|[(（](?:[a-zA-Z]|[ivxIVX]{2,4})[)）] *))?"
     r"(?P<text>\S.*)$"
 )
 
@@ -79,7 +83,7 @@ def _number(m: re.Match | None) -> int | None:
 
 def _marked(m: re.Match | None) -> bool:
     """Whether the line matched is marked as a list item (a bullet, a number or a letter)."""
-    return m is not None and bool(m.group("bullet") or m.group("letter") or _number(m) is not None)
+    return m is not None and bool(m.group("bullet") or m.group("letter") or m.group("dec") or _number(m) is not None)
 
 
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
@@ -321,7 +325,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             continue
         m = _ITEM.match(line)
         is_item = _marked(m)
-        indent = len(m.group("indent")) if m else 0
+        indent = len(m.group("indent")) + (1 if m.group("dec") else 0) if m else 0  # "2.1" nests under "2."
         text = m.group("text").strip() if m else line.strip()
         if not is_item:
             if last is not None and not gap:
