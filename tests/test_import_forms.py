@@ -503,3 +503,22 @@ def test_dash_numbered_decimal_and_capital_lettered_items_are_criteria_of_their_
         {"text": "Serum creatinine above 2.5 mg/dL"},
         {"text": "Infection with E. coli or other bacteria"},
     ]
+
+
+def test_items_numbered_without_a_space_are_criteria_of_their_own(trials: Trials, registry: Path) -> None:
+    """Before, "1.Age 18-65 years;", "1)Pregnancy" and "3．Prior ..." (no space after the number, as
+    many sponsors write, or a full-width period) were read as wrapped lines: each list one criterion
+    of all its items. Splitting them was
+    not enough, since the check read "Age" as cut out of the word "1.Age" (E521), as it reads "5" of
+    "1.5": a period between a digit and a letter joins nothing."""
+    elig = imported(trials, registry, "criteria_numbered_without_space.json", "NCT09010105")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18-65 years;"},
+        {"number": 2, "text": "Diagnosed with SLE (2019 EULAR/ACR);"},
+        {"number": 3, "text": "SLEDAI-2K≥8 at screening."},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy or lactation;"},
+        {"number": 2, "text": "Serum creatinine > 3.5mg/dL;"},
+        {"number": 3, "text": "Prior CAR-T therapy."},
+    ]

@@ -347,9 +347,10 @@ class Sources:
 
     def numbers(self, path: fields.Path_, number: int, text: str) -> bool:
         """Whether a source gives the criterion this number where it lists it: "3) text", "3. text",
-        "3- text", "(3) text", or as CJK texts number it, "3、text", "（3）text" (which NFKC reads "(3)text")."""
+        "3.text", "3- text", "(3) text", or as CJK texts number it, "3、text", "（3）text" (which NFKC
+        reads "(3)text")."""
         needles = [normalise(f"{number}{mark} {text}") for mark in (")", ".", "-", "、")]
-        needles += [normalise(f"{number}{mark}{text}") for mark in (")", "、")]
+        needles += [normalise(f"{number}{mark}{text}") for mark in (")", ".", "、")]
         for doc in self.docs:
             passages = self.passages(doc, path)
             hay = [doc.text] if passages is None else [p.text for p in passages]

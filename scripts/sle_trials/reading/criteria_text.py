@@ -60,15 +60,16 @@ _SUBHEADING = re.compile(
     r"^(?:(?:\*\*|__)(?P<bold>[^*_:][^*_]{0,98}?):?(?:\*\*|__):?|(?P<plain>[^*•·+\-\s][^:]{0,98}?)\s*:)\s*$"
 )
 # a list item's marker: a bullet ("*", "-", "•", "◦", an indented "o" of a word processor's list), a number
-# ("3.", "3)", "3-", "(3)", and as CJK texts write them "3、", "3）", "（3）"), a letter or roman numeral
-# ("a.", "B)", "(c)", "ii."), or a decimal sub-number ("2.1", an item under item 2), which marks an item
-# as a bullet does (a capital letter or a decimal before a word in lower case is no marker: "E. coli",
-# "1.5 mg/dL" on a wrapped line; nor a number before "- to": "2- to 3-fold"): each starts a criterion
-# of its own, never a wrapped line of the one above ("1、Aged 18-65; 2、Diagnosed with SLE" is two)
+# ("3.", "3)", "3-", "(3)", "3.Text" with no space, and as CJK texts write them "3、", "3）", "3．", "（3）"), a
+# letter or roman numeral ("a.", "B)", "(c)", "ii."), or a decimal sub-number ("2.1", an item under item
+# 2), which marks an item as a bullet does (a capital letter or a decimal before a word in lower case is
+# no marker: "E. coli", "1.5 mg/dL" on a wrapped line; nor a number before "- to": "2- to 3-fold"): each
+# starts a criterion of its own, never a wrapped line of the one above ("1、Aged 18-65; 2、SLE" is two)
 _ITEM = re.compile(
     r"^(?P<indent> *)(?:(?P<bullet>[*+•·◦▪●‣–-]|(?<= )o) +)?"
     r"(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))) +|[(（](?P<pnum>[0-9]{1,3})[)）] *"
-    r"|(?P<cnum>[0-9]{1,3})[、）] *|(?P<dec>[0-9]{1,3}\.[0-9]{1,2})\.? +(?![a-z])"
+    r"|(?P<cnum>[0-9]{1,3})[、）．] *|(?P<tnum>[0-9]{1,3})[.)](?=[^\W\d_])"
+    r"|(?P<dec>[0-9]{1,3}\.[0-9]{1,2})\.? +(?![a-z])"
     r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
     r"|[(（](?:[a-zA-Z]|[ivxIVX]{2,4})[)）] *))?"
     r"(?P<text>\S.*)$"
@@ -77,7 +78,7 @@ _ITEM = re.compile(
 
 def _number(m: re.Match | None) -> int | None:
     """The number an item's marker gives it (3 for "3.", "(3)" or "3、"), None when it has none."""
-    found = m and (m.group("num") or m.group("pnum") or m.group("cnum"))
+    found = m and (m.group("num") or m.group("pnum") or m.group("cnum") or m.group("tnum"))
     return int(found) if found else None
 
 

@@ -75,6 +75,8 @@ def cut_at(text: str, start: int, end: int) -> Cut | None:
 
 
 def _joins(mark: str, left: str, right: str) -> bool:
+    if mark == "." and left.isdigit() and right.isalpha():  # "3.Age": an item's number, or a sentence's end
+        return False
     if mark in JOINERS:
         return left.isalnum() and right.isalnum()
     return mark in DIGIT_JOINERS and left.isdigit() and right.isdigit()
