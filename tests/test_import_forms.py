@@ -522,3 +522,15 @@ def test_items_numbered_without_a_space_are_criteria_of_their_own(trials: Trials
         {"number": 2, "text": "Serum creatinine > 3.5mg/dL;"},
         {"number": 3, "text": "Prior CAR-T therapy."},
     ]
+
+
+def test_other_outcome_measures_the_record_cannot_hold_are_noted(trials: Trials, registry: Path) -> None:
+    """Before, a study's other outcome measures (otherOutcomes, beside the primary and secondary
+    ones) were dropped with no word: the record read as if the study measured nothing more."""
+    data = imported(trials, registry, "outcomes_other_measures.json", "NCT09010106")
+    assert list(data["outcomes"]) == ["primary", "secondary"]
+    notes = [n["text"] for n in data["curation"]["notes"] if n["field"] == "outcomes"]
+    assert notes == [
+        "The source lists 2 other outcome measures (otherOutcomes, besides the primary and secondary ones), "
+        "which the record has no place for; not imported."
+    ]

@@ -1,6 +1,7 @@
 """Outcome measures: outcomes.primary and outcomes.secondary (outcomesModule: primaryOutcomes,
 secondaryOutcomes, each a measure with its time frame and description), copied as the registry
-writes them. Only when the schema has the field."""
+writes them; its other outcome measures (otherOutcomes), which the record has no place for, are
+named in a note. Only when the schema has the field."""
 
 from __future__ import annotations
 
@@ -36,3 +37,10 @@ def read(b: Builder, mod: dict) -> None:
             listed.append(outcome)
         put(found, name, listed)
     put(b.data, "outcomes", found)
+    other = [raw for raw in items(mod, "otherOutcomes") if isinstance(raw, dict) and clean(raw.get("measure"))]
+    if other:  # the record has no place for them: said, not left out unremarked
+        b.note(
+            "outcomes",
+            f"The source lists {len(other)} other outcome measure{'s' if len(other) > 1 else ''} (otherOutcomes, "
+            f"besides the primary and secondary ones), which the record has no place for; not imported.",
+        )
