@@ -534,3 +534,19 @@ def test_other_outcome_measures_the_record_cannot_hold_are_noted(trials: Trials,
         "The source lists 2 other outcome measures (otherOutcomes, besides the primary and secondary ones), "
         "which the record has no place for; not imported."
     ]
+
+
+def test_a_name_an_arm_or_intervention_lists_twice_is_kept_once_with_a_note(trials: Trials, registry: Path) -> None:
+    """Before, an intervention's other name or an arm's intervention that the source lists twice was
+    kept once with no word, where a repeated condition, keyword or criterion is said in a note: the
+    curator could not tell the record from its source."""
+    data = imported(trials, registry, "interventions_named_twice.json", "NCT09010107")
+    assert data["arms"][0]["intervention_names"] == ["Relmacabtagene autoleucel", "Fludarabine"]
+    assert data["interventions"][0]["other_names"] == ["relma-cel", "JWCAR029"]
+    notes = {n["field"]: n["text"] for n in data["curation"]["notes"]}
+    assert notes["arms.0.intervention_names"] == (
+        "The source lists some interventions of the arm 'Relma-cel' twice; each is kept once."
+    )
+    assert notes["interventions.0.other_names"] == (
+        "The source lists some other names of 'Relmacabtagene autoleucel' twice; each is kept once."
+    )

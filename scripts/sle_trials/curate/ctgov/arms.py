@@ -36,9 +36,25 @@ def _interventions(b: Builder, mod: dict) -> list[dict]:
             item["type"] = raw["type"]
             b.quote(path, raw, "interventions", ("name", "type"))
         put(item, "description", clean(raw.get("description")))
-        put(item, "other_names", unique([clean(v) for v in items(raw, "otherNames")]))
+        _once(
+            b,
+            item,
+            "other_names",
+            [clean(v) for v in items(raw, "otherNames")],
+            f"other names of {name!r}",
+            f"interventions.{len(interventions)}.other_names",
+        )
         interventions.append(item)
     return interventions
+
+
+def _once(b: Builder, item: dict, key: str, values: list, what: str, field: str) -> None:
+    """item[key]: the values each once, in their order (a list holds no item twice); a value the
+    source repeats is said in a note, as a repeated condition or criterion is, not dropped unremarked."""
+    once = unique(values)
+    put(item, key, once)
+    if len(once) < len([v for v in values if v is not None]):
+        b.note(field, f"The source lists some {what} twice; each is kept once.")
 
 
 def _separated(mod: dict) -> set[str]:
@@ -63,10 +79,13 @@ def _arms(b: Builder, mod: dict, names: set[str], separated: set[str]) -> list[d
             item["type"] = raw["type"]
             b.quote(("arms", a, "type"), raw, "armGroups", ("label", "type"))
         put(item, "description", clean(raw.get("description")))
-        put(
+        _once(
+            b,
             item,
             "intervention_names",
-            unique([_named(b, entry, names, separated, a) for entry in items(raw, "interventionNames")]),
+            [_named(b, entry, names, separated, a) for entry in items(raw, "interventionNames")],
+            f"interventions of the arm {label!r}",
+            f"arms.{a}.intervention_names",
         )
         if "intervention_names" not in item and not items(raw, "interventionNames"):
             _given_to(b, mod, label, a)
