@@ -550,3 +550,22 @@ def test_a_name_an_arm_or_intervention_lists_twice_is_kept_once_with_a_note(tria
     assert notes["interventions.0.other_names"] == (
         "The source lists some other names of 'Relmacabtagene autoleucel' twice; each is kept once."
     )
+
+
+def test_a_page_refused_for_a_study_out_of_scope_is_named(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, a page of studies refused because one of them is out of the registry's scope ended
+    "the registry is for CAR-T and related cell therapies in lupus; ... nothing written" with no word
+    of the file refused, as every other refusal names it."""
+    lupus = json.loads((CTGOV / "criteria_bulleted_heading.json").read_text(encoding="utf-8"))
+    other = json.loads((CTGOV / "criteria_bulleted_heading.json").read_text(encoding="utf-8"))
+    ident = other["protocolSection"]["identificationModule"]
+    ident.update(nctId="NCT09010108", briefTitle="Paclitaxel in Breast Cancer")
+    other["protocolSection"]["conditionsModule"] = {"conditions": ["Breast Cancer"]}
+    other["protocolSection"]["armsInterventionsModule"] = {"interventions": [{"type": "DRUG", "name": "Paclitaxel"}]}
+    page = tmp_path / "search_page_2.json"
+    page.write_text(json.dumps({"studies": [lupus, other]}), encoding="utf-8")
+    result = trials("import", "ctgov", page)
+    assert result.status == 1
+    assert "trials import: NCT09010108: its conditions (Breast Cancer)" in result.err
+    assert "trials import: search_page_2.json: the registry is for CAR-T and related cell therapies" in result.err
+    assert not (registry / "trials" / "NCT09010108.yaml").exists()

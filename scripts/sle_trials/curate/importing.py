@@ -594,17 +594,14 @@ def run_raw(
             state = generate.build(staged, use_cache=options.use_cache, cache_of=root)
         if state.outputs is None:
             report.render(state.problems, fmt_name, out, files=state.result.files)
-            raise Failed(f"{name}: with this import the registry would have the problems above")
+            raise Failed("with this import the registry would have the problems above")
         for path, data in state.outputs.items():
             current = _current(root / path, GENERATED_LIMIT)
             if current != data:
                 changes.append(Change(path.as_posix(), current, data, f"{path.as_posix()}: written"))
-    except ctgov.BadInput as exc:  # a study's problem names the study; the file is named too
+    except (ctgov.BadInput, Failed) as exc:  # a study's problem names the study; the file is named too
         said = str(exc)
         print(f"trials import: {said if said.startswith(name) else f'{name}: {said}'}; nothing written", file=err)
-        return 1
-    except Failed as exc:
-        print(f"trials import: {exc}; nothing written", file=err)
         return 1
     except OSError as exc:
         print(f"trials import: {exc.strerror or exc}; nothing written", file=err)
