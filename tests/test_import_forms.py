@@ -569,3 +569,17 @@ def test_a_page_refused_for_a_study_out_of_scope_is_named(trials: Trials, regist
     assert "trials import: NCT09010108: its conditions (Breast Cancer)" in result.err
     assert "trials import: search_page_2.json: the registry is for CAR-T and related cell therapies" in result.err
     assert not (registry / "trials" / "NCT09010108.yaml").exists()
+
+
+def test_a_dash_after_a_heading_is_no_criterion(trials: Trials, registry: Path) -> None:
+    """Before, "Inclusion Criteria:-" (a heading as many registrations write it) gave each list a
+    first criterion "-": a criterion the source never states, which its check read the same way."""
+    elig = imported(trials, registry, "criteria_heading_with_dash.json", "NCT09010109")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 60 years"},
+        {"number": 2, "text": "Biopsy-proven lupus nephritis"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy"},
+        {"number": 2, "text": "Active tuberculosis"},
+    ]

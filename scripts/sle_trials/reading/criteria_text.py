@@ -143,10 +143,17 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
         named = heading.group("scope") or heading.group("part")
         group = " ".join(heading.group("name").split()) if named else None
         kind = heading.group("kind").lower()
-        return "inclusion" if kind == "inclusion" else "exclusion", group, heading.group("rest") or None
+        rest = heading.group("rest")  # "Exclusion Criteria: Pregnancy"; no criterion of "Inclusion Criteria:-"
+        return "inclusion" if kind == "inclusion" else "exclusion", group, rest if _says_something(rest) else None
     if _GENERAL.match(bare) and not marked:
         return "general", None, None
     return None
+
+
+def _says_something(text: str | None) -> bool:
+    """Whether text has a letter or digit: the dash of "Inclusion Criteria:-" or "Criteria: --" is
+    the heading's punctuation, no criterion."""
+    return text is not None and any(c.isalnum() for c in text)
 
 
 def _names_a_part(line: str, heading: re.Match) -> bool:
