@@ -583,3 +583,16 @@ def test_a_dash_after_a_heading_is_no_criterion(trials: Trials, registry: Path) 
         {"number": 1, "text": "Pregnancy"},
         {"number": 2, "text": "Active tuberculosis"},
     ]
+
+
+def test_a_heading_with_a_full_width_colon_heads_its_list(trials: Trials, registry: Path) -> None:
+    """Before, "Inclusion Criteria：" (a CJK text's full-width colon) was no heading: the text had none
+    to split at, and both lists were left for the curator though the source states them."""
+    data = imported(trials, registry, "criteria_fullwidth_colon.json", "NCT09010110")
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18-65 years"},
+        {"number": 2, "text": "SLEDAI-2K ≥ 8"},
+    ]
+    assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}, {"number": 2, "text": "Active infection"}]
+    assert "eligibility.inclusion_criteria" not in data["curation"]["not_yet_curated"]

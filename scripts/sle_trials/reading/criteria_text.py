@@ -22,12 +22,13 @@ ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^])")  # markdown backslash esc
 # "Inclusion Criteria:", "**Key Exclusion Criteria**", "Inclusion criteria for Part B:", "Exclusion Criteria:
 # Pregnancy"; a heading naming a part of the study before or after its kind ("Part B Inclusion Criteria:",
 # "Inclusion Criteria (Cohort 2):", "Inclusion Criteria - Dose Expansion:") heads a list of that kind too;
-# "Non-inclusion criteria" (a French protocol's critères de non-inclusion) heads the exclusion criteria
+# "Non-inclusion criteria" (a French protocol's critères de non-inclusion) heads the exclusion criteria; the
+# colon may be a CJK text's full-width one ("Inclusion Criteria：")
 _HEADING = re.compile(
     r"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?P<part>(?:[^\s:*_]+\s+){1,4}?)??(?:key\s+|main\s+|major\s+|general\s+)?"
     r"(?P<kind>(?:non[-\s]?)?inclusion|exclusion)\s+criteria"
-    r"(?P<scope>\s+(?:for|of|in)\b[^:]{0,60}|\s*\([^()]{1,60}\)|\s+[-\u2013\u2014]\s+[^:]{1,60}?)?)\s*(?:\*\*|__)?\s*"
-    r"(?P<colon>:\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
+    r"(?P<scope>\s+(?:for|of|in)\b[^:：]{0,60}|\s*\([^()]{1,60}\)|\s+[-\u2013\u2014]\s+[^:：]{1,60}?)?)\s*(?:\*\*|__)?\s*"
+    r"(?P<colon>[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
     re.I,
 )
 # a remark about the lists rather than a criterion of one: "Other protocol-defined inclusion/exclusion
