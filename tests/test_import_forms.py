@@ -596,3 +596,22 @@ def test_a_heading_with_a_full_width_colon_heads_its_list(trials: Trials, regist
     ]
     assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}, {"number": 2, "text": "Active infection"}]
     assert "eligibility.inclusion_criteria" not in data["curation"]["not_yet_curated"]
+
+
+def test_items_nested_deeper_than_a_record_holds_are_noted(trials: Trials, registry: Path) -> None:
+    """Before, items nested three levels under a criterion ("not counting: serology, fever") were
+    listed beside the item they stand under, as the schema nests two levels, with no word: the
+    record read "serology" and "fever" as alternatives beside "or BILAG A in one organ"."""
+    data = imported(trials, registry, "criteria_nested_three_deep.json", "NCT09010111")
+    deepest = data["eligibility"]["inclusion_criteria"][0]["sub_criteria"][0]["sub_criteria"]
+    assert [c["text"] for c in deepest] == [
+        "clinical SLEDAI-2K ≥ 4, not counting:",
+        "serology",
+        "fever",
+        "or BILAG A in one organ",
+    ]
+    notes = [n["text"] for n in data["curation"]["notes"] if n["field"] == "eligibility"]
+    assert notes == [
+        "Inclusion criteria: the source nests 2 items ('serology', …) deeper than a record's two levels of "
+        "sub-criteria; each is listed beside the item it stands under."
+    ]

@@ -323,6 +323,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
     gap = True
     group: str | None = None
     remarks: list[str] = []
+    flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
     for at, raw in enumerate(lines):
         line = ESCAPE.sub(r"\1", raw.rstrip())
         if not line.strip():
@@ -385,10 +386,18 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             assert parent is not None  # both deeper and restart ask for it
             level = _Level(indent, parent.setdefault("sub_criteria", []), level.depth + 1, restarted=restart)
             stack.append(level)
+        elif deeper:  # a level the schema has no room for: listed beside its parent, and said so
+            flattened.append(text)
         level.items.append(item if level.depth else _grouped(item, group))
         if number is not None:
             level.last_number = number
         last, last_depth, gap = item, level.depth, False
+    if flattened:
+        remarks.append(
+            f"the source nests {len(flattened)} item{'s' if len(flattened) > 1 else ''} ({flattened[0][:60]!r}"
+            f"{', …' if len(flattened) > 1 else ''}) deeper than a record's two levels of sub-criteria; "
+            f"{'each is' if len(flattened) > 1 else 'it is'} listed beside the item it stands under."
+        )
     _dedupe(top, remarks)
     return top, remarks
 
