@@ -85,3 +85,15 @@ def test_commit_changing_a_record_updates_the_csv(clone: Path) -> None:
 def _relma_row(clone: Path) -> dict[str, str]:
     rows = csv.DictReader(io.StringIO((clone / "trials.csv").read_text(encoding="utf-8"), newline=""))
     return next(r for r in rows if r["nct_id"] == "NCT05765006")
+
+
+def test_the_repositorys_gitignore_ignores_a_linked_venv(tmp_path: Path) -> None:
+    """A worktree sharing a virtualenv links .venv to it; `.venv/` in .gitignore matches a folder
+    only, so `git add -A` committed the link, and merging that commit replaced the main checkout's
+    virtualenv with a link to itself."""
+    work = tmp_path / "repo"
+    work.mkdir()
+    shutil.copy2(REPO / ".gitignore", work / ".gitignore")
+    _git(work, "init", "-q", "-b", "main")
+    (work / ".venv").symlink_to(tmp_path)
+    assert _git(work, "check-ignore", "-q", ".venv", check=False).returncode == 0
