@@ -141,9 +141,8 @@ def _naming(record: Record, docs: list[SourceDoc]) -> list[SourceDoc]:
 TITLE_FIELDS = ("cell_product.target_antigens", "cell_product.origin")
 
 
-def _titled(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | None:
-    """What the title doc gives this trial (about another trial, listing this one) says of the field
-    declared silent at name, or beneath it: a term of its vocabulary; else None."""
+def _title_vocabularies(schema: dict, name: str) -> Iterator[vocabulary.Vocabulary]:
+    """The vocabularies of the TITLE_FIELDS at name or beneath it, in their order."""
     for leaf in TITLE_FIELDS:
         if leaf != name and not leaf.startswith(name + "."):
             continue
@@ -151,8 +150,14 @@ def _titled(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | N
         if node.get("type") == "array":
             node = fields.resolve(schema, node.get("items", {}))
         vocab = vocabulary.for_enum(tuple(node["enum"])) if "enum" in node else None
-        if vocab is None:
-            continue
+        if vocab is not None:
+            yield vocab
+
+
+def _titled(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | None:
+    """What the title doc gives this trial (about another trial, listing this one) says of the field
+    declared silent at name, or beneath it: a term of its vocabulary; else None."""
+    for vocab in _title_vocabularies(schema, name):
         for title in doc.related.get(record.data["nct_id"], []):
             found = vocab.find(title)
             if found:
@@ -182,14 +187,8 @@ def _in_own_title(doc: SourceDoc, schema: dict, name: str) -> Said | None:
     antigen, autologous cells) at name or beneath it, as a related trial's title does of a stub's
     ("CD19-CART(Relma-cel) for ..." states CD19); else None."""
     titles = [p.text for key in ("brief_title", "official_title") for p in doc.places.get(key, [])]
-    for leaf in TITLE_FIELDS if titles else ():
-        if leaf != name and not leaf.startswith(name + "."):
-            continue
-        node = fields.node_at(schema, fields.parse_dotted(leaf))
-        if node.get("type") == "array":
-            node = fields.resolve(schema, node.get("items", {}))
-        vocab = vocabulary.for_enum(tuple(node["enum"])) if "enum" in node else None
-        found = [rendering for title in titles for rendering, _ in (vocab.find(title) if vocab else [])]
+    for vocab in _title_vocabularies(schema, name) if titles else ():
+        found = [rendering for title in titles for rendering, _ in vocab.find(title)]
         if found:
             return Said(f"{found[0]!r} in its title", found[0])
     return None
