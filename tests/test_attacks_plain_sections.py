@@ -61,6 +61,8 @@ def test_a_draft_takes_no_value_from_another_trials_lines(trials: Trials, regist
         ("Trial NCT06900764.\nTrial NCT09000001: RECRUITING.\n", "the next trial's line ends its section"),
         ("Trial NCT06900764.\nTrial ＮＣＴ０９０００００１: RECRUITING.\n", "an id in full-width letters too"),
         ("Trial NCT06900764.\nTrial nct09000001: RECRUITING.\n", "an id in small letters too"),
+        ("Trial NCT06900764.\nTrial NCT 09000001: RECRUITING.\n", "an id with a space in it too"),
+        ("Trial NCT06900764.\nTrial NCT-09000001: RECRUITING.\n", "an id with a hyphen in it too"),
     ],
 )
 def test_no_section_of_this_trial_states_it(trials: Trials, registry: Path, text: str, why: str) -> None:

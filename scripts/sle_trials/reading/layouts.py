@@ -251,7 +251,8 @@ def too_deep(doc: Any) -> bool:
     return False
 
 
-_NCT_ID = re.compile(r"(?<![A-Za-z0-9])NCT[0-9]{8}(?![0-9])", re.I)
+# a trial's id as a text may write it: "NCT06513429", "nct06513429", "NCT 06513429", "NCT-06513429"
+_NCT_ID = re.compile(r"(?<![A-Za-z0-9])NCT[ \-\u2010\u2011\u2013]?([0-9]{8})(?![0-9])", re.I)
 
 
 def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
@@ -272,7 +273,7 @@ def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
 
     for line in lines:
         named = (
-            {m.upper() for m in _NCT_ID.findall(normalise(line))}
+            {"NCT" + digits for digits in _NCT_ID.findall(normalise(line))}
             if "nct" in line.lower() or not line.isascii()
             else set()
         )
