@@ -277,7 +277,11 @@ def test_a_cohort_left_out_of_a_complete_record_is_refused(checker: pipeline.Che
     found = codes(checker, IM19, data)
     assert [c for c, _ in found] == ["E526"], found
     assert ("patients 1 to 3" if cohort == 0 else "patients 4 to 6") in found[0][1]
+    # declared incomplete, it is refused all the same: the source states the cohort (incomplete waives
+    # only what a source lacks); a record curated in part is a draft
     data["curation"]["incomplete"].append({"field": "arms.cohorts", "text": "One cohort is not curated yet."})
+    assert [c for c, _ in codes(checker, IM19, data)] == ["E526"]
+    data["curation"]["status"] = "draft"  # curated in part: a draft
     assert codes(checker, IM19, data) == []
 
 

@@ -174,9 +174,11 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
 
 
 def _declared(curation: dict) -> list[str]:
-    """The fields a record declares not yet curated or incomplete: a list under one of them is not held
-    whole (E519, E526, E527)."""
-    return [*curation.get("not_yet_curated", []), *(n["field"] for n in curation.get("incomplete", []))]
+    """The fields a record declares not yet curated: a list under one of them is not held whole (E519,
+    E526, E527). One declared incomplete is still held whole: incomplete says the sources state it only
+    in part, and waives what they lack, never what they state (a cohort or a threshold the source gives
+    dropped under it passed, and trials.csv showed no sign of it)."""
+    return list(curation.get("not_yet_curated", []))
 
 
 def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
@@ -184,7 +186,7 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
     lexicon reads them: "score of 10 or above", "within 24 weeks") is held by a threshold of that
     criterion with that comparator and value, one threshold a limit (a criterion that says "within 24
     weeks" twice has two), or is an age limit the record gives as its minimum or maximum age, unless
-    the thresholds are declared not yet curated or incomplete. A limit the curator leaves out on
+    the thresholds are declared not yet curated. A limit the curator leaves out on
     purpose is named in a curation note on its criteria list, in the criterion's words from two words
     before it ("T lymphocytes <500/mm³"); a note on the thresholds explains how one was read, and
     leaves none out. A criterion the source does not number can be named by no threshold (a
@@ -310,7 +312,7 @@ def _words_before(text: str, at: int, count: int = 2) -> int:
 
 def _cohorts_whole(data: dict, at: Any) -> Iterator[Problem]:
     """E526: each group of patients an arm's description gives a dose ("1×10^8 CAR-T cells for patients
-    4 to 6") is one of the arm's cohorts, unless its cohorts are declared not yet curated or incomplete.
+    4 to 6") is one of the arm's cohorts, unless its cohorts are declared not yet curated.
     A dropped cohort leaves the others binding to their quotes and the arm reading as one dose."""
     curation = data["curation"]
     declared = _declared(curation)
@@ -326,14 +328,14 @@ def _cohorts_whole(data: dict, at: Any) -> Iterator[Problem]:
                 ("arms", a, "cohorts") if "cohorts" in arm else ("arms", a),
                 "E526",
                 f"arms.{a}: its description gives patients {shown} a dose, and no cohort holds them; "
-                "a complete record holds each cohort, or declares arms.cohorts under curation.incomplete",
+                "a complete record holds each cohort (a record whose curation is under way is a draft)",
             )
 
 
 def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Problem]:
     """E519: every row of a list the newest source about this trial states as rows (its arms, sites,
     officials, outcomes, ...) is an item of the record's list, unless the list is declared not yet
-    curated or incomplete. A row the source repeats word for word is one item. The other way round
+    curated. A row the source repeats word for word is one item. The other way round
     (each item is one of the source's rows) is evidence.check_rows, E512."""
     curation = data["curation"]
     declared = _declared(curation)
@@ -359,7 +361,7 @@ def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Proble
             path,
             "E519",
             f"{name}: the source lists {len(left_out)} more than the record{silent} ({label} {shown}); "
-            f"a complete record holds them all, or declares {name} under curation.not_yet_curated or incomplete",
+            f"a complete record holds them all (a record whose curation is under way is a draft)",
         )
 
 
@@ -405,7 +407,7 @@ VALUE_LISTS = ("conditions", "keywords")
 
 def _values_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Problem]:
     """E519: every value the newest source about this trial places whole in one of VALUE_LISTS is an
-    item of the record's list, unless the list is declared not yet curated or incomplete (a list the
+    item of the record's list, unless the list is declared not yet curated (a list the
     record lacks is E520's or E523's)."""
     declared = _declared(data["curation"])
     own = [doc for doc in newest if doc.subject == data["nct_id"]]
@@ -424,7 +426,7 @@ def _values_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Prob
                 (name,),
                 "E519",
                 f"{name}: the source lists {len(left_out)} more than the record ({shown}); a complete record "
-                f"holds them all, or declares {name} under curation.not_yet_curated or incomplete",
+                "holds them all (a record whose curation is under way is a draft)",
             )
 
 
