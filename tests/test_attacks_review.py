@@ -80,12 +80,13 @@ def test_a_file_in_the_registrys_folders_that_is_no_record_or_source_is_named(tm
     assert said in out.getvalue(), out.getvalue()
 
 
-@pytest.mark.skipif(not shutil.which("git") or not shutil.which("tar"), reason="needs git and tar")
-def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_through(tmp_path: Path) -> None:
-    """A pull request that marks enrollment.count as needing no evidence in the schema, then sets
-    IM19's enrollment to 60 and drops its quote: its own `trials check` (its CI) passes, since the
-    checker reads the schema of its own tree. review.yml runs .ci/trusted-check, the base branch's
-    code and schema on the pull request's data (its blobs, nothing of it run): E517."""
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    env = {**os.environ, **GIT_ENV}
+    return subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True, input=stdin).stdout
+
+
+def _registry(tmp_path: Path) -> Path:
+    """The registry's data and .ci/trusted-check in a git repository of their own, committed on main."""
     root = tmp_path / "repo"
     root.mkdir()
     for name in ("schema", "seeds", "trials"):
@@ -95,10 +96,30 @@ def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_throu
         shutil.copy2((REPO if name.startswith(".ci") else DATA_ROOT) / name, root / name)
     (root / ".venv").symlink_to(REPO / ".venv")
     (root / ".gitignore").write_text(".venv\n.cache/\n", encoding="utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "--no-verify", "-m", "base")
+    return root
+
+
+def _trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, **GIT_ENV}
+    return subprocess.run(
+        ["bash", str(root / ".ci" / "trusted-check"), rev, str(dest)], env=env, capture_output=True, text=True
+    )
+
+
+@pytest.mark.skipif(not shutil.which("git") or not shutil.which("tar"), reason="needs git and tar")
+def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_through(tmp_path: Path) -> None:
+    """A pull request that marks enrollment.count as needing no evidence in the schema, then sets
+    IM19's enrollment to 60 and drops its quote: its own `trials check` (its CI) passes, since the
+    checker reads the schema of its own tree. review.yml runs .ci/trusted-check, the base branch's
+    code and schema on the pull request's data (its blobs, nothing of it run): E517."""
+    root = _registry(tmp_path)
     env = {**os.environ, **GIT_ENV}
 
     def git(*args: str) -> None:
-        subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
+        _git(root, *args)
 
     def trials(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -108,9 +129,6 @@ def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_throu
             text=True,
         )
 
-    git("init", "-q", "-b", "main")
-    git("add", "-A")
-    git("commit", "-q", "--no-verify", "-m", "base")
     git("checkout", "-q", "-b", "pr")
     schema = root / "schema" / "trial.schema.json"
     text = schema.read_text(encoding="utf-8")
@@ -132,12 +150,7 @@ def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_throu
     git("commit", "-q", "--no-verify", "-m", "pr")
     git("update-ref", "refs/review/head", "pr")
     git("checkout", "-q", "main")
-    checked = subprocess.run(
-        ["bash", str(root / ".ci" / "trusted-check"), "refs/review/head", str(tmp_path / "review")],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    checked = _trusted_check(root, "refs/review/head", tmp_path / "review")
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert (
         "trials/NCT06513429.yaml:" in checked.stdout and "E517 enrollment.count: 60 has no evidence" in checked.stdout
@@ -146,35 +159,6 @@ def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_throu
 
 
 # --- .ci/trusted-check takes the pull request's data as its commit's blobs, through no attribute -------
-
-
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    env = {**os.environ, **GIT_ENV}
-    return subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True, input=stdin).stdout
-
-
-def _registry(tmp_path: Path) -> Path:
-    """The registry's data and .ci/trusted-check in a git repository of their own, committed on main."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    for name in ("schema", "seeds", "trials"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("trials.csv", "datapackage.json", ".ci/trusted-check"):
-        (root / name).parent.mkdir(exist_ok=True)
-        shutil.copy2(REPO / name, root / name)
-    (root / ".venv").symlink_to(REPO / ".venv")
-    (root / ".gitignore").write_text(".venv\n.cache/\n", encoding="utf-8")
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "base")
-    return root
-
-
-def _trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, **GIT_ENV}
-    return subprocess.run(
-        ["bash", str(root / ".ci" / "trusted-check"), rev, str(dest)], env=env, capture_output=True, text=True
-    )
 
 
 @pytest.mark.skipif(not shutil.which("git"), reason="needs git")
