@@ -295,21 +295,21 @@ def read(file: str, raw: bytes) -> SourceDoc:
         if doc is not None:
             # a JSON string may spell any character as an escape ("\uff23"): its text is the decoded one
             study = _ctgov_json(file, doc)
+            as_read = text.isascii() and "\\u" not in text  # NFKC changes no ASCII character
+            if study.layout != PLAIN and as_read:
+                return study  # the text as read is the text as written
+            written = "\n".join(json_line(k, v) for k, v in json_lines(doc))
             if study.layout == PLAIN:  # a page of studies (each part placed), or JSON of no known layout
-                trial_sections(study, "\n".join(json_line(k, v) for k, v in json_lines(doc)).split("\n"))
-            if text.isascii() and "\\u" not in text:
-                return study  # NFKC changes no ASCII character: the text as read is the text as written
-            return _written(study, "\n".join(json_line(k, v) for k, v in json_lines(doc)))
-    lines = [ESCAPE.sub(r"\1", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+                trial_sections(study, written.split("\n"))
+            return study if as_read else _written(study, written)
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [ESCAPE.sub(r"\1", line).strip() for line in raw_lines]
     for reader in (_clinconnect, _registry_copy):
         found = reader(file, lines)
         if found is not None:
             found.text = normalise(text)
             return _written(found, text)
-    plain = trial_sections(
-        SourceDoc(file, PLAIN, normalise(text)), text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    )
-    return _written(plain, text)
+    return _written(trial_sections(SourceDoc(file, PLAIN, normalise(text)), raw_lines), text)
 
 
 def _written(doc: SourceDoc, text: str) -> SourceDoc:
