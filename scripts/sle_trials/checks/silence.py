@@ -216,7 +216,7 @@ def _in_criteria(doc: SourceDoc, schema: dict, name: str, notes: list[str]) -> S
     one); else None. A criteria list that does not state the field may well name its words (a draft's
     lupus nephritis declared silent while its exclusion criterion 1 says "Severe lupus nephritis" read
     as not stated in trials.csv)."""
-    texts = [normalise(item.text) for items in doc.criteria.values() for item in items]
+    texts = [item.text for items in doc.criteria.values() for item in items]  # normalised when read
     for field in CRITERIA_READ if texts else ():
         if field != name and not field.startswith(name + ".") and not name.startswith(field + "."):
             continue
