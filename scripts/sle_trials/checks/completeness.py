@@ -165,7 +165,7 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
             name,
             list(criteria_items(eligibility[name], ("eligibility", name))),
             source,
-            {normalise(i.text) for other in LISTS if other != name for i in lists[other]},
+            {i.text for other in LISTS if other != name for i in lists[other]},  # normalised when read
         )
     yield from _rows_whole(data, newest, at)
     yield from _values_whole(data, newest, at)

@@ -476,7 +476,7 @@ def check_criteria_items(record: Record, sources: Sources) -> Iterator[Problem]:
         other = next(n for n in completeness.LISTS if n != name)
         theirs = [item for criteria in listing for item in criteria[name]]
         parents = {item: parent for criteria in listing for item, parent in _parents(criteria[name])}
-        elsewhere = {normalise(item.text) for criteria in listing for item in criteria.get(other, [])}
+        elsewhere = {item.text for criteria in listing for item in criteria.get(other, [])}  # normalised when read
         for path, _, text, group in completeness.criteria_items(eligibility[name], ("eligibility", name)):
             depth = (len(path) - 3) // 2  # (eligibility, list, i, sub_criteria, j, ...)
             parent = normalise(fields.get(eligibility, path[1:-2])[1]["text"]) if depth else None
