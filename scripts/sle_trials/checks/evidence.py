@@ -349,8 +349,11 @@ class Sources:
         """Whether a source gives the criterion this number where it lists it: "3) text", "3. text",
         "3.text", "3- text", "(3) text", or as CJK texts number it, "3、text", "（3）text" (which NFKC
         reads "(3)text")."""
-        needles = [normalise(f"{number}{mark} {text}") for mark in (")", ".", "-", "、")]
-        needles += [normalise(f"{number}{mark}{text}") for mark in (")", ".", "、")]
+        # text normalised once: a number and a mark before it change nothing of how its characters
+        # normalise (no NFKC composition, escape or white space reaches across them)
+        written = normalise(text)
+        needles = [f"{number}{mark} {written}" for mark in (")", ".", "-", "、")]
+        needles += [f"{number}{mark}{written}" for mark in (")", ".", "、")]
         for doc in self.docs:
             passages = self.passages(doc, path)
             hay = [doc.text] if passages is None else [p.text for p in passages]
