@@ -11,8 +11,10 @@ from conftest import (
     FIXTURES,
     IM19_MINIMAL,
     IM19_PATH,
+    REPO,
     TEXT_PROBLEM,
     Trials,
+    edit,
     joined,
     line_of,
     nct_id_of,
@@ -225,11 +227,34 @@ def test_github_format_escapes_percent_signs(trials: Trials, registry: Path) -> 
     assert "'100%25'" in annotation and "'100%'" not in annotation
 
 
+# The problems docs/curating.md shows a curator, each made by one edit of the IM19 record.
+CURATING_EXAMPLES = {
+    "E104": ("  minimum_age:\n    value: 18\n", "  minimum_age:\n    value: 70\n"),
+    "E508": ('measure: Weight\n      comparator: ">="', 'measure: Weight\n      comparator: "<="'),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CURATING_EXAMPLES))
+def test_the_problems_curating_md_shows_are_printed_as_shown(code: str, trials: Trials, registry: Path) -> None:
+    """A newcomer who makes the edit finds the line the guide shows, place and words alike: the
+    examples' places once lagged nine lines behind the record they name."""
+    shown = re.findall(rf"^`?({re.escape(IM19_PATH)}:\d+:\d+: {code} [^`\n]+)", curating_md(), re.M)
+    assert shown, f"docs/curating.md shows no {code} example"
+    edit(registry, IM19_PATH, CURATING_EXAMPLES[code])
+    printed = trials("validate").lines
+    assert set(shown) <= set(printed), printed
+
+
+def curating_md() -> str:
+    """The guide's text with its indented example lines (a list item's) unindented."""
+    return "\n".join(line.strip() for line in (REPO / "docs" / "curating.md").read_text(encoding="utf-8").splitlines())
+
+
 # --- rules ---------------------------------------------------------------------------------------
 
 
 def test_minimum_age_above_maximum_is_reported_at_the_minimum_age_line(trials: Trials, registry: Path) -> None:
-    """docs/curating.md: `trials/NCT06513429.yaml:120:3: E104 ...` points at the `minimum_age:` key."""
+    """docs/curating.md: `trials/NCT06513429.yaml:129:3: E104 ...` points at the `minimum_age:` key."""
     text = ages(70, 65)
     put(registry, IM19_PATH, text)
     result = trials.json("validate")
