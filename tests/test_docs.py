@@ -8,6 +8,7 @@ GitHub makes it), so that moving a section cannot leave a reader at a dead end.
 
 from __future__ import annotations
 
+import argparse
 import re
 from collections import Counter
 from pathlib import Path
@@ -91,3 +92,59 @@ def test_slugs_are_githubs() -> None:
     )
     assert slug("The registry's files") == "the-registrys-files"
     assert slug("Reading trials.csv") == "reading-trialscsv"
+
+
+def command_table() -> dict[str, str]:
+    """docs/curating.md's table of the `trials` command: each row's command cell (its code, `\\|`
+    read as `|`) and the row."""
+    text = (REPO / "docs" / "curating.md").read_text(encoding="utf-8")
+    section = text.split("## The `trials` command", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([^`]+)` \|.*$", section, re.M)
+    return {cell.replace("\\|", "|"): cell for cell in rows}
+
+
+def subcommands() -> dict[str, set[str]]:
+    """Each subcommand of `trials` and its own long options (not the ones every command shares)."""
+    from sle_trials import cli
+
+    [sub] = [a for a in cli.parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    shared = {"--help", "--root", "--format", "--no-cache"}
+    return {
+        name: {o for a in command._actions for o in a.option_strings if o.startswith("--")} - shared
+        for name, command in sub.choices.items()
+    }
+
+
+def test_the_command_table_names_every_command_and_its_options() -> None:
+    """A newcomer looks a command up in the guide's table: every one `trials --help` lists has a row,
+    and the row shows each of its options (`trials new`'s --title, --kind and --as-of, which it asks
+    for, were missing, and so were `trials site` and the merge drivers)."""
+    rows = command_table()
+    for name, options in subcommands().items():
+        [row] = [cell for cell in rows if re.match(rf"trials (\S+\|)*{re.escape(name)}\b", cell)] or [""]
+        assert row, f"docs/curating.md: no row for `trials {name}`"
+        assert not {o for o in options if o not in row}, f"`trials {name}`: options missing from {row!r}"
+
+
+def test_the_guide_says_which_commands_take_the_shared_options() -> None:
+    """The sentence under the table names the commands without --format text|github|json and the
+    ones without --no-cache, as the parser has them (it once said diff and drift took neither, nor
+    --root)."""
+    from sle_trials import cli
+
+    [sub] = [a for a in cli.parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    options = {
+        name: {o: a for a in command._actions for o in a.option_strings} for name, command in sub.choices.items()
+    }
+    assert all("--root" in taken for taken in options.values())
+    no_github = {name for name, taken in options.items() if "github" not in (taken["--format"].choices or ())}
+    no_cache = {name for name, taken in options.items() if "--no-cache" not in taken}
+    text = " ".join((REPO / "docs" / "curating.md").read_text(encoding="utf-8").split())
+    said = re.search(
+        r"Every command takes `--root DIR`; every one but (.+?) takes `--format text\|github\|json`.*?"
+        r"and every one but (.+?) takes `--no-cache`\.",
+        text,
+    )
+    assert said, "docs/curating.md: the sentence on the shared options is gone"
+    assert set(re.findall(r"`([a-z-]+)`", said[1])) == no_github
+    assert set(re.findall(r"`([a-z-]+)`", said[2])) == no_cache
