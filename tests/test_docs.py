@@ -148,3 +148,28 @@ def test_the_guide_says_which_commands_take_the_shared_options() -> None:
     assert said, "docs/curating.md: the sentence on the shared options is gone"
     assert set(re.findall(r"`([a-z-]+)`", said[1])) == no_github
     assert set(re.findall(r"`([a-z-]+)`", said[2])) == no_cache
+
+
+def makefile_extras(stamp: str) -> set[str]:
+    """The extras the Makefile's rule for a stamp installs (`pip install -e '.[a,b]'`)."""
+    rule = re.search(rf"^\$\({stamp}\):.*?\n((?:\t.*\n)+)", (REPO / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert rule, stamp
+    [extras] = re.findall(r"-e '\.\[([\w,]+)\]'", rule[1])
+    return set(extras.split(","))
+
+
+def test_development_md_names_the_extras_make_installs() -> None:
+    """development.md's set-up names the extras `make test` and `make check` install, and `dev` is
+    every extra (it once left out `xlsx`, which `make test` installs, and counted four extras)."""
+    import tomllib
+
+    text = " ".join((REPO / "docs" / "development.md").read_text(encoding="utf-8").split())
+    test_said = re.search(r"`make test` creates `\.venv` when it is missing, installs .*? with its (.+?) extras", text)
+    check_said = re.search(r"`make check` installs only (.+?) beside the tool", text)
+    assert test_said and check_said
+    assert set(re.findall(r"`(\w+)`", test_said[1])) == makefile_extras("TEST_STAMP")
+    assert set(re.findall(r"the `(\w+)` extra", check_said[1])) == makefile_extras("HOOKS_STAMP")
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    [dev] = extras["dev"]
+    assert set(re.findall(r"\[([\w,]+)\]", dev)[0].split(",")) == set(extras) - {"dev"}
+    assert "(`dev` is every extra)" in text
