@@ -15,11 +15,12 @@ import importlib
 import io
 import json
 import os
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials
+from conftest import IM19_PATH, REPO, Trials
 from sle_trials.outputs import export
 from sle_trials.outputs import sqlite as sqlite_export
 
@@ -126,6 +127,21 @@ def test_the_metadata_describes_every_table_and_column_of_the_database(trials: T
     # another file name is another database name in Datasette
     build(trials, tmp_path / "lupus.db")
     assert list(json.loads((tmp_path / "lupus.metadata.json").read_text(encoding="utf-8"))["databases"]) == ["lupus"]
+
+
+def test_site_md_lists_each_tables_columns(trials: Trials, tmp_path: Path) -> None:
+    """docs/site.md's table of the database names every table and, but for `trials` (the CSV's
+    columns), its columns in the database's order: a newcomer writes SQL from it (it once left out the
+    thresholds' `id` and `position`)."""
+    db = build(trials, tmp_path / DB)
+    text = (REPO / "docs" / "site.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `(\w+)` \| [^|]+ \| (.+) \|$", text, re.M))
+    in_db = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    assert sorted(rows) == in_db
+    for name, cell in rows.items():
+        if name != "trials":
+            named = re.findall(r"(?:^|, )`(\w+)`", cell)
+            assert named == [r[1] for r in db.execute(f'PRAGMA table_info("{name}")')], name
 
 
 def test_datasette_serves_it_with_descriptions_and_facets(trials: Trials, tmp_path: Path) -> None:
