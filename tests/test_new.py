@@ -193,6 +193,18 @@ def test_a_title_the_source_does_not_make_clear_is_asked_for(trials: Trials, reg
     assert snapshot(registry) == before
 
 
+def test_everything_new_cannot_read_is_asked_for_in_one_run(trials: Trials, registry: Path) -> None:
+    """README: "add --title, --kind and --as-of when it asks". A page whose title, kind and date it
+    cannot read asks for all three at once: it used to ask for --kind and --as-of, and only on the
+    next run for --title, so a curator ran it three times."""
+    (registry / "seeds" / "page.txt").write_text("NCT09000066 was registered in 2025.\n", encoding="utf-8")
+    before = snapshot(registry)
+    result = trials("new", "NCT09000066")
+    assert result.status == 2
+    assert all(option in result.err for option in ("--title", "--kind", "--as-of")), result.err
+    assert snapshot(registry) == before
+
+
 def test_a_source_given_with_a_leading_dot_slash(trials: Trials, registry: Path, without_stub: Path) -> None:
     assert trials("new", STUB, "--source", "./seeds/000_84a0f0163f21158e.txt").status == 0
     assert trials("validate", without_stub).status == 0

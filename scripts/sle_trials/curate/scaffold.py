@@ -313,7 +313,18 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
         raise pipeline.UsageError(
             f"{source} does not name {nct}{hint}; a record starts from a source that names its trial"
         )
-    entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of)
+    # what the curator must add (--title, --kind, --as-of) is asked for at once, not one run at a time
+    asked: list[str] = []
+    try:
+        brief_title = _title(nct, title, text, study, records, source)
+    except pipeline.UsageError as exc:
+        asked.append(str(exc))
+    try:
+        entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of)
+    except pipeline.UsageError as exc:
+        asked.append(str(exc))
+    if asked:
+        raise pipeline.UsageError("; and ".join(asked))
     # a stub holds what another trial's source says of this one; a record started from this trial's
     # own source is a draft of its curation: a page whose layout names its trial, or a document of no
     # known layout (a press release, a publication) that names this trial and no other
@@ -328,7 +339,7 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
     status = "draft" if about_this else "stub"
     record: dict[str, Any] = {
         "nct_id": nct,
-        "brief_title": _title(nct, title, text, study, records, source),
+        "brief_title": brief_title,
         "curation": {"status": status, "sources": [entry]},
     }
     quotes = {}
