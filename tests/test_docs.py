@@ -173,3 +173,39 @@ def test_development_md_names_the_extras_make_installs() -> None:
     [dev] = extras["dev"]
     assert set(re.findall(r"\[([\w,]+)\]", dev)[0].split(",")) == set(extras) - {"dev"}
     assert "(`dev` is every extra)" in text
+
+
+def test_what_the_docs_tell_to_pip_install_is_what_pyproject_pins() -> None:
+    """Every `pip install` the README and docs/ show installs an extra pyproject.toml defines, or a
+    package as one of its extras pins it: a reader who ran only `make check` is told how to get
+    Datasette, the site's libraries or frictionless without running the test suite (the README once
+    named `make test` alone, and data.md a bare `pip install frictionless`, no pin, outside .venv)."""
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    pinned = {requirement.split(";")[0].strip() for group in extras.values() for requirement in group}
+    commands = [
+        command
+        for doc in DOCS
+        for command in re.findall(r"([\w./-]*pip install [^`\n#]+)", doc.read_text(encoding="utf-8"))
+        if "-e`" not in command  # trust-boundary.md names `pip install -e` as a way, not a command
+    ]
+    assert len(commands) >= 5, commands
+    for command in commands:
+        assert command.startswith(".venv/bin/pip install "), f"{command!r}: install into the clone's .venv"
+        for spec in re.findall(r"'([^']+)'", command):
+            named = re.fullmatch(r"\.\[([\w,]+)\]", spec)
+            if named:
+                assert set(named[1].split(",")) <= set(extras), command
+            else:
+                assert spec in pinned, f"{command!r}: pyproject.toml pins {spec.split('>')[0]} otherwise"
+
+
+def test_the_readme_says_how_to_install_each_program_it_runs() -> None:
+    """A program the README runs from .venv/bin that `make check` does not install (Datasette) comes
+    with the `pip install` that does: `make test` installs it too, but runs the whole suite first."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    installed = " ".join(re.findall(r"pip install ([^`\n]+)", text))
+    for program in set(re.findall(r"\.venv/bin/([\w-]+)", text)) - {"trials", "pip", "python"}:
+        assert re.search(rf"'{re.escape(program)}\b", installed), f"README.md runs .venv/bin/{program} uninstalled"
