@@ -203,6 +203,26 @@ def test_a_year_written_as_a_number_becomes_a_quoted_date(trials: Trials, regist
     assert '    date: "2027"\n' in file.read_text(encoding="utf-8")
 
 
+def test_the_guide_names_the_dates_yaml_reads_as_numbers(tmp_path: Path) -> None:
+    """docs/curating.md tells a curator which unquoted dates YAML reads as numbers: a bare year only
+    (it said a year-month too, which the loader reads as text, as it does a full date)."""
+    from sle_trials.checks import load
+
+    forms = {"year": "2024", "year-month": "2024-07", "full date": "2024-07-30"}
+    numbers = set()
+    for name, date in forms.items():
+        file = tmp_path / f"{name}.yaml"
+        file.write_text(f"nct_id: NCT06513429\nstart: {date}\n", encoding="utf-8")
+        record, problems = load.load(file, file.name)
+        assert record is not None, problems
+        if not isinstance(record.data["start"], str):
+            numbers.add(name)
+    guide = " ".join((REPO / "docs" / "curating.md").read_text(encoding="utf-8").split())
+    said = re.search(r"but a bare ([\w -]+?) (?:is|are) a number to YAML", guide)
+    assert said, "docs/curating.md no longer says which dates are numbers to YAML"
+    assert set(re.split(r" or |, ", said[1])) == numbers
+
+
 def test_new_text_is_folded_to_the_width(registry: Path) -> None:
     sch = schema.load_schema(registry)
     long = " ".join(["word"] * 60)
