@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from conftest import (
     FIXTURES,
     IM19_MINIMAL,
     IM19_PATH,
+    RELMA_PATH,
     REPO,
     TEXT_PROBLEM,
     Trials,
@@ -243,6 +245,35 @@ def test_the_problems_curating_md_shows_are_printed_as_shown(code: str, trials: 
     edit(registry, IM19_PATH, CURATING_EXAMPLES[code])
     printed = trials("validate").lines
     assert set(shown) <= set(printed), printed
+
+
+def test_the_criterion_example_of_curating_md_passes_in_the_record_it_comes_from(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """The guide's YAML example of values read from one criterion is Relma-cel's, quotes and all: a
+    curator who copies it gets no problem (its classification quote once ended in "...", which no
+    source states: E502)."""
+    from sle_trials.checks import load, schema
+    from sle_trials.curate import fmt
+
+    [block] = re.findall(r"^  ```yaml\n(  eligibility:\n.*?)^  ```$", curating_md_raw(), re.M | re.S)
+    example = tmp_path / "example.yaml"
+    example.write_text(textwrap.dedent(block), encoding="utf-8")
+    shown, problems = load.load(example, example.name)
+    assert shown is not None, problems
+    record, problems = load.load(registry / RELMA_PATH, RELMA_PATH)
+    assert record is not None, problems
+    data = record.data
+    for field, value in shown.data["eligibility"].items():
+        assert data["eligibility"][field] == value, field
+    data["evidence"].update(shown.data["evidence"])
+    put(registry, RELMA_PATH, fmt.render(data, schema.load_schema(registry)))
+    result = trials("validate")
+    assert result.status == 0, result.out
+
+
+def curating_md_raw() -> str:
+    return (REPO / "docs" / "curating.md").read_text(encoding="utf-8")
 
 
 def curating_md() -> str:
