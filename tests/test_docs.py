@@ -209,3 +209,15 @@ def test_the_readme_says_how_to_install_each_program_it_runs() -> None:
     installed = " ".join(re.findall(r"pip install ([^`\n]+)", text))
     for program in set(re.findall(r"\.venv/bin/([\w-]+)", text)) - {"trials", "pip", "python"}:
         assert re.search(rf"'{re.escape(program)}\b", installed), f"README.md runs .venv/bin/{program} uninstalled"
+
+
+def test_every_pip_install_a_help_text_shows_installs_into_the_venv() -> None:
+    """`trials export --help` told to `pip install -e '.[xlsx]'`, which, with a `pip` on PATH other
+    than the clone's, installs openpyxl where `.venv/bin/trials` never looks; its error message already
+    said `.venv/bin/pip`."""
+    from sle_trials import cli
+
+    [sub] = [a for a in cli.parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    helps = " ".join(" ".join(command.format_help().split()) for command in sub.choices.values())
+    commands = re.findall(r"(\S*pip) install", helps)
+    assert commands and set(commands) == {".venv/bin/pip"}, commands

@@ -74,7 +74,7 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
         metavar="FORMAT",
         help="json: every record, sorted by nct_id, as one document; sqlite: tables trials, criteria, "
         "thresholds, sources and evidence, with Datasette metadata beside the database; xlsx: trials.csv "
-        "as a typed workbook (needs the xlsx extra: pip install -e '.[xlsx]')",
+        "as a typed workbook (needs the xlsx extra: .venv/bin/pip install -e '.[xlsx]')",
     )
     e.add_argument(
         "-o",
