@@ -221,3 +221,14 @@ def test_every_pip_install_a_help_text_shows_installs_into_the_venv() -> None:
     helps = " ".join(" ".join(command.format_help().split()) for command in sub.choices.values())
     commands = re.findall(r"(\S*pip) install", helps)
     assert commands and set(commands) == {".venv/bin/pip"}, commands
+
+
+def test_a_cd_the_docs_show_leaves_the_reader_where_the_next_command_runs() -> None:
+    """The guide's next command after adding a source's manifest line is `.venv/bin/trials new`, run
+    from the top of the clone: a `cd seeds && sha256sum ...` typed as shown leaves the reader in
+    seeds/, where .venv/bin/trials is not found. Every `cd` the docs show runs in a subshell, as the
+    E307 message's `(cd seeds && sha256sum FILE >> SHA256SUMS)` does."""
+    for doc in DOCS:
+        for line in doc.read_text(encoding="utf-8").splitlines():
+            for cd in re.finditer(r"(.?)\bcd (?!-)[\w./-]+ &&", line):
+                assert cd[1] == "(", f"{doc.name}: {line.strip()!r}"
