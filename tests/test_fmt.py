@@ -169,6 +169,9 @@ def test_seeds_are_never_touched(trials: Trials, registry: Path) -> None:
     result = trials("fmt", seed, odd)
     assert result.status == 0
     assert result.err.count("seeds/ holds source documents as received; never formatted") == 2
+    assert result.err.endswith("no trial file to format\n")  # not "0 files already in canonical form"
+    checked = trials("fmt", "--check", seed)
+    assert checked.status == 0 and checked.err.endswith("no trial file to format\n")
     assert (seed.read_bytes(), odd.read_bytes()) == before
 
 

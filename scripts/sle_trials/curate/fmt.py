@@ -394,10 +394,18 @@ def run(
                 file=out,
             )
         elif not problems:
-            print(f"{len(targets)} file{'s' * (len(targets) != 1)} in canonical form", file=err)
+            print(_unchanged(targets, "in canonical form"), file=err)
         return 1 if changed or problems else 0
     for name in changed:
         print(f"reformatted {name}", file=err)
     if not changed and not problems:
-        print(f"{len(targets)} file{'s' * (len(targets) != 1)} already in canonical form", file=err)
+        print(_unchanged(targets, "already in canonical form"), file=err)
     return 1 if problems else 0
+
+
+def _unchanged(targets: list[Path], state: str) -> str:
+    """The summary of a run that changed nothing: a run whose every file was skipped (a source under
+    seeds/, a file that is no .yaml) formatted none, which "0 files already in canonical form" hid."""
+    if not targets:
+        return "no trial file to format"
+    return f"{len(targets)} file{'s' * (len(targets) != 1)} {state}"
