@@ -56,7 +56,7 @@ def test_no_drift(trials: Trials, imported: Path, api: API) -> None:
     result = trials.raw(["drift", "--root", str(imported), NCT])
     assert result.status == 0, result.out + result.err
     assert result.out == (
-        "1 trial checked against ClinicalTrials.gov: 0 changed since their source, "
+        "1 of 1 trial checked against ClinicalTrials.gov: 0 changed since their source, "
         "0 unknown to the registry, 0 not checked\n"
     )
     assert result.err == ""  # no progress bar into a pipe
@@ -74,7 +74,7 @@ def test_a_changed_study_is_reported_in_text_markdown_and_json(trials: Trials, i
     )
     md = trials.raw(["drift", "--root", str(imported), "--format", "markdown", NCT])
     assert md.status == 1
-    assert md.out.startswith("## Drift from ClinicalTrials.gov\n\n1 trial checked")
+    assert md.out.startswith("## Drift from ClinicalTrials.gov\n\n1 of 1 trial checked")
     assert "- **NCT09000011** (since `seeds/ctgov_NCT09000011_2025-03-06.json`, as of `2025-03-06`)\n" in md.out
     assert "  - `enrollment` `24 (ACTUAL)` → `26 (ACTUAL)`\n" in md.out
     js = trials.raw(["drift", "--root", str(imported), "--format", "json", NCT])
@@ -138,7 +138,7 @@ def test_an_unknown_trial_is_reported_and_the_run_goes_on(trials: Trials, import
     assert result.status == 1
     assert "NCT06513429: unknown to the registry: ClinicalTrials.gov has no study NCT06513429" in result.out
     assert (
-        "2 trials checked against ClinicalTrials.gov: 0 changed since their source, 1 unknown to the registry"
+        "2 of 2 trials checked against ClinicalTrials.gov: 0 changed since their source, 1 unknown to the registry"
     ) in result.out
     assert api.requests_for(NCT) == 1  # checked after the unknown one
 
@@ -158,7 +158,14 @@ def test_offline_stops_and_names_what_was_not_checked(
     result = trials.raw(["drift", "--root", str(imported), NCT, "NCT06513429"])
     assert result.status == 1
     assert "NCT09000011: not checked: cannot reach http://127.0.0.1:9/api/v2" in result.out
-    assert "NCT06513429: not checked: not checked: the registry could not be reached" in result.out
+    assert "NCT06513429: not checked: the registry could not be reached\n" in result.out
+    # neither counted as checked: "2 trials checked ... 2 not checked" said both at once
+    assert result.out.endswith(
+        "0 of 2 trials checked against ClinicalTrials.gov: 0 changed since their source, "
+        "0 unknown to the registry, 2 not checked\n"
+    )
+    report = json.loads(trials.raw(["drift", "--root", str(imported), "--format", "json", NCT]).out)
+    assert (report["checked"], report["asked"], report["unchecked"]) == (0, 1, 1)
 
 
 @pytest.mark.parametrize(

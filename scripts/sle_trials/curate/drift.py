@@ -164,8 +164,7 @@ def check(root: Path, named: list[str], err: TextIO) -> list[Trial]:
                 out.append(Trial(nct, "unchecked", message=str(exc)))
                 if exc.offline:  # no other trial can be fetched either
                     out += [
-                        Trial(rest, "unchecked", message="not checked: the registry could not be reached")
-                        for rest in ids[n + 1 :]
+                        Trial(rest, "unchecked", message="the registry could not be reached") for rest in ids[n + 1 :]
                     ]
                     break
             bar.update()
@@ -202,15 +201,18 @@ def render(trials: list[Trial], fmt: str, out: TextIO) -> None:
     drifted = [t for t in trials if t.status == "drift"]
     unknown = [t for t in trials if t.status == "unknown"]
     unchecked = [t for t in trials if t.status == "unchecked"]
+    # "N of M": a trial the registry could not be reached for is one of those asked, not one checked
     summary = (
-        f"{len(trials)} trial{'s' * (len(trials) != 1)} checked against ClinicalTrials.gov: "
+        f"{len(trials) - len(unchecked)} of {len(trials)} trial{'s' * (len(trials) != 1)} "
+        "checked against ClinicalTrials.gov: "
         f"{len(drifted)} changed "
         f"since their source, {len(unknown)} unknown to the registry, {len(unchecked)} not checked"
     )
     if fmt == "json":
         json.dump(
             {
-                "checked": len(trials),
+                "checked": len(trials) - len(unchecked),
+                "asked": len(trials),
                 "drifted": len(drifted),
                 "unknown": len(unknown),
                 "unchecked": len(unchecked),
