@@ -618,12 +618,13 @@ class RecordDiff:
 
 @dataclass
 class Report:
-    """What `trials diff` prints: the two versions as named, each record that changed, the seeds."""
+    """What `trials diff` prints: the two versions as named, each record that changed, and each other
+    change: the sources, the schema, the checker's code and settings, other files."""
 
     base: str  # "HEAD~1 (0ba0d33)"
     head: str  # "working tree"
     records: list[RecordDiff]
-    seeds: list[Change]
+    files: list[Change]
 
 
 def _record_diff(base: Version, head: Version, name: str, report: Report) -> RecordDiff | None:
@@ -679,11 +680,11 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
     # Every list of paths through _listed, the sources' too: 5,500 sources added with long names made
     # one line of 1.1 MB, and GitHub drops a job summary over 1 MiB whole, its checker line with it.
     if changes.seeds_added:
-        report.seeds.append(Change("seeds", "summary", text="added " + _listed(changes.seeds_added)))
+        report.files.append(Change("seeds", "summary", text="added " + _listed(changes.seeds_added)))
     if changes.seeds_removed:
-        report.seeds.append(Change("seeds", "summary", text="removed " + _listed(changes.seeds_removed)))
+        report.files.append(Change("seeds", "summary", text="removed " + _listed(changes.seeds_removed)))
     if changes.seeds_changed:
-        report.seeds.append(
+        report.files.append(
             Change(
                 "seeds",
                 "summary",
@@ -693,11 +694,11 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
             )
         )
     if changes.schema_changed:
-        report.seeds.append(
+        report.files.append(
             Change("schema", "summary", text=f"changed {SCHEMA_PATH.as_posix()}: what every record is held to")
         )
     if changes.checker_changed:
-        report.seeds.append(
+        report.files.append(
             Change(
                 "checker",
                 "summary",
@@ -705,13 +706,13 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
             )
         )
     if changes.others_changed:
-        report.seeds.append(
+        report.files.append(
             Change(
                 "files", "summary", text=f"changed {_listed(changes.others_changed)}: documentation, generated files"
             )
         )
     if changes.stray_changed:
-        report.seeds.append(
+        report.files.append(
             Change(
                 "files",
                 "summary",
@@ -719,12 +720,12 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
             )
         )
     if changes.modes_changed:
-        report.seeds.append(Change("files", "summary", text=f"mode changed {_listed(changes.modes_changed)}"))
+        report.files.append(Change("files", "summary", text=f"mode changed {_listed(changes.modes_changed)}"))
     return report
 
 
 def render(report: Report, fmt: str, out: TextIO) -> None:
-    diffs, seeds, base_name, head_name = report.records, report.seeds, report.base, report.head
+    diffs, others, base_name, head_name = report.records, report.files, report.base, report.head
     if fmt == "json":
         json.dump(
             {
@@ -733,7 +734,9 @@ def render(report: Report, fmt: str, out: TextIO) -> None:
                 "records": [
                     {**asdict(d), "changes": [{**asdict(c), "phrase": phrase(c)} for c in d.changes]} for d in diffs
                 ],
-                "seeds": [phrase(c) for c in seeds],
+                # the sources' changes apart: "seeds" held the schema's, the checker's and other files' too
+                "seeds": [phrase(c) for c in others if c.field == "seeds"],
+                "files": [phrase(c) for c in others if c.field != "seeds"],
             },
             out,
             indent=2,
@@ -752,7 +755,7 @@ def render(report: Report, fmt: str, out: TextIO) -> None:
             lines.append(f"{d.nct_id}: {'; '.join(phrase(c) for c in d.changes)}")
         else:
             lines.append(f"{d.nct_id}: {_status(d)}" + (f": {d.title}" if d.title and d.status == "added" else ""))
-    lines += [phrase(c) for c in seeds]
+    lines += [phrase(c) for c in others]
     lines.append(f"{base_name} → {head_name}: {summary}")
     out.writelines(printable(line) + "\n" for line in lines)
 
@@ -764,8 +767,8 @@ def _markdown(report: Report, summary: str, out: TextIO) -> None:
     many are left, before the summary reaches MARKDOWN_LIMIT."""
     diffs = report.records
     head = [f"### Trial data: {markdown_code(report.base)} → {markdown_code(report.head)}\n\n"]
-    head += [f"- {phrase(c, markdown=True)}\n" for c in report.seeds]
-    head.append("\n" if report.seeds else "")
+    head += [f"- {phrase(c, markdown=True)}\n" for c in report.files]
+    head.append("\n" if report.files else "")
     head.append(
         f"{_plural(len(diffs), 'record', 'records')}: {summary}\n\n"
         if diffs
