@@ -35,6 +35,21 @@ def build(trials: Trials, target: Path) -> sqlite3.Connection:
     return sqlite3.connect(target)
 
 
+def test_the_message_says_how_to_install_datasette_where_it_is_missing(
+    trials: Trials, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After `make check` (no extras) the command the message names does not exist: it says how to get it."""
+    import importlib.util
+
+    found = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "datasette" else found(name, *a))
+    result = trials("export", "sqlite", "--output", tmp_path / DB)
+    assert result.status == 0
+    assert "Datasette is not installed: " in result.err and "pip install 'datasette>=0.64,<1')" in result.err
+    monkeypatch.undo()
+    assert "not installed" not in trials("export", "sqlite", "--output", tmp_path / DB).err  # the suite has it
+
+
 def test_the_trials_table_holds_the_csv_columns_typed(trials: Trials, registry: Path, tmp_path: Path) -> None:
     db = build(trials, tmp_path / DB)
     names = [row[1] for row in db.execute("PRAGMA table_info(trials)")]

@@ -441,5 +441,19 @@ def run(root: Path, output: str | None, *, fmt: str, use_cache: bool = True, for
     except generate.Changed as exc:
         print(f"trials: {exc}; {shown} not written, run the command again", file=sys.stderr)
         return 1
-    print(f"{shown} and {meta} written ({count} trials); browse them: datasette {shown} -m {meta}", file=sys.stderr)
+    print(
+        f"{shown} and {meta} written ({count} trials); browse them: datasette {shown} -m {meta}{_install_hint()}",
+        file=sys.stderr,
+    )
     return 0
+
+
+def _install_hint() -> str:
+    """Where Datasette is not installed beside the tool (`make check` installs no extra), how to get
+    it: the command the message names would otherwise fail with "command not found"."""
+    import importlib.util
+
+    if importlib.util.find_spec("datasette") is not None:
+        return ""
+    # the README's command, not the interpreter's own path: no path of the machine is printed
+    return " (Datasette is not installed: .venv/bin/pip install 'datasette>=0.64,<1')"
