@@ -210,6 +210,24 @@ def test_a_source_given_with_a_leading_dot_slash(trials: Trials, registry: Path,
     assert trials("validate", without_stub).status == 0
 
 
+def test_a_source_given_by_its_absolute_path_under_the_registry(
+    trials: Trials, registry: Path, without_stub: Path
+) -> None:
+    """A path the shell completed: it was refused as "not a document under seeds/"."""
+    assert trials("new", STUB, "--source", str(registry / "seeds" / "000_84a0f0163f21158e.txt")).status == 0
+    assert trials("validate", without_stub).status == 0
+    assert "file: seeds/000_84a0f0163f21158e.txt\n" in without_stub.read_text(encoding="utf-8")
+
+
+def test_an_absolute_path_outside_the_seeds_is_refused(trials: Trials, registry: Path, without_stub: Path) -> None:
+    for outside in (
+        registry / "trials" / "NCT06513429.yaml",
+        registry / "seeds" / ".." / "trials" / "NCT06513429.yaml",
+    ):
+        result = trials("new", STUB, "--source", str(outside))
+        assert result.status == 2 and "not a document under seeds/" in result.err
+
+
 @pytest.mark.parametrize(
     "title, message",
     [

@@ -16,6 +16,7 @@ as-of date: --kind/--as-of, else as another record citing the same file says, el
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sys
 from pathlib import Path
@@ -296,6 +297,9 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
                 "(and its line in seeds/SHA256SUMS) and pass --source seeds/FILE"
             )
         source = found[0]
+    if os.path.isabs(source):  # a path a shell completed: its part under the registry, read as written
+        inside = os.path.relpath(os.path.abspath(source), os.path.abspath(root))  # lexical: no link is followed
+        source = source if inside.startswith("..") else inside
     source = source.replace("\\", "/")
     if source.startswith("./"):
         source = source[2:]
