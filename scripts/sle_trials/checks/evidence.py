@@ -602,30 +602,82 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
 def _repeated(record: Record, name: str, label: str, items: list, docs: list[SourceDoc]) -> Iterator[Problem]:
     """E522: an item held more times than a source lists its row (two sites both called "Research
     Site" in one city are two rows there, and may be two items): a site, an arm or an outcome
-    written twice would count twice in trials.csv (site_count, the lists)."""
+    written twice would count twice in trials.csv (site_count, the lists). Each item takes a row it
+    is (an item may leave out a field its row states, so it may be any of several rows), no row more
+    items than a source lists it (_assign); an item left without one is refused. An item that could
+    be either of two rows used to count for neither: `{city, region, country}` of a city with two
+    sites could be written any number of times."""
     listed: dict[tuple, int] = {}  # each distinct row -> the most times one source lists it
     for doc in docs:
         for key, n in Counter(map(layouts.row_key, doc.rows[name])).items():
             listed[key] = max(listed.get(key, 0), n)
-    held: dict[tuple, list[int]] = {}
     keyed = [(key, dict(key)) for key in listed]
     columns = _columns(docs, name)
-    for i, item in enumerate(items):
+    candidates = []  # the rows each item could be
+    for item in items:
         texts = layouts.row_texts(item, columns)
-        rows = [key for key, row in keyed if layouts.texts_are_row(texts, row)]
-        if len(rows) == 1:  # an item that could be either of two rows counts for neither
-            held.setdefault(rows[0], []).append(i)
-    for key, positions in held.items():
-        for i in positions[listed[key] :]:
-            path = fields.parse_dotted(name) + (i,)
-            times = "once" if listed[key] == 1 else f"{listed[key]} times"
-            yield at(
-                record,
-                path,
-                "E522",
-                f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: the source lists this row "
-                f"{times}, the record holds it {len(positions)} times",
+        candidates.append([key for key, row in keyed if layouts.texts_are_row(texts, row)])
+    held = _assign(candidates, listed)
+    for i, rows in enumerate(candidates):
+        if not rows or held[i] is not None:  # no row at all is E512's
+            continue
+        path = fields.parse_dotted(name) + (i,)
+        if len(rows) == 1:
+            times = "once" if listed[rows[0]] == 1 else f"{listed[rows[0]]} times"
+            holding = sum(1 for other in candidates if other == rows)
+            said = f"the source lists this row {times}, the record holds it {holding} times"
+        else:
+            said = (
+                f"each of the {len(rows)} rows of the source it could be is held by as many items "
+                "as the source lists it"
             )
+        yield at(record, path, "E522", f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: {said}")
+
+
+def _assign(candidates: list[list[tuple]], capacity: dict[tuple, int]) -> list[tuple | None]:
+    """A row for each item, in the items' order, among the rows it could be (candidates), no row
+    taken more times than its capacity; None for an item left without one. An item takes a free row
+    when one is left, else one another item moves out of to a free row of its own (an augmenting
+    path, found breadth first): the most items that can each be a row of their own are, and those
+    left without one are the later ones."""
+    holders: dict[tuple, list[int]] = {key: [] for key in capacity}
+    held: list[tuple | None] = [None] * len(candidates)
+    # Rows a search that failed reached: every item holding one could be only rows of that set, all
+    # full, so no later search can free one either (no path leaves the set): never searched again.
+    dead: set[tuple] = set()
+    for start, rows in enumerate(candidates):
+        if not rows:
+            continue
+        reached: dict[tuple, int] = {}  # row -> the item that reached it
+        seen = {start}
+        queue = [start]
+        free: tuple | None = None
+        for item in queue:  # grows as it is walked: breadth first
+            for row in candidates[item]:
+                if row in reached or row in dead:
+                    continue
+                reached[row] = item
+                if len(holders[row]) < capacity[row]:
+                    free = row
+                    break
+                for other in holders[row]:
+                    if other not in seen:
+                        seen.add(other)
+                        queue.append(other)
+            if free is not None:
+                break
+        if free is None:
+            dead.update(reached)
+        moving = free
+        while moving is not None:  # each item on the path moves into the row it reached
+            item = reached[moving]
+            before = held[item]
+            holders[moving].append(item)
+            held[item] = moving
+            if before is not None:
+                holders[before].remove(item)
+            moving = before
+    return held
 
 
 def _columns(docs: list[SourceDoc], name: str) -> set[str]:

@@ -1,0 +1,109 @@
+"""Pull-request attacks on a list's length: an item that could be either of two rows, written again and again.
+
+A record's item is its source's row when each field it holds is the row's (layouts.texts_are_row);
+it may leave out a field the row states (a site's facility). E522 refused an item held more times
+than the source lists its row, but counted only an item that was one row alone: "an item that could
+be either of two rows counts for neither". A study with two sites in one city (most studies with
+many sites have some) then let a record hold `{city, region, country}` of that city any number of
+times: the imported record with five more such sites passed every check, and trials.csv said
+site_count 8 of a study that lists 3. Each item now takes a row the source lists, as many items a
+row as the source lists it (a matching of items to rows), and an item left without one is E522.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from conftest import FIXTURES, IMPORTED, copy_registry, imported_codes
+from sle_trials.checks import evidence, load
+from sle_trials.cli import main
+from sle_trials.engine import pipeline
+from sle_trials.reading.layouts import SourceDoc
+
+CLINIC = {
+    "facility": "Northbridge Children's Clinic",
+    "city": "Northbridge",
+    "state": "Ohio",
+    "zip": "43211",
+    "country": "United States",
+}
+NORTHBRIDGE = {"city": "Northbridge", "region": "Ohio", "country": "United States"}  # either site's row
+
+
+@pytest.fixture(scope="module")
+def two_sites_in_one_city(tmp_path_factory: pytest.TempPathFactory) -> tuple[pipeline.Checker, dict]:
+    """The study of the `imported` fixture with a second site in Northbridge, Ohio, imported as a draft."""
+    folder = tmp_path_factory.mktemp("two-sites")
+    root = copy_registry(folder / "registry")
+    study = json.loads((FIXTURES / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8"))
+    study["protocolSection"]["contactsLocationsModule"]["locations"].append(CLINIC)
+    (folder / "study.json").write_text(json.dumps(study), "utf-8")
+    assert main(["import", "ctgov", str(folder / "study.json"), "--root", str(root), "--no-cache"]) == 0
+    record, problems = load.load(root / IMPORTED, IMPORTED)
+    assert record is not None, problems
+    return pipeline.Checker(root), record.data
+
+
+def _with(data: dict, *sites: dict[str, Any]) -> dict:
+    more = copy.deepcopy(data)
+    more["locations"] += [dict(site) for site in sites]
+    return more
+
+
+def test_the_imported_record_passes(two_sites_in_one_city: tuple[pipeline.Checker, dict]) -> None:
+    checker, data = two_sites_in_one_city
+    assert [site.get("facility") for site in data["locations"]][-1] == CLINIC["facility"]
+    assert imported_codes(checker, data) == set()
+
+
+def test_a_site_either_of_two_rows_may_be_is_refused_once_both_are_held(
+    two_sites_in_one_city: tuple[pipeline.Checker, dict],
+) -> None:
+    checker, data = two_sites_in_one_city
+    assert "E522" in imported_codes(checker, _with(data, NORTHBRIDGE))
+    assert "E522" in imported_codes(checker, _with(data, *[NORTHBRIDGE] * 5))
+
+
+def test_the_sites_of_a_city_written_without_their_names_bind_as_many_as_the_source_lists(
+    two_sites_in_one_city: tuple[pipeline.Checker, dict],
+) -> None:
+    """Each of the two Northbridge sites may be written without its facility, once each (a record
+    may leave out a field its row states, with the field declared silent)."""
+    checker, data = two_sites_in_one_city
+    fewer = copy.deepcopy(data)
+    fewer["locations"] = [site for site in fewer["locations"] if site["city"] != "Northbridge"]
+    fewer["curation"]["silent"] = [*fewer["curation"].get("silent", []), "locations.facility"]
+    for site in fewer["locations"]:
+        site.pop("facility", None)
+    assert "E522" not in imported_codes(checker, _with(fewer, NORTHBRIDGE, NORTHBRIDGE))
+    assert "E522" in imported_codes(checker, _with(fewer, NORTHBRIDGE, NORTHBRIDGE, NORTHBRIDGE))
+
+
+def _doc(rows: list[dict]) -> SourceDoc:
+    doc = SourceDoc("seeds/x.json", "ctgov_json", "")
+    doc.rows["locations"] = rows
+    return doc
+
+
+def _repeated(items: list[dict], rows: list[dict]) -> list[int]:
+    """The items E522 refuses (their places in the list)."""
+    record = load.Record("trials/NCT09000011.yaml", {"locations": items})
+    return [p.line for p in evidence._repeated(record, "locations", "facility", items, [_doc(rows)])]
+
+
+def test_an_item_of_one_row_alone_takes_it_before_one_of_either(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An item written first that could be either row must leave the other row to the item that is
+    only that row: rows A and B, items (A or B) then A, bind, whatever their order."""
+    monkeypatch.setattr(load.Record, "where", lambda self, path, key=False: (path[-1], 0))
+    a = {"facility": "A", "city": "X"}
+    b = {"facility": "B", "city": "X"}
+    either = {"city": "X"}
+    assert _repeated([either, dict(a)], [a, b]) == []
+    assert _repeated([dict(a), either], [a, b]) == []
+    assert _repeated([either, either], [a, b]) == []
+    assert _repeated([either, dict(a), either], [a, b]) == [2]
+    assert _repeated([dict(a), dict(a)], [a, b]) == [1]
+    assert _repeated([dict(a), dict(a)], [a, a, b]) == []  # a row the source lists twice
