@@ -8,16 +8,31 @@ many sites have some) then let a record hold `{city, region, country}` of that c
 times: the imported record with five more such sites passed every check, and trials.csv said
 site_count 8 of a study that lists 3. Each item now takes a row the source lists, as many items a
 row as the source lists it (a matching of items to rows), and an item left without one is E522.
+
+Where no cited source states the list as rows (a plain page: its words are checked, not where they
+stand), E522 was not looked at all: a page naming one site once let a draft hold it four times. An
+item written again word for word is now held at most as many times as its words stand in a source.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, IMPORTED, copy_registry, imported_codes
+from conftest import (
+    FIXTURES,
+    IM19_PATH,
+    IMPORTED,
+    Trials,
+    add_source,
+    copy_registry,
+    im19_draft,
+    imported_codes,
+    joined,
+)
 from sle_trials.checks import evidence, load
 from sle_trials.cli import main
 from sle_trials.engine import pipeline
@@ -107,3 +122,43 @@ def test_an_item_of_one_row_alone_takes_it_before_one_of_either(monkeypatch: pyt
     assert _repeated([either, dict(a), either], [a, b]) == [2]
     assert _repeated([dict(a), dict(a)], [a, b]) == [1]
     assert _repeated([dict(a), dict(a)], [a, a, b]) == []  # a row the source lists twice
+
+
+# --- a list no cited source states as rows ---------------------------------------------------------
+
+PLAIN = "seeds/952_sites.txt"
+SITE = "  - facility: Peking University Third Hospital\n    city: Beijing\n    country: China\n"
+
+
+def _plain_sites(registry: Path, page: str, times: int) -> None:
+    """IM19 as a draft citing a plain page (no rows: its words are checked, not where they stand),
+    with SITE held times times."""
+    add_source(
+        registry,
+        PLAIN,
+        "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+        f"Last Updated: 2025-08-17\n{page}",
+    )
+    (registry / IM19_PATH).write_text(joined(im19_draft(PLAIN), "locations:\n" + SITE * times), encoding="utf-8")
+
+
+def test_a_site_a_plain_page_names_once_is_held_once(registry: Path, trials: Trials) -> None:
+    """Before: the same site four times passed, and trials.csv said site_count 4 of a page naming one."""
+    _plain_sites(registry, "Site: Peking University Third Hospital, Beijing, China\n", 1)
+    assert trials("validate", registry / IM19_PATH).status == 0
+    _plain_sites(registry, "Site: Peking University Third Hospital, Beijing, China\n", 4)
+    result = trials.json("validate", registry / IM19_PATH)
+    assert result.status == 1
+    assert [p["message"][:14] for p in result.problems() if p["code"] == "E522"] == [
+        "locations.1: f",
+        "locations.2: f",
+        "locations.3: f",
+    ]
+
+
+def test_a_site_a_plain_page_names_twice_may_be_held_twice(registry: Path, trials: Trials) -> None:
+    page = "Sites: Peking University Third Hospital, Beijing, China; Peking University Third Hospital, Beijing, China\n"
+    _plain_sites(registry, page, 2)
+    assert trials("validate", registry / IM19_PATH).status == 0
+    _plain_sites(registry, page, 3)
+    assert "E522" in trials.json("validate", registry / IM19_PATH).codes()

@@ -580,6 +580,7 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
             continue
         docs = [doc for doc in sources.docs if name in doc.rows and not sources.about_other(doc)]
         if not docs:
+            yield from _repeated_words(record, name, label, items, sources)
             continue
         if name != "related_trials":  # a related trial listed twice is refs' E303, across records
             yield from _repeated(record, name, label, items, docs)
@@ -632,6 +633,38 @@ def _repeated(record: Record, name: str, label: str, items: list, docs: list[Sou
                 "as the source lists it"
             )
         yield at(record, path, "E522", f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: {said}")
+
+
+def _repeated_words(record: Record, name: str, label: str, items: list, sources: Sources) -> Iterator[Problem]:
+    """E522 where no cited source states the list as rows (a plain document: its words are checked,
+    not where they stand): an item written again word for word is held at most as many times as its
+    words stand in a cited source, each of its texts that many times (a page naming one site once
+    gave a record the same site four times, and trials.csv site_count 4)."""
+    if name == "related_trials":  # a related trial listed twice is refs' E303, across records
+        return
+    docs = [doc for doc in sources.docs if not sources.about_other(doc)]
+    seen: Counter[tuple] = Counter()
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        texts = tuple(sorted((k, normalise(v)) for k, v in item.items() if isinstance(v, str)))
+        if not texts:
+            continue
+        seen[texts] += 1
+        if seen[texts] == 1:
+            continue
+        stated = min(max((doc.text.count(text) for doc in docs), default=0) for _, text in texts)
+        if seen[texts] <= stated:
+            continue
+        path = fields.parse_dotted(name) + (i,)
+        times = "once" if stated == 1 else f"{stated} times"
+        yield at(
+            record,
+            path,
+            "E522",
+            f"{fields.dotted(path)}: {label} {item.get(label, '')!r} again: its words stand {times} in the "
+            f"cited sources, the record holds the item {seen[texts]} times",
+        )
 
 
 def _assign(candidates: list[list[tuple]], capacity: dict[tuple, int]) -> list[tuple | None]:
