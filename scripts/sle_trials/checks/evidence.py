@@ -637,24 +637,40 @@ def _repeated(record: Record, name: str, label: str, items: list, docs: list[Sou
 
 def _repeated_words(record: Record, name: str, label: str, items: list, sources: Sources) -> Iterator[Problem]:
     """E522 where no cited source states the list as rows (a plain document: its words are checked,
-    not where they stand): an item written again word for word is held at most as many times as its
-    words stand in a cited source, each of its texts that many times (a page naming one site once
-    gave a record the same site four times, and trials.csv site_count 4)."""
+    not where they stand). An item may leave out a field, so an item whose every text another item
+    holds too may be that item again: each item is held at most as many times, by itself and the
+    items holding all its texts, as each of its texts stands in a cited source. A page naming one
+    site once gave a record the same site four times, or the site, its city and country, its country
+    and its name alone: trials.csv said site_count 4. An item of a source's words that stand twice may
+    be held twice (two sites of one city, one written without its name)."""
     if name == "related_trials":  # a related trial listed twice is refs' E303, across records
         return
     docs = [doc for doc in sources.docs if not sources.about_other(doc)]
-    seen: Counter[tuple] = Counter()
-    for i, item in enumerate(items):
-        if not isinstance(item, dict):
-            continue
-        texts = tuple(sorted((k, normalise(v)) for k, v in item.items() if isinstance(v, str)))
+    texts_of = [
+        frozenset((k, normalise(v)) for k, v in item.items() if isinstance(v, str)) if isinstance(item, dict) else None
+        for item in items
+    ]
+    holders: dict[tuple[str, str], list[int]] = {}  # each (field, text) -> the items holding it
+    for i, texts in enumerate(texts_of):
+        for pair in texts or ():
+            holders.setdefault(pair, []).append(i)
+    holding: dict[frozenset, list[int]] = {}  # each item's texts -> the items holding every one of them
+    seen: Counter[frozenset] = Counter()
+    for i, texts in enumerate(texts_of):
         if not texts:
             continue
         seen[texts] += 1
-        if seen[texts] == 1:
+        if texts not in holding:
+            rarest = min(texts, key=lambda pair: len(holders[pair]))
+            holding[texts] = [j for j in holders[rarest] if texts <= texts_of[j]]  # type: ignore[operator]
+        held = holding[texts]
+        if len(held) == 1:
             continue
-        stated = min(max((doc.text.count(text) for doc in docs), default=0) for _, text in texts)
-        if seen[texts] <= stated:
+        wider = any(texts != texts_of[j] for j in held)  # another item is this one and more
+        if not wider and seen[texts] == 1:
+            continue  # the first of items written alike stands as any item does
+        stated = min(_stands(text, docs, len(held)) for _, text in texts)
+        if len(held) <= stated or (not wider and seen[texts] <= stated):
             continue
         path = fields.parse_dotted(name) + (i,)
         times = "once" if stated == 1 else f"{stated} times"
@@ -662,9 +678,22 @@ def _repeated_words(record: Record, name: str, label: str, items: list, sources:
             record,
             path,
             "E522",
-            f"{fields.dotted(path)}: {label} {item.get(label, '')!r} again: its words stand {times} in the "
-            f"cited sources, the record holds the item {seen[texts]} times",
+            f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: its words stand {times} in the "
+            f"cited sources, and {len(held)} items of the record hold them all",
         )
+
+
+def _stands(text: str, docs: list[SourceDoc], enough: int) -> int:
+    """How many times text stands in the document that has it most, counted up to enough (a text
+    that stands early costs no scan of a whole large source)."""
+    most = 0
+    for doc in docs:
+        found, at = 0, doc.text.find(text)
+        while at >= 0 and found < enough:
+            found += 1
+            at = doc.text.find(text, at + len(text))
+        most = max(most, found)
+    return most
 
 
 def _assign(candidates: list[list[tuple]], capacity: dict[tuple, int]) -> list[tuple | None]:
