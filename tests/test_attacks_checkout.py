@@ -106,3 +106,88 @@ def test_an_attribute_from_the_clones_own_attributes_file_counts_too(clone: Path
 def test_outside_git_nothing_is_rewritten(registry: Path, trials: Trials) -> None:
     (registry / ".gitattributes").write_text("* ident\n", encoding="utf-8")
     assert trials("check", root=registry).status == 0
+
+
+# --- line ends the clone's configuration decides ---------------------------------------------------
+# `text` (or `text=auto`, or the older `crlf`) without `eol` leaves a text file's line ends to the
+# clone: core.autocrlf=true (Git for Windows' default) or core.eol=crlf writes CRLF on checkout, and
+# core.autocrlf=true does so for a file with no such attribute at all. E308 looked at `eol=crlf`
+# alone, so a pull request that gave a source `text` passed a Windows reviewer's `trials check` with
+# its manifest line the hash of the CRLF bytes, which no commit holds (as `ident` did everywhere).
+
+
+def _checked_out_again(clone: Path, path: str) -> bytes:
+    (clone / path).unlink()
+    git(clone, "checkout", "--", path)
+    return (clone / path).read_bytes()
+
+
+def test_a_source_given_text_in_a_clone_that_writes_crlf_is_refused(clone: Path, trials: Trials) -> None:
+    with (clone / ".gitattributes").open("a", encoding="utf-8") as out:
+        out.write(f"{SOURCE} text\n")
+    git(clone, "add", "-A")
+    git(clone, "commit", "-q", "--no-verify", "-m", "a source as text")
+    git(clone, "config", "core.autocrlf", "true")
+    checked_out = _checked_out_again(clone, SOURCE)
+    blob = subprocess.run(
+        ["git", "show", f"HEAD:{SOURCE}"], cwd=clone, capture_output=True, check=True, env={**os.environ, **GIT_ENV}
+    ).stdout
+    assert checked_out != blob and b"\r\n" in checked_out
+    manifest = clone / "seeds" / "SHA256SUMS"
+    name = SOURCE.split("/", 1)[1]
+    digest = hashlib.sha256(checked_out).hexdigest()
+    manifest.write_text(
+        "".join(
+            f"{digest}  {name}\n" if line.endswith(f"  {name}") else line + "\n"
+            for line in manifest.read_text(encoding="utf-8").splitlines()
+        ),
+        encoding="utf-8",
+    )
+    result = trials("check", fmt="json", root=clone)
+    assert result.status == 1 and result.codes() == {"E308"}, result.out
+    assert result.where("E308") == [(SOURCE, None, None)]
+    assert "(text with core.autocrlf=true, from .gitattributes" in result.out
+
+
+@pytest.mark.parametrize(
+    "attribute, config, said",
+    [
+        ("text", ("core.autocrlf", "true"), "text with core.autocrlf=true"),
+        ("text=auto", ("core.autocrlf", "true"), "text=auto with core.autocrlf=true"),
+        ("crlf", ("core.autocrlf", "true"), "crlf with core.autocrlf=true"),
+        ("", ("core.autocrlf", "true"), "no text attribute with core.autocrlf=true"),
+        ("text", ("core.eol", "crlf"), "text with core.eol=crlf"),
+        ("text=auto", ("core.eol", "crlf"), "text=auto with core.eol=crlf"),
+    ],
+)
+@pytest.mark.parametrize("path", ["trials/NCT06513429.yaml", SOURCE, "seeds/SHA256SUMS", "trials.csv"])
+def test_line_ends_left_to_a_clone_that_writes_crlf_are_refused(
+    clone: Path, trials: Trials, attribute: str, config: tuple[str, str], said: str, path: str
+) -> None:
+    (clone / ".gitattributes").write_text(f"{path} {attribute}\n" if attribute else "", encoding="utf-8")
+    git(clone, "config", *config)
+    result = trials("refs", fmt="json", root=clone)
+    assert (path, None, None) in result.where("E308"), result.out
+    assert f"({said}, from .gitattributes" in result.out
+
+
+@pytest.mark.parametrize("attribute", ["text", "text=auto", "crlf", "", "-text", "text eol=lf", "crlf=input"])
+def test_line_ends_a_clone_writes_as_committed_are_fine(clone: Path, trials: Trials, attribute: str) -> None:
+    """Without core.autocrlf or core.eol=crlf (Linux and macOS by default) text is written as it is;
+    `-text`, `eol=lf` and `crlf=input` write it as committed whatever the clone says."""
+    (clone / ".gitattributes").write_text(f"{SOURCE} {attribute}\n" if attribute else "", encoding="utf-8")
+    assert "E308" not in trials("refs", fmt="json", root=clone).codes()
+    if attribute in ("-text", "text eol=lf", "crlf=input"):
+        git(clone, "config", "core.autocrlf", "true")
+        git(clone, "config", "core.eol", "crlf")
+        assert (SOURCE, None, None) not in trials("refs", fmt="json", root=clone).where("E308")
+
+
+def test_the_repositorys_own_attributes_rewrite_nothing_where_the_clone_writes_crlf(
+    clone: Path, trials: Trials
+) -> None:
+    git(clone, "config", "core.autocrlf", "true")
+    for path in ("trials/NCT06513429.yaml", SOURCE, "seeds/SHA256SUMS", "trials.csv", "schema/trial.schema.json"):
+        _checked_out_again(clone, path)
+    result = trials("check", root=clone)
+    assert result.status == 0, result.out

@@ -5,6 +5,9 @@ through the attributes .gitattributes gives each path, and a pull request may ch
 .gitattributes: `ident` writes `$Id: <blob id> $` where a blob says `$Id$`, `working-tree-encoding`
 re-encodes the text (UTF-7 writes a non-ASCII character as ASCII letters and digits), `eol=crlf`
 ends lines differently, and a `filter` runs whatever program the clone's configuration names for it.
+`text` or `text=auto` (or the older `crlf`) without `eol` leaves the line ends to the clone's
+core.autocrlf and core.eol, and a file with no such attribute is written with CRLF where
+core.autocrlf is true (Git for Windows' default): each is refused where the clone writes CRLF.
 A source with `ident`, its manifest line the hash of the expanded bytes, passed every check while
 the blob committed (what GitHub, `git show` and `trials diff` show) hashed to something else; a
 record and its source re-encoded together could quote words that neither blob holds.
@@ -31,25 +34,41 @@ CHECKS = (
         "E308",
         "rewritten-on-checkout",
         "a registry file that .gitattributes has git rewrite between commit and work tree (ident, a filter, "
-        "working-tree-encoding, eol=crlf): the checks would read other bytes than those committed",
+        "working-tree-encoding, eol=crlf, or text whose line ends the clone's core.autocrlf or core.eol makes "
+        "CRLF): the checks would read other bytes than those committed",
     ),
 )
 
-ATTRIBUTES = ("filter", "ident", "working-tree-encoding", "eol")
+ATTRIBUTES = ("filter", "ident", "working-tree-encoding", "eol", "text", "crlf")
 GENERATED = tuple(p.as_posix() for p in GENERATED_PATHS)  # checked against the records (E401)
 _HARMLESS = ("unspecified", "unset")
+_TRUE = ("true", "yes", "on", "1")
 
 
-def _rewrites(attributes: dict[str, str]) -> list[str]:
-    """The attributes (as name=value) by which git rewrites a file on checkout."""
+def _rewrites(attributes: dict[str, str], config: dict[str, str]) -> list[str]:
+    """The attributes (as name=value) by which git rewrites a file on checkout. config: the clone's
+    core.autocrlf and core.eol (lower case), which decide the line ends of a text file whose
+    attributes do not (git's convert.c): `text` or `text=auto` (or the older `crlf`) without `eol`
+    writes CRLF where core.autocrlf is true (Git for Windows' default) or core.eol is crlf, and so
+    does a file with no such attribute at all where core.autocrlf is true."""
     out = []
-    for name in ATTRIBUTES:
+    for name in ("filter", "ident", "working-tree-encoding"):
         value = attributes.get(name, "unspecified")
-        if name == "eol":
-            if value == "crlf":
-                out.append("eol=crlf")
-        elif value not in _HARMLESS:
+        if value not in _HARMLESS:
             out.append(name if value == "set" else f"{name}={value}")
+    eol = attributes.get("eol", "unspecified")
+    name, text = "text", attributes.get("text", "unspecified")
+    if text == "unspecified":  # the older attribute, which git still reads where text says nothing
+        name, text = "crlf", attributes.get("crlf", "unspecified")
+    if eol == "crlf":
+        out.append("eol=crlf")
+    elif eol != "lf" and text not in ("unset", "input"):  # (crlf=input is eol=lf)
+        autocrlf, core_eol = config.get("core.autocrlf", "false"), config.get("core.eol", "native")
+        said = "no text attribute" if text == "unspecified" else name if text == "set" else f"{name}={text}"
+        if autocrlf in _TRUE:
+            out.append(f"{said} with core.autocrlf=true")
+        elif text != "unspecified" and autocrlf != "input" and core_eol == "crlf":
+            out.append(f"{said} with core.eol=crlf")
     return out
 
 
@@ -69,12 +88,14 @@ def registry_paths(root: Path) -> list[str]:
 def check(root: Path) -> list[Problem]:
     """E308 for each file of the registry that git rewrites on checkout; nothing outside a git work tree."""
     try:
-        found = plumbing.Repository(root).attributes(ATTRIBUTES, registry_paths(root))
+        repository = plumbing.Repository(root)
+        found = repository.attributes(ATTRIBUTES, registry_paths(root))
+        config = repository.line_ends()
     except (plumbing.GitError, OSError):  # no git, or not in a work tree: nothing converts a checkout
         return []
     problems = []
     for path, attributes in sorted(found.items()):
-        rewrites = _rewrites(attributes)
+        rewrites = _rewrites(attributes, config)
         if rewrites:
             shown = files.shown(path)
             problems.append(
@@ -84,8 +105,9 @@ def check(root: Path) -> list[Problem]:
                     0,
                     "E308",
                     f"{shown}: git rewrites this file between commit and work tree ({', '.join(rewrites)}, from "
-                    ".gitattributes or the clone's attributes), so the checks would read other bytes than those "
-                    "committed; remove the attribute for the registry's files",
+                    ".gitattributes or the clone's attributes and configuration), so the checks would read other "
+                    "bytes than those committed; remove the attribute for the registry's files, or give them "
+                    "`-text` or `text eol=lf`",
                 )
             )
     return problems

@@ -186,6 +186,17 @@ class Repository:
             found.setdefault(os.fsdecode(path), {})[name.decode("utf-8", "replace")] = value.decode("utf-8", "replace")
         return found
 
+    def line_ends(self) -> dict[str, str]:
+        """The clone's core.autocrlf and core.eol, as set (lower case; the last value of each), which
+        decide the line ends git writes a text file with where its attributes do not. One `git config`."""
+        out = self.run("config", "-z", "--get-regexp", r"^core\.(autocrlf|eol)$", ok=(0, 1))
+        found: dict[str, str] = {}
+        for entry in out.split(b"\0"):
+            if entry:
+                key, _, value = entry.decode("utf-8", "replace").partition("\n")
+                found[key.lower()] = value.strip().lower() or "true"  # a key with no value is true
+        return found
+
     # --- objects --------------------------------------------------------------------------------
 
     def objects(self, oids: set[str] | list[str], limit: int) -> dict[str, Object]:
