@@ -654,23 +654,24 @@ def _repeated_words(record: Record, name: str, label: str, items: list, sources:
     for i, texts in enumerate(texts_of):
         for pair in texts or ():
             holders.setdefault(pair, []).append(i)
-    holding: dict[frozenset, list[int]] = {}  # each item's texts -> the items holding every one of them
+    # each item's texts -> how many items hold every one of them, whether one of those holds more
+    # (the item may be it with a field left out), and how many times its words stand (up to that many)
+    worked: dict[frozenset, tuple[int, bool, int]] = {}
     seen: Counter[frozenset] = Counter()
     for i, texts in enumerate(texts_of):
         if not texts:
             continue
         seen[texts] += 1
-        if texts not in holding:
+        if texts not in worked:
             rarest = min(texts, key=lambda pair: len(holders[pair]))
-            holding[texts] = [j for j in holders[rarest] if texts <= texts_of[j]]  # type: ignore[operator]
-        held = holding[texts]
-        if len(held) == 1:
-            continue
-        wider = any(texts != texts_of[j] for j in held)  # another item is this one and more
-        if not wider and seen[texts] == 1:
+            held = [j for j in holders[rarest] if texts <= texts_of[j]]  # type: ignore[operator]
+            wider = any(texts != texts_of[j] for j in held)
+            stated = min(_stands(text, docs, len(held)) for _, text in texts) if len(held) > 1 else 1
+            worked[texts] = len(held), wider, stated
+        holding, wider, stated = worked[texts]
+        if holding == 1 or (not wider and seen[texts] == 1):
             continue  # the first of items written alike stands as any item does
-        stated = min(_stands(text, docs, len(held)) for _, text in texts)
-        if len(held) <= stated or (not wider and seen[texts] <= stated):
+        if holding <= stated or (not wider and seen[texts] <= stated):
             continue
         path = fields.parse_dotted(name) + (i,)
         times = "once" if stated == 1 else f"{stated} times"
@@ -679,7 +680,7 @@ def _repeated_words(record: Record, name: str, label: str, items: list, sources:
             path,
             "E522",
             f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: its words stand {times} in the "
-            f"cited sources, and {len(held)} items of the record hold them all",
+            f"cited sources, and {holding} items of the record hold them all",
         )
 
 
