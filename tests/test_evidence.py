@@ -513,7 +513,7 @@ def test_json_string_changes_only_unprintable_characters() -> None:
     changed = [chr(cp) for cp in range(0x110000) if unicodedata.category(chr(cp)) in ("Cc", "Cf", "Zl", "Zp")]
     assert "\r" in changed and "\u200b" in changed and "\u2028" in changed
     assert [hex(ord(c)) for c in changed if c.isprintable()] == []
-    assert json_string("a\r\nb\u200bc\u2028d\te") == "a\nbc d e"
+    assert json_string("a\r\nb\u200bc\u2028d\te\u2029f") == "a\nbc\nd e\n\nf"
     assert (
         json_string("plain text, même 1×10^6 ≥ 5\nand a second line")
         == "plain text, même 1×10^6 ≥ 5\nand a second line"

@@ -615,3 +615,15 @@ def test_items_nested_deeper_than_a_record_holds_are_noted(trials: Trials, regis
         "Inclusion criteria: the source nests 2 items ('serology', …) deeper than a record's two levels of "
         "sub-criteria; each is listed beside the item it stands under."
     ]
+
+
+def test_criteria_split_into_lines_by_line_and_paragraph_separators(trials: Trials, registry: Path) -> None:
+    """Before, a criteria text whose lines a word processor ended with U+2028 and U+2029 (line and
+    paragraph separators, not LF) was read as one line: the whole text, the exclusion criteria and
+    their heading too, one inclusion criterion, and the exclusion criteria declared silent."""
+    data = imported(trials, registry, "criteria_line_separators.json", "NCT09010112")
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"text": "Age 18 to 65 years"},
+        {"text": "Active SLE despite two standard therapies"},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}, {"text": "Active hepatitis B or C"}]

@@ -328,12 +328,14 @@ def _written(doc: SourceDoc, text: str) -> SourceDoc:
 
 
 def json_string(value: str) -> str:
-    """A string from a JSON source as records quote it: CR LF and CR become LF, other control and
-    line-separator characters a space, invisible format characters (zero-width, soft hyphen, bidi
-    marks) nothing. trials import applies the same to the text it copies."""
+    """A string from a JSON source as records quote it: CR LF and CR become LF, and so does a line
+    separator (U+2028), a paragraph separator (U+2029) a blank line (a text's line breaks, as a word
+    processor writes them: a criteria text split at them lists its items one a line); other control
+    characters a space, invisible format characters (zero-width, soft hyphen, bidi marks) nothing.
+    trials import applies the same to the text it copies."""
     if value.isprintable() or ("\n" in value and value.replace("\n", " ").isprintable()):
         return value  # no character of those kinds (all are unprintable), so nothing to change
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     kinds = {c: unicodedata.category(c) for c in set(value)}
     return "".join(
         c if c == "\n" else " " if kinds[c] in ("Cc", "Zl", "Zp") else "" if kinds[c] == "Cf" else c for c in value
