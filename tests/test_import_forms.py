@@ -627,3 +627,18 @@ def test_criteria_split_into_lines_by_line_and_paragraph_separators(trials: Tria
         {"text": "Active SLE despite two standard therapies"},
     ]
     assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}, {"text": "Active hepatitis B or C"}]
+
+
+def test_items_numbered_with_circled_numbers_are_criteria_of_their_own(trials: Trials, registry: Path) -> None:
+    """Before, items numbered "①", "②", "③" (or "⑴", "⑵"), as many CJK registrations number them,
+    were read as wrapped lines of the item above: each list one criterion of all its items."""
+    elig = imported(trials, registry, "criteria_circled_numbers.json", "NCT09010113")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Aged 18-65 years;"},
+        {"number": 2, "text": "Diagnosed with SLE (2019 EULAR/ACR);"},
+        {"number": 3, "text": "SLEDAI-2K ≥ 8."},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy or lactation;"},
+        {"number": 2, "text": "Prior CAR-T therapy."},
+    ]

@@ -38,7 +38,7 @@ from sle_trials import fields, files
 from sle_trials.checks import binding, completeness, silence
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, layouts, lexicon, vocabulary
+from sle_trials.reading import criteria_text, edges, layouts, lexicon, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -390,12 +390,14 @@ class Sources:
     def numbers(self, path: fields.Path_, number: int, text: str) -> bool:
         """Whether a source gives the criterion this number where it lists it: "3) text", "3. text",
         "3.text", "3- text", "(3) text", or as CJK texts number it, "3、text", "（3）text" (which NFKC
-        reads "(3)text")."""
+        reads "(3)text"), or enclosed, "③text", "⑶ text"."""
         # text normalised once: a number and a mark before it change nothing of how its characters
-        # normalise (no NFKC composition, escape or white space reaches across them)
+        # normalise (no NFKC composition, escape or white space reaches across them; NFKC keeps an
+        # enclosed number as it is: digits.KEPT)
         written = normalise(text)
         needles = [f"{number}{mark} {written}" for mark in (")", ".", "-", "、")]
         needles += [f"{number}{mark}{written}" for mark in (")", ".", "、")]
+        needles += [f"{mark}{space}{written}" for mark in criteria_text.enclosed(number) for space in ("", " ")]
         for doc in self.docs:
             passages = self.passages(doc, path)
             hay = [doc.text] if passages is None else [p.text for p in passages]

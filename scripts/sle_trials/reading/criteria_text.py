@@ -60,8 +60,24 @@ _GENERAL = re.compile(
 _SUBHEADING = re.compile(
     r"^(?:(?:\*\*|__)(?P<bold>[^*_:][^*_]{0,98}?):?(?:\*\*|__):?|(?P<plain>[^*•·+\-\s][^:]{0,98}?)\s*:)\s*$"
 )
+# a number written as one character, circled, parenthesised or with a full stop ("①", "⑵", "⒊", "❶"), as CJK texts
+# number their items: the number unicodedata.numeric gives it (enclosed() lists each number's characters)
+ENCLOSED = "\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
+
+
+def enclosed(number: int) -> str:
+    """The characters that write number enclosed ("①⑴⒈⓵❶➀➊" for 1), each an item's number mark."""
+    spans = re.findall(r"(.)-(.)", ENCLOSED)
+    return "".join(
+        chr(code)
+        for lo, hi in spans
+        for code in range(ord(lo), ord(hi) + 1)
+        if unicodedata.numeric(chr(code)) == number
+    )
+
+
 # a list item's marker: a bullet ("*", "-", "•", "◦", an indented "o" of a word processor's list), a number
-# ("3.", "3)", "3-", "(3)", "3.Text" with no space, and as CJK texts write them "3、", "3）", "3．", "（3）"), a
+# ("3.", "3)", "3-", "(3)", "3.Text" with no space, as CJK texts write them "3、", "3）", "3．", "（3）", "③"), a
 # letter or roman numeral ("a.", "B)", "(c)", "ii."), or a decimal sub-number ("2.1", an item under item
 # 2), which marks an item as a bullet does (a capital letter or a decimal before a word in lower case is
 # no marker: "E. coli", "1.5 mg/dL" on a wrapped line; nor a number before "- to": "2- to 3-fold"): each
@@ -69,7 +85,7 @@ _SUBHEADING = re.compile(
 _ITEM = re.compile(
     r"^(?P<indent> *)(?:(?P<bullet>[*+•·◦▪●‣–-]|(?<= )o) +)?"
     r"(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))) +|[(（](?P<pnum>[0-9]{1,3})[)）] *"
-    r"|(?P<cnum>[0-9]{1,3})[、）．] *|(?P<tnum>[0-9]{1,3})[.)](?=[^\W\d_])"
+    r"|(?P<cnum>[0-9]{1,3})[、）．] *|(?P<tnum>[0-9]{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
     r"|(?P<dec>[0-9]{1,3}\.[0-9]{1,2})\.? +(?![a-z])"
     r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
     r"|[(（](?:[a-zA-Z]|[ivxIVX]{2,4})[)）] *))?"
@@ -79,6 +95,8 @@ _ITEM = re.compile(
 
 def _number(m: re.Match | None) -> int | None:
     """The number an item's marker gives it (3 for "3.", "(3)" or "3、"), None when it has none."""
+    if m is not None and m.group("circled"):
+        return int(unicodedata.numeric(m.group("circled")))
     found = m and (m.group("num") or m.group("pnum") or m.group("cnum") or m.group("tnum"))
     return int(found) if found else None
 

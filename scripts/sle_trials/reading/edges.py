@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from sle_trials.reading import vocabulary
+from sle_trials.reading import criteria_text, vocabulary
 
 # Marks that join the letters or digits on their two sides into one word or number, and those that
 # join digits only (a comma between words ends a clause; between digits it groups thousands).
@@ -34,6 +34,7 @@ SHOWN = 40  # characters of a cut word shown either side of the cut, at most
 _WORD_CHAR = re.compile(r"[A-Za-z0-9_]")  # what vocabulary renderings may not be preceded by
 _RUN = re.compile(r"[A-Za-z0-9_]+")  # a run of them
 _PUNCTUATION_AROUND = re.compile(r"^\W+|\W+$")  # "(18", "<25,000/mm3;" shown as 18, 25,000/mm3
+_ENCLOSED = re.compile(f"[{criteria_text.ENCLOSED}]")  # a number enclosed in one character: an item's mark
 
 
 class Cut(NamedTuple):
@@ -88,12 +89,13 @@ _SPACED_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)")
 
 
 def _inside_word(text: str, at: int) -> bool:
-    """Whether position at (between text[at - 1] and text[at]) lies inside one word or number."""
+    """Whether position at (between text[at - 1] and text[at]) lies inside one word or number. An
+    enclosed number ("①", "⑴") stands alone, an item's mark: "①Aged" is the mark and the word."""
     if at <= 0 or at >= len(text):
         return False
     left, right = text[at - 1], text[at]
     if left.isalnum() and right.isalnum():
-        return True
+        return not (_ENCLOSED.match(left) or _ENCLOSED.match(right))
     if at + 1 < len(text) and _joins(right, left, text[at + 1]):  # "30mg|/day", "2024-07|-30"
         return True
     if at >= 2 and _joins(left, text[at - 2], right):  # "7.|0", "1×|10^8"
