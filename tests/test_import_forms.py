@@ -642,3 +642,28 @@ def test_items_numbered_with_circled_numbers_are_criteria_of_their_own(trials: T
         {"number": 1, "text": "Pregnancy or lactation;"},
         {"number": 2, "text": "Prior CAR-T therapy."},
     ]
+
+
+def test_items_numbered_three_levels_deep_nest_as_their_numbers_say(trials: Trials, registry: Path) -> None:
+    """Before, an item numbered "2.1.1" (a protocol's three-level numbering) was no item: it was
+    read as a wrapped line, its words run into those of item 2.1 as if one criterion."""
+    elig = imported(trials, registry, "criteria_three_level_numbers.json", "NCT09010114")["eligibility"]
+    assert elig["inclusion_criteria"][1] == {
+        "number": 2,
+        "text": "Active lupus nephritis:",
+        "sub_criteria": [
+            {
+                "text": "Biopsy-proven class III or IV",
+                "sub_criteria": [
+                    {"text": "Biopsy within 6 months before screening"},
+                    {"text": "Class V allowed in combination"},
+                ],
+            },
+            {"text": "Proteinuria above 1 g/day"},
+        ],
+    }
+    assert [c["text"] for c in elig["inclusion_criteria"]] == [
+        "Age 18 to 65 years",
+        "Active lupus nephritis:",
+        "Failure of standard therapy",
+    ]

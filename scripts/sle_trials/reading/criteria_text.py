@@ -79,14 +79,15 @@ def enclosed(number: int) -> str:
 # a list item's marker: a bullet ("*", "-", "•", "◦", an indented "o" of a word processor's list), a number
 # ("3.", "3)", "3-", "(3)", "3.Text" with no space, as CJK texts write them "3、", "3）", "3．", "（3）", "③"), a
 # letter or roman numeral ("a.", "B)", "(c)", "ii."), or a decimal sub-number ("2.1", an item under item
-# 2), which marks an item as a bullet does (a capital letter or a decimal before a word in lower case is
-# no marker: "E. coli", "1.5 mg/dL" on a wrapped line; nor a number before "- to": "2- to 3-fold"): each
+# 2; "2.1.3", one under item 2.1), which marks an item as a bullet does (a capital letter or a decimal
+# before a word in lower case is no marker: "E. coli", "1.5 mg/dL" on a wrapped line; nor a number
+# before "- to": "2- to 3-fold"): each
 # starts a criterion of its own, never a wrapped line of the one above ("1、Aged 18-65; 2、SLE" is two)
 _ITEM = re.compile(
     r"^(?P<indent> *)(?:(?P<bullet>[*+•·◦▪●‣–-]|(?<= )o) +)?"
     r"(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))) +|[(（](?P<pnum>[0-9]{1,3})[)）] *"
     r"|(?P<cnum>[0-9]{1,3})[、）．] *|(?P<tnum>[0-9]{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
-    r"|(?P<dec>[0-9]{1,3}\.[0-9]{1,2})\.? +(?![a-z])"
+    r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})\.? +(?![a-z])"
     r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
     r"|[(（](?:[a-zA-Z]|[ivxIVX]{2,4})[)）] *))?"
     r"(?P<text>\S.*)$"
@@ -353,7 +354,8 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             continue
         m = _ITEM.match(line)
         is_item = _marked(m)
-        indent = len(m.group("indent")) + (1 if m.group("dec") else 0) if m else 0  # "2.1" nests under "2."
+        # "2.1" nests under "2.", "2.1.3" under "2.1"
+        indent = len(m.group("indent")) + (m.group("dec") or "").count(".") if m else 0
         text = m.group("text").strip() if m else line.strip()
         if not is_item:
             if last is not None and not gap:
