@@ -667,3 +667,43 @@ def test_items_numbered_three_levels_deep_nest_as_their_numbers_say(trials: Tria
         "Active lupus nephritis:",
         "Failure of standard therapy",
     ]
+
+
+def test_a_line_with_no_list_mark_is_a_criterion_unless_the_line_above_runs_on(trials: Trials, registry: Path) -> None:
+    """Before, a line with no list mark right under a criterion ("Signed informed consent" under
+    "3. Active disease despite standard therapy", "Active hepatitis B or C" under "* Pregnancy or
+    breastfeeding") was read as a wrapped line of it: two criteria merged into one, with no word. A
+    line is now read as running on only where the line above ends mid-sentence ("according to") or
+    it begins in lower case; a line read as a criterion of its own is said in a note."""
+    data = imported(trials, registry, "criteria_unmarked_lines.json", "NCT09010115")
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years"},
+        {"number": 2, "text": "Diagnosis of SLE according to the 2019 EULAR/ACR classification criteria"},
+        {"number": 3, "text": "Active disease despite standard therapy"},
+        {"text": "Signed informed consent"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"text": "Pregnancy or breastfeeding"},
+        {"text": "Active hepatitis B or C"},
+        {"text": "Prior CAR-T therapy"},
+    ]
+    notes = [n["text"] for n in data["curation"]["notes"] if n["field"] == "eligibility"]
+    assert notes == [
+        "Inclusion criteria: 1 line with no list mark ('Signed informed consent'), right under the line above, "
+        "is read as a criterion of its own, not as words of the item above.",
+        "Exclusion criteria: 1 line with no list mark ('Active hepatitis B or C'), right under the line above, "
+        "is read as a criterion of its own, not as words of the item above.",
+    ]
+
+
+def test_a_number_the_line_above_runs_on_to_is_no_item(trials: Trials, registry: Path) -> None:
+    """Before, a criterion wrapped before a number ("ALT ≤" / "2.5 ULN and bilirubin ≤" / "1.5 ULN")
+    was read as ending at the comparator, and "2.5 ULN ..." as a sub-item numbered 2.5: the limit
+    cut from its measure, and its number dropped from the record."""
+    elig = imported(trials, registry, "criteria_wrapped_before_a_number.json", "NCT09010116")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years"},
+        {"number": 2, "text": "Adequate liver function: ALT ≤ 2.5 ULN and bilirubin ≤ 1.5 ULN"},
+        {"number": 3, "text": "Biopsy-proven lupus nephritis"},
+    ]

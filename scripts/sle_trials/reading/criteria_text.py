@@ -2,7 +2,9 @@
 
 ClinicalTrials.gov keeps eligibility criteria as one text ("Inclusion Criteria:", then bullets or
 numbered lines, then "Exclusion Criteria:", ...). split_criteria turns it into the record's criteria
-lists, keeping the source's own numbering: wrapped lines are joined, indented items and paragraphs
+lists, keeping the source's own numbering: wrapped lines are joined (a line with no list mark runs
+on from the one above where that one ends mid-sentence, or it is indented or begins in lower case;
+else it is a criterion of its own, said in a remark), indented items and paragraphs
 nest under the item above (two levels, as the schema allows), and a numbered list that starts again
 at 1 nests under the item before it. The importer builds records with it, and the source layouts
 (layouts.py) read a JSON source's criteria with it, so both read a text the same way.
@@ -105,6 +107,29 @@ def _number(m: re.Match | None) -> int | None:
 def _marked(m: re.Match | None) -> bool:
     """Whether the line matched is marked as a list item (a bullet, a number or a letter)."""
     return m is not None and bool(m.group("bullet") or m.group("letter") or m.group("dec") or _number(m) is not None)
+
+
+# the end of a line that a sentence runs on from, onto the next line: a comparator, an operator or a comma,
+# or a word that needs words after it ("ALT >" / "2.5 ULN", "Diagnosis of SLE according to" / "SLICC criteria")
+_RUNS_ON = re.compile(
+    r"(?:[<>≤≥≦≧⩽⩾=+×*/,(\[&-]|\b(?:and|or|nor|of|with|without|to|than|in|into|for|the|a|an|by|at|as|from|on|"
+    r"within|including|includes|include|not|least|more|less|over|under|above|below|between|per|if|is|are|be|"
+    r"was|were|has|have|had|who|which|that|whose|x|vs|e\.g\.|i\.e\.))$",
+    re.I,
+)
+
+
+def _runs_on(previous: str, line: str) -> bool:
+    """Whether an unmarked line goes on with the line before it (no blank line between): the line
+    is indented (a continuation, as markdown writes one), begins in lower case or with punctuation
+    that no criterion begins with, or the line before ends mid-sentence (_RUNS_ON). Else it begins
+    a criterion of its own ("Pregnancy" / "Active infection": two lines, two criteria)."""
+    if line[:1].isspace():
+        return True
+    first = line.lstrip()[:1]
+    if not (first.isdigit() or (first.isalpha() and not first.islower()) or first in "*_\"'“‘["):
+        return True
+    return bool(_RUNS_ON.search(ESCAPE.sub(r"\1", previous).rstrip()))
 
 
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
@@ -343,6 +368,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
     group: str | None = None
     remarks: list[str] = []
     flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
+    unmarked: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
     for at, raw in enumerate(lines):
         line = ESCAPE.sub(r"\1", raw.rstrip())
         if not line.strip():
@@ -354,13 +380,18 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             continue
         m = _ITEM.match(line)
         is_item = _marked(m)
+        previous = lines[at - 1] if at and not gap else ""
+        if is_item and m is not None and m.group("dec") and last is not None and _RUNS_ON.search(previous.rstrip()):
+            is_item = False  # "ALT >" / "2.5 ULN": a number the line before runs on to, no item's
         # "2.1" nests under "2.", "2.1.3" under "2.1"
         indent = len(m.group("indent")) + (m.group("dec") or "").count(".") if m else 0
         text = m.group("text").strip() if m else line.strip()
         if not is_item:
             if last is not None and not gap:
-                last["text"] += " " + line.strip()  # a wrapped line of the same item
-                continue
+                if _runs_on(previous, line):
+                    last["text"] += " " + line.strip()  # a wrapped line of the same item
+                    continue
+                unmarked.append(line.strip())  # a line of its own: a criterion, said in a remark
             # a paragraph of its own: under the item above when indented beyond it, else a criterion
             paragraph: dict[str, Any] = {"text": line.strip()}
             if last is not None and stack and indent > stack[-1].indent and last_depth < MAX_DEPTH:
@@ -412,6 +443,14 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
         if number is not None:
             level.last_number = number
         last, last_depth, gap = item, level.depth, False
+    if unmarked:
+        many = len(unmarked) > 1
+        remarks.append(
+            f"{len(unmarked)} line{'s' if many else ''} with no list mark "
+            f"({unmarked[0][:60]!r}{', …' if many else ''}), "
+            f"right under the line above, {'are each' if many else 'is'} read as a criterion of its own, "
+            "not as words of the item above."
+        )
     if flattened:
         remarks.append(
             f"the source nests {len(flattened)} item{'s' if len(flattened) > 1 else ''} ({flattened[0][:60]!r}"
