@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, Trials, record_data
-from sle_trials.reading import criteria_text
+from sle_trials.reading import criteria_text, lexicon
 
 CTGOV = FIXTURES / "ctgov"
 NEPHRITIS = "Biopsy-proven lupus nephritis class III or IV within 6 months before screening"
@@ -706,4 +706,19 @@ def test_a_number_the_line_above_runs_on_to_is_no_item(trials: Trials, registry:
         {"number": 1, "text": "Age 18 to 65 years"},
         {"number": 2, "text": "Adequate liver function: ALT ≤ 2.5 ULN and bilirubin ≤ 1.5 ULN"},
         {"number": 3, "text": "Biopsy-proven lupus nephritis"},
+    ]
+
+
+def test_a_limit_in_the_criteria_is_no_age_the_study_leaves_unstated(trials: Trials, registry: Path) -> None:
+    """Before, a study with no maximumAge (an adults' study, "18 Years and older", as most are) whose
+    criteria hold any upper limit ("eGFR < 30 mL/min/1.73 m²") could not be imported: the check read
+    "< 30" as a maximum age the criteria state, and refused the maximum age declared silent (E523),
+    as it read "SLEDAI-2K ≥ 8" as a minimum age of 8 where minimumAge is 'N/A'."""
+    data = imported(trials, registry, "age_no_maximum_criteria_limits.json", "NCT09010117")
+    assert "maximum_age" not in data["eligibility"]
+    assert "eligibility.maximum_age" in data["curation"]["silent"]
+    assert lexicon.criteria_ages("SLEDAI-2K ≥ 8, eGFR < 30 mL/min") == ()
+    assert [(a.bound, a.value) for a in lexicon.criteria_ages("Aged ≥ 18 and ≤ 70, BMI < 35")] == [
+        ("min", 18),
+        ("max", 70),
     ]

@@ -17,7 +17,8 @@ holds other fields too):
   vocabulary ("CD19-CART(Relma-cel) ...": CD19);
 - for a field read from the criteria (CRITERIA_READ), whose place is the criteria lists: a criterion
   renders a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "refractory"),
-  gives an age at its bound, or, for the thresholds, a limit that is no age.
+  gives an age at its bound (lexicon.criteria_ages: "Age ≥ 18", "18 years or older"; not
+  "SLEDAI-2K ≥ 8" or "eGFR < 30 mL/min"), or, for the thresholds, a limit that is no age.
 
 A page's unlabelled dates ("2024-07-30 2027-12-31") are a curator's reading, so a date declared
 silent there is a reading too (the note on the field says which). A field with a
@@ -230,7 +231,7 @@ def _in_criteria(doc: SourceDoc, schema: dict, name: str, notes: list[str]) -> S
                 ages = [
                     a
                     for text in texts
-                    for a in lexicon.ages(text)
+                    for a in lexicon.criteria_ages(text)
                     if a.bound == AGE_BOUNDS[leaf] and not _named(notes, lexicon.number_text(a.value))
                 ]
                 if ages:

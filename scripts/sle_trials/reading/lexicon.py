@@ -694,6 +694,25 @@ def ages(quote: str) -> tuple[Age, ...]:
     return tuple(out)
 
 
+# an age's words in its clause before the number: "Age ≥ 18", "aged at least 18"
+_AGE_WORD = re.compile(r"(?i)\bage[ds]?\b")
+_CLAUSE_BREAK = re.compile(r"[0-9;,]")
+
+
+def criteria_ages(criterion: str) -> tuple[Age, ...]:
+    """The ages a criterion states (ages()), leaving out a bound that is no age: ages() reads any
+    comparator and number as a bound ("SLEDAI-2K ≥ 8", "eGFR < 30 mL/min"), and in a criterion only
+    one written with an age unit ("≥ 18 years"), after the word age in its clause ("Age ≥ 18"), or
+    joined to such an age ("aged ≥ 18 and ≤ 70") is an age."""
+    found: list[Age] = []
+    for a in ages(criterion):
+        head = _CLAUSE_BREAK.split(criterion[max(0, a.start - 40) : a.start])[-1]
+        joined = bool(found) and _AGE_AND.fullmatch(criterion, found[-1].end, a.start) is not None
+        if a.unit is not None or _AGE_WORD.search(head) or joined:
+            found.append(a)
+    return tuple(found)
+
+
 # --- doses and cohorts ----------------------------------------------------------------------------
 
 _PER_KG_WORDS = r"(?:/\s*kg|per\s+kg|per\s+kilogram|/kilogram)"  # the ways a source writes per kilogram
