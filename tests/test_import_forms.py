@@ -722,3 +722,22 @@ def test_a_limit_in_the_criteria_is_no_age_the_study_leaves_unstated(trials: Tri
         ("min", 18),
         ("max", 70),
     ]
+
+
+def test_an_age_the_fields_leave_out_but_the_criteria_state_is_left_to_the_curator(
+    trials: Trials, registry: Path
+) -> None:
+    """Before, a study whose minimumAge is 'N/A' and which gives no maximumAge, while its criterion
+    says "Aged 18 to 65 years", could not be imported: both ages were declared silent ("N/A: it
+    states no limit"), and the check refused them (E523), the criteria stating both."""
+    data = imported(trials, registry, "age_na_stated_in_criteria.json", "NCT09010118")
+    curation = data["curation"]
+    assert "minimum_age" not in data["eligibility"] and "maximum_age" not in data["eligibility"]
+    assert {"eligibility.minimum_age", "eligibility.maximum_age"} <= set(curation["not_yet_curated"])
+    assert not {"eligibility.minimum_age", "eligibility.maximum_age"} & set(curation.get("silent", []))
+    noted = {n["field"]: n["text"] for n in curation["notes"]}
+    assert noted["eligibility.minimum_age"] == (
+        "The source gives minimumAge 'N/A', but its criterion 'Aged 18 to 65 years' states an age at that bound; "
+        "left for the curator."
+    )
+    assert noted["eligibility.maximum_age"].startswith("The source gives no maximumAge, but its criterion")

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from sle_trials.curate.ctgov.builder import Builder, put
-from sle_trials.reading import criteria_text, layouts
+from sle_trials.reading import criteria_text, layouts, lexicon
 from sle_trials.units import AGE_UNIT_DAYS, MAX_AGE_DAYS
 
 _AGE = re.compile(r"^\s*([0-9]+)\s+(Year|Month|Week|Day|Hour|Minute)s?\s*$", re.I)
@@ -21,11 +21,23 @@ def read(b: Builder, mod: dict) -> None:
     if b.vocabulary(("eligibility", "sex"), mod.get("sex")):
         elig["sex"] = mod["sex"]
         b.quote(("eligibility", "sex"), mod["sex"], "eligibilityModule.sex")
+    stated = _criteria_ages(mod.get("eligibilityCriteria"))
     for key, name in AGES:
-        if mod.get(key) is None:
+        given = mod.get(key)
+        no_limit = given is None or (isinstance(given, str) and given.strip().upper() == "N/A")
+        if no_limit and stated.get(name):
+            # the criteria state the limit the field does not: the curator's to read, never silent
+            b.note(
+                f"eligibility.{name}",
+                f"The source gives {'no ' + key if given is None else key + ' ' + repr(given)}, but its criterion "
+                f"{stated[name][:80]!r} states an age at that bound; left for the curator.",
+            )
+            b.not_yet.append(f"eligibility.{name}")
+            continue
+        if given is None:
             continue
         value = age(mod[key])
-        if value is None and isinstance(mod[key], str) and mod[key].strip().upper() == "N/A":
+        if value is None and no_limit:
             b.note(f"eligibility.{name}", f"The source's {key} is 'N/A': it states no limit.")
             continue
         if value is None:
@@ -41,6 +53,26 @@ def read(b: Builder, mod: dict) -> None:
         b.quote(("eligibility", "healthy_volunteers"), mod["healthyVolunteers"], "eligibilityModule.healthyVolunteers")
     _criteria(b, elig, mod.get("eligibilityCriteria"))
     put(b.data, "eligibility", elig)
+
+
+def _criteria_ages(text: Any) -> dict[str, str]:
+    """The first criterion that states an age at each bound ({"minimum_age": "Age ≥ 18 years"}), read
+    as the check reads it (lexicon.criteria_ages, over each criterion normalised)."""
+    if not isinstance(text, str) or not text.strip():
+        return {}
+    found = criteria_text.split(layouts.json_string(text))
+    stated: dict[str, str] = {}
+    for item in _flat(found.inclusion + found.exclusion):
+        said = layouts.normalise(item)
+        for a in lexicon.criteria_ages(said):
+            name = "minimum_age" if a.bound == "min" else "maximum_age" if a.bound == "max" else None
+            if name is not None and name not in stated:
+                stated[name] = said
+    return stated
+
+
+def _flat(items: list[dict]) -> list[str]:
+    return [t for item in items for t in (item["text"], *_flat(item.get("sub_criteria", [])))]
 
 
 def age(text: Any) -> dict | None:
