@@ -741,3 +741,16 @@ def test_an_age_the_fields_leave_out_but_the_criteria_state_is_left_to_the_curat
         "left for the curator."
     )
     assert noted["eligibility.maximum_age"].startswith("The source gives no maximumAge, but its criterion")
+
+
+def test_an_enrollment_type_with_no_count_is_left_to_the_curator(trials: Trials, registry: Path) -> None:
+    """Before, a study whose enrollmentInfo gives its type and no count ({"type": "ACTUAL"}, as a
+    withdrawn or old study may) could not be imported: the enrollment was declared silent, and the
+    check refused it (E523), the source stating 'ACTUAL'."""
+    data = imported(trials, registry, "enrollment_type_without_count.json", "NCT09010119")
+    assert "enrollment" not in data
+    assert "enrollment" in data["curation"]["not_yet_curated"]
+    assert {
+        "field": "enrollment",
+        "text": "The source gives enrollmentInfo.type 'ACTUAL' with no count; left for the curator.",
+    } in data["curation"]["notes"]

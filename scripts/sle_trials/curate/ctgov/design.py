@@ -52,6 +52,11 @@ def _enrollment(b: Builder, enrol: dict) -> None:
             b.leave_out(
                 "enrollment", f"The source's enrollmentInfo.count {count!r} is not a number of participants; left out."
             )
+        elif isinstance(enrol.get("type"), str) and enrol["type"].strip():  # the type alone: no count to hold it by
+            b.leave_out(
+                "enrollment",
+                f"The source gives enrollmentInfo.type {enrol['type'][:40]!r} with no count; left for the curator.",
+            )
         return
     b.data["enrollment"] = {"count": count}
     if b.vocabulary(("enrollment", "type"), enrol.get("type")):
