@@ -754,3 +754,16 @@ def test_an_enrollment_type_with_no_count_is_left_to_the_curator(trials: Trials,
         "field": "enrollment",
         "text": "The source gives enrollmentInfo.type 'ACTUAL' with no count; left for the curator.",
     } in data["curation"]["notes"]
+
+
+def test_a_date_not_in_the_calendar_is_left_to_the_curator(trials: Trials, registry: Path) -> None:
+    """Before, a date of no day of the calendar ("2026-02-30", a sponsor's slip the registry kept)
+    was imported, and the import refused as a whole with a problem (E103) in the record it had not
+    written; it is now left out with a note, as any other date the registry cannot hold."""
+    data = imported(trials, registry, "date_not_in_the_calendar.json", "NCT09010120")
+    assert "primary_completion" not in data["dates"]
+    assert "dates.primary_completion" in data["curation"]["not_yet_curated"]
+    assert {
+        "field": "dates.primary_completion",
+        "text": "The source's primaryCompletionDateStruct is not a date this registry can hold; left out.",
+    } in data["curation"]["notes"]

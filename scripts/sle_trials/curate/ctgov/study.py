@@ -8,6 +8,7 @@ malformed, without failing (a missing or mistyped module reads as empty).
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from typing import Any
@@ -128,8 +129,13 @@ def items(node: Any, key: str) -> list:
 
 
 def date_ok(value: str) -> bool:
-    """A date the registry holds: YYYY, YYYY-MM or YYYY-MM-DD."""
-    return bool(_DATE.match(value))
+    """A date the registry holds: YYYY, YYYY-MM or YYYY-MM-DD, a day of the calendar (not 2024-02-30)."""
+    if not _DATE.match(value):
+        return False
+    try:
+        return len(value) < 10 or datetime.date.fromisoformat(value) is not None
+    except ValueError:
+        return False
 
 
 def clean(value: Any) -> str | None:
