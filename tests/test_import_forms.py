@@ -767,3 +767,38 @@ def test_a_date_not_in_the_calendar_is_left_to_the_curator(trials: Trials, regis
         "field": "dates.primary_completion",
         "text": "The source's primaryCompletionDateStruct is not a date this registry can hold; left out.",
     } in data["curation"]["notes"]
+
+
+def test_lists_repeated_for_each_cohort_are_grouped_by_the_cohorts_label(trials: Trials, registry: Path) -> None:
+    """Before, a text that gives each cohort its own inclusion and exclusion lists under a label
+    ("Cohort B (lupus nephritis):", then "Inclusion Criteria:" again) was read as one pair of lists:
+    cohort B's nephritis requirement imported as everyone's, its "Age 18 to 65 years" dropped as a
+    repeat, its label filed as a sub-heading of cohort A's exclusion criteria, and cohort A's
+    exclusion of active lupus nephritis shown beside cohort B's requirement of it."""
+    data = imported(trials, registry, "criteria_cohort_lists.json", "NCT09010121")
+    elig = data["eligibility"]
+    a, b = "Cohort A (extrarenal SLE)", "Cohort B (lupus nephritis)"
+    assert [(c["group"], c["text"]) for c in elig["inclusion_criteria"]] == [
+        (a, "Age 18 to 65 years"),
+        (a, "SLEDAI-2K ≥ 8 despite standard therapy"),
+        (b, "Age 18 to 65 years"),
+        (b, "Biopsy-proven lupus nephritis class III or IV"),
+    ]
+    assert [(c["group"], c["text"]) for c in elig["exclusion_criteria"]] == [
+        (a, "Pregnancy"),
+        (a, "Active lupus nephritis"),
+        (b, "Pregnancy"),
+        (b, "eGFR < 30 mL/min/1.73 m²"),
+    ]
+    assert not [n for n in data["curation"].get("notes", []) if n["field"] == "eligibility"]
+
+
+def test_lists_repeated_with_no_label_are_said_to_be_read_as_one() -> None:
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n* A\n\nExclusion Criteria:\n\n* B\n\nInclusion Criteria:\n\n* C\n"
+    )
+    assert [c["text"] for c in found.inclusion] == ["A", "C"]
+    assert found.remarks == [
+        "The criteria text heads more than one list 'inclusion criteria' with no words before the heading saying "
+        "whom each is for; their criteria are listed as one list."
+    ]

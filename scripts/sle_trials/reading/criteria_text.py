@@ -261,8 +261,16 @@ def split(text: str) -> Split:
     current: str | None = None
     preamble = False
     lines = [part for line in text.split("\n") for part in _INLINE_HEADING.split(line)]
+    labels, unlabelled = _cohorts(lines)
+    part: str | None = None  # the cohort the lists since its label are for
     for at, line in enumerate(lines):
+        if at in labels.values():
+            continue  # a cohort's label: the group of the lists after it
         heading = _heading_of(line)
+        if heading is not None and at in labels:
+            part = lines[labels[at]]
+        if heading is not None and part is not None and heading[0] != "general" and heading[1] is None:
+            heading = (heading[0], _label_text(part), heading[2])
         lead = _lead_in(lines, at) if heading is None and current != "exclusion" else None
         if lead is not None and lead[0] != current and (lead[0] == "exclusion" or current is None):
             # a list of exclusion criteria after the inclusion ones, or a first list; never back from the
@@ -283,6 +291,11 @@ def split(text: str) -> Split:
             continue
         sections[current].append(line)
     remarks = []
+    if unlabelled:
+        remarks.append(
+            f"The criteria text heads more than one list {unlabelled!r} with no words before the heading "
+            "saying whom each is for; their criteria are listed as one list."
+        )
     general = any(x.strip() for x in sections["general"])
     if general and not any(x.strip() for x in sections["inclusion"]) and any(x.strip() for x in sections["exclusion"]):
         sections["inclusion"], general = sections["general"], False
@@ -307,6 +320,55 @@ def split(text: str) -> Split:
     exclusion, r2 = _items(sections["exclusion"])
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
     return Split(inclusion, exclusion, remarks, unplaced=preamble or general)
+
+
+def _cohorts(lines: list[str]) -> tuple[dict[int, int], str | None]:
+    """Where the text lists criteria of one kind more than once, under headings that say no part of
+    the study ("Inclusion Criteria:" for cohort A, again for cohort B), each heading's label: the
+    line that stands before it on its own (after a blank line, unmarked, set off as a label is:
+    "Cohort B (lupus nephritis):", "**Cohort B**", "### Cohort B"), which names whom the lists after
+    it are for, their group. ({index of a heading: index of its label}, the kind of a heading
+    repeated with no label, if any.)"""
+    plain = [(at, h[0]) for at, line in enumerate(lines) if (h := _heading_of(line)) and h[0] != "general" and not h[1]]
+    kinds = [kind for _, kind in plain]
+    if not any(kinds.count(kind) > 1 for kind in ("inclusion", "exclusion")):
+        return {}, None
+    labels: dict[int, int] = {}
+    for at, _ in plain:
+        before = at - 1
+        while before >= 0 and not lines[before].strip():
+            before -= 1
+        if before >= 0 and _is_label(lines, before):
+            labels[at] = before
+    seen: set[str] = set()
+    unlabelled = None
+    labelled = False
+    for at, kind in plain:
+        labelled = labelled or at in labels
+        if kind in seen and not labelled:
+            unlabelled = unlabelled or f"{kind} criteria"
+        seen.add(kind)
+    return labels, unlabelled
+
+
+def _is_label(lines: list[str], at: int) -> bool:
+    """Whether the line at index at is set off as a label: first or after a blank line, unindented,
+    unmarked, short, no heading of criteria, and ending in a colon, wholly bold or a markdown heading."""
+    line = ESCAPE.sub(r"\1", lines[at].rstrip())
+    if (at and lines[at - 1].strip()) or line[:1].isspace() or len(line) > 100 or _heading_of(line) is not None:
+        return False
+    if _marked(_ITEM.match(line)) or not _says_something(line):
+        return False
+    return (
+        line.endswith((":", "："))
+        or line.startswith("#")
+        or (line.startswith(("**", "__")) and line.endswith(("**", "__")))
+    )
+
+
+def _label_text(line: str) -> str:
+    """A label's words, as a group holds them: without its markdown and its colon."""
+    return " ".join(ESCAPE.sub(r"\1", line).strip().lstrip("#").strip().strip("*_").rstrip(":：").strip("*_ ").split())
 
 
 def _closing_remark(lines: list[str]) -> str | None:
