@@ -802,3 +802,22 @@ def test_lists_repeated_with_no_label_are_said_to_be_read_as_one() -> None:
         "The criteria text heads more than one list 'inclusion criteria' with no words before the heading saying "
         "whom each is for; their criteria are listed as one list."
     ]
+
+
+def test_items_bulleted_as_word_processors_bullet_them_are_criteria_of_their_own(
+    trials: Trials, registry: Path
+) -> None:
+    """Before, items bulleted "➢", "■", "✓" or "—", or with a symbol font's bullet pasted as a
+    private-use character (U+F0B7), as lists copied from a protocol's document are, were read as one
+    criterion (the bullet no mark, each line running on from the one above), bullets and all."""
+    elig = imported(trials, registry, "criteria_word_processor_bullets.json", "NCT09010122")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"text": "Age 18 to 65 years"},
+        {"text": "Active SLE despite standard therapy"},
+        {"text": "Weight ≥ 40 kg"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"text": "Pregnancy or breastfeeding"},
+        {"text": "Active hepatitis B or C"},
+        {"text": "Prior CAR-T therapy"},
+    ]

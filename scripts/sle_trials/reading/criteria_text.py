@@ -78,7 +78,10 @@ def enclosed(number: int) -> str:
     )
 
 
-# a list item's marker: a bullet ("*", "-", "•", "◦", an indented "o" of a word processor's list), a number
+# the characters a list's bullet is written with: markdown's and typography's, the arrows, boxes, checks and
+# dashes of word processors' lists, and a symbol font's bullet pasted as a private-use character ("\uf0b7")
+BULLETS = "*+•·◦▪▫●○‣–—➢➤►▶▸▹◆◇■□✓✔√✗✘❖❑❒★☆→⇒・＊\ue000-\uf8ff-"
+# a list item's marker: a bullet ("*", "-", "•", "➢", "■", "✓", an indented "o" of a word processor's list), a number
 # ("3.", "3)", "3-", "(3)", "3.Text" with no space, as CJK texts write them "3、", "3）", "3．", "（3）", "③"), a
 # letter or roman numeral ("a.", "B)", "(c)", "ii."), or a decimal sub-number ("2.1", an item under item
 # 2; "2.1.3", one under item 2.1), which marks an item as a bullet does (a capital letter or a decimal
@@ -86,7 +89,7 @@ def enclosed(number: int) -> str:
 # before "- to": "2- to 3-fold"): each
 # starts a criterion of its own, never a wrapped line of the one above ("1、Aged 18-65; 2、SLE" is two)
 _ITEM = re.compile(
-    r"^(?P<indent> *)(?:(?P<bullet>[*+•·◦▪●‣–-]|(?<= )o) +)?"
+    r"^(?P<indent> *)(?:(?P<bullet>[" + BULLETS + r"]|(?<= )o) +)?"
     r"(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))) +|[(（](?P<pnum>[0-9]{1,3})[)）] *"
     r"|(?P<cnum>[0-9]{1,3})[、）．] *|(?P<tnum>[0-9]{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
     r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})\.? +(?![a-z])"
@@ -407,7 +410,7 @@ def _subheading(lines: list[str], at: int, after_gap: bool) -> str | None:
     if not after_gap or line[:1].isspace() or len(line) > 100:
         return None
     numbered = _ITEM.match(line)
-    if _number(numbered) is not None:
+    if _number(numbered) is not None or (numbered is not None and numbered.group("bullet")):
         return None
     m = _SUBHEADING.match(line)
     if not m:
