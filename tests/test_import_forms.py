@@ -821,3 +821,20 @@ def test_items_bulleted_as_word_processors_bullet_them_are_criteria_of_their_own
         {"text": "Active hepatitis B or C"},
         {"text": "Prior CAR-T therapy"},
     ]
+
+
+def test_items_numbered_in_a_run_on_one_line_are_criteria_of_their_own(trials: Trials, registry: Path) -> None:
+    """Before, a list that numbers its items in a run on one line ("1. Age 18 to 65 years; 2.
+    SLEDAI-2K ≥ 8 ...; 3. Signed consent.") was imported as one criterion numbered 1 holding the
+    others, numbers and all. A number goes on the list's own numbering after the punctuation that
+    ends an item; "2.5 years" is no item 2."""
+    elig = imported(trials, registry, "criteria_numbered_in_a_run.json", "NCT09010123")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years;"},
+        {"number": 2, "text": "SLEDAI-2K ≥ 8, despite at least 2.5 years of therapy;"},
+        {"number": 3, "text": "Signed consent."},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy;"},
+        {"number": 2, "text": "Active infection."},
+    ]

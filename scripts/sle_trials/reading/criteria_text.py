@@ -287,12 +287,12 @@ def split(text: str) -> Split:
             elif any(x.strip() for x in sections[current]):
                 sections[current].append("")
             if rest:
-                sections[current].append(rest)  # "Exclusion Criteria: Pregnancy"
+                sections[current] += _run_in_items(rest)  # "Exclusion Criteria: Pregnancy"
             continue
         if current is None:
             preamble = preamble or bool(line.strip())
             continue
-        sections[current].append(line)
+        sections[current] += _run_in_items(line)
     remarks = []
     if unlabelled:
         remarks.append(
@@ -323,6 +323,28 @@ def split(text: str) -> Split:
     exclusion, r2 = _items(sections["exclusion"])
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
     return Split(inclusion, exclusion, remarks, unplaced=preamble or general)
+
+
+_FIRST_NUMBER = re.compile(r"^(?P<indent> *)(?P<num>[0-9]{1,2})(?P<mark>[.)、])[ \t]*(?=\S)")
+
+
+def _run_in_items(line: str) -> list[str]:
+    """A line that numbers its items one after another in a run ("1. Age 18-65; 2. SLE; 3. Consent."),
+    as the lines it runs together: each next number ("2.", then "3.", ...), marked as the first is,
+    after the punctuation that ends the item before it, starts a line. Any other line as it is."""
+    first = _FIRST_NUMBER.match(line)
+    if first is None:
+        return [line]
+    number, mark, indent = int(first.group("num")), re.escape(first.group("mark")), first.group("indent")
+    out, start, at = [], 0, first.end()
+    while True:
+        number += 1
+        after = re.compile(rf"(?<=[;.,。；，])[ \t]*(?={number}{mark}(?![0-9])[ \t]*\S)").search(line, at)
+        if after is None:
+            break
+        out.append(line[start : after.start()].rstrip())
+        start = at = after.end()
+    return [out[0], *(indent + part for part in out[1:]), indent + line[start:]] if out else [line]
 
 
 def _cohorts(lines: list[str]) -> tuple[dict[int, int], str | None]:
