@@ -838,3 +838,17 @@ def test_items_numbered_in_a_run_on_one_line_are_criteria_of_their_own(trials: T
         {"number": 1, "text": "Pregnancy;"},
         {"number": 2, "text": "Active infection."},
     ]
+
+
+def test_an_outcome_with_no_measure_is_left_to_the_curator(trials: Trials, registry: Path) -> None:
+    """Before, a primary outcome with a time frame and a description but no measure was dropped with
+    no word, and its time frame declared silent: the check refused the import (E523), the source
+    stating '24 weeks'."""
+    data = imported(trials, registry, "outcome_without_measure.json", "NCT09010124")
+    assert data["outcomes"]["primary"] == [{"measure": "Dose-limiting toxicities", "time_frame": "28 days"}]
+    assert "outcomes.primary.description" in data["curation"]["not_yet_curated"]  # the left-out one's
+    assert not any(f.startswith("outcomes.primary") for f in data["curation"]["silent"])
+    assert {
+        "field": "outcomes.primary",
+        "text": "The source lists an item with no measure (it gives description, timeFrame); left out.",
+    } in data["curation"]["notes"]

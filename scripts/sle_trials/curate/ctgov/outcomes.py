@@ -26,6 +26,7 @@ def read(b: Builder, mod: dict) -> None:
                 field: text for field, k in COLUMNS if (text := clean(raw.get(k)) if isinstance(raw, dict) else None)
             }
             if "measure" not in outcome:
+                b.unnamed(f"outcomes.{name}", raw, "measure")  # what it gives noted, never declared silent
                 continue
             if any("|" in outcome[f] for f in ("measure", "time_frame") if f in outcome):
                 b.leave_out(
