@@ -852,3 +852,37 @@ def test_an_outcome_with_no_measure_is_left_to_the_curator(trials: Trials, regis
         "field": "outcomes.primary",
         "text": "The source lists an item with no measure (it gives description, timeFrame); left out.",
     } in data["curation"]["notes"]
+
+
+@pytest.mark.parametrize(
+    "label, group",
+    [
+        ("Cohort 2 (lupus nephritis):", "Cohort 2 (lupus nephritis)"),
+        ("**Cohort 2**", "Cohort 2"),
+        ("### Cohort 2", "Cohort 2"),
+        ("Cohort 2 (lupus nephritis)", "Cohort 2 (lupus nephritis)"),  # set off by the part it names alone
+        ("Dose Expansion", "Dose Expansion"),
+    ],
+)
+def test_a_cohorts_label_groups_the_lists_after_it(label: str, group: str) -> None:
+    """Before, a label with no colon, bold or markdown ("Cohort 2 (lupus nephritis)" on its own
+    line) was no label: cohort 2's lists were read as cohort 1's, and the label itself as cohort 1's
+    last exclusion criterion."""
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n* Age 18 to 65 years\n\nExclusion Criteria:\n\n* Pregnancy\n\n"
+        f"{label}\n\nInclusion Criteria:\n\n* Biopsy-proven nephritis\n\nExclusion Criteria:\n\n* HIV\n"
+    )
+    assert [(c.get("group"), c["text"]) for c in found.inclusion] == [
+        (None, "Age 18 to 65 years"),
+        (group, "Biopsy-proven nephritis"),
+    ]
+    assert [(c.get("group"), c["text"]) for c in found.exclusion] == [(None, "Pregnancy"), (group, "HIV")]
+    assert found.remarks == []
+
+
+def test_a_last_criterion_before_a_repeated_heading_is_no_label() -> None:
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\nAdults\n\nExclusion Criteria:\n\nPregnancy\n\nInclusion Criteria:\n\nConsent\n"
+    )
+    assert [c["text"] for c in found.exclusion] == ["Pregnancy"] and "group" not in found.exclusion[0]
+    assert [c["text"] for c in found.inclusion] == ["Adults", "Consent"]

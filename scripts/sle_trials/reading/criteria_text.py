@@ -376,9 +376,16 @@ def _cohorts(lines: list[str]) -> tuple[dict[int, int], str | None]:
     return labels, unlabelled
 
 
+# the words that name a part of a study, in a label set off by nothing else
+_PART_WORD = re.compile(
+    r"(?i)\b(?:cohorts?|parts?|arms?|groups?|stages?|phases?|populations?|sub-?stud(?:y|ies)|escalation|expansion)\b"
+)
+
+
 def _is_label(lines: list[str], at: int) -> bool:
     """Whether the line at index at is set off as a label: first or after a blank line, unindented,
-    unmarked, short, no heading of criteria, and ending in a colon, wholly bold or a markdown heading."""
+    unmarked, short, no heading of criteria, and ending in a colon, wholly bold, a markdown heading,
+    or naming a part of the study ("Cohort B", not ending a sentence)."""
     line = ESCAPE.sub(r"\1", lines[at].rstrip())
     if (at and lines[at - 1].strip()) or line[:1].isspace() or len(line) > 100 or _heading_of(line) is not None:
         return False
@@ -388,6 +395,7 @@ def _is_label(lines: list[str], at: int) -> bool:
         line.endswith((":", "："))
         or line.startswith("#")
         or (line.startswith(("**", "__")) and line.endswith(("**", "__")))
+        or (bool(_PART_WORD.search(line)) and not line.endswith((".", ";")))  # "Cohort B (lupus nephritis)"
     )
 
 
