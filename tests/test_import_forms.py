@@ -886,3 +886,21 @@ def test_a_last_criterion_before_a_repeated_heading_is_no_label() -> None:
     )
     assert [c["text"] for c in found.exclusion] == ["Pregnancy"] and "group" not in found.exclusion[0]
     assert [c["text"] for c in found.inclusion] == ["Adults", "Consent"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Inclusion Criteria (all must be met):",
+        "Inclusion Criteria (must meet all of the following):",
+        "Inclusion criteria for all participants:",
+    ],
+)
+def test_a_heading_saying_how_its_list_applies_names_no_part_of_the_study(heading: str) -> None:
+    """Before, "Inclusion Criteria (all must be met):" was read as the heading of a part of the study,
+    and every inclusion criterion recorded under it as a group, as if it applied to that part alone;
+    a heading that names a part ("Inclusion Criteria (Cohort 2):") still heads a group."""
+    found = criteria_text.split(f"{heading}\n\n* Adults\n\nExclusion Criteria (any of the following):\n\n* Pregnancy\n")
+    assert found.inclusion == [{"text": "Adults"}] and found.exclusion == [{"text": "Pregnancy"}]
+    found = criteria_text.split("Inclusion Criteria for Part A (all must be met):\n\n* Adults\n")
+    assert found.inclusion == [{"group": "Inclusion Criteria for Part A (all must be met)", "text": "Adults"}]

@@ -188,7 +188,10 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
     ):
         return None
     if heading:
-        named = heading.group("scope") or heading.group("part")
+        scope = heading.group("scope")
+        if scope and _HOW_APPLIED.search(scope) and not _PART_WORD.search(scope):
+            scope = None  # "(all must be met)", "for all participants": how the list applies (to everyone)
+        named = scope or heading.group("part")
         group = " ".join(heading.group("name").split()) if named else None
         kind = heading.group("kind").lower()
         rest = heading.group("rest")  # "Exclusion Criteria: Pregnancy"; no criterion of "Inclusion Criteria:-"
@@ -196,6 +199,13 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
     if _GENERAL.match(bare) and not marked:
         return "general", None, None
     return None
+
+
+# words by which a heading's parenthesis or "for ..." says how its list applies, not to which part of
+# the study: "Inclusion Criteria (all must be met):", "Exclusion Criteria (any of the following):"
+_HOW_APPLIED = re.compile(
+    r"(?i)\b(?:all|any|each|every|following|must|met|meet|meets|apply|applies|required|none|one or more|at least)\b"
+)
 
 
 def _says_something(text: str | None) -> bool:
