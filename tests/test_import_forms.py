@@ -904,3 +904,28 @@ def test_a_heading_saying_how_its_list_applies_names_no_part_of_the_study(headin
     assert found.inclusion == [{"text": "Adults"}] and found.exclusion == [{"text": "Pregnancy"}]
     found = criteria_text.split("Inclusion Criteria for Part A (all must be met):\n\n* Adults\n")
     assert found.inclusion == [{"group": "Inclusion Criteria for Part A (all must be met)", "text": "Adults"}]
+
+
+def test_lines_with_no_mark_under_an_item_ending_in_a_colon_are_its_sub_criteria(
+    trials: Trials, registry: Path
+) -> None:
+    """Lines with no list mark right under "2. Positive for at least one of the following at
+    screening:" are what it lists: its sub-criteria (alternatives of it), not criteria everyone must
+    meet, nor words run into it."""
+    data = imported(trials, registry, "criteria_unmarked_under_a_colon.json", "NCT09010125")
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"][1] == {
+        "number": 2,
+        "text": "Positive for at least one of the following at screening:",
+        "sub_criteria": [{"text": "ANA ≥ 1:80"}, {"text": "Anti-dsDNA antibodies"}],
+    }
+    assert [c.get("number") for c in elig["inclusion_criteria"]] == [1, 2, 3]
+    assert elig["exclusion_criteria"][1]["sub_criteria"] == [
+        {"text": "Rituximab within 6 months"},
+        {"text": "Any CAR-T cell therapy"},
+    ]
+    notes = [n["text"] for n in data["curation"]["notes"] if n["field"] == "eligibility"]
+    assert notes[0] == (
+        "Inclusion criteria: 2 lines with no list mark ('ANA ≥ 1:80', …), right under an item ending in a colon, "
+        "are read as its sub-criteria."
+    )

@@ -4,7 +4,8 @@ ClinicalTrials.gov keeps eligibility criteria as one text ("Inclusion Criteria:"
 numbered lines, then "Exclusion Criteria:", ...). split_criteria turns it into the record's criteria
 lists, keeping the source's own numbering: wrapped lines are joined (a line with no list mark runs
 on from the one above where that one ends mid-sentence, or it is indented or begins in lower case;
-else it is a criterion of its own, said in a remark), indented items and paragraphs
+under an item ending in a colon it is that item's sub-criterion; else a criterion of its own: each
+reading said in a remark), indented items and paragraphs
 nest under the item above (two levels, as the schema allows), and a numbered list that starts again
 at 1 nests under the item before it. The importer builds records with it, and the source layouts
 (layouts.py) read a JSON source's criteria with it, so both read a text the same way.
@@ -474,14 +475,16 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
     remarks: list[str] = []
     flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
     unmarked: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
+    listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
+    colon: tuple[dict, int] | None = None  # that item and its depth, while unmarked lines follow it
     for at, raw in enumerate(lines):
         line = ESCAPE.sub(r"\1", raw.rstrip())
         if not line.strip():
-            gap = True
+            gap, colon = True, None
             continue
         heading = raw[1:] if raw.startswith(_GROUP) else _subheading(lines, at, gap)
         if heading is not None:  # a new group: its numbering starts afresh
-            group, stack, last, last_depth, gap = heading, [], None, 0, True
+            group, stack, last, last_depth, gap, colon = heading, [], None, 0, True, None
             continue
         m = _ITEM.match(line)
         is_item = _marked(m)
@@ -495,6 +498,14 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             if last is not None and not gap:
                 if _runs_on(previous, line):
                     last["text"] += " " + line.strip()  # a wrapped line of the same item
+                    continue
+                if colon is None and previous.rstrip().endswith((":", "：")) and last_depth < MAX_DEPTH:
+                    colon = (last, last_depth)  # "2. Positive for one of:" / "ANA" / "anti-dsDNA": its items
+                if colon is not None:
+                    listed.append(line.strip())
+                    last = {"text": line.strip()}
+                    colon[0].setdefault("sub_criteria", []).append(last)
+                    last_depth = colon[1] + 1
                     continue
                 unmarked.append(line.strip())  # a line of its own: a criterion, said in a remark
             # a paragraph of its own: under the item above when indented beyond it, else a criterion
@@ -512,6 +523,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             last, gap = paragraph, False
             continue
         assert m is not None  # is_item
+        colon = None
         number = _number(m)
         item: dict[str, Any] = {"number": number, "text": text} if number is not None else {"text": text}
         if not stack:
@@ -555,6 +567,13 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             f"({unmarked[0][:60]!r}{', …' if many else ''}), "
             f"right under the line above, {'are each' if many else 'is'} read as a criterion of its own, "
             "not as words of the item above."
+        )
+    if listed:
+        many = len(listed) > 1
+        remarks.append(
+            f"{len(listed)} line{'s' if many else ''} with no list mark ({listed[0][:60]!r}{', …' if many else ''}), "
+            f"right under an item ending in a colon, {'are' if many else 'is'} read as "
+            f"{'its sub-criteria' if many else 'a sub-criterion of it'}."
         )
     if flattened:
         remarks.append(
