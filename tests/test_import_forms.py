@@ -929,3 +929,12 @@ def test_lines_with_no_mark_under_an_item_ending_in_a_colon_are_its_sub_criteria
         "Inclusion criteria: 2 lines with no list mark ('ANA ≥ 1:80', …), right under an item ending in a colon, "
         "are read as its sub-criteria."
     )
+
+
+def test_a_study_saved_with_a_byte_order_mark_is_read_as_json(trials: Trials, registry: Path) -> None:
+    """Before, a study saved with a UTF-8 byte-order mark (as Windows tools save JSON) was imported,
+    but the check read its source as plain text, not JSON: every quote of the record was "not found
+    in the cited source" (E502), and the import was refused."""
+    assert (CTGOV / "byte_order_mark.json").read_bytes().startswith(b"\xef\xbb\xbf")
+    data = imported(trials, registry, "byte_order_mark.json", "NCT09010126")
+    assert data["overall_status"] == "RECRUITING"

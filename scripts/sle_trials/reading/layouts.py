@@ -230,9 +230,10 @@ MAX_JSON_DEPTH = 100
 
 def json_document(text: str) -> Any:
     """The JSON document text holds; None when it holds none (or null), or one nested deeper than
-    MAX_JSON_DEPTH. Every reader of a source's JSON (the checks, the site) takes it from here."""
+    MAX_JSON_DEPTH. Every reader of a source's JSON (the checks, the site) takes it from here. A
+    byte-order mark before it (a JSON saved by a Windows tool) is no part of it, as for the importer."""
     try:
-        doc = json.loads(text)
+        doc = json.loads(text.removeprefix("\ufeff"))
     except (ValueError, RecursionError):
         return None
     return None if too_deep(doc) else doc
