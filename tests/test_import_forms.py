@@ -938,3 +938,12 @@ def test_a_study_saved_with_a_byte_order_mark_is_read_as_json(trials: Trials, re
     assert (CTGOV / "byte_order_mark.json").read_bytes().startswith(b"\xef\xbb\xbf")
     data = imported(trials, registry, "byte_order_mark.json", "NCT09010126")
     assert data["overall_status"] == "RECRUITING"
+
+
+def test_healthy_volunteers_written_as_text_is_the_yes_or_no_it_says(trials: Trials, registry: Path) -> None:
+    """Before, healthyVolunteers written "No" (as a record converted from the classic API or a
+    spreadsheet writes it, not the v2 API's false) was dropped and declared silent: the check
+    refused the import (E523), the source stating 'No'."""
+    data = imported(trials, registry, "healthy_volunteers_as_text.json", "NCT09010127")
+    assert data["eligibility"]["healthy_volunteers"] is False
+    assert data["evidence"]["eligibility.healthy_volunteers"] == "eligibilityModule.healthyVolunteers: No"

@@ -13,6 +13,7 @@ from sle_trials.reading import criteria_text, layouts, lexicon
 from sle_trials.units import AGE_UNIT_DAYS, MAX_AGE_DAYS
 
 _AGE = re.compile(r"^\s*([0-9]+)\s+(Year|Month|Week|Day|Hour|Minute)s?\s*$", re.I)
+_YES_NO = {"yes": True, "no": False, "true": True, "false": False}
 AGES = (("minimumAge", "minimum_age"), ("maximumAge", "maximum_age"))  # the JSON's key, the record's eligibility.<name>
 
 
@@ -48,9 +49,16 @@ def read(b: Builder, mod: dict) -> None:
             continue
         elig[name] = value
         b.quote(("eligibility", name), mod[key], f"eligibilityModule.{key}")
-    if isinstance(mod.get("healthyVolunteers"), bool):
-        elig["healthy_volunteers"] = mod["healthyVolunteers"]
-        b.quote(("eligibility", "healthy_volunteers"), mod["healthyVolunteers"], "eligibilityModule.healthyVolunteers")
+    volunteers = mod.get("healthyVolunteers")
+    said = _YES_NO.get(volunteers.strip().casefold()) if isinstance(volunteers, str) else None
+    if isinstance(volunteers, bool) or said is not None:  # true, or "Yes" as a converted record writes it
+        elig["healthy_volunteers"] = volunteers if isinstance(volunteers, bool) else said
+        b.quote(("eligibility", "healthy_volunteers"), volunteers, "eligibilityModule.healthyVolunteers")
+    elif volunteers is not None:
+        b.leave_out(
+            "eligibility.healthy_volunteers",
+            f"The source's healthyVolunteers {volunteers!r} is not yes or no; left out.",
+        )
     _criteria(b, elig, mod.get("eligibilityCriteria"))
     put(b.data, "eligibility", elig)
 
