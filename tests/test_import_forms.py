@@ -947,3 +947,19 @@ def test_healthy_volunteers_written_as_text_is_the_yes_or_no_it_says(trials: Tri
     data = imported(trials, registry, "healthy_volunteers_as_text.json", "NCT09010127")
     assert data["eligibility"]["healthy_volunteers"] is False
     assert data["evidence"]["eligibility.healthy_volunteers"] == "eligibilityModule.healthyVolunteers: No"
+
+
+def test_a_line_that_goes_on_with_the_criterion_above_is_no_criterion_of_its_own() -> None:
+    """A line with no list mark that begins with words going on with the criterion above ("Note:
+    ...", "Or ...", "Unless ...") is words of it, however capitalised: read as a criterion of its
+    own, a note on an inclusion criterion became a requirement, an alternative a second one."""
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n1. Positive ANA\nNote: a titre of 1:80 suffices\n2. SLEDAI-2K ≥ 6\n"
+        "Or BILAG A in one organ system\n3. Adults\nOrgan transplant recipients are eligible\n"
+    )
+    assert [c["text"] for c in found.inclusion] == [
+        "Positive ANA Note: a titre of 1:80 suffices",
+        "SLEDAI-2K ≥ 6 Or BILAG A in one organ system",
+        "Adults",
+        "Organ transplant recipients are eligible",
+    ]

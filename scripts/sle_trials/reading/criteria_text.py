@@ -123,12 +123,21 @@ _RUNS_ON = re.compile(
 )
 
 
+# the words a line begins with that go on with the criterion above, capitalised or not: a note on it
+# ("Note: a titre of 1:80 suffices"), an exception, an alternative
+_GOES_ON = re.compile(
+    r"(?i)(?:\*\*|__)?(?:note|notes|nb|n\.b\.|i\.e\.|e\.g\.|or|and|but|unless|except|excluding|including|"
+    r"with|without|if|where|which|who|whose|that|such as|defined as|provided)\b"
+)
+
+
 def _runs_on(previous: str, line: str) -> bool:
     """Whether an unmarked line goes on with the line before it (no blank line between): the line
-    is indented (a continuation, as markdown writes one), begins in lower case or with punctuation
-    that no criterion begins with, or the line before ends mid-sentence (_RUNS_ON). Else it begins
+    is indented (a continuation, as markdown writes one), begins in lower case, with punctuation
+    that no criterion begins with or with words that go on with the one above ("Note:", "Or",
+    "Unless": _GOES_ON), or the line before ends mid-sentence (_RUNS_ON). Else it begins
     a criterion of its own ("Pregnancy" / "Active infection": two lines, two criteria)."""
-    if line[:1].isspace():
+    if line[:1].isspace() or _GOES_ON.match(line):
         return True
     first = line.lstrip()[:1]
     if not (first.isdigit() or (first.isalpha() and not first.islower()) or first in "*_\"'“‘["):
