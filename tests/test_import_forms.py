@@ -963,3 +963,24 @@ def test_a_line_that_goes_on_with_the_criterion_above_is_no_criterion_of_its_own
         "Adults",
         "Organ transplant recipients are eligible",
     ]
+
+
+def test_items_bulleted_with_no_space_after_the_bullet_are_criteria_of_their_own(
+    trials: Trials, registry: Path
+) -> None:
+    """Before, "•Age 18 to 65 years" and "-Pregnancy or breastfeeding" (a bullet with no space after
+    it, as lists pasted from a document write them) were no items: each list was read as one
+    criterion, bullets and all. A dash marks an item so before a capital letter only ("-depleting"
+    runs on)."""
+    elig = imported(trials, registry, "criteria_bullets_without_space.json", "NCT09010128")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"text": "Age 18 to 65 years"},
+        {"text": "Active SLE despite standard therapy"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"text": "Pregnancy or breastfeeding"},
+        {"text": "Active hepatitis B or C"},
+        {"text": "Prior CAR-T therapy"},
+    ]
+    found = criteria_text.split("Inclusion Criteria:\n\n* Prior B cell\n-depleting therapy\n")
+    assert found.inclusion == [{"text": "Prior B cell -depleting therapy"}]

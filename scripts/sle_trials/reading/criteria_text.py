@@ -81,7 +81,10 @@ def enclosed(number: int) -> str:
 
 # the characters a list's bullet is written with: markdown's and typography's, the arrows, boxes, checks and
 # dashes of word processors' lists, and a symbol font's bullet pasted as a private-use character ("\uf0b7")
-BULLETS = "*+•·◦▪▫●○‣–—➢➤►▶▸▹◆◇■□✓✔√✗✘❖❑❒★☆→⇒・＊\ue000-\uf8ff-"
+# (those that are no character of text, unlike "*", "+" and the dashes, mark an item with no space after them too:
+# "•Age 18-65", as lists pasted from a document write them; a dash does before a capital letter, "-Age 18-65")
+SYMBOL_BULLETS = "•·◦▪▫●○‣➢➤►▶▸▹◆◇■□✓✔√✗✘❖❑❒★☆→⇒・＊\ue000-\uf8ff"
+BULLETS = "*+–—" + SYMBOL_BULLETS + "-"
 # a list item's marker: a bullet ("*", "-", "•", "➢", "■", "✓", an indented "o" of a word processor's list), a number
 # ("3.", "3)", "3-", "(3)", "3.Text" with no space, as CJK texts write them "3、", "3）", "3．", "（3）", "③"), a
 # letter or roman numeral ("a.", "B)", "(c)", "ii."), or a decimal sub-number ("2.1", an item under item
@@ -90,7 +93,7 @@ BULLETS = "*+•·◦▪▫●○‣–—➢➤►▶▸▹◆◇■□✓✔�
 # before "- to": "2- to 3-fold"): each
 # starts a criterion of its own, never a wrapped line of the one above ("1、Aged 18-65; 2、SLE" is two)
 _ITEM = re.compile(
-    r"^(?P<indent> *)(?:(?P<bullet>[" + BULLETS + r"]|(?<= )o) +)?"
+    r"^(?P<indent> *)(?:(?P<bullet>(?:[" + BULLETS + r"]|(?<= )o)(?= )|[" + SYMBOL_BULLETS + r"]|[-–—](?=[A-Z])) *)?"
     r"(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))) +|[(（](?P<pnum>[0-9]{1,3})[)）] *"
     r"|(?P<cnum>[0-9]{1,3})[、）．] *|(?P<tnum>[0-9]{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
     r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})\.? +(?![a-z])"
