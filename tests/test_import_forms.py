@@ -984,3 +984,14 @@ def test_items_bulleted_with_no_space_after_the_bullet_are_criteria_of_their_own
     ]
     found = criteria_text.split("Inclusion Criteria:\n\n* Prior B cell\n-depleting therapy\n")
     assert found.inclusion == [{"text": "Prior B cell -depleting therapy"}]
+
+
+def test_a_date_struct_given_as_a_bare_date_is_quoted_where_the_source_states_it(
+    trials: Trials, registry: Path
+) -> None:
+    """Before, a start date given bare where the API gives a struct ("startDateStruct": "2024-01-15",
+    as a hand-made or converted file writes it) was quoted as "statusModule.startDateStruct: ...",
+    which the check does not read there (E512): the import was refused."""
+    data = imported(trials, registry, "date_struct_given_bare.json", "NCT09010129")
+    assert data["dates"]["start"] == {"date": "2024-01-15"} and data["dates"]["completion"] == {"date": "2027-12"}
+    assert data["evidence"]["dates.start"] == "startDateStruct: 2024-01-15"

@@ -63,5 +63,8 @@ def _date(b: Builder, raw: Any, key: str, name: str) -> dict | None:
     item = {"date": struct["date"]}
     if b.vocabulary(("dates", name, "type"), struct.get("type")):
         item["type"] = struct["type"]
-    b.quote(("dates", name), raw, key if isinstance(raw, dict) else f"statusModule.{key}")
+    # quoted as the source's place reads it: a struct, or a date given bare where the API gives a struct
+    # ("startDateStruct": "2024-01-15"), under its key; a bare date of the API's (studyFirstSubmitDate) under both
+    bare_struct = not isinstance(raw, dict) and key.endswith("Struct")
+    b.quote(("dates", name), raw, key if isinstance(raw, dict) or bare_struct else f"statusModule.{key}")
     return item
