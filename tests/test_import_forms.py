@@ -995,3 +995,15 @@ def test_a_date_struct_given_as_a_bare_date_is_quoted_where_the_source_states_it
     data = imported(trials, registry, "date_struct_given_bare.json", "NCT09010129")
     assert data["dates"]["start"] == {"date": "2024-01-15"} and data["dates"]["completion"] == {"date": "2027-12"}
     assert data["evidence"]["dates.start"] == "startDateStruct: 2024-01-15"
+
+
+def test_items_marked_before_a_no_break_space_are_criteria_of_their_own(trials: Trials, registry: Path) -> None:
+    """Before, "1.\\u00a0Age 18 to 65 years" (a no-break space after the number, as a word processor's
+    numbered list pastes) was no item: each line a criterion with its number in its text (or, for
+    "•\\u00a0", one criterion of the whole list), the source's numbering lost."""
+    elig = imported(trials, registry, "criteria_no_break_spaces.json", "NCT09010130")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years"},
+        {"number": 2, "text": "Active SLE despite standard therapy"},
+    ]
+    assert elig["exclusion_criteria"] == [{"text": "Pregnancy or breastfeeding"}, {"text": "Active hepatitis B or C"}]

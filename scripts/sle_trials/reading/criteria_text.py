@@ -85,6 +85,8 @@ def enclosed(number: int) -> str:
 # "•Age 18-65", as lists pasted from a document write them; a dash does before a capital letter, "-Age 18-65")
 SYMBOL_BULLETS = "•·◦▪▫●○‣➢➤►▶▸▹◆◇■□✓✔√✗✘❖❑❒★☆→⇒・＊\ue000-\uf8ff"
 BULLETS = "*+–—" + SYMBOL_BULLETS + "-"
+# the spaces around a list item's marker: a word processor's no-break space and a CJK text's ideographic one too
+_SPACE = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
 # a list item's marker: a bullet ("*", "-", "•", "➢", "■", "✓", an indented "o" of a word processor's list), a number
 # ("3.", "3)", "3-", "(3)", "3.Text" with no space, as CJK texts write them "3、", "3）", "3．", "（3）", "③"), a
 # letter or roman numeral ("a.", "B)", "(c)", "ii."), or a decimal sub-number ("2.1", an item under item
@@ -93,13 +95,19 @@ BULLETS = "*+–—" + SYMBOL_BULLETS + "-"
 # before "- to": "2- to 3-fold"): each
 # starts a criterion of its own, never a wrapped line of the one above ("1、Aged 18-65; 2、SLE" is two)
 _ITEM = re.compile(
-    r"^(?P<indent> *)(?:(?P<bullet>(?:[" + BULLETS + r"]|(?<= )o)(?= )|[" + SYMBOL_BULLETS + r"]|[-–—](?=[A-Z])) *)?"
-    r"(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))) +|[(（](?P<pnum>[0-9]{1,3})[)）] *"
-    r"|(?P<cnum>[0-9]{1,3})[、）．] *|(?P<tnum>[0-9]{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
-    r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})\.? +(?![a-z])"
-    r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
-    r"|[(（](?:[a-zA-Z]|[ivxIVX]{2,4})[)）] *))?"
-    r"(?P<text>\S.*)$"
+    (
+        r"^(?P<indent> *)(?:(?P<bullet>(?:["
+        + BULLETS
+        + r"]|(?<= )o)(?= )|["
+        + SYMBOL_BULLETS
+        + r"]|[-–—](?=[A-Z])) *)?"
+        r"(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))) +|[(（](?P<pnum>[0-9]{1,3})[)）] *"
+        r"|(?P<cnum>[0-9]{1,3})[、）．] *|(?P<tnum>[0-9]{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
+        r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})\.? +(?![a-z])"
+        r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
+        r"|[(（](?:[a-zA-Z]|[ivxIVX]{2,4})[)）] *))?"
+        r"(?P<text>\S.*)$"
+    ).replace(" ", _SPACE)  # a marker's spaces: a no-break or an ideographic space as well ("1.\u00a0Age")
 )
 
 
