@@ -1007,3 +1007,16 @@ def test_items_marked_before_a_no_break_space_are_criteria_of_their_own(trials: 
         {"number": 2, "text": "Active SLE despite standard therapy"},
     ]
     assert elig["exclusion_criteria"] == [{"text": "Pregnancy or breastfeeding"}, {"text": "Active hepatitis B or C"}]
+
+
+def test_headings_with_no_criteria_under_them_state_no_criteria(trials: Trials, registry: Path) -> None:
+    """Before, a criteria text of its two headings alone ("Inclusion Criteria:", "Exclusion
+    Criteria:", nothing under either) was said to have "no 'Inclusion Criteria' or 'Exclusion
+    Criteria' heading to split it at", and both lists were left for the curator to split: the
+    source states no criterion, so both are silent, and the note says what the text holds."""
+    data = imported(trials, registry, "criteria_headings_only.json", "NCT09010131")
+    curation = data["curation"]
+    assert {"eligibility.inclusion_criteria", "eligibility.exclusion_criteria"} <= set(curation["silent"])
+    assert [n["text"] for n in curation["notes"] if n["field"] == "eligibility"] == [
+        "The criteria text heads its lists but lists no criterion under either heading."
+    ]

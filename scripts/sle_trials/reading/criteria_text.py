@@ -177,6 +177,7 @@ class Split:
     exclusion: list[dict]
     remarks: list[str]
     unplaced: bool  # words that are in neither list (before the first heading, or a list of neither kind)
+    headed: bool = False  # whether the text has a heading of either list (though it may list nothing under it)
 
 
 def split_criteria(text: str) -> tuple[list[dict], list[dict], list[str]]:
@@ -353,7 +354,8 @@ def split(text: str) -> Split:
     inclusion, r1 = _items(sections["inclusion"])
     exclusion, r2 = _items(sections["exclusion"])
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
-    return Split(inclusion, exclusion, remarks, unplaced=preamble or general)
+    headed = any(h is not None and h[0] != "general" for h in map(_heading_of, lines))
+    return Split(inclusion, exclusion, remarks, unplaced=preamble or general, headed=headed)
 
 
 _FIRST_NUMBER = re.compile(r"^(?P<indent> *)(?P<num>[0-9]{1,2})(?P<mark>[.)、])[ \t]*(?=\S)")

@@ -106,6 +106,9 @@ def _criteria(b: Builder, elig: dict, text: Any) -> None:
     put(elig, "exclusion_criteria", found.exclusion)
     for remark in found.remarks:
         b.note("eligibility", remark)
+    if not found.inclusion and not found.exclusion and found.headed and not found.unplaced:
+        b.note("eligibility", "The criteria text heads its lists but lists no criterion under either heading.")
+        return
     if not found.inclusion and not found.exclusion:
         b.note(
             "eligibility",
