@@ -113,6 +113,19 @@ def _without_field(data: dict, name: str) -> dict:
     return out
 
 
+def _drop_everywhere(data: Any, path: Path_) -> None:
+    """The field at path (a path without list indexes) deleted from data in place, from every item of
+    each list on the way."""
+    if isinstance(data, list):
+        for item in data:
+            _drop_everywhere(item, path)
+    elif isinstance(data, dict) and path and path[0] in data:
+        if len(path) == 1:
+            del data[path[0]]
+        else:
+            _drop_everywhere(data[path[0]], path[1:])
+
+
 def _quotes(data: dict, path: Path_) -> list[str]:
     for depth in range(len(path), 0, -1):
         key = fields.dotted(path[:depth])
@@ -833,6 +846,40 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
             # E201/E208/E109/E110/E511: a required part, or a field others point at, is missed first
             expect = frozenset({"E523", "E201", "E208", "E109", "E110", "E511"})
             add("field declared silent", path, "left out, declared silent", silenced, expect)
+
+    # a vocabulary field left out of every item and declared silent where its source's layout places only
+    # its parent, whose place renders a term of it (IM19's route of "... by intravenous infusion.", its
+    # sponsor's class "OTHER", its masking "NONE" of "NA SINGLE_GROUP TREATMENT NONE"): the block above
+    # makes only fields a place of their own holds. Dates aside (a page's "Estimated completion" is no
+    # type of its launch date), and the criteria's (the next block's)
+    for path in fields.all_field_names(schema):
+        name = fields.dotted(path)
+        node = fields.resolve(schema, fields.node_at(schema, path))
+        if node.get("type") == "array":
+            node = fields.resolve(schema, node.get("items", {}))
+        if path[0] in fields.BOOKKEEPING + ("dates", "eligibility") or len(path) < 2 or name in places:
+            continue
+        if ("enum" not in node and node.get("type") != "boolean") or path[-1] == "unit":
+            continue
+        # a place of its parent, or of another part of it (an intervention's name: the layout places the
+        # interventions section, whose words stated_places does not count for a list of records)
+        if not any(p.split(".")[0] == path[0] for p in places) or not fields.present(data, path):
+            continue
+        silenced = copy.deepcopy(data)
+        _drop_everywhere(silenced, path)
+        silenced["evidence"] = {
+            k: v
+            for k, v in silenced["evidence"].items()
+            if not fields.covered([name], re.sub(r"\.[0-9]+(?=\.|$)", "", k))
+        }
+        silenced["curation"]["silent"] = silenced["curation"].get("silent", []) + [name]
+        add(
+            "part declared silent",
+            path,
+            "left out of every item, declared silent",
+            silenced,
+            frozenset({"E523", "E201", "E208", "E109", "E110"}),
+        )
 
     # a field read from the criteria left out and declared silent where its source's criteria state it
     # (a term of its vocabulary, an age, a limit): trials.csv would read "not stated" for a lupus

@@ -167,4 +167,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "measure of another limit",
         "criteria field declared silent",
         "title field declared silent",
+        "part declared silent",
     }

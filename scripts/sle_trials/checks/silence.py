@@ -13,6 +13,9 @@ holds other fields too):
 - a passage gives a number of participants (an enrollment) or an age at that bound (lexicon.py).
 
 - a passage gives a date under one of that date's own labels ("startDateStruct.date: 2021-02-15");
+- for a part of a field whose layout places only the whole (a sponsor's class, an intervention's route,
+  a design's masking), a passage of the parent's place renders a term of the part's vocabulary (dates
+  and the criteria aside: their places hold other dates' and fields' words);
 - for what a title says of the product (TITLE_FIELDS), the trial's own title too: a term of its
   vocabulary ("CD19-CART(Relma-cel) ...": CD19);
 - for a field read from the criteria (CRITERIA_READ), whose place is the criteria lists: a criterion
@@ -180,7 +183,46 @@ def stated(doc: SourceDoc, schema: dict, name: str, notes: list[str] | None = No
         said = _said(leaf, node, placed)
         if said is not None:
             return said
-    return _in_criteria(doc, schema, name, notes or []) or _in_own_title(doc, schema, name)
+    return (
+        _in_criteria(doc, schema, name, notes or [])
+        or _in_own_title(doc, schema, name)
+        or _in_parent_place(doc, schema, name)
+    )
+
+
+# Parents whose place holds words of other fields of the same vocabulary: a page's "Estimated
+# completion" is no type of its launch date, and the criteria are read by _in_criteria.
+_PARENTS_READ_APART = ("dates", "eligibility")
+
+
+def _in_parent_place(doc: SourceDoc, schema: dict, name: str) -> Said | None:
+    """A term of the vocabulary of a field at name or beneath it that the place of its nearest parent
+    renders, where the layout places only that parent ("Sponsors Peking University Third Hospital
+    OTHER" for sponsor.class, "... by intravenous infusion." of the interventions for their route,
+    "NA SINGLE_GROUP TREATMENT NONE" for design.masking); else None. A term of a field's own
+    vocabulary names that field whichever of the parent's other fields stand beside it: without this
+    a route or masking dropped and declared silent passed, the layout having no place of the part's own."""
+    if name.split(".")[0] in _PARENTS_READ_APART:
+        return None
+    for path in [fields.parse_dotted(name), *fields.fields_beneath(schema, name)]:
+        leaf = fields.dotted(path)
+        if leaf.endswith(".unit"):
+            continue  # a unit says nothing without its number
+        parts = leaf.split(".")[:-1]
+        while parts and ".".join(parts) not in doc.places:
+            parts.pop()
+        parent = ".".join(parts)
+        if not parts or parent == name or parent.startswith(name + ".") or _own_place(doc, leaf, leaf):
+            continue  # no place above it, or the field's own (read by stated)
+        node = fields.node_at(schema, path)
+        if node.get("type") == "array":
+            node = fields.resolve(schema, node.get("items", {}))
+        if "enum" not in node and node.get("type") != "boolean":
+            continue  # a text or a number in a parent's place may be any of its fields'
+        said = _said(leaf, node, doc.places[parent])
+        if said is not None:
+            return Said(f"{said.shown} in its {parent} section", said.words)
+    return None
 
 
 def _in_own_title(doc: SourceDoc, schema: dict, name: str) -> Said | None:
