@@ -858,3 +858,77 @@ def test_a_unit_written_later_in_its_sentence_is_the_limits(quote: str, unit: st
 
     limit = lexicon.statements(quote)[0]
     assert (limit.value, limit.unit.key if limit.unit else None) == (100, unit)
+
+
+def _two_limits_record(tmp_path: Path, criterion: str) -> tuple[Path, str, dict]:
+    """A study imported with criterion 2 given, marked complete, its thresholds to be curated."""
+    from conftest import copy_registry
+    from sle_trials.cli import main
+
+    root = copy_registry(tmp_path / "registry")
+    study = json.loads((REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8"))
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = (
+        f"Inclusion Criteria:\n\n1. Age 18 to 65 years.\n2. {criterion}\n\n"
+        "Exclusion Criteria:\n\n1. Pregnant or breastfeeding women."
+    )
+    source = tmp_path / "study.json"
+    source.write_text(json.dumps(study, indent=2), encoding="utf-8")
+    assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0
+    shown = "trials/NCT09000011.yaml"
+    record, problems = load.load(root / shown, shown)
+    assert record is not None, problems
+    data = record.data
+    data["curation"]["status"] = "complete"
+    data["curation"]["not_yet_curated"].remove("eligibility.thresholds")
+    return root, shown, data
+
+
+def _found(root: Path, shown: str, data: dict) -> list[tuple[str, str]]:
+    checker = pipeline.Checker(root)
+    record = load.Record(shown, data)
+    problems = rules.check(record, root, Path(shown).stem) or evidence.check(record, checker.schema, root)
+    return [(p.code, p.message) for p in problems]
+
+
+def _disease_activity(measure: str, comparator: str, value: int) -> dict:
+    return {
+        "kind": "DISEASE_ACTIVITY",
+        "criterion": {"list": "INCLUSION", "number": 2},
+        "measure": measure,
+        "comparator": comparator,
+        "value": value,
+        "unit": "points",
+    }
+
+
+def _two_limits(tmp_path: Path) -> tuple[Path, str, dict]:
+    """The criterion "≥ 6 points on SLEDAI-2K and ≥ 4 clinical points" curated as two thresholds."""
+    root, shown, data = _two_limits_record(tmp_path, "≥ 6 points on SLEDAI-2K and ≥ 4 clinical points at screening.")
+    data["curation"]["notes"].append(
+        {"field": "eligibility.thresholds.1", "text": "The unit of '≥ 4 clinical points' is read as points."}
+    )
+    data["eligibility"]["thresholds"] = [
+        _disease_activity("SLEDAI-2K", ">=", 6),
+        _disease_activity("clinical points", ">=", 4),
+    ]
+    data["evidence"]["eligibility.thresholds.0"] = "≥ 6 points on SLEDAI-2K"
+    data["evidence"]["eligibility.thresholds.1"] = "≥ 4 clinical points"
+    return root, shown, data
+
+
+def test_a_measure_before_and_another_limit_is_whole(tmp_path: Path) -> None:
+    """Before: a false refusal. In "≥ 6 points on SLEDAI-2K and ≥ 4 clinical points" the measure
+    SLEDAI-2K was read as cut short of a phrase "SLEDAI-2K and ..." (E529), though the "and" joins
+    another limit, not another name. The limits given each other's value are still refused."""
+    root, shown, data = _two_limits(tmp_path)
+    data["curation"]["not_yet_curated"].append("eligibility.thresholds.conditions")
+    assert _found(root, shown, data) == []
+    swapped = copy.deepcopy(data)
+    swapped["eligibility"]["thresholds"][0]["value"] = 4
+    swapped["eligibility"]["thresholds"][1]["value"] = 6
+    assert {"E508"} <= {code for code, _ in _found(root, shown, swapped)}
+    # "and" before a name still goes on naming the measure ("alcohol or drug abuse" read the other way)
+    from sle_trials.reading import phrases
+
+    text = "SLEDAI-2K and BILAG ≥ 6 points"
+    assert phrases.continues(text, 0, len("SLEDAI-2K"), "SLEDAI-2K") == "and"

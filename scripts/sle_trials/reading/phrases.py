@@ -10,7 +10,8 @@ just outside each end of the measure, where the criterion states it, must end th
 - before it: nothing, punctuation or a list label ("a.", "3)"), a number or a comparator (the limit
   stated first: "30mg/day prednisone"), a possessive ("subject's"), or a word that does not name what is measured
   (an article, a preposition, a conjunction: "history of", "or", "if", "The");
-- after it: nothing, punctuation, the limit (a comparator or a number), or a word that does not go
+- after it: nothing, punctuation, the limit (a comparator or a number), "and" or "or" before another
+  limit ("≥ 6 points on SLEDAI-2K and ≥ 4 clinical points"), or a word that does not go
   on naming it (a verb, a preposition, a comparator word: "was", "should", "within", "at least");
   and, after an instrument ("SELENA-SLEDAI score ≥8") or a name that ends with its abbreviation
   ("(ALP) levels"), the word for its value (score, level, count, titer).
@@ -182,6 +183,12 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
         return f"{_word(before)},"
     if _word(after).lower() in _VALUE_WORDS and (measure.endswith(")") or lexicon.SCORE_WORDS.search(measure)):
         return None
+    if _word(after).lower() in _JOINING:
+        # "and" or "or" that joins a limit, not a name ("≥ 6 points on SLEDAI-2K and ≥ 4 clinical points"):
+        # a second requirement begins there, and the measure before it is whole (it was refused, E529)
+        nxt = _after(text, text.find(after, end) + len(after))
+        if nxt and (nxt[0].isdigit() or lexicon.comparator_before(nxt, len(nxt)) is not None):
+            return None
     if not _clean(False, after):
         return _word(after)
     # a measure that is an enumeration itself, followed by a separator and a word naming something: the
