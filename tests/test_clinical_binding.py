@@ -932,3 +932,22 @@ def test_a_measure_before_and_another_limit_is_whole(tmp_path: Path) -> None:
 
     text = "SLEDAI-2K and BILAG ≥ 6 points"
     assert phrases.continues(text, 0, len("SLEDAI-2K"), "SLEDAI-2K") == "and"
+
+
+def test_the_conditions_of_thresholds_that_have_none_may_be_silent(tmp_path: Path) -> None:
+    """Before: a false refusal. A complete record whose thresholds have no conditions must declare
+    eligibility.thresholds.conditions silent (E520), and was then told its criteria state them (E523):
+    any limit of the criteria was read as stating each part of a threshold, one it may lack too."""
+    root, shown, data = _two_limits(tmp_path)
+    data["curation"]["silent"].append("eligibility.thresholds.conditions")
+    assert _found(root, shown, data) == []
+    # the thresholds whole declared silent still are refused
+    silenced = copy.deepcopy(data)
+    del silenced["eligibility"]["thresholds"]
+    silenced["evidence"] = {k: v for k, v in data["evidence"].items() if not k.startswith("eligibility.thresholds")}
+    silenced["curation"]["notes"] = [n for n in data["curation"]["notes"] if n["field"] != "eligibility.thresholds.1"]
+    silenced["curation"]["silent"].append("eligibility.thresholds")
+    assert "E523" in {code for code, _ in _found(root, shown, silenced)}
+    stated = copy.deepcopy(data)
+    del stated["curation"]["silent"][-1]
+    assert [code for code, _ in _found(root, shown, stated)] == ["E520"]

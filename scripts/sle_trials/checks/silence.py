@@ -21,7 +21,8 @@ holds other fields too):
 - for a field read from the criteria (CRITERIA_READ), whose place is the criteria lists: a criterion
   renders a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "refractory"),
   gives an age at its bound (lexicon.criteria_ages: "Age ≥ 18", "18 years or older"; not
-  "SLEDAI-2K ≥ 8" or "eGFR < 30 mL/min"), or, for the thresholds, a limit that is no age.
+  "SLEDAI-2K ≥ 8" or "eGFR < 30 mL/min"), or, for the thresholds, a limit that is no age (which
+  states a part every threshold has, not its conditions, which it may lack).
 
 A page's unlabelled dates ("2024-07-30 2027-12-31") are a curator's reading, so a date declared
 silent there is a reading too (the note on the field says which). A field with a
@@ -267,6 +268,11 @@ def _in_criteria(doc: SourceDoc, schema: dict, name: str, notes: list[str]) -> S
             leaf = fields.dotted(path)
             if leaf != name and not leaf.startswith(name + ".") and not name.startswith(leaf + "."):
                 continue
+            if name.startswith(leaf + ".") and not _required_part(schema, name):
+                # a limit (or an age) stated is no statement of a part it may lack: a complete record whose
+                # thresholds have no conditions declares eligibility.thresholds.conditions silent (E520
+                # asks it to), and a criterion's limit was read as stating them
+                continue
             if leaf.endswith(".match"):
                 continue  # "or", "and": words of any enumeration, which say nothing of the field on their own
             if leaf in AGE_BOUNDS:
@@ -303,6 +309,16 @@ def _in_criteria(doc: SourceDoc, schema: dict, name: str, notes: list[str]) -> S
                 if found:
                     return Said(f"{found[0]!r} in its criteria", found[0])
     return None
+
+
+def _required_part(schema: dict, name: str) -> bool:
+    """Whether the field at name is one its parent's schema requires (a threshold's value, an age's
+    unit), so that a parent's value stated states it too."""
+    path = fields.parse_dotted(name)
+    parent = fields.node_at(schema, path[:-1])
+    if parent.get("type") == "array":
+        parent = fields.resolve(schema, parent.get("items", {}))
+    return path[-1] in parent.get("required", [])
 
 
 def _named(notes: list[str], words: str) -> bool:
