@@ -1115,6 +1115,11 @@ def _criteria_filed_otherwise(data: dict) -> list[Mutation]:
                 moved = _delete(data, base)
                 moved["eligibility"][other].insert(i, copy.deepcopy(item))
                 add("criterion moved in place", base, "to the other list, its number kept", moved)
+            if i + 1 < len(items) and items[i + 1] != item:  # two items swapped, each whole: out of order
+                swapped = copy.deepcopy(data)
+                held = swapped["eligibility"][name]
+                held[i], held[i + 1] = held[i + 1], held[i]
+                add("criteria swapped", base, f"with item {i + 1}", swapped)
             if i + 1 < len(items) and "sub_criteria" not in item:
                 merged = _delete(data, base[:2] + (i + 1,))
                 merged["eligibility"][name][i]["text"] = f"{item['text']} {items[i + 1]['text']}"

@@ -46,6 +46,7 @@ CRITERIA_FORMS = [
 DRAFT_KINDS = {
     "criterion moved in place",
     "criteria merged",
+    "criteria swapped",
     "criterion split",
     "criterion clause cut",
     "criterion front cut",

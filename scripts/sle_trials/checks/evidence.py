@@ -505,13 +505,14 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
 
 def check_criteria_items(record: Record, sources: Sources) -> Iterator[Problem]:
     """E512: each criterion of a draft is one item of its list as a cited source lists it (the
-    inclusion list, under its sub-heading, nested as there), whole. A ClinicalTrials.gov study places
-    both lists in one text, and a criterion's words occur there wherever the curator files them: a
-    draft's inclusion criterion moved to the exclusion list, a Part B criterion shown as everyone's,
-    or one cut before its "or HIV infection" or "unless ..." passed as word for word; a sub-item is
-    one of the item it stands under there (a condition under another criterion applies to that one). A draft may
-    leave items out, not hold them otherwise; a complete record's lists are held item for item by
-    completeness.py (E511), which says the same of each."""
+    inclusion list, under its sub-heading, nested as there), whole, and in that list's order. A
+    ClinicalTrials.gov study places both lists in one text, and a criterion's words occur there
+    wherever the curator files them: a draft's inclusion criterion moved to the exclusion list, a
+    Part B criterion shown as everyone's, or one cut before its "or HIV infection" or "unless ..."
+    passed as word for word; a sub-item is one of the item it stands under there (a condition under
+    another criterion applies to that one). A draft may leave items out, not hold them otherwise; a
+    complete record's lists are held item for item by completeness.py (E511), which says the same of
+    each."""
     data = record.data
     eligibility = data.get("eligibility", {})
     if data["curation"]["status"] == "complete" or not eligibility:
@@ -526,14 +527,33 @@ def check_criteria_items(record: Record, sources: Sources) -> Iterator[Problem]:
         theirs = [item for criteria in listing for item in criteria[name]]
         parents = {item: parent for criteria in listing for item, parent in _parents(criteria[name])}
         elsewhere = {item.text for criteria in listing for item in criteria.get(other, [])}  # normalised when read
+        # where the one source that lists them has each item held so far: a draft may leave items out,
+        # not reorder them (the schema's "in source order": the site and the exports show them so, and
+        # IM19 as a draft with its inclusion criteria 2 and 3 swapped passed)
+        reached = -1 if len(listing) == 1 else None
         for path, _, text, group in completeness.criteria_items(eligibility[name], ("eligibility", name)):
             depth = (len(path) - 3) // 2  # (eligibility, list, i, sub_criteria, j, ...)
             parent = normalise(fields.get(eligibility, path[1:-2])[1]["text"]) if depth else None
             same = [item for item in theirs if item.text == text]
-            if any(
-                item.group == group and (item.depth is None or (item.depth == depth and parents[item] == parent))
-                for item in same
-            ):
+            held = [
+                k
+                for k, item in enumerate(theirs)
+                if item.text == text
+                and item.group == group
+                and (item.depth is None or (item.depth == depth and parents[item] == parent))
+            ]
+            if held:
+                if reached is not None:
+                    after = [k for k in held if k > reached]
+                    if not after:
+                        yield at(
+                            record,
+                            path + ("text",),
+                            "E512",
+                            f"{fields.dotted(path)}: out of the source's order (the source lists it before the "
+                            f"{kind} criterion above it)",
+                        )
+                    reached = after[0] if after else reached
                 continue
             if not sources.contains(text):
                 continue  # E501 says so
