@@ -798,6 +798,26 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     frozenset({"E519", "E520", "E110", "E208"}),
                 )
 
+    # a value of one item of such a list left out, its quote and notes with it, the other items keeping
+    # theirs (Relma-cel's third official with no affiliation): the field is held by the list, and only
+    # that item's row says it lacks one
+    if data["curation"]["status"] == "complete":
+        for name, label in ROW_LABELS.items():
+            found, items = fields.get(data, fields.parse_dotted(name))
+            for i, item in enumerate(items if found and isinstance(items, list) else []):
+                for key, value in item.items():
+                    if key == label or not isinstance(value, (str, list)):
+                        continue
+                    dropped = _without_field(data, f"{name}.{i}.{key}")
+                    add(
+                        "row value dropped",
+                        fields.parse_dotted(name) + (i, key),
+                        f"{key} of {str(item.get(label, ''))[:30]!r} left out",
+                        dropped,
+                        # E520: the list's only item; E208: a list the schema wants left empty
+                        frozenset({"E519", "E520", "E208", "E110", "E201"}),  # E201: a required part
+                    )
+
     # an item of a list the source states as rows written twice (a site, an arm, an outcome): it would
     # count twice in trials.csv. (A related trial twice is refs' E303, across records: its own fixture.)
     for name, label in ROW_LABELS.items():

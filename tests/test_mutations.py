@@ -168,4 +168,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "criteria field declared silent",
         "title field declared silent",
         "part declared silent",
+        "row value dropped",
     }

@@ -55,7 +55,8 @@ CHECKS = (
         "list-not-whole",
         "a complete record's list of arms, interventions, officials, sites, outcomes, ids, references, "
         "related trials, conditions or keywords that leaves out an item its source lists, or an arm's "
-        "interventions or an intervention's other names that leave out one its row lists",
+        "interventions or an intervention's other names that leave out one its row lists, or an item that "
+        "leaves out a value its row gives (an official's affiliation, a site's region)",
     ),
     Check(
         "E520",
@@ -347,6 +348,7 @@ def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Proble
         found, items = fields.get(data, fields.parse_dotted(name))
         items = items if found and isinstance(items, list) else []
         yield from _row_lists_whole(name, items, rows, at)
+        yield from _row_values_whole(name, items, rows, declared, at)
         columns = {k for row in rows for k in row}
         texts = [row_texts(i, columns) for i in items]
         left_out = [
@@ -385,6 +387,38 @@ def _row_lists_whole(name: str, items: list, rows: list[dict[str, Any]], at: Any
                 "E519",
                 f"{name}.{i}.{key}: its source's row lists {len(left_out)} more ({', '.join(map(repr, left_out[:3]))}"
                 f"{' …' if len(left_out) > 3 else ''}); a complete record holds them all",
+            )
+
+
+def _row_values_whole(
+    name: str, items: list, rows: list[dict[str, Any]], declared: list[str], at: Any
+) -> Iterator[Problem]:
+    """E519: an item holds each value its row gives (an official's affiliation, a site's region, an
+    intervention's type). An item is its row with fewer of its columns (is_row), and E520 asks only
+    that some item of the list hold a field: Relma-cel's third official with her affiliation dropped
+    passed, and trials.csv lost it. A value its row gives in every row the item may be is asked for,
+    unless the field is declared not yet curated, or no item holds it (the field is then absent, and
+    E520 or E523 says so)."""
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        matched = [row for row in rows if is_row(item, row)]
+        lacking = [
+            key
+            for key in (matched[0] if matched else {})
+            if key not in item
+            and any(isinstance(other, dict) and key in other for other in items)  # else the field's (E520, E523)
+            and all(row.get(key) for row in matched)
+            and not fields.covered(declared, f"{name}.{key}")
+        ]
+        if lacking:
+            key = lacking[0]
+            value = matched[0][key]
+            shown = ", ".join(map(repr, value[:3])) if isinstance(value, list) else repr(value[:60])
+            yield at(
+                fields.parse_dotted(name) + (i,),
+                "E519",
+                f"{name}.{i}.{key}: its source's row gives it ({shown}); a complete record holds it",
             )
 
 

@@ -1051,7 +1051,15 @@ CLINCONNECT_HEADINGS = (
     "Timeline",
     "Similar Trials",
 )
-OFFICIAL_ROLES = ("Principal Investigator", "Study Chair", "Study Director", "Sub-Investigator", "Sub Investigator")
+# An official's role as the page writes it, and the value it is (a row's role, which an item holds: a
+# role left out of one official of several passed, the others holding the field)
+OFFICIAL_ROLES = {
+    "Principal Investigator": "PRINCIPAL_INVESTIGATOR",
+    "Study Chair": "STUDY_CHAIR",
+    "Study Director": "STUDY_DIRECTOR",
+    "Sub-Investigator": "SUB_INVESTIGATOR",
+    "Sub Investigator": "SUB_INVESTIGATOR",
+}
 _LAUNCHED = re.compile(r"^Launched by (?P<sponsor>.+?) · (?P<date>.+)$")
 
 
@@ -1124,7 +1132,11 @@ def _clinconnect(file: str, lines: list[str]) -> SourceDoc | None:
         "related_trials": _related(get("Similar Trials", [])),
         "locations": [_address(line) for line in locations if _address(line)],
         "officials": [
-            {"name": normalise(officials[i - 1]), "affiliation": normalise(officials[i + 1])}
+            {
+                "name": normalise(officials[i - 1]),
+                "role": OFFICIAL_ROLES[officials[i]],
+                "affiliation": normalise(officials[i + 1]),
+            }
             for i in roles
             if 0 < i < len(officials) - 1
         ],
