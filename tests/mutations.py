@@ -443,6 +443,29 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 _set(data, base + ("measure",), cut),
                 VALUE_CODES | {"E529"},
             )
+        # one item of a measure that lists items closed by their parentheses, the first or the last
+        # ("alanine aminotransferase (ALT)", "alkaline phosphatase (ALP)" of "ALT, AST, or ALP" written out)
+        listed = re.split(r"(?<=\)),\s+(?:(?:and/or|and|or)\s+)?", t["measure"])
+        for one in dict.fromkeys([listed[0], listed[-1]] if len(listed) > 1 else []):
+            add(
+                "measure cut from its list",
+                base + ("measure",),
+                f"{t['measure'][:30]!r} -> {one!r}",
+                _set(data, base + ("measure",), one),
+                VALUE_CODES | {"E529"},
+            )
+        # the measure given the examples its quote names of it ("belizumab or Telitacicept" of "biological
+        # agents (such as belizumab or Telitacicept)"), or one of them
+        for quote in quotes:
+            for m in re.finditer(r"\((?:such as|e\.g\.,?|including) ([^()]+)\)", quote):
+                for example in dict.fromkeys([m.group(1), *re.split(r",\s+|\s+or\s+|\s+and\s+", m.group(1))]):
+                    add(
+                        "measure of its examples",
+                        base + ("measure",),
+                        f"{t['measure'][:30]!r} -> {example!r}",
+                        _set(data, base + ("measure",), example),
+                        VALUE_CODES | {"E529", "E501", "E512"},
+                    )
         # the measure copied with its limit's sign after it ("Weight ≥" of "Weight ≥ 40 kg")
         for quote in quotes:
             for m in re.finditer(re.escape(normalise(t["measure"])) + r"(\s*[≥≤<>=]+)\s*[0-9]", quote):

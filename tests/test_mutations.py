@@ -169,4 +169,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "title field declared silent",
         "part declared silent",
         "row value dropped",
+        "measure of its examples",
     }

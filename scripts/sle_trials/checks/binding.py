@@ -126,7 +126,8 @@ CHECKS = (
         "measure-cut-short",
         "a threshold's measure that is not the whole phrase its criterion names what is measured with beside its "
         "limit: a part ('neutrophil count' of 'Absolute neutrophil count <500/mm³', 'SELENA-SLEDAI' of "
-        "'SELENA-SLEDAI clinical symptoms'), the limit or its unit ('40 kg'), the point a time limit is counted "
+        "'SELENA-SLEDAI clinical symptoms'), examples of it ('belizumab' of 'biological agents (such as belizumab "
+        "...)'), the limit or its unit ('40 kg'), the point a time limit is counted "
         "from ('screening initiation'), or a phrase with a word that names nothing at an end ('if biological agents')",
     ),
     Check(

@@ -18,7 +18,10 @@ just outside each end of the measure, where the criterion states it, must end th
 
 A content word on either side (an adjective, a noun, "or" joining another noun) goes on naming it:
 the measure is cut short; so does the next item of an enumeration after a parenthesis ("alanine
-aminotransferase" of "alanine aminotransferase (ALT), aspartate aminotransferase (AST), ..."). The
+aminotransferase" of "alanine aminotransferase (ALT), aspartate aminotransferase (AST), ...", with
+its parenthesis or without), the items before the last one of such an enumeration ("alkaline
+phosphatase (ALP)" of "... (AST), or alkaline phosphatase (ALP)"), and the word a parenthesis of
+examples follows ("belizumab or Telitacicept" of "biological agents (such as belizumab or Telitacicept)"). The
 lists are closed word classes; a content word is anything else. And a measure names something: not
 only words of those classes at an end ("if biological agents", "the dose must"), nor only the limit,
 its unit or such words ("40 kg", "10 or above", "Score"); nor, after its limit, the point the limit
@@ -76,6 +79,8 @@ _CLOSED = _BEFORE | _AFTER | frozenset({"least", "most", "maximum", "minimum", "
 _UNIT_WORDS = frozenset(spelling for unit in lexicon.UNITS for spelling in unit.spellings)
 # after a parenthesis that follows the measure: a separator and the next item of an enumeration the
 # measure is one item of ("alanine aminotransferase (ALT), aspartate aminotransferase (AST), or ...")
+# the words that open a parenthesis of examples of the word before it ("(such as belizumab ...)")
+_EXAMPLES = re.compile(r"\s*(?:such as|e\.g\.,?|for example,?|including)\s", re.IGNORECASE)
 _ENUMERATION_GOES_ON = re.compile(r"\)\s*(?:,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)(\S+)")
 
 
@@ -169,6 +174,17 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
     before, after = (head[-1] if head else ""), tail
     if not _clean(True, before):
         return _word(before)
+    # examples of what is measured, not it: "belizumab or Telitacicept" of "biological agents (such as
+    # belizumab or Telitacicept)", whose limit is the agents' (a washout of all biologics read as one of two)
+    opened = text.rfind("(", max(0, start - 40), start)
+    if opened >= 0 and _EXAMPLES.match(text, opened + 1) and ")" not in text[opened:start]:
+        named = _before(text, opened, 1)
+        if named and names_something(_word(named[-1])):
+            return f"{_word(named[-1])} ({text[opened + 1 : start].strip()}"
+    # the last item of an enumeration whose items close with their parenthesis ("alkaline phosphatase
+    # (ALP)" of "alanine aminotransferase (ALT), aspartate aminotransferase (AST), or alkaline ...")
+    if _word(before).lower() in _JOINING and len(head) == 2 and head[0].endswith("),"):
+        return f"{head[0]} {before}"
     # "or" (or "and") with no comma before it, after a word that names something: the measure is the
     # last of two it joins ("drug abuse" of "alcohol or drug abuse"); after the end of another limit
     # ("... mg/d or equivalent glucocorticoid therapy") or a comma ("hemodialysis, or prednisone") it
@@ -197,6 +213,10 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
     if _ENUMERATION.search(measure):
         goes_on = _ENUMERATION_AFTER.match(text, end)
         if goes_on is not None and _word(goes_on.group(1)).lower() not in _CLOSED and names_something(goes_on.group(1)):
+            return _word(goes_on.group(1))
+    if measure.endswith(")"):  # its parenthesis in it: the enumeration goes on after it all the same
+        goes_on = _ENUMERATION_GOES_ON.match(text, end - 1)
+        if goes_on is not None and _word(goes_on.group(1)).lower() not in _CLOSED and _word(goes_on.group(1)):
             return _word(goes_on.group(1))
     if after.startswith("("):
         close = text.find(")", end)
