@@ -581,6 +581,37 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     VALUE_CODES | {"E501", "E512"},
                 )
 
+    # a field of terms a criterion requires pointed at another criterion that only names one of its terms,
+    # quoted by the clause that names it (Relma-cel's criterion 6: "(except for low complement and/or
+    # anti-DS-DNA antibodies)" read as a requirement to be positive for anti-dsDNA)
+    for name, key in (("autoantibodies", "antibodies"), ("classification_criteria", "systems")):
+        item = eligibility.get(name)
+        if not item:
+            continue
+        node = fields.resolve(schema, fields.node_at(schema, ("eligibility", name, key)).get("items", {}))
+        words = vocabulary.for_enum(tuple(node["enum"]))
+        assert words is not None
+        for list_name in ("inclusion_criteria", "exclusion_criteria"):
+            for criterion in eligibility.get(list_name, []):
+                ref = {"list": list_name.split("_")[0].upper(), "number": criterion.get("number")}
+                if ref["number"] is None or ref == item["criterion"]:
+                    continue
+                text = normalise(" ".join(fields.criterion_texts(criterion)))
+                for term in words.places(text):
+                    lo, _ = lexicon.clause(text, term.start, term.end)
+                    clause = text[lo : term.end].strip()
+                    pointed = copy.deepcopy(data)
+                    kept = {k: v for k, v in item.items() if k not in (key, "criterion")}  # its match
+                    pointed["eligibility"][name] = {key: sorted(term.values), **kept, "criterion": ref}
+                    pointed["evidence"][f"eligibility.{name}"] = clause
+                    add(
+                        "term only named by another criterion",
+                        ("eligibility", name),
+                        f"-> {ref['list']} {ref['number']} by {clause[-40:]!r}",
+                        pointed,
+                        VALUE_CODES | {"E507", "E521", "E525"},
+                    )
+
     # ages: the other bound's number, other units
     for name in ("minimum_age", "maximum_age"):
         age = eligibility.get(name)

@@ -170,4 +170,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "part declared silent",
         "row value dropped",
         "measure of its examples",
+        "term only named by another criterion",
     }

@@ -27,7 +27,8 @@ object; otherwise the leaf's type):
   states the dose; else E508.
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names; its texts
-  are in that criterion; its terms are what the quotes render (vocabulary.py), a lupus nephritis
+  are in that criterion; its terms are what the quotes render (vocabulary.py), antibodies and
+  criteria sets not only in an exception of the criterion ("except for ... anti-DS-DNA antibodies"), a lupus nephritis
   phrase read by the criterion's list (inclusion: REQUIRED; exclusion: EXCLUDED, SEVERE_EXCLUDED);
   else E513, E507. A list of them (therapies, antibodies, criteria sets) is the whole enumeration the
   criterion gives, read in the criterion's words and not only the quotes': else E525.
@@ -863,12 +864,51 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
         elif "enum" in child_node or "enum" in items:
             terms = items if "enum" in items else child_node
             misread = list(_term(ctx, here, child, terms, bare, side=ref["list"]))
+            if not misread and path[-1] in _REQUIRED_TERMS:
+                misread = list(_excepted(ctx, here, terms, found[1], bare))
             yield from misread
             vocab = vocabulary.for_enum(tuple(terms["enum"]))
             if isinstance(child, list) and not misread and vocab is not None:
                 yield from _enumerated_terms(ctx, here, child, vocab, (found[1], bare))
         else:
             yield from _walk(ctx, here, child, child_node, bare)
+
+
+# The fields whose terms a criterion requires (positive for the antibodies, meeting the criteria sets):
+# a term it names only as an exception requires nothing. (A lupus nephritis scope's phrases may well
+# stand in an exception: "excluding lupus nephritis" says it is excluded.)
+_REQUIRED_TERMS = ("autoantibodies", "classification_criteria")
+# Words that open an exception: what follows them in their clause is what a requirement leaves out
+_EXCEPTION = re.compile(r"\b(?:except|excepting|excluding|other than|apart from|not counting)\b", re.IGNORECASE)
+
+
+def _excepted(ctx: Context, path: Path_, node: dict, corpus: str, quotes: list[str]) -> Iterator[Problem]:
+    """E513 when every term a quote renders stands in an exception of its clause of the criterion:
+    Relma-cel's autoantibodies given criterion 6's "(except for low complement and/or anti-DS-DNA
+    antibodies)", which names the antibodies only as what a clinical score leaves out, passed as a
+    requirement to be positive for them (its criterion 5 requires them)."""
+    vocab = vocabulary.for_enum(tuple(node["enum"]))
+    if vocab is None:
+        return
+    for quote in quotes:
+        at = corpus.find(quote)
+        terms = vocab.places(quote)
+        if at < 0 or not terms:
+            continue
+        excepted = []
+        for term in terms:
+            lo, _ = lexicon.clause(corpus, at + term.start, at + term.end)
+            if not _EXCEPTION.search(corpus, lo, at + term.start):
+                break
+            excepted.append(quote[term.start : term.end])
+        else:
+            yield ctx.problem(
+                path,
+                "E513",
+                f"{fields.dotted(path)}: its criterion names {excepted[0]!r} only in an exception "
+                f"({_cut([quote])}), which requires nothing of it; quote the criterion that requires it",
+            )
+            return
 
 
 # An enumeration's separators: a comma or semicolon, "and", "or", "and/or" (with what stands between items).
