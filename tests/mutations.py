@@ -454,6 +454,18 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 _set(data, base + ("measure",), one),
                 VALUE_CODES | {"E529"},
             )
+        # a measure that holds a limit of its own cut before it ("prednisone" of "prednisone ≥100" for the
+        # 8 weeks of "prednisone ≥100 within 8 weeks prior to screening": any prednisone then excluded)
+        for s in lexicon.statements(normalise(t["measure"])):
+            cut = normalise(t["measure"])[: s.start].rstrip(" ≥≤<>=")
+            if s.comparator is not None and cut and cut != t["measure"]:
+                add(
+                    "measure cut before its own limit",
+                    base + ("measure",),
+                    f"{t['measure'][:30]!r} -> {cut!r}",
+                    _set(data, base + ("measure",), cut),
+                    VALUE_CODES | {"E529"},
+                )
         # the measure given the examples its quote names of it ("belizumab or Telitacicept" of "biological
         # agents (such as belizumab or Telitacicept)"), or one of them
         for quote in quotes:

@@ -171,4 +171,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "row value dropped",
         "measure of its examples",
         "term only named by another criterion",
+        "measure cut before its own limit",
     }

@@ -129,7 +129,8 @@ CHECKS = (
         "limit: a part ('neutrophil count' of 'Absolute neutrophil count <500/mm³', 'SELENA-SLEDAI' of "
         "'SELENA-SLEDAI clinical symptoms'), examples of it ('belizumab' of 'biological agents (such as belizumab "
         "...)'), the limit or its unit ('40 kg'), the point a time limit is counted "
-        "from ('screening initiation'), or a phrase with a word that names nothing at an end ('if biological agents')",
+        "from ('screening initiation'), a phrase with a word that names nothing at an end ('if biological agents'), "
+        "or one without the limit it holds that says which ('prednisone' of 'prednisone ≥100 within 8 weeks')",
     ),
     Check(
         "E525",
@@ -530,6 +531,14 @@ def _measure_cut(
                 if phrases.reference_point(corpus, at + m.start(), after_a_limit):
                     why = why or "it stands where a time limit's starting point does ('prior to screening')"
                     continue
+                # another limit right between it and its limit, joined to that limit by nothing ("prednisone
+                # ≥100 within 8 weeks"): it says which of what the measure names the limit counts, and is
+                # the measure's ("prednisone ≥100"); "serum creatinine > 2.5 mg/dL or 221 μmol/L" is two
+                # ways to write one limit. Without it, any prednisone within 8 weeks read as excluded
+                between = [o for o in stated if text == quote and m.end() <= o.start and o.end <= statement.start]
+                if between and not _LIMITS_APART.search(text, between[-1].end, statement.start):
+                    why = why or f"{text[between[-1].start : between[-1].end]!r} between it and its limit says which"
+                    continue
                 word = phrases.continues(corpus, at + m.start(), at + m.end(), measure)
                 if word is None:
                     return None
@@ -803,6 +812,8 @@ def _owned_elsewhere(quote: str, s: lexicon.Statement, m: re.Match[str], stated:
     return False
 
 
+# between two limits: a mark or a conjunction that makes the second one a limit of its own, not of the first
+_LIMITS_APART = re.compile(r"[.,;:()]|\b(?:and/or|and|or)\b")
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")  # and a list label's ("a. Hemoglobin"): the words go on elsewhere
 _CLAUSE_MARK = re.compile(r"[,;:()]")  # a mark between a measure and a limit after it: the limit is another's
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # right after a measure: its own words ("Major surgery (including ...)")
