@@ -951,3 +951,16 @@ def test_the_conditions_of_thresholds_that_have_none_may_be_silent(tmp_path: Pat
     stated = copy.deepcopy(data)
     del stated["curation"]["silent"][-1]
     assert [code for code, _ in _found(root, shown, stated)] == ["E520"]
+
+
+def test_a_measure_outside_the_parenthesis_that_holds_the_limit_is_refused(checker: pipeline.Checker) -> None:
+    """Relma-cel's exclusion 6 says "IgA deficiency was present during screening (serum IgA level < 10
+    mg/dL)": the limit is the serum IgA level's, which the parenthesis it stands in names. The
+    threshold given "IgA deficiency" as its measure passed; a parenthesis closed before the limit
+    ("Prednisone (or equivalent) ≥7.5 mg/day") still leaves the measure before it its own."""
+    data = loaded(RELMA)
+    i = next(i for i, t in enumerate(data["eligibility"]["thresholds"]) if t["measure"] == "serum IgA level")
+    assert codes(checker, RELMA, data) == []
+    assert "E513" in {
+        code for code, _ in codes(checker, RELMA, put(data, f"eligibility.thresholds.{i}.measure", "IgA deficiency"))
+    }

@@ -806,6 +806,13 @@ def _owned_elsewhere(quote: str, s: lexicon.Statement, m: re.Match[str], stated:
         near = len(gap.split()) <= 4 or not phrases.names_something(gap)
         return bool(following) and near and not _SENTENCE_END.search(gap) and not _CLAUSE_MARK.search(gap)
     if m.end() <= s.start:  # before it: a limit between, then another thing named, is that thing's
+        # or a parenthesis opened after it and still open at the limit, naming another thing: "IgA
+        # deficiency was present during screening (serum IgA level < 10 mg/dL)" states no IgA deficiency
+        # < 10 mg/dL ("Prednisone (or equivalent) ≥7.5 mg/day" closes its parenthesis before the limit)
+        between = quote[m.end() : s.start]
+        opened = between.rfind("(")
+        if opened > between.rfind(")") and phrases.names_something(between[opened + 1 :]):
+            return True
         last = max((o.end for o in stated if o.start >= m.end() and o.end <= s.start), default=None)
         gap = quote[last : s.start] if last is not None else ""
         return last is not None and phrases.names_something(gap) and not _SENTENCE_END.search(gap)
