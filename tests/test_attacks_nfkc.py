@@ -72,3 +72,29 @@ def test_a_source_in_compatibility_characters_is_copied_as_written_or_plain(
     )
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
+
+
+def test_compatibility_characters_must_stand_where_the_source_states_the_field(registry: Path, trials: Trials) -> None:
+    """The characters as written were looked for anywhere in a cited source: a copy of IM19's page
+    with one more line writing "ＩＭ19 ..." in full-width letters let the record's title be "ＩＭ19 ...",
+    though the page's title line says "IM19" (trials.csv would hold a title in which a search for IM19
+    finds nothing). They must now stand where the source states the field; the same title on the
+    page's own title line still passes."""
+    seed = "seeds/000_84a0f0163f21158e.txt"
+    page = (registry / seed).read_text(encoding="utf-8")
+    title = "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+    wide = title.replace("IM19", "ＩＭ19")
+    for name, text, status in (
+        ("seeds/953_copy.txt", page + wide + "\n", 1),  # written so further down only
+        ("seeds/954_copy.txt", page.replace(title, wide, 1), 0),  # written so on the title line
+    ):
+        add_source(registry, name, text)
+        record = (registry / IM19_PATH).read_text(encoding="utf-8").replace(seed, name)
+        edit_text = record.replace(f"brief_title: {title}\n", f"brief_title: {wide}\n")
+        (registry / IM19_PATH).write_text(edit_text, encoding="utf-8")
+        result = trials("validate", registry / IM19_PATH)
+        assert result.status == status, result.out
+        if status:
+            place = place_of(registry, IM19_PATH, "brief_title: ")
+            assert f"{IM19_PATH}:{place}: E501 brief_title: the text writes 'Ｉ' (U+FF29" in result.out
+        (registry / IM19_PATH).write_text(record.replace(name, seed), encoding="utf-8")

@@ -118,7 +118,7 @@ class Documents:
 
 def _chars(doc: SourceDoc | None) -> int:
     """The characters a document holds: its text, and its written text when that is another."""
-    return 0 if doc is None else len(doc.text) + len(doc.written or "")
+    return 0 if doc is None else len(doc.text) + len(doc.written or "") + len(doc.decoded or "")
 
 
 class Memory:
@@ -311,23 +311,47 @@ class Sources:
         needle = normalise(text)
         return any(needle in doc.text for doc in self.docs)
 
-    def miswritten(self, text: str) -> str | None:
-        """None when text is written with a cited source's own characters; else the first character
-        of it that NFKC reads as another (a full-width "Ｃ" as "C", a ligature "ﬁ" as "fi", "⁶" as "6")
-        and that no cited source writes there. Text is compared in NFKC, so that a source's "２４"
-        reads as 24; the other way round, a record writing "ＣＤ１９" where its source says "CD19"
-        passed as word for word, and the table, the exports and the site showed characters no
-        source has, which a search for CD19 does not find."""
-        needle = layouts.literal(text)
-        if needle == normalise(text):
+    def miswritten(self, path: fields.Path_, text: str) -> str | None:
+        """None when text (the field at path, or a quote of it) is written with a cited source's own
+        characters where that source states the field; else the first character of it that NFKC
+        reads as another (a full-width "Ｃ" as "C", a ligature "ﬁ" as "fi", "⁶" as "6") and that no
+        cited source writes there. Text is compared in NFKC, so that a source's "２４" reads as 24;
+        the other way round, a record writing "ＣＤ１９" where its source says "CD19" passed as word
+        for word, and the table, the exports and the site showed characters no source has, which a
+        search for CD19 does not find. Where the source states the field, not anywhere: a title
+        "ＩＭ19 ..." passed when a line further down the page wrote "ＩＭ19" and the title "IM19"."""
+        needle, plain = layouts.literal(text), normalise(text)
+        if needle == plain:
             return None
         for doc in self.docs:
-            if needle in (doc.written if doc.written is not None else doc.text):
+            written = doc.written if doc.written is not None else doc.text
+            if needle not in written:
+                continue
+            # the text stands written so as often as it stands at all: wherever the source states the
+            # field, it writes it so, and the document need not be read again (most sources' case)
+            if written.count(needle) >= doc.text.count(plain):
+                return None
+            if any(needle in passage for passage in self._as_written(doc, path)):
                 return None
         changed = next((c for c in needle if not c.isspace() and normalise(c) != c), None)
         if changed is None:  # no one character: an accent composed otherwise than the source's
             return "its characters as the sources write them only in NFKC (an accent composed otherwise)"
         return f"{_named(changed)}, which reads as {normalise(changed)!r} only in NFKC"
+
+    def _as_written(self, doc: SourceDoc, path: fields.Path_) -> list[str]:
+        """The texts of doc, in its own characters, where it states the field at path: its placed
+        passages read as written (SourceDoc.as_written), or its whole written text where it places
+        the field nowhere in particular, or where the document read as written places it otherwise
+        (a heading NFKC alone makes one): then as before, anywhere in the document."""
+        whole = [doc.written if doc.written is not None else doc.text]
+        placed = self.passages(doc, path)
+        if placed is None:
+            return whole
+        twin = doc.as_written()
+        mirrored = placed if twin is doc else self.passages(twin, path)
+        if mirrored is None or len(mirrored) != len(placed):
+            return whole
+        return [p.text for p in mirrored]
 
     def placed(self, doc: SourceDoc, path: fields.Path_, needle: str, *, whole: bool) -> list[layouts.Passage] | None:
         """The passages of doc where needle (normalised) stands as the field at path, as the checks
@@ -480,7 +504,7 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 f"{fields.dotted(path)}: not where the source states it: {sources.where_else(path)}",
             )
             continue
-        wrong = sources.miswritten(value)
+        wrong = sources.miswritten(path, value)
         if wrong is not None:
             yield at(
                 record,
@@ -865,7 +889,7 @@ def check_evidence(
                     f"evidence for {key}: the quote is not where the source states this field: "
                     f"{sources.where_else(path)}",
                 )
-            elif (wrong := sources.miswritten(quote)) is not None:
+            elif (wrong := sources.miswritten(path, quote)) is not None:
                 placed = False
                 yield at(
                     record,

@@ -29,6 +29,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, NamedTuple
@@ -45,6 +46,11 @@ LAYOUT_KINDS = {"ctgov_json": "REGISTRY_JSON", "registry_copy": "REGISTRY_COPY",
 KIND_LAYOUTS = {"REGISTRY_JSON": "ctgov_json"}
 
 
+# Set while a document is read again as written (SourceDoc.as_written): normalise then leaves NFKC out,
+# so that the same readers give the same places with the characters the source writes.
+_AS_WRITTEN: ContextVar[bool] = ContextVar("as_written", default=False)
+
+
 def normalise(text: str, *, nfkc: bool = True) -> str:
     """Text as verbatim fields and quotes are compared: Unicode NFKC (digits.nfkc: a superscript is
     an exponent, "10⁶" is "10^6", not 106), invisible characters left out
@@ -52,7 +58,8 @@ def normalise(text: str, *, nfkc: bool = True) -> str:
     bidirectional control shows in another order left out (invisible.unreordered), markdown
     backslash escapes removed, runs of white space as one space. nfkc=False: all but NFKC (literal)."""
     if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
-        text = DROPPED.sub("", digits.nfkc(unreordered(text)) if nfkc else unreordered(text))
+        kept = unreordered(text)
+        text = DROPPED.sub("", digits.nfkc(kept) if nfkc and not _AS_WRITTEN.get() else kept)
     elif not text.isprintable() and DROPPED.search(text):  # an ASCII control character
         text = DROPPED.sub("", text)
     if "\\" in text:
@@ -173,6 +180,10 @@ class SourceDoc:
     # a plain document's trials: every NCT id it names, and each one's sections (trial_sections)
     trials: frozenset[str] = frozenset()
     sections: dict[str, list[Passage]] = field(default_factory=dict)
+    # the source's text as decoded, kept where NFKC changed a character of it (written is set): read
+    # again as written on demand (as_written), and that reading, once made
+    decoded: str | None = field(default=None, repr=False, compare=False)
+    twin: SourceDoc | None = field(default=None, repr=False, compare=False)
 
     def cut(self, passage: str, quote: str) -> edges.Cut | None:
         """edges.cut(passage, quote) for a passage of this document, worked out once."""
@@ -183,6 +194,22 @@ class SourceDoc:
         if len(self.cuts) < CUTS_HELD:
             self.cuts[key] = found
         return found
+
+    def as_written(self) -> SourceDoc:
+        """This document read again with NFKC left out (normalise reads its characters as written):
+        the same places, each passage in the source's own characters. A record's text with a
+        character NFKC reads as another must be written so where the source states its field, not
+        anywhere on the page (evidence.Sources.miswritten). Itself when NFKC changed none of it."""
+        if self.written is None or self.decoded is None:
+            return self
+        if self.twin is None:
+            token = _AS_WRITTEN.set(True)
+            try:
+                twin = _read_text(self.file, self.decoded)
+            finally:
+                _AS_WRITTEN.reset(token)
+            self.twin = twin.for_trial(self.subject) if self.subject is not None else twin
+        return self.twin
 
     @property
     def kind(self) -> str | None:
@@ -291,6 +318,14 @@ def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
 def read(file: str, raw: bytes) -> SourceDoc:
     """A source document's text and places (decoded as UTF-8, undecodable bytes replaced)."""
     text = raw.decode("utf-8", errors="replace")
+    doc = _read_text(file, text)
+    if doc.written is not None:  # NFKC changed a character: kept to be read again as written
+        for part in (doc, *doc.parts):
+            part.decoded = text
+    return doc
+
+
+def _read_text(file: str, text: str) -> SourceDoc:
     if file.lower().endswith(".json"):
         doc = json_document(text)
         if doc is not None:
