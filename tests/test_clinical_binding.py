@@ -964,3 +964,23 @@ def test_a_measure_outside_the_parenthesis_that_holds_the_limit_is_refused(check
     assert "E513" in {
         code for code, _ in codes(checker, RELMA, put(data, f"eligibility.thresholds.{i}.measure", "IgA deficiency"))
     }
+
+
+def test_interventions_declared_silent_where_the_source_names_the_product_are_refused(
+    checker: pipeline.Checker,
+) -> None:
+    """Relma-cel's page names its product only in its title and summary, where no layout places an
+    intervention: the record with its intervention dropped, its note removed and `interventions`
+    declared silent passed, and trials.csv's interventions cell read "not stated". A CAR-T trial gives
+    its product: a source naming the record's cell_product.name states an intervention (E523)."""
+    data = loaded(RELMA)
+    data.pop("interventions")
+    curation = data["curation"]
+    curation["notes"] = [n for n in curation["notes"] if n.get("field") != "interventions"]
+    curation["silent"] = [f for f in curation["silent"] if not f.startswith("interventions.")] + ["interventions"]
+    found = codes(checker, RELMA, data)
+    assert [code for code, _ in found] == ["E523"], found
+    assert "'Relma-cel', the trial's own product" in found[0][1]
+    # a note on the field naming the words says why they are not its value, as for any silence
+    curation["notes"].append({"field": "interventions", "text": "Relma-cel is named, not described as given."})
+    assert codes(checker, RELMA, data) == []

@@ -47,7 +47,7 @@ from sle_trials import fields
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import lexicon, vocabulary
+from sle_trials.reading import edges, lexicon, vocabulary
 from sle_trials.reading.layouts import Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -56,7 +56,8 @@ CHECKS = (
         "E523",
         "silent-but-stated",
         "a field declared silent that a cited source states at that field's own place (a whole value, a term of "
-        "its vocabulary, a number of participants, an age, a date under its own label)",
+        "its vocabulary, a number of participants, an age, a date under its own label), or interventions "
+        "declared silent where a source names the trial's own product",
     ),
 )
 
@@ -85,7 +86,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Probl
         excused = notes.get(name, []) + (in_text if name == "eligibility.thresholds" else [])
         for doc in [*_speaking(record, docs), *_naming(record, docs)]:
             said = (
-                stated(doc, schema, name, excused)
+                stated(doc, schema, name, excused) or _product_named(doc, record, name)
                 if doc.subject in (None, record.data["nct_id"])
                 else _titled(doc, record, schema, name)
             )
@@ -157,6 +158,27 @@ def _title_vocabularies(schema: dict, name: str) -> Iterator[vocabulary.Vocabula
         vocab = vocabulary.for_enum(tuple(node["enum"])) if "enum" in node else None
         if vocab is not None:
             yield vocab
+
+
+# The fields the trial's own product is an item of: a CAR-T trial gives its product, so a source that
+# names the record's cell_product.name states an intervention, wherever its layout puts the name (a
+# page naming Relma-cel in its title and summary only let a complete record drop its interventions
+# and declare them silent: trials.csv's interventions cell then read "not stated").
+PRODUCT_FIELDS = ("interventions", "interventions.name")
+
+
+def _product_named(doc: SourceDoc, record: Record, name: str) -> Said | None:
+    """The record's own product's name where doc names it whole (for a plain page naming other trials,
+    in this trial's sections), when name is a field the product is an item of; else None."""
+    product = (record.data.get("cell_product") or {}).get("name")
+    if name not in PRODUCT_FIELDS or not isinstance(product, str) or not product.strip():
+        return None
+    words = normalise(product)
+    sections = doc.about(record.data["nct_id"])
+    for text in [doc.text] if sections is None else [p.text for p in sections]:
+        if words in text and edges.cut(text, words) is None:
+            return Said(f"{product!r}, the trial's own product", product)
+    return None
 
 
 def _titled(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | None:
