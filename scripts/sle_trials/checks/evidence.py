@@ -116,6 +116,12 @@ class Documents:
         return read
 
 
+def _written(doc: SourceDoc) -> str:
+    """A document's text in the source's own characters: its written text, or its text where NFKC
+    changed none of it."""
+    return doc.written if doc.written is not None else doc.text
+
+
 def _chars(doc: SourceDoc | None) -> int:
     """The characters a document holds: its text, and its written text when that is another."""
     return 0 if doc is None else len(doc.text) + len(doc.written or "") + len(doc.decoded or "")
@@ -324,7 +330,7 @@ class Sources:
         if needle == plain:
             return None
         for doc in self.docs:
-            written = doc.written if doc.written is not None else doc.text
+            written = _written(doc)
             if needle not in written:
                 continue
             # the text stands written so as often as it stands at all: wherever the source states the
@@ -343,7 +349,7 @@ class Sources:
         passages read as written (SourceDoc.as_written), or its whole written text where it places
         the field nowhere in particular, or where the document read as written places it otherwise
         (a heading NFKC alone makes one): then as before, anywhere in the document."""
-        whole = [doc.written if doc.written is not None else doc.text]
+        whole = [_written(doc)]
         placed = self.passages(doc, path)
         if placed is None:
             return whole
