@@ -631,11 +631,13 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
         if not isinstance(items, list):
             continue
         docs = [doc for doc in sources.docs if name in doc.rows and not sources.about_other(doc)]
-        if not docs:
-            yield from _repeated_words(record, name, label, items, sources)
-            continue
         if name != "related_trials":  # a related trial listed twice is refs' E303, across records
-            yield from _repeated(record, name, label, items, docs)
+            if docs:
+                yield from _repeated(record, name, label, items, docs)
+            else:
+                yield from _repeated_words(record, name, label, items, sources)
+        if not docs:
+            continue
         columns = _columns(docs, name)
         for i, item in enumerate(items):
             texts = layouts.row_texts(item, columns)
@@ -695,8 +697,6 @@ def _repeated_words(record: Record, name: str, label: str, items: list, sources:
     site once gave a record the same site four times, or the site, its city and country, its country
     and its name alone: trials.csv said site_count 4. An item of a source's words that stand twice may
     be held twice (two sites of one city, one written without its name)."""
-    if name == "related_trials":  # a related trial listed twice is refs' E303, across records
-        return
     docs = [doc for doc in sources.docs if not sources.about_other(doc)]
     texts_of = [
         frozenset((k, normalise(v)) for k, v in item.items() if isinstance(v, str)) if isinstance(item, dict) else None
