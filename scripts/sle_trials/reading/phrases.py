@@ -77,10 +77,10 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _CLOSED = _BEFORE | _AFTER | frozenset({"least", "most", "maximum", "minimum", "max", "min", "equals"})
 # the lexicon's units as sources write them ("kg", "months", "mg/dL"): a unit names no measure
 _UNIT_WORDS = frozenset(spelling for unit in lexicon.UNITS for spelling in unit.spellings)
-# after a parenthesis that follows the measure: a separator and the next item of an enumeration the
-# measure is one item of ("alanine aminotransferase (ALT), aspartate aminotransferase (AST), or ...")
 # the words that open a parenthesis of examples of the word before it ("(such as belizumab ...)")
 _EXAMPLES = re.compile(r"\s*(?:such as|e\.g\.,?|for example,?|including)\s", re.IGNORECASE)
+# after a parenthesis that follows the measure: a separator and the next item of an enumeration the
+# measure is one item of ("alanine aminotransferase (ALT), aspartate aminotransferase (AST), or ...")
 _ENUMERATION_GOES_ON = re.compile(r"\)\s*(?:,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)(\S+)")
 
 
