@@ -123,7 +123,8 @@ def _written(doc: SourceDoc) -> str:
 
 
 def _chars(doc: SourceDoc | None) -> int:
-    """The characters a document holds: its text, and its written text when that is another."""
+    """The characters a document holds: its text, its written text when that is another, and then
+    too the text as decoded (SourceDoc.decoded, kept to read it again as written)."""
     return 0 if doc is None else len(doc.text) + len(doc.written or "") + len(doc.decoded or "")
 
 
