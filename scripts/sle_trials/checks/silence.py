@@ -152,9 +152,7 @@ def _title_vocabularies(schema: dict, name: str) -> Iterator[vocabulary.Vocabula
     for leaf in TITLE_FIELDS:
         if leaf != name and not leaf.startswith(name + "."):
             continue
-        node = fields.node_at(schema, fields.parse_dotted(leaf))
-        if node.get("type") == "array":
-            node = fields.resolve(schema, node.get("items", {}))
+        node = _value_node(schema, fields.parse_dotted(leaf))
         vocab = vocabulary.for_enum(tuple(node["enum"])) if "enum" in node else None
         if vocab is not None:
             yield vocab
@@ -200,9 +198,7 @@ def stated(doc: SourceDoc, schema: dict, name: str, notes: list[str] | None = No
         placed = _own_place(doc, leaf, name)
         if not placed:
             continue
-        node = fields.node_at(schema, path)
-        if node.get("type") == "array":  # a list of values: each item is one
-            node = fields.resolve(schema, node.get("items", {}))
+        node = _value_node(schema, path)
         said = _said(leaf, node, placed)
         if said is not None:
             return said
@@ -237,9 +233,7 @@ def _in_parent_place(doc: SourceDoc, schema: dict, name: str) -> Said | None:
         parent = ".".join(parts)
         if not parts or parent == name or parent.startswith(name + ".") or _own_place(doc, leaf, leaf):
             continue  # no place above it, or the field's own (read by stated)
-        node = fields.node_at(schema, path)
-        if node.get("type") == "array":
-            node = fields.resolve(schema, node.get("items", {}))
+        node = _value_node(schema, path)
         if "enum" not in node and node.get("type") != "boolean":
             continue  # a text or a number in a parent's place may be any of its fields'
         said = _said(leaf, node, doc.places[parent])
@@ -313,9 +307,7 @@ def _in_criteria(doc: SourceDoc, schema: dict, name: str, notes: list[str]) -> S
                 if said is not None:
                     return said
                 continue
-            node = fields.node_at(schema, path)
-            if node.get("type") == "array":
-                node = fields.resolve(schema, node.get("items", {}))
+            node = _value_node(schema, path)
             if "enum" in node or node.get("type") == "boolean":
                 vocab = (
                     vocabulary.for_boolean(leaf)
@@ -337,10 +329,17 @@ def _required_part(schema: dict, name: str) -> bool:
     """Whether the field at name is one its parent's schema requires (a threshold's value, an age's
     unit), so that a parent's value stated states it too."""
     path = fields.parse_dotted(name)
-    parent = fields.node_at(schema, path[:-1])
-    if parent.get("type") == "array":
-        parent = fields.resolve(schema, parent.get("items", {}))
+    parent = _value_node(schema, path[:-1])
     return path[-1] in parent.get("required", [])
+
+
+def _value_node(schema: dict, path: fields.Path_) -> dict:
+    """The schema node of one value of the field at path: the field's own, or its items' where the
+    field is a list."""
+    node = fields.node_at(schema, path)
+    if node.get("type") == "array":
+        node = fields.resolve(schema, node.get("items", {}))
+    return node
 
 
 def _named(notes: list[str], words: str) -> bool:
