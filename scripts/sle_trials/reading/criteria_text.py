@@ -585,26 +585,30 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
     if unmarked:
         many = len(unmarked) > 1
         remarks.append(
-            f"{len(unmarked)} line{'s' if many else ''} with no list mark "
-            f"({unmarked[0][:60]!r}{', …' if many else ''}), "
+            f"{_counted(unmarked, 'line with no list mark', 'lines with no list mark')}, "
             f"right under the line above, {'are each' if many else 'is'} read as a criterion of its own, "
             "not as words of the item above."
         )
     if listed:
         many = len(listed) > 1
         remarks.append(
-            f"{len(listed)} line{'s' if many else ''} with no list mark ({listed[0][:60]!r}{', …' if many else ''}), "
+            f"{_counted(listed, 'line with no list mark', 'lines with no list mark')}, "
             f"right under an item ending in a colon, {'are' if many else 'is'} read as "
             f"{'its sub-criteria' if many else 'a sub-criterion of it'}."
         )
     if flattened:
         remarks.append(
-            f"the source nests {len(flattened)} item{'s' if len(flattened) > 1 else ''} ({flattened[0][:60]!r}"
-            f"{', …' if len(flattened) > 1 else ''}) deeper than a record's two levels of sub-criteria; "
-            f"{'each is' if len(flattened) > 1 else 'it is'} listed beside the item it stands under."
+            f"the source nests {_counted(flattened, 'item', 'items')} deeper than a record's two levels of "
+            f"sub-criteria; {'each is' if len(flattened) > 1 else 'it is'} listed beside the item it stands under."
         )
     _dedupe(top, remarks)
     return top, remarks
+
+
+def _counted(texts: list[str], one: str, many: str) -> str:
+    """How many texts a remark is about and the first of them: "2 items ('Aged 18', …)"."""
+    more = len(texts) > 1
+    return f"{len(texts)} {many if more else one} ({texts[0][:60]!r}{', …' if more else ''})"
 
 
 def _grouped(item: dict, group: str | None) -> dict:
