@@ -77,7 +77,9 @@ CHECKS = (
     Check(
         "E522",
         "item-repeated",
-        "a list item (a site, an official, an outcome, ...) held more times than its source lists its row",
+        "a list item (a site, an official, an outcome, ...) held more times than its source lists its row, or, "
+        "where no source lists them as rows, held with the items holding all its texts more times than its words "
+        "stand in a source",
     ),
 )
 
