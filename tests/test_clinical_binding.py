@@ -690,31 +690,18 @@ def test_an_autoantibody_left_out_of_a_quote_cut_short_is_refused(
     assert "the criterion enumerates" in found[0][1]
 
 
-def test_a_limit_of_an_unnumbered_criterion_is_named_or_refused(tmp_path: Path, capsys) -> None:
+def test_a_limit_of_an_unnumbered_criterion_is_named_or_refused(tmp_path: Path) -> None:
     """Before: E527 read only numbered criteria, so a complete record whose source numbers none (a
     registry's bullets) passed with every limit left out. No threshold can name an unnumbered
     criterion: each limit it states is named in a note on its list, or is the age limit. A count
     written as a word is a limit when it counts what it names ("at least two standard induction
     regimens"), not when it counts a list's items ("one or more of the following", IM19's criterion 5)."""
-    from conftest import copy_registry
-    from sle_trials.cli import main
-
-    root = copy_registry(tmp_path / "registry")
-    study = json.loads((REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8"))
-    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = (
+    root, shown, data = _complete_record(
+        tmp_path,
         "Inclusion Criteria:\n\n* Age 18 to 65 years at the time of signing informed consent.\n"
         "* Failure of at least two standard induction regimens.\n* Body weight > 40 kg.\n"
-        "* SLEDAI-2K score of 8 or above.\n\nExclusion Criteria:\n\n* Pregnant or breastfeeding women."
+        "* SLEDAI-2K score of 8 or above.\n\nExclusion Criteria:\n\n* Pregnant or breastfeeding women.",
     )
-    source = tmp_path / "study.json"
-    source.write_text(json.dumps(study, indent=2), encoding="utf-8")
-    assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0, capsys.readouterr()
-    shown = "trials/NCT09000011.yaml"
-    record, problems = load.load(root / shown, shown)
-    assert record is not None, problems
-    data = record.data
-    data["curation"]["status"] = "complete"
-    data["curation"]["not_yet_curated"].remove("eligibility.thresholds")
     data["curation"]["silent"].append("eligibility.thresholds")
     checker = pipeline.Checker(root)
 
@@ -860,17 +847,14 @@ def test_a_unit_written_later_in_its_sentence_is_the_limits(quote: str, unit: st
     assert (limit.value, limit.unit.key if limit.unit else None) == (100, unit)
 
 
-def _two_limits_record(tmp_path: Path, criterion: str) -> tuple[Path, str, dict]:
-    """A study imported with criterion 2 given, marked complete, its thresholds to be curated."""
+def _complete_record(tmp_path: Path, criteria: str) -> tuple[Path, str, dict]:
+    """A study imported with these eligibility criteria, marked complete, its thresholds to be curated."""
     from conftest import copy_registry
     from sle_trials.cli import main
 
     root = copy_registry(tmp_path / "registry")
     study = json.loads((REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8"))
-    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = (
-        f"Inclusion Criteria:\n\n1. Age 18 to 65 years.\n2. {criterion}\n\n"
-        "Exclusion Criteria:\n\n1. Pregnant or breastfeeding women."
-    )
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = criteria
     source = tmp_path / "study.json"
     source.write_text(json.dumps(study, indent=2), encoding="utf-8")
     assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0
@@ -881,6 +865,15 @@ def _two_limits_record(tmp_path: Path, criterion: str) -> tuple[Path, str, dict]
     data["curation"]["status"] = "complete"
     data["curation"]["not_yet_curated"].remove("eligibility.thresholds")
     return root, shown, data
+
+
+def _two_limits_record(tmp_path: Path, criterion: str) -> tuple[Path, str, dict]:
+    """A study imported with criterion 2 given, marked complete, its thresholds to be curated."""
+    return _complete_record(
+        tmp_path,
+        f"Inclusion Criteria:\n\n1. Age 18 to 65 years.\n2. {criterion}\n\n"
+        "Exclusion Criteria:\n\n1. Pregnant or breastfeeding women.",
+    )
 
 
 def _found(root: Path, shown: str, data: dict) -> list[tuple[str, str]]:
