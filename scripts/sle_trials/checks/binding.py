@@ -493,8 +493,9 @@ def _measure_cut(
     """Why the measure is no whole phrase that names what is measured where binding reads it beside its
     limit (in a quote that states the limit, or in the sub-list heading quoted for it), else None:
     a word at an end that names nothing of it, the limit's own words in it, nothing named but a limit
-    or its unit, the point a limit after it is counted from, or a word past an end that goes on naming
-    it (phrases.py). One place where it stands
+    or its unit, the point a limit after it is counted from, another limit between it and its limit
+    that says which of what it names the limit counts ("prednisone ≥100 within 8 weeks"), or a word
+    past an end that goes on naming it (phrases.py). One place where it stands
     whole is enough; another place of the criterion does not count: "SELENA-SLEDAI" stands whole in
     "SELENA-SLEDAI score ≥8", not beside the limit of its clinical symptoms' score. Nor does another
     place of the quote than one where the measure is the limit's (beside: _measure_next_to's places):
