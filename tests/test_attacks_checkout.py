@@ -191,3 +191,19 @@ def test_the_repositorys_own_attributes_rewrite_nothing_where_the_clone_writes_c
         _checked_out_again(clone, path)
     result = trials("check", root=clone)
     assert result.status == 0, result.out
+
+
+def test_a_clone_whose_autocrlf_is_set_empty_writes_as_committed(clone: Path, trials: Trials) -> None:
+    """`autocrlf =` with no value is false to git, which then writes LF; a key with no `=` at all is
+    true. line_ends read both as true, and E308 refused every file of a clone that writes them as
+    committed."""
+    (clone / ".gitattributes").write_text("", encoding="utf-8")  # no attribute: the clone decides
+    with (clone / ".git" / "config").open("a", encoding="utf-8") as out:
+        out.write("[core]\n\tautocrlf =\n")
+    assert git(clone, "config", "--type=bool", "core.autocrlf").strip() == "false"
+    assert b"\r\n" not in _checked_out_again(clone, "trials.csv")
+    assert "E308" not in trials("refs", fmt="json", root=clone).codes()
+    with (clone / ".git" / "config").open("a", encoding="utf-8") as out:
+        out.write("\tautocrlf\n")  # the key alone, the last value: true
+    assert git(clone, "config", "--type=bool", "core.autocrlf").strip() == "true"
+    assert ("trials.csv", None, None) in trials("refs", fmt="json", root=clone).where("E308")

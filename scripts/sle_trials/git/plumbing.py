@@ -193,8 +193,9 @@ class Repository:
         found: dict[str, str] = {}
         for entry in out.split(b"\0"):
             if entry:
-                key, _, value = entry.decode("utf-8", "replace").partition("\n")
-                found[key.lower()] = value.strip().lower() or "true"  # a key with no value is true
+                key, equals, value = entry.decode("utf-8", "replace").partition("\n")
+                # a key with no "=" is true; "autocrlf =", an empty value, is false to git
+                found[key.lower()] = value.strip().lower() if equals else "true"
         return found
 
     # --- objects --------------------------------------------------------------------------------
