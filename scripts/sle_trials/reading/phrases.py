@@ -215,12 +215,19 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
         if goes_on is not None and _word(goes_on.group(1)).lower() not in _CLOSED and names_something(goes_on.group(1)):
             return _word(goes_on.group(1))
     if measure.endswith(")"):  # its parenthesis in it: the enumeration goes on after it all the same
-        goes_on = _ENUMERATION_GOES_ON.match(text, end - 1)
-        if goes_on is not None and _word(goes_on.group(1)).lower() not in _CLOSED and _word(goes_on.group(1)):
-            return _word(goes_on.group(1))
+        word = _next_item(_ENUMERATION_GOES_ON.match(text, end - 1))
+        if word is not None:
+            return word
     if after.startswith("("):
         close = text.find(")", end)
-        goes_on = _ENUMERATION_GOES_ON.match(text, close) if close >= 0 else None
-        if goes_on is not None and _word(goes_on.group(1)).lower() not in _CLOSED and _word(goes_on.group(1)):
-            return _word(goes_on.group(1))
+        word = _next_item(_ENUMERATION_GOES_ON.match(text, close) if close >= 0 else None)
+        if word is not None:
+            return word
     return None
+
+
+def _next_item(goes_on: re.Match[str] | None) -> str | None:
+    """The word the next item of an enumeration begins with (a match of _ENUMERATION_GOES_ON), where
+    it is one that may name something (no word of the closed classes); else None."""
+    word = _word(goes_on.group(1)) if goes_on is not None else ""
+    return word if word and word.lower() not in _CLOSED else None
