@@ -210,6 +210,22 @@ def test_a_second_site_of_a_city_written_without_its_name_passes(registry: Path,
     assert "E522" in trials.json("validate", registry / IM19_PATH).codes()
 
 
+def test_a_site_held_again_by_overlapping_parts_of_its_words_is_refused(registry: Path, trials: Trials) -> None:
+    """Before: the site's name with its city, then its name with its country, passed as two sites (no
+    item held all the other's texts), and trials.csv said site_count 2 of a page naming one. Two
+    items that hold no field with different texts may be one; two sites of one city, each named,
+    still pass however their fields are left out."""
+    page = "Site: Peking University Third Hospital, Beijing, China\n"
+    name = "  - facility: Peking University Third Hospital\n"
+    _plain_items(registry, page, name + "    city: Beijing\n" + name + "    country: China\n")
+    result = trials.json("validate", registry / IM19_PATH)
+    assert [p["message"][:11] for p in result.problems() if p["code"] == "E522"] == ["locations.1"]
+    two = "Sites in Beijing, China: Peking University Third Hospital; Peking Union Medical College Hospital\n"
+    other = "  - facility: Peking Union Medical College Hospital\n"
+    _plain_items(registry, two, name + "    city: Beijing\n" + other + "    city: Beijing\n    country: China\n")
+    assert trials("validate", registry / IM19_PATH).status == 0
+
+
 def test_many_items_written_alike_are_counted_in_bounded_time(registry: Path) -> None:
     """20,000 sites written alike, from a page naming the site 20,000 times: each item's count of the
     items holding its texts, and of the times its words stand, is worked out once for all the items

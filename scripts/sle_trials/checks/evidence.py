@@ -694,24 +694,44 @@ def _repeated(record: Record, name: str, label: str, items: list, docs: list[Sou
 
 def _repeated_words(record: Record, name: str, label: str, items: list, sources: Sources) -> Iterator[Problem]:
     """E522 where no cited source states the list as rows (a plain document: its words are checked,
-    not where they stand). An item may leave out a field, so an item whose every text another item
-    holds too may be that item again: each item is held at most as many times, by itself and the
-    items holding all its texts, as each of its texts stands in a cited source. A page naming one
-    site once gave a record the same site four times, or the site, its city and country, its country
-    and its name alone: trials.csv said site_count 4. An item of a source's words that stand twice may
-    be held twice (two sites of one city, one written without its name)."""
+    not where they stand). An item may leave out a field, so two items that hold no field with
+    different texts may be one item written twice (the same site with its city, then with its
+    country): each text of an item is held, by the items that could be that item, at most as many
+    times as it stands in a cited source; where it is held more, the item is refused when one of
+    those items outranks it (holds all its texts and more, is written alike before it, or holds
+    other texts and stands before it). A page naming one site once gave a record the same site four
+    times, or the site, its city and country, its country and its name alone: trials.csv said
+    site_count 4; its name with its city, then its name with its country, passed as two sites. An
+    item of a source's words that stand twice may be held twice (two sites of one city, one written
+    without its name)."""
     docs = [doc for doc in sources.docs if not sources.about_other(doc)]
     texts_of = [
         frozenset((k, normalise(v)) for k, v in item.items() if isinstance(v, str)) if isinstance(item, dict) else None
         for item in items
     ]
-    holders: dict[tuple[str, str], list[int]] = {}  # each (field, text) -> the items holding it
+    first: dict[frozenset, int] = {}  # each distinct item's texts -> the first item holding them
+    count: Counter[frozenset] = Counter()
     for i, texts in enumerate(texts_of):
-        for pair in texts or ():
-            holders.setdefault(pair, []).append(i)
-    # each item's texts -> how many items hold every one of them, whether one of those holds more
-    # (the item may be it with a field left out), and how many times its words stand (up to that many)
-    worked: dict[frozenset, tuple[int, bool, int]] = {}
+        if texts:
+            first.setdefault(texts, i)
+            count[texts] += 1
+    holders: dict[tuple[str, str], list[frozenset]] = {}  # each (field, text) -> the distinct items holding it
+    lacking: dict[str, list[frozenset]] = {}  # each field -> the distinct items holding no text of it
+    fields_of = {texts: {k for k, _ in texts} for texts in first}
+    for texts in first:
+        for pair in texts:
+            holders.setdefault(pair, []).append(texts)
+    for key in {k for texts in first for k, _ in texts}:
+        lacking[key] = [texts for texts in first if key not in fields_of[texts]]
+
+    def could_be(texts: frozenset, other: frozenset) -> bool:
+        """Whether other could be the item of texts: no field of both holds another text."""
+        return bool(texts & other) and not any(k in fields_of[texts] and (k, v) not in texts for k, v in other)
+
+    # each item's texts -> for each of its texts held more times than it stands: how many items that could
+    # be this one hold it, how many times it stands, and the first item ahead of this one there (-1 for
+    # one holding all its texts and more; None for none but items written alike)
+    worked: dict[frozenset, list[tuple[int, int, int | None]]] = {}
     seen: Counter[frozenset] = Counter()
     for i, texts in enumerate(texts_of):
         if not texts:
@@ -719,15 +739,25 @@ def _repeated_words(record: Record, name: str, label: str, items: list, sources:
         seen[texts] += 1
         if texts not in worked:
             rarest = min(texts, key=lambda pair: len(holders[pair]))
-            held = [j for j in holders[rarest] if texts <= texts_of[j]]  # type: ignore[operator]
-            wider = any(texts != texts_of[j] for j in held)
-            stated = min(_stands(text, docs, len(held)) for _, text in texts) if len(held) > 1 else 1
-            worked[texts] = len(held), wider, stated
-        holding, wider, stated = worked[texts]
-        if holding == 1 or (not wider and seen[texts] == 1):
-            continue  # the first of items written alike stands as any item does
-        if holding <= stated or (not wider and seen[texts] <= stated):
-            continue
+            # an item that could be this one holds its rarest text, or holds no text of that text's field
+            maybe = [o for o in (*holders[rarest], *lacking.get(rarest[0], ())) if could_be(texts, o)]
+            over = []
+            for pair in texts:
+                alike = [o for o in maybe if pair in o]
+                holding = sum(count[o] for o in alike)
+                stated = _stands(pair[1], docs, holding) if holding > 1 else 1
+                if holding > stated:
+                    ahead = [-1 if texts < o else first[o] for o in alike if o != texts and not o < texts]
+                    over.append((holding, stated, min(ahead) if ahead else None))
+            worked[texts] = over
+        refused = [
+            (holding, stated)
+            for holding, stated, ahead in worked[texts]
+            if seen[texts] > 1 or (ahead is not None and ahead < i)
+        ]
+        if not refused:
+            continue  # the first of items written alike, with none ahead of it, stands as any item does
+        holding, stated = refused[0]
         path = fields.parse_dotted(name) + (i,)
         times = "once" if stated == 1 else f"{stated} times"
         yield at(
@@ -735,7 +765,7 @@ def _repeated_words(record: Record, name: str, label: str, items: list, sources:
             path,
             "E522",
             f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: its words stand {times} in the "
-            f"cited sources, and {holding} items of the record hold them all",
+            f"cited sources, and {holding} items of the record that could be this one hold them",
         )
 
 
