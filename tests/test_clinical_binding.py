@@ -17,9 +17,10 @@ from typing import Any
 
 import pytest
 from conftest import DATA_ROOT, REPO
-from sle_trials.checks import evidence, load, rules
+from sle_trials.checks import binding, evidence, load, rules
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
+from sle_trials.reading import layouts, lexicon
 
 RELMA = "trials/NCT05765006.yaml"
 IM19 = "trials/NCT06513429.yaml"
@@ -977,3 +978,32 @@ def test_interventions_declared_silent_where_the_source_names_the_product_are_re
     # a note on the field naming the words says why they are not its value, as for any silence
     curation["notes"].append({"field": "interventions", "text": "Relma-cel is named, not described as given."})
     assert codes(checker, RELMA, data) == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "measure", "value", "own"),
+    [
+        ("Hemoglobin (without transfusion within 14 days ≥ 8 g/dL)", "Hemoglobin", 8, True),
+        ("Body weight (at screening ≥ 40 kg)", "Body weight", 40, True),
+        ("Serum creatinine (in the absence of dialysis ≤ 2.5 mg/dL)", "Serum creatinine", 2.5, True),
+        ("eGFR (calculated by the CKD-EPI formula ≥ 30 mL/min/1.73 m2)", "eGFR", 30, True),
+        ("Anti-dsDNA antibodies (by ELISA ≥ 30 IU/mL)", "Anti-dsDNA antibodies", 30, True),
+        ("SLEDAI-2K score (excluding serological items ≥ 6 points)", "SLEDAI-2K score", 6, True),
+        ("IgA deficiency was present during screening (serum IgA level < 10 mg/dL)", "IgA deficiency", 10, False),
+        ("IgA deficiency (at screening serum IgA level < 10 mg/dL)", "IgA deficiency", 10, False),
+        ("IgA deficiency (at screening, serum IgA < 10 mg/dL)", "IgA deficiency", 10, False),
+        ("Lupus nephritis (in patients with proteinuria > 0.5 g/24h)", "Lupus nephritis", 0.5, False),
+        ("C3 (or C4 < 10 mg/dL)", "C3", 10, False),
+    ],
+)
+def test_a_parenthesis_saying_on_what_terms_a_measure_is_taken_leaves_it_the_limit(
+    quote: str, measure: str, value: float, own: bool
+) -> None:
+    """A measure before a parenthesis still open at the limit was refused whenever the parenthesis named
+    anything: "Hemoglobin (without transfusion within 14 days ≥ 8 g/dL)" stated no hemoglobin ≥ 8 g/dL.
+    A parenthesis whose clause opens with a word that qualifies (at, by, without, excluding, ...) says
+    on what terms the measure is taken; one naming an analyte's value or someone's is another's."""
+    said = layouts.normalise(quote)
+    stated = lexicon.statements(said)
+    s = next(s for s in stated if lexicon.same_number(s.value, value))
+    assert bool(binding._measure_next_to(said, s, measure, [], [], stated)) is own

@@ -810,14 +810,39 @@ def _owned_elsewhere(quote: str, s: lexicon.Statement, m: re.Match[str], stated:
         # or a parenthesis opened after it and still open at the limit, naming another thing: "IgA
         # deficiency was present during screening (serum IgA level < 10 mg/dL)" states no IgA deficiency
         # < 10 mg/dL ("Prednisone (or equivalent) ≥7.5 mg/day" closes its parenthesis before the limit)
+        # ("Hemoglobin (without transfusion within 14 days ≥ 8 g/dL)": a parenthesis whose last clause
+        # opens with a word that qualifies says on what terms the measure outside is taken, naming no
+        # other thing the limit is of, unless it names one as someone's ("in patients with proteinuria")
         between = quote[m.end() : s.start]
         opened = between.rfind("(")
-        if opened > between.rfind(")") and phrases.names_something(between[opened + 1 :]):
+        inner = between[opened + 1 :]
+        if opened > between.rfind(")") and phrases.names_something(inner) and not _qualifies(inner):
             return True
         last = max((o.end for o in stated if o.start >= m.end() and o.end <= s.start), default=None)
         gap = quote[last : s.start] if last is not None else ""
         return last is not None and phrases.names_something(gap) and not _SENTENCE_END.search(gap)
     return False
+
+
+# the words that open a parenthesis's clause saying on what terms a measure is taken ("without transfusion",
+# "at screening", "by ELISA", "calculated by the CKD-EPI formula", "excluding serological items"), and
+# those after which its words name another thing, someone's ("in patients with proteinuria") or an
+# analyte's value ("at screening serum IgA level")
+_QUALIFYING = frozenset(
+    "without at in during within after before since by per on off under from excluding except calculated "
+    "measured assessed estimated determined tested using according".split()
+)
+_NAMING_ANOTHER = re.compile(
+    r"(?i)\b(?:with|having|whose|who|showing|defined|i\.e\.|e\.g\.|or|and|and/or|"
+    r"levels?|counts?|titers?|titres?|values?|scores?|concentrations?)\b"
+)
+
+
+def _qualifies(words: str) -> bool:
+    """Whether the last clause of words (a parenthesis's, before a limit) qualifies the measure before
+    the parenthesis: it opens with a word of _QUALIFYING and names nothing as another's."""
+    clause = re.split(r"[,;:]", words)[-1].split()
+    return bool(clause) and clause[0].lower() in _QUALIFYING and not _NAMING_ANOTHER.search(" ".join(clause))
 
 
 # between two limits: a mark or a conjunction that makes the second one a limit of its own, not of the first
