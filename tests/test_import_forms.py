@@ -644,6 +644,23 @@ def test_items_numbered_with_circled_numbers_are_criteria_of_their_own(trials: T
     ]
 
 
+def test_items_numbered_with_full_width_digits_are_criteria_of_their_own(trials: Trials, registry: Path) -> None:
+    """Before, items numbered "（１）", "（２）" in full-width digits, as Japanese and Chinese texts write
+    them, were read as wrapped lines of the item above (a line opening with "（" runs on): each list
+    was one criterion of all its items, with no note, and it passed its own check; "１．", "２．" were
+    criteria without their numbers."""
+    elig = imported(trials, registry, "criteria_fullwidth_digits.json", "NCT09010180")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "年齢18歳以上65歳以下の患者；"},
+        {"number": 2, "text": "SLE分類基準（2019 EULAR/ACR）を満たす患者；"},
+        {"number": 3, "text": "SLEDAI-2K ≥ 8。"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "妊娠中又は授乳中の患者；"},
+        {"number": 2, "text": "CAR-T療法の治療歴がある患者。"},
+    ]
+
+
 def test_items_numbered_three_levels_deep_nest_as_their_numbers_say(trials: Trials, registry: Path) -> None:
     """Before, an item numbered "2.1.1" (a protocol's three-level numbering) was no item: it was
     read as a wrapped line, its words run into those of item 2.1 as if one criterion."""

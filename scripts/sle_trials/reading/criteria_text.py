@@ -87,6 +87,9 @@ SYMBOL_BULLETS = "•·◦▪▫●○‣➢➤►▶▸▹◆◇■□✓✔√
 BULLETS = "*+–—" + SYMBOL_BULLETS + "-"
 # the spaces around a list item's marker: a word processor's no-break space and a CJK text's ideographic one too
 _SPACE = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
+# a digit of an item's number: a CJK text's full-width one too ("（１）", "１．"; int() reads it as 1); "１．５"
+# (a full-width decimal, "≤\n１．５mg/dL") is no marker
+_DIGIT = "[0-9\uff10-\uff19]"
 # a list item's marker: a bullet ("*", "-", "•", "➢", "■", "✓", an indented "o" of a word processor's list), a number
 # ("3.", "3)", "3-", "(3)", "3.Text" with no space, as CJK texts write them "3、", "3）", "3．", "（3）", "③"), a
 # letter or roman numeral ("a.", "B)", "(c)", "ii."), or a decimal sub-number ("2.1", an item under item
@@ -101,13 +104,15 @@ _ITEM = re.compile(
         + r"]|(?<= )o)(?= )|["
         + SYMBOL_BULLETS
         + r"]|[-–—](?=[A-Z])) *)?"
-        r"(?:(?P<num>[0-9]{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))) +|[(（](?P<pnum>[0-9]{1,3})[)）] *"
-        r"|(?P<cnum>[0-9]{1,3})[、）．] *|(?P<tnum>[0-9]{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
+        r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))) +|[(（](?P<pnum><D>{1,3})[)）] *"
+        r"|(?P<cnum><D>{1,3})[、）．](?!<D>) *|(?P<tnum><D>{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
         r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})\.? +(?![a-z])"
         r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
         r"|[(（](?:[a-zA-Z]|[ivxIVX]{2,4})[)）] *))?"
         r"(?P<text>\S.*)$"
-    ).replace(" ", _SPACE)  # a marker's spaces: a no-break or an ideographic space as well ("1.\u00a0Age")
+    )
+    .replace(" ", _SPACE)  # a marker's spaces: a no-break or an ideographic space as well ("1.\u00a0Age")
+    .replace("<D>", _DIGIT)  # its digits: full-width ones as well ("（１）", "２．", as Japanese texts number)
 )
 
 
