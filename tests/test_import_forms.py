@@ -661,6 +661,29 @@ def test_items_numbered_with_full_width_digits_are_criteria_of_their_own(trials:
     ]
 
 
+def test_lettered_items_under_a_numbered_one_ending_in_a_colon_are_its_sub_criteria(
+    trials: Trials, registry: Path
+) -> None:
+    """Before, "2. Positive for at least one of the following autoantibodies:" with "a. ANA ...", "b.
+    Anti-dsDNA ...", "c. Anti-Smith ..." on the lines under it, not indented, was read as four
+    criteria side by side, with no note: each antibody an inclusion criterion of its own, all three
+    required where the source asks for one, and the record passed its own check."""
+    elig = imported(trials, registry, "criteria_lettered_under_numbered.json", "NCT09010181")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Diagnosis of SLE per the 2019 EULAR/ACR classification criteria."},
+        {
+            "number": 2,
+            "text": "Positive for at least one of the following autoantibodies at screening:",
+            "sub_criteria": [
+                {"text": "ANA titer ≥ 1:80"},
+                {"text": "Anti-dsDNA antibody"},
+                {"text": "Anti-Smith antibody"},
+            ],
+        },
+        {"number": 3, "text": "SLEDAI-2K ≥ 8."},
+    ]
+
+
 def test_items_numbered_three_levels_deep_nest_as_their_numbers_say(trials: Trials, registry: Path) -> None:
     """Before, an item numbered "2.1.1" (a protocol's three-level numbering) was no item: it was
     read as a wrapped line, its words run into those of item 2.1 as if one criterion."""

@@ -172,6 +172,7 @@ class _Level:
     depth: int
     last_number: int | None = None
     restarted: bool = False  # a numbered sub-list that restarted at 1 under the item above
+    lettered: bool = False  # items lettered a., b. under a numbered or bulleted one ending in a colon
 
 
 @dataclass
@@ -504,6 +505,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
     unmarked: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
     listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
     colon: tuple[dict, int] | None = None  # that item and its depth, while unmarked lines follow it
+    after_other_mark = False  # whether the last item was marked otherwise than with a letter
     for at, raw in enumerate(lines):
         line = ESCAPE.sub(r"\1", raw.rstrip())
         if not line.strip():
@@ -557,6 +559,8 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             stack.append(_Level(indent, top, 0))
         while len(stack) > 1 and indent < stack[-1].indent:
             stack.pop()
+        if stack[-1].lettered and not m.group("letter") and len(stack) > 1:
+            stack.pop()  # "2." after "1. One of:" / "a. ANA" / "b. anti-dsDNA": the outer list goes on
         level = stack[-1]
         if (
             level.restarted
@@ -570,6 +574,17 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             level = stack[-1]
         parent = level.items[-1] if level.items and (level.depth or level.items[-1].get("group") == group) else None
         deeper = indent > level.indent and parent is not None
+        # "1. Positive for at least one of the following:" / "a. ANA" / "b. anti-dsDNA", unindented: lettered
+        # items right under a numbered or bulleted one ending in a colon are its sub-criteria (read as
+        # criteria of their own, one of two antibodies read as both required)
+        lettered = (
+            not deeper
+            and bool(m.group("letter"))
+            and after_other_mark
+            and parent is not None
+            and parent is last
+            and str((parent or {}).get("text", "")).rstrip().endswith((":", "："))
+        )
         restart = (
             not deeper
             and number is not None
@@ -577,9 +592,10 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             and number <= level.last_number
             and parent is not None
         )
-        if (deeper or restart) and level.depth < MAX_DEPTH:
-            assert parent is not None  # both deeper and restart ask for it
-            level = _Level(indent, parent.setdefault("sub_criteria", []), level.depth + 1, restarted=restart)
+        if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
+            assert parent is not None  # deeper, restart and lettered ask for it
+            subs = parent.setdefault("sub_criteria", [])
+            level = _Level(indent, subs, level.depth + 1, restarted=restart, lettered=lettered)
             stack.append(level)
         elif deeper:  # a level the schema has no room for: listed beside its parent, and said so
             flattened.append(text)
@@ -587,6 +603,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
         if number is not None:
             level.last_number = number
         last, last_depth, gap = item, level.depth, False
+        after_other_mark = not m.group("letter")
     if unmarked:
         many = len(unmarked) > 1
         remarks.append(
