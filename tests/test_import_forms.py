@@ -661,13 +661,14 @@ def test_items_numbered_with_full_width_digits_are_criteria_of_their_own(trials:
     ]
 
 
-def test_lettered_items_under_a_numbered_one_ending_in_a_colon_are_its_sub_criteria(
+def test_lettered_or_bulleted_items_under_a_numbered_one_ending_in_a_colon_are_its_sub_criteria(
     trials: Trials, registry: Path
 ) -> None:
     """Before, "2. Positive for at least one of the following autoantibodies:" with "a. ANA ...", "b.
     Anti-dsDNA ...", "c. Anti-Smith ..." on the lines under it, not indented, was read as four
     criteria side by side, with no note: each antibody an inclusion criterion of its own, all three
-    required where the source asks for one, and the record passed its own check."""
+    required where the source asks for one, and the record passed its own check; so were bullets "•"
+    under "1. Any of the following infections at screening:"."""
     elig = imported(trials, registry, "criteria_lettered_under_numbered.json", "NCT09010181")["eligibility"]
     assert elig["inclusion_criteria"] == [
         {"number": 1, "text": "Diagnosis of SLE per the 2019 EULAR/ACR classification criteria."},
@@ -681,6 +682,14 @@ def test_lettered_items_under_a_numbered_one_ending_in_a_colon_are_its_sub_crite
             ],
         },
         {"number": 3, "text": "SLEDAI-2K ≥ 8."},
+    ]
+    assert elig["exclusion_criteria"] == [  # bulleted items under it, as well
+        {
+            "number": 1,
+            "text": "Any of the following infections at screening:",
+            "sub_criteria": [{"text": "HIV infection"}, {"text": "Active hepatitis B or C"}],
+        },
+        {"number": 2, "text": "Prior CAR-T therapy."},
     ]
 
 

@@ -172,7 +172,9 @@ class _Level:
     depth: int
     last_number: int | None = None
     restarted: bool = False  # a numbered sub-list that restarted at 1 under the item above
-    lettered: bool = False  # items lettered a., b. under a numbered or bulleted one ending in a colon
+    # the kind of mark (_kind) of items nested by it alone: lettered or bulleted under a numbered item
+    # ending in a colon, or lettered under a bulleted one, written at the same indent
+    marked_under: str | None = None
 
 
 @dataclass
@@ -491,6 +493,17 @@ def _subheading(lines: list[str], at: int, after_gap: bool) -> str | None:
     return " ".join((m.group("bold") or m.group("plain")).split()).rstrip(":").strip() or None
 
 
+# (the parent's kind of mark, its items'): items marked so at the parent's indent are its sub-criteria
+_MARKED_UNDER = frozenset({("number", "letter"), ("number", "bullet"), ("bullet", "letter")})
+
+
+def _kind(m: re.Match) -> str:
+    """The kind of an item's mark: number ("3.", "(3)", "③", "2.1"), letter ("a.", "(ii)") or bullet."""
+    if _number(m) is not None or m.group("dec"):
+        return "number"
+    return "letter" if m.group("letter") else "bullet"
+
+
 def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
     """Criteria from the lines of one section: list items by their markers and indentation, each
     top-level item with the sub-heading (group) it is listed under, if any."""
@@ -505,7 +518,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
     unmarked: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
     listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
     colon: tuple[dict, int] | None = None  # that item and its depth, while unmarked lines follow it
-    after_other_mark = False  # whether the last item was marked otherwise than with a letter
+    last_kind: str | None = None  # the kind of mark of the last item (_kind)
     for at, raw in enumerate(lines):
         line = ESCAPE.sub(r"\1", raw.rstrip())
         if not line.strip():
@@ -559,7 +572,8 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             stack.append(_Level(indent, top, 0))
         while len(stack) > 1 and indent < stack[-1].indent:
             stack.pop()
-        if stack[-1].lettered and not m.group("letter") and len(stack) > 1:
+        kind = _kind(m)
+        if stack[-1].marked_under not in (None, kind) and len(stack) > 1:
             stack.pop()  # "2." after "1. One of:" / "a. ANA" / "b. anti-dsDNA": the outer list goes on
         level = stack[-1]
         if (
@@ -574,13 +588,12 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             level = stack[-1]
         parent = level.items[-1] if level.items and (level.depth or level.items[-1].get("group") == group) else None
         deeper = indent > level.indent and parent is not None
-        # "1. Positive for at least one of the following:" / "a. ANA" / "b. anti-dsDNA", unindented: lettered
-        # items right under a numbered or bulleted one ending in a colon are its sub-criteria (read as
-        # criteria of their own, one of two antibodies read as both required)
+        # "1. Positive for at least one of the following:" / "a. ANA" / "b. anti-dsDNA" (or "• ANA"), unindented:
+        # lettered or bulleted items right under a numbered one ending in a colon (lettered under a bulleted
+        # one) are its sub-criteria (read as criteria of their own, one of two antibodies read as both required)
         lettered = (
             not deeper
-            and bool(m.group("letter"))
-            and after_other_mark
+            and (last_kind, kind) in _MARKED_UNDER
             and parent is not None
             and parent is last
             and str((parent or {}).get("text", "")).rstrip().endswith((":", "："))
@@ -595,7 +608,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
         if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
             assert parent is not None  # deeper, restart and lettered ask for it
             subs = parent.setdefault("sub_criteria", [])
-            level = _Level(indent, subs, level.depth + 1, restarted=restart, lettered=lettered)
+            level = _Level(indent, subs, level.depth + 1, restarted=restart, marked_under=kind if lettered else None)
             stack.append(level)
         elif deeper:  # a level the schema has no room for: listed beside its parent, and said so
             flattened.append(text)
@@ -603,7 +616,7 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
         if number is not None:
             level.last_number = number
         last, last_depth, gap = item, level.depth, False
-        after_other_mark = not m.group("letter")
+        last_kind = kind
     if unmarked:
         many = len(unmarked) > 1
         remarks.append(
