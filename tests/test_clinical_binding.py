@@ -992,6 +992,7 @@ def test_interventions_declared_silent_where_the_source_names_the_product_are_re
         ("IgA deficiency was present during screening (serum IgA level < 10 mg/dL)", "IgA deficiency", 10, False),
         ("IgA deficiency (at screening serum IgA level < 10 mg/dL)", "IgA deficiency", 10, False),
         ("IgA deficiency (at screening, serum IgA < 10 mg/dL)", "IgA deficiency", 10, False),
+        ("IgA deficiency (at screening serum IgA < 10 mg/dL)", "IgA deficiency", 10, False),
         ("Lupus nephritis (in patients with proteinuria > 0.5 g/24h)", "Lupus nephritis", 0.5, False),
         ("C3 (or C4 < 10 mg/dL)", "C3", 10, False),
     ],

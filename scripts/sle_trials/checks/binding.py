@@ -840,9 +840,20 @@ _NAMING_ANOTHER = re.compile(
 
 def _qualifies(words: str) -> bool:
     """Whether the last clause of words (a parenthesis's, before a limit) qualifies the measure before
-    the parenthesis: it opens with a word of _QUALIFYING and names nothing as another's."""
+    the parenthesis: it opens with a word of _QUALIFYING, names nothing as another's, and the words
+    naming something right before the limit are the object of a qualifying or closed word, two at
+    most ("the CKD-EPI formula", "serological items"): "at screening serum IgA" names serum IgA."""
     clause = re.split(r"[,;:]", words)[-1].split()
-    return bool(clause) and clause[0].lower() in _QUALIFYING and not _NAMING_ANOTHER.search(" ".join(clause))
+    if not clause or clause[0].lower() not in _QUALIFYING or _NAMING_ANOTHER.search(" ".join(clause)):
+        return False
+    run = 0
+    for token in reversed(clause):
+        if token.lower() in _QUALIFYING or not phrases.names_something(token):
+            if token.lower() in _QUALIFYING or phrases.closed_word(token):
+                break
+            continue  # a number or a unit ("14 days")
+        run += 1
+    return run <= 2
 
 
 # between two limits: a mark or a conjunction that makes the second one a limit of its own, not of the first

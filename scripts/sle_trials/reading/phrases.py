@@ -121,6 +121,11 @@ def loose_word(measure: str) -> str | None:
     return words[-1] if words[-1].lower() in _CLOSED else None
 
 
+def closed_word(token: str) -> bool:
+    """Whether token is a word of a closed class ("of", "the", "within"): one that names nothing."""
+    return _word(token).lower() in _CLOSED
+
+
 def names_something(text: str) -> bool:
     """Whether text holds a word that names a thing: one that is no number, comparator, unit, word for a
     value ("score") or word of a closed class. "40 kg", "10 or above", "221 μmol/L" name nothing."""
