@@ -126,8 +126,8 @@ def _written(doc: SourceDoc) -> str:
 
 def _chars(doc: SourceDoc | None) -> int:
     """The characters a document holds: its text, its written text when that is another, and then
-    too the text as decoded (SourceDoc.decoded, kept to read it again as written)."""
-    return 0 if doc is None else len(doc.text) + len(doc.written or "") + len(doc.decoded or "")
+    too the bytes it keeps to be read again as written (SourceDoc.raw)."""
+    return 0 if doc is None else len(doc.text) + len(doc.written or "") + len(doc.raw or b"")
 
 
 class Memory:

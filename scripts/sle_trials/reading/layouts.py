@@ -180,9 +180,9 @@ class SourceDoc:
     # a plain document's trials: every NCT id it names, and each one's sections (trial_sections)
     trials: frozenset[str] = frozenset()
     sections: dict[str, list[Passage]] = field(default_factory=dict)
-    # the source's text as decoded, kept where NFKC changed a character of it (written is set): read
+    # the source's bytes, kept where NFKC changed a character of it (written is set): read
     # again as written on demand (as_written), and that reading, once made
-    decoded: str | None = field(default=None, repr=False, compare=False)
+    raw: bytes | None = field(default=None, repr=False, compare=False)  # UTF-8: half a str's memory and less
     twin: SourceDoc | None = field(default=None, repr=False, compare=False)
 
     def cut(self, passage: str, quote: str) -> edges.Cut | None:
@@ -200,12 +200,12 @@ class SourceDoc:
         the same places, each passage in the source's own characters. A record's text with a
         character NFKC reads as another must be written so where the source states its field, not
         anywhere on the page (evidence.Sources.miswritten). Itself when NFKC changed none of it."""
-        if self.written is None or self.decoded is None:
+        if self.written is None or self.raw is None:
             return self
         if self.twin is None:
             token = _AS_WRITTEN.set(True)
             try:
-                twin = _read_text(self.file, self.decoded)
+                twin = _read_text(self.file, self.raw.decode("utf-8", errors="replace"))
             finally:
                 _AS_WRITTEN.reset(token)
             self.twin = twin.for_trial(self.subject) if self.subject is not None else twin
@@ -321,7 +321,7 @@ def read(file: str, raw: bytes) -> SourceDoc:
     doc = _read_text(file, text)
     if doc.written is not None:  # NFKC changed a character: kept to be read again as written
         for part in (doc, *doc.parts):
-            part.decoded = text
+            part.raw = raw
     return doc
 
 
