@@ -319,11 +319,19 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
         # another limit copied over this one with its quote and criterion, this one's measure and conditions
         # kept (IM19's "steroids" stable for >= 7 days given the steroid ceiling's <= 30 mg/day): the
         # ceiling is held twice, in two wordings, and the stable dose is lost from a complete record
+        # The pairs that pay: a limit of the same criterion (its quote may stand where this one's
+        # does, and only E527 tells them apart), and one of another criterion (E513: that quote is
+        # not this criterion's); IM19's other 430 pairs each repeated the second (E513 and E527)
         if data["curation"]["status"] == "complete":
+            elsewhere = 0
             for j, o in enumerate(eligibility["thresholds"]):
                 limit = {k: o[k] for k in ("comparator", "value", "unit", "kind", "criterion")}
                 if j == i or limit == {k: t[k] for k in limit}:
                     continue
+                if o["criterion"] != t["criterion"]:
+                    elsewhere += 1
+                    if elsewhere > 1:
+                        continue
                 copied = _set(data, base, {**t, **copy.deepcopy(limit)})
                 copied["evidence"][fields.dotted(base)] = copy.deepcopy(
                     data["evidence"][fields.dotted(base[:2] + (j,))]
@@ -1114,6 +1122,7 @@ def _values_read_elsewhere(data: dict, schema: dict, source_text: str) -> list[M
         found, value = fields.get(data, fields.parse_dotted(key))
         if not found or key == "nct_id" or key.startswith("curation."):
             continue
+        whole = 0
         for other, other_quote in evidence.items():
             if other == key or not (
                 shape(other) == shape(key) or (key.startswith("dates.") and other.startswith("dates."))
@@ -1121,6 +1130,11 @@ def _values_read_elsewhere(data: dict, schema: dict, source_text: str) -> list[M
                 continue
             had, given = fields.get(data, fields.parse_dotted(other))
             if not had or given == value or key.count(".") != other.count("."):
+                continue
+            # A whole item (a threshold, a cohort) given another's is that item written twice (E113,
+            # E107) whichever it is: one other a key; IM19's 22 thresholds made 462 pairs of one check
+            whole += isinstance(value, dict)
+            if whole > 1:
                 continue
             taken = _set(data, fields.parse_dotted(key), copy.deepcopy(given))
             taken["evidence"][key] = copy.deepcopy(other_quote)
