@@ -30,9 +30,51 @@ def test_every_mistake_in_a_curated_record_as_a_draft_is_caught(shown: str) -> N
     assert record is not None, problems
     data = record.data
     data["curation"]["status"] = "draft"
-    missed = mutations.run(mutations.Checks(DATA_ROOT), shown, data)
+    missed = mutations.run(mutations.Checks(DATA_ROOT), shown, data, SAME_IN_A_DRAFT)
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 
+
+# Kinds of mistake a draft gives the same codes as the complete record it is marked (test_mutations.py
+# and the complete runs below hold those): a value changed with or without its words, which schema,
+# rules, binding and places catch, and none of them reads the status (completeness.py and
+# evidence.check_criteria_items do). Checked on both curated records: each mutant of these kinds was
+# caught by the same codes in both; a draft run of them was 70% of its mutants. A kind left out here
+# (a new one too) is run in both.
+SAME_IN_A_DRAFT = frozenset(
+    {
+        "comparator",
+        "condition",
+        "condition added",
+        "condition cut",
+        "condition dropped",
+        "condition never held",
+        "conditions dropped",
+        "date",
+        "date read twice",
+        "date type from elsewhere",
+        "enum",
+        "kind of another limit",
+        "measure",
+        "measure cut before its own limit",
+        "measure cut from its list",
+        "measure of another limit",
+        "measure of its examples",
+        "measure with its sign",
+        "name from another field",
+        "number",
+        "part declared silent",
+        "row repeated",
+        "term only named by another criterion",
+        "therapy cut",
+        "therapy dropped",
+        "therapy from another's words",
+        "threshold repeated",
+        "title",
+        "title field declared silent",
+        "unit",
+        "whole number as decimal",
+    }
+)
 
 CRITERIA_FORMS = [
     ("criteria_part_headings", "NCT09010001"),  # headings naming parts ("Part B Inclusion Criteria:")
@@ -61,15 +103,23 @@ DRAFT_KINDS = {
 }
 
 
-@pytest.mark.parametrize("status", ["draft", "complete"])
+# test_mutations.py holds these as complete records
+OTHER_STUDIES = [
+    ("withdrawn_enrollment_0", "NCT09000022"),
+    ("observational_followup", "NCT09000033"),
+    ("old_partial_dates", "NCT09000044"),
+]
+
+
 @pytest.mark.parametrize(
-    ("fixture", "nct_id"),
+    ("fixture", "nct_id", "status"),
     [
-        *CRITERIA_FORMS,
-        ("completed_phase2_randomised", "NCT09000011"),
-        ("withdrawn_enrollment_0", "NCT09000022"),
-        ("observational_followup", "NCT09000033"),
-        ("old_partial_dates", "NCT09000044"),
+        *[
+            (*form, status)
+            for form in [*CRITERIA_FORMS, ("completed_phase2_randomised", "NCT09000011")]
+            for status in ("draft", "complete")
+        ],
+        *[(*study, "draft") for study in OTHER_STUDIES],
     ],
 )
 def test_every_mistake_in_an_imported_draft_is_caught(tmp_path: Path, fixture: str, nct_id: str, status: str) -> None:
@@ -83,7 +133,8 @@ def test_every_mistake_in_an_imported_draft_is_caught(tmp_path: Path, fixture: s
     source = REPO / "tests" / "fixtures" / "ctgov" / f"{fixture}.json"
     shown = f"trials/{nct_id}.yaml"
     record = mutations.imported(root, source, nct_id, status)
-    missed = mutations.run(mutations.Checks(root), shown, record.data)
+    skip = SAME_IN_A_DRAFT if status == "draft" else frozenset()
+    missed = mutations.run(mutations.Checks(root), shown, record.data, skip)
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 
 
