@@ -20,7 +20,7 @@ import copy
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -1453,9 +1453,9 @@ class Checks:
         return {p.code for p in problems}
 
 
-def run(checks: Checks, shown: str, data: dict, skip: frozenset[str] = frozenset()) -> list[str]:
-    """The mistakes of data that its checks let pass; skip: kinds of mistake not made (a run that
-    another run already holds to them)."""
+def run(checks: Checks, shown: str, data: dict, made: Callable[[Mutation], bool] = lambda mutation: True) -> list[str]:
+    """The mistakes of data that its checks let pass; made: which of the mistakes to make (a run may
+    leave out what another run holds the checks to)."""
     doc = evidence.source_doc(checks.root, data["curation"]["sources"][0]["file"])
     assert doc is not None
     source, places = doc.text, stated_places(doc, checks.checker.schema)
@@ -1465,7 +1465,7 @@ def run(checks: Checks, shown: str, data: dict, skip: frozenset[str] = frozenset
     # line): checked once, scored for each kind (93 of IM19's 1,219 mutants are repeats)
     found: dict[str, set[str]] = {}
     for mutation in generate(data, checks.checker.schema, source, places):
-        if mutation.kind in skip:
+        if not made(mutation):
             continue
         key = json.dumps(mutation.data, sort_keys=True, ensure_ascii=False)
         codes = found[key] if key in found else found.setdefault(key, checks.codes(shown, mutation.data))

@@ -30,7 +30,7 @@ def test_every_mistake_in_a_curated_record_as_a_draft_is_caught(shown: str) -> N
     assert record is not None, problems
     data = record.data
     data["curation"]["status"] = "draft"
-    missed = mutations.run(mutations.Checks(DATA_ROOT), shown, data, SAME_IN_A_DRAFT)
+    missed = mutations.run(mutations.Checks(DATA_ROOT), shown, data, lambda m: m.kind not in SAME_IN_A_DRAFT)
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 
 
@@ -133,8 +133,16 @@ def test_every_mistake_in_an_imported_draft_is_caught(tmp_path: Path, fixture: s
     source = REPO / "tests" / "fixtures" / "ctgov" / f"{fixture}.json"
     shown = f"trials/{nct_id}.yaml"
     record = mutations.imported(root, source, nct_id, status)
-    skip = SAME_IN_A_DRAFT if status == "draft" else frozenset()
-    missed = mutations.run(mutations.Checks(root), shown, record.data, skip)
+    # A criteria form's study differs from the others in its criteria: the mistakes of its other
+    # fields (its dates, vocabulary values, sites: 85% of its mutants) are the other studies'
+    form = (fixture, nct_id) in CRITERIA_FORMS
+
+    def made(mutation: mutations.Mutation) -> bool:
+        if form and not mutation.path.startswith("eligibility"):
+            return False
+        return status == "complete" or mutation.kind not in SAME_IN_A_DRAFT
+
+    missed = mutations.run(mutations.Checks(root), shown, record.data, made)
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 
 
