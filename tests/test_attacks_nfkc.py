@@ -98,3 +98,30 @@ def test_compatibility_characters_must_stand_where_the_source_states_the_field(r
             place = place_of(registry, IM19_PATH, "brief_title: ")
             assert f"{IM19_PATH}:{place}: E501 brief_title: the text writes 'Ｉ' (U+FF29" in result.out
         (registry / IM19_PATH).write_text(record.replace(name, seed), encoding="utf-8")
+
+
+def test_a_source_read_again_as_written_is_counted_in_the_runs_memory(tmp_path: Path) -> None:
+    """A source with compatibility characters is read a second time, as written, for the record's
+    characters (SourceDoc.as_written). The run's documents are bounded by the characters they hold,
+    and that second reading was made after its document was counted: a pull request's sources in
+    full-width letters held twice the room. What the documents hold, each read again, stays within
+    their room."""
+    from sle_trials.checks.evidence import Documents
+
+    source = tmp_path / "page.txt"
+    source.write_text("NCT06513429 Ｆｕｌｌ-width words of a page.\n" * 200, encoding="utf-8")
+    read = Documents(1 << 20).get(str(source), "seeds/page.txt", (0,))
+    assert read.doc is not None and read.doc.raw is not None  # read again as written when asked
+    held = read.doc
+    twin = held.as_written()
+    counted = len(held.text) + len(held.written or "") + len(held.raw or b"")
+    # room for all but the second reading's text
+    documents = Documents(counted)
+    documents.get(str(source), "seeds/page.txt", (1,))
+    total = 0
+    for kept in documents.docs.values():
+        assert kept.doc is not None
+        again = kept.doc.as_written()
+        total += len(kept.doc.text) + len(kept.doc.written or "") + len(kept.doc.raw or b"")
+        total += len(again.text) if again is not kept.doc else 0
+    assert twin is not held and total <= counted

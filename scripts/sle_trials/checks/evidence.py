@@ -126,8 +126,13 @@ def _written(doc: SourceDoc) -> str:
 
 def _chars(doc: SourceDoc | None) -> int:
     """The characters a document holds: its text, its written text when that is another, and then
-    too the bytes it keeps to be read again as written (SourceDoc.raw)."""
-    return 0 if doc is None else len(doc.text) + len(doc.written or "") + len(doc.raw or b"")
+    too the bytes it keeps to be read again as written (SourceDoc.raw) and the text of that reading
+    (as long as its written text), counted before it is made: made later, it was held beyond the
+    room the documents had, twice the characters for a source written in compatibility ones."""
+    if doc is None:
+        return 0
+    twin = len(doc.written or "") if doc.raw is not None else 0
+    return len(doc.text) + len(doc.written or "") + len(doc.raw or b"") + twin
 
 
 class Memory:
