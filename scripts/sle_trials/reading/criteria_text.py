@@ -506,73 +506,125 @@ def _kind(m: re.Match) -> str:
 
 def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
     """Criteria from the lines of one section: list items by their markers and indentation, each
-    top-level item with the sub-heading (group) it is listed under, if any."""
-    top: list[dict] = []
-    stack: list[_Level] = []
-    last: dict | None = None  # the item the next continuation line belongs to
-    last_depth = 0
-    gap = True
-    group: str | None = None
-    remarks: list[str] = []
-    flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
-    unmarked: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
-    listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
-    colon: tuple[dict, int] | None = None  # that item and its depth, while unmarked lines follow it
-    last_kind: str | None = None  # the kind of mark of the last item (_kind)
+    top-level item with the sub-heading (group) it is listed under, if any (_Reader, line by line)."""
+    reader = _Reader()
     for at, raw in enumerate(lines):
+        reader.line(lines, at, raw)
+    return reader.finish()
+
+
+class _Reader:
+    """The state of reading one section's lines into criteria: the items so far (top), the levels
+    of the list the next item may nest in (stack), the item the next continuation line belongs to
+    (last), and what the remarks will say. Each line is one step: a blank line (blank), a
+    sub-heading (subheading), a line with no list mark (unmarked: a wrapped line, a sub-criterion
+    of an item ending in a colon, or a criterion of its own) or a list item (marked)."""
+
+    def __init__(self) -> None:
+        self.top: list[dict] = []
+        self.stack: list[_Level] = []
+        self.last: dict | None = None  # the item the next continuation line belongs to
+        self.last_depth = 0
+        self.gap = True
+        self.group: str | None = None
+        self.flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
+        self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
+        self.listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
+        self.colon: tuple[dict, int] | None = None  # that item and its depth, while unmarked lines follow it
+        self.last_kind: str | None = None  # the kind of mark of the last item (_kind)
+
+    def line(self, lines: list[str], at: int, raw: str) -> None:
+        """Read the line at index at (raw, as the section holds it)."""
         line = ESCAPE.sub(r"\1", raw.rstrip())
         if not line.strip():
-            gap, colon = True, None
-            continue
-        heading = raw[1:] if raw.startswith(_GROUP) else _subheading(lines, at, gap)
-        if heading is not None:  # a new group: its numbering starts afresh
-            group, stack, last, last_depth, gap, colon = heading, [], None, 0, True, None
-            continue
+            self.blank()
+            return
+        heading = raw[1:] if raw.startswith(_GROUP) else _subheading(lines, at, self.gap)
+        if heading is not None:
+            self.subheading(heading)
+            return
         m = _ITEM.match(line)
         is_item = _marked(m)
-        previous = lines[at - 1] if at and not gap else ""
-        if is_item and m is not None and m.group("dec") and last is not None and _RUNS_ON.search(previous.rstrip()):
+        previous = lines[at - 1] if at and not self.gap else ""
+        if (
+            is_item
+            and m is not None
+            and m.group("dec")
+            and self.last is not None
+            and _RUNS_ON.search(previous.rstrip())
+        ):
             is_item = False  # "ALT >" / "2.5 ULN": a number the line before runs on to, no item's
         # "2.1" nests under "2.", "2.1.3" under "2.1"
         indent = len(m.group("indent")) + (m.group("dec") or "").count(".") if m else 0
-        text = m.group("text").strip() if m else line.strip()
         if not is_item:
-            if last is not None and not gap:
-                if _runs_on(previous, line):
-                    last["text"] += " " + line.strip()  # a wrapped line of the same item
-                    continue
-                if colon is None and previous.rstrip().endswith((":", "：")) and last_depth < MAX_DEPTH:
-                    colon = (last, last_depth)  # "2. Positive for one of:" / "ANA" / "anti-dsDNA": its items
-                if colon is not None:
-                    listed.append(line.strip())
-                    last = {"text": line.strip()}
-                    colon[0].setdefault("sub_criteria", []).append(last)
-                    last_depth = colon[1] + 1
-                    continue
-                unmarked.append(line.strip())  # a line of its own: a criterion, said in a remark
-            # a paragraph of its own: under the item above when indented beyond it, else a criterion
-            paragraph: dict[str, Any] = {"text": line.strip()}
-            if last is not None and stack and indent > stack[-1].indent and last_depth < MAX_DEPTH:
-                last.setdefault("sub_criteria", []).append(paragraph)
-                last_depth += 1
-            else:
-                while len(stack) > 1 and indent < stack[-1].indent:
-                    stack.pop()
-                if not (stack and stack[-1].depth):  # a criterion of its own: under the group's sub-heading
-                    paragraph = _grouped(paragraph, group)
-                (stack[-1].items if stack else top).append(paragraph)
-                last_depth = stack[-1].depth if stack else 0
-            last, gap = paragraph, False
-            continue
+            self.unmarked(line, previous, indent)
+            return
         assert m is not None  # is_item
-        colon = None
+        self.marked(m, indent, m.group("text").strip())
+
+    def blank(self) -> None:
+        self.gap, self.colon = True, None
+
+    def subheading(self, heading: str) -> None:
+        """A new group: its numbering starts afresh."""
+        self.group, self.stack, self.last, self.last_depth, self.gap, self.colon = heading, [], None, 0, True, None
+
+    def unmarked(self, line: str, previous: str, indent: int) -> None:
+        """A line with no list mark: a wrapped line of the item above, a sub-criterion of an item
+        ending in a colon, or a paragraph of its own (under the item above when indented beyond it)."""
+        if self.last is not None and not self.gap:
+            if _runs_on(previous, line):
+                self.last["text"] += " " + line.strip()  # a wrapped line of the same item
+                return
+            if self.colon is None and previous.rstrip().endswith((":", "：")) and self.last_depth < MAX_DEPTH:
+                self.colon = (self.last, self.last_depth)  # "2. Positive for one of:" / "ANA" / "anti-dsDNA": its items
+            if self.colon is not None:
+                self.listed.append(line.strip())
+                self.last = {"text": line.strip()}
+                self.colon[0].setdefault("sub_criteria", []).append(self.last)
+                self.last_depth = self.colon[1] + 1
+                return
+            self.unmarked_lines.append(line.strip())  # a line of its own: a criterion, said in a remark
+        self.paragraph(line.strip(), indent)
+
+    def paragraph(self, text: str, indent: int) -> None:
+        """A paragraph of its own: under the item above when indented beyond it, else a criterion."""
+        stack = self.stack
+        paragraph: dict[str, Any] = {"text": text}
+        if self.last is not None and stack and indent > stack[-1].indent and self.last_depth < MAX_DEPTH:
+            self.last.setdefault("sub_criteria", []).append(paragraph)
+            self.last_depth += 1
+        else:
+            while len(stack) > 1 and indent < stack[-1].indent:
+                stack.pop()
+            if not (stack and stack[-1].depth):  # a criterion of its own: under the group's sub-heading
+                paragraph = _grouped(paragraph, self.group)
+            (stack[-1].items if stack else self.top).append(paragraph)
+            self.last_depth = stack[-1].depth if stack else 0
+        self.last, self.gap = paragraph, False
+
+    def marked(self, m: re.Match, indent: int, text: str) -> None:
+        """A list item: placed in the level its indent, its mark and its number put it in."""
+        self.colon = None
         number = _number(m)
         item: dict[str, Any] = {"number": number, "text": text} if number is not None else {"text": text}
+        kind = _kind(m)
+        level = self.level(indent, number, kind, text)
+        level.items.append(item if level.depth else _grouped(item, self.group))
+        if number is not None:
+            level.last_number = number
+        self.last, self.last_depth, self.gap = item, level.depth, False
+        self.last_kind = kind
+
+    def level(self, indent: int, number: int | None, kind: str, text: str) -> _Level:
+        """The level a list item goes in: the stack popped to the list it goes on with, and a new
+        level pushed when it nests under the item above (indented deeper, a numbering that starts
+        again, or lettered under a numbered item ending in a colon)."""
+        stack = self.stack
         if not stack:
-            stack.append(_Level(indent, top, 0))
+            stack.append(_Level(indent, self.top, 0))
         while len(stack) > 1 and indent < stack[-1].indent:
             stack.pop()
-        kind = _kind(m)
         if stack[-1].marked_under not in (None, kind) and len(stack) > 1:
             stack.pop()  # "2." after "1. One of:" / "a. ANA" / "b. anti-dsDNA": the outer list goes on
         level = stack[-1]
@@ -586,16 +638,18 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
         ):
             stack.pop()  # the outer numbering resumes
             level = stack[-1]
-        parent = level.items[-1] if level.items and (level.depth or level.items[-1].get("group") == group) else None
+        parent = (
+            level.items[-1] if level.items and (level.depth or level.items[-1].get("group") == self.group) else None
+        )
         deeper = indent > level.indent and parent is not None
         # "1. Positive for at least one of the following:" / "a. ANA" / "b. anti-dsDNA" (or "• ANA"), unindented:
         # lettered or bulleted items right under a numbered one ending in a colon (lettered under a bulleted
         # one) are its sub-criteria (read as criteria of their own, one of two antibodies read as both required)
         lettered = (
             not deeper
-            and (last_kind, kind) in _MARKED_UNDER
+            and (self.last_kind, kind) in _MARKED_UNDER
             and parent is not None
-            and parent is last
+            and parent is self.last
             and str((parent or {}).get("text", "")).rstrip().endswith((":", "："))
         )
         restart = (
@@ -611,33 +665,34 @@ def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
             level = _Level(indent, subs, level.depth + 1, restarted=restart, marked_under=kind if lettered else None)
             stack.append(level)
         elif deeper:  # a level the schema has no room for: listed beside its parent, and said so
-            flattened.append(text)
-        level.items.append(item if level.depth else _grouped(item, group))
-        if number is not None:
-            level.last_number = number
-        last, last_depth, gap = item, level.depth, False
-        last_kind = kind
-    if unmarked:
-        many = len(unmarked) > 1
-        remarks.append(
-            f"{_counted(unmarked, 'line with no list mark', 'lines with no list mark')}, "
-            f"right under the line above, {'are each' if many else 'is'} read as a criterion of its own, "
-            "not as words of the item above."
-        )
-    if listed:
-        many = len(listed) > 1
-        remarks.append(
-            f"{_counted(listed, 'line with no list mark', 'lines with no list mark')}, "
-            f"right under an item ending in a colon, {'are' if many else 'is'} read as "
-            f"{'its sub-criteria' if many else 'a sub-criterion of it'}."
-        )
-    if flattened:
-        remarks.append(
-            f"the source nests {_counted(flattened, 'item', 'items')} deeper than a record's two levels of "
-            f"sub-criteria; {'each is' if len(flattened) > 1 else 'it is'} listed beside the item it stands under."
-        )
-    _dedupe(top, remarks)
-    return top, remarks
+            self.flattened.append(text)
+        return level
+
+    def finish(self) -> tuple[list[dict], list[str]]:
+        """The criteria read, with the remarks on how lines were read, repeats dropped (_dedupe)."""
+        remarks: list[str] = []
+        if self.unmarked_lines:
+            many = len(self.unmarked_lines) > 1
+            remarks.append(
+                f"{_counted(self.unmarked_lines, 'line with no list mark', 'lines with no list mark')}, "
+                f"right under the line above, {'are each' if many else 'is'} read as a criterion of its own, "
+                "not as words of the item above."
+            )
+        if self.listed:
+            many = len(self.listed) > 1
+            remarks.append(
+                f"{_counted(self.listed, 'line with no list mark', 'lines with no list mark')}, "
+                f"right under an item ending in a colon, {'are' if many else 'is'} read as "
+                f"{'its sub-criteria' if many else 'a sub-criterion of it'}."
+            )
+        if self.flattened:
+            remarks.append(
+                f"the source nests {_counted(self.flattened, 'item', 'items')} deeper than a record's two levels of "
+                f"sub-criteria; {'each is' if len(self.flattened) > 1 else 'it is'} listed beside the item it "
+                "stands under."
+            )
+        _dedupe(self.top, remarks)
+        return self.top, remarks
 
 
 def _counted(texts: list[str], one: str, many: str) -> str:
