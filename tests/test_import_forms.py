@@ -1069,3 +1069,34 @@ def test_headings_with_no_criteria_under_them_state_no_criteria(trials: Trials, 
     assert [n["text"] for n in curation["notes"] if n["field"] == "eligibility"] == [
         "The criteria text heads its lists but lists no criterion under either heading."
     ]
+
+
+def test_items_and_headings_in_chinese_numerals_and_words_are_read_as_lists(trials: Trials, registry: Path) -> None:
+    """Before, a Chinese text's headings "入选标准" and "排除标准" were no headings, and its items numbered
+    "一、", "（二）" no items: the import only noted that the text had no heading, and left both lists to the
+    curator. A line whose numeral runs into another ("一、二线治疗失败": first- and second-line treatment
+    failed) is words, not item 1."""
+    data = imported(trials, registry, "criteria_chinese_numerals.json", "NCT09010200")
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "年龄18-65岁；"},
+        {"number": 2, "text": "符合2019 EULAR/ACR SLE分类标准，且：", "sub_criteria": [{"text": "一、二线治疗失败；"}]},
+        {"number": 3, "text": "SLEDAI-2K ≥ 8分。"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "妊娠或哺乳期妇女；"},
+        {"number": 2, "text": "活动性感染。"},
+    ]
+    assert "eligibility.inclusion_criteria" not in data["curation"].get("not_yet_curated", [])
+
+
+@pytest.mark.parametrize(
+    "numeral, number", [("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("二十", 20), ("九十九", 99)]
+)
+def test_a_chinese_numeral_reads_as_its_number_and_back(numeral: str, number: int) -> None:
+    assert criteria_text.han_number(numeral) == number and criteria_text.han_numeral(number) == numeral
+
+
+@pytest.mark.parametrize("numeral", ["十十", "一二", "零", "百", ""])
+def test_what_is_no_chinese_numeral_of_1_to_99_has_no_number(numeral: str) -> None:
+    assert criteria_text.han_number(numeral) is None

@@ -79,6 +79,35 @@ def enclosed(number: int) -> str:
     )
 
 
+# the numerals a Chinese text numbers its items and headings with ("一、", "（二）", "十一、"): an item's number
+# when han_number reads it as one from 1 to 99 (a marker of other numerals, "十十、", is no item's)
+HAN_DIGITS = "一二三四五六七八九十"
+# a numeral of 1 to 99 ("三", "十", "十二", "二十一"), never followed by another ("十十" is no number); as an item's
+# marker, never with a numeral after it either: "一、二线治疗失败" (first- and second-line treatment failed) is words
+_HAN = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![" + HAN_DIGITS + "])"
+
+
+def han_number(numeral: str) -> int | None:
+    """The number a Chinese numeral writes, from 1 to 99 ("三" 3, "十" 10, "十二" 12, "二十" 20, "二十一" 21);
+    None for anything else."""
+    ones = {c: i for i, c in enumerate(HAN_DIGITS[:9], 1)}
+    if numeral in ones:
+        return ones[numeral]
+    tens, ten, rest = numeral.partition("十")
+    if not ten or (tens and tens not in ones) or (rest and rest not in ones):
+        return None
+    return (ones[tens] if tens else 1) * 10 + (ones[rest] if rest else 0)
+
+
+def han_numeral(number: int) -> str:
+    """number (1 to 99) in Chinese numerals, as han_number reads them: 12 "十二", 20 "二十"."""
+    tens, ones = divmod(number, 10)
+    digits = " " + HAN_DIGITS[:9]
+    if not 0 < number < 100:
+        return ""
+    return (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
+
+
 # the characters a list's bullet is written with: markdown's and typography's, the arrows, boxes, checks and
 # dashes of word processors' lists, and a symbol font's bullet pasted as a private-use character ("\uf0b7")
 # (those that are no character of text, unlike "*", "+" and the dashes, mark an item with no space after them too:
@@ -106,6 +135,7 @@ _ITEM = re.compile(
         + r"]|[-–—](?=[A-Z])) *)?"
         r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))) +|[(（](?P<pnum><D>{1,3})[)）] *"
         r"|(?P<cnum><D>{1,3})[、）．](?!<D>) *|(?P<tnum><D>{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
+        r"|(?P<hnum>" + _HAN + r")[、．.] *(?![" + HAN_DIGITS + r"])|[(（](?P<hpnum>" + _HAN + r")[)）] *"
         r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})\.? +(?![a-z])"
         r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
         r"|[(（](?:[a-zA-Z]|[ivxIVX]{2,4})[)）] *))?"
@@ -117,9 +147,11 @@ _ITEM = re.compile(
 
 
 def _number(m: re.Match | None) -> int | None:
-    """The number an item's marker gives it (3 for "3.", "(3)" or "3、"), None when it has none."""
+    """The number an item's marker gives it (3 for "3.", "(3)", "3、" or "三、"), None when it has none."""
     if m is not None and m.group("circled"):
         return int(unicodedata.numeric(m.group("circled")))
+    if m is not None and (m.group("hnum") or m.group("hpnum")):
+        return han_number(m.group("hnum") or m.group("hpnum"))
     found = m and (m.group("num") or m.group("pnum") or m.group("cnum") or m.group("tnum"))
     return int(found) if found else None
 
@@ -226,9 +258,24 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
         kind = heading.group("kind").lower()
         rest = heading.group("rest")  # "Exclusion Criteria: Pregnancy"; no criterion of "Inclusion Criteria:-"
         return "inclusion" if kind == "inclusion" else "exclusion", group, rest if _says_something(rest) else None
+    han = _HAN_HEADING.match(bare)
+    if han:  # "入选标准：", "一、排除标准", "排除标准：妊娠"
+        rest = han.group("rest")
+        kind = "exclusion" if han.group("kind") in _HAN_EXCLUSION else "inclusion"
+        return kind, None, rest if _says_something(rest) else None
     if _GENERAL.match(bare) and not marked:
         return "general", None, None
     return None
+
+
+# a Chinese (or Japanese) text's headings: "入选标准" / "纳入标准" / "入组标准" (inclusion criteria), "排除标准"
+# (exclusion criteria), "選択基準" / "除外基準" as Japanese writes them; alone on their line, or with the
+# criteria after a colon; numbered as a Chinese text numbers its parts ("一、入选标准："), markdown or bold
+_HAN_EXCLUSION = frozenset({"排除", "除外"})
+_HAN_HEADING = re.compile(
+    r"^[#\s]*(?:\*\*|__)?\s*(?P<kind>入选|入選|纳入|納入|入组|入組|选择|選擇|選択|排除|除外)"
+    r"(?:标准|標準|条件|條件|基准|基準)\s*(?:\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$"
+)
 
 
 # words by which a heading's parenthesis or "for ..." says how its list applies, not to which part of
