@@ -1100,3 +1100,36 @@ def test_a_chinese_numeral_reads_as_its_number_and_back(numeral: str, number: in
 @pytest.mark.parametrize("numeral", ["十十", "一二", "零", "百", ""])
 def test_what_is_no_chinese_numeral_of_1_to_99_has_no_number(numeral: str) -> None:
     assert criteria_text.han_number(numeral) is None
+
+
+def test_html_character_references_are_read_as_the_characters_they_write(trials: Trials, registry: Path) -> None:
+    """Before, "&gt;=", "&amp;", "&lt;" (as ClinicalTrials.gov serves some texts entered in its old system)
+    were copied into the record as written: a criterion "Age &gt;= 18 years" that no reader takes for an
+    age, a title with "&amp;" in it. Now a JSON source's text reads them as their characters, for the
+    import and the check alike: the record holds "Age >= 18 years", bound to the source, and "&sup2;"
+    is a "²" the source writes (not one only NFKC reads)."""
+    data = imported(trials, registry, "html_entities.json", "NCT09010201")
+    assert data["brief_title"] == "CD19 CAR-T Cells & Rituximab in Refractory SLE"
+    assert data["brief_summary"] == "Patients aged ≥ 18 years, R&D site; &nosuch; stays."
+    assert data["arms"][0]["intervention_names"] == ["CD19 CAR-T cells", "Fludarabine & Cyclophosphamide"]
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"text": "Age >= 18 years"},
+        {"text": "SLEDAI-2K > 8 & anti-dsDNA positive"},
+    ]
+    assert elig["exclusion_criteria"] == [{"text": "eGFR < 30 mL/min/1.73 m²"}]
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("a &gt;= b", "a >= b"),
+        ("&#8805;&#x2265;", "≥≥"),
+        ("&amp;gt;", "&gt;"),  # decoded once, as written
+        ("R&D &lt &nosuch; &#0; &#10;", "R&D &lt &nosuch; &#0; &#10;"),  # no semicolon, no character, unprintable
+    ],
+)
+def test_a_json_text_decodes_each_character_reference_once(text: str, read: str) -> None:
+    from sle_trials.reading.layouts import json_string
+
+    assert json_string(text) == read

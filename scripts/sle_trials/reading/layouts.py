@@ -25,6 +25,7 @@ check (completeness.py).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -331,7 +332,8 @@ def _read_text(file: str, text: str) -> SourceDoc:
         if doc is not None:
             # a JSON string may spell any character as an escape ("\uff23"): its text is the decoded one
             study = _ctgov_json(file, doc)
-            as_read = text.isascii() and "\\u" not in text  # NFKC changes no ASCII character
+            # NFKC changes no ASCII character, but an escape or a character reference ("&sup2;") may write one
+            as_read = text.isascii() and "\\u" not in text and ("&" not in text or _ENTITY.search(text) is None)
             if study.layout != PLAIN and as_read:
                 return study  # the text as read is the text as written
             written = "\n".join(json_line(k, v) for k, v in json_lines(doc))
@@ -364,11 +366,15 @@ def _written(doc: SourceDoc, text: str) -> SourceDoc:
 
 
 def json_string(value: str) -> str:
-    """A string from a JSON source as records quote it: CR LF and CR become LF, and so does a line
-    separator (U+2028), a paragraph separator (U+2029) a blank line (a text's line breaks, as a word
-    processor writes them: a criteria text split at them lists its items one a line); other control
-    characters a space, invisible format characters (zero-width, soft hyphen, bidi marks) nothing.
-    trials import applies the same to the text it copies."""
+    """A string from a JSON source as records quote it: an HTML character reference decoded, once
+    ("&gt;=" is ">=", "&amp;" "&", "&#8805;" "≥", as ClinicalTrials.gov serves some texts entered in
+    its old system; html_entities); CR LF and CR become LF, and so does a line separator (U+2028), a
+    paragraph separator (U+2029) a blank line (a text's line breaks, as a word processor writes them:
+    a criteria text split at them lists its items one a line); other control characters a space,
+    invisible format characters (zero-width, soft hyphen, bidi marks) nothing. trials import applies
+    the same to the text it copies, and the check reads a JSON source's text so."""
+    if "&" in value:
+        value = html_entities(value)
     if value.isprintable() or ("\n" in value and value.replace("\n", " ").isprintable()):
         return value  # no character of those kinds (all are unprintable), so nothing to change
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
@@ -376,6 +382,24 @@ def json_string(value: str) -> str:
     return "".join(
         c if c == "\n" else " " if kinds[c] in ("Cc", "Zl", "Zp") else "" if kinds[c] == "Cf" else c for c in value
     )
+
+
+# an HTML character reference, with its semicolon: named ("&gt;", "&amp;"), decimal ("&#62;") or hex ("&#x3E;");
+# never one without it ("R&D", "&lt" in "&ltx"), which HTML's legacy rules would read as one
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def html_entities(text: str) -> str:
+    """text with each HTML character reference decoded once ("&amp;gt;" is "&gt;", as it was written):
+    one that names no character ("&nosuch;", "&#0;"), or a character that is not printable ("&#10;"), is
+    left as it is."""
+
+    def one(m: re.Match) -> str:
+        said = html.unescape(m.group(0))
+        # "&#0;" and other code points no text holds decode to U+FFFD, the replacement character: kept as written
+        return said if said != m.group(0) and said.isprintable() and "\ufffd" not in said else m.group(0)
+
+    return _ENTITY.sub(one, text)
 
 
 def json_lines(node: Any, parent: str = "") -> list[tuple[str, str]]:
@@ -548,8 +572,8 @@ class Lines:
             if isinstance(value, (dict, list)):
                 self._walk(value, value_last, value_key)
             elif value is not None:
-                # a printable string is its own text (json_string), as most are: no call for it
-                text = value if type(value) is str and value.isprintable() else _scalar_text(value)
+                # a printable string with no "&" is its own text (json_string), as most are: no call for it
+                text = value if type(value) is str and value.isprintable() and "&" not in value else _scalar_text(value)
                 keys.append(value_key)
                 texts.append(text)
                 if value_key in wanted:
