@@ -1133,3 +1133,40 @@ def test_a_json_text_decodes_each_character_reference_once(text: str, read: str)
     from sle_trials.reading.layouts import json_string
 
     assert json_string(text) == read
+
+
+def test_a_value_of_another_type_than_the_api_gives_is_left_out_with_a_note(trials: Trials, registry: Path) -> None:
+    """Before, interventionNames or otherNames given as a number stopped the import with an internal
+    error (a traceback's last line), a list given as one text ("interventionNames": "Biological: X",
+    "conditions": "SLE") or a text field holding a number was read as absent and declared silent, and
+    the import was refused by its own check (E523), and a lead sponsor with no name but a class the
+    same. Now each is left out with a note naming the source file and the field, for the curator."""
+    data = imported(trials, registry, "values_of_other_types.json", "NCT09010202")
+    seed = data["curation"]["sources"][0]["file"]
+    notes = {n["field"]: n["text"] for n in data["curation"]["notes"]}
+    said = {field: " ".join(text.split()) for field, text in notes.items()}
+    assert said["arms.intervention_names"] == (
+        f"{seed} gives armsInterventionsModule.armGroups[0].interventionNames as text "
+        "('Biological: CD19 CAR-T cells'), not a list of texts; left out."
+    )
+    assert said["detailed_description"] == (
+        f"{seed} gives descriptionModule.detailedDescription as a number (42), not text; left out."
+    )
+    assert "conditionsModule.conditions as text" in said["conditions"]
+    assert "conditionsModule.keywords as a list holding a number (7)" in said["keywords"]
+    assert "interventions[0].otherNames as a number (19)" in said["interventions.other_names"]
+    assert "gives class" in said["sponsor"]
+    assert data["keywords"] == ["CAR-T"]
+    for name in ("arms.intervention_names", "detailed_description", "conditions", "interventions.other_names"):
+        assert name in data["curation"]["not_yet_curated"] and name not in data["curation"].get("silent", [])
+
+
+def test_a_brief_title_of_another_type_is_refused_saying_so(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, a briefTitle given as a number was refused as "the study has neither briefTitle nor
+    officialTitle", which it has."""
+    study = json.loads((CTGOV / "values_of_other_types.json").read_text(encoding="utf-8"))
+    study["protocolSection"]["identificationModule"]["briefTitle"] = 12345
+    (tmp_path / "study.json").write_text(json.dumps(study), encoding="utf-8")
+    result = trials("import", "ctgov", tmp_path / "study.json")
+    assert result.status == 1
+    assert "NCT09010202: identificationModule.briefTitle is a number (12345), not text; nothing written" in result.err

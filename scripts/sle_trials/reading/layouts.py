@@ -715,6 +715,11 @@ CTGOV_LISTS: dict[str, tuple[str, str, dict[str, str]]] = {
 }
 
 
+def _list(value: Any) -> list:
+    """value when it is a list, else none (a study's list given as one text or a number is no list of names)."""
+    return value if isinstance(value, list) else []
+
+
 def _ctgov_rows(study: dict, lines: Lines) -> tuple[dict[str, list[Passage]], dict[str, list[dict[str, Any]]]]:
     places: dict[str, list[Passage]] = {}
     # text fields, and two lists: an arm's intervention_names, an intervention's other_names
@@ -734,13 +739,13 @@ def _ctgov_rows(study: dict, lines: Lines) -> tuple[dict[str, list[Passage]], di
             for row, item in zip(rows[name], items):
                 row["intervention_names"] = [
                     normalise(TYPE_PREFIX.sub("", json_string(n)))
-                    for n in item.get("interventionNames") or []
+                    for n in _list(item.get("interventionNames"))
                     if isinstance(n, str)
                 ]
         if name == "interventions":  # an intervention's other names are its own, not the next row's
             for row, item in zip(rows[name], items):
                 row["other_names"] = [
-                    normalise(json_string(n)) for n in item.get("otherNames") or [] if isinstance(n, str)
+                    normalise(json_string(n)) for n in _list(item.get("otherNames")) if isinstance(n, str)
                 ]
         for column, k in columns.items():
             if column not in ("type", "role"):  # a vocabulary value is quoted with its item, which names it

@@ -22,6 +22,8 @@ This package turns JSON into records, one module per concern:
     record.py    to_record: a study becomes a Draft, each part of the record read by its own module
                  (identification, status, design, description, arms, eligibility, people, references:
                  how minimumAge is imported is in eligibility.py), and the file's header
+    shapes.py    a value in a form the API never gives (a number for a text, a text for a list):
+                 left out with a note naming the file and the field, never declared silent
     builder.py   the record under construction: vocabulary checks, evidence quotes, notes
     absent.py    what the record lacks, declared silent or not yet curated
     order.py     where an evidence key sorts (the schema's order)

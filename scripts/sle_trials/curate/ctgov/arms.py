@@ -87,7 +87,7 @@ def _arms(b: Builder, mod: dict, names: set[str], separated: set[str]) -> list[d
             f"interventions of the arm {label!r}",
             f"arms.{a}.intervention_names",
         )
-        if "intervention_names" not in item and not items(raw, "interventionNames"):
+        if "intervention_names" not in item and raw.get("interventionNames") in (None, []):
             _given_to(b, mod, label, a)
         arms.append(item)
     return arms

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sle_trials.curate.ctgov import shapes
 from sle_trials.curate.ctgov.builder import Builder, put
 from sle_trials.curate.ctgov.study import BadInput, clean, items, obj
 
@@ -20,6 +21,9 @@ def titles(b: Builder, ident: dict) -> None:
     put(rec, "acronym", clean(ident.get("acronym")))
     put(rec, "brief_title", clean(ident.get("briefTitle")))
     put(rec, "official_title", clean(ident.get("officialTitle")))
+    given = ident.get("briefTitle")
+    if given is not None and not isinstance(given, str):
+        raise BadInput(f"{nct}: identificationModule.briefTitle is {shapes.kind(given)}, not text")
     if "brief_title" not in rec:
         if "official_title" not in rec:
             raise BadInput(f"{nct}: the study has neither briefTitle nor officialTitle")

@@ -28,6 +28,8 @@ def _sponsor(b: Builder, lead: dict) -> None:
     sponsor: dict[str, Any] = {}
     put(sponsor, "name", clean(lead.get("name")))
     if "name" not in sponsor:
+        if lead.get("name") is None:  # a name of another kind than text is noted as such (shapes.py)
+            b.unnamed("sponsor", lead, "name")
         return
     if b.vocabulary(("sponsor", "class"), lead.get("class")):
         sponsor["class"] = lead["class"]

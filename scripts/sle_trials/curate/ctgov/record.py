@@ -27,6 +27,7 @@ from sle_trials.curate.ctgov import (
     outcomes,
     people,
     references,
+    shapes,
     status,
 )
 from sle_trials.curate.ctgov.builder import Builder
@@ -50,6 +51,7 @@ def to_record(study: dict, source: str, schema: dict) -> Draft:
     ident = obj(ps, "identificationModule")
     identification.titles(b, ident)
     _source(b, study, source)
+    shapes.read(b, ps, source)
     status.read(b, obj(ps, "statusModule"), study.get("hasResults"))
     design.read(b, obj(ps, "designModule"))
     description.read(b, obj(ps, "conditionsModule"), obj(ps, "descriptionModule"))
