@@ -1170,3 +1170,31 @@ def test_a_brief_title_of_another_type_is_refused_saying_so(trials: Trials, regi
     result = trials("import", "ctgov", tmp_path / "study.json")
     assert result.status == 1
     assert "NCT09010202: identificationModule.briefTitle is a number (12345), not text; nothing written" in result.err
+
+
+def test_a_date_of_year_0000_is_left_to_the_curator_at_any_precision(trials: Trials, registry: Path) -> None:
+    """Before, the importer took "0000" and "0000-05" for dates (only a full date was tried against the
+    calendar), while the check refuses year 0 at every precision (E103): the import was refused by its
+    own check, though "0000-12-31" was left out with a note. One rule now (dates.in_calendar) for both."""
+    data = imported(trials, registry, "date_year_0000.json", "NCT09010203")
+    for name, key in (
+        ("start", "startDateStruct"),
+        ("primary_completion", "primaryCompletionDateStruct"),
+        ("completion", "completionDateStruct"),
+    ):
+        assert name not in data["dates"] and f"dates.{name}" in data["curation"]["not_yet_curated"]
+        assert {
+            "field": f"dates.{name}",
+            "text": f"The source's {key} is not a date this registry can hold; left out.",
+        } in data["curation"]["notes"]
+
+
+@pytest.mark.parametrize(
+    "value, held",
+    [("0000", False), ("0000-05", False), ("0000-05-01", False), ("2024-02-30", False), ("2024-13", False)]
+    + [("0001", True), ("2024-02", True), ("2024-02-29", True), ("2023-02-29", False), ("24-02-01", False)],
+)
+def test_the_importer_takes_a_date_as_the_check_does(value: str, held: bool) -> None:
+    from sle_trials.curate.ctgov.study import date_ok
+
+    assert date_ok(value) is held

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from sle_trials import fields, files
 from sle_trials.checks import sources
 from sle_trials.checks.load import Record
+from sle_trials.dates import in_calendar
 from sle_trials.fields import dotted
 from sle_trials.problem import Check, Problem
 from sle_trials.units import MAX_AGE_DAYS, age_days
@@ -70,15 +70,6 @@ def _dates(data: dict) -> Iterator[tuple[tuple, str]]:
         yield ("curation", "sources", i, "as_of"), source["as_of"]
 
 
-def _calendar(value: str) -> bool:
-    parts = [int(p) for p in value.split("-")]
-    try:
-        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return False
-    return True
-
-
 def _before(a: str, b: str) -> bool:
     """Whether partial date a is certainly after b (compared at the precision both have)."""
     n = min(len(a), len(b))
@@ -87,7 +78,7 @@ def _before(a: str, b: str) -> bool:
 
 def check_dates(record: Record) -> Iterator[Problem]:
     for path, value in _dates(record.data):
-        if not _calendar(value):
+        if not in_calendar(value):
             yield _problem(record, path, "E103", f"{dotted(path)}: {value} is not a date in the calendar")
     dates = record.data.get("dates", {})
     for early, late in DATE_ORDER:

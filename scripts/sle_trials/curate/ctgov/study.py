@@ -8,15 +8,14 @@ malformed, without failing (a missing or mistyped module reads as empty).
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from typing import Any
 
+from sle_trials import dates
 from sle_trials.reading import criteria_text, layouts
 
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
-_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
 V2_STUDY_URL = "https://clinicaltrials.gov/api/v2/studies/"  # where a study is, in the format read here
 _PAGE_HINT = (
     'expected a study from the API v2, https://clinicaltrials.gov/api/v2/studies/NCT..., or a page {"studies": [...]}'
@@ -129,13 +128,9 @@ def items(node: Any, key: str) -> list:
 
 
 def date_ok(value: str) -> bool:
-    """A date the registry holds: YYYY, YYYY-MM or YYYY-MM-DD, a day of the calendar (not 2024-02-30)."""
-    if not _DATE.match(value):
-        return False
-    try:
-        return len(value) < 10 or datetime.date.fromisoformat(value) is not None
-    except ValueError:
-        return False
+    """A date the registry holds: YYYY, YYYY-MM or YYYY-MM-DD of the calendar (not 2024-02-30, no
+    year 0000 at any precision), by the rule the check holds records to (dates.in_calendar, E103)."""
+    return dates.in_calendar(value)
 
 
 def clean(value: Any) -> str | None:
