@@ -1198,3 +1198,31 @@ def test_the_importer_takes_a_date_as_the_check_does(value: str, held: bool) -> 
     from sle_trials.curate.ctgov.study import date_ok
 
     assert date_ok(value) is held
+
+
+def test_a_description_too_long_for_a_record_is_left_out_saying_what_to_do(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, a study whose detailedDescription alone runs past 1 MiB was refused with "E306 seeds/…
+    is cited by no record" and "E004 file is over 1,048,576 bytes", which said neither which field
+    nor what to do. Now the longest fields are left out until the record fits, each with a note
+    saying so and what to do, and the rest is imported."""
+    study = json.loads((CTGOV / "criteria_cjk_and_lettered_items.json").read_text(encoding="utf-8"))
+    study["protocolSection"]["identificationModule"]["nctId"] = "NCT09010204"
+    paragraph = "The study treats refractory lupus with CD19 CAR-T cells. " * 40
+    study["protocolSection"]["descriptionModule"] = {
+        "briefSummary": "A study of CD19 CAR-T cells in refractory SLE.",
+        "detailedDescription": "\n\n".join([paragraph] * 600),
+    }
+    (tmp_path / "long.json").write_text(json.dumps(study), encoding="utf-8")
+    result = trials("import", "ctgov", tmp_path / "long.json")
+    assert result.status == 0, result.out + result.err
+    assert trials("check").status == 0
+    data = record_data(registry / "trials" / "NCT09010204.yaml")
+    assert "detailed_description" not in data and "detailed_description" in data["curation"]["not_yet_curated"]
+    assert data["brief_summary"] == "A study of CD19 CAR-T cells in refractory SLE."
+    (note,) = [n["text"] for n in data["curation"]["notes"] if n["field"] == "detailed_description"]
+    assert " ".join(note.split()) == (
+        "The source's detailed_description takes 1,369,798 bytes; with it the record would be over the "
+        "1,048,576 bytes (1 MiB) a trial file may hold, so it is left out: curate it from the source in shorter form."
+    )

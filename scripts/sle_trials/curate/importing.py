@@ -194,6 +194,7 @@ def record_changes(
         for draft in drafts:
             if draft.data["nct_id"] in outside:
                 draft.data["curation"]["out_of_scope"] = outside[draft.data["nct_id"]]
+    by_id = {ctgov.nct_id(study): study for study in studies}
     for draft in drafts:
         shown = f"{TRIALS_DIR.as_posix()}/{draft.data['nct_id']}.yaml"
         old = _current(root / shown, load.MAX_BYTES)
@@ -219,6 +220,20 @@ def record_changes(
             changes.append(Change(shown, old, result.text.encode("utf-8"), f"{shown}: written"))
             continue
         new = fmt.render(draft.data, schema, ctgov.header(source)).encode("utf-8")
+        omitted: tuple[str, ...] = ()
+        while len(new) > load.MAX_BYTES:  # too large a file to check (E004): its longest fields left out, noted
+            longest = ctgov.longest(draft.data, omitted)
+            if longest is None:
+                raise Failed(
+                    f"{shown} would be {len(new):,} bytes, over the {load.MAX_BYTES:,} (1 MiB) a trial file may "
+                    "hold, with every long field left out; start the record with `trials new` instead"
+                )
+            omitted += (longest,)
+            reason = draft.data["curation"].get("out_of_scope")
+            draft = ctgov.to_record(by_id[draft.data["nct_id"]], source, schema, omitted)
+            if reason is not None:
+                draft.data["curation"]["out_of_scope"] = reason
+            new = fmt.render(draft.data, schema, ctgov.header(source)).encode("utf-8")
         if old == new:  # what an interrupted run of this import wrote: kept
             print(f"{shown}: already written from {source}", file=out)
             continue

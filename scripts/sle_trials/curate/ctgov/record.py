@@ -14,9 +14,11 @@ the record's order, then what is absent declared and the evidence put in the fie
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from sle_trials import fields
+from sle_trials.checks import load
 from sle_trials.curate.ctgov import (
     absent,
     arms,
@@ -44,8 +46,28 @@ class Draft:
     notes: list[dict] = field(default_factory=list)
 
 
-def to_record(study: dict, source: str, schema: dict) -> Draft:
-    """The draft record for one study (as read_studies returns it), citing source (a path under seeds/)."""
+# the fields a study may state at length, which an import leaves out, the longest first, when with them
+# the record would be over the most a trial file may hold (load.MAX_BYTES: E004); never one a record needs
+LONG_FIELDS = (
+    "detailed_description",
+    "brief_summary",
+    "eligibility.inclusion_criteria",
+    "eligibility.exclusion_criteria",
+    "outcomes",
+    "locations",
+    "references",
+    "officials",
+    "arms",
+    "interventions",
+    "keywords",
+    "conditions",
+    "official_title",
+)
+
+
+def to_record(study: dict, source: str, schema: dict, omit: tuple[str, ...] = ()) -> Draft:
+    """The draft record for one study (as read_studies returns it), citing source (a path under seeds/);
+    omit: fields of LONG_FIELDS left out for their length (longest), each with a note."""
     b = Builder(schema)
     ps = study["protocolSection"]
     ident = obj(ps, "identificationModule")
@@ -61,6 +83,8 @@ def to_record(study: dict, source: str, schema: dict) -> Draft:
     people.read(b, obj(ps, "sponsorCollaboratorsModule"), obj(ps, "contactsLocationsModule"))
     identification.identifiers(b, ident)
     references.read(b, obj(ps, "referencesModule"))
+    for name in omit:
+        _omit(b, name)
     absent.declare(b)
     rec = b.data
     if b.notes:
@@ -81,6 +105,34 @@ def _source(b: Builder, study: dict, source: str) -> None:
         )
     b.data["curation"] = {"status": "draft", "sources": [{"file": source, "kind": KIND, "as_of": date}]}
     b.quote(("curation", "sources", 0, "as_of"), date, "lastUpdatePostDateStruct.date")
+
+
+def longest(data: dict, omitted: tuple[str, ...]) -> str | None:
+    """The field of LONG_FIELDS that takes the most room in the record (not yet omitted), if any."""
+    sizes = {}
+    for name in LONG_FIELDS:
+        found, value = fields.get(data, fields.parse_dotted(name))
+        if found and name not in omitted:
+            sizes[name] = len(json.dumps(value, ensure_ascii=False).encode("utf-8"))
+    return max(sizes, key=lambda name: sizes[name]) if sizes else None
+
+
+def _omit(b: Builder, name: str) -> None:
+    """Leave out the field name (a field of LONG_FIELDS: at most two deep) for its length, with a
+    note saying so and what to do."""
+    *parent, last = name.split(".")
+    holder = b.data.get(parent[0]) if parent else b.data
+    if not isinstance(holder, dict) or last not in holder:
+        return
+    size = len(json.dumps(holder.pop(last), ensure_ascii=False).encode("utf-8"))
+    if parent and not holder:
+        del b.data[parent[0]]
+    b.evidence = {k: v for k, v in b.evidence.items() if k != name and not k.startswith(name + ".")}
+    b.leave_out(
+        name,
+        f"The source's {name} takes {size:,} bytes; with it the record would be over the {load.MAX_BYTES:,} bytes "
+        "(1 MiB) a trial file may hold, so it is left out: curate it from the source in shorter form.",
+    )
 
 
 def header(source: str) -> str:
