@@ -1226,3 +1226,33 @@ def test_a_description_too_long_for_a_record_is_left_out_saying_what_to_do(
         "The source's detailed_description takes 1,369,798 bytes; with it the record would be over the "
         "1,048,576 bytes (1 MiB) a trial file may hold, so it is left out: curate it from the source in shorter form."
     )
+
+
+def test_notes_between_items_are_words_of_the_item_above_or_a_sub_heading(trials: Trials, registry: Path) -> None:
+    """Before, a note standing between items was split off as a criterion of its own: "Note: patients
+    previously treated with belimumab are eligible." after a blank line (an eligibility statement
+    imported as a condition of inclusion), "*Note: a negative test is required*" in emphasis right under
+    an item (with a remark, where "**Note:**" ran on), and "NOTE: the following apply to adolescents
+    only:" became a criterion, with the adolescents' criteria after it required of everyone. Now a
+    note goes on with the item above (said in a remark after a blank line), and a note ending in a
+    colon with items under it is their sub-heading."""
+    data = imported(trials, registry, "criteria_notes_between_items.json", "NCT09010205")
+    elig = data["eligibility"]
+    adolescents = "NOTE: the following apply to adolescents only"
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18-65 years"},
+        {
+            "number": 2,
+            "text": "SLE per the 2019 EULAR/ACR classification criteria Note: patients previously treated with "
+            "belimumab are eligible.",
+        },
+        {"number": 3, "text": "SLEDAI-2K >= 8"},
+        {"group": adolescents, "text": "Weight >= 40 kg"},
+        {"group": adolescents, "text": "Tanner stage 3 or more"},
+    ]
+    assert [c["text"] for c in elig["exclusion_criteria"]] == [
+        "Pregnancy",
+        "Active infection *Note: a negative test is required*",
+        "Prior CAR-T cell therapy",
+    ]
+    assert any("read as words of the item above" in n["text"] for n in data["curation"]["notes"])

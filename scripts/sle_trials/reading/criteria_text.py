@@ -48,6 +48,9 @@ _INLINE_HEADING = re.compile(
 # ... and that points elsewhere for more of them, as such a remark does ("Patients who met the eligibility
 # criteria of the parent study but withdrew consent" is a criterion)
 _ELSEWHERE = re.compile(r"(?i)\b(?:other|additional|further|more|protocol|protocol-defined|apply|applies|may)\b")
+# a note on the criterion above, in a paragraph of its own after a blank line ("Note: patients treated with
+# belimumab are eligible."): words of that criterion, not a criterion of its own
+_NOTE = re.compile(r"(?i)(?:\*\*|__|\*|_|\()?(?:note|notes|nb|n\.b\.|please note)\b")
 # words that make a prefixed line a sentence about criteria, not a part's heading ("Inclusion and
 # Exclusion Criteria", "Does Not Meet Inclusion Criteria:")
 _NOT_A_PART = frozenset({"and", "or", "not", "no", "non", "inclusion", "exclusion", "&", "/"})
@@ -61,7 +64,8 @@ _GENERAL = re.compile(
 # a sub-heading within a list ("For adolescent participants:", "**Part B**"): on its own line after a
 # blank one (not a wrapped line of the item above), ending in a colon or wholly bold, items after it
 _SUBHEADING = re.compile(
-    r"^(?:(?:\*\*|__)(?P<bold>[^*_:][^*_]{0,98}?):?(?:\*\*|__):?|(?P<plain>[^*•·+\-\s][^:]{0,98}?)\s*:)\s*$"
+    r"^(?:(?:\*\*|__)(?P<bold>[^*_:][^*_]{0,98}?):?(?:\*\*|__):?"
+    r"|(?P<plain>(?:(?i:note|nb)\s*:\s*)?[^*•·+\-\s][^:]{0,98}?)\s*:)\s*$"  # "NOTE: for adolescents only:" too
 )
 # a number written as one character, circled, parenthesised or with a full stop ("①", "⑵", "⒊", "❶"), as CJK texts
 # number their items: the number unicodedata.numeric gives it (enclosed() lists each number's characters)
@@ -174,7 +178,7 @@ _RUNS_ON = re.compile(
 # the words a line begins with that go on with the criterion above, capitalised or not: a note on it
 # ("Note: a titre of 1:80 suffices"), an exception, an alternative
 _GOES_ON = re.compile(
-    r"(?i)(?:\*\*|__)?(?:note|notes|nb|n\.b\.|i\.e\.|e\.g\.|or|and|but|unless|except|excluding|including|"
+    r"(?i)(?:\*\*|__|\*|_)?(?:note|notes|nb|n\.b\.|i\.e\.|e\.g\.|or|and|but|unless|except|excluding|including|"
     r"with|without|if|where|which|who|whose|that|such as|defined as|provided)\b"
 )
 
@@ -577,6 +581,7 @@ class _Reader:
         self.flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
         self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
         self.listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
+        self.noted: list[str] = []  # notes in a paragraph of their own, read as words of the item above them
         self.colon: tuple[dict, int] | None = None  # that item and its depth, while unmarked lines follow it
         self.last_kind: str | None = None  # the kind of mark of the last item (_kind)
 
@@ -632,6 +637,11 @@ class _Reader:
                 self.last_depth = self.colon[1] + 1
                 return
             self.unmarked_lines.append(line.strip())  # a line of its own: a criterion, said in a remark
+        elif self.last is not None and not line[:1].isspace() and _NOTE.match(line):
+            self.noted.append(line.strip())  # "Note: ..." after a blank line: words of the item above
+            self.last["text"] += " " + line.strip()
+            self.gap = False
+            return
         self.paragraph(line.strip(), indent)
 
     def paragraph(self, text: str, indent: int) -> None:
@@ -731,6 +741,12 @@ class _Reader:
                 f"{_counted(self.listed, 'line with no list mark', 'lines with no list mark')}, "
                 f"right under an item ending in a colon, {'are' if many else 'is'} read as "
                 f"{'its sub-criteria' if many else 'a sub-criterion of it'}."
+            )
+        if self.noted:
+            many = len(self.noted) > 1
+            remarks.append(
+                f"{_counted(self.noted, 'note', 'notes')} in a paragraph of {'their' if many else 'its'} own "
+                f"{'are each' if many else 'is'} read as words of the item above, not as a criterion."
             )
         if self.flattened:
             remarks.append(
