@@ -1256,3 +1256,24 @@ def test_notes_between_items_are_words_of_the_item_above_or_a_sub_heading(trials
         "Prior CAR-T cell therapy",
     ]
     assert any("read as words of the item above" in n["text"] for n in data["curation"]["notes"])
+
+
+def test_has_results_written_as_text_is_read_as_true_or_false(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, hasResults written "false" (as a study converted by another tool writes it, and
+    healthyVolunteers "Yes") was read as absent and declared silent, and the import was refused by its
+    own check (E523: the source states it). Now it is read as false, quoted as the source's line; a
+    text that says neither is left out with a note."""
+    data = imported(trials, registry, "has_results_as_text.json", "NCT09010206")
+    assert data["results_posted"] is False
+    assert data["evidence"]["results_posted"] == "hasResults: false"
+    study = json.loads((CTGOV / "has_results_as_text.json").read_text(encoding="utf-8"))
+    study["protocolSection"]["identificationModule"]["nctId"] = "NCT09010207"
+    study["hasResults"] = "pending"
+    (tmp_path / "pending.json").write_text(json.dumps(study), encoding="utf-8")
+    assert trials("import", "ctgov", tmp_path / "pending.json").status == 0
+    data = record_data(registry / "trials" / "NCT09010207.yaml")
+    assert "results_posted" in data["curation"]["not_yet_curated"]
+    assert {
+        "field": "results_posted",
+        "text": "The source's hasResults 'pending' is not true or false; left out.",
+    } in data["curation"]["notes"]
