@@ -1277,3 +1277,20 @@ def test_has_results_written_as_text_is_read_as_true_or_false(trials: Trials, re
         "field": "results_posted",
         "text": "The source's hasResults 'pending' is not true or false; left out.",
     } in data["curation"]["notes"]
+
+
+def test_numbered_headings_head_their_lists_with_nothing_left_of_their_numbers(trials: Trials, registry: Path) -> None:
+    """Before, "1. Inclusion Criteria:" and "2. Exclusion Criteria:" (headings numbered as parts of the
+    text) were cut after their numbers, as a heading run into a sentence is: "2." was imported as an
+    inclusion criterion, and "1." noted as words before the first heading."""
+    data = imported(trials, registry, "criteria_numbered_headings.json", "NCT09010208")
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18-65 years"},
+        {"number": 2, "text": "Diagnosis of SLE per the 2019 EULAR/ACR criteria"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy or breastfeeding"},
+        {"number": 2, "text": "Active HIV infection"},
+    ]
+    assert not any(n["field"] == "eligibility" for n in data["curation"].get("notes", []))

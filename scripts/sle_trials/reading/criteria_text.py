@@ -45,6 +45,23 @@ _INLINE_HEADING = re.compile(
     r"(?<=[.;])[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:Inclusion|Exclusion|INCLUSION|EXCLUSION)"
     r" (?:Criteria|criteria|CRITERIA)[ \t]*(?:\*\*|__)?[ \t]*:)"
 )
+# a list item's mark alone, ending in the full stop _INLINE_HEADING follows: "2." of "2. Exclusion Criteria:" (a
+# numbered heading), not the end of a sentence
+_BARE_MARK = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4})\.")
+
+
+def _inline_headings(line: str) -> list[str]:
+    """The line split before each heading run into it after a sentence (_INLINE_HEADING), never after
+    a list item's mark alone: "2. Exclusion Criteria:" is one line, a numbered heading, not an item
+    "2." of the list above and a heading."""
+    parts, start = [], 0
+    for m in _INLINE_HEADING.finditer(line):
+        if not _BARE_MARK.fullmatch(line[start : m.start()]):
+            parts.append(line[start : m.start()])
+            start = m.end()
+    return [*parts, line[start:]]
+
+
 # ... and that points elsewhere for more of them, as such a remark does ("Patients who met the eligibility
 # criteria of the parent study but withdrew consent" is a criterion)
 _ELSEWHERE = re.compile(r"(?i)\b(?:other|additional|further|more|protocol|protocol-defined|apply|applies|may)\b")
@@ -354,7 +371,7 @@ def split(text: str) -> Split:
     sections: dict[str, list[str]] = {"inclusion": [], "exclusion": [], "general": []}
     current: str | None = None
     preamble = False
-    lines = [part for line in text.split("\n") for part in _INLINE_HEADING.split(line)]
+    lines = [part for line in text.split("\n") for part in _inline_headings(line)]
     labels, unlabelled = _cohorts(lines)
     part: str | None = None  # the cohort the lists since its label are for
     for at, line in enumerate(lines):
