@@ -1294,3 +1294,35 @@ def test_numbered_headings_head_their_lists_with_nothing_left_of_their_numbers(t
         {"number": 2, "text": "Active HIV infection"},
     ]
     assert not any(n["field"] == "eligibility" for n in data["curation"].get("notes", []))
+
+
+def test_chinese_headings_in_brackets_or_two_languages_head_their_lists(trials: Trials, registry: Path) -> None:
+    """Before, "Exclusion Criteria 排除标准:" (a heading in two languages) right under an item was read as
+    an inclusion criterion, the exclusion criteria under it as its sub-criteria; "【排除标准】" in the
+    brackets Chinese texts set headings in was no heading either."""
+    elig = imported(trials, registry, "criteria_chinese_headings_bracketed_and_bilingual.json", "NCT09010209")[
+        "eligibility"
+    ]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18-65 years"},
+        {"number": 2, "text": "Diagnosis of SLE"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "妊娠或哺乳期；"},
+        {"number": 2, "text": "活动性感染。"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading, kinds",
+    [
+        ("【入选标准】", {"inclusion"}),
+        ("[排除标准]：", {"exclusion"}),
+        ("入选标准（Inclusion Criteria）：", {"inclusion"}),
+        ("Exclusion Criteria 排除标准:", {"exclusion"}),
+        ("Inclusion Criteria 排除标准:", {None}),  # the two languages disagree: no heading
+    ],
+)
+def test_a_chinese_heading_says_its_kind_in_either_language(heading: str, kinds: set) -> None:
+    found = criteria_text._heading_of(heading)
+    assert (found[0] if found else None) in kinds

@@ -280,9 +280,10 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
         rest = heading.group("rest")  # "Exclusion Criteria: Pregnancy"; no criterion of "Inclusion Criteria:-"
         return "inclusion" if kind == "inclusion" else "exclusion", group, rest if _says_something(rest) else None
     han = _HAN_HEADING.match(bare)
-    if han:  # "入选标准：", "一、排除标准", "排除标准：妊娠"
+    kind = "exclusion" if han and han.group("kind") in _HAN_EXCLUSION else "inclusion"
+    said = {(han.group("en") or han.group("in_en") or kind).casefold()} if han else set()
+    if han and said == {kind}:  # "入选标准：", "一、排除标准", "【排除标准】", "Inclusion Criteria 入选标准:"
         rest = han.group("rest")
-        kind = "exclusion" if han.group("kind") in _HAN_EXCLUSION else "inclusion"
         return kind, None, rest if _says_something(rest) else None
     if _GENERAL.match(bare) and not marked:
         return "general", None, None
@@ -291,11 +292,16 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
 
 # a Chinese (or Japanese) text's headings: "入选标准" / "纳入标准" / "入组标准" (inclusion criteria), "排除标准"
 # (exclusion criteria), "選択基準" / "除外基準" as Japanese writes them; alone on their line, or with the
-# criteria after a colon; numbered as a Chinese text numbers its parts ("一、入选标准："), markdown or bold
+# criteria after a colon; numbered as a Chinese text numbers its parts ("一、入选标准："), markdown or bold, in
+# brackets ("【入选标准】"), and in two languages, the English before ("Inclusion Criteria 入选标准:") or after
+# in brackets ("入选标准（Inclusion Criteria）："), saying the same kind
 _HAN_EXCLUSION = frozenset({"排除", "除外"})
 _HAN_HEADING = re.compile(
-    r"^[#\s]*(?:\*\*|__)?\s*(?P<kind>入选|入選|纳入|納入|入组|入組|选择|選擇|選択|排除|除外)"
-    r"(?:标准|標準|条件|條件|基准|基準)\s*(?:\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$"
+    r"^[#\s]*(?:\*\*|__)?\s*[【\[]?\s*(?:(?:key\s+)?(?P<en>inclusion|exclusion)\s+criteria\s*[/／]?\s*)?"
+    r"(?P<kind>入选|入選|纳入|納入|入组|入組|选择|選擇|選択|排除|除外)(?:标准|標準|条件|條件|基准|基準)\s*[】\]]?"
+    r"\s*(?:[(（]\s*(?:key\s+)?(?P<in_en>inclusion|exclusion)\s+criteria\s*[)）])?"
+    r"\s*(?:\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
+    re.I,
 )
 
 
