@@ -590,15 +590,21 @@ class Lines:
 
     @property
     def text(self) -> str:
-        return " ".join(self.lines)
+        return _joined(self.lines)
 
     def text_of(self, value: Any, key: str) -> str:
         """json_text(value, key) for a part of the document: its lines where it reads them under the
         same keys, else read again."""
         span = self.spans.get(id(value))
         if span is not None and _same_keys(value, key, span):
-            return " ".join(self.lines[span.start : span.end])
+            return _joined(self.lines[span.start : span.end])
         return json_text(value, key)
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines as normalise() reads them joined: one space between, none for a line it reads as nothing
+    (a key that is a bidirectional control alone, "\u202a": its line is a passage shown in another order)."""
+    return " ".join(line for line in lines if line)
 
 
 def _same_keys(value: Any, key: str, span: _Span) -> bool:
