@@ -1326,3 +1326,17 @@ def test_chinese_headings_in_brackets_or_two_languages_head_their_lists(trials: 
 def test_a_chinese_heading_says_its_kind_in_either_language(heading: str, kinds: set) -> None:
     found = criteria_text._heading_of(heading)
     assert (found[0] if found else None) in kinds
+
+
+def test_nb_uvb_phototherapy_is_a_criterion_not_a_note(trials: Trials, registry: Path) -> None:
+    """Before, a line "NB-UVB phototherapy within 4 weeks" (narrowband UVB, an exclusion) right under an
+    item was read as a note on it ("NB", nota bene) and run into "Pregnancy or breastfeeding". "NB" is a
+    note only as "NB:" or "NB."; after a blank line too."""
+    elig = imported(trials, registry, "criteria_nb_uvb_is_no_note.json", "NCT09010210")["eligibility"]
+    assert [c["text"] for c in elig["exclusion_criteria"]] == [
+        "Pregnancy or breastfeeding",
+        "NB-UVB phototherapy within 4 weeks",
+        "Active infection",
+        "NB-UVA1 phototherapy within 4 weeks",
+        "Prior CAR-T cell therapy NB: a negative pregnancy test is required",
+    ]

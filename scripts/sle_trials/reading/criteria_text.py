@@ -66,8 +66,9 @@ def _inline_headings(line: str) -> list[str]:
 # criteria of the parent study but withdrew consent" is a criterion)
 _ELSEWHERE = re.compile(r"(?i)\b(?:other|additional|further|more|protocol|protocol-defined|apply|applies|may)\b")
 # a note on the criterion above, in a paragraph of its own after a blank line ("Note: patients treated with
-# belimumab are eligible."): words of that criterion, not a criterion of its own
-_NOTE = re.compile(r"(?i)(?:\*\*|__|\*|_|\()?(?:note|notes|nb|n\.b\.|please note)\b")
+# belimumab are eligible."): words of that criterion, not a criterion of its own ("NB" only as "NB:" or "NB.", not
+# the NB of "NB-UVB phototherapy", a criterion)
+_NOTE = re.compile(r"(?i)(?:\*\*|__|\*|_|\()?(?:note|notes|nb(?=\s*[:.,])|n\.b\.|please note)\b")
 # words that make a prefixed line a sentence about criteria, not a part's heading ("Inclusion and
 # Exclusion Criteria", "Does Not Meet Inclusion Criteria:")
 _NOT_A_PART = frozenset({"and", "or", "not", "no", "non", "inclusion", "exclusion", "&", "/"})
@@ -193,9 +194,9 @@ _RUNS_ON = re.compile(
 
 
 # the words a line begins with that go on with the criterion above, capitalised or not: a note on it
-# ("Note: a titre of 1:80 suffices"), an exception, an alternative
+# ("Note: a titre of 1:80 suffices", "NB: ..." but not "NB-UVB phototherapy"), an exception, an alternative
 _GOES_ON = re.compile(
-    r"(?i)(?:\*\*|__|\*|_)?(?:note|notes|nb|n\.b\.|i\.e\.|e\.g\.|or|and|but|unless|except|excluding|including|"
+    r"(?i)(?:\*\*|__|\*|_)?(?:note|notes|nb(?=\s*[:.,])|n\.b\.|i\.e\.|e\.g\.|or|and|but|unless|except|excluding|including|"
     r"with|without|if|where|which|who|whose|that|such as|defined as|provided)\b"
 )
 
