@@ -376,6 +376,7 @@ def split(text: str) -> Split:
     exclusion one. A heading naming a part of the study ("Inclusion Criteria for Part B") starts a
     group of its own, as a sub-heading within a list does ("For adolescent participants:")."""
     sections: dict[str, list[str]] = {"inclusion": [], "exclusion": [], "general": []}
+    breaks: dict[str, set[int]] = {"inclusion": set(), "exclusion": set(), "general": set()}
     current: str | None = None
     preamble = False
     lines = [part for line in text.split("\n") for part in _inline_headings(line)]
@@ -400,6 +401,7 @@ def split(text: str) -> Split:
             if group is not None:
                 sections[current] += ["", _GROUP + group]  # a group of the list (a JSON text holds no NUL)
             elif any(x.strip() for x in sections[current]):
+                breaks[current].add(len(sections[current]))  # no blank line of the source's: a heading stood here
                 sections[current].append("")
             if rest:
                 sections[current] += _run_in_items(rest)  # "Exclusion Criteria: Pregnancy"
@@ -434,8 +436,8 @@ def split(text: str) -> Split:
                 f"The {kind} criteria end with a remark about the criteria, not a criterion: {said[:100]!r}; "
                 "it is not imported as one."
             )
-    inclusion, r1 = _items(sections["inclusion"])
-    exclusion, r2 = _items(sections["exclusion"])
+    inclusion, r1 = _items(sections["inclusion"], breaks["inclusion"])
+    exclusion, r2 = _items(sections["exclusion"], breaks["exclusion"])
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
     headed = any(h is not None and h[0] != "general" for h in map(_heading_of, lines))
     return Split(inclusion, exclusion, remarks, unplaced=preamble or general, headed=headed)
@@ -579,11 +581,13 @@ def _kind(m: re.Match) -> str:
     return "letter" if m.group("letter") else "bullet"
 
 
-def _items(lines: list[str]) -> tuple[list[dict], list[str]]:
+def _items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()) -> tuple[list[dict], list[str]]:
     """Criteria from the lines of one section: list items by their markers and indentation, each
     top-level item with the sub-heading (group) it is listed under, if any (_Reader, line by line)."""
     reader = _Reader()
     for at, raw in enumerate(lines):
+        if at in breaks:  # where a list's heading stood again ("Inclusion Criteria:" repeated): no note goes on over it
+            reader.noted_over = False
         reader.line(lines, at, raw)
     return reader.finish()
 
@@ -608,6 +612,7 @@ class _Reader:
         self.noted: list[str] = []  # notes in a paragraph of their own, read as words of the item above them
         self.colon: tuple[dict, int] | None = None  # that item and its depth, while unmarked lines follow it
         self.last_kind: str | None = None  # the kind of mark of the last item (_kind)
+        self.noted_over = True  # whether a note may go on with the last item (no heading between them)
 
     def line(self, lines: list[str], at: int, raw: str) -> None:
         """Read the line at index at (raw, as the section holds it)."""
@@ -661,7 +666,7 @@ class _Reader:
                 self.last_depth = self.colon[1] + 1
                 return
             self.unmarked_lines.append(line.strip())  # a line of its own: a criterion, said in a remark
-        elif self.last is not None and not line[:1].isspace() and _NOTE.match(line):
+        elif self.last is not None and self.noted_over and not line[:1].isspace() and _NOTE.match(line):
             self.noted.append(line.strip())  # "Note: ..." after a blank line: words of the item above
             self.last["text"] += " " + line.strip()
             self.gap = False
@@ -682,7 +687,7 @@ class _Reader:
                 paragraph = _grouped(paragraph, self.group)
             (stack[-1].items if stack else self.top).append(paragraph)
             self.last_depth = stack[-1].depth if stack else 0
-        self.last, self.gap = paragraph, False
+        self.last, self.gap, self.noted_over = paragraph, False, True
 
     def marked(self, m: re.Match, indent: int, text: str) -> None:
         """A list item: placed in the level its indent, its mark and its number put it in."""
@@ -694,7 +699,7 @@ class _Reader:
         level.items.append(item if level.depth else _grouped(item, self.group))
         if number is not None:
             level.last_number = number
-        self.last, self.last_depth, self.gap = item, level.depth, False
+        self.last, self.last_depth, self.gap, self.noted_over = item, level.depth, False, True
         self.last_kind = kind
 
     def level(self, indent: int, number: int | None, kind: str, text: str) -> _Level:
