@@ -132,7 +132,7 @@ def layout_tables() -> str:
         "clinconnect": "a first line starting `ClinConnect`",
     }
     fields_of = {
-        "ctgov_json": sorted({*layouts.CTGOV_PLACES, *layouts.CTGOV_LISTS}),
+        "ctgov_json": sorted({*layouts.CTGOV_PLACES, *layouts.CTGOV_LISTS, "cell_product"}),
         "registry_copy": [
             "brief_title",
             "nct_id",

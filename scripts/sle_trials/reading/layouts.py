@@ -520,6 +520,15 @@ CTGOV_PLACES: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {
 }
 
 
+# Where a study states its product (the cell_product place): its titles, its arms and its interventions.
+PRODUCT_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
+    ((_P, "identificationModule", "briefTitle"), "identificationModule.briefTitle"),
+    ((_P, "identificationModule", "officialTitle"), "identificationModule.officialTitle"),
+    ((_P, "identificationModule", "acronym"), "identificationModule.acronym"),
+    ((_P, "armsInterventionsModule"), "armsInterventionsModule"),
+)
+
+
 def _at(doc: Any, path: tuple[str, ...]) -> Any:
     for part in path:
         doc = doc.get(part) if isinstance(doc, dict) else None
@@ -801,10 +810,18 @@ def _ctgov_json(file: str, doc: Any) -> SourceDoc:
         places[name] = [p for where, key, whole in spots for p in _passages(_at(doc, where), key, whole, lines)]
     for name in ("eligibility.inclusion_criteria", "eligibility.exclusion_criteria", "eligibility.thresholds"):
         places[name] = places["eligibility"]
-    places["cell_product"] = [Passage(text)]  # a curator reads the product from titles, arms and interventions
+    # a curator reads the product from the titles, the arms and the interventions (as a registry
+    # copy's title line, groups and interventions), and from nowhere else in the study: its criteria,
+    # references and descriptions name other products too ("Prior allogeneic stem cell
+    # transplantation", a background paper on BCMA CAR-T cells), which bound an autologous anti-CD19
+    # trial's cell_product.origin ALLOGENEIC and its target antigen BCMA when the whole study was its place
+    places["cell_product"] = [p for where, key in PRODUCT_PLACES for p in _passages(_at(doc, where), key, False, lines)]
     ids = lines.values.get(_NCT_KEY, [])
     item_places, rows = _ctgov_rows(doc, lines)
     places.update(item_places)
+    # the product's name is an intervention's, whole (its name or one of its other names)
+    names = item_places.get("interventions.name", []) + item_places.get("interventions.other_names", [])
+    places["cell_product.name"] = [p for p in names if p.whole]
     doc_out = SourceDoc(file, "ctgov_json", text, places, subject=ids[0] if len(ids) == 1 else None, rows=rows)
     criteria = lines.values.get(_CRITERIA_KEY)
     if criteria:
