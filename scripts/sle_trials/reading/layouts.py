@@ -1074,7 +1074,8 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
         places[name] = _within(tail)
     sponsors = get("Sponsors", [])
     places["sponsor"] = _within(["Sponsors", *sponsors])
-    places["sponsor.name"] = _whole(sponsors)
+    # each sponsor's name with its class on the line below it ("OTHER"): a class is no sponsor's name
+    places["sponsor.name"] = _whole([line for line in sponsors if line not in AGENCY_CLASSES])
     party = get("Responsible Party", [])  # the investigator's name, title and affiliation, a line each
     places["responsible_party"] = _within(party)
     for i, name in enumerate(("responsible_party.name", "responsible_party.title", "responsible_party.affiliation")):
@@ -1086,7 +1087,7 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
     places["locations.country"] = places["locations.country"] + _whole(get("Countries", []))
     identifiers = get("Other Identifiers", [])
     places["identifiers"] = _within(identifiers)
-    places["identifiers.org_study_id"] = _whole(identifiers)
+    places.update(_identifier_places(identifiers))
     rows: dict[str, list[dict[str, Any]]] = {
         "related_trials": _related(related),
         "locations": [{"facility": normalise(f), **_address(a)} for f, a in zip(locations[0::2], locations[1::2])],
@@ -1099,6 +1100,37 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
         ],
     }
     return SourceDoc(file, "registry_copy", "", places, criteria, _subject(id_lines), rows)
+
+
+# A sponsor's class as a registry copy writes it, on the line below the sponsor's name (the schema's
+# sponsor.class vocabulary, which tests/test_layouts.py holds this to)
+AGENCY_CLASSES = frozenset(("NIH", "FED", "OTHER_GOV", "INDIV", "INDUSTRY", "NETWORK", "AMBIG", "OTHER", "UNKNOWN"))
+_IDENTIFIER_LABEL = re.compile(r"^Identifier (?P<label>Type|Source|Domain): ?(?P<value>.*)$")
+
+
+def _identifier_places(lines: list[str]) -> dict[str, list[Passage]]:
+    """A registry copy's Other Identifiers: each identifier on a line of its own, its labels on the
+    lines below it ("Identifier Type: -", "Identifier Source: org_study_id"). The organisation's own
+    id is the one its source label calls org_study_id, the others are secondary ids; a label line is
+    no identifier ("Identifier Source: org_study_id" passed as the study's id). Where no identifier
+    has a source label, any of them may be the organisation's id."""
+    found: list[tuple[str, list[str], dict[str, str]]] = []  # each identifier, its lines, its labels
+    for line in lines:
+        label = _IDENTIFIER_LABEL.match(line)
+        if label is None:
+            found.append((line, [line], {}))
+        elif found:
+            found[-1][1].append(line)
+            found[-1][2][label.group("label")] = label.group("value").strip()
+    if not any("Source" in labels for _, _, labels in found):
+        return {"identifiers.org_study_id": _whole([ident for ident, _, _ in found])}
+    own = [ident for ident, _, labels in found if labels.get("Source") == "org_study_id"]
+    others = [item for item in found if item[2].get("Source") != "org_study_id"]
+    return {
+        "identifiers.org_study_id": _whole(own),
+        "identifiers.secondary_ids": [p for _, block, _ in others for p in _within(block)],
+        "identifiers.secondary_ids.id": _whole([ident for ident, _, _ in others]),
+    }
 
 
 def _arms(lines: list[str], interventions: set[str]) -> tuple[list[dict[str, Any]], list[str]]:
