@@ -730,9 +730,11 @@ CTGOV_LISTS: dict[str, tuple[str, str, dict[str, str]]] = {
 }
 
 
-def _list(value: Any) -> list:
-    """value when it is a list, else none (a study's list given as one text or a number is no list of names)."""
-    return value if isinstance(value, list) else []
+def _strings(value: Any) -> list[str]:
+    """The strings of a JSON array: none when the value is no array (a number or a string there, in
+    a study no registry wrote, stopped every check with an internal error, or read a name's letters as
+    names)."""
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
 def _ctgov_rows(study: dict, lines: Lines) -> tuple[dict[str, list[Passage]], dict[str, list[dict[str, Any]]]]:
@@ -753,15 +755,11 @@ def _ctgov_rows(study: dict, lines: Lines) -> tuple[dict[str, list[Passage]], di
         if name == "arms":  # an arm's interventions, named as the Interventions list names them ("Drug: X" is X)
             for row, item in zip(rows[name], items):
                 row["intervention_names"] = [
-                    normalise(TYPE_PREFIX.sub("", json_string(n)))
-                    for n in _list(item.get("interventionNames"))
-                    if isinstance(n, str)
+                    normalise(TYPE_PREFIX.sub("", json_string(n))) for n in _strings(item.get("interventionNames"))
                 ]
         if name == "interventions":  # an intervention's other names are its own, not the next row's
             for row, item in zip(rows[name], items):
-                row["other_names"] = [
-                    normalise(json_string(n)) for n in _list(item.get("otherNames")) if isinstance(n, str)
-                ]
+                row["other_names"] = [normalise(json_string(n)) for n in _strings(item.get("otherNames"))]
         for column, k in columns.items():
             if column not in ("type", "role"):  # a vocabulary value is quoted with its item, which names it
                 places[f"{name}.{column}"] = [
