@@ -84,6 +84,9 @@ CHECKS = (
 
 
 LISTS = ("inclusion_criteria", "exclusion_criteria")
+# (record item, source item) pairs a list's comparison searches for a criterion cut short, at most:
+# a record's list compared with its source's is otherwise linear in their items
+SCANNED = 1_000_000
 
 
 def criteria_items(
@@ -476,6 +479,11 @@ def _compare(
     ours = [(group, text) for _, _, text, group in record]
     theirs = [(item.group, item.text) for item in source]
     texts = [text for _, text in ours]
+    # looked up, not searched: each item against every item of the other side made a record of
+    # 12,000 criteria, with a source listing them, cost 38 s (SCANNED bounds what is still searched)
+    ours_held, theirs_held = set(ours), set(theirs)
+    their_texts = {text for _, text in theirs}
+    scanned = 0
     matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -499,6 +507,13 @@ def _compare(
                         f"the record {_LEVELS[min(depth, 2)]}",
                     )
             continue
+        # a record item cut short is one that a source item here runs on from (or anywhere, where
+        # none is here): searched while the pairs searched stay within SCANNED; beyond, such an item
+        # is reported with the source item it falls short of as dropped
+        cost = (i2 - i1) * (j2 - j1 or len(theirs))
+        cuts = scanned + cost <= SCANNED
+        scanned += cost if cuts else 0
+        block_texts = set(texts[i1:i2])
         for k in range(i1, i2):  # items of the record that are not a source item of this list, here
             path, _, text, group = record[k]
             if text in other_list:
@@ -508,9 +523,9 @@ def _compare(
                     "E511",
                     f"{fields.dotted(path)}: an {other} criterion in the source, not an {kind} one",
                 )
-            elif (group, text) in theirs:
+            elif (group, text) in theirs_held:
                 yield at(path + ("text",), "E511", f"{fields.dotted(path)}: out of the source's order")
-            elif any(t == text for _, t in theirs):
+            elif text in their_texts:
                 yield at(
                     path,
                     "E511",
@@ -519,7 +534,7 @@ def _compare(
                     if group
                     else f"{fields.dotted(path)}: the source lists this {kind} criterion under a sub-heading",
                 )
-            else:
+            elif cuts:
                 whole = next((t for _, t in theirs[j1:j2] or theirs if text and text in t), None)
                 if whole is not None:
                     yield at(
@@ -530,9 +545,9 @@ def _compare(
                     )
         for k in range(j1, j2):  # source items the record does not hold here
             item = source[k]
-            if (item.group, item.text) in ours or any(t == item.text for _, t in ours[i1:i2]):
+            if (item.group, item.text) in ours_held or item.text in block_texts:
                 continue  # reported above as out of order, or under another group
-            if any(text and text in item.text for text in texts[i1:i2]):
+            if cuts and any(text and text in item.text for text in texts[i1:i2]):
                 continue  # reported above as cut short
             label = f"{item.number}) " if item.number is not None else ""
             where = record[i1][0] if i1 < len(record) else ("eligibility", name)

@@ -570,16 +570,22 @@ def check_criteria_items(record: Record, sources: Sources) -> Iterator[Problem]:
         # not reorder them (the schema's "in source order": the site and the exports show them so, and
         # IM19 as a draft with its inclusion criteria 2 and 3 swapped passed)
         reached = -1 if len(listing) == 1 else None
+        # the source's items by their text, looked up, not searched (each of a record's criteria
+        # against every source item made a draft of 12,000 criteria cost 30 s); a criterion that is
+        # part of a source item is searched for while SCANNED allows
+        at_text: dict[str, list[int]] = {}
+        for k, item in enumerate(theirs):
+            at_text.setdefault(item.text, []).append(k)
+        scanned = 0
         for path, _, text, group in completeness.criteria_items(eligibility[name], ("eligibility", name)):
             depth = (len(path) - 3) // 2  # (eligibility, list, i, sub_criteria, j, ...)
             parent = normalise(fields.get(eligibility, path[1:-2])[1]["text"]) if depth else None
-            same = [item for item in theirs if item.text == text]
+            same = [theirs[k] for k in at_text.get(text, [])]
             held = [
                 k
-                for k, item in enumerate(theirs)
-                if item.text == text
-                and item.group == group
-                and (item.depth is None or (item.depth == depth and parents[item] == parent))
+                for k in at_text.get(text, [])
+                if theirs[k].group == group
+                and (theirs[k].depth is None or (theirs[k].depth == depth and parents[theirs[k]] == parent))
             ]
             if held:
                 if reached is not None:
@@ -605,7 +611,9 @@ def check_criteria_items(record: Record, sources: Sources) -> Iterator[Problem]:
                 )
             elif text in elsewhere:
                 why = f"an {other.split('_')[0]} criterion in the source, not an {kind} one"
-            elif whole := next((item.text for item in theirs if text in item.text), None):
+            elif (scanned := scanned + len(theirs)) <= completeness.SCANNED and (
+                whole := next((item.text for item in theirs if text in item.text), None)
+            ):
                 why = f"only part of the source's {kind} criterion {whole[:70]!r}{'…' if len(whole) > 70 else ''}"
             else:
                 why = f"not one item of the source's {kind} list"
@@ -985,7 +993,7 @@ def _listed_criterion(doc: layouts.SourceDoc, path: fields.Path_, needle: str) -
     them: no words read from prose, though the criteria text holds it, but a whole value (a criterion
     "SLE" or a sub-criterion "Cyclophosphamide" is one, however the study also names a keyword or an
     intervention). Which list and where in it is check_criteria_items's to say (E512)."""
-    return path[:2] in _CRITERIA_LISTS and any(item.text == needle for items in doc.criteria.values() for item in items)
+    return path[:2] in _CRITERIA_LISTS and needle in doc.criteria_texts
 
 
 _CRITERIA_LISTS = frozenset(("eligibility", name) for name in completeness.LISTS)
