@@ -6,7 +6,9 @@ its whole text. Its criteria, references and descriptions name other products to
 autologous anti-CD19 CAR-T cells that excludes "Prior allogeneic hematopoietic stem cell
 transplantation" and cites a background paper on BCMA CAR-T cells passed a record giving its product
 origin ALLOGENEIC, target antigen BCMA and the paper's words as its name. The product is now read
-from the study's titles, arms and interventions, its name from an intervention's name or other name.
+from the study's titles, arms and interventions, its name from an intervention's name or other name;
+a comparator arm's words are not the product's either ("Rituximab, an anti-CD20 antibody" bound a
+CAR-T product's target antigen CD20), nor the name of an intervention given in comparator arms alone.
 """
 
 from __future__ import annotations
@@ -23,17 +25,19 @@ from sle_trials.engine import pipeline
 
 EXCLUSION = "Prior allogeneic hematopoietic stem cell transplantation."
 PAPER = "Li Y, Chen W. Allogeneic BCMA CAR-T cells in relapsed myeloma. Blood. 2023;141:100-110."
+COMPARATOR = "Rituximab, an anti-CD20 antibody, as chosen by the investigator."
 
 
 @pytest.fixture(scope="module")
 def study(tmp_path_factory: pytest.TempPathFactory) -> tuple[pipeline.Checker, dict]:
-    """The fixture study with one more exclusion criterion and one more background reference, as
-    many a CAR-T study has them, imported and marked complete."""
+    """The fixture study with one more exclusion criterion, one more background reference and its
+    comparator arm given rituximab, as many a CAR-T study has them, imported and marked complete."""
     doc = json.loads((FIXTURES / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8"))
     section = doc["protocolSection"]
     criteria = section["eligibilityModule"]["eligibilityCriteria"]
     section["eligibilityModule"]["eligibilityCriteria"] = criteria.rstrip("\n") + f"\n5. {EXCLUSION}"
     section["referencesModule"]["references"].append({"type": "BACKGROUND", "citation": PAPER})
+    section["armsInterventionsModule"]["armGroups"][1]["description"] = COMPARATOR  # ACTIVE_COMPARATOR
     folder = tmp_path_factory.mktemp("study")
     source = folder / "study.json"
     source.write_text(json.dumps(doc), "utf-8")
@@ -62,9 +66,12 @@ def _product(data: dict, product: dict, evidence: dict) -> dict:
         ({"origin": "ALLOGENEIC"}, {"cell_product.origin": "Allogeneic BCMA CAR-T cells"}),
         ({"target_antigens": ["BCMA"]}, {"cell_product.target_antigens": "Allogeneic BCMA CAR-T cells"}),
         ({"name": "Allogeneic BCMA CAR-T cells"}, {}),
+        ({"target_antigens": ["CD20"]}, {"cell_product.target_antigens": "Rituximab, an anti-CD20 antibody"}),
+        ({"name": "Mycophenolate mofetil"}, {}),  # the comparator arm's intervention
+        ({"name": "CellCept"}, {}),  # its other name
     ],
 )
-def test_a_product_read_from_the_studys_criteria_or_references_is_refused(
+def test_a_product_read_from_the_studys_criteria_references_or_comparator_is_refused(
     study: tuple[pipeline.Checker, dict], product: dict, evidence: dict
 ) -> None:
     checker, data = study
@@ -97,7 +104,7 @@ def test_a_product_read_from_the_titles_arms_and_interventions_binds(
     assert imported_codes(checker, _product(data, product, evidence)) == set()
 
 
-def test_the_product_place_is_the_studys_titles_arms_and_interventions(tmp_path: Path) -> None:
+def test_the_product_place_is_the_studys_titles_arms_and_interventions_but_a_comparators(tmp_path: Path) -> None:
     from sle_trials.reading import layouts
 
     raw = (FIXTURES / "ctgov" / "completed_phase2_randomised.json").read_bytes()
@@ -106,12 +113,10 @@ def test_the_product_place_is_the_studys_titles_arms_and_interventions(tmp_path:
     assert "Anti-CD19 CAR-T Cells Versus Standard Therapy" in text  # the brief title
     assert "Autologous T cells transduced" in text  # an intervention's description
     assert "Mackensen" not in text and "Prior CAR-T cell therapy" not in text  # a reference, a criterion
+    assert "as chosen by the investigator" not in text and "CellCept" not in text  # the comparator arm's
     assert {p.value for p in doc.places["cell_product.name"]} == {
         "Anti-CD19 CAR-T cells",
-        "Fludarabine",
-        "Cyclophosphamide",
-        "Mycophenolate mofetil",
         "NB-CD19-CART",
-        "CellCept",
-        "MMF",
+        "Fludarabine",
+        "Cyclophosphamide",  # given in the CAR-T arm too
     }

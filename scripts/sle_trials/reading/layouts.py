@@ -527,13 +527,36 @@ CTGOV_PLACES: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {
 }
 
 
-# Where a study states its product (the cell_product place): its titles, its arms and its interventions.
+# Where a study states its product (the cell_product place): its titles, and its arms and
+# interventions but a comparator's (_product_items).
 PRODUCT_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     ((_P, "identificationModule", "briefTitle"), "identificationModule.briefTitle"),
     ((_P, "identificationModule", "officialTitle"), "identificationModule.officialTitle"),
     ((_P, "identificationModule", "acronym"), "identificationModule.acronym"),
-    ((_P, "armsInterventionsModule"), "armsInterventionsModule"),
 )
+# The arms whose words are no product's: what the trial compares its product with
+COMPARATOR_ARMS = frozenset(("ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION"))
+
+
+def _product_items(study: dict) -> tuple[list[dict], list[dict]]:
+    """The arms and the interventions a study's product may be read from: every arm but a
+    comparator's, and every intervention but one given in comparator arms alone (an active
+    comparator's "rituximab, an anti-CD20 antibody" bound a CAR-T product's target antigen CD20)."""
+    module = _at(study, (_P, "armsInterventionsModule"))
+    if not isinstance(module, dict):
+        return [], []
+    arms = (
+        [a for a in module.get("armGroups") or [] if isinstance(a, dict)]
+        if isinstance(module.get("armGroups"), list)
+        else []
+    )
+    given = module.get("interventions")
+    interventions = [i for i in given if isinstance(i, dict)] if isinstance(given, list) else []
+    compared = {a.get("label") for a in arms if a.get("type") in COMPARATOR_ARMS}
+    return (
+        [a for a in arms if a.get("type") not in COMPARATOR_ARMS],
+        [i for i in interventions if not (labels := set(_strings(i.get("armGroupLabels")))) or not labels <= compared],
+    )
 
 
 def _at(doc: Any, path: tuple[str, ...]) -> Any:
@@ -820,13 +843,23 @@ def _ctgov_json(file: str, doc: Any) -> SourceDoc:
     # references and descriptions name other products too ("Prior allogeneic stem cell
     # transplantation", a background paper on BCMA CAR-T cells), which bound an autologous anti-CD19
     # trial's cell_product.origin ALLOGENEIC and its target antigen BCMA when the whole study was its place
-    places["cell_product"] = [p for where, key in PRODUCT_PLACES for p in _passages(_at(doc, where), key, False, lines)]
+    arms, interventions = _product_items(doc)
+    places["cell_product"] = [
+        *(p for where, key in PRODUCT_PLACES for p in _passages(_at(doc, where), key, False, lines)),
+        *(Passage(lines.text_of(arm, "armGroups")) for arm in arms),
+        *(Passage(lines.text_of(given, "interventions")) for given in interventions),
+    ]
+    # the product's name is such an intervention's, whole (its name or one of its other names)
+    places["cell_product.name"] = [
+        p
+        for given in interventions
+        for p in _passages(given.get("name"), "interventions.name", True, lines)
+        + _passages(given.get("otherNames"), "interventions.otherNames", True, lines)
+        if p.whole
+    ]
     ids = lines.values.get(_NCT_KEY, [])
     item_places, rows = _ctgov_rows(doc, lines)
     places.update(item_places)
-    # the product's name is an intervention's, whole (its name or one of its other names)
-    names = item_places.get("interventions.name", []) + item_places.get("interventions.other_names", [])
-    places["cell_product.name"] = [p for p in names if p.whole]
     doc_out = SourceDoc(file, "ctgov_json", text, places, subject=ids[0] if len(ids) == 1 else None, rows=rows)
     criteria = lines.values.get(_CRITERIA_KEY)
     if criteria:
