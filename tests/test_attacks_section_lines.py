@@ -7,7 +7,9 @@ Identifiers writes each identifier's type and source on the lines below it ("Ide
 the organisation's study id, so IM19's record passed `trials check` with `sponsor.name: OTHER` and
 `identifiers.org_study_id: "Identifier Source: org_study_id"`, and trials.csv said so. A class is no
 name, and a label line no identifier: the organisation's id is the one its source label calls
-org_study_id.
+org_study_id. And the lead sponsor, the record's, is the first the section lists: a collaborator
+listed after it ("ImmunoChina Pharmaceuticals" / "INDUSTRY") lent the hospital its class INDUSTRY,
+or its own name as the lead sponsor's.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, edit
+from conftest import IM19_PATH, Trials, add_source, edit
 from sle_trials.reading import layouts
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schema" / "trial.schema.json"
@@ -69,3 +71,49 @@ def test_an_identifier_is_the_organisations_by_its_source_label() -> None:
 def test_the_classes_a_sponsor_line_may_be_are_the_schemas() -> None:
     schema = json.loads(SCHEMA.read_text("utf-8"))
     assert set(schema["properties"]["sponsor"]["properties"]["class"]["enum"]) == layouts.AGENCY_CLASSES
+
+
+COLLABORATOR = "ImmunoChina Pharmaceuticals\nINDUSTRY\n"
+
+
+def _with_a_collaborator(registry: Path) -> None:
+    text = (registry / "seeds/000_84a0f0163f21158e.txt").read_text("utf-8")
+    old = "Peking University Third Hospital\nOTHER\n"
+    assert text.count(old) == 1
+    source = add_source(registry, "seeds/940_collaborator.txt", text.replace(old, old + COLLABORATOR))
+    edit(registry, IM19_PATH, ("file: seeds/000_84a0f0163f21158e.txt", f"file: {source}"))
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        [("  class: OTHER\n", "  class: INDUSTRY\n")],
+        [
+            (
+                "  name: Peking University Third Hospital\n  class: OTHER\n",
+                "  name: ImmunoChina Pharmaceuticals\n  class: INDUSTRY\n",
+            ),
+        ],
+    ],
+)
+def test_a_collaborators_name_or_class_is_not_the_lead_sponsors(
+    registry: Path, trials: Trials, changes: list[tuple[str, str]]
+) -> None:
+    _with_a_collaborator(registry)
+    edit(
+        registry,
+        IM19_PATH,
+        *changes,
+        (
+            "  sponsor.class: Peking University Third Hospital OTHER\n",
+            "  sponsor.class: ImmunoChina Pharmaceuticals INDUSTRY\n",
+        ),
+    )
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1
+    assert " E512 " in result.out
+
+
+def test_the_lead_sponsor_listed_first_passes(registry: Path, trials: Trials) -> None:
+    _with_a_collaborator(registry)
+    assert trials("validate", registry / IM19_PATH).status == 0

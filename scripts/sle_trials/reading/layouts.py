@@ -1110,10 +1110,14 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
         "eligibility.healthy_volunteers",
     ):
         places[name] = _within(tail)
+    # each sponsor's name with its class on the line below it ("OTHER"): a class is no sponsor's name,
+    # and the lead sponsor, the record's, is the first listed (a collaborator listed after it lent the
+    # lead its class, INDUSTRY for a hospital, or its own name as the lead's)
     sponsors = get("Sponsors", [])
-    places["sponsor"] = _within(["Sponsors", *sponsors])
-    # each sponsor's name with its class on the line below it ("OTHER"): a class is no sponsor's name
-    places["sponsor.name"] = _whole([line for line in sponsors if line not in AGENCY_CLASSES])
+    starts = [i for i, line in enumerate(sponsors) if line not in AGENCY_CLASSES]
+    lead = sponsors[starts[0] : starts[1] if len(starts) > 1 else None] if starts else []
+    places["sponsor"] = _within(["Sponsors", *lead])
+    places["sponsor.name"] = _whole(lead[:1])
     party = get("Responsible Party", [])  # the investigator's name, title and affiliation, a line each
     places["responsible_party"] = _within(party)
     for i, name in enumerate(("responsible_party.name", "responsible_party.title", "responsible_party.affiliation")):
