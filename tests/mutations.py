@@ -451,6 +451,18 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 _set(data, base + ("measure",), cut),
                 VALUE_CODES | {"E529"},
             )
+        # one item alone of a measure that lists three or more, the first or the last: the limit after the
+        # list is said of each ("other clinically significant heart disease" of "myocardial infarction, ...,
+        # or other clinically significant heart disease within 6 months")
+        alone = re.split(r",\s+(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+", t["measure"])
+        for one in dict.fromkeys([alone[0], alone[-1]] if len(alone) > 2 else []):
+            add(
+                "measure one item of its list",
+                base + ("measure",),
+                f"{t['measure'][:30]!r} -> {one!r}",
+                _set(data, base + ("measure",), one),
+                VALUE_CODES | {"E529"},
+            )
         # one item of a measure that lists items closed by their parentheses, the first or the last
         # ("alanine aminotransferase (ALT)", "alkaline phosphatase (ALP)" of "ALT, AST, or ALP" written out)
         listed = re.split(r"(?<=\)),\s+(?:(?:and/or|and|or)\s+)?", t["measure"])

@@ -789,6 +789,9 @@ def test_a_stub_called_a_draft_is_refused(checker: pipeline.Checker, shown: str)
             "myocardial infarction, cardiac angioplasty or stent placement, unstable angina, active arrhythmia",
             "'other' goes on naming it",
         ),
+        # one item of an enumeration its time window follows, the first or the last (the window is each item's)
+        (IM19, 11, "myocardial infarction", "'cardiac' goes on the enumeration it is an item of"),
+        (IM19, 11, "other clinically significant heart disease", "'arrhythmia, or' goes on naming it"),
         (IM19, 9, "surgery", "'Major' goes on naming it"),
         (IM19, 21, "CD20 monoclonal", "'antibodies' goes on naming it"),
         (IM19, 13, "alanine aminotransferase", "'aspartate' goes on naming it"),  # one of an enumeration
@@ -1008,3 +1011,41 @@ def test_a_parenthesis_saying_on_what_terms_a_measure_is_taken_leaves_it_the_lim
     stated = lexicon.statements(said)
     s = next(s for s in stated if lexicon.same_number(s.value, value))
     assert bool(binding._measure_next_to(said, s, measure, [], [], stated)) is own
+
+
+def test_a_time_window_after_an_enumeration_is_each_items(tmp_path: Path) -> None:
+    """Before: "other clinically significant heart disease" of IM19's "History of myocardial infarction,
+    ..., or other clinically significant heart disease within 6 months" passed as the window's measure,
+    and so did "myocardial infarction": the other items of the list the window is said of were lost.
+    The whole list passes; a quantity after a list's last item may be that item's alone ("pregnancy,
+    lactation, or eGFR < 30"), and an item holding a limit of its own is set apart by it."""
+    root, shown, data = _two_limits_record(
+        tmp_path,
+        "Stroke, seizure, or myocardial infarction within 6 months before screening; pregnancy, lactation, or "
+        "eGFR < 30 mL/min/1.73 m²; dialysis, or prednisone ≥ 100 mg/day within 8 weeks.",
+    )
+    data["curation"]["silent"].append("eligibility.thresholds.conditions")
+    data["curation"]["notes"].append({"field": "eligibility.thresholds", "text": "'within N' is read as '< N'."})
+    limits = [
+        ("TIME_SINCE_EVENT", "Stroke, seizure, or myocardial infarction", "<", 6, "months"),
+        ("LABORATORY", "eGFR", "<", 30, "mL/min/1.73 m²"),
+        ("CORTICOSTEROID_DOSE", "prednisone", ">=", 100, "mg/day"),
+        ("TIME_SINCE_EVENT", "prednisone ≥ 100 mg/day", "<", 8, "weeks"),
+    ]
+    quotes = [
+        "Stroke, seizure, or myocardial infarction within 6 months",
+        "eGFR < 30 mL/min/1.73 m²",
+        "prednisone ≥ 100 mg/day",
+        "dialysis, or prednisone ≥ 100 mg/day within 8 weeks",
+    ]
+    data["eligibility"]["thresholds"] = [
+        {"kind": k, "criterion": {"list": "INCLUSION", "number": 2}, "measure": m}
+        | {"comparator": c, "value": v, "unit": u}
+        for k, m, c, v, u in limits
+    ]
+    for i, quote in enumerate(quotes):
+        data["evidence"][f"eligibility.thresholds.{i}"] = quote
+    assert _found(root, shown, data) == []
+    for one in ("myocardial infarction", "seizure", "Stroke"):
+        cut = put(data, "eligibility.thresholds.0.measure", one)
+        assert [code for code, _ in _found(root, shown, cut)] == ["E529"], one

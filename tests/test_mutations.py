@@ -172,4 +172,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "measure of its examples",
         "term only named by another criterion",
         "measure cut before its own limit",
+        "measure one item of its list",
     }

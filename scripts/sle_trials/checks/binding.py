@@ -127,8 +127,10 @@ CHECKS = (
         "measure-cut-short",
         "a threshold's measure that is not the whole phrase its criterion names what is measured with beside its "
         "limit: a part ('neutrophil count' of 'Absolute neutrophil count <500/mm³', 'SELENA-SLEDAI' of "
-        "'SELENA-SLEDAI clinical symptoms'), examples of it ('belizumab' of 'biological agents (such as belizumab "
-        "...)'), the limit or its unit ('40 kg'), the point a time limit is counted "
+        "'SELENA-SLEDAI clinical symptoms'), one item of an enumeration its limit is said of whole ('myocardial "
+        "infarction' of 'myocardial infarction, ..., or other clinically significant heart disease within 6 "
+        "months', or that list's last item alone), examples of it ('belizumab' of 'biological agents (such as "
+        "belizumab ...)'), the limit or its unit ('40 kg'), the point a time limit is counted "
         "from ('screening initiation'), a phrase with a word that names nothing at an end ('if biological agents'), "
         "or one without the limit it holds that says which ('prednisone' of 'prednisone ≥100 within 8 weeks')",
     ),
@@ -541,10 +543,41 @@ def _measure_cut(
                     why = why or f"{text[between[-1].start : between[-1].end]!r} between it and its limit says which"
                     continue
                 word = phrases.continues(corpus, at + m.start(), at + m.end(), measure)
-                if word is None:
+                if word is not None:
+                    why = why or f"{word!r} goes on naming it"
+                    continue
+                listed = (
+                    _item_of_a_list(corpus, at + m.start(), at + m.end(), statement, at + statement.start)
+                    if text == quote and m.end() <= statement.start
+                    else None
+                )
+                if listed is None:
                     return None
-                why = why or f"{word!r} goes on naming it"
+                why = why or listed
     return why
+
+
+def _item_of_a_list(corpus: str, start: int, end: int, statement: lexicon.Statement, limit: int) -> str | None:
+    """Why the measure at corpus[start:end] is one item of an enumeration its limit (statement, at
+    corpus[limit:]) is said of whole, else None: more items follow it before the limit ("myocardial
+    infarction" of "myocardial infarction, cardiac angioplasty ..., or other clinically significant
+    heart disease within 6 months"), or it is the last item and the limit a time window right after
+    it that the items before it, holding no limit of their own in its sentence, share ("other
+    clinically significant heart disease" of the same list: a window over a history of each). An
+    item holding a limit of its own is set apart by it ("hemodialysis, or prednisone ≥100 within 8
+    weeks"); a quantity after the last item may be that item's alone ("pregnancy, or eGFR < 30")."""
+    word = phrases.item_follows(corpus, end, limit)
+    if word is not None:
+        return f"{word!r} goes on the enumeration it is an item of, and the limit after it is said of the whole"
+    if statement.unit is None or statement.unit.dimension != "time" or phrases.names_something(corpus[end:limit]):
+        return None
+    words = phrases.item_before(corpus, start)
+    if words is None:
+        return None
+    opened = max((m.end() for m in _SENTENCE_END.finditer(corpus, 0, start)), default=0)
+    if any(s.comparator is not None for s in lexicon.written_statements(corpus[opened:end])):
+        return None  # an item before it, or the measure itself, holds a limit of its own
+    return f"{words!r} goes on naming it: the time limit after the enumeration is said of each item"
 
 
 def _placed(

@@ -236,3 +236,35 @@ def _next_item(goes_on: re.Match[str] | None) -> str | None:
     it is one that may name something (no word of the closed classes); else None."""
     word = _word(goes_on.group(1)) if goes_on is not None else ""
     return word if word and word.lower() not in _CLOSED else None
+
+
+# an enumeration's separator right after an item, and the word its next item begins with
+_NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)(\S+)")
+
+
+def item_follows(text: str, end: int, limit: int) -> str | None:
+    """The word that begins the next item of an enumeration after a measure ending at end, where the
+    enumeration runs on to the limit at limit with no mark ending a clause before it ("myocardial
+    infarction" of "myocardial infarction, cardiac angioplasty ..., or other clinically significant
+    heart disease within 6 months": the limit is said after the whole list, of each item, and the
+    measure is one of them); None where no item follows it before the limit."""
+    goes_on = _NEXT_ITEM.match(text, end, limit)
+    if goes_on is None or re.search(r"[.;:]\s", text[end:limit] + " "):
+        return None
+    word = _word(goes_on.group(1))
+    return word if word and word.lower() not in _CLOSED and names_something(word) else None
+
+
+def item_before(text: str, start: int) -> str | None:
+    """The words that end the item before a measure starting at start, where the measure follows
+    them as the next item of an enumeration ("arrhythmia, or" of "... active arrhythmia, or other
+    clinically significant heart disease"); None where it does not."""
+    head = _before(text, start, 2)
+    if not head:
+        return None
+    if head[-1].endswith(",") and names_something(_word(head[-1])):
+        return head[-1]
+    if len(head) == 2 and _word(head[-1]).lower() in _JOINING and head[0].endswith(","):
+        if names_something(_word(head[0])):
+            return f"{head[0]} {head[-1]}"
+    return None
