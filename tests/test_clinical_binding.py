@@ -1049,3 +1049,19 @@ def test_a_time_window_after_an_enumeration_is_each_items(tmp_path: Path) -> Non
     for one in ("myocardial infarction", "seizure", "Stroke"):
         cut = put(data, "eligibility.thresholds.0.measure", one)
         assert [code for code, _ in _found(root, shown, cut)] == ["E529"], one
+
+
+def test_words_between_a_limits_number_and_unit_are_its_measures(tmp_path: Path) -> None:
+    """Before: in "≥ 6 points on SLEDAI-2K and ≥ 4 clinical points", the second limit given the measure
+    "SLEDAI-2K" (its word "clinical" lost) passed with the quote "SLEDAI-2K and ≥ 4 clinical points",
+    the note on its unit covering the reading: the record then said SLEDAI-2K ≥ 4, where the source
+    counts 4 clinical points. The words between a number and its unit say what it counts (E529)."""
+    root, shown, data = _two_limits(tmp_path)
+    data["curation"]["not_yet_curated"].append("eligibility.thresholds.conditions")
+    assert _found(root, shown, data) == []
+    for quote in ("SLEDAI-2K and ≥ 4 clinical points", "≥ 6 points on SLEDAI-2K and ≥ 4 clinical points"):
+        lost = put(data, "eligibility.thresholds.1.measure", "SLEDAI-2K")
+        lost["evidence"]["eligibility.thresholds.1"] = quote
+        found = _found(root, shown, lost)
+        assert [code for code, _ in found] == ["E529"], found
+        assert "'clinical', between its limit's number and unit" in found[0][1]

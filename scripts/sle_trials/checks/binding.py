@@ -130,9 +130,11 @@ CHECKS = (
         "'SELENA-SLEDAI clinical symptoms'), one item of an enumeration its limit is said of whole ('myocardial "
         "infarction' of 'myocardial infarction, ..., or other clinically significant heart disease within 6 "
         "months', or that list's last item alone), examples of it ('belizumab' of 'biological agents (such as "
-        "belizumab ...)'), the limit or its unit ('40 kg'), the point a time limit is counted "
-        "from ('screening initiation'), a phrase with a word that names nothing at an end ('if biological agents'), "
-        "or one without the limit it holds that says which ('prednisone' of 'prednisone ≥100 within 8 weeks')",
+        "belizumab ...)'), one without the words between its limit's number and unit that say what it counts "
+        "('SLEDAI-2K' of 'SLEDAI-2K and ≥ 4 clinical points'), the limit or its unit ('40 kg'), the point a time "
+        "limit is counted from ('screening initiation'), a phrase with a word that names nothing at an end ('if "
+        "biological agents'), or one without the limit it holds that says which ('prednisone' of 'prednisone ≥100 "
+        "within 8 weeks')",
     ),
     Check(
         "E525",
@@ -507,6 +509,10 @@ def _measure_cut(
         return f"{loose!r}, at an end of it, names nothing of what is measured"
     why = None
     for quote, statement in near:
+        counted = _unit_words(quote, statement)
+        if counted is not None and counted not in measure:
+            why = why or f"{counted!r}, between its limit's number and unit, says what the number counts"
+            continue
         stated: tuple[lexicon.Statement, ...] = ()
         if measure not in quote:
             texts = headings
@@ -555,6 +561,20 @@ def _measure_cut(
                     return None
                 why = why or listed
     return why
+
+
+def _unit_words(quote: str, statement: lexicon.Statement) -> str | None:
+    """The words between a limit's number and the unit written away from it, where they are only a few
+    words that name something ("clinical" of "≥ 4 clinical points"): they say what the number counts,
+    and a measure without them is another thing ("SLEDAI-2K" of "SLEDAI-2K and ≥ 4 clinical points",
+    whose 4 points are its clinical items' only). None where no such words stand there."""
+    if statement.unit is None or not (statement.reading or "").startswith("the unit"):
+        return None
+    spellings = "|".join(map(re.escape, sorted(statement.unit.spellings, key=len, reverse=True)))
+    m = re.match(r"\s+((?:[^\W\d][\w-]*\s+){1,3}?)(?:" + spellings + r")(?!\w)", quote[statement.end :])
+    if m is None or not all(phrases.names_something(w) for w in m.group(1).split()):
+        return None
+    return m.group(1).strip()
 
 
 def _item_of_a_list(corpus: str, start: int, end: int, statement: lexicon.Statement, limit: int) -> str | None:
