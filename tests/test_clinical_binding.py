@@ -997,6 +997,11 @@ def test_interventions_declared_silent_where_the_source_names_the_product_are_re
         ("IgA deficiency (at screening, serum IgA < 10 mg/dL)", "IgA deficiency", 10, False),
         ("IgA deficiency (at screening serum IgA < 10 mg/dL)", "IgA deficiency", 10, False),
         ("Lupus nephritis (in patients with proteinuria > 0.5 g/24h)", "Lupus nephritis", 0.5, False),
+        # after a word saying when, its object is one word, besides words for a time: the next names the analyte
+        ("Lupus nephritis (at biopsy proteinuria > 0.5 g/24h)", "Lupus nephritis", 0.5, False),
+        ("Lupus nephritis (at renal biopsy proteinuria > 0.5 g/24h)", "Lupus nephritis", 0.5, False),
+        ("Body weight (at the screening visit ≥ 40 kg)", "Body weight", 40, True),
+        ("Body weight (during the screening period ≥ 40 kg)", "Body weight", 40, True),
         ("C3 (or C4 < 10 mg/dL)", "C3", 10, False),
     ],
 )

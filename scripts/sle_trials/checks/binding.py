@@ -885,6 +885,9 @@ _QUALIFYING = frozenset(
     "without at in during within after before since by per on off under from excluding except calculated "
     "measured assessed estimated determined tested using according".split()
 )
+# the qualifying words that say when the measure is taken, and the words for a time their object may hold
+_WHEN = frozenset("at during within after before since on off from until".split())
+_TIME_WORDS = frozenset("visit visits period periods time times point points phase phases stage".split())
 _NAMING_ANOTHER = re.compile(
     r"(?i)\b(?:with|having|whose|who|showing|defined|i\.e\.|e\.g\.|or|and|and/or|"
     r"levels?|counts?|titers?|titres?|values?|scores?|concentrations?)\b"
@@ -899,14 +902,24 @@ def _qualifies(words: str) -> bool:
     clause = re.split(r"[,;:]", words)[-1].split()
     if not clause or clause[0].lower() not in _QUALIFYING or _NAMING_ANOTHER.search(" ".join(clause)):
         return False
-    run = 0
-    for token in reversed(clause):
+    run: list[str] = []
+    k = len(clause)
+    for k in range(len(clause) - 1, -1, -1):
+        token = clause[k]
         if token.lower() in _QUALIFYING or not phrases.names_something(token):
             if token.lower() in _QUALIFYING or phrases.closed_word(token):
                 break
             continue  # a number or a unit ("14 days")
-        run += 1
-    return run <= 2
+        run.append(token.lower())
+    # the word the run is the object of, past closed words ("at the screening visit"): after one that
+    # says when, the object is one word saying when, besides words for a time ("visit", "period"); a
+    # word after it names the thing measured then ("at biopsy proteinuria": proteinuria)
+    governing = next(
+        (t.lower() for t in reversed(clause[: k + 1]) if not phrases.closed_word(t) or t.lower() in _WHEN), ""
+    )
+    if governing in _WHEN:
+        return len(run) <= 1 + sum(word.strip("()") in _TIME_WORDS for word in run)
+    return len(run) <= 2
 
 
 # between two limits: a mark or a conjunction that makes the second one a limit of its own, not of the first
