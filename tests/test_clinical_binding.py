@@ -1003,6 +1003,11 @@ def test_interventions_declared_silent_where_the_source_names_the_product_are_re
         ("Body weight (at the screening visit ≥ 40 kg)", "Body weight", 40, True),
         ("Body weight (during the screening period ≥ 40 kg)", "Body weight", 40, True),
         ("C3 (or C4 < 10 mg/dL)", "C3", 10, False),
+        # the measure outside in other terms: its limit is the measure's; with another thing named, not
+        ("Prednisone (or equivalent dose ≤ 20 mg/day)", "Prednisone", 20, True),
+        ("Prednisone (or an equivalent ≤ 20 mg/day)", "Prednisone", 20, True),
+        ("Prednisone (or equivalent dose of methylprednisolone ≤ 16 mg/day)", "Prednisone", 16, False),
+        ("Prednisone (or equivalent, or methylprednisolone ≤ 16 mg/day)", "Prednisone", 16, False),
     ],
 )
 def test_a_parenthesis_saying_on_what_terms_a_measure_is_taken_leaves_it_the_limit(

@@ -885,6 +885,9 @@ _QUALIFYING = frozenset(
     "without at in during within after before since by per on off under from excluding except calculated "
     "measured assessed estimated determined tested using according".split()
 )
+# a parenthesis that opens by naming the measure outside in other terms ("Prednisone (or equivalent dose ≤
+# 20 mg/day)"), not another measure ("C3 (or C4 < 10 mg/dL)")
+_EQUIVALENT = re.compile(r"(?i)or\s+(?:an?\s+|the\s+)?equivalent\b")
 # the qualifying words that say when the measure is taken, and the words for a time their object may hold
 _WHEN = frozenset("at during within after before since on off from until".split())
 _TIME_WORDS = frozenset("visit visits period periods time times point points phase phases stage".split())
@@ -896,10 +899,16 @@ _NAMING_ANOTHER = re.compile(
 
 def _qualifies(words: str) -> bool:
     """Whether the last clause of words (a parenthesis's, before a limit) qualifies the measure before
-    the parenthesis: it opens with a word of _QUALIFYING, names nothing as another's, and the words
+    the parenthesis: it opens with "or equivalent" and names nothing after it but a dose ("or equivalent
+    dose of methylprednisolone ≤ 16 mg/day" is methylprednisolone's), or it
+    opens with a word of _QUALIFYING, names nothing as another's, and the words
     naming something right before the limit are the object of a qualifying or closed word, two at
     most ("the CKD-EPI formula", "serological items"): "at screening serum IgA" names serum IgA."""
     clause = re.split(r"[,;:]", words)[-1].split()
+    equivalent = _EQUIVALENT.match(" ".join(clause))
+    if equivalent is not None:  # the measure outside in other terms: its limit is the measure's too
+        rest = " ".join(clause)[equivalent.end() :].split()
+        return all(w.lower() in ("dose", "doses", "dosage") or not phrases.names_something(w) for w in rest)
     if not clause or clause[0].lower() not in _QUALIFYING or _NAMING_ANOTHER.search(" ".join(clause)):
         return False
     run: list[str] = []
