@@ -1075,3 +1075,24 @@ def test_words_between_a_limits_number_and_unit_are_its_measures(tmp_path: Path)
         found = _found(root, shown, lost)
         assert [code for code, _ in found] == ["E529"], found
         assert "'clinical', between its limit's number and unit" in found[0][1]
+
+
+def test_an_amount_in_a_sample_is_a_laboratory_limit(tmp_path: Path) -> None:
+    """Before: a false refusal. "Proteinuria (24-hour urine protein ≥ 0.5 g)" curated as a LABORATORY
+    limit of 24-hour urine protein was refused (E508: CORTICOSTEROID_DOSE, "from the unit g"), a gram
+    being read as a dose given whatever the words. Words for a sample (urine, serum, plasma) say it is a
+    laboratory value; the limit called a corticosteroid dose is refused, and so is the limit given to
+    the measure outside the parenthesis that names the urine protein (E513)."""
+    root, shown, data = _two_limits_record(tmp_path, "Proteinuria (24-hour urine protein ≥ 0.5 g) at screening.")
+    data["curation"]["silent"].append("eligibility.thresholds.conditions")
+    data["eligibility"]["thresholds"] = [
+        {"kind": "LABORATORY", "criterion": {"list": "INCLUSION", "number": 2}, "measure": "24-hour urine protein"}
+        | {"comparator": ">=", "value": 0.5, "unit": "g"}
+    ]
+    data["evidence"]["eligibility.thresholds.0"] = "24-hour urine protein ≥ 0.5 g"
+    assert _found(root, shown, data) == []
+    dose = put(data, "eligibility.thresholds.0.kind", "CORTICOSTEROID_DOSE")
+    assert [code for code, _ in _found(root, shown, dose)] == ["E508"]
+    outside = put(data, "eligibility.thresholds.0.measure", "Proteinuria")
+    outside["evidence"]["eligibility.thresholds.0"] = "Proteinuria (24-hour urine protein ≥ 0.5 g)"
+    assert [code for code, _ in _found(root, shown, outside)] == ["E513"]

@@ -497,7 +497,8 @@ KIND_CUES = [
         frozenset({"score"}),
         ("SLEDAI(?:-2K)?", "SELENA-SLEDAI", "BILAG", "disease activity", "scores?", "CLASI", "PGA"),
     ),
-    KindCues("LABORATORY", LAB_DIMENSIONS, ()),
+    # an amount in a sample (a dose's unit: "24-hour urine protein ≥ 0.5 g") is no dose given
+    KindCues("LABORATORY", LAB_DIMENSIONS | {"dose"}, ("urine", "urinary", "proteinuria", "serum", "plasma")),
     KindCues("STABLE_DOSE_DURATION", frozenset({"time"}), ("stable", "stably", "unchanged", "constant")),
     KindCues(
         "WASHOUT",
