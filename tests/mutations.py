@@ -784,6 +784,29 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     read,
                     VALUE_CODES | {"E105", "E502", "E512"},  # a quote from elsewhere: E502, E512
                 )
+    # a date moved, with its quote and notes, to a field of what a registry or a page has recorded (the
+    # completion an unlabelled line gives, 2027-12-31, read as the first posting of a copy read in 2025)
+    for name, struct in data.get("dates", {}).items():
+        for other in rules.RECORDED:
+            if other in data["dates"]:
+                continue
+            moved = copy.deepcopy(data)
+            moved["dates"][other] = moved["dates"].pop(name)
+            moved["evidence"] = {
+                re.sub(rf"^dates\.{name}(?=\.|$)", f"dates.{other}", k): v for k, v in moved["evidence"].items()
+            }
+            for note in moved["curation"].get("notes", []):
+                note["field"] = re.sub(rf"^dates\.{name}(?=\.|$)", f"dates.{other}", note.get("field", ""))
+            silent = [s for s in moved["curation"].get("silent", []) if not fields.covered([f"dates.{other}"], s)]
+            silent = [s for s in silent if not fields.covered([f"dates.{name}"], s)] + [f"dates.{name}"]
+            moved["curation"]["silent"] = silent + ([f"dates.{other}.type"] if "type" not in struct else [])
+            add(
+                "date moved to a recorded one",
+                ("dates", other, "date"),
+                f"{name}'s {struct['date']}",
+                moved,
+                VALUE_CODES | {"E105", "E502", "E512", "E523"},
+            )
     # a date's type read from words of the source about another date ("Estimated" of a page's "Estimated
     # completion" given to its launch date), each rendering of a type with the words after it
     types = vocabulary.for_enum(("ACTUAL", "ESTIMATED"))
@@ -810,7 +833,8 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
         base = ("curation", "sources", i, "as_of")
         for other in mentioned + [_day_off(source["as_of"])]:
             if other and other != source["as_of"]:
-                add("date", base, f"{source['as_of']} -> {other}", _set(data, base, other), VALUE_CODES)
+                # E105: an as-of date moved before a date of what the source has recorded
+                add("date", base, f"{source['as_of']} -> {other}", _set(data, base, other), VALUE_CODES | {"E105"})
 
     # criteria: each dropped, cut at each sentence or clause, moved to the other list, renumbered
     complete = data["curation"]["status"] == "complete"

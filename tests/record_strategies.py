@@ -329,9 +329,13 @@ THRESHOLD = strategy(SCHEMA["$defs"]["threshold"], "eligibility.thresholds.*")
 @st.composite
 def records(draw: st.DrawFn) -> dict:
     data = draw(BASE_RECORD)
-    # dates in the calendar and in the order rules.DATE_ORDER checks
+    # dates in the calendar and in the order rules.DATE_ORDER checks; those of what has been recorded
+    # (rules.RECORDED) on or before the day the sources were read: one drawn later is that day, at its
+    # precision (the draws as before, so that every other drawn value stays what it was)
     names = ["start", "primary_completion", "completion"]
     chosen = sorted(draw(st.lists(partial_dates(), min_size=6, max_size=6)))
+    read = min(str(source["as_of"]) for source in data["curation"]["sources"])
+    chosen[3:] = [when if when[: len(read)] <= read[: len(when)] else read[: len(when)] for when in chosen[3:]]
     dates = {}
     for name, when in zip(
         names + ["first_submitted", "last_updated", "launched"], chosen[:3] + chosen[3:5] + chosen[5:]

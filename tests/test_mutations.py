@@ -173,4 +173,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "term only named by another criterion",
         "measure cut before its own limit",
         "measure one item of its list",
+        "date moved to a recorded one",
     }

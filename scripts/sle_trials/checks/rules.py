@@ -19,7 +19,12 @@ CHECKS = (
     Check("E101", "file-name-mismatch", "the file name is not the record's nct_id"),
     Check("E103", "impossible-date", "a date that does not exist in the calendar (2023-02-30)"),
     Check("E104", "age-range-inverted", "minimum age above maximum age"),
-    Check("E105", "dates-out-of-order", "dates out of order (start after completion, ...)"),
+    Check(
+        "E105",
+        "dates-out-of-order",
+        "dates out of order (start after completion, first posted after last updated, ...), or a date of what "
+        "has been recorded (submitted, posted, updated, launched) after the newest source's as-of date",
+    ),
     Check("E106", "duplicate-criterion", "the same criterion (text or number) twice in one list"),
     Check("E107", "cohort-overlap", "cohorts whose patient ranges overlap, or a range that runs backwards"),
     Check(
@@ -55,7 +60,12 @@ DATE_ORDER = [
     ("primary_completion", "completion"),
     ("start", "completion"),
     ("first_submitted", "last_updated"),
+    ("first_submitted", "first_posted"),
+    ("first_posted", "last_updated"),
 ]
+# Dates of what a registry or a page has recorded (a submission, a posting, an update, a launch): none
+# falls after the newest source's as-of date, the day the source was read.
+RECORDED = ("first_submitted", "first_posted", "last_updated", "launched")
 
 
 def _problem(record: Record, path: tuple, code: str, message: str, *, key: bool = False) -> Problem:
@@ -86,6 +96,17 @@ def check_dates(record: Record) -> Iterator[Problem]:
             a, b = dates[early]["date"], dates[late]["date"]
             if _before(a, b):
                 yield _problem(record, ("dates", late, "date"), "E105", f"dates.{late} {b} is before dates.{early} {a}")
+    read = max((str(s["as_of"]) for s in record.data["curation"]["sources"] if "as_of" in s), default=None)
+    for name in RECORDED:
+        struct = dates.get(name)
+        if read is not None and isinstance(struct, dict) and _before(str(struct["date"]), read):
+            yield _problem(
+                record,
+                ("dates", name, "date"),
+                "E105",
+                f"dates.{name} {struct['date']} is after the newest source's as-of date {read}: a date of what "
+                "has been recorded cannot come after the day its source was read",
+            )
 
 
 def check_ages(record: Record) -> Iterator[Problem]:
