@@ -498,6 +498,19 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                         _set(data, base + ("measure",), example),
                         VALUE_CODES | {"E529", "E501", "E512"},
                     )
+        # the measure run on into a parenthesis after it, which it leaves open ("SELENA-SLEDAI clinical
+        # symptoms (except", "IgA deficiency was present during screening (serum IgA level")
+        for quote in quotes:
+            for m in re.finditer(
+                re.escape(normalise(t["measure"])) + r"[^()≥≤<>]{0,60}?\((?:\s*[^\s()≥≤<>0-9]+){1,3}", quote
+            ):
+                add(
+                    "measure into a parenthesis",
+                    base + ("measure",),
+                    f"{t['measure'][:30]!r} -> {m.group(0)[-30:]!r}",
+                    _set(data, base + ("measure",), m.group(0).rstrip(",;:")),
+                    VALUE_CODES | {"E529"},
+                )
         # the measure copied with its limit's sign after it ("Weight ≥" of "Weight ≥ 40 kg")
         for quote in quotes:
             for m in re.finditer(re.escape(normalise(t["measure"])) + r"(\s*[≥≤<>=]+)\s*[0-9]", quote):

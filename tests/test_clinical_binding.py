@@ -793,6 +793,10 @@ def test_a_stub_called_a_draft_is_refused(checker: pipeline.Checker, shown: str)
         (IM19, 11, "myocardial infarction", "'cardiac' goes on the enumeration it is an item of"),
         (IM19, 11, "other clinically significant heart disease", "'arrhythmia, or' goes on naming it"),
         (IM19, 9, "surgery", "'Major' goes on naming it"),
+        # a parenthesis crossing an end of it: what stands outside the one its limit stands in, or an exception
+        (RELMA, 14, "IgA deficiency was present during screening (serum IgA level", "opens a parenthesis it does"),
+        (RELMA, 7, "SELENA-SLEDAI clinical symptoms (except", "opens a parenthesis it does not close"),
+        (IM19, 15, "eGFR)", "closes a parenthesis it does not open"),
         (IM19, 21, "CD20 monoclonal", "'antibodies' goes on naming it"),
         (IM19, 13, "alanine aminotransferase", "'aspartate' goes on naming it"),  # one of an enumeration
         (IM19, 7, "if biological agents", "'if', at an end of it, names nothing"),

@@ -174,4 +174,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "measure cut before its own limit",
         "measure one item of its list",
         "date moved to a recorded one",
+        "measure into a parenthesis",
     }

@@ -131,7 +131,8 @@ CHECKS = (
         "infarction' of 'myocardial infarction, ..., or other clinically significant heart disease within 6 "
         "months', or that list's last item alone), examples of it ('belizumab' of 'biological agents (such as "
         "belizumab ...)'), one without the words between its limit's number and unit that say what it counts "
-        "('SLEDAI-2K' of 'SLEDAI-2K and ≥ 4 clinical points'), the limit or its unit ('40 kg'), the point a time "
+        "('SLEDAI-2K' of 'SLEDAI-2K and ≥ 4 clinical points'), one a parenthesis crosses an end of "
+        "('SELENA-SLEDAI clinical symptoms (except'), the limit or its unit ('40 kg'), the point a time "
         "limit is counted from ('screening initiation'), a phrase with a word that names nothing at an end ('if "
         "biological agents'), or one without the limit it holds that says which ('prednisone' of 'prednisone ≥100 "
         "within 8 weeks')",
@@ -507,6 +508,9 @@ def _measure_cut(
     loose = phrases.loose_word(measure)
     if loose is not None:
         return f"{loose!r}, at an end of it, names nothing of what is measured"
+    unclosed = phrases.unbalanced(measure)
+    if unclosed is not None:
+        return f"it {unclosed}: a phrase ends inside it, or begins"
     why = None
     for quote, statement in near:
         counted = _unit_words(quote, statement)

@@ -121,6 +121,19 @@ def loose_word(measure: str) -> str | None:
     return words[-1] if words[-1].lower() in _CLOSED else None
 
 
+def unbalanced(measure: str) -> str | None:
+    """How the measure's parentheses cross its ends ("opens a parenthesis it does not close": "IgA
+    deficiency was present during screening (serum IgA level" holds what stands outside the parenthesis
+    its limit stands in, "SELENA-SLEDAI clinical symptoms (except" the start of an exception); None
+    where each one it opens it closes, after opening it."""
+    depth = 0
+    for c in measure:
+        depth += (c == "(") - (c == ")")
+        if depth < 0:
+            return "closes a parenthesis it does not open"
+    return "opens a parenthesis it does not close" if depth else None
+
+
 def closed_word(token: str) -> bool:
     """Whether token is a word of a closed class ("of", "the", "within"): one that names nothing."""
     return _word(token).lower() in _CLOSED
