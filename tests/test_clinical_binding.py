@@ -800,6 +800,9 @@ def test_a_stub_called_a_draft_is_refused(checker: pipeline.Checker, shown: str)
         (IM19, 21, "CD20 monoclonal", "'antibodies' goes on naming it"),
         (IM19, 13, "alanine aminotransferase", "'aspartate' goes on naming it"),  # one of an enumeration
         (IM19, 7, "if biological agents", "'if', at an end of it, names nothing"),
+        # a pronoun stands for a thing named elsewhere ("... are used, they need to be discontinued")
+        (IM19, 7, "they", "'they', at an end of it, names nothing"),
+        (IM19, 7, "used, they", "'they', at an end of it, names nothing"),
         (IM19, 0, "40 kg", "the limit's own words"),
         (IM19, 0, "Weight ≥", "'≥', at an end of it, names nothing"),  # its limit's sign, cut from its number
         (RELMA, 8, "proteinuria >", "'>', at an end of it, names nothing"),

@@ -73,8 +73,10 @@ def _word(token: str) -> str:
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
-# "At least" and "maximum" name nothing either
-_CLOSED = _BEFORE | _AFTER | frozenset({"least", "most", "maximum", "minimum", "max", "min", "equals"})
+# "At least" and "maximum" name nothing either, nor does a pronoun ("they need to be discontinued"): it
+# stands for a thing named elsewhere
+_PRONOUNS = frozenset("it they them this these those he she him".split())
+_CLOSED = _BEFORE | _AFTER | _PRONOUNS | frozenset({"least", "most", "maximum", "minimum", "max", "min", "equals"})
 # the lexicon's units as sources write them ("kg", "months", "mg/dL"): a unit names no measure
 _UNIT_WORDS = frozenset(spelling for unit in lexicon.UNITS for spelling in unit.spellings)
 # the words that open a parenthesis of examples of the word before it ("(such as belizumab ...)")
