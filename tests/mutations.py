@@ -511,6 +511,22 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     _set(data, base + ("measure",), m.group(0).rstrip(",;:")),
                     VALUE_CODES | {"E529"},
                 )
+        # the measure run on through another limit its quote states before this one ("Prednisone (or
+        # equivalent) ≥7.5 mg/ day" for the ceiling of "..., and ≤30 mg/ day", "serum creatinine > 2.5
+        # mg/dL" for "or 221 μmol/L")
+        for quote in quotes:
+            at = quote.find(normalise(t["measure"]))
+            stated = lexicon.statements(quote) if at >= 0 else ()
+            own = [s for s in stated if lexicon.same_number(s.value, t["value"]) and s.start >= at]
+            for o in stated:
+                if own and at + len(normalise(t["measure"])) <= o.start and o.end <= own[0].start:
+                    add(
+                        "measure through another limit",
+                        base + ("measure",),
+                        f"{t['measure'][:30]!r} -> {quote[at : o.end][-30:]!r}",
+                        _set(data, base + ("measure",), quote[at : o.end]),
+                        VALUE_CODES | {"E529"},
+                    )
         # the measure copied with its limit's sign after it ("Weight ≥" of "Weight ≥ 40 kg")
         for quote in quotes:
             for m in re.finditer(re.escape(normalise(t["measure"])) + r"(\s*[≥≤<>=]+)\s*[0-9]", quote):

@@ -175,4 +175,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "measure one item of its list",
         "date moved to a recorded one",
         "measure into a parenthesis",
+        "measure through another limit",
     }

@@ -132,7 +132,8 @@ CHECKS = (
         "months', or that list's last item alone), examples of it ('belizumab' of 'biological agents (such as "
         "belizumab ...)'), one without the words between its limit's number and unit that say what it counts "
         "('SLEDAI-2K' of 'SLEDAI-2K and ≥ 4 clinical points'), one a parenthesis crosses an end of "
-        "('SELENA-SLEDAI clinical symptoms (except'), the limit or its unit ('40 kg'), the point a time "
+        "('SELENA-SLEDAI clinical symptoms (except'), one holding another limit of its own ('serum creatinine > "
+        "2.5 mg/dL' for 'or 221 μmol/L'), the limit or its unit ('40 kg'), the point a time "
         "limit is counted from ('screening initiation'), a phrase with a word that names nothing at an end ('if "
         "biological agents'), or one without the limit it holds that says which ('prednisone' of 'prednisone ≥100 "
         "within 8 weeks')",
@@ -543,6 +544,19 @@ def _measure_cut(
                 after_a_limit = any(s.end <= m.start() for s in stated)
                 if phrases.reference_point(corpus, at + m.start(), after_a_limit):
                     why = why or "it stands where a time limit's starting point does ('prior to screening')"
+                    continue
+                # a limit it holds, set apart from its limit by a mark or a conjunction: another limit of its own
+                # ("Prednisone (or equivalent) ≥7.5 mg/ day" for the ceiling of "..., and ≤30 mg/ day"; "serum
+                # creatinine > 2.5 mg/dL" for "or 221 μmol/L"), not one that says which ("prednisone ≥100")
+                held = [o for o in stated if text == quote and m.start() <= o.start and o.end <= m.end()]
+                if (
+                    held
+                    and held[-1].end <= statement.start
+                    and _LIMITS_APART.search(text, held[-1].end, statement.start)
+                ):
+                    why = (
+                        why or f"it holds {text[held[-1].start : held[-1].end]!r}, another limit set apart from its own"
+                    )
                     continue
                 # another limit right between it and its limit, joined to that limit by nothing ("prednisone
                 # ≥100 within 8 weeks"): it says which of what the measure names the limit counts, and is
