@@ -793,6 +793,9 @@ def test_a_stub_called_a_draft_is_refused(checker: pipeline.Checker, shown: str)
         (IM19, 11, "myocardial infarction", "'cardiac' goes on the enumeration it is an item of"),
         (IM19, 11, "other clinically significant heart disease", "'arrhythmia, or' goes on naming it"),
         (IM19, 9, "surgery", "'Major' goes on naming it"),
+        # words of two sentences: no phrase
+        (IM19, 6, "weeks before screening. Maintain a stable dose of medication", "runs over the end of a sentence"),
+        (IM19, 6, "screening. Maintain a stable dose of medication", "runs over the end of a sentence"),
         # another limit of its own held in it: the range's other bound, the same limit in another unit
         (RELMA, 3, "Prednisone (or equivalent) ≥7.5 mg/ day", "another limit set apart from its own"),
         (RELMA, 10, "serum creatinine > 2.5 mg/dL", "another limit set apart from its own"),

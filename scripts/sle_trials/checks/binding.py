@@ -125,18 +125,18 @@ CHECKS = (
     Check(
         "E529",
         "measure-cut-short",
-        "a threshold's measure that is not the whole phrase its criterion names what is measured with beside its "
-        "limit: a part ('neutrophil count' of 'Absolute neutrophil count <500/mm³', 'SELENA-SLEDAI' of "
-        "'SELENA-SLEDAI clinical symptoms'), one item of an enumeration its limit is said of whole ('myocardial "
-        "infarction' of 'myocardial infarction, ..., or other clinically significant heart disease within 6 "
-        "months', or that list's last item alone), examples of it ('belizumab' of 'biological agents (such as "
-        "belizumab ...)'), one without the words between its limit's number and unit that say what it counts "
-        "('SLEDAI-2K' of 'SLEDAI-2K and ≥ 4 clinical points'), one a parenthesis crosses an end of "
-        "('SELENA-SLEDAI clinical symptoms (except'), one holding another limit of its own ('serum creatinine > "
-        "2.5 mg/dL' for 'or 221 μmol/L'), the limit or its unit ('40 kg'), the point a time "
-        "limit is counted from ('screening initiation'), a phrase with a word that names nothing at an end ('if "
-        "biological agents'), or one without the limit it holds that says which ('prednisone' of 'prednisone ≥100 "
-        "within 8 weeks')",
+        "a threshold's measure that is not the whole phrase its criterion names what is measured with beside "
+        "its limit: a part ('neutrophil count' of 'Absolute neutrophil count <500/mm³', 'SELENA-SLEDAI' of "
+        "'SELENA-SLEDAI clinical symptoms'), one item of an enumeration its limit is said of whole "
+        "('myocardial infarction' of 'myocardial infarction, ..., or other clinically significant heart "
+        "disease within 6 months', or that list's last item alone), examples of it ('belizumab' of "
+        "'biological agents (such as belizumab ...)'), one without the words between its limit's number and "
+        "unit that say what it counts ('SLEDAI-2K' of 'SLEDAI-2K and ≥ 4 clinical points'), one a parenthesis "
+        "crosses an end of ('SELENA-SLEDAI clinical symptoms (except'), one holding another limit of its own "
+        "('serum creatinine > 2.5 mg/dL' for 'or 221 μmol/L'), one running over a sentence's end, the limit "
+        "or its unit ('40 kg'), the point a time limit is counted from ('screening initiation'), a phrase "
+        "with a word that names nothing at an end ('if biological agents'), or one without the limit it holds "
+        "that says which ('prednisone' of 'prednisone ≥100 within 8 weeks')",
     ),
     Check(
         "E525",
@@ -512,6 +512,9 @@ def _measure_cut(
     unclosed = phrases.unbalanced(measure)
     if unclosed is not None:
         return f"it {unclosed}: a phrase ends inside it, or begins"
+    ended = _ENDED_INSIDE.search(measure)
+    if ended is not None:  # "weeks before screening. Maintain a stable dose of medication"
+        return f"it runs over the end of a sentence ({measure[max(0, ended.start() - 20) : ended.end() + 20]!r})"
     why = None
     for quote, statement in near:
         counted = _unit_words(quote, statement)
@@ -952,6 +955,7 @@ def _qualifies(words: str) -> bool:
 # between two limits: a mark or a conjunction that makes the second one a limit of its own, not of the first
 _LIMITS_APART = re.compile(r"[.,;:()]|\b(?:and/or|and|or)\b")
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")  # and a list label's ("a. Hemoglobin"): the words go on elsewhere
+_ENDED_INSIDE = re.compile(r"[.;]\s+(?=\S)")  # a sentence's end inside a measure, words of the next after it
 _CLAUSE_MARK = re.compile(r"[,;:()]")  # a mark between a measure and a limit after it: the limit is another's
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # right after a measure: its own words ("Major surgery (including ...)")
 
