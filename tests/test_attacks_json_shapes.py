@@ -43,3 +43,20 @@ def test_a_list_given_as_a_string_names_no_letter() -> None:
     doc = layouts.read("seeds/x.json", _study("Drug: Cyclophosphamide", "MMF").encode())
     assert doc.rows["arms"][1]["intervention_names"] == []
     assert doc.rows["interventions"][0]["other_names"] == []
+
+
+@pytest.mark.parametrize("key, odd", [("type", ["ACTIVE_COMPARATOR"]), ("type", {"a": 1}), ("label", ["Standard"])])
+def test_an_arm_type_or_label_of_another_kind_is_checked_not_an_internal_error(
+    registry: Path, trials: Trials, key: str, odd: object
+) -> None:
+    """An arm's type or label given as an array or an object (in a study no registry wrote) stopped
+    every check with an internal error (TypeError: unhashable type) where the product's places leave
+    out the comparator arms (layouts._product_items); such an arm is no comparator now."""
+    doc = json.loads((FIXTURES / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8"))
+    doc["protocolSection"]["armsInterventionsModule"]["armGroups"][1][key] = odd
+    source = add_source(registry, "seeds/932_arm_shapes.json", json.dumps(doc))
+    edit(registry, STUB, ("file: seeds/000_84a0f0163f21158e.txt", f"file: {source}"))
+    result = trials("validate")
+    assert result.status == 1, result.err
+    assert "internal error" not in result.err
+    assert "(7 checked)" in result.out

@@ -545,18 +545,21 @@ def _product_items(study: dict) -> tuple[list[dict], list[dict]]:
     module = _at(study, (_P, "armsInterventionsModule"))
     if not isinstance(module, dict):
         return [], []
-    arms = (
-        [a for a in module.get("armGroups") or [] if isinstance(a, dict)]
-        if isinstance(module.get("armGroups"), list)
-        else []
-    )
-    given = module.get("interventions")
+    groups, given = module.get("armGroups"), module.get("interventions")
+    arms = [a for a in groups if isinstance(a, dict)] if isinstance(groups, list) else []
     interventions = [i for i in given if isinstance(i, dict)] if isinstance(given, list) else []
-    compared = {a.get("label") for a in arms if a.get("type") in COMPARATOR_ARMS}
+    compared = {a["label"] for a in arms if _comparator(a) and isinstance(a.get("label"), str)}
     return (
-        [a for a in arms if a.get("type") not in COMPARATOR_ARMS],
+        [a for a in arms if not _comparator(a)],
         [i for i in interventions if not (labels := set(_strings(i.get("armGroupLabels")))) or not labels <= compared],
     )
+
+
+def _comparator(arm: dict) -> bool:
+    """Whether an arm is a comparator by its type: one given as no text (an array, an object, in a
+    study no registry wrote) names no type, and stopped every check as unhashable."""
+    kind = arm.get("type")
+    return isinstance(kind, str) and kind in COMPARATOR_ARMS
 
 
 def _at(doc: Any, path: tuple[str, ...]) -> Any:
