@@ -1354,3 +1354,16 @@ def test_a_note_never_goes_on_with_an_item_over_a_heading(trials: Trials, regist
         "Note: patients previously treated with belimumab are eligible.",
         "SLEDAI-2K >= 8",
     ]
+
+
+@pytest.mark.parametrize(
+    "value, read",
+    [(True, True), (False, False), ("Yes", True), (" no ", False), ("TRUE", True), ("false", False)]
+    + [("Accepts Healthy Volunteers", None), (1, None), (None, None), ([True], None)],
+)
+def test_hasresults_and_healthyvolunteers_are_read_by_one_rule(value: object, read: bool | None) -> None:
+    """The importer read hasResults and healthyVolunteers by two copies of one table (status.py,
+    eligibility.py); one rule now, study.yes_no."""
+    from sle_trials.curate.ctgov.study import yes_no
+
+    assert yes_no(value) is read

@@ -9,11 +9,11 @@ import re
 from typing import Any
 
 from sle_trials.curate.ctgov.builder import Builder, put
+from sle_trials.curate.ctgov.study import yes_no
 from sle_trials.reading import criteria_text, layouts, lexicon
 from sle_trials.units import AGE_UNIT_DAYS, MAX_AGE_DAYS
 
 _AGE = re.compile(r"^\s*([0-9]+)\s+(Year|Month|Week|Day|Hour|Minute)s?\s*$", re.I)
-_YES_NO = {"yes": True, "no": False, "true": True, "false": False}
 AGES = (("minimumAge", "minimum_age"), ("maximumAge", "maximum_age"))  # the JSON's key, the record's eligibility.<name>
 
 
@@ -50,9 +50,9 @@ def read(b: Builder, mod: dict) -> None:
         elig[name] = value
         b.quote(("eligibility", name), mod[key], f"eligibilityModule.{key}")
     volunteers = mod.get("healthyVolunteers")
-    said = _YES_NO.get(volunteers.strip().casefold()) if isinstance(volunteers, str) else None
-    if isinstance(volunteers, bool) or said is not None:  # true, or "Yes" as a converted record writes it
-        elig["healthy_volunteers"] = volunteers if isinstance(volunteers, bool) else said
+    said = yes_no(volunteers)
+    if said is not None:  # true, or "Yes" as a converted record writes it
+        elig["healthy_volunteers"] = said
         b.quote(("eligibility", "healthy_volunteers"), volunteers, "eligibilityModule.healthyVolunteers")
     elif volunteers is not None:
         b.leave_out(

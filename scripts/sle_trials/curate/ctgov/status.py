@@ -9,9 +9,8 @@ from typing import Any
 
 from sle_trials import fields
 from sle_trials.curate.ctgov.builder import Builder, put
-from sle_trials.curate.ctgov.study import clean, date_ok
+from sle_trials.curate.ctgov.study import clean, date_ok, yes_no
 
-_YES_NO = {"yes": True, "no": False, "true": True, "false": False}
 DATES = (
     ("startDateStruct", "start"),
     ("primaryCompletionDateStruct", "primary_completion"),
@@ -35,9 +34,9 @@ def read(b: Builder, status: dict, has_results: Any) -> None:
         if item is not None:
             dates[name] = item
     put(b.data, "dates", dates)
-    said = _YES_NO.get(has_results.strip().casefold()) if isinstance(has_results, str) else None
-    if isinstance(has_results, bool) or said is not None:  # true, or "false" as a converted record writes it
-        b.data["results_posted"] = has_results if isinstance(has_results, bool) else said
+    said = yes_no(has_results)
+    if said is not None:  # true, or "false" as a converted record writes it
+        b.data["results_posted"] = said
         b.quote(("results_posted",), has_results, "hasResults")
     elif has_results is not None:
         b.leave_out("results_posted", f"The source's hasResults {has_results!r} is not true or false; left out.")

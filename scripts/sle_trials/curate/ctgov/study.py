@@ -133,6 +133,18 @@ def date_ok(value: str) -> bool:
     return dates.in_calendar(value)
 
 
+# true/false as a study converted from another format writes them in text ("Yes", "false")
+_YES_NO = {"yes": True, "no": False, "true": True, "false": False}
+
+
+def yes_no(value: Any) -> bool | None:
+    """A true/false field (hasResults, healthyVolunteers): the API's true or false, or the same
+    written as text, "Yes", "No", "true", "false" (any case, trimmed); None for anything else."""
+    if isinstance(value, bool):
+        return value
+    return _YES_NO.get(value.strip().casefold()) if isinstance(value, str) else None
+
+
 def clean(value: Any) -> str | None:
     """Text as records hold it: decoded like the source text, markdown escapes removed, trimmed."""
     if not isinstance(value, str):
