@@ -45,15 +45,15 @@ class Builder:
         if name not in self.left:
             self.left.append(name)
 
-    def unnamed(self, field: str, raw: Any, key: str) -> None:
+    def unnamed(self, field: str, raw: Any, key: str, single: str | None = None) -> None:
         """An item of a source list with nothing to hold it by (an arm without a label, an official
-        without a name): left out, with a note naming the keys it does give (not their values: a
-        site's contacts are never copied), when it gives any."""
+        without a name), or a single object so (single: its key, "leadSponsor"): left out, with a note
+        naming the keys it does give (not their values: a site's contacts are never copied), when it
+        gives any."""
         given = [k for k, v in raw.items() if v not in (None, "", [], {})] if isinstance(raw, dict) else []
         if given:
-            self.leave_out(
-                field, f"The source lists an item with no {key} (it gives {', '.join(given)[:200]}); left out."
-            )
+            said = f"The source's {single} has" if single else "The source lists an item with"
+            self.leave_out(field, f"{said} no {key} (it gives {', '.join(given)[:200]}); left out.")
 
     def separated(self, field: str, value: str | None, what: str) -> bool:
         """Whether value holds '|', the CSV list separator, which a list item never holds (E205): if

@@ -29,7 +29,7 @@ def _sponsor(b: Builder, lead: dict) -> None:
     put(sponsor, "name", clean(lead.get("name")))
     if "name" not in sponsor:
         if lead.get("name") is None:  # a name of another kind than text is noted as such (shapes.py)
-            b.unnamed("sponsor", lead, "name")
+            b.unnamed("sponsor", lead, "name", "leadSponsor")
         return
     if b.vocabulary(("sponsor", "class"), lead.get("class")):
         sponsor["class"] = lead["class"]
