@@ -122,7 +122,8 @@ def han_number(numeral: str) -> int | None:
 
 
 def han_numeral(number: int) -> str:
-    """number (1 to 99) in Chinese numerals, as han_number reads them: 12 "十二", 20 "二十"."""
+    """number (1 to 99) in Chinese numerals, as han_number reads them: 12 "十二", 20 "二十"; "" for
+    any other number, which no Chinese numeral han_number reads writes."""
     tens, ones = divmod(number, 10)
     digits = " " + HAN_DIGITS[:9]
     if not 0 < number < 100:
@@ -610,7 +611,8 @@ class _Reader:
         self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
         self.listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
         self.noted: list[str] = []  # notes in a paragraph of their own, read as words of the item above them
-        self.colon: tuple[dict, int] | None = None  # that item and its depth, while unmarked lines follow it
+        # the item ending in a colon and its depth, while unmarked lines (its sub-criteria, listed) follow it
+        self.colon: tuple[dict, int] | None = None
         self.last_kind: str | None = None  # the kind of mark of the last item (_kind)
         self.noted_over = True  # whether a note may go on with the last item (no heading between them)
 
