@@ -168,6 +168,28 @@ def _current(file: Path, limit: int) -> bytes | None:
         raise Failed(f"{files.shown(file.name)}: {exc}") from None
 
 
+def _rendered(draft: ctgov.Draft, study: dict, source: str, schema: dict, shown: str) -> bytes:
+    """The new record's file: draft in canonical form, or, where that is too large a file to check
+    (E004), the study imported again with its longest fields left out, one at a time, each noted.
+    Failed when even without every long field it is too large."""
+    new = fmt.render(draft.data, schema, ctgov.header(source)).encode("utf-8")
+    omitted: tuple[str, ...] = ()
+    while len(new) > load.MAX_BYTES:
+        longest = ctgov.longest(draft.data, omitted)
+        if longest is None:
+            raise Failed(
+                f"{shown} would be {len(new):,} bytes, over the {load.MAX_BYTES:,} (1 MiB) a trial file may "
+                "hold, with every long field left out; start the record with `trials new` instead"
+            )
+        omitted += (longest,)
+        reason = draft.data["curation"].get("out_of_scope")
+        draft = ctgov.to_record(study, source, schema, omitted)
+        if reason is not None:
+            draft.data["curation"]["out_of_scope"] = reason
+        new = fmt.render(draft.data, schema, ctgov.header(source)).encode("utf-8")
+    return new
+
+
 def record_changes(
     root: Path,
     studies: list[dict],
@@ -219,21 +241,7 @@ def record_changes(
             )
             changes.append(Change(shown, old, result.text.encode("utf-8"), f"{shown}: written"))
             continue
-        new = fmt.render(draft.data, schema, ctgov.header(source)).encode("utf-8")
-        omitted: tuple[str, ...] = ()
-        while len(new) > load.MAX_BYTES:  # too large a file to check (E004): its longest fields left out, noted
-            longest = ctgov.longest(draft.data, omitted)
-            if longest is None:
-                raise Failed(
-                    f"{shown} would be {len(new):,} bytes, over the {load.MAX_BYTES:,} (1 MiB) a trial file may "
-                    "hold, with every long field left out; start the record with `trials new` instead"
-                )
-            omitted += (longest,)
-            reason = draft.data["curation"].get("out_of_scope")
-            draft = ctgov.to_record(by_id[draft.data["nct_id"]], source, schema, omitted)
-            if reason is not None:
-                draft.data["curation"]["out_of_scope"] = reason
-            new = fmt.render(draft.data, schema, ctgov.header(source)).encode("utf-8")
+        new = _rendered(draft, by_id[draft.data["nct_id"]], source, schema, shown)
         if old == new:  # what an interrupted run of this import wrote: kept
             print(f"{shown}: already written from {source}", file=out)
             continue
