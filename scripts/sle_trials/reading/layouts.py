@@ -1148,7 +1148,7 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
 
 
 # A sponsor's class as a registry copy writes it, on the line below the sponsor's name (the schema's
-# sponsor.class vocabulary, which tests/test_layouts.py holds this to)
+# sponsor.class vocabulary, which tests/test_attacks_section_lines.py holds this to)
 AGENCY_CLASSES = frozenset(("NIH", "FED", "OTHER_GOV", "INDIV", "INDUSTRY", "NETWORK", "AMBIG", "OTHER", "UNKNOWN"))
 _IDENTIFIER_LABEL = re.compile(r"^Identifier (?P<label>Type|Source|Domain): ?(?P<value>.*)$")
 
