@@ -582,9 +582,11 @@ class Lines:
     """A JSON document read once (json_lines), each line normalised on its own, and the lines each
     object and array holds: a field's passage is then its lines joined, not a second walk and a
     second normalisation of its part of the document. normalise(a + "\n" + b) is normalise(a) + " " +
-    normalise(b) for lines that are never empty after normalising ("key: value" always holds a colon):
-    NFKC composes nothing across a line break, the escapes are two characters within a line, and
-    white space runs are collapsed alike (tests/test_layouts.py holds the two to each other)."""
+    normalise(b) for lines not empty after normalising: NFKC composes nothing across a line break, the
+    escapes are two characters within a line, and white space runs are collapsed alike. A line can
+    read as nothing though it holds a colon (normalise reads a line with a bidirectional control, "\u202a:
+    false", as none): _joined leaves it out, as normalise does (tests/test_layouts.py holds the two to
+    each other)."""
 
     def __init__(self, doc: Any, wanted: frozenset[str] = frozenset()) -> None:
         self.spans: dict[int, _Span] = {}  # id of an object or array of doc -> its lines
