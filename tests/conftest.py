@@ -437,12 +437,17 @@ IMPORTED = "trials/NCT09000011.yaml"
 def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict]:
     """That study imported into a registry copy, and marked complete as a curator who reviewed it
     would: (its pipeline.Checker, its data)."""
-    from sle_trials.checks import load
-    from sle_trials.cli import main
-    from sle_trials.engine import pipeline
 
     root = copy_registry(tmp_path_factory.mktemp("registry"))
-    source = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
+    return import_complete(root, FIXTURES / "ctgov" / "completed_phase2_randomised.json")
+
+
+def import_complete(root: Path, source: Path) -> tuple[Any, dict]:
+    """source (a study of NCT09000011) imported into the registry copy root and marked complete as a
+    curator who reviewed it would: (its pipeline.Checker, its data)."""
+    from sle_trials.checks import load
+    from sle_trials.engine import pipeline
+
     assert main(["import", "ctgov", str(source), "--root", str(root), "--no-cache"]) == 0
     file = root / IMPORTED
     file.write_text(file.read_text("utf-8").replace("  status: draft\n", "  status: complete\n", 1), "utf-8")

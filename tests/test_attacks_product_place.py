@@ -18,9 +18,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, IMPORTED, copy_registry, imported_codes
-from sle_trials.checks import load
-from sle_trials.cli import main
+from conftest import FIXTURES, copy_registry, import_complete, imported_codes
 from sle_trials.engine import pipeline
 
 EXCLUSION = "Prior allogeneic hematopoietic stem cell transplantation."
@@ -41,13 +39,7 @@ def study(tmp_path_factory: pytest.TempPathFactory) -> tuple[pipeline.Checker, d
     folder = tmp_path_factory.mktemp("study")
     source = folder / "study.json"
     source.write_text(json.dumps(doc), "utf-8")
-    root = copy_registry(folder / "registry")
-    assert main(["import", "ctgov", str(source), "--root", str(root), "--no-cache"]) == 0
-    file = root / IMPORTED
-    file.write_text(file.read_text("utf-8").replace("  status: draft\n", "  status: complete\n", 1), "utf-8")
-    record, problems = load.load(file, IMPORTED)
-    assert record is not None, problems
-    return pipeline.Checker(root), record.data
+    return import_complete(copy_registry(folder / "registry"), source)
 
 
 def _product(data: dict, product: dict, evidence: dict) -> dict:
