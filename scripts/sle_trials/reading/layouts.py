@@ -843,25 +843,7 @@ def _ctgov_json(file: str, doc: Any) -> SourceDoc:
         places[name] = [p for where, key, whole in spots for p in _passages(_at(doc, where), key, whole, lines)]
     for name in ("eligibility.inclusion_criteria", "eligibility.exclusion_criteria", "eligibility.thresholds"):
         places[name] = places["eligibility"]
-    # a curator reads the product from the titles, the arms and the interventions (as a registry
-    # copy's title line, groups and interventions), and from nowhere else in the study: its criteria,
-    # references and descriptions name other products too ("Prior allogeneic stem cell
-    # transplantation", a background paper on BCMA CAR-T cells), which bound an autologous anti-CD19
-    # trial's cell_product.origin ALLOGENEIC and its target antigen BCMA when the whole study was its place
-    arms, interventions = _product_items(doc)
-    places["cell_product"] = [
-        *(p for where, key in PRODUCT_PLACES for p in _passages(_at(doc, where), key, False, lines)),
-        *(Passage(lines.text_of(arm, "armGroups")) for arm in arms),
-        *(Passage(lines.text_of(given, "interventions")) for given in interventions),
-    ]
-    # the product's name is such an intervention's, whole (its name or one of its other names)
-    places["cell_product.name"] = [
-        p
-        for given in interventions
-        for p in _passages(given.get("name"), "interventions.name", True, lines)
-        + _passages(given.get("otherNames"), "interventions.otherNames", True, lines)
-        if p.whole
-    ]
+    places.update(_product_places(doc, lines))
     ids = lines.values.get(_NCT_KEY, [])
     item_places, rows = _ctgov_rows(doc, lines)
     places.update(item_places)
@@ -871,6 +853,30 @@ def _ctgov_json(file: str, doc: Any) -> SourceDoc:
         inclusion, exclusion, _ = split_criteria(criteria[0])
         doc_out.criteria = {"inclusion_criteria": _flat(inclusion), "exclusion_criteria": _flat(exclusion)}
     return doc_out
+
+
+def _product_places(doc: dict, lines: Lines) -> dict[str, list[Passage]]:
+    """Where a study states its product: cell_product and cell_product.name (_product_items)."""
+    # A curator reads the product from the titles, the arms and the interventions (as a registry
+    # copy's title line, groups and interventions), and from nowhere else in the study: its criteria,
+    # references and descriptions name other products too ("Prior allogeneic stem cell
+    # transplantation", a background paper on BCMA CAR-T cells), which bound an autologous anti-CD19
+    # trial's cell_product.origin ALLOGENEIC and its target antigen BCMA when the whole study was its place
+    arms, interventions = _product_items(doc)
+    product = [
+        *(p for where, key in PRODUCT_PLACES for p in _passages(_at(doc, where), key, False, lines)),
+        *(Passage(lines.text_of(arm, "armGroups")) for arm in arms),
+        *(Passage(lines.text_of(given, "interventions")) for given in interventions),
+    ]
+    # the product's name is such an intervention's, whole (its name or one of its other names)
+    names = [
+        p
+        for given in interventions
+        for p in _passages(given.get("name"), "interventions.name", True, lines)
+        + _passages(given.get("otherNames"), "interventions.otherNames", True, lines)
+        if p.whole
+    ]
+    return {"cell_product": product, "cell_product.name": names}
 
 
 def _flat(items: list[dict], group: str | None = None, depth: int = 0) -> list[Item]:
