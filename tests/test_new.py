@@ -325,3 +325,26 @@ def test_new_checks_few_lines_of_a_source_for_its_as_of_date(
     else:
         assert result.status == 2 and "on more than 100 lines" in result.err, result.err
     assert len(checked) <= scaffold.MAX_AS_OF_LINES + 1, len(checked)
+
+
+def test_a_date_under_the_sources_own_words_is_named_with_as_of_label(trials: Trials, registry: Path) -> None:
+    """A press release dates itself "Date: 2026-03-02", a label the checks do not know as an as-of
+    one: `trials new` refused it, and a curator could go on only by writing the record by hand.
+    --as-of-label gives the source's words for its date; the record holds them (as_of_label, which
+    the check binds to the source) and is valid as written. Words the source does not write are
+    refused, nothing written."""
+    release = "Press release\nDate: 2026-03-02\nNCT09000055: CAR-T Cells for Childhood-onset Lupus starts.\n"
+    add_source(registry, "seeds/release.txt", release)
+    argv = ["--source", "seeds/release.txt", "--title", "CAR-T Cells for Childhood-onset Lupus"]
+    argv += ["--kind", "PRESS_RELEASE", "--as-of", "2026-03-02"]
+    before = snapshot(registry)
+    result = trials("new", "NCT09000055", *argv)
+    assert result.status == 2 and "--as-of-label" in result.err, result.err
+    result = trials("new", "NCT09000055", *argv, "--as-of-label", "Released")
+    assert result.status == 2 and "--as-of-label 'Released': seeds/release.txt does not write it" in result.err
+    assert snapshot(registry) == before
+    result = trials("new", "NCT09000055", *argv, "--as-of-label", "Date")
+    assert result.status == 0, result.out + result.err
+    written = (registry / "trials" / "NCT09000055.yaml").read_text(encoding="utf-8")
+    assert "    as_of_label: Date\n" in written and 'curation.sources.0.as_of: "Date: 2026-03-02"\n' in written
+    assert trials("check").status == 0

@@ -143,6 +143,12 @@ def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="the source's own as-of date (default: as other records or the JSON say)",
     )
+    n.add_argument(
+        "--as-of-label",
+        dest="as_of_label",
+        metavar="WORDS",
+        help="the words the source gives its as-of date under, when not a usual label ('Date', 'Published')",
+    )
     i = sub.add_parser(
         "import",
         parents=[common],
@@ -277,9 +283,9 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
     """A stub record; then, as after an import, the generated files brought up to date."""
     from sle_trials.curate import scaffold
 
-    return scaffold.run(root, args.nct_id, args.source, args.title, args.kind, args.as_of) or generate.write(
-        root, fmt=args.format
-    )
+    return scaffold.run(
+        root, args.nct_id, args.source, args.title, args.kind, args.as_of, as_of_label=args.as_of_label
+    ) or generate.write(root, fmt=args.format)
 
 
 def cmd_import(root: Path, args: argparse.Namespace) -> int:

@@ -1,6 +1,7 @@
 """New: write a record that lists every field of the schema, for a curator to fill in.
 
     trials new NCTxxxxxxxx [--source seeds/FILE] [--title TEXT] [--kind KIND] [--as-of DATE]
+                           [--as-of-label WORDS]
 
 The file holds every schema field in canonical order. What is known is written out and makes a
 valid stub: the id, the title, `curation.status: stub` and the source. Every other field is a
@@ -10,7 +11,8 @@ line gives it its place; delete what the sources do not state, or list it under 
 The source: --source, else the one document under seeds/ that mentions the id. The title: --title
 (it must occur in the source), else the study's briefTitle when the source is a ClinicalTrials.gov
 JSON, else the title another record gives this trial under related_trials. The source's kind and
-as-of date: --kind/--as-of, else as another record citing the same file says, else from the JSON.
+as-of date: --kind/--as-of, else as another record citing the same file says, else from the JSON;
+the words the source gives that date under: a usual as-of label, or --as-of-label.
 """
 
 from __future__ import annotations
@@ -179,10 +181,16 @@ class SourceEntry(NamedTuple):
 
 
 def _source_entry(
-    root: Path, source: str, records: list[dict], study: dict | None, kind: str | None, as_of: str | None
+    root: Path,
+    source: str,
+    records: list[dict],
+    study: dict | None,
+    kind: str | None,
+    as_of: str | None,
+    as_of_label: str | None = None,
 ) -> SourceEntry:
     """The curation.sources entry for source: as other records cite it, else from the JSON, else from
-    --kind and --as-of."""
+    --kind and --as-of (and --as-of-label, the words the source gives its date under)."""
     for data in records:
         for i, s in enumerate(data.get("curation", {}).get("sources", [])):
             if isinstance(s, dict) and s.get("file") == source:
@@ -194,6 +202,8 @@ def _source_entry(
                     entry["kind"] = kind
                 if as_of and as_of != entry.get("as_of"):
                     entry["as_of"], quote = as_of, None
+                if as_of_label and as_of_label != entry.get("as_of_label"):
+                    entry["as_of_label"], quote = as_of_label, None
                 return SourceEntry(entry, quote if isinstance(quote, str) else None)
     if study is not None:
         date = as_of or ctgov.as_of(study)
@@ -204,7 +214,8 @@ def _source_entry(
             f"say what {source} is and how current: --kind (REGISTRY_PAGE, TRIAL_FINDER_PAGE, PUBLICATION, "
             "PRESS_RELEASE, OTHER, ...) and --as-of YYYY-MM-DD (the source's own as-of or last-updated date)"
         )
-    return SourceEntry({"file": source, "kind": kind, "as_of": as_of}, None)
+    labelled = {"as_of_label": as_of_label} if as_of_label else {}
+    return SourceEntry({"file": source, "kind": kind, "as_of": as_of, **labelled}, None)
 
 
 def _title(nct: str, title: str | None, text: str, study: dict | None, records: list[dict], source: str) -> str:
@@ -272,7 +283,15 @@ def _study(root: Path, source: str, nct: str) -> dict | None:
 # --- the command ----------------------------------------------------------------------------------
 
 
-def build(root: Path, nct: str, source: str | None, title: str | None, kind: str | None, as_of: str | None) -> str:
+def build(
+    root: Path,
+    nct: str,
+    source: str | None,
+    title: str | None,
+    kind: str | None,
+    as_of: str | None,
+    as_of_label: str | None = None,
+) -> str:
     """The new file's text; UsageError when the id, source or title will not do."""
     if not _NCT.match(nct):
         raise pipeline.UsageError(f"{nct!r} is not an NCT id (NCT followed by exactly 8 ASCII digits)")
@@ -310,6 +329,8 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
     records = _records(root)
     study = _study(root, source, nct)
     text = evidence.source_text(root, source) or ""  # a regular file, checked above
+    if as_of_label is not None and (not layouts.normalise(as_of_label) or layouts.normalise(as_of_label) not in text):
+        raise pipeline.UsageError(f"--as-of-label {as_of_label!r}: {source} does not write it; give its own words")
     named = sorted(set(re.findall(r"NCT[0-9]{8}", text)))  # the trials the source names
     if nct not in text:  # a record for a trial its source never names would be an invented one (E515)
         close = difflib.get_close_matches(nct, named, n=1, cutoff=0.7)
@@ -324,7 +345,7 @@ def build(root: Path, nct: str, source: str | None, title: str | None, kind: str
     except pipeline.UsageError as exc:
         asked.append(str(exc))
     try:
-        entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of)
+        entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of, as_of_label)
     except pipeline.UsageError as exc:
         asked.append(str(exc))
     if asked:
@@ -399,7 +420,8 @@ def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], 
     raise pipeline.UsageError(
         f"{source} states no as-of date {entry['as_of']} on a line of its own that the checks read as that date; "
         "give --as-of the date the source gives as its own, under one of the labels "
-        f"{', '.join(repr(label) for label in lexicon.AS_OF_LABELS)}: the record quotes it"
+        f"{', '.join(repr(label) for label in lexicon.AS_OF_LABELS)}, or under the words --as-of-label gives "
+        "('Date', 'Published'): the record quotes it"
     )
 
 
@@ -421,10 +443,11 @@ def run(
     kind: str | None,
     as_of: str | None,
     out: TextIO | None = None,
+    as_of_label: str | None = None,
 ) -> int:
     """Write trials/<nct>.yaml; UsageError (nothing written) when the id, source or title will not do."""
     out = out or sys.stdout
-    text = build(root, nct, source, title, kind, as_of)
+    text = build(root, nct, source, title, kind, as_of, as_of_label)
     target = root / pipeline.TRIALS_DIR / f"{nct}.yaml"
     schema = schema_mod.load_schema(root)
     text = fmt.format_text(text, schema, f"{pipeline.TRIALS_DIR}/{nct}.yaml")
