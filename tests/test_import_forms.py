@@ -1367,3 +1367,43 @@ def test_hasresults_and_healthyvolunteers_are_read_by_one_rule(value: object, re
     from sle_trials.curate.ctgov.study import yes_no
 
     assert yes_no(value) is read
+
+
+def _long_description(nct_id: str, updated: str | None = None) -> dict:
+    """The CJK fixture as study nct_id with a 1.37 MB detailedDescription (and, given, a later update,
+    whose description differs)."""
+    study = json.loads((CTGOV / "criteria_cjk_and_lettered_items.json").read_text(encoding="utf-8"))
+    study["protocolSection"]["identificationModule"]["nctId"] = nct_id
+    if updated is not None:
+        study["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"]["date"] = updated
+    paragraph = "The study treats refractory lupus with CD19 CAR-T cells. " * 40
+    study["protocolSection"]["descriptionModule"] = {
+        "briefSummary": "A study of CD19 CAR-T cells in refractory SLE.",
+        "detailedDescription": "\n\n".join([paragraph] * 600) + (f" Updated {updated}." if updated else ""),
+    }
+    return study
+
+
+@pytest.mark.parametrize("first_long", [False, True])
+def test_an_update_leaves_out_a_field_too_long_for_a_record_as_an_import_does(
+    trials: Trials, registry: Path, tmp_path: Path, first_long: bool
+) -> None:
+    """Before, `--update` with a newer JSON whose detailedDescription runs past 1 MiB was refused with
+    E306 and E004 (the merged record too large to read), though a new import of it leaves the field
+    out with a note. Now the update leaves it out the same way (the base too, when the record was
+    imported from such a JSON: no conflict over a field neither side holds)."""
+    first = _long_description("NCT09010999") if first_long else None
+    if first is None:
+        first = json.loads((CTGOV / "criteria_cjk_and_lettered_items.json").read_text(encoding="utf-8"))
+        first["protocolSection"]["identificationModule"]["nctId"] = "NCT09010999"
+    (tmp_path / "first.json").write_text(json.dumps(first), encoding="utf-8")
+    assert trials("import", "ctgov", tmp_path / "first.json").status == 0
+    (tmp_path / "later.json").write_text(json.dumps(_long_description("NCT09010999", "2025-07-01")), encoding="utf-8")
+    result = trials("import", "ctgov", "--update", tmp_path / "later.json")
+    assert result.status == 0, result.out + result.err
+    assert trials("check").status == 0
+    data = record_data(registry / "trials" / "NCT09010999.yaml")
+    assert "detailed_description" not in data and "detailed_description" in data["curation"]["not_yet_curated"]
+    assert data["brief_summary"] == "A study of CD19 CAR-T cells in refractory SLE."
+    (note,) = [n["text"] for n in data["curation"]["notes"] if n["field"] == "detailed_description"]
+    assert "curate it from the source in shorter form" in note

@@ -189,7 +189,7 @@ def _one(root: Path, client: Any, nct: str, schema: dict) -> Trial:
         study = next((s for s in studies if ctgov.nct_id(s) == nct), None)
         if study is None:
             return Trial(nct, "unknown", message=f"the registry answered {nct} with study {ctgov.nct_id(studies[0])}")
-        current = ctgov.to_record(study, _FETCHED, schema).data
+        current = ctgov.fitted(study, _FETCHED, schema).data
         trial = compare(root, record.data, current, schema)
     except ctgov.BadInput as exc:
         return Trial(nct, "unchecked", message=str(exc))

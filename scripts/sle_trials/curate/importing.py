@@ -168,28 +168,6 @@ def _current(file: Path, limit: int) -> bytes | None:
         raise Failed(f"{files.shown(file.name)}: {exc}") from None
 
 
-def _rendered(draft: ctgov.Draft, study: dict, source: str, schema: dict, shown: str) -> bytes:
-    """The new record's file: draft in canonical form, or, where that is too large a file to check
-    (E004), the study imported again with its longest fields left out, one at a time, each noted.
-    Failed when even without every long field it is too large."""
-    new = fmt.render(draft.data, schema, ctgov.header(source)).encode("utf-8")
-    omitted: tuple[str, ...] = ()
-    while len(new) > load.MAX_BYTES:
-        longest = ctgov.longest(draft.data, omitted)
-        if longest is None:
-            raise Failed(
-                f"{shown} would be {len(new):,} bytes, over the {load.MAX_BYTES:,} (1 MiB) a trial file may "
-                "hold, with every long field left out; start the record with `trials new` instead"
-            )
-        omitted += (longest,)
-        reason = draft.data["curation"].get("out_of_scope")
-        draft = ctgov.to_record(study, source, schema, omitted)
-        if reason is not None:
-            draft.data["curation"]["out_of_scope"] = reason
-        new = fmt.render(draft.data, schema, ctgov.header(source)).encode("utf-8")
-    return new
-
-
 def record_changes(
     root: Path,
     studies: list[dict],
@@ -208,15 +186,13 @@ def record_changes(
     changes = []
     conflicts: list[str] = []
     decided: set[str] = set()
+    drafts = [ctgov.to_record(study, source, schema) for study in studies]  # BadInput for a study that cannot be one
+    outside = {} if update_existing else scope_reasons(root, studies, out_of_scope, err)
+    # each as written: its longest fields left out, noted, when too large for a record's file
     drafts = [
-        ctgov.to_record(study, source, schema) for study in studies
-    ]  # BadInput for a study that cannot be a record
-    if not update_existing:
-        outside = scope_reasons(root, studies, out_of_scope, err)
-        for draft in drafts:
-            if draft.data["nct_id"] in outside:
-                draft.data["curation"]["out_of_scope"] = outside[draft.data["nct_id"]]
-    by_id = {ctgov.nct_id(study): study for study in studies}
+        ctgov.fitted(study, source, schema, outside.get(ctgov.nct_id(study)), draft)
+        for study, draft in zip(studies, drafts, strict=True)
+    ]
     for draft in drafts:
         shown = f"{TRIALS_DIR.as_posix()}/{draft.data['nct_id']}.yaml"
         old = _current(root / shown, load.MAX_BYTES)
@@ -241,7 +217,7 @@ def record_changes(
             )
             changes.append(Change(shown, old, result.text.encode("utf-8"), f"{shown}: written"))
             continue
-        new = _rendered(draft, by_id[draft.data["nct_id"]], source, schema, shown)
+        new = fmt.render(draft.data, schema, ctgov.header(source)).encode("utf-8")
         if old == new:  # what an interrupted run of this import wrote: kept
             print(f"{shown}: already written from {source}", file=out)
             continue

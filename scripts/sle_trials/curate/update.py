@@ -165,7 +165,7 @@ def base_draft(root: Path, record: dict, schema: dict) -> Draft | None:
         ) from None
     for study in ctgov.read_studies(raw, source):
         if ctgov.nct_id(study) == record["nct_id"]:
-            return ctgov.to_record(study, source, schema)
+            return ctgov.fitted(study, source, schema)  # what it imported: long fields left out as they were
     raise BadInput(f"{source}, the JSON the record was last imported from, holds no study {record['nct_id']}")
 
 
@@ -288,6 +288,10 @@ def _absent_lists(tree: Any, ours: dict, theirs: dict, schema: dict) -> list[str
     def importers(name: str) -> bool:  # a field the importer fills, at any depth
         return any(name == o or name.startswith(o + ".") for o in owned)
 
+    # a field the record declared silent that the new JSON states, in a form left out for the curator
+    # (a description too long for a record): no longer silent (E523), but not yet curated, below
+    left_out = set(theirs["curation"].get("not_yet_curated", []))
+    silent = [n for n in silent if not (importers(n) and n in left_out)]
     for name in theirs["curation"].get("silent", []):
         if importers(name) and absent(name) and name not in silent and name not in todo:
             silent.append(name)

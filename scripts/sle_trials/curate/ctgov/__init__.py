@@ -38,7 +38,7 @@ the rest works without requests.
 from sle_trials.curate.ctgov.absent import absent_fields
 from sle_trials.curate.ctgov.builder import NOT_YET_CURATED
 from sle_trials.curate.ctgov.order import rank
-from sle_trials.curate.ctgov.record import KIND, Draft, header, longest, to_record
+from sle_trials.curate.ctgov.record import KIND, Draft, fitted, header, to_record
 from sle_trials.curate.ctgov.study import BadInput, as_of, clean, nct_id, read_studies
 
 __all__ = [
@@ -49,8 +49,8 @@ __all__ = [
     "absent_fields",
     "as_of",
     "clean",
+    "fitted",
     "header",
-    "longest",
     "nct_id",
     "rank",
     "read_studies",

@@ -107,6 +107,34 @@ def _source(b: Builder, study: dict, source: str) -> None:
     b.quote(("curation", "sources", 0, "as_of"), date, "lastUpdatePostDateStruct.date")
 
 
+def fitted(
+    study: dict, source: str, schema: dict, out_of_scope: str | None = None, first: Draft | None = None
+) -> Draft:
+    """The draft record for one study (to_record), with the fields of LONG_FIELDS taking the most room
+    left out, each with a note, until the record's file fits in load.MAX_BYTES (E004 otherwise): what
+    a new import writes, an update takes in, and an update's base is, so that each leaves out the
+    same fields. out_of_scope: the curator's reason to hold the study, kept in the draft; first: the
+    study's draft with nothing left out, if made already. BadInput when it does not fit even with
+    every long field left out."""
+    from sle_trials.curate import fmt  # the record's file as written, to measure it
+
+    omitted: tuple[str, ...] = ()
+    while True:
+        draft = first if first is not None and not omitted else to_record(study, source, schema, omitted)
+        if out_of_scope is not None:
+            draft.data["curation"]["out_of_scope"] = out_of_scope
+        size = len(fmt.render(draft.data, schema, header(source)).encode("utf-8"))
+        if size <= load.MAX_BYTES:
+            return draft
+        name = longest(draft.data, omitted)
+        if name is None:
+            raise BadInput(
+                f"{draft.data['nct_id']}: its record would be {size:,} bytes, over the {load.MAX_BYTES:,} (1 MiB) a "
+                "trial file may hold, with every long field left out; start the record with `trials new` instead"
+            )
+        omitted += (name,)
+
+
 def longest(data: dict, omitted: tuple[str, ...]) -> str | None:
     """The field of LONG_FIELDS that takes the most room in the record (not yet omitted), if any."""
     sizes = {}
