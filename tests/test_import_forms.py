@@ -1407,3 +1407,22 @@ def test_an_update_leaves_out_a_field_too_long_for_a_record_as_an_import_does(
     assert data["brief_summary"] == "A study of CD19 CAR-T cells in refractory SLE."
     (note,) = [n["text"] for n in data["curation"]["notes"] if n["field"] == "detailed_description"]
     assert "curate it from the source in shorter form" in note
+
+
+def test_a_note_before_the_first_item_is_no_criterion(trials: Trials, registry: Path) -> None:
+    """Before, "Note: all criteria must be met." between the heading and item 1 was read as an
+    inclusion criterion of its own (a remark about the list required of each participant). Now a
+    note before a list's first item, one line or wrapped, is left out with a remark saying so."""
+    data = imported(trials, registry, "criteria_note_before_the_first_item.json", "NCT09010212")
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18-65 years"},
+        {"number": 2, "text": "SLE per the 2019 EULAR/ACR classification criteria"},
+    ]
+    assert [c["text"] for c in elig["exclusion_criteria"]] == ["Pregnancy", "Active infection"]
+    notes = [n["text"] for n in data["curation"]["notes"] if n["field"] == "eligibility"]
+    assert (
+        "Inclusion criteria: 1 note ('Note: all criteria must be met.') before the first item is about the list, "
+        "not a criterion; not imported as one." in notes
+    )
+    assert any("'NOTE: subjects meeting any of the following are excluded.'" in n for n in notes)

@@ -615,6 +615,8 @@ class _Reader:
         self.colon: tuple[dict, int] | None = None
         self.last_kind: str | None = None  # the kind of mark of the last item (_kind)
         self.noted_over = True  # whether a note may go on with the last item (no heading between them)
+        self.leading: list[str] = []  # notes before the list's first item: about the list, no criteria of it
+        self.in_leading = False  # whether the line read last was (a line of) such a note
 
     def line(self, lines: list[str], at: int, raw: str) -> None:
         """Read the line at index at (raw, as the section holds it)."""
@@ -628,6 +630,9 @@ class _Reader:
             return
         m = _ITEM.match(line)
         is_item = _marked(m)
+        if not is_item and self.leading_note(lines, at, line):
+            return
+        self.in_leading = False
         previous = lines[at - 1] if at and not self.gap else ""
         if (
             is_item
@@ -646,7 +651,23 @@ class _Reader:
         self.marked(m, indent, m.group("text").strip())
 
     def blank(self) -> None:
-        self.gap, self.colon = True, None
+        self.gap, self.colon, self.in_leading = True, None, False
+
+    def leading_note(self, lines: list[str], at: int, line: str) -> bool:
+        """Whether the unmarked line is (a line of) a note before the list's first item ("Note: all
+        criteria must be met.", then "1. Age 18-65"): a remark about the list, no criterion of it, when
+        a list item follows it. Kept for a remark (leading), not imported as a criterion."""
+        if self.in_leading and not self.gap:
+            self.leading[-1] += " " + line.strip()
+            return True
+        if self.last is not None or line[:1].isspace() or not _NOTE.match(line):
+            return False
+        following = (_ITEM.match(ESCAPE.sub(r"\1", x.rstrip())) for x in lines[at + 1 :] if x.strip())
+        if not any(_marked(m) for m in following):
+            return False
+        self.leading.append(line.strip())
+        self.in_leading, self.gap = True, False
+        return True
 
     def subheading(self, heading: str) -> None:
         """A new group: its numbering starts afresh."""
@@ -778,6 +799,13 @@ class _Reader:
             remarks.append(
                 f"{_counted(self.noted, 'note', 'notes')} in a paragraph of {'their' if many else 'its'} own "
                 f"{'are each' if many else 'is'} read as words of the item above, not as a criterion."
+            )
+        if self.leading:
+            many = len(self.leading) > 1
+            remarks.append(
+                f"{_counted(self.leading, 'note', 'notes')} before the first item {'are' if many else 'is'} about "
+                f"the list, not {'criteria' if many else 'a criterion'}; not imported as "
+                f"{'criteria' if many else 'one'}."
             )
         if self.flattened:
             remarks.append(
