@@ -1426,3 +1426,27 @@ def test_a_note_before_the_first_item_is_no_criterion(trials: Trials, registry: 
         "not a criterion; not imported as one." in notes
     )
     assert any("'NOTE: subjects meeting any of the following are excluded.'" in n for n in notes)
+
+
+def test_items_bulleted_in_a_run_on_one_line_are_criteria_of_their_own(trials: Trials, registry: Path) -> None:
+    """Before, "* Age ≥ 18 years * SLE diagnosis * SLEDAI ≥ 8" (a list run together onto one line) was
+    one criterion requiring all three as one. Now the bullet the line begins with starts an item
+    again where it stands between spaces; a "*" only after a word and before a capital, so "ALT ≤
+    2.5 * ULN" (a multiplication) stays one."""
+    elig = imported(trials, registry, "criteria_bulleted_in_a_run.json", "NCT09010213")["eligibility"]
+    assert [c["text"] for c in elig["inclusion_criteria"]] == [
+        "Age ≥ 18 years",
+        "SLE diagnosis",
+        "SLEDAI ≥ 8",
+        "ALT ≤ 2.5 * ULN",
+    ]
+    assert [c["text"] for c in elig["exclusion_criteria"]] == ["Pregnancy", "Active infection"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["* ANC ≥ 1.5 * 10^9/L", "* eGFR ≥ 60 mL/min * 1.73 m2", "* CrCl = (140 - age) * Weight / 72", "* x * y"],
+)
+def test_a_multiplication_in_a_bulleted_line_is_no_run_of_items(line: str) -> None:
+    (item,) = criteria_text.split("Inclusion Criteria:\n\n" + line).inclusion
+    assert item["text"] == line[2:]

@@ -447,13 +447,42 @@ def split(text: str) -> Split:
 _FIRST_NUMBER = re.compile(r"^(?P<indent> *)(?P<num>[0-9]{1,2})(?P<mark>[.)、])[ \t]*(?=\S)")
 
 
+# a line that begins with a bullet and a space, the same bullet standing again between spaces later on
+# ("* Age ≥ 18 years * SLE diagnosis * SLEDAI ≥ 8"): the items of a list run together onto one line
+_FIRST_BULLET = re.compile(r"^(?P<indent> *)(?P<bullet>[*" + SYMBOL_BULLETS + r"])[ \t]+(?=\S)")
+# bullets that are operators too: "*" and "·" multiply ("2.5 * ULN", "1.5 · 10^9/L"); one of them between
+# items stands after a word (no number, unit in brackets or operator) and before a capitalised word
+_OPERATOR_BULLETS = "*·"
+
+
+def _run_in_bullets(line: str) -> list[str]:
+    """A line that bullets its items one after another in a run ("* Age ≥ 18 years * SLE diagnosis"),
+    as the lines it runs together: the bullet the line begins with, between spaces, starts a line
+    (a "*" or "·" only after a letter and before a capital: "ALT ≤ 2.5 * ULN" is one item). Any other
+    line as it is."""
+    first = _FIRST_BULLET.match(line)
+    if first is None:
+        return [line]
+    bullet, indent = first.group("bullet"), first.group("indent")
+    mark = re.escape(bullet)
+    if bullet in _OPERATOR_BULLETS:
+        between = re.compile(rf"(?<=[^\W\d_])[ \t]+{mark}[ \t]+(?=[A-Z])")
+    else:
+        between = re.compile(rf"[ \t]+{mark}[ \t]+(?=\S)")
+    parts = between.split(line[first.end() :])
+    if len(parts) == 1:
+        return [line]
+    return [f"{indent}{bullet} {part.strip()}" for part in parts]
+
+
 def _run_in_items(line: str) -> list[str]:
     """A line that numbers its items one after another in a run ("1. Age 18-65; 2. SLE; 3. Consent."),
     as the lines it runs together: each next number ("2.", then "3.", ...), marked as the first is,
-    after the punctuation that ends the item before it, starts a line. Any other line as it is."""
+    after the punctuation that ends the item before it, starts a line; a line that bullets them so,
+    likewise (_run_in_bullets). Any other line as it is."""
     first = _FIRST_NUMBER.match(line)
     if first is None:
-        return [line]
+        return _run_in_bullets(line)
     number, mark, indent = int(first.group("num")), re.escape(first.group("mark")), first.group("indent")
     out, start, at = [], 0, first.end()
     while True:
