@@ -1450,3 +1450,15 @@ def test_items_bulleted_in_a_run_on_one_line_are_criteria_of_their_own(trials: T
 def test_a_multiplication_in_a_bulleted_line_is_no_run_of_items(line: str) -> None:
     (item,) = criteria_text.split("Inclusion Criteria:\n\n" + line).inclusion
     assert item["text"] == line[2:]
+
+
+def test_an_item_bulleted_twice_is_read_without_its_second_bullet(trials: Trials, registry: Path) -> None:
+    """Before, "* • Pregnancy" (and "* &#x2022; Pregnancy" once its reference is read), as a page
+    converted twice bullets its items, kept the second bullet in the criterion's text: "• Pregnancy".
+    Now the second bullet is read as part of the item's mark."""
+    elig = imported(trials, registry, "criteria_doubled_bullets.json", "NCT09010214")["eligibility"]
+    assert [c["text"] for c in elig["inclusion_criteria"]] == [
+        "Age 18-65 years",
+        "SLE per the 2019 EULAR/ACR classification criteria",
+    ]
+    assert [c["text"] for c in elig["exclusion_criteria"]] == ["Pregnancy", "Active infection"]

@@ -151,11 +151,9 @@ _DIGIT = "[0-9\uff10-\uff19]"
 # starts a criterion of its own, never a wrapped line of the one above ("1、Aged 18-65; 2、SLE" is two)
 _ITEM = re.compile(
     (
-        r"^(?P<indent> *)(?:(?P<bullet>(?:["
-        + BULLETS
-        + r"]|(?<= )o)(?= )|["
-        + SYMBOL_BULLETS
-        + r"]|[-–—](?=[A-Z])) *)?"
+        r"^(?P<indent> *)(?:(?P<bullet>(?:[" + BULLETS + r"]|(?<= )o)(?= )|[" + SYMBOL_BULLETS + r"]|[-–—](?=[A-Z])) *"
+        r"(?:(?:["  # a second bullet, doubled as a page converted twice writes it ("* • Pregnancy"): one mark
+         + BULLETS + r"](?= )|[" + SYMBOL_BULLETS + r"]) *)?)?"
         r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))) +|[(（](?P<pnum><D>{1,3})[)）] *"
         r"|(?P<cnum><D>{1,3})[、）．](?!<D>) *|(?P<tnum><D>{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
         r"|(?P<hnum>" + _HAN + r")[、．.] *(?![" + HAN_DIGITS + r"])|[(（](?P<hpnum>" + _HAN + r")[)）] *"
