@@ -1462,3 +1462,16 @@ def test_an_item_bulleted_twice_is_read_without_its_second_bullet(trials: Trials
         "SLE per the 2019 EULAR/ACR classification criteria",
     ]
     assert [c["text"] for c in elig["exclusion_criteria"]] == ["Pregnancy", "Active infection"]
+
+
+def test_items_numbered_with_a_colon_are_criteria_of_their_own(trials: Trials, registry: Path) -> None:
+    """Before, "1: Age 18-65 years" / "2: SLE" (numbers written with a colon) were read as criteria
+    with no number and "1: " kept in their text. Now "N: " before a word marks item N; a ratio
+    wrapped onto a line ("ANA titre of" / "1: 80 or more") stays words of the item above."""
+    elig = imported(trials, registry, "criteria_numbered_with_colons.json", "NCT09010215")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18-65 years"},
+        {"number": 2, "text": "SLE per the 2019 EULAR/ACR classification criteria"},
+        {"number": 3, "text": "ANA titre of 1: 80 or more"},
+    ]
+    assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}, {"number": 2, "text": "Active infection"}]

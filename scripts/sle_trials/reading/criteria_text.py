@@ -143,7 +143,8 @@ _SPACE = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
 # (a full-width decimal, "≤\n１．５mg/dL") is no marker
 _DIGIT = "[0-9\uff10-\uff19]"
 # a list item's marker: a bullet ("*", "-", "•", "➢", "■", "✓", an indented "o" of a word processor's list), a number
-# ("3.", "3)", "3-", "(3)", "3.Text" with no space, as CJK texts write them "3、", "3）", "3．", "（3）", "③"), a
+# ("3.", "3)", "3-", "3: " before a word (not the "1: 80" of a titre), "(3)", "3.Text" with no space, as CJK
+# texts write them "3、", "3）", "3．", "（3）", "③"), a
 # letter or roman numeral ("a.", "B)", "(c)", "ii."), or a decimal sub-number ("2.1", an item under item
 # 2; "2.1.3", one under item 2.1), which marks an item as a bullet does (a capital letter or a decimal
 # before a word in lower case is no marker: "E. coli", "1.5 mg/dL" on a wrapped line; nor a number
@@ -154,7 +155,7 @@ _ITEM = re.compile(
         r"^(?P<indent> *)(?:(?P<bullet>(?:[" + BULLETS + r"]|(?<= )o)(?= )|[" + SYMBOL_BULLETS + r"]|[-–—](?=[A-Z])) *"
         r"(?:(?:["  # a second bullet, doubled as a page converted twice writes it ("* • Pregnancy"): one mark
          + BULLETS + r"](?= )|[" + SYMBOL_BULLETS + r"]) *)?)?"
-        r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))) +|[(（](?P<pnum><D>{1,3})[)）] *"
+        r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))|[:：](?= +\D)) +|[(（](?P<pnum><D>{1,3})[)）] *"
         r"|(?P<cnum><D>{1,3})[、）．](?!<D>) *|(?P<tnum><D>{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
         r"|(?P<hnum>" + _HAN + r")[、．.] *(?![" + HAN_DIGITS + r"])|[(（](?P<hpnum>" + _HAN + r")[)）] *"
         r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})\.? +(?![a-z])"
@@ -442,7 +443,7 @@ def split(text: str) -> Split:
     return Split(inclusion, exclusion, remarks, unplaced=preamble or general, headed=headed)
 
 
-_FIRST_NUMBER = re.compile(r"^(?P<indent> *)(?P<num>[0-9]{1,2})(?P<mark>[.)、])[ \t]*(?=\S)")
+_FIRST_NUMBER = re.compile(r"^(?P<indent> *)(?P<num>[0-9]{1,2})(?P<mark>[.)、]|:(?=[ \t]+\D))[ \t]*(?=\S)")
 
 
 # a line that begins with a bullet and a space, the same bullet standing again between spaces later on
