@@ -1475,3 +1475,27 @@ def test_items_numbered_with_a_colon_are_criteria_of_their_own(trials: Trials, r
         {"number": 3, "text": "ANA titre of 1: 80 or more"},
     ]
     assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}, {"number": 2, "text": "Active infection"}]
+
+
+def test_the_rows_of_a_table_in_the_criteria_are_criteria_of_their_own(trials: Trials, registry: Path) -> None:
+    """Before, a markdown table in the criteria ("| Test | Limit |", "|---|---|", a row a criterion)
+    was one criterion, its header, rule and every row run together ("| Test | Limit | |:-----|…").
+    Now each row below the header is a criterion (its cells as the row writes them), under an item
+    ending in a colon its sub-criterion, and a remark names the table's header."""
+    data = imported(trials, registry, "criteria_table.json", "NCT09010216")
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18-65 years"},
+        {
+            "number": 2,
+            "text": "Adequate organ function:",
+            "sub_criteria": [{"text": "Hemoglobin | >= 9 g/dL"}, {"text": "ANC | >= 1.5 x 10^9/L"}],
+        },
+        {"number": 3, "text": "SLEDAI-2K >= 8"},
+    ]
+    assert [c["text"] for c in elig["exclusion_criteria"]] == [
+        "Pregnancy | any time",
+        "Active infection | within 4 weeks",
+    ]
+    notes = [n["text"] for n in data["curation"]["notes"]]
+    assert any("a table (its header 'Test | Limit')" in n for n in notes)

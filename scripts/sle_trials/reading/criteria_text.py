@@ -380,6 +380,7 @@ def split(text: str) -> Split:
     current: str | None = None
     preamble = False
     lines = [part for line in text.split("\n") for part in _inline_headings(line)]
+    lines, tables = _tables(lines)
     labels, unlabelled = _cohorts(lines)
     part: str | None = None  # the cohort the lists since its label are for
     for at, line in enumerate(lines):
@@ -410,7 +411,11 @@ def split(text: str) -> Split:
             preamble = preamble or bool(line.strip())
             continue
         sections[current] += _run_in_items(line)
-    remarks = []
+    remarks = [
+        f"The criteria text gives a table (its header {header!r}); each row below its header is read as a "
+        "criterion, its cells as the row writes them."
+        for header in tables
+    ]
     if unlabelled:
         remarks.append(
             f"The criteria text heads more than one list {unlabelled!r} with no words before the heading "
@@ -441,6 +446,36 @@ def split(text: str) -> Split:
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
     headed = any(h is not None and h[0] != "general" for h in map(_heading_of, lines))
     return Split(inclusion, exclusion, remarks, unplaced=preamble or general, headed=headed)
+
+
+# a markdown table's rows ("| Hb | >= 9 g/dL |") and the row under its header ("|---|:---:|")
+_TABLE_ROW = re.compile(r"^(?P<indent> *)\|(?P<cells>.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^ *\|?(?: *:?-{3,}:? *\|)+ *:?-{3,}:? *\|? *$|^ *\|(?: *:?-{3,}:? *\|)+ *$")
+
+
+def _tables(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines with each markdown table (a header row, its rule "|---|---|", then rows, each
+    between pipes) made a list: each row below the rule an item bulleted at the table's indent, its
+    cells as the row writes them ("* Hb | >= 9 g/dL"), the header and the rule dropped; and the
+    header of each table (its words, for a remark). Run together onto one line, a table's rows
+    would be one criterion, its header and rule in it."""
+    out: list[str] = []
+    headers: list[str] = []
+    at = 0
+    while at < len(lines):
+        header = _TABLE_ROW.match(lines[at])
+        if header is None or at + 1 >= len(lines) or not _TABLE_RULE.match(lines[at + 1]):
+            out.append(lines[at])
+            at += 1
+            continue
+        headers.append(" ".join(header.group("cells").split()))
+        at += 2
+        while at < len(lines) and (row := _TABLE_ROW.match(lines[at])) is not None:
+            cells = " ".join(row.group("cells").split())
+            if cells.strip("| "):
+                out.append(f"{header.group('indent')}* {cells}")
+            at += 1
+    return out, headers
 
 
 _FIRST_NUMBER = re.compile(r"^(?P<indent> *)(?P<num>[0-9]{1,2})(?P<mark>[.)、]|:(?=[ \t]+\D))[ \t]*(?=\S)")
