@@ -1499,3 +1499,15 @@ def test_the_rows_of_a_table_in_the_criteria_are_criteria_of_their_own(trials: T
     ]
     notes = [n["text"] for n in data["curation"]["notes"]]
     assert any("a table (its header 'Test | Limit')" in n for n in notes)
+
+
+def test_items_numbered_with_roman_numeral_characters_are_criteria_of_their_own(trials: Trials, registry: Path) -> None:
+    """Before, "Ⅰ. Age 18-65 years" / "Ⅱ. SLE ..." (roman numerals written as one character each, as
+    CJK texts write them) were one criterion, "Ⅰ. Age 18-65 years Ⅱ. SLE ...". Now such a numeral is
+    an item's mark, read as "ii." is: a mark with no number."""
+    elig = imported(trials, registry, "criteria_roman_numeral_characters.json", "NCT09010217")["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"text": "Age 18-65 years"},
+        {"text": "SLE per the 2019 EULAR/ACR classification criteria"},
+    ]
+    assert elig["exclusion_criteria"] == [{"text": "Pregnancy"}, {"text": "Active infection"}]

@@ -144,9 +144,9 @@ _SPACE = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
 _DIGIT = "[0-9\uff10-\uff19]"
 # a list item's marker: a bullet ("*", "-", "•", "➢", "■", "✓", an indented "o" of a word processor's list), a number
 # ("3.", "3)", "3-", "3: " before a word (not the "1: 80" of a titre), "(3)", "3.Text" with no space, as CJK
-# texts write them "3、", "3）", "3．", "（3）", "③"), a
-# letter or roman numeral ("a.", "B)", "(c)", "ii."), or a decimal sub-number ("2.1", an item under item
-# 2; "2.1.3", one under item 2.1), which marks an item as a bullet does (a capital letter or a decimal
+# texts write them "3、", "3）", "3．", "（3）", "③"), a letter or roman numeral ("a.", "B)", "(c)", "ii.", as
+# CJK texts write them "Ⅱ.", "ⅱ)": no number, as "ii." is none), or a decimal sub-number ("2.1", an item
+# under item 2; "2.1.3", one under item 2.1), which marks an item as a bullet does (a capital letter or a decimal
 # before a word in lower case is no marker: "E. coli", "1.5 mg/dL" on a wrapped line; nor a number
 # before "- to": "2- to 3-fold"): each
 # starts a criterion of its own, never a wrapped line of the one above ("1、Aged 18-65; 2、SLE" is two)
@@ -160,7 +160,7 @@ _ITEM = re.compile(
         r"|(?P<hnum>" + _HAN + r")[、．.] *(?![" + HAN_DIGITS + r"])|[(（](?P<hpnum>" + _HAN + r")[)）] *"
         r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})\.? +(?![a-z])"
         r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
-        r"|[(（](?:[a-zA-Z]|[ivxIVX]{2,4})[)）] *))?"
+        r"|[(（](?:[a-zA-Z]|[ivxIVX]{2,4})[)）] *|[(（]?[\u2160-\u217f][.)、．）] *))?"  # "Ⅱ.", "ⅱ)": roman numerals
         r"(?P<text>\S.*)$"
     )
     .replace(" ", _SPACE)  # a marker's spaces: a no-break or an ideographic space as well ("1.\u00a0Age")
