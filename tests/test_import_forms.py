@@ -1511,3 +1511,18 @@ def test_items_numbered_with_roman_numeral_characters_are_criteria_of_their_own(
         {"text": "SLE per the 2019 EULAR/ACR classification criteria"},
     ]
     assert elig["exclusion_criteria"] == [{"text": "Pregnancy"}, {"text": "Active infection"}]
+
+
+def test_an_age_is_imported_as_the_check_reads_its_unit(trials: Trials, registry: Path) -> None:
+    """Before, maximumAge "65 YEARS" (in capitals, as a converted record writes it) was imported as 65
+    years, which the check read as 65 with no unit (E508), so the import was refused by its own
+    check; "18 yEARS" was imported too. Now the importer and the check read a unit by the same
+    spellings (lexicon.AGE_UNITS, capitals among them); one neither reads is left out with a note."""
+    data = imported(trials, registry, "age_in_capitals.json", "NCT09010218")
+    assert data["eligibility"]["maximum_age"] == {"value": 65, "unit": "YEARS"}
+    assert "minimum_age" not in data["eligibility"]
+    assert "eligibility.minimum_age" in data["curation"]["not_yet_curated"]
+    assert {
+        "field": "eligibility.minimum_age",
+        "text": "The source's minimumAge '18 yEARS' is not an age this registry can hold; left out.",
+    } in data["curation"]["notes"]

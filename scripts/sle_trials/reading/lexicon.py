@@ -589,13 +589,15 @@ SCORE_WORDS = re.compile(r"(?i)\b(?:scores?|SLEDAI(?:-2K)?|SELENA-SLEDAI|BILAG|C
 
 # --- ages -----------------------------------------------------------------------------------------
 
+# each unit as written in lower case, capitalised and in capitals ("18 YEARS", as a converted record or a
+# criteria text in capitals writes it); the importer reads a registry's age field by the same spellings
 AGE_UNITS = {
-    "YEARS": ("years old", "year old", "Years", "years", "Year", "year", "yrs", "y/o"),
-    "MONTHS": ("Months", "months", "Month", "month"),
-    "WEEKS": ("Weeks", "weeks", "Week", "week"),
-    "DAYS": ("Days", "days", "Day", "day"),
-    "HOURS": ("Hours", "hours", "Hour", "hour"),
-    "MINUTES": ("Minutes", "minutes", "Minute", "minute"),
+    "YEARS": ("years old", "year old", "YEARS OLD", "Years", "years", "YEARS", "Year", "year", "YEAR", "yrs", "y/o"),
+    "MONTHS": ("Months", "months", "MONTHS", "Month", "month", "MONTH"),
+    "WEEKS": ("Weeks", "weeks", "WEEKS", "Week", "week", "WEEK"),
+    "DAYS": ("Days", "days", "DAYS", "Day", "day", "DAY"),
+    "HOURS": ("Hours", "hours", "HOURS", "Hour", "hour", "HOUR"),
+    "MINUTES": ("Minutes", "minutes", "MINUTES", "Minute", "minute", "MINUTE"),
 }
 _AGE_UNIT = re.compile(
     r"\s?(?:"

@@ -13,7 +13,16 @@ from sle_trials.curate.ctgov.study import yes_no
 from sle_trials.reading import criteria_text, layouts, lexicon
 from sle_trials.units import AGE_UNIT_DAYS, MAX_AGE_DAYS
 
-_AGE = re.compile(r"^\s*([0-9]+)\s+(Year|Month|Week|Day|Hour|Minute)s?\s*$", re.I)
+# "18 Years": a number and a unit as the check reads one in the quote (lexicon.AGE_UNITS: "Years", "years",
+# "YEARS", not "yEARS"), so that the age imported is the age the check finds there (E508)
+_AGE = re.compile(
+    r"^\s*(?P<value>[0-9]+)\s+(?:"
+    + "|".join(
+        f"(?P<{unit}>" + "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True)) + ")"
+        for unit, spellings in lexicon.AGE_UNITS.items()
+    )
+    + r")\s*$"
+)
 AGES = (("minimumAge", "minimum_age"), ("maximumAge", "maximum_age"))  # the JSON's key, the record's eligibility.<name>
 
 
@@ -90,7 +99,7 @@ def age(text: Any) -> dict | None:
     m = _AGE.match(text) if isinstance(text, str) else None
     if not m:
         return None
-    value, unit = int(m.group(1)), m.group(2).upper() + "S"
+    value, unit = int(m.group("value")), next(name for name in lexicon.AGE_UNITS if m.group(name))
     return {"value": value, "unit": unit} if value * AGE_UNIT_DAYS[unit] <= MAX_AGE_DAYS else None
 
 
