@@ -1526,3 +1526,30 @@ def test_an_age_is_imported_as_the_check_reads_its_unit(trials: Trials, registry
         "field": "eligibility.minimum_age",
         "text": "The source's minimumAge '18 yEARS' is not an age this registry can hold; left out.",
     } in data["curation"]["notes"]
+
+
+def test_an_update_takes_off_the_importers_note_the_new_json_no_longer_warrants(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, a record imported with its 1.37 MB description left out kept the note "The source's
+    detailed_description takes 1,369,798 bytes; ... left out" after an update whose JSON's description
+    fits and was taken in: the note said the opposite of the record. Now the importer's notes on the
+    old JSON that the new one no longer gives rise to go; a curator's note stays."""
+    (tmp_path / "first.json").write_text(json.dumps(_long_description("NCT09010998")), encoding="utf-8")
+    assert trials("import", "ctgov", tmp_path / "first.json").status == 0
+    file = registry / "trials" / "NCT09010998.yaml"
+    text = file.read_text(encoding="utf-8")
+    curator = "    - field: brief_summary\n      text: The summary is the sponsor's, checked against the protocol.\n"
+    file.write_text(text.replace("  notes:\n", "  notes:\n" + curator, 1), encoding="utf-8")
+    assert trials("check").status == 0
+    later = _long_description("NCT09010998", "2025-07-01")
+    later["protocolSection"]["descriptionModule"]["detailedDescription"] = "A short description now."
+    (tmp_path / "later.json").write_text(json.dumps(later), encoding="utf-8")
+    result = trials("import", "ctgov", "--update", tmp_path / "later.json")
+    assert result.status == 0, result.out + result.err
+    assert trials("check").status == 0
+    data = record_data(file)
+    assert data["detailed_description"] == "A short description now."
+    assert data["curation"]["notes"] == [
+        {"field": "brief_summary", "text": "The summary is the sponsor's, checked against the protocol."}
+    ]

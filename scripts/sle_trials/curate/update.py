@@ -198,6 +198,7 @@ def merge(root: Path, text: str, shown: str, theirs: Draft, schema: dict, decide
     ev_old = dict(ours.get("evidence", {}))
     ev = dict(ev_old)  # the evidence the record will have, built up unit by unit
     rewrite = False
+    kept: set[str] = set()  # the fields a --ours kept as the record has them
     for unit in UNITS:
         name = fields.dotted(unit)
         b, t, o = _value(base.data, unit) if base else None, _value(theirs.data, unit), _value(ours, unit)
@@ -210,6 +211,7 @@ def merge(root: Path, text: str, shown: str, theirs: Draft, schema: dict, decide
                 continue
             decided.add(name)
             if side == "ours":
+                kept.add(name)
                 rewrite = True  # the record cites the new JSON: the next update does not ask again
                 continue
         _take(tree, unit, ours, theirs, ev, ev_old, warnings)
@@ -226,6 +228,8 @@ def merge(root: Path, text: str, shown: str, theirs: Draft, schema: dict, decide
         ev[f"curation.sources.{len(listed) - 1}.as_of"] = theirs.evidence["curation.sources.0.as_of"]
     left = _absent_lists(tree, ours, theirs.data, schema)
     _left_notes(tree, ours, theirs.notes, left)
+    if base is not None:
+        _stale_notes(tree, base.notes, theirs.notes, kept)
     _apply_evidence(tree, ev, schema)
     result = fmt.dump(fmt.canonicalise(tree, schema))
     after, problems = load.parse(result, shown)
@@ -334,6 +338,37 @@ def _left_notes(tree: Any, ours: dict, notes: list[dict], left: list[str]) -> No
         return
     for note in new:
         curation["notes"].append(fmt.subtree(note, ("curation", "notes", len(curation["notes"]))))
+
+
+def _stale_notes(tree: Any, before: list[dict], now: list[dict], kept: set[str]) -> None:
+    """The importer's notes on the base JSON (before) that the new JSON no longer gives rise to (now),
+    taken off the record: "detailed_description takes 1,369,798 bytes; ... left out" once the new JSON's
+    description fits and is in the record; in their place, the new JSON's notes on the same fields
+    (its description's size, when that too is left out). A note the curator wrote is none of the
+    importer's and stays, as does one on a field the curator kept as it is (--ours)."""
+    notes = tree["curation"].get("notes")
+    if not notes:
+        return
+    dropped: set[str] = set()
+
+    def stale(note: Any) -> bool:
+        plain = _plain(note)
+        field = str(plain.get("field", "")) if isinstance(plain, dict) else ""
+        name = ".".join(part for part in field.split(".") if not part.isdigit())
+        if any(name == k or name.startswith(k + ".") or k.startswith(name + ".") for k in kept):
+            return False
+        return plain in before and plain not in now
+
+    for at in reversed(range(len(notes))):
+        if stale(notes[at]):
+            dropped.add(str(notes[at]["field"]))
+            del notes[at]
+    had = [_plain(note) for note in notes]
+    for note in now:
+        if note["field"] in dropped and note not in had:
+            notes.append(fmt.subtree(note, ("curation", "notes", len(notes))))
+    if not notes:
+        del tree["curation"]["notes"]
 
 
 # --- values and the round-trip tree ---------------------------------------------------------------
