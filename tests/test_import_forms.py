@@ -1553,3 +1553,18 @@ def test_an_update_takes_off_the_importers_note_the_new_json_no_longer_warrants(
     assert data["curation"]["notes"] == [
         {"field": "brief_summary", "text": "The summary is the sponsor's, checked against the protocol."}
     ]
+
+
+def test_a_list_saying_none_is_no_criterion(trials: Trials, registry: Path) -> None:
+    """Before, "Exclusion Criteria:\\n\\n* None" was imported as one exclusion criterion, "None": a
+    criterion no participant could be excluded by, read by every consumer as one. Now a list that is
+    only "None" (or "N/A", "Not applicable", ...) is left out with a note, for the curator."""
+    data = imported(trials, registry, "criteria_exclusion_none.json", "NCT09010219")
+    assert "exclusion_criteria" not in data["eligibility"]
+    assert len(data["eligibility"]["inclusion_criteria"]) == 2
+    assert "eligibility.exclusion_criteria" in data["curation"]["not_yet_curated"]
+    assert {
+        "field": "eligibility.exclusion_criteria",
+        "text": "The source lists only 'None' under its exclusion heading: no criterion; none imported, left for "
+        "the curator.",
+    } in data["curation"]["notes"]

@@ -23,6 +23,10 @@ _AGE = re.compile(
     )
     + r")\s*$"
 )
+# the whole of a list that says there is nothing in it: "None", "N/A", "Not applicable", "Nil", "No exclusion criteria"
+_NONE = re.compile(
+    r"(?i)^\s*(?:none|n/?a|not applicable|nil|no (?:inclusion |exclusion )?criteria|not specified)\s*[.;]?\s*$"
+)
 AGES = (("minimumAge", "minimum_age"), ("maximumAge", "maximum_age"))  # the JSON's key, the record's eligibility.<name>
 
 
@@ -111,6 +115,15 @@ def _criteria(b: Builder, elig: dict, text: Any) -> None:
     if not isinstance(text, str) or not text.strip():
         return
     found = criteria_text.split(layouts.json_string(text))
+    for name, items in (("inclusion_criteria", found.inclusion), ("exclusion_criteria", found.exclusion)):
+        if len(items) == 1 and "sub_criteria" not in items[0] and _NONE.match(items[0]["text"]):
+            # "Exclusion Criteria:\n\nNone": the source says it has none, which is no criterion
+            b.leave_out(
+                f"eligibility.{name}",
+                f"The source lists only {items[0]['text']!r} under its {name.split('_')[0]} heading: no criterion; "
+                "none imported, left for the curator.",
+            )
+            items.clear()
     put(elig, "inclusion_criteria", found.inclusion)
     put(elig, "exclusion_criteria", found.exclusion)
     for remark in found.remarks:
