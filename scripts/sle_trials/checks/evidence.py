@@ -315,6 +315,9 @@ class Sources:
                 return doc.place(("related_trials",)) or []
             return []  # a page about another trial says nothing else of this one
         found = doc.place(path)
+        if doc.products and path[0] == "cell_product" and path[:2] != ("cell_product", "name"):
+            # a registry copy of several arms: the product named by the record, where the copy gives it
+            found = doc.product_place((self.record.data.get("cell_product") or {}).get("name"))
         if found is None and doc.layout != layouts.PLAIN:
             return []  # a layout that states no such field: the source does not state it
         if found is None and path[0] not in _OF_OTHERS and self.named:  # (named by none: E515 refuses it)

@@ -186,6 +186,9 @@ class SourceDoc:
     # again as written on demand (as_written), and that reading, once made
     raw: bytes | None = field(default=None, repr=False, compare=False)  # UTF-8: half a str's memory and less
     twin: SourceDoc | None = field(default=None, repr=False, compare=False)
+    # a registry copy of several arms, whose groups give no arm type: each intervention's name
+    # (normalised) -> where the product of that name is stated (product_place)
+    products: dict[str, list[Passage]] = field(default_factory=dict)
 
     @functools.cached_property
     def criteria_texts(self) -> frozenset[str]:
@@ -243,6 +246,14 @@ class SourceDoc:
         if self.trials <= {nct_id}:
             return None
         return self.sections.get(nct_id, [])
+
+    def product_place(self, name: Any) -> list[Passage] | None:
+        """Where this source states the product of a record naming it name (its cell_product.name):
+        in a registry copy of several arms, the title and the arms that give the intervention of
+        that name, with the interventions they give; else the cell_product place."""
+        if isinstance(name, str) and normalise(name) in self.products:
+            return self.products[normalise(name)]
+        return self.place(("cell_product",))
 
     def place(self, path: tuple) -> list[Passage] | None:
         """The passages where this source states the field at path (list indexes ignored; the
@@ -1099,14 +1110,29 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
     groups = get("Study Groups", [])
     interventions = get("Interventions", [])
     names = interventions[0::2]  # the Interventions section lists each name with its description below it
-    arms, given = _arms(groups, set(names))
+    arms, given, blocks = _arms(groups, set(names))
     places["arms"] = _within(groups)
     places["arms.label"] = _whole([a["label"] for a in arms])
     places["arms.description"] = _whole([a["description"] for a in arms if "description" in a])
     places["arms.intervention_names"] = _whole(given)
     places["interventions"] = _within(interventions + groups)
     places["interventions.name"] = places["cell_product.name"] = _whole(names)
-    places["cell_product"] = _within([*top[:1], *groups, *interventions])
+    # The product's place: its groups give no arm type, so with several arms, one may be a comparator
+    # ("Standard therapy group", "Rituximab, an anti-CD20 antibody, ...", which bound an anti-CD19
+    # CAR-T product's target antigen CD20): the product is read from the title and the arms that give
+    # the intervention a record names as its product (products), with the interventions they give;
+    # a record naming none reads it from the title alone. With one arm, that arm and what it gives.
+    described = dict(zip(names, interventions[1::2]))
+    products: dict[str, list[Passage]] = {}
+    for name in names:
+        mine = [i for i, arm in enumerate(arms) if name in arm["intervention_names"]]
+        products.setdefault(normalise(name), _product_lines(top[:1], blocks, arms, mine, described))
+    if len(arms) > 1:
+        places["cell_product"] = _within(top[:1])
+    elif arms and arms[0]["intervention_names"]:
+        places["cell_product"] = _product_lines(top[:1], blocks, arms, [0], described)
+    else:
+        places["cell_product"] = _within([*top[:1], *groups, *interventions])
     places["interventions.description"] = _whole(interventions[1::2])
     places["interventions.other_names"] = _whole(get("Other Intervention Names", []))
     eligibility = get("Eligibility Criteria", [])
@@ -1152,7 +1178,20 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
             {"name": normalise(n), "description": normalise(d)} for n, d in zip(names, interventions[1::2])
         ],
     }
-    return SourceDoc(file, "registry_copy", "", places, criteria, _subject(id_lines), rows)
+    doc = SourceDoc(file, "registry_copy", "", places, criteria, _subject(id_lines), rows)
+    doc.products = products if len(arms) > 1 else {}
+    return doc
+
+
+def _product_lines(
+    title: list[str], blocks: list[list[str]], arms: list[dict[str, Any]], mine: list[int], described: dict[str, str]
+) -> list[Passage]:
+    """The title, the lines of the arms numbered mine, and the name and description of each
+    intervention those arms give, as one passage."""
+    given = [n for i in mine for n in arms[i]["intervention_names"]]
+    return _within(
+        [*title, *(line for i in mine for line in blocks[i]), *(x for n in given for x in (n, described.get(n, "")))]
+    )
 
 
 # A sponsor's class as a registry copy writes it, on the line below the sponsor's name (the schema's
@@ -1186,27 +1225,34 @@ def _identifier_places(lines: list[str]) -> dict[str, list[Passage]]:
     }
 
 
-def _arms(lines: list[str], interventions: set[str]) -> tuple[list[dict[str, Any]], list[str]]:
+def _arms(lines: list[str], interventions: set[str]) -> tuple[list[dict[str, Any]], list[str], list[list[str]]]:
     """A registry copy's Study Groups: each arm's label and description, then the name and
-    description of each intervention it gives (a name the Interventions section lists); and the
-    names every arm gives (each arm's under "intervention_names" of its row)."""
+    description of each intervention it gives (a name the Interventions section lists); the
+    names every arm gives (each arm's under "intervention_names" of its row); and each arm's lines."""
     arms: list[dict[str, Any]] = []
+    blocks: list[list[str]] = []
     every: list[str] = []
     given: list[str] = []
     skip = False
     for line in lines:
         if skip:
             skip = False
+            if blocks:
+                blocks[-1].append(line)
         elif line in interventions:
             given.append(line)
             every.append(line)
             skip = True  # its description follows
+            if blocks:
+                blocks[-1].append(line)
         elif arms and "description" not in arms[-1] and not given:
             arms[-1]["description"] = line
+            blocks[-1].append(line)
         else:
             given = []
             arms.append({"label": line, "intervention_names": given})
-    return arms, every
+            blocks.append([line])
+    return arms, every, blocks
 
 
 # --- a ClinConnect trial page ---------------------------------------------------------------------
