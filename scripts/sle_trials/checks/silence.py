@@ -18,6 +18,9 @@ holds other fields too):
   and the criteria aside: their places hold other dates' and fields' words);
 - for what a title says of the product (TITLE_FIELDS), the trial's own title too: a term of its
   vocabulary ("CD19-CART(Relma-cel) ...": CD19);
+- for a field of the product (its origin, target antigens, construct), a term of its vocabulary
+  wherever a source about the trial speaks of its product: the product's place, and the summary,
+  description and keywords (PRODUCT_WORDS), which are no place to read its values from;
 - for a field read from the criteria (CRITERIA_READ), whose place is the criteria lists: a criterion
   renders a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "refractory"),
   gives an age at its bound (lexicon.criteria_ages: "Age ≥ 18", "18 years or older"; not
@@ -56,8 +59,9 @@ CHECKS = (
         "E523",
         "silent-but-stated",
         "a field declared silent that a cited source states at that field's own place (a whole value, a term of "
-        "its vocabulary, a number of participants, an age, a date under its own label), or interventions "
-        "declared silent where a source names the trial's own product",
+        "its vocabulary, a number of participants, an age, a date under its own label), a product field whose "
+        "term a source gives where it speaks of the trial's product (its summary, description or keywords too), "
+        "or interventions declared silent where a source names the trial's own product",
     ),
 )
 
@@ -86,7 +90,9 @@ def check(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Probl
         excused = notes.get(name, []) + (in_text if name == "eligibility.thresholds" else [])
         for doc in [*_speaking(record, docs), *_naming(record, docs)]:
             said = (
-                stated(doc, schema, name, excused) or _product_named(doc, record, name)
+                stated(doc, schema, name, excused)
+                or _product_named(doc, record, name)
+                or _product_described(doc, record, schema, name)
                 if doc.subject in (None, record.data["nct_id"])
                 else _titled(doc, record, schema, name)
             )
@@ -176,6 +182,36 @@ def _product_named(doc: SourceDoc, record: Record, name: str) -> Said | None:
     for text in [doc.text] if sections is None else [p.text for p in sections]:
         if words in text and edges.cut(text, words) is None:
             return Said(f"{product!r}, the trial's own product", product)
+    return None
+
+
+# Where a source about the trial speaks of its product besides the product's own place: the study's
+# summary, description and keywords, which are no place to read the product's values from (they name
+# other products too: evidence binds them to the titles, arms and interventions), but a term of a
+# product field's vocabulary there is something the source says that a record may not call silent
+# (a JSON study's summary saying "autologous" let a record declare cell_product.origin silent, and
+# trials.csv showed "not stated"); a note on the field naming the words says why they are not its value.
+PRODUCT_WORDS = ("brief_summary", "detailed_description", "keywords")
+
+
+def _product_described(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | None:
+    """A term of the vocabulary of a product field at name or beneath it (cell_product.origin, its
+    target antigens, its construct's parts) where doc speaks of the record's product: its product place
+    (the arms giving the product the record names, in a registry copy of several) and PRODUCT_WORDS."""
+    if name.split(".")[0] != "cell_product":
+        return None
+    product = (record.data.get("cell_product") or {}).get("name")
+    placed = [*(doc.product_place(product) or []), *(p for key in PRODUCT_WORDS for p in doc.places.get(key, []))]
+    if not placed:
+        return None
+    for path in [fields.parse_dotted(name), *fields.fields_beneath(schema, name)]:
+        leaf = fields.dotted(path)
+        node = _value_node(schema, path)
+        if "enum" not in node and node.get("type") != "boolean":
+            continue  # a name or a text: the words of other fields may stand in it
+        said = _said(leaf, node, placed)
+        if said is not None:
+            return said
     return None
 
 
