@@ -136,8 +136,9 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
         return Problem(record.path, line, col, code, message)
 
     # the newest cited source that lists the criteria is the one to hold: an updated registry record
-    # supersedes the version it was first curated from
-    newest = newest_first(data, docs)
+    # supersedes the version it was first curated from. A page about another trial lists that trial's
+    # criteria, not this one's: IM19's record citing the Relma-cel page as well was held to its lists
+    newest = newest_first(data, [doc for doc in docs if doc.subject in (None, data["nct_id"])])
     lists = {name: next((doc.criteria[name] for doc in newest if doc.criteria.get(name)), []) for name in LISTS}
     for name in LISTS:
         source = lists[name]
