@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, GIT_ENV, REPO, Trials, add_plain_source, put
+from conftest import FIXTURES, GIT_ENV, PLAIN_TEXT, REPO, Trials, add_plain_source, add_source, put
 from sle_trials.checks import load, refs, source_file, table
 from sle_trials.outputs import export
 from sle_trials.paths import CSV_PATH
@@ -118,6 +118,13 @@ def _rewritten_on_checkout(target: Path, data: bytes) -> None:
     (root / ".gitattributes").write_text(f"{target.relative_to(root).as_posix()} ident\n", encoding="utf-8")
 
 
+def _large_source(target: Path, data: bytes) -> None:
+    """E530: the source the fixture cites, 4 MiB of plain text naming the trial first."""
+    filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n"
+    text = PLAIN_TEXT + filler * (4 * ONE_MIB // len(filler))
+    add_source(target.parents[1], "seeds/960_large.txt", text)
+
+
 SETUPS = {
     "E001": _replace_with_directory,
     "E004": _inflate,
@@ -127,6 +134,7 @@ SETUPS = {
     "E304": _plain_source,
     "E515": _plain_source,
     "E308": _rewritten_on_checkout,
+    "E530": _large_source,
 }
 
 
