@@ -18,7 +18,7 @@ from typing import Any
 from markupsafe import escape
 
 from sle_trials import decimals, fields
-from sle_trials.outputs import export
+from sle_trials.outputs import cells, export
 
 # The index's columns, in order, by name; those not (yet) in export.COLUMNS are left out.
 INDEX_COLUMNS = (
@@ -46,6 +46,11 @@ FILTERS = (
     "curation_status",
 )
 NOT_STATED = "not stated"
+# What an empty cell shows when its field is not yet curated (trials.csv's not_curated column): the
+# sources may well state it, so it is no "not stated" (a draft whose product is not yet curated was
+# counted under "not stated" by target antigen, and matched the filter's "not stated", while its
+# study names its antigen)
+NOT_CURATED = "not yet curated"
 
 
 @dataclass(frozen=True)
@@ -96,9 +101,26 @@ def _cell(column: export.Column, data: dict) -> Cell:
 
 def row(data: dict) -> Row:
     by_name = {c.name: c for c in export.COLUMNS}
+    pending = set(export.not_curated(data))
     return Row(
-        data["nct_id"], tuple(_estimated(by_name[c.name], data, _cell(by_name[c.name], data)) for c in columns())
+        data["nct_id"],
+        tuple(
+            _pending(c.name, pending, _estimated(by_name[c.name], data, _cell(by_name[c.name], data)))
+            for c in columns()
+        ),
     )
+
+
+def _pending(name: str, pending: set[str], cell: Cell) -> Cell:
+    """An empty cell whose field is not yet curated says so, and a filter finds it by that."""
+    return Cell(NOT_CURATED, "", (NOT_CURATED,)) if not cell.items and name in pending else cell
+
+
+def _unstated(data: dict, column: str) -> str:
+    """What the chart shows for a record's empty column: not yet curated, or not stated."""
+    found = next(c for c in export.COLUMNS if c.name == column)
+    curated = [(column, found.curated_field, found.applies_to)] if found.curated_field else []
+    return NOT_CURATED if cells.not_curated(data, curated, {column}) else NOT_STATED
 
 
 def _estimated(column: export.Column, data: dict, cell: Cell) -> Cell:
@@ -153,7 +175,7 @@ def chart(records: list[dict]) -> Chart:
         dates = data.get("dates", {})
         start = dates.get("start", {}).get("date", "")
         end = dates.get("completion", {}).get("date", "") or dates.get("primary_completion", {}).get("date", "")
-        status = data.get("overall_status", NOT_STATED)
+        status = data.get("overall_status") or _unstated(data, "overall_status")
         if start:
             dated = f"{start} to {end or 'completion not stated'}"
             timeline.append(
@@ -166,9 +188,9 @@ def chart(records: list[dict]) -> Chart:
                     "label": f"{data['nct_id']} ({status}): {dated}",
                 }
             )
-        for antigen in data.get("cell_product", {}).get("target_antigens", []) or [NOT_STATED]:
+        for antigen in data.get("cell_product", {}).get("target_antigens", []) or [_unstated(data, "target_antigens")]:
             antigens.append({"target antigen": antigen, "trial": data["nct_id"]})
-        for phase in data.get("phases", []) or [NOT_STATED]:
+        for phase in data.get("phases", []) or [_unstated(data, "phases")]:
             phases.append({"phase": phase, "trial": data["nct_id"]})
     width = 560
     status_scale = alt.Scale(scheme="tableau10")
