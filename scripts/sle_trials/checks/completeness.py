@@ -73,7 +73,8 @@ CHECKS = (
         "E527",
         "limit-left-out",
         "a complete record's criterion that states a limit (a comparator and a number: 'SLEDAI-2K score of 10 or "
-        "above') which no threshold of that criterion holds, nor its age limits, nor a curation note names",
+        "above') which no threshold of that criterion holds, nor its age limits, nor a curation note names (a "
+        "disease-activity limit, which trials.csv shows, a note does not leave in a numbered criterion's text)",
     ),
     Check(
         "E514",
@@ -201,7 +202,7 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
     the following"), not a limit; one followed by what it counts is a limit ("at least two standard
     induction regimens"). A threshold dropped otherwise leaves trials.csv's disease-activity cell
     reading "not stated" and the criterion's limit out of the export, while every value left still
-    binds."""
+    binds; so a note leaves no limit of a kind trials.csv shows (SHOWN) in a numbered criterion's text."""
     curation = data["curation"]
     declared = _declared(curation)
     eligibility = data.get("eligibility", {})
@@ -238,11 +239,16 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
             # as its numbers (most criteria hold neither)
             if lexicon.numbers_at_most(text) <= len(held):
                 continue
-            # a limit named by a note on the list is left in the text; each other one is held once
+            # a limit named by a note on the list is left in the text, but for one trials.csv shows (SHOWN);
+            # each other one is held once
             limits = [
                 s
                 for s in lexicon.written_statements(text)
-                if _limit(text, s, ages) and not any(text[_words_before(text, s.start) : s.end] in n for n in named)
+                if _limit(text, s, ages)
+                and (
+                    not any(text[_words_before(text, s.start) : s.end] in n for n in named)
+                    or (ref is not None and lexicon.kind_of(text, s)[0] in SHOWN)  # a threshold can name it
+                )
             ]
             left_out = []
             for s in limits:
@@ -258,6 +264,15 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
             spare = [h for h in held if not any(_holds(*h, s) for s in limits)]
             for s in left_out[: len(left_out) - len(spare)]:
                 words = text[_words_before(text, s.start) : s.end]
+                if ref is not None and any(words in n for n in named):
+                    yield at(
+                        ("eligibility", name, i),
+                        "E527",
+                        f"eligibility.{name}.{i}: {fields.criterion_name(ref)} states a limit ({words!r}, "
+                        f"{s.says()}) that no threshold of it holds; a note cannot leave a limit of this kind in the "
+                        "text: trials.csv shows it in columns of its own, which would read as not stated",
+                    )
+                    continue
                 if ref is None:
                     yield at(
                         ("eligibility", name, i),
@@ -275,6 +290,12 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
                     f"threshold, or names the one it leaves out, in these words, in a curation note "
                     f"(field: eligibility.{name})",
                 )
+
+
+# The kinds of limit trials.csv shows in columns of their own (the disease-activity threshold): a note
+# leaving one in its criterion's text left the record complete and the column empty, which reads as
+# not stated (IM19's "SLEDAI-2K with a score of 10 or above", dropped with a note naming it)
+SHOWN = frozenset(("DISEASE_ACTIVITY",))
 
 
 def _holds(comparator: str, value: float, s: lexicon.Statement) -> bool:
