@@ -85,3 +85,32 @@ def test_the_product_place_of_a_copy_of_several_arms_is_the_named_products_arms(
     ]
     one = layouts.read(SEED, (registry / SEED).read_bytes())  # one arm: that arm is the product's
     assert "Administration of IM19" in " ".join(p.text for p in one.product_place(None) or [])
+
+
+def _autologous(registry: Path) -> str:
+    """The copy with the comparator arm, and the product's intervention described as autologous."""
+    source = _copy(registry, COMPARATOR)
+    text = (registry / source).read_text("utf-8")
+    old = "IM19 CAR-T cells\nIM19 CAR-T cells by intravenous infusion.\n"
+    assert text.count(old) == 2
+    text = text.replace(old, "IM19 CAR-T cells\nAutologous IM19 CAR-T cells by intravenous infusion.\n")
+    return add_source(registry, "seeds/951_autologous.txt", text)
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_an_origin_the_products_arm_states_is_not_silent(registry: Path, trials: Trials, named: bool) -> None:
+    # with no product named, the title alone is where evidence reads the product: its silence is held
+    # to every arm, so a name left not yet curated does not make the arm's "Autologous" unsaid
+    unnamed = [
+        ("cell_product:\n  name: IM19 CAR-T cells\n", ""),
+        ("  silent:\n", "  not_yet_curated:\n    - cell_product.name\n  silent:\n"),
+    ]
+    _cite(
+        registry,
+        _autologous(registry),
+        ("    description: IM19 CAR-T cells by", "    description: Autologous IM19 CAR-T cells by"),
+        *([] if named else unnamed),
+    )
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert " E523 " in result.out and "cell_product.origin" in result.out
