@@ -114,3 +114,15 @@ def test_an_origin_the_products_arm_states_is_not_silent(registry: Path, trials:
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1, result.out
     assert " E523 " in result.out and "cell_product.origin" in result.out
+
+
+def test_a_comparator_arms_intervention_is_not_the_product_of_a_copy(registry: Path, trials: Trials) -> None:
+    # named as the product, it made the comparator arm the product's place: CD20 bound from it
+    _cite(
+        registry,
+        _copy(registry, GIVING, LISTED),
+        ("cell_product:\n  name: IM19 CAR-T cells\n", "cell_product:\n  name: Rituximab\n"),
+    )
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert " E512 " in result.out and "cell_product.name" in result.out

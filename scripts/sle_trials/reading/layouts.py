@@ -13,7 +13,10 @@ One reader per layout, each a small function below, as endoflife.date keeps one 
   the key being the last two object keys of its path ("statusModule.overallStatus: RECRUITING",
   "startDateStruct.date: 2024-07-30"), so a quote names what it quotes.
 - registry_copy: a third-party site's copy of a ClinicalTrials.gov record: one value per line under
-  fixed headings (Basic Information, Study Design, Eligibility Criteria, Sponsors, ...).
+  fixed headings (Basic Information, Study Design, Eligibility Criteria, Sponsors, ...). Its Study
+  Groups give no arm type: with several arms, the product is read from the title and the arms giving
+  the intervention a record names as its product (SourceDoc.product_place), whose name is one of a
+  CAR product where any intervention's name or description says so.
 - clinconnect: a ClinConnect trial page (Trial Information, Keywords, ClinConnect Summary, ...).
 A document no reader recognises is read as plain text with no places: its words are checked, their
 place is not (coverage says so), except which trial's lines they stand in when it names other trials
@@ -1116,7 +1119,7 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
     places["arms.description"] = _whole([a["description"] for a in arms if "description" in a])
     places["arms.intervention_names"] = _whole(given)
     places["interventions"] = _within(interventions + groups)
-    places["interventions.name"] = places["cell_product.name"] = _whole(names)
+    places["interventions.name"] = places["cell_product.name"] = _whole(names)  # but with several arms (below)
     # The product's place: its groups give no arm type, so with several arms, one may be a comparator
     # ("Standard therapy group", "Rituximab, an anti-CD20 antibody, ...", which bound an anti-CD19
     # CAR-T product's target antigen CD20): the product is read from the title and the arms that give
@@ -1129,6 +1132,10 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
         products.setdefault(normalise(name), _product_lines(top[:1], blocks, arms, mine, described))
     if len(arms) > 1:
         places["cell_product"] = _within(top[:1])
+        # and its name is one of a CAR product, by its name or description, where any is ("Rituximab",
+        # a comparator arm's, named as the product, made that arm the product's)
+        cars = [n for n in names if _CAR.search(n) or _CAR.search(described.get(n, ""))]
+        places["cell_product.name"] = _whole(cars or names)
     elif arms and arms[0]["intervention_names"]:
         places["cell_product"] = _product_lines(top[:1], blocks, arms, [0], described)
     else:
@@ -1181,6 +1188,11 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
     doc = SourceDoc(file, "registry_copy", "", places, criteria, _subject(id_lines), rows)
     doc.products = products if len(arms) > 1 else {}
     return doc
+
+
+# Words that name a chimeric antigen receptor product ("CAR-T cells", "CD19-CART", "CAR NK", "chimeric
+# antigen receptor"), whole: "care" or "Cardiac" is none
+_CAR = re.compile(r"(?i)(?<![a-z])(?:CAR(?:[- ]?(?:T|NK))?|CART|chimeric antigen receptor)(?![a-z])")
 
 
 def _product_lines(
