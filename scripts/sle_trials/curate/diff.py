@@ -220,8 +220,9 @@ def _list(a: list, b: list, path: tuple) -> list[Change]:
         out += detail
     else:
         out.append(Change(_dotted(path), "summary", text=f"{_plural(len(pairs), 'item', 'items')} changed"))
+    label = _remark if path in _REMARKS else _label
     if added:
-        labels = [_label(b[j]) or f"#{j}" for j in added]
+        labels = [label(b[j]) or f"#{j}" for j in added]
         out.append(
             Change(
                 _dotted(path),
@@ -230,7 +231,7 @@ def _list(a: list, b: list, path: tuple) -> list[Change]:
             )
         )
     if removed:
-        labels = [_label(a[i]) or f"#{i}" for i in removed]
+        labels = [label(a[i]) or f"#{i}" for i in removed]
         out.append(
             Change(
                 _dotted(path),
@@ -239,6 +240,23 @@ def _list(a: list, b: list, path: tuple) -> list[Change]:
             )
         )
     return out
+
+
+# The curator's remarks that excuse what the checks would refuse (a limit left in a criterion's text,
+# the words of a field declared silent, a reading beyond a quote's words): one added or removed is
+# shown with its text, which is what excuses, not by its field alone ("1 added: eligibility")
+_REMARKS = (("curation", "notes"), ("curation", "incomplete"))
+REMARK_SHOWN = 400  # characters of a remark's text shown
+
+
+def _remark(item: Any) -> str | None:
+    """A remark as a reviewer reads it: its field and its text (the first REMARK_SHOWN characters)."""
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return None
+    flat = " ".join(item["text"].split())
+    text = flat if len(flat) <= REMARK_SHOWN else flat[: REMARK_SHOWN - 1] + "…"
+    field = item.get("field")
+    return f"{field}: “{text}”" if isinstance(field, str) else f"“{text}”"
 
 
 def _evidence(a: dict, b: dict, path: tuple) -> list[Change]:
