@@ -201,7 +201,11 @@ def _product_described(doc: SourceDoc, record: Record, schema: dict, name: str) 
     if name.split(".")[0] != "cell_product":
         return None
     product = (record.data.get("cell_product") or {}).get("name")
-    if doc.products and not (isinstance(product, str) and normalise(product) in doc.products):
+    if (
+        doc.products
+        and doc.layout == "registry_copy"
+        and not (isinstance(product, str) and normalise(product) in doc.products)
+    ):
         # a copy of several arms, and no product of it named: any arm may be the product's, and what
         # one states of it is no more silent for that (the title alone is where evidence reads it)
         mine = [*doc.places.get("arms", []), *doc.places.get("interventions", [])]

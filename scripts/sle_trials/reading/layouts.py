@@ -576,6 +576,34 @@ def _comparator(arm: dict) -> bool:
     return isinstance(kind, str) and kind in COMPARATOR_ARMS
 
 
+def _ctgov_products(
+    titles: list[Passage], arms: list[dict], interventions: list[dict], lines: Lines
+) -> dict[str, list[Passage]]:
+    """For a study of several arms that are no comparator's (an arm typed OTHER may be one: "Standard
+    of care", giving rituximab): each intervention's name and other names (normalised) -> the
+    titles, the arms that give it and the interventions those arms give (SourceDoc.product_place)."""
+    out: dict[str, list[Passage]] = {}
+    for given in interventions:
+        labels = set(_strings(given.get("armGroupLabels")))
+        mine = [a for a in arms if a.get("label") in labels]
+        if not mine:
+            continue
+        theirs = {a.get("label") for a in mine}
+        passages = [
+            *titles,
+            *(Passage(lines.text_of(a, "armGroups")) for a in mine),
+            *(
+                Passage(lines.text_of(i, "interventions"))
+                for i in interventions
+                if set(_strings(i.get("armGroupLabels"))) & theirs
+            ),
+        ]
+        for name in [given.get("name"), *_strings(given.get("otherNames"))]:
+            if isinstance(name, str):
+                out.setdefault(normalise(name), passages)
+    return out
+
+
 def _at(doc: Any, path: tuple[str, ...]) -> Any:
     for part in path:
         doc = doc.get(part) if isinstance(doc, dict) else None
@@ -857,11 +885,13 @@ def _ctgov_json(file: str, doc: Any) -> SourceDoc:
         places[name] = [p for where, key, whole in spots for p in _passages(_at(doc, where), key, whole, lines)]
     for name in ("eligibility.inclusion_criteria", "eligibility.exclusion_criteria", "eligibility.thresholds"):
         places[name] = places["eligibility"]
-    places.update(_product_places(doc, lines))
+    product_places, products = _product_places(doc, lines)
+    places.update(product_places)
     ids = lines.values.get(_NCT_KEY, [])
     item_places, rows = _ctgov_rows(doc, lines)
     places.update(item_places)
     doc_out = SourceDoc(file, "ctgov_json", text, places, subject=ids[0] if len(ids) == 1 else None, rows=rows)
+    doc_out.products = products
     criteria = lines.values.get(_CRITERIA_KEY)
     if criteria:
         inclusion, exclusion, _ = split_criteria(criteria[0])
@@ -869,16 +899,18 @@ def _ctgov_json(file: str, doc: Any) -> SourceDoc:
     return doc_out
 
 
-def _product_places(doc: dict, lines: Lines) -> dict[str, list[Passage]]:
-    """Where a study states its product: cell_product and cell_product.name (_product_items)."""
+def _product_places(doc: dict, lines: Lines) -> tuple[dict[str, list[Passage]], dict[str, list[Passage]]]:
+    """Where a study states its product: cell_product and cell_product.name (_product_items); and,
+    for a study of several such arms, where it states each named product (_ctgov_products)."""
     # A curator reads the product from the titles, the arms and the interventions (as a registry
     # copy's title line, groups and interventions), and from nowhere else in the study: its criteria,
     # references and descriptions name other products too ("Prior allogeneic stem cell
     # transplantation", a background paper on BCMA CAR-T cells), which bound an autologous anti-CD19
     # trial's cell_product.origin ALLOGENEIC and its target antigen BCMA when the whole study was its place
     arms, interventions = _product_items(doc)
+    titles = [p for where, key in PRODUCT_PLACES for p in _passages(_at(doc, where), key, False, lines)]
     product = [
-        *(p for where, key in PRODUCT_PLACES for p in _passages(_at(doc, where), key, False, lines)),
+        *titles,
         *(Passage(lines.text_of(arm, "armGroups")) for arm in arms),
         *(Passage(lines.text_of(given, "interventions")) for given in interventions),
     ]
@@ -890,7 +922,8 @@ def _product_places(doc: dict, lines: Lines) -> dict[str, list[Passage]]:
         + _passages(given.get("otherNames"), "interventions.otherNames", True, lines)
         if p.whole
     ]
-    return {"cell_product": product, "cell_product.name": names}
+    products = _ctgov_products(titles, arms, interventions, lines) if len(arms) > 1 else {}
+    return {"cell_product": product, "cell_product.name": names}, products
 
 
 def _flat(items: list[dict], group: str | None = None, depth: int = 0) -> list[Item]:
