@@ -67,3 +67,33 @@ def test_every_record_of_the_registry_costs_a_small_part_of_the_bound(registry: 
         sources = evidence.Sources(record, registry, documents)
         cost = evidence._texts(record.data) * sum(len(doc.text) for doc in sources.docs)
         assert cost * 100 < evidence.MAX_SEARCHED, file.name
+
+
+class _Counted(str):
+    """A source's text that counts the searches made through it."""
+
+    searches = 0
+
+    def __contains__(self, needle: object) -> bool:
+        type(self).searches += 1
+        return str.__contains__(self, needle)  # type: ignore[operator]
+
+
+def test_a_text_written_many_times_is_searched_for_once(registry: Path) -> None:
+    # 20,000 sites alike, each missing from a large source, cost one search, not 20,000: the bound
+    # counts a record's distinct texts, which is what is searched for
+    _large(registry, 1)
+    text = (registry / IM19_PATH).read_text("utf-8")
+    put(
+        registry,
+        IM19_PATH,
+        text.replace("eligibility:\n", "locations:\n" + "  - facility: Hospitalx\n" * 20_000 + "eligibility:\n"),
+    )
+    record, _ = load.load(registry / IM19_PATH, IM19_PATH)
+    assert record is not None
+    assert evidence._texts(record.data) < 20
+    sources = evidence.Sources(record, registry, evidence.Documents(64 * 1024 * 1024))
+    sources.docs[0].text = _Counted(sources.docs[0].text)
+    for i in range(20_000):
+        assert sources.verdict(("locations", i, "facility"), "Hospitalx", whole=True).found == "missing"
+    assert _Counted.searches == 1

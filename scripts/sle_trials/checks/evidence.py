@@ -95,9 +95,10 @@ CHECKS = (
 TITLE_STATES = (("cell_product", "target_antigens"), ("cell_product", "origin"))
 MAX_SEARCHES = 20  # nearest-passage searches a record may cost (difflib is quadratic)
 # Each of a record's texts is searched for through each cited source (some 3 ns a character): a
-# record of 20,000 short texts citing a 31 MiB source took many minutes. A record's texts (its
-# values and quotes) times its sources' characters may be at most this, some seconds of searching: a
-# registry record of a few hundred values citing a study of a few hundred KiB is 10**8 or less.
+# record of 20,000 short texts citing a 31 MiB source took many minutes. A record's distinct texts
+# (its values and quotes) times its sources' characters may be at most this, some seconds of
+# searching: a registry record of a few hundred values citing a study of a few hundred KiB is 10**8
+# or less.
 MAX_SEARCHED = 1_000_000_000
 _NCT = re.compile(r"NCT[0-9]{8}")
 
@@ -309,6 +310,7 @@ class Sources:
                 self.read[name] = sha256
                 self.docs.append(doc.for_trial(self.nct_id))
         self.searches = 0
+        self.found: dict[tuple[str, str], bool] = {}  # (document, normalised text) -> stands in it
         self.named = any(self.nct_id in doc.text for doc in self.docs)  # E515 when by none
 
     def about_other(self, doc: SourceDoc) -> bool:
@@ -402,7 +404,7 @@ class Sources:
         anywhere = False
         cut: Verdict | None = None
         for doc in self.docs:
-            if needle not in doc.text:
+            if not self._in(doc, needle):
                 continue
             anywhere = True
             placed = self.placed(doc, path, needle, whole=whole)
@@ -412,6 +414,15 @@ class Sources:
                     return Verdict("ok")
                 cut = cut or Verdict("cut", found, doc.file)
         return cut or Verdict("elsewhere" if anywhere else "missing")
+
+    def _in(self, doc: SourceDoc, needle: str) -> bool:
+        """Whether needle stands anywhere in doc, searched for once a record (a text written many
+        times, 20,000 sites alike, is searched for through the whole source once)."""
+        key = (doc.file, needle)
+        found = self.found.get(key)
+        if found is None:
+            found = self.found[key] = needle in doc.text
+        return found
 
     def where_else(self, path: fields.Path_) -> str:
         """Words for where this field is read from, for a message."""
@@ -1221,12 +1232,22 @@ def check_unbound(record: Record, schema: dict, scalars: Scalars | None = None) 
 
 
 def _texts(data: Any) -> int:
-    """The values of a record (each a text its checks search the sources for), its quotes among them."""
-    if isinstance(data, dict):
-        return sum(_texts(value) for value in data.values())
-    if isinstance(data, list):
-        return sum(_texts(value) for value in data)
-    return 1
+    """The distinct values of a record (each a text its checks search the sources for, once: a text
+    written again is looked up, Sources.verdict), its quotes among them."""
+    seen: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        else:
+            seen.add(f"{type(value).__name__}:{value}")
+
+    walk(data)
+    return len(seen)
 
 
 def check(
