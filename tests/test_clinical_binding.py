@@ -524,6 +524,29 @@ def test_a_limit_is_left_in_the_text_only_by_a_note_on_its_list(checker: pipelin
 
 
 @pytest.mark.parametrize(
+    "field, text, excused",
+    [
+        ("eligibility.inclusion_criteria", "The unstable for ≥ 7 days is noted.", False),  # names no criterion
+        ("eligibility.inclusion_criteria", "Inclusion criterion 5's xfor ≥ 7 days stays in the text.", False),
+        ("eligibility.inclusion_criteria", "Exclusion criterion 5's for ≥ 7 days stays in the text.", False),
+        ("eligibility.inclusion_criteria.0", "Its for ≥ 7 days stays in the text.", False),  # another criterion's
+        ("eligibility.inclusion_criteria", "Inclusion criterion 5's for ≥ 7 days stays in the text.", True),
+        ("eligibility.inclusion_criteria.3", "Its for ≥ 7 days stays in the text.", True),
+    ],
+)
+def test_a_note_leaves_in_the_text_only_a_limit_of_the_criterion_it_names(
+    checker: pipeline.Checker, field: str, text: str, excused: bool
+) -> None:
+    """Before: a note on a criteria list excused a dropped limit (E527) wherever its text held the
+    limit with the two words before it, in any criterion of the list and inside another word ("table
+    for ≥ 7 days" of "unstable"). A note names the criterion (on it, or "inclusion criterion 5" on
+    its list) and the limit in words of their own."""
+    data = _without_threshold(loaded(IM19), 3)  # IM19's stable steroid dose, "for ≥ 7 days"
+    data["curation"]["notes"].append({"field": field, "text": text})
+    assert [c for c, _ in codes(checker, IM19, data)] == ([] if excused else ["E527"])
+
+
+@pytest.mark.parametrize(
     "shown, index, condition",
     [
         # a condition of the next sentence: "SELENA-SLEDAI score ≥8 ... Score ≥6 ... if low complement ..."

@@ -193,8 +193,9 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
     criterion with that comparator and value, one threshold a limit (a criterion that says "within 24
     weeks" twice has two), or is an age limit the record gives as its minimum or maximum age, unless
     the thresholds are declared not yet curated. A limit the curator leaves out on
-    purpose is named in a curation note on its criteria list, in the criterion's words from two words
-    before it ("T lymphocytes <500/mm³"); a note on the thresholds explains how one was read, and
+    purpose is named in a curation note on that criterion, or on its list naming it ("Exclusion
+    criterion 11"), in the criterion's words from two words before it as words of their own ("T
+    lymphocytes <500/mm³"); a note on the thresholds explains how one was read, and
     leaves none out. A criterion the source does not number can be named by no threshold (a
     reference names a number): each limit it states is named in a note, or is the age limit; before,
     such a criterion's limits were not read, and a source that numbers none let every one be left out.
@@ -224,8 +225,9 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
     for name in LISTS:
         # a note on the list (or one of its items) says what of a criterion stays in its text; one on the
         # thresholds explains how a limit was read, and names it without leaving it out
-        named = [text for field, text in notes if fields.covered([f"eligibility.{name}"], field)]
-        for i, item in enumerate(eligibility.get(name, [])):
+        on_list = [(field, text) for field, text in notes if fields.covered([f"eligibility.{name}"], field)]
+        criteria = eligibility.get(name, [])
+        for i, item in enumerate(criteria):
             kind = name.split("_")[0]
             if item.get("number") is None:
                 # a threshold names a criterion by its number: one the source does not number can hold
@@ -246,7 +248,7 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
                 for s in lexicon.written_statements(text)
                 if _limit(text, s, ages)
                 and (
-                    not any(text[_words_before(text, s.start) : s.end] in n for n in named)
+                    not _noted(on_list, name, kind, i, criteria, text[_words_before(text, s.start) : s.end])
                     or (ref is not None and lexicon.kind_of(text, s)[0] in SHOWN)  # a threshold can name it
                 )
             ]
@@ -264,7 +266,7 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
             spare = [h for h in held if not any(_holds(*h, s) for s in limits)]
             for s in left_out[: len(left_out) - len(spare)]:
                 words = text[_words_before(text, s.start) : s.end]
-                if ref is not None and any(words in n for n in named):
+                if ref is not None and _noted(on_list, name, kind, i, criteria, words):
                     yield at(
                         ("eligibility", name, i),
                         "E527",
@@ -296,6 +298,45 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
 # leaving one in its criterion's text left the record complete and the column empty, which reads as
 # not stated (IM19's "SLEDAI-2K with a score of 10 or above", dropped with a note naming it)
 SHOWN = frozenset(("DISEASE_ACTIVITY",))
+
+
+# a note naming a criterion of its list by its number: "Exclusion criterion 11 also lists ..."
+_CRITERION_NAMED = re.compile(r"\b(?:(inclusion|exclusion)\s+)?criterion\s+(\d+)\b", re.IGNORECASE)
+
+
+def _noted(on_list: list[tuple[str, str]], name: str, kind: str, i: int, criteria: list, words: str) -> bool:
+    """Whether a note that names criterion i of the list name names its words (a limit it leaves in the
+    text): one on the criterion itself, or one on the list
+    that names it by its number ("Exclusion criterion 11"; another list's criterion of that number is
+    not it) or, where the source numbers none, by its words alone (_names: the words stand in this
+    criterion only). Before, any note on the list excused a limit worded alike in each of its criteria."""
+    item, others = criteria[i], criteria[:i] + criteria[i + 1 :]
+    own, listed = f"eligibility.{name}.{i}", f"eligibility.{name}"
+    named = [text for field, text in on_list if fields.covered([own], field)]
+    number = item.get("number")
+    for field, text in on_list:
+        if field != listed:
+            continue
+        if number is None:
+            # no number to name it by: its words name it when they stand in no other criterion of the list
+            if not any(_names(normalise(" ".join(fields.criterion_texts(c))), words) for c in others):
+                named.append(text)
+            continue
+        said = {
+            int(m.group(2))
+            for m in _CRITERION_NAMED.finditer(text)
+            if m.group(1) is None or m.group(1).casefold() == kind
+        }
+        alike = [c for c in criteria if c.get("number") == number]
+        if number in said and (len(alike) == 1 or ("group" in item and item["group"] in text)):
+            named.append(text)
+    return any(_names(text, words) for text in named)
+
+
+def _names(note: str, words: str) -> bool:
+    """Whether a note names a criterion's words as words of their own: "for ≥ 7 days" is not named by
+    "xfor ≥ 7 days", nor "< 30" by "< 300" (a note once excused a limit by any text holding its words)."""
+    return re.search(rf"(?<![\w.,]){re.escape(words)}(?!\w|[.,][0-9])", note) is not None
 
 
 def _holds(comparator: str, value: float, s: lexicon.Statement) -> bool:
