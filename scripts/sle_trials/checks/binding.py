@@ -133,7 +133,8 @@ CHECKS = (
         "'biological agents (such as belizumab ...)'), one without the words between its limit's number and "
         "unit that say what it counts ('SLEDAI-2K' of 'SLEDAI-2K and ≥ 4 clinical points'), one a parenthesis "
         "crosses an end of ('SELENA-SLEDAI clinical symptoms (except'), one holding another limit of its own "
-        "('serum creatinine > 2.5 mg/dL' for 'or 221 μmol/L'), one running over a sentence's end, the limit "
+        "('serum creatinine > 2.5 mg/dL' for 'or 221 μmol/L'), one running over a sentence's end, who has "
+        "what is measured ('The research subject' of '... has a history of alcohol or drug abuse'), the limit "
         "or its unit ('40 kg'), the point a time limit is counted from ('screening initiation'), a phrase "
         "with a word that names nothing at an end ('if biological agents'), or one without the limit it holds "
         "that says which ('prednisone' of 'prednisone ≥100 within 8 weeks')",
@@ -515,6 +516,9 @@ def _measure_cut(
     ended = _ENDED_INSIDE.search(measure)
     if ended is not None:  # "weeks before screening. Maintain a stable dose of medication"
         return f"it runs over the end of a sentence ({measure[max(0, ended.start() - 20) : ended.end() + 20]!r})"
+    had = _HAVING.search(measure)
+    if had is not None and phrases.names_something(measure[: had.start()]):
+        return f"{measure[: had.end()]!r} in it names who has what is measured"
     why = None
     for quote, statement in near:
         counted = _unit_words(quote, statement)
@@ -568,6 +572,14 @@ def _measure_cut(
                 between = [o for o in stated if text == quote and m.end() <= o.start and o.end <= statement.start]
                 if between and not _LIMITS_APART.search(text, between[-1].end, statement.start):
                     why = why or f"{text[between[-1].start : between[-1].end]!r} between it and its limit says which"
+                    continue
+                # a verb of having between it and its limit, what it has named after it ("The research subject
+                # has a history of alcohol or drug abuse within the past 24 weeks"): the limit is of what is
+                # had, and the measure is who has it ("has been" is no having)
+                gap = text[m.end() : statement.start] if text == quote and m.end() <= statement.start else ""
+                having = _HAVING.search(gap)
+                if having is not None and phrases.names_something(gap[having.end() :]):
+                    why = why or f"{gap[having.start() :].strip()!r} between it and its limit names what it has"
                     continue
                 word = phrases.continues(corpus, at + m.start(), at + m.end(), measure)
                 if word is not None:
@@ -956,6 +968,7 @@ def _qualifies(words: str) -> bool:
 _LIMITS_APART = re.compile(r"[.,;:()]|\b(?:and/or|and|or)\b")
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")  # and a list label's ("a. Hemoglobin"): the words go on elsewhere
 _ENDED_INSIDE = re.compile(r"[.;]\s+(?=\S)")  # a sentence's end inside a measure, words of the next after it
+_HAVING = re.compile(r"(?i)\b(?:has|have|had|having)\b(?!\s+(?:been|be|to)\b)")  # what is had after it
 _CLAUSE_MARK = re.compile(r"[,;:()]")  # a mark between a measure and a limit after it: the limit is another's
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # right after a measure: its own words ("Major surgery (including ...)")
 
