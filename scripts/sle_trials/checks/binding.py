@@ -923,7 +923,9 @@ _QUALIFYING = frozenset(
 _EQUIVALENT = re.compile(r"(?i)or\s+(?:an?\s+|the\s+)?equivalent\b")
 # the qualifying words that say when the measure is taken, and the words for a time their object may hold
 _WHEN = frozenset("at during within after before since on off from until".split())
-_TIME_WORDS = frozenset("visit visits period periods time times point points phase phases stage".split())
+_TIME_WORDS = frozenset(
+    "visit visits period periods time times point points phase phases stage biopsy biopsies".split()
+)
 _NAMING_ANOTHER = re.compile(
     r"(?i)\b(?:with|having|whose|who|showing|defined|i\.e\.|e\.g\.|or|and|and/or|"
     r"levels?|counts?|titers?|titres?|values?|scores?|concentrations?)\b"
@@ -960,7 +962,10 @@ def _qualifies(words: str) -> bool:
         (t.lower() for t in reversed(clause[: k + 1]) if not phrases.closed_word(t) or t.lower() in _WHEN), ""
     )
     if governing in _WHEN:
-        return len(run) <= 1 + sum(word.strip("()") in _TIME_WORDS for word in run)
+        # the words for a time end its object ("at renal biopsy"); one before another word does not ("at
+        # biopsy proteinuria": proteinuria is measured then)
+        timed = next((k for k, word in enumerate(run) if word.strip("()") not in _TIME_WORDS), len(run))
+        return len(run) <= 1 + timed
     return len(run) <= 2
 
 

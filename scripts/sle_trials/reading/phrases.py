@@ -89,7 +89,9 @@ _ENUMERATION_GOES_ON = re.compile(r"\)\s*(?:,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:
 # the words before the point a time limit is counted from ("within 6 months prior to screening", "at
 # least 8 weeks before and during screening"): what follows them is no measure. "to", "in" and "from"
 # say so only after a limit ("within 24 weeks after enrollment in the study"; "refractory to steroids")
-_REFERENCE = frozenset({"before", "after", "until", "during", "since"})
+_REFERENCE = frozenset({"before", "after", "until", "during", "since", "at"})
+# the words whose object says when what follows it is taken ("at biopsy proteinuria")
+_WHEN_OPENS = frozenset({"at", "during", "before", "after", "since", "until"})
 _REFERENCE_AFTER_A_LIMIT = frozenset({"to", "in", "from"})
 
 
@@ -106,6 +108,16 @@ def reference_point(text: str, start: int, after_a_limit: bool) -> bool:
         or words[-2:] == ["prior", "to"]
         or (after_a_limit and words[-1] in _REFERENCE_AFTER_A_LIMIT)
     )
+
+
+def _says_when(text: str, start: int) -> bool:
+    """Whether the word right before start is the object of a word that says when, an article between
+    aside ("at biopsy" of "at biopsy proteinuria > 0.5 g/24h"): it says when the measure after it is
+    taken, and names nothing of it."""
+    words = [_word(w).lower() for w in _before(text, start, 3)][:-1]
+    if words and words[-1] in _ARTICLES:
+        words = words[:-1]
+    return bool(words) and words[-1] in _WHEN_OPENS
 
 
 def loose_word(measure: str) -> str | None:
@@ -192,7 +204,7 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
         return None
     head, tail = _before(text, start, 2), _after(text, end)
     before, after = (head[-1] if head else ""), tail
-    if not _clean(True, before):
+    if not _clean(True, before) and not _says_when(text, start):
         return _word(before)
     # examples of what is measured, not it: "belizumab or Telitacicept" of "biological agents (such as
     # belizumab or Telitacicept)", whose limit is the agents' (a washout of all biologics read as one of two)

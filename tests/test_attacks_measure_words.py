@@ -1,0 +1,68 @@
+"""Pull-request attacks on the words a threshold's measure is read from, in a record of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, Trials, add_source, im19_draft, joined, put
+
+SOURCE = "seeds/924_measure_words.txt"
+TITLE = (
+    "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    "Last Updated: 2025-08-17"
+)
+THRESHOLD = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: {text}
+  thresholds:
+    - kind: {kind}
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: {measure}
+      comparator: "{comparator}"
+      value: {value}
+      unit: {unit}
+evidence:
+  eligibility.thresholds.0: {text}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "measure", "comparator", "value", "unit", "codes"),
+    [
+        ("Lupus nephritis (at biopsy proteinuria > 0.5 g/24h)", "LABORATORY", "proteinuria", ">", 0.5, "g/24h", set()),
+        (
+            "Lupus nephritis (at biopsy proteinuria > 0.5 g/24h)",
+            "LABORATORY",
+            "biopsy proteinuria",
+            ">",
+            0.5,
+            "g/24h",
+            {"E529"},
+        ),
+        ("Body weight (at renal biopsy ≥ 40 kg)", "BODY_WEIGHT", "Body weight", ">=", 40, "kg", set()),
+        ("Body weight (at renal biopsy ≥ 40 kg)", "BODY_WEIGHT", "renal biopsy", ">=", 40, "kg", {"E529"}),
+    ],
+)
+def test_a_measure_is_read_past_words_saying_when(
+    registry: Path,
+    trials: Trials,
+    text: str,
+    kind: str,
+    measure: str,
+    comparator: str,
+    value: float,
+    unit: str,
+    codes: set[str],
+) -> None:
+    """Before: "proteinuria" of "Lupus nephritis (at biopsy proteinuria > 0.5 g/24h)" was refused
+    ("'biopsy' goes on naming it") and "biopsy proteinuria" passed; "Body weight (at renal biopsy ≥ 40
+    kg)" was refused for body weight (the parenthesis read as naming another thing) and passed as "renal
+    biopsy". The object of "at" says when the measure is taken, and names nothing of it (E529)."""
+    add_source(registry, SOURCE, f"{TITLE}\nInclusion criteria:\n1. {text}\n")
+    threshold = THRESHOLD.format(text=text, kind=kind, measure=measure, comparator=comparator, value=value, unit=unit)
+    put(registry, IM19_PATH, joined(im19_draft(SOURCE), threshold))
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.codes() == codes, result.out
