@@ -66,3 +66,23 @@ def test_a_measure_is_read_past_words_saying_when(
     put(registry, IM19_PATH, joined(im19_draft(SOURCE), threshold))
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.codes() == codes, result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Pregnancy, lactation, or estimated glomerular filtration rate (eGFR) < 30 mL/min", "eGFR"),
+        ("Pregnancy, lactation, or eGFR < 30 mL/min", "eGFR"),
+    ],
+)
+def test_what_the_last_item_of_an_enumeration_is_called_may_be_its_limits(
+    registry: Path, trials: Trials, text: str, measure: str
+) -> None:
+    """The last item's abbreviation alone is refused where the items close with their parentheses and
+    the limit is said of the enumeration (IM19's "(ALP)", test_clinical_binding); after items that are
+    no such list ("Pregnancy, lactation, or"), a quantity is the last item's own, and binds."""
+    add_source(registry, SOURCE, f"{TITLE}\nInclusion criteria:\n1. {text}\n")
+    threshold = THRESHOLD.format(text=text, kind="LABORATORY", measure=measure, comparator="<", value=30, unit="mL/min")
+    put(registry, IM19_PATH, joined(im19_draft(SOURCE), threshold))
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.codes() == set(), result.out

@@ -816,6 +816,10 @@ def test_a_stub_called_a_draft_is_refused(checker: pipeline.Checker, shown: str)
         (IM19, 11, "myocardial infarction", "'cardiac' goes on the enumeration it is an item of"),
         (IM19, 11, "other clinically significant heart disease", "'arrhythmia, or' goes on naming it"),
         (IM19, 9, "surgery", "'Major' goes on naming it"),
+        # what an item of an enumeration is called in its parenthesis: that item, with the others left out
+        (IM19, 13, "ALT", "'aspartate' goes on naming it"),
+        (IM19, 13, "AST", "'alkaline' goes on naming it"),
+        (IM19, 13, "ALP", "'(AST), or' goes on naming it"),
         # who has what the limit is of, before it or holding its verb
         (IM19, 8, "The research subject", "abuse within the past' between it and its limit names what it has"),
         (IM19, 8, "The research subject has a history of alcohol or drug abuse", "names who has what"),

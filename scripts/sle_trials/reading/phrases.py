@@ -83,6 +83,9 @@ _UNIT_WORDS = frozenset(spelling for unit in lexicon.UNITS for spelling in unit.
 _EXAMPLES = re.compile(r"\s*(?:such as|e\.g\.,?|for example,?|including)\s", re.IGNORECASE)
 # after a parenthesis that follows the measure: a separator and the next item of an enumeration the
 # measure is one item of ("alanine aminotransferase (ALT), aspartate aminotransferase (AST), or ...")
+# before the parenthesis of the last item of an enumeration whose items close with theirs: the item
+# before it ("(AST), or" of "... aspartate aminotransferase (AST), or alkaline phosphatase (ALP)")
+_LAST_CLOSED_ITEM = re.compile(r"(\(\S+\),\s+(?:and/or|and|or))\s+[^,;:.()]{1,60}\s\($")
 _ENUMERATION_GOES_ON = re.compile(r"\)\s*(?:,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)(\S+)")
 
 
@@ -202,6 +205,15 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
     is a quote's cut (E521) or a measure not in its quote (E513): not looked at here."""
     if text[start - 1 : start].isalnum() or text[end : end + 1].isalnum():
         return None
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        # the whole of a parenthesis, what the words before it are called ("ALT" of "alanine aminotransferase
+        # (ALT)"): it is an item of the enumeration they are an item of, as they are
+        word = _next_item(_ENUMERATION_GOES_ON.match(text, end))
+        if word is not None:
+            return word
+        last = _LAST_CLOSED_ITEM.search(text, max(0, start - _REACH), start)
+        if last is not None:
+            return last.group(1)
     head, tail = _before(text, start, 2), _after(text, end)
     before, after = (head[-1] if head else ""), tail
     if not _clean(True, before) and not _says_when(text, start):
