@@ -820,6 +820,10 @@ def test_a_stub_called_a_draft_is_refused(checker: pipeline.Checker, shown: str)
         (IM19, 13, "ALT", "'aspartate' goes on naming it"),
         (IM19, 13, "AST", "'alkaline' goes on naming it"),
         (IM19, 13, "ALP", "'(AST), or' goes on naming it"),
+        # a pronoun inside it, or only what is done: nothing of what is measured
+        (IM19, 7, "used, they need to be discontinued", "'they' in it stands for a thing named elsewhere"),
+        (IM19, 9, "performed", "names only what is done"),
+        (RELMA, 5, "kept stable", "names only what is done"),
         # who has what the limit is of, before it or holding its verb
         (IM19, 8, "The research subject", "abuse within the past' between it and its limit names what it has"),
         (IM19, 8, "The research subject has a history of alcohol or drug abuse", "names who has what"),

@@ -134,7 +134,8 @@ CHECKS = (
         "unit that say what it counts ('SLEDAI-2K' of 'SLEDAI-2K and ≥ 4 clinical points'), one a parenthesis "
         "crosses an end of ('SELENA-SLEDAI clinical symptoms (except'), one holding another limit of its own "
         "('serum creatinine > 2.5 mg/dL' for 'or 221 μmol/L'), one running over a sentence's end, who has "
-        "what is measured ('The research subject' of '... has a history of alcohol or drug abuse'), the limit "
+        "what is measured ('The research subject' of '... has a history of alcohol or drug abuse'), a pronoun "
+        "or only what is done ('used, they need to be discontinued', 'performed'), the limit "
         "or its unit ('40 kg'), the point a time limit is counted from ('screening initiation'), a phrase "
         "with a word that names nothing at an end ('if biological agents'), or one without the limit it holds "
         "that says which ('prednisone' of 'prednisone ≥100 within 8 weeks')",
@@ -516,6 +517,11 @@ def _measure_cut(
     ended = _ENDED_INSIDE.search(measure)
     if ended is not None:  # "weeks before screening. Maintain a stable dose of medication"
         return f"it runs over the end of a sentence ({measure[max(0, ended.start() - 20) : ended.end() + 20]!r})"
+    pronoun = phrases.pronoun_in(measure)
+    if pronoun is not None:
+        return f"{pronoun!r} in it stands for a thing named elsewhere"
+    if phrases.only_done(measure):
+        return "it names only what is done, not to what"
     had = _HAVING.search(measure)
     if had is not None and phrases.names_something(measure[: had.start()]):
         return f"{measure[: had.end()]!r} in it names who has what is measured"

@@ -138,6 +138,27 @@ def loose_word(measure: str) -> str | None:
     return words[-1] if words[-1].lower() in _CLOSED else None
 
 
+def pronoun_in(measure: str) -> str | None:
+    """A pronoun among the measure's words, not at an end ("used, they need to be discontinued"): it
+    stands for a thing named elsewhere, and the words around it say what is done with that thing."""
+    return next((w for w in map(_word, measure.split()[1:-1]) if w.lower() in _PRONOUNS), None)
+
+
+# a past participle by its form ("performed", "discontinued") or one of the common irregular ones
+_DONE = re.compile(r"(?i)[a-z]{2,}ed|kept|done|given|taken|made|seen")
+
+
+def only_done(measure: str) -> bool:
+    """Whether every word of the measure that names something says what is done, not to what
+    ("performed", "discontinued", "kept stable" of "the dose must be kept stable"): a past participle,
+    or a word for how a dose stays."""
+    named = [_word(t) for t in measure.split() if names_something(t)]
+    return bool(named) and all(_DONE.fullmatch(w) or w.lower() in _HOW_IT_STAYS for w in named)
+
+
+_HOW_IT_STAYS = frozenset({"stable", "unchanged", "constant"})
+
+
 def unbalanced(measure: str) -> str | None:
     """How the measure's parentheses cross its ends ("opens a parenthesis it does not close": "IgA
     deficiency was present during screening (serum IgA level" holds what stands outside the parenthesis
