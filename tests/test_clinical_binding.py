@@ -820,6 +820,9 @@ def test_a_stub_called_a_draft_is_refused(checker: pipeline.Checker, shown: str)
         (IM19, 13, "ALT", "'aspartate' goes on naming it"),
         (IM19, 13, "AST", "'alkaline' goes on naming it"),
         (IM19, 13, "ALP", "'(AST), or' goes on naming it"),
+        # an opening phrase's end in it ("During the screening period, the maximum dose of steroids ...")
+        (IM19, 2, "period, the maximum dose of steroids", "'period,' ends a clause before the phrase"),
+        (IM19, 4, "period, the dose of steroids adjustment", "'period,' ends a clause before the phrase"),
         # a pronoun inside it, or only what is done: nothing of what is measured
         (IM19, 7, "used, they need to be discontinued", "'they' in it stands for a thing named elsewhere"),
         (IM19, 9, "performed", "names only what is done"),

@@ -135,7 +135,8 @@ CHECKS = (
         "crosses an end of ('SELENA-SLEDAI clinical symptoms (except'), one holding another limit of its own "
         "('serum creatinine > 2.5 mg/dL' for 'or 221 μmol/L'), one running over a sentence's end, who has "
         "what is measured ('The research subject' of '... has a history of alcohol or drug abuse'), a pronoun "
-        "or only what is done ('used, they need to be discontinued', 'performed'), the limit "
+        "or only what is done ('used, they need to be discontinued', 'performed'), an opening phrase's end "
+        "('period, the maximum dose of steroids'), the limit "
         "or its unit ('40 kg'), the point a time limit is counted from ('screening initiation'), a phrase "
         "with a word that names nothing at an end ('if biological agents'), or one without the limit it holds "
         "that says which ('prednisone' of 'prednisone ≥100 within 8 weeks')",
@@ -517,6 +518,11 @@ def _measure_cut(
     ended = _ENDED_INSIDE.search(measure)
     if ended is not None:  # "weeks before screening. Maintain a stable dose of medication"
         return f"it runs over the end of a sentence ({measure[max(0, ended.start() - 20) : ended.end() + 20]!r})"
+    opened = _CLAUSE_THEN_ARTICLE.search(measure)
+    if opened is not None and not re.search(r"\b(?:and/or|and|or)\b", measure[opened.end() :]):
+        # an opening phrase's end, then the phrase of what is measured ("During the screening period, the
+        # maximum dose of steroids"); an enumeration's items may open with an article ("the A, the B or ...")
+        return f"{opened.group(1)!r} ends a clause before the phrase of what is measured"
     pronoun = phrases.pronoun_in(measure)
     if pronoun is not None:
         return f"{pronoun!r} in it stands for a thing named elsewhere"
@@ -979,6 +985,7 @@ def _qualifies(words: str) -> bool:
 _LIMITS_APART = re.compile(r"[.,;:()]|\b(?:and/or|and|or)\b")
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")  # and a list label's ("a. Hemoglobin"): the words go on elsewhere
 _ENDED_INSIDE = re.compile(r"[.;]\s+(?=\S)")  # a sentence's end inside a measure, words of the next after it
+_CLAUSE_THEN_ARTICLE = re.compile(r"(?i)(\S+,)\s+(?:the|a|an)\s")  # a clause's end, then a phrase's start
 _HAVING = re.compile(r"(?i)\b(?:has|have|had|having)\b(?!\s+(?:been|be|to)\b)")  # what is had after it
 _CLAUSE_MARK = re.compile(r"[,;:()]")  # a mark between a measure and a limit after it: the limit is another's
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # right after a measure: its own words ("Major surgery (including ...)")
