@@ -86,3 +86,17 @@ def test_what_the_last_item_of_an_enumeration_is_called_may_be_its_limits(
     put(registry, IM19_PATH, joined(im19_draft(SOURCE), threshold))
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.codes() == set(), result.out
+
+
+def test_a_last_item_with_a_plural_word_for_values_is_no_measure(registry: Path, trials: Trials) -> None:
+    """Before: "ALP levels" of "ALT, AST, or ALP levels are ≥ 3 mg/dL" passed: the plural says the
+    values are each item's, and the limit is said of them all (E529)."""
+    text = "ALT, AST, or ALP levels are ≥ 3 mg/dL"
+    add_source(registry, SOURCE, f"{TITLE}\nInclusion criteria:\n1. {text}\n")
+    for measure, codes in (("ALP levels", {"E529"}), ("ALT, AST, or ALP levels", set())):
+        threshold = THRESHOLD.format(
+            text=text, kind="LABORATORY", measure=measure, comparator=">=", value=3, unit="mg/dL"
+        )
+        put(registry, IM19_PATH, joined(im19_draft(SOURCE), threshold))
+        result = trials("validate", registry / IM19_PATH, fmt="json")
+        assert result.codes() == codes, result.out

@@ -634,6 +634,11 @@ def _item_of_a_list(corpus: str, start: int, end: int, statement: lexicon.Statem
     word = phrases.item_follows(corpus, end, limit)
     if word is not None:
         return f"{word!r} goes on the enumeration it is an item of, and the limit after it is said of the whole"
+    # the last item with a plural word for values ("ALT, AST, or ALP levels are ≥ 3×ULN"): the values are
+    # each item's, and the limit is said of them all
+    plural = corpus[start:end].split()[-1].lower()
+    if plural in _PLURAL_VALUES and (words := phrases.item_before(corpus, start)) is not None:
+        return f"{words!r} goes on naming it: {plural!r} are the values of each item, and the limit is theirs"
     if statement.unit is None or statement.unit.dimension != "time" or phrases.names_something(corpus[end:limit]):
         return None
     words = phrases.item_before(corpus, start)
@@ -986,6 +991,7 @@ _LIMITS_APART = re.compile(r"[.,;:()]|\b(?:and/or|and|or)\b")
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")  # and a list label's ("a. Hemoglobin"): the words go on elsewhere
 _ENDED_INSIDE = re.compile(r"[.;]\s+(?=\S)")  # a sentence's end inside a measure, words of the next after it
 _CLAUSE_THEN_ARTICLE = re.compile(r"(?i)(\S+,)\s+(?:the|a|an)\s")  # a clause's end, then a phrase's start
+_PLURAL_VALUES = frozenset("levels values counts titers titres concentrations".split())
 _HAVING = re.compile(r"(?i)\b(?:has|have|had|having)\b(?!\s+(?:been|be|to)\b)")  # what is had after it
 _CLAUSE_MARK = re.compile(r"[,;:()]")  # a mark between a measure and a limit after it: the limit is another's
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # right after a measure: its own words ("Major surgery (including ...)")
