@@ -283,9 +283,8 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
     """A stub record; then, as after an import, the generated files brought up to date."""
     from sle_trials.curate import scaffold
 
-    return scaffold.run(
-        root, args.nct_id, args.source, args.title, args.kind, args.as_of, as_of_label=args.as_of_label
-    ) or generate.write(root, fmt=args.format)
+    given = scaffold.Given(args.source, args.title, args.kind, args.as_of, args.as_of_label)
+    return scaffold.run(root, args.nct_id, given) or generate.write(root, fmt=args.format)
 
 
 def cmd_import(root: Path, args: argparse.Namespace) -> int:

@@ -283,16 +283,19 @@ def _study(root: Path, source: str, nct: str) -> dict | None:
 # --- the command ----------------------------------------------------------------------------------
 
 
-def build(
-    root: Path,
-    nct: str,
-    source: str | None,
-    title: str | None,
-    kind: str | None,
-    as_of: str | None,
-    as_of_label: str | None = None,
-) -> str:
+class Given(NamedTuple):
+    """What the curator gave `trials new` (None: read it from the source or the registry)."""
+
+    source: str | None = None
+    title: str | None = None
+    kind: str | None = None
+    as_of: str | None = None
+    as_of_label: str | None = None  # the words the source gives its as-of date under
+
+
+def build(root: Path, nct: str, given: Given) -> str:
     """The new file's text; UsageError when the id, source or title will not do."""
+    source, title, kind, as_of, as_of_label = given
     if not _NCT.match(nct):
         raise pipeline.UsageError(f"{nct!r} is not an NCT id (NCT followed by exactly 8 ASCII digits)")
     target = root / pipeline.TRIALS_DIR / f"{nct}.yaml"
@@ -435,19 +438,10 @@ def _header(nct: str) -> list[str]:
     ]
 
 
-def run(
-    root: Path,
-    nct: str,
-    source: str | None,
-    title: str | None,
-    kind: str | None,
-    as_of: str | None,
-    out: TextIO | None = None,
-    as_of_label: str | None = None,
-) -> int:
+def run(root: Path, nct: str, given: Given, out: TextIO | None = None) -> int:
     """Write trials/<nct>.yaml; UsageError (nothing written) when the id, source or title will not do."""
     out = out or sys.stdout
-    text = build(root, nct, source, title, kind, as_of, as_of_label)
+    text = build(root, nct, given)
     target = root / pipeline.TRIALS_DIR / f"{nct}.yaml"
     schema = schema_mod.load_schema(root)
     text = fmt.format_text(text, schema, f"{pipeline.TRIALS_DIR}/{nct}.yaml")
