@@ -114,6 +114,32 @@ def im19_draft(source: str) -> str:
     )
 
 
+ONE_THRESHOLD = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: {text}
+  thresholds:
+    - kind: {kind}
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: {measure}
+      comparator: "{comparator}"
+      value: {value}
+      unit: {unit}
+evidence:
+  eligibility.thresholds.0: {text}
+"""
+
+
+def one_threshold_draft(root: Path, source: str, text: str, **threshold: object) -> Path:
+    """IM19 as a draft citing source, a page of no known layout listing one inclusion criterion (text),
+    with one threshold of it (kind, measure, comparator, value, unit) quoted as that text; the
+    source is written too (add_source). The record's path."""
+    title = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+    add_source(root, source, f"{title}\nLast Updated: 2025-08-17\nInclusion criteria:\n1. {text}\n")
+    return put(root, IM19_PATH, joined(im19_draft(source), ONE_THRESHOLD.format(text=text, **threshold)))
+
+
 def joined(*parts: str) -> str:
     """Parts of a record's text as one record: the `evidence:` block that ends each part joined into
     one at the end, so a test appends its fields and their quotes to a base record that quotes its own."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, age_fields, im19_draft, joined, put
+from conftest import IM19_PATH, Trials, add_source, age_fields, im19_draft, joined, one_threshold_draft, put
 from sle_trials.reading import layouts, lexicon
 
 SOURCE = "seeds/923_negated.txt"
@@ -18,21 +18,6 @@ TITLE = (
     "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
     "Last Updated: 2025-08-17"
 )
-THRESHOLD = """\
-eligibility:
-  inclusion_criteria:
-    - number: 1
-      text: {text}
-  thresholds:
-    - kind: BODY_WEIGHT
-      criterion: {{list: INCLUSION, number: 1}}
-      measure: Weight
-      comparator: "{comparator}"
-      value: {value}
-      unit: kg
-evidence:
-  eligibility.thresholds.0: {text}
-"""
 
 
 @pytest.mark.parametrize(
@@ -72,9 +57,8 @@ def test_a_negated_comparator_is_its_complement(quote: str, says: str) -> None:
 def test_a_threshold_the_source_negates_is_refused(
     registry: Path, trials: Trials, text: str, comparator: str, value: int, passes: bool
 ) -> None:
-    add_source(registry, SOURCE, f"{TITLE}\nInclusion criteria:\n1. {text}\n")
-    put(
-        registry, IM19_PATH, joined(im19_draft(SOURCE), THRESHOLD.format(text=text, comparator=comparator, value=value))
+    one_threshold_draft(
+        registry, SOURCE, text, kind="BODY_WEIGHT", measure="Weight", comparator=comparator, value=value, unit="kg"
     )
     result = trials("validate", registry / IM19_PATH, fmt="json")
     if passes:
@@ -108,17 +92,9 @@ def test_a_unit_is_not_read_from_the_start_of_a_longer_one(
     is now the whole of what is written (none the table knows, here), and a unit the table lacks must
     be written whole in the quote too."""
     assert not any(s.unit for s in lexicon.statements(layouts.normalise(text)))
-    threshold = (
-        THRESHOLD.replace("BODY_WEIGHT", kind)
-        .replace("measure: Weight", f"measure: {measure}")
-        .replace("unit: kg", f"unit: {unit}")
-    )
-    add_source(registry, SOURCE, f"{TITLE}\nInclusion criteria:\n1. {text}\n")
     comparator = ">=" if "≥" in text else "<="
-    put(
-        registry,
-        IM19_PATH,
-        joined(im19_draft(SOURCE), threshold.format(text=text, comparator=comparator, value=text.split()[2])),
+    one_threshold_draft(
+        registry, SOURCE, text, kind=kind, measure=measure, comparator=comparator, value=text.split()[2], unit=unit
     )
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1 and "E508 eligibility.thresholds.0" in result.out, result.out

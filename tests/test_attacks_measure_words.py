@@ -5,28 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, im19_draft, joined, put
+from conftest import IM19_PATH, Trials, one_threshold_draft
 
 SOURCE = "seeds/924_measure_words.txt"
-TITLE = (
-    "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
-    "Last Updated: 2025-08-17"
-)
-THRESHOLD = """\
-eligibility:
-  inclusion_criteria:
-    - number: 1
-      text: {text}
-  thresholds:
-    - kind: {kind}
-      criterion: {{list: INCLUSION, number: 1}}
-      measure: {measure}
-      comparator: "{comparator}"
-      value: {value}
-      unit: {unit}
-evidence:
-  eligibility.thresholds.0: {text}
-"""
 
 
 @pytest.mark.parametrize(
@@ -61,9 +42,9 @@ def test_a_measure_is_read_past_words_saying_when(
     ("'biopsy' goes on naming it") and "biopsy proteinuria" passed; "Body weight (at renal biopsy ≥ 40
     kg)" was refused for body weight (the parenthesis read as naming another thing) and passed as "renal
     biopsy". The object of "at" says when the measure is taken, and names nothing of it (E529)."""
-    add_source(registry, SOURCE, f"{TITLE}\nInclusion criteria:\n1. {text}\n")
-    threshold = THRESHOLD.format(text=text, kind=kind, measure=measure, comparator=comparator, value=value, unit=unit)
-    put(registry, IM19_PATH, joined(im19_draft(SOURCE), threshold))
+    one_threshold_draft(
+        registry, SOURCE, text, kind=kind, measure=measure, comparator=comparator, value=value, unit=unit
+    )
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.codes() == codes, result.out
 
@@ -81,9 +62,9 @@ def test_what_the_last_item_of_an_enumeration_is_called_may_be_its_limits(
     """The last item's abbreviation alone is refused where the items close with their parentheses and
     the limit is said of the enumeration (IM19's "(ALP)", test_clinical_binding); after items that are
     no such list ("Pregnancy, lactation, or"), a quantity is the last item's own, and binds."""
-    add_source(registry, SOURCE, f"{TITLE}\nInclusion criteria:\n1. {text}\n")
-    threshold = THRESHOLD.format(text=text, kind="LABORATORY", measure=measure, comparator="<", value=30, unit="mL/min")
-    put(registry, IM19_PATH, joined(im19_draft(SOURCE), threshold))
+    one_threshold_draft(
+        registry, SOURCE, text, kind="LABORATORY", measure=measure, comparator="<", value=30, unit="mL/min"
+    )
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.codes() == set(), result.out
 
@@ -92,11 +73,9 @@ def test_a_last_item_with_a_plural_word_for_values_is_no_measure(registry: Path,
     """Before: "ALP levels" of "ALT, AST, or ALP levels are ≥ 3 mg/dL" passed: the plural says the
     values are each item's, and the limit is said of them all (E529)."""
     text = "ALT, AST, or ALP levels are ≥ 3 mg/dL"
-    add_source(registry, SOURCE, f"{TITLE}\nInclusion criteria:\n1. {text}\n")
     for measure, codes in (("ALP levels", {"E529"}), ("ALT, AST, or ALP levels", set())):
-        threshold = THRESHOLD.format(
-            text=text, kind="LABORATORY", measure=measure, comparator=">=", value=3, unit="mg/dL"
+        one_threshold_draft(
+            registry, SOURCE, text, kind="LABORATORY", measure=measure, comparator=">=", value=3, unit="mg/dL"
         )
-        put(registry, IM19_PATH, joined(im19_draft(SOURCE), threshold))
         result = trials("validate", registry / IM19_PATH, fmt="json")
         assert result.codes() == codes, result.out
