@@ -125,7 +125,9 @@ def newest_first(data: dict, docs: list[SourceDoc]) -> list[SourceDoc]:
     return sorted(docs, key=lambda doc: as_of.get(doc.file, ""), reverse=True)
 
 
-def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
+def check(record: Record, docs: list[SourceDoc], reader: lexicon.Reader | None = None) -> Iterator[Problem]:
+    """What a complete record lacks of its sources (the module's docstring); reader: the run's
+    readings of quotes (a criterion's text is often a threshold's quote, which binding has read)."""
     data = record.data
     if data["curation"]["status"] != "complete":
         return
@@ -176,7 +178,7 @@ def check(record: Record, docs: list[SourceDoc]) -> Iterator[Problem]:
     yield from _rows_whole(data, newest, at)
     yield from _values_whole(data, newest, at)
     yield from _cohorts_whole(data, at)
-    yield from _limits_whole(data, at)
+    yield from _limits_whole(data, at, reader or lexicon.Reader())
 
 
 def _declared(curation: dict) -> list[str]:
@@ -187,7 +189,7 @@ def _declared(curation: dict) -> list[str]:
     return list(curation.get("not_yet_curated", []))
 
 
-def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
+def _limits_whole(data: dict, at: Any, reader: lexicon.Reader) -> Iterator[Problem]:
     """E527: each limit a criterion of a complete record states (a comparator and a number, as the
     lexicon reads them: "score of 10 or above", "within 24 weeks") is held by a threshold of that
     criterion with that comparator and value, one threshold a limit (a criterion that says "within 24
@@ -245,11 +247,11 @@ def _limits_whole(data: dict, at: Any) -> Iterator[Problem]:
             # each other one is held once
             limits = [
                 s
-                for s in lexicon.written_statements(text)
+                for s in reader.written_statements(text)
                 if _limit(text, s, ages)
                 and (
                     not _noted(on_list, name, kind, i, criteria, text[_words_before(text, s.start) : s.end])
-                    or (ref is not None and lexicon.kind_of(text, s)[0] in SHOWN)  # a threshold can name it
+                    or (ref is not None and reader.kind_of(text, s)[0] in SHOWN)  # a threshold can name it
                 )
             ]
             left_out = []

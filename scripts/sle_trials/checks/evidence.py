@@ -1288,7 +1288,7 @@ def check(
             *check_curation(record, sources),
             *check_verbatim(record, schema, sources),
             *check_evidence(record, schema, sources, memory.reader, scalars),
-            *completeness.check(record, sources.docs),
+            *completeness.check(record, sources.docs, memory.reader),
             *silence.check(record, schema, sources.docs),
         ]
     return problems

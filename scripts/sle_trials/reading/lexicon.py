@@ -970,6 +970,7 @@ class Reader:
 
     def __init__(self, size: int = 4096) -> None:
         self.statements = _remembered(statements, size)
+        self.written_statements = _remembered(written_statements, size)
         self.kind_of = _remembered(kind_of, size)
         self.ages = _remembered(ages, size)
         self.doses = _remembered(doses, size)
