@@ -20,6 +20,7 @@ import copy
 import itertools
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,7 +203,11 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
     def add(kind: str, path: Path_, description: str, mutated: dict, expect: frozenset[str]) -> None:
         out.append(Mutation(kind, fields.dotted(path), description, mutated, expect))
 
-    # every enum and yes/no value to every other value of its field
+    # every enum and yes/no value to every other value of its field. A field of the items of a list
+    # (a threshold's kind) is checked against the item's own words by equality (binding: "kind !=
+    # t['kind']"), whichever the wrong value is: the first item holding each value takes every other
+    # value, and each further one another value, in turn (IM19's 22 thresholds made 242 kind mutants)
+    seen: Counter[tuple] = Counter()
     for path, value, node in _enum_leaves(data, schema):
         if path[:2] == ("curation", "status"):
             continue  # the status is the next block's
@@ -224,6 +229,10 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
         expect = VALUE_CODES | {"E516", "E109", "E104"}
         if path[-1] == "list":  # a threshold pointed at the other list
             expect = expect | {"E513"}
+        same = (tuple(p for p in path if isinstance(p, str)), json.dumps(value))  # the field and value
+        if len(same[0]) < len(path) and seen[same]:  # each further item its next other value in turn
+            others = [others[(seen[same] - 1) % len(others)]]
+        seen[same] += 1
         for other in others:
             add("enum", path, f"{value!r} -> {other!r}", _set(data, path, other), expect)
 
