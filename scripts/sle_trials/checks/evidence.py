@@ -488,7 +488,9 @@ class Sources:
                 .size
             )
 
-        doc = max(sorted(self.docs, key=lambda d: d.file), key=longest)
+        # the source sharing the longest run with the text (one source needs no search: closest() makes it)
+        docs = sorted(self.docs, key=lambda d: d.file)
+        doc = max(docs, key=longest) if len(docs) > 1 else docs[0]
         return f"{doc.file}: {difference(needle, closest(needle, doc.text))}"
 
 
