@@ -305,28 +305,33 @@ def test_a_run_that_changed_one_file_rewrites_its_entry_only(reg: Path, capsys) 
 def test_the_racy_window_is_measured_from_the_read(reg: Path, counts: dict, capsys, monkeypatch) -> None:
     """A file modified just before it was read may be modified again within the same clock tick
     without its stat showing it: its entry must not be trusted by stat, however long after the read
-    the entry was stored. Here the window is 3 s, the file was modified 1 s before the run began and
-    the run stored its entries 2.5 s after its read (a run may take up to 2 s to reach the read, on a
-    busy machine); the file is then changed to a record with a problem, keeping its size and
-    modification time."""
+    the entry was stored. Here the window is 3 s; the file was modified (and its inode changed) just
+    before the run's read, and the run stored its entries 3.5 s after the read (the wall clock moved
+    on while it checked); the file is then changed to a record with a problem, keeping its size, its
+    modification time and, as a file system whose clock has not ticked shows it, its inode change
+    time. Measured from the store, the change would be outside the window and the entry trusted."""
     monkeypatch.setattr(cache, "_RACY_NS", 3_000_000_000)
     file = reg / IM19
     text = file.read_text(encoding="utf-8")
-    then = file.stat()
     real_check = pipeline.Checker.check_many
+    # the wall clock, however the tool reads it, moves on 3.5 s while the run checks (no sleep)
+    real_clock, real_time, late = time.time_ns, time.time, [0]
+    monkeypatch.setattr(time, "time_ns", lambda: real_clock() + late[0])
+    monkeypatch.setattr(time, "time", lambda: real_time() + late[0] / 1e9)
 
     def slow_check(self, files, *args, **kwargs):
-        time.sleep(2.5)
+        late[0] += 3_500_000_000
         return real_check(self, files, *args, **kwargs)
 
     monkeypatch.setattr(pipeline.Checker, "check_many", slow_check)
-    modified = time.time_ns() - 1_000_000_000
+    modified = real_clock() - 1_000_000_000
     os.utime(file, ns=(modified, modified))
     assert run(reg, capsys, "check")[0] == 0
+    read = file.stat()  # as the run read it
     monkeypatch.setattr(pipeline.Checker, "check_many", real_check)
     file.write_text(text.replace("  count: 6\n", "  count: 7\n"), encoding="utf-8")
     os.utime(file, ns=(modified, modified))
-    frozen_stat(monkeypatch, reg / IM19, then)  # its whole stat as at the read: only the window tells
+    frozen_stat(monkeypatch, reg / IM19, read)  # its whole stat as at the read: only the window tells
     code, out = run(reg, capsys, "check")
     assert code == 1 and "E508" in out, "a file modified within the window before its read is read again"
 
