@@ -79,3 +79,31 @@ def test_a_last_item_with_a_plural_word_for_values_is_no_measure(registry: Path,
         )
         result = trials("validate", registry / IM19_PATH, fmt="json")
         assert result.codes() == codes, result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "unit", "codes"),
+    [
+        ("ALT, AST, or ALP ≥ 3 mg/dL", "ALP", "mg/dL", {"E529"}),
+        ("ALT, AST, or ALP ≥ 3 mg/dL", "ALT, AST, or ALP", "mg/dL", set()),
+        ("ALT or AST ≥ 3 ×ULN", "AST", "×ULN", {"E529"}),
+        ("Serum creatinine, bilirubin or albumin ≥ 3 mg/dL", "albumin", "mg/dL", {"E529"}),
+        ("ALT, aspartate aminotransferase ≥ 3 ×ULN", "aspartate aminotransferase", "×ULN", {"E529"}),
+        # an item holding a limit of its own sets the tests apart: the last limit is the last test's
+        ("ALT > 5 ×ULN, or AST ≥ 3 ×ULN", "AST", "×ULN", set()),
+        # items that are no tests: the quantity is the last item's own
+        ("Pregnancy, lactation, or ALP ≥ 3 mg/dL", "ALP", "mg/dL", set()),
+    ],
+)
+def test_the_last_test_of_an_enumeration_of_tests_is_no_measure(
+    registry: Path, trials: Trials, text: str, measure: str, unit: str, codes: set[str]
+) -> None:
+    """Before: "ALP" of "ALT, AST, or ALP ≥ 3 mg/dL" passed, and the export said ALP alone was
+    limited. A laboratory limit after an enumeration of laboratory tests, none holding a limit of its
+    own, is said of each test (E529), as a time window after an enumeration is."""
+    comparator = ">=" if "≥" in text.split(measure)[-1] else ">"
+    one_threshold_draft(
+        registry, SOURCE, text, kind="LABORATORY", measure=measure, comparator=comparator, value=3, unit=unit
+    )
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.codes() == codes, result.out

@@ -639,15 +639,36 @@ def _item_of_a_list(corpus: str, start: int, end: int, statement: lexicon.Statem
     plural = corpus[start:end].split()[-1].lower()
     if plural in _PLURAL_VALUES and (words := phrases.item_before(corpus, start)) is not None:
         return f"{words!r} goes on naming it: {plural!r} are the values of each item, and the limit is theirs"
-    if statement.unit is None or statement.unit.dimension != "time" or phrases.names_something(corpus[end:limit]):
+    if statement.unit is None or phrases.names_something(corpus[end:limit]):
         return None
-    words = phrases.item_before(corpus, start)
-    if words is None:
+    # a time window after an enumeration is said of each item; so is a laboratory limit after an
+    # enumeration of laboratory tests ("ALP" of "ALT, AST, or ALP ≥ 3 mg/dL"), but for the last item
+    # after items that are no tests ("pregnancy, lactation, or eGFR < 30": the eGFR's alone)
+    tests = statement.unit.dimension in lexicon.LAB_DIMENSIONS and _lab_test(corpus[start:end])
+    if statement.unit.dimension != "time" and not tests:
+        return None
+    words = phrases.item_before(corpus, start) or _test_before(corpus, start)
+    if words is None or (tests and not _lab_test(words)):
         return None
     opened = max((m.end() for m in _SENTENCE_END.finditer(corpus, 0, start)), default=0)
     if any(s.comparator is not None for s in lexicon.written_statements(corpus[opened:end])):
         return None  # an item before it, or the measure itself, holds a limit of its own
-    return f"{words!r} goes on naming it: the time limit after the enumeration is said of each item"
+    said = "the laboratory limit after the tests" if tests else "the time limit after the enumeration"
+    return f"{words!r} goes on naming it: {said} is said of each item"
+
+
+def _lab_test(words: str) -> bool:
+    """Whether words end in a laboratory test's name ("AST, or", "(ALT),", "serum creatinine")."""
+    parts = re.sub(r"(?:\s+(?:and/or|and|or))+\s*$", "", words).split()
+    return bool(parts) and parts[-1].strip("(),;:.").lower() in lexicon.LAB_TESTS
+
+
+def _test_before(corpus: str, start: int) -> str | None:
+    """The words ending the item before a measure that is a laboratory test ("AST, or" of "ALT, AST, or
+    ALP"), where the item is a test too: item_before reads only words that name something, and an
+    abbreviation ("AST") is none of them."""
+    m = re.search(r"(\S+,(?:\s+(?:and/or|and|or))?)\s*$", corpus[max(0, start - 60) : start])
+    return m.group(1) if m is not None and _lab_test(m.group(1)) else None
 
 
 def _placed(

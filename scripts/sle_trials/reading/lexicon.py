@@ -236,6 +236,19 @@ UNITS = [
     Unit("%", "lab", ("%", "percent")),
 ]
 LAB_DIMENSIONS = frozenset({"lab"})
+# The words that end a laboratory test's name, or are it ("ALT", "bilirubin", "alkaline phosphatase"), in
+# lower case: a laboratory limit after an enumeration of them is said of each (binding._item_of_a_list)
+LAB_TESTS = frozenset(
+    """
+    alt ast alp ggt ggtp sgot sgpt ldh ck cpk bun crcl egfr gfr inr pt ptt aptt anc alc wbc rbc plt hb hgb hct
+    crp esr tsh hba1c bnp nt-probnp igg iga igm ige c3 c4 ch50 ana
+    aminotransferase aminotransferases transaminase transaminases phosphatase transferase transpeptidase
+    bilirubin creatinine clearance urea albumin protein proteinuria hemoglobin haemoglobin hematocrit
+    haematocrit platelets platelet neutrophils neutrophil lymphocytes lymphocyte leukocytes leukocyte
+    monocytes eosinophils glucose potassium sodium calcium magnesium phosphate ferritin troponin amylase
+    lipase fibrinogen d-dimer complement immunoglobulin immunoglobulins
+    """.split()
+)
 
 
 def _spelling_regex(spelling: str) -> str:
