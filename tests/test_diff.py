@@ -146,6 +146,10 @@ def test_new_removed_and_unreadable_records_and_new_seeds(trials: Trials, repo: 
         line.startswith("NCT05765006: cannot be read at working tree (E007 YAML syntax") for line in result.lines
     )
     assert "seeds: added seeds/ctgov_NCT09000022_2025-06-12.json" in result.lines
+    # its line in the manifest: the manifest doing its job, once named as a stray file "in the
+    # registry's folders, not a record or a source" on every source added
+    assert "seeds: changed seeds/SHA256SUMS: the lines of these sources, no other" in result.lines
+    assert not any("SHA256SUMS" in line for line in result.lines if line.startswith("files:")), result.lines
     assert result.lines[-1].endswith("working tree: 1 added, 1 removed, 1 unreadable")
     commit(repo, "the same, committed")
     committed = trials("diff", "HEAD~1", "HEAD", root=repo)
@@ -521,3 +525,41 @@ def test_the_job_summary_keeps_what_one_tree_cannot_show_within_githubs_limit(
     assert "- **NCT05765006**" in out and "NCT06513429" not in out, out
     assert "- … and 1 more record: too many for a job summary" in out
     assert len(out.encode("utf-8")) < limit + 100
+
+
+@pytest.mark.parametrize(
+    "old, new, sources, said",
+    [
+        ("A  a\nB  b\n", "B  b\nA  a\n", ([], [], []), ["other lines rewritten or moved"]),
+        ("A  a\n", "A  a\nB  b\n", ([], [], []), ["lines added for no source added: seeds/b"]),
+        (
+            "A  a\n",
+            "A  a\n",
+            (["seeds/b"], ["seeds/a"], []),
+            [
+                "no line added for sources added: seeds/b",
+                "no line removed for sources removed: seeds/a",
+            ],
+        ),
+        ("A  a\nB  b\n", "B  b\n", ([], ["seeds/a"], []), []),
+        ("A  a\n", "B  a\n", ([], [], []), ["hashes changed for no source changed: seeds/a"]),
+        ("A  a\n", "B  a\n", ([], [], ["seeds/a"]), []),
+        (None, "A  a\n", (["seeds/a"], [], []), []),
+        (
+            "A  a\n",
+            "x\n",
+            ([], [], []),
+            ["not read as a manifest after the change: line 1: not `<sha256>  <file name>` as sha256sum writes it"],
+        ),
+    ],
+)
+def test_how_a_manifest_change_departs_from_the_sources_changed(
+    old: str | None, new: str, sources: tuple[list[str], list[str], list[str]], said: list[str]
+) -> None:
+    """A manifest change that answers to the sources changed is their lines; any other is said."""
+    from sle_trials.curate import diff
+
+    def manifest(text: str | None) -> bytes | None:
+        return None if text is None else text.replace("A", "a" * 64).replace("B", "b" * 64).encode()
+
+    assert diff.manifest_departures(manifest(old), manifest(new), *sources) == said

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from sle_trials import files
-from sle_trials.checks import load
+from sle_trials.checks import load, sources
 from sle_trials.engine import pipeline
 from sle_trials.files import printable
 from sle_trials.git import plumbing
-from sle_trials.paths import GENERATED_PATHS, SCHEMA_PATH, TRIALS_DIR
+from sle_trials.paths import GENERATED_PATHS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR
 
 FORMATS = ("text", "markdown", "json")
 # What a changed file is besides the data. Every file of the repository but the records, the sources,
@@ -418,9 +418,12 @@ class Changes:
     # A file whose mode alone changed (made executable, say) has the same content on both sides, so no
     # record or source shows it: "PATH (100644 → 100755)" each.
     modes_changed: list[str] = field(default_factory=list)
-    # Under trials/ and seeds/ but neither a record nor a source: the manifest, and what trials check
+    # Under trials/ and seeds/ but neither a record, a source nor the manifest: what trials check
     # refuses by its name (a file in a subfolder, a dot file). Skipped, they were named nowhere.
     stray_changed: list[str] = field(default_factory=list)
+    # seeds/SHA256SUMS changes with every source added, removed or changed; None when it did not
+    # change, else how its change departs from the sources changed (none: it changed their lines only).
+    manifest_changed: list[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -436,6 +439,10 @@ class _Layout:
     @property
     def schema(self) -> str:
         return f"{self.prefix}{SCHEMA_PATH.as_posix()}"
+
+    @property
+    def manifest(self) -> str:
+        return f"{self.prefix}{sources.MANIFEST_PATH}"
 
     def data(self, path: str) -> bool:
         """Whether path (from the top) is the registry's data that trials check reads: a record, a
@@ -459,7 +466,9 @@ class _Layout:
         folder = f"{self.prefix}seeds/"
         name = path[len(folder) :]
         return (
-            f"seeds/{name}" if path.startswith(folder) and name and "/" not in name and name != "SHA256SUMS" else None
+            f"seeds/{name}"
+            if path.startswith(folder) and name and "/" not in name and name != sources.MANIFEST
+            else None
         )
 
 
@@ -500,11 +509,118 @@ def _stray(layout: _Layout, differ: list[plumbing.Change]) -> list[str]:
             c.path
             for c in differ
             if layout.data(c.path)
-            and c.path != layout.schema
+            and c.path not in (layout.schema, layout.manifest)
             and layout.trial(c.path) is None
             and layout.seed(c.path) is None
         }
     )
+
+
+# A manifest as one side of a change has it: its bytes, None where there is none, or why it was not read.
+ManifestSide = bytes | str | None
+
+
+class _Listing(NamedTuple):
+    """A manifest read: its lines (each with its line end), and its entries by source name."""
+
+    lines: list[str]
+    entries: dict[str, sources.Entry]
+
+
+def _listing(side: ManifestSide) -> _Listing | str:
+    """The manifest's lines and entries, or why it is not one (not read, not UTF-8, a line that is not one)."""
+    if isinstance(side, str):
+        return side
+    try:
+        text = (side or b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return "not UTF-8 text"
+    entries, bad = sources.parse(text)
+    if bad:
+        return f"line {bad[0][0]}: {bad[0][1]}"
+    # each line with its end (a valid manifest's names hold no line break but "\n"), as parse numbers them
+    return _Listing(text.splitlines(keepends=True), {entry.name: entry for entry in entries})
+
+
+def manifest_departures(
+    old: ManifestSide, new: ManifestSide, added: list[str], removed: list[str], changed: list[str]
+) -> list[str]:
+    """How a change of the manifest departs from the sources added, removed and changed (seeds/NAME
+    each): none when it adds, removes and rehashes the lines of exactly those sources and no other
+    line; a line listed or rehashed for no source changed, or a source changed with no line, each
+    said with its sources; so is any other line rewritten or moved."""
+    sides: list[_Listing] = []
+    for raw, when in ((old, "before"), (new, "after")):
+        listing = _listing(raw)
+        if isinstance(listing, str):
+            return [f"not read as a manifest {when} the change: {listing}"]
+        sides.append(listing)
+    (old_lines, was), (new_lines, now) = sides
+    rehashed = {name for name in was.keys() & now.keys() if was[name].digest != now[name].digest}
+    departures: list[str] = []
+    for listed, seeds_changed, (one, many), what in (
+        (now.keys() - was.keys(), added, ("line added", "lines added"), "added"),
+        (was.keys() - now.keys(), removed, ("line removed", "lines removed"), "removed"),
+        (rehashed, changed, ("hash changed", "hashes changed"), "changed"),
+    ):
+        seeds = {f"{SEEDS_DIR}/{name}" for name in listed}
+        if unanswered := sorted(seeds - set(seeds_changed)):
+            departures.append(f"{many} for no source {what}: {_listed(unanswered)}")
+        if unlisted := sorted(set(seeds_changed) - seeds):
+            departures.append(f"no {one} for sources {what}: {_listed(unlisted)}")
+    touched = (was.keys() ^ now.keys()) | rehashed
+
+    def others(lines: list[str], entries: dict[str, sources.Entry]) -> list[str]:
+        skip = {entry.number for name, entry in entries.items() if name in touched}
+        return [line for number, line in enumerate(lines, 1) if number not in skip]
+
+    if others(old_lines, was) != others(new_lines, now):
+        departures.append("other lines rewritten or moved")
+    return departures
+
+
+def _manifest_sides(
+    repo: plumbing.Repository, change: plumbing.Change, work_tree: Path | None
+) -> tuple[ManifestSide, ManifestSide]:
+    """The manifest before and after a change: its blobs, read in one batch, or after it the file in
+    the work tree (work_tree: the registry's root), read through the guard as the check reads it."""
+    sides = [change.old] if work_tree else [change.old, change.new]
+    found = repo.objects({e.oid for e in sides if e.present and e.mode in plumbing.FILE_MODES}, sources.MANIFEST_LIMIT)
+
+    def side(entry: plumbing.Entry) -> ManifestSide:
+        obj = found.get(entry.oid)
+        if not entry.present:
+            return None
+        if entry.mode not in plumbing.FILE_MODES:
+            return "not a plain file"
+        if obj is not None and obj.data is not None:
+            return obj.data
+        return f"{obj.size:,} bytes; the limit is {sources.MANIFEST_LIMIT:,}" if obj else f"git has no blob {entry.oid}"
+
+    if work_tree is None:
+        return side(change.old), side(change.new)
+    if not change.new.present:
+        return side(change.old), None
+    try:
+        return side(change.old), files.read_bytes(work_tree / sources.MANIFEST_PATH, sources.MANIFEST_LIMIT)
+    except files.Refused as exc:
+        return side(change.old), str(exc)
+
+
+def _manifest_changed(
+    repo: plumbing.Repository,
+    layout: _Layout,
+    differ: list[plumbing.Change],
+    seeds: tuple[list[str], ...],
+    work_tree: Path | None = None,
+) -> list[str] | None:
+    """None when the manifest did not change (or its mode alone did), else how its change departs
+    from the sources (added, removed, changed) changed."""
+    change = next((c for c in differ if c.path == layout.manifest), None)
+    if change is None:
+        return None
+    old, new = _manifest_sides(repo, change, work_tree)
+    return None if isinstance(old, bytes) and old == new else manifest_departures(old, new, *seeds)
 
 
 def _modes(differ: list[plumbing.Change]) -> list[str]:
@@ -553,6 +669,7 @@ def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head
         others,
         modes_changed=_modes(differ),
         stray_changed=_stray(layout, differ),
+        manifest_changed=_manifest_changed(repo, layout, differ, (added, removed, edited)),
     )
     _from_git(repo, [(changes.base, olds), (changes.head, news)])
     return changes
@@ -586,17 +703,19 @@ def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, b
     )
     schema = any(c.path == layout.schema for c in differ)
     checker, others = _not_data(layout, differ)
+    added, removed = sorted(seeds - base_seeds), sorted(base_seeds - seeds)
     changes = Changes(
         Version(),
         head,
-        sorted(seeds - base_seeds),
-        sorted(base_seeds - seeds),
+        added,
+        removed,
         edited,
         schema,
         checker,
         others,
         modes_changed=_modes(differ),
         stray_changed=_stray(layout, differ),
+        manifest_changed=_manifest_changed(repo, layout, differ, (added, removed, edited), root),
     )
     _from_git(repo, [(changes.base, {name: olds[name] for name in changed if name in olds})])
     return changes
@@ -711,6 +830,8 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
                 + ": a source is kept as received (a new version is a new file)",
             )
         )
+    if changes.manifest_changed is not None:
+        report.files.append(Change("seeds", "summary", text=_manifest_phrase(changes.manifest_changed)))
     if changes.schema_changed:
         report.files.append(
             Change("schema", "summary", text=f"changed {SCHEMA_PATH.as_posix()}: what every record is held to")
@@ -740,6 +861,13 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
     if changes.modes_changed:
         report.files.append(Change("files", "summary", text=f"mode changed {_listed(changes.modes_changed)}"))
     return report
+
+
+def _manifest_phrase(departures: list[str]) -> str:
+    """The manifest's change as a reviewer reads it: the lines of the sources named above, or what else."""
+    if not departures:
+        return f"changed {sources.MANIFEST_PATH}: the lines of these sources, no other"
+    return f"changed {sources.MANIFEST_PATH}, not as the sources changed: " + "; ".join(departures)
 
 
 def render(report: Report, fmt: str, out: TextIO) -> None:
