@@ -128,6 +128,7 @@ def test_new_with_a_text_source_needs_its_kind_and_date(trials: Trials, registry
     assert trials("check").status == 0
     written = (registry / "trials" / "NCT09000055.yaml").read_text(encoding="utf-8")
     assert "curation.sources.0.as_of: Updated 2025-10-01\n" in written  # the date quoted, as every value is
+    assert "\n      as_of_label: Updated\n" in written  # and the label it found, written, not left commented out
 
 
 def test_new_refuses_an_as_of_date_its_source_does_not_state(trials: Trials, registry: Path) -> None:

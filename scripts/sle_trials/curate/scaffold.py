@@ -376,7 +376,9 @@ def build(root: Path, nct: str, given: Given) -> str:
     elif nct in text:
         quotes["nct_id"] = nct
     if as_of_quote is None:
-        as_of_quote = _as_of_quote(root, source, record, quotes, schema)
+        as_of_quote, label = _as_of_quote(root, source, record, quotes, schema)
+        if label is not None:
+            entry["as_of_label"] = label
     quotes["curation.sources.0.as_of"] = as_of_quote
     record["evidence"] = quotes
     lines = _header(nct) + _skeleton_lines(schema, record)
@@ -384,16 +386,26 @@ def build(root: Path, nct: str, given: Given) -> str:
 
 
 _AS_OF = ("curation", "sources", 0, "as_of")
+_AS_OF_LABEL = ("curation", "sources", 0, "as_of_label")
 # The lines that write the as-of date checked at most, each a whole check of the record (a millisecond or
 # more, longer the longer the source): a registry page writes its own date on one or two lines, and a
 # source of a hundred thousand such lines kept `trials new` busy for hours.
 MAX_AS_OF_LINES = 100
 
 
-def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], schema: dict) -> str:
+class AsOfQuote(NamedTuple):
+    """The line of a source that states its as-of date, and the as-of label it gives the date under
+    (one of lexicon.AS_OF_LABELS, as written) when the record may hold it; None when it gives none."""
+
+    quote: str
+    label: str | None
+
+
+def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], schema: dict) -> AsOfQuote:
     """The first line of the source that states the record's as-of date, as the checks bind it: every
     value a record holds is quoted (E517), the source's own date as much as any. UsageError (nothing
-    written) when no line does: the date given is not one the source states."""
+    written) when no line does: the date given is not one the source states. The label the line
+    gives the date under comes with it, for the record to hold as found (checked with it)."""
     entry = record["curation"]["sources"][0]
     raw = files.source_bytes(root / source) or b""
     as_of = str(entry["as_of"])
@@ -413,19 +425,47 @@ def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], 
                 f"{source} writes {as_of} on more than {MAX_AS_OF_LINES} lines, and none of the first "
                 f"{MAX_AS_OF_LINES} reads as its as-of date; give --as-of the date the source gives as its own"
             )
-        text = fmt.render({**record, "evidence": {**quotes, "curation.sources.0.as_of": quote}}, schema)
-        candidate, _ = load.parse(text, f"{pipeline.TRIALS_DIR}/{record['nct_id']}.yaml")
-        if candidate is None:
-            continue
-        places = {candidate.where(_AS_OF), candidate.where(("evidence", "curation.sources.0.as_of"))}
-        if not any((p.line, p.column) in places for p in evidence.check(candidate, schema, root, memory)):
-            return quote
+        quoted = {**record, "evidence": {**quotes, "curation.sources.0.as_of": quote}}
+        if _binds_as_of(root, quoted, schema, memory):
+            return AsOfQuote(quote, _label_found(root, quoted, quote, schema, memory))
     raise pipeline.UsageError(
         f"{source} states no as-of date {entry['as_of']} on a line of its own that the checks read as that date; "
         "give --as-of the date the source gives as its own, under one of the labels "
         f"{', '.join(repr(label) for label in lexicon.AS_OF_LABELS)}, or under the words --as-of-label gives "
         "('Date', 'Published'): the record quotes it"
     )
+
+
+def _binds_as_of(root: Path, record: dict, schema: dict, memory: evidence.Memory, *also: tuple) -> bool:
+    """Whether the checks find nothing wrong with the record's as-of date and its quote (and the
+    fields also names)."""
+    text = fmt.render(record, schema)
+    candidate, _ = load.parse(text, f"{pipeline.TRIALS_DIR}/{record['nct_id']}.yaml")
+    if candidate is None:
+        return False
+    places = {candidate.where(path) for path in (_AS_OF, ("evidence", "curation.sources.0.as_of"), *also)}
+    return not any((p.line, p.column) in places for p in evidence.check(candidate, schema, root, memory))
+
+
+def _label_found(root: Path, record: dict, quote: str, schema: dict, memory: evidence.Memory) -> str | None:
+    """The as-of label the quote gives the record's as-of date under, when the record has none yet
+    and holds this one with no problem (checked as held); else None."""
+    entry = record["curation"]["sources"][0]
+    label = None if "as_of_label" in entry else _as_of_label(quote, str(entry["as_of"]))
+    if label is None:
+        return None
+    labelled = {**record, "curation": {**record["curation"], "sources": [{**entry, "as_of_label": label}]}}
+    return label if _binds_as_of(root, labelled, schema, memory, _AS_OF_LABEL) else None
+
+
+def _as_of_label(quote: str, as_of: str) -> str | None:
+    """The as-of label (lexicon.AS_OF_LABELS) the quote writes the date as_of under, as written."""
+    labels = lexicon.label_spans(quote, lexicon.label_pattern(lexicon.LABEL_TEXTS | set(lexicon.AS_OF_LABELS)))
+    for mention in lexicon.dates(quote):
+        label = lexicon.label_of(quote, mention, labels) if mention.value == as_of else None
+        if label in lexicon.AS_OF_LABELS:
+            return label
+    return None
 
 
 def _header(nct: str) -> list[str]:
