@@ -111,6 +111,9 @@ def test_new_with_a_text_source_needs_its_kind_and_date(trials: Trials, registry
         "new", "NCT09000055", "--source", "seeds/page.txt", "--title", "CAR-T Cells for Childhood-onset Lupus"
     )
     assert result.status == 2 and "--kind" in result.err and "--as-of" in result.err
+    # the kinds to choose from, every one the schema has, not a few of them and "..."
+    kinds = "REGISTRY_PAGE, REGISTRY_COPY, REGISTRY_JSON, TRIAL_FINDER_PAGE, PUBLICATION, PRESS_RELEASE, OTHER"
+    assert f"--kind (one of {kinds})" in result.err and "..." not in result.err, result.err
     assert snapshot(registry) == before
     result = trials(
         "new",

@@ -187,10 +187,12 @@ def _source_entry(
     study: dict | None,
     kind: str | None,
     as_of: str | None,
-    as_of_label: str | None = None,
+    as_of_label: str | None,
+    kinds: list[str],
 ) -> SourceEntry:
     """The curation.sources entry for source: as other records cite it, else from the JSON, else from
-    --kind and --as-of (and --as-of-label, the words the source gives its date under)."""
+    --kind and --as-of (and --as-of-label, the words the source gives its date under); kinds: the
+    schema's source kinds, for a curator asked to give one."""
     for data in records:
         for i, s in enumerate(data.get("curation", {}).get("sources", [])):
             if isinstance(s, dict) and s.get("file") == source:
@@ -211,8 +213,8 @@ def _source_entry(
         return SourceEntry({"file": source, "kind": kind or ctgov.KIND, "as_of": date}, quote)
     if not (kind and as_of):
         raise pipeline.UsageError(
-            f"say what {source} is and how current: --kind (REGISTRY_PAGE, TRIAL_FINDER_PAGE, PUBLICATION, "
-            "PRESS_RELEASE, OTHER, ...) and --as-of YYYY-MM-DD (the source's own as-of or last-updated date)"
+            f"say what {source} is and how current: --kind (one of {', '.join(kinds)}) "
+            "and --as-of YYYY-MM-DD (the source's own as-of or last-updated date)"
         )
     labelled = {"as_of_label": as_of_label} if as_of_label else {}
     return SourceEntry({"file": source, "kind": kind, "as_of": as_of, **labelled}, None)
@@ -348,7 +350,7 @@ def build(root: Path, nct: str, given: Given) -> str:
     except pipeline.UsageError as exc:
         asked.append(str(exc))
     try:
-        entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of, as_of_label)
+        entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of, as_of_label, kinds)
     except pipeline.UsageError as exc:
         asked.append(str(exc))
     if asked:
