@@ -535,93 +535,133 @@ def _values_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Prob
 _LEVELS = ("at the top of the list", "under the item above it", "two levels down")
 
 
+class _Lists:
+    """A complete record's criteria list beside the list its source gives, as _compare matches them:
+    the record's items (path, number, text, group), the source's, and what finds an item elsewhere."""
+
+    def __init__(
+        self,
+        at: Any,  # (path, code, message) -> Problem
+        name: str,  # inclusion_criteria or exclusion_criteria
+        record: list[tuple[tuple, Any, str, str | None]],
+        source: list[Item],
+        other_list: set[str],  # the texts of the source's other criteria list
+    ) -> None:
+        self.at, self.name, self.record, self.source, self.other_list = at, name, record, source, other_list
+        self.kind = name.split("_")[0]  # inclusion or exclusion
+        # items are matched by their group and text: the same words under two sub-headings are two
+        # criteria, and one of them dropped is a criterion dropped, not a repeat
+        self.ours = [(group, text) for _, _, text, group in record]
+        self.theirs = [(item.group, item.text) for item in source]
+        self.texts = [text for _, text in self.ours]
+        # looked up, not searched: each item against every item of the other side made a record of
+        # 12,000 criteria, with a source listing them, cost 38 s (SCANNED bounds what is still searched)
+        self.ours_held, self.theirs_held = set(self.ours), set(self.theirs)
+        self.their_texts = {text for _, text in self.theirs}
+
+
 def _compare(
     at: Any, name: str, record: list[tuple[tuple, Any, str, str | None]], source: list[Item], other_list: set[str]
 ) -> Iterator[Problem]:
-    kind = name.split("_")[0]
-    # items are matched by their group and text: the same words under two sub-headings are two
-    # criteria, and one of them dropped is a criterion dropped, not a repeat
-    ours = [(group, text) for _, _, text, group in record]
-    theirs = [(item.group, item.text) for item in source]
-    texts = [text for _, text in ours]
-    # looked up, not searched: each item against every item of the other side made a record of
-    # 12,000 criteria, with a source listing them, cost 38 s (SCANNED bounds what is still searched)
-    ours_held, theirs_held = set(ours), set(theirs)
-    their_texts = {text for _, text in theirs}
+    """E511 for one criteria list: the record's items matched with the source's in order; each block
+    that differs names the items moved, cut short or dropped, each that matches the items renumbered
+    or nested otherwise."""
+    lists = _Lists(at, name, record, source, other_list)
     scanned = 0
-    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, lists.ours, lists.theirs, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            for k in range(i2 - i1):
-                path, number, _, _ = record[i1 + k]
-                wanted = source[j1 + k].number
-                if wanted is not None and number != wanted:
-                    had = "no number" if number is None else f"number {number}"
-                    yield at(
-                        path,
-                        "E511",
-                        f"{fields.dotted(path)}: the source numbers this {kind} criterion {wanted}; "
-                        f"the record gives {had}",
-                    )
-                nested, depth = source[j1 + k].depth, (len(path) - 3) // 2  # (eligibility, list, i, sub_criteria, j...)
-                if nested is not None and depth != nested:  # a sub-item lifted out applies to all, not to its item
-                    yield at(
-                        path,
-                        "E511",
-                        f"{fields.dotted(path)}: the source lists this {kind} criterion {_LEVELS[min(nested, 2)]}; "
-                        f"the record {_LEVELS[min(depth, 2)]}",
-                    )
+            yield from _renumbered_or_renested(lists, i1, j1, i2 - i1)
             continue
         # a record item cut short is one that a source item here runs on from (or anywhere, where
         # none is here): searched while the pairs searched stay within SCANNED; beyond, such an item
         # is reported with the source item it falls short of as dropped
-        cost = (i2 - i1) * (j2 - j1 or len(theirs))
+        cost = (i2 - i1) * (j2 - j1 or len(lists.theirs))
         cuts = scanned + cost <= SCANNED
         scanned += cost if cuts else 0
-        block_texts = set(texts[i1:i2])
-        for k in range(i1, i2):  # items of the record that are not a source item of this list, here
-            path, _, text, group = record[k]
-            if text in other_list:
-                other = "exclusion" if kind == "inclusion" else "inclusion"
-                yield at(
+        yield from _moved_or_cut_short(lists, i1, i2, j1, j2, cuts)
+        yield from _dropped(lists, i1, i2, j1, j2, cuts)
+
+
+def _renumbered_or_renested(lists: _Lists, i1: int, j1: int, count: int) -> Iterator[Problem]:
+    """The record's items i1… that are the source's items j1…, the same count of each: numbered and
+    nested as the source numbers and nests them."""
+    kind = lists.kind
+    for k in range(count):
+        path, number, _, _ = lists.record[i1 + k]
+        wanted = lists.source[j1 + k].number
+        if wanted is not None and number != wanted:
+            had = "no number" if number is None else f"number {number}"
+            yield lists.at(
+                path,
+                "E511",
+                f"{fields.dotted(path)}: the source numbers this {kind} criterion {wanted}; the record gives {had}",
+            )
+        nested, depth = lists.source[j1 + k].depth, (len(path) - 3) // 2  # (eligibility, list, i, sub_criteria, j...)
+        if nested is not None and depth != nested:  # a sub-item lifted out applies to all, not to its item
+            yield lists.at(
+                path,
+                "E511",
+                f"{fields.dotted(path)}: the source lists this {kind} criterion {_LEVELS[min(nested, 2)]}; "
+                f"the record {_LEVELS[min(depth, 2)]}",
+            )
+
+
+def _moved_or_cut_short(lists: _Lists, i1: int, i2: int, j1: int, j2: int, cuts: bool) -> Iterator[Problem]:
+    """The record's items i1:i2 that are not a source item of this list here, where the source's
+    items j1:j2 stand: in the other list, elsewhere in this one, under another sub-heading, or (cuts:
+    searched for) cut short of a source item."""
+    kind = lists.kind
+    for k in range(i1, i2):
+        path, _, text, group = lists.record[k]
+        if text in lists.other_list:
+            other = "exclusion" if kind == "inclusion" else "inclusion"
+            yield lists.at(
+                path + ("text",),
+                "E511",
+                f"{fields.dotted(path)}: an {other} criterion in the source, not an {kind} one",
+            )
+        elif (group, text) in lists.theirs_held:
+            yield lists.at(path + ("text",), "E511", f"{fields.dotted(path)}: out of the source's order")
+        elif text in lists.their_texts:
+            yield lists.at(
+                path,
+                "E511",
+                f"{fields.dotted(path)}: the source lists this {kind} criterion under another "
+                f"sub-heading than {group!r}"
+                if group
+                else f"{fields.dotted(path)}: the source lists this {kind} criterion under a sub-heading",
+            )
+        elif cuts:
+            whole = next((t for _, t in lists.theirs[j1:j2] or lists.theirs if text and text in t), None)
+            if whole is not None:
+                yield lists.at(
                     path + ("text",),
                     "E511",
-                    f"{fields.dotted(path)}: an {other} criterion in the source, not an {kind} one",
+                    f"{fields.dotted(path)}: cut short: the source's item runs on: "
+                    f"…{whole[len(text) : len(text) + 60] if whole.startswith(text) else whole[:60]}…",
                 )
-            elif (group, text) in theirs_held:
-                yield at(path + ("text",), "E511", f"{fields.dotted(path)}: out of the source's order")
-            elif text in their_texts:
-                yield at(
-                    path,
-                    "E511",
-                    f"{fields.dotted(path)}: the source lists this {kind} criterion under another "
-                    f"sub-heading than {group!r}"
-                    if group
-                    else f"{fields.dotted(path)}: the source lists this {kind} criterion under a sub-heading",
-                )
-            elif cuts:
-                whole = next((t for _, t in theirs[j1:j2] or theirs if text and text in t), None)
-                if whole is not None:
-                    yield at(
-                        path + ("text",),
-                        "E511",
-                        f"{fields.dotted(path)}: cut short: the source's item runs on: "
-                        f"…{whole[len(text) : len(text) + 60] if whole.startswith(text) else whole[:60]}…",
-                    )
-        for k in range(j1, j2):  # source items the record does not hold here
-            item = source[k]
-            if (item.group, item.text) in ours_held or item.text in block_texts:
-                continue  # reported above as out of order, or under another group
-            if cuts and any(text and text in item.text for text in texts[i1:i2]):
-                continue  # reported above as cut short
-            label = f"{item.number}) " if item.number is not None else ""
-            where = record[i1][0] if i1 < len(record) else ("eligibility", name)
-            yield at(
-                where,
-                "E511",
-                f"eligibility.{name}: the source's {kind} criterion {label}{item.text[:70]!r}"
-                f"{'…' if len(item.text) > 70 else ''} is not in the record (dropped)",
-            )
+
+
+def _dropped(lists: _Lists, i1: int, i2: int, j1: int, j2: int, cuts: bool) -> Iterator[Problem]:
+    """The source's items j1:j2 that the record does not hold where its items i1:i2 stand, nor
+    anywhere else _moved_or_cut_short reports them."""
+    texts = lists.texts[i1:i2]
+    block_texts = set(texts)
+    for k in range(j1, j2):
+        item = lists.source[k]
+        if (item.group, item.text) in lists.ours_held or item.text in block_texts:
+            continue  # reported above as out of order, or under another group
+        if cuts and any(text and text in item.text for text in texts):
+            continue  # reported above as cut short
+        label = f"{item.number}) " if item.number is not None else ""
+        where = lists.record[i1][0] if i1 < len(lists.record) else ("eligibility", lists.name)
+        yield lists.at(
+            where,
+            "E511",
+            f"eligibility.{lists.name}: the source's {lists.kind} criterion {label}{item.text[:70]!r}"
+            f"{'…' if len(item.text) > 70 else ''} is not in the record (dropped)",
+        )
 
 
 def check_fields(record: Record, schema: dict) -> Iterator[Problem]:
