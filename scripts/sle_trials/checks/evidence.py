@@ -586,65 +586,90 @@ def check_criteria_items(record: Record, sources: Sources) -> Iterator[Problem]:
     docs = [doc for doc in sources.docs if not sources.about_other(doc)]
     for name in completeness.LISTS:
         listing = [doc.criteria for doc in docs if doc.criteria.get(name)]
-        if not listing or name not in eligibility:
-            continue
-        kind = name.split("_")[0]
-        other = next(n for n in completeness.LISTS if n != name)
-        theirs = [item for criteria in listing for item in criteria[name]]
-        parents = {item: parent for criteria in listing for item, parent in _parents(criteria[name])}
-        elsewhere = {item.text for criteria in listing for item in criteria.get(other, [])}  # normalised when read
-        # where the one source that lists them has each item held so far: a draft may leave items out,
-        # not reorder them (the schema's "in source order": the site and the exports show them so, and
-        # IM19 as a draft with its inclusion criteria 2 and 3 swapped passed)
-        reached = -1 if len(listing) == 1 else None
+        if listing and name in eligibility:
+            yield from _draft_list_items(record, sources, name, _SourceList(name, listing))
+
+
+class _SourceList:
+    """A criteria list as the cited sources list it (listing: each source's lists, in order), for a
+    draft's criteria to be found in."""
+
+    def __init__(self, name: str, listing: list[dict[str, list[layouts.Item]]]) -> None:
+        self.name = name
+        self.kind = name.split("_")[0]  # inclusion or exclusion
+        self.other = next(n for n in completeness.LISTS if n != name)
+        self.single = len(listing) == 1  # one source lists it: its order is the one to keep
+        self.items = [item for criteria in listing for item in criteria[name]]
+        self.parents = {item: parent for criteria in listing for item, parent in _parents(criteria[name])}
+        self.elsewhere = {item.text for criteria in listing for item in criteria.get(self.other, [])}  # normalised
         # the source's items by their text, looked up, not searched (each of a record's criteria
         # against every source item made a draft of 12,000 criteria cost 30 s); a criterion that is
         # part of a source item is searched for while SCANNED allows
-        at_text: dict[str, list[int]] = {}
-        for k, item in enumerate(theirs):
-            at_text.setdefault(item.text, []).append(k)
-        scanned = 0
-        for path, _, text, group in completeness.criteria_items(eligibility[name], ("eligibility", name)):
-            depth = (len(path) - 3) // 2  # (eligibility, list, i, sub_criteria, j, ...)
-            parent = normalise(fields.get(eligibility, path[1:-2])[1]["text"]) if depth else None
-            same = [theirs[k] for k in at_text.get(text, [])]
-            held = [
-                k
-                for k in at_text.get(text, [])
-                if theirs[k].group == group
-                and (theirs[k].depth is None or (theirs[k].depth == depth and parents[theirs[k]] == parent))
-            ]
-            if held:
-                if reached is not None:
-                    after = [k for k in held if k > reached]
-                    if not after:
-                        yield at(
-                            record,
-                            path + ("text",),
-                            "E512",
-                            f"{fields.dotted(path)}: out of the source's order (the source lists it before the "
-                            f"{kind} criterion above it)",
-                        )
-                    reached = after[0] if after else reached
-                continue
-            if not sources.contains(text):
-                continue  # E501 says so
-            if any(item.group == group for item in same):
-                why = f"the source lists this {kind} criterion nested otherwise (an item of its own, or under another)"
-            elif same:
-                heading = next(item.group for item in same)
-                why = f"the source lists this {kind} criterion " + (
-                    f"under the sub-heading {heading!r}" if heading else "under no sub-heading"
-                )
-            elif text in elsewhere:
-                why = f"an {other.split('_')[0]} criterion in the source, not an {kind} one"
-            elif (scanned := scanned + len(theirs)) <= completeness.SCANNED and (
-                whole := next((item.text for item in theirs if text in item.text), None)
-            ):
-                why = f"only part of the source's {kind} criterion {whole[:70]!r}{'…' if len(whole) > 70 else ''}"
-            else:
-                why = f"not one item of the source's {kind} list"
-            yield at(record, path + ("text",), "E512", f"{fields.dotted(path)}: {why}")
+        self.at_text: dict[str, list[int]] = {}
+        for k, item in enumerate(self.items):
+            self.at_text.setdefault(item.text, []).append(k)
+        self.scanned = 0  # source items searched so far for a part of one
+
+    def held(self, text: str, group: str | None, depth: int, parent: str | None) -> list[int]:
+        """Where the list holds a criterion as a draft has it: its text, under its sub-heading, nested
+        as there (under an item of the text parent; at the top when depth is 0)."""
+        return [
+            k
+            for k in self.at_text.get(text, [])
+            if self.items[k].group == group
+            and (
+                self.items[k].depth is None or (self.items[k].depth == depth and self.parents[self.items[k]] == parent)
+            )
+        ]
+
+    def not_held(self, text: str, group: str | None) -> str:
+        """Why a criterion of a draft that the sources contain is not an item of this list as held."""
+        same = [self.items[k] for k in self.at_text.get(text, [])]
+        kind = self.kind
+        if any(item.group == group for item in same):
+            return f"the source lists this {kind} criterion nested otherwise (an item of its own, or under another)"
+        if same:
+            heading = next(item.group for item in same)
+            return f"the source lists this {kind} criterion " + (
+                f"under the sub-heading {heading!r}" if heading else "under no sub-heading"
+            )
+        if text in self.elsewhere:
+            return f"an {self.other.split('_')[0]} criterion in the source, not an {kind} one"
+        if (scanned := self.scanned + len(self.items)) <= completeness.SCANNED and (
+            whole := next((item.text for item in self.items if text in item.text), None)
+        ):
+            self.scanned = scanned
+            return f"only part of the source's {kind} criterion {whole[:70]!r}{'…' if len(whole) > 70 else ''}"
+        self.scanned = scanned
+        return f"not one item of the source's {kind} list"
+
+
+def _draft_list_items(record: Record, sources: Sources, name: str, theirs: _SourceList) -> Iterator[Problem]:
+    """E512 for one criteria list of a draft: each criterion held as the sources list it, in order."""
+    eligibility = record.data["eligibility"]
+    # where the one source that lists them has each item held so far: a draft may leave items out,
+    # not reorder them (the schema's "in source order": the site and the exports show them so, and
+    # IM19 as a draft with its inclusion criteria 2 and 3 swapped passed)
+    reached = -1 if theirs.single else None
+    for path, _, text, group in completeness.criteria_items(eligibility[name], ("eligibility", name)):
+        depth = (len(path) - 3) // 2  # (eligibility, list, i, sub_criteria, j, ...)
+        parent = normalise(fields.get(eligibility, path[1:-2])[1]["text"]) if depth else None
+        held = theirs.held(text, group, depth, parent)
+        if held:
+            if reached is not None:
+                after = [k for k in held if k > reached]
+                if not after:
+                    yield at(
+                        record,
+                        path + ("text",),
+                        "E512",
+                        f"{fields.dotted(path)}: out of the source's order (the source lists it before the "
+                        f"{theirs.kind} criterion above it)",
+                    )
+                reached = after[0] if after else reached
+            continue
+        if sources.contains(text):  # else E501 says so
+            yield at(record, path + ("text",), "E512", f"{fields.dotted(path)}: {theirs.not_held(text, group)}")
 
 
 def _parents(items: list[layouts.Item]) -> Iterator[tuple[layouts.Item, str | None]]:
