@@ -1100,7 +1100,26 @@ _INCLUSION = re.compile(r"(?i)^(?:key\s+)?inclusion criteria:?$")
 _EXCLUSION = re.compile(r"(?i)^(?:key\s+)?exclusion criteria:?$")
 
 
-def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
+class _CopySections(NamedTuple):
+    """A registry copy's lines by its headings (REGISTRY_COPY_HEADINGS), each heading's blurb dropped."""
+
+    top: list[str]  # the lines above the first heading: the title, "NCT ID: …", "Last Updated …"
+    sections: dict[str, list[str]]
+
+    def get(self, name: str) -> list[str]:
+        return self.sections.get(name, [])
+
+    @property
+    def id_lines(self) -> list[str]:
+        return [line for line in self.top if line.startswith("NCT ID:")]
+
+    @property
+    def related(self) -> list[str]:
+        return self.get("Related Clinical Trials") + self.get("More Related Trials")
+
+
+def _copy_sections(lines: list[str]) -> _CopySections | None:
+    """The copy's sections; None for a text with too few of its headings, or no Eligibility Criteria."""
     headings = set(REGISTRY_COPY_HEADINGS)
     if sum(1 for line in lines if line in headings) < 6 or "Eligibility Criteria" not in lines:
         return None
@@ -1113,14 +1132,67 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
             sections.setdefault(name, []).extend(body)
         else:
             top = body
-    get = sections.get
+    return _CopySections(top, sections)
+
+
+class _CopyGroups(NamedTuple):
+    """A registry copy's Study Groups and Interventions: the arms and what each gives."""
+
+    groups: list[str]  # the Study Groups section
+    interventions: list[str]  # the Interventions section: each name with its description below it
+    arms: list[dict[str, Any]]
+    given: list[str]  # the intervention names every arm gives
+    blocks: list[list[str]]  # each arm's lines
+
+    @property
+    def names(self) -> list[str]:
+        return self.interventions[0::2]
+
+    @property
+    def described(self) -> dict[str, str]:
+        return dict(zip(self.names, self.interventions[1::2]))
+
+
+def _copy_groups(copy: _CopySections) -> _CopyGroups:
+    groups, interventions = copy.get("Study Groups"), copy.get("Interventions")
+    return _CopyGroups(groups, interventions, *_arms(groups, set(interventions[0::2])))
+
+
+def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
+    copy = _copy_sections(lines)
+    if copy is None:
+        return None
+    arms = _copy_groups(copy)
+    places = _copy_study_places(copy)
+    places.update(_copy_arm_places(copy, arms))
+    eligibility = copy.get("Eligibility Criteria")
+    inc, exc, tail = _criteria_blocks(eligibility, _INCLUSION, _EXCLUSION)
+    criteria_places, criteria = _criteria_places(inc, exc)
+    places.update(criteria_places)
+    places["eligibility"] = _within(eligibility)
+    for name in (
+        "eligibility.sex",
+        "eligibility.minimum_age",
+        "eligibility.maximum_age",
+        "eligibility.healthy_volunteers",
+    ):
+        places[name] = _within(tail)
+    places.update(_copy_party_places(copy))
+    doc = SourceDoc(file, "registry_copy", "", places, criteria, _subject(copy.id_lines), _copy_rows(copy, arms))
+    doc.products = _copy_products(copy, arms) if len(arms.arms) > 1 else {}
+    return doc
+
+
+def _copy_study_places(copy: _CopySections) -> dict[str, list[Passage]]:
+    """Where a registry copy states the study itself: its title, id and dates above the first heading,
+    its status, phases and dates under Basic Information, its summaries, conditions, related trials
+    and design."""
+    get = copy.get
     places: dict[str, list[Passage]] = {}
-    title = top[:1]
-    id_lines = [line for line in top if line.startswith("NCT ID:")]
-    updated = [line for line in top if line.startswith("Last Updated")]
-    basic = get("Basic Information", [])
-    places["brief_title"] = _whole(title)
-    places["nct_id"] = _within(id_lines)
+    updated = [line for line in copy.top if line.startswith("Last Updated")]
+    basic = get("Basic Information")
+    places["brief_title"] = _whole(copy.top[:1])
+    places["nct_id"] = _within(copy.id_lines)
     places["curation.sources.as_of"] = places["curation.sources.as_of_label"] = _within(updated)
     places["curation.sources.publisher"] = []  # the copy does not say whose site it is
     places["dates.last_updated"] = _within(updated)
@@ -1135,92 +1207,96 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
         "dates.completion",
     ):
         places[name] = _within(basic)
-    places["results_posted"] = _within(get("Study Results", []))
-    places["brief_summary"] = _one(get("Brief Summary", []))
-    places["detailed_description"] = _one(get("Detailed Description", []))
-    places["conditions"] = _whole(get("Conditions", []))
-    related = get("Related Clinical Trials", []) + get("More Related Trials", [])
-    places["related_trials"] = _within(related)
-    places["related_trials.title"] = _whole([line for line in related if not _NCT_LINE.match(line)])
-    places["design"] = _within(get("Study Design", []))
-    groups = get("Study Groups", [])
-    interventions = get("Interventions", [])
-    names = interventions[0::2]  # the Interventions section lists each name with its description below it
-    arms, given, blocks = _arms(groups, set(names))
+    places["results_posted"] = _within(get("Study Results"))
+    places["brief_summary"] = _one(get("Brief Summary"))
+    places["detailed_description"] = _one(get("Detailed Description"))
+    places["conditions"] = _whole(get("Conditions"))
+    places["related_trials"] = _within(copy.related)
+    places["related_trials.title"] = _whole([line for line in copy.related if not _NCT_LINE.match(line)])
+    places["design"] = _within(get("Study Design"))
+    return places
+
+
+def _copy_arm_places(copy: _CopySections, arms: _CopyGroups) -> dict[str, list[Passage]]:
+    """Where a registry copy states its arms, interventions and cell product."""
+    groups, interventions, names = arms.groups, arms.interventions, arms.names
+    places: dict[str, list[Passage]] = {}
     places["arms"] = _within(groups)
-    places["arms.label"] = _whole([a["label"] for a in arms])
-    places["arms.description"] = _whole([a["description"] for a in arms if "description" in a])
-    places["arms.intervention_names"] = _whole(given)
+    places["arms.label"] = _whole([a["label"] for a in arms.arms])
+    places["arms.description"] = _whole([a["description"] for a in arms.arms if "description" in a])
+    places["arms.intervention_names"] = _whole(arms.given)
     places["interventions"] = _within(interventions + groups)
     places["interventions.name"] = places["cell_product.name"] = _whole(names)  # but with several arms (below)
-    # The product's place: its groups give no arm type, so with several arms, one may be a comparator
-    # ("Standard therapy group", "Rituximab, an anti-CD20 antibody, ...", which bound an anti-CD19
-    # CAR-T product's target antigen CD20): the product is read from the title and the arms that give
-    # the intervention a record names as its product (products), with the interventions they give;
-    # a record naming none reads it from the title alone. With one arm, that arm and what it gives.
-    described = dict(zip(names, interventions[1::2]))
-    products: dict[str, list[Passage]] = {}
-    for name in names:
-        mine = [i for i, arm in enumerate(arms) if name in arm["intervention_names"]]
-        products.setdefault(normalise(name), _product_lines(top[:1], blocks, arms, mine, described))
-    if len(arms) > 1:
-        places["cell_product"] = _within(top[:1])
+    if len(arms.arms) > 1:  # the product's place: see _copy_products
+        places["cell_product"] = _within(copy.top[:1])
         # and its name is one of a CAR product, by its name or description, where any is ("Rituximab",
         # a comparator arm's, named as the product, made that arm the product's)
-        cars = [n for n in names if _CAR.search(n) or _CAR.search(described.get(n, ""))]
+        cars = [n for n in names if _CAR.search(n) or _CAR.search(arms.described.get(n, ""))]
         places["cell_product.name"] = _whole(cars or names)
-    elif arms and arms[0]["intervention_names"]:
-        places["cell_product"] = _product_lines(top[:1], blocks, arms, [0], described)
+    elif arms.arms and arms.arms[0]["intervention_names"]:
+        places["cell_product"] = _product_lines(copy.top[:1], arms.blocks, arms.arms, [0], arms.described)
     else:
-        places["cell_product"] = _within([*top[:1], *groups, *interventions])
+        places["cell_product"] = _within([*copy.top[:1], *groups, *interventions])
     places["interventions.description"] = _whole(interventions[1::2])
-    places["interventions.other_names"] = _whole(get("Other Intervention Names", []))
-    eligibility = get("Eligibility Criteria", [])
-    inc, exc, tail = _criteria_blocks(eligibility, _INCLUSION, _EXCLUSION)
-    criteria_places, criteria = _criteria_places(inc, exc)
-    places.update(criteria_places)
-    places["eligibility"] = _within(eligibility)
-    for name in (
-        "eligibility.sex",
-        "eligibility.minimum_age",
-        "eligibility.maximum_age",
-        "eligibility.healthy_volunteers",
-    ):
-        places[name] = _within(tail)
+    places["interventions.other_names"] = _whole(copy.get("Other Intervention Names"))
+    return places
+
+
+def _copy_products(copy: _CopySections, arms: _CopyGroups) -> dict[str, list[Passage]]:
+    """The product's place by the intervention a record names as its product, for a copy of several
+    arms. Its groups give no arm type, so one may be a comparator ("Standard therapy group",
+    "Rituximab, an anti-CD20 antibody, ...", which bound an anti-CD19 CAR-T product's target antigen
+    CD20): the product is read from the title and the arms that give the intervention a record names
+    as its product, with the interventions they give; a record naming none reads it from the title
+    alone (_copy_arm_places). With one arm, that arm and what it gives."""
+    products: dict[str, list[Passage]] = {}
+    for name in arms.names:
+        mine = [i for i, arm in enumerate(arms.arms) if name in arm["intervention_names"]]
+        products.setdefault(normalise(name), _product_lines(copy.top[:1], arms.blocks, arms.arms, mine, arms.described))
+    return products
+
+
+def _copy_party_places(copy: _CopySections) -> dict[str, list[Passage]]:
+    """Where a registry copy states who runs the trial and where: its sponsor, responsible party,
+    locations and other identifiers."""
+    places: dict[str, list[Passage]] = {}
     # each sponsor's name with its class on the line below it ("OTHER"): a class is no sponsor's name,
     # and the lead sponsor, the record's, is the first listed (a collaborator listed after it lent the
     # lead its class, INDUSTRY for a hospital, or its own name as the lead's)
-    sponsors = get("Sponsors", [])
+    sponsors = copy.get("Sponsors")
     starts = [i for i, line in enumerate(sponsors) if line not in AGENCY_CLASSES]
     lead = sponsors[starts[0] : starts[1] if len(starts) > 1 else None] if starts else []
     places["sponsor"] = _within(["Sponsors", *lead])
     places["sponsor.name"] = _whole(lead[:1])
-    party = get("Responsible Party", [])  # the investigator's name, title and affiliation, a line each
+    party = copy.get("Responsible Party")  # the investigator's name, title and affiliation, a line each
     places["responsible_party"] = _within(party)
     for i, name in enumerate(("responsible_party.name", "responsible_party.title", "responsible_party.affiliation")):
         places[name] = _whole(party[i : i + 1])
-    locations = get("Locations", [])
+    locations = copy.get("Locations")
     places["locations"] = _within(locations)
     places["locations.facility"] = _whole(locations[0::2])
     places.update(_address_parts(locations[1::2]))
-    places["locations.country"] = places["locations.country"] + _whole(get("Countries", []))
-    identifiers = get("Other Identifiers", [])
+    places["locations.country"] = places["locations.country"] + _whole(copy.get("Countries"))
+    identifiers = copy.get("Other Identifiers")
     places["identifiers"] = _within(identifiers)
     places.update(_identifier_places(identifiers))
-    rows: dict[str, list[dict[str, Any]]] = {
-        "related_trials": _related(related),
+    return places
+
+
+def _copy_rows(copy: _CopySections, arms: _CopyGroups) -> dict[str, list[dict[str, Any]]]:
+    """The lists a registry copy states as rows: related trials, locations, arms and interventions."""
+    locations = copy.get("Locations")
+    return {
+        "related_trials": _related(copy.related),
         "locations": [{"facility": normalise(f), **_address(a)} for f, a in zip(locations[0::2], locations[1::2])],
         "arms": [
             {k: [normalise(n) for n in v] if isinstance(v, list) else normalise(v) for k, v in arm.items()}
-            for arm in arms
+            for arm in arms.arms
         ],
         "interventions": [
-            {"name": normalise(n), "description": normalise(d)} for n, d in zip(names, interventions[1::2])
+            {"name": normalise(n), "description": normalise(d)} for n, d in zip(arms.names, arms.interventions[1::2])
         ],
     }
-    doc = SourceDoc(file, "registry_copy", "", places, criteria, _subject(id_lines), rows)
-    doc.products = products if len(arms) > 1 else {}
-    return doc
 
 
 # Words that name a chimeric antigen receptor product ("CAR-T cells", "CD19-CART", "CAR NK", "chimeric
