@@ -885,13 +885,13 @@ def _ctgov_json(file: str, doc: Any) -> SourceDoc:
         places[name] = [p for where, key, whole in spots for p in _passages(_at(doc, where), key, whole, lines)]
     for name in ("eligibility.inclusion_criteria", "eligibility.exclusion_criteria", "eligibility.thresholds"):
         places[name] = places["eligibility"]
-    product_places, products = _product_places(doc, lines)
-    places.update(product_places)
+    product = _product_places(doc, lines)
+    places.update(product.places)
     ids = lines.values.get(_NCT_KEY, [])
     item_places, rows = _ctgov_rows(doc, lines)
     places.update(item_places)
     doc_out = SourceDoc(file, "ctgov_json", text, places, subject=ids[0] if len(ids) == 1 else None, rows=rows)
-    doc_out.products = products
+    doc_out.products = product.by_name
     criteria = lines.values.get(_CRITERIA_KEY)
     if criteria:
         inclusion, exclusion, _ = split_criteria(criteria[0])
@@ -899,7 +899,15 @@ def _ctgov_json(file: str, doc: Any) -> SourceDoc:
     return doc_out
 
 
-def _product_places(doc: dict, lines: Lines) -> tuple[dict[str, list[Passage]], dict[str, list[Passage]]]:
+class _ProductPlaces(NamedTuple):
+    """Where a study states its product: the places of cell_product and cell_product.name, and, for a
+    study of several such arms, where it states each named product (SourceDoc.products)."""
+
+    places: dict[str, list[Passage]]
+    by_name: dict[str, list[Passage]]
+
+
+def _product_places(doc: dict, lines: Lines) -> _ProductPlaces:
     """Where a study states its product: cell_product and cell_product.name (_product_items); and,
     for a study of several such arms, where it states each named product (_ctgov_products)."""
     # A curator reads the product from the titles, the arms and the interventions (as a registry
@@ -923,7 +931,7 @@ def _product_places(doc: dict, lines: Lines) -> tuple[dict[str, list[Passage]], 
         if p.whole
     ]
     products = _ctgov_products(titles, arms, interventions, lines) if len(arms) > 1 else {}
-    return {"cell_product": product, "cell_product.name": names}, products
+    return _ProductPlaces({"cell_product": product, "cell_product.name": names}, products)
 
 
 def _flat(items: list[dict], group: str | None = None, depth: int = 0) -> list[Item]:
