@@ -44,7 +44,7 @@ from typing import Any, NamedTuple, TextIO
 from sle_trials import files
 from sle_trials.checks import load, sources
 from sle_trials.checks import schema as schema_mod
-from sle_trials.curate import ctgov, fmt, update
+from sle_trials.curate import ctgov, update
 from sle_trials.curate.ctgov import scope
 from sle_trials.engine import pipeline
 from sle_trials.outputs import export, generate, report
@@ -217,7 +217,7 @@ def record_changes(
             )
             changes.append(Change(shown, old, result.text.encode("utf-8"), f"{shown}: written"))
             continue
-        new = fmt.render(draft.data, schema, ctgov.header(source)).encode("utf-8")
+        new = draft.text.encode("utf-8")  # as fitted() rendered it to measure it
         if old == new:  # what an interrupted run of this import wrote: kept
             print(f"{shown}: already written from {source}", file=out)
             continue

@@ -44,6 +44,7 @@ class Draft:
     data: dict
     evidence: dict[str, str] = field(default_factory=dict)
     notes: list[dict] = field(default_factory=list)
+    text: str = ""  # the record's file as fitted() wrote it to measure it: what an import writes
 
 
 # the fields a study may state at length, which an import leaves out, the longest first, when with them
@@ -123,8 +124,10 @@ def fitted(
         draft = first if first is not None and not omitted else to_record(study, source, schema, omitted)
         if out_of_scope is not None:
             draft.data["curation"]["out_of_scope"] = out_of_scope
-        size = len(fmt.render(draft.data, schema, header(source)).encode("utf-8"))
+        text = fmt.render(draft.data, schema, header(source))
+        size = len(text.encode("utf-8"))
         if size <= load.MAX_BYTES:
+            draft.text = text
             return draft
         name = longest(draft.data, omitted)
         if name is None:
