@@ -17,7 +17,7 @@ from pathlib import Path
 
 import mutations
 import pytest
-from conftest import DATA_ROOT, REPO, copy_registry, record_data
+from conftest import DATA_ROOT, REPO, record_data
 from sle_trials.checks import evidence, load
 from sle_trials.checks import schema as schema_mod
 
@@ -50,11 +50,11 @@ def test_every_mistake_in_a_stub_is_caught(shown: str) -> None:
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 
 
-def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path) -> None:
+def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, registry: Path) -> None:
     """The same mistakes in a record made from a ClinicalTrials.gov study (a JSON source, read by
     its keys): the registry's future records come this way."""
 
-    root = copy_registry(tmp_path / "registry")
+    root = registry  # with the check cache: the import's check of the other records is served from it
     # the fixture's study with two outcomes of each kind, so that one outcome's words given to the
     # other (a time frame, a measure) is among the mistakes
     study = json.loads((REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8"))
@@ -96,11 +96,11 @@ def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path) -> None:
         ("old_partial_dates", "NCT09000044"),  # year-month dates, a last known status, two phases
     ],
 )
-def test_every_mistake_in_the_other_imported_studies_is_caught(tmp_path: Path, fixture: str, nct_id: str) -> None:
+def test_every_mistake_in_the_other_imported_studies_is_caught(registry: Path, fixture: str, nct_id: str) -> None:
     """The same mistakes in the records the importer makes from the other fixture studies, each marked
     complete as a curator who has reviewed it would: fields and values the first study has not."""
 
-    root = copy_registry(tmp_path / "registry")
+    root = registry
     source = REPO / "tests" / "fixtures" / "ctgov" / f"{fixture}.json"
     shown = f"trials/{nct_id}.yaml"
     record = mutations.imported(root, source, nct_id, "complete")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import mutations
 import pytest
-from conftest import DATA_ROOT, REPO, copy_registry, record_data
+from conftest import DATA_ROOT, REPO, record_data
 from sle_trials.checks import evidence, load
 from sle_trials.checks import schema as schema_mod
 
@@ -119,14 +119,14 @@ OTHER_STUDIES = [
         *[(*study, "draft") for study in [("completed_phase2_randomised", "NCT09000011"), *OTHER_STUDIES]],
     ],
 )
-def test_every_mistake_in_an_imported_draft_is_caught(tmp_path: Path, fixture: str, nct_id: str, status: str) -> None:
+def test_every_mistake_in_an_imported_draft_is_caught(registry: Path, fixture: str, nct_id: str, status: str) -> None:
     """The same mistakes in the records the importer makes from the studies whose criteria take other
     forms, and in every imported study as the draft it is imported as: a draft may lack items and
     fields, not hold them otherwise (an inclusion criterion filed as an exclusion one, a criterion cut
     before its "or HIV infection", a Part B criterion given no sub-heading), nor a value with words of
     its source that state another."""
 
-    root = copy_registry(tmp_path / "registry")
+    root = registry  # with the check cache: the import's check of the other records is served from it
     source = REPO / "tests" / "fixtures" / "ctgov" / f"{fixture}.json"
     shown = f"trials/{nct_id}.yaml"
     record = mutations.imported(root, source, nct_id, status)
@@ -143,12 +143,12 @@ def test_every_mistake_in_an_imported_draft_is_caught(tmp_path: Path, fixture: s
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 
 
-def test_the_generator_makes_every_kind_of_mistake_in_a_draft(tmp_path: Path, capsys) -> None:
+def test_the_generator_makes_every_kind_of_mistake_in_a_draft(registry: Path, capsys) -> None:
     """The kinds the imported drafts must give rise to (sub-headings: the study with parts; sub-items
     and clauses: the randomised study): a generator that stopped making one would pass for nothing."""
     from sle_trials.cli import main
 
-    root = copy_registry(tmp_path / "registry")
+    root = registry
     schema = schema_mod.load_schema(root)
     made: set[str] = set()
     for fixture, nct_id in [("criteria_part_headings", "NCT09010001"), ("completed_phase2_randomised", "NCT09000011")]:
