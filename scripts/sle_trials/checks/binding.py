@@ -24,7 +24,8 @@ object; otherwise the leaf's type):
   that unit; else E508.
 - a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
   patients range is named in the dose's clause (where that clause names patients) of a text that
-  states the dose; else E508.
+  states the dose; else E508. A number the words give as a cap ("maximum total dose 1×10^8") or as
+  an end of a range ("0.5-1×10^6") is the dose only as a reading (E510).
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names; its texts
   are in that criterion; its terms are what the quotes render (vocabulary.py), antibodies and
@@ -96,7 +97,10 @@ CHECKS = (
     Check(
         "E510",
         "reading-without-note",
-        "a reading beyond the quote's words (within as <, a flat dose, an unlabelled date) with no curation note",
+        (
+            "a reading beyond the quote's words (within as <, a flat dose, a dose's cap or an end of its range, "
+            "an unlabelled date) with no curation note"
+        ),
     ),
     Check(
         "E513",
@@ -1292,13 +1296,25 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
                 f"{fields.dotted(here)}.basis: the quote gives the dose {with_unit[0][1].basis}, "
                 f"not {dose['basis']} {_cut(quotes)}",
             )
-        elif basis[0][1].reading and not ctx.noted(here + ("basis",)):
-            yield ctx.problem(
-                here + ("basis",),
-                "E510",
-                f"{fields.dotted(here)}.basis: {basis[0][1].reading}; say so in a curation "
-                f"note (field: {fields.dotted(path)} or a field above it)",
-            )
+        else:
+            # a dose its words state only by a reading: a flat basis no word gives, or a number they
+            # give as a cap or as an end of a range ("maximum total dose 1×10^8", "0.5-1×10^6")
+            unnoted = [
+                [
+                    (key, why)
+                    for key, why in (("value", d.limit), ("basis", d.reading))
+                    if why and not ctx.noted(here + (key,))
+                ]
+                for _, d in basis
+            ]
+            if all(unnoted):
+                key, why = unnoted[0][0]
+                yield ctx.problem(
+                    here + (key,),
+                    "E510",
+                    f"{fields.dotted(here)}{'.basis' if key == 'basis' else ''}: {why}; say so in a curation "
+                    f"note (field: {fields.dotted(path)} or a field above it)",
+                )
     if "patients" in cohort:
         # the patients the dose is given to: those named in the clause of its words ("1×10^6/kg for
         # patients 1 to 3, and 1×10^8 for patient 4 to 6") where that clause names any, else by a

@@ -739,6 +739,30 @@ FLAT_WORDS = re.compile(r"(?i)\b(?:flat|fixed|total)\b")
 FLAT_READING = "the source gives no per-kilogram basis; read as a flat dose"
 
 
+# A number the source gives as a cap on the dose, not the dose: "(maximum total dose 1×10^8 CAR-T
+# cells)", "not exceeding 1×10^8", "up to 1×10^8", "≤ 1×10^8" (the words end just before the number;
+# a maximum tolerated dose is a dose found, no cap).
+_CAP_BEFORE = re.compile(
+    r"(?i)(?:\b(?:max(?:imum|imal)?(?!\s+tolerated)|up\s+to|not\s+(?:to\s+)?exceed(?:ing)?|"
+    r"no\s+(?:more|greater|higher)\s+than|at\s+most|capped\s+at|cap\s+of|limit(?:ed)?\s+(?:of|to))\b"
+    r"[^.;:,()\d]{0,30}|[≤<]\s*)\Z"
+)
+# A number that ends a range of doses, after its other end: "0.5-1×10^6" (a dash with no space, or after
+# a power of ten), "2×10^6 to 5×10^6" (the first number's unit words may stand between), "between
+# 2×10^6 and 5×10^6"; and one that starts a range, before its other end ("2×10^6 CAR-T cells/kg to
+# 5×10^6"). A cohort's label before its dose ("Dose level 1 – 1×10^6") is no range, nor two doses
+# ("1×10^6 and 3×10^6 cells/kg in two cohorts").
+_POWER = r"\s*[×xX*]\s*10\s*\^\s*[-−+]?\d+"
+_UNIT_WORDS = r"(?:\s*[^\s\d,;.()]+){0,4}?"
+_RANGE_BEFORE = re.compile(
+    rf"(?i)(?:\d[-–—]|\d{_POWER}{_UNIT_WORDS}\s*[-–—]\s*|\d(?:{_POWER})?{_UNIT_WORDS}\s+(?:to|through)\s+|"
+    r"\bbetween\s+(?:\S+(?:\s+\S+){0,4}?\s+and\s+)?)\Z"
+)
+_RANGE_AFTER = re.compile(rf"(?i)(?:[-–—]\d|{_UNIT_WORDS}\s*[-–—]\s*\d+{_POWER}|{_UNIT_WORDS}\s+(?:to|through)\s+\d)")
+CAP_READING = "the source gives the number as a maximum; read as the dose"
+RANGE_READING = "the source gives a range of doses; one end of it read as the dose"
+
+
 @dataclass(frozen=True)
 class Dose:
     value: float
@@ -746,24 +770,38 @@ class Dose:
     unit_at: int  # where the words after the number (and a /kg before them) start
     start: int
     end: int
-    reading: str | None
+    reading: str | None  # the basis read beyond the words (FLAT_READING)
+    limit: str | None = None  # the number read as the dose beyond the words: a cap or a range's end
+
+
+def _dose_limit(quote: str, start: int, end: int) -> str | None:
+    """CAP_READING or RANGE_READING when the number at start:end is a cap on the dose or an end of a
+    range of doses, else None."""
+    before = quote[max(0, start - 80) : start]
+    if _CAP_BEFORE.search(before):
+        return CAP_READING
+    if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(quote, end, min(len(quote), end + 80)):
+        return RANGE_READING
+    return None
 
 
 def doses(quote: str) -> tuple[Dose, ...]:
     """Every number that could be a dose, with its basis: "1×10^6/kg" (or "... cells/kg", "per kg")
     is per kilogram; a number with "flat", "fixed" or "total" in the quote is flat; any other is read
-    as flat (a reading)."""
+    as flat (a reading). A number the words give as a maximum or as an end of a range is the dose
+    only as a reading too (limit)."""
     out = []
     for n in numbers(quote):
+        limit = _dose_limit(quote, n.start, n.end)
         per_kg = _PER_KG.match(quote, n.end)
         if per_kg:
-            out.append(Dose(n.value, "PER_KG", per_kg.end(), n.start, per_kg.end(), None))
+            out.append(Dose(n.value, "PER_KG", per_kg.end(), n.start, per_kg.end(), None, limit))
             continue
         # "1×10^6 CAR-T cells/kg" or "... cells per kilogram": the unit's words, then per kilogram
         tail = _UNIT_PER_KG.match(quote[n.end : n.end + 80])
         basis = "PER_KG" if tail else "FLAT"
         reading = None if basis == "PER_KG" or FLAT_WORDS.search(quote) else FLAT_READING
-        out.append(Dose(n.value, basis, n.end, n.start, n.end, reading))
+        out.append(Dose(n.value, basis, n.end, n.start, n.end, reading, limit))
     return tuple(out)
 
 
