@@ -24,8 +24,10 @@ object; otherwise the leaf's type):
   that unit; else E508.
 - a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
   patients range is named in the dose's clause (where that clause names patients) of a text that
-  states the dose; else E508. A number the words give as a cap ("maximum total dose 1×10^8") or as
-  an end of a range ("0.5-1×10^6") is the dose only as a reading (E510).
+  states the dose, and its label is the one those words give its dose ("Dose level 1: 1×10^6 ...
+  Dose level 2: 3×10^6"), not another cohort's; else E508. A number the words give as a cap
+  ("maximum total dose 1×10^8") or as an end of a range ("0.5-1×10^6") is the dose only as a
+  reading (E510).
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names; its texts
   are in that criterion; its terms are what the quotes render (vocabulary.py), antibodies and
@@ -1335,7 +1337,51 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
                 f"{fields.dotted(path)}.patients: the quote that states its dose names {named}, "
                 f"not patients {wanted[0]}-{wanted[1]} {_cut(quotes)}",
             )
+    if "label" in cohort:
+        yield from _cohort_label(ctx, path, cohort, basis or with_unit or found)
     yield from _walk(ctx, path, cohort, node, quotes, skip=("dose", "patients"))
+
+
+def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str, lexicon.Dose]]) -> Iterator[Problem]:
+    """A cohort's label is the one the words of its dose give it: of the arm's cohorts' labels written
+    in a text that states the dose, the nearest before the dose where that text writes its labels
+    before their doses ("Dose level 1: 1×10^6 ... Dose level 2: 3×10^6"), else the nearest after it
+    ("1×10^6 ... (Dose level 1), 3×10^6 ... (Dose level 2)"), with no other cohort's dose between."""
+    if not dosed:
+        return  # no text states the dose (E508 above)
+    arm = ctx.record.data["arms"][path[1]]
+    own = normalise(cohort["label"])
+    labels = {normalise(c["label"]) for c in arm.get("cohorts", []) if "label" in c} | {own}
+    doses = [c["dose"]["value"] for i, c in enumerate(arm.get("cohorts", [])) if i != path[3] and "dose" in c]
+    named: list[str] = []
+    for quote, dose in dosed:
+        # the labels and the doses the text writes, in its order: a label (its text), another
+        # cohort's dose (None), this dose ("")
+        marks: list[tuple[int, str | None]] = sorted(
+            [(m.start(), label) for label in labels for m in re.finditer(re.escape(label), quote)]
+            + [
+                (d.start, None)
+                for d in ctx.reader.doses(quote)
+                if d.start != dose.start and any(lexicon.same_number(d.value, v) for v in doses)
+            ]
+            + [(dose.start, "")],
+            key=lambda m: m[0],
+        )
+        here = marks.index((dose.start, ""))
+        labels_first = bool(marks[0][1])  # the text names a cohort before it doses one
+        side = reversed(marks[:here]) if labels_first else iter(marks[here + 1 :])
+        given = next((label for _, label in side), None)  # the nearest mark: a label, or another dose
+        if given == own:
+            return
+        if given:
+            named.append(given)
+    shown = ", ".join(repr(n) for n in dict.fromkeys(named)) or "no label"
+    yield ctx.problem(
+        path + ("label",),
+        "E508",
+        f"{fields.dotted(path)}.label: the words that state its dose give it {shown}, not {cohort['label']!r} "
+        f"{_cut([q for q, _ in dosed])}",
+    )
 
 
 def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
