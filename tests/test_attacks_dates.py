@@ -12,9 +12,10 @@ a quote of its own was held to no order: the completion given 2024-07-30 with th
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
-from conftest import DATA_ROOT
+from conftest import AS_OF_LINE, DATA_ROOT, IM19_PATH, Trials, add_source, im19_draft, joined, put
 from sle_trials.checks import evidence, load, rules
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
@@ -115,3 +116,31 @@ def test_a_dates_type_read_from_another_dates_label_is_refused(quote: str) -> No
     problems = evidence.check(load.Record(shown, typed), checker.schema, DATA_ROOT)
     assert [p.code for p in problems] == ["E509"], problems
     assert "gives neither dates.launched's date nor its label" in problems[0].message
+
+
+TYPED_SOURCE = "seeds/924_typed_dates.txt"
+TYPED_TEXT = "Start date: 2024-07-30\nEstimated completion: 2027-12-31\n"
+
+
+@pytest.mark.parametrize(
+    ("typed", "quote", "wanted"),
+    [
+        # the start given the completion's "Estimated", quoted with it, or with the word its label starts with
+        ("start", "Start date: 2024-07-30 Estimated completion: 2027-12-31", {"E507"}),
+        ("start", "Start date: 2024-07-30 Estimated", {"E507"}),
+        ("completion", "Start date: 2024-07-30 Estimated completion: 2027-12-31", set()),  # its own label's word
+    ],
+)
+def test_a_dates_type_is_no_word_of_another_dates_label(
+    registry: Path, trials: Trials, typed: str, quote: str, wanted: set[str]
+) -> None:
+    """Before: a source listing "Start date: 2024-07-30" then "Estimated completion: 2027-12-31" bound
+    the start's type ESTIMATED to a quote running from the start's date into the completion's label:
+    the quote gives the start's date and renders ESTIMATED, but the word is the completion's label's."""
+    date = {"start": "2024-07-30", "completion": "2027-12-31"}[typed]
+    title = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    add_source(registry, TYPED_SOURCE, title + AS_OF_LINE + TYPED_TEXT)
+    fields = f'dates:\n  {typed}:\n    date: "{date}"\n    type: ESTIMATED\nevidence:\n  dates.{typed}: "{quote}"\n'
+    put(registry, IM19_PATH, joined(im19_draft(TYPED_SOURCE), fields))
+    result = trials.json("validate", registry / IM19_PATH)
+    assert result.codes() == wanted, result.out

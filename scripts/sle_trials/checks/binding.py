@@ -311,9 +311,13 @@ def _walk(ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str], 
     if not fields.needs_evidence(path, node):
         return
     if "enum" in node or isinstance(value, bool):
-        yield from _term(ctx, path, value, node, quotes)
+        term = list(_term(ctx, path, value, node, quotes))
         if len(path) == 3 and path[0] == "dates" and path[2] == "type":
-            yield from _date_type(ctx, path, quotes)
+            typed = list(_date_type(ctx, path, quotes))
+            if not term and not typed:  # the type its own words render, not another date's label's
+                term = list(_term(ctx, path, value, node, _without_other_labels(ctx, str(path[1]), quotes)))
+            term += typed
+        yield from term
     elif fields.is_date(node):
         yield from _date(ctx, path, value, quotes)
     elif isinstance(value, (int, float)):
@@ -1464,6 +1468,28 @@ def _date_type(ctx: Context, path: Path_, quotes: list[str]) -> Iterator[Problem
         + (f" (it labels {others[0]!r}, another date)" if others else "")
         + "; quote the type with its date",
     )
+
+
+def _without_other_labels(ctx: Context, name: str, quotes: list[str]) -> list[str]:
+    """The quotes with the words of another date's label marked out, as the cited source labels it
+    (a quote cut inside such a label is read with the source's words after it): "Estimated" of "Start
+    date: 2024-07-30 Estimated completion: 2027-12-31" is the completion's type, not the start's."""
+    others = lexicon.LABEL_TEXTS - frozenset(lexicon.DATE_LABELS.get(name, ()))
+    pattern = ctx.reader.label_pattern(others)
+    out = []
+    for quote in quotes:
+        spans = list(lexicon.label_spans(quote, pattern))
+        for doc in ctx.docs:
+            for at in _occurrences(doc.text, quote):
+                text = doc.text[at : at + len(quote) + _LABEL_RUN]
+                spans += [(a, min(b, len(quote))) for a, b in lexicon.label_spans(text, pattern) if a < len(quote)]
+        for a, b in sorted(set(spans), reverse=True):
+            quote = quote[:a] + "[another date's label]" + quote[b:]
+        out.append(quote)
+    return out
+
+
+_LABEL_RUN = 60  # how far past a quote's end the source's words are read for a label the quote is cut inside
 
 
 def _date_field(path: Path_) -> str | None:
