@@ -144,3 +144,35 @@ def test_a_dates_type_is_no_word_of_another_dates_label(
     put(registry, IM19_PATH, joined(im19_draft(TYPED_SOURCE), fields))
     result = trials.json("validate", registry / IM19_PATH)
     assert result.codes() == wanted, result.out
+
+
+AS_OF_SOURCE = "seeds/925_as_of_label.txt"
+
+
+@pytest.mark.parametrize(
+    ("label", "date", "wanted"),
+    [
+        ("Study Start", "2024-07-30", {"E509"}),  # the study's start given as the page's as-of date
+        ("Study Start Date", "2024-07-30", {"E509"}),
+        ("First Posted", "2024-07-20", {"E509"}),
+        ("Last Updated", "2025-08-17", set()),
+        ("Date", "2025-09-01", set()),  # a press release's own label
+    ],
+)
+def test_an_as_of_label_is_no_other_dates_label(
+    registry: Path, trials: Trials, label: str, date: str, wanted: set[str]
+) -> None:
+    """Before: a source's as-of date was bound under the record's own as_of_label, whatever its words:
+    a page giving "Study Start: 2024-07-30" and "Last Updated: 2025-08-17" passed an as-of date of
+    2024-07-30 labelled "Study Start", so the record read as current a year before its source was."""
+    title = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    dates = "Last Updated: 2025-08-17\nStudy Start Date: 2024-07-30\nFirst Posted: 2024-07-20\nDate: 2025-09-01\n"
+    add_source(
+        registry,
+        AS_OF_SOURCE,
+        title + dates.replace("Study Start Date", label if "Start" in label else "Study Start Date"),
+    )
+    record = im19_draft(AS_OF_SOURCE).replace('as_of: "2025-08-17"', f'as_of: "{date}"\n      as_of_label: {label}')
+    put(registry, IM19_PATH, record.replace('"Last Updated: 2025-08-17"', f'"{label}: {date}"'))
+    result = trials.json("validate", registry / IM19_PATH)
+    assert result.codes() == wanted, result.out

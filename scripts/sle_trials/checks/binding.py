@@ -1492,6 +1492,10 @@ def _without_other_labels(ctx: Context, name: str, quotes: list[str]) -> list[st
 _LABEL_RUN = 60  # how far past a quote's end the source's words are read for a label the quote is cut inside
 
 
+# The labels of the registry's dates but its last update, which is what a source's as-of date may be.
+_OTHER_THAN_UPDATED = lexicon.LABEL_TEXTS - frozenset(lexicon.DATE_LABELS["last_updated"])
+
+
 def _date_field(path: Path_) -> str | None:
     if len(path) >= 2 and path[0] == "dates":
         return str(path[1])
@@ -1519,7 +1523,11 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
     labels = lexicon.LABEL_TEXTS
     if name == "as_of":
         label = ctx.record.data["curation"]["sources"][path[2]].get("as_of_label")
-        own |= set(lexicon.AS_OF_LABELS) | ({normalise(label)} if label else set())
+        own |= set(lexicon.AS_OF_LABELS)
+        # the record's own words for it, unless they label another date ("Study Start"): the source's
+        # as-of date is never the study's start, nor the day it was first posted
+        if label and not ctx.reader.label_spans(normalise(label), _OTHER_THAN_UPDATED):
+            own.add(normalise(label))
         labels = labels | own
     other = None
     for quote, mention in same:

@@ -107,7 +107,8 @@ def lexicon_tables() -> str:
     ]
     out += ["", "**Date labels** (a date binds under a label of its own field)", "", "| field | labels |", "|---|---|"]
     out += [f"| dates.{name} | {_cell(', '.join(labels))} |" for name, labels in lexicon.DATE_LABELS.items()]
-    out.append(f"| curation.sources.as_of | the source's as_of_label, {_cell(', '.join(lexicon.AS_OF_LABELS))} |")
+    own = "the source's as_of_label (unless it holds another date's label: Study Start)"
+    out.append(f"| curation.sources.as_of | {own}, {_cell(', '.join(lexicon.AS_OF_LABELS))} |")
     out += [
         "",
         "**Ages**: a label (`" + "`, `".join(lexicon.AGE_LABELS.values()) + "`), a comparator, a range "
