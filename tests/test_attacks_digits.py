@@ -181,8 +181,14 @@ def test_an_enrollment_is_not_read_from_a_part_of_a_number(
         ("12 patients in each cohort", False),
         ("12 subjects each", False),
         ("12 people/arm", False),
+        ("two cohorts of 12 participants", False),  # a part named before the count
+        ("24 participants, of whom 12 participants", False),
+        ("24 participants, including 12 participants", False),
+        ("12 participants in the CAR-T arm", False),
+        ("12 participants in cohort 1", False),
         ("12 participants", True),
         ("12 participants, each", True),  # a comma ends the count's phrase
+        ("a total of 12 participants", True),
     ],
 )
 def test_an_enrollment_is_not_a_count_of_a_part(registry: Path, trials: Trials, stated: str, passes: bool) -> None:

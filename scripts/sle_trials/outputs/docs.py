@@ -114,9 +114,11 @@ def lexicon_tables() -> str:
         "**Ages**: a label (`" + "`, `".join(lexicon.AGE_LABELS.values()) + "`), a comparator, a range "
         "(`between 18 and 70 years`, `18 to 65 years`), or two bare ages (`18 Years 65 Years`: minimum first). "
         "**Doses**: the number, `/kg` (or `per kg`, or the unit then `/kg`) for PER_KG, then the record's unit, whole; "
-        "a dose with no per-kilogram words is FLAT, a reading unless `flat`, `fixed` or `total` says so. "
+        "a dose with no per-kilogram words is FLAT, a reading unless `flat`, `fixed` or `total` says so; "
+        "a cap (`maximum total dose 1×10^8`) or an end of a range (`0.5-1×10^6`) is the dose only as a reading. "
         "**Cohorts**: `patients 1 to 3`, `patient 4`. **Counts**: `6 participants`, `Enrollment: 24`; "
-        "not a count of a part (`12 participants per arm`, `3 in each cohort`).",
+        "not a count of a part (`12 participants per arm`, `3 in each cohort`, `two cohorts of 12 participants`, "
+        "`of whom 12`).",
         "",
     ]
     return "\n".join(out)

@@ -848,16 +848,29 @@ _COUNT_BEFORE = re.compile(
 
 # A count of a part of the study: "12 participants per arm", "Enrollment: 3 in each cohort", "6 patients
 # each", "6 people/arm". It bound an enrollment of 12 where the trial enrols 12 in each of its arms.
-_COUNT_OF_PART = re.compile(r"\s*(?:/|(?:per|each|in each|in every|for each|a|an)\b)", re.I)
+# So is a count in a part the words name after it ("12 participants in the CAR-T arm", "... in cohort
+# 1") or before it: the parts it is one of ("two cohorts of 12 participants") or the whole it is some
+# of ("24 participants, of whom 12 ...", "including 12 ..."), which bound an enrollment of 12.
+_COUNT_OF_PART = re.compile(
+    r"\s*(?:/|(?:per|each|in each|in every|for each|a|an)\b|"
+    r"in\s+(?:the\s+)?(?:[\w-]+\s+)?(?:cohort|arm|group|part|stage)s?\b)",
+    re.I,
+)
+_COUNT_PART_BEFORE = re.compile(
+    r"(?i)\b(?:(?:cohorts?|arms?|groups?|sites?|centers?|centres?|parts?|stages?)\s+of|"
+    r"of\s+(?:whom|which|these|them)|including|among\s+(?:them|whom|these))\s*\Z"
+)
 
 
 def counts(quote: str) -> list[float]:
     """Numbers the quote states as a number of people: "6 participants", "Enrollment: 24", not a count
-    of a part ("12 participants per arm")."""
+    of a part ("12 participants per arm", "two cohorts of 12 participants", "of whom 12 ...")."""
     out = []
     for n in numbers(quote):
         after = _COUNT_AFTER.match(quote, n.end)
         if not (after or _COUNT_BEFORE.search(quote[max(0, n.start - 40) : n.start])):
+            continue
+        if _COUNT_PART_BEFORE.search(quote, max(0, n.start - 40), n.start):
             continue
         if not _COUNT_OF_PART.match(quote, after.end() if after else n.end):
             out.append(n.value)
