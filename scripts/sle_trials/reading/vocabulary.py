@@ -7,6 +7,8 @@ binding.py):
 
 - a rendering counts where it stands as a whole (not inside a longer word: SINGLE is not read in
   SINGLE_GROUP), case as written (Other, OTHER; not "other" in a sentence);
+- no rendering counts right after a word that denies it ("not autologous", "non-autologous", "no
+  CD28", "without CD28", "Not Recruiting");
 - the longest rendering wins where renderings overlap ("Not yet recruiting" is not "Recruiting",
   "Early Phase 1" is not "Phase 1", "Phase 1/2" is both PHASE1 and PHASE2);
 - a quote that renders two values of one field binds neither: choose the words that state this one.
@@ -435,6 +437,18 @@ class Vocabulary:
         return [r for r, values in self.values.items() if value in values]
 
 
+# No rendering stands right after a word that denies it: "not autologous", "non-autologous", "no CD28
+# domain", "without CD28", "Not Recruiting" state no AUTOLOGOUS, CD28 or RECRUITING (a denied phrase that
+# is a value of its own is a rendering of its own, matched from its first word: "Not yet recruiting",
+# "non-refractory"). Each form a fixed-width lookbehind, as Python's re needs.
+_NOT_DENIED = "".join(
+    rf"(?<!\b{re.escape(form + gap)})"
+    for word in ("not", "non", "no", "without")
+    for form in (word, word.capitalize(), word.upper())
+    for gap in (" ", "-")
+)
+
+
 def _compile(name: str, table: dict) -> Vocabulary:
     values: dict[str, set] = {}
     for value, labels in table.items():
@@ -442,7 +456,9 @@ def _compile(name: str, table: dict) -> Vocabulary:
         for label in (*shown, *labels, *(label.upper() for label in labels)):
             values.setdefault(label, set()).add(value)
     ordered = sorted(values, key=lambda r: (-len(r), r))  # the regex tries the longest first at each place
-    pattern = re.compile(r"(?<![A-Za-z0-9_])(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])")
+    pattern = re.compile(
+        r"(?<![A-Za-z0-9_])" + _NOT_DENIED + "(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])"
+    )
     return Vocabulary(name, pattern, {k: frozenset(v) for k, v in values.items()})
 
 

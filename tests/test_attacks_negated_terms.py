@@ -1,0 +1,54 @@
+"""Pull-request attacks on a term its source's words deny: "not autologous" read as AUTOLOGOUS.
+
+A rendering counted wherever it stood as a whole word, and a hyphen or a space ends a word: "IM19
+CAR-T cells are not autologous" and "non-autologous cells" bound cell_product.origin AUTOLOGOUS,
+"no CD28 co-stimulatory domain" the domain CD28, and "Not Recruiting" the status RECRUITING. A
+rendering right after "not", "non", "no" or "without" is no rendering of its value (the tables give
+the negated phrases that are values of their own: "Not yet recruiting", "non-refractory").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF_LINE, IM19_PATH, Trials, add_source, im19_draft, joined, put
+from sle_trials.reading import vocabulary
+
+SOURCE = "seeds/926_negated_terms.txt"
+
+
+@pytest.mark.parametrize(
+    ("values", "quote", "found"),
+    [
+        (("AUTOLOGOUS", "ALLOGENEIC"), "IM19 CAR-T cells are not autologous", set()),
+        (("AUTOLOGOUS", "ALLOGENEIC"), "non-autologous, allogeneic cells", {"ALLOGENEIC"}),
+        (("AUTOLOGOUS", "ALLOGENEIC"), "Non-Autologous cells", set()),
+        (("CD28", "4-1BB", "ICOS", "OX40", "CD27"), "a 4-1BB and no CD28 co-stimulatory domain", {"4-1BB"}),
+        (("CD28", "4-1BB", "ICOS", "OX40", "CD27"), "a 4-1BB domain without CD28", {"4-1BB"}),
+        (("AUTOLOGOUS", "ALLOGENEIC"), "autologous cells", {"AUTOLOGOUS"}),
+    ],
+)
+def test_a_denied_rendering_renders_no_value(values: tuple[str, ...], quote: str, found: set[str]) -> None:
+    vocabulary_ = next(v for v in vocabulary.every() if set(values) <= set().union(*v.values.values()))
+    assert {value for _, vs in vocabulary_.find(quote) for value in vs} == found
+
+
+def test_the_status_not_recruiting_is_no_recruiting() -> None:
+    status = next(v for v in vocabulary.every() if v.name == "overall status")
+    assert status.find("Status: Not Recruiting") == []
+    assert [r for r, _ in status.find("Status: Not yet recruiting")] == ["Not yet recruiting"]
+    refractory = vocabulary.for_boolean("eligibility.prior_therapy.refractory")
+    assert refractory is not None
+    assert [vs for _, vs in refractory.find("non-refractory lupus")] == [frozenset({False})]
+
+
+def test_an_origin_bound_to_words_that_deny_it_is_refused(registry: Path, trials: Trials) -> None:
+    title = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    add_source(registry, SOURCE, title + AS_OF_LINE + "IM19 CAR-T cells are not autologous.\n")
+    fields = (
+        "cell_product:\n  origin: AUTOLOGOUS\nevidence:\n  cell_product.origin: IM19 CAR-T cells are not autologous.\n"
+    )
+    put(registry, IM19_PATH, joined(im19_draft(SOURCE), fields))
+    result = trials.json("validate", registry / IM19_PATH)
+    assert result.codes() == {"E507"}, result.out
