@@ -122,6 +122,36 @@ def test_an_age_of_those_kept_out_is_no_bound(
 
 
 @pytest.mark.parametrize(
+    ("bound", "value", "quote", "status"),
+    [
+        ("minimum_age", 75, "Age > 75 years.", 1),  # the exclusion's "> 75" read as the inclusion's
+        ("maximum_age", 18, "Age < 18 years", 1),
+        ("minimum_age", 75, "2. Age < 18 years or > 75 years.", 1),
+        ("minimum_age", 18, "Age ≥ 18 years.", 0),  # the inclusion list's own age binds
+    ],
+)
+def test_an_age_of_an_exclusion_criterion_is_no_bound(
+    registry: Path, trials: Trials, bound: str, value: int, quote: str, status: int
+) -> None:
+    # an age limit read from the exclusion list bound as if the inclusion list stated it: "Exclusion
+    # criteria: 1. Age > 75 years." passed as a minimum age of 75, a trial of the old it keeps out
+    source = add_source(
+        registry,
+        "seeds/927_exclusion_ages.txt",
+        "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+        "Last Updated: 2025-08-17\nInclusion criteria:\n1. Age ≥ 18 years.\n"
+        "Exclusion criteria:\n1. Age > 75 years.\n2. Age < 18 years or > 75 years.\n",
+    )
+    record = joined(
+        im19_draft(source),
+        f"eligibility:\n  {bound}:\n    value: {value}\n    unit: YEARS\nevidence:\n  eligibility.{bound}: '{quote}'\n",
+    )
+    put(registry, IM19_PATH, record)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert (result.status, result.codes()) == ((status, {"E508"} if status else set())), result.out
+
+
+@pytest.mark.parametrize(
     ("said", "ages"),
     [
         ("Aged 18 years or more, but not more than 65 years", [("min", 18), ("max", 65)]),

@@ -21,7 +21,7 @@ object; otherwise the leaf's type):
   after the limit that lifts its side ("There is no minimum daily dose requirement ... when ...") is
   one of its conditions; else E524.
 - an age (`x-bind: age`) is bound when the number stands as that bound (minimum or maximum) with
-  that unit; else E508.
+  that unit, not in a sentence that keeps people out nor in an exclusion criterion; else E508.
 - a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
   patients range is named in the dose's clause (where that clause names patients) of a text that
   states the dose, and its label is the one those words give its dose ("Dose level 1: 1×10^6 ...
@@ -1249,6 +1249,10 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
     # a list of quotes is read one by one, and together in its order ("18 Years", "65 Years": two
     # lines) where the source gives them one after the other: "65 Years", "18 Years" is no minimum of 65
     found = [a for q in ctx.together(quotes) for a in ctx.reader.ages(q)]
+    if all(_excluding(ctx, q) for q in quotes):
+        # an exclusion criterion's age is the other side of the bound its words say, as an age in a
+        # sentence that keeps people out is ("Exclusion criteria: Age > 75 years" is no minimum of 75)
+        found = [lexicon.Age(None, a.value, a.unit, a.start, a.end) for a in found]
     if any(a.bound == bound and lexicon.same_number(a.value, age["value"]) and a.unit == age["unit"] for a in found):
         return
     same = [a for a in found if lexicon.same_number(a.value, age["value"])]
@@ -1273,6 +1277,30 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
         f"{fields.dotted(path)}: {lexicon.number_text(age['value'])} {age['unit']} is not the "
         f"{word[bound]} age the quote states: {why} ({stated or 'no age'})",
     )
+
+
+_CRITERIA_HEADING = re.compile(r"(?i)\b(inclusion|exclusion) criteria\b")
+
+
+def _excluding(ctx: Context, quote: str) -> bool:
+    """Whether the cited sources give the quote only in their exclusion criteria: in an item of a
+    layout's exclusion list and of no inclusion list, or, in a source whose layout gives no lists,
+    after an "Exclusion criteria" heading with no "Inclusion criteria" heading between, wherever it
+    stands."""
+    seen = False
+    for doc in ctx.docs:
+        if doc.criteria:
+            sides = {name for name, items in doc.criteria.items() for item in items if quote in item.text}
+            if sides - {"exclusion_criteria"}:
+                return False
+            seen = seen or bool(sides)
+            continue
+        for at in _occurrences(doc.text, quote):
+            headings = list(_CRITERIA_HEADING.finditer(doc.text, 0, at))
+            if not headings or headings[-1].group(1).lower() != "exclusion":
+                return False
+            seen = True
+    return seen
 
 
 def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
