@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA_ROOT, REPO
+from conftest import AS_OF_LINE, DATA_ROOT, IM19_PATH, REPO, Trials, add_source, im19_draft, joined
+from conftest import put as put_file
 from sle_trials.checks import binding, evidence, load, rules
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
@@ -1146,3 +1147,80 @@ def test_an_amount_in_a_sample_is_a_laboratory_limit(tmp_path: Path) -> None:
     outside = put(data, "eligibility.thresholds.0.measure", "Proteinuria")
     outside["evidence"]["eligibility.thresholds.0"] = "Proteinuria (24-hour urine protein ≥ 0.5 g)"
     assert [code for code, _ in _found(root, shown, outside)] == ["E513"]
+
+
+REQUIREMENT_SOURCE = "seeds/928_requirements.txt"
+REQUIREMENT_RECORD = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: Active SLE despite standard therapy, positive for anti-dsDNA antibodies.
+  exclusion_criteria:
+    - number: 1
+      text: Treatment with rituximab or belimumab within 6 months.
+    - number: 2
+      text: Positive for antiphospholipid antibodies.
+    - number: 3
+      text: Rheumatoid arthritis meeting the ACR 1987 or the EULAR/ACR 2019 criteria.
+  {field}:
+{value}
+    criterion: {{list: {side}, number: {number}}}
+evidence:
+  eligibility.{field}: {quote}
+"""
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "number", "quote"),
+    [
+        ("prior_therapy", "    therapies:\n      - rituximab\n      - belimumab", 1, "rituximab or belimumab"),
+        ("autoantibodies", "    antibodies:\n      - ANTIPHOSPHOLIPID", 2, "antiphospholipid antibodies"),
+        ("classification_criteria", "    systems:\n      - EULAR_ACR_2019", 3, "the EULAR/ACR 2019 criteria"),
+    ],
+)
+def test_a_requirement_read_from_an_exclusion_criterion_is_refused(
+    registry: Path, trials: Trials, field: str, value: str, number: int, quote: str
+) -> None:
+    """Before: "Exclusion criteria: 1. Treatment with rituximab or belimumab within 6 months." passed
+    as the trial's prior-therapy requirement (rituximab, belimumab), "Positive for antiphospholipid
+    antibodies" as a required autoantibody, and a rheumatoid arthritis criteria set as the SLE
+    classification criteria: what the trial keeps patients out for, read as what they must have. A
+    prior therapy, the autoantibodies and the classification criteria are requirements, which an
+    inclusion criterion states (E513)."""
+    title = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    add_source(
+        registry,
+        REQUIREMENT_SOURCE,
+        title
+        + AS_OF_LINE
+        + "Inclusion criteria:\n1. Active SLE despite standard therapy, positive for anti-dsDNA antibodies.\n"
+        + "Exclusion criteria:\n1. Treatment with rituximab or belimumab within 6 months.\n"
+        + "2. Positive for antiphospholipid antibodies.\n"
+        + "3. Rheumatoid arthritis meeting the ACR 1987 or the EULAR/ACR 2019 criteria.\n",
+    )
+    fields_ = REQUIREMENT_RECORD.format(field=field, value=value, side="EXCLUSION", number=number, quote=quote)
+    put_file(registry, IM19_PATH, joined(im19_draft(REQUIREMENT_SOURCE), fields_))
+    result = trials.json("validate", registry / IM19_PATH)
+    assert "E513" in result.codes(), result.out
+    assert any(f"exclusion criterion {number}" in p["message"] for p in result.problems()), result.out
+
+
+def test_a_requirement_of_an_inclusion_criterion_binds(registry: Path, trials: Trials) -> None:
+    title = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    add_source(
+        registry,
+        REQUIREMENT_SOURCE,
+        title
+        + AS_OF_LINE
+        + "Inclusion criteria:\n1. Active SLE despite standard therapy, positive for anti-dsDNA antibodies.\n"
+        "Exclusion criteria:\n1. Treatment with rituximab or belimumab within 6 months.\n"
+        "2. Positive for antiphospholipid antibodies.\n"
+        "3. Rheumatoid arthritis meeting the ACR 1987 or the EULAR/ACR 2019 criteria.\n",
+    )
+    value = "    antibodies:\n      - ANTI_DSDNA"
+    fields_ = REQUIREMENT_RECORD.format(
+        field="autoantibodies", value=value, side="INCLUSION", number=1, quote="anti-dsDNA antibodies"
+    )
+    put_file(registry, IM19_PATH, joined(im19_draft(REQUIREMENT_SOURCE), fields_))
+    result = trials.json("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out

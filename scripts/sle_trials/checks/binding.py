@@ -29,7 +29,8 @@ object; otherwise the leaf's type):
   ("maximum total dose 1×10^8") or as an end of a range ("0.5-1×10^6") is the dose only as a
   reading (E510).
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
-  autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names; its texts
+  autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names (an inclusion
+  criterion, for the last three: what patients must have); its texts
   are in that criterion; its terms are what the quotes render (vocabulary.py), antibodies and
   criteria sets not only in an exception of the criterion ("except for ... anti-DS-DNA antibodies"), a lupus nephritis
   phrase read by the criterion's list (inclusion: REQUIRED; exclusion: EXCLUDED, SEVERE_EXCLUDED);
@@ -1057,6 +1058,16 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
     found = ctx.criterion(ref)
     if found is None:
         return  # E109: rules report a criterion the list does not have
+    if path[-1] in _REQUIREMENTS and ref["list"] != "INCLUSION":
+        # what patients must have (a prior therapy, autoantibodies, classification criteria) is no
+        # criterion that keeps patients out: "Treatment with rituximab within 6 months" excludes it
+        yield ctx.problem(
+            path + ("criterion", "list"),
+            "E513",
+            f"{fields.dotted(path)}: a requirement patients must meet, read from {fields.criterion_name(ref)}, "
+            "which keeps patients out; an inclusion criterion states it",
+        )
+        return
     bare: list[str] = []
     misplaced = _placed(ctx, path, ref, found, quotes, bare)
     if misplaced is not None:
@@ -1098,6 +1109,9 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
 # a term it names only as an exception requires nothing. (A lupus nephritis scope's phrases may well
 # stand in an exception: "excluding lupus nephritis" says it is excluded.)
 _REQUIRED_TERMS = ("autoantibodies", "classification_criteria")
+# The criterion statements that say what patients must have, which only an inclusion criterion states
+# (a lupus nephritis scope is read from either list: vocabulary.SIDES)
+_REQUIREMENTS = ("prior_therapy", "autoantibodies", "classification_criteria")
 # Words that open an exception: what follows them in their clause is what a requirement leaves out
 _EXCEPTION = re.compile(r"\b(?:except|excepting|excluding|other than|apart from|not counting)\b", re.IGNORECASE)
 
