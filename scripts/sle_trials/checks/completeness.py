@@ -66,8 +66,8 @@ CHECKS = (
     Check(
         "E526",
         "cohort-left-out",
-        'a complete record\'s arm whose description names patients ("for patients 4 to 6") that none of its '
-        "cohorts holds",
+        'a complete record\'s arm whose description names patients ("for patients 4 to 6") or a cell dose '
+        '("Dose level 2: 3×10^6 cells/kg") that none of its cohorts holds',
     ),
     Check(
         "E527",
@@ -381,7 +381,8 @@ def _words_before(text: str, at: int, count: int = 2) -> int:
 
 def _cohorts_whole(data: dict, at: Any) -> Iterator[Problem]:
     """E526: each group of patients an arm's description gives a dose ("1×10^8 CAR-T cells for patients
-    4 to 6") is one of the arm's cohorts, unless its cohorts are declared not yet curated.
+    4 to 6") is one of the arm's cohorts, and so is each cell dose it states where it names no patients
+    ("Dose level 2: 3×10^6 cells/kg"), unless its cohorts are declared not yet curated.
     A dropped cohort leaves the others binding to their quotes and the arm reading as one dose."""
     curation = data["curation"]
     declared = _declared(curation)
@@ -389,16 +390,49 @@ def _cohorts_whole(data: dict, at: Any) -> Iterator[Problem]:
         if fields.covered(declared, f"arms.{a}.cohorts") or fields.covered(declared, "arms.cohorts"):
             continue
         held = {(c["patients"]["first"], c["patients"]["last"]) for c in arm.get("cohorts", []) if "patients" in c}
-        named = lexicon.patient_ranges(normalise(arm.get("description", "")))
+        description = normalise(arm.get("description", ""))
+        named = lexicon.patient_ranges(description)
         left_out = [r for r in dict.fromkeys(named) if r not in held]
+        where = ("arms", a, "cohorts") if "cohorts" in arm else ("arms", a)
         if left_out:
             shown = ", ".join(f"{first} to {last}" if first != last else f"{first}" for first, last in left_out)
             yield at(
-                ("arms", a, "cohorts") if "cohorts" in arm else ("arms", a),
+                where,
                 "E526",
                 f"arms.{a}: its description gives patients {shown} a dose, and no cohort holds them; "
                 "a complete record holds each cohort (a record whose curation is under way is a draft)",
             )
+            continue
+        # a description that doses its cohorts by level, with no patient numbers ("Dose level 1: 1×10^6
+        # ... Dose level 2: 3×10^6 ..."): each cell dose it states is a cohort's
+        doses = [c["dose"]["value"] for c in arm.get("cohorts", []) if "dose" in c]
+        stated = [d.value for d in _cell_doses(description)]
+        missing = [v for v in dict.fromkeys(stated) if not any(lexicon.same_number(v, h) for h in doses)]
+        if missing:
+            shown = ", ".join(lexicon.number_text(v) for v in missing)
+            yield at(
+                where,
+                "E526",
+                f"arms.{a}: its description gives a dose of {shown}, and no cohort holds it; "
+                "a complete record holds each cohort (a record whose curation is under way is a draft)",
+            )
+
+
+# What a cell dose is written as: a power of ten ("1×10^6", "10^8") or a number of at least this many cells
+CELL_DOSE_AT_LEAST = 100_000
+_POWER_OF_TEN = re.compile(r"10\s*\^|[eE][-+]?\d|(?i:million|billion)")
+
+
+def _cell_doses(description: str) -> list[lexicon.Dose]:
+    """The cell doses an arm's description states as doses: a power of ten or a large number, not a
+    cap nor an end of a range (lexicon.Dose.limit), and not a patient's number."""
+    return [
+        d
+        for d in lexicon.doses(description)
+        if d.limit is None
+        and (d.value >= CELL_DOSE_AT_LEAST or _POWER_OF_TEN.search(description, d.start, d.unit_at))
+        and d.value >= 1
+    ]
 
 
 def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Problem]:

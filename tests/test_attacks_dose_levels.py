@@ -1,0 +1,59 @@
+"""Pull-request attacks on a complete record's cohorts: a dose its arm's description gives, left out.
+
+A complete record holds each cohort its arm's description doses (E526), and that was read from the
+patients the description names ("... for patients 4 to 6"). A description that gives its doses by
+level, with no patient numbers ("Dose level 1: 1×10^6 anti-CD19 CAR-T cells/kg. Dose level 2: 3×10^6
+anti-CD19 CAR-T cells/kg."), passed complete with the second level's cohort dropped: the arm read as
+one dose. Each cell dose the description states (a power of ten, or at least 100,000, not a cap nor
+an end of a range) is now a cohort's dose too.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from conftest import FIXTURES, copy_registry, import_complete, imported_codes
+
+LEVELS = "Dose level 1: 1×10^6 anti-CD19 CAR-T cells/kg. Dose level 2: 3×10^6 anti-CD19 CAR-T cells/kg."
+
+
+@pytest.fixture(scope="module")
+def levels(tmp_path_factory: pytest.TempPathFactory) -> tuple:
+    """The randomised fixture study with its CAR-T arm dosed by level, imported and marked complete."""
+    root = copy_registry(tmp_path_factory.mktemp("registry"))
+    study = json.loads((FIXTURES / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8"))
+    study["protocolSection"]["armsInterventionsModule"]["armGroups"][0]["description"] = LEVELS
+    source = tmp_path_factory.mktemp("study") / "dose_levels.json"
+    source.write_text(json.dumps(study, ensure_ascii=False), "utf-8")
+    checker, data = import_complete(root, source)
+    data = copy.deepcopy(data)
+    data["curation"]["not_yet_curated"].remove("arms.cohorts")
+    data["curation"].setdefault("silent", []).extend(["arms.cohorts.label", "arms.cohorts.patients"])
+    return checker, data
+
+
+def cohorts(data: dict, *doses: tuple[int, str]) -> dict:
+    out = copy.deepcopy(data)
+    out["arms"][0]["cohorts"] = [
+        {"dose": {"value": value, "unit": "anti-CD19 CAR-T cells", "basis": "PER_KG"}} for value, _ in doses
+    ]
+    for c, (_, quote) in enumerate(doses):
+        out["evidence"][f"arms.0.cohorts.{c}"] = quote
+    return out
+
+
+ONE = (1_000_000, "Dose level 1: 1×10^6 anti-CD19 CAR-T cells/kg")
+TWO = (3_000_000, "Dose level 2: 3×10^6 anti-CD19 CAR-T cells/kg")
+
+
+def test_both_dose_levels_held_pass(levels: tuple) -> None:
+    checker, data = levels
+    assert imported_codes(checker, cohorts(data, ONE, TWO)) == set()
+
+
+@pytest.mark.parametrize("kept", [ONE, TWO])
+def test_a_dose_level_left_out_of_a_complete_record_is_refused(levels: tuple, kept: tuple[int, str]) -> None:
+    checker, data = levels
+    assert imported_codes(checker, cohorts(data, kept)) == {"E526"}
