@@ -289,6 +289,25 @@ class Verdict(NamedTuple):
 _OF_OTHERS = ("curation", "related_trials")
 
 
+# A word for the product a plain document's sentence is about: a CAR ("CAR-T", "CAR T", "CART") or the
+# receptor written out; the record's product name counts too (_naming_the_product)
+_CAR = re.compile(r"(?i)(?<![\w-])(?:CAR(?:[- ]?T)?|CART|chimeric antigen receptors?)(?![\w])")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+
+
+def _naming_the_product(passages: list[layouts.Passage], name: Any) -> list[layouts.Passage]:
+    """The sentences of a plain document's passages that name the product (a CAR, or the product's
+    name): where it states the product's facts. "Allogeneic transplantation is excluded." and "Prior
+    anti-BCMA therapy" name other things, and gave a CAR-T product the origin and target they name."""
+    named = normalise(name).lower() if isinstance(name, str) and name.strip() else None
+    return [
+        layouts.Passage(sentence)
+        for passage in passages
+        for sentence in _SENTENCE.split(passage.text)
+        if _CAR.search(sentence) or (named is not None and named in sentence.lower())
+    ]
+
+
 class Sources:
     """The source documents one record cites, read with their places."""
 
@@ -334,7 +353,11 @@ class Sources:
         if found is None and doc.layout != layouts.PLAIN:
             return []  # a layout that states no such field: the source does not state it
         if found is None and path[0] not in _OF_OTHERS and self.named:  # (named by none: E515 refuses it)
-            return doc.about(self.nct_id)  # a plain document naming other trials: its sections of this one
+            found = doc.about(self.nct_id)  # a plain document naming other trials: its sections of this one
+        if doc.layout == layouts.PLAIN and path[0] == "cell_product" and len(path) > 1 and path[1] != "name":
+            # a plain document states a product's facts where it names the product, not in any sentence
+            whole = [layouts.Passage(doc.text)] if found is None else found
+            return _naming_the_product(whole, (self.record.data.get("cell_product") or {}).get("name"))
         return found
 
     def contains(self, text: str) -> bool:
