@@ -1577,3 +1577,18 @@ def test_a_list_saying_none_is_no_criterion(trials: Trials, registry: Path) -> N
         "text": "The source lists only 'None' under its exclusion heading: no criterion; none imported, left for "
         "the curator.",
     } in data["curation"]["notes"]
+
+
+def test_a_length_of_time_in_the_criteria_is_no_age(trials: Trials, registry: Path) -> None:
+    """Before, a length of time with a unit of time ("within 6 months of receiving belimumab", "for at
+    least 4 weeks prior to screening", as in NCT05894239's "Disease progression within 6 months of
+    receiving any HER2-targeted therapy") was read as an age at its bound: a study with no maximumAge
+    imported with a note that its criteria state a maximum age, the maximum age left for the curator,
+    and a curated record declaring it silent refused (E523)."""
+    data = imported(trials, registry, "criteria_lengths_of_time.json", "NCT09014001")
+    assert "eligibility.maximum_age" in data["curation"]["silent"]
+    assert not [n for n in data["curation"].get("notes", []) if n["field"] == "eligibility.maximum_age"]
+    assert data["eligibility"]["minimum_age"] == {"value": 18, "unit": "YEARS"}
+    assert lexicon.criteria_ages("Life expectancy > 12 weeks; within the past 12 months") == ()
+    assert [(a.bound, a.value) for a in lexicon.criteria_ages("Patients over 65 years")] == [("min", 65)]
+    assert [(a.bound, a.value) for a in lexicon.criteria_ages("infants < 6 months of age")] == [("max", 6)]

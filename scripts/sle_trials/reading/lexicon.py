@@ -713,18 +713,42 @@ def ages(quote: str) -> tuple[Age, ...]:
 # an age's words in its clause before the number: "Age ≥ 18", "aged at least 18"
 _AGE_WORD = re.compile(r"(?i)\bage[ds]?\b")
 _CLAUSE_BREAK = re.compile(r"[0-9;,]")
+# what makes a number with a unit of time an age after all: "18 years old", "6 months of age"
+_AGE_AFTER = re.compile(r"(?i)\s*(?:old\b|of age\b)")
+# A length of time, not an age: the words before it in its clause say it is one ("within 6 months",
+# "for at least 4 weeks", "disease duration ≥ 6 months", "life expectancy > 12 weeks", "in the past 12
+# months"), or the words after it tie it to an event ("6 months of receiving", "4 weeks prior to
+# screening", "3 months after the last dose", "2 years since diagnosis", "1 year ago").
+_SPAN_WORD = re.compile(r"(?i)\b(?:duration|expectancy|interval|period|history|lasting)\b")
+_SPAN_LEAD = re.compile(
+    r"(?i)\b(?:within|for|during|since|(?:in|over)\s+the\s+(?:past|last|previous|preceding))\s+"
+    r"(?:(?:the\s+)?(?:past|last|previous|preceding)\s+)?"
+    r"(?:(?:at least|at most|(?:more|less|longer|shorter|greater|fewer) than|up to|a (?:minimum|maximum|period) of|"
+    r"(?:no|not) (?:less|more) than|about|approximately|[≥>≤<=~⩾⩽]+)\s*)*\Z"
+)
+_SPAN_AFTER = re.compile(
+    r"(?i)\s*(?:of(?!\s+age\b)|before|prior|preceding|after|following|since|ago|from|until|post|apart|"
+    r"between|beforehand|earlier|later|previously)\b"
+)
 
 
 def criteria_ages(criterion: str) -> tuple[Age, ...]:
     """The ages a criterion states (ages()), leaving out a bound that is no age: ages() reads any
     comparator and number as a bound ("SLEDAI-2K ≥ 8", "eGFR < 30 mL/min"), and in a criterion only
     one written with an age unit ("≥ 18 years"), after the word age in its clause ("Age ≥ 18"), or
-    joined to such an age ("aged ≥ 18 and ≤ 70") is an age."""
+    joined to such an age ("aged ≥ 18 and ≤ 70") is an age; and of those with a unit of time and
+    no word of age, not a length of time ("within 6 months of receiving", "for at least 4 weeks
+    prior to screening", "disease duration ≥ 6 months"), which criteria state far more often than
+    an age."""
     found: list[Age] = []
     for a in ages(criterion):
         head = _CLAUSE_BREAK.split(criterion[max(0, a.start - 40) : a.start])[-1]
         joined = bool(found) and _AGE_AND.fullmatch(criterion, found[-1].end, a.start) is not None
-        if a.unit is not None or _AGE_WORD.search(head) or joined:
+        if _AGE_WORD.search(head) or joined or _AGE_AFTER.match(criterion, a.end):
+            found.append(a)
+        elif a.unit is not None and not (
+            _SPAN_WORD.search(head) or _SPAN_LEAD.search(head) or _SPAN_AFTER.match(criterion, a.end)
+        ):
             found.append(a)
     return tuple(found)
 
