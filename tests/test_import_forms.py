@@ -1592,3 +1592,21 @@ def test_a_length_of_time_in_the_criteria_is_no_age(trials: Trials, registry: Pa
     assert lexicon.criteria_ages("Life expectancy > 12 weeks; within the past 12 months") == ()
     assert [(a.bound, a.value) for a in lexicon.criteria_ages("Patients over 65 years")] == [("min", 65)]
     assert [(a.bound, a.value) for a in lexicon.criteria_ages("infants < 6 months of age")] == [("max", 6)]
+
+
+def test_a_note_marked_as_an_item_under_a_criterion_is_no_sub_criterion(trials: Trials, registry: Path) -> None:
+    """Before, a note written as a bulleted item under a criterion (as NCT04267848 writes "  * Note:
+    Patients with pathologic N2 disease, completely resected, are eligible. However, ...") was imported
+    as a sub-criterion of it: a remark on eligibility read by every consumer as a further condition.
+    Now it is left out of the lists, with a note for the curator saying so."""
+    data = imported(trials, registry, "criteria_notes_marked_under_an_item.json", "NCT09014002")
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"text": "Biopsy-proven lupus nephritis class III or IV"},
+        {"text": "Age 18 years or older", "sub_criteria": [{"text": "Weight >= 40 kg"}]},
+        {"text": "Positive for at least one of:", "sub_criteria": [{"text": "ANA"}, {"text": "anti-dsDNA"}]},
+    ]
+    notes = [n["text"] for n in data["curation"]["notes"] if n["field"] == "eligibility"]
+    assert [" ".join(t.split()) for t in notes] == [
+        "Inclusion criteria: 3 notes ('Note: class V in combination with class III or IV is eligibl', …) marked "
+        "as items under a criterion are about that criterion, not sub-criteria; not imported as sub-criteria."
+    ]

@@ -237,6 +237,7 @@ class _Level:
     # the kind of mark (_kind) of items nested by it alone: lettered or bulleted under a numbered item
     # ending in a colon, or lettered under a bulleted one, written at the same indent
     marked_under: str | None = None
+    parent: dict | None = None  # the item whose sub-criteria these are (None: the list's top level)
 
 
 @dataclass
@@ -682,6 +683,7 @@ class _Reader:
         self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
         self.listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
         self.noted: list[str] = []  # notes in a paragraph of their own, read as words of the item above them
+        self.noted_under: list[str] = []  # notes marked as items under an item, read as words of that item
         # the item ending in a colon and its depth, while unmarked lines (its sub-criteria, listed) follow it
         self.colon: tuple[dict, int] | None = None
         self.last_kind: str | None = None  # the kind of mark of the last item (_kind)
@@ -790,6 +792,19 @@ class _Reader:
         item: dict[str, Any] = {"number": number, "text": text} if number is not None else {"text": text}
         kind = _kind(m)
         level = self.level(indent, number, kind, text)
+        if level.parent is not None and _NOTE.match(text) and not text.rstrip().endswith((":", "：")):
+            # "* Completely resected NSCLC" / "  * Note: patients known to have N2 disease are not eligible":
+            # a note marked as an item under an item is about that item, no sub-criterion of it; not
+            # joined to its words either, which the list mark between them parts in the source
+            self.noted_under.append(text)
+            if not level.items:  # the level was opened for the note alone
+                self.stack.pop()
+                if not level.parent.get("sub_criteria"):
+                    level.parent.pop("sub_criteria", None)
+                self.last, self.last_depth = level.parent, level.depth - 1
+            self.gap, self.noted_over = False, True
+            self.last_kind = kind
+            return
         level.items.append(item if level.depth else _grouped(item, self.group))
         if number is not None:
             level.last_number = number
@@ -842,7 +857,9 @@ class _Reader:
         if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
             assert parent is not None  # deeper, restart and lettered ask for it
             subs = parent.setdefault("sub_criteria", [])
-            level = _Level(indent, subs, level.depth + 1, restarted=restart, marked_under=kind if lettered else None)
+            level = _Level(
+                indent, subs, level.depth + 1, restarted=restart, marked_under=kind if lettered else None, parent=parent
+            )
             stack.append(level)
         elif deeper:  # a level the schema has no room for: listed beside its parent, and said so
             self.flattened.append(text)
@@ -870,6 +887,13 @@ class _Reader:
             remarks.append(
                 f"{_counted(self.noted, 'note', 'notes')} in a paragraph of {'their' if many else 'its'} own "
                 f"{'are each' if many else 'is'} read as words of the item above, not as a criterion."
+            )
+        if self.noted_under:
+            many = len(self.noted_under) > 1
+            remarks.append(
+                f"{_counted(self.noted_under, 'note', 'notes')} marked as {'items' if many else 'an item'} under a "
+                f"criterion {'are' if many else 'is'} about that criterion, not "
+                f"{'sub-criteria' if many else 'a sub-criterion'}; not imported as {'sub-criteria' if many else 'one'}."
             )
         if self.leading:
             many = len(self.leading) > 1
