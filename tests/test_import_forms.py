@@ -1610,3 +1610,14 @@ def test_a_note_marked_as_an_item_under_a_criterion_is_no_sub_criterion(trials: 
         "Inclusion criteria: 3 notes ('Note: class V in combination with class III or IV is eligibl', …) marked "
         "as items under a criterion are about that criterion, not sub-criteria; not imported as sub-criteria."
     ]
+
+
+def test_an_age_written_younger_than_is_a_maximum_the_criteria_state(trials: Trials, registry: Path) -> None:
+    """Before, "younger than" and "older than" were no comparators: a study with no maximumAge whose
+    criterion says "Patients younger than 70 years" imported with its maximum age declared silent,
+    though its criteria state one, and the check let that pass."""
+    data = imported(trials, registry, "age_older_and_younger_than.json", "NCT09014003")
+    assert "eligibility.maximum_age" not in data["curation"]["silent"]
+    assert "eligibility.maximum_age" in data["curation"]["not_yet_curated"]
+    assert [(a.bound, a.value) for a in lexicon.criteria_ages("not older than 65 years")] == [("max", 65)]
+    assert [(a.bound, a.value) for a in lexicon.criteria_ages("Older than 18 years")] == [("min", 18)]

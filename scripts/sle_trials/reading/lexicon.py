@@ -322,8 +322,12 @@ COMPARATORS_BEFORE: list[tuple[str, str, str | None]] = [
         ">=",
         None,
     ),
-    (r"\b(?:more than|greater than|higher than|longer than|in excess of|exceeding|exceeds|above|over)", ">", None),
-    (r"\b(?:less than|lower than|fewer than|shorter than|below|under)", "<", None),
+    (
+        r"\b(?:more than|greater than|higher than|longer than|older than|in excess of|exceeding|exceeds|above|over)",
+        ">",
+        None,
+    ),
+    (r"\b(?:less than|lower than|fewer than|shorter than|younger than|below|under)", "<", None),
     (r"\b(?:within)(?: the (?:past|last|previous|prior|preceding))?", "<", 'the source says "within"; read as "<"'),
     (r"\b(?:equal to|equals)", "=", None),
 ]
