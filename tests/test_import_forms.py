@@ -1621,3 +1621,29 @@ def test_an_age_written_younger_than_is_a_maximum_the_criteria_state(trials: Tri
     assert "eligibility.maximum_age" in data["curation"]["not_yet_curated"]
     assert [(a.bound, a.value) for a in lexicon.criteria_ages("not older than 65 years")] == [("max", 65)]
     assert [(a.bound, a.value) for a in lexicon.criteria_ages("Older than 18 years")] == [("min", 18)]
+
+
+def test_indented_paragraphs_under_an_item_are_siblings_and_a_colon_heads_the_items(
+    trials: Trials, registry: Path
+) -> None:
+    """Before, two indented paragraphs under a numbered criterion (as NCT05765006 writes under its
+    criterion 4: "Standard treatment regimen refers to ..." and "Oral corticosteroids must meet the
+    following requirements:", then "1. Prednisone ... ≤30 mg/ day") were nested one in the other, and
+    the requirements listed after the second went beside them: the glucocorticoid limits read as
+    conditions of criterion 4 of their own, the sentence that heads them read as part of the first."""
+    elig = imported(trials, registry, "criteria_paragraphs_under_an_item.json", "NCT09014004")["eligibility"]
+    assert elig["inclusion_criteria"][1] == {
+        "number": 2,
+        "text": "Active SLE despite a stable standard regimen for at least 2 months.",
+        "sub_criteria": [
+            {"text": "A standard regimen is any of: glucocorticoids, antimalarials or immunosuppressants."},
+            {
+                "text": "Oral glucocorticoids must meet the following requirements:",
+                "sub_criteria": [
+                    {"number": 1, "text": "Prednisone (or equivalent) ≤ 30 mg/day."},
+                    {"number": 2, "text": "Dose stable for at least 2 weeks."},
+                ],
+            },
+        ],
+    }
+    assert [c["number"] for c in elig["inclusion_criteria"]] == [1, 2, 3]

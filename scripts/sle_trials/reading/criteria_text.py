@@ -686,6 +686,9 @@ class _Reader:
         self.noted_under: list[str] = []  # notes marked as items under an item, read as words of that item
         # the item ending in a colon and its depth, while unmarked lines (its sub-criteria, listed) follow it
         self.colon: tuple[dict, int] | None = None
+        # the list an indented paragraph was nested into under the item above, its indent and depth: a
+        # next paragraph at that indent goes beside it, and items at that indent under it if it ends in a colon
+        self.nested: tuple[list, int, int] | None = None
         self.last_kind: str | None = None  # the kind of mark of the last item (_kind)
         self.noted_over = True  # whether a note may go on with the last item (no heading between them)
         self.leading: list[str] = []  # notes before the list's first item: about the list, no criteria of it
@@ -745,6 +748,7 @@ class _Reader:
     def subheading(self, heading: str) -> None:
         """A new group: its numbering starts afresh."""
         self.group, self.stack, self.last, self.last_depth, self.gap, self.colon = heading, [], None, 0, True, None
+        self.nested = None
 
     def unmarked(self, line: str, previous: str, indent: int) -> None:
         """A line with no list mark: a wrapped line of the item above, a sub-criterion of an item
@@ -773,9 +777,17 @@ class _Reader:
         """A paragraph of its own: under the item above when indented beyond it, else a criterion."""
         stack = self.stack
         paragraph: dict[str, Any] = {"text": text}
-        if self.last is not None and stack and indent > stack[-1].indent and self.last_depth < MAX_DEPTH:
-            self.last.setdefault("sub_criteria", []).append(paragraph)
+        beside = self._beside(indent)
+        if beside is not None:
+            # "4. History of SLE ..." / "   Standard treatment refers to ..." / "   Oral corticosteroids must ...:":
+            # a second paragraph at the first's indent is its sibling under the item, not nested in it
+            beside[0].append(paragraph)
+            self.last_depth = beside[2]
+        elif self.last is not None and stack and indent > stack[-1].indent and self.last_depth < MAX_DEPTH:
+            subs = self.last.setdefault("sub_criteria", [])
+            subs.append(paragraph)
             self.last_depth += 1
+            self.nested = (subs, indent, self.last_depth)
         else:
             while len(stack) > 1 and indent < stack[-1].indent:
                 stack.pop()
@@ -785,9 +797,27 @@ class _Reader:
             self.last_depth = stack[-1].depth if stack else 0
         self.last, self.gap, self.noted_over = paragraph, False, True
 
+    def _beside(self, indent: int) -> tuple[list, int, int] | None:
+        """The list of the indented paragraph read last, when a line at indent goes on at its level."""
+        nested = self.nested
+        if nested is None or self.last is None or not nested[0] or nested[0][-1] is not self.last:
+            return None
+        return nested if indent == nested[1] else None
+
     def marked(self, m: re.Match, indent: int, text: str) -> None:
         """A list item: placed in the level its indent, its mark and its number put it in."""
         self.colon = None
+        beside, last = self._beside(indent), self.last
+        if (
+            beside is not None
+            and last is not None
+            and beside[2] < MAX_DEPTH
+            and last["text"].rstrip().endswith((":", "："))
+        ):
+            # "   Oral corticosteroids must meet the following requirements:" / "   1. Prednisone ...": the
+            # items under an indented paragraph ending in a colon, at its indent, are its sub-criteria
+            self.stack.append(_Level(indent, last.setdefault("sub_criteria", []), beside[2] + 1, parent=last))
+        self.nested = None
         number = _number(m)
         item: dict[str, Any] = {"number": number, "text": text} if number is not None else {"text": text}
         kind = _kind(m)
