@@ -1647,3 +1647,16 @@ def test_indented_paragraphs_under_an_item_are_siblings_and_a_colon_heads_the_it
         ],
     }
     assert [c["number"] for c in elig["inclusion_criteria"]] == [1, 2, 3]
+
+
+def test_an_age_range_written_from_to_or_around_the_word_age_states_both_bounds(trials: Trials, registry: Path) -> None:
+    """Before, "aged from 18 to 65 years" was read as a minimum of 18 with no unit and a 65 of no bound,
+    and "18 years ≤ age ≤ 65 years" as a maximum alone: a study giving neither minimumAge nor
+    maximumAge imported with its maximum age declared silent, though its criterion states it."""
+    data = imported(trials, registry, "age_from_to_in_criteria.json", "NCT09014005")
+    curation = data["curation"]
+    assert {"eligibility.minimum_age", "eligibility.maximum_age"} <= set(curation["not_yet_curated"])
+    assert not {"eligibility.minimum_age", "eligibility.maximum_age"} & set(curation.get("silent", []))
+    both = [("min", 18), ("max", 65)]
+    assert [(a.bound, a.value) for a in lexicon.criteria_ages("18 years ≤ age ≤ 65 years")] == both
+    assert [(a.bound, a.value) for a in lexicon.criteria_ages("18 ≤ Age ≤ 65")] == both

@@ -632,6 +632,10 @@ _AGE_LABEL = {bound: re.compile(r"(?i:" + pattern + r")\s*:?\s*\Z") for bound, p
 _AGE_RANGE = re.compile(r"\s*(?:to|-|–|and)\s*")
 # Between two bounds that share the second's unit: "and" (or a comma) and the second's comparator.
 _AGE_AND = re.compile(r"\s*(?:,\s*)?(?:and\s*)?(?:[<>]=?|[≤≥⩽⩾≦≧]|=<|=>)\s*")
+# "aged from 18 to 65 years": a label's "from" that opens a range, whose "to" gives the other bound
+_FROM = re.compile(r"(?i)\bfrom\s*\Z")
+# "18 years ≤ age ≤ 65 years": a comparator and the word age after the number, which bound it reads
+_BEFORE_AGE = re.compile(r"(?i)\s*(?:(?P<min>≤|<=|=<|⩽|<)|(?P<max>≥|>=|=>|⩾|>))\s*(?:the\s+)?age\b")
 _AGE_OLDER = re.compile(r"\s*(?:\+|(?:or|and) (?:older|above|over|more))", re.I)
 _AGE_YOUNGER = re.compile(r"\s*(?:(?:or|and) (?:younger|below|under|less))", re.I)
 # Words by which a sentence keeps people out: an age there is the other side of the bound its words
@@ -689,8 +693,9 @@ def ages(quote: str) -> tuple[Age, ...]:
             bound = "min" if cmp[0] in (">=", ">") else "max" if cmp[0] in ("<=", "<") else None
         nxt = found[i + 1] if i + 1 < len(found) else None
         rng = _AGE_RANGE.match(quote, end)
-        if bound is None and nxt and rng and rng.end() == nxt[0].start and (unit or nxt[1]):
-            # "between 18 and 70 years", "18 to 65 years", "18-65 years": both ends, one unit
+        ranged = bound is None or (bound == "min" and _FROM.search(head) and rng and rng.group(0).strip() != "and")
+        if ranged and nxt and rng and rng.end() == nxt[0].start and (unit or nxt[1]):
+            # "between 18 and 70 years", "18 to 65 years", "18-65 years", "aged from 18 to 65 years": both ends
             if (rng.group(0).strip() != "and") or _BETWEEN.search(head):
                 out.append(Age("min", n.value, unit or nxt[1], n.start, end))
                 out.append(Age("max", nxt[0].value, nxt[1] or unit, nxt[0].start, nxt[2]))
@@ -698,7 +703,10 @@ def ages(quote: str) -> tuple[Age, ...]:
                 continue
         if bound and unit is None and nxt and nxt[1] and _AGE_AND.fullmatch(quote, end, nxt[0].start):
             unit = nxt[1]  # "≥18 and ≤65 years": one unit after both bounds
-        if bound is None and unit and _AGE_OLDER.match(quote, end):
+        before_age = _BEFORE_AGE.match(quote, end) if bound is None else None
+        if before_age:
+            bound = "min" if before_age.group("min") else "max"  # "18 years ≤ age": a minimum
+        elif bound is None and unit and _AGE_OLDER.match(quote, end):
             bound = "min"
         elif bound is None and unit and _AGE_YOUNGER.match(quote, end):
             bound = "max"
@@ -748,7 +756,12 @@ def criteria_ages(criterion: str) -> tuple[Age, ...]:
     for a in ages(criterion):
         head = _CLAUSE_BREAK.split(criterion[max(0, a.start - 40) : a.start])[-1]
         joined = bool(found) and _AGE_AND.fullmatch(criterion, found[-1].end, a.start) is not None
-        if _AGE_WORD.search(head) or joined or _AGE_AFTER.match(criterion, a.end):
+        if (
+            _AGE_WORD.search(head)
+            or joined
+            or _AGE_AFTER.match(criterion, a.end)
+            or _BEFORE_AGE.match(criterion, a.end)
+        ):
             found.append(a)
         elif a.unit is not None and not (
             _SPAN_WORD.search(head) or _SPAN_LEAD.search(head) or _SPAN_AFTER.match(criterion, a.end)
