@@ -105,3 +105,26 @@ def test_a_unit_is_not_read_from_the_start_of_a_longer_one(
     put(registry, IM19_PATH, record)
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passes"),
+    [
+        ("Age ≥ 18 years at diagnosis of SLE.", False),
+        ("Aged 18 years or older at the time of diagnosis.", False),
+        ("Age ≥ 18 years at disease onset.", False),
+        ("Age ≥ 18 years at SLE onset.", False),
+        ("Age ≥ 18 years at the time of signing the informed consent.", True),
+        ("Age ≥ 18 years at screening.", True),
+    ],
+)
+def test_an_age_at_an_event_of_the_disease_is_no_age_limit(
+    registry: Path, trials: Trials, sentence: str, passes: bool
+) -> None:
+    """Before: "Age ≥ 18 years at diagnosis of SLE." passed as a minimum age of 18: it is the age
+    the disease was diagnosed at, which says nothing of how old a participant is (E508). An age at
+    screening or at consent is the participant's."""
+    add_source(registry, SOURCE, f"{TITLE}\n{sentence}\n")
+    put(registry, IM19_PATH, joined(im19_draft(SOURCE), age_fields("minimum_age", 18, sentence)))
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert (result.status, result.codes()) == ((0, set()) if passes else (1, {"E508"})), result.out

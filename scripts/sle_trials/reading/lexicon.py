@@ -646,6 +646,13 @@ _KEPT_OUT = re.compile(
     r"(?:may|can|must|will|shall) not (?:participate|be (?:enrolled|included|eligible))|cannot participate|"
     r"not (?:allowed|permitted)|no (?:patients?|participants?|subjects?|one|children|adults))\b"
 )
+# after an age, the event of the disease it is the age at ("18 years at diagnosis of SLE", "... or older at
+# the time of diagnosis", "at disease onset"): no participant's age; one at screening or consent is theirs
+_AT_AN_EVENT = re.compile(
+    r"(?i)(?:\s+(?:old|of age|or (?:older|more|above|younger|less|below)))?\s+(?:at|when)\s+(?:the\s+time\s+of\s+)?"
+    r"(?:(?:the\s+)?(?:first\s+)?(?:diagnos[ie]s|diagnosed|onset|disease onset|symptom onset)"
+    r"|(?:[\w-]+\s+){1,2}(?:onset|diagnos[ie]s))\b"
+)
 # an age's sentence ends at a question or exclamation mark and a line end too; not _SENTENCE_END,
 # which _displaced_units reads a unit's reach by, and which a second definition here once replaced
 _AGE_SENTENCE_END = re.compile(r"[.;!?](?!\d)|\n")
@@ -682,9 +689,9 @@ def ages(quote: str) -> tuple[Age, ...]:
     for i, (n, unit, end) in enumerate(found):
         if i in skip:
             continue
-        if _KEPT_OUT.search(_sentence(quote, n.start, end)):
-            if unit is not None:
-                out.append(Age(None, n.value, unit, n.start, end))  # an age, but of those kept out
+        if _KEPT_OUT.search(_sentence(quote, n.start, end)) or _AT_AN_EVENT.match(quote, end):
+            if unit is not None:  # an age, but of those kept out, or the age the disease began or was found at
+                out.append(Age(None, n.value, unit, n.start, end))
             continue
         head = quote[max(0, n.start - 40) : n.start]
         bound = next((b for b, p in _AGE_LABEL.items() if p.search(head)), None)
