@@ -103,3 +103,37 @@ evidence:
         record.replace(f"dose: {fludarabine}", "dose: 30").replace(f"unit: {unit}", "unit: mg/m2/day"), encoding="utf-8"
     )
     assert trials("validate", registry / IM19_PATH).status == 0
+
+
+@pytest.mark.parametrize(
+    ("words", "dose", "unit", "codes"),
+    [
+        ("fludarabine 30 mg/m2/day for 3 days (total 90 mg/m2)", 90, "mg/m2", {"E510"}),
+        ("fludarabine 30 mg/m2/day, a cumulative dose of 90 mg/m2", 90, "mg/m2", {"E510"}),
+        ("fludarabine up to 30 mg/m2/day", 30, "mg/m2/day", {"E510"}),
+        ("fludarabine 25-30 mg/m2/day", 30, "mg/m2/day", {"E510"}),
+        ("fludarabine 30 mg/m2/day for 3 days (total 90 mg/m2)", 30, "mg/m2/day", set()),
+    ],
+)
+def test_a_total_a_maximum_or_a_range_end_is_no_agents_dose_without_a_note(
+    registry: Path, trials: Trials, words: str, dose: int, unit: str, codes: set[str]
+) -> None:
+    """Before: "fludarabine 30 mg/m2/day for 3 days (total 90 mg/m2)" bound a fludarabine dose of 90
+    mg/m2 with no note: the total over the days read as the dose given, and a maximum or an end of a
+    range as one dose. Each is a dose only as a reading a curation note says (E510), as for a cohort."""
+    add_source(registry, SOURCE, TEXT.replace("fludarabine 30 mg/m2 and", f"{words} and"))
+    record = joined(
+        im19_draft(SOURCE),
+        f"""\
+lymphodepletion:
+  agents:
+    - agent: FLUDARABINE
+      dose: {dose}
+      unit: {unit}
+evidence:
+  lymphodepletion.agents.0: {words}
+""",
+    )
+    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.codes() == codes, result.out

@@ -1456,6 +1456,18 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
                 "E508",
                 f"{fields.dotted(here)}: the quote does not write {agent['unit']!r} with the dose {_cut(quotes)}",
             )
+        else:
+            # a number the words give as the course's total, a maximum or an end of a range ("(total 90
+            # mg/m2)", "up to 30 mg/m2/day", "25-30 mg/m2/day"): the dose only as a reading, as a cohort's
+            whole = [(q, n) for q, n in found if "unit" not in agent or _whole_unit(q, n.end, agent["unit"])]
+            readings = [lexicon.agent_dose_limit(q, n.start, n.end) for q, n in whole]
+            if all(readings) and not ctx.noted(here):
+                yield ctx.problem(
+                    here,
+                    "E510",
+                    f"{fields.dotted(here)}: {readings[0]}; say so in a curation note "
+                    f"(field: {fields.dotted(here)} or a field above it)",
+                )
     yield from _walk(ctx, path, agent, node, quotes, skip=("dose", "unit"))
 
 

@@ -822,6 +822,20 @@ class Dose:
     limit: str | None = None  # the number read as the dose beyond the words: a cap or a range's end
 
 
+# A number the source gives as a total over the days of a course ("(total 90 mg/m2)", "a cumulative dose
+# of 90 mg/m2"), not the dose given each time: a lymphodepleting agent's dose only as a reading
+_TOTAL_BEFORE = re.compile(r"(?i)\b(?:total|cumulative|overall)\b[^.;:,()\d]{0,20}\Z")
+TOTAL_READING = "the source gives the number as a total of the course; read as the dose"
+
+
+def agent_dose_limit(quote: str, start: int, end: int) -> str | None:
+    """TOTAL_READING, CAP_READING or RANGE_READING when the number at start:end is a lymphodepleting
+    agent's total, a cap on its dose or an end of a range of doses, else None."""
+    if _TOTAL_BEFORE.search(quote, max(0, start - 40), start):
+        return TOTAL_READING
+    return _dose_limit(quote, start, end)
+
+
 def _dose_limit(quote: str, start: int, end: int) -> str | None:
     """CAP_READING or RANGE_READING when the number at start:end is a cap on the dose or an end of a
     range of doses, else None."""
