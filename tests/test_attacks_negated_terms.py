@@ -52,3 +52,21 @@ def test_an_origin_bound_to_words_that_deny_it_is_refused(registry: Path, trials
     put(registry, IM19_PATH, joined(im19_draft(SOURCE), fields))
     result = trials.json("validate", registry / IM19_PATH)
     assert result.codes() == {"E507"}, result.out
+
+
+@pytest.mark.parametrize(
+    ("quote", "found"),
+    [
+        ("Recruiting was completed in 2024.", []),
+        ("Recruiting has ended.", []),
+        ("Enrolling by invitation was closed in March.", []),
+        ("Recruiting completed", []),
+        ("Recruiting", ["Recruiting"]),
+        ("Recruiting. Completed sites: 3", ["Recruiting", "Completed"]),
+    ],
+)
+def test_a_status_its_words_say_has_ended_is_no_status(quote: str, found: list[str]) -> None:
+    """Before: "Recruiting was completed in 2024." rendered the status RECRUITING: the words say
+    recruitment has ended. A status of what goes on, followed by words that end it, renders none."""
+    status = next(v for v in vocabulary.every() if v.name == "overall status")
+    assert [r for r, _ in status.find(quote)] == found

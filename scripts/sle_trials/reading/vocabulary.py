@@ -8,7 +8,8 @@ binding.py):
 - a rendering counts where it stands as a whole (not inside a longer word: SINGLE is not read in
   SINGLE_GROUP), case as written (Other, OTHER; not "other" in a sentence);
 - no rendering counts right after a word that denies it ("not autologous", "non-autologous", "no
-  CD28", "without CD28", "Not Recruiting");
+  CD28", "without CD28", "Not Recruiting"), nor a status the words after it say has ended
+  ("Recruiting was completed in 2024");
 - the longest rendering wins where renderings overlap ("Not yet recruiting" is not "Recruiting",
   "Early Phase 1" is not "Phase 1", "Phase 1/2" is both PHASE1 and PHASE2);
 - a quote that renders two values of one field binds neither: choose the words that state this one.
@@ -449,6 +450,15 @@ _NOT_DENIED = "".join(
 )
 
 
+# A status of what goes on that the words after it say has ended ("Recruiting was completed in 2024",
+# "Enrolling by invitation was closed") renders no status: recruitment is over
+_STATUS_ENDED = (
+    r"(?!(?i:\s+(?:(?:was|were|has|have|had|is)\s+(?:been\s+)?)?"
+    r"(?:completed|closed|ended|finished|stopped|halted|over)\b))"
+)
+_ENDED_BY_WORDS_AFTER = {"overall status": _STATUS_ENDED}
+
+
 def _compile(name: str, table: dict) -> Vocabulary:
     values: dict[str, set] = {}
     for value, labels in table.items():
@@ -457,7 +467,12 @@ def _compile(name: str, table: dict) -> Vocabulary:
             values.setdefault(label, set()).add(value)
     ordered = sorted(values, key=lambda r: (-len(r), r))  # the regex tries the longest first at each place
     pattern = re.compile(
-        r"(?<![A-Za-z0-9_])" + _NOT_DENIED + "(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])"
+        r"(?<![A-Za-z0-9_])"
+        + _NOT_DENIED
+        + "(?:"
+        + "|".join(map(re.escape, ordered))
+        + r")(?![A-Za-z0-9_])"
+        + _ENDED_BY_WORDS_AFTER.get(name, "")
     )
     return Vocabulary(name, pattern, {k: frozenset(v) for k, v in values.items()})
 
