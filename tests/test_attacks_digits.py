@@ -200,6 +200,33 @@ def test_an_enrollment_is_not_a_count_of_a_part(registry: Path, trials: Trials, 
     assert (result.status, result.codes()) == ((0, set()) if passes else (1, {"E508"})), result.out
 
 
+@pytest.mark.parametrize(
+    ("stated", "passes"),
+    [
+        ("Screening failures: 12 participants", False),
+        ("Screened: 40; screen failures 12 participants", False),
+        ("12 participants withdrew", False),
+        ("12 participants were screened", False),
+        ("12 participants discontinued the study", False),
+        ("12 participants completed the study", False),
+        ("12 patients applied", False),
+        ("Enrollment completed: 12 participants", True),
+        ("12 participants were enrolled", True),
+    ],
+)
+def test_an_enrollment_is_not_a_count_of_another_group(
+    registry: Path, trials: Trials, stated: str, passes: bool
+) -> None:
+    """Before: "Screening failures: 12 participants" bound an enrollment of 12, as did a count of those
+    who withdrew, were screened, completed or applied: each is a count of another group than those
+    enrolled (E508)."""
+    add_source(registry, AGE_SOURCE, f"{TITLE}\nEnrollment: 30 participants. {stated}.\n")
+    record = joined(im19_draft(AGE_SOURCE), f"enrollment:\n  count: 12\nevidence:\n  enrollment.count: '{stated}'\n")
+    put(registry, IM19_PATH, record)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert (result.status, result.codes()) == ((0, set()) if passes else (1, {"E508"})), result.out
+
+
 AGE_SOURCE = "seeds/922_ages.txt"
 TITLE = (
     "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"

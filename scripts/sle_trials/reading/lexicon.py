@@ -924,9 +924,21 @@ _COUNT_PART_BEFORE = re.compile(
 )
 
 
+# A count of another group than those enrolled, by the words of its clause before it ("Screening
+# failures: 12 participants", "withdrawals: 3") or right after it ("12 participants withdrew", "... were
+# screened", "... completed the study", ClinConnect's "0 patients applied"). It bound an enrollment of 12.
+_OTHER_GROUP = (
+    r"screen(?:ing)?[ -]?fail(?:ures?|ed)|screened|withdr(?:ew|awn|awals?)|discontinu(?:ed|ations?)|"
+    r"dropped out|drop-?outs?|excluded|died|deaths?|lost to follow[- ]?up|appl(?:ied|icants?)"
+)
+_OTHER_GROUP_BEFORE = re.compile(rf"(?i)\b(?:{_OTHER_GROUP})\b[^.;\d]*\Z")
+_OTHER_GROUP_AFTER = re.compile(rf"(?i)\s+(?:(?:were|was|have|had|who|that)\s+)?(?:{_OTHER_GROUP}|completed)\b")
+
+
 def counts(quote: str) -> list[float]:
     """Numbers the quote states as a number of people: "6 participants", "Enrollment: 24", not a count
-    of a part ("12 participants per arm", "two cohorts of 12 participants", "of whom 12 ...")."""
+    of a part ("12 participants per arm", "two cohorts of 12 participants", "of whom 12 ...") nor one
+    of another group ("Screening failures: 12 participants", "12 participants withdrew")."""
     out = []
     for n in numbers(quote):
         after = _COUNT_AFTER.match(quote, n.end)
@@ -934,7 +946,10 @@ def counts(quote: str) -> list[float]:
             continue
         if _COUNT_PART_BEFORE.search(quote, max(0, n.start - 40), n.start):
             continue
-        if not _COUNT_OF_PART.match(quote, after.end() if after else n.end):
+        if _OTHER_GROUP_BEFORE.search(quote, max(0, n.start - 40), n.start):
+            continue
+        end = after.end() if after else n.end
+        if not _COUNT_OF_PART.match(quote, end) and not _OTHER_GROUP_AFTER.match(quote, end):
             out.append(n.value)
     return out
 
