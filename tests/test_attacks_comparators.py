@@ -128,3 +128,21 @@ def test_an_age_at_an_event_of_the_disease_is_no_age_limit(
     put(registry, IM19_PATH, joined(im19_draft(SOURCE), age_fields("minimum_age", 18, sentence)))
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert (result.status, result.codes()) == ((0, set()) if passes else (1, {"E508"})), result.out
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "SLE diagnosed at least 6 months before screening.",
+        "Disease duration of at least 6 months.",
+        "Stable treatment for at least 6 months.",
+    ],
+)
+def test_a_length_of_time_is_no_age_limit(registry: Path, trials: Trials, sentence: str) -> None:
+    """Before: "SLE diagnosed at least 6 months before screening." passed as a minimum age of 6
+    months: a length of time before an event, or a duration, says nothing of a participant's age."""
+    add_source(registry, SOURCE, f"{TITLE}\n{sentence}\n")
+    fields = age_fields("minimum_age", 6, sentence).replace("unit: YEARS", "unit: MONTHS")
+    put(registry, IM19_PATH, joined(im19_draft(SOURCE), fields))
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert (result.status, result.codes()) == (1, {"E508"}), result.out

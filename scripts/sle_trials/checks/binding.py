@@ -1262,7 +1262,12 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
     bound = "min" if path[-1] == "minimum_age" else "max"
     # a list of quotes is read one by one, and together in its order ("18 Years", "65 Years": two
     # lines) where the source gives them one after the other: "65 Years", "18 Years" is no minimum of 65
-    found = [a for q in ctx.together(quotes) for a in ctx.reader.ages(q)]
+    found = [
+        # a length of time ("diagnosed at least 6 months before screening") is an age of no bound
+        lexicon.Age(None, a.value, a.unit, a.start, a.end) if lexicon.length_of_time(q, a) else a
+        for q in ctx.together(quotes)
+        for a in ctx.reader.ages(q)
+    ]
     if all(_excluding(ctx, q) for q in quotes):
         # an exclusion criterion's age is the other side of the bound its words say, as an age in a
         # sentence that keeps people out is ("Exclusion criteria: Age > 75 years" is no minimum of 75)

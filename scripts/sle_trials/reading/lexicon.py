@@ -761,20 +761,35 @@ def criteria_ages(criterion: str) -> tuple[Age, ...]:
     an age."""
     found: list[Age] = []
     for a in ages(criterion):
-        head = _CLAUSE_BREAK.split(criterion[max(0, a.start - 40) : a.start])[-1]
         joined = bool(found) and _AGE_AND.fullmatch(criterion, found[-1].end, a.start) is not None
-        if (
-            _AGE_WORD.search(head)
-            or joined
-            or _AGE_AFTER.match(criterion, a.end)
-            or _BEFORE_AGE.match(criterion, a.end)
-        ):
+        if _said_an_age(criterion, a) or joined:
             found.append(a)
-        elif a.unit is not None and not (
-            _SPAN_WORD.search(head) or _SPAN_LEAD.search(head) or _SPAN_AFTER.match(criterion, a.end)
-        ):
+        elif a.unit is not None and not _spans(criterion, a):
             found.append(a)
     return tuple(found)
+
+
+def length_of_time(text: str, a: Age) -> bool:
+    """Whether the age a of text, with a unit of time and no word of age, is a length of time by its
+    words ("diagnosed at least 6 months before screening", "disease duration of at least 6 months"):
+    no age of a participant (binding refuses it as an age limit, E508)."""
+    return a.unit is not None and not _said_an_age(text, a) and _spans(text, a)
+
+
+def _clause_head(text: str, a: Age) -> str:
+    return _CLAUSE_BREAK.split(text[max(0, a.start - 40) : a.start])[-1]
+
+
+def _said_an_age(text: str, a: Age) -> bool:
+    """A word of age in its clause before it ("Age ≥ 18"), or after it ("18 years old", "18 years ≤ age")."""
+    return bool(
+        _AGE_WORD.search(_clause_head(text, a)) or _AGE_AFTER.match(text, a.end) or _BEFORE_AGE.match(text, a.end)
+    )
+
+
+def _spans(text: str, a: Age) -> bool:
+    head = _clause_head(text, a)
+    return bool(_SPAN_WORD.search(head) or _SPAN_LEAD.search(head) or _SPAN_AFTER.match(text, a.end))
 
 
 # --- doses and cohorts ----------------------------------------------------------------------------
