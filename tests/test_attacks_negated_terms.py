@@ -70,3 +70,22 @@ def test_a_status_its_words_say_has_ended_is_no_status(quote: str, found: list[s
     recruitment has ended. A status of what goes on, followed by words that end it, renders none."""
     status = next(v for v in vocabulary.every() if v.name == "overall status")
     assert [r for r, _ in status.find(quote)] == found
+
+
+@pytest.mark.parametrize(
+    ("quote", "found"),
+    [
+        ("Female patients of childbearing potential must use contraception.", []),
+        ("Female participants must not be pregnant or breastfeeding.", []),
+        ("Male participants with female partners must use contraception.", []),
+        ("Sex: Female", ["Female"]),
+        ("Female only", ["Female only"]),
+        ("Sexes Eligible for Study: All", ["All"]),
+    ],
+)
+def test_a_sex_named_by_a_rule_on_contraception_is_no_sex_eligible(quote: str, found: list[str]) -> None:
+    """Before: "Female patients of childbearing potential must use contraception." rendered the sex
+    FEMALE: the sentence says what women who enrol must do, not that only women may. A sex named in
+    the words of pregnancy, contraception or partners renders none."""
+    sex = next(v for v in vocabulary.every() if v.name == "sex")
+    assert [r for r, _ in sex.find(quote)] == found

@@ -9,7 +9,8 @@ binding.py):
   SINGLE_GROUP), case as written (Other, OTHER; not "other" in a sentence);
 - no rendering counts right after a word that denies it ("not autologous", "non-autologous", "no
   CD28", "without CD28", "Not Recruiting"), nor a status the words after it say has ended
-  ("Recruiting was completed in 2024");
+  ("Recruiting was completed in 2024"), nor a sex named by a rule on pregnancy or contraception
+  ("Female patients of childbearing potential must use contraception");
 - the longest rendering wins where renderings overlap ("Not yet recruiting" is not "Recruiting",
   "Early Phase 1" is not "Phase 1", "Phase 1/2" is both PHASE1 and PHASE2);
 - a quote that renders two values of one field binds neither: choose the words that state this one.
@@ -456,7 +457,13 @@ _STATUS_ENDED = (
     r"(?!(?i:\s+(?:(?:was|were|has|have|had|is)\s+(?:been\s+)?)?"
     r"(?:completed|closed|ended|finished|stopped|halted|over)\b))"
 )
-_ENDED_BY_WORDS_AFTER = {"overall status": _STATUS_ENDED}
+# A sex named in words of pregnancy, contraception or partners ("Female patients of childbearing
+# potential must use contraception") says what those who enrol must do, not who may enrol
+_SEX_OF_A_RULE = (
+    r"(?!(?i:[^.;]{0,60}?\b(?:childbearing|reproductive|contracept\w*|pregnan\w*|lactat\w*|"
+    r"breast-?feed\w*|nursing|partners?)\b))"
+)
+_TAKEN_BACK_AFTER = {"overall status": _STATUS_ENDED, "sex": _SEX_OF_A_RULE}
 
 
 def _compile(name: str, table: dict) -> Vocabulary:
@@ -472,7 +479,7 @@ def _compile(name: str, table: dict) -> Vocabulary:
         + "(?:"
         + "|".join(map(re.escape, ordered))
         + r")(?![A-Za-z0-9_])"
-        + _ENDED_BY_WORDS_AFTER.get(name, "")
+        + _TAKEN_BACK_AFTER.get(name, "")
     )
     return Vocabulary(name, pattern, {k: frozenset(v) for k, v in values.items()})
 
