@@ -868,7 +868,11 @@ def test_a_file_named_for_another_study_is_remarked(trials: Trials, registry: Pa
 
 def _other_disease(tmp_path: Path) -> Path:
     doc = study("withdrawn_enrollment_0.json")
-    doc["protocolSection"]["conditionsModule"] = {"conditions": ["Type 2 Diabetes"], "keywords": ["insulin"]}
+    # a keyword that repeats a condition, as real studies give them: the message names it once
+    doc["protocolSection"]["conditionsModule"] = {
+        "conditions": ["Type 2 Diabetes"],
+        "keywords": ["insulin", "Type 2 Diabetes"],
+    }
     arms = doc["protocolSection"]["armsInterventionsModule"]
     arms["interventions"] = [{"type": "DRUG", "name": "Metformin"}]
     for arm in arms.get("armGroups", []):

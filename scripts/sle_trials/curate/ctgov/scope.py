@@ -50,7 +50,10 @@ def of_study(study: dict) -> Scope:
     descriptions, and the arms' intervention names) show."""
     ps = study["protocolSection"]
     cond = obj(ps, "conditionsModule")
-    conditions = [c for c in (clean(v) for v in items(cond, "conditions") + items(cond, "keywords")) if c]
+    # each once: a study's keywords often repeat its conditions, and the message listed them twice
+    conditions = list(
+        dict.fromkeys(c for c in (clean(v) for v in items(cond, "conditions") + items(cond, "keywords")) if c)
+    )
     mod = obj(ps, "armsInterventionsModule")
     named: list[str] = []
     described: list[str] = []
