@@ -212,6 +212,7 @@ def test_an_enrollment_is_not_a_count_of_a_part(registry: Path, trials: Trials, 
         ("12 patients applied", False),
         ("Enrollment completed: 12 participants", True),
         ("12 participants were enrolled", True),
+        ("Of 40 patients screened, 12 participants were enrolled", True),  # another clause's group
     ],
 )
 def test_an_enrollment_is_not_a_count_of_another_group(

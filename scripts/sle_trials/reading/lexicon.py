@@ -946,7 +946,7 @@ _OTHER_GROUP = (
     r"screen(?:ing)?[ -]?fail(?:ures?|ed)|screened|withdr(?:ew|awn|awals?)|discontinu(?:ed|ations?)|"
     r"dropped out|drop-?outs?|excluded|died|deaths?|lost to follow[- ]?up|appl(?:ied|icants?)"
 )
-_OTHER_GROUP_BEFORE = re.compile(rf"(?i)\b(?:{_OTHER_GROUP})\b[^.;\d]*\Z")
+_OTHER_GROUP_BEFORE = re.compile(rf"(?i)\b(?:{_OTHER_GROUP})\b[^.;,\d]*\Z")  # in the count's clause
 _OTHER_GROUP_AFTER = re.compile(rf"(?i)\s+(?:(?:were|was|have|had|who|that)\s+)?(?:{_OTHER_GROUP}|completed)\b")
 
 
