@@ -554,7 +554,23 @@ def test_the_pyc_files_python_checks_itself_leave_the_fingerprint_alone(tmp_path
     (package / "checks" / "__pycache__").mkdir()
     (package / "checks" / "__pycache__" / "evidence.cpython-311.pyc").write_bytes(_pyc(0))
     (package / "checks" / "__pycache__" / "rules.cpython-311.pyc").write_bytes(_pyc(0b11))
+    # a flag Python does not know: it refuses the .pyc and compiles the source (were the flag left
+    # unread, this one would pass for an unchecked hash .pyc)
+    (package / "checks" / "__pycache__" / "schema.cpython-311.pyc").write_bytes(_pyc(0b101))
     assert cache.fingerprint("{}") == before
+
+
+def test_a_checked_pyc_runs_unchecked_where_python_is_told_never_to_check(tmp_path: Path, monkeypatch) -> None:
+    """`python --check-hash-based-pycs never` loads a checked hash .pyc (flags 0b11) without looking
+    at its source: there it runs in the module's place, as an unchecked one does."""
+    import _imp
+
+    package = _package(tmp_path, monkeypatch)
+    monkeypatch.setattr(_imp, "check_hash_based_pycs", "never")
+    before = cache.fingerprint("{}")
+    (package / "checks" / "__pycache__").mkdir()
+    (package / "checks" / "__pycache__" / "evidence.cpython-311.pyc").write_bytes(_pyc(0b11))
+    assert cache.fingerprint("{}") != before
 
 
 def _timestamp_pyc(source: Path) -> Path:
@@ -632,12 +648,16 @@ def test_a_module_rewritten_with_its_size_and_mtime_changes_the_fingerprint(tmp_
     assert len(seen) == 3, "each rewrite gives a fingerprint of its own"
 
 
-def test_a_module_changed_within_the_racy_window_is_read(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("mtime", ["now", "set back"])
+def test_a_module_changed_within_the_racy_window_is_read(tmp_path: Path, monkeypatch, mtime: str) -> None:
     """A second change in the clock tick of the first would leave the stat as it was: a file
     modified or changed less than 2 s before the run is hashed by its bytes. Shown with a stat that
-    does not move at all."""
+    does not move at all. "set back": only the inode change time is recent (`cp -p`, `tar x`,
+    `touch -d`), which the window must count as well."""
     package = _package(tmp_path, monkeypatch)
     module = package / "checks" / "evidence.py"
+    if mtime == "set back":
+        os.utime(module, ns=(0, module.stat().st_mtime_ns - 10 * LATER_NS))
     frozen = module.stat()
     real_stat = os.stat
     monkeypatch.setattr(cache.os, "stat", lambda f, *a, **k: frozen if Path(f) == module else real_stat(f, *a, **k))
