@@ -192,11 +192,19 @@ def test_no_cache_checks_everything(reg: Path, counts: dict, capsys) -> None:
 
 
 def test_a_changed_schema_drops_every_entry(reg: Path, counts: dict, capsys) -> None:
+    """And the rows of the database as it was (this clone's key, the schema before) put back vouch for
+    nothing: each MAC holds the fingerprint it was written for, so the records the new schema
+    refuses stay refused."""
     run(reg, capsys, "check")
+    with sqlite3.connect(database(reg)) as db:
+        before = db.execute("SELECT * FROM entry").fetchall()
     schema = reg / "schema" / "trial.schema.json"
     schema.write_text(schema.read_text(encoding="utf-8").replace('"minimum": 0,', '"minimum": 7,', 1), encoding="utf-8")
     code, out = run(reg, capsys, "validate")
     assert counts["check"] == 14 and code == 1, out
+    with sqlite3.connect(database(reg)) as db:
+        db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", before)
+    assert run(reg, capsys, "validate") == (1, out)
 
 
 # One record cites this source; the other six cite IM19's.
