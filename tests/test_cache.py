@@ -640,56 +640,73 @@ def _with_key(reg: Path, path: str, summary: bytes | None = None, cited: bytes |
         db.execute("UPDATE entry SET summary = ?, cited = ?, mac = ? WHERE path = ?", (summary, cited, mac, path))
 
 
+_SHA = "ab" * 32
+_IM19_SOURCE = "seeds/000_84a0f0163f21158e.txt"
+# Each misshapen entry below is wrong in one way only: it cites IM19's source with that source's
+# sha256 ({sha}), so that the shape check it stands for is all that makes it a miss. With another
+# source or another sha256 the entry was a miss anyway, and the shape checks could go untested.
+_F = f'[["file", "{_IM19_SOURCE}"]]'
+
+
 @pytest.mark.parametrize(
-    "summary",
+    "summary, cited",
     [
-        b"[1, 2, 3]",
-        b"not json",
-        b"{}",
-        b"[" * 100_000 + b"]" * 100_000,
-        b'["NCT06513429", [], [], [], "line\\n"]',
-        b'["NCT06513429", [], [], [[["kind", "X"]]], "line\\n"]',
-        b'["NCT06513429", [1], [], [[["file", "seeds/x"]]], "line\\n"]',
-        b'["NCT06513429", [], [["NCT1"]], [[["file", "seeds/x"]]], "line\\n"]',
-        b'["NCT06513429", [], [], [[["file", 1]]], "line\\n"]',
-        b'["NCT06513429", [], [], [[["file", "seeds/x"]]], "no line end"]',
-        '["\udcff"]'.encode("utf-8", "surrogatepass"),
+        (b"[1, 2, 3]", None),
+        (b"not json", None),
+        (b"{}", None),
+        (b"[" * 100_000 + b"]" * 100_000, None),
+        (b'["NCT06513429", [], [], [], "line\\n"]', b"[]"),  # no source at all, nor cited
+        (f'["NCT06513429", [], [], [[["kind", "X"]], {_F}], "line\\n"]'.encode(), None),  # a source without its file
+        (f'["NCT06513429", [1], [], [{_F}], "line\\n"]'.encode(), None),
+        (f'["NCT06513429", [], [["NCT1"]], [{_F}], "line\\n"]'.encode(), None),
+        (b'["NCT06513429", [], [], [[["file", 1]]], "line\\n"]', None),
+        (f'["NCT06513429", [], [], [{_F}], "no line end"]'.encode(), None),
+        ('["\udcff"]'.encode("utf-8", "surrogatepass"), None),
     ],
-    ids=lambda s: s[:40].decode("utf-8", "replace"),
+    ids=lambda s: (s or b"")[:40].decode("utf-8", "replace"),
 )
-def test_a_misshapen_summary_is_a_miss(reg: Path, counts: dict, capsys, summary: bytes) -> None:
+def test_a_misshapen_summary_is_a_miss(reg: Path, counts: dict, capsys, summary: bytes, cited: bytes | None) -> None:
     assert run(reg, capsys, "check")[0] == 0
-    _with_key(reg, IM19, summary)
+    _with_key(reg, IM19, summary, _cited_as_read(reg, cited or b'[["{source}", "{sha}"]]'))
     assert run(reg, capsys, "check")[0] == 0
     assert counts["check"] == 8, "the misshapen entry's file is checked again, and only it"
 
 
-_SHA = "ab" * 32
-_IM19_SOURCE = "seeds/000_84a0f0163f21158e.txt"
+def _cited_as_read(reg: Path, cited: bytes) -> bytes:
+    """cited with {source} for IM19's source and {sha} for its sha256 now ({SHA} in capitals,
+    {sha[:-1]} a digit short)."""
+    sha = hashlib.sha256((reg / _IM19_SOURCE).read_bytes()).hexdigest()
+    text = cited.decode().replace("{source}", _IM19_SOURCE)
+    return text.replace("{sha}", sha).replace("{SHA}", sha.upper()).replace("{sha[:-1]}", sha[:-1]).encode()
 
 
 @pytest.mark.parametrize(
-    "cited",
+    "cited, alias",
     [
-        b"not json",
-        b"{}",
-        b"[]",  # no source: a verdict that would hold whatever its sources say
-        f'[["{_IM19_SOURCE}"]]'.encode(),
-        f'[["{_IM19_SOURCE}", "{_SHA.upper()}"]]'.encode(),
-        f'[["{_IM19_SOURCE}", "{_SHA[:-1]}"]]'.encode(),
-        f'[["../{_IM19_SOURCE}", "{_SHA}"]]'.encode(),
-        f'[["seeds/other.txt", "{_SHA}"]]'.encode(),  # not the source the record cites
-        f'[["{_IM19_SOURCE}", "{_SHA}"], ["{_IM19_SOURCE}", "{_SHA}"]]'.encode(),
-        f'[["{_IM19_SOURCE}", "{_SHA}"], ["seeds/000.txt", "{_SHA}"]]'.encode(),  # not in order
+        (b"not json", None),
+        (b"{}", None),
+        (b"[]", None),  # no source: a verdict that would hold whatever its sources say
+        (b'[["{source}"]]', None),
+        (b'[["{source}", "{SHA}"]]', None),
+        (b'[["{source}", "{sha[:-1]}"]]', None),
+        (b'[["../{source}", "{sha}"]]', None),
+        (f'[["seeds/other.txt", "{_SHA}"]]'.encode(), None),  # not the source the record cites
+        (b'[["{source}", "{sha}"], ["{source}", "{sha}"]]', None),
+        (f'[["{{source}}", "{{sha}}"], ["seeds/000.txt", "{_SHA}"]]'.encode(), None),  # not in order
+        # a name no record may cite, though it reaches IM19's source: its summary names it too
+        (f'[["seeds/../{_IM19_SOURCE}", "{{sha}}"]]'.encode(), f"seeds/../{_IM19_SOURCE}"),
     ],
-    ids=lambda s: s[:40].decode("utf-8", "replace"),
+    ids=lambda s: (s.encode() if isinstance(s, str) else s or b"")[:40].decode("utf-8", "replace"),
 )
-def test_misshapen_cited_sources_are_a_miss(reg: Path, counts: dict, capsys, cited: bytes) -> None:
+def test_misshapen_cited_sources_are_a_miss(reg: Path, counts: dict, capsys, cited: bytes, alias: str | None) -> None:
     """An entry names the sources its check read, each with its sha256, and holds only while they
     still have it: one that names other sources, none, or no sha256 would vouch for a record
     whatever its sources now say."""
     assert run(reg, capsys, "check")[0] == 0
-    _with_key(reg, IM19, cited=cited)
+    summary = rows(reg)[IM19][8]
+    if alias is not None:
+        summary = summary.replace(_IM19_SOURCE.encode(), alias.encode())
+    _with_key(reg, IM19, summary, _cited_as_read(reg, cited))
     assert run(reg, capsys, "check")[0] == 0
     assert counts["check"] == 8, "the misshapen entry's file is checked again, and only it"
 
