@@ -191,20 +191,50 @@ def test_no_cache_checks_everything(reg: Path, counts: dict, capsys) -> None:
     assert counts == {"read": 14, "check": 14}
 
 
-def test_a_changed_schema_drops_every_entry(reg: Path, counts: dict, capsys) -> None:
+def _verified(monkeypatch) -> list[str]:
+    """The paths whose entry rows a run verifies (their MAC computed), in order."""
+    seen: list[str] = []
+    real = cache.Cache._verify
+
+    def verify(self, row: tuple) -> cache.Entry | None:
+        seen.append(row[0])
+        return real(self, row)
+
+    monkeypatch.setattr(cache.Cache, "_verify", verify)
+    return seen
+
+
+def test_a_changed_schema_drops_every_entry(reg: Path, counts: dict, capsys, monkeypatch) -> None:
     """And the rows of the database as it was (this clone's key, the schema before) put back vouch for
     nothing: each MAC holds the fingerprint it was written for, so the records the new schema
     refuses stay refused."""
     run(reg, capsys, "check")
     with sqlite3.connect(database(reg)) as db:
         before = db.execute("SELECT * FROM entry").fetchall()
+        (was,) = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
     schema = reg / "schema" / "trial.schema.json"
     schema.write_text(schema.read_text(encoding="utf-8").replace('"minimum": 0,', '"minimum": 7,', 1), encoding="utf-8")
+    verified = _verified(monkeypatch)
     code, out = run(reg, capsys, "validate")
     assert counts["check"] == 14 and code == 1, out
+    assert verified == [], "no entry of the old fingerprint is even looked at"
+    with sqlite3.connect(database(reg)) as db:
+        (now,) = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
+    assert now != was, "the entries written are the new fingerprint's"
     with sqlite3.connect(database(reg)) as db:
         db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", before)
     assert run(reg, capsys, "validate") == (1, out)
+
+
+def test_a_cache_folder_of_another_users_is_never_used(reg: Path, counts: dict, capsys, monkeypatch) -> None:
+    """A folder another user made (a shared machine, a cache folder given to the wrong user) could
+    hold a database and key of theirs: its entries are never served, nor is anything written there."""
+    assert run(reg, capsys, "check")[0] == 0
+    written = database(reg).stat()
+    real = os.getuid
+    monkeypatch.setattr(cache.os, "getuid", lambda: real() + 1)
+    assert run(reg, capsys, "check")[0] == 0
+    assert counts["check"] == 14 and database(reg).stat().st_mtime_ns == written.st_mtime_ns
 
 
 # One record cites this source; the other six cite IM19's.
