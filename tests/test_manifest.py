@@ -55,8 +55,11 @@ def test_conflict_markers_of_two_imports_are_E307(trials: Trials, registry: Path
 
 
 def test_a_binary_mode_line_is_accepted(trials: Trials, registry: Path) -> None:
+    """And its sha256 in capitals, which sha256sum -c accepts too (the digest is compared in lower case)."""
     manifest = registry / "seeds" / "SHA256SUMS"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace("  ", " *", 1), encoding="utf-8")
+    first, rest = manifest.read_text(encoding="utf-8").split("\n", 1)
+    digest, name = first.split("  ", 1)
+    manifest.write_text(f"{digest.upper()} *{name}\n{rest}", encoding="utf-8")
     assert trials("check").status == 0
 
 
