@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import GIT_ENV, REPO, Trials, copy_registry
+from sle_trials.checks import checkout
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -207,3 +208,12 @@ def test_a_clone_whose_autocrlf_is_set_empty_writes_as_committed(clone: Path, tr
         out.write("\tautocrlf\n")  # the key alone, the last value: true
     assert git(clone, "config", "--type=bool", "core.autocrlf").strip() == "true"
     assert ("trials.csv", None, None) in trials("refs", fmt="json", root=clone).where("E308")
+
+
+@pytest.mark.parametrize("value", ["true", "yes", "on", "1", "false", "no", "off", "0", "", "input"])
+def test_core_autocrlf_is_true_in_each_spelling_git_takes_for_true(value: str) -> None:
+    """git reads a boolean's true as true, yes, on or 1 (any case; line_ends gives it in lower case):
+    each writes CRLF. The clone above is set with `true` only, so the other spellings are shown on
+    the rule itself (no repository: a git process per spelling would cost more than the rest)."""
+    rewrites = checkout._rewrites({}, {"core.autocrlf": value})
+    assert rewrites == (["no text attribute with core.autocrlf=true"] if value in ("true", "yes", "on", "1") else [])
