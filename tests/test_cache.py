@@ -265,6 +265,16 @@ def test_a_changed_source_drops_the_entries_of_the_records_citing_it(reg: Path, 
     assert counts["check"] == 7 + 2
 
 
+def test_an_entry_holds_only_while_every_source_it_cites_is_unchanged(reg: Path) -> None:
+    """Each fixture record cites one source, so a record citing several is shown on the comparison
+    itself: one source of two changed is enough to check the record again."""
+    hashes = pipeline.SeedHashes(reg, cache.Cache(reg, enabled=False))
+    im19, relma = (hashlib.sha256((reg / name).read_bytes()).hexdigest() for name in (_IM19_SOURCE, RELMA_SOURCE))
+    assert hashes.unchanged(((_IM19_SOURCE, im19), (RELMA_SOURCE, relma)))
+    assert not hashes.unchanged(((_IM19_SOURCE, im19), (RELMA_SOURCE, _SHA)))
+    assert not hashes.unchanged(((_IM19_SOURCE, _SHA), (RELMA_SOURCE, relma)))
+
+
 def test_a_touched_record_whose_source_changed_is_checked_again(reg: Path, counts: dict, capsys) -> None:
     """Its bytes are the ones the cache holds, which alone would spare it the check (a touched but
     unchanged file); the source it cites is not."""
