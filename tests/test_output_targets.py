@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, Trials, copy_registry
-from sle_trials.outputs import package
+from sle_trials.engine import pipeline
+from sle_trials.outputs import package, target
 
 # Each export, the name its output is given here, and the first bytes of what it writes.
 EXPORTS = {
@@ -65,6 +66,31 @@ def test_the_registrys_own_files_are_never_an_output(trials: Trials, registry: P
         assert result.status == 2, result.err
         assert "cannot write" in result.err and place in result.err and "internal error" not in result.err
         assert snapshot(registry) == before
+
+
+def test_a_git_directory_outside_the_registrys_root_is_never_an_output(tmp_path: Path) -> None:
+    """A registry in a subfolder of its repository has its git directory (and its check cache) above
+    its root, where none of its own folders is: the .git in the path is what refuses it. On
+    target.check_file itself, which every export calls before it checks anything."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "registry" / "trials").mkdir(parents=True)
+    with pytest.raises(pipeline.UsageError, match="inside a git directory"):
+        target.check_file(tmp_path / "registry", tmp_path / ".git" / "new.json", ours=bool, what="x", force=True)
+
+
+def test_a_folder_whose_site_marker_is_a_link_is_not_one_the_site_built(tmp_path: Path) -> None:
+    """`trials site` replaces a folder it built, known by its marker file: a link of that name (to
+    any file) does not make someone's folder one, and the folder is never replaced."""
+    root = tmp_path / "registry"
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("keep me", encoding="utf-8")
+    (folder / ".trials-site").symlink_to(folder / "mine.txt")
+    with pytest.raises(pipeline.UsageError, match="did not build"):
+        target.check_folder(root, folder, marker=".trials-site", command="trials site")
+    (folder / ".trials-site").unlink()
+    (folder / ".trials-site").write_text("", encoding="utf-8")  # the marker a build leaves: a plain file
+    target.check_folder(root, folder, marker=".trials-site", command="trials site")
 
 
 @pytest.mark.parametrize("what", sorted(EXPORTS))
