@@ -271,3 +271,37 @@ def test_failed_run_leaves_no_temporary_file(stale: tuple[Path, dict[str, bytes]
     assert done.returncode == 1
     assert (root / "trials.csv").read_bytes() == STALE
     assert strays(root) == []
+
+
+# A record changed between the check and the JSON export: generate.full_records loads each record
+# again and stops (Changed) where it is not the one checked, and write_atomic_stream leaves the old
+# export and no temporary file behind. In-process: no run reaches that moment by itself.
+
+
+def test_a_record_changed_after_its_check_stops_the_export(tmp_path: Path) -> None:
+    from sle_trials.engine import cache, pipeline
+    from sle_trials.outputs import generate
+
+    (tmp_path / "trials").mkdir()
+    # checked as NCT00000002, now another record: it loads, but is not the record checked
+    (tmp_path / "trials" / "NCT00000002.yaml").write_text("nct_id: NCT00000001\n", encoding="utf-8")
+    checked = cache.SummaryValue("NCT00000002", (), (), ((("file", "seeds/x.txt"),),), b"NCT00000002\n")
+    summary = pipeline.Summary("trials/NCT00000002.yaml", checked, {})
+    with pytest.raises(generate.Changed, match="changed while it was exported"):
+        list(generate.full_records(tmp_path, [summary]))
+
+
+def test_an_export_stopped_midway_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
+    from sle_trials.outputs import export, generate
+
+    path = tmp_path / "trials.json"
+    path.write_text("the export before\n", encoding="utf-8")
+
+    def chunks():
+        yield '{"trials": ['
+        raise generate.Changed("trials/NCT00000002.yaml changed while it was exported")
+
+    with pytest.raises(generate.Changed):
+        export.write_atomic_stream(path, chunks())
+    assert path.read_text(encoding="utf-8") == "the export before\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["trials.json"]
