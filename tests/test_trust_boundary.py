@@ -249,6 +249,9 @@ def test_a_linked_manifest_is_not_read(registry: Path, trials: Trials, tmp_path:
     result = trials("check")
     assert result.status == 1 and "seeds/SHA256SUMS is not read: a symbolic link" in result.out
     assert "is not listed in seeds/SHA256SUMS" in result.out
+    outside.unlink()  # a link to nothing is a link too, not a missing manifest
+    entries, problems = sources.read(registry)
+    assert entries == [] and [p.message.split(":", 1)[0] for p in problems] == ["seeds/SHA256SUMS is not read"]
 
 
 @pytest.mark.parametrize("folder", ["seeds", "trials", "schema"])
