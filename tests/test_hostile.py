@@ -660,3 +660,24 @@ def test_a_decimal_every_reader_holds_as_written_is_read(written: str) -> None:
 def test_a_number_in_plain_digits_is_read(written: str, value: float) -> None:
     record, problems = load.parse(f"count: {written}\n", "x.yaml")
     assert problems == [] and record is not None and record.data == {"count": value}
+
+
+@pytest.mark.parametrize(
+    "written, refused",
+    [
+        ("9007199254740991", False),  # 2^53 - 1: every reader holds it
+        ("-9007199254740991", False),
+        ("9007199254740992", True),
+        ("-9007199254740992", True),
+        ("1" * 5000, True),  # past Python's 4,300 digits int() refuses: E021, never text
+    ],
+    ids=lambda v: v[:20] if isinstance(v, str) else str(v),
+)
+def test_a_whole_number_is_read_up_to_2_53_minus_1(written: str, refused: bool) -> None:
+    """The corpus's huge numbers have 40 digits; these stand at the bound itself, and past the
+    length at which int() would raise (read as text, with no problem, had the digits been parsed)."""
+    record, problems = load.parse(f"count: {written}\n", "x.yaml")
+    if refused:
+        assert record is None and [(p.code, p.line, p.column) for p in problems] == [("E021", 1, 8)], problems
+    else:
+        assert problems == [] and record is not None and record.data == {"count": int(written)}
