@@ -71,6 +71,17 @@ def test_a_source_listed_twice_is_E307(trials: Trials, registry: Path) -> None:
     assert result.where("E307") == [("seeds/SHA256SUMS", 3, 1)] and "listed twice" in result.problems()[0]["message"]
 
 
+def test_a_source_listed_but_gone_is_E307_at_its_line(tmp_path: Path) -> None:
+    """A source deleted from seeds/ with its line left (one no record cites: nothing else notices)."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "kept.txt").write_bytes(b"kept\n")
+    (tmp_path / "seeds" / "SHA256SUMS").write_bytes(lines((A, "gone.txt"), (B, "kept.txt")))
+    kept = sources.Seed("seeds/kept.txt", B, None)
+    problems = sources.check_manifest(tmp_path, [kept])
+    assert [(p.path, p.line, p.code) for p in problems] == [("seeds/SHA256SUMS", 1, "E307")]
+    assert "seeds/gone.txt is listed but not under seeds/" in problems[0].message
+
+
 # --- merging two manifests as sets of lines ----------------------------------------------------------
 
 
