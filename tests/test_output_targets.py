@@ -93,6 +93,16 @@ def test_a_folder_whose_site_marker_is_a_link_is_not_one_the_site_built(tmp_path
     target.check_folder(root, folder, marker=".trials-site", command="trials site")
 
 
+def test_a_link_to_a_folder_is_never_where_the_site_is_built(tmp_path: Path) -> None:
+    """An empty folder may take a site; a link to one is not a folder, and the site is never built
+    through it (where it points may be anywhere)."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "site").symlink_to(tmp_path / "empty")
+    with pytest.raises(pipeline.UsageError, match="not a folder"):
+        target.check_folder(tmp_path / "registry", tmp_path / "site", marker=".trials-site", command="trials site")
+    target.check_folder(tmp_path / "registry", tmp_path / "empty", marker=".trials-site", command="trials site")
+
+
 @pytest.mark.parametrize("what", sorted(EXPORTS))
 def test_a_folder_of_the_registry_reached_another_way_is_refused(
     trials: Trials, registry: Path, tmp_path: Path, what: str
