@@ -305,3 +305,13 @@ def test_an_export_stopped_midway_leaves_the_old_file_and_no_temporary_file(tmp_
         export.write_atomic_stream(path, chunks())
     assert path.read_text(encoding="utf-8") == "the export before\n"
     assert [p.name for p in tmp_path.iterdir()] == ["trials.json"]
+
+
+def test_an_output_is_readable_by_all_as_a_file_written_in_place_is(tmp_path: Path) -> None:
+    """The temporary file is made private (mkstemp: 0600) and given 0644 before it takes the path's
+    place: a site or an export served by another user's web server must be readable."""
+    from sle_trials.outputs import export
+
+    path = tmp_path / "trials.json"
+    export.write_atomic(path, "{}\n")
+    assert path.stat().st_mode & 0o777 == 0o644
