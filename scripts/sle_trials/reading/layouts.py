@@ -630,11 +630,9 @@ class Lines:
     false", as none): _joined leaves it out, as normalise does (tests/test_layouts.py holds the two to
     each other)."""
 
-    def __init__(self, doc: Any, wanted: frozenset[str] = frozenset()) -> None:
+    def __init__(self, doc: Any) -> None:
         self.spans: dict[int, _Span] = {}  # id of an object or array of doc -> its lines
-        self.values: dict[str, list[str]] = {}  # key -> the values read under it (not normalised), for wanted keys
         self.doc = doc  # holds doc alive while the ids of its objects are keys
-        self._wanted = wanted
         self._keys: list[str] = []  # each line's key and its value as read (_scalar_text), in document order
         self._texts: list[str] = []
         if isinstance(doc, (dict, list)):
@@ -647,7 +645,7 @@ class Lines:
         """item: an object or an array; last: the object key it sits under (None at the top, which
         is not the key ""); key: what a scalar directly in it is read under. A scalar's line is
         normalised after the walk (_lines), all of the document's together."""
-        keys, texts, wanted = self._keys, self._texts, self._wanted
+        keys, texts = self._keys, self._texts
         start = len(texts)
         is_object = isinstance(item, dict)
         value_last, value_key = last, key  # an array's items: read as the array is
@@ -662,8 +660,6 @@ class Lines:
                 text = value if type(value) is str and value.isprintable() and "&" not in value else _scalar_text(value)
                 keys.append(value_key)
                 texts.append(text)
-                if value_key in wanted:
-                    self.values.setdefault(value_key, []).append(text)
         # tuple.__new__: the same _Span without its __new__, a Python function, called for each object
         self.spans[id(item)] = tuple.__new__(_Span, (start, len(texts), last, key))
 
@@ -671,8 +667,6 @@ class Lines:
         text = _scalar_text(value)
         self._keys.append(key)
         self._texts.append(text)
-        if key in self._wanted:
-            self.values.setdefault(key, []).append(text)
 
     @property
     def text(self) -> str:
@@ -839,8 +833,11 @@ def _ctgov_rows(study: dict, lines: Lines) -> tuple[dict[str, list[Passage]], di
                 row["other_names"] = [normalise(json_string(n)) for n in _strings(item.get("otherNames"))]
         for column, k in columns.items():
             if column not in ("type", "role"):  # a vocabulary value is quoted with its item, which names it
-                places[f"{name}.{column}"] = [
-                    p for item in items for p in _passages(item.get(k), f"{key}.{k}", True, lines)
+                places[f"{name}.{column}"] = [  # a row's text, as its row reads it: one string
+                    p
+                    for item in items
+                    if isinstance(item.get(k), str)
+                    for p in _passages(item.get(k), f"{key}.{k}", True, lines)
                 ]
     # an arm's intervention is named "Drug: X" there and X in the record (its row binds it to its arm):
     # each entry is one value, X or "Drug: X" whole, not words of prose (which a name the study also
@@ -869,32 +866,69 @@ def _ctgov_rows(study: dict, lines: Lines) -> tuple[dict[str, list[Passage]], di
     return places, rows
 
 
-_NCT_KEY, _CRITERIA_KEY = "identificationModule.nctId", "eligibilityModule.eligibilityCriteria"
+_NCT_PATH = (_P, "identificationModule", "nctId")
+_CRITERIA_PATH = (_P, "eligibilityModule", "eligibilityCriteria")
+# The places whose value the API gives as a list of values, or as an object of values; every other
+# place holds one value (a string, a number, a boolean)
+_LIST_PLACES = frozenset(("phases", "conditions", "keywords"))
+_OBJECT_PLACES = frozenset(("enrollmentInfo",))
+
+
+def _shaped(value: Any, where: tuple[str, ...]) -> Any:
+    """The value at a study's place where it has the shape the API gives that place, else None: a
+    study no registry wrote may give one value as a list of several ("nctId": [NCT1, NCT2], a status
+    as two), each of which a record could then take for the field, or an object of values nested
+    deeper. A list or an object holds one value a member; one value may stand for either (a date
+    struct given as its bare date, as a converted file writes it)."""
+    if isinstance(value, (str, int, float)):  # (a bool is an int)
+        return value
+    name = where[-1]
+    shape = list if name in _LIST_PLACES else dict if name in _OBJECT_PLACES or name.endswith("Struct") else None
+    if shape is None or not isinstance(value, shape):
+        return None
+    members = value.values() if isinstance(value, dict) else value
+    return value if all(isinstance(m, (str, int, float)) for m in members) else None
+
+
+def study_id(doc: Any) -> str | None:
+    """A study's own NCT id, at protocolSection.identificationModule.nctId, when it is one (as the
+    importer requires): the trial the study is about. The id was taken from every key of the document
+    read as identificationModule.nctId, and a study naming two was about no one trial: given as
+    [NCT1, NCT2], one trial's study was the other's too, every value of it a record of NCT2 could cite."""
+    nct = _at(doc, _NCT_PATH)
+    return nct if isinstance(nct, str) and _STUDY_ID.fullmatch(nct) else None
+
+
+_STUDY_ID = re.compile(r"NCT[0-9]{8}")
 
 
 def _ctgov_json(file: str, doc: Any) -> SourceDoc:
-    lines = Lines(doc, frozenset((_NCT_KEY, _CRITERIA_KEY)))
+    lines = Lines(doc)
     text = lines.text
     studies = doc.get("studies") if isinstance(doc, dict) else doc if isinstance(doc, list) else None
     if isinstance(studies, list) and studies and all(isinstance(s, dict) and "protocolSection" in s for s in studies):
         return SourceDoc(file, PLAIN, text, parts=[_ctgov_json(file, study) for study in studies])
-    if not (isinstance(doc, dict) and isinstance(doc.get("protocolSection"), dict)):
-        return SourceDoc(file, PLAIN, text)
+    subject = study_id(doc)
+    if not (isinstance(doc, dict) and isinstance(doc.get("protocolSection"), dict)) or subject is None:
+        return SourceDoc(file, PLAIN, text)  # no study: a study is about the trial its own id names
     places: dict[str, list[Passage]] = {}
     for name, spots in CTGOV_PLACES.items():
-        places[name] = [p for where, key, whole in spots for p in _passages(_at(doc, where), key, whole, lines)]
+        places[name] = [
+            p for where, key, whole in spots for p in _passages(_shaped(_at(doc, where), where), key, whole, lines)
+        ]
     for name in ("eligibility.inclusion_criteria", "eligibility.exclusion_criteria", "eligibility.thresholds"):
         places[name] = places["eligibility"]
     product = _product_places(doc, lines)
     places.update(product.places)
-    ids = lines.values.get(_NCT_KEY, [])
     item_places, rows = _ctgov_rows(doc, lines)
     places.update(item_places)
-    doc_out = SourceDoc(file, "ctgov_json", text, places, subject=ids[0] if len(ids) == 1 else None, rows=rows)
+    doc_out = SourceDoc(file, "ctgov_json", text, places, subject=subject, rows=rows)
     doc_out.products = product.by_name
-    criteria = lines.values.get(_CRITERIA_KEY)
-    if criteria:
-        inclusion, exclusion, _ = split_criteria(criteria[0])
+    # the study's own criteria: the first text read under eligibilityModule.eligibilityCriteria was
+    # any key's of that name, one an object before protocolSection held too
+    criteria = _at(doc, _CRITERIA_PATH)
+    if isinstance(criteria, str) and criteria:
+        inclusion, exclusion, _ = split_criteria(_scalar_text(criteria))
         doc_out.criteria = {"inclusion_criteria": _flat(inclusion), "exclusion_criteria": _flat(exclusion)}
     return doc_out
 
