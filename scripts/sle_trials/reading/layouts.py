@@ -33,7 +33,7 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -159,6 +159,32 @@ def texts_are_row(texts: dict[str, str | set[str]], row: dict) -> bool:
     return shared
 
 
+class Products(Mapping[str, list[Passage]]):
+    """A source's named products (SourceDoc.products): each name -> where the product of that name is
+    stated, worked out when a record asks for it, once. Worked out for every name as the document
+    was read, a page of n arms each giving the same n interventions cost n passages of n arms each:
+    a registry copy of 1 MB held `trials validate` 38 s and a study of 5 MB took 6 GB of memory (n
+    cubed), for one stub citing it; a record asks for the one product it names."""
+
+    def __init__(self, makers: dict[str, Callable[[], list[Passage]]]) -> None:
+        self._makers = makers
+        self._made: dict[str, list[Passage]] = {}
+
+    def __getitem__(self, name: str) -> list[Passage]:
+        if name not in self._made:
+            self._made[name] = self._makers[name]()
+        return self._made[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._makers
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
 # Readings of quotes a document keeps (each a passage and a quote, which the document holds anyway):
 # the mutation tests check a record a thousand times over; a run of many records citing one page too.
 CUTS_HELD = 20_000
@@ -191,7 +217,7 @@ class SourceDoc:
     twin: SourceDoc | None = field(default=None, repr=False, compare=False)
     # a registry copy of several arms, whose groups give no arm type: each intervention's name
     # (normalised) -> where the product of that name is stated (product_place)
-    products: dict[str, list[Passage]] = field(default_factory=dict)
+    products: Mapping[str, list[Passage]] = field(default_factory=dict, repr=False, compare=False)
 
     @functools.cached_property
     def criteria_texts(self) -> frozenset[str]:
@@ -576,32 +602,38 @@ def _comparator(arm: dict) -> bool:
     return isinstance(kind, str) and kind in COMPARATOR_ARMS
 
 
-def _ctgov_products(
-    titles: list[Passage], arms: list[dict], interventions: list[dict], lines: Lines
-) -> dict[str, list[Passage]]:
+def _ctgov_products(titles: list[Passage], arms: list[dict], interventions: list[dict], lines: Lines) -> Products:
     """For a study of several arms that are no comparator's (an arm typed OTHER may be one: "Standard
     of care", giving rituximab): each intervention's name and other names (normalised) -> the
     titles, the arms that give it and the interventions those arms give (SourceDoc.product_place)."""
-    out: dict[str, list[Passage]] = {}
+    labelled = {label for a in arms if isinstance(label := a.get("label"), str)}
+    out: dict[str, Callable[[], list[Passage]]] = {}
     for given in interventions:
-        labels = set(_strings(given.get("armGroupLabels")))
-        mine = [a for a in arms if a.get("label") in labels]
-        if not mine:
-            continue
-        theirs = {a.get("label") for a in mine}
-        passages = [
-            *titles,
-            *(Passage(lines.text_of(a, "armGroups")) for a in mine),
-            *(
-                Passage(lines.text_of(i, "interventions"))
-                for i in interventions
-                if set(_strings(i.get("armGroupLabels"))) & theirs
-            ),
-        ]
+        if labelled.isdisjoint(_strings(given.get("armGroupLabels"))):
+            continue  # no arm of the product's gives it
+        make = functools.partial(_ctgov_product, titles, arms, interventions, given, lines)
         for name in [given.get("name"), *_strings(given.get("otherNames"))]:
             if isinstance(name, str):
-                out.setdefault(normalise(name), passages)
-    return out
+                out.setdefault(normalise(name), make)
+    return Products(out)
+
+
+def _ctgov_product(
+    titles: list[Passage], arms: list[dict], interventions: list[dict], given: dict, lines: Lines
+) -> list[Passage]:
+    """The titles, the arms that give the intervention given and the interventions those arms give."""
+    labels = set(_strings(given.get("armGroupLabels")))
+    mine = [a for a in arms if a.get("label") in labels]
+    theirs = {a.get("label") for a in mine}
+    return [
+        *titles,
+        *(Passage(lines.text_of(a, "armGroups")) for a in mine),
+        *(
+            Passage(lines.text_of(i, "interventions"))
+            for i in interventions
+            if not theirs.isdisjoint(_strings(i.get("armGroupLabels")))
+        ),
+    ]
 
 
 def _at(doc: Any, path: tuple[str, ...]) -> Any:
@@ -938,7 +970,7 @@ class _ProductPlaces(NamedTuple):
     study of several such arms, where it states each named product (SourceDoc.products)."""
 
     places: dict[str, list[Passage]]
-    by_name: dict[str, list[Passage]]
+    by_name: Products
 
 
 def _product_places(doc: dict, lines: Lines) -> _ProductPlaces:
@@ -964,7 +996,7 @@ def _product_places(doc: dict, lines: Lines) -> _ProductPlaces:
         + _passages(given.get("otherNames"), "interventions.otherNames", True, lines)
         if p.whole
     ]
-    products = _ctgov_products(titles, arms, interventions, lines) if len(arms) > 1 else {}
+    products = _ctgov_products(titles, arms, interventions, lines) if len(arms) > 1 else Products({})
     return _ProductPlaces({"cell_product": product, "cell_product.name": names}, products)
 
 
@@ -1221,7 +1253,7 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
         places[name] = _within(tail)
     places.update(_copy_party_places(copy))
     doc = SourceDoc(file, "registry_copy", "", places, criteria, _subject(copy.id_lines), _copy_rows(copy, arms))
-    doc.products = _copy_products(copy, arms) if len(arms.arms) > 1 else {}
+    doc.products = _copy_products(copy, arms) if len(arms.arms) > 1 else Products({})
     return doc
 
 
@@ -1284,18 +1316,20 @@ def _copy_arm_places(copy: _CopySections, arms: _CopyGroups) -> dict[str, list[P
     return places
 
 
-def _copy_products(copy: _CopySections, arms: _CopyGroups) -> dict[str, list[Passage]]:
+def _copy_products(copy: _CopySections, arms: _CopyGroups) -> Products:
     """The product's place by the intervention a record names as its product, for a copy of several
     arms. Its groups give no arm type, so one may be a comparator ("Standard therapy group",
     "Rituximab, an anti-CD20 antibody, ...", which bound an anti-CD19 CAR-T product's target antigen
     CD20): the product is read from the title and the arms that give the intervention a record names
     as its product, with the interventions they give; a record naming none reads it from the title
     alone (_copy_arm_places). With one arm, that arm and what it gives."""
-    products: dict[str, list[Passage]] = {}
+    makers: dict[str, Callable[[], list[Passage]]] = {}
     for name in arms.names:
-        mine = [i for i, arm in enumerate(arms.arms) if name in arm["intervention_names"]]
-        products.setdefault(normalise(name), _product_lines(copy.top[:1], arms.blocks, arms.arms, mine, arms.described))
-    return products
+        makers.setdefault(
+            normalise(name),
+            functools.partial(_named_product, copy.top[:1], arms.blocks, arms.arms, name, arms.described),
+        )
+    return Products(makers)
 
 
 def _copy_party_places(copy: _CopySections) -> dict[str, list[Passage]]:
@@ -1344,6 +1378,14 @@ def _copy_rows(copy: _CopySections, arms: _CopyGroups) -> dict[str, list[dict[st
 # Words that name a chimeric antigen receptor product ("CAR-T cells", "CD19-CART", "CAR NK", "chimeric
 # antigen receptor"), whole: "care" or "Cardiac" is none
 _CAR = re.compile(r"(?i)(?<![a-z])(?:CAR(?:[- ]?(?:T|NK))?|CART|chimeric antigen receptor)(?![a-z])")
+
+
+def _named_product(
+    title: list[str], blocks: list[list[str]], arms: list[dict[str, Any]], name: str, described: dict[str, str]
+) -> list[Passage]:
+    """_product_lines of the arms that give the intervention of this name."""
+    mine = [i for i, arm in enumerate(arms) if name in arm["intervention_names"]]
+    return _product_lines(title, blocks, arms, mine, described)
 
 
 def _product_lines(
