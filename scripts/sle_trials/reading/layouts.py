@@ -417,8 +417,9 @@ def json_string(value: str) -> str:
     ("&gt;=" is ">=", "&amp;" "&", "&#8805;" "≥", as ClinicalTrials.gov serves some texts entered in
     its old system; html_entities); CR LF and CR become LF, and so does a line separator (U+2028), a
     paragraph separator (U+2029) a blank line (a text's line breaks, as a word processor writes them:
-    a criteria text split at them lists its items one a line); other control characters a space,
-    invisible format characters (zero-width, soft hyphen, bidi marks) nothing. trials import applies
+    a criteria text split at them lists its items one a line); a control character that is white
+    space (a tab) a space, any other (NUL) and invisible format characters (zero-width, soft hyphen,
+    bidi marks) nothing. trials import applies
     the same to the text it copies, and the check reads a JSON source's text so."""
     if "&" in value:
         value = html_entities(value)
@@ -427,8 +428,15 @@ def json_string(value: str) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     kinds = {c: unicodedata.category(c) for c in set(value)}
     return "".join(
-        c if c == "\n" else " " if kinds[c] in ("Cc", "Zl", "Zp") else "" if kinds[c] == "Cf" else c for c in value
+        c if c == "\n" else " " if kinds[c] in ("Zl", "Zp") or c in _SPACING else "" if kinds[c] in ("Cc", "Cf") else c
+        for c in value
     )
+
+
+# The control characters that are white space (Unicode's White_Space): a tab, a vertical tab, a form
+# feed, a next line. Every other one is shown as nothing ("6<NUL>0" is 60), and left out as invisible.py
+# leaves it out of a plain source: written as a space, "6\u00000 participants" stated 6 and 0.
+_SPACING = frozenset("\t\x0b\x0c\x85")
 
 
 # an HTML character reference, with its semicolon: named ("&gt;", "&amp;"), decimal ("&#62;") or hex ("&#x3E;");
