@@ -88,6 +88,12 @@ def test_the_criteria_are_the_studys_own_not_an_earlier_keys() -> None:
     assert doc.criteria == _read(_study()).criteria
 
 
+def test_a_title_given_as_several_states_no_product() -> None:
+    titles = ["Anti-CD19 CAR-T Cells", "Anti-BCMA CAR-T Cells"]
+    product = _read(_study(**{"identificationModule.briefTitle": titles})).places["cell_product"]
+    assert not any("BCMA" in p.text for p in product)
+
+
 @pytest.mark.parametrize(
     ("field", "at", "odd"),
     [

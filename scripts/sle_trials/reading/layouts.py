@@ -990,7 +990,7 @@ def _product_places(doc: dict, lines: Lines) -> _ProductPlaces:
     # transplantation", a background paper on BCMA CAR-T cells), which bound an autologous anti-CD19
     # trial's cell_product.origin ALLOGENEIC and its target antigen BCMA when the whole study was its place
     arms, interventions = _product_items(doc)
-    titles = [p for where, key in PRODUCT_PLACES for p in _passages(_at(doc, where), key, False, lines)]
+    titles = [p for where, key in PRODUCT_PLACES for p in _passages(_shaped(_at(doc, where), where), key, False, lines)]
     product = [
         *titles,
         *(Passage(lines.text_of(arm, "armGroups")) for arm in arms),
