@@ -304,14 +304,42 @@ MAX_JSON_DEPTH = 100
 
 
 def json_document(text: str) -> Any:
-    """The JSON document text holds; None when it holds none (or null), or one nested deeper than
-    MAX_JSON_DEPTH. Every reader of a source's JSON (the checks, the site) takes it from here. A
-    byte-order mark before it (a JSON saved by a Windows tool) is no part of it, as for the importer."""
+    """The JSON document text holds; None when it holds none (or null), one nested deeper than
+    MAX_JSON_DEPTH, or one giving a key twice in an object (json_loads). Every reader of a source's
+    JSON (the checks, the site) takes it from here. A byte-order mark before it (a JSON saved by a
+    Windows tool) is no part of it, as for the importer."""
     try:
-        doc = json.loads(text.removeprefix("\ufeff"))
+        doc = json_loads(text.removeprefix("\ufeff"))
     except (ValueError, RecursionError):
         return None
     return None if too_deep(doc) else doc
+
+
+class KeyTwice(ValueError):
+    """A JSON object that gives a key twice: which of its values a reader takes is the reader's
+    choice (Python's json, jq and a browser's viewer keep the last, others the first or both)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"the key {key!r} is given twice in one object")
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) < len(pairs):  # (rare: only then is each key looked at)
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise KeyTwice(key)
+            seen.add(key)
+    return out
+
+
+def json_loads(text: str) -> Any:
+    """json.loads, but a document giving a key twice in an object is none (KeyTwice): a study with
+    "overallStatus" given as RECRUITING, then as COMPLETED, was read as COMPLETED alone, and a record
+    quoting that passed, while the source states both (and the registry's page may show the first)."""
+    return json.loads(text, object_pairs_hook=_object)
 
 
 def too_deep(doc: Any) -> bool:

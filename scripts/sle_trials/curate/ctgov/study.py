@@ -46,9 +46,11 @@ def _document(raw: bytes, name: str) -> Any:
         ) from None
     deep = BadInput(f"{name}: JSON nested too deeply (a source is read to {layouts.MAX_JSON_DEPTH} levels)")
     try:
-        doc = json.loads(text)
+        doc = layouts.json_loads(text)
     except json.JSONDecodeError as exc:
         raise BadInput(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except layouts.KeyTwice as exc:
+        raise BadInput(f"{name}: {exc}; which of its values the study states is not said") from None
     except RecursionError:
         raise deep from None
     if layouts.too_deep(doc):  # the import's walks would overflow, and the checks read it as no JSON
