@@ -132,7 +132,7 @@ def _term_across(text: str, start: int, end: int, edge: int, term: vocabulary.An
         if m is None or m.end() <= edge:
             continue
         for vocab in vocabulary.every():  # which vocabulary's term, and does its cut part say otherwise?
-            whole = vocab.pattern.match(text, at)
+            whole = vocab.match(text, at)
             if whole is None or whole.end() <= edge:
                 continue
             part = text[max(at, start) : min(whole.end(), end)]
