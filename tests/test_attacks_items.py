@@ -71,6 +71,26 @@ def test_doses_quoted_with_their_agent_bind(registry: Path, trials: Trials, firs
     assert result.status == 0, result.out
 
 
+def _one_agent(root: Path, words: str, dose: str, unit: str) -> str:
+    """IM19 as a draft whose source gives fludarabine in words, with one agent of that dose and unit
+    quoted as those words; the record's text (written too)."""
+    add_source(root, SOURCE, TEXT.replace("fludarabine 30 mg/m2 and", f"{words} and"))
+    record = joined(
+        im19_draft(SOURCE),
+        f"""\
+lymphodepletion:
+  agents:
+    - agent: FLUDARABINE
+      dose: {dose}
+      unit: {unit}
+evidence:
+  lymphodepletion.agents.0: {words}
+""",
+    )
+    (root / IM19_PATH).write_text(record, encoding="utf-8")
+    return record
+
+
 @pytest.mark.parametrize(
     ("fludarabine", "unit"),
     # the days' number as the dose; the dose with the days as its unit; the unit cut before its /day
@@ -82,20 +102,7 @@ def test_a_dose_is_the_number_its_unit_follows_not_any_number_of_its_quote(
     """An agent's dose was bound as any number its quote holds, and its unit as any words of it:
     "fludarabine 30 mg/m2/day for 3 days" bound a dose of 3 mg/m2/day, and one of 30 days, in a draft
     as in a complete record, and trials.csv published it."""
-    add_source(registry, SOURCE, TEXT.replace("30 mg/m2 and", "30 mg/m2/day for 3 days and"))
-    record = joined(
-        im19_draft(SOURCE),
-        f"""\
-lymphodepletion:
-  agents:
-    - agent: FLUDARABINE
-      dose: {fludarabine}
-      unit: {unit}
-evidence:
-  lymphodepletion.agents.0: fludarabine 30 mg/m2/day for 3 days
-""",
-    )
-    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    record = _one_agent(registry, "fludarabine 30 mg/m2/day for 3 days", fludarabine, unit)
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1, result.out
     assert "E508 lymphodepletion.agents.0.dose: the quote " in result.out, result.out
@@ -121,19 +128,6 @@ def test_a_total_a_maximum_or_a_range_end_is_no_agents_dose_without_a_note(
     """Before: "fludarabine 30 mg/m2/day for 3 days (total 90 mg/m2)" bound a fludarabine dose of 90
     mg/m2 with no note: the total over the days read as the dose given, and a maximum or an end of a
     range as one dose. Each is a dose only as a reading a curation note says (E510), as for a cohort."""
-    add_source(registry, SOURCE, TEXT.replace("fludarabine 30 mg/m2 and", f"{words} and"))
-    record = joined(
-        im19_draft(SOURCE),
-        f"""\
-lymphodepletion:
-  agents:
-    - agent: FLUDARABINE
-      dose: {dose}
-      unit: {unit}
-evidence:
-  lymphodepletion.agents.0: {words}
-""",
-    )
-    (registry / IM19_PATH).write_text(record, encoding="utf-8")
+    _one_agent(registry, words, str(dose), unit)
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.codes() == codes, result.out

@@ -1170,6 +1170,17 @@ evidence:
 """
 
 
+# A page whose inclusion criterion requires and whose exclusion criteria keep out
+REQUIREMENT_TEXT = (
+    "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    + AS_OF_LINE
+    + "Inclusion criteria:\n1. Active SLE despite standard therapy, positive for anti-dsDNA antibodies.\n"
+    "Exclusion criteria:\n1. Treatment with rituximab or belimumab within 6 months.\n"
+    "2. Positive for antiphospholipid antibodies.\n"
+    "3. Rheumatoid arthritis meeting the ACR 1987 or the EULAR/ACR 2019 criteria.\n"
+)
+
+
 @pytest.mark.parametrize(
     ("field", "value", "number", "quote"),
     [
@@ -1187,17 +1198,7 @@ def test_a_requirement_read_from_an_exclusion_criterion_is_refused(
     classification criteria: what the trial keeps patients out for, read as what they must have. A
     prior therapy, the autoantibodies and the classification criteria are requirements, which an
     inclusion criterion states (E513)."""
-    title = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
-    add_source(
-        registry,
-        REQUIREMENT_SOURCE,
-        title
-        + AS_OF_LINE
-        + "Inclusion criteria:\n1. Active SLE despite standard therapy, positive for anti-dsDNA antibodies.\n"
-        + "Exclusion criteria:\n1. Treatment with rituximab or belimumab within 6 months.\n"
-        + "2. Positive for antiphospholipid antibodies.\n"
-        + "3. Rheumatoid arthritis meeting the ACR 1987 or the EULAR/ACR 2019 criteria.\n",
-    )
+    add_source(registry, REQUIREMENT_SOURCE, REQUIREMENT_TEXT)
     fields_ = REQUIREMENT_RECORD.format(field=field, value=value, side="EXCLUSION", number=number, quote=quote)
     put_file(registry, IM19_PATH, joined(im19_draft(REQUIREMENT_SOURCE), fields_))
     result = trials.json("validate", registry / IM19_PATH)
@@ -1206,17 +1207,7 @@ def test_a_requirement_read_from_an_exclusion_criterion_is_refused(
 
 
 def test_a_requirement_of_an_inclusion_criterion_binds(registry: Path, trials: Trials) -> None:
-    title = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
-    add_source(
-        registry,
-        REQUIREMENT_SOURCE,
-        title
-        + AS_OF_LINE
-        + "Inclusion criteria:\n1. Active SLE despite standard therapy, positive for anti-dsDNA antibodies.\n"
-        "Exclusion criteria:\n1. Treatment with rituximab or belimumab within 6 months.\n"
-        "2. Positive for antiphospholipid antibodies.\n"
-        "3. Rheumatoid arthritis meeting the ACR 1987 or the EULAR/ACR 2019 criteria.\n",
-    )
+    add_source(registry, REQUIREMENT_SOURCE, REQUIREMENT_TEXT)
     value = "    antibodies:\n      - ANTI_DSDNA"
     fields_ = REQUIREMENT_RECORD.format(
         field="autoantibodies", value=value, side="INCLUSION", number=1, quote="anti-dsDNA antibodies"
