@@ -112,13 +112,16 @@ def lexicon_tables() -> str:
     out += [
         "",
         "**Ages**: a label (`" + "`, `".join(lexicon.AGE_LABELS.values()) + "`), a comparator, a range "
-        "(`between 18 and 70 years`, `18 to 65 years`), or two bare ages (`18 Years 65 Years`: minimum first). "
+        "(`between 18 and 70 years`, `18 to 65 years`), or two bare ages (`18 Years 65 Years`: minimum first); "
+        "no age limit is an age at the disease's diagnosis or onset (`18 years at diagnosis`) or a length of time "
+        "(`diagnosed at least 6 months before screening`). "
         "**Doses**: the number, `/kg` (or `per kg`, or the unit then `/kg`) for PER_KG, then the record's unit, whole; "
         "a dose with no per-kilogram words is FLAT, a reading unless `flat`, `fixed` or `total` says so; "
-        "a cap (`maximum total dose 1×10^8`) or an end of a range (`0.5-1×10^6`) is the dose only as a reading. "
+        "a cap (`maximum total dose 1×10^8`) or an end of a range (`0.5-1×10^6`) is the dose only as a reading, "
+        "and so, for a lymphodepleting agent, is a course's total (`total 90 mg/m2`). "
         "**Cohorts**: `patients 1 to 3`, `patient 4`. **Counts**: `6 participants`, `Enrollment: 24`; "
         "not a count of a part (`12 participants per arm`, `3 in each cohort`, `two cohorts of 12 participants`, "
-        "`of whom 12`).",
+        "`of whom 12`) nor of another group (`Screening failures: 12 participants`, `12 participants withdrew`).",
         "",
     ]
     return "\n".join(out)
