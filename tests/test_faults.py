@@ -46,7 +46,7 @@ pytestmark = [
 # Runs `trials ARGS...` after patching the write in one of these ways (argv: marker mode args...):
 #   partial         the temporary file gets the first half of the text, then the process waits
 #   before-replace  the whole text is written and synced, then the process waits before the rename
-#   slow            like before-replace, but it goes on after SLOW seconds
+#   slow            like before-replace, but it goes on once the file GO exists (at most a minute)
 # Waiting means: write the marker file, then sleep (until the test kills the process).
 CHILD = r"""
 import os, sys, time
@@ -107,7 +107,9 @@ def fsync_then_wait(fd):
 def fsync_then_pause(fd):
     real_fsync(fd)
     marker.write_text(str(os.getpid()))
-    time.sleep(float(os.environ.get("SLOW", "0.5")))
+    deadline = time.monotonic() + 60
+    while not os.path.exists(os.environ["GO"]) and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 if mode == "partial":
@@ -207,14 +209,20 @@ def test_two_runs_at_once_leave_one_complete_csv(stale: tuple[Path, dict[str, by
 def test_two_interleaved_runs_leave_one_complete_csv(
     stale: tuple[Path, dict[str, bytes]], tmp_path: Path, attempt: int
 ) -> None:
-    """Each run waits between writing its temporary file and renaming it: both temporary files
-    exist at once, and the renames happen one after the other."""
+    """Each run waits between writing its temporary file and renaming it until both have written
+    theirs: both temporary files exist at once, and the renames happen one after the other. (Each
+    waited a second, and a run that took longer to start, on a loaded machine, came after the other
+    had renamed: the test failed, though nothing was wrong.)"""
     root, expected = stale
     markers = [tmp_path / f"marker-{i}" for i in range(2)]
-    runs = [child(root, marker, "slow", "csv", env={"SLOW": "1.0"}) for marker in markers]
-    for marker, run in zip(markers, runs):
-        _wait_for(marker, run)
-    assert len([s for s in strays(root) if s.startswith(".trials.csv.")]) == 2, "the two runs did not overlap"
+    go = tmp_path / "go"
+    runs = [child(root, marker, "slow", "csv", env={"GO": str(go)}) for marker in markers]
+    try:
+        for marker, run in zip(markers, runs):
+            _wait_for(marker, run)
+        assert len([s for s in strays(root) if s.startswith(".trials.csv.")]) == 2, "the two runs did not overlap"
+    finally:
+        go.write_text("")  # the runs go on, whatever was found
     for run in runs:
         out, err = run.communicate(timeout=60)
         assert run.returncode == 0, out + err
