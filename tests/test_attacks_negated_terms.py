@@ -81,6 +81,11 @@ def test_a_status_its_words_say_has_ended_is_no_status(quote: str, found: list[s
         ("Sex: Female", ["Female"]),
         ("Female only", ["Female only"]),
         ("Sexes Eligible for Study: All", ["All"]),
+        # the field's own label before it: the value, whatever its note says (a false refusal before)
+        ("Sex: Female (women of childbearing potential must use contraception)", ["Female"]),
+        ("Gender: FEMALE; pregnant women are excluded", ["FEMALE"]),
+        # the rule's words on a line of their own: another statement (a false refusal before)
+        ("Female\nPregnant women are excluded", ["Female"]),
     ],
 )
 def test_a_sex_named_by_a_rule_on_contraception_is_no_sex_eligible(quote: str, found: list[str]) -> None:

@@ -478,10 +478,21 @@ _STATUS_ENDED = (
 # A sex named in words of pregnancy, contraception or partners ("Female patients of childbearing
 # potential must use contraception") says what those who enrol must do, not who may enrol
 _SEX_OF_A_RULE = (
-    r"(?!(?i:[^.;]{0,60}?\b(?:childbearing|reproductive|contracept\w*|pregnan\w*|lactat\w*|"
+    r"(?!(?i:[^.;\n]{0,60}?\b(?:childbearing|reproductive|contracept\w*|pregnan\w*|lactat\w*|"
     r"breast-?feed\w*|nursing|partners?)\b))"
 )
 _TAKEN_BACK_AFTER = {"overall status": _STATUS_ENDED, "sex": _SEX_OF_A_RULE}
+# A rendering right after its field's label is the field's value, whatever words follow it ("Sex:
+# Female (women of childbearing potential must use contraception)" says who may enrol): none is taken
+# back. Each label and separator a fixed-width lookbehind of its own, as Python's re needs.
+_LABELLED = {
+    "sex": "|".join(
+        rf"(?<={re.escape(form + sep)})"
+        for label in ("Sex", "Sexes", "Gender", "Sexes Eligible for Study", "Sexes Eligible", "Eligible Sex")
+        for form in {label, label.lower(), label.upper(), label.capitalize()}
+        for sep in (":", ": ", "：")
+    )
+}
 
 
 _NOT_DENIED_HERE = re.compile(_NOT_DENIED)  # matched (empty) at a rendering's start unless a denial stands before
@@ -494,13 +505,11 @@ def _compile(name: str, table: dict) -> Vocabulary:
         for label in (*shown, *labels, *(label.upper() for label in labels)):
             values.setdefault(label, set()).add(value)
     ordered = sorted(values, key=lambda r: (-len(r), r))  # the regex tries the longest first at each place
-    pattern = re.compile(
-        r"(?<![A-Za-z0-9_])"
-        + "(?:"
-        + "|".join(map(re.escape, ordered))
-        + r")(?![A-Za-z0-9_])"
-        + _TAKEN_BACK_AFTER.get(name, "")
-    )
+    rendering = "(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])"
+    taken_back = rendering + _TAKEN_BACK_AFTER.get(name, "")
+    if name in _LABELLED:
+        taken_back = f"(?:{_LABELLED[name]}){rendering}|{taken_back}"
+    pattern = re.compile(r"(?<![A-Za-z0-9_])(?:" + taken_back + ")")
     return Vocabulary(name, pattern, {k: frozenset(v) for k, v in values.items()})
 
 
