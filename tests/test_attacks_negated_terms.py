@@ -63,6 +63,9 @@ def test_an_origin_bound_to_words_that_deny_it_is_refused(registry: Path, trials
         ("Recruiting completed", []),
         ("Recruiting", ["Recruiting"]),
         ("Recruiting. Completed sites: 3", ["Recruiting", "Completed"]),
+        # a date's label on the next line, or after the status: no words ending it (a false refusal before)
+        ("Overall Status: Recruiting\nCompleted: 2026-06", ["Recruiting", "Completed"]),
+        ("Status: Recruiting Completed: 2026-06 (Estimated)", ["Recruiting", "Completed"]),
     ],
 )
 def test_a_status_its_words_say_has_ended_is_no_status(quote: str, found: list[str]) -> None:

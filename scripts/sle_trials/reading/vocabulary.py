@@ -470,10 +470,11 @@ _NOT_DENIED = "".join(
 
 
 # A status of what goes on that the words after it say has ended ("Recruiting was completed in 2024",
-# "Enrolling by invitation was closed") renders no status: recruitment is over
+# "Enrolling by invitation was closed") renders no status: recruitment is over. Not the next line's
+# words, nor a label ("Recruiting\nCompleted: 2026-06", "Recruiting Completed: 2026-06" name a date)
 _STATUS_ENDED = (
-    r"(?!(?i:\s+(?:(?:was|were|has|have|had|is)\s+(?:been\s+)?)?"
-    r"(?:completed|closed|ended|finished|stopped|halted|over)\b))"
+    r"(?!(?i:[ \t]+(?:(?:was|were|has|have|had|is)[ \t]+(?:been[ \t]+)?)?"
+    r"(?:completed|closed|ended|finished|stopped|halted|over)\b(?![ \t]*:)))"
 )
 # A sex named in words of pregnancy, contraception or partners ("Female patients of childbearing
 # potential must use contraception") says what those who enrol must do, not who may enrol
