@@ -116,6 +116,9 @@ def test_a_unit_is_not_read_from_the_start_of_a_longer_one(
         ("Age ≥ 18 years at SLE onset.", False),
         ("Age ≥ 18 years at the time of signing the informed consent.", True),
         ("Age ≥ 18 years at screening.", True),
+        # the onset of the trial's treatment: the participant's age (a false refusal before)
+        ("At least 18 years of age at onset of treatment.", True),
+        ("Aged 18 years or older at the onset of CAR-T therapy.", True),
     ],
 )
 def test_an_age_at_an_event_of_the_disease_is_no_age_limit(

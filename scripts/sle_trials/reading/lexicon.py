@@ -652,6 +652,9 @@ _AT_AN_EVENT = re.compile(
     r"(?i)(?:\s+(?:old|of age|or (?:older|more|above|younger|less|below)))?\s+(?:at|when)\s+(?:the\s+time\s+of\s+)?"
     r"(?:(?:the\s+)?(?:first\s+)?(?:diagnos[ie]s|diagnosed|onset|disease onset|symptom onset)"
     r"|(?:[\w-]+\s+){1,2}(?:onset|diagnos[ie]s))\b"
+    # the onset of the trial's own treatment is no event of the disease: the participant's age then
+    r"(?!\s+of\s+(?:the\s+)?(?:study\s+|CAR[- ]?T\s+|cell\s+)?(?:treatment|therapy|dosing|infusion|"
+    r"lymphodepletion|conditioning|study|trial)\b)"
 )
 # an age's sentence ends at a question or exclamation mark and a line end too; not _SENTENCE_END,
 # which _displaced_units reads a unit's reach by, and which a second definition here once replaced
