@@ -951,6 +951,11 @@ _OTHER_GROUP = (
 )
 _OTHER_GROUP_BEFORE = re.compile(rf"(?i)\b(?:{_OTHER_GROUP})\b[^.;,\d]*\Z")  # in the count's clause
 _OTHER_GROUP_AFTER = re.compile(rf"(?i)\s+(?:(?:were|was|have|had|who|that)\s+)?(?:{_OTHER_GROUP}|completed)\b")
+# ... and the same people enrolled ("24 patients were screened and enrolled", "24 patients who completed
+# screening were enrolled"): the count is of those enrolled
+_ALSO_ENROLLED = re.compile(
+    r"(?i)(?:\s+screening)?\s+(?:and\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?enrol(?:led|ed)\b"
+)
 
 
 def counts(quote: str) -> list[float]:
@@ -967,7 +972,8 @@ def counts(quote: str) -> list[float]:
         if _OTHER_GROUP_BEFORE.search(quote, max(0, n.start - 40), n.start):
             continue
         end = after.end() if after else n.end
-        if not _COUNT_OF_PART.match(quote, end) and not _OTHER_GROUP_AFTER.match(quote, end):
+        other = _OTHER_GROUP_AFTER.match(quote, end)
+        if not _COUNT_OF_PART.match(quote, end) and (other is None or _ALSO_ENROLLED.match(quote, other.end())):
             out.append(n.value)
     return out
 
