@@ -53,6 +53,16 @@ def _draft(registry: Path, sentences: str, product: dict, evidence: dict) -> Pat
             {"cell_product.origin": "autologous T cells", "cell_product.target_antigens": "against CD19"},
             set(),
         ),
+        (  # a sentence naming the product by its name's own word, not its whole name (a false refusal before)
+            "IM19 CAR-T cells are infused once. IM19, an autologous therapy targeting CD19, is studied in SLE.",
+            {"name": "IM19 CAR-T cells", "origin": "AUTOLOGOUS", "target_antigens": ["CD19"]},
+            {
+                "cell_product.name": "IM19 CAR-T cells",
+                "cell_product.origin": "IM19, an autologous therapy",
+                "cell_product.target_antigens": "targeting CD19",
+            },
+            set(),
+        ),
     ],
 )
 def test_a_plain_documents_product_facts_come_from_sentences_naming_it(

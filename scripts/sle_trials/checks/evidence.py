@@ -295,16 +295,26 @@ _CAR = re.compile(r"(?i)(?<![\w-])(?:CAR(?:[- ]?T)?|CART|chimeric antigen recept
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 
 
+# A product's code in its name ("IM19" of "IM19 CAR-T cells", "KYV-101", "CABA-201"): letters then
+# digits, not a cluster of differentiation ("CD19" of "CD19 CAR-T cells" names a target, not the product)
+_CODE = re.compile(r"(?i)(?!CD\d)[a-z]{1,6}-?\d{1,6}[a-z]?")
+
+
 def _naming_the_product(passages: list[layouts.Passage], name: Any) -> list[layouts.Passage]:
-    """The sentences of a plain document's passages that name the product (a CAR, or the product's
-    name): where it states the product's facts. "Allogeneic transplantation is excluded." and "Prior
-    anti-BCMA therapy" name other things, and gave a CAR-T product the origin and target they name."""
+    """The sentences of a plain document's passages that name the product (a CAR, the product's
+    name, or its name's code: "IM19, an autologous therapy" names "IM19 CAR-T cells"): where it
+    states the product's facts. "Allogeneic transplantation is excluded." and "Prior anti-BCMA
+    therapy" name other things, and gave a CAR-T product the origin and target they name."""
     named = normalise(name).lower() if isinstance(name, str) and name.strip() else None
+    codes = [w for w in re.split(r"[\s,;()]+", named) if _CODE.fullmatch(w)] if named else []
+    code = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, codes)) + r")(?![\w])") if codes else None
     return [
         layouts.Passage(sentence)
         for passage in passages
         for sentence in _SENTENCE.split(passage.text)
-        if _CAR.search(sentence) or (named is not None and named in sentence.lower())
+        if _CAR.search(sentence)
+        or (named is not None and named in sentence.lower())
+        or (code is not None and code.search(sentence))
     ]
 
 
