@@ -54,6 +54,9 @@ def test_a_measure_is_read_past_words_saying_when(
     [
         ("Pregnancy, lactation, or estimated glomerular filtration rate (eGFR) < 30 mL/min", "eGFR"),
         ("Pregnancy, lactation, or eGFR < 30 mL/min", "eGFR"),
+        # a test before it with a finding of its own: no limit of 30 on it (a false refusal before)
+        ("Positive ANA, or eGFR < 30 mL/min", "eGFR"),
+        ("Elevated ALT, or eGFR < 30 mL/min", "eGFR"),
     ],
 )
 def test_what_the_last_item_of_an_enumeration_is_called_may_be_its_limits(

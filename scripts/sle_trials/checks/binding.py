@@ -664,6 +664,9 @@ def _item_of_a_list(corpus: str, start: int, end: int, statement: lexicon.Statem
     opened = max((m.end() for m in _SENTENCE_END.finditer(corpus, 0, start)), default=0)
     if any(s.comparator is not None for s in lexicon.written_statements(corpus[opened:end])):
         return None  # an item before it, or the measure itself, holds a limit of its own
+    items = [item for item in _ITEM_SEPARATOR.split(corpus[opened:start]) if item.strip()]
+    if tests and items and _FINDING.search(items[-1]):
+        return None  # the test before it holds a finding of its own ("Positive ANA, or C3 < 0.9 g/L")
     said = "the laboratory limit after the tests" if tests else "the time limit after the enumeration"
     return f"{words!r} goes on naming it: {said} is said of each item"
 
@@ -1023,6 +1026,12 @@ _LIMITS_APART = re.compile(r"[.,;:()]|\b(?:and/or|and|or)\b")
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")  # and a list label's ("a. Hemoglobin"): the words go on elsewhere
 _ENDED_INSIDE = re.compile(r"[.;]\s+(?=\S)")  # a sentence's end inside a measure, words of the next after it
 _CLAUSE_THEN_ARTICLE = re.compile(r"(?i)(\S+,)\s+(?:the|a|an)\s")  # a clause's end, then a phrase's start
+# A test's finding, said of that test alone: "Positive ANA, or C3 < 0.9 g/L" holds no limit of 0.9 g/L on
+# ANA (binding._item_of_a_list). The separators between an enumeration's items.
+_FINDING = re.compile(
+    r"(?i)\b(?:positive|negative|elevated|abnormal|raised|increased|decreased|reduced|low|high|normal|detectable|undetectable)\b"
+)
+_ITEM_SEPARATOR = re.compile(r"(?i)\s*(?:,|\band/or\b|\band\b|\bor\b)\s*")
 _PLURAL_VALUES = frozenset("levels values counts titers titres concentrations".split())
 _HAVING = re.compile(r"(?i)\b(?:has|have|had|having)\b(?!\s+(?:been|be|to)\b)")  # what is had after it
 _CLAUSE_MARK = re.compile(r"[,;:()]")  # a mark between a measure and a limit after it: the limit is another's
