@@ -128,6 +128,10 @@ def test_an_age_of_those_kept_out_is_no_bound(
         ("maximum_age", 18, "Age < 18 years", 1),
         ("minimum_age", 75, "2. Age < 18 years or > 75 years.", 1),
         ("minimum_age", 18, "Age ≥ 18 years.", 0),  # the inclusion list's own age binds
+        # the bound an exclusion leaves past a strict comparator: its own (a false refusal before)
+        ("maximum_age", 75, "Age > 75 years.", 0),
+        ("minimum_age", 18, "2. Age < 18 years or > 75 years.", 0),
+        ("maximum_age", 75, "2. Age < 18 years or > 75 years.", 0),
     ],
 )
 def test_an_age_of_an_exclusion_criterion_is_no_bound(

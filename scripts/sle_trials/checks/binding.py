@@ -21,7 +21,8 @@ object; otherwise the leaf's type):
   after the limit that lifts its side ("There is no minimum daily dose requirement ... when ...") is
   one of its conditions; else E524.
 - an age (`x-bind: age`) is bound when the number stands as that bound (minimum or maximum) with
-  that unit, not in a sentence that keeps people out nor in an exclusion criterion; else E508.
+  that unit, not in a sentence that keeps people out nor in an exclusion criterion (where a strict
+  comparator leaves the other bound: "Age > 75 years" a maximum of 75); else E508.
 - a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
   patients range is named in the dose's clause (where that clause names patients) of a text that
   states the dose, and its label is the one those words give its dose ("Dose level 1: 1×10^6 ...
@@ -1271,16 +1272,18 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
     bound = "min" if path[-1] == "minimum_age" else "max"
     # a list of quotes is read one by one, and together in its order ("18 Years", "65 Years": two
     # lines) where the source gives them one after the other: "65 Years", "18 Years" is no minimum of 65
-    found = [
-        # a length of time ("diagnosed at least 6 months before screening") is an age of no bound
-        lexicon.Age(None, a.value, a.unit, a.start, a.end) if lexicon.length_of_time(q, a) else a
-        for q in ctx.together(quotes)
-        for a in ctx.reader.ages(q)
+    read = [(q, a) for q in ctx.together(quotes) for a in ctx.reader.ages(q)]
+    # a length of time ("diagnosed at least 6 months before screening") is an age of no bound
+    read = [
+        (q, lexicon.Age(None, a.value, a.unit, a.start, a.end) if lexicon.length_of_time(q, a) else a) for q, a in read
     ]
     if all(_excluding(ctx, q) for q in quotes):
         # an exclusion criterion's age is the other side of the bound its words say, as an age in a
-        # sentence that keeps people out is ("Exclusion criteria: Age > 75 years" is no minimum of 75)
-        found = [lexicon.Age(None, a.value, a.unit, a.start, a.end) for a in found]
+        # sentence that keeps people out is ("Exclusion criteria: Age > 75 years" is no minimum of 75):
+        # past a strict comparator, the bound it leaves ("Age > 75 years" keeps out the older than 75:
+        # a maximum of 75; "Age < 18 years" a minimum of 18); past any other, none
+        read = [(q, lexicon.Age(_left_bound(q, a), a.value, a.unit, a.start, a.end)) for q, a in read]
+    found = [a for _, a in read]
     if any(a.bound == bound and lexicon.same_number(a.value, age["value"]) and a.unit == age["unit"] for a in found):
         return
     same = [a for a in found if lexicon.same_number(a.value, age["value"])]
@@ -1305,6 +1308,15 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
         f"{fields.dotted(path)}: {lexicon.number_text(age['value'])} {age['unit']} is not the "
         f"{word[bound]} age the quote states: {why} ({stated or 'no age'})",
     )
+
+
+def _left_bound(quote: str, a: lexicon.Age) -> str | None:
+    """The bound an exclusion criterion's age a leaves to those enrolled: the maximum past ">" (those
+    older are kept out), the minimum past "<"; none past any other comparator or none."""
+    if a.bound is None:
+        return None
+    cmp = lexicon.comparator_before(quote, a.start)
+    return {">": "max", "<": "min"}.get(cmp[0]) if cmp is not None and cmp[1] is None else None
 
 
 _CRITERIA_HEADING = re.compile(r"(?i)\b(inclusion|exclusion) criteria\b")
