@@ -1215,3 +1215,56 @@ def test_a_requirement_of_an_inclusion_criterion_binds(registry: Path, trials: T
     put_file(registry, IM19_PATH, joined(im19_draft(REQUIREMENT_SOURCE), fields_))
     result = trials.json("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "text", "quote", "passes"),
+    [
+        (
+            "classification_criteria",
+            "    systems:\n      - EULAR_ACR_2019",
+            "Patients who do not meet the EULAR/ACR 2019 criteria.",
+            "the EULAR/ACR 2019 criteria",
+            True,
+        ),
+        (
+            "prior_therapy",
+            "    therapies:\n      - rituximab",
+            "Failure to respond to rituximab.",
+            "rituximab",
+            True,
+        ),
+        (  # those who had it, kept out: no requirement
+            "prior_therapy",
+            "    therapies:\n      - rituximab",
+            "Received rituximab and did not respond.",
+            "rituximab",
+            False,
+        ),
+    ],
+)
+def test_a_requirement_an_exclusion_keeps_out_those_lacking_binds(
+    registry: Path, trials: Trials, field: str, value: str, text: str, quote: str, passes: bool
+) -> None:
+    """Before: "Exclusion criteria: 1. Patients who do not meet the EULAR/ACR 2019 criteria." could not
+    give the trial's classification criteria (E513), though it keeps out those who lack them: a
+    requirement stated as an exclusion of those who do not meet it binds."""
+    title = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    add_source(
+        registry,
+        REQUIREMENT_SOURCE,
+        title
+        + AS_OF_LINE
+        + "Inclusion criteria:\n1. Active SLE despite standard therapy, positive for anti-dsDNA antibodies.\n"
+        + f"Exclusion criteria:\n1. {text}\n",
+    )
+    record = REQUIREMENT_RECORD.replace(
+        "    - number: 1\n      text: Treatment with rituximab or belimumab within 6 months.\n"
+        "    - number: 2\n      text: Positive for antiphospholipid antibodies.\n"
+        "    - number: 3\n      text: Rheumatoid arthritis meeting the ACR 1987 or the EULAR/ACR 2019 criteria.\n",
+        f"    - number: 1\n      text: {text}\n",
+    )
+    fields_ = record.format(field=field, value=value, side="EXCLUSION", number=1, quote=quote)
+    put_file(registry, IM19_PATH, joined(im19_draft(REQUIREMENT_SOURCE), fields_))
+    result = trials.json("validate", registry / IM19_PATH)
+    assert (result.status, result.codes()) == ((0, set()) if passes else (1, {"E513"})), result.out

@@ -31,7 +31,7 @@ object; otherwise the leaf's type):
   reading (E510).
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names (an inclusion
-  criterion, for the last three: what patients must have); its texts
+  criterion, for the last three: what patients must have, or an exclusion of those who lack it); its texts
   are in that criterion; its terms are what the quotes render (vocabulary.py), antibodies and
   criteria sets not only in an exception of the criterion ("except for ... anti-DS-DNA antibodies"), a lupus nephritis
   phrase read by the criterion's list (inclusion: REQUIRED; exclusion: EXCLUDED, SEVERE_EXCLUDED);
@@ -1068,7 +1068,7 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
     found = ctx.criterion(ref)
     if found is None:
         return  # E109: rules report a criterion the list does not have
-    if path[-1] in _REQUIREMENTS and ref["list"] != "INCLUSION":
+    if path[-1] in _REQUIREMENTS and ref["list"] != "INCLUSION" and not _lacking(found[1], quotes):
         # what patients must have (a prior therapy, autoantibodies, classification criteria) is no
         # criterion that keeps patients out: "Treatment with rituximab within 6 months" excludes it
         yield ctx.problem(
@@ -1122,6 +1122,22 @@ _REQUIRED_TERMS = ("autoantibodies", "classification_criteria")
 # The criterion statements that say what patients must have, which only an inclusion criterion states
 # (a lupus nephritis scope is read from either list: vocabulary.SIDES)
 _REQUIREMENTS = ("prior_therapy", "autoantibodies", "classification_criteria")
+# ... or an exclusion that keeps out those who lack it ("Patients who do not meet the 2019 EULAR/ACR
+# criteria", "Failure to respond to at least two standard therapies", "Negative for anti-dsDNA antibodies")
+_NOT_MET = re.compile(
+    r"(?i)\b(?:(?:do|does|did|have|has)\s+not|not|never|fail(?:s|ed|ure)?\s+to|unable\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:meet|meeting|met|fulfil\w*|satisf\w*|receiv\w*|respond\w*|been\s+treated|tried)\b|\bnegative\s+for\b"
+)
+
+
+def _lacking(text: str, quotes: list[str]) -> bool:
+    """Whether an exclusion criterion's text keeps out those who lack what each quote names: words of
+    not meeting it stand before the quote ("Failure to respond to rituximab"; not "Received rituximab
+    and did not respond", which keeps out those who had it)."""
+    ends = [m.end() for m in _NOT_MET.finditer(text)]
+    return bool(quotes) and all((at := text.find(normalise(q))) >= 0 and any(end <= at for end in ends) for q in quotes)
+
+
 # Words that open an exception: what follows them in their clause is what a requirement leaves out
 _EXCEPTION = re.compile(r"\b(?:except|excepting|excluding|other than|apart from|not counting)\b", re.IGNORECASE)
 
