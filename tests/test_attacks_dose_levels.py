@@ -57,3 +57,18 @@ def test_both_dose_levels_held_pass(levels: tuple) -> None:
 def test_a_dose_level_left_out_of_a_complete_record_is_refused(levels: tuple, kept: tuple[int, str]) -> None:
     checker, data = levels
     assert imported_codes(checker, cohorts(data, kept)) == {"E526"}
+
+
+def test_a_lower_bound_in_a_description_is_no_dose() -> None:
+    """Before: "Leukapheresis to collect ≥ 1×10^9 PBMCs" and "at least 5×10^7 viable CAR-T cells" in a
+    one-dose arm's description were doses no cohort held (E526), refusing a record that holds its one
+    cohort: a lower bound says what is required, and gives no dose."""
+    from sle_trials.checks import completeness
+    from sle_trials.reading.layouts import normalise
+
+    description = normalise(
+        "A single infusion of 1×10^6 CAR-T cells/kg. Leukapheresis to collect ≥ 1×10^9 PBMCs; the product "
+        "holds at least 5×10^7 viable CAR-T cells."
+    )
+    assert [d.value for d in completeness._cell_doses(description)] == [1_000_000]
+    assert [d.value for d in completeness._cell_doses(normalise(LEVELS))] == [1_000_000, 3_000_000]

@@ -425,11 +425,13 @@ _POWER_OF_TEN = re.compile(r"10\s*\^|[eE][-+]?\d|(?i:million|billion)")
 
 def _cell_doses(description: str) -> list[lexicon.Dose]:
     """The cell doses an arm's description states as doses: a power of ten or a large number, not a
-    cap nor an end of a range (lexicon.Dose.limit), and not a patient's number."""
+    cap nor an end of a range (lexicon.Dose.limit), nor a lower bound ("collect >= 1×10^9 PBMCs", "at
+    least 5×10^7 viable CAR-T cells": what is required, no dose given), and not a patient's number."""
     return [
         d
         for d in lexicon.doses(description)
         if d.limit is None
+        and (lexicon.comparator_before(description, d.start) or ("",))[0] not in (">=", ">")
         and (d.value >= CELL_DOSE_AT_LEAST or _POWER_OF_TEN.search(description, d.start, d.unit_at))
         and d.value >= 1
     ]
