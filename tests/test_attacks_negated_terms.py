@@ -89,6 +89,9 @@ def test_a_status_its_words_say_has_ended_is_no_status(quote: str, found: list[s
         ("Gender: FEMALE; pregnant women are excluded", ["FEMALE"]),
         # the rule's words on a line of their own: another statement (a false refusal before)
         ("Female\nPregnant women are excluded", ["Female"]),
+        # both sexes: no rule's words narrow them (a false refusal before)
+        ("Male or female patients aged 18-65 years who agree to use contraception.", ["Male or female"]),
+        ("All participants of childbearing potential must use contraception.", []),
     ],
 )
 def test_a_sex_named_by_a_rule_on_contraception_is_no_sex_eligible(quote: str, found: list[str]) -> None:

@@ -486,6 +486,10 @@ _TAKEN_BACK_AFTER = {"overall status": _STATUS_ENDED, "sex": _SEX_OF_A_RULE}
 # A rendering right after its field's label is the field's value, whatever words follow it ("Sex:
 # Female (women of childbearing potential must use contraception)" says who may enrol): none is taken
 # back. Each label and separator a fixed-width lookbehind of its own, as Python's re needs.
+# The values no rule's words take back, where a phrase names them ("Male or female patients who agree
+# to use contraception" says both sexes may enrol, whatever a rule asks of them; a bare "All" may be
+# "All women of childbearing potential", and is taken back as any other)
+_NEVER_TAKEN_BACK = {"sex": frozenset({"ALL"})}
 _LABELLED = {
     "sex": "|".join(
         rf"(?<={re.escape(form + sep)})"
@@ -510,6 +514,12 @@ def _compile(name: str, table: dict) -> Vocabulary:
     taken_back = rendering + _TAKEN_BACK_AFTER.get(name, "")
     if name in _LABELLED:
         taken_back = f"(?:{_LABELLED[name]}){rendering}|{taken_back}"
+    if name in _NEVER_TAKEN_BACK:
+        # tried first at each place, as long a rendering as the others ("Male or female" before "Male")
+        kept = sorted(
+            (r for r in values if values[r] & _NEVER_TAKEN_BACK[name] and " " in r), key=lambda r: (-len(r), r)
+        )
+        taken_back = "(?:" + "|".join(map(re.escape, kept)) + r")(?![A-Za-z0-9_])|" + taken_back
     pattern = re.compile(r"(?<![A-Za-z0-9_])(?:" + taken_back + ")")
     return Vocabulary(name, pattern, {k: frozenset(v) for k, v in values.items()})
 
