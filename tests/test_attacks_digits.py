@@ -213,6 +213,9 @@ def test_an_enrollment_is_not_a_count_of_a_part(registry: Path, trials: Trials, 
         ("Enrollment completed: 12 participants", True),
         ("12 participants were enrolled", True),
         ("Of 40 patients screened, 12 participants were enrolled", True),  # another clause's group
+        ("Number of participants enrolled: 12", True),  # a count's label of its own
+        ("Number of patients: 12", True),
+        ("Number of patients screened: 12", False),
         # the group screened is the group enrolled (a false refusal before)
         ("12 participants were screened and enrolled", True),
         ("12 participants who completed screening were enrolled", True),

@@ -922,7 +922,8 @@ _COUNT_AFTER = re.compile(r"\s*(?:participants?|patients?|subjects?|people|perso
 # not a count of something else ("Platelet count: 100" is no enrollment of 100; nor "CD4 count: 200")
 _COUNT_BEFORE = re.compile(
     r"(?i:(?:enrollment|enrolment)(?: count)?|(?:participant|patient|subject) count|enrollmentInfo\.count|"
-    r"(?<![\w-])(?<![\w-] )count|sample size|planned number of (?:participants|patients|subjects))\s*:?\s*\Z"
+    r"(?<![\w-])(?<![\w-] )count|sample size|(?:planned )?number of (?:participants|patients|subjects)"
+    r"(?: (?:enrolled|enroled|to be enrolled|planned))?)\s*:?\s*\Z"
 )
 
 
