@@ -289,9 +289,6 @@ class Verdict(NamedTuple):
 _OF_OTHERS = ("curation", "related_trials")
 
 
-# A word for the product a plain document's sentence is about: a CAR ("CAR-T", "CAR T", "CART") or the
-# receptor written out; the record's product name counts too (_naming_the_product)
-_CAR = re.compile(r"(?i)(?<![\w-])(?:CAR(?:[- ]?T)?|CART|chimeric antigen receptors?)(?![\w])")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 
 
@@ -312,7 +309,7 @@ def _naming_the_product(passages: list[layouts.Passage], name: Any) -> list[layo
         layouts.Passage(sentence)
         for passage in passages
         for sentence in _SENTENCE.split(passage.text)
-        if _CAR.search(sentence)
+        if layouts.CAR_WORDS.search(sentence)
         or (named is not None and named in sentence.lower())
         or (code is not None and code.search(sentence))
     ]

@@ -1341,7 +1341,7 @@ def _copy_arm_places(copy: _CopySections, arms: _CopyGroups) -> dict[str, list[P
         places["cell_product"] = _within(copy.top[:1])
         # and its name is one of a CAR product, by its name or description, where any is ("Rituximab",
         # a comparator arm's, named as the product, made that arm the product's)
-        cars = [n for n in names if _CAR.search(n) or _CAR.search(arms.described.get(n, ""))]
+        cars = [n for n in names if CAR_WORDS.search(n) or CAR_WORDS.search(arms.described.get(n, ""))]
         places["cell_product.name"] = _whole(cars or names)
     elif arms.arms and arms.arms[0]["intervention_names"]:
         places["cell_product"] = _product_lines(copy.top[:1], arms.blocks, arms.arms, [0], arms.described)
@@ -1412,8 +1412,9 @@ def _copy_rows(copy: _CopySections, arms: _CopyGroups) -> dict[str, list[dict[st
 
 
 # Words that name a chimeric antigen receptor product ("CAR-T cells", "CD19-CART", "CAR NK", "chimeric
-# antigen receptor"), whole: "care" or "Cardiac" is none
-_CAR = re.compile(r"(?i)(?<![a-z])(?:CAR(?:[- ]?(?:T|NK))?|CART|chimeric antigen receptor)(?![a-z])")
+# antigen receptors"), whole: "care" or "Cardiac" is none. Also where a plain document's sentence names
+# the product (evidence._naming_the_product)
+CAR_WORDS = re.compile(r"(?i)(?<![a-z])(?:CAR(?:[- ]?(?:T|NK))?|CART|chimeric antigen receptors?)(?![a-z])")
 
 
 def _named_product(
