@@ -34,6 +34,28 @@ def test_every_mistake_in_a_curated_record_is_caught(shown: str) -> None:
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
 
 
+def test_the_harness_reports_a_mistake_caught_by_no_code_it_may_give(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The harness stops a record's check at the first code its mistake may give, and remembers what
+    it found for the same record made by another kind of mistake: what it remembers must not count
+    as caught a mistake whose code comes later (E507 after the title's E501), nor as found only the
+    codes before the stop (the miss lists every code the whole check gives)."""
+    shown = "trials/NCT03030976.yaml"
+    data = record_data(DATA_ROOT / shown, shown)
+    wrong = json.loads(json.dumps(data))
+    wrong["brief_title"] = "A Study of CD19 Redirected Allogeneic T Cells for SLE"
+    wrong["cell_product"]["origin"] = "ALLOGENEIC"
+
+    def mistake(expect: frozenset[str]) -> mutations.Mutation:
+        return mutations.Mutation("title", "brief_title", f"expects {sorted(expect)}", wrong, expect)
+
+    made = [mistake(frozenset({"E501"})), mistake(frozenset({"E507"})), mistake(frozenset({"E999"}))]
+    monkeypatch.setattr(mutations, "generate", lambda *args: made)
+    monkeypatch.setattr(mutations, "SCORES", {})  # not the run's printed scores
+    missed = mutations.run(mutations.Checks(DATA_ROOT), shown, data)
+    assert missed == ["title brief_title: expects ['E999'] -> ['E501', 'E507']"]
+    assert mutations.SCORES == {"title": (2, 3)}
+
+
 STUBS = sorted(
     f"trials/{p.name}" for p in (DATA_ROOT / "trials").glob("NCT*.yaml") if f"trials/{p.name}" not in CURATED
 )

@@ -1388,39 +1388,41 @@ def check(
     """The evidence checks of one schema-valid record; memory: what the run remembers (a fresh one
     when the caller keeps none); read, when given: filled with the sha256 of each cited source as
     these checks read it (its name -> hex), what the check cache binds a verdict to."""
+    return list(problems(record, schema, root, memory, read))
+
+
+def problems(
+    record: Record, schema: dict, root: Path, memory: Memory | None = None, read: dict[str, str] | None = None
+) -> Iterator[Problem]:
+    """check()'s problems one at a time, each check run only when the ones before it are done: a
+    caller that needs only whether some problem is found (the mutation tests' harness: whether a
+    mistake is caught by a code it may give) stops there and leaves the rest unrun."""
     memory = memory or Memory()
     scalars = Scalars(record, schema)  # walked once, when a check first reads them
-    problems = [
-        *check_absent(record, schema),
-        *check_unbound(record, schema, scalars),
-        *completeness.check_fields(record, schema),
-    ]
+    yield from check_absent(record, schema)
+    yield from check_unbound(record, schema, scalars)
+    yield from completeness.check_fields(record, schema)
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)
     texts, chars = _texts(record.data), sum(len(doc.text) for doc in sources.docs)
     if texts * chars > MAX_SEARCHED:
         line, col = record.where(("curation", "sources"))
-        problems.append(
-            Problem(
-                record.path,
-                line,
-                col,
-                "E530",
-                f"the record's {texts:,} texts searched for through its sources' {chars:,} characters would take "
-                f"{texts * chars:,} character comparisons, over the {MAX_SEARCHED:,} one record may cost: it is "
-                "not checked against its sources; cite the part of a large source that is about this trial, or "
-                "split the record's values from it",
-            )
+        yield Problem(
+            record.path,
+            line,
+            col,
+            "E530",
+            f"the record's {texts:,} texts searched for through its sources' {chars:,} characters would take "
+            f"{texts * chars:,} character comparisons, over the {MAX_SEARCHED:,} one record may cost: it is "
+            "not checked against its sources; cite the part of a large source that is about this trial, or "
+            "split the record's values from it",
         )
-        return problems
+        return
     if sources.docs:  # with no readable source, E108 has said why
-        problems += [
-            *check_nct_id(record, sources),
-            *check_curation(record, sources),
-            *check_verbatim(record, schema, sources),
-            *check_evidence(record, schema, sources, memory.reader, scalars),
-            *completeness.check(record, sources.docs, memory.reader),
-            *silence.check(record, schema, sources.docs),
-        ]
-    return problems
+        yield from check_nct_id(record, sources)
+        yield from check_curation(record, sources)
+        yield from check_verbatim(record, schema, sources)
+        yield from check_evidence(record, schema, sources, memory.reader, scalars)
+        yield from completeness.check(record, sources.docs, memory.reader)
+        yield from silence.check(record, schema, sources.docs)
