@@ -143,6 +143,37 @@ def test_outside_git_the_cache_is_in_the_users_cache_folder(registry: Path, monk
         assert cache.place(registry) == tmp_path / "home" / ".cache" / "sle-trials" / name / "check-cache.sqlite3"
 
 
+def test_outside_git_no_git_process_is_asked_where_the_cache_lives(registry: Path, monkeypatch) -> None:
+    """With no .git above the registry and none named in the environment, git would find no
+    repository: the cache's place is told without starting it (a process a run)."""
+    from sle_trials.git import plumbing
+
+    def no_git(*args, **kwargs):
+        raise AssertionError(f"git asked: {args}")
+
+    monkeypatch.setattr(plumbing, "_spawn", no_git)
+    name = hashlib.sha256(os.fsencode(registry.resolve())).hexdigest()
+    assert cache.place(registry) == Path(os.environ["XDG_CACHE_HOME"], "sle-trials", name, "check-cache.sqlite3")
+
+
+def test_a_git_file_or_git_dir_in_the_environment_is_asked_where_the_cache_lives(tmp_path: Path, monkeypatch) -> None:
+    """Git finds a repository through a .git file (a linked work tree, a submodule) or GIT_DIR as
+    through a .git folder: the cache then lives in that repository's git directory."""
+    git(tmp_path, "init", "-q", "--separate-git-dir", str(tmp_path / "separate.git"), str(tmp_path / "work"))
+    assert (tmp_path / "work" / ".git").is_file()
+    root = copy_registry(tmp_path / "work" / "registry")
+    gitdir = (tmp_path / "separate.git").resolve()
+
+    def database(prefix: str) -> Path:
+        return gitdir / "sle-trials" / f"check-cache-{hashlib.sha256(prefix.encode()).hexdigest()[:16]}.sqlite3"
+
+    assert cache.place(root) == database("registry/")
+    elsewhere = copy_registry(tmp_path / "elsewhere")
+    monkeypatch.setenv("GIT_DIR", str(gitdir))
+    monkeypatch.setenv("GIT_WORK_TREE", str(tmp_path))
+    assert cache.place(elsewhere) == database("elsewhere/")
+
+
 def test_a_run_outside_git_writes_nothing_into_the_registry(registry: Path, trials: Trials) -> None:
     before = sorted(p.relative_to(registry) for p in registry.rglob("*"))
     assert trials("check").status == 0
