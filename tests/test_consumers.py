@@ -105,6 +105,8 @@ def test_frictionless_rejects_values_outside_the_contract(data_dir: Path) -> Non
     im19[col["overall_status"]] = "recruiting"
     im19[col["enrollment"]] = "six"
     im19[col["start_date"]] = "30/07/2024"
+    im19[col["start_date_type"]] = "estimated"
+    im19[col["completion_date_type"]] = "ESTIMATED"  # the vocabulary's own word passes
     im19[col["phases"]] = "NA,PHASE1"
     body[0][col["nct_id"]] = "NCT123"
     body.append(list(im19))
@@ -118,9 +120,11 @@ def test_frictionless_rejects_values_outside_the_contract(data_dir: Path) -> Non
         ("overall_status", "constraint-error"),
         ("enrollment", "type-error"),
         ("start_date", "constraint-error"),
+        ("start_date_type", "constraint-error"),
         ("phases", "constraint-error"),
         ("nct_id", "constraint-error"),
     } <= found, found
+    assert not {f for f, _ in found} & {"completion_date_type", "enrollment_type"}, found
     assert any(kind in ("primary-key", "unique-error") for _, _, kind in _errors(report))
 
 
@@ -183,6 +187,10 @@ def test_pandas_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> N
     )
     assert (im19["dose_low_value"], im19["dose_high_value"], im19["dose_high_basis"]) == (1e6, 1e8, "FLAT")
     assert (im19["allocation"], im19["masking"], im19["last_update_posted"]) == ("NA", "NONE", "2025-08-17")
+    # whether each date is ACTUAL or ESTIMATED (data version 1.3.0): text, missing where the source is silent
+    date_types = [c for c in trials.columns if c.endswith("_date_type") or c.endswith("_posted_type")]
+    assert len(date_types) == 6 and all(pd.api.types.is_string_dtype(trials[c]) for c in date_types)
+    assert all(pd.isna(im19[c]) for c in date_types), "IM19's source does not say which its dates are"
     assert (relma["lupus_nephritis"], relma["classification_criteria"], relma["launch_date"]) == (
         "SEVERE_EXCLUDED",
         "ACR_1997",
@@ -211,10 +219,12 @@ def test_duckdb_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> N
         assert types["enrollment"] == "INTEGER" and types["nct_id"] == "VARCHAR"
         assert types["minimum_age_years"] == types["maximum_age_years"] == "DOUBLE"
         assert types["start_date"] == "VARCHAR", "partial dates stay text"
+        assert types["start_date_type"] == types["completion_date_type"] == "VARCHAR"
         assert shown == [(RELMA, "RECRUITING", None, ["CD19"]), (IM19, "RECRUITING", 6, None)]
         im19 = con.execute(
-            "SELECT overall_status, enrollment, minimum_age_years, maximum_age_years, start_date, completion_date, "
-            "phases, string_split(dose_summary, '|') FROM trials WHERE nct_id = ?",
+            "SELECT overall_status, enrollment, minimum_age_years, maximum_age_years, start_date, start_date_type, "
+            "completion_date, completion_date_type, phases, string_split(dose_summary, '|') FROM trials "
+            "WHERE nct_id = ?",
             [IM19],
         ).fetchone()
         assert im19 == (
@@ -223,7 +233,9 @@ def test_duckdb_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> N
             18.0,
             65.0,
             "2024-07-30",
+            None,  # the source does not say whether it is actual or estimated
             "2027-12-31",
+            None,
             "NA",
             ["patients 1-3: 1×10^6 CAR-T cells/kg", "patients 4-6: 1×10^8 CAR-T cells"],
         )

@@ -17,7 +17,7 @@ import pytest
 from conftest import DATA_ROOT, REPO
 from sle_trials import fields
 from sle_trials.checks import load
-from sle_trials.outputs import export
+from sle_trials.outputs import export, package
 
 
 def cells(data: dict) -> dict[str, str]:
@@ -152,6 +152,62 @@ def test_an_empty_cell_is_not_curated_silent_or_not_applicable() -> None:
     # absent with no reason given: not yet curated
     data["study_type"] = "INTERVENTIONAL"
     assert cells(data)["not_curated"] == "allocation|intervention_model|masking|primary_purpose"
+
+
+# Each date column of a date struct, its field, and the column beside it saying ACTUAL or ESTIMATED.
+DATE_COLUMNS = [
+    ("start_date", "start"),
+    ("primary_completion_date", "primary_completion"),
+    ("completion_date", "completion"),
+    ("first_posted", "first_posted"),
+    ("last_update_posted", "last_updated"),
+    ("launch_date", "launched"),
+]
+
+
+def test_every_dated_column_whose_field_has_a_type_has_its_type_column() -> None:
+    """A column read from a date whose schema struct has a type (ACTUAL or ESTIMATED) is followed by
+    the column of that type: an anticipated date never reads in the CSV as one that happened."""
+    schema = json.loads((REPO / "schema" / "trial.schema.json").read_text(encoding="utf-8"))
+    dated = []
+    for i, column in enumerate(export.COLUMNS):
+        if not (column.field and column.field.endswith(".date")):
+            continue
+        struct = column.field.removesuffix(".date")
+        parent, _ = package.record_field(schema, struct)
+        if "type" in parent.get("properties", {}):
+            beside = export.COLUMNS[i + 1]
+            assert (beside.name, beside.field) == (f"{column.name}_type", f"{struct}.type"), column.name
+            assert package.field_descriptor(beside, schema)["constraints"]["enum"] == ["ACTUAL", "ESTIMATED"]
+            dated.append((column.name, struct.split(".")[1]))
+    assert dated == DATE_COLUMNS
+
+
+@pytest.mark.parametrize("column, name", DATE_COLUMNS)
+def test_a_dates_type_column_follows_enrollment_types_rules(column: str, name: str) -> None:
+    """ACTUAL or ESTIMATED right after the date, as the record states it; empty, as enrollment_type's
+    cell is, when the sources do not say which (silent: not_curated does not name it) or when it is not
+    yet curated (not_curated names it, and the date's column too when the date is not curated either)."""
+    names = [c.name for c in export.COLUMNS]
+    assert names[names.index(column) + 1] == f"{column}_type"
+    data = loaded("trials/NCT06513429.yaml")
+    curation = data["curation"]
+    others = [f for f in curation["silent"] if not f.startswith("dates.")]
+    curation["silent"] = others + [f"dates.{other}" for _, other in DATE_COLUMNS if other != name]
+    data["dates"] = {name: {"date": "2024-07-30", "type": "ESTIMATED"}}
+    row = cells(data)
+    assert (row[column], row[f"{column}_type"], row["not_curated"]) == ("2024-07-30", "ESTIMATED", "")
+    del data["dates"][name]["type"]
+    curation["silent"].append(f"dates.{name}.type")
+    assert (row := cells(data))[f"{column}_type"] == "" and row["not_curated"] == ""
+    curation["status"] = "draft"
+    curation["silent"].remove(f"dates.{name}.type")
+    assert cells(data)["not_curated"] == f"{column}_type"  # absent with no reason given
+    curation["not_yet_curated"] = [f"dates.{name}"]
+    del data["dates"]
+    assert cells(data)["not_curated"] == f"{column}|{column}_type"
+    curation["not_yet_curated"], curation["silent"] = [], [*others, "dates"]
+    assert cells(data)["not_curated"] == ""
 
 
 @pytest.mark.parametrize(

@@ -163,14 +163,22 @@ def test_fields_follow_the_column_definitions_in_order() -> None:
         ("overall_status", ["overall_status"]),
         ("study_type", ["study_type"]),
         ("enrollment_type", ["enrollment", "type"]),
+        ("start_date_type", ["dates", "start", "type"]),
+        ("primary_completion_date_type", ["dates", "primary_completion", "type"]),
+        ("completion_date_type", ["dates", "completion", "type"]),
+        ("first_posted_type", ["dates", "first_posted", "type"]),
+        ("last_update_posted_type", ["dates", "last_updated", "type"]),
+        ("launch_date_type", ["dates", "launched", "type"]),
         ("sponsor_class", ["sponsor", "class"]),
         ("curation_status", ["curation", "status"]),
     ],
 )
 def test_enum_columns_take_their_values_from_the_json_schema(column: str, path: list[str]) -> None:
-    node = trial_schema()
+    schema = node = trial_schema()
     for step in path:
         node = node["properties"][step]
+        if "$ref" in node:  # a date struct
+            node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
     assert fields()[column]["constraints"]["enum"] == node["enum"]
 
 

@@ -313,7 +313,11 @@ def test_the_index_says_which_counts_and_dates_are_estimated(trials: Trials, reg
     assert shown["enrollment"].text == "48 (estimated)" and shown["enrollment"].items == ("48",)
     assert shown["start_date"].text == "2025-02-03"  # ACTUAL: as it is
     assert shown["completion_date"].text == "2028-12 (estimated)" and shown["completion_date"].items == ("2028-12",)
-    assert {c.name for c in export.COLUMNS} >= {"enrollment_type"}  # the CSV says it in a column of its own
+    # the CSV says it in a column of its own, beside the count or the date
+    row = dict(zip((c.name for c in export.COLUMNS), export.row(data)))
+    assert (row["enrollment"], row["enrollment_type"]) == ("48", "ESTIMATED")
+    assert (row["start_date"], row["start_date_type"]) == ("2025-02-03", "ACTUAL")
+    assert (row["completion_date"], row["completion_date_type"]) == ("2028-12", "ESTIMATED")
 
 
 def test_a_responsible_party_in_the_old_form_is_not_declared_silent(trials: Trials, registry: Path) -> None:

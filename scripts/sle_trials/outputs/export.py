@@ -103,6 +103,23 @@ def _date(name: str) -> Callable[[dict], str]:
     return lambda d: d.get("dates", {}).get(name, {}).get("date", "")
 
 
+def _date_type(name: str) -> Callable[[dict], str]:
+    return lambda d: d.get("dates", {}).get(name, {}).get("type", "")
+
+
+def _type_of(column: str, title: str, name: str) -> Column:
+    """The column beside a date column that says whether the date is ACTUAL or ESTIMATED (the date
+    struct's type), as enrollment_type does for enrollment."""
+    return Column(
+        f"{column}_type",
+        "string",
+        f"ACTUAL or ESTIMATED: whether {column} has happened or is anticipated, when the source says.",
+        _date_type(name),
+        title=f"{title} type",
+        field=f"dates.{name}.type",
+    )
+
+
 _INTERVENTIONAL = {"study_type": ("INTERVENTIONAL",)}
 _URL_PATTERN = "https://clinicaltrials\\.gov/study/NCT[0-9]{8}"
 _DATE_PATTERN = "[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
@@ -238,6 +255,7 @@ COLUMNS: list[Column] = [
         title="Start date",
         field="dates.start.date",
     ),
+    _type_of("start_date", "Start date", "start"),
     Column(
         "primary_completion_date",
         "string",
@@ -246,6 +264,7 @@ COLUMNS: list[Column] = [
         title="Primary completion date",
         field="dates.primary_completion.date",
     ),
+    _type_of("primary_completion_date", "Primary completion date", "primary_completion"),
     Column(
         "completion_date",
         "string",
@@ -254,6 +273,7 @@ COLUMNS: list[Column] = [
         title="Completion date",
         field="dates.completion.date",
     ),
+    _type_of("completion_date", "Completion date", "completion"),
     Column(
         "first_posted",
         "string",
@@ -262,6 +282,7 @@ COLUMNS: list[Column] = [
         title="First posted",
         field="dates.first_posted.date",
     ),
+    _type_of("first_posted", "First posted", "first_posted"),
     Column(
         "last_update_posted",
         "string",
@@ -270,6 +291,7 @@ COLUMNS: list[Column] = [
         title="Last update posted",
         field="dates.last_updated.date",
     ),
+    _type_of("last_update_posted", "Last update posted", "last_updated"),
     Column(
         "launch_date",
         "string",
@@ -280,6 +302,7 @@ COLUMNS: list[Column] = [
         title="Launch date",
         field="dates.launched.date",
     ),
+    _type_of("launch_date", "Launch date", "launched"),
     Column(
         "enrollment",
         "integer",
