@@ -201,6 +201,33 @@ def test_an_enrollment_is_not_a_count_of_a_part(registry: Path, trials: Trials, 
 
 
 @pytest.mark.parametrize(
+    ("stated", "counted"),
+    [
+        # a part counted with "each" after the words that place people ("at each dose level" bound an
+        # enrollment of 3), or named in other words than cohort, arm, group, part or stage
+        ("3 patients at each dose level", []),
+        ("6 participants treated at each dose", []),
+        ("10 participants on every site", []),
+        ("6 patients at each of the 3 dose levels", []),
+        ("12 participants in the dose-escalation phase", []),
+        ("12 participants in the Phase 1b part", []),
+        ("24 participants in dose expansion", []),
+        ("9 patients in the escalation period", []),
+        ("6 patients at dose level 1", []),
+        ("12 participants enrolled in the run-in", []),
+        # the whole trial's, in words like them (no false refusal)
+        ("24 participants in the Phase 1 trial", [24]),
+        ("24 participants will be enrolled in this Phase I study", [24]),
+        ("24 participants will each receive one infusion", [24]),
+        ("a total of 24 patients at two centres", [24]),
+        ("24 participants in the United States", [24]),
+    ],
+)
+def test_a_count_in_a_part_in_other_words_is_no_enrollment(stated: str, counted: list[float]) -> None:
+    assert lexicon.counts(stated) == counted
+
+
+@pytest.mark.parametrize(
     ("stated", "passes"),
     [
         ("Screening failures: 12 participants", False),

@@ -120,7 +120,8 @@ def lexicon_tables() -> str:
         "a cap (`maximum total dose 1×10^8`) or an end of a range (`0.5-1×10^6`) is the dose only as a reading, "
         "and so, for a lymphodepleting agent, is a course's total (`total 90 mg/m2`). "
         "**Cohorts**: `patients 1 to 3`, `patient 4`. **Counts**: `6 participants`, `Enrollment: 24`; "
-        "not a count of a part (`12 participants per arm`, `3 in each cohort`, `two cohorts of 12 participants`, "
+        "not a count of a part (`12 participants per arm`, `3 in each cohort`, `3 patients at each dose level`, "
+        "`12 participants in the dose-escalation phase`, `two cohorts of 12 participants`, "
         "`of whom 12`) nor of another group (`Screening failures: 12 participants`, `12 participants withdrew`).",
         "",
     ]

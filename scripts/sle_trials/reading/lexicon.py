@@ -931,10 +931,20 @@ _COUNT_BEFORE = re.compile(
 # each", "6 people/arm". It bound an enrollment of 12 where the trial enrols 12 in each of its arms.
 # So is a count in a part the words name after it ("12 participants in the CAR-T arm", "... in cohort
 # 1") or before it: the parts it is one of ("two cohorts of 12 participants") or the whole it is some
-# of ("24 participants, of whom 12 ...", "including 12 ..."), which bound an enrollment of 12.
+# of ("24 participants, of whom 12 ...", "including 12 ..."), which bound an enrollment of 12. "Each"
+# after any word of the count's clause that puts people somewhere ("3 patients at each dose level",
+# "6 participants treated at each dose", "10 participants on every site") counts a part, and so does
+# a part named by more words or other words ("12 participants in the dose-escalation phase", "in the
+# Phase 1b part", "in dose expansion", "at dose level 1"): each bound an enrollment of the part's count.
+# A phase with its number is the trial's ("24 participants in the Phase 1 trial"), no part of it.
+_PART_NOUNS = (
+    r"(?:cohort|arm|group|part|stage|portion|period|segment|sub-?study|run-in|expansion|escalation|"
+    r"(?:dose\s+)?level|phase(?!\s*(?:[0-9]|I\b|II|III|IV|V\b)))"
+)
 _COUNT_OF_PART = re.compile(
     r"\s*(?:/|(?:per|each|in each|in every|for each|a|an)\b|"
-    r"in\s+(?:the\s+)?(?:[\w-]+\s+)?(?:cohort|arm|group|part|stage)s?\b)",
+    r"(?:[a-z-]+\s+){0,3}?(?:at|on|in|into|within|for|from|across|during|under)\s+(?:each|every)\b|"
+    rf"(?:[a-z-]+\s+){{0,3}}?(?:in|at|during|within|into)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_PART_NOUNS}s?\b)",
     re.I,
 )
 _COUNT_PART_BEFORE = re.compile(
