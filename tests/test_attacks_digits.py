@@ -228,6 +228,27 @@ def test_a_count_in_a_part_in_other_words_is_no_enrollment(stated: str, counted:
 
 
 @pytest.mark.parametrize(
+    ("stated", "counted"),
+    [
+        # those looked at before some of them were enrolled (CONSORT's first box) bound an enrollment
+        ("40 patients were assessed for eligibility", []),
+        ("Assessed for eligibility: 40 participants", []),
+        ("8 participants were not eligible", []),
+        ("8 participants were ineligible", []),
+        ("30 participants consented", []),
+        ("6 participants did not meet the criteria", []),
+        # the group enrolled, in words like them (no false refusal)
+        ("24 participants were assessed for eligibility and enrolled", [24]),
+        ("24 participants who consented were enrolled", [24]),
+        ("Of 40 patients assessed, 24 participants were enrolled", [24]),
+        ("24 participants will be enrolled and assessed at week 52", [24]),
+    ],
+)
+def test_a_count_of_those_assessed_for_enrolment_is_no_enrollment(stated: str, counted: list[float]) -> None:
+    assert lexicon.counts(stated) == counted
+
+
+@pytest.mark.parametrize(
     ("stated", "passes"),
     [
         ("Screening failures: 12 participants", False),

@@ -122,7 +122,8 @@ def lexicon_tables() -> str:
         "**Cohorts**: `patients 1 to 3`, `patient 4`. **Counts**: `6 participants`, `Enrollment: 24`; "
         "not a count of a part (`12 participants per arm`, `3 in each cohort`, `3 patients at each dose level`, "
         "`12 participants in the dose-escalation phase`, `two cohorts of 12 participants`, "
-        "`of whom 12`) nor of another group (`Screening failures: 12 participants`, `12 participants withdrew`).",
+        "`of whom 12`) nor of another group (`Screening failures: 12 participants`, `12 participants withdrew`, "
+        "`40 patients were assessed for eligibility`).",
         "",
     ]
     return "\n".join(out)

@@ -958,7 +958,10 @@ _COUNT_PART_BEFORE = re.compile(
 # screened", "... completed the study", ClinConnect's "0 patients applied"). It bound an enrollment of 12.
 _OTHER_GROUP = (
     r"screen(?:ing)?[ -]?fail(?:ures?|ed)|screened|withdr(?:ew|awn|awals?)|discontinu(?:ed|ations?)|"
-    r"dropped out|drop-?outs?|excluded|died|deaths?|lost to follow[- ]?up|appl(?:ied|icants?)"
+    r"dropped out|drop-?outs?|excluded|died|deaths?|lost to follow[- ]?up|appl(?:ied|icants?)|"
+    # those the trial looked at before enrolling some of them (CONSORT's first box): "40 patients were
+    # assessed for eligibility", "8 were ineligible", "30 participants consented" bound an enrollment
+    r"assessed(?:\s+for\s+eligibility)?|(?:in|not\s+)eligible|did\s+not\s+meet|consented|approached|referred|invited|contacted"
 )
 _OTHER_GROUP_BEFORE = re.compile(rf"(?i)\b(?:{_OTHER_GROUP})\b[^.;,\d]*\Z")  # in the count's clause
 _OTHER_GROUP_AFTER = re.compile(rf"(?i)\s+(?:(?:were|was|have|had|who|that)\s+)?(?:{_OTHER_GROUP}|completed)\b")
