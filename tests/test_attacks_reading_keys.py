@@ -165,3 +165,22 @@ def test_an_age_of_an_exclusion_criterion_is_no_bound(
 )
 def test_an_age_is_kept_out_only_by_its_own_sentence(said: str, ages: list) -> None:
     assert [(a.bound, a.value) for a in lexicon.ages(said)] == ages
+
+
+@pytest.mark.parametrize(
+    ("said", "ages"),
+    [
+        # the patients another requirement is for: each bound a minimum or maximum age of the trial
+        ("Patients older than 60 years must have an ejection fraction ≥ 50%", [(None, 60), ("min", 50)]),
+        ("Participants ≥ 65 years old will receive half the dose", [(None, 65)]),
+        ("Women over 45 years need no contraception", [(None, 45)]),
+        ("Age ≥ 18 years; for patients under 16 years, weight ≥ 40 kg", [("min", 18), (None, 16), ("min", 40)]),
+        # who may enrol, in words like them (no false refusal)
+        ("Patients aged ≥ 18 years must sign the informed consent form", [("min", 18)]),
+        ("Patients ≥ 18 years must be able to give consent", [("min", 18)]),
+        ("Participants aged 18 years or older will be enrolled", [("min", 18)]),
+        ("Aged 18-75 years, must meet 2019 EULAR/ACR criteria", [("min", 18), ("max", 75)]),
+    ],
+)
+def test_an_age_of_those_another_requirement_is_for_is_no_bound(said: str, ages: list) -> None:
+    assert [(a.bound, a.value) for a in lexicon.ages(said)] == ages

@@ -646,6 +646,20 @@ _KEPT_OUT = re.compile(
     r"(?:may|can|must|will|shall) not (?:participate|be (?:enrolled|included|eligible))|cannot participate|"
     r"not (?:allowed|permitted)|no (?:patients?|participants?|subjects?|one|children|adults))\b"
 )
+# An age that names the patients another requirement is for, not who may enrol: the requirement's verb
+# right after it ("Patients older than 60 years must have an ejection fraction ≥ 50%", "Participants ≥ 65
+# years old will receive half the dose", "Women over 45 years need no contraception") or a "for"/"if"
+# opening its clause ("for patients under 16 years, weight ≥ 40 kg"). Each bound a minimum (or maximum)
+# age of the trial. Words that say who enrols or consents ("Patients aged ≥ 18 years must sign the
+# informed consent", "... must be eligible") leave it a limit.
+_FOR_A_SUBGROUP_AFTER = re.compile(
+    r"(?i)(?:\s+(?:old|of age))?\s*,?\s+(?:"
+    r"(?:must|should|shall|need(?:s)?(?:\s+to)?|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)"
+    r"(?!\s+(?:not\s+)?(?:be\s+)?(?:enrol|enroll|includ|eligible|recruit|participat|join|take\s+part|screened|"
+    r"sign|provide|give|consent|able|willing|voluntar|agree|meet|fulfil|satisf)\w*)"
+    r"|(?:will\s+)?receives?|needs?\s+no|requires?)\b"
+)
+_FOR_A_SUBGROUP_BEFORE = re.compile(r"(?i)^\s*(?:for|if|when|where)\b")
 # after an age, the event of the disease it is the age at ("18 years at diagnosis of SLE", "... or older at
 # the time of diagnosis", "at disease onset"): no participant's age; one at screening or consent is theirs
 _AT_AN_EVENT = re.compile(
@@ -692,7 +706,7 @@ def ages(quote: str) -> tuple[Age, ...]:
     for i, (n, unit, end) in enumerate(found):
         if i in skip:
             continue
-        if _KEPT_OUT.search(_sentence(quote, n.start, end)) or _AT_AN_EVENT.match(quote, end):
+        if unbound_age(quote, n.start, end, unit):
             if unit is not None:  # an age, but of those kept out, or the age the disease began or was found at
                 out.append(Age(None, n.value, unit, n.start, end))
             continue
@@ -730,6 +744,25 @@ def ages(quote: str) -> tuple[Age, ...]:
             a = out[index]
             out[index] = Age(which, a.value, a.unit, a.start, a.end)
     return tuple(out)
+
+
+def unbound_age(text: str, start: int, end: int, unit: str | None) -> bool:
+    """Whether the words around the number at text[start:end] (an age with its unit, or a bare number)
+    make it no bound of who may enrol: a sentence that keeps people out, the age the disease began or
+    was found at, the patients another requirement is for. Binding reads a quote's age in its
+    source's words too: a quote cut before them ("Patients under 70 years" of "... are excluded")
+    read the age as a bound."""
+    return bool(
+        _KEPT_OUT.search(_sentence(text, start, end))
+        or _AT_AN_EVENT.match(text, end)
+        or (unit is not None and _for_a_subgroup(text, start, end))
+    )
+
+
+def _for_a_subgroup(quote: str, start: int, end: int) -> bool:
+    """Whether the age at quote[start:end] names those another requirement is for (_FOR_A_SUBGROUP_AFTER)."""
+    head = re.split(r"[;,.:]\s", quote[max(0, start - 60) : start])[-1]
+    return bool(_FOR_A_SUBGROUP_AFTER.match(quote, end) or _FOR_A_SUBGROUP_BEFORE.search(head))
 
 
 # an age's words in its clause before the number: "Age ≥ 18", "aged at least 18"
