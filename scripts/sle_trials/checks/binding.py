@@ -22,7 +22,9 @@ object; otherwise the leaf's type):
   one of its conditions; else E524.
 - an age (`x-bind: age`) is bound when the number stands as that bound (minimum or maximum) with
   that unit, not in a sentence that keeps people out nor in an exclusion criterion (where a strict
-  comparator leaves the other bound: "Age > 75 years" a maximum of 75); else E508.
+  comparator leaves the other bound: "Age > 75 years" a maximum of 75), nor naming those another
+  requirement is for, whether the quote says so or the words of its sentence it leaves out ("Patients
+  under 70 years" of "... are excluded"); else E508.
 - a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
   patients range is named in the dose's clause (where that clause names patients) of a text that
   states the dose, and its label is the one those words give its dose ("Dose level 1: 1×10^6 ...
@@ -1293,6 +1295,11 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
     read = [
         (q, lexicon.Age(None, a.value, a.unit, a.start, a.end) if lexicon.length_of_time(q, a) else a) for q, a in read
     ]
+    # an age the quote's words bound, which the words of its sentence the quote leaves out unbind
+    read = [
+        (q, lexicon.Age(None, a.value, a.unit, a.start, a.end) if a.bound and _unbound_there(ctx, path, q, a) else a)
+        for q, a in read
+    ]
     if all(_excluding(ctx, q) for q in quotes):
         # an exclusion criterion's age is the other side of the bound its words say, as an age in a
         # sentence that keeps people out is ("Exclusion criteria: Age > 75 years" is no minimum of 75):
@@ -1324,6 +1331,22 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
         f"{fields.dotted(path)}: {lexicon.number_text(age['value'])} {age['unit']} is not the "
         f"{word[bound]} age the quote states: {why} ({stated or 'no age'})",
     )
+
+
+def _unbound_there(ctx: Context, path: Path_, quote: str, a: lexicon.Age) -> bool:
+    """Whether every place the cited sources give the quote, where they state the field, reads its age a
+    as no bound (lexicon.unbound_age): "Patients under 70 years", cut from "Patients under 70 years
+    with heart failure are excluded", or from "... must have a normal ECG", bound a maximum age of 70."""
+    seen = False
+    for doc in ctx.docs:
+        placed = doc.place(path[:2])
+        for text in [doc.text] if placed is None else [p.text for p in placed]:
+            for at in _occurrences(text, quote):
+                seen = True
+                lo, hi = lexicon.sentence_around(text, at, at + len(quote))
+                if not lexicon.unbound_age(text[lo:hi], at - lo + a.start, at - lo + a.end, a.unit):
+                    return False
+    return seen
 
 
 def _left_bound(quote: str, a: lexicon.Age) -> str | None:

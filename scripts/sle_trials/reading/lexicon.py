@@ -759,6 +759,23 @@ def unbound_age(text: str, start: int, end: int, unit: str | None) -> bool:
     )
 
 
+# Where a source's text, its lines joined by spaces, likely broke a line: a word or number, then a capital
+# ("Minimum Age: 18 Years Severe lupus nephritis is excluded." was two lines, and one sentence)
+_LINE_BREAK_GUESS = re.compile(r"(?<=[A-Za-z0-9%)\]])\s+(?=[A-Z])")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence of text around text[start:end] (a quote there), no further than
+    where its text likely broke a line outside the quote: the words a quote cut short leaves out, not
+    the next line's."""
+    before = [m.end() for m in _AGE_SENTENCE_END.finditer(text, 0, start)]
+    after = _AGE_SENTENCE_END.search(text, end)
+    lo, hi = before[-1] if before else 0, after.start() if after else len(text)
+    breaks = [m.end() for m in _LINE_BREAK_GUESS.finditer(text, lo, start)]
+    brk = _LINE_BREAK_GUESS.search(text, end, hi)
+    return (breaks[-1] if breaks else lo), (brk.start() if brk else hi)
+
+
 def _for_a_subgroup(quote: str, start: int, end: int) -> bool:
     """Whether the age at quote[start:end] names those another requirement is for (_FOR_A_SUBGROUP_AFTER)."""
     head = re.split(r"[;,.:]\s", quote[max(0, start - 60) : start])[-1]
