@@ -201,6 +201,29 @@ def test_an_enrollment_is_not_a_count_of_a_part(registry: Path, trials: Trials, 
 
 
 @pytest.mark.parametrize(
+    ("said", "quote", "passes"),
+    [
+        # the quote cut before the words that make its count a part's or another group's (each passed)
+        ("3 patients at each dose level", "3 patients", False),
+        ("40 patients were assessed for eligibility", "40 patients", False),
+        ("12 participants per arm", "12 participants", False),
+        # the whole trial's count cut short still binds (no false refusal)
+        ("12 participants with refractory SLE will be enrolled", "12 participants", True),
+        ("12 participants\nPatients per arm: 6", "12 participants", True),  # the next line's part
+    ],
+)
+def test_an_enrollment_is_read_in_the_words_its_quote_leaves_out(
+    registry: Path, trials: Trials, said: str, quote: str, passes: bool
+) -> None:
+    add_source(registry, AGE_SOURCE, f"{TITLE}\n{said}.\n")
+    fields = f"enrollment:\n  count: {quote.split()[0]}\nevidence:\n  enrollment.count: '{quote}'\n"
+    record = joined(im19_draft(AGE_SOURCE), fields)
+    put(registry, IM19_PATH, record)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert (result.status, result.codes()) == ((0, set()) if passes else (1, {"E508"})), result.out
+
+
+@pytest.mark.parametrize(
     ("stated", "counted"),
     [
         # a part counted with "each" after the words that place people ("at each dose level" bound an

@@ -43,7 +43,8 @@ object; otherwise the leaf's type):
   its unit written right after it ("fludarabine 30 mg/m2/day for 3 days" is no dose of 3, nor of 30
   days); else E508.
 - an enrollment (`x-bind: count`) is bound when the number is a number of participants (or labelled
-  Enrollment); else E508.
+  Enrollment), in the quote and in the words of its sentence the quote leaves out ("3 patients" of
+  "3 patients at each dose level" is a part's); else E508.
 - a date is bound when written in the quote under its own label ("Last Updated: 2025-08-17");
   unlabelled dates are read in the order of the record's dates that share the quote; else E505,
   E509.
@@ -1548,7 +1549,9 @@ def _whole_unit(quote: str, at: int, unit: str) -> bool:
 
 
 def _count(ctx: Context, path: Path_, enrollment: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
-    counted = [c for q in quotes for c in lexicon.counts(q)]
+    # a count the quote states, unless the words of its sentence the quote leaves out make it a part's or
+    # another group's ("3 patients" of "3 patients at each dose level", "40 patients" of "... were assessed")
+    counted = [c for q in quotes for c, at in lexicon.count_places(q) if _counted_there(ctx, path, q, at)]
     if not any(lexicon.same_number(c, enrollment["count"]) for c in counted):
         said = ", ".join(lexicon.number_text(c) for c in counted) or "no number of participants"
         yield ctx.problem(
@@ -1558,6 +1561,22 @@ def _count(ctx: Context, path: Path_, enrollment: dict, node: dict, quotes: list
             f"participants the quote states ({said}) {_cut(quotes)}",
         )
     yield from _walk(ctx, path, enrollment, node, quotes, skip=("count",))
+
+
+def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
+    """Whether some place the cited sources give the quote, where they state the field, reads the number
+    at quote[start:] as a count in its sentence there too (lexicon.sentence_around); True where they
+    give it nowhere."""
+    seen = False
+    for doc in ctx.docs:
+        placed = doc.place(path[:1])
+        for text in [doc.text] if placed is None else [p.text for p in placed]:
+            for at in _occurrences(text, quote):
+                seen = True
+                lo, hi = lexicon.sentence_around(text, at, at + len(quote))
+                if any(c == at - lo + start for _, c in lexicon.count_places(text[lo:hi])):
+                    return True
+    return not seen
 
 
 # --- dates ----------------------------------------------------------------------------------------

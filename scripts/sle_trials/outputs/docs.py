@@ -125,7 +125,8 @@ def lexicon_tables() -> str:
         "not a count of a part (`12 participants per arm`, `3 in each cohort`, `3 patients at each dose level`, "
         "`12 participants in the dose-escalation phase`, `two cohorts of 12 participants`, "
         "`of whom 12`) nor of another group (`Screening failures: 12 participants`, `12 participants withdrew`, "
-        "`40 patients were assessed for eligibility`).",
+        "`40 patients were assessed for eligibility`), whether the quote or the words of its sentence it leaves "
+        "out say so (`3 patients` of `3 patients at each dose level`).",
         "",
     ]
     return "\n".join(out)

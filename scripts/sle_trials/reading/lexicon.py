@@ -1026,6 +1026,11 @@ def counts(quote: str) -> list[float]:
     """Numbers the quote states as a number of people: "6 participants", "Enrollment: 24", not a count
     of a part ("12 participants per arm", "two cohorts of 12 participants", "of whom 12 ...") nor one
     of another group ("Screening failures: 12 participants", "12 participants withdrew")."""
+    return [value for value, _ in count_places(quote)]
+
+
+def count_places(quote: str) -> list[tuple[float, int]]:
+    """counts(), each with where its number starts in the quote."""
     out = []
     for n in numbers(quote):
         after = _COUNT_AFTER.match(quote, n.end)
@@ -1038,7 +1043,7 @@ def counts(quote: str) -> list[float]:
         end = after.end() if after else n.end
         other = _OTHER_GROUP_AFTER.match(quote, end)
         if not _COUNT_OF_PART.match(quote, end) and (other is None or _ALSO_ENROLLED.match(quote, other.end())):
-            out.append(n.value)
+            out.append((n.value, n.start))
     return out
 
 
