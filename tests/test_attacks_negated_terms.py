@@ -54,6 +54,32 @@ def test_an_origin_bound_to_words_that_deny_it_is_refused(registry: Path, trials
     assert result.codes() == {"E507"}, result.out
 
 
+ORIGIN = "cell_product:\n  origin: AUTOLOGOUS"
+CD28 = "cell_product:\n  construct:\n    costimulatory_domains: [CD28]"
+
+
+@pytest.mark.parametrize(
+    ("said", "fields", "key", "quote", "passes"),
+    [
+        # the quote cut after the word that denies its term, or before the words that take it back (each passed)
+        ("IM19 CAR-T cells are not autologous.", ORIGIN, "cell_product.origin", "autologous.", False),
+        ("IM19 CAR-T cells have no CD28 domain.", CD28, "cell_product.construct", "CD28 domain.", False),
+        ("Recruiting was completed in 2024.", "overall_status: RECRUITING", "overall_status", "Recruiting", False),
+        # a term its source does not deny, quoted alone (no false refusal)
+        ("IM19 CAR-T cells are autologous.", ORIGIN, "cell_product.origin", "autologous.", True),
+        ("Status: Recruiting\nCompleted: 2026-06", "overall_status: RECRUITING", "overall_status", "Recruiting", True),
+    ],
+)
+def test_a_term_quoted_without_the_words_that_deny_it_is_refused(
+    registry: Path, trials: Trials, said: str, fields: str, key: str, quote: str, passes: bool
+) -> None:
+    title = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    add_source(registry, SOURCE, title + AS_OF_LINE + said + "\n")
+    put(registry, IM19_PATH, joined(im19_draft(SOURCE), f"{fields}\nevidence:\n  {key}: {quote}\n"))
+    result = trials.json("validate", registry / IM19_PATH)
+    assert result.codes() == (set() if passes else {"E507"}), result.out
+
+
 @pytest.mark.parametrize(
     ("quote", "found"),
     [

@@ -5,7 +5,8 @@ value beneath the evidence path is bound to the quote's words. The schema says h
 object; otherwise the leaf's type):
 
 - an enum or yes/no field is bound when the quote renders this value and no other of its vocabulary
-  (vocabulary.py); else E507.
+  (vocabulary.py), and renders it there in its source too, with the words the quote leaves out ("not
+  allogeneic" and "Recruiting was completed" quoted as "allogeneic" and "Recruiting"); else E507.
 - a threshold (`x-bind: threshold`) is bound when its quotes lie in the criterion it names (a
   leading "3)" label must be that number); its measure is in them and its conditions in the
   criterion; one statement gives its comparator, value and unit together, with no other threshold's
@@ -361,8 +362,9 @@ def _term(
         return
     found: set = set()
     for quote in quotes:
-        for _, values in vocab.find(quote):
-            found |= values
+        for rendering in vocab.places(quote):
+            if _rendered_there(ctx, path, vocab, quote, rendering):
+                found |= rendering.values
     sides = vocabulary.SIDES.get(vocab.name)
     if sides is not None and side is not None:  # the criterion's list decides between a phrase's values
         found = {v for v in found if side in sides.get(v, ())}
@@ -377,6 +379,33 @@ def _term(
         f"{fields.dotted(path)}: {_shown(value)} is not what the quote states: it {said} "
         f"({_cut(quotes)}); a quote stating {_shown(missing[0])} says {hint}",
     )
+
+
+# How far before a quote a word that denies its first rendering can stand ("without-CD28")
+_DENIAL_REACH = 12
+
+
+def _rendered_there(
+    ctx: Context, path: Path_, vocab: vocabulary.Vocabulary, quote: str, rendering: vocabulary.Rendering
+) -> bool:
+    """Whether some place the cited sources give the quote, where they state the field, renders there
+    what the quote renders at rendering, with the words the quote leaves out around it: "allogeneic
+    CAR-T cells" cut from "not allogeneic CAR-T cells", "CD28 costimulatory domain" from "no CD28 ...",
+    "Recruiting" from "Recruiting was completed in 2024" each rendered a value their source denies or
+    takes back. Before the quote, the few characters a denial takes; after it, its sentence, no further
+    than where the text likely broke a line. True where the sources give the quote nowhere."""
+    seen = False
+    for doc in ctx.docs:
+        placed = doc.place(path)
+        for text in [doc.text] if placed is None else [p.text for p in placed]:
+            for at in _occurrences(text, quote):
+                seen = True
+                lo = max(0, at - _DENIAL_REACH)
+                hi = lexicon.sentence_around(text, at, at + len(quote))[1]
+                start = at - lo + rendering.start
+                if any(r.start == start and r.values == rendering.values for r in vocab.places(text[lo:hi])):
+                    return True
+    return not seen
 
 
 def _shown(value: Any) -> str:
