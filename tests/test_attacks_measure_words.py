@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, Trials, one_threshold_draft
+from sle_trials.checks import binding
+from sle_trials.reading import layouts, lexicon, phrases
 
 SOURCE = "seeds/924_measure_words.txt"
 
@@ -110,3 +112,32 @@ def test_the_last_test_of_an_enumeration_of_tests_is_no_measure(
     )
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.codes() == codes, result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "value", "own"),
+    [
+        # a finding closes the item before, an enumeration of its own ("ALT or AST"): the limit is the measure's
+        ("Abnormal ALT or AST, or total bilirubin > 2 mg/dL", "total bilirubin", 2, True),
+        ("Positive ANA, or C3 < 0.9 g/L", "C3", 0.9, True),
+        # a finding that opens the list, and tests after it sharing its limit: the limit is each test's
+        ("Elevated ALT, AST, or ALP ≥ 3 mg/dL", "ALP", 3, False),
+        ("Abnormal ALT, or AST, or total bilirubin > 2 mg/dL", "total bilirubin", 2, False),
+        ("alanine aminotransferase (ALT), aspartate aminotransferase (AST), or bilirubin ≥ 3", "bilirubin", 3, False),
+    ],
+)
+def test_a_test_closed_by_its_own_finding_leaves_the_next_limit_its_own(
+    text: str, measure: str, value: float, own: bool
+) -> None:
+    """Before: "total bilirubin" of "Abnormal ALT or AST, or total bilirubin > 2 mg/dL" was refused (E529,
+    the limit read as said of ALT and AST too: the finding word "Abnormal" two items back was not seen).
+    An item the comma closes holding a finding is closed by it; one sharing a finding that opens the list
+    shares the list's limit."""
+    said = layouts.normalise(text)
+    limit = next(s for s in lexicon.statements(said) if lexicon.same_number(s.value, value))
+    start = said.rfind(measure, 0, limit.start)
+    end = start + len(measure)
+    whose = phrases.continues(said, start, end, measure) or binding._item_of_a_list(
+        said, start, end, limit, limit.start
+    )
+    assert (whose is None) is own, whose

@@ -697,9 +697,13 @@ def _item_of_a_list(corpus: str, start: int, end: int, statement: lexicon.Statem
     opened = max((m.end() for m in _SENTENCE_END.finditer(corpus, 0, start)), default=0)
     if any(s.comparator is not None for s in lexicon.written_statements(corpus[opened:end])):
         return None  # an item before it, or the measure itself, holds a limit of its own
-    items = [item for item in _ITEM_SEPARATOR.split(corpus[opened:start]) if item.strip()]
-    if tests and items and _FINDING.search(items[-1]):
-        return None  # the test before it holds a finding of its own ("Positive ANA, or C3 < 0.9 g/L")
+    # the item before it, up to the comma that closes it, holding a finding of its own ("Positive ANA, or C3 <
+    # 0.9 g/L"; "Abnormal ALT or AST, or total bilirubin > 2 mg/dL", whose "ALT or AST" is an enumeration of its
+    # own): it is closed by its finding, and the limit is the measure's. A test without one after a finding
+    # that opens the list ("AST" of "Elevated ALT, AST, or ALP ≥ 3") shares the list's limit.
+    items = [item for item in _LIST_ITEM_SEPARATOR.split(corpus[opened:start]) if item.strip()]
+    if tests and items and lexicon.FINDING.search(items[-1]):
+        return None
     said = "the laboratory limit after the tests" if tests else "the time limit after the enumeration"
     return f"{words!r} goes on naming it: {said} is said of each item"
 
@@ -1059,12 +1063,9 @@ _LIMITS_APART = re.compile(r"[.,;:()]|\b(?:and/or|and|or)\b")
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")  # and a list label's ("a. Hemoglobin"): the words go on elsewhere
 _ENDED_INSIDE = re.compile(r"[.;]\s+(?=\S)")  # a sentence's end inside a measure, words of the next after it
 _CLAUSE_THEN_ARTICLE = re.compile(r"(?i)(\S+,)\s+(?:the|a|an)\s")  # a clause's end, then a phrase's start
-# A test's finding, said of that test alone: "Positive ANA, or C3 < 0.9 g/L" holds no limit of 0.9 g/L on
-# ANA (binding._item_of_a_list). The separators between an enumeration's items.
-_FINDING = re.compile(
-    r"(?i)\b(?:positive|negative|elevated|abnormal|raised|increased|decreased|reduced|low|high|normal|detectable|undetectable)\b"
-)
-_ITEM_SEPARATOR = re.compile(r"(?i)\s*(?:,|\band/or\b|\band\b|\bor\b)\s*")
+# The commas that close an enumeration's items, with the conjunction after the last ("ALT or AST, or"): an
+# item may be an enumeration of its own, joined within by a conjunction alone.
+_LIST_ITEM_SEPARATOR = re.compile(r"(?i)\s*,\s*(?:(?:and/or|and|or)\b\s*)?")
 _PLURAL_VALUES = frozenset("levels values counts titers titres concentrations".split())
 _HAVING = re.compile(r"(?i)\b(?:has|have|had|having)\b(?!\s+(?:been|be|to)\b)")  # what is had after it
 _CLAUSE_MARK = re.compile(r"[,;:()]")  # a mark between a measure and a limit after it: the limit is another's

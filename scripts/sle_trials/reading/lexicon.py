@@ -250,6 +250,12 @@ LAB_TESTS = frozenset(
     """.split()
 )
 
+# A test's finding, said of that test alone: "Positive ANA, or C3 < 0.9 g/L" holds no limit of 0.9 g/L on ANA
+# (binding._item_of_a_list)
+FINDING = re.compile(
+    r"(?i)\b(?:positive|negative|elevated|abnormal|raised|increased|decreased|reduced|low|high|normal|detectable|undetectable)\b"
+)
+
 
 def _spelling_regex(spelling: str) -> str:
     parts = [re.escape(p) for p in re.split(r"\s*/\s*|\s+", spelling)]
