@@ -119,6 +119,7 @@ def test_the_last_test_of_an_enumeration_of_tests_is_no_measure(
     [
         # a finding closes the item before, an enumeration of its own ("ALT or AST"): the limit is the measure's
         ("Abnormal ALT or AST, or total bilirubin > 2 mg/dL", "total bilirubin", 2, True),
+        ("hepatitis C (HCV RNA positive), or creatinine > 2 mg/dL", "creatinine", 2, True),
         ("Positive ANA, or C3 < 0.9 g/L", "C3", 0.9, True),
         # a finding that opens the list, and tests after it sharing its limit: the limit is each test's
         ("Elevated ALT, AST, or ALP ≥ 3 mg/dL", "ALP", 3, False),
@@ -130,9 +131,10 @@ def test_a_test_closed_by_its_own_finding_leaves_the_next_limit_its_own(
     text: str, measure: str, value: float, own: bool
 ) -> None:
     """Before: "total bilirubin" of "Abnormal ALT or AST, or total bilirubin > 2 mg/dL" was refused (E529,
-    the limit read as said of ALT and AST too: the finding word "Abnormal" two items back was not seen).
-    An item the comma closes holding a finding is closed by it; one sharing a finding that opens the list
-    shares the list's limit."""
+    the limit read as said of ALT and AST too: the finding word "Abnormal" two items back was not seen),
+    and "creatinine" of "hepatitis C (HCV RNA positive), or creatinine > 2 mg/dL" (read as the last item
+    of an enumeration whose items close with their parenthesis). An item the comma closes holding a
+    finding is closed by it; one sharing a finding that opens the list shares the list's limit."""
     said = layouts.normalise(text)
     limit = next(s for s in lexicon.statements(said) if lexicon.same_number(s.value, value))
     start = said.rfind(measure, 0, limit.start)

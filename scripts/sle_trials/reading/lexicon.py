@@ -250,8 +250,9 @@ LAB_TESTS = frozenset(
     """.split()
 )
 
-# A test's finding, said of that test alone: "Positive ANA, or C3 < 0.9 g/L" holds no limit of 0.9 g/L on ANA
-# (binding._item_of_a_list)
+# A test's finding, said of that test alone: "Positive ANA, or C3 < 0.9 g/L" holds no limit of 0.9 g/L on ANA,
+# nor "hepatitis C (HCV RNA positive), or creatinine > 2 mg/dL" one of 2 mg/dL on hepatitis C (binding's
+# _item_of_a_list, phrases.continues)
 FINDING = re.compile(
     r"(?i)\b(?:positive|negative|elevated|abnormal|raised|increased|decreased|reduced|low|high|normal|detectable|undetectable)\b"
 )

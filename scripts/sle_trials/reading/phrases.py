@@ -247,9 +247,13 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
         if named and names_something(_word(named[-1])):
             return f"{_word(named[-1])} ({text[opened + 1 : start].strip()}"
     # the last item of an enumeration whose items close with their parenthesis ("alkaline phosphatase
-    # (ALP)" of "alanine aminotransferase (ALT), aspartate aminotransferase (AST), or alkaline ...")
+    # (ALP)" of "alanine aminotransferase (ALT), aspartate aminotransferase (AST), or alkaline ..."); not
+    # after one closed by a finding of its own ("hepatitis C (HCV RNA positive), or creatinine > 2 mg/dL")
     if _word(before).lower() in _JOINING and len(head) == 2 and head[0].endswith("),"):
-        return f"{head[0]} {before}"
+        closed = text.rfind(head[0], 0, start) + len(head[0])
+        opened = text.rfind("(", max(0, closed - _REACH), closed)
+        if opened < 0 or not lexicon.FINDING.search(text, opened, closed):
+            return f"{head[0]} {before}"
     # "or" (or "and") with no comma before it, after a word that names something: the measure is the
     # last of two it joins ("drug abuse" of "alcohol or drug abuse"); after the end of another limit
     # ("... mg/d or equivalent glucocorticoid therapy") or a comma ("hemodialysis, or prednisone") it
