@@ -312,6 +312,27 @@ def test_two_age_bounds_share_the_unit_after_the_second(quote: str, ages: list) 
 
 
 @pytest.mark.parametrize(
+    "quote, ages",
+    [
+        ("Age within 18 to 65 years", [("min", 18, "YEARS"), ("max", 65, "YEARS")]),
+        ("Patients within 18 to 65 years old", [("min", 18, "YEARS"), ("max", 65, "YEARS")]),
+        ("within 18-65 years of age", [("min", 18, "YEARS"), ("max", 65, "YEARS")]),
+        # a length of time, both of its ends
+        ("SLE diagnosed within 2 to 3 years", []),
+        ("within 6 to 12 months of receiving", []),
+    ],
+)
+def test_an_age_range_after_within_gives_both_bounds(quote: str, ages: list) -> None:
+    """Before: "within 18 to 65 years" was read as a maximum of 18 ("within" read as "<") and an unplaced
+    65: the importer noted the wrong bound (and none at all for "within 18 to 65 years old", whose 18 read
+    as a length of time), and the check refused a minimum of 18 and a maximum of 65 (E508). The importer
+    (criteria_ages) and the check (ages, less what length_of_time takes out) read both bounds alike."""
+    checked = [(a.bound, a.value, a.unit) for a in lexicon.ages(quote) if not lexicon.length_of_time(quote, a)]
+    imported = [(a.bound, a.value, a.unit) for a in lexicon.criteria_ages(quote)]
+    assert checked == imported == ages
+
+
+@pytest.mark.parametrize(
     "quote, basis",
     [
         ("1×10^6 CAR-T cells per kilogram of body weight", "PER_KG"),

@@ -639,8 +639,10 @@ _AGE_LABEL = {bound: re.compile(r"(?i:" + pattern + r")\s*:?\s*\Z") for bound, p
 _AGE_RANGE = re.compile(r"\s*(?:to|-|–|and)\s*")
 # Between two bounds that share the second's unit: "and" (or a comma) and the second's comparator.
 _AGE_AND = re.compile(r"\s*(?:,\s*)?(?:and\s*)?(?:[<>]=?|[≤≥⩽⩾≦≧]|=<|=>)\s*")
-# "aged from 18 to 65 years": a label's "from" that opens a range, whose "to" gives the other bound
+# "aged from 18 to 65 years": a label's "from" that opens a range, whose "to" gives the other bound; so does
+# "within" ("Age within 18 to 65 years"), read alone as "<" (COMPARATORS_BEFORE)
 _FROM = re.compile(r"(?i)\bfrom\s*\Z")
+_WITHIN = re.compile(r"(?i)\bwithin\s*\Z")
 # "18 years ≤ age ≤ 65 years": a comparator and the word age after the number, which bound it reads
 _BEFORE_AGE = re.compile(r"(?i)\s*(?:(?P<min>≤|<=|=<|⩽|<)|(?P<max>≥|>=|=>|⩾|>))\s*(?:the\s+)?age\b")
 _AGE_OLDER = re.compile(r"\s*(?:\+|(?:or|and) (?:older|above|over|more))", re.I)
@@ -724,7 +726,8 @@ def ages(quote: str) -> tuple[Age, ...]:
             bound = "min" if cmp[0] in (">=", ">") else "max" if cmp[0] in ("<=", "<") else None
         nxt = found[i + 1] if i + 1 < len(found) else None
         rng = _AGE_RANGE.match(quote, end)
-        ranged = bound is None or (bound == "min" and _FROM.search(head) and rng and rng.group(0).strip() != "and")
+        opened = _FROM if bound == "min" else _WITHIN if bound == "max" else None
+        ranged = bound is None or bool(opened and opened.search(head) and rng and rng.group(0).strip() != "and")
         if ranged and nxt and rng and rng.end() == nxt[0].start and (unit or nxt[1]):
             # "between 18 and 70 years", "18 to 65 years", "18-65 years", "aged from 18 to 65 years": both ends
             if (rng.group(0).strip() != "and") or _BETWEEN.search(head):
@@ -837,14 +840,37 @@ def length_of_time(text: str, a: Age) -> bool:
 
 
 def _clause_head(text: str, a: Age) -> str:
-    return _CLAUSE_BREAK.split(text[max(0, a.start - 40) : a.start])[-1]
+    """The words of a's clause before it; for a range's second end, before its first ("within 2 to 3
+    years": a length of time, as its first end is)."""
+    start = a.start
+    first = _RANGE_START.search(text, max(0, start - 30), start) if a.bound == "max" else None
+    if first is not None:
+        start = first.start()
+    return _CLAUSE_BREAK.split(text[max(0, start - 40) : start])[-1]
+
+
+# a range's first end, before its second ("18 to ", "18 years - ")
+_RANGE_START = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s?[A-Za-z]+)?\s*(?:to|-|–)\s*\Z")
 
 
 def _said_an_age(text: str, a: Age) -> bool:
-    """A word of age in its clause before it ("Age ≥ 18"), or after it ("18 years old", "18 years ≤ age")."""
-    return bool(
-        _AGE_WORD.search(_clause_head(text, a)) or _AGE_AFTER.match(text, a.end) or _BEFORE_AGE.match(text, a.end)
-    )
+    """A word of age in its clause before it ("Age ≥ 18"), in its unit or after it ("18 years old", "18
+    years ≤ age"), or, for a range's first end, after its other end ("within 18 to 65 years old": one
+    age range)."""
+    if _AGE_WORD.search(_clause_head(text, a)) or _AGE_AFTER.match(text, a.end) or _BEFORE_AGE.match(text, a.end):
+        return True
+    if _OLD.search(text, a.start, a.end):  # its unit says so ("65 years old")
+        return True
+    other = _RANGE_END.match(text, a.end) if a.bound == "min" else None
+    if other is None:
+        return False
+    unit = _AGE_UNIT.match(text, other.end())
+    return bool(_AGE_AFTER.match(text, unit.end()) or _OLD.search(unit.group(0))) if unit else False
+
+
+# a range's other end, after its first ("18 to 65", "18-65"); an age unit that says it is one ("years old")
+_RANGE_END = re.compile(r"\s*(?:to|-|–)\s*[0-9]+(?:\.[0-9]+)?")
+_OLD = re.compile(r"(?i)\bold\b|y/o")
 
 
 def _spans(text: str, a: Age) -> bool:
