@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Trials, record_data
+from conftest import FIXTURES, REPO, Trials, record_data
+from sle_trials import paths
 from sle_trials.checks import load
-from sle_trials.reading import criteria_text, lexicon
+from sle_trials.curate.ctgov import record
+from sle_trials.reading import criteria_text, layouts, lexicon
 
 CTGOV = FIXTURES / "ctgov"
 NEPHRITIS = "Biopsy-proven lupus nephritis class III or IV within 6 months before screening"
@@ -1664,3 +1666,37 @@ def test_an_age_range_written_from_to_or_around_the_word_age_states_both_bounds(
     both = [("min", 18), ("max", 65)]
     assert [(a.bound, a.value) for a in lexicon.criteria_ages("18 years ≤ age ≤ 65 years")] == both
     assert [(a.bound, a.value) for a in lexicon.criteria_ages("18 ≤ Age ≤ 65")] == both
+
+
+DEFINED = (
+    "Inclusion Criteria:\n\n* Age 18 to 65 years\n* Women of childbearing potential must use contraception\n\n"
+    "A female of childbearing potential is a sexually mature female who:\n\n"
+    "* has not undergone a hysterectomy or bilateral oophorectomy; or\n"
+    "* has not been naturally postmenopausal for at least 12 consecutive months.\n\n"
+    "Exclusion Criteria:\n\n* Pregnancy\n\n"
+    "Postmenopausal is defined as no menses for 12 months without an alternative medical cause.\n"
+)
+
+
+def test_a_definition_and_its_items_are_no_criteria_to_import_or_check() -> None:
+    """Before, "A female of childbearing potential is a sexually mature female who:" was read as a
+    sub-heading, and the items under it as inclusion criteria ("has not undergone a hysterectomy"
+    required of every participant); a definition in a paragraph of its own was an exclusion criterion.
+    A definition of a term the criteria use is no criterion, nor are its items: the importer leaves
+    them out with a note on eligibility, and the check reads the JSON's lists as the importer does."""
+    study = json.loads((CTGOV / "age_from_to_in_criteria.json").read_text(encoding="utf-8"))
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = DEFINED
+    draft = record.to_record(study, "seeds/x.json", paths.load_schema(REPO)).data
+    elig = draft["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"text": "Age 18 to 65 years"},
+        {"text": "Women of childbearing potential must use contraception"},
+    ]
+    assert elig["exclusion_criteria"] == [{"text": "Pregnancy"}]
+    notes = [n["text"] for n in draft["curation"]["notes"] if n["field"] == "eligibility"]
+    assert any("1 definition ('A female of childbearing potential is" in n for n in notes), notes
+    assert any("1 definition ('Postmenopausal is defined as" in n for n in notes), notes
+    checked = layouts.read("seeds/x.json", json.dumps(study).encode()).criteria
+    assert {name: [item.text for item in items] for name, items in checked.items()} == {
+        name: [layouts.normalise(c["text"]) for c in elig[name]] for name in checked
+    }

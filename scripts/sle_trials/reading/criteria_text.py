@@ -69,6 +69,13 @@ _ELSEWHERE = re.compile(r"(?i)\b(?:other|additional|further|more|protocol|protoc
 # belimumab are eligible."): words of that criterion, not a criterion of its own ("NB" only as "NB:" or "NB.", not
 # the NB of "NB-UVB phototherapy", a criterion)
 _NOTE = re.compile(r"(?i)(?:\*\*|__|\*|_|\()?(?:note|notes|nb(?=\s*[:.,])|n\.b\.|please note)\b")
+# a definition of a term the criteria use, in a paragraph of its own: "A female of childbearing potential is a
+# sexually mature female who:" (its items under it), "Postmenopausal is defined as ...", "Women are considered
+# of childbearing potential unless they ...": no criterion, nor are the items it lists
+_DEFINITION = re.compile(
+    r"(?i)^(?:\*\*|__)?[^\s*:][^:]{0,120}?\s(?:is|are)\s+(?:defined\s+as\b|considered\b|"
+    r"(?:a|an|any|one|someone|those)\s[^:]{0,120}?\b(?:who|that|which|if|when|unless)\s*[:：]\s*(?:\*\*|__)?$)"
+)
 # words that make a prefixed line a sentence about criteria, not a part's heading ("Inclusion and
 # Exclusion Criteria", "Does Not Meet Inclusion Criteria:")
 _NOT_A_PART = frozenset({"and", "or", "not", "no", "non", "inclusion", "exclusion", "&", "/"})
@@ -693,12 +700,20 @@ class _Reader:
         self.noted_over = True  # whether a note may go on with the last item (no heading between them)
         self.leading: list[str] = []  # notes before the list's first item: about the list, no criteria of it
         self.in_leading = False  # whether the line read last was (a line of) such a note
+        self.definitions: list[str] = []  # definitions in a paragraph of their own, with their items: no criteria
+        # while a definition is read: "items" (one ending in a colon: its items follow), "paragraph", or None
+        self.defining: str | None = None
+        self.defined_items = 0  # the items of the definition read so far
 
     def line(self, lines: list[str], at: int, raw: str) -> None:
         """Read the line at index at (raw, as the section holds it)."""
         line = ESCAPE.sub(r"\1", raw.rstrip())
         if not line.strip():
+            if self.defining == "paragraph" or self.defined_items:
+                self.defining = None  # a definition ends at a blank line, one ending in a colon after its items
             self.blank()
+            return
+        if not raw.startswith(_GROUP) and self.definition(line):
             return
         heading = raw[1:] if raw.startswith(_GROUP) else _subheading(lines, at, self.gap)
         if heading is not None:
@@ -728,6 +743,27 @@ class _Reader:
 
     def blank(self) -> None:
         self.gap, self.colon, self.in_leading = True, None, False
+
+    def definition(self, line: str) -> bool:
+        """Whether the line is (a line or an item of) a definition: one that starts it, unmarked and
+        unindented after a blank line (_DEFINITION), or one that goes on with it (any line of a paragraph;
+        after one ending in a colon, its items and their indented or wrapped lines up to a blank line after
+        them). Kept for a remark (definitions), not imported as a criterion."""
+        m = _ITEM.match(line)
+        if self.defining is None:
+            if not self.gap or line[:1].isspace() or _marked(m) or not _DEFINITION.match(line):
+                return False
+            self.definitions.append(line.strip())
+            self.defined_items = 0
+            self.defining = "items" if line.rstrip(" *_").endswith((":", "：")) else "paragraph"
+        elif self.defining == "paragraph" or _marked(m) or line[:1].isspace() or (self.defined_items and not self.gap):
+            self.definitions[-1] += " " + line.strip()
+            self.defined_items += _marked(m)
+        else:
+            self.defining = None  # a paragraph of its own after it: the list goes on
+            return False
+        self.colon, self.gap, self.noted_over = None, False, False
+        return True
 
     def leading_note(self, lines: list[str], at: int, line: str) -> bool:
         """Whether the unmarked line is (a line of) a note before the list's first item ("Note: all
@@ -931,6 +967,13 @@ class _Reader:
                 f"{_counted(self.leading, 'note', 'notes')} before the first item {'are' if many else 'is'} about "
                 f"the list, not {'criteria' if many else 'a criterion'}; not imported as "
                 f"{'criteria' if many else 'one'}."
+            )
+        if self.definitions:
+            many = len(self.definitions) > 1
+            remarks.append(
+                f"{_counted(self.definitions, 'definition', 'definitions')} of a term the criteria use (with "
+                f"any items under {'them' if many else 'it'}) {'are' if many else 'is'} no criterion; not imported "
+                f"as {'criteria' if many else 'one'}."
             )
         if self.flattened:
             remarks.append(
