@@ -1700,3 +1700,28 @@ def test_a_definition_and_its_items_are_no_criteria_to_import_or_check() -> None
     assert {name: [item.text for item in items] for name, items in checked.items()} == {
         name: [layouts.normalise(c["text"]) for c in elig[name]] for name in checked
     }
+
+
+def test_collaborators_the_record_cannot_hold_are_noted() -> None:
+    """Before, a study's collaborators (sponsorCollaboratorsModule.collaborators) were dropped with no
+    word, while its other outcome measures were counted in a note: the schema has no place for either.
+    A collaborator without a name is none to count."""
+    study = json.loads((CTGOV / "completed_phase2_randomised.json").read_text(encoding="utf-8"))
+    sponsors = study["protocolSection"]["sponsorCollaboratorsModule"]
+    schema = paths.load_schema(REPO)
+    said = (
+        "The source lists {} (collaborators, besides the lead sponsor), which the record has no place for; "
+        "not imported."
+    )
+    for collaborators, notes in (
+        (sponsors["collaborators"], [said.format("1 collaborator")]),
+        (
+            [*sponsors["collaborators"], {"name": "Acme Cell Therapies"}, {"class": "NIH"}],
+            [said.format("2 collaborators")],
+        ),
+        ([{"name": " "}], []),
+    ):
+        sponsors["collaborators"] = collaborators
+        draft = record.to_record(study, "seeds/x.json", schema).data
+        assert [n["text"] for n in draft["curation"].get("notes", []) if n["field"] == "sponsor"] == notes
+        assert draft["sponsor"] == {"name": "Northbridge University Hospital", "class": "OTHER"}

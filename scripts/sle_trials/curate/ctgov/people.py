@@ -1,6 +1,6 @@
 """Who runs the study, and where: sponsor and responsible_party (sponsorCollaboratorsModule:
 leadSponsor, responsibleParty), officials and locations (contactsLocationsModule: overallOfficials,
-locations)."""
+locations). Its collaborators, which the record has no place for, are counted in a note."""
 
 from __future__ import annotations
 
@@ -19,6 +19,13 @@ LOCATION = (
 
 def read(b: Builder, sponsors: dict, contacts: dict) -> None:
     _sponsor(b, obj(sponsors, "leadSponsor"))
+    named = [raw for raw in items(sponsors, "collaborators") if isinstance(raw, dict) and clean(raw.get("name"))]
+    if named:  # the record has no place for them: said, not left out unremarked (a note on sponsor binds nothing)
+        b.note(
+            "sponsor",
+            f"The source lists {len(named)} collaborator{'s' if len(named) > 1 else ''} (collaborators, besides "
+            "the lead sponsor), which the record has no place for; not imported.",
+        )
     _responsible_party(b, obj(sponsors, "responsibleParty"))
     put(b.data, "officials", _officials(b, contacts))
     put(b.data, "locations", _locations(b, contacts))
