@@ -1696,6 +1696,16 @@ def test_a_definition_and_its_items_are_no_criteria_to_import_or_check() -> None
     notes = [n["text"] for n in draft["curation"]["notes"] if n["field"] == "eligibility"]
     assert any("1 definition ('A female of childbearing potential is" in n for n in notes), notes
     assert any("1 definition ('Postmenopausal is defined as" in n for n in notes), notes
+    # a clause that is a criterion, and a lead into criteria, are no definitions
+    kept = criteria_text.split(
+        "Inclusion Criteria:\n\nSubjects are considered eligible if they meet all of the following:\n\n* Age 18+\n\n"
+        "Exclusion Criteria:\n\nPregnancy\n\nPatients who are considered unsuitable by the investigator.\n"
+    )
+    assert [c["text"] for c in kept.exclusion] == [
+        "Pregnancy",
+        "Patients who are considered unsuitable by the investigator.",
+    ]
+    assert [c["text"] for c in kept.inclusion] == ["Age 18+"] and not kept.remarks
     checked = layouts.read("seeds/x.json", json.dumps(study).encode()).criteria
     assert {name: [item.text for item in items] for name, items in checked.items()} == {
         name: [layouts.normalise(c["text"]) for c in elig[name]] for name in checked

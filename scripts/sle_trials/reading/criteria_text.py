@@ -71,9 +71,12 @@ _ELSEWHERE = re.compile(r"(?i)\b(?:other|additional|further|more|protocol|protoc
 _NOTE = re.compile(r"(?i)(?:\*\*|__|\*|_|\()?(?:note|notes|nb(?=\s*[:.,])|n\.b\.|please note)\b")
 # a definition of a term the criteria use, in a paragraph of its own: "A female of childbearing potential is a
 # sexually mature female who:" (its items under it), "Postmenopausal is defined as ...", "Women are considered
-# of childbearing potential unless they ...": no criterion, nor are the items it lists
+# of childbearing potential unless they ...": no criterion, nor are the items it lists. What it defines is a
+# term, no clause: "Patients who are considered unsuitable by the investigator" is a criterion; and one that
+# speaks of eligibility leads into criteria ("Subjects are considered eligible if they meet all of the following:")
 _DEFINITION = re.compile(
-    r"(?i)^(?:\*\*|__)?[^\s*:][^:]{0,120}?\s(?:is|are)\s+(?:defined\s+as\b|considered\b|"
+    r"(?i)^(?!.*\b(?:eligib|ineligib|exclu|inclu|enrol|criteri|allowed|permitted|required))(?:\*\*|__)?(?=[^\s*:])(?:(?!\b(?:who|whom|whose|that|which|with|without|if|when|where|unless|has|have|"
+    r"had|must|should|will|may|not|no)\b)[^:]){1,120}?\s(?:is|are)\s+(?:defined\s+as\b|considered\b|"
     r"(?:a|an|any|one|someone|those)\s[^:]{0,120}?\b(?:who|that|which|if|when|unless)\s*[:：]\s*(?:\*\*|__)?$)"
 )
 # words that make a prefixed line a sentence about criteria, not a part's heading ("Inclusion and
