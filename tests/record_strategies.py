@@ -41,6 +41,7 @@ from sle_trials import cli, decimals, fields, units
 from sle_trials.checks import evidence, load, rules, schema, table
 from sle_trials.checks.rules import CRITERION_PLACED
 from sle_trials.engine import pipeline
+from sle_trials.reading import layouts
 
 CODES = table()
 
@@ -303,12 +304,13 @@ OVERRIDES = {
         max_size=1,
     ),
     "curation.sources.*.file": lambda: st.just(SEED),
-    # the seed is plain text, which a REGISTRY_JSON source may not be (E516: it is a ClinicalTrials.gov study)
+    # the seed is plain text, which a source of a kind that names a layout may not be (E516: a REGISTRY_JSON
+    # source is a ClinicalTrials.gov study, a REGISTRY_COPY one a registry copy, a TRIAL_FINDER_PAGE one a page)
     "curation.sources.*.kind": lambda: st.sampled_from(
         [
             k
             for k in SCHEMA["properties"]["curation"]["properties"]["sources"]["items"]["properties"]["kind"]["enum"]
-            if k != "REGISTRY_JSON"
+            if k not in layouts.KIND_LAYOUTS
         ]
     ),
     # the source's own date, which every record quotes (AS_OF_QUOTE)

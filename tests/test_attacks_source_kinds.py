@@ -6,15 +6,21 @@ REGISTRY_JSON (E516), but a source cited as REGISTRY_JSON could be anything. A t
 read as plain text, where a quote may stand anywhere: a stub cited such a file as "the registry's
 JSON" and `trials check` passed it, while trials.csv, the site and `trials drift`/`update` (which
 take a record's newest REGISTRY_JSON source to be its study) told readers the values came from the
-registry's own record. A REGISTRY_JSON source must now read as this trial's study (E516).
+registry's own record. A REGISTRY_JSON source must now read as this trial's study (E516), and a
+REGISTRY_COPY or TRIAL_FINDER_PAGE source as the layout of that kind.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
-from conftest import REPO, Trials, add_source, edit
+import pytest
+from conftest import DATA_ROOT, REPO, Trials, add_source, edit
+from sle_trials import paths
+from sle_trials.checks import evidence, load
+from sle_trials.reading import layouts
 
 STUB = "trials/NCT03030976.yaml"
 CITED = ("file: seeds/000_84a0f0163f21158e.txt\n      kind: REGISTRY_COPY", "file: {}\n      kind: REGISTRY_JSON")
@@ -55,3 +61,25 @@ def test_plain_text_of_another_kind_is_still_read_as_text(registry: Path, trials
     edit(registry, STUB, ("file: seeds/000_84a0f0163f21158e.txt", f"file: {source}"), ("REGISTRY_COPY", "OTHER"))
     result = trials("validate")
     assert "E516" not in result.out, result.out
+
+
+@pytest.mark.parametrize(
+    ("kind", "refused"),
+    [("REGISTRY_COPY", True), ("TRIAL_FINDER_PAGE", True), ("REGISTRY_JSON", True), ("PRESS_RELEASE", False)],
+)
+def test_a_press_release_cited_as_a_kind_that_names_a_layout_is_refused(
+    tmp_path: Path, kind: str, refused: bool
+) -> None:
+    """Before: a plain press release could be cited as REGISTRY_COPY or TRIAL_FINDER_PAGE, and trials.csv
+    and the site called it a copy of the registry's record or a trial finder's page, while its values were
+    checked as plain text's (anywhere in it). Each of the three kinds names one layout the tool reads; a
+    document that does not read as it is refused under that kind (E516)."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "942_press.txt").write_text(TEXT, encoding="utf-8")
+    record, problems = load.load(DATA_ROOT / STUB, STUB)
+    assert record is not None, problems
+    data = copy.deepcopy(record.data)
+    data["curation"]["sources"][0].update(file="seeds/942_press.txt", kind=kind)
+    found = [p.message for p in evidence.check(load.Record(STUB, data), paths.load_schema(DATA_ROOT), tmp_path)]
+    said = f"curation.sources.0.kind: a {kind} source is a {layouts.KIND_LAYOUTS.get(kind)} document"
+    assert any(m.startswith(said) for m in found) is refused, found

@@ -123,7 +123,7 @@ def test_new_with_a_text_source_needs_its_kind_and_date(trials: Trials, registry
         "--title",
         "CAR-T Cells for Childhood-onset Lupus",
         "--kind",
-        "TRIAL_FINDER_PAGE",
+        "OTHER",
         "--as-of",
         "2025-10-01",
     )
@@ -147,7 +147,7 @@ def test_new_refuses_an_as_of_date_its_source_does_not_state(trials: Trials, reg
         "--title",
         "CAR-T Cells for Childhood-onset Lupus",
         "--kind",
-        "TRIAL_FINDER_PAGE",
+        "OTHER",
         "--as-of",
         "2025-10-02",
     )
@@ -320,7 +320,7 @@ def test_new_checks_few_lines_of_a_source_for_its_as_of_date(
 
     monkeypatch.setattr(evidence, "check", counted)
     _page(registry, [noise.format(i=i) for i in range(5_000)] + ["Updated 2025-10-01"])
-    argv = ["--title", "CAR-T Cells for Childhood-onset Lupus", "--kind", "TRIAL_FINDER_PAGE", "--as-of", "2025-10-01"]
+    argv = ["--title", "CAR-T Cells for Childhood-onset Lupus", "--kind", "OTHER", "--as-of", "2025-10-01"]
     result = trials("new", "NCT09000055", "--source", "seeds/page.txt", *argv)
     if found:
         assert result.status == 0, result.out + result.err

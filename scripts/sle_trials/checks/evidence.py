@@ -61,8 +61,9 @@ CHECKS = (
     Check(
         "E516",
         "curation-not-what-sources-are",
-        "a source's kind that is not its document's, a stub citing this trial's own record, or a draft or "
-        "complete record citing only sources about other trials",
+        "a source's kind that is not its document's (a kind that names a layout, REGISTRY_JSON, REGISTRY_COPY "
+        "or TRIAL_FINDER_PAGE, given to a document that does not read as it), a stub citing this trial's own "
+        "record, or a draft or complete record citing only sources about other trials",
     ),
     Check(
         "E517",

@@ -46,9 +46,12 @@ from sle_trials.reading.invisible import DROPPED, unreordered
 PLAIN = "plain"
 LAYOUT_KINDS = {"ctgov_json": "REGISTRY_JSON", "registry_copy": "REGISTRY_COPY", "clinconnect": "TRIAL_FINDER_PAGE"}
 # a kind that names one layout: a REGISTRY_JSON source is a ClinicalTrials.gov study (the importer
-# writes it, drift and update read it as one), so a source of that kind that is not one is refused,
-# never read as plain text (where a quote may stand anywhere, and a page of other trials' studies is read whole)
-KIND_LAYOUTS = {"REGISTRY_JSON": "ctgov_json"}
+# writes it, drift and update read it as one), a REGISTRY_COPY one a copy of a registry record by its
+# headings, a TRIAL_FINDER_PAGE one a ClinConnect page; a source of that kind that is not one is refused,
+# never read as plain text (where a quote may stand anywhere, and a page of other trials' studies is read
+# whole), and the exports never call a press release a copy of the registry's record. A copy or a trial
+# finder's page of a site whose layout the tool does not know is cited as OTHER.
+KIND_LAYOUTS = {kind: layout for layout, kind in LAYOUT_KINDS.items()}
 
 
 # Set while a document is read again as written (SourceDoc.as_written): normalise then leaves NFKC out,
