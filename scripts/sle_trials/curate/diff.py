@@ -35,8 +35,10 @@ FORMATS = ("text", "markdown", "json")
 # files decide what runs. A list of the checker's folders missed whatever it did not list (tests/
 # ran the pull request's code in CI unnamed), so the list is of what cannot run: documentation (no
 # test runs a document's text: tests/doc_snippets.py), and the generated files `trials check` compares
-# with the records (E401). Those are named too.
-INERT = re.compile(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.[^/]*)?)\Z")
+# with the records (E401). Those are named too. A licence is LICENSE or LICENSE.txt, never LICENSE
+# with any suffix: GitHub runs every .github/workflows/*.yml whatever its name, and LICENSE.yml there
+# (a workflow run on every push to main, with the repository's secrets) was "documentation".
+INERT = re.compile(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.txt)?)\Z")
 GENERATED = tuple(p.as_posix() for p in GENERATED_PATHS)  # from the registry's root
 SHORT = 60  # text longer than this is reported as reworded, not quoted
 MARKDOWN_LIMIT = 900_000  # bytes of a job summary's records: GitHub drops a step's summary over 1 MiB whole
