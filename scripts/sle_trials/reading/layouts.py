@@ -404,9 +404,37 @@ def read(file: str, raw: bytes) -> SourceDoc:
     return doc
 
 
+_JSON_START = re.compile(r"[\ufeff \t\r\n]*[{\[]")  # what JSON of an object or an array starts with
+
+
+def source_json(file: str, text: str) -> Any:
+    """The JSON document a source is read as (None: it is read as text): any JSON under a name ending
+    in .json, and under any other name a ClinicalTrials.gov study or a page of studies. The name is
+    the pull request's to choose: a study the API gave, saved as `study.txt` (its sha256 the API's
+    answer's, as a reviewer finds it) and cited as a REGISTRY_COPY, was read as plain text, where a
+    quote may stand anywhere: a comparator arm's "anti-CD20 antibody" bound a CAR-T product's target
+    antigen, and a page of other trials' studies was read whole. The site shows what this reads."""
+    if not file.lower().endswith(".json") and not _JSON_START.match(text):
+        return None  # (most sources: no parse is tried)
+    doc = json_document(text)
+    if doc is None or file.lower().endswith(".json"):
+        return doc
+    if _page_of_studies(doc) is not None or (isinstance(doc, dict) and isinstance(doc.get("protocolSection"), dict)):
+        return doc
+    return None
+
+
+def _page_of_studies(doc: Any) -> list[dict] | None:
+    """The studies of a page of them (the API's {"studies": [...]}, or a list), else None."""
+    studies = doc.get("studies") if isinstance(doc, dict) else doc if isinstance(doc, list) else None
+    if isinstance(studies, list) and studies and all(isinstance(s, dict) and "protocolSection" in s for s in studies):
+        return studies
+    return None
+
+
 def _read_text(file: str, text: str) -> SourceDoc:
-    if file.lower().endswith(".json"):
-        doc = json_document(text)
+    if file.lower().endswith(".json") or _JSON_START.match(text):
+        doc = source_json(file, text)
         if doc is not None:
             # a JSON string may spell any character as an escape ("\uff23"): its text is the decoded one
             study = _ctgov_json(file, doc)
@@ -976,8 +1004,8 @@ _STUDY_ID = re.compile(r"NCT[0-9]{8}")
 def _ctgov_json(file: str, doc: Any) -> SourceDoc:
     lines = Lines(doc)
     text = lines.text
-    studies = doc.get("studies") if isinstance(doc, dict) else doc if isinstance(doc, list) else None
-    if isinstance(studies, list) and studies and all(isinstance(s, dict) and "protocolSection" in s for s in studies):
+    studies = _page_of_studies(doc)
+    if studies is not None:
         return SourceDoc(file, PLAIN, text, parts=[_ctgov_json(file, study) for study in studies])
     subject = study_id(doc)
     if not (isinstance(doc, dict) and isinstance(doc.get("protocolSection"), dict)) or subject is None:

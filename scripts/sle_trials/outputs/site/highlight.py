@@ -30,10 +30,9 @@ def shown_text(file: str, raw: bytes) -> str:
     """The text a reader is shown of a source: as received (CR LF as LF), or for a JSON source the
     "key: value" lines the checks read it as (layouts.json_lines), since its quotes are of those."""
     text = raw.decode("utf-8", errors="replace")
-    if file.lower().endswith(".json"):
-        doc = layouts.json_document(text)
-        if doc is not None:
-            return "\n".join(layouts.json_line(k, v) for k, v in layouts.json_lines(doc))
+    doc = layouts.source_json(file, text)  # what the checks read as JSON, whatever the name
+    if doc is not None:
+        return "\n".join(layouts.json_line(k, v) for k, v in layouts.json_lines(doc))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -88,9 +87,7 @@ def normalise(text: str) -> Normalised:
 def study_texts(file: str, raw: bytes) -> list[str]:
     """A page of studies (a JSON source of several studies): each study's lines as shown_text shows
     them, in the page's order, so that a trial's quotes are marked in its own study; [] for any other source."""
-    if not file.lower().endswith(".json"):
-        return []
-    doc = layouts.json_document(raw.decode("utf-8", errors="replace"))
+    doc = layouts.source_json(file, raw.decode("utf-8", errors="replace"))
     studies = doc.get("studies") if isinstance(doc, dict) else doc if isinstance(doc, list) else None
     if not isinstance(studies, list):
         return []
