@@ -447,13 +447,24 @@ def _read_text(file: str, text: str) -> SourceDoc:
                 trial_sections(study, written.split("\n"))
             return study if as_read else _written(study, written)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [ESCAPE.sub(r"\1", line).strip() for line in raw_lines]
+    lines = [ESCAPE.sub(r"\1", _visible(line)).strip() for line in raw_lines]
     for reader in (_clinconnect, _registry_copy):
         found = reader(file, lines)
         if found is not None:
             found.text = normalise(text)
             return _written(found, text)
     return _written(trial_sections(SourceDoc(file, PLAIN, normalise(text)), raw_lines), text)
+
+
+def _visible(line: str) -> str:
+    """A line as a reader sees it, which is what a layout's headings and sections are read from: its
+    invisible characters left out and a passage a bidirectional control reorders read as spaces, as
+    normalise() reads them. A zero-width space after "Eligibility Criteria", or a byte-order mark
+    before "ClinConnect", made a page that shows every heading a plain one (a page of no layout, where
+    a quote may stand anywhere, and whose trials' sections run from line to line naming them): a
+    copy of IM19's page so marked vouched for a stub of NCT06886919 under the next related trial's
+    title, and a soft hyphen after "Locations" left a page no place for its sites."""
+    return line if line.isascii() and line.isprintable() else DROPPED.sub("", unreordered(line))
 
 
 def _written(doc: SourceDoc, text: str) -> SourceDoc:

@@ -1,0 +1,73 @@
+"""Pull-request attacks on a source's layout: an invisible character that unmakes a heading.
+
+A layout is known by its lines (a registry copy by its headings, a ClinConnect page by its first
+line), and a field's place is the section a heading opens. The lines were compared as stored, while
+every text the checks compare leaves invisible characters out (layouts.normalise): a zero-width
+space after a registry copy's "Eligibility Criteria", or a byte-order mark before a ClinConnect
+page's "ClinConnect", left a page that shows a reader every heading read as plain text, where a
+quote may stand anywhere and a trial's lines run from a line naming it to the next line naming any;
+a soft hyphen after "Locations" left the page's sites no place. A copy of IM19's page so marked (the
+same words to a reviewer) vouched for a stub of NCT06886919 under the title of the related trial
+listed after it. A layout's lines are now read as a reader sees them (layouts._visible).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REPO, Trials, add_source, edit
+from sle_trials.reading import layouts
+
+COPY = "seeds/000_84a0f0163f21158e.txt"  # IM19's registry copy
+PAGE = "seeds/004_2ad16b9ce66a0787.txt"  # Relma-cel's ClinConnect page
+STUB = "trials/NCT06886919.yaml"
+NEXT_TITLE = "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"  # NCT06585514's
+
+
+def _text(seed: str) -> str:
+    return (REPO / seed).read_text("utf-8")
+
+
+def test_a_copy_marked_invisibly_vouches_for_no_other_trials_title(registry: Path, trials: Trials) -> None:
+    marked = _text(COPY).replace("Eligibility Criteria\n", "Eligibility Criteria\u200b\n", 1)
+    add_source(registry, "seeds/001_copy.txt", marked)
+    old_title = "brief_title: Clinical Study Evaluating the Safety and Efficacy of IC19 CAR-T Cell Therapy"
+    edit(
+        registry,
+        STUB,
+        (COPY, "seeds/001_copy.txt"),
+        (old_title + " for Refractory Systemic Lupus Erythematosus", f"brief_title: {NEXT_TITLE}"),
+    )
+    result = trials("validate", registry / STUB)
+    assert result.status == 1, result.out
+    assert "E512 brief_title: not where the source states it: seeds/001_copy.txt is about NCT06513429" in result.out
+
+
+@pytest.mark.parametrize(
+    ("seed", "old", "new"),
+    [
+        (COPY, "Eligibility Criteria\n", "Eligibility Criteria\u200b\n"),  # zero-width space
+        (COPY, "\nLocations\n", "\nLocations\u00ad\n"),  # soft hyphen
+        (COPY, "\nSponsors\n", "\n\u2060Sponsors\n"),  # word joiner
+        (COPY, "IM19 CAR-T Cell Therapy", "\ufeffIM19 CAR-T Cell Therapy"),  # byte-order mark
+        (PAGE, "ClinConnect ClinConnect Logo", "\ufeffClinConnect ClinConnect Logo"),
+        (PAGE, "ClinConnect ClinConnect Logo", "\u200bClinConnect ClinConnect Logo"),
+        (PAGE, "\nLocations\n", "\nLocations\u200c\n"),  # zero-width non-joiner
+        (PAGE, "\nTrial Officials\n", "\n\u180eTrial Officials\n"),  # Mongolian vowel separator
+    ],
+)
+def test_a_page_is_read_alike_whatever_invisible_characters_it_holds(seed: str, old: str, new: str) -> None:
+    text = _text(seed)
+    assert text.count(old) == 1
+    genuine = layouts.read(seed, text.encode("utf-8"))
+    marked = layouts.read(seed, text.replace(old, new).encode("utf-8"))
+    assert marked.layout == genuine.layout != layouts.PLAIN
+    assert marked.places == genuine.places
+    assert marked.rows == genuine.rows and marked.criteria == genuine.criteria
+
+
+def test_a_heading_a_bidirectional_control_reorders_is_no_heading() -> None:
+    # shown reversed ("airetirC ytilibigilE"), it is no heading a reader sees
+    text = _text(COPY).replace("Eligibility Criteria\n", "\u202eEligibility Criteria\u202c\n", 1)
+    assert layouts.read(COPY, text.encode("utf-8")).layout == layouts.PLAIN
