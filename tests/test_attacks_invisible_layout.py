@@ -8,7 +8,9 @@ page's "ClinConnect", left a page that shows a reader every heading read as plai
 quote may stand anywhere and a trial's lines run from a line naming it to the next line naming any;
 a soft hyphen after "Locations" left the page's sites no place. A copy of IM19's page so marked (the
 same words to a reviewer) vouched for a stub of NCT06886919 under the title of the related trial
-listed after it. A layout's lines are now read as a reader sees them (layouts._visible).
+listed after it. A layout's lines are now read as a reader sees them (layouts._visible). So are its line ends: with a
+line separator (U+2028) for the line end before "Exclusion Criteria", IM19's copy read its 12
+exclusion criteria as inclusion criteria.
 """
 
 from __future__ import annotations
@@ -55,6 +57,12 @@ def test_a_copy_marked_invisibly_vouches_for_no_other_trials_title(registry: Pat
         (PAGE, "ClinConnect ClinConnect Logo", "\u200bClinConnect ClinConnect Logo"),
         (PAGE, "\nLocations\n", "\nLocations\u200c\n"),  # zero-width non-joiner
         (PAGE, "\nTrial Officials\n", "\n\u180eTrial Officials\n"),  # Mongolian vowel separator
+        # a line ended by what a reader takes for a line break too: the heading after it is a heading
+        (COPY, "consent form.\nExclusion Criteria\n", "consent form.\u2028Exclusion Criteria\n"),
+        (COPY, "consent form.\nExclusion Criteria\n", "consent form.\u2029Exclusion Criteria\n"),
+        (COPY, "consent form.\nExclusion Criteria\n", "consent form.\x85Exclusion Criteria\n"),
+        (COPY, "consent form.\nExclusion Criteria\n", "consent form.\x0cExclusion Criteria\r\n"),
+        (PAGE, "\n\nLocations\n", "\n\x0bLocations\r"),
     ],
 )
 def test_a_page_is_read_alike_whatever_invisible_characters_it_holds(seed: str, old: str, new: str) -> None:
@@ -71,3 +79,9 @@ def test_a_heading_a_bidirectional_control_reorders_is_no_heading() -> None:
     # shown reversed ("airetirC ytilibigilE"), it is no heading a reader sees
     text = _text(COPY).replace("Eligibility Criteria\n", "\u202eEligibility Criteria\u202c\n", 1)
     assert layouts.read(COPY, text.encode("utf-8")).layout == layouts.PLAIN
+
+
+def test_an_exclusion_heading_after_a_line_separator_heads_the_exclusion_criteria() -> None:
+    text = _text(COPY).replace("consent form.\nExclusion Criteria\n", "consent form.\u2028Exclusion Criteria\n")
+    criteria = layouts.read(COPY, text.encode("utf-8")).criteria
+    assert (len(criteria["inclusion_criteria"]), len(criteria["exclusion_criteria"])) == (8, 12)

@@ -446,7 +446,7 @@ def _read_text(file: str, text: str) -> SourceDoc:
             if study.layout == PLAIN:  # a page of studies (each part placed), or JSON of no known layout
                 trial_sections(study, written.split("\n"))
             return study if as_read else _written(study, written)
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = _LINE_BREAK.split(text)
     lines = [ESCAPE.sub(r"\1", _visible(line)).strip() for line in raw_lines]
     for reader in (_clinconnect, _registry_copy):
         found = reader(file, lines)
@@ -454,6 +454,13 @@ def _read_text(file: str, text: str) -> SourceDoc:
             found.text = normalise(text)
             return _written(found, text)
     return _written(trial_sections(SourceDoc(file, PLAIN, normalise(text)), raw_lines), text)
+
+
+# What ends a line for a reader: CR LF, CR, LF, and the characters Unicode and editors take for a line
+# break too (vertical tab, form feed, NEL, the line and paragraph separators). Split at LF alone, a
+# copy whose "Exclusion Criteria" stood after a line separator (U+2028) read its 12 exclusion
+# criteria as inclusion criteria: the heading was the end of the line before it.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 
 def _visible(line: str) -> str:
