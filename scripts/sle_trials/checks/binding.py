@@ -395,17 +395,25 @@ def _rendered_there(
     takes back. Before the quote, the few characters a denial takes; after it, its sentence, no further
     than where the text likely broke a line. True where the sources give the quote nowhere."""
     seen = False
+    for text, at, _, hi in _quoted_sentences(ctx, path, quote):
+        seen = True
+        lo = max(0, at - _DENIAL_REACH)
+        start = at - lo + rendering.start
+        if any(r.start == start and r.values == rendering.values for r in vocab.places(text[lo:hi])):
+            return True
+    return not seen
+
+
+def _quoted_sentences(ctx: Context, place: Path_, quote: str) -> Iterator[tuple[str, int, int, int]]:
+    """Each place the cited sources give the quote, where they state the field at place (anywhere in a
+    source that places it nowhere): (the passage's text, where the quote stands in it, and the start
+    and end of its sentence there, lexicon.sentence_around), for the words the quote leaves out."""
     for doc in ctx.docs:
-        placed = doc.place(path)
+        placed = doc.place(place)
         for text in [doc.text] if placed is None else [p.text for p in placed]:
             for at in _occurrences(text, quote):
-                seen = True
-                lo = max(0, at - _DENIAL_REACH)
-                hi = lexicon.sentence_around(text, at, at + len(quote))[1]
-                start = at - lo + rendering.start
-                if any(r.start == start and r.values == rendering.values for r in vocab.places(text[lo:hi])):
-                    return True
-    return not seen
+                lo, hi = lexicon.sentence_around(text, at, at + len(quote))
+                yield text, at, lo, hi
 
 
 def _shown(value: Any) -> str:
@@ -1369,14 +1377,10 @@ def _unbound_there(ctx: Context, path: Path_, quote: str, a: lexicon.Age) -> boo
     as no bound (lexicon.unbound_age): "Patients under 70 years", cut from "Patients under 70 years
     with heart failure are excluded", or from "... must have a normal ECG", bound a maximum age of 70."""
     seen = False
-    for doc in ctx.docs:
-        placed = doc.place(path[:2])
-        for text in [doc.text] if placed is None else [p.text for p in placed]:
-            for at in _occurrences(text, quote):
-                seen = True
-                lo, hi = lexicon.sentence_around(text, at, at + len(quote))
-                if not lexicon.unbound_age(text[lo:hi], at - lo + a.start, at - lo + a.end, a.unit):
-                    return False
+    for text, at, lo, hi in _quoted_sentences(ctx, path[:2], quote):
+        seen = True
+        if not lexicon.unbound_age(text[lo:hi], at - lo + a.start, at - lo + a.end, a.unit):
+            return False
     return seen
 
 
@@ -1607,14 +1611,10 @@ def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
     at quote[start:] as a count in its sentence there too (lexicon.sentence_around); True where they
     give it nowhere."""
     seen = False
-    for doc in ctx.docs:
-        placed = doc.place(path[:1])
-        for text in [doc.text] if placed is None else [p.text for p in placed]:
-            for at in _occurrences(text, quote):
-                seen = True
-                lo, hi = lexicon.sentence_around(text, at, at + len(quote))
-                if any(c == at - lo + start for _, c in lexicon.count_places(text[lo:hi])):
-                    return True
+    for text, at, lo, hi in _quoted_sentences(ctx, path[:1], quote):
+        seen = True
+        if any(c == at - lo + start for _, c in lexicon.count_places(text[lo:hi])):
+            return True
     return not seen
 
 
