@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, NamedTuple
 
-from sle_trials.reading import digits, edges
+from sle_trials.reading import digits, edges, lookalike
 from sle_trials.reading.criteria_text import ESCAPE, split_criteria
 from sle_trials.reading.invisible import DROPPED, unreordered
 
@@ -448,6 +448,8 @@ def _read_text(file: str, text: str) -> SourceDoc:
             return study if as_read else _written(study, written)
     raw_lines = _LINE_BREAK.split(text)
     lines = [ESCAPE.sub(r"\1", _visible(line)).strip() for line in raw_lines]
+    _as_shown(lines)
+    _first_shown(lines)
     for reader in (_clinconnect, _registry_copy):
         found = reader(file, lines)
         if found is not None:
@@ -472,6 +474,54 @@ def _visible(line: str) -> str:
     copy of IM19's page so marked vouched for a stub of NCT06886919 under the next related trial's
     title, and a soft hyphen after "Locations" left a page no place for its sites."""
     return line if line.isascii() and line.isprintable() else DROPPED.sub("", unreordered(line))
+
+
+def _markers() -> tuple[str, ...]:
+    """The lines a layout is known and sectioned by: its headings, and the criteria's own."""
+    criteria = [
+        f"{key}{word}{colon}"
+        for key in ("", "Key ")
+        for name in ("Inclusion", "Exclusion")
+        for word in (f"{name} Criteria", f"{name} criteria", f"{name} Criteria".upper(), f"{name} criteria".lower())
+        for colon in ("", ":")
+    ]
+    return (*REGISTRY_COPY_HEADINGS, *CLINCONNECT_HEADINGS, *criteria)
+
+
+@functools.cache
+def _marker_skeletons() -> tuple[dict[str, str], int]:
+    """The markers by their skeletons, and the longest skeleton's length (no longer line has one):
+    constants, built once a process (tests/test_layering.py allows it)."""
+    skeletons = {lookalike.skeleton(m): m for m in _markers()}
+    return skeletons, max(map(len, skeletons))
+
+
+_CLINCONNECT = "ClinConnect"
+
+
+def _as_shown(lines: list[str]) -> None:
+    """Each line that is a layout's heading written with look-alike characters (reading/lookalike.py)
+    as that heading, which is what it shows a reader: "Еligibility Criteria" with a Cyrillic "Е", or
+    "СlinConnect" with a Cyrillic "С", made a page that shows every heading a plain one, as an
+    invisible character did (_visible). The short lines are folded as one text (millions of them
+    cost a source one translation), and looked up only when some skeleton is a heading's."""
+    by_skeleton, longest = _marker_skeletons()
+    short = [i for i, line in enumerate(lines) if len(line) <= longest]  # a skeleton is never shorter
+    folded = lookalike.skeleton("\n".join(lines[i] for i in short)).split("\n")
+    hits = by_skeleton.keys() & set(folded)
+    for i, line in zip(short, folded) if hits else ():
+        if line in hits:
+            lines[i] = by_skeleton[line]
+
+
+def _first_shown(lines: list[str]) -> None:
+    """The first line of text starting with "ClinConnect" as it shows a reader (_as_shown)."""
+    at = next((i for i, line in enumerate(lines) if line), None)
+    if at is None or lines[at].startswith(_CLINCONNECT):
+        return
+    head = lines[at][: len(_CLINCONNECT)]
+    if lookalike.skeleton(head) == lookalike.skeleton(_CLINCONNECT):
+        lines[at] = _CLINCONNECT + lines[at][len(_CLINCONNECT) :]
 
 
 def _written(doc: SourceDoc, text: str) -> SourceDoc:

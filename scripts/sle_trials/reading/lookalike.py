@@ -1,0 +1,75 @@
+"""Look-alike characters: the letters a reader cannot tell from others (Unicode TR39's confusables).
+
+A layout is known by its lines: a registry copy by its headings, a ClinConnect page by its first
+line. "Eligibility Criteria" written with a Cyrillic "Е" (U+0415), or "ClinConnect" with a Cyrillic
+"С", shows a reader the same heading, but was no heading to the reader of layouts: a copy of IM19's
+registry page so written read as plain text (a quote may stand anywhere there) and vouched for a
+stub of NCT06886919 under the title of the related trial listed after it. A line is read as a
+layout's heading when it shows a reader that heading: when the two have one skeleton (TR39's fold of
+each character into the one it is confused with).
+
+The confusables come from the `confusable-homoglyphs` package (Unicode's confusables.txt, kept and
+released as data with it; read once a process, when a text's line may be a heading), not from a
+table of this project's: a new Unicode version is a new release there. Its data pairs each character
+with those it is confused with; the skeleton here maps each character to one ASCII representative of
+its group (the letters and digits a heading is written in), and ASCII's own look-alikes ("l", "I",
+"1", "|"; "O", "0"; "m", "rn") to one of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+
+
+def _fold() -> dict[str, str]:
+    # the package's data file, read as data: its module would import urllib and read the file named
+    # by the environment's CONFUSABLE_DATA instead, when that is set
+    data = resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
+    confusables_data: dict[str, list[dict[str, str]]] = json.loads(data)
+
+    def alternatives(c: str) -> list[str]:
+        return [entry["c"].strip("\u200e") for entry in confusables_data.get(c, ())]
+
+    # ASCII's own classes of look-alikes, each written as its longest member ("m" as "rn"), then its least
+    classes: dict[str, set[str]] = {}
+    for c in map(chr, range(0x21, 0x7F)):
+        group = {c, *(a for a in alternatives(c) if a.isascii())}
+        for member in list(group):
+            group |= classes.get(member, set())
+        for member in group:
+            classes[member] = group
+    ascii_rep = {c: min(group, key=lambda m: (-len(m), m)) for c, group in classes.items()}
+    fold = {c: rep for c, rep in ascii_rep.items() if rep != c}
+    for c in confusables_data:
+        if len(c) == 1 and not c.isascii():
+            ascii_ones = [a for a in alternatives(c) if a.isascii() and a]
+            if ascii_ones:
+                fold[c] = "".join(ascii_rep.get(x, x) for x in ascii_ones[0])
+    return fold
+
+
+def skeleton(text: str) -> str:
+    """text as a reader may take it: each character folded into its look-alikes' representative (one
+    to four characters: a skeleton is never shorter than its text), each white space a space but a
+    line feed."""
+    return text.translate(_table())
+
+
+@functools.cache
+def _table() -> dict[int, str]:
+    """_fold() and white space as one str.translate table (C's speed: a source may hold millions of
+    lines), built once a process: a constant of Unicode's, read from the package's data, which no run
+    changes (tests/test_layering.py allows it as it allows the code table)."""
+    table = {ord(c): rep for c, rep in _fold().items()}
+    table.update((ord(c), " ") for c in _SPACES)
+    return table
+
+
+# White space (str.isspace) but the line feed, which skeleton() keeps: lines folded as one text stay lines
+_SPACES = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + ("\u2028\u2029\u202f\u205f\u3000")
+)

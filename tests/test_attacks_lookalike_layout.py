@@ -1,0 +1,80 @@
+"""Pull-request attacks on a source's layout: a heading written with look-alike letters.
+
+A registry copy is known by its headings and a ClinConnect page by its first word, and a field's place
+is the section a heading opens. "Eligibility Criteria" written with a Cyrillic "Е" (U+0415), or
+"ClinConnect" with a Cyrillic "С", shows a reader the same page, but was read as plain text, where a
+quote may stand anywhere: a copy of IM19's page so written vouched for a stub of NCT06886919 under
+the title of the related trial listed after it, as a zero-width space did (test_attacks_invisible_layout).
+A line that has a heading's skeleton (Unicode TR39's confusables, reading/lookalike.py) is now read
+as that heading: the page is read as a reader sees it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REPO, Trials, add_source, edit
+from sle_trials.reading import layouts, lookalike
+
+COPY = "seeds/000_84a0f0163f21158e.txt"  # IM19's registry copy
+PAGE = "seeds/004_2ad16b9ce66a0787.txt"  # Relma-cel's ClinConnect page
+STUB = "trials/NCT06886919.yaml"
+NEXT_TITLE = "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory Systemic Lupus Erythematosus"  # NCT06585514's
+
+
+def _text(seed: str) -> str:
+    return (REPO / seed).read_text("utf-8")
+
+
+def test_a_copy_written_in_look_alikes_vouches_for_no_other_trials_title(registry: Path, trials: Trials) -> None:
+    marked = _text(COPY).replace("Eligibility Criteria\n", "\u0415ligibility Criteria\n", 1)
+    add_source(registry, "seeds/001_copy.txt", marked)
+    old_title = "brief_title: Clinical Study Evaluating the Safety and Efficacy of IC19 CAR-T Cell Therapy"
+    edit(
+        registry,
+        STUB,
+        (COPY, "seeds/001_copy.txt"),
+        (old_title + " for Refractory Systemic Lupus Erythematosus", f"brief_title: {NEXT_TITLE}"),
+    )
+    result = trials("validate", registry / STUB)
+    assert result.status == 1, result.out
+    assert "E512 brief_title: not where the source states it: seeds/001_copy.txt is about NCT06513429" in result.out
+
+
+@pytest.mark.parametrize(
+    ("seed", "old", "new"),
+    [
+        (COPY, "Eligibility Criteria\n", "\u0415ligibility Criteria\n"),  # Cyrillic capital IE
+        (COPY, "Eligibility Criteria\n", "EIigibility Criteria\n"),  # capital I for small L
+        (COPY, "Eligibility Criteria\n", "Eligibility\u00a0Criteria\n"),  # no-break space
+        (COPY, "Eligibility Criteria\n", "\uff25ligibility Criteria\n"),  # fullwidth E
+        (COPY, "\nSponsors\n", "\nSp\u043ensors\n"),  # Cyrillic small O
+        (COPY, "\nBrief Summary\n", "\nBrief Surnrnary\n"),  # "rn" for "m"
+        (COPY, "consent form.\nExclusion Criteria\n", "consent form.\nExclusion Criteri\u0430\n"),
+        (PAGE, "ClinConnect ClinConnect Logo", "\u0421linConnect ClinConnect Logo"),  # Cyrillic capital ES
+        (PAGE, "\nLocations\n", "\nL\u03bfcations\n"),  # Greek small omicron
+    ],
+)
+def test_a_page_is_read_alike_whatever_look_alike_letters_its_headings_hold(seed: str, old: str, new: str) -> None:
+    text = _text(seed)
+    assert text.count(old) == 1
+    genuine = layouts.read(seed, text.encode("utf-8"))
+    marked = layouts.read(seed, text.replace(old, new).encode("utf-8"))
+    assert marked.layout == genuine.layout != layouts.PLAIN
+    assert marked.places == genuine.places
+    assert marked.rows == genuine.rows and marked.criteria == genuine.criteria
+
+
+def test_a_criteria_heading_is_read_in_any_case_with_look_alikes() -> None:
+    text = _text(COPY).replace("consent form.\nExclusion Criteria\n", "consent form.\nexclusion criteria\n")
+    genuine = layouts.read(COPY, text.encode("utf-8"))
+    marked = layouts.read(COPY, text.replace("exclusion criteria\n", "exclusion criteri\u0430\n").encode("utf-8"))
+    assert len(genuine.criteria["exclusion_criteria"]) == 12
+    assert marked.criteria == genuine.criteria
+
+
+def test_a_skeleton_is_no_looser_than_its_look_alikes() -> None:
+    assert lookalike.skeleton("Eligibility Criteria") != lookalike.skeleton("Eligibility Criterion")
+    assert lookalike.skeleton("Locations") != lookalike.skeleton("LOCATIONS")  # a reader tells case apart
+    assert lookalike.skeleton("Locations") != lookalike.skeleton("Loc ations")
