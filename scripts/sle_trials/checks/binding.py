@@ -176,6 +176,15 @@ DATE_ORDER = (
 )
 
 
+# The places a record's quotes stand in its sources that its readings read around (a date's label
+# before it, a denial before it, its sentence), all together: each is read by regular expressions
+# over a few hundred characters. A source of 30 MiB writing "2024-07-30 " three million times, after
+# one "Start date: 2024-07-30", made a date quoted "2024-07-30" cost three million readings of the
+# 300 characters before it (116 s). No genuine record's quotes stand in more than a few thousand
+# places; a record whose would is refused (E530), never passed on the places read before.
+PLACES_READ = 20_000
+
+
 @dataclass
 class Context:
     """What binding one record needs besides a value and its quotes."""
@@ -185,6 +194,8 @@ class Context:
     docs: list[SourceDoc]
     reader: lexicon.Reader  # the run's remembered readings of quotes
     _notes: list[Path_] = field(default_factory=list)
+    places_read: int = 0  # the places of quotes in the sources read around so far (occurrences)
+    exhausted: bool = False  # more places than PLACES_READ: the readings stopped short
 
     def __post_init__(self) -> None:
         self._notes = [
@@ -214,6 +225,16 @@ class Context:
     def conditions(self, ref: dict) -> list[str]:
         """The conditions (normalised) the record gives any threshold of the criterion ref names."""
         return self._conditions.get(self._criterion_key(ref), [])
+
+    def occurrences(self, text: str, quote: str) -> Iterator[int]:
+        """Where quote stands in text (_occurrences), each place counted into the record's PLACES_READ:
+        past it, none (and exhausted is set: the record is refused, E530, whatever its readings found)."""
+        for at in _occurrences(text, quote):
+            if self.places_read >= PLACES_READ:
+                self.exhausted = True
+                return
+            self.places_read += 1
+            yield at
 
     def together(self, quotes: list[str]) -> list[str]:
         """The quotes, and their text read as one where a cited source gives them one after the other."""
@@ -411,7 +432,7 @@ def _quoted_sentences(ctx: Context, place: Path_, quote: str) -> Iterator[tuple[
     for doc in ctx.docs:
         placed = doc.place(place)
         for text in [doc.text] if placed is None else [p.text for p in placed]:
-            for at in _occurrences(text, quote):
+            for at in ctx.occurrences(text, quote):
                 lo, hi = lexicon.sentence_around(text, at, at + len(quote))
                 yield text, at, lo, hi
 
@@ -1657,7 +1678,7 @@ def _without_other_labels(ctx: Context, name: str, quotes: list[str]) -> list[st
     for quote in quotes:
         spans = list(lexicon.label_spans(quote, pattern))
         for doc in ctx.docs:
-            for at in _occurrences(doc.text, quote):
+            for at in ctx.occurrences(doc.text, quote):
                 text = doc.text[at : at + len(quote) + _LABEL_RUN]
                 spans += [(a, min(b, len(quote))) for a, b in lexicon.label_spans(text, pattern) if a < len(quote)]
         for a, b in sorted(set(spans), reverse=True):
@@ -1742,7 +1763,7 @@ def _labels_before(ctx: Context, quote: str, mention: lexicon.DateMention, label
     characters), with no other date between; None for an occurrence with none."""
     out: list[str | None] = []
     for doc in ctx.docs:
-        for at in _occurrences(doc.text, quote):
+        for at in ctx.occurrences(doc.text, quote):
             before = doc.text[max(0, at - LABEL_REACH) : at]
             text = before + quote
             moved = lexicon.DateMention(mention.value, mention.start + len(before), mention.end + len(before))
@@ -1770,7 +1791,7 @@ def _bare_places(ctx: Context, value: str, quotes: list[str]) -> frozenset[tuple
             if m.value == value and ctx.reader.label_of(quote, m, spans) is None
         ]
         for d, doc in enumerate(ctx.docs if bare else ()):
-            for at in _occurrences(doc.text, quote):
+            for at in ctx.occurrences(doc.text, quote):
                 out.update((d, at + start) for start in bare)
     return frozenset(out)
 

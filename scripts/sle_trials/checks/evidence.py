@@ -86,7 +86,8 @@ CHECKS = (
         "E530",
         "too-much-to-search",
         "a record whose texts times its cited sources' characters exceed what one record may cost to check "
-        "(MAX_SEARCHED): refused unchecked against them, never passed",
+        "(MAX_SEARCHED), or whose quotes stand in more places of them than its readings may read around "
+        "(binding.PLACES_READ): refused unchecked against them, never passed",
     ),
 )
 
@@ -1126,7 +1127,18 @@ def check_evidence(
                 key=True,
             )
         elif placed:
-            yield from binding.bind(context, path, value, [normalise(q) for q in quotes])
+            bound = list(binding.bind(context, path, value, [normalise(q) for q in quotes]))
+            if context.exhausted:  # the readings stopped short: what they found is no verdict
+                yield at(
+                    record,
+                    ("curation", "sources"),
+                    "E530",
+                    f"the record's quotes stand in more than {binding.PLACES_READ:,} places of its sources, "
+                    "the most its readings may read around: it is not checked against its sources; quote "
+                    f"more of the words around {key}'s value, or cite the part of a large source about this trial",
+                )
+                return
+            yield from bound
 
 
 # The fields that name the product or what is given: a name read from a page's prose (its title and
