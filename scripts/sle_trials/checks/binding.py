@@ -77,7 +77,7 @@ from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import lexicon, phrases, scopes, vocabulary
-from sle_trials.reading.layouts import SourceDoc, normalise
+from sle_trials.reading.layouts import Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -194,6 +194,9 @@ class Context:
     docs: list[SourceDoc]
     reader: lexicon.Reader  # the run's remembered readings of quotes
     _notes: list[Path_] = field(default_factory=list)
+    # where a document states the field at a path for this record (evidence.Sources.passages; None:
+    # anywhere will do), which is where a list of quotes read as one must stand (together)
+    passages: Callable[[SourceDoc, Path_], list[Passage] | None] | None = None
     places_read: int = 0  # the places of quotes in the sources read around so far (occurrences)
     exhausted: bool = False  # more places than PLACES_READ: the readings stopped short
 
@@ -236,12 +239,19 @@ class Context:
             self.places_read += 1
             yield at
 
-    def together(self, quotes: list[str]) -> list[str]:
-        """The quotes, and their text read as one where a cited source gives them one after the other."""
+    def together(self, path: Path_, quotes: list[str]) -> list[str]:
+        """The quotes, and their text read as one where a cited source gives them one after the other
+        where it states the field at path, as each quote must stand: read as one wherever a source gave
+        them so, "older than" and "65 years", each in IM19's criteria ("older than 18 years and younger
+        than 65 years"), bound a minimum age of 65 from the next trial's "older than 65 years"."""
         if len(quotes) < 2:
             return quotes
         joined = " ".join(quotes)
-        return quotes + [joined] if any(joined in doc.text for doc in self.docs) else quotes
+        for doc in self.docs:
+            placed = doc.place(path) if self.passages is None else self.passages(doc, path)
+            if any(joined in text for text in ([doc.text] if placed is None else [p.text for p in placed])):
+                return quotes + [joined]
+        return quotes
 
     def noted(self, path: Path_) -> bool:
         """Whether a curation note covers the value at path."""
@@ -1350,7 +1360,7 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
     bound = "min" if path[-1] == "minimum_age" else "max"
     # a list of quotes is read one by one, and together in its order ("18 Years", "65 Years": two
     # lines) where the source gives them one after the other: "65 Years", "18 Years" is no minimum of 65
-    read = [(q, a) for q in ctx.together(quotes) for a in ctx.reader.ages(q)]
+    read = [(q, a) for q in ctx.together(path, quotes) for a in ctx.reader.ages(q)]
     # a length of time ("diagnosed at least 6 months before screening") is an age of no bound
     read = [
         (q, lexicon.Age(None, a.value, a.unit, a.start, a.end) if lexicon.length_of_time(q, a) else a) for q, a in read
@@ -1449,7 +1459,7 @@ def _excluding(ctx: Context, quote: str) -> bool:
 
 def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
     dose = cohort["dose"]
-    texts = ctx.together(quotes)
+    texts = ctx.together(path, quotes)
     found = [(q, d) for q in texts for d in ctx.reader.doses(q) if lexicon.same_number(d.value, dose["value"])]
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
     basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
@@ -1566,7 +1576,7 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
     mg/m2/day, nor one of 30 days, nor one of 30 mg/m2)."""
     if "dose" in agent:
         here = path + ("dose",)
-        texts = ctx.together(quotes)
+        texts = ctx.together(path, quotes)
         found = [
             (q, n)
             for q in texts

@@ -1048,7 +1048,7 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
 def check_evidence(
     record: Record, schema: dict, sources: Sources, reader: lexicon.Reader, scalars: Scalars | None = None
 ) -> Iterator[Problem]:
-    context = binding.Context(record, schema, sources.docs, reader)
+    context = binding.Context(record, schema, sources.docs, reader, passages=sources.passages)
     scalars = scalars or Scalars(record, schema)
     for key, quotes in record.data.get("evidence", {}).items():
         where = ("evidence", key)
