@@ -39,6 +39,17 @@ FORMATS = ("text", "markdown", "json")
 # with any suffix: GitHub runs every .github/workflows/*.yml whatever its name, and LICENSE.yml there
 # (a workflow run on every push to main, with the repository's secrets) was "documentation".
 INERT = re.compile(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.txt)?)\Z")
+# Markdown that is no documentation: what instructs the AI agents a project is worked on with, which
+# they read and follow as they run commands and write code (AGENTS.md for Codex and others, at the top
+# or in any folder, CLAUDE.md, GEMINI.md, GitHub Copilot's .github/copilot-instructions.md and its
+# *.instructions.md and *.prompt.md, a skill's SKILL.md), and any Markdown under a dot folder, where
+# tools keep their settings (.claude/, .cursor/, .github/, .junie/, .roo/, ...). A pull request that
+# changed AGENTS.md was summarised as "documentation". Matched whatever the case: a Mac's file system
+# and an agent reading it find agents.md as AGENTS.md.
+AGENT_INSTRUCTIONS = re.compile(
+    r"(?i)(?:.*/)?(?:(?:agents?|claude(?:\.local)?|gemini|copilot-instructions|skill)\.md"
+    r"|[^/]+\.(?:instructions|prompt|chatmode)\.md)\Z|(?:.*/)?\.[^/]*/"
+)
 GENERATED = tuple(p.as_posix() for p in GENERATED_PATHS)  # from the registry's root
 SHORT = 60  # text longer than this is reported as reworded, not quoted
 MARKDOWN_LIMIT = 900_000  # bytes of a job summary's records: GitHub drops a step's summary over 1 MiB whole
@@ -453,9 +464,11 @@ class _Layout:
         return path == self.schema or any(path.startswith(folder) for folder in self.folders)
 
     def inert(self, path: str) -> bool:
-        """Whether path (from the top) is a file no check runs or is configured by: documentation, or
-        a generated file that trials check compares with the records."""
-        return bool(INERT.match(path)) or path in (f"{self.prefix}{name}" for name in GENERATED)
+        """Whether path (from the top) is a file no check runs or is configured by: documentation (not an
+        agent's instructions: AGENT_INSTRUCTIONS), or a generated file that trials check compares with
+        the records."""
+        documentation = INERT.match(path) is not None and AGENT_INSTRUCTIONS.match(path) is None
+        return documentation or path in (f"{self.prefix}{name}" for name in GENERATED)
 
     def trial(self, path: str) -> str | None:
         """The trial file's name (NCT12345678.yaml) of a path from the top, None for any other path."""
