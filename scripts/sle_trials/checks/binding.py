@@ -247,11 +247,14 @@ class Context:
         if len(quotes) < 2:
             return quotes
         joined = " ".join(quotes)
-        for doc in self.docs:
-            placed = doc.place(path) if self.passages is None else self.passages(doc, path)
-            if any(joined in text for text in ([doc.text] if placed is None else [p.text for p in placed])):
-                return quotes + [joined]
-        return quotes
+        placed = any(joined in text for doc in self.docs for text in self.texts(doc, path))
+        return quotes + [joined] if placed else quotes
+
+    def texts(self, doc: SourceDoc, path: Path_) -> list[str]:
+        """The texts of doc where it states the field at path for this record (its whole text where
+        anywhere will do)."""
+        placed = doc.place(path) if self.passages is None else self.passages(doc, path)
+        return [doc.text] if placed is None else [p.text for p in placed]
 
     def noted(self, path: Path_) -> bool:
         """Whether a curation note covers the value at path."""
@@ -1747,7 +1750,7 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
         other = text
     # a quote cut after the label its source gives the date ("2025-08-17" of "Last Updated: 2025-08-17")
     if other is None:
-        around = [label for quote, mention in same for label in _labels_before(ctx, quote, mention, labels)]
+        around = [label for quote, mention in same for label in _labels_before(ctx, path, quote, mention, labels)]
         if any(label in own for label in around):
             return
         if around and None not in around:
@@ -1767,14 +1770,18 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
 LABEL_REACH = 300  # how far before a quote its source's label for a date the quote leaves unlabelled is looked for
 
 
-def _labels_before(ctx: Context, quote: str, mention: lexicon.DateMention, labels: frozenset[str]) -> list[str | None]:
-    """The label each occurrence of the quote in the cited sources gives a date the quote writes with
-    no label before it: the nearest label of the source's text before the quote (within LABEL_REACH
-    characters), with no other date between; None for an occurrence with none."""
+def _labels_before(
+    ctx: Context, path: Path_, quote: str, mention: lexicon.DateMention, labels: frozenset[str]
+) -> list[str | None]:
+    """The label each occurrence of the quote in the cited sources, where they state the date at path,
+    gives a date the quote writes with no label before it: the nearest label of the source's text
+    before the quote (within LABEL_REACH characters of its passage), with no other date between; None
+    for an occurrence with none. Read anywhere in the source, "2024-07-30" of IM19's "Completion date:
+    2024-07-30" was a start date by the next trial's "Start date: 2024-07-30" on the same page."""
     out: list[str | None] = []
-    for doc in ctx.docs:
-        for at in ctx.occurrences(doc.text, quote):
-            before = doc.text[max(0, at - LABEL_REACH) : at]
+    for text_of in (text for doc in ctx.docs for text in ctx.texts(doc, path)):
+        for at in ctx.occurrences(text_of, quote):
+            before = text_of[max(0, at - LABEL_REACH) : at]
             text = before + quote
             moved = lexicon.DateMention(mention.value, mention.start + len(before), mention.end + len(before))
             out.append(lexicon.label_of(text, moved, lexicon.label_spans(text, ctx.reader.label_pattern(labels))))

@@ -1,0 +1,37 @@
+"""Pull-request attacks on a date's label: read from another trial's lines.
+
+A date quoted without its label ("2024-07-30") is read under the label its source gives it just before
+the quote (binding._labels_before). Each place the quote stood anywhere in the source was read, not
+only where the source states the record's dates: on a page of two trials, IM19's "Completion date:
+2024-07-30" passed as IM19's start date by the next trial's "Start date: 2024-07-30". The label is now
+read only where the source states the field for this record, as the quote itself must stand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import IM19_PATH, Trials, add_source, im19_draft, joined, put
+
+SOURCE = "seeds/950_dates.txt"
+TEXT = (
+    "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+    "Last Updated: 2025-08-17\n"
+    "Completion date: 2024-07-30\n"
+    "Trial NCT06900764: A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus\n"
+    "Start date: 2024-07-30\n"
+)
+
+
+def _date(name: str) -> str:
+    return f'dates:\n  {name}:\n    date: "2024-07-30"\nevidence:\n  dates.{name}.date: "2024-07-30"\n'
+
+
+def test_a_dates_label_is_read_where_the_source_states_this_trials_dates(registry: Path, trials: Trials) -> None:
+    add_source(registry, SOURCE, TEXT)
+    put(registry, IM19_PATH, joined(im19_draft(SOURCE), _date("start")))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert "E509 dates.start.date: the quote gives 2024-07-30 as 'Completion date'" in result.out
+    put(registry, IM19_PATH, joined(im19_draft(SOURCE), _date("completion")))
+    assert trials("validate", registry / IM19_PATH).status == 0
