@@ -1,10 +1,11 @@
-"""Pull-request attacks on a date's label: read from another trial's lines.
+"""Pull-request attacks on the words around a quote: read from another trial's lines.
 
 A date quoted without its label ("2024-07-30") is read under the label its source gives it just before
 the quote (binding._labels_before). Each place the quote stood anywhere in the source was read, not
 only where the source states the record's dates: on a page of two trials, IM19's "Completion date:
 2024-07-30" passed as IM19's start date by the next trial's "Start date: 2024-07-30". The label is now
-read only where the source states the field for this record, as the quote itself must stand.
+read only where the source states the field for this record, as the quote itself must stand; so are
+the words around a quote that deny it, unbind an age or make a number a count (Context.texts).
 """
 
 from __future__ import annotations
@@ -35,3 +36,18 @@ def test_a_dates_label_is_read_where_the_source_states_this_trials_dates(registr
     assert "E509 dates.start.date: the quote gives 2024-07-30 as 'Completion date'" in result.out
     put(registry, IM19_PATH, joined(im19_draft(SOURCE), _date("completion")))
     assert trials("validate", registry / IM19_PATH).status == 0
+
+
+def test_a_status_taken_back_is_not_given_by_another_trials_lines(registry: Path, trials: Trials) -> None:
+    """So were the words around a quote that take back or deny what it renders (binding._rendered_there):
+    IM19's "Recruiting was completed in 2024" passed as RECRUITING by the next trial's "Status:
+    Recruiting." on the same page."""
+    text = TEXT.replace("Completion date: 2024-07-30", "Recruiting was completed in 2024.").replace(
+        "Start date: 2024-07-30", "Status: Recruiting."
+    )
+    add_source(registry, SOURCE, text)
+    status = 'overall_status: RECRUITING\nevidence:\n  overall_status: "Recruiting"\n'
+    put(registry, IM19_PATH, joined(im19_draft(SOURCE), status))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert "E507 overall_status: RECRUITING is not what the quote states" in result.out

@@ -443,8 +443,7 @@ def _quoted_sentences(ctx: Context, place: Path_, quote: str) -> Iterator[tuple[
     source that places it nowhere): (the passage's text, where the quote stands in it, and the start
     and end of its sentence there, lexicon.sentence_around), for the words the quote leaves out."""
     for doc in ctx.docs:
-        placed = doc.place(place)
-        for text in [doc.text] if placed is None else [p.text for p in placed]:
+        for text in ctx.texts(doc, place):
             for at in ctx.occurrences(text, quote):
                 lo, hi = lexicon.sentence_around(text, at, at + len(quote))
                 yield text, at, lo, hi
