@@ -5,14 +5,15 @@ the quote (binding._labels_before). Each place the quote stood anywhere in the s
 only where the source states the record's dates: on a page of two trials, IM19's "Completion date:
 2024-07-30" passed as IM19's start date by the next trial's "Start date: 2024-07-30". The label is now
 read only where the source states the field for this record, as the quote itself must stand; so are
-the words around a quote that deny it, unbind an age or make a number a count (Context.texts).
+the words around a quote that deny it, unbind an age or make a number a count, and the criteria list
+an age stands in (Context.texts).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import IM19_PATH, Trials, add_source, im19_draft, joined, put
+from conftest import IM19_PATH, Trials, add_source, age_fields, im19_draft, joined, put
 
 SOURCE = "seeds/950_dates.txt"
 TEXT = (
@@ -51,3 +52,16 @@ def test_a_status_taken_back_is_not_given_by_another_trials_lines(registry: Path
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1, result.out
     assert "E507 overall_status: RECRUITING is not what the quote states" in result.out
+
+
+def test_an_exclusions_age_is_not_read_as_another_trials_inclusion(registry: Path, trials: Trials) -> None:
+    """So was the list an age stands in (binding._excluding): IM19's exclusion "Age > 75 years" (no one
+    older than 75) passed as a minimum age of 75 by the same words in the next trial's inclusion criteria."""
+    text = TEXT.replace("Completion date: 2024-07-30", "Exclusion criteria:\n1. Age > 75 years").replace(
+        "Start date: 2024-07-30", "Inclusion criteria:\n1. Age > 75 years"
+    )
+    add_source(registry, SOURCE, text)
+    put(registry, IM19_PATH, joined(im19_draft(SOURCE), age_fields("minimum_age", 75, "Age > 75 years")))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert "E508 eligibility.minimum_age: 75 YEARS is not the minimum age the quote states" in result.out

@@ -35,14 +35,18 @@ class _Counted:
 
 
 def _ctx(*texts: str) -> Any:
-    return SimpleNamespace(docs=[layouts.SourceDoc(f"seeds/{i}.txt", layouts.PLAIN, t) for i, t in enumerate(texts)])
+    docs = [layouts.SourceDoc(f"seeds/{i}.txt", layouts.PLAIN, t) for i, t in enumerate(texts)]
+    return SimpleNamespace(docs=docs, texts=lambda doc, path: [doc.text])  # each source read whole
+
+
+AGE = ("eligibility", "minimum_age")
 
 
 def test_a_quote_standing_many_times_after_a_heading_is_read_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Exclusion criteria " + "Age < 18 years. " * 2_000  # 32 KB
     counted = _Counted()
     monkeypatch.setattr(binding, "_CRITERIA_HEADING", counted)
-    assert binding._excluding(_ctx(text), "Age < 18 years")
+    assert binding._excluding(_ctx(text), AGE, "Age < 18 years")
     assert counted.read <= 2 * len(text), counted.read  # was some 1,000 times the source
 
 
@@ -68,10 +72,10 @@ def test_the_verdict_is_what_it_was() -> None:
         for combo in itertools.product(parts, repeat=n):
             texts = ["".join(combo)]
             for quote in quotes:
-                assert binding._excluding(_ctx(*texts), quote) == _before(_ctx(*texts), quote), (texts, quote)
+                assert binding._excluding(_ctx(*texts), AGE, quote) == _before(_ctx(*texts), quote), (texts, quote)
     two = ("Exclusion criteria Age < 18 years.", "Inclusion criteria Age < 18 years.")
     for quote in quotes:
-        assert binding._excluding(_ctx(*two), quote) == _before(_ctx(*two), quote)
+        assert binding._excluding(_ctx(*two), AGE, quote) == _before(_ctx(*two), quote)
 
 
 def test_the_heading_pattern_is_one_a_stretch_can_be_cut_at() -> None:

@@ -1372,7 +1372,7 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
         (q, lexicon.Age(None, a.value, a.unit, a.start, a.end) if a.bound and _unbound_there(ctx, path, q, a) else a)
         for q, a in read
     ]
-    if all(_excluding(ctx, q) for q in quotes):
+    if all(_excluding(ctx, path, q) for q in quotes):
         # an exclusion criterion's age is the other side of the bound its words say, as an age in a
         # sentence that keeps people out is ("Exclusion criteria: Age > 75 years" is no minimum of 75):
         # past a strict comparator, the bound it leaves ("Age > 75 years" keeps out the older than 75:
@@ -1429,11 +1429,13 @@ def _left_bound(quote: str, a: lexicon.Age) -> str | None:
 _CRITERIA_HEADING = re.compile(r"(?i)\b(inclusion|exclusion) criteria\b")
 
 
-def _excluding(ctx: Context, quote: str) -> bool:
+def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
     """Whether the cited sources give the quote only in their exclusion criteria: in an item of a
     layout's exclusion list and of no inclusion list, or, in a source whose layout gives no lists,
     after an "Exclusion criteria" heading with no "Inclusion criteria" heading between, wherever it
-    stands."""
+    stands where the source states the field at path (a plain page's lines of this trial: read
+    anywhere, IM19's exclusion "Age > 75 years" was a minimum age of 75 by the same words in the next
+    trial's inclusion criteria)."""
     seen = False
     for doc in ctx.docs:
         if doc.criteria:
@@ -1442,20 +1444,21 @@ def _excluding(ctx: Context, quote: str) -> bool:
                 return False
             seen = seen or bool(sides)
             continue
-        if quote not in doc.text:
-            continue
-        seen = True
-        # each stretch from the end of one heading to the end of the next has that heading last
-        # before it: the quote must stand in no stretch but an exclusion heading's. (Each occurrence
-        # used to read every heading from the source's start up to it: a source of n occurrences
-        # after "Exclusion criteria" cost n² steps, a 1 MiB one some twenty minutes.)
-        last, start = None, 0
-        for heading in [*_CRITERIA_HEADING.finditer(doc.text), None]:
-            end = len(doc.text) + 1 if heading is None else heading.end()
-            if last != "exclusion" and doc.text.find(quote, start, end - 1 + len(quote)) >= 0:
-                return False
-            if heading is not None:
-                last, start = heading.group(1).lower(), end
+        for text in ctx.texts(doc, path):
+            if quote not in text:
+                continue
+            seen = True
+            # each stretch from the end of one heading to the end of the next has that heading last
+            # before it: the quote must stand in no stretch but an exclusion heading's. (Each occurrence
+            # used to read every heading from the source's start up to it: a source of n occurrences
+            # after "Exclusion criteria" cost n² steps, a 1 MiB one some twenty minutes.)
+            last, start = None, 0
+            for heading in [*_CRITERIA_HEADING.finditer(text), None]:
+                end = len(text) + 1 if heading is None else heading.end()
+                if last != "exclusion" and text.find(quote, start, end - 1 + len(quote)) >= 0:
+                    return False
+                if heading is not None:
+                    last, start = heading.group(1).lower(), end
     return seen
 
 
