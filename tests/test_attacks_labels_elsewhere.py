@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import IM19_PATH, Trials, add_source, age_fields, im19_draft, joined, put
 
 SOURCE = "seeds/950_dates.txt"
@@ -65,3 +66,24 @@ def test_an_exclusions_age_is_not_read_as_another_trials_inclusion(registry: Pat
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1, result.out
     assert "E508 eligibility.minimum_age: 75 YEARS is not the minimum age the quote states" in result.out
+
+
+@pytest.mark.parametrize("other", ["", "2024-07-30\n"])  # the next trial's lines: no date, the date
+def test_one_unlabelled_date_is_one_fields_whatever_another_trial_writes(
+    registry: Path, trials: Trials, other: str
+) -> None:
+    """So were the places of an unlabelled date (binding._bare_places): IM19's one "2024-07-30", given
+    as both its start and its completion, passed when the next trial's lines wrote that date too."""
+    text = TEXT.replace("Completion date: 2024-07-30", "Key dates:\n2024-07-30").replace(
+        "Start date: 2024-07-30\n", other
+    )
+    add_source(registry, SOURCE, text)
+    both = (
+        'dates:\n  start:\n    date: "2024-07-30"\n  completion:\n    date: "2024-07-30"\n'
+        'evidence:\n  dates.start.date: "2024-07-30"\n  dates.completion.date: "2024-07-30"\n'
+    )
+    note = "curation:\n  notes:\n    - field: dates\n      text: The page lists its dates unlabelled.\n"
+    put(registry, IM19_PATH, joined(im19_draft(SOURCE).replace("curation:\n", note, 1), both))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert "E509 dates.completion.date: 2024-07-30 is the one unlabelled date dates.start is read from" in result.out

@@ -1798,10 +1798,12 @@ def _occurrences(text: str, quote: str) -> Iterator[int]:
         at = text.find(quote, at + 1)
 
 
-def _bare_places(ctx: Context, value: str, quotes: list[str]) -> frozenset[tuple[int, int]]:
-    """Where in the cited sources (a source's index, an offset in its text) the quotes give value as
-    an unlabelled date: each place every occurrence of a quote puts it."""
-    out: set[tuple[int, int]] = set()
+def _bare_places(ctx: Context, value: str, quotes: list[str]) -> frozenset[tuple[int, int, int]]:
+    """Where in the cited sources (a source's index, a passage's where it states the dates, an offset
+    in it) the quotes give value as an unlabelled date: each place every occurrence of a quote puts it.
+    (Read in the whole source, the same date on another trial's lines made two places of IM19's one
+    unlabelled date, which then passed as both its start and its completion.)"""
+    out: set[tuple[int, int, int]] = set()
     for quote in quotes:
         spans = ctx.reader.label_spans(quote, lexicon.LABEL_TEXTS)
         bare = [
@@ -1810,8 +1812,9 @@ def _bare_places(ctx: Context, value: str, quotes: list[str]) -> frozenset[tuple
             if m.value == value and ctx.reader.label_of(quote, m, spans) is None
         ]
         for d, doc in enumerate(ctx.docs if bare else ()):
-            for at in ctx.occurrences(doc.text, quote):
-                out.update((d, at + start) for start in bare)
+            for p, text in enumerate(ctx.texts(doc, ("dates",))):
+                for at in ctx.occurrences(text, quote):
+                    out.update((d, p, at + start) for start in bare)
     return frozenset(out)
 
 
