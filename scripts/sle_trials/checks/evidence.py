@@ -292,6 +292,11 @@ _OF_OTHERS = ("curation", "related_trials")
 
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+# The fields a ClinConnect page places in its summary (prose; its other places are lines, not sentences)
+_SUMMARY_FIELDS = ("phases", "cell_product", "interventions")
+# Where one sentence ends and the next starts: a capital (or an opening mark) after the stop, or any
+# word after a semicolon ("Dec. 1, 2026" and "CO., LTD. · Feb 28" are one sentence)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“‘'])|(?<=;)\s+")
 
 
 # A product's code in its name ("IM19" of "IM19 CAR-T cells", "KYV-101", "CABA-201"): letters then
@@ -315,6 +320,113 @@ def _naming_the_product(passages: list[layouts.Passage], name: Any) -> list[layo
         or (named is not None and named in sentence.lower())
         or (code is not None and code.search(sentence))
     ]
+
+
+# The fields of the trial as a whole: what a plain document or a page's prose states of the trial in
+# its sentences about the trial, not in one about another trial or product ("Northbridge's earlier
+# antibody, NB-201, was evaluated in a Phase 2 trial in multiple myeloma, which completed enrollment
+# of 120 participants" gave a draft the phase, enrollment, condition and product of another trial).
+_TRIAL_LEVEL = frozenset(
+    {
+        "overall_status",
+        "last_known_status",
+        "dates",
+        "phases",
+        "study_type",
+        "design",
+        "enrollment",
+        "conditions",
+        "cell_product",
+        "arms",
+        "interventions",
+        "outcomes",
+        "locations",
+        "officials",
+    }
+)
+# Words that turn a sentence to another trial or product: "an earlier Phase 1 study", "Northbridge's
+# earlier antibody", "another CAR-T product", "a previous trial" (a noun at most two words on: "the
+# trial's earlier dose-escalation phase" and "prior therapies" are this trial's own words). A
+# sentence speaks of this trial up to them.
+_OTHER = re.compile(
+    r"(?i)(?<![\w-])(?:earlier|previous|prior|preceding|former|another|other|separate|sister)\s+"
+    r"(?:[\w()'’/-]+\s+){0,2}?"
+    r"(?:trials?|stud(?:y|ies)|antibod(?:y|ies)|products?|programm?e?s?|candidates?|assets?|molecules?|compounds?)"
+    r"(?![\w-])"
+)
+# A product's code as a document writes it ("NB-201", "KYV-101", "IM19"), not a target, a virus or a score
+_PRODUCT_CODE = re.compile(r"(?<![\w-])(?!CD\d|COVID|IL-?\d|SF-?\d|BILAG)[A-Z]{2,6}-?\d{2,6}[A-Z]?(?![\w-])")
+# A disease a CAR-T trial is run in, by the word naming it ("SLE" and "lupus nephritis" name lupus): a
+# sentence naming only diseases the document's sentences about the trial do not speaks of another trial
+_DISEASE = re.compile(
+    r"\bSLE\b|(?i:\b(?:lupus|myeloma|lymphoma|leuka?emia|myasthenia|scleroderma|systemic sclerosis|"
+    r"multiple sclerosis|myositis|vasculitis|rheumatoid arthritis|sj[öo]gren))"
+)
+_SAME_DISEASE = {"sle": "lupus", "leukaemia": "leukemia", "scleroderma": "systemic sclerosis", "sjogren": "sjögren"}
+
+
+def _diseases(text: str) -> set[str]:
+    return {_SAME_DISEASE.get(w, w) for w in (m.lower() for m in _DISEASE.findall(text))}
+
+
+def _names(text: str) -> tuple[set[str], set[str]]:
+    """The product codes and the diseases a text names."""
+    return set(_PRODUCT_CODE.findall(text)), _diseases(text)
+
+
+def _in_prose(doc: SourceDoc, path: fields.Path_) -> bool:
+    """Whether doc states the trial-level field at path in prose (sentences, some about others)."""
+    return path[0] in _TRIAL_LEVEL and (
+        doc.layout == layouts.PLAIN or (doc.layout == "clinconnect" and path[0] in _SUMMARY_FIELDS)
+    )
+
+
+def _own_names(doc: SourceDoc, nct_id: str) -> tuple[set[str], set[str]]:
+    """The product codes and the diseases the document gives this trial: those of its title (its
+    first sentence, a press release's headline, or the title it places) and of its sentences naming
+    the trial's id. None of a kind: a sentence naming one of that kind is read as any other."""
+    sentences = _SENTENCES.split(doc.text)
+    lines = sentences[:1] + [p.text for p in doc.place(("brief_title",)) or []]
+    lines += [s for s in sentences if nct_id in s]
+    return _names(" ".join(lines))
+
+
+def _of_another(own: tuple[set[str], set[str]], named: tuple[set[str], set[str]]) -> bool:
+    """Whether a sentence naming these codes and diseases speaks of another trial: it names a code
+    or a disease of a kind the document gives this trial, none of this trial's (of either kind: the
+    IM19 page's "IC19 CAR-T Cell Therapy for Refractory Systemic Lupus Erythematosus" is its own)."""
+    foreign = any(ours and theirs - ours for ours, theirs in zip(own, named, strict=True))
+    return foreign and not any(ours & theirs for ours, theirs in zip(own, named, strict=True))
+
+
+def _of_this_trial(
+    passages: list[layouts.Passage], own: tuple[set[str], set[str]], nct_id: str
+) -> list[layouts.Passage]:
+    """The sentences of passages of prose that speak of this trial: a sentence naming a product
+    code or a disease the document does not give this trial, and no code or disease it does, nor
+    the trial's id, speaks of another product (another trial: "a Phase 2 trial in multiple myeloma" of a lupus
+    trial's press release); one turning to "an earlier study" or "another antibody" speaks of this
+    trial only up to those words."""
+    kept: list[layouts.Passage] = []
+    for passage in passages:
+        if passage.whole:
+            kept.append(passage)
+            continue
+        run: list[str] = []  # sentences in a row about this trial: one passage (a quote may span them)
+        for sentence in _SENTENCES.split(passage.text):
+            if nct_id not in sentence and _of_another(own, _names(sentence)):
+                sentence = ""
+            elif (turn := _OTHER.search(sentence)) is not None:
+                run.append(sentence[: turn.start()])
+                sentence = ""
+            if sentence:
+                run.append(sentence)
+            elif run:
+                kept.append(layouts.Passage(" ".join(run)))
+                run = []
+        if run:
+            kept.append(layouts.Passage(" ".join(run)))
+    return kept
 
 
 class Sources:
@@ -343,6 +455,10 @@ class Sources:
         # id of a list of passages -> it (held, so that the id is not another's) and its whole passages by value
         self.equal: dict[int, tuple[list[layouts.Passage], dict[str, list[layouts.Passage]]]] = {}
         self.named = any(self.nct_id in doc.text for doc in self.docs)  # E515 when by none
+        # id of a document (held) -> the product codes and diseases it gives this trial; (id, field) -> its
+        # sentences about this trial
+        self.own_names: dict[int, tuple[SourceDoc, tuple[set[str], set[str]]]] = {}
+        self.trial_sentences: dict[tuple[int, fields.Path_], tuple[SourceDoc, list[layouts.Passage]]] = {}
 
     def about_other(self, doc: SourceDoc) -> bool:
         """Whether the document is about another trial (a stub's source: the page of a trial naming this one)."""
@@ -366,11 +482,28 @@ class Sources:
             return []  # a layout that states no such field: the source does not state it
         if found is None and path[0] not in _OF_OTHERS and self.named:  # (named by none: E515 refuses it)
             found = doc.about(self.nct_id)  # a plain document naming other trials: its sections of this one
+        if _in_prose(doc, path):
+            found = self._of_this_trial(doc, path, found)
         if doc.layout == layouts.PLAIN and path[0] == "cell_product" and len(path) > 1 and path[1] != "name":
             # a plain document states a product's facts where it names the product, not in any sentence
             whole = [layouts.Passage(doc.text)] if found is None else found
             return _naming_the_product(whole, (self.record.data.get("cell_product") or {}).get("name"))
         return found
+
+    def _of_this_trial(
+        self, doc: SourceDoc, path: fields.Path_, found: list[layouts.Passage] | None
+    ) -> list[layouts.Passage]:
+        """found (None: the whole document) reduced to its sentences about this trial, worked out
+        once for a document and a field."""
+        key = (id(doc), _unindexed(path))
+        known = self.trial_sentences.get(key)
+        if known is None or known[0] is not doc:
+            own = self.own_names.get(id(doc))
+            if own is None or own[0] is not doc:
+                own = self.own_names[id(doc)] = (doc, _own_names(doc, self.nct_id))
+            whole = [layouts.Passage(doc.text)] if found is None else found
+            known = self.trial_sentences[key] = (doc, _of_this_trial(whole, own[1], self.nct_id))
+        return known[1]
 
     def contains(self, text: str) -> bool:
         needle = normalise(text)
@@ -483,6 +616,7 @@ class Sources:
 
     def where_else(self, path: fields.Path_) -> str:
         """Words for where this field is read from, for a message."""
+        prose: str | None = None  # a document stating it in sentences: said unless another says more
         for doc in self.docs:
             if self.about_other(doc):
                 said = (
@@ -501,11 +635,18 @@ class Sources:
                     f"it speaks of {self.nct_id} only from a line naming {self.nct_id} alone to the next line "
                     "naming a trial"
                 )
+            if _in_prose(doc, path) and prose is None:
+                prose = (
+                    f"{doc.file} states {fields.dotted(_unindexed(path))} in its sentences about this trial, not in "
+                    "one about another trial or product (one naming a product code or a disease its title and its "
+                    "sentences naming the trial do not, or the words after an earlier study, another product)"
+                )
+                continue
             if doc.place(path) is not None:
                 return (
                     f"{doc.file} states {fields.dotted(_unindexed(path))} elsewhere on the page (a {doc.layout} layout)"
                 )
-        return "the source states this field elsewhere"
+        return prose or "the source states this field elsewhere"
 
     def numbers(self, path: fields.Path_, number: int, text: str) -> bool:
         """Whether a source gives the criterion this number where it lists it: "3) text", "3. text",

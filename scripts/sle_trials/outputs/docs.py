@@ -187,7 +187,11 @@ def layout_tables() -> str:
     out.append(
         f"| plain | anything else | any but {kinds} | none: text is checked word for word, anywhere in it; "
         "where it names other trials, only in this trial's lines (from a line naming it alone to the next "
-        "naming any) |"
+        "naming any); the trial's status, dates, phases, design, enrollment, conditions, product, arms, "
+        "interventions, outcomes, sites and officials only in its sentences about this trial: not one naming "
+        "a product code or a disease that its first sentence and its sentences naming the trial do not, nor "
+        "the words after an earlier or another "
+        "study, trial, antibody or product (as in a `TRIAL_FINDER_PAGE` summary's phases and product) |"
     )
     return "\n".join(out) + "\n"
 

@@ -1,0 +1,196 @@
+"""Pull-request attacks on a trial's fields read from a sentence about another trial or product.
+
+A press release (a plain document) or a ClinConnect page's summary states its trial's phase,
+enrollment, conditions and product in prose, and often another's in the next sentence: "Northbridge's
+earlier antibody, NB-201, was evaluated in a Phase 2 trial in multiple myeloma, which completed
+enrollment of 120 participants in 2024." A draft read the phase PHASE2, the enrollment 120, the
+condition "multiple myeloma" and the product NB-201 from it and passed. A trial-level field is now
+read from the sentences about the trial: not one naming a product code the document does not give
+the trial (in its title or beside its id), nor the words after "an earlier study", "another product".
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import DATA_ROOT
+from sle_trials import paths
+from sle_trials.checks import evidence, load
+
+NCT = "NCT09000099"
+SOURCE = "seeds/952_press.txt"
+TITLE = "Northbridge Therapeutics Doses First Patient in Phase 1 Trial of NB-301 in Systemic Lupus Erythematosus"
+OWN = (
+    f"Northbridge Therapeutics today announced that the first patient has been dosed in its Phase 1 trial ({NCT}) "
+    "of NB-301, an autologous CD19 CAR-T cell therapy, in refractory systemic lupus erythematosus."
+)
+EARLIER = (
+    "Northbridge's earlier antibody, NB-201, was evaluated in a Phase 2 trial in multiple myeloma, "
+    "which completed enrollment of 120 participants in 2024."
+)
+SCHEMA = paths.load_schema(DATA_ROOT)
+
+
+def _codes(tmp_path: Path, text: str, fields: dict[str, Any], quotes: dict[str, str]) -> set[str]:
+    """The evidence checks' codes for a draft of NCT citing a press release of text (in memory but
+    for its source)."""
+    (tmp_path / "seeds").mkdir(exist_ok=True)
+    (tmp_path / SOURCE).write_text(text, encoding="utf-8")
+    (tmp_path / "seeds" / "SHA256SUMS").write_text(
+        f"{hashlib.sha256(text.encode()).hexdigest()}  {Path(SOURCE).name}\n", encoding="utf-8"
+    )
+    data = {
+        "nct_id": NCT,
+        "brief_title": "NB-301",
+        "curation": {
+            "status": "draft",
+            "sources": [{"file": SOURCE, "kind": "PRESS_RELEASE", "as_of": "2026-12-01"}],
+        },
+        **fields,
+        "evidence": {"curation.sources.0.as_of": "Last Updated: 2026-12-01", **quotes},
+    }
+    problems = evidence.check(load.Record(f"trials/{NCT}.yaml", data), SCHEMA, tmp_path)
+    return {p.code for p in problems}
+
+
+def _press(*sentences: str) -> str:
+    return f"{TITLE}\nLast Updated: 2026-12-01\n" + "\n".join(sentences) + "\n"
+
+
+OTHERS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {  # each field read from the sentence about NB-201
+    "phases": ({"phases": ["PHASE2"]}, {"phases": "a Phase 2 trial in multiple myeloma"}),
+    "enrollment": (
+        {"enrollment": {"count": 120}},
+        {"enrollment.count": "completed enrollment of 120 participants"},
+    ),
+    "conditions": ({"conditions": ["multiple myeloma"]}, {}),
+    "product": ({"interventions": [{"name": "NB-201"}], "cell_product": {"name": "NB-201"}}, {}),
+}
+
+
+BY_WORDS_AND_CODE = EARLIER
+BY_CODE = EARLIER.replace("earlier antibody, NB-201,", "antibody NB-201")
+BY_WORDS = EARLIER.replace(", NB-201,", "")  # "earlier antibody": no other product named
+# by its disease alone: the press release gives its trial lupus, this sentence myeloma
+BY_DISEASE = (
+    "The company's antibody was evaluated in a Phase 2 trial in multiple myeloma, "
+    "which completed enrollment of 120 participants in 2024."
+)
+
+
+@pytest.mark.parametrize(
+    ("other", "field"),
+    [(other, field) for other in (BY_WORDS_AND_CODE, BY_CODE) for field in sorted(OTHERS)]
+    + [(other, field) for other in (BY_WORDS, BY_DISEASE) for field in ("conditions", "enrollment", "phases")],
+)
+def test_a_sentence_about_another_product_states_nothing_of_the_trial(tmp_path: Path, other: str, field: str) -> None:
+    values, quotes = OTHERS[field]
+    assert _codes(tmp_path, _press(OWN, other), values, quotes) == {"E512"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "quotes"),
+    [
+        (  # the trial's own sentence
+            "The Phase 1 trial of NB-301 in SLE enrolled 24 participants.",
+            {"phases": ["PHASE1"], "enrollment": {"count": 24}, "interventions": [{"name": "NB-301"}]},
+            {"phases": "The Phase 1 trial", "enrollment.count": "enrolled 24 participants"},
+        ),
+        (  # a prior therapy is the trial's participants', not another trial
+            "The Phase 1 trial enrolled 24 participants whose lupus had not responded to prior therapies.",
+            {"phases": ["PHASE1"], "enrollment": {"count": 24}},
+            {"phases": "The Phase 1 trial", "enrollment.count": "enrolled 24 participants"},
+        ),
+        (  # the trial's own earlier phase
+            "The trial's earlier dose-escalation phase enrolled 12 participants before the Phase 1 expansion.",
+            {"phases": ["PHASE1"], "enrollment": {"count": 12}},
+            {"phases": "the Phase 1 expansion", "enrollment.count": "enrolled 12 participants"},
+        ),
+        (  # the product by another code, in the trial's disease: the trial's (the IM19 page writes "IC19" once)
+            "The NB301 CAR-T therapy for refractory lupus enrolled 24 participants.",
+            {"enrollment": {"count": 24}},
+            {"enrollment.count": "enrolled 24 participants"},
+        ),
+        (  # the trial's words before it turns to an earlier study
+            "This Phase 1 trial of NB-301 enrolled 24 participants, building on an earlier study of NB-201.",
+            {"phases": ["PHASE1"], "enrollment": {"count": 24}, "conditions": ["systemic lupus erythematosus"]},
+            {"phases": "This Phase 1 trial", "enrollment.count": "enrolled 24 participants"},
+        ),
+    ],
+)
+def test_the_trials_own_sentences_state_its_fields(
+    tmp_path: Path, sentence: str, values: dict, quotes: dict[str, str]
+) -> None:
+    assert _codes(tmp_path, _press(OWN, EARLIER, sentence), values, quotes) == set()
+
+
+OUTCOMES_AND_SITES = (
+    "The primary endpoint is SRI-4 response at week 24. "
+    "NB-301 is given at Northbridge University Hospital in Columbus, Ohio.",
+    "NB-201's primary endpoint was overall response at month 3, assessed at sites in Berlin, Germany.",
+)
+
+
+@pytest.mark.parametrize(
+    ("values", "codes"),
+    [
+        ({"outcomes": {"primary": [{"measure": "overall response", "time_frame": "month 3"}]}}, {"E512"}),
+        ({"locations": [{"city": "Berlin", "country": "Germany"}]}, {"E512"}),
+        ({"outcomes": {"primary": [{"measure": "SRI-4 response", "time_frame": "week 24"}]}}, set()),
+        ({"locations": [{"facility": "Northbridge University Hospital", "city": "Columbus"}]}, set()),
+    ],
+)
+def test_another_products_outcome_and_sites_are_not_the_trials(tmp_path: Path, values: dict, codes: set[str]) -> None:
+    assert _codes(tmp_path, _press(OWN, *OUTCOMES_AND_SITES), values, {}) == codes
+
+
+CLINCONNECT = """ClinConnect ClinConnect Logo
+Search / Trial {nct}
+
+NB-301 for Systemic Lupus Erythematosus
+
+Trial Information
+
+Current as of November 14, 2025
+
+Recruiting
+
+ClinConnect Summary
+
+This clinical trial is testing NB-301 in people with lupus. It is in the early phase (Phase I). {other}
+
+Gender
+
+ALL
+"""
+
+
+@pytest.mark.parametrize(
+    ("other", "phase", "quote", "codes"),
+    [
+        ("It follows an earlier Phase 2 study of the antibody in myeloma.", "PHASE2", "Phase 2 study", {"E512"}),
+        ("NB-201 was evaluated in a Phase 2 study.", "PHASE2", "Phase 2 study", {"E512"}),
+        ("It follows an earlier Phase 2 study of the antibody in myeloma.", "PHASE1", "(Phase I)", set()),
+    ],
+)
+def test_a_summary_sentence_about_another_study_states_not_the_trials_phase(
+    tmp_path: Path, other: str, phase: str, quote: str, codes: set[str]
+) -> None:
+    text = CLINCONNECT.format(nct=NCT, other=other)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / SOURCE).write_text(text, encoding="utf-8")
+    data = {
+        "nct_id": NCT,
+        "brief_title": "NB-301 for Systemic Lupus Erythematosus",
+        "curation": {
+            "status": "draft",
+            "sources": [{"file": SOURCE, "kind": "TRIAL_FINDER_PAGE", "as_of": "2025-11-14"}],
+        },
+        "phases": [phase],
+        "evidence": {"curation.sources.0.as_of": "Current as of November 14, 2025", "phases": quote},
+    }
+    problems = evidence.check(load.Record(f"trials/{NCT}.yaml", data), SCHEMA, tmp_path)
+    assert {p.code for p in problems} == codes, problems
