@@ -7,6 +7,8 @@ enrollment of 120 participants in 2024." A draft read the phase PHASE2, the enro
 condition "multiple myeloma" and the product NB-201 from it and passed. A trial-level field is now
 read from the sentences about the trial: not one naming a product code the document does not give
 the trial (in its title or beside its id), nor the words after "an earlier study", "another product".
+And an outcome of one kind is not read from a sentence naming only another kind's ("Secondary
+endpoints include safety at month 6." gave the trial a primary outcome).
 """
 
 from __future__ import annotations
@@ -145,6 +147,23 @@ OUTCOMES_AND_SITES = (
 )
 def test_another_products_outcome_and_sites_are_not_the_trials(tmp_path: Path, values: dict, codes: set[str]) -> None:
     assert _codes(tmp_path, _press(OWN, *OUTCOMES_AND_SITES), values, {}) == codes
+
+
+KINDS = "The primary endpoint is SRI-4 response at week 24. Secondary endpoints include safety at month 6."
+SRI4 = {"measure": "SRI-4 response", "time_frame": "week 24"}
+SAFETY = {"measure": "safety", "time_frame": "month 6"}
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "codes"),
+    [
+        ({"primary": [SAFETY]}, {"E512"}),  # a secondary endpoint given as the primary
+        ({"primary": [SRI4], "secondary": [SRI4]}, {"E512"}),  # the primary given as a secondary
+        ({"primary": [SRI4], "secondary": [SAFETY]}, set()),
+    ],
+)
+def test_an_outcome_is_read_from_sentences_naming_its_kind(tmp_path: Path, outcomes: dict, codes: set[str]) -> None:
+    assert _codes(tmp_path, _press(OWN, KINDS), {"outcomes": outcomes}, {}) == codes
 
 
 CLINCONNECT = """ClinConnect ClinConnect Logo

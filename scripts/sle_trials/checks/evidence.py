@@ -399,14 +399,31 @@ def _of_another(own: tuple[set[str], set[str]], named: tuple[set[str], set[str]]
     return foreign and not any(ours & theirs for ours, theirs in zip(own, named, strict=True))
 
 
+# An outcome's kind as prose names it: "the primary endpoint", "secondary outcome measures", "exploratory endpoints"
+_OUTCOME_KIND = re.compile(
+    r"(?i)\b(primary|secondary|exploratory)\s+(?:[\w-]+\s+){0,2}?(?:end-?points?|outcomes?|objectives?)\b"
+)
+
+
+def _of_another_kind(sentence: str, kind: str | None) -> bool:
+    """Whether a sentence names only outcomes of another kind than kind ("primary", "secondary";
+    None: not an outcome's field): "Secondary endpoints include safety at month 6." states no
+    primary outcome."""
+    if kind is None:
+        return False
+    named = {m.lower() for m in _OUTCOME_KIND.findall(sentence)}
+    return bool(named) and kind not in named
+
+
 def _of_this_trial(
-    passages: list[layouts.Passage], own: tuple[set[str], set[str]], nct_id: str
+    passages: list[layouts.Passage], own: tuple[set[str], set[str]], nct_id: str, kind: str | None = None
 ) -> list[layouts.Passage]:
     """The sentences of passages of prose that speak of this trial: a sentence naming a product
     code or a disease the document does not give this trial, and no code or disease it does, nor
     the trial's id, speaks of another product (another trial: "a Phase 2 trial in multiple myeloma" of a lupus
     trial's press release); one turning to "an earlier study" or "another antibody" speaks of this
-    trial only up to those words."""
+    trial only up to those words. An outcome of kind (primary, secondary) is stated in no sentence
+    naming only another kind's outcomes."""
     kept: list[layouts.Passage] = []
     for passage in passages:
         if passage.whole:
@@ -414,7 +431,7 @@ def _of_this_trial(
             continue
         run: list[str] = []  # sentences in a row about this trial: one passage (a quote may span them)
         for sentence in _SENTENCES.split(passage.text):
-            if nct_id not in sentence and _of_another(own, _names(sentence)):
+            if nct_id not in sentence and _of_another(own, _names(sentence)) or _of_another_kind(sentence, kind):
                 sentence = ""
             elif (turn := _OTHER.search(sentence)) is not None:
                 run.append(sentence[: turn.start()])
@@ -502,7 +519,8 @@ class Sources:
             if own is None or own[0] is not doc:
                 own = self.own_names[id(doc)] = (doc, _own_names(doc, self.nct_id))
             whole = [layouts.Passage(doc.text)] if found is None else found
-            known = self.trial_sentences[key] = (doc, _of_this_trial(whole, own[1], self.nct_id))
+            kind = str(path[1]) if path[0] == "outcomes" and len(path) > 1 else None
+            known = self.trial_sentences[key] = (doc, _of_this_trial(whole, own[1], self.nct_id, kind))
         return known[1]
 
     def contains(self, text: str) -> bool:
