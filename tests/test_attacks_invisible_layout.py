@@ -31,8 +31,17 @@ def _text(seed: str) -> str:
     return (REPO / seed).read_text("utf-8")
 
 
-def test_a_copy_marked_invisibly_vouches_for_no_other_trials_title(registry: Path, trials: Trials) -> None:
-    marked = _text(COPY).replace("Eligibility Criteria\n", "Eligibility Criteria\u200b\n", 1)
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Eligibility Criteria\u200b\n",  # a zero-width space after it
+        "\u0415ligibility Criteria\n",  # a Cyrillic capital IE for its E (test_attacks_lookalike_layout.py)
+    ],
+)
+def test_a_copy_marked_invisibly_vouches_for_no_other_trials_title(
+    registry: Path, trials: Trials, heading: str
+) -> None:
+    marked = _text(COPY).replace("Eligibility Criteria\n", heading, 1)
     add_source(registry, "seeds/001_copy.txt", marked)
     old_title = "brief_title: Clinical Study Evaluating the Safety and Efficacy of IC19 CAR-T Cell Therapy"
     edit(
