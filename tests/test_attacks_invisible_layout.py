@@ -72,9 +72,21 @@ def test_a_copy_marked_invisibly_vouches_for_no_other_trials_title(
         (COPY, "consent form.\nExclusion Criteria\n", "consent form.\x85Exclusion Criteria\n"),
         (COPY, "consent form.\nExclusion Criteria\n", "consent form.\x0cExclusion Criteria\r\n"),
         (PAGE, "\n\nLocations\n", "\n\x0bLocations\r"),
+        # look-alike letters in its headings (reading/lookalike.py, test_attacks_lookalike_layout.py)
+        (COPY, "Eligibility Criteria\n", "\u0415ligibility Criteria\n"),  # Cyrillic capital IE
+        (COPY, "Eligibility Criteria\n", "EIigibility Criteria\n"),  # capital I for small L
+        (COPY, "Eligibility Criteria\n", "Eligibility\u00a0Criteria\n"),  # no-break space
+        (COPY, "Eligibility Criteria\n", "\uff25ligibility Criteria\n"),  # fullwidth E
+        (COPY, "\nSponsors\n", "\nSp\u043ensors\n"),  # Cyrillic small O
+        (COPY, "\nBrief Summary\n", "\nBrief Surnrnary\n"),  # "rn" for "m"
+        (COPY, "consent form.\nExclusion Criteria\n", "consent form.\nExclusion Criteri\u0430\n"),
+        (PAGE, "ClinConnect ClinConnect Logo", "\u0421linConnect ClinConnect Logo"),  # Cyrillic capital ES
+        (PAGE, "\nLocations\n", "\nL\u03bfcations\n"),  # Greek small omicron
     ],
 )
-def test_a_page_is_read_alike_whatever_invisible_characters_it_holds(seed: str, old: str, new: str) -> None:
+def test_a_page_is_read_alike_whatever_invisible_characters_or_look_alikes_it_holds(
+    seed: str, old: str, new: str
+) -> None:
     text = _text(seed)
     assert text.count(old) == 1
     genuine = layouts.read(seed, text.encode("utf-8"))
