@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, IM19_PATH, IM19_PLAIN, REPO, Trials, add_plain_source, copy_registry, joined, put
+from conftest import GIT_ENV, IM19_PATH, IM19_PLAIN, REPO, Trials, add_plain_source, copy_registry, edit, joined, put
 from sle_trials.checks import load, sources
 from sle_trials.engine import cache, pipeline
 
@@ -144,17 +144,25 @@ def test_outside_git_the_cache_is_in_the_users_cache_folder(registry: Path, monk
         assert cache.place(registry) == tmp_path / "home" / ".cache" / "sle-trials" / name / "check-cache.sqlite3"
 
 
-def test_outside_git_no_git_process_is_asked_where_the_cache_lives(registry: Path, monkeypatch) -> None:
+def test_outside_git_a_check_starts_no_git_process(registry: Path, monkeypatch, trials: Trials) -> None:
     """With no .git above the registry and none named in the environment, git would find no
-    repository: the cache's place is told without starting it (a process a run)."""
+    repository: the cache's place and the files' checkout attributes (E308) are told without
+    starting it (two processes a run)."""
     from sle_trials.git import plumbing
 
-    def no_git(*args, **kwargs):
-        raise AssertionError(f"git asked: {args}")
+    asked = []
 
-    monkeypatch.setattr(plumbing, "_spawn", no_git)
+    def spawn(command: list[str], *args: object) -> None:
+        asked.append(command)
+        raise plumbing.GitError("fatal: not a git repository")
+
+    monkeypatch.setattr(plumbing, "_spawn", spawn)
     name = hashlib.sha256(os.fsencode(registry.resolve())).hexdigest()
     assert cache.place(registry) == Path(os.environ["XDG_CACHE_HOME"], "sle-trials", name, "check-cache.sqlite3")
+    edit(registry, IM19, ("  count: 6\n", "  count: 7\n"))
+    result = trials("check", fmt="json")
+    assert result.status == 1 and "E508" in result.codes(), result.out  # the whole check ran
+    assert asked == []
 
 
 def test_a_git_file_or_git_dir_in_the_environment_is_asked_where_the_cache_lives(tmp_path: Path, monkeypatch) -> None:

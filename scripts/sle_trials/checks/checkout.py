@@ -87,6 +87,8 @@ def registry_paths(root: Path) -> list[str]:
 
 def check(root: Path) -> list[Problem]:
     """E308 for each file of the registry that git rewrites on checkout; nothing outside a git work tree."""
+    if not plumbing.maybe_in_a_repository(root):
+        return []
     try:
         repository = plumbing.Repository(root)
         found = repository.attributes(ATTRIBUTES, registry_paths(root))

@@ -408,30 +408,11 @@ def _encode_cited(cited: tuple[tuple[str, str], ...]) -> bytes:
     return json.dumps([list(pair) for pair in cited], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-# What points git at a repository other than a .git found above the folder it runs in
-_GIT_DIR_VARIABLES = ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR")
-
-
-def _maybe_in_a_repository(root: Path) -> bool:
-    """False only where git would find no repository for root: no .git (a folder, or the file of a
-    linked work tree or submodule) in root or any folder above it, as git looks for one from the
-    folder it runs in (its real path), and none named in the environment. Asking git costs a
-    process (5 ms); a registry outside git is asked of on every run, and the tests' copies of the
-    registry (3,000 runs a suite) all are. Git decides everywhere else."""
-    if any(name in os.environ for name in _GIT_DIR_VARIABLES):
-        return True
-    try:
-        folder = root.resolve(strict=True)
-    except (OSError, RuntimeError):  # let git say what it makes of it
-        return True
-    return any(os.path.lexists(os.path.join(f, ".git")) for f in (folder, *folder.parents))
-
-
 def place(root: Path) -> Path | None:
     """The database file for the registry at root: in its git directory, else in the user's cache
     folder; None when neither can be told."""
     out = b""
-    if _maybe_in_a_repository(root):
+    if plumbing.maybe_in_a_repository(root):
         try:
             out = plumbing.Repository(root).run(
                 "rev-parse", "--is-inside-work-tree", "--absolute-git-dir", "--show-prefix"

@@ -89,6 +89,26 @@ class Object:
     data: bytes | None
 
 
+# What points git at a repository other than a .git found above the folder it runs in
+_GIT_DIR_VARIABLES = ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR")
+
+
+def maybe_in_a_repository(folder: Path) -> bool:
+    """False only where git would find no repository for folder: no .git (a folder, or the file of
+    a linked work tree or submodule) in folder or any folder above it, as git looks for one from
+    the folder it runs in (its real path), and none named in the environment. Asking git costs a
+    process (5 ms) that outside a repository only says so; a registry outside git asked it twice a
+    run (where its cache lives, which attributes its files have), and the tests' copies of the
+    registry (3,000 runs a suite) all are. Git decides everywhere else."""
+    if any(name in os.environ for name in _GIT_DIR_VARIABLES):
+        return True
+    try:
+        real = folder.resolve(strict=True)
+    except (OSError, RuntimeError):  # let git say what it makes of it
+        return True
+    return any(os.path.lexists(os.path.join(f, ".git")) for f in (real, *real.parents))
+
+
 def _oid(oid: str) -> str:
     if not _OID.match(oid):
         raise ValueError(f"not an object id: {oid!r}")
