@@ -72,10 +72,14 @@ ORDER BY nct_id;
     Place(*DATA, "r"): """\
 trials <- read.csv("trials.csv", colClasses = "character", na.strings = "", fileEncoding = "UTF-8")
 trials$enrollment <- as.integer(trials$enrollment)
+trials$site_count <- as.integer(trials$site_count)
 trials$minimum_age_years <- as.numeric(trials$minimum_age_years)
 trials$maximum_age_years <- as.numeric(trials$maximum_age_years)
 trials$disease_activity_value <- as.numeric(trials$disease_activity_value)
-trials$healthy_volunteers <- as.logical(trials$healthy_volunteers)
+trials$dose_low_value <- as.numeric(trials$dose_low_value)
+trials$dose_high_value <- as.numeric(trials$dose_high_value)
+trials$healthy_volunteers <- as.logical(trials$healthy_volunteers)  # written true or false
+trials$refractory <- as.logical(trials$refractory)
 phases <- strsplit(trials$phases, "|", fixed = TRUE)  # list columns are joined by "|"
 """,
     Place(*README, "python"): """\

@@ -276,6 +276,8 @@ def test_r_snippet_from_the_data_contract(data_dir: Path) -> None:
 im19 <- trials[trials$nct_id == "NCT06513429", ]
 relma <- trials[trials$nct_id == "NCT05765006", ]
 cat(class(trials$enrollment), class(trials$minimum_age_years), class(trials$nct_id), "\\n")
+cat(class(trials$site_count), class(trials$dose_low_value), class(trials$refractory),
+    im19$refractory, relma$refractory, "\\n")
 cat(im19$enrollment, im19$minimum_age_years, im19$maximum_age_years, im19$start_date, im19$phases,
     is.na(im19$phases), "\\n")
 cat(is.na(relma$enrollment), relma$maximum_age_years, phases[[which(trials$nct_id == "NCT06513429")]], "\\n")
@@ -285,7 +287,12 @@ cat(is.na(relma$enrollment), relma$maximum_age_years, phases[[which(trials$nct_i
         ["Rscript", "--vanilla", "-e", script], cwd=data_dir, capture_output=True, text=True, timeout=120
     )
     assert run.returncode == 0, run.stderr
-    assert run.stdout.splitlines() == ["integer numeric character ", "6 18 65 2024-07-30 NA FALSE ", "TRUE 70 NA "]
+    assert run.stdout.splitlines() == [
+        "integer numeric character ",
+        "integer numeric logical TRUE NA ",
+        "6 18 65 2024-07-30 NA FALSE ",
+        "TRUE 70 NA ",
+    ]
 
 
 def test_readme_one_liners_keep_na_and_read_every_row(data_dir: Path, monkeypatch) -> None:
