@@ -8,6 +8,8 @@ changes a column meets: its message says which version to set and what to run.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import tomllib
@@ -227,6 +229,20 @@ def test_package_metadata_licence_version_and_sources() -> None:
     assert all(s["title"] for s in package_["sources"])
     assert [r["path"] for r in package_["resources"]] == [CSV], "the JSON export is not committed, so not a resource"
     assert "`trials export json`" in package_["description"]
+
+
+def test_the_package_says_an_empty_cell_may_be_not_yet_curated() -> None:
+    """The package said "an empty cell means the sources do not state the value" of rows whose empty
+    cells are mostly not yet curated (a stub's, whose source is another trial's page): its
+    description names all three meanings, and the column that tells them apart."""
+    rows = list(csv.DictReader(io.StringIO((DATA_ROOT / CSV).read_text(encoding="utf-8"))))
+    stub = next(row for row in rows if row["curation_status"] == "stub")
+    empty = [name for name, value in stub.items() if value == ""]
+    assert empty and set(empty) <= set(stub["not_curated"].split("|")) | {"trial_as_of"}
+    [resource] = descriptor()["resources"]
+    words = resource["description"]
+    assert "not_curated" in words and "not yet curated" in words and "does not apply" in words
+    assert "sources do not state" in words and "An empty cell means the sources do not state" not in words
 
 
 def test_trials_json_holds_every_record_valid_against_the_schema(trials: Trials, tmp_path: Path) -> None:

@@ -651,7 +651,11 @@ COLUMNS: list[Column] = [
     Column(
         "curation_status",
         "string",
-        "complete, draft or stub.",
+        "complete, draft or stub. complete: every item the trial's sources list (criteria, arms, sites, "
+        "outcomes, ...) is in the record whole, and every value is quoted from them; a column it has not "
+        "curated yet is still empty and named in not_curated, so rows with nothing left to curate are "
+        "those whose not_curated is empty. draft: curated in part, or imported and not yet reviewed. "
+        "stub: only another trial's source's words of it (its id and title).",
         lambda d: d["curation"]["status"],
         title="Curation status",
         field="curation.status",

@@ -42,7 +42,7 @@ from sle_trials.paths import CSV_PATH, DATAPACKAGE_PATH
 
 NAME = "sle-car-t-trials"
 TITLE = "CAR-T cell therapy trials in systemic lupus erythematosus"
-DATA_VERSION = "1.3.0"
+DATA_VERSION = "1.3.1"
 JSON_PATH = Path("trials.json")  # the default output of `trials export json`: generated on demand, not committed
 LOCK_PATH = Path("schema") / "columns.lock.json"
 CHANGELOG_PATH = Path("CHANGELOG.md")
@@ -249,9 +249,11 @@ def descriptor(sources: Sources, schema: dict) -> dict[str, Any]:
                 "name": "trials",
                 "title": "Trials: one row per trial",
                 "description": (
-                    f"One row per trial, sorted by nct_id; read the columns by name. An empty cell means the sources "
-                    f"do not state the value (missingValues). List columns join their items with '{LIST_SEPARATOR}' "
-                    f"(see each field's {LIST_KEY}). {FORMULA_NOTE}"
+                    "One row per trial, sorted by nct_id; read the columns by name. An empty cell (missingValues) "
+                    "means one of three things: the column is not yet curated (the row's not_curated names it), "
+                    "it does not apply (the column's description says when), or the sources do not state the "
+                    f"value. List columns join their items with '{LIST_SEPARATOR}' (see each field's {LIST_KEY}). "
+                    f"{FORMULA_NOTE}"
                 ),
                 "path": CSV_PATH.as_posix(),
                 "format": "csv",
