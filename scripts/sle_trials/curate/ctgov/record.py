@@ -170,5 +170,5 @@ def header(source: str) -> str:
     """The comment at the top of an imported record's file."""
     return (
         f"Imported from {source} (ClinicalTrials.gov API v2 JSON) by `trials import ctgov`.\n"
-        "Every value is the registry's; review it, then curate cell_product and eligibility.thresholds."
+        "Every value is the registry's; review it, then curate the fields curation.not_yet_curated lists."
     )
