@@ -355,6 +355,15 @@ def test_wrapped_lines_and_indented_paragraphs() -> None:
             '{"protocolSection": {"identificationModule": {"nctId": "NCT09000011", "briefTitle": "A study"}}}',
             "lastUpdatePostDateStruct.date is missing",
         ),
+        (  # a lone surrogate escape, which json reads and no YAML (nor UTF-8) holds: before, an E007 on the
+            # record the import itself wrote, naming nothing of the study
+            '{"protocolSection": {"identificationModule": {"nctId": "NCT09000011", "briefTitle": "A \\ud800 study"}}}',
+            "s.json: protocolSection.identificationModule.briefTitle holds the escape \\ud800 alone",
+        ),
+        (
+            '{"protocolSection": {"identificationModule": {"nctId": "NCT09000011", "briefTitle": "A"}}, "\\udc00": 1}',
+            "s.json: \\udc00 holds the escape \\udc00 alone",
+        ),
     ],
 )
 def test_bad_input_writes_nothing(trials: Trials, registry: Path, tmp_path: Path, content: str, message: str) -> None:
