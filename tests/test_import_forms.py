@@ -3,6 +3,7 @@ tests/fixtures/ctgov/ that once imported into a record saying what its source do
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -1735,3 +1736,91 @@ def test_collaborators_the_record_cannot_hold_are_noted() -> None:
         draft = record.to_record(study, "seeds/x.json", schema).data
         assert [n["text"] for n in draft["curation"].get("notes", []) if n["field"] == "sponsor"] == notes
         assert draft["sponsor"] == {"name": "Northbridge University Hospital", "class": "OTHER"}
+
+
+# Shapes of real API v2 studies no other fixture takes: an expanded-access record (no arms, phases,
+# design, enrollment or outcomes; status AVAILABLE; women only; an age in months), and a study with
+# its results, documents and derived data posted (EARLY_PHASE1, a sham and a no-intervention arm,
+# ages in weeks, healthy volunteers, an individual sponsor-investigator, a site with no facility, a
+# reference with no PMID). Each value is the study's own, read from its own module; trials.csv says so.
+REAL_SHAPES: dict[str, tuple[str, dict[str, object], set[str], dict[str, str]]] = {
+    "expanded_access_available.json": (
+        "NCT09170201",
+        {
+            "overall_status": "AVAILABLE",
+            "study_type": "EXPANDED_ACCESS",
+            "interventions": [{"name": "CD19 CAR-T cells", "type": "BIOLOGICAL", "other_names": ["WUH-19"]}],
+            "eligibility.sex": "FEMALE",
+            "eligibility.minimum_age": {"value": 6, "unit": "MONTHS"},
+            "responsible_party": {"type": "SPONSOR"},
+        },
+        {"phases", "design", "enrollment", "arms", "outcomes", "locations", "eligibility.maximum_age"},
+        {"study_type": "EXPANDED_ACCESS", "sex": "FEMALE", "minimum_age_years": "0.5", "site_count": "", "phases": ""},
+    ),
+    "results_and_documents_posted.json": (
+        "NCT09170202",
+        {
+            "results_posted": True,
+            "phases": ["EARLY_PHASE1"],
+            "dates.start": {"date": "2022-02", "type": "ACTUAL"},
+            "dates.completion": {"date": "2024", "type": "ACTUAL"},
+            "arms": [
+                {"label": "CAR-T", "type": "EXPERIMENTAL", "intervention_names": ["CD19 CAR-T cells"]},
+                {
+                    "label": "Sham",
+                    "type": "SHAM_COMPARATOR",
+                    "description": "Sham leukapheresis",
+                    "intervention_names": ["Sham leukapheresis"],
+                },
+                {"label": "Standard care", "type": "NO_INTERVENTION", "description": "Standard immunosuppression"},
+            ],
+            "eligibility.minimum_age": {"value": 2, "unit": "WEEKS"},
+            "eligibility.healthy_volunteers": True,
+            "sponsor": {"name": "Mara Lind", "class": "INDIV"},
+            "locations": [
+                {"facility": "Westmere University Hospital", "city": "Westmere", "country": "New Zealand"},
+                {"city": "Leeds", "country": "United Kingdom"},
+            ],
+            "references": [
+                {
+                    "type": "RESULT",
+                    "citation": "Lind M, et al. CD19 CAR-T cells in childhood-onset SLE. Example J. 2025.",
+                },
+            ],
+            "identifiers.secondary_ids": [{"id": "2023-500123-45-00", "type": "CTIS"}],
+        },
+        {"outcomes.secondary", "references.pmid", "locations.region"},
+        {
+            "phases": "EARLY_PHASE1",
+            "completion_date": "2024",
+            "interventions": "CD19 CAR-T cells|Sham leukapheresis",
+            "cities": "Westmere|Leeds",
+            "site_count": "2",
+            "minimum_age_years": "0.04",
+            "maximum_age_years": "17",
+            "healthy_volunteers": "true",
+            "primary_outcomes": "Dose-limiting toxicities (time frame: 28 days)",
+            "secondary_outcomes": "",
+        },
+    ),
+}
+
+
+def test_real_study_shapes_import_as_their_study_says(trials: Trials, registry: Path) -> None:
+    """Both studies imported in one run (one registry, one check): the import passes the check (it
+    refuses what it would leave failing), every value is the study's, what it lacks is silent, and
+    the trials.csv row says what the record does."""
+    result = trials("import", "ctgov", *(CTGOV / name for name in REAL_SHAPES))
+    assert result.status == 0, result.out + result.err
+    with (registry / "trials.csv").open(encoding="utf-8", newline="") as f:
+        rows = {row["nct_id"]: row for row in csv.DictReader(f)}
+    for nct_id, values, silent, cells in REAL_SHAPES.values():
+        data = record_data(registry / "trials" / f"{nct_id}.yaml")
+        for dotted, value in values.items():
+            node: object = data
+            for part in dotted.split("."):
+                assert isinstance(node, dict), (nct_id, dotted)
+                node = node[part]
+            assert node == value, (nct_id, dotted)
+        assert silent <= set(data["curation"]["silent"]), nct_id
+        assert {k: rows[nct_id][k] for k in cells} == cells
