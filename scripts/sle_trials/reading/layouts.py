@@ -1230,9 +1230,32 @@ def _address(line: str) -> dict[str, str]:
     return row
 
 
-def _subject(lines: list[str]) -> str | None:
-    found = {m.group(0) for line in lines for m in re.finditer(r"NCT[0-9]{8}", line)}
-    return found.pop() if len(found) == 1 else None
+# The subject of a page of a layout whose id lines name no one trial plainly: no trial a record may
+# claim (it is about another trial to every record; a subject of None is a plain document's, whose
+# passages are any trial's it names).
+UNNAMED = "no one trial its id line names"
+_OWN_ID = re.compile(r"(?P<label>.*?)\s*(?P<id>NCT[0-9]{8})")
+
+
+def _id_lines(lines: list[str], label: str) -> list[str]:
+    """The lines that show a reader the page's id line: label ("NCT ID:", "Search / Trial") first,
+    its look-alikes folded (reading/lookalike.py), as a heading is read."""
+    shown = lookalike.skeleton(label)
+    return [line for line in lines if lookalike.skeleton(line[: len(label) * 4]).startswith(shown)]
+
+
+def _subject(lines: list[str], label: str) -> str:
+    """The trial a page's id lines (_id_lines) name: its one id, each line label and an id written
+    plainly (NCT and 8 ASCII digits), else UNNAMED. A page whose id line was read by its stored
+    characters ("NСT ID:" with a Cyrillic С, an id with one) had no subject, and a page of no subject
+    was about every trial: IM19's copy so written vouched for another trial's draft holding IM19's values."""
+    found = set()
+    for line in lines:
+        m = _OWN_ID.fullmatch(line)
+        if m is None or lookalike.skeleton(m["label"]) != lookalike.skeleton(label).rstrip():
+            return UNNAMED
+        found.add(m["id"])
+    return found.pop() if len(found) == 1 else UNNAMED
 
 
 def _address_parts(lines: list[str]) -> dict[str, list[Passage]]:
@@ -1305,6 +1328,7 @@ _BLURB = re.compile(
     r"^(?:Get|Review|Explore|Dive|See|Understand|Learn|Discover|Check|Meet|Identify|Reach|Find|"
     r"Additional) .*[.]$"
 )
+_NCT_LABEL = "NCT ID:"  # the line a registry copy names its trial on
 _INCLUSION = re.compile(r"(?i)^(?:key\s+)?inclusion criteria:?$")
 _EXCLUSION = re.compile(r"(?i)^(?:key\s+)?exclusion criteria:?$")
 
@@ -1320,7 +1344,7 @@ class _CopySections(NamedTuple):
 
     @property
     def id_lines(self) -> list[str]:
-        return [line for line in self.top if line.startswith("NCT ID:")]
+        return _id_lines(self.top, _NCT_LABEL)
 
     @property
     def related(self) -> list[str]:
@@ -1387,7 +1411,8 @@ def _registry_copy(file: str, lines: list[str]) -> SourceDoc | None:
     ):
         places[name] = _within(tail)
     places.update(_copy_party_places(copy))
-    doc = SourceDoc(file, "registry_copy", "", places, criteria, _subject(copy.id_lines), _copy_rows(copy, arms))
+    subject = _subject(copy.id_lines, _NCT_LABEL)
+    doc = SourceDoc(file, "registry_copy", "", places, criteria, subject, _copy_rows(copy, arms))
     doc.products = _copy_products(copy, arms) if len(arms.arms) > 1 else Products({})
     return doc
 
@@ -1619,6 +1644,7 @@ OFFICIAL_ROLES = {
     "Sub-Investigator": "SUB_INVESTIGATOR",
     "Sub Investigator": "SUB_INVESTIGATOR",
 }
+_SEARCH = "Search / Trial"  # the line a ClinConnect page names its trial on
 _LAUNCHED = re.compile(r"^Launched by (?P<sponsor>.+?) · (?P<date>.+)$")
 
 
@@ -1648,8 +1674,8 @@ def _clinconnect(file: str, lines: list[str]) -> SourceDoc | None:
             top = body
     get = sections.get
     places: dict[str, list[Passage]] = {}
-    search = [line for line in top if line.startswith("Search / Trial")]
-    rest = [line for line in top if not line.startswith(("ClinConnect", "Search / Trial"))]
+    search = _id_lines(top, _SEARCH)
+    rest = [line for line in top if not line.startswith("ClinConnect") and line not in search]
     launched = [line for line in rest if _LAUNCHED.match(line)]
     title = [line for line in rest if line not in launched][:1]
     places["nct_id"] = _within(search)
@@ -1703,4 +1729,4 @@ def _clinconnect(file: str, lines: list[str]) -> SourceDoc | None:
     title_and_summary = _within(title + summary)
     places["cell_product"] = _within(title + summary + get("Keywords", []))
     places["cell_product.name"] = places["interventions"] = title_and_summary
-    return SourceDoc(file, "clinconnect", "", places, criteria, _subject(search), rows)
+    return SourceDoc(file, "clinconnect", "", places, criteria, _subject(search, _SEARCH), rows)
