@@ -43,12 +43,12 @@ def test_the_status_not_recruiting_is_no_recruiting() -> None:
     assert [vs for _, vs in refractory.find("non-refractory lupus")] == [frozenset({False})]
 
 
-def test_an_origin_bound_to_words_that_deny_it_is_refused(registry: Path, trials: Trials) -> None:
+@pytest.mark.parametrize("denial", ["not", "n\u043et"])  # (and with a Cyrillic "о": test_attacks_lookalike_words.py)
+def test_an_origin_bound_to_words_that_deny_it_is_refused(registry: Path, trials: Trials, denial: str) -> None:
     title = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
-    add_source(registry, SOURCE, title + AS_OF_LINE + "IM19 CAR-T cells are not autologous.\n")
-    fields = (
-        "cell_product:\n  origin: AUTOLOGOUS\nevidence:\n  cell_product.origin: IM19 CAR-T cells are not autologous.\n"
-    )
+    add_source(registry, SOURCE, title + AS_OF_LINE + f"IM19 CAR-T cells are {denial} autologous.\n")
+    quote = f"IM19 CAR-T cells are {denial} autologous."
+    fields = f"cell_product:\n  origin: AUTOLOGOUS\nevidence:\n  cell_product.origin: {quote}\n"
     put(registry, IM19_PATH, joined(im19_draft(SOURCE), fields))
     result = trials.json("validate", registry / IM19_PATH)
     assert result.codes() == {"E507"}, result.out

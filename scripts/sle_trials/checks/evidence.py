@@ -38,7 +38,7 @@ from sle_trials import fields, files
 from sle_trials.checks import binding, completeness, silence
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import criteria_text, edges, layouts, lexicon, vocabulary
+from sle_trials.reading import criteria_text, digits, edges, layouts, lexicon, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -552,7 +552,8 @@ class Sources:
         changed = next((c for c in needle if not c.isspace() and normalise(c) != c), None)
         if changed is None:  # no one character: an accent composed otherwise than the source's
             return "its characters as the sources write them only in NFKC (an accent composed otherwise)"
-        return f"{_named(changed)}, which reads as {normalise(changed)!r} only in NFKC"
+        how = "only as its look-alike" if layouts.literal(changed) == digits.nfkc(changed) else "only in NFKC"
+        return f"{_named(changed)}, which reads as {normalise(changed)!r} {how}"
 
     def _as_written(self, doc: SourceDoc, path: fields.Path_) -> list[str]:
         """The texts of doc, in its own characters, where it states the field at path: its placed

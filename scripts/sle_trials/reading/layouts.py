@@ -61,13 +61,14 @@ _AS_WRITTEN: ContextVar[bool] = ContextVar("as_written", default=False)
 
 def normalise(text: str, *, nfkc: bool = True) -> str:
     """Text as verbatim fields and quotes are compared: Unicode NFKC (digits.nfkc: a superscript is
-    an exponent, "10⁶" is "10^6", not 106), invisible characters left out
+    an exponent, "10⁶" is "10^6", not 106) and the letters of other scripts that show a reader an
+    ASCII letter as that letter (lookalike.letters), invisible characters left out
     (invisible.py: a soft hyphen or zero-width space inside a source's word), a passage a
     bidirectional control shows in another order left out (invisible.unreordered), markdown
     backslash escapes removed, runs of white space as one space. nfkc=False: all but NFKC (literal)."""
     if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
         kept = unreordered(text)
-        text = DROPPED.sub("", digits.nfkc(kept) if nfkc and not _AS_WRITTEN.get() else kept)
+        text = DROPPED.sub("", lookalike.letters(digits.nfkc(kept)) if nfkc and not _AS_WRITTEN.get() else kept)
     elif not text.isprintable() and DROPPED.search(text):  # an ASCII control character
         text = DROPPED.sub("", text)
     if "\\" in text:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from sle_trials.reading import digits, layouts
+from sle_trials.reading import digits, layouts, lookalike
 from sle_trials.reading.criteria_text import ESCAPE
 from sle_trials.reading.invisible import DROPPED, unreordered
 
@@ -62,7 +62,7 @@ def normalise(text: str) -> Normalised:
         while j < len(text) and unicodedata.combining(text[j]):
             j += 1
         cluster = text[i:j]
-        normal = cluster if cluster.isascii() else digits.nfkc(cluster)
+        normal = cluster if cluster.isascii() else lookalike.letters(digits.nfkc(cluster))
         chars.extend((c, i, j) for c in normal)
         i = j
     joined = "".join(c for c, _, _ in chars)
