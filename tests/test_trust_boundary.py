@@ -279,6 +279,9 @@ def test_a_source_over_the_limit_is_not_read(registry: Path, trials: Trials, mon
         and "000_84a0f0163f21158e.txt is not read:" in result.out
         and "the limit is 1,000" in result.out
     )
+    # and a record citing it is checked against no source: refused, never passed unchecked
+    result = trials.json("validate", "trials/NCT06513429.yaml")
+    assert result.status == 1 and result.where("E108") == [("trials/NCT06513429.yaml", 8, 13)], result.out
 
 
 def test_a_linked_manifest_is_not_read(registry: Path, trials: Trials, tmp_path: Path) -> None:

@@ -30,7 +30,10 @@ CHECKS = (
     Check(
         "E108",
         "missing-source",
-        "a cited source file does not exist under seeds/, is not a plain file, or is the manifest seeds/SHA256SUMS",
+        (
+            "a cited source file does not exist under seeds/, is not a plain file, is one the check does not read "
+            "(over the size limit, unreadable), or is the manifest seeds/SHA256SUMS"
+        ),
     ),
     Check(
         "E109",
@@ -236,6 +239,24 @@ def check_sources(record: Record, root: Path) -> Iterator[Problem]:
             yield _problem(
                 record, path, "E108", f"{dotted(path)}: {source['file']} {why}; add the source document under seeds/"
             )
+        elif (refused := _unreadable(file)) is not None:
+            # the read refuses it too, and the record's values were then checked against no source:
+            # `trials validate` passed a record whose only source was over the limit, never read
+            yield _problem(record, path, "E108", f"{dotted(path)}: {source['file']} is not read: {refused}")
+
+
+def _unreadable(file: str) -> str | None:
+    """Why the read of a source (files.read) refuses this regular file, by its stat and permissions;
+    None when it reads it."""
+    try:
+        size = os.lstat(file).st_size
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if size > files.MAX_SOURCE_BYTES:
+        return f"{size:,} bytes; the limit is {files.MAX_SOURCE_BYTES:,}"
+    if not os.access(file, os.R_OK):
+        return "it cannot be opened for reading"
+    return None
 
 
 def check_links(record: Record) -> Iterator[Problem]:
