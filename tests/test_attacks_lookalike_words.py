@@ -70,3 +70,16 @@ def test_a_record_writing_look_alikes_its_source_does_not_is_refused(registry: P
         "E501 brief_title: the text writes '\u041c' (U+041C CYRILLIC CAPITAL LETTER EM), which reads as 'M'"
         in result.out
     )
+
+
+def test_a_plain_pages_trial_line_written_with_look_alikes_ends_the_trial_before_it() -> None:
+    # a reader sees a line naming another trial: what follows it is that trial's, not IM19's
+    text = (
+        "Trial NCT06513429: IM19 CAR-T Cell Therapy. Status: Recruiting.\n"
+        "Trial N\u0421T06886919: another study. Status: Completed.\n"
+    )
+    doc = layouts.read("seeds/001_review.txt", text.encode("utf-8"))
+    assert doc.trials == {"NCT06513429", "NCT06886919"}
+    assert [p.text for p in doc.sections["NCT06513429"]] == [
+        "Trial NCT06513429: IM19 CAR-T Cell Therapy. Status: Recruiting."
+    ]
