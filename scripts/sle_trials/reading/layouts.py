@@ -448,7 +448,7 @@ def _read_text(file: str, text: str) -> SourceDoc:
                 trial_sections(study, written.split("\n"))
             return study if as_read else _written(study, written)
     raw_lines = _LINE_BREAK.split(text)
-    lines = [ESCAPE.sub(r"\1", _visible(line)).strip() for line in raw_lines]
+    lines = [ESCAPE.sub(r"\1", lookalike.letters(_visible(line))).strip() for line in raw_lines]
     _as_shown(lines)
     _first_shown(lines)
     for reader in (_clinconnect, _registry_copy):
