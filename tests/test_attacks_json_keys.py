@@ -21,18 +21,31 @@ STUB = "trials/NCT03030976.yaml"
 STUDY = (FIXTURES / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8")
 
 
-def _twice() -> str:
-    """The fixture study with its status given twice, COMPLETED last."""
+def _twice(key: str = "overallStatus") -> str:
+    """The fixture study with its status given twice, COMPLETED last (under key)."""
     text = json.dumps(json.loads(STUDY))
-    twice = text.replace('"overallStatus": "COMPLETED"', '"overallStatus": "RECRUITING", "overallStatus": "COMPLETED"')
+    twice = text.replace('"overallStatus": "COMPLETED"', f'"overallStatus": "RECRUITING", "{key}": "COMPLETED"')
     assert twice != text
     return twice
 
 
-def test_a_study_giving_a_key_twice_is_no_json() -> None:
-    assert layouts.json_document(_twice()) is None
-    assert layouts.read("seeds/x.json", _twice().encode()).layout == layouts.PLAIN
+# the key as a reader sees it: written with a look-alike letter, or an invisible character, it is the
+# key twice (it used to be another key: the study read as RECRUITING, the COMPLETED a reader sees unread)
+SHOWN_ALIKE = ["overallStatus", "\u043everallStatus", "overall\u200bStatus", "\uff4fverallStatus"]
+
+
+@pytest.mark.parametrize("key", SHOWN_ALIKE)
+def test_a_study_giving_a_key_twice_is_no_json(key: str) -> None:
+    assert layouts.json_document(_twice(key)) is None
+    assert layouts.read("seeds/x.json", _twice(key).encode()).layout == layouts.PLAIN
     assert layouts.read("seeds/x.json", STUDY.encode()).layout == "ctgov_json"
+
+
+@pytest.mark.parametrize("key", SHOWN_ALIKE[1:])
+def test_a_key_written_with_look_alikes_is_the_key(key: str) -> None:
+    alone = STUDY.replace('"overallStatus"', f'"{key}"')
+    assert alone != STUDY
+    assert layouts.read("seeds/x.json", alone.encode()).places == layouts.read("seeds/x.json", STUDY.encode()).places
 
 
 def test_a_key_in_two_objects_is_no_key_twice() -> None:

@@ -330,13 +330,25 @@ class KeyTwice(ValueError):
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out = dict(pairs)
-    if len(out) < len(pairs):  # (rare: only then is each key looked at)
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
+    if len(out) < len(pairs) or not all(key.isascii() and key.isprintable() for key in out):
+        # (rare: only then is each key looked at) each key as it shows a reader: "оverallStatus" with
+        # a Cyrillic "о", or "overall\u200bStatus", beside "overallStatus" is the key twice to a reader,
+        # and alone is the key (a study so written was read as RECRUITING, or as stating no status)
+        out = {}
+        for key, value in pairs:
+            shown = _shown_key(key)
+            if shown in out:
                 raise KeyTwice(key)
-            seen.add(key)
+            out[shown] = value
     return out
+
+
+def _shown_key(key: str) -> str:
+    """A JSON key as it shows a reader: its invisible characters left out, in NFKC, its look-alike
+    letters as the letters they show (as normalise() reads text, but in every reading)."""
+    if key.isascii() and key.isprintable():
+        return key
+    return lookalike.letters(digits.nfkc(DROPPED.sub("", unreordered(key))))
 
 
 def json_loads(text: str) -> Any:
