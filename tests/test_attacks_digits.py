@@ -115,6 +115,12 @@ def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: T
         ("CO₂ 40", [40]),  # the subscript is no number
         ("1.73 m² 30", [1.73, 30]),
         ("２４ weeks", [24]),  # a full-width digit is the same digit
+        # a number a reader sees go on past its digits, with a character that shows one: none
+        ("Weight \u2265 4\u0417 kg", []),  # a Cyrillic ZE: 43 kg to a reader, and it bound a limit of 4
+        ("6\u0431 participants", []),  # a Cyrillic BE: 66
+        ("4O kg and 1l kg", []),  # a capital O and a small L, as a word's end
+        ("4\u041e kg", []),  # a Cyrillic O (read as an O: lookalike.letters)
+        ("10IU and 5mg", [10, 5]),  # a unit written on: a word
         ("9" * 400, []),  # infinite: no number a record can hold
         ("1e99999999", []),  # at once: 10 ** int(...) of it took seconds, then overflowed
     ],

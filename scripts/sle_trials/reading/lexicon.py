@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sle_trials.reading import digits
+from sle_trials.reading import digits, lookalike
 
 T = TypeVar("T")
 
@@ -122,6 +122,8 @@ def numbers(quote: str) -> list[Number]:
     for m in _NUMBER.finditer(quote):
         if spaced and any(start < m.end() and m.start() < end for start, end in spaced):
             continue  # a digit group of a spaced or dotted run: no number (_SPACED)
+        if _shows_a_digit(quote, m.end()):
+            continue  # a number a reader sees go on: "Weight ≥ 4З kg" (a Cyrillic ZE) is 43 kg, not 4
         if _PART_AFTER.match(quote, m.end()) or _PART_BEFORE.search(quote, max(0, m.start() - 40), m.start()):
             continue  # a part of a number, or a count of something else: "twenty-one", "2 dozen", "one-third"
         if m.group("scale") is not None and _MORE_AFTER.match(quote, m.end()):
@@ -153,6 +155,25 @@ def numbers(quote: str) -> list[Number]:
         if math.isfinite(value):  # "1e999" is no number a record can hold
             out.append(Number(value, m.start(), m.end()))
     return out
+
+
+def _shows_a_digit(quote: str, at: int) -> bool:
+    """Whether the character at quote[at], right after a number's digits, shows a reader a digit (its
+    skeleton is one: reading/lookalike.py), so that the number a reader sees goes on past the digits:
+    "4З kg" with a Cyrillic ZE, "6б" with a Cyrillic BE, "4O kg" with a capital O are 43, 66 and 40 kg
+    to a reader, and bound a limit of 4 or 6 kg. An ASCII "O", "l" or "I" before a letter starts a
+    word ("10IU"); a number before one is read (a number never starts right after a letter)."""
+    if at >= len(quote):
+        return False
+    c = quote[at]
+    if c.isascii():
+        return c in "OlI" and not (at + 1 < len(quote) and quote[at + 1].isalpha())
+    if _MARK.match(c):  # "18①" is 18 and the mark ① beside it (digits.MARKS)
+        return False
+    return len(shown := lookalike.skeleton(c)) == 1 and shown.isdigit()
+
+
+_MARK = re.compile(f"[{digits.MARKS}]")
 
 
 # what numbers() reads, roughly and fast: each number it reads starts one of these (it reads none after
