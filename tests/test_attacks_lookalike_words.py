@@ -105,3 +105,14 @@ def test_a_layout_reads_its_lines_words_as_shown(role: str, written: str) -> Non
     genuine, marked = read(role), read(written)
     assert len(genuine.rows["officials"]) == 4
     assert marked.rows == genuine.rows and marked.places == genuine.places
+
+
+@pytest.mark.parametrize("heading", ["\u0395xclusion Criteria", "Exclusion\u200b Criteria"])  # a Greek EPSILON; a ZWSP
+def test_a_studys_criteria_heading_written_with_look_alikes_heads_its_list(heading: str) -> None:
+    # a ClinicalTrials.gov study's criteria text is split at its headings (criteria_text.split): with a
+    # Greek capital EPSILON in "Exclusion Criteria", its 4 exclusion criteria were read as inclusion ones
+    study = (REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8")
+    assert study.count("Exclusion Criteria") == 1
+    marked = layouts.read("seeds/x.json", study.replace("Exclusion Criteria", heading).encode("utf-8"))
+    assert marked.criteria == layouts.read("seeds/x.json", study.encode("utf-8")).criteria
+    assert len(marked.criteria["exclusion_criteria"]) == 4

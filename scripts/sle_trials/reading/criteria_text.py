@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from sle_trials.reading import lookalike
+from sle_trials.reading.invisible import DROPPED, unreordered
+
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^])")  # markdown backslash escapes: a scraped page's "2\)" is "2)"
 
 
@@ -267,6 +270,15 @@ def split_criteria(text: str) -> tuple[list[dict], list[dict], list[str]]:
     return found.inclusion, found.exclusion, found.remarks
 
 
+def _shown(line: str) -> str:
+    """A line as a reader sees it, which is what a heading is read from: its invisible characters
+    left out, a passage a bidirectional control reorders read as none, each letter of another script
+    that shows an ASCII letter as that letter (lookalike.letters). A study's "Εxclusion Criteria:"
+    with a Greek capital EPSILON was no heading, and its exclusion criteria were read as inclusion
+    criteria (a complete record listing them so passed)."""
+    return line if line.isascii() and line.isprintable() else lookalike.letters(DROPPED.sub("", unreordered(line)))
+
+
 def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
     """(kind, group, rest) when the line heads a list: kind inclusion, exclusion or general; group the
     heading itself when it says which part of the study it is for; rest the text after its colon.
@@ -275,7 +287,7 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
     parent study met" is a criterion."""
     if len(line) >= 120 or not line.strip():
         return None
-    bare = ESCAPE.sub(r"\1", line)
+    bare = ESCAPE.sub(r"\1", _shown(line))
     item = _ITEM.match(bare)
     marked = _marked(item)
     if marked:
@@ -366,7 +378,7 @@ def _lead_in(lines: list[str], at: int) -> tuple[str, None, None] | None:
     colon (or wholly bold), followed by a list item, speaking of exclusion or of inclusion (not of
     both, and denying neither). Else it would be a sub-heading of the list above it, and a list of
     exclusion criteria after the inclusion criteria would be read as inclusion criteria."""
-    line = ESCAPE.sub(r"\1", lines[at].rstrip())
+    line = ESCAPE.sub(r"\1", _shown(lines[at]).rstrip())
     if (at and lines[at - 1].strip()) or not line or line[:1].isspace() or len(line) > 100:
         return None
     item = _ITEM.match(line)
