@@ -16,6 +16,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
@@ -26,6 +27,7 @@ from sle_trials.engine import pipeline
 from sle_trials.files import printable
 from sle_trials.git import plumbing
 from sle_trials.paths import GENERATED_PATHS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR
+from sle_trials.reading import lookalike
 
 FORMATS = ("text", "markdown", "json")
 # What a changed file is besides the data. Every file of the repository but the records, the sources,
@@ -327,12 +329,30 @@ def markdown_code(text: str | None) -> str:
     return f"`{printable(text or '').replace('`', chr(39))}`"
 
 
+def unmasked(text: str) -> str:
+    """text with each character that shows a reader another, ASCII one (a Cyrillic "М" shows "M", a
+    "З" shows "3": reading/lookalike.py) written as its escape ("\\u041c"). A title changed from
+    "IM19 …" to "IМ19 …" (a Cyrillic EM) was summarised as reworded from one to the same words."""
+    if text.isascii():
+        return text
+    return "".join(f"\\u{ord(c):04x}" if _masks(c) else c for c in text)
+
+
+def _masks(c: str) -> bool:
+    if c.isascii():
+        return False
+    if lookalike.letters(c) != c:
+        return True
+    shown = lookalike.skeleton(c)  # a letter that shows a digit ("З"): not a superscript or a full-width one
+    return len(shown) == 1 and shown.isdigit() and not c.isdigit() and unicodedata.normalize("NFKC", c) == c
+
+
 def phrase(change: Change, markdown: bool = False) -> str:
     def quote(text: str | None) -> str:
-        return code(text) if markdown else f"“{text}”"
+        return code(text) if markdown else f"“{unmasked(text or '')}”"
 
     def code(text: str | None) -> str:
-        return markdown_code(text) if markdown else (text or "")
+        return markdown_code(unmasked(text or "")) if markdown else unmasked(text or "")
 
     name = code(change.field) if change.field else ""
     if change.kind == "changed":
@@ -915,7 +935,9 @@ def render(report: Report, fmt: str, out: TextIO) -> None:
         if d.status == "changed":
             lines.append(f"{d.nct_id}: {'; '.join(phrase(c) for c in d.changes)}")
         else:
-            lines.append(f"{d.nct_id}: {_status(d)}" + (f": {d.title}" if d.title and d.status == "added" else ""))
+            lines.append(
+                f"{d.nct_id}: {_status(d)}" + (f": {unmasked(d.title)}" if d.title and d.status == "added" else "")
+            )
     lines += [phrase(c) for c in others]
     lines.append(f"{base_name} → {head_name}: {summary}")
     out.writelines(printable(line) + "\n" for line in lines)
@@ -938,7 +960,7 @@ def _markdown(report: Report, summary: str, out: TextIO) -> None:
     written = sum(len(part.encode("utf-8")) for part in head)
     out.writelines(head)
     for shown, d in enumerate(diffs):
-        title = f" — {markdown_text(d.title)}" if d.title else ""
+        title = f" — {markdown_text(unmasked(d.title))}" if d.title else ""
         if d.status == "changed":
             block = f"- **{markdown_text(d.nct_id)}**{title}\n" + "".join(
                 f"  - {phrase(c, markdown=True)}\n" for c in d.changes
