@@ -76,6 +76,7 @@ def test_a_copy_whose_id_line_is_not_read_vouches_for_no_other_trial(
         (COPY, "NCT ID: NCT06513429", "NCT ID: NCT06513429 NCT06886919", layouts.UNNAMED),
         (COPY, "NCT ID: NCT06513429\n", "", layouts.UNNAMED),  # no id line at all
         (COPY, "NCT ID: NCT06513429", "NCT ID: NCT06513429\nN\u0421T ID: NCT06886919", layouts.UNNAMED),
+        (COPY, "NCT ID: NCT06513429", "NCT ID: NCT06513429\nNCT  ID : NCT06886919", layouts.UNNAMED),
         (PAGE, "Search / Trial NCT05765006", "Search / Trial NCT0576500\u0033\u0338", layouts.UNNAMED),
         (PAGE, "Search / Trial NCT05765006\n", "", layouts.UNNAMED),
     ],

@@ -1253,8 +1253,13 @@ _OWN_ID = re.compile(r"(?P<label>.*?)\s*(?P<id>NCT[0-9]{8})")
 def _id_lines(lines: list[str], label: str) -> list[str]:
     """The lines that show a reader the page's id line: label ("NCT ID:", "Search / Trial") first,
     its look-alikes folded (reading/lookalike.py), as a heading is read."""
-    shown = lookalike.skeleton(label)
-    return [line for line in lines if lookalike.skeleton(line[: len(label) * 4]).startswith(shown)]
+    shown = _unspaced(label)
+    return [line for line in lines if _unspaced(line[: len(label) * 4]).startswith(shown)]
+
+
+def _unspaced(text: str) -> str:
+    """text's skeleton without its spaces: "NCT  ID :" is "NCT ID:" to a reader too."""
+    return "".join(lookalike.skeleton(text).split())
 
 
 def _subject(lines: list[str], label: str) -> str:
@@ -1265,7 +1270,7 @@ def _subject(lines: list[str], label: str) -> str:
     found = set()
     for line in lines:
         m = _OWN_ID.fullmatch(line)
-        if m is None or lookalike.skeleton(m["label"]) != lookalike.skeleton(label).rstrip():
+        if m is None or _unspaced(m["label"]) != _unspaced(label):
             return UNNAMED
         found.add(m["id"])
     return found.pop() if len(found) == 1 else UNNAMED
