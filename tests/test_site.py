@@ -17,6 +17,7 @@ import pytest
 from conftest import IM19_PATH, Trials
 from sle_trials.outputs.site import (
     highlight,  # needs the site extra, which make test installs
+    render,
 )
 from sle_trials.reading import layouts
 
@@ -237,3 +238,8 @@ def test_crossing_marks_nest_and_keep_their_ids() -> None:
         str(highlight.render("<b>&", [highlight.Mark(0, 3, "q1", "quote", 'a "label"')]))
         == '<mark class="quote" id="q1" title="a &#34;label&#34;">&lt;b&gt;</mark>&amp;'
     )
+
+
+def test_an_index_code_may_break_after_its_underscores() -> None:
+    # SEVERE_EXCLUDED unbroken set its column's width to its whole length (the index must fit 1300 px)
+    assert str(render.breakable("SEVERE_EXCLUDED <b>")) == "SEVERE_<wbr>EXCLUDED &lt;b&gt;"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from sle_trials.checks.load import Record
 from sle_trials.outputs import package
@@ -28,7 +29,15 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(title=package.TITLE, data_version=package.DATA_VERSION, license=package.LICENSE)
+    env.filters["breakable"] = breakable
     return env
+
+
+def breakable(text: str) -> Markup:
+    """Text escaped, with a line break allowed after each underscore: a code such as SEVERE_EXCLUDED
+    would otherwise set its column's width to its whole length (the index's columns must fit a
+    laptop's window)."""
+    return Markup(str(escape(text)).replace("_", "_<wbr>"))
 
 
 def trial_file(nct_id: str) -> str:
