@@ -14,9 +14,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials
+from conftest import IM19_PATH, RELMA_PATH, Trials
+from sle_trials import paths
+from sle_trials.checks import load
 from sle_trials.outputs.site import (
     highlight,  # needs the site extra, which make test installs
+    labels,
     render,
 )
 from sle_trials.reading import layouts
@@ -95,18 +98,84 @@ def test_each_value_links_to_the_marked_words_of_its_source(trials: Trials, tmp_
     assert page.marks[targets[0]] == "NCT ID: NCT06513429"
     # the evidence of the enrollment is the mark of "6 participants", inside the Basic Information block
     enrollment = re.search(
-        r'<code>enrollment\.count</code></th>\s*<td>6</td>\s*<td>\s*<a class="quote" href="#(q[0-9]+)"', text
+        r'<code class="path">enrollment\.count</code></th>\s*<td>6</td>\s*<td>\s*<a class="quote" href="#(q[0-9]+)"',
+        text,
     )
     assert enrollment and page.marks[enrollment.group(1)] == "6 participants"
     # a quote of a scraped page's markdown escapes is marked on the text as received
     dose = re.search(
-        r"<code>arms\.0\.cohorts\.0\.dose\.value</code></th>\s*<td>1000000</td>\s*"
+        r'<code class="path">arms\.0\.cohorts\.0\.dose\.value</code></th>\s*<td>1000000</td>\s*'
         r'<td>\s*<a class="quote" href="#(q[0-9]+)"',
         text,
     )
     assert dose and layouts.normalise(page.marks[dose.group(1)]) == "1×10^6/kg CAR-T cells for patients 1 to 3"
     stub = (site / "trials" / "NCT03030976.html").read_text(encoding="utf-8")
     assert "A stub" in stub and "Not yet curated" in stub and "<code>overall_status</code>" in stub
+
+
+class Lists(HTMLParser):
+    """Each criterion of a page (by its text's path, the item's title) with the criterion it is nested
+    under, its number and whether its words link to a mark."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parent: dict[str, str | None] = {}
+        self.number: dict[str, str] = {}
+        self.linked: set[str] = set()
+        self._open: list[str] = []
+        self._in_number = False
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "li" and "criterion" in (found.get("class") or "").split():
+            path = found.get("title") or ""
+            self.parent[path] = self._open[-1] if self._open else None
+            self._open.append(path)
+        elif tag == "span" and found.get("class") == "number" and self._open:
+            self._in_number = True
+        elif tag == "a" and self._open and (found.get("href") or "").startswith("#q"):
+            self.linked.add(self._open[-1])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "li" and self._open:
+            self._open.pop()
+        self._in_number = self._in_number and tag != "span"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_number:
+            self.number[self._open[-1]] = data
+
+
+def test_a_trial_page_names_fields_in_words_and_lists_criteria_nested(registry: Path) -> None:
+    record, problems = load.load(registry / RELMA_PATH, RELMA_PATH)
+    assert record is not None, problems
+    text = render.pages([record], paths.load_schema(registry), registry)[render.trial_file("NCT05765006")].decode()
+    # a field by its words, the path a curator writes in small type beside them
+    assert '<tr class="section"><th scope="colgroup" colspan="3">Eligibility</th></tr>' in text
+    assert re.search(r'<th scope="row" title="[^"]+">Lupus nephritis › Scope <code class="path">', text)
+    # the criteria as the source lists them: numbered, each nested item under its own
+    lists = Lists(text)
+    top = "eligibility.inclusion_criteria.3.text"
+    middle = "eligibility.inclusion_criteria.3.sub_criteria.1.text"
+    inner = "eligibility.inclusion_criteria.3.sub_criteria.1.sub_criteria.0.text"
+    assert (lists.parent[inner], lists.parent[middle], lists.parent[top]) == (middle, top, None)
+    assert lists.number[inner] == "1."
+    assert len(lists.parent) == 17 and set(lists.parent) == lists.linked  # each word for word in its source
+    assert "criteria.0.number" not in text and "kind-numbered" not in text  # no row per criterion's number
+
+
+@pytest.mark.parametrize(
+    ("path", "section", "label"),
+    [
+        (("arms", 0, "cohorts", 1, "dose", "value"), "Arms", "Arms 1 › Cohorts 2 › Dose › Value"),
+        (("eligibility", "lupus_nephritis", "scope"), "Eligibility", "Lupus nephritis › Scope"),
+        (("nct_id",), "NCT ID", "NCT ID"),
+    ],
+)
+def test_a_field_label_is_its_path_in_words(registry: Path, path: tuple, section: str, label: str) -> None:
+    found = labels.of(path, paths.load_schema(registry))
+    assert (found.section, found.text) == (section, label) and found.description
 
 
 def test_two_builds_are_byte_identical(trials: Trials, tmp_path: Path) -> None:

@@ -7,8 +7,10 @@ Each value (a leaf of the record, walked with the schema: fields.leaves) is show
 - a value with neither (a draft's): said to have none.
 Each quote and verbatim text is found in the source's text where the checks find it (in the place
 where its layout states the field: evidence.Sources.passages) and marked there (highlight.py); the
-value links to the mark. The page also says what the record lacks: a stub's or a draft's fields not
-yet curated and values without evidence (coverage.py), and the fields its sources do not state.
+value links to the mark. Each field is named in words (labels.py), its dotted path beside it; the
+eligibility criteria are shown as the source lists them, numbered and nested. The page also says
+what the record lacks: a stub's or a draft's fields not yet curated and values without evidence
+(coverage.py), and the fields its sources do not state.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from sle_trials import fields, files
 from sle_trials.checks import evidence
 from sle_trials.checks.load import Record
 from sle_trials.outputs import coverage
-from sle_trials.outputs.site import highlight
+from sle_trials.outputs.site import highlight, labels
 from sle_trials.reading.layouts import SourceDoc
 
 # What a value's evidence is, as the page words it (CSS classes too).
@@ -36,7 +38,12 @@ QUOTE, VERBATIM, NONE, NUMBERED, BOOKKEEPING, CURATOR = (
     "bookkeeping",
     "curator",
 )
-_SHOWN_APART = (("curation", "notes"), ("curation", "silent"), ("curation", "incomplete"))
+_SHOWN_APART = (
+    ("curation", "notes"),
+    ("curation", "silent"),
+    ("curation", "incomplete"),
+)
+_CRITERIA = ("inclusion_criteria", "exclusion_criteria")
 
 
 @dataclass
@@ -51,6 +58,7 @@ class Link:
 @dataclass
 class Value:
     field: str
+    label: labels.Label
     value: str
     kind: str
     links: list[Link] = dataclasses.field(default_factory=list)
@@ -76,11 +84,29 @@ class Note:
 
 
 @dataclass
+class Criterion:
+    """A criterion as the source lists it: its number, its text (a verbatim value), the sub-heading it
+    stands under, and the criteria nested under it."""
+
+    number: str  # "" when the source does not number it
+    text: Value
+    group: Value | None
+    subs: list[Criterion]
+
+
+@dataclass
+class CriteriaList:
+    label: labels.Label
+    items: list[Criterion]
+
+
+@dataclass
 class TrialPage:
     nct_id: str
     title: str
     data: dict[str, Any]
     values: list[Value]
+    criteria: list[CriteriaList]
     sources: list[SourceView]
     notes: list[Note]
     silent: list[str]
@@ -212,27 +238,65 @@ def build(record: Record, schema: dict, root: Path) -> TrialPage:
     note_paths = [(n.number, fields.parse_dotted(n.field)) for n in notes if n.field]
     marks = _Marks(record, root)
     values = []
+    in_criteria: dict[fields.Path_, Value] = {}
     for path, value, node in fields.leaves(data, schema):
         if path[0] == "evidence" or path[:2] in _SHOWN_APART:
             continue
         name = fields.dotted(path)
-        row = Value(name, shown(value), _kind(path, node), notes=[n for n, p in note_paths if path[: len(p)] == p])
+        row = Value(
+            name,
+            labels.of(path, schema),
+            shown(value),
+            _kind(path, node),
+            notes=[n for n, p in note_paths if path[: len(p)] == p],
+        )
         covering = _covering(path, quotes)
         if row.kind == VERBATIM and isinstance(value, str):
             row.links.append(marks.link(value, path, VERBATIM, name))
         elif covering is not None:
             row.kind = QUOTE
             row.links = [marks.link(q, covering, QUOTE, name) for q in quotes[covering]]
-        values.append(row)
+        if path[0] == "eligibility" and len(path) > 2 and path[1] in _CRITERIA:
+            in_criteria[path] = row  # shown in the criteria's lists
+        else:
+            values.append(row)
     report = coverage.of_record(record, schema)
     return TrialPage(
         nct_id=data["nct_id"],
         title=data["brief_title"],
         data=data,
         values=values,
+        criteria=[
+            CriteriaList(
+                labels.of(("eligibility", key), schema),
+                _criteria(data["eligibility"][key], ("eligibility", key), in_criteria),
+            )
+            for key in _CRITERIA
+            if key in data.get("eligibility", {})
+        ],
         sources=marks.views(record),
         notes=notes,
         silent=list(curation.get("silent", [])),
         incomplete=[Note(n + 1, i["field"], i["text"]) for n, i in enumerate(curation.get("incomplete", []))],
         not_yet_curated=list(report["fields"]["not_yet_curated"]),
     )
+
+
+def _criteria(items: list[dict], path: fields.Path_, rows: dict[fields.Path_, Value]) -> list[Criterion]:
+    """The criteria of a list (or nested under one), each with the row of its text and sub-heading."""
+    out = []
+    for i, item in enumerate(items):
+        at = (*path, i)
+        number = rows.get((*at, "number"))
+        text = rows[(*at, "text")]
+        if number is not None:
+            text.notes = sorted(set(text.notes) | set(number.notes))
+        out.append(
+            Criterion(
+                "" if number is None else number.value,
+                text,
+                rows.get((*at, "group")),
+                _criteria(item.get("sub_criteria", []), (*at, "sub_criteria"), rows),
+            )
+        )
+    return out
