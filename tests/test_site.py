@@ -110,7 +110,7 @@ def test_each_value_links_to_the_marked_words_of_its_source(trials: Trials, tmp_
     )
     assert dose and layouts.normalise(page.marks[dose.group(1)]) == "1×10^6/kg CAR-T cells for patients 1 to 3"
     stub = (site / "trials" / "NCT03030976.html").read_text(encoding="utf-8")
-    assert "A stub" in stub and "Not yet curated" in stub and "<code>overall_status</code>" in stub
+    assert "A stub" in stub and "Not yet curated" in stub and '<code class="path">overall_status</code>' in stub
 
 
 class Lists(HTMLParser):

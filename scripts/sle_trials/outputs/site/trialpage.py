@@ -9,8 +9,9 @@ Each quote and verbatim text is found in the source's text where the checks find
 where its layout states the field: evidence.Sources.passages) and marked there (highlight.py); the
 value links to the mark. Each field is named in words (labels.py), its dotted path beside it; the
 eligibility criteria are shown as the source lists them, numbered and nested. The page also says
-what the record lacks: a stub's or a draft's fields not yet curated and values without evidence
-(coverage.py), and the fields its sources do not state.
+what the record lacks and why, as `trials coverage` accounts for every field (coverage.py): not yet
+curated (declared so, a stub's, or absent with no reason given: what trials.csv's not_curated
+counts as not yet curated), not stated by its sources (curation.silent), or not applicable.
 """
 
 from __future__ import annotations
@@ -42,8 +43,16 @@ _SHOWN_APART = (
     ("curation", "notes"),
     ("curation", "silent"),
     ("curation", "incomplete"),
+    ("curation", "not_yet_curated"),
 )
 _CRITERIA = ("inclusion_criteria", "exclusion_criteria")
+# What a record lacks, by why (coverage.py's accounts of the absent fields), in the order shown.
+LACKS = (
+    ("not_yet_curated", "Not yet curated"),
+    ("unexplained", "Not yet curated: absent, and no reason is given (not declared silent nor not applicable)"),
+    ("silent", "Not stated by its sources"),
+    ("not_applicable", "Not applicable to this study"),
+)
 
 
 @dataclass
@@ -101,6 +110,13 @@ class CriteriaList:
 
 
 @dataclass
+class Lack:
+    why: str  # coverage's name for it: not_yet_curated, unexplained, silent, not_applicable
+    heading: str
+    fields: list[labels.Label]
+
+
+@dataclass
 class TrialPage:
     nct_id: str
     title: str
@@ -109,9 +125,13 @@ class TrialPage:
     criteria: list[CriteriaList]
     sources: list[SourceView]
     notes: list[Note]
-    silent: list[str]
     incomplete: list[Note]
-    not_yet_curated: list[str]
+    lacks: list[Lack]
+
+    @property
+    def not_yet_curated(self) -> list[labels.Label]:
+        """The fields lacking because no curator has read them yet (trials.csv's not_curated)."""
+        return [f for lack in self.lacks if lack.why in ("not_yet_curated", "unexplained") for f in lack.fields]
 
 
 def shown(value: Any) -> str:
@@ -260,7 +280,7 @@ def build(record: Record, schema: dict, root: Path) -> TrialPage:
             in_criteria[path] = row  # shown in the criteria's lists
         else:
             values.append(row)
-    report = coverage.of_record(record, schema)
+    accounts = coverage.of_record(record, schema)["fields"]
     return TrialPage(
         nct_id=data["nct_id"],
         title=data["brief_title"],
@@ -276,9 +296,12 @@ def build(record: Record, schema: dict, root: Path) -> TrialPage:
         ],
         sources=marks.views(record),
         notes=notes,
-        silent=list(curation.get("silent", [])),
         incomplete=[Note(n + 1, i["field"], i["text"]) for n, i in enumerate(curation.get("incomplete", []))],
-        not_yet_curated=list(report["fields"]["not_yet_curated"]),
+        lacks=[
+            Lack(why, heading, [labels.of(fields.parse_dotted(name), schema) for name in accounts[why]])
+            for why, heading in LACKS
+            if accounts[why]
+        ],
     )
 
 
