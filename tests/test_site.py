@@ -312,3 +312,6 @@ def test_crossing_marks_nest_and_keep_their_ids() -> None:
 def test_an_index_code_may_break_after_its_underscores() -> None:
     # SEVERE_EXCLUDED unbroken set its column's width to its whole length (the index must fit 1300 px)
     assert str(render.breakable("SEVERE_EXCLUDED <b>")) == "SEVERE_<wbr>EXCLUDED &lt;b&gt;"
+    # and never inside a date: a narrow column broke 2024-07-30 at its hyphens
+    assert str(render.breakable("2024-07-30 (estimated)")) == '<span class="date">2024-07-30</span> (estimated)'
+    assert str(render.breakable("NCT1234-5678, 2024-07")) == 'NCT1234-5678, <span class="date">2024-07</span>'

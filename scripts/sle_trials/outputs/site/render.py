@@ -6,6 +6,7 @@ the caller copies: index.html and one page per trial under trials/.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -33,11 +34,16 @@ def environment() -> Environment:
     return env
 
 
+_DATE = re.compile(r"\b[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?\b")
+
+
 def breakable(text: str) -> Markup:
     """Text escaped, with a line break allowed after each underscore: a code such as SEVERE_EXCLUDED
     would otherwise set its column's width to its whole length (the index's columns must fit a
-    laptop's window)."""
-    return Markup(str(escape(text)).replace("_", "_<wbr>"))
+    laptop's window); and none inside a date, which a narrow column broke at its hyphens (2024-
+    07-30). The text a reader copies or searches is the same."""
+    shown = str(escape(text)).replace("_", "_<wbr>")
+    return Markup(_DATE.sub(lambda m: f'<span class="date">{m.group(0)}</span>', shown))
 
 
 def trial_file(nct_id: str) -> str:
