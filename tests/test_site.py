@@ -154,6 +154,8 @@ def test_a_trial_page_names_fields_in_words_and_lists_criteria_nested(registry: 
     # a field by its words, the path a curator writes in small type beside them
     assert '<tr class="section"><th scope="colgroup" colspan="3">Eligibility</th></tr>' in text
     assert re.search(r'<th scope="row" title="[^"]+">Lupus nephritis › Scope <code class="path">', text)
+    # a code with what the schema says it means
+    assert '<td>SEVERE_EXCLUDED <span class="meaning">(an exclusion criterion excludes only severe' in text
     # the criteria as the source lists them: numbered, each nested item under its own
     lists = Lists(text)
     top = "eligibility.inclusion_criteria.3.text"

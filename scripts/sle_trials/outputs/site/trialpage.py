@@ -71,6 +71,7 @@ class Value:
     value: str
     kind: str
     links: list[Link] = dataclasses.field(default_factory=list)
+    meaning: str = ""  # what the schema says a code means (labels.meaning)
     notes: list[int] = dataclasses.field(default_factory=list)  # numbers of the curator's notes on this field
 
 
@@ -270,6 +271,8 @@ def build(record: Record, schema: dict, root: Path) -> TrialPage:
             _kind(path, node),
             notes=[n for n, p in note_paths if path[: len(p)] == p],
         )
+        if "enum" in node and isinstance(value, str):
+            row.meaning = labels.meaning(path, value, schema)
         covering = _covering(path, quotes)
         if row.kind == VERBATIM and isinstance(value, str):
             row.links.append(marks.link(value, path, VERBATIM, name))
