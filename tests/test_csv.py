@@ -296,7 +296,8 @@ eligibility:
 def test_a_number_is_written_with_every_digit_the_record_states() -> None:
     """A threshold of 0.125 was written 0.12, a dose of 1234567 as 1.2346×10^6 and of 0.005 mg as
     0.01: cells that said another value than the record. Every digit is kept, with no exponent; only
-    an age worked out in years from another unit is rounded (to two decimals)."""
+    an age worked out in years from another unit is rounded (to two decimals, or two significant
+    digits under a year)."""
     record, _ = load.parse((DATA_ROOT / IM19_PATH).read_text(encoding="utf-8"), IM19_PATH)
     assert record is not None
     data = copy.deepcopy(record.data)
@@ -310,3 +311,7 @@ def test_a_number_is_written_with_every_digit_the_record_states() -> None:
     assert row["dose_summary"] == "patients 1-3: 1.234567×10^6 CAR-T cells/kg|patients 4-6: 0.005 CAR-T cells"
     assert {row["dose_low_value"], row["dose_high_value"]} == {"1234567", "0.005"}
     assert row["minimum_age_years"] == "0.58"
+    # under a year, two significant digits: an age of a day or of hours is no age of 0 (no limit)
+    for value, unit, years in ((1, "DAYS", "0.0027"), (12, "HOURS", "0.0014"), (2, "WEEKS", "0.038")):
+        data["eligibility"]["minimum_age"] = {"value": value, "unit": unit}
+        assert dict(zip([c.name for c in COLUMNS], export.row(data)))["minimum_age_years"] == years

@@ -1796,7 +1796,7 @@ REAL_SHAPES: dict[str, tuple[str, dict[str, object], set[str], dict[str, str]]] 
             "interventions": "CD19 CAR-T cells|Sham leukapheresis",
             "cities": "Westmere|Leeds",
             "site_count": "2",
-            "minimum_age_years": "0.04",
+            "minimum_age_years": "0.038",
             "maximum_age_years": "17",
             "healthy_volunteers": "true",
             "primary_outcomes": "Dose-limiting toxicities (time frame: 28 days)",

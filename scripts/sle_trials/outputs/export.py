@@ -70,10 +70,13 @@ class Column:
 
 def _years(age: dict | None) -> str:
     """An age limit in years: worked out from the record's unit (18 months is 1.5), so to two
-    decimals at most (7 months is 0.58), where a value the record states is written whole."""
+    decimals at most (7 months is 0.58), where a value the record states is written whole; under a
+    year, to two significant digits (2 weeks is 0.038): to two decimals, an age of a day or of 12
+    hours read 0, no lower limit at all."""
     if not age:
         return ""
-    return decimals.plain(round(age_days(age) / AGE_UNIT_DAYS["YEARS"], 2))
+    years = age_days(age) / AGE_UNIT_DAYS["YEARS"]
+    return decimals.plain(round(years, 2) if years >= 1 else float(f"{years:.2g}"))
 
 
 def _scientific(value: float) -> str:
