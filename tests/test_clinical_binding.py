@@ -21,7 +21,7 @@ from conftest import put as put_file
 from sle_trials.checks import binding, evidence, load, rules
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
-from sle_trials.reading import layouts, lexicon
+from sle_trials.reading import layouts, lexicon, vocabulary
 
 RELMA = "trials/NCT05765006.yaml"
 IM19 = "trials/NCT06513429.yaml"
@@ -124,6 +124,36 @@ def test_the_list_decides_what_a_nephritis_phrase_means(checker: pipeline.Checke
     found = codes(checker, RELMA, put(loaded(RELMA), "eligibility.lupus_nephritis.scope", "EXCLUDED"))
     assert found and found[0][0] == "E507"
     assert "SEVERE_EXCLUDED" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "dotted, wrong, offered, not_offered",
+    [
+        ("phases", ["PHASE3"], "'Phase 3'", "'Phase 2/3'"),
+        ("phases", ["PHASE1", "PHASE2"], "'Phase 2'", "'Phase 1/2'"),
+        ("eligibility.lupus_nephritis.scope", "EXCLUDED", "'lupus nephritis'", "'EXCLUDED'"),
+    ],
+)
+def test_the_hint_of_a_wrong_term_offers_words_that_state_it_alone(
+    checker: pipeline.Checker, dotted: str, wrong: Any, offered: str, not_offered: str
+) -> None:
+    """A quote stating PHASE3 says "Phase 3": "Phase 2/3" states PHASE2 too and would be refused."""
+    found = codes(checker, RELMA, put(loaded(RELMA), dotted, wrong))
+    assert [c for c, _ in found] == ["E507"], found
+    hint = found[0][1].rsplit("; ", 1)[1]
+    assert offered in hint and not_offered not in hint, hint
+
+
+def test_each_hinted_rendering_states_its_value_alone() -> None:
+    """Every value of every vocabulary has words to offer, in each list that can state it, and each,
+    read as a quote is read, states that value and no other."""
+    for vocab in vocabulary.every():
+        for value in {v for values in vocab.values.values() for v in values}:
+            for side in (None, *vocabulary.SIDES.get(vocab.name, {}).get(value, ())):
+                hints = vocab.hints(value, side)
+                assert hints, (vocab.name, value, side)
+                for hint in hints:
+                    assert vocab.stated(hint, side) == {value}, (vocab.name, value, side, hint)
 
 
 def test_a_pipe_in_a_list_item_is_refused(checker: pipeline.Checker) -> None:

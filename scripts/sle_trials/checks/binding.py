@@ -406,12 +406,25 @@ def _term(
         return
     said = "renders no " + vocab.name if not found else "says " + ", ".join(sorted(map(_shown, found)))
     missing = sorted(wanted - found, key=str) or sorted(wanted, key=str)
-    hint = " or ".join(repr(r) for r in vocab.renderings(missing[0])[:4])
     yield ctx.problem(
         path,
         "E507",
         f"{fields.dotted(path)}: {_shown(value)} is not what the quote states: it {said} "
-        f"({_cut(quotes)}); a quote stating {_shown(missing[0])} says {hint}",
+        f"({_cut(quotes)}); {_stating(vocab, missing[0], side)}",
+    )
+
+
+def _stating(vocab: vocabulary.Vocabulary, value: Any, side: str | None) -> str:
+    """What a quote stating value says: only renderings that, read as a quote is read here, state
+    value alone ("Phase 2" for PHASE2, never "Phase 1/2"), else the criteria that can state it."""
+    hints = vocab.hints(value, side)[:4]
+    if hints:
+        return f"a quote stating {_shown(value)} says " + " or ".join(map(repr, hints))
+    lists = vocabulary.SIDES.get(vocab.name, {}).get(value, ())
+    return (
+        f"{_shown(value)} is stated by an {' or '.join(lists)} criterion only"
+        if lists
+        else f"no words state {_shown(value)} alone"
     )
 
 

@@ -456,6 +456,19 @@ class Vocabulary:
     def renderings(self, value: object) -> list[str]:
         return [r for r, values in self.values.items() if value in values]
 
+    def hints(self, value: object, side: str | None = None) -> list[str]:
+        """The renderings of value that, read on their own as binding.py reads a quote (in a criterion
+        of the list side, where that list decides between a phrase's values), state value alone ("Phase
+        2", not "Phase 1/2", which states PHASE1 too): the words a hint may offer for a quote of it."""
+        return [r for r in self.renderings(value) if self.stated(r, side) == {value}]
+
+    def stated(self, text: str, side: str | None = None) -> set:
+        """The values text renders, as binding.py reads a quote: in a criterion of the list side, only
+        the values read from that list."""
+        found = {v for rendering in self.places(text) for v in rendering.values}
+        sides = SIDES.get(self.name)
+        return found if sides is None or side is None else {v for v in found if side in sides.get(v, ())}
+
 
 # No rendering stands right after a word that denies it: "not autologous", "non-autologous", "no CD28
 # domain", "without CD28", "Not Recruiting" state no AUTOLOGOUS, CD28 or RECRUITING (a denied phrase that
