@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import IM19_PATH, IM19_PLAIN, Trials, add_plain_source, joined, position, put, trial_count
 from sle_trials.checks import load, refs
 
@@ -162,3 +164,30 @@ def test_refs_reports_only_cross_record_problems(trials: Trials, registry: Path)
     assert trials.json("refs").codes() == {"E301"}
     assert trials.json("validate").codes() == {"E204"}
     assert trials.json("check").codes() == {"E204", "E301"}
+
+
+RELMA = "trials/NCT05765006.yaml"  # the only record citing seeds/004_2ad16b9ce66a0787.txt
+
+
+@pytest.mark.parametrize(
+    "name, broken",
+    [
+        (RELMA, lambda raw: raw + b"brief_title: [unclosed\n"),  # a YAML syntax error
+        (RELMA, lambda raw: raw + raw[raw.index(b"nct_id:") :].split(b"\n", 1)[0] + b"\n"),  # a duplicate key
+        (RELMA, lambda raw: raw + b"# " + b"x" * load.MAX_BYTES + b"\n"),  # too large
+        (RELMA, lambda raw: raw + b"# \xff\n"),  # not UTF-8
+        ("trials/relma.yaml", lambda raw: raw),  # misnamed: not read at all
+        (RELMA, lambda raw: raw.replace(b"\ncuration:\n", b"\ncuration: []\nold_curation:\n")),  # no mapping
+    ],
+)
+def test_no_source_is_called_uncited_while_a_record_does_not_load(
+    trials: Trials, registry: Path, name: str, broken: Callable[[bytes], bytes]
+) -> None:
+    """A record that does not load may cite any source: "cited by no record; cite it ... or remove it"
+    of its sources (E306) would have a curator delete sources that the record, once fixed, cites."""
+    raw = (registry / RELMA).read_bytes()
+    (registry / RELMA).unlink()
+    (registry / name).write_bytes(broken(raw))
+    result = trials("refs")
+    assert result.status == 1 and "E306" not in result.out, result.out
+    assert f"run trials validate ({name})" in result.out, result.out

@@ -168,12 +168,18 @@ class Summary(refs.Entry):
         )
 
 
-def _citations(data: dict) -> set[str]:
-    curation = data.get("curation")
-    sources = curation.get("sources") if isinstance(curation, dict) else None
-    if not isinstance(sources, list):
-        return set()
-    return {s["file"] for s in sources if isinstance(s, dict) and isinstance(s.get("file"), str)}
+def _citations(data: dict) -> set[str] | None:
+    """The source files a record cites; None when its curation.sources cannot be read as a list of
+    sources (which files it means to cite is then not known)."""
+    curation = data.get("curation", {})
+    if not isinstance(curation, dict):
+        return None
+    sources = curation.get("sources", [])
+    if not isinstance(sources, list) or not all(
+        isinstance(s, dict) and isinstance(s.get("file"), str) for s in sources
+    ):
+        return None
+    return {s["file"] for s in sources}
 
 
 class Checked(NamedTuple):
@@ -181,7 +187,9 @@ class Checked(NamedTuple):
 
     problems: list[Problem]
     summary: cache.SummaryValue | None  # a valid record's (no problems)
-    cited: list[str]  # the sources a record with problems cites (a valid one's are in its summary)
+    # the sources a record with problems cites (a valid one's are in its summary); None when they are
+    # not known: the file did not load as a record (or its curation.sources is no list of sources)
+    cited: list[str] | None
     # a valid record's sources as its check read them, (seeds/NAME, sha256) by name: what its cache
     # entry holds to; None when one it cites was not read (changed or gone during the check)
     read: tuple[tuple[str, str], ...] | None = None
@@ -229,9 +237,10 @@ class Checker:
         out: list[Checked] = []
         for problems, (record, _), read in zip(found, loaded, reads):
             if record is None:
-                out.append(Checked(problems, None, []))
+                out.append(Checked(problems, None, None))
             elif problems:
-                out.append(Checked(problems, None, sorted(_citations(record.data))))
+                cited = _citations(record.data)
+                out.append(Checked(problems, None, None if cited is None else sorted(cited)))
             else:
                 whole = read.keys() == _citations(record.data)
                 held = tuple(sorted(read.items())) if whole else None
@@ -247,7 +256,7 @@ class Outcome(NamedTuple):
     stem: str
     problems: list[Problem]
     summary: cache.SummaryValue | None
-    cited: list[str]
+    cited: list[str] | None  # Checked.cited
     stamp: files.Stamp | None  # the file as read: what the cache keeps (a stat_result pickles 10x slower)
     sha: str | None
     unchanged: bool = False  # the same bytes as the cached entry (whose sources are unchanged): it stands
@@ -277,7 +286,7 @@ def check_files(jobs: list[Job], checker: _Lazy) -> list[Outcome]:
     for file, shown, stem, cached_sha in jobs:
         raw, problems, stamp = load.read(file, shown)
         if raw is None:
-            outcomes.append(Outcome(shown, stem, problems, None, [], None, None))
+            outcomes.append(Outcome(shown, stem, problems, None, None, None, None))
             continue
         sha = cache.digest(raw)
         assert stamp is not None  # read gives it with the bytes
@@ -327,6 +336,9 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     unindexed_ids: set[str] = field(default_factory=set)  # trial files that exist but are not valid
     _cited: set[str] = field(default_factory=set)  # source files cited by records that loaded but failed
+    # trial files whose citations are not known (they did not load as a record): while there is one,
+    # no source can be said to be cited by no record
+    uncounted: list[str] = field(default_factory=list)
     sources: dict[tuple, dict] = field(default_factory=dict)  # every distinct curation.sources entry of the summaries
     seeds: list[Seed] = field(default_factory=list)  # the documents under seeds/, read once (validate)
 
@@ -461,6 +473,7 @@ def validate(
         for problem, stem in planned.misnamed:
             result.problems.append(problem)
             result.unindexed_ids.add(stem)
+            result.uncounted.append(problem.path)  # not read: what it cites is not known
         summaries.extend(Summary(entry.path, entry.summary, shared) for entry in planned.hits)
         new_entries: list[cache.Entry] = []
         for outcome in outcomes:
@@ -468,7 +481,10 @@ def validate(
             kept = store.get(outcome.shown) if outcome.unchanged else None
             item, read = (kept.summary, kept.cited) if kept is not None else (outcome.summary, outcome.read)
             if item is None:
-                result._cited.update(outcome.cited)  # a valid record's citations are in its summary's sources
+                if outcome.cited is None:
+                    result.uncounted.append(outcome.shown)
+                else:  # a valid record's citations are in its summary's sources
+                    result._cited.update(outcome.cited)
                 result.unindexed_ids.add(outcome.stem)
                 continue
             if outcome.stamp is not None and outcome.sha is not None and read is not None:
@@ -508,7 +524,9 @@ def cross_check(root: Path, result: Result) -> list[Problem]:
     """References across records, from the summaries; places come from a precise load on failure."""
     seeds = [seed.file for seed in result.seeds]
     cited = result.cited  # worked out once: it is a set built from every record's sources
-    uncited = [files.shown(s) for s in seeds if s not in cited]  # a name is never printed raw
+    # a name is never printed raw; none is uncited while a record that did not load may cite it (its
+    # own problem is reported: a curator told "cite it or remove it" would delete a source it cites)
+    uncited = [] if result.uncounted else [files.shown(s) for s in seeds if s not in cited]
     entries: dict[str, refs.Entry] = {s.path: s for s in result.summaries}
     problems = refs.check(entries.values(), result.unindexed_ids, uncited)
     problems += sources.check_manifest(root, result.seeds)
