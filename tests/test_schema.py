@@ -240,3 +240,28 @@ def test_a_whole_number_written_as_a_decimal_is_refused(dotted: str) -> None:
     node[path[-1]] = whole
     record.data["eligibility"]["thresholds"][0]["value"] = 40.0
     assert schema_mod.check(record, validator) == []
+
+
+@pytest.mark.parametrize(
+    "written, hint",
+    [
+        (">", "YAML reads a bare > as the start of a block of text: put it in quotes ('>')"),
+        ("|", "YAML reads a bare | as the start of a block of text: put it in quotes ('|')"),
+        ('"=>"', "(did you mean >=?)"),
+        ('"=<"', "(did you mean <=?)"),
+        ('"=>="', "(did you mean >=?)"),
+        ('"=="', "(did you mean =?)"),
+    ],
+)
+def test_a_comparator_written_wrong_gets_the_hint_that_fixes_it(written: str, hint: str) -> None:
+    """`comparator: >` unquoted is YAML's folded block of no lines: it gave "'' is not allowed" and
+    no hint; `"=>"` was asked "did you mean >?" (difflib's nearest) rather than >=, its characters."""
+    from sle_trials.checks import load
+    from sle_trials.checks import schema as schema_mod
+
+    shown = "trials/NCT05765006.yaml"
+    text = (DATA_ROOT / shown).read_text(encoding="utf-8").replace('comparator: ">="', f"comparator: {written}", 1)
+    record, problems = load.parse(text, shown)
+    assert record is not None, problems
+    found = schema_mod.check(record, schema_mod.make_validator(schema_mod.load_schema(REPO)))
+    assert [p.code for p in found] == ["E204"] and found[0].message.endswith(hint), found

@@ -107,6 +107,8 @@ class Record:
     data: dict[str, Any]
     values: dict[Path_, Any] = field(default_factory=dict)
     keys: dict[Path_, Any] = field(default_factory=dict)
+    # the values written as a block indicator and no lines ("comparator: >"): YAML reads them as ""
+    empty_blocks: dict[Path_, str] = field(default_factory=dict)
 
     def where(self, path: Path_, *, key: bool = False) -> Pos:
         """Line and column (1-based) of the value (or key) at path, else of its nearest ancestor."""
@@ -482,6 +484,7 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
 
     values: dict[Path_, Any] = {}  # path -> the parser's mark where the value starts
     keys: dict[Path_, Any] = {}  # path -> the mark of its key
+    empty_blocks: dict[Path_, str] = {}  # path -> its block indicator (Record.empty_blocks)
     stack: list[tuple[Any, Path_ | None, Any, Any, Any]] = []
     container: Any = None  # the innermost open mapping or list; None before the top node and after it
     where: Path_ | None = ()  # its path
@@ -580,6 +583,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                     and kind is not MappingEndEvent
                 ):
                     values[where + (len(container),)] = mark
+                    if kind is ScalarEvent and e.style in _BLOCK and not value.strip():
+                        empty_blocks[where + (len(container),)] = e.style
                 container.append(value)
             elif pending is _NO_KEY:
                 pending = _key(value, container, mark, where is not None, keys, where, problem)
@@ -589,6 +594,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                     at = where + (pending,)
                     if kind is ScalarEvent:
                         values[at] = mark
+                        if e.style in _BLOCK and not value.strip():
+                            empty_blocks[at] = e.style
                     if pending not in container:
                         keys[at] = key_at
                 if pending not in container:
@@ -618,7 +625,10 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
         return None, [
             Problem(path, 1, 1, "E013", f"the document is {shown}; a trial record is a mapping of fields (nct_id: ...)")
         ]
-    return Record(path, root, values, keys), []
+    return Record(path, root, values, keys, empty_blocks), []
+
+
+_BLOCK = ("|", ">")  # the styles of a block scalar, as libyaml gives them
 
 
 _HINTS = {

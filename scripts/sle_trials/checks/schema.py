@@ -159,8 +159,11 @@ def _message(error: Any, root: dict) -> tuple[str, str]:
         hint = ""
         if isinstance(value, str):
             folded = {str(a).casefold(): a for a in allowed}
-            close = difflib.get_close_matches(value.casefold().replace(" ", "_"), list(folded), n=1, cutoff=0.6)
-            hint = f" (did you mean {folded[close[0]]}?)" if close else ""
+            written = value.casefold().replace(" ", "_")
+            # the one value of the same characters first ("=>" is >=, not the closer-looking >)
+            same = [a for f, a in folded.items() if set(f) == set(written)]
+            close = same if len(same) == 1 else difflib.get_close_matches(written, list(folded), n=1, cutoff=0.6)
+            hint = f" (did you mean {folded[str(close[0]).casefold()]}?)" if close else ""
         return code, f"{where}: {value!r} is not allowed; expected one of {', '.join(map(str, allowed))}{hint}"
     if keyword == "pattern":
         if kind.pattern == root["$defs"]["nct_id"]["pattern"]:
@@ -261,6 +264,9 @@ def check(record: Record, validator: Validator) -> list[Problem]:
             problems.extend(islice(_unknown_keys(record, error, root), room))
             continue
         code, message = _message(error, root)
+        block = record.empty_blocks.get(tuple(error.instance_path))
+        if block is not None:  # `comparator: >` is YAML's folded block of no lines: an empty value
+            message += f"; YAML reads a bare {block} as the start of a block of text: put it in quotes ('{block}')"
         line, col = record.where(tuple(error.instance_path))
         problems.append(Problem(record.path, line, col, code, message))
     problems.extend(islice(decimals_for_integers(record, root), max(0, MAX_PROBLEMS - len(problems))))
