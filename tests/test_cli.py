@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+from pathlib import Path
 
 import pytest
+from conftest import DATA_ROOT, Trials
 from sle_trials import cli
 
 # A command line of each command, with its arguments and options.
@@ -57,3 +59,18 @@ def test_a_line_that_names_no_command_gets_them_all(capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit) as ended:
         cli.main(["chekc"])
     assert ended.value.code == 2 and "invalid choice: 'chekc'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["validate"], ["fmt"], ["fmt", "--check"]])
+def test_a_file_that_is_not_there_is_a_usage_error(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`trials validate trials/NCT0999999.yaml` (a typo) said "E001 ... a trial file must be a plain
+    file", "1 file checked", exit 1: a path that names nothing is a mistake of the command, exit 2;
+    one that names a folder (a link, a pipe) is still the data's E001."""
+    trials = Trials(DATA_ROOT, capsys)
+    missing = trials.raw([*command, "--root", str(DATA_ROOT), "trials/NCT0999999.yaml"])
+    assert (missing.status, missing.out, missing.err) == (2, "", "trials: no such file: trials/NCT0999999.yaml\n")
+    (tmp_path / "NCT09999999.yaml").mkdir()
+    folder = trials.raw([*command, "--root", str(DATA_ROOT), str(tmp_path / "NCT09999999.yaml")])
+    assert folder.status == 1 and " E001 " in folder.out, folder

@@ -154,6 +154,7 @@ def test_usage_errors_print_what_was_given_escaped(trials: Trials, tmp_path: Pat
 
 def test_a_missing_file_named_on_the_command_line_is_shown_escaped(trials: Trials, registry: Path) -> None:
     for place in ("trials/gone\n::error::forged.yaml", "elsewhere/gone\n::error::forged.yaml"):
-        result = trials("validate", registry / place)
-        assert result.status == 1 and "E001" in result.out
-        assert not any(line.startswith("::") for line in result.lines), result.out
+        result = trials("validate", registry / place)  # a usage error, named as problems name a file
+        assert result.status == 2 and result.err.startswith("trials: no such file: "), result.err
+        assert place.split("\n")[0] + "\\n::error::forged.yaml" in result.err, result.err
+        assert not any(line.startswith("::") for line in (result.out + result.err).splitlines()), result.err

@@ -225,8 +225,20 @@ def _use_cache(args: argparse.Namespace) -> bool:
     return not args.no_cache
 
 
+def _existing(root: Path, files: list[Path]) -> list[Path]:
+    """The FILE arguments, each of which must be there: a path that names nothing is a mistake of the
+    command (a typo, a deleted file), exit 2; one that names a link, a pipe or a folder is the data's
+    (E001)."""
+    for file in files:
+        if not os.path.lexists(file):
+            raise pipeline.UsageError(f"no such file: {pipeline.display(root, file)}")  # as problems name it
+    return files
+
+
 def cmd_validate(root: Path, args: argparse.Namespace) -> int:
-    result = pipeline.validate(root, args.files or pipeline.trial_files(root), use_cache=_use_cache(args))
+    result = pipeline.validate(
+        root, _existing(root, args.files) or pipeline.trial_files(root), use_cache=_use_cache(args)
+    )
     report.render(result.problems, args.format, sys.stdout, files=result.files)
     return 1 if result.problems else 0
 
@@ -307,7 +319,7 @@ def cmd_fmt(root: Path, args: argparse.Namespace) -> int:
 
     return fmt.run(
         root,
-        args.files,
+        _existing(root, args.files),
         pipeline.trial_files(root),
         check=args.check,
         fmt=args.format,

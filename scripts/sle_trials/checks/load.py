@@ -46,7 +46,12 @@ from sle_trials.reading.invisible import INVISIBLE
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
-    Check("E001", "unreadable-file", "the file cannot be read (missing, a directory, permission)"),
+    Check(
+        "E001",
+        "unreadable-file",
+        "the file cannot be read (a link, a directory, a pipe, gone during the run; "
+        "a FILE argument that names nothing is a usage error)",
+    ),
     Check("E002", "invalid-utf8", "the file is not valid UTF-8"),
     Check("E003", "nul-byte", "the file contains a NUL byte"),
     Check("E004", "file-too-large", "the file is larger than 1 MiB"),
