@@ -15,6 +15,7 @@ from conftest import DATA_ROOT, GIT_ENV, REPO, Trials
 from ruamel.yaml import YAML
 from sle_trials.checks import load, schema
 from sle_trials.curate import fmt
+from test_command import install
 
 IM19 = "trials/NCT06513429.yaml"
 
@@ -152,12 +153,20 @@ def test_comments_are_kept(trials: Trials, registry: Path) -> None:
     assert result.startswith("# IM19 CAR-T cells in refractory SLE")
 
 
-def test_check_lists_the_files_and_the_command_that_fixes_them(trials: Trials, registry: Path) -> None:
+@pytest.mark.parametrize("program", ["trials", ".venv/bin/trials"])
+def test_check_lists_the_files_and_the_command_that_fixes_them(
+    trials: Trials, registry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, program: str
+) -> None:
+    """The command as the user can run it: run from a clone's .venv/bin (after `make check`, on no
+    PATH) it is .venv/bin/trials; before, "run: trials fmt FILE" named a command the shell did not find."""
+    if program != "trials":
+        monkeypatch.setattr("sys.argv", [str(install(tmp_path / "clone/.venv/bin")), "fmt"])
+        monkeypatch.setenv("PATH", str(tmp_path / "none"))
     file = registry / IM19
     file.write_text(MESSY, encoding="utf-8")
     result = trials("fmt", "--check")
     assert result.status == 1
-    assert result.out == f"would reformat {IM19}\n1 file not in canonical form; run: trials fmt {IM19}\n"
+    assert result.out == f"would reformat {IM19}\n1 file not in canonical form; run: {program} fmt {IM19}\n"
     assert file.read_text(encoding="utf-8") == MESSY
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import jsonschema_rs
 
+from sle_trials import command
 from sle_trials.checks.load import Record
 from sle_trials.fields import dotted, integer_fields
 from sle_trials.paths import SCHEMA_PATH, load_schema  # noqa: F401 - where the schema is; re-exported
@@ -151,7 +152,7 @@ def _message(error: Any, root: dict) -> tuple[str, str]:
         hint = ""
         if isinstance(value, (int, float)) and not isinstance(value, bool) and "string" in types:
             hint = f'; YAML reads a bare {value} as a number: write it in quotes ("{value}")' + (
-                ", or run trials fmt" if "[0-9]{4}" in node.get("pattern", "") else ""
+                f", or run {command.run('fmt')}" if "[0-9]{4}" in node.get("pattern", "") else ""
             )
         return code, f"{where}: expected {expected}, got {_describe(value)}{hint}"
     if keyword in ("enum", "const"):

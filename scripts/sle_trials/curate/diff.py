@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from sle_trials import files
+from sle_trials import command, files
 from sle_trials.checks import load, sources
 from sle_trials.engine import pipeline
 from sle_trials.files import printable
@@ -970,7 +970,7 @@ def _markdown(report: Report, summary: str, out: TextIO) -> None:
         written += len(block.encode("utf-8"))
         if written > MARKDOWN_LIMIT:
             left = _plural(len(diffs) - shown, "more record", "more records")
-            out.write(f"- … and {left}: too many for a job summary; run `trials diff` to see them\n")
+            out.write(f"- … and {left}: too many for a job summary; run `{command.run('diff')}` to see them\n")
             return
         out.write(block)
 

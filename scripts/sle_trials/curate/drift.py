@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from sle_trials import fields, paths
+from sle_trials import command, fields, paths
 from sle_trials.checks import load
 from sle_trials.curate import ctgov, diff, importing, update
 from sle_trials.engine import pipeline
@@ -179,7 +179,7 @@ def _one(root: Path, client: Any, nct: str, schema: dict) -> Trial:
     if record is None or problems:
         first = problems[0] if problems else None
         code = first.code if first else "?"
-        return Trial(nct, "unchecked", message=f"{shown} cannot be read ({code}); run trials validate")
+        return Trial(nct, "unchecked", message=f"{shown} cannot be read ({code}); run {command.run('validate')}")
     try:
         raw = client.study(nct)
     except fetch.NotFound as exc:
@@ -233,7 +233,7 @@ def render(trials: list[Trial], fmt: str, out: TextIO) -> None:
             what = "unknown to the registry" if t.status == "unknown" else "not checked"
             out.write(f"- **{t.nct_id}**: {what}: {diff.markdown_text(t.message)}\n")
         if drifted:
-            out.write("\nTo apply: `trials drift --apply " + " ".join(t.nct_id for t in drifted) + "`, then review.\n")
+            out.write(f"\nTo apply: `{command.run('drift', '--apply', *(t.nct_id for t in drifted))}`, then review.\n")
         return
     for t in drifted:
         out.write(f"{t.nct_id}: " + "; ".join(diff.phrases(t.changes)) + f" (since {t.source}, as of {t.as_of})\n")

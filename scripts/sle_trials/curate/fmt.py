@@ -40,7 +40,7 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
-from sle_trials import decimals, fields, files
+from sle_trials import command, decimals, fields, files
 from sle_trials.checks import load
 from sle_trials.checks import schema as schema_mod
 from sle_trials.outputs import export, report
@@ -390,7 +390,7 @@ def run(
         if changed:
             print(
                 f"{len(changed)} file{'s' * (len(changed) != 1)} not in canonical form; "
-                f"run: trials fmt {' '.join(map(shlex.quote, changed))}",
+                f"run: {command.run('fmt', *map(shlex.quote, changed))}",
                 file=out,
             )
         elif not problems:

@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from sle_trials import fields, files
+from sle_trials import command, fields, files
 from sle_trials.checks import evidence, load
 from sle_trials.checks import schema as schema_mod
 from sle_trials.curate import ctgov, fmt
@@ -498,7 +498,7 @@ def run(root: Path, nct: str, given: Given, out: TextIO | None = None) -> int:
     cited = ", ".join(s["file"] for s in record.data["curation"]["sources"])
     print(
         f"{pipeline.TRIALS_DIR}/{nct}.yaml written ({record.data['curation']['status']}) citing {cited}; "
-        "fill it in, then run trials validate",
+        f"fill it in, then run {command.run('validate')}",
         file=out,
     )
     return 0

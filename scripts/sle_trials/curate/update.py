@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from ruamel.yaml.comments import CommentedMap
 
-from sle_trials import fields, files
+from sle_trials import command, fields, files
 from sle_trials.checks import load
 from sle_trials.curate import ctgov, diff, fmt
 from sle_trials.curate.ctgov import BadInput, Draft
@@ -188,7 +188,7 @@ def merge(root: Path, text: str, shown: str, theirs: Draft, schema: dict, decide
         or not all(isinstance(s, dict) and isinstance(s.get("file"), str) for s in ours["curation"]["sources"])
     ):
         raise BadInput(
-            f"{shown}: its curation.sources are not a list of sources; fix it first (`trials check` says how)"
+            f"{shown}: its curation.sources are not a list of sources; fix it first (`{command.run('check')}` says how)"
         )
     base = base_draft(root, ours, schema)
     tree = fmt.yaml_rt().load(text)

@@ -40,7 +40,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from sle_trials import files
+from sle_trials import command, files
 from sle_trials.checks import sources
 from sle_trials.git import plumbing
 from sle_trials.outputs import generate, report
@@ -310,7 +310,7 @@ def run(base_file: str, ours_file: str, theirs_file: str, pathname: str | None, 
     except (MergeError, plumbing.GitError, OSError, ValueError, files.Refused) as exc:
         print(
             f"trials merge-csv: {shown} not regenerated: {exc}.\n"
-            f"  Resolve the records, then run `trials csv` and `git add {shown}`.",
+            f"  Resolve the records, then run `{command.run('csv')}` and `git add {shown}`.",
             file=sys.stderr,
         )
         _textual_merge(top, ours_file, base_file, theirs_file, shown)
@@ -336,7 +336,7 @@ def run_manifest(base_file: str, ours_file: str, theirs_file: str, pathname: str
         print(
             f"trials merge-manifest: {shown} not merged: {exc}.\n"
             "  Keep one line per document under seeds/ (sha256sum writes them), "
-            f"then `trials check` and `git add {shown}`.",
+            f"then `{command.run('check')}` and `git add {shown}`.",
             file=sys.stderr,
         )
         _textual_merge(top, ours_file, base_file, theirs_file, shown)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from sle_trials import fields
+from sle_trials import command, fields
 from sle_trials.checks.load import Record
 
 BOUND_OBJECTS = ("threshold", "age", "cohort", "count", "date", "criterion", "agent_dose")
@@ -122,4 +122,4 @@ def render(rows: list[dict[str, Any]], invalid: list[str], fmt: str, out: TextIO
             out.write(f"  absent, reason not given: {', '.join(f['unexplained'])}\n")
     out.write(f"stubs waiting for curation ({len(stubs)}): {', '.join(stubs) or 'none'}\n")
     if invalid:
-        out.write(f"not covered, invalid (run trials validate): {', '.join(sorted(invalid))}\n")
+        out.write(f"not covered, invalid (run {command.run('validate')}): {', '.join(sorted(invalid))}\n")

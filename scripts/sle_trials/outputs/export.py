@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sle_trials import decimals
+from sle_trials import command, decimals
 from sle_trials.outputs import cells
 from sle_trials.problem import Check, Problem
 from sle_trials.units import AGE_UNIT_DAYS, age_days
@@ -784,7 +784,7 @@ def render(records: list[dict]) -> str:
 
 def stale(path: Path) -> Problem:
     """E401: a committed generated file (trials.csv, datapackage.json) is not what the records give."""
-    return Problem(path.as_posix(), 0, 0, "E401", f"{path.as_posix()} is stale or missing; run: trials csv")
+    return Problem(path.as_posix(), 0, 0, "E401", f"{path.as_posix()} is stale or missing; run: {command.run('csv')}")
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
+from sle_trials import command
 from sle_trials.files import printable
 from sle_trials.problem import Problem
 
@@ -39,7 +40,7 @@ def unchecked_note(unchecked: Sequence[str]) -> str:
     named = ", ".join(printable(path) for path in unchecked[:10]) + (f" and {n - 10} more" if n > 10 else "")
     return (
         f"{n} file{'s' * (n != 1)} not cross-checked: {'they have' if n != 1 else 'it has'} problems of "
-        f"{'their' if n != 1 else 'its'} own; run trials validate ({named})"
+        f"{'their' if n != 1 else 'its'} own; run {command.run('validate')} ({named})"
     )
 
 

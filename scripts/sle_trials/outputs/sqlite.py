@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sle_trials import decimals, fields, files, paths
+from sle_trials import command, decimals, fields, files, paths
 from sle_trials.engine import pipeline
 from sle_trials.outputs import export, generate, package, target
 
@@ -442,7 +442,8 @@ def run(root: Path, output: str | None, *, fmt: str, use_cache: bool = True, for
         print(f"trials: {exc}; {shown} not written, run the command again", file=sys.stderr)
         return 1
     print(
-        f"{shown} and {meta} written ({count} trials); browse them: datasette {shown} -m {meta}{_install_hint()}",
+        f"{shown} and {meta} written ({count} trials); "
+        f"browse them: {command.named('datasette', shown, '-m', meta)}{_install_hint()}",
         file=sys.stderr,
     )
     return 0

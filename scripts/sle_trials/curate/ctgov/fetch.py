@@ -28,7 +28,7 @@ import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from sle_trials import __version__, files
+from sle_trials import __version__, command, files
 
 DEFAULT_BASE = "https://clinicaltrials.gov/api/v2"
 RETRIED = (429, 500, 502, 503, 504)  # rate limited, or the server's bad minute
@@ -137,7 +137,7 @@ class Client:
         url = s.study_url(nct_id)
         offline = (
             f"to import without the network, save {url}?format=json on a machine that has it and run "
-            f"`trials import ctgov FILE.json`"
+            f"`{command.run('import', 'ctgov', 'FILE.json')}`"
         )
         try:
             response = self.session.get(url, params={"format": "json"}, timeout=(s.timeout, s.timeout), stream=True)

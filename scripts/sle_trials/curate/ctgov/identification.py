@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sle_trials import command
 from sle_trials.curate.ctgov import shapes
 from sle_trials.curate.ctgov.builder import Builder, put
 from sle_trials.curate.ctgov.study import BadInput, clean, items, obj
@@ -30,7 +31,7 @@ def titles(b: Builder, ident: dict) -> None:
         raise BadInput(
             f"{nct}: the study has no briefTitle, only an officialTitle; a record's brief_title is the "
             "registry's brief title, which the official title is not: start the record with "
-            "`trials new --title` from a source that gives one"
+            f"`{command.run('new', '--title')}` from a source that gives one"
         )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sle_trials import fields
+from sle_trials import command, fields
 from sle_trials.checks import load
 from sle_trials.curate.ctgov import (
     absent,
@@ -133,7 +133,8 @@ def fitted(
         if name is None:
             raise BadInput(
                 f"{draft.data['nct_id']}: its record would be {size:,} bytes, over the {load.MAX_BYTES:,} (1 MiB) a "
-                "trial file may hold, with every long field left out; start the record with `trials new` instead"
+                "trial file may hold, with every long field left out; "
+                f"start the record with `{command.run('new')}` instead"
             )
         omitted += (name,)
 

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from sle_trials import dates
+from sle_trials import command, dates
 from sle_trials.reading import criteria_text, layouts
 
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
@@ -120,7 +120,7 @@ def _studies(doc: Any, name: str) -> list:
         raise BadInput(
             f"{name}: a response of the classic ClinicalTrials.gov API (FullStudiesResponse), retired in 2024, "
             f"whose field names and values differ from the API v2's; import the study in the v2 format: "
-            f"`trials import ctgov {ids}` fetches it, or save {url} and import that file"
+            f"`{command.run('import', 'ctgov', ids)}` fetches it, or save {url} and import that file"
         )
     if isinstance(doc, dict) and "protocolSection" in doc:
         return [doc]
