@@ -41,8 +41,8 @@ def test_a_text_file_cited_as_registry_json_is_refused(registry: Path, trials: T
     result = trials("validate")
     assert result.status == 1, result.out
     assert (
-        f"{STUB}:8:13: E516 curation.sources.0.kind: a REGISTRY_JSON source is a ctgov_json document, "
-        "but seeds/940_fake.json holds none for NCT03030976 (it reads as plain)"
+        f"{STUB}:8:13: E516 curation.sources.0.kind: a REGISTRY_JSON source is a ClinicalTrials.gov study JSON, "
+        "but seeds/940_fake.json holds none for NCT03030976 (it reads as plain text)"
     ) in result.out
 
 
@@ -53,7 +53,13 @@ def test_a_page_of_other_trials_studies_cited_as_registry_json_is_refused(regist
     result = trials("validate")
     assert result.status == 1, result.out
     assert f"{STUB}:8:13: E516 curation.sources.0.kind: a REGISTRY_JSON source" in result.out
-    assert "holds none for NCT03030976 (it reads as plain)" in result.out
+    assert "holds none for NCT03030976 (it reads as plain text)" in result.out
+
+
+def test_each_layout_is_said_in_the_curators_words() -> None:
+    """E516 said "a ctgov_json document ... (it reads as plain)": the reader's names, not the docs'."""
+    assert set(evidence.LAYOUT_WORDS) == {*layouts.LAYOUT_KINDS, layouts.PLAIN}
+    assert not any("_" in words for words in evidence.LAYOUT_WORDS.values())
 
 
 def test_plain_text_of_another_kind_is_still_read_as_text(registry: Path, trials: Trials) -> None:
@@ -81,5 +87,6 @@ def test_a_press_release_cited_as_a_kind_that_names_a_layout_is_refused(
     data = copy.deepcopy(record.data)
     data["curation"]["sources"][0].update(file="seeds/942_press.txt", kind=kind)
     found = [p.message for p in evidence.check(load.Record(STUB, data), paths.load_schema(DATA_ROOT), tmp_path)]
-    said = f"curation.sources.0.kind: a {kind} source is a {layouts.KIND_LAYOUTS.get(kind)} document"
+    layout = layouts.KIND_LAYOUTS.get(kind)
+    said = f"curation.sources.0.kind: a {kind} source is {evidence.LAYOUT_WORDS.get(layout or '')}, but"
     assert any(m.startswith(said) for m in found) is refused, found

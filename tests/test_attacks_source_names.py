@@ -58,7 +58,7 @@ def test_a_study_saved_under_another_name_is_read_as_the_study(registry: Path, t
     result = trials("validate", registry / "trials" / "NCT09000011.yaml")
     assert result.status == 1, result.out
     assert (
-        "E516 curation.sources.0.kind: seeds/950_study.txt is a ctgov_json document: "
+        "E516 curation.sources.0.kind: seeds/950_study.txt is a ClinicalTrials.gov study JSON: "
         "its kind is REGISTRY_JSON, not REGISTRY_COPY"
     ) in result.out
     assert "E512 evidence for cell_product.target_antigens" in result.out, result.out

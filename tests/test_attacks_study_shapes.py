@@ -66,7 +66,7 @@ def test_a_study_given_two_ids_vouches_for_no_other_trials_record(registry: Path
     put(registry, f"trials/{OTHER}.yaml", DRAFT)
     result = trials("validate", registry / f"trials/{OTHER}.yaml")
     assert result.status == 1, result.out
-    assert "E516 curation.sources.0.kind: a REGISTRY_JSON source is a ctgov_json document" in result.out
+    assert "E516 curation.sources.0.kind: a REGISTRY_JSON source is a ClinicalTrials.gov study JSON" in result.out
 
 
 @pytest.mark.parametrize("ids", [["NCT09000011", OTHER], {"id": "NCT09000011"}, 9000011, "NCT0900001", None])

@@ -456,12 +456,13 @@ def test_every_file_that_can_run_or_configure_the_checks_is_named(trials: Trials
     (repo / "trials.csv").write_bytes((repo / "trials.csv").read_bytes() + b"\n")
     tool = ", ".join(sorted(RUNS_IN_CI))
     said = f"checker: changed {tool}: the code and settings that check every record"
-    others = "files: changed docs/notes.md, trials.csv: documentation, generated files"
+    # trials.csv is generated, not documentation (it was "docs/notes.md, trials.csv: documentation, generated files")
+    others = ["files: changed docs/notes.md: documentation", "files: changed trials.csv: generated from the records"]
     git(repo, "add", "-A")
     assert said in trials("diff", "HEAD", root=repo).lines  # the work tree, staged
     commit(repo, "innocent")
     lines = trials("diff", "HEAD~1", "HEAD", root=repo).lines
-    assert said in lines and others in lines, lines
+    assert said in lines and set(others) <= set(lines), lines
     assert "tests/conftest\\.py" in trials("diff", "HEAD~1", "HEAD", "--format", "markdown", root=repo).out
 
 

@@ -200,7 +200,9 @@ def test_windows_line_ends_and_a_byte_order_mark_are_fixed(trials: Trials, regis
     file = registry / IM19
     original = (DATA_ROOT / IM19).read_bytes()
     file.write_bytes(b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n"))
-    assert trials("validate", file).status == 1  # E016, E017
+    said = trials("validate", file)  # E016, E017: the CR line ends' message names the command that fixes them
+    assert said.status == 1 and "E017 CR line end; save with LF (\\n) line ends (" in said.out, said.out
+    assert f"more); trials fmt {IM19} rewrites them with LF" in said.out, said.out
     assert trials("fmt", "--check", file).status == 1
     assert trials("fmt", file).status == 0
     assert file.read_bytes() == original

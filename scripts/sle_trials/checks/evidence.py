@@ -1155,6 +1155,15 @@ def _columns(docs: list[SourceDoc], name: str) -> set[str]:
     return {k for doc in docs for row in doc.rows[name] for k in row}
 
 
+# Each layout in the curator's words (docs/curating.md), not the reader's name of it (ctgov_json)
+LAYOUT_WORDS = {
+    "ctgov_json": "a ClinicalTrials.gov study JSON",
+    "registry_copy": "a copy of a registry record",
+    "clinconnect": "a ClinConnect trial page",
+    layouts.PLAIN: "plain text",
+}
+
+
 def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
     """What the curation block says of the sources is what they are: a source's kind is its layout's
     kind, a stub (only what another trial's source says of this one) cites no source about this trial,
@@ -1168,7 +1177,7 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
                 record,
                 path,
                 "E516",
-                f"{fields.dotted(path)}: {source['file']} is a {doc.layout} document: "
+                f"{fields.dotted(path)}: {source['file']} is {LAYOUT_WORDS.get(doc.layout, doc.layout)}: "
                 f"its kind is {doc.kind}, not {source['kind']}",
             )
         elif doc is not None and doc.layout != layouts.KIND_LAYOUTS.get(source["kind"], doc.layout):
@@ -1177,8 +1186,9 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
                 record,
                 path,
                 "E516",
-                f"{fields.dotted(path)}: a {source['kind']} source is a {layouts.KIND_LAYOUTS[source['kind']]} "
-                f"document, but {source['file']} holds none for {sources.nct_id} (it reads as {doc.layout})",
+                f"{fields.dotted(path)}: a {source['kind']} source is "
+                f"{LAYOUT_WORDS.get(layouts.KIND_LAYOUTS[source['kind']], source['kind'])}, but {source['file']} "
+                f"holds none for {sources.nct_id} (it reads as {LAYOUT_WORDS.get(doc.layout, doc.layout)})",
             )
     if record.data["curation"]["status"] == "stub":
         own = [doc.file for doc in sources.docs if doc.subject == sources.nct_id]

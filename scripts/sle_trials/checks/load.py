@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import shlex
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import islice
@@ -40,7 +41,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.resolver import VersionedResolver
 
-from sle_trials import decimals, files
+from sle_trials import command, decimals, files
 from sle_trials.problem import Check, Problem
 from sle_trials.reading.invisible import INVISIBLE
 
@@ -247,7 +248,8 @@ def check_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
             at = text.find(needle)
             count = text.count(needle)
             more = f" ({count - 1} more)" if count > 1 else ""
-            problems.append(Problem(path, *_line_col(text, at), code, message + more))
+            fix = f"; {command.run('fmt', shlex.quote(path))} rewrites them with LF" if code == "E017" else ""
+            problems.append(Problem(path, *_line_col(text, at), code, message + more + fix))
     # Each finding costs a scan for its line number, so stop at the cap: a file of 300,000
     # zero-width spaces or conflict markers must not cost 300,000 scans of a megabyte.
     suspect = bool(

@@ -487,8 +487,7 @@ class _Layout:
         """Whether path (from the top) is a file no check runs or is configured by: documentation (not an
         agent's instructions: AGENT_INSTRUCTIONS), or a generated file that trials check compares with
         the records."""
-        documentation = INERT.match(path) is not None and AGENT_INSTRUCTIONS.match(path) is None
-        return documentation or path in (f"{self.prefix}{name}" for name in GENERATED)
+        return _documentation(path) or path in (f"{self.prefix}{name}" for name in GENERATED)
 
     def trial(self, path: str) -> str | None:
         """The trial file's name (NCT12345678.yaml) of a path from the top, None for any other path."""
@@ -529,6 +528,12 @@ def _from_git(repo: plumbing.Repository, sides: list[tuple[Version, dict[str, pl
                 version.refused[name] = f"E004 file is {obj.size:,} bytes; the limit is {load.MAX_BYTES:,} (1 MiB)"
             else:
                 version.refused[name] = f"E001 cannot read: git has no blob {entry.oid}"
+
+
+def _documentation(path: str) -> bool:
+    """Whether path is documentation (not an agent's instructions: AGENT_INSTRUCTIONS); the other
+    inert files are the generated ones."""
+    return INERT.match(path) is not None and AGENT_INSTRUCTIONS.match(path) is None
 
 
 def _not_data(layout: _Layout, differ: list[plumbing.Change]) -> tuple[list[str], list[str]]:
@@ -879,11 +884,13 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
                 text=f"changed {_listed(changes.checker_changed)}: the code and settings that check every record",
             )
         )
-    if changes.others_changed:
+    documentation = [p for p in changes.others_changed if _documentation(p)]
+    generated = [p for p in changes.others_changed if not _documentation(p)]  # trials.csv is no documentation
+    if documentation:
+        report.files.append(Change("files", "summary", text=f"changed {_listed(documentation)}: documentation"))
+    if generated:
         report.files.append(
-            Change(
-                "files", "summary", text=f"changed {_listed(changes.others_changed)}: documentation, generated files"
-            )
+            Change("files", "summary", text=f"changed {_listed(generated)}: generated from the records")
         )
     if changes.stray_changed:
         report.files.append(
