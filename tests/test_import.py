@@ -473,6 +473,34 @@ def _curate(file: Path) -> None:
     file.write_text(text, encoding="utf-8")
 
 
+def test_an_update_that_rewords_a_quoted_criterion_says_what_to_do(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """The new JSON rewords the criterion a curated threshold quotes: the update would leave the quote
+    standing nowhere (E513). It stopped with "nothing written" and no advice, and the threshold cannot
+    be fixed first (the new JSON is not cited yet); it now says what works, and that does work."""
+    assert trials("import", "ctgov", _older_version(tmp_path)).status == 0
+    file = registry / "trials" / "NCT09000011.yaml"
+    _curate(file)
+    assert trials("fmt", file).status == 0 and trials("csv").status == 0
+    doc = study("completed_phase2_randomised.json")
+    eligibility = doc["protocolSection"]["eligibilityModule"]
+    eligibility["eligibilityCriteria"] = eligibility["eligibilityCriteria"].replace(
+        "Body weight \\> 40 kg.", "Body weight of more than 40 kg."
+    )
+    newer = write_json(tmp_path / "NCT09000011-2025.json", doc)
+    result = trials("import", "ctgov", newer, "--update")
+    assert result.status == 1 and " E513 " in result.out, result.out + result.err
+    assert "take it out of the record with its evidence, list its field under curation.not_yet_curated" in result.err
+    text = file.read_text(encoding="utf-8")  # the threshold and its evidence taken out, its field listed
+    start = text.index("  thresholds:\n")
+    text = text[:start] + text[text.index("\n", text.index("unit: kg", start)) + 1 :]
+    text = "".join(line for line in text.splitlines(True) if not line.startswith("  eligibility.thresholds.0:"))
+    text = text.replace("  not_yet_curated:\n", "  not_yet_curated:\n    - eligibility.thresholds\n")
+    file.write_text(text, encoding="utf-8")
+    assert trials("import", "ctgov", newer, "--update").status == 0
+
+
 def test_update_applies_only_the_changes_and_keeps_curated_extras(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:

@@ -506,6 +506,17 @@ def run_each(
     return worst
 
 
+# What to do when an update's new JSON no longer states what a curated value quotes (a threshold whose
+# criterion the registry reworded, E513): the record cannot cite the new JSON before the update, so the
+# value cannot be fixed first. Taken out and listed as not yet curated, it no longer holds the update.
+STALE_QUOTES = (
+    "; a curated value whose quote the new JSON no longer states (a threshold of a reworded criterion) "
+    "cannot be kept by the update: take it out of the record with its evidence, list its field under "
+    "curation.not_yet_curated (eligibility.thresholds), run the update again, then curate it again from "
+    "the new source"
+)
+
+
 def run(
     root: Path,
     file: Path,
@@ -593,7 +604,11 @@ def run_raw(
             state = generate.build(staged, use_cache=options.use_cache, cache_of=root)
         if state.outputs is None:
             report.render(state.problems, fmt_name, out, files=state.result.files)
-            raise Failed("with this import the registry would have the problems above")
+            updated = {change.path for change in records} if update_existing else set()
+            stale = any(p.path in updated and p.code.startswith("E5") for p in state.problems)
+            raise Failed(
+                "with this import the registry would have the problems above" + (STALE_QUOTES if stale else "")
+            )
         for path, data in state.outputs.items():
             current = _current(root / path, GENERATED_LIMIT)
             if current != data:
