@@ -7,6 +7,10 @@ enrollment of 120 participants in 2024." A draft read the phase PHASE2, the enro
 condition "multiple myeloma" and the product NB-201 from it and passed. A trial-level field is now
 read from the sentences about the trial: not one naming a product code the document does not give
 the trial (in its title or beside its id), nor the words after "an earlier study", "another product".
+A sentence about a trial besides this one names no other product, disease or earlier study as often
+as it does: "Northbridge also sponsors a Phase 2 trial that enrolled 120 participants", "A second
+trial ...", "Northbridge plans to initiate a Phase 2 trial ..." gave the trial Phase 2 and 120; they
+now speak of this trial only up to those words, unless the words after them name the trial's id.
 And an outcome of one kind is not read from a sentence naming only another kind's ("Secondary
 endpoints include safety at month 6." gave the trial a primary outcome).
 """
@@ -93,6 +97,41 @@ def test_a_sentence_about_another_product_states_nothing_of_the_trial(tmp_path: 
     assert _codes(tmp_path, _press(OWN, other), values, quotes) == {"E512"}
 
 
+# Sentences about a trial besides this one that name no other product, disease, earlier or another
+# study: one more, one the sponsor also runs, one it plans, one after "Separately,".
+BESIDES = [
+    "Northbridge also sponsors a Phase 2 trial that enrolled 120 participants.",
+    "NB-301 is also being evaluated in a Phase 2 trial that enrolled 120 participants.",
+    "A second trial, a Phase 2 study, enrolled 120 participants.",
+    "An additional Phase 2 study enrolled 120 participants.",
+    "Northbridge plans to initiate a Phase 2 trial that will enroll 120 participants.",
+    "The company expects to advance NB-301 into a Phase 2 study of 120 participants.",
+    "A Phase 2 trial of 120 participants is planned for 2027.",
+    "Separately, a Phase 2 trial enrolled 120 participants.",
+]
+
+
+@pytest.mark.parametrize("other", BESIDES)
+def test_a_sentence_about_a_trial_besides_this_one_states_nothing_of_it(tmp_path: Path, other: str) -> None:
+    data = {"phases": ["PHASE2"], "enrollment": {"count": 120}}
+    quotes = {"phases": "Phase 2", "enrollment.count": "120 participants"}
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / SOURCE).write_text(_press(OWN, other), encoding="utf-8")
+    record = load.Record(
+        f"trials/{NCT}.yaml",
+        {
+            "nct_id": NCT,
+            "brief_title": "NB-301",
+            "curation": {"status": "draft", "sources": [{"file": SOURCE, "kind": "PRESS_RELEASE"}]},
+            **data,
+            "evidence": quotes,
+        },
+    )
+    problems = evidence.check(record, SCHEMA, tmp_path)
+    said = sorted((p.code, p.message.split(":")[0]) for p in problems)
+    assert said == [("E512", "evidence for enrollment.count"), ("E512", "evidence for phases")], problems
+
+
 @pytest.mark.parametrize(
     ("sentence", "values", "quotes"),
     [
@@ -115,6 +154,16 @@ def test_a_sentence_about_another_product_states_nothing_of_the_trial(tmp_path: 
             "The NB301 CAR-T therapy for refractory lupus enrolled 24 participants.",
             {"enrollment": {"count": 24}},
             {"enrollment.count": "enrolled 24 participants"},
+        ),
+        (  # words of the trial's own: more of its sites, its plan, its id after words of a planned trial
+            "The trial will open additional study sites and is expected to enroll 24 participants in Phase 1.",
+            {"phases": ["PHASE1"], "enrollment": {"count": 24}},
+            {"phases": "Phase 1", "enrollment.count": "enroll 24 participants"},
+        ),
+        (
+            f"Northbridge plans to initiate a Phase 1 trial ({NCT}) that will enroll 24 participants.",
+            {"phases": ["PHASE1"], "enrollment": {"count": 24}},
+            {"phases": "a Phase 1 trial", "enrollment.count": "enroll 24 participants"},
         ),
         (  # the trial's words before it turns to an earlier study
             "This Phase 1 trial of NB-301 enrolled 24 participants, building on an earlier study of NB-201.",

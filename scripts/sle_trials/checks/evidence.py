@@ -348,11 +348,52 @@ _TRIAL_LEVEL = frozenset(
 # earlier antibody", "another CAR-T product", "a previous trial" (a noun at most two words on: "the
 # trial's earlier dose-escalation phase" and "prior therapies" are this trial's own words). A
 # sentence speaks of this trial up to them.
-_OTHER = re.compile(
-    r"(?i)(?<![\w-])(?:earlier|previous|prior|preceding|former|another|other|separate|sister)\s+"
-    r"(?:[\w()'’/-]+\s+){0,2}?"
+_TRIAL_NOUN = (
     r"(?:trials?|stud(?:y|ies)|antibod(?:y|ies)|products?|programm?e?s?|candidates?|assets?|molecules?|compounds?)"
     r"(?![\w-])"
+)
+_OTHER = re.compile(
+    r"(?i)(?<![\w-])(?:earlier|previous|prior|preceding|former|another|other|separate|sister)\s+"
+    r"(?:[\w()'’/-]+\s+){0,2}?" + _TRIAL_NOUN
+)
+# Words that introduce a trial besides this one without naming it earlier or another: one more ("a
+# second trial", "an additional Phase 2 study", "the planned Phase 2 trial", "a long-term follow-up
+# study"), one the sponsor "also" runs ("Northbridge also sponsors a Phase 2 trial", "NB-301 is also
+# being evaluated in a Phase 2 study"), one it plans ("plans to initiate a Phase 2 trial", "will
+# advance NB-301 into a Phase 2 study", "A Phase 2 trial is planned"), or a sentence turning away
+# ("Separately, ..."). A noun these name as a word of this trial's ("additional study visits", "other
+# trial sites") is none. They may name this trial (a press release announcing a planned trial: "plans to
+# initiate a Phase 1 trial (NCT…)"): a sentence naming the trial's id after them is about it.
+_NOT_A_TRIAL = (
+    r"(?!\s+(?:visits?|procedures?|drugs?|treatments?|medications?|assessments?|sites?|cent(?:er|re)s?|"
+    r"doctors?|physicians?|investigators?|staff|teams?|protocols?|periods?|schedules?|windows?)(?![\w-]))"
+)
+_A = r"(?:a|an|one|two|three|four|five|several|multiple|more)\s+"
+_WORDS = r"(?:[\w()'’/,-]+\s+){0,3}?"
+_ANOTHER_TRIAL = re.compile(
+    r"(?i)(?<![\w-])(?:"
+    + r"(?:second|third|fourth|fifth|additional|further|subsequent|next|planned|upcoming|future|follow-on|"
+    + r"follow-up|confirmatory|larger|independent|parallel|companion)\s+"
+    + _WORDS
+    + _TRIAL_NOUN
+    + r"|(?:also|additionally|in\s+addition)\b[^.;]{0,60}?(?<![\w-])"
+    + _A
+    + _WORDS
+    + _TRIAL_NOUN
+    + r"|(?:plans?|planning|intends?|intending|expects?|expecting|anticipates?|aims?|hopes?|will|would|could|may)"
+    + r"\s+(?:to\s+)?(?:\w+\s+){0,2}?(?:initiate|start|begin|launch|commence|open|conduct|run|advance|move|"
+    + r"progress)\w*\s+(?:[\w-]+\s+){0,2}?(?:into\s+)?"
+    + _A
+    + _WORDS
+    + _TRIAL_NOUN
+    + r"|"
+    + _A
+    + _WORDS
+    + _TRIAL_NOUN
+    + r"(?:\s+[\w()'’/,-]+){0,4}?\s+(?:is|are|will\s+be)\s+(?:\w+\s+)?(?:planned|scheduled|slated)"
+    + r"|(?:separately|in\s+other\s+news)\s*,"
+    + r")"
+    + _NOT_A_TRIAL
 )
 # A product's code as a document writes it ("NB-201", "KYV-101", "IM19"), not a target, a virus or a score
 _PRODUCT_CODE = re.compile(r"(?<![\w-])(?!CD\d|COVID|IL-?\d|SF-?\d|BILAG)[A-Z]{2,6}-?\d{2,6}[A-Z]?(?![\w-])")
@@ -415,14 +456,24 @@ def _of_another_kind(sentence: str, kind: str | None) -> bool:
     return bool(named) and kind not in named
 
 
+def _turn(sentence: str, nct_id: str) -> int | None:
+    """Where a sentence turns to another trial or product (None: it does not): at words naming an
+    earlier or another one, or introducing one besides this trial where the words after them do not
+    name this trial's id."""
+    turns = [m.start() for m in [_OTHER.search(sentence)] if m is not None]
+    turns += [m.start() for m in _ANOTHER_TRIAL.finditer(sentence) if nct_id not in sentence[m.start() :]][:1]
+    return min(turns, default=None)
+
+
 def _of_this_trial(
     passages: list[layouts.Passage], own: tuple[set[str], set[str]], nct_id: str, kind: str | None = None
 ) -> list[layouts.Passage]:
     """The sentences of passages of prose that speak of this trial: a sentence naming a product
     code or a disease the document does not give this trial, and no code or disease it does, nor
     the trial's id, speaks of another product (another trial: "a Phase 2 trial in multiple myeloma" of a lupus
-    trial's press release); one turning to "an earlier study" or "another antibody" speaks of this
-    trial only up to those words. An outcome of kind (primary, secondary) is stated in no sentence
+    trial's press release); one turning to "an earlier study" or "another antibody", or to a trial
+    besides this one ("a second trial", "also sponsors a Phase 2 trial"), speaks of this trial only up
+    to those words (_turn). An outcome of kind (primary, secondary) is stated in no sentence
     naming only another kind's outcomes."""
     kept: list[layouts.Passage] = []
     for passage in passages:
@@ -433,8 +484,8 @@ def _of_this_trial(
         for sentence in _SENTENCES.split(passage.text):
             if nct_id not in sentence and _of_another(own, _names(sentence)) or _of_another_kind(sentence, kind):
                 sentence = ""
-            elif (turn := _OTHER.search(sentence)) is not None:
-                run.append(sentence[: turn.start()])
+            elif (turn := _turn(sentence, nct_id)) is not None:
+                run.append(sentence[:turn])
                 sentence = ""
             if sentence:
                 run.append(sentence)
@@ -658,7 +709,8 @@ class Sources:
                 prose = (
                     f"{doc.file} states {fields.dotted(_unindexed(path))} in its sentences about this trial, not in "
                     "one about another trial or product (one naming a product code or a disease its title and its "
-                    "sentences naming the trial do not, or the words after an earlier study, another product)"
+                    "sentences naming the trial do not, or the words after an earlier study, another product, a "
+                    "second or planned trial, one the sponsor also runs)"
                 )
                 continue
             if doc.place(path) is not None:

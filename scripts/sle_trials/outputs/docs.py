@@ -191,7 +191,9 @@ def layout_tables() -> str:
         "interventions, outcomes, sites and officials only in its sentences about this trial: not one naming "
         "a product code or a disease that its first sentence and its sentences naming the trial do not, nor "
         "the words after an earlier or another "
-        "study, trial, antibody or product (as in a `TRIAL_FINDER_PAGE` summary's phases and product); an "
+        "study, trial, antibody or product (as in a `TRIAL_FINDER_PAGE` summary's phases and product), nor "
+        "after words introducing a trial besides it (a second or planned trial, one the sponsor also runs or "
+        'plans to start, "Separately,") unless they name its id; an '
         "outcome not from a sentence naming only another kind's outcomes (primary, secondary, exploratory) |"
     )
     return "\n".join(out) + "\n"
