@@ -11,6 +11,8 @@ A sentence about a trial besides this one names no other product, disease or ear
 as it does: "Northbridge also sponsors a Phase 2 trial that enrolled 120 participants", "A second
 trial ...", "Northbridge plans to initiate a Phase 2 trial ..." gave the trial Phase 2 and 120; they
 now speak of this trial only up to those words, unless the words after them name the trial's id.
+A place the release names as no site is none: "NB-301 is manufactured in Berlin, Germany",
+"headquartered in", "offices in" gave the trial a site in Berlin.
 And an outcome of one kind is not read from a sentence naming only another kind's ("Secondary
 endpoints include safety at month 6." gave the trial a primary outcome).
 """
@@ -196,6 +198,35 @@ OUTCOMES_AND_SITES = (
 )
 def test_another_products_outcome_and_sites_are_not_the_trials(tmp_path: Path, values: dict, codes: set[str]) -> None:
     assert _codes(tmp_path, _press(OWN, *OUTCOMES_AND_SITES), values, {}) == codes
+
+
+SITE = "NB-301 is given at Northbridge University Hospital in Columbus, Ohio."
+BERLIN = {"city": "Berlin", "country": "Germany"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "site", "codes"),
+    [  # where the product is made, the sponsor's seat or offices: no site of the trial
+        ("NB-301 is manufactured in Berlin, Germany.", BERLIN, {"E512"}),
+        ("NB-301 is produced at a GMP facility in Berlin, Germany.", BERLIN, {"E512"}),
+        ("Cells are shipped to Northbridge's manufacturing facility in Berlin, Germany.", BERLIN, {"E512"}),
+        ("Northbridge Therapeutics, headquartered in Berlin, Germany, is a clinical-stage company.", BERLIN, {"E512"}),
+        ("Northbridge is a biotechnology company based in Berlin, Germany.", BERLIN, {"E512"}),
+        ("The company has offices in Berlin, Germany and Boston.", {"city": "Boston"}, {"E512"}),
+        # the trial's sites in the same sentence as such a place
+        ("Northbridge, headquartered in Boston, is enrolling patients at sites in Berlin, Germany.", BERLIN, set()),
+        (
+            "Northbridge, headquartered in Boston, is enrolling patients at sites in Berlin.",
+            {"city": "Boston"},
+            {"E512"},
+        ),
+        ("The trial is enrolling at sites in Berlin, Germany, and NB-301 is manufactured in Boston.", BERLIN, set()),
+    ],
+)
+def test_a_place_of_manufacture_or_of_the_sponsor_is_no_site(
+    tmp_path: Path, sentence: str, site: dict, codes: set[str]
+) -> None:
+    assert _codes(tmp_path, _press(OWN, SITE, sentence), {"locations": [site]}, {}) == codes
 
 
 KINDS = "The primary endpoint is SRI-4 response at week 24. Secondary endpoints include safety at month 6."

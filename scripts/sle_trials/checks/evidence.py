@@ -497,6 +497,41 @@ def _of_this_trial(
     return kept
 
 
+# Words placing something that is no site of the trial: where the product is made ("manufactured in",
+# "a manufacturing facility in", "shipped to"), the sponsor's seat ("headquartered in", "a company based
+# in", "offices in"), a laboratory's. The place they name runs to the clause's end: a comma or a joining
+# word before a word in lower case ("Northbridge, headquartered in Boston, is enrolling at sites in
+# Berlin": Berlin is a site, Boston none), or the sentence's end.
+_NOT_A_SITE = re.compile(
+    r"(?i)(?<![\w-])(?:manufactur\w*|production|processed|engineered|shipped|transported|headquarter\w*|HQ|"
+    r"based|incorporated|registered|founded|domiciled|offices?|subsidiar(?:y|ies)|affiliates?|"
+    r"laborator(?:y|ies)|labs?|R&D|research\s+and\s+development|plants?)\s+"
+    r"(?:[\w'’&-]+\s+){0,3}?(?:in|at|near|outside|from|to|across|throughout)(?![\w-])"
+    r"|(?i:(?<![\w-])(?:(?:produced|made|prepared)\s+(?:at|in)|(?:c?GMP|cell[- ]processing)\s+"
+    r"(?:facilit(?:y|ies)|cent(?:er|re)s?|sites?)\s+(?:in|at))(?![\w-]))"
+)
+_CLAUSE_END = re.compile(r"(?:,\s*|\s+(?:and|but|while|whereas|where)\s+)(?=[a-z])")
+
+
+def _sites(passages: list[layouts.Passage]) -> list[layouts.Passage]:
+    """The passages of prose (sentences about the trial) without the places they say are no site of
+    the trial (_NOT_A_SITE): "NB-301 is manufactured in Berlin, Germany" passed as a site in Berlin."""
+    out: list[layouts.Passage] = []
+    for passage in passages:
+        text, at = passage.text, 0
+        if passage.whole:
+            out.append(passage)
+            continue
+        for cue in _NOT_A_SITE.finditer(text):
+            if cue.start() < at:
+                continue
+            out.append(layouts.Passage(text[at : cue.start()]))
+            end = _CLAUSE_END.search(text, cue.end())
+            at = end.start() if end is not None else len(text)
+        out.append(layouts.Passage(text[at:]))
+    return [p for p in out if p.text.strip()]
+
+
 class Sources:
     """The source documents one record cites, read with their places."""
 
@@ -571,7 +606,8 @@ class Sources:
                 own = self.own_names[id(doc)] = (doc, _own_names(doc, self.nct_id))
             whole = [layouts.Passage(doc.text)] if found is None else found
             kind = str(path[1]) if path[0] == "outcomes" and len(path) > 1 else None
-            known = self.trial_sentences[key] = (doc, _of_this_trial(whole, own[1], self.nct_id, kind))
+            sentences = _of_this_trial(whole, own[1], self.nct_id, kind)
+            known = self.trial_sentences[key] = (doc, _sites(sentences) if path[0] == "locations" else sentences)
         return known[1]
 
     def contains(self, text: str) -> bool:
@@ -712,6 +748,10 @@ class Sources:
                     "sentences naming the trial do not, or the words after an earlier study, another product, a "
                     "second or planned trial, one the sponsor also runs)"
                 )
+                if path[0] == "locations":
+                    prose = (
+                        prose[:-1] + "; nor a place it names as no site: where the product is made, the sponsor's seat)"
+                    )
                 continue
             if doc.place(path) is not None:
                 return (

@@ -193,7 +193,8 @@ def layout_tables() -> str:
         "the words after an earlier or another "
         "study, trial, antibody or product (as in a `TRIAL_FINDER_PAGE` summary's phases and product), nor "
         "after words introducing a trial besides it (a second or planned trial, one the sponsor also runs or "
-        'plans to start, "Separately,") unless they name its id; an '
+        'plans to start, "Separately,") unless they name its id; a site not from words placing what is no '
+        'site ("manufactured in", "headquartered in", "offices in"); an '
         "outcome not from a sentence naming only another kind's outcomes (primary, secondary, exploratory) |"
     )
     return "\n".join(out) + "\n"
