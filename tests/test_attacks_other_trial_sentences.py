@@ -13,6 +13,8 @@ trial ...", "Northbridge plans to initiate a Phase 2 trial ..." gave the trial P
 now speak of this trial only up to those words, unless the words after them name the trial's id.
 A place the release names as no site is none: "NB-301 is manufactured in Berlin, Germany",
 "headquartered in", "offices in" gave the trial a site in Berlin.
+An outcome's time frame is the one the release gives its measure: "SRI-4 response at week 24 and
+safety at month 6" gave SRI-4 response month 6, and a time frame of any sentence passed.
 And an outcome of one kind is not read from a sentence naming only another kind's ("Secondary
 endpoints include safety at month 6." gave the trial a primary outcome).
 """
@@ -244,6 +246,41 @@ SAFETY = {"measure": "safety", "time_frame": "month 6"}
 )
 def test_an_outcome_is_read_from_sentences_naming_its_kind(tmp_path: Path, outcomes: dict, codes: set[str]) -> None:
     assert _codes(tmp_path, _press(OWN, KINDS), {"outcomes": outcomes}, {}) == codes
+
+
+TIMED = "The primary endpoint is SRI-4 response at week 24 and safety at month 6. Secondary endpoints include"
+TIMED += " B-cell counts at month 3. The trial lasts 2 years."
+DLT = "The primary endpoint is the incidence of dose-limiting toxicities."
+
+
+@pytest.mark.parametrize(
+    ("text", "outcomes", "codes"),
+    [  # a time frame of another outcome, or of another sentence
+        (TIMED, {"primary": [{"measure": "SRI-4 response", "time_frame": "month 6"}]}, {"E512"}),
+        (TIMED, {"primary": [{"measure": "safety", "time_frame": "week 24"}]}, {"E512"}),
+        (TIMED, {"secondary": [{"measure": "B-cell counts", "time_frame": "2 years"}]}, {"E512"}),
+        (
+            f"{DLT} The trial lasts 2 years.",
+            {"primary": [{"measure": "dose-limiting toxicities", "time_frame": "2 years"}]},
+            {"E512"},
+        ),
+        # its own: the time next after it, the nearest before it with none after, or the next sentence's going on
+        (
+            TIMED,
+            {"primary": [SRI4, SAFETY], "secondary": [{"measure": "B-cell counts", "time_frame": "month 3"}]},
+            set(),
+        ),
+        ("The primary endpoints are SRI-4 response and safety at week 24.", {"primary": [SRI4]}, set()),
+        ("At week 24, the primary endpoint is SRI-4 response.", {"primary": [SRI4]}, set()),
+        (
+            f"{DLT} It is assessed 28 days after infusion.",
+            {"primary": [{"measure": "dose-limiting toxicities", "time_frame": "28 days after infusion"}]},
+            set(),
+        ),
+    ],
+)
+def test_an_outcomes_time_frame_is_its_measures(tmp_path: Path, text: str, outcomes: dict, codes: set[str]) -> None:
+    assert _codes(tmp_path, _press(OWN, text), {"outcomes": outcomes}, {}) == codes
 
 
 CLINCONNECT = """ClinConnect ClinConnect Logo

@@ -1003,7 +1003,9 @@ ITEM_NAMES = {**layouts.ROW_LABELS, "lymphodepletion.agents": "agent"}
 def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
     """A list item's texts come from one row of the source: an official's name with that official's
     affiliation, a related trial's title with that trial's id, a site's city with its country, an
-    outcome's time frame with its measure, an intervention's other names with its name."""
+    outcome's time frame with its measure, an intervention's other names with its name. Where no
+    source lists outcomes as rows, a plain document's sentence ties a time frame to its measure
+    (_measure_times)."""
     for name, label in layouts.ROW_LABELS.items():
         items = fields.get(record.data, fields.parse_dotted(name))[1]
         if not isinstance(items, list):
@@ -1014,6 +1016,8 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
                 yield from _repeated(record, name, label, items, docs)
             else:
                 yield from _repeated_words(record, name, label, items, sources)
+        if not docs and name.startswith("outcomes."):
+            yield from _measure_times(record, fields.parse_dotted(name), items, sources)
         if not docs:
             continue
         columns = _columns(docs, name)
@@ -1035,6 +1039,95 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
                 f"{fields.dotted(path)}: no row of the source gives {shown} together "
                 f"({item.get(label, '')!r} is listed with other values)",
             )
+
+
+# A time point or span as prose writes an outcome's time frame: "week 24", "Month 6", "Day 28", "24 weeks",
+# "12-month", "2 years", "one year"
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
+_TIME = re.compile(
+    r"(?i)(?<![\w-])(?:(?:days?|weeks?|wks?|months?|years?|hours?)\s*\d+"
+    r"|(?:\d+(?:\.\d+)?|" + _NUMBER_WORD + r")[\s-]*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?))(?![\w])"
+)
+# A sentence that goes on about the outcome of the sentence before it ("It will be assessed at week 24.")
+_GOES_ON = re.compile(
+    r"(?i)(?:it|this|these|they|both|each|all|th(?:e|is|ese)\s+(?:(?:primary|secondary|exploratory)\s+)?"
+    r"(?:end-?points?|outcomes?|measures?|assessments?))\b"
+)
+
+
+def _timed(sentence: str, measure: str, time_frame: str) -> bool:
+    """Whether a sentence (with the one before it, when this goes on about it: none) gives time_frame
+    as measure's: the time written next after the measure ("SRI-4 response at week 24 and safety at
+    month 6": week 24 is SRI-4 response's, month 6 safety's), or, with none after it in the
+    sentence, the nearest before it ("At week 24, the primary endpoint is SRI-4 response"); or in
+    the measure itself."""
+    times = [m.start() for m in _TIME.finditer(sentence)]
+    for at in _occurrences(sentence, measure):
+        end = at + len(measure)
+        after = [t for t in times if t >= end]
+        for ts in _occurrences(sentence, time_frame):
+            te = ts + len(time_frame)
+            if at <= ts and te <= end:
+                return True
+            if ts >= end and not any(end <= t < ts for t in after):
+                return True
+            if te <= at and not after and not any(te <= t < at for t in times):
+                return True
+    return False
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle) if needle else -1
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+def _measure_times(record: Record, name: fields.Path_, items: list, sources: Sources) -> Iterator[Problem]:
+    """E512 where no cited source lists the outcomes as rows (a plain document): an outcome's time
+    frame is its measure's in a sentence about the trial (_timed), or in the sentence after it that
+    goes on about it ("The primary endpoint is safety. It is assessed at day 28."). "The primary
+    endpoint is SRI-4 response at week 24. Secondary endpoints include safety at month 6 and B-cell
+    counts at month 3." gave safety the time frame month 3, and a time frame of any other sentence
+    passed."""
+    docs = [doc for doc in sources.docs if doc.layout == layouts.PLAIN and not sources.about_other(doc)]
+    for i, item in enumerate(items if docs else []):
+        measure, time_frame = (item.get(k) if isinstance(item, dict) else None for k in ("measure", "time_frame"))
+        if not (isinstance(measure, str) and isinstance(time_frame, str)):
+            continue
+        path = name + (i,)
+        sentences = [
+            _SENTENCES.split(passage.text)
+            for doc in docs
+            for passage in sources.passages(doc, path + ("measure",)) or []
+        ]
+        tied = _tied(sentences, normalise(measure), normalise(time_frame))
+        if tied is False:  # (None: the measure stands in no sentence about the trial, which E501/E512 report)
+            yield at(
+                record,
+                path,
+                "E512",
+                f"{fields.dotted(path)}: no sentence about the trial gives the time frame {time_frame!r} to the "
+                f"measure {measure!r}: a time frame is the time written next after its measure in its sentence "
+                "(or in the next, which goes on about it)",
+            )
+
+
+def _tied(runs: list[list[str]], measure: str, time_frame: str) -> bool | None:
+    """Whether a sentence of runs (sentences in a row) gives time_frame to measure (None: none holds
+    the measure)."""
+    stands = False
+    for sentences in runs:
+        for n, sentence in enumerate(sentences):
+            if measure not in sentence:
+                continue
+            stands = True
+            if _timed(sentence, measure, time_frame):
+                return True
+            later = sentences[n + 1] if n + 1 < len(sentences) else ""
+            if _GOES_ON.match(later) and time_frame in later and not _TIME.search(sentence, sentence.find(measure)):
+                return True
+    return False if stands else None
 
 
 class Rows:
