@@ -12,7 +12,8 @@ as it does: "Northbridge also sponsors a Phase 2 trial that enrolled 120 partici
 trial ...", "Northbridge plans to initiate a Phase 2 trial ..." gave the trial Phase 2 and 120; they
 now speak of this trial only up to those words, unless the words after them name the trial's id.
 A place the release names as no site is none: "NB-301 is manufactured in Berlin, Germany",
-"headquartered in", "offices in" gave the trial a site in Berlin.
+"headquartered in", "offices in", "presented at the EULAR congress in" gave the trial a site in
+Berlin.
 An outcome's time frame is the one the release gives its measure: "SRI-4 response at week 24 and
 safety at month 6" gave SRI-4 response month 6, and a time frame of any sentence passed.
 And an outcome of one kind is not read from a sentence naming only another kind's ("Secondary
@@ -215,6 +216,9 @@ BERLIN = {"city": "Berlin", "country": "Germany"}
         ("Northbridge Therapeutics, headquartered in Berlin, Germany, is a clinical-stage company.", BERLIN, {"E512"}),
         ("Northbridge is a biotechnology company based in Berlin, Germany.", BERLIN, {"E512"}),
         ("The company has offices in Berlin, Germany and Boston.", {"city": "Boston"}, {"E512"}),
+        # where the trial's data are presented
+        ("Data from the trial will be presented at the EULAR congress in Berlin, Germany.", BERLIN, {"E512"}),
+        ("Northbridge will present the results at a meeting in Berlin, Germany.", BERLIN, {"E512"}),
         # the trial's sites in the same sentence as such a place
         ("Northbridge, headquartered in Boston, is enrolling patients at sites in Berlin, Germany.", BERLIN, set()),
         (

@@ -499,16 +499,18 @@ def _of_this_trial(
 
 # Words placing something that is no site of the trial: where the product is made ("manufactured in",
 # "a manufacturing facility in", "shipped to"), the sponsor's seat ("headquartered in", "a company based
-# in", "offices in"), a laboratory's. The place they name runs to the clause's end: a comma or a joining
+# in", "offices in"), a laboratory's, where data are presented ("presented at the ACR Convergence
+# meeting in Washington", "a congress in Barcelona"). The place they name runs to the clause's end: a comma or a joining
 # word before a word in lower case ("Northbridge, headquartered in Boston, is enrolling at sites in
 # Berlin": Berlin is a site, Boston none), or the sentence's end.
 _NOT_A_SITE = re.compile(
     r"(?i)(?<![\w-])(?:manufactur\w*|production|processed|engineered|shipped|transported|headquarter\w*|HQ|"
     r"based|incorporated|registered|founded|domiciled|offices?|subsidiar(?:y|ies)|affiliates?|"
-    r"laborator(?:y|ies)|labs?|R&D|research\s+and\s+development|plants?)\s+"
+    r"laborator(?:y|ies)|labs?|R&D|research\s+and\s+development|plants?|present(?:s|ed|ations?)?)\s+"
     r"(?:[\w'’&-]+\s+){0,3}?(?:in|at|near|outside|from|to|across|throughout)(?![\w-])"
     r"|(?i:(?<![\w-])(?:(?:produced|made|prepared)\s+(?:at|in)|(?:c?GMP|cell[- ]processing)\s+"
-    r"(?:facilit(?:y|ies)|cent(?:er|re)s?|sites?)\s+(?:in|at))(?![\w-]))"
+    r"(?:facilit(?:y|ies)|cent(?:er|re)s?|sites?)\s+(?:in|at)|(?:conference|congress|meeting|symposium|"
+    r"convention|summit|webcast)s?\s+(?:in|at))(?![\w-]))"
 )
 _CLAUSE_END = re.compile(r"(?:,\s*|\s+(?:and|but|while|whereas|where)\s+)(?=[a-z])")
 
