@@ -16,6 +16,8 @@ A place the release names as no site is none: "NB-301 is manufactured in Berlin,
 Berlin.
 An outcome's time frame is the one the release gives its measure: "SRI-4 response at week 24 and
 safety at month 6" gave SRI-4 response month 6, and a time frame of any sentence passed.
+The people a disease affects are no enrollment: "Lupus affects about 300,000 patients in the United
+States" gave the trial 300,000 participants.
 And an outcome of one kind is not read from a sentence naming only another kind's ("Secondary
 endpoints include safety at month 6." gave the trial a primary outcome).
 """
@@ -201,6 +203,22 @@ OUTCOMES_AND_SITES = (
 )
 def test_another_products_outcome_and_sites_are_not_the_trials(tmp_path: Path, values: dict, codes: set[str]) -> None:
     assert _codes(tmp_path, _press(OWN, *OUTCOMES_AND_SITES), values, {}) == codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "codes"),
+    [  # the people a disease affects, or a product has been given to, are no trial's participants
+        ("Lupus affects about 300,000 patients in the United States.", "300,000 patients", {"E512"}),
+        ("An estimated 1,500 participants worldwide have received CAR-T therapy.", "1,500 participants", {"E512"}),
+        ("The trial will enroll 24 patients living with refractory lupus.", "24 patients", set()),
+        ("About 1.5 million Americans live with lupus. The trial will enroll 24 patients.", "24 patients", set()),
+    ],
+)
+def test_a_diseases_population_is_no_enrollment(tmp_path: Path, sentence: str, count: str, codes: set[str]) -> None:
+    number = int(count.split()[0].replace(",", ""))
+    assert (
+        _codes(tmp_path, _press(OWN, sentence), {"enrollment": {"count": number}}, {"enrollment.count": count}) == codes
+    )
 
 
 SITE = "NB-301 is given at Northbridge University Hospital in Columbus, Ohio."

@@ -534,6 +534,38 @@ def _sites(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     return [p for p in out if p.text.strip()]
 
 
+# Words of a sentence about the people a disease affects, not a trial's ("Lupus affects about 300,000
+# patients in the United States", "1,500 participants worldwide have received CAR-T therapy"), and the
+# words of a trial's enrolment: a sentence with the first and none of the second counts no participants.
+_POPULATION = re.compile(
+    r"(?i)(?<![\w-])(?:affect(?:s|ed|ing)?|afflict(?:s|ed|ing)?|liv(?:e|es|ing)\s+with|suffer(?:s|ing)?\s+from|"
+    r"prevalen(?:ce|t)|incidence|worldwide|globally|nationwide|Americans|Europeans|in\s+the\s+(?:United\s+States|"
+    r"U\.?S\.?|US|EU|world))(?![\w-])"
+)
+_ENROLMENT = re.compile(
+    r"(?i)(?<![\w-])(?:trials?|stud(?:y|ies)|enrol\w*|dos(?:ed|ing)|cohorts?|infused|randomi[sz]\w*|arms?)(?![\w-])"
+)
+
+
+def _counting(passages: list[layouts.Passage]) -> list[layouts.Passage]:
+    """The passages of prose (sentences about the trial) without the sentences about a disease's
+    population (_POPULATION) that name no enrolment (_ENROLMENT): "Lupus affects about 300,000 patients
+    in the United States" gave the trial an enrollment of 300,000."""
+    out: list[layouts.Passage] = []
+    for passage in passages:
+        if passage.whole:
+            out.append(passage)
+            continue
+        run: list[str] = []
+        for sentence in [*_SENTENCES.split(passage.text), None]:
+            if sentence is not None and not (_POPULATION.search(sentence) and not _ENROLMENT.search(sentence)):
+                run.append(sentence)
+            elif run:
+                out.append(layouts.Passage(" ".join(run)))
+                run = []
+    return out
+
+
 class Sources:
     """The source documents one record cites, read with their places."""
 
@@ -609,7 +641,11 @@ class Sources:
             whole = [layouts.Passage(doc.text)] if found is None else found
             kind = str(path[1]) if path[0] == "outcomes" and len(path) > 1 else None
             sentences = _of_this_trial(whole, own[1], self.nct_id, kind)
-            known = self.trial_sentences[key] = (doc, _sites(sentences) if path[0] == "locations" else sentences)
+            if path[0] == "locations":
+                sentences = _sites(sentences)
+            elif path[0] == "enrollment":
+                sentences = _counting(sentences)
+            known = self.trial_sentences[key] = (doc, sentences)
         return known[1]
 
     def contains(self, text: str) -> bool:
@@ -750,6 +786,8 @@ class Sources:
                     "sentences naming the trial do not, or the words after an earlier study, another product, a "
                     "second or planned trial, one the sponsor also runs)"
                 )
+                if path[0] == "enrollment":
+                    prose = prose[:-1] + "; nor one about the people a disease affects, naming no enrolment)"
                 if path[0] == "locations":
                     prose = (
                         prose[:-1] + "; nor a place it names as no site: where the product is made, the sponsor's seat)"
