@@ -16,6 +16,8 @@ A place the release names as no site is none: "NB-301 is manufactured in Berlin,
 Berlin.
 An outcome's time frame is the one the release gives its measure: "SRI-4 response at week 24 and
 safety at month 6" gave SRI-4 response month 6, and a time frame of any sentence passed.
+A disease the release does not give the trial (in its title and id sentence) is no condition, even
+in a sentence naming the trial's product: "Northbridge also develops NB-301 for myositis".
 The people a disease affects are no enrollment: "Lupus affects about 300,000 patients in the United
 States" gave the trial 300,000 participants.
 And an outcome of one kind is not read from a sentence naming only another kind's ("Secondary
@@ -203,6 +205,18 @@ OUTCOMES_AND_SITES = (
 )
 def test_another_products_outcome_and_sites_are_not_the_trials(tmp_path: Path, values: dict, codes: set[str]) -> None:
     assert _codes(tmp_path, _press(OWN, *OUTCOMES_AND_SITES), values, {}) == codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condition", "codes"),
+    [  # the trial's product in a disease its title and id sentence do not give the trial: another trial's
+        ("Northbridge also develops NB-301 for myositis.", "myositis", {"E512"}),
+        ("NB-301 is being developed for lupus nephritis and myositis.", "myositis", {"E512"}),
+        ("NB-301 is being developed for lupus nephritis and myositis.", "lupus nephritis", set()),
+    ],
+)
+def test_the_products_other_disease_is_no_condition(tmp_path: Path, sentence: str, condition: str, codes: set) -> None:
+    assert _codes(tmp_path, _press(OWN, sentence), {"conditions": [condition]}, {}) == codes
 
 
 @pytest.mark.parametrize(

@@ -705,9 +705,23 @@ class Sources:
         if whole and any(p.whole for p in passages):  # a field that is one value there must be all of it
             return self._equal(passages).get(needle, [])
         held = [p for p in passages if p.holds(needle)]
+        if held and path[0] == "conditions" and _in_prose(doc, path) and self._foreign_disease(doc, needle):
+            return []  # "NB-301 is also developed for myositis": a disease of another trial of the product
         if whole and held and not _listed_criterion(doc, path, needle) and _whole_value_of_another(doc, path, needle):
             return []  # a name read from prose that the source gives whole as another field: "China", a country
         return held
+
+    def _foreign_disease(self, doc: SourceDoc, text: str) -> bool:
+        """Whether text names only diseases that the document does not give this trial (in its title
+        and its sentences naming the trial's id), where it gives it some: a sentence naming the
+        trial's product in another disease ("Northbridge also develops NB-301 for myositis") is about
+        the product, and its disease is no condition of a lupus trial. (A basket trial's release that
+        names only lupus in its title and id sentences has its other diseases refused.)"""
+        own = self.own_names.get(id(doc))
+        if own is None or own[0] is not doc:
+            own = self.own_names[id(doc)] = (doc, _own_names(doc, self.nct_id))
+        named = _diseases(text)
+        return bool(own[1][1] and named and not named & own[1][1])
 
     def _equal(self, passages: list[layouts.Passage]) -> dict[str, list[layouts.Passage]]:
         """The whole passages of a field's place by the value a field must equal there, in order: each
