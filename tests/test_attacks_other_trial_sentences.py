@@ -259,6 +259,7 @@ BERLIN = {"city": "Berlin", "country": "Germany"}
             {"E512"},
         ),
         ("The trial is enrolling at sites in Berlin, Germany, and NB-301 is manufactured in Boston.", BERLIN, set()),
+        ("NB-301 is manufactured in Boston. The trial is enrolling at sites in Berlin, Germany.", BERLIN, set()),
     ],
 )
 def test_a_place_of_manufacture_or_of_the_sponsor_is_no_site(

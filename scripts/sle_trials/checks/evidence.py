@@ -512,23 +512,29 @@ _NOT_A_SITE = re.compile(
     r"(?:facilit(?:y|ies)|cent(?:er|re)s?|sites?)\s+(?:in|at)|(?:conference|congress|meeting|symposium|"
     r"convention|summit|webcast)s?\s+(?:in|at))(?![\w-]))"
 )
-_CLAUSE_END = re.compile(r"(?:,\s*|\s+(?:and|but|while|whereas|where)\s+)(?=[a-z])")
+_CLAUSE_END = re.compile(r"(?:,\s*|\s+(?:and|but|while|whereas|where)\s+)(?=[a-z])|" + _SENTENCES.pattern)
 
 
 def _sites(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     """The passages of prose (sentences about the trial) without the places they say are no site of
     the trial (_NOT_A_SITE): "NB-301 is manufactured in Berlin, Germany" passed as a site in Berlin."""
+    return _cut_out(passages, _NOT_A_SITE)
+
+
+def _cut_out(passages: list[layouts.Passage], cue: re.Pattern[str]) -> list[layouts.Passage]:
+    """The passages of prose without the words from each cue to its clause's end (_CLAUSE_END), nor
+    past its sentence's."""
     out: list[layouts.Passage] = []
     for passage in passages:
         text, at = passage.text, 0
         if passage.whole:
             out.append(passage)
             continue
-        for cue in _NOT_A_SITE.finditer(text):
-            if cue.start() < at:
+        for found in cue.finditer(text):
+            if found.start() < at:
                 continue
-            out.append(layouts.Passage(text[at : cue.start()]))
-            end = _CLAUSE_END.search(text, cue.end())
+            out.append(layouts.Passage(text[at : found.start()]))
+            end = _CLAUSE_END.search(text, found.end())
             at = end.start() if end is not None else len(text)
         out.append(layouts.Passage(text[at:]))
     return [p for p in out if p.text.strip()]
