@@ -18,6 +18,8 @@ An outcome's time frame is the one the release gives its measure: "SRI-4 respons
 safety at month 6" gave SRI-4 response month 6, and a time frame of any sentence passed.
 A disease the release does not give the trial (in its title and id sentence) is no condition, even
 in a sentence naming the trial's product: "Northbridge also develops NB-301 for myositis".
+A therapy the participants had before, or the product is compared with, is no intervention:
+"Participants must have failed treatment with belimumab" gave the trial the intervention belimumab.
 The people a disease affects are no enrollment: "Lupus affects about 300,000 patients in the United
 States" gave the trial 300,000 participants.
 And an outcome of one kind is not read from a sentence naming only another kind's ("Secondary
@@ -217,6 +219,21 @@ def test_another_products_outcome_and_sites_are_not_the_trials(tmp_path: Path, v
 )
 def test_the_products_other_disease_is_no_condition(tmp_path: Path, sentence: str, condition: str, codes: set) -> None:
     assert _codes(tmp_path, _press(OWN, sentence), {"conditions": [condition]}, {}) == codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "codes"),
+    [  # a therapy the participants had before, or the product is set against, is no intervention of the trial
+        ("Participants must have failed treatment with belimumab.", "belimumab", {"E512"}),
+        ("Patients whose lupus did not respond to rituximab receive NB-301.", "rituximab", {"E512"}),
+        ("Unlike approved therapies such as belimumab, NB-301 is given once.", "belimumab", {"E512"}),
+        # what the trial gives, beside such words
+        ("Patients refractory to standard therapy, who receive fludarabine, are dosed.", "fludarabine", set()),
+        ("Prior to infusion, patients receive fludarabine and cyclophosphamide.", "cyclophosphamide", set()),
+    ],
+)
+def test_a_prior_or_compared_therapy_is_no_intervention(tmp_path: Path, sentence: str, name: str, codes: set) -> None:
+    assert _codes(tmp_path, _press(OWN, sentence), {"interventions": [{"name": name}]}, {}) == codes
 
 
 @pytest.mark.parametrize(

@@ -540,6 +540,18 @@ def _cut_out(passages: list[layouts.Passage], cue: re.Pattern[str]) -> list[layo
     return [p for p in out if p.text.strip()]
 
 
+# Words naming a therapy the trial does not give: one its participants had before ("failed treatment
+# with belimumab", "refractory to", "did not respond to", "previously treated with", "prior rituximab" but not
+# "prior to infusion"), or one the product is set against ("Unlike approved therapies such as
+# belimumab", "better than"). (A comparator the trial randomises to, "versus placebo", is the trial's.)
+_NOT_GIVEN = re.compile(
+    r"(?i)(?<![\w-])(?:fail(?:s|ed|ing|ure)?|refractory|resistant|resistance|intoleran(?:t|ce)|inadequate(?:ly)?|"
+    r"despite|previous(?:ly)?|prior(?!\s+to\b)|earlier|unlike|approved|not\s+(?:\w+\s+)?respond\w*|non-?respon\w*|"
+    r"(?:better|worse)\s+than|"
+    r"(?:superior|inferior)\s+to|standard(?:-of-|\s+of\s+)care|current(?:ly)?\s+available|existing)(?![\w-])"
+)
+
+
 # Words of a sentence about the people a disease affects, not a trial's ("Lupus affects about 300,000
 # patients in the United States", "1,500 participants worldwide have received CAR-T therapy"), and the
 # words of a trial's enrolment: a sentence with the first and none of the second counts no participants.
@@ -651,6 +663,8 @@ class Sources:
                 sentences = _sites(sentences)
             elif path[0] == "enrollment":
                 sentences = _counting(sentences)
+            elif path[0] in ("interventions", "arms"):
+                sentences = _cut_out(sentences, _NOT_GIVEN)
             known = self.trial_sentences[key] = (doc, sentences)
         return known[1]
 
@@ -806,6 +820,8 @@ class Sources:
                     "sentences naming the trial do not, or the words after an earlier study, another product, a "
                     "second or planned trial, one the sponsor also runs)"
                 )
+                if path[0] in ("interventions", "arms"):
+                    prose = prose[:-1] + "; nor words naming a therapy had before or compared against)"
                 if path[0] == "enrollment":
                     prose = prose[:-1] + "; nor one about the people a disease affects, naming no enrolment)"
                 if path[0] == "locations":
