@@ -20,6 +20,8 @@ A disease the release does not give the trial (in its title and id sentence) is 
 in a sentence naming the trial's product: "Northbridge also develops NB-301 for myositis".
 A therapy the participants had before, or the product is compared with, is no intervention:
 "Participants must have failed treatment with belimumab" gave the trial the intervention belimumab.
+An official is one the release names the trial's investigator, chair or lead, not any person it
+quotes: "said Jane Smith, Chief Medical Officer of Northbridge" gave the trial an official.
 The people a disease affects are no enrollment: "Lupus affects about 300,000 patients in the United
 States" gave the trial 300,000 participants.
 And an outcome of one kind is not read from a sentence naming only another kind's ("Secondary
@@ -234,6 +236,20 @@ def test_the_products_other_disease_is_no_condition(tmp_path: Path, sentence: st
 )
 def test_a_prior_or_compared_therapy_is_no_intervention(tmp_path: Path, sentence: str, name: str, codes: set) -> None:
     assert _codes(tmp_path, _press(OWN, sentence), {"interventions": [{"name": name}]}, {}) == codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "official", "codes"),
+    [  # a company's officer or an analyst quoted is no official of the trial
+        ('"We are excited," said Jane Smith, Chief Medical Officer of Northbridge.', {"name": "Jane Smith"}, {"E512"}),
+        ("Jane Smith, an analyst at Acme Capital, said the data were promising.", {"name": "Jane Smith"}, {"E512"}),
+        # one the release names the trial's investigator, chair or lead
+        ('"A milestone," said John Doe, principal investigator of the trial.', {"name": "John Doe"}, set()),
+        ("The trial is led by John Doe of Columbus University.", {"name": "John Doe"}, set()),
+    ],
+)
+def test_an_official_is_named_as_the_trials(tmp_path: Path, sentence: str, official: dict, codes: set) -> None:
+    assert _codes(tmp_path, _press(OWN, sentence), {"officials": [official]}, {}) == codes
 
 
 @pytest.mark.parametrize(

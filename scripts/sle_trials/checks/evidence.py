@@ -29,7 +29,7 @@ import os
 import re
 import unicodedata
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -569,6 +569,26 @@ def _counting(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     """The passages of prose (sentences about the trial) without the sentences about a disease's
     population (_POPULATION) that name no enrolment (_ENROLMENT): "Lupus affects about 300,000 patients
     in the United States" gave the trial an enrollment of 300,000."""
+    return _keeping(passages, lambda sentence: not (_POPULATION.search(sentence) and not _ENROLMENT.search(sentence)))
+
+
+# Words naming a trial's official ("principal investigator", "the study's chair", "who leads the trial"):
+# a plain document's sentence without them names no official of the trial ("said Jane Smith, Chief
+# Medical Officer of Northbridge", an analyst, a patient advocate)
+_OFFICIAL = re.compile(
+    r"(?i)(?<![\w-])(?:(?:co-?)?investigators?|study\s+(?:chair|director)s?|chair(?:s|ed|ing)?|principal|"
+    r"(?:lead|leads|leading|led|direct|directs|directing|directed)\s+(?:by\b|(?:\w+\s+){0,2}?(?:trial|study)))(?![\w-])"
+)
+
+
+def _officials(passages: list[layouts.Passage]) -> list[layouts.Passage]:
+    """The passages of prose (sentences about the trial) of sentences naming a trial's official
+    (_OFFICIAL): "said Jane Smith, Chief Medical Officer of Northbridge" gave the trial an official."""
+    return _keeping(passages, lambda sentence: _OFFICIAL.search(sentence) is not None)
+
+
+def _keeping(passages: list[layouts.Passage], keep: Callable[[str], bool]) -> list[layouts.Passage]:
+    """The passages of prose with only their sentences that keep holds of, those in a row one passage."""
     out: list[layouts.Passage] = []
     for passage in passages:
         if passage.whole:
@@ -576,7 +596,7 @@ def _counting(passages: list[layouts.Passage]) -> list[layouts.Passage]:
             continue
         run: list[str] = []
         for sentence in [*_SENTENCES.split(passage.text), None]:
-            if sentence is not None and not (_POPULATION.search(sentence) and not _ENROLMENT.search(sentence)):
+            if sentence is not None and keep(sentence):
                 run.append(sentence)
             elif run:
                 out.append(layouts.Passage(" ".join(run)))
@@ -663,6 +683,8 @@ class Sources:
                 sentences = _sites(sentences)
             elif path[0] == "enrollment":
                 sentences = _counting(sentences)
+            elif path[0] == "officials":
+                sentences = _officials(sentences)
             elif path[0] in ("interventions", "arms"):
                 sentences = _cut_out(sentences, _NOT_GIVEN)
             known = self.trial_sentences[key] = (doc, sentences)
@@ -820,6 +842,8 @@ class Sources:
                     "sentences naming the trial do not, or the words after an earlier study, another product, a "
                     "second or planned trial, one the sponsor also runs)"
                 )
+                if path[0] == "officials":
+                    prose = prose[:-1] + "; an official in one naming the trial's investigator, chair or lead)"
                 if path[0] in ("interventions", "arms"):
                     prose = prose[:-1] + "; nor words naming a therapy had before or compared against)"
                 if path[0] == "enrollment":

@@ -194,11 +194,13 @@ def layout_tables() -> str:
         "study, trial, antibody or product (as in a `TRIAL_FINDER_PAGE` summary's phases and product), nor "
         "after words introducing a trial besides it (a second or planned trial, one the sponsor also runs or "
         'plans to start, "Separately,") unless they name its id; a site not from words placing what is no '
-        'site ("manufactured in", "headquartered in", "offices in", "presented at ... in"), an enrollment not from a '
-        'sentence about the people a disease affects that names no enrolment ("Lupus affects 300,000 patients"), a '
-        "condition not one naming only diseases that its first sentence and its sentences naming the trial do "
-        "not (where they name some), an intervention or arm not from words naming a therapy had before or "
-        '"compared against ("failed treatment with", "did not respond to", "Unlike approved therapies"); an '
+        'site ("manufactured in", "headquartered in", "offices in", "presented at ... in"), an enrollment not '
+        'from a sentence about the people a disease affects that names no enrolment ("Lupus affects 300,000 '
+        'patients"), a condition not one naming only diseases that its first sentence and its sentences naming '
+        "the trial do not (where they name some), an intervention or arm not from words naming a therapy had "
+        'before or compared against ("failed treatment with", "did not respond to", "Unlike approved '
+        "therapies\"), an official only from a sentence naming the trial's investigator, chair or lead "
+        '("principal investigator", "led by"), not any person quoted; an '
         "outcome not from a sentence naming only another kind's outcomes (primary, secondary, exploratory), its "
         "time frame the time written next after its measure in its sentence (or the nearest before it, with "
         'none after; or in the next sentence, going on about it: "It is assessed at day 28.") |'
