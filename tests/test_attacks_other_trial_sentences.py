@@ -9,7 +9,9 @@ read from the sentences about the trial: not one naming a product code the docum
 the trial (in its title or beside its id), nor the words after "an earlier study", "another product".
 A sentence about a trial besides this one names no other product, disease or earlier study as often
 as it does: "Northbridge also sponsors a Phase 2 trial that enrolled 120 participants", "A second
-trial ...", "Northbridge plans to initiate a Phase 2 trial ..." gave the trial Phase 2 and 120; they
+trial ...", "Northbridge plans to initiate a Phase 2 trial ...", "Its pipeline includes Phase 2
+programs ...", "Other CAR-T therapies, such as those targeting BCMA, are allogeneic" gave the trial
+Phase 2, 120, an allogeneic product targeting BCMA; they
 now speak of this trial only up to those words, unless the words after them name the trial's id.
 A place the release names as no site is none: "NB-301 is manufactured in Berlin, Germany",
 "headquartered in", "offices in", "presented at the EULAR congress in" gave the trial a site in
@@ -121,6 +123,7 @@ BESIDES = [
     "The company expects to advance NB-301 into a Phase 2 study of 120 participants.",
     "A Phase 2 trial of 120 participants is planned for 2027.",
     "Separately, a Phase 2 trial enrolled 120 participants.",
+    "Its pipeline includes Phase 2 programs that enrolled 120 participants.",
 ]
 
 
@@ -143,6 +146,20 @@ def test_a_sentence_about_a_trial_besides_this_one_states_nothing_of_it(tmp_path
     problems = evidence.check(record, SCHEMA, tmp_path)
     said = sorted((p.code, p.message.split(":")[0]) for p in problems)
     assert said == [("E512", "evidence for enrollment.count"), ("E512", "evidence for phases")], problems
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Other CAR-T therapies, such as those targeting BCMA, are allogeneic.",
+        "Northbridge's pipeline includes allogeneic CAR-T cells targeting BCMA.",
+        "Approved allogeneic CAR-T therapies target BCMA.",
+    ],
+)
+def test_a_sentence_about_other_therapies_states_nothing_of_the_product(tmp_path: Path, other: str) -> None:
+    product = {"name": "NB-301", "origin": "ALLOGENEIC", "target_antigens": ["BCMA"]}
+    quotes = {"cell_product.origin": "allogeneic", "cell_product.target_antigens": "BCMA"}
+    assert _codes(tmp_path, _press(OWN, other), {"cell_product": product}, quotes) == {"E512"}
 
 
 @pytest.mark.parametrize(

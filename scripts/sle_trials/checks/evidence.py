@@ -361,9 +361,11 @@ _OTHER = re.compile(
 # study"), one the sponsor "also" runs ("Northbridge also sponsors a Phase 2 trial", "NB-301 is also
 # being evaluated in a Phase 2 study"), one it plans ("plans to initiate a Phase 2 trial", "will
 # advance NB-301 into a Phase 2 study", "A Phase 2 trial is planned"), or a sentence turning away
-# ("Separately, ..."). A noun these name as a word of this trial's ("additional study visits", "other
-# trial sites") is none. They may name this trial (a press release announcing a planned trial: "plans to
-# initiate a Phase 1 trial (NCT…)"): a sentence naming the trial's id after them is about it.
+# ("Separately, ..."), the sponsor's pipeline, or therapies besides the trial's ("Other CAR-T
+# therapies, such as those targeting BCMA", "approved CAR-T therapies"). A noun these name as a word of
+# this trial's ("additional study visits", "other trial sites") is none. They may name this trial (a
+# press release announcing a planned trial: "plans to initiate a Phase 1 trial (NCT…)"): a sentence
+# naming the trial's id after them is about it.
 _NOT_A_TRIAL = (
     r"(?!\s+(?:visits?|procedures?|drugs?|treatments?|medications?|assessments?|sites?|cent(?:er|re)s?|"
     r"doctors?|physicians?|investigators?|staff|teams?|protocols?|periods?|schedules?|windows?)(?![\w-]))"
@@ -392,6 +394,9 @@ _ANOTHER_TRIAL = re.compile(
     + _TRIAL_NOUN
     + r"(?:\s+[\w()'’/,-]+){0,4}?\s+(?:is|are|will\s+be)\s+(?:\w+\s+)?(?:planned|scheduled|slated)"
     + r"|(?:separately|in\s+other\s+news)\s*,"
+    + r"|(?:pipelines?|portfolios?)(?![\w-])"
+    + r"|(?:another|other|approved|existing|marketed|commercial(?:ly)?|available)\s+(?:[\w()'’/-]+\s+){0,2}?"
+    + r"(?:therap(?:y|ies)|treatments?|cells?|drugs?|medicines?)(?![\w-])"
     + r")"
     + _NOT_A_TRIAL
 )

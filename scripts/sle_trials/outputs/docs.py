@@ -193,7 +193,8 @@ def layout_tables() -> str:
         "the words after an earlier or another "
         "study, trial, antibody or product (as in a `TRIAL_FINDER_PAGE` summary's phases and product), nor "
         "after words introducing a trial besides it (a second or planned trial, one the sponsor also runs or "
-        'plans to start, "Separately,") unless they name its id; a site not from words placing what is no '
+        'plans to start, "Separately,", its pipeline, other or approved therapies) unless they name its id; '
+        "a site not from words placing what is no "
         'site ("manufactured in", "headquartered in", "offices in", "presented at ... in"), an enrollment not '
         'from a sentence about the people a disease affects that names no enrolment ("Lupus affects 300,000 '
         'patients"), a condition not one naming only diseases that its first sentence and its sentences naming '
