@@ -24,6 +24,8 @@ A therapy the participants had before, or the product is compared with, is no in
 "Participants must have failed treatment with belimumab" gave the trial the intervention belimumab.
 An official is one the release names the trial's investigator, chair or lead, not any person it
 quotes: "said Jane Smith, Chief Medical Officer of Northbridge" gave the trial an official.
+A date of another event is none of the trial's, whatever a note reads it as: "Northbridge expects
+to report topline data in December 2027" passed as the completion date with a note.
 The people a disease affects are no enrollment: "Lupus affects about 300,000 patients in the United
 States" gave the trial 300,000 participants.
 And an outcome of one kind is not read from a sentence naming only another kind's ("Secondary
@@ -75,6 +77,21 @@ def _codes(tmp_path: Path, text: str, fields: dict[str, Any], quotes: dict[str, 
     }
     problems = evidence.check(load.Record(f"trials/{NCT}.yaml", data), SCHEMA, tmp_path)
     return {p.code for p in problems}
+
+
+def _noted(tmp_path: Path, text: str, name: str, date: str, quote: str) -> set[str]:
+    """The evidence checks' codes for a draft of NCT giving dates.name the date of quote, with a note
+    saying it reads the unlabelled date so (its reading, which E510 asks for)."""
+    (tmp_path / "seeds").mkdir(exist_ok=True)
+    (tmp_path / SOURCE).write_text(text, encoding="utf-8")
+    curation = {
+        "status": "draft",
+        "sources": [{"file": SOURCE, "kind": "PRESS_RELEASE"}],
+        "notes": [{"field": "dates", "text": f"The release's {quote} is read as the {name} date."}],
+    }
+    data = {"nct_id": NCT, "brief_title": "NB-301", "curation": curation, "dates": {name: {"date": date}}}
+    data["evidence"] = {f"dates.{name}.date": quote}
+    return {p.code for p in evidence.check(load.Record(f"trials/{NCT}.yaml", data), SCHEMA, tmp_path)}
 
 
 def _press(*sentences: str) -> str:
@@ -267,6 +284,36 @@ def test_a_prior_or_compared_therapy_is_no_intervention(tmp_path: Path, sentence
 )
 def test_an_official_is_named_as_the_trials(tmp_path: Path, sentence: str, official: dict, codes: set) -> None:
     assert _codes(tmp_path, _press(OWN, sentence), {"officials": [official]}, {}) == codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "date", "quote", "codes"),
+    [  # the date of the trial's data, of the sponsor or of the product's approval is no trial date
+        (
+            "Northbridge expects to report topline data in December 2027.",
+            "completion",
+            "2027-12",
+            "December 2027",
+            {"E512"},
+        ),
+        ("Data will be presented at a meeting in June 2027.", "primary_completion", "2027-06", "June 2027", {"E512"}),
+        ("Northbridge was founded in March 2015.", "start", "2015-03", "March 2015", {"E512"}),
+        ("NB-301 received Fast Track designation in May 2025.", "start", "2025-05", "May 2025", {"E512"}),
+        # the trial's own, beside such words
+        (
+            "The trial began in March 2026, and topline data are expected in 2027.",
+            "start",
+            "2026-03",
+            "March 2026",
+            set(),
+        ),
+        ("The trial is expected to complete in December 2027.", "completion", "2027-12", "December 2027", set()),
+    ],
+)
+def test_another_events_date_is_no_trial_date(
+    tmp_path: Path, sentence: str, name: str, date: str, quote: str, codes: set[str]
+) -> None:
+    assert _noted(tmp_path, _press(OWN, sentence), name, date, quote) == codes
 
 
 @pytest.mark.parametrize(

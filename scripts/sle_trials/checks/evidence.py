@@ -557,6 +557,17 @@ _NOT_GIVEN = re.compile(
 )
 
 
+# Words dating an event that is none of the trial's dates: its data's ("topline data in December 2027",
+# "Results are expected in", "presented at a meeting in June 2027"), the sponsor's or the product's
+# ("founded in March 2015", "Fast Track designation in May 2025", "approval"). A date a plain document
+# gives the trial is unlabelled (a reading with a note), but not one these words give another event.
+_NOT_THE_TRIALS_DATE = re.compile(
+    r"(?i)(?<![\w-])(?:top-?line|data|results?|read-?outs?|present(?:s|ed|ing|ations?)?|publish(?:es|ed|ing)?|"
+    r"publications?|founded|IPO|approv(?:al|als|ed)|designations?|granted|clearance|cleared|fiscal|quarterly|"
+    r"earnings|conferences?|congress(?:es)?|meetings?|webcasts?)(?![\w-])"
+)
+
+
 # Words of a sentence about the people a disease affects, not a trial's ("Lupus affects about 300,000
 # patients in the United States", "1,500 participants worldwide have received CAR-T therapy"), and the
 # words of a trial's enrolment: a sentence with the first and none of the second counts no participants.
@@ -688,6 +699,8 @@ class Sources:
                 sentences = _sites(sentences)
             elif path[0] == "enrollment":
                 sentences = _counting(sentences)
+            elif path[0] == "dates":
+                sentences = _cut_out(sentences, _NOT_THE_TRIALS_DATE)
             elif path[0] == "officials":
                 sentences = _officials(sentences)
             elif path[0] in ("interventions", "arms"):
@@ -847,6 +860,8 @@ class Sources:
                     "sentences naming the trial do not, or the words after an earlier study, another product, a "
                     "second or planned trial, one the sponsor also runs)"
                 )
+                if path[0] == "dates":
+                    prose = prose[:-1] + "; nor words dating another event: data, results, the sponsor's founding)"
                 if path[0] == "officials":
                     prose = prose[:-1] + "; an official in one naming the trial's investigator, chair or lead)"
                 if path[0] in ("interventions", "arms"):
