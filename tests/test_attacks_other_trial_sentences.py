@@ -263,6 +263,13 @@ def test_the_products_other_disease_is_no_condition(tmp_path: Path, sentence: st
         ("Participants must have failed treatment with belimumab.", "belimumab", {"E512"}),
         ("Patients whose lupus did not respond to rituximab receive NB-301.", "rituximab", {"E512"}),
         ("Unlike approved therapies such as belimumab, NB-301 is given once.", "belimumab", {"E512"}),
+        # the words going on about that therapy (a ClinConnect summary's)
+        (
+            "Lupus stays active despite standard treatments, which may include corticosteroids.",
+            "corticosteroids",
+            {"E512"},
+        ),
+        ("Patients failed prior therapies, including belimumab.", "belimumab", {"E512"}),
         # what the trial gives, beside such words
         ("Patients refractory to standard therapy, who receive fludarabine, are dosed.", "fludarabine", set()),
         ("Prior to infusion, patients receive fludarabine and cyclophosphamide.", "cyclophosphamide", set()),

@@ -517,7 +517,13 @@ _NOT_A_SITE = re.compile(
     r"(?:facilit(?:y|ies)|cent(?:er|re)s?|sites?)\s+(?:in|at)|(?:conference|congress|meeting|symposium|"
     r"convention|summit|webcast)s?\s+(?:in|at))(?![\w-]))"
 )
-_CLAUSE_END = re.compile(r"(?:,\s*|\s+(?:and|but|while|whereas|where)\s+)(?=[a-z])|" + _SENTENCES.pattern)
+_CLAUSE_END = re.compile(
+    r"(?:,\s*|\s+(?:and|but|while|whereas|where)\s+)(?=[a-z])"
+    # words going on about what the cue named: "despite standard treatments, which may include
+    # medications like corticosteroids", ", including", ", such as", ", or"
+    r"(?!(?:which|including|such|like|e\.g|i\.e|namely|especially|particularly|notably|or)(?![\w-]))|"
+    + _SENTENCES.pattern
+)
 
 
 def _sites(passages: list[layouts.Passage]) -> list[layouts.Passage]:
