@@ -26,6 +26,7 @@ An official is one the release names the trial's investigator, chair or lead, no
 quotes: "said Jane Smith, Chief Medical Officer of Northbridge" gave the trial an official.
 A date of another event is none of the trial's, whatever a note reads it as: "Northbridge expects
 to report topline data in December 2027" passed as the completion date with a note.
+A partner is no sponsor: "Northbridge licensed NB-301 from Acme Bio" gave the trial the sponsor Acme Bio.
 The people a disease affects are no enrollment: "Lupus affects about 300,000 patients in the United
 States" gave the trial 300,000 participants.
 And an outcome of one kind is not read from a sentence naming only another kind's ("Secondary
@@ -321,6 +322,19 @@ def test_another_events_date_is_no_trial_date(
     tmp_path: Path, sentence: str, name: str, date: str, quote: str, codes: set[str]
 ) -> None:
     assert _noted(tmp_path, _press(OWN, sentence), name, date, quote) == codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sponsor", "codes"),
+    [  # a licensor, a partner or an owner is no sponsor
+        ("Northbridge licensed NB-301 from Acme Bio.", "Acme Bio", {"E512"}),
+        ("Northbridge is developing NB-301 in collaboration with Acme Bio.", "Acme Bio", {"E512"}),
+        ("Northbridge was acquired by Acme Bio in 2025.", "Acme Bio", {"E512"}),
+        ("Northbridge licensed NB-301 from Acme Bio.", "Northbridge Therapeutics", set()),
+    ],
+)
+def test_a_partner_is_no_sponsor(tmp_path: Path, sentence: str, sponsor: str, codes: set[str]) -> None:
+    assert _codes(tmp_path, _press(OWN, sentence), {"sponsor": {"name": sponsor}}, {}) == codes
 
 
 @pytest.mark.parametrize(

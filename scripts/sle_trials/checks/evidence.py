@@ -574,6 +574,16 @@ _NOT_THE_TRIALS_DATE = re.compile(
 )
 
 
+# Words naming a company besides the sponsor: one it licensed the product from or partners with ("licensed
+# NB-301 from Acme Bio", "in collaboration with", "partnered with"), one that owns or funds it ("acquired
+# by", "investors include", "a financing led by").
+_NOT_THE_SPONSOR = re.compile(
+    r"(?i)(?<![\w-])(?:licens(?:e|es|ed|ing|or|ee)|in-?licens\w*|partner(?:s|ed|ing|ships?)?|collaborat\w*|"
+    r"acqui(?:red|res|re|sition)|investors?|financing|backed|spun\s+out|spin-?off|subsidiary\s+of|parent|"
+    r"distribut\w*|commerciali[sz]\w*|co-?develop\w*|alliance)(?![\w-])"
+)
+
+
 # Words of a sentence about the people a disease affects, not a trial's ("Lupus affects about 300,000
 # patients in the United States", "1,500 participants worldwide have received CAR-T therapy"), and the
 # words of a trial's enrolment: a sentence with the first and none of the second counts no participants.
@@ -681,6 +691,9 @@ class Sources:
             found = doc.about(self.nct_id)  # a plain document naming other trials: its sections of this one
         if _in_prose(doc, path):
             found = self._of_this_trial(doc, path, found)
+        if doc.layout == layouts.PLAIN and path[:2] == ("sponsor", "name"):
+            # a partner, a licensor or an investor a plain document names is no sponsor of the trial
+            return _cut_out([layouts.Passage(doc.text)] if found is None else found, _NOT_THE_SPONSOR)
         if doc.layout == layouts.PLAIN and path[0] == "cell_product" and len(path) > 1 and path[1] != "name":
             # a plain document states a product's facts where it names the product, not in any sentence
             whole = [layouts.Passage(doc.text)] if found is None else found
@@ -859,6 +872,12 @@ class Sources:
                     f"it speaks of {self.nct_id} only from a line naming {self.nct_id} alone to the next line "
                     "naming a trial"
                 )
+            if doc.layout == layouts.PLAIN and path[:2] == ("sponsor", "name") and prose is None:
+                prose = (
+                    f"{doc.file} names the sponsor not in words naming a partner, a licensor, an owner or an investor "
+                    "(licensed from, in collaboration with, acquired by)"
+                )
+                continue
             if _in_prose(doc, path) and prose is None:
                 prose = (
                     f"{doc.file} states {fields.dotted(_unindexed(path))} in its sentences about this trial, not in "
