@@ -29,6 +29,8 @@ to report topline data in December 2027" passed as the completion date with a no
 A partner is no sponsor: "Northbridge licensed NB-301 from Acme Bio" gave the trial the sponsor Acme Bio.
 The people a disease affects are no enrollment: "Lupus affects about 300,000 patients in the United
 States" gave the trial 300,000 participants.
+A site's texts are one site's: "Columbus, Ohio, and at Charité in Berlin, Germany" gave a site the
+city Columbus and the country Germany.
 And an outcome of one kind is not read from a sentence naming only another kind's ("Secondary
 endpoints include safety at month 6." gave the trial a primary outcome).
 """
@@ -384,6 +386,25 @@ def test_a_place_of_manufacture_or_of_the_sponsor_is_no_site(
     tmp_path: Path, sentence: str, site: dict, codes: set[str]
 ) -> None:
     assert _codes(tmp_path, _press(OWN, SITE, sentence), {"locations": [site]}, {}) == codes
+
+
+TWO_SITES = "The trial enrolls at Northbridge University Hospital in Columbus, Ohio, and at Charité in Berlin, Germany."
+NUH = "Northbridge University Hospital"
+
+
+@pytest.mark.parametrize(
+    ("site", "codes"),
+    [  # one site's texts from two sites of the sentence
+        ({"city": "Columbus", "country": "Germany"}, {"E512"}),
+        ({"facility": "Charité", "city": "Columbus"}, {"E512"}),
+        ({"facility": NUH, "region": "Ohio", "country": "Germany"}, {"E512"}),
+        # each site's own
+        ({"facility": "Charité", "city": "Berlin", "country": "Germany"}, set()),
+        ({"facility": NUH, "city": "Columbus", "region": "Ohio"}, set()),
+    ],
+)
+def test_a_sites_texts_are_written_together(tmp_path: Path, site: dict, codes: set[str]) -> None:
+    assert _codes(tmp_path, _press(OWN, TWO_SITES), {"locations": [site]}, {}) == codes
 
 
 KINDS = "The primary endpoint is SRI-4 response at week 24. Secondary endpoints include safety at month 6."

@@ -1163,6 +1163,8 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
                 yield from _repeated_words(record, name, label, items, sources)
         if not docs and name.startswith("outcomes."):
             yield from _measure_times(record, fields.parse_dotted(name), items, sources)
+        if not docs and name == "locations":
+            yield from _sites_written_together(record, items, sources)
         if not docs:
             continue
         columns = _columns(docs, name)
@@ -1256,6 +1258,92 @@ def _measure_times(record: Record, name: fields.Path_, items: list, sources: Sou
                 f"measure {measure!r}: a time frame is the time written next after its measure in its sentence "
                 "(or in the next, which goes on about it)",
             )
+
+
+# What may stand between the texts of one site as prose writes it: "Northbridge University Hospital in
+# Columbus, Ohio", "Charité (Berlin, Germany)", "Berlin - Germany"; not "and", nor another site's words
+_SITE_JOIN = re.compile(r"[\s,;:()\-–—]*(?:(?:in|at|of)\s+(?:the\s+)?)?[\s,;:()\-–—]*")
+_SITE_PLACES = ("city", "region", "country")
+_STOPS = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“‘'])")  # where one sentence ends and the next starts (_SENTENCES but ";")
+
+
+def _sites_written_together(record: Record, items: list, sources: Sources) -> Iterator[Problem]:
+    """E512 where no cited source lists the sites as rows (a plain document): a site's texts are one
+    site's in a sentence about the trial, written together (its city, region and country in that
+    order, its facility before or after them, only "in", "at", "of" and marks between, or listed after
+    them and a colon: "Sites in Beijing, China: ..."): "Northbridge
+    University Hospital in Columbus, Ohio, and at Charité in Berlin, Germany" gave a site the city
+    Columbus and the country Germany, or Charité in Columbus."""
+    docs = [doc for doc in sources.docs if doc.layout == layouts.PLAIN and not sources.about_other(doc)]
+    for i, item in enumerate(items if docs else []):
+        if not isinstance(item, dict):
+            continue
+        places = [normalise(item[k]) for k in _SITE_PLACES if isinstance(item.get(k), str)]
+        facility = normalise(item["facility"]) if isinstance(item.get("facility"), str) else None
+        orders = [places] if facility is None else [[facility, *places], [*places, facility]]
+        if len(orders[0]) < 2:
+            continue
+        path = ("locations", i)
+        field = "facility" if facility is not None else next(k for k in _SITE_PLACES if k in item)
+        sentences = [  # (a semicolon ends no sentence here: "Sites in Beijing, China: A; B" lists two sites of Beijing)
+            sentence
+            for doc in docs
+            for passage in sources.passages(doc, path + (field,)) or []
+            for sentence in _STOPS.split(passage.text)
+        ]
+        holding = [s for s in sentences if all(text in s for text in orders[0])]
+        if not holding:  # (its texts stand in no one sentence about the trial: E512 if none stands there at all)
+            if not any(any(text in s for s in sentences) for text in orders[0]):
+                continue
+        if any(_written_together(s, order) for s in holding for order in orders):
+            continue
+        if facility is not None and any(_listed_under(s, places, facility) for s in holding):
+            continue
+        shown = ", ".join(f"{k} {item[k]!r}" for k in ("facility", *_SITE_PLACES) if isinstance(item.get(k), str))
+        yield at(
+            record,
+            path,
+            "E512",
+            f"locations.{i}: no sentence about the trial writes {shown} together as one site (in that order, only "
+            '"in", "at", "of" or marks between them)',
+        )
+
+
+def _written_together(sentence: str, texts: list[str]) -> bool:
+    """Whether sentence writes texts one after another with only _SITE_JOIN between them."""
+    return next(_chains(sentence, texts), None) is not None
+
+
+def _chains(sentence: str, texts: list[str]) -> Iterator[int]:
+    """Where each run of texts written one after another (only _SITE_JOIN between them) ends in sentence."""
+    for start in _occurrences(sentence, texts[0]):
+        at = start + len(texts[0])
+        for text in texts[1:]:
+            join = _SITE_JOIN.match(sentence, at)
+            at = join.end() if join is not None else at
+            if not sentence.startswith(text, at):
+                break
+            at += len(text)
+        else:
+            yield at
+
+
+# The end of places a list of sites stands under: those the site leaves out ("..., China"), then a colon
+_THEN_COLON = re.compile(r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s*:")
+
+
+def _listed_under(sentence: str, places: list[str], facility: str) -> bool:
+    """Whether sentence lists the facility after its places and a colon ("Sites in Beijing, China:
+    Peking University Third Hospital; Peking Union Medical College Hospital"), no other colon between."""
+    for end in _chains(sentence, places) if places else ():
+        colon = _THEN_COLON.match(sentence, end)
+        if colon is None:
+            continue
+        listed = sentence[colon.end() :]
+        at = listed.find(facility)
+        if at >= 0 and ":" not in listed[:at]:
+            return True
+    return False
 
 
 def _tied(runs: list[list[str]], measure: str, time_frame: str) -> bool | None:

@@ -195,7 +195,9 @@ def layout_tables() -> str:
         "after words introducing a trial besides it (a second or planned trial, one the sponsor also runs or "
         'plans to start, "Separately,", its pipeline, other or approved therapies) unless they name its id; '
         "a site not from words placing what is no "
-        'site ("manufactured in", "headquartered in", "offices in", "presented at ... in"), an enrollment not '
+        'site ("manufactured in", "headquartered in", "offices in", "presented at ... in") and its texts written '
+        'together in one sentence ("Charité in Berlin, Germany": no city of one site with another\'s country), an '
+        "enrollment not "
         'from a sentence about the people a disease affects that names no enrolment ("Lupus affects 300,000 '
         'patients"), a condition not one naming only diseases that its first sentence and its sentences naming '
         "the trial do not (where they name some), an intervention or arm not from words naming a therapy had "
