@@ -23,6 +23,7 @@ the closest source passage.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import os
@@ -1230,6 +1231,41 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
         at = text.find(needle, at + 1)
 
 
+class _Sentences:
+    """The sentences of a field's passages of prose, looked up by the texts they hold: each item of a
+    list (hundreds of sites or outcomes) was looked for through every sentence, in Python, which took
+    seconds for a record of 500 sites and outcomes from a page stating them (quadratic)."""
+
+    def __init__(self, passages: list[layouts.Passage], splitter: re.Pattern[str]) -> None:
+        self.sentences: list[str] = []
+        self.run: list[int] = []  # each sentence's passage (sentences of one passage run on)
+        for n, passage in enumerate(passages):
+            for sentence in splitter.split(passage.text):
+                self.sentences.append(sentence)
+                self.run.append(n)
+        self.starts: list[int] = []
+        at = 0
+        for sentence in self.sentences:
+            self.starts.append(at)
+            at += len(sentence) + 1
+        self.text = "\n".join(self.sentences)
+
+    def holding(self, text: str) -> list[int]:
+        """The sentences (by number, in order) holding text."""
+        out: list[int] = []
+        at = self.text.find(text) if text else -1
+        while at >= 0:
+            n = bisect.bisect_right(self.starts, at) - 1
+            if at + len(text) <= self.starts[n] + len(self.sentences[n]) and (not out or out[-1] != n):
+                out.append(n)
+            at = self.text.find(text, at + 1)
+        return out
+
+    def after(self, n: int) -> str:
+        """The sentence after sentence n in its passage ("" for none)."""
+        return self.sentences[n + 1] if n + 1 < len(self.sentences) and self.run[n + 1] == self.run[n] else ""
+
+
 def _measure_times(record: Record, name: fields.Path_, items: list, sources: Sources) -> Iterator[Problem]:
     """E512 where no cited source lists the outcomes as rows (a plain document): an outcome's time
     frame is its measure's in a sentence about the trial (_timed), or in the sentence after it that
@@ -1238,18 +1274,20 @@ def _measure_times(record: Record, name: fields.Path_, items: list, sources: Sou
     counts at month 3." gave safety the time frame month 3, and a time frame of any other sentence
     passed."""
     docs = [doc for doc in sources.docs if doc.layout == layouts.PLAIN and not sources.about_other(doc)]
+    prose: _Sentences | None = None
+    tied: dict[tuple[str, str], bool | None] = {}  # (measure, time frame) -> _tied (items written alike: once)
     for i, item in enumerate(items if docs else []):
         measure, time_frame = (item.get(k) if isinstance(item, dict) else None for k in ("measure", "time_frame"))
         if not (isinstance(measure, str) and isinstance(time_frame, str)):
             continue
         path = name + (i,)
-        sentences = [
-            _SENTENCES.split(passage.text)
-            for doc in docs
-            for passage in sources.passages(doc, path + ("measure",)) or []
-        ]
-        tied = _tied(sentences, normalise(measure), normalise(time_frame))
-        if tied is False:  # (None: the measure stands in no sentence about the trial, which E501/E512 report)
+        if prose is None:  # the kind's sentences about the trial, the same for each of its outcomes
+            passages = [p for doc in docs for p in sources.passages(doc, path + ("measure",)) or []]
+            prose = _Sentences(passages, _SENTENCES)
+        key = (normalise(measure), normalise(time_frame))
+        if key not in tied:
+            tied[key] = _tied(prose, *key)
+        if tied[key] is False:  # (None: the measure stands in no sentence about the trial, which E501/E512 report)
             yield at(
                 record,
                 path,
@@ -1275,6 +1313,8 @@ def _sites_written_together(record: Record, items: list, sources: Sources) -> It
     University Hospital in Columbus, Ohio, and at Charité in Berlin, Germany" gave a site the city
     Columbus and the country Germany, or Charité in Columbus."""
     docs = [doc for doc in sources.docs if doc.layout == layouts.PLAIN and not sources.about_other(doc)]
+    prose: dict[str, _Sentences] = {}  # a field -> its sentences about the trial
+    together: dict[tuple, bool] = {}  # a site's texts -> written together (items written alike: once)
     for i, item in enumerate(items if docs else []):
         if not isinstance(item, dict):
             continue
@@ -1285,19 +1325,13 @@ def _sites_written_together(record: Record, items: list, sources: Sources) -> It
             continue
         path = ("locations", i)
         field = "facility" if facility is not None else next(k for k in _SITE_PLACES if k in item)
-        sentences = [  # (a semicolon ends no sentence here: "Sites in Beijing, China: A; B" lists two sites of Beijing)
-            sentence
-            for doc in docs
-            for passage in sources.passages(doc, path + (field,)) or []
-            for sentence in _STOPS.split(passage.text)
-        ]
-        holding = [s for s in sentences if all(text in s for text in orders[0])]
-        if not holding:  # (its texts stand in no one sentence about the trial: E512 if none stands there at all)
-            if not any(any(text in s for s in sentences) for text in orders[0]):
-                continue
-        if any(_written_together(s, order) for s in holding for order in orders):
-            continue
-        if facility is not None and any(_listed_under(s, places, facility) for s in holding):
+        if field not in prose:  # (a semicolon ends no sentence here: "Sites in Beijing, China: A; B" lists two)
+            passages = [p for doc in docs for p in sources.passages(doc, path + (field,)) or []]
+            prose[field] = _Sentences(passages, _STOPS)
+        key = (field, facility, *places)
+        if key not in together:
+            together[key] = _together(prose[field], places, facility)
+        if together[key]:
             continue
         shown = ", ".join(f"{k} {item[k]!r}" for k in ("facility", *_SITE_PLACES) if isinstance(item.get(k), str))
         yield at(
@@ -1307,6 +1341,21 @@ def _sites_written_together(record: Record, items: list, sources: Sources) -> It
             f"locations.{i}: no sentence about the trial writes {shown} together as one site (in that order, only "
             '"in", "at", "of" or marks between them)',
         )
+
+
+def _together(prose: _Sentences, places: list[str], facility: str | None) -> bool:
+    """Whether a sentence of prose writes a site's texts together (or none stands in any of them)."""
+    orders = [places] if facility is None else [[facility, *places], [*places, facility]]
+    found = [set(prose.holding(text)) for text in orders[0]]
+    if not any(found):
+        return True  # (no text stands in a sentence about the trial: E501/E512 report each)
+    for n in sorted(set.intersection(*found)):
+        sentence = prose.sentences[n]
+        if any(_written_together(sentence, order) for order in orders):
+            return True
+        if facility is not None and _listed_under(sentence, places, facility):
+            return True
+    return False
 
 
 def _written_together(sentence: str, texts: list[str]) -> bool:
@@ -1346,21 +1395,17 @@ def _listed_under(sentence: str, places: list[str], facility: str) -> bool:
     return False
 
 
-def _tied(runs: list[list[str]], measure: str, time_frame: str) -> bool | None:
-    """Whether a sentence of runs (sentences in a row) gives time_frame to measure (None: none holds
-    the measure)."""
-    stands = False
-    for sentences in runs:
-        for n, sentence in enumerate(sentences):
-            if measure not in sentence:
-                continue
-            stands = True
-            if _timed(sentence, measure, time_frame):
-                return True
-            later = sentences[n + 1] if n + 1 < len(sentences) else ""
-            if _GOES_ON.match(later) and time_frame in later and not _TIME.search(sentence, sentence.find(measure)):
-                return True
-    return False if stands else None
+def _tied(prose: _Sentences, measure: str, time_frame: str) -> bool | None:
+    """Whether a sentence of prose gives time_frame to measure (None: none holds the measure)."""
+    holding = prose.holding(measure)
+    for n in holding:
+        sentence = prose.sentences[n]
+        if _timed(sentence, measure, time_frame):
+            return True
+        later = prose.after(n)
+        if _GOES_ON.match(later) and time_frame in later and not _TIME.search(sentence, sentence.find(measure)):
+            return True
+    return None if not holding else False
 
 
 class Rows:
