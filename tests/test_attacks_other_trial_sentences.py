@@ -25,7 +25,8 @@ A therapy the participants had before, or the product is compared with, is no in
 An official is one the release names the trial's investigator, chair or lead, not any person it
 quotes: "said Jane Smith, Chief Medical Officer of Northbridge" gave the trial an official.
 A date of another event is none of the trial's, whatever a note reads it as: "Northbridge expects
-to report topline data in December 2027" passed as the completion date with a note.
+to report topline data in December 2027" passed as the completion date with a note, and the
+release's dateline ("BOSTON, Dec. 1, 2026 --") as its start.
 A partner is no sponsor: "Northbridge licensed NB-301 from Acme Bio" gave the trial the sponsor Acme Bio.
 The people a disease affects are no enrollment: "Lupus affects about 300,000 patients in the United
 States" gave the trial 300,000 participants.
@@ -309,6 +310,13 @@ def test_an_official_is_named_as_the_trials(tmp_path: Path, sentence: str, offic
         ("Data will be presented at a meeting in June 2027.", "primary_completion", "2027-06", "June 2027", {"E512"}),
         ("Northbridge was founded in March 2015.", "start", "2015-03", "March 2015", {"E512"}),
         ("NB-301 received Fast Track designation in May 2025.", "start", "2025-05", "May 2025", {"E512"}),
+        (
+            "BOSTON, Dec. 1, 2026 -- Northbridge announced the first dosing.",
+            "start",
+            "2026-12-01",
+            "Dec. 1, 2026",
+            {"E512"},
+        ),
         # the trial's own, beside such words
         (
             "The trial began in March 2026, and topline data are expected in 2027.",

@@ -533,9 +533,9 @@ def _sites(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     return _cut_out(passages, _NOT_A_SITE)
 
 
-def _cut_out(passages: list[layouts.Passage], cue: re.Pattern[str]) -> list[layouts.Passage]:
+def _cut_out(passages: list[layouts.Passage], cue: re.Pattern[str], *, on: bool = True) -> list[layouts.Passage]:
     """The passages of prose without the words from each cue to its clause's end (_CLAUSE_END), nor
-    past its sentence's."""
+    past its sentence's (on=False: without the cue's own words only)."""
     out: list[layouts.Passage] = []
     for passage in passages:
         text, at = passage.text, 0
@@ -546,8 +546,8 @@ def _cut_out(passages: list[layouts.Passage], cue: re.Pattern[str]) -> list[layo
             if found.start() < at:
                 continue
             out.append(layouts.Passage(text[at : found.start()]))
-            end = _CLAUSE_END.search(text, found.end())
-            at = end.start() if end is not None else len(text)
+            end = _CLAUSE_END.search(text, found.end()) if on else None
+            at = end.start() if end is not None else len(text) if on else found.end()
         out.append(layouts.Passage(text[at:]))
     return [p for p in out if p.text.strip()]
 
@@ -582,6 +582,14 @@ _NOT_THE_SPONSOR = re.compile(
     r"(?i)(?<![\w-])(?:licens(?:e|es|ed|ing|or|ee)|in-?licens\w*|partner(?:s|ed|ing|ships?)?|collaborat\w*|"
     r"acqui(?:red|res|re|sition)|investors?|financing|backed|spun\s+out|spin-?off|subsidiary\s+of|parent|"
     r"distribut\w*|commerciali[sz]\w*|co-?develop\w*|alliance)(?![\w-])"
+)
+
+
+# A press release's dateline: its city in capitals, the day it was issued, then a dash or the wire's name
+# ("BOSTON, Dec. 1, 2026 --", "SAN DIEGO, Calif., Dec. 1, 2026 /PRNewswire/"): the document's date, no trial's
+_DATELINE = re.compile(
+    r"(?<![\w,])[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*,\s+(?:[A-Z][a-z]+\.?,\s+)?[^,\n]{0,20}?,?\s*\d{4}\s*"
+    r"(?:--|–|—|/\s*(?:PRNewswire|GLOBE NEWSWIRE|Business\s*Wire)\s*/|\((?:GLOBE NEWSWIRE|BUSINESS WIRE|PRNewswire)\))"
 )
 
 
@@ -720,7 +728,7 @@ class Sources:
             elif path[0] == "enrollment":
                 sentences = _counting(sentences)
             elif path[0] == "dates":
-                sentences = _cut_out(sentences, _NOT_THE_TRIALS_DATE)
+                sentences = _cut_out(_cut_out(sentences, _DATELINE, on=False), _NOT_THE_TRIALS_DATE)
             elif path[0] == "officials":
                 sentences = _officials(sentences)
             elif path[0] in ("interventions", "arms"):

@@ -204,7 +204,8 @@ def layout_tables() -> str:
         'before or compared against ("failed treatment with", "did not respond to", "Unlike approved '
         "therapies\"), an official only from a sentence naming the trial's investigator, chair or lead "
         '("principal investigator", "led by"), not any person quoted, a date not from words dating another '
-        'event ("topline data in", "founded in", "designation in", "presented at a meeting in"); a sponsor '
+        'event ("topline data in", "founded in", "designation in", "presented at a meeting in") nor its '
+        'dateline ("BOSTON, Dec. 1, 2026 --"); a sponsor '
         'not from words naming a partner, licensor, owner or investor ("licensed NB-301 from", "in '
         'collaboration with", "acquired by"); an '
         "outcome not from a sentence naming only another kind's outcomes (primary, secondary, exploratory), its "
