@@ -523,7 +523,8 @@ _CLAUSE_END = re.compile(
     # words going on about what the cue named: "despite standard treatments, which may include
     # medications like corticosteroids", ", including", ", such as", ", or"
     r"(?!(?:which|including|such|like|e\.g|i\.e|namely|especially|particularly|notably|or)(?![\w-]))|"
-    + _SENTENCES.pattern
+    # or the line's end (a title, a heading or a list's line ends with no stop)
+    r"\n|" + _SENTENCES.pattern
 )
 
 
@@ -557,7 +558,8 @@ def _cut_out(passages: list[layouts.Passage], cue: re.Pattern[str], *, on: bool 
 # "prior to infusion"), or one the product is set against ("Unlike approved therapies such as
 # belimumab", "better than"). (A comparator the trial randomises to, "versus placebo", is the trial's.)
 _NOT_GIVEN = re.compile(
-    r"(?i)(?<![\w-])(?:fail(?:s|ed|ing|ure)?|refractory|resistant|resistance|intoleran(?:t|ce)|inadequate(?:ly)?|"
+    r"(?i)(?<![\w-])(?:fail(?:s|ed|ing)?|(?:refractory|resistant|resistance)\s+to|intoleran(?:t|ce)\s+(?:of|to)|"
+    r"inadequate(?:ly)?|"
     r"despite|previous(?:ly)?|prior(?!\s+to\b)|earlier|unlike|approved|not\s+(?:\w+\s+)?respond\w*|non-?respon\w*|"
     r"(?:better|worse)\s+than|"
     r"(?:superior|inferior)\s+to|standard(?:-of-|\s+of\s+)care|current(?:ly)?\s+available|existing)(?![\w-])"
