@@ -383,6 +383,8 @@ def records(draw: st.DrawFn) -> dict:
             thresholds = draw(st.lists(THRESHOLD, max_size=2))
             for t in thresholds:
                 t["criterion"] = dict(zip(("list", "number"), draw(st.sampled_from(targets))))
+            # two drawn alike (the shrinker's simplest draw) are one limit written twice (E113)
+            thresholds = list({_limit(t): t for t in reversed(thresholds)}.values())[::-1]
             if thresholds:
                 eligibility["thresholds"] = thresholds
         if not eligibility:  # only thresholds were drawn, and they were dropped: an empty block is E208
@@ -399,6 +401,9 @@ def records(draw: st.DrawFn) -> dict:
         del data["design"]
     if "last_known_status" in data and not fields.applies(SCHEMA, "last_known_status", data)[0]:
         del data["last_known_status"]  # what a study of status UNKNOWN last reported; no field of another (E506)
+    for field, key in (("interventions", "name"), ("arms", "label")):  # one of each name (E112)
+        if field in data:
+            data[field] = list({item[key]: item for item in reversed(data[field])}.values())[::-1]
     names_listed = [i["name"] for i in data.get("interventions", [])]
     for arm in data.get("arms", []):
         arm.pop("intervention_names", None)
@@ -416,12 +421,40 @@ def records(draw: st.DrawFn) -> dict:
     return data
 
 
+# The fields of the trial as a whole that hold a source's words (checks/evidence.py's trial-level
+# fields): a plain source states them only in its sentences about this trial, up to words turning to
+# another ("Additional clinical trials"), and some only in the sentences that say them (an official
+# in one naming an investigator, a site's facility, city and country written together, an outcome
+# with its own time frame). A run of the source's words drawn for one may be in no such sentence, and
+# the check places it nowhere (E512, at the field).
+IN_THEIR_SENTENCES = frozenset(
+    {"conditions", "cell_product", "arms", "interventions", "outcomes", "locations", "officials"}
+)
+
+
+def unplaced(problem: Any) -> bool:
+    """Whether a check's problem is E512 at a field of IN_THEIR_SENTENCES (its message starts with
+    the field's dotted path)."""
+    return problem.code == "E512" and problem.message.split(".", 1)[0].split(":", 1)[0] in IN_THEIR_SENTENCES
+
+
+def _limit(threshold: dict) -> tuple:
+    """What makes two thresholds one limit (rules.check_thresholds, E113)."""
+    ref = threshold["criterion"]
+    folded = [" ".join(str(threshold[k]).casefold().split()) for k in ("measure", "unit")]
+    key = (ref["list"], ref["number"], ref.get("group"), threshold["kind"], threshold["comparator"])
+    return (*key, float(threshold["value"]), *folded)
+
+
 def quoted_only(data: dict) -> dict:
     """A copy of a drawn record holding only what its quotes and the source's words state: its
     verbatim texts, its bookkeeping and SEED's date, quoted. The drawn values no quote states (which
-    E517 refuses in a record of any status) are dropped, and then whatever the schema no longer
-    holds without them (a threshold without its kind, an age without its value), until it holds."""
+    E517 refuses in a record of any status) are dropped, with the fields of IN_THEIR_SENTENCES, and
+    then whatever the schema no longer holds without them (a threshold without its kind, an age
+    without its value), until it holds."""
     data = copy.deepcopy(data)
+    for name in IN_THEIR_SENTENCES:
+        data.pop(name, None)
     for i, source in enumerate(data["curation"]["sources"]):  # (a pinned example has another date)
         source["as_of"] = "2025-08-17"
         data.setdefault("evidence", {})[f"curation.sources.{i}.as_of"] = AS_OF_QUOTE
