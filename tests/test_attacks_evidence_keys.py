@@ -28,7 +28,8 @@ def test_a_parent_key_does_not_carry_a_quote_into_a_childs_place(registry: Path,
     assert result.status == 1
     assert (
         f"{IM19_PATH}:15:16: E512 evidence for eligibility: the quote is not where the source states "
-        "eligibility.sex: seeds/000_84a0f0163f21158e.txt states eligibility.sex elsewhere on the page"
+        "eligibility.sex: seeds/000_84a0f0163f21158e.txt states eligibility.sex elsewhere in it "
+        "(a copy of a registry record)"
     ) in result.out
     assert " E507" not in result.out  # a misplaced quote binds nothing
 

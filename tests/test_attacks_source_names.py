@@ -62,6 +62,7 @@ def test_a_study_saved_under_another_name_is_read_as_the_study(registry: Path, t
         "its kind is REGISTRY_JSON, not REGISTRY_COPY"
     ) in result.out
     assert "E512 evidence for cell_product.target_antigens" in result.out, result.out
+    assert "(a ClinicalTrials.gov study JSON)" in result.out and "ctgov_json" not in result.out  # the docs' words
 
 
 def test_a_study_or_a_page_of_studies_is_json_whatever_its_name() -> None:

@@ -873,7 +873,8 @@ class Sources:
                 return f"{doc.file} is about {doc.subject}: it names {self.nct_id} {said}"
             if doc.place(path) is None and doc.layout != layouts.PLAIN:
                 return (
-                    f"{doc.file} (a {doc.layout} layout) has no place where it states {fields.dotted(_unindexed(path))}"
+                    f"{doc.file} ({LAYOUT_WORDS.get(doc.layout, doc.layout)}) has no place where it states "
+                    f"{fields.dotted(_unindexed(path))}"
                 )
             if doc.place(path) is None and doc.about(self.nct_id) is not None:
                 others = sorted(doc.trials - {self.nct_id})
@@ -911,7 +912,8 @@ class Sources:
                 continue
             if doc.place(path) is not None:
                 return (
-                    f"{doc.file} states {fields.dotted(_unindexed(path))} elsewhere on the page (a {doc.layout} layout)"
+                    f"{doc.file} states {fields.dotted(_unindexed(path))} elsewhere in it "
+                    f"({LAYOUT_WORDS.get(doc.layout, doc.layout)})"
                 )
         return prose or "the source states this field elsewhere"
 
