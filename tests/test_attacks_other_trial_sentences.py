@@ -64,11 +64,6 @@ SCHEMA = paths.load_schema(DATA_ROOT)
 def _codes(tmp_path: Path, text: str, fields: dict[str, Any], quotes: dict[str, str]) -> set[str]:
     """The evidence checks' codes for a draft of NCT citing a press release of text (in memory but
     for its source)."""
-    (tmp_path / "seeds").mkdir(exist_ok=True)
-    (tmp_path / SOURCE).write_text(text, encoding="utf-8")
-    (tmp_path / "seeds" / "SHA256SUMS").write_text(
-        f"{hashlib.sha256(text.encode()).hexdigest()}  {Path(SOURCE).name}\n", encoding="utf-8"
-    )
     data = {
         "nct_id": NCT,
         "brief_title": "NB-301",
@@ -79,15 +74,23 @@ def _codes(tmp_path: Path, text: str, fields: dict[str, Any], quotes: dict[str, 
         **fields,
         "evidence": {"curation.sources.0.as_of": "Last Updated: 2026-12-01", **quotes},
     }
-    problems = evidence.check(load.Record(f"trials/{NCT}.yaml", data), SCHEMA, tmp_path)
-    return {p.code for p in problems}
+    (tmp_path / "seeds").mkdir(exist_ok=True)
+    (tmp_path / "seeds" / "SHA256SUMS").write_text(
+        f"{hashlib.sha256(text.encode()).hexdigest()}  {Path(SOURCE).name}\n", encoding="utf-8"
+    )
+    return {p.code for p in _checked(tmp_path, text, data)}
+
+
+def _checked(tmp_path: Path, text: str, data: dict[str, Any]) -> list:
+    """The evidence checks' problems of the record data of NCT, in memory, citing SOURCE, a file of text."""
+    (tmp_path / "seeds").mkdir(exist_ok=True)
+    (tmp_path / SOURCE).write_text(text, encoding="utf-8")
+    return evidence.check(load.Record(f"trials/{NCT}.yaml", data), SCHEMA, tmp_path)
 
 
 def _noted(tmp_path: Path, text: str, name: str, date: str, quote: str) -> set[str]:
     """The evidence checks' codes for a draft of NCT giving dates.name the date of quote, with a note
     saying it reads the unlabelled date so (its reading, which E510 asks for)."""
-    (tmp_path / "seeds").mkdir(exist_ok=True)
-    (tmp_path / SOURCE).write_text(text, encoding="utf-8")
     curation = {
         "status": "draft",
         "sources": [{"file": SOURCE, "kind": "PRESS_RELEASE"}],
@@ -95,7 +98,7 @@ def _noted(tmp_path: Path, text: str, name: str, date: str, quote: str) -> set[s
     }
     data = {"nct_id": NCT, "brief_title": "NB-301", "curation": curation, "dates": {name: {"date": date}}}
     data["evidence"] = {f"dates.{name}.date": quote}
-    return {p.code for p in evidence.check(load.Record(f"trials/{NCT}.yaml", data), SCHEMA, tmp_path)}
+    return {p.code for p in _checked(tmp_path, text, data)}
 
 
 def _press(*sentences: str) -> str:
@@ -152,19 +155,14 @@ BESIDES = [
 def test_a_sentence_about_a_trial_besides_this_one_states_nothing_of_it(tmp_path: Path, other: str) -> None:
     data = {"phases": ["PHASE2"], "enrollment": {"count": 120}}
     quotes = {"phases": "Phase 2", "enrollment.count": "120 participants"}
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / SOURCE).write_text(_press(OWN, other), encoding="utf-8")
-    record = load.Record(
-        f"trials/{NCT}.yaml",
-        {
-            "nct_id": NCT,
-            "brief_title": "NB-301",
-            "curation": {"status": "draft", "sources": [{"file": SOURCE, "kind": "PRESS_RELEASE"}]},
-            **data,
-            "evidence": quotes,
-        },
-    )
-    problems = evidence.check(record, SCHEMA, tmp_path)
+    record = {
+        "nct_id": NCT,
+        "brief_title": "NB-301",
+        "curation": {"status": "draft", "sources": [{"file": SOURCE, "kind": "PRESS_RELEASE"}]},
+        **data,
+        "evidence": quotes,
+    }
+    problems = _checked(tmp_path, _press(OWN, other), record)
     said = sorted((p.code, p.message.split(":")[0]) for p in problems)
     assert said == [("E512", "evidence for enrollment.count"), ("E512", "evidence for phases")], problems
 
@@ -500,8 +498,6 @@ def test_a_summary_sentence_about_another_study_states_not_the_trials_phase(
     tmp_path: Path, other: str, phase: str, quote: str, codes: set[str]
 ) -> None:
     text = CLINCONNECT.format(nct=NCT, other=other)
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / SOURCE).write_text(text, encoding="utf-8")
     data = {
         "nct_id": NCT,
         "brief_title": "NB-301 for Systemic Lupus Erythematosus",
@@ -512,5 +508,5 @@ def test_a_summary_sentence_about_another_study_states_not_the_trials_phase(
         "phases": [phase],
         "evidence": {"curation.sources.0.as_of": "Current as of November 14, 2025", "phases": quote},
     }
-    problems = evidence.check(load.Record(f"trials/{NCT}.yaml", data), SCHEMA, tmp_path)
+    problems = _checked(tmp_path, text, data)
     assert {p.code for p in problems} == codes, problems
