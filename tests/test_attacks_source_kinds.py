@@ -58,8 +58,8 @@ def test_a_page_of_other_trials_studies_cited_as_registry_json_is_refused(regist
 
 def test_each_layout_is_said_in_the_curators_words() -> None:
     """E516 said "a ctgov_json document ... (it reads as plain)": the reader's names, not the docs'."""
-    assert set(evidence.LAYOUT_WORDS) == {*layouts.LAYOUT_KINDS, layouts.PLAIN}
-    assert not any("_" in words for words in evidence.LAYOUT_WORDS.values())
+    assert set(layouts.LAYOUT_WORDS) == {*layouts.LAYOUT_KINDS, layouts.PLAIN}
+    assert not any("_" in words for words in layouts.LAYOUT_WORDS.values())
 
 
 def test_plain_text_of_another_kind_is_still_read_as_text(registry: Path, trials: Trials) -> None:
@@ -88,5 +88,5 @@ def test_a_press_release_cited_as_a_kind_that_names_a_layout_is_refused(
     data["curation"]["sources"][0].update(file="seeds/942_press.txt", kind=kind)
     found = [p.message for p in evidence.check(load.Record(STUB, data), paths.load_schema(DATA_ROOT), tmp_path)]
     layout = layouts.KIND_LAYOUTS.get(kind)
-    said = f"curation.sources.0.kind: a {kind} source is {evidence.LAYOUT_WORDS.get(layout or '')}, but"
+    said = f"curation.sources.0.kind: a {kind} source is {layouts.LAYOUT_WORDS.get(layout or '')}, but"
     assert any(m.startswith(said) for m in found) is refused, found

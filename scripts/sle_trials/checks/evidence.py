@@ -873,7 +873,7 @@ class Sources:
                 return f"{doc.file} is about {doc.subject}: it names {self.nct_id} {said}"
             if doc.place(path) is None and doc.layout != layouts.PLAIN:
                 return (
-                    f"{doc.file} ({LAYOUT_WORDS.get(doc.layout, doc.layout)}) has no place where it states "
+                    f"{doc.file} ({layouts.LAYOUT_WORDS.get(doc.layout, doc.layout)}) has no place where it states "
                     f"{fields.dotted(_unindexed(path))}"
                 )
             if doc.place(path) is None and doc.about(self.nct_id) is not None:
@@ -913,7 +913,7 @@ class Sources:
             if doc.place(path) is not None:
                 return (
                     f"{doc.file} states {fields.dotted(_unindexed(path))} elsewhere in it "
-                    f"({LAYOUT_WORDS.get(doc.layout, doc.layout)})"
+                    f"({layouts.LAYOUT_WORDS.get(doc.layout, doc.layout)})"
                 )
         return prose or "the source states this field elsewhere"
 
@@ -1630,15 +1630,6 @@ def _columns(docs: list[SourceDoc], name: str) -> set[str]:
     return {k for doc in docs for row in doc.rows[name] for k in row}
 
 
-# Each layout in the curator's words (docs/curating.md), not the reader's name of it (ctgov_json)
-LAYOUT_WORDS = {
-    "ctgov_json": "a ClinicalTrials.gov study JSON",
-    "registry_copy": "a copy of a registry record",
-    "clinconnect": "a ClinConnect trial page",
-    layouts.PLAIN: "plain text",
-}
-
-
 def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
     """What the curation block says of the sources is what they are: a source's kind is its layout's
     kind, a stub (only what another trial's source says of this one) cites no source about this trial,
@@ -1652,18 +1643,18 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
                 record,
                 path,
                 "E516",
-                f"{fields.dotted(path)}: {source['file']} is {LAYOUT_WORDS.get(doc.layout, doc.layout)}: "
+                f"{fields.dotted(path)}: {source['file']} is {layouts.LAYOUT_WORDS.get(doc.layout, doc.layout)}: "
                 f"its kind is {doc.kind}, not {source['kind']}",
             )
         elif doc is not None and doc.layout != layouts.KIND_LAYOUTS.get(source["kind"], doc.layout):
             path = ("curation", "sources", i, "kind")
+            wanted = layouts.LAYOUT_WORDS.get(layouts.KIND_LAYOUTS[source["kind"]], source["kind"])
             yield at(
                 record,
                 path,
                 "E516",
-                f"{fields.dotted(path)}: a {source['kind']} source is "
-                f"{LAYOUT_WORDS.get(layouts.KIND_LAYOUTS[source['kind']], source['kind'])}, but {source['file']} "
-                f"holds none for {sources.nct_id} (it reads as {LAYOUT_WORDS.get(doc.layout, doc.layout)})",
+                f"{fields.dotted(path)}: a {source['kind']} source is {wanted}, but {source['file']} "
+                f"holds none for {sources.nct_id} (it reads as {layouts.LAYOUT_WORDS.get(doc.layout, doc.layout)})",
             )
     if record.data["curation"]["status"] == "stub":
         own = [doc.file for doc in sources.docs if doc.subject == sources.nct_id]

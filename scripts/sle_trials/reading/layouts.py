@@ -52,6 +52,14 @@ LAYOUT_KINDS = {"ctgov_json": "REGISTRY_JSON", "registry_copy": "REGISTRY_COPY",
 # whole), and the exports never call a press release a copy of the registry's record. A copy or a trial
 # finder's page of a site whose layout the tool does not know is cited as OTHER.
 KIND_LAYOUTS = {kind: layout for layout, kind in LAYOUT_KINDS.items()}
+# Each layout in the curator's words (docs/curating.md), not the reader's name of it (ctgov_json):
+# what a message calls a source
+LAYOUT_WORDS = {
+    "ctgov_json": "a ClinicalTrials.gov study JSON",
+    "registry_copy": "a copy of a registry record",
+    "clinconnect": "a ClinConnect trial page",
+    PLAIN: "plain text",
+}
 
 
 # Set while a document is read again as written (SourceDoc.as_written): normalise then leaves NFKC out,
