@@ -6,7 +6,6 @@ tree is never read. tests/test_cache.py covers the cache's own checks (MACs, dam
 from __future__ import annotations
 
 import hashlib
-import importlib
 import marshal
 import os
 import shutil
@@ -728,13 +727,6 @@ def test_a_library_installed_anew_changes_the_fingerprint(tmp_path: Path, monkey
     replaced = library / "engine.so"
     replaced.write_bytes(b"\x7fELF")
     assert cache.fingerprint("{}") != before
-
-
-def test_the_confusables_a_heading_is_read_with_are_part_of_the_fingerprint() -> None:
-    """reading/lookalike.py reads the confusable-homoglyphs package's data: a new release of it may
-    read a line as a heading that was none, so its installed data file stands in the fingerprint."""
-    data = Path(importlib.import_module("confusable_homoglyphs").__file__ or "").parent / "confusables.json"
-    assert any(part.startswith(os.fsencode(data) + b"\0") for part in cache._libraries())
 
 
 # What the machine keeps in a checkout (.gitignore), never what a pull request brings: the walk below
