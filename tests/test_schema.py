@@ -3,6 +3,7 @@ way by the tool and by a stock validator (check-jsonschema, ECMA-262 regular exp
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
@@ -107,6 +108,49 @@ def test_every_property_has_a_description(schema: dict) -> None:
                     missing.append(f"{pointer}/{key}/{name}")
     assert count > 100
     assert missing == [], f"properties without a description (the data dictionary): {missing}"
+
+
+def codes_without_meaning(schema: dict) -> list[str]:
+    """Each code of an enum that its x-meanings does not explain in words (or explains with what the
+    data package cannot list: a ';' separates one code's meaning from the next's there), and each
+    meaning of no code."""
+    out = []
+    for pointer, node in subschemas(schema):
+        if "enum" not in node:
+            continue
+        said = node.get("x-meanings", {})
+        for code in node["enum"]:
+            words = said.get(code)
+            if not (isinstance(words, str) and words.strip() and words != code and ";" not in words):
+                out.append(f"{pointer}: {code}")
+        out += [f"{pointer}: {code} (no such code)" for code in said if code not in node["enum"]]
+    return out
+
+
+def test_every_code_has_a_meaning(schema: dict) -> None:
+    """The site and the data package showed clinicians bare codes (RECRUITING, PHASE1, AUTOLOGOUS): a
+    code is explained where x-meanings, beside its enum, says it in words, and only there."""
+    enums = [n for _, n in subschemas(schema) if "enum" in n]
+    assert len(enums) > 30
+    assert codes_without_meaning(schema) == []
+    added = copy.deepcopy(schema)
+    added["properties"]["overall_status"]["enum"].append("RECRUITING_SOON")
+    added["properties"]["phases"]["items"]["x-meanings"]["PHASE4"] = ""
+    assert codes_without_meaning(added) == [
+        "#/properties/overall_status: RECRUITING_SOON",
+        "#/properties/phases/items: PHASE4",
+    ]
+
+
+def test_the_same_codes_mean_the_same_everywhere(schema: dict) -> None:
+    """Two fields of one vocabulary (overall_status and last_known_status; a date's and an
+    enrollment's ACTUAL or ESTIMATED) explain it in the same words."""
+    by_codes: dict[tuple, dict] = {}
+    for pointer, node in subschemas(schema):
+        if "enum" in node:
+            first = by_codes.setdefault(tuple(node["enum"]), node.get("x-meanings", {}))
+            assert node.get("x-meanings") == first, pointer
+    assert len(by_codes) < len([n for _, n in subschemas(schema) if "enum" in n])
 
 
 def test_no_pattern_uses_backslash_d(schema: dict) -> None:

@@ -3,7 +3,8 @@
 The schema marks what kind of words a field holds: `x-verbatim` (copied from a source, checked
 against it), `x-curator-words` (the curator's own, exempt), and `x-evidence: false` (bookkeeping that
 no source states, e.g. which seed file a record cites). Everything else is a structured value that
-can carry evidence.
+can carry evidence. Beside each `enum`, `x-meanings` says what each of its codes means, in words: the
+one place the site, the data package and the docs take a code's meaning from (meanings()).
 """
 
 from __future__ import annotations
@@ -187,6 +188,15 @@ def _walk_verbatim(data: Any, plan: _Plan, path: Path_, holder: Any, out: list) 
                     _walk_verbatim(value, items, path + (i,), data, out)
     elif plan.verbatim and isinstance(data, str):
         out.append((path, data, holder))
+
+
+MEANINGS = "x-meanings"
+
+
+def meanings(node: dict) -> dict[str, str]:
+    """What each code of a node's enum means, in words ({} for a node without an enum)."""
+    found = node.get(MEANINGS)
+    return found if isinstance(found, dict) else {}
 
 
 def is_verbatim(node: dict) -> bool:
