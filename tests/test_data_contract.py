@@ -184,6 +184,28 @@ def test_enum_columns_take_their_values_from_the_json_schema(column: str, path: 
     assert fields()[column]["constraints"]["enum"] == node["enum"]
 
 
+def test_a_column_of_codes_says_what_each_code_means() -> None:
+    """The package listed a column's codes bare (RECRUITING, PHASE1, AUTOLOGOUS): the description of
+    every column of codes, in datapackage.json and in the Datasette metadata, says what each code
+    means in the schema's words (x-meanings beside the field's enum), so the two cannot differ."""
+    from sle_trials import fields as record_fields
+    from sle_trials.outputs import sqlite
+
+    loaded = schema.load_schema(REPO)
+    described = {c.name: c.description for c in sqlite.trials_table(loaded).columns}
+    coded = 0
+    for column in export.COLUMNS:
+        field = column.field or column.codes
+        node = package.record_field(loaded, field)[0] if field else {}
+        if "enum" not in node:
+            continue
+        coded += 1
+        for code, words in record_fields.meanings(node).items():
+            assert f"{code} — {words}" in fields()[column.name]["description"], (column.name, code)
+            assert f"{code} — {words}" in described[column.name], (column.name, code)
+    assert coded > 25 and "FLUDARABINE — " in fields()["lymphodepletion"]["description"]
+
+
 def test_list_column_with_a_vocabulary_is_checked_item_by_item() -> None:
     phases = fields()["phases"]
     items = trial_schema()["properties"]["phases"]["items"]["enum"]

@@ -56,6 +56,9 @@ class Column:
     # The schema's x-applies-to of that field ({field: allowed values}): an empty cell of a field that
     # does not apply is neither silent nor not curated (tests/test_csv_columns.py holds it to the schema).
     applies_to: dict = dataclass_field(default_factory=dict)
+    # The record field whose codes a derived column's items start with (lymphodepletion: the agent of
+    # "FLUDARABINE 30 mg/m²/day"): the data package says what they mean, from the schema.
+    codes: str | None = None
     # Constraints of a column no record field gives (a derived column): its pattern, lower bound,
     # whether every row has a value.
     pattern: str | None = None
@@ -217,7 +220,7 @@ COLUMNS: list[Column] = [
     Column(
         "masking",
         "string",
-        "NONE (open label), SINGLE, DOUBLE, ... (interventional studies).",
+        "Who is masked (blinded) to the intervention given (interventional studies).",
         lambda d: d.get("design", {}).get("masking", ""),
         title="Masking",
         field="design.masking",
@@ -358,7 +361,7 @@ COLUMNS: list[Column] = [
     Column(
         "product_origin",
         "string",
-        "AUTOLOGOUS (the patient's own cells) or ALLOGENEIC (a donor's), when the source says.",
+        "Whose cells the product is made from, when the source says.",
         lambda d: d.get("cell_product", {}).get("origin", ""),
         title="Product origin",
         field="cell_product.origin",
@@ -397,6 +400,7 @@ COLUMNS: list[Column] = [
         title="Lymphodepletion",
         curated_as="lymphodepletion",
         pattern=_AGENT_PATTERN,
+        codes="lymphodepletion.agents.agent",
     ),
     Column(
         "countries",
@@ -460,9 +464,7 @@ COLUMNS: list[Column] = [
     Column(
         "lupus_nephritis",
         "string",
-        "Lupus nephritis scope as a criterion states it: REQUIRED (inclusion), "
-        "ALLOWED, "
-        "EXCLUDED or SEVERE_EXCLUDED (exclusion of severe lupus nephritis only).",
+        "Whether the trial enrols patients with lupus nephritis, as a criterion states it.",
         lambda d: d.get("eligibility", {}).get("lupus_nephritis", {}).get("scope", ""),
         title="Lupus nephritis",
         field="eligibility.lupus_nephritis.scope",
@@ -490,7 +492,7 @@ COLUMNS: list[Column] = [
     Column(
         "autoantibodies_match",
         "string",
-        "ANY_OF (one of the autoantibodies suffices) or ALL_OF, when the source says.",
+        "Whether any or all of the autoantibodies are required, when the source says.",
         lambda d: d.get("eligibility", {}).get("autoantibodies", {}).get("match", ""),
         title="Autoantibodies match",
         field="eligibility.autoantibodies.match",
@@ -580,7 +582,7 @@ COLUMNS: list[Column] = [
     Column(
         "dose_low_basis",
         "string",
-        "PER_KG (per kilogram of body weight) or FLAT.",
+        "The basis of the lowest dose.",
         cells.dose_part(0, "basis"),
         title="Lowest dose basis",
         curated_as="arms.cohorts",
@@ -609,7 +611,7 @@ COLUMNS: list[Column] = [
     Column(
         "dose_high_basis",
         "string",
-        "PER_KG or FLAT.",
+        "The basis of the highest dose.",
         cells.dose_part(1, "basis"),
         title="Highest dose basis",
         curated_as="arms.cohorts",

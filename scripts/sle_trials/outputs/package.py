@@ -35,14 +35,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sle_trials import files
+from sle_trials import fields, files
 from sle_trials.outputs import export
 from sle_trials.outputs.export import LIST_SEPARATOR, Column
 from sle_trials.paths import CSV_PATH, DATAPACKAGE_PATH
 
 NAME = "sle-car-t-trials"
 TITLE = "CAR-T cell therapy trials in systemic lupus erythematosus"
-DATA_VERSION = "1.3.1"
+DATA_VERSION = "1.3.2"
 JSON_PATH = Path("trials.json")  # the default output of `trials export json`: generated on demand, not committed
 LOCK_PATH = Path("schema") / "columns.lock.json"
 CHANGELOG_PATH = Path("CHANGELOG.md")
@@ -128,6 +128,13 @@ def _literal(value: str) -> str:
 # --- datapackage.json -------------------------------------------------------------------------
 
 
+def meanings_note(node: dict) -> str:
+    """What each code of a field's vocabulary means, in the schema's words (its x-meanings, the one
+    place they are written: the site and the Datasette metadata show the same)."""
+    said = fields.meanings(node)
+    return "The codes mean: " + "; ".join(f"{code} — {said.get(code, '')}" for code in node["enum"]) + "."
+
+
 def field_descriptor(column: Column, schema: dict) -> dict[str, Any]:
     """The Table Schema field of one column: name, title, type, description, constraints."""
     node, required = record_field(schema, column.field) if column.field else ({}, column.required)
@@ -156,6 +163,10 @@ def field_descriptor(column: Column, schema: dict) -> dict[str, Any]:
         notes.append("One of the values in constraints.enum (the vocabulary of schema/trial.schema.json).")
     elif pattern:
         constraints["pattern"] = _bare(pattern)
+    if enum:
+        notes.append(meanings_note(node))
+    elif column.codes:  # a derived column whose items start with a field's codes
+        notes.append(meanings_note(record_field(schema, column.codes)[0]))
     if partial_date:
         notes.append(
             "A partial date (YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source): typed string, not date, "
