@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, RELMA_PATH, Trials
-from sle_trials import paths
+from markupsafe import escape
+from sle_trials import fields, paths
 from sle_trials.checks import load
 from sle_trials.outputs.site import (
     highlight,  # needs the site extra, which make test installs
@@ -155,7 +156,7 @@ def test_a_trial_page_names_fields_in_words_and_lists_criteria_nested(registry: 
     assert '<tr class="section"><th scope="colgroup" colspan="3">Eligibility</th></tr>' in text
     assert re.search(r'<th scope="row" title="[^"]+">Lupus nephritis › Scope <code class="path">', text)
     # a code with what the schema says it means
-    assert '<td>SEVERE_EXCLUDED <span class="meaning">(an exclusion criterion excludes only severe' in text
+    assert '<td>SEVERE_EXCLUDED <span class="meaning">— an exclusion criterion excludes only severe' in text
     # the criteria as the source lists them: numbered, each nested item under its own
     lists = Lists(text)
     top = "eligibility.inclusion_criteria.3.text"
@@ -165,6 +166,37 @@ def test_a_trial_page_names_fields_in_words_and_lists_criteria_nested(registry: 
     assert lists.number[inner] == "1."
     assert len(lists.parent) == 17 and set(lists.parent) == lists.linked  # each word for word in its source
     assert "criteria.0.number" not in text and "kind-numbered" not in text  # no row per criterion's number
+
+
+def test_every_code_is_shown_with_what_it_means(registry: Path) -> None:
+    """The pages showed clinicians bare codes (RECRUITING, PHASE1, AUTOLOGOUS, REGISTRY_JSON): each code
+    a record holds is shown with the schema's words for it (x-meanings), in text on its trial page; the
+    index gives them as each code's tooltip, in its filter's options and in the legend under the table."""
+    schema = paths.load_schema(registry)
+    records = []
+    for file in sorted((registry / "trials").glob("*.yaml")):
+        record, problems = load.load(file, f"trials/{file.name}")
+        assert record is not None, problems
+        records.append(record)
+    pages = {name: data.decode() for name, data in render.pages(records, schema, registry).items()}
+    index = pages["index.html"]
+    shown = 0
+    for record in records:
+        page = pages[render.trial_file(record.data["nct_id"])]
+        for path, value, node in fields.leaves(record.data, schema):
+            if "enum" not in node or path[0] == "evidence":
+                continue
+            words = escape(fields.meanings(node)[value])
+            assert f'{escape(value)} <span class="meaning">— {words}</span>' in page, (path, value)
+            shown += 1
+        for column, code in (("overall_status", record.data.get("overall_status")), ("phases", None)):
+            for each in [code] if code else record.data.get(column, []):
+                words = escape(labels.meaning((column, 0) if column == "phases" else (column,), each, schema))
+                assert f'<abbr title="{words}">{render.breakable(each)}</abbr>' in index, each
+                assert f"<dt><code>{each}</code></dt><dd>{words}</dd>" in index, each
+                assert f'<option value="{each}">{each} — {words}</option>' in index, each
+    assert shown > 50
+    assert 'href="#codes">What the codes mean</a>' in index and '<h2 id="codes">What the codes mean</h2>' in index
 
 
 @pytest.mark.parametrize(

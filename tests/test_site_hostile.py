@@ -105,7 +105,7 @@ def marked(site: Path, nct_id: str, field: str) -> tuple[str, int, str]:
     """(the page, where in it the mark a field's first evidence link points at opens, that mark's words)."""
     text = (site / "trials" / f"{nct_id}.html").read_text(encoding="utf-8")
     link = re.search(
-        rf'<code class="path">{re.escape(field)}</code></th>\s*<td>[^<]*</td>\s*<td>\s*'
+        rf'<code class="path">{re.escape(field)}</code></th>\s*<td>.*?</td>\s*<td>\s*'
         r'<a class="quote" href="#(q[0-9]+)"',
         text,
     )

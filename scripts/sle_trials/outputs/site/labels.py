@@ -7,13 +7,12 @@ Value"), the first key the section it belongs to. Its schema description is the 
 and the dotted path (what a curator writes under `evidence`, `silent`, `not_yet_curated`) stays
 beside it in small type.
 
-A code (an enum value such as SEVERE_EXCLUDED) is explained in the words the schema gives it where
-its description, or an enclosing field's, writes "CODE (what it means)" (meaning()).
+A code (an enum value such as SEVERE_EXCLUDED) is explained in the words the schema gives it beside
+its enum (`x-meanings`: fields.meanings), the same words the data package gives its column.
 """
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from sle_trials import fields
@@ -58,13 +57,5 @@ def of(path: fields.Path_, schema: dict) -> Label:
 
 
 def meaning(path: fields.Path_, code: str, schema: dict) -> str:
-    """What the schema's descriptions say a code means, "" where none says: the field's own
-    description, then each enclosing field's, looked up for "CODE (meaning)"."""
-    said = re.compile(rf"(?<![A-Z0-9_]){re.escape(code)} \(([^()]+)\)")
-    for depth in range(len(path), 0, -1):
-        if isinstance(path[depth - 1], int):
-            continue
-        found = said.search(str(fields.node_at(schema, path[:depth]).get("description", "")))
-        if found:
-            return found.group(1)
-    return ""
+    """What the schema says a code of the field at path means, "" for a value that is no code of it."""
+    return fields.meanings(fields.node_at(schema, path)).get(code, "")

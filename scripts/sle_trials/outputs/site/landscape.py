@@ -3,7 +3,9 @@
 The table's columns are export.COLUMNS picked by name (INDEX_COLUMNS), so a column the CSV gains
 (product_origin, lupus_nephritis, ...) appears here as soon as it exists, with its title, and the
 filters are the ones of those columns whose values are a vocabulary or a list (FILTERS). Values are
-the records' own (the CSV's formula guard is for spreadsheets).
+the records' own (the CSV's formula guard is for spreadsheets). A code (RECRUITING, PHASE1, CD19, ...)
+is shown with what it means, from the schema's x-meanings of its column's field (meanings()): in a
+cell's tooltip, in its filter's options, and in words in the legend beneath the table (legend()).
 
 The chart is Vega-Lite through Altair, rendered to SVG at build time by vl-convert (no script, no
 network when the page is viewed): each trial on a timeline from its start to its completion (or
@@ -18,7 +20,7 @@ from typing import Any
 from markupsafe import escape
 
 from sle_trials import decimals, fields
-from sle_trials.outputs import cells, export
+from sle_trials.outputs import cells, export, package
 
 # The index's columns, in order, by name; those not (yet) in export.COLUMNS are left out.
 INDEX_COLUMNS = (
@@ -132,6 +134,41 @@ def _estimated(column: export.Column, data: dict, cell: Cell) -> Cell:
         return cell
     found, kind = fields.get(data, fields.parse_dotted(field.rsplit(".", 1)[0] + ".type"))
     return Cell(f"{cell.text} (estimated)", cell.sort, cell.items) if found and kind == "ESTIMATED" else cell
+
+
+def meanings(schema: dict) -> dict[str, dict[str, str]]:
+    """What each code of a shown column means, by column name: the x-meanings of the record field the
+    column is read from (the same words the data package gives the column), for columns of codes."""
+    by_name = {c.name: c for c in export.COLUMNS}
+    out = {}
+    for column in columns():
+        field = by_name[column.name].field
+        said = fields.meanings(package.record_field(schema, field)[0]) if field else {}
+        if said:
+            out[column.name] = said
+    return out
+
+
+@dataclass(frozen=True)
+class Legend:
+    name: str
+    title: str
+    codes: tuple[tuple[str, str], ...]  # (code, what it means), in the schema's order
+
+
+def legend(rows: list[Row], schema: dict) -> list[Legend]:
+    """The codes the table shows, column by column, each with what it means."""
+    said = meanings(schema)
+    shown = columns()
+    out = []
+    for index, column in enumerate(shown):
+        if column.name not in said:
+            continue
+        present = {v for r in rows for v in r.cells[index].items}
+        codes = tuple((code, words) for code, words in said[column.name].items() if code in present)
+        if codes:
+            out.append(Legend(column.name, column.title, codes))
+    return out
 
 
 def filters(rows: list[Row]) -> list[Filter]:

@@ -60,6 +60,8 @@ def pages(records: list[Record], schema: dict, root: Path) -> dict[str, bytes]:
             columns=landscape.columns(),
             rows=rows,
             filters=landscape.filters(rows),
+            meanings=landscape.meanings(schema),
+            legend=landscape.legend(rows, schema),
             chart=landscape.chart(data),
             counts=_counts(data),
             prefix="",

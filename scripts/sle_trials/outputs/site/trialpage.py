@@ -80,6 +80,7 @@ class SourceView:
     number: int
     file: str
     kind: str
+    kind_meaning: str  # what the schema says the kind means
     as_of: str
     as_of_label: str
     html: Markup  # the text shown, escaped, with its marks
@@ -206,7 +207,7 @@ class _Marks:
             return Link(quote, read.doc.file, self.found[key].id)
         return Link(quote, "", None)
 
-    def views(self, record: Record) -> list[SourceView]:
+    def views(self, record: Record, schema: dict) -> list[SourceView]:
         out = []
         for number, (source, read) in enumerate(zip(record.data["curation"]["sources"], self.read)):
             marks = [
@@ -220,6 +221,7 @@ class _Marks:
                     number + 1,
                     source["file"],
                     source["kind"],
+                    labels.meaning(("curation", "sources", number, "kind"), source["kind"], schema),
                     source["as_of"],
                     source.get("as_of_label", ""),
                     html,
@@ -297,7 +299,7 @@ def build(record: Record, schema: dict, root: Path) -> TrialPage:
             for key in _CRITERIA
             if key in data.get("eligibility", {})
         ],
-        sources=marks.views(record),
+        sources=marks.views(record, schema),
         notes=notes,
         incomplete=[Note(n + 1, i["field"], i["text"]) for n, i in enumerate(curation.get("incomplete", []))],
         lacks=[
