@@ -48,6 +48,16 @@ def test_a_complete_record_with_fields_not_yet_curated_is_not_shown_as_curated_i
     assert "Curated from its sources but for the fields listed below as not yet curated" in page
 
 
+def test_the_index_counts_complete_records_without_calling_them_curated_in_full(registry: Path) -> None:
+    """The index's count said "2 curated in full" of the complete records, whatever fields they
+    declare not yet curated: it counts them as complete, reviewed against their sources."""
+    edit(registry, IM19_PATH, ("  silent:\n", "  not_yet_curated:\n    - acronym\n  silent:\n"))
+    record, schema = _record(registry)
+    index = render.pages([record], schema, registry)["index.html"].decode("utf-8")
+    assert "1 complete (reviewed against their sources)" in index
+    assert "curated in full" not in index.casefold()
+
+
 def test_a_complete_record_lacking_nothing_is_curated_in_full(registry: Path) -> None:
     assert "Curated in full from its sources" in _page(registry)
 

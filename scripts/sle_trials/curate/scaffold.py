@@ -476,7 +476,7 @@ def _header(nct: str) -> list[str]:
         "# To fill one in from the cited sources, delete the '# ' that starts its lines (it keeps its place) and",
         "# give the source's value, word for word for text. Delete the fields the sources do not state, or name",
         "# them under curation.silent. curation.status says how far it is: stub (only what another trial's",
-        "# source says of it), draft (curated in part), complete (curated in full, every value bound).",
+        "# source says of it), draft (curated in part), complete (reviewed, every value bound).",
     ]
 
 
