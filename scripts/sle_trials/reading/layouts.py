@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, NamedTuple
 
-from sle_trials.reading import digits, edges, lookalike
+from sle_trials.reading import digits, edges, lookalike, markup
 from sle_trials.reading.criteria_text import ESCAPE, split_criteria
 from sle_trials.reading.invisible import DROPPED, unreordered
 
@@ -257,7 +257,7 @@ class SourceDoc:
         if self.twin is None:
             token = _AS_WRITTEN.set(True)
             try:
-                twin = _read_text(self.file, self.raw.decode("utf-8", errors="replace"))
+                twin = _read_text(self.file, source_text(self.file, self.raw))
             finally:
                 _AS_WRITTEN.reset(token)
             self.twin = twin.for_trial(self.subject) if self.subject is not None else twin
@@ -415,10 +415,17 @@ def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
     return doc
 
 
-def read(file: str, raw: bytes) -> SourceDoc:
-    """A source document's text and places (decoded as UTF-8, undecodable bytes replaced)."""
+def source_text(file: str, raw: bytes) -> str:
+    """A source document's text: decoded as UTF-8 (undecodable bytes replaced), and of a page a
+    browser takes for HTML, the text it shows (markup.shown: no comment, script, attribute or hidden
+    element, which stood beside the page's words as if its reader saw them)."""
     text = raw.decode("utf-8", errors="replace")
-    doc = _read_text(file, text)
+    return markup.shown(text) if markup.is_html(file, text) else text
+
+
+def read(file: str, raw: bytes) -> SourceDoc:
+    """A source document's text (source_text) and places."""
+    doc = _read_text(file, source_text(file, raw))
     if doc.written is not None:  # NFKC changed a character: kept to be read again as written
         for part in (doc, *doc.parts):
             part.raw = raw

@@ -1,0 +1,182 @@
+"""Markup: an HTML source read as the text a browser shows its reader.
+
+A web page is kept as received, markup and all, and read as plain text. Its reader sees the page a
+browser renders: never a comment, the code of a script or a style sheet, an attribute (an image's
+alt text, a link's title), nor an element the page hides itself (a `hidden` attribute, an inline
+`display: none` or `visibility: hidden`, a template).
+Read as text, each of those stood beside the page's words: a copy of a trial's page that shows
+"a trial of allogeneic NK cells" with the words "A Study of CD19 Redirected Autologous T Cells ..."
+and "Last Updated: 2025-08-17" in an HTML comment vouched for a stub under that title and date,
+while the page a reviewer fetches, its sha256 the manifest's, shows neither.
+
+So a source a browser takes for HTML (a name ending .html or .htm, or text starting with one of
+the tags by which WHATWG's MIME sniffing knows an untyped document for HTML) is read as the text
+of its elements that a browser shows, a line for each block (a paragraph, a heading, a list item,
+a table row, a line break) and white space collapsed as a browser collapses it. Character
+references are decoded, as a browser decodes them.
+
+What a style sheet hides by a class or a rule (`.x { display: none }`), a script writes or removes,
+or text a colour hides, no reading of the markup alone can tell: a reviewer still reads such a page
+in a browser (docs/trust-boundary.md). An element whose end the markup does not say where a browser
+would put it is hidden to the end of the page: a quote from there is not found (a refusal), never
+read from text a browser hides.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+# WHATWG MIME Sniffing, "rules for identifying an unknown MIME type": a document starting (after
+# white space) with one of these, then a space or ">", is HTML to a browser.
+_SNIFFED = re.compile(
+    r"\ufeff?[\t\n\x0c\r ]*"
+    r"<(?:!DOCTYPE HTML|HTML|HEAD|SCRIPT|IFRAME|H1|DIV|FONT|TABLE|A|STYLE|TITLE|B|BODY|BR|P|!--)[ >]",
+    re.IGNORECASE,
+)
+_NAMES = (".html", ".htm")
+
+# Elements whose content a browser does not render as the page's text: code and style (raw text to
+# the parser), a template's inert content, the fallback content of a frame, of a plug-in, of a media
+# player or a canvas and of a page without scripts (a browser runs scripts), a list of suggestions,
+# the parentheses of a ruby annotation, a drawing's or a formula's markup (its descriptions and
+# annotations are no text shown; what it draws is no text either). (The head's other elements are
+# void; text in it a browser moves into the body and shows.)
+_UNSHOWN = frozenset(
+    ("script style template iframe noscript noembed noframes object audio video canvas datalist rp svg math").split()
+)
+# HTML's white space, which a browser collapses into one space (not U+00A0, which it shows)
+_WHITE = re.compile("[ \t\n\r\x0c]+")
+# Elements with no content and no end tag.
+_VOID = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
+)
+# Elements a browser shows as blocks of their own: their text starts and ends a line.
+_BLOCKS = frozenset(
+    (
+        "address article aside blockquote body caption center details dialog dd div dl dt fieldset figcaption "
+        "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol option p pre "
+        "section summary table tbody td tfoot th thead title tr ul"
+    ).split()
+)
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE)
+
+
+def is_html(file: str, text: str) -> bool:
+    """Whether a browser takes the source for HTML: by its name, or by how its text starts."""
+    return file.lower().endswith(_NAMES) or _SNIFFED.match(text) is not None
+
+
+def _hides(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether the element hides its content from a reader: by what it is, or by its own attributes."""
+    if tag in _UNSHOWN:
+        return True
+    if tag == "dialog" and not any(name == "open" for name, _ in attrs):
+        return True  # a dialog not open is shown by no browser until a script opens it
+    for name, value in attrs:
+        if name == "hidden" or (name == "style" and value and _HIDING_STYLE.search(value)):
+            return True
+    return False
+
+
+# The characters of a page read (some 3.5 s a MiB of nothing but tags, a tenth of that for text): a
+# web page is well under it, a source may be 32 MiB.
+MAX_PAGE = 2 << 20
+# A "<" that opens nothing (not a tag, an end tag, a comment or a declaration) is text to a browser;
+# written as a reference, it is text to the parser in one piece instead of one call each (a page of
+# 2 MB of "<" took 10 s).
+_TEXT_LT = re.compile(r"<(?![A-Za-z!/?])")
+
+
+class _Shown(HTMLParser):
+    """The text a browser shows of a page, line by line."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.line: list[str] = []
+        self.hidden: list[str] = []  # the open elements that hide what is in them, innermost last
+        self.pre = 0  # open <pre> and <textarea> elements: their white space is shown as written
+
+    def set_cdata_mode(self, elem: str, **how: Any) -> None:
+        """A script's or a style sheet's text ends where a browser ends it: at its end tag's name right
+        after "</" (the parser's own rule in Python 3.11.7, "</ script>", ended it where a browser goes
+        on reading code; later releases read it as a browser does, and say how: passed on)."""
+        super().set_cdata_mode(elem, **how)
+        self.interesting = re.compile(rf"</{re.escape(elem.lower())}(?=[\t\n\x0c\r />])", re.IGNORECASE)
+
+    def parse_endtag(self, i: int) -> int:
+        """In a script or a style sheet (set_cdata_mode found "</name" and a terminator), its end tag
+        ends at the next ">", whatever stands before it ("</script foo>", as a browser reads it)."""
+        if self.cdata_elem is None:
+            return super().parse_endtag(i)
+        end = self.rawdata.find(">", i)
+        if end < 0:
+            return -1  # open at the page's end: never shown
+        elem = self.cdata_elem
+        self.clear_cdata_mode()
+        self.handle_endtag(elem)
+        return end + 1
+
+    def _end_line(self) -> None:
+        text = "".join(self.line)
+        text = text if self.pre else _WHITE.sub(" ", text).strip(" ")
+        if text.strip():
+            self.lines.append(text)
+        self.line = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            if tag == "br" and not self.hidden:
+                self._end_line()
+            return
+        if self.hidden:
+            # every element in it, so that only its own end tag ends it, where nothing in it is left
+            # open ("<div hidden><table><td></div>", where a browser ignores the "</div>"); one left
+            # open ("<div hidden><p>a</div>") keeps it hidden to the page's end: more hidden, never less
+            self.hidden.append(tag)
+            return
+        if tag in _BLOCKS:
+            self._end_line()
+        if tag in ("pre", "textarea"):
+            self.pre += 1
+        if _hides(tag, attrs):
+            self.hidden.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # a browser ignores the "/" of "<div hidden/>": the element is open, and hides what follows
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.hidden:
+            if tag == self.hidden[-1]:  # the innermost element open ends; any other end tag changes nothing
+                self.hidden.pop()
+            return
+        if tag in _BLOCKS:
+            self._end_line()
+        if tag in ("pre", "textarea") and self.pre:
+            self.pre -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden:
+            return
+        if self.pre:
+            parts = data.split("\n")
+            self.line.append(parts[0])
+            for part in parts[1:]:
+                self._end_line()
+                self.line.append(part)
+        else:
+            self.line.append(_WHITE.sub(" ", data))
+
+
+def shown(text: str) -> str:
+    """The text a browser shows of an HTML page: a line for each block, in the page's order. What the
+    page leaves open at its end (a comment, a tag, a script) is never shown, as a browser shows none
+    of it: the parser's close() gave it as text, and cost the square of its length doing so. Only the
+    first MAX_PAGE characters are read: a quote from beyond them is not found."""
+    parser = _Shown()
+    parser.feed(_TEXT_LT.sub("&lt;", text[:MAX_PAGE]))
+    parser._end_line()
+    return "\n".join(parser.lines) + "\n"

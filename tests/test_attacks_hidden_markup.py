@@ -1,0 +1,95 @@
+"""Pull-request attacks that quote what a web page hides from its reader (reading/markup.py).
+
+A web page is kept as received, markup and all, and was read as plain text: a comment, a script, an
+image's alt text or a hidden element stood beside the page's words. A copy of a trial's page showing
+"a trial of allogeneic NK cells" with the stub's title and date in an HTML comment vouched for that
+stub, while the page a reviewer fetches (its sha256 the manifest's) shows neither in a browser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Trials, add_source, put
+from sle_trials.reading import markup
+
+STUB = "trials/NCT03030976.yaml"
+TITLE = "A Study of CD19 Redirected Autologous T Cells for CD19 Positive Systemic Lupus Erythematosus (SLE)"
+SAID = f"NCT03030976 {TITLE} Last Updated: 2025-08-17"
+RECORD = f"""nct_id: NCT03030976
+brief_title: {TITLE}
+curation:
+  status: stub
+  sources:
+    - file: {{source}}
+      kind: REGISTRY_PAGE
+      as_of: "2025-08-17"
+      as_of_label: Last Updated
+evidence:
+  nct_id: NCT03030976
+  curation.sources.0.as_of: "Last Updated: 2025-08-17"
+"""
+SHOWN = "<h1>NCT03030976: a trial of allogeneic NK cells in lupus</h1>\n"
+
+
+def page(hidden: str) -> str:
+    head = "<!DOCTYPE html>\n<html><head><title>Trial NCT03030976</title></head>\n"
+    return f"{head}<body>\n{SHOWN}{hidden}\n</body></html>\n"
+
+
+HIDING = {
+    "comment": f"<!-- {SAID} -->",
+    "script": f"<script>var said = '{SAID}';</script>",
+    "style": f"<style>/* {SAID} */</style>",
+    "alt text": f'<img src="x.png" alt="{SAID}">',
+    "hidden attribute": f"<div hidden><p>{SAID}</p></div>",
+    "inline display none": f'<span style="color: red; display:none">{SAID}</span>',
+    "inline visibility hidden": f'<p style="visibility: hidden">{SAID}</p>',
+    "template": f"<template><p>{SAID}</p></template>",
+    "noscript": f"<noscript>{SAID}</noscript>",
+    # what Python's HTML parser read otherwise than a browser: a comment open to the page's end (its
+    # close() gave the rest as text), a script's "</ script>" (which ended it; a browser reads on)
+    "dialog not open": f"<dialog><p>{SAID}</p></dialog>",
+    "video fallback": f"<video src='x.mp4'>{SAID}</video>",
+    "hidden self-closed": f"<div hidden/>{SAID}</div>",
+    "hidden past an end tag a table ignores": f"<div hidden><table><tr><td></div>{SAID}</td></tr></table></div>",
+    "comment open to the end": f"<!-- {SAID}",
+    "script not ended": f"<script>x = 1;</ script>{SAID}</script>",
+}
+
+
+@pytest.mark.parametrize("how", HIDING)
+def test_a_stub_quoting_what_a_page_hides_is_refused(registry: Path, trials: Trials, how: str) -> None:
+    source = add_source(registry, "seeds/950_page.txt", page(HIDING[how]))
+    put(registry, STUB, RECORD.format(source=source))
+    result = trials("validate", registry / STUB)
+    assert result.status == 1, result.out
+    assert f"{STUB}:2:14: E501 brief_title: text not found in the cited source" in result.out
+
+
+def test_a_stub_quoting_what_a_page_shows_passes(registry: Path, trials: Trials) -> None:
+    """The same words, shown: a page a browser renders is read as the text it shows, markup left out."""
+    title = TITLE.replace("(SLE)", "(<abbr>SLE</abbr>)")
+    shown = f"<p>NCT03030976</p>\n<h1>{title}</h1>\n<p>Last Updated: 2025-08-17</p>"
+    source = add_source(registry, "seeds/951_page.html", f"<!doctype html>\n<html><body>\n{shown}\n</body></html>\n")
+    put(registry, STUB, RECORD.format(source=source))
+    result = trials("validate", registry / STUB)
+    assert result.status == 0, result.out
+
+
+def test_a_page_is_html_by_its_name_or_by_how_it_starts() -> None:
+    """As a browser takes it: a name a server types as HTML, or WHATWG's sniffing of an untyped one."""
+    assert markup.is_html("seeds/x.HTM", "plain words")
+    assert markup.is_html("seeds/x.txt", "\ufeff\n  <!DOCTYPE html>")
+    assert markup.is_html("seeds/x.txt", "<p>words")
+    assert not markup.is_html("seeds/x.txt", "Words <!-- a comment in a text file shows as written -->")
+    assert not markup.is_html("seeds/x.txt", "<pre>")
+
+
+def test_a_page_is_read_a_block_a_line_as_a_browser_shows_it() -> None:
+    text = (
+        "<p>Hello <b>World</b>\n  again<br>next</p><div hidden>no<div>no</div>no</div>shown<pre>a\n  b</pre>&amp; &gt;"
+    )
+    assert markup.shown(text) == "Hello World again\nnext\nshown\na\n  b\n& >\n"
+    assert markup.shown("<p>a<script>x</script foo>b<p>1 < 2 <3") == "ab\n1 < 2 <3\n"
