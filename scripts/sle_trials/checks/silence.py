@@ -13,6 +13,8 @@ holds other fields too):
 - a passage gives a number of participants (an enrollment) or an age at that bound (lexicon.py).
 
 - a passage gives a date under one of that date's own labels ("startDateStruct.date: 2021-02-15");
+- for a source of no layout (a press release, a publication: no places), its text about the trial gives
+  a number of participants, an age at the field's bound or a date under its own label (_plainly_stated);
 - for a part of a field whose layout places only the whole (a sponsor's class, an intervention's route,
   a design's masking), a passage of the parent's place renders a term of the part's vocabulary (dates
   and the criteria aside: their places hold other dates' and fields' words);
@@ -51,7 +53,7 @@ from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import edges, lexicon, vocabulary
-from sle_trials.reading.layouts import Passage, SourceDoc, normalise
+from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -59,9 +61,10 @@ CHECKS = (
         "E523",
         "silent-but-stated",
         "a field declared silent that a cited source states at that field's own place (a whole value, a term of "
-        "its vocabulary, a number of participants, an age, a date under its own label), a product field whose "
-        "term a source gives where it speaks of the trial's product (its summary, description or keywords too), "
-        "or interventions declared silent where a source names the trial's own product",
+        "its vocabulary, a number of participants, an age, a date under its own label; a source of no layout "
+        "where it speaks of the trial, by a number of participants, an age or a date under its label), a product "
+        "field whose term a source gives where it speaks of the trial's product (its summary, description or "
+        "keywords too), or interventions declared silent where a source names the trial's own product",
     ),
 )
 
@@ -93,6 +96,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Probl
                 stated(doc, schema, name, excused)
                 or _product_named(doc, record, name)
                 or _product_described(doc, record, schema, name)
+                or _plainly_stated(doc, record, schema, name)
                 if doc.subject in (None, record.data["nct_id"])
                 else _titled(doc, record, schema, name)
             )
@@ -133,12 +137,19 @@ def _names(note: str, words: str) -> bool:
 
 def _speaking(record: Record, docs: list[SourceDoc]) -> list[SourceDoc]:
     """The documents that speak for the trial: those about it, and of several of one layout (an
-    earlier and a later version of its registry record) the newest, which supersedes the others."""
+    earlier and a later version of its registry record) the newest, which supersedes the others.
+    Documents of no layout are no versions of one another (a press release and a publication): each
+    speaks, as each would be quoted (only the newest was held, and a record citing a paper and an
+    older press release giving "60 participants" declared its enrollment silent)."""
     newest: dict[str, SourceDoc] = {}
+    plain: list[SourceDoc] = []
     for doc in completeness.newest_first(record.data, docs):
         if doc.subject in (None, record.data["nct_id"]):
-            newest.setdefault(doc.layout, doc)
-    return list(newest.values())
+            if doc.layout == PLAIN:
+                plain.append(doc)
+            else:
+                newest.setdefault(doc.layout, doc)
+    return [*newest.values(), *plain]
 
 
 def _naming(record: Record, docs: list[SourceDoc]) -> list[SourceDoc]:
@@ -222,6 +233,32 @@ def _product_described(doc: SourceDoc, record: Record, schema: dict, name: str) 
         said = _said(leaf, node, placed)
         if said is not None:
             return said
+    return None
+
+
+# What a page of no layout states, having no place of any field, is read where it speaks of the trial
+# (its lines of this trial, or its whole text when it names no other) by the readings that name their
+# field themselves: a number of participants, an age at the field's bound, a date under one of that
+# date's own labels. A term of a vocabulary in free text names no field ("no", "completed", "female"
+# stand in any sentence). Read nowhere, a press release giving "The study will enroll 60 participants."
+# let a record declare its enrollment silent, and trials.csv told readers no source states it.
+_SELF_NAMED = ("enrollment.count", *AGE_BOUNDS)
+
+
+def _plainly_stated(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | None:
+    """What a document of no layout states of the field declared silent at name, or beneath it, by a
+    reading that names its field (_SELF_NAMED, a date under its own label); else None."""
+    if doc.layout != PLAIN:
+        return None
+    sections = doc.about(record.data["nct_id"])
+    placed = [Passage(doc.text)] if sections is None else sections
+    for path in [fields.parse_dotted(name), *fields.fields_beneath(schema, name)]:
+        leaf = ".".join(str(p) for p in path)
+        node = _value_node(schema, path)
+        if leaf in _SELF_NAMED or fields.is_date(node):
+            said = _said(leaf, node, placed)
+            if said is not None:
+                return said
     return None
 
 

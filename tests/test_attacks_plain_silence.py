@@ -1,0 +1,79 @@
+"""Pull-request attacks that declare silent what a source of no layout states (checks/silence.py).
+
+`curation.silent` says the sources do not state a field, and trials.csv shows it so. A field declared
+silent was held only to the places a source's layout gives it, and a press release or a publication
+(plain text) has none: a draft citing a press release that says "The study will enroll 60
+participants." declared its enrollment silent and passed. And of several sources of one layout only
+the newest was held (versions of one registry record), so a record citing two plain documents was
+held to the newer alone. A plain source is now held where it speaks of the trial, by the readings
+that name their field themselves: a number of participants, an age at the field's bound, a date under
+its own label.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, Trials, add_source, put
+
+TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+RECORD = """nct_id: NCT06513429
+brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
+curation:
+  status: draft
+  sources:
+{sources}
+  silent:
+    - {silent}
+evidence:
+{quotes}"""
+
+
+def draft(root: Path, silent: str, *pages: tuple[str, str]) -> Path:
+    """IM19 as a draft citing each (as_of, text) as a press release of its own, declaring silent one field."""
+    sources, quotes = [], []
+    for n, (as_of, text) in enumerate(pages):
+        source = add_source(root, f"seeds/96{n}_release.txt", f"{TITLE}\nLast Updated: {as_of}\n{text}\n")
+        sources.append(f'    - file: {source}\n      kind: PRESS_RELEASE\n      as_of: "{as_of}"')
+        quotes.append(f'  curation.sources.{n}.as_of: "Last Updated: {as_of}"')
+    text = RECORD.format(sources="\n".join(sources), silent=silent, quotes="\n".join(quotes) + "\n")
+    return put(root, IM19_PATH, text)
+
+
+@pytest.mark.parametrize(
+    ("silent", "stated", "said"),
+    [
+        ("enrollment.count", "The study will enroll 60 participants.", "(60 participants)"),
+        ("eligibility.minimum_age", "Patients aged 18 years or older may take part.", "(18 YEARS)"),
+        ("dates.start", "Start date: 2024-07-30", "2024-07-30"),
+    ],
+)
+def test_a_press_release_stating_a_field_declared_silent_is_refused(
+    registry: Path, trials: Trials, silent: str, stated: str, said: str
+) -> None:
+    draft(registry, silent, ("2025-08-17", stated))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert f"E523 curation.silent: {silent} is declared silent, but seeds/960_release.txt states it" in result.out
+    assert said in result.out, result.out
+
+
+def test_an_older_press_release_stating_it_is_held_too(registry: Path, trials: Trials) -> None:
+    """Two plain documents are no versions of one record: the older one's words still stand."""
+    draft(
+        registry,
+        "enrollment.count",
+        ("2025-08-17", "Enrolling now."),
+        ("2024-01-10", "It will enroll 60 participants."),
+    )
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert "but seeds/961_release.txt states it (60 participants)" in result.out
+
+
+def test_a_press_release_naming_the_field_nowhere_leaves_it_silent(registry: Path, trials: Trials) -> None:
+    """A term of a vocabulary in free text names no field: "completed" is no status, "no" no answer."""
+    draft(registry, "enrollment.count", ("2025-08-17", "Dosing of the first cohort was completed; no safety signal."))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out
