@@ -8,11 +8,12 @@ stub, while the page a reviewer fetches (its sha256 the manifest's) shows neithe
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
-from conftest import Trials, add_source, put
-from sle_trials.reading import markup
+from conftest import REPO, Trials, add_source, put
+from sle_trials.reading import layouts, markup
 
 STUB = "trials/NCT03030976.yaml"
 TITLE = "A Study of CD19 Redirected Autologous T Cells for CD19 Positive Systemic Lupus Erythematosus (SLE)"
@@ -93,3 +94,12 @@ def test_a_page_is_read_a_block_a_line_as_a_browser_shows_it() -> None:
     )
     assert markup.shown(text) == "Hello World again\nnext\nshown\na\n  b\n& >\n"
     assert markup.shown("<p>a<script>x</script foo>b<p>1 < 2 <3") == "ab\n1 < 2 <3\n"
+
+
+def test_a_page_showing_a_studys_json_is_no_study() -> None:
+    """Its bytes are a page's, not the API's answer (`trials drift` and `update` cannot read them as a
+    study): read as the page's text, it was a REGISTRY_JSON source."""
+    study = (REPO / "tests/fixtures/ctgov/completed_phase2_randomised.json").read_text(encoding="utf-8")
+    assert layouts.read("seeds/952_study.json", study.encode()).layout == "ctgov_json"
+    page = f"<!DOCTYPE html>\n<html><body><p>{html.escape(study)}</p></body></html>\n"
+    assert layouts.read("seeds/952_study.html", page.encode()).layout == layouts.PLAIN

@@ -257,7 +257,7 @@ class SourceDoc:
         if self.twin is None:
             token = _AS_WRITTEN.set(True)
             try:
-                twin = _read_text(self.file, source_text(self.file, self.raw))
+                twin = _read_source(self.file, self.raw)
             finally:
                 _AS_WRITTEN.reset(token)
             self.twin = twin.for_trial(self.subject) if self.subject is not None else twin
@@ -415,17 +415,21 @@ def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
     return doc
 
 
-def source_text(file: str, raw: bytes) -> str:
-    """A source document's text: decoded as UTF-8 (undecodable bytes replaced), and of a page a
-    browser takes for HTML, the text it shows (markup.shown: no comment, script, attribute or hidden
-    element, which stood beside the page's words as if its reader saw them)."""
+def _read_source(file: str, raw: bytes) -> SourceDoc:
+    """A source document read from its bytes, decoded as UTF-8 (undecodable bytes replaced); a page a
+    browser takes for HTML as the text it shows (markup.shown: no comment, script, attribute or hidden
+    element, which stood beside the page's words as if its reader saw them), and never as JSON: a page
+    showing a study's JSON is no study the API gave (its bytes are a page's, which `trials drift` and
+    `update` cannot read as one), and was read as one, a REGISTRY_JSON source."""
     text = raw.decode("utf-8", errors="replace")
-    return markup.shown(text) if markup.is_html(file, text) else text
+    if markup.is_html(file, text):
+        return _read_text(file, markup.shown(text), json=False)
+    return _read_text(file, text)
 
 
 def read(file: str, raw: bytes) -> SourceDoc:
-    """A source document's text (source_text) and places."""
-    doc = _read_text(file, source_text(file, raw))
+    """A source document's text and places (_read_source)."""
+    doc = _read_source(file, raw)
     if doc.written is not None:  # NFKC changed a character: kept to be read again as written
         for part in (doc, *doc.parts):
             part.raw = raw
@@ -480,8 +484,8 @@ def _as_read(doc: Any) -> Any:
     return {**doc, "studies": read} if isinstance(doc, dict) else read
 
 
-def _read_text(file: str, text: str) -> SourceDoc:
-    if file.lower().endswith(".json") or _JSON_START.match(text):
+def _read_text(file: str, text: str, json: bool = True) -> SourceDoc:
+    if json and (file.lower().endswith(".json") or _JSON_START.match(text)):
         doc = source_json(file, text)
         if doc is not None:
             # a JSON string may spell any character as an escape ("\uff23"): its text is the decoded one
