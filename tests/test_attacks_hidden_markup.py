@@ -53,6 +53,7 @@ HIDING = {
     # close() gave the rest as text), a script's "</ script>" (which ended it; a browser reads on)
     "dialog not open": f"<dialog><p>{SAID}</p></dialog>",
     "video fallback": f"<video src='x.mp4'>{SAID}</video>",
+    "drop-down list": f"<select>{SAID}<option>x</option></select>",
     "hidden self-closed": f"<div hidden/>{SAID}</div>",
     "hidden past an end tag a table ignores": f"<div hidden><table><tr><td></div>{SAID}</td></tr></table></div>",
     "comment open to the end": f"<!-- {SAID}",
