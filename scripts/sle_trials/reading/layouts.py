@@ -419,8 +419,8 @@ def _read_source(file: str, raw: bytes) -> SourceDoc:
     """A source document read from its bytes, decoded as UTF-8 (undecodable bytes replaced); a page a
     browser takes for HTML as the text it shows (markup.shown: no comment, script, attribute or hidden
     element, which stood beside the page's words as if its reader saw them), and never as JSON: a page
-    showing a study's JSON is no study the API gave (its bytes are a page's, which `trials drift` and
-    `update` cannot read as one), and was read as one, a REGISTRY_JSON source."""
+    showing a study's JSON is no study the API gave (its bytes are a page's, which drift and update
+    cannot read as one), and was read as one, a REGISTRY_JSON source."""
     text = raw.decode("utf-8", errors="replace")
     if markup.is_html(file, text):
         return _read_text(file, markup.shown(text), json=False)
