@@ -23,14 +23,13 @@ the closest source passage.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import hashlib
 import os
 import re
 import unicodedata
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -39,7 +38,7 @@ from sle_trials import fields, files
 from sle_trials.checks import binding, completeness, silence
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import criteria_text, digits, edges, layouts, lexicon, vocabulary
+from sle_trials.reading import criteria_text, digits, edges, layouts, lexicon, prose, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -292,361 +291,6 @@ class Verdict(NamedTuple):
 _OF_OTHERS = ("curation", "related_trials")
 
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
-# The fields a ClinConnect page places in its summary (prose; its other places are lines, not sentences)
-_SUMMARY_FIELDS = ("phases", "cell_product", "interventions")
-# Where one sentence ends and the next starts: a capital (or an opening mark) after the stop, or any
-# word after a semicolon ("Dec. 1, 2026" and "CO., LTD. · Feb 28" are one sentence)
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“‘'])|(?<=;)\s+")
-
-
-# A product's code in its name ("IM19" of "IM19 CAR-T cells", "KYV-101", "CABA-201"): letters then
-# digits, not a cluster of differentiation ("CD19" of "CD19 CAR-T cells" names a target, not the product)
-_CODE = re.compile(r"(?i)(?!CD\d)[a-z]{1,6}-?\d{1,6}[a-z]?")
-
-
-def _naming_the_product(passages: list[layouts.Passage], name: Any) -> list[layouts.Passage]:
-    """The sentences of a plain document's passages that name the product (a CAR, the product's
-    name, or its name's code: "IM19, an autologous therapy" names "IM19 CAR-T cells"): where it
-    states the product's facts. "Allogeneic transplantation is excluded." and "Prior anti-BCMA
-    therapy" name other things, and gave a CAR-T product the origin and target they name."""
-    named = normalise(name).lower() if isinstance(name, str) and name.strip() else None
-    codes = [w for w in re.split(r"[\s,;()]+", named) if _CODE.fullmatch(w)] if named else []
-    code = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, codes)) + r")(?![\w])") if codes else None
-    return [
-        layouts.Passage(sentence)
-        for passage in passages
-        for sentence in _SENTENCE.split(passage.text)
-        if layouts.CAR_WORDS.search(sentence)
-        or (named is not None and named in sentence.lower())
-        or (code is not None and code.search(sentence))
-    ]
-
-
-# The fields of the trial as a whole: what a plain document or a page's prose states of the trial in
-# its sentences about the trial, not in one about another trial or product ("Northbridge's earlier
-# antibody, NB-201, was evaluated in a Phase 2 trial in multiple myeloma, which completed enrollment
-# of 120 participants" gave a draft the phase, enrollment, condition and product of another trial).
-_TRIAL_LEVEL = frozenset(
-    {
-        "overall_status",
-        "last_known_status",
-        "dates",
-        "phases",
-        "study_type",
-        "design",
-        "enrollment",
-        "conditions",
-        "cell_product",
-        "arms",
-        "interventions",
-        "outcomes",
-        "locations",
-        "officials",
-    }
-)
-# Words that turn a sentence to another trial or product: "an earlier Phase 1 study", "Northbridge's
-# earlier antibody", "another CAR-T product", "a previous trial" (a noun at most two words on: "the
-# trial's earlier dose-escalation phase" and "prior therapies" are this trial's own words). A
-# sentence speaks of this trial up to them.
-_TRIAL_NOUN = (
-    r"(?:trials?|stud(?:y|ies)|antibod(?:y|ies)|products?|programm?e?s?|candidates?|assets?|molecules?|compounds?)"
-    r"(?![\w-])"
-)
-_OTHER = re.compile(
-    r"(?i)(?<![\w-])(?:earlier|previous|prior|preceding|former|another|other|separate|sister)\s+"
-    r"(?:[\w()'’/-]+\s+){0,2}?" + _TRIAL_NOUN
-)
-# Words that introduce a trial besides this one without naming it earlier or another: one more ("a
-# second trial", "an additional Phase 2 study", "the planned Phase 2 trial", "a long-term follow-up
-# study"), one the sponsor "also" runs ("Northbridge also sponsors a Phase 2 trial", "NB-301 is also
-# being evaluated in a Phase 2 study"), one it plans ("plans to initiate a Phase 2 trial", "will
-# advance NB-301 into a Phase 2 study", "A Phase 2 trial is planned"), or a sentence turning away
-# ("Separately, ..."), the sponsor's pipeline, or therapies besides the trial's ("Other CAR-T
-# therapies, such as those targeting BCMA", "approved CAR-T therapies"). A noun these name as a word of
-# this trial's ("additional study visits", "other trial sites") is none. They may name this trial (a
-# press release announcing a planned trial: "plans to initiate a Phase 1 trial (NCT…)"): a sentence
-# naming the trial's id after them is about it.
-_NOT_A_TRIAL = (
-    r"(?!\s+(?:visits?|procedures?|drugs?|treatments?|medications?|assessments?|sites?|cent(?:er|re)s?|"
-    r"doctors?|physicians?|investigators?|staff|teams?|protocols?|periods?|schedules?|windows?)(?![\w-]))"
-)
-_A = r"(?:a|an|one|two|three|four|five|several|multiple|more)\s+"
-_WORDS = r"(?:[\w()'’/,-]+\s+){0,3}?"
-_ANOTHER_TRIAL = re.compile(
-    r"(?i)(?<![\w-])(?:"
-    + r"(?:second|third|fourth|fifth|additional|further|subsequent|next|planned|upcoming|future|follow-on|"
-    + r"follow-up|confirmatory|larger|independent|parallel|companion)\s+"
-    + _WORDS
-    + _TRIAL_NOUN
-    + r"|(?:also|additionally|in\s+addition)\b[^.;]{0,60}?(?<![\w-])"
-    + _A
-    + _WORDS
-    + _TRIAL_NOUN
-    + r"|(?:plans?|planning|intends?|intending|expects?|expecting|anticipates?|aims?|hopes?|will|would|could|may)"
-    + r"\s+(?:to\s+)?(?:\w+\s+){0,2}?(?:initiate|start|begin|launch|commence|open|conduct|run|advance|move|"
-    + r"progress)\w*\s+(?:[\w-]+\s+){0,2}?(?:into\s+)?"
-    + _A
-    + _WORDS
-    + _TRIAL_NOUN
-    + r"|"
-    + _A
-    + _WORDS
-    + _TRIAL_NOUN
-    + r"(?:\s+[\w()'’/,-]+){0,4}?\s+(?:is|are|will\s+be)\s+(?:\w+\s+)?(?:planned|scheduled|slated)"
-    + r"|(?:separately|in\s+other\s+news)\s*,"
-    + r"|(?:pipelines?|portfolios?)(?![\w-])"
-    + r"|(?:another|other|approved|existing|marketed|commercial(?:ly)?|available)\s+(?:[\w()'’/-]+\s+){0,2}?"
-    + r"(?:therap(?:y|ies)|treatments?|cells?|drugs?|medicines?)(?![\w-])"
-    + r")"
-    + _NOT_A_TRIAL
-)
-# A product's code as a document writes it ("NB-201", "KYV-101", "IM19"), not a target, a virus or a score
-_PRODUCT_CODE = re.compile(r"(?<![\w-])(?!CD\d|COVID|IL-?\d|SF-?\d|BILAG)[A-Z]{2,6}-?\d{2,6}[A-Z]?(?![\w-])")
-# A disease a CAR-T trial is run in, by the word naming it ("SLE" and "lupus nephritis" name lupus): a
-# sentence naming only diseases the document's sentences about the trial do not speaks of another trial
-_DISEASE = re.compile(
-    r"\bSLE\b|(?i:\b(?:lupus|myeloma|lymphoma|leuka?emia|myasthenia|scleroderma|systemic sclerosis|"
-    r"multiple sclerosis|myositis|vasculitis|rheumatoid arthritis|sj[öo]gren))"
-)
-_SAME_DISEASE = {"sle": "lupus", "leukaemia": "leukemia", "scleroderma": "systemic sclerosis", "sjogren": "sjögren"}
-
-
-def _diseases(text: str) -> set[str]:
-    return {_SAME_DISEASE.get(w, w) for w in (m.lower() for m in _DISEASE.findall(text))}
-
-
-def _names(text: str) -> tuple[set[str], set[str]]:
-    """The product codes and the diseases a text names."""
-    return set(_PRODUCT_CODE.findall(text)), _diseases(text)
-
-
-def _in_prose(doc: SourceDoc, path: fields.Path_) -> bool:
-    """Whether doc states the trial-level field at path in prose (sentences, some about others)."""
-    return path[0] in _TRIAL_LEVEL and (
-        doc.layout == layouts.PLAIN or (doc.layout == "clinconnect" and path[0] in _SUMMARY_FIELDS)
-    )
-
-
-def _own_names(doc: SourceDoc, nct_id: str) -> tuple[set[str], set[str]]:
-    """The product codes and the diseases the document gives this trial: those of its title (its
-    first sentence, a press release's headline, or the title it places) and of its sentences naming
-    the trial's id. None of a kind: a sentence naming one of that kind is read as any other."""
-    sentences = _SENTENCES.split(doc.text)
-    lines = sentences[:1] + [p.text for p in doc.place(("brief_title",)) or []]
-    lines += [s for s in sentences if nct_id in s]
-    return _names(" ".join(lines))
-
-
-def _of_another(own: tuple[set[str], set[str]], named: tuple[set[str], set[str]]) -> bool:
-    """Whether a sentence naming these codes and diseases speaks of another trial: it names a code
-    or a disease of a kind the document gives this trial, none of this trial's (of either kind: the
-    IM19 page's "IC19 CAR-T Cell Therapy for Refractory Systemic Lupus Erythematosus" is its own)."""
-    foreign = any(ours and theirs - ours for ours, theirs in zip(own, named, strict=True))
-    return foreign and not any(ours & theirs for ours, theirs in zip(own, named, strict=True))
-
-
-# An outcome's kind as prose names it: "the primary endpoint", "secondary outcome measures", "exploratory endpoints"
-_OUTCOME_KIND = re.compile(
-    r"(?i)\b(primary|secondary|exploratory)\s+(?:[\w-]+\s+){0,2}?(?:end-?points?|outcomes?|objectives?)\b"
-)
-
-
-def _of_another_kind(sentence: str, kind: str | None) -> bool:
-    """Whether a sentence names only outcomes of another kind than kind ("primary", "secondary";
-    None: not an outcome's field): "Secondary endpoints include safety at month 6." states no
-    primary outcome."""
-    if kind is None:
-        return False
-    named = {m.lower() for m in _OUTCOME_KIND.findall(sentence)}
-    return bool(named) and kind not in named
-
-
-def _turn(sentence: str, nct_id: str) -> int | None:
-    """Where a sentence turns to another trial or product (None: it does not): at words naming an
-    earlier or another one, or introducing one besides this trial where the words after them do not
-    name this trial's id."""
-    turns = [m.start() for m in [_OTHER.search(sentence)] if m is not None]
-    turns += [m.start() for m in _ANOTHER_TRIAL.finditer(sentence) if nct_id not in sentence[m.start() :]][:1]
-    return min(turns, default=None)
-
-
-def _of_this_trial(
-    passages: list[layouts.Passage], own: tuple[set[str], set[str]], nct_id: str, kind: str | None = None
-) -> list[layouts.Passage]:
-    """The sentences of passages of prose that speak of this trial: a sentence naming a product
-    code or a disease the document does not give this trial, and no code or disease it does, nor
-    the trial's id, speaks of another product (another trial: "a Phase 2 trial in multiple myeloma" of a lupus
-    trial's press release); one turning to "an earlier study" or "another antibody", or to a trial
-    besides this one ("a second trial", "also sponsors a Phase 2 trial"), speaks of this trial only up
-    to those words (_turn). An outcome of kind (primary, secondary) is stated in no sentence
-    naming only another kind's outcomes."""
-    kept: list[layouts.Passage] = []
-    for passage in passages:
-        if passage.whole:
-            kept.append(passage)
-            continue
-        run: list[str] = []  # sentences in a row about this trial: one passage (a quote may span them)
-        for sentence in _SENTENCES.split(passage.text):
-            if nct_id not in sentence and _of_another(own, _names(sentence)) or _of_another_kind(sentence, kind):
-                sentence = ""
-            elif (turn := _turn(sentence, nct_id)) is not None:
-                run.append(sentence[:turn])
-                sentence = ""
-            if sentence:
-                run.append(sentence)
-            elif run:
-                kept.append(layouts.Passage(" ".join(run)))
-                run = []
-        if run:
-            kept.append(layouts.Passage(" ".join(run)))
-    return kept
-
-
-# Words placing something that is no site of the trial: where the product is made ("manufactured in",
-# "a manufacturing facility in", "shipped to"), the sponsor's seat ("headquartered in", "a company based
-# in", "offices in"), a laboratory's, where data are presented ("presented at the ACR Convergence
-# meeting in Washington", "a congress in Barcelona"). The place they name runs to the clause's end: a comma or a joining
-# word before a word in lower case ("Northbridge, headquartered in Boston, is enrolling at sites in
-# Berlin": Berlin is a site, Boston none), or the sentence's end.
-_NOT_A_SITE = re.compile(
-    r"(?i)(?<![\w-])(?:manufactur\w*|production|processed|engineered|shipped|transported|headquarter\w*|HQ|"
-    r"based|incorporated|registered|founded|domiciled|offices?|subsidiar(?:y|ies)|affiliates?|"
-    r"laborator(?:y|ies)|labs?|R&D|research\s+and\s+development|plants?|present(?:s|ed|ations?)?)\s+"
-    r"(?:[\w'’&-]+\s+){0,3}?(?:in|at|near|outside|from|to|across|throughout)(?![\w-])"
-    r"|(?i:(?<![\w-])(?:(?:produced|made|prepared)\s+(?:at|in)|(?:c?GMP|cell[- ]processing)\s+"
-    r"(?:facilit(?:y|ies)|cent(?:er|re)s?|sites?)\s+(?:in|at)|(?:conference|congress|meeting|symposium|"
-    r"convention|summit|webcast)s?\s+(?:in|at))(?![\w-]))"
-)
-_CLAUSE_END = re.compile(
-    r"(?:,\s*|\s+(?:and|but|while|whereas|where)\s+)(?=[a-z])"
-    # words going on about what the cue named: "despite standard treatments, which may include
-    # medications like corticosteroids", ", including", ", such as", ", or"
-    r"(?!(?:which|including|such|like|e\.g|i\.e|namely|especially|particularly|notably|or)(?![\w-]))|"
-    # or the line's end (a title, a heading or a list's line ends with no stop)
-    r"\n|" + _SENTENCES.pattern
-)
-
-
-def _sites(passages: list[layouts.Passage]) -> list[layouts.Passage]:
-    """The passages of prose (sentences about the trial) without the places they say are no site of
-    the trial (_NOT_A_SITE): "NB-301 is manufactured in Berlin, Germany" passed as a site in Berlin."""
-    return _cut_out(passages, _NOT_A_SITE)
-
-
-def _cut_out(passages: list[layouts.Passage], cue: re.Pattern[str], *, on: bool = True) -> list[layouts.Passage]:
-    """The passages of prose without the words from each cue to its clause's end (_CLAUSE_END), nor
-    past its sentence's (on=False: without the cue's own words only)."""
-    out: list[layouts.Passage] = []
-    for passage in passages:
-        text, at = passage.text, 0
-        if passage.whole:
-            out.append(passage)
-            continue
-        for found in cue.finditer(text):
-            if found.start() < at:
-                continue
-            out.append(layouts.Passage(text[at : found.start()]))
-            end = _CLAUSE_END.search(text, found.end()) if on else None
-            at = end.start() if end is not None else len(text) if on else found.end()
-        out.append(layouts.Passage(text[at:]))
-    return [p for p in out if p.text.strip()]
-
-
-# Words naming a therapy the trial does not give: one its participants had before ("failed treatment
-# with belimumab", "refractory to", "did not respond to", "previously treated with", "prior rituximab" but not
-# "prior to infusion"), or one the product is set against ("Unlike approved therapies such as
-# belimumab", "better than"). (A comparator the trial randomises to, "versus placebo", is the trial's.)
-_NOT_GIVEN = re.compile(
-    r"(?i)(?<![\w-])(?:fail(?:s|ed|ing)?|(?:refractory|resistant|resistance)\s+to|intoleran(?:t|ce)\s+(?:of|to)|"
-    r"inadequate(?:ly)?|"
-    r"despite|previous(?:ly)?|prior(?!\s+to\b)|earlier|unlike|approved|not\s+(?:\w+\s+)?respond\w*|non-?respon\w*|"
-    r"(?:better|worse)\s+than|"
-    r"(?:superior|inferior)\s+to|standard(?:-of-|\s+of\s+)care|current(?:ly)?\s+available|existing)(?![\w-])"
-)
-
-
-# Words dating an event that is none of the trial's dates: its data's ("topline data in December 2027",
-# "Results are expected in", "presented at a meeting in June 2027"), the sponsor's or the product's
-# ("founded in March 2015", "Fast Track designation in May 2025", "approval"). A date a plain document
-# gives the trial is unlabelled (a reading with a note), but not one these words give another event.
-_NOT_THE_TRIALS_DATE = re.compile(
-    r"(?i)(?<![\w-])(?:top-?line|data|results?|read-?outs?|present(?:s|ed|ing|ations?)?|publish(?:es|ed|ing)?|"
-    r"publications?|founded|IPO|approv(?:al|als|ed)|designations?|granted|clearance|cleared|fiscal|quarterly|"
-    r"earnings|conferences?|congress(?:es)?|meetings?|webcasts?)(?![\w-])"
-)
-
-
-# Words naming a company besides the sponsor: one it licensed the product from or partners with ("licensed
-# NB-301 from Acme Bio", "in collaboration with", "partnered with"), one that owns or funds it ("acquired
-# by", "investors include", "a financing led by").
-_NOT_THE_SPONSOR = re.compile(
-    r"(?i)(?<![\w-])(?:licens(?:e|es|ed|ing|or|ee)|in-?licens\w*|partner(?:s|ed|ing|ships?)?|collaborat\w*|"
-    r"acqui(?:red|res|re|sition)|investors?|financing|backed|spun\s+out|spin-?off|subsidiary\s+of|parent|"
-    r"distribut\w*|commerciali[sz]\w*|co-?develop\w*|alliance)(?![\w-])"
-)
-
-
-# A press release's dateline: its city in capitals, the day it was issued, then a dash or the wire's name
-# ("BOSTON, Dec. 1, 2026 --", "SAN DIEGO, Calif., Dec. 1, 2026 /PRNewswire/"): the document's date, no trial's
-_DATELINE = re.compile(
-    r"(?<![\w,])[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*,\s+(?:[A-Z][a-z]+\.?,\s+)?[^,\n]{0,20}?,?\s*\d{4}\s*"
-    r"(?:--|–|—|/\s*(?:PRNewswire|GLOBE NEWSWIRE|Business\s*Wire)\s*/|\((?:GLOBE NEWSWIRE|BUSINESS WIRE|PRNewswire)\))"
-)
-
-
-# Words of a sentence about the people a disease affects, not a trial's ("Lupus affects about 300,000
-# patients in the United States", "1,500 participants worldwide have received CAR-T therapy"), and the
-# words of a trial's enrolment: a sentence with the first and none of the second counts no participants.
-_POPULATION = re.compile(
-    r"(?i)(?<![\w-])(?:affect(?:s|ed|ing)?|afflict(?:s|ed|ing)?|liv(?:e|es|ing)\s+with|suffer(?:s|ing)?\s+from|"
-    r"prevalen(?:ce|t)|incidence|worldwide|globally|nationwide|Americans|Europeans|in\s+the\s+(?:United\s+States|"
-    r"U\.?S\.?|US|EU|world))(?![\w-])"
-)
-_ENROLMENT = re.compile(
-    r"(?i)(?<![\w-])(?:trials?|stud(?:y|ies)|enrol\w*|dos(?:ed|ing)|cohorts?|infused|randomi[sz]\w*|arms?)(?![\w-])"
-)
-
-
-def _counting(passages: list[layouts.Passage]) -> list[layouts.Passage]:
-    """The passages of prose (sentences about the trial) without the sentences about a disease's
-    population (_POPULATION) that name no enrolment (_ENROLMENT): "Lupus affects about 300,000 patients
-    in the United States" gave the trial an enrollment of 300,000."""
-    return _keeping(passages, lambda sentence: not (_POPULATION.search(sentence) and not _ENROLMENT.search(sentence)))
-
-
-# Words naming a trial's official ("principal investigator", "the study's chair", "who leads the trial"):
-# a plain document's sentence without them names no official of the trial ("said Jane Smith, Chief
-# Medical Officer of Northbridge", an analyst, a patient advocate)
-_OFFICIAL = re.compile(
-    r"(?i)(?<![\w-])(?:(?:co-?)?investigators?|study\s+(?:chair|director)s?|chair(?:s|ed|ing)?|principal|"
-    r"(?:lead|leads|leading|led|direct|directs|directing|directed)\s+(?:by\b|(?:\w+\s+){0,2}?(?:trial|study)))(?![\w-])"
-)
-
-
-def _officials(passages: list[layouts.Passage]) -> list[layouts.Passage]:
-    """The passages of prose (sentences about the trial) of sentences naming a trial's official
-    (_OFFICIAL): "said Jane Smith, Chief Medical Officer of Northbridge" gave the trial an official."""
-    return _keeping(passages, lambda sentence: _OFFICIAL.search(sentence) is not None)
-
-
-def _keeping(passages: list[layouts.Passage], keep: Callable[[str], bool]) -> list[layouts.Passage]:
-    """The passages of prose with only their sentences that keep holds of, those in a row one passage."""
-    out: list[layouts.Passage] = []
-    for passage in passages:
-        if passage.whole:
-            out.append(passage)
-            continue
-        run: list[str] = []
-        for sentence in [*_SENTENCES.split(passage.text), None]:
-            if sentence is not None and keep(sentence):
-                run.append(sentence)
-            elif run:
-                out.append(layouts.Passage(" ".join(run)))
-                run = []
-    return out
-
-
 class Sources:
     """The source documents one record cites, read with their places."""
 
@@ -700,15 +344,15 @@ class Sources:
             return []  # a layout that states no such field: the source does not state it
         if found is None and path[0] not in _OF_OTHERS and self.named:  # (named by none: E515 refuses it)
             found = doc.about(self.nct_id)  # a plain document naming other trials: its sections of this one
-        if _in_prose(doc, path):
+        if prose.in_prose(doc, path[0]):
             found = self._of_this_trial(doc, path, found)
         if doc.layout == layouts.PLAIN and path[:2] == ("sponsor", "name"):
             # a partner, a licensor or an investor a plain document names is no sponsor of the trial
-            return _cut_out([layouts.Passage(doc.text)] if found is None else found, _NOT_THE_SPONSOR)
+            return prose.without_partners([layouts.Passage(doc.text)] if found is None else found)
         if doc.layout == layouts.PLAIN and path[0] == "cell_product" and len(path) > 1 and path[1] != "name":
             # a plain document states a product's facts where it names the product, not in any sentence
             whole = [layouts.Passage(doc.text)] if found is None else found
-            return _naming_the_product(whole, (self.record.data.get("cell_product") or {}).get("name"))
+            return prose.naming_the_product(whole, (self.record.data.get("cell_product") or {}).get("name"))
         return found
 
     def _of_this_trial(
@@ -721,20 +365,10 @@ class Sources:
         if known is None or known[0] is not doc:
             own = self.own_names.get(id(doc))
             if own is None or own[0] is not doc:
-                own = self.own_names[id(doc)] = (doc, _own_names(doc, self.nct_id))
+                own = self.own_names[id(doc)] = (doc, prose.own_names(doc, self.nct_id))
             whole = [layouts.Passage(doc.text)] if found is None else found
             kind = str(path[1]) if path[0] == "outcomes" and len(path) > 1 else None
-            sentences = _of_this_trial(whole, own[1], self.nct_id, kind)
-            if path[0] == "locations":
-                sentences = _sites(sentences)
-            elif path[0] == "enrollment":
-                sentences = _counting(sentences)
-            elif path[0] == "dates":
-                sentences = _cut_out(_cut_out(sentences, _DATELINE, on=False), _NOT_THE_TRIALS_DATE)
-            elif path[0] == "officials":
-                sentences = _officials(sentences)
-            elif path[0] in ("interventions", "arms"):
-                sentences = _cut_out(sentences, _NOT_GIVEN)
+            sentences = prose.stating(path[0], prose.of_this_trial(whole, own[1], self.nct_id, kind))
             known = self.trial_sentences[key] = (doc, sentences)
         return known[1]
 
@@ -795,7 +429,7 @@ class Sources:
         if whole and any(p.whole for p in passages):  # a field that is one value there must be all of it
             return self._equal(passages).get(needle, [])
         held = [p for p in passages if p.holds(needle)]
-        if held and path[0] == "conditions" and _in_prose(doc, path) and self._foreign_disease(doc, needle):
+        if held and path[0] == "conditions" and prose.in_prose(doc, path[0]) and self._foreign_disease(doc, needle):
             return []  # "NB-301 is also developed for myositis": a disease of another trial of the product
         if whole and held and not _listed_criterion(doc, path, needle) and _whole_value_of_another(doc, path, needle):
             return []  # a name read from prose that the source gives whole as another field: "China", a country
@@ -809,8 +443,8 @@ class Sources:
         names only lupus in its title and id sentences has its other diseases refused.)"""
         own = self.own_names.get(id(doc))
         if own is None or own[0] is not doc:
-            own = self.own_names[id(doc)] = (doc, _own_names(doc, self.nct_id))
-        named = _diseases(text)
+            own = self.own_names[id(doc)] = (doc, prose.own_names(doc, self.nct_id))
+        named = prose.diseases(text)
         return bool(own[1][1] and named and not named & own[1][1])
 
     def _equal(self, passages: list[layouts.Passage]) -> dict[str, list[layouts.Passage]]:
@@ -864,7 +498,7 @@ class Sources:
 
     def where_else(self, path: fields.Path_) -> str:
         """Words for where this field is read from, for a message."""
-        prose: str | None = None  # a document stating it in sentences: said unless another says more
+        stated: str | None = None  # a document stating it in sentences: said unless another says more
         for doc in self.docs:
             if self.about_other(doc):
                 said = (
@@ -884,30 +518,31 @@ class Sources:
                     f"it speaks of {self.nct_id} only from a line naming {self.nct_id} alone to the next line "
                     "naming a trial"
                 )
-            if doc.layout == layouts.PLAIN and path[:2] == ("sponsor", "name") and prose is None:
-                prose = (
+            if doc.layout == layouts.PLAIN and path[:2] == ("sponsor", "name") and stated is None:
+                stated = (
                     f"{doc.file} names the sponsor not in words naming a partner, a licensor, an owner or an investor "
                     "(licensed from, in collaboration with, acquired by)"
                 )
                 continue
-            if _in_prose(doc, path) and prose is None:
-                prose = (
+            if prose.in_prose(doc, path[0]) and stated is None:
+                stated = (
                     f"{doc.file} states {fields.dotted(_unindexed(path))} in its sentences about this trial, not in "
                     "one about another trial or product (one naming a product code or a disease its title and its "
                     "sentences naming the trial do not, or the words after an earlier study, another product, a "
                     "second or planned trial, one the sponsor also runs)"
                 )
                 if path[0] == "dates":
-                    prose = prose[:-1] + "; nor words dating another event: data, results, the sponsor's founding)"
+                    stated = stated[:-1] + "; nor words dating another event: data, results, the sponsor's founding)"
                 if path[0] == "officials":
-                    prose = prose[:-1] + "; an official in one naming the trial's investigator, chair or lead)"
+                    stated = stated[:-1] + "; an official in one naming the trial's investigator, chair or lead)"
                 if path[0] in ("interventions", "arms"):
-                    prose = prose[:-1] + "; nor words naming a therapy had before or compared against)"
+                    stated = stated[:-1] + "; nor words naming a therapy had before or compared against)"
                 if path[0] == "enrollment":
-                    prose = prose[:-1] + "; nor one about the people a disease affects, naming no enrolment)"
+                    stated = stated[:-1] + "; nor one about the people a disease affects, naming no enrolment)"
                 if path[0] == "locations":
-                    prose = (
-                        prose[:-1] + "; nor a place it names as no site: where the product is made, the sponsor's seat)"
+                    stated = (
+                        stated[:-1]
+                        + "; nor a place it names as no site: where the product is made, the sponsor's seat)"
                     )
                 continue
             if doc.place(path) is not None:
@@ -915,7 +550,7 @@ class Sources:
                     f"{doc.file} states {fields.dotted(_unindexed(path))} elsewhere in it "
                     f"({layouts.LAYOUT_WORDS.get(doc.layout, doc.layout)})"
                 )
-        return prose or "the source states this field elsewhere"
+        return stated or "the source states this field elsewhere"
 
     def numbers(self, path: fields.Path_, number: int, text: str) -> bool:
         """Whether a source gives the criterion this number where it lists it: "3) text", "3. text",
@@ -1201,104 +836,27 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
             )
 
 
-# A time point or span as prose writes an outcome's time frame: "week 24", "Month 6", "Day 28", "24 weeks",
-# "12-month", "2 years", "one year"
-_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
-_TIME = re.compile(
-    r"(?i)(?<![\w-])(?:(?:days?|weeks?|wks?|months?|years?|hours?)\s*\d+"
-    r"|(?:\d+(?:\.\d+)?|" + _NUMBER_WORD + r")[\s-]*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?))(?![\w])"
-)
-# A sentence that goes on about the outcome of the sentence before it ("It will be assessed at week 24.")
-_GOES_ON = re.compile(
-    r"(?i)(?:it|this|these|they|both|each|all|th(?:e|is|ese)\s+(?:(?:primary|secondary|exploratory)\s+)?"
-    r"(?:end-?points?|outcomes?|measures?|assessments?))\b"
-)
-
-
-def _timed(sentence: str, measure: str, time_frame: str) -> bool:
-    """Whether a sentence (with the one before it, when this goes on about it: none) gives time_frame
-    as measure's: the time written next after the measure ("SRI-4 response at week 24 and safety at
-    month 6": week 24 is SRI-4 response's, month 6 safety's), or, with none after it in the
-    sentence, the nearest before it ("At week 24, the primary endpoint is SRI-4 response"); or in
-    the measure itself."""
-    times = [m.start() for m in _TIME.finditer(sentence)]
-    for at in _occurrences(sentence, measure):
-        end = at + len(measure)
-        after = [t for t in times if t >= end]
-        for ts in _occurrences(sentence, time_frame):
-            te = ts + len(time_frame)
-            if at <= ts and te <= end:
-                return True
-            if ts >= end and not any(end <= t < ts for t in after):
-                return True
-            if te <= at and not after and not any(te <= t < at for t in times):
-                return True
-    return False
-
-
-def _occurrences(text: str, needle: str) -> Iterator[int]:
-    at = text.find(needle) if needle else -1
-    while at >= 0:
-        yield at
-        at = text.find(needle, at + 1)
-
-
-class _Sentences:
-    """The sentences of a field's passages of prose, looked up by the texts they hold: each item of a
-    list (hundreds of sites or outcomes) was looked for through every sentence, in Python, which took
-    seconds for a record of 500 sites and outcomes from a page stating them (quadratic)."""
-
-    def __init__(self, passages: list[layouts.Passage], splitter: re.Pattern[str]) -> None:
-        self.sentences: list[str] = []
-        self.run: list[int] = []  # each sentence's passage (sentences of one passage run on)
-        for n, passage in enumerate(passages):
-            for sentence in splitter.split(passage.text):
-                self.sentences.append(sentence)
-                self.run.append(n)
-        self.starts: list[int] = []
-        at = 0
-        for sentence in self.sentences:
-            self.starts.append(at)
-            at += len(sentence) + 1
-        self.text = "\n".join(self.sentences)
-
-    def holding(self, text: str) -> list[int]:
-        """The sentences (by number, in order) holding text."""
-        out: list[int] = []
-        at = self.text.find(text) if text else -1
-        while at >= 0:
-            n = bisect.bisect_right(self.starts, at) - 1
-            if at + len(text) <= self.starts[n] + len(self.sentences[n]) and (not out or out[-1] != n):
-                out.append(n)
-            at = self.text.find(text, at + 1)
-        return out
-
-    def after(self, n: int) -> str:
-        """The sentence after sentence n in its passage ("" for none)."""
-        return self.sentences[n + 1] if n + 1 < len(self.sentences) and self.run[n + 1] == self.run[n] else ""
-
-
 def _measure_times(record: Record, name: fields.Path_, items: list, sources: Sources) -> Iterator[Problem]:
     """E512 where no cited source lists the outcomes as rows (a plain document): an outcome's time
-    frame is its measure's in a sentence about the trial (_timed), or in the sentence after it that
+    frame is its measure's in a sentence about the trial (prose.tied), or in the sentence after it that
     goes on about it ("The primary endpoint is safety. It is assessed at day 28."). "The primary
     endpoint is SRI-4 response at week 24. Secondary endpoints include safety at month 6 and B-cell
     counts at month 3." gave safety the time frame month 3, and a time frame of any other sentence
     passed."""
     docs = [doc for doc in sources.docs if doc.layout == layouts.PLAIN and not sources.about_other(doc)]
-    prose: _Sentences | None = None
-    tied: dict[tuple[str, str], bool | None] = {}  # (measure, time frame) -> _tied (items written alike: once)
+    sentences: prose.Sentences | None = None
+    tied: dict[tuple[str, str], bool | None] = {}  # (measure, time frame) -> prose.tied (items written alike: once)
     for i, item in enumerate(items if docs else []):
         measure, time_frame = (item.get(k) if isinstance(item, dict) else None for k in ("measure", "time_frame"))
         if not (isinstance(measure, str) and isinstance(time_frame, str)):
             continue
         path = name + (i,)
-        if prose is None:  # the kind's sentences about the trial, the same for each of its outcomes
+        if sentences is None:  # the kind's sentences about the trial, the same for each of its outcomes
             passages = [p for doc in docs for p in sources.passages(doc, path + ("measure",)) or []]
-            prose = _Sentences(passages, _SENTENCES)
+            sentences = prose.Sentences(passages, prose.SENTENCES)
         key = (normalise(measure), normalise(time_frame))
         if key not in tied:
-            tied[key] = _tied(prose, *key)
+            tied[key] = prose.tied(sentences, *key)
         if tied[key] is False:  # (None: the measure stands in no sentence about the trial, which E501/E512 report)
             yield at(
                 record,
@@ -1310,13 +868,6 @@ def _measure_times(record: Record, name: fields.Path_, items: list, sources: Sou
             )
 
 
-# What may stand between the texts of one site as prose writes it: "Northbridge University Hospital in
-# Columbus, Ohio", "Charité (Berlin, Germany)", "Berlin - Germany"; not "and", nor another site's words
-_SITE_JOIN = re.compile(r"[\s,;:()\-–—]*(?:(?:in|at|of)\s+(?:the\s+)?)?[\s,;:()\-–—]*")
-_SITE_PLACES = ("city", "region", "country")
-_STOPS = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“‘'])")  # where one sentence ends and the next starts (_SENTENCES but ";")
-
-
 def _sites_written_together(record: Record, items: list, sources: Sources) -> Iterator[Problem]:
     """E512 where no cited source lists the sites as rows (a plain document): a site's texts are one
     site's in a sentence about the trial, written together (its city, region and country in that
@@ -1325,27 +876,27 @@ def _sites_written_together(record: Record, items: list, sources: Sources) -> It
     University Hospital in Columbus, Ohio, and at Charité in Berlin, Germany" gave a site the city
     Columbus and the country Germany, or Charité in Columbus."""
     docs = [doc for doc in sources.docs if doc.layout == layouts.PLAIN and not sources.about_other(doc)]
-    prose: dict[str, _Sentences] = {}  # a field -> its sentences about the trial
+    sentences: dict[str, prose.Sentences] = {}  # a field -> its sentences about the trial
     together: dict[tuple, bool] = {}  # a site's texts -> written together (items written alike: once)
     for i, item in enumerate(items if docs else []):
         if not isinstance(item, dict):
             continue
-        places = [normalise(item[k]) for k in _SITE_PLACES if isinstance(item.get(k), str)]
+        places = [normalise(item[k]) for k in prose.SITE_PLACES if isinstance(item.get(k), str)]
         facility = normalise(item["facility"]) if isinstance(item.get("facility"), str) else None
         orders = [places] if facility is None else [[facility, *places], [*places, facility]]
         if len(orders[0]) < 2:
             continue
         path = ("locations", i)
-        field = "facility" if facility is not None else next(k for k in _SITE_PLACES if k in item)
-        if field not in prose:  # (a semicolon ends no sentence here: "Sites in Beijing, China: A; B" lists two)
+        field = "facility" if facility is not None else next(k for k in prose.SITE_PLACES if k in item)
+        if field not in sentences:  # (a semicolon ends no sentence here: "Sites in Beijing, China: A; B" lists two)
             passages = [p for doc in docs for p in sources.passages(doc, path + (field,)) or []]
-            prose[field] = _Sentences(passages, _STOPS)
+            sentences[field] = prose.Sentences(passages, prose.STOPS)
         key = (field, facility, *places)
         if key not in together:
-            together[key] = _together(prose[field], places, facility)
+            together[key] = prose.together(sentences[field], places, facility)
         if together[key]:
             continue
-        shown = ", ".join(f"{k} {item[k]!r}" for k in ("facility", *_SITE_PLACES) if isinstance(item.get(k), str))
+        shown = ", ".join(f"{k} {item[k]!r}" for k in ("facility", *prose.SITE_PLACES) if isinstance(item.get(k), str))
         yield at(
             record,
             path,
@@ -1353,71 +904,6 @@ def _sites_written_together(record: Record, items: list, sources: Sources) -> It
             f"locations.{i}: no sentence about the trial writes {shown} together as one site (in that order, only "
             '"in", "at", "of" or marks between them)',
         )
-
-
-def _together(prose: _Sentences, places: list[str], facility: str | None) -> bool:
-    """Whether a sentence of prose writes a site's texts together (or none stands in any of them)."""
-    orders = [places] if facility is None else [[facility, *places], [*places, facility]]
-    found = [set(prose.holding(text)) for text in orders[0]]
-    if not any(found):
-        return True  # (no text stands in a sentence about the trial: E501/E512 report each)
-    for n in sorted(set.intersection(*found)):
-        sentence = prose.sentences[n]
-        if any(_written_together(sentence, order) for order in orders):
-            return True
-        if facility is not None and _listed_under(sentence, places, facility):
-            return True
-    return False
-
-
-def _written_together(sentence: str, texts: list[str]) -> bool:
-    """Whether sentence writes texts one after another with only _SITE_JOIN between them."""
-    return next(_chains(sentence, texts), None) is not None
-
-
-def _chains(sentence: str, texts: list[str]) -> Iterator[int]:
-    """Where each run of texts written one after another (only _SITE_JOIN between them) ends in sentence."""
-    for start in _occurrences(sentence, texts[0]):
-        at = start + len(texts[0])
-        for text in texts[1:]:
-            join = _SITE_JOIN.match(sentence, at)
-            at = join.end() if join is not None else at
-            if not sentence.startswith(text, at):
-                break
-            at += len(text)
-        else:
-            yield at
-
-
-# The end of places a list of sites stands under: those the site leaves out ("..., China"), then a colon
-_THEN_COLON = re.compile(r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s*:")
-
-
-def _listed_under(sentence: str, places: list[str], facility: str) -> bool:
-    """Whether sentence lists the facility after its places and a colon ("Sites in Beijing, China:
-    Peking University Third Hospital; Peking Union Medical College Hospital"), no other colon between."""
-    for end in _chains(sentence, places) if places else ():
-        colon = _THEN_COLON.match(sentence, end)
-        if colon is None:
-            continue
-        listed = sentence[colon.end() :]
-        at = listed.find(facility)
-        if at >= 0 and ":" not in listed[:at]:
-            return True
-    return False
-
-
-def _tied(prose: _Sentences, measure: str, time_frame: str) -> bool | None:
-    """Whether a sentence of prose gives time_frame to measure (None: none holds the measure)."""
-    holding = prose.holding(measure)
-    for n in holding:
-        sentence = prose.sentences[n]
-        if _timed(sentence, measure, time_frame):
-            return True
-        later = prose.after(n)
-        if _GOES_ON.match(later) and time_frame in later and not _TIME.search(sentence, sentence.find(measure)):
-            return True
-    return None if not holding else False
 
 
 class Rows:

@@ -1594,7 +1594,7 @@ def _copy_rows(copy: _CopySections, arms: _CopyGroups) -> dict[str, list[dict[st
 
 # Words that name a chimeric antigen receptor product ("CAR-T cells", "CD19-CART", "CAR NK", "chimeric
 # antigen receptors"), whole: "care" or "Cardiac" is none. Also where a plain document's sentence names
-# the product (evidence._naming_the_product)
+# the product (prose.naming_the_product)
 CAR_WORDS = re.compile(r"(?i)(?<![a-z])(?:CAR(?:[- ]?(?:T|NK))?|CART|chimeric antigen receptors?)(?![a-z])")
 
 
