@@ -34,6 +34,9 @@ A site's texts are one site's: "Columbus, Ohio, and at Charité in Berlin, Germa
 city Columbus and the country Germany.
 And an outcome of one kind is not read from a sentence naming only another kind's ("Secondary
 endpoints include safety at month 6." gave the trial a primary outcome).
+A sentence naming the trial's product and disease and only another phase is another trial's:
+"Northbridge is running a Phase 2 trial of NB-301 in lupus nephritis that enrolled 120" gave a
+Phase 1 trial of NB-301 in lupus the phase and enrollment of that one.
 """
 
 from __future__ import annotations
@@ -510,3 +513,53 @@ def test_a_summary_sentence_about_another_study_states_not_the_trials_phase(
     }
     problems = _checked(tmp_path, text, data)
     assert {p.code for p in problems} == codes, problems
+
+
+def _titled(title: str, own: str, *sentences: str) -> str:
+    """A press release of another headline and first sentence than _press's."""
+    return f"{title}\nLast Updated: 2026-12-01\n{own}\n" + "\n".join(sentences) + "\n"
+
+
+ENROLLED_120 = ({"enrollment": {"count": 120}}, {"enrollment.count": "120 participants"})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "quotes"),
+    [  # the trial's product and disease, no word turning to another trial: only the phase tells
+        (
+            "Northbridge is running a Phase 2 trial of NB-301 in lupus nephritis that enrolled 120 participants.",
+            {"phases": ["PHASE2"], "enrollment": {"count": 120}},
+            {"phases": "Phase 2", "enrollment.count": "120 participants"},
+        ),
+        (
+            "A Phase II study of NB-301 in SLE enrolled 120 participants.",
+            {"phases": ["PHASE2"], "enrollment": {"count": 120}},
+            {"phases": "Phase II", "enrollment.count": "120 participants"},
+        ),
+        ("NB-301 is being studied in a Phase 2b trial in lupus that enrolled 120 participants.", *ENROLLED_120),
+        ("The Phase 2/3 trial of NB-301 in systemic lupus erythematosus enrolled 120 participants.", *ENROLLED_120),
+        ("In Phase 3, NB-301 enrolled 120 participants with SLE.", *ENROLLED_120),
+    ],
+)
+def test_a_sentence_about_a_trial_of_another_phase_states_nothing_of_it(
+    tmp_path: Path, sentence: str, values: dict, quotes: dict[str, str]
+) -> None:
+    assert _codes(tmp_path, _press(OWN, sentence), values, quotes) == {"E512"}
+
+
+PHASE_1_2 = TITLE.replace("Phase 1 Trial", "Phase 1/2 Trial")
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [  # a phase the release gives the trial, or a dose named by the phase it is meant for
+        (TITLE, "The Phase 1 trial of NB-301 in SLE enrolled 24 participants."),
+        (TITLE, "The trial will determine the recommended Phase 2 dose and enroll 24 participants."),
+        (TITLE, "The trial enrolled 24 participants in its phase 1b portion."),
+        (PHASE_1_2, "The Phase 2 portion of the trial will enroll 24 participants."),
+        (PHASE_1_2, "The Phase I part enrolled 24 participants."),
+    ],
+)
+def test_a_sentence_naming_the_trials_phase_states_its_fields(tmp_path: Path, title: str, sentence: str) -> None:
+    text = _titled(title, OWN, sentence)
+    assert _codes(tmp_path, text, {"enrollment": {"count": 24}}, {"enrollment.count": "24 participants"}) == set()

@@ -317,9 +317,9 @@ class Sources:
         # id of a list of passages -> it (held, so that the id is not another's) and its whole passages by value
         self.equal: dict[int, tuple[list[layouts.Passage], dict[str, list[layouts.Passage]]]] = {}
         self.named = any(self.nct_id in doc.text for doc in self.docs)  # E515 when by none
-        # id of a document (held) -> the product codes and diseases it gives this trial; (id, field) -> its
+        # id of a document (held) -> the product codes, diseases and phases it gives this trial; (id, field) -> its
         # sentences about this trial
-        self.own_names: dict[int, tuple[SourceDoc, tuple[set[str], set[str]]]] = {}
+        self.own_names: dict[int, tuple[SourceDoc, prose.Own]] = {}
         self.trial_sentences: dict[tuple[int, fields.Path_], tuple[SourceDoc, list[layouts.Passage]]] = {}
 
     def about_other(self, doc: SourceDoc) -> bool:
@@ -445,7 +445,8 @@ class Sources:
         if own is None or own[0] is not doc:
             own = self.own_names[id(doc)] = (doc, prose.own_names(doc, self.nct_id))
         named = prose.diseases(text)
-        return bool(own[1][1] and named and not named & own[1][1])
+        ours = own[1].names[1]
+        return bool(ours and named and not named & ours)
 
     def _equal(self, passages: list[layouts.Passage]) -> dict[str, list[layouts.Passage]]:
         """The whole passages of a field's place by the value a field must equal there, in order: each

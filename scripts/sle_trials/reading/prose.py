@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from sle_trials.reading import layouts
 from sle_trials.reading.layouts import SourceDoc, normalise
@@ -174,6 +174,29 @@ def _names(text: str) -> Names:
     return set(_PRODUCT_CODE.findall(text)), diseases(text)
 
 
+# A trial's phase as prose names it ("Phase 1", "Phase II", "phase 2b", "Phase 1/2", "Phases 1 and 2"),
+# not a dose named by the phase it is meant for ("the recommended Phase 2 dose" of a Phase 1 trial)
+_PHASE_NUMBER = r"([1-4]|I{1,3}|IV)[ab]?"
+_PHASE = re.compile(
+    r"(?i)(?<![\w-])phases?\s*" + _PHASE_NUMBER + r"(?:\s*(?:/|-|–|and|or|&)\s*(?:phase\s*)?" + _PHASE_NUMBER + r")?"
+    r"(?![\w])(?!\s+dos(?:e|es|ing)\b)"
+)
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+
+
+def phases(text: str) -> set[str]:
+    """The phases a text names a trial in, as numbers ("Phase I/II": {"1", "2"})."""
+    return {_ROMAN.get(n.lower(), n) for pair in _PHASE.findall(text) for n in pair if n}
+
+
+class Own(NamedTuple):
+    """What a document gives this trial in its title and its sentences naming the trial's id: the
+    product codes and the diseases they name (names), and the phases."""
+
+    names: Names
+    phases: set[str]
+
+
 def in_prose(doc: SourceDoc, field: str) -> bool:
     """Whether doc states the trial-level field (a record's top-level key) in prose (sentences, some
     about others)."""
@@ -182,14 +205,29 @@ def in_prose(doc: SourceDoc, field: str) -> bool:
     )
 
 
-def own_names(doc: SourceDoc, nct_id: str) -> Names:
-    """The product codes and the diseases the document gives this trial: those of its title (its
-    first sentence, a press release's headline, or the title it places) and of its sentences naming
-    the trial's id. None of a kind: a sentence naming one of that kind is read as any other."""
+def own_names(doc: SourceDoc, nct_id: str) -> Own:
+    """The product codes, the diseases and the phases the document gives this trial: those of its
+    title (its first sentence, a press release's headline, or the title it places) and of its
+    sentences naming the trial's id. None of a kind: a sentence naming one of that kind is read as
+    any other."""
     sentences = SENTENCES.split(doc.text)
     lines = sentences[:1] + [p.text for p in doc.place(("brief_title",)) or []]
     lines += [s for s in sentences if nct_id in s]
-    return _names(" ".join(lines))
+    return Own(_names(" ".join(lines)), phases(" ".join(lines)))
+
+
+def _of_another_trial(own: Own, sentence: str, nct_id: str) -> bool:
+    """Whether a sentence that does not name this trial's id speaks of another trial: by the
+    products and diseases it names (_of_another), by a phase the document does not give this trial
+    and none it does ("Northbridge is running a Phase 2 trial of NB-301 in lupus nephritis" of a
+    release announcing a Phase 1 trial of NB-301 in lupus: one trial has one phase, or the few of a
+    Phase 1/2 trial)."""
+    if nct_id in sentence:
+        return False
+    if _of_another(own.names, _names(sentence)):
+        return True
+    named = phases(sentence)
+    return bool(own.phases and named and not named & own.phases)
 
 
 def _of_another(own: Names, named: Names) -> bool:
@@ -226,12 +264,13 @@ def _turn(sentence: str, nct_id: str) -> int | None:
 
 
 def of_this_trial(
-    passages: list[layouts.Passage], own: Names, nct_id: str, kind: str | None = None
+    passages: list[layouts.Passage], own: Own, nct_id: str, kind: str | None = None
 ) -> list[layouts.Passage]:
     """The sentences of passages of prose that speak of this trial: a sentence naming a product
     code or a disease the document does not give this trial, and no code or disease it does, nor
     the trial's id, speaks of another product (another trial: "a Phase 2 trial in multiple myeloma" of a lupus
-    trial's press release); one turning to "an earlier study" or "another antibody", or to a trial
+    trial's press release), as does one naming only a phase the document does not give this trial
+    (_of_another_trial); one turning to "an earlier study" or "another antibody", or to a trial
     besides this one ("a second trial", "also sponsors a Phase 2 trial"), speaks of this trial only up
     to those words (_turn). An outcome of kind (primary, secondary) is stated in no sentence
     naming only another kind's outcomes."""
@@ -242,7 +281,7 @@ def of_this_trial(
             continue
         run: list[str] = []  # sentences in a row about this trial: one passage (a quote may span them)
         for sentence in SENTENCES.split(passage.text):
-            if nct_id not in sentence and _of_another(own, _names(sentence)) or _of_another_kind(sentence, kind):
+            if _of_another_trial(own, sentence, nct_id) or _of_another_kind(sentence, kind):
                 sentence = ""
             elif (turn := _turn(sentence, nct_id)) is not None:
                 run.append(sentence[:turn])
