@@ -37,6 +37,8 @@ endpoints include safety at month 6." gave the trial a primary outcome).
 A sentence naming the trial's product and disease and only another phase is another trial's:
 "Northbridge is running a Phase 2 trial of NB-301 in lupus nephritis that enrolled 120" gave a
 Phase 1 trial of NB-301 in lupus the phase and enrollment of that one.
+An official's affiliation is the one written with that official's name: "led by Anna Berg of Charité
+and Tom Hale of Columbus University" gave Anna Berg the affiliation Columbus University.
 """
 
 from __future__ import annotations
@@ -563,3 +565,51 @@ PHASE_1_2 = TITLE.replace("Phase 1 Trial", "Phase 1/2 Trial")
 def test_a_sentence_naming_the_trials_phase_states_its_fields(tmp_path: Path, title: str, sentence: str) -> None:
     text = _titled(title, OWN, sentence)
     assert _codes(tmp_path, text, {"enrollment": {"count": 24}}, {"enrollment.count": "24 participants"}) == set()
+
+
+LEADS = "The trial is led by Anna Berg of Charité and Tom Hale of Columbus University."
+LEADS_THREE = (
+    "The trial is led by Anna Berg of Charité, Tom Hale of Columbus University and Li Wei of Peking University."
+)
+CU = "Columbus University"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "affiliation", "codes"),
+    [  # another official's affiliation
+        (LEADS, "Anna Berg", CU, {"E512"}),
+        (LEADS, "Tom Hale", "Charité", {"E512"}),
+        (LEADS_THREE, "Anna Berg", CU, {"E512"}),
+        (LEADS_THREE, "Tom Hale", "Peking University", {"E512"}),
+        (
+            "Principal investigators are Anna Berg (Charité) and Tom Hale (Columbus University).",
+            "Anna Berg",
+            CU,
+            {"E512"},
+        ),
+        ("Principal investigators are Anna Berg, Charité; Tom Hale, Columbus University.", "Anna Berg", CU, {"E512"}),
+        ("Tom Hale of Columbus University and Anna Berg of Charité lead the trial.", "Anna Berg", CU, {"E512"}),
+        # the official's own
+        (LEADS, "Anna Berg", "Charité", set()),
+        (LEADS, "Tom Hale", CU, set()),
+        (LEADS_THREE, "Li Wei", "Peking University", set()),
+        ("Principal investigators are Anna Berg (Charité) and Tom Hale (Columbus University).", "Tom Hale", CU, set()),
+        (
+            "Anna Berg, MD, PhD, Professor of Medicine at Charité, is the principal investigator.",
+            "Anna Berg",
+            "Charité",
+            set(),
+        ),
+        (
+            "The principal investigator at Charité, Anna Berg, said the trial is enrolling.",
+            "Anna Berg",
+            "Charité",
+            set(),
+        ),
+    ],
+)
+def test_an_officials_affiliation_is_written_with_the_name(
+    tmp_path: Path, sentence: str, name: str, affiliation: str, codes: set[str]
+) -> None:
+    official = {"name": name, "affiliation": affiliation}
+    assert _codes(tmp_path, _press(OWN, sentence), {"officials": [official]}, {}) == codes

@@ -814,6 +814,8 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
             yield from _measure_times(record, fields.parse_dotted(name), items, sources)
         if not docs and name == "locations":
             yield from _sites_written_together(record, items, sources)
+        if not docs and name == "officials":
+            yield from _officials_written_together(record, items, sources)
         if not docs:
             continue
         columns = _columns(docs, name)
@@ -905,6 +907,36 @@ def _sites_written_together(record: Record, items: list, sources: Sources) -> It
             f"locations.{i}: no sentence about the trial writes {shown} together as one site (in that order, only "
             '"in", "at", "of" or marks between them)',
         )
+
+
+def _officials_written_together(record: Record, items: list, sources: Sources) -> Iterator[Problem]:
+    """E512 where no cited source lists the officials as rows (a plain document): an official's name
+    and affiliation are one official's in a sentence about the trial (prose.affiliated): "The trial
+    is led by Anna Berg of Charité and Tom Hale of Columbus University" gave Anna Berg the
+    affiliation Columbus University."""
+    docs = [doc for doc in sources.docs if doc.layout == layouts.PLAIN and not sources.about_other(doc)]
+    sentences: prose.Sentences | None = None
+    affiliated: dict[tuple[str, str], bool] = {}  # (name, affiliation) -> written as one official's (once)
+    for i, item in enumerate(items if docs else []):
+        name, affiliation = (item.get(k) if isinstance(item, dict) else None for k in ("name", "affiliation"))
+        if not (isinstance(name, str) and isinstance(affiliation, str)):
+            continue
+        path = ("officials", i)
+        if sentences is None:  # the sentences naming the trial's officials, the same for each
+            passages = [p for doc in docs for p in sources.passages(doc, path + ("name",)) or []]
+            sentences = prose.Sentences(passages, prose.SENTENCES)
+        key = (normalise(name), normalise(affiliation))
+        if key not in affiliated:
+            affiliated[key] = prose.affiliated(sentences, *key)
+        if not affiliated[key]:
+            yield at(
+                record,
+                path,
+                "E512",
+                f"officials.{i}: no sentence about the trial writes the name {name!r} with the affiliation "
+                f"{affiliation!r} as one official's (the affiliation after the name, no other person between, "
+                "or right before it)",
+            )
 
 
 class Rows:

@@ -610,3 +610,45 @@ def tied(prose: Sentences, measure: str, time_frame: str) -> bool | None:
         if _GOES_ON.match(later) and time_frame in later and not _TIME.search(sentence, sentence.find(measure)):
             return True
     return None if not holding else False
+
+
+# What may not stand between an official's name and the affiliation written after it: a join to another
+# person ("Anna Berg of Charité and Tom Hale of Columbus University", "... with Tom Hale of", "Anna Berg
+# (Charité) and", "; Tom Hale"), or another affiliation ended by a comma before another name ("Anna Berg
+# of Charité, Tom Hale of Columbus University"). A title between them is none: "Anna Berg, MD, PhD,
+# Professor of Medicine at Charité", "Anna Berg, Director of the Lupus Clinic, Charité".
+_ANOTHER_PERSON = re.compile(
+    r"(?i:(?<![\w-])(?:and|with|alongside|as\s+well\s+as)(?![\w-]))|[&;)]"
+    r"|(?<![\w-])(?:of|at|from)\s+(?:the\s+)?[A-Z][^,]*,\s*(?:(?:Drs?|Prof)\.?\s+)?[A-Z]"
+)
+# An affiliation written after a name: the name's own, which one written before it is not
+_AFFILIATION_AFTER = re.compile(r"\s*,?\s*(?:of|at|from|\()(?![\w-])")
+# What may stand between an affiliation and the name after it: a comma ("the principal investigator at
+# Charité, Anna Berg, said")
+_BEFORE_NAME = re.compile(r"\s*,\s*")
+
+
+def affiliated(prose: Sentences, name: str, affiliation: str) -> bool:
+    """Whether a sentence of prose writes affiliation as the official name's (or neither stands in
+    any: E501/E512 report each): after the name with no other person between (_ANOTHER_PERSON), or
+    right before it, the name then not followed by an affiliation of its own. "Dr A of Hospital X
+    and Dr B of Hospital Y lead the trial" gave A the affiliation Hospital Y."""
+    found = [set(prose.holding(text)) for text in (name, affiliation)]
+    if not any(found):
+        return True
+    return any(_affiliation_of(prose.sentences[n], name, affiliation) for n in sorted(found[0] & found[1]))
+
+
+def _affiliation_of(sentence: str, name: str, affiliation: str) -> bool:
+    for at in _occurrences(sentence, name):
+        end = at + len(name)
+        for place in _occurrences(sentence, affiliation):
+            if place >= end and not _ANOTHER_PERSON.search(sentence, end, place):
+                return True
+            if (
+                place + len(affiliation) <= at
+                and _BEFORE_NAME.fullmatch(sentence, place + len(affiliation), at)
+                and not _AFFILIATION_AFTER.match(sentence, end)
+            ):
+                return True
+    return False
