@@ -613,3 +613,30 @@ def test_an_officials_affiliation_is_written_with_the_name(
 ) -> None:
     official = {"name": name, "affiliation": affiliation}
     assert _codes(tmp_path, _press(OWN, sentence), {"officials": [official]}, {}) == codes
+
+
+DRS = "The trial is led by Dr. Anna Berg of Charité and Dr. Tom Hale of Columbus University."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "codes"),
+    [  # a title before a name ends no sentence
+        ("The trial is led by Dr. Anna Berg.", {"officials": [{"name": "Anna Berg"}]}, set()),
+        (
+            "The trial is led by Dr. Anna Berg of Charité.",
+            {"officials": [{"name": "Anna Berg", "affiliation": "Charité"}]},
+            set(),
+        ),
+        ("Drs. Anna Berg and Tom Hale lead the trial.", {"officials": [{"name": "Tom Hale"}]}, set()),
+        (
+            "The trial enrolls at St. Mary's Hospital in Columbus, Ohio.",
+            {"locations": [{"facility": "St. Mary's Hospital", "city": "Columbus"}]},
+            set(),
+        ),
+        (DRS, {"officials": [{"name": "Tom Hale", "affiliation": CU}]}, set()),
+        # and joins no official to another's affiliation
+        (DRS, {"officials": [{"name": "Anna Berg", "affiliation": CU}]}, {"E512"}),
+    ],
+)
+def test_a_title_before_a_name_ends_no_sentence(tmp_path: Path, sentence: str, values: dict, codes: set[str]) -> None:
+    assert _codes(tmp_path, _press(OWN, sentence), values, {}) == codes

@@ -27,8 +27,10 @@ from sle_trials.reading.layouts import SourceDoc, normalise
 
 # Where one sentence ends and the next starts. A stop (".", "!", "?") ends one before a capital or an
 # opening mark, not before a word in lower case or a number: "Dec. 1, 2026", "CO., LTD. · Feb 28" are
-# one sentence.
-_STOP = r"(?<=[.!?])\s+(?=[A-Z(\"“‘'])"
+# one sentence; nor after a title written before a name ("led by Dr. Anna Berg", "St. Mary's Hospital
+# in Columbus": cut there, the official stood in no sentence naming the trial's lead, the hospital in
+# none with its city).
+_STOP = r"(?<=[.!?])(?<!\bDr\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)\s+(?=[A-Z(\"“‘'])"
 # The sentences a site's texts are looked for in (together): a semicolon ends none there, since a list
 # of sites under their places is written with them ("Sites in Beijing, China: A; B" lists two sites
 # in Beijing, and cut at the semicolon B stood under no place).
