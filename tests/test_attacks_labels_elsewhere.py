@@ -1,7 +1,7 @@
 """Pull-request attacks on the words around a quote: read from another trial's lines.
 
 A date quoted without its label ("2024-07-30") is read under the label its source gives it just before
-the quote (binding._labels_before). Each place the quote stood anywhere in the source was read, not
+the quote (binding._labels_around). Each place the quote stood anywhere in the source was read, not
 only where the source states the record's dates: on a page of two trials, IM19's "Completion date:
 2024-07-30" passed as IM19's start date by the next trial's "Start date: 2024-07-30". The label is now
 read only where the source states the field for this record, as the quote itself must stand; so are

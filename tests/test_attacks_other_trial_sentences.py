@@ -39,6 +39,8 @@ A sentence naming the trial's product and disease and only another phase is anot
 Phase 1 trial of NB-301 in lupus the phase and enrollment of that one.
 An official's affiliation is the one written with that official's name: "led by Anna Berg of Charité
 and Tom Hale of Columbus University" gave Anna Berg the affiliation Columbus University.
+A date's label written after it is its label: "2024-07-30 (completion)" passed as the start date,
+read as an unlabelled date with a note.
 """
 
 from __future__ import annotations
@@ -640,3 +642,46 @@ DRS = "The trial is led by Dr. Anna Berg of Charité and Dr. Tom Hale of Columbu
 )
 def test_a_title_before_a_name_ends_no_sentence(tmp_path: Path, sentence: str, values: dict, codes: set[str]) -> None:
     assert _codes(tmp_path, _press(OWN, sentence), values, {}) == codes
+
+
+DATES = "The trial dates are 2022-01-15 (start) and 2024-07-30 (completion)."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "date", "quote", "codes"),
+    [  # a date labelled, after it, as another of the trial's dates
+        (DATES, "start", "2024-07-30", "2024-07-30", {"E509"}),
+        (DATES, "start", "2024-07-30", "2024-07-30 (completion)", {"E509"}),
+        (DATES, "completion", "2022-01-15", "2022-01-15", {"E509"}),
+        (
+            "The trial runs to July 30, 2024 (primary completion).",
+            "completion",
+            "2024-07-30",
+            "July 30, 2024",
+            {"E509"},
+        ),
+        (
+            "The trial began on January 15, 2022 [study start].",
+            "completion",
+            "2022-01-15",
+            "January 15, 2022",
+            {"E509"},
+        ),
+        ("Enrollment closes 2024-07-30 (estimated completion date).", "start", "2024-07-30", "2024-07-30", {"E509"}),
+        # as its own, or with no label after it
+        (DATES, "completion", "2024-07-30", "2024-07-30", set()),
+        (DATES, "start", "2022-01-15", "2022-01-15 (start)", set()),
+        (
+            "The trial runs to July 30, 2024 (primary completion).",
+            "primary_completion",
+            "2024-07-30",
+            "July 30, 2024",
+            set(),
+        ),
+        ("Start 2022-01-15, completion 2024-07-30.", "start", "2022-01-15", "2022-01-15", set()),
+    ],
+)
+def test_a_label_after_a_date_is_its_label(
+    tmp_path: Path, sentence: str, name: str, date: str, quote: str, codes: set[str]
+) -> None:
+    assert _noted(tmp_path, _press(OWN, sentence), name, date, quote) == codes

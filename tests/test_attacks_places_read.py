@@ -1,7 +1,7 @@
 """Pull-request attacks on the time a check takes: a quote that stands in millions of places.
 
 Some readings of a quote read its source around each place it stands: a date's label before it
-(binding._labels_before), a denial before it, its sentence. A plain source writing "2024-07-30 " to
+(binding._labels_around), a denial before it, its sentence. A plain source writing "2024-07-30 " to
 30 MiB after one "Start date: 2024-07-30", cited by a draft whose dates.start is quoted "2024-07-30",
 took 116 s to check: three million readings of the 300 characters before the date. The places a
 record's readings read around are now counted (binding.PLACES_READ), and a record whose quotes stand

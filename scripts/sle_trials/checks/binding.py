@@ -46,7 +46,8 @@ object; otherwise the leaf's type):
 - an enrollment (`x-bind: count`) is bound when the number is a number of participants (or labelled
   Enrollment), in the quote and in the words of its sentence the quote leaves out ("3 patients" of
   "3 patients at each dose level" is a part's); else E508.
-- a date is bound when written in the quote under its own label ("Last Updated: 2025-08-17");
+- a date is bound when written in the quote under its own label ("Last Updated: 2025-08-17"), or
+  with it in brackets right after it ("2024-07-30 (completion)");
   unlabelled dates are read in the order of the record's dates that share the quote; else E505,
   E509.
 - any other number or text is bound when written in the quote; else E505.
@@ -98,7 +99,8 @@ CHECKS = (
     Check(
         "E509",
         "date-under-other-label",
-        "a date its quote gives under another label (or its source, just before a quote cut after the label), "
+        "a date its quote gives under another label (or its source, just before a quote cut after the label, or "
+        "in brackets right after the date), "
         "an unlabelled date out of the quote's order, one the source writes once read as two fields, or a "
         "date's type quoted with neither its date nor its label",
     ),
@@ -1758,14 +1760,16 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
     other = None
     for quote, mention in same:
         text = ctx.reader.label_of(quote, mention, ctx.reader.label_spans(quote, labels))
+        text = text or lexicon.label_after(quote, mention.end)
         if text is None:
             continue
         if text in own:
             return
         other = text
-    # a quote cut after the label its source gives the date ("2025-08-17" of "Last Updated: 2025-08-17")
+    # a quote cut after the label its source gives the date ("2025-08-17" of "Last Updated: 2025-08-17"),
+    # or before the one its source writes after it ("2024-07-30" of "2024-07-30 (completion)")
     if other is None:
-        around = [label for quote, mention in same for label in _labels_before(ctx, path, quote, mention, labels)]
+        around = [label for quote, mention in same for label in _labels_around(ctx, path, quote, mention, labels)]
         if any(label in own for label in around):
             return
         if around and None not in around:
@@ -1785,13 +1789,14 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
 LABEL_REACH = 300  # how far before a quote its source's label for a date the quote leaves unlabelled is looked for
 
 
-def _labels_before(
+def _labels_around(
     ctx: Context, path: Path_, quote: str, mention: lexicon.DateMention, labels: frozenset[str]
 ) -> list[str | None]:
     """The label each occurrence of the quote in the cited sources, where they state the date at path,
     gives a date the quote writes with no label before it: the nearest label of the source's text
-    before the quote (within LABEL_REACH characters of its passage), with no other date between; None
-    for an occurrence with none. Read anywhere in the source, "2024-07-30" of IM19's "Completion date:
+    before the quote (within LABEL_REACH characters of its passage), with no other date between, or
+    else the label written in brackets right after the date (lexicon.label_after); None for an
+    occurrence with neither. Read anywhere in the source, "2024-07-30" of IM19's "Completion date:
     2024-07-30" was a start date by the next trial's "Start date: 2024-07-30" on the same page."""
     out: list[str | None] = []
     for text_of in (text for doc in ctx.docs for text in ctx.texts(doc, path)):
@@ -1799,7 +1804,8 @@ def _labels_before(
             before = text_of[max(0, at - LABEL_REACH) : at]
             text = before + quote
             moved = lexicon.DateMention(mention.value, mention.start + len(before), mention.end + len(before))
-            out.append(lexicon.label_of(text, moved, lexicon.label_spans(text, ctx.reader.label_pattern(labels))))
+            label = lexicon.label_of(text, moved, lexicon.label_spans(text, ctx.reader.label_pattern(labels)))
+            out.append(label or lexicon.label_after(text_of, at + mention.end))
     return out
 
 

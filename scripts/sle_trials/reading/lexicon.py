@@ -1213,6 +1213,23 @@ AS_OF_LABELS = (
 
 # Every label of a registry date (DATE_LABELS); an as-of date adds its own (binding._date).
 LABEL_TEXTS = frozenset(text for texts in DATE_LABELS.values() for text in texts)
+# A label prose writes after its date, in brackets, in any case: "2024-07-30 (completion)", "July 30,
+# 2024 [study start]", "2024-07-30 (estimated primary completion date)"; each as the label text it is
+_AFTER_LABELS = {text.lower(): text for text in sorted(LABEL_TEXTS, reverse=True) if " " in text or text.isalpha()}
+_LABEL_AFTER = re.compile(
+    r"\s*[(\[]\s*(?:(?:actual|anticipated|estimated|expected|planned)\s+)?("
+    + "|".join(map(re.escape, sorted(_AFTER_LABELS, key=lambda text: (-len(text), text))))
+    + r")(?:\s+dates?)?\s*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def label_after(text: str, end: int) -> str | None:
+    """The label written in brackets right after a date ending at end ("2024-07-30 (completion)":
+    "Completion"), as DATE_LABELS writes it; None for none. A label after a date in prose is the
+    date's: read as unlabelled, "2024-07-30 (completion)" passed as a start date."""
+    found = _LABEL_AFTER.match(text, end)
+    return _AFTER_LABELS[found.group(1).lower()] if found is not None else None
 
 
 def label_pattern(labels: frozenset[str]) -> re.Pattern[str]:
