@@ -41,6 +41,8 @@ An official's affiliation is the one written with that official's name: "led by 
 and Tom Hale of Columbus University" gave Anna Berg the affiliation Columbus University.
 A date's label written after it is its label: "2024-07-30 (completion)" passed as the start date,
 read as an unlabelled date with a note.
+A city listed before another shares the region or country written after both: "sites in Berlin
+and Munich, Germany" left Berlin with no country.
 """
 
 from __future__ import annotations
@@ -685,3 +687,46 @@ def test_a_label_after_a_date_is_its_label(
     tmp_path: Path, sentence: str, name: str, date: str, quote: str, codes: set[str]
 ) -> None:
     assert _noted(tmp_path, _press(OWN, sentence), name, date, quote) == codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "site", "codes"),
+    [  # another city listed after the site's, then their region or country
+        ("Sites in Berlin and Munich, Germany are enrolling.", BERLIN, set()),
+        ("The trial enrolls at sites in Berlin or Munich, Germany.", BERLIN, set()),
+        ("The trial enrolls at sites in Berlin and Munich (Germany).", BERLIN, set()),
+        (
+            "The trial enrolls at Northbridge University Hospital in Columbus and Dayton, Ohio.",
+            {"facility": NUH, "city": "Columbus", "region": "Ohio"},
+            set(),
+        ),
+        (
+            "The trial enrolls at sites in Houston and Dallas, Texas, USA.",
+            {"city": "Houston", "region": "Texas", "country": "USA"},
+            set(),
+        ),
+        # and no site's place given to another's
+        (
+            "The trial enrolls at sites in Columbus, Ohio, and Berlin, Germany.",
+            {"city": "Columbus", "country": "Germany"},
+            {"E512"},
+        ),
+        (
+            "The trial enrolls at sites in Berlin, Germany and Columbus, Ohio.",
+            {"city": "Berlin", "region": "Ohio"},
+            {"E512"},
+        ),
+        (
+            "The trial enrolls at sites in Columbus, Ohio and Berlin, Germany.",
+            {"city": "Columbus", "region": "Ohio", "country": "Germany"},
+            {"E512"},
+        ),
+        (
+            "The trial enrolls at Charité and Northbridge University Hospital in Columbus.",
+            {"facility": "Charité", "city": "Columbus"},
+            {"E512"},
+        ),
+    ],
+)
+def test_cities_listed_together_share_their_region(tmp_path: Path, sentence: str, site: dict, codes: set[str]) -> None:
+    assert _codes(tmp_path, _press(OWN, sentence), {"locations": [site]}, {}) == codes

@@ -894,9 +894,9 @@ def _sites_written_together(record: Record, items: list, sources: Sources) -> It
         if field not in sentences:  # (a semicolon ends no sentence here: "Sites in Beijing, China: A; B" lists two)
             passages = [p for doc in docs for p in sources.passages(doc, path + (field,)) or []]
             sentences[field] = prose.Sentences(passages, prose.STOPS)
-        key = (field, facility, *places)
+        key = (field, facility, isinstance(item.get("city"), str), *places)
         if key not in together:
-            together[key] = prose.together(sentences[field], places, facility)
+            together[key] = prose.together(sentences[field], places, facility, city=isinstance(item.get("city"), str))
         if together[key]:
             continue
         shown = ", ".join(f"{k} {item[k]!r}" for k in ("facility", *prose.SITE_PLACES) if isinstance(item.get(k), str))

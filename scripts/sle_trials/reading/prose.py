@@ -549,31 +549,50 @@ _SITE_JOIN = re.compile(r"[\s,;:()\-–—]*(?:(?:in|at|of)\s+(?:the\s+)?)?[\s,;
 SITE_PLACES = ("city", "region", "country")
 
 
-def together(prose: Sentences, places: list[str], facility: str | None) -> bool:
-    """Whether a sentence of prose writes a site's texts together (or none stands in any of them)."""
-    orders = [places] if facility is None else [[facility, *places], [*places, facility]]
-    found = [set(prose.holding(text)) for text in orders[0]]
+def together(prose: Sentences, places: list[str], facility: str | None, *, city: bool = False) -> bool:
+    """Whether a sentence of prose writes a site's texts together (or none stands in any of them).
+    With city (places starts with the site's city), other cities may be listed after it and share
+    its region or country ("sites in Berlin and Munich, Germany": _OTHER_CITIES)."""
+    # each order the texts may be written in, and the one of them other cities may stand before (the
+    # place after the city)
+    orders = [(places, 1)] if facility is None else [([facility, *places], 2), ([*places, facility], 1)]
+    found = [set(prose.holding(text)) for text in orders[0][0]]
     if not any(found):
         return True  # (no text stands in a sentence about the trial: E501/E512 report each)
     for n in sorted(set.intersection(*found)):
         sentence = prose.sentences[n]
-        if any(_written_together(sentence, order) for order in orders):
+        if any(_written_together(sentence, order, listed if city else None) for order, listed in orders):
             return True
-        if facility is not None and _listed_under(sentence, places, facility):
+        if facility is not None and _listed_under(sentence, places, facility, 1 if city else None):
             return True
     return False
 
 
-def _written_together(sentence: str, texts: list[str]) -> bool:
-    """Whether sentence writes texts one after another with only _SITE_JOIN between them."""
-    return next(_chains(sentence, texts), None) is not None
+def _written_together(sentence: str, texts: list[str], listed: int | None = None) -> bool:
+    """Whether sentence writes texts one after another with only _SITE_JOIN between them (and, before
+    texts[listed], other cities: _OTHER_CITIES)."""
+    return next(_chains(sentence, texts, listed), None) is not None
 
 
-def _chains(sentence: str, texts: list[str]) -> Iterator[int]:
-    """Where each run of texts written one after another (only _SITE_JOIN between them) ends in sentence."""
+# Other cities listed after a site's city, sharing the region or country written after them: "Berlin
+# and Munich, Germany", "Houston or Dallas, Texas". Only one, joined by "and", "or" or "&", right after
+# the city: "Berlin, Germany and Columbus, Ohio" lists no Ohio city Berlin, nor does "Columbus, Ohio
+# and Berlin, Germany" a German Ohio; "Berlin, Munich and Hamburg, Germany" leaves Berlin with no
+# country, as a comma before the last city reads the same as one before a country.
+_OTHER_CITIES = re.compile(r"\s+(?:and|or|&)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def _chains(sentence: str, texts: list[str], listed: int | None = None) -> Iterator[int]:
+    """Where each run of texts written one after another (only _SITE_JOIN between them, and other
+    cities before texts[listed]) ends in sentence."""
     for start in _occurrences(sentence, texts[0]):
         at = start + len(texts[0])
-        for text in texts[1:]:
+        for i, text in enumerate(texts[1:], 1):
+            if i == listed and (others := _OTHER_CITIES.match(sentence, at)) is not None:
+                join = _SITE_JOIN.match(sentence, others.end())
+                if join is not None and sentence.startswith(text, join.end()):
+                    at = join.end() + len(text)
+                    continue
             join = _SITE_JOIN.match(sentence, at)
             at = join.end() if join is not None else at
             if not sentence.startswith(text, at):
@@ -587,16 +606,16 @@ def _chains(sentence: str, texts: list[str]) -> Iterator[int]:
 _THEN_COLON = re.compile(r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s*:")
 
 
-def _listed_under(sentence: str, places: list[str], facility: str) -> bool:
+def _listed_under(sentence: str, places: list[str], facility: str, listed: int | None = None) -> bool:
     """Whether sentence lists the facility after its places and a colon ("Sites in Beijing, China:
     Peking University Third Hospital; Peking Union Medical College Hospital"), no other colon between."""
-    for end in _chains(sentence, places) if places else ():
+    for end in _chains(sentence, places, listed) if places else ():
         colon = _THEN_COLON.match(sentence, end)
         if colon is None:
             continue
-        listed = sentence[colon.end() :]
-        at = listed.find(facility)
-        if at >= 0 and ":" not in listed[:at]:
+        rest = sentence[colon.end() :]
+        at = rest.find(facility)
+        if at >= 0 and ":" not in rest[:at]:
             return True
     return False
 
