@@ -42,7 +42,8 @@ and Tom Hale of Columbus University" gave Anna Berg the affiliation Columbus Uni
 A date's label written after it is its label: "2024-07-30 (completion)" passed as the start date,
 read as an unlabelled date with a note.
 A city listed before another shares the region or country written after both: "sites in Berlin
-and Munich, Germany" left Berlin with no country.
+and Munich, Germany" left Berlin with no country. A sentence going on about the site the sentence
+before it names last places it: "... at Northbridge University Hospital. The hospital is in Columbus."
 """
 
 from __future__ import annotations
@@ -730,3 +731,31 @@ def test_a_label_after_a_date_is_its_label(
 )
 def test_cities_listed_together_share_their_region(tmp_path: Path, sentence: str, site: dict, codes: set[str]) -> None:
     assert _codes(tmp_path, _press(OWN, sentence), {"locations": [site]}, {}) == codes
+
+
+AT_NUH = "NB-301 is given at Northbridge University Hospital."
+AND_CHARITE = "The trial enrolls at Northbridge University Hospital and at Charité."
+
+
+@pytest.mark.parametrize(
+    ("sentences", "site", "codes"),
+    [  # the next sentence goes on about the site the sentence names last
+        ((AT_NUH, "The hospital is in Columbus."), {"facility": NUH, "city": "Columbus"}, set()),
+        ((AT_NUH, "It is located in Columbus, Ohio."), {"facility": NUH, "city": "Columbus", "region": "Ohio"}, set()),
+        ((AT_NUH, "The medical center is in Columbus, Ohio."), {"facility": NUH, "region": "Ohio"}, set()),
+        ((AND_CHARITE, "The hospital is in Berlin, Germany."), {"facility": "Charité", "city": "Berlin"}, set()),
+        # not a site it names before another, nor a place after another name
+        ((AND_CHARITE, "The hospital is in Berlin, Germany."), {"facility": NUH, "city": "Berlin"}, {"E512"}),
+        (
+            (AT_NUH, "The hospital is in Columbus, and Charité is in Berlin."),
+            {"facility": NUH, "city": "Berlin"},
+            {"E512"},
+        ),
+        ((AT_NUH, "Northbridge is based in Boston."), {"facility": NUH, "city": "Boston"}, {"E512"}),
+        ((AT_NUH, "Enrollment is open. The hospital is in Columbus."), {"facility": NUH, "city": "Columbus"}, {"E512"}),
+    ],
+)
+def test_the_next_sentence_places_the_site_named_last(
+    tmp_path: Path, sentences: tuple[str, ...], site: dict, codes: set[str]
+) -> None:
+    assert _codes(tmp_path, _press(OWN, " ".join(sentences)), {"locations": [site]}, {}) == codes

@@ -565,7 +565,39 @@ def together(prose: Sentences, places: list[str], facility: str | None, *, city:
             return True
         if facility is not None and _listed_under(sentence, places, facility, 1 if city else None):
             return True
-    return False
+    return facility is not None and any(_placed_after(prose, n, facility, places) for n in prose.holding(facility))
+
+
+# A sentence that goes on about the site the sentence before it names last ("The hospital is in Columbus.",
+# "It is located in Columbus, Ohio.")
+_GOES_ON_SITE = re.compile(
+    r"(?:It|(?:The|This|That)\s+(?:hospital|medical\s+cent(?:er|re)|cent(?:er|re)|clinic|site|institute|"
+    r"institution|university|facility|campus))(?![\w-])"
+)
+_CAPITAL = re.compile(r"(?<![\w'’-])[A-Z]")
+
+
+def _placed_after(prose: Sentences, n: int, facility: str, places: list[str]) -> bool:
+    """Whether sentence n names facility last (no capital after it) and the next goes on about it
+    (_GOES_ON_SITE), writing the site's places together before any other name: "NB-301 is given at
+    Northbridge University Hospital. The hospital is in Columbus." ("at Northbridge University
+    Hospital and at Charité. The hospital is in Berlin." places Charité)."""
+    sentence, later = prose.sentences[n], prose.after(n)
+    if not places or not _GOES_ON_SITE.match(later):
+        return False
+    if any(_CAPITAL.search(sentence, at + len(facility)) for at in _occurrences(sentence, facility)):
+        return False
+    start = later.find(places[0])
+    if start < 0:
+        return False
+    # places the site leaves out before its own ("Columbus, " of "Columbus, Ohio"), a few words back at most
+    before = _PLACES_BEFORE.search(later, max(0, start - 200), start)
+    return not _CAPITAL.search(later, 1, before.start() if before else start) and _written_together(
+        later[start:], places
+    )
+
+
+_PLACES_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,\s*)+$")
 
 
 def _written_together(sentence: str, texts: list[str], listed: int | None = None) -> bool:
