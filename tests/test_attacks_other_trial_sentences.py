@@ -44,6 +44,8 @@ read as an unlabelled date with a note.
 A city listed before another shares the region or country written after both: "sites in Berlin
 and Munich, Germany" left Berlin with no country. A sentence going on about the site the sentence
 before it names last places it: "... at Northbridge University Hospital. The hospital is in Columbus."
+A time before a measure is its time frame where the first time after it is another item's: "At week
+24, the primary endpoints are SRI-4 response and safety at month 6" refused SRI-4 response at week 24.
 """
 
 from __future__ import annotations
@@ -759,3 +761,34 @@ def test_the_next_sentence_places_the_site_named_last(
     tmp_path: Path, sentences: tuple[str, ...], site: dict, codes: set[str]
 ) -> None:
     assert _codes(tmp_path, _press(OWN, " ".join(sentences)), {"locations": [site]}, {}) == codes
+
+
+AT_24 = "At week 24, the primary endpoints are SRI-4 response and safety at month 6."
+BICLA = {"measure": "BICLA response", "time_frame": "week 24"}
+
+
+@pytest.mark.parametrize(
+    ("text", "outcomes", "codes"),
+    [  # the time before the measure, where the first after it is another item's
+        (AT_24, {"primary": [SRI4]}, set()),
+        (AT_24, {"primary": [SRI4, SAFETY]}, set()),
+        (
+            "At week 24, SRI-4 response, BICLA response and safety at month 6 are assessed.",
+            {"primary": [SRI4, BICLA]},
+            set(),
+        ),
+        (
+            "By month 12, the primary endpoints are SRI-4 response as well as safety at month 6.",
+            {"primary": [{"measure": "SRI-4 response", "time_frame": "month 12"}]},
+            set(),
+        ),
+        # not where the first time after it is its own
+        (AT_24, {"primary": [{"measure": "safety", "time_frame": "week 24"}]}, {"E512"}),
+        ("At week 24, the primary endpoint is SRI-4 response at month 6.", {"primary": [SRI4]}, {"E512"}),
+        ("At week 24, the primary endpoint is SRI-4 response, assessed at month 6.", {"primary": [SRI4]}, {"E512"}),
+    ],
+)
+def test_a_time_before_the_measure_is_its_own_past_another_item(
+    tmp_path: Path, text: str, outcomes: dict, codes: set[str]
+) -> None:
+    assert _codes(tmp_path, _press(OWN, text), {"outcomes": outcomes}, {}) == codes

@@ -484,8 +484,9 @@ def _timed(sentence: str, measure: str, time_frame: str) -> bool:
     """Whether a sentence (with the one before it, when this goes on about it: none) gives time_frame
     as measure's: the time written next after the measure ("SRI-4 response at week 24 and safety at
     month 6": week 24 is SRI-4 response's, month 6 safety's), or, with none after it in the
-    sentence, the nearest before it ("At week 24, the primary endpoint is SRI-4 response"); or in
-    the measure itself."""
+    sentence, or the first after it only past another item (_ANOTHER_ITEM: "At week 24, the primary
+    endpoints are SRI-4 response and safety at month 6"), the nearest before it ("At week 24, the
+    primary endpoint is SRI-4 response"); or in the measure itself."""
     times = [m.start() for m in _TIME.finditer(sentence)]
     for at in _occurrences(sentence, measure):
         end = at + len(measure)
@@ -496,9 +497,23 @@ def _timed(sentence: str, measure: str, time_frame: str) -> bool:
                 return True
             if ts >= end and not any(end <= t < ts for t in after):
                 return True
-            if te <= at and not after and not any(te <= t < at for t in times):
+            if (
+                te <= at
+                and not any(te <= t < at for t in times)
+                and (not after or _ANOTHER_ITEM.search(sentence, end, after[0]))
+            ):
                 return True
     return False
+
+
+# Words between a measure and the next time after it that list another item first, whose time that is:
+# "SRI-4 response and safety at month 6", "SRI-4 response, BICLA response and safety at month 6";
+# not a comma going on about the measure ("SRI-4 response, assessed at month 6")
+_ANOTHER_ITEM = re.compile(
+    r"(?i)(?<![\w-])(?:and|or|as\s+well\s+as|plus)(?![\w-])|;"
+    r"|,\s+(?!(?:as\s+)?(?:measured|assessed|evaluated|defined|determined|at|by|from|over|through|until|up\s+to|"
+    r"during|after|within|in)(?![\w-]))"
+)
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
