@@ -46,6 +46,8 @@ and Munich, Germany" left Berlin with no country. A sentence going on about the 
 before it names last places it: "... at Northbridge University Hospital. The hospital is in Columbus."
 A time before a measure is its time frame where the first time after it is another item's: "At week
 24, the primary endpoints are SRI-4 response and safety at month 6" refused SRI-4 response at week 24.
+A basket trial's other autoimmune diseases, where its sentences enrol them, are its own: "in SLE and
+other autoimmune diseases ... The trial enrolls patients with systemic sclerosis" refused the condition.
 """
 
 from __future__ import annotations
@@ -792,3 +794,34 @@ def test_a_time_before_the_measure_is_its_own_past_another_item(
     tmp_path: Path, text: str, outcomes: dict, codes: set[str]
 ) -> None:
     assert _codes(tmp_path, _press(OWN, text), {"outcomes": outcomes}, {}) == codes
+
+
+BASKET_TITLE = TITLE.replace("Phase 1 Trial", "Phase 1 Basket Trial").replace(
+    "Systemic Lupus Erythematosus", "Lupus and Other Autoimmune Diseases"
+)
+BASKET_OWN = OWN.replace("refractory systemic lupus erythematosus", "SLE and other refractory autoimmune diseases")
+ENROLS = "The trial enrolls patients with lupus, systemic sclerosis and myositis."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condition", "codes"),
+    [  # a basket trial's autoimmune diseases, where its sentences enrol them
+        (ENROLS, "systemic sclerosis", set()),
+        (ENROLS, "myositis", set()),
+        ("A second cohort enrolls patients with myositis.", "myositis", set()),
+        ("Patients with ANCA-associated vasculitis are also eligible.", "ANCA-associated vasculitis", set()),
+        # not the product's other diseases, another product's or phase's trial, nor a disease of another kind
+        ("Northbridge also develops NB-301 for myositis.", "myositis", {"E512"}),
+        ("NB-201 is being evaluated in a trial in myositis.", "myositis", {"E512"}),
+        ("A Phase 2 trial of NB-301 in myositis enrolled 120 participants.", "myositis", {"E512"}),
+        ("Northbridge also sponsors a trial in myositis.", "myositis", {"E512"}),
+        ("A trial in multiple myeloma enrolled 120 participants.", "multiple myeloma", {"E512"}),
+    ],
+)
+def test_a_basket_trials_other_diseases_are_its_own(tmp_path: Path, sentence: str, condition: str, codes: set) -> None:
+    text = _titled(BASKET_TITLE, BASKET_OWN, sentence)
+    assert _codes(tmp_path, text, {"conditions": [condition]}, {}) == codes
+
+
+def test_a_trial_not_named_a_basket_keeps_its_diseases(tmp_path: Path) -> None:
+    assert _codes(tmp_path, _press(OWN, ENROLS), {"conditions": ["myositis"]}, {}) == {"E512"}

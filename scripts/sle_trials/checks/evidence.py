@@ -440,7 +440,9 @@ class Sources:
         and its sentences naming the trial's id), where it gives it some: a sentence naming the
         trial's product in another disease ("Northbridge also develops NB-301 for myositis") is about
         the product, and its disease is no condition of a lupus trial. (A basket trial's release that
-        names only lupus in its title and id sentences has its other diseases refused.)"""
+        names only lupus in its title and id sentences has its other diseases refused; one naming
+        "other autoimmune diseases" there gives the trial those its sentences enrol:
+        prose.own_names.)"""
         own = self.own_names.get(id(doc))
         if own is None or own[0] is not doc:
             own = self.own_names[id(doc)] = (doc, prose.own_names(doc, self.nct_id))

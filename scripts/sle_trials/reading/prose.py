@@ -215,7 +215,46 @@ def own_names(doc: SourceDoc, nct_id: str) -> Own:
     sentences = SENTENCES.split(doc.text)
     lines = sentences[:1] + [p.text for p in doc.place(("brief_title",)) or []]
     lines += [s for s in sentences if nct_id in s]
-    return Own(_names(" ".join(lines)), phases(" ".join(lines)))
+    own = Own(_names(" ".join(lines)), phases(" ".join(lines)))
+    if _BASKET.search(" ".join(lines)):
+        own.names[1].update(_basket_diseases(sentences, own, nct_id))
+    return own
+
+
+# Words giving a trial diseases of a kind besides those named ("lupus and other autoimmune diseases",
+# "B cell-mediated autoimmune disorders", "a basket trial"), and the diseases of that kind: a basket
+# trial's other autoimmune diseases are its own, not another trial's
+_BASKET = re.compile(
+    r"(?i)(?<![\w-])(?:basket|(?:autoimmune|rheumatic|immune[- ]mediated)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:diseases|disorders|conditions))(?![\w-])"
+)
+_NOT_AUTOIMMUNE = frozenset({"myeloma", "lymphoma", "leukemia"})
+# Words of a trial's enrolment of a disease's patients ("enrolls patients with myositis", "a myositis cohort",
+# "are also eligible")
+_ENROLLING = re.compile(
+    r"(?i)(?<![\w-])(?:trials?|stud(?:y|ies)|enrol\w*|cohorts?|arms?|eligib\w*|randomi[sz]\w*)(?![\w-])"
+)
+
+
+def _basket_diseases(sentences: list[str], own: Own, nct_id: str) -> set[str]:
+    """The autoimmune diseases a basket trial's document enrols (_ENROLLING) in its sentences, up to
+    where they turn to another trial (_turn), in those naming no other product and no other phase
+    only: "The trial enrolls patients with lupus, systemic sclerosis and myositis", "A second cohort
+    enrolls patients with myositis". Not "Northbridge also develops NB-301 for myositis" (no
+    enrolment), "NB-201 is evaluated in a trial in myositis", "a Phase 2 trial in myositis"."""
+    found: set[str] = set()
+    for sentence in sentences:
+        turn = _turn(sentence, nct_id)
+        words = sentence if turn is None else sentence[:turn]
+        if not _ENROLLING.search(words):
+            continue
+        codes, named = set(_PRODUCT_CODE.findall(words)), phases(words)
+        if own.names[0] and codes and not codes & own.names[0]:
+            continue
+        if own.phases and named and not named & own.phases:
+            continue
+        found |= diseases(words) - _NOT_AUTOIMMUNE
+    return found
 
 
 def _of_another_trial(own: Own, sentence: str, nct_id: str) -> bool:
