@@ -48,6 +48,8 @@ A time before a measure is its time frame where the first time after it is anoth
 24, the primary endpoints are SRI-4 response and safety at month 6" refused SRI-4 response at week 24.
 A basket trial's other autoimmune diseases, where its sentences enrol them, are its own: "in SLE and
 other autoimmune diseases ... The trial enrolls patients with systemic sclerosis" refused the condition.
+An abbreviation ends no sentence naming the product: "NB-301 (from Acme Corp. and targeting BCMA)"
+left BCMA in a piece of text naming no product.
 """
 
 from __future__ import annotations
@@ -825,3 +827,40 @@ def test_a_basket_trials_other_diseases_are_its_own(tmp_path: Path, sentence: st
 
 def test_a_trial_not_named_a_basket_keeps_its_diseases(tmp_path: Path) -> None:
     assert _codes(tmp_path, _press(OWN, ENROLS), {"conditions": ["myositis"]}, {}) == {"E512"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "product", "quotes", "codes"),
+    [  # the product's sentence, an abbreviation before a word in lower case within it
+        (
+            "NB-301 (from Acme Corp. and targeting BCMA) is given once.",
+            {"target_antigens": ["BCMA"]},
+            {"cell_product.target_antigens": "BCMA"},
+            set(),
+        ),
+        (
+            "NB-301, made by Acme Ltd. from donor cells, is allogeneic.",
+            {"origin": "ALLOGENEIC"},
+            {"cell_product.origin": "allogeneic"},
+            set(),
+        ),
+        (
+            "NB-301 was engineered by Acme Inc. to target BCMA.",
+            {"target_antigens": ["BCMA"]},
+            {"cell_product.target_antigens": "BCMA"},
+            set(),
+        ),
+        # a sentence after the product's, naming none
+        (
+            "NB-301 is given once. Allogeneic transplant recipients are excluded.",
+            {"origin": "ALLOGENEIC"},
+            {"cell_product.origin": "Allogeneic"},
+            {"E512"},
+        ),
+    ],
+)
+def test_an_abbreviation_ends_no_sentence_naming_the_product(
+    tmp_path: Path, sentence: str, product: dict, quotes: dict[str, str], codes: set[str]
+) -> None:
+    values = {"cell_product": {"name": "NB-301", **product}}
+    assert _codes(tmp_path, _press(OWN, sentence), values, quotes) == codes

@@ -6,13 +6,14 @@ release, a plain page) and a ClinConnect page's summary state a trial's fields i
 often another trial's or product's in the next one ("Northbridge's earlier antibody, NB-201, was
 evaluated in a Phase 2 trial in multiple myeloma"). These are the rules by which the evidence checks
 (checks/evidence.py) read such prose: the sentences (SENTENCES, STOPS), those about this trial
-(of_this_trial: no other product's code or disease, nor the words after "an earlier study", "a
-second trial", "also sponsors"), the words in them that state no field of the trial (stating: a
+(of_this_trial: no other product's code or disease, nor only another phase, nor the words after
+"an earlier study", "a second trial", "also sponsors"), the words in them that state no field of the trial (stating: a
 place of manufacture, a disease's population, the date of data or of the dateline, a quoted
 officer, a prior therapy; without_partners: a licensor), the sentences naming the product
 (naming_the_product), and what ties one item's texts together: a measure and its time frame (tied),
-a site's facility and places (together). They are cue words and their readers, kept apart from the
-checks so that each cue stands beside the others it is weighed against.
+a site's facility and places (together), an official's name and affiliation (affiliated). They
+are cue words and their readers, kept apart from the checks so that each cue stands beside the
+others it is weighed against.
 """
 
 from __future__ import annotations
@@ -35,13 +36,10 @@ _STOP = r"(?<=[.!?])(?<!\bDr\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bMr\.)(?
 # of sites under their places is written with them ("Sites in Beijing, China: A; B" lists two sites
 # in Beijing, and cut at the semicolon B stood under no place).
 STOPS = re.compile(_STOP)
-# The sentences everything else is read in: a semicolon ends one too, before any word ("..., which
+# The sentences everything else is read in (a product's facts too, which were read in pieces cut at any
+# stop, "Acme Corp. and targeting BCMA" two): a semicolon ends one too, before any word ("..., which
 # completed enrollment of 120 participants; NB-301 is ..." is two).
 SENTENCES = re.compile(_STOP + r"|(?<=;)\s+")
-# The pieces a product's facts are read from (naming_the_product), older and looser than SENTENCES: any
-# stop or semicolon before white space ends one, before a word in lower case or a number too
-# ("Northbridge Inc. as an autologous therapy" is two pieces, "approx. 5" too).
-_PIECE = re.compile(r"(?<=[.!?;])\s+")
 # The fields a ClinConnect page places in its summary (prose; its other places are lines, not sentences)
 _SUMMARY_FIELDS = ("phases", "cell_product", "interventions")
 
@@ -62,7 +60,7 @@ def naming_the_product(passages: list[layouts.Passage], name: Any) -> list[layou
     return [
         layouts.Passage(sentence)
         for passage in passages
-        for sentence in _PIECE.split(passage.text)
+        for sentence in SENTENCES.split(passage.text)
         if layouts.CAR_WORDS.search(sentence)
         or (named is not None and named in sentence.lower())
         or (code is not None and code.search(sentence))
