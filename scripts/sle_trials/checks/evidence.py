@@ -531,7 +531,8 @@ class Sources:
                 stated = (
                     f"{doc.file} states {fields.dotted(_unindexed(path))} in its sentences about this trial, not in "
                     "one about another trial or product (one naming a product code or a disease its title and its "
-                    "sentences naming the trial do not, or the words after an earlier study, another product, a "
+                    "sentences naming the trial do not, or only a phase they do not, or the words after an earlier "
+                    "study, another product, a "
                     "second or planned trial, one the sponsor also runs)"
                 )
                 if path[0] == "dates":

@@ -190,27 +190,33 @@ def layout_tables() -> str:
         "naming any); the trial's status, dates, phases, design, enrollment, conditions, product, arms, "
         "interventions, outcomes, sites and officials only in its sentences about this trial: not one naming "
         "a product code or a disease that its first sentence and its sentences naming the trial do not, nor "
+        "only a phase they do not, nor "
         "the words after an earlier or another "
         "study, trial, antibody or product (as in a `TRIAL_FINDER_PAGE` summary's phases and product), nor "
         "after words introducing a trial besides it (a second or planned trial, one the sponsor also runs or "
         'plans to start, "Separately,", its pipeline, other or approved therapies) unless they name its id; '
         "a site not from words placing what is no "
         'site ("manufactured in", "headquartered in", "offices in", "presented at ... in") and its texts written '
-        'together in one sentence ("Charité in Berlin, Germany": no city of one site with another\'s country), an '
+        'together in one sentence ("Charité in Berlin, Germany": no city of one site with another\'s country; '
+        'another city may stand between a city and the place they share, "Berlin and Munich, Germany"), or '
+        'its places in the next sentence going on about the site named last ("The hospital is in Columbus."), an '
         "enrollment not "
         'from a sentence about the people a disease affects that names no enrolment ("Lupus affects 300,000 '
         'patients"), a condition not one naming only diseases that its first sentence and its sentences naming '
-        "the trial do not (where they name some), an intervention or arm not from words naming a therapy had "
+        'the trial do not (where they name some; a basket trial\'s, "and other autoimmune diseases", takes '
+        "those its sentences enrol), an intervention or arm not from words naming a therapy had "
         'before or compared against ("failed treatment with", "did not respond to", "Unlike approved '
         "therapies\"), an official only from a sentence naming the trial's investigator, chair or lead "
-        '("principal investigator", "led by"), not any person quoted, a date not from words dating another '
+        '("principal investigator", "led by"), not any person quoted, its affiliation the one written after '
+        "its name with no other person between (or right before it), a date not from words dating another "
         'event ("topline data in", "founded in", "designation in", "presented at a meeting in") nor its '
         'dateline ("BOSTON, Dec. 1, 2026 --"); a sponsor '
         'not from words naming a partner, licensor, owner or investor ("licensed NB-301 from", "in '
         'collaboration with", "acquired by"); an '
         "outcome not from a sentence naming only another kind's outcomes (primary, secondary, exploratory), its "
         "time frame the time written next after its measure in its sentence (or the nearest before it, with "
-        'none after; or in the next sentence, going on about it: "It is assessed at day 28.") |'
+        "none after or the first after it past another item; or in the next sentence, going on about it: "
+        '"It is assessed at day 28.") |'
     )
     return "\n".join(out) + "\n"
 
