@@ -41,7 +41,7 @@ from sle_trials import cli, decimals, fields, units
 from sle_trials.checks import evidence, load, rules, schema, table
 from sle_trials.checks.rules import CRITERION_PLACED
 from sle_trials.engine import pipeline
-from sle_trials.reading import layouts
+from sle_trials.reading import layouts, prose
 
 CODES = table()
 
@@ -455,6 +455,9 @@ def quoted_only(data: dict) -> dict:
     data = copy.deepcopy(data)
     for name in IN_THEIR_SENTENCES:
         data.pop(name, None)
+    sponsor = data.get("sponsor")
+    if isinstance(sponsor, dict) and isinstance(sponsor.get("name"), str) and not _sponsors_words(sponsor["name"]):
+        del sponsor["name"]
     for i, source in enumerate(data["curation"]["sources"]):  # (a pinned example has another date)
         source["as_of"] = "2025-08-17"
         data.setdefault("evidence", {})[f"curation.sources.{i}.as_of"] = AS_OF_QUOTE
@@ -469,6 +472,13 @@ def quoted_only(data: dict) -> dict:
         # the deepest first, so that deleting one leaves the paths of the others as they were
         error = max(errors, key=lambda e: (len(e.instance_path), list(map(str, e.instance_path))))
         _delete(data, tuple(error.instance_path))
+
+
+def _sponsors_words(name: str) -> bool:
+    """Whether the source states name where a plain document may state its sponsor: not in words
+    from one naming a partner, licensor or investor to their clause's end (prose.without_partners);
+    "Male participants whose partners" is no sponsor's name there."""
+    return any(name in passage.text for passage in prose.without_partners([layouts.Passage(SOURCE)]))
 
 
 def _delete(data: Any, path: tuple) -> None:
