@@ -650,6 +650,28 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     _set(data, base + ("therapies", i), other),
                     VALUE_CODES | {"E501", "E512"},
                 )
+        # its quotes cut to those of its criterion that write none of its therapies (Relma-cel's "the
+        # disease remained active ..." without the sentence that lists them): the values stand right in
+        # the criterion, but their evidence is another sentence of it
+        if item.get("therapies"):
+            listed_items = eligibility[ref["list"].lower() + "_criteria"]
+            words = [
+                normalise(w)
+                for k in fields.criteria_named(eligibility, ref)
+                for w in fields.criterion_texts(listed_items[k])
+            ]
+            sentences = [s for w in words for s in re.split(r"(?<=[.:])\s+", w)]
+            for quote in dict.fromkeys(_quotes(data, base) + sentences):
+                if not any(normalise(therapy) in quote for therapy in item["therapies"]):
+                    apart = copy.deepcopy(data)
+                    apart["evidence"][fields.dotted(base)] = quote
+                    add(
+                        "therapies quoted apart",
+                        base,
+                        f"by {quote[:40]!r}",
+                        apart,
+                        VALUE_CODES | {"E525"},
+                    )
 
     # a field of terms a criterion requires pointed at another criterion that only names one of its terms,
     # quoted by the clause that names it (Relma-cel's criterion 6: "(except for low complement and/or

@@ -746,6 +746,32 @@ def test_a_whole_enumeration_quoted_in_pieces_passes(checker: pipeline.Checker) 
 
 
 @pytest.mark.parametrize(
+    "shown, quote",
+    [
+        # Relma-cel's list of therapies left out of its quotes: the first sentence of its criterion names none
+        (
+            RELMA,
+            "the disease remained active at least 2 months after the use of a stable standard SLE regimen prior "
+            "to screening.",
+        ),
+        # IM19's criterion quoted up to its colon: "refractory", but none of the kinds of treatment
+        (IM19, "Meets the current clinical standards for refractory systemic lupus erythematosus:"),
+    ],
+)
+def test_prior_therapies_quoted_by_words_that_write_none_are_refused(
+    checker: pipeline.Checker, shown: str, quote: str
+) -> None:
+    """Before: a prior therapy had only to stand in the criterion its statement names, so a quote of
+    another sentence of that criterion passed as its evidence, and the site showed words that list no
+    therapy beside the therapies (E505)."""
+    data = loaded(shown)
+    data["evidence"]["eligibility.prior_therapy"] = quote
+    found = codes(checker, shown, data)
+    assert {c for c, _ in found} == {"E505"}, found
+    assert "is not written in its quotes" in found[0][1]
+
+
+@pytest.mark.parametrize(
     "antibodies, quote",
     [
         (["ANA", "ANTI_DSDNA"], "Screening is positive for antinuclear antibodies, and/or anti-DS-DNA antibodies"),

@@ -198,4 +198,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "date moved to a recorded one",
         "measure into a parenthesis",
         "measure through another limit",
+        "therapies quoted apart",
     }

@@ -35,7 +35,8 @@ object; otherwise the leaf's type):
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names (an inclusion
   criterion, for the last three: what patients must have, or an exclusion of those who lack it); its texts
-  are in that criterion; its terms are what the quotes render (vocabulary.py), antibodies and
+  are in that criterion (E513) and written in its quotes (E505); its terms are what the quotes render
+  (vocabulary.py), antibodies and
   criteria sets not only in an exception of the criterion ("except for ... anti-DS-DNA antibodies"), a lupus nephritis
   phrase read by the criterion's list (inclusion: REQUIRED; exclusion: EXCLUDED, SEVERE_EXCLUDED);
   else E513, E507. A list of them (therapies, antibodies, criteria sets) is the whole enumeration the
@@ -1181,13 +1182,22 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
         if fields.is_verbatim(items) or fields.is_verbatim(child_node):
             missing = False
             for i, text in enumerate(child if isinstance(child, list) else [child]):
+                at = here + (i,) if isinstance(child, list) else here
                 if normalise(text) not in found[1]:
                     missing = True
-                    at = here + (i,) if isinstance(child, list) else here
                     yield ctx.problem(
                         at,
                         "E513",
                         f"{fields.dotted(at)}: {text!r} is not in {fields.criterion_name(ref)}",
+                    )
+                elif not any(normalise(text) in quote for quote in bare):
+                    # the words its criterion lists it in are its evidence, not another sentence of
+                    # that criterion ("the disease remained active ..." for Relma-cel's therapies)
+                    yield ctx.problem(
+                        at,
+                        "E505",
+                        f"{fields.dotted(at)}: {text!r} is not written in its quotes; quote the words of "
+                        f"{fields.criterion_name(ref)} that list it",
                     )
             if isinstance(child, list) and not missing:
                 yield from _enumeration(ctx, here, child, (found[1], bare))
