@@ -109,6 +109,26 @@ def test_invented_title_is_caught(reg: Path, capsys) -> None:
     assert re.search(r"trials/NCT06513429.yaml:\d+:12: E501 related_trials.3.title", out)
 
 
+@pytest.mark.parametrize(
+    "field, old, new",
+    [
+        ("publisher", "publisher: ClinConnect", "publisher: ClinConnect Summary"),
+        ("publisher", "publisher: ClinConnect", "publisher: ClinConnect Logo"),
+        ("author", "author: ClinConnect", "author: ClinConnect Summary"),
+    ],
+)
+def test_a_site_named_with_the_words_beside_its_name_is_caught(
+    reg: Path, capsys, field: str, old: str, new: str
+) -> None:
+    """Before: a ClinConnect page's publisher and its summary's author were read anywhere in the lines
+    that name the site, so "ClinConnect Summary" (the summary's heading) or "ClinConnect Logo" passed
+    as the site's name. The name is the site's, whole (E512)."""
+    edit(reg, RELMA, old, new)
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / RELMA))
+    assert code == 1
+    assert re.search(rf"{RELMA}:\d+:\d+: E512 [a-z_.0-9]*{field}: not where the source states it", out), out
+
+
 def test_invented_number_with_a_real_quote_is_caught(reg: Path, capsys) -> None:
     """enrollment 60 backed by the quote '6 participants': the quote exists, the value is not in it."""
     edit(reg, IM19, "enrollment:\n  count: 6\n", "enrollment:\n  count: 60\n")

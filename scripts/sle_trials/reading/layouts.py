@@ -1749,8 +1749,11 @@ def _clinconnect(file: str, lines: list[str]) -> SourceDoc | None:
     places["keywords"] = _whole(get("Keywords", []))
     summary = get("ClinConnect Summary", [])
     places["third_party_summary"] = _within(["ClinConnect Summary", *summary])
-    places["third_party_summary.author"] = _within(["ClinConnect Summary"])
-    places["curation.sources.publisher"] = _within(content[:1] + ["ClinConnect Summary"])
+    # the site's name, whole, where the page writes it: the words beside it are no part of it
+    # ("ClinConnect Summary" heads the summary; "ClinConnect ClinConnect Logo" is the logo's line)
+    site = [Passage(normalise(line), True, "ClinConnect") for line in [*content[:1], "ClinConnect Summary"]]
+    places["third_party_summary.author"] = site[1:]
+    places["curation.sources.publisher"] = site
     places["third_party_summary.text"] = _one(summary)
     places["phases"] = _within(summary)
     places["eligibility.sex"] = _within(["Gender", *get("Gender", [])])
