@@ -129,6 +129,18 @@ def test_a_site_named_with_the_words_beside_its_name_is_caught(
     assert re.search(rf"{RELMA}:\d+:\d+: E512 [a-z_.0-9]*{field}: not where the source states it", out), out
 
 
+@pytest.mark.parametrize("about", ["OTHER", "Sponsors", "Peking University Third Hospital"])
+def test_a_registry_copys_sponsor_lines_are_no_description_of_it(reg: Path, capsys, about: str) -> None:
+    """Before: a registry copy placed a sponsor's description in its Sponsors lines, as it does the
+    sponsor, so IM19's sponsor.about passed as its class ("OTHER"), the heading or its name: the
+    registry describes no sponsor (E512)."""
+    edit(reg, IM19, "  class: OTHER\n", f"  class: OTHER\n  about: {about}\n")
+    edit(reg, IM19, "    - sponsor.about\n", "")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
+    assert code == 1
+    assert re.search(r"E512 sponsor.about: not where the source states it", out), out
+
+
 def test_invented_number_with_a_real_quote_is_caught(reg: Path, capsys) -> None:
     """enrollment 60 backed by the quote '6 participants': the quote exists, the value is not in it."""
     edit(reg, IM19, "enrollment:\n  count: 6\n", "enrollment:\n  count: 60\n")

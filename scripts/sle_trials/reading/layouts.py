@@ -1561,6 +1561,8 @@ def _copy_party_places(copy: _CopySections) -> dict[str, list[Passage]]:
     lead = sponsors[starts[0] : starts[1] if len(starts) > 1 else None] if starts else []
     places["sponsor"] = _within(["Sponsors", *lead])
     places["sponsor.name"] = _whole(lead[:1])
+    # the registry describes no sponsor: its name, its class and the heading are no description of it
+    places["sponsor.about"] = []
     party = copy.get("Responsible Party")  # the investigator's name, title and affiliation, a line each
     places["responsible_party"] = _within(party)
     for i, name in enumerate(("responsible_party.name", "responsible_party.title", "responsible_party.affiliation")):
