@@ -953,6 +953,24 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     TEXT_CODES | {"E521"},
                 )
 
+    # a name or title run on by a word its source writes before or after it ("ClinConnect Summary" of the
+    # summary's heading for the site's name, "Relma-cel for" or "CD19-CART(Relma-cel" of the page's title
+    # for the product's name): words of the source, but no longer the value alone
+    for path, text, _ in fields.verbatim_texts(data, schema):
+        if _criterion(path):
+            continue
+        written = normalise(text)
+        runs: dict[str, None] = {}
+        for m in re.finditer(re.escape(written), source_text):
+            after = re.match(r"\s+\S*[^\W_]\S*", source_text[m.end() :])
+            before = re.search(r"\S*[^\W_]\S*\s+$", source_text[max(0, m.start() - 80) : m.start()])
+            runs.update(dict.fromkeys([written + after.group(0)] if after else []))
+            runs.update(dict.fromkeys([before.group(0) + written] if before else []))
+        for run in runs:
+            # E110: an intervention's name then differs from its arm's; E510: a source's label read on
+            # into its date ("Current as of November")
+            add("text run on", path, f"-> {run[:40]!r}", _set(data, path, run), TEXT_CODES | {"E521", "E110", "E510"})
+
     # an item of a list the source states as rows left out (a site, an official, an outcome, a related
     # trial), its evidence and notes with it: a complete record holds its source's rows whole
     if data["curation"]["status"] == "complete":

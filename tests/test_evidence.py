@@ -141,6 +141,17 @@ def test_a_registry_copys_sponsor_lines_are_no_description_of_it(reg: Path, caps
     assert re.search(r"E512 sponsor.about: not where the source states it", out), out
 
 
+@pytest.mark.parametrize("name", ["CD19-CART(Relma-cel", "Relma-cel)", "Relma-cel for", "called Relma-cel"])
+def test_a_name_read_on_into_the_words_beside_it_is_caught(reg: Path, capsys, name: str) -> None:
+    """Before: a ClinConnect page's product name is read in the running words of its title and summary,
+    and any words of them passed: "Relma-cel for", "called Relma-cel", or the title's parenthesis cut
+    open. A name read from running words is a whole phrase of them (E521)."""
+    edit(reg, RELMA, "  name: Relma-cel\n", f"  name: {name}\n")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / RELMA))
+    assert code == 1
+    assert re.search(r"E521 cell_product.name: .* in the running words it is read from", out), out
+
+
 def test_invented_number_with_a_real_quote_is_caught(reg: Path, capsys) -> None:
     """enrollment 60 backed by the quote '6 participants': the quote exists, the value is not in it."""
     edit(reg, IM19, "enrollment:\n  count: 6\n", "enrollment:\n  count: 60\n")

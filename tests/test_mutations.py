@@ -199,4 +199,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "measure into a parenthesis",
         "measure through another limit",
         "therapies quoted apart",
+        "text run on",
     }

@@ -6,7 +6,8 @@ into its text and its places):
   only that trial's id and title (a stub's, E512), and what the title says of its product (the
   target antigen, the cells' origin: TITLE_STATES);
 - verbatim fields (schema `x-verbatim`) occur word for word in a cited source (E501), in the place
-  where that source states the field, whole where the place is one value (E512); a numbered
+  where that source states the field, whole where the place is one value (E512), a whole phrase where
+  a page's layout places it in running words (E521: "Relma-cel for" of its title); a numbered
   criterion's number stands before its text there (E504);
 - the `evidence` mapping pins structured values to quotes: each path exists (E503), each quote occurs
   in a cited source (E502), in the field's place (E512), of whole words there (E521: not cut out of
@@ -38,7 +39,7 @@ from sle_trials import fields, files
 from sle_trials.checks import binding, completeness, silence
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import criteria_text, digits, edges, layouts, lexicon, prose, vocabulary
+from sle_trials.reading import criteria_text, digits, edges, layouts, lexicon, phrases, prose, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -73,7 +74,8 @@ CHECKS = (
     Check(
         "E521",
         "quote-cuts-source",
-        "a quote or verbatim text that begins or ends inside a word, number or term of its source ('8' of '18')",
+        "a quote or verbatim text that begins or ends inside a word, number or term of its source ('8' of '18'), "
+        "or a name read from a page's running words with a word beside it or a parenthesis cut ('Relma-cel for')",
     ),
     Check(
         "E522",
@@ -652,6 +654,16 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 f"{fields.dotted(path)}: not where the source states it: {sources.where_else(path)}",
             )
             continue
+        loose = _run_on(sources, path, value)
+        if loose is not None:
+            yield at(
+                record,
+                path,
+                "E521",
+                f"{fields.dotted(path)}: {loose} in the running words it is read from; copy the name "
+                "without the words beside it",
+            )
+            continue
         wrong = sources.miswritten(path, value)
         if wrong is not None:
             yield at(
@@ -673,6 +685,32 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 )
     yield from check_rows(record, sources)
     yield from check_criteria_items(record, sources)
+
+
+# the words that introduce a name in running words ("a new treatment called Relma-cel"): none of it
+_NAMING = re.compile(r"(?i)^(?:called|named|dubbed|termed)\b|\b(?:called|named|dubbed|termed)$")
+
+
+def _run_on(sources: Sources, path: fields.Path_, text: str) -> str | None:
+    """Why a text that a page's layout places in running words (a ClinConnect page's title and summary,
+    for a product's name) is no whole phrase of them: a word at an end that names nothing ("Relma-cel
+    for"), or a parenthesis it crosses ("CD19-CART(Relma-cel" of "CD19-CART(Relma-cel) for ..."); None
+    where it is one, or where a place holds the field whole. A criterion's texts are read by binding
+    (E525, E529); a plain document's, in its sentences."""
+    if path[0] in ("eligibility", *fields.BOOKKEEPING):  # a label ("Current as of") is the page's own words
+        return None
+    for doc in sources.docs:
+        passages = sources.passages(doc, path) if doc.layout != layouts.PLAIN else None
+        if not passages or any(p.whole for p in passages):
+            continue
+        naming = _NAMING.search(normalise(text))
+        loose = naming.group(0) if naming is not None else phrases.loose_word(normalise(text))
+        if loose is not None:
+            return f"{loose!r}, at an end of it, names nothing of it"
+        unclosed = phrases.unbalanced(normalise(text))
+        if unclosed is not None:
+            return f"it {unclosed}"
+    return None
 
 
 def check_criteria_items(record: Record, sources: Sources) -> Iterator[Problem]:
