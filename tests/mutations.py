@@ -427,6 +427,19 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                         _set(data, base + ("conditions", k), " ".join(words[:-drop])),
                         VALUE_CODES | {"E528", "E513"},
                     )
+        # its own quote given as a condition of it ("Weight ≥ 40 kg" for Weight ≥ 40 kg): words of its
+        # criterion, but the limit itself, no condition of it
+        for quote in quotes:  # (a sub-list's heading quoted for its measure states no limit: it may be one)
+            unlabelled = re.sub(r"^\(?[0-9]{1,3}[.)]\s+", "", quote)
+            limits = any(lexicon.same_number(s.value, t["value"]) for s in lexicon.statements(unlabelled))
+            if limits and unlabelled not in t.get("conditions", []):
+                add(
+                    "condition its own limit",
+                    base + ("conditions",),
+                    f"+ {unlabelled[:30]!r}",
+                    _set(data, base + ("conditions",), t.get("conditions", []) + [unlabelled]),
+                    VALUE_CODES | {"E518", "E524", "E528"},
+                )
         # one of its conditions left out (an exception after its limit: "There is no minimum daily dose
         # requirement ... when used in combination with immunosuppressants")
         if len(t.get("conditions", [])) > 1:

@@ -200,4 +200,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "measure through another limit",
         "therapies quoted apart",
         "text run on",
+        "condition its own limit",
     }

@@ -18,7 +18,8 @@ object; otherwise the leaf's type):
   limit: the nearest before it of those the record gives the criterion's thresholds, in its own item
   or one above it, with no other "if" between; else E518. Each condition it holds can govern the
   limit where the two stand (scopes.py): not another item's, not one a later condition ends, not one
-  after the limit outside its sentence unless an exception naming its side; else E518. An exception
+  after the limit outside its sentence unless an exception naming its side, not the words that state
+  the limit itself ("Weight ≥ 40 kg" for Weight ≥ 40 kg); else E518. An exception
   after the limit that lifts its side ("There is no minimum daily dose requirement ... when ...") is
   one of its conditions; else E524.
 - an age (`x-bind: age`) is bound when the number stands as that bound (minimum or maximum) with
@@ -850,6 +851,12 @@ def _before(ctx: Context, t: dict, corpus: str, at: int, layout: tuple[scopes.Sp
     )
 
 
+def _holds(corpus: str, condition: str, at: int) -> bool:
+    """Whether the limit stated at `at` stands inside the condition wherever the criterion writes it."""
+    starts = [m.start() for m in re.finditer(re.escape(condition), corpus)] if condition else []
+    return bool(starts) and all(start <= at < start + len(condition) for start in starts)
+
+
 def _conditions_in_scope(
     ctx: Context, path: Path_, t: dict, read: tuple[str, tuple[scopes.Span, ...]], at: int, bare: list[str]
 ) -> Iterator[Problem]:
@@ -866,6 +873,16 @@ def _conditions_in_scope(
     named = fields.criterion_name(t["criterion"])
     own = [normalise(c) for c in t.get("conditions", [])]
     for i, condition in enumerate(own):
+        if _holds(corpus, condition, at):
+            # the limit's own words are no condition of it ("Weight ≥ 40 kg" for Weight ≥ 40 kg): they
+            # read as a condition no patient is asked to meet first
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E518",
+                f"{fields.dotted(path)}.conditions.{i}: {_cut([condition], 61)} holds this limit itself; "
+                "a condition says when the limit applies, in words before it or an exception after it",
+            )
+            return
         if not scopes.governs(layout, corpus, condition, at, t["comparator"], [c for c in given if c != condition]):
             yield ctx.problem(
                 path + ("conditions", i),
