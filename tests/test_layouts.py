@@ -77,11 +77,23 @@ def test_every_json_source_reads_the_same_from_its_lines(source: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(keys, texts)
+@example("x y", "\\\\<")  # an escaped backslash under a key that is not plain: normalised once, "\\<"
 def test_a_line_is_its_key_and_its_value_normalised(key: str, value: str) -> None:
     assert layouts.line_text(key, value) == layouts.normalise(layouts.json_line(key, value))
-    assert layouts.line_text(key, layouts.normalise(value), normalised=True) == layouts.normalise(
+    assert layouts.line_text(key, value, normalised=layouts.normalise(value)) == layouts.normalise(
         layouts.json_line(key, value)
     )
+
+
+@pytest.mark.parametrize("key", ["x y", "k\\", "armGroups"])
+@pytest.mark.parametrize("value", ["\\\\<", "a\\\\*b", "2\\)"])
+def test_a_values_passage_is_its_line_as_the_document_shows_it(key: str, value: str) -> None:
+    """A value's passage was its key and its value normalised twice where the key is not plain
+    (letters, digits, "_" and "."): an escaped backslash then read as an escape ("\\\\<" as "<",
+    where the document's line shows "\\<")."""
+    shown = layouts.normalise(layouts.json_line(key, value))
+    assert [p.text for p in layouts._passages(value, key, True)] == [shown, shown]
+    assert [p.text for p in layouts._passages([value], key, True)][1:] == [shown]
 
 
 @settings(max_examples=300, deadline=None)

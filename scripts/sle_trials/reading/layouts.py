@@ -940,8 +940,9 @@ def _passages(value: Any, key: str, whole: bool, lines: Lines | None = None) -> 
         out, items = [], [value]
     for item in items:
         if isinstance(item, (str, int, float)) and not isinstance(item, bool):
-            text = normalise(_scalar_text(item))
-            line = line_text(key, text, normalised=True)
+            raw = _scalar_text(item)
+            text = normalise(raw)
+            line = line_text(key, raw, normalised=text)
             if not out:
                 out.append(Passage(line))
             out.append(Passage(line, whole, text))
@@ -972,13 +973,15 @@ def _lines(keys: list[str], texts: list[str]) -> list[str]:
     return out
 
 
-def line_text(key: str, value: str, *, normalised: bool = False) -> str:
+def line_text(key: str, value: str, *, normalised: str | None = None) -> str:
     """normalise(json_line(key, value)); with a plain key (letters, digits, "_" and "."), from value
-    normalised (normalised=True when it is already): NFKC, the escapes and the white space of
-    "key: value" are those of value alone after a plain key and ": "."""
+    normalised (normalised: normalise(value), where the caller has it): NFKC, the escapes and the
+    white space of "key: value" are those of value alone after a plain key and ": ". Another key's
+    line is normalised whole, from value as written: normalise is no fold to read twice (an escaped
+    backslash, "\\\\<", reads "\\<", which read again is "<")."""
     if not _PLAIN_KEY.fullmatch(key):
         return normalise(json_line(key, value))
-    value = value if normalised else normalise(value)
+    value = normalise(value) if normalised is None else normalised
     return f"{key}: {value}" if value else f"{key}:"
 
 
