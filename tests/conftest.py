@@ -218,10 +218,19 @@ class Trials:
         self.capsys = capsys
 
     def __call__(self, command: str, *args: Any, fmt: str | None = None, root: Path | None = None) -> Result:
+        """Run from the registry copy's root, as a curator runs it: a relative FILE ("trials/X.yaml")
+        is the copy's file. Run from the checkout, it was the repository's own, unchanged: a test of
+        an edited copy passed without reading it."""
         argv = [command, "--root", str(root or self.root)]
         if fmt:
             argv += ["--format", fmt]
-        return self.raw([*argv, *map(str, args)])
+        here = os.getcwd()
+        if (root or self.root).is_dir():  # (a root that is missing is refused, from where the test stands)
+            os.chdir(root or self.root)
+        try:
+            return self.raw([*argv, *map(str, args)])
+        finally:
+            os.chdir(here)
 
     def raw(self, argv: list[str]) -> Result:
         """Any argument list, exactly as given (for usage errors)."""
