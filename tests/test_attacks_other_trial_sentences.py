@@ -59,7 +59,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA_ROOT
+from conftest import DATA_ROOT, RELMA_PATH, Trials, edit
 from sle_trials import paths
 from sle_trials.checks import evidence, load
 
@@ -275,26 +275,37 @@ def test_the_products_other_disease_is_no_condition(tmp_path: Path, sentence: st
     assert _codes(tmp_path, _press(OWN, sentence), {"conditions": [condition]}, {}) == codes
 
 
-@pytest.mark.parametrize(
-    ("sentence", "name", "codes"),
-    [  # a therapy the participants had before, or the product is set against, is no intervention of the trial
-        ("Participants must have failed treatment with belimumab.", "belimumab", {"E512"}),
-        ("Patients whose lupus did not respond to rituximab receive NB-301.", "rituximab", {"E512"}),
-        ("Unlike approved therapies such as belimumab, NB-301 is given once.", "belimumab", {"E512"}),
-        # the words going on about that therapy (a ClinConnect summary's)
-        (
-            "Lupus stays active despite standard treatments, which may include corticosteroids.",
-            "corticosteroids",
-            {"E512"},
-        ),
-        ("Patients failed prior therapies, including belimumab.", "belimumab", {"E512"}),
-        # what the trial gives, beside such words
-        ("Patients refractory to standard therapy, who receive fludarabine, are dosed.", "fludarabine", set()),
-        ("Prior to infusion, patients receive fludarabine and cyclophosphamide.", "cyclophosphamide", set()),
-    ],
-)
+# a therapy the participants had before, or the product is set against, is neither an intervention of the
+# trial nor its product
+THERAPIES = [
+    ("Participants must have failed treatment with belimumab.", "belimumab", {"E512"}),
+    ("Patients whose lupus did not respond to rituximab receive NB-301.", "rituximab", {"E512"}),
+    ("Unlike approved therapies such as belimumab, NB-301 is given once.", "belimumab", {"E512"}),
+    # the words going on about that therapy (a ClinConnect summary's)
+    (
+        "Lupus stays active despite standard treatments, which may include corticosteroids.",
+        "corticosteroids",
+        {"E512"},
+    ),
+    ("Patients failed prior therapies, including belimumab.", "belimumab", {"E512"}),
+    # what the trial gives, beside such words
+    ("Patients refractory to standard therapy, who receive fludarabine, are dosed.", "fludarabine", set()),
+    ("Prior to infusion, patients receive fludarabine and cyclophosphamide.", "cyclophosphamide", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "codes"), THERAPIES)
 def test_a_prior_or_compared_therapy_is_no_intervention(tmp_path: Path, sentence: str, name: str, codes: set) -> None:
     assert _codes(tmp_path, _press(OWN, sentence), {"interventions": [{"name": name}]}, {}) == codes
+
+
+@pytest.mark.parametrize(("sentence", "name", "codes"), THERAPIES)
+def test_a_prior_or_compared_therapy_is_no_product(tmp_path: Path, sentence: str, name: str, codes: set) -> None:
+    """Relma-cel's record passed with its product named "corticosteroids", from its ClinConnect
+    summary's "despite standard treatments, which may include medications like corticosteroids": the
+    words naming a therapy had before were cut from the sentences stating an intervention, not the
+    product."""
+    assert _codes(tmp_path, _press(OWN, sentence), {"cell_product": {"name": name}}, {}) == codes
 
 
 @pytest.mark.parametrize(
@@ -864,3 +875,9 @@ def test_an_abbreviation_ends_no_sentence_naming_the_product(
 ) -> None:
     values = {"cell_product": {"name": "NB-301", **product}}
     assert _codes(tmp_path, _press(OWN, sentence), values, quotes) == codes
+
+
+def test_relma_cels_product_is_not_the_therapy_its_summary_says_patients_had(trials: Trials, registry: Path) -> None:
+    edit(registry, RELMA_PATH, ("cell_product:\n  name: Relma-cel\n", "cell_product:\n  name: corticosteroids\n"))
+    run = trials("validate", RELMA_PATH)  # the copy's file: the command runs from its root
+    assert run.status == 1 and "E512 cell_product.name" in run.out, run.out

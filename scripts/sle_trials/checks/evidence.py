@@ -541,7 +541,7 @@ class Sources:
                     stated = stated[:-1] + "; nor words dating another event: data, results, the sponsor's founding)"
                 if path[0] == "officials":
                     stated = stated[:-1] + "; an official in one naming the trial's investigator, chair or lead)"
-                if path[0] in ("interventions", "arms"):
+                if path[0] in ("interventions", "arms", "cell_product"):
                     stated = stated[:-1] + "; nor words naming a therapy had before or compared against)"
                 if path[0] == "enrollment":
                     stated = stated[:-1] + "; nor one about the people a disease affects, naming no enrolment)"

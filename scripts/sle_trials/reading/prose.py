@@ -492,7 +492,7 @@ def stating(field: str, sentences: list[layouts.Passage]) -> list[layouts.Passag
         return _cut_out(_cut_out(sentences, _DATELINE, on=False), _NOT_THE_TRIALS_DATE)
     if field == "officials":
         return _officials(sentences)
-    if field in ("interventions", "arms"):
+    if field in ("interventions", "arms", "cell_product"):
         return _cut_out(sentences, _NOT_GIVEN)
     return sentences
 
