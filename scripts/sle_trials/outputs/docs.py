@@ -204,7 +204,7 @@ def layout_tables() -> str:
         'from a sentence about the people a disease affects that names no enrolment ("Lupus affects 300,000 '
         'patients"), a condition not one naming only diseases that its first sentence and its sentences naming '
         'the trial do not (where they name some; a basket trial\'s, "and other autoimmune diseases", takes '
-        "those its sentences enrol), an intervention or arm not from words naming a therapy had "
+        "those its sentences enrol), a product, intervention or arm not from words naming a therapy had "
         'before or compared against ("failed treatment with", "did not respond to", "Unlike approved '
         "therapies\"), an official only from a sentence naming the trial's investigator, chair or lead "
         '("principal investigator", "led by"), not any person quoted, its affiliation the one written after '
