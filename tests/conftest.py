@@ -18,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,6 +35,32 @@ settings.register_profile("repeatable", derandomize=True, database=None, print_b
 settings.load_profile("repeatable")
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def _keep_bytecode() -> None:
+    """Where PYTHONDONTWRITEBYTECODE is set, as in many container images and this project's CI, each
+    pytest worker rewrote the asserts of every test module and compiled them again (8 of the 11 s of
+    CPU a worker spent collecting), and each process the tests start (`trials` under limits, git's
+    merge driver, pre-commit's hooks, the imports and CSV runs killed on purpose) compiled the
+    package again (~0.2 s a process). Their bytecode is kept instead in the user's cache folder
+    ($XDG_CACHE_HOME or ~/.cache, sle-trials/pycache: PYTHONPYCACHEPREFIX), never in the work tree,
+    and from one run to the next, as Python keeps it where the variable is not set. Run here, when
+    conftest.py is loaded: before the test modules are collected and the workers started, which
+    inherit it."""
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
+        return
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG rule: a relative value is ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+        if not os.path.isabs(base):
+            return
+    prefix = os.path.join(base, "sle-trials", "pycache")
+    os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix = prefix
+    del os.environ["PYTHONDONTWRITEBYTECODE"]
+    sys.dont_write_bytecode = False
+
+
+_keep_bytecode()
 # What a test's git runs with: a fixed curator identity, and neither the machine's nor the user's
 # git configuration (a signing key, a hook path or an editor there would change what git does).
 GIT_ENV = {
@@ -287,23 +314,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def _module(item: pytest.Item) -> str:
     return item.nodeid.split("::", 1)[0]  # what loadfile keeps on one worker, as xdist names it
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _bytecode_cache(tmp_path_factory: pytest.TempPathFactory):
-    """The processes the tests start (`trials` under limits, git's merge driver, pre-commit's hooks,
-    the imports and CSV runs killed on purpose) each import the package. Where
-    PYTHONDONTWRITEBYTECODE is set, as in many container images, each compiled it again (~0.2 s a
-    process, a quarter of the time of the modules that start most of them): they keep their
-    bytecode in a folder of the session's own instead (PYTHONPYCACHEPREFIX), never in the work tree."""
-    if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
-        yield
-        return
-    patch = pytest.MonkeyPatch()
-    patch.setenv("PYTHONPYCACHEPREFIX", str(tmp_path_factory.mktemp("pycache")))
-    patch.delenv("PYTHONDONTWRITEBYTECODE")
-    yield
-    patch.undo()
 
 
 @pytest.fixture(autouse=True, scope="session")

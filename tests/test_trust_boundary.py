@@ -564,6 +564,9 @@ def _package(tmp_path: Path, monkeypatch) -> Path:
     (package / "checks").mkdir()
     (package / "checks" / "evidence.py").write_text("CHECKED = True\n", encoding="utf-8")
     monkeypatch.setattr(cache, "__file__", str(package / "engine" / "cache.py"))
+    # Python's .pyc files beside their source (__pycache__), as where no PYTHONPYCACHEPREFIX is set:
+    # conftest.py sets one for the tests' own bytecode, which would send _timestamp_pyc's elsewhere
+    monkeypatch.setattr(sys, "pycache_prefix", None)
     return package
 
 
