@@ -26,13 +26,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import settings
-from sle_trials.cli import main
-
-# Every property test draws the same examples on every run and machine (no example database), so a
-# CI failure can be reproduced; a test's own @settings add to this.
-settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
-settings.load_profile("repeatable")
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -46,7 +39,8 @@ def _keep_bytecode() -> None:
     ($XDG_CACHE_HOME or ~/.cache, sle-trials/pycache: PYTHONPYCACHEPREFIX), never in the work tree,
     and from one run to the next, as Python keeps it where the variable is not set. Run here, when
     conftest.py is loaded: before the test modules are collected and the workers started, which
-    inherit it."""
+    inherit it, and before this module imports hypothesis and the package (pytest_configure, main),
+    which the first process, xdist's controller, compiled again each run otherwise (0.7 s)."""
     if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
         return
     base = os.environ.get("XDG_CACHE_HOME", "")
@@ -61,6 +55,26 @@ def _keep_bytecode() -> None:
 
 
 _keep_bytecode()
+
+
+def main(argv: list[str]) -> int:
+    """`trials ARGV...` in-process (sle_trials.cli.main), imported on first use: after _keep_bytecode."""
+    from sle_trials.cli import main as trials
+
+    return trials(argv)
+
+
+@pytest.hookimpl(tryfirst=True)  # before hypothesis's plugin, so that --hypothesis-profile still wins
+def pytest_configure(config: pytest.Config) -> None:
+    """Every property test draws the same examples on every run and machine (no example database), so
+    a CI failure can be reproduced; a test's own @settings add to this. Loaded before the test modules
+    are collected (their @settings are made from the profile then)."""
+    from hypothesis import settings
+
+    settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
+    settings.load_profile("repeatable")
+
+
 # What a test's git runs with: a fixed curator identity, and neither the machine's nor the user's
 # git configuration (a signing key, a hook path or an editor there would change what git does).
 GIT_ENV = {
