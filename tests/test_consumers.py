@@ -4,6 +4,9 @@ The pandas, DuckDB (and, where Rscript is installed, R) snippets of docs/data.md
 the data", and the one-liners of README.md's "Using the data", are run, so neither can show code that
 does not work. What runs is the tests' own copy (doc_snippets.py), which each document's block must
 equal: a document is never run, so a change to documentation alone runs nothing in CI.
+
+Each test imports the readers it uses: every worker collects this module and one runs it, and at the
+module's top frictionless, pandas, DuckDB and openpyxl cost the other worker 1 s of CPU for nothing.
 """
 
 from __future__ import annotations
@@ -20,10 +23,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
-import frictionless
-import openpyxl
-import pandas as pd
 import pytest
 from conftest import DATA_ROOT, REPO, Trials, put
 from doc_snippets import SNIPPETS, Place
@@ -77,6 +76,8 @@ def _errors(report) -> list[tuple]:
 
 
 def test_frictionless_validates_the_data_package() -> None:
+    import frictionless
+
     report = frictionless.validate(str(DATA_ROOT / "datapackage.json"))
     assert report.valid, _errors(report)
     assert report.stats["tasks"] == 1 and not report.warnings  # trials.csv: the one resource
@@ -99,6 +100,8 @@ def test_frictionless_command_line_validates_it_too(data_dir: Path) -> None:
 
 def test_frictionless_rejects_values_outside_the_contract(data_dir: Path) -> None:
     """The constraints bite: a wrong status, a non-integer count, a malformed id or date, a repeated key."""
+    import frictionless
+
     rows = list(csv.reader(io.StringIO((data_dir / "trials.csv").read_text(encoding="utf-8"), newline="")))
     header, body = rows[0], rows[1:]
     col = {name: i for i, name in enumerate(header)}
@@ -151,6 +154,8 @@ def test_every_snippet_a_document_shows_is_the_tests_own(tmp_path: Path) -> None
 
 
 def test_pandas_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> None:
+    import pandas as pd
+
     monkeypatch.chdir(data_dir)
     scope: dict = {}
     exec(compile(snippet("python"), "docs/data.md (pandas snippet)", "exec"), scope)
@@ -208,6 +213,8 @@ def test_pandas_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> N
 
 
 def test_duckdb_snippet_from_the_data_contract(data_dir: Path, monkeypatch) -> None:
+    import duckdb
+
     monkeypatch.chdir(data_dir)
     con = duckdb.connect()
     try:
@@ -303,6 +310,9 @@ cat(is.na(relma$enrollment), relma$maximum_age_years, phases[[which(trials$nct_i
 def test_readme_one_liners_keep_na_and_read_every_row(data_dir: Path, monkeypatch) -> None:
     """The README's short loaders: every trial a row, "NA" a phase, the empty cell missing; and its
     filters by target antigen and lupus nephritis scope find what the records state, in pandas and DuckDB."""
+    import duckdb
+    import pandas as pd
+
     monkeypatch.chdir(data_dir)
     scope: dict = {}
     exec(compile(readme_snippet("python"), "README.md (pandas one-liner)", "exec"), scope)
@@ -349,6 +359,9 @@ def _as_spreadsheet_value(cell: str):
 def test_no_cell_becomes_a_formula_in_a_spreadsheet(trials: Trials, registry: Path, tmp_path: Path) -> None:
     """Records whose titles start like formulas: after `trials csv`, no cell a spreadsheet reads starts a
     formula (= + - @ tab CR LF) outside numeric columns, and openpyxl sees no formula cell."""
+    import frictionless
+    import openpyxl
+
     seed = "seeds/900_formulas.txt"
     put(
         registry,
@@ -417,6 +430,8 @@ evidence:
 
 
 def test_trials_json_for_notebooks_and_web_pages(data_dir: Path) -> None:
+    import pandas as pd
+
     document = json.loads((data_dir / EXPORT).read_text(encoding="utf-8"))
     records = {r["nct_id"]: r for r in document["trials"]}
     im19 = records[IM19]
