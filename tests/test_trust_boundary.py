@@ -669,6 +669,27 @@ def test_a_pyc_of_the_code_a_module_was_before_is_in_the_fingerprint(tmp_path: P
     assert cache.fingerprint("{}") != with_pyc
 
 
+def test_a_pyc_under_the_pycache_prefix_is_in_the_fingerprint(tmp_path: Path, monkeypatch) -> None:
+    """Where PYTHONPYCACHEPREFIX is set, Python reads a module's .pyc from PREFIX/<its folder's
+    absolute path>/, not __pycache__: the stale .pyc of the test above, kept there, ran its old code
+    with the fingerprint of the module's new stamp. So does an unchecked .pyc put there."""
+    package = _package(tmp_path, monkeypatch)
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "prefix"))
+    module = package / "checks" / "evidence.py"
+    before = cache.fingerprint("{}")
+    pyc = _timestamp_pyc(module)
+    assert str(pyc).startswith(str(tmp_path / "prefix"))
+    assert cache.fingerprint("{}") == before  # written by Python for its source, after it
+    written = module.stat()
+    module.write_text("CHECKED = Fals\n", encoding="utf-8")
+    os.utime(module, ns=(written.st_atime_ns, written.st_mtime_ns))
+    with_pyc = cache.fingerprint("{}")
+    pyc.unlink()
+    assert cache.fingerprint("{}") != with_pyc
+    pyc.write_bytes(_pyc(0b01))  # unchecked: loaded without the source
+    assert cache.fingerprint("{}") != with_pyc
+
+
 # The package's files stand in the fingerprint by their stamp, as trial files do in the cache, and by
 # their bytes while they are within the racy window (cache._code): reading and hashing every file
 # cost a run 8 to 10 ms.
