@@ -14,7 +14,8 @@ holds other fields too):
 
 - a passage gives a date under one of that date's own labels ("startDateStruct.date: 2021-02-15");
 - for a source of no layout (a press release, a publication: no places), its text about the trial gives
-  a number of participants, an age at the field's bound or a date under its own label (_plainly_stated);
+  a number of participants, an age at the field's bound, a date under its own label or a code's term
+  under one of its field's labels ("Overall status: Recruiting": _plainly_stated);
 - for a part of a field whose layout places only the whole (a sponsor's class, an intervention's route,
   a design's masking), a passage of the parent's place renders a term of the part's vocabulary (dates
   and the criteria aside: their places hold other dates' and fields' words);
@@ -62,7 +63,8 @@ CHECKS = (
         "silent-but-stated",
         "a field declared silent that a cited source states at that field's own place (a whole value, a term of "
         "its vocabulary, a number of participants, an age, a date under its own label; a source of no layout "
-        "where it speaks of the trial, by a number of participants, an age or a date under its label), a product "
+        "where it speaks of the trial, by a number of participants, an age, a date under its label or a code's "
+        "term under its field's label), a product "
         "field whose term a source gives where it speaks of the trial's product (its summary, description or "
         "keywords too), or interventions declared silent where a source names the trial's own product",
     ),
@@ -239,10 +241,30 @@ def _product_described(doc: SourceDoc, record: Record, schema: dict, name: str) 
 # What a page of no layout states, having no place of any field, is read where it speaks of the trial
 # (its lines of this trial, or its whole text when it names no other) by the readings that name their
 # field themselves: a number of participants, an age at the field's bound, a date under one of that
-# date's own labels. A term of a vocabulary in free text names no field ("no", "completed", "female"
-# stand in any sentence). Read nowhere, a press release giving "The study will enroll 60 participants."
-# let a record declare its enrollment silent, and trials.csv told readers no source states it.
+# date's own labels, a code's term under one of its field's labels (_LABELS). A term of a vocabulary
+# in free text names no field ("no", "completed", "female" stand in any sentence). Read nowhere, a
+# press release giving "The study will enroll 60 participants." let a record declare its enrollment
+# silent, and trials.csv told readers no source states it.
 _SELF_NAMED = ("enrollment.count", *AGE_BOUNDS)
+
+# The labels a plain document may write a coded field under, as the registry's pages do ("Overall
+# Status: Recruiting", "Phase: Phase 1", "Sex: All"): a term of the field's vocabulary right after
+# one names its field itself, as a count of participants does. A term in running words ("the trial
+# was completed", "no") names none, and is not read.
+_LABELS = {
+    "overall_status": ("Overall Status", "Recruitment Status", "Recruiting Status", "Study Status", "Status"),
+    "phases": ("Phase", "Phases", "Study Phase", "Trial Phase"),
+    "study_type": ("Study Type",),
+    "design.allocation": ("Allocation",),
+    "design.intervention_model": ("Intervention Model",),
+    "design.masking": ("Masking",),
+    "design.primary_purpose": ("Primary Purpose",),
+    "eligibility.sex": ("Sex", "Sexes", "Gender", "Sexes Eligible for Study", "Sexes Eligible"),
+}
+_LABEL = {
+    leaf: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]\s*")
+    for leaf, labels in _LABELS.items()
+}
 
 
 def _plainly_stated(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | None:
@@ -259,6 +281,23 @@ def _plainly_stated(doc: SourceDoc, record: Record, schema: dict, name: str) -> 
             said = _said(leaf, node, placed)
             if said is not None:
                 return said
+        if leaf in _LABEL:
+            said = _labelled_term(leaf, node, placed)
+            if said is not None:
+                return said
+    return None
+
+
+def _labelled_term(leaf: str, node: dict, placed: list[Passage]) -> Said | None:
+    """A term of the field's vocabulary written right after one of its labels (_LABELS), else None."""
+    vocab = vocabulary.for_enum(tuple(node["enum"])) if "enum" in node else None
+    if vocab is None:
+        return None
+    for passage in placed:
+        for label in _LABEL[leaf].finditer(passage.text):
+            term = vocab.match(passage.text, label.end())
+            if term is not None:
+                return Said(f"{label.group(0) + term.group(0)!r}", term.group(0))
     return None
 
 
