@@ -232,3 +232,16 @@ def test_a_cd_the_docs_show_leaves_the_reader_where_the_next_command_runs() -> N
         for line in doc.read_text(encoding="utf-8").splitlines():
             for cd in re.finditer(r"(.?)\bcd (?!-)[\w./-]+ &&", line):
                 assert cd[1] == "(", f"{doc.name}: {line.strip()!r}"
+
+
+def test_the_vocabulary_table_says_what_each_code_means() -> None:
+    """A curator choosing a code reads checks.md's vocabulary table: each code's row gives its meaning
+    from the schema (x-meanings of the enum of the same codes), not only the words that render it."""
+    from sle_trials.outputs import docs
+
+    table = docs.vocabulary_tables()
+    coded = [line.split("|") for line in table.splitlines() if line.startswith("| `")]
+    coded = [cells for cells in coded if len(cells) == 5]  # value, means, renderings (not yes/no's two)
+    assert len(coded) > 100
+    assert [cells[1].strip() for cells in coded if cells[2].strip() in ("", "—")] == []
+    assert "| `RECRUITING` | the study is recruiting participants |" in table

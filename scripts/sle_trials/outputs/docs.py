@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from sle_trials import checks
+from sle_trials import checks, fields
 from sle_trials.checks import schema
 from sle_trials.outputs import package
 from sle_trials.outputs.export import write_atomic
@@ -38,21 +38,37 @@ def columns_table() -> str:
     return package.columns_table(schema.load_schema(REPO))
 
 
+def _enum_meanings(node: object, found: dict[frozenset, dict[str, str]]) -> dict[frozenset, dict[str, str]]:
+    """Each enum of the schema (its codes as a set) -> what each code means (fields.meanings)."""
+    if isinstance(node, dict):
+        if isinstance(node.get("enum"), list):
+            found.setdefault(frozenset(map(str, node["enum"])), fields.meanings(node))
+        for child in node.values():
+            _enum_meanings(child, found)
+    elif isinstance(node, list):
+        for child in node:
+            _enum_meanings(child, found)
+    return found
+
+
 def vocabulary_tables() -> str:
-    """The renderings of every categorical value (vocabulary.py)."""
+    """The renderings of every categorical value (vocabulary.py), with what each code means (the
+    schema's x-meanings of the enum of the same codes): a curator choosing a code reads both here."""
     from sle_trials.reading import vocabulary
 
+    said = _enum_meanings(schema.load_schema(REPO), {})
     out = []
     for name, table in vocabulary.TABLES.items():
+        meaning = said.get(frozenset(map(str, table)), {})
         out += [
             f"**{name}**",
             "",
-            "| value | renderings (besides the value itself, and each in capitals) |",
-            "|---|---|",
+            "| value | means | renderings (besides the value itself, and each in capitals) |",
+            "|---|---|---|",
         ]
-        out += [
-            f"| `{value}` | {_cell(', '.join(f'{r!r}' for r in labels)) or '—'} |" for value, labels in table.items()
-        ]
+        for value, labels in table.items():
+            means = _cell(meaning.get(str(value), "")) or "—"
+            out.append(f"| `{value}` | {means} | {_cell(', '.join(f'{r!r}' for r in labels)) or '—'} |")
         out.append("")
     for field, answers in vocabulary.BOOLEANS.items():
         out += [f"**{field}** (yes/no)", "", "| value | renderings |", "|---|---|"]
