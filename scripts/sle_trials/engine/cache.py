@@ -134,17 +134,15 @@ def _head(file: str) -> bytes:
         os.close(fd)
 
 
-def _runs_instead(
-    pyc: str, head: bytes, st: os.stat_result, stats: dict[str, os.stat_result], sources: str | None = None
-) -> bool:
+def _runs_instead(pyc: str, head: bytes, st: os.stat_result, stats: dict[str, os.stat_result], sources: str) -> bool:
     """Whether Python may run pyc (whose first bytes are head) in place of its source's own code: an
     unchecked .pyc always; a timestamp .pyc when its source's mtime (in seconds) and size are those it
     records yet it was written no later than the source last changed. A module replaced with the
     same size in the second its .pyc was written (a checkout of another branch that second, or `cp -p`
     and tar, which keep the mtime) runs the code it replaced. A .pyc Python wrote for its source,
     after it, and one Python will replace, are checked by Python: each run may write them. stats:
-    the files of the package as _code found them; sources: the folder of pyc's source, where it is not
-    the folder above pyc's (a .pyc under sys.pycache_prefix)."""
+    the files of the package as _code found them; sources: the folder of pyc's source (the one above
+    its __pycache__, or the package's folder a .pyc under sys.pycache_prefix mirrors)."""
     if len(head) != _PYC_HEADER:
         return False  # Python refuses it and compiles the source
     flags = int.from_bytes(head[4:8], "little")
@@ -156,8 +154,8 @@ def _runs_instead(
         return not flags & _CHECK_SOURCE or _imp.check_hash_based_pycs == "never"
     # NAME.TAG.pyc (or NAME.TAG.opt-1.pyc) is the .pyc of ../NAME.py (importlib.util.source_from_cache,
     # which cost this loop half again as much)
-    folder, name = os.path.split(pyc)
-    source = stats.get(os.path.join(sources or os.path.dirname(folder), name.partition(".")[0] + ".py"))
+    name = os.path.basename(pyc)
+    source = stats.get(os.path.join(sources, name.partition(".")[0] + ".py"))
     if source is None:
         return False  # no source: Python never loads a .pyc under __pycache__ without one
     recorded = int.from_bytes(head[8:12], "little"), int.from_bytes(head[12:16], "little")
@@ -189,9 +187,11 @@ def _code(now_ns: int) -> Iterator[bytes]:
     for folder, _, names in os.walk(package, followlinks=True):
         parts = Path(folder).relative_to(package).parts
         found += [((*parts, name), os.path.join(folder, name)) for name in names]
-    mirrored = _prefixed(package)
-    prefixed = {file: sources for _, file, sources in mirrored}
-    found += [(parts, file) for parts, file, _ in mirrored]
+    # each .pyc Python may read for the package -> the folder of its source
+    pycs = {file: os.path.dirname(os.path.dirname(file)) for parts, file in found if "__pycache__" in parts}
+    for parts, file, sources in _prefixed(package):
+        found.append((parts, file))
+        pycs[file] = sources
     stats: dict[str, os.stat_result] = {}
     for _, file in found:
         try:
@@ -202,10 +202,7 @@ def _code(now_ns: int) -> Iterator[bytes]:
         st = stats.get(file)
         if st is None or not stat.S_ISREG(st.st_mode):
             continue
-        if file in prefixed:
-            if not _runs_instead(file, _head(file), st, stats, prefixed[file]):
-                continue
-        elif "__pycache__" in parts and not (file.endswith(".pyc") and _runs_instead(file, _head(file), st, stats)):
+        if file in pycs and not (file.endswith(".pyc") and _runs_instead(file, _head(file), st, stats, pycs[file])):
             continue  # Python imports nothing else from there; it writes each .pyc through NAME.TAG.pyc.<id>
         name = "/".join(parts).encode() + b"\0"
         if max(st.st_mtime_ns, st.st_ctime_ns) >= now_ns - _RACY_NS:
