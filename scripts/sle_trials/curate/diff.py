@@ -343,8 +343,8 @@ def _masks(c: str) -> bool:
         return False
     if lookalike.letters(c) != c:
         return True
-    shown = lookalike.skeleton(c)  # a letter that shows a digit ("З"): not a superscript or a full-width one
-    return len(shown) == 1 and shown.isdigit() and not c.isdigit() and unicodedata.normalize("NFKC", c) == c
+    # a letter that shows a digit ("З"): not a superscript or a full-width one
+    return lookalike.shows_a_digit(c) and not c.isdigit() and unicodedata.normalize("NFKC", c) == c
 
 
 def phrase(change: Change, markdown: bool = False) -> str:

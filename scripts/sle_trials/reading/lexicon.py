@@ -170,7 +170,7 @@ def _shows_a_digit(quote: str, at: int) -> bool:
         return c in "OlI" and not (at + 1 < len(quote) and quote[at + 1].isalpha())
     if _MARK.match(c):  # "18①" is 18 and the mark ① beside it (digits.MARKS)
         return False
-    return len(shown := lookalike.skeleton(c)) == 1 and shown.isdigit()
+    return lookalike.shows_a_digit(c)
 
 
 _MARK = re.compile(f"[{digits.MARKS}]")

@@ -41,6 +41,12 @@ def skeleton(text: str) -> str:
     return text.translate(_table())
 
 
+def shows_a_digit(c: str) -> bool:
+    """Whether the character c shows a reader one digit: its skeleton is one ("З", a Cyrillic ZE,
+    shows "3"; "O" shows "0")."""
+    return len(shown := skeleton(c)) == 1 and shown.isdigit()
+
+
 @functools.cache
 def _table() -> dict[int, str]:
     """confusables.SKELETON and white space as one str.translate table (C's speed: a source may hold
