@@ -128,6 +128,16 @@ def _literal(value: str) -> str:
 # --- datapackage.json -------------------------------------------------------------------------
 
 
+def codes_node(column: Column, schema: dict) -> dict | None:
+    """The schema node whose enum gives a column's codes: its record field's, or for a derived column
+    whose items start with a field's codes (column.codes), that field's; None for a column of none.
+    The data package, the Datasette metadata and the site's index say what the codes mean from it."""
+    node = record_field(schema, column.field)[0] if column.field else {}
+    if node.get("enum"):
+        return node
+    return record_field(schema, column.codes)[0] if column.codes else None
+
+
 def meanings_note(node: dict) -> str:
     """What each code of a field's vocabulary means, in the schema's words (its x-meanings, the one
     place they are written: the site and the Datasette metadata show the same)."""
@@ -163,10 +173,8 @@ def field_descriptor(column: Column, schema: dict) -> dict[str, Any]:
         notes.append("One of the values in constraints.enum (the vocabulary of schema/trial.schema.json).")
     elif pattern:
         constraints["pattern"] = _bare(pattern)
-    if enum:
-        notes.append(meanings_note(node))
-    elif column.codes:  # a derived column whose items start with a field's codes
-        notes.append(meanings_note(record_field(schema, column.codes)[0]))
+    if (codes := codes_node(column, schema)) is not None:
+        notes.append(meanings_note(codes))
     if partial_date:
         notes.append(
             "A partial date (YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source): typed string, not date, "

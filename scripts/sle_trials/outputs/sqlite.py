@@ -189,9 +189,8 @@ def _described(column: export.Column, schema: dict) -> str:
     notes = [column.description]
     if node.get("enum"):
         notes.append(("Each item is one of " if column.is_list else "One of ") + ", ".join(node["enum"]) + ".")
-        notes.append(package.meanings_note(node))
-    elif column.codes:  # a derived column whose items start with a field's codes
-        notes.append(package.meanings_note(package.record_field(schema, column.codes)[0]))
+    if (codes := package.codes_node(column, schema)) is not None:
+        notes.append(package.meanings_note(codes))
     if node.get("$def") == "partial_date":
         notes.append("A partial date (YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source), as text.")
     if column.is_list:

@@ -142,8 +142,8 @@ def meanings(schema: dict) -> dict[str, dict[str, str]]:
     by_name = {c.name: c for c in export.COLUMNS}
     out = {}
     for column in columns():
-        field = by_name[column.name].field
-        said = fields.meanings(package.record_field(schema, field)[0]) if field else {}
+        node = package.codes_node(by_name[column.name], schema)
+        said = fields.meanings(node) if node is not None else {}
         if said:
             out[column.name] = said
     return out
@@ -156,9 +156,8 @@ class Legend:
     codes: tuple[tuple[str, str], ...]  # (code, what it means), in the schema's order
 
 
-def legend(rows: list[Row], schema: dict) -> list[Legend]:
-    """The codes the table shows, column by column, each with what it means."""
-    said = meanings(schema)
+def legend(rows: list[Row], said: dict[str, dict[str, str]]) -> list[Legend]:
+    """The codes the table shows, column by column, each with what it means (said: meanings())."""
     shown = columns()
     out = []
     for index, column in enumerate(shown):

@@ -54,14 +54,15 @@ def pages(records: list[Record], schema: dict, root: Path) -> dict[str, bytes]:
     env = environment()
     data = [r.data for r in records]
     rows = [landscape.row(d) for d in data]
+    meanings = landscape.meanings(schema)
     out = {
         "index.html": env.get_template("index.html")
         .render(
             columns=landscape.columns(),
             rows=rows,
             filters=landscape.filters(rows),
-            meanings=landscape.meanings(schema),
-            legend=landscape.legend(rows, schema),
+            meanings=meanings,
+            legend=landscape.legend(rows, meanings),
             chart=landscape.chart(data),
             counts=_counts(data),
             prefix="",
