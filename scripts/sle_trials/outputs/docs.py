@@ -38,16 +38,13 @@ def columns_table() -> str:
     return package.columns_table(schema.load_schema(REPO))
 
 
-def _enum_meanings(node: object, found: dict[frozenset, dict[str, str]]) -> dict[frozenset, dict[str, str]]:
-    """Each enum of the schema (its codes as a set) -> what each code means (fields.meanings)."""
-    if isinstance(node, dict):
-        if isinstance(node.get("enum"), list):
+def _enum_meanings(schema: dict) -> dict[frozenset, dict[str, str]]:
+    """Each enum of a record's fields (its codes as a set) -> what each code means (fields.meanings)."""
+    found: dict[frozenset, dict[str, str]] = {}
+    for path in fields.all_field_names(schema):
+        node = package.record_field(schema, fields.dotted(path))[0]
+        if node.get("enum"):
             found.setdefault(frozenset(map(str, node["enum"])), fields.meanings(node))
-        for child in node.values():
-            _enum_meanings(child, found)
-    elif isinstance(node, list):
-        for child in node:
-            _enum_meanings(child, found)
     return found
 
 
@@ -56,7 +53,7 @@ def vocabulary_tables() -> str:
     schema's x-meanings of the enum of the same codes): a curator choosing a code reads both here."""
     from sle_trials.reading import vocabulary
 
-    said = _enum_meanings(schema.load_schema(REPO), {})
+    said = _enum_meanings(schema.load_schema(REPO))
     out = []
     for name, table in vocabulary.TABLES.items():
         meaning = said.get(frozenset(map(str, table)), {})
