@@ -259,7 +259,7 @@ _LABELS = {
     "design.intervention_model": ("Intervention Model",),
     "design.masking": ("Masking",),
     "design.primary_purpose": ("Primary Purpose",),
-    "eligibility.sex": ("Sex", "Sexes", "Gender", "Sexes Eligible for Study", "Sexes Eligible"),
+    "eligibility.sex": vocabulary.SEX_LABELS,
 }
 _LABEL = {
     leaf: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]\s*")

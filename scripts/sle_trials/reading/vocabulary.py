@@ -503,10 +503,12 @@ _TAKEN_BACK_AFTER = {"overall status": _STATUS_ENDED, "sex": _SEX_OF_A_RULE}
 # to use contraception" says both sexes may enrol, whatever a rule asks of them; a bare "All" may be
 # "All women of childbearing potential", and is taken back as any other)
 _NEVER_TAKEN_BACK = {"sex": frozenset({"ALL"})}
+# The labels a page writes the sex of participants under (a registry's "Sexes Eligible for Study: All")
+SEX_LABELS = ("Sex", "Sexes", "Gender", "Sexes Eligible for Study", "Sexes Eligible", "Eligible Sex")
 _LABELLED = {
     "sex": "|".join(
         rf"(?<={re.escape(form + sep)})"
-        for label in ("Sex", "Sexes", "Gender", "Sexes Eligible for Study", "Sexes Eligible", "Eligible Sex")
+        for label in SEX_LABELS
         for form in {label, label.lower(), label.upper(), label.capitalize()}
         for sep in (":", ": ", "：")
     )
