@@ -384,7 +384,7 @@ def records(draw: st.DrawFn) -> dict:
             for t in thresholds:
                 t["criterion"] = dict(zip(("list", "number"), draw(st.sampled_from(targets))))
             # two drawn alike (the shrinker's simplest draw) are one limit written twice (E113)
-            thresholds = list({_limit(t): t for t in reversed(thresholds)}.values())[::-1]
+            thresholds = list({rules.limit(t): t for t in reversed(thresholds)}.values())[::-1]
             if thresholds:
                 eligibility["thresholds"] = thresholds
         if not eligibility:  # only thresholds were drawn, and they were dropped: an empty block is E208
@@ -442,14 +442,6 @@ def unplaced(problem: Any) -> bool:
     """Whether a check's problem is E512 at a field of PLACED_BY_WORDS (its message starts with the
     field's dotted path)."""
     return problem.code == "E512" and problem.message.split(".", 1)[0].split(":", 1)[0] in PLACED_BY_WORDS
-
-
-def _limit(threshold: dict) -> tuple:
-    """What makes two thresholds one limit (rules.check_thresholds, E113)."""
-    ref = threshold["criterion"]
-    folded = [" ".join(str(threshold[k]).casefold().split()) for k in ("measure", "unit")]
-    key = (ref["list"], ref["number"], ref.get("group"), threshold["kind"], threshold["comparator"])
-    return (*key, float(threshold["value"]), *folded)
 
 
 def quoted_only(data: dict) -> dict:

@@ -301,6 +301,22 @@ def check_links(record: Record) -> Iterator[Problem]:
                 )
 
 
+def limit(threshold: dict) -> tuple:
+    """What makes two thresholds one limit (E113): its criterion, kind, measure, comparator, value and
+    unit, the words folded as _folded reads them."""
+    ref = threshold["criterion"]
+    return (
+        ref["list"],
+        ref["number"],
+        ref.get("group"),
+        threshold["kind"],
+        _folded(threshold["measure"]),
+        threshold["comparator"],
+        float(threshold["value"]),
+        _folded(threshold["unit"]),
+    )
+
+
 def check_thresholds(record: Record) -> Iterator[Problem]:
     """E113: one limit written twice. Two thresholds of a criterion are two limits; the same one twice
     is a limit copied over another (the 7.5 mg/day floor given the 30 mg/day ceiling's words), and the
@@ -308,16 +324,7 @@ def check_thresholds(record: Record) -> Iterator[Problem]:
     seen: dict[tuple, int] = {}
     for i, t in enumerate(record.data.get("eligibility", {}).get("thresholds", [])):
         ref = t["criterion"]
-        key = (
-            ref["list"],
-            ref["number"],
-            ref.get("group"),
-            t["kind"],
-            _folded(t["measure"]),
-            t["comparator"],
-            float(t["value"]),
-            _folded(t["unit"]),
-        )
+        key = limit(t)
         if key in seen:
             path = ("eligibility", "thresholds", i)
             yield _problem(
