@@ -365,12 +365,9 @@ class Sources:
         key = (id(doc), _unindexed(path))
         known = self.trial_sentences.get(key)
         if known is None or known[0] is not doc:
-            own = self.own_names.get(id(doc))
-            if own is None or own[0] is not doc:
-                own = self.own_names[id(doc)] = (doc, prose.own_names(doc, self.nct_id))
             whole = [layouts.Passage(doc.text)] if found is None else found
             kind = str(path[1]) if path[0] == "outcomes" and len(path) > 1 else None
-            sentences = prose.stating(path[0], prose.of_this_trial(whole, own[1], self.nct_id, kind))
+            sentences = prose.stating(path[0], prose.of_this_trial(whole, self._own(doc), self.nct_id, kind))
             known = self.trial_sentences[key] = (doc, sentences)
         return known[1]
 
@@ -437,6 +434,13 @@ class Sources:
             return []  # a name read from prose that the source gives whole as another field: "China", a country
         return held
 
+    def _own(self, doc: SourceDoc) -> prose.Own:
+        """prose.own_names of doc for this trial, worked out once for a document."""
+        own = self.own_names.get(id(doc))
+        if own is None or own[0] is not doc:
+            own = self.own_names[id(doc)] = (doc, prose.own_names(doc, self.nct_id))
+        return own[1]
+
     def _foreign_disease(self, doc: SourceDoc, text: str) -> bool:
         """Whether text names only diseases that the document does not give this trial (in its title
         and its sentences naming the trial's id), where it gives it some: a sentence naming the
@@ -445,11 +449,8 @@ class Sources:
         names only lupus in its title and id sentences has its other diseases refused; one naming
         "other autoimmune diseases" there gives the trial those its sentences enrol:
         prose.own_names.)"""
-        own = self.own_names.get(id(doc))
-        if own is None or own[0] is not doc:
-            own = self.own_names[id(doc)] = (doc, prose.own_names(doc, self.nct_id))
         named = prose.diseases(text)
-        ours = own[1].names[1]
+        ours = self._own(doc).names[1]
         return bool(ours and named and not named & ours)
 
     def _equal(self, passages: list[layouts.Passage]) -> dict[str, list[layouts.Passage]]:
