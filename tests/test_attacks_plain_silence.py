@@ -101,3 +101,33 @@ def test_a_term_under_no_label_of_its_field_leaves_it_silent(
     draft(registry, silent, ("2025-08-17", stated))
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
+
+
+@pytest.mark.parametrize(
+    ("silent", "stated"),
+    [  # words the prose rules read as no statement of the trial's field, as binding reads them (prose.stating)
+        ("enrollment.count", "Dosing began. Lupus affects 300,000 people in the United States."),
+        ("enrollment.count", "Dosing began. An earlier study of the product enrolled 60 participants."),
+        ("dates.start", "Dosing began. An earlier study had Start date: 2024-07-30."),
+    ],
+)
+def test_words_the_prose_rules_read_as_no_statement_leave_it_silent(
+    registry: Path, trials: Trials, silent: str, stated: str
+) -> None:
+    """Silence reads a plain source by the rules binding reads it by: a disease's population is no
+    enrolment, another trial's count none of this one's. Read in the whole section, "Lupus affects
+    300,000 people" stated an enrollment a curator could neither bind nor declare silent."""
+    draft(registry, silent, ("2025-08-17", stated))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out
+
+
+def test_an_enrolment_beside_a_population_is_still_stated(registry: Path, trials: Trials) -> None:
+    draft(
+        registry,
+        "enrollment.count",
+        ("2025-08-17", "Dosing began. Lupus affects 300,000 people in the US. The trial will enroll 60 participants."),
+    )
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert "states it (60 participants)" in result.out, result.out

@@ -1635,4 +1635,4 @@ def problems(
         yield from check_verbatim(record, schema, sources)
         yield from check_evidence(record, schema, sources, memory.reader, scalars)
         yield from completeness.check(record, sources.docs, memory.reader)
-        yield from silence.check(record, schema, sources.docs)
+        yield from silence.check(record, schema, sources.docs, sources.passages)

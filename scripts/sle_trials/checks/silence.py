@@ -13,8 +13,9 @@ holds other fields too):
 - a passage gives a number of participants (an enrollment) or an age at that bound (lexicon.py).
 
 - a passage gives a date under one of that date's own labels ("startDateStruct.date: 2021-02-15");
-- for a source of no layout (a press release, a publication: no places), its text about the trial gives
-  a number of participants, an age at the field's bound, a date under its own label or a code's term
+- for a source of no layout (a press release, a publication: no places), its sentences about the trial,
+  read by the prose rules binding reads them by (a disease's population is no enrolment), give a number
+  of participants, an age at the field's bound, a date under its own label or a code's term
   under one of its field's labels ("Overall status: Recruiting": _plainly_stated);
 - for a part of a field whose layout places only the whole (a sponsor's class, an intervention's route,
   a design's masking), a passage of the parent's place renders a term of the part's vocabulary (dates
@@ -46,7 +47,7 @@ sources and are not held to them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from sle_trials import fields
@@ -78,9 +79,15 @@ LIST_FIELDS = ("eligibility.inclusion_criteria", "eligibility.exclusion_criteria
 DATE_LABEL_PATTERN = lexicon.label_pattern(lexicon.LABEL_TEXTS)
 
 
-def check(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Problem]:
+# Where a cited source states the field at a path for this record (evidence.Sources.passages: a plain
+# document's sentences about the trial, by the prose rules binding reads them by), None for anywhere
+Passages = Callable[[SourceDoc, fields.Path_], list[Passage] | None]
+
+
+def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passages) -> Iterator[Problem]:
     """E523 for each field under curation.silent that one of docs states at its own place.
-    docs: the record's sources, each the part about this trial; one about another trial is skipped."""
+    docs: the record's sources, each the part about this trial; one about another trial is skipped.
+    passages: where a plain document states a field (what binding reads it from)."""
     curation = record.data["curation"]
     notes: dict[str, list[str]] = {}
     for n in curation.get("notes", []):
@@ -96,9 +103,9 @@ def check(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Probl
         for doc in [*_speaking(record, docs), *_naming(record, docs)]:
             said = (
                 stated(doc, schema, name, excused)
-                or _product_named(doc, record, name)
+                or _product_named(doc, record, name, passages)
                 or _product_described(doc, record, schema, name)
-                or _plainly_stated(doc, record, schema, name)
+                or _plainly_stated(doc, schema, name, passages)
                 if doc.subject in (None, record.data["nct_id"])
                 else _titled(doc, record, schema, name)
             )
@@ -184,15 +191,16 @@ def _title_vocabularies(schema: dict, name: str) -> Iterator[vocabulary.Vocabula
 PRODUCT_FIELDS = ("interventions", "interventions.name")
 
 
-def _product_named(doc: SourceDoc, record: Record, name: str) -> Said | None:
-    """The record's own product's name where doc names it whole (for a plain page naming other trials,
-    in this trial's sections), when name is a field the product is an item of; else None."""
+def _product_named(doc: SourceDoc, record: Record, name: str, passages: Passages) -> Said | None:
+    """The record's own product's name where doc names it whole (for a plain document, where it
+    states the interventions: its sentences about the trial), when name is a field the product is an
+    item of; else None."""
     product = (record.data.get("cell_product") or {}).get("name")
     if name not in PRODUCT_FIELDS or not isinstance(product, str) or not product.strip():
         return None
     words = normalise(product)
-    sections = doc.about(record.data["nct_id"])
-    for text in [doc.text] if sections is None else [p.text for p in sections]:
+    placed = passages(doc, ("interventions", "name")) if doc.layout == PLAIN else None
+    for text in [doc.text] if placed is None else [p.text for p in placed]:
         if words in text and edges.cut(text, words) is None:
             return Said(f"{product!r}, the trial's own product", product)
     return None
@@ -267,16 +275,17 @@ _LABEL = {
 }
 
 
-def _plainly_stated(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | None:
+def _plainly_stated(doc: SourceDoc, schema: dict, name: str, passages: Passages) -> Said | None:
     """What a document of no layout states of the field declared silent at name, or beneath it, by a
-    reading that names its field (_SELF_NAMED, a date under its own label); else None."""
+    reading that names its field (_SELF_NAMED, a date under its own label), where it states that
+    field (passages: "Lupus affects 300,000 people" is no enrolment to binding, nor here); else None."""
     if doc.layout != PLAIN:
         return None
-    sections = doc.about(record.data["nct_id"])
-    placed = [Passage(doc.text)] if sections is None else sections
     for path in [fields.parse_dotted(name), *fields.fields_beneath(schema, name)]:
         leaf = ".".join(str(p) for p in path)
         node = _value_node(schema, path)
+        found = passages(doc, path)
+        placed = [Passage(doc.text)] if found is None else found
         if leaf in _SELF_NAMED or fields.is_date(node):
             said = _said(leaf, node, placed)
             if said is not None:
