@@ -881,3 +881,49 @@ def test_relma_cels_product_is_not_the_therapy_its_summary_says_patients_had(tri
     edit(registry, RELMA_PATH, ("cell_product:\n  name: Relma-cel\n", "cell_product:\n  name: corticosteroids\n"))
     run = trials("validate", RELMA_PATH)  # the copy's file: the command runs from its root
     assert run.status == 1 and "E512 cell_product.name" in run.out, run.out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "quotes", "rule"),
+    [  # each field's rule (prose._RULES), and the sponsor's, said where it refuses a value
+        (
+            "Lupus affects about 300,000 patients in the United States.",
+            {"enrollment": {"count": 300000}},
+            {"enrollment.count": "300,000 patients"},
+            "; nor one about the people a disease affects, naming no enrolment)",
+        ),
+        (
+            "NB-301 is manufactured in Berlin, Germany.",
+            {"locations": [BERLIN]},
+            {},
+            "; nor a place it names as no site: where the product is made, the sponsor's seat)",
+        ),
+        (
+            "Northbridge licensed NB-301 from Acme Bio.",
+            {"sponsor": {"name": "Acme Bio"}},
+            {},
+            "names the sponsor not in words naming a partner, a licensor, an owner or an investor",
+        ),
+        (
+            EARLIER,
+            {"phases": ["PHASE2"]},
+            {"phases": "a Phase 2 trial in multiple myeloma"},
+            "or the words after an earlier study, another product, a second or planned trial, one the sponsor "
+            "also runs)",
+        ),
+    ],
+)
+def test_a_refusal_says_the_rule_it_reads_the_field_by(
+    tmp_path: Path, sentence: str, values: dict, quotes: dict, rule: str
+) -> None:
+    """The rules that read a field from prose and the words a message says them in are one table: a
+    rule added there is said too."""
+    data = {
+        "nct_id": NCT,
+        "brief_title": "NB-301",
+        "curation": {"status": "draft", "sources": [{"file": SOURCE, "kind": "PRESS_RELEASE", "as_of": "2026-12-01"}]},
+        **values,
+        "evidence": {"curation.sources.0.as_of": "Last Updated: 2026-12-01", **quotes},
+    }
+    problems = [p for p in _checked(tmp_path, _press(OWN, sentence), data) if p.code == "E512"]
+    assert problems and all(rule in p.message for p in problems), [p.message for p in problems]

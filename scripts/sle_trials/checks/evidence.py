@@ -319,10 +319,8 @@ class Sources:
         # id of a list of passages -> it (held, so that the id is not another's) and its whole passages by value
         self.equal: dict[int, tuple[list[layouts.Passage], dict[str, list[layouts.Passage]]]] = {}
         self.named = any(self.nct_id in doc.text for doc in self.docs)  # E515 when by none
-        # id of a document (held) -> the product codes, diseases and phases it gives this trial; (id, field) -> its
-        # sentences about this trial
-        self.own_names: dict[int, tuple[SourceDoc, prose.Own]] = {}
-        self.trial_sentences: dict[tuple[int, fields.Path_], tuple[SourceDoc, list[layouts.Passage]]] = {}
+        # how the prose rules read the sources for this trial (each document's sentences about it, once)
+        self.prose = prose.Trial(self.nct_id, (record.data.get("cell_product") or {}).get("name"))
 
     def about_other(self, doc: SourceDoc) -> bool:
         """Whether the document is about another trial (a stub's source: the page of a trial naming this one)."""
@@ -346,30 +344,7 @@ class Sources:
             return []  # a layout that states no such field: the source does not state it
         if found is None and path[0] not in _OF_OTHERS and self.named:  # (named by none: E515 refuses it)
             found = doc.about(self.nct_id)  # a plain document naming other trials: its sections of this one
-        if prose.in_prose(doc, path[0]):
-            found = self._of_this_trial(doc, path, found)
-        if doc.layout == layouts.PLAIN and path[:2] == ("sponsor", "name"):
-            # a partner, a licensor or an investor a plain document names is no sponsor of the trial
-            return prose.without_partners([layouts.Passage(doc.text)] if found is None else found)
-        if doc.layout == layouts.PLAIN and path[0] == "cell_product" and len(path) > 1 and path[1] != "name":
-            # a plain document states a product's facts where it names the product, not in any sentence
-            whole = [layouts.Passage(doc.text)] if found is None else found
-            return prose.naming_the_product(whole, (self.record.data.get("cell_product") or {}).get("name"))
-        return found
-
-    def _of_this_trial(
-        self, doc: SourceDoc, path: fields.Path_, found: list[layouts.Passage] | None
-    ) -> list[layouts.Passage]:
-        """found (None: the whole document) reduced to its sentences about this trial, worked out
-        once for a document and a field."""
-        key = (id(doc), _unindexed(path))
-        known = self.trial_sentences.get(key)
-        if known is None or known[0] is not doc:
-            whole = [layouts.Passage(doc.text)] if found is None else found
-            kind = str(path[1]) if path[0] == "outcomes" and len(path) > 1 else None
-            sentences = prose.stating(path[0], prose.of_this_trial(whole, self._own(doc), self.nct_id, kind))
-            known = self.trial_sentences[key] = (doc, sentences)
-        return known[1]
+        return self.prose.stating_in(doc, path, found)
 
     def contains(self, text: str) -> bool:
         needle = normalise(text)
@@ -428,30 +403,11 @@ class Sources:
         if whole and any(p.whole for p in passages):  # a field that is one value there must be all of it
             return self._equal(passages).get(needle, [])
         held = [p for p in passages if p.holds(needle)]
-        if held and path[0] == "conditions" and prose.in_prose(doc, path[0]) and self._foreign_disease(doc, needle):
+        if held and self.prose.foreign(doc, path, needle):
             return []  # "NB-301 is also developed for myositis": a disease of another trial of the product
         if whole and held and not _listed_criterion(doc, path, needle) and _whole_value_of_another(doc, path, needle):
             return []  # a name read from prose that the source gives whole as another field: "China", a country
         return held
-
-    def _own(self, doc: SourceDoc) -> prose.Own:
-        """prose.own_names of doc for this trial, worked out once for a document."""
-        own = self.own_names.get(id(doc))
-        if own is None or own[0] is not doc:
-            own = self.own_names[id(doc)] = (doc, prose.own_names(doc, self.nct_id))
-        return own[1]
-
-    def _foreign_disease(self, doc: SourceDoc, text: str) -> bool:
-        """Whether text names only diseases that the document does not give this trial (in its title
-        and its sentences naming the trial's id), where it gives it some: a sentence naming the
-        trial's product in another disease ("Northbridge also develops NB-301 for myositis") is about
-        the product, and its disease is no condition of a lupus trial. (A basket trial's release that
-        names only lupus in its title and id sentences has its other diseases refused; one naming
-        "other autoimmune diseases" there gives the trial those its sentences enrol:
-        prose.own_names.)"""
-        named = prose.diseases(text)
-        ours = self._own(doc).names[1]
-        return bool(ours and named and not named & ours)
 
     def _equal(self, passages: list[layouts.Passage]) -> dict[str, list[layouts.Passage]]:
         """The whole passages of a field's place by the value a field must equal there, in order: each
@@ -524,33 +480,9 @@ class Sources:
                     f"it speaks of {self.nct_id} only from a line naming {self.nct_id} alone to the next line "
                     "naming a trial"
                 )
-            if doc.layout == layouts.PLAIN and path[:2] == ("sponsor", "name") and stated is None:
-                stated = (
-                    f"{doc.file} names the sponsor not in words naming a partner, a licensor, an owner or an investor "
-                    "(licensed from, in collaboration with, acquired by)"
-                )
-                continue
-            if prose.in_prose(doc, path[0]) and stated is None:
-                stated = (
-                    f"{doc.file} states {fields.dotted(_unindexed(path))} in its sentences about this trial, not in "
-                    "one about another trial or product (one naming a product code or a disease its title and its "
-                    "sentences naming the trial do not, or only a phase they do not, or the words after an earlier "
-                    "study, another product, a "
-                    "second or planned trial, one the sponsor also runs)"
-                )
-                if path[0] == "dates":
-                    stated = stated[:-1] + "; nor words dating another event: data, results, the sponsor's founding)"
-                if path[0] == "officials":
-                    stated = stated[:-1] + "; an official in one naming the trial's investigator, chair or lead)"
-                if path[0] in ("interventions", "arms", "cell_product"):
-                    stated = stated[:-1] + "; nor words naming a therapy had before or compared against)"
-                if path[0] == "enrollment":
-                    stated = stated[:-1] + "; nor one about the people a disease affects, naming no enrolment)"
-                if path[0] == "locations":
-                    stated = (
-                        stated[:-1]
-                        + "; nor a place it names as no site: where the product is made, the sponsor's seat)"
-                    )
+            read = prose.read_as(doc, path, fields.dotted(_unindexed(path)))
+            if read is not None and stated is None:
+                stated = read  # a document stating it in sentences: said unless another says more
                 continue
             if doc.place(path) is not None:
                 return (

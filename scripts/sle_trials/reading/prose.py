@@ -13,7 +13,9 @@ officer, a prior therapy; without_partners: a licensor), the sentences naming th
 (naming_the_product), and what ties one item's texts together: a measure and its time frame (tied),
 a site's facility and places (together), an official's name and affiliation (affiliated). They
 are cue words and their readers, kept apart from the checks so that each cue stands beside the
-others it is weighed against.
+others it is weighed against. Each field's rule is in one place (_RULES, _plain_rule): Trial reads
+a record's sources by them for the evidence checks and the silence check (where a document states
+a field, and whether a condition read there is another trial's), and read_as says them in a message.
 """
 
 from __future__ import annotations
@@ -479,28 +481,138 @@ def _keeping(passages: list[layouts.Passage], keep: Callable[[str], bool]) -> li
     return out
 
 
-def stating(field: str, sentences: list[layouts.Passage]) -> list[layouts.Passage]:
-    """A plain document's sentences about the trial (of_this_trial) without the words in them that
-    state no such field of the trial (field: a record's top-level key): a place named as no site, a
-    disease's population, another event's date or the dateline, a person not named as the trial's
-    official, a therapy had before or compared against."""
-    if field == "locations":
-        return _sites(sentences)
-    if field == "enrollment":
-        return _counting(sentences)
-    if field == "dates":
-        return _cut_out(_cut_out(sentences, _DATELINE, on=False), _NOT_THE_TRIALS_DATE)
-    if field == "officials":
-        return _officials(sentences)
-    if field in ("interventions", "arms", "cell_product"):
-        return _cut_out(sentences, _NOT_GIVEN)
-    return sentences
+def _dated(passages: list[layouts.Passage]) -> list[layouts.Passage]:
+    """The passages of prose without the dateline's words, nor words dating another event from their
+    cue to its clause's end (_DATELINE, _NOT_THE_TRIALS_DATE)."""
+    return _cut_out(_cut_out(passages, _DATELINE, on=False), _NOT_THE_TRIALS_DATE)
+
+
+def _given(passages: list[layouts.Passage]) -> list[layouts.Passage]:
+    """The passages of prose without words naming a therapy the trial does not give (_NOT_GIVEN)."""
+    return _cut_out(passages, _NOT_GIVEN)
 
 
 def without_partners(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     """A plain document's passages without the words naming a company besides the sponsor
     (_NOT_THE_SPONSOR): a partner, a licensor or an investor is no sponsor of the trial."""
     return _cut_out(passages, _NOT_THE_SPONSOR)
+
+
+class Rule(NamedTuple):
+    """What a field's sentences about the trial state none of it (cut leaves it out), and what that
+    is, for a message (says)."""
+
+    cut: Callable[[list[layouts.Passage]], list[layouts.Passage]]
+    says: str
+
+
+# Each trial-level field's rule (a record's top-level key), the one place the evidence checks and the
+# silence check read them from, and a message tells the curator of them
+_RULES = {
+    "locations": Rule(_sites, "nor a place it names as no site: where the product is made, the sponsor's seat"),
+    "enrollment": Rule(_counting, "nor one about the people a disease affects, naming no enrolment"),
+    "dates": Rule(_dated, "nor words dating another event: data, results, the sponsor's founding"),
+    "officials": Rule(_officials, "an official in one naming the trial's investigator, chair or lead"),
+    **dict.fromkeys(
+        ("interventions", "arms", "cell_product"),
+        Rule(_given, "nor words naming a therapy had before or compared against"),
+    ),
+}
+
+
+def stating(field: str, sentences: list[layouts.Passage]) -> list[layouts.Passage]:
+    """A plain document's sentences about the trial (of_this_trial) without the words in them that
+    state no such field of the trial (field: a record's top-level key; _RULES): a place named as no
+    site, a disease's population, another event's date or the dateline, a person not named as the
+    trial's official, a therapy had before or compared against."""
+    rule = _RULES.get(field)
+    return sentences if rule is None else rule.cut(sentences)
+
+
+def _plain_rule(doc: SourceDoc, path: tuple) -> Callable[..., list[layouts.Passage]] | None:
+    """The rule of a field a plain document states outside its trial-level sentences' rules: a
+    sponsor's name not in words naming a partner (without_partners), a product's facts only where it
+    names the product (naming_the_product, given the product's name); None for none."""
+    if doc.layout != layouts.PLAIN:
+        return None
+    if tuple(path[:2]) == ("sponsor", "name"):
+        return without_partners
+    if path[0] == "cell_product" and len(path) > 1 and path[1] != "name":
+        return naming_the_product
+    return None
+
+
+class Trial:
+    """How the prose rules read one record's sources: for each document and field, where it states
+    the field of this trial (stating_in), whether a text read there is another trial's (foreign),
+    and words for a message (read_as); each document's own names worked out once."""
+
+    def __init__(self, nct_id: str, product: Any) -> None:
+        self.nct_id = nct_id
+        self.product = product  # the record's cell_product.name
+        # id of a document (held) -> the names it gives this trial; (id, field) -> where it states it
+        self.own_names: dict[int, tuple[SourceDoc, Own]] = {}
+        self.stated: dict[tuple[int, tuple], tuple[SourceDoc, list[layouts.Passage] | None]] = {}
+
+    def own(self, doc: SourceDoc) -> Own:
+        """own_names of doc for this trial, worked out once for a document."""
+        own = self.own_names.get(id(doc))
+        if own is None or own[0] is not doc:
+            own = self.own_names[id(doc)] = (doc, own_names(doc, self.nct_id))
+        return own[1]
+
+    def stating_in(
+        self, doc: SourceDoc, path: tuple, found: list[layouts.Passage] | None
+    ) -> list[layouts.Passage] | None:
+        """Where doc states the field at path of this trial, of found (its place, or its sections
+        about the trial; None: the whole document): in prose, its sentences about this trial
+        (of_this_trial) without the words the field's rule leaves out (stating), and in a plain
+        document, a sponsor's or a product's rule (_plain_rule). Worked out once a document and field."""
+        key = (id(doc), tuple(p for p in path if isinstance(p, str)))
+        known = self.stated.get(key)
+        if known is None or known[0] is not doc:
+            out = found
+            if in_prose(doc, path[0]):
+                whole = [layouts.Passage(doc.text)] if found is None else found
+                kind = str(path[1]) if path[0] == "outcomes" and len(path) > 1 else None
+                out = stating(path[0], of_this_trial(whole, self.own(doc), self.nct_id, kind))
+            rule = _plain_rule(doc, path)
+            if rule is not None:
+                whole = [layouts.Passage(doc.text)] if out is None else out
+                out = naming_the_product(whole, self.product) if rule is naming_the_product else rule(whole)
+            known = self.stated[key] = (doc, out)
+        return known[1]
+
+    def foreign(self, doc: SourceDoc, path: tuple, text: str) -> bool:
+        """Whether text, read from doc's prose as the field at path, is another trial's: a condition
+        naming only diseases the document does not give this trial (in its title and its sentences
+        naming the trial's id), where it gives it some: "Northbridge also develops NB-301 for
+        myositis" is about the product, and its disease is no condition of a lupus trial. (A basket
+        trial's release naming "other autoimmune diseases" there gives the trial those its sentences
+        enrol: own_names.)"""
+        if path[0] != "conditions" or not in_prose(doc, path[0]):
+            return False
+        named, ours = diseases(text), self.own(doc).names[1]
+        return bool(ours and named and not named & ours)
+
+
+def read_as(doc: SourceDoc, path: tuple, field: str) -> str | None:
+    """Words for where doc reads the field at path (field: its dotted name) by the prose rules, for
+    a message; None where it reads it by none."""
+    if _plain_rule(doc, path) is without_partners:
+        return (
+            f"{doc.file} names the sponsor not in words naming a partner, a licensor, an owner or an investor "
+            "(licensed from, in collaboration with, acquired by)"
+        )
+    if not in_prose(doc, path[0]):
+        return None
+    rule = _RULES.get(path[0])
+    return (
+        f"{doc.file} states {field} in its sentences about this trial, not in one about another trial or "
+        "product (one naming a product code or a disease its title and its sentences naming the trial do not, "
+        "or only a phase they do not, or the words after an earlier study, another product, a second or "
+        "planned trial, one the sponsor also runs" + ("" if rule is None else "; " + rule.says) + ")"
+    )
 
 
 # A time point or span as prose writes an outcome's time frame: "week 24", "Month 6", "Day 28", "24 weeks",
