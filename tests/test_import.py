@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, Trials, edit, snapshot
 from sle_trials.checks import load
+from sle_trials.curate import importing
 from sle_trials.curate.ctgov import builder
+from sle_trials.problem import Problem
 from sle_trials.reading import criteria_text, layouts
 
 pytestmark = pytest.mark.long  # handed to a worker before the short modules (conftest.py)
@@ -499,6 +501,22 @@ def test_an_update_that_rewords_a_quoted_criterion_says_what_to_do(
     text = text.replace("  not_yet_curated:\n", "  not_yet_curated:\n    - eligibility.thresholds\n")
     file.write_text(text, encoding="utf-8")
     assert trials("import", "ctgov", newer, "--update").status == 0
+
+
+@pytest.mark.parametrize(
+    ("code", "path", "advised"),
+    [
+        ("E513", "trials/NCT09000011.yaml", True),  # a threshold of the record the update rewrote
+        ("E512", "trials/NCT09000011.yaml", False),  # a name out of place: no threshold to take out
+        ("E502", "trials/NCT09000011.yaml", False),
+        ("E513", "trials/NCT09000012.yaml", False),  # a record the update did not touch
+    ],
+)
+def test_the_stale_quote_advice_is_given_for_a_reworded_threshold_alone(code: str, path: str, advised: bool) -> None:
+    """The advice to take a threshold out and list eligibility.thresholds as not yet curated is for a
+    curated threshold whose criterion the new JSON rewords (E513); any E5xx of an updated record got it."""
+    problems = [Problem(path, 1, 1, code, "a problem")]
+    assert bool(importing.stale_quotes(problems, {"trials/NCT09000011.yaml"})) == advised
 
 
 def test_update_applies_only_the_changes_and_keeps_curated_extras(

@@ -49,6 +49,7 @@ from sle_trials.curate.ctgov import scope
 from sle_trials.engine import pipeline
 from sle_trials.outputs import export, generate, report
 from sle_trials.paths import FOLDERS, SEEDS_DIR, TRIALS_DIR
+from sle_trials.problem import Problem
 
 GENERATED_LIMIT = 1 << 30  # trials.csv at 250,000 records is ~150 MB
 
@@ -509,12 +510,21 @@ def run_each(
 # What to do when an update's new JSON no longer states what a curated value quotes (a threshold whose
 # criterion the registry reworded, E513): the record cannot cite the new JSON before the update, so the
 # value cannot be fixed first. Taken out and listed as not yet curated, it no longer holds the update.
+# Advice for that problem alone: said of any E5xx, it told a curator whose update left a name out of
+# place (E512) to list eligibility.thresholds as not yet curated.
+STALE_QUOTE_CODE = "E513"
 STALE_QUOTES = (
     "; a curated value whose quote the new JSON no longer states (a threshold of a reworded criterion) "
     "cannot be kept by the update: take it out of the record with its evidence, list its field under "
     "curation.not_yet_curated (eligibility.thresholds), run the update again, then curate it again from "
     "the new source"
 )
+
+
+def stale_quotes(problems: Iterable[Problem], updated: set[str]) -> str:
+    """STALE_QUOTES where the stage's problems include a curated threshold of a record the update
+    rewrote whose quote its criterion no longer states (STALE_QUOTE_CODE); else nothing."""
+    return STALE_QUOTES if any(p.path in updated and p.code == STALE_QUOTE_CODE for p in problems) else ""
 
 
 def run(
@@ -605,9 +615,8 @@ def run_raw(
         if state.outputs is None:
             report.render(state.problems, fmt_name, out, files=state.result.files)
             updated = {change.path for change in records} if update_existing else set()
-            stale = any(p.path in updated and p.code.startswith("E5") for p in state.problems)
             raise Failed(
-                "with this import the registry would have the problems above" + (STALE_QUOTES if stale else "")
+                "with this import the registry would have the problems above" + stale_quotes(state.problems, updated)
             )
         for path, data in state.outputs.items():
             current = _current(root / path, GENERATED_LIMIT)
