@@ -1787,7 +1787,6 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
     other = None
     for quote, mention in same:
         text = ctx.reader.label_of(quote, mention, ctx.reader.label_spans(quote, labels))
-        text = text or lexicon.label_after(quote, mention.end)
         if text is None:
             continue
         if text in own:
@@ -1822,17 +1821,17 @@ def _labels_around(
     """The label each occurrence of the quote in the cited sources, where they state the date at path,
     gives a date the quote writes with no label before it: the nearest label of the source's text
     before the quote (within LABEL_REACH characters of its passage), with no other date between, or
-    else the label written in brackets right after the date (lexicon.label_after); None for an
-    occurrence with neither. Read anywhere in the source, "2024-07-30" of IM19's "Completion date:
+    else the label written in brackets right after the date (lexicon.label_of reads both); None for
+    an occurrence with neither. Read anywhere in the source, "2024-07-30" of IM19's "Completion date:
     2024-07-30" was a start date by the next trial's "Start date: 2024-07-30" on the same page."""
     out: list[str | None] = []
     for text_of in (text for doc in ctx.docs for text in ctx.texts(doc, path)):
         for at in ctx.occurrences(text_of, quote):
-            before = text_of[max(0, at - LABEL_REACH) : at]
-            text = before + quote
-            moved = lexicon.DateMention(mention.value, mention.start + len(before), mention.end + len(before))
-            label = lexicon.label_of(text, moved, lexicon.label_spans(text, ctx.reader.label_pattern(labels)))
-            out.append(label or lexicon.label_after(text_of, at + mention.end))
+            # the source's words around the quote: a label before it, or one in brackets after the date
+            lo = max(0, at - LABEL_REACH)
+            text = text_of[lo : at + len(quote) + LABEL_REACH]
+            moved = lexicon.DateMention(mention.value, mention.start + at - lo, mention.end + at - lo)
+            out.append(lexicon.label_of(text, moved, lexicon.label_spans(text, ctx.reader.label_pattern(labels))))
     return out
 
 

@@ -1224,7 +1224,7 @@ _LABEL_AFTER = re.compile(
 )
 
 
-def label_after(text: str, end: int) -> str | None:
+def _label_after(text: str, end: int) -> str | None:
     """The label written in brackets right after a date ending at end ("2024-07-30 (completion)":
     "Completion"), as DATE_LABELS writes it; None for none. A label after a date in prose is the
     date's: read as unlabelled, "2024-07-30 (completion)" passed as a start date."""
@@ -1251,14 +1251,16 @@ def label_of(
     mentions: tuple[DateMention, ...] | None = None,
 ) -> str | None:
     """The label a date stands under, as written: the nearest label before it (labels: their
-    label_spans) with no other date between (mentions: the quote's dates, when the caller has them)."""
+    label_spans) with no other date between (mentions: the quote's dates, when the caller has them),
+    or else the label written in brackets right after it (_label_after, as DATE_LABELS writes it);
+    None for neither. Every reader of a date's label reads both: binding did, and silence read
+    "2024-07-30 (completion)" in a plain source as no completion date."""
     before = [label for label in labels if label[1] <= mention.start]
-    if not before:
-        return None
-    start, end = max(before, key=lambda label: label[1])
-    if any(end <= d.start < mention.start for d in (dates(quote) if mentions is None else mentions)):
-        return None
-    return quote[start:end]
+    if before:
+        start, end = max(before, key=lambda label: label[1])
+        if not any(end <= d.start < mention.start for d in (dates(quote) if mentions is None else mentions)):
+            return quote[start:end]
+    return _label_after(quote, mention.end)
 
 
 # --- remembering readings, for one run ------------------------------------------------------------
