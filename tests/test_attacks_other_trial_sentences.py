@@ -80,7 +80,17 @@ SCHEMA = paths.load_schema(DATA_ROOT)
 def _codes(tmp_path: Path, text: str, fields: dict[str, Any], quotes: dict[str, str]) -> set[str]:
     """The evidence checks' codes for a draft of NCT citing a press release of text (in memory but
     for its source)."""
-    data = {
+    data = _draft(fields, quotes)
+    (tmp_path / "seeds").mkdir(exist_ok=True)
+    (tmp_path / "seeds" / "SHA256SUMS").write_text(
+        f"{hashlib.sha256(text.encode()).hexdigest()}  {Path(SOURCE).name}\n", encoding="utf-8"
+    )
+    return {p.code for p in _checked(tmp_path, text, data)}
+
+
+def _draft(fields: dict[str, Any], quotes: dict[str, str]) -> dict[str, Any]:
+    """A draft of NCT citing SOURCE, a press release, with fields and their quotes."""
+    return {
         "nct_id": NCT,
         "brief_title": "NB-301",
         "curation": {
@@ -90,11 +100,6 @@ def _codes(tmp_path: Path, text: str, fields: dict[str, Any], quotes: dict[str, 
         **fields,
         "evidence": {"curation.sources.0.as_of": "Last Updated: 2026-12-01", **quotes},
     }
-    (tmp_path / "seeds").mkdir(exist_ok=True)
-    (tmp_path / "seeds" / "SHA256SUMS").write_text(
-        f"{hashlib.sha256(text.encode()).hexdigest()}  {Path(SOURCE).name}\n", encoding="utf-8"
-    )
-    return {p.code for p in _checked(tmp_path, text, data)}
 
 
 def _checked(tmp_path: Path, text: str, data: dict[str, Any]) -> list:
@@ -918,12 +923,33 @@ def test_a_refusal_says_the_rule_it_reads_the_field_by(
 ) -> None:
     """The rules that read a field from prose and the words a message says them in are one table: a
     rule added there is said too."""
-    data = {
-        "nct_id": NCT,
-        "brief_title": "NB-301",
-        "curation": {"status": "draft", "sources": [{"file": SOURCE, "kind": "PRESS_RELEASE", "as_of": "2026-12-01"}]},
-        **values,
-        "evidence": {"curation.sources.0.as_of": "Last Updated: 2026-12-01", **quotes},
-    }
-    problems = [p for p in _checked(tmp_path, _press(OWN, sentence), data) if p.code == "E512"]
+    problems = [p for p in _checked(tmp_path, _press(OWN, sentence), _draft(values, quotes)) if p.code == "E512"]
     assert problems and all(rule in p.message for p in problems), [p.message for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "message"),
+    [  # one reading of a list's item in prose (evidence.TIES): where it is refused and what it says
+        (
+            TIMED,
+            {"outcomes": {"primary": [SRI4, {"measure": "safety", "time_frame": "week 24"}]}},
+            "outcomes.primary.1: no sentence about the trial gives the time frame 'week 24' to the measure 'safety'",
+        ),
+        (
+            TWO_SITES,
+            {"locations": [{"facility": "Charité", "city": "Berlin"}, {"city": "Columbus", "country": "Germany"}]},
+            "locations.1: no sentence about the trial writes city 'Columbus', country 'Germany' together as one site",
+        ),
+        (
+            LEADS,
+            {"officials": [{"name": "Tom Hale", "affiliation": CU}, {"name": "Anna Berg", "affiliation": CU}]},
+            "officials.1: no sentence about the trial writes the name 'Anna Berg' with the affiliation "
+            f"{CU!r} as one official's",
+        ),
+    ],
+)
+def test_an_item_not_tied_in_prose_is_refused_at_its_place(
+    tmp_path: Path, text: str, values: dict, message: str
+) -> None:
+    problems = [p.message for p in _checked(tmp_path, _press(OWN, text), _draft(values, {})) if p.code == "E512"]
+    assert len(problems) == 1 and problems[0].startswith(message), problems

@@ -30,7 +30,7 @@ import os
 import re
 import unicodedata
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -772,8 +772,8 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
     """A list item's texts come from one row of the source: an official's name with that official's
     affiliation, a related trial's title with that trial's id, a site's city with its country, an
     outcome's time frame with its measure, an intervention's other names with its name. Where no
-    source lists outcomes as rows, a plain document's sentence ties a time frame to its measure
-    (_measure_times)."""
+    source lists them as rows, a plain document's sentence ties a time frame to its measure, a site's
+    places together, an official's name to the affiliation (TIES)."""
     for name, label in layouts.ROW_LABELS.items():
         items = fields.get(record.data, fields.parse_dotted(name))[1]
         if not isinstance(items, list):
@@ -784,12 +784,8 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
                 yield from _repeated(record, name, label, items, docs)
             else:
                 yield from _repeated_words(record, name, label, items, sources)
-        if not docs and name.startswith("outcomes."):
-            yield from _measure_times(record, fields.parse_dotted(name), items, sources)
-        if not docs and name == "locations":
-            yield from _sites_written_together(record, items, sources)
-        if not docs and name == "officials":
-            yield from _officials_written_together(record, items, sources)
+        if not docs and name.split(".")[0] in TIES:
+            yield from _tied_in_prose(record, fields.parse_dotted(name), items, sources, TIES[name.split(".")[0]])
         if not docs:
             continue
         columns = _columns(docs, name)
@@ -813,104 +809,107 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
             )
 
 
-def _measure_times(record: Record, name: fields.Path_, items: list, sources: Sources) -> Iterator[Problem]:
-    """E512 where no cited source lists the outcomes as rows (a plain document): an outcome's time
-    frame is its measure's in a sentence about the trial (prose.tied), or in the sentence after it that
-    goes on about it ("The primary endpoint is safety. It is assessed at day 28."). "The primary
-    endpoint is SRI-4 response at week 24. Secondary endpoints include safety at month 6 and B-cell
-    counts at month 3." gave safety the time frame month 3, and a time frame of any other sentence
-    passed."""
-    docs = [doc for doc in sources.docs if doc.layout == layouts.PLAIN and not sources.about_other(doc)]
-    sentences: prose.Sentences | None = None
-    tied: dict[tuple[str, str], bool | None] = {}  # (measure, time frame) -> prose.tied (items written alike: once)
-    for i, item in enumerate(items if docs else []):
-        measure, time_frame = (item.get(k) if isinstance(item, dict) else None for k in ("measure", "time_frame"))
-        if not (isinstance(measure, str) and isinstance(time_frame, str)):
-            continue
-        path = name + (i,)
-        if sentences is None:  # the kind's sentences about the trial, the same for each of its outcomes
-            passages = [p for doc in docs for p in sources.passages(doc, path + ("measure",)) or []]
-            sentences = prose.Sentences(passages, prose.SENTENCES)
-        key = (normalise(measure), normalise(time_frame))
-        if key not in tied:
-            tied[key] = prose.tied(sentences, *key)
-        if tied[key] is False:  # (None: the measure stands in no sentence about the trial, which E501/E512 report)
-            yield at(
-                record,
-                path,
-                "E512",
-                f"{fields.dotted(path)}: no sentence about the trial gives the time frame {time_frame!r} to the "
-                f"measure {measure!r}: a time frame is the time written next after its measure in its sentence "
-                "(or in the next, which goes on about it)",
-            )
+class Tie(NamedTuple):
+    """How a plain document's sentences hold one item's texts together, for a list no cited source
+    gives as rows: the texts to hold (texts: None when too few), the field whose sentences about the
+    trial hold them (part), how those are split (splitter), the reading (holds: False where no
+    sentence ties them; None where none holds them, which E501/E512 report) and the message (says)."""
+
+    texts: Callable[[dict], tuple | None]
+    part: Callable[[dict], str]
+    splitter: re.Pattern[str]
+    holds: Callable[[prose.Sentences, tuple], bool | None]
+    says: Callable[[str, dict], str]
 
 
-def _sites_written_together(record: Record, items: list, sources: Sources) -> Iterator[Problem]:
-    """E512 where no cited source lists the sites as rows (a plain document): a site's texts are one
-    site's in a sentence about the trial, written together (its city, region and country in that
-    order, its facility before or after them, only "in", "at", "of" and marks between, or listed after
-    them and a colon: "Sites in Beijing, China: ..."): "Northbridge
-    University Hospital in Columbus, Ohio, and at Charité in Berlin, Germany" gave a site the city
-    Columbus and the country Germany, or Charité in Columbus."""
+def _strings(item: dict, *keys: str) -> tuple | None:
+    """The item's texts at keys, normalised; None unless each is a text."""
+    found = [item.get(k) for k in keys]
+    return tuple(normalise(v) for v in found if isinstance(v, str)) if all(isinstance(v, str) for v in found) else None
+
+
+def _site_texts(item: dict) -> tuple | None:
+    """A site's facility (or None), whether it has a city, and its places; None for fewer than two texts."""
+    places = tuple(normalise(item[k]) for k in prose.SITE_PLACES if isinstance(item.get(k), str))
+    facility = normalise(item["facility"]) if isinstance(item.get("facility"), str) else None
+    return None if len(places) + (facility is not None) < 2 else (facility, isinstance(item.get("city"), str), *places)
+
+
+def _site_part(item: dict) -> str:
+    """The field whose sentences hold a site: its facility's, else its first place's."""
+    return "facility" if isinstance(item.get("facility"), str) else next(k for k in prose.SITE_PLACES if k in item)
+
+
+def _site_shown(item: dict) -> str:
+    return ", ".join(f"{k} {item[k]!r}" for k in ("facility", *prose.SITE_PLACES) if isinstance(item.get(k), str))
+
+
+# Each list's tie, by its top-level name. An outcome's time frame is its measure's in a sentence about the
+# trial (prose.tied), or in the next that goes on about it ("The primary endpoint is safety. It is assessed
+# at day 28."): "The primary endpoint is SRI-4 response at week 24. Secondary endpoints include safety at
+# month 6 and B-cell counts at month 3." gave safety the time frame month 3. A site's texts are one site's,
+# written together (prose.together: its city, region and country in that order, its facility before or
+# after them, only "in", "at", "of" and marks between, or listed after them and a colon, "Sites in
+# Beijing, China: A; B", so a semicolon ends no sentence there): "Northbridge University Hospital in
+# Columbus, Ohio, and at Charité in Berlin, Germany" gave a site the city Columbus and the country
+# Germany. An official's name and affiliation are one official's (prose.affiliated): "led by Anna Berg of
+# Charité and Tom Hale of Columbus University" gave Anna Berg the affiliation Columbus University.
+TIES = {
+    "outcomes": Tie(
+        lambda item: _strings(item, "measure", "time_frame"),
+        lambda item: "measure",
+        prose.SENTENCES,
+        lambda sentences, texts: prose.tied(sentences, *texts),
+        lambda path, item: (
+            f"{path}: no sentence about the trial gives the time frame {item['time_frame']!r} to the measure "
+            f"{item['measure']!r}: a time frame is the time written next after its measure in its sentence "
+            "(or in the next, which goes on about it)"
+        ),
+    ),
+    "locations": Tie(
+        _site_texts,
+        lambda item: (
+            "facility" if isinstance(item.get("facility"), str) else next(k for k in prose.SITE_PLACES if k in item)
+        ),
+        prose.STOPS,
+        lambda sentences, texts: prose.together(sentences, list(texts[2:]), texts[0], city=texts[1]),
+        lambda path, item: (
+            f"{path}: no sentence about the trial writes {_site_shown(item)} together as one site (in that order, "
+            'only "in", "at", "of" or marks between them)'
+        ),
+    ),
+    "officials": Tie(
+        lambda item: _strings(item, "name", "affiliation"),
+        lambda item: "name",
+        prose.SENTENCES,
+        lambda sentences, texts: prose.affiliated(sentences, *texts),
+        lambda path, item: (
+            f"{path}: no sentence about the trial writes the name {item['name']!r} with the affiliation "
+            f"{item['affiliation']!r} as one official's (the affiliation after the name, no other person "
+            "between, or right before it)"
+        ),
+    ),
+}
+
+
+def _tied_in_prose(record: Record, name: fields.Path_, items: list, sources: Sources, tie: Tie) -> Iterator[Problem]:
+    """E512 for each item whose texts no sentence about the trial of a plain document holds together
+    (tie). A field's sentences are worked out once for its items, and items written alike read once."""
     docs = [doc for doc in sources.docs if doc.layout == layouts.PLAIN and not sources.about_other(doc)]
     sentences: dict[str, prose.Sentences] = {}  # a field -> its sentences about the trial
-    together: dict[tuple, bool] = {}  # a site's texts -> written together (items written alike: once)
+    held: dict[tuple, bool | None] = {}  # (field, texts) -> tie.holds
     for i, item in enumerate(items if docs else []):
-        if not isinstance(item, dict):
+        texts = tie.texts(item) if isinstance(item, dict) else None
+        if texts is None:
             continue
-        places = [normalise(item[k]) for k in prose.SITE_PLACES if isinstance(item.get(k), str)]
-        facility = normalise(item["facility"]) if isinstance(item.get("facility"), str) else None
-        orders = [places] if facility is None else [[facility, *places], [*places, facility]]
-        if len(orders[0]) < 2:
-            continue
-        path = ("locations", i)
-        field = "facility" if facility is not None else next(k for k in prose.SITE_PLACES if k in item)
-        if field not in sentences:  # (a semicolon ends no sentence here: "Sites in Beijing, China: A; B" lists two)
-            passages = [p for doc in docs for p in sources.passages(doc, path + (field,)) or []]
-            sentences[field] = prose.Sentences(passages, prose.STOPS)
-        key = (field, facility, isinstance(item.get("city"), str), *places)
-        if key not in together:
-            together[key] = prose.together(sentences[field], places, facility, city=isinstance(item.get("city"), str))
-        if together[key]:
-            continue
-        shown = ", ".join(f"{k} {item[k]!r}" for k in ("facility", *prose.SITE_PLACES) if isinstance(item.get(k), str))
-        yield at(
-            record,
-            path,
-            "E512",
-            f"locations.{i}: no sentence about the trial writes {shown} together as one site (in that order, only "
-            '"in", "at", "of" or marks between them)',
-        )
-
-
-def _officials_written_together(record: Record, items: list, sources: Sources) -> Iterator[Problem]:
-    """E512 where no cited source lists the officials as rows (a plain document): an official's name
-    and affiliation are one official's in a sentence about the trial (prose.affiliated): "The trial
-    is led by Anna Berg of Charité and Tom Hale of Columbus University" gave Anna Berg the
-    affiliation Columbus University."""
-    docs = [doc for doc in sources.docs if doc.layout == layouts.PLAIN and not sources.about_other(doc)]
-    sentences: prose.Sentences | None = None
-    affiliated: dict[tuple[str, str], bool] = {}  # (name, affiliation) -> written as one official's (once)
-    for i, item in enumerate(items if docs else []):
-        name, affiliation = (item.get(k) if isinstance(item, dict) else None for k in ("name", "affiliation"))
-        if not (isinstance(name, str) and isinstance(affiliation, str)):
-            continue
-        path = ("officials", i)
-        if sentences is None:  # the sentences naming the trial's officials, the same for each
-            passages = [p for doc in docs for p in sources.passages(doc, path + ("name",)) or []]
-            sentences = prose.Sentences(passages, prose.SENTENCES)
-        key = (normalise(name), normalise(affiliation))
-        if key not in affiliated:
-            affiliated[key] = prose.affiliated(sentences, *key)
-        if not affiliated[key]:
-            yield at(
-                record,
-                path,
-                "E512",
-                f"officials.{i}: no sentence about the trial writes the name {name!r} with the affiliation "
-                f"{affiliation!r} as one official's (the affiliation after the name, no other person between, "
-                "or right before it)",
-            )
+        path, part = name + (i,), tie.part(item)
+        if part not in sentences:
+            passages = [p for doc in docs for p in sources.passages(doc, path + (part,)) or []]
+            sentences[part] = prose.Sentences(passages, tie.splitter)
+        if (part, texts) not in held:
+            held[(part, texts)] = tie.holds(sentences[part], texts)
+        if held[(part, texts)] is False:
+            yield at(record, path, "E512", tie.says(fields.dotted(path), item))
 
 
 class Rows:
