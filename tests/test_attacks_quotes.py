@@ -276,3 +276,17 @@ def test_every_invisible_character_is_left_out_or_read_as_space() -> None:
         assert layouts.normalise(f"a{c}b") == expected, hex(code)
         assert highlight.normalise(f"a{c}b").text == expected, hex(code)
         assert bool(invisible.DROPPED.match(c)) == (not space), hex(code)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "bounds", "places"),
+    [
+        ("aaaa", "aa", (), [0, 1, 2]),  # overlapping places too: "18 18" of "18 18 18" stands twice
+        ("a b a b a", "a", (1, 8), [4]),  # within lo and hi alone (the site's scope of a trial)
+        ("abc", "", (), []),  # an empty needle stands nowhere
+    ],
+)
+def test_a_quote_stands_at_each_of_its_places(text: str, needle: str, bounds: tuple, places: list[int]) -> None:
+    """One reading of where a text stands (edges.occurrences), for binding, the prose rules and the
+    site's marks: each kept a copy of its own."""
+    assert list(edges.occurrences(text, needle, *bounds)) == places

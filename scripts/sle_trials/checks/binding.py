@@ -79,7 +79,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import lexicon, phrases, scopes, vocabulary
+from sle_trials.reading import edges, lexicon, phrases, scopes, vocabulary
 from sle_trials.reading.layouts import Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -234,9 +234,9 @@ class Context:
         return self._conditions.get(self._criterion_key(ref), [])
 
     def occurrences(self, text: str, quote: str) -> Iterator[int]:
-        """Where quote stands in text (_occurrences), each place counted into the record's PLACES_READ:
+        """Where quote stands in text (edges.occurrences), each place counted into the record's PLACES_READ:
         past it, none (and exhausted is set: the record is refused, E530, whatever its readings found)."""
-        for at in _occurrences(text, quote):
+        for at in edges.occurrences(text, quote):
             if self.places_read >= PLACES_READ:
                 self.exhausted = True
                 return
@@ -1833,14 +1833,6 @@ def _labels_around(
             moved = lexicon.DateMention(mention.value, mention.start + at - lo, mention.end + at - lo)
             out.append(lexicon.label_of(text, moved, lexicon.label_spans(text, ctx.reader.label_pattern(labels))))
     return out
-
-
-def _occurrences(text: str, quote: str) -> Iterator[int]:
-    """Where quote stands in text, each place (overlapping ones too)."""
-    at = text.find(quote)
-    while at >= 0:
-        yield at
-        at = text.find(quote, at + 1)
 
 
 def _bare_places(ctx: Context, value: str, quotes: list[str]) -> frozenset[tuple[int, int, int]]:

@@ -18,7 +18,9 @@ cut() looks at a quote's occurrences in a text: one that stands whole is enough.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from sle_trials.reading import criteria_text, vocabulary
@@ -44,19 +46,25 @@ class Cut(NamedTuple):
     end: str  # "begins" or "ends"
 
 
+def occurrences(text: str, needle: str, lo: int = 0, hi: int | None = None) -> Iterator[int]:
+    """Where needle stands in text (between lo and hi), each place, overlapping ones too; none for an
+    empty needle. Its callers bound how many they take."""
+    hi = len(text) if hi is None else hi
+    at = text.find(needle, lo, hi) if needle else -1
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1, hi)
+
+
 def cut(text: str, quote: str) -> Cut | None:
     """None when the quote stands whole somewhere in text (or nowhere: the caller finds it first),
     else what its first occurrence cuts."""
     first: Cut | None = None
-    start = text.find(quote)
-    for _ in range(MAX_OCCURRENCES):
-        if start == -1 or not quote:
-            break
+    for start in itertools.islice(occurrences(text, quote), MAX_OCCURRENCES):
         found = cut_at(text, start, start + len(quote))
         if found is None:
             return None
         first = first or found
-        start = text.find(quote, start + 1)
     return first
 
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from sle_trials.reading import layouts
+from sle_trials.reading import edges, layouts
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # Where one sentence ends and the next starts. A stop (".", "!", "?") ends one before a capital or an
@@ -637,10 +637,10 @@ def _timed(sentence: str, measure: str, time_frame: str) -> bool:
     endpoints are SRI-4 response and safety at month 6"), the nearest before it ("At week 24, the
     primary endpoint is SRI-4 response"); or in the measure itself."""
     times = [m.start() for m in _TIME.finditer(sentence)]
-    for at in _occurrences(sentence, measure):
+    for at in edges.occurrences(sentence, measure):
         end = at + len(measure)
         after = [t for t in times if t >= end]
-        for ts in _occurrences(sentence, time_frame):
+        for ts in edges.occurrences(sentence, time_frame):
             te = ts + len(time_frame)
             if at <= ts and te <= end:
                 return True
@@ -663,13 +663,6 @@ _ANOTHER_ITEM = re.compile(
     r"|,\s+(?!(?:as\s+)?(?:measured|assessed|evaluated|defined|determined|at|by|from|over|through|until|up\s+to|"
     r"during|after|within|in)(?![\w-]))"
 )
-
-
-def _occurrences(text: str, needle: str) -> Iterator[int]:
-    at = text.find(needle) if needle else -1
-    while at >= 0:
-        yield at
-        at = text.find(needle, at + 1)
 
 
 class Sentences:
@@ -749,7 +742,7 @@ def _placed_after(prose: Sentences, n: int, facility: str, places: list[str]) ->
     sentence, later = prose.sentences[n], prose.after(n)
     if not places or not _GOES_ON_SITE.match(later):
         return False
-    if any(_CAPITAL.search(sentence, at + len(facility)) for at in _occurrences(sentence, facility)):
+    if any(_CAPITAL.search(sentence, at + len(facility)) for at in edges.occurrences(sentence, facility)):
         return False
     start = later.find(places[0])
     if start < 0:
@@ -781,7 +774,7 @@ _OTHER_CITIES = re.compile(r"\s+(?:and|or|&)\s+[A-Z][\w'â€™.-]*(?:\s+[A-Z][\w'â€
 def _chains(sentence: str, texts: list[str], listed: int | None = None) -> Iterator[int]:
     """Where each run of texts written one after another (only _SITE_JOIN between them, and other
     cities before texts[listed]) ends in sentence."""
-    for start in _occurrences(sentence, texts[0]):
+    for start in edges.occurrences(sentence, texts[0]):
         at = start + len(texts[0])
         for i, text in enumerate(texts[1:], 1):
             if i == listed and (others := _OTHER_CITIES.match(sentence, at)) is not None:
@@ -857,9 +850,9 @@ def affiliated(prose: Sentences, name: str, affiliation: str) -> bool:
 
 
 def _affiliation_of(sentence: str, name: str, affiliation: str) -> bool:
-    for at in _occurrences(sentence, name):
+    for at in edges.occurrences(sentence, name):
         end = at + len(name)
-        for place in _occurrences(sentence, affiliation):
+        for place in edges.occurrences(sentence, affiliation):
             if place >= end and not _ANOTHER_PERSON.search(sentence, end, place):
                 return True
             if (

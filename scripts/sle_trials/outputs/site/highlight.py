@@ -16,12 +16,11 @@ import heapq
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from sle_trials.reading import digits, layouts, lookalike
+from sle_trials.reading import digits, edges, layouts, lookalike
 from sle_trials.reading.criteria_text import ESCAPE
 from sle_trials.reading.invisible import DROPPED, unreordered
 
@@ -113,9 +112,9 @@ def find(text: str, needle: str, places: list[str] | None, scope: tuple[int, int
                 return hit
             at = text.find(place, at + 1, hi)
     best, agreed = -1, -1
-    hits = list(itertools.islice(_occurrences(text, needle, lo, hi), MAX_COMPARED))
+    hits = list(itertools.islice(edges.occurrences(text, needle, lo, hi), MAX_COMPARED))
     for place in places:
-        for inside in itertools.islice(_occurrences(place, needle, 0, len(place)), MAX_COMPARED // 100):
+        for inside in itertools.islice(edges.occurrences(place, needle), MAX_COMPARED // 100):
             for hit in hits:
                 context = _agreement(text, hit, place, inside, len(needle), scope)
                 if context > agreed:
@@ -128,13 +127,6 @@ def find(text: str, needle: str, places: list[str] | None, scope: tuple[int, int
 # source repeating a short quote a million times must not make the build quadratic.
 MAX_COMPARED = 2000
 MAX_AGREEMENT = 200
-
-
-def _occurrences(text: str, needle: str, lo: int, hi: int) -> Iterator[int]:
-    at = text.find(needle, lo, hi)
-    while at >= 0:
-        yield at
-        at = text.find(needle, at + 1, hi)
 
 
 def _agreement(text: str, hit: int, place: str, inside: int, length: int, scope: tuple[int, int]) -> int:
