@@ -828,6 +828,8 @@ ENROLS = "The trial enrolls patients with lupus, systemic sclerosis and myositis
         (ENROLS, "myositis", set()),
         ("A second cohort enrolls patients with myositis.", "myositis", set()),
         ("Patients with ANCA-associated vasculitis are also eligible.", "ANCA-associated vasculitis", set()),
+        # the words of a trial's enrolment are one list (prose._ENROLMENT), the population rule's too
+        ("The first patients with myositis have been dosed.", "myositis", set()),
         # not the product's other diseases, another product's or phase's trial, nor a disease of another kind
         ("Northbridge also develops NB-301 for myositis.", "myositis", {"E512"}),
         ("NB-201 is being evaluated in a trial in myositis.", "myositis", {"E512"}),

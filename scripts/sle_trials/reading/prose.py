@@ -229,15 +229,17 @@ _BASKET = re.compile(
     r"(?:diseases|disorders|conditions))(?![\w-])"
 )
 _NOT_AUTOIMMUNE = frozenset({"myeloma", "lymphoma", "leukemia"})
-# Words of a trial's enrolment of a disease's patients ("enrolls patients with myositis", "a myositis cohort",
-# "are also eligible")
-_ENROLLING = re.compile(
-    r"(?i)(?<![\w-])(?:trials?|stud(?:y|ies)|enrol\w*|cohorts?|arms?|eligib\w*|randomi[sz]\w*)(?![\w-])"
+# Words of a trial's enrolment of patients ("enrolls patients with myositis", "a myositis cohort", "are also
+# eligible", "have been dosed"): a basket trial's sentence enrols a disease's patients by them, and a sentence
+# about a disease's population (_POPULATION) counts a trial's participants only by them
+_ENROLMENT = re.compile(
+    r"(?i)(?<![\w-])(?:trials?|stud(?:y|ies)|enrol\w*|cohorts?|arms?|eligib\w*|randomi[sz]\w*|dos(?:ed|ing)|infused)"
+    r"(?![\w-])"
 )
 
 
 def _basket_diseases(sentences: list[str], own: Own, nct_id: str) -> set[str]:
-    """The autoimmune diseases a basket trial's document enrols (_ENROLLING) in its sentences, up to
+    """The autoimmune diseases a basket trial's document enrols (_ENROLMENT) in its sentences, up to
     where they turn to another trial (_turn), in those naming no other product and no other phase
     only: "The trial enrolls patients with lupus, systemic sclerosis and myositis", "A second cohort
     enrolls patients with myositis". Not "Northbridge also develops NB-301 for myositis" (no
@@ -246,7 +248,7 @@ def _basket_diseases(sentences: list[str], own: Own, nct_id: str) -> set[str]:
     for sentence in sentences:
         turn = _turn(sentence, nct_id)
         words = sentence if turn is None else sentence[:turn]
-        if not _ENROLLING.search(words):
+        if not _ENROLMENT.search(words):
             continue
         codes, named = set(_PRODUCT_CODE.findall(words)), phases(words)
         if own.names[0] and codes and not codes & own.names[0]:
@@ -430,15 +432,12 @@ _DATELINE = re.compile(
 
 
 # Words of a sentence about the people a disease affects, not a trial's ("Lupus affects about 300,000
-# patients in the United States", "1,500 participants worldwide have received CAR-T therapy"), and the
-# words of a trial's enrolment: a sentence with the first and none of the second counts no participants.
+# patients in the United States", "1,500 participants worldwide have received CAR-T therapy"): a sentence
+# with them and no words of a trial's enrolment (_ENROLMENT) counts no participants.
 _POPULATION = re.compile(
     r"(?i)(?<![\w-])(?:affect(?:s|ed|ing)?|afflict(?:s|ed|ing)?|liv(?:e|es|ing)\s+with|suffer(?:s|ing)?\s+from|"
     r"prevalen(?:ce|t)|incidence|worldwide|globally|nationwide|Americans|Europeans|in\s+the\s+(?:United\s+States|"
     r"U\.?S\.?|US|EU|world))(?![\w-])"
-)
-_ENROLMENT = re.compile(
-    r"(?i)(?<![\w-])(?:trials?|stud(?:y|ies)|enrol\w*|dos(?:ed|ing)|cohorts?|infused|randomi[sz]\w*|arms?)(?![\w-])"
 )
 
 
