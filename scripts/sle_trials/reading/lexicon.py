@@ -58,6 +58,9 @@ _SCALE = "(?:" + "|".join(SCALES) + ")"
 # is no 1), a scale or a further number after a scaled one ("one hundred and twenty" is no 100).
 _TENS = "(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
 _TEENS = "(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+# A number written in words as prose writes a time or a count ("six", "eighteen", "twenty-four", "thirty"):
+# the one list of such words, which the prose rules read an outcome's time by (prose._TIME)
+WORDS_NUMBER = rf"(?:{_TENS}(?:-{_WORD})?|{_TEENS}|{_WORD})"
 _PARTS = (
     "(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|dozens?|"
     + _SCALE

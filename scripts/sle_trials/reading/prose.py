@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from sle_trials.reading import edges, layouts
+from sle_trials.reading import edges, layouts, lexicon
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # Where one sentence ends and the next starts. A stop (".", "!", "?") ends one before a capital or an
@@ -615,11 +615,12 @@ def read_as(doc: SourceDoc, path: tuple, field: str) -> str | None:
 
 
 # A time point or span as prose writes an outcome's time frame: "week 24", "Month 6", "Day 28", "24 weeks",
-# "12-month", "2 years", "one year"
-_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
+# "12-month", "2 years", "one year", "thirty days" (a number in words: lexicon.WORDS_NUMBER)
 _TIME = re.compile(
     r"(?i)(?<![\w-])(?:(?:days?|weeks?|wks?|months?|years?|hours?)\s*\d+"
-    r"|(?:\d+(?:\.\d+)?|" + _NUMBER_WORD + r")[\s-]*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?))(?![\w])"
+    r"|(?:\d+(?:\.\d+)?|"
+    + lexicon.WORDS_NUMBER
+    + r")[\s-]*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?))(?![\w])"
 )
 # A sentence that goes on about the outcome of the sentence before it ("It will be assessed at week 24.")
 _GOES_ON = re.compile(
