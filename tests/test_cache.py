@@ -969,3 +969,24 @@ def test_a_source_replaced_during_a_run_keeping_its_size_and_mtime_is_read_again
     monkeypatch.setattr(files, "read_bytes", racing)
     code, out = run(reg, capsys, "validate", "--no-cache", str(reg / IM19), str(reg / stub))
     assert reads and code == 1 and stub in out, out
+
+
+@pytest.mark.parametrize(
+    ("curation", "cited"),
+    [
+        (
+            {"sources": [{"file": "seeds/a.json"}, {"file": "seeds/b.txt"}, {"file": "seeds/a.json"}]},
+            {"seeds/a.json", "seeds/b.txt"},
+        ),
+        ({"sources": []}, set()),
+        ({"sources": [{"file": "seeds/a.json"}, {"kind": "PRESS_RELEASE"}]}, None),  # a source with no file
+        ({"sources": "seeds/a.json"}, None),
+        ({}, None),  # no sources: which it means to cite is not known
+        (None, None),
+    ],
+)
+def test_a_records_citations_are_read_by_one_rule(curation: object, cited: set[str] | None) -> None:
+    """The sources a record cites, as the check cache holds its verdict to them and as an update
+    refuses a record whose sources are no list of sources (update.merge): one rule for both."""
+    data = {"nct_id": "NCT00000000"} if curation is None else {"nct_id": "NCT00000000", "curation": curation}
+    assert load.Record("trials/NCT00000000.yaml", data).citations() == cited

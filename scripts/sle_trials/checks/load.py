@@ -137,6 +137,18 @@ class Record:
             path = path[:-1]
         return (1, 1)
 
+    def citations(self) -> set[str] | None:
+        """The source files the record cites; None when its curation.sources cannot be read as a
+        list of sources, or is missing (which files it means to cite is then not known): what the
+        check cache holds a record's verdict to, and what an update refuses to merge into."""
+        curation = self.data.get("curation")
+        sources = curation.get("sources") if isinstance(curation, dict) else None
+        if not isinstance(sources, list) or not all(
+            isinstance(s, dict) and isinstance(s.get("file"), str) for s in sources
+        ):
+            return None
+        return {s["file"] for s in sources}
+
     def _at(self, path: Path_) -> Any:
         value: Any = self.data
         for part in path:

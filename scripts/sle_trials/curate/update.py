@@ -182,11 +182,7 @@ def merge(root: Path, text: str, shown: str, theirs: Draft, schema: dict, decide
     if record is None:
         raise BadInput(f"{shown}: cannot be read ({problems[0].code} {problems[0].message}); fix it first")
     ours = record.data
-    if (
-        not isinstance(ours.get("curation"), dict)
-        or not isinstance(ours["curation"].get("sources"), list)
-        or not all(isinstance(s, dict) and isinstance(s.get("file"), str) for s in ours["curation"]["sources"])
-    ):
+    if record.citations() is None:
         raise BadInput(
             f"{shown}: its curation.sources are not a list of sources; fix it first (`{command.run('check')}` says how)"
         )

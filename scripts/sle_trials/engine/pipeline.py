@@ -168,20 +168,6 @@ class Summary(refs.Entry):
         )
 
 
-def _citations(data: dict) -> set[str] | None:
-    """The source files a record cites; None when its curation.sources cannot be read as a list of
-    sources (which files it means to cite is then not known)."""
-    curation = data.get("curation", {})
-    if not isinstance(curation, dict):
-        return None
-    sources = curation.get("sources", [])
-    if not isinstance(sources, list) or not all(
-        isinstance(s, dict) and isinstance(s.get("file"), str) for s in sources
-    ):
-        return None
-    return {s["file"] for s in sources}
-
-
 class Checked(NamedTuple):
     """What checking one file's bytes gave."""
 
@@ -239,10 +225,10 @@ class Checker:
             if record is None:
                 out.append(Checked(problems, None, None))
             elif problems:
-                cited = _citations(record.data)
+                cited = record.citations()
                 out.append(Checked(problems, None, None if cited is None else sorted(cited)))
             else:
-                whole = read.keys() == _citations(record.data)
+                whole = read.keys() == record.citations()
                 held = tuple(sorted(read.items())) if whole else None
                 out.append(Checked([], Summary.value_of(record.data), [], held))
         return out
