@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, record_data
-from sle_trials.outputs.site import landscape
+from sle_trials.outputs.site import landscape, trialpage
 
 
 def _index(data: dict) -> dict[str, landscape.Cell]:
@@ -53,3 +53,12 @@ def test_the_chart_counts_it_as_not_yet_curated(im19: dict) -> None:
     pending["nct_id"] = "NCT09000001"
     summary = landscape.chart([pending, im19]).summary
     assert "Trials by target antigen: not stated: 1; not yet curated: 1." in summary
+
+
+def test_a_trial_page_names_what_it_lacks_in_the_index_words() -> None:
+    """A field the index shows "not yet curated" or "not stated" is listed under those words on its
+    trial page: one text of each, the index's."""
+    headings = dict(trialpage.LACKS)
+    assert headings["not_yet_curated"].lower() == landscape.NOT_CURATED
+    assert headings["unexplained"].lower().startswith(landscape.NOT_CURATED + ":")
+    assert headings["silent"].lower().startswith(landscape.NOT_STATED + " ")

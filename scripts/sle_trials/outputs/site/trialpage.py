@@ -27,7 +27,7 @@ from sle_trials import fields, files
 from sle_trials.checks import evidence
 from sle_trials.checks.load import Record
 from sle_trials.outputs import coverage
-from sle_trials.outputs.site import highlight, labels
+from sle_trials.outputs.site import highlight, labels, landscape
 from sle_trials.reading.layouts import SourceDoc
 
 # What a value's evidence is, as the page words it (CSS classes too).
@@ -46,11 +46,13 @@ _SHOWN_APART = (
     ("curation", "not_yet_curated"),
 )
 _CRITERIA = ("inclusion_criteria", "exclusion_criteria")
-# What a record lacks, by why (coverage.py's accounts of the absent fields), in the order shown.
+# What a record lacks, by why (coverage.py's accounts of the absent fields), in the order shown, in the
+# words the index shows an empty cell in (landscape.NOT_CURATED, NOT_STATED): a reader meets one name for each.
+_NOT_CURATED = landscape.NOT_CURATED.capitalize()
 LACKS = (
-    ("not_yet_curated", "Not yet curated"),
-    ("unexplained", "Not yet curated: absent, and no reason is given (not declared silent nor not applicable)"),
-    ("silent", "Not stated by its sources"),
+    ("not_yet_curated", _NOT_CURATED),
+    ("unexplained", f"{_NOT_CURATED}: absent, and no reason is given (not declared silent nor not applicable)"),
+    ("silent", f"{landscape.NOT_STATED.capitalize()} by its sources"),
     ("not_applicable", "Not applicable to this study"),
 )
 
