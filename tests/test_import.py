@@ -366,6 +366,11 @@ def test_wrapped_lines_and_indented_paragraphs() -> None:
             '{"protocolSection": {"identificationModule": {"nctId": "NCT09000011", "briefTitle": "A"}}, "\\udc00": 1}',
             "s.json: \\udc00 holds the escape \\udc00 alone",
         ),
+        (  # in a list, the one walk of the document (layouts.json_nodes) giving its place
+            '{"protocolSection": {"identificationModule": {"nctId": "NCT09000011", "briefTitle": "A"}}, '
+            '"x": [{"y": ["a", "\\udfff"]}]}',
+            "s.json: x[0].y[1] holds the escape \\udfff alone",
+        ),
     ],
 )
 def test_bad_input_writes_nothing(trials: Trials, registry: Path, tmp_path: Path, content: str, message: str) -> None:

@@ -366,17 +366,23 @@ def json_loads(text: str) -> Any:
     return json.loads(text, object_pairs_hook=_object)
 
 
-def too_deep(doc: Any) -> bool:
-    """Whether a JSON document nests deeper than MAX_JSON_DEPTH (measured without recursion)."""
-    stack = [(doc, 1)]
+def json_nodes(doc: Any) -> Iterator[tuple[Any, tuple]]:
+    """Each node of a JSON document with its path (keys and indexes), in the document's order, walked
+    without recursion: a node's children are reached only when the walk goes on past it, so a reader
+    that stops at a depth reads nothing deeper (too_deep; the importer's look for a lone surrogate)."""
+    stack: list[tuple[Any, tuple]] = [(doc, ())]
     while stack:
-        node, depth = stack.pop()
-        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else None
-        if children is not None:
-            if depth > MAX_JSON_DEPTH:
-                return True
-            stack.extend((child, depth + 1) for child in children)
-    return False
+        node, path = stack.pop()
+        yield node, path
+        if isinstance(node, dict):
+            stack.extend((v, (*path, k)) for k, v in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((v, (*path, i)) for i, v in reversed(list(enumerate(node))))
+
+
+def too_deep(doc: Any) -> bool:
+    """Whether a JSON document nests deeper than MAX_JSON_DEPTH (the document itself at depth 1)."""
+    return any(isinstance(node, (dict, list)) and len(path) >= MAX_JSON_DEPTH for node, path in json_nodes(doc))
 
 
 # a trial's id as a text may write it: "NCT06513429", "nct06513429", "NCT 06513429", "NCT-06513429"

@@ -69,30 +69,33 @@ def _document(raw: bytes, name: str) -> Any:
 def _lone_surrogate(doc: Any) -> tuple[str, str] | None:
     """(where, the character's escape) of the first text or key of doc holding a lone surrogate (JSON's
     "\\ud800" alone, which json.loads reads without complaint and which no UTF-8 text can hold); None if
-    none does. Walked without recursion, as too_deep walks it."""
-    stack: list[tuple[Any, str]] = [(doc, "")]
-    while stack:
-        node, path = stack.pop()
-        if isinstance(node, dict):
-            texts = [(k, _key_path(path, k)) for k in node]
-            stack.extend((v, _key_path(path, k)) for k, v in reversed(node.items()))
-        elif isinstance(node, list):
-            texts = []
-            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(node))))
-        else:
-            texts = [(node, path or "the document")] if isinstance(node, str) else []
+    none does."""
+    for node, path in layouts.json_nodes(doc):
+        texts = (
+            [(k, (*path, k)) for k in node]
+            if isinstance(node, dict)
+            else [(node, path)]
+            if isinstance(node, str)
+            else []
+        )
         for text, at in texts:
             try:
                 text.encode("utf-8")
             except UnicodeEncodeError as exc:
-                return at, f"\\u{ord(text[exc.start]):04x}"
+                return _shown_path(at), f"\\u{ord(text[exc.start]):04x}"
     return None
 
 
-def _key_path(path: str, key: str) -> str:
-    """path.key, the key's lone surrogates written as escapes (it is printed)."""
-    shown = key.encode("utf-8", "backslashreplace").decode("utf-8")
-    return f"{path}.{shown}" if path else shown
+def _shown_path(path: tuple) -> str:
+    """A JSON path as a message writes it ("a.b[0].c"), a key's lone surrogates written as escapes."""
+    shown = ""
+    for part in path:
+        if isinstance(part, int):
+            shown += f"[{part}]"
+        else:
+            key = part.encode("utf-8", "backslashreplace").decode("utf-8")
+            shown = f"{shown}.{key}" if shown else key
+    return shown or "the document"
 
 
 def _classic_ids(doc: Any) -> list[str] | None:
