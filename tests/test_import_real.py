@@ -1,0 +1,46 @@
+"""trials import ctgov on real API v2 studies: each file under tests/fixtures/ctgov/real/ as a public
+repository holds it (README.md there says which), imported into a registry copy. None is in the
+registry's scope (lupus, CAR-T), so each is imported with --out-of-scope, as a curator would import it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FIXTURES, Trials, record_data
+
+REAL = FIXTURES / "ctgov" / "real"
+STUDIES = sorted(path.name for path in REAL.glob("*.json"))
+REASON = "a real API v2 study, imported by the tests"
+
+
+def study(name: str) -> dict[str, Any]:
+    return json.loads((REAL / name).read_bytes())
+
+
+def imported(trials: Trials, registry: Path, name: str) -> dict[str, Any]:
+    """The draft tests/fixtures/ctgov/real/<name> imports into; the registry still passes check and the
+    draft is in canonical form."""
+    result = trials("import", "ctgov", REAL / name, "--out-of-scope", REASON)
+    assert result.status == 0, result.out + result.err
+    assert trials("check").status == 0
+    assert trials("fmt", "--check").status == 0
+    return record_data(registry / "trials" / f"{Path(name).stem}.yaml")
+
+
+@pytest.mark.parametrize("name", STUDIES)
+def test_a_real_study_imports_into_a_draft_holding_what_it_says(trials: Trials, registry: Path, name: str) -> None:
+    data = imported(trials, registry, name)
+    source = study(name)["protocolSection"]
+    seed = registry / data["curation"]["sources"][0]["file"]
+    assert seed.read_bytes() == (REAL / name).read_bytes()  # kept as received
+    assert data["brief_title"] == source["identificationModule"]["briefTitle"]
+    assert data["overall_status"] == source["statusModule"]["overallStatus"]
+    assert data["enrollment"]["count"] == source["designModule"]["enrollmentInfo"]["count"]
+    assert data["conditions"] == source["conditionsModule"]["conditions"]
+    sites = source.get("contactsLocationsModule", {}).get("locations", [])
+    assert [(s["facility"], s["city"], s["country"]) for s in data.get("locations", [])] == [
+        (s["facility"], s["city"], s["country"]) for s in sites
+    ]
