@@ -44,3 +44,13 @@ def test_a_real_study_imports_into_a_draft_holding_what_it_says(trials: Trials, 
     assert [(s["facility"], s["city"], s["country"]) for s in data.get("locations", [])] == [
         (s["facility"], s["city"], s["country"]) for s in sites
     ]
+
+
+def test_a_line_of_list_marks_and_no_words_is_no_criterion(trials: Trials, registry: Path) -> None:
+    """Before, the "       -" closing NCT04207047's exclusion criteria (an empty item a word processor
+    left) was imported as a sub-criterion "-" of the criterion above: a criterion the study never states."""
+    elig = imported(trials, registry, "NCT04207047.json")["eligibility"]
+    medications = elig["exclusion_criteria"][18]
+    assert medications["text"] == "History or current use of the following medications:"
+    assert [c["number"] for c in medications["sub_criteria"]] == [1, 2, 3]
+    assert "sub_criteria" not in medications["sub_criteria"][2]

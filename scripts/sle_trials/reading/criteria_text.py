@@ -237,6 +237,9 @@ def _runs_on(previous: str, line: str) -> bool:
 
 
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
+# a line of list marks and no words ("       -" closing a list, as a protocol pasted from a word processor
+# leaves an empty item): no criterion, read as a blank line
+_MARKS_ONLY = re.compile("[" + _SPACE[1:-1] + BULLETS + "]+")
 _GROUP = "\x00"  # marks a line of a section that a qualified heading made a group ("Inclusion Criteria for Part B")
 
 
@@ -723,7 +726,7 @@ class _Reader:
     def line(self, lines: list[str], at: int, raw: str) -> None:
         """Read the line at index at (raw, as the section holds it)."""
         line = ESCAPE.sub(r"\1", raw.rstrip())
-        if not line.strip():
+        if not line.strip() or _MARKS_ONLY.fullmatch(line.strip()):
             if self.defining == "paragraph" or self.defined_items:
                 self.defining = None  # a definition ends at a blank line, one ending in a colon after its items
             self.blank()
