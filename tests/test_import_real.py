@@ -17,7 +17,9 @@ REASON = "a real API v2 study, imported by the tests"
 
 
 def study(name: str) -> dict[str, Any]:
-    return json.loads((REAL / name).read_bytes())
+    """The study the file holds: the file itself, or the one study of a page of studies."""
+    doc = json.loads((REAL / name).read_bytes())
+    return doc["studies"][0] if "studies" in doc else doc
 
 
 def imported(trials: Trials, registry: Path, name: str) -> dict[str, Any]:
