@@ -56,3 +56,14 @@ def test_a_line_of_list_marks_and_no_words_is_no_criterion(trials: Trials, regis
     assert medications["text"] == "History or current use of the following medications:"
     assert [c["number"] for c in medications["sub_criteria"]] == [1, 2, 3]
     assert "sub_criteria" not in medications["sub_criteria"][2]
+
+
+def test_a_markdown_escape_of_any_punctuation_is_read_as_the_character_it_escapes(
+    trials: Trials, registry: Path
+) -> None:
+    """Before, the API's Markdown "soft \\& bite-sized" (NCT05594173's detailed description) was
+    imported as "soft \\& bite-sized": the escapes read were a list of some punctuation, without "&",
+    while Markdown escapes any ASCII punctuation. The check reads the source the same way."""
+    data = imported(trials, registry, "NCT05594173.json")
+    assert "minced and moist, soft & bite-sized, regular" in data["detailed_description"]
+    assert "\\" not in data["detailed_description"]

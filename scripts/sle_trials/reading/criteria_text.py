@@ -22,7 +22,9 @@ from typing import Any
 from sle_trials.reading import lookalike
 from sle_trials.reading.invisible import DROPPED, unreordered
 
-ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^])")  # markdown backslash escapes: a scraped page's "2\)" is "2)"
+# markdown backslash escapes: a backslash before any ASCII punctuation, as CommonMark reads one (a scraped
+# page's "2\)" is "2)"; the API's Markdown writes "soft \& bite-sized" for "soft & bite-sized")
+ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 # "Inclusion Criteria:", "**Key Exclusion Criteria**", "Inclusion criteria for Part B:", "Exclusion Criteria:
