@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, Trials, record_data
+from conftest import FIXTURES, Trials, record_data, snapshot
 
 REAL = FIXTURES / "ctgov" / "real"
 STUDIES = sorted(path.name for path in REAL.glob("*.json"))
@@ -67,3 +67,21 @@ def test_a_markdown_escape_of_any_punctuation_is_read_as_the_character_it_escape
     data = imported(trials, registry, "NCT05594173.json")
     assert "minced and moist, soft & bite-sized, regular" in data["detailed_description"]
     assert "\\" not in data["detailed_description"]
+
+
+def test_a_real_study_cut_short_is_refused_at_its_line_and_column(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """A download cut off inside a text (NCT06171568's first 5,000 bytes, CRLF line ends): refused
+    naming the file, the line and column where the unfinished text starts, and nothing written.
+    Before, the decoder's words ran on to a place they did not give: "Unterminated string starting
+    at; nothing written"."""
+    cut = tmp_path / "NCT06171568.json"
+    cut.write_bytes((REAL / "NCT06171568.json").read_bytes()[:5000])
+    before = snapshot(registry)
+    result = trials("import", "ctgov", cut, "--out-of-scope", REASON)
+    assert result.status == 1
+    assert result.err == (
+        "trials import: NCT06171568.json:152:26: not valid JSON: Unterminated string starting here; nothing written\n"
+    )
+    assert snapshot(registry) == before

@@ -50,7 +50,10 @@ def _document(raw: bytes, name: str) -> Any:
     try:
         doc = layouts.json_loads(text)
     except json.JSONDecodeError as exc:
-        raise BadInput(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        # the decoder's words end in "at" where it puts the place ("Unterminated string starting at"): here, the
+        # place is the file's line and column, given first
+        said = exc.msg[: -len(" at")] + " here" if exc.msg.endswith(" at") else exc.msg
+        raise BadInput(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {said}") from None
     except layouts.KeyTwice as exc:
         raise BadInput(f"{name}: {exc}; which of its values the study states is not said") from None
     except RecursionError:
