@@ -12,7 +12,8 @@ import pytest
 from conftest import FIXTURES, Trials, record_data, snapshot
 
 REAL = FIXTURES / "ctgov" / "real"
-STUDIES = sorted(path.name for path in REAL.glob("*.json"))
+PARTS = {"NCT03453554.json"}  # a part of a study, refused (its test below)
+STUDIES = sorted(path.name for path in REAL.glob("*.json") if path.name not in PARTS)
 REASON = "a real API v2 study, imported by the tests"
 
 
@@ -83,5 +84,21 @@ def test_a_real_study_cut_short_is_refused_at_its_line_and_column(
     assert result.status == 1
     assert result.err == (
         "trials import: NCT06171568.json:152:26: not valid JSON: Unterminated string starting here; nothing written\n"
+    )
+    assert snapshot(registry) == before
+
+
+def test_a_real_study_holding_a_part_of_the_study_is_refused_saying_what_to_do(trials: Trials, registry: Path) -> None:
+    """NCT03453554 as ctti-clinicaltrials/aact keeps it: the identification module and annotations,
+    no statusModule. Before, it was refused as "the source's as-of date must be known", which says
+    what is wrong but not what to do: import the whole study as the API gives it."""
+    before = snapshot(registry)
+    result = trials("import", "ctgov", REAL / "NCT03453554.json", "--out-of-scope", REASON)
+    assert result.status == 1
+    assert result.err.startswith(
+        "trials import: NCT03453554.json: NCT03453554: statusModule.lastUpdatePostDateStruct.date is missing "
+        "or not a date (the file has no statusModule: it holds a part of the study); the source's as-of date "
+        "must be known: import the whole study as the API gives it (trials import ctgov NCT03453554, or save "
+        "https://clinicaltrials.gov/api/v2/studies/NCT03453554 and import that file); nothing written"
     )
     assert snapshot(registry) == before

@@ -34,7 +34,7 @@ from sle_trials.curate.ctgov import (
 )
 from sle_trials.curate.ctgov.builder import Builder
 from sle_trials.curate.ctgov.order import rank
-from sle_trials.curate.ctgov.study import BadInput, as_of, obj
+from sle_trials.curate.ctgov.study import V2_STUDY_URL, BadInput, as_of, obj
 
 KIND = "REGISTRY_JSON"  # the kind of source the record cites: the JSON itself
 
@@ -100,9 +100,18 @@ def _source(b: Builder, study: dict, source: str) -> None:
     JSON as of the study's last update; BadInput without that date."""
     date = as_of(study)
     if date is None:
+        nct = b.data["nct_id"]
+        # a file with no statusModule holds a part of the study (a `fields` query's answer, a copy cut
+        # down): what to do is to import the whole study as the API gives it
+        part = (
+            ""
+            if "statusModule" in study["protocolSection"]
+            else " (the file has no statusModule: it holds a part of the study)"
+        )
         raise BadInput(
-            f"{b.data['nct_id']}: statusModule.lastUpdatePostDateStruct.date is missing or not a date; "
-            "the source's as-of date must be known"
+            f"{nct}: statusModule.lastUpdatePostDateStruct.date is missing or not a date{part}; the source's "
+            f"as-of date must be known: import the whole study as the API gives it (trials import ctgov {nct}, "
+            f"or save {V2_STUDY_URL}{nct} and import that file)"
         )
     b.data["curation"] = {"status": "draft", "sources": [{"file": source, "kind": KIND, "as_of": date}]}
     b.quote(("curation", "sources", 0, "as_of"), date, "lastUpdatePostDateStruct.date")
