@@ -102,3 +102,23 @@ def test_a_real_study_holding_a_part_of_the_study_is_refused_saying_what_to_do(t
         "https://clinicaltrials.gov/api/v2/studies/NCT03453554 and import that file); nothing written"
     )
     assert snapshot(registry) == before
+
+
+def test_a_note_after_an_items_sub_criteria_is_no_words_of_the_last_one(trials: Trials, registry: Path) -> None:
+    """NCT06131398 (biomcp's capture) ends an inclusion item "willing to undergo 1 or more biopsies as
+    follows:" with two bulleted sub-criteria, then, unindented after a blank line, "Note: Where slides are
+    accepted, samples must consist of ...": a note on the biopsies of the item. Before, it was joined to the
+    last sub-criterion, the cycle 2 biopsy alone, and the check read the source the same way; it is now
+    joined to none (the sub-criteria part it from the item's words) and said in a note."""
+    data = imported(trials, registry, "NCT06131398.json")
+    biopsies = data["eligibility"]["inclusion_criteria"][5]
+    assert biopsies["text"] == "Participants must be willing to undergo 1 or more biopsies as follows:"
+    assert biopsies["sub_criteria"][1]["text"] == (
+        "Mandatory fresh biopsy during cycle 2 (before the restaging of CT-scan) of treatment with AMG 355 "
+        "(± pembrolizumab)."
+    )
+    assert any(
+        "'Note: Where slides are accepted, samples must consist of a m') after a criterion's sub-criteria"
+        in note["text"]
+        for note in data["curation"]["notes"]
+    )

@@ -720,6 +720,10 @@ class _Reader:
         self.noted_over = True  # whether a note may go on with the last item (no heading between them)
         self.leading: list[str] = []  # notes before the list's first item: about the list, no criteria of it
         self.in_leading = False  # whether the line read last was (a line of) such a note
+        # notes after the sub-criteria of an item, unindented: about that item, whose words the sub-criteria
+        # part them from; kept for a remark, not joined to the last sub-criterion
+        self.apart: list[str] = []
+        self.in_apart = False  # whether the line read last was (a line of) such a note
         self.definitions: list[str] = []  # definitions in a paragraph of their own, with their items: no criteria
         # while a definition is read: "items" (one ending in a colon: its items follow), "paragraph", or None
         self.defining: str | None = None
@@ -741,6 +745,10 @@ class _Reader:
             return
         m = _ITEM.match(line)
         is_item = _marked(m)
+        if self.in_apart and not is_item:
+            self.apart[-1] += " " + line.strip()  # a wrapped line of a note parted from its item
+            return
+        self.in_apart = False
         if not is_item and self.leading_note(lines, at, line):
             return
         self.in_leading = False
@@ -762,7 +770,7 @@ class _Reader:
         self.marked(m, indent, m.group("text").strip())
 
     def blank(self) -> None:
-        self.gap, self.colon, self.in_leading = True, None, False
+        self.gap, self.colon, self.in_leading, self.in_apart = True, None, False, False
 
     def definition(self, line: str) -> bool:
         """Whether the line is (a line or an item of) a definition: one that starts it, unmarked and
@@ -823,6 +831,13 @@ class _Reader:
                 return
             self.unmarked_lines.append(line.strip())  # a line of its own: a criterion, said in a remark
         elif self.last is not None and self.noted_over and not line[:1].isspace() and _NOTE.match(line):
+            if self.last_depth and self.stack and self.stack[-1].indent > 0:
+                # "6. Willing to undergo biopsies as follows:" / "  * Archival sample ..." / "  * Fresh biopsy in
+                # cycle 2" / "Note: Where slides are accepted, ...": unindented, the note is about item 6, not
+                # its last sub-criterion; joined to neither (the sub-criteria part it from item 6's words)
+                self.apart.append(line.strip())
+                self.in_apart, self.gap = True, False
+                return
             self.noted.append(line.strip())  # "Note: ..." after a blank line: words of the item above
             self.last["text"] += " " + line.strip()
             self.gap = False
@@ -980,6 +995,13 @@ class _Reader:
                 f"{_counted(self.noted_under, 'note', 'notes')} marked as {'items' if many else 'an item'} under a "
                 f"criterion {'are' if many else 'is'} about that criterion, not "
                 f"{'sub-criteria' if many else 'a sub-criterion'}; not imported as {'sub-criteria' if many else 'one'}."
+            )
+        if self.apart:
+            many = len(self.apart) > 1
+            remarks.append(
+                f"{_counted(self.apart, 'note', 'notes')} after a criterion's sub-criteria, unindented, "
+                f"{'are' if many else 'is'} about that criterion, whose words the sub-criteria part "
+                f"{'them' if many else 'it'} from; not imported."
             )
         if self.leading:
             many = len(self.leading) > 1
