@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXTURES, Trials, record_data, snapshot
 
 REAL = FIXTURES / "ctgov" / "real"
-PARTS = {"NCT03453554.json"}  # a part of a study, refused (its test below)
+PARTS = {"NCT03453554.json", "search_melanoma_recruiting_limit3.json"}  # parts of studies, refused (tests below)
 STUDIES = sorted(path.name for path in REAL.glob("*.json") if path.name not in PARTS)
 REASON = "a real API v2 study, imported by the tests"
 
@@ -122,3 +122,19 @@ def test_a_note_after_an_items_sub_criteria_is_no_words_of_the_last_one(trials: 
         in note["text"]
         for note in data["curation"]["notes"]
     )
+
+
+def test_a_page_of_parts_of_studies_is_refused_naming_every_one(trials: Trials, registry: Path) -> None:
+    """A real page of a `fields` query (biomcp's search capture): three studies, none with its last
+    update posted. Before, the refusal named the first study alone, so a curator who fetched it whole
+    met the next one, then the third; every one is now named, with what to do."""
+    before = snapshot(registry)
+    result = trials("import", "ctgov", REAL / "search_melanoma_recruiting_limit3.json", "--out-of-scope", REASON)
+    assert result.status == 1
+    assert result.err == (
+        "trials import: search_melanoma_recruiting_limit3.json: 3 of its 3 studies (NCT06970236, NCT04114136, "
+        "NCT04318717) have no statusModule.lastUpdatePostDateStruct.date: parts of studies, as a `fields` query "
+        "gives them; the source's as-of date must be known: import each whole study as the API gives it (trials "
+        "import ctgov NCT…); nothing written\n"
+    )
+    assert snapshot(registry) == before

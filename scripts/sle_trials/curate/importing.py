@@ -412,6 +412,19 @@ def scope_reasons(root: Path, studies: list[dict], out_of_scope: str | None, err
 _NAMED = re.compile(r"NCT[0-9]{8}")
 
 
+def _undated(studies: list[dict]) -> None:
+    """BadInput naming every study of a page with no as-of date (a `fields` query's answer holds
+    parts of studies), not only the first: each needs importing whole (record.py says so of one)."""
+    undated = [ctgov.nct_id(study) for study in studies if ctgov.as_of(study) is None]
+    if len(undated) > 1:
+        shown = ", ".join(undated[:10]) + (f" and {len(undated) - 10} more" if len(undated) > 10 else "")
+        raise ctgov.BadInput(
+            f"{len(undated)} of its {len(studies)} studies ({shown}) have no statusModule.lastUpdatePostDateStruct"
+            ".date: parts of studies, as a `fields` query gives them; the source's as-of date must be known: "
+            "import each whole study as the API gives it (trials import ctgov NCT…)"
+        )
+
+
 def _name_remark(name: str, studies: list[dict], err: TextIO) -> None:
     """A file (or fetched id) that names one study and holds another is imported under the id inside
     it, with a warning: the curator may have saved or asked for the wrong study."""
@@ -581,6 +594,7 @@ def run_raw(
     try:
         plain_folders(root)
         studies = ctgov.read_studies(raw, name)
+        _undated(studies)
         _name_remark(name, studies, err)
         for study in studies:
             shown = f"{TRIALS_DIR.as_posix()}/{ctgov.nct_id(study)}.yaml"
