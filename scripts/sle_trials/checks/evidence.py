@@ -381,17 +381,23 @@ class Sources:
     def _as_written(self, doc: SourceDoc, path: fields.Path_) -> list[str]:
         """The texts of doc, in its own characters, where it states the field at path: its placed
         passages read as written (SourceDoc.as_written), or its whole written text where it places
-        the field nowhere in particular, or where the document read as written places it otherwise
-        (a heading NFKC alone makes one): then as before, anywhere in the document."""
-        whole = [_written(doc)]
+        the field nowhere in particular. Where the document read as written places the field otherwise
+        (its passages are not, one by one, the passages read as shown), its characters there are not
+        known, and none are: that was the whole text, and a plain page whose line naming another
+        trial wrote "NСT…" with a Cyrillic "С" (a section of that trial as shown, none as written) let
+        a record take full-width words that page writes in the other trial's section only."""
         placed = self.passages(doc, path)
         if placed is None:
-            return whole
+            return [_written(doc)]
         twin = doc.as_written()
-        mirrored = placed if twin is doc else self.passages(twin, path)
+        if twin is doc:
+            return [p.text for p in placed]
+        mirrored = self.passages(twin, path)
         if mirrored is None or len(mirrored) != len(placed):
-            return whole
-        return [p.text for p in mirrored]
+            return []
+        if any(normalise(m.text) != p.text for m, p in zip(mirrored, placed)):
+            return []
+        return [m.text for m in mirrored]
 
     def placed(self, doc: SourceDoc, path: fields.Path_, needle: str, *, whole: bool) -> list[layouts.Passage] | None:
         """The passages of doc where needle (normalised) stands as the field at path, as the checks

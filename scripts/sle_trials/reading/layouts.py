@@ -74,9 +74,15 @@ def normalise(text: str, *, nfkc: bool = True) -> str:
     (invisible.py: a soft hyphen or zero-width space inside a source's word), a passage a
     bidirectional control shows in another order left out (invisible.unreordered), markdown
     backslash escapes removed, runs of white space as one space. nfkc=False: all but NFKC (literal)."""
+    return shown(text, nfkc=nfkc and not _AS_WRITTEN.get())
+
+
+def shown(text: str, *, nfkc: bool = True) -> str:
+    """normalise(text), but as it shows a reader also while a document is read again as written: the
+    words a layout is read by (which trial a line names) are the same in either reading."""
     if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
         kept = unreordered(text)
-        text = DROPPED.sub("", lookalike.letters(digits.nfkc(kept)) if nfkc and not _AS_WRITTEN.get() else kept)
+        text = DROPPED.sub("", lookalike.letters(digits.nfkc(kept)) if nfkc else kept)
     elif not text.isprintable() and DROPPED.search(text):  # an ASCII control character
         text = DROPPED.sub("", text)
     if "\\" in text:
@@ -292,8 +298,8 @@ class SourceDoc:
         """Where this source states the product of a record naming it name (its cell_product.name):
         in a registry copy of several arms, the title and the arms that give the intervention of
         that name, with the interventions they give; else the cell_product place."""
-        if isinstance(name, str) and normalise(name) in self.products:
-            return self.products[normalise(name)]
+        if isinstance(name, str) and shown(name) in self.products:
+            return self.products[shown(name)]
         return self.place(("cell_product",))
 
     def place(self, path: tuple) -> list[Passage] | None:
@@ -407,7 +413,7 @@ def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
 
     for line in lines:
         named = (
-            {"NCT" + digits for digits in _NCT_ID.findall(normalise(line))}
+            {"NCT" + digits for digits in _NCT_ID.findall(shown(line))}
             if "nct" in line.lower() or not line.isascii()
             else set()
         )
@@ -505,7 +511,11 @@ def _read_text(file: str, text: str, json: bool = True) -> SourceDoc:
                 trial_sections(study, written.split("\n"))
             return study if as_read else _written(study, written)
     raw_lines = _LINE_BREAK.split(text)
-    lines = [ESCAPE.sub(r"\1", lookalike.letters(_visible(line))).strip() for line in raw_lines]
+    # a layout's words are read as they show a reader (_as_shown), and its passages as it writes them:
+    # read again as written, a line's look-alike letters are its own (folded, the twin of a title line
+    # writing "IМ19" with a Cyrillic "М" read "IM19", and the record that copied the line was refused)
+    fold: Callable[[str], str] = str if _AS_WRITTEN.get() else lookalike.letters
+    lines = [ESCAPE.sub(r"\1", fold(_visible(line))).strip() for line in raw_lines]
     _as_shown(lines)
     _first_shown(lines)
     for reader in (_clinconnect, _registry_copy):
@@ -807,7 +817,7 @@ def _ctgov_products(titles: list[Passage], arms: list[dict], interventions: list
         make = functools.partial(_ctgov_product, titles, arms, interventions, given, lines)
         for name in [given.get("name"), *_strings(given.get("otherNames"))]:
             if isinstance(name, str):
-                out.setdefault(normalise(name), make)
+                out.setdefault(shown(name), make)  # (as product_place looks it up, in either reading)
     return Products(out)
 
 
@@ -1552,7 +1562,7 @@ def _copy_products(copy: _CopySections, arms: _CopyGroups) -> Products:
     makers: dict[str, Callable[[], list[Passage]]] = {}
     for name in arms.names:
         makers.setdefault(
-            normalise(name),
+            shown(name),  # (as product_place looks it up, in either reading)
             functools.partial(_named_product, copy.top[:1], arms.blocks, arms.arms, name, arms.described),
         )
     return Products(makers)

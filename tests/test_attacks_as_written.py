@@ -1,0 +1,70 @@
+"""Pull-request attacks on the characters as written: where a source writes a record's own characters.
+
+A record's text that reads as its source's only in NFKC, or only with its look-alike letters folded
+(a full-width "Ｃ", a Cyrillic "М"), must be written so in a cited source where that source states the
+field (E501, E502: evidence.Sources.miswritten). That is decided by counting (the characters as
+written stand as often as the text stands at all) or by reading the source again as written
+(SourceDoc.as_written), and each was wrong in one direction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF_LINE, IM19_PATH, Trials, add_source, edit, im19_draft, place_of, put
+
+IM19_COPY = "seeds/000_84a0f0163f21158e.txt"
+IM19_TITLE = "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+
+
+def _cite(registry: Path, record: str, seed: str, name: str, text: str, title: str, written: str) -> None:
+    add_source(registry, name, text)
+    edit(registry, record, (f"file: {seed}", f"file: {name}"), (f"brief_title: {title}\n", f"brief_title: {written}\n"))
+
+
+def test_look_alikes_the_title_line_writes_are_read_as_written_there(registry: Path, trials: Trials) -> None:
+    """A page whose title line writes "IМ19" with a Cyrillic "М", and "IM19 ..." plainly further down,
+    was read again as written with its lines' look-alike letters folded: its title line read "IM19",
+    and a record copying the title as the page writes it was refused (E501) for characters the page
+    writes exactly there. The same copy with the Cyrillic "М" in the title further down only is
+    still refused."""
+    page = (registry / IM19_COPY).read_text(encoding="utf-8")
+    written = IM19_TITLE.replace("IM19", "I\u041c19")
+    for name, text, status in (
+        ("seeds/960_copy.txt", page.replace(IM19_TITLE, written, 1) + IM19_TITLE + "\n", 0),
+        ("seeds/961_copy.txt", page + written + "\n" + IM19_TITLE + "\n", 1),
+    ):
+        record = (registry / IM19_PATH).read_text(encoding="utf-8")
+        _cite(registry, IM19_PATH, IM19_COPY, name, text, IM19_TITLE, written)
+        result = trials("validate", registry / IM19_PATH)
+        assert result.status == status, result.out
+        if status:
+            place = place_of(registry, IM19_PATH, "brief_title: ")
+            assert f"{IM19_PATH}:{place}: E501 brief_title: the text writes '\u041c' (U+041C" in result.out
+        (registry / IM19_PATH).write_text(record, encoding="utf-8")
+
+
+WIDE_IM19 = IM19_TITLE.replace("IM19", "\uff29\uff2d19")
+
+
+@pytest.mark.parametrize(
+    ("own", "other", "status"),
+    [(IM19_TITLE, WIDE_IM19, 1), (WIDE_IM19, IM19_TITLE, 0)],
+    ids=["other-trials-only", "own-section"],
+)
+def test_characters_as_written_stand_in_this_trials_section(
+    registry: Path, trials: Trials, own: str, other: str, status: int
+) -> None:
+    """A plain page's lines are each trial's from the line naming it. Read again as written, a line
+    naming the other trial as "NСT06886919" with a Cyrillic "С" named none, the page was about IM19
+    alone, and the full-width title the page writes in the other trial's section only passed as
+    IM19's. The same title in IM19's own section passes."""
+    text = f"Trial NCT06513429: {own}\n{AS_OF_LINE}Trial N\u0421T06886919: {other}\n"
+    add_source(registry, "seeds/963_page.txt", text)
+    record = im19_draft("seeds/963_page.txt").replace(f"brief_title: {IM19_TITLE}", f"brief_title: {WIDE_IM19}")
+    put(registry, IM19_PATH, record)
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == status, result.out
+    if status:
+        assert "E501 brief_title: the text writes '\uff29' (U+FF29" in result.out
