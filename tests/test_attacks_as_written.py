@@ -12,10 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF_LINE, IM19_PATH, Trials, add_source, edit, im19_draft, place_of, put
+from conftest import AS_OF_LINE, IM19_PATH, RELMA_PATH, Trials, add_source, edit, im19_draft, place_of, put
 
 IM19_COPY = "seeds/000_84a0f0163f21158e.txt"
 IM19_TITLE = "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+RELMA_PAGE = "seeds/004_2ad16b9ce66a0787.txt"
+RELMA_TITLE = "CD19-CART(Relma-cel) for Moderate to Severe Active Systemic Lupus Erythematosus"
 
 
 def _cite(registry: Path, record: str, seed: str, name: str, text: str, title: str, written: str) -> None:
@@ -43,6 +45,23 @@ def test_look_alikes_the_title_line_writes_are_read_as_written_there(registry: P
             place = place_of(registry, IM19_PATH, "brief_title: ")
             assert f"{IM19_PATH}:{place}: E501 brief_title: the text writes '\u041c' (U+041C" in result.out
         (registry / IM19_PATH).write_text(record, encoding="utf-8")
+
+
+def test_characters_as_written_are_not_counted_where_nfkc_joins_them_to_the_next(
+    registry: Path, trials: Trials
+) -> None:
+    """The characters as written were taken to stand at the field's place when they stood as often
+    as the text in NFKC. A line "ＣＤ１９-CART(Relma-cel) ... Erythematosus\u0301" (a combining acute
+    after the last "s") holds the full-width title as written, but in NFKC reads "...Erythematosuś",
+    no title: the page's one title in NFKC is its title line, written plainly, and the full-width
+    title passed as written there."""
+    page = (registry / RELMA_PAGE).read_text(encoding="utf-8")
+    wide = RELMA_TITLE.replace("CD19", "\uff23\uff24\uff11\uff19")
+    _cite(registry, RELMA_PATH, RELMA_PAGE, "seeds/962_page.txt", page + wide + "\u0301\n", RELMA_TITLE, wide)
+    result = trials("validate", registry / RELMA_PATH)
+    assert result.status == 1, result.out
+    place = place_of(registry, RELMA_PATH, "brief_title: ")
+    assert f"{RELMA_PATH}:{place}: E501 brief_title: the text writes '\uff23' (U+FF23" in result.out
 
 
 WIDE_IM19 = IM19_TITLE.replace("IM19", "\uff29\uff2d19")

@@ -140,6 +140,32 @@ def _written(doc: SourceDoc) -> str:
     return doc.written if doc.written is not None else doc.text
 
 
+def _standing(written: str, needle: str) -> int:
+    """How often needle stands in written as a text of its own: where NFKC joins no character of it
+    to the one before or after it. A line "ＣＤ１９-CART... Erythematosus\u0301" holds the full-width
+    title as written and reads "...Erythematosuś" in NFKC, no title: counted, it made the title as
+    written stand as often as the title in NFKC (the page's title line, written plainly), and a
+    record's full-width title passed. A character that composes with another is one no other
+    character stands between (canonical composition), so the two beside the needle are all there
+    is to read; a combining mark beside it is never taken to leave it whole."""
+    found, at = 0, written.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if _apart(written[at - 1 : at], needle[0]) and _apart(needle[-1], written[end : end + 1]):
+            found += 1
+        at = written.find(needle, end)
+    return found
+
+
+def _apart(before: str, after: str) -> bool:
+    """Whether NFKC reads the characters before and after (either may be none) as each on its own."""
+    if not before or not after:
+        return True
+    if unicodedata.combining(after):
+        return False
+    return digits.nfkc(before + after) == digits.nfkc(before) + digits.nfkc(after)
+
+
 def _chars(doc: SourceDoc | None) -> int:
     """The characters a document holds: its text, its written text when that is another, and then
     too the bytes it keeps to be read again as written (SourceDoc.raw) and the text of that reading
@@ -368,7 +394,7 @@ class Sources:
                 continue
             # the text stands written so as often as it stands at all: wherever the source states the
             # field, it writes it so, and the document need not be read again (most sources' case)
-            if written.count(needle) >= doc.text.count(plain):
+            if _standing(written, needle) >= doc.text.count(plain):
                 return None
             if any(needle in passage for passage in self._as_written(doc, path)):
                 return None
