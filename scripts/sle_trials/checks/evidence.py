@@ -398,9 +398,14 @@ class Sources:
                 return None
             if any(needle in passage for passage in self._as_written(doc, path)):
                 return None
-        changed = next((c for c in needle if not c.isspace() and normalise(c) != c), None)
+        escape = criteria_text.ESCAPE.search(needle)
+        if escape is not None:
+            return f"{escape.group()!r}, a markdown escape, which reads as {escape.group(1)!r}"
+        changed = next((c for c in needle if c != " " and normalise(c) != c), None)
         if changed is None:  # no one character: an accent composed otherwise than the source's
             return "its characters as the sources write them only in NFKC (an accent composed otherwise)"
+        if changed.isspace():
+            return f"{_named(changed)}, which reads as a space"
         how = "only as its look-alike" if layouts.literal(changed) == digits.nfkc(changed) else "only in NFKC"
         return f"{_named(changed)}, which reads as {normalise(changed)!r} {how}"
 

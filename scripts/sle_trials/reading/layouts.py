@@ -73,29 +73,48 @@ def normalise(text: str, *, nfkc: bool = True) -> str:
     ASCII letter as that letter (lookalike.letters), invisible characters left out
     (invisible.py: a soft hyphen or zero-width space inside a source's word), a passage a
     bidirectional control shows in another order left out (invisible.unreordered), markdown
-    backslash escapes removed, runs of white space as one space. nfkc=False: all but NFKC (literal)."""
+    backslash escapes removed, runs of white space as one space. nfkc=False: the characters as
+    written (literal)."""
     return shown(text, nfkc=nfkc and not _AS_WRITTEN.get())
 
 
-def shown(text: str, *, nfkc: bool = True) -> str:
+def shown(text: str, *, nfkc: bool = True, escapes: bool = False) -> str:
     """normalise(text), but as it shows a reader also while a document is read again as written: the
-    words a layout is read by (which trial a line names) are the same in either reading."""
+    words a layout is read by (which trial a line names) are the same in either reading. escapes:
+    keep the markdown escapes (a record's text as written, literal)."""
     if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
         kept = unreordered(text)
         text = DROPPED.sub("", lookalike.letters(digits.nfkc(kept)) if nfkc else kept)
     elif not text.isprintable() and DROPPED.search(text):  # an ASCII control character
         text = DROPPED.sub("", text)
-    if "\\" in text:
+    if "\\" in text and not escapes:
         text = ESCAPE.sub(r"\1", text)
-    return " ".join(text.split())
+    # as written, a white space that is not ASCII's (a no-break space, an em space) is a character
+    return " ".join(text.split()) if nfkc else _ASCII_SPACE.sub(" ", text).strip(" ")
+
+
+# The white space a line of text is written with: its runs are one space as written too (a record's
+# criterion folded over lines by YAML, a source's lines); any other (a no-break or an em space) is a
+# character of the text as written
+_ASCII_SPACE = re.compile("[ \t\n\r\x0b\x0c]+")
 
 
 def literal(text: str) -> str:
-    """Text as normalise() reads it but for NFKC: the characters as written. A record's text that
-    reads as its source's only in NFKC ("ＣＤ１９" for "CD19", "ﬁ" for "fi", "10⁶" for "106") is
-    not the source's words: what the record holds must be written so in a cited source too
-    (evidence.Sources.miswritten)."""
-    return normalise(text, nfkc=False)
+    """Text as normalise() reads it but for NFKC, the look-alike letters, the markdown escapes and a
+    white space other than ASCII's: a record's characters as written. A record's text that reads as
+    its source's only so ("ＣＤ１９" for "CD19", "ﬁ" for "fi", "10⁶" for "106", "CAR\\-T" for "CAR-T",
+    a no-break space for a space) is not the source's words: what the record holds must be written
+    so in a cited source too (evidence.Sources.miswritten), whose markdown escapes are read as the
+    characters they show (written_text). trials.csv, the exports and the site show what the record
+    holds, and a search for "CAR-T" finds no "CAR\\-T"."""
+    return shown(text, nfkc=False, escapes=True)
+
+
+def written_text(text: str) -> str:
+    """A source's text in its own characters (SourceDoc.written): normalise() but for NFKC, the
+    look-alike letters and a white space other than ASCII's; its markdown escapes are what they
+    show, as a record copies them ("2\\)" is "2)")."""
+    return shown(text, nfkc=False)
 
 
 @dataclass(frozen=True)
@@ -597,7 +616,7 @@ def _written(doc: SourceDoc, text: str) -> SourceDoc:
     when NFKC changed a character of it (only a text that is not ASCII can have one)."""
     if text.isascii():
         return doc  # NFKC changes no ASCII character: the text as read is the text as written
-    written = literal(text)
+    written = written_text(text)
     if written != doc.text:
         for part in (doc, *doc.parts):
             part.written = written
