@@ -87,3 +87,17 @@ def test_characters_as_written_stand_in_this_trials_section(
     assert result.status == status, result.out
     if status:
         assert "E501 brief_title: the text writes '\uff29' (U+FF29" in result.out
+
+
+def test_characters_as_written_are_not_counted_where_an_escape_joins_them_to_the_next(
+    registry: Path, trials: Trials
+) -> None:
+    """A full-width reverse solidus "＼" reads as "\\", and before a punctuation mark as the markdown
+    escape of it: a line "IM19 ... (SLE)＼." reads "IM19 ... (SLE).", yet was counted as the title
+    "IM19 ... (SLE)＼" as written, beside the one title line "IM19 ... (SLE)\\" that states it."""
+    page = (registry / IM19_COPY).read_text(encoding="utf-8")
+    text = page.replace(IM19_TITLE, IM19_TITLE + "\\", 1) + IM19_TITLE + "\uff3c.\n"
+    _cite(registry, IM19_PATH, IM19_COPY, "seeds/965_copy.txt", text, IM19_TITLE, f"'{IM19_TITLE}\uff3c'")
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert "E501 brief_title: the text writes '\uff3c' (U+FF3C" in result.out

@@ -158,12 +158,14 @@ def _standing(written: str, needle: str) -> int:
 
 
 def _apart(before: str, after: str) -> bool:
-    """Whether NFKC reads the characters before and after (either may be none) as each on its own."""
+    """Whether the characters before and after (either may be none) read each on its own, as text is
+    compared: neither NFKC nor a markdown escape joins them (a full-width "＼" before "." reads as
+    the escape "\\.", which is "." alone)."""
     if not before or not after:
         return True
     if unicodedata.combining(after):
         return False
-    return digits.nfkc(before + after) == digits.nfkc(before) + digits.nfkc(after)
+    return normalise(before + after) == normalise(before) + normalise(after)
 
 
 def _chars(doc: SourceDoc | None) -> int:
