@@ -349,7 +349,47 @@ def json_document(text: str) -> Any:
         doc = json_loads(text.removeprefix("\ufeff"))
     except (ValueError, RecursionError):
         return None
-    return None if too_deep(doc) else doc
+    if too_deep(doc):
+        return None
+    # nor one holding a lone surrogate ("\ud800" alone), which json.loads reads and no text can hold:
+    # read as a study, a page of it stopped `trials site` with an internal error (it was no UTF-8)
+    return None if SURROGATE_ESCAPE.search(text) and lone_surrogate(doc) is not None else doc
+
+
+# an escape of a UTF-16 surrogate ("\\ud800"), in a JSON text: where a lone one may stand (most texts have none)
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def lone_surrogate(doc: Any) -> tuple[str, str] | None:
+    """(where, the character's escape) of the first text or key of doc holding a lone surrogate (JSON's
+    "\\ud800" alone, which json.loads reads without complaint and which no UTF-8 text can hold); None if
+    none does."""
+    for node, path in json_nodes(doc):
+        texts = (
+            [(k, (*path, k)) for k in node]
+            if isinstance(node, dict)
+            else [(node, path)]
+            if isinstance(node, str)
+            else []
+        )
+        for text, at in texts:
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return _shown_path(at), f"\\u{ord(text[exc.start]):04x}"
+    return None
+
+
+def _shown_path(path: tuple) -> str:
+    """A JSON path as a message writes it ("a.b[0].c"), a key's lone surrogates written as escapes."""
+    shown = ""
+    for part in path:
+        if isinstance(part, int):
+            shown += f"[{part}]"
+        else:
+            key = part.encode("utf-8", "backslashreplace").decode("utf-8")
+            shown = f"{shown}.{key}" if shown else key
+    return shown or "the document"
 
 
 class KeyTwice(ValueError):

@@ -17,8 +17,6 @@ from sle_trials.reading import criteria_text, layouts
 
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
 V2_STUDY_URL = "https://clinicaltrials.gov/api/v2/studies/"  # where a study is, in the format read here
-# an escape of a UTF-16 surrogate ("\\ud800"), in a JSON text: where a lone one may stand (most texts have none)
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _PAGE_HINT = (
     'expected a study from the API v2, https://clinicaltrials.gov/api/v2/studies/NCT..., or a page {"studies": [...]}'
 )
@@ -60,45 +58,13 @@ def _document(raw: bytes, name: str) -> Any:
         raise deep from None
     if layouts.too_deep(doc):  # the import's walks would overflow, and the checks read it as no JSON
         raise deep
-    where = _lone_surrogate(doc) if _SURROGATE_ESCAPE.search(text) else None
+    where = layouts.lone_surrogate(doc) if layouts.SURROGATE_ESCAPE.search(text) else None
     if where is not None:  # no UTF-8 file holds one: the record written of it was no YAML (E007), unexplained
         raise BadInput(
             f"{name}: {where[0]} holds the escape {where[1]} alone, half of a UTF-16 surrogate pair: no character "
             "of any text, nor one a record can hold; expected a study as the API v2 gives it"
         )
     return doc
-
-
-def _lone_surrogate(doc: Any) -> tuple[str, str] | None:
-    """(where, the character's escape) of the first text or key of doc holding a lone surrogate (JSON's
-    "\\ud800" alone, which json.loads reads without complaint and which no UTF-8 text can hold); None if
-    none does."""
-    for node, path in layouts.json_nodes(doc):
-        texts = (
-            [(k, (*path, k)) for k in node]
-            if isinstance(node, dict)
-            else [(node, path)]
-            if isinstance(node, str)
-            else []
-        )
-        for text, at in texts:
-            try:
-                text.encode("utf-8")
-            except UnicodeEncodeError as exc:
-                return _shown_path(at), f"\\u{ord(text[exc.start]):04x}"
-    return None
-
-
-def _shown_path(path: tuple) -> str:
-    """A JSON path as a message writes it ("a.b[0].c"), a key's lone surrogates written as escapes."""
-    shown = ""
-    for part in path:
-        if isinstance(part, int):
-            shown += f"[{part}]"
-        else:
-            key = part.encode("utf-8", "backslashreplace").decode("utf-8")
-            shown = f"{shown}.{key}" if shown else key
-    return shown or "the document"
 
 
 def _classic_ids(doc: Any) -> list[str] | None:
