@@ -101,3 +101,23 @@ def test_characters_as_written_are_not_counted_where_an_escape_joins_them_to_the
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1, result.out
     assert "E501 brief_title: the text writes '\uff3c' (U+FF3C" in result.out
+
+
+def test_occurrences_as_written_are_looked_at_a_bounded_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each occurrence of a record's text as written is looked at beside its neighbours, one by one
+    in Python: a source of millions of "ａ" and a quote "ａ" held the check for each of them. Beyond
+    SCANNED, the source is read again as written instead (a search at C's speed)."""
+    from sle_trials.checks import evidence
+
+    calls: list[str] = []
+    apart = evidence._apart
+
+    def counted(before: str, after: str) -> bool:
+        calls.append(after)
+        return apart(before, after)
+
+    monkeypatch.setattr(evidence, "_apart", counted)
+    written = "\uff41 " * 200_000
+    assert not evidence._stands_apart(written, "\uff41", 200_000)
+    assert len(calls) <= 2 * evidence.SCANNED
+    assert evidence._stands_apart(written, "\uff41", 3)

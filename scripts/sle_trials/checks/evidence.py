@@ -140,21 +140,31 @@ def _written(doc: SourceDoc) -> str:
     return doc.written if doc.written is not None else doc.text
 
 
-def _standing(written: str, needle: str) -> int:
-    """How often needle stands in written as a text of its own: where NFKC joins no character of it
-    to the one before or after it. A line "ＣＤ１９-CART... Erythematosus\u0301" holds the full-width
-    title as written and reads "...Erythematosuś" in NFKC, no title: counted, it made the title as
-    written stand as often as the title in NFKC (the page's title line, written plainly), and a
-    record's full-width title passed. A character that composes with another is one no other
-    character stands between (canonical composition), so the two beside the needle are all there
-    is to read; a combining mark beside it is never taken to leave it whole."""
+def _stands_apart(written: str, needle: str, needed: int) -> bool:
+    """Whether needle stands in written, as a text of its own, at least needed times: where NFKC joins
+    no character of it to the one before or after it. A line "ＣＤ１９-CART... Erythematosus\u0301"
+    holds the full-width title as written and reads "...Erythematosuś" in NFKC, no title: counted, it
+    made the title as written stand as often as the title in NFKC (the page's title line, written
+    plainly), and a record's full-width title passed. A character that composes with another is one
+    no other character stands between (canonical composition), so the two beside the needle are all
+    there is to read; a combining mark beside it is never taken to leave it whole. At most SCANNED
+    occurrences are looked at, one by one: a source of millions (a short quote's) is read again as
+    written instead (Sources._as_written), at the speed of a search."""
+    if written.count(needle) < needed:
+        return False
     found, at = 0, written.find(needle)
-    while at >= 0:
+    for _ in range(SCANNED):
+        if found >= needed or at < 0:
+            break
         end = at + len(needle)
         if _apart(written[at - 1 : at], needle[0]) and _apart(needle[-1], written[end : end + 1]):
             found += 1
         at = written.find(needle, end)
-    return found
+    return found >= needed
+
+
+# The occurrences of a record's text as written that _stands_apart looks at, one by one
+SCANNED = 1000
 
 
 def _apart(before: str, after: str) -> bool:
@@ -396,7 +406,7 @@ class Sources:
                 continue
             # the text stands written so as often as it stands at all: wherever the source states the
             # field, it writes it so, and the document need not be read again (most sources' case)
-            if _standing(written, needle) >= doc.text.count(plain):
+            if _stands_apart(written, needle, doc.text.count(plain)):
                 return None
             if any(needle in passage for passage in self._as_written(doc, path)):
                 return None
