@@ -64,6 +64,25 @@ _BLOCKS = frozenset(
     ).split()
 )
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE)
+# CSS's comments and escapes, which a browser reads a declaration through: "display:/**/none" and
+# "display:\6e one" (or "display:\none": an escaped letter is the letter) are "display:none". A
+# comment is read as nothing, which may join words a browser keeps apart: more hidden, never less.
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\x0c]?|(.))", re.DOTALL)
+
+
+def _declared(style: str) -> str:
+    """An inline style as a browser reads its declarations: no comment, each escape its character."""
+    if "/*" in style:
+        style = _CSS_COMMENT.sub("", style)
+    if "\\" in style:
+        style = _CSS_ESCAPE.sub(lambda m: _character(int(m[1], 16)) if m[1] else m[2], style)
+    return style
+
+
+def _character(code: int) -> str:
+    # CSS: zero, a surrogate or beyond Unicode is the replacement character
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 
 def is_html(file: str, text: str) -> bool:
@@ -78,7 +97,7 @@ def _hides(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     if tag == "dialog" and not any(name == "open" for name, _ in attrs):
         return True  # a dialog not open is shown by no browser until a script opens it
     for name, value in attrs:
-        if name == "hidden" or (name == "style" and value and _HIDING_STYLE.search(value)):
+        if name == "hidden" or (name == "style" and value and _HIDING_STYLE.search(_declared(value))):
             return True
     return False
 
