@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, cast
 
 # WHATWG MIME Sniffing, "rules for identifying an unknown MIME type": a document starting (after
 # white space) with one of these, then a space or ">", is HTML to a browser.
@@ -111,6 +111,38 @@ MAX_PAGE = 2 << 20
 _TEXT_LT = re.compile(r"<(?![A-Za-z!/?])")
 
 
+# A script's text as HTML's tokenizer reads it: "<!--" escapes it, and in an escaped script
+# "<script" escapes it twice, where "</script" ends no script but the double escape; "-->" ends an
+# escape. Ended at its first "</script", "<script><!-- <script> </script> words </script>" showed
+# the words, which a browser reads as the script's code.
+_TERMINATOR = "(?=[\t\n\x0c\r />])"
+_SCRIPT_STATES = {
+    "data": re.compile(rf"<!--|</script{_TERMINATOR}", re.IGNORECASE),
+    "escaped": re.compile(rf"-->|</script{_TERMINATOR}|<script{_TERMINATOR}", re.IGNORECASE),
+    "twice": re.compile(rf"-->|</script{_TERMINATOR}", re.IGNORECASE),
+}
+
+
+class _ScriptEnd:
+    """Where a script's text ends (the parser asks its `interesting` pattern to search for it)."""
+
+    def search(self, text: str, at: int) -> re.Match[str] | None:
+        state = "data"
+        while (found := _SCRIPT_STATES[state].search(text, at)) is not None:
+            token = found.group().lower()
+            if token == "-->":
+                state, at = "data", found.end()
+            elif state == "data" and token == "<!--":
+                state, at = "escaped", found.start() + 2  # its "--" may end it: "<!-->"
+            elif state == "twice":
+                state, at = "escaped", found.end()
+            elif token.startswith("</"):
+                return found  # the script's end tag
+            else:
+                state, at = "twice", found.end()
+        return None  # open to the page's end: none of it is shown
+
+
 class _Shown(HTMLParser):
     """The text a browser shows of a page, line by line."""
 
@@ -124,9 +156,13 @@ class _Shown(HTMLParser):
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
         """A script's or a style sheet's text ends where a browser ends it: at its end tag's name right
         after "</" (the parser's own rule in Python 3.11.7, "</ script>", ended it where a browser goes
-        on reading code; later releases read it as a browser does, and say how: passed on)."""
+        on reading code; later releases read it as a browser does, and say how: passed on), and a
+        script's where its escapes let it end (_ScriptEnd)."""
         super().set_cdata_mode(elem, **how)
-        self.interesting = re.compile(rf"</{re.escape(elem.lower())}(?=[\t\n\x0c\r />])", re.IGNORECASE)
+        if elem.lower() == "script":  # (the parser calls the pattern's search alone)
+            self.interesting = cast("re.Pattern[str]", _ScriptEnd())
+        else:
+            self.interesting = re.compile(rf"</{re.escape(elem.lower())}(?=[\t\n\x0c\r />])", re.IGNORECASE)
 
     def parse_endtag(self, i: int) -> int:
         """In a script or a style sheet (set_cdata_mode found "</name" and a terminator), its end tag
