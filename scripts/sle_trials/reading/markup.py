@@ -35,7 +35,12 @@ _SNIFFED = re.compile(
     r"<(?:!DOCTYPE HTML|HTML|HEAD|SCRIPT|IFRAME|H1|DIV|FONT|TABLE|A|STYLE|TITLE|B|BODY|BR|P|!--)[ >]",
     re.IGNORECASE,
 )
-_NAMES = (".html", ".htm")
+# The names a browser opens as a page (by the types the systems' mime.types give them): HTML's, and
+# XHTML's and a server-side include's too. Read as plain text, "page.xhtml" (which starts with
+# "<?xml", no HTML to the sniffing) gave its comments and hidden elements as its words. An SVG
+# drawing is one too: read as a page, none of it is words (a drawing's markup, as inside a page),
+# where as plain text its comments and descriptions were.
+_NAMES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg")
 
 # Elements whose content a browser does not render as the page's text: code and style (raw text to
 # the parser), a template's inert content, the fallback content of a frame, of a plug-in, of a media
