@@ -331,8 +331,9 @@ def markdown_code(text: str | None) -> str:
 
 def unmasked(text: str) -> str:
     """text with each character that shows a reader another, ASCII one (a Cyrillic "М" shows "M", a
-    "З" shows "3": reading/lookalike.py) written as its escape ("\\u041c"). A title changed from
-    "IM19 …" to "IМ19 …" (a Cyrillic EM) was summarised as reworded from one to the same words."""
+    "З" shows "3": reading/lookalike.py; a no-break or an em space shows a space) written as its
+    escape ("\\u041c", "\\u00a0"). A title changed from "IM19 …" to "IМ19 …" (a Cyrillic EM), or to
+    "IM19\\u00a0CAR-T …", was summarised as reworded from one to the same words."""
     if text.isascii():
         return text
     return "".join(f"\\u{ord(c):04x}" if _masks(c) else c for c in text)
@@ -341,7 +342,7 @@ def unmasked(text: str) -> str:
 def _masks(c: str) -> bool:
     if c.isascii():
         return False
-    if lookalike.letters(c) != c:
+    if lookalike.letters(c) != c or c.isspace():
         return True
     # a letter that shows a digit ("З"): not a superscript or a full-width one
     return lookalike.shows_a_digit(c) and not c.isdigit() and unicodedata.normalize("NFKC", c) == c
