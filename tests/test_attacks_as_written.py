@@ -9,10 +9,24 @@ written stand as often as the text stands at all) or by reading the source again
 
 from __future__ import annotations
 
+import copy
+import json
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF_LINE, IM19_PATH, RELMA_PATH, Trials, add_source, edit, im19_draft, place_of, put
+from conftest import (
+    AS_OF_LINE,
+    FIXTURES,
+    IM19_MINIMAL,
+    IM19_PATH,
+    RELMA_PATH,
+    Trials,
+    add_source,
+    edit,
+    im19_draft,
+    place_of,
+    put,
+)
 
 IM19_COPY = "seeds/000_84a0f0163f21158e.txt"
 IM19_TITLE = "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
@@ -121,3 +135,41 @@ def test_occurrences_as_written_are_looked_at_a_bounded_number_of_times(monkeypa
     assert not evidence._stands_apart(written, "\uff41", 200_000)
     assert len(calls) <= 2 * evidence.SCANNED
     assert evidence._stands_apart(written, "\uff41", 3)
+
+
+def _page_of_studies(own: str, other: str) -> str:
+    study = json.loads((FIXTURES / "ctgov" / "completed_phase2_randomised.json").read_text(encoding="utf-8"))
+    studies = []
+    for nct_id, title in (("NCT06513429", own), ("NCT06886919", other)):
+        one = copy.deepcopy(study)
+        one["protocolSection"]["identificationModule"].update(nctId=nct_id, briefTitle=title)
+        studies.append(one)
+    return json.dumps({"studies": studies}, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("own", "other", "status"),
+    [(IM19_TITLE, WIDE_IM19, 1), (WIDE_IM19, IM19_TITLE, 0)],
+    ids=["other-study-only", "own-study"],
+)
+def test_characters_as_written_stand_in_this_trials_study(
+    registry: Path, trials: Trials, own: str, other: str, status: int
+) -> None:
+    """Each study of a page of them held the whole page's text as written: the full-width title the
+    page gives the next trial's study stood as often as IM19's own title, written plainly, and passed
+    as IM19's. The same title in IM19's own study passes."""
+    add_source(registry, "seeds/966_page.json", _page_of_studies(own, other))
+    record = (
+        IM19_MINIMAL.replace("seeds/000_84a0f0163f21158e.txt", "seeds/966_page.json")
+        .replace("REGISTRY_COPY", "REGISTRY_JSON")
+        .replace('as_of: "2025-08-17"', 'as_of: "2025-03-06"')
+        .replace('"Last Updated: 2025-08-17"', '"lastUpdatePostDateStruct.date: 2025-03-06"')
+        .replace("overall_status: RECRUITING", "overall_status: COMPLETED")
+        .replace('overall_status: "RECRUITING"', 'overall_status: "statusModule.overallStatus: COMPLETED"')
+        .replace(f"brief_title: {IM19_TITLE}", f"brief_title: {WIDE_IM19}")
+    )
+    put(registry, IM19_PATH, record)
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == status, result.out
+    if status:
+        assert "E501 brief_title: the text writes '\uff29' (U+FF29" in result.out

@@ -568,7 +568,12 @@ def _read_text(file: str, text: str, json: bool = True) -> SourceDoc:
             written = "\n".join(json_line(k, v) for k, v in json_lines(doc))
             if study.layout == PLAIN:  # a page of studies (each part placed), or JSON of no known layout
                 trial_sections(study, written.split("\n"))
-            return study if as_read else _written(study, written)
+            if as_read:
+                return study
+            studies = _page_of_studies(doc)
+            if studies is not None and study.parts:
+                _parts_written(study, studies)
+            return _written(study, written)
     raw_lines = _LINE_BREAK.split(text)
     # a layout's words are read as they show a reader (_as_shown), and its passages as it writes them:
     # read again as written, a line's look-alike letters are its own (folded, the twin of a title line
@@ -652,15 +657,22 @@ def _first_shown(lines: list[str]) -> None:
 
 
 def _written(doc: SourceDoc, text: str) -> SourceDoc:
-    """doc with its written text (SourceDoc.written), and each of its parts with the whole page's,
-    when NFKC changed a character of it (only a text that is not ASCII can have one)."""
+    """doc with its written text (SourceDoc.written), when NFKC changed a character of it (only a text
+    that is not ASCII can have one)."""
     if text.isascii():
         return doc  # NFKC changes no ASCII character: the text as read is the text as written
     written = written_text(text)
     if written != doc.text:
-        for part in (doc, *doc.parts):
-            part.written = written
+        doc.written = written
     return doc
+
+
+def _parts_written(page: SourceDoc, studies: list[dict]) -> None:
+    """Each study of a page of them with its own written text, not the page's: counted in the page's,
+    a full-width title the page gives the next trial's study stood as often as the title a record's
+    own study gives plainly, and passed as written there."""
+    for part, study in zip(page.parts, studies):
+        _written(part, "\n".join(json_line(k, v) for k, v in json_lines(study)))
 
 
 # --- ClinicalTrials.gov JSON ----------------------------------------------------------------------
