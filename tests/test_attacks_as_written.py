@@ -173,3 +173,20 @@ def test_characters_as_written_stand_in_this_trials_study(
     assert result.status == status, result.out
     if status:
         assert "E501 brief_title: the text writes '\uff29' (U+FF29" in result.out
+
+
+def test_characters_as_written_are_counted_where_they_overlap(registry: Path, trials: Trials) -> None:
+    """A title whose first words are its last ("SLE ... in SLE") stands twice in a page whose title
+    line runs on into a line of its last words, the two overlapping; counted apart, it stood once
+    in NFKC and once as written (from the title line's end on), and a record writing the title
+    "ＳＬＥ ... in ＳＬＥ" passed for a title line that writes "SLE ... in ＳＬＥ"."""
+    title = "SLE Study of CAR-T in \uff33\uff2c\uff25"
+    page = (registry / IM19_COPY).read_text(encoding="utf-8")
+    text = page.replace(f"{IM19_TITLE}\n", f"{title}\nStudy of CAR-T in \uff33\uff2c\uff25\n", 1)
+    written = title.replace("SLE", "\uff33\uff2c\uff25", 1)
+    _cite(registry, IM19_PATH, IM19_COPY, "seeds/967_copy.txt", text, IM19_TITLE, written)
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert "E501 brief_title: the text writes '\uff33' (U+FF33" in result.out
+    edit(registry, IM19_PATH, (f"brief_title: {written}\n", f"brief_title: {title}\n"))
+    assert trials("validate", registry / IM19_PATH).status == 0

@@ -149,8 +149,10 @@ def _stands_apart(written: str, needle: str, needed: int) -> bool:
     no other character stands between (canonical composition), so the two beside the needle are all
     there is to read; a combining mark beside it is never taken to leave it whole. At most SCANNED
     occurrences are looked at, one by one: a source of millions (a short quote's) is read again as
-    written instead (Sources._as_written), at the speed of a search."""
-    if written.count(needle) < needed:
+    written instead (Sources._as_written), at the speed of a search. Occurrences are counted where
+    they overlap too (occurrences): counted apart, "ＳＬＥ ... in ＳＬＥ" standing once, from the end
+    of a title line "SLE ... in ＳＬＥ" on, matched the one title in NFKC, and passed as that line."""
+    if occurrences(written, needle) < needed:
         return False
     found, at = 0, written.find(needle)
     for _ in range(SCANNED):
@@ -159,8 +161,13 @@ def _stands_apart(written: str, needle: str, needed: int) -> bool:
         end = at + len(needle)
         if _apart(written[at - 1 : at], needle[0]) and _apart(needle[-1], written[end : end + 1]):
             found += 1
-        at = written.find(needle, end)
+        at = written.find(needle, at + 1)
     return found >= needed
+
+
+def occurrences(text: str, part: str) -> int:
+    """How often part stands in text, overlapping occurrences each counted (str.count counts them apart)."""
+    return len(re.findall(f"(?={re.escape(part)})", text))
 
 
 # The occurrences of a record's text as written that _stands_apart looks at, one by one
@@ -406,7 +413,7 @@ class Sources:
                 continue
             # the text stands written so as often as it stands at all: wherever the source states the
             # field, it writes it so, and the document need not be read again (most sources' case)
-            if _stands_apart(written, needle, doc.text.count(plain)):
+            if _stands_apart(written, needle, occurrences(doc.text, plain)):
                 return None
             if any(needle in passage for passage in self._as_written(doc, path)):
                 return None
