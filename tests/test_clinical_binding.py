@@ -623,6 +623,14 @@ def test_a_note_leaves_in_the_text_only_a_limit_of_the_criterion_it_names(
         (IM19, 5, "If the subject is receiving steroids, the following conditions must be met:"),
         # a later condition, given to the steroid limit before it
         (IM19, 2, "if biological agents (such as belizumab or Telitacicept) are used"),
+        # the trailing clause of the sentence before, which states another limit ("SELENA-SLEDAI score ≥8
+        # during the screening period."), or that whole sentence: no condition of the next sentence's ≥6
+        (RELMA, 7, "during the screening period"),
+        (RELMA, 7, "SELENA-SLEDAI score ≥8 during the screening period."),
+        # inline item d's own limits, given to item e's platelets after it ("d. CD4+ T lymphocytes <500/mm³
+        # with a neutrophil count <1000/mm³ e. Platelets <25,000/mm³")
+        (IM19, 20, "CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³"),
+        (IM19, 20, "with a neutrophil count <1000/mm³"),
     ],
 )
 def test_a_condition_of_another_limit_added_to_its_own_is_refused(
@@ -635,6 +643,20 @@ def test_a_condition_of_another_limit_added_to_its_own_is_refused(
     held = data["eligibility"]["thresholds"][index].get("conditions", [])
     found = codes(checker, shown, put(data, f"eligibility.thresholds.{index}.conditions", held + [condition]))
     assert [c for c, _ in found] == ["E518"], found
+
+
+def test_an_inline_items_trailing_condition_is_its_own_and_no_later_items(checker: pipeline.Checker) -> None:
+    """IM19's item d, run into one text with the items around it ("d. CD4+ T lymphocytes <500/mm³ with a
+    neutrophil count <1000/mm³ e. Platelets <25,000/mm³"), recorded as a threshold with its trailing
+    condition: the condition ends its clause where item e's label starts (no E528), and governs item d's
+    limit only, not the platelets after it (no E524 for threshold 20)."""
+    data = loaded(IM19)
+    limit = {**data["eligibility"]["thresholds"][18], "value": 500}
+    limit["conditions"] = ["with a neutrophil count <1000/mm³"]
+    data["eligibility"]["thresholds"].append(limit)
+    quote = "d. CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³"
+    data["evidence"][f"eligibility.thresholds.{len(data['eligibility']['thresholds']) - 1}"] = quote
+    assert codes(checker, IM19, data) == []
 
 
 def test_an_exception_after_a_limit_is_its_condition(checker: pipeline.Checker) -> None:

@@ -844,11 +844,20 @@ def _before(ctx: Context, t: dict, corpus: str, at: int, layout: tuple[scopes.Sp
     """(where, condition) of the conditions the record gives the criterion's thresholds that stand
     before the limit at position at, in its own item or an item above it (one in an item beside it
     is that item's), in order."""
+    limits = _limits(ctx, corpus)
     return sorted(
         (start, c)
         for c in ctx.conditions(t["criterion"])
-        if 0 <= (start := corpus.find(c)) < at and scopes.above(layout, start, at)
+        if 0 <= (start := corpus.find(c)) < at
+        and scopes.above(layout, start, at)
+        and not scopes.of_another_limit(corpus, start, start + len(c), at, limits)
     )
+
+
+def _limits(ctx: Context, corpus: str) -> tuple[tuple[int, int], ...]:
+    """Where the criterion's text states a limit (a comparator and a number): what a condition in its
+    sentence belongs to (scopes.of_another_limit)."""
+    return tuple((s.start, s.end) for s in ctx.reader.statements(corpus) if s.comparator is not None)
 
 
 def _holds(corpus: str, condition: str, at: int) -> bool:
@@ -872,6 +881,7 @@ def _conditions_in_scope(
     corpus, layout = read
     named = fields.criterion_name(t["criterion"])
     own = [normalise(c) for c in t.get("conditions", [])]
+    limits = _limits(ctx, corpus)
     for i, condition in enumerate(own):
         if _holds(corpus, condition, at):
             # the limit's own words are no condition of it ("Weight ≥ 40 kg" for Weight ≥ 40 kg): they
@@ -883,7 +893,8 @@ def _conditions_in_scope(
                 "a condition says when the limit applies, in words before it or an exception after it",
             )
             return
-        if not scopes.governs(layout, corpus, condition, at, t["comparator"], [c for c in given if c != condition]):
+        others = [c for c in given if c != condition]
+        if not scopes.governs(layout, corpus, condition, at, t["comparator"], others, limits):
             yield ctx.problem(
                 path + ("conditions", i),
                 "E518",

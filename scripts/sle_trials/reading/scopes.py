@@ -98,10 +98,12 @@ def governs(
     at: int,
     comparator: str,
     others: list[str],
+    limits: tuple[tuple[int, int], ...] = (),
 ) -> bool:
     """Whether the condition (normalised, as it stands first in text) can govern the limit stated at
     position at with the comparator; others: the other conditions the record gives the criterion's
-    limits (a condition ends where another starts)."""
+    limits (a condition ends where another starts); limits: where text states a limit (a comparator
+    and a number), as (start, end)."""
     where = text.find(condition)
     if where < 0:
         return True  # not in the criterion at all: E513 says so
@@ -111,12 +113,26 @@ def governs(
     own, cond = limit_item.place, condition_item.place
     if where < at:
         if cond == own:  # in the limit's own item: until another condition starts
-            return not _starts_between(text, others, where + len(condition), at)
+            return not _starts_between(text, others, where + len(condition), at) and not of_another_limit(
+                text, where, where + len(condition), at, limits
+            )
         return above(layout, where, at)  # a heading above the limit's item
     if cond == own and not _SENTENCE_END.search(text, at, where):
         return True  # a trailing clause of the limit's own sentence
     lifted = _lifted(comparator)
     return _beside(own, cond) and lifted is not None and bool(lifted.search(condition))
+
+
+def of_another_limit(text: str, start: int, end: int, at: int, limits: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the words at start..end, before the limit at position at, belong to another limit's
+    sentence: that sentence states its limit before the words end, and it ends before this limit
+    ("SELENA-SLEDAI score ≥8 during the screening period. Score ≥6 ...": "during the screening period"
+    is the ≥8's; an inline item "d. CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³ e.
+    Platelets <25,000/mm³": item d's words are not the platelets'). A condition that leads its
+    sentence ("If ... immunosuppressants: ... ≥ 12 weeks ... . Maintain ... 8 weeks") states no limit
+    before it ends, and governs the sentences after it."""
+    begun = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    return any(begun <= lo < end and lo != at and _SENTENCE_END.search(text, hi, at) is not None for lo, hi in limits)
 
 
 def _beside(own: tuple[int, ...], other: tuple[int, ...]) -> bool:
@@ -181,13 +197,16 @@ def whole_clause(text: str, condition: str) -> bool:
     at = text.find(condition)
     while at >= 0:
         end = at + len(condition)
-        if end == len(text) or text[end] in _CLAUSE_MARKS:
+        if end == len(text) or text[end] in _CLAUSE_MARKS or _INLINE_LABEL.match(text, end):
             return True
         at = text.find(condition, at + 1)
     return False
 
 
 _CLAUSE_MARKS = ",.;:)"
+# the label of the next item of a list run into one text ("... <1000/mm³ e. Platelets ..."): the item
+# before it ends there
+_INLINE_LABEL = re.compile(r"\s+\(?[a-z0-9][.)]\s")
 
 
 def _starts_between(text: str, others: list[str], start: int, end: int) -> bool:
