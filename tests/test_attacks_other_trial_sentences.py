@@ -50,6 +50,10 @@ A basket trial's other autoimmune diseases, where its sentences enrol them, are 
 other autoimmune diseases ... The trial enrolls patients with systemic sclerosis" refused the condition.
 An abbreviation ends no sentence naming the product: "NB-301 (from Acme Corp. and targeting BCMA)"
 left BCMA in a piece of text naming no product.
+A sentence bringing a trial in ("A trial in myositis enrolled 120 participants", "A Phase 1 trial of
+NB-301 in SLE ...") and naming no id is about another trial: of a basket trial's release it gave the
+trial myositis and 120 participants, and of a release whose title gives no phase, another trial's
+enrolment with the same product, disease and phase.
 """
 
 from __future__ import annotations
@@ -842,11 +846,39 @@ ENROLS = "The trial enrolls patients with lupus, systemic sclerosis and myositis
         ("A Phase 2 trial of NB-301 in myositis enrolled 120 participants.", "myositis", {"E512"}),
         ("Northbridge also sponsors a trial in myositis.", "myositis", {"E512"}),
         ("A trial in multiple myeloma enrolled 120 participants.", "multiple myeloma", {"E512"}),
+        # nor a disease only a trial the sentence brings in enrols ("A trial in ...": another trial)
+        ("A trial in myositis enrolled 120 participants.", "myositis", {"E512"}),
     ],
 )
 def test_a_basket_trials_other_diseases_are_its_own(tmp_path: Path, sentence: str, condition: str, codes: set) -> None:
     text = _titled(BASKET_TITLE, BASKET_OWN, sentence)
     assert _codes(tmp_path, text, {"conditions": [condition]}, {}) == codes
+
+
+NO_PHASE_TITLE = TITLE.replace("Phase 1 Trial", "Trial")
+
+
+@pytest.mark.parametrize(
+    ("title", "own", "sentence"),
+    [  # a sentence bringing in a trial ("A ... trial"), naming no id: another trial, whatever it names
+        (BASKET_TITLE, BASKET_OWN, "A trial in myositis enrolled 120 participants."),
+        (NO_PHASE_TITLE, OWN, "A Phase 1 trial of NB-301 in SLE enrolled 120 participants."),
+        (NO_PHASE_TITLE, OWN.replace("Phase 1 trial", "trial"), "A trial of NB-301 in SLE enrolled 120 participants."),
+        (TITLE, OWN, "An open-label Phase 1 study of NB-301 in lupus enrolled 120 participants."),
+    ],
+)
+def test_a_sentence_bringing_in_a_trial_states_nothing_of_this_one(
+    tmp_path: Path, title: str, own: str, sentence: str
+) -> None:
+    """Before: a sentence naming only this trial's product, disease and phase (a release whose title
+    gives no phase), or a basket trial's other disease, gave the trial its enrolment of 120."""
+    assert _codes(tmp_path, _titled(title, own, sentence), *ENROLLED_120) == {"E512"}
+    # the trial's own sentence, or one bringing it in by its id, states it
+    for own_sentence in (
+        sentence.replace("A ", "The ", 1).replace("An ", "The ", 1),
+        sentence.replace(" enrolled", f" ({NCT}) enrolled"),
+    ):
+        assert _codes(tmp_path, _titled(title, own, own_sentence), *ENROLLED_120) == set(), own_sentence
 
 
 def test_a_trial_not_named_a_basket_keeps_its_diseases(tmp_path: Path) -> None:

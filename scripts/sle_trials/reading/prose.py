@@ -147,6 +147,12 @@ _ANOTHER_TRIAL = re.compile(
     + r")"
     + _NOT_A_TRIAL
 )
+# A trial a sentence brings in as a new one, by the indefinite article it opens with ("A trial in myositis
+# enrolled 120 participants", "A Phase 1 trial of NB-301 in SLE enrolled 120 participants"): a document
+# brings its own trial in by its title and id, and speaks of it after as "the trial", "this study", "its
+# trial". Without it, a sentence naming this trial's product, disease and phase, or a disease it alone
+# names (a basket trial's, which it counted as enrolled), spoke of this trial.
+_A_TRIAL = re.compile(r"(?i)^\s*(?:a|an)\s+" + _WORDS + _TRIAL_NOUN + _NOT_A_TRIAL)
 # A product's code as a document writes it ("NB-201", "KYV-101", "IM19"), not a target, a virus or a score.
 # Not _CODE, which finds the code in the name a record gives its product (lower-cased there, so in any
 # case, of one letter and one digit at least: a curator's name is read generously, since it only widens
@@ -300,9 +306,12 @@ def _of_another_kind(sentence: str, kind: str | None) -> bool:
 def _turn(sentence: str, nct_id: str) -> int | None:
     """Where a sentence turns to another trial or product (None: it does not): at words naming an
     earlier or another one, or introducing one besides this trial where the words after them do not
-    name this trial's id."""
+    name this trial's id, or at its start where it opens by bringing in a trial (_A_TRIAL) and does
+    not name this trial's id."""
     turns = [m.start() for m in [_OTHER.search(sentence)] if m is not None]
     turns += [m.start() for m in _ANOTHER_TRIAL.finditer(sentence) if nct_id not in sentence[m.start() :]][:1]
+    if nct_id not in sentence and (opening := _A_TRIAL.match(sentence)) is not None:
+        turns.append(opening.start())
     return min(turns, default=None)
 
 
