@@ -38,7 +38,9 @@ A sentence naming the trial's product and disease and only another phase is anot
 "Northbridge is running a Phase 2 trial of NB-301 in lupus nephritis that enrolled 120" gave a
 Phase 1 trial of NB-301 in lupus the phase and enrollment of that one.
 An official's affiliation is the one written with that official's name: "led by Anna Berg of Charité
-and Tom Hale of Columbus University" gave Anna Berg the affiliation Columbus University.
+and Tom Hale of Columbus University" gave Anna Berg the affiliation Columbus University. The sentence
+after the one naming the official last may go on about them: "The trial is led by Anna Berg. She is a
+professor at Charité." refused Anna Berg of Charité.
 A date's label written after it is its label: "2024-07-30 (completion)" passed as the start date,
 read as an unlabelled date with a note.
 A city listed before another shares the region or country written after both: "sites in Berlin
@@ -602,6 +604,28 @@ PHASE_1_2 = TITLE.replace("Phase 1 Trial", "Phase 1/2 Trial")
 def test_a_sentence_naming_the_trials_phase_states_its_fields(tmp_path: Path, title: str, sentence: str) -> None:
     text = _titled(title, OWN, sentence)
     assert _codes(tmp_path, text, {"enrollment": {"count": 24}}, {"enrollment.count": "24 participants"}) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentences", "affiliation", "codes"),
+    [  # the next sentence goes on about the official the sentence before names last
+        (("The trial is led by Anna Berg.", "She is a professor of medicine at Charité."), "Charité", set()),
+        (("Anna Berg is the principal investigator.", "Dr. Berg is a rheumatologist at Charité."), "Charité", set()),
+        (("The trial is led by Anna Berg.", "Berg heads the lupus clinic of Charité."), "Charité", set()),
+        # not one named before another person, nor another person's affiliation in the next sentence
+        (("The trial is led by Anna Berg and Tom Hale.", "He is a professor at Charité."), "Charité", {"E512"}),
+        (("The trial is led by Anna Berg.", "She works with Tom Hale of Charité."), "Charité", {"E512"}),
+        (("The trial is led by Anna Berg.", "Enrollment is open at Charité."), "Charité", {"E512"}),
+        (("The trial is led by Anna Berg.", "Enrollment is open.", "She is at Charité."), "Charité", {"E512"}),
+    ],
+)
+def test_an_officials_affiliation_in_the_next_sentence_is_theirs(
+    tmp_path: Path, sentences: tuple[str, ...], affiliation: str, codes: set[str]
+) -> None:
+    """Before: "The trial is led by Anna Berg. She is a professor of medicine at Charité." refused the
+    official Anna Berg of Charité (the affiliation was read only in the name's sentence)."""
+    official = {"name": "Anna Berg", "affiliation": affiliation}
+    assert _codes(tmp_path, _press(OWN, " ".join(sentences)), {"officials": [official]}, {}) == codes
 
 
 LEADS = "The trial is led by Anna Berg of Charité and Tom Hale of Columbus University."

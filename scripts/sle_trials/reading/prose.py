@@ -466,10 +466,32 @@ _OFFICIAL = re.compile(
 )
 
 
+# The start of a sentence that may go on about a person the sentence before names: a pronoun, a title
+# and a name, or a name alone ("She is a professor at Charité.", "Dr. Berg is ...", "Berg heads ...")
+_PERSON_GOES_ON = re.compile(
+    r"(?:She|He|They|(?:Drs?\.?|Prof\.?|Professor)\s+[A-Z][\w'’-]*)(?![\w'’-])|([A-Z][\w'’-]+)\s"
+)
+
+
 def _officials(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     """The passages of prose (sentences about the trial) of sentences naming a trial's official
-    (_OFFICIAL): "said Jane Smith, Chief Medical Officer of Northbridge" gave the trial an official."""
-    return _keeping(passages, lambda sentence: _OFFICIAL.search(sentence) is not None)
+    (_OFFICIAL), and the sentence after one that may go on about the person it names (_PERSON_GOES_ON,
+    a name only if the sentence before writes it): "said Jane Smith, Chief Medical Officer of
+    Northbridge" gave the trial an official. Which official the words after go on about is
+    affiliated()'s to say."""
+    last = [""]  # the sentence kept before, "" where the one before was not kept
+
+    def keep(sentence: str) -> bool:
+        before, last[0] = last[0], ""
+        on = _PERSON_GOES_ON.match(sentence)
+        if _OFFICIAL.search(sentence) is not None or (
+            on is not None and before and (on.group(1) is None or re.search(rf"\b{on.group(1)}\b", before))
+        ):
+            last[0] = sentence
+            return True
+        return False
+
+    return _keeping(passages, keep)
 
 
 def _keeping(passages: list[layouts.Passage], keep: Callable[[str], bool]) -> list[layouts.Passage]:
@@ -855,7 +877,29 @@ def affiliated(prose: Sentences, name: str, affiliation: str) -> bool:
     found = [set(prose.holding(text)) for text in (name, affiliation)]
     if not any(found):
         return True
-    return any(_affiliation_of(prose.sentences[n], name, affiliation) for n in sorted(found[0] & found[1]))
+    if any(_affiliation_of(prose.sentences[n], name, affiliation) for n in sorted(found[0] & found[1])):
+        return True
+    return any(_affiliated_after(prose, n, name, affiliation) for n in sorted(found[0]))
+
+
+# A sentence going on about the person the sentence before names last: by a pronoun, or by the name's
+# last word with or without a title ("She is a professor at Charité.", "Dr. Berg is a rheumatologist at")
+_GOES_ON_PERSON = r"(?:(?:She|He|They)|(?:(?:Drs?|Prof)\.?\s+|Professor\s+)?{surname})(?![\w'’-])"
+
+
+def _affiliated_after(prose: Sentences, n: int, name: str, affiliation: str) -> bool:
+    """Whether sentence n names the official last (no capital after the name) and the next sentence
+    goes on about them (_GOES_ON_PERSON), writing the affiliation with no other person before it: "The
+    trial is led by Anna Berg. She is a professor at Charité." ("led by Anna Berg and Tom Hale. She is
+    at Charité." names Tom Hale last)."""
+    sentence, later = prose.sentences[n], prose.after(n)
+    surname = name.split()[-1] if name.split() else ""
+    if not surname or not re.match(_GOES_ON_PERSON.format(surname=re.escape(surname)), later):
+        return False
+    if any(_CAPITAL.search(sentence, at + len(name)) for at in _occurrences(sentence, name)):
+        return False
+    place = later.find(affiliation)
+    return place > 0 and not _ANOTHER_PERSON.search(later, 0, place)
 
 
 def _affiliation_of(sentence: str, name: str, affiliation: str) -> bool:
