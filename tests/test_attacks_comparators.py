@@ -139,6 +139,9 @@ def test_an_age_at_an_event_of_the_disease_is_no_age_limit(
         "SLE diagnosed at least 6 months before screening.",
         "Disease duration of at least 6 months.",
         "Stable treatment for at least 6 months.",
+        # its word further back in a long clause (Relma-cel's criterion 4 passed as a minimum age of 6 months)
+        "The history of SLE prior to screening was at least 6 months.",
+        "Duration of the disease before the screening visit of at least 6 months.",
     ],
 )
 def test_a_length_of_time_is_no_age_limit(registry: Path, trials: Trials, sentence: str) -> None:

@@ -863,14 +863,14 @@ def length_of_time(text: str, a: Age) -> bool:
     return a.unit is not None and not _said_an_age(text, a) and _spans(text, a)
 
 
-def _clause_head(text: str, a: Age) -> str:
-    """The words of a's clause before it; for a range's second end, before its first ("within 2 to 3
-    years": a length of time, as its first end is)."""
+def _clause_head(text: str, a: Age, width: int = 40) -> str:
+    """The words of a's clause before it, width characters back at most; for a range's second end,
+    before its first ("within 2 to 3 years": a length of time, as its first end is)."""
     start = a.start
     first = _RANGE_START.search(text, max(0, start - 30), start) if a.bound == "max" else None
     if first is not None:
         start = first.start()
-    return _CLAUSE_BREAK.split(text[max(0, start - 40) : start])[-1]
+    return _CLAUSE_BREAK.split(text[max(0, start - width) : start])[-1]
 
 
 # a range's first end, before its second ("18 to ", "18 years - ")
@@ -898,8 +898,12 @@ _OLD = re.compile(r"(?i)\bold\b|y/o")
 
 
 def _spans(text: str, a: Age) -> bool:
+    # the word naming a length of time may open a long clause ("The history of SLE prior to screening
+    # was at least 6 months": 44 characters before the number), which a minimum age of 6 months read
     head = _clause_head(text, a)
-    return bool(_SPAN_WORD.search(head) or _SPAN_LEAD.search(head) or _SPAN_AFTER.match(text, a.end))
+    return bool(
+        _SPAN_WORD.search(_clause_head(text, a, 120)) or _SPAN_LEAD.search(head) or _SPAN_AFTER.match(text, a.end)
+    )
 
 
 # --- doses and cohorts ----------------------------------------------------------------------------
