@@ -7,7 +7,9 @@ criterion dropped, cut at a sentence or clause, or moved to the other list, a ti
 related trial, a threshold pointed at the other list, given another threshold's condition or none,
 two cohorts' patients swapped, two items of a list given each other's text, a prior therapy of its
 quote's list left out, a threshold left out, given a condition of another limit, one of its own
-left out or cut short, a field its source states left out and declared silent, ...). `expect` names the codes
+left out or cut short, a field its source states left out and declared silent, a date a month or a
+year off, an age read from a length of time, a limit rewritten with the other comparator of its side,
+a cohort given another's dose, ...). `expect` names the codes
 that may report it; test_mutations.py asserts every mutation is caught with one of them.
 
 The kinds are the issue's ("Every value bound to its words") and a few more: what is generated here
@@ -16,6 +18,7 @@ is the class of mistake, not the listed examples.
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import json
 import re
@@ -221,6 +224,11 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
         if path[:2] == ("curation", "status"):
             continue  # the status is the next block's
         if isinstance(value, list):  # phases: each item to each other value
+            # and a value next to its last added (PHASE1 as PHASE1 and PHASE2, CD19 as CD19 and CD20)
+            order = node["enum"]
+            added = [v for v in order[order.index(value[-1]) + 1 :] + order[::-1] if v not in value][:1]
+            for other in added:
+                add("value added to its list", path, f"+ {other}", _set(data, path, [*value, other]), VALUE_CODES)
             for i, item in enumerate(value):
                 for other in node["enum"]:
                     if other not in value:
@@ -397,6 +405,20 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 f"{t['measure'][:30]!r} -> {named[:30]!r} by its item",
                 given,
                 VALUE_CODES | {"E501", "E512", "E113", "E518", "E524", "E527", "E528", "E529"},
+            )
+        # a whole-number limit written with the other comparator of its side ("≥ 18" as "> 17", "< 30" as
+        # "≤ 29"): the same patients for whole numbers, but not what the criterion writes (and not for a
+        # measure that takes fractions)
+        strict = {">=": (">", -1), ">": (">=", 1), "<=": ("<", 1), "<": ("<=", -1)}.get(t["comparator"])
+        if strict is not None and float(t["value"]).is_integer():
+            rewritten = _set(data, base + ("comparator",), strict[0])
+            rewritten["eligibility"]["thresholds"][i]["value"] = type(t["value"])(t["value"] + strict[1])
+            add(
+                "limit rewritten",
+                base,
+                f"{t['comparator']} {t['value']} -> {strict[0]} {t['value'] + strict[1]}",
+                rewritten,
+                VALUE_CODES,
             )
         # the threshold written twice (a limit copied over another, whose own is then lost)
         repeated = _copied(data)
@@ -724,12 +746,35 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                         VALUE_CODES | {"E507", "E521", "E525"},
                     )
 
-    # ages: the other bound's number, other units
+    # ages: the other bound's number, other units; an age read from a length of time a criterion states,
+    # quoted by its clause (Relma-cel's "The history of SLE prior to screening was at least 6 months" as
+    # a minimum age of 6 months)
+    lengths = _lengths_of_time(eligibility)
     for name in ("minimum_age", "maximum_age"):
         age = eligibility.get(name)
         if not age:
             continue
         base = ("eligibility", name)
+        for unit in ("YEARS", "MONTHS", "WEEKS", "DAYS"):
+            if unit != age["unit"]:
+                add(
+                    "unit",
+                    base + ("unit",),
+                    f"{age['unit']} -> {unit}",
+                    _set(data, base + ("unit",), unit),
+                    VALUE_CODES | {"E104", "E111"},
+                )
+        for (value, unit), clause in lengths.items():
+            if (value, unit) != (age["value"], age["unit"]):
+                read = _set(data, base, {"value": value, "unit": unit})
+                read["evidence"][fields.dotted(base)] = clause
+                add(
+                    "age from a length of time",
+                    base,
+                    f"{value} {unit} by {clause[:40]!r}",
+                    read,
+                    VALUE_CODES | {"E104", "E527", "E512"},  # E512: a registry page states ages elsewhere
+                )
         for n in _other_numbers(age["value"], _quotes(data, base)):
             add(
                 "number",
@@ -774,6 +819,24 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                                 _set(data, base + ("patients",), patients),
                                 VALUE_CODES | {"E107"},
                             )
+
+        # a cohort given another cohort's dose (of its arm or another), its own quote kept; and its basis
+        # turned while the unit says it ("CAR-T cells/kg" as a flat dose, "/kg" left out of a per-kilogram one)
+        doses = [co["dose"] for other in data["arms"] for co in other.get("cohorts", [])]
+        for c, cohort in enumerate(arm.get("cohorts", [])):
+            base = ("arms", a, "cohorts", c, "dose")
+            for dose in list(dict.fromkeys(json.dumps(d, sort_keys=True) for d in doses if d != cohort["dose"]))[:2]:
+                add("dose of another cohort", base, f"-> {dose[:50]}", _set(data, base, json.loads(dose)), VALUE_CODES)
+            turned = {"PER_KG": "FLAT", "FLAT": "PER_KG"}.get(cohort["dose"].get("basis", ""))
+            if turned is not None:
+                unit = cohort["dose"]["unit"] + ("/kg" if turned == "FLAT" else "")
+                add(
+                    "dose basis in its unit",
+                    base,
+                    f"{cohort['dose']['basis']} -> {turned}, unit {unit!r}",
+                    _set(data, base, {**cohort["dose"], "basis": turned, "unit": unit}),
+                    VALUE_CODES,
+                )
 
         # a cohort left out of a complete record, its quote and notes with it: the arm's description
         # still gives its patients a dose
@@ -830,11 +893,11 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
         for n in _other_numbers(data["enrollment"]["count"], _quotes(data, ("enrollment",))):
             add("number", ("enrollment", "count"), f"-> {n}", _set(data, ("enrollment", "count"), int(n)), VALUE_CODES)
 
-    # dates: every other date the source gives, and a day off
+    # dates: every other date the source gives, a day, a month or a year off
     mentioned = sorted({m.value for m in lexicon.dates(source_text)})
     for name, struct in data.get("dates", {}).items():
         base = ("dates", name, "date")
-        for other in mentioned + [_day_off(struct["date"])]:
+        for other in mentioned + [_day_off(struct["date"]), *_month_and_year_off(struct["date"])]:
             if other and other != struct["date"]:
                 add(
                     "date",
@@ -843,6 +906,13 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     _set(data, base, other),
                     VALUE_CODES | {"E105", "E103"},
                 )
+    # two dates given each other's date, each its own quote kept (the start and the completion read off
+    # a page's table in the wrong order)
+    for one, two in itertools.combinations(sorted(data.get("dates", {})), 2):
+        first, second = data["dates"][one]["date"], data["dates"][two]["date"]
+        if first != second:
+            swapped = _set(_set(data, ("dates", one, "date"), second), ("dates", two, "date"), first)
+            add("dates swapped", ("dates", one, "date"), f"{one} and {two}", swapped, VALUE_CODES | {"E105"})
     # a date read as another field too, from its quote or from the date alone: one date the source
     # writes once given to two fields (the start's date as the completion, a primary completion the
     # source does not give)
@@ -1543,6 +1613,34 @@ def _other_units(unit: str) -> list[str]:
             seen.add(candidate.key)
             out.append(candidate.spellings[0])
     return out
+
+
+def _lengths_of_time(eligibility: dict) -> dict[tuple[int, str], str]:
+    """Each length of time in whole units the criteria state ("at least 6 months", "≥ 12 weeks"), once,
+    with its clause: what a curator may misread as an age limit."""
+    units = {"days": "DAYS", "weeks": "WEEKS", "months": "MONTHS", "years": "YEARS"}
+    out: dict[tuple[int, str], str] = {}
+    for list_name in ("inclusion_criteria", "exclusion_criteria"):
+        for criterion in eligibility.get(list_name, []):
+            for text in map(normalise, fields.criterion_texts(criterion)):
+                for s in lexicon.statements(text):
+                    lo, hi = lexicon.clause(text, s.start, s.end)
+                    # (a clause with a word of age states an age, not a length of time: read by its words,
+                    # not by the lexicon the checks read with, whose misreading is what is looked for)
+                    if s.unit is not None and s.unit.key in units and float(s.value).is_integer():
+                        if not re.search(r"(?i)\b(?:age[ds]?|old)\b", text[lo:hi]):
+                            out.setdefault((int(s.value), units[s.unit.key]), text[lo:hi].strip(" ,;."))
+    return out
+
+
+def _month_and_year_off(date: str) -> list[str]:
+    """The date a month and a year later (its day kept where the month has it): a slip of one part."""
+    year, month = int(date[:4]), int(date[5:7]) if len(date) >= 7 else 0
+    if not month:
+        return [str(year + 1)]
+    later = [(year + month // 12, month % 12 + 1), (year + 1, month)]
+    day = int(date[8:]) if len(date) == 10 else 0
+    return [f"{y:04d}-{m:02d}" + (f"-{min(day, calendar.monthrange(y, m)[1]):02d}" if day else "") for y, m in later]
 
 
 def _day_off(date: str) -> str | None:

@@ -2,7 +2,9 @@
 
 tests/mutations.py generates the mistakes systematically from each curated record (every vocabulary
 value to every other, every comparator to every other, every threshold, age, dose and count number
-to the other numbers of its quote, units swapped, dates moved, criteria dropped, cut, moved and
+to the other numbers of its quote, units swapped, dates moved (a day, a month, a year, to each other),
+an age read from a length of time, a limit rewritten with the other comparator of its side, a cohort
+given another's dose or its basis in its unit, a vocabulary list given one value more, criteria dropped, cut, moved and
 renumbered, titles taken from related trials, texts given another field's words or another item's,
 fields the source states left out and declared silent, ...). Each mutated record is checked as
 `trials validate` checks it (schema, rules, evidence and binding) and must be refused with one of
@@ -201,4 +203,10 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "therapies quoted apart",
         "text run on",
         "condition its own limit",
+        "limit rewritten",
+        "age from a length of time",
+        "dose of another cohort",
+        "dose basis in its unit",
+        "dates swapped",
+        "value added to its list",
     }

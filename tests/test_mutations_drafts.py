@@ -51,9 +51,13 @@ SAME_IN_A_DRAFT = frozenset(
         "conditions dropped",
         "date",
         "date read twice",
+        "dates swapped",
+        "dose basis in its unit",
+        "dose of another cohort",
         "date type from elsewhere",
         "enum",
         "kind of another limit",
+        "limit rewritten",
         "measure",
         "measure cut before its own limit",
         "measure cut from its list",
@@ -72,6 +76,7 @@ SAME_IN_A_DRAFT = frozenset(
         "title",
         "title field declared silent",
         "unit",
+        "value added to its list",
         "whole number as decimal",
     }
 )
