@@ -151,8 +151,10 @@ _ANOTHER_TRIAL = re.compile(
 # enrolled 120 participants", "A Phase 1 trial of NB-301 in SLE enrolled 120 participants"): a document
 # brings its own trial in by its title and id, and speaks of it after as "the trial", "this study", "its
 # trial". Without it, a sentence naming this trial's product, disease and phase, or a disease it alone
-# names (a basket trial's, which it counted as enrolled), spoke of this trial.
-_A_TRIAL = re.compile(r"(?i)^\s*(?:a|an)\s+" + _WORDS + _TRIAL_NOUN + _NOT_A_TRIAL)
+# names (a basket trial's, which it counted as enrolled), spoke of this trial. The noun in small letters:
+# a title opens so too, in capitals ("A Study of CAR-T Cells in Subjects With Systemic Lupus
+# Erythematosus" is a trial's title, a list's line of this trial).
+_A_TRIAL = re.compile(r"^\s*(?:[Aa]|[Aa]n)\s+" + _WORDS + _TRIAL_NOUN + _NOT_A_TRIAL)
 # A product's code as a document writes it ("NB-201", "KYV-101", "IM19"), not a target, a virus or a score.
 # Not _CODE, which finds the code in the name a record gives its product (lower-cased there, so in any
 # case, of one letter and one digit at least: a curator's name is read generously, since it only widens
