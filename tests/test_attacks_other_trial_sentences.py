@@ -44,8 +44,11 @@ professor at Charité." refused Anna Berg of Charité.
 A date's label written after it is its label: "2024-07-30 (completion)" passed as the start date,
 read as an unlabelled date with a note.
 A city listed before another shares the region or country written after both: "sites in Berlin
-and Munich, Germany" left Berlin with no country. A sentence going on about the site the sentence
-before it names last places it: "... at Northbridge University Hospital. The hospital is in Columbus."
+and Munich, Germany" left Berlin with no country. "Berlin, Munich and Hamburg, Germany" is written as
+"Columbus, Ohio and Berlin, Germany" is: read as a list of cities only where the record's sites give
+each of them the last place (it gave a site in the city Ohio the country Germany). A sentence going
+on about the site the sentence before it names last places it: "... at Northbridge University
+Hospital. The hospital is in Columbus."
 A time before a measure is its time frame where the first time after it is another item's: "At week
 24, the primary endpoints are SRI-4 response and safety at month 6" refused SRI-4 response at week 24.
 A basket trial's other autoimmune diseases, where its sentences enrol them, are its own: "in SLE and
@@ -787,6 +790,32 @@ def test_a_label_after_a_date_is_its_label(
 )
 def test_cities_listed_together_share_their_region(tmp_path: Path, sentence: str, site: dict, codes: set[str]) -> None:
     assert _codes(tmp_path, _press(OWN, sentence), {"locations": [site]}, {}) == codes
+
+
+THREE_CITIES = "The trial enrolls at sites in Berlin, Munich and Hamburg, Germany."
+OHIO_AND_BERLIN = "The trial enrolls at sites in Columbus, Ohio and Berlin, Germany."
+IN_GERMANY = [{"city": city, "country": "Germany"} for city in ("Berlin", "Munich", "Hamburg")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sites", "codes"),
+    [  # "A, B and C, D" reads as three cities of D or as A in B and C in D: the record's sites say which
+        (THREE_CITIES, IN_GERMANY, set()),
+        (OHIO_AND_BERLIN, [{"city": "Columbus", "region": "Ohio"}, {"city": "Berlin", "country": "Germany"}], set()),
+        # and a city right after a place and a comma is read as no city sharing the last place alone
+        (OHIO_AND_BERLIN, [{"city": "Ohio", "country": "Germany"}], {"E512"}),
+        (OHIO_AND_BERLIN, [{"city": "Columbus", "region": "Ohio"}, {"city": "Ohio", "country": "Germany"}], {"E512"}),
+        (THREE_CITIES, IN_GERMANY[:2], {"E512"}),  # Hamburg not given Germany: the list is not read as cities
+        (THREE_CITIES, [IN_GERMANY[1]], {"E512"}),
+        (THREE_CITIES, [IN_GERMANY[2]], set()),
+    ],
+)
+def test_a_list_of_cities_is_read_as_the_records_sites_read_it(
+    tmp_path: Path, sentence: str, sites: list[dict], codes: set[str]
+) -> None:
+    """Before: "Columbus, Ohio and Berlin, Germany" gave a site in the city Ohio the country Germany,
+    and "Berlin, Munich and Hamburg, Germany" refused Berlin in Germany of a record of all three."""
+    assert _codes(tmp_path, _press(OWN, sentence), {"locations": sites}, {}) == codes
 
 
 AT_NUH = "NB-301 is given at Northbridge University Hospital."
