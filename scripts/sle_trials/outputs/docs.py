@@ -207,11 +207,14 @@ def layout_tables() -> str:
         "the words after an earlier or another "
         "study, trial, antibody or product (as in a `TRIAL_FINDER_PAGE` summary's phases and product), nor "
         "after words introducing a trial besides it (a second or planned trial, one the sponsor also runs or "
-        'plans to start, "Separately,", its pipeline, other or approved therapies) unless they name its id; '
+        'plans to start, "Separately,", its pipeline, other or approved therapies) unless they name its id, '
+        'nor one opening by bringing a trial in ("A trial in myositis enrolled ...") not naming its id; '
         "a site not from words placing what is no "
         'site ("manufactured in", "headquartered in", "offices in", "presented at ... in") and its texts written '
         'together in one sentence ("Charité in Berlin, Germany": no city of one site with another\'s country; '
-        'another city may stand between a city and the place they share, "Berlin and Munich, Germany"), or '
+        'another city may stand between a city and the place they share, "Berlin and Munich, Germany", and a '
+        'list after a place and a comma, "Berlin, Munich and Hamburg, Germany", where the record\'s sites '
+        "give each of its cities that place), or "
         'its places in the next sentence going on about the site named last ("The hospital is in Columbus."), an '
         "enrollment not "
         'from a sentence about the people a disease affects that names no enrolment ("Lupus affects 300,000 '
@@ -221,7 +224,8 @@ def layout_tables() -> str:
         'before or compared against ("failed treatment with", "did not respond to", "Unlike approved '
         "therapies\"), an official only from a sentence naming the trial's investigator, chair or lead "
         '("principal investigator", "led by"), not any person quoted, its affiliation the one written after '
-        "its name with no other person between (or right before it), a date not from words dating another "
+        "its name with no other person between (or right before it, or in the next sentence going on about "
+        'the official named last: "She is a professor at Charité."), a date not from words dating another '
         'event ("topline data in", "founded in", "designation in", "presented at a meeting in") nor its '
         'dateline ("BOSTON, Dec. 1, 2026 --"); a sponsor '
         'not from words naming a partner, licensor, owner or investor ("licensed NB-301 from", "in '
