@@ -406,6 +406,18 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 given,
                 VALUE_CODES | {"E501", "E512", "E113", "E518", "E524", "E527", "E528", "E529"},
             )
+        # words of another limit's sentence before this one in its text given to it as a condition: the
+        # clause after that limit ("during the screening period" of "SELENA-SLEDAI score ≥8 during the
+        # screening period. Score ≥6 ..."), or that sentence whole (IM19's inline item "d. CD4+ T
+        # lymphocytes <500/mm³ with a neutrophil count <1000/mm³" before "e. Platelets <25,000/mm³")
+        for condition in _sentences_of_other_limits(eligibility, t, quotes)[:2]:
+            add(
+                "condition from another limit's sentence",
+                base + ("conditions",),
+                f"+ {condition[:40]!r}",
+                _set(data, base + ("conditions",), t.get("conditions", []) + [condition]),
+                VALUE_CODES | {"E518", "E528"},
+            )
         # a whole-number limit written with the other comparator of its side ("≥ 18" as "> 17", "< 30" as
         # "≤ 29"): the same patients for whole numbers, but not what the criterion writes (and not for a
         # measure that takes fractions)
@@ -1612,6 +1624,26 @@ def _other_units(unit: str) -> list[str]:
         ):
             seen.add(candidate.key)
             out.append(candidate.spellings[0])
+    return out
+
+
+def _sentences_of_other_limits(eligibility: dict, t: dict, quotes: list[str]) -> list[str]:
+    """The words of each sentence before threshold t's quote, in the same text of its criterion, that
+    states a limit of its own: the clause after that limit, and the sentence whole (its label taken off)."""
+    listed = eligibility.get(t["criterion"]["list"].lower() + "_criteria", [])
+    out: list[str] = []
+    for k in fields.criteria_named(eligibility, t["criterion"]):
+        for text in map(normalise, fields.criterion_texts(listed[k])):
+            at = min((text.find(q) for q in quotes if q in text), default=-1)
+            if at <= 0:
+                continue
+            for sentence in re.split(r"(?<=[.;])\s+", text[:at]):
+                sentence = re.sub(r"^\(?[0-9a-z]{1,3}[.)]\s+", "", sentence).strip()
+                stated = [s for s in lexicon.statements(sentence) if s.comparator is not None]
+                if not stated or len(sentence) < 12:
+                    continue
+                trailing = sentence[stated[-1].end :].strip(" ,;.")
+                out += [w for w in (trailing, sentence) if len(w.split()) >= 3 and w not in out]
     return out
 
 

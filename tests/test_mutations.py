@@ -209,4 +209,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "dose basis in its unit",
         "dates swapped",
         "value added to its list",
+        "condition from another limit's sentence",
     }

@@ -47,6 +47,7 @@ SAME_IN_A_DRAFT = frozenset(
         "condition added",
         "condition cut",
         "condition dropped",
+        "condition from another limit's sentence",
         "condition never held",
         "conditions dropped",
         "date",
