@@ -941,17 +941,17 @@ def affiliated(prose: Sentences, name: str, affiliation: str) -> bool:
 
 # A sentence going on about the person the sentence before names last: by a pronoun, or by the name's
 # last word with or without a title ("She is a professor at Charité.", "Dr. Berg is a rheumatologist at")
-_GOES_ON_PERSON = r"(?:(?:She|He|They)|(?:(?:Drs?|Prof)\.?\s+|Professor\s+)?{surname})(?![\w'’-])"
+_GOES_ON_OFFICIAL = r"(?:(?:She|He|They)|(?:(?:Drs?|Prof)\.?\s+|Professor\s+)?{surname})(?![\w'’-])"
 
 
 def _affiliated_after(prose: Sentences, n: int, name: str, affiliation: str) -> bool:
     """Whether sentence n names the official last (no capital after the name) and the next sentence
-    goes on about them (_GOES_ON_PERSON), writing the affiliation with no other person before it: "The
+    goes on about them (_GOES_ON_OFFICIAL), writing the affiliation with no other person before it: "The
     trial is led by Anna Berg. She is a professor at Charité." ("led by Anna Berg and Tom Hale. She is
     at Charité." names Tom Hale last)."""
     sentence, later = prose.sentences[n], prose.after(n)
     surname = name.split()[-1] if name.split() else ""
-    if not surname or not re.match(_GOES_ON_PERSON.format(surname=re.escape(surname)), later):
+    if not surname or not re.match(_GOES_ON_OFFICIAL.format(surname=re.escape(surname)), later):
         return False
     if any(_CAPITAL.search(sentence, at + len(name)) for at in edges.occurrences(sentence, name)):
         return False
