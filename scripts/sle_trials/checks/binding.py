@@ -79,7 +79,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, lexicon, phrases, scopes, vocabulary
+from sle_trials.reading import edges, lexicon, phrases, scopes, sentences, vocabulary
 from sle_trials.reading.layouts import Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -1145,7 +1145,7 @@ def _qualifies(words: str) -> bool:
 
 # between two limits: a mark or a conjunction that makes the second one a limit of its own, not of the first
 _LIMITS_APART = re.compile(r"[.,;:()]|\b(?:and/or|and|or)\b")
-_SENTENCE_END = re.compile(r"[.;](?=\s|$)")  # and a list label's ("a. Hemoglobin"): the words go on elsewhere
+_SENTENCE_END = sentences.END  # and a list label's ("a. Hemoglobin"): the words go on elsewhere
 _ENDED_INSIDE = re.compile(r"[.;]\s+(?=\S)")  # a sentence's end inside a measure, words of the next after it
 _CLAUSE_THEN_ARTICLE = re.compile(r"(?i)(\S+,)\s+(?:the|a|an)\s")  # a clause's end, then a phrase's start
 # The commas that close an enumeration's items, with the conjunction after the last ("ALT or AST, or"): an

@@ -41,6 +41,7 @@ from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import criteria_text, digits, edges, layouts, lexicon, phrases, prose, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
+from sle_trials.reading.sentences import SENTENCES, STOPS
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -928,7 +929,7 @@ TIES = {
     "outcomes": Tie(
         lambda item: _strings(item, "measure", "time_frame"),
         lambda item: "measure",
-        prose.SENTENCES,
+        SENTENCES,
         lambda sentences, texts, _: prose.tied(sentences, *texts),
         lambda path, item: (
             f"{path}: no sentence about the trial gives the time frame {item['time_frame']!r} to the measure "
@@ -939,7 +940,7 @@ TIES = {
     "locations": Tie(
         _site_texts,
         _site_part,
-        prose.STOPS,
+        STOPS,
         lambda sentences, texts, cities: prose.together(
             sentences, list(texts[2:]), texts[0], city=texts[1], cities=cities
         ),
@@ -952,7 +953,7 @@ TIES = {
     "officials": Tie(
         lambda item: _strings(item, "name", "affiliation"),
         lambda item: "name",
-        prose.SENTENCES,
+        SENTENCES,
         lambda sentences, texts, _: prose.affiliated(sentences, *texts),
         lambda path, item: (
             f"{path}: no sentence about the trial writes the name {item['name']!r} with the affiliation "

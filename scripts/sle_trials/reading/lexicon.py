@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sle_trials.reading import digits, lookalike
+from sle_trials.reading import digits, lookalike, sentences
 
 T = TypeVar("T")
 
@@ -379,7 +379,7 @@ _AFTER = [(re.compile(r"\s*,?\s*(?i:" + pattern + r")\b"), cmp) for pattern, cmp
 _BETWEEN = re.compile(r"(?i:\bbetween)\s*\Z")
 _AND = re.compile(r"\s*(?:and|to|-|–)\s*")
 _OR = re.compile(r"\s*,?\s*or\s+")
-_SENTENCE_END = re.compile(r"[.;](?=\s|$)")
+_SENTENCE_END = sentences.END  # where a unit's reach ends (_displaced_units)
 
 
 def comparator_before(quote: str, at: int) -> tuple[str, str | None] | None:

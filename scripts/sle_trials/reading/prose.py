@@ -5,7 +5,7 @@ A registry's layout states each field in a place of its own (layouts.py); a plai
 release, a plain page) and a ClinConnect page's summary state a trial's fields in sentences, and
 often another trial's or product's in the next one ("Northbridge's earlier antibody, NB-201, was
 evaluated in a Phase 2 trial in multiple myeloma"). These are the rules by which the evidence checks
-(checks/evidence.py) read such prose: the sentences (SENTENCES, STOPS), those about this trial
+(checks/evidence.py) read such prose: the sentences (reading/sentences.py), those about this trial
 (of_this_trial: no other product's code or disease, nor only another phase, nor the words after
 "an earlier study", "a second trial", "also sponsors"), the words in them that state no field of the trial (stating: a
 place of manufacture, a disease's population, the date of data or of the dateline, a quoted
@@ -27,21 +27,8 @@ from typing import Any, NamedTuple
 
 from sle_trials.reading import edges, layouts, lexicon
 from sle_trials.reading.layouts import SourceDoc, normalise
+from sle_trials.reading.sentences import SENTENCES, split
 
-# Where one sentence ends and the next starts. A stop (".", "!", "?") ends one before a capital or an
-# opening mark, not before a word in lower case or a number: "Dec. 1, 2026", "CO., LTD. · Feb 28" are
-# one sentence; nor after a title written before a name ("led by Dr. Anna Berg", "St. Mary's Hospital
-# in Columbus": cut there, the official stood in no sentence naming the trial's lead, the hospital in
-# none with its city).
-_STOP = r"(?<=[.!?])(?<!\bDr\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)\s+(?=[A-Z(\"“‘'])"
-# The sentences a site's texts are looked for in (together): a semicolon ends none there, since a list
-# of sites under their places is written with them ("Sites in Beijing, China: A; B" lists two sites
-# in Beijing, and cut at the semicolon B stood under no place).
-STOPS = re.compile(_STOP)
-# The sentences everything else is read in (a product's facts too, which were read in pieces cut at any
-# stop, "Acme Corp. and targeting BCMA" two): a semicolon ends one too, before any word ("..., which
-# completed enrollment of 120 participants; NB-301 is ..." is two).
-SENTENCES = re.compile(_STOP + r"|(?<=;)\s+")
 # The fields a ClinConnect page places in its summary (prose; its other places are lines, not sentences)
 _SUMMARY_FIELDS = ("phases", "cell_product", "interventions")
 
@@ -62,7 +49,7 @@ def naming_the_product(passages: list[layouts.Passage], name: Any) -> list[layou
     return [
         layouts.Passage(sentence)
         for passage in passages
-        for sentence in SENTENCES.split(passage.text)
+        for sentence in split(passage.text)
         if layouts.CAR_WORDS.search(sentence)
         or (named is not None and named in sentence.lower())
         or (code is not None and code.search(sentence))
@@ -220,7 +207,7 @@ def own_names(doc: SourceDoc, nct_id: str) -> Own:
     title (its first sentence, a press release's headline, or the title it places) and of its
     sentences naming the trial's id. None of a kind: a sentence naming one of that kind is read as
     any other."""
-    sentences = SENTENCES.split(doc.text)
+    sentences = split(doc.text)
     lines = sentences[:1] + [p.text for p in doc.place(("brief_title",)) or []]
     lines += [s for s in sentences if nct_id in s]
     own = Own(_names(" ".join(lines)), phases(" ".join(lines)))
@@ -334,7 +321,7 @@ def of_this_trial(
             kept.append(passage)
             continue
         run: list[str] = []  # sentences in a row about this trial: one passage (a quote may span them)
-        for sentence in SENTENCES.split(passage.text):
+        for sentence in split(passage.text):
             if _of_another_trial(own, sentence, nct_id) or _of_another_kind(sentence, kind):
                 sentence = ""
             elif (turn := _turn(sentence, nct_id)) is not None:
@@ -504,7 +491,7 @@ def _keeping(passages: list[layouts.Passage], keep: Callable[[str], bool]) -> li
             out.append(passage)
             continue
         run: list[str] = []
-        for sentence in [*SENTENCES.split(passage.text), None]:
+        for sentence in [*split(passage.text), None]:
             if sentence is not None and keep(sentence):
                 run.append(sentence)
             elif run:
@@ -707,7 +694,7 @@ class Sentences:
         self.sentences: list[str] = []
         self.run: list[int] = []  # each sentence's passage (sentences of one passage run on)
         for n, passage in enumerate(passages):
-            for sentence in splitter.split(passage.text):
+            for sentence in split(passage.text, stops=splitter):
                 self.sentences.append(sentence)
                 self.run.append(n)
         self.starts: list[int] = []
