@@ -402,6 +402,22 @@ def test_a_diseases_population_is_no_enrollment(tmp_path: Path, sentence: str, c
     )
 
 
+def test_a_headline_runs_into_no_population_sentence(tmp_path: Path) -> None:
+    # The release's headline ("... Phase 1 Trial of NB-301 ...") and its date line end with no stop:
+    # read as one sentence with the line after them, the headline's "Trial" made the people lupus
+    # affects an enrolment, and 300,000 passed as the trial's enrollment.
+    text = _press("Lupus affects about 300,000 patients in the United States.", OWN)
+    fields, quotes = {"enrollment": {"count": 300000}}, {"enrollment.count": "300,000 patients"}
+    assert _codes(tmp_path, text, fields, quotes) == {"E512"}
+
+
+def test_a_sentence_broken_across_lines_is_read_whole(tmp_path: Path) -> None:
+    # Hard-wrapped prose: the enrolment's words are on the line after the count's; cut at the line, the
+    # count stood in a sentence about the people of the United States, and was no enrolment.
+    text = _press(OWN, "Across 12 sites in the United States, 24 patients will be\nenrolled in the trial.")
+    assert _codes(tmp_path, text, {"enrollment": {"count": 24}}, {"enrollment.count": "24 patients"}) == set()
+
+
 SITE = "NB-301 is given at Northbridge University Hospital in Columbus, Ohio."
 BERLIN = {"city": "Berlin", "country": "Germany"}
 
