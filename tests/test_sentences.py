@@ -65,8 +65,9 @@ def test_a_line_before_a_new_block_ends_its_sentence(between: str) -> None:
         "The trial is led by\nAnna Berg of Northbridge University Hospital.\n",
         # a label's value wrapped onto a line going on in lower case
         "Primary outcome: SRI-4 response at week 24 and the change\nin SLEDAI-2K score.\n",
-        # a line ending with a comma goes on
+        # a line ending with a comma or a joining word goes on, a label's line too
         "Lupus affects women,\nMostly of childbearing age.\n",
+        "Primary outcome: SRI-4 response at week 24 and\nSLEDAI-2K change.\n",
     ],
 )
 def test_prose_broken_across_lines_reads_as_one_sentence(text: str) -> None:
@@ -82,4 +83,14 @@ def test_a_sentence_ending_at_its_line_cuts_the_same_after_a_stop_inside_it() ->
 def test_a_text_of_no_document_is_cut_at_its_stops_only() -> None:
     assert sentences.split(f"{HEADLINE} Lupus affects about 300,000 patients.") == [
         f"{HEADLINE} Lupus affects about 300,000 patients."
+    ]
+
+
+def test_a_line_end_after_a_stop_ends_the_sentence_the_stop_began() -> None:
+    # the list's line after a stop does not start a sentence (a stop ends one before a capital): the
+    # line's end still ends the one the stop began
+    text = "NB-301 is given in Columbus. - NB-301 manufactured in Boston\n- Enrolling in Berlin, Germany\n"
+    assert _read(text) == [
+        "NB-301 is given in Columbus. - NB-301 manufactured in Boston",
+        "- Enrolling in Berlin, Germany",
     ]

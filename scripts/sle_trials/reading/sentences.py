@@ -11,6 +11,7 @@ broken inside a sentence (hard-wrapped prose) still reads as one sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 
@@ -32,9 +33,11 @@ SENTENCES = re.compile(_STOP + r"|(?<=;)\s+")
 # or a semicolon before a space or the text's end ("7.5" and "e.g.," end none; a list label's "a." does).
 END = re.compile(r"[.;](?=\s|$)")
 
-# A line's end that ends no sentence by itself: a stop or a mark that goes on (",", "and" are words
-# of a sentence that goes on; a stop is read by SENTENCES)
-_PUNCTUATED = re.compile(r"[.!?;:,]['\"”’)\]]*$")
+# A line's end that ends no sentence by itself: a stop (SENTENCES reads it), or a mark or a word that
+# joins the line to the next ("," "-" "and" "of": a sentence that goes on)
+_GOES_ON = re.compile(
+    r"(?:[.!?;:,]['\"”’)\]]*|[-–—/&+]|(?<![\w-])(?i:and|or|of|in|the|with|at|to|a|an|by|for|from|as|on|than))$"
+)
 # A line that starts a block of its own: a list's mark ("-", "•", "1.", "2)", "a.") or a label
 # ("Last Updated: 2025-08-17", "Trial NCT06513429: ...", "Inclusion criteria:"): a capitalised word
 # and at most four more before a colon
@@ -42,20 +45,56 @@ _LIST_MARK = re.compile(r"(?:[-*•·–]|\d{1,3}[.)]|[a-z][.)])\s")
 _LABEL = re.compile(r"[A-Z][\w'’()/&-]*(?:\s+[\w'’()/&-]+){0,4}:(?:\s|$)")
 
 
+# The characters a sentence ending at a line's end is looked up by: a sentence is looked for by its
+# first characters, not tried at every length a document's line ends have (a page of thousands of
+# headings of as many lengths made each sentence thousands of look-ups)
+_KEY = 32
+# The longest sentence ending at a line's end kept: a headline, a label's line or a paragraph is
+# shorter; a longer one runs on into the next line as before (it bounds the look-ups of lines of one
+# start, "AAAA B", "AAAA B B", ...)
+_LONGEST = 1000
+
+
 class LineEnds:
     """The sentences of a plain document that end at a line's end with no stop, as split reads them:
     each such sentence's text (normalised), looked for at a sentence's start."""
 
     def __init__(self, texts: Iterable[str] = ()) -> None:
-        self.texts = frozenset(t for t in texts if t)
-        self.lengths = sorted({len(t) for t in self.texts}, reverse=True)  # the longest first
+        self.texts = frozenset(t for t in texts if t and len(t) <= _LONGEST)
+        self.short = {t for t in self.texts if len(t) < _KEY}
+        self.short_lengths = sorted({len(t) for t in self.short}, reverse=True)  # the longest first
+        # its first _KEY characters -> the longer ones by their lengths
+        self.keyed: dict[str, dict[int, str]] = {}
+        for t in self.texts - self.short:
+            self.keyed.setdefault(t[:_KEY], {})[len(t)] = t
 
     def __bool__(self) -> bool:
         return bool(self.texts)
 
-    def head(self, sentence: str) -> int | None:
-        """The length of a sentence ending at a line's end that sentence starts with (then a space)."""
-        return next((n for n in self.lengths if sentence[n : n + 1] == " " and sentence[:n] in self.texts), None)
+    @staticmethod
+    def _lengths(keyed: dict[int, str], text: str, at: int) -> list[int]:
+        """The lengths of keyed worth trying at text[at:], the longest first: each, or, of many
+        (lines of one start: "AAAA", "AAAAA", ...), those a space follows in text."""
+        if len(keyed) <= 8:
+            return sorted(keyed, reverse=True)
+        spaces, stop = [], at + max(keyed) + 1
+        space = text.find(" ", at, stop)
+        while space >= 0:
+            spaces.append(space - at)
+            space = text.find(" ", space + 1, stop)
+        return [n for n in reversed(spaces) if n in keyed]
+
+    def head(self, text: str, at: int = 0) -> int | None:
+        """The length of a sentence ending at a line's end that text[at:] starts with (then a space)."""
+        keyed = self.keyed.get(text[at : at + _KEY])
+        if keyed is not None:
+            for n in self._lengths(keyed, text, at):
+                if text[at + n : at + n + 1] == " " and text.startswith(keyed[n], at):
+                    return n
+        return next(
+            (n for n in self.short_lengths if text[at + n : at + n + 1] == " " and text[at : at + n] in self.short),
+            None,
+        )
 
 
 NO_LINE_ENDS = LineEnds()
@@ -76,21 +115,28 @@ def line_ends(lines: list[str], normalise: Callable[[str], str]) -> LineEnds:
     a sentence with no stop: a line with no stop at its end when the next line starts a block of its
     own (a blank line, a list's mark, a label "Word:", the document's end), or when the line is a
     label's ("Last Updated: 2025-08-17") or in capitals ("RECRUITING") and the next goes on in no
-    word in lower case. Any other line
-    with no stop goes on in the next: prose broken across lines is one sentence."""
-    out: list[str] = []
-    held: list[str] = []  # the lines of the sentence being read, since the last one ended
-    read = [normalise(line) for line in lines] + [""]
-    for line, after in zip(read, read[1:]):
-        if not line:
-            held = []
-            continue
-        held.append(line)
-        if _PUNCTUATED.search(line):
-            held = []
-        elif _starts_a_block(after) or (_alone(held[0]) and not after[:1].islower()):
-            out.append(SENTENCES.split(" ".join(held))[-1])
-            held = []
+    word in lower case. Any other line with no stop goes on in the next (prose broken across lines
+    is one sentence), as does one ending in a mark or a word that joins ("," "and", "of"). Each is
+    kept as the text of its sentence in the document's text (its lines joined by spaces), from where
+    the stops and the line ends before it start one."""
+    normalised = [normalise(line) for line in lines]
+    read = [line for line in normalised if line]  # the lines of text, joined by spaces in the document's
+    blank_after = [not later for line, later in zip(normalised, [*normalised[1:], ""]) if line]
+    cuts: list[int] = []  # where in the document's text a sentence ends at a line's end
+    at = 0
+    for n, line in enumerate(read):
+        at += len(line)
+        after = "" if blank_after[n] else read[n + 1]
+        if not _GOES_ON.search(line) and (_starts_a_block(after) or (_alone(line) and not after[:1].islower())):
+            cuts.append(at)
+        at += 1
+    text = " ".join(read)
+    begun = [0, *(m.end() for m in SENTENCES.finditer(text))]
+    out, last = [], 0
+    for cut in cuts:
+        start = max(last, begun[bisect.bisect_right(begun, cut) - 1])
+        out.append(text[start:cut])
+        last = cut + 1
     return LineEnds(out)
 
 
@@ -102,8 +148,9 @@ def split(text: str, ends: LineEnds = NO_LINE_ENDS, stops: re.Pattern[str] = SEN
         return pieces
     out: list[str] = []
     for piece in pieces:
-        while (n := ends.head(piece)) is not None:
-            out.append(piece[:n])
-            piece = piece[n + 1 :]
-        out.append(piece)
+        at = 0
+        while (n := ends.head(piece, at)) is not None:
+            out.append(piece[at : at + n])
+            at += n + 1
+        out.append(piece[at:])
     return out
