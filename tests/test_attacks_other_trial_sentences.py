@@ -443,6 +443,9 @@ BERLIN = {"city": "Berlin", "country": "Germany"}
         ),
         ("The trial is enrolling at sites in Berlin, Germany, and NB-301 is manufactured in Boston.", BERLIN, set()),
         ("NB-301 is manufactured in Boston. The trial is enrolling at sites in Berlin, Germany.", BERLIN, set()),
+        # a list's lines with no stop: the place of manufacture ends at its line's end
+        ("- NB-301 manufactured in Boston\n- Enrolling at sites in Berlin, Germany", BERLIN, set()),
+        ("- NB-301 manufactured in Boston\n- Enrolling at sites in Berlin, Germany", {"city": "Boston"}, {"E512"}),
     ],
 )
 def test_a_place_of_manufacture_or_of_the_sponsor_is_no_site(

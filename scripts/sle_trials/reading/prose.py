@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from sle_trials.reading import edges, layouts, lexicon
 from sle_trials.reading.layouts import SourceDoc, normalise
-from sle_trials.reading.sentences import SENTENCES, split
+from sle_trials.reading.sentences import SENTENCES, line_breaks, split
 
 # The fields a ClinConnect page places in its summary (prose; its other places are lines, not sentences)
 _SUMMARY_FIELDS = ("phases", "cell_product", "interventions")
@@ -370,19 +370,25 @@ def _sites(passages: list[layouts.Passage]) -> list[layouts.Passage]:
 
 def _cut_out(passages: list[layouts.Passage], cue: re.Pattern[str], *, on: bool = True) -> list[layouts.Passage]:
     """The passages of prose without the words from each cue to its clause's end (_CLAUSE_END), nor
-    past its sentence's (on=False: without the cue's own words only)."""
+    past its sentence's, a sentence ending at its line's end included (sentences.line_breaks; on=False:
+    without the cue's own words only)."""
     out: list[layouts.Passage] = []
     for passage in passages:
         text, at = passage.text, 0
         if passage.whole:
             out.append(passage)
             continue
+        breaks: list[int] | None = None  # a clause ends at its sentence's line's end too (worked out once)
         for found in cue.finditer(text):
             if found.start() < at:
                 continue
             out.append(layouts.Passage(text[at : found.start()], ends=passage.ends))
             end = _CLAUSE_END.search(text, found.end()) if on else None
             at = end.start() if end is not None else len(text) if on else found.end()
+            if on and passage.ends:
+                breaks = line_breaks(text, passage.ends) if breaks is None else breaks
+                if (later := bisect.bisect_left(breaks, found.end())) < len(breaks):
+                    at = min(at, breaks[later])
         out.append(layouts.Passage(text[at:], ends=passage.ends))
     return [p for p in out if p.text.strip()]
 

@@ -154,3 +154,17 @@ def split(text: str, ends: LineEnds = NO_LINE_ENDS, stops: re.Pattern[str] = SEN
             at += n + 1
         out.append(piece[at:])
     return out
+
+
+def line_breaks(text: str, ends: LineEnds, stops: re.Pattern[str] = SENTENCES) -> list[int]:
+    """Where in text (in order) a sentence ends at its line's end with no stop (ends: line_ends), as
+    split cuts there: a clause read to its sentence's end ends there too."""
+    out: list[int] = []
+    if not ends:
+        return out
+    for start in [0, *(m.end() for m in stops.finditer(text))]:
+        at = start
+        while (n := ends.head(text, at)) is not None:
+            out.append(at + n)
+            at += n + 1
+    return out
