@@ -94,3 +94,18 @@ def test_a_line_end_after_a_stop_ends_the_sentence_the_stop_began() -> None:
         "NB-301 is given in Columbus. - NB-301 manufactured in Boston",
         "- Enrolling in Berlin, Germany",
     ]
+
+
+def test_a_quotes_sentence_ends_at_a_stop_not_a_decimal_point() -> None:
+    quote = "Weight under 40.5 kg. Patients over 70 years are excluded! Other text"
+    at = quote.index("70")
+    assert sentences.in_quote(quote, at, at + 2) == " Patients over 70 years are excluded"
+    at = quote.index("40.5")
+    assert sentences.in_quote(quote, at, at + 4) == "Weight under 40.5 kg"
+
+
+def test_a_quotes_sentence_ends_where_its_text_likely_broke_a_line() -> None:
+    # "Minimum Age: 18 Years" and "Severe lupus nephritis is excluded." were two lines
+    text = "Minimum Age: 18 Years Severe lupus nephritis is excluded."
+    lo, hi = sentences.around(text, text.index("18"), text.index("18") + 8)
+    assert text[lo:hi] == "Age: 18 Years"

@@ -458,11 +458,11 @@ def _rendered_there(
 def _quoted_sentences(ctx: Context, place: Path_, quote: str) -> Iterator[tuple[str, int, int, int]]:
     """Each place the cited sources give the quote, where they state the field at place (anywhere in a
     source that places it nowhere): (the passage's text, where the quote stands in it, and the start
-    and end of its sentence there, lexicon.sentence_around), for the words the quote leaves out."""
+    and end of its sentence there, sentences.around), for the words the quote leaves out."""
     for doc in ctx.docs:
         for text in ctx.texts(doc, place):
             for at in ctx.occurrences(text, quote):
-                lo, hi = lexicon.sentence_around(text, at, at + len(quote))
+                lo, hi = sentences.around(text, at, at + len(quote))
                 yield text, at, lo, hi
 
 
@@ -1697,7 +1697,7 @@ def _count(ctx: Context, path: Path_, enrollment: dict, node: dict, quotes: list
 
 def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
     """Whether some place the cited sources give the quote, where they state the field, reads the number
-    at quote[start:] as a count in its sentence there too (lexicon.sentence_around); True where they
+    at quote[start:] as a count in its sentence there too (sentences.around); True where they
     give it nowhere."""
     seen = False
     for text, at, lo, hi in _quoted_sentences(ctx, path[:1], quote):

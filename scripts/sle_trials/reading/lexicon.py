@@ -703,16 +703,6 @@ _AT_AN_EVENT = re.compile(
     r"(?!\s+of\s+(?:the\s+)?(?:study\s+|CAR[- ]?T\s+|cell\s+)?(?:treatment|therapy|dosing|infusion|"
     r"lymphodepletion|conditioning|study|trial)\b)"
 )
-# an age's sentence ends at a question or exclamation mark and a line end too; not _SENTENCE_END,
-# which _displaced_units reads a unit's reach by, and which a second definition here once replaced
-_AGE_SENTENCE_END = re.compile(r"[.;!?](?!\d)|\n")
-
-
-def _sentence(quote: str, start: int, end: int) -> str:
-    """The sentence of quote around quote[start:end] (a "." between digits is a decimal point)."""
-    before = [m.end() for m in _AGE_SENTENCE_END.finditer(quote, 0, start)]
-    after = _AGE_SENTENCE_END.search(quote, end)
-    return quote[before[-1] if before else 0 : after.start() if after else len(quote)]
 
 
 @dataclass(frozen=True)
@@ -787,27 +777,10 @@ def unbound_age(text: str, start: int, end: int, unit: str | None) -> bool:
     source's words too: a quote cut before them ("Patients under 70 years" of "... are excluded")
     read the age as a bound."""
     return bool(
-        _KEPT_OUT.search(_sentence(text, start, end))
+        _KEPT_OUT.search(sentences.in_quote(text, start, end))
         or _AT_AN_EVENT.match(text, end)
         or (unit is not None and _for_a_subgroup(text, start, end))
     )
-
-
-# Where a source's text, its lines joined by spaces, likely broke a line: a word or number, then a capital
-# ("Minimum Age: 18 Years Severe lupus nephritis is excluded." was two lines, and one sentence)
-_LINE_BREAK_GUESS = re.compile(r"(?<=[A-Za-z0-9%)\]])\s+(?=[A-Z])")
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) of the sentence of text around text[start:end] (a quote there), no further than
-    where its text likely broke a line outside the quote: the words a quote cut short leaves out, not
-    the next line's."""
-    before = [m.end() for m in _AGE_SENTENCE_END.finditer(text, 0, start)]
-    after = _AGE_SENTENCE_END.search(text, end)
-    lo, hi = before[-1] if before else 0, after.start() if after else len(text)
-    breaks = [m.end() for m in _LINE_BREAK_GUESS.finditer(text, lo, start)]
-    brk = _LINE_BREAK_GUESS.search(text, end, hi)
-    return (breaks[-1] if breaks else lo), (brk.start() if brk else hi)
 
 
 def _for_a_subgroup(quote: str, start: int, end: int) -> bool:

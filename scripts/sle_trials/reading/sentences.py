@@ -33,6 +33,35 @@ SENTENCES = re.compile(_STOP + r"|(?<=;)\s+")
 # or a semicolon before a space or the text's end ("7.5" and "e.g.," end none; a list label's "a." does).
 END = re.compile(r"[.;](?=\s|$)")
 
+# Where a quote's sentence ends, for the words around a number or a quote (lexicon.unbound_age, around):
+# a stop, a semicolon, a question or exclamation mark, a line's end; not a "." between digits (a
+# decimal point). Not END, which the readers of limits read a unit's reach by, and which a second
+# definition in lexicon.py once replaced.
+QUOTE_END = re.compile(r"[.;!?](?!\d)|\n")
+# Where a source's text, its lines joined by spaces, likely broke a line: a word or number, then a capital
+# ("Minimum Age: 18 Years Severe lupus nephritis is excluded." was two lines, and one sentence)
+_LINE_BREAK_GUESS = re.compile(r"(?<=[A-Za-z0-9%)\]])\s+(?=[A-Z])")
+
+
+def in_quote(quote: str, start: int, end: int) -> str:
+    """The sentence of quote around quote[start:end] (QUOTE_END)."""
+    before = [m.end() for m in QUOTE_END.finditer(quote, 0, start)]
+    after = QUOTE_END.search(quote, end)
+    return quote[before[-1] if before else 0 : after.start() if after else len(quote)]
+
+
+def around(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence of text around text[start:end] (a quote there), no further than
+    where its text likely broke a line outside the quote: the words a quote cut short leaves out, not
+    the next line's."""
+    before = [m.end() for m in QUOTE_END.finditer(text, 0, start)]
+    after = QUOTE_END.search(text, end)
+    lo, hi = before[-1] if before else 0, after.start() if after else len(text)
+    breaks = [m.end() for m in _LINE_BREAK_GUESS.finditer(text, lo, start)]
+    brk = _LINE_BREAK_GUESS.search(text, end, hi)
+    return (breaks[-1] if breaks else lo), (brk.start() if brk else hi)
+
+
 # A line's end that ends no sentence by itself: a stop (SENTENCES reads it), or a mark or a word that
 # joins the line to the next ("," "-" "and" "of": a sentence that goes on)
 _GOES_ON = re.compile(
