@@ -1,5 +1,6 @@
-"""Where a source's sentences end: the one sentence reader of prose (reading/prose.py and the evidence
-checks' ties read a plain document's sentences by it).
+"""Where a source's sentences end: the one sentence reader (reading/prose.py and the evidence checks'
+ties read a plain document's sentences by it; lexicon and binding a clause's end, END, and a quote's
+sentence in its source, in_quote and around).
 
 A stop ends a sentence (STOPS, SENTENCES). A plain document's text is read with its lines joined by
 spaces (layouts.normalise), so a line that ends with no stop (a headline, "Last Updated: 2025-08-17")
