@@ -357,8 +357,9 @@ _CLAUSE_END = re.compile(
     # words going on about what the cue named: "despite standard treatments, which may include
     # medications like corticosteroids", ", including", ", such as", ", or"
     r"(?!(?:which|including|such|like|e\.g|i\.e|namely|especially|particularly|notably|or)(?![\w-]))|"
-    # or the line's end (a title, a heading or a list's line ends with no stop)
-    r"\n|" + SENTENCES.pattern
+    # or the sentence's end (a passage is normalised, its lines joined by spaces: where a line ends a
+    # sentence with no stop, a title, a heading or a list's line, is sentences.line_breaks's, _cut_out)
+    + SENTENCES.pattern
 )
 
 
