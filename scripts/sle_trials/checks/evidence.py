@@ -39,7 +39,7 @@ from sle_trials import fields, files
 from sle_trials.checks import binding, completeness, silence
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import criteria_text, digits, edges, layouts, lexicon, phrases, prose, vocabulary
+from sle_trials.reading import criteria_text, digits, edges, layouts, lexicon, phrases, prose, spacing, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 from sle_trials.reading.sentences import SENTENCES, STOPS
 
@@ -344,6 +344,7 @@ class Sources:
 
     def __init__(self, record: Record, root: Path, documents: Documents | None = None) -> None:
         self.record = record
+        self.root = root
         self.docs: list[SourceDoc] = []
         self.nct_id = record.data["nct_id"]
         self.read: dict[str, str] = {}  # each cited source read: its name -> the sha256 of its bytes
@@ -367,6 +368,7 @@ class Sources:
         self.named = any(self.nct_id in doc.text for doc in self.docs)  # E515 when by none
         # how the prose rules read the sources for this trial (each document's sentences about it, once)
         self.prose = prose.Trial(self.nct_id, (record.data.get("cell_product") or {}).get("name"))
+        self.spaced: dict[str, str] = {}  # a cited source's name -> its text with its spacing (spacing.source_text)
 
     def about_other(self, doc: SourceDoc) -> bool:
         """Whether the document is about another trial (a stub's source: the page of a trial naming this one)."""
@@ -405,6 +407,9 @@ class Sources:
         for word, and the table, the exports and the site showed characters no source has, which a
         search for CD19 does not find. Where the source states the field, not anywhere: a title
         "ＩＭ19 ..." passed when a line further down the page wrote "ＩＭ19" and the title "IM19"."""
+        odd = self.misspaced(text)
+        if odd is not None:
+            return odd
         needle, plain = layouts.literal(text), normalise(text)
         if needle == plain:
             return None
@@ -428,6 +433,25 @@ class Sources:
             return f"{_named(changed)}, which reads as a space"
         how = "only as its look-alike" if layouts.literal(changed) == digits.nfkc(changed) else "only in NFKC"
         return f"{_named(changed)}, which reads as {normalise(changed)!r} {how}"
+
+    def misspaced(self, text: str) -> str | None:
+        """None when text's white space is a cited source's as written (spacing.misspaced): a run of
+        spaces, a tab or a line break it writes stands in a source with the words around it; else
+        that run ("a double space after 'IM19'"). A source is read again for it, from its bytes, only
+        for a text so spaced (rare); bytes other than those the check read (changed since) are none."""
+        if "  " not in text and text == text.strip() and not any(c in text for c in "\t\n\r\x0b\x0c"):
+            return None
+        return spacing.misspaced(text, [self._spaced(name) for name in self.read])
+
+    def _spaced(self, name: str) -> str:
+        if name not in self.spaced:
+            try:
+                raw = files.read_bytes(os.path.join(self.root, name), files.MAX_SOURCE_BYTES)
+            except files.Refused:
+                raw = b""
+            same = hashlib.sha256(raw).hexdigest() == self.read[name]
+            self.spaced[name] = spacing.source_text(name, raw) if same else ""
+        return self.spaced[name]
 
     def _as_written(self, doc: SourceDoc, path: fields.Path_) -> list[str]:
         """The texts of doc, in its own characters, where it states the field at path: its placed
@@ -654,6 +678,15 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 "without the words beside it",
             )
             continue
+        end = spacing.loose_end(value)
+        if end is not None:
+            yield at(
+                record,
+                path,
+                "E501",
+                f"{fields.dotted(path)}: the text has {end}, which no one-line value holds; remove it",
+            )
+            continue
         wrong = sources.miswritten(path, value)
         if wrong is not None:
             yield at(
@@ -661,7 +694,7 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 path,
                 "E501",
                 f"{fields.dotted(path)}: the text writes {wrong}, and no cited source writes it so; "
-                "copy the source's own characters",
+                "copy the source's own characters, spaced as it spaces them",
             )
             continue
         if path[-1] == "text" and len(path) >= 2:  # the holder is the criterion (a mapping with "text")
@@ -1292,6 +1325,14 @@ def check_evidence(
                     f"evidence for {key}: the quote is not where the source states this field: "
                     f"{sources.where_else(path)}",
                 )
+            elif (end := spacing.loose_end(quote)) is not None:
+                placed = False
+                yield at(
+                    record,
+                    shown,
+                    "E502",
+                    f"evidence for {key}: the quote has {end}, which no one-line quote holds; remove it",
+                )
             elif (wrong := sources.miswritten(path, quote)) is not None:
                 placed = False
                 yield at(
@@ -1299,7 +1340,7 @@ def check_evidence(
                     shown,
                     "E502",
                     f"evidence for {key}: the quote writes {wrong}, and no cited source writes it so; "
-                    "quote the source's own characters",
+                    "quote the source's own characters, spaced as it spaces them",
                 )
             elif below and (child := _child_elsewhere(sources, path, quote, below)) is not None:
                 placed = False
