@@ -1073,6 +1073,30 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
             # into its date ("Current as of November")
             add("text run on", path, f"-> {run[:40]!r}", _set(data, path, run), TEXT_CODES | {"E521", "E110", "E510"})
 
+    # a text spaced as its source does not write it: a double space, a line break for a space, a space
+    # at either end (normalise reads every run as one space, so only Sources.miswritten and
+    # spacing.loose_end see them). Two texts a record (the first title or name, one criterion) and
+    # one quote: each spacing is read alike wherever it stands
+    spaceable = [(p, v) for p, v, _ in fields.verbatim_texts(data, schema) if " " in v.strip()]
+    spaced = [t for t in spaceable if not _criterion(t[0])][:1] + [t for t in spaceable if _criterion(t[0])][:1]
+    for path, text in spaced:
+        for how, wrong in (
+            ("double space", text.replace(" ", "  ", 1)),
+            ("line break", text.replace(" ", "\n", 1)),
+            ("leading space", " " + text),
+            ("trailing space", text + " "),
+        ):
+            add("text spaced otherwise", path, how, _set(data, path, wrong), frozenset({"E501"}))
+    quoted = [(k, q) for k, q in (data.get("evidence") or {}).items() if isinstance(q, str) and " " in q.strip()]
+    for key, quote in quoted[:1]:
+        add(
+            "quote spaced otherwise",
+            ("evidence", key),
+            "double space",
+            _set(data, ("evidence", key), quote.replace(" ", "  ", 1)),
+            frozenset({"E502"}),
+        )
+
     # an item of a list the source states as rows left out (a site, an official, an outcome, a related
     # trial), its evidence and notes with it: a complete record holds its source's rows whole
     if data["curation"]["status"] == "complete":

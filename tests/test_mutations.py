@@ -200,6 +200,8 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "date moved to a recorded one",
         "measure into a parenthesis",
         "measure through another limit",
+        "text spaced otherwise",
+        "quote spaced otherwise",
         "therapies quoted apart",
         "text run on",
         "condition its own limit",
