@@ -23,8 +23,10 @@ _ENDS = " \t\n\r\x0b\x0c"
 _LINE_BREAK = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 # Between two JSON values of a source: no white space, so that no record's text spans two of them
 _APART = "\x00"
-# The spacings of one text looked for one by one to name the first the sources lack; beyond, the first
-NAMED = 50
+# The spacings of a text the sources lack looked for one by one, to name the first that none writes;
+# beyond them the first is named. Each look is a search of every source (up to 32 MiB each): a
+# record of thousands of texts each spaced otherwise at many places cost thousands of searches a text
+NAMED = 3
 
 
 def _only_single(text: str) -> bool:

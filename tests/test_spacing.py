@@ -1,0 +1,50 @@
+"""reading/spacing.py: a record's white space held to its source's as written."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sle_trials.reading import spacing
+
+
+def _source(text: str, name: str = "seeds/x.txt") -> str:
+    return spacing.source_text(name, text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "said"),
+    [
+        ("IM19 CAR-T", "IM19\n  CAR-T", None),  # one space reads as any white space
+        ("IM19  CAR-T", "x IM19  CAR-T y", None),  # the source's own double space
+        ("IM19  CAR-T", "IM19   CAR-T", "a double space after 'IM19'"),
+        ("Summary.\n\nNext", "Summary.  \n\nNext", None),  # a line's trailing spaces, which an import trims
+        ("Summary.\nNext", "Summary.\n\nNext", "a line break after 'Summary.'"),
+        ("a b  c d\ne", "a b  c d e", "a line break after 'd'"),  # the first spacing no source writes
+        ("ＩＭ19  CAR-T", "IM19  CAR-T", None),  # characters are Sources.miswritten's to hold
+    ],
+)
+def test_misspaced(text: str, source: str, said: str | None) -> None:
+    assert spacing.misspaced(text, [_source(source)]) == said
+
+
+def test_a_json_source_s_values_do_not_run_into_each_other() -> None:
+    """Two values of a study, the one ending where the next begins: no line break of a record's text
+    spans them, as no text of the record is both."""
+    study = json.dumps({"a": {"briefTitle": "CAR-T for SLE"}, "b": {"acronym": "IM19"}})
+    assert spacing.misspaced("CAR-T for SLE\nIM19", [_source(study, "seeds/x.json")]) == "a line break after 'SLE'"
+    study = json.dumps({"a": {"briefSummary": "CAR-T for SLE.\n\nIM19"}})  # its line breaks as JSON escapes
+    assert spacing.misspaced("CAR-T for SLE.\n\nIM19", [_source(study, "seeds/x.json")]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (" a", "a leading space"),
+        ("a\n", "a trailing line break"),
+        ("a  ", "a trailing double space"),
+        ("a\n\nb\n", None),
+    ],
+)
+def test_loose_end(text: str, said: str | None) -> None:
+    assert spacing.loose_end(text) == said
