@@ -188,12 +188,12 @@ def _apart(before: str, after: str) -> bool:
 
 def _chars(doc: SourceDoc | None) -> int:
     """The characters a document holds: its text, its written text when that is another, and then
-    too the bytes it keeps to be read again as written (SourceDoc.raw) and the text of that reading
+    too the bytes it keeps to be read again (SourceDoc.raw) and the text of its reading as written
     (as long as its written text), counted before it is made: made later, it was held beyond the
     room the documents had, twice the characters for a source written in compatibility ones."""
     if doc is None:
         return 0
-    twin = len(doc.written or "") if doc.raw is not None else 0
+    twin = len(doc.written or "") if doc.raw is not None and doc.written is not None else 0
     return len(doc.text) + len(doc.written or "") + len(doc.raw or b"") + twin
 
 
@@ -344,7 +344,6 @@ class Sources:
 
     def __init__(self, record: Record, root: Path, documents: Documents | None = None) -> None:
         self.record = record
-        self.root = root
         self.docs: list[SourceDoc] = []
         self.nct_id = record.data["nct_id"]
         self.read: dict[str, str] = {}  # each cited source read: its name -> the sha256 of its bytes
@@ -437,21 +436,16 @@ class Sources:
     def misspaced(self, text: str) -> str | None:
         """None when text's white space is a cited source's as written (spacing.misspaced): a run of
         spaces, a tab or a line break it writes stands in a source with the words around it; else
-        that run ("a double space after 'IM19'"). A source is read again for it, from its bytes, only
-        for a text so spaced (rare); bytes other than those the check read (changed since) are none."""
+        that run ("a double space after 'IM19'"). Each source is read with its spacing, from the bytes
+        the check read (SourceDoc.raw), once a record and only for a text so spaced."""
         if "  " not in text and text == text.strip() and not any(c in text for c in "\t\n\r\x0b\x0c"):
             return None
-        return spacing.misspaced(text, [self._spaced(name) for name in self.read])
+        return spacing.misspaced(text, [self._spaced(doc) for doc in self.docs])
 
-    def _spaced(self, name: str) -> str:
-        if name not in self.spaced:
-            try:
-                raw = files.read_bytes(os.path.join(self.root, name), files.MAX_SOURCE_BYTES)
-            except files.Refused:
-                raw = b""
-            same = hashlib.sha256(raw).hexdigest() == self.read[name]
-            self.spaced[name] = spacing.source_text(name, raw) if same else ""
-        return self.spaced[name]
+    def _spaced(self, doc: SourceDoc) -> str:
+        if doc.file not in self.spaced:
+            self.spaced[doc.file] = spacing.source_text(doc.file, doc.raw) if doc.raw is not None else ""
+        return self.spaced[doc.file]
 
     def _as_written(self, doc: SourceDoc, path: fields.Path_) -> list[str]:
         """The texts of doc, in its own characters, where it states the field at path: its placed

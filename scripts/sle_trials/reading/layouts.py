@@ -252,8 +252,9 @@ class SourceDoc:
     sections: dict[str, list[Passage]] = field(default_factory=dict)
     # its sentences that end at a line's end with no stop (sentences.line_ends: a headline, a label's line)
     line_ends: sentences.LineEnds = field(default=sentences.NO_LINE_ENDS, repr=False, compare=False)
-    # the source's bytes, kept where NFKC changed a character of it (written is set): read
-    # again as written on demand (as_written), and that reading, once made
+    # the source's bytes: read again as written on demand, where NFKC changed a character of it
+    # (as_written), and that reading, once made; and for a record's spacing (reading/spacing.py),
+    # without which a record spaced otherwise than its text read its source a second time
     raw: bytes | None = field(default=None, repr=False, compare=False)  # UTF-8: half a str's memory and less
     twin: SourceDoc | None = field(default=None, repr=False, compare=False)
     # a registry copy of several arms, whose groups give no arm type: each intervention's name
@@ -505,9 +506,8 @@ def _read_source(file: str, raw: bytes) -> SourceDoc:
 def read(file: str, raw: bytes) -> SourceDoc:
     """A source document's text and places (_read_source)."""
     doc = _read_source(file, raw)
-    if doc.written is not None:  # NFKC changed a character: kept to be read again as written
-        for part in (doc, *doc.parts):
-            part.raw = raw
+    for part in (doc, *doc.parts):  # kept to be read again as written and as spaced (SourceDoc.raw)
+        part.raw = raw
     return doc
 
 
