@@ -38,6 +38,14 @@ STYLES = {
     "escaped letter": "display:\\none",
     "visibility": "visibility: hidd\\65n",
     "content visibility": "content-visibility: hidden",
+    # a declaration that may hide (reading/styles.py): a colour on a background of that colour, a
+    # size of nothing, a clip, a transparency, a property a browser may know and the reader does not
+    "colour": "color: red",
+    "font size": "font-size: 0",
+    "opacity": "opacity: 0.0",
+    "clip path": "clip-path: inset(50%)",
+    "overflow": "overflow: hidden",
+    "unknown property": "x: none; display: block",
 }
 
 
@@ -56,7 +64,10 @@ def test_a_stub_quoting_what_an_inline_style_hides_is_refused(registry: Path, tr
     assert f"{STUB}:2:14: E501 brief_title: text not found in the cited source" in result.out
 
 
-@pytest.mark.parametrize("style", ["color: red", "display:\\62 lock", "display:/* none", "x: none; display: block"])
+@pytest.mark.parametrize(
+    "style", ["font-weight: bold", "display:\\62 lock", "display:/* none", "margin: 0 1em; text-align: center"]
+)
 def test_what_a_style_shows_is_read(style: str) -> None:
-    """A declaration a browser reads as showing the element, or as no declaration, hides nothing."""
+    """A declaration that cannot hide text (reading/styles.py's HARMLESS), read through CSS's escapes,
+    or no declaration, hides nothing."""
     assert "Lupus" in markup.shown(_page(style))

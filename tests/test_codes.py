@@ -125,6 +125,14 @@ def _large_source(target: Path, data: bytes) -> None:
     add_source(target.parents[1], "seeds/960_large.txt", text)
 
 
+def _styled_page(target: Path, data: bytes) -> None:
+    """E531: conftest.PLAIN_SOURCE, and a page styled by a style sheet it does not hold."""
+    add_plain_source(target.parents[1])
+    head = '<!DOCTYPE html>\n<html><head><link rel="stylesheet" href="site.css"></head>\n'
+    page = f"{head}<body><p>Trial</p></body></html>\n"
+    add_source(target.parents[1], "seeds/961_styled.html", page)
+
+
 SETUPS = {
     "E001": _replace_with_directory,
     "E004": _inflate,
@@ -135,6 +143,7 @@ SETUPS = {
     "E515": _plain_source,
     "E308": _rewritten_on_checkout,
     "E530": _large_source,
+    "E531": _styled_page,
 }
 
 

@@ -16,7 +16,9 @@ into its text and its places):
 - a record marked complete holds its sources' criteria lists whole (completeness.py: E511, E514);
 - fields declared silent or not yet curated are absent, and one that does not apply to the study's
   type is not declared silent (E506); a field declared silent is not one a source states at its
-  place (silence.py: E523).
+  place (silence.py: E523);
+- a cited web page whose style may hide what only a browser tells (markup.read: a style sheet it
+  does not hold, a rule the reader cannot bound) is read as no text, and the record is told why (E531).
 Text is compared after normalising Unicode (NFKC), white space and markdown backslash escapes
 (layouts.normalise), so `1×10\\^6` in a scraped page matches `1×10^6` in the record. A miss shows
 the closest source passage.
@@ -91,6 +93,13 @@ CHECKS = (
         "a record whose texts times its cited sources' characters exceed what one record may cost to check "
         "(MAX_SEARCHED), or whose quotes stand in more places of them than its readings may read around "
         "(binding.PLACES_READ): refused unchecked against them, never passed",
+    ),
+    Check(
+        "E531",
+        "page-not-read",
+        "a cited web page whose style may hide what only a browser tells (a style sheet it does not hold, a "
+        "selector or at-rule the check cannot bound, a style that may lay an element over others' text): none "
+        "of its text is read",
     ),
 )
 
@@ -1225,10 +1234,18 @@ def _columns(docs: list[SourceDoc], name: str) -> set[str]:
 def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
     """What the curation block says of the sources is what they are: a source's kind is its layout's
     kind, a stub (only what another trial's source says of this one) cites no source about this trial,
-    and a draft or complete record cites one, where its sources say whom they are about."""
+    and a draft or complete record cites one, where its sources say whom they are about; a cited page
+    whose style may hide what only a browser tells is said to be read as none of its text (E531)."""
     by_file = {doc.file: doc for doc in sources.docs}
+    unread: set[str] = set()
     for i, source in enumerate(record.data["curation"]["sources"]):
         doc = by_file.get(source["file"])
+        if doc is not None and doc.unread is not None and doc.file not in unread:
+            # none of the page's text is read (markup.read): said where it is first cited, so that a
+            # quote of it not found (E501, E502) is not taken for a quote of the wrong words
+            unread.add(doc.file)
+            path = ("curation", "sources", i, "file")
+            yield at(record, path, "E531", f"{fields.dotted(path)}: {source['file']} is not read: {doc.unread}")
         if doc is not None and doc.kind is not None and source["kind"] != doc.kind:
             path = ("curation", "sources", i, "kind")
             yield at(

@@ -260,6 +260,9 @@ class SourceDoc:
     # a registry copy of several arms, whose groups give no arm type: each intervention's name
     # (normalised) -> where the product of that name is stated (product_place)
     products: Mapping[str, list[Passage]] = field(default_factory=dict, repr=False, compare=False)
+    # why none of a web page's text is read (markup.Page.unread: its style may hide what only a
+    # browser tells), said to the curator of a record citing it (evidence.check_curation, E531)
+    unread: str | None = None
 
     @functools.cached_property
     def criteria_texts(self) -> frozenset[str]:
@@ -493,13 +496,17 @@ def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
 
 def _read_source(file: str, raw: bytes) -> SourceDoc:
     """A source document read from its bytes, decoded as UTF-8 (undecodable bytes replaced); a page a
-    browser takes for HTML as the text it shows (markup.shown: no comment, script, attribute or hidden
-    element, which stood beside the page's words as if its reader saw them), and never as JSON: a page
+    browser takes for HTML as the text it shows (markup.read: no comment, script, attribute or hidden
+    element, which stood beside the page's words as if its reader saw them; none where its style may
+    hide what only a browser tells, and why), and never as JSON: a page
     showing a study's JSON is no study the API gave (its bytes are a page's, which drift and update
     cannot read as one), and was read as one, a REGISTRY_JSON source."""
     text = raw.decode("utf-8", errors="replace")
     if markup.is_html(file, text):
-        return _read_text(file, markup.shown(text), json=False)
+        page = markup.read(text)
+        doc = _read_text(file, page.text, json=False)
+        doc.unread = page.unread
+        return doc
     return _read_text(file, text)
 
 

@@ -2,8 +2,8 @@
 
 A web page is kept as received, markup and all, and read as plain text. Its reader sees the page a
 browser renders: never a comment, the code of a script or a style sheet, an attribute (an image's
-alt text, a link's title), nor an element the page hides itself (a `hidden` attribute, an inline
-`display: none` or `visibility: hidden`, a template).
+alt text, a link's title), nor an element the page hides itself (a `hidden` attribute, a template,
+a style that may hide it).
 Read as text, each of those stood beside the page's words: a copy of a trial's page that shows
 "a trial of allogeneic NK cells" with the words "A Study of CD19 Redirected Autologous T Cells ..."
 and "Last Updated: 2025-08-17" in an HTML comment vouched for a stub under that title and date,
@@ -15,18 +15,26 @@ of its elements that a browser shows, a line for each block (a paragraph, a head
 a table row, a line break) and white space collapsed as a browser collapses it. Character
 references are decoded, as a browser decodes them.
 
-What a style sheet hides by a class or a rule (`.x { display: none }`), a script writes or removes,
-or text a colour hides, no reading of the markup alone can tell: a reviewer still reads such a page
-in a browser (docs/trust-boundary.md). An element whose end the markup does not say where a browser
-would put it is hidden to the end of the page: a quote from there is not found (a refusal), never
-read from text a browser hides.
+A page's style is read by over-approximation (reading/styles.py): an element a declaration that
+may hide applies to (its own `style` attribute's, or a rule of a `<style>` element whose selector
+may match it: `.x { display: none }`, `#y { font-size: 0 }`, `p { color: white }`) is hidden with
+all in it; a declaration that cannot hide text (`font-weight`, `margin: 0 1em`, ...) hides nothing.
+A style whose effect the reader cannot bound, among them a style sheet the page does not hold
+(`<link rel=stylesheet>`, `@import`), hides the whole page: read().unread says why, and what to
+do, to the curator of a record citing it (E531). So a quote from a styled page is refused where in
+doubt, never read from text a browser may hide. What a script writes or removes no reading of the
+markup can tell: a reviewer still reads a page with scripts in a browser (docs/trust-boundary.md).
+An element whose end the markup does not say where a browser would put it is hidden to the end of
+the page: a quote from there is not found (a refusal), never read from text a browser hides.
 """
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
+
+from sle_trials.reading import styles
 
 # WHATWG MIME Sniffing, "rules for identifying an unknown MIME type": a document starting (after
 # white space) with one of these, then a space or ">", is HTML to a browser.
@@ -68,26 +76,6 @@ _BLOCKS = frozenset(
         "section summary table tbody td tfoot th thead title tr ul"
     ).split()
 )
-_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE)
-# CSS's comments and escapes, which a browser reads a declaration through: "display:/**/none" and
-# "display:\6e one" (or "display:\none": an escaped letter is the letter) are "display:none". A
-# comment is read as nothing, which may join words a browser keeps apart: more hidden, never less.
-_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
-_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\x0c]?|(.))", re.DOTALL)
-
-
-def _declared(style: str) -> str:
-    """An inline style as a browser reads its declarations: no comment, each escape its character."""
-    if "/*" in style:
-        style = _CSS_COMMENT.sub("", style)
-    if "\\" in style:
-        style = _CSS_ESCAPE.sub(lambda m: _character(int(m[1], 16)) if m[1] else m[2], style)
-    return style
-
-
-def _character(code: int) -> str:
-    # CSS: zero, a surrogate or beyond Unicode is the replacement character
-    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 
 def is_html(file: str, text: str) -> bool:
@@ -96,15 +84,12 @@ def is_html(file: str, text: str) -> bool:
 
 
 def _hides(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-    """Whether the element hides its content from a reader: by what it is, or by its own attributes."""
+    """Whether the element hides its content from a reader by what it is, or by its `hidden` attribute."""
     if tag in _UNSHOWN:
         return True
     if tag == "dialog" and not any(name == "open" for name, _ in attrs):
         return True  # a dialog not open is shown by no browser until a script opens it
-    for name, value in attrs:
-        if name == "hidden" or (name == "style" and value and _HIDING_STYLE.search(_declared(value))):
-            return True
-    return False
+    return any(name == "hidden" for name, _ in attrs)
 
 
 # The characters of a page read (some 3.5 s a MiB of nothing but tags, a tenth of that for text): a
@@ -151,8 +136,11 @@ class _ScriptEnd:
 class _Shown(HTMLParser):
     """The text a browser shows of a page, line by line."""
 
-    def __init__(self) -> None:
+    def __init__(self, sheet: styles.Sheet) -> None:
         super().__init__(convert_charrefs=True)
+        self.sheet = sheet  # what the page's style sheets hide (read in a first pass)
+        self.sheets: list[list[str]] = []  # the text of each <style> element, read in this pass
+        self.unread: str | None = None  # why none of the page's text is read, when its style says so
         self.lines: list[str] = []
         self.line: list[str] = []
         self.hidden: list[str] = []  # the open elements that hide what is in them, innermost last
@@ -164,6 +152,8 @@ class _Shown(HTMLParser):
         on reading code; later releases read it as a browser does, and say how: passed on), and a
         script's where its escapes let it end (_ScriptEnd)."""
         super().set_cdata_mode(elem, **how)
+        if elem.lower() == "style":
+            self.sheets.append([])  # wherever it stands (in a template, in a hidden element: more hidden)
         if elem.lower() == "script":  # (the parser calls the pattern's search alone)
             self.interesting = cast("re.Pattern[str]", _ScriptEnd())
         else:
@@ -189,7 +179,27 @@ class _Shown(HTMLParser):
             self.lines.append(text)
         self.line = []
 
+    def _styled(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether the element's style may hide it: a declaration of its own that may, or a rule that
+        may match it; a style sheet the page does not hold, or a style that may hide others' text,
+        hides the whole page (unread)."""
+        for name, value in attrs:
+            if tag == "link" and name == "rel" and value and "stylesheet" in value.lower():
+                self.unread = styles.elsewhere(f"<link rel={value}>")
+            elif name == "style" and value:
+                what = self.sheet.inline(value)
+                if what == "own":
+                    return True
+                if what is not None:
+                    self.unread = what
+        return self.sheet.hides(tag, attrs)
+
+    def handle_pi(self, data: str) -> None:
+        if "stylesheet" in data.lower():  # <?xml-stylesheet href="..."?>: a style sheet it does not hold
+            self.unread = styles.elsewhere(f"<?{data.strip()}>")
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        styled = self._styled(tag, attrs)
         if tag in _VOID:
             if tag == "br" and not self.hidden:
                 self._end_line()
@@ -204,7 +214,7 @@ class _Shown(HTMLParser):
             self._end_line()
         if tag in ("pre", "textarea"):
             self.pre += 1
-        if _hides(tag, attrs):
+        if styled or _hides(tag, attrs):
             self.hidden.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -222,6 +232,8 @@ class _Shown(HTMLParser):
             self.pre -= 1
 
     def handle_data(self, data: str) -> None:
+        if self.cdata_elem == "style" and self.sheets:
+            self.sheets[-1].append(data)
         if self.hidden:
             return
         if self.pre:
@@ -234,12 +246,44 @@ class _Shown(HTMLParser):
             self.line.append(_WHITE.sub(" ", data))
 
 
-def shown(text: str) -> str:
+class Page(NamedTuple):
+    """A page as a browser shows it: its text, and why none of it is read (None: it is read)."""
+
+    text: str
+    unread: str | None = None
+
+
+def _pass(text: str, sheet: styles.Sheet) -> _Shown:
+    parser = _Shown(sheet)
+    parser.feed(text)
+    if parser.cdata_elem == "style" and parser.sheets:  # a style sheet open to the page's end applies
+        parser.sheets[-1].append(parser.rawdata)
+    parser._end_line()
+    return parser
+
+
+def read(text: str) -> Page:
     """The text a browser shows of an HTML page: a line for each block, in the page's order. What the
     page leaves open at its end (a comment, a tag, a script) is never shown, as a browser shows none
     of it: the parser's close() gave it as text, and cost the square of its length doing so. Only the
-    first MAX_PAGE characters are read: a quote from beyond them is not found."""
-    parser = _Shown()
-    parser.feed(_TEXT_LT.sub("&lt;", text[:MAX_PAGE]))
-    parser._end_line()
-    return "\n".join(parser.lines) + "\n"
+    first MAX_PAGE characters are read: a quote from beyond them is not found. A page with `<style>`
+    elements is read twice: first for its rules (a rule hides elements before it too), then with
+    them; one whose style may hide what cannot be told (styles.Sheet.unread) shows no text, and
+    says why."""
+    fed = _TEXT_LT.sub("&lt;", text[:MAX_PAGE])
+    sheet = styles.Sheet()
+    parser = _pass(fed, sheet)
+    if parser.unread is None and sheet.unread is None and parser.sheets:
+        for css in parser.sheets:
+            sheet.read("".join(css))
+        if sheet.unread is None:
+            parser = _pass(fed, sheet)  # (its style attributes read once: the sheet holds their readings)
+    parser.unread = parser.unread or sheet.unread
+    if parser.unread is not None:
+        return Page("\n", parser.unread)
+    return Page("\n".join(parser.lines) + "\n")
+
+
+def shown(text: str) -> str:
+    """read()'s text: none where the page's style may hide what cannot be told."""
+    return read(text).text

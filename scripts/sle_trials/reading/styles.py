@@ -1,0 +1,348 @@
+"""Styles: which elements of a web page its own styling may hide from a reader (reading/markup.py).
+
+A page's style (a `style` attribute, a `<style>` element's rules) hides text in many ways besides
+`display: none`: `font-size: 0`, `opacity: 0`, a colour on a background of that colour, a
+`text-indent` or a position off the page, a clip, a transform, a height of nothing, ... A reader
+cannot tell them all, so it reads a style by over-approximation, never the other way: a declaration
+may hide unless its property is one that cannot hide text (HARMLESS, with a value that moves
+nothing); an element a declaration that may hide applies to, or might apply to, is hidden with
+everything in it. A quote of a page styled so is refused where in doubt (a false refusal, which a
+curator answers by citing the page's text), never read from text a browser may hide.
+
+A rule applies to the elements its selectors' rightmost compound selector matches (a tag, `#id`,
+`.class`, `[attribute]`, all of them; a pseudo-class or pseudo-element is taken to match, an
+ancestor left out): more elements than a browser's cascade, never fewer. What the reader cannot
+bound that way hides the whole page, and says why (Sheet.unread): a selector it cannot read or one
+that matches any element (`*`, `:hover`), an at-rule it does not know (`@media`, `@supports`,
+`@layer` ... are read as their rules), a declaration that may lay an element over others' text (a
+position, a transform, a negative margin: not one of OWN's), and a style sheet the page does not
+hold (`<link rel=stylesheet>`, `@import`), whose rules no reading of the page can know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+
+import tinycss2
+from tinycss2 import ast
+
+# Properties that cannot hide text (a value of keywords, strings and lengths of nothing below zero:
+# a negative margin lays an element over another, a vertical-align by a length moves a line off the
+# page): the weight, style and family of a font (a family the page defines would be an @font-face,
+# which hides the page), the decoration and alignment of text (not a line's height: at 0 a
+# paragraph's lines are drawn over each other), the spaces of
+# margins, paddings and borders (a border's image is drawn beyond it), a list's marker (no text
+# read), where a line is broken, and how a table's cells are laid out.
+HARMLESS = frozenset(
+    (
+        "font-weight font-style font-family font-stretch text-decoration text-decoration-line "
+        "text-decoration-style text-align text-align-last text-transform line-height vertical-align white-space "
+        "word-break overflow-wrap word-wrap hyphens list-style list-style-type list-style-position "
+        "margin margin-top margin-right margin-bottom margin-left margin-block margin-inline "
+        "padding padding-top padding-right padding-bottom padding-left padding-block padding-inline "
+        "border border-top border-right border-bottom border-left border-width border-style border-color "
+        "border-collapse border-spacing border-radius caption-side empty-cells table-layout quotes cursor box-sizing"
+    ).split()
+)
+# How an element may show as a box of its own among the others: each shows its text in the flow.
+_DISPLAYS = frozenset(("block", "inline", "inline-block", "list-item", "flow-root"))
+# Properties that may hide an element's own text but lay nothing over others': they hide the
+# element. Any other (a position, an offset, a transform, a margin below zero, a shadow, a filter, an
+# animation, a height or width its text overflows onto the next, a line's height or a text-indent, a
+# property the reader does not know) may lay the element's box or text over others' text: it hides
+# the whole page.
+OWN = frozenset(
+    (
+        "display visibility content-visibility opacity color -webkit-text-fill-color font-size "
+        "background background-color background-image background-clip -webkit-background-clip "
+        "clip clip-path mask overflow overflow-x overflow-y text-overflow content"
+    ).split()
+)
+# At-rules read as the rules they hold, and those that style no element by themselves (a font
+# defined by @font-face may draw nothing: an at-rule not named here hides the page)
+_GROUPING = frozenset(
+    ("media", "supports", "layer", "container", "scope", "document", "-moz-document", "starting-style")
+)
+_INERT = frozenset(("charset", "namespace", "keyframes", "-webkit-keyframes", "page", "property"))
+
+
+# the most characters of the page's own words a reason quotes (a selector, a declaration, a link),
+# each white space written as one space
+_QUOTED = 80
+
+
+def _cut(what: str) -> str:
+    what = " ".join(what.split())
+    return what if len(what) <= _QUOTED else what[: _QUOTED - 1] + "…"
+
+
+def elsewhere(what: str) -> str:
+    """Why a page styled by a style sheet it does not hold is not read, and what to do."""
+    what = _cut(what)
+    return (
+        f"it is styled by a style sheet it does not hold ({what}), and what that hides only a browser tells; "
+        "save the page with its style sheets written into it (<style>), or its text as a .txt source, and cite that"
+    )
+
+
+def unbounded(what: str) -> str:
+    """Why a page whose own style may hide what the reader cannot bound is not read, and what to do
+    (what quotes the page through _cut)."""
+    return (
+        f"{what}, and what that hides only a browser tells; cite the text a browser shows of it, saved as a .txt source"
+    )
+
+
+def _harmless(declaration: ast.Declaration) -> bool:
+    """Whether a declaration cannot hide text: its property HARMLESS, with a value that moves nothing."""
+    name = declaration.lower_name
+    values = [t for t in declaration.value if t.type not in ("whitespace", "comment")]
+    if not values:
+        return True  # no value ("display:/* none"): a browser drops the declaration
+    if name == "display":
+        return len(values) == 1 and values[0].type == "ident" and values[0].lower_value in _DISPLAYS
+    if name not in HARMLESS:
+        return False
+    for token in declaration.value:
+        if token.type in ("number", "percentage", "dimension"):
+            if token.value < 0 or (name == "vertical-align" and token.value != 0):
+                return False
+        elif token.type not in ("whitespace", "comment", "ident", "string", "hash", "literal"):
+            return False  # a function (var(), calc(), url()) or a block: what it gives is unknown
+    return True
+
+
+def _reaches(declaration: ast.Declaration) -> bool:
+    """Whether a declaration that may hide may hide others' text too (not one of OWN's)."""
+    return declaration.lower_name not in OWN
+
+
+@dataclass(frozen=True)
+class _Compound:
+    """A compound selector as the reader bounds it: what an element it matches has, all of it."""
+
+    tag: str | None = None
+    ids: frozenset[str] = frozenset()
+    classes: frozenset[str] = frozenset()
+    attributes: frozenset[str] = frozenset()
+
+    def matches(self, tag: str, ids: AbstractSet[str], classes: AbstractSet[str], attributes: AbstractSet[str]) -> bool:
+        return (
+            (self.tag is None or self.tag == tag)
+            and self.ids <= ids
+            and self.classes <= classes
+            and self.attributes <= attributes
+        )
+
+
+def _compound(tokens: list) -> _Compound | None:
+    """The rightmost compound selector of a selector's tokens, None when the reader cannot read it.
+    Names are compared in lower case (a page in quirks mode matches classes and ids so)."""
+    while tokens and tokens[-1].type in ("whitespace", "comment"):
+        tokens = tokens[:-1]
+    start = len(tokens)
+    while start and not (
+        tokens[start - 1].type == "whitespace"
+        or (tokens[start - 1].type == "literal" and tokens[start - 1].value in (">", "+", "~"))
+    ):
+        start -= 1
+    part = tokens[start:]
+    tag, ids, classes, attributes = None, set(), set(), set()
+    i = 0
+    while i < len(part):
+        token = part[i]
+        if i == 0 and token.type == "ident":
+            tag = token.lower_value
+        elif i == 0 and token.type == "literal" and token.value == "*":
+            pass
+        elif token.type == "hash":
+            ids.add(token.value.lower())
+        elif token.type == "literal" and token.value == "." and i + 1 < len(part) and part[i + 1].type == "ident":
+            classes.add(part[i + 1].value.lower())
+            i += 1
+        elif token.type == "[] block":
+            names = [t for t in token.content if t.type not in ("whitespace", "comment")]
+            if (
+                not names
+                or names[0].type != "ident"
+                or (len(names) > 1 and names[1].type == "literal" and names[1].value == "|")
+            ):
+                return None
+            attributes.add(names[0].lower_value)
+        elif token.type == "literal" and token.value == ":":
+            while i + 1 < len(part) and part[i + 1].type == "literal" and part[i + 1].value == ":":
+                i += 1
+            if i + 1 >= len(part) or part[i + 1].type not in ("ident", "function"):
+                return None
+            i += 1  # a pseudo-class or pseudo-element: taken to match
+        else:
+            return None  # "&", a namespace, a column combinator, a stray token
+        i += 1
+    if not part:
+        return None
+    return _Compound(tag, frozenset(ids), frozenset(classes), frozenset(attributes))
+
+
+def _selectors(prelude: list) -> Iterable[list]:
+    """A rule's selector list, split at its commas."""
+    one: list = []
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            yield one
+            one = []
+        else:
+            one.append(token)
+    yield one
+
+
+# What a page's styles may cost to read, past which the page is not read (Sheet.unread): the
+# characters of CSS (its style sheets' and its style attributes', each distinct one once), which
+# tinycss2 parses at some 4 µs each (2 MiB of rules took 16 s); the comparisons of a rule's selector
+# with an element (a rule for each of 100,000 selectors of one class, each compared with each element
+# of that class, would be quadratic); and how deep rules nest (each level a call).
+MAX_CSS = 512 * 1024
+MAX_COMPARISONS = 1_000_000
+MAX_DEPTH = 32
+
+
+@dataclass
+class Sheet:
+    """What a page's styles hide: the compound selectors of its style sheets' rules that may hide, by
+    the name an element must have to match each (an id, a class, an attribute, else its tag), what
+    each style attribute does (inline), or why the whole page is hidden (unread)."""
+
+    by_key: dict[tuple[str, str], set[_Compound]] = field(default_factory=dict)
+    unread: str | None = None
+    css: int = 0  # the characters of CSS read
+    compared: int = 0
+    matched: dict[tuple, bool] = field(default_factory=dict)  # an element's names -> whether a rule may match
+    inlined: dict[str, str | None] = field(default_factory=dict)  # a style attribute -> inline()'s answer
+
+    def hides(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether a rule may match the element (every element, once the page is not read)."""
+        if self.unread is not None:
+            return True
+        if not self.by_key:
+            return False
+        names = frozenset(name for name, _ in attrs)
+        ids = frozenset(value.lower() for name, value in attrs if name == "id" and value)
+        classes = frozenset(c.lower() for name, value in attrs if name == "class" and value for c in value.split())
+        signature = (tag, ids, classes, names)
+        if signature not in self.matched:
+            keys = [("tag", tag), *(("id", i) for i in ids), *(("class", c) for c in classes)]
+            buckets = [self.by_key.get(key, ()) for key in [*keys, *(("attr", n) for n in names)]]
+            self.compared += sum(len(bucket) for bucket in buckets)
+            if self.compared > MAX_COMPARISONS:
+                self.unread = unbounded(
+                    f"its style sheets' rules take more than {MAX_COMPARISONS:,} comparisons to match its elements"
+                )
+                return True
+            self.matched[signature] = any(c.matches(tag, ids, classes, names) for bucket in buckets for c in bucket)
+        return self.matched[signature]
+
+    def _spend(self, css: str) -> bool:
+        """Whether css may be read: the page's styles hold at most MAX_CSS characters."""
+        self.css += len(css)
+        if self.css > MAX_CSS:
+            self.unread = unbounded(
+                f"its styles hold more than {MAX_CSS:,} characters of CSS, more than the check reads"
+            )
+        return self.unread is None
+
+    def read(self, css: str) -> None:
+        """Add a `<style>` element's rules."""
+        if self._spend(css):
+            self._rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), 0)
+
+    def inline(self, style: str) -> str | None:
+        """What a `style` attribute's declarations do: None (they hide nothing), "own" (they may hide
+        the element), or why they may hide the whole page (a declaration that may reach beyond it, or
+        more CSS than is read)."""
+        if style not in self.inlined:
+            self.inlined[style] = _inline(style) if self._spend(style) else self.unread
+        return self.inlined[style]
+
+    def _rules(self, rules: Iterable, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            self.unread = unbounded(f"its style sheet nests rules more than {MAX_DEPTH} deep")
+        for rule in rules:
+            if self.unread is not None:
+                return
+            if rule.type == "at-rule":
+                self._at_rule(rule, depth)
+            elif rule.type == "qualified-rule":
+                self._qualified(rule.prelude, rule.content, depth)
+            # a parse error is dropped by a browser too
+
+    def _at_rule(self, rule: ast.AtRule, depth: int) -> None:
+        name = rule.lower_at_keyword
+        if name == "import":
+            self.unread = elsewhere(f"@import {_shallow(rule.prelude).strip()}")
+        elif name in _GROUPING and rule.content is not None:
+            body = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+            self._rules(body, depth + 1)
+        elif name not in _INERT:
+            self.unread = unbounded(f"its style sheet has an at-rule the check does not read (@{_cut(name)})")
+
+    def _qualified(self, prelude: list, content: list, depth: int) -> None:
+        body = tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True)
+        hiding = [d for d in body if d.type == "declaration" and not _harmless(d)]
+        reaching = [d for d in hiding if _reaches(d)]
+        if reaching:
+            self.unread = unbounded(f"its style `{_written(reaching[0])}` may lay an element over others' text")
+            return
+        if hiding:
+            for selector in _selectors(prelude):
+                compound = _compound(selector)
+                if compound is None or compound == _Compound():
+                    written = _cut(_shallow(selector))
+                    self.unread = unbounded(f"its style sheet hides by a selector the check cannot bound ({written})")
+                    return
+                self.by_key.setdefault(_key(compound), set()).add(compound)
+        # a nested rule (CSS nesting): its selector is read as a rule's
+        self._rules([rule for rule in body if rule.type in ("qualified-rule", "at-rule")], depth + 1)
+
+
+def _key(compound: _Compound) -> tuple[str, str]:
+    if compound.ids:
+        return ("id", min(compound.ids))
+    if compound.classes:
+        return ("class", min(compound.classes))
+    if compound.attributes:
+        return ("attr", min(compound.attributes))
+    assert compound.tag is not None
+    return ("tag", compound.tag)
+
+
+_BRACKETS = {"() block": ("(", ")"), "[] block": ("[", "]"), "{} block": ("{", "}")}
+
+
+def _shallow(tokens: list, depth: int = 0) -> str:
+    """Tokens as CSS, blocks nested more than two deep written "…" (tinycss2.serialize recurses)."""
+    out = []
+    for token in tokens:
+        if token.type == "function":
+            out.append(f"{token.name}({_shallow(token.arguments, depth + 1) if depth < 2 else '…'})")
+        elif token.type in _BRACKETS:
+            start, end = _BRACKETS[token.type]
+            out.append(f"{start}{_shallow(token.content, depth + 1) if depth < 2 else '…'}{end}")
+        else:
+            out.append(token.serialize())
+    return "".join(out)
+
+
+def _written(declaration: ast.Declaration) -> str:
+    return _cut(f"{declaration.name}: {_shallow(declaration.value)}")
+
+
+def _inline(style: str) -> str | None:
+    body = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+    if any(d.type != "declaration" for d in body if d.type != "error"):
+        return "own"  # a rule or an at-rule in an attribute: no browser reads it, but none is read here either
+    hiding = [d for d in body if d.type == "declaration" and not _harmless(d)]
+    reaching = [d for d in hiding if _reaches(d)]
+    if reaching:
+        return unbounded(f"its style `{_written(reaching[0])}` may lay an element over others' text")
+    return "own" if hiding else None
