@@ -60,6 +60,10 @@ RULES = {
     "nested": ("<style>main { .n { opacity: 0 } }</style>", f"<b class=n>{SAID}</b>"),
     "after the element": ("", f"<b class=n>{SAID}</b><style>.n {{ display: none }}</style>"),
     "open to the end": ("", f"<b class=n>{SAID}</b><style>.n {{ display: none }}"),
+    "row a table leaves out": ("<style>tr { color: white }</style>", f"<table><td>{SAID}</td></table>"),
+    "body a table leaves out": ("<style>tbody { opacity: 0 }</style>", f"<table><tr><td>{SAID}</td></table>"),
+    "presentational colour": ("", f'<font color="#ffffff">{SAID}</font>'),
+    "presentational background": ("", f'<table><tr><td bgcolor="black">{SAID}</td></tr></table>'),
     "a second sheet after one left open": (
         "<style>.x { color: red</style><style>.n { opacity: 0 }</style>",
         f"<b class=n>{SAID}</b>",
@@ -97,6 +101,11 @@ UNBOUNDED = {
     "text indent": ('<p style="text-indent: -9999px">x</p>', "`text-indent: -9999px` may lay"),
     "transform": ('<p style="transform: scale(0)">x</p>', "`transform: scale(0)` may lay"),
     "height": ('<p style="height: 0; overflow: hidden">x</p>', "`height: 0` may lay"),
+    # the page's <html> or <body>, written or made by a browser where the markup leaves it out
+    "body a page leaves out": ("<style>html > body { color: white }</style>", "may hide its <body>, all of its text"),
+    "root": ("<style>html:not(.x) { opacity: 0 }</style>", "may hide its <html>, all of its text"),
+    "body's style": ('<body style="color: #333">', "may hide its <body>, all of its text"),
+    "body's colours": ('<body bgcolor="#ffffff" text="#ffffff">', "may hide its <body>, all of its text"),
 }
 
 

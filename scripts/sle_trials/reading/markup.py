@@ -83,6 +83,11 @@ def is_html(file: str, text: str) -> bool:
     return file.lower().endswith(_NAMES) or _SNIFFED.match(text) is not None
 
 
+# Presentational attributes a browser reads as a colour of the element's text or background (HTML's
+# "presentational hints"): a colour on one of its own hides text, as a style's does.
+_COLOURS = frozenset(("color", "text", "bgcolor", "background"))
+
+
 def _hides(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     """Whether the element hides its content from a reader by what it is, or by its `hidden` attribute."""
     if tag in _UNSHOWN:
@@ -180,19 +185,24 @@ class _Shown(HTMLParser):
         self.line = []
 
     def _styled(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-        """Whether the element's style may hide it: a declaration of its own that may, or a rule that
-        may match it; a style sheet the page does not hold, or a style that may hide others' text,
-        hides the whole page (unread)."""
+        """Whether the element's style may hide it: a declaration of its own that may, a rule that may
+        match it, or a presentational colour (`<font color>`, `bgcolor`: a colour on one of its own);
+        a style sheet the page does not hold, or a style that may hide others' text, hides the whole
+        page (unread), as does a style that may hide the page's <html> or <body>, said so."""
+        styled = self.sheet.hides(tag, attrs)
         for name, value in attrs:
             if tag == "link" and name == "rel" and value and "stylesheet" in value.lower():
                 self.unread = styles.elsewhere(f"<link rel={value}>")
             elif name == "style" and value:
                 what = self.sheet.inline(value)
-                if what == "own":
-                    return True
-                if what is not None:
+                styled = styled or what == "own"
+                if what not in (None, "own"):
                     self.unread = what
-        return self.sheet.hides(tag, attrs)
+            elif name in _COLOURS and (name != "color" or tag in ("font", "basefont")):
+                styled = True
+        if styled and tag in ("html", "body") and self.unread is None:
+            self.unread = styles.unbounded(f"its style may hide its <{tag}>, all of its text")
+        return styled
 
     def handle_pi(self, data: str) -> None:
         if "stylesheet" in data.lower():  # <?xml-stylesheet href="..."?>: a style sheet it does not hold

@@ -15,8 +15,10 @@ ancestor left out): more elements than a browser's cascade, never fewer. What th
 bound that way hides the whole page, and says why (Sheet.unread): a selector it cannot read or one
 that matches any element (`*`, `:hover`), an at-rule it does not know (`@media`, `@supports`,
 `@layer` ... are read as their rules), a declaration that may lay an element over others' text (a
-position, a transform, a negative margin: not one of OWN's), and a style sheet the page does not
-hold (`<link rel=stylesheet>`, `@import`), whose rules no reading of the page can know.
+position, a transform, a negative margin: not one of OWN's), a rule for the page's `<html>` or
+`<body>` (a browser makes them where the markup leaves them out: no element is there to match), what
+costs more to read than a page may (MAX_CSS, MAX_COMPARISONS, MAX_DEPTH), and a style sheet the
+page does not hold (`<link rel=stylesheet>`, `@import`), whose rules no reading of the page can know.
 """
 
 from __future__ import annotations
@@ -239,7 +241,12 @@ class Sheet:
                     f"its style sheets' rules take more than {MAX_COMPARISONS:,} comparisons to match its elements"
                 )
                 return True
-            self.matched[signature] = any(c.matches(tag, ids, classes, names) for bucket in buckets for c in bucket)
+            self.matched[signature] = any(
+                c.matches(tag, ids, classes, names) for bucket in buckets for c in bucket
+            ) or (
+                # a table's cells stand in a <tbody> and a <tr> a browser makes where the markup leaves them out
+                tag == "table" and any(_Compound(row) in self.by_key.get(("tag", row), ()) for row in ("tbody", "tr"))
+            )
         return self.matched[signature]
 
     def _spend(self, css: str) -> bool:
@@ -300,9 +307,18 @@ class Sheet:
                     written = _cut(_shallow(selector))
                     self.unread = unbounded(f"its style sheet hides by a selector the check cannot bound ({written})")
                     return
+                if compound in _IMPLIED:
+                    # the page's <html> or <body>, which a browser makes where its markup leaves them out
+                    self.unread = unbounded(f"its style sheet may hide its <{compound.tag}>, all of its text")
+                    return
                 self.by_key.setdefault(_key(compound), set()).add(compound)
         # a nested rule (CSS nesting): its selector is read as a rule's
         self._rules([rule for rule in body if rule.type in ("qualified-rule", "at-rule")], depth + 1)
+
+
+# what a rule for the page's <html> or <body> is (with its pseudo-classes): a browser makes them where
+# the markup leaves them out, where no element of the markup is there to match
+_IMPLIED = frozenset((_Compound("html"), _Compound("body")))
 
 
 def _key(compound: _Compound) -> tuple[str, str]:
