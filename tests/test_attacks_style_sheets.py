@@ -54,6 +54,10 @@ RULES = {
     "tag and class": ("<style>p, span.n { clip-path: inset(50%) }</style>", f"<span class=n>{SAID}</span>"),
     "comment": ("<style>.n { display:/* shown */none }</style>", f"<b class=n>{SAID}</b>"),
     "escaped selector": ("<style>.\\6e ote { display: none }</style>", f"<b class=note>{SAID}</b>"),
+    "class with a space HTML does not split at": (
+        "<style>.a\\a0 b { display: none }</style>",
+        f'<b class="a\u00a0b">{SAID}</b>',
+    ),
     "class in quirks case": ("<style>.NOTE { display: none }</style>", f"<b class=note>{SAID}</b>"),
     "escaped property": ("<style>.n { f\\6fnt-size: 0 }</style>", f"<b class=n>{SAID}</b>"),
     "in @media": ("<style>@media screen { @supports (x: y) { .n { opacity: 0 } } }</style>", f"<b class=n>{SAID}</b>"),
@@ -105,6 +109,10 @@ UNBOUNDED = {
     "body a page leaves out": ("<style>html > body { color: white }</style>", "may hide its <body>, all of its text"),
     "root": ("<style>html:not(.x) { opacity: 0 }</style>", "may hide its <html>, all of its text"),
     "body's style": ('<body style="color: #333">', "may hide its <body>, all of its text"),
+    # markup whose showing only a browser works out: a declarative shadow root shows of its element's
+    # own content only what its slots take, and a page of frames none of its own text
+    "shadow root": ("<div><template shadowrootmode=open></template>x</div>", "it holds a shadow root"),
+    "frameset": ("<frameset><frame src=x.html></frameset>", "it is a page of frames"),
     "body's colours": ('<body bgcolor="#ffffff" text="#ffffff">', "may hide its <body>, all of its text"),
 }
 

@@ -97,9 +97,9 @@ CHECKS = (
     Check(
         "E531",
         "page-not-read",
-        "a cited web page whose style may hide what only a browser tells (a style sheet it does not hold, a "
-        "selector or at-rule the check cannot bound, a style that may lay an element over others' text): none "
-        "of its text is read",
+        "a cited web page whose style or markup may hide what only a browser tells (a style sheet it does not "
+        "hold, a selector or at-rule the check cannot bound, a style that may lay an element over others' text "
+        "or hide its body, a shadow root, a frameset): none of its text is read",
     ),
 )
 

@@ -20,7 +20,8 @@ may hide applies to (its own `style` attribute's, or a rule of a `<style>` eleme
 may match it: `.x { display: none }`, `#y { font-size: 0 }`, `p { color: white }`) is hidden with
 all in it; a declaration that cannot hide text (`font-weight`, `margin: 0 1em`, ...) hides nothing.
 A style whose effect the reader cannot bound, among them a style sheet the page does not hold
-(`<link rel=stylesheet>`, `@import`), hides the whole page: read().unread says why, and what to
+(`<link rel=stylesheet>`, `@import`), hides the whole page, as does markup whose showing only a
+browser works out (a shadow root, a frameset): read().unread says why, and what to
 do, to the curator of a record citing it (E531). So a quote from a styled page is refused where in
 doubt, never read from text a browser may hide. What a script writes or removes no reading of the
 markup can tell: a reviewer still reads a page with scripts in a browser (docs/trust-boundary.md).
@@ -210,6 +211,14 @@ class _Shown(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         styled = self._styled(tag, attrs)
+        if tag == "template" and any(name in ("shadowrootmode", "shadowroot") for name, _ in attrs):
+            # a declarative shadow root: its element shows the template's content, and of its own only
+            # what the template's slots take (`<div><template shadowrootmode=open></template>words</div>`
+            # shows no words)
+            self.unread = styles.unbounded("it holds a shadow root (<template shadowrootmode>)")
+        elif tag == "frameset":
+            # a page of frames shows other documents, and none of its own text after the frameset
+            self.unread = styles.unbounded("it is a page of frames (<frameset>)")
         if tag in _VOID:
             if tag == "br" and not self.hidden:
                 self._end_line()

@@ -23,6 +23,7 @@ page does not hold (`<link rel=stylesheet>`, `@import`), whose rules no reading 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -230,7 +231,9 @@ class Sheet:
             return False
         names = frozenset(name for name, _ in attrs)
         ids = frozenset(value.lower() for name, value in attrs if name == "id" and value)
-        classes = frozenset(c.lower() for name, value in attrs if name == "class" and value for c in value.split())
+        classes = frozenset(
+            c.lower() for name, value in attrs if name == "class" and value for c in _ASCII_WHITE.split(value) if c
+        )
         signature = (tag, ids, classes, names)
         if signature not in self.matched:
             keys = [("tag", tag), *(("id", i) for i in ids), *(("class", c) for c in classes)]
@@ -315,6 +318,10 @@ class Sheet:
         # a nested rule (CSS nesting): its selector is read as a rule's
         self._rules([rule for rule in body if rule.type in ("qualified-rule", "at-rule")], depth + 1)
 
+
+# HTML splits a class attribute at ASCII white space only: "a\u00a0b" is one class, not "a" and "b"
+# (which str.split() made of it, and `.a\a0 b`, a browser's match, matched nothing)
+_ASCII_WHITE = re.compile("[ \t\n\x0c\r]+")
 
 # what a rule for the page's <html> or <body> is (with its pseudo-classes): a browser makes them where
 # the markup leaves them out, where no element of the markup is there to match
