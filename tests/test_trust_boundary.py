@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -751,6 +752,28 @@ def test_a_library_installed_anew_changes_the_fingerprint(tmp_path: Path, monkey
     replaced = library / "engine.so"
     replaced.write_bytes(b"\x7fELF")
     assert cache.fingerprint("{}") != before
+
+
+def test_every_library_the_package_runs_is_in_the_fingerprint() -> None:
+    """Each runtime dependency in pyproject.toml is a library whose upgrade may change a verdict (the
+    check runs it): its installed files must be in the cache's fingerprint (cache.LIBRARIES), or a
+    clone that upgraded it is served the old library's verdicts. tinycss2 came in without it."""
+    import importlib.metadata
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    provides: dict[str, set[str]] = {}  # a distribution -> the top-level names it installs
+    for top, dists in importlib.metadata.packages_distributions().items():
+        for dist in dists:
+            provides.setdefault(re.sub(r"[-_.]+", "-", dist).lower(), set()).add(top)
+    missing = []
+    for requirement in project["dependencies"]:
+        name = re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9._-]+", requirement).group()).lower()  # type: ignore[union-attr]
+        tops = provides.get(name, set())
+        assert tops, f"{name} is not installed: `make check` installs it"
+        if not any(lib == top or lib.startswith(top + ".") for lib in cache.LIBRARIES for top in tops):
+            missing.append(name)
+    assert missing == [], f"runtime dependencies not in cache.LIBRARIES: {missing}"
 
 
 # What the machine keeps in a checkout (.gitignore), never what a pull request brings: the walk below
