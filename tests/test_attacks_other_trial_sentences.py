@@ -402,20 +402,43 @@ def test_a_diseases_population_is_no_enrollment(tmp_path: Path, sentence: str, c
     )
 
 
+@pytest.mark.xfail(strict=True, reason="open: a headline with no stop runs into the next line (3a65178 reverted)")
 def test_a_headline_runs_into_no_population_sentence(tmp_path: Path) -> None:
     # The release's headline ("... Phase 1 Trial of NB-301 ...") and its date line end with no stop:
-    # read as one sentence with the line after them, the headline's "Trial" made the people lupus
-    # affects an enrolment, and 300,000 passed as the trial's enrollment.
+    # read as one sentence with the line after them, the headline's "Trial" makes the people lupus
+    # affects an enrolment, and 300,000 passes as the trial's enrollment. Cutting at such a line's end
+    # by the sentence's text (3a65178) cut the same words anywhere else (the tests below), so it was
+    # reverted; a cut at the line's own place in the document is still to come.
     text = _press("Lupus affects about 300,000 patients in the United States.", OWN)
     fields, quotes = {"enrollment": {"count": 300000}}, {"enrollment.count": "300,000 patients"}
     assert _codes(tmp_path, text, fields, quotes) == {"E512"}
 
 
-def test_a_sentence_broken_across_lines_is_read_whole(tmp_path: Path) -> None:
-    # Hard-wrapped prose: the enrolment's words are on the line after the count's; cut at the line, the
-    # count stood in a sentence about the people of the United States, and was no enrolment.
-    text = _press(OWN, "Across 12 sites in the United States, 24 patients will be\nenrolled in the trial.")
-    assert _codes(tmp_path, text, {"enrollment": {"count": 24}}, {"enrollment.count": "24 patients"}) == set()
+def test_a_line_ends_sentence_ends_no_sentence_elsewhere(tmp_path: Path) -> None:
+    # The page's last line "A second trial" ends a sentence with no stop: cut wherever a sentence
+    # starts with those words (3a65178), the body's "A second trial of NB-301 in lupus enrolled 120
+    # participants." lost the words making it another trial's, and its 120 passed as the trial's.
+    body = "A second trial of NB-301 in lupus enrolled 120 participants."
+    text = _press(OWN, body, "", "Contact", "", "A second trial", "")
+    quotes = {"enrollment.count": "enrolled 120 participants"}
+    assert _codes(tmp_path, text, {"enrollment": {"count": 120}}, quotes) == {"E512"}
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "EARLIER STUDY OF NB-201\nThe study enrolled 120 participants.",
+        "Earlier study of NB-201:\nThe study enrolled 120 participants.",
+        "Earlier study of NB-201: Phase 2\nThe study enrolled 120 participants.",
+        "NB-201 in multiple myeloma\n\nThe study enrolled 120 participants.",
+    ],
+)
+def test_a_heading_about_another_trial_holds_the_lines_under_it(tmp_path: Path, block: str) -> None:
+    # A heading naming another trial (another product, another disease) makes the sentence under it
+    # that trial's: cut off at the heading's line end (3a65178), "The study enrolled 120 participants."
+    # read as the trial's own, and 120 passed as its enrollment.
+    quotes = {"enrollment.count": "enrolled 120 participants"}
+    assert _codes(tmp_path, _press(OWN, block), {"enrollment": {"count": 120}}, quotes) == {"E512"}
 
 
 SITE = "NB-301 is given at Northbridge University Hospital in Columbus, Ohio."
@@ -443,9 +466,6 @@ BERLIN = {"city": "Berlin", "country": "Germany"}
         ),
         ("The trial is enrolling at sites in Berlin, Germany, and NB-301 is manufactured in Boston.", BERLIN, set()),
         ("NB-301 is manufactured in Boston. The trial is enrolling at sites in Berlin, Germany.", BERLIN, set()),
-        # a list's lines with no stop: the place of manufacture ends at its line's end
-        ("- NB-301 manufactured in Boston\n- Enrolling at sites in Berlin, Germany", BERLIN, set()),
-        ("- NB-301 manufactured in Boston\n- Enrolling at sites in Berlin, Germany", {"city": "Boston"}, {"E512"}),
     ],
 )
 def test_a_place_of_manufacture_or_of_the_sponsor_is_no_site(

@@ -1,21 +1,12 @@
-"""The one sentence reader of prose (reading/sentences.py): where a stop ends a sentence, and which
-of a plain document's lines end one with no stop (a headline, a label's line, a line in capitals, the
-line before a blank line, a list's mark or a label), while prose broken across lines reads whole."""
+"""The one sentence reader of prose (reading/sentences.py): where a stop ends a sentence, and where a
+quote's sentence ends."""
 
 from __future__ import annotations
 
 import pytest
-from sle_trials.reading import layouts, sentences
-from sle_trials.reading.layouts import normalise
+from sle_trials.reading import sentences
 
 HEADLINE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
-
-
-def _read(text: str) -> list[str]:
-    """The sentences of a plain document of text, as the prose readers cut them."""
-    doc = layouts.read("seeds/900_plain.txt", text.encode())
-    assert doc.layout == layouts.PLAIN
-    return sentences.split(doc.text, doc.line_ends)
 
 
 @pytest.mark.parametrize(
@@ -36,63 +27,9 @@ def test_a_semicolon_ends_no_sentence_of_a_sites_texts() -> None:
     assert sentences.split(text, stops=sentences.STOPS) == [text]
 
 
-def test_a_headline_and_a_label_line_end_their_sentences() -> None:
-    population = "Lupus affects about 300,000 patients in the United States."
-    text = f"{HEADLINE}\nLast Updated: 2025-08-17\n{population}\n"
-    assert _read(text) == [HEADLINE, "Last Updated: 2025-08-17", population]
-
-
-def test_a_line_in_capitals_ends_its_sentence() -> None:
-    assert _read("RECRUITING\nLupus affects about 300,000 patients.\n") == [
-        "RECRUITING",
-        "Lupus affects about 300,000 patients.",
-    ]
-
-
-@pytest.mark.parametrize("between", ["\n\n", "\n- ", "\n1. ", "\nEnrollment: "])
-def test_a_line_before_a_new_block_ends_its_sentence(between: str) -> None:
-    # a blank line, a list's mark, a label: the line before them ends with no stop
-    found = _read(f"Northbridge doses first patient{between}the trial enrols 24 patients.\n")
-    assert found[0] == "Northbridge doses first patient"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Across 12 sites in the United States, 24 patients will be\nenrolled in the trial.\n",
-        "Lupus affects about 300,000 patients\nin the United States.\n",
-        # a wrapped line going on in a capital (a name) is still the sentence's
-        "The trial is led by\nAnna Berg of Northbridge University Hospital.\n",
-        # a label's value wrapped onto a line going on in lower case
-        "Primary outcome: SRI-4 response at week 24 and the change\nin SLEDAI-2K score.\n",
-        # a line ending with a comma or a joining word goes on, a label's line too
-        "Lupus affects women,\nMostly of childbearing age.\n",
-        "Primary outcome: SRI-4 response at week 24 and\nSLEDAI-2K change.\n",
-    ],
-)
-def test_prose_broken_across_lines_reads_as_one_sentence(text: str) -> None:
-    assert _read(text) == [normalise(text)]
-
-
-def test_a_sentence_ending_at_its_line_cuts_the_same_after_a_stop_inside_it() -> None:
-    # a headline with a stop inside: its last sentence ends at the line's end
-    text = "Northbridge Inc. Announces Results. Phase 1 Data\n\nLupus affects about 300,000 patients.\n"
-    assert _read(text)[-2:] == ["Phase 1 Data", "Lupus affects about 300,000 patients."]
-
-
 def test_a_text_of_no_document_is_cut_at_its_stops_only() -> None:
     assert sentences.split(f"{HEADLINE} Lupus affects about 300,000 patients.") == [
         f"{HEADLINE} Lupus affects about 300,000 patients."
-    ]
-
-
-def test_a_line_end_after_a_stop_ends_the_sentence_the_stop_began() -> None:
-    # the list's line after a stop does not start a sentence (a stop ends one before a capital): the
-    # line's end still ends the one the stop began
-    text = "NB-301 is given in Columbus. - NB-301 manufactured in Boston\n- Enrolling in Berlin, Germany\n"
-    assert _read(text) == [
-        "NB-301 is given in Columbus. - NB-301 manufactured in Boston",
-        "- Enrolling in Berlin, Germany",
     ]
 
 

@@ -285,7 +285,7 @@ def _plainly_stated(doc: SourceDoc, schema: dict, name: str, passages: Passages)
         leaf = ".".join(str(p) for p in path)
         node = _value_node(schema, path)
         found = passages(doc, path)
-        placed = [Passage(doc.text, ends=doc.line_ends)] if found is None else found
+        placed = [Passage(doc.text)] if found is None else found
         if leaf in _SELF_NAMED or fields.is_date(node):
             said = _said(leaf, node, placed)
             if said is not None:

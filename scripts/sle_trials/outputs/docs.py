@@ -201,10 +201,7 @@ def layout_tables() -> str:
         f"| plain | anything else | any but {kinds} | none: text is checked word for word, anywhere in it; "
         "where it names other trials, only in this trial's lines (from a line naming it alone to the next "
         "naming any); the trial's status, dates, phases, design, enrollment, conditions, product, arms, "
-        "interventions, outcomes, sites and officials only in its sentences about this trial (a sentence ends "
-        "at a stop, and at a line with none where the next line is blank, a list's mark or a label, or the "
-        'line is a label\'s or in capitals: a headline, "Last Updated: 2025-08-17"; a line broken inside a '
-        "sentence goes on): not one naming "
+        "interventions, outcomes, sites and officials only in its sentences about this trial: not one naming "
         "a product code or a disease that its first sentence and its sentences naming the trial do not, nor "
         "only a phase they do not, nor "
         "the words after an earlier or another "

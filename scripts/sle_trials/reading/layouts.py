@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, NamedTuple
 
-from sle_trials.reading import digits, edges, lookalike, markup, sentences
+from sle_trials.reading import digits, edges, lookalike, markup
 from sle_trials.reading.criteria_text import ESCAPE, split_criteria
 from sle_trials.reading.invisible import DROPPED, unreordered
 
@@ -122,8 +122,6 @@ class Passage:
     text: str  # normalised
     whole: bool = False  # one value: a field placed here must equal it (value), not only occur in it
     value: str = ""  # the value a whole field must equal (for a JSON line, the part after "key: ")
-    # a plain document's sentences that end at a line's end with no stop (sentences.line_ends)
-    ends: sentences.LineEnds = field(default=sentences.NO_LINE_ENDS, compare=False, repr=False)
 
     def holds(self, needle: str) -> bool:
         return needle in self.text
@@ -250,8 +248,6 @@ class SourceDoc:
     # a plain document's trials: every NCT id it names, and each one's sections (trial_sections)
     trials: frozenset[str] = frozenset()
     sections: dict[str, list[Passage]] = field(default_factory=dict)
-    # its sentences that end at a line's end with no stop (sentences.line_ends: a headline, a label's line)
-    line_ends: sentences.LineEnds = field(default=sentences.NO_LINE_ENDS, repr=False, compare=False)
     # the source's bytes: read again as written on demand, where NFKC changed a character of it
     # (as_written), and that reading, once made; and for a record's spacing (reading/spacing.py),
     # without which a record spaced otherwise than its text read its source a second time
@@ -476,7 +472,7 @@ def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
 
     def close() -> None:
         if owner is not None and held:
-            sections.setdefault(owner, []).append(Passage(normalise("\n".join(held)), ends=doc.line_ends))
+            sections.setdefault(owner, []).append(Passage(normalise("\n".join(held))))
 
     for line in lines:
         named = (
@@ -598,8 +594,7 @@ def _read_text(file: str, text: str, json: bool = True) -> SourceDoc:
         if found is not None:
             found.text = normalise(text)
             return _written(found, text)
-    plain = SourceDoc(file, PLAIN, normalise(text), line_ends=sentences.line_ends(raw_lines, normalise))
-    return _written(trial_sections(plain, raw_lines), text)
+    return _written(trial_sections(SourceDoc(file, PLAIN, normalise(text)), raw_lines), text)
 
 
 # What ends a line for a reader: CR LF, CR, LF, and the characters Unicode and editors take for a line

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from sle_trials.reading import edges, layouts, lexicon
 from sle_trials.reading.layouts import SourceDoc, normalise
-from sle_trials.reading.sentences import SENTENCES, line_breaks, split
+from sle_trials.reading.sentences import SENTENCES, split
 
 # The fields a ClinConnect page places in its summary (prose; its other places are lines, not sentences)
 _SUMMARY_FIELDS = ("phases", "cell_product", "interventions")
@@ -47,9 +47,9 @@ def naming_the_product(passages: list[layouts.Passage], name: Any) -> list[layou
     codes = [w for w in re.split(r"[\s,;()]+", named) if _CODE.fullmatch(w)] if named else []
     code = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, codes)) + r")(?![\w])") if codes else None
     return [
-        layouts.Passage(sentence, ends=passage.ends)
+        layouts.Passage(sentence)
         for passage in passages
-        for sentence in split(passage.text, passage.ends)
+        for sentence in split(passage.text)
         if layouts.CAR_WORDS.search(sentence)
         or (named is not None and named in sentence.lower())
         or (code is not None and code.search(sentence))
@@ -207,7 +207,7 @@ def own_names(doc: SourceDoc, nct_id: str) -> Own:
     title (its first sentence, a press release's headline, or the title it places) and of its
     sentences naming the trial's id. None of a kind: a sentence naming one of that kind is read as
     any other."""
-    sentences = split(doc.text, doc.line_ends)
+    sentences = split(doc.text)
     lines = sentences[:1] + [p.text for p in doc.place(("brief_title",)) or []]
     lines += [s for s in sentences if nct_id in s]
     own = Own(_names(" ".join(lines)), phases(" ".join(lines)))
@@ -321,7 +321,7 @@ def of_this_trial(
             kept.append(passage)
             continue
         run: list[str] = []  # sentences in a row about this trial: one passage (a quote may span them)
-        for sentence in split(passage.text, passage.ends):
+        for sentence in split(passage.text):
             if _of_another_trial(own, sentence, nct_id) or _of_another_kind(sentence, kind):
                 sentence = ""
             elif (turn := _turn(sentence, nct_id)) is not None:
@@ -330,10 +330,10 @@ def of_this_trial(
             if sentence:
                 run.append(sentence)
             elif run:
-                kept.append(layouts.Passage(" ".join(run), ends=passage.ends))
+                kept.append(layouts.Passage(" ".join(run)))
                 run = []
         if run:
-            kept.append(layouts.Passage(" ".join(run), ends=passage.ends))
+            kept.append(layouts.Passage(" ".join(run)))
     return kept
 
 
@@ -371,26 +371,20 @@ def _sites(passages: list[layouts.Passage]) -> list[layouts.Passage]:
 
 def _cut_out(passages: list[layouts.Passage], cue: re.Pattern[str], *, on: bool = True) -> list[layouts.Passage]:
     """The passages of prose without the words from each cue to its clause's end (_CLAUSE_END), nor
-    past its sentence's, a sentence ending at its line's end included (sentences.line_breaks; on=False:
-    without the cue's own words only)."""
+    past its sentence's (on=False: without the cue's own words only)."""
     out: list[layouts.Passage] = []
     for passage in passages:
         text, at = passage.text, 0
         if passage.whole:
             out.append(passage)
             continue
-        breaks: list[int] | None = None  # a clause ends at its sentence's line's end too (worked out once)
         for found in cue.finditer(text):
             if found.start() < at:
                 continue
-            out.append(layouts.Passage(text[at : found.start()], ends=passage.ends))
+            out.append(layouts.Passage(text[at : found.start()]))
             end = _CLAUSE_END.search(text, found.end()) if on else None
             at = end.start() if end is not None else len(text) if on else found.end()
-            if on and passage.ends:
-                breaks = line_breaks(text, passage.ends) if breaks is None else breaks
-                if (later := bisect.bisect_left(breaks, found.end())) < len(breaks):
-                    at = min(at, breaks[later])
-        out.append(layouts.Passage(text[at:], ends=passage.ends))
+        out.append(layouts.Passage(text[at:]))
     return [p for p in out if p.text.strip()]
 
 
@@ -498,11 +492,11 @@ def _keeping(passages: list[layouts.Passage], keep: Callable[[str], bool]) -> li
             out.append(passage)
             continue
         run: list[str] = []
-        for sentence in [*split(passage.text, passage.ends), None]:
+        for sentence in [*split(passage.text), None]:
             if sentence is not None and keep(sentence):
                 run.append(sentence)
             elif run:
-                out.append(layouts.Passage(" ".join(run), ends=passage.ends))
+                out.append(layouts.Passage(" ".join(run)))
                 run = []
     return out
 
@@ -599,12 +593,12 @@ class Trial:
         if known is None or known[0] is not doc:
             out = found
             if in_prose(doc, path[0]):
-                whole = [layouts.Passage(doc.text, ends=doc.line_ends)] if found is None else found
+                whole = [layouts.Passage(doc.text)] if found is None else found
                 kind = str(path[1]) if path[0] == "outcomes" and len(path) > 1 else None
                 out = stating(path[0], of_this_trial(whole, self.own(doc), self.nct_id, kind))
             rule = _plain_rule(doc, path)
             if rule is not None:
-                whole = [layouts.Passage(doc.text, ends=doc.line_ends)] if out is None else out
+                whole = [layouts.Passage(doc.text)] if out is None else out
                 out = naming_the_product(whole, self.product) if rule is naming_the_product else rule(whole)
             known = self.stated[key] = (doc, out)
         return known[1]
@@ -701,7 +695,7 @@ class Sentences:
         self.sentences: list[str] = []
         self.run: list[int] = []  # each sentence's passage (sentences of one passage run on)
         for n, passage in enumerate(passages):
-            for sentence in split(passage.text, passage.ends, splitter):
+            for sentence in split(passage.text, stops=splitter):
                 self.sentences.append(sentence)
                 self.run.append(n)
         self.starts: list[int] = []
