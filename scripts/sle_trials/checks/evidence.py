@@ -202,7 +202,9 @@ def _chars(doc: SourceDoc | None) -> int:
     room the documents had, twice the characters for a source written in compatibility ones."""
     if doc is None:
         return 0
-    twin = len(doc.written or "") if doc.raw is not None and doc.written is not None else 0
+    # a document writing a backslash is read again as written for its markdown escapes too
+    again = doc.raw is not None and (doc.written is not None or b"\\" in doc.raw)
+    twin = len(doc.written or doc.text) if again else 0
     return len(doc.text) + len(doc.written or "") + len(doc.raw or b"") + twin
 
 
@@ -421,17 +423,19 @@ class Sources:
         needle, plain = layouts.literal(text), normalise(text)
         if needle == plain:
             return None
+        # a record's markdown escape is held to the source's own backslashes, read as written
+        # (SourceDoc.as_written keeps them): its written text reads them as the characters they show
+        escape = criteria_text.ESCAPE.search(needle)
         for doc in self.docs:
-            written = _written(doc)
+            written = _written(doc) if escape is None else doc.as_written().text
             if needle not in written:
                 continue
             # the text stands written so as often as it stands at all: wherever the source states the
             # field, it writes it so, and the document need not be read again (most sources' case)
             if _stands_apart(written, needle, occurrences(doc.text, plain)):
                 return None
-            if any(needle in passage for passage in self._as_written(doc, path)):
+            if any(needle in passage for passage in self._as_written(doc, path, escaped=escape is not None)):
                 return None
-        escape = criteria_text.ESCAPE.search(needle)
         if escape is not None:
             return f"{escape.group()!r}, a markdown escape, which reads as {escape.group(1)!r}"
         changed = next((c for c in needle if c != " " and normalise(c) != c), None)
@@ -456,7 +460,7 @@ class Sources:
             self.spaced[doc.file] = spacing.source_text(doc.file, doc.raw) if doc.raw is not None else ""
         return self.spaced[doc.file]
 
-    def _as_written(self, doc: SourceDoc, path: fields.Path_) -> list[str]:
+    def _as_written(self, doc: SourceDoc, path: fields.Path_, *, escaped: bool = False) -> list[str]:
         """The texts of doc, in its own characters, where it states the field at path: its placed
         passages read as written (SourceDoc.as_written), or its whole written text where it places
         the field nowhere in particular. Where the document read as written places the field otherwise
@@ -465,9 +469,9 @@ class Sources:
         trial wrote "NСT…" with a Cyrillic "С" (a section of that trial as shown, none as written) let
         a record take full-width words that page writes in the other trial's section only."""
         placed = self.passages(doc, path)
-        if placed is None:
-            return [_written(doc)]
         twin = doc.as_written()
+        if placed is None:
+            return [twin.text if escaped else _written(doc)]
         if twin is doc:
             return [p.text for p in placed]
         mirrored = self.passages(twin, path)
@@ -475,7 +479,9 @@ class Sources:
             return []
         if any(normalise(m.text) != p.text for m, p in zip(mirrored, placed)):
             return []
-        return [m.text for m in mirrored]
+        # read as written, a passage keeps the source's escapes: a record's text without one reads them
+        # as the characters they show, as a record copies them ("2\\)" is "2)")
+        return [m.text if escaped else criteria_text.ESCAPE.sub(r"\1", m.text) for m in mirrored]
 
     def placed(self, doc: SourceDoc, path: fields.Path_, needle: str, *, whole: bool) -> list[layouts.Passage] | None:
         """The passages of doc where needle (normalised) stands as the field at path, as the checks

@@ -74,8 +74,11 @@ def normalise(text: str, *, nfkc: bool = True) -> str:
     (invisible.py: a soft hyphen or zero-width space inside a source's word), a passage a
     bidirectional control shows in another order left out (invisible.unreordered), markdown
     backslash escapes removed, runs of white space as one space. nfkc=False: the characters as
-    written (literal)."""
-    return shown(text, nfkc=nfkc and not _AS_WRITTEN.get())
+    written (literal). While a document is read again as written, its markdown escapes are kept too:
+    a record's escape is held to the source's own (evidence.Sources.miswritten)."""
+    if _AS_WRITTEN.get():
+        return shown(text, nfkc=False, escapes=True)
+    return shown(text, nfkc=nfkc)
 
 
 def shown(text: str, *, nfkc: bool = True, escapes: bool = False) -> str:
@@ -104,8 +107,9 @@ def literal(text: str) -> str:
     white space other than ASCII's: a record's characters as written. A record's text that reads as
     its source's only so ("ＣＤ１９" for "CD19", "ﬁ" for "fi", "10⁶" for "106", "CAR\\-T" for "CAR-T",
     a no-break space for a space) is not the source's words: what the record holds must be written
-    so in a cited source too (evidence.Sources.miswritten), whose markdown escapes are read as the
-    characters they show (written_text). trials.csv, the exports and the site show what the record
+    so in a cited source too (evidence.Sources.miswritten): a record's markdown escape is held to the
+    source's own (SourceDoc.as_written), and a record's text without one reads the source's escapes
+    as the characters they show (written_text). trials.csv, the exports and the site show what the record
     holds, and a search for "CAR-T" finds no "CAR\\-T"."""
     return shown(text, nfkc=False, escapes=True)
 
@@ -280,8 +284,10 @@ class SourceDoc:
         """This document read again with NFKC left out (normalise reads its characters as written):
         the same places, each passage in the source's own characters. A record's text with a
         character NFKC reads as another must be written so where the source states its field, not
-        anywhere on the page (evidence.Sources.miswritten). Itself when NFKC changed none of it."""
-        if self.written is None or self.raw is None:
+        anywhere on the page (evidence.Sources.miswritten), and its markdown escapes kept: a record's
+        escape must be the source's there. Itself when NFKC changed none of it and it writes no
+        backslash."""
+        if self.raw is None or (self.written is None and b"\\" not in self.raw):
             return self
         if self.twin is None:
             token = _AS_WRITTEN.set(True)
@@ -586,7 +592,9 @@ def _read_text(file: str, text: str, json: bool = True) -> SourceDoc:
     # read again as written, a line's look-alike letters are its own (folded, the twin of a title line
     # writing "IМ19" with a Cyrillic "М" read "IM19", and the record that copied the line was refused)
     fold: Callable[[str], str] = str if _AS_WRITTEN.get() else lookalike.letters
-    lines = [ESCAPE.sub(r"\1", fold(_visible(line))).strip() for line in raw_lines]
+    # read again as written, a line keeps its markdown escapes, as a record copying it does
+    unescaped: Callable[[str], str] = str if _AS_WRITTEN.get() else functools.partial(ESCAPE.sub, r"\1")
+    lines = [unescaped(fold(_visible(line))).strip() for line in raw_lines]
     _as_shown(lines)
     _first_shown(lines)
     for reader in (_clinconnect, _registry_copy):
