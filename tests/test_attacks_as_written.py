@@ -132,9 +132,10 @@ def test_occurrences_as_written_are_looked_at_a_bounded_number_of_times(monkeypa
 
     monkeypatch.setattr(evidence, "_apart", counted)
     written = "\uff41 " * 200_000
-    assert not evidence._stands_apart(written, "\uff41", 200_000)
-    assert len(calls) <= 2 * evidence.SCANNED
-    assert evidence._stands_apart(written, "\uff41", 3)
+    assert not evidence._stands_apart(written, "\uff41", "a " * 200_000, "a")
+    assert evidence._stands_apart(written, "\uff41", "a " * (evidence.SCANNED - 1) + "a", "a")
+    assert len(calls) <= 4 * evidence.SCANNED
+    assert evidence._stands_apart(written, "\uff41", "a a a", "a")
 
 
 def _page_of_studies(own: str, other: str) -> str:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import itertools
 import os
 import re
 import unicodedata
@@ -150,34 +151,31 @@ def _written(doc: SourceDoc) -> str:
     return doc.written if doc.written is not None else doc.text
 
 
-def _stands_apart(written: str, needle: str, needed: int) -> bool:
-    """Whether needle stands in written, as a text of its own, at least needed times: where NFKC joins
-    no character of it to the one before or after it. A line "ＣＤ１９-CART... Erythematosus\u0301"
+def _stands_apart(written: str, needle: str, text: str, plain: str) -> bool:
+    """Whether needle stands in written, as a text of its own, as often as plain (needle normalised)
+    stands in text (the document as compared): where NFKC joins no character of it to the one before
+    or after it. A line "ＣＤ１９-CART... Erythematosus\u0301"
     holds the full-width title as written and reads "...Erythematosuś" in NFKC, no title: counted, it
     made the title as written stand as often as the title in NFKC (the page's title line, written
     plainly), and a record's full-width title passed. A character that composes with another is one
     no other character stands between (canonical composition), so the two beside the needle are all
     there is to read; a combining mark beside it is never taken to leave it whole. At most SCANNED
-    occurrences are looked at, one by one: a source of millions (a short quote's) is read again as
-    written instead (Sources._as_written), at the speed of a search. Occurrences are counted where
-    they overlap too (occurrences): counted apart, "ＳＬＥ ... in ＳＬＥ" standing once, from the end
-    of a title line "SLE ... in ＳＬＥ" on, matched the one title in NFKC, and passed as that line."""
-    if occurrences(written, needle) < needed:
+    occurrences are looked at, one by one (edges.occurrences, none held): a source of more (a short
+    quote's) is read again as written instead (Sources._as_written), at the speed of a search.
+    Occurrences are counted where they overlap too: counted apart, "ＳＬＥ ... in ＳＬＥ" standing once,
+    from the end of a title line "SLE ... in ＳＬＥ" on, matched the one title in NFKC, and passed as
+    that line."""
+    needed = sum(1 for _ in itertools.islice(edges.occurrences(text, plain), SCANNED + 1))
+    if needed > SCANNED:
         return False
-    found, at = 0, written.find(needle)
-    for _ in range(SCANNED):
-        if found >= needed or at < 0:
-            break
+    found = 0
+    for at in itertools.islice(edges.occurrences(written, needle), SCANNED):
         end = at + len(needle)
         if _apart(written[at - 1 : at], needle[0]) and _apart(needle[-1], written[end : end + 1]):
             found += 1
-        at = written.find(needle, at + 1)
-    return found >= needed
-
-
-def occurrences(text: str, part: str) -> int:
-    """How often part stands in text, overlapping occurrences each counted (str.count counts them apart)."""
-    return len(re.findall(f"(?={re.escape(part)})", text))
+            if found >= needed:
+                return True
+    return False
 
 
 # The occurrences of a record's text as written that _stands_apart looks at, one by one
@@ -432,7 +430,7 @@ class Sources:
                 continue
             # the text stands written so as often as it stands at all: wherever the source states the
             # field, it writes it so, and the document need not be read again (most sources' case)
-            if _stands_apart(written, needle, occurrences(doc.text, plain)):
+            if _stands_apart(written, needle, doc.text, plain):
                 return None
             if any(needle in passage for passage in self._as_written(doc, path, escaped=escape is not None)):
                 return None
