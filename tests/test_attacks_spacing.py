@@ -132,3 +132,16 @@ def test_a_quote_spaced_otherwise_is_refused(registry: Path, trials: Trials, wri
     assert result.status == 1, result.out
     place = place_of(registry, IM19_PATH, "  nct_id: ")
     assert f"{IM19_PATH}:{place}: E502 evidence for nct_id: {said}" in result.out
+
+
+def test_spacing_written_only_in_another_trial_s_lines_is_refused(tmp_path: Path) -> None:
+    """A page states the enrolment once, singly spaced, in its lines of this trial, and a double-spaced
+    copy in its lines of another trial: the record's spacing was looked for anywhere in the page, and
+    the copy in the other trial's lines passed. It is held to where the page states the field."""
+    from test_attacks_other_trial_sentences import OWN, _codes, _press
+
+    line = "The trial enrolled 24 participants."
+    other = "A second trial, NCT09000098, tests NB-302 in myositis."
+    text = _press(OWN, line, other, line.replace("enrolled 24", "enrolled  24"))
+    for quote, codes in (("enrolled 24 participants", set()), ("enrolled  24 participants", {"E502"})):
+        assert _codes(tmp_path, text, {"enrollment": {"count": 24}}, {"enrollment.count": quote}) == codes, quote

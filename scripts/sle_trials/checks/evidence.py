@@ -415,7 +415,7 @@ class Sources:
         for word, and the table, the exports and the site showed characters no source has, which a
         search for CD19 does not find. Where the source states the field, not anywhere: a title
         "ＩＭ19 ..." passed when a line further down the page wrote "ＩＭ19" and the title "IM19"."""
-        odd = self.misspaced(text)
+        odd = self.misspaced(path, text)
         if odd is not None:
             return odd
         needle, plain = layouts.literal(text), normalise(text)
@@ -444,14 +444,22 @@ class Sources:
         how = "only as its look-alike" if layouts.literal(changed) == digits.nfkc(changed) else "only in NFKC"
         return f"{_named(changed)}, which reads as {normalise(changed)!r} {how}"
 
-    def misspaced(self, text: str) -> str | None:
+    def misspaced(self, path: fields.Path_, text: str) -> str | None:
         """None when text's white space is a cited source's as written (spacing.misspaced): a run of
-        spaces, a tab or a line break it writes stands in a source with the words around it; else
-        that run ("a double space after 'IM19'"). Each source is read with its spacing, from the bytes
-        the check read (SourceDoc.raw), once a record and only for a text so spaced."""
+        spaces, a tab or a line break it writes stands in a source with the words around it, where
+        that source states the field at path (spacing.regions: the stretches of its passages, as
+        miswritten reads them; a double space a page writes only in another trial's lines is none of
+        this trial's); else that run ("a double space after 'IM19'"). Each source is read with its
+        spacing, from the bytes the check read (SourceDoc.raw), once a record and only for a text so
+        spaced."""
         if "  " not in text and text == text.strip() and not any(c in text for c in "\t\n\r\x0b\x0c"):
             return None
-        return spacing.misspaced(text, [self._spaced(doc) for doc in self.docs])
+        texts: list[str] = []
+        for doc in self.docs:
+            placed = self.passages(doc, path)
+            spaced = self._spaced(doc)
+            texts += [spaced] if placed is None else spacing.regions(spaced, [p.text for p in placed])
+        return spacing.misspaced(text, texts)
 
     def _spaced(self, doc: SourceDoc) -> str:
         if doc.file not in self.spaced:

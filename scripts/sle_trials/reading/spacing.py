@@ -8,12 +8,13 @@ source wraps, a record's criterion folded over lines by YAML): it is never held 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from sle_trials.reading import digits, lookalike, markup
 from sle_trials.reading.criteria_text import ESCAPE
 from sle_trials.reading.invisible import DROPPED, unreordered
-from sle_trials.reading.layouts import json_lines, normalise, source_json
+from sle_trials.reading.layouts import json_line, json_lines, normalise, source_json
 
 # The white space a record's text is split at: ASCII's (a no-break space is a character of the text,
 # which literal() and Sources.miswritten hold to the source's own)
@@ -70,13 +71,14 @@ def named(run: str) -> str:
 def source_text(file: str, raw: bytes) -> str:
     """A source's text as compared with a record's spacing: as normalise() reads it but for its white
     space, which is the source's own (its line breaks each "\\n"); a page a browser takes for HTML as it
-    shows (markup.shown); a JSON document as its values (json_lines), none running into the next."""
+    shows (markup.shown); a JSON document as its "key: value" lines (json_lines), as its passages
+    read, none running into the next."""
     text = raw.decode("utf-8", errors="replace")
     if markup.is_html(file, text):
         return spaced(markup.shown(text))
     document = source_json(file, text)
     if document is not None:
-        return _APART.join(spaced(value) for _, value in json_lines(document))
+        return _APART.join(json_line(key, spaced(value)) for key, value in json_lines(document))
     return spaced(text)
 
 
@@ -92,6 +94,29 @@ def spaced(text: str) -> str:
     if "\\" in text:
         text = ESCAPE.sub(r"\1", text)
     return text
+
+
+# The stretches of a source's spaced text looked at for each passage where it states a field: a
+# passage's words stand so many times at most (a short passage a long source repeats), each a search
+HELD = 100
+# Between two words of a passage in a source's spaced text: its white space, or where two JSON values meet
+_BETWEEN = "[ \t\n\r\x0b\x0c\x00]+"
+
+
+def regions(spaced: str, passages: list[str]) -> list[str]:
+    """The stretches of a source's spaced text (source_text) whose words are a passage's (passages:
+    normalised, as a document places a field): a record's spacing is held to where the source states
+    the field, not to a copy of its words in another trial's lines. A passage stands where its words
+    do with any white space between them; one standing nowhere so (a page's text read otherwise than
+    as it spaces it) holds no spacing of the record's."""
+    found: list[str] = []
+    for passage in passages:
+        words = passage.split(" ")
+        if not passage or not words:
+            continue
+        pattern = re.compile(_BETWEEN.join(map(re.escape, words)))
+        found += [m.group() for m in itertools.islice(pattern.finditer(spaced), HELD)]
+    return found
 
 
 def _pieces(text: str) -> tuple[list[str], list[str]]:
