@@ -48,3 +48,17 @@ def test_a_json_source_s_values_do_not_run_into_each_other() -> None:
 )
 def test_loose_end(text: str, said: str | None) -> None:
     assert spacing.loose_end(text) == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["IM19  CAR\\-T", "ＣＤ１９\u00a0CAR-T\r\nline\u2028two", "soft\u00adhyphen \u0456М19\tx", "10\\^6  a\x0bb"],
+)
+def test_spaced_is_normalise_but_for_its_white_space(text: str) -> None:
+    """spaced() is layouts.shown keeping the white space, no steps of its own: its words are
+    normalise()'s, its line breaks each "\\n"."""
+    from sle_trials.reading.layouts import normalise
+
+    spaced = spacing.spaced(text)
+    assert " ".join(spaced.split()) == normalise(text)
+    assert "\r" not in spaced and "\u2028" not in spaced and "\x0b" not in spaced

@@ -81,10 +81,13 @@ def normalise(text: str, *, nfkc: bool = True) -> str:
     return shown(text, nfkc=nfkc)
 
 
-def shown(text: str, *, nfkc: bool = True, escapes: bool = False) -> str:
+def shown(text: str, *, nfkc: bool = True, escapes: bool = False, spaces: bool = False) -> str:
     """normalise(text), but as it shows a reader also while a document is read again as written: the
     words a layout is read by (which trial a line names) are the same in either reading. escapes:
-    keep the markdown escapes (a record's text as written, literal)."""
+    keep the markdown escapes (a record's text as written, literal). spaces: keep the white space as
+    written, each line break "\\n" (a source's text as a record's spacing is held to, spacing.py)."""
+    if spaces:
+        text = LINE_BREAK.sub("\n", text)
     if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
         kept = unreordered(text)
         text = DROPPED.sub("", lookalike.letters(digits.nfkc(kept)) if nfkc else kept)
@@ -92,14 +95,22 @@ def shown(text: str, *, nfkc: bool = True, escapes: bool = False) -> str:
         text = DROPPED.sub("", text)
     if "\\" in text and not escapes:
         text = ESCAPE.sub(r"\1", text)
+    if spaces:
+        return text
     # as written, a white space that is not ASCII's (a no-break space, an em space) is a character
-    return " ".join(text.split()) if nfkc else _ASCII_SPACE.sub(" ", text).strip(" ")
+    return " ".join(text.split()) if nfkc else ASCII_SPACE.sub(" ", text).strip(" ")
 
 
 # The white space a line of text is written with: its runs are one space as written too (a record's
 # criterion folded over lines by YAML, a source's lines); any other (a no-break or an em space) is a
-# character of the text as written
-_ASCII_SPACE = re.compile("[ \t\n\r\x0b\x0c]+")
+# character of the text as written. A record's spacing is split at it too (spacing.py).
+ASCII_SPACE = re.compile("[ \t\n\r\x0b\x0c]+")
+# What ends a line for a reader: CR LF, CR, LF, and the characters Unicode and editors take for a line
+# break too (vertical tab, form feed, NEL, the line and paragraph separators). Split at LF alone, a
+# copy whose "Exclusion Criteria" stood after a line separator (U+2028) read its 12 exclusion
+# criteria as inclusion criteria: the heading was the end of the line before it. Each is the "\n" a
+# record's YAML writes for it (spacing.py).
+LINE_BREAK = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 
 def literal(text: str) -> str:
@@ -587,7 +598,7 @@ def _read_text(file: str, text: str, json: bool = True) -> SourceDoc:
             if studies is not None and study.parts:
                 _parts_written(study, studies)
             return _written(study, written)
-    raw_lines = _LINE_BREAK.split(text)
+    raw_lines = LINE_BREAK.split(text)
     # a layout's words are read as they show a reader (_as_shown), and its passages as it writes them:
     # read again as written, a line's look-alike letters are its own (folded, the twin of a title line
     # writing "IМ19" with a Cyrillic "М" read "IM19", and the record that copied the line was refused)
@@ -603,13 +614,6 @@ def _read_text(file: str, text: str, json: bool = True) -> SourceDoc:
             found.text = normalise(text)
             return _written(found, text)
     return _written(trial_sections(SourceDoc(file, PLAIN, normalise(text)), raw_lines), text)
-
-
-# What ends a line for a reader: CR LF, CR, LF, and the characters Unicode and editors take for a line
-# break too (vertical tab, form feed, NEL, the line and paragraph separators). Split at LF alone, a
-# copy whose "Exclusion Criteria" stood after a line separator (U+2028) read its 12 exclusion
-# criteria as inclusion criteria: the heading was the end of the line before it.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 
 def _visible(line: str) -> str:

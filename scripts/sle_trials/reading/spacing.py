@@ -11,17 +11,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from sle_trials.reading import digits, lookalike, markup
-from sle_trials.reading.criteria_text import ESCAPE
-from sle_trials.reading.invisible import DROPPED, unreordered
-from sle_trials.reading.layouts import json_line, json_lines, normalise, source_json
+from sle_trials.reading import markup
+from sle_trials.reading.layouts import ASCII_SPACE, json_line, json_lines, normalise, shown, source_json
 
-# The white space a record's text is split at: ASCII's (a no-break space is a character of the text,
-# which literal() and Sources.miswritten hold to the source's own)
-_WHITE = re.compile("[ \t\n\r\x0b\x0c]+")
+# A record's text is split at ASCII's white space (layouts.ASCII_SPACE: a no-break space is a
+# character of the text, which literal() and Sources.miswritten hold to the source's own)
 _ENDS = " \t\n\r\x0b\x0c"
-# What ends a line of a source (as layouts reads one): each is the "\n" a record's YAML writes for it
-_LINE_BREAK = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 # Between two JSON values of a source: no white space, so that no record's text spans two of them
 _APART = "\x00"
 # The spacings of a text the sources lack looked for one by one, to name the first that none writes;
@@ -35,7 +30,7 @@ def _only_single(text: str) -> bool:
     ends (most values: nothing more is looked at)."""
     if text[:1] in _ENDS or text[-1:] in _ENDS:
         return False
-    return all(run == " " for run in _WHITE.findall(text))
+    return all(run == " " for run in ASCII_SPACE.findall(text))
 
 
 def loose_end(text: str) -> str | None:
@@ -83,17 +78,10 @@ def source_text(file: str, raw: bytes) -> str:
 
 
 def spaced(text: str) -> str:
-    """normalise(text) with its white space as written: NFKC, the look-alike letters, the invisible
-    characters dropped and the markdown escapes removed, as a record's words are read (a source's
-    no-break space is a space in NFKC, as normalise reads it)."""
-    text = _LINE_BREAK.sub("\n", text)
-    if not text.isascii():
-        text = DROPPED.sub("", lookalike.letters(digits.nfkc(unreordered(text))))
-    elif not text.isprintable() and DROPPED.search(text):
-        text = DROPPED.sub("", text)
-    if "\\" in text:
-        text = ESCAPE.sub(r"\1", text)
-    return text
+    """normalise(text) with its white space as written (layouts.shown, spaces=True): NFKC, the
+    look-alike letters, the invisible characters dropped and the markdown escapes removed, as a
+    record's words are read (a source's no-break space is a space in NFKC, as normalise reads it)."""
+    return shown(text, spaces=True)
 
 
 # The stretches of a source's spaced text looked at for each passage where it states a field: a
@@ -126,7 +114,7 @@ def _pieces(text: str) -> tuple[list[str], list[str]]:
     words: list[str] = []
     runs = [""]
     at = 0
-    for gap in _WHITE.finditer(text):
+    for gap in ASCII_SPACE.finditer(text):
         _word(text[at : gap.start()], words, runs)
         runs[-1] += gap.group()
         at = gap.end()
