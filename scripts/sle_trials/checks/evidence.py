@@ -203,7 +203,8 @@ def _chars(doc: SourceDoc | None) -> int:
     # a document writing a backslash is read again as written for its markdown escapes too
     again = doc.raw is not None and (doc.written is not None or b"\\" in doc.raw)
     twin = len(doc.written or doc.text) if again else 0
-    return len(doc.text) + len(doc.written or "") + len(doc.raw or b"") + twin
+    spaced = len(doc.raw or b"")  # its text with its spacing (Sources._spaced), at most as long as its bytes
+    return len(doc.text) + len(doc.written or "") + len(doc.raw or b"") + twin + spaced
 
 
 class Memory:
@@ -376,7 +377,6 @@ class Sources:
         self.named = any(self.nct_id in doc.text for doc in self.docs)  # E515 when by none
         # how the prose rules read the sources for this trial (each document's sentences about it, once)
         self.prose = prose.Trial(self.nct_id, (record.data.get("cell_product") or {}).get("name"))
-        self.spaced: dict[str, str] = {}  # a cited source's name -> its text with its spacing (spacing.source_text)
 
     def about_other(self, doc: SourceDoc) -> bool:
         """Whether the document is about another trial (a stub's source: the page of a trial naming this one)."""
@@ -461,10 +461,13 @@ class Sources:
             texts += [spaced] if placed is None else spacing.regions(spaced, [p.text for p in placed])
         return spacing.misspaced(text, texts)
 
-    def _spaced(self, doc: SourceDoc) -> str:
-        if doc.file not in self.spaced:
-            self.spaced[doc.file] = spacing.source_text(doc.file, doc.raw) if doc.raw is not None else ""
-        return self.spaced[doc.file]
+    @staticmethod
+    def _spaced(doc: SourceDoc) -> str:
+        """doc's text with its spacing, made once for the run's records that cite it (SourceDoc.spaced),
+        as its reading as written is (SourceDoc.as_written)."""
+        if doc.spaced is None:
+            doc.spaced = spacing.source_text(doc.file, doc.raw) if doc.raw is not None else ""
+        return doc.spaced
 
     def _as_written(self, doc: SourceDoc, path: fields.Path_, *, escaped: bool = False) -> list[str]:
         """The texts of doc, in its own characters, where it states the field at path: its placed

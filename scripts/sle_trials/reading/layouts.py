@@ -268,6 +268,9 @@ class SourceDoc:
     # without which a record spaced otherwise than its text read its source a second time
     raw: bytes | None = field(default=None, repr=False, compare=False)  # UTF-8: half a str's memory and less
     twin: SourceDoc | None = field(default=None, repr=False, compare=False)
+    # its text with its spacing (spacing.source_text), once made: each record spaced otherwise than
+    # its words read it again (evidence.Sources.misspaced)
+    spaced: str | None = field(default=None, repr=False, compare=False)
     # a registry copy of several arms, whose groups give no arm type: each intervention's name
     # (normalised) -> where the product of that name is stated (product_place)
     products: Mapping[str, list[Passage]] = field(default_factory=dict, repr=False, compare=False)
