@@ -45,8 +45,8 @@ A date's label written after it is its label: "2024-07-30 (completion)" passed a
 read as an unlabelled date with a note.
 A city listed before another shares the region or country written after both: "sites in Berlin
 and Munich, Germany" left Berlin with no country. "Berlin, Munich and Hamburg, Germany" is written as
-"Columbus, Ohio and Berlin, Germany" is: read as a list of cities only where the record's sites give
-each of them the last place (it gave a site in the city Ohio the country Germany). A sentence going
+"Columbus, Ohio and Berlin, Germany" is, and the record's own sites may not say which: read so, a
+record of Columbus, Ohio and Berlin, all in Germany, vouched for itself. A sentence going
 on about the site the sentence before it names last places it: "... at Northbridge University
 Hospital. The hospital is in Columbus."
 A time before a measure is its time frame where the first time after it is another item's: "At week
@@ -838,22 +838,23 @@ IN_GERMANY = [{"city": city, "country": "Germany"} for city in ("Berlin", "Munic
 
 @pytest.mark.parametrize(
     ("sentence", "sites", "codes"),
-    [  # "A, B and C, D" reads as three cities of D or as A in B and C in D: the record's sites say which
-        (THREE_CITIES, IN_GERMANY, set()),
+    [  # "A, B and C, D" reads as three cities of D or as A in B and C in D: the words do not say which
         (OHIO_AND_BERLIN, [{"city": "Columbus", "region": "Ohio"}, {"city": "Berlin", "country": "Germany"}], set()),
-        # and a city right after a place and a comma is read as no city sharing the last place alone
+        (THREE_CITIES, [IN_GERMANY[2]], set()),
+        # nor may the record's own sites say it: each vouched for the others
+        (OHIO_AND_BERLIN, [{"city": c, "country": "Germany"} for c in ("Columbus", "Ohio", "Berlin")], {"E512"}),
         (OHIO_AND_BERLIN, [{"city": "Ohio", "country": "Germany"}], {"E512"}),
         (OHIO_AND_BERLIN, [{"city": "Columbus", "region": "Ohio"}, {"city": "Ohio", "country": "Germany"}], {"E512"}),
-        (THREE_CITIES, IN_GERMANY[:2], {"E512"}),  # Hamburg not given Germany: the list is not read as cities
+        (THREE_CITIES, IN_GERMANY, {"E512"}),  # a known false refusal: Berlin's country is not read
         (THREE_CITIES, [IN_GERMANY[1]], {"E512"}),
-        (THREE_CITIES, [IN_GERMANY[2]], set()),
     ],
 )
-def test_a_list_of_cities_is_read_as_the_records_sites_read_it(
+def test_a_list_of_cities_is_not_read_as_the_records_sites_read_it(
     tmp_path: Path, sentence: str, sites: list[dict], codes: set[str]
 ) -> None:
-    """Before: "Columbus, Ohio and Berlin, Germany" gave a site in the city Ohio the country Germany,
-    and "Berlin, Munich and Hamburg, Germany" refused Berlin in Germany of a record of all three."""
+    """Before: "Columbus, Ohio and Berlin, Germany" passed a record of Columbus, Ohio and Berlin, all
+    in Germany (each site's city list read as the record's other sites read it), and earlier gave a
+    site in the city Ohio the country Germany."""
     assert _codes(tmp_path, _press(OWN, sentence), {"locations": sites}, {}) == codes
 
 

@@ -921,27 +921,13 @@ class Tie(NamedTuple):
     """How a plain document's sentences hold one item's texts together, for a list no cited source
     gives as rows: the texts to hold (texts: None when too few), the field whose sentences about the
     trial hold them (part), how those are split (splitter), the reading (holds: False where no
-    sentence ties them; None where none holds them, which E501/E512 report), the message (says), and
-    what the list's items as a whole tell the reading of each (context, worked out once a list)."""
+    sentence ties them; None where none holds them, which E501/E512 report) and the message (says)."""
 
     texts: Callable[[dict], tuple | None]
     part: Callable[[dict], str]
     splitter: re.Pattern[str]
-    holds: Callable[[prose.Sentences, tuple, Any], bool | None]
+    holds: Callable[[prose.Sentences, tuple], bool | None]
     says: Callable[[str, dict], str]
-    context: Callable[[list], Any] = lambda items: None
-
-
-def _site_cities(items: list) -> frozenset[tuple[str, str]]:
-    """Each city the sites give, with the place written after it (its region, else its country): how
-    the record reads a list of cities that share the place after the last (prose.together)."""
-    return frozenset(
-        (normalise(item["city"]), normalise(after))
-        for item in items
-        if isinstance(item, dict) and isinstance(item.get("city"), str)
-        for after in [next((item[k] for k in prose.SITE_PLACES[1:] if isinstance(item.get(k), str)), None)]
-        if after is not None
-    )
 
 
 def _strings(item: dict, *keys: str) -> tuple | None:
@@ -981,7 +967,7 @@ TIES = {
         lambda item: _strings(item, "measure", "time_frame"),
         lambda item: "measure",
         SENTENCES,
-        lambda sentences, texts, _: prose.tied(sentences, *texts),
+        lambda sentences, texts: prose.tied(sentences, *texts),
         lambda path, item: (
             f"{path}: no sentence about the trial gives the time frame {item['time_frame']!r} to the measure "
             f"{item['measure']!r}: a time frame is the time written next after its measure in its sentence "
@@ -992,20 +978,17 @@ TIES = {
         _site_texts,
         _site_part,
         STOPS,
-        lambda sentences, texts, cities: prose.together(
-            sentences, list(texts[2:]), texts[0], city=texts[1], cities=cities
-        ),
+        lambda sentences, texts: prose.together(sentences, list(texts[2:]), texts[0], city=texts[1]),
         lambda path, item: (
             f"{path}: no sentence about the trial writes {_site_shown(item)} together as one site (in that order, "
             'only "in", "at", "of" or marks between them)'
         ),
-        _site_cities,
     ),
     "officials": Tie(
         lambda item: _strings(item, "name", "affiliation"),
         lambda item: "name",
         SENTENCES,
-        lambda sentences, texts, _: prose.affiliated(sentences, *texts),
+        lambda sentences, texts: prose.affiliated(sentences, *texts),
         lambda path, item: (
             f"{path}: no sentence about the trial writes the name {item['name']!r} with the affiliation "
             f"{item['affiliation']!r} as one official's (the affiliation after the name, no other person "
@@ -1021,7 +1004,6 @@ def _tied_in_prose(record: Record, name: fields.Path_, items: list, sources: Sou
     docs = [doc for doc in sources.docs if doc.layout == layouts.PLAIN and not sources.about_other(doc)]
     sentences: dict[str, prose.Sentences] = {}  # a field -> its sentences about the trial
     held: dict[tuple, bool | None] = {}  # (field, texts) -> tie.holds
-    context = tie.context(items)  # what the list as a whole tells each item's reading
     for i, item in enumerate(items if docs else []):
         texts = tie.texts(item) if isinstance(item, dict) else None
         if texts is None:
@@ -1031,7 +1013,7 @@ def _tied_in_prose(record: Record, name: fields.Path_, items: list, sources: Sou
             passages = [p for doc in docs for p in sources.passages(doc, path + (part,)) or []]
             sentences[part] = prose.Sentences(passages, tie.splitter)
         if (part, texts) not in held:
-            held[(part, texts)] = tie.holds(sentences[part], texts, context)
+            held[(part, texts)] = tie.holds(sentences[part], texts)
         if held[(part, texts)] is False:
             yield at(record, path, "E512", tie.says(fields.dotted(path), item))
 

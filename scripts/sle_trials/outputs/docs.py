@@ -212,9 +212,9 @@ def layout_tables() -> str:
         "a site not from words placing what is no "
         'site ("manufactured in", "headquartered in", "offices in", "presented at ... in") and its texts written '
         'together in one sentence ("Charité in Berlin, Germany": no city of one site with another\'s country; '
-        'another city may stand between a city and the place they share, "Berlin and Munich, Germany", and a '
-        'list after a place and a comma, "Berlin, Munich and Hamburg, Germany", where the record\'s sites '
-        "give each of its cities that place), or "
+        'another city may stand between a city and the place they share, "Berlin and Munich, Germany", not '
+        'after a place and a comma: "Berlin, Munich and Hamburg, Germany" reads as "Columbus, Ohio and Berlin, '
+        "Germany\" and is refused, the record's own sites vouching for no list), or "
         'its places in the next sentence going on about the site named last ("The hospital is in Columbus."), an '
         "enrollment not "
         'from a sentence about the people a disease affects that names no enrolment ("Lupus affects 300,000 '

@@ -727,19 +727,10 @@ _SITE_JOIN = re.compile(r"[\s,;:()\-–—]*(?:(?:in|at|of)\s+(?:the\s+)?)?[\s,;
 SITE_PLACES = ("city", "region", "country")
 
 
-def together(
-    prose: Sentences,
-    places: list[str],
-    facility: str | None,
-    *,
-    city: bool = False,
-    cities: frozenset[tuple[str, str]] = frozenset(),
-) -> bool:
+def together(prose: Sentences, places: list[str], facility: str | None, *, city: bool = False) -> bool:
     """Whether a sentence of prose writes a site's texts together (or none stands in any of them).
     With city (places starts with the site's city), other cities may be listed after it and share
-    its region or country ("sites in Berlin and Munich, Germany": _OTHER_CITIES); cities: each city
-    the record's sites give with the place after it (its region, else its country), which say how
-    the record reads a list the words alone do not (_listed_cities)."""
+    its region or country ("sites in Berlin and Munich, Germany": _OTHER_CITIES)."""
     # each order the texts may be written in, and the one of them other cities may stand before (the
     # place after the city)
     orders = [(places, 1)] if facility is None else [([facility, *places], 2), ([*places, facility], 1)]
@@ -748,9 +739,9 @@ def together(
         return True  # (no text stands in a sentence about the trial: E501/E512 report each)
     for n in sorted(set.intersection(*found)):
         sentence = prose.sentences[n]
-        if any(_written_together(sentence, order, listed if city else None, cities) for order, listed in orders):
+        if any(_written_together(sentence, order, listed if city else None) for order, listed in orders):
             return True
-        if facility is not None and _listed_under(sentence, places, facility, 1 if city else None, cities):
+        if facility is not None and _listed_under(sentence, places, facility, 1 if city else None):
             return True
     return facility is not None and any(_placed_after(prose, n, facility, places) for n in prose.holding(facility))
 
@@ -787,76 +778,43 @@ def _placed_after(prose: Sentences, n: int, facility: str, places: list[str]) ->
 _PLACES_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,\s*)+$")
 
 
-def _written_together(
-    sentence: str, texts: list[str], listed: int | None = None, cities: frozenset[tuple[str, str]] = frozenset()
-) -> bool:
+def _written_together(sentence: str, texts: list[str], listed: int | None = None) -> bool:
     """Whether sentence writes texts one after another with only _SITE_JOIN between them (and, before
-    texts[listed], other cities: _OTHER_CITIES, _listed_cities)."""
-    return next(_chains(sentence, texts, listed, cities), None) is not None
+    texts[listed], other cities: _OTHER_CITIES)."""
+    return next(_chains(sentence, texts, listed), None) is not None
 
 
 # Other cities listed after a site's city, sharing the region or country written after them: "Berlin
-# and Munich, Germany", "Houston or Dallas, Texas". By the words alone only one, joined by "and", "or"
-# or "&", right after the city, and the city not right after a place and a comma: "Berlin, Germany and
+# and Munich, Germany", "Houston or Dallas, Texas". Only one, joined by "and", "or" or "&", right after
+# the city, and the city not right after a place and a comma (_CITY_BEFORE): "Berlin, Germany and
 # Columbus, Ohio" lists no Ohio city Berlin, nor does "Columbus, Ohio and Berlin, Germany" a German
-# Ohio. "Berlin, Munich and Hamburg, Germany" is written as "Columbus, Ohio and Berlin, Germany" is: a
-# comma before a city reads the same as one before a region. Such a list gives each of its cities the
-# place after the last only where the record's sites read it so, each of its cities given that place
-# (_listed_cities): a record of Berlin, Munich and Hamburg in Germany, not one of Columbus in Ohio and
-# Ohio in Germany.
-_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
-_OTHER_CITIES = re.compile(r"\s+(?:and|or|&)\s+" + _NAME)
-_MORE_CITIES = re.compile(r"(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)(" + _NAME + ")")
-_CITY_BEFORE = re.compile(r"(" + _NAME + r")\s*,\s*\Z")
-_MOST_CITIES = 12
+# Ohio. "Berlin, Munich and Hamburg, Germany" leaves its cities with no country, as a comma before a
+# city reads the same as one before a region; the record's own sites cannot say which it is (a record
+# of Columbus, Ohio and Berlin in Germany would vouch for itself), so such a list is refused.
+_OTHER_CITIES = re.compile(r"\s+(?:and|or|&)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+_CITY_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,\s*\Z")
 
 
-def _listed_cities(sentence: str, start: int, at: int, place: str, cities: frozenset[tuple[str, str]]) -> Iterator[int]:
-    """Where a list of cities after the city at sentence[start:at] ends, each of its cities (and
-    those listed before the city) sharing place, the region or country written after the last: by
-    the words alone (_OTHER_CITIES), or as the record's sites read it (cities)."""
-    before = _CITY_BEFORE.search(sentence, max(0, start - 60), start)  # a place's name, a few words back
-    one = _OTHER_CITIES.match(sentence, at)
-    if one is not None and before is None:
-        yield one.end()
-    if not cities:
-        return
-    if before is not None and (before.group(1), place) not in cities:
-        return
-    # each city of the list given place by the record, up to the end looked for (a dozen at most: a
-    # hostile sentence of thousands of names is read no further, each occurrence of the city alike)
-    for _ in range(_MOST_CITIES):
-        more = _MORE_CITIES.match(sentence, at)
-        if more is None or (more.group(1), place) not in cities:
-            return
-        at = more.end()
-        yield at
-
-
-def _chains(
-    sentence: str, texts: list[str], listed: int | None = None, cities: frozenset[tuple[str, str]] = frozenset()
-) -> Iterator[int]:
+def _chains(sentence: str, texts: list[str], listed: int | None = None) -> Iterator[int]:
     """Where each run of texts written one after another (only _SITE_JOIN between them, and other
-    cities before texts[listed]) ends in sentence (start: where the text before the one looked for starts)."""
+    cities before texts[listed]) ends in sentence."""
     for start in edges.occurrences(sentence, texts[0]):
         at = start + len(texts[0])
         for i, text in enumerate(texts[1:], 1):
-            found = next(
-                (
-                    join.end()
-                    for end in (_listed_cities(sentence, start, at, text, cities) if i == listed else ())
-                    if (join := _SITE_JOIN.match(sentence, end)) is not None and sentence.startswith(text, join.end())
-                ),
-                None,
-            )
-            if found is not None:
-                start, at = found, found + len(text)
-                continue
+            if (
+                i == listed
+                and (others := _OTHER_CITIES.match(sentence, at)) is not None
+                and _CITY_BEFORE.search(sentence, max(0, start - 60), start) is None
+            ):
+                join = _SITE_JOIN.match(sentence, others.end())
+                if join is not None and sentence.startswith(text, join.end()):
+                    at = join.end() + len(text)
+                    continue
             join = _SITE_JOIN.match(sentence, at)
-            start = join.end() if join is not None else at
-            if not sentence.startswith(text, start):
+            at = join.end() if join is not None else at
+            if not sentence.startswith(text, at):
                 break
-            at = start + len(text)
+            at += len(text)
         else:
             yield at
 
@@ -865,16 +823,10 @@ def _chains(
 _THEN_COLON = re.compile(r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s*:")
 
 
-def _listed_under(
-    sentence: str,
-    places: list[str],
-    facility: str,
-    listed: int | None = None,
-    cities: frozenset[tuple[str, str]] = frozenset(),
-) -> bool:
+def _listed_under(sentence: str, places: list[str], facility: str, listed: int | None = None) -> bool:
     """Whether sentence lists the facility after its places and a colon ("Sites in Beijing, China:
     Peking University Third Hospital; Peking Union Medical College Hospital"), no other colon between."""
-    for end in _chains(sentence, places, listed, cities) if places else ():
+    for end in _chains(sentence, places, listed) if places else ():
         colon = _THEN_COLON.match(sentence, end)
         if colon is None:
             continue
