@@ -40,7 +40,9 @@ Phase 1 trial of NB-301 in lupus the phase and enrollment of that one.
 An official's affiliation is the one written with that official's name: "led by Anna Berg of Charité
 and Tom Hale of Columbus University" gave Anna Berg the affiliation Columbus University. The sentence
 after the one naming the official last may go on about them: "The trial is led by Anna Berg. She is a
-professor at Charité." refused Anna Berg of Charité.
+professor at Charité." refused Anna Berg of Charité. Only a sentence opening with a pronoun or the
+official's surname goes on, naming no one the sentence before does not: "... led by Anna Berg at
+Northbridge. The company's chief executive, Tom Hale, said ..." passed the official Tom Hale.
 A date's label written after it is its label: "2024-07-30 (completion)" passed as the start date,
 read as an unlabelled date with a note.
 A city listed before another shares the region or country written after both: "sites in Berlin
@@ -668,6 +670,23 @@ def test_an_officials_affiliation_in_the_next_sentence_is_theirs(
     official Anna Berg of Charité (the affiliation was read only in the name's sentence)."""
     official = {"name": "Anna Berg", "affiliation": affiliation}
     assert _codes(tmp_path, _press(OWN, " ".join(sentences)), {"officials": [official]}, {}) == codes
+
+
+@pytest.mark.parametrize(
+    "second",
+    [  # a sentence after the official's naming another person, opening with a word the one before writes
+        "The company's chief executive, Tom Hale, said Northbridge was pleased.",
+        "Northbridge chief executive Tom Hale said the company was pleased.",
+        'Tom Hale, chief executive of Northbridge, said: "We are pleased."',
+        "She thanked Tom Hale of Northbridge.",
+    ],
+)
+def test_a_person_named_in_the_sentence_after_an_official_is_no_official(tmp_path: Path, second: str) -> None:
+    """Before: "The trial is led by Anna Berg at Northbridge. The company's chief executive, Tom Hale,
+    said ..." passed the official Tom Hale (the next sentence was kept for officials as it opens with
+    "The", a word the sentence before writes)."""
+    text = _press(OWN, "The trial is led by Anna Berg at Northbridge.", second)
+    assert _codes(tmp_path, text, {"officials": [{"name": "Tom Hale"}]}, {}) == {"E512"}
 
 
 LEADS = "The trial is led by Anna Berg of Charité and Tom Hale of Columbus University."

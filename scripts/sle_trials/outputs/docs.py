@@ -225,7 +225,9 @@ def layout_tables() -> str:
         "therapies\"), an official only from a sentence naming the trial's investigator, chair or lead "
         '("principal investigator", "led by"), not any person quoted, its affiliation the one written after '
         "its name with no other person between (or right before it, or in the next sentence going on about "
-        'the official named last: "She is a professor at Charité."), a date not from words dating another '
+        'the official named last, opening with a pronoun or their surname: "She is a professor at Charité."; '
+        "a next sentence naming a person the one before does not names no official), a date not from words "
+        "dating another "
         'event ("topline data in", "founded in", "designation in", "presented at a meeting in") nor its '
         'dateline ("BOSTON, Dec. 1, 2026 --"); a sponsor '
         'not from words naming a partner, licensor, owner or investor ("licensed NB-301 from", "in '

@@ -456,30 +456,38 @@ _OFFICIAL = re.compile(
 )
 
 
-# The start of a sentence that may go on about a person the sentence before names: a pronoun, a title
-# and a name, or a name alone ("She is a professor at Charité.", "Dr. Berg is ...", "Berg heads ...")
-_PERSON_GOES_ON = re.compile(
-    r"(?:She|He|They|(?:Drs?\.?|Prof\.?|Professor)\s+[A-Z][\w'’-]*)(?![\w'’-])|([A-Z][\w'’-]+)\s"
-)
+# A person's name: two capitalised words ("Tom Hale"), which a sentence going on about an official
+# writes only where the sentence before it does
+_TWO_NAMES = re.compile(r"(?<![\w'’-])(?=([A-Z][\w'’-]*\s+[A-Z][\w'’-]*)(?![\w'’-]))")
+
+
+def _goes_on(sentence: str, before: str) -> bool:
+    """Whether sentence may go on about an official the sentence before names: it opens with a pronoun
+    or their surname, as affiliated() reads it (_GOES_ON_OFFICIAL), and names no person the sentence
+    before does not ("The trial is led by Anna Berg at Northbridge. Northbridge chief executive Tom
+    Hale said ..." made Tom Hale an official; so did "The company's chief executive, Tom Hale, said",
+    opening with a word the sentence before writes). A name of two capitalised words the sentence
+    before does not write keeps it out too (a known false refusal: "She is at Columbus University.")."""
+    surnames = sorted({re.escape(name.group(1).split()[-1]) for name in _TWO_NAMES.finditer(before)})
+    opening = _GOES_ON_OFFICIAL.format(surname=f"(?:{'|'.join(surnames)})" if surnames else "(?!)")
+    if re.match(opening, sentence) is None:
+        return False
+    return all(name.group(1) in before for name in _TWO_NAMES.finditer(sentence))
 
 
 def _officials(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     """The passages of prose (sentences about the trial) of sentences naming a trial's official
-    (_OFFICIAL), and the sentence after one that may go on about the person it names (_PERSON_GOES_ON,
-    a name only if the sentence before writes it): "said Jane Smith, Chief Medical Officer of
-    Northbridge" gave the trial an official. Which official the words after go on about is
-    affiliated()'s to say."""
-    last = [""]  # the sentence kept before, "" where the one before was not kept
+    (_OFFICIAL), and the sentence after one that may go on about the person it names (_goes_on):
+    "said Jane Smith, Chief Medical Officer of Northbridge" gave the trial an official. Which official
+    the words after go on about is affiliated()'s to say."""
+    last = [""]  # the sentence before, where it names an official; else ""
 
     def keep(sentence: str) -> bool:
         before, last[0] = last[0], ""
-        on = _PERSON_GOES_ON.match(sentence)
-        if _OFFICIAL.search(sentence) is not None or (
-            on is not None and before and (on.group(1) is None or re.search(rf"\b{on.group(1)}\b", before))
-        ):
+        if _OFFICIAL.search(sentence) is not None:
             last[0] = sentence
             return True
-        return False
+        return bool(before) and _goes_on(sentence, before)
 
     return _keeping(passages, keep)
 
