@@ -60,7 +60,9 @@ left BCMA in a piece of text naming no product.
 A sentence bringing a trial in ("A trial in myositis enrolled 120 participants", "A Phase 1 trial of
 NB-301 in SLE ...") and naming no id is about another trial: of a basket trial's release it gave the
 trial myositis and 120 participants, and of a release whose title gives no phase, another trial's
-enrolment with the same product, disease and phase.
+enrolment with the same product, disease and phase. Naming all the trial is (its product, disease
+and phase, each the document gives it), it is the trial's: the release's own "A Phase 1 trial of
+NB-301 in refractory systemic lupus erythematosus will enroll 24 patients." refused the enrollment 24.
 """
 
 from __future__ import annotations
@@ -971,12 +973,30 @@ NO_PHASE_TITLE = TITLE.replace("Phase 1 Trial", "Trial")
 
 
 @pytest.mark.parametrize(
+    ("title", "sentence", "count"),
+    [  # a sentence bringing in a trial that names all this trial is: the release's own
+        (TITLE, "A Phase 1 trial of NB-301 in refractory systemic lupus erythematosus will enroll 24 patients.", 24),
+        (NO_PHASE_TITLE, "A Phase 1 trial of NB-301 in SLE enrolled 120 participants.", 120),
+        (TITLE, "An open-label Phase 1 study of NB-301 in lupus enrolled 120 participants.", 120),
+    ],
+)
+def test_a_sentence_bringing_in_a_trial_naming_all_it_is_states_it(
+    tmp_path: Path, title: str, sentence: str, count: int
+) -> None:
+    """Before: the release's own "A Phase 1 trial of NB-301 in refractory systemic lupus erythematosus
+    will enroll 24 patients." refused the enrollment 24 (read as another trial's: fc293ed)."""
+    evidence = {"enrollment.count": f"{count} {sentence.split(f' {count} ')[1].split('.')[0]}"}
+    assert _codes(tmp_path, _titled(title, OWN, sentence), {"enrollment": {"count": count}}, evidence) == set()
+
+
+@pytest.mark.parametrize(
     ("title", "own", "sentence"),
-    [  # a sentence bringing in a trial ("A ... trial"), naming no id: another trial, whatever it names
+    [  # a sentence bringing in a trial ("A ... trial"), naming no id: another trial, unless it names all
+        # this trial is (product, disease and phase, each the document gives it)
         (BASKET_TITLE, BASKET_OWN, "A trial in myositis enrolled 120 participants."),
-        (NO_PHASE_TITLE, OWN, "A Phase 1 trial of NB-301 in SLE enrolled 120 participants."),
         (NO_PHASE_TITLE, OWN.replace("Phase 1 trial", "trial"), "A trial of NB-301 in SLE enrolled 120 participants."),
-        (TITLE, OWN, "An open-label Phase 1 study of NB-301 in lupus enrolled 120 participants."),
+        (TITLE, OWN, "A trial of NB-301 in lupus enrolled 120 participants."),
+        (TITLE, OWN, "A Phase 1 trial of NB-201 in lupus enrolled 120 participants."),
     ],
 )
 def test_a_sentence_bringing_in_a_trial_states_nothing_of_this_one(

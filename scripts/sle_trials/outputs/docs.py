@@ -208,7 +208,8 @@ def layout_tables() -> str:
         "study, trial, antibody or product (as in a `TRIAL_FINDER_PAGE` summary's phases and product), nor "
         "after words introducing a trial besides it (a second or planned trial, one the sponsor also runs or "
         'plans to start, "Separately,", its pipeline, other or approved therapies) unless they name its id, '
-        'nor one opening by bringing a trial in ("A trial in myositis enrolled ...") not naming its id; '
+        'nor one opening by bringing a trial in ("A trial in myositis enrolled ...") not naming its id, nor '
+        "all the trial is (its product, disease and phase, each one the document gives it); "
         "a site not from words placing what is no "
         'site ("manufactured in", "headquartered in", "offices in", "presented at ... in") and its texts written '
         'together in one sentence ("Charité in Berlin, Germany": no city of one site with another\'s country; '

@@ -241,7 +241,7 @@ def _basket_diseases(sentences: list[str], own: Own, nct_id: str) -> set[str]:
     enrolment), "NB-201 is evaluated in a trial in myositis", "a Phase 2 trial in myositis"."""
     found: set[str] = set()
     for sentence in sentences:
-        turn = _turn(sentence, nct_id)
+        turn = _turn(sentence, nct_id, own)
         words = sentence if turn is None else sentence[:turn]
         if not _ENROLMENT.search(words):
             continue
@@ -292,16 +292,28 @@ def _of_another_kind(sentence: str, kind: str | None) -> bool:
     return bool(named) and kind not in named
 
 
-def _turn(sentence: str, nct_id: str) -> int | None:
+def _turn(sentence: str, nct_id: str, own: Own) -> int | None:
     """Where a sentence turns to another trial or product (None: it does not): at words naming an
     earlier or another one, or introducing one besides this trial where the words after them do not
     name this trial's id, or at its start where it opens by bringing in a trial (_A_TRIAL) and does
-    not name this trial's id."""
+    not name this trial's id nor all it is (_names_all_of)."""
     turns = [m.start() for m in [_OTHER.search(sentence)] if m is not None]
     turns += [m.start() for m in _ANOTHER_TRIAL.finditer(sentence) if nct_id not in sentence[m.start() :]][:1]
     if nct_id not in sentence and (opening := _A_TRIAL.match(sentence)) is not None:
-        turns.append(opening.start())
+        if not _names_all_of(own, sentence):
+            turns.append(opening.start())
     return min(turns, default=None)
+
+
+def _names_all_of(own: Own, sentence: str) -> bool:
+    """Whether a sentence names this trial's product code, disease and phase, each one the document
+    gives this trial and none other: a release's own "A Phase 1 trial of NB-301 in refractory systemic
+    lupus erythematosus will enroll 24 patients" (of a Phase 1 trial of NB-301 in SLE) was read as
+    another trial's. Where the document gives this trial no phase, or the sentence names none, what
+    it brings in may be another trial ("A trial in myositis enrolled 120" of a basket trial's release)."""
+    named = (*_names(sentence), phases(sentence))
+    ours = (*own.names, own.phases)
+    return all(theirs and mine and theirs <= mine for theirs, mine in zip(named, ours, strict=True))
 
 
 def of_this_trial(
@@ -324,7 +336,7 @@ def of_this_trial(
         for sentence in split(passage.text):
             if _of_another_trial(own, sentence, nct_id) or _of_another_kind(sentence, kind):
                 sentence = ""
-            elif (turn := _turn(sentence, nct_id)) is not None:
+            elif (turn := _turn(sentence, nct_id, own)) is not None:
                 run.append(sentence[:turn])
                 sentence = ""
             if sentence:
