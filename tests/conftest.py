@@ -155,6 +155,27 @@ def im19_draft(source: str) -> str:
     )
 
 
+# The stub of NCT03030976 as a trial's web page names it (its title and date): for the attacks on how
+# a page is read (tests/test_attacks_*markup*, *style*, *script*, *page_names*), each of which writes
+# the page. PAGE_RECORD holds {source}, the page's path under seeds/.
+PAGE_STUB = "trials/NCT03030976.yaml"
+PAGE_TITLE = "A Study of CD19 Redirected Autologous T Cells for CD19 Positive Systemic Lupus Erythematosus (SLE)"
+PAGE_SAID = f"NCT03030976 {PAGE_TITLE} Last Updated: 2025-08-17"
+PAGE_RECORD = f"""nct_id: NCT03030976
+brief_title: {PAGE_TITLE}
+curation:
+  status: stub
+  sources:
+    - file: {{source}}
+      kind: REGISTRY_PAGE
+      as_of: "2025-08-17"
+      as_of_label: Last Updated
+evidence:
+  nct_id: NCT03030976
+  curation.sources.0.as_of: "Last Updated: 2025-08-17"
+"""
+
+
 ONE_THRESHOLD = """\
 eligibility:
   inclusion_criteria:

@@ -12,25 +12,10 @@ import html
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Trials, add_source, put
+from conftest import PAGE_RECORD, PAGE_SAID, PAGE_STUB, PAGE_TITLE, REPO, Trials, add_source, put
 from sle_trials.reading import layouts, markup
 
-STUB = "trials/NCT03030976.yaml"
-TITLE = "A Study of CD19 Redirected Autologous T Cells for CD19 Positive Systemic Lupus Erythematosus (SLE)"
-SAID = f"NCT03030976 {TITLE} Last Updated: 2025-08-17"
-RECORD = f"""nct_id: NCT03030976
-brief_title: {TITLE}
-curation:
-  status: stub
-  sources:
-    - file: {{source}}
-      kind: REGISTRY_PAGE
-      as_of: "2025-08-17"
-      as_of_label: Last Updated
-evidence:
-  nct_id: NCT03030976
-  curation.sources.0.as_of: "Last Updated: 2025-08-17"
-"""
+STUB, TITLE, SAID, RECORD = PAGE_STUB, PAGE_TITLE, PAGE_SAID, PAGE_RECORD
 SHOWN = "<h1>NCT03030976: a trial of allogeneic NK cells in lupus</h1>\n"
 
 
