@@ -926,7 +926,7 @@ class Tie(NamedTuple):
     texts: Callable[[dict], tuple | None]
     part: Callable[[dict], str]
     splitter: re.Pattern[str]
-    holds: Callable[[prose.Sentences, tuple], bool | None]
+    holds: Callable[[prose.Sentences, Any], bool | None]  # Any: what texts gives (a tuple, or a SiteTexts)
     says: Callable[[str, dict], str]
 
 
@@ -936,11 +936,23 @@ def _strings(item: dict, *keys: str) -> tuple | None:
     return tuple(normalise(v) for v in found if isinstance(v, str)) if all(isinstance(v, str) for v in found) else None
 
 
-def _site_texts(item: dict) -> tuple | None:
-    """A site's facility (or None), whether it has a city, and its places; None for fewer than two texts."""
+class SiteTexts(NamedTuple):
+    """A site's texts as prose.together reads them, normalised (a key of the items written alike)."""
+
+    facility: str | None
+    has_city: bool  # places starts with the site's city
+    places: tuple[str, ...]  # its city, region and country, those it has, in that order
+
+
+def _site_texts(item: dict) -> SiteTexts | None:
+    """A site's texts; None for fewer than two."""
     places = tuple(normalise(item[k]) for k in prose.SITE_PLACES if isinstance(item.get(k), str))
     facility = normalise(item["facility"]) if isinstance(item.get("facility"), str) else None
-    return None if len(places) + (facility is not None) < 2 else (facility, isinstance(item.get("city"), str), *places)
+    return (
+        None
+        if len(places) + (facility is not None) < 2
+        else SiteTexts(facility, isinstance(item.get("city"), str), places)
+    )
 
 
 def _site_part(item: dict) -> str:
@@ -978,7 +990,7 @@ TIES = {
         _site_texts,
         _site_part,
         STOPS,
-        lambda sentences, texts: prose.together(sentences, list(texts[2:]), texts[0], city=texts[1]),
+        lambda sentences, site: prose.together(sentences, list(site.places), site.facility, city=site.has_city),
         lambda path, item: (
             f"{path}: no sentence about the trial writes {_site_shown(item)} together as one site (in that order, "
             'only "in", "at", "of" or marks between them)'
