@@ -41,23 +41,29 @@ QUOTE_END = re.compile(r"[.;!?](?!\d)|\n")
 _LINE_BREAK_GUESS = re.compile(r"(?<=[A-Za-z0-9%)\]])\s+(?=[A-Z])")
 
 
+def _between(
+    stops: re.Pattern[str], text: str, start: int, end: int, lo: int = 0, hi: int | None = None
+) -> tuple[int, int]:
+    """(where the last stop before text[start:end] ends, where the first after it starts), within
+    text[lo:hi]; lo and hi where there is none."""
+    hi = len(text) if hi is None else hi
+    before = [m.end() for m in stops.finditer(text, lo, start)]
+    after = stops.search(text, end, hi)
+    return (before[-1] if before else lo), (after.start() if after else hi)
+
+
 def in_quote(quote: str, start: int, end: int) -> str:
     """The sentence of quote around quote[start:end] (QUOTE_END)."""
-    before = [m.end() for m in QUOTE_END.finditer(quote, 0, start)]
-    after = QUOTE_END.search(quote, end)
-    return quote[before[-1] if before else 0 : after.start() if after else len(quote)]
+    lo, hi = _between(QUOTE_END, quote, start, end)
+    return quote[lo:hi]
 
 
 def around(text: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the sentence of text around text[start:end] (a quote there), no further than
     where its text likely broke a line outside the quote: the words a quote cut short leaves out, not
     the next line's."""
-    before = [m.end() for m in QUOTE_END.finditer(text, 0, start)]
-    after = QUOTE_END.search(text, end)
-    lo, hi = before[-1] if before else 0, after.start() if after else len(text)
-    breaks = [m.end() for m in _LINE_BREAK_GUESS.finditer(text, lo, start)]
-    brk = _LINE_BREAK_GUESS.search(text, end, hi)
-    return (breaks[-1] if breaks else lo), (brk.start() if brk else hi)
+    lo, hi = _between(QUOTE_END, text, start, end)
+    return _between(_LINE_BREAK_GUESS, text, start, end, lo, hi)
 
 
 def split(text: str, stops: re.Pattern[str] = SENTENCES) -> list[str]:
