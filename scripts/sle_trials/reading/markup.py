@@ -63,8 +63,6 @@ _UNSHOWN = frozenset(
         "script style template iframe noscript noembed noframes object audio video canvas datalist select rp svg math"
     ).split()
 )
-# HTML's white space, which a browser collapses into one space (not U+00A0, which it shows)
-_WHITE = re.compile("[ \t\n\r\x0c]+")
 # Elements with no content and no end tag.
 _VOID = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
@@ -180,7 +178,7 @@ class _Shown(HTMLParser):
 
     def _end_line(self) -> None:
         text = "".join(self.line)
-        text = text if self.pre else _WHITE.sub(" ", text).strip(" ")
+        text = text if self.pre else styles.HTML_WHITE.sub(" ", text).strip(" ")
         if text.strip():
             self.lines.append(text)
         self.line = []
@@ -262,7 +260,7 @@ class _Shown(HTMLParser):
                 self._end_line()
                 self.line.append(part)
         else:
-            self.line.append(_WHITE.sub(" ", data))
+            self.line.append(styles.HTML_WHITE.sub(" ", data))
 
 
 class Page(NamedTuple):

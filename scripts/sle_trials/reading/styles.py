@@ -232,7 +232,7 @@ class Sheet:
         names = frozenset(name for name, _ in attrs)
         ids = frozenset(value.lower() for name, value in attrs if name == "id" and value)
         classes = frozenset(
-            c.lower() for name, value in attrs if name == "class" and value for c in _ASCII_WHITE.split(value) if c
+            c.lower() for name, value in attrs if name == "class" and value for c in HTML_WHITE.split(value) if c
         )
         signature = (tag, ids, classes, names)
         if signature not in self.matched:
@@ -319,9 +319,10 @@ class Sheet:
         self._rules([rule for rule in body if rule.type in ("qualified-rule", "at-rule")], depth + 1)
 
 
-# HTML splits a class attribute at ASCII white space only: "a\u00a0b" is one class, not "a" and "b"
+# HTML's white space, ASCII's only (not U+00A0): what a browser collapses into one space in a page's
+# text (markup) and where HTML splits a class attribute: "a\u00a0b" is one class, not "a" and "b"
 # (which str.split() made of it, and `.a\a0 b`, a browser's match, matched nothing)
-_ASCII_WHITE = re.compile("[ \t\n\x0c\r]+")
+HTML_WHITE = re.compile("[ \t\n\x0c\r]+")
 
 # what a rule for the page's <html> or <body> is (with its pseudo-classes): a browser makes them where
 # the markup leaves them out, where no element of the markup is there to match
