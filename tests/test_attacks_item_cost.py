@@ -15,6 +15,7 @@ Each is now worked out once for items written alike, and a row is looked up by t
 from __future__ import annotations
 
 import copy
+import functools
 import json
 from collections.abc import Callable
 from typing import Any
@@ -65,7 +66,16 @@ def work(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[int]]:
     compared with a value, a walk through the record's scalars (one for each item's quote)."""
     steps: dict[str, list[int]] = {"rows": [], "passages": [], "scalars": []}
     monkeypatch.setattr(layouts, "texts_are_row", counted(steps["rows"], layouts.texts_are_row))
-    monkeypatch.setattr(layouts.Passage, "equals", counted(steps["passages"], layouts.Passage.equals))
+    # the passages a document's index of whole values reads (SourceDoc.whole_fields), once a document
+    index = layouts.SourceDoc.__dict__["whole_fields"].func
+
+    def whole_fields(doc: layouts.SourceDoc) -> dict[str, frozenset[str]]:
+        steps["passages"].extend(1 for passages in doc.places.values() for _ in passages)
+        return index(doc)
+
+    counting = functools.cached_property(whole_fields)
+    counting.__set_name__(layouts.SourceDoc, "whole_fields")
+    monkeypatch.setattr(layouts.SourceDoc, "whole_fields", counting)
     leaves = evidence.fields.leaves
     monkeypatch.setattr(
         evidence.Scalars, "all", property(lambda self: Walked(steps["scalars"], leaves(self.record.data, self.schema)))

@@ -1426,7 +1426,7 @@ def _whole_value_of_another(doc: layouts.SourceDoc, path: fields.Path_, needle: 
     product's name, other than the product's names): a site's country, a sponsor, an official."""
     name = fields.dotted(_unindexed(path))
     family = PRODUCT_NAMES if name in PRODUCT_NAMES else frozenset((name,))
-    return any(other not in family and p.whole and p.equals(needle) for other, ps in doc.places.items() for p in ps)
+    return not doc.whole_fields.get(needle, frozenset()) <= family
 
 
 class Scalars:

@@ -141,9 +141,6 @@ class Passage:
     def holds(self, needle: str) -> bool:
         return needle in self.text
 
-    def equals(self, needle: str) -> bool:
-        return needle == (self.value or self.text)
-
 
 @dataclass(frozen=True)
 class Item:
@@ -277,6 +274,18 @@ class SourceDoc:
     # why none of a web page's text is read (markup.Page.unread: its style may hide what only a
     # browser tells), said to the curator of a record citing it (evidence.check_curation, E531)
     unread: str | None = None
+
+    @functools.cached_property
+    def whole_fields(self) -> dict[str, frozenset[str]]:
+        """Each value the document gives whole (a passage that is one value: a site's country, a
+        sponsor) -> the fields it gives it as, found once for the records of a run that cite it: a
+        name a record reads from prose is asked of every field's places (evidence.placed)."""
+        out: dict[str, set[str]] = {}
+        for name, passages in self.places.items():
+            for p in passages:
+                if p.whole:
+                    out.setdefault(p.value or p.text, set()).add(name)
+        return {value: frozenset(names) for value, names in out.items()}
 
     @functools.cached_property
     def criteria_texts(self) -> frozenset[str]:
