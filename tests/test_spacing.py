@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from sle_trials.reading import spacing
+from sle_trials.reading import layouts, markup, spacing
 
 
 def _source(text: str, name: str = "seeds/x.txt") -> str:
-    return spacing.source_text(name, text.encode("utf-8"))
+    return spacing.source_text(layouts.read(name, text.encode("utf-8")))
 
 
 @pytest.mark.parametrize(
@@ -73,11 +73,32 @@ def test_a_source_is_spaced_once_for_all_the_records_citing_it(monkeypatch: pyte
     made: list[str] = []
     source_text = spacing.source_text
 
-    def counted(file: str, raw: bytes) -> str:
-        made.append(file)
-        return source_text(file, raw)
+    def counted(doc: layouts.SourceDoc) -> str:
+        made.append(doc.file)
+        return source_text(doc)
 
     monkeypatch.setattr(spacing, "source_text", counted)
     doc = layouts.read("seeds/page.txt", b"IM19  CAR-T in SLE\n")
     assert evidence.Sources._spaced(doc) == evidence.Sources._spaced(doc) == "IM19  CAR-T in SLE\n"
     assert made == ["seeds/page.txt"]
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "form"),
+    [
+        ("seeds/page.html", b"<p>IM19  <b>CAR-T</b></p>", layouts.HTML),
+        ("seeds/study.json", json.dumps({"a": {"b": "IM19  CAR-T"}}).encode(), layouts.JSON),
+        ("seeds/page.txt", b"IM19  CAR-T <b>in</b> SLE\n", layouts.TEXT),
+    ],
+)
+def test_a_source_is_spaced_as_it_was_read(monkeypatch: pytest.MonkeyPatch, name: str, raw: bytes, form: str) -> None:
+    """Its spacing is read as the document was (SourceDoc.form), not decided again from its bytes:
+    decided twice, a page read as text could be spaced as HTML, and a record's spacing held to a
+    text no reading of the source gives."""
+    doc = layouts.read(name, raw)
+    assert doc.form == form
+    expected = spacing.source_text(doc)
+    monkeypatch.setattr(markup, "is_html", lambda file, text: form != layouts.HTML)
+    monkeypatch.setattr(layouts, "_JSON_START", __import__("re").compile("(?!)"))
+    assert spacing.source_text(doc) == expected
+    assert ("<b>" in expected) == (form == layouts.TEXT)

@@ -466,7 +466,7 @@ class Sources:
         """doc's text with its spacing, made once for the run's records that cite it (SourceDoc.spaced),
         as its reading as written is (SourceDoc.as_written)."""
         if doc.spaced is None:
-            doc.spaced = spacing.source_text(doc.file, doc.raw) if doc.raw is not None else ""
+            doc.spaced = spacing.source_text(doc)
         return doc.spaced
 
     def _as_written(self, doc: SourceDoc, path: fields.Path_, *, escaped: bool = False) -> list[str]:

@@ -239,6 +239,10 @@ class Products(Mapping[str, list[Passage]]):
 CUTS_HELD = 20_000
 
 
+# How a source's bytes are read (SourceDoc.form)
+HTML, JSON, TEXT = "html", "json", "text"
+
+
 @dataclass
 class SourceDoc:
     file: str
@@ -274,6 +278,10 @@ class SourceDoc:
     # why none of a web page's text is read (markup.Page.unread: its style may hide what only a
     # browser tells), said to the curator of a record citing it (evidence.check_curation, E531)
     unread: str | None = None
+    # how its bytes were read (_read_source): HTML (as a browser shows the page), JSON (its
+    # "key: value" lines) or TEXT. Its spacing is read the same way (spacing.source_text): decided
+    # there again from the bytes, the two readings could part (a page read as text, spaced as HTML).
+    form: str = TEXT
 
     @functools.cached_property
     def whole_fields(self) -> dict[str, frozenset[str]]:
@@ -530,7 +538,7 @@ def _read_source(file: str, raw: bytes) -> SourceDoc:
     if markup.is_html(file, text):
         page = markup.read(text)
         doc = _read_text(file, page.text, json=False)
-        doc.unread = page.unread
+        doc.unread, doc.form = page.unread, HTML
         return doc
     return _read_text(file, text)
 
@@ -539,7 +547,7 @@ def read(file: str, raw: bytes) -> SourceDoc:
     """A source document's text and places (_read_source)."""
     doc = _read_source(file, raw)
     for part in (doc, *doc.parts):  # kept to be read again as written and as spaced (SourceDoc.raw)
-        part.raw = raw
+        part.raw, part.form = raw, doc.form
     return doc
 
 
@@ -597,6 +605,7 @@ def _read_text(file: str, text: str, json: bool = True) -> SourceDoc:
         if doc is not None:
             # a JSON string may spell any character as an escape ("\uff23"): its text is the decoded one
             study = _ctgov_json(file, doc)
+            study.form = JSON
             # NFKC changes no ASCII character, but an escape or a character reference ("&sup2;") may write one
             as_read = text.isascii() and "\\u" not in text and ("&" not in text or _ENTITY.search(text) is None)
             if study.layout != PLAIN and as_read:

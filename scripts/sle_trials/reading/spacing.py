@@ -12,7 +12,17 @@ import itertools
 import re
 
 from sle_trials.reading import markup
-from sle_trials.reading.layouts import ASCII_SPACE, json_line, json_lines, normalise, shown, source_json
+from sle_trials.reading.layouts import (
+    ASCII_SPACE,
+    HTML,
+    JSON,
+    SourceDoc,
+    json_line,
+    json_lines,
+    normalise,
+    shown,
+    source_json,
+)
 
 # A record's text is split at ASCII's white space (layouts.ASCII_SPACE: a no-break space is a
 # character of the text, which literal() and Sources.miswritten hold to the source's own)
@@ -63,16 +73,19 @@ def named(run: str) -> str:
     return f"white space {run!r}"
 
 
-def source_text(file: str, raw: bytes) -> str:
+def source_text(doc: SourceDoc) -> str:
     """A source's text as compared with a record's spacing: as normalise() reads it but for its white
-    space, which is the source's own (its line breaks each "\\n"); a page a browser takes for HTML as it
-    shows (markup.shown); a JSON document as its "key: value" lines (json_lines), as its passages
-    read, none running into the next."""
-    text = raw.decode("utf-8", errors="replace")
-    if markup.is_html(file, text):
+    space, which is the source's own (its line breaks each "\\n"), read from its bytes (SourceDoc.raw)
+    as the document was (SourceDoc.form): a web page as a browser shows it (markup.shown), a JSON
+    document as its "key: value" lines (json_lines), as its passages read, none running into the
+    next. A document that keeps no bytes has none."""
+    if doc.raw is None:
+        return ""
+    text = doc.raw.decode("utf-8", errors="replace")
+    if doc.form == HTML:
         return spaced(markup.shown(text))
-    document = source_json(file, text)
-    if document is not None:
+    if doc.form == JSON:
+        document = source_json(doc.file, text)
         return _APART.join(json_line(key, spaced(value)) for key, value in json_lines(document))
     return spaced(text)
 
