@@ -214,6 +214,11 @@ def dotted(path: Path_) -> str:
     return ".".join(str(p) for p in path) or "(top level)"
 
 
+def unindexed(path: Path_) -> Path_:
+    """A field path without its list indexes: the field whatever item of its lists (arms.cohorts.dose)."""
+    return tuple(p for p in path if isinstance(p, str))
+
+
 def parse_dotted(text: str) -> Path_:
     return tuple(int(p) if p.isdigit() else p for p in text.split("."))
 

@@ -391,7 +391,7 @@ def _cut(quotes: list[str], width: int = 90) -> str:
 def _term(
     ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str], side: str | None = None
 ) -> Iterator[Problem]:
-    name = fields.dotted(tuple(p for p in path if isinstance(p, str)))
+    name = fields.dotted(fields.unindexed(path))
     vocab = vocabulary.for_boolean(name) if isinstance(value, bool) else vocabulary.for_enum(tuple(node["enum"]))
     wanted = set(value) if isinstance(value, list) else {value}
     if vocab is None:  # a vocabulary the tables do not cover (tests/test_vocabulary.py keeps this from happening)

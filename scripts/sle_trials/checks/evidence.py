@@ -527,7 +527,7 @@ class Sources:
         its list): 20,000 sites written alike each looked through every place of the site's field,
         the source's rows of them, which took minutes for a record of 1 MiB."""
         needle = normalise(text)
-        key = (_unindexed(path), needle, whole)
+        key = (fields.unindexed(path), needle, whole)
         known = self.verdicts.get(key)
         if known is None:
             known = self.verdicts[key] = self._verdict(path, needle, whole)
@@ -569,7 +569,7 @@ class Sources:
             if doc.place(path) is None and doc.layout != layouts.PLAIN:
                 return (
                     f"{doc.file} ({layouts.LAYOUT_WORDS.get(doc.layout, doc.layout)}) has no place where it states "
-                    f"{fields.dotted(_unindexed(path))}"
+                    f"{fields.dotted(fields.unindexed(path))}"
                 )
             if doc.place(path) is None and doc.about(self.nct_id) is not None:
                 others = sorted(doc.trials - {self.nct_id})
@@ -579,13 +579,13 @@ class Sources:
                     f"it speaks of {self.nct_id} only from a line naming {self.nct_id} alone to the next line "
                     "naming a trial"
                 )
-            read = prose.read_as(doc, path, fields.dotted(_unindexed(path)))
+            read = prose.read_as(doc, path, fields.dotted(fields.unindexed(path)))
             if read is not None and stated is None:
                 stated = read  # a document stating it in sentences: said unless another says more
                 continue
             if doc.place(path) is not None:
                 return (
-                    f"{doc.file} states {fields.dotted(_unindexed(path))} elsewhere in it "
+                    f"{doc.file} states {fields.dotted(fields.unindexed(path))} elsewhere in it "
                     f"({layouts.LAYOUT_WORDS.get(doc.layout, doc.layout)})"
                 )
         return stated or "the source states this field elsewhere"
@@ -636,10 +636,6 @@ class Sources:
 
 def _named(c: str) -> str:
     return f"{files.printable(c)!r} (U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')})"
-
-
-def _unindexed(path: fields.Path_) -> fields.Path_:
-    return tuple(p for p in path if isinstance(p, str))
 
 
 def at(record: Record, path: fields.Path_, code: str, message: str, *, key: bool = False) -> Problem:
@@ -1368,8 +1364,8 @@ def check_evidence(
                     record,
                     shown,
                     "E512",
-                    f"evidence for {key}: the quote is not where the source states {fields.dotted(_unindexed(child))}: "
-                    f"{sources.where_else(child)}",
+                    f"evidence for {key}: the quote is not where the source states "
+                    f"{fields.dotted(fields.unindexed(child))}: {sources.where_else(child)}",
                 )
         if placed and (astray := _out_of_row(record, sources, scalars, path, quotes)) is not None:
             yield at(
@@ -1424,7 +1420,7 @@ _CRITERIA_LISTS = frozenset(("eligibility", name) for name in completeness.LISTS
 def _whole_value_of_another(doc: layouts.SourceDoc, path: fields.Path_, needle: str) -> bool:
     """Whether doc gives needle whole as the value of a field other than the one at path (and, for a
     product's name, other than the product's names): a site's country, a sponsor, an official."""
-    name = fields.dotted(_unindexed(path))
+    name = fields.dotted(fields.unindexed(path))
     family = PRODUCT_NAMES if name in PRODUCT_NAMES else frozenset((name,))
     return not doc.whole_fields.get(needle, frozenset()) <= family
 
@@ -1457,7 +1453,7 @@ class Scalars:
         out: dict[fields.Path_, dict[fields.Path_, fields.Path_]] = {}
         for leaf, _, node in self.all:
             if fields.needs_evidence(leaf, node):
-                name = _unindexed(leaf)
+                name = fields.unindexed(leaf)
                 for depth in range(1, len(leaf)):
                     out.setdefault(leaf[:depth], {}).setdefault(name, leaf)
         return out
@@ -1482,7 +1478,7 @@ def _child_elsewhere(
 
 def _item_name(record: Record, path: fields.Path_) -> str:
     for k in range(len(path) - 1, 0, -1):
-        list_name = fields.dotted(_unindexed(path[:k]))
+        list_name = fields.dotted(fields.unindexed(path[:k]))
         if isinstance(path[k], int) and list_name in ITEM_NAMES:
             item = fields.get(record.data, path[: k + 1])[1]
             return str(item.get(ITEM_NAMES[list_name], "")) if isinstance(item, dict) else ""
@@ -1493,7 +1489,7 @@ def _row_depth(path: fields.Path_) -> int:
     """Where the index of a list the sources state as rows stands in path, for a path beneath one of
     that item's fields (arms.1.cohorts.0: 1); -1 for any other path (a row's own field is _names_item's)."""
     for k in range(1, len(path) - 2):
-        if isinstance(path[k], int) and fields.dotted(_unindexed(path[:k])) in layouts.ROW_LABELS:
+        if isinstance(path[k], int) and fields.dotted(fields.unindexed(path[:k])) in layouts.ROW_LABELS:
             return k
     return -1
 
@@ -1507,7 +1503,7 @@ def _out_of_row(
     row, so the CAR-T arm's dose, under `arms.1`, was given to the other arm."""
     if _row_depth(path) >= 0:
         return None if _in_own_row(record, sources, path, quotes) else path
-    name = fields.dotted(_unindexed(path))
+    name = fields.dotted(fields.unindexed(path))
     if not any(
         rows == name or rows.startswith(name + ".") or name.startswith(rows + ".") for rows in layouts.ROW_LABELS
     ):
@@ -1532,7 +1528,7 @@ def _in_own_row(record: Record, sources: Sources, path: fields.Path_, quotes: li
     k = _row_depth(path)
     if k < 0:
         return True
-    name = fields.dotted(_unindexed(path[:k]))
+    name = fields.dotted(fields.unindexed(path[:k]))
     item = fields.get(record.data, path[: k + 1])[1]
     if not isinstance(item, dict):
         return True
@@ -1574,7 +1570,7 @@ def _names_item(record: Record, schema: dict, path: fields.Path_, quotes: list[s
     item named by a term (an agent) is named by a quote that renders that term and no other."""
     if len(path) < 3 or not isinstance(path[-2], int):
         return True
-    list_name = fields.dotted(_unindexed(path[:-2]))
+    list_name = fields.dotted(fields.unindexed(path[:-2]))
     if list_name not in ITEM_NAMES:
         return True
     name = _item_name(record, path)
