@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from sle_trials import fields
-from sle_trials.checks import evidence, load, rules, silence
+from sle_trials.checks import documents, evidence, load, rules, silence
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
 from sle_trials.reading import lexicon, vocabulary
@@ -1752,7 +1752,7 @@ class Checks:
 def run(checks: Checks, shown: str, data: dict, made: Callable[[Mutation], bool] = lambda mutation: True) -> list[str]:
     """The mistakes of data that its checks let pass; made: which of the mistakes to make (a run may
     leave out what another run holds the checks to)."""
-    doc = evidence.source_doc(checks.root, data["curation"]["sources"][0]["file"])
+    doc = documents.source_doc(checks.root, data["curation"]["sources"][0]["file"])
     assert doc is not None
     source, places = doc.text, stated_places(doc, checks.checker.schema)
     assert checks.codes(shown, data) == set(), f"{shown} as curated must pass"

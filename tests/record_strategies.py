@@ -38,7 +38,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.representer import SafeRepresenter
 from sle_trials import cli, decimals, fields, units
-from sle_trials.checks import evidence, load, rules, schema, table
+from sle_trials.checks import documents, evidence, load, rules, schema, table
 from sle_trials.checks.rules import CRITERION_PLACED
 from sle_trials.engine import pipeline
 from sle_trials.reading import layouts, prose
@@ -98,7 +98,7 @@ def pinned(test: str) -> Callable[[Any], Any]:
 
 # --- words of the source ---------------------------------------------------------------------------
 
-_SOURCE = evidence.source_text(DATA_ROOT, ORIGINAL)  # normalised as the evidence check normalises it
+_SOURCE = documents.source_text(DATA_ROOT, ORIGINAL)  # normalised as the evidence check normalises it
 assert _SOURCE is not None, ORIGINAL
 # the page's words but the other trials' ids: a plain text naming other trials speaks of each of its
 # own only in the lines from that trial's id on (layouts.trial_sections)

@@ -2,7 +2,7 @@
 
 A record's text that reads as its source's only in NFKC, or only with its look-alike letters folded
 (a full-width "Ｃ", a Cyrillic "М"), must be written so in a cited source where that source states the
-field (E501, E502: evidence.Sources.miswritten). That is decided by counting (the characters as
+field (E501, E502: documents.Sources.miswritten). That is decided by counting (the characters as
 written stand as often as the text stands at all) or by reading the source again as written
 (SourceDoc.as_written), and each was wrong in one direction.
 """
@@ -121,21 +121,21 @@ def test_occurrences_as_written_are_looked_at_a_bounded_number_of_times(monkeypa
     """Each occurrence of a record's text as written is looked at beside its neighbours, one by one
     in Python: a source of millions of "ａ" and a quote "ａ" held the check for each of them. Beyond
     SCANNED, the source is read again as written instead (a search at C's speed)."""
-    from sle_trials.checks import evidence
+    from sle_trials.checks import documents
 
     calls: list[str] = []
-    apart = evidence._apart
+    apart = documents._apart
 
     def counted(before: str, after: str) -> bool:
         calls.append(after)
         return apart(before, after)
 
-    monkeypatch.setattr(evidence, "_apart", counted)
+    monkeypatch.setattr(documents, "_apart", counted)
     written = "\uff41 " * 200_000
-    assert not evidence._stands_apart(written, "\uff41", "a " * 200_000, "a")
-    assert evidence._stands_apart(written, "\uff41", "a " * (evidence.SCANNED - 1) + "a", "a")
-    assert len(calls) <= 4 * evidence.SCANNED
-    assert evidence._stands_apart(written, "\uff41", "a a a", "a")
+    assert not documents._stands_apart(written, "\uff41", "a " * 200_000, "a")
+    assert documents._stands_apart(written, "\uff41", "a " * (documents.SCANNED - 1) + "a", "a")
+    assert len(calls) <= 4 * documents.SCANNED
+    assert documents._stands_apart(written, "\uff41", "a a a", "a")
 
 
 def _page_of_studies(own: str, other: str) -> str:

@@ -1,7 +1,7 @@
 """Pull-request attacks on the time a check takes: a quote that misses, in a large source.
 
 A quote or verbatim text not found in its source is reported with the source's nearest passage
-(evidence.Sources.closest), found by difflib, whose search takes a step for each character of the
+(documents.Sources.closest), found by difflib, whose search takes a step for each character of the
 quote and each place of the source holding that character. The quote was cut to 2,000 characters,
 the source not at all: a source of 30,000 letters `a` (30 kB of the 32 MiB a source may hold) and a
 record quoting 1,999 of them and a `b` held `trials validate` 31 seconds, a source of a megabyte
@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from conftest import IM19_PATH, REPO, add_source, im19_draft, joined
-from sle_trials.checks import evidence
+from sle_trials.checks import nearest
 
 SOURCE = "seeds/950_large.txt"
 HEAD = (
@@ -78,8 +78,8 @@ def test_a_small_source_is_searched_whole() -> None:
     """Where the whole search is cheap the stretch is the whole source: the passage is the one the
     unbounded search gave."""
     haystack = "Weight ≥ 40 kg. " * 50 + "Age ≥ 18 years old, ≤ 65 years old. " + "Weight ≥ 40 kg. " * 50
-    assert evidence.stretch("Age ≥ 19 years old", haystack) == haystack
-    assert evidence.closest("Age ≥ 19 years old", haystack) == "Age ≥ 18 years old"
+    assert nearest.stretch("Age ≥ 19 years old", haystack) == haystack
+    assert nearest.closest("Age ≥ 19 years old", haystack) == "Age ≥ 18 years old"
 
 
 def test_the_stretch_searched_is_bounded_whatever_the_sizes() -> None:
@@ -89,7 +89,7 @@ def test_the_stretch_searched_is_bounded_whatever_the_sizes() -> None:
         ("ab" * 1000, "ba" * 2_000_000),
         ("no such words", "words " * 1_000_000),
     ):
-        found = evidence.stretch(needle, haystack)
-        assert len(needle) * len(found) <= max(evidence.SEARCH_STEPS, len(needle) * (len(needle) + 2 * evidence.MARGIN))
-        assert len(found) <= evidence.MAX_STRETCH
+        found = nearest.stretch(needle, haystack)
+        assert len(needle) * len(found) <= max(nearest.SEARCH_STEPS, len(needle) * (len(needle) + 2 * nearest.MARGIN))
+        assert len(found) <= nearest.MAX_STRETCH
         assert found in haystack

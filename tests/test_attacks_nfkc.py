@@ -106,7 +106,7 @@ def test_a_source_read_again_as_written_is_counted_in_the_runs_memory(tmp_path: 
     and that second reading was made after its document was counted: a pull request's sources in
     full-width letters held twice the room. What the documents hold, each read again, stays within
     their room."""
-    from sle_trials.checks.evidence import Documents
+    from sle_trials.checks.documents import Documents
 
     source = tmp_path / "page.txt"
     source.write_text("NCT06513429 Ｆｕｌｌ-width words of a page.\n" * 200, encoding="utf-8")

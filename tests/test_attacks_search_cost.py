@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import IM19_PATH, PLAIN_TEXT, Trials, add_source, put
-from sle_trials.checks import evidence, load
+from sle_trials.checks import documents, evidence, load
 
 FILLER = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n"
 
@@ -39,14 +39,14 @@ def test_a_record_too_costly_to_search_for_is_refused_before_any_search(
 ) -> None:
     _large(registry, 2000)
     searched = 0
-    verdict = evidence.Sources.verdict
+    verdict = documents.Sources.verdict
 
-    def counted(self: evidence.Sources, *args: Any, **kwargs: Any) -> evidence.Verdict:
+    def counted(self: documents.Sources, *args: Any, **kwargs: Any) -> documents.Verdict:
         nonlocal searched
         searched += 1
         return verdict(self, *args, **kwargs)
 
-    monkeypatch.setattr(evidence.Sources, "verdict", counted)
+    monkeypatch.setattr(documents.Sources, "verdict", counted)
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1
     assert " E530 " in result.out
@@ -60,11 +60,11 @@ def test_a_few_texts_in_that_source_are_searched_for(registry: Path, trials: Tri
 
 
 def test_every_record_of_the_registry_costs_a_small_part_of_the_bound(registry: Path) -> None:
-    documents = evidence.Documents(64 * 1024 * 1024)
+    read = documents.Documents(64 * 1024 * 1024)
     for file in sorted((registry / "trials").glob("*.yaml")):
         record, _ = load.load(file, f"trials/{file.name}")
         assert record is not None
-        sources = evidence.Sources(record, registry, documents)
+        sources = documents.Sources(record, registry, read)
         cost = evidence._texts(record.data) * sum(len(doc.text) for doc in sources.docs)
         assert cost * 100 < evidence.MAX_SEARCHED, file.name
 
@@ -92,7 +92,7 @@ def test_a_text_written_many_times_is_searched_for_once(registry: Path) -> None:
     record, _ = load.load(registry / IM19_PATH, IM19_PATH)
     assert record is not None
     assert evidence._texts(record.data) < 20
-    sources = evidence.Sources(record, registry, evidence.Documents(64 * 1024 * 1024))
+    sources = documents.Sources(record, registry, documents.Documents(64 * 1024 * 1024))
     sources.docs[0].text = _Counted(sources.docs[0].text)
     for i in range(20_000):
         assert sources.verdict(("locations", i, "facility"), "Hospitalx", whole=True).found == "missing"

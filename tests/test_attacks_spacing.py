@@ -4,7 +4,7 @@ normalise() reads every run of white space as one space, on both sides, so a tit
 with a leading or trailing space, one broken over two lines or spaced with a tab read as the source's
 title, passed, and trials.csv, the exports and the site carried spacing no source writes. A run of
 spaces, a tab or a line break a record writes must stand so in a cited source (spacing.misspaced,
-through evidence.Sources.miswritten: E501, E502), and a one-line value starts and ends with none
+through documents.Sources.miswritten: E501, E502), and a one-line value starts and ends with none
 (spacing.loose_end). A source's own double space copied exactly passes, and so do a summary's
 paragraphs as its source breaks them (the Relma-cel record's third_party_summary).
 """

@@ -20,7 +20,7 @@ from pathlib import Path
 import mutations
 import pytest
 from conftest import DATA_ROOT, REPO, record_data
-from sle_trials.checks import evidence, load
+from sle_trials.checks import documents, load
 from sle_trials.checks import schema as schema_mod
 
 pytestmark = pytest.mark.long  # handed to a worker before the short modules (conftest.py)
@@ -106,7 +106,7 @@ def test_every_mistake_in_an_imported_record_is_caught(tmp_path: Path, registry:
     assert missed == [], f"{len(missed)} mistakes passed:\n" + "\n".join(missed[:40])
     # kinds only a study's lists make (two sites, one with no state; interventions with no description)
     schema = schema_mod.load_schema(root)
-    doc = evidence.source_doc(root, record.data["curation"]["sources"][0]["file"])
+    doc = documents.source_doc(root, record.data["curation"]["sources"][0]["file"])
     assert doc is not None
     made = {m.kind for m in mutations.generate(record.data, schema, doc.text, mutations.stated_places(doc, schema))}
     assert made >= IMPORTED_KINDS
@@ -143,7 +143,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
     kinds: set[str] = set()
     for shown in CURATED:
         data = record_data(DATA_ROOT / shown, shown)
-        doc = evidence.source_doc(DATA_ROOT, data["curation"]["sources"][0]["file"])
+        doc = documents.source_doc(DATA_ROOT, data["curation"]["sources"][0]["file"])
         assert doc is not None
         kinds |= {m.kind for m in mutations.generate(data, schema, doc.text, mutations.stated_places(doc, schema))}
     assert kinds >= {

@@ -14,7 +14,7 @@ from pathlib import Path
 import mutations
 import pytest
 from conftest import DATA_ROOT, REPO, record_data
-from sle_trials.checks import evidence, load
+from sle_trials.checks import documents, load
 from sle_trials.checks import schema as schema_mod
 
 pytestmark = pytest.mark.long  # handed to a worker before the short modules (conftest.py)
@@ -161,7 +161,7 @@ def test_the_generator_makes_every_kind_of_mistake_in_a_draft(registry: Path, ca
         source = REPO / "tests" / "fixtures" / "ctgov" / f"{fixture}.json"
         assert main(["import", "ctgov", str(source), "--root", str(root)]) == 0, capsys.readouterr()
         data = record_data(root / "trials" / f"{nct_id}.yaml")
-        doc = evidence.source_doc(root, data["curation"]["sources"][0]["file"])
+        doc = documents.source_doc(root, data["curation"]["sources"][0]["file"])
         assert doc is not None
         made |= {m.kind for m in mutations.generate(data, schema, doc.text, mutations.stated_places(doc, schema))}
     assert made >= DRAFT_KINDS

@@ -67,7 +67,7 @@ def test_spaced_is_normalise_but_for_its_white_space(text: str) -> None:
 def test_a_source_is_spaced_once_for_all_the_records_citing_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """A document's spaced text is made once and held on it (SourceDoc.spaced), as its reading as
     written is: held by each record's Sources, it was made again for every record citing the page."""
-    from sle_trials.checks import evidence
+    from sle_trials.checks import documents
     from sle_trials.reading import layouts
 
     made: list[str] = []
@@ -79,7 +79,7 @@ def test_a_source_is_spaced_once_for_all_the_records_citing_it(monkeypatch: pyte
 
     monkeypatch.setattr(spacing, "source_text", counted)
     doc = layouts.read("seeds/page.txt", b"IM19  CAR-T in SLE\n")
-    assert evidence.Sources._spaced(doc) == evidence.Sources._spaced(doc) == "IM19  CAR-T in SLE\n"
+    assert documents.Sources._spaced(doc) == documents.Sources._spaced(doc) == "IM19  CAR-T in SLE\n"
     assert made == ["seeds/page.txt"]
 
 

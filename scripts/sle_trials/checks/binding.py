@@ -198,7 +198,7 @@ class Context:
     docs: list[SourceDoc]
     reader: lexicon.Reader  # the run's remembered readings of quotes
     _notes: list[Path_] = field(default_factory=list)
-    # where a document states the field at a path for this record (evidence.Sources.passages; None:
+    # where a document states the field at a path for this record (documents.Sources.passages; None:
     # anywhere will do), which is where a list of quotes read as one must stand (together)
     passages: Callable[[SourceDoc, Path_], list[Passage] | None] | None = None
     places_read: int = 0  # the places of quotes in the sources read around so far (occurrences)

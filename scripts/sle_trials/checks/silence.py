@@ -79,7 +79,7 @@ LIST_FIELDS = ("eligibility.inclusion_criteria", "eligibility.exclusion_criteria
 DATE_LABEL_PATTERN = lexicon.label_pattern(lexicon.LABEL_TEXTS)
 
 
-# Where a cited source states the field at a path for this record (evidence.Sources.passages: a plain
+# Where a cited source states the field at a path for this record (documents.Sources.passages: a plain
 # document's sentences about the trial, by the prose rules binding reads them by), None for anywhere
 Passages = Callable[[SourceDoc, fields.Path_], list[Passage] | None]
 
@@ -169,7 +169,7 @@ def _naming(record: Record, docs: list[SourceDoc]) -> list[SourceDoc]:
     ]
 
 
-# What a related trial's title states of its product (evidence.TITLE_STATES): its target antigen, its origin
+# What a related trial's title states of its product (documents.TITLE_STATES): its target antigen, its origin
 TITLE_FIELDS = ("cell_product.target_antigens", "cell_product.origin")
 
 

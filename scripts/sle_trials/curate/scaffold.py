@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from sle_trials import command, fields, files
-from sle_trials.checks import evidence, load
+from sle_trials.checks import documents, evidence, load
 from sle_trials.checks import schema as schema_mod
 from sle_trials.curate import ctgov, fmt
 from sle_trials.engine import pipeline
@@ -159,7 +159,7 @@ def _mentions(root: Path, nct: str) -> list[str]:
     found = []
     for name in pipeline.seed_files(root):
         try:
-            if nct in (evidence.source_text(root, name) or ""):
+            if nct in (documents.source_text(root, name) or ""):
                 found.append(name)
         except OSError:
             continue
@@ -333,7 +333,7 @@ def build(root: Path, nct: str, given: Given) -> str:
         )
     records = _records(root)
     study = _study(root, source, nct)
-    text = evidence.source_text(root, source) or ""  # a regular file, checked above
+    text = documents.source_text(root, source) or ""  # a regular file, checked above
     if as_of_label is not None and (not layouts.normalise(as_of_label) or layouts.normalise(as_of_label) not in text):
         raise pipeline.UsageError(f"--as-of-label {as_of_label!r}: {source} does not write it; give its own words")
     named = sorted(set(re.findall(r"NCT[0-9]{8}", text)))  # the trials the source names
@@ -358,7 +358,7 @@ def build(root: Path, nct: str, given: Given) -> str:
     # a stub holds what another trial's source says of this one; a record started from this trial's
     # own source is a draft of its curation: a page whose layout names its trial, or a document of no
     # known layout (a press release, a publication) that names this trial and no other
-    doc = evidence.source_doc(root, source)
+    doc = documents.source_doc(root, source)
     if doc is not None and doc.for_trial(nct).about(nct) == []:  # plain text that says nothing of it alone
         others = ", ".join(sorted(doc.trials - {nct}))
         raise pipeline.UsageError(
@@ -412,7 +412,7 @@ def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], 
     raw = files.source_bytes(root / source) or b""
     as_of = str(entry["as_of"])
     seen: set[str] = set()
-    memory = evidence.Memory()  # the source read and parsed once, not once a line
+    memory = documents.Memory()  # the source read and parsed once, not once a line
     for line in raw.decode("utf-8", errors="replace").splitlines():
         if as_of[:4] not in line:
             continue
@@ -438,7 +438,7 @@ def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], 
     )
 
 
-def _binds_as_of(root: Path, record: dict, schema: dict, memory: evidence.Memory, *also: tuple) -> bool:
+def _binds_as_of(root: Path, record: dict, schema: dict, memory: documents.Memory, *also: tuple) -> bool:
     """Whether the checks find nothing wrong with the record's as-of date and its quote (and the
     fields also names)."""
     text = fmt.render(record, schema)
@@ -449,7 +449,7 @@ def _binds_as_of(root: Path, record: dict, schema: dict, memory: evidence.Memory
     return not any((p.line, p.column) in places for p in evidence.check(candidate, schema, root, memory))
 
 
-def _label_found(root: Path, record: dict, quote: str, schema: dict, memory: evidence.Memory) -> str | None:
+def _label_found(root: Path, record: dict, quote: str, schema: dict, memory: documents.Memory) -> str | None:
     """The as-of label the quote gives the record's as-of date under, when the record has none yet
     and holds this one with no problem (checked as held); else None."""
     entry = record["curation"]["sources"][0]

@@ -33,7 +33,7 @@ it read the first ones).
 All entries belong to a fingerprint of what every check depends on: the tool's own code, the
 libraries it runs and the schema. When any of them changes every entry is dropped. What one record's
 check depends on beyond these is the sources it cites: an entry names each with the sha256 of the
-bytes its check read (evidence.Sources.read, not a hash taken before or after the check), and it
+bytes its check read (documents.Sources.read, not a hash taken before or after the check), and it
 vouches for the file only while each of those sources has that sha256 now. A source edited, removed
 or replaced drops the entries of the records that cite it; a source added (every `trials import`
 adds one) drops none: when every source counted for every entry, an import made the next check of

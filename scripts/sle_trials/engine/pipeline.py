@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from sle_trials import files
-from sle_trials.checks import checkout, refs, sources
+from sle_trials.checks import checkout, documents, refs, sources
 from sle_trials.checks.refs import NOWHERE
 from sle_trials.checks.sources import Seed
 from sle_trials.engine import cache
@@ -185,7 +185,7 @@ class Checker:
     """Checks files, a batch at a time; holds what every check of a run shares."""
 
     def __init__(self, root: Path) -> None:
-        from sle_trials.checks import evidence, schema
+        from sle_trials.checks import schema
 
         self.root = root
         self.schema = load_schema(root)
@@ -193,7 +193,7 @@ class Checker:
             self.validator = schema.make_validator(self.schema)
         except schema.SchemaRefused as exc:  # no record can be checked against it: a usage error, exit 2
             raise UsageError(str(exc)) from None
-        self.memory = evidence.Memory()  # the source documents and readings of quotes this run has seen
+        self.memory = documents.Memory()  # the source documents and readings of quotes this run has seen
 
     def check(self, shown: str, stem: str, raw: bytes) -> Checked:
         """One file's bytes, checked (shown: how problems name it; stem: its name without .yaml)."""

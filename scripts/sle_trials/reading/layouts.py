@@ -75,7 +75,7 @@ def normalise(text: str, *, nfkc: bool = True) -> str:
     bidirectional control shows in another order left out (invisible.unreordered), markdown
     backslash escapes removed, runs of white space as one space. nfkc=False: the characters as
     written (literal). While a document is read again as written, its markdown escapes are kept too:
-    a record's escape is held to the source's own (evidence.Sources.miswritten)."""
+    a record's escape is held to the source's own (documents.Sources.miswritten)."""
     if _AS_WRITTEN.get():
         return shown(text, nfkc=False, escapes=True)
     return shown(text, nfkc=nfkc)
@@ -118,7 +118,7 @@ def literal(text: str) -> str:
     white space other than ASCII's: a record's characters as written. A record's text that reads as
     its source's only so ("ＣＤ１９" for "CD19", "ﬁ" for "fi", "10⁶" for "106", "CAR\\-T" for "CAR-T",
     a no-break space for a space) is not the source's words: what the record holds must be written
-    so in a cited source too (evidence.Sources.miswritten): a record's markdown escape is held to the
+    so in a cited source too (documents.Sources.miswritten): a record's markdown escape is held to the
     source's own (SourceDoc.as_written), and a record's text without one reads the source's escapes
     as the characters they show (written_text). trials.csv, the exports and the site show what the record
     holds, and a search for "CAR-T" finds no "CAR\\-T"."""
@@ -270,7 +270,7 @@ class SourceDoc:
     raw: bytes | None = field(default=None, repr=False, compare=False)  # UTF-8: half a str's memory and less
     twin: SourceDoc | None = field(default=None, repr=False, compare=False)
     # its text with its spacing (spacing.source_text), once made: each record spaced otherwise than
-    # its words read it again (evidence.Sources.misspaced)
+    # its words read it again (documents.Sources.misspaced)
     spaced: str | None = field(default=None, repr=False, compare=False)
     # a registry copy of several arms, whose groups give no arm type: each intervention's name
     # (normalised) -> where the product of that name is stated (product_place)
@@ -287,7 +287,7 @@ class SourceDoc:
     def whole_fields(self) -> dict[str, frozenset[str]]:
         """Each value the document gives whole (a passage that is one value: a site's country, a
         sponsor) -> the fields it gives it as, found once for the records of a run that cite it: a
-        name a record reads from prose is asked of every field's places (evidence.placed)."""
+        name a record reads from prose is asked of every field's places (documents.Sources.placed)."""
         out: dict[str, set[str]] = {}
         for name, passages in self.places.items():
             for p in passages:
@@ -315,7 +315,7 @@ class SourceDoc:
         """This document read again with NFKC left out (normalise reads its characters as written):
         the same places, each passage in the source's own characters. A record's text with a
         character NFKC reads as another must be written so where the source states its field, not
-        anywhere on the page (evidence.Sources.miswritten), and its markdown escapes kept: a record's
+        anywhere on the page (documents.Sources.miswritten), and its markdown escapes kept: a record's
         escape must be the source's there. Itself when NFKC changed none of it and it writes no
         backslash."""
         if self.raw is None or (self.written is None and b"\\" not in self.raw):

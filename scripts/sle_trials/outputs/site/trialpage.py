@@ -6,7 +6,7 @@ Each value (a leaf of the record, walked with the schema: fields.leaves) is show
 - a verbatim value (a title, a criterion): its own words, which occur in the source;
 - a value with neither (a draft's): said to have none.
 Each quote and verbatim text is found in the source's text where the checks find it (in the place
-where its layout states the field: evidence.Sources.passages) and marked there (highlight.py); the
+where its layout states the field: documents.Sources.passages) and marked there (highlight.py); the
 value links to the mark. Each field is named in words (labels.py), its dotted path beside it; the
 eligibility criteria are shown as the source lists them, numbered and nested. The page also says
 what the record lacks and why, as `trials coverage` accounts for every field (coverage.py): not yet
@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from sle_trials import fields, files
-from sle_trials.checks import evidence
+from sle_trials.checks import documents, evidence
 from sle_trials.checks.load import Record
 from sle_trials.outputs import coverage
 from sle_trials.outputs.site import highlight, labels, landscape
@@ -158,16 +158,16 @@ class _Read(NamedTuple):
 class _Marks:
     """The marks of one page, by (source number, start, end) in the shown text: a quote that several
     values cite is one mark, its id given on first use (q1, q2, ... in the record's order). A quote is
-    marked where the checks accept it (evidence.Sources.placed), in the first source they accept it
+    marked where the checks accept it (documents.Sources.placed), in the first source they accept it
     from, inside the part of the source about this trial: never on the same words elsewhere."""
 
     def __init__(self, record: Record, root: Path) -> None:
-        self.sources = evidence.Sources(record, root)
+        self.sources = documents.Sources(record, root)
         self.read: list[_Read | None] = []
         for source in record.data["curation"]["sources"]:
             # source_doc first: it opens only a name under seeds/ (files.SOURCE_PATH), so the bytes
             # shown are never read from anywhere else
-            whole = evidence.source_doc(root, source["file"])
+            whole = documents.source_doc(root, source["file"])
             raw = None if whole is None else files.source_bytes(root / source["file"])
             if raw is None or whole is None:
                 self.read.append(None)
