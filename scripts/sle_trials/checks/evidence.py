@@ -111,11 +111,6 @@ MAX_SEARCHED = 1_000_000_000
 _NCT = re.compile(r"NCT[0-9]{8}")
 
 
-def at(record: Record, path: fields.Path_, code: str, message: str, *, key: bool = False) -> Problem:
-    line, col = record.where(path, key=key)
-    return Problem(record.path, line, col, code, message)
-
-
 def check_nct_id(record: Record, sources: Sources) -> Iterator[Problem]:
     """A record's nct_id is named by a cited source: a mistyped id cannot get a record of its own."""
     nct = record.data["nct_id"]
@@ -124,15 +119,14 @@ def check_nct_id(record: Record, sources: Sources) -> Iterator[Problem]:
     named = sorted({m.group(0) for doc in sources.docs for m in _NCT.finditer(doc.text)})
     close = difflib.get_close_matches(nct, named, n=1, cutoff=0.7)
     hint = f"; did you mean {close[0]}?" if close else "; cite the source that names this trial"
-    yield at(record, ("nct_id",), "E515", f"nct_id {nct} is not named by any cited source{hint}")
+    yield record.problem(("nct_id",), "E515", f"nct_id {nct} is not named by any cited source{hint}")
 
 
 def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[Problem]:
     for path, value, holder in fields.verbatim_texts(record.data, schema):
         verdict = sources.verdict(path, value, whole=True)
         if verdict.cut is not None:
-            yield at(
-                record,
+            yield record.problem(
                 path,
                 "E521",
                 f"{fields.dotted(path)}: the text {verdict.cut.end} inside {verdict.cut.words!r} in {verdict.file}; "
@@ -140,16 +134,14 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
             )
             continue
         if verdict.found == "missing":
-            yield at(
-                record,
+            yield record.problem(
                 path,
                 "E501",
                 f"{fields.dotted(path)}: text not found in the cited source; nearest is {sources.closest(value)}",
             )
             continue
         if verdict.found == "elsewhere":
-            yield at(
-                record,
+            yield record.problem(
                 path,
                 "E512",
                 f"{fields.dotted(path)}: not where the source states it: {sources.where_else(path)}",
@@ -157,8 +149,7 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
             continue
         loose = _run_on(sources, path, value)
         if loose is not None:
-            yield at(
-                record,
+            yield record.problem(
                 path,
                 "E521",
                 f"{fields.dotted(path)}: {loose} in the running words it is read from; copy the name "
@@ -167,8 +158,7 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
             continue
         end = spacing.loose_end(value)
         if end is not None:
-            yield at(
-                record,
+            yield record.problem(
                 path,
                 "E501",
                 f"{fields.dotted(path)}: the text has {end}, which no one-line value holds; remove it",
@@ -176,8 +166,7 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
             continue
         wrong = sources.miswritten(path, value)
         if wrong is not None:
-            yield at(
-                record,
+            yield record.problem(
                 path,
                 "E501",
                 f"{fields.dotted(path)}: the text writes {wrong}, and no cited source writes it so; "
@@ -187,8 +176,7 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
         if path[-1] == "text" and len(path) >= 2:  # the holder is the criterion (a mapping with "text")
             number = holder.get("number")
             if number is not None and not sources.numbers(path, number, value):
-                yield at(
-                    record,
+                yield record.problem(
                     path[:-1] + ("number",),
                     "E504",
                     f"{fields.dotted(path[:-1])}: the source does not number this criterion {number}",
@@ -313,8 +301,7 @@ def _draft_list_items(record: Record, sources: Sources, name: str, theirs: _Sour
             if reached is not None:
                 after = [k for k in held if k > reached]
                 if not after:
-                    yield at(
-                        record,
+                    yield record.problem(
                         path + ("text",),
                         "E512",
                         f"{fields.dotted(path)}: out of the source's order (the source lists it before the "
@@ -323,7 +310,7 @@ def _draft_list_items(record: Record, sources: Sources, name: str, theirs: _Sour
                 reached = after[0] if after else reached
             continue
         if sources.contains(text):  # else E501 says so
-            yield at(record, path + ("text",), "E512", f"{fields.dotted(path)}: {theirs.not_held(text, group)}")
+            yield record.problem(path + ("text",), "E512", f"{fields.dotted(path)}: {theirs.not_held(text, group)}")
 
 
 def _parents(items: list[layouts.Item]) -> Iterator[tuple[layouts.Item, str | None]]:
@@ -377,8 +364,7 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
                 continue
             path = fields.parse_dotted(name) + (i,)
             shown = ", ".join(f"{k} {v!r}" for k, v in item.items() if isinstance(v, str) and k in columns)
-            yield at(
-                record,
+            yield record.problem(
                 path,
                 "E512",
                 f"{fields.dotted(path)}: no row of the source gives {shown} together "
@@ -496,7 +482,7 @@ def _tied_in_prose(record: Record, name: fields.Path_, items: list, sources: Sou
         if (part, texts) not in held:
             held[(part, texts)] = tie.holds(sentences[part], texts)
         if held[(part, texts)] is False:
-            yield at(record, path, "E512", tie.says(fields.dotted(path), item))
+            yield record.problem(path, "E512", tie.says(fields.dotted(path), item))
 
 
 class Rows:
@@ -566,7 +552,7 @@ def _repeated(record: Record, name: str, label: str, items: list, docs: list[Sou
                 f"each of the {len(rows)} rows of the source it could be is held by as many items "
                 "as the source lists it"
             )
-        yield at(record, path, "E522", f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: {said}")
+        yield record.problem(path, "E522", f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: {said}")
 
 
 def _repeated_words(record: Record, name: str, label: str, items: list, sources: Sources) -> Iterator[Problem]:
@@ -637,8 +623,7 @@ def _repeated_words(record: Record, name: str, label: str, items: list, sources:
         holding, stated = refused[0]
         path = fields.parse_dotted(name) + (i,)
         times = "once" if stated == 1 else f"{stated} times"
-        yield at(
-            record,
+        yield record.problem(
             path,
             "E522",
             f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: its words stand {times} in the "
@@ -723,11 +708,10 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
             # quote of it not found (E501, E502) is not taken for a quote of the wrong words
             unread.add(doc.file)
             path = ("curation", "sources", i, "file")
-            yield at(record, path, "E531", f"{fields.dotted(path)}: {source['file']} is not read: {doc.unread}")
+            yield record.problem(path, "E531", f"{fields.dotted(path)}: {source['file']} is not read: {doc.unread}")
         if doc is not None and doc.kind is not None and source["kind"] != doc.kind:
             path = ("curation", "sources", i, "kind")
-            yield at(
-                record,
+            yield record.problem(
                 path,
                 "E516",
                 f"{fields.dotted(path)}: {source['file']} is {layouts.LAYOUT_WORDS.get(doc.layout, doc.layout)}: "
@@ -736,8 +720,7 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
         elif doc is not None and doc.layout != layouts.KIND_LAYOUTS.get(source["kind"], doc.layout):
             path = ("curation", "sources", i, "kind")
             wanted = layouts.LAYOUT_WORDS.get(layouts.KIND_LAYOUTS[source["kind"]], source["kind"])
-            yield at(
-                record,
+            yield record.problem(
                 path,
                 "E516",
                 f"{fields.dotted(path)}: a {source['kind']} source is {wanted}, but {source['file']} "
@@ -746,8 +729,7 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
     if record.data["curation"]["status"] == "stub":
         own = [doc.file for doc in sources.docs if doc.subject == sources.nct_id]
         if own:
-            yield at(
-                record,
+            yield record.problem(
                 ("curation", "status"),
                 "E516",
                 f"curation.status: a stub holds what another trial's source says of "
@@ -759,8 +741,7 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
         # trials.csv's readers that its curation from its own source has begun
         other = sources.docs[0]
         status = record.data["curation"]["status"]
-        yield at(
-            record,
+        yield record.problem(
             ("curation", "status"),
             "E516",
             f"curation.status: a {status} record is curated from this trial's own source, but every source it "
@@ -778,7 +759,7 @@ def check_evidence(
         path = fields.parse_dotted(key)
         found, value = fields.get(record.data, path)
         if not found or path[0] == "evidence":
-            yield at(record, where, "E503", f"evidence for {key}: the record has no such field", key=True)
+            yield record.problem(where, "E503", f"evidence for {key}: the record has no such field", key=True)
             continue
         quotes = [quotes] if isinstance(quotes, str) else quotes
         placed = True
@@ -790,8 +771,7 @@ def check_evidence(
             verdict = sources.verdict(path, quote, whole=False)
             if verdict.cut is not None:
                 placed = False
-                yield at(
-                    record,
+                yield record.problem(
                     shown,
                     "E521",
                     f"evidence for {key}: the quote {verdict.cut.end} inside {verdict.cut.words!r} in {verdict.file}, "
@@ -799,16 +779,14 @@ def check_evidence(
                 )
             elif verdict.found == "missing":
                 placed = False
-                yield at(
-                    record,
+                yield record.problem(
                     shown,
                     "E502",
                     f"evidence for {key}: quote not found in the cited source; nearest is {sources.closest(quote)}",
                 )
             elif verdict.found == "elsewhere":
                 placed = False
-                yield at(
-                    record,
+                yield record.problem(
                     shown,
                     "E512",
                     f"evidence for {key}: the quote is not where the source states this field: "
@@ -816,16 +794,14 @@ def check_evidence(
                 )
             elif (end := spacing.loose_end(quote)) is not None:
                 placed = False
-                yield at(
-                    record,
+                yield record.problem(
                     shown,
                     "E502",
                     f"evidence for {key}: the quote has {end}, which no one-line quote holds; remove it",
                 )
             elif (wrong := sources.miswritten(path, quote)) is not None:
                 placed = False
-                yield at(
-                    record,
+                yield record.problem(
                     shown,
                     "E502",
                     f"evidence for {key}: the quote writes {wrong}, and no cited source writes it so; "
@@ -833,16 +809,14 @@ def check_evidence(
                 )
             elif below and (child := _child_elsewhere(sources, path, quote, below)) is not None:
                 placed = False
-                yield at(
-                    record,
+                yield record.problem(
                     shown,
                     "E512",
                     f"evidence for {key}: the quote is not where the source states "
                     f"{fields.dotted(fields.unindexed(child))}: {sources.where_else(child)}",
                 )
         if placed and (astray := _out_of_row(record, sources, scalars, path, quotes)) is not None:
-            yield at(
-                record,
+            yield record.problem(
                 where,
                 "E512",
                 f"evidence for {key}: the quote is not in the source's row of the item it is about "
@@ -850,8 +824,7 @@ def check_evidence(
                 key=True,
             )
         elif placed and not _names_item(record, schema, path, quotes):
-            yield at(
-                record,
+            yield record.problem(
                 where,
                 "E512",
                 f"evidence for {key}: the quote does not name the item it is about ({_item_name(record, path)!r})",
@@ -860,8 +833,7 @@ def check_evidence(
         elif placed:
             bound = list(binding.bind(context, path, value, [normalise(q) for q in quotes]))
             if context.exhausted:  # the readings stopped short: what they found is no verdict
-                yield at(
-                    record,
+                yield record.problem(
                     ("curation", "sources"),
                     "E530",
                     f"the record's quotes stand in more than {binding.PLACES_READ:,} places of its sources, "
@@ -1038,14 +1010,13 @@ def check_absent(record: Record, schema: dict) -> Iterator[Problem]:
         for i, name in enumerate(record.data["curation"].get(kind, [])):
             where = ("curation", kind, i)
             if name not in known:
-                yield at(record, where, "E506", f"curation.{kind}: {name} is not a field coverage reports on")
+                yield record.problem(where, "E506", f"curation.{kind}: {name} is not a field coverage reports on")
             elif fields.present(record.data, fields.parse_dotted(name)):  # in any item of a list
-                yield at(record, where, "E506", f"curation.{kind}: {name} is declared absent but the record has it")
+                yield record.problem(where, "E506", f"curation.{kind}: {name} is declared absent but the record has it")
             else:
                 applies, why = fields.applies(schema, name, record.data)
                 if not applies:
-                    yield at(
-                        record,
+                    yield record.problem(
                         where,
                         "E506",
                         f"curation.{kind}: {name} does not apply ({why}); "
@@ -1056,7 +1027,7 @@ def check_absent(record: Record, schema: dict) -> Iterator[Problem]:
         if fields.get(record.data, path)[0]:
             applies, why = fields.applies(schema, name, record.data)
             if not applies:
-                yield at(record, path, "E506", f"{name} does not apply ({why}); remove it")
+                yield record.problem(path, "E506", f"{name} does not apply ({why}); remove it")
 
 
 def check_unbound(record: Record, schema: dict, scalars: Scalars | None = None) -> Iterator[Problem]:
@@ -1072,8 +1043,7 @@ def check_unbound(record: Record, schema: dict, scalars: Scalars | None = None) 
             if path[:depth] in pinned:
                 break
         else:
-            yield at(
-                record,
+            yield record.problem(
                 path,
                 "E517",
                 f"{fields.dotted(path)}: {value!r} has no evidence; a record quotes "

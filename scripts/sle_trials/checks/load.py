@@ -137,6 +137,11 @@ class Record:
             path = path[:-1]
         return (1, 1)
 
+    def problem(self, path: Path_, code: str, message: str, *, key: bool = False) -> Problem:
+        """A problem of this record at the value (or key) at path, placed where() finds it."""
+        line, col = self.where(path, key=key)
+        return Problem(self.path, line, col, code, message)
+
     def citations(self) -> set[str] | None:
         """The source files the record cites; None when its curation.sources cannot be read as a
         list of sources, or is missing (which files it means to cite is then not known): what the

@@ -71,11 +71,6 @@ DATE_ORDER = [
 RECORDED = ("first_submitted", "first_posted", "last_updated", "launched")
 
 
-def _problem(record: Record, path: tuple, code: str, message: str, *, key: bool = False) -> Problem:
-    line, col = record.where(path, key=key)
-    return Problem(record.path, line, col, code, message)
-
-
 def _dates(data: dict) -> Iterator[tuple[tuple, str]]:
     for name, struct in data.get("dates", {}).items():
         yield ("dates", name, "date"), struct["date"]
@@ -92,19 +87,18 @@ def _before(a: str, b: str) -> bool:
 def check_dates(record: Record) -> Iterator[Problem]:
     for path, value in _dates(record.data):
         if not in_calendar(value):
-            yield _problem(record, path, "E103", f"{dotted(path)}: {value} is not a date in the calendar")
+            yield record.problem(path, "E103", f"{dotted(path)}: {value} is not a date in the calendar")
     dates = record.data.get("dates", {})
     for early, late in DATE_ORDER:
         if early in dates and late in dates:
             a, b = dates[early]["date"], dates[late]["date"]
             if _before(a, b):
-                yield _problem(record, ("dates", late, "date"), "E105", f"dates.{late} {b} is before dates.{early} {a}")
+                yield record.problem(("dates", late, "date"), "E105", f"dates.{late} {b} is before dates.{early} {a}")
     read = max((str(s["as_of"]) for s in record.data["curation"]["sources"] if "as_of" in s), default=None)
     for name in RECORDED:
         struct = dates.get(name)
         if read is not None and isinstance(struct, dict) and _before(str(struct["date"]), read):
-            yield _problem(
-                record,
+            yield record.problem(
                 ("dates", name, "date"),
                 "E105",
                 f"dates.{name} {struct['date']} is after the newest source's as-of date {read}: a date of what "
@@ -117,16 +111,14 @@ def check_ages(record: Record) -> Iterator[Problem]:
     for name in ("minimum_age", "maximum_age"):
         age = eligibility.get(name)
         if age and age_days(age) > MAX_AGE_DAYS + 1e-9:
-            yield _problem(
-                record,
+            yield record.problem(
                 ("eligibility", name, "value"),
                 "E111",
                 f"eligibility.{name}: {age['value']} {age['unit'].lower()} is more than 150 years",
             )
     low, high = eligibility.get("minimum_age"), eligibility.get("maximum_age")
     if low and high and age_days(low) > age_days(high):
-        yield _problem(
-            record,
+        yield record.problem(
             ("eligibility", "minimum_age"),
             "E104",
             f"minimum age {low['value']} {low['unit'].lower()} is above "
@@ -163,15 +155,14 @@ def check_criteria(record: Record) -> Iterator[Problem]:
             numbers: dict[tuple, int] = {}
             for i, (item, text) in enumerate(zip(items, folded)):
                 if text in texts:
-                    yield _problem(
-                        record, path + (i, "text"), "E106", f"{dotted(path + (i,))}: same text as item {texts[text]}"
+                    yield record.problem(
+                        path + (i, "text"), "E106", f"{dotted(path + (i,))}: same text as item {texts[text]}"
                     )
                 texts.setdefault(text, i)
                 number = (item.get("group"), item["number"]) if item.get("number") is not None else None
                 if number is not None:
                     if number in numbers:
-                        yield _problem(
-                            record,
+                        yield record.problem(
                             path + (i, "number"),
                             "E106",
                             f"{dotted(path + (i,))}: number {number[1]} is used twice in this list",
@@ -188,14 +179,13 @@ def check_cohorts(record: Record) -> Iterator[Problem]:
             first, last = cohort["patients"]["first"], cohort["patients"]["last"]
             path = ("arms", a, "cohorts", c, "patients")
             if first > last:
-                yield _problem(
-                    record, path, "E107", f"{dotted(path)}: first patient {first} is after last patient {last}"
+                yield record.problem(
+                    path, "E107", f"{dotted(path)}: first patient {first} is after last patient {last}"
                 )
                 continue
             for f2, l2, other in seen:
                 if first <= l2 and f2 <= last:
-                    yield _problem(
-                        record,
+                    yield record.problem(
                         path,
                         "E107",
                         f"{dotted(path)}: patients {first}-{last} overlap cohort {other} (patients {f2}-{l2})",
@@ -209,8 +199,7 @@ def check_sources(record: Record, root: Path) -> Iterator[Problem]:
         if not files.SOURCE_PATH.match(source["file"]):
             # The schema says so too, but the schema is the pull request's to change: the tool's own
             # rule keeps every cited source a plain name under seeds/ (no "..", no absolute path).
-            yield _problem(
-                record,
+            yield record.problem(
                 path,
                 "E108",
                 f"{dotted(path)}: {files.shown(source['file'])} is not a file name "
@@ -221,8 +210,7 @@ def check_sources(record: Record, root: Path) -> Iterator[Problem]:
         if source["file"] == sources.MANIFEST_PATH:
             # The manifest lists the sources; it is none of them: not a document as received (no line
             # vouches for it, and it changes with every source added), so nothing it says is a value.
-            yield _problem(
-                record,
+            yield record.problem(
                 path,
                 "E108",
                 f"{dotted(path)}: {sources.MANIFEST_PATH} is the list of the sources' hashes, not a source; "
@@ -236,13 +224,13 @@ def check_sources(record: Record, root: Path) -> Iterator[Problem]:
                 if os.path.lexists(file)
                 else "does not exist"
             )
-            yield _problem(
-                record, path, "E108", f"{dotted(path)}: {source['file']} {why}; add the source document under seeds/"
+            yield record.problem(
+                path, "E108", f"{dotted(path)}: {source['file']} {why}; add the source document under seeds/"
             )
         elif (refused := _unreadable(file)) is not None:
             # the read refuses it too, and the record's values were then checked against no source:
             # `trials validate` passed a record whose only source was over the limit, never read
-            yield _problem(record, path, "E108", f"{dotted(path)}: {source['file']} is not read: {refused}")
+            yield record.problem(path, "E108", f"{dotted(path)}: {source['file']} is not read: {refused}")
 
 
 def _unreadable(file: str) -> str | None:
@@ -282,23 +270,21 @@ def check_links(record: Record) -> Iterator[Problem]:
             )
         else:
             message = f"{dotted(path)}: there is no {fields.criterion_name(ref)}"
-        yield _problem(record, path, "E109", message)
+        yield record.problem(path, "E109", message)
     # an arm names its interventions by name, and a cohort is read under its arm's label: one of each
     for field, key in (("interventions", "name"), ("arms", "label")):
         seen: dict[str, int] = {}
         for i, item in enumerate(record.data.get(field, [])):
             if item[key] in seen:
                 path = (field, i, key)
-                yield _problem(record, path, "E112", f"{dotted(path)}: {item[key]!r} again ({field}.{seen[item[key]]})")
+                yield record.problem(path, "E112", f"{dotted(path)}: {item[key]!r} again ({field}.{seen[item[key]]})")
             seen.setdefault(item[key], i)
     names = {i["name"] for i in record.data.get("interventions", [])}
     for a, arm in enumerate(record.data.get("arms", [])):
         for n, name in enumerate(arm.get("intervention_names", [])):
             if name not in names:
                 path = ("arms", a, "intervention_names", n)
-                yield _problem(
-                    record, path, "E110", f"{dotted(path)}: {name!r} is not among the record's interventions"
-                )
+                yield record.problem(path, "E110", f"{dotted(path)}: {name!r} is not among the record's interventions")
 
 
 def limit(threshold: dict) -> tuple:
@@ -327,8 +313,7 @@ def check_thresholds(record: Record) -> Iterator[Problem]:
         key = limit(t)
         if key in seen:
             path = ("eligibility", "thresholds", i)
-            yield _problem(
-                record,
+            yield record.problem(
                 path,
                 "E113",
                 f"{dotted(path)}: the same limit as eligibility.thresholds.{seen[key]} "
@@ -343,8 +328,7 @@ def check(record: Record, root: Path, file_stem: str) -> list[Problem]:
     problems: list[Problem] = []
     if record.data["nct_id"] != file_stem:
         problems.append(
-            _problem(
-                record,
+            record.problem(
                 ("nct_id",),
                 "E101",
                 f"nct_id {record.data['nct_id']} does not match the file name {file_stem}.yaml",
