@@ -9,7 +9,7 @@ written alike costs E530 a few texts, and took 2.5 s of CPU to validate, growing
 the items: 20,000 (1 MiB) against a study listing their row last of many took many minutes. 2,000
 distinct sites took 8 s, 2,000 references a quote each looked through all the record's scalars.
 Each is now worked out once for items written alike, and a row is looked up by the texts it holds
-(evidence.Rows, Sources.verdict, Scalars.under).
+(rows.Rows, Sources.verdict, Scalars.under).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 from conftest import FIXTURES, copy_registry, imported_codes
-from sle_trials.checks import evidence, load
+from sle_trials.checks import evidence, load, rows
 from sle_trials.cli import main
 from sle_trials.engine import pipeline
 from sle_trials.reading import layouts
@@ -115,8 +115,8 @@ def test_items_written_alike_cost_one_items_steps(
 
 
 def test_the_rows_an_item_may_be_are_those_holding_its_texts() -> None:
-    rows = evidence.Rows([{"city": "A", "country": "X"}, {"city": "B", "country": "X"}, {"country": "X"}])
-    assert list(rows.maybe({"city": "B", "country": "X"})) == [1]
-    assert list(rows.maybe({"country": "X"})) == [0, 1, 2]
-    assert list(rows.maybe({"city": "C"})) == []
-    assert list(rows.maybe({"intervention_names": {"X"}})) == [0, 1, 2]  # no text: every row
+    index = rows.Rows([{"city": "A", "country": "X"}, {"city": "B", "country": "X"}, {"country": "X"}])
+    assert list(index.maybe({"city": "B", "country": "X"})) == [1]
+    assert list(index.maybe({"country": "X"})) == [0, 1, 2]
+    assert list(index.maybe({"city": "C"})) == []
+    assert list(index.maybe({"intervention_names": {"X"}})) == [0, 1, 2]  # no text: every row

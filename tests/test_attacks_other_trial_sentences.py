@@ -1101,7 +1101,7 @@ def test_a_refusal_says_the_rule_it_reads_the_field_by(
 
 @pytest.mark.parametrize(
     ("text", "values", "message"),
-    [  # one reading of a list's item in prose (evidence.TIES): where it is refused and what it says
+    [  # one reading of a list's item in prose (rows.TIES): where it is refused and what it says
         (
             TIMED,
             {"outcomes": {"primary": [SRI4, {"measure": "safety", "time_frame": "week 24"}]}},

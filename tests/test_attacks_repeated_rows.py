@@ -38,7 +38,7 @@ from conftest import (
     imported_codes,
     joined,
 )
-from sle_trials.checks import evidence, load
+from sle_trials.checks import load, rows
 from sle_trials.cli import main
 from sle_trials.engine import pipeline
 from sle_trials.reading.layouts import SourceDoc
@@ -108,10 +108,10 @@ def _doc(rows: list[dict]) -> SourceDoc:
     return doc
 
 
-def _repeated(items: list[dict], rows: list[dict]) -> list[int]:
-    """The items E522 refuses (their places in the list)."""
+def _repeated(items: list[dict], listed: list[dict]) -> list[int]:
+    """The items E522 refuses (their places in the list), where the source lists the rows listed."""
     record = load.Record("trials/NCT09000011.yaml", {"locations": items})
-    return [p.line for p in evidence._repeated(record, "locations", "facility", items, [_doc(rows)])]
+    return [p.line for p in rows._repeated(record, "locations", "facility", items, [_doc(listed)])]
 
 
 def test_an_item_of_one_row_alone_takes_it_before_one_of_either(monkeypatch: pytest.MonkeyPatch) -> None:

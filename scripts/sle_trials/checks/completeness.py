@@ -441,7 +441,7 @@ def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Proble
     """E519: every row of a list the newest source about this trial states as rows (its arms, sites,
     officials, outcomes, ...) is an item of the record's list, unless the list is declared not yet
     curated. A row the source repeats word for word is one item. The other way round
-    (each item is one of the source's rows) is evidence.check_rows, E512."""
+    (each item is one of the source's rows) is rows.check_rows, E512."""
     curation = data["curation"]
     declared = _declared(curation)
     own = [doc for doc in newest if doc.subject == data["nct_id"]]  # a page about another trial lists its own

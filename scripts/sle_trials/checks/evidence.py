@@ -13,6 +13,8 @@ into its text and its places; documents.Sources says where each states a field o
   in a cited source (E502), in the field's place (E512), of whole words there (E521: not cut out of
   "18 Years" or "Severe lupus nephritis", edges.py), and states the values beneath the path
   (binding.py: E505, E507-E510, E513);
+- a list's items are rows of a cited source, each held no more times than it lists them (rows.py:
+  E512, E522);
 - a record marked complete holds its sources' criteria lists whole (completeness.py: E511, E514);
 - fields declared silent or not yet curated are absent, and one that does not apply to the study's
   type is not declared silent (E506); a field declared silent is not one a source states at its
@@ -28,20 +30,19 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from sle_trials import fields
 from sle_trials.checks import binding, completeness, silence
 from sle_trials.checks.documents import Memory, Sources
 from sle_trials.checks.load import Record
+from sle_trials.checks.rows import ITEM_NAMES, check_rows, row_columns
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import layouts, lexicon, phrases, prose, spacing, vocabulary
-from sle_trials.reading.layouts import SourceDoc, normalise
-from sle_trials.reading.sentences import SENTENCES, STOPS
+from sle_trials.reading import layouts, lexicon, phrases, spacing, vocabulary
+from sle_trials.reading.layouts import normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -77,13 +78,6 @@ CHECKS = (
         "quote-cuts-source",
         "a quote or verbatim text that begins or ends inside a word, number or term of its source ('8' of '18'), "
         "or a name read from a page's running words with a word beside it or a parenthesis cut ('Relma-cel for')",
-    ),
-    Check(
-        "E522",
-        "item-repeated",
-        "a list item (a site, an official, an outcome, ...) held more times than its source lists its row, or, "
-        "where no source lists them as rows, held with the items holding all its texts more times than its words "
-        "stand in a source",
     ),
     Check(
         "E530",
@@ -324,374 +318,6 @@ def _parents(items: list[layouts.Item]) -> Iterator[tuple[layouts.Item, str | No
         del above[item.depth :]
         yield item, above[-1].text if item.depth and above else None
         above.append(item)
-
-
-# The lists whose item a quote for one of its fields must name: the lists a source states as rows
-# (layouts.ROW_LABELS), and the lists whose item is named by a term of the vocabulary (a lymphodepleting
-# agent), which the quote renders.
-ITEM_NAMES = {**layouts.ROW_LABELS, "lymphodepletion.agents": "agent"}
-
-
-def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
-    """A list item's texts come from one row of the source: an official's name with that official's
-    affiliation, a related trial's title with that trial's id, a site's city with its country, an
-    outcome's time frame with its measure, an intervention's other names with its name. Where no
-    source lists them as rows, a plain document's sentence ties a time frame to its measure, a site's
-    places together, an official's name to the affiliation (TIES)."""
-    for name, label in layouts.ROW_LABELS.items():
-        items = fields.get(record.data, fields.parse_dotted(name))[1]
-        if not isinstance(items, list):
-            continue
-        docs = [doc for doc in sources.docs if name in doc.rows and not sources.about_other(doc)]
-        if name != "related_trials":  # a related trial listed twice is refs' E303, across records
-            if docs:
-                yield from _repeated(record, name, label, items, docs)
-            else:
-                yield from _repeated_words(record, name, label, items, sources)
-        if not docs and name.split(".")[0] in TIES:
-            yield from _tied_in_prose(record, fields.parse_dotted(name), items, sources, TIES[name.split(".")[0]])
-        if not docs:
-            continue
-        columns = _columns(docs, name)
-        rowed: dict[frozenset, bool] = {}  # an item's texts -> some row gives them (items written alike: once)
-        rows = Rows([row for doc in docs for row in doc.rows[name]])
-        for i, item in enumerate(items):
-            texts = layouts.row_texts(item, columns)
-            key = _texts_key(texts)
-            if key not in rowed:
-                rowed[key] = any(layouts.texts_are_row(texts, rows.rows[k]) for k in rows.maybe(texts))
-            if rowed[key]:
-                continue
-            path = fields.parse_dotted(name) + (i,)
-            shown = ", ".join(f"{k} {v!r}" for k, v in item.items() if isinstance(v, str) and k in columns)
-            yield record.problem(
-                path,
-                "E512",
-                f"{fields.dotted(path)}: no row of the source gives {shown} together "
-                f"({item.get(label, '')!r} is listed with other values)",
-            )
-
-
-class Tie(NamedTuple):
-    """How a plain document's sentences hold one item's texts together, for a list no cited source
-    gives as rows: the texts to hold (texts: None when too few), the field whose sentences about the
-    trial hold them (part), how those are split (splitter), the reading (holds: False where no
-    sentence ties them; None where none holds them, which E501/E512 report) and the message (says)."""
-
-    texts: Callable[[dict], tuple | None]
-    part: Callable[[dict], str]
-    splitter: re.Pattern[str]
-    holds: Callable[[prose.Sentences, Any], bool | None]  # Any: what texts gives (a tuple, or a SiteTexts)
-    says: Callable[[str, dict], str]
-
-
-def _strings(item: dict, *keys: str) -> tuple | None:
-    """The item's texts at keys, normalised; None unless each is a text."""
-    found = [item.get(k) for k in keys]
-    return tuple(normalise(v) for v in found if isinstance(v, str)) if all(isinstance(v, str) for v in found) else None
-
-
-class SiteTexts(NamedTuple):
-    """A site's texts as prose.together reads them, normalised (a key of the items written alike)."""
-
-    facility: str | None
-    has_city: bool  # places starts with the site's city
-    places: tuple[str, ...]  # its city, region and country, those it has, in that order
-
-
-def _site_texts(item: dict) -> SiteTexts | None:
-    """A site's texts; None for fewer than two."""
-    places = tuple(normalise(item[k]) for k in prose.SITE_PLACES if isinstance(item.get(k), str))
-    facility = normalise(item["facility"]) if isinstance(item.get("facility"), str) else None
-    return (
-        None
-        if len(places) + (facility is not None) < 2
-        else SiteTexts(facility, isinstance(item.get("city"), str), places)
-    )
-
-
-def _site_part(item: dict) -> str:
-    """The field whose sentences hold a site: its facility's, else its first place's."""
-    return "facility" if isinstance(item.get("facility"), str) else next(k for k in prose.SITE_PLACES if k in item)
-
-
-def _site_shown(item: dict) -> str:
-    return ", ".join(f"{k} {item[k]!r}" for k in ("facility", *prose.SITE_PLACES) if isinstance(item.get(k), str))
-
-
-# Each list's tie, by its top-level name. An outcome's time frame is its measure's in a sentence about the
-# trial (prose.tied), or in the next that goes on about it ("The primary endpoint is safety. It is assessed
-# at day 28."): "The primary endpoint is SRI-4 response at week 24. Secondary endpoints include safety at
-# month 6 and B-cell counts at month 3." gave safety the time frame month 3. A site's texts are one site's,
-# written together (prose.together: its city, region and country in that order, its facility before or
-# after them, only "in", "at", "of" and marks between, or listed after them and a colon, "Sites in
-# Beijing, China: A; B", so a semicolon ends no sentence there): "Northbridge University Hospital in
-# Columbus, Ohio, and at Charité in Berlin, Germany" gave a site the city Columbus and the country
-# Germany. An official's name and affiliation are one official's (prose.affiliated): "led by Anna Berg of
-# Charité and Tom Hale of Columbus University" gave Anna Berg the affiliation Columbus University.
-TIES = {
-    "outcomes": Tie(
-        lambda item: _strings(item, "measure", "time_frame"),
-        lambda item: "measure",
-        SENTENCES,
-        lambda sentences, texts: prose.tied(sentences, *texts),
-        lambda path, item: (
-            f"{path}: no sentence about the trial gives the time frame {item['time_frame']!r} to the measure "
-            f"{item['measure']!r}: a time frame is the time written next after its measure in its sentence "
-            "(or in the next, which goes on about it)"
-        ),
-    ),
-    "locations": Tie(
-        _site_texts,
-        _site_part,
-        STOPS,
-        lambda sentences, site: prose.together(sentences, list(site.places), site.facility, city=site.has_city),
-        lambda path, item: (
-            f"{path}: no sentence about the trial writes {_site_shown(item)} together as one site (in that order, "
-            'only "in", "at", "of" or marks between them)'
-        ),
-    ),
-    "officials": Tie(
-        lambda item: _strings(item, "name", "affiliation"),
-        lambda item: "name",
-        SENTENCES,
-        lambda sentences, texts: prose.affiliated(sentences, *texts),
-        lambda path, item: (
-            f"{path}: no sentence about the trial writes the name {item['name']!r} with the affiliation "
-            f"{item['affiliation']!r} as one official's (the affiliation after the name, no other person "
-            "between, or right before it)"
-        ),
-    ),
-}
-
-
-def _tied_in_prose(record: Record, name: fields.Path_, items: list, sources: Sources, tie: Tie) -> Iterator[Problem]:
-    """E512 for each item whose texts no sentence about the trial of a plain document holds together
-    (tie). A field's sentences are worked out once for its items, and items written alike read once."""
-    docs = [doc for doc in sources.docs if doc.layout == layouts.PLAIN and not sources.about_other(doc)]
-    sentences: dict[str, prose.Sentences] = {}  # a field -> its sentences about the trial
-    held: dict[tuple, bool | None] = {}  # (field, texts) -> tie.holds
-    for i, item in enumerate(items if docs else []):
-        texts = tie.texts(item) if isinstance(item, dict) else None
-        if texts is None:
-            continue
-        path, part = name + (i,), tie.part(item)
-        if part not in sentences:
-            passages = [p for doc in docs for p in sources.passages(doc, path + (part,)) or []]
-            sentences[part] = prose.Sentences(passages, tie.splitter)
-        if (part, texts) not in held:
-            held[(part, texts)] = tie.holds(sentences[part], texts)
-        if held[(part, texts)] is False:
-            yield record.problem(path, "E512", tie.says(fields.dotted(path), item))
-
-
-class Rows:
-    """A source's rows of a list, each looked up by the texts it holds: an item is a row only where the
-    row holds each text the item holds (layouts.texts_are_row), so the rows it may be are those holding
-    one of them. Each item was compared with every row: a record of 2,000 sites, each a row of a study
-    of 2,000, took 4 million comparisons, the most E530 lets a record cost."""
-
-    def __init__(self, rows: list[dict]) -> None:
-        self.rows = rows
-        self.holding: dict[tuple[str, str], list[int]] = {}  # (column, text) -> the rows holding it, in order
-        for n, row in enumerate(rows):
-            for k, v in row.items():
-                if isinstance(v, str) and v:
-                    self.holding.setdefault((k, v), []).append(n)
-
-    def maybe(self, texts: dict[str, str | set[str]]) -> Iterable[int]:
-        """The rows (by number, in order) an item of these texts may be: every row when it holds no text."""
-        held = [self.holding.get((k, v), []) for k, v in texts.items() if isinstance(v, str) and v]
-        if not held:
-            return range(len(self.rows))
-        fewest: list[int] = min(held, key=len)
-        return fewest
-
-
-def _texts_key(texts: dict[str, str | set[str]]) -> frozenset:
-    """An item's row_texts as a key: items written alike have one. Each item of a list was compared
-    with every row of the source: 20,000 sites alike, against a source listing that site's row last
-    of many, made every check of them a comparison with each row (E530 counts distinct texts only)."""
-    return frozenset((k, v if isinstance(v, str) else frozenset(v)) for k, v in texts.items())
-
-
-def _repeated(record: Record, name: str, label: str, items: list, docs: list[SourceDoc]) -> Iterator[Problem]:
-    """E522: an item held more times than a source lists its row (two sites both called "Research
-    Site" in one city are two rows there, and may be two items): a site, an arm or an outcome
-    written twice would count twice in trials.csv (site_count, the lists). Each item takes a row it
-    is (an item may leave out a field its row states, so it may be any of several rows), no row more
-    items than a source lists it (_assign); an item left without one is refused. An item that could
-    be either of two rows used to count for neither: `{city, region, country}` of a city with two
-    sites could be written any number of times."""
-    listed: dict[tuple, int] = {}  # each distinct row -> the most times one source lists it
-    for doc in docs:
-        for key, n in Counter(map(layouts.row_key, doc.rows[name])).items():
-            listed[key] = max(listed.get(key, 0), n)
-    keyed = [(key, dict(key)) for key in listed]
-    index = Rows([row for _, row in keyed])
-    columns = _columns(docs, name)
-    candidates = []  # the rows each item could be
-    could: dict[frozenset, list[tuple]] = {}  # an item's texts -> those rows (items written alike: once)
-    for item in items:
-        texts = layouts.row_texts(item, columns)
-        mine = _texts_key(texts)
-        if mine not in could:
-            could[mine] = [keyed[k][0] for k in index.maybe(texts) if layouts.texts_are_row(texts, keyed[k][1])]
-        candidates.append(could[mine])
-    held = _assign(candidates, listed)
-    for i, rows in enumerate(candidates):
-        if not rows or held[i] is not None:  # no row at all is E512's
-            continue
-        path = fields.parse_dotted(name) + (i,)
-        if len(rows) == 1:
-            times = "once" if listed[rows[0]] == 1 else f"{listed[rows[0]]} times"
-            holding = sum(1 for other in candidates if other == rows)
-            said = f"the source lists this row {times}, the record holds it {holding} times"
-        else:
-            said = (
-                f"each of the {len(rows)} rows of the source it could be is held by as many items "
-                "as the source lists it"
-            )
-        yield record.problem(path, "E522", f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: {said}")
-
-
-def _repeated_words(record: Record, name: str, label: str, items: list, sources: Sources) -> Iterator[Problem]:
-    """E522 where no cited source states the list as rows (a plain document: its words are checked,
-    not where they stand). An item may leave out a field, so two items that hold no field with
-    different texts may be one item written twice (the same site with its city, then with its
-    country): each text of an item is held, by the items that could be that item, at most as many
-    times as it stands in a cited source; where it is held more, the item is refused when one of
-    those items outranks it (holds all its texts and more, is written alike before it, or holds
-    other texts and stands before it). A page naming one site once gave a record the same site four
-    times, or the site, its city and country, its country and its name alone: trials.csv said
-    site_count 4; its name with its city, then its name with its country, passed as two sites. An
-    item of a source's words that stand twice may be held twice (two sites of one city, one written
-    without its name)."""
-    docs = [doc for doc in sources.docs if not sources.about_other(doc)]
-    texts_of = [
-        frozenset((k, normalise(v)) for k, v in item.items() if isinstance(v, str)) if isinstance(item, dict) else None
-        for item in items
-    ]
-    first: dict[frozenset, int] = {}  # each distinct item's texts -> the first item holding them
-    count: Counter[frozenset] = Counter()
-    for i, texts in enumerate(texts_of):
-        if texts:
-            first.setdefault(texts, i)
-            count[texts] += 1
-    holders: dict[tuple[str, str], list[frozenset]] = {}  # each (field, text) -> the distinct items holding it
-    lacking: dict[str, list[frozenset]] = {}  # each field -> the distinct items holding no text of it
-    fields_of = {texts: {k for k, _ in texts} for texts in first}
-    for texts in first:
-        for pair in texts:
-            holders.setdefault(pair, []).append(texts)
-    for key in {k for texts in first for k, _ in texts}:
-        lacking[key] = [texts for texts in first if key not in fields_of[texts]]
-
-    def could_be(texts: frozenset, other: frozenset) -> bool:
-        """Whether other could be the item of texts: no field of both holds another text."""
-        return bool(texts & other) and not any(k in fields_of[texts] and (k, v) not in texts for k, v in other)
-
-    # each item's texts -> for each of its texts held more times than it stands: how many items that could
-    # be this one hold it, how many times it stands, and the first item ahead of this one there (-1 for
-    # one holding all its texts and more; None for none but items written alike)
-    worked: dict[frozenset, list[tuple[int, int, int | None]]] = {}
-    seen: Counter[frozenset] = Counter()
-    for i, texts in enumerate(texts_of):
-        if not texts:
-            continue
-        seen[texts] += 1
-        if texts not in worked:
-            rarest = min(texts, key=lambda pair: len(holders[pair]))
-            # an item that could be this one holds its rarest text, or holds no text of that text's field
-            maybe = [o for o in (*holders[rarest], *lacking.get(rarest[0], ())) if could_be(texts, o)]
-            over = []
-            for pair in texts:
-                alike = [o for o in maybe if pair in o]
-                holding = sum(count[o] for o in alike)
-                stated = _stands(pair[1], docs, holding) if holding > 1 else 1
-                if holding > stated:
-                    ahead = [-1 if texts < o else first[o] for o in alike if o != texts and not o < texts]
-                    over.append((holding, stated, min(ahead) if ahead else None))
-            worked[texts] = over
-        refused = [
-            (holding, stated)
-            for holding, stated, ahead in worked[texts]
-            if seen[texts] > 1 or (ahead is not None and ahead < i)
-        ]
-        if not refused:
-            continue  # the first of items written alike, with none ahead of it, stands as any item does
-        holding, stated = refused[0]
-        path = fields.parse_dotted(name) + (i,)
-        times = "once" if stated == 1 else f"{stated} times"
-        yield record.problem(
-            path,
-            "E522",
-            f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: its words stand {times} in the "
-            f"cited sources, and {holding} items of the record that could be this one hold them",
-        )
-
-
-def _stands(text: str, docs: list[SourceDoc], enough: int) -> int:
-    """How many times text stands in the document that has it most, counted up to enough (a text
-    that stands early costs no scan of a whole large source)."""
-    most = 0
-    for doc in docs:
-        found, at = 0, doc.text.find(text)
-        while at >= 0 and found < enough:
-            found += 1
-            at = doc.text.find(text, at + len(text))
-        most = max(most, found)
-    return most
-
-
-def _assign(candidates: list[list[tuple]], capacity: dict[tuple, int]) -> list[tuple | None]:
-    """A row for each item, in the items' order, among the rows it could be (candidates), no row
-    taken more times than its capacity; None for an item left without one. An item takes a free row
-    when one is left, else one another item moves out of to a free row of its own (an augmenting
-    path, found breadth first): the most items that can each be a row of their own are, and those
-    left without one are the later ones."""
-    holders: dict[tuple, list[int]] = {key: [] for key in capacity}
-    held: list[tuple | None] = [None] * len(candidates)
-    # Rows a search that failed reached: every item holding one could be only rows of that set, all
-    # full, so no later search can free one either (no path leaves the set): never searched again.
-    dead: set[tuple] = set()
-    for start, rows in enumerate(candidates):
-        if not rows:
-            continue
-        reached: dict[tuple, int] = {}  # row -> the item that reached it
-        seen = {start}
-        queue = [start]
-        free: tuple | None = None
-        for item in queue:  # grows as it is walked: breadth first
-            for row in candidates[item]:
-                if row in reached or row in dead:
-                    continue
-                reached[row] = item
-                if len(holders[row]) < capacity[row]:
-                    free = row
-                    break
-                for other in holders[row]:
-                    if other not in seen:
-                        seen.add(other)
-                        queue.append(other)
-            if free is not None:
-                break
-        if free is None:
-            dead.update(reached)
-        moving = free
-        while moving is not None:  # each item on the path moves into the row it reached
-            item = reached[moving]
-            before = held[item]
-            holders[moving].append(item)
-            held[item] = moving
-            if before is not None:
-                holders[before].remove(item)
-            moving = before
-    return held
-
-
-def _columns(docs: list[SourceDoc], name: str) -> set[str]:
-    return {k for doc in docs for row in doc.rows[name] for k in row}
 
 
 def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
@@ -958,7 +584,7 @@ def _in_own_row(record: Record, sources: Sources, path: fields.Path_, quotes: li
     docs = [doc for doc in sources.docs if doc.rows.get(name) and not sources.about_other(doc)]
     if not docs:
         return True
-    columns = _columns(docs, name)
+    columns = row_columns(docs, name)
     texts = layouts.row_texts(item, columns)
     held: list[str] = []
     for doc in docs:
