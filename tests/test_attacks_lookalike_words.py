@@ -121,9 +121,9 @@ def test_a_studys_criteria_heading_written_with_look_alikes_heads_its_list(headi
 @pytest.mark.parametrize("markdown", [False, True])
 def test_the_review_summary_shows_a_look_alike_for_what_it_is(markdown: bool) -> None:
     # a title changed from "IM19" to "IМ19" (a Cyrillic EM) was summarised as reworded into the same words
-    from sle_trials.curate import diff
+    from sle_trials.curate import changes
 
-    change = diff.Change("brief_title", "reworded", "IM19 CAR-T", "I\u041c19 CAR-T")
-    assert "I\\u041c19 CAR-T" in diff.phrase(change, markdown=markdown)
-    assert diff.unmasked("1×10^6/kg ≥ 2 m² μg résumé ①") == "1×10^6/kg ≥ 2 m² μg résumé ①"  # shown as written
-    assert diff.unmasked("4\u0417 kg") == "4\\u0417 kg"  # a Cyrillic ZE, which shows a 3
+    change = changes.Change("brief_title", "reworded", "IM19 CAR-T", "I\u041c19 CAR-T")
+    assert "I\\u041c19 CAR-T" in changes.phrase(change, markdown=markdown)
+    assert changes.unmasked("1×10^6/kg ≥ 2 m² μg résumé ①") == "1×10^6/kg ≥ 2 m² μg résumé ①"  # shown as written
+    assert changes.unmasked("4\u0417 kg") == "4\\u0417 kg"  # a Cyrillic ZE, which shows a 3

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, record_data
-from sle_trials.curate import diff
+from sle_trials.curate import changes
 
 EXCUSE = (
     'Inclusion criteria are copied as the source gives them; criterion 6\'s "score of 10 or above" stays in its text.'
@@ -27,5 +27,5 @@ def test_a_remark_added_or_removed_is_shown_with_its_text(registry: Path, kind: 
     after = copy.deepcopy(before)
     after["curation"][kind] = [*after["curation"].get(kind, []), {"field": "eligibility", "text": EXCUSE}]
     for a, b in ((before, after), (after, before)):
-        shown = "; ".join(diff.phrases(diff.describe(a, b)))
+        shown = "; ".join(changes.phrases(changes.describe(a, b)))
         assert 'criterion 6\'s "score of 10 or above" stays in its text' in shown, shown

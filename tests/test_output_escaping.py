@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import GIT_ENV, Trials, copy_registry
-from sle_trials.curate import diff
+from sle_trials.curate import changes
 from sle_trials.outputs import report
 from sle_trials.problem import Problem
 
@@ -127,7 +127,7 @@ def test_markdown_text_renders_as_itself() -> None:
         "[x]: http://example.invalid",
         "a\\b",
     ):
-        html = markdown_it.MarkdownIt().render("x " + diff.markdown_text(value)).strip()
+        html = markdown_it.MarkdownIt().render("x " + changes.markdown_text(value)).strip()
         expected = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
         assert html == f"<p>x {expected}</p>", (value, html)
 

@@ -34,7 +34,8 @@ from typing import Any, TextIO
 
 from sle_trials import command, fields, paths
 from sle_trials.checks import load
-from sle_trials.curate import ctgov, diff, importing, update
+from sle_trials.curate import ctgov, importing, update
+from sle_trials.curate.changes import Change, describe, markdown_code, markdown_text, phrase, phrases
 from sle_trials.engine import pipeline
 from sle_trials.paths import TRIALS_DIR
 
@@ -64,7 +65,7 @@ class Trial:
     status: str
     source: str | None = None  # the source compared with
     as_of: str | None = None  # its as-of date
-    changes: list[diff.Change] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
     message: str = ""  # why unknown or unchecked
     fetched: bytes | None = field(default=None, repr=False)  # the study as fetched, for --apply
 
@@ -103,8 +104,8 @@ def compare(root: Path, record: dict, current: dict, schema: dict) -> Trial:
     base = update.base_draft(root, record, schema)  # BadInput when its JSON cannot be read
     if base is not None:
         source = max(((str(s.get("as_of", "")), i, s) for i, s in enumerate(sources) if s.get("kind") == ctgov.KIND))[2]
-        changes = diff.describe(_project(base.data), _project(current))
-        return Trial(nct, "drift" if changes else "same", source["file"], source["as_of"], changes)
+        drifted = describe(_project(base.data), _project(current))
+        return Trial(nct, "drift" if drifted else "same", source["file"], source["as_of"], drifted)
     newest = max(sources, key=lambda s: str(s.get("as_of", "")))
     held = {p for p in FIELDS if fields.get(record, p)[0]}
     theirs = _project(current, held)
@@ -113,15 +114,13 @@ def compare(root: Path, record: dict, current: dict, schema: dict) -> Trial:
         if isinstance(ours_value, dict) and now[0] and isinstance(now[1], dict):
             for key in [k for k in now[1] if k not in ours_value]:
                 del now[1][key]
-    changes = diff.describe(_project(record, held), theirs)
+    drifted = describe(_project(record, held), theirs)
     posted = fields.get(current, ("dates", "last_updated", "date"))[1]
     if ("dates", "last_updated") not in held and isinstance(posted, str) and posted > str(newest["as_of"]):
-        changes.append(
-            diff.Change(
-                "dates.last_updated", "summary", text=f"{posted}, after the source's as-of date {newest['as_of']}"
-            )
+        drifted.append(
+            Change("dates.last_updated", "summary", text=f"{posted}, after the source's as-of date {newest['as_of']}")
         )
-    return Trial(nct, "drift" if changes else "same", newest["file"], newest["as_of"], changes)
+    return Trial(nct, "drift" if drifted else "same", newest["file"], newest["as_of"], drifted)
 
 
 def _ids(root: Path, named: list[str]) -> list[str]:
@@ -225,18 +224,18 @@ def render(trials: list[Trial], fmt: str, out: TextIO) -> None:
         out.write("\n")
         return
     if fmt == "markdown":
-        out.write("## Drift from ClinicalTrials.gov\n\n" + diff.markdown_text(summary) + ".\n\n")
+        out.write("## Drift from ClinicalTrials.gov\n\n" + markdown_text(summary) + ".\n\n")
         for t in drifted:
-            out.write(f"- **{t.nct_id}** (since {diff.markdown_code(t.source)}, as of {diff.markdown_code(t.as_of)})\n")
-            out.writelines(f"  - {diff.phrase(c, markdown=True)}\n" for c in t.changes)
+            out.write(f"- **{t.nct_id}** (since {markdown_code(t.source)}, as of {markdown_code(t.as_of)})\n")
+            out.writelines(f"  - {phrase(c, markdown=True)}\n" for c in t.changes)
         for t in unknown + unchecked:
             what = "unknown to the registry" if t.status == "unknown" else "not checked"
-            out.write(f"- **{t.nct_id}**: {what}: {diff.markdown_text(t.message)}\n")
+            out.write(f"- **{t.nct_id}**: {what}: {markdown_text(t.message)}\n")
         if drifted:
             out.write(f"\nTo apply: `{command.run('drift', '--apply', *(t.nct_id for t in drifted))}`, then review.\n")
         return
     for t in drifted:
-        out.write(f"{t.nct_id}: " + "; ".join(diff.phrases(t.changes)) + f" (since {t.source}, as of {t.as_of})\n")
+        out.write(f"{t.nct_id}: " + "; ".join(phrases(t.changes)) + f" (since {t.source}, as of {t.as_of})\n")
     for t in unknown + unchecked:
         out.write(f"{t.nct_id}: {'unknown to the registry' if t.status == 'unknown' else 'not checked'}: {t.message}\n")
     out.write(summary + "\n")

@@ -29,7 +29,8 @@ from ruamel.yaml.comments import CommentedMap
 
 from sle_trials import command, fields, files
 from sle_trials.checks import load
-from sle_trials.curate import ctgov, diff, fmt
+from sle_trials.curate import ctgov, fmt
+from sle_trials.curate.changes import describe, phrases
 from sle_trials.curate.ctgov import BadInput, Draft
 
 ALL = "all"  # --theirs all, --ours all: every conflicting field
@@ -231,10 +232,10 @@ def merge(root: Path, text: str, shown: str, theirs: Draft, schema: dict, decide
     after, problems = load.parse(result, shown)
     if after is None:
         raise BadInput(f"{shown}: the update produced unreadable YAML ({problems[0].message}); please report this")
-    changes = diff.phrases(diff.describe(_data_only(ours), _data_only(after.data)))
+    said = phrases(describe(_data_only(ours), _data_only(after.data)))
     if source["file"] not in cited:
-        changes.append(f"source added: {source['file']} (as of {source['as_of']})")
-    return Merged(result, changes, warnings, [], decided)
+        said.append(f"source added: {source['file']} (as of {source['as_of']})")
+    return Merged(result, said, warnings, [], decided)
 
 
 def _take(tree: Any, unit: tuple, ours: dict, theirs: Draft, ev: dict, ev_old: dict, warnings: list[str]) -> None:
