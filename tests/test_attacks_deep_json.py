@@ -1,7 +1,7 @@
 """Pull-request attacks on the sources: a JSON source nested deeper than any study.
 
 json.loads reads a document nested some 1,000 levels deep in C; the walks that read a JSON source
-(layouts.Lines, layouts.json_lines) and an import's study recurse in Python. A source of a few
+(ctgov_study.Lines, layouts.json_lines) and an import's study recurse in Python. A source of a few
 hundred nested arrays, cited by one stub, stopped `trials validate`, `check` and `site` with an
 internal error (exit 3) before any record was checked or any problem named, and `trials import`
 of such a file did the same. Such a document is now no JSON to the checks and the site (its text is

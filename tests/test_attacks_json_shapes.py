@@ -51,7 +51,7 @@ def test_an_arm_type_or_label_of_another_kind_is_checked_not_an_internal_error(
 ) -> None:
     """An arm's type or label given as an array or an object (in a study no registry wrote) stopped
     every check with an internal error (TypeError: unhashable type) where the product's places leave
-    out the comparator arms (layouts._product_items); such an arm is no comparator now."""
+    out the comparator arms (ctgov_study._product_items); such an arm is no comparator now."""
     doc = json.loads((FIXTURES / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8"))
     doc["protocolSection"]["armsInterventionsModule"]["armGroups"][1][key] = odd
     source = add_source(registry, "seeds/932_arm_shapes.json", json.dumps(doc))

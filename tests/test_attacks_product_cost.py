@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from conftest import FIXTURES
-from sle_trials.reading import layouts
+from sle_trials.reading import ctgov_study, layouts, registry_copy
 
 N = 60  # arms and interventions: before, reading either page took N**3 steps
 COPY = (FIXTURES / "registry" / "seeds" / "000_84a0f0163f21158e.txt").read_text("utf-8")
@@ -66,8 +66,8 @@ def test_no_products_place_is_worked_out_before_a_record_asks(
 ) -> None:
     texts: list[int] = []
     lines: list[int] = []
-    monkeypatch.setattr(layouts.Lines, "text_of", counted(texts, layouts.Lines.text_of))
-    monkeypatch.setattr(layouts, "_product_lines", counted(lines, layouts._product_lines))
+    monkeypatch.setattr(ctgov_study.Lines, "text_of", counted(texts, ctgov_study.Lines.text_of))
+    monkeypatch.setattr(registry_copy, "_product_lines", counted(lines, registry_copy._product_lines))
     doc = layouts.read(name, page(N))
     assert doc.layout == layout and len(doc.products) == N
     assert not lines and len(texts) < 10 * N  # before: N product passages of N arms each
@@ -79,5 +79,5 @@ def test_no_products_place_is_worked_out_before_a_record_asks(
 def test_a_product_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
     doc = layouts.read("x.txt", _copy_page(3))
     made: list[int] = []
-    monkeypatch.setattr(layouts, "_product_lines", counted(made, layouts._product_lines))
+    monkeypatch.setattr(registry_copy, "_product_lines", counted(made, registry_copy._product_lines))
     assert doc.product_place("I1") == doc.product_place("I1") and made == [1]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, Trials, add_source, edit
-from sle_trials.reading import layouts
+from sle_trials.reading import registry_copy
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schema" / "trial.schema.json"
 
@@ -46,7 +46,7 @@ def test_the_record_as_curated_passes(registry: Path, trials: Trials) -> None:
 
 
 def _places(section: list[str]) -> dict[str, list[str]]:
-    got = layouts._identifier_places(section)
+    got = registry_copy._identifier_places(section)
     return {name: [p.text for p in passages] for name, passages in got.items()}
 
 
@@ -70,7 +70,7 @@ def test_an_identifier_is_the_organisations_by_its_source_label() -> None:
 
 def test_the_classes_a_sponsor_line_may_be_are_the_schemas() -> None:
     schema = json.loads(SCHEMA.read_text("utf-8"))
-    assert set(schema["properties"]["sponsor"]["properties"]["class"]["enum"]) == layouts.AGENCY_CLASSES
+    assert set(schema["properties"]["sponsor"]["properties"]["class"]["enum"]) == registry_copy.AGENCY_CLASSES
 
 
 COLLABORATOR = "ImmunoChina Pharmaceuticals\nINDUSTRY\n"

@@ -9,7 +9,7 @@ readers they came from the registry's record of NCT03030976. So did one value gi
 (a status, a title, a site's city as a list: a record could take any of them) and the criteria, read
 from the first text under `eligibilityModule.eligibilityCriteria`, which an object before
 protocolSection could hold. A study's values are now read at their own paths, in the shapes the
-API gives them (layouts.study_id, layouts._shaped): a study without one NCT id of its own is none.
+API gives them (ctgov_study.study_id, ctgov_study._shaped): a study without one NCT id of its own is none.
 """
 
 from __future__ import annotations

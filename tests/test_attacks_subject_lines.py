@@ -9,7 +9,7 @@ written with one, or no id line at all) shows a reader "NCT ID: NCT06513429", an
 draft of NCT06886919 holding IM19's title, status and enrolment. An id line is now read as it shows
 a reader (its label's look-alikes folded, as a heading's are: reading/lookalike.py), and a page of
 a layout whose id lines name no one trial plainly (`NCT` and 8 ASCII digits) is about no trial a
-record may claim (layouts.UNNAMED): it vouches for none of its values.
+record may claim (pages.UNNAMED): it vouches for none of its values.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, Trials, add_source, edit
-from sle_trials.reading import layouts
+from sle_trials.reading import layouts, pages
 
 COPY = "seeds/000_84a0f0163f21158e.txt"  # IM19's registry copy (NCT06513429)
 PAGE = "seeds/004_2ad16b9ce66a0787.txt"  # Relma-cel's ClinConnect page (NCT05765006)
@@ -72,13 +72,13 @@ def test_a_copy_whose_id_line_is_not_read_vouches_for_no_other_trial(
         (PAGE, "Search / Trial NCT05765006", "Search / Tr\u0456al NCT05765006", "NCT05765006"),
         # an id line naming no one trial plainly: the page is about none a record may claim
         (COPY, "NCT ID: NCT06513429", "NCT ID: N\u0421T06513429", "NCT06513429"),  # (lookalike.letters)
-        (COPY, "NCT ID: NCT06513429", "NCT ID: NCT0651342\uff19", layouts.UNNAMED),  # a full-width 9
-        (COPY, "NCT ID: NCT06513429", "NCT ID: NCT06513429 NCT06886919", layouts.UNNAMED),
-        (COPY, "NCT ID: NCT06513429\n", "", layouts.UNNAMED),  # no id line at all
-        (COPY, "NCT ID: NCT06513429", "NCT ID: NCT06513429\nN\u0421T ID: NCT06886919", layouts.UNNAMED),
-        (COPY, "NCT ID: NCT06513429", "NCT ID: NCT06513429\nNCT  ID : NCT06886919", layouts.UNNAMED),
-        (PAGE, "Search / Trial NCT05765006", "Search / Trial NCT0576500\u0033\u0338", layouts.UNNAMED),
-        (PAGE, "Search / Trial NCT05765006\n", "", layouts.UNNAMED),
+        (COPY, "NCT ID: NCT06513429", "NCT ID: NCT0651342\uff19", pages.UNNAMED),  # a full-width 9
+        (COPY, "NCT ID: NCT06513429", "NCT ID: NCT06513429 NCT06886919", pages.UNNAMED),
+        (COPY, "NCT ID: NCT06513429\n", "", pages.UNNAMED),  # no id line at all
+        (COPY, "NCT ID: NCT06513429", "NCT ID: NCT06513429\nN\u0421T ID: NCT06886919", pages.UNNAMED),
+        (COPY, "NCT ID: NCT06513429", "NCT ID: NCT06513429\nNCT  ID : NCT06886919", pages.UNNAMED),
+        (PAGE, "Search / Trial NCT05765006", "Search / Trial NCT0576500\u0033\u0338", pages.UNNAMED),
+        (PAGE, "Search / Trial NCT05765006\n", "", pages.UNNAMED),
     ],
 )
 def test_a_page_is_about_the_trial_its_id_line_shows(seed: str, old: str, new: str, subject: str) -> None:

@@ -1,4 +1,4 @@
-"""The ClinicalTrials.gov JSON reader reads a document once (layouts.Lines) and takes each field's
+"""The ClinicalTrials.gov JSON reader reads a document once (ctgov_study.Lines) and takes each field's
 passage from those lines: what it gives must be exactly what reading each part again gives
 (layouts.json_text, the plain definition, which the importer quotes with). Held to that on every
 JSON source we have and on generated documents full of what normalising changes: NFKC forms,
@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from sle_trials.reading import layouts
+from sle_trials.reading import ctgov_study, layouts
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -50,17 +50,17 @@ def nodes(item: Any) -> list[Any]:
 
 
 def same_as_read_again(doc: Any, extra_keys: list[str]) -> None:
-    lines = layouts.Lines(doc)
+    lines = ctgov_study.Lines(doc)
     assert lines.text == layouts.json_text(doc)
     for node in nodes(doc):
         span = lines.spans[id(node)]
         for key in {span.last or "", span.key, *extra_keys}:
             assert lines.text_of(node, key) == layouts.json_text(node, key), (node, key)
             for whole in (True, False):
-                assert layouts._passages(node, key, whole, lines) == layouts._passages(node, key, whole)
+                assert ctgov_study._passages(node, key, whole, lines) == ctgov_study._passages(node, key, whole)
         for value in node.values() if isinstance(node, dict) else node:
             for key in {span.key, *extra_keys}:
-                assert layouts._passages(value, key, True, lines) == layouts._passages(value, key, True)
+                assert ctgov_study._passages(value, key, True, lines) == ctgov_study._passages(value, key, True)
 
 
 @settings(max_examples=300, deadline=None)
@@ -79,8 +79,8 @@ def test_every_json_source_reads_the_same_from_its_lines(source: str) -> None:
 @given(keys, texts)
 @example("x y", "\\\\<")  # an escaped backslash under a key that is not plain: normalised once, "\\<"
 def test_a_line_is_its_key_and_its_value_normalised(key: str, value: str) -> None:
-    assert layouts.line_text(key, value) == layouts.normalise(layouts.json_line(key, value))
-    assert layouts.line_text(key, value, normalised=layouts.normalise(value)) == layouts.normalise(
+    assert ctgov_study.line_text(key, value) == layouts.normalise(layouts.json_line(key, value))
+    assert ctgov_study.line_text(key, value, normalised=layouts.normalise(value)) == layouts.normalise(
         layouts.json_line(key, value)
     )
 
@@ -92,8 +92,8 @@ def test_a_values_passage_is_its_line_as_the_document_shows_it(key: str, value: 
     (letters, digits, "_" and "."): an escaped backslash then read as an escape ("\\\\<" as "<",
     where the document's line shows "\\<")."""
     shown = layouts.normalise(layouts.json_line(key, value))
-    assert [p.text for p in layouts._passages(value, key, True)] == [shown, shown]
-    assert [p.text for p in layouts._passages([value], key, True)][1:] == [shown]
+    assert [p.text for p in ctgov_study._passages(value, key, True)] == [shown, shown]
+    assert [p.text for p in ctgov_study._passages([value], key, True)][1:] == [shown]
 
 
 @settings(max_examples=300, deadline=None)
@@ -101,7 +101,9 @@ def test_a_values_passage_is_its_line_as_the_document_shows_it(key: str, value: 
 @example([("a.b", "2\\) x"), ("a", "a\x01 \t b "), ("x y", "c"), ("k", "é  d")])
 def test_a_documents_lines_are_read_together_as_each_alone(pairs: list[tuple[str, str]]) -> None:
     # Lines normalises a document's lines in one loop (its ASCII ones without a call of normalise each)
-    assert layouts._lines([k for k, _ in pairs], [v for _, v in pairs]) == [layouts.line_text(k, v) for k, v in pairs]
+    assert ctgov_study._lines([k for k, _ in pairs], [v for _, v in pairs]) == [
+        ctgov_study.line_text(k, v) for k, v in pairs
+    ]
 
 
 def test_sources_are_found() -> None:

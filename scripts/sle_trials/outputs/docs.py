@@ -147,7 +147,7 @@ def lexicon_tables() -> str:
 
 def layout_tables() -> str:
     """Which fields each source layout places (layouts.py)."""
-    from sle_trials.reading import layouts
+    from sle_trials.reading import ctgov_study, layouts
 
     out = ["| layout | recognised by | source kind | fields it places |", "|---|---|---|---|"]
     said = {
@@ -156,7 +156,7 @@ def layout_tables() -> str:
         "clinconnect": "a first line starting `ClinConnect`",
     }
     fields_of = {
-        "ctgov_json": sorted({*layouts.CTGOV_PLACES, *layouts.CTGOV_LISTS, "cell_product"}),
+        "ctgov_json": sorted({*ctgov_study.CTGOV_PLACES, *ctgov_study.CTGOV_LISTS, "cell_product"}),
         "registry_copy": [
             "brief_title",
             "nct_id",

@@ -8,7 +8,7 @@ from typing import Any
 
 from sle_trials.curate.ctgov.builder import Builder, put, unique
 from sle_trials.curate.ctgov.study import clean, items
-from sle_trials.reading import layouts
+from sle_trials.reading import ctgov_study
 
 
 def read(b: Builder, mod: dict) -> None:
@@ -119,7 +119,7 @@ def _named(b: Builder, entry: Any, names: set[str], separated: set[str], a: int)
     entry = clean(entry)
     if not entry:
         return None
-    bare = layouts.TYPE_PREFIX.sub("", entry)
+    bare = ctgov_study.TYPE_PREFIX.sub("", entry)
     if bare in names:
         return bare
     if entry in names:
