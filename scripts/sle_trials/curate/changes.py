@@ -207,24 +207,11 @@ def _list(a: list, b: list, path: tuple) -> list[Change]:
     else:
         out.append(Change(_dotted(path), "summary", text=f"{plural(len(pairs), 'item', 'items')} changed"))
     label = _remark if path in _REMARKS else _label
-    if added:
-        labels = [label(b[j]) or f"#{j}" for j in added]
-        out.append(
-            Change(
-                _dotted(path),
-                "summary",
-                text=f"{len(added)} added: " + ", ".join(labels[:5]) + (" …" if len(labels) > 5 else ""),
-            )
-        )
-    if removed:
-        labels = [label(a[i]) or f"#{i}" for i in removed]
-        out.append(
-            Change(
-                _dotted(path),
-                "summary",
-                text=f"{len(removed)} removed: " + ", ".join(labels[:5]) + (" …" if len(labels) > 5 else ""),
-            )
-        )
+    for places, items, verb in ((added, b, "added"), (removed, a, "removed")):
+        if places:
+            labels = [label(items[k]) or f"#{k}" for k in places]
+            shown = ", ".join(labels[:5]) + (" …" if len(labels) > 5 else "")
+            out.append(Change(_dotted(path), "summary", text=f"{len(places)} {verb}: {shown}"))
     return out
 
 
