@@ -952,7 +952,7 @@ ENROLS = "The trial enrolls patients with lupus, systemic sclerosis and myositis
         (ENROLS, "myositis", set()),
         ("A second cohort enrolls patients with myositis.", "myositis", set()),
         ("Patients with ANCA-associated vasculitis are also eligible.", "ANCA-associated vasculitis", set()),
-        # the words of a trial's enrolment are one list (prose._ENROLMENT), the population rule's too
+        # the words of a trial's enrolment are one list (prose._ENROLLING), the population rule's too
         ("The first patients with myositis have been dosed.", "myositis", set()),
         # not the product's other diseases, another product's or phase's trial, nor a disease of another kind
         ("Northbridge also develops NB-301 for myositis.", "myositis", {"E512"}),
@@ -1125,3 +1125,23 @@ def test_an_item_not_tied_in_prose_is_refused_at_its_place(
 ) -> None:
     problems = [p.message for p in _checked(tmp_path, _press(OWN, text), _draft(values, {})) if p.code == "E512"]
     assert len(problems) == 1 and problems[0].startswith(message), problems
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "codes"),
+    [  # a population eligible for a therapy is no enrolment
+        ("About 300,000 patients in the United States are eligible for CAR-T therapy.", "300,000 patients", {"E512"}),
+        ("Worldwide, 120 patients were eligible for CAR-T treatment.", "120 patients", {"E512"}),
+        ("Nationwide, 120 patients are eligible.", "120 patients", {"E512"}),
+        # an enrolment said with it is one
+        ("In the United States, the trial will enroll 120 patients who are eligible.", "120 patients", set()),
+    ],
+)
+def test_a_population_eligible_for_a_therapy_is_no_enrollment(
+    tmp_path: Path, sentence: str, count: str, codes: set[str]
+) -> None:
+    """Before: a population sentence saying "eligible" counted as naming an enrolment (one list of
+    enrolment words served the basket trial's rule and this one), and 300,000 passed."""
+    number = int(count.split()[0].replace(",", ""))
+    fields, quotes = {"enrollment": {"count": number}}, {"enrollment.count": count}
+    assert _codes(tmp_path, _press(OWN, sentence), fields, quotes) == codes

@@ -224,17 +224,18 @@ _BASKET = re.compile(
     r"(?:diseases|disorders|conditions))(?![\w-])"
 )
 _NOT_AUTOIMMUNE = frozenset({"myeloma", "lymphoma", "leukemia"})
-# Words of a trial's enrolment of patients ("enrolls patients with myositis", "a myositis cohort", "are also
-# eligible", "have been dosed"): a basket trial's sentence enrols a disease's patients by them, and a sentence
-# about a disease's population (_POPULATION) counts a trial's participants only by them
-_ENROLMENT = re.compile(
-    r"(?i)(?<![\w-])(?:trials?|stud(?:y|ies)|enrol\w*|cohorts?|arms?|eligib\w*|randomi[sz]\w*|dos(?:ed|ing)|infused)"
-    r"(?![\w-])"
-)
+# Words of a trial's enrolment of patients ("enrolls patients with myositis", "a myositis cohort", "have been
+# dosed"): a sentence about a disease's population (_POPULATION) counts a trial's participants only by them
+_ENROLLING = r"trials?|stud(?:y|ies)|enrol\w*|cohorts?|arms?|randomi[sz]\w*|dos(?:ed|ing)|infused"
+_ENROLMENT = re.compile(r"(?i)(?<![\w-])(?:" + _ENROLLING + r")(?![\w-])")
+# ... and the words a basket trial's sentence enrols a disease's patients by: those, or "are also eligible".
+# Not the population rule's: "300,000 patients in the United States are eligible for CAR-T therapy"
+# counts no participants of a trial.
+_ENROLS = re.compile(r"(?i)(?<![\w-])(?:" + _ENROLLING + r"|eligib\w*)(?![\w-])")
 
 
 def _basket_diseases(sentences: list[str], own: Own, nct_id: str) -> set[str]:
-    """The autoimmune diseases a basket trial's document enrols (_ENROLMENT) in its sentences, up to
+    """The autoimmune diseases a basket trial's document enrols (_ENROLS) in its sentences, up to
     where they turn to another trial (_turn), in those naming no other product and no other phase
     only: "The trial enrolls patients with lupus, systemic sclerosis and myositis", "A second cohort
     enrolls patients with myositis". Not "Northbridge also develops NB-301 for myositis" (no
@@ -243,7 +244,7 @@ def _basket_diseases(sentences: list[str], own: Own, nct_id: str) -> set[str]:
     for sentence in sentences:
         turn = _turn(sentence, nct_id, own)
         words = sentence if turn is None else sentence[:turn]
-        if not _ENROLMENT.search(words):
+        if not _ENROLS.search(words):
             continue
         codes, named = set(_PRODUCT_CODE.findall(words)), phases(words)
         if own.names[0] and codes and not codes & own.names[0]:
