@@ -1127,6 +1127,54 @@ def test_an_item_not_tied_in_prose_is_refused_at_its_place(
     assert len(problems) == 1 and problems[0].startswith(message), problems
 
 
+PHASE_2_TITLE = TITLE.replace("Phase 1", "Phase 2")
+PHASE_2_OWN = OWN.replace("Phase 1", "Phase 2")
+
+
+@pytest.mark.parametrize(
+    ("title", "own", "sentence"),
+    [  # this trial is NB-301's Phase 2 in SLE: a trial brought in of another phase, however written
+        (PHASE_2_TITLE, PHASE_2_OWN, "A Phase 1 trial of NB-301 in SLE enrolled 120 participants."),
+        (PHASE_2_TITLE, PHASE_2_OWN, "A Phase I trial of NB-301 in SLE enrolled 120 participants."),
+        (PHASE_2_TITLE, PHASE_2_OWN, "A phase 1b study of NB-301 in lupus enrolled 120 participants."),
+        (PHASE_2_TITLE, PHASE_2_OWN, "A Phase 1/2 trial of NB-301 in SLE enrolled 120 participants."),
+        (PHASE_2_TITLE, PHASE_2_OWN, "One Phase 1 trial of NB-301 in SLE enrolled 120 participants."),
+        # of another product, disease or id
+        (PHASE_2_TITLE, PHASE_2_OWN, "A Phase 2 trial of NB-302 in SLE enrolled 120 participants."),
+        (PHASE_2_TITLE, PHASE_2_OWN, "A Phase 2 trial of NB-301 in myositis enrolled 120 participants."),
+        (PHASE_2_TITLE, PHASE_2_OWN, "A Phase 2 trial (NCT09000001) of NB-301 in SLE enrolled 120 participants."),
+        (PHASE_2_TITLE, PHASE_2_OWN, "Another Phase 2 trial of NB-301 in SLE enrolled 120 participants."),
+        # or naming too little to be told this trial: no phase, wherever in the sentence it is brought in
+        (PHASE_2_TITLE, PHASE_2_OWN, "A trial of NB-301 in SLE enrolled 120 participants."),
+        (PHASE_2_TITLE, PHASE_2_OWN, "NB-301 was studied in a trial in SLE that enrolled 120 participants."),
+        (PHASE_2_TITLE, PHASE_2_OWN, "In a trial of NB-301 in SLE, 120 participants were enrolled."),
+        (TITLE, OWN, "Results from an open-label trial of NB-301 in SLE that enrolled 120 participants were shown."),
+        (TITLE, OWN, "In an investigator-initiated study of NB-301 in lupus, 120 participants were enrolled."),
+        (TITLE, OWN, "A Phase 1 study in lupus enrolled 120 participants."),
+    ],
+)
+def test_a_trial_brought_in_that_is_not_told_to_be_this_one_lends_nothing(
+    tmp_path: Path, title: str, own: str, sentence: str
+) -> None:
+    """Before: "NB-301 was studied in a trial in SLE that enrolled 120 participants." gave NB-301's
+    Phase 2 trial the enrolment 120 (only a sentence opening "A ... trial" was read as bringing one
+    in), as did "One Phase 1 trial of NB-301 ..." of a Phase 1 trial."""
+    assert _codes(tmp_path, _titled(title, own, sentence), *ENROLLED_120) == {"E512"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # a trial described, not brought in: "the trial is a ... study"; the release's own naming all it is
+        "The trial is an open-label study that will enroll 120 participants.",
+        "The Phase 2 trial is a randomized, double-blind study enrolling 120 participants.",
+        "NB-301 is being evaluated in a Phase 2 trial of NB-301 in lupus that will enroll 120 participants.",
+        "In a Phase II study of NB-301 in SLE, 120 participants will be enrolled.",
+    ],
+)
+def test_a_trial_described_or_named_in_full_states_its_fields(tmp_path: Path, sentence: str) -> None:
+    assert _codes(tmp_path, _titled(PHASE_2_TITLE, PHASE_2_OWN, sentence), *ENROLLED_120) == set()
+
+
 @pytest.mark.parametrize(
     ("sentence", "count", "codes"),
     [  # a population eligible for a therapy is no enrolment

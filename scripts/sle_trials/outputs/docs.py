@@ -208,8 +208,9 @@ def layout_tables() -> str:
         "study, trial, antibody or product (as in a `TRIAL_FINDER_PAGE` summary's phases and product), nor "
         "after words introducing a trial besides it (a second or planned trial, one the sponsor also runs or "
         'plans to start, "Separately,", its pipeline, other or approved therapies) unless they name its id, '
-        'nor one opening by bringing a trial in ("A trial in myositis enrolled ...") not naming its id, nor '
-        "all the trial is (its product, disease and phase, each one the document gives it); "
+        'nor one bringing a trial in ("A trial in myositis enrolled ...", "studied in a trial in SLE that '
+        'enrolled ...", not "The trial is an open-label study") not naming its id, nor all the trial is (its '
+        "product, disease and phase, each one the document gives it); "
         "a site not from words placing what is no "
         'site ("manufactured in", "headquartered in", "offices in", "presented at ... in") and its texts written '
         'together in one sentence ("Charité in Berlin, Germany": no city of one site with another\'s country; '
@@ -219,7 +220,8 @@ def layout_tables() -> str:
         'its places in the next sentence going on about the site named last ("The hospital is in Columbus."), an '
         "enrollment not "
         'from a sentence about the people a disease affects that names no enrolment ("Lupus affects 300,000 '
-        'patients"), a condition not one naming only diseases that its first sentence and its sentences naming '
+        'patients", "300,000 patients in the United States are eligible"), a condition not one naming only '
+        "diseases that its first sentence and its sentences naming "
         'the trial do not (where they name some; a basket trial\'s, "and other autoimmune diseases", takes '
         "those its sentences enrol), a product, intervention or arm not from words naming a therapy had "
         'before or compared against ("failed treatment with", "did not respond to", "Unlike approved '

@@ -134,14 +134,23 @@ _ANOTHER_TRIAL = re.compile(
     + r")"
     + _NOT_A_TRIAL
 )
-# A trial a sentence brings in as a new one, by the indefinite article it opens with ("A trial in myositis
-# enrolled 120 participants", "A Phase 1 trial of NB-301 in SLE enrolled 120 participants"): a document
-# brings its own trial in by its title and id, and speaks of it after as "the trial", "this study", "its
-# trial". Without it, a sentence naming this trial's product, disease and phase, or a disease it alone
-# names (a basket trial's, which it counted as enrolled), spoke of this trial. The noun in small letters:
-# a title opens so too, in capitals ("A Study of CAR-T Cells in Subjects With Systemic Lupus
+# A trial a sentence brings in as a new one, by an indefinite article anywhere in it ("A trial in myositis
+# enrolled 120 participants", "NB-301 was studied in a trial in SLE that enrolled 120", "One Phase 1 trial of
+# NB-301 ..."): a document brings its own trial in by its title and id, and speaks of it after as "the
+# trial", "this study", "its trial". Without it, a sentence naming this trial's product, disease and phase,
+# or a disease it alone names (a basket trial's, which it counted as enrolled), spoke of this trial, and
+# one naming no phase, wherever it brought the trial in. Not a trial a sentence describes ("The trial is an
+# open-label study", "is a randomized, double-blind study"), nor words between the article and the noun
+# that place the noun in this trial ("a dose in the study", "a patient of this trial"). The noun in small
+# letters: a title opens so too, in capitals ("A Study of CAR-T Cells in Subjects With Systemic Lupus
 # Erythematosus" is a trial's title, a list's line of this trial).
-_A_TRIAL = re.compile(r"^\s*(?:[Aa]|[Aa]n)\s+" + _WORDS + _TRIAL_NOUN + _NOT_A_TRIAL)
+_BETWEEN = r"(?:(?!(?:the|this|that|its|their|our|in|of|at|for|from|with|on|by|to)\s)[\w()'’/,-]+\s+){0,3}?"
+_BRINGS_IN = re.compile(
+    r"(?<![\w-])(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bbe\s)(?<!\bas\s)(?:[Aa]n?|[Oo]ne)\s+"
+    + _BETWEEN
+    + r"(?:trials?|stud(?:y|ies))(?![\w-])"
+    + _NOT_A_TRIAL
+)
 # A product's code as a document writes it ("NB-201", "KYV-101", "IM19"), not a target, a virus or a score.
 # Not _CODE, which finds the code in the name a record gives its product (lower-cased there, so in any
 # case, of one letter and one digit at least: a curator's name is read generously, since it only widens
@@ -236,34 +245,38 @@ _ENROLS = re.compile(r"(?i)(?<![\w-])(?:" + _ENROLLING + r"|eligib\w*)(?![\w-])"
 
 def _basket_diseases(sentences: list[str], own: Own, nct_id: str) -> set[str]:
     """The autoimmune diseases a basket trial's document enrols (_ENROLS) in its sentences, up to
-    where they turn to another trial (_turn), in those naming no other product and no other phase
-    only: "The trial enrolls patients with lupus, systemic sclerosis and myositis", "A second cohort
-    enrolls patients with myositis". Not "Northbridge also develops NB-301 for myositis" (no
-    enrolment), "NB-201 is evaluated in a trial in myositis", "a Phase 2 trial in myositis"."""
+    where they turn to another trial (_turn), in those not of another trial but by the diseases they
+    name (_of_another_trial, its other product or phase, a trial it brings in): "The trial enrolls
+    patients with lupus, systemic sclerosis and myositis", "A second cohort enrolls patients with
+    myositis". Not "Northbridge also develops NB-301 for myositis" (no
+    enrolment), "NB-201 is evaluated in a trial in myositis", "a Phase 2 trial in myositis", "A trial in
+    myositis enrolled 120 participants"."""
     found: set[str] = set()
     for sentence in sentences:
-        turn = _turn(sentence, nct_id, own)
+        turn = _turn(sentence, nct_id)
         words = sentence if turn is None else sentence[:turn]
-        if not _ENROLS.search(words):
-            continue
-        codes, named = set(_PRODUCT_CODE.findall(words)), phases(words)
-        if own.names[0] and codes and not codes & own.names[0]:
-            continue
-        if own.phases and named and not named & own.phases:
-            continue
-        found |= diseases(words) - _NOT_AUTOIMMUNE
+        if _ENROLS.search(words) and not _of_another_trial(own, words, nct_id, by_disease=False):
+            found |= diseases(words) - _NOT_AUTOIMMUNE
     return found
 
 
-def _of_another_trial(own: Own, sentence: str, nct_id: str) -> bool:
-    """Whether a sentence that does not name this trial's id speaks of another trial: by the
-    products and diseases it names (_of_another), by a phase the document does not give this trial
-    and none it does ("Northbridge is running a Phase 2 trial of NB-301 in lupus nephritis" of a
-    release announcing a Phase 1 trial of NB-301 in lupus: one trial has one phase, or the few of a
-    Phase 1/2 trial)."""
+def _of_another_trial(own: Own, sentence: str, nct_id: str, *, by_disease: bool = True) -> bool:
+    """Whether a sentence that does not name this trial's id speaks of another trial, by comparing
+    what it names with what the document gives this trial (own): a sentence bringing a trial in
+    (_BRINGS_IN) unless it names all this trial is (_names_all_of); any other by the products and
+    diseases it names (_of_another), or by a phase the document does not give this trial and none it
+    does ("Northbridge is running a Phase 2 trial of NB-301 in lupus nephritis" of a release
+    announcing a Phase 1 trial of NB-301 in lupus: one trial has one phase, or the few of a Phase 1/2
+    trial). Not by_disease: by the products alone (a basket trial's sentences, read for the diseases
+    they enrol)."""
     if nct_id in sentence:
         return False
-    if _of_another(own.names, _names(sentence)):
+    # a trial brought in up to where the sentence turns to another ("building on an earlier study": _turn's)
+    turn = _turn(sentence, nct_id)
+    if _BRINGS_IN.search(sentence, 0, len(sentence) if turn is None else turn) is not None:
+        return not _names_all_of(own, sentence)
+    codes, named_diseases = _names(sentence)
+    if _of_another(own.names, (codes, named_diseases if by_disease else set())):
         return True
     named = phases(sentence)
     return bool(own.phases and named and not named & own.phases)
@@ -293,16 +306,12 @@ def _of_another_kind(sentence: str, kind: str | None) -> bool:
     return bool(named) and kind not in named
 
 
-def _turn(sentence: str, nct_id: str, own: Own) -> int | None:
+def _turn(sentence: str, nct_id: str) -> int | None:
     """Where a sentence turns to another trial or product (None: it does not): at words naming an
     earlier or another one, or introducing one besides this trial where the words after them do not
-    name this trial's id, or at its start where it opens by bringing in a trial (_A_TRIAL) and does
-    not name this trial's id nor all it is (_names_all_of)."""
+    name this trial's id."""
     turns = [m.start() for m in [_OTHER.search(sentence)] if m is not None]
     turns += [m.start() for m in _ANOTHER_TRIAL.finditer(sentence) if nct_id not in sentence[m.start() :]][:1]
-    if nct_id not in sentence and (opening := _A_TRIAL.match(sentence)) is not None:
-        if not _names_all_of(own, sentence):
-            turns.append(opening.start())
     return min(turns, default=None)
 
 
@@ -337,7 +346,7 @@ def of_this_trial(
         for sentence in split(passage.text):
             if _of_another_trial(own, sentence, nct_id) or _of_another_kind(sentence, kind):
                 sentence = ""
-            elif (turn := _turn(sentence, nct_id, own)) is not None:
+            elif (turn := _turn(sentence, nct_id)) is not None:
                 run.append(sentence[:turn])
                 sentence = ""
             if sentence:
