@@ -406,16 +406,44 @@ def test_a_diseases_population_is_no_enrollment(tmp_path: Path, sentence: str, c
     )
 
 
-@pytest.mark.xfail(strict=True, reason="open: a headline with no stop runs into the next line (3a65178 reverted)")
-def test_a_headline_runs_into_no_population_sentence(tmp_path: Path) -> None:
-    # The release's headline ("... Phase 1 Trial of NB-301 ...") and its date line end with no stop:
-    # read as one sentence with the line after them, the headline's "Trial" makes the people lupus
-    # affects an enrolment, and 300,000 passes as the trial's enrollment. Cutting at such a line's end
-    # by the sentence's text (3a65178) cut the same words anywhere else (the tests below), so it was
-    # reverted; a cut at the line's own place in the document is still to come.
-    text = _press("Lupus affects about 300,000 patients in the United States.", OWN)
+POPULATION = "Lupus affects about 300,000 patients in the United States."
+UPDATED = "Last Updated: 2026-12-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a headline and its date line, each ending with no stop, before the people lupus affects
+        _press(POPULATION, OWN),
+        f"{TITLE}\n{POPULATION}\n{OWN}\n{UPDATED}\n",
+        f"{TITLE.upper()}\n{POPULATION}\n{OWN}\n{UPDATED}\n",
+        f"{TITLE}\n\n{POPULATION}\n{OWN}\n{UPDATED}\n",
+        f"{TITLE.replace('Phase 1 Trial', 'Phase I Study')}\n{UPDATED}\n{POPULATION}\n{OWN}\n",
+        # a list's lines, each ending with no stop
+        f"{TITLE}\n{UPDATED}\n{OWN}\nHighlights\n- Phase 1 trial dosing\n- {POPULATION[:-1]}\n",
+        f"{TITLE}\n{UPDATED}\n{OWN}\n1. Trial enrolling\n2. {POPULATION}\n",
+    ],
+)
+def test_a_headline_runs_into_no_population_sentence(tmp_path: Path, text: str) -> None:
+    """Before: the release's headline ("... Phase 1 Trial of NB-301 ...") and its date line end with no
+    stop: read as one sentence with the line after them, the headline's "Trial" made the people lupus
+    affects an enrolment, and 300,000 passed as the trial's enrollment. A line ending a sentence is
+    now marked at its own place (sentences.line_ends; 3a65178 cut the same words anywhere, reverted)."""
     fields, quotes = {"enrollment": {"count": 300000}}, {"enrollment.count": "300,000 patients"}
     assert _codes(tmp_path, text, fields, quotes) == {"E512"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a sentence broken across lines is read whole
+        _press(OWN, "Across 12 sites in the United States, 24 patients will be\nenrolled in the trial."),
+        _press(OWN, "In the United States, the Phase 1 trial\nWill Enroll 24 patients."),
+        _press(OWN, "- The trial will enroll 24 patients\n  in the United States."),
+    ],
+)
+def test_a_sentence_broken_across_lines_is_read_whole(tmp_path: Path, text: str) -> None:
+    # Hard-wrapped prose: the enrolment's words are on the line after the count's; cut at the line, the
+    # count stood in a sentence about the people of the United States, and was no enrolment.
+    assert _codes(tmp_path, text, {"enrollment": {"count": 24}}, {"enrollment.count": "24 patients"}) == set()
 
 
 def test_a_line_ends_sentence_ends_no_sentence_elsewhere(tmp_path: Path) -> None:
@@ -435,6 +463,11 @@ def test_a_line_ends_sentence_ends_no_sentence_elsewhere(tmp_path: Path) -> None
         "Earlier study of NB-201:\nThe study enrolled 120 participants.",
         "Earlier study of NB-201: Phase 2\nThe study enrolled 120 participants.",
         "NB-201 in multiple myeloma\n\nThe study enrolled 120 participants.",
+        # its list's lines, each a sentence of its own
+        "EARLIER STUDY OF NB-201\n- Phase 2\n- The study enrolled 120 participants.",
+        "Earlier study of NB-201:\n- Phase 2\n- The study enrolled 120 participants.",
+        "Another Phase 2 Trial\n1. Multiple myeloma\n2. The study enrolled 120 participants.",
+        "- NB-201 in multiple myeloma\n- The study enrolled 120 participants.",
     ],
 )
 def test_a_heading_about_another_trial_holds_the_lines_under_it(tmp_path: Path, block: str) -> None:
@@ -470,6 +503,15 @@ BERLIN = {"city": "Berlin", "country": "Germany"}
         ),
         ("The trial is enrolling at sites in Berlin, Germany, and NB-301 is manufactured in Boston.", BERLIN, set()),
         ("NB-301 is manufactured in Boston. The trial is enrolling at sites in Berlin, Germany.", BERLIN, set()),
+        # a list's line of its own, its clause ending at its line's end
+        ("- NB-301 manufactured in Boston\n- Enrolling at sites in Berlin, Germany", BERLIN, set()),
+        ("* NB-301 is made in Boston\n* Sites in Berlin, Germany are enrolling", BERLIN, set()),
+        ("1. NB-301 manufactured in Boston\n2. Enrolling at sites in Berlin, Germany", BERLIN, set()),
+        ("- NB-301 manufactured in Boston\n- Enrolling at sites in Berlin, Germany", {"city": "Boston"}, {"E512"}),
+        # not a heading's: its clause reaches the list under it
+        ("Manufactured at facilities in\n- Boston\n- Berlin, Germany", BERLIN, {"E512"}),
+        ("NB-301 is manufactured in:\n- Boston\n- Berlin, Germany", BERLIN, {"E512"}),
+        ("Manufacturing Sites Located In Boston And\n- Berlin, Germany", BERLIN, {"E512"}),
     ],
 )
 def test_a_place_of_manufacture_or_of_the_sponsor_is_no_site(

@@ -38,7 +38,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from sle_trials.reading import digits, edges, lookalike, markup
+from sle_trials.reading import digits, edges, lookalike, markup, sentences
 from sle_trials.reading.criteria_text import ESCAPE
 from sle_trials.reading.invisible import DROPPED, unreordered
 
@@ -136,6 +136,9 @@ class Passage:
     text: str  # normalised
     whole: bool = False  # one value: a field placed here must equal it (value), not only occur in it
     value: str = ""  # the value a whole field must equal (for a JSON line, the part after "key: ")
+    # its text as its prose is read: a line's end that ends a sentence with no stop marked (a headline's,
+    # a list's line: sentences.line_ends); "" where the same as text
+    prose: str = field(default="", compare=False)
 
     def holds(self, needle: str) -> bool:
         return needle in self.text
@@ -263,6 +266,8 @@ class SourceDoc:
     # a plain document's trials: every NCT id it names, and each one's sections (trial_sections)
     trials: frozenset[str] = frozenset()
     sections: dict[str, list[Passage]] = field(default_factory=dict)
+    # a plain document's text as its prose is read (Passage.prose; None where the same as text)
+    prose: str | None = field(default=None, repr=False, compare=False)
     # the source's bytes: read again as written on demand, where NFKC changed a character of it
     # (as_written), and that reading, once made; and for a record's spacing (reading/spacing.py),
     # without which a record spaced otherwise than its text read its source a second time
@@ -508,7 +513,9 @@ def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
 
     def close() -> None:
         if owner is not None and held:
-            sections.setdefault(owner, []).append(Passage(normalise("\n".join(held))))
+            text = normalise("\n".join(held))
+            prose = sentences.line_ends(held, text, normalise)
+            sections.setdefault(owner, []).append(Passage(text, prose="" if prose == text else prose))
 
     for line in lines:
         named = (
@@ -637,7 +644,10 @@ def _read_text(file: str, text: str, json: bool = True) -> SourceDoc:
         if found is not None:
             found.text = normalise(text)
             return _written(found, text)
-    return _written(trial_sections(SourceDoc(file, PLAIN, normalise(text)), raw_lines), text)
+    plain = SourceDoc(file, PLAIN, normalise(text))
+    prose = sentences.line_ends(raw_lines, plain.text, normalise)
+    plain.prose = None if prose == plain.text else prose
+    return _written(trial_sections(plain, raw_lines), text)
 
 
 def _visible(line: str) -> str:

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from sle_trials.reading import edges, layouts, lexicon, registry_copy
 from sle_trials.reading.layouts import SourceDoc, normalise
-from sle_trials.reading.sentences import SENTENCES, split
+from sle_trials.reading.sentences import LIST_MARK, SENTENCES, joined, pieces, split
 
 # The fields a ClinConnect page places in its summary (prose; its other places are lines, not sentences)
 _SUMMARY_FIELDS = ("phases", "cell_product", "interventions")
@@ -214,9 +214,10 @@ def in_prose(doc: SourceDoc, field: str) -> bool:
 def own_names(doc: SourceDoc, nct_id: str) -> Own:
     """The product codes, the diseases and the phases the document gives this trial: those of its
     title (its first sentence, a press release's headline, or the title it places) and of its
-    sentences naming the trial's id. None of a kind: a sentence naming one of that kind is read as
-    any other."""
-    sentences = split(doc.text)
+    sentences naming the trial's id, each read with its lines run on (_groups: a headline's sentence
+    runs on into the line after it, but a list after a stop is none of it). None of a kind: a sentence
+    naming one of that kind is read as any other."""
+    sentences = [" ".join(piece for piece, _ in group) for group in _groups(_as_prose(doc).text)]
     lines = sentences[:1] + [p.text for p in doc.place(("brief_title",)) or []]
     lines += [s for s in sentences if nct_id in s]
     own = Own(_names(" ".join(lines)), phases(" ".join(lines)))
@@ -342,21 +343,47 @@ def of_this_trial(
         if passage.whole:
             kept.append(passage)
             continue
-        run: list[str] = []  # sentences in a row about this trial: one passage (a quote may span them)
-        for sentence in split(passage.text):
-            if _of_another_trial(own, sentence, nct_id) or _of_another_kind(sentence, kind):
-                sentence = ""
-            elif (turn := _turn(sentence, nct_id)) is not None:
-                run.append(sentence[:turn])
-                sentence = ""
-            if sentence:
-                run.append(sentence)
-            elif run:
-                kept.append(layouts.Passage(" ".join(run)))
-                run = []
+        run: list[tuple[str, bool]] = []  # sentences in a row about this trial: one passage (a quote may span them)
+        for group in _groups(passage.text):
+            # the words the sentence holds as its lines run on (a heading about another trial holds the
+            # lines under it: "EARLIER STUDY OF NB-201" then "The study enrolled 120 participants."), and
+            # each line's sentence alone (a headline's words are no sentence's under it)
+            whole = " ".join(piece for piece, _ in group)
+            limit = 0 if _of_another_trial(own, whole, nct_id) or _of_another_kind(whole, kind) else len(whole)
+            if limit and (turn := _turn(whole, nct_id)) is not None:
+                limit = turn
+            at = 0
+            for piece, at_line_end in group:
+                sentence, at = piece[: max(0, limit - at)], at + len(piece) + 1
+                if sentence and (_of_another_trial(own, sentence, nct_id) or _of_another_kind(sentence, kind)):
+                    sentence = ""
+                turn = _turn(sentence, nct_id) if sentence else None
+                cut = sentence if turn is None else sentence[:turn]
+                if cut:
+                    run.append((cut, at_line_end))
+                if (turn is not None or len(sentence) < len(piece)) and run:
+                    kept.append(layouts.Passage(joined(run)))
+                    run = []
         if run:
-            kept.append(layouts.Passage(" ".join(run)))
+            kept.append(layouts.Passage(joined(run)))
     return kept
+
+
+_ENDED = re.compile(r"[.!?;]['\"”’)\]]*$")
+
+
+def _groups(text: str) -> list[list[tuple[str, bool]]]:
+    """The sentences of a passage's text as read with its lines run on (sentences.pieces joined where
+    a line's end, not a stop, ends one): each as its lines' sentences. A rule reading a sentence by a
+    word that makes it no source of a value (another trial's, another outcome kind's, a place that
+    is no site) reads it so, and one reading it by a word that makes it a source (an enrolment's)
+    reads each line's sentence alone too."""
+    groups: list[list[tuple[str, bool]]] = [[]]
+    for piece in pieces(text):
+        groups[-1].append(piece)
+        if not piece[1] or _ENDED.search(piece[0]):  # (a line's end after a stop ends the sentence)
+            groups.append([])
+    return [g for g in groups if g]
 
 
 # Words placing something that is no site of the trial: where the product is made ("manufactured in",
@@ -379,8 +406,8 @@ _CLAUSE_END = re.compile(
     # words going on about what the cue named: "despite standard treatments, which may include
     # medications like corticosteroids", ", including", ", such as", ", or"
     r"(?!(?:which|including|such|like|e\.g|i\.e|namely|especially|particularly|notably|or)(?![\w-]))|"
-    # or the sentence's end (a passage is normalised, its lines joined by spaces: where a line ends a
-    # sentence with no stop, a title, a heading or a list's line, is sentences.line_breaks's, _cut_out)
+    # or the sentence's end (where a line's end ends one with no stop, only a list's line's before the
+    # next: _clause_end)
     + SENTENCES.pattern
 )
 
@@ -404,10 +431,23 @@ def _cut_out(passages: list[layouts.Passage], cue: re.Pattern[str], *, on: bool 
             if found.start() < at:
                 continue
             out.append(layouts.Passage(text[at : found.start()]))
-            end = _CLAUSE_END.search(text, found.end()) if on else None
-            at = end.start() if end is not None else len(text) if on else found.end()
+            end = _clause_end(text, found.start(), found.end()) if on else None
+            at = end if end is not None else len(text) if on else found.end()
         out.append(layouts.Passage(text[at:]))
     return [p for p in out if p.text.strip()]
+
+
+def _clause_end(text: str, cue: int, start: int) -> int | None:
+    """Where the clause of a cue at text[cue:start] ends (_CLAUSE_END): at a line's end only where the
+    cue stands in a list's line and the next line is the list's too ("- NB-301 manufactured in Boston"
+    then "- Enrolling at sites in Berlin, Germany"); a heading's cue reaches the lines under it
+    ("Manufactured at" then "- Boston" and "- Berlin"), as its sentence runs on."""
+    line = text.rfind("\n", 0, cue) + 1
+    in_list = LIST_MARK.match(text, line) is not None
+    for end in _CLAUSE_END.finditer(text, start):
+        if "\n" not in end.group() or (in_list and LIST_MARK.match(text, end.end()) is not None):
+            return end.start()
+    return None
 
 
 # Words naming a therapy the trial does not give: one its participants had before ("failed treatment
@@ -466,7 +506,11 @@ def _counting(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     """The passages of prose (sentences about the trial) without the sentences about a disease's
     population (_POPULATION) that name no enrolment (_ENROLMENT): "Lupus affects about 300,000 patients
     in the United States" gave the trial an enrollment of 300,000."""
-    return _keeping(passages, lambda sentence: not (_POPULATION.search(sentence) and not _ENROLMENT.search(sentence)))
+    return _keeping(passages, _not_a_population, each=_not_a_population)
+
+
+def _not_a_population(sentence: str) -> bool:
+    return not (_POPULATION.search(sentence) and not _ENROLMENT.search(sentence))
 
 
 # Words naming a trial's official ("principal investigator", "the study's chair", "who leads the trial"):
@@ -514,20 +558,27 @@ def _officials(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     return _keeping(passages, keep)
 
 
-def _keeping(passages: list[layouts.Passage], keep: Callable[[str], bool]) -> list[layouts.Passage]:
-    """The passages of prose with only their sentences that keep holds of, those in a row one passage."""
+def _keeping(
+    passages: list[layouts.Passage], keep: Callable[[str], bool], each: Callable[[str], bool] | None = None
+) -> list[layouts.Passage]:
+    """The passages of prose with only their sentences that keep holds of (read with their lines run
+    on: _groups), and each of their lines' sentences that each holds of, those in a row one passage."""
     out: list[layouts.Passage] = []
     for passage in passages:
         if passage.whole:
             out.append(passage)
             continue
-        run: list[str] = []
-        for sentence in [*split(passage.text), None]:
-            if sentence is not None and keep(sentence):
-                run.append(sentence)
-            elif run:
-                out.append(layouts.Passage(" ".join(run)))
-                run = []
+        run: list[tuple[str, bool]] = []
+        for group in _groups(passage.text):
+            kept = keep(" ".join(piece for piece, _ in group))
+            for piece in group:
+                if kept and (each is None or each(piece[0])):
+                    run.append(piece)
+                elif run:
+                    out.append(layouts.Passage(joined(run)))
+                    run = []
+        if run:
+            out.append(layouts.Passage(joined(run)))
     return out
 
 
@@ -623,14 +674,14 @@ class Trial:
         if known is None or known[0] is not doc:
             out = found
             if in_prose(doc, path[0]):
-                whole = [layouts.Passage(doc.text)] if found is None else found
+                whole = [_as_prose(doc)] if found is None else [_prose_of(p) for p in found]
                 kind = str(path[1]) if path[0] == "outcomes" and len(path) > 1 else None
                 out = stating(path[0], of_this_trial(whole, self.own(doc), self.nct_id, kind))
             rule = _plain_rule(doc, path)
             if rule is not None:
-                whole = [layouts.Passage(doc.text)] if out is None else out
+                whole = [_as_prose(doc)] if out is None else out
                 out = naming_the_product(whole, self.product) if rule is naming_the_product else rule(whole)
-            known = self.stated[key] = (doc, out)
+            known = self.stated[key] = (doc, None if out is None else [_as_read(p) for p in out])
         return known[1]
 
     def foreign(self, doc: SourceDoc, path: tuple, text: str) -> bool:
@@ -644,6 +695,24 @@ class Trial:
             return False
         named, ours = diseases(text), self.own(doc).names[1]
         return bool(ours and named and not named & ours)
+
+
+def _as_prose(doc: SourceDoc) -> layouts.Passage:
+    """A document's whole text as its prose is read: a headline's line's end ends its sentence."""
+    return layouts.Passage(doc.text if doc.prose is None else doc.prose)
+
+
+def _prose_of(passage: layouts.Passage) -> layouts.Passage:
+    """A passage as its prose is read (Passage.prose)."""
+    return passage if not passage.prose else layouts.Passage(passage.prose, passage.whole, passage.value)
+
+
+def _as_read(passage: layouts.Passage) -> layouts.Passage:
+    """A passage of prose as its document's text reads it, its lines' ends spaces again (a quote is
+    held to that text), its prose kept for the sentences the ties read (Sentences)."""
+    if "\n" not in passage.text:
+        return passage
+    return layouts.Passage(passage.text.replace("\n", " "), passage.whole, passage.value, prose=passage.text)
 
 
 def read_as(doc: SourceDoc, path: tuple, field: str) -> str | None:
@@ -725,7 +794,7 @@ class Sentences:
         self.sentences: list[str] = []
         self.run: list[int] = []  # each sentence's passage (sentences of one passage run on)
         for n, passage in enumerate(passages):
-            for sentence in split(passage.text, stops=splitter):
+            for sentence in split(passage.prose or passage.text, stops=splitter):
                 self.sentences.append(sentence)
                 self.run.append(n)
         self.starts: list[int] = []

@@ -3,30 +3,40 @@ ties read a plain document's sentences by it; lexicon and binding a clause's end
 sentence in its source, in_quote and around).
 
 A stop ends a sentence (STOPS, SENTENCES). A plain document's text is read with its lines joined by
-spaces (layouts.normalise), so a line that ends with no stop (a headline) runs into the next line as
-one sentence. Cutting there was tried (3a65178) and reverted: it kept the line-ending sentences as
-texts and cut any sentence starting with one wherever it stood, and a heading naming another trial no
-longer made the sentence under it that trial's.
+spaces (layouts.normalise), so a line that ends with no stop (a headline) ran into the next line as
+one sentence: the headline's "Trial" made "Lupus affects about 300,000 patients" an enrolment. The
+lines that end a sentence with no stop (line_ends: a headline, a label's line, a list's line) are
+marked in the text its prose is read from (a "\\n" for the space after them, at the line's own place:
+SourceDoc.prose, Passage.prose), and every splitter cuts there. A first try (3a65178, reverted) kept
+those sentences as texts and cut any sentence starting with one wherever it stood.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Where one sentence ends and the next starts. A stop (".", "!", "?") ends one before a capital or an
 # opening mark, not before a word in lower case or a number: "Dec. 1, 2026", "CO., LTD. · Feb 28" are
 # one sentence; nor after a title written before a name ("led by Dr. Anna Berg", "St. Mary's Hospital
 # in Columbus": cut there, the official stood in no sentence naming the trial's lead, the hospital in
 # none with its city).
-_STOP = r"(?<=[.!?])(?<!\bDr\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)\s+(?=[A-Z(\"“‘'])"
+# Nor after a numbered list's mark at a line's start that line_ends marked ("Another Phase 2 Trial", then
+# "1. Multiple myeloma": cut after "1.", the heading held no line under it).
+_STOP = (
+    r"(?<=[.!?])(?<!\bDr\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)"
+    r"(?<!\n\d\.)(?<!\n\d\d\.)(?<!^\d\.)(?<!^\d\d\.)\s+(?=[A-Z(\"“‘'])"
+)
 # The sentences a site's texts are looked for in (together): a semicolon ends none there, since a list
 # of sites under their places is written with them ("Sites in Beijing, China: A; B" lists two sites
 # in Beijing, and cut at the semicolon B stood under no place).
-STOPS = re.compile(_STOP)
+# A line's end that ends a sentence with no stop, as line_ends marks it in the text prose is read from
+_LINE_END = r"|\s*\n\s*"
+STOPS = re.compile(_STOP + _LINE_END)
 # The sentences everything else is read in (a product's facts too, which were read in pieces cut at any
 # stop, "Acme Corp. and targeting BCMA" two): a semicolon ends one too, before any word ("..., which
 # completed enrollment of 120 participants; NB-301 is ..." is two).
-SENTENCES = re.compile(_STOP + r"|(?<=;)\s+")
+SENTENCES = re.compile(_STOP + r"|(?<=;)\s+" + _LINE_END)
 # Where a criterion's or a quote's clause ends, for the readers of limits (lexicon, binding): a full stop
 # or a semicolon before a space or the text's end ("7.5" and "e.g.," end none; a list label's "a." does).
 END = re.compile(r"[.;](?=\s|$)")
@@ -67,5 +77,109 @@ def around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def split(text: str, stops: re.Pattern[str] = SENTENCES) -> list[str]:
-    """The sentences of text: cut at stops (SENTENCES, or STOPS for a site's texts)."""
+    """The sentences of text: cut at stops (SENTENCES, or STOPS for a site's texts), and at a line's
+    end line_ends marked."""
     return stops.split(text)
+
+
+def pieces(text: str, stops: re.Pattern[str] = SENTENCES) -> list[tuple[str, bool]]:
+    """The sentences of text (split), each with whether a line's end line_ends marked ends it."""
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for stop in stops.finditer(text):
+        out.append((text[at : stop.start()], "\n" in stop.group()))
+        at = stop.end()
+    out.append((text[at:], False))
+    return out
+
+
+def joined(run: list[tuple[str, bool]]) -> str:
+    """Sentences in a row (pieces) as one text again, a line's end still marked where one ended."""
+    return "".join(sentence + ("\n" if at_line_end else " ") for sentence, at_line_end in run[:-1]) + run[-1][0]
+
+
+# A line's end that ends no sentence by itself: a stop (SENTENCES reads it), or a mark or a word that
+# joins the line to the next ("," "-" "and" "of": a sentence that goes on)
+_JOINING_WORDS = frozenset("and or of in the with at to a an by for from as on than".split())
+_GOES_ON = re.compile(r"(?:[.!?;:,]['\"”’)\]]*|[-–—/&+]|(?<![\w-])(?i:" + "|".join(sorted(_JOINING_WORDS)) + r"))$")
+_ENDED = re.compile(r"[.!?]['\"”’)\]]*$")
+_CLOSING = frozenset("'\"”’)]")
+_JOINING = frozenset(",;:-–—/&+")
+# A line that starts a block of its own: a list's mark ("-", "•", "1.", "2)", "a.") or a label
+# ("Last Updated: 2025-08-17", "Trial NCT06513429: ...", "Inclusion criteria:"): a capitalised word
+# and at most four more before a colon
+LIST_MARK = re.compile(r"(?:[-*•·–]|\d{1,3}[.)]|[a-z][.)])\s")
+_LABEL = re.compile(r"[A-Z][\w'’()/&-]*(?:\s+[\w'’()/&-]+){0,4}:(?:\s|$)")
+# The small words a headline writes in lower case ("Doses First Patient in Phase 1 Trial of NB-301")
+_SMALL = frozenset("a an the and or nor but of in on at to for with by from as vs via into per".split())
+
+
+def _goes_on(line: str) -> bool:
+    """Whether a line with no stop at its end goes on in the next (_GOES_ON), read by its last
+    character and word (the pattern, searched at every line of a long document, took most of its
+    reading)."""
+    if line[-1] in _JOINING:
+        return True
+    if line[-1] in _CLOSING:
+        return _GOES_ON.search(line) is not None
+    return line[line.rfind(" ") + 1 :].lstrip("([{'\"“‘").lower() in _JOINING_WORDS
+
+
+def _starts_a_block(line: str) -> bool:
+    return not line or bool(LIST_MARK.match(line) or _LABEL.match(line))
+
+
+def _headline(line: str) -> bool:
+    """Whether a line is a headline's: every word of letters capitalised but the small ones
+    (_SMALL), three at least ("Northbridge Doses First Patient in Phase 1 Trial of NB-301"); a line
+    of wrapped prose writes words in lower case ("The trial is led by Anna Berg of")."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    capitalised = [w for w in words if w[0].isupper()]
+    return len(capitalised) >= 3 and all(w[0].isupper() or w.lower() in _SMALL for w in words)
+
+
+def _alone(line: str) -> bool:
+    """Whether a line is one of its own unless the next goes on in lower case: a label's
+    ("Last Updated: 2025-08-17"), one in capitals ("RECRUITING", a heading), or a headline's."""
+    return bool(_LABEL.match(line)) or (line.upper() == line and any(c.isalpha() for c in line)) or _headline(line)
+
+
+def line_ends(lines: list[str], text: str, normalise: Callable[[str], str]) -> str:
+    """text (a plain document's lines, normalise'd as one text: their breaks as spaces) with a "\\n"
+    for the space after each line that ends a sentence with no stop: a line with no stop at its end
+    when the next line starts a block of its own (a blank line, a list's mark, a label "Word:"), or
+    when the line is a label's, in capitals or a headline's (_alone) and the next goes on in no word
+    in lower case. Any other line with no stop goes on in the next (prose broken across lines is one
+    sentence), as does one ending in a mark or a word that joins ("," "and", "of"). Each line is
+    found in text where the one before it ends (a line not found there marks nothing): the mark is
+    at the line's own place, not wherever its words stand again."""
+    # (a line of printable ASCII with no escape reads as its words spaced once: normalise each line else)
+    normalised = [
+        " ".join(line.split()) if line.isascii() and line.isprintable() and "\\" not in line else normalise(line)
+        for line in lines
+    ]
+    read = [line for line in normalised if line]
+    blank_after = [not later for line, later in zip(normalised, [*normalised[1:], ""], strict=True) if line]
+    marks: list[int] = []
+    at = 0
+    for n, line in enumerate(read):
+        found = at if text.startswith(line, at) else text.find(line, at, at + len(line) + 2)
+        if found < 0:
+            continue
+        at = found + len(line)
+        after = "" if blank_after[n] or n + 1 == len(read) else read[n + 1]
+        if line[-1] in ".!?" or (line[-1] in _CLOSING and _ENDED.search(line)):
+            # a line ending in a stop before a block (a list's line after "... Anna Berg.") ends its
+            # sentence too, where the stop ends none before a list's mark
+            if not _starts_a_block(after):
+                continue
+        elif _goes_on(line):
+            continue
+        elif not (_starts_a_block(after) or (_alone(line) and not after[:1].islower())):
+            continue
+        if text.startswith(" ", at):
+            marks.append(at)
+    if not marks:
+        return text
+    parts = [text[start + 1 if start else 0 : end] for start, end in zip([0, *marks], [*marks, len(text)], strict=True)]
+    return "\n".join(parts)
