@@ -1235,3 +1235,48 @@ def test_a_population_eligible_for_a_therapy_is_no_enrollment(
     number = int(count.split()[0].replace(",", ""))
     fields, quotes = {"enrollment": {"count": number}}, {"enrollment.count": count}
     assert _codes(tmp_path, _press(OWN, sentence), fields, quotes) == codes
+
+
+@pytest.mark.parametrize(
+    ("sentences", "official", "codes"),
+    [  # the next sentence going on about the official, naming an institution of capitalised words
+        (("The trial is led by Anna Berg.", "She is at Columbus University."), {"affiliation": CU}, set()),
+        (
+            ("Anna Berg is the principal investigator.", "She joined Columbus University in 2020."),
+            {"affiliation": CU},
+            set(),
+        ),
+        (
+            ("The trial is led by Anna Berg.", "She is a professor at Ohio State University Medical Center."),
+            {"affiliation": "Ohio State University Medical Center"},
+            set(),
+        ),
+        (
+            ("The trial is led by Anna Berg.", "Dr. Berg heads the lupus clinic at University Hospital Heidelberg."),
+            {"affiliation": "University Hospital Heidelberg"},
+            set(),
+        ),
+        # not another person named with it, nor the institution as an official
+        (
+            ("The trial is led by Anna Berg.", "She works with Tom Hale of Columbus University."),
+            {"affiliation": CU},
+            {"E512"},
+        ),
+        (
+            ("The trial is led by Anna Berg.", "She thanked Columbus University President Tom Hale."),
+            {"affiliation": CU},
+            {"E512"},
+        ),
+        (("The trial is led by Anna Berg.", "She is at Columbus University."), {"name": CU}, {"E512"}),
+        (("The trial is led by Anna Berg.", "She is a professor at Charité."), {"name": "Charité"}, {"E512"}),
+    ],
+)
+def test_an_institution_in_the_sentence_going_on_about_an_official_is_no_person(
+    tmp_path: Path, sentences: tuple[str, ...], official: dict, codes: set[str]
+) -> None:
+    """Before: "The trial is led by Anna Berg. She is at Columbus University." refused Anna Berg of
+    Columbus University (its two capitalised words read as another person's name), and the sentence
+    going on about the official gave the trial an official named "Charité" (a name was read from
+    it, not only an affiliation)."""
+    values = {"officials": [{"name": "Anna Berg", **official} if "affiliation" in official else official]}
+    assert _codes(tmp_path, _press(OWN, " ".join(sentences)), values, {}) == codes

@@ -161,7 +161,8 @@ TIES = {
     ),
     "officials": Tie(
         lambda item: _strings(item, "name", "affiliation"),
-        lambda item: "name",
+        # (where the affiliation is read: the official's sentence and the one going on about them)
+        lambda item: "affiliation",
         SENTENCES,
         lambda sentences, texts: prose.affiliated(sentences, *texts),
         lambda path, item: (

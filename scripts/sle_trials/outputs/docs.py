@@ -233,7 +233,9 @@ def layout_tables() -> str:
         '("principal investigator", "led by"), not any person quoted, its affiliation the one written after '
         "its name with no other person between (or right before it, or in the next sentence going on about "
         'the official named last, opening with a pronoun or their surname: "She is a professor at Charité."; '
-        "a next sentence naming a person the one before does not names no official), a date not from words "
+        "a next sentence naming a person the one before does not gives none, an institution's capitalised "
+        'words naming no person: "She is at Columbus University."; and no next sentence names an official), '
+        "a date not from words "
         "dating another "
         'event ("topline data in", "founded in", "designation in", "presented at a meeting in") nor its '
         'dateline ("BOSTON, Dec. 1, 2026 --"); a sponsor '

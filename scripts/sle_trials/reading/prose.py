@@ -533,19 +533,46 @@ def _goes_on(sentence: str, before: str) -> bool:
     before does not ("The trial is led by Anna Berg at Northbridge. Northbridge chief executive Tom
     Hale said ..." made Tom Hale an official; so did "The company's chief executive, Tom Hale, said",
     opening with a word the sentence before writes). A name of two capitalised words the sentence
-    before does not write keeps it out too (a known false refusal: "She is at Columbus University.")."""
+    before does not write keeps it out too, but for an institution's ("She is at Columbus University.",
+    "Ohio State University Medical Center": _institutions)."""
     surnames = sorted({re.escape(name.group(1).split()[-1]) for name in _TWO_NAMES.finditer(before)})
     opening = _GOES_ON_OFFICIAL.format(surname=f"(?:{'|'.join(surnames)})" if surnames else "(?!)")
     if re.match(opening, sentence) is None:
         return False
-    return all(name.group(1) in before for name in _TWO_NAMES.finditer(sentence))
+    named = _institutions(sentence)
+    return all(
+        name.group(1) in before or any(lo <= name.start() < hi for lo, hi in named)
+        for name in _TWO_NAMES.finditer(sentence)
+    )
 
 
-def _officials(passages: list[layouts.Passage]) -> list[layouts.Passage]:
+# A word naming an institution ("University", "Hospital", "Medical Center"), and a run of capitalised words
+_INSTITUTION = re.compile(
+    r"(?:Universit\w*|Hospitals?|Klinik\w*|Clinics?|Cent(?:er|re)s?|Institut\w*|College|School|Medicine|"
+    r"Foundation|Academy|Infirmary|Laborator(?:y|ies)|Charité)"
+)
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+(?![\w'’-])")
+
+
+def _institutions(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence names an institution by capitalised words: a run of them with an institution's
+    word (_INSTITUTION) and at most one word after the last (its city: "University Hospital
+    Heidelberg"); not "Columbus University President Tom Hale", whose words after it name a person."""
+    out: list[tuple[int, int]] = []
+    for run in _CAPITALISED.finditer(sentence):
+        words = run.group().split()
+        last = max((i for i, w in enumerate(words) if _INSTITUTION.fullmatch(w)), default=None)
+        if last is not None and len(words) - last <= 2:
+            out.append(run.span())
+    return out
+
+
+def _officials(passages: list[layouts.Passage], *, going_on: bool = True) -> list[layouts.Passage]:
     """The passages of prose (sentences about the trial) of sentences naming a trial's official
-    (_OFFICIAL), and the sentence after one that may go on about the person it names (_goes_on):
-    "said Jane Smith, Chief Medical Officer of Northbridge" gave the trial an official. Which official
-    the words after go on about is affiliated()'s to say."""
+    (_OFFICIAL), and (going_on) the sentence after one that may go on about the person it names
+    (_goes_on): "said Jane Smith, Chief Medical Officer of Northbridge" gave the trial an official.
+    Which official the words after go on about is affiliated()'s to say; an official's name is read
+    without them (_named_officials)."""
     last = [""]  # the sentence before, where it names an official; else ""
 
     def keep(sentence: str) -> bool:
@@ -553,9 +580,15 @@ def _officials(passages: list[layouts.Passage]) -> list[layouts.Passage]:
         if _OFFICIAL.search(sentence) is not None:
             last[0] = sentence
             return True
-        return bool(before) and _goes_on(sentence, before)
+        return going_on and bool(before) and _goes_on(sentence, before)
 
     return _keeping(passages, keep)
+
+
+def _named_officials(passages: list[layouts.Passage]) -> list[layouts.Passage]:
+    """The sentences naming a trial's official (_officials), not those going on about one: "The trial
+    is led by Anna Berg. She is a professor at Charité." gave the trial an official named Charité."""
+    return _officials(passages, going_on=False)
 
 
 def _keeping(
@@ -614,6 +647,8 @@ _RULES = {
     "enrollment": Rule(_counting, "nor one about the people a disease affects, naming no enrolment"),
     "dates": Rule(_dated, "nor words dating another event: data, results, the sponsor's founding"),
     "officials": Rule(_officials, "an official in one naming the trial's investigator, chair or lead"),
+    # (an official's name: not in the sentence going on about one, which gives an affiliation)
+    "officials.name": Rule(_named_officials, "an official in one naming the trial's investigator, chair or lead"),
     **dict.fromkeys(
         ("interventions", "arms", "cell_product"),
         Rule(_given, "nor words naming a therapy had before or compared against"),
@@ -621,12 +656,12 @@ _RULES = {
 }
 
 
-def stating(field: str, sentences: list[layouts.Passage]) -> list[layouts.Passage]:
+def stating(field: str, sentences: list[layouts.Passage], leaf: str | None = None) -> list[layouts.Passage]:
     """A plain document's sentences about the trial (of_this_trial) without the words in them that
-    state no such field of the trial (field: a record's top-level key; _RULES): a place named as no
-    site, a disease's population, another event's date or the dateline, a person not named as the
-    trial's official, a therapy had before or compared against."""
-    rule = _RULES.get(field)
+    state no such field of the trial (field: a record's top-level key, leaf its item's key; _RULES): a
+    place named as no site, a disease's population, another event's date or the dateline, a person not
+    named as the trial's official, a therapy had before or compared against."""
+    rule = _RULES.get(f"{field}.{leaf}") or _RULES.get(field)
     return sentences if rule is None else rule.cut(sentences)
 
 
@@ -676,7 +711,8 @@ class Trial:
             if in_prose(doc, path[0]):
                 whole = [_as_prose(doc)] if found is None else [_prose_of(p) for p in found]
                 kind = str(path[1]) if path[0] == "outcomes" and len(path) > 1 else None
-                out = stating(path[0], of_this_trial(whole, self.own(doc), self.nct_id, kind))
+                leaf = str(path[-1]) if len(path) > 1 and isinstance(path[-1], str) else None
+                out = stating(path[0], of_this_trial(whole, self.own(doc), self.nct_id, kind), leaf)
             rule = _plain_rule(doc, path)
             if rule is not None:
                 whole = [_as_prose(doc)] if out is None else out
