@@ -468,6 +468,10 @@ def test_a_line_ends_sentence_ends_no_sentence_elsewhere(tmp_path: Path) -> None
         "Earlier study of NB-201:\n- Phase 2\n- The study enrolled 120 participants.",
         "Another Phase 2 Trial\n1. Multiple myeloma\n2. The study enrolled 120 participants.",
         "- NB-201 in multiple myeloma\n- The study enrolled 120 participants.",
+        # a list's lines ending in stops, under a heading or a sentence about another trial
+        "EARLIER STUDY OF NB-201\n- Phase 2.\n- The study enrolled 120 participants.",
+        "Northbridge also runs a second trial.\n- It is a Phase 2 trial.\n- The study enrolled 120 participants.",
+        "NB-201 was tested in multiple myeloma.\n1. Phase 2.\n2. The study enrolled 120 participants.",
     ],
 )
 def test_a_heading_about_another_trial_holds_the_lines_under_it(tmp_path: Path, block: str) -> None:

@@ -344,14 +344,20 @@ def of_this_trial(
             kept.append(passage)
             continue
         run: list[tuple[str, bool]] = []  # sentences in a row about this trial: one passage (a quote may span them)
+        holding = False  # whether the sentence before, another trial's, holds the list's lines after it
         for group in _groups(passage.text):
             # the words the sentence holds as its lines run on (a heading about another trial holds the
             # lines under it: "EARLIER STUDY OF NB-201" then "The study enrolled 120 participants."), and
-            # each line's sentence alone (a headline's words are no sentence's under it)
+            # each line's sentence alone (a headline's words are no sentence's under it); a sentence of
+            # another trial ending at its line's end holds the list after it too ("Northbridge also runs
+            # a second trial." then "- It enrolled 120 participants.")
             whole = " ".join(piece for piece, _ in group)
-            limit = 0 if _of_another_trial(own, whole, nct_id) or _of_another_kind(whole, kind) else len(whole)
+            holding = holding and LIST_MARK.match(whole) is not None
+            other = holding or _of_another_trial(own, whole, nct_id) or _of_another_kind(whole, kind)
+            limit = 0 if other else len(whole)
             if limit and (turn := _turn(whole, nct_id)) is not None:
                 limit = turn
+            holding = limit < len(whole) and group[-1][1]
             at = 0
             for piece, at_line_end in group:
                 sentence, at = piece[: max(0, limit - at)], at + len(piece) + 1
