@@ -516,6 +516,10 @@ BERLIN = {"city": "Berlin", "country": "Germany"}
         ("Manufactured at facilities in\n- Boston\n- Berlin, Germany", BERLIN, {"E512"}),
         ("NB-301 is manufactured in:\n- Boston\n- Berlin, Germany", BERLIN, {"E512"}),
         ("Manufacturing Sites Located In Boston And\n- Berlin, Germany", BERLIN, {"E512"}),
+        # nor a list's line's over the lines nested under it, or after its colon
+        ("- NB-301 is manufactured in Boston\n  - Berlin, Germany", BERLIN, {"E512"}),
+        ("- NB-301 is manufactured in:\n  - Boston\n  - Berlin, Germany", BERLIN, {"E512"}),
+        ("- NB-301 is manufactured in:\n- Boston\n- Berlin, Germany", BERLIN, {"E512"}),
     ],
 )
 def test_a_place_of_manufacture_or_of_the_sponsor_is_no_site(

@@ -451,7 +451,10 @@ def _clause_end(text: str, cue: int, start: int) -> int | None:
     line = text.rfind("\n", 0, cue) + 1
     in_list = LIST_MARK.match(text, line) is not None
     for end in _CLAUSE_END.finditer(text, start):
-        if "\n" not in end.group() or (in_list and LIST_MARK.match(text, end.end()) is not None):
+        if "\n" not in end.group():
+            return end.start()
+        # (not where a colon before it opens the list after it: "- Manufactured in:" then "- Boston")
+        if in_list and LIST_MARK.match(text, end.end()) is not None and ":" not in text[cue : end.start()]:
             return end.start()
     return None
 

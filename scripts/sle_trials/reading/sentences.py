@@ -150,7 +150,8 @@ def line_ends(lines: list[str], text: str, normalise: Callable[[str], str]) -> s
     when the next line starts a block of its own (a blank line, a list's mark, a label "Word:"), or
     when the line is a label's, in capitals or a headline's (_alone) and the next goes on in no word
     in lower case. Any other line with no stop goes on in the next (prose broken across lines is one
-    sentence), as does one ending in a mark or a word that joins ("," "and", "of"). Each line is
+    sentence), as does one ending in a mark or a word that joins ("," "and", "of"), and one before a
+    line more indented (a nested list's: "- Manufactured in Boston" then "  - and Berlin"). Each line is
     found in text where the one before it ends (a line not found there marks nothing): the mark is
     at the line's own place, not wherever its words stand again."""
     # (a line of printable ASCII with no escape reads as its words spaced once: normalise each line else)
@@ -160,6 +161,8 @@ def line_ends(lines: list[str], text: str, normalise: Callable[[str], str]) -> s
     ]
     read = [line for line in normalised if line]
     blank_after = [not later for line, later in zip(normalised, [*normalised[1:], ""], strict=True) if line]
+    # each line's indent: a line more indented than the one before goes on under it (a nested list's)
+    indents = [len(raw) - len(raw.lstrip()) for raw, line in zip(lines, normalised, strict=True) if line]
     marks: list[int] = []
     at = 0
     for n, line in enumerate(read):
@@ -168,6 +171,8 @@ def line_ends(lines: list[str], text: str, normalise: Callable[[str], str]) -> s
             continue
         at = found + len(line)
         after = "" if blank_after[n] or n + 1 == len(read) else read[n + 1]
+        if after and indents[n + 1] > indents[n]:
+            continue
         if line[-1] in ".!?" or (line[-1] in _CLOSING and _ENDED.search(line)):
             # a line ending in a stop before a block (a list's line after "... Anna Berg.") ends its
             # sentence too, where the stop ends none before a list's mark
