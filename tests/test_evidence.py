@@ -573,3 +573,16 @@ def test_the_fields_beneath_a_name_are_those_named_under_it() -> None:
     for name in sorted(asked):
         assert fields.fields_beneath(schema_, name) == [p for p, d in named if d.startswith(name + ".")], name
     assert fields.fields_beneath(schema_, "eligibility")  # not an empty answer everywhere
+
+
+def test_a_plain_documents_prose_is_counted_in_the_room_it_takes() -> None:
+    # its text with its lines' ends marked (SourceDoc.prose) is held beside its text
+    from sle_trials.checks import documents
+    from sle_trials.reading import layouts
+
+    doc = layouts.read("seeds/900_plain.txt", b"NORTHBRIDGE DOSES FIRST PATIENT\nLast Updated: 2025-08-17\nText.\n")
+    prose = doc.prose
+    assert prose is not None and prose != doc.text
+    held = documents._chars(doc)
+    doc.prose = None
+    assert held == documents._chars(doc) + len(prose)

@@ -108,17 +108,19 @@ def _apart(before: str, after: str) -> bool:
 
 
 def _chars(doc: SourceDoc | None) -> int:
-    """The characters a document holds: its text, its written text when that is another, and then
-    too the bytes it keeps to be read again (SourceDoc.raw) and the text of its reading as written
-    (as long as its written text), counted before it is made: made later, it was held beyond the
-    room the documents had, twice the characters for a source written in compatibility ones."""
+    """The characters a document holds: its text, its prose when that is another (SourceDoc.prose),
+    its written text when that is another, and then too the bytes it keeps to be read again
+    (SourceDoc.raw) and the text of its reading as written (as long as its written text), counted
+    before it is made: made later, it was held beyond the room the documents had, twice the
+    characters for a source written in compatibility ones."""
     if doc is None:
         return 0
     # a document writing a backslash is read again as written for its markdown escapes too
     again = doc.raw is not None and (doc.written is not None or b"\\" in doc.raw)
     twin = len(doc.written or doc.text) if again else 0
     spaced = len(doc.raw or b"")  # its text with its spacing (Sources._spaced), at most as long as its bytes
-    return len(doc.text) + len(doc.written or "") + len(doc.raw or b"") + twin + spaced
+    prose = len(doc.prose or "") * (2 if again else 1)  # (and its reading as written's)
+    return len(doc.text) + prose + len(doc.written or "") + len(doc.raw or b"") + twin + spaced
 
 
 class Memory:
