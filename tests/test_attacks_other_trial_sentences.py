@@ -63,6 +63,15 @@ trial myositis and 120 participants, and of a release whose title gives no phase
 enrolment with the same product, disease and phase. Naming all the trial is (its product, disease
 and phase, each the document gives it), it is the trial's: the release's own "A Phase 1 trial of
 NB-301 in refractory systemic lupus erythematosus will enroll 24 patients." refused the enrollment 24.
+So is one bringing it in anywhere, naming too little to tell it this trial: "NB-301 was studied in a
+trial in SLE that enrolled 120 participants" gave NB-301's Phase 2 trial 120.
+A headline ends its sentence at its line's end: run into "Lupus affects about 300,000 patients", its
+"Trial" made the people lupus affects an enrolment. A heading, or a sentence about another trial before
+a list, holds the lines under it; a list's line's "manufactured in" reaches its line only ("- NB-301
+manufactured in Boston" then "- Enrolling at sites in Berlin, Germany" refused Berlin). A population
+"eligible" for a therapy is no enrolment. An institution's capitalised words in the sentence going on
+about an official name no person ("She is at Columbus University." refused the affiliation), and that
+sentence names no official ("She is a professor at Charité." passed an official named Charité).
 """
 
 from __future__ import annotations
