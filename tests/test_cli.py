@@ -74,3 +74,22 @@ def test_a_file_that_is_not_there_is_a_usage_error(
     (tmp_path / "NCT09999999.yaml").mkdir()
     folder = trials.raw([*command, "--root", str(DATA_ROOT), str(tmp_path / "NCT09999999.yaml")])
     assert folder.status == 1 and " E001 " in folder.out, folder
+
+
+def test_a_command_that_checks_no_source_reads_none_of_the_source_checks() -> None:
+    """`trials fmt` (a pre-commit hook), `merge-manifest` and `--help` read no source: the readers of
+    sources and the evidence checks (documents.py, evidence.py, layouts.py and what they import) are
+    imported only where a file is checked (pipeline.Checker). Imported by the pipeline's top, they
+    made every command load the whole reading stack, 0.5 s more a `trials fmt`."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from sle_trials.cli import main; status = main(['fmt', '--check', 'trials/NCT06513429.yaml']); "
+        "print(sorted(m for m in sys.modules if m.startswith('sle_trials.')))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=DATA_ROOT)
+    assert run.returncode == 0, run.stdout + run.stderr
+    loaded = set(run.stdout.splitlines()[-1].strip("[]").replace("'", "").split(", "))
+    stack = {"sle_trials.checks.documents", "sle_trials.checks.evidence", "sle_trials.reading.layouts"}
+    assert "sle_trials.checks.load" in loaded and not loaded & stack, sorted(loaded & stack)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from sle_trials import files
-from sle_trials.checks import checkout, documents, refs, sources
+from sle_trials.checks import checkout, refs, sources
 from sle_trials.checks.refs import NOWHERE
 from sle_trials.checks.sources import Seed
 from sle_trials.engine import cache
@@ -185,7 +185,7 @@ class Checker:
     """Checks files, a batch at a time; holds what every check of a run shares."""
 
     def __init__(self, root: Path) -> None:
-        from sle_trials.checks import schema
+        from sle_trials.checks import documents, schema
 
         self.root = root
         self.schema = load_schema(root)
