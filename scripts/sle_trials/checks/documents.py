@@ -6,7 +6,7 @@ device. Sources is what one record's checks ask of its cited documents: the pass
 document states a field for this trial (its layout's places, narrowed by the prose rules of
 reading/prose.py), whether a text stands there of whole words (verdict: "ok", "elsewhere", "cut",
 "missing"), and whether the record writes it with the source's own characters and spacing
-(miswritten, misspaced). The checks that report what these find live in evidence.py.
+(miswritten, misspaced). The checks that report what these find live in evidence.py and rows.py.
 """
 
 from __future__ import annotations

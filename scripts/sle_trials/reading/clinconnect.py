@@ -1,6 +1,6 @@
 """A ClinConnect trial page, read as a source (Trial Information, Keywords, ClinConnect Summary,
 Eligibility criteria, Locations, Trial Officials, Timeline, ...). layouts.py tries it on a page of no
-other layout (read_clinconnect)."""
+other layout (read_page)."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from sle_trials.reading import edges, layouts, lexicon, registry_copy
+from sle_trials.reading import edges, layouts, lexicon, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 from sle_trials.reading.sentences import LIST_MARK, SENTENCES, joined, pieces, split
 
@@ -50,7 +50,7 @@ def naming_the_product(passages: list[layouts.Passage], name: Any) -> list[layou
         layouts.Passage(sentence)
         for passage in passages
         for sentence in split(passage.text)
-        if registry_copy.CAR_WORDS.search(sentence)
+        if vocabulary.CAR_WORDS.search(sentence)
         or (named is not None and named in sentence.lower())
         or (code is not None and code.search(sentence))
     ]

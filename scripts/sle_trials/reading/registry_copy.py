@@ -3,7 +3,7 @@ under fixed headings (Basic Information, Study Design, Eligibility Criteria, Spo
 Groups give no arm type: with several arms, the product is read from the title and the arms giving
 the intervention a record names as its product (SourceDoc.product_place), whose name is one of a CAR
 product where any intervention's name or description says so. layouts.py tries it on a page of no
-other layout (read_registry_copy)."""
+other layout (read_copy)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from sle_trials.reading import pages
+from sle_trials.reading import pages, vocabulary
 from sle_trials.reading.layouts import (
     Passage,
     Products,
@@ -186,7 +186,9 @@ def _copy_arm_places(copy: _CopySections, arms: _CopyGroups) -> dict[str, list[P
         places["cell_product"] = pages.within(copy.top[:1])
         # and its name is one of a CAR product, by its name or description, where any is ("Rituximab",
         # a comparator arm's, named as the product, made that arm the product's)
-        cars = [n for n in names if CAR_WORDS.search(n) or CAR_WORDS.search(arms.described.get(n, ""))]
+        cars = [
+            n for n in names if vocabulary.CAR_WORDS.search(n) or vocabulary.CAR_WORDS.search(arms.described.get(n, ""))
+        ]
         places["cell_product.name"] = pages.whole(cars or names)
     elif arms.arms and arms.arms[0]["intervention_names"]:
         places["cell_product"] = _product_lines(copy.top[:1], arms.blocks, arms.arms, [0], arms.described)
@@ -256,12 +258,6 @@ def _copy_rows(copy: _CopySections, arms: _CopyGroups) -> dict[str, list[dict[st
             {"name": normalise(n), "description": normalise(d)} for n, d in zip(arms.names, arms.interventions[1::2])
         ],
     }
-
-
-# Words that name a chimeric antigen receptor product ("CAR-T cells", "CD19-CART", "CAR NK", "chimeric
-# antigen receptors"), whole: "care" or "Cardiac" is none. Also where a plain document's sentence names
-# the product (prose.naming_the_product)
-CAR_WORDS = re.compile(r"(?i)(?<![a-z])(?:CAR(?:[- ]?(?:T|NK))?|CART|chimeric antigen receptors?)(?![a-z])")
 
 
 def _named_product(

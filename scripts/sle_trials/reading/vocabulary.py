@@ -28,6 +28,12 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
+# Words that name a chimeric antigen receptor product ("CAR-T cells", "CD19-CART", "CAR NK", "chimeric
+# antigen receptors"), whole: "care" or "Cardiac" is none. Where a registry copy's intervention is its
+# product (registry_copy._named_product), and where a plain document's sentence names the product
+# (prose.naming_the_product)
+CAR_WORDS = re.compile(r"(?i)(?<![a-z])(?:CAR(?:[- ]?(?:T|NK))?|CART|chimeric antigen receptors?)(?![a-z])")
+
 # value -> labels (besides the value itself). A label may stand for several values of a list field
 # (phases): give it under each, and the binder reads it as all of them.
 TABLES: dict[str, dict[str, tuple[str, ...]]] = {
