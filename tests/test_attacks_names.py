@@ -50,3 +50,40 @@ def test_a_name_from_prose_that_is_another_fields_value_is_refused(
         node = node[part]
     node[where[-1]] = name
     assert "E512" in codes(checker, named)
+
+
+def test_a_name_is_asked_of_the_pages_whole_values_by_one_index(
+    relma: tuple[pipeline.Checker, dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether the page gives a name whole as another field is looked up in one index a document
+    (SourceDoc.whole_fields), built once however many names a record reads from prose: it answers as
+    the rule reads, for every field the page places and every text it gives whole or in running words."""
+    from sle_trials.checks import documents
+    from sle_trials.reading import layouts
+
+    doc = documents.source_doc(DATA_ROOT, relma[1]["curation"]["sources"][0]["file"])
+    assert doc is not None
+    built: list[int] = []
+    made = layouts.SourceDoc.__dict__["whole_fields"]  # the property as the document class holds it
+    index = made.func
+
+    def counted(d: layouts.SourceDoc) -> dict[str, frozenset[str]]:
+        built.append(1)
+        return index(d)
+
+    monkeypatch.setattr(made, "func", counted)
+    doc.__dict__.pop("whole_fields", None)  # (the run's documents may hold it built)
+    texts = {p.value or p.text for passages in doc.places.values() for p in passages}
+    asked = 0
+    for name in doc.places:
+        path = tuple(name.split("."))
+        family = documents.PRODUCT_NAMES if name in documents.PRODUCT_NAMES else {name}
+        for text in texts:
+            said = any(
+                other not in family and p.whole and (p.value or p.text) == text
+                for other, passages in doc.places.items()
+                for p in passages
+            )
+            assert documents._whole_value_of_another(doc, path, text) is said, (name, text)
+            asked += said
+    assert asked and built == [1]
