@@ -914,6 +914,49 @@ def test_a_classic_format_file_is_refused_with_how_to_get_the_v2_json(
     assert snapshot(registry) == before
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "what", "nct"),
+    [
+        (
+            "ctg-studies.csv",
+            '"NCT Number","Study Title","Study URL"\r\n"NCT09000011","A study","https://clinicaltrials.gov/study/NCT09000011"\r\n',
+            "a table of studies (the website's CSV or TSV download), some fields of each",
+            "NCT09000011",
+        ),
+        (
+            "SearchResults.tsv",
+            "Rank\tNCT Number\tTitle\n1\tNCT09000011\tA study\n2\tNCT09000022\tAnother\n",
+            "a table of studies (the website's CSV or TSV download), some fields of each",
+            "NCT…",
+        ),
+        (
+            "NCT09000011.html",
+            '<!-- saved from url=(0044)https://clinicaltrials.gov/study/NCT09000011 -->\n<html lang="en"><body>'
+            "NCT09000011</body></html>",
+            "a web page (HTML), not the data of a study",
+            "NCT09000011",
+        ),
+    ],
+)
+def test_a_file_of_another_format_is_refused_saying_what_it_is_and_how_to_get_the_json(
+    trials: Trials, registry: Path, tmp_path: Path, name: str, text: str, what: str, nct: str
+) -> None:
+    """Before, each was refused as "NAME:1:1: not valid JSON: Expecting value" (or "Extra data" at the
+    CSV's first comma): a curator who saved the website's download or the study's page was told
+    neither what the file is nor how to get the JSON the import reads."""
+    file = tmp_path / name
+    file.write_bytes(text.encode())
+    before = snapshot(registry)
+    result = trials("import", "ctgov", file)
+    assert result.status == 1
+    assert result.err == (
+        f"trials import: {name}: {what}; this import reads a study as the API v2 gives it, in JSON: "
+        f"`trials import ctgov {nct}` fetches it, or save https://clinicaltrials.gov/api/v2/studies/{nct} and "
+        "import that file; nothing written\n"
+    )
+    assert snapshot(registry) == before
+
+
 def test_a_file_named_for_another_study_is_remarked(trials: Trials, registry: Path, tmp_path: Path) -> None:
     file = tmp_path / "NCT05765006.json"
     file.write_bytes((CTGOV / "withdrawn_enrollment_0.json").read_bytes())

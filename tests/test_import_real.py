@@ -138,3 +138,19 @@ def test_a_page_of_parts_of_studies_is_refused_naming_every_one(trials: Trials, 
         "import ctgov NCT…); nothing written\n"
     )
     assert snapshot(registry) == before
+
+
+def test_a_real_classic_xml_record_is_refused_saying_how_to_get_the_v2_json(trials: Trials, registry: Path) -> None:
+    """NCT00001177 as ctti-clinicaltrials/aact keeps it: the retired classic API's XML record. Before, it
+    was refused as "NCT00001177.xml:1:1: not valid JSON: Expecting value", which says neither what the
+    file is nor what to do; now it is named for what it is, with the command that fetches the study."""
+    before = snapshot(registry)
+    result = trials("import", "ctgov", REAL / "NCT00001177.xml", "--out-of-scope", REASON)
+    assert result.status == 1
+    assert result.err == (
+        "trials import: NCT00001177.xml: a study record in the classic XML format (clinical_study), retired in "
+        "2024; this import reads a study as the API v2 gives it, in JSON: `trials import ctgov NCT00001177` "
+        "fetches it, or save https://clinicaltrials.gov/api/v2/studies/NCT00001177 and import that file; "
+        "nothing written\n"
+    )
+    assert snapshot(registry) == before

@@ -17,7 +17,8 @@ This package turns JSON into records, one module per concern:
 
     fetch.py     getting a study's bytes from the API by its NCT id (requests, the `fetch` extra)
     study.py     reading an API response: its studies, their ids and as-of dates, text (BadInput);
-                 a response of the retired classic API is refused with how to get the v2 one
+                 a response of the retired classic API (JSON or XML), the website's CSV or TSV
+                 download or a saved web page is refused with how to get the v2 JSON
     scope.py     whether a study is in the registry's scope (lupus, or a CAR-T or related cell therapy)
     record.py    to_record: a study becomes a Draft, each part of the record read by its own module
                  (identification, status, design, description, arms, eligibility, people, references:

@@ -48,6 +48,9 @@ def _document(raw: bytes, name: str) -> Any:
     try:
         doc = layouts.json_loads(text)
     except json.JSONDecodeError as exc:
+        other = _other_format_said(text, name)
+        if other:
+            raise BadInput(other) from None
         # the decoder's words end in "at" where it puts the place ("Unterminated string starting at"): here, the
         # place is the file's line and column, given first
         said = exc.msg[: -len(" at")] + " here" if exc.msg.endswith(" at") else exc.msg
@@ -65,6 +68,43 @@ def _document(raw: bytes, name: str) -> Any:
             "of any text, nor one a record can hold; expected a study as the API v2 gives it"
         )
     return doc
+
+
+# What curators save of a study that is not the API v2's JSON, each known by how its text begins: the
+# retired classic API's XML record, a saved web page, the website's CSV or TSV download (a header row
+# naming "NCT Number" among its first columns; the old site's began with "Rank"). Read as JSON they
+# failed at 1:1 with "Expecting value", which says neither what the file is nor what to do.
+_CLASSIC_XML = re.compile(r"<clinical_study[\s>]")
+_CLASSIC_NCT = re.compile(r"<nct_id>\s*(NCT[0-9]{8})\s*</nct_id>")
+_WEB_PAGE = re.compile(r"<!doctype html|<html[\s>]", re.IGNORECASE)
+_TABLE_HEADER = re.compile(r'(?:"?Rank"?[,\t])?"?NCT Number"?[,\t\r\n]')
+_ANY_NCT = re.compile(r"\bNCT[0-9]{8}\b")
+
+
+def _other_format(text: str) -> tuple[str, list[str]] | None:
+    """What a file in a format other than JSON that holds ClinicalTrials.gov studies is, in words, and
+    the NCT ids it names; None for anything else (a JSON file cut short, a file of another kind)."""
+    head = text.lstrip()
+    if head.startswith("<") and _CLASSIC_XML.search(head[:2000]):
+        return "a study record in the classic XML format (clinical_study), retired in 2024", _CLASSIC_NCT.findall(head)
+    if head.startswith("<") and _WEB_PAGE.search(head[:2000]):
+        return "a web page (HTML), not the data of a study", _ANY_NCT.findall(head)
+    if _TABLE_HEADER.match(head):
+        return "a table of studies (the website's CSV or TSV download), some fields of each", _ANY_NCT.findall(head)
+    return None
+
+
+def _other_format_said(text: str, name: str) -> str | None:
+    """The refusal of a file _other_format knows: what it is, and how to get its study's v2 JSON."""
+    found = _other_format(text)
+    if found is None:
+        return None
+    what, ids = found
+    one = ids[0] if len(set(ids)) == 1 else "NCT…"
+    return (
+        f"{name}: {what}; this import reads a study as the API v2 gives it, in JSON: "
+        f"`{command.run('import', 'ctgov', one)}` fetches it, or save {V2_STUDY_URL}{one} and import that file"
+    )
 
 
 def _classic_ids(doc: Any) -> list[str] | None:
