@@ -1824,3 +1824,46 @@ def test_real_study_shapes_import_as_their_study_says(trials: Trials, registry: 
             assert node == value, (nct_id, dotted)
         assert silent <= set(data["curation"]["silent"]), nct_id
         assert {k: rows[nct_id][k] for k in cells} == cells
+
+
+# NCT03722472's inclusion criteria 2 and 3 as cyanheads/clinicaltrialsgov-mcp-server keeps the study
+# (tests/fixtures/nct03722472.json): a footnote, then a note, each in an indented paragraph of its own
+_FOOTNOTED = (
+    "Inclusion Criteria:\n\n"
+    "1. Males and females 18 to 55 years of age.\n"
+    "2. In good general health as confirmed by a medical history and physical exam, vital signs\\*, and screening "
+    "laboratories conducted no more than 30 days prior to study injection administration.\n\n"
+    "   \\*Temperature \\<38°C, respiratory rate \\< 17 breaths pm, heart rate ≤100 bpm and \\>54 bpm.\n\n"
+    "   NOTE: Athletically trained subjects with a pulse ≥40 may be enrolled at the discretion of the principal "
+    "investigator or designated licensed clinical investigator.\n"
+    "3. Screening laboratory values within normal limits.\n\n"
+    "Exclusion Criteria:\n\n1. Previous exposure to ID93 vaccines.\n"
+)
+
+
+def test_a_note_in_an_indented_paragraph_under_an_item_is_no_sub_criterion() -> None:
+    """Before, NCT03722472's "   NOTE: Athletically trained subjects with a pulse ≥40 may be enrolled ..."
+    was imported as a sub-criterion of inclusion criterion 2, a criterion the study does not state; a note
+    marked as an item under an item, or unindented after it, was never one. Here the footnote above it parts
+    it from item 2's words: it is kept for a remark, not imported."""
+    inclusion, _, remarks = criteria_text.split_criteria(_FOOTNOTED)
+    health = inclusion[1]
+    assert [c["text"] for c in health["sub_criteria"]] == [
+        "*Temperature <38°C, respiratory rate < 17 breaths pm, heart rate ≤100 bpm and >54 bpm."
+    ]
+    assert inclusion[2] == {"number": 3, "text": "Screening laboratory values within normal limits."}
+    assert any("1 note ('NOTE: Athletically trained subjects with a pulse ≥40 may be ')" in r for r in remarks)
+
+
+def test_a_note_in_an_indented_paragraph_right_under_an_item_is_words_of_it() -> None:
+    """With nothing between them, the indented note is words of the item, as an unindented one is."""
+    text = _FOOTNOTED.replace(
+        "   \\*Temperature \\<38°C, respiratory rate \\< 17 breaths pm, heart rate ≤100 bpm and \\>54 bpm.\n\n", ""
+    )
+    inclusion, _, remarks = criteria_text.split_criteria(text)
+    assert "sub_criteria" not in inclusion[1]
+    assert inclusion[1]["text"].endswith(
+        "administration. NOTE: Athletically trained subjects with a pulse ≥40 may be enrolled at the discretion of "
+        "the principal investigator or designated licensed clinical investigator."
+    )
+    assert any("read as words of the item above" in r for r in remarks)

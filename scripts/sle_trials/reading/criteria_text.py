@@ -842,7 +842,29 @@ class _Reader:
             self.last["text"] += " " + line.strip()
             self.gap = False
             return
+        if self.noted_beneath(line.strip(), indent):
+            return
         self.paragraph(line.strip(), indent)
+
+    def noted_beneath(self, text: str, indent: int) -> bool:
+        """Whether the line is a note in an indented paragraph of its own under the item above ("2. In good
+        health ..." / "" / "   NOTE: Athletically trained subjects with a pulse ≥40 may be enrolled ..."): about
+        that item, no sub-criterion of it, as a note marked as an item under it is none. Words of the item
+        when nothing stands between them, as an unindented note's are; kept apart (not imported) when the
+        item's sub-criteria part them."""
+        if self.last is None or not self.noted_over or not _NOTE.match(text) or text.endswith((":", "：")):
+            return False
+        beside = self._beside(indent)
+        if beside is None and not (self.stack and indent > self.stack[-1].indent):
+            return False  # not under the item above: a paragraph of its own, read as such
+        if beside is None and "sub_criteria" not in self.last:
+            self.noted.append(text)
+            self.last["text"] += " " + text
+            self.gap = False
+        else:
+            self.apart.append(text)
+            self.in_apart, self.gap = True, False
+        return True
 
     def paragraph(self, text: str, indent: int) -> None:
         """A paragraph of its own: under the item above when indented beyond it, else a criterion."""
@@ -999,7 +1021,7 @@ class _Reader:
         if self.apart:
             many = len(self.apart) > 1
             remarks.append(
-                f"{_counted(self.apart, 'note', 'notes')} after a criterion's sub-criteria, unindented, "
+                f"{_counted(self.apart, 'note', 'notes')} after a criterion's sub-criteria "
                 f"{'are' if many else 'is'} about that criterion, whose words the sub-criteria part "
                 f"{'them' if many else 'it'} from; not imported."
             )
