@@ -154,3 +154,20 @@ def test_a_real_classic_xml_record_is_refused_saying_how_to_get_the_v2_json(tria
         "nothing written\n"
     )
     assert snapshot(registry) == before
+
+
+def test_a_note_indented_under_an_items_footnote_is_no_sub_criterion(trials: Trials, registry: Path) -> None:
+    """NCT03722472 (cyanheads' capture) writes under inclusion criterion 2 ("... vital signs\\*, and screening
+    laboratories ...") an indented footnote ("\\*Temperature \\<38°C, ...") and then an indented "NOTE:
+    Athletically trained subjects with a pulse ≥40 may be enrolled ...". Before, the note was imported as a
+    second sub-criterion of item 2, a criterion the study does not state; it is now said in a note, not
+    imported, and the check reads the source the same way."""
+    data = imported(trials, registry, "NCT03722472.json")
+    health = data["eligibility"]["inclusion_criteria"][1]
+    assert [c["text"][:20] for c in health["sub_criteria"]] == ["*Temperature <38°C, "]
+    assert [c["number"] for c in data["eligibility"]["inclusion_criteria"]] == list(range(1, 10))
+    assert any(
+        "1 note ('NOTE: Athletically trained subjects with a pulse ≥40 may be ') after a criterion's sub-criteria"
+        in note["text"]
+        for note in data["curation"]["notes"]
+    )
