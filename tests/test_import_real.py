@@ -44,8 +44,9 @@ def test_a_real_study_imports_into_a_draft_holding_what_it_says(trials: Trials, 
     assert data["enrollment"]["count"] == source["designModule"]["enrollmentInfo"]["count"]
     assert data["conditions"] == source["conditionsModule"]["conditions"]
     sites = source.get("contactsLocationsModule", {}).get("locations", [])
-    assert [(s["facility"], s["city"], s["country"]) for s in data.get("locations", [])] == [
-        (s["facility"], s["city"], s["country"]) for s in sites
+    # a site may be given by its city alone, no facility (NCT00791778's 59 sites)
+    assert [(s.get("facility"), s["city"], s["country"]) for s in data.get("locations", [])] == [
+        (s.get("facility"), s["city"], s["country"]) for s in sites
     ]
 
 
@@ -171,3 +172,14 @@ def test_a_note_indented_under_an_items_footnote_is_no_sub_criterion(trials: Tri
         in note["text"]
         for note in data["curation"]["notes"]
     )
+
+
+def test_sites_given_by_their_city_alone_are_imported_with_no_facility(trials: Trials, registry: Path) -> None:
+    """NCT00791778 (biomcp's capture, one line of JSON, 91 KB with results) gives its 59 sites by city,
+    region and country, none with a facility: each is imported as the source gives it, the facility
+    declared silent, and no facility written that the source does not state."""
+    data = imported(trials, registry, "NCT00791778.json")
+    assert len(data["locations"]) == 59
+    assert not any("facility" in site for site in data["locations"])
+    assert data["locations"][7] == {"city": "La Louvière", "country": "Belgium"}
+    assert "locations.facility" in data["curation"]["silent"]
