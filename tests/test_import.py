@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import copy
 import csv
+import gzip
 import hashlib
 import io
 import json
 import sqlite3
+import zipfile
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -388,6 +391,40 @@ def test_invalid_utf8_is_refused(trials: Trials, registry: Path, tmp_path: Path)
     source.write_bytes(b'{"a": "\xff"}')
     result = trials("import", "ctgov", source)
     assert result.status == 1 and "not UTF-8 text" in result.err
+
+
+def _zipped(raw: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("ctg-studies.json", raw)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "pack", "said"),
+    [
+        ("study.json.gz", gzip.compress, "a gzip-compressed file, not the JSON it holds: decompress it (gunzip)"),
+        ("ctg-studies.zip", _zipped, "a ZIP archive, not the JSON it holds: unzip it and import the JSON file"),
+        (
+            "study.json",
+            lambda raw: raw.decode().encode("utf-16"),
+            "UTF-16 text (as Windows PowerShell's `>` saves the API's answer): save it as UTF-8",
+        ),
+    ],
+)
+def test_a_study_compressed_archived_or_in_utf16_is_refused_saying_what_to_do(
+    trials: Trials, registry: Path, tmp_path: Path, name: str, pack: Callable[[bytes], bytes], said: str
+) -> None:
+    """A real study (NCT06131398) as a curator may save it: gzip-compressed, in a ZIP archive, or written
+    by Windows PowerShell's `>` (UTF-16 with a byte order mark). Before, each was refused as "not UTF-8
+    text (byte 0x8B at offset 1); expected a JSON file", which says neither what the file is nor what to do."""
+    source = tmp_path / name
+    source.write_bytes(pack((FIXTURES / "ctgov" / "real" / "NCT06131398.json").read_bytes()))
+    before = snapshot(registry)
+    result = trials("import", "ctgov", source)
+    assert result.status == 1
+    assert result.err.startswith(f"trials import: {name}: {said}") and result.err.endswith("; nothing written\n")
+    assert snapshot(registry) == before
 
 
 @pytest.mark.parametrize(

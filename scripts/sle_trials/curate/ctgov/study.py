@@ -22,6 +22,17 @@ _PAGE_HINT = (
 )
 
 
+# What a saved study is when it is not UTF-8, by its first bytes: a download compressed or archived, or
+# the API's answer saved by Windows PowerShell (`... > study.json` writes UTF-16). Each was refused as
+# "not UTF-8 text (byte 0x8B at offset 1)", which says neither what the file is nor what to do.
+_PACKED = (
+    (b"\x1f\x8b", "a gzip-compressed file, not the JSON it holds: decompress it (gunzip) and import the JSON"),
+    (b"PK\x03\x04", "a ZIP archive, not the JSON it holds: unzip it and import the JSON file it holds"),
+    (b"\xff\xfe", "UTF-16 text (as Windows PowerShell's `>` saves the API's answer): save it as UTF-8 and import that"),
+    (b"\xfe\xff", "UTF-16 text: save it as UTF-8 and import that"),
+)
+
+
 class BadInput(Exception):
     """A file that is not a ClinicalTrials.gov study: exit 1, nothing written."""
 
@@ -41,6 +52,9 @@ def _document(raw: bytes, name: str) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        packed = next((what for sign, what in _PACKED if raw.startswith(sign)), None)
+        if packed:
+            raise BadInput(f"{name}: {packed}") from None
         raise BadInput(
             f"{name}: not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); expected a JSON file"
         ) from None
