@@ -994,6 +994,42 @@ def test_a_file_of_another_format_is_refused_saying_what_it_is_and_how_to_get_th
     assert snapshot(registry) == before
 
 
+@pytest.mark.parametrize(
+    ("extra", "holds"),
+    [
+        (
+            {"totalCount": 21, "nextPageToken": "ZVt07cGHkvI2wRk2CJf6"},
+            "1 of the 21 studies its search found and names a next page (nextPageToken)",
+        ),
+        ({"nextPageToken": "ZVt07cGHkvI2wRk2CJf6"}, "1 study and names a next page (nextPageToken)"),
+        ({"totalCount": 21}, "1 of the 21 studies its search found"),
+    ],
+)
+def test_a_page_of_a_search_that_is_not_the_whole_of_it_is_imported_with_a_warning(
+    trials: Trials, registry: Path, tmp_path: Path, extra: dict, holds: str
+) -> None:
+    """The real page NCT06388018 (aact's) with what /api/v2/studies adds to a page that is not the whole
+    search (totalCount, nextPageToken). Before, its one study was imported and nothing said that the
+    search found 20 more: a curator who saved the first page of a search took it for all of it."""
+    page = json.loads((FIXTURES / "ctgov" / "real" / "NCT06388018.json").read_bytes())
+    result = trials(
+        "import", "ctgov", write_json(tmp_path / "page.json", {**page, **extra}), "--out-of-scope", "a test"
+    )
+    assert result.status == 0, result.err
+    assert (
+        f"trials import: warning: page.json is one page of a search: it holds {holds}; only these are imported: "
+        "fetch the other pages (the same query with &pageToken=…) and import them too\n"
+    ) in result.err
+
+
+def test_a_page_that_is_the_whole_search_is_imported_without_a_warning(trials: Trials, tmp_path: Path) -> None:
+    page = json.loads((FIXTURES / "ctgov" / "real" / "NCT06388018.json").read_bytes())
+    result = trials(
+        "import", "ctgov", write_json(tmp_path / "page.json", {**page, "totalCount": 1}), "--out-of-scope", "a test"
+    )
+    assert result.status == 0 and "warning" not in result.err
+
+
 def test_a_file_named_for_another_study_is_remarked(trials: Trials, registry: Path, tmp_path: Path) -> None:
     file = tmp_path / "NCT05765006.json"
     file.write_bytes((CTGOV / "withdrawn_enrollment_0.json").read_bytes())

@@ -596,6 +596,9 @@ def run_raw(
         studies = ctgov.read_studies(raw, name)
         _undated(studies)
         _name_remark(name, studies, err)
+        paged = ctgov.page_remark(raw, files.shown(name))
+        if paged:
+            print(f"trials import: warning: {paged}", file=err)
         for study in studies:
             shown = f"{TRIALS_DIR.as_posix()}/{ctgov.nct_id(study)}.yaml"
             if update_existing and not os.path.lexists(root / shown):

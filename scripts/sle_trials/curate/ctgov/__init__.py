@@ -40,7 +40,7 @@ from sle_trials.curate.ctgov.absent import absent_fields
 from sle_trials.curate.ctgov.builder import NOT_YET_CURATED
 from sle_trials.curate.ctgov.order import rank
 from sle_trials.curate.ctgov.record import KIND, Draft, fitted, header, to_record
-from sle_trials.curate.ctgov.study import BadInput, as_of, clean, nct_id, read_studies
+from sle_trials.curate.ctgov.study import BadInput, as_of, clean, nct_id, page_remark, read_studies
 
 __all__ = [
     "KIND",
@@ -53,6 +53,7 @@ __all__ = [
     "fitted",
     "header",
     "nct_id",
+    "page_remark",
     "rank",
     "read_studies",
     "to_record",

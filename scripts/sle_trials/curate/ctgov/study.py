@@ -168,6 +168,33 @@ def _nct_id_of(study: Any, where: str) -> str:
     return nct
 
 
+def page_remark(raw: bytes, name: str) -> str | None:
+    """What to say of a page of a search that is not the whole of it (its nextPageToken names a next
+    page, or its totalCount is more than it holds): only its studies are imported, and the curator who
+    saved the first page of a search for lupus CAR-T trials was told nothing of the others. None for a
+    study, or a page that is the whole search. raw is a file read_studies accepted."""
+    try:
+        doc = layouts.json_loads(raw.decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # (KeyTwice is a ValueError)
+        return None
+    if not isinstance(doc, dict) or not isinstance(doc.get("studies"), list):
+        return None
+    held, total, token = len(doc["studies"]), doc.get("totalCount"), doc.get("nextPageToken")
+    total = total if isinstance(total, int) and not isinstance(total, bool) and total > held else None
+    following = isinstance(token, str) and bool(token.strip())
+    if total is None and not following:
+        return None
+    if total is not None:
+        holds = f"{held} of the {total} studies its search found"
+    else:
+        holds = f"{held} {'study' if held == 1 else 'studies'}"
+    return (
+        f"{name} is one page of a search: it holds {holds}"
+        f"{' and names a next page (nextPageToken)' if following else ''}; only these are imported: "
+        "fetch the other pages (the same query with &pageToken=…) and import them too"
+    )
+
+
 def nct_id(study: dict) -> str:
     """The id of a study read_studies returned."""
     return study["protocolSection"]["identificationModule"]["nctId"]
