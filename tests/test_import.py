@@ -967,6 +967,20 @@ def test_a_classic_format_file_is_refused_with_how_to_get_the_v2_json(
             "NCT…",
         ),
         (
+            "studies.jsonl",
+            '{"protocolSection": {"identificationModule": {"nctId": "NCT09000011"}}}\n'
+            '{"protocolSection": {"identificationModule": {"nctId": "NCT09000022"}}}\n',
+            "studies written one per line (JSON Lines), not one JSON document",
+            "NCT…",
+        ),
+        (
+            "NCT09000011.json",
+            'HTTP/2 200 \r\ncontent-type: application/json\r\n\r\n{"protocolSection": {"identificationModule": '
+            '{"nctId": "NCT09000011"}}, "hasResults": false}',
+            "the API's answer saved with its HTTP headers before the JSON (as curl -i saves it)",
+            "NCT09000011",
+        ),
+        (
             "NCT09000011.html",
             '<!-- saved from url=(0044)https://clinicaltrials.gov/study/NCT09000011 -->\n<html lang="en"><body>'
             "NCT09000011</body></html>",

@@ -93,6 +93,9 @@ _CLASSIC_NCT = re.compile(r"<nct_id>\s*(NCT[0-9]{8})\s*</nct_id>")
 _WEB_PAGE = re.compile(r"<!doctype html|<html[\s>]", re.IGNORECASE)
 _TABLE_HEADER = re.compile(r'(?:"?Rank"?[,\t])?"?NCT Number"?[,\t\r\n]')
 _ANY_NCT = re.compile(r"\bNCT[0-9]{8}\b")
+_STUDY_NCT = re.compile(r'"nctId"\s*:\s*"(NCT[0-9]{8})"')  # a study's own id in JSON text, not one it cites
+# the API's answer saved with its HTTP status line and headers before the JSON (curl -i, a proxy's log)
+_HTTP_HEAD = re.compile(r"HTTP/[0-9.]+ [0-9]{3}\b")
 
 
 def _other_format(text: str) -> tuple[str, list[str]] | None:
@@ -105,6 +108,13 @@ def _other_format(text: str) -> tuple[str, list[str]] | None:
         return "a web page (HTML), not the data of a study", _ANY_NCT.findall(head)
     if _TABLE_HEADER.match(head):
         return "a table of studies (the website's CSV or TSV download), some fields of each", _ANY_NCT.findall(head)
+    if _HTTP_HEAD.match(head):
+        return "the API's answer saved with its HTTP headers before the JSON (as curl -i saves it)", _STUDY_NCT.findall(
+            head
+        )
+    first, _, rest = head.partition("\n")
+    if rest.lstrip().startswith("{") and first.startswith("{") and _STUDY_NCT.search(first):
+        return "studies written one per line (JSON Lines), not one JSON document", _STUDY_NCT.findall(head)
     return None
 
 
