@@ -17,8 +17,10 @@ This package turns JSON into records, one module per concern:
 
     fetch.py     getting a study's bytes from the API by its NCT id (requests, the `fetch` extra)
     study.py     reading an API response: its studies, their ids and as-of dates, text (BadInput);
-                 a response of the retired classic API (JSON or XML), the website's CSV or TSV
-                 download or a saved web page is refused with how to get the v2 JSON
+                 a response of the retired classic API is refused with how to get the v2 one
+    saved.py     what a curator saved that is no study: compressed, zipped, UTF-16, the classic XML, the
+                 website's CSV or page, JSON Lines, HTTP headers (each refused saying what to do), and a
+                 page of a search that is not the whole of it (a warning)
     scope.py     whether a study is in the registry's scope (lupus, or a CAR-T or related cell therapy)
     record.py    to_record: a study becomes a Draft, each part of the record read by its own module
                  (identification, status, design, description, arms, eligibility, people, references:
@@ -40,7 +42,8 @@ from sle_trials.curate.ctgov.absent import absent_fields
 from sle_trials.curate.ctgov.builder import NOT_YET_CURATED
 from sle_trials.curate.ctgov.order import rank
 from sle_trials.curate.ctgov.record import KIND, Draft, fitted, header, to_record
-from sle_trials.curate.ctgov.study import BadInput, as_of, clean, nct_id, page_remark, read_studies
+from sle_trials.curate.ctgov.saved import page_remark
+from sle_trials.curate.ctgov.study import BadInput, as_of, clean, nct_id, read_studies
 
 __all__ = [
     "KIND",

@@ -1,0 +1,105 @@
+"""What a curator may save of a study that is not a study as the API v2 gives it, each known by how
+its bytes or text begin, and what to say of it: the file compressed, archived or in UTF-16; the retired
+classic API's XML, the website's CSV or TSV download or web page, JSON Lines, an answer saved with its
+HTTP headers; and a page of a search that is not the whole of it. Read as a study, each was refused
+with the JSON decoder's words (or imported in part) without saying what the file is or what to do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sle_trials import command
+from sle_trials.reading import layouts
+
+V2_STUDY_URL = "https://clinicaltrials.gov/api/v2/studies/"  # where a study is, in the format read here
+
+
+# What a saved study is when it is not UTF-8, by its first bytes: a download compressed or archived, or
+# the API's answer saved by Windows PowerShell (`... > study.json` writes UTF-16). Each was refused as
+# "not UTF-8 text (byte 0x8B at offset 1)", which says neither what the file is nor what to do.
+_PACKED = (
+    (b"\x1f\x8b", "a gzip-compressed file, not the JSON it holds: decompress it (gunzip) and import the JSON"),
+    (b"PK\x03\x04", "a ZIP archive, not the JSON it holds: unzip it and import the JSON file it holds"),
+    (b"\xff\xfe", "UTF-16 text (as Windows PowerShell's `>` saves the API's answer): save it as UTF-8 and import that"),
+    (b"\xfe\xff", "UTF-16 text: save it as UTF-8 and import that"),
+)
+
+
+def packed(raw: bytes) -> str | None:
+    """What a file that is not UTF-8 is, by its first bytes, and what to do; None for another."""
+    return next((what for sign, what in _PACKED if raw.startswith(sign)), None)
+
+
+# What curators save of a study that is not the API v2's JSON, each known by how its text begins: the
+# retired classic API's XML record, a saved web page, the website's CSV or TSV download (a header row
+# naming "NCT Number" among its first columns; the old site's began with "Rank"). Read as JSON they
+# failed at 1:1 with "Expecting value", which says neither what the file is nor what to do.
+_CLASSIC_XML = re.compile(r"<clinical_study[\s>]")
+_CLASSIC_NCT = re.compile(r"<nct_id>\s*(NCT[0-9]{8})\s*</nct_id>")
+_WEB_PAGE = re.compile(r"<!doctype html|<html[\s>]", re.IGNORECASE)
+_TABLE_HEADER = re.compile(r'(?:"?Rank"?[,\t])?"?NCT Number"?[,\t\r\n]')
+_ANY_NCT = re.compile(r"\bNCT[0-9]{8}\b")
+_STUDY_NCT = re.compile(r'"nctId"\s*:\s*"(NCT[0-9]{8})"')  # a study's own id in JSON text, not one it cites
+# the API's answer saved with its HTTP status line and headers before the JSON (curl -i, a proxy's log)
+_HTTP_HEAD = re.compile(r"HTTP/[0-9.]+ [0-9]{3}\b")
+
+
+def _format(text: str) -> tuple[str, list[str]] | None:
+    """What a file in a format other than JSON that holds ClinicalTrials.gov studies is, in words, and
+    the NCT ids it names; None for anything else (a JSON file cut short, a file of another kind)."""
+    head = text.lstrip()
+    if head.startswith("<") and _CLASSIC_XML.search(head[:2000]):
+        return "a study record in the classic XML format (clinical_study), retired in 2024", _CLASSIC_NCT.findall(head)
+    if head.startswith("<") and _WEB_PAGE.search(head[:2000]):
+        return "a web page (HTML), not the data of a study", _ANY_NCT.findall(head)
+    if _TABLE_HEADER.match(head):
+        return "a table of studies (the website's CSV or TSV download), some fields of each", _ANY_NCT.findall(head)
+    if _HTTP_HEAD.match(head):
+        return "the API's answer saved with its HTTP headers before the JSON (as curl -i saves it)", _STUDY_NCT.findall(
+            head
+        )
+    first, _, rest = head.partition("\n")
+    if rest.lstrip().startswith("{") and first.startswith("{") and _STUDY_NCT.search(first):
+        return "studies written one per line (JSON Lines), not one JSON document", _STUDY_NCT.findall(head)
+    return None
+
+
+def other_format(text: str, name: str) -> str | None:
+    """The refusal of a file _format knows: what it is, and how to get its study's v2 JSON."""
+    found = _format(text)
+    if found is None:
+        return None
+    what, ids = found
+    one = ids[0] if len(set(ids)) == 1 else "NCT…"
+    return (
+        f"{name}: {what}; this import reads a study as the API v2 gives it, in JSON: "
+        f"`{command.run('import', 'ctgov', one)}` fetches it, or save {V2_STUDY_URL}{one} and import that file"
+    )
+
+
+def page_remark(raw: bytes, name: str) -> str | None:
+    """What to say of a page of a search that is not the whole of it (its nextPageToken names a next
+    page, or its totalCount is more than it holds): only its studies are imported, and the curator who
+    saved the first page of a search for lupus CAR-T trials was told nothing of the others. None for a
+    study, or a page that is the whole search. raw is a file read_studies accepted."""
+    try:
+        doc = layouts.json_loads(raw.decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # (KeyTwice is a ValueError)
+        return None
+    if not isinstance(doc, dict) or not isinstance(doc.get("studies"), list):
+        return None
+    held, total, token = len(doc["studies"]), doc.get("totalCount"), doc.get("nextPageToken")
+    total = total if isinstance(total, int) and not isinstance(total, bool) and total > held else None
+    following = isinstance(token, str) and bool(token.strip())
+    if total is None and not following:
+        return None
+    if total is not None:
+        holds = f"{held} of the {total} studies its search found"
+    else:
+        holds = f"{held} {'study' if held == 1 else 'studies'}"
+    return (
+        f"{name} is one page of a search: it holds {holds}"
+        f"{' and names a next page (nextPageToken)' if following else ''}; only these are imported: "
+        "fetch the other pages (the same query with &pageToken=…) and import them too"
+    )
