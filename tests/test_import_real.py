@@ -5,11 +5,13 @@ registry's scope (lupus, CAR-T), so each is imported with --out-of-scope, as a c
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import FIXTURES, Trials, record_data, snapshot
+from sle_trials.reading import criteria_text
 
 REAL = FIXTURES / "ctgov" / "real"
 PARTS = {"NCT03453554.json", "search_melanoma_recruiting_limit3.json"}  # parts of studies, refused (tests below)
@@ -183,3 +185,24 @@ def test_sites_given_by_their_city_alone_are_imported_with_no_facility(trials: T
     assert not any("facility" in site for site in data["locations"])
     assert data["locations"][7] == {"city": "La Louvière", "country": "Belgium"}
     assert "locations.facility" in data["curation"]["silent"]
+
+
+def test_items_indented_under_a_paragraph_ending_in_a_colon_are_its_sub_criteria() -> None:
+    """NCT00001177's criteria as the classic XML (and the API's legacy markup) lays them out: paragraphs at
+    8 spaces, items at 10. "The criteria for recurrent brief depression include the following:" is followed
+    by five items that define a comparison group; before, they were read as five inclusion criteria of
+    their own, beside the paragraph, so that the record said every woman must have had "duration less than
+    two weeks" of dysphoric mood, which the study does not state. Items indented beyond a top-level
+    paragraph ending in a colon now nest under it, as under an item above them."""
+    xml = (REAL / "NCT00001177.xml").read_text(encoding="utf-8")
+    found = re.search(r"<criteria>\s*<textblock>\r?\n(.*?)\s*</textblock>", xml, re.S)
+    assert found is not None
+    inclusion, exclusion, _ = criteria_text.split_criteria(found.group(1))
+    assert [c["text"][:40] for c in inclusion] == [
+        "The subjects of this study will be women",
+        "Subjects who do not meet the criteria li",
+        "Age-matched women without mood and behav",
+    ]
+    assert [len(c.get("sub_criteria", [])) for c in inclusion] == [5, 5, 0]
+    assert inclusion[1]["sub_criteria"][1]["text"] == "duration less than two weeks;"
+    assert len(exclusion) == 2

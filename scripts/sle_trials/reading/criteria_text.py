@@ -5,9 +5,9 @@ numbered lines, then "Exclusion Criteria:", ...). split_criteria turns it into t
 lists, keeping the source's own numbering: wrapped lines are joined (a line with no list mark runs
 on from the one above where that one ends mid-sentence, or it is indented or begins in lower case;
 under an item ending in a colon it is that item's sub-criterion; else a criterion of its own: each
-reading said in a remark), indented items and paragraphs
-nest under the item above (two levels, as the schema allows), and a numbered list that starts again
-at 1 nests under the item before it. The importer builds records with it, and the source layouts
+reading said in a remark), indented items and paragraphs nest under the item above, or under the
+paragraph above ending in a colon (two levels, as the schema allows), and a numbered list that starts
+again at 1 nests under the item before it. The importer builds records with it, and the source layouts
 (layouts.py) read a JSON source's criteria with it, so both read a text the same way.
 """
 
@@ -886,6 +886,12 @@ class _Reader:
                 stack.pop()
             if not (stack and stack[-1].depth):  # a criterion of its own: under the group's sub-heading
                 paragraph = _grouped(paragraph, self.group)
+            if len(stack) < 2 and text.endswith((":", "：")) and (not stack or indent < stack[0].indent):
+                # "The criteria for recurrent brief depression include the following:" / "  -  dysphoric mood"
+                # (the classic XML's layout, and the API's legacy markup): a top-level paragraph ending in a
+                # colon, items indented beyond it: they nest under it, as under an item above them; the top
+                # level is the paragraph's, not the deeper indent of the items read before it
+                stack[:] = [_Level(indent, self.top, 0)]
             (stack[-1].items if stack else self.top).append(paragraph)
             self.last_depth = stack[-1].depth if stack else 0
         self.last, self.gap, self.noted_over = paragraph, False, True
