@@ -15,7 +15,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Trials, edit, snapshot
+from conftest import FIXTURES, Trials, edit, record_data, snapshot
 from sle_trials.checks import load
 from sle_trials.curate import importing
 from sle_trials.curate.ctgov import builder
@@ -1042,6 +1042,26 @@ def test_a_page_that_is_the_whole_search_is_imported_without_a_warning(trials: T
         "import", "ctgov", write_json(tmp_path / "page.json", {**page, "totalCount": 1}), "--out-of-scope", "a test"
     )
     assert result.status == 0 and "warning" not in result.err
+
+
+def test_an_expanded_access_record_the_study_names_is_left_for_the_curator_not_declared_silent(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """A study that names its expanded access record (statusModule.expandedAccessInfo: hasExpandedAccess true,
+    nctId), as CAR-T trials do: before, related_trials was declared silent, a claim that the source lists no
+    related trial, while it lists one (the check has no place for it in the JSON, so it passed). The record
+    cannot hold it without a record of its own: it is left for the curator, with a note naming it."""
+    study = json.loads((FIXTURES / "ctgov" / "real" / "NCT06131398.json").read_bytes())
+    study["protocolSection"]["statusModule"]["expandedAccessInfo"] = {
+        "hasExpandedAccess": True,
+        "nctId": "NCT09000099",
+        "statusForNctId": "AVAILABLE",
+    }
+    result = trials("import", "ctgov", write_json(tmp_path / "NCT06131398.json", study), "--out-of-scope", "a test")
+    assert result.status == 0, result.err
+    curation = record_data(registry / "trials" / "NCT06131398.yaml")["curation"]
+    assert "related_trials" not in curation["silent"] and "related_trials" in curation["not_yet_curated"]
+    assert any(n["field"] == "related_trials" and "NCT09000099" in n["text"] for n in curation["notes"])
 
 
 def test_a_file_named_for_another_study_is_remarked(trials: Trials, registry: Path, tmp_path: Path) -> None:

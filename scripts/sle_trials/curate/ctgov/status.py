@@ -1,7 +1,8 @@
 """Where the study stands: overall_status, last_known_status, why_stopped, the dates, results_posted
 (statusModule: overallStatus, lastKnownStatus, whyStopped, startDateStruct, primaryCompletionDateStruct,
 completionDateStruct, studyFirstSubmitDate, studyFirstPostDateStruct, lastUpdatePostDateStruct; and
-the study's hasResults)."""
+the study's hasResults); an expanded access record it names (expandedAccessInfo.nctId) is left for the
+curator under related_trials."""
 
 from __future__ import annotations
 
@@ -34,12 +35,27 @@ def read(b: Builder, status: dict, has_results: Any) -> None:
         if item is not None:
             dates[name] = item
     put(b.data, "dates", dates)
+    _expanded_access(b, status.get("expandedAccessInfo"))
     said = yes_no(has_results)
     if said is not None:  # true, or "false" as a converted record writes it
         b.data["results_posted"] = said
         b.quote(("results_posted",), has_results, "hasResults")
     elif has_results is not None:
         b.leave_out("results_posted", f"The source's hasResults {has_results!r} is not true or false; left out.")
+
+
+def _expanded_access(b: Builder, info: Any) -> None:
+    """A study's expanded access record (expandedAccessInfo.nctId): a trial the source lists as related
+    to it, which related_trials holds only with a record of its own (refs: E30x), so the importer
+    cannot write it. Left for the curator with a note, never declared silent: related_trials silent
+    says the source lists no related trial, and this one does."""
+    nct = info.get("nctId") if isinstance(info, dict) else None
+    if isinstance(nct, str) and nct.strip():
+        b.leave_out(
+            "related_trials",
+            f"The source names its expanded access record, {nct.strip()} (statusModule.expandedAccessInfo.nctId), "
+            "a related trial; related_trials is left for the curator (a related trial needs a record of its own).",
+        )
 
 
 def _last_known(b: Builder, last: Any) -> None:
