@@ -184,7 +184,7 @@ def _one(root: Path, client: Any, nct: str, schema: dict) -> Trial:
     except fetch.NotFound as exc:
         return Trial(nct, "unknown", message=str(exc))
     try:
-        studies = ctgov.read_studies(raw, f"{nct} ({client.settings.study_url(nct)})")
+        studies = ctgov.read_studies(raw, f"{nct} ({client.settings.study_url(nct)})", saved=False)
         study = next((s for s in studies if ctgov.nct_id(s) == nct), None)
         if study is None:
             return Trial(nct, "unknown", message=f"the registry answered {nct} with study {ctgov.nct_id(studies[0])}")

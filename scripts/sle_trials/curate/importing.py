@@ -507,6 +507,7 @@ def run_each(
                 options,
                 out=out,
                 err=err,
+                saved=False,
             )
         else:
             status = run(
@@ -571,11 +572,12 @@ def run_raw(
     *,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    saved: bool = True,
 ) -> int:
-    """Import one API response (its bytes, name for messages), all or nothing: 0 done; 1 for bad
-    input, a study out of scope, a conflict or a check that fails with the import (nothing written),
-    or an interruption while moving into place (what was printed is written; the same import run
-    again completes it); UsageError for a wrong mode."""
+    """Import one API response (its bytes, name for messages; saved: a file a curator saved, not an
+    answer fetched), all or nothing: 0 done; 1 for bad input, a study out of scope, a conflict or a
+    check that fails with the import (nothing written), or an interruption while moving into place
+    (what was printed is written; the same import run again completes it); UsageError for a wrong mode."""
     out, err = out or sys.stdout, err or sys.stderr
     update_existing, dry_run, fmt_name, out_of_scope = (
         options.update_existing,
@@ -593,7 +595,7 @@ def run_raw(
         )
     try:
         plain_folders(root)
-        studies = ctgov.read_studies(raw, name)
+        studies = ctgov.read_studies(raw, name, saved=saved)
         _undated(studies)
         _name_remark(name, studies, err)
         paged = ctgov.page_remark(raw, files.shown(name))

@@ -26,10 +26,10 @@ class BadInput(Exception):
     """A file that is not a ClinicalTrials.gov study: exit 1, nothing written."""
 
 
-def read_studies(raw: bytes, name: str) -> list[dict]:
+def read_studies(raw: bytes, name: str, *, saved: bool = True) -> list[dict]:
     """The studies in a saved API response: one study, a {"studies": [...]} page, or a list; each
     with a protocolSection and an NCT id of its own. BadInput, naming the file, for anything else."""
-    studies = _studies(_document(raw, name), name)
+    studies = _studies(_document(raw, name, saved), name)
     ids = [_nct_id_of(study, f"{name}: study {i + 1}" if len(studies) > 1 else name) for i, study in enumerate(studies)]
     twice = sorted({i for i in ids if ids.count(i) > 1})
     if twice:
@@ -37,11 +37,14 @@ def read_studies(raw: bytes, name: str) -> list[dict]:
     return studies
 
 
-def _document(raw: bytes, name: str) -> Any:
+def _document(raw: bytes, name: str, saved: bool) -> Any:
+    """The JSON document raw holds. A file a curator saved (saved) in another form than the API's JSON
+    is refused saying what it is (saved.py); the API's own answer (fetched) is not a curator's file,
+    and an error page it sends is refused as what it is to the reader, no JSON."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        what = packed(raw)
+        what = packed(raw) if saved else None
         if what:
             raise BadInput(f"{name}: {what}") from None
         raise BadInput(
@@ -51,7 +54,7 @@ def _document(raw: bytes, name: str) -> Any:
     try:
         doc = layouts.json_loads(text)
     except json.JSONDecodeError as exc:
-        other = other_format(text, name)
+        other = other_format(text, name) if saved else None
         if other:
             raise BadInput(other) from None
         # the decoder's words end in "at" where it puts the place ("Unterminated string starting at"): here, the
