@@ -967,6 +967,18 @@ def test_a_classic_format_file_is_refused_with_how_to_get_the_v2_json(
             "NCT…",
         ),
         (
+            "NCT09000011.ris",
+            "TY  - JOUR\nTI  - A study\nUR  - https://clinicaltrials.gov/study/NCT09000011\nER  - \n",
+            "a citation of a study in RIS format (the API's format=ris), not its data",
+            "NCT09000011",
+        ),
+        (
+            "NCT09000011.fhir.json",
+            '{"resourceType": "ResearchStudy", "id": "NCT09000011", "title": "A study", "status": "active"}',
+            "a FHIR ResearchStudy (the API's format=fhir.json), whose fields differ from the API v2's",
+            "NCT09000011",
+        ),
+        (
             "studies.jsonl",
             '{"protocolSection": {"identificationModule": {"nctId": "NCT09000011"}}}\n'
             '{"protocolSection": {"identificationModule": {"nctId": "NCT09000022"}}}\n',

@@ -43,6 +43,7 @@ _ANY_NCT = re.compile(r"\bNCT[0-9]{8}\b")
 _STUDY_NCT = re.compile(r'"nctId"\s*:\s*"(NCT[0-9]{8})"')  # a study's own id in JSON text, not one it cites
 # the API's answer saved with its HTTP status line and headers before the JSON (curl -i, a proxy's log)
 _HTTP_HEAD = re.compile(r"HTTP/[0-9.]+ [0-9]{3}\b")
+_RIS = re.compile(r"TY {2}- ")  # a RIS record's first tag, the type of reference
 
 
 def _format(text: str) -> tuple[str, list[str]] | None:
@@ -59,10 +60,34 @@ def _format(text: str) -> tuple[str, list[str]] | None:
         return "the API's answer saved with its HTTP headers before the JSON (as curl -i saves it)", _STUDY_NCT.findall(
             head
         )
+    if _RIS.match(head):
+        return "a citation of a study in RIS format (the API's format=ris), not its data", _ANY_NCT.findall(head)
     first, _, rest = head.partition("\n")
     if rest.lstrip().startswith("{") and first.startswith("{") and _STUDY_NCT.search(first):
         return "studies written one per line (JSON Lines), not one JSON document", _STUDY_NCT.findall(head)
     return None
+
+
+def other_json(doc: object, name: str) -> str | None:
+    """The refusal of a JSON document that holds a study in another format than the API v2's: a FHIR
+    ResearchStudy (the API's format=fhir.json) or a Bundle of them; None for anything else."""
+    if not isinstance(doc, dict):
+        return None
+    entries = doc.get("entry") if doc.get("resourceType") == "Bundle" else [{"resource": doc}]
+    resources = [e.get("resource") for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+    found = [r for r in resources if isinstance(r, dict) and r.get("resourceType") == "ResearchStudy"]
+    if not found:
+        return None
+    ids = [i for r in found for i in _ANY_NCT.findall(str(r.get("id", "")))]
+    return _said(name, "a FHIR ResearchStudy (the API's format=fhir.json), whose fields differ from the API v2's", ids)
+
+
+def _said(name: str, what: str, ids: list[str]) -> str:
+    one = ids[0] if len(set(ids)) == 1 else "NCT…"
+    return (
+        f"{name}: {what}; this import reads a study as the API v2 gives it, in JSON: "
+        f"`{command.run('import', 'ctgov', one)}` fetches it, or save {V2_STUDY_URL}{one} and import that file"
+    )
 
 
 def other_format(text: str, name: str) -> str | None:
@@ -70,12 +95,7 @@ def other_format(text: str, name: str) -> str | None:
     found = _format(text)
     if found is None:
         return None
-    what, ids = found
-    one = ids[0] if len(set(ids)) == 1 else "NCT…"
-    return (
-        f"{name}: {what}; this import reads a study as the API v2 gives it, in JSON: "
-        f"`{command.run('import', 'ctgov', one)}` fetches it, or save {V2_STUDY_URL}{one} and import that file"
-    )
+    return _said(name, *found)
 
 
 def page_remark(raw: bytes, name: str) -> str | None:

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from sle_trials import command, dates
-from sle_trials.curate.ctgov.saved import V2_STUDY_URL, other_format, packed
+from sle_trials.curate.ctgov.saved import V2_STUDY_URL, other_format, other_json, packed
 from sle_trials.reading import criteria_text, layouts
 
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
@@ -111,7 +111,9 @@ def _studies(doc: Any, name: str) -> list:
         return doc["studies"]
     if isinstance(doc, list) and doc and all(isinstance(s, dict) and "protocolSection" in s for s in doc):
         return doc
-    raise BadInput(f"{name}: not a ClinicalTrials.gov study: no protocolSection ({_PAGE_HINT})")
+    raise BadInput(
+        other_json(doc, name) or f"{name}: not a ClinicalTrials.gov study: no protocolSection ({_PAGE_HINT})"
+    )
 
 
 def _nct_id_of(study: Any, where: str) -> str:
