@@ -20,7 +20,9 @@ into its text and its places; documents.Sources says where each states a field o
   type is not declared silent (E506); a field declared silent is not one a source states at its
   place (silence.py: E523);
 - a cited web page whose style may hide what only a browser tells (markup.read: a style sheet it
-  does not hold, a rule the reader cannot bound) is read as no text, and the record is told why (E531).
+  does not hold, a rule the reader cannot bound), or a source its reader opens otherwise than as
+  that text (reading/opening.py: not UTF-8, another encoding declared, a .md or .pdf name), is read
+  as no text, and the record is told why (E531).
 Text is compared after normalising Unicode (NFKC), white space and markdown backslash escapes
 (layouts.normalise), so `1×10\\^6` in a scraped page matches `1×10^6` in the record. A miss shows
 the closest source passage (nearest.py).
@@ -91,7 +93,9 @@ CHECKS = (
         "page-not-read",
         "a cited web page whose style or markup may hide what only a browser tells (a style sheet it does not "
         "hold, a selector or at-rule the check cannot bound, a style that may lay an element over others' text "
-        "or hide its body, a shadow root, a frameset): none of its text is read",
+        "or hide its body, a shadow root, a frameset), or a cited source its reader opens otherwise than as "
+        "the text the check reads (not UTF-8, a page declaring another encoding, a name such as .md, .pdf or "
+        ".mhtml that opens as rendered or as no text): none of its text is read",
     ),
 )
 
@@ -324,7 +328,8 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
     """What the curation block says of the sources is what they are: a source's kind is its layout's
     kind, a stub (only what another trial's source says of this one) cites no source about this trial,
     and a draft or complete record cites one, where its sources say whom they are about; a cited page
-    whose style may hide what only a browser tells is said to be read as none of its text (E531)."""
+    whose style may hide what only a browser tells, or a source its reader opens otherwise than as
+    text (reading/opening.py), is said to be read as none of its text (E531)."""
     by_file = {doc.file: doc for doc in sources.docs}
     unread: set[str] = set()
     for i, source in enumerate(record.data["curation"]["sources"]):

@@ -38,7 +38,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from sle_trials.reading import digits, edges, lookalike, markup, sentences
+from sle_trials.reading import digits, edges, lookalike, markup, opening, sentences
 from sle_trials.reading.criteria_text import ESCAPE
 from sle_trials.reading.invisible import DROPPED, unreordered
 
@@ -539,8 +539,15 @@ def _read_source(file: str, raw: bytes) -> SourceDoc:
     element, which stood beside the page's words as if its reader saw them; none where its style may
     hide what only a browser tells, and why), and never as JSON: a page
     showing a study's JSON is no study the API gave (its bytes are a page's, which drift and update
-    cannot read as one), and was read as one, a REGISTRY_JSON source."""
-    text = raw.decode("utf-8", errors="replace")
+    cannot read as one), and was read as one, a REGISTRY_JSON source. A source its reader opens
+    otherwise than as that text (not UTF-8, a page declaring another encoding, a name opened as no
+    text: opening.unopened) is read as none, and says why."""
+    unopened = opening.unopened(file, raw)
+    if unopened is not None:
+        doc = _read_text(file, "\n", json=False)
+        doc.unread = unopened
+        return doc
+    text = raw.decode("utf-8")
     if markup.is_html(file, text):
         page = markup.read(text)
         doc = _read_text(file, page.text, json=False)

@@ -49,7 +49,7 @@ _SNIFFED = re.compile(
 # "<?xml", no HTML to the sniffing) gave its comments and hidden elements as its words. An SVG
 # drawing is one too: read as a page, none of it is words (a drawing's markup, as inside a page),
 # where as plain text its comments and descriptions were.
-_NAMES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg")
+NAMES = (".html", ".htm", ".xhtml", ".xhtm", ".xht", ".shtml", ".svg")
 
 # Elements whose content a browser does not render as the page's text: code and style (raw text to
 # the parser), a template's inert content, the fallback content of a frame, of a plug-in, of a media
@@ -79,7 +79,7 @@ _BLOCKS = frozenset(
 
 def is_html(file: str, text: str) -> bool:
     """Whether a browser takes the source for HTML: by its name, or by how its text starts."""
-    return file.lower().endswith(_NAMES) or _SNIFFED.match(text) is not None
+    return file.lower().endswith(NAMES) or _SNIFFED.match(text) is not None
 
 
 # Presentational attributes a browser reads as a colour of the element's text or background (HTML's
