@@ -77,6 +77,27 @@ _BLOCKS = frozenset(
 )
 
 
+# Elements whose text a browser shows otherwise than as it is written: raised as an exponent
+# ("10<sup>2</sup>" shows 10², a hundred, and read as written it was 102), lowered, or between the
+# quotation marks a browser writes around a <q> ("<q>6</q>0" shows “6”0, no 60). A raised or lowered
+# digit is read as the superscript or subscript character it shows (digits.py reads 10² as 10^2), and
+# a <q> with its marks. Their ends are read where a browser puts them only while what they hold is
+# words and phrasing elements ended inside them: a block, a link in a link, or an end tag of an
+# element around them ends them where the markup does not say, so the page is not read.
+_MARKED = ("sup", "sub", "q")
+_RAISED = str.maketrans(
+    "0123456789+-\u2212=()",
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207b\u207c\u207d\u207e",
+)
+_LOWERED = str.maketrans(
+    "0123456789+-\u2212=()",
+    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\u208a\u208b\u208b\u208c\u208d\u208e",
+)
+_PHRASING = frozenset(
+    "a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var".split()
+)
+
+
 def is_html(file: str, text: str) -> bool:
     """Whether a browser takes the source for HTML: by its name, or by how its text starts."""
     return file.lower().endswith(NAMES) or _SNIFFED.match(text) is not None
@@ -148,6 +169,9 @@ class _Shown(HTMLParser):
         self.lines: list[str] = []
         self.line: list[str] = []
         self.hidden: list[str] = []  # the open elements that hide what is in them, innermost last
+        self.open: list[str] = []  # the open elements shown (not void), innermost last: where _MARKED end
+        self.opened: dict[str, int] = {}  # how many of each are open (a page of unclosed tags: no scans)
+        self.raised: list[str] = []  # the open <sup> and <sub> elements, innermost last
         self.pre = 0  # open <pre> and <textarea> elements: their white space is shown as written
 
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
@@ -227,12 +251,24 @@ class _Shown(HTMLParser):
             # open ("<div hidden><p>a</div>") keeps it hidden to the page's end: more hidden, never less
             self.hidden.append(tag)
             return
+        marked = next((t for t in _MARKED if self.opened.get(t)), None)
+        if marked and (tag not in _PHRASING or (tag == "a" and self.opened.get("a"))):
+            self.unread = styles.unbounded(
+                f"its <{marked}> holds a <{tag}>, which may end it where the markup does not say"
+            )
         if tag in _BLOCKS:
             self._end_line()
         if tag in ("pre", "textarea"):
             self.pre += 1
         if styled or _hides(tag, attrs):
             self.hidden.append(tag)
+        else:
+            self.open.append(tag)
+            self.opened[tag] = self.opened.get(tag, 0) + 1
+            if tag in ("sup", "sub"):
+                self.raised.append(tag)
+            if tag == "q":
+                self.line.append("\u201c")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # a browser ignores the "/" of "<div hidden/>": the element is open, and hides what follows
@@ -243,6 +279,18 @@ class _Shown(HTMLParser):
             if tag == self.hidden[-1]:  # the innermost element open ends; any other end tag changes nothing
                 self.hidden.pop()
             return
+        if self.opened.get(tag):
+            while True:  # the elements it ends, each popped once
+                last = self.open.pop()
+                self.opened[last] -= 1
+                if last in ("sup", "sub"):
+                    self.raised.pop()
+                if last == tag:
+                    break
+                if last in _MARKED:
+                    self.unread = styles.unbounded(f"its <{last}> is ended by </{tag}>, where the markup does not say")
+            if tag == "q":
+                self.line.append("\u201d")
         if tag in _BLOCKS:
             self._end_line()
         if tag in ("pre", "textarea") and self.pre:
@@ -253,6 +301,8 @@ class _Shown(HTMLParser):
             self.sheets[-1].append(data)
         if self.hidden:
             return
+        if self.raised:
+            data = data.translate(_RAISED if self.raised[-1] == "sup" else _LOWERED)
         if self.pre:
             parts = data.split("\n")
             self.line.append(parts[0])

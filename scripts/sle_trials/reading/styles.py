@@ -112,6 +112,8 @@ def _harmless(declaration: ast.Declaration) -> bool:
         if token.type in ("number", "percentage", "dimension"):
             if token.value < 0 or (name == "vertical-align" and token.value != 0):
                 return False
+        elif name == "vertical-align" and token.type == "ident" and token.lower_value in ("super", "sub"):
+            return False  # raised as an exponent: "10<span style=...>2</span>" shows 10², not 102
         elif token.type not in ("whitespace", "comment", "ident", "string", "hash", "literal"):
             return False  # a function (var(), calc(), url()) or a block: what it gives is unknown
     return True
