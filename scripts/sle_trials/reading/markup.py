@@ -108,9 +108,15 @@ def is_html(file: str, text: str) -> bool:
 _COLOURS = frozenset(("color", "text", "bgcolor", "background"))
 
 
+# Elements a browser shows struck through: words the page takes back ("Status: <del>Recruiting</del>
+# Completed" is no status of RECRUITING), as a style's `text-decoration: line-through` (styles._WRITES).
+_STRUCK = frozenset(("del", "s", "strike"))
+
+
 def _hides(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-    """Whether the element hides its content from a reader by what it is, or by its `hidden` attribute."""
-    if tag in _UNSHOWN:
+    """Whether the element hides its content from a reader by what it is (or strikes it through), or
+    by its `hidden` attribute."""
+    if tag in _UNSHOWN or tag in _STRUCK:
         return True
     if tag == "dialog" and not any(name == "open" for name, _ in attrs):
         return True  # a dialog not open is shown by no browser until a script opens it
@@ -156,6 +162,19 @@ class _ScriptEnd:
             else:
                 state, at = "twice", found.end()
         return None  # open to the page's end: none of it is shown
+
+
+# A refresh's content: its time, then where it sends its reader (HTML's "shared declarative refresh
+# steps": a URL after the time, with or without "url="); a time alone reloads the page itself.
+_ELSEWHERE = re.compile(r"[\t\n\x0c\r ]*+[0-9.]*+[\t\n\x0c\r ]*+[;,]?+[\t\n\x0c\r ]*+[^\t\n\x0c\r ]")
+
+
+def _sends_away(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a <meta> sends its reader to another page when its time is up (http-equiv=refresh with a
+    URL): the page's words are then shown only for that time, or not at all."""
+    said = dict(attrs)
+    refresh = (said.get("http-equiv") or "").strip().lower() == "refresh"
+    return refresh and _ELSEWHERE.match(said.get("content") or "") is not None
 
 
 class _Shown(HTMLParser):
@@ -238,6 +257,8 @@ class _Shown(HTMLParser):
             # what the template's slots take (`<div><template shadowrootmode=open></template>words</div>`
             # shows no words)
             self.unread = styles.unbounded("it holds a shadow root (<template shadowrootmode>)")
+        elif tag == "meta" and _sends_away(attrs):
+            self.unread = styles.unbounded("it sends its reader to another page (<meta http-equiv=refresh>)")
         elif tag == "frameset":
             # a page of frames shows other documents, and none of its own text after the frameset
             self.unread = styles.unbounded("it is a page of frames (<frameset>)")

@@ -24,9 +24,10 @@ page does not hold (`<link rel=stylesheet>`, `@import`), whose rules no reading 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Any
 
 import tinycss2
 from tinycss2 import ast
@@ -49,6 +50,18 @@ HARMLESS = frozenset(
         "border-collapse border-spacing border-radius caption-side empty-cells table-layout quotes cursor box-sizing"
     ).split()
 )
+# Properties that cannot hide text but may change the words shown, each with the values that do: a
+# list marker written as words ("list-style-type: 'Not yet '" shows "Not yet Recruiting" where the
+# page holds "Recruiting"), letters changed ("text-transform: uppercase" shows "10 µmol/L" as "10
+# ΜMOL/L", millimoles to a reader), words struck through ("text-decoration: line-through" takes them
+# back). Such a value may hide its element (OWN).
+_WRITES: dict[str, Callable[[Any], bool]] = {
+    "list-style": lambda token: token.type == "string",
+    "list-style-type": lambda token: token.type == "string",
+    "text-transform": lambda token: token.type != "ident" or token.lower_value != "none",
+    "text-decoration": lambda token: token.type == "ident" and token.lower_value == "line-through",
+    "text-decoration-line": lambda token: token.type == "ident" and token.lower_value == "line-through",
+}
 # How an element may show as a box of its own among the others: each shows its text in the flow.
 _DISPLAYS = frozenset(("block", "inline", "inline-block", "list-item", "flow-root"))
 # Properties that may hide an element's own text but lay nothing over others': they hide the
@@ -60,7 +73,8 @@ OWN = frozenset(
     (
         "display visibility content-visibility opacity color -webkit-text-fill-color font-size "
         "background background-color background-image background-clip -webkit-background-clip "
-        "clip clip-path mask overflow overflow-x overflow-y text-overflow content"
+        "clip clip-path mask overflow overflow-x overflow-y text-overflow content "
+        "list-style list-style-type text-transform text-decoration text-decoration-line"
     ).split()
 )
 # At-rules read as the rules they hold, and those that style no element by themselves (a font
@@ -109,6 +123,8 @@ def _harmless(declaration: ast.Declaration) -> bool:
     if name not in HARMLESS:
         return False
     for token in declaration.value:
+        if name in _WRITES and token.type not in ("whitespace", "comment") and _WRITES[name](token):
+            return False
         if token.type in ("number", "percentage", "dimension"):
             if token.value < 0 or (name == "vertical-align" and token.value != 0):
                 return False
