@@ -118,6 +118,11 @@ def _hides(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     by its `hidden` attribute."""
     if tag in _UNSHOWN or tag in _STRUCK:
         return True
+    # a direction other than left to right lays its text out in another order than it is stored
+    # ("<bdo dir=rtl>06</bdo>" shows 60), as a bidirectional control does (invisible.unreordered)
+    direction = next((value for name, value in attrs if name == "dir"), None)
+    if (tag == "bdo" or direction is not None) and (direction or "").strip().lower() != "ltr":
+        return True
     if tag == "dialog" and not any(name == "open" for name, _ in attrs):
         return True  # a dialog not open is shown by no browser until a script opens it
     return any(name == "hidden" for name, _ in attrs)
