@@ -37,6 +37,10 @@ HIDING = {
     # what Python's HTML parser read otherwise than a browser: a comment open to the page's end (its
     # close() gave the rest as text), a script's "</ script>" (which ended it; a browser reads on)
     "dialog not open": f"<dialog><p>{SAID}</p></dialog>",
+    # a closed <details> shows its reader its summary alone until opened; a ruby annotation stands small
+    # above its base text, and read in line it ran into it ("<ruby>0<rt>6</rt></ruby>" read as 06)
+    "details not open": f"<details><summary>More</summary><p>{SAID}</p></details>",
+    "ruby annotation": f"<ruby>x<rt>{SAID}</rt></ruby>",
     "video fallback": f"<video src='x.mp4'>{SAID}</video>",
     "drop-down list": f"<select>{SAID}<option>x</option></select>",
     "hidden self-closed": f"<div hidden/>{SAID}</div>",

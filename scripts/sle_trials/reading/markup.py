@@ -125,6 +125,10 @@ def _hides(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         return True
     if tag == "dialog" and not any(name == "open" for name, _ in attrs):
         return True  # a dialog not open is shown by no browser until a script opens it
+    if tag == "details" and not any(name == "open" for name, _ in attrs):
+        return True  # closed: a browser shows its <summary> alone until its reader opens it (read as none)
+    if tag in ("rt", "rtc"):
+        return True  # a ruby annotation, set small above its base: "<ruby>0<rt>6</rt></ruby>" was read as 06
     return any(name == "hidden" for name, _ in attrs)
 
 
