@@ -9,11 +9,15 @@ back, and a record quoted the page's words without them:
 - `text-transform: uppercase` shows "µmol/L" as "ΜMOL/L" (a Greek capital mu, millimoles to a reader).
 - Words struck through (`<del>`, `<s>`, `<strike>`, `text-decoration: line-through`) are words the page
   takes back: "Status: <del>Recruiting</del> Completed" bound RECRUITING.
+- A font installed with the systems that draws letters as other characters: `<font face=Symbol>`
+  shows "Recruiting" as Greek letters and "m" as μ (`10 <font face=Symbol>m</font>mol/L` is μmol/L);
+  Wingdings as pictures.
 - `<meta http-equiv=refresh content="0; url=...">` sends the reader to another page at once: none of
   this page's words is shown to its reader, and the stub quoting them passed.
 
-Each such element is now hidden (its words are not read), and a page that sends its reader away is not
-read at all (E531).
+Each such element is now hidden, and so is the rest of its line: "1<s>5</s>0" is no 10, nor
+"10 <font face=Symbol>m</font>mol/L" 10 mol/L (a style that may hide an inline element spoils its line
+too: hidden by a colour it leaves a blank). A page that sends its reader away is not read at all (E531).
 """
 
 from __future__ import annotations
@@ -50,6 +54,8 @@ ATTACKS = {
         "<p class=old>Status: Recruiting</p>",
         "<style>.old { text-decoration-line: line-through }</style>",
     ),
+    "symbol-font": ("<p>Status: <font face=Symbol>Recruiting</font></p>", ""),
+    "symbol-font-style": ("<p>Status: <span style='font-family: \"Wingdings 2\", serif'>Recruiting</span></p>", ""),
     "refresh": ("<p>Status: Recruiting</p>", "<meta http-equiv=Refresh content='0; url=https://example.org/'>"),
 }
 
@@ -88,3 +94,16 @@ def test_a_style_that_changes_its_words_hides_its_element(style: str) -> None:
 def test_a_page_sending_its_reader_away_is_not_read() -> None:
     page = markup.read("<meta http-equiv=refresh content='5;https://example.org/'><p>words</p>")
     assert page.text == "\n" and page.unread is not None and "another page" in page.unread
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Enrollment: 1<s>5</s>0 participants</p>",
+        '<p>Serum creatinine ≤ 10 <font face="Symbol">m</font>mol/L</p>',
+        '<p>Enrollment: 1<span style="color: white">5</span>0 participants</p>',  # a blank where the 5 is
+        "<p>Enrollment: 1<bdo dir=rtl>5</bdo>0 participants</p>",
+    ],
+)
+def test_a_line_beside_words_shown_otherwise_is_not_read(line: str) -> None:
+    assert markup.read(f"<p>before</p>{line}<p>after</p>") == markup.Page("before\nafter\n")

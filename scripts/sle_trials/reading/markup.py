@@ -114,22 +114,25 @@ _STRUCK = frozenset(("del", "s", "strike"))
 
 
 def _hides(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-    """Whether the element hides its content from a reader by what it is (or strikes it through), or
-    by its `hidden` attribute."""
-    if tag in _UNSHOWN or tag in _STRUCK:
-        return True
-    # a direction other than left to right lays its text out in another order than it is stored
-    # ("<bdo dir=rtl>06</bdo>" shows 60), as a bidirectional control does (invisible.unreordered)
-    direction = next((value for name, value in attrs if name == "dir"), None)
-    if (tag == "bdo" or direction is not None) and (direction or "").strip().lower() != "ltr":
+    """Whether the element hides its content from a reader by what it is, or by its `hidden` attribute."""
+    if tag in _UNSHOWN:
         return True
     if tag == "dialog" and not any(name == "open" for name, _ in attrs):
         return True  # a dialog not open is shown by no browser until a script opens it
     if tag == "details" and not any(name == "open" for name, _ in attrs):
         return True  # closed: a browser shows its <summary> alone until its reader opens it (read as none)
-    if tag in ("rt", "rtc"):
-        return True  # a ruby annotation, set small above its base: "<ruby>0<rt>6</rt></ruby>" was read as 06
     return any(name == "hidden" for name, _ in attrs)
+
+
+def _shows_otherwise(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a browser shows the element's text, but otherwise than it is written: struck through
+    (_STRUCK), as a ruby annotation set small above its base ("<ruby>0<rt>6</rt></ruby>" was read as
+    06), or laid out in a direction other than left to right ("<bdo dir=rtl>06</bdo>" shows 60, as a
+    bidirectional control does: invisible.unreordered)."""
+    if tag in _STRUCK or tag in ("rt", "rtc"):
+        return True
+    direction = next((value for name, value in attrs if name == "dir"), None)
+    return (tag == "bdo" or direction is not None) and (direction or "").strip().lower() != "ltr"
 
 
 # The characters of a page read (some 3.5 s a MiB of nothing but tags, a tenth of that for text): a
@@ -200,6 +203,7 @@ class _Shown(HTMLParser):
         self.open: list[str] = []  # the open elements shown (not void), innermost last: where _MARKED end
         self.opened: dict[str, int] = {}  # how many of each are open (a page of unclosed tags: no scans)
         self.raised: list[str] = []  # the open <sup> and <sub> elements, innermost last
+        self.spoilt = False  # the line holds text shown otherwise than written: not read (_end_line)
         self.pre = 0  # open <pre> and <textarea> elements: their white space is shown as written
 
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
@@ -229,6 +233,9 @@ class _Shown(HTMLParser):
         return end + 1
 
     def _end_line(self) -> None:
+        if self.spoilt:
+            self.line, self.spoilt = [], False
+            return
         text = "".join(self.line)
         text = text if self.pre else styles.HTML_WHITE.sub(" ", text).strip(" ")
         if text.strip():
@@ -249,6 +256,8 @@ class _Shown(HTMLParser):
                 styled = styled or what == "own"
                 if what not in (None, "own"):
                     self.unread = what
+            elif name == "face" and tag in ("font", "basefont") and styles.symbol_font(value or ""):
+                styled = True  # a font that draws its letters as other characters (styles.SYMBOL_FONTS)
             elif name in _COLOURS and (name != "color" or tag in ("font", "basefont")):
                 styled = True
         if styled and tag in ("html", "body") and self.unread is None:
@@ -290,8 +299,13 @@ class _Shown(HTMLParser):
             self._end_line()
         if tag in ("pre", "textarea"):
             self.pre += 1
-        if styled or _hides(tag, attrs):
+        otherwise = styled or _shows_otherwise(tag, attrs)
+        if otherwise or _hides(tag, attrs):
             self.hidden.append(tag)
+            # text a reader is shown otherwise (or that a style may hide, and may leave its place
+            # blank): where it stands in a line, the line's words beside it are no words it shows
+            # together ("1<s>5</s>0" is no 10), so the line is not read
+            self.spoilt = self.spoilt or (otherwise and tag not in _BLOCKS)
         else:
             self.open.append(tag)
             self.opened[tag] = self.opened.get(tag, 0) + 1

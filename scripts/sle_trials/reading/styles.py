@@ -62,6 +62,21 @@ _WRITES: dict[str, Callable[[Any], bool]] = {
     "text-decoration": lambda token: token.type == "ident" and token.lower_value == "line-through",
     "text-decoration-line": lambda token: token.type == "ident" and token.lower_value == "line-through",
 }
+# Fonts installed with the systems that draw letters and digits as other characters (a symbol
+# encoding): "<span style='font-family: Symbol'>m</span>mol/L" shows μmol/L, a thousandth of the
+# mmol/L the page holds; Wingdings and the like show pictures for its words. Named in a font's
+# family (a style's, or a <font face>), they may hide their element (OWN), as a colour may.
+SYMBOL_FONTS = frozenset(
+    "symbol wingdings wingdings2 wingdings3 webdings zapfdingbats dingbats marlett mtextra bookshelfsymbol7 "
+    "msoutlook msreferencespecialty monotypesorts segoemdl2assets segoefluenticons".split()
+)
+
+
+def symbol_font(families: str) -> bool:
+    """Whether a font family list (CSS's, or a <font face>'s) names one of SYMBOL_FONTS."""
+    return any(re.sub(r"[\s\"'_-]", "", family).lower() in SYMBOL_FONTS for family in families.split(","))
+
+
 # How an element may show as a box of its own among the others: each shows its text in the flow.
 _DISPLAYS = frozenset(("block", "inline", "inline-block", "list-item", "flow-root"))
 # Properties that may hide an element's own text but lay nothing over others': they hide the
@@ -74,7 +89,7 @@ OWN = frozenset(
         "display visibility content-visibility opacity color -webkit-text-fill-color font-size "
         "background background-color background-image background-clip -webkit-background-clip "
         "clip clip-path mask overflow overflow-x overflow-y text-overflow content "
-        "list-style list-style-type text-transform text-decoration text-decoration-line"
+        "list-style list-style-type text-transform text-decoration text-decoration-line font-family"
     ).split()
 )
 # At-rules read as the rules they hold, and those that style no element by themselves (a font
@@ -121,6 +136,8 @@ def _harmless(declaration: ast.Declaration) -> bool:
     if name == "display":
         return len(values) == 1 and values[0].type == "ident" and values[0].lower_value in _DISPLAYS
     if name not in HARMLESS:
+        return False
+    if name == "font-family" and symbol_font(tinycss2.serialize(declaration.value)):
         return False
     for token in declaration.value:
         if name in _WRITES and token.type not in ("whitespace", "comment") and _WRITES[name](token):
