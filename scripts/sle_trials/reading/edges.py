@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -102,6 +103,17 @@ def _inside_word(text: str, at: int) -> bool:
     if at <= 0 or at >= len(text):
         return False
     left, right = text[at - 1], text[at]
+    if unicodedata.category(right)[0] == "M":
+        return True  # a character split from its mark ("6" of "6̶0", a 6 struck through): one to a reader
+    if unicodedata.category(left)[0] == "M":
+        # the character the marks are on, beside the right one: "0" of "6̶0" is cut from one number
+        # (an enclosing mark, a keycap "6⃣", encloses a number as "⑥" does: an item's mark, alone)
+        base = at - 1
+        while base > 0 and unicodedata.category(text[base])[0] == "M":
+            if unicodedata.category(text[base]) == "Me":
+                return False
+            base -= 1
+        left = text[base]
     if left.isalnum() and right.isalnum():
         return not (_ENCLOSED.match(left) or _ENCLOSED.match(right))
     if at + 1 < len(text) and _joins(right, left, text[at + 1]):  # "30mg|/day", "2024-07|-30"
