@@ -499,6 +499,11 @@ def too_deep(doc: Any) -> bool:
 _NCT_ID = re.compile(r"(?<![A-Za-z0-9])NCT[ \-\u2010\u2011\u2013]?([0-9]{8})(?![0-9])", re.I)
 
 
+# What a page names where a trial's id may stand in text a reader is shown and the check does not
+# read (markup.BARRIER): another trial, whose lines are no one's.
+UNREAD_TRIAL = "a trial in text not read"
+
+
 def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
     """doc (a plain document) with the trials it names and each one's sections. A plain document has
     no layout to say which trial a passage is about, and a review or a list of studies names many:
@@ -518,6 +523,11 @@ def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
             sections.setdefault(owner, []).append(Passage(text, prose="" if prose == text else prose))
 
     for line in lines:
+        if line == markup.BARRIER:  # shown to a reader, not read, and may name a trial: no one's after it
+            close()
+            trials.add(UNREAD_TRIAL)
+            owner, held = None, []
+            continue
         named = (
             {"NCT" + digits for digits in _NCT_ID.findall(shown(line))}
             if "nct" in line.lower() or not line.isascii()

@@ -32,10 +32,11 @@ the page: a quote from there is not found (a refusal), never read from text a br
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.parser import HTMLParser
 from typing import Any, NamedTuple, cast
 
-from sle_trials.reading import styles
+from sle_trials.reading import lookalike, styles
 
 # WHATWG MIME Sniffing, "rules for identifying an unknown MIME type": a document starting (after
 # white space) with one of these, then a space or ">", is HTML to a browser.
@@ -189,6 +190,22 @@ def _sends_away(attrs: list[tuple[str, str | None]]) -> bool:
     return refresh and _ELSEWHERE.match(said.get("content") or "") is not None
 
 
+# A line that stands where a page's text is shown to its reader but not read (an element a style may
+# hide, or text shown otherwise than written) and may name a trial: which trial the lines after it are
+# about is not known, so they are no one's (layouts.trial_sections). Left out, a related trial's line
+# "<span style='color: #c00'>NCT06886919</span> ..." (red to a reader) ended no section, and that
+# trial's lines below were read as the page's first trial's. No record's text holds it: it is no
+# character of a word, and a quote across it is not found.
+BARRIER = "\ufffc"
+# What may name a trial ("NCT" and its id, as layouts.trial_sections reads it), once the letters a
+# reader is shown as N, C and T are folded: matched generously, it ends no more than a section.
+_MAY_NAME = re.compile(r"n\W*c\W*t", re.IGNORECASE)
+
+
+def _may_name(text: str) -> bool:
+    return _MAY_NAME.search(lookalike.letters(unicodedata.normalize("NFKC", text))) is not None
+
+
 class _Shown(HTMLParser):
     """The text a browser shows of a page, line by line."""
 
@@ -204,6 +221,8 @@ class _Shown(HTMLParser):
         self.opened: dict[str, int] = {}  # how many of each are open (a page of unclosed tags: no scans)
         self.raised: list[str] = []  # the open <sup> and <sub> elements, innermost last
         self.spoilt = False  # the line holds text shown otherwise than written: not read (_end_line)
+        self.veiled: list[str] | None = None  # the text of the outermost element shown but not read
+        self.barrier = False  # a BARRIER is due after the line (an inline element in it may name a trial)
         self.pre = 0  # open <pre> and <textarea> elements: their white space is shown as written
 
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
@@ -234,7 +253,10 @@ class _Shown(HTMLParser):
 
     def _end_line(self) -> None:
         if self.spoilt:
-            self.line, self.spoilt = [], False
+            named = self.barrier or _may_name("".join(self.line))
+            self.line, self.spoilt, self.barrier = [], False, False
+            if named:
+                self.lines.append(BARRIER)
             return
         text = "".join(self.line)
         text = text if self.pre else styles.HTML_WHITE.sub(" ", text).strip(" ")
@@ -306,6 +328,7 @@ class _Shown(HTMLParser):
             # blank): where it stands in a line, the line's words beside it are no words it shows
             # together ("1<s>5</s>0" is no 10), so the line is not read
             self.spoilt = self.spoilt or (otherwise and tag not in _BLOCKS)
+            self.veiled = [] if otherwise else None
         else:
             self.open.append(tag)
             self.opened[tag] = self.opened.get(tag, 0) + 1
@@ -322,6 +345,14 @@ class _Shown(HTMLParser):
         if self.hidden:
             if tag == self.hidden[-1]:  # the innermost element open ends; any other end tag changes nothing
                 self.hidden.pop()
+            if not self.hidden and self.veiled is not None:
+                if _may_name("".join(self.veiled)):
+                    if self.spoilt:
+                        self.barrier = True  # after its line, which is not read
+                    else:
+                        self._end_line()
+                        self.lines.append(BARRIER)
+                self.veiled = None
             return
         if self.opened.get(tag):
             while True:  # the elements it ends, each popped once
@@ -344,6 +375,8 @@ class _Shown(HTMLParser):
         if self.cdata_elem == "style" and self.sheets:
             self.sheets[-1].append(data)
         if self.hidden:
+            if self.veiled is not None:
+                self.veiled.append(data)
             return
         if self.raised:
             data = data.translate(_RAISED if self.raised[-1] == "sup" else _LOWERED)
