@@ -270,6 +270,9 @@ def test_every_invisible_character_is_left_out_or_read_as_space() -> None:
         if not invisible.INVISIBLE.match(c) and c != "\x00":
             assert not invisible.DROPPED.match(c), hex(code)  # nothing else is dropped
             continue
+        if c == invisible.SEPARATOR:  # kept, a table row's end (tests/test_attacks_table_rows.py)
+            assert layouts.normalise(f"a{c}b") == f"a{c}b" and not invisible.DROPPED.match(c)
+            continue
         # an embedding, override or isolate left open shows the rest of its paragraph reordered: read as
         # none; a right-to-left mark before a letter reorders nothing (tests/test_attacks_bidi_marks.py)
         space = c.isspace() and not "\x1c" <= c <= "\x1f"

@@ -37,6 +37,7 @@ from html.parser import HTMLParser
 from typing import Any, NamedTuple, cast
 
 from sle_trials.reading import lookalike, styles
+from sle_trials.reading.invisible import SEPARATOR
 
 # WHATWG MIME Sniffing, "rules for identifying an unknown MIME type": a document starting (after
 # white space) with one of these, then a space or ">", is HTML to a browser.
@@ -251,6 +252,13 @@ class _Shown(HTMLParser):
         self.handle_endtag(elem)
         return end + 1
 
+    def _row_end(self) -> None:
+        """The end of a table's row: its line ends, and a SEPARATOR stands before the next row's, for a
+        reader sees the rows one above the other (each row's cells side by side are read in a run)."""
+        self._end_line()
+        if self.lines and self.lines[-1] != SEPARATOR:
+            self.lines.append(SEPARATOR)
+
     def _end_line(self) -> None:
         if self.spoilt:
             named = self.barrier or _may_name("".join(self.line))
@@ -312,6 +320,8 @@ class _Shown(HTMLParser):
             # open ("<div hidden><p>a</div>") keeps it hidden to the page's end: more hidden, never less
             self.hidden.append(tag)
             return
+        if tag == "tr":
+            self._row_end()
         marked = next((t for t in _MARKED if self.opened.get(t)), None)
         if marked and (tag not in _PHRASING or (tag == "a" and self.opened.get("a"))):
             self.unread = styles.unbounded(
@@ -366,7 +376,9 @@ class _Shown(HTMLParser):
                     self.unread = styles.unbounded(f"its <{last}> is ended by </{tag}>, where the markup does not say")
             if tag == "q":
                 self.line.append("\u201d")
-        if tag in _BLOCKS:
+        if tag in ("tr", "table"):
+            self._row_end()
+        elif tag in _BLOCKS:
             self._end_line()
         if tag in ("pre", "textarea") and self.pre:
             self.pre -= 1
