@@ -102,3 +102,18 @@ def test_a_source_is_spaced_as_it_was_read(monkeypatch: pytest.MonkeyPatch, name
     monkeypatch.setattr(layouts, "_JSON_START", __import__("re").compile("(?!)"))
     assert spacing.source_text(doc) == expected
     assert ("<b>" in expected) == (form == layouts.TEXT)
+
+
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [
+        ("seeds/page.txt", "IM19  CAR-T in SLE\n".encode("utf-16")),  # opened by its reader as UTF-16
+        ("seeds/page.html", b"<link rel=stylesheet href=x.css><p>IM19  CAR-T in SLE</p>"),  # a style it lacks
+    ],
+)
+def test_a_source_none_of_whose_text_is_read_has_no_spacing(name: str, raw: bytes) -> None:
+    """A document whose text is not read (SourceDoc.unread) lends no spacing: its bytes decoded
+    otherwise were a text no reading of the source gives."""
+    doc = layouts.read(name, raw)
+    assert doc.unread is not None
+    assert spacing.source_text(doc) == ""

@@ -78,8 +78,10 @@ def source_text(doc: SourceDoc) -> str:
     space, which is the source's own (its line breaks each "\\n"), read from its bytes (SourceDoc.raw)
     as the document was (SourceDoc.form): a web page as a browser shows it (markup.shown), a JSON
     document as its "key: value" lines (json_lines), as its passages read, none running into the
-    next. A document that keeps no bytes has none."""
-    if doc.raw is None:
+    next. A document that keeps no bytes has none, nor does one none of whose text is read
+    (SourceDoc.unread: its style may hide what only a browser tells, or its reader opens its bytes
+    otherwise): its spacing is no reading of what the check read."""
+    if doc.raw is None or doc.unread is not None:
         return ""
     text = doc.raw.decode("utf-8", errors="replace")
     if doc.form == HTML:
