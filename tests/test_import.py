@@ -8,6 +8,7 @@ import gzip
 import hashlib
 import io
 import json
+import re
 import sqlite3
 import zipfile
 from collections.abc import Callable
@@ -1074,6 +1075,15 @@ def test_an_expanded_access_record_the_study_names_is_left_for_the_curator_not_d
     curation = record_data(registry / "trials" / "NCT06131398.yaml")["curation"]
     assert "related_trials" not in curation["silent"] and "related_trials" in curation["not_yet_curated"]
     assert any(n["field"] == "related_trials" and "NCT09000099" in n["text"] for n in curation["notes"])
+    # and a curator who declares it silent, the importer's note taken away, is told the source states it (E523)
+    file = registry / "trials" / "NCT06131398.yaml"
+    text = file.read_text(encoding="utf-8")
+    text = text.replace("    - related_trials\n", "", 1).replace("  silent:\n", "  silent:\n    - related_trials\n", 1)
+    text = re.sub(r"    - field: related_trials\n      text: >-\n(?:        .*\n)+", "", text)
+    file.write_text(text, encoding="utf-8")
+    assert "related_trials" in record_data(file)["curation"]["silent"]
+    result = trials("validate", "trials/NCT06131398.yaml")
+    assert result.status == 1 and "E523 curation.silent: related_trials is declared silent" in result.out, result.out
 
 
 def test_a_file_named_for_another_study_is_remarked(trials: Trials, registry: Path, tmp_path: Path) -> None:

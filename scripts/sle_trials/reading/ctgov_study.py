@@ -64,6 +64,9 @@ CTGOV_PLACES: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {
     "dates.first_posted": [((_P, "statusModule", "studyFirstPostDateStruct"), "studyFirstPostDateStruct", False)],
     "dates.last_updated": [((_P, "statusModule", "lastUpdatePostDateStruct"), "lastUpdatePostDateStruct", False)],
     "results_posted": [(("hasResults",), "hasResults", False)],
+    # the one trial a study lists as related to it: its expanded access record (a silent related_trials
+    # said it lists none, and passed)
+    "related_trials": [((_P, "statusModule", "expandedAccessInfo", "nctId"), "expandedAccessInfo.nctId", True)],
     "phases": [((_P, "designModule", "phases"), "designModule.phases", False)],
     "study_type": [((_P, "designModule", "studyType"), "designModule.studyType", False)],
     "design.allocation": [((_P, "designModule", "designInfo", "allocation"), "designInfo.allocation", False)],
