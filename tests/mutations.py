@@ -203,6 +203,9 @@ def _lists_of_enums(data: dict, schema: dict) -> Iterator[tuple[Path_, Any, dict
     yield from walk(data, schema, ())
 
 
+# The study's own milestones (a registry's or a page's record of it aside: rules.RECORDED)
+MILESTONES = ("start", "primary_completion", "completion")
+
 # The eligibility fields read from one criterion they name (besides thresholds).
 CRITERION_PLACED = ("lupus_nephritis", "classification_criteria", "autoantibodies", "prior_therapy")
 
@@ -947,9 +950,11 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     VALUE_CODES | {"E105", "E502", "E512"},  # a quote from elsewhere: E502, E512
                 )
     # a date moved, with its quote and notes, to a field of what a registry or a page has recorded (the
-    # completion an unlabelled line gives, 2027-12-31, read as the first posting of a copy read in 2025)
+    # completion an unlabelled line gives, 2027-12-31, read as the first posting of a copy read in 2025),
+    # or to another milestone of the study (that completion read as the primary completion, under a
+    # note on `dates` that reads the two unlabelled dates as the start and the completion)
     for name, struct in data.get("dates", {}).items():
-        for other in rules.RECORDED:
+        for other in rules.RECORDED + MILESTONES:
             if other in data["dates"]:
                 continue
             moved = _copied(data)
@@ -963,7 +968,7 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
             silent = [s for s in silent if not fields.covered([f"dates.{name}"], s)] + [f"dates.{name}"]
             moved["curation"]["silent"] = silent + ([f"dates.{other}.type"] if "type" not in struct else [])
             add(
-                "date moved to a recorded one",
+                "date moved to another milestone" if other in MILESTONES else "date moved to a recorded one",
                 ("dates", other, "date"),
                 f"{name}'s {struct['date']}",
                 moved,

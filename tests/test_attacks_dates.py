@@ -176,3 +176,31 @@ def test_an_as_of_label_is_no_other_dates_label(
     put(registry, IM19_PATH, record.replace('"Last Updated: 2025-08-17"', f'"{label}: {date}"'))
     result = trials.json("validate", registry / IM19_PATH)
     assert result.codes() == wanted, result.out
+
+
+def _completion_read_as_primary(data: dict) -> dict:
+    """IM19 with its unlabelled completion read as the primary completion, its quote kept."""
+    mutated = copy.deepcopy(data)
+    mutated["dates"]["primary_completion"] = mutated["dates"].pop("completion")
+    mutated["evidence"]["dates.primary_completion.date"] = mutated["evidence"].pop("dates.completion.date")
+    silent = [
+        s for s in mutated["curation"]["silent"] if not s.startswith(("dates.primary_completion", "dates.completion"))
+    ]
+    mutated["curation"]["silent"] = silent + ["dates.completion", "dates.primary_completion.type"]
+    return mutated
+
+
+def test_an_unlabelled_date_is_the_milestone_its_note_names(im19: tuple[pipeline.Checker, dict]) -> None:
+    """The note on `dates` reads the two unlabelled dates as the start and the completion: the second
+    given to the primary completion passed under it, a note on a field above excusing any date."""
+    checker, data = im19
+    moved = _completion_read_as_primary(data)
+    assert codes(checker, moved) == {"E510"}
+    # a note that names the primary completion says which date it is, as one on the field itself does
+    for note in moved["curation"]["notes"]:
+        if note["field"] == "dates":
+            note["text"] = note["text"].replace("study completion", "primary completion")
+    assert codes(checker, moved) == set()
+    moved = _completion_read_as_primary(data)
+    moved["curation"]["notes"].append({"field": "dates.primary_completion", "text": "The second unlabelled date."})
+    assert codes(checker, moved) == set()

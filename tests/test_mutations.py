@@ -198,6 +198,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "measure cut before its own limit",
         "measure one item of its list",
         "date moved to a recorded one",
+        "date moved to another milestone",
         "measure into a parenthesis",
         "measure through another limit",
         "text spaced otherwise",

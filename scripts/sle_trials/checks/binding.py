@@ -111,7 +111,8 @@ CHECKS = (
         "reading-without-note",
         (
             "a reading beyond the quote's words (within as <, a flat dose, a dose's cap or an end of its range, "
-            "an unlabelled date) with no curation note"
+            "an unlabelled date) with no curation note (a note above an unlabelled date's field naming "
+            "another milestone)"
         ),
     ),
     Check(
@@ -1903,13 +1904,42 @@ def _unlabelled(ctx: Context, path: Path_, name: str, value: str, quotes: list[s
                 f"record's dates that share it ({order}): this one is {expected}, not {value}",
             )
             return
-    if not ctx.noted(path):
+    if not _noted_as(ctx, path, name):
         yield ctx.problem(
             path,
             "E510",
             f"{fields.dotted(path)}: the quote does not label {value}; say in a curation note "
-            f"(field: {fields.dotted(path[:2])} or a field above it) which date it is",
+            f"(field: {fields.dotted(path[:2])}, or a field above it naming the {name.replace('_', ' ')} "
+            f"date) which date it is",
         )
+
+
+def _noted_as(ctx: Context, path: Path_, name: str) -> bool:
+    """Whether a curation note says an unlabelled date is dates.name: a note on that date, or one on a
+    field above it (`dates`) that names it ("read as study start and study completion" names no
+    primary completion: IM19's completion moved to dates.primary_completion passed under it)."""
+    for note in ctx.record.data["curation"].get("notes", []):
+        if "field" not in note or path[: len(fields.parse_dotted(note["field"]))] != fields.parse_dotted(note["field"]):
+            continue
+        if len(fields.parse_dotted(note["field"])) >= 2 or name in _milestones_named(note.get("text", "")):
+            return True
+    return False
+
+
+def _milestones_named(text: str) -> set[str]:
+    """The date fields a note's text names by their words ("start", "primary completion",
+    "first_posted"), a name inside a longer one's ("completion" of "primary completion") not counted."""
+    text = text.replace("_", " ")
+    spans = {
+        name: [m.span() for m in re.finditer(rf"(?i)(?<!\w){name.replace('_', ' ')}(?!\w)", text)]
+        for name in DATE_ORDER
+    }
+    longer = [span for name in spans for span in spans[name] if " " in name]
+    return {
+        name
+        for name, found in spans.items()
+        if any(not any(a <= lo and hi <= b and (a, b) != (lo, hi) for a, b in longer) for lo, hi in found)
+    }
 
 
 BINDERS: dict[str, Callable[..., Iterator[Problem]]] = {
