@@ -675,6 +675,19 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                         _set(data, base + ("therapies", i), therapy[: m.start()]),
                         VALUE_CODES | {"E525"},
                     )
+            # the item cut inside its words, its first or its last word left out: a parenthesis alone
+            # ("(sufficient or shock therapy)" of "steroids (...)"), one left open ("biologics (belizumab
+            # or"), a conjunction left hanging ("other immunosuppressants or")
+            words = therapy.split(" ")
+            for cut in dict.fromkeys([" ".join(words[1:]), " ".join(words[:-1])] if len(words) > 1 else []):
+                if cut not in item["therapies"]:
+                    add(
+                        "therapy cut inside its words",
+                        base + ("therapies", i),
+                        f"{therapy[:30]!r} cut to {cut[-30:]!r}",
+                        _set(data, base + ("therapies", i), cut),
+                        VALUE_CODES | {"E525"},
+                    )
             # a part of another item (the words of its parenthesis, one of its alternatives) in this one's
             # place, or added: an item of two enumerations
             for j, whole in enumerate(item.get("therapies", [])):

@@ -260,6 +260,28 @@ def test_a_prior_therapy_inside_another_is_refused(
 
 
 @pytest.mark.parametrize(
+    "shown, index, torn",
+    [
+        (IM19, 0, "(sufficient or shock therapy)"),  # the parenthesis of "steroids (...)" alone
+        (IM19, 2, "biologics (belizumab or"),  # its parenthesis left open
+        (IM19, 2, "Rituximab)"),  # closed, not opened
+        (RELMA, 3, "other immunosuppressants or"),  # a conjunction left hanging
+    ],
+)
+def test_a_prior_therapy_cut_inside_its_words_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, torn: str
+) -> None:
+    """Before: an item cut inside its own words, its first or last word left out, passed where its
+    cut still left only separators between it and the next item, or the enumeration closed before it:
+    trials.csv listed "(sufficient or shock therapy)" or "biologics (belizumab or" as a prior therapy."""
+    data = loaded(shown)
+    data["eligibility"]["prior_therapy"]["therapies"][index] = torn
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == ["E525"], found
+    assert "list each item whole" in found[0][1]
+
+
+@pytest.mark.parametrize(
     "shown, index, other",
     [(RELMA, 2, 3), (RELMA, 10, 9), (IM19, 2, 4)],
 )

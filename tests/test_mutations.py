@@ -183,6 +183,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "limit copied",
         "therapy from another's words",
         "therapy cut",
+        "therapy cut inside its words",
         "name from another field",
         "measure with its sign",
         "measure cut from its list",

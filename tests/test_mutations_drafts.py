@@ -71,6 +71,7 @@ SAME_IN_A_DRAFT = frozenset(
         "row repeated",
         "term only named by another criterion",
         "therapy cut",
+        "therapy cut inside its words",
         "therapy dropped",
         "therapy from another's words",
         "threshold repeated",

@@ -163,7 +163,8 @@ CHECKS = (
         "enumeration-not-whole",
         "a list read from a criterion (prior therapies, autoantibodies, classification criteria) that is not the "
         "whole enumeration the criterion gives, whatever part of it the quotes give: an item left out between two "
-        "of its items, before the first or after the last, or items of two enumerations",
+        "of its items, before the first or after the last, items of two enumerations, or an item cut inside its "
+        "words (a parenthesis left open or alone, a conjunction at its end)",
     ),
 )
 
@@ -1342,6 +1343,15 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
         if at < 0:
             return  # E513: not in the criterion
         spans.append((at, at + len(text)))
+        torn = _torn(text, corpus[:at])
+        if torn is not None:
+            yield ctx.problem(
+                path,
+                "E525",
+                f"{fields.dotted(path)}: {_cut([text], 50)} is part of an item of the criterion's enumeration "
+                f"({torn}): list each item whole",
+            )
+            return
     spans.sort()
     # an item inside another (a part of it, or of its parenthesis): an item of two enumerations, which
     # stood for one left out ("cyclophosphamide or mycophenolate mofetil" of "immunosuppressants (...)"
@@ -1372,6 +1382,25 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
             f"{_cut([left_out], 50)} stands among them; list it too (a quote of only part of the "
             "enumeration does not make the rest of it go away)",
         )
+
+
+def _torn(item: str, before: str) -> str | None:
+    """Why an item read from an enumeration is only part of one of its items, or None: a parenthesis it
+    opens or closes and does not hold whole ("biologics (belizumab or" of "biologics (belizumab or
+    Rituximab)"), a conjunction at either end ("other immunosuppressants or"), or a parenthesis alone
+    that belongs to the word before it ("(sufficient or shock therapy)" of "steroids (...)")."""
+    depth = 0
+    for char in item:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return "a parenthesis it does not open"
+    if depth:
+        return "a parenthesis it does not close"
+    if _CONJUNCTION.match(item) or re.search(r"\b(?:and/or|and|or)\Z", item):
+        return "a conjunction at its end"
+    if item.startswith("(") and re.search(r"\w\s*\Z", before):
+        return "a parenthesis of the word before it"
+    return None
 
 
 def _enumerated_terms(
