@@ -1009,6 +1009,18 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                         typed,
                         VALUE_CODES | {"E502", "E512", "E521"},
                     )
+    # a source's as-of label cut to a part of its words ("Last" or "Updated" of "Last Updated", "as of" of
+    # "Current as of"): still words of the source, and one of them an as-of label of its own
+    for i, source in enumerate(data["curation"]["sources"]):
+        words = str(source.get("as_of_label", "")).split(" ")
+        for cut in dict.fromkeys([" ".join(words[1:]), " ".join(words[:-1])] if len(words) > 1 else []):
+            add(
+                "as-of label cut",
+                ("curation", "sources", i, "as_of_label"),
+                f"{source['as_of_label']!r} -> {cut!r}",
+                _set(data, ("curation", "sources", i, "as_of_label"), cut),
+                TEXT_CODES | {"E509"},
+            )
     for i, source in enumerate(data["curation"]["sources"]):
         base = ("curation", "sources", i, "as_of")
         for other in mentioned + [_day_off(source["as_of"])]:

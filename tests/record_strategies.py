@@ -51,6 +51,7 @@ ORIGINAL = "seeds/000_84a0f0163f21158e.txt"
 # their texts are checked word for word (any run of the page's words will do), their places are not
 # (a generated title is any phrase of the page, not its title line), so any schema-valid shape can pass.
 SEED = "seeds/900_words.txt"
+AS_OF_LABEL = "Last Updated"  # SEED's label of its own date (AS_OF_QUOTE's)
 IDS = ["NCT90000001", "NCT90000002"]
 STUB_ID = "NCT90000003"  # a stub citing SEED, so that the CLI registry always cites it
 SCHEMA = schema.load_schema(REPO)
@@ -315,6 +316,8 @@ OVERRIDES = {
     ),
     # the source's own date, which every record quotes (AS_OF_QUOTE)
     "curation.sources.*.as_of": lambda: st.just("2025-08-17"),
+    # the label AS_OF_QUOTE gives that date, whole (E509: an as_of_label is the label of its date)
+    "curation.sources.*.as_of_label": lambda: st.just(AS_OF_LABEL),
     # a complete record says why it lacks each field (E520) and holds its source's lists whole
     "curation.status": lambda: st.sampled_from(["draft", "stub"]),
     "dates": lambda: st.just({}),  # made in order by records()
@@ -458,6 +461,8 @@ def quoted_only(data: dict) -> dict:
         del sponsor["name"]
     for i, source in enumerate(data["curation"]["sources"]):  # (a pinned example has another date)
         source["as_of"] = "2025-08-17"
+        if "as_of_label" in source:
+            source["as_of_label"] = AS_OF_LABEL
         data.setdefault("evidence", {})[f"curation.sources.{i}.as_of"] = AS_OF_QUOTE
     kept = {("nct_id",), *(("curation", "sources", i, "as_of") for i in range(len(data["curation"]["sources"])))}
     for path, _, node in reversed(fields.leaves(data, SCHEMA)):

@@ -204,3 +204,25 @@ def test_an_unlabelled_date_is_the_milestone_its_note_names(im19: tuple[pipeline
     moved = _completion_read_as_primary(data)
     moved["curation"]["notes"].append({"field": "dates.primary_completion", "text": "The second unlabelled date."})
     assert codes(checker, moved) == set()
+
+
+@pytest.mark.parametrize(
+    ("shown", "label"),
+    [
+        (SHOWN, "Last"),  # of "Last Updated: 2025-08-17"
+        (SHOWN, "Updated"),  # an as-of label of its own, elsewhere
+        ("trials/NCT05765006.yaml", "as of"),  # of "Current as of November 14, 2025"
+        ("trials/NCT05765006.yaml", "Current as"),
+    ],
+)
+def test_an_as_of_label_is_the_whole_label_of_its_date(shown: str, label: str) -> None:
+    """Before: a source's as_of_label cut to a part of the label its as-of quote gives the date passed
+    (words of the source, "as of" and "Updated" each an as-of label of its own), and datapackage.json
+    titled the source "..., Last 2025-08-17"."""
+    record, problems = load.load(DATA_ROOT / shown, shown)
+    assert record is not None, problems
+    checker = pipeline.Checker(DATA_ROOT)
+    record.data["curation"]["sources"][0]["as_of_label"] = label
+    found = evidence.check(record, checker.schema, checker.root)
+    assert [p.code for p in found] == ["E509"], found
+    assert "give the label whole" in found[0].message

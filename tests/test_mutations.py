@@ -184,6 +184,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "therapy from another's words",
         "therapy cut",
         "therapy cut inside its words",
+        "as-of label cut",
         "name from another field",
         "measure with its sign",
         "measure cut from its list",

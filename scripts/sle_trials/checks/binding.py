@@ -103,8 +103,9 @@ CHECKS = (
         "date-under-other-label",
         "a date its quote gives under another label (or its source, just before a quote cut after the label, or "
         "in brackets right after the date), "
-        "an unlabelled date out of the quote's order, one the source writes once read as two fields, or a "
-        "date's type quoted with neither its date nor its label",
+        "an unlabelled date out of the quote's order, one the source writes once read as two fields, a "
+        "date's type quoted with neither its date nor its label, or an as_of_label that is not the whole label "
+        "its as-of quote gives the date",
     ),
     Check(
         "E510",
@@ -1831,6 +1832,7 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
         if text is None:
             continue
         if text in own:
+            yield from _as_of_label(ctx, path, name, text)
             return
         other = text
     # a quote cut after the label its source gives the date ("2025-08-17" of "Last Updated: 2025-08-17"),
@@ -1851,6 +1853,20 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
         )
         return
     yield from _unlabelled(ctx, path, name, value, quotes)
+
+
+def _as_of_label(ctx: Context, path: Path_, name: str, given: str) -> Iterator[Problem]:
+    """E509 when a source's as_of_label is not the whole label its as-of quote gives the date: a part
+    of it ("Last" or "Updated" of "Last Updated: 2025-08-17", "as of" of "Current as of November 14,
+    2025") passed as the source's words for its date, and datapackage.json titled the source so."""
+    label = ctx.record.data["curation"]["sources"][path[2]].get("as_of_label") if name == "as_of" else None
+    if isinstance(label, str) and normalise(label) != given:
+        yield ctx.problem(
+            path[:-1] + ("as_of_label",),
+            "E509",
+            f"{fields.dotted(path[:-1])}.as_of_label: the quote gives the as-of date under {given!r}, "
+            f"not {label!r}; give the label whole",
+        )
 
 
 LABEL_REACH = 300  # how far before a quote its source's label for a date the quote leaves unlabelled is looked for
