@@ -484,6 +484,28 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     _set(data, base + ("conditions",), t.get("conditions", []) + [unlabelled]),
                     VALUE_CODES | {"E518", "E524", "E528"},
                 )
+        # a condition cut at its start, its first word left out ("is no minimum daily dose requirement ..."
+        # of "There is no ...")
+        for k, condition in enumerate(t.get("conditions", [])):
+            if len(condition.split(" ")) > 2:
+                add(
+                    "condition cut at its start",
+                    base + ("conditions", k),
+                    f"{condition[:30]!r} without its first word",
+                    _set(data, base + ("conditions", k), condition.split(" ", 1)[1]),
+                    VALUE_CODES | {"E518", "E524", "E528"},
+                )
+        # a condition run back into the word before it in its criterion, which may close a parenthesis it
+        # does not open ("antibodies) if low complement ..." of "(except for ... antibodies) if low ...")
+        for k, condition in enumerate(t.get("conditions", [])):
+            for run in _run_back(eligibility, t["criterion"], condition, (1,)):
+                add(
+                    "text run back into its criterion",
+                    base + ("conditions", k),
+                    f"-> {run[:40]!r}",
+                    _set(data, base + ("conditions", k), run),
+                    VALUE_CODES | {"E518", "E528"},
+                )
         # one of its conditions left out (an exception after its limit: "There is no minimum daily dose
         # requirement ... when used in combination with immunosuppressants")
         if len(t.get("conditions", [])) > 1:
@@ -675,6 +697,16 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                         _set(data, base + ("therapies", i), therapy[: m.start()]),
                         VALUE_CODES | {"E525"},
                     )
+            # the first item run back into the words before the enumeration (": corticosteroids",
+            # "regimen, including steroids (...)")
+            for run in _run_back(eligibility, ref, therapy, (1, 2) if i == 0 else ()):
+                add(
+                    "text run back into its criterion",
+                    base + ("therapies", i),
+                    f"-> {run[:40]!r}",
+                    _set(data, base + ("therapies", i), run),
+                    VALUE_CODES | {"E525"},
+                )
             # the item cut inside its words, its first or its last word left out: a parenthesis alone
             # ("(sufficient or shock therapy)" of "steroids (...)"), one left open ("biologics (belizumab
             # or"), a conjunction left hanging ("other immunosuppressants or")
@@ -1699,6 +1731,21 @@ def _sentences_of_other_limits(eligibility: dict, t: dict, quotes: list[str]) ->
                 trailing = sentence[stated[-1].end :].strip(" ,;.")
                 out += [w for w in (trailing, sentence) if len(w.split()) >= 3 and w not in out]
     return out
+
+
+def _run_back(eligibility: dict, ref: dict, text: str, counts: tuple[int, ...]) -> list[str]:
+    """text run back by each count of the words before it in the text of the criterion ref names (its
+    own or a nested item's) that holds it, as they stand there."""
+    at = fields.criteria_named(eligibility, ref)
+    if len(at) != 1:
+        return []
+    item = eligibility[ref["list"].lower() + "_criteria"][at[0]]
+    for corpus in map(normalise, fields.criterion_texts(item)):  # each item's own text: a run lies in one
+        start = corpus.find(normalise(text))
+        words = corpus[:start].split(" ")[:-1] if start > 0 else []
+        if start >= 0:
+            return [" ".join(words[-n:]) + " " + normalise(text) for n in counts if len(words) >= n]
+    return []
 
 
 def _lengths_of_time(eligibility: dict) -> dict[tuple[int, str], str]:

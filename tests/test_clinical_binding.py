@@ -260,6 +260,49 @@ def test_a_prior_therapy_inside_another_is_refused(
 
 
 @pytest.mark.parametrize(
+    "shown, index, run",
+    [
+        (RELMA, 0, ": corticosteroids"),  # the enumeration's colon
+        (IM19, 0, "regimen, including steroids (sufficient or shock therapy)"),  # its lead-in
+    ],
+)
+def test_a_prior_therapy_run_into_the_words_before_the_enumeration_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, run: str
+) -> None:
+    """Before: the first item run back into the words before the enumeration passed (no separator
+    stood between it and the item before, there being none): trials.csv listed ": corticosteroids"."""
+    data = loaded(shown)
+    data["eligibility"]["prior_therapy"]["therapies"][index] = run
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == ["E525"], found
+
+
+@pytest.mark.parametrize(
+    "shown, index, k, condition",
+    [
+        (RELMA, 7, 0, "antibodies) if low complement and/or anti-DS-DNA antibody score is present"),
+        (
+            RELMA,
+            2,
+            1,
+            "is no minimum daily dose requirement for corticosteroids when used in combination with "
+            "immunosuppressants.",
+        ),
+        (IM19, 7, 0, "period, if biological agents (such as belizumab or Telitacicept) are used"),
+    ],
+)
+def test_a_condition_that_starts_inside_its_clause_is_refused(
+    checker: pipeline.Checker, shown: str, index: int, k: int, condition: str
+) -> None:
+    """Before: a condition was held whole to its clause's end only: one starting inside its clause (a
+    word or a parenthesis of the clause before it taken in, its first words left out) passed."""
+    data = loaded(shown)
+    data["eligibility"]["thresholds"][index]["conditions"][k] = condition
+    found = codes(checker, shown, data)
+    assert [c for c, _ in found] == ["E528"], found
+
+
+@pytest.mark.parametrize(
     "shown, index, torn",
     [
         (IM19, 0, "(sufficient or shock therapy)"),  # the parenthesis of "steroids (...)" alone

@@ -185,6 +185,8 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "therapy cut",
         "therapy cut inside its words",
         "as-of label cut",
+        "text run back into its criterion",
+        "condition cut at its start",
         "name from another field",
         "measure with its sign",
         "measure cut from its list",

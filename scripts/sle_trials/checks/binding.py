@@ -138,7 +138,8 @@ CHECKS = (
         "E528",
         "condition-cut-short",
         "a threshold's condition that stops inside its clause of the criterion ('if low complement ... score is', "
-        "'when used in combination with'): the words left out say when the limit applies",
+        "'when used in combination with'): the words left out say when the limit applies; or starts inside it, "
+        "or inside a parenthesis ('is no minimum ...', 'antibodies) if low complement ...')",
     ),
     Check(
         "E529",
@@ -165,7 +166,8 @@ CHECKS = (
         "a list read from a criterion (prior therapies, autoantibodies, classification criteria) that is not the "
         "whole enumeration the criterion gives, whatever part of it the quotes give: an item left out between two "
         "of its items, before the first or after the last, items of two enumerations, or an item cut inside its "
-        "words (a parenthesis left open or alone, a conjunction at its end)",
+        "words or run into the words before the enumeration (a parenthesis left open or alone, a conjunction or "
+        "a separator at its end, a separator outside its parentheses)",
     ),
 )
 
@@ -511,6 +513,22 @@ def _threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]
                 "E528",
                 f"{fields.dotted(path)}.conditions.{i}: stops inside its clause of {named}, before "
                 f"{_cut([corpus[end:]], 40)}: give the condition up to the clause's end",
+            )
+        elif not any(scopes.clause_start(text, written) for text in _texts_of(ctx, found[0])):
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E528",
+                f"{fields.dotted(path)}.conditions.{i}: starts inside its clause of {named}: give the condition "
+                "from the clause's start",
+            )
+        elif _parenthesis_torn(written) is not None:
+            # cut inside a parenthesis: "antibodies) if low complement ..." of "(except for ... antibodies)
+            # if low complement ..."
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E528",
+                f"{fields.dotted(path)}.conditions.{i}: holds {_parenthesis_torn(written)} of {named}: "
+                "give the condition whole",
             )
     unit = lexicon.unit_named(t["unit"])
     said = [(q, s) for q in bare for s in ctx.reader.statements(q)]
@@ -1386,22 +1404,41 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
 
 
 def _torn(item: str, before: str) -> str | None:
-    """Why an item read from an enumeration is only part of one of its items, or None: a parenthesis it
+    """Why an item read from an enumeration is not one of its items whole, or None: a parenthesis it
     opens or closes and does not hold whole ("biologics (belizumab or" of "biologics (belizumab or
-    Rituximab)"), a conjunction at either end ("other immunosuppressants or"), or a parenthesis alone
-    that belongs to the word before it ("(sufficient or shock therapy)" of "steroids (...)")."""
-    depth = 0
-    for char in item:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth < 0:
-            return "a parenthesis it does not open"
-    if depth:
-        return "a parenthesis it does not close"
+    Rituximab)"), a conjunction or a separator at either end ("other immunosuppressants or", ":
+    corticosteroids"), a separator outside its parentheses (the enumeration's lead-in run into its
+    first item: "regimen, including steroids (...)"), or a parenthesis alone that belongs to the word
+    before it ("(sufficient or shock therapy)" of "steroids (...)")."""
+    torn = _parenthesis_torn(item)
+    if torn is not None:
+        return torn
     if _CONJUNCTION.match(item) or re.search(r"\b(?:and/or|and|or)\Z", item):
         return "a conjunction at its end"
+    if re.match(r"[,;:]", item) or re.search(r"[,;:]\Z", item):
+        return "a separator at its end"
+    if re.search(r"[,;]", re.sub(r"\([^()]*\)", "", item)):
+        return "a separator outside its parentheses, between two items or before the enumeration"
     if item.startswith("(") and re.search(r"\w\s*\Z", before):
         return "a parenthesis of the word before it"
     return None
+
+
+def _texts_of(ctx: Context, path: Path_) -> list[str]:
+    """The criterion at path's texts (its own and each nested item's), normalised, and all of them joined."""
+    texts = [normalise(t) for t in fields.criterion_texts(fields.get(ctx.record.data, path)[1])]
+    return [*texts, " ".join(texts)]
+
+
+def _parenthesis_torn(text: str) -> str | None:
+    """'a parenthesis it does not open' or 'does not close' where text holds one part of a parenthesis
+    and not the other ("biologics (belizumab or", "antibodies) if low complement ..."); else None."""
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return "a parenthesis it does not open"
+    return "a parenthesis it does not close" if depth else None
 
 
 def _enumerated_terms(

@@ -203,7 +203,28 @@ def whole_clause(text: str, condition: str) -> bool:
     return False
 
 
+def clause_start(text: str, condition: str) -> bool:
+    """Whether the condition (normalised) starts where a clause of text starts, at one of its places:
+    at the text's start, after a punctuation mark or an opening bracket, or with a word that opens a
+    condition ("if", "when", ...). "period, if biological agents ... are used" starts inside "Before the
+    screening period, ...", "is no minimum daily dose requirement ..." inside "There is no ..."."""
+    if _OPENER.match(condition):
+        return True
+    at = text.find(condition)
+    while at >= 0:
+        if not text[:at].strip() or text[:at].rstrip()[-1] in _CLAUSE_MARKS + "(" or text[:at].endswith("\n"):
+            return True
+        at = text.find(condition, at + 1)
+    return False
+
+
 _CLAUSE_MARKS = ",.;:)"
+# the words that open a condition where no punctuation mark sets it off ("... ≥ 30 mg/day if ...", "...
+# <500/mm³ with a neutrophil count <1000/mm³")
+_OPENER = re.compile(
+    r"(?i)(?:if|when|whenever|unless|where|while|provided|in case|for|in|on|during|before|after|at|within"
+    r"|with|without|except|excluding|other than|who|whose)\b"
+)
 # the label of the next item of a list run into one text ("... <1000/mm³ e. Platelets ..."): the item
 # before it ends there
 _INLINE_LABEL = re.compile(r"\s+\(?[a-z0-9][.)]\s")
