@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, Trials, one_threshold_draft
-from sle_trials.checks import binding
+from sle_trials.checks import thresholds
 from sle_trials.reading import layouts, lexicon, phrases
 
 SOURCE = "seeds/924_measure_words.txt"
@@ -139,7 +139,7 @@ def test_a_test_closed_by_its_own_finding_leaves_the_next_limit_its_own(
     limit = next(s for s in lexicon.statements(said) if lexicon.same_number(s.value, value))
     start = said.rfind(measure, 0, limit.start)
     end = start + len(measure)
-    whose = phrases.continues(said, start, end, measure) or binding._item_of_a_list(
+    whose = phrases.continues(said, start, end, measure) or thresholds._item_of_a_list(
         said, start, end, limit, limit.start
     )
     assert (whose is None) is own, whose

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from conftest import AS_OF_LINE, DATA_ROOT, IM19_PATH, REPO, Trials, add_source, im19_draft, joined
 from conftest import put as put_file
-from sle_trials.checks import binding, evidence, load, rules
+from sle_trials.checks import evidence, load, rules, thresholds
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
 from sle_trials.reading import layouts, lexicon, vocabulary
@@ -1235,7 +1235,7 @@ def test_a_parenthesis_saying_on_what_terms_a_measure_is_taken_leaves_it_the_lim
     said = layouts.normalise(quote)
     stated = lexicon.statements(said)
     s = next(s for s in stated if lexicon.same_number(s.value, value))
-    assert bool(binding._measure_next_to(said, s, measure, [], [], stated)) is own
+    assert bool(thresholds._measure_next_to(said, s, measure, [], [], stated)) is own
 
 
 def test_a_time_window_after_an_enumeration_is_each_items(tmp_path: Path) -> None:

@@ -36,3 +36,9 @@ class Problem:
         from sle_trials.checks import table
 
         return table()[self.code].name
+
+
+def quoted(texts: list[str], width: int = 90) -> str:
+    """A record's quotes as a message shows them: together, cut to width characters."""
+    text = " / ".join(texts)
+    return repr(text if len(text) <= width else text[: width - 1] + "…")

@@ -36,6 +36,7 @@ FAMILIES = (
     "sle_trials.checks.evidence",
     "sle_trials.checks.rows",
     "sle_trials.checks.binding",
+    "sle_trials.checks.thresholds",
     "sle_trials.checks.completeness",
     "sle_trials.checks.silence",
 )

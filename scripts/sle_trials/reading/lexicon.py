@@ -261,7 +261,7 @@ UNITS = [
 ]
 LAB_DIMENSIONS = frozenset({"lab"})
 # The words that end a laboratory test's name, or are it ("ALT", "bilirubin", "alkaline phosphatase"), in
-# lower case: a laboratory limit after an enumeration of them is said of each (binding._item_of_a_list)
+# lower case: a laboratory limit after an enumeration of them is said of each (thresholds._item_of_a_list)
 LAB_TESTS = frozenset(
     """
     alt ast alp ggt ggtp sgot sgpt ldh ck cpk bun crcl egfr gfr inr pt ptt aptt anc alc wbc rbc plt hb hgb hct
@@ -1241,6 +1241,38 @@ def label_of(
         if not any(end <= d.start < mention.start for d in (dates(quote) if mentions is None else mentions)):
             return quote[start:end]
     return _label_after(quote, mention.end)
+
+
+# --- a criterion's label, a unit's end ----------------------------------------------------------
+
+CRITERION_LABEL = re.compile(r"^\(?(?P<number>[0-9]{1,3})[.)]\s+")  # a criterion's own label at the start of a quote
+
+
+def is_label(quote: str, number: Number) -> bool:
+    """A criterion label ("3)", "6.") at the start of a quote is not a value."""
+    return number.start == 0 and bool(CRITERION_LABEL.match(quote))
+
+
+_UNIT_GOES_ON = re.compile(r"\s*(?:/|per\b)", re.I)  # "mg/m2" of "mg/m2/day" or "mg/m2 per day"
+
+
+def whole_unit(quote: str, at: int, unit: str) -> bool:
+    """Whether the words from at are the unit whole: not a unit cut before the "/day" or "per day"
+    that goes on with it ("30 mg/m2/day" is no dose of 30 mg/m2)."""
+    if not unit_follows(quote, at, unit):
+        return False
+    return not _UNIT_GOES_ON.match(quote[at:].lstrip(), len(nfkc(unit)))
+
+
+def parenthesis_torn(text: str) -> str | None:
+    """'a parenthesis it does not open' or 'does not close' where text holds one part of a parenthesis
+    and not the other ("biologics (belizumab or", "antibodies) if low complement ..."); else None."""
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return "a parenthesis it does not open"
+    return "a parenthesis it does not close" if depth else None
 
 
 # --- remembering readings, for one run ------------------------------------------------------------

@@ -1,0 +1,822 @@
+"""Thresholds: a criterion's limit bound to the words that state it (`x-bind: threshold`).
+
+binding.py hands each eligibility threshold here with its quotes. A threshold (`x-bind: threshold`)
+is bound when its quotes lie in the criterion it names (a leading "3)" label must be that number);
+its measure is in them and its conditions in the criterion; one statement gives its comparator,
+value and unit together, with no other threshold's measure between the measure and it, nor the
+measure another limit's own ("≥3×ULN, or bilirubin >1.5×ULN" states no bilirubin ≥ 3×ULN) (a measure
+quoted apart from the statement is the heading of the sub-list whose item states it), a whole phrase
+there, not cut out of the words that name it (phrases.py: "neutrophil count" of "Absolute neutrophil
+count", E529); the words nearest it say its kind (lexicon.py); else E513, E508. A threshold with
+conditions holds the one that governs its limit: the nearest before it of those the record gives the
+criterion's thresholds, in its own item or one above it, with no other "if" between; else E518. Each
+condition it holds can govern the limit where the two stand (scopes.py): not another item's, not one
+a later condition ends, not one after the limit outside its sentence unless an exception naming its
+side, not the words that state the limit itself ("Weight ≥ 40 kg" for Weight ≥ 40 kg); else E518. An
+exception after the limit that lifts its side ("There is no minimum daily dose requirement ... when
+...") is one of its conditions; else E524.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from sle_trials import fields
+from sle_trials.problem import Check, Problem, quoted
+from sle_trials.reading import lexicon, phrases, scopes, sentences
+from sle_trials.reading.layouts import normalise
+
+if TYPE_CHECKING:  # binding hands each threshold here: imported at run time, it would import itself half made
+    from sle_trials.checks.binding import Context
+
+Path_ = fields.Path_
+
+# The checks this module makes (E508, E510 and E513 for a threshold too, declared with the other readings in binding.py)
+CHECKS = (
+    Check(
+        "E518",
+        "condition-of-another-limit",
+        "a threshold whose conditions are not the ones its criterion states for its limit, but another limit's",
+    ),
+    Check(
+        "E524",
+        "condition-left-out",
+        "a threshold without a condition its criterion states for its limit: one before it that the "
+        "criterion's other limits are given, an 'if' in its own sentence, the heading of the sub-list it stands "
+        "in, words joining it to another requirement ('<500/mm³ with a neutrophil count <1000/mm³'), or an "
+        "exception after it that lifts its side ('There is no minimum daily dose requirement ... when ...')",
+    ),
+    Check(
+        "E528",
+        "condition-cut-short",
+        "a threshold's condition that stops inside its clause of the criterion ('if low complement ... score is', "
+        "'when used in combination with'): the words left out say when the limit applies; or starts inside it, "
+        "or inside a parenthesis ('is no minimum ...', 'antibodies) if low complement ...')",
+    ),
+    Check(
+        "E529",
+        "measure-cut-short",
+        "a threshold's measure that is not the whole phrase its criterion names what is measured with beside "
+        "its limit: a part ('neutrophil count' of 'Absolute neutrophil count <500/mm³', 'SELENA-SLEDAI' of "
+        "'SELENA-SLEDAI clinical symptoms'), one item of an enumeration its limit is said of whole "
+        "('myocardial infarction' of 'myocardial infarction, ..., or other clinically significant heart "
+        "disease within 6 months', or that list's last item alone), examples of it ('belizumab' of "
+        "'biological agents (such as belizumab ...)'), one without the words between its limit's number and "
+        "unit that say what it counts ('SLEDAI-2K' of 'SLEDAI-2K and ≥ 4 clinical points'), one a parenthesis "
+        "crosses an end of ('SELENA-SLEDAI clinical symptoms (except'), one holding another limit of its own "
+        "('serum creatinine > 2.5 mg/dL' for 'or 221 μmol/L'), one running over a sentence's end, who has "
+        "what is measured ('The research subject' of '... has a history of alcohol or drug abuse'), a pronoun "
+        "or only what is done ('used, they need to be discontinued', 'performed'), an opening phrase's end "
+        "('period, the maximum dose of steroids'), the limit "
+        "or its unit ('40 kg'), the point a time limit is counted from ('screening initiation'), a phrase "
+        "with a word that names nothing at an end ('if biological agents'), or one without the limit it holds "
+        "that says which ('prednisone' of 'prednisone ≥100 within 8 weeks')",
+    ),
+)
+
+
+def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
+    ref = t["criterion"]
+    found = ctx.criterion(ref)
+    if found is None:
+        return  # E109: rules report a threshold naming a criterion the list does not have
+    corpus = found[1]
+    named = fields.criterion_name(ref)
+    bare: list[str] = []
+    misplaced = placed(ctx, path, ref, found, quotes, bare)
+    if misplaced is not None:
+        yield misplaced
+        return
+    measure = normalise(t["measure"])
+    if not any(measure in q for q in bare):
+        yield ctx.problem(
+            path + ("measure",),
+            "E513",
+            f"{fields.dotted(path)}.measure: {t['measure']!r} is not in its quote {quoted(bare)}",
+        )
+        return
+    for i, condition in enumerate(t.get("conditions", [])):
+        written = normalise(condition)
+        if written not in corpus:
+            yield ctx.problem(path + ("conditions", i), "E513", f"{fields.dotted(path)}.conditions.{i}: not in {named}")
+        elif not scopes.whole_clause(corpus, written):
+            end = corpus.find(written) + len(written)
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E528",
+                f"{fields.dotted(path)}.conditions.{i}: stops inside its clause of {named}, before "
+                f"{quoted([corpus[end:]], 40)}: give the condition up to the clause's end",
+            )
+        elif not any(scopes.clause_start(text, written) for text in ctx.criterion_texts(found[0])):
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E528",
+                f"{fields.dotted(path)}.conditions.{i}: starts inside its clause of {named}: give the condition "
+                "from the clause's start",
+            )
+        elif lexicon.parenthesis_torn(written) is not None:
+            # cut inside a parenthesis: "antibodies) if low complement ..." of "(except for ... antibodies)
+            # if low complement ..."
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E528",
+                f"{fields.dotted(path)}.conditions.{i}: holds {lexicon.parenthesis_torn(written)} of {named}: "
+                "give the condition whole",
+            )
+    unit = lexicon.unit_named(t["unit"])
+    said = [(q, s) for q in bare for s in ctx.reader.statements(q)]
+
+    def unit_ok(q: str, s: lexicon.Statement) -> bool:
+        if unit is None:
+            return s.unit is None and lexicon.whole_unit(q, s.end, t["unit"])
+        if s.unit is not None:
+            return s.unit.key == unit.key
+        lo, hi = lexicon.clause(q, s.start, s.end)
+        return unit.key == "points" and bool(lexicon.SCORE_WORDS.search(q, lo, hi))
+
+    def cmp_ok(s: lexicon.Statement) -> bool:
+        return s.comparator == t["comparator"] or (
+            t["comparator"] == "=" and s.comparator is None and s.unit is not None
+        )
+
+    value = t["value"]
+    exact = [(q, s) for q, s in said if lexicon.same_number(s.value, value) and cmp_ok(s) and unit_ok(q, s)]
+    if not exact:
+        yield _threshold_miss(ctx, path, t, said, cmp_ok, unit_ok)
+        return
+    others = [o for o in ctx.measures if o not in measure and measure not in o]
+    longer = [o for o in ctx.measures if measure in o and o != measure]  # "SELENA-SLEDAI clinical symptoms"
+    # the measure next to the statement, where they share a quote; a quote list may give the measure
+    # apart only from the heading of the sub-list whose item states the limit ("Oral corticosteroids
+    # must meet the following requirements:"), not from beside another measure's limit in one item
+    headings = [q for q in bare if measure in q]
+    item = fields.get(ctx.record.data, found[0])[1]
+    beside = {
+        (q, s.start): _measure_next_to(q, s, measure, others, longer, ctx.reader.statements(q), t.get("conditions", []))
+        for q, s in exact
+        if measure in q
+    }
+    near = [(q, s) for q, s in exact if beside.get((q, s.start)) or (measure not in q and _heads(item, headings, q))]
+    if not near and all(measure not in q for q, _ in exact):
+        yield ctx.problem(
+            path + ("measure",),
+            "E513",
+            f"{fields.dotted(path)}.measure: {t['measure']!r} is quoted apart from {exact[0][1].says()}, "
+            f"and not from the heading of a sub-list whose item states it ({named})",
+        )
+        return
+    if not near:
+        yield ctx.problem(
+            path + ("measure",),
+            "E513",
+            f"{fields.dotted(path)}.measure: in its quote, {exact[0][1].says()} "
+            f"is said of another measure, not of {t['measure']!r}",
+        )
+        return
+    cut = _measure_cut(ctx, measure, near, headings, corpus, beside)
+    if cut is not None:
+        yield ctx.problem(
+            path + ("measure",),
+            "E529",
+            f"{fields.dotted(path)}.measure: {t['measure']!r} is not the whole phrase {named} names what is "
+            f"measured with beside its limit: {cut}; give the measure that phrase",
+        )
+        return
+    quote, statement = near[0]
+    kind, why = ctx.reader.kind_of(quote, statement)
+    if kind != t["kind"]:
+        said_kind = f"{kind}, from {why}" if kind else why
+        yield ctx.problem(
+            path + ("kind",), "E508", f"{fields.dotted(path)}.kind: {t['kind']} is not what the words say ({said_kind})"
+        )
+    at = corpus.find(quote) + statement.start
+    layout = ctx.layout(found[0], corpus)  # where each nested item's own text stands: what a condition can govern
+    if t.get("conditions"):
+        conditioned = list(_own_condition(ctx, path, t, corpus, at, layout))
+    else:
+        conditioned = list(_condition_left_out(ctx, path, t, corpus, bare, (quote, statement), layout))
+    if not conditioned and (t.get("conditions") or ctx.conditional(found[0], corpus)):
+        yield from _conditions_in_scope(ctx, path, t, (corpus, layout), at, bare)
+    yield from conditioned
+    if statement.reading and not ctx.noted(path):
+        yield ctx.problem(
+            path + ("comparator",),
+            "E510",
+            f"{fields.dotted(path)}: {statement.reading}; say so in a curation "
+            f"note (field: {fields.dotted(path)} or a field above it)",
+        )
+
+
+def _measure_cut(
+    ctx: Context,
+    measure: str,
+    near: list[tuple[str, lexicon.Statement]],
+    headings: list[str],
+    corpus: str,
+    beside: dict[tuple[str, int], list[int]],
+) -> str | None:
+    """Why the measure is no whole phrase that names what is measured where binding reads it beside its
+    limit (in a quote that states the limit, or in the sub-list heading quoted for it), else None:
+    a word at an end that names nothing of it, the limit's own words in it, nothing named but a limit
+    or its unit, the point a limit after it is counted from, another limit between it and its limit
+    that says which of what it names the limit counts ("prednisone ≥100 within 8 weeks"), or a word
+    past an end that goes on naming it (phrases.py). One place where it stands
+    whole is enough; another place of the criterion does not count: "SELENA-SLEDAI" stands whole in
+    "SELENA-SLEDAI score ≥8", not beside the limit of its clinical symptoms' score. Nor does another
+    place of the quote than one where the measure is the limit's (beside: _measure_next_to's places):
+    the whole item 6 quoted for that score still holds "SELENA-SLEDAI score ≥8"."""
+    loose = phrases.loose_word(measure)
+    if loose is not None:
+        return f"{loose!r}, at an end of it, names nothing of what is measured"
+    unclosed = phrases.unbalanced(measure)
+    if unclosed is not None:
+        return f"it {unclosed}: a phrase ends inside it, or begins"
+    ended = _ENDED_INSIDE.search(measure)
+    if ended is not None:  # "weeks before screening. Maintain a stable dose of medication"
+        return f"it runs over the end of a sentence ({measure[max(0, ended.start() - 20) : ended.end() + 20]!r})"
+    opened = _CLAUSE_THEN_ARTICLE.search(measure)
+    if opened is not None and not re.search(r"\b(?:and/or|and|or)\b", measure[opened.end() :]):
+        # an opening phrase's end, then the phrase of what is measured ("During the screening period, the
+        # maximum dose of steroids"); an enumeration's items may open with an article ("the A, the B or ...")
+        return f"{opened.group(1)!r} ends a clause before the phrase of what is measured"
+    pronoun = phrases.pronoun_in(measure)
+    if pronoun is not None:
+        return f"{pronoun!r} in it stands for a thing named elsewhere"
+    if phrases.only_done(measure):
+        return "it names only what is done, not to what"
+    had = _HAVING.search(measure)
+    if had is not None and phrases.names_something(measure[: had.start()]):
+        return f"{measure[: had.end()]!r} in it names who has what is measured"
+    why = None
+    for quote, statement in near:
+        counted = _unit_words(quote, statement)
+        if counted is not None and counted not in measure:
+            why = why or f"{counted!r}, between its limit's number and unit, says what the number counts"
+            continue
+        stated: tuple[lexicon.Statement, ...] = ()
+        if measure not in quote:
+            texts = headings
+        else:
+            texts, stated = [quote], ctx.reader.statements(quote)
+        for text in texts:
+            at = corpus.find(text)
+            for m in re.finditer(re.escape(measure), text):
+                if text == quote and m.start() not in beside.get((quote, statement.start), [m.start()]):
+                    continue  # the measure stands there as another limit's
+                if m.start() < statement.end and statement.start < m.end() and text == quote:
+                    why = why or "it holds the limit's own words"
+                    continue
+                # the measure's words outside the quote's statements (most measures hold none)
+                outside, last = [], m.start()
+                for s in stated:
+                    if s.start < m.end() and m.start() < s.end:
+                        outside.append(text[last : max(last, s.start)])
+                        last = max(last, s.end)
+                outside.append(text[last : m.end()])
+                if not phrases.names_something(" ".join(outside)):
+                    why = why or "it names nothing but a limit, its unit or words that name no thing"
+                    continue
+                after_a_limit = any(s.end <= m.start() for s in stated)
+                if phrases.reference_point(corpus, at + m.start(), after_a_limit):
+                    why = why or "it stands where a time limit's starting point does ('prior to screening')"
+                    continue
+                # a limit it holds, set apart from its limit by a mark or a conjunction: another limit of its own
+                # ("Prednisone (or equivalent) ≥7.5 mg/ day" for the ceiling of "..., and ≤30 mg/ day"; "serum
+                # creatinine > 2.5 mg/dL" for "or 221 μmol/L"), not one that says which ("prednisone ≥100")
+                held = [o for o in stated if text == quote and m.start() <= o.start and o.end <= m.end()]
+                if (
+                    held
+                    and held[-1].end <= statement.start
+                    and _LIMITS_APART.search(text, held[-1].end, statement.start)
+                ):
+                    why = (
+                        why or f"it holds {text[held[-1].start : held[-1].end]!r}, another limit set apart from its own"
+                    )
+                    continue
+                # another limit right between it and its limit, joined to that limit by nothing ("prednisone
+                # ≥100 within 8 weeks"): it says which of what the measure names the limit counts, and is
+                # the measure's ("prednisone ≥100"); "serum creatinine > 2.5 mg/dL or 221 μmol/L" is two
+                # ways to write one limit. Without it, any prednisone within 8 weeks read as excluded
+                between = [o for o in stated if text == quote and m.end() <= o.start and o.end <= statement.start]
+                if between and not _LIMITS_APART.search(text, between[-1].end, statement.start):
+                    why = why or f"{text[between[-1].start : between[-1].end]!r} between it and its limit says which"
+                    continue
+                # a verb of having between it and its limit, what it has named after it ("The research subject
+                # has a history of alcohol or drug abuse within the past 24 weeks"): the limit is of what is
+                # had, and the measure is who has it ("has been" is no having)
+                gap = text[m.end() : statement.start] if text == quote and m.end() <= statement.start else ""
+                having = _HAVING.search(gap)
+                if having is not None and phrases.names_something(gap[having.end() :]):
+                    why = why or f"{gap[having.start() :].strip()!r} between it and its limit names what it has"
+                    continue
+                word = phrases.continues(corpus, at + m.start(), at + m.end(), measure)
+                if word is not None:
+                    why = why or f"{word!r} goes on naming it"
+                    continue
+                listed = (
+                    _item_of_a_list(corpus, at + m.start(), at + m.end(), statement, at + statement.start)
+                    if text == quote and m.end() <= statement.start
+                    else None
+                )
+                if listed is None:
+                    return None
+                why = why or listed
+    return why
+
+
+def _unit_words(quote: str, statement: lexicon.Statement) -> str | None:
+    """The words between a limit's number and the unit written away from it, where they are only a few
+    words that name something ("clinical" of "≥ 4 clinical points"): they say what the number counts,
+    and a measure without them is another thing ("SLEDAI-2K" of "SLEDAI-2K and ≥ 4 clinical points",
+    whose 4 points are its clinical items' only). None where no such words stand there."""
+    if statement.unit is None or not (statement.reading or "").startswith("the unit"):
+        return None
+    spellings = "|".join(map(re.escape, sorted(statement.unit.spellings, key=len, reverse=True)))
+    m = re.match(r"\s+((?:[^\W\d][\w-]*\s+){1,3}?)(?:" + spellings + r")(?!\w)", quote[statement.end :])
+    if m is None or not all(phrases.names_something(w) for w in m.group(1).split()):
+        return None
+    return m.group(1).strip()
+
+
+def _item_of_a_list(corpus: str, start: int, end: int, statement: lexicon.Statement, limit: int) -> str | None:
+    """Why the measure at corpus[start:end] is one item of an enumeration its limit (statement, at
+    corpus[limit:]) is said of whole, else None: more items follow it before the limit ("myocardial
+    infarction" of "myocardial infarction, cardiac angioplasty ..., or other clinically significant
+    heart disease within 6 months"), or it is the last item and the limit a time window right after
+    it that the items before it, holding no limit of their own in its sentence, share ("other
+    clinically significant heart disease" of the same list: a window over a history of each). An
+    item holding a limit of its own is set apart by it ("hemodialysis, or prednisone ≥100 within 8
+    weeks"); a quantity after the last item may be that item's alone ("pregnancy, or eGFR < 30")."""
+    word = phrases.item_follows(corpus, end, limit)
+    if word is not None:
+        return f"{word!r} goes on the enumeration it is an item of, and the limit after it is said of the whole"
+    # the last item with a plural word for values ("ALT, AST, or ALP levels are ≥ 3×ULN"): the values are
+    # each item's, and the limit is said of them all
+    plural = corpus[start:end].split()[-1].lower()
+    if plural in _PLURAL_VALUES and (words := phrases.item_before(corpus, start)) is not None:
+        return f"{words!r} goes on naming it: {plural!r} are the values of each item, and the limit is theirs"
+    if statement.unit is None or phrases.names_something(corpus[end:limit]):
+        return None
+    # a time window after an enumeration is said of each item; so is a laboratory limit after an
+    # enumeration of laboratory tests ("ALP" of "ALT, AST, or ALP ≥ 3 mg/dL"), but for the last item
+    # after items that are no tests ("pregnancy, lactation, or eGFR < 30": the eGFR's alone)
+    tests = statement.unit.dimension in lexicon.LAB_DIMENSIONS and _lab_test(corpus[start:end])
+    if statement.unit.dimension != "time" and not tests:
+        return None
+    words = phrases.item_before(corpus, start) or _test_before(corpus, start)
+    if words is None or (tests and not _lab_test(words)):
+        return None
+    opened = max((m.end() for m in _SENTENCE_END.finditer(corpus, 0, start)), default=0)
+    if any(s.comparator is not None for s in lexicon.written_statements(corpus[opened:end])):
+        return None  # an item before it, or the measure itself, holds a limit of its own
+    # the item before it, up to the comma that closes it, holding a finding of its own ("Positive ANA, or C3 <
+    # 0.9 g/L"; "Abnormal ALT or AST, or total bilirubin > 2 mg/dL", whose "ALT or AST" is an enumeration of its
+    # own): it is closed by its finding, and the limit is the measure's. A test without one after a finding
+    # that opens the list ("AST" of "Elevated ALT, AST, or ALP ≥ 3") shares the list's limit.
+    items = [item for item in _LIST_ITEM_SEPARATOR.split(corpus[opened:start]) if item.strip()]
+    if tests and items and lexicon.FINDING.search(items[-1]):
+        return None
+    said = "the laboratory limit after the tests" if tests else "the time limit after the enumeration"
+    return f"{words!r} goes on naming it: {said} is said of each item"
+
+
+def _lab_test(words: str) -> bool:
+    """Whether words end in a laboratory test's name ("AST, or", "(ALT),", "serum creatinine")."""
+    parts = re.sub(r"(?:\s+(?:and/or|and|or))+\s*$", "", words).split()
+    return bool(parts) and parts[-1].strip("(),;:.").lower() in lexicon.LAB_TESTS
+
+
+def _test_before(corpus: str, start: int) -> str | None:
+    """The words ending the item before a measure that is a laboratory test ("AST, or" of "ALT, AST, or
+    ALP"), where the item is a test too: item_before reads only words that name something, and an
+    abbreviation ("AST") is none of them."""
+    m = re.search(r"(\S+,(?:\s+(?:and/or|and|or))?)\s*$", corpus[max(0, start - 60) : start])
+    return m.group(1) if m is not None and _lab_test(m.group(1)) else None
+
+
+def placed(
+    ctx: Context, path: Path_, ref: dict, found: tuple[Path_, str], quotes: list[str], bare: list[str]
+) -> Problem | None:
+    """E513 when a quote does not lie in the criterion ref names (a leading "3)" label must be its
+    number); else None, with the quotes, their labels taken off, put in bare."""
+    where, corpus = found
+    named = fields.criterion_name(ref)
+    for quote in quotes:
+        label = lexicon.CRITERION_LABEL.match(quote)
+        if label and int(label.group("number")) != ref["number"]:
+            return ctx.problem(
+                path + ("criterion", "number"),
+                "E513",
+                f"{fields.dotted(path)}: its quote is labelled {label.group(0).strip()} but names {named}",
+            )
+        text = quote[label.end() :] if label else quote
+        if text not in corpus:
+            return ctx.problem(
+                path + ("criterion",),
+                "E513",
+                f"{fields.dotted(path)}: the quote {quoted([quote])} is not in {named} ({fields.dotted(where)})",
+            )
+        bare.append(text)
+    return None
+
+
+def _own_condition(
+    ctx: Context, path: Path_, t: dict, corpus: str, at: int, layout: tuple[scopes.Span, ...]
+) -> Iterator[Problem]:
+    """E518 when the threshold's conditions are not the ones that govern its limit. A condition
+    governs the limits that follow it until the next condition ("If the subject is receiving
+    steroids: ... 30mg/day ... If ... antimalarial drugs: ... 12 weeks"), so one copied from the
+    neighbouring threshold's says when another limit applies: the condition the record gives the
+    criterion's thresholds nearest before the limit must be among its own, and no other condition
+    ("if ...") may start between its own nearest one and the limit. A condition after the limit (an
+    exception: "There is no minimum daily dose ... when ...") may be held as well."""
+    own = {normalise(c) for c in t["conditions"]}
+    before = _before(ctx, t, corpus, at, layout)
+    if not before:
+        return
+    named = fields.criterion_name(t["criterion"])
+    nearest = before[-1][1]
+    if nearest not in own:
+        yield ctx.problem(
+            path + ("conditions",),
+            "E518",
+            f"{fields.dotted(path)}.conditions: {named} states {quoted([nearest], 70)} nearest before this "
+            "limit; the threshold's conditions leave it out (a condition governs the limits after it)",
+        )
+        return
+    later = scopes.CONDITION_START.search(corpus, before[-1][0] + len(nearest), at)
+    if later is not None:
+        yield ctx.problem(
+            path + ("conditions",),
+            "E518",
+            f"{fields.dotted(path)}.conditions: another condition starts between the threshold's own and "
+            f"its limit in {named} ({quoted([corpus[later.start() :]], 61)})",
+        )
+
+
+def _before(ctx: Context, t: dict, corpus: str, at: int, layout: tuple[scopes.Span, ...]) -> list[tuple[int, str]]:
+    """(where, condition) of the conditions the record gives the criterion's thresholds that stand
+    before the limit at position at, in its own item or an item above it (one in an item beside it
+    is that item's), in order."""
+    limits = _limits(ctx, corpus)
+    return sorted(
+        (start, c)
+        for c in ctx.conditions(t["criterion"])
+        if 0 <= (start := corpus.find(c)) < at
+        and scopes.above(layout, start, at)
+        and not scopes.of_another_limit(corpus, start, start + len(c), at, limits)
+    )
+
+
+def _limits(ctx: Context, corpus: str) -> tuple[tuple[int, int], ...]:
+    """Where the criterion's text states a limit (a comparator and a number): what a condition in its
+    sentence belongs to (scopes.of_another_limit)."""
+    return tuple((s.start, s.end) for s in ctx.reader.statements(corpus) if s.comparator is not None)
+
+
+def _holds(corpus: str, condition: str, at: int) -> bool:
+    """Whether the limit stated at `at` stands inside the condition wherever the criterion writes it."""
+    starts = [m.start() for m in re.finditer(re.escape(condition), corpus)] if condition else []
+    return bool(starts) and all(start <= at < start + len(condition) for start in starts)
+
+
+def _conditions_in_scope(
+    ctx: Context, path: Path_, t: dict, read: tuple[str, tuple[scopes.Span, ...]], at: int, bare: list[str]
+) -> Iterator[Problem]:
+    """E518 when the threshold holds a condition that cannot govern its limit where the two stand in
+    the criterion (scopes.py: one a later condition ends, one of another item, one after the limit
+    that is neither its sentence's trailing clause nor an exception naming its side); E524 when it
+    leaves out what of the criterion governs its limit whatever the record's other thresholds hold
+    (scopes.required: an "if" of its sentence, the heading of its sub-list unless quoted for its
+    measure, an exception after it that lifts its side, "There is no minimum daily dose requirement
+    ... when used in combination with immunosuppressants"): without it the limit reads as applying
+    to all."""
+    given = ctx.conditions(t["criterion"])
+    corpus, layout = read
+    named = fields.criterion_name(t["criterion"])
+    own = [normalise(c) for c in t.get("conditions", [])]
+    limits = _limits(ctx, corpus)
+    for i, condition in enumerate(own):
+        if _holds(corpus, condition, at):
+            # the limit's own words are no condition of it ("Weight ≥ 40 kg" for Weight ≥ 40 kg): they
+            # read as a condition no patient is asked to meet first
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E518",
+                f"{fields.dotted(path)}.conditions.{i}: {quoted([condition], 61)} holds this limit itself; "
+                "a condition says when the limit applies, in words before it or an exception after it",
+            )
+            return
+        others = [c for c in given if c != condition]
+        if not scopes.governs(layout, corpus, condition, at, t["comparator"], others, limits):
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E518",
+                f"{fields.dotted(path)}.conditions.{i}: {quoted([condition], 61)} cannot govern this limit where "
+                f"{named} states it (it is another item's, another condition starts between, or it follows "
+                "the limit's sentence without naming its side): it is another limit's condition",
+            )
+            return
+    spans = [(p, p + len(c)) for c in own if (p := corpus.find(c)) >= 0]
+    for need in scopes.required(layout, corpus, at, t["comparator"]):
+        if any(start < need.end and need.start < end for start, end in spans):
+            continue
+        passage = corpus[need.start : need.end]
+        if need.kind == "heading" and any(passage in q for q in bare):
+            continue  # its measure is read from the heading it quotes ("Oral corticosteroids")
+        said = {
+            "clause": f"a condition in this limit's sentence ({quoted([corpus[need.start :]], 61)})",
+            "heading": f"this limit under the heading {quoted([passage], 61)}",
+            "exception": f"{quoted([passage], 61)} after this limit, as an exception to it",
+        }[need.kind]
+        yield ctx.problem(
+            path + ("conditions",),
+            "E524",
+            f"{fields.dotted(path)}: {named} states {said}; the threshold's conditions leave it out "
+            "(the limit would read as applying to all)",
+        )
+        return
+
+
+# words that join a limit to what it holds only together with: "CD4+ T lymphocytes <500/mm³ with a
+# neutrophil count <1000/mm³" is no CD4 limit on its own
+_JOINERS = r"(?:with|when|while|if|unless|provided|in combination with|combined with)"
+
+
+_JOINED = re.compile(r"\s*,?\s*" + _JOINERS + r"\b", re.I)  # right after the quote
+
+
+_JOINED_BEFORE = re.compile(r"\b" + _JOINERS + r"(?:\s+(?:a|an|the))?\s*\Z", re.I)  # right before it
+
+
+_LIMIT_END = re.compile(r"[0-9%³²)]\s*,?\s*\Z")  # a limit's number or unit, right before a joiner
+
+
+def _condition_left_out(
+    ctx: Context,
+    path: Path_,
+    t: dict,
+    corpus: str,
+    bare: list[str],
+    stated: tuple[str, lexicon.Statement],
+    layout: tuple[scopes.Span, ...],
+) -> Iterator[Problem]:
+    """E524 when a threshold holds no condition but its criterion states one for its limit: a
+    condition the record gives the criterion's other thresholds stands before the limit (it governs
+    the limits after it, _own_condition) and the threshold's quotes hold none of those (a quoted
+    sub-list heading, "Oral corticosteroids must meet the following requirements:", is where its
+    measure is read from: it is held), or its own quote says "if" (the limit applies only then;
+    looked at first, as the nearer and more telling), or its criterion goes on right after the quote
+    or its limit with words that join the limit to another requirement ("with a neutrophil count
+    <1000/mm³"; a quote that goes on through that requirement holds it, and the limit holds only with it).
+    Without it the limit reads as applying to everyone: "CD20 antibodies < 6 months" for a limit
+    stated only "if biological agents are used"."""
+    quote, statement = stated
+    start = corpus.find(quote)
+    at = start + statement.start
+    named = fields.criterion_name(t["criterion"])
+    said = scopes.CONDITION_START.search(quote)
+    if said is not None:
+        yield ctx.problem(
+            path + ("conditions",),
+            "E524",
+            f"{fields.dotted(path)}: its quote states a condition ({quoted([quote[said.start() :]], 61)}); "
+            "the threshold has no conditions (give it the words that say when the limit applies)",
+        )
+        return
+    # right after the quote or its limit, right before the quote or, where another limit stands just
+    # before that, its measure: a quote that goes on past the joined requirement ("<500/mm³ with a
+    # neutrophil count <1000/mm³") holds it, and the limit holds only with it all the same
+    measure = corpus.rfind(normalise(t["measure"]), start, at)
+    lead = _JOINED_BEFORE.search(corpus, max(0, measure - 40), measure) if measure > start else None
+    joined = (
+        _JOINED.match(corpus, start + len(quote))
+        or _JOINED.match(corpus, start + statement.end)
+        or _JOINED_BEFORE.search(corpus, max(0, start - 40), start)
+        or (lead if lead and _LIMIT_END.search(corpus, 0, lead.start()) else None)
+    )
+    if joined is not None:
+        yield ctx.problem(
+            path + ("conditions",),
+            "E524",
+            f"{fields.dotted(path)}: {named} joins its quote to another requirement "
+            f"({quoted([corpus[min(joined.start(), start) :]], 61)}): the limit holds only with that; "
+            "the threshold has no conditions (give it those words)",
+        )
+        return
+    before = _before(ctx, t, corpus, at, layout)
+    if before and not any(c in q for _, c in before for q in bare):
+        yield ctx.problem(
+            path + ("conditions",),
+            "E524",
+            f"{fields.dotted(path)}: {named} states {quoted([before[-1][1]], 70)} before this limit, and it "
+            "governs the limits after it; the threshold has no conditions (give it the one that governs it)",
+        )
+
+
+def _heads(item: dict, headings: list[str], stated: str) -> bool:
+    """Whether an item whose own text holds a heading quote has beneath it an item whose own text
+    holds the stated quote (texts normalised)."""
+    subs = item.get("sub_criteria", [])
+    own = normalise(item["text"])
+    beneath = (t for sub in subs for t in fields.criterion_texts(sub))
+    if any(h in own for h in headings) and any(stated in normalise(t) for t in beneath):
+        return True
+    return any(_heads(sub, headings, stated) for sub in subs)
+
+
+def _measure_next_to(
+    quote: str,
+    s: lexicon.Statement,
+    measure: str,
+    others: list[str],
+    longer: list[str],
+    stated: tuple[lexicon.Statement, ...] = (),
+    conditions: list[str] | tuple[str, ...] = (),
+) -> list[int]:
+    """Where the measure stands in the quote as the statement's: each occurrence with no other threshold's
+    measure between it and the statement (none: the measure is not next to it).
+    An occurrence inside another threshold's longer measure, or the parenthesis right after it, is that
+    measure's ("Score ≥6 for SELENA-SLEDAI clinical symptoms" states no SELENA-SLEDAI ≥ 6, "Major surgery
+    (including joint surgery) was performed within 24 weeks prior" no surgery's limit), unless the
+    statement lies inside it too ("prednisone ≥100" is the measure of a time limit and holds the dose
+    limit of "prednisone").
+
+    A measure is also no statement's but its own where the quote's other limits (stated: all of its
+    statements) show whose it is, though the record holds no threshold of what stands between:
+    one written after the statement with a limit of its own right after it, in a few words of its
+    clause ("≥3×ULN, or bilirubin >1.5×ULN" states no bilirubin ≥ 3×ULN; "proteinuria > 6 g/24h or
+    serum creatinine > 2.5 mg/dL" no serum creatinine > 6 g/24h; "... prior to screening, or surgery is
+    planned within 24 weeks after enrollment" no surgery's limit before screening), and one written
+    before it with another limit between, after which, in the same sentence, words name another thing
+    ("CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³" states no CD4+ T lymphocytes <
+    1000; "Prednisone ≥7.5 mg/day, and ≤30 mg/day" does state a prednisone ≤ 30).
+
+    And a measure in another sentence than the limit is that limit's only where it stands in one of
+    the threshold's own conditions ("If the subject is receiving treatment with antimalarial drugs
+    ...: ... Maintain a stable dose of medication for at least 8 weeks"): a whole item quoted states no
+    limit of a measure another of its sentences names ("... antimalarial drugs ... Before the screening
+    period, if biological agents ... are used, they need to be discontinued for at least 4 weeks" no
+    antimalarial drugs' washout)."""
+    held = [(c.start(), c.end()) for text in map(normalise, conditions) for c in re.finditer(re.escape(text), quote)]
+    inside = [
+        (o.start(), o.end() + (len(p.group()) if (p := _PARENTHESIS.match(quote, o.end())) else 0))
+        for name in longer
+        for o in re.finditer(re.escape(name), quote)
+        if not (o.start() <= s.start < o.end())
+    ]
+    out = []
+    for m in re.finditer(re.escape(measure), quote):
+        if any(start <= m.start() and m.end() <= end for start, end in inside):
+            continue
+        gap = quote[m.end() : s.start] if m.end() <= s.start else quote[s.end : m.start()] if m.start() >= s.end else ""
+        if any(o in gap for o in others) or _owned_elsewhere(quote, s, m, stated):
+            continue
+        if _SENTENCE_END.search(gap) and not any(a <= m.start() and m.end() <= b for a, b in held):
+            continue
+        out.append(m.start())
+    return out
+
+
+def _owned_elsewhere(quote: str, s: lexicon.Statement, m: re.Match[str], stated: tuple[lexicon.Statement, ...]) -> bool:
+    """Whether another statement of the quote owns this occurrence of the measure (_measure_next_to)."""
+
+    if m.start() >= s.end:  # the measure after the limit: one with a limit right after it is that limit's
+        following = [o.start for o in stated if o.start >= m.end()]
+        gap = quote[m.end() : min(following)] if following else ""
+        near = len(gap.split()) <= 4 or not phrases.names_something(gap)
+        return bool(following) and near and not _SENTENCE_END.search(gap) and not _CLAUSE_MARK.search(gap)
+    if m.end() <= s.start:  # before it: a limit between, then another thing named, is that thing's
+        # or a parenthesis opened after it and still open at the limit, naming another thing: "IgA
+        # deficiency was present during screening (serum IgA level < 10 mg/dL)" states no IgA deficiency
+        # < 10 mg/dL ("Prednisone (or equivalent) ≥7.5 mg/day" closes its parenthesis before the limit)
+        # ("Hemoglobin (without transfusion within 14 days ≥ 8 g/dL)": a parenthesis whose last clause
+        # opens with a word that qualifies says on what terms the measure outside is taken, naming no
+        # other thing the limit is of, unless it names one as someone's ("in patients with proteinuria")
+        between = quote[m.end() : s.start]
+        opened = between.rfind("(")
+        inner = between[opened + 1 :]
+        if opened > between.rfind(")") and phrases.names_something(inner) and not _qualifies(inner):
+            return True
+        last = max((o.end for o in stated if o.start >= m.end() and o.end <= s.start), default=None)
+        gap = quote[last : s.start] if last is not None else ""
+        return last is not None and phrases.names_something(gap) and not _SENTENCE_END.search(gap)
+    return False
+
+
+# the words that open a parenthesis's clause saying on what terms a measure is taken ("without transfusion",
+# "at screening", "by ELISA", "calculated by the CKD-EPI formula", "excluding serological items"), and
+# those after which its words name another thing, someone's ("in patients with proteinuria") or an
+# analyte's value ("at screening serum IgA level")
+_QUALIFYING = frozenset(
+    "without at in during within after before since by per on off under from excluding except calculated "
+    "measured assessed estimated determined tested using according".split()
+)
+
+
+# a parenthesis that opens by naming the measure outside in other terms ("Prednisone (or equivalent dose ≤
+# 20 mg/day)"), not another measure ("C3 (or C4 < 10 mg/dL)")
+_EQUIVALENT = re.compile(r"(?i)or\s+(?:an?\s+|the\s+)?equivalent\b")
+
+
+# the qualifying words that say when the measure is taken, and the words for a time their object may hold
+_WHEN = frozenset("at during within after before since on off from until".split())
+
+
+_TIME_WORDS = frozenset(
+    "visit visits period periods time times point points phase phases stage biopsy biopsies".split()
+)
+
+
+_NAMING_ANOTHER = re.compile(
+    r"(?i)\b(?:with|having|whose|who|showing|defined|i\.e\.|e\.g\.|or|and|and/or|"
+    r"levels?|counts?|titers?|titres?|values?|scores?|concentrations?)\b"
+)
+
+
+def _qualifies(words: str) -> bool:
+    """Whether the last clause of words (a parenthesis's, before a limit) qualifies the measure before
+    the parenthesis: it opens with "or equivalent" and names nothing after it but a dose ("or equivalent
+    dose of methylprednisolone ≤ 16 mg/day" is methylprednisolone's), or it
+    opens with a word of _QUALIFYING, names nothing as another's, and the words
+    naming something right before the limit are the object of a qualifying or closed word, two at
+    most ("the CKD-EPI formula", "serological items"): "at screening serum IgA" names serum IgA."""
+    clause = re.split(r"[,;:]", words)[-1].split()
+    equivalent = _EQUIVALENT.match(" ".join(clause))
+    if equivalent is not None:  # the measure outside in other terms: its limit is the measure's too
+        rest = " ".join(clause)[equivalent.end() :].split()
+        return all(w.lower() in ("dose", "doses", "dosage") or not phrases.names_something(w) for w in rest)
+    if not clause or clause[0].lower() not in _QUALIFYING or _NAMING_ANOTHER.search(" ".join(clause)):
+        return False
+    run: list[str] = []
+    k = len(clause)
+    for k in range(len(clause) - 1, -1, -1):
+        token = clause[k]
+        if token.lower() in _QUALIFYING or not phrases.names_something(token):
+            if token.lower() in _QUALIFYING or phrases.closed_word(token):
+                break
+            continue  # a number or a unit ("14 days")
+        run.append(token.lower())
+    # the word the run is the object of, past closed words ("at the screening visit"): after one that
+    # says when, the object is one word saying when, besides words for a time ("visit", "period"); a
+    # word after it names the thing measured then ("at biopsy proteinuria": proteinuria)
+    governing = next(
+        (t.lower() for t in reversed(clause[: k + 1]) if not phrases.closed_word(t) or t.lower() in _WHEN), ""
+    )
+    if governing in _WHEN:
+        # the words for a time end its object ("at renal biopsy"); one before another word does not ("at
+        # biopsy proteinuria": proteinuria is measured then)
+        timed = next((k for k, word in enumerate(run) if word.strip("()") not in _TIME_WORDS), len(run))
+        return len(run) <= 1 + timed
+    return len(run) <= 2
+
+
+# between two limits: a mark or a conjunction that makes the second one a limit of its own, not of the first
+_LIMITS_APART = re.compile(r"[.,;:()]|\b(?:and/or|and|or)\b")
+
+
+_SENTENCE_END = sentences.END  # and a list label's ("a. Hemoglobin"): the words go on elsewhere
+
+
+_ENDED_INSIDE = re.compile(r"[.;]\s+(?=\S)")  # a sentence's end inside a measure, words of the next after it
+
+
+_CLAUSE_THEN_ARTICLE = re.compile(r"(?i)(\S+,)\s+(?:the|a|an)\s")  # a clause's end, then a phrase's start
+
+
+# The commas that close an enumeration's items, with the conjunction after the last ("ALT or AST, or"): an
+# item may be an enumeration of its own, joined within by a conjunction alone.
+_LIST_ITEM_SEPARATOR = re.compile(r"(?i)\s*,\s*(?:(?:and/or|and|or)\b\s*)?")
+
+
+_PLURAL_VALUES = frozenset("levels values counts titers titres concentrations".split())
+
+
+_HAVING = re.compile(r"(?i)\b(?:has|have|had|having)\b(?!\s+(?:been|be|to)\b)")  # what is had after it
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()]")  # a mark between a measure and a limit after it: the limit is another's
+
+
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # right after a measure: its own words ("Major surgery (including ...)")
+
+
+def _threshold_miss(ctx: Context, path: Path_, t: dict, said: list, cmp_ok: Callable, unit_ok: Callable) -> Problem:
+    """Which part of the threshold the quote does not state, and what it does state."""
+    value = t["value"]
+    same = [(q, s) for q, s in said if lexicon.same_number(s.value, value)]
+    stated = "; ".join(s.says() for _, s in said if s.comparator or s.unit) or "no comparator, number and unit together"
+    if any(unit_ok(q, s) for q, s in same):
+        part = "comparator"
+    elif any(cmp_ok(s) for _, s in same):
+        part = "unit"
+    else:
+        part = "value"
+    wanted = f"{t['comparator']} {lexicon.number_text(value)} {t['unit']}"
+    return ctx.problem(
+        path + (part,),
+        "E508",
+        f"{fields.dotted(path)}: the quote does not state {wanted} (its {part} differs); it states {stated}",
+    )
