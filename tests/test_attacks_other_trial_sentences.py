@@ -481,6 +481,10 @@ def test_a_line_ends_sentence_ends_no_sentence_elsewhere(tmp_path: Path) -> None
         "EARLIER STUDY OF NB-201\n- Phase 2.\n- The study enrolled 120 participants.",
         "Northbridge also runs a second trial.\n- It is a Phase 2 trial.\n- The study enrolled 120 participants.",
         "NB-201 was tested in multiple myeloma.\n1. Phase 2.\n2. The study enrolled 120 participants.",
+        # a line after a blank line its stop alone ends no sentence before (no capital): one sentence
+        "NB-201 was tested in multiple myeloma.\n\nits study enrolled 120 participants.",
+        "Northbridge also runs a second trial.\n\nthe study enrolled 120 participants.",
+        "Northbridge also runs a second trial.\n- It is Phase 2.\n\n2024: the study enrolled 120 participants.",
     ],
 )
 def test_a_heading_about_another_trial_holds_the_lines_under_it(tmp_path: Path, block: str) -> None:

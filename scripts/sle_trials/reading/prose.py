@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from sle_trials.reading import edges, layouts, lexicon, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
-from sle_trials.reading.sentences import LIST_MARK, SENTENCES, joined, pieces, split
+from sle_trials.reading.sentences import LIST_MARK, OPENS, SENTENCES, joined, pieces, split
 
 # The fields a ClinConnect page places in its summary (prose; its other places are lines, not sentences)
 _SUMMARY_FIELDS = ("phases", "cell_product", "interventions")
@@ -350,9 +350,10 @@ def of_this_trial(
             # lines under it: "EARLIER STUDY OF NB-201" then "The study enrolled 120 participants."), and
             # each line's sentence alone (a headline's words are no sentence's under it); a sentence of
             # another trial ending at its line's end holds the list after it too ("Northbridge also runs
-            # a second trial." then "- It enrolled 120 participants.")
+            # a second trial." then "- It enrolled 120 participants."), and any line its stop alone
+            # does not end a sentence before (after a blank line: "120 participants were enrolled.")
             whole = " ".join(piece for piece, _ in group)
-            holding = holding and LIST_MARK.match(whole) is not None
+            holding = holding and (LIST_MARK.match(whole) is not None or OPENS.match(whole) is None)
             other = holding or _of_another_trial(own, whole, nct_id) or _of_another_kind(whole, kind)
             limit = 0 if other else len(whole)
             if limit and (turn := _turn(whole, nct_id)) is not None:

@@ -23,10 +23,14 @@ from collections.abc import Callable
 # none with its city).
 # Nor after a numbered list's mark at a line's start that line_ends marked ("Another Phase 2 Trial", then
 # "1. Multiple myeloma": cut after "1.", the heading held no line under it).
+_OPENS = r"[A-Z(\"“‘']"
 _STOP = (
     r"(?<=[.!?])(?<!\bDr\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)"
-    r"(?<!\n\d\.)(?<!\n\d\d\.)(?<!^\d\.)(?<!^\d\d\.)\s+(?=[A-Z(\"“‘'])"
+    r"(?<!\n\d\.)(?<!\n\d\d\.)(?<!^\d\.)(?<!^\d\d\.)\s+(?=" + _OPENS + ")"
 )
+# What a sentence a stop ends before opens with: a line after a stop that opens otherwise ("- Phase 2",
+# "120 participants were enrolled" after a blank line) ran on from it as the stop alone reads it
+OPENS = re.compile(_OPENS)
 # The sentences a site's texts are looked for in (together): a semicolon ends none there, since a list
 # of sites under their places is written with them ("Sites in Beijing, China: A; B" lists two sites
 # in Beijing, and cut at the semicolon B stood under no place).
