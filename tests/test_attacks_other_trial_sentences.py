@@ -315,6 +315,8 @@ THERAPIES = [
         {"E512"},
     ),
     ("Patients failed prior therapies, including belimumab.", "belimumab", {"E512"}),
+    # a list's lines under a list's line naming none
+    ("- Prior therapies\n- Belimumab\n- Rituximab", "Belimumab", {"E512"}),
     # what the trial gives, beside such words
     ("Patients refractory to standard therapy, who receive fludarabine, are dosed.", "fludarabine", set()),
     ("Prior to infusion, patients receive fludarabine and cyclophosphamide.", "cyclophosphamide", set()),
@@ -533,6 +535,11 @@ BERLIN = {"city": "Berlin", "country": "Germany"}
         ("- NB-301 is manufactured in Boston\n  - Berlin, Germany", BERLIN, {"E512"}),
         ("- NB-301 is manufactured in:\n  - Boston\n  - Berlin, Germany", BERLIN, {"E512"}),
         ("- NB-301 is manufactured in:\n- Boston\n- Berlin, Germany", BERLIN, {"E512"}),
+        # nor a list's line's naming no place, or before a line of what it lists
+        ("- NB-301 is manufactured at two facilities\n- Boston\n- Berlin, Germany", BERLIN, {"E512"}),
+        ("- Manufactured at two facilities in Europe\n- Berlin, Germany", BERLIN, {"E512"}),
+        ("- NB-301 manufactured in Boston\n- Berlin and Munich, Germany", BERLIN, {"E512"}),
+        ("- NB-301 is manufactured in Boston.\n- Also in Berlin, Germany.", BERLIN, {"E512"}),
     ],
 )
 def test_a_place_of_manufacture_or_of_the_sponsor_is_no_site(

@@ -446,18 +446,42 @@ def _cut_out(passages: list[layouts.Passage], cue: re.Pattern[str], *, on: bool 
 
 def _clause_end(text: str, cue: int, start: int) -> int | None:
     """Where the clause of a cue at text[cue:start] ends (_CLAUSE_END): at a line's end only where the
-    cue stands in a list's line and the next line is the list's too ("- NB-301 manufactured in Boston"
-    then "- Enrolling at sites in Berlin, Germany"); a heading's cue reaches the lines under it
-    ("Manufactured at" then "- Boston" and "- Berlin"), as its sentence runs on."""
+    cue stands in a list's line naming what it places (_NAMED) and the next line is the list's too, a
+    clause of its own (_own_clause: "- NB-301 manufactured in Boston" then "- Enrolling at sites in
+    Berlin, Germany"); a heading's cue reaches the lines under it ("Manufactured at" then "- Boston"
+    and "- Berlin"), as its sentence runs on, and so does a list line's that names nothing ("- NB-301
+    is manufactured at two facilities" then "- Berlin, Germany"), or before a line it lists ("- Berlin
+    and Munich", "- Also in Berlin")."""
     line = text.rfind("\n", 0, cue) + 1
     in_list = LIST_MARK.match(text, line) is not None
     for end in _CLAUSE_END.finditer(text, start):
         if "\n" not in end.group():
             return end.start()
         # (not where a colon before it opens the list after it: "- Manufactured in:" then "- Boston")
-        if in_list and LIST_MARK.match(text, end.end()) is not None and ":" not in text[cue : end.start()]:
+        mark = LIST_MARK.match(text, end.end()) if in_list and ":" not in text[cue : end.start()] else None
+        if mark is not None and _NAMED.search(text, start, end.start()) and _own_clause(text, mark.end()):
             return end.start()
     return None
+
+
+# A word a cue's clause names what it places by: a capitalised one or a number ("Boston", "December 2027")
+_NAMED = re.compile(r"(?<![\w'’-])[A-Z0-9]")
+# The words that go on from the line before in a list's line ("and in Berlin", "Also in Berlin")
+_CONTINUING = frozenset("and or nor of in the with at to a an by for from as on than also plus both then too".split())
+
+
+def _own_clause(text: str, at: int) -> bool:
+    """Whether the list's line at text[at:] is a clause of its own, not one more of what the line before
+    names: its first word goes on from nothing (_CONTINUING), and it writes a word in lower case
+    besides those ("Enrolling at sites in Berlin", "Sites in Berlin are enrolling"; not "Berlin,
+    Germany", "Berlin and Munich, Germany", "Also in Berlin")."""
+    end = text.find("\n", at)
+    words = re.findall(r"[\w'’-]+", text[at : len(text) if end < 0 else end])
+    return (
+        bool(words)
+        and words[0].lower() not in _CONTINUING
+        and any(w[0].islower() and w not in _CONTINUING for w in words)
+    )
 
 
 # Words naming a therapy the trial does not give: one its participants had before ("failed treatment
