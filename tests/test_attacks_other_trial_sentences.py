@@ -1308,3 +1308,22 @@ def test_an_institution_in_the_sentence_going_on_about_an_official_is_no_person(
     it, not only an affiliation)."""
     values = {"officials": [{"name": "Anna Berg", **official} if "affiliation" in official else official]}
     assert _codes(tmp_path, _press(OWN, " ".join(sentences)), values, {}) == codes
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "NB-301 in SLE: the Phase 2 cohort enrolled 120 participants.",
+        "NB-201 in myeloma: the cohort enrolled 120 participants.",
+    ],
+)
+def test_a_title_cut_at_a_list_runs_on_into_it_naming_nothing(tmp_path: Path, other: str) -> None:
+    # The release's first line ends in a stop before a list's line, its headline: the title, cut there
+    # (ccd76e6), named no product, disease nor phase, and a sentence of another phase or product was
+    # read as any other (main read the headline in the title: the line ran on).
+    text = (
+        "Northbridge Therapeutics, Inc.\n- Phase 1 Trial of NB-301 in SLE Doses First Patient.\n"
+        f"Last Updated: 2026-12-01\nThe trial is {NCT}.\n{other}\n"
+    )
+    quotes = {"enrollment.count": "enrolled 120 participants"}
+    assert _codes(tmp_path, text, {"enrollment": {"count": 120}}, quotes) == {"E512"}

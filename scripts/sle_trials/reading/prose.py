@@ -218,12 +218,27 @@ def own_names(doc: SourceDoc, nct_id: str) -> Own:
     runs on into the line after it, but a list after a stop is none of it). None of a kind: a sentence
     naming one of that kind is read as any other."""
     sentences = [" ".join(piece for piece, _ in group) for group in _groups(_as_prose(doc).text)]
-    lines = sentences[:1] + [p.text for p in doc.place(("brief_title",)) or []]
+    lines = _title(sentences) + [p.text for p in doc.place(("brief_title",)) or []]
     lines += [s for s in sentences if nct_id in s]
     own = Own(_names(" ".join(lines)), phases(" ".join(lines)))
     if _BASKET.search(" ".join(lines)):
         own.names[1].update(_basket_diseases(sentences, own, nct_id))
     return own
+
+
+def _title(sentences: list[str]) -> list[str]:
+    """A document's title: its first sentence, and where that names no product, disease nor phase
+    (a line of the company's: "Northbridge Therapeutics, Inc."), the sentences after it its stop alone
+    runs on into (a list's line: "- Phase 1 Trial of NB-301 in SLE Doses First Patient."), up to one
+    naming some. Cut at the list, the title named nothing, and a sentence of another product or phase
+    was read as any other."""
+    title = sentences[:1]
+    for sentence in sentences[1:]:
+        said = " ".join(title)
+        if any(_names(said)) or phases(said) or OPENS.match(sentence) is not None:
+            break
+        title.append(sentence)
+    return title
 
 
 # Words giving a trial diseases of a kind besides those named ("lupus and other autoimmune diseases",
