@@ -320,6 +320,7 @@ THERAPIES = [
     # what the trial gives, beside such words
     ("Patients refractory to standard therapy, who receive fludarabine, are dosed.", "fludarabine", set()),
     ("Prior to infusion, patients receive fludarabine and cyclophosphamide.", "cyclophosphamide", set()),
+    ("Patients failed belimumab.\n\nThe trial gives NB-301 after fludarabine.", "fludarabine", set()),
 ]
 
 
@@ -522,6 +523,7 @@ BERLIN = {"city": "Berlin", "country": "Germany"}
         ),
         ("The trial is enrolling at sites in Berlin, Germany, and NB-301 is manufactured in Boston.", BERLIN, set()),
         ("NB-301 is manufactured in Boston. The trial is enrolling at sites in Berlin, Germany.", BERLIN, set()),
+        ("NB-301 is manufactured in Boston.\n\nThe trial is enrolling at sites in Berlin, Germany.", BERLIN, set()),
         # a list's line of its own, its clause ending at its line's end
         ("- NB-301 manufactured in Boston\n- Enrolling at sites in Berlin, Germany", BERLIN, set()),
         ("* NB-301 is made in Boston\n* Sites in Berlin, Germany are enrolling", BERLIN, set()),

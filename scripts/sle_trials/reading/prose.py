@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from sle_trials.reading import edges, layouts, lexicon, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
-from sle_trials.reading.sentences import LIST_MARK, OPENS, SENTENCES, joined, pieces, split
+from sle_trials.reading.sentences import LIST_MARK, OPENS, SENTENCES, STOP, joined, pieces, split
 
 # The fields a ClinConnect page places in its summary (prose; its other places are lines, not sentences)
 _SUMMARY_FIELDS = ("phases", "cell_product", "interventions")
@@ -470,7 +470,8 @@ def _clause_end(text: str, cue: int, start: int) -> int | None:
     line = text.rfind("\n", 0, cue) + 1
     in_list = LIST_MARK.match(text, line) is not None
     for end in _CLAUSE_END.finditer(text, start):
-        if "\n" not in end.group():
+        # (a stop ends it before a capital, a line's end after it or not: "in Boston." then "The trial ...")
+        if "\n" not in end.group() or STOP.match(text, end.start()) is not None:
             return end.start()
         # (not where a colon before it opens the list after it: "- Manufactured in:" then "- Boston")
         mark = LIST_MARK.match(text, end.end()) if in_list and ":" not in text[cue : end.start()] else None

@@ -28,6 +28,8 @@ _STOP = (
     r"(?<=[.!?])(?<!\bDr\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)"
     r"(?<!\n\d\.)(?<!\n\d\d\.)(?<!^\d\.)(?<!^\d\d\.)\s+(?=" + _OPENS + ")"
 )
+# A stop alone, where it ends a sentence (a line's end after it or not)
+STOP = re.compile(_STOP)
 # What a sentence a stop ends before opens with: a line after a stop that opens otherwise ("- Phase 2",
 # "120 participants were enrolled" after a blank line) ran on from it as the stop alone reads it
 OPENS = re.compile(_OPENS)
