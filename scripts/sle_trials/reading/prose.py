@@ -232,12 +232,13 @@ def _title(sentences: list[str]) -> list[str]:
     runs on into (a list's line: "- Phase 1 Trial of NB-301 in SLE Doses First Patient."), up to one
     naming some. Cut at the list, the title named nothing, and a sentence of another product or phase
     was read as any other."""
-    title = sentences[:1]
-    for sentence in sentences[1:]:
-        said = " ".join(title)
-        if any(_names(said)) or phases(said) or OPENS.match(sentence) is not None:
+    title: list[str] = []
+    for sentence in sentences:
+        if title and OPENS.match(sentence) is not None:
             break
         title.append(sentence)
+        if any(_names(sentence)) or phases(sentence):
+            break
     return title
 
 
