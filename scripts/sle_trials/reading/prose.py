@@ -376,11 +376,18 @@ def of_this_trial(
                 limit = turn
             holding = limit < len(whole) and group[-1][1]
             at = 0
+            # (a sentence of one line, read whole and kept whole, is read so again by no rule: twice
+            # the time a document of one-line list items took)
+            again = len(group) > 1 or limit < len(whole)
             for piece, at_line_end in group:
                 sentence, at = piece[: max(0, limit - at)], at + len(piece) + 1
-                if sentence and (_of_another_trial(own, sentence, nct_id) or _of_another_kind(sentence, kind)):
+                if (
+                    again
+                    and sentence
+                    and (_of_another_trial(own, sentence, nct_id) or _of_another_kind(sentence, kind))
+                ):
                     sentence = ""
-                turn = _turn(sentence, nct_id) if sentence else None
+                turn = _turn(sentence, nct_id) if again and sentence else None
                 cut = sentence if turn is None else sentence[:turn]
                 if cut:
                     run.append((cut, at_line_end))
