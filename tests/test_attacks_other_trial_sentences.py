@@ -488,6 +488,9 @@ def test_a_line_ends_sentence_ends_no_sentence_elsewhere(tmp_path: Path) -> None
         "NB-201 was tested in multiple myeloma.\n\nits study enrolled 120 participants.",
         "Northbridge also runs a second trial.\n\nthe study enrolled 120 participants.",
         "Northbridge also runs a second trial.\n- It is Phase 2.\n\n2024: the study enrolled 120 participants.",
+        # nor a semicolon before words in lower case (main passed these too)
+        "NB-201 was tested in multiple myeloma; its study enrolled 120 participants.",
+        "Northbridge also runs a second trial; it enrolled 120 participants.",
     ],
 )
 def test_a_heading_about_another_trial_holds_the_lines_under_it(tmp_path: Path, block: str) -> None:

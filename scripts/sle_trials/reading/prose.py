@@ -374,7 +374,8 @@ def of_this_trial(
             limit = 0 if other else len(whole)
             if limit and (turn := _turn(whole, nct_id)) is not None:
                 limit = turn
-            holding = limit < len(whole) and group[-1][1]
+            # (or at a semicolon: "NB-201 was tested in myeloma; 120 participants were enrolled.")
+            holding = limit < len(whole) and (group[-1][1] or group[-1][0].endswith(";"))
             at = 0
             # (a sentence of one line, read whole and kept whole, is read so again by no rule: twice
             # the time a document of one-line list items took)
