@@ -72,6 +72,12 @@ manufactured in Boston" then "- Enrolling at sites in Berlin, Germany" refused B
 "eligible" for a therapy is no enrolment. An institution's capitalised words in the sentence going on
 about an official name no person ("She is at Columbus University." refused the affiliation), and that
 sentence names no official ("She is a professor at Charité." passed an official named Charité).
+A sentence of another trial holds what its stop or semicolon runs into in lower case: "NB-201 was tested
+in multiple myeloma." then a blank line and "its study enrolled 120 participants." passed 120. A list
+line's cue ends at its line only where it names its place before a clause of its own: "- NB-301 is
+manufactured at two facilities" then "- Berlin, Germany" passed Berlin, "- Prior therapies" then
+"- Belimumab" the intervention Belimumab. A title naming nothing runs on into the list after it: cut at
+"Northbridge Therapeutics, Inc.", another phase's enrolment passed.
 """
 
 from __future__ import annotations
