@@ -551,6 +551,7 @@ BERLIN = {"city": "Berlin", "country": "Germany"}
         ("- Manufactured at two facilities in Europe\n- Berlin, Germany", BERLIN, {"E512"}),
         ("- NB-301 manufactured in Boston\n- Berlin and Munich, Germany", BERLIN, {"E512"}),
         ("- NB-301 is manufactured in Boston.\n- Also in Berlin, Germany.", BERLIN, {"E512"}),
+        ("- NB-301 manufactured in Boston\n- Berlin, Germany plant opens in 2027", BERLIN, {"E512"}),
     ],
 )
 def test_a_place_of_manufacture_or_of_the_sponsor_is_no_site(

@@ -498,15 +498,22 @@ _CONTINUING = frozenset("and or nor of in the with at to a an by for from as on 
 def _own_clause(text: str, at: int) -> bool:
     """Whether the list's line at text[at:] is a clause of its own, not one more of what the line before
     names: its first word goes on from nothing (_CONTINUING), and it writes a word in lower case
-    besides those ("Enrolling at sites in Berlin", "Sites in Berlin are enrolling"; not "Berlin,
-    Germany", "Berlin and Munich, Germany", "Also in Berlin")."""
+    besides those, and it opens with no places and a comma ("Enrolling at sites in Berlin", "Sites in
+    Berlin are enrolling"; not "Berlin, Germany", "Berlin and Munich, Germany", "Also in Berlin",
+    "Berlin, Germany plant opens in 2027")."""
     end = text.find("\n", at)
-    words = re.findall(r"[\w'’-]+", text[at : len(text) if end < 0 else end])
+    line = text[at : len(text) if end < 0 else end]
+    words = re.findall(r"[\w'’-]+", line)
     return (
         bool(words)
         and words[0].lower() not in _CONTINUING
+        and _PLACES_FIRST.match(line) is None
         and any(w[0].islower() and w not in _CONTINUING for w in words)
     )
+
+
+# A line opening with places, capitalised words and a comma ("Berlin, Germany plant opens in 2027")
+_PLACES_FIRST = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,")
 
 
 # Words naming a therapy the trial does not give: one its participants had before ("failed treatment
