@@ -1339,3 +1339,24 @@ def test_a_title_cut_at_a_list_runs_on_into_it_naming_nothing(tmp_path: Path, ot
     )
     quotes = {"enrollment.count": "enrolled 120 participants"}
     assert _codes(tmp_path, text, {"enrollment": {"count": 120}}, quotes) == {"E512"}
+
+
+@pytest.mark.parametrize(
+    "block",
+    [  # a list under a colon, or under a heading, by a number, a letter or a roman numeral
+        "Northbridge also runs a second trial:\n1. It enrolled 120 participants.",
+        "Northbridge also runs a second trial: 1. It enrolled 120 participants.",
+        "Northbridge also runs a second trial:\n\n1. It enrolled 120 participants.",
+        "EARLIER PHASE 2 TRIAL OF NB-201\na. It enrolled 120 participants.",
+        "EARLIER PHASE 2 TRIAL OF NB-201\ni. It enrolled 120 participants.",
+        "EARLIER PHASE 2 TRIAL OF NB-201\nii. It enrolled 120 participants.",
+        "EARLIER PHASE 2 TRIAL OF NB-201\nB. It enrolled 120 participants.",
+        "EARLIER PHASE 2 TRIAL OF NB-201\n100. It enrolled 120 participants.",
+    ],
+)
+def test_a_lists_mark_ends_no_sentence_under_another_trial(tmp_path: Path, block: str) -> None:
+    # A stop after a list's mark ended a sentence where the line before was not marked a line's end (a
+    # colon joins it), or where the mark was not a digit or two ("a.", "i.", "100."): "1." stood alone,
+    # the sentence of another trial held nothing, and "It enrolled 120 participants." passed 120.
+    quotes = {"enrollment.count": "enrolled 120 participants"}
+    assert _codes(tmp_path, _press(OWN, block), {"enrollment": {"count": 120}}, quotes) == {"E512"}

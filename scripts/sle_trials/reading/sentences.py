@@ -21,12 +21,19 @@ from collections.abc import Callable
 # one sentence; nor after a title written before a name ("led by Dr. Anna Berg", "St. Mary's Hospital
 # in Columbus": cut there, the official stood in no sentence naming the trial's lead, the hospital in
 # none with its city).
-# Nor after a numbered list's mark at a line's start that line_ends marked ("Another Phase 2 Trial", then
-# "1. Multiple myeloma": cut after "1.", the heading held no line under it).
+# Nor after a list's mark (LIST_MARK's ordinals) at a line's start that line_ends marked, or after a colon
+# ("Another Phase 2 Trial", then "1. Multiple myeloma"; "... a second trial: a. It enrolled 120": cut after
+# "1." or "a.", the heading or the sentence about another trial held no line under it). Each width of an
+# ordinal is a lookbehind of its own (one must be of a fixed width).
+_ORDINALS = (r"[\da-zA-Z]", r"(?:\d\d|[ivx]{2}|[IVX]{2})", r"(?:\d{3}|[ivx]{3}|[IVX]{3})", r"(?:[ivx]{4}|[IVX]{4})")
+_AFTER_A_MARK = "".join(f"(?<!{before}{ordinal}\\.)" for ordinal in _ORDINALS for before in ("\\n", "^", ":\\s"))
 _OPENS = r"[A-Z(\"“‘']"
 _STOP = (
     r"(?<=[.!?])(?<!\bDr\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)"
-    r"(?<!\n\d\.)(?<!\n\d\d\.)(?<!^\d\.)(?<!^\d\d\.)\s+(?=" + _OPENS + ")"
+    + _AFTER_A_MARK
+    + r"\s+(?="
+    + _OPENS
+    + ")"
 )
 # A stop alone, where it ends a sentence (a line's end after it or not)
 STOP = re.compile(_STOP)
@@ -111,10 +118,11 @@ _GOES_ON = re.compile(r"(?:[.!?;:,]['\"”’)\]]*|[-–—/&+]|(?<![\w-])(?i:" 
 _ENDED = re.compile(r"[.!?]['\"”’)\]]*$")
 _CLOSING = frozenset("'\"”’)]")
 _JOINING = frozenset(",;:-–—/&+")
-# A line that starts a block of its own: a list's mark ("-", "•", "1.", "2)", "a.") or a label
+# A line that starts a block of its own: a list's mark ("-", "•", "1.", "2)", "a.", "iv.", "B)": _STOP's
+# ordinals) or a label
 # ("Last Updated: 2025-08-17", "Trial NCT06513429: ...", "Inclusion criteria:"): a capitalised word
 # and at most four more before a colon
-LIST_MARK = re.compile(r"(?:[-*•·–]|\d{1,3}[.)]|[a-z][.)])\s")
+LIST_MARK = re.compile(r"(?:[-*•·–]|(?:\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})[.)])\s")
 _LABEL = re.compile(r"[A-Z][\w'’()/&-]*(?:\s+[\w'’()/&-]+){0,4}:(?:\s|$)")
 # The small words a headline writes in lower case ("Doses First Patient in Phase 1 Trial of NB-301")
 _SMALL = frozenset("a an the and or nor but of in on at to for with by from as vs via into per".split())
