@@ -1360,3 +1360,20 @@ def test_a_lists_mark_ends_no_sentence_under_another_trial(tmp_path: Path, block
     # the sentence of another trial held nothing, and "It enrolled 120 participants." passed 120.
     quotes = {"enrollment.count": "enrolled 120 participants"}
     assert _codes(tmp_path, _press(OWN, block), {"enrollment": {"count": 120}}, quotes) == {"E512"}
+
+
+@pytest.mark.parametrize(
+    ("line", "count", "codes"),
+    [  # a label naming the trial makes no population an enrolment
+        ("Trial design: Lupus affects about 300,000 patients in the United States.", "300,000 patients", {"E512"}),
+        ("Study background: Lupus affects about 300,000 patients in the United States.", "300,000 patients", {"E512"}),
+        # one naming an enrolment does, and so do the words after any label
+        ("Enrollment: 24 patients in the United States.", "24 patients", set()),
+        ("Trial design: 24 patients in the United States will be enrolled.", "24 patients", set()),
+    ],
+)
+def test_a_labels_words_make_no_population_an_enrollment(tmp_path: Path, line: str, count: str, codes: set) -> None:
+    # The label's "Trial" counted as a word of the trial's enrolment, and 300,000 passed.
+    number = int(count.split()[0].replace(",", ""))
+    fields, quotes = {"enrollment": {"count": number}}, {"enrollment.count": count}
+    assert _codes(tmp_path, _press(OWN, line), fields, quotes) == codes

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from sle_trials.reading import edges, layouts, lexicon, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
-from sle_trials.reading.sentences import LIST_MARK, OPENS, SENTENCES, STOP, joined, pieces, split
+from sle_trials.reading.sentences import LABEL, LIST_MARK, OPENS, SENTENCES, STOP, joined, pieces, split
 
 # The fields a ClinConnect page places in its summary (prose; its other places are lines, not sentences)
 _SUMMARY_FIELDS = ("phases", "cell_product", "interventions")
@@ -252,8 +252,13 @@ _BASKET = re.compile(
 _NOT_AUTOIMMUNE = frozenset({"myeloma", "lymphoma", "leukemia"})
 # Words of a trial's enrolment of patients ("enrolls patients with myositis", "a myositis cohort", "have been
 # dosed"): a sentence about a disease's population (_POPULATION) counts a trial's participants only by them
-_ENROLLING = r"trials?|stud(?:y|ies)|enrol\w*|cohorts?|arms?|randomi[sz]\w*|dos(?:ed|ing)|infused"
+_ENROLLING_ONLY = r"enrol\w*|cohorts?|arms?|randomi[sz]\w*|dos(?:ed|ing)|infused"
+_ENROLLING = r"trials?|stud(?:y|ies)|" + _ENROLLING_ONLY
 _ENROLMENT = re.compile(r"(?i)(?<![\w-])(?:" + _ENROLLING + r")(?![\w-])")
+# ... and in a label's words before its colon, only those naming an enrolment ("Enrollment:", "Cohort:"): a
+# label naming the trial ("Trial design:", "Study background:") names the field its line states, which
+# "Trial design: Lupus affects about 300,000 patients in the United States" made an enrolment
+_ENROLMENT_LABEL = re.compile(r"(?i)(?<![\w-])(?:" + _ENROLLING_ONLY + r")(?![\w-])")
 # ... and the words a basket trial's sentence enrols a disease's patients by: those, or "are also eligible".
 # Not the population rule's: "300,000 patients in the United States are eligible for CAR-T therapy"
 # counts no participants of a trial.
@@ -576,7 +581,12 @@ def _counting(passages: list[layouts.Passage]) -> list[layouts.Passage]:
 
 
 def _not_a_population(sentence: str) -> bool:
-    return not (_POPULATION.search(sentence) and not _ENROLMENT.search(sentence))
+    if not _POPULATION.search(sentence):
+        return True
+    label = LABEL.match(sentence)
+    if label is None:
+        return _ENROLMENT.search(sentence) is not None
+    return bool(_ENROLMENT_LABEL.search(label.group()) or _ENROLMENT.search(sentence, label.end()))
 
 
 # Words naming a trial's official ("principal investigator", "the study's chair", "who leads the trial"):

@@ -123,7 +123,7 @@ _JOINING = frozenset(",;:-–—/&+")
 # ("Last Updated: 2025-08-17", "Trial NCT06513429: ...", "Inclusion criteria:"): a capitalised word
 # and at most four more before a colon
 LIST_MARK = re.compile(r"(?:[-*•·–]|(?:\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})[.)])\s")
-_LABEL = re.compile(r"[A-Z][\w'’()/&-]*(?:\s+[\w'’()/&-]+){0,4}:(?:\s|$)")
+LABEL = re.compile(r"[A-Z][\w'’()/&-]*(?:\s+[\w'’()/&-]+){0,4}:(?:\s|$)")
 # The small words a headline writes in lower case ("Doses First Patient in Phase 1 Trial of NB-301")
 _SMALL = frozenset("a an the and or nor but of in on at to for with by from as vs via into per".split())
 
@@ -140,7 +140,7 @@ def _goes_on(line: str) -> bool:
 
 
 def _starts_a_block(line: str) -> bool:
-    return not line or bool(LIST_MARK.match(line) or _LABEL.match(line))
+    return not line or bool(LIST_MARK.match(line) or LABEL.match(line))
 
 
 def _headline(line: str) -> bool:
@@ -155,7 +155,7 @@ def _headline(line: str) -> bool:
 def _alone(line: str) -> bool:
     """Whether a line is one of its own unless the next goes on in lower case: a label's
     ("Last Updated: 2025-08-17"), one in capitals ("RECRUITING", a heading), or a headline's."""
-    return bool(_LABEL.match(line)) or (line.upper() == line and any(c.isalpha() for c in line)) or _headline(line)
+    return bool(LABEL.match(line)) or (line.upper() == line and any(c.isalpha() for c in line)) or _headline(line)
 
 
 def line_ends(lines: list[str], text: str, normalise: Callable[[str], str]) -> str:
