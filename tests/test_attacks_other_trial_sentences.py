@@ -78,6 +78,12 @@ line's cue ends at its line only where it names its place before a clause of its
 manufactured at two facilities" then "- Berlin, Germany" passed Berlin, "- Prior therapies" then
 "- Belimumab" the intervention Belimumab. A title naming nothing runs on into the list after it: cut at
 "Northbridge Therapeutics, Inc.", another phase's enrolment passed.
+A list's mark ends no sentence after a colon, nor any mark at a line's start ("a.", "ii.", "100."):
+"Northbridge also runs a second trial:" then "1. It enrolled 120 participants." passed 120. A label
+naming the trial makes no population an enrolment ("Trial design: Lupus affects about 300,000
+patients"). A sentence naming the trial's id and nothing else runs on into the list after it, but
+for its lines about another trial: "The trial is NCT…." then "- Phase 1, 24 patients." gave the
+trial no phase, and another phase's enrolment passed.
 """
 
 from __future__ import annotations
@@ -1377,3 +1383,37 @@ def test_a_labels_words_make_no_population_an_enrollment(tmp_path: Path, line: s
     number = int(count.split()[0].replace(",", ""))
     fields, quotes = {"enrollment": {"count": number}}, {"enrollment.count": count}
     assert _codes(tmp_path, _press(OWN, line), fields, quotes) == codes
+
+
+NO_PHASE_TITLE = TITLE.replace("Phase 1 Trial", "Trial")
+
+
+@pytest.mark.parametrize(
+    ("lines", "other"),
+    [  # the list under a sentence naming the trial's id and nothing else is the trial's
+        (f"The trial is {NCT}.\n- Phase 1, 24 patients.", "NB-301's Phase 2 cohort in SLE enrolled 120 participants."),
+        (
+            f"The trial is {NCT}.\n1. Phase 1.\n2. 24 patients.",
+            "A Phase 2 cohort of NB-301 in SLE enrolled 120 participants.",
+        ),
+        # but not a line of it about another product, which lends the trial none of its names
+        (
+            f"The trial is {NCT}.\n- Phase 1, 24 patients.\n- NB-201 in multiple myeloma, Phase 2.",
+            "NB-201 was evaluated in a Phase 2 trial in multiple myeloma that enrolled 120 participants.",
+        ),
+        (
+            f"The trial is {NCT}.\n- NB-201 in multiple myeloma, Phase 2.",
+            "NB-201 was evaluated in a Phase 2 trial in multiple myeloma that enrolled 120 participants.",
+        ),
+        (
+            f"The trial is {NCT}.\n- An earlier Phase 2 study.\n- Phase 1, 24 patients.",
+            "NB-301 in SLE: the Phase 2 study enrolled 120 participants.",
+        ),
+    ],
+)
+def test_the_list_under_the_trials_id_sentence_gives_it_names(tmp_path: Path, lines: str, other: str) -> None:
+    # "The trial is NCT…." names no product, disease nor phase; its list's "Phase 1" was read as any
+    # sentence's, the release gave the trial no phase, and another phase's enrolment passed.
+    text = _titled(NO_PHASE_TITLE, lines, other)
+    quotes = {"enrollment.count": "enrolled 120 participants"}
+    assert _codes(tmp_path, text, {"enrollment": {"count": 120}}, quotes) == {"E512"}

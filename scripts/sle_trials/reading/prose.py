@@ -217,9 +217,20 @@ def own_names(doc: SourceDoc, nct_id: str) -> Own:
     sentences naming the trial's id, each read with its lines run on (_groups: a headline's sentence
     runs on into the line after it, but a list after a stop is none of it). None of a kind: a sentence
     naming one of that kind is read as any other."""
-    sentences = [" ".join(piece for piece, _ in group) for group in _groups(_as_prose(doc).text)]
+    groups = _groups(_as_prose(doc).text)
+    sentences = [" ".join(piece for piece, _ in group) for group in groups]
     lines = _title(sentences) + [p.text for p in doc.place(("brief_title",)) or []]
-    lines += [s for s in sentences if nct_id in s]
+    titled = Own(_names(" ".join(lines)), phases(" ".join(lines)))
+    for n, group in enumerate(groups):
+        if nct_id in sentences[n]:
+            # (the id's own line's sentence on, which a headline before it ran on into: naming nothing, it
+            # runs on into the list after it)
+            own_line = " ".join(piece for piece, _ in group[next(i for i, p in enumerate(group) if nct_id in p[0]) :])
+            ours = _runs_on(
+                [own_line, *sentences[n + 1 :]],
+                lambda later: _turn(later, nct_id) is None and not _of_another_trial(titled, later, nct_id),
+            )
+            lines += [sentences[n], *ours[1:]]
     own = Own(_names(" ".join(lines)), phases(" ".join(lines)))
     if _BASKET.search(" ".join(lines)):
         own.names[1].update(_basket_diseases(sentences, own, nct_id))
@@ -232,14 +243,26 @@ def _title(sentences: list[str]) -> list[str]:
     runs on into (a list's line: "- Phase 1 Trial of NB-301 in SLE Doses First Patient."), up to one
     naming some. Cut at the list, the title named nothing, and a sentence of another product or phase
     was read as any other."""
-    title: list[str] = []
+    return _runs_on(sentences, lambda _: True)
+
+
+def _runs_on(sentences: list[str], ours: Callable[[str], bool]) -> list[str]:
+    """The first of sentences, and where that names no product, disease nor phase, the sentences after
+    it its stop alone runs on into (a list's lines), up to one naming some, but those not ours: a
+    sentence naming the trial's id and nothing else ("The trial is NCT…." then "- Phase 1, 24
+    patients.") gave the trial no phase, and another phase's enrolment passed; the list's line about
+    another trial or product (by the title's names, or turning to one: "- NB-201 in multiple myeloma,
+    Phase 2.", "- An earlier Phase 2 study.") lends it none of its names."""
+    run: list[str] = []
     for sentence in sentences:
-        if title and OPENS.match(sentence) is not None:
+        if run and OPENS.match(sentence) is not None:
             break
-        title.append(sentence)
+        if run and not ours(sentence):
+            continue
+        run.append(sentence)
         if any(_names(sentence)) or phases(sentence):
             break
-    return title
+    return run
 
 
 # Words giving a trial diseases of a kind besides those named ("lupus and other autoimmune diseases",
