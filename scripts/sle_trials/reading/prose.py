@@ -428,7 +428,9 @@ def of_this_trial(
     return kept
 
 
-_ENDED = re.compile(r"[.!?;]['\"”’)\]]*$")
+# A sentence ending at a stop or a semicolon (its closing marks after it): a line's end after it ends the
+# sentence read with its lines run on (_groups). Not sentences._ENDED, a line's stop alone.
+_STOP_OR_SEMICOLON_ENDED = re.compile(r"[.!?;]['\"”’)\]]*$")
 
 
 def _groups(text: str) -> list[list[tuple[str, bool]]]:
@@ -440,7 +442,7 @@ def _groups(text: str) -> list[list[tuple[str, bool]]]:
     groups: list[list[tuple[str, bool]]] = [[]]
     for piece in pieces(text):
         groups[-1].append(piece)
-        if not piece[1] or _ENDED.search(piece[0]):  # (a line's end after a stop ends the sentence)
+        if not piece[1] or _STOP_OR_SEMICOLON_ENDED.search(piece[0]):  # (a line's end after a stop ends the sentence)
             groups.append([])
     return [g for g in groups if g]
 
