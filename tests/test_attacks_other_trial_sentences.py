@@ -1417,3 +1417,22 @@ def test_the_list_under_the_trials_id_sentence_gives_it_names(tmp_path: Path, li
     text = _titled(NO_PHASE_TITLE, lines, other)
     quotes = {"enrollment.count": "enrolled 120 participants"}
     assert _codes(tmp_path, text, {"enrollment": {"count": 120}}, quotes) == {"E512"}
+
+
+COLUMBUS_SITE = {"facility": "Northbridge University Hospital", "city": "Columbus", "country": "United States"}
+
+
+@pytest.mark.parametrize(
+    ("block", "codes"),
+    [  # an address block: the facility's line of capitalised words runs on into its places
+        ("The trial enrolls at one site:\nNorthbridge University Hospital\nColumbus, United States", set()),
+        ("Study site\n\nNorthbridge University Hospital\nColumbus, United States", set()),
+        ("Sites:\n- Northbridge University Hospital\n  Columbus, United States", set()),
+        # not into another facility's line: the places after it are that one's
+        ("Northbridge University Hospital\nLupus Trial Center\nColumbus, United States", {"E512"}),
+    ],
+)
+def test_a_facilitys_line_runs_on_into_its_places(tmp_path: Path, block: str, codes: set[str]) -> None:
+    # The facility's line, three capitalised words, read as a headline's, ended its sentence: cut from
+    # its city, the site was refused (E512).
+    assert _codes(tmp_path, _press(OWN, block), {"locations": [COLUMBUS_SITE]}, {}) == codes

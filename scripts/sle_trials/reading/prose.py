@@ -27,7 +27,18 @@ from typing import Any, NamedTuple
 
 from sle_trials.reading import edges, layouts, lexicon, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
-from sle_trials.reading.sentences import LABEL, LIST_MARK, OPENS, SENTENCES, STOP, joined, pieces, split
+from sle_trials.reading.sentences import (
+    INSTITUTION,
+    LABEL,
+    LIST_MARK,
+    OPENS,
+    PLACES_FIRST,
+    SENTENCES,
+    STOP,
+    joined,
+    pieces,
+    split,
+)
 
 # The fields a ClinConnect page places in its summary (prose; its other places are lines, not sentences)
 _SUMMARY_FIELDS = ("phases", "cell_product", "interventions")
@@ -537,13 +548,9 @@ def _own_clause(text: str, at: int) -> bool:
     return (
         bool(words)
         and words[0].lower() not in _CONTINUING
-        and _PLACES_FIRST.match(line) is None
+        and PLACES_FIRST.match(line) is None
         and any(w[0].islower() and w not in _CONTINUING for w in words)
     )
-
-
-# A line opening with places, capitalised words and a comma ("Berlin, Germany plant opens in 2027")
-_PLACES_FIRST = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,")
 
 
 # Words naming a therapy the trial does not give: one its participants had before ("failed treatment
@@ -647,22 +654,18 @@ def _goes_on(sentence: str, before: str) -> bool:
     )
 
 
-# A word naming an institution ("University", "Hospital", "Medical Center"), and a run of capitalised words
-_INSTITUTION = re.compile(
-    r"(?:Universit\w*|Hospitals?|Klinik\w*|Clinics?|Cent(?:er|re)s?|Institut\w*|College|School|Medicine|"
-    r"Foundation|Academy|Infirmary|Laborator(?:y|ies)|Charité)"
-)
+# A run of capitalised words
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+(?![\w'’-])")
 
 
 def _institutions(sentence: str) -> list[tuple[int, int]]:
     """Where a sentence names an institution by capitalised words: a run of them with an institution's
-    word (_INSTITUTION) and at most one word after the last (its city: "University Hospital
+    word (sentences.INSTITUTION) and at most one word after the last (its city: "University Hospital
     Heidelberg"); not "Columbus University President Tom Hale", whose words after it name a person."""
     out: list[tuple[int, int]] = []
     for run in _CAPITALISED.finditer(sentence):
         words = run.group().split()
-        last = max((i for i, w in enumerate(words) if _INSTITUTION.fullmatch(w)), default=None)
+        last = max((i for i, w in enumerate(words) if INSTITUTION.fullmatch(w)), default=None)
         if last is not None and len(words) - last <= 2:
             out.append(run.span())
     return out

@@ -128,6 +128,15 @@ LABEL = re.compile(r"[A-Z][\w'’()/&-]*(?:\s+[\w'’()/&-]+){0,4}:(?:\s|$)")
 _SMALL = frozenset("a an the and or nor but of in on at to for with by from as vs via into per".split())
 
 
+# A word naming an institution ("University", "Hospital", "Medical Center"), and a line opening with
+# places, capitalised words and a comma ("Columbus, United States", "Berlin, Germany plant opens in 2027")
+INSTITUTION = re.compile(
+    r"(?:Universit\w*|Hospitals?|Klinik\w*|Clinics?|Cent(?:er|re)s?|Institut\w*|College|School|Medicine|"
+    r"Foundation|Academy|Infirmary|Laborator(?:y|ies)|Charité)"
+)
+PLACES_FIRST = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,")
+
+
 def _goes_on(line: str) -> bool:
     """Whether a line with no stop at its end goes on in the next (_GOES_ON), read by its last
     character and word (the pattern, searched at every line of a long document, took most of its
@@ -158,16 +167,32 @@ def _alone(line: str) -> bool:
     return bool(LABEL.match(line)) or (line.upper() == line and any(c.isalpha() for c in line)) or _headline(line)
 
 
+def _address(line: str, after: str) -> bool:
+    """Whether a line names an institution in capitalised words alone, the last or the one before it an
+    institution's ("Northbridge University Hospital", "University Hospital Heidelberg"), and the line after
+    opens with places and a comma ("Columbus, United States"): an address's lines, one sentence (read as a
+    headline, the facility was cut from its city, and the site refused)."""
+    words = line.split()
+    last = max((i for i, w in enumerate(words) if INSTITUTION.fullmatch(w)), default=None)
+    return (
+        last is not None
+        and len(words) - last <= 2
+        and all(w[0].isupper() for w in words)
+        and PLACES_FIRST.match(after) is not None
+    )
+
+
 def line_ends(lines: list[str], text: str, normalise: Callable[[str], str]) -> str:
     """text (a plain document's lines, normalise'd as one text: their breaks as spaces) with a "\\n"
     for the space after each line that ends a sentence with no stop: a line with no stop at its end
     when the next line starts a block of its own (a blank line, a list's mark, a label "Word:"), or
     when the line is a label's, in capitals or a headline's (_alone) and the next goes on in no word
-    in lower case. Any other line with no stop goes on in the next (prose broken across lines is one
-    sentence), as does one ending in a mark or a word that joins ("," "and", "of"), and one before a
-    line more indented (a nested list's: "- Manufactured in Boston" then "  - and Berlin"). Each line is
-    found in text where the one before it ends (a line not found there marks nothing): the mark is
-    at the line's own place, not wherever its words stand again."""
+    in lower case, nor is an address's line after a facility's (_address). Any other line with no stop
+    goes on in the next (prose broken across lines is one sentence), as does one ending in a mark or a
+    word that joins ("," "and", "of"), and one before a line more indented (a nested list's: "-
+    Manufactured in Boston" then "  - and Berlin"). Each line is found in text where the one before it
+    ends (a line not found there marks nothing): the mark is at the line's own place, not wherever its
+    words stand again."""
     # (a line of printable ASCII with no escape reads as its words spaced once: normalise each line else)
     normalised = [
         " ".join(line.split()) if line.isascii() and line.isprintable() and "\\" not in line else normalise(line)
@@ -194,7 +219,7 @@ def line_ends(lines: list[str], text: str, normalise: Callable[[str], str]) -> s
                 continue
         elif _goes_on(line):
             continue
-        elif not (_starts_a_block(after) or (_alone(line) and not after[:1].islower())):
+        elif not (_starts_a_block(after) or (_alone(line) and not after[:1].islower() and not _address(line, after))):
             continue
         if text.startswith(" ", at):
             marks.append(at)
