@@ -83,7 +83,9 @@ A list's mark ends no sentence after a colon, nor any mark at a line's start ("a
 naming the trial makes no population an enrolment ("Trial design: Lupus affects about 300,000
 patients"). A sentence naming the trial's id and nothing else runs on into the list after it, but
 for its lines about another trial: "The trial is NCT…." then "- Phase 1, 24 patients." gave the
-trial no phase, and another phase's enrolment passed.
+trial no phase, and another phase's enrolment passed. A facility's line runs on into the places on
+the line after it: read as a headline's, "Northbridge University Hospital" was cut from "Columbus,
+United States", and the site refused.
 """
 
 from __future__ import annotations
