@@ -227,10 +227,14 @@ def age_fields(bound: str, value: int, quote: str) -> str:
 def add_source(root: Path, relative: str, text: str) -> str:
     """A source document seeds/NAME with text, in the registry at root and listed in
     seeds/SHA256SUMS, as docs/curating.md says to add one; returns its path."""
-    (root / relative).write_text(text, encoding="utf-8")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return add_source_bytes(root, relative, text.encode("utf-8"))
+
+
+def add_source_bytes(root: Path, relative: str, raw: bytes) -> str:
+    """add_source of a source's bytes as received (any encoding, any line ends)."""
+    (root / relative).write_bytes(raw)
     with open(root / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
-        manifest.write(f"{digest}  {Path(relative).name}\n")
+        manifest.write(f"{hashlib.sha256(raw).hexdigest()}  {Path(relative).name}\n")
     return relative
 
 

@@ -15,11 +15,10 @@ as none, and a page's element laid out in a direction other than left to right i
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, im19_draft, joined, put
+from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
 from sle_trials.reading import invisible, layouts
 
 TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
@@ -27,9 +26,7 @@ TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus
 
 def _draft(registry: Path, name: str, text: str, count: int, quote: str) -> None:
     raw = text.encode()
-    (registry / "seeds" / name).write_bytes(raw)
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
-        manifest.write(f"{hashlib.sha256(raw).hexdigest()}  {name}\n")
+    add_source_bytes(registry, f"seeds/{name}", raw)
     fields = f'enrollment:\n  count: {count}\nevidence:\n  enrollment: "{quote}"\n'
     put(registry, IM19_PATH, joined(im19_draft(f"seeds/{name}"), fields))
 

@@ -11,11 +11,10 @@ encloses a number as "⑥" does: an item's mark, standing alone, as before.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, im19_draft, joined, put
+from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
 from sle_trials.reading import edges
 
 TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
@@ -24,9 +23,7 @@ SOURCE = "seeds/964_marks.txt"
 
 def _draft(registry: Path, line: str, count: int, quote: str) -> None:
     raw = f"{TITLE}\nLast Updated: 2025-08-17\n{line}\n".encode()
-    (registry / SOURCE).write_bytes(raw)
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
-        manifest.write(f"{hashlib.sha256(raw).hexdigest()}  {SOURCE[6:]}\n")
+    add_source_bytes(registry, SOURCE, raw)
     fields = f'enrollment:\n  count: {count}\nevidence:\n  enrollment: "{quote}"\n'
     put(registry, IM19_PATH, joined(im19_draft(SOURCE), fields))
 

@@ -13,11 +13,10 @@ element around them: "<b><q>6</b>0" shows “6”0) the page is not read (E531).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, im19_draft, joined, put
+from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
 from sle_trials.reading import markup
 
 TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
@@ -27,9 +26,7 @@ SOURCE = "seeds/961_page.html"
 def _draft(registry: Path, body: str, count: int) -> None:
     raw = f"<html><body><p>{TITLE}</p><p>Last Updated: 2025-08-17</p><p>Enrollment: {body} participants</p>"
     raw += "</body></html>\n"
-    (registry / SOURCE).write_bytes(raw.encode())
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
-        manifest.write(f"{hashlib.sha256(raw.encode()).hexdigest()}  {SOURCE[6:]}\n")
+    add_source_bytes(registry, SOURCE, raw.encode())
     fields = f'enrollment:\n  count: {count}\nevidence:\n  enrollment: "{count} participants"\n'
     put(registry, IM19_PATH, joined(im19_draft(SOURCE), fields))
 

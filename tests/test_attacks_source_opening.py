@@ -18,11 +18,10 @@ Each is now read as no text, and the record citing it is told why (E531, reading
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, im19_draft, joined, put
+from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
 from sle_trials.reading import opening
 
 TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
@@ -37,9 +36,7 @@ def _page(body: str, head: str = "") -> str:
 
 def _cite(registry: Path, name: str, raw: bytes) -> None:
     """The IM19 draft citing seeds/NAME (raw, listed in the manifest) for an enrollment of 60."""
-    (registry / "seeds" / name).write_bytes(raw)
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
-        manifest.write(f"{hashlib.sha256(raw).hexdigest()}  {name}\n")
+    add_source_bytes(registry, f"seeds/{name}", raw)
     put(registry, IM19_PATH, joined(im19_draft(f"seeds/{name}"), SIXTY))
 
 

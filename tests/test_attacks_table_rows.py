@@ -11,11 +11,10 @@ run as before ("Enrollment: | 60 participants" in one row).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, im19_draft, joined, put
+from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
 from sle_trials.reading import layouts, markup
 
 TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
@@ -24,9 +23,7 @@ SOURCE = "seeds/966_table.html"
 
 def _draft(registry: Path, table: str, count: int, quote: str) -> None:
     raw = f"<html><body><p>{TITLE}</p><p>Last Updated: 2025-08-17</p>{table}</body></html>\n".encode()
-    (registry / SOURCE).write_bytes(raw)
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
-        manifest.write(f"{hashlib.sha256(raw).hexdigest()}  {SOURCE[6:]}\n")
+    add_source_bytes(registry, SOURCE, raw)
     fields = f'enrollment:\n  count: {count}\nevidence:\n  enrollment: "{quote}"\n'
     put(registry, IM19_PATH, joined(im19_draft(SOURCE), fields))
 

@@ -12,11 +12,10 @@ below bound IM19's record. Such text, where it may name a trial, now stands as a
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, im19_draft, joined, put
+from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
 from sle_trials.reading import markup
 
 TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
@@ -28,9 +27,7 @@ def _draft(registry: Path, other: str, quote: str, **fields: int) -> None:
         f"<html><body><p>{TITLE}</p><p>Last Updated: 2025-08-17</p><p>Enrollment: 6 participants</p>"
         f"{other}<p>Enrollment: 60 participants</p></body></html>\n"
     ).encode()
-    (registry / SOURCE).write_bytes(raw)
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
-        manifest.write(f"{hashlib.sha256(raw).hexdigest()}  {SOURCE[6:]}\n")
+    add_source_bytes(registry, SOURCE, raw)
     record = f'enrollment:\n  count: {fields["count"]}\nevidence:\n  enrollment: "{quote}"\n'
     put(registry, IM19_PATH, joined(im19_draft(SOURCE), record))
 

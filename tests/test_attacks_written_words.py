@@ -22,11 +22,10 @@ too: hidden by a colour it leaves a blank). A page that sends its reader away is
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, im19_draft, joined, put
+from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
 from sle_trials.reading import markup
 
 TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
@@ -36,9 +35,7 @@ RECRUITING = 'overall_status: RECRUITING\nevidence:\n  overall_status: "Status: 
 
 def _draft(registry: Path, body: str, head: str = "") -> None:
     raw = f"<html><head>{head}</head><body><p>{TITLE}</p><p>Last Updated: 2025-08-17</p>{body}</body></html>\n"
-    (registry / SOURCE).write_bytes(raw.encode())
-    with open(registry / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
-        manifest.write(f"{hashlib.sha256(raw.encode()).hexdigest()}  {SOURCE[6:]}\n")
+    add_source_bytes(registry, SOURCE, raw.encode())
     put(registry, IM19_PATH, joined(im19_draft(SOURCE), RECRUITING))
 
 
