@@ -134,7 +134,9 @@ RELMA_PATH = "trials/NCT05765006.yaml"  # the Relma-cel record, complete, from a
 PLAIN_SOURCE = "seeds/900_plain.txt"
 # A test source's own date, as the drafts below quote it: a test writing its own source starts it so.
 AS_OF_LINE = "Last Updated: 2025-08-17\n"
-PLAIN_TEXT = """Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
+# A test source's line naming IM19's trial and its title, as a draft's brief_title quotes it
+IM19_TITLE_LINE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+PLAIN_TEXT = f"""{IM19_TITLE_LINE}
 Last Updated: 2025-08-17
 RECRUITING
 Related trials: NCT06900765 A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus;
@@ -197,9 +199,18 @@ def one_threshold_draft(root: Path, source: str, text: str, **threshold: object)
     """IM19 as a draft citing source, a page of no known layout listing one inclusion criterion (text),
     with one threshold of it (kind, measure, comparator, value, unit) quoted as that text; the
     source is written too (add_source). The record's path."""
-    title = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
-    add_source(root, source, f"{title}\nLast Updated: 2025-08-17\nInclusion criteria:\n1. {text}\n")
+    add_source(root, source, f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\nInclusion criteria:\n1. {text}\n")
     return put(root, IM19_PATH, joined(im19_draft(source), ONE_THRESHOLD.format(text=text, **threshold)))
+
+
+def enrollment_draft(root: Path, source: str, count: int, quote: str) -> Path:
+    """IM19 as a draft citing source (written by the test), holding an enrollment of count pinned to
+    quote: what an attack on a source's words makes a check read as a number. The record's path."""
+    return put(
+        root,
+        IM19_PATH,
+        joined(im19_draft(source), f'enrollment:\n  count: {count}\nevidence:\n  enrollment: "{quote}"\n'),
+    )
 
 
 def joined(*parts: str) -> str:

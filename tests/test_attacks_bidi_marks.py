@@ -18,17 +18,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
+from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source_bytes, enrollment_draft
 from sle_trials.reading import invisible, layouts
 
-TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+TITLE = IM19_TITLE_LINE
 
 
 def _draft(registry: Path, name: str, text: str, count: int, quote: str) -> None:
     raw = text.encode()
     add_source_bytes(registry, f"seeds/{name}", raw)
-    fields = f'enrollment:\n  count: {count}\nevidence:\n  enrollment: "{quote}"\n'
-    put(registry, IM19_PATH, joined(im19_draft(f"seeds/{name}"), fields))
+    enrollment_draft(registry, f"seeds/{name}", count, quote)
 
 
 def _plain(line: str) -> str:

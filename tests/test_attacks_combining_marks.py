@@ -14,18 +14,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
+from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source_bytes, enrollment_draft
 from sle_trials.reading import edges
 
-TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+TITLE = IM19_TITLE_LINE
 SOURCE = "seeds/964_marks.txt"
 
 
 def _draft(registry: Path, line: str, count: int, quote: str) -> None:
     raw = f"{TITLE}\nLast Updated: 2025-08-17\n{line}\n".encode()
     add_source_bytes(registry, SOURCE, raw)
-    fields = f'enrollment:\n  count: {count}\nevidence:\n  enrollment: "{quote}"\n'
-    put(registry, IM19_PATH, joined(im19_draft(SOURCE), fields))
+    enrollment_draft(registry, SOURCE, count, quote)
 
 
 @pytest.mark.parametrize("mark", ["\u0336", "\u0338", "\u0335\u0336"])

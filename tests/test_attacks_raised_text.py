@@ -16,10 +16,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
+from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source_bytes, enrollment_draft
 from sle_trials.reading import markup
 
-TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+TITLE = IM19_TITLE_LINE
 SOURCE = "seeds/961_page.html"
 
 
@@ -27,8 +27,7 @@ def _draft(registry: Path, body: str, count: int) -> None:
     raw = f"<html><body><p>{TITLE}</p><p>Last Updated: 2025-08-17</p><p>Enrollment: {body} participants</p>"
     raw += "</body></html>\n"
     add_source_bytes(registry, SOURCE, raw.encode())
-    fields = f'enrollment:\n  count: {count}\nevidence:\n  enrollment: "{count} participants"\n'
-    put(registry, IM19_PATH, joined(im19_draft(SOURCE), fields))
+    enrollment_draft(registry, SOURCE, count, f"{count} participants")
 
 
 @pytest.mark.parametrize(

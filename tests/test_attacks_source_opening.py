@@ -21,12 +21,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
+from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source_bytes, enrollment_draft
 from sle_trials.reading import opening
 
-TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+TITLE = IM19_TITLE_LINE
 HEAD = f"{TITLE}\nLast Updated: 2025-08-17\n"
-SIXTY = 'enrollment:\n  count: 60\nevidence:\n  enrollment: "Enrollment: 60 participants"\n'
 HIDDEN = "<!-- Enrollment: 60 participants -->"
 
 
@@ -37,7 +36,7 @@ def _page(body: str, head: str = "") -> str:
 def _cite(registry: Path, name: str, raw: bytes) -> None:
     """The IM19 draft citing seeds/NAME (raw, listed in the manifest) for an enrollment of 60."""
     add_source_bytes(registry, f"seeds/{name}", raw)
-    put(registry, IM19_PATH, joined(im19_draft(f"seeds/{name}"), SIXTY))
+    enrollment_draft(registry, f"seeds/{name}", 60, "Enrollment: 60 participants")
 
 
 ATTACKS = {

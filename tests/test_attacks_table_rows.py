@@ -14,18 +14,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
+from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source_bytes, enrollment_draft
 from sle_trials.reading import layouts, markup
 
-TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+TITLE = IM19_TITLE_LINE
 SOURCE = "seeds/966_table.html"
 
 
 def _draft(registry: Path, table: str, count: int, quote: str) -> None:
     raw = f"<html><body><p>{TITLE}</p><p>Last Updated: 2025-08-17</p>{table}</body></html>\n".encode()
     add_source_bytes(registry, SOURCE, raw)
-    fields = f'enrollment:\n  count: {count}\nevidence:\n  enrollment: "{quote}"\n'
-    put(registry, IM19_PATH, joined(im19_draft(SOURCE), fields))
+    enrollment_draft(registry, SOURCE, count, quote)
 
 
 COLUMNS = "<table><tr><th>Sites</th><th>Enrollment:</th></tr><tr><td>60</td><td>6 participants</td></tr></table>"

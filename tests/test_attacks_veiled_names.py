@@ -15,10 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
+from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source_bytes, enrollment_draft
 from sle_trials.reading import markup
 
-TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+TITLE = IM19_TITLE_LINE
 SOURCE = "seeds/965_page.html"
 
 
@@ -28,8 +28,7 @@ def _draft(registry: Path, other: str, quote: str, **fields: int) -> None:
         f"{other}<p>Enrollment: 60 participants</p></body></html>\n"
     ).encode()
     add_source_bytes(registry, SOURCE, raw)
-    record = f'enrollment:\n  count: {fields["count"]}\nevidence:\n  enrollment: "{quote}"\n'
-    put(registry, IM19_PATH, joined(im19_draft(SOURCE), record))
+    enrollment_draft(registry, SOURCE, fields["count"], quote)
 
 
 OTHERS = {

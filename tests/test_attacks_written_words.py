@@ -25,10 +25,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source_bytes, im19_draft, joined, put
+from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source_bytes, im19_draft, joined, put
 from sle_trials.reading import markup
 
-TITLE = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+TITLE = IM19_TITLE_LINE
 SOURCE = "seeds/962_page.html"
 RECRUITING = 'overall_status: RECRUITING\nevidence:\n  overall_status: "Status: Recruiting"\n'
 
