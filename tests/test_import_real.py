@@ -35,6 +35,15 @@ def imported(trials: Trials, registry: Path, name: str) -> dict[str, Any]:
     return record_data(registry / "trials" / f"{Path(name).stem}.yaml")
 
 
+def _refused(trials: Trials, registry: Path, file: Path) -> str:
+    """What `trials import ctgov FILE` says as it refuses the file (status 1), having written nothing."""
+    before = snapshot(registry)
+    result = trials("import", "ctgov", file, "--out-of-scope", REASON)
+    assert result.status == 1
+    assert snapshot(registry) == before
+    return result.err
+
+
 @pytest.mark.parametrize("name", STUDIES)
 def test_a_real_study_imports_into_a_draft_holding_what_it_says(trials: Trials, registry: Path, name: str) -> None:
     data = imported(trials, registry, name)
@@ -82,29 +91,23 @@ def test_a_real_study_cut_short_is_refused_at_its_line_and_column(
     at; nothing written"."""
     cut = tmp_path / "NCT06171568.json"
     cut.write_bytes((REAL / "NCT06171568.json").read_bytes()[:5000])
-    before = snapshot(registry)
-    result = trials("import", "ctgov", cut, "--out-of-scope", REASON)
-    assert result.status == 1
-    assert result.err == (
+    err = _refused(trials, registry, cut)
+    assert err == (
         "trials import: NCT06171568.json:152:26: not valid JSON: Unterminated string starting here; nothing written\n"
     )
-    assert snapshot(registry) == before
 
 
 def test_a_real_study_holding_a_part_of_the_study_is_refused_saying_what_to_do(trials: Trials, registry: Path) -> None:
     """NCT03453554 as ctti-clinicaltrials/aact keeps it: the identification module and annotations,
     no statusModule. Before, it was refused as "the source's as-of date must be known", which says
     what is wrong but not what to do: import the whole study as the API gives it."""
-    before = snapshot(registry)
-    result = trials("import", "ctgov", REAL / "NCT03453554.json", "--out-of-scope", REASON)
-    assert result.status == 1
-    assert result.err.startswith(
+    err = _refused(trials, registry, REAL / "NCT03453554.json")
+    assert err.startswith(
         "trials import: NCT03453554.json: NCT03453554: statusModule.lastUpdatePostDateStruct.date is missing "
         "or not a date (the file has no statusModule: it holds a part of the study); the source's as-of date "
         "must be known: import the whole study as the API gives it (trials import ctgov NCT03453554, or save "
         "https://clinicaltrials.gov/api/v2/studies/NCT03453554 and import that file); nothing written"
     )
-    assert snapshot(registry) == before
 
 
 def test_a_note_after_an_items_sub_criteria_is_no_words_of_the_last_one(trials: Trials, registry: Path) -> None:
@@ -131,32 +134,26 @@ def test_a_page_of_parts_of_studies_is_refused_naming_every_one(trials: Trials, 
     """A real page of a `fields` query (biomcp's search capture): three studies, none with its last
     update posted. Before, the refusal named the first study alone, so a curator who fetched it whole
     met the next one, then the third; every one is now named, with what to do."""
-    before = snapshot(registry)
-    result = trials("import", "ctgov", REAL / "search_melanoma_recruiting_limit3.json", "--out-of-scope", REASON)
-    assert result.status == 1
-    assert result.err == (
+    err = _refused(trials, registry, REAL / "search_melanoma_recruiting_limit3.json")
+    assert err == (
         "trials import: search_melanoma_recruiting_limit3.json: 3 of its 3 studies (NCT06970236, NCT04114136, "
         "NCT04318717) have no statusModule.lastUpdatePostDateStruct.date: parts of studies, as a `fields` query "
         "gives them; the source's as-of date must be known: import each whole study as the API gives it (trials "
         "import ctgov NCT…); nothing written\n"
     )
-    assert snapshot(registry) == before
 
 
 def test_a_real_classic_xml_record_is_refused_saying_how_to_get_the_v2_json(trials: Trials, registry: Path) -> None:
     """NCT00001177 as ctti-clinicaltrials/aact keeps it: the retired classic API's XML record. Before, it
     was refused as "NCT00001177.xml:1:1: not valid JSON: Expecting value", which says neither what the
     file is nor what to do; now it is named for what it is, with the command that fetches the study."""
-    before = snapshot(registry)
-    result = trials("import", "ctgov", REAL / "NCT00001177.xml", "--out-of-scope", REASON)
-    assert result.status == 1
-    assert result.err == (
+    err = _refused(trials, registry, REAL / "NCT00001177.xml")
+    assert err == (
         "trials import: NCT00001177.xml: a study record in the classic XML format (clinical_study), retired in "
         "2024; this import reads a study as the API v2 gives it, in JSON: `trials import ctgov NCT00001177` "
         "fetches it, or save https://clinicaltrials.gov/api/v2/studies/NCT00001177 and import that file; "
         "nothing written\n"
     )
-    assert snapshot(registry) == before
 
 
 def test_a_note_indented_under_an_items_footnote_is_no_sub_criterion(trials: Trials, registry: Path) -> None:
