@@ -124,6 +124,13 @@ def _codes(tmp_path: Path, text: str, fields: dict[str, Any], quotes: dict[str, 
     return {p.code for p in _checked(tmp_path, text, data)}
 
 
+def _enrolled_120(tmp_path: Path, text: str) -> set[str]:
+    """_codes of a draft whose source is text, holding an enrollment of 120 quoted "enrolled 120
+    participants": the number another trial's sentence gives, in the attacks on what is this trial's."""
+    quotes = {"enrollment.count": "enrolled 120 participants"}
+    return _codes(tmp_path, text, {"enrollment": {"count": 120}}, quotes)
+
+
 def _draft(fields: dict[str, Any], quotes: dict[str, str]) -> dict[str, Any]:
     """A draft of NCT citing SOURCE, a press release, with fields and their quotes."""
     return {
@@ -478,8 +485,7 @@ def test_a_line_ends_sentence_ends_no_sentence_elsewhere(tmp_path: Path) -> None
     # participants." lost the words making it another trial's, and its 120 passed as the trial's.
     body = "A second trial of NB-301 in lupus enrolled 120 participants."
     text = _press(OWN, body, "", "Contact", "", "A second trial", "")
-    quotes = {"enrollment.count": "enrolled 120 participants"}
-    assert _codes(tmp_path, text, {"enrollment": {"count": 120}}, quotes) == {"E512"}
+    assert _enrolled_120(tmp_path, text) == {"E512"}
 
 
 @pytest.mark.parametrize(
@@ -511,8 +517,7 @@ def test_a_heading_about_another_trial_holds_the_lines_under_it(tmp_path: Path, 
     # A heading naming another trial (another product, another disease) makes the sentence under it
     # that trial's: cut off at the heading's line end (3a65178), "The study enrolled 120 participants."
     # read as the trial's own, and 120 passed as its enrollment.
-    quotes = {"enrollment.count": "enrolled 120 participants"}
-    assert _codes(tmp_path, _press(OWN, block), {"enrollment": {"count": 120}}, quotes) == {"E512"}
+    assert _enrolled_120(tmp_path, _press(OWN, block)) == {"E512"}
 
 
 SITE = "NB-301 is given at Northbridge University Hospital in Columbus, Ohio."
@@ -1345,8 +1350,7 @@ def test_a_title_cut_at_a_list_runs_on_into_it_naming_nothing(tmp_path: Path, ot
         "Northbridge Therapeutics, Inc.\n- Phase 1 Trial of NB-301 in SLE Doses First Patient.\n"
         f"Last Updated: 2026-12-01\nThe trial is {NCT}.\n{other}\n"
     )
-    quotes = {"enrollment.count": "enrolled 120 participants"}
-    assert _codes(tmp_path, text, {"enrollment": {"count": 120}}, quotes) == {"E512"}
+    assert _enrolled_120(tmp_path, text) == {"E512"}
 
 
 @pytest.mark.parametrize(
@@ -1366,8 +1370,7 @@ def test_a_lists_mark_ends_no_sentence_under_another_trial(tmp_path: Path, block
     # A stop after a list's mark ended a sentence where the line before was not marked a line's end (a
     # colon joins it), or where the mark was not a digit or two ("a.", "i.", "100."): "1." stood alone,
     # the sentence of another trial held nothing, and "It enrolled 120 participants." passed 120.
-    quotes = {"enrollment.count": "enrolled 120 participants"}
-    assert _codes(tmp_path, _press(OWN, block), {"enrollment": {"count": 120}}, quotes) == {"E512"}
+    assert _enrolled_120(tmp_path, _press(OWN, block)) == {"E512"}
 
 
 @pytest.mark.parametrize(
@@ -1417,8 +1420,7 @@ def test_the_list_under_the_trials_id_sentence_gives_it_names(tmp_path: Path, li
     # "The trial is NCT…." names no product, disease nor phase; its list's "Phase 1" was read as any
     # sentence's, the release gave the trial no phase, and another phase's enrolment passed.
     text = _titled(NO_PHASE_TITLE, lines, other)
-    quotes = {"enrollment.count": "enrolled 120 participants"}
-    assert _codes(tmp_path, text, {"enrollment": {"count": 120}}, quotes) == {"E512"}
+    assert _enrolled_120(tmp_path, text) == {"E512"}
 
 
 COLUMBUS_SITE = {"facility": "Northbridge University Hospital", "city": "Columbus", "country": "United States"}
