@@ -68,7 +68,7 @@ from sle_trials import fields
 from sle_trials.checks import thresholds
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem, quoted
-from sle_trials.reading import edges, lexicon, scopes, sentences, vocabulary
+from sle_trials.reading import edges, lexicon, phrases, scopes, sentences, vocabulary
 from sle_trials.reading.layouts import Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -642,7 +642,7 @@ def _torn(item: str, before: str) -> str | None:
     corticosteroids"), a separator outside its parentheses (the enumeration's lead-in run into its
     first item: "regimen, including steroids (...)"), or a parenthesis alone that belongs to the word
     before it ("(sufficient or shock therapy)" of "steroids (...)")."""
-    torn = lexicon.parenthesis_torn(item)
+    torn = phrases.torn(item)
     if torn is not None:
         return torn
     if _CONJUNCTION.match(item) or re.search(r"\b(?:and/or|and|or)\Z", item):

@@ -116,13 +116,13 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
                 f"{fields.dotted(path)}.conditions.{i}: starts inside its clause of {named}: give the condition "
                 "from the clause's start",
             )
-        elif lexicon.parenthesis_torn(written) is not None:
+        elif phrases.torn(written) is not None:
             # cut inside a parenthesis: "antibodies) if low complement ..." of "(except for ... antibodies)
             # if low complement ..."
             yield ctx.problem(
                 path + ("conditions", i),
                 "E528",
-                f"{fields.dotted(path)}.conditions.{i}: holds {lexicon.parenthesis_torn(written)} of {named}: "
+                f"{fields.dotted(path)}.conditions.{i}: holds {phrases.torn(written)} of {named}: "
                 "give the condition whole",
             )
     unit = lexicon.unit_named(t["unit"])

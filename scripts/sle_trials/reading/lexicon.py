@@ -1264,17 +1264,6 @@ def whole_unit(quote: str, at: int, unit: str) -> bool:
     return not _UNIT_GOES_ON.match(quote[at:].lstrip(), len(nfkc(unit)))
 
 
-def parenthesis_torn(text: str) -> str | None:
-    """'a parenthesis it does not open' or 'does not close' where text holds one part of a parenthesis
-    and not the other ("biologics (belizumab or", "antibodies) if low complement ..."); else None."""
-    depth = 0
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth < 0:
-            return "a parenthesis it does not open"
-    return "a parenthesis it does not close" if depth else None
-
-
 # --- remembering readings, for one run ------------------------------------------------------------
 
 

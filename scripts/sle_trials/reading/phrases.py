@@ -164,12 +164,31 @@ def unbalanced(measure: str) -> str | None:
     deficiency was present during screening (serum IgA level" holds what stands outside the parenthesis
     its limit stands in, "SELENA-SLEDAI clinical symptoms (except" the start of an exception); None
     where each one it opens it closes, after opening it."""
+    missing = _unpaired(measure)
+    return None if missing is None else f"{_OTHER_SIDE[missing]}s a parenthesis it does not {missing}"
+
+
+def torn(text: str) -> str | None:
+    """unbalanced, as what text holds: 'a parenthesis it does not open' or 'does not close' where text
+    holds one part of a parenthesis and not the other ("biologics (belizumab or", "antibodies) if low
+    complement ...": an item or a condition cut inside its words); else None."""
+    missing = _unpaired(text)
+    return None if missing is None else f"a parenthesis it does not {missing}"
+
+
+_OTHER_SIDE = {"open": "close", "close": "open"}
+
+
+def _unpaired(text: str) -> str | None:
+    """The side of a parenthesis text lacks: "open" where it closes one it has not opened (the first
+    such), "close" where it opens one it does not close; None where each one it opens it closes, after
+    opening it."""
     depth = 0
-    for c in measure:
+    for c in text:
         depth += (c == "(") - (c == ")")
         if depth < 0:
-            return "closes a parenthesis it does not open"
-    return "opens a parenthesis it does not close" if depth else None
+            return "open"
+    return "close" if depth else None
 
 
 def closed_word(token: str) -> bool:
