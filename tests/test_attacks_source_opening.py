@@ -18,6 +18,7 @@ Each is now read as no text, and the record citing it is told why (E531, reading
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,23 @@ def test_why_a_source_is_not_opened_as_text(file: str, raw: bytes, why: str) -> 
 )
 def test_a_source_opened_as_text(file: str, raw: bytes) -> None:
     assert opening.unopened(file, raw) is None
+
+
+def test_a_page_declaring_many_encodings_is_refused_before_any_is_looked_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each encoding a page declares is looked up (an unknown one costs Python's codecs an import's
+    search) and its bytes decoded: a page declaring two million unknown ones held a check for minutes.
+    A page of more than opening.MAX_LABELS is refused unread, none looked up; a page of a few unknown
+    ones is read as before."""
+    looked: list[str] = []
+    lookup = opening.codecs.lookup
+
+    def counted(label: str) -> codecs.CodecInfo:
+        looked.append(label)
+        return lookup(label)
+
+    monkeypatch.setattr(opening.codecs, "lookup", counted)
+    many = b"<html>" + b"".join(b"charset=q%x " % i for i in range(5_000)) + b"<p>Enrollment: 60</p>"
+    said = opening.unopened("seeds/page.html", many)
+    assert said is not None and "declares 5,000 encodings" in said and looked == []
+    few = b"<html><meta charset=qq1><meta charset=qq2><p>Enrollment: 60</p>"
+    assert opening.unopened("seeds/page.html", few) is None and sorted(looked) == ["qq1", "qq2"]

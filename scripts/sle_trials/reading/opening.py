@@ -75,13 +75,30 @@ def unopened(file: str, raw: bytes) -> str | None:
     except UnicodeDecodeError as exc:
         return f"it is not UTF-8 text (byte {exc.start}), and its reader decodes its bytes otherwise; {save}"
     if kind in markup.NAMES or markup.is_html(file, text):
-        declared = _otherwise(raw, text)
+        labels = _labels(raw)
+        if len(labels) > MAX_LABELS:
+            # each is looked up and decoded (an unknown one costs Python's codecs an import's search):
+            # two million of them held a check for minutes; a page declares one
+            return f"it declares {len(labels):,} encodings, more than its reader could be told which is read; {save}"
+        declared = _otherwise(raw, text, labels)
         if declared is not None:
             return f"it declares its encoding {declared}, which reads its bytes otherwise than UTF-8; {save}"
     return None
 
 
-def _otherwise(raw: bytes, text: str) -> str | None:
+# The distinct encodings a page may declare and be read (a page declares one; a few in its comments or
+# scripts are read too)
+MAX_LABELS = 64
+
+
+def _labels(raw: bytes) -> set[str]:
+    """The encodings a page declares, as labels in lower case, those naming UTF-8 left out."""
+    xml = _XML_DECLARED.match(raw)
+    written = {m.group(1) for m in _DECLARED.finditer(raw)} | ({xml.group(1)} if xml else set())
+    return {html.unescape(label.decode("ascii", "replace")).strip().lower() for label in written} - _UTF8_LABELS
+
+
+def _otherwise(raw: bytes, text: str, labels: set[str]) -> str | None:
     """The encoding a page declares, shown, where it reads the page's bytes otherwise than UTF-8 does
     (a byte-order mark of UTF-8 decides a browser's decoding before any declaration). Bytes beyond
     ASCII read otherwise in every encoding but UTF-8; ASCII alike in most, so the page's part that
@@ -89,10 +106,10 @@ def _otherwise(raw: bytes, text: str) -> str | None:
     a few hundred decodings (Python's codecs), not one a declaration."""
     if raw.startswith(codecs.BOM_UTF8):
         return None
-    xml = _XML_DECLARED.match(raw)
-    written = {m.group(1) for m in _DECLARED.finditer(raw)} | ({xml.group(1)} if xml else set())
-    labels = {html.unescape(label.decode("ascii", "replace")).strip().lower() for label in written} - _UTF8_LABELS
     ascii = raw.isascii()
+    # a label no browser knows is read by its default, which reads ASCII as ASCII but for an escape
+    # sequence: looked for once, not once a label (two million labels scanned a 32 MiB page each)
+    unknown_reads_alike = b"\x1b" not in raw
     decoded: set[str] = set()
     for label in sorted(labels):
         try:
@@ -104,7 +121,7 @@ def _otherwise(raw: bytes, text: str) -> str | None:
         if label in _NOTHING_LABELS or not ascii:
             return repr(label)[:60]
         if codec is None:
-            same = b"\x1b" not in raw  # a label no browser knows: its default, which reads ASCII as ASCII
+            same = unknown_reads_alike
         else:
             decoded.add(codec)
             try:
