@@ -32,7 +32,7 @@ from sle_trials import fields
 from sle_trials.checks import documents, evidence, load, rules, silence
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
-from sle_trials.reading import lexicon, vocabulary
+from sle_trials.reading import layouts, lexicon, vocabulary
 from sle_trials.reading.layouts import ROW_LABELS, SourceDoc, normalise
 
 Path_ = tuple
@@ -1819,10 +1819,11 @@ class Checks:
         # with the checker's memory, as `trials validate` checks each file of a run: the source read
         # once, and the readings of its quotes (pure functions of the quote) remembered
         codes = set()
-        for problem in evidence.problems(record, self.checker.schema, self.root, self.checker.memory):
-            codes.add(problem.code)
-            if problem.code in wanted:
-                break
+        with layouts.remembering(self.checker.memory.shown):  # as evidence.check reads them
+            for problem in evidence.problems(record, self.checker.schema, self.root, self.checker.memory):
+                codes.add(problem.code)
+                if problem.code in wanted:
+                    break
         return codes
 
 

@@ -128,3 +128,16 @@ def test_a_study_is_read_as_its_protocol_and_whether_it_has_results() -> None:
     page = layouts.read("seeds/page.txt", json.dumps({"studies": [study, study]}).encode())
     assert page.text == layouts.read("seeds/page.json", json.dumps({"studies": [protocol, protocol]}).encode()).text
     assert [part.text for part in page.parts] == [read.text, read.text]
+
+
+def test_a_runs_memo_of_shown_texts_keeps_no_long_text_and_ends_with_its_block() -> None:
+    """What a run remembers of shown() is bounded and the run's: a text over REMEMBERED_CHARS is read
+    each time (a megabyte quote cannot fill memory), and outside the run's block nothing is kept."""
+    memo = layouts.remembered_shown()
+    long = "x  " * layouts.REMEMBERED_CHARS
+    with layouts.remembering(memo):
+        assert layouts.normalise("a  b") == layouts.normalise("a  b") == "a b"
+        assert layouts.normalise(long) == " ".join(["x"] * layouts.REMEMBERED_CHARS)
+    assert memo.cache_info().currsize == 1 and memo.cache_info().hits == 1  # type: ignore[attr-defined]
+    assert layouts.normalise("c  d") == "c d"
+    assert memo.cache_info().currsize == 1  # type: ignore[attr-defined]

@@ -124,12 +124,14 @@ def _chars(doc: SourceDoc | None) -> int:
 
 
 class Memory:
-    """What one run remembers from record to record: the source documents read, and the readings of
-    quotes (lexicon.Reader). pipeline.Checker holds one; a caller without one reads afresh."""
+    """What one run remembers from record to record: the source documents read, the readings of
+    quotes (lexicon.Reader) and of texts as they show (layouts.remembering). pipeline.Checker holds
+    one; a caller without one reads afresh."""
 
     def __init__(self, chars: int = 64 * 1024 * 1024) -> None:
         self.documents = Documents(chars)
         self.reader = lexicon.Reader()
+        self.shown = layouts.remembered_shown()
 
 
 class Read(NamedTuple):

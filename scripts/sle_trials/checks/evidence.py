@@ -707,7 +707,9 @@ def check(
     """The evidence checks of one schema-valid record; memory: what the run remembers (a fresh one
     when the caller keeps none); read, when given: filled with the sha256 of each cited source as
     these checks read it (its name -> hex), what the check cache binds a verdict to."""
-    return list(problems(record, schema, root, memory, read))
+    memory = memory or Memory()
+    with layouts.remembering(memory.shown):
+        return list(problems(record, schema, root, memory, read))
 
 
 def problems(

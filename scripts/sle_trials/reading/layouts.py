@@ -28,6 +28,7 @@ check (completeness.py).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import json
@@ -84,7 +85,40 @@ def shown(text: str, *, nfkc: bool = True, escapes: bool = False, spaces: bool =
     """normalise(text), but as it shows a reader also while a document is read again as written: the
     words a layout is read by (which trial a line names) are the same in either reading. escapes:
     keep the markdown escapes (a record's text as written, literal). spaces: keep the white space as
-    written, each line break "\\n" (a source's text as a record's spacing is held to, spacing.py)."""
+    written, each line break "\\n" (a source's text as a record's spacing is held to, spacing.py).
+    Remembered while a run checks a record (remembering)."""
+    remembered = _REMEMBERED.get()
+    if remembered is not None and len(text) <= REMEMBERED_CHARS:
+        return remembered(text, nfkc, escapes, spaces)
+    return _shown(text, nfkc, escapes, spaces)
+
+
+# A run's readings of short texts by shown() (documents.Memory.shown), while it checks a record: a
+# record's checks read the same quotes and passages again and again, and a run's records quote the
+# same passages (IM19's record: 400 readings of about 20 texts a check). Measured on the benchmark's
+# canonical records and IM19's mutants (docs/speed.md). A text over REMEMBERED_CHARS is read each time,
+# so that long texts cannot fill memory; the run's memo keeps at most REMEMBERED_TEXTS readings.
+_REMEMBERED: ContextVar[Callable[[str, bool, bool, bool], str] | None] = ContextVar("remembered", default=None)
+REMEMBERED_CHARS = 2000
+REMEMBERED_TEXTS = 8192
+
+
+def remembered_shown() -> Callable[[str, bool, bool, bool], str]:
+    """A run's own memo of shown()'s readings, for remembering(): one a run (documents.Memory)."""
+    return functools.lru_cache(maxsize=REMEMBERED_TEXTS)(_shown)
+
+
+@contextlib.contextmanager
+def remembering(memo: Callable[[str, bool, bool, bool], str]) -> Iterator[None]:
+    """shown() answered from the run's memo (remembered_shown) while the block runs."""
+    token = _REMEMBERED.set(memo)
+    try:
+        yield
+    finally:
+        _REMEMBERED.reset(token)
+
+
+def _shown(text: str, nfkc: bool, escapes: bool, spaces: bool) -> str:
     if spaces:
         text = LINE_BREAK.sub("\n", text)
     if not text.isascii():  # NFKC leaves ASCII as it is; most values are ASCII
