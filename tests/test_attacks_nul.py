@@ -7,6 +7,10 @@ words at (Unicode, a browser and a terminal do not): "Enrollment: 6<NUL>0 partic
 terminal, an editor and a browser show as 60 (and GitHub, seeing a NUL, shows not at all), bound an
 enrollment of 6 by the quote "Enrollment: 6", and of 0 by "0 participants". A JSON source's
 "\u0000" was read as a space, to the same effect. Each is left out as the other controls are.
+
+A source holding a NUL byte is read as no text at all (E531, reading/opening.py): git and GitHub show
+such a file as binary, so its 60 bound a value from a document no reviewer of the pull request could
+read. A separator (U+001F) leaves the file text to git, and is left out as a reader is shown it.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, im19_draft, joined, put
+from conftest import IM19_PATH, Trials, add_source, add_source_bytes, im19_draft, joined, put
 from sle_trials.reading import layouts
 
 SOURCE = "seeds/945_nul.txt"
@@ -42,9 +46,23 @@ def test_a_number_a_control_splits_binds_neither_part(
 
 
 def test_the_number_a_reader_is_shown_binds(registry: Path, trials: Trials) -> None:
-    _draft(registry, 60, "Enrollment: 60 participants")
+    _draft(registry, 60, "Enrollment: 60 participants", "\x1f")
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        TEXT.format("\x00").encode(),
+        TEXT.format("").encode("utf-16-le"),  # UTF-16 with no byte-order mark: valid UTF-8, with NULs
+    ],
+)
+def test_a_source_git_shows_as_binary_is_read_as_no_text(registry: Path, trials: Trials, raw: bytes) -> None:
+    add_source_bytes(registry, SOURCE, raw)
+    put(registry, IM19_PATH, joined(im19_draft(SOURCE), 'enrollment:\n  count: 60\nevidence:\n  enrollment: "60"\n'))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1 and "E531" in result.out and "NUL byte" in result.out, result.out
 
 
 def test_a_control_is_left_out_as_other_controls_are() -> None:

@@ -12,6 +12,10 @@ their own marks, and a pull request chooses both:
 - A page that declares its encoding (`<meta charset=windows-1252>`, an XML declaration) is decoded
   so by a browser: a UTF-8 zero-width space, which the check leaves out of "6<ZWSP>0", shows
   "6â€‹0" there, no 60.
+- A NUL byte makes a file binary to git (`git diff`, `git show`) and to GitHub, which show no word
+  of it: a pull request's "Enrollment: 6<NUL>0", which the check read as 60 (its NUL left out,
+  invisible.py), was a source no reviewer could read. A UTF-16 text without its mark is one too
+  (ASCII's letters each followed by a NUL, valid UTF-8).
 - A name says what opens it. GitHub renders Markdown (`page.md`: an HTML comment, a link's address,
   a link definition `[//]: # (...)` are not shown), a browser a web archive (`.mhtml`: a page's
   comments and hidden elements, as plain text words), a viewer a PDF (its text objects, unused or
@@ -19,7 +23,7 @@ their own marks, and a pull request chooses both:
   transformation of an `.xml` document. Each, read as plain text, vouched for a value its reader
   is never shown.
 
-So a source is read only as UTF-8 (a UTF-8 byte-order mark is one), by a name its reader opens as
+So a source is read only as UTF-8 (a UTF-8 byte-order mark is one) with no NUL, by a name its reader opens as
 what the checks read (TEXT_NAMES, JSON_NAMES, and a page's, markup.NAMES), and a page only where
 its declared encoding reads its bytes as UTF-8 does. Any other source is read as no text, and a
 record citing it is told why and what to do (unopened, E531): save its text as a .txt source, as
@@ -74,6 +78,9 @@ def unopened(file: str, raw: bytes) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return f"it is not UTF-8 text (byte {exc.start}), and its reader decodes its bytes otherwise; {save}"
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        return f"it holds a NUL byte (byte {nul}), so git and GitHub show it as a binary file, none of its text; {save}"
     if kind in markup.NAMES or markup.is_html(file, text):
         labels = _labels(raw)
         if len(labels) > MAX_LABELS:
