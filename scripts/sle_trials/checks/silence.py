@@ -25,6 +25,9 @@ holds other fields too):
 - for a field of the product (its origin, target antigens, construct), a term of its vocabulary
   wherever a source about the trial speaks of its product: the product's place, and the summary,
   description and keywords (PRODUCT_WORDS), which are no place to read its values from;
+- for the lymphodepletion, which no layout places, an agent of its vocabulary in a sentence naming
+  lymphodepletion where a source describes the trial's treatment (its arms, interventions, summary,
+  description and keywords; a plain document's sentences about the trial);
 - for a field read from the criteria (CRITERIA_READ), whose place is the criteria lists: a criterion
   renders a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "refractory"),
   gives an age at its bound (lexicon.criteria_ages: "Age ≥ 18", "18 years or older"; not
@@ -54,7 +57,7 @@ from sle_trials import fields
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, lexicon, vocabulary
+from sle_trials.reading import edges, lexicon, sentences, vocabulary
 from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -105,6 +108,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
                 stated(doc, schema, name, excused)
                 or _product_named(doc, record, name, passages)
                 or _product_described(doc, record, schema, name)
+                or _lymphodepletion_described(doc, schema, name, passages)
                 or _plainly_stated(doc, schema, name, passages)
                 if doc.subject in (None, record.data["nct_id"])
                 else _titled(doc, record, schema, name)
@@ -243,6 +247,40 @@ def _product_described(doc: SourceDoc, record: Record, schema: dict, name: str) 
         said = _said(leaf, node, placed)
         if said is not None:
             return said
+    return None
+
+
+# Where a source describes the trial's treatment: its arms and interventions, and the words about its
+# product (PRODUCT_WORDS, a page's own summary too). No layout places the lymphodepletion, so a record
+# that dropped it and declared it silent was held to nothing: a JSON study whose description read
+# "lymphodepletion with fludarabine 25 mg/m2/day and cyclophosphamide 1000 mg/m2" passed, and
+# trials.csv told readers no source states it.
+TREATMENT_WORDS = ("arms", "interventions", "third_party_summary", *PRODUCT_WORDS)
+# Words naming the lymphodepletion itself: an agent named alone may be a comparator's therapy or a
+# criterion's ("intravenous cyclophosphamide (Euro-Lupus or NIH regimen)"), not the conditioning
+_LYMPHODEPLETION = re.compile(r"(?i)(?<![\w-])lympho-?(?:depl|ablat)\w*|(?<![\w-])conditioning\b")
+
+
+def _lymphodepletion_described(doc: SourceDoc, schema: dict, name: str, passages: Passages) -> Said | None:
+    """An agent of the lymphodepletion's vocabulary in a sentence naming lymphodepletion, where doc
+    describes the trial's treatment (TREATMENT_WORDS; a plain document's sentences about the trial),
+    when name is the lymphodepletion or its agents; else None."""
+    if name not in ("lymphodepletion", "lymphodepletion.agents", "lymphodepletion.agents.agent"):
+        return None
+    path = ("lymphodepletion", "agents", "agent")
+    vocab = vocabulary.for_enum(tuple(_value_node(schema, path)["enum"]))
+    if vocab is None:
+        return None
+    if doc.layout == PLAIN:
+        found = passages(doc, path)
+        placed = [Passage(doc.text)] if found is None else found
+    else:
+        placed = [p for key in TREATMENT_WORDS for p in doc.places.get(key, [])]
+    for passage in placed:
+        for sentence in sentences.split(passage.text):
+            agents = vocab.find(sentence) if _LYMPHODEPLETION.search(sentence) else []
+            if agents:
+                return Said(f"{agents[0][0]!r} in {sentence[:80]!r}", agents[0][0])
     return None
 
 
