@@ -20,6 +20,8 @@ holds other fields too):
 - for a part of a field whose layout places only the whole (a sponsor's class, an intervention's route,
   a design's masking), a passage of the parent's place renders a term of the part's vocabulary (dates
   and the criteria aside: their places hold other dates' and fields' words);
+- for a date's type, a term of its vocabulary in that date's own place, beside the date the record
+  holds ("primaryCompletionDateStruct.date: 2023-11-30 primaryCompletionDateStruct.type: ACTUAL");
 - for what a title says of the product (TITLE_FIELDS), the trial's own title too: a term of its
   vocabulary ("CD19-CART(Relma-cel) ...": CD19);
 - for a field of the product (its origin, target antigens, construct), a term of its vocabulary
@@ -109,6 +111,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
                 or _product_named(doc, record, name, passages)
                 or _product_described(doc, record, schema, name)
                 or _lymphodepletion_described(doc, schema, name, passages)
+                or _type_beside_its_date(doc, record, schema, name)
                 or _plainly_stated(doc, schema, name, passages)
                 if doc.subject in (None, record.data["nct_id"])
                 else _titled(doc, record, schema, name)
@@ -248,6 +251,24 @@ def _product_described(doc: SourceDoc, record: Record, schema: dict, name: str) 
         if said is not None:
             return said
     return None
+
+
+def _type_beside_its_date(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | None:
+    """A term of the vocabulary of a date's type (name: dates.<date>.type) where doc's place of that
+    date gives the date the record holds; else None. The dates' whole section is no place to read a
+    type from (a page's "Estimated completion" is no type of its launch date: _PARENTS_READ_APART),
+    nor another source's version of the date (its type is that date's); a date's own place holding
+    the record's date gives its type, and a record holding the date with its type dropped and declared
+    silent passed while trials.csv showed the type as not stated."""
+    parts = name.split(".")
+    if len(parts) != 3 or parts[0] != "dates" or parts[2] != "type":
+        return None
+    date = ((record.data.get("dates") or {}).get(parts[1]) or {}).get("date")
+    if not isinstance(date, str):
+        return None
+    placed = [p for p in doc.places.get(f"dates.{parts[1]}", []) if date in p.text]
+    said = _said(name, _value_node(schema, fields.parse_dotted(name)), placed)
+    return None if said is None else Said(f"{said.shown} beside its date {date}", said.words)
 
 
 # Where a source describes the trial's treatment: its arms and interventions, and the words about its
