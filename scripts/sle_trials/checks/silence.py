@@ -109,6 +109,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
             said = (
                 stated(doc, schema, name, excused)
                 or _product_named(doc, record, name, passages)
+                or _intervention_named_as_product(doc, record, name, passages)
                 or _product_described(doc, record, schema, name)
                 or _lymphodepletion_described(doc, schema, name, passages)
                 or _type_beside_its_date(doc, record, schema, name)
@@ -210,6 +211,24 @@ def _product_named(doc: SourceDoc, record: Record, name: str, passages: Passages
     for text in [doc.text] if placed is None else [p.text for p in placed]:
         if words in text and edges.cut(text, words) is None:
             return Said(f"{product!r}, the trial's own product", product)
+    return None
+
+
+def _intervention_named_as_product(doc: SourceDoc, record: Record, name: str, passages: Passages) -> Said | None:
+    """An intervention the record holds, named whole where doc states the product's name (its
+    cell_product.name place; a plain document's sentences stating it), when name is the product or
+    its name; else None. The other way round from _product_named: a page naming its product only in
+    its title and summary ("a new treatment called Relma-cel") let a complete record keep Relma-cel
+    among its interventions, drop cell_product.name and declare it silent, and trials.csv's product
+    read "not stated" (a study JSON, whose interventions' names are whole values there, refused it)."""
+    if name not in ("cell_product", "cell_product.name"):
+        return None
+    placed = passages(doc, ("cell_product", "name")) if doc.layout == PLAIN else doc.places.get("cell_product.name", [])
+    texts = [doc.text] if placed is None else [p.text for p in placed]  # (None: a plain document's anywhere)
+    for given in record.data.get("interventions") or []:
+        words = normalise(given.get("name") or "") if isinstance(given, dict) else ""
+        if words.strip() and any(words in text and edges.cut(text, words) is None for text in texts):
+            return Said(f"{given['name']!r}, an intervention it names where it states the product", given["name"])
     return None
 
 
