@@ -16,7 +16,18 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, IM19_PATH, IMPORTED, Trials, add_source, copy_registry, im19_draft, imported_codes
+from conftest import (
+    FIXTURES,
+    IM19_PATH,
+    IMPORTED,
+    Trials,
+    add_source,
+    copy_registry,
+    im19_draft,
+    imported_codes,
+    joined,
+    put,
+)
 from sle_trials.checks import load
 from sle_trials.cli import main
 from sle_trials.engine import pipeline
@@ -98,3 +109,41 @@ def test_a_plain_source_stating_it_refuses_it_silent(registry: Path, trials: Tri
     (registry / IM19_PATH).write_text(record, encoding="utf-8")
     result = trials.json("validate", registry / IM19_PATH)
     assert "E523" in result.codes(), result.out
+
+
+# The agents held without their doses, the doses declared silent: "fludarabine 30 mg/m2/day" states one
+AGENTS = """\
+lymphodepletion:
+  agents:
+    - agent: FLUDARABINE
+    - agent: CYCLOPHOSPHAMIDE
+evidence:
+  lymphodepletion.agents.0: fludarabine
+  lymphodepletion.agents.1: cyclophosphamide
+"""
+DOSED = "Lymphodepletion: fludarabine 30 mg/m2/day and cyclophosphamide 500 mg/m2/day on days -5 to -3.\n"
+
+
+def _agents_without_doses(root: Path, line: str, silent: str) -> Path:
+    add_source(root, SOURCE, TEXT.splitlines(keepends=True)[0] + "Last Updated: 2025-08-17\n" + line)
+    record = joined(im19_draft(SOURCE), AGENTS)
+    record = record.replace("curation:\n", f"curation:\n  silent:\n    - {silent}\n", 1)
+    return put(root, IM19_PATH, record)
+
+
+@pytest.mark.parametrize("silent", ["lymphodepletion.agents.dose", "lymphodepletion.agents.unit"])
+def test_an_agents_dose_the_source_states_declared_silent_is_refused(
+    registry: Path, trials: Trials, silent: str
+) -> None:
+    """Before: only the agents were read; their doses declared silent passed, and trials.csv showed
+    FLUDARABINE with no dose while the source gives 30 mg/m2/day."""
+    _agents_without_doses(registry, DOSED, silent)
+    assert trials.json("validate", registry / IM19_PATH).codes() == {"E523"}
+
+
+def test_agents_the_source_gives_no_dose_leave_their_doses_silent(registry: Path, trials: Trials) -> None:
+    _agents_without_doses(
+        registry, "Lymphodepletion: fludarabine and cyclophosphamide on days -5 to -3.\n", "lymphodepletion.agents.dose"
+    )
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out

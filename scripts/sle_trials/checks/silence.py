@@ -29,7 +29,8 @@ holds other fields too):
   description and keywords (PRODUCT_WORDS), which are no place to read its values from;
 - for the lymphodepletion, which no layout places, an agent of its vocabulary in a sentence naming
   lymphodepletion where a source describes the trial's treatment (its arms, interventions, summary,
-  description and keywords; a plain document's sentences about the trial);
+  description and keywords; a plain document's sentences about the trial), and for its agents'
+  doses such an agent with a dose written right after it ("fludarabine 30 mg/m2/day");
 - for a field read from the criteria (CRITERIA_READ), whose place is the criteria lists: a criterion
   renders a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "refractory"),
   gives an age at its bound (lexicon.criteria_ages: "Age ≥ 18", "18 years or older"; not
@@ -298,14 +299,20 @@ def _type_beside_its_date(doc: SourceDoc, record: Record, schema: dict, name: st
 TREATMENT_WORDS = ("arms", "interventions", "third_party_summary", *PRODUCT_WORDS)
 # Words naming the lymphodepletion itself: an agent named alone may be a comparator's therapy or a
 # criterion's ("intravenous cyclophosphamide (Euro-Lupus or NIH regimen)"), not the conditioning
+# An agent's dose written right after it ("fludarabine 30 mg/m2/day", "cyclophosphamide (500 mg/m²)"), as
+# binding reads a dose with its unit; the parts of an agent a record may declare silent apart
+_DOSE_AFTER = re.compile(r"\s*(?:[:,(]\s*|(?:at|of)\s+)?([0-9][0-9.,]*)\s*(?:mg|g|µg|μg)(?![^\W\d_])", re.IGNORECASE)
+LYMPHODEPLETION_DOSES = ("lymphodepletion.agents.dose", "lymphodepletion.agents.unit")
 _LYMPHODEPLETION = re.compile(r"(?i)(?<![\w-])lympho-?(?:depl|ablat)\w*|(?<![\w-])conditioning\b")
 
 
 def _lymphodepletion_described(doc: SourceDoc, schema: dict, name: str, passages: Passages) -> Said | None:
     """An agent of the lymphodepletion's vocabulary in a sentence naming lymphodepletion, where doc
     describes the trial's treatment (TREATMENT_WORDS; a plain document's sentences about the trial),
-    when name is the lymphodepletion or its agents; else None."""
-    if name not in ("lymphodepletion", "lymphodepletion.agents", "lymphodepletion.agents.agent"):
+    when name is the lymphodepletion or its agents; for their doses (or units), such an agent with a
+    dose written right after it ("fludarabine 30 mg/m2/day"); else None."""
+    doses = name in LYMPHODEPLETION_DOSES
+    if name not in ("lymphodepletion", "lymphodepletion.agents", "lymphodepletion.agents.agent") and not doses:
         return None
     path = ("lymphodepletion", "agents", "agent")
     vocab = vocabulary.for_enum(tuple(_value_node(schema, path)["enum"]))
@@ -317,10 +324,14 @@ def _lymphodepletion_described(doc: SourceDoc, schema: dict, name: str, passages
     else:
         placed = [p for key in TREATMENT_WORDS for p in doc.places.get(key, [])]
     for passage in placed:
-        for sentence in sentences.split(passage.text):
-            agents = vocab.find(sentence) if _LYMPHODEPLETION.search(sentence) else []
-            if agents:
-                return Said(f"{agents[0][0]!r} in {sentence[:80]!r}", agents[0][0])
+        for sentence in (s for line in passage.text.splitlines() for s in sentences.split(line)):
+            for agent in vocab.places(sentence) if _LYMPHODEPLETION.search(sentence) else []:
+                words = sentence[agent.start : agent.end]
+                if not doses:
+                    return Said(f"{words!r}, in words on lymphodepletion", words)
+                dose = _DOSE_AFTER.match(sentence, agent.end)
+                if dose is not None:
+                    return Said(f"{sentence[agent.start : dose.end()]!r}, in words on lymphodepletion", dose.group(1))
     return None
 
 
