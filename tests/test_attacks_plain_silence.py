@@ -133,3 +133,38 @@ def test_an_enrolment_beside_a_population_is_still_stated(registry: Path, trials
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1, result.out
     assert "states it (60 participants)" in result.out, result.out
+
+
+@pytest.mark.parametrize(
+    ("silent", "stated", "said"),
+    [  # a product field's term where the release speaks of the trial's product (its product has no place)
+        ("cell_product.origin", "IM19 CAR-T cells are autologous CD19-directed T cells.", "('autologous')"),
+        ("cell_product.target_antigens", "IM19 CAR-T cells are autologous CD19-directed T cells.", "('CD19')"),
+        ("cell_product.construct", "IM19 CAR-T cells carry a CAR with a 4-1BB domain.", "('4-1BB')"),
+    ],
+)
+def test_a_product_field_a_press_release_states_declared_silent_is_refused(
+    registry: Path, trials: Trials, silent: str, stated: str, said: str
+) -> None:
+    """Before: a product field was held to a source's product place and its summary, description and
+    keywords; a press release has none, and "IM19 CAR-T cells are autologous CD19-directed T cells."
+    let a record declare the origin and the targets silent."""
+    draft(registry, silent, ("2025-08-17", stated))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert (
+        f"E523 curation.silent: {silent} is declared silent, but seeds/960_release.txt states it {said}" in result.out
+    )
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [  # another therapy's target, as binding reads it (prose.stating): no word of the trial's product
+        "Unlike BCMA-directed therapies, IM19 CAR-T cells are new.",
+        "Patients who failed prior CD20 antibody therapy are eligible.",
+    ],
+)
+def test_another_therapys_target_leaves_the_products_silent(registry: Path, trials: Trials, stated: str) -> None:
+    draft(registry, "cell_product.target_antigens", ("2025-08-17", stated))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out

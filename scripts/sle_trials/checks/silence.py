@@ -26,7 +26,8 @@ holds other fields too):
   vocabulary ("CD19-CART(Relma-cel) ...": CD19);
 - for a field of the product (its origin, target antigens, construct), a term of its vocabulary
   wherever a source about the trial speaks of its product: the product's place, and the summary,
-  description and keywords (PRODUCT_WORDS), which are no place to read its values from;
+  description and keywords (PRODUCT_WORDS), which are no place to read its values from; in a plain
+  document, the sentences binding reads the field from;
 - for the lymphodepletion, which no layout places, an agent of its vocabulary in a sentence naming
   lymphodepletion where a source describes the trial's treatment (its arms, interventions, summary,
   description and keywords; a plain document's sentences about the trial), and for its agents'
@@ -111,7 +112,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
                 stated(doc, schema, name, excused)
                 or _product_named(doc, record, name, passages)
                 or _intervention_named_as_product(doc, record, name, passages)
-                or _product_described(doc, record, schema, name)
+                or _product_described(doc, record, schema, name, passages)
                 or _lymphodepletion_described(doc, schema, name, passages)
                 or _type_beside_its_date(doc, record, schema, name)
                 or _plainly_stated(doc, schema, name, passages)
@@ -242,12 +243,15 @@ def _intervention_named_as_product(doc: SourceDoc, record: Record, name: str, pa
 PRODUCT_WORDS = ("brief_summary", "detailed_description", "keywords")
 
 
-def _product_described(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | None:
+def _product_described(doc: SourceDoc, record: Record, schema: dict, name: str, passages: Passages) -> Said | None:
     """A term of the vocabulary of a product field at name or beneath it (cell_product.origin, its
     target antigens, its construct's parts) where doc speaks of the record's product: its product place
-    (the arms giving the product the record names, in a registry copy of several) and PRODUCT_WORDS."""
+    (the arms giving the product the record names, in a registry copy of several) and PRODUCT_WORDS; in a
+    plain document, which has no places, the sentences binding reads that field from (passages)."""
     if name.split(".")[0] != "cell_product":
         return None
+    if doc.layout == PLAIN:
+        return _plainly_described(doc, schema, name, passages)
     product = (record.data.get("cell_product") or {}).get("name")
     if (
         doc.products
@@ -289,6 +293,23 @@ def _type_beside_its_date(doc: SourceDoc, record: Record, schema: dict, name: st
     placed = [p for p in doc.places.get(f"dates.{parts[1]}", []) if date in p.text]
     said = _said(name, _value_node(schema, fields.parse_dotted(name)), placed)
     return None if said is None else Said(f"{said.shown} beside its date {date}", said.words)
+
+
+def _plainly_described(doc: SourceDoc, schema: dict, name: str, passages: Passages) -> Said | None:
+    """A term of the vocabulary of a product field at name or beneath it in the sentences of a plain
+    document that binding reads that field from (its sentences about the trial's product: not another
+    trial's, nor a therapy had before or compared against). A press release saying "IM19 CAR-T cells
+    are autologous CD19-directed T cells" let a record declare cell_product.origin and its target
+    antigens silent, a plain document having no product place, and trials.csv showed them not stated."""
+    for path in [fields.parse_dotted(name), *fields.fields_beneath(schema, name)]:
+        node = _value_node(schema, path)
+        if "enum" not in node and node.get("type") != "boolean":
+            continue  # a name or a text: the words of other fields may stand in it
+        found = passages(doc, path)
+        said = _said(fields.dotted(path), node, [Passage(doc.text)] if found is None else found)
+        if said is not None:
+            return said
+    return None
 
 
 # Where a source describes the trial's treatment: its arms and interventions, and the words about its
