@@ -7,7 +7,8 @@ value and unit together, with no other threshold's measure between the measure a
 measure another limit's own ("≥3×ULN, or bilirubin >1.5×ULN" states no bilirubin ≥ 3×ULN) (a measure
 quoted apart from the statement is the heading of the sub-list whose item states it), a whole phrase
 there, not cut out of the words that name it (phrases.py: "neutrophil count" of "Absolute neutrophil
-count", E529); the words nearest it say its kind (lexicon.py); else E513, E508. A threshold with
+count", E529); the words nearest it say its kind (lexicon.py), in its quote and in its clause of the
+criterion the quote may stop short of; else E513, E508. A threshold with
 conditions holds the one that governs its limit: the nearest before it of those the record gives the
 criterion's thresholds, in its own item or one above it, with no other "if" between; else E518. Each
 condition it holds can govern the limit where the two stand (scopes.py): not another item's, not one
@@ -19,6 +20,7 @@ exception after the limit that lifts its side ("There is no minimum daily dose r
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -186,12 +188,14 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         return
     quote, statement = near[0]
     kind, why = ctx.reader.kind_of(quote, statement)
+    at = corpus.find(quote) + statement.start
+    if kind == t["kind"]:  # and the words its quote leaves out of the clause say so too
+        kind, why = _kind_in_its_clause(ctx, corpus, at, statement, (kind, why))
     if kind != t["kind"]:
         said_kind = f"{kind}, from {why}" if kind else why
         yield ctx.problem(
             path + ("kind",), "E508", f"{fields.dotted(path)}.kind: {t['kind']} is not what the words say ({said_kind})"
         )
-    at = corpus.find(quote) + statement.start
     layout = ctx.layout(found[0], corpus)  # where each nested item's own text stands: what a condition can govern
     if t.get("conditions"):
         conditioned = list(_own_condition(ctx, path, t, corpus, at, layout))
@@ -207,6 +211,23 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
             f"{fields.dotted(path)}: {statement.reading}; say so in a curation "
             f"note (field: {fields.dotted(path)} or a field above it)",
         )
+
+
+def _kind_in_its_clause(
+    ctx: Context, corpus: str, at: int, statement: lexicon.Statement, quoted_kind: tuple[str | None, str]
+) -> tuple[str | None, str]:
+    """The kind of limit the words of the statement's clause in its criterion say (lexicon.kind_of),
+    where the statement stands at corpus[at:]; (None, why) when they say none. A quote cut short of
+    its clause leaves out the words that say which limit it is: "should not exceed 5mg/day prednisone
+    (or equivalent dose)", quoted from "During the screening period, the dose of steroids adjustment
+    should not exceed 5mg/day prednisone", bound a CORTICOSTEROID_DOSE of at most 5 mg/day, a dose
+    change's limit read as the ceiling of the dose itself. Where the clause says none, the quote's
+    reading (quoted_kind) stands."""
+    length = statement.end - statement.start
+    lo, hi = lexicon.clause(corpus, at, at + length)
+    shifted = dataclasses.replace(statement, start=at - lo, end=at - lo + length)
+    kind, why = ctx.reader.kind_of(corpus[lo:hi], shifted)
+    return (kind, f"{why} in its clause of the criterion") if kind else quoted_kind
 
 
 def _measure_cut(
