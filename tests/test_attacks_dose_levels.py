@@ -70,5 +70,5 @@ def test_a_lower_bound_in_a_description_is_no_dose() -> None:
         "A single infusion of 1×10^6 CAR-T cells/kg. Leukapheresis to collect ≥ 1×10^9 PBMCs; the product "
         "holds at least 5×10^7 viable CAR-T cells."
     )
-    assert [d.value for d in completeness._cell_doses(description)] == [1_000_000]
-    assert [d.value for d in completeness._cell_doses(normalise(LEVELS))] == [1_000_000, 3_000_000]
+    assert [d.value for d in completeness.cell_doses(description)] == [1_000_000]
+    assert [d.value for d in completeness.cell_doses(normalise(LEVELS))] == [1_000_000, 3_000_000]

@@ -168,3 +168,34 @@ def test_another_therapys_target_leaves_the_products_silent(registry: Path, tria
     draft(registry, "cell_product.target_antigens", ("2025-08-17", stated))
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
+
+
+@pytest.mark.parametrize(
+    ("stated", "said"),
+    [
+        ("Patients receive IM19 CAR-T cells at 1×10^6 cells/kg.", "(a cell dose, '1×10^6')"),
+        ("Patients receive 2,000,000 IM19 CAR-T cells.", "(a cell dose, '2,000,000')"),
+    ],
+)
+def test_a_cell_dose_a_press_release_states_declared_silent_is_refused(
+    registry: Path, trials: Trials, stated: str, said: str
+) -> None:
+    """Before: a release giving the trial's cell dose let a record declare its arms silent (a plain
+    document has no arms place), and trials.csv showed no dose."""
+    draft(registry, "arms", ("2025-08-17", stated))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert f"E523 curation.silent: arms is declared silent, but seeds/960_release.txt states it {said}" in result.out
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [  # a large number that counts no cells; a number of cells required, not given (completeness.cell_doses)
+        "Dosing began. Lupus affects 300,000 people in the United States.",
+        "Dosing began; at least 5×10^7 viable CAR-T cells must be manufactured.",
+    ],
+)
+def test_a_number_that_is_no_cell_dose_leaves_the_arms_silent(registry: Path, trials: Trials, stated: str) -> None:
+    draft(registry, "arms", ("2025-08-17", stated))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out

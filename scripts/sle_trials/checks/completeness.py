@@ -406,7 +406,7 @@ def _cohorts_whole(data: dict, at: Any) -> Iterator[Problem]:
         # a description that doses its cohorts by level, with no patient numbers ("Dose level 1: 1×10^6
         # ... Dose level 2: 3×10^6 ..."): each cell dose it states is a cohort's
         doses = [c["dose"]["value"] for c in arm.get("cohorts", []) if "dose" in c]
-        stated = [d.value for d in _cell_doses(description)]
+        stated = [d.value for d in cell_doses(description)]
         missing = [v for v in dict.fromkeys(stated) if not any(lexicon.same_number(v, h) for h in doses)]
         if missing:
             shown = ", ".join(lexicon.number_text(v) for v in missing)
@@ -423,7 +423,7 @@ CELL_DOSE_AT_LEAST = 100_000
 _POWER_OF_TEN = re.compile(r"10\s*\^|[eE][-+]?\d|(?i:million|billion)")
 
 
-def _cell_doses(description: str) -> list[lexicon.Dose]:
+def cell_doses(description: str) -> list[lexicon.Dose]:
     """The cell doses an arm's description states as doses: a power of ten or a large number, not a
     cap nor an end of a range (lexicon.Dose.limit), nor a lower bound ("collect >= 1×10^9 PBMCs", "at
     least 5×10^7 viable CAR-T cells": what is required, no dose given), and not a patient's number."""

@@ -15,7 +15,7 @@ holds other fields too):
 - a passage gives a date under one of that date's own labels ("startDateStruct.date: 2021-02-15");
 - for a source of no layout (a press release, a publication: no places), its sentences about the trial,
   read by the prose rules binding reads them by (a disease's population is no enrolment), give a number
-  of participants, an age at the field's bound, a date under its own label or a code's term
+  of participants, a cell dose, an age at the field's bound, a date under its own label or a code's term
   under one of its field's labels ("Overall status: Recruiting": _plainly_stated);
 - for a part of a field whose layout places only the whole (a sponsor's class, an intervention's route,
   a design's masking), a passage of the parent's place renders a term of the part's vocabulary (dates
@@ -404,7 +404,29 @@ def _plainly_stated(doc: SourceDoc, schema: dict, name: str, passages: Passages)
             said = _labelled_term(leaf, node, placed)
             if said is not None:
                 return said
+        if leaf == "arms.cohorts.dose":
+            # a cell dose names its field as a count of participants does ("1×10^6 CAR-T cells/kg"): a
+            # release giving one let a record declare its arms' cohorts silent
+            dose = next((p.text[d.start : d.end] for p in placed for d in _cell_doses(p.text)), None)
+            if dose is not None:
+                return Said(f"a cell dose, {dose!r}", dose)
     return None
+
+
+# What makes a number in running words a cell dose: written as a power of ten ("1×10^6/kg", "100
+# million"), or with cells counted right after it ("2,000,000 CAR-T cells"), not any large number
+# ("Lupus affects 300,000 people")
+_POWER_WRITTEN = re.compile(r"10\s*\^|(?i:million|billion)")
+_CELLS_AFTER = re.compile(r"(?i)[^.;]{0,30}?\bcells?\b")
+
+
+def _cell_doses(text: str) -> list[lexicon.Dose]:
+    """The cell doses (completeness.cell_doses) of a plain document's sentence that count cells."""
+    return [
+        d
+        for d in completeness.cell_doses(text)
+        if _POWER_WRITTEN.search(text, d.start, d.end) or _CELLS_AFTER.match(text, d.end)
+    ]
 
 
 def _labelled_term(leaf: str, node: dict, placed: list[Passage]) -> Said | None:
