@@ -11,11 +11,13 @@ from typing import Any
 
 import pytest
 from conftest import FIXTURES, Trials, record_data, snapshot
+from sle_trials.curate.ctgov import saved
 from sle_trials.reading import criteria_text
 
 REAL = FIXTURES / "ctgov" / "real"
 PARTS = {"NCT03453554.json", "search_melanoma_recruiting_limit3.json"}  # parts of studies, refused (tests below)
-STUDIES = sorted(path.name for path in REAL.glob("*.json") if path.name not in PARTS)
+WEBSITE = "NCT03690141_website.json"  # the website's own answer, in HTML: refused (tests below)
+STUDIES = sorted(path.name for path in REAL.glob("*.json") if path.name not in PARTS | {WEBSITE})
 REASON = "a real API v2 study, imported by the tests"
 
 
@@ -203,3 +205,61 @@ def test_items_indented_under_a_paragraph_ending_in_a_colon_are_its_sub_criteria
     assert [len(c.get("sub_criteria", [])) for c in inclusion] == [5, 5, 0]
     assert inclusion[1]["sub_criteria"][1]["text"] == "duration less than two weeks;"
     assert len(exclusion) == 2
+
+
+def test_the_websites_own_answer_for_a_study_is_refused_saying_what_it_is(trials: Trials, registry: Path) -> None:
+    """NCT03690141 as the ClinicalTrials.gov website's study page reads it (/api/int/studies/NCT03690141,
+    saved in a public repository's notes): the study under "study", its texts in HTML ("<p>", "<ul><li>",
+    "&#x2F;"), the search's term marked in its title and conditions ("(<mark class="hl-term">CRPC</mark>)").
+    Before, it was refused as "not a ClinicalTrials.gov study: no protocolSection", which it has, one
+    level down; now it is named for what it is, with the command that fetches the study's v2 JSON."""
+    err = _refused(trials, registry, REAL / WEBSITE)
+    assert err == (
+        f"trials import: {WEBSITE}: the ClinicalTrials.gov website's own answer (/api/int/studies/NCT…): the study "
+        'under "study", its texts in HTML, a search\'s terms marked in them (<mark>); this import reads a study as '
+        "the API v2 gives it, in JSON: `trials import ctgov NCT03690141` fetches it, or save "
+        "https://clinicaltrials.gov/api/v2/studies/NCT03690141 and import that file; nothing written\n"
+    )
+
+
+def test_a_study_whose_texts_are_html_is_refused_naming_the_first_tag(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """The same study taken out of its "study" (as a curator unwraps it to fit the API v2's form). Before,
+    it was imported, and `trials check` passed a draft whose brief_title and conditions held the search's
+    markup ("Prostate Cancer (<mark class="hl-term">CRPC</mark>)"), a title the registry does not give,
+    whose summary held "<p>" tags, and whose criteria (one line of "<ul><li>") were left unsplit. Now it
+    is refused, naming the study, the first text holding a tag and the tag, and nothing is written."""
+    unwrapped = tmp_path / "NCT03690141.json"
+    inner = json.loads((REAL / WEBSITE).read_bytes())["study"]
+    unwrapped.write_text(json.dumps(inner, ensure_ascii=False, indent=2), encoding="utf-8")
+    err = _refused(trials, registry, unwrapped)
+    assert err.startswith(
+        "trials import: NCT03690141.json: NCT03690141: protocolSection.identificationModule.briefTitle holds the "
+        "HTML tag '<mark class=\"hl-term\">': texts in HTML, as the ClinicalTrials.gov website's own answer "
+        "(/api/int/studies/NCT…) writes them, not in the API v2's Markdown; "
+    )
+    assert err.endswith("import that file; nothing written\n")
+
+
+@pytest.mark.parametrize(
+    "text, tag",
+    [
+        # NCT04431453's arm label (ctti-clinicaltrials/aact spec/support/json_data/NCT04431453.json): a label is
+        # no Markdown, its "<" unescaped
+        ("Remdesivir (RDV), Cohort 1: Age 12 to <18 Years and Weight ≥40 kg", None),
+        ("RDV, Cohort 5: Age ≥14 - <28 Days of Age, Gestational Age >37 Weeks", None),
+        ("a<b and c>d", None),
+        ("Temperature \\<38°C \\<p>", None),  # the API v2's Markdown escapes a "<"
+        ("<p>Inclusion Criteria:</p>", "<p>"),
+        ('Prostate Cancer (<mark class="hl-term">CRPC</mark>)', '<mark class="hl-term">'),
+        ("line<br/>break", "<br/>"),
+    ],
+)
+def test_a_text_is_html_only_where_it_holds_a_tag(text: str, tag: str | None) -> None:
+    study = {"protocolSection": {"identificationModule": {"nctId": "NCT04431453", "briefTitle": text}}}
+    said = saved.html_text(study)
+    if tag is None:
+        assert said is None
+    else:
+        assert said is not None and f"briefTitle holds the HTML tag {tag!r}" in said

@@ -68,11 +68,30 @@ def _format(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
+# The website's own answer for a study (/api/int/studies/NCT…, what its study page reads): the study under
+# "study", its texts in HTML ("<p>", "<ul><li>", "&#x2F;") and a search's terms marked in them ("(<mark
+# class="hl-term">CRPC</mark>)" in a title). Read as the API v2's, it was refused as having "no
+# protocolSection"; taken out of its "study", imported with the markup in its title and conditions.
+_WEBSITE = "the ClinicalTrials.gov website's own answer (/api/int/studies/NCT…)"
+# an HTML element's tag, bare ("<p>", "</li>", "<br/>") or with an attribute ('<mark class="hl-term">'): the
+# API v2 writes its texts in Markdown, which escapes a "<" ("\\<38°C"); a title's "a<b and c>d" is no tag
+_ELEMENT = r"(?:p|ul|ol|li|mark|br|em|strong|b|i|u|sup|sub|div|span|a|table|tr|td|th|h[1-6])"
+_HTML_TAG = re.compile(
+    rf"(?<!\\)(?:</?{_ELEMENT}\s*/?>|<{_ELEMENT}\s+[a-z-]+=[\"'][^<>]*>)",
+    re.IGNORECASE,
+)
+
+
 def other_json(doc: object, name: str) -> str | None:
     """The refusal of a JSON document that holds a study in another format than the API v2's: a FHIR
-    ResearchStudy (the API's format=fhir.json) or a Bundle of them; None for anything else."""
+    ResearchStudy (the API's format=fhir.json) or a Bundle of them, or the website's own answer
+    ({"study": {"protocolSection": ...}}); None for anything else."""
     if not isinstance(doc, dict):
         return None
+    inner = doc.get("study")
+    if isinstance(inner, dict) and isinstance(inner.get("protocolSection"), dict):
+        what = f'{_WEBSITE}: the study under "study", its texts in HTML, a search\'s terms marked in them (<mark>)'
+        return _said(name, what, _ANY_NCT.findall(_nct_of(inner)))
     entries = doc.get("entry") if doc.get("resourceType") == "Bundle" else [{"resource": doc}]
     resources = [e.get("resource") for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
     found = [r for r in resources if isinstance(r, dict) and r.get("resourceType") == "ResearchStudy"]
@@ -80,6 +99,41 @@ def other_json(doc: object, name: str) -> str | None:
         return None
     ids = [i for r in found for i in _ANY_NCT.findall(str(r.get("id", "")))]
     return _said(name, "a FHIR ResearchStudy (the API's format=fhir.json), whose fields differ from the API v2's", ids)
+
+
+def html_text(study: dict) -> str | None:
+    """The refusal of a study of the API v2's form whose texts are HTML (the website's own answer, taken
+    out of its "study"): the first text holding a tag, named by its place; None for a study whose texts
+    hold none. Its values would be imported with their markup: a title holding "<mark ...>"."""
+    found = _tagged(study.get("protocolSection"), "protocolSection")
+    if found is None:
+        return None
+    where, tag = found
+    return _said(
+        f"{_nct_of(study) or 'the study'}: {where} holds the HTML tag {tag!r}",
+        f"texts in HTML, as {_WEBSITE} writes them, not in the API v2's Markdown",
+        _ANY_NCT.findall(_nct_of(study)),
+    )
+
+
+def _tagged(node: object, where: str) -> tuple[str, str] | None:
+    """(where, tag) of the first text under node holding an HTML tag, in the file's order."""
+    if isinstance(node, str):
+        m = _HTML_TAG.search(node)
+        return (where, m.group()[:40]) if m else None
+    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, child in children:
+        found = _tagged(child, f"{where}[{key}]" if isinstance(key, int) else f"{where}.{key}")
+        if found:
+            return found
+    return None
+
+
+def _nct_of(study: dict) -> str:
+    section = study.get("protocolSection")
+    ident = section.get("identificationModule") if isinstance(section, dict) else None
+    nct = ident.get("nctId") if isinstance(ident, dict) else None
+    return nct if isinstance(nct, str) else ""
 
 
 def _said(name: str, what: str, ids: list[str]) -> str:

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from sle_trials import command, dates
-from sle_trials.curate.ctgov.saved import V2_STUDY_URL, other_format, other_json, packed
+from sle_trials.curate.ctgov.saved import V2_STUDY_URL, html_text, other_format, other_json, packed
 from sle_trials.reading import criteria_text, layouts
 
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
@@ -34,6 +34,9 @@ def read_studies(raw: bytes, name: str, *, saved: bool = True) -> list[dict]:
     twice = sorted({i for i in ids if ids.count(i) > 1})
     if twice:
         raise BadInput(f"{name}: the same study twice: {', '.join(twice)}")
+    html = next((said for study in studies if (said := html_text(study))), None)
+    if html:
+        raise BadInput(f"{name}: {html}")
     return studies
 
 
