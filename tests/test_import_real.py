@@ -263,3 +263,46 @@ def test_a_text_is_html_only_where_it_holds_a_tag(text: str, tag: str | None) ->
         assert said is None
     else:
         assert said is not None and f"briefTitle holds the HTML tag {tag!r}" in said
+
+
+def test_a_closing_remark_that_the_list_is_incomplete_is_no_exclusion_criterion(trials: Trials, registry: Path) -> None:
+    """NCT02210780 (a trimmed copy of ctti-clinicaltrials/aact's) ends its "Key Exclusion Criteria:" with
+    the paragraph "The information listed above is not intended to contain all considerations ... and
+    not all inclusion/ exclusion criteria are listed.", as many sponsors' studies do. Before, it was
+    imported as an eighth exclusion criterion, one the study does not state (a remark was known only
+    where it pointed elsewhere: "other", "protocol", "may apply"); it is now a remark about the lists,
+    said in a note, and the check reads the source the same way."""
+    data = imported(trials, registry, "NCT02210780.json")
+    elig = data["eligibility"]
+    assert [c["number"] for c in elig["exclusion_criteria"]] == list(range(1, 8))
+    assert elig["exclusion_criteria"][-1]["text"].startswith("Chronic or acute infection requiring treatment")
+    assert [c["number"] for c in elig["inclusion_criteria"]] == list(range(1, 6))
+    assert any(
+        'The exclusion criteria end with a remark about the criteria, not a criterion: "The information listed '
+        "above is not intended" in note["text"]
+        for note in data["curation"]["notes"]
+    )
+
+
+def test_a_closing_remark_on_the_information_above_is_no_criterion() -> None:
+    """NCT01082549's exclusion criteria end, as a public data set quotes them (stored code index file id
+    60238707106), with "The above information is not intended to contain all considerations relevant to a
+    patient's potential participation in a clinical trial.": no criterion, though it names none of the
+    criteria's words ("inclusion/exclusion criteria", "eligibility criteria"). Before, it was read as an
+    exclusion criterion."""
+    remark = (
+        "The above information is not intended to contain all considerations relevant to a patient's potential "
+        "participation in a clinical trial."
+    )
+    inclusion, exclusion, remarks = criteria_text.split_criteria(
+        "Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n"
+        "11. Known or suspected allergy/hypersensitivity to any agent given in the course of this trial.\n\n"
+        f"{remark}"
+    )
+    assert [c["text"] for c in exclusion] == [
+        "Known or suspected allergy/hypersensitivity to any agent given in the course of this trial."
+    ]
+    assert remarks == [
+        "The exclusion criteria end with a remark about the criteria, not a criterion: "
+        f"{remark[:100]!r}; it is not imported as one."
+    ]

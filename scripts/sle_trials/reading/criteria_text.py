@@ -40,9 +40,11 @@ _HEADING = re.compile(
     re.I,
 )
 # a remark about the lists rather than a criterion of one: "Other protocol-defined inclusion/exclusion
-# criteria may apply.", "Additional eligibility criteria are given in the protocol."
+# criteria may apply.", "Additional eligibility criteria are given in the protocol.", "The above information
+# is not intended to contain all considerations relevant to a patient's potential participation ..."
 _ABOUT_THE_CRITERIA = re.compile(
-    r"(?i)\b(?:inclusion\s*(?:/|and|or|&)\s*exclusion|exclusion\s*(?:/|and|or|&)\s*inclusion|eligibility)\s+criteri"
+    r"(?i)\b(?:(?:inclusion\s*(?:/|and|or|&)\s*exclusion|exclusion\s*(?:/|and|or|&)\s*inclusion|eligibility)\s+criteri"
+    r"|above\s+information|information\s+(?:listed\s+|given\s+)?above)"
 )
 # a heading run into the line before it, after a sentence: "Inclusion Criteria: adults with SLE.
 # Exclusion Criteria: pregnancy." is two lists, not an inclusion criterion that names the exclusions
@@ -67,9 +69,13 @@ def _inline_headings(line: str) -> list[str]:
     return [*parts, line[start:]]
 
 
-# ... and that points elsewhere for more of them, as such a remark does ("Patients who met the eligibility
-# criteria of the parent study but withdrew consent" is a criterion)
-_ELSEWHERE = re.compile(r"(?i)\b(?:other|additional|further|more|protocol|protocol-defined|apply|applies|may)\b")
+# ... and that points elsewhere for more of them, or says the lists are not all of them, as such a remark does
+# ("Patients who met the eligibility criteria of the parent study but withdrew consent" is a criterion; "...
+# and not all inclusion/ exclusion criteria are listed." closes many sponsors' lists)
+_ELSEWHERE = re.compile(
+    r"(?i)\b(?:other|additional|further|more|protocol|protocol-defined|apply|applies|may"
+    r"|not\s+(?:all|exhaustive|complete|intended)|non-?exhaustive)\b"
+)
 # a note on the criterion above, in a paragraph of its own after a blank line ("Note: patients treated with
 # belimumab are eligible."): words of that criterion, not a criterion of its own ("NB" only as "NB:" or "NB.", not
 # the NB of "NB-UVB phototherapy", a criterion)
