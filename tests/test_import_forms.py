@@ -345,6 +345,55 @@ def test_a_closing_criterion_that_names_the_criteria_stays_a_criterion() -> None
     assert [c["text"] for c in exclusion] == ["Pregnancy", closing] and remarks == []
 
 
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # the last item of the exclusion list
+        (
+            "Inclusion Criteria:\n\n* Adults with SLE\n\nExclusion Criteria:\n\n* Pregnancy\n"
+            "* Other protocol-defined Inclusion/Exclusion criteria apply",
+            (["Adults with SLE"], ["Pregnancy"]),
+        ),
+        # inside the inclusion list, the items after it still inclusion criteria
+        (
+            "Inclusion Criteria:\n* Patients must have MSS disease\n"
+            "* Other protocol-defined inclusion/exclusion criteria apply\n* Patients must have measurable disease",
+            (["Patients must have MSS disease", "Patients must have measurable disease"], []),
+        ),
+        (
+            "Inclusion Criteria:\n\n1. Adults\n2. Additional eligibility criteria may apply per protocol.",
+            (["Adults"], []),
+        ),
+    ],
+)
+def test_a_remark_that_more_criteria_apply_marked_as_an_item_is_no_criterion(
+    text: str, kept: tuple[list[str], list[str]]
+) -> None:
+    """Many studies write the remark "Other protocol-defined Inclusion/Exclusion criteria apply" as an
+    item of a list ("* ..."), at its end or inside it (another public project's tests count thousands of
+    such lines in the registry's texts). Before, it was imported as a criterion of that list, a reason to
+    exclude (or include) that the study does not state; it was known as a remark only as an unmarked
+    closing paragraph. The check reads the source the same way."""
+    inclusion, exclusion, remarks = criteria_text.split_criteria(text)
+    assert ([c["text"] for c in inclusion], [c["text"] for c in exclusion]) == kept
+    assert len(remarks) == 1 and "as an item, a remark about the criteria, not a criterion" in remarks[0]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Other criteria as listed in appendix 3 must be met",
+        "Other malignancy within 5 years",
+        "Patients who do not meet the other eligibility criteria of the parent study",
+    ],
+)
+def test_an_item_that_names_other_criteria_without_saying_they_apply_stays_a_criterion(item: str) -> None:
+    _, exclusion, remarks = criteria_text.split_criteria(
+        f"Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n* Pregnancy\n* {item}"
+    )
+    assert [c["text"] for c in exclusion] == ["Pregnancy", item] and remarks == []
+
+
 def test_a_pmid_written_as_text_is_left_to_the_curator(trials: Trials, registry: Path) -> None:
     """Before, a reference's PMID written "PMID: 36109639" was dropped and references.pmid declared
     silent though the source states it: the check refused the import (E523)."""

@@ -69,6 +69,14 @@ def _inline_headings(line: str) -> list[str]:
     return [*parts, line[start:]]
 
 
+# the same remark marked as an item of a list, as many studies end (or interrupt) one: "* Other protocol-defined
+# Inclusion/Exclusion criteria apply", "- Additional eligibility criteria may apply per protocol."; only the
+# whole item, which says that more criteria apply and nothing of whom the list takes
+_MARKED_REMARK = re.compile(
+    r"(?i)(?:note\s*:\s*)?(?:other|additional|further|more)\b[^.;:]{0,60}?\b(?:(?:inclusion\s*(?:/|and|or|&)\s*"
+    r"exclusion|exclusion\s*(?:/|and|or|&)\s*inclusion|eligibility|study)\s+)?criteria\s+(?:may\s+|will\s+)?apply"
+    r"(?:\s+(?:per|as\s+per|according\s+to)\s+(?:the\s+)?protocol)?\s*\.?"
+)
 # ... and that points elsewhere for more of them, or says the lists are not all of them, as such a remark does
 # ("Patients who met the eligibility criteria of the parent study but withdrew consent" is a criterion; "...
 # and not all inclusion/ exclusion criteria are listed." closes many sponsors' lists)
@@ -486,6 +494,13 @@ def split(text: str) -> Split:
     inclusion, r1 = _items(sections["inclusion"], breaks["inclusion"])
     exclusion, r2 = _items(sections["exclusion"], breaks["exclusion"])
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
+    for kind, items in (("inclusion", inclusion), ("exclusion", exclusion)):
+        for item in [i for i in items if _MARKED_REMARK.fullmatch(i["text"]) and "sub_criteria" not in i]:
+            items.remove(item)
+            remarks.append(
+                f"The {kind} criteria list, as an item, a remark about the criteria, not a criterion: "
+                f"{item['text'][:100]!r}; it is not imported as one."
+            )
     headed = any(h is not None and h[0] != "general" for h in map(_heading_of, lines))
     return Split(inclusion, exclusion, remarks, unplaced=preamble or general, headed=headed)
 
