@@ -253,7 +253,9 @@ def test_a_study_whose_texts_are_html_is_refused_naming_the_first_tag(
         ("Temperature \\<38°C \\<p>", None),  # the API v2's Markdown escapes a "<"
         ("<p>Inclusion Criteria:</p>", "<p>"),
         ('Prostate Cancer (<mark class="hl-term">CRPC</mark>)', '<mark class="hl-term">'),
-        ("line<br/>break", "<br/>"),
+        ("<ul><li>Men ≥18 years.</li></ul>", "<ul>"),
+        ("Effect of <i>Lactobacillus rhamnosus</i> GG in Adults", None),  # a citation's italics, as PubMed writes
+        ("CD4<sup>+</sup> T cells<br/>", None),
     ],
 )
 def test_a_text_is_html_only_where_it_holds_a_tag(text: str, tag: str | None) -> None:

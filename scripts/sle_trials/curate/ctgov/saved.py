@@ -73,9 +73,11 @@ def _format(text: str) -> tuple[str, list[str]] | None:
 # class="hl-term">CRPC</mark>)" in a title). Read as the API v2's, it was refused as having "no
 # protocolSection"; taken out of its "study", imported with the markup in its title and conditions.
 _WEBSITE = "the ClinicalTrials.gov website's own answer (/api/int/studies/NCT…)"
-# an HTML element's tag, bare ("<p>", "</li>", "<br/>") or with an attribute ('<mark class="hl-term">'): the
-# API v2 writes its texts in Markdown, which escapes a "<" ("\\<38°C"); a title's "a<b and c>d" is no tag
-_ELEMENT = r"(?:p|ul|ol|li|mark|br|em|strong|b|i|u|sup|sub|div|span|a|table|tr|td|th|h[1-6])"
+# a tag of an HTML block ("<p>", "</li>", '<ul class="x">') or a search's mark ('<mark class="hl-term">'), as the
+# website writes every description and criteria text: the API v2 writes its texts in Markdown, which escapes a
+# "<" ("\\<38°C"); a title's "a<b and c>d" is no tag, nor is a citation's italics ("<i>Lactobacillus</i>", as
+# PubMed writes a name), which leave a study of the API v2's form
+_ELEMENT = r"(?:p|ul|ol|li|mark|div|table|tr|td|th|h[1-6])"
 _HTML_TAG = re.compile(
     rf"(?<!\\)(?:</?{_ELEMENT}\s*/?>|<{_ELEMENT}\s+[a-z-]+=[\"'][^<>]*>)",
     re.IGNORECASE,
