@@ -308,3 +308,26 @@ def test_a_closing_remark_on_the_information_above_is_no_criterion() -> None:
         "The exclusion criteria end with a remark about the criteria, not a criterion: "
         f"{remark[:100]!r}; it is not imported as one."
     ]
+
+
+def test_who_may_take_part_beyond_the_records_fields_is_said_in_notes(trials: Trials, registry: Path) -> None:
+    """NCT06323538 (cyanheads' capture) gives sex ALL with genderBased and the genderDescription "We plan to
+    include proportions of women and men (ratio 1:1), whereby a proportion of women of up to 60 % is
+    accepted.", and a studyPopulation defining its vegans and vegetarians; NCT06171568 (aact's) its
+    population of "Patients hospitalized at Lariboisière hospital...". The record has no field for them;
+    before, the draft dropped them with no word (as it does not the collaborators), so a curator reading
+    eligibility.sex ALL was not told the study balances women and men. Each is now said in a note."""
+    notes = imported(trials, registry, "NCT06323538.json")["curation"]["notes"]
+    said = {n["field"]: n["text"] for n in notes}
+    assert said["eligibility.sex"].startswith(
+        "The source says that eligibility is based on gender (genderBased) and how: 'We plan to include "
+        "proportions of women and men (ratio 1:1), whereby a proportion of women of up to 60 % is accepted.'"
+    )
+    assert "its study population, 'Vegans - no consumption of animal products" in said["eligibility"]
+    assert "how it is sampled, NON_PROBABILITY_SAMPLE (samplingMethod)" in said["eligibility"]
+    notes = imported(trials, registry, "NCT06171568.json")["curation"]["notes"]
+    assert any(
+        n["field"] == "eligibility"
+        and "'Patients hospitalized at Lariboisière hospital...' (studyPopulation)" in n["text"]
+        for n in notes
+    )

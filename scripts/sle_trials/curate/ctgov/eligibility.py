@@ -1,7 +1,8 @@
 """Who may take part: eligibility (eligibilityModule: sex, minimumAge, maximumAge,
 healthyVolunteers, eligibilityCriteria). An age is "18 Years" in the JSON and {value: 18, unit:
 YEARS} in the record; the criteria text is split into inclusion and exclusion criteria
-(reading/criteria_text.py)."""
+(reading/criteria_text.py). What the module states that the record has no place for (genderBased,
+genderDescription, studyPopulation, samplingMethod) is said in a note."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 from typing import Any
 
 from sle_trials.curate.ctgov.builder import Builder, put
-from sle_trials.curate.ctgov.study import yes_no
+from sle_trials.curate.ctgov.study import clean, yes_no
 from sle_trials.reading import criteria_text, layouts, lexicon
 from sle_trials.units import AGE_UNIT_DAYS, MAX_AGE_DAYS
 
@@ -74,6 +75,34 @@ def read(b: Builder, mod: dict) -> None:
         )
     _criteria(b, elig, mod.get("eligibilityCriteria"))
     put(b.data, "eligibility", elig)
+    _unplaced(b, mod)
+
+
+def _unplaced(b: Builder, mod: dict) -> None:
+    """Notes on what the source states of who may take part that the record has no place for, as on its
+    collaborators (people.py), never dropped unremarked: that eligibility rests on gender and how
+    (genderBased, genderDescription: a sex of ALL with a ratio of women to men, "Women only"), and an
+    observational study's population and how it is sampled (studyPopulation, samplingMethod)."""
+    gender = _one_line(mod.get("genderDescription"))
+    if yes_no(mod.get("genderBased")) or gender:
+        said = "that eligibility is based on gender (genderBased)" if yes_no(mod.get("genderBased")) else ""
+        if gender:
+            said += f"{' and ' if said else ''}how: {gender[:120]!r} (genderDescription)"
+        b.note("eligibility.sex", f"The source says {said}, which the record has no place for; not imported.")
+    population, method = _one_line(mod.get("studyPopulation")), clean(mod.get("samplingMethod"))
+    if population or method:
+        parts = [f"its study population, {population[:120]!r} (studyPopulation)"] if population else []
+        parts += [f"how it is sampled, {method} (samplingMethod)"] if method else []
+        b.note(
+            "eligibility",
+            f"The source gives {' and '.join(parts)}, which the record has no place for; not imported.",
+        )
+
+
+def _one_line(value: Any) -> str | None:
+    """A text as a note quotes it: on one line, its runs of spaces and line ends one space."""
+    text = clean(value)
+    return " ".join(text.split()) if text else None
 
 
 def _criteria_ages(text: Any) -> dict[str, str]:
