@@ -331,3 +331,19 @@ def test_who_may_take_part_beyond_the_records_fields_is_said_in_notes(trials: Tr
         and "'Patients hospitalized at Lariboisière hospital...' (studyPopulation)" in n["text"]
         for n in notes
     )
+
+
+def test_how_the_design_is_described_beyond_its_values_is_said_in_notes(trials: Trials, registry: Path) -> None:
+    """NCT03722472 (cyanheads' capture) gives QUADRUPLE masking with the maskingDescription "All clinical staff
+    and the participants are blinded to treatment, with the exception of the clinical pharmacist who prepares
+    the vaccines and syringes." and whom it masks; the record holds the masking alone. Before, the draft
+    dropped the rest with no word (as it does not the collaborators); each is now said in a note."""
+    notes = imported(trials, registry, "NCT03722472.json")["curation"]["notes"]
+    said = [n["text"] for n in notes if n["field"] == "design.masking"]
+    assert said == [
+        "The source gives maskingInfo.maskingDescription 'All clinical staff and the participants are blinded to "
+        "treatment, with the exception of the clinical pharmacist who prep', which the record "
+        "has no place for; not imported.",
+        "The source gives maskingInfo.whoMasked 'PARTICIPANT, CARE_PROVIDER, INVESTIGATOR, OUTCOMES_ASSESSOR', "
+        "which the record has no place for; not imported.",
+    ]

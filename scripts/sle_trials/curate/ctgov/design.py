@@ -1,5 +1,7 @@
 """How the study is designed: phases, study_type, design, enrollment (designModule: phases,
-studyType, designInfo, maskingInfo.masking, enrollmentInfo)."""
+studyType, designInfo, maskingInfo.masking, enrollmentInfo). What designInfo states that the record
+has no place for (interventionModelDescription, maskingInfo.maskingDescription, whoMasked) is said in
+a note."""
 
 from __future__ import annotations
 
@@ -39,6 +41,31 @@ def _design(b: Builder, info: dict) -> None:
             design[name] = value
             b.quote(("design", name), value, f"maskingInfo.{key}" if key == "masking" else f"designInfo.{key}")
     put(b.data, "design", design)
+    _unplaced(b, info)
+
+
+# designInfo's words the record has no place for: (where, the record's field a note on them is on)
+UNPLACED = (
+    (("interventionModelDescription",), "design.intervention_model"),
+    (("maskingInfo", "maskingDescription"), "design.masking"),
+    (("maskingInfo", "whoMasked"), "design.masking"),
+)
+
+
+def _unplaced(b: Builder, info: dict) -> None:
+    """A note on each description of the design the source gives beside its values (how its model
+    assigns participants, how it masks and whom), as on its collaborators (people.py): never dropped
+    unremarked. A list (whoMasked) is quoted joined, a text on one line, cut at 120 characters."""
+    for path, field in UNPLACED:
+        value = obj(info, path[0]).get(path[1]) if len(path) > 1 else info.get(path[0])
+        if isinstance(value, list):
+            value = ", ".join(v for v in value if isinstance(v, str) and v.strip())
+        said = " ".join(value.split()) if isinstance(value, str) else ""
+        if said:
+            b.note(
+                field,
+                f"The source gives {'.'.join(path)} {said[:120]!r}, which the record has no place for; not imported.",
+            )
 
 
 def _enrollment(b: Builder, enrol: dict) -> None:
