@@ -68,7 +68,7 @@ from sle_trials import fields
 from sle_trials.checks import thresholds
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem, quoted
-from sle_trials.reading import edges, lexicon, phrases, scopes, sentences, vocabulary
+from sle_trials.reading import edges, lexicon, phrases, prior_therapy, scopes, sentences, vocabulary
 from sle_trials.reading.layouts import Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -502,19 +502,16 @@ _REQUIRED_TERMS = ("autoantibodies", "classification_criteria")
 # The criterion statements that say what patients must have, which only an inclusion criterion states
 # (a lupus nephritis scope is read from either list: vocabulary.SIDES)
 _REQUIREMENTS = ("prior_therapy", "autoantibodies", "classification_criteria")
-# ... or an exclusion that keeps out those who lack it ("Patients who do not meet the 2019 EULAR/ACR
-# criteria", "Failure to respond to at least two standard therapies", "Negative for anti-dsDNA antibodies")
-_NOT_MET = re.compile(
-    r"(?i)\b(?:(?:do|does|did|have|has)\s+not|not|never|fail(?:s|ed|ure)?\s+to|unable\s+to)\s+(?:\w+\s+){0,2}?"
-    r"(?:meet|meeting|met|fulfil\w*|satisf\w*|receiv\w*|respond\w*|been\s+treated|tried)\b|\bnegative\s+for\b"
-)
+# ... or an exclusion that keeps out those who lack it (prior_therapy.NOT_MET: "Patients who do not meet
+# the 2019 EULAR/ACR criteria", "Failure to respond to at least two standard therapies", "Negative for
+# anti-dsDNA antibodies")
 
 
 def _lacking(text: str, quotes: list[str]) -> bool:
     """Whether an exclusion criterion's text keeps out those who lack what each quote names: words of
     not meeting it stand before the quote ("Failure to respond to rituximab"; not "Received rituximab
     and did not respond", which keeps out those who had it)."""
-    ends = [m.end() for m in _NOT_MET.finditer(text)]
+    ends = [m.end() for m in prior_therapy.NOT_MET.finditer(text)]
     return bool(quotes) and all((at := text.find(normalise(q))) >= 0 and any(end <= at for end in ends) for q in quotes)
 
 

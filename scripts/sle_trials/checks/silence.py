@@ -36,7 +36,11 @@ holds other fields too):
   renders a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "refractory"),
   gives an age at its bound (lexicon.criteria_ages: "Age ≥ 18", "18 years or older"; not
   "SLEDAI-2K ≥ 8" or "eGFR < 30 mL/min"), or, for the thresholds, a limit that is no age (which
-  states a part every threshold has, not its conditions, which it may lack).
+  states a part every threshold has, not its conditions, which it may lack);
+- for the prior therapy, a criterion (the source's, or the record's own with its nested items) that
+  states a requirement of it (prior_therapy.py: "Failure of at least two standard induction regimens",
+  "remained active ... after the use of"; not a washout, a concurrent medication or an exclusion of
+  those treated), and for its therapies one that names a therapy there.
 
 A page's unlabelled dates ("2024-07-30 2027-12-31") are a curator's reading, so a date declared
 silent there is a reading too (the note on the field says which). A field with a
@@ -61,7 +65,7 @@ from sle_trials import fields
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, lexicon, sentences, vocabulary
+from sle_trials.reading import edges, lexicon, prior_therapy, sentences, vocabulary
 from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -114,6 +118,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
                 or _intervention_named_as_product(doc, record, name, passages)
                 or _product_described(doc, record, schema, name, passages)
                 or _lymphodepletion_described(doc, schema, name, passages)
+                or _prior_therapy_required(doc, record, name)
                 or _type_beside_its_date(doc, record, schema, name)
                 or _plainly_stated(doc, schema, name, passages)
                 if doc.subject in (None, record.data["nct_id"])
@@ -585,6 +590,40 @@ def _in_criteria(doc: SourceDoc, schema: dict, name: str, notes: list[str]) -> S
                 ]
                 if found:
                     return Said(f"{found[0]!r} in its criteria", found[0])
+    return None
+
+
+# The fields a prior-therapy requirement a criterion states gives: itself and the criterion it is read
+# from, and its therapies where it names them (its `refractory` is read by its vocabulary: _in_criteria)
+PRIOR_THERAPY = "eligibility.prior_therapy"
+_REQUIREMENT_STATES = ("eligibility", PRIOR_THERAPY, PRIOR_THERAPY + ".criterion")
+
+
+def _prior_therapy_required(doc: SourceDoc, record: Record, name: str) -> Said | None:
+    """A prior-therapy requirement (prior_therapy.requirement) that a criterion of doc's criteria
+    lists, or of the record's own criteria (each with its nested items, as binding reads one),
+    states, when name is the requirement or the criterion it is read from; one naming a therapy when
+    name is its therapies; else None. A complete record that dropped Relma-cel's prior therapy
+    ("the disease remained active at least 2 months after the use of a stable standard SLE
+    regimen") and declared it silent passed: its vocabulary holds `refractory` alone, which that
+    criterion does not say, and its therapies are words of the criterion's own."""
+    therapies = name == PRIOR_THERAPY + ".therapies"
+    if not doc.criteria or (name not in _REQUIREMENT_STATES and not therapies):
+        return None
+    eligibility = record.data.get("eligibility") or {}
+    criteria = [(key, item.number, item.text) for key, items in doc.criteria.items() for item in items] + [
+        (key, item.get("number"), normalise(" ".join(fields.criterion_texts(item))))
+        for key in LIST_FIELDS
+        for item in eligibility.get(key.split(".")[1]) or []
+        if isinstance(item, dict) and isinstance(item.get("text"), str)
+    ]
+    for key, number, text in criteria:
+        found = prior_therapy.requirement(text, inclusion=key.endswith("inclusion_criteria"))
+        if found is None or (therapies and not found.therapies):
+            continue
+        words = found.therapies[0] if therapies else found.words
+        where = f"{key.split('.')[-1].split('_')[0]} criterion {number}" if number is not None else "its criteria"
+        return Said(f"{words!r} in {where}", words)
     return None
 
 

@@ -1,0 +1,106 @@
+"""Prior therapy: where a criterion states what treatment patients must have had (and stayed active after).
+
+A prior-therapy requirement (eligibility.prior_therapy) is read from one criterion (binding.py binds
+it to the criterion it names); the silence check (E523) asks whether a source's criteria state one
+at all, so that a record cannot drop it and declare it silent. A criterion states one when:
+
+- it is an inclusion criterion, and words of a treatment's failure stand in it (FAILED: "Failure of
+  at least two standard induction regimens", "refractory to", "inadequate response to", "despite"),
+  or of the disease staying active after a treatment ("the disease remained active at least 2 months
+  after the use of a stable standard SLE regimen"; the active-disease cues are lexicon's);
+- or it is an exclusion criterion that keeps out those who lack a treatment (NOT_MET before a
+  therapy: "Patients who have not received mycophenolate"), as binding reads one.
+
+A therapy a criterion names as a washout, a concurrent medication or something that keeps patients
+out ("must stop hydroxychloroquine 4 weeks before screening", "Currently receiving steroids", "Prior
+CAR-T cell therapy" in the exclusions) states no requirement. The therapies of a requirement are the
+therapy words (THERAPIES, the steroid words lexicon's) from its cue on, in its criterion's sentences
+that stop or wash out nothing (lexicon's washout cues).
+
+These cue words are the silence check's only: binding reads `refractory` by its vocabulary alone
+(vocabulary.BOOLEANS), and a "Failure of ..." criterion does not call the disease refractory.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from sle_trials.reading import lexicon
+
+# Words of not meeting what a criterion names, before it: an exclusion criterion that keeps out those
+# who lack it ("Patients who do not meet the 2019 EULAR/ACR criteria", "Negative for anti-dsDNA
+# antibodies", "have not received mycophenolate"); binding.py reads requirements from exclusions by it
+NOT_MET = re.compile(
+    r"(?i)\b(?:(?:do|does|did|have|has)\s+not|not|never|fail(?:s|ed|ure)?\s+to|unable\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:meet|meeting|met|fulfil\w*|satisf\w*|receiv\w*|respond\w*|been\s+treated|tried)\b|\bnegative\s+for\b"
+)
+
+
+def _cues(kind: str) -> tuple[str, ...]:
+    return next(k.cues for k in lexicon.KIND_CUES if k.kind == kind)
+
+
+# Words of a treatment that failed: the disease stayed active, relapsed or could not be treated with it
+FAILED = re.compile(
+    r"(?i)\b(?:fail(?:s|ed|ure|ing)?\s+(?:of|on|with|to\s+respond|to\s+achieve|to\s+improve)"
+    r"|(?:refractory|resistant|unresponsive|non-?responsive|intoleran(?:t|ce))\s+(?:to|of)"
+    r"|(?:inadequate|insufficient|incomplete|poor|no|lack\s+of)\s+(?:clinical\s+)?respon(?:se|ders?)\s+to"
+    r"|despite|relaps\w*\s+(?:after|despite|on|following)"
+    r"|(?:" + "|".join(_cues("ACTIVE_DISEASE_DURATION")) + r")[^.;]{0,80}?\b(?:after|despite|following)"
+    r")\b"
+)
+
+# The therapies a requirement names: the steroid words of lexicon's cues, and the standard treatments
+# of lupus by class and by name
+THERAPIES = re.compile(
+    r"(?i)\b(?:"
+    + "|".join(_cues("CORTICOSTEROID_DOSE"))
+    + r"|immunosuppress\w*|immunomodulat\w*|anti-?malarials?|hydroxychloroquine|chloroquine|mycophenol\w*|MMF"
+    r"|cyclophosphamide|azathioprine|methotrexate|leflunomide|tacrolimus|cyclosporine?|ciclosporin|voclosporin"
+    r"|calcineurin\s+inhibitors?|belimumab|rituximab|anifrolumab|telitacicept|obinutuzumab|biologic(?:s|al\s+agents?)"
+    r"|non-steroidal\s+anti-inflammatory\s+drugs|NSAIDs?"
+    r")\b"
+)
+
+# A sentence that stops, washes out or holds a therapy steady is no prior therapy's (lexicon's washout cues)
+_WASHED_OUT = re.compile(r"(?i)\b(?:" + "|".join(_cues("WASHOUT")) + r"|stop(?:s|ped|ping)?)\b")
+_SENTENCE_END = re.compile(r"[.;](?=\s|$)")
+# Words of a treatment, unnamed ("have not received at least two standard therapies")
+_TREATED = re.compile(r"(?i)\b(?:treat\w*|therap\w*|regimens?)\b")
+
+
+class Requirement(NamedTuple):
+    """A prior-therapy requirement a criterion states: the words that state it, and the therapies it names."""
+
+    words: str
+    therapies: tuple[str, ...]
+
+
+def requirement(text: str, inclusion: bool) -> Requirement | None:
+    """The prior-therapy requirement a criterion (its text with its nested items') states, else None."""
+    cue = FAILED.search(text) if inclusion else _lacking(text)
+    if cue is None:
+        return None
+    therapies: list[str] = []
+    start = cue.start()
+    for lo, hi in _sentences(text, start):
+        if lo > start and _WASHED_OUT.search(text, lo, hi):
+            continue
+        therapies += [m.group(0) for m in THERAPIES.finditer(text, max(start, lo), hi)]
+    return Requirement(cue.group(0), tuple(therapies))
+
+
+def _lacking(text: str) -> re.Match[str] | None:
+    """The words of lacking a therapy in an exclusion criterion: NOT_MET with a therapy in its clause."""
+    for found in NOT_MET.finditer(text):
+        _, end = lexicon.clause(text, found.start(), found.end())
+        if THERAPIES.search(text, found.end(), end) or _TREATED.search(text, found.end(), end):
+            return found
+    return None
+
+
+def _sentences(text: str, start: int) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of text, from the one holding start on."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    return [(lo, hi) for lo, hi in zip([0, *ends], ends) if hi > start]

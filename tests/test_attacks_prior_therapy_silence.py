@@ -1,0 +1,181 @@
+"""Pull-request attacks on the prior therapy declared silent while a source's criteria state it.
+
+E523 held eligibility.prior_therapy to its criteria by its vocabulary alone: `refractory`, a
+boolean; its therapies are words of their criterion, of no vocabulary. So a complete record that
+dropped its prior therapy and declared it silent passed wherever no criterion says "refractory":
+Relma-cel's inclusion criterion 4 ("the disease remained active at least 2 months after the use of a
+stable standard SLE regimen"), the fixture study's "Failure of at least two standard induction
+regimens, including: ...", IM19's therapies ("steroids (...), immunosuppressants (...), and
+biologics (...)") dropped with its `refractory` kept; trials.csv then said no source states them.
+A criterion of a treatment's failure (or an exclusion of those who lack one) states the requirement,
+and its therapies where it names them; a therapy named only as a washout, a concurrent medication
+or an exclusion states none.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, IM19_PATH, RELMA_PATH, Trials, copy_registry, edit, import_complete, imported_codes
+
+RELMA_THERAPY = """\
+  prior_therapy:
+    therapies:
+      - corticosteroids
+      - antimalarials
+      - non-steroidal anti-inflammatory drugs (NSAIDs)
+      - other immunosuppressants or immunomodulators
+    criterion: {list: INCLUSION, number: 4}
+"""
+RELMA_EVIDENCE = """\
+  eligibility.prior_therapy:
+    - >-
+      the disease remained active at least 2 months after the use of a stable standard SLE regimen
+      prior to screening.
+    - >-
+      Standard treatment regimen refers to the steady use of any of the following (alone or in
+      combination) : corticosteroids, antimalarials, non-steroidal anti-inflammatory drugs
+      (NSAIDs), and other immunosuppressants or immunomodulators
+"""
+
+
+def test_relma_cel_prior_therapy_dropped_and_declared_silent_is_refused(registry: Path, trials: Trials) -> None:
+    edit(
+        registry,
+        RELMA_PATH,
+        (RELMA_THERAPY, ""),
+        (RELMA_EVIDENCE, ""),
+        ("    - eligibility.prior_therapy.refractory\n", "    - eligibility.prior_therapy\n"),
+    )
+    result = trials.json("validate", registry / RELMA_PATH)
+    assert result.codes() == {"E523"}, result.out
+
+
+def test_relma_cel_refractory_stays_silent(registry: Path, trials: Trials) -> None:
+    """Its criterion 4 calls the disease no "refractory": the record's silence of it stands."""
+    assert trials("validate", registry / RELMA_PATH).status == 0
+
+
+def test_im19_therapies_dropped_and_declared_silent_is_refused(registry: Path, trials: Trials) -> None:
+    edit(
+        registry,
+        IM19_PATH,
+        (
+            "    therapies:\n      - steroids (sufficient or shock therapy)\n"
+            "      - immunosuppressants (cyclophosphamide or mycophenolate mofetil)\n"
+            "      - biologics (belizumab or Rituximab)\n",
+            "",
+        ),
+        ("  silent:\n", "  silent:\n    - eligibility.prior_therapy.therapies\n"),
+    )
+    result = trials.json("validate", registry / IM19_PATH)
+    assert result.codes() == {"E523"}, result.out
+
+
+STUDY = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
+FAILED = (
+    "4. Failure of at least two standard induction regimens, including:\n\n"
+    "   1. mycophenolate mofetil ≥ 2 g/day for ≥ 6 months, or\n"
+    "   2. intravenous cyclophosphamide (Euro-Lupus or NIH regimen)\n"
+)
+
+
+def _study(tmp_path_factory: pytest.TempPathFactory, criterion: str | None = None, exclusion: str | None = None):
+    """The fixture study, its inclusion criterion 4 replaced by criterion (and its exclusion criterion 4
+    by exclusion), imported, marked complete, its prior therapy declared silent instead of not yet curated."""
+    doc = json.loads(STUDY.read_text("utf-8"))
+    module = doc["protocolSection"]["eligibilityModule"]
+    if criterion is not None:
+        module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(FAILED, criterion)
+    if exclusion is not None:
+        module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(
+            "4. Pregnant or breastfeeding women.", exclusion
+        )
+    folder = tmp_path_factory.mktemp("study")
+    source = folder / "study.json"
+    source.write_text(json.dumps(doc), "utf-8")
+    checker, data = import_complete(copy_registry(folder / "registry"), source)
+    data = copy.deepcopy(data)
+    data["curation"]["not_yet_curated"].remove("eligibility.prior_therapy")
+    data["curation"]["silent"] = [*data["curation"]["silent"], "eligibility.prior_therapy"]
+    return checker, data
+
+
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        FAILED,
+        "4. Active disease despite at least 3 months of mycophenolate mofetil.\n",
+        "4. Inadequate response to hydroxychloroquine and glucocorticoids.\n",
+        "4. Disease that remains active 6 months after treatment with cyclophosphamide.\n",
+    ],
+)
+def test_a_criterion_of_a_failed_treatment_declared_silent_is_refused(
+    tmp_path_factory: pytest.TempPathFactory, criterion: str
+) -> None:
+    checker, data = _study(tmp_path_factory, criterion)
+    assert "E523" in imported_codes(checker, data)
+
+
+def test_an_exclusion_of_those_never_treated_states_it(tmp_path_factory: pytest.TempPathFactory) -> None:
+    checker, data = _study(
+        tmp_path_factory,
+        "4. Body weight over 40 kg.\n",
+        "4. Patients who have not received mycophenolate mofetil or cyclophosphamide.",
+    )
+    assert "E523" in imported_codes(checker, data)
+
+
+@pytest.mark.parametrize(
+    ("criterion", "exclusion"),
+    [
+        # a washout, a concurrent medication, a therapy that keeps patients out: no requirement
+        ("4. Patients must stop hydroxychloroquine 4 weeks before screening.\n", None),
+        ("4. Currently receiving a stable dose of prednisone and hydroxychloroquine.\n", None),
+        ("4. Body weight over 40 kg.\n", "4. Treatment with rituximab within 6 months before screening."),
+        ("4. Body weight over 40 kg.\n", "4. Failed screening for hepatitis B."),
+    ],
+)
+def test_a_therapy_named_as_no_prior_treatment_leaves_it_silent(
+    tmp_path_factory: pytest.TempPathFactory, criterion: str, exclusion: str | None
+) -> None:
+    checker, data = _study(tmp_path_factory, criterion, exclusion)
+    assert "E523" not in imported_codes(checker, data)
+
+
+def test_a_note_naming_the_words_excuses_them(tmp_path_factory: pytest.TempPathFactory) -> None:
+    checker, data = _study(tmp_path_factory)
+    note = {"field": "eligibility.prior_therapy", "text": "Criterion 4's 'Failure of' is left to a later curation."}
+    data["curation"]["notes"] = [*data["curation"].get("notes", []), note]
+    assert "E523" not in imported_codes(checker, data)
+
+
+def _therapies(tmp_path_factory: pytest.TempPathFactory, criterion: str):
+    """The study with criterion 4 replaced by a refractory one, read as refractory, its therapies silent."""
+    checker, data = _study(tmp_path_factory, criterion)
+    data["curation"]["silent"].remove("eligibility.prior_therapy")
+    data["curation"]["silent"].append("eligibility.prior_therapy.therapies")
+    data["eligibility"]["prior_therapy"] = {"criterion": {"list": "INCLUSION", "number": 4}, "refractory": True}
+    data.setdefault("evidence", {})["eligibility.prior_therapy"] = "Disease refractory to"
+    return checker, data
+
+
+def test_therapies_a_requirement_names_declared_silent_are_refused(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A requirement kept with its therapies dropped: "mycophenolate mofetil" is one it names."""
+    checker, data = _therapies(tmp_path_factory, "4. Disease refractory to mycophenolate mofetil.\n")
+    assert "E523" in imported_codes(checker, data)
+
+
+def test_a_requirement_naming_no_therapy_leaves_its_therapies_silent(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A washed-out therapy after the requirement is none of its therapies."""
+    checker, data = _therapies(
+        tmp_path_factory,
+        "4. Disease refractory to induction therapy. "
+        "Hydroxychloroquine must be discontinued 4 weeks before screening.\n",
+    )
+    assert imported_codes(checker, data) == set()
