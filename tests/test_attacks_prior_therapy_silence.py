@@ -179,3 +179,23 @@ def test_a_requirement_naming_no_therapy_leaves_its_therapies_silent(
         "Hydroxychloroquine must be discontinued 4 weeks before screening.\n",
     )
     assert imported_codes(checker, data) == set()
+
+
+def test_refractory_in_an_exclusion_leaves_it_silent(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "refractory hypertension" keeps patients out: it calls no lupus refractory, and states no requirement."""
+    exclusion = "4. Uncontrolled or refractory hypertension."
+    checker, data = _study(tmp_path_factory, "4. Body weight over 40 kg.\n", exclusion)
+    assert "E523" not in imported_codes(checker, data)
+
+
+def test_antibodies_in_an_exclusion_leave_them_silent(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """An exclusion of antibody-positive patients requires no antibodies: the requirements' reading
+    (prior therapy, antibodies, classification criteria) is the inclusions' and the lacking exclusions'."""
+    checker, data = _study(tmp_path_factory, None, "4. Positive for antiphospholipid antibodies.")
+    data["curation"]["silent"].remove("eligibility.prior_therapy")
+    data["curation"]["not_yet_curated"].append("eligibility.prior_therapy")
+    if "eligibility.autoantibodies" in data["curation"]["not_yet_curated"]:
+        data["curation"]["not_yet_curated"].remove("eligibility.autoantibodies")
+    data["curation"]["silent"].append("eligibility.autoantibodies")
+    data["eligibility"].pop("autoantibodies", None)
+    assert "E523" not in imported_codes(checker, data)

@@ -33,7 +33,9 @@ holds other fields too):
   description and keywords; a plain document's sentences about the trial), and for its agents'
   doses such an agent with a dose written right after it ("fludarabine 30 mg/m2/day");
 - for a field read from the criteria (CRITERIA_READ), whose place is the criteria lists: a criterion
-  renders a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "refractory"),
+  renders a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "refractory";
+  for what patients must have, the prior therapy, antibodies and criteria sets, an inclusion criterion
+  or an exclusion of those who lack it: REQUIREMENTS),
   gives an age at its bound (lexicon.criteria_ages: "Age ≥ 18", "18 years or older"; not
   "SLEDAI-2K ≥ 8" or "eGFR < 30 mL/min"), or, for the thresholds, a limit that is no age (which
   states a part every threshold has, not its conditions, which it may lack);
@@ -544,10 +546,11 @@ def _in_criteria(doc: SourceDoc, schema: dict, name: str, notes: list[str]) -> S
     one); else None. A criteria list that does not state the field may well name its words (a draft's
     lupus nephritis declared silent while its exclusion criterion 1 says "Severe lupus nephritis" read
     as not stated in trials.csv)."""
-    texts = [item.text for items in doc.criteria.values() for item in items]  # normalised when read
-    for field in CRITERIA_READ if texts else ():
+    every = [item.text for items in doc.criteria.values() for item in items]  # normalised when read
+    for field in CRITERIA_READ if every else ():
         if field != name and not field.startswith(name + ".") and not name.startswith(field + "."):
             continue
+        texts = _requiring(doc) if field in REQUIREMENTS else every
         for path in [fields.parse_dotted(field), *fields.fields_beneath(schema, field)]:
             leaf = fields.dotted(path)
             if leaf != name and not leaf.startswith(name + ".") and not name.startswith(leaf + "."):
@@ -625,6 +628,24 @@ def _prior_therapy_required(doc: SourceDoc, record: Record, name: str) -> Said |
         where = f"{key.split('.')[-1].split('_')[0]} criterion {number}" if number is not None else "its criteria"
         return Said(f"{words!r} in {where}", words)
     return None
+
+
+# The fields that say what patients must have, which an inclusion criterion states, or an exclusion
+# keeping out those who lack it (binding.py's _REQUIREMENTS): "Uncontrolled or refractory hypertension"
+# among the exclusions calls no lupus refractory, and "Positive for antiphospholipid antibodies" there
+# requires none (each refused a record declaring the field silent).
+REQUIREMENTS = (PRIOR_THERAPY, "eligibility.autoantibodies", "eligibility.classification_criteria")
+
+
+def _requiring(doc: SourceDoc) -> list[str]:
+    """The texts of doc's criteria that can state a requirement: its inclusion criteria, and its
+    exclusion criteria with words of not meeting something (prior_therapy.NOT_MET)."""
+    return [
+        item.text
+        for key, items in doc.criteria.items()
+        for item in items
+        if key.startswith("inclusion") or prior_therapy.NOT_MET.search(item.text)
+    ]
 
 
 def _required_part(schema: dict, name: str) -> bool:
