@@ -111,9 +111,12 @@ def _study(tmp_path_factory: pytest.TempPathFactory, criterion: str | None = Non
         "4. Active disease despite at least 3 months of mycophenolate mofetil.\n",
         "4. Inadequate response to hydroxychloroquine and glucocorticoids.\n",
         "4. Disease that remains active 6 months after treatment with cyclophosphamide.\n",
+        # a treatment had before, named
+        "4. Previously treated with mycophenolate mofetil or cyclophosphamide for at least 6 months.\n",
+        "4. Must have received at least two immunosuppressants.\n",
     ],
 )
-def test_a_criterion_of_a_failed_treatment_declared_silent_is_refused(
+def test_a_criterion_requiring_a_prior_treatment_declared_silent_is_refused(
     tmp_path_factory: pytest.TempPathFactory, criterion: str
 ) -> None:
     checker, data = _study(tmp_path_factory, criterion)
@@ -135,6 +138,8 @@ def test_an_exclusion_of_those_never_treated_states_it(tmp_path_factory: pytest.
         # a washout, a concurrent medication, a therapy that keeps patients out: no requirement
         ("4. Patients must stop hydroxychloroquine 4 weeks before screening.\n", None),
         ("4. Currently receiving a stable dose of prednisone and hydroxychloroquine.\n", None),
+        ("4. No prior treatment with rituximab or belimumab.\n", None),
+        ("4. Have received a full course of hepatitis B vaccination.\n", None),
         ("4. Body weight over 40 kg.\n", "4. Treatment with rituximab within 6 months before screening."),
         ("4. Body weight over 40 kg.\n", "4. Failed screening for hepatitis B."),
     ],

@@ -7,7 +7,8 @@ at all, so that a record cannot drop it and declare it silent. A criterion state
 - it is an inclusion criterion, and words of a treatment's failure stand in it (FAILED: "Failure of
   at least two standard induction regimens", "refractory to", "inadequate response to", "despite"),
   or of the disease staying active after a treatment ("the disease remained active at least 2 months
-  after the use of a stable standard SLE regimen"; the active-disease cues are lexicon's);
+  after the use of a stable standard SLE regimen"; the active-disease cues are lexicon's), or words
+  of a treatment had before, a therapy after them (RECEIVED: "Previously treated with mycophenolate");
 - or it is an exclusion criterion that keeps out those who lack a treatment (NOT_MET before a
   therapy: "Patients who have not received mycophenolate"), as binding reads one.
 
@@ -68,6 +69,14 @@ _WASHED_OUT = re.compile(r"(?i)\b(?:" + "|".join(_cues("WASHOUT")) + r"|stop(?:s
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")
 # Words of a treatment, unnamed ("have not received at least two standard therapies")
 _TREATED = re.compile(r"(?i)\b(?:treat\w*|therap\w*|regimens?)\b")
+# Words of a treatment had before ("Previously treated with", "prior treatment with", "must have received"),
+# which state a requirement when a therapy or a treatment stands after them in their clause and no
+# negation before them ("No prior treatment with rituximab" requires none)
+RECEIVED = re.compile(
+    r"(?i)\b(?:(?:previously|prior)\s+(?:received|treated|treatments?|therap(?:y|ies)|use)"
+    r"|(?:have|has|had)\s+(?:previously\s+|prior\s+)?(?:been\s+treated|received|used|taken))\b"
+)
+_NEGATED = re.compile(r"(?i)\b(?:no|not|never|without|nor)\s+(?:[\w-]+\s+)?$")
 
 
 class Requirement(NamedTuple):
@@ -79,7 +88,7 @@ class Requirement(NamedTuple):
 
 def requirement(text: str, inclusion: bool) -> Requirement | None:
     """The prior-therapy requirement a criterion (its text with its nested items') states, else None."""
-    cue = FAILED.search(text) if inclusion else _lacking(text)
+    cue = (FAILED.search(text) or _received(text)) if inclusion else _lacking(text)
     if cue is None:
         return None
     therapies: list[str] = []
@@ -89,6 +98,18 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
             continue
         therapies += [m.group(0) for m in THERAPIES.finditer(text, max(start, lo), hi)]
     return Requirement(cue.group(0), tuple(therapies))
+
+
+def _received(text: str) -> re.Match[str] | None:
+    """The words of a treatment had before (RECEIVED), with a therapy or a treatment after them in
+    their clause and no negation before them, else None."""
+    for found in RECEIVED.finditer(text):
+        _, end = lexicon.clause(text, found.start(), found.end())
+        if _NEGATED.search(text, 0, found.start()):
+            continue
+        if THERAPIES.search(text, found.end(), end) or _TREATED.search(text, found.end(), end):
+            return found
+    return None
 
 
 def _lacking(text: str) -> re.Match[str] | None:
