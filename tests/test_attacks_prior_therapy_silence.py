@@ -139,6 +139,8 @@ def test_an_exclusion_of_those_never_treated_states_it(tmp_path_factory: pytest.
         ("4. Patients must stop hydroxychloroquine 4 weeks before screening.\n", None),
         ("4. Currently receiving a stable dose of prednisone and hydroxychloroquine.\n", None),
         ("4. No prior treatment with rituximab or belimumab.\n", None),
+        ("4. Active disease at screening and 2 weeks after the first visit.\n", None),
+        ("4. Able to attend visits despite the travel involved.\n", None),
         ("4. Have received a full course of hepatitis B vaccination.\n", None),
         ("4. Body weight over 40 kg.\n", "4. Treatment with rituximab within 6 months before screening."),
         ("4. Body weight over 40 kg.\n", "4. Failed screening for hepatitis B."),

@@ -5,10 +5,12 @@ it to the criterion it names); the silence check (E523) asks whether a source's 
 at all, so that a record cannot drop it and declare it silent. A criterion states one when:
 
 - it is an inclusion criterion, and words of a treatment's failure stand in it (FAILED: "Failure of
-  at least two standard induction regimens", "refractory to", "inadequate response to", "despite"),
-  or of the disease staying active after a treatment ("the disease remained active at least 2 months
-  after the use of a stable standard SLE regimen"; the active-disease cues are lexicon's), or words
-  of a treatment had before, a therapy after them (RECEIVED: "Previously treated with mycophenolate");
+  at least two standard induction regimens", "refractory to", "inadequate response to"), or of the
+  disease staying active after or despite a treatment (STAYED_ACTIVE, the active-disease cues
+  lexicon's: "the disease remained active at least 2 months after the use of a stable standard SLE
+  regimen"), or of a treatment had before (RECEIVED: "Previously treated with mycophenolate"), with a
+  therapy or a treatment after them in their clause (not "Active disease at screening and 2 weeks
+  after the first visit");
 - or it is an exclusion criterion that keeps out those who lack a treatment (NOT_MET before a
   therapy: "Patients who have not received mycophenolate"), as binding reads one.
 
@@ -42,12 +44,18 @@ def _cues(kind: str) -> tuple[str, ...]:
     return next(k.cues for k in lexicon.KIND_CUES if k.kind == kind)
 
 
-# Words of a treatment that failed: the disease stayed active, relapsed or could not be treated with it
+# Words of a treatment that failed: the disease could not be treated with it
 FAILED = re.compile(
     r"(?i)\b(?:fail(?:s|ed|ure|ing)?\s+(?:of|on|with|to\s+respond|to\s+achieve|to\s+improve)"
     r"|(?:refractory|resistant|unresponsive|non-?responsive|intoleran(?:t|ce))\s+(?:to|of)"
     r"|(?:inadequate|insufficient|incomplete|poor|no|lack\s+of)\s+(?:clinical\s+)?respon(?:se|ders?)\s+to"
-    r"|despite|relaps\w*\s+(?:after|despite|on|following)"
+    r")\b"
+)
+# Words of the disease staying active (or relapsing) after or despite something, which is a treatment
+# where one stands after them in their clause ("remained active at least 2 months after the use of a
+# stable standard SLE regimen"; not "Active disease at screening and 2 weeks after the first visit")
+STAYED_ACTIVE = re.compile(
+    r"(?i)\b(?:despite|relaps\w*\s+(?:after|despite|on|following)"
     r"|(?:" + "|".join(_cues("ACTIVE_DISEASE_DURATION")) + r")[^.;]{0,80}?\b(?:after|despite|following)"
     r")\b"
 )
@@ -88,7 +96,11 @@ class Requirement(NamedTuple):
 
 def requirement(text: str, inclusion: bool) -> Requirement | None:
     """The prior-therapy requirement a criterion (its text with its nested items') states, else None."""
-    cue = (FAILED.search(text) or _received(text)) if inclusion else _lacking(text)
+    cue = (
+        (FAILED.search(text) or _treated_after(STAYED_ACTIVE, text) or _treated_after(RECEIVED, text, negated=True))
+        if inclusion
+        else _lacking(text)
+    )
     if cue is None:
         return None
     therapies: list[str] = []
@@ -100,12 +112,12 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
     return Requirement(cue.group(0), tuple(therapies))
 
 
-def _received(text: str) -> re.Match[str] | None:
-    """The words of a treatment had before (RECEIVED), with a therapy or a treatment after them in
-    their clause and no negation before them, else None."""
-    for found in RECEIVED.finditer(text):
+def _treated_after(cue: re.Pattern[str], text: str, *, negated: bool = False) -> re.Match[str] | None:
+    """The first of the cue's words with a therapy or a treatment after them in their clause (and, where
+    negated, no negation right before them: "No prior treatment with rituximab" requires none), else None."""
+    for found in cue.finditer(text):
         _, end = lexicon.clause(text, found.start(), found.end())
-        if _NEGATED.search(text, 0, found.start()):
+        if negated and _NEGATED.search(text, 0, found.start()):
             continue
         if THERAPIES.search(text, found.end(), end) or _TREATED.search(text, found.end(), end):
             return found
