@@ -19,7 +19,21 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, IM19_PATH, RELMA_PATH, Trials, copy_registry, edit, import_complete, imported_codes
+from conftest import (
+    FIXTURES,
+    IM19_PATH,
+    IM19_TITLE_LINE,
+    RELMA_PATH,
+    Trials,
+    add_source,
+    copy_registry,
+    edit,
+    im19_draft,
+    import_complete,
+    imported_codes,
+    joined,
+    put,
+)
 
 RELMA_THERAPY = """\
   prior_therapy:
@@ -206,3 +220,41 @@ def test_antibodies_in_an_exclusion_leave_them_silent(tmp_path_factory: pytest.T
     data["curation"]["silent"].append("eligibility.autoantibodies")
     data["eligibility"].pop("autoantibodies", None)
     assert "E523" not in imported_codes(checker, data)
+
+
+PLAIN = "seeds/923_prior_therapy_silent.txt"
+PLAIN_RECORD = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: {criterion}
+{prior}evidence:
+  eligibility.inclusion_criteria.0: {criterion}
+"""
+REFRACTORY = """\
+  prior_therapy:
+    refractory: true
+    criterion: {list: INCLUSION, number: 1}
+evidence:
+  eligibility.prior_therapy: refractory to
+"""
+
+
+@pytest.mark.parametrize(
+    ("criterion", "silent", "prior"),
+    [
+        ("Failure of at least two standard induction regimens.", "eligibility.prior_therapy", ""),
+        ("Disease refractory to mycophenolate mofetil.", "eligibility.prior_therapy.therapies", REFRACTORY),
+    ],
+)
+def test_a_plain_source_criterion_stating_it_refuses_it_silent(
+    registry: Path, trials: Trials, criterion: str, silent: str, prior: str
+) -> None:
+    """A source of no layout has no criteria lists: the record's own criterion, which it quotes, states it."""
+    add_source(registry, PLAIN, f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\nInclusion criteria:\n1. {criterion}\n")
+    head, _, quote = prior.partition("evidence:\n")
+    record = joined(im19_draft(PLAIN), PLAIN_RECORD.format(criterion=criterion, prior=head) + quote)
+    record = record.replace("curation:\n", f"curation:\n  silent:\n    - {silent}\n", 1)
+    put(registry, IM19_PATH, record)
+    result = trials.json("validate", registry / IM19_PATH)
+    assert result.codes() == {"E523"}, result.out

@@ -604,14 +604,15 @@ _REQUIREMENT_STATES = ("eligibility", PRIOR_THERAPY, PRIOR_THERAPY + ".criterion
 
 def _prior_therapy_required(doc: SourceDoc, record: Record, name: str) -> Said | None:
     """A prior-therapy requirement (prior_therapy.requirement) that a criterion of doc's criteria
-    lists, or of the record's own criteria (each with its nested items, as binding reads one),
+    lists, or of the record's own criteria (each with its nested items, as binding reads one; a
+    source of no layout has no lists, and the criteria a record quotes from it are its words),
     states, when name is the requirement or the criterion it is read from; one naming a therapy when
     name is its therapies; else None. A complete record that dropped Relma-cel's prior therapy
     ("the disease remained active at least 2 months after the use of a stable standard SLE
     regimen") and declared it silent passed: its vocabulary holds `refractory` alone, which that
     criterion does not say, and its therapies are words of the criterion's own."""
     therapies = name == PRIOR_THERAPY + ".therapies"
-    if not doc.criteria or (name not in _REQUIREMENT_STATES and not therapies):
+    if name not in _REQUIREMENT_STATES and not therapies:
         return None
     eligibility = record.data.get("eligibility") or {}
     criteria = [(key, item.number, item.text) for key, items in doc.criteria.items() for item in items] + [
