@@ -240,11 +240,23 @@ evidence:
 """
 
 
+THERAPIES = """\
+  prior_therapy:
+    therapies:
+      - mycophenolate mofetil
+    criterion: {list: INCLUSION, number: 1}
+evidence:
+  eligibility.prior_therapy: mycophenolate mofetil
+"""
+
+
 @pytest.mark.parametrize(
     ("criterion", "silent", "prior"),
     [
         ("Failure of at least two standard induction regimens.", "eligibility.prior_therapy", ""),
         ("Disease refractory to mycophenolate mofetil.", "eligibility.prior_therapy.therapies", REFRACTORY),
+        # its refractory, a term of its vocabulary in the criterion the record quotes
+        ("Disease refractory to mycophenolate mofetil.", "eligibility.prior_therapy.refractory", THERAPIES),
     ],
 )
 def test_a_plain_source_criterion_stating_it_refuses_it_silent(

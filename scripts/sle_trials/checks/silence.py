@@ -32,7 +32,8 @@ holds other fields too):
   lymphodepletion where a source describes the trial's treatment (its arms, interventions, summary,
   description and keywords; a plain document's sentences about the trial), and for its agents'
   doses such an agent with a dose written right after it ("fludarabine 30 mg/m2/day");
-- for a field read from the criteria (CRITERIA_READ), whose place is the criteria lists: a criterion
+- for a field read from the criteria (CRITERIA_READ), whose place is the criteria lists (for a
+  source of no layout, which lists none, the criteria the record quotes from it): a criterion
   renders a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "refractory";
   for what patients must have, the prior therapy, antibodies and criteria sets, an inclusion criterion
   or an exclusion of those who lack it: REQUIREMENTS),
@@ -115,7 +116,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
         excused = notes.get(name, []) + (in_text if name == "eligibility.thresholds" else [])
         for doc in [*_speaking(record, docs), *_naming(record, docs)]:
             said = (
-                stated(doc, schema, name, excused)
+                stated(doc, schema, name, excused, _own_criteria(record))
                 or _product_named(doc, record, name, passages)
                 or _intervention_named_as_product(doc, record, name, passages)
                 or _product_described(doc, record, schema, name, passages)
@@ -460,9 +461,11 @@ def _titled(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | N
     return None
 
 
-def stated(doc: SourceDoc, schema: dict, name: str, notes: list[str] | None = None) -> Said | None:
+def stated(
+    doc: SourceDoc, schema: dict, name: str, notes: list[str] | None = None, own: list[Criterion] | None = None
+) -> Said | None:
     """What doc states of the field (a dotted name without list indexes) at the field's own place;
-    None when it states nothing there."""
+    None when it states nothing there. own: the record's criteria, read where doc lists none."""
     for path in [fields.parse_dotted(name), *fields.fields_beneath(schema, name)]:
         leaf = ".".join(str(p) for p in path)
         placed = _own_place(doc, leaf, name)
@@ -473,7 +476,7 @@ def stated(doc: SourceDoc, schema: dict, name: str, notes: list[str] | None = No
         if said is not None:
             return said
     return (
-        _in_criteria(doc, schema, name, notes or [])
+        _in_criteria(_listed(doc) or own or [], schema, name, notes or [])
         or _in_own_title(doc, schema, name)
         or _in_parent_place(doc, schema, name)
     )
@@ -538,7 +541,7 @@ CRITERIA_READ = (
 )
 
 
-def _in_criteria(doc: SourceDoc, schema: dict, name: str, notes: list[str]) -> Said | None:
+def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list[str]) -> Said | None:
     """What doc's criteria state of the field at name, one read from the criteria, or of a part of it:
     a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "antinuclear
     antibodies", "refractory"), an age at its bound, or for the thresholds a limit that is no age (a
@@ -546,11 +549,11 @@ def _in_criteria(doc: SourceDoc, schema: dict, name: str, notes: list[str]) -> S
     one); else None. A criteria list that does not state the field may well name its words (a draft's
     lupus nephritis declared silent while its exclusion criterion 1 says "Severe lupus nephritis" read
     as not stated in trials.csv)."""
-    every = [item.text for items in doc.criteria.values() for item in items]  # normalised when read
+    every = [c.text for c in criteria]
     for field in CRITERIA_READ if every else ():
         if field != name and not field.startswith(name + ".") and not name.startswith(field + "."):
             continue
-        texts = _requiring(doc) if field in REQUIREMENTS else every
+        texts = [c.text for c in criteria if _requiring(c)] if field in REQUIREMENTS else every
         for path in [fields.parse_dotted(field), *fields.fields_beneath(schema, field)]:
             leaf = fields.dotted(path)
             if leaf != name and not leaf.startswith(name + ".") and not name.startswith(leaf + "."):
@@ -614,21 +617,44 @@ def _prior_therapy_required(doc: SourceDoc, record: Record, name: str) -> Said |
     therapies = name == PRIOR_THERAPY + ".therapies"
     if name not in _REQUIREMENT_STATES and not therapies:
         return None
-    eligibility = record.data.get("eligibility") or {}
-    criteria = [(key, item.number, item.text) for key, items in doc.criteria.items() for item in items] + [
-        (key, item.get("number"), normalise(" ".join(fields.criterion_texts(item))))
-        for key in LIST_FIELDS
-        for item in eligibility.get(key.split(".")[1]) or []
-        if isinstance(item, dict) and isinstance(item.get("text"), str)
-    ]
-    for key, number, text in criteria:
-        found = prior_therapy.requirement(text, inclusion=key.endswith("inclusion_criteria"))
+    for criterion in [*_listed(doc), *_own_criteria(record)]:
+        found = prior_therapy.requirement(criterion.text, inclusion=criterion.side == "inclusion")
         if found is None or (therapies and not found.therapies):
             continue
         words = found.therapies[0] if therapies else found.words
-        where = f"{key.split('.')[-1].split('_')[0]} criterion {number}" if number is not None else "its criteria"
+        where = f"{criterion.side} criterion {criterion.number}" if criterion.number is not None else "its criteria"
         return Said(f"{words!r} in {where}", words)
     return None
+
+
+class Criterion(NamedTuple):
+    """A criterion as the silence check reads it: its list ("inclusion", "exclusion"), its number
+    (None when unnumbered) and its text (normalised; with its nested items' for a record's own)."""
+
+    side: str
+    number: int | None
+    text: str
+
+
+def _listed(doc: SourceDoc) -> list[Criterion]:
+    """The items of doc's criteria lists, each alone (a layout's; a source of no layout has none)."""
+    return [
+        Criterion(key.split("_")[0], item.number, item.text) for key, items in doc.criteria.items() for item in items
+    ]
+
+
+def _own_criteria(record: Record) -> list[Criterion]:
+    """The record's own criteria, each with its nested items as binding reads one: the words it quotes
+    from its sources, read where a source lists none (a source of no layout's criteria in its text)."""
+    eligibility = record.data.get("eligibility")
+    return [
+        Criterion(
+            key.split(".")[1].split("_")[0], item.get("number"), normalise(" ".join(fields.criterion_texts(item)))
+        )
+        for key in LIST_FIELDS
+        for item in (eligibility.get(key.split(".")[1]) if isinstance(eligibility, dict) else None) or []
+        if isinstance(item, dict) and isinstance(item.get("text"), str)
+    ]
 
 
 # The fields that say what patients must have, which an inclusion criterion states, or an exclusion
@@ -638,15 +664,10 @@ def _prior_therapy_required(doc: SourceDoc, record: Record, name: str) -> Said |
 REQUIREMENTS = (PRIOR_THERAPY, "eligibility.autoantibodies", "eligibility.classification_criteria")
 
 
-def _requiring(doc: SourceDoc) -> list[str]:
-    """The texts of doc's criteria that can state a requirement: its inclusion criteria, and its
-    exclusion criteria with words of not meeting something (prior_therapy.NOT_MET)."""
-    return [
-        item.text
-        for key, items in doc.criteria.items()
-        for item in items
-        if key.startswith("inclusion") or prior_therapy.NOT_MET.search(item.text)
-    ]
+def _requiring(criterion: Criterion) -> bool:
+    """Whether a criterion can state a requirement: an inclusion criterion, or an exclusion criterion
+    with words of not meeting something (prior_therapy.NOT_MET)."""
+    return criterion.side == "inclusion" or prior_therapy.NOT_MET.search(criterion.text) is not None
 
 
 def _required_part(schema: dict, name: str) -> bool:
