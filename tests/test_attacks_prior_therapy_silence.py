@@ -128,6 +128,10 @@ def _study(tmp_path_factory: pytest.TempPathFactory, criterion: str | None = Non
         # a treatment had before, named
         "4. Previously treated with mycophenolate mofetil or cyclophosphamide for at least 6 months.\n",
         "4. Must have received at least two immunosuppressants.\n",
+        # a failure in other words
+        "4. Have failed at least two standard therapies.\n",
+        "4. Have not responded to mycophenolate mofetil.\n",
+        "4. Lupus inadequately controlled with glucocorticoids.\n",
     ],
 )
 def test_a_criterion_requiring_a_prior_treatment_declared_silent_is_refused(
@@ -155,6 +159,8 @@ def test_an_exclusion_of_those_never_treated_states_it(tmp_path_factory: pytest.
         ("4. No prior treatment with rituximab or belimumab.\n", None),
         ("4. Active disease at screening and 2 weeks after the first visit.\n", None),
         ("4. Able to attend visits despite the travel involved.\n", None),
+        ("4. Failed no screening visit.\n", None),
+        ("4. Have not responded to the study invitation by mail.\n", None),
         ("4. Have received a full course of hepatitis B vaccination.\n", None),
         ("4. Body weight over 40 kg.\n", "4. Treatment with rituximab within 6 months before screening."),
         ("4. Body weight over 40 kg.\n", "4. Failed screening for hepatitis B."),

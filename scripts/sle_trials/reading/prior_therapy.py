@@ -6,11 +6,12 @@ at all, so that a record cannot drop it and declare it silent. A criterion state
 
 - it is an inclusion criterion, and words of a treatment's failure stand in it (FAILED: "Failure of
   at least two standard induction regimens", "refractory to", "inadequate response to"), or of the
-  disease staying active after or despite a treatment (STAYED_ACTIVE, the active-disease cues
-  lexicon's: "the disease remained active at least 2 months after the use of a stable standard SLE
-  regimen"), or of a treatment had before (RECEIVED: "Previously treated with mycophenolate"), with a
-  therapy or a treatment after them in their clause (not "Active disease at screening and 2 weeks
-  after the first visit");
+  disease staying active after or despite a treatment, or of its failure in other words
+  (STAYED_ACTIVE, the active-disease cues lexicon's: "the disease remained active at least 2 months
+  after the use of a stable standard SLE regimen", "Have failed at least two standard therapies"),
+  or of a treatment had before (RECEIVED: "Previously treated with mycophenolate"), with a therapy
+  or a treatment after them in their clause (not "Active disease at screening and 2 weeks after the
+  first visit");
 - or it is an exclusion criterion that keeps out those who lack a treatment (NOT_MET before a
   therapy: "Patients who have not received mycophenolate"), as binding reads one.
 
@@ -51,11 +52,15 @@ FAILED = re.compile(
     r"|(?:inadequate|insufficient|incomplete|poor|no|lack\s+of)\s+(?:clinical\s+)?respon(?:se|ders?)\s+to"
     r")\b"
 )
-# Words of the disease staying active (or relapsing) after or despite something, which is a treatment
+# Words of the disease staying active (or relapsing) after or despite something, or of a failure, with a treatment
 # where one stands after them in their clause ("remained active at least 2 months after the use of a
 # stable standard SLE regimen"; not "Active disease at screening and 2 weeks after the first visit")
 STAYED_ACTIVE = re.compile(
     r"(?i)\b(?:despite|relaps\w*\s+(?:after|despite|on|following)"
+    # a treatment failed, written without the words FAILED reads ("Have failed at least two standard
+    # therapies", "have not responded to mycophenolate", "inadequately controlled with glucocorticoids")
+    r"|fail(?:s|ed|ing|ure)?|(?:not|never)\s+(?:[\w-]+\s+){0,2}?respond\w*"
+    r"|inadequately\s+(?:controlled|responsive)|uncontrolled\s+(?:by|with|on)"
     r"|(?:" + "|".join(_cues("ACTIVE_DISEASE_DURATION")) + r")[^.;]{0,80}?\b(?:after|despite|following)"
     r")\b"
 )
