@@ -196,15 +196,19 @@ def test_therapies_a_requirement_names_declared_silent_are_refused(tmp_path_fact
     assert "E523" in imported_codes(checker, data)
 
 
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Hydroxychloroquine must be discontinued 4 weeks before screening.",
+        # a concurrent medication after the requirement
+        "Currently receiving prednisone at a stable dose.",
+    ],
+)
 def test_a_requirement_naming_no_therapy_leaves_its_therapies_silent(
-    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path_factory: pytest.TempPathFactory, after: str
 ) -> None:
-    """A washed-out therapy after the requirement is none of its therapies."""
-    checker, data = _therapies(
-        tmp_path_factory,
-        "4. Disease refractory to induction therapy. "
-        "Hydroxychloroquine must be discontinued 4 weeks before screening.\n",
-    )
+    """A therapy after the requirement that is washed out or taken now is none of its therapies."""
+    checker, data = _therapies(tmp_path_factory, f"4. Disease refractory to induction therapy. {after}\n")
     assert imported_codes(checker, data) == set()
 
 

@@ -18,8 +18,9 @@ at all, so that a record cannot drop it and declare it silent. A criterion state
 A therapy a criterion names as a washout, a concurrent medication or something that keeps patients
 out ("must stop hydroxychloroquine 4 weeks before screening", "Currently receiving steroids", "Prior
 CAR-T cell therapy" in the exclusions) states no requirement. The therapies of a requirement are the
-therapy words (THERAPIES, the steroid words lexicon's) from its cue on, in its criterion's sentences
-that stop or wash out nothing (lexicon's washout cues).
+therapy words (THERAPIES, the steroid words lexicon's) from its cue on, in its own sentence and the
+criterion's sentences after it that stop, wash out or take now nothing (lexicon's washout and
+stable-dose cues).
 
 These cue words are the silence check's only: binding reads `refractory` by its vocabulary alone
 (vocabulary.BOOLEANS), and a "Failure of ..." criterion does not call the disease refractory.
@@ -77,8 +78,14 @@ THERAPIES = re.compile(
     r")\b"
 )
 
-# A sentence that stops, washes out or holds a therapy steady is no prior therapy's (lexicon's washout cues)
-_WASHED_OUT = re.compile(r"(?i)\b(?:" + "|".join(_cues("WASHOUT")) + r"|stop(?:s|ped|ping)?)\b")
+# A sentence after the requirement's that stops or washes out a therapy, or names one taken now (a
+# concurrent medication), names none of its therapies (lexicon's washout and stable-dose cues):
+# "Currently receiving prednisone at a stable dose."
+_NOT_PRIOR = re.compile(
+    r"(?i)\b(?:"
+    + "|".join((*_cues("WASHOUT"), *_cues("STABLE_DOSE_DURATION")))
+    + r"|stop(?:s|ped|ping)?|currently|receiving|ongoing)\b"
+)
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")
 # Words of a treatment, unnamed ("have not received at least two standard therapies")
 _TREATED = re.compile(r"(?i)\b(?:treat\w*|therap\w*|regimens?)\b")
@@ -111,7 +118,7 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
     therapies: list[str] = []
     start = cue.start()
     for lo, hi in _sentences(text, start):
-        if lo > start and _WASHED_OUT.search(text, lo, hi):
+        if lo > start and _NOT_PRIOR.search(text, lo, hi):
             continue
         therapies += [m.group(0) for m in THERAPIES.finditer(text, max(start, lo), hi)]
     return Requirement(cue.group(0), tuple(therapies))
