@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,7 @@ from conftest import (
     joined,
     put,
 )
+from sle_trials.reading import prior_therapy
 
 RELMA_THERAPY = """\
   prior_therapy:
@@ -280,3 +283,34 @@ def test_a_plain_source_criterion_stating_it_refuses_it_silent(
     put(registry, IM19_PATH, record)
     result = trials.json("validate", registry / IM19_PATH)
     assert result.codes() == {"E523"}, result.out
+
+
+class _Counted:
+    """A pattern of prior_therapy's, counting the characters its searches read."""
+
+    def __init__(self, pattern: re.Pattern[str], read: list[int]) -> None:
+        self.pattern, self.read = pattern, read
+
+    def _span(self, text: str, pos: int, endpos: int | None) -> tuple[int, int]:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        self.read[0] += max(0, end - pos)
+        return pos, end
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return self.pattern.search(text, *self._span(text, pos, endpos))
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, *self._span(text, pos, endpos))
+
+
+@pytest.mark.parametrize("words", ["failed ", "have not responded ", "previously received "])
+def test_a_criterion_of_many_cues_is_read_once(monkeypatch: pytest.MonkeyPatch, words: str) -> None:
+    """Each cue's clause was searched again for a therapy after it: a criterion of n cues and no
+    treatment read n² characters (a criterion of 1 MiB, hours). The therapies and treatments a
+    criterion names are now found once."""
+    read = [0]
+    for name in ("THERAPIES", "_TREATED"):
+        monkeypatch.setattr(prior_therapy, name, _Counted(getattr(prior_therapy, name), read))
+    text = "4. Patients who " + words * 4000 + "qualify."
+    assert prior_therapy.requirement(text, inclusion=True) is None
+    assert read[0] <= 4 * len(text)

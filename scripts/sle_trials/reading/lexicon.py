@@ -506,9 +506,13 @@ def _displaced_units(quote: str, found: list[Statement]) -> list[Statement]:
     return out
 
 
+# Where a clause ends (clause): a sentence's end, ';', ', and', an "and" before a comparator
+CLAUSE_BOUNDS = re.compile(r"[.;](?=\s)|,\s+and\s+|\band\s+(?=[≤≥<>])")
+
+
 def clause(quote: str, start: int, end: int) -> tuple[int, int]:
     """The clause around a span: from the previous sentence end, ';' or ', and' to the next one."""
-    bounds = [0] + [m.end() for m in re.finditer(r"[.;](?=\s)|,\s+and\s+|\band\s+(?=[≤≥<>])", quote)] + [len(quote)]
+    bounds = [0] + [m.end() for m in CLAUSE_BOUNDS.finditer(quote)] + [len(quote)]
     lo = max(b for b in bounds if b <= start)
     hi = min((b for b in bounds if b >= end), default=len(quote))
     return lo, hi

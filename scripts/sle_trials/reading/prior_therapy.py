@@ -28,6 +28,7 @@ These cue words are the silence check's only: binding reads `refractory` by its 
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -97,6 +98,7 @@ RECEIVED = re.compile(
     r"|(?:have|has|had)\s+(?:previously\s+|prior\s+)?(?:been\s+treated|received|used|taken))\b"
 )
 _NEGATED = re.compile(r"(?i)\b(?:no|not|never|without|nor)\s+(?:[\w-]+\s+)?$")
+_NEGATION_REACH = 60  # the characters before a cue its negation is read in (a word, a word between)
 
 
 class Requirement(NamedTuple):
@@ -108,10 +110,11 @@ class Requirement(NamedTuple):
 
 def requirement(text: str, inclusion: bool) -> Requirement | None:
     """The prior-therapy requirement a criterion (its text with its nested items') states, else None."""
+    after = _Treated(text)
     cue = (
-        (FAILED.search(text) or _treated_after(STAYED_ACTIVE, text) or _treated_after(RECEIVED, text, negated=True))
+        (FAILED.search(text) or after.first(STAYED_ACTIVE) or after.first(RECEIVED, negated=True))
         if inclusion
-        else _lacking(text)
+        else after.first(NOT_MET)
     )
     if cue is None:
         return None
@@ -124,25 +127,30 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
     return Requirement(cue.group(0), tuple(therapies))
 
 
-def _treated_after(cue: re.Pattern[str], text: str, *, negated: bool = False) -> re.Match[str] | None:
-    """The first of the cue's words with a therapy or a treatment after them in their clause (and, where
-    negated, no negation right before them: "No prior treatment with rituximab" requires none), else None."""
-    for found in cue.finditer(text):
-        _, end = lexicon.clause(text, found.start(), found.end())
-        if negated and _NEGATED.search(text, 0, found.start()):
-            continue
-        if THERAPIES.search(text, found.end(), end) or _TREATED.search(text, found.end(), end):
-            return found
-    return None
+class _Treated:
+    """Where a criterion's text names a therapy or a treatment, and where its clauses end
+    (lexicon.clause), each read once: a cue's clause is looked up, not searched again for each cue
+    (a criterion of n words "failed" and no treatment would take n² steps)."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        spans = [(m.start(), m.end()) for pattern in (THERAPIES, _TREATED) for m in pattern.finditer(text)]
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+        self.ends = [m.end() for m in lexicon.CLAUSE_BOUNDS.finditer(text)] + [len(text)]
 
-def _lacking(text: str) -> re.Match[str] | None:
-    """The words of lacking a therapy in an exclusion criterion: NOT_MET with a therapy in its clause."""
-    for found in NOT_MET.finditer(text):
-        _, end = lexicon.clause(text, found.start(), found.end())
-        if THERAPIES.search(text, found.end(), end) or _TREATED.search(text, found.end(), end):
-            return found
-    return None
+    def first(self, cue: re.Pattern[str], *, negated: bool = False) -> re.Match[str] | None:
+        """The first of the cue's words with a therapy or a treatment after them in their clause (and,
+        where negated, no negation right before them: "No prior treatment with rituximab" requires
+        none), else None."""
+        for found in cue.finditer(self.text):
+            if negated and _NEGATED.search(self.text, max(0, found.start() - _NEGATION_REACH), found.start()):
+                continue
+            end = self.ends[bisect.bisect_left(self.ends, found.end())]
+            at = bisect.bisect_left(self.starts, found.end())
+            if at < len(self.spans) and self.spans[at][1] <= end:
+                return found
+        return None
 
 
 def _sentences(text: str, start: int) -> list[tuple[int, int]]:
