@@ -110,18 +110,19 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
     # a limit a note on a criteria list names stays in the criterion's text (completeness.py, E527): the
     # thresholds are silent of it by the curator's word, which a reviewer reads there
     in_text = [text for field, texts in notes.items() if field.startswith(LIST_FIELDS) for text in texts]
+    own = _own_criteria(record)  # the record's criteria, read for each field and source alike
     for i, name in enumerate(curation.get("silent", [])):
         if fields.present(record.data, fields.parse_dotted(name)):
             continue  # a field declared silent that the record fills is E506's
         excused = notes.get(name, []) + (in_text if name == "eligibility.thresholds" else [])
         for doc in [*_speaking(record, docs), *_naming(record, docs)]:
             said = (
-                stated(doc, schema, name, excused, _own_criteria(record))
+                stated(doc, schema, name, excused, own)
                 or _product_named(doc, record, name, passages)
                 or _intervention_named_as_product(doc, record, name, passages)
                 or _product_described(doc, record, schema, name, passages)
                 or _lymphodepletion_described(doc, schema, name, passages)
-                or _prior_therapy_required(doc, record, name)
+                or _prior_therapy_required(doc, own, name)
                 or _type_beside_its_date(doc, record, schema, name)
                 or _plainly_stated(doc, schema, name, passages)
                 if doc.subject in (None, record.data["nct_id"])
@@ -605,7 +606,7 @@ PRIOR_THERAPY = "eligibility.prior_therapy"
 _REQUIREMENT_STATES = ("eligibility", PRIOR_THERAPY, PRIOR_THERAPY + ".criterion")
 
 
-def _prior_therapy_required(doc: SourceDoc, record: Record, name: str) -> Said | None:
+def _prior_therapy_required(doc: SourceDoc, own: list[Criterion], name: str) -> Said | None:
     """A prior-therapy requirement (prior_therapy.requirement) that a criterion of doc's criteria
     lists, or of the record's own criteria (each with its nested items, as binding reads one; a
     source of no layout has no lists, and the criteria a record quotes from it are its words),
@@ -617,7 +618,7 @@ def _prior_therapy_required(doc: SourceDoc, record: Record, name: str) -> Said |
     therapies = name == PRIOR_THERAPY + ".therapies"
     if name not in _REQUIREMENT_STATES and not therapies:
         return None
-    for criterion in [*_listed(doc), *_own_criteria(record)]:
+    for criterion in [*_listed(doc), *own]:
         found = prior_therapy.requirement(criterion.text, inclusion=criterion.side == "inclusion")
         if found is None or (therapies and not found.therapies):
             continue
