@@ -31,6 +31,7 @@ the page: a quote from there is not found (a refusal), never read from text a br
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -65,6 +66,15 @@ _UNSHOWN = frozenset(
         "script style template iframe noscript noembed noframes object audio video canvas datalist select rp svg math"
     ).split()
 )
+# Elements whose content a browser reads as text to their end tag, not as markup: a tag, a comment or
+# a "</div>" in them is shown as written ("<xmp>6<!-- -->0</xmp>" shows the comment, no 60). In
+# RAWTEXT elements a character reference is shown as written too ("<xmp>&#54;&#48;</xmp>" shows no
+# 60); in RCDATA ones it is decoded. A <plaintext> runs to the page's end. Python's parser reads
+# only a script's and a style sheet's text so, and read the others' tags and references as markup.
+_RAWTEXT = frozenset(("xmp", "plaintext", "iframe", "noembed", "noframes", "noscript"))
+_RCDATA = frozenset(("textarea", "title"))
+# Elements whose text a browser shows with its white space as written.
+_PREFORMATTED = frozenset(("pre", "textarea", "xmp", "plaintext"))
 # Elements with no content and no end tag.
 _VOID = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
@@ -74,7 +84,7 @@ _BLOCKS = frozenset(
     (
         "address article aside blockquote body caption center details dialog dd div dl dt fieldset figcaption "
         "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol option p pre "
-        "section summary table tbody td tfoot th thead title tr ul"
+        "plaintext section summary table tbody td tfoot th thead title tr ul xmp"
     ).split()
 )
 
@@ -224,7 +234,7 @@ class _Shown(HTMLParser):
         self.spoilt = False  # the line holds text shown otherwise than written: not read (_end_line)
         self.veiled: list[str] | None = None  # the text of the outermost element shown but not read
         self.barrier = False  # a BARRIER is due after the line (an inline element in it may name a trial)
-        self.pre = 0  # open <pre> and <textarea> elements: their white space is shown as written
+        self.pre = 0  # open _PREFORMATTED elements: their white space is shown as written
 
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
         """A script's or a style sheet's text ends where a browser ends it: at its end tag's name right
@@ -236,8 +246,18 @@ class _Shown(HTMLParser):
             self.sheets.append([])  # wherever it stands (in a template, in a hidden element: more hidden)
         if elem.lower() == "script":  # (the parser calls the pattern's search alone)
             self.interesting = cast("re.Pattern[str]", _ScriptEnd())
+        elif elem.lower() == "plaintext":
+            self.interesting = re.compile(r"(?!)")  # no end tag ends it: _pass reads it to the page's end
         else:
             self.interesting = re.compile(rf"</{re.escape(elem.lower())}(?=[\t\n\x0c\r />])", re.IGNORECASE)
+
+    def parse_starttag(self, i: int) -> int:
+        """After a start tag of _RAWTEXT or _RCDATA (or "<xmp/>": a browser ignores the "/"), its
+        content is text to its end tag, as a script's is (the parser's CDATA_CONTENT_ELEMENTS)."""
+        end = super().parse_starttag(i)
+        if end >= 0 and self.cdata_elem is None and self.lasttag in _RAWTEXT | _RCDATA:
+            self.set_cdata_mode(self.lasttag)
+        return end
 
     def parse_endtag(self, i: int) -> int:
         """In a script or a style sheet (set_cdata_mode found "</name" and a terminator), its end tag
@@ -329,7 +349,7 @@ class _Shown(HTMLParser):
             )
         if tag in _BLOCKS:
             self._end_line()
-        if tag in ("pre", "textarea"):
+        if tag in _PREFORMATTED:
             self.pre += 1
         otherwise = styled or _shows_otherwise(tag, attrs)
         if otherwise or _hides(tag, attrs):
@@ -380,7 +400,7 @@ class _Shown(HTMLParser):
             self._row_end()
         elif tag in _BLOCKS:
             self._end_line()
-        if tag in ("pre", "textarea") and self.pre:
+        if tag in _PREFORMATTED and self.pre:
             self.pre -= 1
 
     def handle_data(self, data: str) -> None:
@@ -390,6 +410,8 @@ class _Shown(HTMLParser):
             if self.veiled is not None:
                 self.veiled.append(data)
             return
+        if self.cdata_elem in _RCDATA:
+            data = html.unescape(data)  # (a RAWTEXT element's references are shown as written)
         if self.raised:
             data = data.translate(_RAISED if self.raised[-1] == "sup" else _LOWERED)
         if self.pre:
@@ -414,6 +436,8 @@ def _pass(text: str, sheet: styles.Sheet) -> _Shown:
     parser.feed(text)
     if parser.cdata_elem == "style" and parser.sheets:  # a style sheet open to the page's end applies
         parser.sheets[-1].append(parser.rawdata)
+    if parser.cdata_elem == "plaintext":  # the rest of the page, shown as written
+        parser.handle_data(parser.rawdata)
     parser._end_line()
     return parser
 
