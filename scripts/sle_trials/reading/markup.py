@@ -56,14 +56,16 @@ NAMES = (".html", ".htm", ".xhtml", ".xhtm", ".xht", ".shtml", ".svg")
 
 # Elements whose content a browser does not render as the page's text: code and style (raw text to
 # the parser), a template's inert content, the fallback content of a frame, of a plug-in, of a media
-# player or a canvas and of a page without scripts (a browser runs scripts), a list of suggestions,
+# player, a canvas, a meter or a progress bar (a browser draws the gauge, not the words: "<meter>60
+# </meter>" bound 60) and of a page without scripts (a browser runs scripts), a list of suggestions,
 # a drop-down list (text in it outside an option is shown nowhere, its options only as chosen),
 # the parentheses of a ruby annotation, a drawing's or a formula's markup (its descriptions and
 # annotations are no text shown; what it draws is no text either). (The head's other elements are
 # void; text in it a browser moves into the body and shows.)
 _UNSHOWN = frozenset(
     (
-        "script style template iframe noscript noembed noframes object audio video canvas datalist select rp svg math"
+        "script style template iframe noscript noembed noframes object audio video canvas datalist select rp svg math "
+        "meter progress"
     ).split()
 )
 # Elements whose content a browser reads as text to their end tag, not as markup: a tag, a comment or

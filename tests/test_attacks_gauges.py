@@ -1,0 +1,32 @@
+"""Pull-request attacks by a web page's gauge: a meter's or a progress bar's words, which a browser never shows.
+
+A `<meter>` and a `<progress>` are drawn by a browser as a bar; the words inside them are fallback
+content for a browser that does not know them (every browser does), shown to no reader. Read as the
+page's text (reading/markup.py), "Enrollment: <meter value=0.6>60</meter> participants", which shows
+"Enrollment:", a bar and "participants", bound an enrollment of 60. They are now hidden as the
+fallback content of a media player or a canvas is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from sle_trials.reading import markup
+
+HEAD = f"<!DOCTYPE html>\n<html><body>\n<p>{IM19_TITLE_LINE}</p>\n<p>Last Updated: 2025-08-17</p>\n"
+
+
+@pytest.mark.parametrize("gauge", ["meter", "progress"])
+def test_a_gauges_fallback_words_bind_no_number(registry: Path, trials: Trials, gauge: str) -> None:
+    line = f"<p>Enrollment: <{gauge} value=0.6>60</{gauge}> participants</p>"
+    source = add_source(registry, "seeds/950_gauge.html", f"{HEAD}{line}\n</body></html>\n")
+    enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert "E502" in result.out
+
+
+def test_a_gauges_words_are_none_of_the_page_text() -> None:
+    assert markup.shown("<p>a <meter>1</meter><progress>2</progress>b</p>") == "a b\n"
