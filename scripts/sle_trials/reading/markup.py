@@ -76,17 +76,19 @@ _UNSHOWN = frozenset(
 _RAWTEXT = frozenset(("xmp", "plaintext", "iframe", "noembed", "noframes", "noscript"))
 _RCDATA = frozenset(("textarea", "title"))
 # Elements whose text a browser shows with its white space as written.
-_PREFORMATTED = frozenset(("pre", "textarea", "xmp", "plaintext"))
+_PREFORMATTED = frozenset(("pre", "listing", "textarea", "xmp", "plaintext"))
 # Elements with no content and no end tag.
 _VOID = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
 )
-# Elements a browser shows as blocks of their own: their text starts and ends a line.
+# Elements a browser shows as blocks of their own: their text starts and ends a line (every element
+# HTML's rendering section displays as a block, a list item or a table's part; one left out, "6<dir>0
+# </dir>" or "6<search>0</search>", two lines to a reader, read as 60).
 _BLOCKS = frozenset(
     (
-        "address article aside blockquote body caption center details dialog dd div dl dt fieldset figcaption "
-        "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol option p pre "
-        "plaintext section summary table tbody td tfoot th thead title tr ul xmp"
+        "address article aside blockquote body caption center details dialog dd dir div dl dt fieldset figcaption "
+        "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li listing main menu nav ol option p "
+        "plaintext pre search section summary table tbody td tfoot th thead title tr ul xmp"
     ).split()
 )
 
