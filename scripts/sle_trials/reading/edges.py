@@ -28,8 +28,16 @@ from sle_trials.reading import criteria_text, vocabulary
 
 # Marks that join the letters or digits on their two sides into one word or number, and those that
 # join digits only (a comma between words ends a clause; between digits it groups thousands).
-JOINERS = frozenset("-/.^×'’_")
-DIGIT_JOINERS = frozenset(",:")
+# A hyphen is one however it is written (U+2010, the figure dash, the en dash of a range "40–60", the
+# minus sign), as is a range's dash or tilde between digits ("40—60", "40~60", "40〜60"): "60
+# participants" of "40–60 participants" was an enrollment of 60, where "40-60" was refused as a cut.
+JOINERS = frozenset("-/.^×'’_\u2010\u2012\u2013\u2212\ufe63")
+DIGIT_JOINERS = frozenset(",:~\u2014\u2015\u301c\u30fc")
+# Signs that end a number they stand right after: a quote ending before one ("Enrollment: 60" of
+# "Enrollment: 60% ...", "60+", "60°") reads a count the source states as a share, a floor or an
+# angle. And signs that begin one right before its digits ("−60", "-60", a negative number).
+_SIGNS_AFTER = frozenset("%‰‱°+")
+_SIGNS_BEFORE = frozenset("-+\u2010\u2012\u2013\u2212\ufe63±")
 # Occurrences of a quote looked at before giving up: each costs a few regular-expression matches, and
 # a one-letter quote in a 32 MiB page of that letter has millions. Past it the quote is refused as cut.
 MAX_OCCURRENCES = 1000
@@ -120,10 +128,23 @@ def _inside_word(text: str, at: int) -> bool:
         return True
     if at >= 2 and _joins(left, text[at - 2], right):  # "7.|0", "1×|10^8"
         return True
+    if left.isdigit() and right in _SIGNS_AFTER and _is_number_end(text, at):  # "60|%"
+        return True
+    if right.isdigit() and left in _SIGNS_BEFORE and (at < 2 or not text[at - 2].isalnum()):  # "−|60"
+        return True
     if " " in (left, right) and (left.isdigit() or right.isdigit()):  # "1| 000", "1 |000"
         lo = max(0, at - 40)
         return any(m.start() < at < m.end() for m in _SPACED_DIGITS.finditer(text, lo, min(len(text), at + 40)))
     return False
+
+
+def _is_number_end(text: str, at: int) -> bool:
+    """Whether the run of digits (and their marks, "1.5", "25,000") ending at position at is a number
+    of its own, not the end of a word ("CD4" of "CD4+" is a name, its "+" no sign of a number)."""
+    lo = at - 1
+    while lo > 0 and (text[lo - 1].isdigit() or text[lo - 1] in ".," and lo > 1 and text[lo - 2].isdigit()):
+        lo -= 1
+    return lo == 0 or not text[lo - 1].isalpha()
 
 
 def _word_around(text: str, at: int) -> str:
