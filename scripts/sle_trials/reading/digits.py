@@ -29,6 +29,13 @@ _SUB_SIGNS = "\u208a-\u208e"  # ₊₋₌₍₎
 # Vulgar fractions, each a number (unicodedata.numeric), and a whole number they follow makes a mixed
 # number with them: "1½" is 1.5 (lexicon.numbers). U+215F ⅟ ("1⁄", a numerator with no denominator) is
 # none, and is no number at all.
+# The points and commas other scripts and styles write inside a number, which no reading is safe for
+# (a decimal or a thousands group?): the middle dot of a decimal ("38·5", as The Lancet writes it),
+# the dot operator and bullet, the hyphenation point, Arabic's decimal and thousands separators
+# ("6٬000"), the low quotation mark a comma is set as ("6‚000"). No number is cut out of digits they
+# join (lexicon.numbers), nor a quote's end (edges.py): read as two numbers, "Enrollment: 6٬000
+# participants" bound an enrollment of 6.
+POINTS = "\u00b7\u22c5\u2219\u2027\u066b\u066c\u201a"
 FRACTIONS = "\u00bc-\u00be\u2150-\u215e\u2189"  # ¼½¾ ⅐…⅞ ↉
 NUMERATOR_ONE = "\u215f"  # ⅟
 # Numbers enclosed in a circle, parentheses or with a stop, and the squared months, hours and days: marks

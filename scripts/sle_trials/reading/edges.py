@@ -24,15 +24,17 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from sle_trials.reading import criteria_text, vocabulary
+from sle_trials.reading import criteria_text, digits, vocabulary
 
 # Marks that join the letters or digits on their two sides into one word or number, and those that
-# join digits only (a comma between words ends a clause; between digits it groups thousands).
+# join digits only (a comma between words ends a clause; between digits it groups thousands), as
+# do the points and commas other scripts and styles write inside a number (digits.POINTS): read as
+# no joiners, "Enrollment: 6" of "Enrollment: 6٬000 participants" was an enrollment of 6.
 # A hyphen is one however it is written (U+2010, the figure dash, the en dash of a range "40–60", the
 # minus sign), as is a range's dash or tilde between digits ("40—60", "40~60", "40〜60"): "60
 # participants" of "40–60 participants" was an enrollment of 60, where "40-60" was refused as a cut.
 JOINERS = frozenset("-/.^×'’_\u2010\u2012\u2013\u2212\ufe63")
-DIGIT_JOINERS = frozenset(",:~\u2014\u2015\u301c\u30fc")
+DIGIT_JOINERS = frozenset(",:~\u2014\u2015\u301c\u30fc" + digits.POINTS)
 # Signs that end a number they stand right after: a quote ending before one ("Enrollment: 60" of
 # "Enrollment: 60% ...", "60+", "60°") reads a count the source states as a share, a floor or an
 # angle. And signs that begin one right before its digits ("−60", "-60", a negative number).

@@ -73,9 +73,10 @@ _MORE_AFTER = re.compile(rf"(?i:[\s-]+(?:and\b|\d|{_WORD}\b|{_TENS}|{_TEENS}|{_S
 # before a number: a tens or scale word ("twenty-one", "thousand two")
 _PART_BEFORE = re.compile(rf"(?i:\b(?:{_TENS}|{_SCALE}s?)(?:\s+and)?[\s-]+)\Z")
 FRACTION_SLASH = "\u2044"  # ⁄, as in 1⁄2: what a typesetter (and NFKC, of ½) writes between a fraction's parts
-# Where a number may start: not after a letter or a digit (nor ".", ",", "/", "⁄", "^", "+"), but after
+# Where a number may start: not after a letter or a digit (nor ".", ",", "/", "⁄", "^", "+", a point
+# of digits.POINTS), but after
 # a mark such as "①", which Unicode counts as a letter or digit and which stands alone (digits.MARKS).
-_STARTS = rf"(?<![^\W{digits.MARKS}])(?<![.,/^+{FRACTION_SLASH}])"
+_STARTS = rf"(?<![^\W{digits.MARKS}])(?<![.,/^+{FRACTION_SLASH}{digits.POINTS}])"
 _NUMBER = re.compile(
     _STARTS + r"(?:"
     r"(?P<mant>\d+(?:\.\d+)?)\s*[×xX*]\s*10\s*\^\s*(?P<exp>[-−+]?\d+)"  # 1×10^6, 2.5 x 10^8, 1×10^-3
@@ -93,7 +94,7 @@ _NUMBER = re.compile(
     # a number is never cut out of a longer one: "1.5½" is no 1, "25,000½" no 25, 1⅟ and 1⁄ no number;
     # nor out of digits an ASCII slash joins, a fraction, a ratio or a date ("1/2", "140/90",
     # "07/30/2024"), which no reading is safe for: "≤ 1/2 mg/kg/day" bound a limit of 1
-    rf")(?![\d{digits.FRACTIONS}{digits.NUMERATOR_ONE}{FRACTION_SLASH}]|[.,/]\d)"
+    rf")(?![\d{digits.FRACTIONS}{digits.NUMERATOR_ONE}{FRACTION_SLASH}]|[.,/{digits.POINTS}]\d)"
 )
 # Digits grouped in threes by spaces or apostrophes: "1 000" is one thousand where the SI writes it (a
 # thin or no-break space, a space once normalised), "1'000" where Swiss usage does, and "1" and "000"
