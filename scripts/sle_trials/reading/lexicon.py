@@ -79,7 +79,7 @@ FRACTION_SLASH = "\u2044"  # ⁄, as in 1⁄2: what a typesetter (and NFKC, of �
 _STARTS = rf"(?<![^\W{digits.MARKS}])(?<![.,/^+{FRACTION_SLASH}{digits.POINTS}])"
 _NUMBER = re.compile(
     _STARTS + r"(?:"
-    r"(?P<mant>\d+(?:\.\d+)?)\s*[×xX*]\s*10\s*\^\s*(?P<exp>[-−+]?\d+)"  # 1×10^6, 2.5 x 10^8, 1×10^-3
+    r"(?P<mant>\d+(?:\.\d+)?)\s*[×xX*·⋅∙]\s*10\s*\^\s*(?P<exp>[-−+]?\d+)"  # 1×10^6, 2.5 x 10^8, 2·10^6, 1×10^-3
     r"|10\s*\^\s*(?P<exp2>[-−+]?\d+)"  # 10^8, 10^-3
     r"|(?P<mant3>\d+(?:\.\d+)?)[eE](?P<exp3>[-+]?\d+)"  # 1e6, 1e-3
     # 1 million, 2.5 billion, one hundred: a number and the word that scales it
@@ -115,6 +115,14 @@ class Number:
     end: int
 
 
+# A multiplication sign right before a power of ten: its mantissa is one the pattern does not read
+# ("1,5×10^6", a decimal comma; "1×10E6"), and the power alone is no number the source states: read
+# so, "1,5×10^6 cells/kg" bound a dose of 1×10^6, and "1×10E2 participants" an enrollment of 1,000.
+_TIMES_BEFORE = re.compile(r"(?:[×*·⋅∙]|(?<![A-Za-z])[xX])\s*\Z")
+# and so is that mantissa alone ("1" of "1×10E6")
+_TIMES_AFTER = re.compile(r"\s*[×*·⋅∙xX]\s*10(?:\s*\^|[eE])")
+
+
 def _exponent(text: str) -> str:
     """An exponent as float() reads it: the minus sign U+2212 (what a superscript ⁻ becomes) as "-"."""
     return text.replace("\u2212", "-")
@@ -126,6 +134,10 @@ def numbers(quote: str) -> list[Number]:
     for m in _NUMBER.finditer(quote):
         if spaced and any(start < m.end() and m.start() < end for start, end in spaced):
             continue  # a digit group of a spaced or dotted run: no number (_SPACED)
+        if (m.group("exp2") or m.group("exp3")) and _TIMES_BEFORE.search(quote, max(0, m.start() - 8), m.start()):
+            continue  # a power of ten without the mantissa it multiplies (_TIMES_BEFORE)
+        if m.group("plain") is not None and _TIMES_AFTER.match(quote, m.end()):
+            continue  # the mantissa of a power of ten the pattern does not read
         if _shows_a_digit(quote, m.end()):
             continue  # a number a reader sees go on: "Weight ≥ 4З kg" (a Cyrillic ZE) is 43 kg, not 4
         if _PART_AFTER.match(quote, m.end()) or _PART_BEFORE.search(quote, max(0, m.start() - 40), m.start()):
