@@ -432,7 +432,29 @@ def json_document(text: str) -> Any:
         return None
     # nor one holding a lone surrogate ("\ud800" alone), which json.loads reads and no text can hold:
     # read as a study, a page of it stopped `trials site` with an internal error (it was no UTF-8)
-    return None if SURROGATE_ESCAPE.search(text) and lone_surrogate(doc) is not None else doc
+    if SURROGATE_ESCAPE.search(text) and lone_surrogate(doc) is not None:
+        return None
+    # nor one writing a character no serializer escapes as an escape (disguised)
+    return None if "\\u00" in text and disguised(text) is not None else doc
+
+
+# A JSON escape of a character in ASCII's printable range (an unescaped backslash before it): a
+# serializer writes those characters as they are, but for the quotation mark and the backslash, and
+# a slash, "&", "'", "<" and ">" some escape to keep a JSON safe inside a page.
+_ASCII_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u00([2-7][0-9a-fA-F])")
+_SERIALIZERS_ESCAPE = frozenset("\"&'/<>\\\x7f")
+
+
+def disguised(text: str) -> str | None:
+    """The first escape in a JSON text of a printable ASCII character no serializer escapes ("\\u0036"
+    for "6"), else None. A reader of the file (GitHub's view of a pull request, an editor, `less`)
+    is shown the escape, and json.loads the character: a source of "Enrollment: \\u0036\\u0030
+    participants" bound an enrollment of 60 that no reviewer is shown. Such a document is no JSON
+    (json_document): it is read as plain text, as its reader sees it."""
+    for m in _ASCII_ESCAPE.finditer(text):
+        if chr(int(m.group(1), 16)) not in _SERIALIZERS_ESCAPE:
+            return "\\u00" + m.group(1)
+    return None
 
 
 # an escape of a UTF-16 surrogate ("\\ud800"), in a JSON text: where a lone one may stand (most texts have none)

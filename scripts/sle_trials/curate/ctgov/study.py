@@ -76,6 +76,12 @@ def _document(raw: bytes, name: str, saved: bool) -> Any:
             f"{name}: {where[0]} holds the escape {where[1]} alone, half of a UTF-16 surrogate pair: no character "
             "of any text, nor one a record can hold; expected a study as the API v2 gives it"
         )
+    escape = layouts.disguised(text)
+    if escape is not None:  # the checks read it as plain text (layouts.json_document): no study
+        raise BadInput(
+            f"{name}: it writes the escape {escape} for a character no serializer escapes, which its reader "
+            "is shown as the escape; expected a study as the API v2 gives it"
+        )
     return doc
 
 
