@@ -54,14 +54,23 @@ HARMLESS = frozenset(
 # list marker written as words ("list-style-type: 'Not yet '" shows "Not yet Recruiting" where the
 # page holds "Recruiting"), letters changed ("text-transform: uppercase" shows "10 µmol/L" as "10
 # ΜMOL/L", millimoles to a reader), words struck through ("text-decoration: line-through" takes them
-# back). Such a value may hide its element (OWN).
+# back), a quotation's marks written as words. Such a value may hide its element (OWN).
 _WRITES: dict[str, Callable[[Any], bool]] = {
     "list-style": lambda token: token.type == "string",
     "list-style-type": lambda token: token.type == "string",
     "text-transform": lambda token: token.type != "ident" or token.lower_value != "none",
     "text-decoration": lambda token: token.type == "ident" and token.lower_value == "line-through",
     "text-decoration-line": lambda token: token.type == "ident" and token.lower_value == "line-through",
+    # a <q>'s marks written as words ('q { quotes: "Not yet " "" }' shows "Status: <q>Recruiting</q>" as
+    # "Status: Not yet Recruiting"); marks of punctuation change no word
+    "quotes": lambda token: token.type not in ("string", "ident") or _has_words(token),
 }
+
+
+def _has_words(token: Any) -> bool:
+    return token.type == "string" and any(character.isalnum() for character in token.value)
+
+
 # Fonts installed with the systems that draw letters and digits as other characters (a symbol
 # encoding): "<span style='font-family: Symbol'>m</span>mol/L" shows μmol/L, a thousandth of the
 # mmol/L the page holds; Wingdings and the like show pictures for its words. Named in a font's
@@ -89,7 +98,7 @@ OWN = frozenset(
         "display visibility content-visibility opacity color -webkit-text-fill-color font-size "
         "background background-color background-image background-clip -webkit-background-clip "
         "clip clip-path mask overflow overflow-x overflow-y text-overflow content "
-        "list-style list-style-type text-transform text-decoration text-decoration-line font-family"
+        "list-style list-style-type text-transform text-decoration text-decoration-line font-family quotes"
     ).split()
 )
 # At-rules read as the rules they hold, and those that style no element by themselves (a font
