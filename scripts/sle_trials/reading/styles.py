@@ -151,6 +151,8 @@ def _harmless(declaration: ast.Declaration) -> bool:
     for token in declaration.value:
         if name in _WRITES and token.type not in ("whitespace", "comment") and _WRITES[name](token):
             return False
+        if name == "line-height" and not _lines_apart(token):
+            return False  # lines drawn over one another (line-height: 0), each other's words unread
         if token.type in ("number", "percentage", "dimension"):
             if token.value < 0 or (name == "vertical-align" and token.value != 0):
                 return False
@@ -159,6 +161,24 @@ def _harmless(declaration: ast.Declaration) -> bool:
         elif token.type not in ("whitespace", "comment", "ident", "string", "hash", "literal"):
             return False  # a function (var(), calc(), url()) or a block: what it gives is unknown
     return True
+
+
+# A line's height that keeps its lines apart: at least the font's size (a number, a percentage or an
+# em of it), or the font's own ("normal"). A smaller one, or a length whose ratio to the font's size
+# is unknown (px), may draw a paragraph's lines over one another.
+_FONT_RELATIVE = frozenset(("em", "rem", "lh", "rlh"))
+
+
+def _lines_apart(token: Any) -> bool:
+    if token.type in ("whitespace", "comment"):
+        return True
+    if token.type == "ident":
+        return token.lower_value in ("normal", "inherit", "initial", "unset", "revert")
+    if token.type == "number":
+        return token.value >= 1
+    if token.type == "percentage":
+        return token.value >= 100
+    return token.type == "dimension" and token.lower_unit in _FONT_RELATIVE and token.value >= 1
 
 
 def _reaches(declaration: ast.Declaration) -> bool:
