@@ -138,6 +138,8 @@ def numbers(quote: str) -> list[Number]:
             continue  # a power of ten without the mantissa it multiplies (_TIMES_BEFORE)
         if m.group("plain") is not None and _TIMES_AFTER.match(quote, m.end()):
             continue  # the mantissa of a power of ten the pattern does not read
+        if not m.group().isascii() and _digits_shown_otherwise(m.group()):
+            continue  # "6৪" (a Bengali four, which shows "8") is 68 to a reader, not 64
         if _shows_a_digit(quote, m.end()):
             continue  # a number a reader sees go on: "Weight ≥ 4З kg" (a Cyrillic ZE) is 43 kg, not 4
         if _PART_AFTER.match(quote, m.end()) or _PART_BEFORE.search(quote, max(0, m.start() - 40), m.start()):
@@ -190,6 +192,29 @@ def _shows_a_digit(quote: str, at: int) -> bool:
 
 
 _MARK = re.compile(f"[{digits.MARKS}]")
+# What a letter or a mark shows a reader as a digit where it stands among digits ("4O kg" is 40 kg)
+_SHOWN_AS_DIGIT = {"o": 0, "O": 0, "l": 1, "I": 1, "|": 1}
+
+
+def _digits_shown_otherwise(number: str) -> bool:
+    """Whether a number's digits show a reader another number than they are: a digit of another
+    script whose look-alike (its skeleton: reading/lookalike.py) is another digit ("৪", a Bengali
+    four, shows "8"; "۵", a Persian five, an "o", a 0 among digits), or digits of two scripts in one
+    number ("6٦"), which no text writes. Read by their values, "Enrollment: 6৪ participants", 68 to a
+    reader, bound an enrollment of 64."""
+    zeros = set()
+    for c in number:
+        if c.isascii() or not c.isdigit():
+            continue
+        value = unicodedata.digit(c, None)
+        if value is None:
+            return True  # a digit of no decimal value (a superscript is read before this: digits.py)
+        zeros.add(ord(c) - value)
+        shown = lookalike.skeleton(c)
+        seen = int(shown) if len(shown) == 1 and shown.isdigit() else _SHOWN_AS_DIGIT.get(shown)
+        if seen is not None and seen != value:
+            return True
+    return len(zeros) > 1 or (bool(zeros) and any(c.isascii() and c.isdigit() for c in number))
 
 
 # what numbers() reads, roughly and fast: each number it reads starts one of these (it reads none after
