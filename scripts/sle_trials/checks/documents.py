@@ -200,6 +200,17 @@ class Verdict(NamedTuple):
 _OF_OTHERS = ("curation", "related_trials")
 
 
+def _numbered_at(text: str, needle: str) -> bool:
+    """Whether needle (a criterion's number, its mark and its text) stands in text as an item's number
+    and text, not cut out of a longer number or word: found anywhere, "21. Weight at least 40 kg"
+    numbered a record's criterion 1 (its "1. Weight ..."), and "(11) Weight ..." too."""
+    for at in itertools.islice(edges.occurrences(text, needle), edges.MAX_OCCURRENCES):
+        before = text[at - 1] if at else ""
+        if not before or not (before.isalnum() or unicodedata.category(before)[0] == "M"):
+            return True
+    return False
+
+
 class Sources:
     """The source documents one record cites, read with their places."""
 
@@ -456,7 +467,7 @@ class Sources:
         for doc in self.docs:
             passages = self.passages(doc, path)
             hay = [doc.text] if passages is None else [p.text for p in passages]
-            if any(n in h for n in needles for h in hay):
+            if any(_numbered_at(h, n) for n in needles for h in hay):
                 return True
         return False
 

@@ -1,0 +1,44 @@
+"""Pull-request attacks on a criterion's number: read out of another number.
+
+A criterion's number must be the one its source gives it where it lists it (E504): "1. text",
+"1) text", "(1) text", ... That was looked for as a run of characters anywhere in the source's
+passages, so "21. Weight at least 40 kg" numbered a record's criterion 1 (its "1. Weight ..."), and
+"(11) Weight ..." and "a1. Weight ..." too. The number now stands where it starts, not cut out of a
+longer number or word. (Still open: "5. 1. Weight ...", item 5 of a text starting "1.", numbers it 1;
+a list's run-in items, "... of Toca 511. 3. Patient ...", are written alike.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, IM19_TITLE_LINE, ONE_THRESHOLD, Trials, add_source, im19_draft, joined, put
+
+TEXT = "Weight at least 40 kg"
+
+
+def _draft(registry: Path, line: str, number: int) -> Path:
+    head = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\nInclusion criteria:\n"
+    source = add_source(registry, "seeds/950_numbers.txt", f"{head}{line}\n")
+    threshold = ONE_THRESHOLD.format(
+        text=TEXT, kind="BODY_WEIGHT", measure="Weight", comparator=">=", value=40, unit="kg"
+    ).replace("number: 1", f"number: {number}")
+    return put(registry, IM19_PATH, joined(im19_draft(source), threshold))
+
+
+@pytest.mark.parametrize("line", [f"21. {TEXT}", f"(11) {TEXT}", f"a1. {TEXT}", f"\u06611. {TEXT}"])
+def test_a_number_read_out_of_another_numbers_no_criterion(registry: Path, trials: Trials, line: str) -> None:
+    _draft(registry, line, 1)
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert "E504" in result.out
+
+
+@pytest.mark.parametrize(
+    "line", [f"1. {TEXT}", f"(1) {TEXT}", f"Criteria: 1) {TEXT}", f"  1.{TEXT}", f"x 511. 1. {TEXT}"]
+)
+def test_a_number_where_it_starts_numbers_the_criterion(registry: Path, trials: Trials, line: str) -> None:
+    _draft(registry, line, 1)
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out
