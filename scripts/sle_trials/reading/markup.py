@@ -450,7 +450,7 @@ def _pass(text: str, sheet: styles.Sheet) -> _Shown:
 # .xhtml page or an .svg drawing) writes each entity it declares in its place, a name HTML knows too:
 # with `<!ENTITY nbsp "Not yet ">`, "Status: &nbsp;Recruiting" shows "Status: Not yet Recruiting",
 # and read as HTML's no-break space it bound RECRUITING.
-_DECLARES_ENTITIES = re.compile(r"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+DECLARES_ENTITIES = re.compile(r"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
 
 def read(text: str) -> Page:
@@ -461,7 +461,7 @@ def read(text: str) -> Page:
     elements is read twice: first for its rules (a rule hides elements before it too), then with
     them; one whose style may hide what cannot be told (styles.Sheet.unread) shows no text, and
     says why."""
-    if _DECLARES_ENTITIES.search(text, 0, MAX_PAGE) is not None:
+    if DECLARES_ENTITIES.search(text, 0, MAX_PAGE) is not None:
         return Page("\n", styles.unbounded("it declares entities of its own (<!DOCTYPE ... [<!ENTITY ...>])"))
     fed = _TEXT_LT.sub("&lt;", text[:MAX_PAGE])
     sheet = styles.Sheet()

@@ -35,6 +35,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from xml.parsers import expat
 
 from sle_trials.reading import markup
 
@@ -90,6 +91,31 @@ def unopened(file: str, raw: bytes) -> str | None:
         declared = _otherwise(raw, text, labels)
         if declared is not None:
             return f"it declares its encoding {declared}, which reads its bytes otherwise than UTF-8; {save}"
+    if kind in XML_NAMES and markup.DECLARES_ENTITIES.search(text) is None:  # (one that does is not read)
+        error = _ill_formed(raw)
+        if error is not None:
+            return (
+                f"a browser opens it as XML, and it is not well-formed ({error}): it shows its reader an error; {save}"
+            )
+    return None
+
+
+# The names a browser opens as XML (an XHTML page, an SVG drawing): a document that is not well-formed
+# XML shows its reader an error in place of its words (or its words up to the error), where read as
+# HTML, "<p>Status: Recruiting<br></p>" in page.xhtml bound RECRUITING. Its entities are HTML's where
+# its document type names an external one (XHTML's), and a page declaring its own is not read
+# (markup.py).
+XML_NAMES = (".xhtml", ".xhtm", ".xht", ".svg")
+
+
+def _ill_formed(raw: bytes) -> str | None:
+    """Why raw is not well-formed XML (expat's message), None when it is. No external entity or
+    document type is fetched, and an internal subset is not read (a page declaring one is unread)."""
+    parser = expat.ParserCreate()
+    try:
+        parser.Parse(raw, True)
+    except expat.ExpatError as exc:
+        return str(exc)
     return None
 
 
