@@ -239,6 +239,7 @@ class _Shown(HTMLParser):
         self.veiled: list[str] | None = None  # the text of the outermost element shown but not read
         self.barrier = False  # a BARRIER is due after the line (an inline element in it may name a trial)
         self.pre = 0  # open _PREFORMATTED elements: their white space is shown as written
+        self.relaid = False  # the element hidden is laid out otherwise than its tag (_laid_out_otherwise)
 
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
         """A script's or a style sheet's text ends where a browser ends it: at its end tag's name right
@@ -346,6 +347,15 @@ class _Shown(HTMLParser):
             return
         if tag == "tr":
             self._row_end()
+        if self._laid_out_otherwise(tag, attrs):
+            # a block laid out in a run of its line, or an element of a line laid out as a block: the
+            # lines a reader sees are not the markup's ("Enrollment: 6<span style='display: block'>0
+            # </span>" shows two lines, and "<div style='display: inline'>Enrollment: 6</div>0" one,
+            # 60): the line it stands in is not read, nor the one after it
+            self.spoilt = True
+            self.hidden.append(tag)
+            self.veiled, self.relaid = [], True
+            return
         marked = next((t for t in _MARKED if self.opened.get(t)), None)
         if marked and (tag not in _PHRASING or (tag == "a" and self.opened.get("a"))):
             self.unread = styles.unbounded(
@@ -371,6 +381,15 @@ class _Shown(HTMLParser):
             if tag == "q":
                 self.line.append("\u201c")
 
+    def _laid_out_otherwise(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether the element's style (its own, or a rule that may match it) may lay it out as the
+        other kind than its tag's: a block in a run of a line, or an inline element as a block."""
+        block = tag in _BLOCKS
+        own = next((styles.display_of(value) for name, value in attrs if name == "style" and value), None)
+        if own is not None:
+            return styles.is_block_display(own) != block
+        return self.sheet.laid_out(tag, attrs, block)
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # a browser ignores the "/" of "<div hidden/>": the element is open, and hides what follows
         self.handle_starttag(tag, attrs)
@@ -379,6 +398,8 @@ class _Shown(HTMLParser):
         if self.hidden:
             if tag == self.hidden[-1]:  # the innermost element open ends; any other end tag changes nothing
                 self.hidden.pop()
+            if not self.hidden and self.relaid:
+                self.spoilt, self.relaid = True, False  # the line after it: not the markup's either
             if not self.hidden and self.veiled is not None:
                 if _may_name("".join(self.veiled)):
                     if self.spoilt:

@@ -88,6 +88,26 @@ def symbol_font(families: str) -> bool:
 
 # How an element may show as a box of its own among the others: each shows its text in the flow.
 _DISPLAYS = frozenset(("block", "inline", "inline-block", "list-item", "flow-root"))
+# Those that lay an element out as a block (a line of its own); the others as a run of its line.
+_BLOCK_DISPLAYS = frozenset(("block", "list-item", "flow-root"))
+
+
+def display_of(style: str) -> str | None:
+    """The layout a style attribute gives its element (its last `display` of _DISPLAYS), else None."""
+    body = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+    shown = [_display(d) for d in body if d.type == "declaration" and d.lower_name == "display" and _harmless(d)]
+    return next((kind for kind in reversed(shown) if kind is not None), None)
+
+
+def _display(declaration: ast.Declaration) -> str | None:
+    """A `display` declaration's layout (None: no value, which a browser drops)."""
+    return next((t.lower_value for t in declaration.value if t.type == "ident"), None)
+
+
+def is_block_display(display: str) -> bool:
+    return display in _BLOCK_DISPLAYS
+
+
 # Properties that may hide an element's own text but lay nothing over others': they hide the
 # element. Any other (a position, an offset, a transform, a margin below zero, a shadow, a filter, an
 # animation, a height or width its text overflows onto the next, a line's height or a text-indent, a
@@ -286,6 +306,15 @@ class Sheet:
     compared: int = 0
     matched: dict[tuple, bool] = field(default_factory=dict)  # an element's names -> whether a rule may match
     inlined: dict[str, str | None] = field(default_factory=dict)  # a style attribute -> inline()'s answer
+    # the rules that lay an element out as a block, and as a run of a line (display), each as a sheet of
+    # its own: an element laid out otherwise than its tag is not read (markup.py)
+    blocks: Sheet | None = None
+    inlines: Sheet | None = None
+
+    def laid_out(self, tag: str, attrs: list[tuple[str, str | None]], block: bool) -> bool:
+        """Whether a rule may lay the element out as the other kind than block (its tag's kind)."""
+        other = self.inlines if block else self.blocks
+        return other is not None and other.hides(tag, attrs)
 
     def hides(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether a rule may match the element (every element, once the page is not read)."""
@@ -368,19 +397,36 @@ class Sheet:
             self.unread = unbounded(f"its style `{_written(reaching[0])}` may lay an element over others' text")
             return
         if hiding:
-            for selector in _selectors(prelude):
-                compound = _compound(selector)
-                if compound is None or compound == _Compound():
-                    written = _cut(_shallow(selector))
-                    self.unread = unbounded(f"its style sheet hides by a selector the check cannot bound ({written})")
-                    return
-                if compound in _IMPLIED:
-                    # the page's <html> or <body>, which a browser makes where its markup leaves them out
-                    self.unread = unbounded(f"its style sheet may hide its <{compound.tag}>, all of its text")
-                    return
-                self.by_key.setdefault(_key(compound), set()).add(compound)
+            self._add(prelude)
+        laid = [d for d in body if d.type == "declaration" and d.lower_name == "display" and _harmless(d)]
+        for kind in filter(None, map(_display, laid)):
+            if kind in _BLOCK_DISPLAYS:
+                self.blocks = self.blocks or Sheet()
+                self.blocks._add(prelude, laid_out=True)
+                self.unread = self.unread or self.blocks.unread
+            else:
+                self.inlines = self.inlines or Sheet()
+                self.inlines._add(prelude, laid_out=True)
+                self.unread = self.unread or self.inlines.unread
         # a nested rule (CSS nesting): its selector is read as a rule's
         self._rules([rule for rule in body if rule.type in ("qualified-rule", "at-rule")], depth + 1)
+
+    def _add(self, prelude: list, laid_out: bool = False) -> None:
+        """The rule's compound selectors, each under its key (an element they may match is hidden).
+        laid_out: a rule's layout (display), which the page's <html> and <body> keep (blocks)."""
+        for selector in _selectors(prelude):
+            compound = _compound(selector)
+            if compound is None or compound == _Compound():
+                written = _cut(_shallow(selector))
+                self.unread = unbounded(f"its style sheet hides by a selector the check cannot bound ({written})")
+                return
+            if compound in _IMPLIED and laid_out:
+                continue
+            if compound in _IMPLIED:
+                # the page's <html> or <body>, which a browser makes where its markup leaves them out
+                self.unread = unbounded(f"its style sheet may hide its <{compound.tag}>, all of its text")
+                return
+            self.by_key.setdefault(_key(compound), set()).add(compound)
 
 
 # HTML's white space, ASCII's only (not U+00A0): what a browser collapses into one space in a page's
