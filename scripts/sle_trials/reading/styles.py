@@ -43,6 +43,7 @@ HARMLESS = frozenset(
     (
         "font-weight font-style font-family font-stretch text-decoration text-decoration-line "
         "text-decoration-style text-align text-align-last text-transform line-height vertical-align white-space "
+        "white-space-collapse "
         "word-break overflow-wrap word-wrap hyphens list-style list-style-type list-style-position "
         "margin margin-top margin-right margin-bottom margin-left margin-block margin-inline "
         "padding padding-top padding-right padding-bottom padding-left padding-block padding-inline "
@@ -64,6 +65,10 @@ _WRITES: dict[str, Callable[[Any], bool]] = {
     # a <q>'s marks written as words ('q { quotes: "Not yet " "" }' shows "Status: <q>Recruiting</q>" as
     # "Status: Not yet Recruiting"); marks of punctuation change no word
     "quotes": lambda token: token.type not in ("string", "ident") or _has_words(token),
+    # line breaks kept as written ("white-space: pre"): lines a reader sees, read as one ("Locations" and
+    # "Eligibility Criteria" one line, no heading)
+    "white-space": lambda token: token.type != "ident" or token.lower_value not in ("normal", "nowrap"),
+    "white-space-collapse": lambda token: token.type != "ident" or token.lower_value != "collapse",
 }
 
 
@@ -118,7 +123,8 @@ OWN = frozenset(
         "display visibility content-visibility opacity color -webkit-text-fill-color font-size "
         "background background-color background-image background-clip -webkit-background-clip "
         "clip clip-path mask overflow overflow-x overflow-y text-overflow content "
-        "list-style list-style-type text-transform text-decoration text-decoration-line font-family quotes"
+        "list-style list-style-type text-transform text-decoration text-decoration-line font-family quotes "
+        "white-space white-space-collapse"
     ).split()
 )
 # At-rules read as the rules they hold, and those that style no element by themselves (a font
