@@ -29,4 +29,4 @@ def test_a_gauges_fallback_words_bind_no_number(registry: Path, trials: Trials, 
 
 
 def test_a_gauges_words_are_none_of_the_page_text() -> None:
-    assert markup.shown("<p>a <meter>1</meter><progress>2</progress>b</p>") == "a b\n"
+    assert markup.shown("<p>a</p><meter>1</meter><progress>2</progress><p>b</p>") == "a\nb\n"

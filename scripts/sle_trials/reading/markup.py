@@ -77,6 +77,11 @@ _RAWTEXT = frozenset(("xmp", "plaintext", "iframe", "noembed", "noframes", "nosc
 _RCDATA = frozenset(("textarea", "title"))
 # Elements whose text a browser shows with its white space as written.
 _PREFORMATTED = frozenset(("pre", "listing", "textarea", "xmp", "plaintext"))
+# Elements a browser draws as a box of their own in a line, whose content is none of the text read: a
+# picture, a control, a frame, a player, a drawing, a gauge. The words either side of one are no words
+# a reader sees together: "Enrollment: 6<img src=five.png>0", which shows 6, a picture of a 5 and 0,
+# bound an enrollment of 60. A line holding one is not read.
+_BOXES = frozenset("img image input embed iframe object video audio canvas select svg math meter progress".split())
 # Elements with no content and no end tag.
 _VOID = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
@@ -335,6 +340,8 @@ class _Shown(HTMLParser):
         elif tag == "frameset":
             # a page of frames shows other documents, and none of its own text after the frameset
             self.unread = styles.unbounded("it is a page of frames (<frameset>)")
+        if tag in _BOXES and not self.hidden:
+            self.spoilt = True  # a picture or a control between its words: no words a reader sees together
         if tag in _VOID:
             if tag == "br" and not self.hidden:
                 self._end_line()

@@ -1,0 +1,34 @@
+"""Pull-request attacks by a picture or a control standing between a line's words.
+
+A page is read as the text a browser shows (reading/markup.py), and an image, a form control, a frame,
+a player, a drawing or a gauge is none of it. A browser draws each as a box in its line, between the
+words either side: "Enrollment: 6<img src='five.png'>0 participants", which shows 6, a picture of a
+5 and 0, was read "Enrollment: 60 participants" and bound an enrollment of 60; so did "6<input
+value=5>0". A line holding such a box is now not read (as one holding words shown otherwise).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from sle_trials.reading import markup
+
+HEAD = f"<!DOCTYPE html>\n<html><body>\n<p>{IM19_TITLE_LINE}</p>\n<p>Last Updated: 2025-08-17</p>\n"
+
+
+@pytest.mark.parametrize(
+    "box",
+    ["<img src='five.png' alt=''>", "<input value='5'>", "<svg width='8'><text>5</text></svg>", "<meter>5</meter>"],
+)
+def test_a_box_between_a_numbers_digits_binds_no_number(registry: Path, trials: Trials, box: str) -> None:
+    line = f"<p>Enrollment: 6{box}0 participants</p>"
+    source = add_source(registry, "seeds/950_boxes.html", f"{HEAD}{line}\n</body></html>\n")
+    enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+
+
+def test_a_box_on_a_line_of_its_own_leaves_the_others_read() -> None:
+    assert markup.shown("<p>a</p><img src='x.png'><p>b</p><div hidden><input></div><p>c</p>") == "a\nb\nc\n"
