@@ -138,6 +138,8 @@ def numbers(quote: str) -> list[Number]:
             continue  # a power of ten without the mantissa it multiplies (_TIMES_BEFORE)
         if m.group("plain") is not None and _TIMES_AFTER.match(quote, m.end()):
             continue  # the mantissa of a power of ten the pattern does not read
+        if _marked(quote, m.start(), m.end()):
+            continue  # a digit struck through or enclosed ("60̶", "6̶0"): no number a reader is shown
         if not m.group().isascii() and _digits_shown_otherwise(m.group()):
             continue  # "6৪" (a Bengali four, which shows "8") is 68 to a reader, not 64
         if _shows_a_digit(quote, m.end()):
@@ -194,6 +196,15 @@ def _shows_a_digit(quote: str, at: int) -> bool:
 _MARK = re.compile(f"[{digits.MARKS}]")
 # What a letter or a mark shows a reader as a digit where it stands among digits ("4O kg" is 40 kg)
 _SHOWN_AS_DIGIT = {"o": 0, "O": 0, "l": 1, "I": 1, "|": 1}
+
+
+def _marked(quote: str, start: int, end: int) -> bool:
+    """Whether a combining mark stands on the number's last character or on the character before it:
+    "Enrollment: 60̶ participants" (its 0 struck through by U+0336) shows a reader a 6 and a 0 taken
+    back, and read as 60 it bound an enrollment of 60; "6̶0" one of 6. An enclosing mark makes an
+    item's mark ("6⃣", reading/edges.py), no number either."""
+    after = end < len(quote) and unicodedata.category(quote[end])[0] == "M"
+    return after or (start > 0 and unicodedata.category(quote[start - 1])[0] == "M")
 
 
 def _digits_shown_otherwise(number: str) -> bool:
