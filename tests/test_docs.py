@@ -150,6 +150,38 @@ def test_the_guide_says_which_commands_take_the_shared_options() -> None:
     assert set(re.findall(r"`([a-z-]+)`", said[2])) == no_cache
 
 
+def architecture() -> tuple[str, dict[str, str]]:
+    """development.md's section on the code's rooms: its text, and each room's row (`checks/`: the row)."""
+    text = (REPO / "docs" / "development.md").read_text(encoding="utf-8")
+    section = text.split("\n## Architecture", 1)[1].split("\n## ", 1)[0]
+    return section, dict(re.findall(r"^\| `(\w+)/` \| (.*)$", section, re.M))
+
+
+def test_the_architecture_names_every_module_of_each_room() -> None:
+    """A newcomer looks a module up in development.md's rooms: every module and subpackage of each room
+    of scripts/sle_trials/ is named in its room's row, and every module beside the rooms below the
+    table (the rows once left out checks/rows, silence and checkout, eight of reading/'s
+    modules, and command.py)."""
+    package = REPO / "scripts" / "sle_trials"
+    section, rows = architecture()
+    unnamed = []
+    for room in sorted(p for p in package.iterdir() if (p / "__init__.py").is_file()):
+        row = rows.get(room.name)
+        if row is None:
+            unnamed.append(f"{room.name}/ (no row)")
+            continue
+        for part in sorted(room.iterdir()):
+            if part.name.startswith("_") or not (part.suffix == ".py" or (part / "__init__.py").is_file()):
+                continue
+            if not re.search(rf"`{re.escape(part.stem)}/?`", row):
+                unnamed.append(f"{room.name}/{part.name}")
+    beside = section.split("Beside them", 1)[1]
+    unnamed += [
+        p.name for p in sorted(package.glob("*.py")) if not p.name.startswith("_") and f"`{p.name}`" not in beside
+    ]
+    assert unnamed == [], f"docs/development.md#architecture-one-room-a-stage does not name: {unnamed}"
+
+
 def makefile_extras(stamp: str) -> set[str]:
     """The extras the Makefile's rule for a stamp installs (`pip install -e '.[a,b]'`)."""
     rule = re.search(rf"^\$\({stamp}\):.*?\n((?:\t.*\n)+)", (REPO / "Makefile").read_text(encoding="utf-8"), re.M)
