@@ -243,6 +243,17 @@ def test_the_readme_says_how_to_install_each_program_it_runs() -> None:
         assert re.search(rf"'{re.escape(program)}\b", installed), f"README.md runs .venv/bin/{program} uninstalled"
 
 
+def test_the_readme_runs_the_tool_where_make_check_installs_it() -> None:
+    """The README does not say how to activate .venv, so a `trials` command it gives the reader to run
+    is `.venv/bin/trials ...`, where `make check` puts it: its "Using the data" said `trials export
+    json`, which the shell of a clone set up as the README says does not find. (A command named in
+    the table of documents, `trials site`, is a name, not a command to type.)"""
+    text = FENCE.sub("", (REPO / "README.md").read_text(encoding="utf-8"))
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("|"))
+    bare = [m[0] for m in CODE_SPAN.finditer(text) if re.match(r"`+trials [a-z]", m[0])]
+    assert bare == [], f"README.md runs the tool by its bare name: {bare}; write .venv/bin/trials"
+
+
 def test_every_pip_install_a_help_text_shows_installs_into_the_venv() -> None:
     """`trials export --help` told to `pip install -e '.[xlsx]'`, which, with a `pip` on PATH other
     than the clone's, installs openpyxl where `.venv/bin/trials` never looks; its error message already
