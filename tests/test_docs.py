@@ -254,6 +254,29 @@ def test_the_readme_runs_the_tool_where_make_check_installs_it() -> None:
     assert bare == [], f"README.md runs the tool by its bare name: {bare}; write .venv/bin/trials"
 
 
+def test_the_guide_quotes_the_stale_csv_line_as_a_curator_sees_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/curating.md shows the line `trials check` prints for a stale trials.csv. A curator set up by
+    `make check` runs .venv/bin/trials, not on the PATH, whose line says `run: .venv/bin/trials csv`
+    (sle_trials/command.py); the guide quoted `run: trials csv`, a command that shell does not find."""
+    import io
+
+    from sle_trials.outputs import export, report
+
+    script = tmp_path / "clone" / ".venv" / "bin" / "trials"
+    script.parent.mkdir(parents=True)
+    script.write_text("#!/bin/sh\n", encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setattr("sys.argv", [str(script), "check"])
+    monkeypatch.setenv("PATH", str(tmp_path / "none"))
+    out = io.StringIO()
+    report.render([export.stale(Path("trials.csv"))], "text", out, files=7, summary=False)
+    [line] = out.getvalue().splitlines()
+    text = " ".join((REPO / "docs" / "curating.md").read_text(encoding="utf-8").split())
+    assert f"`{line}`" in text, f"docs/curating.md does not quote the line a curator sees: {line}"
+
+
 def test_every_pip_install_a_help_text_shows_installs_into_the_venv() -> None:
     """`trials export --help` told to `pip install -e '.[xlsx]'`, which, with a `pip` on PATH other
     than the clone's, installs openpyxl where `.venv/bin/trials` never looks; its error message already
