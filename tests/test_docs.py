@@ -311,3 +311,15 @@ def test_the_vocabulary_table_says_what_each_code_means() -> None:
     assert len(coded) > 100
     assert [cells[1].strip() for cells in coded if cells[2].strip() in ("", "—")] == []
     assert "| `RECRUITING` | the study is recruiting participants |" in table
+
+
+def test_speed_md_gives_the_latest_figures_not_a_diary() -> None:
+    """docs/speed.md's figures are the latest run at each size. They had grown into a diary of every
+    session's runs (ten cold runs in its text and five tables, each "before that"), in which a reader
+    could not tell the current figures, and which the file's history and the commits' messages keep."""
+    text = (REPO / "docs" / "speed.md").read_text(encoding="utf-8")
+    section = text.split("\n## The figures\n", 1)[1].split("\n## ", 1)[0]
+    runs = re.findall(r"cold [\d.]+ s\s+against", section)
+    sizes = re.findall(r"^\| ([\d,]+) \|", section, re.M)
+    assert len(runs) <= 1, f"docs/speed.md#the-figures gives {len(runs)} cold runs in its text; keep the latest"
+    assert len(sizes) == len(set(sizes)), f"docs/speed.md#the-figures tables give these sizes twice: {sizes}"
