@@ -323,3 +323,13 @@ def test_speed_md_gives_the_latest_figures_not_a_diary() -> None:
     sizes = re.findall(r"^\| ([\d,]+) \|", section, re.M)
     assert len(runs) <= 1, f"docs/speed.md#the-figures gives {len(runs)} cold runs in its text; keep the latest"
     assert len(sizes) == len(set(sizes)), f"docs/speed.md#the-figures tables give these sizes twice: {sizes}"
+
+
+def test_development_md_names_what_the_gate_installs() -> None:
+    """.ci/run installs what the two tests that fail rather than skip under CI=true need: chromium
+    (tests/test_site_browser.py) and R (tests/test_consumers.py). development.md named chromium alone,
+    so a maintainer setting up another runner from it had the R test fail there."""
+    installed = re.findall(r"apt-get install (?:-\S+ )*([\w.+-]+)", (REPO / ".ci" / "run").read_text(encoding="utf-8"))
+    text = (REPO / "docs" / "development.md").read_text(encoding="utf-8")
+    section = text.split("\n## Continuous integration\n", 1)[1].split("\n## ", 1)[0]
+    assert installed and [p for p in installed if f"`{p}`" not in section] == [], installed
