@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import DATA_ROOT, REPO
 
 README_LINES = 200
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -333,3 +333,25 @@ def test_development_md_names_what_the_gate_installs() -> None:
     text = (REPO / "docs" / "development.md").read_text(encoding="utf-8")
     section = text.split("\n## Continuous integration\n", 1)[1].split("\n## ", 1)[0]
     assert installed and [p for p in installed if f"`{p}`" not in section] == [], installed
+
+
+def test_the_readme_says_which_empty_cells_of_a_stub_are_not_curated() -> None:
+    """The README tells an empty cell's meaning by the row: not yet curated when `not_curated` names
+    the column, "does not apply" in the cases it lists, else not stated. It said every empty cell of a
+    stub was named in `not_curated`, and listed only the design columns as not applying: a stub's
+    empty `trial_as_of`, which `not_curated` does not name, read as "not stated by the sources"."""
+    import csv
+
+    unnamed = set()
+    with (DATA_ROOT / "trials.csv").open(encoding="utf-8", newline="") as table:
+        for row in csv.DictReader(table):
+            if row["curation_status"] == "stub":
+                named = set(row["not_curated"].split("|"))
+                unnamed |= {column for column, cell in row.items() if cell == "" and column not in named}
+    unnamed.discard("not_curated")
+    assert unnamed, "the fixture registry's stubs have no empty cell outside not_curated"
+    text = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    said = re.search(r"\*does not apply\* (.+?), and otherwise \*not stated\*", text)
+    assert said, "README.md: the sentence on what an empty cell means is gone"
+    assert [c for c in sorted(unnamed) if f"`{c}`" not in said[1]] == [], said[1]
+    assert "(every empty cell of a stub)" not in text
