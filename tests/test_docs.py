@@ -355,3 +355,17 @@ def test_the_readme_says_which_empty_cells_of_a_stub_are_not_curated() -> None:
     assert said, "README.md: the sentence on what an empty cell means is gone"
     assert [c for c in sorted(unnamed) if f"`{c}`" not in said[1]] == [], said[1]
     assert "(every empty cell of a stub)" not in text
+
+
+def test_every_code_the_docs_name_is_a_declared_one() -> None:
+    """A code the README, docs/ or the changelog names (E401, E512, ...) is one the checks declare,
+    and so has its row in docs/checks.md#codes: a code renumbered or removed must not linger in prose."""
+    from sle_trials import checks
+
+    declared = set(checks.table())
+    named = {
+        (doc.name, code)
+        for doc in (*DOCS, REPO / "CHANGELOG.md")
+        for code in re.findall(r"\bE\d{3}\b", doc.read_text(encoding="utf-8"))
+    }
+    assert sorted((doc, code) for doc, code in named if code not in declared) == []
