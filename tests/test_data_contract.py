@@ -459,3 +459,19 @@ def test_the_registry_copy_holds_the_generated_files(registry: Path) -> None:
     """conftest copies what `trials csv` writes, so `check` passes on an unchanged copy."""
     for name in GENERATED:
         assert (registry / name).read_bytes() == (DATA_ROOT / name).read_bytes()
+
+
+def test_not_curated_names_what_a_stubs_row_leaves_out_of_it() -> None:
+    """A stub's empty cells are in `not_curated` but those that do not apply to a stub, and the
+    column's description names each of those: it said every empty column of a stub was listed, and
+    every stub's empty trial_as_of was not."""
+    rows = list(csv.DictReader(io.StringIO((DATA_ROOT / CSV).read_text(encoding="utf-8"))))
+    stubs = [row for row in rows if row["curation_status"] == "stub"]
+    assert stubs, "the frozen registry holds no stub to read"
+    left_out = {
+        name for row in stubs for name, cell in row.items() if cell == "" and name not in row["not_curated"].split("|")
+    }
+    described = fields()["not_curated"]["description"]
+    assert left_out, "every stub lists each of its empty columns: say so in the description"
+    for name in left_out:
+        assert re.search(rf"\bbut {name}\b", described), (name, described)

@@ -696,8 +696,8 @@ COLUMNS: list[Column] = [
         "not_curated",
         "string",
         "The columns of this row that are empty because they are not yet curated (every "
-        "empty column of a stub); any other empty cell means the sources do not state it, or that it does "
-        "not apply.",
+        "empty column of a stub but trial_as_of, which does not apply to a stub); any other empty cell "
+        "means the sources do not state it, or that it does not apply.",
         lambda d: not_curated(d),
         True,
         title="Not yet curated",
