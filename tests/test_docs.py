@@ -335,6 +335,18 @@ def test_development_md_names_what_the_gate_installs() -> None:
     assert installed and [p for p in installed if f"`{p}`" not in section] == [], installed
 
 
+def test_github_ci_installs_what_the_gate_installs() -> None:
+    """GitHub's ci.yml runs `make test` with CI=true, under which the R loader's test fails rather
+    than skips where Rscript is missing; it installed no R, though .ci/run does. Every package the
+    gate installs is installed there too, but the browser, which the runner has (google-chrome, which
+    tests/test_site_browser.py takes)."""
+    gate = re.findall(r"apt-get install (?:-\S+ )*([\w.+-]+)", (REPO / ".ci" / "run").read_text(encoding="utf-8"))
+    ci = re.findall(
+        r"apt-get install (?:-\S+ )*([\w.+-]+)", (REPO / ".github" / "workflows" / "ci.yml").read_text("utf-8")
+    )
+    assert gate and [p for p in gate if p not in ci and p != "chromium"] == [], (gate, ci)
+
+
 def test_the_readme_says_which_empty_cells_of_a_stub_are_not_curated() -> None:
     """The README tells an empty cell's meaning by the row: not yet curated when `not_curated` names
     the column, "does not apply" in the cases it lists, else not stated. It said every empty cell of a
