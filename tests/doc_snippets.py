@@ -98,5 +98,7 @@ ORDER BY nct_id;
 """,
     Place(*README, "r"): """\
 trials <- read.csv("trials.csv", colClasses = "character", na.strings = "", fileEncoding = "UTF-8")
+cd19 <- trials[sapply(strsplit(trials$target_antigens, "|", fixed = TRUE), function(antigens) "CD19" %in% antigens), ]
+open_to_nephritis <- cd19[cd19$lupus_nephritis %in% c("REQUIRED", "ALLOWED", "SEVERE_EXCLUDED"), ]
 """,
 }

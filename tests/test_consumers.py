@@ -329,11 +329,19 @@ def test_readme_one_liners_keep_na_and_read_every_row(data_dir: Path, monkeypatc
         con.close()
     assert rows == [(RELMA, by_id.loc[RELMA, "brief_title"], "SEVERE_EXCLUDED", "ACR_1997")]
     if shutil.which("Rscript"):
-        script = readme_snippet("r") + 'cat(nrow(trials), trials$phases[trials$nct_id == "NCT06513429"], "\\n")\n'
+        script = readme_snippet("r") + (
+            'cat(nrow(trials), trials$phases[trials$nct_id == "NCT06513429"], "\\n")\n'
+            'cat(cd19$nct_id, "\\n")\ncat(open_to_nephritis$nct_id, "\\n")\n'
+        )
         run = subprocess.run(
             ["Rscript", "--vanilla", "-e", script], cwd=data_dir, capture_output=True, text=True, timeout=120
         )
-        assert run.returncode == 0 and run.stdout.split() == [str(len(by_id)), "NA"], run.stderr
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.splitlines() == [
+            f"{len(by_id)} NA ",
+            " ".join(scope["cd19"]["nct_id"]) + " ",
+            f"{RELMA} ",
+        ], run.stdout
 
 
 # --- a spreadsheet -------------------------------------------------------------------------------
