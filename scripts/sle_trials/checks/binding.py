@@ -54,7 +54,9 @@ cohort).
 
 A reading beyond the literal words ("within N" read as "< N", a dose with no per-kilogram words read
 as flat, a unit written away from its number, an unlabelled date) binds only when a curation note
-covers the field (its `field` is the value's path or a path above it): E510 otherwise.
+covers the field (its `field` is the value's path or a path above it) and speaks of that reading (it
+writes "within", "flat", the unit's words, the date's milestone: lexicon.named_in_note): E510
+otherwise.
 """
 
 from __future__ import annotations
@@ -101,8 +103,8 @@ CHECKS = (
         "reading-without-note",
         (
             "a reading beyond the quote's words (within as <, a flat dose, a dose's cap or an end of its range, "
-            "an unlabelled date) with no curation note (a note above an unlabelled date's field naming "
-            "another milestone)"
+            "an unlabelled date) with no curation note on the field that speaks of it (a note about something "
+            "else, a note above an unlabelled date's field naming another milestone)"
         ),
     ),
     Check(
@@ -151,7 +153,7 @@ class Context:
     schema: dict
     docs: list[SourceDoc]
     reader: lexicon.Reader  # the run's remembered readings of quotes
-    _notes: list[Path_] = field(default_factory=list)
+    _notes: list[tuple[Path_, str]] = field(default_factory=list)  # each note's field and its text
     # where a document states the field at a path for this record (documents.Sources.passages; None:
     # anywhere will do), which is where a list of quotes read as one must stand (together)
     passages: Callable[[SourceDoc, Path_], list[Passage] | None] | None = None
@@ -160,7 +162,9 @@ class Context:
 
     def __post_init__(self) -> None:
         self._notes = [
-            fields.parse_dotted(n["field"]) for n in self.record.data["curation"].get("notes", []) if "field" in n
+            (fields.parse_dotted(n["field"]), normalise(str(n.get("text", ""))))
+            for n in self.record.data["curation"].get("notes", [])
+            if "field" in n
         ]
         self._evidence = {
             fields.parse_dotted(k): [normalise(q) for q in ([v] if isinstance(v, str) else v)]
@@ -214,9 +218,10 @@ class Context:
         placed = doc.place(path) if self.passages is None else self.passages(doc, path)
         return [doc.text] if placed is None else [p.text for p in placed]
 
-    def noted(self, path: Path_) -> bool:
-        """Whether a curation note covers the value at path."""
-        return any(path[: len(n)] == n for n in self._notes)
+    def noted(self, path: Path_, reading: str) -> bool:
+        """Whether a curation note covers the value at path and speaks of the reading made of it
+        (lexicon.named_in_note): a note on the field about something else excuses no reading."""
+        return any(path[: len(n)] == n and lexicon.named_in_note(reading, text) for n, text in self._notes)
 
     def quotes_for(self, path: Path_) -> list[str] | None:
         """The quotes of the evidence entry that covers path (the nearest ancestor key)."""
@@ -829,7 +834,7 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
                 [
                     (key, why)
                     for key, why in (("value", d.limit), ("basis", d.reading))
-                    if why and not ctx.noted(here + (key,))
+                    if why and not ctx.noted(here + (key,), why)
                 ]
                 for _, d in basis
             ]
@@ -939,7 +944,7 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
             # mg/m2)", "up to 30 mg/m2/day", "25-30 mg/m2/day"): the dose only as a reading, as a cohort's
             whole = [(q, n) for q, n in found if "unit" not in agent or lexicon.whole_unit(q, n.end, agent["unit"])]
             readings = [lexicon.agent_dose_limit(q, n.start, n.end) for q, n in whole]
-            if all(readings) and not ctx.noted(here):
+            if all(readings) and not any(ctx.noted(here, why) for why in readings if why):
                 yield ctx.problem(
                     here,
                     "E510",
@@ -1187,7 +1192,7 @@ def _unlabelled(ctx: Context, path: Path_, name: str, value: str, quotes: list[s
                 f"record's dates that share it ({order}): this one is {expected}, not {value}",
             )
             return
-    if not _noted_as(ctx, path, name):
+    if not _noted_as(ctx, path, name, value):
         yield ctx.problem(
             path,
             "E510",
@@ -1197,16 +1202,24 @@ def _unlabelled(ctx: Context, path: Path_, name: str, value: str, quotes: list[s
         )
 
 
-def _noted_as(ctx: Context, path: Path_, name: str) -> bool:
-    """Whether a curation note says an unlabelled date is dates.name: a note on that date, or one on a
-    field above it (`dates`) that names it ("read as study start and study completion" names no
-    primary completion: IM19's completion moved to dates.primary_completion passed under it)."""
+def _noted_as(ctx: Context, path: Path_, name: str, value: str) -> bool:
+    """Whether a curation note says an unlabelled date is dates.name: a note on that date that speaks
+    of it (its date, its milestone, or its lack of a label: "The second unlabelled date."), or one on
+    a field above it (`dates`) that names it ("read as study start and study completion" names no
+    primary completion: IM19's completion moved to dates.primary_completion passed under it). A note
+    on the date about anything else ("Checked.") used to say it too."""
     for note in ctx.record.data["curation"].get("notes", []):
         if "field" not in note or path[: len(fields.parse_dotted(note["field"]))] != fields.parse_dotted(note["field"]):
             continue
-        if len(fields.parse_dotted(note["field"])) >= 2 or name in _milestones_named(note.get("text", "")):
+        text = str(note.get("text", ""))
+        if name in _milestones_named(text):
+            return True
+        if len(fields.parse_dotted(note["field"])) >= 2 and (value in text or _UNLABELLED.search(text)):
             return True
     return False
+
+
+_UNLABELLED = re.compile(r"(?i)\b(?:unlabell?ed|no label|label)")
 
 
 def _milestones_named(text: str) -> set[str]:

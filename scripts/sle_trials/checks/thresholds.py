@@ -204,7 +204,7 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
     if not conditioned and (t.get("conditions") or ctx.conditional(found[0], corpus)):
         yield from _conditions_in_scope(ctx, path, t, (corpus, layout), at, bare)
     yield from conditioned
-    if statement.reading and not ctx.noted(path):
+    if statement.reading and not ctx.noted(path, statement.reading):
         yield ctx.problem(
             path + ("comparator",),
             "E510",

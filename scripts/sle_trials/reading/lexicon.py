@@ -383,6 +383,7 @@ def unit_named(text: str) -> Unit | None:
 
 # --- comparators ----------------------------------------------------------------------------------
 
+WITHIN_READING = 'the source says "within"; read as "<"'
 # (regex that must end right before the number, comparator, reading or None). Tried in order: the
 # negated phrases before the plain ones ("no more than" is not "more than").
 COMPARATORS_BEFORE: list[tuple[str, str, str | None]] = [
@@ -408,7 +409,7 @@ COMPARATORS_BEFORE: list[tuple[str, str, str | None]] = [
         None,
     ),
     (r"\b(?:less than|lower than|fewer than|shorter than|younger than|below|under)", "<", None),
-    (r"\b(?:within)(?: the (?:past|last|previous|prior|preceding))?", "<", 'the source says "within"; read as "<"'),
+    (r"\b(?:within)(?: the (?:past|last|previous|prior|preceding))?", "<", WITHIN_READING),
     (r"\b(?:equal to|equals)", "=", None),
 ]
 _BEFORE = [(re.compile(r"(?i:" + pattern + r")\s*\Z"), cmp, reading) for pattern, cmp, reading in COMPARATORS_BEFORE]
@@ -981,6 +982,32 @@ class Dose:
 # of 90 mg/m2"), not the dose given each time: a lymphodepleting agent's dose only as a reading
 _TOTAL_BEFORE = re.compile(r"(?i)\b(?:total|cumulative|overall)\b[^.;:,()\d]{0,20}\Z")
 TOTAL_READING = "the source gives the number as a total of the course; read as the dose"
+
+
+# The words a curation note must write to speak of each reading (named_in_note): what the source says
+# that is read beyond its words ("within"), or what the words are read as (a flat dose, a maximum, a
+# range, a total). A reading not named here quotes the source's words it reads ("the unit 'mg/d' is
+# written away from the number"): a note must write those words.
+_NOTE_WORDS = {
+    WITHIN_READING: re.compile(r"(?i)\bwithin\b"),
+    FLAT_READING: re.compile(r"(?i)\bflat\b"),
+    CAP_READING: re.compile(r"(?i)\b(?:max(?:imum|imal)?|caps?|capped|at most|up to|no more than)\b"),
+    RANGE_READING: re.compile(r"(?i)\branges?\b"),
+    TOTAL_READING: re.compile(r"(?i)\b(?:total|cumulative)\b"),
+}
+_QUOTED_WORDS = re.compile(r"'([^']+)'|\"([^\"]+)\"")
+
+
+def named_in_note(reading: str, note: str) -> bool:
+    """Whether a curation note's text speaks of the reading: writes the words _NOTE_WORDS gives it, or
+    the source's words the reading quotes. Any note on the field excused any reading: a note on a
+    cohort saying which source it copies let a dose read as flat pass, IM19's note on the related
+    trials given to its flat second cohort passed."""
+    words = _NOTE_WORDS.get(reading)
+    if words is not None:
+        return words.search(note) is not None
+    quoted = [a or b for a, b in _QUOTED_WORDS.findall(reading)]
+    return bool(quoted) and any(q.casefold() in note.casefold() for q in quoted)
 
 
 def agent_dose_limit(quote: str, start: int, end: int) -> str | None:

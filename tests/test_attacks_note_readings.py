@@ -1,0 +1,79 @@
+"""A curation note excuses a reading beyond a quote's words (E510) only where it speaks of that reading.
+
+Any note on the field, or on a field above it, excused any reading: IM19's note on its flat second
+cohort given the text of its note on the related trials, its note reading "within N" as "< N" given
+"Checked.", or its note on the unlabelled dates given the facility's spelling, all passed. A note is
+there to say what was read beyond the words; one about something else says nothing of it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import mutations
+import pytest
+from conftest import DATA_ROOT, IM19_PATH, RELMA_PATH, record_data
+
+CURATED = [IM19_PATH, RELMA_PATH]
+
+
+def _with_note_text(data: dict, field: str, text: str) -> dict:
+    out = json.loads(json.dumps(data))
+    for note in out["curation"]["notes"]:
+        if note["field"] == field:
+            note["text"] = text
+    return out
+
+
+@pytest.mark.parametrize(
+    ("shown", "field", "other"),
+    [
+        (IM19_PATH, "arms.0.cohorts.1", "related_trials"),  # the flat dose
+        (IM19_PATH, "eligibility.thresholds", "arms.0.cohorts.1"),  # "within N" as "< N"
+        (IM19_PATH, "dates", "locations.0.facility"),  # the unlabelled dates
+        (RELMA_PATH, "eligibility.thresholds", "enrollment"),  # "within 8 weeks", a unit written away
+    ],
+)
+def test_a_note_about_something_else_excuses_no_reading(shown: str, field: str, other: str) -> None:
+    data = record_data(DATA_ROOT / shown, shown)
+    checks = mutations.Checks(DATA_ROOT)
+    assert checks.codes(shown, data) == set()
+    texts = {n["field"]: n["text"] for n in data["curation"]["notes"]}
+    assert "E510" in checks.codes(shown, _with_note_text(data, field, texts[other]))
+    assert "E510" in checks.codes(shown, _with_note_text(data, field, "Checked."))
+
+
+def test_every_note_a_reading_needs_must_speak_of_it() -> None:
+    """The class: each note of a curated record that a reading needs (without it, E510) given the text
+    of each other note of the record, or a text about nothing, is refused."""
+    checks = mutations.Checks(DATA_ROOT)
+    needed = 0
+    for shown in CURATED:
+        data = record_data(DATA_ROOT / shown, shown)
+        notes = data["curation"]["notes"]
+        for i, note in enumerate(notes):
+            without = json.loads(json.dumps(data))
+            del without["curation"]["notes"][i]
+            if "E510" not in checks.codes(shown, without):
+                continue
+            needed += 1
+            for text in {n["text"] for n in notes if n["text"] != note["text"]} | {"Checked."}:
+                wrong = json.loads(json.dumps(data))
+                wrong["curation"]["notes"][i]["text"] = text
+                assert "E510" in checks.codes(shown, wrong), f"{shown} {note['field']}: {text[:60]!r}"
+    assert needed >= 4  # IM19's dates, cohort and thresholds notes; Relma-cel's thresholds note
+
+
+def test_a_note_on_an_unlabelled_date_itself_must_speak_of_it() -> None:
+    """A note on the date's own field says which date it is by its milestone, its date or its lack of
+    a label ("The second unlabelled date."), not by any words."""
+    data = record_data(DATA_ROOT / IM19_PATH, IM19_PATH)
+    data["curation"]["notes"] = [n for n in data["curation"]["notes"] if n["field"] != "dates"]
+    checks = mutations.Checks(DATA_ROOT)
+    for text, codes in (("Checked.", {"E510"}), ("The first unlabelled date.", set())):
+        noted = json.loads(json.dumps(data))
+        noted["curation"]["notes"] += [
+            {"field": "dates.start", "text": text},
+            {"field": "dates.completion", "text": "The second date, 2027-12-31."},
+        ]
+        assert checks.codes(IM19_PATH, noted) == codes
