@@ -1330,6 +1330,16 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 frozenset({"E523", "E208"}),  # E208: a stub's cell product then empty, which the schema sees
             )
 
+    # what a stub's title says of its product left out, declared nowhere: a stub is what another trial's
+    # source says of it, and trials.csv read its target antigen as not yet curated
+    if data["curation"]["status"] == "stub":
+        for name in silence.TITLE_FIELDS:
+            if fields.get(data, fields.parse_dotted(name))[0]:
+                dropped = _without_field(data, name)
+                if dropped.get("cell_product") == {}:
+                    del dropped["cell_product"]
+                add("stub title field dropped", fields.parse_dotted(name), "left out", dropped, frozenset({"E532"}))
+
     # single-place text: the title from a related trial; a text field given another field's words
     for rel in data.get("related_trials", []):
         add(

@@ -748,3 +748,4 @@ def problems(
         yield from check_evidence(record, schema, sources, memory.reader, scalars)
         yield from completeness.check(record, sources.docs, memory.reader)
         yield from silence.check(record, schema, sources.docs, sources.passages)
+        yield from silence.check_stub(record, schema, sources.docs)

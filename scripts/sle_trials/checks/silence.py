@@ -83,6 +83,12 @@ CHECKS = (
         "field whose term a source gives where it speaks of the trial's product (its summary, description or "
         "keywords too), or interventions declared silent where a source names the trial's own product",
     ),
+    Check(
+        "E532",
+        "stub-lacks-its-title",
+        "a stub that lacks what its title, as the source listing it gives it, says of its product (a target "
+        "antigen, autologous cells), without declaring it not yet curated",
+    ),
 )
 
 # The age bound each age field is read as (lexicon.ages).
@@ -126,7 +132,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
                 or _type_beside_its_date(doc, record, schema, name)
                 or _plainly_stated(doc, schema, name, passages)
                 if doc.subject in (None, record.data["nct_id"])
-                else _titled(doc, record, schema, name)
+                else _titled(doc, record.data["nct_id"], schema, name)
             )
             if said is None:
                 continue
@@ -146,6 +152,33 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
                 f"{said.words!r} is not its value",
             )
             break
+
+
+def check_stub(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[Problem]:
+    """E532: a stub is what another trial's source says of this trial, its id and title and what that
+    title says of its product (TITLE_FIELDS): a stub that leaves such a field out says less than its
+    source, and trials.csv's cell reads "not yet curated" where the title it was made from states it
+    ("Anti-CD19 CAR-T Cell Therapy ..." with no CD19). Declared silent, the field is E523's; declared
+    not yet curated, the stub says it is left to do."""
+    curation = record.data["curation"]
+    if curation["status"] != "stub":
+        return
+    for name, said in titled(record.data["nct_id"], _naming(record, docs), schema):
+        path = fields.parse_dotted(name)
+        if fields.present(record.data, path) or fields.covered(
+            [*curation.get("silent", []), *curation.get("not_yet_curated", [])], name
+        ):
+            continue
+        parent = next((path[:d] for d in range(len(path) - 1, 0, -1) if fields.get(record.data, path[:d])[0]), None)
+        line, col = record.where(parent or ("curation", "status"))
+        yield Problem(
+            record.path,
+            line,
+            col,
+            "E532",
+            f"{name}: the stub lacks it, but the source listing this trial states it ({said.shown}); fill it in "
+            "from there, or declare it under curation.not_yet_curated",
+        )
 
 
 class Said(NamedTuple):
@@ -451,11 +484,22 @@ def _labelled_term(leaf: str, node: dict, placed: list[Passage]) -> Said | None:
     return None
 
 
-def _titled(doc: SourceDoc, record: Record, schema: dict, name: str) -> Said | None:
+def titled(nct_id: str, docs: list[SourceDoc], schema: dict) -> list[tuple[str, Said]]:
+    """The TITLE_FIELDS the titles docs (pages about other trials) give the trial nct_id state, each
+    with what states it: what a stub of it holds (check_stub; `trials new` says so of a stub it writes)."""
+    out = []
+    for name in TITLE_FIELDS:
+        said = next((s for doc in docs if (s := _titled(doc, nct_id, schema, name))), None)
+        if said is not None:
+            out.append((name, said))
+    return out
+
+
+def _titled(doc: SourceDoc, nct_id: str, schema: dict, name: str) -> Said | None:
     """What the title doc gives this trial (about another trial, listing this one) says of the field
     declared silent at name, or beneath it: a term of its vocabulary; else None."""
     for vocab in _title_vocabularies(schema, name):
-        for title in doc.related.get(record.data["nct_id"], []):
+        for title in doc.related.get(nct_id, []):
             found = vocab.find(title)
             if found:
                 return Said(f"{found[0][0]!r} in its title {title[:60]!r}", found[0][0])

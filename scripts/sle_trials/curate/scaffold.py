@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from sle_trials import command, fields, files
-from sle_trials.checks import documents, evidence, load
+from sle_trials.checks import documents, evidence, load, silence
 from sle_trials.checks import schema as schema_mod
 from sle_trials.curate import ctgov, fmt
 from sle_trials.engine import pipeline
@@ -372,6 +372,11 @@ def build(root: Path, nct: str, given: Given) -> str:
         "brief_title": brief_title,
         "curation": {"status": status, "sources": [entry]},
     }
+    # what the title the source gives a stub says of its product (a target antigen, autologous cells)
+    # is a stub's to hold: left to the curator, and said so (E532 refuses a stub lacking it unsaid)
+    stated = silence.titled(nct, [doc], schema) if doc is not None and not about_this else []
+    if stated:
+        record["curation"]["not_yet_curated"] = [name for name, _ in stated]
     quotes = {}
     if study is not None:
         quotes["nct_id"] = layouts.json_text(nct, "identificationModule.nctId")
