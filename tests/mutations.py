@@ -1330,6 +1330,22 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 frozenset({"E523", "E208"}),  # E208: a stub's cell product then empty, which the schema sees
             )
 
+    # a list given in another order than its source's (trials.csv joins each list in source order): its
+    # items reversed, each keeping its own values and quotes (IM19's related trials, the page's picks in
+    # its order; Relma-cel's antibodies and prior therapies, as its criteria enumerate them)
+    for name in ROW_LABELS:
+        found, items = fields.get(data, fields.parse_dotted(name))
+        if found and isinstance(items, list) and items[::-1] != items:
+            reordered = _set(data, fields.parse_dotted(name), _copied(items[::-1]))
+            add("list reordered", fields.parse_dotted(name), "reversed", reordered, frozenset({"E533", "E512"}))
+    for path, value, _ in _lists_of_enums(data, schema):
+        if value[::-1] != value:
+            add("list reordered", path, "reversed", _set(data, path, value[::-1]), frozenset({"E507", "E525"}))
+    therapies = eligibility.get("prior_therapy", {}).get("therapies", [])
+    if therapies[::-1] != therapies:
+        path = ("eligibility", "prior_therapy", "therapies")
+        add("list reordered", path, "reversed", _set(data, path, therapies[::-1]), frozenset({"E525"}))
+
     # what a stub's title says of its product left out, declared nowhere: a stub is what another trial's
     # source says of it, and trials.csv read its target antigen as not yet curated
     if data["curation"]["status"] == "stub":

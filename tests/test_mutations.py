@@ -217,4 +217,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "dates swapped",
         "value added to its list",
         "condition from another limit's sentence",
+        "list reordered",
     }

@@ -79,7 +79,8 @@ CHECKS = (
     Check(
         "E507",
         "term-not-stated",
-        "a status, phase, sex, yes/no or other vocabulary value its quote does not render, or renders with another",
+        "a status, phase, sex, yes/no or other vocabulary value its quote does not render, or renders with "
+        "another, or a list of them in another order than its quote gives",
     ),
     Check(
         "E508",
@@ -119,7 +120,8 @@ CHECKS = (
         "whole enumeration the criterion gives, whatever part of it the quotes give: an item left out between two "
         "of its items, before the first or after the last, items of two enumerations, or an item cut inside its "
         "words or run into the words before the enumeration (a parenthesis left open or alone, a conjunction or "
-        "a separator at its end, a separator outside its parentheses)",
+        "a separator at its end, a separator outside its parentheses), or its items in another order than the "
+        "criterion's",
     ),
 )
 
@@ -356,14 +358,26 @@ def _term(
             yield ctx.problem(path, "E507", f"{name}: {value!r} is not written in its quote {quoted(quotes)}")
         return
     found: set = set()
-    for quote in quotes:
+    first: dict[Any, tuple[int, int, int]] = {}  # each value -> where its quotes first render it
+    for k, quote in enumerate(quotes):
         for rendering in vocab.places(quote):
             if _rendered_there(ctx, path, vocab, quote, rendering):
                 found |= rendering.values
+                order = node.get("enum", [])
+                for v in rendering.values:  # (a rendering of several values, "Phase 1/2": in the schema's order)
+                    first.setdefault(v, (k, rendering.start, order.index(v) if v in order else 0))
     sides = vocabulary.SIDES.get(vocab.name)
     if sides is not None and side is not None:  # the criterion's list decides between a phrase's values
         found = {v for v in found if side in sides.get(v, ())}
     if found == wanted:
+        if isinstance(value, list) and value != sorted(value, key=lambda v: first.get(v, (0, 0, 0))):
+            # trials.csv gives a list in source order: "Phase 1/Phase 2" is PHASE1|PHASE2, not PHASE2|PHASE1
+            yield ctx.problem(
+                path,
+                "E507",
+                f"{fields.dotted(path)}: {_shown(value)} is not in the order its quote gives them "
+                f"({quoted(quotes)}); list them in that order",
+            )
         return
     said = "renders no " + vocab.name if not found else "says " + ", ".join(sorted(map(_shown, found)))
     missing = sorted(wanted - found, key=str) or sorted(wanted, key=str)
@@ -605,6 +619,7 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
                 f"({torn}): list each item whole",
             )
             return
+    given = list(spans)
     spans.sort()
     # an item inside another (a part of it, or of its parenthesis): an item of two enumerations, which
     # stood for one left out ("cyclophosphamide or mycophenolate mofetil" of "immunosuppressants (...)"
@@ -617,6 +632,16 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
             "E525",
             f"{fields.dotted(path)}: {quoted([corpus[part:part_end]], 50)} stands inside the item "
             f"{quoted([corpus[start:end]], 50)}: list the enumeration's own items, each once",
+        )
+        return
+    order = sorted(range(len(spans)), key=lambda k: given[k])
+    if order != list(range(len(spans))):
+        first = next(k for k, o in enumerate(order) if o != k)
+        yield ctx.problem(
+            path,
+            "E525",
+            f"{fields.dotted(path)}: {quoted([normalise(texts[order[first]])], 50)} stands before "
+            f"{quoted([normalise(texts[first])], 50)} in the criterion: list its items in the criterion's order",
         )
         return
     gaps = [corpus[end:start] for (_, end), (start, _) in zip(spans, spans[1:]) if start > end]
@@ -670,6 +695,18 @@ def _enumerated_terms(
     corpus, quotes = where
     found = vocab.places(corpus)
     wanted = set(values)
+    # the terms in the order the criterion first writes them (trials.csv gives each list in source order)
+    written_at = {v: next((t.start for t in found if v in t.values), -1) for v in values}
+    placed = [v for v in values if written_at[v] >= 0]
+    if placed != sorted(placed, key=lambda v: written_at[v]):
+        ahead = next(v for v, w in zip(placed, sorted(placed, key=lambda v: written_at[v])) if v != w)
+        yield ctx.problem(
+            path,
+            "E525",
+            f"{fields.dotted(path)}: {ahead} is listed before a term the criterion writes ahead of it: list "
+            "its terms in the criterion's order",
+        )
+        return
     for quote in quotes:
         at = corpus.find(quote)
         inside = [k for k, term in enumerate(found) if at <= term.start and term.end <= at + len(quote)]

@@ -32,6 +32,12 @@ CHECKS = (
         "where no source lists them as rows, held with the items holding all its texts more times than its words "
         "stand in a source",
     ),
+    Check(
+        "E533",
+        "row-out-of-order",
+        "a list its source states as rows (related trials, sites, officials, arms, outcomes, ...) whose items "
+        "stand in another order than the source lists their rows: trials.csv gives each list in source order",
+    ),
 )
 
 # The lists whose item a quote for one of its fields must name: the lists a source states as rows
@@ -61,6 +67,7 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
         if not docs:
             continue
         columns = row_columns(docs, name)
+        yield from _out_of_order(record, name, label, items, docs, columns)
         rowed: dict[frozenset, bool] = {}  # an item's texts -> some row gives them (items written alike: once)
         rows = Rows([row for doc in docs for row in doc.rows[name]])
         for i, item in enumerate(items):
@@ -78,6 +85,49 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
                 f"{fields.dotted(path)}: no row of the source gives {shown} together "
                 f"({item.get(label, '')!r} is listed with other values)",
             )
+
+
+def _out_of_order(
+    record: Record, name: str, label: str, items: list, docs: list[SourceDoc], columns: set[str]
+) -> Iterator[Problem]:
+    """E533: the items are not in the order of the rows a source lists them as. The data contract gives
+    each list in source order (trials.csv joins them so), and a list's order is what its source says:
+    IM19's related trials, the page's similarity picks in its order, passed in any order. Each item
+    takes the first row from the last item's on that it can be (the earliest such row leaves the most
+    for the items after it); an item no source row is is E512's and skipped. Of several sources listing the
+    rows, one order that holds is enough (an older and a newer version of a registry record)."""
+    found: Problem | None = None
+    for doc in docs:
+        rows = Rows(doc.rows[name])
+        last, held, wrong = -1, 0, None
+        rowed: dict[frozenset, list[int]] = {}  # an item's texts -> the rows it can be (items written alike: once)
+        for i, item in enumerate(items):
+            texts = layouts.row_texts(item, columns) if isinstance(item, dict) else {}
+            key = _texts_key(texts)
+            if key not in rowed:
+                maybe = rows.maybe(texts) if texts else ()
+                rowed[key] = [k for k in maybe if layouts.texts_are_row(texts, rows.rows[k])]
+            could = rowed[key]
+            if not could:
+                continue
+            held += 1
+            after = [k for k in could if k >= last]  # (the last item's row again: a repeat, E522's or E303's)
+            if not after:
+                wrong = i if wrong is None else wrong
+                continue
+            last = min(after)
+        if held > 1 and wrong is None:
+            return
+        if wrong is not None and found is None:
+            path = fields.parse_dotted(name) + (wrong,)
+            found = record.problem(
+                path,
+                "E533",
+                f"{fields.dotted(path)}: {label} {items[wrong].get(label, '')!r} is listed after an item that "
+                f"{doc.file} lists after it; keep the source's order",
+            )
+    if found is not None:
+        yield found
 
 
 class Tie(NamedTuple):
