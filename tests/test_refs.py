@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, IM19_PLAIN, Trials, add_plain_source, joined, position, put, trial_count
+from conftest import IM19_PATH, IM19_PLAIN, REPO, Trials, add_plain_source, joined, position, put, trial_count
 from sle_trials.checks import load, refs
 
 STUB_PATH = "trials/NCT06900764.yaml"
@@ -191,3 +192,32 @@ def test_no_source_is_called_uncited_while_a_record_does_not_load(
     result = trials("refs")
     assert result.status == 1 and "E306" not in result.out, result.out
     assert f"run trials validate ({name})" in result.out, result.out
+
+
+@pytest.mark.parametrize("config", [".pre-commit-config.yaml", ".pre-commit-hooks.yaml"])
+def test_a_related_trial_listed_twice_is_refused_by_the_commit_hooks(
+    trials: Trials, registry: Path, config: str
+) -> None:
+    """E303 is an across-records check, which `trials validate` (a file alone) does not make: a
+    curator's commit of a record listing a related trial twice must still be refused by one of the
+    hooks it runs (this repository's, and the ones other repositories install), as CI's `trials
+    check` refuses it. Each `trials` hook that a change to the record runs is run as pre-commit runs it."""
+    from ruamel.yaml import YAML
+
+    text = related(("NCT06900764", STUB_TITLE), ("NCT06900764", STUB_TITLE))
+    add_plain_source(registry)
+    put(registry, IM19_PATH, text)
+    loaded = YAML(typ="safe").load((REPO / config).read_text(encoding="utf-8"))
+    hooks = [h for repo in loaded["repos"] for h in repo["hooks"]] if isinstance(loaded, dict) else loaded
+    refused = []
+    for hook in hooks:
+        command = hook["entry"].split()
+        runs = hook.get("always_run") or re.search(hook.get("files", ""), IM19_PATH)
+        if len(command) != 2 or not command[0].endswith("trials") or not runs:
+            continue
+        if command[-1] in ("fmt", "csv"):
+            continue  # they rewrite files, and check nothing of a record's references
+        result = trials(command[-1], *([IM19_PATH] if hook.get("pass_filenames", True) else []))
+        if result.status != 0 and "E303" in result.out:
+            refused.append(hook["id"])
+    assert "trials-refs" in refused, refused
