@@ -31,9 +31,12 @@ AS_OF = (
 def test_a_complete_record_citing_a_page_about_another_trial_is_not_held_to_its_criteria(
     registry: Path, trials: Trials
 ) -> None:
+    """Nor is the page a source of IM19's, naming it nowhere (E516, at its citation): that, and no
+    dropped criterion, is what is refused."""
     edit(registry, IM19_PATH, OTHER_PAGE, AS_OF)
-    result = trials("validate", registry / IM19_PATH)
-    assert result.status == 0, result.out
+    result = trials.json("validate", registry / IM19_PATH)
+    assert result.codes() == {"E516"}, result.out
+    assert "does not name NCT06513429" in result.out
 
 
 def test_its_own_sources_lists_still_hold_it(registry: Path, trials: Trials) -> None:

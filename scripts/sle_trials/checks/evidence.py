@@ -68,7 +68,8 @@ CHECKS = (
         "curation-not-what-sources-are",
         "a source's kind that is not its document's (a kind that names a layout, REGISTRY_JSON, REGISTRY_COPY "
         "or TRIAL_FINDER_PAGE, given to a document that does not read as it), a stub citing this trial's own "
-        "record, or a draft or complete record citing only sources about other trials",
+        "record, a draft or complete record citing only sources about other trials, or a source about "
+        "another trial that does not name this one",
     ),
     Check(
         "E517",
@@ -357,6 +358,16 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
                 "E516",
                 f"{fields.dotted(path)}: a {source['kind']} source is {wanted}, but {source['file']} "
                 f"holds none for {sources.nct_id} (it reads as {layouts.LAYOUT_WORDS.get(doc.layout, doc.layout)})",
+            )
+        if doc is not None and sources.about_other(doc) and sources.nct_id not in doc.related:
+            # a page about another trial that does not list this one says nothing of it: a citation of
+            # it is wrong (IM19 citing Relma-cel's page too passed, trials.csv listed it as a source)
+            path = ("curation", "sources", i, "file")
+            yield record.problem(
+                path,
+                "E516",
+                f"{fields.dotted(path)}: {source['file']} is about {doc.subject} and does not name "
+                f"{sources.nct_id}: it is no source of this trial",
             )
     if record.data["curation"]["status"] == "stub":
         own = [doc.file for doc in sources.docs if doc.subject == sources.nct_id]
