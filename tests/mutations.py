@@ -1091,6 +1091,9 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 )
 
     out.extend(_criteria_filed_otherwise(data))
+    import mutations_more  # (it imports this module: at the call, not at the top)
+
+    out.extend(mutations_more.generate(data))
     out.extend(_values_read_elsewhere(data, schema, source_text))
     # a title, a name or a description cut before a clause that still leaves words of the source ("...
     # in Adults" of "... in Adults (Part A) and Adolescents (Part B)"): a value the source gives whole

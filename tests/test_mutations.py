@@ -218,4 +218,11 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "value added to its list",
         "condition from another limit's sentence",
         "list reordered",
+        "doses swapped",
+        "dose power of ten",
+        "limit a tenth",
+        "age a year younger",
+        "date earlier",
+        "enrollment type given",
+        "quotes swapped",
     }

@@ -1,0 +1,122 @@
+"""More plausible curation mistakes, made beside mutations.generate's (which calls generate here).
+
+Each is a slip of one value a curator could make and the schema cannot see: two cohorts' doses given
+each other (each keeping its quote), a dose or a limit a power of ten off (1×10^6 as 1×10^8), a
+date a day, a month or a year early, an age a year younger, an enrollment given a type (actual or
+anticipated) no word of its source gives, two fields given each other's quotes. A few representative
+mutants a kind: the checks read every value of a field alike.
+"""
+
+from __future__ import annotations
+
+import calendar
+import itertools
+
+from mutations import VALUE_CODES, Mutation, _copied, _set
+from sle_trials import fields
+
+
+def generate(data: dict) -> list[Mutation]:
+    out: list[Mutation] = []
+
+    def add(kind: str, path: tuple, description: str, mutated: dict, expect: frozenset[str]) -> None:
+        out.append(Mutation(kind, fields.dotted(path), description, mutated, expect))
+
+    cohorts = [
+        (("arms", a, "cohorts", c), cohort)
+        for a, arm in enumerate(data.get("arms", []))
+        for c, cohort in enumerate(arm.get("cohorts", []))
+    ]
+    # two cohorts' doses given each other, each its own quote kept (patients 1 to 3 given 1×10^8)
+    for (one, x), (two, y) in itertools.combinations(cohorts, 2):
+        if x["dose"] != y["dose"]:
+            swapped = _set(_set(data, one + ("dose",), _copied(y["dose"])), two + ("dose",), _copied(x["dose"]))
+            add("doses swapped", one + ("dose",), f"with {fields.dotted(two)}", swapped, VALUE_CODES)
+    # a dose a hundred times off or a hundredth (the exponent misread: 10^6 as 10^8)
+    for at, cohort in cohorts:
+        value = cohort["dose"]["value"]
+        for factor in (100, 0.01):
+            wrong = value * factor
+            wrong = int(wrong) if float(wrong).is_integer() else wrong
+            add(
+                "dose power of ten",
+                at + ("dose", "value"),
+                f"{value} -> {wrong}",
+                _set(data, at + ("dose", "value"), wrong),
+                VALUE_CODES,
+            )
+    # a limit a tenth of its value (a decimal point misplaced): the first threshold of each kind
+    seen: set[str] = set()
+    for i, t in enumerate(data.get("eligibility", {}).get("thresholds", [])):
+        if t["kind"] in seen:
+            continue
+        seen.add(t["kind"])
+        wrong = t["value"] / 10
+        wrong = int(wrong) if float(wrong).is_integer() else wrong
+        limit = ("eligibility", "thresholds", i, "value")
+        add("limit a tenth", limit, f"{t['value']} -> {wrong}", _set(data, limit, wrong), VALUE_CODES)
+    # an age a year younger (the number+1 is mutations.generate's)
+    for name in ("minimum_age", "maximum_age"):
+        age = data.get("eligibility", {}).get(name)
+        if age and age["value"] > 1:
+            age_at = ("eligibility", name, "value")
+            add(
+                "age a year younger",
+                age_at,
+                f"{age['value']} -> {age['value'] - 1}",
+                _set(data, age_at, age["value"] - 1),
+                VALUE_CODES | {"E104"},
+            )
+    # a date a day, a month or a year early (mutations.generate moves them later)
+    for name, struct in data.get("dates", {}).items():
+        for earlier in _earlier(struct["date"]):
+            date_at = ("dates", name, "date")
+            add(
+                "date earlier",
+                date_at,
+                f"{struct['date']} -> {earlier}",
+                _set(data, date_at, earlier),
+                VALUE_CODES | {"E105", "E103"},
+            )
+    # an enrollment given a type its source does not give (the silent declaration lifted), or the other one
+    enrollment = data.get("enrollment")
+    if enrollment:
+        for kind in ("ACTUAL", "ESTIMATED"):
+            if enrollment.get("type") == kind:
+                continue
+            typed = _set(data, ("enrollment", "type"), kind)
+            silent = [s for s in typed["curation"].get("silent", []) if s != "enrollment.type"]
+            typed["curation"].pop("silent", None)
+            if silent:
+                typed["curation"]["silent"] = silent
+            add("enrollment type given", ("enrollment", "type"), f"-> {kind}", typed, VALUE_CODES | {"E517"})
+    # two fields given each other's quotes: each key with the next one whose quote differs
+    evidence = data.get("evidence", {})
+    keys = [k for k in evidence if not k.startswith("curation.")]
+    for one, two in zip(keys, keys[1:]):
+        a, b = (" ".join(q) if isinstance(q, list) else q for q in (evidence[one], evidence[two]))
+        if a not in b and b not in a:  # (a quote inside the other states its field there too)
+            swapped = _copied(data)
+            swapped["evidence"][one], swapped["evidence"][two] = _copied(evidence[two]), _copied(evidence[one])
+            add("quotes swapped", ("evidence", one), f"with {two}", swapped, QUOTE_CODES)
+    return out
+
+
+# what a quote of another field's words may be refused with: not where the source states the field, a
+# value it does not state, a cut of the source, a criterion's quote elsewhere
+QUOTE_CODES = VALUE_CODES | {"E502", "E512", "E521", "E525", "E518", "E524", "E527", "E528", "E529", "E515"}
+
+
+def _earlier(date: str) -> list[str]:
+    """The date a day (a full date), a month and a year earlier, its day kept where the month has it."""
+    year = int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 else 0
+    day = int(date[8:]) if len(date) == 10 else 0
+    out = []
+    if day:
+        out.append(f"{date[:8]}{day - 1:02d}" if day > 1 else f"{date[:8]}02")
+    if month:
+        y, m = (year - 1, 12) if month == 1 else (year, month - 1)
+        out.append(f"{y:04d}-{m:02d}" + (f"-{min(day, calendar.monthrange(y, m)[1]):02d}" if day else ""))
+    out.append(f"{year - 1:04d}{date[4:]}" if not (month == 2 and day == 29) else f"{year - 1:04d}-02-28")
+    return [d for d in dict.fromkeys(out) if d != date]
