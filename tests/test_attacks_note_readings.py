@@ -1,4 +1,5 @@
-"""A curation note excuses a reading beyond a quote's words (E510) only where it speaks of that reading.
+"""A curation note excuses a reading beyond a quote's words (E510) only where it speaks of that reading,
+and a curation.incomplete entry a list's lost items (E514) only where it names them.
 
 Any note on the field, or on a field above it, excused any reading: IM19's note on its flat second
 cohort given the text of its note on the related trials, its note reading "within N" as "< N" given
@@ -77,3 +78,18 @@ def test_a_note_on_an_unlabelled_date_itself_must_speak_of_it() -> None:
             {"field": "dates.completion", "text": "The second date, 2027-12-31."},
         ]
         assert checks.codes(IM19_PATH, noted) == codes
+
+
+@pytest.mark.parametrize("text", ["Checked.", "The source's numbering is kept.", "Criterion 12 is missing."])
+def test_an_incomplete_entry_must_name_what_the_list_lost(text: str) -> None:
+    """The same of curation.incomplete (E514): an entry under the list whose text names none of the
+    items its source lost excused the gap as any note did a reading. IM19's lists lack their item 1."""
+    data = record_data(DATA_ROOT / IM19_PATH, IM19_PATH)
+    checks = mutations.Checks(DATA_ROOT)
+    for k in range(len(data["curation"]["incomplete"])):
+        wrong = json.loads(json.dumps(data))
+        wrong["curation"]["incomplete"][k]["text"] = text
+        assert checks.codes(IM19_PATH, wrong) == {"E514"}
+    named = json.loads(json.dumps(data))
+    named["curation"]["incomplete"][0]["text"] = "Item 1 is not on the page."
+    assert checks.codes(IM19_PATH, named) == set()

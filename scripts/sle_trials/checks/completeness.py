@@ -79,7 +79,8 @@ CHECKS = (
     Check(
         "E514",
         "source-gap-undeclared",
-        "a source list whose numbering shows lost items, not declared under curation.incomplete",
+        "a source list whose numbering shows lost items, not declared under curation.incomplete by an entry "
+        "that names them (the first and the last lost)",
     ),
 )
 
@@ -118,6 +119,14 @@ def gaps(items: list[Item]) -> list[int]:
     return missing
 
 
+def _names_lost(text: str, missing: list[int]) -> bool:
+    """Whether an incomplete entry's text names the items a list lost: the first and the last of them,
+    as numbers of their own ("criterion 1 is missing", "items 3 to 5"). Any text under the field
+    excused the gap ("Checked."), while the entry is there to say what the source lacks."""
+    named = {int(n) for n in re.findall(r"(?<![\w.,])[0-9]+(?![\w]|[.,][0-9])", text)}
+    return missing[0] in named and missing[-1] in named
+
+
 def newest_first(data: dict, docs: list[SourceDoc]) -> list[SourceDoc]:
     """The record's source documents, the newest first by the as_of the record gives each: an updated
     registry record supersedes the version a record was first curated from (E511, E519, E523)."""
@@ -152,13 +161,15 @@ def check(record: Record, docs: list[SourceDoc], reader: lexicon.Reader | None =
         if name not in eligibility and fields.covered(curation.get("not_yet_curated", []), field):
             continue
         missing = gaps(source)
-        if missing and not fields.covered([n["field"] for n in curation.get("incomplete", [])], field):
+        entries = [n for n in curation.get("incomplete", []) if fields.covered([n["field"]], field)]
+        if missing and not any(_names_lost(n.get("text", ""), missing) for n in entries):
             shown = ", ".join(map(str, missing[:5])) + (" …" if len(missing) > 5 else "")
+            said = " (the entry there names none of them)" if entries else ""
             yield at(
                 ("eligibility", name) if name in eligibility else ("curation",),
                 "E514",
                 f"{field}: the source's {kind} list has no item {shown}: it lost items; "
-                f"say so under curation.incomplete (field: {field}) rather than look complete",
+                f"say so under curation.incomplete (field: {field}), naming them, rather than look complete{said}",
             )
         if name not in eligibility:
             declared = " but is declared silent" if fields.covered(curation.get("silent", []), field) else ""
