@@ -15,6 +15,7 @@ import difflib
 import hashlib
 import itertools
 import os
+import re
 import unicodedata
 from collections import OrderedDict
 from pathlib import Path
@@ -467,9 +468,25 @@ class Sources:
         for doc in self.docs:
             passages = self.passages(doc, path)
             hay = [doc.text] if passages is None else [p.text for p in passages]
-            if any(_numbered_at(h, n) for n in needles for h in hay):
+            given = [n for n in needles if not self._after_a_number(doc, n)]
+            if any(_numbered_at(h, n) for n in given for h in hay):
                 return True
         return False
+
+    def _after_a_number(self, doc: SourceDoc, needle: str) -> bool:
+        """Whether every line of doc's that writes needle (a number, its mark and a criterion's text)
+        writes it after an item's own number or letter at the line's start: "5. 1. Weight ..." (and a
+        page's "<ol start=5><li>1. Weight ...", which a browser shows so) is item 5, whose text starts
+        "1.", and numbered a criterion 1. Lines are read from the text with its line breaks (the
+        normalised text has none: "... 40 kg 5. 1. Weight" is a run-in item too, "of Toca 511. 3. ...")."""
+        spaced = self._spaced(doc)
+        words = re.compile(r"\s+".join(map(re.escape, needle.split(" "))))
+        found = False
+        for m in itertools.islice(words.finditer(spaced), edges.MAX_OCCURRENCES):
+            if not criteria_text.marker_only(spaced[spaced.rfind("\n", 0, m.start()) + 1 : m.start()]):
+                return False
+            found = True
+        return found
 
     def closest(self, text: str) -> str:
         """Where the text comes nearest to a cited source, for the curator to compare.

@@ -215,6 +215,13 @@ def _number(m: re.Match | None) -> int | None:
     return int(found) if found else None
 
 
+def marker_only(line: str) -> bool:
+    """Whether a line's start is an item's number or letter and nothing else ("5. ", "(5) ", "- b. "):
+    a number after it is the item's text, not its number ("5. 1. Weight ..." is item 5)."""
+    m = _ITEM.match(line + "x")
+    return m is not None and m.start("text") == len(line) and bool(_number(m) is not None or m.group("letter"))
+
+
 def _marked(m: re.Match | None) -> bool:
     """Whether the line matched is marked as a list item (a bullet, a number or a letter)."""
     return m is not None and bool(m.group("bullet") or m.group("letter") or m.group("dec") or _number(m) is not None)
