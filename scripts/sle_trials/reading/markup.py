@@ -226,6 +226,70 @@ def _may_name(text: str) -> bool:
     return _MAY_NAME.search(lookalike.letters(unicodedata.normalize("NFKC", text))) is not None
 
 
+# The lists a browser shows: an ordered one writes each item's number before it ("<ol start=5>" starts
+# at 5, an item's `value` sets its own, `type` writes letters or roman numerals), an unordered one a
+# bullet. Read without its number, "<ol start=5><li>1. Weight ...</li></ol>", which shows "5. 1.
+# Weight ...", numbered the criterion 1. An ordered list counted down (`reversed`) is counted from its
+# items, which its start tag does not say: its items are read as none.
+_LISTS = frozenset(("ol", "ul", "menu", "dir"))
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+# HTML's "rules for parsing integers": white space, a sign, ASCII digits, whatever follows ignored
+# ("<ol start='2x'>" counts from 2, as a browser does; read as no number, it counted from 1)
+_INTEGER = re.compile(r"[\t\n\x0c\r ]*([-+]?[0-9]+)")
+
+
+def _integer(value: str | None) -> int | None:
+    found = _INTEGER.match(value or "")
+    return int(found.group(1)) if found else None
+
+
+def _marker(number: int, kind: str) -> str:
+    """An ordered list item's marker as a browser writes it (HTML's `type`: 1, a, A, i, I)."""
+    if kind in ("a", "A") and number > 0:
+        letters = ""
+        while number:
+            number, digit = divmod(number - 1, 26)
+            letters = chr(ord("a") + digit) + letters
+        written = letters
+    elif kind in ("i", "I") and 0 < number < 4000:
+        written = ""
+        for value, numeral in _ROMAN:
+            count, number = divmod(number, value)
+            written += numeral * count
+    else:
+        written = str(number)
+    return f"{written.upper() if kind in ('A', 'I') else written}. "
+
+
+class _List:
+    """An open list: the number its next item shows (None: an unordered list, or one counted down)."""
+
+    def __init__(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        said = dict(attrs)
+        self.ordered = tag == "ol"
+        # counted down (`reversed`: from its items, which its start tag does not say), or after an
+        # element that may be an item a browser counts and is read as none: its next numbers unknown
+        self.uncounted = self.ordered and "reversed" in said
+        self.kind = (said.get("type") or "1").strip() if self.ordered else ""
+        start = _integer(said.get("start"))
+        self.next = 1 if start is None else start
+
+    def item(self, attrs: list[tuple[str, str | None]]) -> str:
+        """The marker a browser writes before this list's next item ("" for a bullet)."""
+        if not self.ordered:
+            return ""
+        said = dict(attrs)
+        value = _integer(said.get("value"))
+        number = self.next if value is None else value
+        self.next = number + 1
+        return _marker(number, (said.get("type") or self.kind).strip())  # an item's own `type` too
+
+
 class _Shown(HTMLParser):
     """The text a browser shows of a page, line by line."""
 
@@ -245,6 +309,7 @@ class _Shown(HTMLParser):
         self.barrier = False  # a BARRIER is due after the line (an inline element in it may name a trial)
         self.pre = 0  # open _PREFORMATTED elements: their white space is shown as written
         self.relaid = False  # the element hidden is laid out otherwise than its tag (_laid_out_otherwise)
+        self.lists: list[_List] = []  # the open lists shown, innermost last (each also in self.open)
 
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
         """A script's or a style sheet's text ends where a browser ends it: at its end tag's name right
@@ -360,6 +425,7 @@ class _Shown(HTMLParser):
             # </span>" shows two lines, and "<div style='display: inline'>Enrollment: 6</div>0" one,
             # 60): the line it stands in is not read, nor the one after it
             self.spoilt = True
+            self._uncount()
             self.hidden.append(tag)
             self.veiled, self.relaid = [], True
             return
@@ -372,8 +438,10 @@ class _Shown(HTMLParser):
             self._end_line()
         if tag in _PREFORMATTED:
             self.pre += 1
-        otherwise = styled or _shows_otherwise(tag, attrs)
+        counted_down = tag == "li" and bool(self.lists) and self.lists[-1].uncounted
+        otherwise = styled or _shows_otherwise(tag, attrs) or counted_down
         if otherwise or _hides(tag, attrs):
+            self._uncount()
             self.hidden.append(tag)
             # text a reader is shown otherwise (or that a style may hide, and may leave its place
             # blank): where it stands in a line, the line's words beside it are no words it shows
@@ -387,6 +455,17 @@ class _Shown(HTMLParser):
                 self.raised.append(tag)
             if tag == "q":
                 self.line.append("\u201c")
+            if tag in _LISTS:
+                self.lists.append(_List(tag, attrs))
+            elif tag == "li" and self.lists:
+                self.line.append(self.lists[-1].item(attrs))
+
+    def _uncount(self) -> None:
+        """An element read as none in a list: it may be, or hold, an item a browser shows and counts
+        (`<li style="color: #333">` is item 1, and the next shown as item 2), or one it does not (`<li
+        hidden>`): the numbers of the list's next items are not known, and they are read as none."""
+        if self.lists:
+            self.lists[-1].uncounted = self.lists[-1].ordered
 
     def _laid_out_otherwise(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether the element's style (its own, or a rule that may match it) may lay it out as the
@@ -422,6 +501,8 @@ class _Shown(HTMLParser):
                 self.opened[last] -= 1
                 if last in ("sup", "sub"):
                     self.raised.pop()
+                if last in _LISTS:
+                    self.lists.pop()
                 if last == tag:
                     break
                 if last in _MARKED:

@@ -53,12 +53,13 @@ HARMLESS = frozenset(
 )
 # Properties that cannot hide text but may change the words shown, each with the values that do: a
 # list marker written as words ("list-style-type: 'Not yet '" shows "Not yet Recruiting" where the
-# page holds "Recruiting"), letters changed ("text-transform: uppercase" shows "10 µmol/L" as "10
+# page holds "Recruiting"; or numbers: "ol { list-style-type: none }" shows none of the numbers the
+# markup gives), letters changed ("text-transform: uppercase" shows "10 µmol/L" as "10
 # ΜMOL/L", millimoles to a reader), words struck through ("text-decoration: line-through" takes them
 # back), a quotation's marks written as words. Such a value may hide its element (OWN).
 _WRITES: dict[str, Callable[[Any], bool]] = {
-    "list-style": lambda token: token.type == "string",
-    "list-style-type": lambda token: token.type == "string",
+    "list-style": lambda token: _marks_otherwise(token),
+    "list-style-type": lambda token: _marks_otherwise(token),
     "text-transform": lambda token: token.type != "ident" or token.lower_value != "none",
     "text-decoration": lambda token: token.type == "ident" and token.lower_value == "line-through",
     "text-decoration-line": lambda token: token.type == "ident" and token.lower_value == "line-through",
@@ -70,6 +71,16 @@ _WRITES: dict[str, Callable[[Any], bool]] = {
     "white-space": lambda token: token.type != "ident" or token.lower_value not in ("normal", "nowrap"),
     "white-space-collapse": lambda token: token.type != "ident" or token.lower_value != "collapse",
 }
+
+
+# The markers a list may be given that leave its items' numbers as the markup says them (a bullet,
+# where it stands): any other (none, decimal, lower-roman, ...) shows numbers the markup does not
+# say, or none where it says them (reading/markup.py writes an ordered list's numbers).
+_BULLETS = frozenset(("disc", "circle", "square", "inside", "outside"))
+
+
+def _marks_otherwise(token: Any) -> bool:
+    return token.type == "string" or (token.type == "ident" and token.lower_value not in _BULLETS)
 
 
 def _has_words(token: Any) -> bool:
