@@ -60,7 +60,14 @@ _PARAGRAPH_ENDS = "\n\r\u2029\x1c\x1d\x1e\x85"
 # the marks dropped as "12", it bound an enrollment of 12; "<RLE>א<PDF>1<RLE>א<PDF>2" shows "2א1א".
 RTL_MARKS = "\u200f\u061c"
 _RTL = frozenset(RTL_MARKS + "\u202b\u202e\u2067\u2068")
-REORDERING = re.compile(f"[{_OPENERS}{RTL_MARKS}]")
+# A right-to-left letter (Hebrew, Arabic, Syriac, ...: bidirectional class R or AL) sets that context
+# as a mark does, visibly: "Age: ש 18 - 65 years" shows "Age: 65 - 18 ש years". The letters of its
+# word are shown as its script writes them, and kept; its numbers and what stands between them are not.
+# An Arabic number (class AN: Arabic-Indic digits) sets it after itself, with no letter: "١٨ - ٦٥"
+# shows "٦٥ - ١٨" (a number alone, "٦٠", is shown as written). The blocks that hold them, to look in.
+_RIGHT_TO_LEFT_BLOCKS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff"
+_LETTERS_RTL = frozenset(("R", "AL"))
+REORDERING = re.compile(f"[{_OPENERS}{RTL_MARKS}{_RIGHT_TO_LEFT_BLOCKS}]")
 
 
 def unreordered(text: str) -> str:
@@ -74,9 +81,18 @@ def unreordered(text: str) -> str:
     out = []
     depth = 0
     rtl = False  # a right-to-left context holds, outside any opener, until a left-to-right letter
-    for c in text:
+    arabic = False  # an Arabic number (AN) was the last thing read: its end sets the context
+    for at, c in enumerate(text):
+        kind = unicodedata.bidirectional(c)
+        if (
+            arabic
+            and kind != "AN"
+            and not (kind == "CS" and unicodedata.bidirectional(text[at + 1 : at + 2] or " ") == "AN")
+        ):
+            rtl = True  # (a comma between its digits is the number's: "١,٠٠٠")
+        arabic = kind == "AN" and c.isdigit() and not depth and not rtl
         if c in _PARAGRAPH_ENDS:
-            depth, rtl = 0, False
+            depth, rtl, arabic = 0, False, False
         elif c in _OPENERS:
             depth += 1
             rtl = rtl or c in _RTL
@@ -84,11 +100,11 @@ def unreordered(text: str) -> str:
             depth -= 1
             out.append(" ")
             continue
-        elif c in RTL_MARKS:
+        elif c in RTL_MARKS or (kind in _LETTERS_RTL and not depth):
             rtl = True
             out.append(c)
             continue
-        elif rtl and not depth and unicodedata.bidirectional(c) == "L":
+        elif rtl and not depth and kind == "L":
             rtl = False
         out.append(" " if depth or rtl else c)
     return "".join(out)
