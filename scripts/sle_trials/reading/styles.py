@@ -193,11 +193,39 @@ def _harmless(declaration: ast.Declaration) -> bool:
         if token.type in ("number", "percentage", "dimension"):
             if token.value < 0 or (name == "vertical-align" and token.value != 0):
                 return False
+            if name.startswith(_SPACES) and not _near(token):
+                return False  # a space so wide it moves the text off the screen
         elif name == "vertical-align" and token.type == "ident" and token.lower_value in ("super", "sub"):
             return False  # raised as an exponent: "10<span style=...>2</span>" shows 10², not 102
         elif token.type not in ("whitespace", "comment", "ident", "string", "hash", "literal"):
             return False  # a function (var(), calc(), url()) or a block: what it gives is unknown
     return True
+
+
+# The properties of the spaces around an element's text (HARMLESS's margins, paddings and borders):
+# a length of them moves nothing off the screen only up to _NEAR pixels. Wider, it shows the page's
+# text where a reader does not look: `<p style="margin-left: 100000px">` draws its words 100,000
+# pixels to the right of the page a reader sees (a margin-top that far down, and all below it), and
+# such a margin, read as harmless at any length, vouched for them. A length in a unit of the font's
+# (em, ch, ...) is taken at 16 pixels to its em; a percentage (of the width the element stands in) or
+# a unit of the window's, at most a quarter; a plain number is read as pixels, as a browser reads one
+# in a page of no doctype; any other unit moves the text by what the reader does not know.
+_SPACES = ("margin", "padding", "border")
+_NEAR = 200
+_PIXELS = {
+    "px": 1,
+    "em": 16, "rem": 16, "ex": 16, "rex": 16, "ch": 16, "rch": 16, "cap": 16, "rcap": 16, "ic": 16, "ric": 16,
+    "lh": 32, "rlh": 32, "pt": 4 / 3, "pc": 16, "in": 96, "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6,
+}  # fmt: skip
+_WINDOW = frozenset(("vw", "vh", "vi", "vb", "vmin", "vmax", "svw", "svh", "lvw", "lvh", "dvw", "dvh"))
+
+
+def _near(token: Any) -> bool:
+    if token.type == "percentage" or (token.type == "dimension" and token.lower_unit in _WINDOW):
+        return bool(token.value <= 25)
+    if token.type == "number":
+        return bool(token.value <= _NEAR)
+    return token.lower_unit in _PIXELS and token.value * _PIXELS[token.lower_unit] <= _NEAR
 
 
 # A line's height that keeps its lines apart: at least the font's size (a number, a percentage or an

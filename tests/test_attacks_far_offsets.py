@@ -1,0 +1,53 @@
+"""Pull-request attacks by a space so wide it moves a page's text off the screen.
+
+A page's style is read by over-approximation (reading/styles.py): a margin, a padding or a border
+cannot hide text, so their lengths were read as harmless at any size, where only one below zero may
+lay an element over others. But `<p style="margin-left: 100000px">Enrollment: 60 participants</p>`
+shows its words 100,000 pixels to the right of the page a reader sees, and `margin-top` as far below
+it; read as shown, they vouched for an enrollment no reader sees. A length of them beyond a few
+inches (styles._NEAR) now may hide what is in the page, as a negative one does: none of it is read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from sle_trials.reading import markup
+
+SAID = "Enrollment: 60 participants"
+
+
+def _page(style: str) -> str:
+    return (
+        f"<!DOCTYPE html><html><body><p>{IM19_TITLE_LINE}</p><p>Last Updated: 2025-08-17</p>"
+        f'<p style="{style}">{SAID}</p></body></html>'
+    )
+
+
+FAR = {
+    "a margin": "margin-left: 100000px",
+    "a margin's shorthand": "margin: 0 0 0 5000em",
+    "a margin down the page": "margin-top: 900in",
+    "a padding": "padding-left: 99999pt",
+    "a percentage": "padding-left: 5000%",
+    "the window's widths": "margin-left: 400vw",
+    "a border": "border-left: 100000px solid transparent",
+    "a number, as a page of no doctype reads it": "margin-left: 100000",
+}
+
+
+@pytest.mark.parametrize("how", FAR)
+def test_a_page_spaced_off_the_screen_is_not_read(registry: Path, trials: Trials, how: str) -> None:
+    source = add_source(registry, "seeds/950_far.html", _page(FAR[how]))
+    enrollment_draft(registry, source, 60, SAID)
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+
+
+@pytest.mark.parametrize("style", ["margin: 0 auto", "margin-left: 2em", "padding: 1em 10%", "border: 1px solid"])
+def test_a_page_spaced_as_pages_are_is_read(style: str) -> None:
+    page = markup.read(_page(style))
+    assert page.unread is None, page.unread
+    assert SAID in page.text
