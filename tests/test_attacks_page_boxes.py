@@ -32,3 +32,30 @@ def test_a_box_between_a_numbers_digits_binds_no_number(registry: Path, trials: 
 
 def test_a_box_on_a_line_of_its_own_leaves_the_others_read() -> None:
     assert markup.shown("<p>a</p><img src='x.png'><p>b</p><div hidden><input></div><p>c</p>") == "a\nb\nc\n"
+
+
+# Controls and boxes with text of their own, drawn in their line: a button, a text field, a marquee.
+# Read as words of their line, "6<button>0</button>" (a 6 and a button labelled 0) and
+# "6<textarea>0</textarea>" (a 6 and a text field holding 0) were read as 60: their text is now read as
+# lines of their own, which no quote runs across (markup._APART).
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<button>0</button>",
+        "<textarea>0</textarea>",
+        "<marquee>0</marquee>",
+    ],
+)
+def test_a_control_holding_a_digit_binds_no_number(registry: Path, trials: Trials, box: str) -> None:
+    line = f"<p>Enrollment: 6{box} participants</p>"
+    source = add_source(registry, "seeds/950_boxes.html", f"{HEAD}{line}\n</body></html>\n")
+    enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+
+
+def test_a_controls_text_is_read_apart_from_its_line() -> None:
+    assert (
+        markup.shown("<p>a <button>b</button> c</p><textarea>d</textarea>")
+        == "a\n\uffff\nb\n\uffff\nc\n\uffff\nd\n\uffff\n"
+    )

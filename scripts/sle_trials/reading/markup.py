@@ -82,6 +82,12 @@ _PREFORMATTED = frozenset(("pre", "listing", "textarea", "xmp", "plaintext"))
 # a reader sees together: "Enrollment: 6<img src=five.png>0", which shows 6, a picture of a 5 and 0,
 # bound an enrollment of 60. A line holding one is not read.
 _BOXES = frozenset("img image input embed iframe object video audio canvas select svg math meter progress".split())
+# Elements whose text a reader sees apart from the page's words around them: the page's title (in its
+# tab or window bar), and a control's or a marquee's (in a box of its own in its line): their text is
+# read as lines of their own, which no quote runs across (a SEPARATOR either side). Read where they
+# stood, "<title>Status: Not yet</title>" ran into a body starting "recruiting", and
+# "Enrollment: 6<button>0</button> participants" (a 6, and a button labelled 0) read as 60.
+_APART = frozenset(("title", "button", "textarea", "marquee"))
 # Elements with no content and no end tag.
 _VOID = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
@@ -309,6 +315,9 @@ class _Shown(HTMLParser):
         self.barrier = False  # a BARRIER is due after the line (an inline element in it may name a trial)
         self.pre = 0  # open _PREFORMATTED elements: their white space is shown as written
         self.relaid = False  # the element hidden is laid out otherwise than its tag (_laid_out_otherwise)
+        # the page's title was read: a browser shows its first <title> in its tab, as a line of its own
+        # (a SEPARATOR either side), and lays out any other as none
+        self.titled = False
         self.lists: list[_List] = []  # the open lists shown, innermost last (each also in self.open)
 
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
@@ -417,7 +426,12 @@ class _Shown(HTMLParser):
             # open ("<div hidden><p>a</div>") keeps it hidden to the page's end: more hidden, never less
             self.hidden.append(tag)
             return
-        if tag == "tr":
+        if tag == "title":
+            if self.titled:  # no title of the page's: laid out as none, as the head's elements are
+                self.hidden.append(tag)
+                return
+            self.titled = True
+        if tag in _APART or tag == "tr":
             self._row_end()
         if self._laid_out_otherwise(tag, attrs):
             # a block laid out in a run of its line, or an element of a line laid out as a block: the
@@ -509,7 +523,7 @@ class _Shown(HTMLParser):
                     self.unread = styles.unbounded(f"its <{last}> is ended by </{tag}>, where the markup does not say")
             if tag == "q":
                 self.line.append("\u201d")
-        if tag in ("tr", "table"):
+        if tag in _APART or tag in ("tr", "table"):
             self._row_end()
         elif tag in _BLOCKS:
             self._end_line()
