@@ -6,6 +6,11 @@ lay an element over others. But `<p style="margin-left: 100000px">Enrollment: 60
 shows its words 100,000 pixels to the right of the page a reader sees, and `margin-top` as far below
 it; read as shown, they vouched for an enrollment no reader sees. A length of them beyond a few
 inches (styles._NEAR) now may hide what is in the page, as a negative one does: none of it is read.
+
+Each element's move is small, but they add up as elements nest: inside 60 <blockquote>s (a browser's
+own style moves each 40 pixels in from either side), or 20 <div>s each with `margin-left: 150px`, a
+text stands thousands of pixels right of the screen. An element whose open elements, with the rules
+for the page's <body>, may move its text further than markup.FAR is now hidden with all in it.
 """
 
 from __future__ import annotations
@@ -19,11 +24,9 @@ from sle_trials.reading import markup
 SAID = "Enrollment: 60 participants"
 
 
-def _page(style: str) -> str:
-    return (
-        f"<!DOCTYPE html><html><body><p>{IM19_TITLE_LINE}</p><p>Last Updated: 2025-08-17</p>"
-        f'<p style="{style}">{SAID}</p></body></html>'
-    )
+def _page(style: str, said: str = "") -> str:
+    said = said or f'<p style="{style}">{SAID}</p>'
+    return f"<!DOCTYPE html><html><body><p>{IM19_TITLE_LINE}</p><p>Last Updated: 2025-08-17</p>{said}</body></html>"
 
 
 FAR = {
@@ -51,3 +54,34 @@ def test_a_page_spaced_as_pages_are_is_read(style: str) -> None:
     page = markup.read(_page(style))
     assert page.unread is None, page.unread
     assert SAID in page.text
+
+
+NESTED = {
+    "quotations": "<blockquote>" * 60 + SAID + "</blockquote>" * 60,
+    "lists": "<ul><li>" * 20 + SAID + "</li></ul>" * 20,
+    "styled divisions": "<div style='margin-left: 150px'>" * 20 + SAID + "</div>" * 20,
+    "divisions a rule spaces": "<style>.i { padding-left: 150px }</style>"
+    + "<div class=i>" * 20
+    + SAID
+    + "</div>" * 20,
+    "a body a rule spaces": "<style>body { margin-left: 190px } .i { margin-left: 190px }</style>"
+    + "<div class=i>" * 3
+    + SAID
+    + "</div>" * 3,
+}
+
+
+@pytest.mark.parametrize("how", NESTED)
+def test_a_text_nested_off_the_screen_is_not_read(registry: Path, trials: Trials, how: str) -> None:
+    source = add_source(registry, "seeds/950_far.html", _page("", NESTED[how]))
+    enrollment_draft(registry, source, 60, SAID)
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+
+
+def test_a_text_nested_as_pages_nest_is_read() -> None:
+    said = "<style>body { padding: 1em } .c { padding: 1em 2em }</style><ul><li><blockquote>"
+    said += "<div class=c>" * 5 + SAID + "</div>" * 5 + "</blockquote></li></ul><p>after</p>"
+    page = markup.read(_page("", said))
+    assert page.unread is None, page.unread
+    assert f"{SAID}\nafter\n" in page.text

@@ -88,6 +88,13 @@ _BOXES = frozenset("img image input embed iframe object video audio canvas selec
 # stood, "<title>Status: Not yet</title>" ran into a body starting "recruiting", and
 # "Enrollment: 6<button>0</button> participants" (a 6, and a button labelled 0) read as 60.
 _APART = frozenset(("title", "button", "textarea", "marquee"))
+# How far a browser's own style moves an element's text from its side of the page (its margins and
+# paddings, in pixels, both sides added), and how far in the open elements may move a text before it
+# is taken to stand off the screen. Each element's move is small, but they add up as elements nest:
+# inside 60 <blockquote>s, or 20 <div>s each with `margin-left: 150px`, a text stands thousands of
+# pixels right of the page a reader sees, and was read as shown.
+_INDENTED = {"blockquote": 80, "ul": 40, "ol": 40, "menu": 40, "dir": 40, "dd": 40, "figure": 80, "fieldset": 30}
+FAR = 640
 # Elements with no content and no end tag.
 _VOID = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
@@ -318,6 +325,8 @@ class _Shown(HTMLParser):
         # the page's title was read: a browser shows its first <title> in its tab, as a line of its own
         # (a SEPARATOR either side), and lays out any other as none
         self.titled = False
+        self.moved: list[float] = []  # how far each open element shown (self.open) may move its text
+        self.far = sheet.root_spacing  # all of them together, and the page's <html> and <body>
         self.lists: list[_List] = []  # the open lists shown, innermost last (each also in self.open)
 
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
@@ -452,6 +461,9 @@ class _Shown(HTMLParser):
             self._end_line()
         if tag in _PREFORMATTED:
             self.pre += 1
+        moved = _INDENTED.get(tag, 0) + self.sheet.spaces(tag, attrs)
+        moved += sum(styles.inline_spacing(value) for name, value in attrs if name == "style" and value)
+        styled = styled or self.far + moved > FAR  # moved off the screen, as far as a reader can tell
         counted_down = tag == "li" and bool(self.lists) and self.lists[-1].uncounted
         otherwise = styled or _shows_otherwise(tag, attrs) or counted_down
         if otherwise or _hides(tag, attrs):
@@ -465,6 +477,8 @@ class _Shown(HTMLParser):
         else:
             self.open.append(tag)
             self.opened[tag] = self.opened.get(tag, 0) + 1
+            self.moved.append(moved)
+            self.far += moved
             if tag in ("sup", "sub"):
                 self.raised.append(tag)
             if tag == "q":
@@ -513,6 +527,7 @@ class _Shown(HTMLParser):
             while True:  # the elements it ends, each popped once
                 last = self.open.pop()
                 self.opened[last] -= 1
+                self.far -= self.moved.pop()
                 if last in ("sup", "sub"):
                     self.raised.pop()
                 if last in _LISTS:

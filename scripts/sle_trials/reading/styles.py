@@ -23,6 +23,7 @@ page does not hold (`<link rel=stylesheet>`, `@import`), whose rules no reading 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
@@ -220,6 +221,33 @@ _PIXELS = {
 _WINDOW = frozenset(("vw", "vh", "vi", "vb", "vmin", "vmax", "svw", "svh", "lvw", "lvh", "dvw", "dvh"))
 
 
+def _pixels(token: Any) -> float:
+    """The most pixels a length of _SPACES's may move text by (a percentage or a window's unit taken at
+    the most _near allows, a unit it does not know at no bound: infinity)."""
+    if token.type == "percentage" or (token.type == "dimension" and token.lower_unit in _WINDOW):
+        return float(_NEAR)
+    if token.type == "number":
+        return float(token.value)
+    return float(token.value * _PIXELS[token.lower_unit]) if token.lower_unit in _PIXELS else math.inf
+
+
+def spacing(declarations: Iterable[Any]) -> float:
+    """The pixels the margins, paddings and borders of declarations may move an element's text by, all
+    of their lengths added (more than a browser moves it: one side, one of each)."""
+    return sum(
+        _pixels(token)
+        for d in declarations
+        if d.type == "declaration" and d.lower_name.startswith(_SPACES)
+        for token in d.value
+        if token.type in ("number", "percentage", "dimension") and token.value > 0
+    )
+
+
+def inline_spacing(style: str) -> float:
+    """spacing() of a style attribute's declarations."""
+    return spacing(tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True))
+
+
 def _near(token: Any) -> bool:
     if token.type == "percentage" or (token.type == "dimension" and token.lower_unit in _WINDOW):
         return bool(token.value <= 25)
@@ -355,6 +383,15 @@ class Sheet:
     # its own: an element laid out otherwise than its tag is not read (markup.py)
     blocks: Sheet | None = None
     inlines: Sheet | None = None
+    # the rules that space an element's text (margins, paddings, borders), as a sheet of their own, and
+    # the pixels all of them together may move it by: an element one may match is taken to be moved so
+    spaced: Sheet | None = None
+    spacing: float = 0.0
+    root_spacing: float = 0.0  # the pixels rules for the page's <html> and <body> move all of it by
+
+    def spaces(self, tag: str, attrs: list[tuple[str, str | None]]) -> float:
+        """The pixels the page's rules may move the element's text by (none where no rule may match it)."""
+        return self.spacing if self.spaced is not None and self.spaced.hides(tag, attrs) else 0.0
 
     def laid_out(self, tag: str, attrs: list[tuple[str, str | None]], block: bool) -> bool:
         """Whether a rule may lay the element out as the other kind than block (its tag's kind)."""
@@ -443,6 +480,14 @@ class Sheet:
             return
         if hiding:
             self._add(prelude)
+        spaced = spacing(body)
+        if spaced and any(_compound(selector) in _IMPLIED for selector in _selectors(prelude)):
+            self.root_spacing += spaced  # the page's <html> or <body>, which a browser makes where left out
+        elif spaced:
+            self.spaced = self.spaced or Sheet()
+            self.spaced._add(prelude, laid_out=True)
+            self.spacing += spaced
+            self.unread = self.unread or self.spaced.unread
         laid = [d for d in body if d.type == "declaration" and d.lower_name == "display" and _harmless(d)]
         for kind in filter(None, map(_display, laid)):
             if kind in _BLOCK_DISPLAYS:
