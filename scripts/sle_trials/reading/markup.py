@@ -303,6 +303,11 @@ class _List:
         return _marker(number, (said.get("type") or self.kind).strip())  # an item's own `type` too
 
 
+# Where HTML's tokenizer ends a comment: an empty one, "<!-->" or "<!--->"; else at "-->" or "--!>".
+_ABRUPT_COMMENT = re.compile(r"<!---?>")
+_COMMENT_END = re.compile(r"--!?>")
+
+
 class _Shown(HTMLParser):
     """The text a browser shows of a page, line by line."""
 
@@ -343,6 +348,17 @@ class _Shown(HTMLParser):
             self.interesting = re.compile(r"(?!)")  # no end tag ends it: _pass reads it to the page's end
         else:
             self.interesting = re.compile(rf"</{re.escape(elem.lower())}(?=[\t\n\x0c\r />])", re.IGNORECASE)
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        """A comment ends where HTML's tokenizer ends it: at its first "-->" or "--!>", or at once
+        ("<!-->", "<!--->"). Python 3.11's parser ended it at "--" and white space before ">" too, so
+        "<!-- -- > Enrollment: 60 participants -->", a comment to a browser, showed its words; open
+        to the page's end, none of it is shown (-1: the parser waits for more)."""
+        abrupt = _ABRUPT_COMMENT.match(self.rawdata, i)
+        if abrupt is not None:
+            return abrupt.end()
+        end = _COMMENT_END.search(self.rawdata, i + 4)
+        return -1 if end is None else end.end()
 
     def parse_starttag(self, i: int) -> int:
         """After a start tag of _RAWTEXT or _RCDATA (or "<xmp/>": a browser ignores the "/"), its
