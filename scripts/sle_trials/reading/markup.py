@@ -155,7 +155,8 @@ def _hides(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         return True  # a dialog not open is shown by no browser until a script opens it
     if tag == "details" and not any(name == "open" for name, _ in attrs):
         return True  # closed: a browser shows its <summary> alone until its reader opens it (read as none)
-    return any(name == "hidden" for name, _ in attrs)
+    # hidden, or a popover, which no browser shows until a script or a button opens it
+    return any(name in ("hidden", "popover") for name, _ in attrs)
 
 
 def _shows_otherwise(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -436,6 +437,10 @@ class _Shown(HTMLParser):
             self.unread = styles.unbounded("it holds a shadow root (<template shadowrootmode>)")
         elif tag == "meta" and _sends_away(attrs):
             self.unread = styles.unbounded("it sends its reader to another page (<meta http-equiv=refresh>)")
+        elif tag == "dialog" and any(name == "open" for name, _ in attrs) and not self.hidden:
+            # a browser's own style lays an open dialog over the page (position: absolute, a background
+            # of its own), over the words that follow it in the flow
+            self.unread = styles.unbounded("it holds an open <dialog>, which a browser lays over its other text")
         elif tag == "frameset":
             # a page of frames shows other documents, and none of its own text after the frameset
             self.unread = styles.unbounded("it is a page of frames (<frameset>)")
