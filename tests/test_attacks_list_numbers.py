@@ -35,6 +35,8 @@ NUMBERED_TWICE = {
     "a start": (f"<ol start=5><li>1. {TEXT}</li></ol>", 1),
     "from one": (f"<ol><li>2. {TEXT}</li></ol>", 2),
     "a start HTML reads as a number": (f"<ol start='2x'><li>{TEXT}</li></ol>", 1),
+    "an item's bullet": (f"<ol><li type=disc>{TEXT}</li></ol>", 1),
+    "an item's type of none": (f"<ol><li type=NONE>{TEXT}</li></ol>", 1),
     "a list's markers set by its style": (f"<style>ol {{ list-style-type: none }}</style><ol><li>{TEXT}</li></ol>", 1),
 }
 
@@ -61,6 +63,8 @@ def test_an_ordered_lists_numbers_are_read_as_a_browser_writes_them() -> None:
     assert markup.shown("<ol type=I start=4><li>a</li></ol><ol reversed><li>b</li></ol>") == "IV. a\n"
     # the numbers as HTML parses them ("2x" is 2), and an item's own type
     assert markup.shown("<ol start=' 2x'><li>a</li><li type=A>b</li><li value=-1>c</li></ol>") == "2. a\nC. b\n-1. c\n"
+    # a type as written ("a " is none: numbers), an item's bullet (counted, not shown)
+    assert markup.shown("<ol type='a '><li>a</li><li type=square>b</li><li type=x>c</li></ol>") == "1. a\nb\n3. c\n"
 
 
 UNCOUNTED = {

@@ -280,6 +280,12 @@ def _marker(number: int, kind: str) -> str:
     return f"{written.upper() if kind in ('A', 'I') else written}. "
 
 
+# The kinds of number a list's or an item's `type` gives (matched as written: "a" letters, "A" capitals),
+# and the types by which an item shows no number (matched in any case): its number is counted, not shown
+_KINDS = frozenset("1aAiI")
+_UNNUMBERED = frozenset(("none", "disc", "circle", "square"))
+
+
 class _List:
     """An open list: the number its next item shows (None: an unordered list, or one counted down)."""
 
@@ -289,7 +295,8 @@ class _List:
         # counted down (`reversed`: from its items, which its start tag does not say), or after an
         # element that may be an item a browser counts and is read as none: its next numbers unknown
         self.uncounted = self.ordered and "reversed" in said
-        self.kind = (said.get("type") or "1").strip() if self.ordered else ""
+        kind = said.get("type") or "1"
+        self.kind = kind if kind in _KINDS else "1"
         start = _integer(said.get("start"))
         self.next = 1 if start is None else start
 
@@ -301,7 +308,10 @@ class _List:
         value = _integer(said.get("value"))
         number = self.next if value is None else value
         self.next = number + 1
-        return _marker(number, (said.get("type") or self.kind).strip())  # an item's own `type` too
+        own = said.get("type")  # an item's own type: a kind of number, or a bullet or none (counted, not shown)
+        if own is not None and own.lower() in _UNNUMBERED:
+            return ""
+        return _marker(number, own if own in _KINDS else self.kind)
 
 
 # Where HTML's tokenizer ends a comment: an empty one, "<!-->" or "<!--->"; else at "-->" or "--!>".
