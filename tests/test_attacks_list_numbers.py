@@ -35,6 +35,8 @@ NUMBERED_TWICE = {
     "a start": (f"<ol start=5><li>1. {TEXT}</li></ol>", 1),
     "from one": (f"<ol><li>2. {TEXT}</li></ol>", 2),
     "a start HTML reads as a number": (f"<ol start='2x'><li>{TEXT}</li></ol>", 1),
+    "a start, the text in a paragraph": (f"<ol start=5><li><p>1. {TEXT}</p></li></ol>", 1),
+    "from one, the text in a division": (f"<ol><li><div>2. {TEXT}</div></li></ol>", 2),
     "an item's bullet": (f"<ol><li type=disc>{TEXT}</li></ol>", 1),
     "an item's type of none": (f"<ol><li type=NONE>{TEXT}</li></ol>", 1),
     "a list's markers set by its style": (f"<style>ol {{ list-style-type: none }}</style><ol><li>{TEXT}</li></ol>", 1),
@@ -51,8 +53,9 @@ def test_a_criterion_numbered_otherwise_than_a_browser_shows_is_refused(
     assert result.status == 1, result.out
 
 
-def test_a_criterion_numbered_as_a_browser_shows_passes(registry: Path, trials: Trials) -> None:
-    _draft(registry, f"<ol start=4><li>x</li><li>{TEXT}</li></ol>", 5)
+@pytest.mark.parametrize("item", [f"<li>{TEXT}</li>", f"<li><p>{TEXT}</p></li>", f"<li>\n<div> {TEXT}</div></li>"])
+def test_a_criterion_numbered_as_a_browser_shows_passes(registry: Path, trials: Trials, item: str) -> None:
+    _draft(registry, f"<ol start=4><li>x</li>{item}</ol>", 5)
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
 
@@ -63,6 +66,8 @@ def test_an_ordered_lists_numbers_are_read_as_a_browser_writes_them() -> None:
     assert markup.shown("<ol type=I start=4><li>a</li></ol><ol reversed><li>b</li></ol>") == "IV. a\n"
     # the numbers as HTML parses them ("2x" is 2), and an item's own type
     assert markup.shown("<ol start=' 2x'><li>a</li><li type=A>b</li><li value=-1>c</li></ol>") == "2. a\nC. b\n-1. c\n"
+    # a number stands on its item's first line, whatever block holds it; an empty item's on none
+    assert markup.shown("<ol><li><p>a</p><p>b</p></li><li></li><li><div><p>c</p></div></li></ol>") == "1. a\nb\n3. c\n"
     # a type as written ("a " is none: numbers), an item's bullet (counted, not shown)
     assert markup.shown("<ol type='a '><li>a</li><li type=square>b</li><li type=x>c</li></ol>") == "1. a\nb\n3. c\n"
 

@@ -341,6 +341,8 @@ class _Shown(HTMLParser):
         # the page's title was read: a browser shows its first <title> in its tab, as a line of its own
         # (a SEPARATOR either side), and lays out any other as none
         self.titled = False
+        # the line holds an ordered item's number and no text yet: it waits for the item's first line
+        self.numbered = False
         self.moved: list[float] = []  # how far each open element shown (self.open) may move its text
         self.far = sheet.root_spacing  # all of them together, and the page's <html> and <body>
         self.lists: list[_List] = []  # the open lists shown, innermost last (each also in self.open)
@@ -400,9 +402,11 @@ class _Shown(HTMLParser):
             self.lines.append(SEPARATOR)
 
     def _end_line(self) -> None:
+        if self.numbered and not self.spoilt:
+            return  # an item's number stands on the first line of its text, whatever block holds it
         if self.spoilt:
             named = self.barrier or _may_name("".join(self.line))
-            self.line, self.spoilt, self.barrier = [], False, False
+            self.line, self.spoilt, self.barrier, self.numbered = [], False, False, False
             if named:
                 self.lines.append(BARRIER)
             return
@@ -488,6 +492,8 @@ class _Shown(HTMLParser):
             self.unread = styles.unbounded(
                 f"its <{marked}> holds a <{tag}>, which may end it where the markup does not say"
             )
+        if tag == "li" and self.numbered:
+            self.line, self.numbered = [], False  # the item before showed no text: nor its number
         if tag in _BLOCKS:
             self._end_line()
         if tag in _PREFORMATTED:
@@ -518,6 +524,7 @@ class _Shown(HTMLParser):
                 self.lists.append(_List(tag, attrs))
             elif tag == "li" and self.lists:
                 self.line.append(self.lists[-1].item(attrs))
+                self.numbered = bool(self.line[-1])
 
     def _uncount(self) -> None:
         """An element read as none in a list: it may be, or hold, an item a browser shows and counts
@@ -572,6 +579,8 @@ class _Shown(HTMLParser):
         if tag in _APART or tag in ("tr", "table"):
             self._row_end()
         elif tag in _BLOCKS:
+            if tag == "li" and self.numbered:
+                self.line, self.numbered = [], False  # an item with no text: no number shown alone
             self._end_line()
         if tag in _PREFORMATTED and self.pre:
             self.pre -= 1
@@ -585,6 +594,7 @@ class _Shown(HTMLParser):
             return
         if self.cdata_elem in _RCDATA:
             data = html.unescape(data)  # (a RAWTEXT element's references are shown as written)
+        self.numbered = self.numbered and not data.strip(" \t\n\x0c\r")
         if self.raised:
             data = data.translate(_RAISED if self.raised[-1] == "sup" else _LOWERED)
         if self.pre:
