@@ -85,3 +85,29 @@ def test_a_text_nested_as_pages_nest_is_read() -> None:
     page = markup.read(_page("", said))
     assert page.unread is None, page.unread
     assert f"{SAID}\nafter\n" in page.text
+
+
+# HTML's own lengths (presentational attributes, a browser's hints of style): a cell, a column or a table
+# wider than the screen, or spaced so, lays its row's other cells off it.
+WIDE = {
+    "a cell's width": f"<table><tr><td width=100000>x</td><td>{SAID}</td></tr></table>",
+    "a column's width": f"<table><col width='99999'><tr><td>x</td><td>{SAID}</td></tr></table>",
+    "a table's cell padding": f"<table cellpadding=5000><tr><td>{SAID}</td></tr></table>",
+    "a table's border": f"<table border=5000><tr><td>{SAID}</td></tr></table>",
+    "a cell's height, its row below": f"<table><tr><td height=100000>x</td></tr><tr><td>{SAID}</td></tr></table>",
+}
+
+
+@pytest.mark.parametrize("how", WIDE)
+def test_a_page_laid_off_the_screen_by_its_html_lengths_is_not_read(registry: Path, trials: Trials, how: str) -> None:
+    source = add_source(registry, "seeds/950_far.html", _page("", WIDE[how]))
+    enrollment_draft(registry, source, 60, SAID)
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+
+
+def test_a_table_of_html_lengths_as_pages_give_them_is_read() -> None:
+    said = f"<table width=960 border=1 cellpadding=4><col width=120><tr><td width=50%>{SAID}</td></tr></table>"
+    page = markup.read(_page("", said))
+    assert page.unread is None, page.unread
+    assert SAID in page.text

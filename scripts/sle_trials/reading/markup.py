@@ -142,6 +142,22 @@ def is_html(file: str, text: str) -> bool:
 _COLOURS = frozenset(("color", "text", "bgcolor", "background"))
 
 
+# Presentational attributes a browser reads as a length of the element's box or the spaces around it
+# (HTML's "rules for parsing dimension values": a number of pixels, or a percentage): a cell, a column or
+# a table wider than a screen, or spaced or bordered so, lays its row's other cells (or the rows below
+# it) off the screen, where `<td width=100000>x</td><td>Enrollment: 60 participants</td>` was read as
+# shown. A length beyond WIDE (wider than pages are laid out, `<table width=960>`) leaves the page unread.
+_LENGTHS = frozenset(("width", "height", "cellpadding", "cellspacing", "border", "hspace", "vspace"))
+WIDE = 1200
+_DIMENSION = re.compile(r"[\t\n\x0c\r ]*([0-9]+(?:\.[0-9]*)?)(%?)")
+
+
+def _pixels(value: str | None) -> float:
+    """The pixels a presentational length gives (0 for a percentage, or for none a browser reads)."""
+    found = _DIMENSION.match(value or "")
+    return float(found.group(1)) if found and not found.group(2) else 0.0
+
+
 # Elements a browser shows struck through: words the page takes back ("Status: <del>Recruiting</del>
 # Completed" is no status of RECRUITING), as a style's `text-decoration: line-through` (styles._WRITES).
 _STRUCK = frozenset(("del", "s", "strike"))
@@ -434,6 +450,10 @@ class _Shown(HTMLParser):
                 styled = True  # a font that draws its letters as other characters (styles.SYMBOL_FONTS)
             elif name in _COLOURS and (name != "color" or tag in ("font", "basefont")):
                 styled = True
+            elif name in _LENGTHS and _pixels(value) > WIDE:
+                self.unread = styles.unbounded(
+                    f"its <{tag} {name}={_pixels(value):.0f}> may lay its text off the screen"
+                )
         if styled and tag in ("html", "body") and self.unread is None:
             self.unread = styles.unbounded(f"its style may hide its <{tag}>, all of its text")
         return styled
