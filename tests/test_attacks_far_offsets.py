@@ -94,6 +94,8 @@ WIDE = {
     "a column's width": f"<table><col width='99999'><tr><td>x</td><td>{SAID}</td></tr></table>",
     "a table's cell padding": f"<table cellpadding=5000><tr><td>{SAID}</td></tr></table>",
     "a table's border": f"<table border=5000><tr><td>{SAID}</td></tr></table>",
+    "a body's margin": f"<body leftmargin=100000><p>{SAID}</p>",
+    "a body's margin width": f"<body marginwidth='5000'><p>{SAID}</p>",
     "a cell's height, its row below": f"<table><tr><td height=100000>x</td></tr><tr><td>{SAID}</td></tr></table>",
 }
 

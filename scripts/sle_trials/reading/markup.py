@@ -145,9 +145,13 @@ _COLOURS = frozenset(("color", "text", "bgcolor", "background"))
 # Presentational attributes a browser reads as a length of the element's box or the spaces around it
 # (HTML's "rules for parsing dimension values": a number of pixels, or a percentage): a cell, a column or
 # a table wider than a screen, or spaced or bordered so, lays its row's other cells (or the rows below
-# it) off the screen, where `<td width=100000>x</td><td>Enrollment: 60 participants</td>` was read as
-# shown. A length beyond WIDE (wider than pages are laid out, `<table width=960>`) leaves the page unread.
-_LENGTHS = frozenset(("width", "height", "cellpadding", "cellspacing", "border", "hspace", "vspace"))
+# it) off the screen, as a body's margin (`<body leftmargin=100000>`) lays all of the page: `<td
+# width=100000>x</td><td>Enrollment: 60 participants</td>` was read as shown. A length beyond WIDE
+# (wider than pages are laid out, `<table width=960>`) leaves the page unread.
+_LENGTHS = frozenset(
+    "width height cellpadding cellspacing border hspace vspace "  # and a body's margins, as old pages set them
+    "leftmargin rightmargin topmargin bottommargin marginwidth marginheight".split()
+)
 WIDE = 1200
 _DIMENSION = re.compile(r"[\t\n\x0c\r ]*([0-9]+(?:\.[0-9]*)?)(%?)")
 
