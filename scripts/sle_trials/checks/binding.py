@@ -61,6 +61,7 @@ otherwise.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -603,12 +604,17 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
     corpus, quotes = where
     spans = []
     for text in map(normalise, texts):
-        placed = [
-            at + found for quote in quotes if (found := quote.find(text)) >= 0 and (at := corpus.find(quote)) >= 0
-        ]
-        at = placed[0] if placed else corpus.find(text)
+        at, cut = _placed(text, corpus, quotes)
         if at < 0:
             return  # E513: not in the criterion
+        if cut is not None:
+            yield ctx.problem(
+                path,
+                "E525",
+                f"{fields.dotted(path)}: {quoted([text], 50)} is part of {quoted([cut.words], 50)} in the "
+                "criterion's enumeration, not an item of it: list each item whole",
+            )
+            return
         spans.append((at, at + len(text)))
         torn = _torn(text, corpus[:at])
         if torn is not None:
@@ -660,6 +666,28 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
             f"{quoted([left_out], 50)} stands among them; list it too (a quote of only part of the "
             "enumeration does not make the rest of it go away)",
         )
+
+
+def _placed(text: str, corpus: str, quotes: list[str]) -> tuple[int, edges.Cut | None]:
+    """Where an item stands in its criterion (corpus): in a quote of it where one holds it, else in
+    the criterion (-1: nowhere), and what it cuts there where it stands whole in none of them:
+    "other" of "Failure of smother or mycophenolate, not other therapies" stood in the quote "smother
+    or mycophenolate" only inside a word, and was read as the enumeration's first item."""
+    first: tuple[int, edges.Cut | None] = (-1, None)
+    for within in (quotes, [corpus]):
+        for quote in within:
+            base = corpus.find(quote)
+            if base < 0:
+                continue
+            for found in itertools.islice(edges.occurrences(quote, text), edges.MAX_OCCURRENCES):
+                at = base + found
+                cut = edges.cut_at(corpus, at, at + len(text))
+                if cut is None:
+                    return at, None
+                first = first if first[0] >= 0 else (at, cut)
+        if first[0] >= 0:
+            return first  # a quote holds it, cut: the criterion's words beyond the quotes say no more
+    return first
 
 
 def _torn(item: str, before: str) -> str | None:
