@@ -20,7 +20,7 @@ from itertools import islice
 from typing import Any
 
 from sle_trials.reading import lookalike
-from sle_trials.reading.invisible import DROPPED, unreordered
+from sle_trials.reading.invisible import DROPPED, SEPARATOR, unreordered
 
 # markdown backslash escapes: a backslash before any ASCII punctuation, as CommonMark reads one (a scraped
 # page's "2\)" is "2)"; the API's Markdown writes "soft \& bite-sized" for "soft & bite-sized")
@@ -261,8 +261,9 @@ def _runs_on(previous: str, line: str) -> bool:
 
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
 # a line of list marks and no words ("       -" closing a list, as a protocol pasted from a word processor
-# leaves an empty item): no criterion, read as a blank line
-_MARKS_ONLY = re.compile("[" + _SPACE[1:-1] + BULLETS + "]+")
+# leaves an empty item), or a page's SEPARATOR (between a table's rows, around its title, a heading or a
+# control's text: markup.py): no criterion, read as a blank line
+_MARKS_ONLY = re.compile("[" + _SPACE[1:-1] + BULLETS + SEPARATOR + "]+")
 _GROUP = "\x00"  # marks a line of a section that a qualified heading made a group ("Inclusion Criteria for Part B")
 
 

@@ -83,11 +83,13 @@ _PREFORMATTED = frozenset(("pre", "listing", "textarea", "xmp", "plaintext"))
 # bound an enrollment of 60. A line holding one is not read.
 _BOXES = frozenset("img image input embed iframe object video audio canvas select svg math meter progress".split())
 # Elements whose text a reader sees apart from the page's words around them: the page's title (in its
-# tab or window bar), and a control's or a marquee's (in a box of its own in its line): their text is
+# tab or window bar), a heading (a line of its own, in larger type: "<h2>Status: Not yet</h2><p>recruiting
+# elsewhere" lent its words to the text below it, NOT_YET_RECRUITING), and a control's or a marquee's
+# (in a box of its own in its line): their text is
 # read as lines of their own, which no quote runs across (a SEPARATOR either side). Read where they
 # stood, "<title>Status: Not yet</title>" ran into a body starting "recruiting", and
 # "Enrollment: 6<button>0</button> participants" (a 6, and a button labelled 0) read as 60.
-_APART = frozenset(("title", "button", "textarea", "marquee"))
+_APART = frozenset(("title", "button", "textarea", "marquee", "h1", "h2", "h3", "h4", "h5", "h6"))
 # How far a browser's own style moves an element's text from its side of the page (its margins and
 # paddings, in pixels, both sides added), and how far in the open elements may move a text before it
 # is taken to stand off the screen. Each element's move is small, but they add up as elements nest:
