@@ -34,7 +34,7 @@ from sle_trials.reading import criteria_text, digits, vocabulary
 # minus sign), as is a range's dash or tilde between digits ("40—60", "40~60", "40〜60"): "60
 # participants" of "40–60 participants" was an enrollment of 60, where "40-60" was refused as a cut.
 JOINERS = frozenset("-/.^×'’_\u2010\u2012\u2013\u2212\ufe63")
-DIGIT_JOINERS = frozenset(",:~\u2014\u2015\u301c\u30fc" + digits.POINTS)
+DIGIT_JOINERS = frozenset(",:~\u2014\u2015\u301c\u30fc" + digits.POINTS + digits.GLUES)
 # Signs that end a number they stand right after: a quote ending before one ("Enrollment: 60" of
 # "Enrollment: 60% ...", "60+", "60°") reads a count the source states as a share, a floor or an
 # angle. And signs that begin one right before its digits ("−60", "-60", a negative number).

@@ -123,6 +123,10 @@ _TIMES_BEFORE = re.compile(r"(?:[×*·⋅∙]|(?<![A-Za-z])[xX])\s*\Z")
 _TIMES_AFTER = re.compile(r"\s*[×*·⋅∙xX]\s*10(?:\s*\^|[eE])")
 
 
+_GLUED_AFTER = re.compile(f"[{re.escape(digits.GLUES)}]\\d")
+_GLUED_BEFORE = re.compile(f"\\d[{re.escape(digits.GLUES)}]\\Z")
+
+
 def _exponent(text: str) -> str:
     """An exponent as float() reads it: the minus sign U+2212 (what a superscript ⁻ becomes) as "-"."""
     return text.replace("\u2212", "-")
@@ -140,6 +144,8 @@ def numbers(quote: str) -> list[Number]:
             continue  # the mantissa of a power of ten the pattern does not read
         if _marked(quote, m.start(), m.end()):
             continue  # a digit struck through or enclosed ("60̶", "6̶0"): no number a reader is shown
+        if _GLUED_AFTER.match(quote, m.end()) or _GLUED_BEFORE.search(quote, max(0, m.start() - 2), m.start()):
+            continue  # digits a glue mark writes as one token ("6_000", "6°0"): digits.GLUES
         if not m.group().isascii() and _digits_shown_otherwise(m.group()):
             continue  # "6৪" (a Bengali four, which shows "8") is 68 to a reader, not 64
         if _shows_a_digit(quote, m.end()):
