@@ -25,6 +25,9 @@ This package turns JSON into records, one module per concern:
     record.py    to_record: a study becomes a Draft, each part of the record read by its own module
                  (identification, status, design, description, arms, eligibility, people, references:
                  how minimumAge is imported is in eligibility.py), and the file's header
+    accounting.py  every key of the study read into a field, said in a note (what the record has no place
+                 for: oversight, IPD sharing, contacts counted, results, ...) or left out for a reason
+                 written there; a key it does not know (one the API added) said in a note too
     shapes.py    a value in a form the API never gives (a number for a text, a text for a list):
                  left out with a note naming the file and the field, never declared silent
     builder.py   the record under construction: vocabulary checks, evidence quotes, notes

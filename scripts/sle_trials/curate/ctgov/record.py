@@ -21,6 +21,7 @@ from sle_trials import command, fields
 from sle_trials.checks import load
 from sle_trials.curate.ctgov import (
     absent,
+    accounting,
     arms,
     description,
     design,
@@ -84,6 +85,7 @@ def to_record(study: dict, source: str, schema: dict, omit: tuple[str, ...] = ()
     people.read(b, obj(ps, "sponsorCollaboratorsModule"), obj(ps, "contactsLocationsModule"))
     identification.identifiers(b, ident)
     references.read(b, obj(ps, "referencesModule"))
+    accounting.notes(b, study)
     for name in omit:
         _omit(b, name)
     absent.declare(b)
