@@ -347,3 +347,26 @@ def test_how_the_design_is_described_beyond_its_values_is_said_in_notes(trials: 
         "The source gives maskingInfo.whoMasked 'PARTICIPANT, CARE_PROVIDER, INVESTIGATOR, OUTCOMES_ASSESSOR', "
         "which the record has no place for; not imported.",
     ]
+
+
+def test_a_text_field_keeps_its_backslash_and_a_markup_fields_escape_is_read(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """The API v2 gives its markup fields (summaries, descriptions, criteria) in Markdown, escaping what
+    Markdown would read as markup (NCT02576665's brief summary "recurrent high grade glioma \\\\[rHGG\\\\]"),
+    and its text fields as the sponsor typed them, no Markdown (NCT02210780's outcome measure "the Adacel
+    [Tdap] Vaccine", unescaped). Before, the importer read a backslash before punctuation in any field as
+    an escape, so a text field whose sponsor typed one (the measure here, edited to "\\\\[Tdap\\\\]", as pasted
+    from a Markdown page) lost it: the record did not say what the registry's page shows."""
+    data = imported(trials, registry, "NCT02576665.json")
+    assert "(including recurrent high grade glioma [rHGG]) or lymphoma." in data["brief_summary"]
+    measure = study("NCT02210780.json")["protocolSection"]["outcomesModule"]["primaryOutcomes"][0]["measure"]
+    assert "the Adacel [Tdap] Vaccine" in measure
+    doc = json.loads((REAL / "NCT02210780.json").read_bytes())
+    doc["protocolSection"]["outcomesModule"]["primaryOutcomes"][0]["measure"] = measure.replace("[Tdap]", "\\[Tdap\\]")
+    edited = tmp_path / "NCT02210780.json"
+    edited.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert trials("import", "ctgov", edited, "--out-of-scope", REASON).status == 0
+    assert trials("check").status == 0
+    outcomes = record_data(registry / "trials" / "NCT02210780.yaml")["outcomes"]
+    assert "the Adacel \\[Tdap\\] Vaccine" in outcomes["primary"][0]["measure"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from sle_trials.curate.ctgov.builder import Builder, put, unique
-from sle_trials.curate.ctgov.study import clean, items
+from sle_trials.curate.ctgov.study import clean, items, markup
 from sle_trials.reading import ctgov_study
 
 
@@ -35,7 +35,7 @@ def _interventions(b: Builder, mod: dict) -> list[dict]:
         if b.vocabulary(path, raw.get("type")):
             item["type"] = raw["type"]
             b.quote(path, raw, "interventions", ("name", "type"))
-        put(item, "description", clean(raw.get("description")))
+        put(item, "description", markup(raw.get("description")))
         _once(
             b,
             item,
@@ -78,7 +78,7 @@ def _arms(b: Builder, mod: dict, names: set[str], separated: set[str]) -> list[d
         if b.vocabulary(("arms", a, "type"), raw.get("type")):
             item["type"] = raw["type"]
             b.quote(("arms", a, "type"), raw, "armGroups", ("label", "type"))
-        put(item, "description", clean(raw.get("description")))
+        put(item, "description", markup(raw.get("description")))
         _once(
             b,
             item,

@@ -4,7 +4,7 @@ detailed_description (descriptionModule)."""
 from __future__ import annotations
 
 from sle_trials.curate.ctgov.builder import Builder, put, unique
-from sle_trials.curate.ctgov.study import clean, items
+from sle_trials.curate.ctgov.study import clean, items, markup
 
 
 def read(b: Builder, conditions: dict, description: dict) -> None:
@@ -16,5 +16,5 @@ def read(b: Builder, conditions: dict, description: dict) -> None:
         if len(once) < len([v for v in values if v]):
             b.note(name, f"The source lists some {name} twice; each is kept once.")
         put(b.data, name, once)
-    put(b.data, "brief_summary", clean(description.get("briefSummary")))
-    put(b.data, "detailed_description", clean(description.get("detailedDescription")))
+    put(b.data, "brief_summary", markup(description.get("briefSummary")))
+    put(b.data, "detailed_description", markup(description.get("detailedDescription")))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from sle_trials.curate.ctgov.builder import Builder, put, unique
-from sle_trials.curate.ctgov.study import items, obj
+from sle_trials.curate.ctgov.study import items, markup, obj
 
 DESIGN = (
     ("allocation", "allocation"),
@@ -60,7 +60,7 @@ def _unplaced(b: Builder, info: dict) -> None:
         value = obj(info, path[0]).get(path[1]) if len(path) > 1 else info.get(path[0])
         if isinstance(value, list):
             value = ", ".join(v for v in value if isinstance(v, str) and v.strip())
-        said = " ".join(value.split()) if isinstance(value, str) else ""
+        said = " ".join((markup(value) or "").split())  # markup fields: their escapes read
         if said:
             b.note(
                 field,

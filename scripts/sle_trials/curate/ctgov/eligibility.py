@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from sle_trials.curate.ctgov.builder import Builder, put
-from sle_trials.curate.ctgov.study import clean, yes_no
+from sle_trials.curate.ctgov.study import clean, markup, yes_no
 from sle_trials.reading import criteria_text, layouts, lexicon
 from sle_trials.units import AGE_UNIT_DAYS, MAX_AGE_DAYS
 
@@ -100,8 +100,9 @@ def _unplaced(b: Builder, mod: dict) -> None:
 
 
 def _one_line(value: Any) -> str | None:
-    """A text as a note quotes it: on one line, its runs of spaces and line ends one space."""
-    text = clean(value)
+    """A markup text (studyPopulation, genderDescription) as a note quotes it: its escapes read
+    (study.markup), on one line, its runs of spaces and line ends one space."""
+    text = markup(value)
     return " ".join(text.split()) if text else None
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from sle_trials.curate.ctgov.builder import Builder, put
-from sle_trials.curate.ctgov.study import clean, items
+from sle_trials.curate.ctgov.study import clean, items, markup
 
 # record list -> the JSON key; record field -> the JSON key of an outcome
 LISTS = (("primary", "primaryOutcomes"), ("secondary", "secondaryOutcomes"))
 COLUMNS = (("measure", "measure"), ("time_frame", "timeFrame"), ("description", "description"))
+MARKUP = {"description"}  # the API's markup column (Markdown); the others are text as typed (study.clean)
 
 
 def read(b: Builder, mod: dict) -> None:
@@ -23,7 +24,9 @@ def read(b: Builder, mod: dict) -> None:
         listed = []
         for raw in items(mod, key):
             outcome = {
-                field: text for field, k in COLUMNS if (text := clean(raw.get(k)) if isinstance(raw, dict) else None)
+                field: text
+                for field, k in COLUMNS
+                if (text := (markup if k in MARKUP else clean)(raw.get(k)) if isinstance(raw, dict) else None)
             }
             if "measure" not in outcome:
                 b.unnamed(f"outcomes.{name}", raw, "measure")  # what it gives noted, never declared silent

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from sle_trials.curate.ctgov.study import clean, items, obj
+from sle_trials.curate.ctgov.study import clean, items, markup, obj
 
 # the disease: lupus in any of its forms (systemic, nephritis, cutaneous), or SLE as an abbreviation
 LUPUS = re.compile(r"(?i:\blupus\b)|\bSLE\b")
@@ -60,7 +60,7 @@ def of_study(study: dict) -> Scope:
     for raw in items(mod, "interventions"):
         if isinstance(raw, dict):
             named += [t for t in (clean(raw.get("name")), *(clean(v) for v in items(raw, "otherNames"))) if t]
-            described += [t for t in (clean(raw.get("description")),) if t]
+            described += [t for t in (markup(raw.get("description")),) if t]
     for arm in items(mod, "armGroups"):
         described += [t for t in (clean(v) for v in items(arm, "interventionNames")) if t]
     lupus = any(LUPUS.search(c) for c in conditions)

@@ -10,7 +10,7 @@ from typing import Any
 
 from sle_trials import fields
 from sle_trials.curate.ctgov.builder import Builder, put
-from sle_trials.curate.ctgov.study import clean, date_ok, yes_no
+from sle_trials.curate.ctgov.study import date_ok, markup, yes_no
 
 DATES = (
     ("startDateStruct", "start"),
@@ -28,7 +28,7 @@ def read(b: Builder, status: dict, has_results: Any) -> None:
         b.data["overall_status"] = overall
         b.quote(("overall_status",), overall, "statusModule.overallStatus")
     _last_known(b, status.get("lastKnownStatus"))
-    put(b.data, "why_stopped", clean(status.get("whyStopped")))
+    put(b.data, "why_stopped", markup(status.get("whyStopped")))
     dates: dict[str, Any] = {}
     for key, name in DATES:
         item = _date(b, status.get(key), key, name)

@@ -177,9 +177,21 @@ def yes_no(value: Any) -> bool | None:
 
 
 def clean(value: Any) -> str | None:
-    """Text as records hold it: decoded like the source text, markdown escapes removed, trimmed."""
+    """A text field of the API (a title, a name, a label, a condition, an outcome measure) as records
+    hold it: decoded like the source text, trimmed. The API gives such a field as the sponsor typed it,
+    no Markdown ("the Adacel [Tdap] Vaccine", "Age 12 to <18 Years"): a backslash in it is the
+    sponsor's, shown on the registry's page, and is kept."""
     if not isinstance(value, str):
         return None
-    text = criteria_text.ESCAPE.sub(r"\1", layouts.json_string(value))
+    text = layouts.json_string(value)
     text = "\n".join(line.rstrip() for line in text.strip().split("\n"))
     return text or None
+
+
+def markup(value: Any) -> str | None:
+    """A markup field of the API (briefSummary, detailedDescription, whyStopped, an arm's, an
+    intervention's or an outcome's description, studyPopulation, ...), which it gives in Markdown,
+    escaping a character Markdown would read as markup ("\\[rHGG\\]", "\\<0.1 IU/ml"): as clean(), with
+    each escape read as the character the registry's page shows."""
+    text = clean(value)
+    return criteria_text.ESCAPE.sub(r"\1", text) if text else None
