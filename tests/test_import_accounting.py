@@ -133,3 +133,26 @@ def test_an_organization_other_than_the_lead_sponsor_is_said_in_a_note() -> None
         "text": "The source's identificationModule gives what the record has no place for, not imported: "
         "organization 'Another Registrant' (not its lead sponsor).",
     } in draft(study)["curation"]["notes"]
+
+
+def test_an_intervention_given_to_an_arm_that_does_not_name_it_is_said_in_a_note() -> None:
+    """NCT02576665 (biomcp's) links its arm and its two interventions both ways (the arm's interventionNames,
+    each intervention's armGroupLabels). The record holds the links as the arms name them; before, where
+    the two disagreed (here, the arm edited to name Toca 511 alone, and Toca FC edited to name an arm the
+    list lacks too), what armGroupLabels said was dropped with no word."""
+    study = copy.deepcopy(studies("NCT02576665.json")[0])
+    assert not any("armGroupLabels" in n["text"] for n in draft(study)["curation"].get("notes", []))
+    mod = study["protocolSection"]["armsInterventionsModule"]
+    mod["armGroups"][0]["interventionNames"] = ["Biological: Toca 511"]
+    mod["interventions"][1]["armGroupLabels"] = ["Toca 511/Toca FC", "Toca FC alone"]
+    notes = draft(study)["curation"]["notes"]
+    assert {
+        "field": "arms.0.intervention_names",
+        "text": "The interventions list gives 'Toca FC' to this arm (armGroupLabels), which the arm's "
+        "interventionNames do not name; not imported: the curator's to decide.",
+    } in notes
+    assert {
+        "field": "interventions.1",
+        "text": "The interventions list gives 'Toca FC' to the arm 'Toca FC alone' (armGroupLabels), which the arms "
+        "list does not have; not imported.",
+    } in notes

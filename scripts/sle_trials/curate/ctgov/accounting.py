@@ -58,7 +58,7 @@ MAPPED = {
     _DESIGN + "enrollmentInfo": "enrollment",
     **{_ARMS + f"armGroups.{k}": "arms" for k in ("label", "type", "description", "interventionNames")},
     **{_ARMS + f"interventions.{k}": "interventions" for k in ("name", "type", "description", "otherNames")},
-    _ARMS + "interventions.armGroupLabels": "arms.intervention_names",  # the same links, named the other way
+    _ARMS + "interventions.armGroupLabels": "arms.intervention_names",  # the other way round: arms.py notes a gap
     P + "outcomesModule.primaryOutcomes": "outcomes.primary",
     P + "outcomesModule.secondaryOutcomes": "outcomes.secondary",
     **{

@@ -14,6 +14,7 @@ from sle_trials.reading import ctgov_study
 def read(b: Builder, mod: dict) -> None:
     interventions = _interventions(b, mod)
     arms = _arms(b, mod, {i["name"] for i in interventions}, _separated(mod))
+    _linked_otherwise(b, mod, arms, interventions)
     put(b.data, "arms", arms)
     put(b.data, "interventions", interventions)
 
@@ -91,6 +92,34 @@ def _arms(b: Builder, mod: dict, names: set[str], separated: set[str]) -> list[d
             _given_to(b, mod, label, a)
         arms.append(item)
     return arms
+
+
+def _linked_otherwise(b: Builder, mod: dict, arms: list[dict], interventions: list[dict]) -> None:
+    """An intervention's armGroupLabels that the arms do not say back: an arm that names interventions,
+    but not this one, or a label no arm of the list has. The record holds the links as the arms name
+    them (arms.intervention_names); each the interventions list states otherwise is said in a note, for
+    the curator to decide (an arm naming none is _given_to's)."""
+    labels = {clean(raw.get("label")) for raw in items(mod, "armGroups") if isinstance(raw, dict)}
+    at = {arm["label"]: a for a, arm in enumerate(arms)}
+    kept = {item["name"]: i for i, item in enumerate(interventions)}
+    for raw in items(mod, "interventions"):
+        name = clean(raw.get("name")) if isinstance(raw, dict) else None
+        if name not in kept:
+            continue
+        for label in unique([clean(v) for v in items(raw, "armGroupLabels")]):
+            a = at.get(label)
+            if a is not None and arms[a].get("intervention_names") and name not in arms[a]["intervention_names"]:
+                b.note(
+                    f"arms.{a}.intervention_names",
+                    f"The interventions list gives {name!r} to this arm (armGroupLabels), which the arm's "
+                    "interventionNames do not name; not imported: the curator's to decide.",
+                )
+            elif label not in labels:
+                b.note(
+                    f"interventions.{kept[name]}",
+                    f"The interventions list gives {name!r} to the arm {label[:80]!r} (armGroupLabels), which the "
+                    "arms list does not have; not imported.",
+                )
 
 
 def _given_to(b: Builder, mod: dict, label: str, a: int) -> None:
