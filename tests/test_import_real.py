@@ -370,3 +370,17 @@ def test_a_text_field_keeps_its_backslash_and_a_markup_fields_escape_is_read(
     assert trials("check").status == 0
     outcomes = record_data(registry / "trials" / "NCT02210780.yaml")["outcomes"]
     assert "the Adacel \\[Tdap\\] Vaccine" in outcomes["primary"][0]["measure"]
+
+
+def test_results_first_posted_without_has_results_is_left_to_the_curator(trials: Trials, registry: Path) -> None:
+    """NCT02210780 (a trimmed copy of ctti-clinicaltrials/aact's) gives no hasResults, but its statusModule says
+    its results were first posted on 2020-05-07 (resultsFirstPostDateStruct). Before, results_posted was
+    declared silent, "not stated by the source", which states it; now it is left for the curator, with a note."""
+    curation = imported(trials, registry, "NCT02210780.json")["curation"]
+    assert "results_posted" not in curation.get("silent", [])
+    assert "results_posted" in curation["not_yet_curated"]
+    assert {
+        "field": "results_posted",
+        "text": "The source gives no hasResults, but its results were first posted 2020-05-07 "
+        "(statusModule.resultsFirstPostDateStruct); left for the curator.",
+    } in curation["notes"]

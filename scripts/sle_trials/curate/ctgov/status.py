@@ -42,6 +42,14 @@ def read(b: Builder, status: dict, has_results: Any) -> None:
         b.quote(("results_posted",), has_results, "hasResults")
     elif has_results is not None:
         b.leave_out("results_posted", f"The source's hasResults {has_results!r} is not true or false; left out.")
+    elif isinstance(posted := status.get("resultsFirstPostDateStruct"), dict) and isinstance(posted.get("date"), str):
+        # no hasResults (a copy cut down), but the date its results were first posted: the source states
+        # that they are, in words the check binds no true/false to; the curator's, never silent
+        b.leave_out(
+            "results_posted",
+            f"The source gives no hasResults, but its results were first posted {posted['date'][:10]} "
+            "(statusModule.resultsFirstPostDateStruct); left for the curator.",
+        )
 
 
 def _expanded_access(b: Builder, info: Any) -> None:
