@@ -384,3 +384,42 @@ def test_results_first_posted_without_has_results_is_left_to_the_curator(trials:
         "text": "The source gives no hasResults, but its results were first posted 2020-05-07 "
         "(statusModule.resultsFirstPostDateStruct); left for the curator.",
     } in curation["notes"]
+
+
+def test_an_update_brings_in_the_note_on_what_the_registry_changed_where_the_record_has_no_place(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """NCT02576665 (biomcp's) imported, its notes on what the record has no place for taken off (as a
+    record imported before the importer wrote them lacks them); then the registry says the study has a
+    data monitoring committee after all. Before, --update applied the new last-update date and left the
+    change in the oversight unsaid: it added an importer's note only in place of one it took off."""
+    imported(trials, registry, "NCT02576665.json")
+    file = registry / "trials" / "NCT02576665.yaml"
+    lines = file.read_text(encoding="utf-8").split("\n")
+    kept, skipping = [], False
+    for at, line in enumerate(lines):
+        if line.startswith("    - field: "):
+            skipping = "gives what the record has no place for" in " ".join(lines[at : at + 4])
+        elif not line.startswith("      "):
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    if kept[kept.index("  notes:") + 1].startswith("  ") and not kept[kept.index("  notes:") + 1].startswith("    "):
+        kept.remove("  notes:")  # none left
+    file.write_text("\n".join(kept), encoding="utf-8")
+    assert "no place for" not in file.read_text(encoding="utf-8")
+    assert trials("check").status == 0
+    doc = json.loads((REAL / "NCT02576665.json").read_bytes())
+    doc["protocolSection"]["oversightModule"]["oversightHasDmc"] = True
+    doc["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"]["date"] = "2020-03-02"
+    newer = tmp_path / "NCT02576665.json"
+    newer.write_text(json.dumps(doc, indent=2, ensure_ascii=False), encoding="utf-8")
+    result = trials("import", "ctgov", newer, "--update")
+    assert result.status == 0, result.out + result.err
+    assert trials("check").status == 0
+    notes = record_data(file)["curation"]["notes"]
+    assert {
+        "field": "sponsor",
+        "text": "The source's oversightModule gives what the record has no place for, not imported: "
+        "oversightHasDmc true.",
+    } in notes

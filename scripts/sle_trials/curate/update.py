@@ -341,30 +341,38 @@ def _stale_notes(tree: Any, before: list[dict], now: list[dict], kept: set[str])
     """The importer's notes on the base JSON (before) that the new JSON no longer gives rise to (now),
     taken off the record: "detailed_description takes 1,369,798 bytes; ... left out" once the new JSON's
     description fits and is in the record; in their place, the new JSON's notes on the same fields
-    (its description's size, when that too is left out). A note the curator wrote is none of the
-    importer's and stays, as does one on a field the curator kept as it is (--ours)."""
+    (its description's size, when that too is left out), and each note the new JSON gives rise to and
+    the base did not (what the registry changed, said where the record has no place for it: the
+    oversight now with a DMC), which the record lacks. A note the curator wrote is none of the
+    importer's and stays, as does one on a field the curator kept as it is (--ours), where no new
+    note is added either."""
     notes = tree["curation"].get("notes")
-    if not notes:
-        return
     dropped: set[str] = set()
+
+    def kept_field(field: str) -> bool:
+        name = ".".join(part for part in field.split(".") if not part.isdigit())
+        return any(name == k or name.startswith(k + ".") or k.startswith(name + ".") for k in kept)
 
     def stale(note: Any) -> bool:
         plain = _plain(note)
         field = str(plain.get("field", "")) if isinstance(plain, dict) else ""
-        name = ".".join(part for part in field.split(".") if not part.isdigit())
-        if any(name == k or name.startswith(k + ".") or k.startswith(name + ".") for k in kept):
-            return False
-        return plain in before and plain not in now
+        return not kept_field(field) and plain in before and plain not in now
 
-    for at in reversed(range(len(notes))):
+    for at in reversed(range(len(notes or []))):
         if stale(notes[at]):
             dropped.add(str(notes[at]["field"]))
             del notes[at]
-    had = [_plain(note) for note in notes]
-    for note in now:
-        if note["field"] in dropped and note not in had:
-            notes.append(fmt.subtree(note, ("curation", "notes", len(notes))))
-    if not notes:
+    had = [_plain(note) for note in notes or []]
+    added = [
+        note
+        for note in now
+        if note not in had and (note["field"] in dropped or (note not in before and not kept_field(note["field"])))
+    ]
+    if added and notes is None:
+        tree["curation"]["notes"] = notes = fmt.subtree([], ("curation", "notes"))
+    for note in added:
+        notes.append(fmt.subtree(note, ("curation", "notes", len(notes))))
+    if notes is not None and not notes:
         del tree["curation"]["notes"]
 
 
