@@ -156,3 +156,19 @@ def test_an_intervention_given_to_an_arm_that_does_not_name_it_is_said_in_a_note
         "text": "The interventions list gives 'Toca FC' to the arm 'Toca FC alone' (armGroupLabels), which the arms "
         "list does not have; not imported.",
     } in notes
+
+
+def test_the_results_agreement_is_said_and_their_point_of_contact_counted() -> None:
+    """NCT00791778 (biomcp's) posts results whose moreInfoModule says the investigators' agreement with the
+    sponsor restricts what they may publish (restrictiveAgreement, LTE60) and names a point of contact.
+    Before, the note named the results' modules alone, so the agreement went unsaid; the contact is
+    counted, never copied."""
+    study = studies("NCT00791778.json")[0]
+    [said] = [n["text"] for n in draft(study)["curation"]["notes"] if "resultsSection" in n["text"]]
+    assert (
+        "moreInfoModule.certainAgreement {piSponsorEmployee false, restrictionType LTE60, restrictiveAgreement true}"
+        in said
+    )
+    assert "moreInfoModule.pointOfContact (1 given: title, organization, email)" in said
+    contact = study["resultsSection"]["moreInfoModule"]["pointOfContact"]
+    assert contact["email"] not in said

@@ -114,7 +114,14 @@ NOTED = {
     _REFS + "seeAlsoLinks": VALUE,
     _REFS + "availIpds": VALUE,
     P + "ipdSharingStatementModule": VALUE,
-    "resultsSection": KEYS,
+    **{
+        f"resultsSection.{module}": KEYS  # the results themselves: named, not copied
+        for module in ("participantFlowModule", "baselineCharacteristicsModule", "outcomeMeasuresModule")
+    },
+    "resultsSection.adverseEventsModule": KEYS,
+    "resultsSection.moreInfoModule.limitationsAndCaveats": VALUE,
+    "resultsSection.moreInfoModule.certainAgreement": VALUE,
+    "resultsSection.moreInfoModule.pointOfContact": COUNT,
     "annotationSection": VALUE,
     "documentSection.largeDocumentModule.noSap": VALUE,
     "documentSection.largeDocumentModule.largeDocs": COUNT,
