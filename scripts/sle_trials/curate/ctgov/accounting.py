@@ -94,6 +94,7 @@ NOTED = {
     _ID + "secondaryIdInfos.link": VALUE,
     _STATUS + "statusVerifiedDate": VALUE,
     _STATUS + "delayedPosting": VALUE,
+    _STATUS + "resultsWaived": VALUE,
     _STATUS + "expandedAccessInfo.hasExpandedAccess": VALUE,
     _STATUS + "expandedAccessInfo.statusForNctId": VALUE,
     _STATUS + "resultsFirstSubmitDate": VALUE,
@@ -110,7 +111,7 @@ NOTED = {
     _CONTACTS + "locations.status": TALLY,
     _CONTACTS + "locations.zip": COUNT,
     _CONTACTS + "locations.contacts": COUNT,
-    _REFS + "references.retractions": COUNT,
+    _REFS + "references.retractions": VALUE,
     _REFS + "seeAlsoLinks": VALUE,
     _REFS + "availIpds": VALUE,
     P + "ipdSharingStatementModule": VALUE,
@@ -138,7 +139,6 @@ IGNORED = {
     _ELIG + "stdAges": "the registry's age groups, worked out from minimumAge and maximumAge, which are read",
     _CONTACTS + "locations.geoPoint": "a site's place as the registry geocodes it from the city and country, which "
     "are read",
-    _CONTACTS + "locations.countryCode": "the country's code, as the registry gives it for the country, which is read",
     "derivedSection.miscInfoModule.versionHolder": "the date of the registry's data release, not the study's",
     "derivedSection.miscInfoModule.submissionTracking": "the registry's log of the results' submissions and "
     "their review",
