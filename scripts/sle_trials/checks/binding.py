@@ -536,7 +536,7 @@ def _lacking(text: str, quotes: list[str]) -> bool:
 
 
 # Words that open an exception: what follows them in their clause is what a requirement leaves out
-_EXCEPTION = re.compile(r"\b(?:except|excepting|excluding|other than|apart from|not counting)\b", re.IGNORECASE)
+_EXCEPTION = prior_therapy.EXCEPTION
 
 
 def _excepted(ctx: Context, path: Path_, node: dict, corpus: str, quotes: list[str]) -> Iterator[Problem]:

@@ -12,8 +12,14 @@ at all, so that a record cannot drop it and declare it silent. A criterion state
   or of a treatment had before (RECEIVED: "Previously treated with mycophenolate"), with a therapy
   or a treatment after them in their clause (not "Active disease at screening and 2 weeks after the
   first visit");
-- or it is an exclusion criterion that keeps out those who lack a treatment (NOT_MET before a
-  therapy: "Patients who have not received mycophenolate"), as binding reads one.
+- or it is an exclusion criterion that keeps out those who lack a treatment (words of a treatment not
+  had before a therapy: "Patients who have not received mycophenolate"), as binding reads one; not
+  those off a medication now ("Patients not receiving hydroxychloroquine") nor those who did not
+  respond to one ("Failure to respond to rituximab" keeps refractory patients out).
+
+A cue denied states nothing: negated ("not refractory to", "did not fail", "No prior treatment with"),
+in an exception ("Excluding patients previously treated with rituximab") or of patients kept out
+("Patients previously treated with rituximab are excluded").
 
 A therapy a criterion names as a washout, a concurrent medication or something that keeps patients
 out ("must stop hydroxychloroquine 4 weeks before screening", "Currently receiving steroids", "Prior
@@ -38,8 +44,21 @@ from sle_trials.reading import lexicon
 # who lack it ("Patients who do not meet the 2019 EULAR/ACR criteria", "Negative for anti-dsDNA
 # antibodies", "have not received mycophenolate"); binding.py reads requirements from exclusions by it
 NOT_MET = re.compile(
-    r"(?i)\b(?:(?:do|does|did|have|has)\s+not|not|never|fail(?:s|ed|ure)?\s+to|unable\s+to)\s+(?:\w+\s+){0,2}?"
-    r"(?:meet|meeting|met|fulfil\w*|satisf\w*|receiv\w*|respond\w*|been\s+treated|tried)\b|\bnegative\s+for\b"
+    r"(?i)\b(?:(?:do|does|did|have|has)\s+not|not|never|fail(?:s|ed|ure)?\s+to|unable\s+to)\s+"
+    # a medication not taken now is no treatment lacked ("Patients not receiving hydroxychloroquine",
+    # "not currently on"): those kept out are those off a concurrent medication, which is no prior therapy
+    r"(?!(?:\w+\s+){0,2}?(?:currently|concurrently|now)\b)(?:\w+\s+){0,2}?"
+    r"(?:meet|meeting|met|fulfil\w*|satisf\w*|receive|received|respond\w*|been\s+treated|tried)\b"
+    r"|\bnegative\s+for\b"
+)
+# Of NOT_MET's words, those of a treatment not had, which alone state a prior therapy an exclusion
+# requires ("Patients who have not received mycophenolate"): one that keeps out those who did not
+# respond to a treatment ("Failure to respond to rituximab") keeps out refractory patients, and
+# requires no treatment
+_NOT_TREATED = re.compile(
+    r"(?i)\b(?:(?:do|does|did|have|has)\s+not|not|never)\s+"
+    r"(?!(?:\w+\s+){0,2}?(?:currently|concurrently|now)\b)(?:\w+\s+){0,2}?"
+    r"(?:receive|received|been\s+treated|tried|used|taken)\b"
 )
 
 
@@ -97,8 +116,26 @@ RECEIVED = re.compile(
     r"(?i)\b(?:(?:previously|prior)\s+(?:received|treated|treatments?|therap(?:y|ies)|use)"
     r"|(?:have|has|had)\s+(?:previously\s+|prior\s+)?(?:been\s+treated|received|used|taken))\b"
 )
-_NEGATED = re.compile(r"(?i)\b(?:no|not|never|without|nor)\s+(?:[\w-]+\s+)?$")
+# A negation right before a cue, or a word of time, degree or aspect between ("No prior treatment with
+# rituximab", "not refractory to", "did not fail", "never previously received", "non-responsive"): the
+# cue is denied. Another word between is what the negation denies ("Not controlled despite
+# hydroxychloroquine" denies the control, and states the failure).
+_NEGATED = re.compile(
+    r"(?i)(?:\b(?:no|not|never|without|nor|neither|cannot)|n['’]t)\s+"
+    r"(?:(?:any|a|an|the|be|been|being|have|had|yet|ever|previously|prior|currently|considered|deemed|"
+    r"documented|shown|found|proven|known)\s+)?$|\bnon-?$"
+)
 _NEGATION_REACH = 60  # the characters before a cue its negation is read in (a word, a word between)
+# Words that open an exception: a cue after them in their clause is what a requirement leaves out
+# ("Excluding patients previously treated with rituximab"; binding.py reads terms so)
+EXCEPTION = re.compile(r"\b(?:except|excepting|excluding|other than|apart from|not counting)\b", re.IGNORECASE)
+# Words after a cue in its clause that keep the patients it names out ("Patients previously treated
+# with rituximab are excluded", "... are not eligible"): the criterion is an exclusion, written among
+# the inclusions
+_KEPT_OUT = re.compile(
+    r"(?i)\b(?:(?:is|are|will\s+be|shall\s+be|must\s+be|be)\s+excluded|ineligible|not\s+(?:be\s+)?eligible"
+    r"|not\s+(?:be\s+)?(?:allowed|permitted|enrolled|included)|cannot\s+(?:participate|be\s+(?:enrolled|included)))\b"
+)
 
 
 class Requirement(NamedTuple):
@@ -112,9 +149,9 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
     """The prior-therapy requirement a criterion (its text with its nested items') states, else None."""
     after = _Treated(text)
     cue = (
-        (FAILED.search(text) or after.first(STAYED_ACTIVE) or after.first(RECEIVED, negated=True))
+        (after.first(FAILED, anywhere=True) or after.first(STAYED_ACTIVE) or after.first(RECEIVED))
         if inclusion
-        else after.first(NOT_MET)
+        else after.first(_NOT_TREATED, denied=False)
     )
     if cue is None:
         return None
@@ -139,18 +176,32 @@ class _Treated:
         self.starts = [start for start, _ in self.spans]
         self.ends = [m.end() for m in lexicon.CLAUSE_BOUNDS.finditer(text)] + [len(text)]
 
-    def first(self, cue: re.Pattern[str], *, negated: bool = False) -> re.Match[str] | None:
-        """The first of the cue's words with a therapy or a treatment after them in their clause (and,
-        where negated, no negation right before them: "No prior treatment with rituximab" requires
-        none), else None."""
+    def first(self, cue: re.Pattern[str], *, anywhere: bool = False, denied: bool = True) -> re.Match[str] | None:
+        """The first of the cue's words with a therapy or a treatment after them in their clause (anywhere:
+        with or without), and, where denied is read, not denied: no negation right before them ("No prior
+        treatment with rituximab", "not refractory to"), no exception before them in their clause
+        ("excluding those previously treated with"), no words keeping their patients out after them
+        ("... are excluded"); else None."""
         for found in cue.finditer(self.text):
-            if negated and _NEGATED.search(self.text, max(0, found.start() - _NEGATION_REACH), found.start()):
+            if denied and self._denied(found):
                 continue
+            if anywhere:
+                return found
             end = self.ends[bisect.bisect_left(self.ends, found.end())]
             at = bisect.bisect_left(self.starts, found.end())
             if at < len(self.spans) and self.spans[at][1] <= end:
                 return found
         return None
+
+    def _denied(self, found: re.Match[str]) -> bool:
+        """Whether the cue's words are denied: negated, in an exception, or of patients kept out."""
+        text, start = self.text, found.start()
+        if _NEGATED.search(text, max(0, start - _NEGATION_REACH), start):
+            return True
+        before = bisect.bisect_right(self.ends, start)
+        lo = self.ends[before - 1] if before else 0
+        end = self.ends[bisect.bisect_left(self.ends, found.end())]
+        return bool(EXCEPTION.search(text, lo, start) or _KEPT_OUT.search(text, found.end(), end))
 
 
 def _sentences(text: str, start: int) -> list[tuple[int, int]]:

@@ -1,0 +1,76 @@
+"""Attacks on the prior-therapy requirement read for the silence check (E523) out of its context.
+
+prior_therapy.requirement read a cue's words wherever they stood: "Patients not receiving
+hydroxychloroquine" among the exclusions (those off a concurrent medication kept out) and "Excluding
+patients previously treated with rituximab" among the inclusions were read as requirements of a prior
+therapy, and a record declaring its prior therapy silent against such a source was refused, though the
+source states none. A cue that is negated, stands in an exception, names patients kept out, or a
+medication taken now states no requirement.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import imported_codes
+from sle_trials.reading import prior_therapy
+from test_attacks_prior_therapy_silence import _study
+
+BODY_WEIGHT = "4. Body weight over 40 kg.\n"
+
+
+@pytest.mark.parametrize(
+    ("criterion", "exclusion"),
+    [
+        # a concurrent medication not taken now keeps patients out: it requires no prior therapy
+        (BODY_WEIGHT, "4. Patients not receiving hydroxychloroquine."),
+        (BODY_WEIGHT, "4. Patients who are not currently treated with glucocorticoids."),
+        # those who failed a treatment kept out: no treatment is required
+        (BODY_WEIGHT, "4. Failure to respond to rituximab."),
+        # an exclusion written among the inclusions
+        ("4. Excluding patients previously treated with rituximab.\n", None),
+        ("4. Patients previously treated with rituximab are excluded.\n", None),
+        # a cue negated ("not refractory" is a term of refractory's vocabulary: it states that)
+        ("4. Patients who did not fail hydroxychloroquine.\n", None),
+    ],
+)
+def test_a_cue_out_of_its_context_leaves_the_prior_therapy_silent(
+    tmp_path_factory: pytest.TempPathFactory, criterion: str, exclusion: str | None
+) -> None:
+    checker, data = _study(tmp_path_factory, criterion, exclusion)
+    assert "E523" not in imported_codes(checker, data)
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion"),
+    [
+        ("Patients not receiving hydroxychloroquine.", False),
+        ("Patients who are not currently receiving mycophenolate at screening.", False),
+        ("Failure to respond to at least two standard therapies.", False),
+        ("Excluding patients previously treated with rituximab.", True),
+        ("Patients previously treated with belimumab are not eligible.", True),
+        ("Patients who are not refractory to glucocorticoids.", True),
+        ("Patients who didn't fail hydroxychloroquine.", True),
+        ("Non-refractory to cyclophosphamide.", True),
+        ("Never previously received rituximab.", True),
+    ],
+)
+def test_a_denied_cue_states_no_requirement(text: str, inclusion: bool) -> None:
+    assert prior_therapy.requirement(text, inclusion) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion"),
+    [
+        ("Patients who have not received mycophenolate.", False),
+        ("Patients who did not receive at least two immunosuppressants.", False),
+        # a negation of another word, not of the cue
+        ("Not controlled despite hydroxychloroquine.", True),
+        ("Non-responsive to cyclophosphamide.", True),
+        ("No response to at least two immunosuppressants.", True),
+        ("Have not responded to mycophenolate mofetil.", True),
+        # an exception after the cue leaves it standing
+        ("Failure of at least two immunosuppressants, excluding glucocorticoids.", True),
+    ],
+)
+def test_a_cue_in_its_context_states_a_requirement(text: str, inclusion: bool) -> None:
+    assert prior_therapy.requirement(text, inclusion) is not None
