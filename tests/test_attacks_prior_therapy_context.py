@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from conftest import imported_codes
 from sle_trials.reading import prior_therapy
-from test_attacks_prior_therapy_silence import _study
+from test_attacks_prior_therapy_silence import _study, _therapies
 
 BODY_WEIGHT = "4. Body weight over 40 kg.\n"
 
@@ -74,3 +74,31 @@ def test_a_denied_cue_states_no_requirement(text: str, inclusion: bool) -> None:
 )
 def test_a_cue_in_its_context_states_a_requirement(text: str, inclusion: bool) -> None:
     assert prior_therapy.requirement(text, inclusion) is not None
+
+
+CONCURRENT = [
+    # a list of the medications patients take now, under its heading: none is a therapy that failed
+    "Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine 200-400 mg/day",
+    "Allowed concomitant medications: prednisone ≤ 10 mg/day; hydroxychloroquine.",
+    "Background therapy with hydroxychloroquine is allowed.",
+    "Patients may continue hydroxychloroquine.",
+]
+
+
+@pytest.mark.parametrize("after", CONCURRENT)
+def test_a_concurrent_medication_is_none_of_the_therapies(tmp_path_factory: pytest.TempPathFactory, after: str) -> None:
+    """A requirement naming no therapy, then the medications patients stay on: its therapies are silent."""
+    checker, data = _therapies(tmp_path_factory, f"4. Disease refractory to standard therapy. {after}\n")
+    assert imported_codes(checker, data) == set()
+
+
+@pytest.mark.parametrize("after", [*CONCURRENT, "concomitant medications allowed: prednisone ≤ 10 mg/day."])
+def test_a_concurrent_list_names_no_therapy_of_the_requirement(after: str) -> None:
+    found = prior_therapy.requirement(f"Disease refractory to standard therapy. {after}", inclusion=True)
+    assert found is not None and found.therapies == ()
+
+
+def test_a_list_of_the_failed_regimens_names_its_therapies() -> None:
+    text = "Failure of two induction regimens, including: 1. mycophenolate mofetil ≥ 2 g/day, or 2. cyclophosphamide"
+    found = prior_therapy.requirement(text, inclusion=True)
+    assert found is not None and found.therapies == ("mycophenolate", "cyclophosphamide")

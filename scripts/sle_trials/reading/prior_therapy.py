@@ -26,7 +26,8 @@ out ("must stop hydroxychloroquine 4 weeks before screening", "Currently receivi
 CAR-T cell therapy" in the exclusions) states no requirement. The therapies of a requirement are the
 therapy words (THERAPIES, the steroid words lexicon's) from its cue on, in its own sentence and the
 criterion's sentences after it that stop, wash out or take now nothing (lexicon's washout and
-stable-dose cues).
+stable-dose cues, words of a concurrent or background medication), up to a list such words head
+("Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine").
 
 These cue words are the silence check's only: binding reads `refractory` by its vocabulary alone
 (vocabulary.BOOLEANS), and a "Failure of ..." criterion does not call the disease refractory.
@@ -99,13 +100,21 @@ THERAPIES = re.compile(
 )
 
 # A sentence after the requirement's that stops or washes out a therapy, or names one taken now (a
-# concurrent medication), names none of its therapies (lexicon's washout and stable-dose cues):
-# "Currently receiving prednisone at a stable dose."
+# concurrent medication, one a patient may go on with), names none of its therapies (lexicon's
+# washout and stable-dose cues): "Currently receiving prednisone at a stable dose.", "Background
+# therapy with hydroxychloroquine is allowed."
 _NOT_PRIOR = re.compile(
     r"(?i)\b(?:"
     + "|".join((*_cues("WASHOUT"), *_cues("STABLE_DOSE_DURATION")))
-    + r"|stop(?:s|ped|ping)?|currently|receiving|ongoing)\b"
+    + r"|stop(?:s|ped|ping)?|currently|receiving|ongoing|concurrent\w*|concomitant\w*|background"
+    r"|allowed|permitted|continu(?:e|es|ing))\b"
 )
+# ... and one that heads a list with them ("Concurrent medications: 1. prednisone ≤ 10 mg/day 2.
+# hydroxychloroquine"): the list to the criterion's end (its nested items) names none either, though
+# its items, each a sentence, do not say so again
+# (a heading's words start after a sentence's end, a comma or a colon: read once each, not again from
+# each character of a text with no colon)
+_HEADING = re.compile(r"(?<![^.;,:])[^.;,:]*:")
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")
 # Words of a treatment, unnamed ("have not received at least two standard therapies")
 _TREATED = re.compile(r"(?i)\b(?:treat\w*|therap\w*|regimens?)\b")
@@ -157,11 +166,20 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
         return None
     therapies: list[str] = []
     start = cue.start()
-    for lo, hi in _sentences(text, start):
+    for lo, hi in _sentences(text, _concurrent_list(text, cue.end()), start):
         if lo > start and _NOT_PRIOR.search(text, lo, hi):
             continue
         therapies += [m.group(0) for m in THERAPIES.finditer(text, max(start, lo), hi)]
     return Requirement(cue.group(0), tuple(therapies))
+
+
+def _concurrent_list(text: str, after: int) -> str:
+    """text up to the first list after `after` that a heading of medications taken now opens (_HEADING
+    with words of _NOT_PRIOR: "Concurrent medications:"), all of it where none does."""
+    for heading in _HEADING.finditer(text, after):
+        if _NOT_PRIOR.search(heading.group(0)):
+            return text[: heading.end()]
+    return text
 
 
 class _Treated:
@@ -204,7 +222,8 @@ class _Treated:
         return bool(EXCEPTION.search(text, lo, start) or _KEPT_OUT.search(text, found.end(), end))
 
 
-def _sentences(text: str, start: int) -> list[tuple[int, int]]:
-    """The (start, end) of each sentence of text, from the one holding start on."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+def _sentences(text: str, read: str, start: int) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of text, from the one holding start on, to the end of read
+    (the part of text read)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(read)] + [len(read)]
     return [(lo, hi) for lo, hi in zip([0, *ends], ends) if hi > start]
