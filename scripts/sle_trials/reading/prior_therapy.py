@@ -87,15 +87,31 @@ STAYED_ACTIVE = re.compile(
     r")\b"
 )
 
-# The therapies a requirement names: the steroid words of lexicon's cues, and the standard treatments
-# of lupus by class and by name
+# The therapies a requirement names: the steroid words of lexicon's cues (the only other list of
+# therapies the package reads, and so the one shared), and the treatments of lupus by class, by name,
+# by the abbreviations criteria write them in, and by the stems of their international non-proprietary
+# names, which name each new one of a class ("-mab" a monoclonal antibody: belimumab, ianalumab,
+# "belizumab" as IM19's criteria misspell it; "-cept" a fusion protein: telitacicept, abatacept; "-tinib"
+# a kinase inhibitor: baricitinib, deucravacitinib; "-limus", "-sporin" a calcineurin or mTOR
+# inhibitor). Named only by a name of its own, a treatment of a requirement ("Refractory to
+# dapsone", "despite intravenous immunoglobulin") was read as none: a record could declare the
+# therapies silent, or the requirement of a treatment had before ("Previously treated with
+# plasmapheresis") missed.
 THERAPIES = re.compile(
     r"(?i)\b(?:"
     + "|".join(_cues("CORTICOSTEROID_DOSE"))
-    + r"|immunosuppress\w*|immunomodulat\w*|anti-?malarials?|hydroxychloroquine|chloroquine|mycophenol\w*|MMF"
-    r"|cyclophosphamide|azathioprine|methotrexate|leflunomide|tacrolimus|cyclosporine?|ciclosporin|voclosporin"
-    r"|calcineurin\s+inhibitors?|belimumab|rituximab|anifrolumab|telitacicept|obinutuzumab|biologic(?:s|al\s+agents?)"
-    r"|non-steroidal\s+anti-inflammatory\s+drugs|NSAIDs?"
+    + r"|immunosuppress\w*|immunomodulat\w*|anti-?malarials?|hydroxychloroquine|chloroquine|mycophenol\w*"
+    r"|cyclophosphamide|azathioprine|methotrexate|leflunomide|mizoribine|dapsone|thalidomide|lenalidomide"
+    r"|bortezomib|calcineurin\s+inhibitors?|(?:JAK|janus\s+kinase|mTOR|TNF|BLyS|BAFF)\s+inhibitors?"
+    r"|biologic(?:s|al\s+(?:agents?|therap(?:y|ies)|drugs?))|monoclonal\s+antibod(?:y|ies)|anti-CD\d+\w*"
+    r"|B[- ]cell[- ](?:depleting|depletion|targeting|targeted)(?:\s+(?:agents?|therap(?:y|ies)))?"
+    r"|(?:intravenous\s+)?immun[eo]\s*globulins?|plasmapheresis|plasma\s+exchange|immunoadsorption"
+    r"|DMARDs?|disease-modifying\s+anti-?rheumatic\s+drugs?|cytotoxic\s+(?:agents?|drugs?|therap(?:y|ies))"
+    r"|steroid-sparing\s+(?:agents?|drugs?|therap(?:y|ies))|non-steroidal\s+anti-inflammatory\s+drugs"
+    # the abbreviations (a lab's, "PE" a pulmonary embolism, stand in criteria too: none of those)
+    r"|NSAIDs?|MMF|MPA|HCQ|AZA|MTX|CYC|CTX|IVCY|CsA|CNIs?|TAC|RTX|LEF|IVIG|IVIg|GCs?"
+    # the stems of the international non-proprietary names
+    r"|\w+(?:mab|acept|icept|nercept|tinib|limus|sporine?)"
     r")\b"
 )
 
