@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 from conftest import imported_codes
 from sle_trials.reading import prior_therapy
+from sle_trials.reading.layouts import normalise
 from test_attacks_prior_therapy_silence import _study, _therapies
 
 BODY_WEIGHT = "4. Body weight over 40 kg.\n"
@@ -102,3 +103,30 @@ def test_a_list_of_the_failed_regimens_names_its_therapies() -> None:
     text = "Failure of two induction regimens, including: 1. mycophenolate mofetil ≥ 2 g/day, or 2. cyclophosphamide"
     found = prior_therapy.requirement(text, inclusion=True)
     assert found is not None and found.therapies == ("mycophenolate", "cyclophosphamide")
+
+
+# "Fаilure" and "аctive" with a Cyrillic "а" (U+0430): a reader reads "Failure", "active"
+LOOK_ALIKE = [
+    "4. F\u0430ilure of at least two standard induction regimens.\n",
+    "4. Dise\u0430se rem\u0430ined \u0430ctive \u0430fter cyclophosphamide.\n",
+    "4. Previously tre\u0430ted with mycophenolate.\n",
+]
+
+
+@pytest.mark.parametrize("criterion", LOOK_ALIKE)
+def test_a_source_writing_a_cue_with_a_look_alike_letter_states_it(
+    tmp_path_factory: pytest.TempPathFactory, criterion: str
+) -> None:
+    """The source's criteria are read as a reader sees them (layouts fold look-alike letters before any
+    cue is read): the record's own criterion 4 made to say nothing, the source's alone states it."""
+    checker, data = _study(tmp_path_factory, criterion)
+    for item in data["eligibility"]["inclusion_criteria"]:
+        if item.get("number") == 4:
+            item["text"] = "Body weight over 40 kg."
+    assert "E523" in imported_codes(checker, data)
+
+
+@pytest.mark.parametrize("criterion", LOOK_ALIKE)
+def test_a_record_quoting_a_cue_with_a_look_alike_letter_states_it(criterion: str) -> None:
+    """A record's own criteria are read folded too (layouts.normalise), as silence._own_criteria reads them."""
+    assert prior_therapy.requirement(normalise(criterion), inclusion=True) is not None
