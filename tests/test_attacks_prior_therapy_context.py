@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import imported_codes
-from sle_trials.reading import prior_therapy
+from sle_trials.reading import prior_therapy, vocabulary
 from sle_trials.reading.layouts import normalise
 from test_attacks_prior_therapy_silence import _study, _therapies
 
@@ -130,3 +130,56 @@ def test_a_source_writing_a_cue_with_a_look_alike_letter_states_it(
 def test_a_record_quoting_a_cue_with_a_look_alike_letter_states_it(criterion: str) -> None:
     """A record's own criteria are read folded too (layouts.normalise), as silence._own_criteria reads them."""
     assert prior_therapy.requirement(normalise(criterion), inclusion=True) is not None
+
+
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        # "refractory" of a finding or another disease, among the inclusions: no lupus called refractory
+        "4. Refractory anemia requiring transfusion.\n",
+        "4. Hemoglobin refractory to transfusion.\n",
+        "4. Refractory thrombocytopenia (platelets < 50,000/mm³).\n",
+    ],
+)
+def test_refractory_of_another_thing_leaves_the_prior_therapy_silent(
+    tmp_path_factory: pytest.TempPathFactory, criterion: str
+) -> None:
+    checker, data = _study(tmp_path_factory, criterion)
+    assert "E523" not in imported_codes(checker, data)
+
+
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        "4. Patients with refractory SLE.\n",
+        "4. Refractory or relapsing systemic lupus erythematosus.\n",
+        "4. SLE that is refractory to standard therapy.\n",
+        "4. Treatment-refractory lupus nephritis.\n",
+    ],
+)
+def test_refractory_of_the_disease_states_it(tmp_path_factory: pytest.TempPathFactory, criterion: str) -> None:
+    checker, data = _study(tmp_path_factory, criterion)
+    assert "E523" in imported_codes(checker, data)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Refractory anemia requiring transfusion.", False),
+        ("Hemoglobin refractory to transfusion.", False),
+        ("Refractory hypertension despite three antihypertensive drugs.", False),
+        ("Meets the current clinical standards for refractory systemic lupus erythematosus", True),
+        ("refractory, active lupus nephritis", True),
+        ("Disease refractory to at least two standard immunosuppressive therapies", True),
+        ("Refractory to mycophenolate", True),
+        ("non-refractory disease", True),
+    ],
+)
+def test_refractory_is_read_of_the_disease_only(text: str, said: bool) -> None:
+    rendering = vocabulary.for_boolean("eligibility.prior_therapy.refractory").places(text)[0]  # type: ignore[union-attr]
+    assert prior_therapy.refractory_disease(text, rendering.start, rendering.end) is said
+
+
+@pytest.mark.parametrize("text", ["Hemoglobin refractory to transfusion.", "Intolerance to cold."])
+def test_a_failure_of_no_treatment_states_no_requirement(text: str) -> None:
+    assert prior_therapy.requirement(text, inclusion=True) is None

@@ -34,7 +34,8 @@ holds other fields too):
   doses such an agent with a dose written right after it ("fludarabine 30 mg/m2/day");
 - for a field read from the criteria (CRITERIA_READ), whose place is the criteria lists (for a
   source of no layout, which lists none, the criteria the record quotes from it): a criterion
-  renders a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "refractory";
+  renders a term of its vocabulary ("Severe lupus nephritis", "1997 revised criteria", "refractory"
+  said of the disease, not "refractory anemia";
   for what patients must have, the prior therapy, antibodies and criteria sets, an inclusion criterion
   or an exclusion of those who lack it: REQUIREMENTS),
   gives an age at its bound (lexicon.criteria_ages: "Age ≥ 18", "18 years or older"; not
@@ -634,14 +635,24 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
                     else vocabulary.for_enum(tuple(node["enum"]))
                 )
                 found = [
-                    rendering
+                    text[r.start : r.end]
                     for text in texts
-                    for rendering, _ in (vocab.find(text) if vocab else [])
-                    if not _named(notes, rendering)
+                    for r in (vocab.places(text) if vocab else [])
+                    if not _named(notes, text[r.start : r.end]) and _said_of_its_field(leaf, text, r)
                 ]
                 if found:
                     return Said(f"{found[0]!r} in its criteria", found[0])
     return None
+
+
+def _said_of_its_field(leaf: str, text: str, rendering: vocabulary.Rendering) -> bool:
+    """Whether a term of a criteria-read field's vocabulary is said of that field where it stands: a
+    "refractory" of the disease (prior_therapy.refractory_disease), not of a finding or another disease
+    ("Refractory anemia requiring transfusion" among the inclusions called no lupus refractory, and a
+    record declaring eligibility.prior_therapy.refractory silent was refused)."""
+    if leaf != PRIOR_THERAPY + ".refractory":
+        return True
+    return prior_therapy.refractory_disease(text, rendering.start, rendering.end)
 
 
 # The fields a prior-therapy requirement a criterion states gives: itself and the criterion it is read

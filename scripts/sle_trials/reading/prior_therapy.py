@@ -11,7 +11,7 @@ at all, so that a record cannot drop it and declare it silent. A criterion state
   after the use of a stable standard SLE regimen", "Have failed at least two standard therapies"),
   or of a treatment had before (RECEIVED: "Previously treated with mycophenolate"), with a therapy
   or a treatment after them in their clause (not "Active disease at screening and 2 weeks after the
-  first visit");
+  first visit", "Hemoglobin refractory to transfusion");
 - or it is an exclusion criterion that keeps out those who lack a treatment (words of a treatment not
   had before a therapy: "Patients who have not received mycophenolate"), as binding reads one; not
   those off a medication now ("Patients not receiving hydroxychloroquine") nor those who did not
@@ -30,7 +30,9 @@ stable-dose cues, words of a concurrent or background medication), up to a list 
 ("Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine").
 
 These cue words are the silence check's only: binding reads `refractory` by its vocabulary alone
-(vocabulary.BOOLEANS), and a "Failure of ..." criterion does not call the disease refractory.
+(vocabulary.BOOLEANS), and a "Failure of ..." criterion does not call the disease refractory. The
+silence check reads that vocabulary's "refractory" only where it is said of the disease
+(refractory_disease: "refractory SLE", "refractory to cyclophosphamide"; not "refractory anemia").
 """
 
 from __future__ import annotations
@@ -133,7 +135,7 @@ _NOT_PRIOR = re.compile(
 _HEADING = re.compile(r"(?<![^.;,:])[^.;,:]*:")
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")
 # Words of a treatment, unnamed ("have not received at least two standard therapies")
-_TREATED = re.compile(r"(?i)\b(?:treat\w*|therap\w*|regimens?)\b")
+_TREATED = re.compile(r"(?i)\b(?:treat\w*|therap\w*|regimens?|standard\s+of\s+care|SoC)\b")
 # Words of a treatment had before ("Previously treated with", "prior treatment with", "must have received"),
 # which state a requirement when a therapy or a treatment stands after them in their clause and no
 # negation before them ("No prior treatment with rituximab" requires none)
@@ -174,7 +176,7 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
     """The prior-therapy requirement a criterion (its text with its nested items') states, else None."""
     after = _Treated(text)
     cue = (
-        (after.first(FAILED, anywhere=True) or after.first(STAYED_ACTIVE) or after.first(RECEIVED))
+        (after.first(FAILED) or after.first(STAYED_ACTIVE) or after.first(RECEIVED))
         if inclusion
         else after.first(_NOT_TREATED, denied=False)
     )
@@ -187,6 +189,39 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
             continue
         therapies += [m.group(0) for m in THERAPIES.finditer(text, max(start, lo), hi)]
     return Requirement(cue.group(0), tuple(therapies))
+
+
+# What "refractory" is said of, where it calls the disease refractory: the disease after it ("refractory
+# systemic lupus erythematosus", "refractory or relapsing SLE", "refractory patients") or before it ("SLE
+# that is refractory", "treatment-refractory"), or a treatment after its "to" ("refractory to
+# cyclophosphamide"); not a finding or another disease ("refractory anemia", "refractory hypertension",
+# "Hemoglobin refractory to transfusion")
+_DISEASE_AFTER = re.compile(
+    r"(?i)(?:[\s,/-]+(?:or|and|relaps\w*|active|severe|moderate|to|chronic|persistent|systemic))*[\s,/-]+"
+    r"(?:systemic\s+lupus|SLE|lupus|disease|LN|nephritis|patients?|subjects?|participants?|cases?)\b"
+)
+_DISEASE_BEFORE = re.compile(
+    r"(?i)\b(?:SLE|lupus|disease|nephritis|LN|treatments?|therap(?:y|ies)|drugs?|steroids?)[\s-]+"
+    r"(?:(?:that|which|who|is|are|was|were|remains?|remained|considered|deemed|be|been)\s+){0,3}$"
+)
+_TO = re.compile(r"(?i)\s*(?:to|of)\b")
+# the characters before "refractory" what it is said of is read in, and after its "to" (in its clause)
+_REFRACTORY_REACH = 60
+_TO_REACH = 150
+
+
+def refractory_disease(text: str, start: int, end: int) -> bool:
+    """Whether the word of refractoriness at text[start:end] ("refractory", "not refractory") calls the
+    disease refractory (to a treatment), not a finding or another disease."""
+    if _DISEASE_AFTER.match(text, end) or _DISEASE_BEFORE.search(text, max(0, start - _REFRACTORY_REACH), start):
+        return True
+    to = _TO.match(text, end)
+    if to is None:
+        return False
+    hi = min(len(text), to.end() + _TO_REACH)
+    bound = lexicon.CLAUSE_BOUNDS.search(text, to.end(), hi)
+    hi = bound.start() if bound else hi
+    return bool(THERAPIES.search(text, to.end(), hi) or _TREATED.search(text, to.end(), hi))
 
 
 def _concurrent_list(text: str, after: int) -> str:
@@ -210,22 +245,22 @@ class _Treated:
         self.starts = [start for start, _ in self.spans]
         self.ends = [m.end() for m in lexicon.CLAUSE_BOUNDS.finditer(text)] + [len(text)]
 
-    def first(self, cue: re.Pattern[str], *, anywhere: bool = False, denied: bool = True) -> re.Match[str] | None:
-        """The first of the cue's words with a therapy or a treatment after them in their clause (anywhere:
-        with or without), and, where denied is read, not denied: no negation right before them ("No prior
-        treatment with rituximab", "not refractory to"), no exception before them in their clause
-        ("excluding those previously treated with"), no words keeping their patients out after them
-        ("... are excluded"); else None."""
+    def first(self, cue: re.Pattern[str], *, denied: bool = True) -> re.Match[str] | None:
+        """The first of the cue's words with a therapy or a treatment after them in their clause (not
+        "Hemoglobin refractory to transfusion"), and, where denied is read, not denied: no negation right
+        before them ("No prior treatment with rituximab", "not refractory to"), no exception before them
+        in their clause ("excluding those previously treated with"), no words keeping their patients out
+        after them ("... are excluded"); else None."""
         for found in cue.finditer(self.text):
-            if denied and self._denied(found):
-                continue
-            if anywhere:
-                return found
-            end = self.ends[bisect.bisect_left(self.ends, found.end())]
-            at = bisect.bisect_left(self.starts, found.end())
-            if at < len(self.spans) and self.spans[at][1] <= end:
+            if (not denied or not self._denied(found)) and self.treated_after(found.end()):
                 return found
         return None
+
+    def treated_after(self, at: int) -> bool:
+        """Whether a therapy or a treatment stands after `at` in its clause."""
+        end = self.ends[bisect.bisect_left(self.ends, at)]
+        found = bisect.bisect_left(self.starts, at)
+        return found < len(self.spans) and self.spans[found][1] <= end
 
     def _denied(self, found: re.Match[str]) -> bool:
         """Whether the cue's words are denied: negated, in an exception, or of patients kept out."""
