@@ -60,7 +60,7 @@ def vocabulary_tables() -> str:
         out += [
             f"**{name}**",
             "",
-            "| value | means | renderings (besides the value itself, and each in capitals) |",
+            "| value | means | renderings (besides the value itself, and each in capitals and as a title) |",
             "|---|---|---|",
         ]
         for value, labels in table.items():

@@ -524,11 +524,30 @@ _LABELLED = {
 _NOT_DENIED_HERE = re.compile(_NOT_DENIED)  # matched (empty) at a rendering's start unless a denial stands before
 
 
+# The words a title leaves in lower case ("Criteria of the American College of Rheumatology")
+_TITLE_LOWER = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+
+
+def _titled(label: str) -> tuple[str, ...]:
+    """A rendering of several words as a title writes it: each word capitalised ("Lupus Nephritis",
+    "Antinuclear Antibody"), and the short words of a title left in lower case ("1997 Revised
+    Criteria of the American College of Rheumatology"). A criterion so written showed a reader the
+    phrase, and was read as none: a record declaring eligibility.lupus_nephritis silent passed E523
+    against "Patients with active Lupus Nephritis" (the upper-case forms were read already)."""
+    words = label.split(" ")
+    if len(words) < 2:
+        return ()
+    every = [w[:1].upper() + w[1:] for w in words]
+    title = [w if i and w in _TITLE_LOWER else every[i] for i, w in enumerate(words)]
+    return (" ".join(every), " ".join(title))
+
+
 def _compile(name: str, table: dict) -> Vocabulary:
     values: dict[str, set] = {}
     for value, labels in table.items():
         shown = [str(value)] if isinstance(value, str) else []
-        for label in (*shown, *labels, *(label.upper() for label in labels)):
+        titled = [form for label in labels for form in _titled(label)]
+        for label in (*shown, *labels, *(label.upper() for label in labels), *titled):
             values.setdefault(label, set()).add(value)
     ordered = sorted(values, key=lambda r: (-len(r), r))  # the regex tries the longest first at each place
     rendering = "(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])"

@@ -1,0 +1,99 @@
+"""Attacks on a criteria-read field declared silent while a criterion states it in other writing.
+
+E523 holds a field read from the criteria (lupus nephritis, the classification criteria, the
+autoantibodies) to the terms of its vocabulary there. The vocabulary read each phrase as written, in
+capitals and with its first letter capitalised: a criterion in title case ("Active Lupus Nephritis",
+"Positive Antinuclear Antibody", "the 1997 Revised Criteria of the American College of
+Rheumatology") showed a reader the phrase and was read as none, so a record could drop the field and
+declare it silent.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from conftest import FIXTURES, copy_registry, import_complete, imported_codes
+from sle_trials.reading import vocabulary
+
+STUDY = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
+CRITERIA = """Inclusion Criteria:
+
+1. Age 18 to 65 years at the time of signing informed consent.
+2. {inclusion}
+3. Body weight > 40 kg.
+
+Exclusion Criteria:
+
+1. Prior CAR-T cell therapy or other gene-modified cell therapy.
+2. {exclusion}"""
+
+
+def _silent(tmp_path_factory: pytest.TempPathFactory, field: str, inclusion: str, exclusion: str):
+    """The fixture study with criteria of its own (inclusion and exclusion criterion 2 given), imported,
+    marked complete, the field dropped and declared silent."""
+    doc = json.loads(STUDY.read_text("utf-8"))
+    doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = CRITERIA.format(
+        inclusion=inclusion, exclusion=exclusion
+    )
+    folder = tmp_path_factory.mktemp("study")
+    source = folder / "study.json"
+    source.write_text(json.dumps(doc), "utf-8")
+    checker, data = import_complete(copy_registry(folder / "registry"), source)
+    data = copy.deepcopy(data)
+    curation = data["curation"]
+    curation["not_yet_curated"] = [f for f in curation["not_yet_curated"] if f != field]
+    curation["silent"] = [f for f in curation["silent"] if f != field] + [field]
+    data["eligibility"].pop(field.split(".")[1], None)
+    return checker, data
+
+
+NEUTRAL = ("Body weight over 40 kg.", "Active tuberculosis.")
+
+
+@pytest.mark.parametrize(
+    ("field", "criterion", "exclusion"),
+    [
+        ("eligibility.lupus_nephritis", NEUTRAL[0], "Active Lupus Nephritis."),
+        ("eligibility.autoantibodies", "Positive Antinuclear Antibody at screening.", NEUTRAL[1]),
+        (
+            "eligibility.classification_criteria",
+            "SLE by the 1997 Revised Criteria of the American College of Rheumatology.",
+            NEUTRAL[1],
+        ),
+    ],
+)
+def test_a_term_in_title_case_declared_silent_is_refused(
+    tmp_path_factory: pytest.TempPathFactory, field: str, criterion: str, exclusion: str
+) -> None:
+    checker, data = _silent(tmp_path_factory, field, criterion, exclusion)
+    assert "E523" in imported_codes(checker, data)
+
+
+def test_the_same_criteria_in_other_words_leave_it_silent(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The harness's own control: criteria that state none of the three leave each silent."""
+    for field in ("eligibility.lupus_nephritis", "eligibility.autoantibodies", "eligibility.classification_criteria"):
+        checker, data = _silent(tmp_path_factory, field, *NEUTRAL)
+        assert "E523" not in imported_codes(checker, data), field
+
+
+@pytest.mark.parametrize(
+    ("enum", "text", "value"),
+    [
+        (("REQUIRED", "ALLOWED", "EXCLUDED", "SEVERE_EXCLUDED"), "Active Lupus Nephritis", "REQUIRED"),
+        (
+            ("ANA", "ANTI_DSDNA", "ANTI_SM", "ANTI_RNP", "ANTI_RO_SSA", "ANTI_LA_SSB", "ANTIPHOSPHOLIPID", "ANTI_C1Q"),
+            "Antinuclear Antibody",
+            "ANA",
+        ),
+        (
+            ("ACR_1982", "ACR_1997", "SLICC_2012", "EULAR_ACR_2019"),
+            "1997 Revised Criteria of the American College of Rheumatology",
+            "ACR_1997",
+        ),
+    ],
+)
+def test_a_title_renders_its_term(enum: tuple[str, ...], text: str, value: str) -> None:
+    vocab = vocabulary.for_enum(enum)
+    assert vocab is not None and value in vocab.stated(text)
