@@ -15,7 +15,7 @@ import json
 
 import pytest
 from conftest import FIXTURES, copy_registry, import_complete, imported_codes
-from sle_trials.reading import vocabulary
+from sle_trials.reading import lexicon, vocabulary
 
 STUDY = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
 CRITERIA = """Inclusion Criteria:
@@ -144,3 +144,23 @@ def test_a_term_in_other_words_declared_silent_is_refused(
 ) -> None:
     checker, data = _silent(tmp_path_factory, field, inclusion, exclusion)
     assert "E523" in imported_codes(checker, data)
+
+
+AGES_IN_OTHER_WORDS = ["Men and women aged between 18 and 70.", "Ages 18 through 65.", "Age 18-65."]
+
+
+@pytest.mark.parametrize("age", AGES_IN_OTHER_WORDS)
+@pytest.mark.parametrize("field", ["eligibility.minimum_age", "eligibility.maximum_age"])
+def test_an_age_range_in_other_words_declared_silent_is_refused(
+    tmp_path_factory: pytest.TempPathFactory, field: str, age: str
+) -> None:
+    """An age range with no unit after the word age, or joined by "through": each bound is stated."""
+    checker, data = _silent(tmp_path_factory, field, *NEUTRAL, age=age)
+    assert "E523" in imported_codes(checker, data)
+
+
+@pytest.mark.parametrize(
+    "text", ["Age ≥ 18 years, SLEDAI-2K between 6 and 10.", "Platelets 50-100 ×10^9/L.", "aged ≥ 18, SLEDAI 6-10"]
+)
+def test_a_range_of_no_age_reads_no_age(text: str) -> None:
+    assert [a.value for a in lexicon.criteria_ages(text)] in ([18.0], [])

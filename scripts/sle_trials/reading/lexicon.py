@@ -720,7 +720,10 @@ AGE_LABELS = {
     "max": r"(?:maximum ?age|maximumAge|max\.? age|upper age limit)",
 }
 _AGE_LABEL = {bound: re.compile(r"(?i:" + pattern + r")\s*:?\s*\Z") for bound, pattern in AGE_LABELS.items()}
-_AGE_RANGE = re.compile(r"\s*(?:to|-|–|and)\s*")
+_AGE_RANGE = re.compile(r"\s*(?:to|through|-|–|and)\s*")
+# The word age right before a range's first end, which makes two bare numbers an age range ("aged between 18
+# and 70", "Age 18-65"): no unit is written, but the word says what they count
+_AGE_JUST_BEFORE = re.compile(r"(?i)\bage[ds]?\s*(?::\s*|\s(?:between|from)\s+)?\Z")
 # Between two bounds that share the second's unit: "and" (or a comma) and the second's comparator.
 _AGE_AND = re.compile(r"\s*(?:,\s*)?(?:and\s*)?(?:[<>]=?|[≤≥⩽⩾≦≧]|=<|=>)\s*")
 # "aged from 18 to 65 years": a label's "from" that opens a range, whose "to" gives the other bound; so does
@@ -802,7 +805,7 @@ def ages(quote: str) -> tuple[Age, ...]:
         rng = _AGE_RANGE.match(quote, end)
         opened = _FROM if bound == "min" else _WITHIN if bound == "max" else None
         ranged = bound is None or bool(opened and opened.search(head) and rng and rng.group(0).strip() != "and")
-        if ranged and nxt and rng and rng.end() == nxt[0].start and (unit or nxt[1]):
+        if ranged and nxt and rng and rng.end() == nxt[0].start and (unit or nxt[1] or _AGE_JUST_BEFORE.search(head)):
             # "between 18 and 70 years", "18 to 65 years", "18-65 years", "aged from 18 to 65 years": both ends
             if (rng.group(0).strip() != "and") or _BETWEEN.search(head):
                 out.append(Age("min", n.value, unit or nxt[1], n.start, end))
@@ -907,7 +910,7 @@ def _clause_head(text: str, a: Age, width: int = 40) -> str:
 
 
 # a range's first end, before its second ("18 to ", "18 years - ")
-_RANGE_START = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s?[A-Za-z]+)?\s*(?:to|-|–)\s*\Z")
+_RANGE_START = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s?[A-Za-z]+)?\s*(?:to|through|and|-|–)\s*\Z")
 
 
 def _said_an_age(text: str, a: Age) -> bool:
@@ -926,7 +929,7 @@ def _said_an_age(text: str, a: Age) -> bool:
 
 
 # a range's other end, after its first ("18 to 65", "18-65"); an age unit that says it is one ("years old")
-_RANGE_END = re.compile(r"\s*(?:to|-|–)\s*[0-9]+(?:\.[0-9]+)?")
+_RANGE_END = re.compile(r"\s*(?:to|through|-|–)\s*[0-9]+(?:\.[0-9]+)?")
 _OLD = re.compile(r"(?i)\bold\b|y/o")
 
 
