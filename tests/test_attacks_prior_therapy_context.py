@@ -183,3 +183,26 @@ def test_refractory_is_read_of_the_disease_only(text: str, said: bool) -> None:
 @pytest.mark.parametrize("text", ["Hemoglobin refractory to transfusion.", "Intolerance to cold."])
 def test_a_failure_of_no_treatment_states_no_requirement(text: str) -> None:
     assert prior_therapy.requirement(text, inclusion=True) is None
+
+
+def test_a_therapy_only_excepted_leaves_the_therapies_silent(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A requirement naming a therapy only as what it leaves out names none of its therapies."""
+    criterion = "4. Disease refractory to standard therapy other than hydroxychloroquine.\n"
+    checker, data = _therapies(tmp_path_factory, criterion)
+    assert imported_codes(checker, data) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [
+        ("Failure of at least two immunosuppressants, excluding glucocorticoids.", ("immunosuppressants",)),
+        (
+            "Failure of two immunosuppressants (other than hydroxychloroquine) and cyclophosphamide.",
+            ("immunosuppressants", "cyclophosphamide"),
+        ),
+        ("Refractory to standard therapy other than hydroxychloroquine; failed rituximab.", ("rituximab",)),
+    ],
+)
+def test_an_excepted_therapy_is_none_of_the_requirements(text: str, therapies: tuple[str, ...]) -> None:
+    found = prior_therapy.requirement(text, inclusion=True)
+    assert found is not None and found.therapies == therapies

@@ -187,7 +187,8 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
     for lo, hi in _sentences(text, _concurrent_list(text, cue.end()), start):
         if lo > start and _NOT_PRIOR.search(text, lo, hi):
             continue
-        therapies += [m.group(0) for m in THERAPIES.finditer(text, max(start, lo), hi)]
+        found = THERAPIES.finditer(text, max(start, lo), hi)
+        therapies += [m.group(0) for m in found if not after.excepted(m.start())]
     return Requirement(cue.group(0), tuple(therapies))
 
 
@@ -244,6 +245,12 @@ class _Treated:
         self.spans = sorted(spans)
         self.starts = [start for start, _ in self.spans]
         self.ends = [m.end() for m in lexicon.CLAUSE_BOUNDS.finditer(text)] + [len(text)]
+        # each exception, to the end of its clause or of the parenthesis it stands in ("Failure of two
+        # immunosuppressants (other than hydroxychloroquine) and cyclophosphamide")
+        self.exceptions = [
+            (e.start(), min(self.ends[bisect.bisect_left(self.ends, e.end())], _closing(text, e.end())))
+            for e in EXCEPTION.finditer(text)
+        ]
 
     def first(self, cue: re.Pattern[str], *, denied: bool = True) -> re.Match[str] | None:
         """The first of the cue's words with a therapy or a treatment after them in their clause (not
@@ -255,6 +262,12 @@ class _Treated:
             if (not denied or not self._denied(found)) and self.treated_after(found.end()):
                 return found
         return None
+
+    def excepted(self, at: int) -> bool:
+        """Whether the therapy at `at` stands in an exception (EXCEPTION): what a requirement leaves
+        out, none of its therapies ("Failure of two immunosuppressants, excluding glucocorticoids")."""
+        i = bisect.bisect_right(self.exceptions, (at, len(self.text))) - 1
+        return i >= 0 and self.exceptions[i][0] < at < self.exceptions[i][1]
 
     def treated_after(self, at: int) -> bool:
         """Whether a therapy or a treatment stands after `at` in its clause."""
@@ -271,6 +284,13 @@ class _Treated:
         lo = self.ends[before - 1] if before else 0
         end = self.ends[bisect.bisect_left(self.ends, found.end())]
         return bool(EXCEPTION.search(text, lo, start) or _KEPT_OUT.search(text, found.end(), end))
+
+
+def _closing(text: str, at: int) -> int:
+    """Where the parenthesis open at `at` closes (the end of text where none is)."""
+    opened = text.rfind("(", 0, at)
+    closed = text.find(")", at)
+    return closed if opened > text.rfind(")", 0, at) and closed >= 0 else len(text)
 
 
 def _sentences(text: str, read: str, start: int) -> list[tuple[int, int]]:
