@@ -367,7 +367,17 @@ TREATMENT_WORDS = ("arms", "interventions", "third_party_summary", *PRODUCT_WORD
 # binding reads a dose with its unit; the parts of an agent a record may declare silent apart
 _DOSE_AFTER = re.compile(r"\s*(?:[:,(]\s*|(?:at|of)\s+)?([0-9][0-9.,]*)\s*(?:mg|g|µg|μg)(?![^\W\d_])", re.IGNORECASE)
 LYMPHODEPLETION_DOSES = ("lymphodepletion.agents.dose", "lymphodepletion.agents.unit")
-_LYMPHODEPLETION = re.compile(r"(?i)(?<![\w-])lympho-?(?:depl|ablat)\w*|(?<![\w-])conditioning\b")
+# ("preconditioning", "pre-conditioning" and "lymphocyte depletion" name it too: a description saying
+# "Preconditioning chemotherapy with fludarabine and cyclophosphamide ..." let a record declare it silent)
+_LYMPHODEPLETION = re.compile(
+    r"(?i)(?<![\w-])(?:lympho-?(?:depl|ablat)\w*|lymphocyte[- ]deplet\w*|(?:pre-?)?conditioning\b)"
+)
+# A sentence that goes on speaking of the sentence before it ("Lymphodepletion is given on days -5 to -3.
+# It consists of fludarabine and cyclophosphamide."): its agents are the lymphodepletion's too
+_GOES_ON = re.compile(
+    r"(?i)\s*(?:it|this|these|the\s+(?:regimen|chemotherapy|conditioning|lymphodepletion))\s+"
+    r"(?:consists?|comprises?|includes?|involves?|is|are|was|were|uses?)\b"
+)
 
 
 def _lymphodepletion_described(doc: SourceDoc, schema: dict, name: str, passages: Passages) -> Said | None:
@@ -388,8 +398,11 @@ def _lymphodepletion_described(doc: SourceDoc, schema: dict, name: str, passages
     else:
         placed = [p for key in TREATMENT_WORDS for p in doc.places.get(key, [])]
     for passage in placed:
-        for sentence in (s for line in passage.text.splitlines() for s in sentences.split(line)):
-            for agent in vocab.places(sentence) if _LYMPHODEPLETION.search(sentence) else []:
+        said = [s for line in passage.text.splitlines() for s in sentences.split(line)]
+        named = [bool(_LYMPHODEPLETION.search(s)) for s in said]
+        for i, sentence in enumerate(said):
+            naming = named[i] or (i > 0 and named[i - 1] and _GOES_ON.match(sentence) is not None)
+            for agent in vocab.places(sentence) if naming else []:
                 words = sentence[agent.start : agent.end]
                 if not doses:
                     return Said(f"{words!r}, in words on lymphodepletion", words)
