@@ -206,3 +206,16 @@ def test_a_therapy_only_excepted_leaves_the_therapies_silent(tmp_path_factory: p
 def test_an_excepted_therapy_is_none_of_the_requirements(text: str, therapies: tuple[str, ...]) -> None:
     found = prior_therapy.requirement(text, inclusion=True)
     assert found is not None and found.therapies == therapies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Failure of at least two of the following:",
+        "Active disease despite the following:",
+        "Previously treated with at least one of the following:",
+    ],
+)
+def test_a_cue_before_a_list_of_treatments_states_a_requirement(text: str) -> None:
+    """A criterion read alone, its treatments its nested items (a page's bullets, each an item of its own)."""
+    assert prior_therapy.requirement(text, inclusion=True) is not None

@@ -134,8 +134,9 @@ _NOT_PRIOR = re.compile(
 # each character of a text with no colon)
 _HEADING = re.compile(r"(?<![^.;,:])[^.;,:]*:")
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")
-# Words of a treatment, unnamed ("have not received at least two standard therapies")
-_TREATED = re.compile(r"(?i)\b(?:treat\w*|therap\w*|regimens?|standard\s+of\s+care|SoC)\b")
+# Words of a treatment, unnamed ("have not received at least two standard therapies"), or of a list of
+# them after ("Failure of at least two of the following:", its treatments its nested items)
+_TREATED = re.compile(r"(?i)\b(?:treat\w*|therap\w*|regimens?|standard\s+of\s+care|SoC|the\s+following)\b")
 # Words of a treatment had before ("Previously treated with", "prior treatment with", "must have received"),
 # which state a requirement when a therapy or a treatment stands after them in their clause and no
 # negation before them ("No prior treatment with rituximab" requires none)
