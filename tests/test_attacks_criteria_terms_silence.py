@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_registry, import_complete, imported_codes
+from conftest import FIXTURES, RELMA_PATH, Trials, copy_registry, edit, import_complete, imported_codes
 from sle_trials.reading import lexicon, vocabulary
 
 STUDY = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
@@ -164,3 +165,35 @@ def test_an_age_range_in_other_words_declared_silent_is_refused(
 )
 def test_a_range_of_no_age_reads_no_age(text: str) -> None:
     assert [a.value for a in lexicon.criteria_ages(text)] in ([18.0], [])
+
+
+def test_relma_cel_antibodies_match_dropped_and_declared_silent_is_refused(registry: Path, trials: Trials) -> None:
+    """Relma-cel's criterion 5 joins its three antibodies by "and/or": the match is stated there."""
+    edit(
+        registry,
+        RELMA_PATH,
+        (
+            "    match: ANY_OF\n    criterion: {list: INCLUSION, number: 5}\n",
+            "    criterion: {list: INCLUSION, number: 5}\n",
+        ),
+        ("  silent:\n", "  silent:\n    - eligibility.autoantibodies.match\n"),
+    )
+    result = trials.json("validate", registry / RELMA_PATH)
+    assert result.codes() == {"E523"}, result.out
+
+
+@pytest.mark.parametrize(
+    ("inclusion", "said"),
+    [
+        ("Positive for antinuclear antibodies or anti-Smith antibodies.", True),
+        ("Positive antinuclear antibodies, anti-dsDNA.", False),  # joined by no word of a match
+        ("Positive for antinuclear antibodies; or body weight over 40 kg.", False),  # one term only
+    ],
+)
+def test_a_match_joining_the_terms_is_stated(
+    tmp_path_factory: pytest.TempPathFactory, inclusion: str, said: bool
+) -> None:
+    checker, data = _silent(tmp_path_factory, "eligibility.autoantibodies.match", inclusion, NEUTRAL[1])
+    data["eligibility"]["autoantibodies"] = {"antibodies": ["ANA"], "criterion": {"list": "INCLUSION", "number": 2}}
+    data.setdefault("evidence", {})["eligibility.autoantibodies"] = inclusion
+    assert ("E523" in imported_codes(checker, data)) is said

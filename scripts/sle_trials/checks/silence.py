@@ -38,7 +38,9 @@ holds other fields too):
   said of the disease, not "refractory anemia";
   for what patients must have, the prior therapy, antibodies and criteria sets, an inclusion criterion
   or an exclusion of those who lack it: REQUIREMENTS),
-  gives an age at its bound (lexicon.criteria_ages: "Age ≥ 18", "18 years or older"; not
+  joins two or more terms of a list by a term of its match's vocabulary ("antinuclear antibodies,
+  and/or anti-DS-DNA antibodies": ANY_OF), gives an age at its bound (lexicon.criteria_ages: "Age ≥ 18",
+  "18 years or older"; not
   "SLEDAI-2K ≥ 8" or "eGFR < 30 mL/min"), or, for the thresholds, a limit that is no age (which
   states a part every threshold has, not its conditions, which it may lack);
 - for the prior therapy, a criterion (the source's, or the record's own with its nested items) that
@@ -623,7 +625,13 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
                 # asks it to), and a criterion's limit was read as stating them
                 continue
             if leaf.endswith(".match"):
-                continue  # "or", "and": words of any enumeration, which say nothing of the field on their own
+                # "or", "and": words of any enumeration, which say nothing of the field on their own; but
+                # between two of the field's terms they join them (Relma-cel's "antinuclear antibodies,
+                # and/or anti-DS-DNA antibodies": its match dropped and declared silent passed)
+                said = _joining(texts, schema, path, notes)
+                if said is not None:
+                    return said
+                continue
             if leaf in AGE_BOUNDS:
                 ages = [
                     a
@@ -672,6 +680,29 @@ def _said_of_its_field(leaf: str, text: str, rendering: vocabulary.Rendering) ->
 # from, and its therapies where it names them (its `refractory` is read by its vocabulary: _in_criteria)
 PRIOR_THERAPY = "eligibility.prior_therapy"
 _REQUIREMENT_STATES = ("eligibility", PRIOR_THERAPY, PRIOR_THERAPY + ".criterion")
+
+
+def _joining(texts: list[str], schema: dict, path: fields.Path_, notes: list[str]) -> Said | None:
+    """A term of a match's vocabulary (path: a field's `match`) between the first and the last of two
+    or more terms of its sibling list's vocabulary in one criterion ("ANA, and/or anti-dsDNA"), else None."""
+    match = vocabulary.for_enum(tuple(_value_node(schema, path)["enum"]))
+    if match is None:
+        return None
+    siblings = _value_node(schema, path[:-1]).get("properties", {})
+    listed = [
+        fields.resolve(schema, node.get("items", {})) for node in siblings.values() if node.get("type") == "array"
+    ]
+    terms = [vocabulary.for_enum(tuple(node["enum"])) for node in listed if "enum" in node]
+    for vocab in [t for t in terms if t is not None]:
+        for text in texts:
+            places = vocab.places(text)
+            if len(places) < 2:
+                continue
+            between = text[places[0].end : places[-1].start]
+            found = [r for r, _ in match.find(between) if not _named(notes, r)]
+            if found:
+                return Said(f"{found[0]!r} joining its terms in its criteria", found[0])
+    return None
 
 
 def _prior_therapy_required(doc: SourceDoc, own: list[Criterion], name: str) -> Said | None:
