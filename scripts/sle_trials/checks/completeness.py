@@ -720,9 +720,7 @@ def check_fields(record: Record, schema: dict) -> Iterator[Problem]:
         return
     for name in fields.unaccounted(data, schema):
         path = fields.parse_dotted(name)
-        # shown where it would go: its nearest present parent, else the claim that the record is complete
-        parent = next((path[:d] for d in range(len(path) - 1, 0, -1) if fields.get(data, path[:d])[0]), None)
-        line, col = record.where(parent or ("curation", "status"))
+        line, col = record.where_absent(path)
         yield Problem(
             record.path,
             line,

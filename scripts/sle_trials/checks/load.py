@@ -41,7 +41,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.resolver import VersionedResolver
 
-from sle_trials import command, decimals, files
+from sle_trials import command, decimals, fields, files
 from sle_trials.problem import Check, Problem
 from sle_trials.reading.invisible import INVISIBLE
 
@@ -136,6 +136,12 @@ class Record:
                 return at.line + 1, at.column + 1
             path = path[:-1]
         return (1, 1)
+
+    def where_absent(self, path: Path_) -> Pos:
+        """Where a field the record lacks would go: its nearest present parent, else the record's
+        status, the claim that wants the field (E520's complete record, E532's stub)."""
+        parent = next((path[:d] for d in range(len(path) - 1, 0, -1) if fields.get(self.data, path[:d])[0]), None)
+        return self.where(parent or ("curation", "status"))
 
     def problem(self, path: Path_, code: str, message: str, *, key: bool = False) -> Problem:
         """A problem of this record at the value (or key) at path, placed where() finds it."""

@@ -172,8 +172,7 @@ def check_stub(record: Record, schema: dict, docs: list[SourceDoc]) -> Iterator[
             [*curation.get("silent", []), *curation.get("not_yet_curated", [])], name
         ):
             continue
-        parent = next((path[:d] for d in range(len(path) - 1, 0, -1) if fields.get(record.data, path[:d])[0]), None)
-        line, col = record.where(parent or ("curation", "status"))
+        line, col = record.where_absent(path)
         yield Problem(
             record.path,
             line,
