@@ -1,10 +1,13 @@
-"""Pull-request attacks by a page's heading, read as words of the text below it.
+"""A page's heading read as words of the text below it: an open hole, and a saved page's headings.
 
 A browser shows a heading (<h1> to <h6>) as a line of its own, set apart from the text below it, in
-larger type. The reader read it as a line, and a page's lines run into each other as its words do:
-"<h2>Status: Not yet</h2><p>recruiting patients elsewhere</p>" vouched for a quote "Status: Not yet
-recruiting" (NOT_YET_RECRUITING) that no reader reads, a heading lending its words to the text below
-it. A heading's line now has a SEPARATOR either side, which no quote runs across.
+larger type, and the reader reads it as a line, whose words run into the next line's as a page's
+lines do: "<h2>Status: Not yet</h2><p>recruiting patients elsewhere</p>" vouches for a quote "Status:
+Not yet recruiting" (NOT_YET_RECRUITING) that no reader reads. Setting a heading apart (a SEPARATOR
+either side) closed it, and refused honest records: a saved ClinConnect page, whose "Gender" is a
+heading above its "ALL", no longer stated "Gender ALL", and its keywords and related trials read the
+SEPARATOR as a value. The hole stays open, as a quote run across a paragraph break does
+(tests/test_attacks_reading_open.py), each a strict xfail here.
 """
 
 from __future__ import annotations
@@ -13,13 +16,15 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft, im19_draft, joined, put
-from sle_trials.reading import criteria_text, markup
+from sle_trials.reading import criteria_text
 from sle_trials.reading.invisible import SEPARATOR
 
 HEAD = f"<p>{IM19_TITLE_LINE}</p><p>Last Updated: 2025-08-17</p>"
 STATUS = 'overall_status: NOT_YET_RECRUITING\nevidence:\n  overall_status: "Status: Not yet recruiting"\n'
+OPEN = pytest.mark.xfail(strict=True, reason="a quote run from a heading into the text below binds (open)")
 
 
+@OPEN
 @pytest.mark.parametrize("heading", ["h1", "h2", "h6"])
 def test_a_status_run_from_a_heading_into_the_text_below_is_refused(
     registry: Path, trials: Trials, heading: str
@@ -31,6 +36,7 @@ def test_a_status_run_from_a_heading_into_the_text_below_is_refused(
     assert result.status == 1, result.out
 
 
+@OPEN
 def test_an_enrollment_run_from_the_text_into_a_heading_is_refused(registry: Path, trials: Trials) -> None:
     page = f"<html><body>{HEAD}<p>Enrollment:</p><h3>60 participants enrolled elsewhere</h3></body></html>"
     source = add_source(registry, "seeds/950_heading.html", page)
@@ -39,25 +45,19 @@ def test_an_enrollment_run_from_the_text_into_a_heading_is_refused(registry: Pat
     assert result.status == 1, result.out
 
 
-def test_a_heading_is_a_line_apart() -> None:
-    assert markup.shown("<p>a</p><h2>b</h2><p>c</p>") == f"a\n{SEPARATOR}\nb\n{SEPARATOR}\nc\n"
-
-
-def test_a_list_under_a_heading_is_still_read_as_its_criteria(registry: Path, trials: Trials) -> None:
-    """The SEPARATOR after a heading is no criterion: a blank line to the criteria's reader."""
-    text = "Weight at least 40 kg"
-    page = f"<html><body>{HEAD}<h3>Inclusion Criteria</h3><ol><li>{text}</li></ol>"
-    page += "<h3>Exclusion Criteria</h3></body></html>"
+def test_a_label_in_a_heading_states_the_value_below_it(registry: Path, trials: Trials) -> None:
+    """A saved page's "<h2>Gender</h2><p>ALL</p>" states "Gender ALL", as its text copy does."""
+    page = f"<html><body>{HEAD}<h2>Gender</h2><p>ALL</p></body></html>"
     source = add_source(registry, "seeds/950_heading.html", page)
-    criteria = f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {text}\nevidence:\n"
-    criteria += f"  eligibility.inclusion_criteria.0: {text}\n"
-    put(registry, IM19_PATH, joined(im19_draft(source), criteria))
+    sex = "eligibility:\n  sex: ALL\nevidence:\n  eligibility.sex: Gender ALL\n"
+    put(registry, IM19_PATH, joined(im19_draft(source), sex))
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
 
 
 def test_a_separator_line_is_no_criterion() -> None:
-    """Read as words, a heading's SEPARATOR was a criterion of its own, and ran into the item above it."""
+    """A page's SEPARATOR (between a table's rows, around a control's text) is a blank line to the
+    criteria's reader: read as words, it was a criterion of its own, and ran into the item above it."""
     lines = f"Inclusion Criteria:\n{SEPARATOR}\n1. Weight\n2. Age\n{SEPARATOR}\n"
     lines += f"Exclusion Criteria\n{SEPARATOR}\n1. Pregnancy\n"
     inclusion, exclusion, _ = criteria_text.split_criteria(lines)

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from conftest import PAGE_RECORD, PAGE_SAID, PAGE_STUB, PAGE_TITLE, Trials, add_source, put
 from sle_trials.reading import markup, styles
-from sle_trials.reading.invisible import SEPARATOR
 
 STUB, TITLE, SAID = PAGE_STUB, PAGE_TITLE, PAGE_SAID
 RECORD = PAGE_RECORD.format(source="seeds/956_page.html")
@@ -123,7 +122,7 @@ def test_a_plainly_styled_page_is_read() -> None:
     element = f'<p class="said" style="font-style: italic; white-space: nowrap">{SAID}</p>'
     page = markup.read(_page(style, element))
     assert page.unread is None
-    assert page.text.endswith(f"lupus\n{SEPARATOR}\n{SAID}\n")  # (a heading's line is apart: markup._APART)
+    assert page.text.endswith(f"lupus\n{SAID}\n")
 
 
 def test_a_stub_citing_a_page_styled_elsewhere_is_told_why(registry: Path, trials: Trials) -> None:

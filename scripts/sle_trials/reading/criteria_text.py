@@ -261,7 +261,7 @@ def _runs_on(previous: str, line: str) -> bool:
 
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
 # a line of list marks and no words ("       -" closing a list, as a protocol pasted from a word processor
-# leaves an empty item), or a page's SEPARATOR (between a table's rows, around its title, a heading or a
+# leaves an empty item), or a page's SEPARATOR (between a table's rows, around a
 # control's text: markup.py): no criterion, read as a blank line
 _MARKS_ONLY = re.compile("[" + _SPACE[1:-1] + BULLETS + SEPARATOR + "]+")
 _GROUP = "\x00"  # marks a line of a section that a qualified heading made a group ("Inclusion Criteria for Part B")
