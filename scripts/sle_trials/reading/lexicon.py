@@ -997,12 +997,21 @@ TOTAL_READING = "the source gives the number as a total of the course; read as t
 # that is read beyond its words ("within"), or what the words are read as (a flat dose, a maximum, a
 # range, a total). A reading not named here quotes the source's words it reads ("the unit 'mg/d' is
 # written away from the number"): a note must write those words.
+# Each in the words curators write for it, not one word alone ("Time windows are read as strictly less
+# than the stated period", "recorded as a fixed dose", "an absolute cell count (no /kg)", "'not
+# exceeding' read as the dose", "the higher end is recorded" were refused).
 _NOTE_WORDS = {
-    WITHIN_READING: re.compile(r"(?i)\bwithin\b"),
-    FLAT_READING: re.compile(r"(?i)\bflat\b"),
-    CAP_READING: re.compile(r"(?i)\b(?:max(?:imum|imal)?|caps?|capped|at most|up to|no more than)\b"),
-    RANGE_READING: re.compile(r"(?i)\branges?\b"),
-    TOTAL_READING: re.compile(r"(?i)\b(?:total|cumulative)\b"),
+    # "<" as what the words are read as ('recorded as "<"'), not a limit's own ("<500/mm³")
+    WITHIN_READING: re.compile(r"(?i)\b(?:within|less than|fewer than|strictly|(?:time )?windows?)\b|\bas\s+[\"'“]?<"),
+    FLAT_READING: re.compile(
+        r"(?i)\b(?:flat|fixed|absolute|per[- ]?(?:kg|kilogram)|weight[- ]based)\b|/\s*kg\b|per-kilogram"
+    ),
+    CAP_READING: re.compile(
+        r"(?i)\b(?:max(?:imum|imal)?|caps?|capped|at most|up to|no more than|upper limit|limit|ceiling|"
+        r"(?:not |never )?exceed(?:s|ing)?)\b|≤|<="
+    ),
+    RANGE_READING: re.compile(r"(?i)\b(?:ranges?|between|(?:higher|lower|upper|top|bottom) end|either end)\b"),
+    TOTAL_READING: re.compile(r"(?i)\b(?:total|cumulative|whole course|course)\b"),
 }
 _QUOTED_WORDS = re.compile(r"'([^']+)'|\"([^\"]+)\"")
 
