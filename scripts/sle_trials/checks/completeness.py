@@ -123,8 +123,17 @@ def _names_lost(text: str, missing: list[int]) -> bool:
     """Whether an incomplete entry's text names the items a list lost: the first and the last of them,
     as numbers of their own ("criterion 1 is missing", "items 3 to 5"). Any text under the field
     excused the gap ("Checked."), while the entry is there to say what the source lacks."""
-    named = {int(n) for n in re.findall(r"(?<![\w.,])[0-9]+(?![\w]|[.,][0-9])", text)}
+    named: set[int] = set()
+    for run in _NUMBER_RUN.findall(text):
+        # "1,2" lists two items; "1,000" and "1.5" are one number each, no item's
+        if "." not in run and not _THOUSANDS.fullmatch(run):
+            named.update(int(n) for n in run.split(","))
     return missing[0] in named and missing[-1] in named
+
+
+# a run of digits and the commas and points between them, standing alone ("1,2", not "v2" or "2a")
+_NUMBER_RUN = re.compile(r"(?<![\w.,])[0-9]+(?:[.,][0-9]+)*(?![\w])")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 
 
 def newest_first(data: dict, docs: list[SourceDoc]) -> list[SourceDoc]:
