@@ -67,15 +67,10 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
         if not docs:
             continue
         columns = row_columns(docs, name)
-        yield from _out_of_order(record, name, label, items, docs, columns)
-        rowed: dict[frozenset, bool] = {}  # an item's texts -> some row gives them (items written alike: once)
-        rows = Rows([row for doc in docs for row in doc.rows[name]])
+        keys, rowed = _rows_they_can_be(items, docs, name, columns)
+        yield from _out_of_order(record, name, label, items, docs, keys, rowed)
         for i, item in enumerate(items):
-            texts = layouts.row_texts(item, columns)
-            key = _texts_key(texts)
-            if key not in rowed:
-                rowed[key] = any(layouts.texts_are_row(texts, rows.rows[k]) for k in rows.maybe(texts))
-            if rowed[key]:
+            if any(can[keys[i]] for can in rowed):
                 continue
             path = fields.parse_dotted(name) + (i,)
             shown = ", ".join(f"{k} {v!r}" for k, v in item.items() if isinstance(v, str) and k in columns)
@@ -87,8 +82,35 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
             )
 
 
+def _rows_they_can_be(
+    items: list, docs: list[SourceDoc], name: str, columns: set[str]
+) -> tuple[list[frozenset], list[dict[frozenset, list[int]]]]:
+    """Each item's texts as a key, and for each source the rows (by number, in order) each key can be:
+    read once for E512 (an item no source's row is) and E533 (items out of their rows' order). Items
+    written alike are looked up once (_texts_key)."""
+    keys: list[frozenset] = []
+    texts_of: dict[frozenset, dict[str, str | set[str]]] = {}
+    for item in items:
+        texts = layouts.row_texts(item, columns)
+        keys.append(_texts_key(texts))
+        texts_of.setdefault(keys[-1], texts)
+    rowed = []
+    for doc in docs:
+        rows = Rows(doc.rows[name])
+        rowed.append(
+            {key: [k for k in rows.maybe(t) if layouts.texts_are_row(t, rows.rows[k])] for key, t in texts_of.items()}
+        )
+    return keys, rowed
+
+
 def _out_of_order(
-    record: Record, name: str, label: str, items: list, docs: list[SourceDoc], columns: set[str]
+    record: Record,
+    name: str,
+    label: str,
+    items: list,
+    docs: list[SourceDoc],
+    keys: list[frozenset],
+    rowed: list[dict[frozenset, list[int]]],
 ) -> Iterator[Problem]:
     """E533: the items are not in the order of the rows a source lists them as. The data contract gives
     each list in source order (trials.csv joins them so), and a list's order is what its source says:
@@ -97,17 +119,10 @@ def _out_of_order(
     for the items after it); an item no source row is is E512's and skipped. Of several sources listing the
     rows, one order that holds is enough (an older and a newer version of a registry record)."""
     found: Problem | None = None
-    for doc in docs:
-        rows = Rows(doc.rows[name])
+    for doc, can in zip(docs, rowed):
         last, held, wrong = -1, 0, None
-        rowed: dict[frozenset, list[int]] = {}  # an item's texts -> the rows it can be (items written alike: once)
-        for i, item in enumerate(items):
-            texts = layouts.row_texts(item, columns) if isinstance(item, dict) else {}
-            key = _texts_key(texts)
-            if key not in rowed:
-                maybe = rows.maybe(texts) if texts else ()
-                rowed[key] = [k for k in maybe if layouts.texts_are_row(texts, rows.rows[k])]
-            could = rowed[key]
+        for i, key in enumerate(keys):
+            could = can[key]
             if not could:
                 continue
             held += 1
