@@ -42,9 +42,9 @@ _HEADING = re.compile(
 # a remark about the lists rather than a criterion of one: "Other protocol-defined inclusion/exclusion
 # criteria may apply.", "Additional eligibility criteria are given in the protocol.", "The above information
 # is not intended to contain all considerations relevant to a patient's potential participation ..."
+_BOTH_LISTS = r"inclusion\s*(?:/|and|or|&)\s*exclusion|exclusion\s*(?:/|and|or|&)\s*inclusion|eligibility"
 _ABOUT_THE_CRITERIA = re.compile(
-    r"(?i)\b(?:(?:inclusion\s*(?:/|and|or|&)\s*exclusion|exclusion\s*(?:/|and|or|&)\s*inclusion|eligibility)\s+criteri"
-    r"|above\s+information|information\s+(?:listed\s+|given\s+)?above)"
+    rf"(?i)\b(?:(?:{_BOTH_LISTS})\s+criteri|above\s+information|information\s+(?:listed\s+|given\s+)?above)"
 )
 # a heading run into the line before it, after a sentence: "Inclusion Criteria: adults with SLE.
 # Exclusion Criteria: pregnancy." is two lists, not an inclusion criterion that names the exclusions
@@ -73,9 +73,8 @@ def _inline_headings(line: str) -> list[str]:
 # Inclusion/Exclusion criteria apply", "- Additional eligibility criteria may apply per protocol."; only the
 # whole item, which says that more criteria apply and nothing of whom the list takes
 _MARKED_REMARK = re.compile(
-    r"(?i)(?:note\s*:\s*)?(?:other|additional|further|more)\b[^.;:]{0,60}?\b(?:(?:inclusion\s*(?:/|and|or|&)\s*"
-    r"exclusion|exclusion\s*(?:/|and|or|&)\s*inclusion|eligibility|study)\s+)?criteria\s+(?:may\s+|will\s+)?apply"
-    r"(?:\s+(?:per|as\s+per|according\s+to)\s+(?:the\s+)?protocol)?\s*\.?"
+    rf"(?i)(?:note\s*:\s*)?(?:other|additional|further|more)\b[^.;:]{{0,60}}?\b(?:(?:{_BOTH_LISTS}|study)\s+)?"
+    r"criteria\s+(?:may\s+|will\s+)?apply(?:\s+(?:per|as\s+per|according\s+to)\s+(?:the\s+)?protocol)?\s*\.?"
 )
 # ... and that points elsewhere for more of them, or says the lists are not all of them, as such a remark does
 # ("Patients who met the eligibility criteria of the parent study but withdrew consent" is a criterion; "...

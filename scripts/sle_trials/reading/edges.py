@@ -33,13 +33,14 @@ from sle_trials.reading import criteria_text, digits, vocabulary
 # A hyphen is one however it is written (U+2010, the figure dash, the en dash of a range "40–60", the
 # minus sign), as is a range's dash or tilde between digits ("40—60", "40~60", "40〜60"): "60
 # participants" of "40–60 participants" was an enrollment of 60, where "40-60" was refused as a cut.
-JOINERS = frozenset("-/.^×'’_\u2010\u2012\u2013\u2212\ufe63")
+_HYPHENS = "-\u2010\u2012\u2013\u2212\ufe63"
+JOINERS = frozenset("/.^×'’_" + _HYPHENS)
 DIGIT_JOINERS = frozenset(",:~\u2014\u2015\u301c\u30fc" + digits.POINTS + digits.GLUES)
 # Signs that end a number they stand right after: a quote ending before one ("Enrollment: 60" of
 # "Enrollment: 60% ...", "60+", "60°") reads a count the source states as a share, a floor or an
 # angle. And signs that begin one right before its digits ("−60", "-60", a negative number).
 _SIGNS_AFTER = frozenset("%‰‱°+")
-_SIGNS_BEFORE = frozenset("-+\u2010\u2012\u2013\u2212\ufe63±")
+_SIGNS_BEFORE = frozenset("+±" + _HYPHENS)
 # Occurrences of a quote looked at before giving up: each costs a few regular-expression matches, and
 # a one-letter quote in a 32 MiB page of that letter has millions. Past it the quote is refused as cut.
 MAX_OCCURRENCES = 1000
