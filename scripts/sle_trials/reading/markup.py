@@ -75,6 +75,7 @@ _UNSHOWN = frozenset(
 # only a script's and a style sheet's text so, and read the others' tags and references as markup.
 _RAWTEXT = frozenset(("xmp", "plaintext", "iframe", "noembed", "noframes", "noscript"))
 _RCDATA = frozenset(("textarea", "title"))
+_TEXT_ONLY = _RAWTEXT | _RCDATA  # the elements whose content is text to their end tag
 # Elements whose text a browser shows with its white space as written.
 _PREFORMATTED = frozenset(("pre", "listing", "textarea", "xmp", "plaintext"))
 # Elements a browser draws as a box of their own in a line, whose content is none of the text read: a
@@ -399,7 +400,7 @@ class _Shown(HTMLParser):
         """After a start tag of _RAWTEXT or _RCDATA (or "<xmp/>": a browser ignores the "/"), its
         content is text to its end tag, as a script's is (the parser's CDATA_CONTENT_ELEMENTS)."""
         end = super().parse_starttag(i)
-        if end >= 0 and self.cdata_elem is None and self.lasttag in _RAWTEXT | _RCDATA:
+        if end >= 0 and self.cdata_elem is None and self.lasttag in _TEXT_ONLY:
             self.set_cdata_mode(self.lasttag)
         return end
 
@@ -525,7 +526,7 @@ class _Shown(HTMLParser):
         if tag in _PREFORMATTED:
             self.pre += 1
         moved = _INDENTED.get(tag, 0) + self.sheet.spaces(tag, attrs)
-        moved += sum(styles.inline_spacing(value) for name, value in attrs if name == "style" and value)
+        moved += sum(self.sheet.layout(value)[1] for name, value in attrs if name == "style" and value)
         styled = styled or self.far + moved > FAR  # moved off the screen, as far as a reader can tell
         counted_down = tag == "li" and bool(self.lists) and self.lists[-1].uncounted
         otherwise = styled or _shows_otherwise(tag, attrs) or counted_down
@@ -563,7 +564,7 @@ class _Shown(HTMLParser):
         """Whether the element's style (its own, or a rule that may match it) may lay it out as the
         other kind than its tag's: a block in a run of a line, or an inline element as a block."""
         block = tag in _BLOCKS
-        own = next((styles.display_of(value) for name, value in attrs if name == "style" and value), None)
+        own = next((self.sheet.layout(value)[0] for name, value in attrs if name == "style" and value), None)
         if own is not None:
             return styles.is_block_display(own) != block
         return self.sheet.laid_out(tag, attrs, block)

@@ -109,9 +109,8 @@ _DISPLAYS = frozenset(("block", "inline", "inline-block", "list-item", "flow-roo
 _BLOCK_DISPLAYS = frozenset(("block", "list-item", "flow-root"))
 
 
-def display_of(style: str) -> str | None:
-    """The layout a style attribute gives its element (its last `display` of _DISPLAYS), else None."""
-    body = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+def _display_of(body: list) -> str | None:
+    """The layout a style attribute's declarations give its element (its last `display` of _DISPLAYS), else None."""
     shown = [_display(d) for d in body if d.type == "declaration" and d.lower_name == "display" and _harmless(d)]
     return next((kind for kind in reversed(shown) if kind is not None), None)
 
@@ -241,11 +240,6 @@ def spacing(declarations: Iterable[Any]) -> float:
         for token in d.value
         if token.type in ("number", "percentage", "dimension") and token.value > 0
     )
-
-
-def inline_spacing(style: str) -> float:
-    """spacing() of a style attribute's declarations."""
-    return spacing(tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True))
 
 
 def _near(token: Any) -> bool:
@@ -379,6 +373,7 @@ class Sheet:
     compared: int = 0
     matched: dict[tuple, bool] = field(default_factory=dict)  # an element's names -> whether a rule may match
     inlined: dict[str, str | None] = field(default_factory=dict)  # a style attribute -> inline()'s answer
+    laid: dict[str, tuple[str | None, float]] = field(default_factory=dict)  # a style attribute -> layout()'s
     # the rules that lay an element out as a block, and as a run of a line (display), each as a sheet of
     # its own: an element laid out otherwise than its tag is not read (markup.py)
     blocks: Sheet | None = None
@@ -448,6 +443,14 @@ class Sheet:
         if style not in self.inlined:
             self.inlined[style] = _inline(style) if self._spend(style) else self.unread
         return self.inlined[style]
+
+    def layout(self, style: str) -> tuple[str | None, float]:
+        """A style attribute's display (_display_of) and the pixels it spaces its element by (spacing()),
+        read in one parse, once a page: each of a page's two passes asked for both of each element."""
+        if style not in self.laid:
+            body = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+            self.laid[style] = (_display_of(body), spacing(body))
+        return self.laid[style]
 
     def _rules(self, rules: Iterable, depth: int) -> None:
         if depth > MAX_DEPTH:
