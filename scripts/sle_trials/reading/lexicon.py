@@ -1002,16 +1002,16 @@ TOTAL_READING = "the source gives the number as a total of the course; read as t
 # exceeding' read as the dose", "the higher end is recorded" were refused).
 _NOTE_WORDS = {
     # "<" as what the words are read as ('recorded as "<"'), not a limit's own ("<500/mm³")
-    WITHIN_READING: re.compile(r"(?i)\b(?:within|less than|fewer than|strictly|(?:time )?windows?)\b|\bas\s+[\"'“]?<"),
+    WITHIN_READING: re.compile(r"(?i)\b(?:within|less than|fewer than|strictly|windows?)\b|\bas\s+[\"'“]?<"),
     FLAT_READING: re.compile(
         r"(?i)\b(?:flat|fixed|absolute|per[- ]?(?:kg|kilogram)|weight[- ]based)\b|/\s*kg\b|per-kilogram"
     ),
     CAP_READING: re.compile(
-        r"(?i)\b(?:max(?:imum|imal)?|caps?|capped|at most|up to|no more than|upper limit|limit|ceiling|"
-        r"(?:not |never )?exceed(?:s|ing)?)\b|≤|<="
+        r"(?i)\b(?:max(?:imum|imal)?|caps?|capped|at most|up to|no more than|limit|ceiling|"
+        r"exceed(?:s|ing)?)\b|≤|<="
     ),
     RANGE_READING: re.compile(r"(?i)\b(?:ranges?|between|(?:higher|lower|upper|top|bottom) end|either end)\b"),
-    TOTAL_READING: re.compile(r"(?i)\b(?:total|cumulative|whole course|course)\b"),
+    TOTAL_READING: re.compile(r"(?i)\b(?:total|cumulative|course)\b"),
 }
 _QUOTED_WORDS = re.compile(r"'([^']+)'|\"([^\"]+)\"")
 
