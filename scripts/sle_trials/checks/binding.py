@@ -521,7 +521,7 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
 _REQUIRED_TERMS = ("autoantibodies", "classification_criteria")
 # The criterion statements that say what patients must have, which only an inclusion criterion states
 # (a lupus nephritis scope is read from either list: vocabulary.SIDES)
-_REQUIREMENTS = ("prior_therapy", "autoantibodies", "classification_criteria")
+_REQUIREMENTS = prior_therapy.REQUIREMENTS
 # ... or an exclusion that keeps out those who lack it (prior_therapy.NOT_MET: "Patients who do not meet
 # the 2019 EULAR/ACR criteria", "Failure to respond to at least two standard therapies", "Negative for
 # anti-dsDNA antibodies")

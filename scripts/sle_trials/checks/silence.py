@@ -757,10 +757,10 @@ def _own_criteria(record: Record) -> list[Criterion]:
 
 
 # The fields that say what patients must have, which an inclusion criterion states, or an exclusion
-# keeping out those who lack it (binding.py's _REQUIREMENTS): "Uncontrolled or refractory hypertension"
-# among the exclusions calls no lupus refractory, and "Positive for antiphospholipid antibodies" there
-# requires none (each refused a record declaring the field silent).
-REQUIREMENTS = (PRIOR_THERAPY, "eligibility.autoantibodies", "eligibility.classification_criteria")
+# keeping out those who lack it (prior_therapy.REQUIREMENTS, as binding.py reads them): "Uncontrolled or
+# refractory hypertension" among the exclusions calls no lupus refractory, and "Positive for
+# antiphospholipid antibodies" there requires none (each refused a record declaring the field silent).
+REQUIREMENTS = tuple(f"eligibility.{name}" for name in prior_therapy.REQUIREMENTS)
 
 
 def _requiring(criterion: Criterion) -> bool:

@@ -41,8 +41,11 @@ import bisect
 import re
 from typing import NamedTuple
 
-from sle_trials.reading import lexicon
+from sle_trials.reading import lexicon, sentences
 
+# The fields a criterion states as what patients must have, which only an inclusion criterion states,
+# or an exclusion keeping out those who lack it (NOT_MET): binding's and silence's both.
+REQUIREMENTS = ("prior_therapy", "autoantibodies", "classification_criteria")
 # Words of not meeting what a criterion names, before it: an exclusion criterion that keeps out those
 # who lack it ("Patients who do not meet the 2019 EULAR/ACR criteria", "Negative for anti-dsDNA
 # antibodies", "have not received mycophenolate"); binding.py reads requirements from exclusions by it
@@ -133,7 +136,7 @@ _NOT_PRIOR = re.compile(
 # (a heading's words start after a sentence's end, a comma or a colon: read once each, not again from
 # each character of a text with no colon)
 _HEADING = re.compile(r"(?<![^.;,:])[^.;,:]*:")
-_SENTENCE_END = re.compile(r"[.;](?=\s|$)")
+_SENTENCE_END = sentences.END
 # Words of a treatment, unnamed ("have not received at least two standard therapies"), or of a list of
 # them after ("Failure of at least two of the following:", its treatments its nested items)
 _TREATED = re.compile(r"(?i)\b(?:treat\w*|therap\w*|regimens?|standard\s+of\s+care|SoC|the\s+following)\b")
