@@ -249,11 +249,16 @@ class _Treated:
         self.spans = sorted(spans)
         self.starts = [start for start, _ in self.spans]
         self.ends = [m.end() for m in lexicon.CLAUSE_BOUNDS.finditer(text)] + [len(text)]
+        # the words of exception and of patients kept out, found once: a cue's clause is looked up in
+        # them, not searched again for each cue (a criterion of n cues and an exception or "are
+        # excluded" at its end would take n² steps)
+        self.excepting = [(e.start(), e.end()) for e in EXCEPTION.finditer(text)]
+        self.kept_out = [(k.start(), k.end()) for k in _KEPT_OUT.finditer(text)]
         # each exception, to the end of its clause or of the parenthesis it stands in ("Failure of two
         # immunosuppressants (other than hydroxychloroquine) and cyclophosphamide")
         self.exceptions = [
-            (e.start(), min(self.ends[bisect.bisect_left(self.ends, e.end())], _closing(text, e.end())))
-            for e in EXCEPTION.finditer(text)
+            (start, min(self.ends[bisect.bisect_left(self.ends, end)], _closing(text, end)))
+            for start, end in self.excepting
         ]
 
     def first(self, cue: re.Pattern[str], *, denied: bool = True) -> re.Match[str] | None:
@@ -281,13 +286,19 @@ class _Treated:
 
     def _denied(self, found: re.Match[str]) -> bool:
         """Whether the cue's words are denied: negated, in an exception, or of patients kept out."""
-        text, start = self.text, found.start()
-        if _NEGATED.search(text, max(0, start - _NEGATION_REACH), start):
+        start = found.start()
+        if _NEGATED.search(self.text, max(0, start - _NEGATION_REACH), start):
             return True
         before = bisect.bisect_right(self.ends, start)
         lo = self.ends[before - 1] if before else 0
         end = self.ends[bisect.bisect_left(self.ends, found.end())]
-        return bool(EXCEPTION.search(text, lo, start) or _KEPT_OUT.search(text, found.end(), end))
+        return _within(self.excepting, lo, start) or _within(self.kept_out, found.end(), end)
+
+
+def _within(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Whether one of spans (in order, none overlapping) stands inside text[lo:hi]."""
+    i = bisect.bisect_left(spans, (lo, lo))
+    return i < len(spans) and spans[i][1] <= hi
 
 
 def _closing(text: str, at: int) -> int:
