@@ -17,9 +17,12 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import find, given, settings
+from hypothesis.errors import NoSuchExample
 from record_strategies import (
     MARKS,
+    SCHEMA,
     SETTINGS,
     check_all,
     checker,
@@ -28,6 +31,7 @@ from record_strategies import (
     quoted_only,
     records,
     run_cli,
+    strategy,
     unplaced,
 )
 from sle_trials.checks import load
@@ -38,6 +42,18 @@ pytestmark = MARKS
 
 
 # --- valid records --------------------------------------------------------------------------------
+
+
+def test_a_drawn_list_holds_no_item_written_again() -> None:
+    """A list of items drawn for a valid record never holds an item twice, whole or with fewer of its
+    fields (E522 refuses it: the property below once drew two secondary ids `(ALP)` of type FDA)."""
+    node = SCHEMA["properties"]["identifiers"]["properties"]["secondary_ids"]
+
+    def again(items: list[dict]) -> bool:
+        return any(a.items() <= b.items() for i, a in enumerate(items) for b in items[i + 1 :])
+
+    with pytest.raises(NoSuchExample):
+        find(strategy(node, "identifiers.secondary_ids"), again, settings=settings(max_examples=300, **SETTINGS))
 
 
 @pinned("test_generated_records_are_valid_and_round_trip")
