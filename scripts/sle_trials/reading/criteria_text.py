@@ -502,12 +502,16 @@ def split(text: str) -> Split:
     exclusion, r2 = _items(sections["exclusion"], breaks["exclusion"])
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
     for kind, items in (("inclusion", inclusion), ("exclusion", exclusion)):
-        for item in [i for i in items if _MARKED_REMARK.fullmatch(i["text"]) and "sub_criteria" not in i]:
-            items.remove(item)
+        kept = []  # in one pass: removing each remark from the list was a scan of it per remark
+        for item in items:
+            if not _MARKED_REMARK.fullmatch(item["text"]) or "sub_criteria" in item:
+                kept.append(item)
+                continue
             remarks.append(
                 f"The {kind} criteria list, as an item, a remark about the criteria, not a criterion: "
                 f"{item['text'][:100]!r}; it is not imported as one."
             )
+        items[:] = kept
     headed = any(h is not None and h[0] != "general" for h in map(_heading_of, lines))
     return Split(inclusion, exclusion, remarks, unplaced=preamble or general, headed=headed)
 
