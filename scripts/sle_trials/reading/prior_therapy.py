@@ -19,7 +19,8 @@ at all, so that a record cannot drop it and declare it silent. A criterion state
 
 A cue denied states nothing: negated ("not refractory to", "did not fail", "No prior treatment with"),
 in an exception ("Excluding patients previously treated with rituximab") or of patients kept out
-("Patients previously treated with rituximab are excluded").
+("Patients previously treated with rituximab are excluded"); a treatment had before of patients let
+in is a permission, no requirement ("Patients previously treated with belimumab are eligible").
 
 A therapy a criterion names as a washout, a concurrent medication or something that keeps patients
 out ("must stop hydroxychloroquine 4 weeks before screening", "Currently receiving steroids", "Prior
@@ -168,6 +169,23 @@ _KEPT_OUT = re.compile(
     r"|not\s+(?:be\s+)?(?:allowed|permitted|enrolled|included)|cannot\s+(?:participate|be\s+(?:enrolled|included)))\b"
 )
 
+# Words that let the patients a treatment had before names in, after its cue in its clause ("Patients
+# previously treated with belimumab are eligible", "... may be enrolled", "Prior use of rituximab is
+# allowed"), or right before it ("Patients may have received belimumab"): a permission, which requires
+# no treatment (a record declaring the prior therapy silent was refused, E523, made to say one). Read
+# of a treatment had before only (RECEIVED): "Patients refractory to belimumab are eligible" says who
+# is let in by their refractoriness, a requirement. Not where the clause says the treatment is what
+# lets them in ("Only patients previously treated ... are eligible", "must have received ... to be
+# eligible": "to be eligible" is no permission word)
+_PERMITTED = re.compile(
+    r"(?i)\b(?:(?:is|are|will\s+be|shall\s+be|remain|remains)\s+(?:also\s+)?eligible"
+    r"|(?:may|can)\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|randomi[sz]ed)|participate|enrol+|enter)"
+    r"|(?:is|are|will\s+be|shall\s+be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted)"
+    r"|(?:is|are|will\s+be)\s+not\s+excluded)\b"
+)
+_PERMITTED_BEFORE = re.compile(r"(?i)\b(?:may|can|might)\s+(?:also\s+)?$")
+_REQUIRED = re.compile(r"(?i)\b(?:only|must|required|requires?|need|needs|necessary|mandatory)\b")
+
 
 class Requirement(NamedTuple):
     """A prior-therapy requirement a criterion states: the words that state it, and the therapies it names."""
@@ -280,14 +298,26 @@ class _Treated:
         return found < len(self.spans) and self.spans[found][1] <= end
 
     def _denied(self, found: re.Match[str]) -> bool:
-        """Whether the cue's words are denied: negated, in an exception, or of patients kept out."""
+        """Whether the cue's words are denied: negated, in an exception, of patients kept out, or, a
+        treatment had before (RECEIVED), of patients let in (_PERMITTED)."""
         text, start = self.text, found.start()
         if _NEGATED.search(text, max(0, start - _NEGATION_REACH), start):
             return True
         before = bisect.bisect_right(self.ends, start)
         lo = self.ends[before - 1] if before else 0
         end = self.ends[bisect.bisect_left(self.ends, found.end())]
-        return bool(EXCEPTION.search(text, lo, start) or _KEPT_OUT.search(text, found.end(), end))
+        if EXCEPTION.search(text, lo, start) or _KEPT_OUT.search(text, found.end(), end):
+            return True
+        if found.re is not RECEIVED or _REQUIRED.search(text, lo, end):
+            return False
+        if _PERMITTED_BEFORE.search(text, lo, start):
+            return True
+        # a permission in a parenthesis the cue is not in lets in others than those it names
+        # ("Previously treated with mycophenolate (those treated with belimumab are also eligible)")
+        return any(
+            text.count("(", found.end(), m.start()) <= text.count(")", found.end(), m.start())
+            for m in _PERMITTED.finditer(text, found.end(), end)
+        )
 
 
 def _closing(text: str, at: int) -> int:
