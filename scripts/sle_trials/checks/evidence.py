@@ -332,7 +332,12 @@ def _not_related(doc: layouts.SourceDoc, nct_id: str) -> str:
     by an id with no title), which sent the curator looking for a mention that is there."""
     if not re.search(rf"(?<![0-9A-Za-z]){re.escape(nct_id)}(?![0-9A-Za-z])", doc.text):
         return f"does not name {nct_id}"
-    if "related_trials" not in doc.rows:
+    listed = doc.place(("related_trials",))
+    if any(row.get("nct_id") == nct_id for row in doc.rows.get("related_trials", [])) or any(
+        nct_id in passage.text for passage in listed or []
+    ):
+        return f"lists {nct_id} as a related trial, but gives it no title (a related trial is an id with its title)"
+    if "related_trials" not in doc.rows and listed is None:
         return f"names {nct_id}, but lists no related trials (the only place it would speak of this one)"
     return f"names {nct_id}, but not as one of its related trials (an id with its title)"
 
