@@ -14,6 +14,8 @@ from pathlib import Path
 import mutations
 import pytest
 from conftest import DATA_ROOT, FIXTURES, IM19_PATH, RELMA_PATH, record_data
+from sle_trials.checks import evidence, load
+from sle_trials.reading import layouts
 
 
 def _checks() -> mutations.Checks:
@@ -66,3 +68,24 @@ def test_a_quotes_terms_in_another_order_are_refused(registry: Path) -> None:
     assert record.data["phases"] == ["PHASE1", "PHASE2"]
     assert checks.codes(shown, record.data) == set()
     assert checks.codes(shown, mutations._set(record.data, ("phases",), ["PHASE2", "PHASE1"])) == {"E507"}
+
+
+def _messages(shown: str, data: dict) -> list[str]:
+    """The messages of data's evidence problems, as `trials validate` says them."""
+    checks = _checks()
+    record = load.Record(shown, data)
+    with layouts.remembering(checks.checker.memory.shown):
+        return [p.message for p in evidence.problems(record, checks.checker.schema, checks.root, checks.checker.memory)]
+
+
+def test_rows_out_of_order_name_both_items() -> None:
+    """E533 named only the item out of place ("listed after an item that ... lists after it"): which
+    item it is out of order with, and so which of the two to move, was left to a guess."""
+    data = record_data(DATA_ROOT / IM19_PATH, IM19_PATH)
+    related = data["related_trials"]
+    first, second = related[0]["nct_id"], related[2]["nct_id"]
+    related[0], related[2] = related[2], related[0]
+    said = [m for m in _messages(IM19_PATH, data) if m.startswith("related_trials.")]
+    assert len(said) == 1, said
+    assert said[0].startswith(f"related_trials.1: nct_id {related[1]['nct_id']!r} is listed after related_trials.0, ")
+    assert f"nct_id {second!r}" in said[0] and first != second, said

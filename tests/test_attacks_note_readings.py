@@ -129,3 +129,38 @@ def test_a_note_in_a_curators_words_speaks_of_its_reading(reading: str, note: st
 )
 def test_a_note_about_something_else_speaks_of_no_reading(reading: str, note: str) -> None:
     assert not lexicon.named_in_note(reading, note)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The first criterion is not on the page.",
+        "Criteria one and two are missing from the page.",
+        "Item number one is missing.",
+        "The source's first and second inclusion criteria are lost.",
+        "The 1st criterion is missing.",
+    ],
+)
+def test_an_incomplete_entry_may_name_the_items_in_words(said: str) -> None:
+    """E514 read only digits: an entry naming IM19's lost item 1 as "the first criterion" or
+    "criteria one and two" was refused as naming none of them."""
+    data = record_data(DATA_ROOT / IM19_PATH, IM19_PATH)
+    named = json.loads(json.dumps(data))
+    named["curation"]["incomplete"][0]["text"] = said
+    assert mutations.Checks(DATA_ROOT).codes(IM19_PATH, named) == set(), said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The source lost one item.",  # a count, not an item's number
+        "Two criteria are lost.",
+        "First seen in the second version of the page.",  # an ordinal of no item
+        "The second criterion is missing.",  # another item than the lost one
+    ],
+)
+def test_a_number_word_that_names_no_lost_item_excuses_nothing(said: str) -> None:
+    data = record_data(DATA_ROOT / IM19_PATH, IM19_PATH)
+    wrong = json.loads(json.dumps(data))
+    wrong["curation"]["incomplete"][0]["text"] = said
+    assert mutations.Checks(DATA_ROOT).codes(IM19_PATH, wrong) == {"E514"}, said

@@ -219,3 +219,44 @@ def test_an_excepted_therapy_is_none_of_the_requirements(text: str, therapies: t
 def test_a_cue_before_a_list_of_treatments_states_a_requirement(text: str) -> None:
     """A criterion read alone, its treatments its nested items (a page's bullets, each an item of its own)."""
     assert prior_therapy.requirement(text, inclusion=True) is not None
+
+
+# A treatment had before that lets its patients in: a permission, no requirement
+PERMITTED = [
+    "Patients previously treated with belimumab are eligible.",
+    "Patients who have previously received rituximab may be enrolled.",
+    "Prior treatment with belimumab is allowed.",
+    "Prior use of rituximab is permitted.",
+    "Patients may have received belimumab.",
+    "Patients previously treated with anti-CD20 antibodies are also eligible.",
+]
+
+
+@pytest.mark.parametrize("text", PERMITTED)
+def test_a_permission_states_no_requirement(text: str) -> None:
+    assert prior_therapy.requirement(text, inclusion=True) is None
+
+
+@pytest.mark.parametrize("criterion", PERMITTED[:3])
+def test_a_permission_leaves_the_prior_therapy_silent(tmp_path_factory: pytest.TempPathFactory, criterion: str) -> None:
+    """A record declaring its prior therapy silent against "Patients previously treated with
+    belimumab are eligible" was refused (E523), made to say a requirement that the source does not state."""
+    checker, data = _study(tmp_path_factory, f"4. {criterion}\n")
+    assert "E523" not in imported_codes(checker, data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what lets the patients in is the treatment: a requirement still
+        "Only patients previously treated with belimumab are eligible.",
+        "Patients must have previously received mycophenolate to be eligible.",
+        "Previously treated with mycophenolate (patients treated with belimumab are also eligible).",
+        "Patients previously treated with belimumab are eligible. Must have received two immunosuppressants.",
+        # a permission read of a treatment had before only: refractoriness lets the patients in
+        "Patients refractory to belimumab are eligible.",
+        "Patients who failed mycophenolate may be enrolled.",
+    ],
+)
+def test_a_permission_beside_a_requirement_leaves_it_standing(text: str) -> None:
+    assert prior_therapy.requirement(text, inclusion=True) is not None

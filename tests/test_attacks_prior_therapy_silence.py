@@ -310,20 +310,36 @@ def test_a_criterion_of_many_cues_is_read_once(monkeypatch: pytest.MonkeyPatch, 
     criterion names are now found once; so are the words of exception before a cue and of patients
     kept out after it (each cue's clause was searched for them too: 4,000 cues, 34 s)."""
     read = [0]
-    for name in ("THERAPIES", "_TREATED", "EXCEPTION", "_KEPT_OUT"):
+    for name in COUNTED:
         monkeypatch.setattr(prior_therapy, name, _Counted(getattr(prior_therapy, name), read))
     text = "4. Patients who " + words * 4000 + "qualify."
     assert prior_therapy.requirement(text, inclusion=True) is None
-    assert read[0] <= 4 * len(text)
+    assert read[0] <= len(COUNTED) * len(text)
 
 
-@pytest.mark.parametrize("words", ["failed rituximab ", "previously received belimumab "])
-def test_many_cues_kept_out_at_the_end_are_read_once(monkeypatch: pytest.MonkeyPatch, words: str) -> None:
-    """Cues each followed by a therapy, and the patients they name kept out only at the criterion's
-    end: each cue's clause was searched to that end for the words keeping them out."""
+@pytest.mark.parametrize(
+    ("words", "end", "required"),
+    [
+        ("failed rituximab ", "are excluded.", False),
+        ("previously received belimumab ", "are excluded.", False),
+        ("previously received belimumab ", "are eligible.", False),
+        # the permission in parentheses the first cues are not in: they are requirements
+        ("previously received belimumab (or ", "are eligible).", True),
+    ],
+)
+def test_many_cues_kept_out_or_let_in_at_the_end_are_read_once(
+    monkeypatch: pytest.MonkeyPatch, words: str, end: str, required: bool
+) -> None:
+    """Cues each followed by a therapy, and the patients they name kept out or let in only at the
+    criterion's end: each cue's clause was searched to that end for the words keeping them out, and
+    for the words requiring or permitting the treatment (and the parentheses between counted)."""
     read = [0]
-    for name in ("THERAPIES", "_TREATED", "EXCEPTION", "_KEPT_OUT"):
+    for name in COUNTED:
         monkeypatch.setattr(prior_therapy, name, _Counted(getattr(prior_therapy, name), read))
-    text = "4. Patients who " + words * 4000 + "are excluded."
-    assert prior_therapy.requirement(text, inclusion=True) is None
-    assert read[0] <= 4 * len(text)
+    text = "4. Patients who " + words * 4000 + end
+    assert (prior_therapy.requirement(text, inclusion=True) is not None) is required
+    assert read[0] <= (len(COUNTED) + required) * len(text)  # (a requirement's therapies: read once more)
+
+
+# the patterns of prior_therapy a criterion's reading searches with
+COUNTED = ("THERAPIES", "_TREATED", "EXCEPTION", "_KEPT_OUT", "_REQUIRED", "_PERMITTED", "_PERMITTED_BEFORE")

@@ -9,10 +9,13 @@ that some cited source names the trial.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import mutations
 import pytest
-from conftest import DATA_ROOT, IM19_PATH, RELMA_PATH, record_data
+from conftest import DATA_ROOT, FIXTURES, IM19_PATH, RELMA_PATH, add_source, record_data
+from sle_trials.checks import evidence, load
+from sle_trials.reading import layouts
 
 IM19_PAGE = {"file": "seeds/000_84a0f0163f21158e.txt", "kind": "REGISTRY_COPY", "as_of": "2025-08-17"}
 RELMA_PAGE = {
@@ -44,3 +47,56 @@ def test_a_page_about_another_trial_that_lists_it_is_a_stubs_source() -> None:
         data = record_data(DATA_ROOT / shown, shown)
         assert data["curation"]["sources"][0]["file"] == IM19_PAGE["file"]
         assert mutations.Checks(DATA_ROOT).codes(shown, data) == set()
+
+
+def test_a_page_naming_the_trial_only_outside_its_related_trials_is_said_so(registry: Path) -> None:
+    """E516 said the page "does not name" the trial where the page names it, in its text but not
+    among its related trials: the message says that, not that the id is nowhere."""
+    copy = (registry / IM19_PAGE["file"]).read_text(encoding="utf-8")
+    blurb = "procedures in greater depth.\n"
+    assert copy.count(blurb) == 1
+    named = add_source(registry, "seeds/901_copy.txt", copy.replace(blurb, blurb + "It follows NCT05765006.\n"))
+    data = record_data(registry / RELMA_PATH, RELMA_PATH)
+    data["curation"]["sources"].append({**IM19_PAGE, "file": named})
+    data["evidence"]["curation.sources.1.as_of"] = QUOTES[IM19_PAGE["file"]]
+    checks = mutations.Checks(registry)
+    record = load.Record(RELMA_PATH, data)
+    with layouts.remembering(checks.checker.memory.shown):
+        said = [p for p in evidence.problems(record, checks.checker.schema, registry, checks.checker.memory)]
+    assert {p.code for p in said} == {"E516"}, [p.message for p in said]
+    (message,) = [p.message for p in said]
+    assert "does not name" not in message
+    assert f"{named} is about NCT06513429 and names NCT05765006, but not as one of its related trials" in message
+
+
+def test_a_related_trial_listed_without_a_title_is_said_so(registry: Path) -> None:
+    """A study JSON lists its expanded access record by its id alone: E516 said the JSON names no
+    related trial, where it lists this one, only with no title."""
+    study = json.loads((FIXTURES / "ctgov" / "expanded_access_available.json").read_text(encoding="utf-8"))
+    study["protocolSection"]["statusModule"]["expandedAccessInfo"] = {"hasExpandedAccess": True, "nctId": "NCT09170299"}
+    named = add_source(registry, "seeds/902_study.json", json.dumps(study, indent=2))
+    stub = {
+        "nct_id": "NCT09170299",
+        "brief_title": "CD19 CAR-T cells",
+        "curation": {
+            "status": "stub",
+            "sources": [{"file": named, "kind": "REGISTRY_JSON", "as_of": "2025-04-14"}],
+        },
+        "evidence": {
+            "nct_id": "NCT09170299",
+            "curation.sources.0.as_of": "lastUpdatePostDateStruct.date: 2025-04-14",
+        },
+    }
+    said = _messages(registry, "trials/NCT09170299.yaml", stub, "E516")
+    assert said == [
+        f"curation.sources.0.file: {named} is about NCT09170201 and lists NCT09170299 as a related trial, but "
+        "gives it no title (a related trial is an id with its title): it is no source of this trial"
+    ], said
+
+
+def _messages(root: Path, shown: str, data: dict, code: str) -> list[str]:
+    checks = mutations.Checks(root)
+    record = load.Record(shown, data)
+    with layouts.remembering(checks.checker.memory.shown):
+        found = evidence.problems(record, checks.checker.schema, root, checks.checker.memory)
+        return [p.message for p in found if p.code == code]

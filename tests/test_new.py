@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -352,3 +353,33 @@ def test_a_date_under_the_sources_own_words_is_named_with_as_of_label(trials: Tr
     written = (registry / "trials" / "NCT09000055.yaml").read_text(encoding="utf-8")
     assert "    as_of_label: Date\n" in written and 'curation.sources.0.as_of: "Date: 2026-03-02"\n' in written
     assert trials("check").status == 0
+
+
+def _expanded_access_study(registry: Path) -> str:
+    """A study JSON naming its expanded access record NCT09170299 (an id of another trial), under seeds/."""
+    study = json.loads((FIXTURES / "ctgov" / "expanded_access_available.json").read_text(encoding="utf-8"))
+    study["protocolSection"]["statusModule"]["expandedAccessInfo"] = {"hasExpandedAccess": True, "nctId": "NCT09170299"}
+    return add_source(registry, "seeds/ctgov_NCT09170201.json", json.dumps(study, indent=2))
+
+
+def test_another_trials_study_json_gives_its_last_update_as_the_as_of(trials: Trials, registry: Path) -> None:
+    """The study's lastUpdatePostDateStruct date is the JSON's own as-of date, whichever trial's record
+    cites it: `new` tried only the file's lines as written ('"date": "2025-04-14",'), and refused it
+    ("states no as-of date") for another trial's record. It is quoted as the checks read the JSON, as
+    an import quotes it; the JSON's other dates are still no as-of date."""
+    source = _expanded_access_study(registry)
+    given = ["new", "NCT09170299", "--source", source, "--kind", "REGISTRY_JSON", "--title", "CD19 CAR-T cells"]
+    before = snapshot(registry)
+    for other in ("2024-11-08", "2025-04-10"):  # its first posted and last submitted dates
+        refused = trials(*given, "--as-of", other)
+        assert refused.status == 2 and f"states no as-of date {other}" in refused.err, refused.err
+    assert snapshot(registry) == before
+    # written, and what is wrong with it said: nothing of the date or its quote (a study JSON gives its
+    # expanded access record no title, so it is no source of that trial's stub: E516 says so, and of
+    # its title E512), where "states no as-of date" hid that
+    result = trials(*given, "--as-of", "2025-04-14")
+    said = {line.split()[1] for line in result.out.splitlines() if re.match(r"trials/\S+:[0-9]+:[0-9]+: E", line)}
+    assert said == {"E512", "E516"} and "as_of" not in result.out, result.out + result.err
+    data = record_data(registry / "trials" / "NCT09170299.yaml", "x")
+    assert data["curation"]["sources"] == [{"file": source, "kind": "REGISTRY_JSON", "as_of": "2025-04-14"}]
+    assert data["evidence"]["curation.sources.0.as_of"] == "lastUpdatePostDateStruct.date: 2025-04-14"

@@ -591,6 +591,144 @@ _OWN_PART = re.compile(r"\s*\(|\s+(?:and/or|or)\s+\w")
 _TERM_GAP = re.compile(r"(?:\s*[\w-]++){0,2}" + _SEPARATOR + r"\Z")
 
 
+# How an enumeration's items are read, as a reader reads them: split at its separators outside
+# parentheses (_PARTS), but a part that is a dose or a duration of the item before it ("mycophenolate
+# mofetil ≥ 2 g/day, for ≥ 6 months, or ...", "prednisone ≥ 0.5 mg/kg/day, or equivalent") is that
+# item's, not one of its own. E525 split at every comma and "or": a therapy named without its dose
+# was refused, the missing item a fragment ("'≥ 2 g/day for ≥ 6 months, or' stands among them"), and
+# an item whose dose holds a comma could not be written whole (its comma read as two items').
+_PARTS = re.compile(r"\s*[,;]\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+")
+# a dose or a duration: up to five words of dosing or time, then a number (after a comparator) ...
+_DOSE_START = re.compile(
+    r"(?i)\A\s*(?:(?:at|up|to|least|most|more|less|greater|than|no|not|for|over|during|within|of|a|an|the|"
+    r"with|total|cumulative|dose|doses|dosage|daily|given|orally|intravenously|iv|po|minimum|maximum|max|min)"
+    r"\s+){0,5}(?:[≤≥<>=~]\s*)?[0-9]"
+)
+# ... with a unit of dose or of time after it
+_DOSE_UNIT = re.compile(
+    r"(?i)(?:[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%)(?![a-z])|/\s*(?:kg|m2|m²|d|day|week)\b|\b(?:units?|daily|weekly|"
+    r"days?|weeks?|months?|years?|doses?|cycles?|courses?|infusions?|pulses?|times)\b)"
+)
+_EQUIVALENT = re.compile(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose|dosage|amount))?\s*\Z")
+# a parenthesis that gives an item's dose or regimen ("(Euro-Lupus or NIH regimen)", "(≥ 1 g/day)"):
+# a therapy written without it is still that item; one that names therapies or what the item means
+# ("biologics (belizumab or Rituximab)", "steroids (sufficient or shock therapy)") is the item's own
+_REGIMEN = re.compile(r"(?i)\b(?:regimens?|protocols?|dosing|doses?|dosage)\s*\Z")
+_A_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
+# words that lead into an enumeration, not an item of it ("regimen, including steroids (...)")
+_LEAD_IN = re.compile(r"(?i)\A(?:.*:\s*)?(?:(?:including|includes|include|such\s+as|e\.g\.,?|namely|like|either)\s+)?")
+
+
+_ENUMERATION_END = re.compile(r"[.:](?=\s|\Z)")
+
+
+def _dose(part: str) -> bool:
+    """Whether a part of an enumeration between two separators is a dose or a duration of the item
+    before it, which names no therapy ("for ≥ 6 months", "or equivalent"; not "≥ 2 immunosuppressants")."""
+    if _EQUIVALENT.match(part):
+        return True
+    return bool(_DOSE_START.match(part) and _DOSE_UNIT.search(part) and not prior_therapy.THERAPIES.search(part))
+
+
+def _regimen(inside: str) -> bool:
+    """Whether a parenthesis (its words) gives only its item's dose or regimen."""
+    return (_dose(inside) or bool(_REGIMEN.search(inside))) and not prior_therapy.THERAPIES.search(inside)
+
+
+def _parts(text: str, lo: int, hi: int, first: bool = False) -> list[tuple[int, int]]:
+    """The (start, end) of each part of text[lo:hi] between its separators outside parentheses (with
+    first, only the first: an item's dose is looked for after each item, never in the whole rest of
+    its criterion each time)."""
+    out: list[tuple[int, int]] = []
+    depth, start, i = 0, lo, lo
+    while i < hi and not (first and out):
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c in ",;" or c.isspace()):
+            m = _PARTS.match(text, i, hi)
+            if m is not None:
+                out.append((start, i))
+                start = i = m.end()
+                continue
+        i += 1
+    if not (first and out):
+        out.append((start, hi))
+    return out
+
+
+def _items(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """text[lo:hi]'s items as a reader reads them: its parts (_parts), each dose or duration joined
+    to the item before it."""
+    out: list[tuple[int, int]] = []
+    for start, end in _parts(text, lo, hi):
+        if out and _dose(text[start:end]):
+            out[-1] = (out[-1][0], end)
+        elif text[start:end].strip():
+            out.append((start, end))
+    return out
+
+
+def _tail(corpus: str, end: int) -> int:
+    """Where the item that ends at `end` in the criterion ends with the dose, duration or regimen the
+    criterion gives it after it (a therapy named without them is still that item): `end` where none."""
+    while True:
+        paren = _A_PARENTHESIS.match(corpus, end)
+        if paren is not None:
+            if not _regimen(paren.group(1)):
+                return end
+            end = paren.end()
+            continue
+        sep = _PARTS.match(corpus, end)
+        start = sep.end() if sep is not None else end
+        if start == end and not corpus[end : end + 1].isspace():
+            return end
+        part_end = _parts(corpus, start, len(corpus), first=True)[0][1]
+        opened = corpus.find("(", start, part_end)  # a parenthesis after the dose: the next round's
+        part_end = start + len(corpus[start : part_end if opened < 0 else opened].rstrip())
+        if part_end <= start or not _dose(corpus[start:part_end]):
+            return end
+        end = part_end
+
+
+def _past_separator(corpus: str, at: int) -> int:
+    """Where the words after the separator at `at` (if one stands there) start."""
+    found = _PARTS.match(corpus, at)
+    return found.end() if found is not None else len(corpus) - len(corpus[at:].lstrip(" ,;"))
+
+
+def _before_separator(corpus: str, at: int) -> int:
+    """Where the words before the separator that ends at `at` (if one does) end."""
+    words = corpus[:at].rstrip(" ,;")
+    for conjunction in ("and/or", "and", "or"):
+        if words.endswith(conjunction) and words[: -len(conjunction)][-1:] in (" ", ",", ";"):
+            return len(words[: -len(conjunction)].rstrip(" ,;"))
+    return len(words)
+
+
+def _item_at(corpus: str, start: int) -> str:
+    """The first item of the enumeration from start (its separators before it left out), as a reader reads it."""
+    found = _items(corpus, start, len(corpus))
+    if not found:
+        return corpus[start:].strip(" ,;")
+    lo, hi = found[0]
+    end = _ENUMERATION_END.search(corpus, lo, hi)  # the sentence's end ends the enumeration
+    return corpus[lo : end.start() if end is not None else hi].strip()
+
+
+def _item_before(corpus: str, end: int) -> str:
+    """The item of the enumeration that ends at end (its separator after it left out), its lead-in
+    ("including") left out."""
+    found = _items(corpus, 0, end)
+    if not found:
+        return corpus[:end].strip(" ,;")
+    lo, hi = found[-1]
+    item = corpus[lo:hi].strip()
+    return item[_LEAD_IN.match(item).end() :] or item  # type: ignore[union-attr]
+
+
 def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, list[str]]) -> Iterator[Problem]:
     """E525 when list items read from a criterion's enumeration ("steroids (...), immunosuppressants
     (...), and biologics (...)") are not that enumeration whole. The items are placed in the criterion
@@ -615,7 +753,7 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
                 "criterion's enumeration, not an item of it: list each item whole",
             )
             return
-        spans.append((at, at + len(text)))
+        spans.append((at, _tail(corpus, at + len(text))))
         torn = _torn(text, corpus[:at])
         if torn is not None:
             yield ctx.problem(
@@ -650,20 +788,48 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
             f"{quoted([normalise(texts[first])], 50)} in the criterion: list its items in the criterion's order",
         )
         return
+    # what is left out is named as the item it is (_items), not the words between two items
+    left_out: str | None = None
+    part_of: tuple[int, int] | None = None  # an item the record holds only part of: its span
+    for (start, end), (after_start, _) in zip(spans, spans[1:]):
+        gap = corpus[end:after_start]
+        if after_start > end and not _ONLY_SEPARATORS.match(gap):
+            if _OWN_PART.match(gap):  # the item's own parenthesis or alternative: the item cut short
+                part_of = (start, end)
+            elif gap.rstrip().endswith("("):  # the next one is in a parenthesis of an item left out
+                part_of = next(span for span in spans if span[0] == after_start)
+            else:
+                left_out = _item_at(corpus, _past_separator(corpus, end))
+            break
+    if left_out is None and part_of is None and _ENDS_IN_SEPARATOR.search(corpus, 0, spans[0][0]):
+        left_out = _item_before(corpus, _before_separator(corpus, spans[0][0]))
     gaps = [corpus[end:start] for (_, end), (start, _) in zip(spans, spans[1:]) if start > end]
-    left_out = next((g.strip(" ,;") for g in gaps if not _ONLY_SEPARATORS.match(g)), None)
-    if left_out is None and _ENDS_IN_SEPARATOR.search(corpus, 0, spans[0][0]):
-        left_out = corpus[: spans[0][0]].rstrip(" ,;")[-40:]
     closed = any(_CONJUNCTION.search(g) for g in gaps)
     after = corpus[spans[-1][1] :]
-    if left_out is None and (_OWN_PART.match(after) or not closed and _STARTS_WITH_SEPARATOR.match(after)):
-        left_out = after.lstrip(" ,;")[:40]
-    if left_out is not None:
+    if left_out is None and part_of is None:
+        if _OWN_PART.match(after):
+            part_of = spans[-1]
+        elif not closed and _STARTS_WITH_SEPARATOR.match(after):
+            left_out = _item_at(corpus, _past_separator(corpus, spans[-1][1]))
+    if part_of is not None:
+        start, end = part_of
+        lo, hi = next(((lo, hi) for lo, hi in _items(corpus, 0, len(corpus)) if lo <= start < hi), (start, end))
+        stop = _ENUMERATION_END.search(corpus, end, hi)  # the sentence's end ends the enumeration
+        whole = corpus[lo : stop.start() if stop is not None else hi]
+        whole = whole[_LEAD_IN.match(whole).end() :] or whole  # type: ignore[union-attr]
+        yield ctx.problem(
+            path,
+            "E525",
+            f"{fields.dotted(path)}: {quoted([corpus[start:end]], 80)} is part of the item "
+            f"{quoted([whole.strip()], 100)} of the criterion's enumeration, not an item of it: list each "
+            "item whole (its dose may be left out, not what it names)",
+        )
+    elif left_out is not None:
         yield ctx.problem(
             path,
             "E525",
             f"{fields.dotted(path)}: the criterion's enumeration has more than its items: "
-            f"{quoted([left_out], 50)} stands among them; list it too (a quote of only part of the "
+            f"{quoted([left_out], 100)} stands among them; list it too (a quote of only part of the "
             "enumeration does not make the rest of it go away)",
         )
 
@@ -704,7 +870,8 @@ def _torn(item: str, before: str) -> str | None:
         return "a conjunction at its end"
     if re.match(r"[,;:]", item) or re.search(r"[,;:]\Z", item):
         return "a separator at its end"
-    if re.search(r"[,;]", re.sub(r"\([^()]*\)", "", item)):
+    if len(_items(item, 0, len(item))) > 1 and re.search(r"[,;]", re.sub(r"\([^()]*\)", "", item)):
+        # (a separator before the item's dose or duration is the item's: "prednisone ≥ 0.5 mg/kg/day, for ≥ 4 weeks")
         return "a separator outside its parentheses, between two items or before the enumeration"
     if item.startswith("(") and re.search(r"\w\s*\Z", before):
         return "a parenthesis of the word before it"

@@ -128,12 +128,79 @@ def _names_lost(text: str, missing: list[int]) -> bool:
         # "1,2" lists two items; "1,000" and "1.5" are one number each, no item's
         if "." not in run and not _THOUSANDS.fullmatch(run):
             named.update(int(n) for n in run.split(","))
+    named.update(_named_in_words(text))
     return missing[0] in named and missing[-1] in named
 
 
 # a run of digits and the commas and points between them, standing alone ("1,2", not "v2" or "2a")
 _NUMBER_RUN = re.compile(r"(?<![\w.,])[0-9]+(?:[.,][0-9]+)*(?![\w])")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+
+# Numbers written as words, to ninety-nine (criteria lists run to some tens of items): an entry
+# naming its items "the first criterion", "criteria one and two" or "the third to fifth items"
+# named none of them (only digits were read), and was refused as naming nothing.
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNIT_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_TEEN_ORDINALS = (
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+)
+_TEN_ORDINALS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+CARDINAL_WORDS = {
+    **{w: i + 1 for i, w in enumerate(_UNITS)},
+    **{w: i + 10 for i, w in enumerate(_TEENS)},
+    **{w: 10 * (i + 2) for i, w in enumerate(_TENS)},
+    **{f"{t}-{u}": 10 * (i + 2) + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_UNITS)},
+}
+ORDINAL_WORDS = {
+    **{w: i + 1 for i, w in enumerate(_UNIT_ORDINALS)},
+    **{w: i + 10 for i, w in enumerate(_TEEN_ORDINALS)},
+    **{w: 10 * (i + 2) for i, w in enumerate(_TEN_ORDINALS)},
+    **{f"{t}-{u}": 10 * (i + 2) + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_UNIT_ORDINALS)},
+}
+
+
+def _alternatives(words: dict[str, int]) -> str:
+    # the longest first ("twenty-one" before "twenty"), a hyphen or a space between a ten and its unit
+    return "|".join(re.escape(w).replace("\\-", "[- ]") for w in sorted(words, key=len, reverse=True))
+
+
+# (white space read before each separator only, then once after them all: where both sides of a
+# separator could read it, a run of 30 commas and no number after them took 2**30 tries)
+_JOIN = r"(?:\s*(?:,|;|&|and|or|to|through|till|until|-|–))+\s*"
+_CARDINAL = rf"(?:[0-9]+|{_alternatives(CARDINAL_WORDS)})"
+_ORDINAL = rf"(?:[0-9]+(?:st|nd|rd|th)|{_alternatives(ORDINAL_WORDS)})"
+# what a list's items are called ("criterion", "items", "entries", "points")
+_ITEM = r"(?:criteri(?:on|a)|items?|entr(?:y|ies)|points?|bullets?)"
+# a cardinal names an item after the item's word ("criteria one and two", "item number three"); before
+# it, it counts them ("one item", "two criteria" name none). An ordinal names one before it ("the first
+# criterion", "the first and second inclusion criteria").
+_CARDINALS_NAMED = re.compile(rf"(?i)\b{_ITEM}\s+(?:(?:numbers?|no\.|#)\s*)?({_CARDINAL}(?:{_JOIN}{_CARDINAL})*)\b")
+# (a run of ordinals read once, then the item's word looked for after it: a pattern of both, tried
+# from each ordinal of a long run, read the run again from each, n**2 steps)
+_ORDINAL_RUN = re.compile(rf"(?i)\b{_ORDINAL}(?:{_JOIN}{_ORDINAL})*\b")
+_ITEM_AFTER = re.compile(rf"(?i)\s+(?:(?:inclusion|exclusion|listed|numbered)\s+)?{_ITEM}\b")
+_A_CARDINAL = re.compile(rf"(?i)\b{_CARDINAL}\b")
+_AN_ORDINAL = re.compile(rf"(?i)\b{_ORDINAL}\b")
+
+
+def _named_in_words(text: str) -> set[int]:
+    """The items an entry names by numbers written as words, where they name items (_CARDINALS_NAMED,
+    an ordinal run before an item's word), with the digits among them ("criteria one and 2")."""
+    named: set[int] = set()
+    runs = [(run.group(1), _A_CARDINAL, CARDINAL_WORDS) for run in _CARDINALS_NAMED.finditer(text)]
+    runs += [
+        (run.group(0), _AN_ORDINAL, ORDINAL_WORDS)
+        for run in _ORDINAL_RUN.finditer(text)
+        if _ITEM_AFTER.match(text, run.end())
+    ]
+    for found, each, words in runs:
+        for number in each.finditer(found):
+            word = re.sub(r"\s+", "-", number.group(0).lower())
+            digits = re.match(r"[0-9]+", word)
+            named.add(int(digits.group(0)) if digits else words[word])
+    return named
 
 
 def newest_first(data: dict, docs: list[SourceDoc]) -> list[SourceDoc]:

@@ -120,7 +120,8 @@ def _out_of_order(
     rows, one order that holds is enough (an older and a newer version of a registry record)."""
     found: Problem | None = None
     for doc, can in zip(docs, rowed):
-        last, held, wrong = -1, 0, None
+        last, held, wrong, before = -1, 0, None, -1
+        previous = -1  # the item whose row last is
         for i, key in enumerate(keys):
             could = can[key]
             if not could:
@@ -128,18 +129,23 @@ def _out_of_order(
             held += 1
             after = [k for k in could if k >= last]  # (the last item's row again: a repeat, E522's or E303's)
             if not after:
-                wrong = i if wrong is None else wrong
+                if wrong is None:
+                    wrong, before = i, previous
                 continue
-            last = min(after)
+            last, previous = min(after), i
         if held > 1 and wrong is None:
             return
         if wrong is not None and found is None:
+            # both items named: the one out of place and the one the record lists before it that the
+            # source lists after it (the message named only the first: which one to move was a guess)
             path = fields.parse_dotted(name) + (wrong,)
+            other = fields.dotted(fields.parse_dotted(name) + (before,))
             found = record.problem(
                 path,
                 "E533",
-                f"{fields.dotted(path)}: {label} {items[wrong].get(label, '')!r} is listed after an item that "
-                f"{doc.file} lists after it; keep the source's order",
+                f"{fields.dotted(path)}: {label} {items[wrong].get(label, '')!r} is listed after {other}, "
+                f"{label} {items[before].get(label, '')!r}, but {doc.file} lists it before that one; "
+                f"keep the source's order",
             )
     if found is not None:
         yield found

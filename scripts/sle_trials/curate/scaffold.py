@@ -418,7 +418,7 @@ def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], 
     as_of = str(entry["as_of"])
     seen: set[str] = set()
     memory = documents.Memory()  # the source read and parsed once, not once a line
-    for line in raw.decode("utf-8", errors="replace").splitlines():
+    for line in _lines(root, source, raw):
         if as_of[:4] not in line:
             continue
         quote = layouts.normalise(line)
@@ -441,6 +441,19 @@ def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], 
         f"{', '.join(repr(label) for label in lexicon.AS_OF_LABELS)}, or under the words --as-of-label gives "
         "('Date', 'Published'): the record quotes it"
     )
+
+
+def _lines(root: Path, source: str, raw: bytes) -> list[str]:
+    """The source's lines an as-of quote may be: a JSON source's "key: value" lines first, as the
+    checks read it (layouts.json_lines), then its lines as written. Only its lines as written were
+    tried, and a JSON's are '"date": "2025-04-14",': a stub started from another trial's study JSON
+    (its expanded access record, say) was refused the study's own lastUpdatePostDateStruct date,
+    which the checks bind as "lastUpdatePostDateStruct.date: 2025-04-14" (an import's quote)."""
+    text = raw.decode("utf-8", errors="replace")
+    doc = documents.source_doc(root, source)
+    read = layouts.source_json(source, text) if doc is not None and doc.form == layouts.JSON else None
+    keyed = [layouts.json_line(key, value) for key, value in layouts.json_lines(read)] if read is not None else []
+    return keyed + text.splitlines()
 
 
 def _binds_as_of(root: Path, record: dict, schema: dict, memory: documents.Memory, *also: tuple) -> bool:

@@ -19,7 +19,8 @@ at all, so that a record cannot drop it and declare it silent. A criterion state
 
 A cue denied states nothing: negated ("not refractory to", "did not fail", "No prior treatment with"),
 in an exception ("Excluding patients previously treated with rituximab") or of patients kept out
-("Patients previously treated with rituximab are excluded").
+("Patients previously treated with rituximab are excluded"); a treatment had before of patients let
+in is a permission, no requirement ("Patients previously treated with belimumab are eligible").
 
 A therapy a criterion names as a washout, a concurrent medication or something that keeps patients
 out ("must stop hydroxychloroquine 4 weeks before screening", "Currently receiving steroids", "Prior
@@ -38,7 +39,9 @@ silence check reads that vocabulary's "refractory" only where it is said of the 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from functools import cached_property
 from typing import NamedTuple
 
 from sle_trials.reading import lexicon, sentences
@@ -168,6 +171,24 @@ _KEPT_OUT = re.compile(
     r"|not\s+(?:be\s+)?(?:allowed|permitted|enrolled|included)|cannot\s+(?:participate|be\s+(?:enrolled|included)))\b"
 )
 
+# Words that let the patients a treatment had before names in, after its cue in its clause ("Patients
+# previously treated with belimumab are eligible", "... may be enrolled", "Prior use of rituximab is
+# allowed"), or right before it ("Patients may have received belimumab"): a permission, which requires
+# no treatment (a record declaring the prior therapy silent was refused, E523, made to say one). Read
+# of a treatment had before only (RECEIVED): "Patients refractory to belimumab are eligible" says who
+# is let in by their refractoriness, a requirement. Not where the clause says the treatment is what
+# lets them in ("Only patients previously treated ... are eligible", "must have received ... to be
+# eligible": "to be eligible" is no permission word)
+_PERMITTED = re.compile(
+    r"(?i)\b(?:(?:is|are|will\s+be|shall\s+be|remain|remains)\s+(?:also\s+)?eligible"
+    r"|(?:may|can)\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|randomi[sz]ed)|participate|enrol+|enter)"
+    r"|(?:is|are|will\s+be|shall\s+be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted)"
+    r"|(?:is|are|will\s+be)\s+not\s+excluded)\b"
+)
+# (right before a cue: one that ends where the cue starts)
+_PERMITTED_BEFORE = re.compile(r"(?i)\b(?:may|can|might)\s+(?:also\s+)?")
+_REQUIRED = re.compile(r"(?i)\b(?:only|must|required|requires?|need|needs|necessary|mandatory)\b")
+
 
 class Requirement(NamedTuple):
     """A prior-therapy requirement a criterion states: the words that state it, and the therapies it names."""
@@ -254,6 +275,19 @@ class _Treated:
         # excluded" at its end would take n² steps)
         self.excepting = [(e.start(), e.end()) for e in EXCEPTION.finditer(text)]
         self.kept_out = [(k.start(), k.end()) for k in _KEPT_OUT.finditer(text)]
+        # and, for a treatment had before, the words that require it or let its patients in: where
+        # each permission before a cue ends (-> where it starts), each permission after one, its
+        # clause, and the least depth of parentheses of it and the permissions after it in its clause
+        self.required = [(r.start(), r.end()) for r in _REQUIRED.finditer(text)]
+        self.permitted_before = {m.end(): m.start() for m in _PERMITTED_BEFORE.finditer(text)}
+        self.permitted = [(m.start(), m.end()) for m in _PERMITTED.finditer(text)]
+        self._permitted_clause = [bisect.bisect_left(self.ends, e) for _, e in self.permitted]
+        self._least_depth = [0] * len(self.permitted)
+        for i in range(len(self.permitted) - 1, -1, -1):
+            depth = self._depths[self.permitted[i][0]]
+            if i + 1 < len(self.permitted) and self._permitted_clause[i + 1] == self._permitted_clause[i]:
+                depth = min(depth, self._least_depth[i + 1])
+            self._least_depth[i] = depth
         # each exception, to the end of its clause or of the parenthesis it stands in ("Failure of two
         # immunosuppressants (other than hydroxychloroquine) and cyclophosphamide")
         self.exceptions = [
@@ -285,14 +319,36 @@ class _Treated:
         return found < len(self.spans) and self.spans[found][1] <= end
 
     def _denied(self, found: re.Match[str]) -> bool:
-        """Whether the cue's words are denied: negated, in an exception, or of patients kept out."""
+        """Whether the cue's words are denied: negated, in an exception, of patients kept out, or, a
+        treatment had before (RECEIVED), of patients let in (_PERMITTED)."""
         start = found.start()
         if _NEGATED.search(self.text, max(0, start - _NEGATION_REACH), start):
             return True
         before = bisect.bisect_right(self.ends, start)
         lo = self.ends[before - 1] if before else 0
-        end = self.ends[bisect.bisect_left(self.ends, found.end())]
-        return _within(self.excepting, lo, start) or _within(self.kept_out, found.end(), end)
+        clause = bisect.bisect_left(self.ends, found.end())
+        end = self.ends[clause]
+        if _within(self.excepting, lo, start) or _within(self.kept_out, found.end(), end):
+            return True
+        if found.re is not RECEIVED or _within(self.required, lo, end):
+            return False
+        if self.permitted_before.get(start, -1) >= lo:
+            return True
+        return self._permitted_after(found.end(), clause)
+
+    def _permitted_after(self, at: int, clause: int) -> bool:
+        """Whether a permission (_PERMITTED) stands after `at` in its clause, not in a parenthesis
+        opened after `at`: one in such a parenthesis lets in others than the cue names ("Previously
+        treated with mycophenolate (those treated with belimumab are also eligible)")."""
+        i = bisect.bisect_left(self.permitted, (at, at))
+        if i == len(self.permitted) or self._permitted_clause[i] != clause:
+            return False
+        return self._least_depth[i] <= self._depths[at]
+
+    @cached_property
+    def _depths(self) -> list[int]:
+        """The parentheses open before each place of the text (opened less closed), read once."""
+        return list(itertools.accumulate((1 if c == "(" else -1 if c == ")" else 0 for c in self.text), initial=0))
 
 
 def _within(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
