@@ -100,3 +100,29 @@ def _messages(root: Path, shown: str, data: dict, code: str) -> list[str]:
     with layouts.remembering(checks.checker.memory.shown):
         found = evidence.problems(record, checks.checker.schema, root, checks.checker.memory)
         return [p.message for p in found if p.code == code]
+
+
+def test_where_a_stubs_field_is_read_says_what_the_page_lacks(registry: Path) -> None:
+    """E512 said a page about another trial names the stub's trial "nowhere as a trial" where the page
+    lists it as a related trial with no title: it says what E516 says the page lacks."""
+    study = json.loads((FIXTURES / "ctgov" / "expanded_access_available.json").read_text(encoding="utf-8"))
+    study["protocolSection"]["statusModule"]["expandedAccessInfo"] = {"hasExpandedAccess": True, "nctId": "NCT09170299"}
+    named = add_source(registry, "seeds/902_study.json", json.dumps(study, indent=2))
+    stub = {
+        "nct_id": "NCT09170299",
+        "brief_title": "CD19 CAR-T cells",
+        "curation": {
+            "status": "stub",
+            "sources": [{"file": named, "kind": "REGISTRY_JSON", "as_of": "2025-04-14"}],
+        },
+        "evidence": {
+            "nct_id": "NCT09170299",
+            "curation.sources.0.as_of": "lastUpdatePostDateStruct.date: 2025-04-14",
+        },
+    }
+    said = _messages(registry, "trials/NCT09170299.yaml", stub, "E512")
+    assert said and all("nowhere" not in m for m in said), said
+    assert any(
+        f"{named} is about NCT09170201: it lists NCT09170299 as a related trial, but gives it no title" in m
+        for m in said
+    ), said

@@ -212,6 +212,23 @@ def _numbered_at(text: str, needle: str) -> bool:
     return False
 
 
+def not_related(doc: SourceDoc, nct_id: str) -> str:
+    """What a page about another trial lacks to be a source of nct_id's: a listing of it among its
+    related trials. "does not name" was said of a page naming the trial elsewhere (in its text, or
+    by an id with no title), which sent the curator looking for a mention that is there; E516 and
+    E512 (where a stub's field is read) say it."""
+    if not re.search(rf"(?<![0-9A-Za-z]){re.escape(nct_id)}(?![0-9A-Za-z])", doc.text):
+        return f"does not name {nct_id}"
+    listed = doc.place(("related_trials",))
+    if any(row.get("nct_id") == nct_id for row in doc.rows.get("related_trials", [])) or any(
+        nct_id in passage.text for passage in listed or []
+    ):
+        return f"lists {nct_id} as a related trial, but gives it no title (a related trial is an id with its title)"
+    if "related_trials" not in doc.rows and listed is None:
+        return f"names {nct_id}, but lists no related trials (the only place it would speak of this one)"
+    return f"names {nct_id}, but not as one of its related trials (an id with its title)"
+
+
 class Sources:
     """The source documents one record cites, read with their places."""
 
@@ -426,9 +443,11 @@ class Sources:
         for doc in self.docs:
             if self.about_other(doc):
                 said = (
-                    "only as a related trial (its id and title)" if self.nct_id in doc.related else "nowhere as a trial"
+                    f"names {self.nct_id} only as a related trial (its id and title)"
+                    if self.nct_id in doc.related
+                    else not_related(doc, self.nct_id)
                 )
-                return f"{doc.file} is about {doc.subject}: it names {self.nct_id} {said}"
+                return f"{doc.file} is about {doc.subject}: it {said}"
             if doc.place(path) is None and doc.layout != layouts.PLAIN:
                 return (
                     f"{doc.file} ({layouts.LAYOUT_WORDS.get(doc.layout, doc.layout)}) has no place where it states "

@@ -39,7 +39,7 @@ from typing import Any
 
 from sle_trials import fields
 from sle_trials.checks import binding, completeness, silence
-from sle_trials.checks.documents import Memory, Sources
+from sle_trials.checks.documents import Memory, Sources, not_related
 from sle_trials.checks.load import Record
 from sle_trials.checks.rows import ITEM_NAMES, check_rows, row_columns
 from sle_trials.problem import Check, Problem
@@ -326,22 +326,6 @@ def _parents(items: list[layouts.Item]) -> Iterator[tuple[layouts.Item, str | No
         above.append(item)
 
 
-def _not_related(doc: layouts.SourceDoc, nct_id: str) -> str:
-    """What a page about another trial lacks to be a source of nct_id's: a listing of it among its
-    related trials. "does not name" was said of a page naming the trial elsewhere (in its text, or
-    by an id with no title), which sent the curator looking for a mention that is there."""
-    if not re.search(rf"(?<![0-9A-Za-z]){re.escape(nct_id)}(?![0-9A-Za-z])", doc.text):
-        return f"does not name {nct_id}"
-    listed = doc.place(("related_trials",))
-    if any(row.get("nct_id") == nct_id for row in doc.rows.get("related_trials", [])) or any(
-        nct_id in passage.text for passage in listed or []
-    ):
-        return f"lists {nct_id} as a related trial, but gives it no title (a related trial is an id with its title)"
-    if "related_trials" not in doc.rows and listed is None:
-        return f"names {nct_id}, but lists no related trials (the only place it would speak of this one)"
-    return f"names {nct_id}, but not as one of its related trials (an id with its title)"
-
-
 def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
     """What the curation block says of the sources is what they are: a source's kind is its layout's
     kind, a stub (only what another trial's source says of this one) cites no source about this trial,
@@ -383,7 +367,7 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
                 path,
                 "E516",
                 f"{fields.dotted(path)}: {source['file']} is about {doc.subject} and "
-                f"{_not_related(doc, sources.nct_id)}: it is no source of this trial",
+                f"{not_related(doc, sources.nct_id)}: it is no source of this trial",
             )
     if record.data["curation"]["status"] == "stub":
         own = [doc.file for doc in sources.docs if doc.subject == sources.nct_id]
