@@ -7,7 +7,9 @@ which shows "5. 1. Weight at least 40 kg", numbered the criterion 1, and "<ol><l
 </ol>" ("1. 2. Weight ...") 2. The numbers are now read as a browser writes them; a list counted down
 (`reversed`, counted from its items), or after an element read as none that may be an item a browser
 counts (`<li style="color: #333">`), is read as none from there, and a style giving a list other
-markers (`list-style-type: none`, `decimal`, ...) may hide it, as one written as words did.
+markers (`decimal`, ...) may hide it, as one written as words did; markers of no number
+(`list-style-type: none`) an ordered list's own style gives it are read as its items' numbers not
+shown, and a rule that may give them leaves the page unread (E531: tests/test_page_css_honest.py).
 So shown, "5. 1. Weight ..." is item 5 (E504: tests/test_attacks_criterion_numbers.py).
 """
 

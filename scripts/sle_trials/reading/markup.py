@@ -312,9 +312,12 @@ _UNNUMBERED = frozenset(("none", "disc", "circle", "square"))
 class _List:
     """An open list: the number its next item shows (None: an unordered list, or one counted down)."""
 
-    def __init__(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def __init__(self, tag: str, attrs: list[tuple[str, str | None]], unnumbered: bool = False) -> None:
         said = dict(attrs)
         self.ordered = tag == "ol"
+        # its own style gives it markers of no number (`<ol style="list-style: none">`): its items show
+        # none, but an item's own type (HTML's hint, which a style the item inherits does not override)
+        self.shown = not unnumbered
         # counted down (`reversed`: from its items, which its start tag does not say), or after an
         # element that may be an item a browser counts and is read as none: its next numbers unknown
         self.uncounted = self.ordered and "reversed" in said
@@ -323,8 +326,9 @@ class _List:
         start = _integer(said.get("start"))
         self.next = 1 if start is None else start
 
-    def item(self, attrs: list[tuple[str, str | None]]) -> str:
-        """The marker a browser writes before this list's next item ("" for a bullet)."""
+    def item(self, attrs: list[tuple[str, str | None]], unnumbered: bool = False) -> str:
+        """The marker a browser writes before this list's next item ("" for a bullet, or none: the item's
+        own style gives it markers of no number, unnumbered)."""
         if not self.ordered:
             return ""
         said = dict(attrs)
@@ -332,9 +336,11 @@ class _List:
         number = self.next if value is None else value
         self.next = number + 1
         own = said.get("type")  # an item's own type: a kind of number, or a bullet or none (counted, not shown)
-        if own is not None and own.lower() in _UNNUMBERED:
+        if unnumbered or (own is not None and own.lower() in _UNNUMBERED):
             return ""
-        return _marker(number, own if own in _KINDS else self.kind)
+        if own in _KINDS:
+            return _marker(number, own)
+        return _marker(number, self.kind) if self.shown else ""
 
 
 # Where HTML's tokenizer ends a comment: an empty one, "<!-->" or "<!--->"; else at "-->" or "--!>".
@@ -547,11 +553,30 @@ class _Shown(HTMLParser):
                 self.raised.append(tag)
             if tag == "q":
                 self.line.append("\u201c")
+            unnumbered = self._unnumbered(tag, attrs)
             if tag in _LISTS:
-                self.lists.append(_List(tag, attrs))
+                self.lists.append(_List(tag, attrs, unnumbered))
             elif tag == "li" and self.lists:
-                self.line.append(self.lists[-1].item(attrs))
+                self.line.append(self.lists[-1].item(attrs, unnumbered))
                 self.numbered = bool(self.line[-1])
+
+    def _unnumbered(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether the element's own style gives it markers of no number (`list-style: none`): an ordered
+        list's items, or an item, show none (read so). A rule that may (styles.Sheet.unnumbers) gives an
+        ordered list or an item of one numbers or none as only a browser's cascade tells (the reader
+        over-approximates which elements a rule matches): the page is not read, and says why; so is one
+        whose element in an ordered list is no item (`<ol><div style="list-style: none"><li>`: its items
+        inherit it). On an unordered list (`ul { list-style: none }`) no number is shown either way, nor
+        inherited by a list in it (a browser's own style gives each list its markers)."""
+        if tag != "ol" and not (self.lists and self.lists[-1].ordered):
+            return False
+        own = next((self.sheet.layout(v)[2] for name, v in attrs if name == "style" and v), "")
+        ruled = self.sheet.unnumbers(tag, attrs)
+        if (tag in ("ol", "li") and not own and ruled) or (tag not in _LISTS and tag != "li" and (own or ruled)):
+            self.unread = self.unread or styles.unbounded(
+                f"its style `{own or self.sheet.unnumbering}` may hide the numbers of an ordered list's items (<{tag}>)"
+            )
+        return bool(own)
 
     def _uncount(self) -> None:
         """An element read as none in a list: it may be, or hold, an item a browser shows and counts

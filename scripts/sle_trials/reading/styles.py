@@ -6,7 +6,9 @@ A page's style (a `style` attribute, a `<style>` element's rules) hides text in 
 cannot tell them all, so it reads a style by over-approximation, never the other way: a declaration
 may hide unless its property is one that cannot hide text (HARMLESS, with a value that moves
 nothing); an element a declaration that may hide applies to, or might apply to, is hidden with
-everything in it. A quote of a page styled so is refused where in doubt (a false refusal, which a
+everything in it. A list's markers of no number (`list-style: none`) hide nothing of an unordered
+list; an ordered list's numbers they hide are read where the element is known (Sheet.unnumbered,
+reading/markup.py). A quote of a page styled so is refused where in doubt (a false refusal, which a
 curator answers by citing the page's text), never read from text a browser may hide.
 
 A rule applies to the elements its selectors' rightmost compound selector matches (a tag, `#id`,
@@ -54,8 +56,8 @@ HARMLESS = frozenset(
 )
 # Properties that cannot hide text but may change the words shown, each with the values that do: a
 # list marker written as words ("list-style-type: 'Not yet '" shows "Not yet Recruiting" where the
-# page holds "Recruiting"; or numbers: "ol { list-style-type: none }" shows none of the numbers the
-# markup gives), letters changed ("text-transform: uppercase" shows "10 µmol/L" as "10
+# page holds "Recruiting"; or numbers: "ul { list-style-type: decimal }" shows numbers the markup
+# does not give), letters changed ("text-transform: uppercase" shows "10 µmol/L" as "10
 # ΜMOL/L", millimoles to a reader), words struck through ("text-decoration: line-through" takes them
 # back), a quotation's marks written as words. Such a value may hide its element (OWN).
 _WRITES: dict[str, Callable[[Any], bool]] = {
@@ -74,10 +76,12 @@ _WRITES: dict[str, Callable[[Any], bool]] = {
 }
 
 
-# The markers a list may be given that leave its items' numbers as the markup says them (a bullet,
-# where it stands): any other (none, decimal, lower-roman, ...) shows numbers the markup does not
-# say, or none where it says them (reading/markup.py writes an ordered list's numbers).
-_BULLETS = frozenset(("disc", "circle", "square", "inside", "outside"))
+# The markers a list may be given that show no number (a bullet, where it stands, or none): any other
+# (decimal, lower-roman, a string, ...) shows numbers or words the markup does not say (reading/markup.py
+# writes an ordered list's numbers). On an unordered list they change no word a reader sees; on an
+# ordered list, or an item of one, they hide its numbers, which the page then shows none of: that is
+# read where the element is known (Sheet.unnumbered, markup.py), not here.
+_BULLETS = frozenset(("disc", "circle", "square", "none", "inside", "outside"))
 
 
 def _marks_otherwise(token: Any) -> bool:
@@ -113,6 +117,17 @@ def _display_of(body: list) -> str | None:
     """The layout a style attribute's declarations give its element (its last `display` of _DISPLAYS), else None."""
     shown = [_display(d) for d in body if d.type == "declaration" and d.lower_name == "display" and _harmless(d)]
     return next((kind for kind in reversed(shown) if kind is not None), None)
+
+
+def _unnumbers(declaration: ast.Declaration) -> bool:
+    """Whether a declaration gives a list's items a marker that shows no number (_BULLETS): on an ordered
+    list, or an item of one, it hides the numbers the reader writes (markup.py)."""
+    return (
+        declaration.type == "declaration"
+        and declaration.lower_name in ("list-style", "list-style-type")
+        and any(t.type not in ("whitespace", "comment") for t in declaration.value)
+        and _harmless(declaration)
+    )
 
 
 def _display(declaration: ast.Declaration) -> str | None:
@@ -373,7 +388,7 @@ class Sheet:
     compared: int = 0
     matched: dict[tuple, bool] = field(default_factory=dict)  # an element's names -> whether a rule may match
     inlined: dict[str, str | None] = field(default_factory=dict)  # a style attribute -> inline()'s answer
-    laid: dict[str, tuple[str | None, float]] = field(default_factory=dict)  # a style attribute -> layout()'s
+    laid: dict[str, tuple[str | None, float, str]] = field(default_factory=dict)  # a style attribute -> layout()'s
     # the rules that lay an element out as a block, and as a run of a line (display), each as a sheet of
     # its own: an element laid out otherwise than its tag is not read (markup.py)
     blocks: Sheet | None = None
@@ -383,6 +398,15 @@ class Sheet:
     spaced: Sheet | None = None
     spacing: float = 0.0
     root_spacing: float = 0.0  # the pixels rules for the page's <html> and <body> move all of it by
+    # the rules that give a list's items markers of no number (_unnumbers), as a sheet of their own, and
+    # the first such declaration, as written: an ordered list, or an item of one, that one may match
+    # shows its numbers or not as only a browser's cascade tells (markup.py does not read it)
+    unnumbered: Sheet | None = None
+    unnumbering: str = ""
+
+    def unnumbers(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether a rule may give the element markers of no number (_unnumbers)."""
+        return self.unnumbered is not None and self.unnumbered.hides(tag, attrs)
 
     def spaces(self, tag: str, attrs: list[tuple[str, str | None]]) -> float:
         """The pixels the page's rules may move the element's text by (none where no rule may match it)."""
@@ -444,12 +468,14 @@ class Sheet:
             self.inlined[style] = _inline(style) if self._spend(style) else self.unread
         return self.inlined[style]
 
-    def layout(self, style: str) -> tuple[str | None, float]:
-        """A style attribute's display (_display_of) and the pixels it spaces its element by (spacing()),
-        read in one parse, once a page: each of a page's two passes asked for both of each element."""
+    def layout(self, style: str) -> tuple[str | None, float, str]:
+        """A style attribute's display (_display_of), the pixels it spaces its element by (spacing()) and
+        its declaration giving it markers of no number (_unnumbers) as written ("": none), read in one
+        parse, once a page: each of a page's two passes asked for them of each element."""
         if style not in self.laid:
             body = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
-            self.laid[style] = (_display_of(body), spacing(body))
+            marked = next((_written(d) for d in body if _unnumbers(d)), "")
+            self.laid[style] = (_display_of(body), spacing(body), marked)
         return self.laid[style]
 
     def _rules(self, rules: Iterable, depth: int) -> None:
@@ -491,6 +517,12 @@ class Sheet:
             self.spaced._add(prelude, laid_out=True)
             self.spacing += spaced
             self.unread = self.unread or self.spaced.unread
+        marked = [d for d in body if _unnumbers(d)]
+        if marked:
+            self.unnumbered = self.unnumbered or Sheet()
+            self.unnumbered._add(prelude, laid_out=True)  # (a list's marker is no <html>'s or <body>'s)
+            self.unnumbering = self.unnumbering or _written(marked[0])
+            self.unread = self.unread or self.unnumbered.unread
         laid = [d for d in body if d.type == "declaration" and d.lower_name == "display" and _harmless(d)]
         for kind in filter(None, map(_display, laid)):
             if kind in _BLOCK_DISPLAYS:
