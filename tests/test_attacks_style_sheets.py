@@ -94,7 +94,7 @@ UNBOUNDED = {
     # the page's <html> or <body>, written or made by a browser where the markup leaves it out
     "body a page leaves out": ("<style>html > body { color: white }</style>", "may hide its <body>, all of its text"),
     "root": ("<style>html:not(.x) { opacity: 0 }</style>", "may hide its <html>, all of its text"),
-    "body's style": ('<body style="color: #333">', "may hide its <body>, all of its text"),
+    "body's style": ('<body style="color: #eee">', "may hide its <body>, all of its text"),
     # markup whose showing only a browser works out: a declarative shadow root shows of its element's
     # own content only what its slots take, and a page of frames none of its own text
     "shadow root": ("<div><template shadowrootmode=open></template>x</div>", "it holds a shadow root"),

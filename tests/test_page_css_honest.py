@@ -10,9 +10,11 @@ to hide hides nothing, and a saved page styled as pages are was refused:
   the numbers the reader writes: its own style (`<ol style="list-style: none">`) is read so, and a
   rule that may give it (or not: the reader over-approximates which elements a rule matches) leaves
   the page unread, naming the style.
+- `body { color: #333 }` (a dark grey on the white a browser draws a page on) left the page unread: a
+  colour was any colour. Colours are now read by their contrast: dark text on a light background shows.
 
-The hostile variants of each are kept refused here: an ordered list whose numbers a
-rule may hide.
+The hostile variants of each are kept refused here: a faint colour, an ordered list
+whose numbers a rule may hide.
 """
 
 from __future__ import annotations
@@ -127,3 +129,73 @@ def test_an_ordered_list_whose_numbers_a_rule_may_hide_is_not_read_and_says_so(
     assert page.unread is not None and "list-style" in page.unread and "numbers" in page.unread, page.unread
     out = _criterion(registry, trials, head, items, 1)
     assert "E531" in out and "list-style" in out, out
+
+
+# 2. Colours, by their contrast
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<style>body { color: #333 }</style>",
+        "<style>body { background: #fff; color: #222 } p { color: rgb(51, 51, 51) }</style>",
+        "<style>html { background-color: #f5f5f5 } .x { color: navy; background: transparent }</style>",
+        "<style>p { -webkit-text-fill-color: #000 }</style>",
+    ],
+)
+def test_dark_text_on_a_light_background_is_read(registry: Path, trials: Trials, head: str) -> None:
+    out = _enrollment(registry, trials, head, f"<p class=x>{SAID}</p>")
+    assert out == "passes", out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [f'<p style="color: #444">{SAID}</p>', f'<p><font color="#333333">{SAID}</font></p>', f"<p>{SAID}</p>"],
+)
+def test_dark_text_of_an_elements_own_is_read(registry: Path, trials: Trials, body: str) -> None:
+    out = _enrollment(registry, trials, '<body bgcolor="#ffffff" text="#111">' if "<font" in body else "", body)
+    assert out == "passes", out
+
+
+FAINT = {
+    "a light grey": f'<p style="color: #eee">{SAID}</p>',
+    "white": f'<p style="color: white">{SAID}</p>',
+    "a mid grey": f'<p style="color: #999">{SAID}</p>',
+    "a colour partly transparent": f'<p style="color: rgba(0, 0, 0, 0.1)">{SAID}</p>',
+    "a colour of a variable": f'<p style="color: var(--ink)">{SAID}</p>',
+    "a dark background": f'<p style="background: #000; color: #111">{SAID}</p>',
+    "a background of the text's colour": f'<p style="background-color: #333; color: #333">{SAID}</p>',
+    "a presentational colour": f'<p><font color="#fefefe">{SAID}</font></p>',
+    "a presentational colour HTML reads otherwise": f'<p><font color="chucknorris">{SAID}</font></p>',
+    "a presentational background": f'<table><tr><td bgcolor="#222">{SAID}</td></tr></table>',
+}
+
+
+@pytest.mark.parametrize("how", FAINT)
+def test_faint_text_is_not_read(registry: Path, trials: Trials, how: str) -> None:
+    assert SAID not in markup.shown(_page("", FAINT[how]))
+    out = _enrollment(registry, trials, "", FAINT[how])
+    assert "E502" in out, out
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="color-scheme" content="light dark">',
+        '<meta name="color&#45;scheme" content="dark">',
+        '<META NAME="Color-Scheme" CONTENT="only dark">',
+    ],
+)
+def test_dark_text_on_a_page_that_may_be_shown_dark_is_not_read(head: str) -> None:
+    """A page that may be shown in a dark scheme has a dark canvas there: its dark text may not show."""
+    assert SAID not in markup.shown(_page(head, f'<p style="color: #333">{SAID}</p>'))
+    assert SAID not in markup.shown(_page(head + "<style>.x { color: #333 }</style>", f"<p class=x>{SAID}</p>"))
+    assert SAID in markup.shown(_page(head, f"<p>{SAID}</p>"))
+    assert SAID in markup.shown(
+        _page('<meta name="color-scheme" content="only light">', f'<p style="color: #333">{SAID}</p>')
+    )
+
+
+def test_a_body_of_faint_text_leaves_the_page_unread_and_says_so() -> None:
+    page = markup.read(_page("<style>body { color: #ddd }</style>", f"<p>{SAID}</p>"))
+    assert page.unread is not None and "may hide its <body>" in page.unread, page.unread

@@ -141,8 +141,14 @@ def is_html(file: str, text: str) -> bool:
 
 
 # Presentational attributes a browser reads as a colour of the element's text or background (HTML's
-# "presentational hints"): a colour on one of its own hides text, as a style's does.
+# "presentational hints"), or a picture behind it: a colour on one of its own hides text, as a style's
+# does; each is read as a style's colour is (styles.shows_colour: `<font color="#333">` shows its
+# words, `<font color="#eee">` may not), a picture as hiding.
 _COLOURS = frozenset(("color", "text", "bgcolor", "background"))
+# A <meta> naming the schemes of colours the page may be shown in: one other than light (`dark`,
+# `light dark`) may give it a dark canvas, on which its colours are not judged (styles._COLOURS)
+_SCHEMES = frozenset(("color-scheme", "supported-color-schemes"))
+_LIGHT_SCHEMES = frozenset(("light", "only", "normal"))
 
 
 # Presentational attributes a browser reads as a length of the element's box or the spaces around it
@@ -237,6 +243,14 @@ class _ScriptEnd:
 # A refresh's content: its time, then where it sends its reader (HTML's "shared declarative refresh
 # steps": a URL after the time, with or without "url="); a time alone reloads the page itself.
 _ELSEWHERE = re.compile(r"[\t\n\x0c\r ]*+[0-9.]*+[\t\n\x0c\r ]*+[;,]?+[\t\n\x0c\r ]*+[^\t\n\x0c\r ]")
+
+
+def _schemed(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a <meta> says the page may be shown in a scheme of colours other than light (_SCHEMES)."""
+    said = dict(attrs)
+    if (said.get("name") or "").strip(" \t\n\x0c\r").lower() not in _SCHEMES:
+        return False
+    return any(word not in _LIGHT_SCHEMES for word in (said.get("content") or "").lower().split())
 
 
 def _sends_away(attrs: list[tuple[str, str | None]]) -> bool:
@@ -375,6 +389,7 @@ class _Shown(HTMLParser):
         self.moved: list[float] = []  # how far each open element shown (self.open) may move its text
         self.far = sheet.root_spacing  # all of them together, and the page's <html> and <body>
         self.lists: list[_List] = []  # the open lists shown, innermost last (each also in self.open)
+        self.schemed = False  # a <meta> says the page may be shown in a dark scheme of colours (_schemed)
 
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
         """A script's or a style sheet's text ends where a browser ends it: at its end tag's name right
@@ -462,7 +477,8 @@ class _Shown(HTMLParser):
             elif name == "face" and tag in ("font", "basefont") and styles.symbol_font(value or ""):
                 styled = True  # a font that draws its letters as other characters (styles.SYMBOL_FONTS)
             elif name in _COLOURS and (name != "color" or tag in ("font", "basefont")):
-                styled = True
+                shown = name != "background" and not self.sheet.schemed
+                styled = styled or not (shown and styles.shows_colour(value or "", background=name == "bgcolor"))
             elif name in _LENGTHS and _pixels(value) > WIDE:
                 self.unread = styles.unbounded(
                     f"its <{tag} {name}={_pixels(value):.0f}> may lay its text off the screen"
@@ -482,6 +498,8 @@ class _Shown(HTMLParser):
             # what the template's slots take (`<div><template shadowrootmode=open></template>words</div>`
             # shows no words)
             self.unread = styles.unbounded("it holds a shadow root (<template shadowrootmode>)")
+        elif tag == "meta" and _schemed(attrs):
+            self.schemed = True
         elif tag == "meta" and _sends_away(attrs):
             self.unread = styles.unbounded("it sends its reader to another page (<meta http-equiv=refresh>)")
         elif tag == "dialog" and any(name == "open" for name, _ in attrs) and not self.hidden:
@@ -580,7 +598,7 @@ class _Shown(HTMLParser):
 
     def _uncount(self) -> None:
         """An element read as none in a list: it may be, or hold, an item a browser shows and counts
-        (`<li style="color: #333">` is item 1, and the next shown as item 2), or one it does not (`<li
+        (`<li style="color: #eee">` is item 1, and the next shown as item 2), or one it does not (`<li
         hidden>`): the numbers of the list's next items are not known, and they are read as none."""
         if self.lists:
             self.lists[-1].uncounted = self.lists[-1].ordered
@@ -697,7 +715,9 @@ def read(text: str) -> Page:
     fed = _TEXT_LT.sub("&lt;", text[:MAX_PAGE])
     sheet = styles.Sheet()
     parser = _pass(fed, sheet)
-    if parser.unread is None and sheet.unread is None and parser.sheets:
+    if parser.unread is None and sheet.unread is None and (parser.sheets or parser.schemed):
+        if parser.schemed:  # shown in a dark scheme, maybe: its style attributes read again, colours unjudged
+            sheet = styles.Sheet(schemed=True)
         for css in parser.sheets:
             sheet.read("".join(css))
         if sheet.unread is None:

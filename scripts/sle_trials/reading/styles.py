@@ -5,11 +5,12 @@ A page's style (a `style` attribute, a `<style>` element's rules) hides text in 
 `text-indent` or a position off the page, a clip, a transform, a height of nothing, ... A reader
 cannot tell them all, so it reads a style by over-approximation, never the other way: a declaration
 may hide unless its property is one that cannot hide text (HARMLESS, with a value that moves
-nothing); an element a declaration that may hide applies to, or might apply to, is hidden with
-everything in it. A list's markers of no number (`list-style: none`) hide nothing of an unordered
-list; an ordered list's numbers they hide are read where the element is known (Sheet.unnumbered,
-reading/markup.py). A quote of a page styled so is refused where in doubt (a false refusal, which a
-curator answers by citing the page's text), never read from text a browser may hide.
+nothing: a dark text colour or a light background, by their contrast, _COLOURS); an element a
+declaration that may hide applies to, or might apply to, is hidden with everything in it. A list's
+markers of no number (`list-style: none`) hide nothing of an unordered list; an ordered list's
+numbers they hide are read where the element is known (Sheet.unnumbered, reading/markup.py). A quote
+of a page styled so is refused where in doubt (a false refusal, which a curator answers by citing
+the page's text), never read from text a browser may hide.
 
 A rule applies to the elements its selectors' rightmost compound selector matches (a tag, `#id`,
 `.class`, `[attribute]`, all of them; a pseudo-class or pseudo-element is taken to match, an
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import tinycss2
-from tinycss2 import ast
+from tinycss2 import ast, color3
 
 # Properties that cannot hide text (a value of keywords, strings and lengths of nothing below zero:
 # a negative margin lays an element over another, a vertical-align by a length moves a line off the
@@ -41,9 +42,11 @@ from tinycss2 import ast
 # which hides the page), the decoration and alignment of text (not a line's height: at 0 a
 # paragraph's lines are drawn over each other), the spaces of
 # margins, paddings and borders (a border's image is drawn beyond it), a list's marker (no text
-# read), where a line is broken, and how a table's cells are laid out.
+# read), where a line is broken, how a table's cells are laid out, and the colours of text and of its
+# background read by their contrast (_COLOURS).
 HARMLESS = frozenset(
     (
+        "color -webkit-text-fill-color background background-color "
         "font-weight font-style font-family font-stretch text-decoration text-decoration-line "
         "text-decoration-style text-align text-align-last text-transform line-height vertical-align white-space "
         "white-space-collapse "
@@ -188,8 +191,9 @@ def unbounded(what: str) -> str:
     )
 
 
-def _harmless(declaration: ast.Declaration) -> bool:
-    """Whether a declaration cannot hide text: its property HARMLESS, with a value that moves nothing."""
+def _harmless(declaration: ast.Declaration, schemed: bool = False) -> bool:
+    """Whether a declaration cannot hide text: its property HARMLESS, with a value that moves nothing.
+    schemed: the page may be shown in a scheme of colours other than dark on light (_COLOURS)."""
     name = declaration.lower_name
     values = [t for t in declaration.value if t.type not in ("whitespace", "comment")]
     if not values:
@@ -200,6 +204,8 @@ def _harmless(declaration: ast.Declaration) -> bool:
         return False
     if name == "font-family" and symbol_font(tinycss2.serialize(declaration.value)):
         return False
+    if name in _COLOURS:
+        return len(values) == 1 and _COLOURS[name](values[0]) and not schemed
     for token in declaration.value:
         if name in _WRITES and token.type not in ("whitespace", "comment") and _WRITES[name](token):
             return False
@@ -263,6 +269,71 @@ def _near(token: Any) -> bool:
     if token.type == "number":
         return bool(token.value <= _NEAR)
     return token.lower_unit in _PIXELS and token.value * _PIXELS[token.lower_unit] <= _NEAR
+
+
+# The colours of text and of the background it is drawn on, read by their contrast (WCAG's, of their
+# relative luminances): a page's text is shown on its canvas (white) or on a background its style
+# gives, each at least _LIGHT (`background: #f5f5f5`, or none: transparent), in a colour of its
+# style's at most _DARK (`color: #333`, a dark grey), so with a contrast of at least _CONTRAST (WCAG's
+# AA) on any of them. A colour lighter than that (`color: #eee`, `color: white`), a background darker
+# (`background: black`), one partly transparent, or one the reader does not know (a variable,
+# `currentColor`, a system's colour) may hide its element (OWN), as before. A page that may be shown in
+# a dark scheme of colours (`color-scheme`, in its style or a <meta>) has a dark canvas: its colours
+# are all taken to hide their elements (schemed).
+_LIGHT = 0.8
+_CONTRAST = 4.5
+_DARK = (_LIGHT + 0.05) / _CONTRAST - 0.05
+
+
+def _luminance(colour: Any) -> float | None:
+    """A colour's relative luminance (WCAG's), None unless it is an opaque colour tinycss2 knows."""
+    if not isinstance(colour, color3.RGBA) or colour.alpha != 1:
+        return None
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in colour[:3]]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _dark(token: Any) -> bool:
+    """Whether a colour is one text is shown in on any background (_COLOURS)."""
+    luminance = _luminance(color3.parse_color(token))
+    return luminance is not None and luminance <= _DARK
+
+
+def _light(token: Any) -> bool:
+    """Whether a colour is a background text is shown on (_COLOURS): light, or none (transparent)."""
+    if token.type == "ident" and token.lower_value == "none":
+        return True  # (background: none) no image, and a transparent colour
+    colour = color3.parse_color(token)
+    if isinstance(colour, color3.RGBA) and colour.alpha == 0:
+        return True
+    luminance = _luminance(colour)
+    return luminance is not None and luminance >= _LIGHT
+
+
+_COLOURS: dict[str, Callable[[Any], bool]] = {
+    "color": _dark,
+    "-webkit-text-fill-color": _dark,
+    "background": _light,
+    "background-color": _light,
+}
+
+
+def legacy_colour(value: str) -> str | None:
+    """A presentational colour attribute's value (`<font color>`, `bgcolor`) as CSS, where HTML's legacy
+    parsing reads it as CSS does (a name, `#rgb` or `#rrggbb`), else None (HTML reads any other string
+    as some colour: "chucknorris" is a red)."""
+    value = value.strip("\t\n\x0c\r ")
+    return value if re.fullmatch(r"#[0-9A-Fa-f]{3}|#[0-9A-Fa-f]{6}|[A-Za-z]+", value) else None
+
+
+def shows_colour(value: str, background: bool) -> bool:
+    """Whether a presentational colour attribute's value is one text is shown in (background: one it is
+    shown on), read as a style's colour is (_COLOURS)."""
+    written = legacy_colour(value)
+    if written is None or written.lower() == "transparent":
+        return False  # (HTML's legacy parsing ignores "transparent": a colour a reader does not know)
+    token = tinycss2.parse_one_component_value(written)
+    return _light(token) if background else _dark(token)
 
 
 # A line's height that keeps its lines apart: at least the font's size (a number, a percentage or an
@@ -403,6 +474,8 @@ class Sheet:
     # shows its numbers or not as only a browser's cascade tells (markup.py does not read it)
     unnumbered: Sheet | None = None
     unnumbering: str = ""
+    # the page may be shown in a dark scheme of colours (its text's colours not judged: _COLOURS)
+    schemed: bool = False
 
     def unnumbers(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether a rule may give the element markers of no number (_unnumbers)."""
@@ -465,7 +538,7 @@ class Sheet:
         the element), or why they may hide the whole page (a declaration that may reach beyond it, or
         more CSS than is read)."""
         if style not in self.inlined:
-            self.inlined[style] = _inline(style) if self._spend(style) else self.unread
+            self.inlined[style] = _inline(style, self.schemed) if self._spend(style) else self.unread
         return self.inlined[style]
 
     def layout(self, style: str) -> tuple[str | None, float, str]:
@@ -502,7 +575,7 @@ class Sheet:
 
     def _qualified(self, prelude: list, content: list, depth: int) -> None:
         body = tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True)
-        hiding = [d for d in body if d.type == "declaration" and not _harmless(d)]
+        hiding = [d for d in body if d.type == "declaration" and not _harmless(d, self.schemed)]
         reaching = [d for d in hiding if _reaches(d)]
         if reaching:
             self.unread = unbounded(f"its style `{_written(reaching[0])}` may lay an element over others' text")
@@ -596,11 +669,11 @@ def _written(declaration: ast.Declaration) -> str:
     return _cut(f"{declaration.name}: {_shallow(declaration.value)}")
 
 
-def _inline(style: str) -> str | None:
+def _inline(style: str, schemed: bool = False) -> str | None:
     body = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
     if any(d.type != "declaration" for d in body if d.type != "error"):
         return "own"  # a rule or an at-rule in an attribute: no browser reads it, but none is read here either
-    hiding = [d for d in body if d.type == "declaration" and not _harmless(d)]
+    hiding = [d for d in body if d.type == "declaration" and not _harmless(d, schemed)]
     reaching = [d for d in hiding if _reaches(d)]
     if reaching:
         return unbounded(f"its style `{_written(reaching[0])}` may lay an element over others' text")
