@@ -12,9 +12,14 @@ to hide hides nothing, and a saved page styled as pages are was refused:
   the page unread, naming the style.
 - `body { color: #333 }` (a dark grey on the white a browser draws a page on) left the page unread: a
   colour was any colour. Colours are now read by their contrast: dark text on a light background shows.
+- `text-indent: 2em`, a sidebar's `margin-left: 250px`, `max-width: 800px` and `position: sticky`
+  left the page unread ("may lay an element over others' text", said of a width too), and a dozen
+  rules of small margins, all of a sheet's added up, moved every element they might match off the
+  screen (hidden, and no reason said). A space is now bounded as a page's layout is, an element is
+  moved by the rules that may match it, and a refusal names its effect.
 
-The hostile variants of each are kept refused here: a faint colour, an ordered list
-whose numbers a rule may hide.
+The hostile variants of each are kept refused here: a faint colour, a negative or far indent or
+margin, a box too narrow for its words, an offset, an ordered list whose numbers a rule may hide.
 """
 
 from __future__ import annotations
@@ -199,3 +204,67 @@ def test_dark_text_on_a_page_that_may_be_shown_dark_is_not_read(head: str) -> No
 def test_a_body_of_faint_text_leaves_the_page_unread_and_says_so() -> None:
     page = markup.read(_page("<style>body { color: #ddd }</style>", f"<p>{SAID}</p>"))
     assert page.unread is not None and "may hide its <body>" in page.unread, page.unread
+
+
+# 3. Spaces, widths and positions
+
+
+HONEST_LAYOUT = {
+    "an indent": "<style>p { text-indent: 2em }</style>",
+    "a hanging indent": "<style>p { text-indent: 1.5em hanging }</style>",
+    "a sidebar's margin": "<style>.main { margin-left: 250px }</style>",
+    "a column's width": "<style>body { max-width: 800px; margin: 0 auto }</style>",
+    "a width of a share": "<style>.main { max-width: 60%; min-width: 300px }</style>",
+    "a sticky header": "<style>.main { position: sticky } .n { position: relative }</style>",
+    "a page's dozen rules of small spaces": "<style>"
+    + " ".join(f".r{i} {{ margin: 0 0 1em 30px; padding: 10px 20px }}" for i in range(12))
+    + " .main { padding: 20px 40px } p { margin: 0 0 1em }</style>",
+}
+
+
+@pytest.mark.parametrize("how", HONEST_LAYOUT)
+def test_a_page_laid_out_as_pages_are_is_read(registry: Path, trials: Trials, how: str) -> None:
+    body = f"<div class=main><ul><li><p>{SAID}</p></li></ul></div>"
+    page = markup.read(_page(HONEST_LAYOUT[how], body))
+    assert page.unread is None, page.unread
+    assert SAID in page.text
+    out = _enrollment(registry, trials, HONEST_LAYOUT[how], body)
+    assert out == "passes", out
+
+
+HOSTILE_LAYOUT = {
+    "an indent out of the page": ("p { text-indent: -9999px }", "`text-indent: -9999px` may lay an element over"),
+    "an indent far in": ("p { text-indent: 5000px }", "`text-indent: 5000px` may move text off the screen"),
+    "a negative margin": ("p { margin-left: -5000px }", "`margin-left: -5000px` may lay an element over"),
+    "a margin far in": ("p { margin-left: 10000px }", "`margin-left: 10000px` may move text off the screen"),
+    "a margin past the bound": ("p { margin-left: 401px }", "`margin-left: 401px` may move text off the screen"),
+    "a least width far out": ("p { min-width: 100000px; text-align: right }", "`min-width: 100000px` may move"),
+    "a width of nothing": ("p { max-width: 0; overflow: hidden }", "`max-width: 0` may squeeze"),
+    "a width of a pixel": ("span { display: inline-block; max-width: 1px }", "`max-width: 1px` may squeeze"),
+    "a width of a share too small": ("p { max-width: 2% }", "`max-width: 2%` may squeeze"),
+    "a sticky offset": ("p { position: sticky; top: 5000px }", "`top: 5000px` may lay an element over"),
+    "out of the flow": ("p { position: absolute }", "`position: absolute` may lay an element over"),
+    "fixed": ("p { position: fixed }", "`position: fixed` may lay an element over"),
+}
+
+
+@pytest.mark.parametrize("how", HOSTILE_LAYOUT)
+def test_a_page_laid_out_to_hide_is_not_read_and_names_the_effect(registry: Path, trials: Trials, how: str) -> None:
+    rule, why = HOSTILE_LAYOUT[how]
+    page = markup.read(_page(f"<style>{rule}</style>", f"<p>{SAID}</p>"))
+    assert page.unread is not None and why in page.unread, page.unread
+    out = _enrollment(registry, trials, f"<style>{rule}</style>")
+    assert "E531" in out, out
+
+
+def test_an_elements_rules_move_it_and_no_others() -> None:
+    """An element is moved by the rules that may match it, nested as its elements are: 20 divisions
+    each 150 pixels in, or a rule for the <body> and others, still stand off the screen."""
+    wide = "<style>.a { margin-left: 350px } .b { margin-left: 350px } .c { margin-left: 350px }</style>"
+    assert SAID in markup.shown(_page(wide, f"<div class=a>x</div><div class=b><p>{SAID}</p></div>"))
+    assert SAID not in markup.shown(_page(wide, f"<div class=a><div class=b><p>{SAID}</p></div></div>"))
+    assert SAID not in markup.shown(_page(wide, f"<div class='a b c'><p>{SAID}</p></div>"))
+    # a rule for the page's <body> moves all of it, and its other selectors' elements too
+    body = "<style>body, .i { margin-left: 350px }</style>"
+    assert SAID not in markup.shown(_page(body, f"<div class=i><p>{SAID}</p></div>"))
+    assert SAID in markup.shown(_page(body, f"<p>{SAID}</p>"))

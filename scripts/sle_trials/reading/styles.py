@@ -5,12 +5,13 @@ A page's style (a `style` attribute, a `<style>` element's rules) hides text in 
 `text-indent` or a position off the page, a clip, a transform, a height of nothing, ... A reader
 cannot tell them all, so it reads a style by over-approximation, never the other way: a declaration
 may hide unless its property is one that cannot hide text (HARMLESS, with a value that moves
-nothing: a dark text colour or a light background, by their contrast, _COLOURS); an element a
-declaration that may hide applies to, or might apply to, is hidden with everything in it. A list's
-markers of no number (`list-style: none`) hide nothing of an unordered list; an ordered list's
-numbers they hide are read where the element is known (Sheet.unnumbered, reading/markup.py). A quote
-of a page styled so is refused where in doubt (a false refusal, which a curator answers by citing
-the page's text), never read from text a browser may hide.
+nothing: a margin or an indent up to _NEAR, a most width not too narrow, a dark text colour or a
+light background, by their contrast, _COLOURS); an element a declaration that may hide applies to,
+or might apply to, is hidden with everything in it. A list's markers of no number (`list-style:
+none`) hide nothing of an unordered list; an ordered list's numbers they hide are read where the
+element is known (Sheet.unnumbered, reading/markup.py). A quote of a page styled so is refused where
+in doubt (a false refusal, which a curator answers by citing the page's text), never read from text
+a browser may hide.
 
 A rule applies to the elements its selectors' rightmost compound selector matches (a tag, `#id`,
 `.class`, `[attribute]`, all of them; a pseudo-class or pseudo-element is taken to match, an
@@ -18,10 +19,12 @@ ancestor left out): more elements than a browser's cascade, never fewer. What th
 bound that way hides the whole page, and says why (Sheet.unread): a selector it cannot read or one
 that matches any element (`*`, `:hover`), an at-rule it does not know (`@media`, `@supports`,
 `@layer` ... are read as their rules), a declaration that may lay an element over others' text (a
-position, a transform, a negative margin: not one of OWN's), a rule for the page's `<html>` or
-`<body>` (a browser makes them where the markup leaves them out: no element is there to match), what
-costs more to read than a page may (MAX_CSS, MAX_COMPARISONS, MAX_DEPTH), and a style sheet the
-page does not hold (`<link rel=stylesheet>`, `@import`), whose rules no reading of the page can know.
+position out of the flow, an offset, a transform, a negative margin: not one of OWN's), move its
+text off the screen (a margin or an indent wider than _NEAR) or squeeze it out of a box too narrow
+for it (`max-width: 1px`), each said so (_effect), a rule for the page's `<html>` or `<body>` (a
+browser makes them where the markup leaves them out: no element is there to match), what costs more
+to read than a page may (MAX_CSS, MAX_COMPARISONS, MAX_DEPTH), and a style sheet the page does not
+hold (`<link rel=stylesheet>`, `@import`), whose rules no reading of the page can know.
 """
 
 from __future__ import annotations
@@ -41,12 +44,15 @@ from tinycss2 import ast, color3
 # page): the weight, style and family of a font (a family the page defines would be an @font-face,
 # which hides the page), the decoration and alignment of text (not a line's height: at 0 a
 # paragraph's lines are drawn over each other), the spaces of
-# margins, paddings and borders (a border's image is drawn beyond it), a list's marker (no text
-# read), where a line is broken, how a table's cells are laid out, and the colours of text and of its
+# margins, paddings and borders (a border's image is drawn beyond it), a first line's indent, the
+# least width and height of a box (each a space: _SPACES, up to _NEAR), the most width of one (unless
+# too narrow for its words: _wide_enough), a list's marker (no text read), where a line is broken, how a
+# table's cells are laid out, a position in the flow (_IN_FLOW), and the colours of text and of its
 # background read by their contrast (_COLOURS).
 HARMLESS = frozenset(
     (
-        "color -webkit-text-fill-color background background-color "
+        "color -webkit-text-fill-color background background-color position text-indent "
+        "min-width min-height min-inline-size min-block-size max-width max-inline-size "
         "font-weight font-style font-family font-stretch text-decoration text-decoration-line "
         "text-decoration-style text-align text-align-last text-transform line-height vertical-align white-space "
         "white-space-collapse "
@@ -206,6 +212,10 @@ def _harmless(declaration: ast.Declaration, schemed: bool = False) -> bool:
         return False
     if name in _COLOURS:
         return len(values) == 1 and _COLOURS[name](values[0]) and not schemed
+    if name == "position":
+        return len(values) == 1 and values[0].type == "ident" and values[0].lower_value in _IN_FLOW
+    if name in _MOST_WIDTHS:
+        return len(values) == 1 and _wide_enough(values[0])
     for token in declaration.value:
         if name in _WRITES and token.type not in ("whitespace", "comment") and _WRITES[name](token):
             return False
@@ -223,16 +233,20 @@ def _harmless(declaration: ast.Declaration, schemed: bool = False) -> bool:
     return True
 
 
-# The properties of the spaces around an element's text (HARMLESS's margins, paddings and borders):
-# a length of them moves nothing off the screen only up to _NEAR pixels. Wider, it shows the page's
-# text where a reader does not look: `<p style="margin-left: 100000px">` draws its words 100,000
-# pixels to the right of the page a reader sees (a margin-top that far down, and all below it), and
-# such a margin, read as harmless at any length, vouched for them. A length in a unit of the font's
-# (em, ch, ...) is taken at 16 pixels to its em; a percentage (of the width the element stands in) or
-# a unit of the window's, at most a quarter; a plain number is read as pixels, as a browser reads one
-# in a page of no doctype; any other unit moves the text by what the reader does not know.
-_SPACES = ("margin", "padding", "border")
-_NEAR = 200
+# The properties of the spaces around an element's text (HARMLESS's margins, paddings and borders, a
+# first line's indent, a box's least width or height, which moves the words after it or, its text
+# centred, its own): a length of them moves nothing off the screen only up to _NEAR pixels (a
+# sidebar's `margin-left: 250px` is a page's layout). Wider, it shows the page's text where a reader
+# does not look: `<p style="margin-left: 100000px">` draws its words 100,000 pixels to the right of
+# the page a reader sees (a margin-top that far down, and all below it), and such a margin, read as
+# harmless at any length, vouched for them. A length in a unit of the font's (em, ch, ...) is taken at
+# 16 pixels to its em; a percentage (of the width the element stands in) or a unit of the window's,
+# of a window _WINDOW_PIXELS wide (a quarter of it is _NEAR); a plain number is read as pixels, as a
+# browser reads one in a page of no doctype; any other unit moves the text by what the reader does not
+# know.
+_SPACES = ("margin", "padding", "border", "text-indent", "min-width", "min-height", "min-inline-size", "min-block-size")
+_NEAR = 400
+_WINDOW_PIXELS = 4 * _NEAR
 _PIXELS = {
     "px": 1,
     "em": 16, "rem": 16, "ex": 16, "rex": 16, "ch": 16, "rch": 16, "cap": 16, "rcap": 16, "ic": 16, "ric": 16,
@@ -242,10 +256,10 @@ _WINDOW = frozenset(("vw", "vh", "vi", "vb", "vmin", "vmax", "svw", "svh", "lvw"
 
 
 def _pixels(token: Any) -> float:
-    """The most pixels a length of _SPACES's may move text by (a percentage or a window's unit taken at
-    the most _near allows, a unit it does not know at no bound: infinity)."""
+    """The most pixels a length of _SPACES's may move text by (a percentage or a window's unit of a
+    window _WINDOW_PIXELS wide, a unit it does not know at no bound: infinity)."""
     if token.type == "percentage" or (token.type == "dimension" and token.lower_unit in _WINDOW):
-        return float(_NEAR)
+        return float(token.value * _WINDOW_PIXELS / 100)
     if token.type == "number":
         return float(token.value)
     return float(token.value * _PIXELS[token.lower_unit]) if token.lower_unit in _PIXELS else math.inf
@@ -264,11 +278,33 @@ def spacing(declarations: Iterable[Any]) -> float:
 
 
 def _near(token: Any) -> bool:
+    return _pixels(token) <= _NEAR
+
+
+# The most width a box may be given (max-width) and still hold its words: `none`, a width fitted to
+# them, or at least _NARROW pixels (ten em), or half of what it stands in. Narrower, a word longer than
+# the box runs out of it, over the words after it in its line (an inline-block's), or is cut off with
+# it (`max-width: 1px; overflow: hidden`): `max-width: 800px`, a column of text, hides nothing.
+_MOST_WIDTHS = frozenset(("max-width", "max-inline-size"))
+_NARROW = 160
+_FITTED = frozenset(("none", "max-content", "min-content", "fit-content"))
+
+
+def _wide_enough(token: Any) -> bool:
+    if token.type == "ident":
+        return token.lower_value in _FITTED
     if token.type == "percentage" or (token.type == "dimension" and token.lower_unit in _WINDOW):
-        return bool(token.value <= 25)
+        return bool(token.value >= 50)
     if token.type == "number":
-        return bool(token.value <= _NEAR)
-    return token.lower_unit in _PIXELS and token.value * _PIXELS[token.lower_unit] <= _NEAR
+        return bool(token.value >= _NARROW)
+    return (
+        token.type == "dimension" and token.lower_unit in _PIXELS and token.value * _PIXELS[token.lower_unit] >= _NARROW
+    )
+
+
+# Positions that leave an element where the flow puts it: static, relative or sticky with no offset
+# (an offset, `top: 0` or any, is a property of its own, not HARMLESS: it may lay it over others).
+_IN_FLOW = frozenset(("static", "relative", "sticky"))
 
 
 # The colours of text and of the background it is drawn on, read by their contrast (WCAG's, of their
@@ -357,6 +393,17 @@ def _lines_apart(token: Any) -> bool:
 def _reaches(declaration: ast.Declaration) -> bool:
     """Whether a declaration that may hide may hide others' text too (not one of OWN's)."""
     return declaration.lower_name not in OWN
+
+
+def _effect(declaration: ast.Declaration) -> str:
+    """What a declaration that may reach beyond its element may do (the reason a page is not read)."""
+    name = declaration.lower_name
+    lengths = [t for t in declaration.value if t.type in ("number", "percentage", "dimension")]
+    if name in _MOST_WIDTHS:
+        return "may squeeze an element's words out of a box too narrow for them, over others' text"
+    if name.startswith(_SPACES) and lengths and all(t.value >= 0 for t in lengths):
+        return "may move text off the screen"
+    return "may lay an element over others' text"
 
 
 @dataclass(frozen=True)
@@ -458,16 +505,20 @@ class Sheet:
     css: int = 0  # the characters of CSS read
     compared: int = 0
     matched: dict[tuple, bool] = field(default_factory=dict)  # an element's names -> whether a rule may match
+    weighed: dict[tuple, float] = field(default_factory=dict)  # an element's names -> its rules' weights, added
+    weights: dict[_Compound, float] = field(default_factory=dict)  # a compound selector -> its rules' (spaced)
     inlined: dict[str, str | None] = field(default_factory=dict)  # a style attribute -> inline()'s answer
     laid: dict[str, tuple[str | None, float, str]] = field(default_factory=dict)  # a style attribute -> layout()'s
     # the rules that lay an element out as a block, and as a run of a line (display), each as a sheet of
     # its own: an element laid out otherwise than its tag is not read (markup.py)
     blocks: Sheet | None = None
     inlines: Sheet | None = None
-    # the rules that space an element's text (margins, paddings, borders), as a sheet of their own, and
-    # the pixels all of them together may move it by: an element one may match is taken to be moved so
+    # the rules that space an element's text (margins, paddings, borders, ...), as a sheet of their own,
+    # each compound selector weighing the pixels its rules may move an element's text by: an element is
+    # taken to be moved by those of all the rules that may match it, added (a browser moves it by one
+    # rule's of each side: those of rules for other elements do not move it, where all of a sheet's
+    # rules added up, a page's dozen rules of margins, a few pixels each, left none of its text read)
     spaced: Sheet | None = None
-    spacing: float = 0.0
     root_spacing: float = 0.0  # the pixels rules for the page's <html> and <body> move all of it by
     # the rules that give a list's items markers of no number (_unnumbers), as a sheet of their own, and
     # the first such declaration, as written: an ordered list, or an item of one, that one may match
@@ -483,7 +534,9 @@ class Sheet:
 
     def spaces(self, tag: str, attrs: list[tuple[str, str | None]]) -> float:
         """The pixels the page's rules may move the element's text by (none where no rule may match it)."""
-        return self.spacing if self.spaced is not None and self.spaced.hides(tag, attrs) else 0.0
+        if self.spaced is None or not self.spaced.hides(tag, attrs):
+            return 0.0
+        return math.inf if self.spaced.unread is not None else self.spaced.weighed[self.spaced.signature(tag, attrs)]
 
     def laid_out(self, tag: str, attrs: list[tuple[str, str | None]], block: bool) -> bool:
         """Whether a rule may lay the element out as the other kind than block (its tag's kind)."""
@@ -496,12 +549,8 @@ class Sheet:
             return True
         if not self.by_key:
             return False
-        names = frozenset(name for name, _ in attrs)
-        ids = frozenset(value.lower() for name, value in attrs if name == "id" and value)
-        classes = frozenset(
-            c.lower() for name, value in attrs if name == "class" and value for c in HTML_WHITE.split(value) if c
-        )
-        signature = (tag, ids, classes, names)
+        signature = self.signature(tag, attrs)
+        tag, ids, classes, names = signature
         if signature not in self.matched:
             keys = [("tag", tag), *(("id", i) for i in ids), *(("class", c) for c in classes)]
             buckets = [self.by_key.get(key, ()) for key in [*keys, *(("attr", n) for n in names)]]
@@ -511,13 +560,27 @@ class Sheet:
                     f"its style sheets' rules take more than {MAX_COMPARISONS:,} comparisons to match its elements"
                 )
                 return True
-            self.matched[signature] = any(
-                c.matches(tag, ids, classes, names) for bucket in buckets for c in bucket
-            ) or (
+            matching = [c for bucket in buckets for c in bucket if c.matches(tag, ids, classes, names)]
+            if tag == "table":
                 # a table's cells stand in a <tbody> and a <tr> a browser makes where the markup leaves them out
-                tag == "table" and any(_Compound(row) in self.by_key.get(("tag", row), ()) for row in ("tbody", "tr"))
-            )
+                matching += [
+                    _Compound(row) for row in ("tbody", "tr") if _Compound(row) in self.by_key.get(("tag", row), ())
+                ]
+            self.matched[signature] = bool(matching)
+            self.weighed[signature] = sum(self.weights.get(c, 0.0) for c in matching)
         return self.matched[signature]
+
+    @staticmethod
+    def signature(
+        tag: str, attrs: list[tuple[str, str | None]]
+    ) -> tuple[str, frozenset[str], frozenset[str], frozenset[str]]:
+        """What of an element a compound selector may match: its tag, ids, classes and attributes' names."""
+        names = frozenset(name for name, _ in attrs)
+        ids = frozenset(value.lower() for name, value in attrs if name == "id" and value)
+        classes = frozenset(
+            c.lower() for name, value in attrs if name == "class" and value for c in HTML_WHITE.split(value) if c
+        )
+        return (tag, ids, classes, names)
 
     def _spend(self, css: str) -> bool:
         """Whether css may be read: the page's styles hold at most MAX_CSS characters."""
@@ -578,17 +641,16 @@ class Sheet:
         hiding = [d for d in body if d.type == "declaration" and not _harmless(d, self.schemed)]
         reaching = [d for d in hiding if _reaches(d)]
         if reaching:
-            self.unread = unbounded(f"its style `{_written(reaching[0])}` may lay an element over others' text")
+            self.unread = unbounded(f"its style `{_written(reaching[0])}` {_effect(reaching[0])}")
             return
         if hiding:
             self._add(prelude)
         spaced = spacing(body)
         if spaced and any(_compound(selector) in _IMPLIED for selector in _selectors(prelude)):
             self.root_spacing += spaced  # the page's <html> or <body>, which a browser makes where left out
-        elif spaced:
+        if spaced:  # (the rule's other selectors too: `body, .i { margin-left: 300px }` moves each .i)
             self.spaced = self.spaced or Sheet()
-            self.spaced._add(prelude, laid_out=True)
-            self.spacing += spaced
+            self.spaced._add(prelude, laid_out=True, weight=spaced)
             self.unread = self.unread or self.spaced.unread
         marked = [d for d in body if _unnumbers(d)]
         if marked:
@@ -609,9 +671,10 @@ class Sheet:
         # a nested rule (CSS nesting): its selector is read as a rule's
         self._rules([rule for rule in body if rule.type in ("qualified-rule", "at-rule")], depth + 1)
 
-    def _add(self, prelude: list, laid_out: bool = False) -> None:
+    def _add(self, prelude: list, laid_out: bool = False, weight: float = 0.0) -> None:
         """The rule's compound selectors, each under its key (an element they may match is hidden).
-        laid_out: a rule's layout (display), which the page's <html> and <body> keep (blocks)."""
+        laid_out: a rule's layout (display), which the page's <html> and <body> keep (blocks); weight:
+        the pixels the rule moves an element's text by (spaced), added to each compound's."""
         for selector in _selectors(prelude):
             compound = _compound(selector)
             if compound is None or compound == _Compound():
@@ -625,6 +688,8 @@ class Sheet:
                 self.unread = unbounded(f"its style sheet may hide its <{compound.tag}>, all of its text")
                 return
             self.by_key.setdefault(_key(compound), set()).add(compound)
+            if weight:
+                self.weights[compound] = self.weights.get(compound, 0.0) + weight
 
 
 # HTML's white space, ASCII's only (not U+00A0): what a browser collapses into one space in a page's
@@ -676,5 +741,5 @@ def _inline(style: str, schemed: bool = False) -> str | None:
     hiding = [d for d in body if d.type == "declaration" and not _harmless(d, schemed)]
     reaching = [d for d in hiding if _reaches(d)]
     if reaching:
-        return unbounded(f"its style `{_written(reaching[0])}` may lay an element over others' text")
+        return unbounded(f"its style `{_written(reaching[0])}` {_effect(reaching[0])}")
     return "own" if hiding else None
