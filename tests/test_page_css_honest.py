@@ -268,3 +268,13 @@ def test_an_elements_rules_move_it_and_no_others() -> None:
     body = "<style>body, .i { margin-left: 350px }</style>"
     assert SAID not in markup.shown(_page(body, f"<div class=i><p>{SAID}</p></div>"))
     assert SAID in markup.shown(_page(body, f"<p>{SAID}</p>"))
+
+
+def test_the_guide_says_what_leaves_a_saved_page_unread_and_what_to_do() -> None:
+    """docs/curating.md said nothing of E531 for a web page: a curator told "is not read: ..." had no
+    guide to what a page's style does to it, or what to cite instead."""
+    text = " ".join((Path(__file__).parents[1] / "docs" / "curating.md").read_text(encoding="utf-8").split())
+    start = text.index("### A saved web page that is not read (E531)")
+    section = text[start : text.index("## ", start + 4)]
+    for said in ("`<link rel=stylesheet>`", "`list-style`", "`color: #333`", "`max-width: 1px`", "`.txt`", "report it"):
+        assert said in section, said
