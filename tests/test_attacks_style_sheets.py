@@ -100,6 +100,8 @@ UNBOUNDED = {
     "shadow root": ("<div><template shadowrootmode=open></template>x</div>", "it holds a shadow root"),
     "frameset": ("<frameset><frame src=x.html></frameset>", "it is a page of frames"),
     "body's colours": ('<body bgcolor="#ffffff" text="#ffffff">', "may hide its <body>, all of its text"),
+    "body's links' colour": ('<body link="#ffffff">', "may hide its <body>, all of its text"),
+    "body's visited links' colour": ('<body vlink="white">', "may hide its <body>, all of its text"),
 }
 
 

@@ -162,6 +162,12 @@ def test_dark_text_of_an_elements_own_is_read(registry: Path, trials: Trials, bo
     assert out == "passes", out
 
 
+def test_a_bodys_dark_link_colours_are_read() -> None:
+    """A <body>'s colours of its links are read as its text's (a faint one: tests/test_attacks_style_sheets.py)."""
+    page = markup.read(_page("", "").replace("<body>", '<body link="#0000ee" vlink="purple" alink="red">'))
+    assert page.unread is None and "Last Updated" in page.text, page
+
+
 FAINT = {
     "a light grey": f'<p style="color: #eee">{SAID}</p>',
     "white": f'<p style="color: white">{SAID}</p>',

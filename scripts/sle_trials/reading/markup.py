@@ -143,8 +143,11 @@ def is_html(file: str, text: str) -> bool:
 # Presentational attributes a browser reads as a colour of the element's text or background (HTML's
 # "presentational hints"), or a picture behind it: a colour on one of its own hides text, as a style's
 # does; each is read as a style's colour is (styles.shows_colour: `<font color="#333">` shows its
-# words, `<font color="#eee">` may not), a picture as hiding.
-_COLOURS = frozenset(("color", "text", "bgcolor", "background"))
+# words, `<font color="#eee">` may not), a picture as hiding. A <body>'s colours of its links, and of
+# those visited (`link`, `vlink`), are its links' text's: `<body link="#ffffff">` showed no link's
+# words, and they were read (`alink`, a link's while it is clicked, shows them at all other times).
+_COLOURS = frozenset(("color", "text", "bgcolor", "background", "link", "vlink"))
+_OF_BODY = frozenset(("link", "vlink"))
 # A <meta> naming the schemes of colours the page may be shown in: one other than light (`dark`,
 # `light dark`) may give it a dark canvas, on which its colours are not judged (styles._COLOURS)
 _SCHEMES = frozenset(("color-scheme", "supported-color-schemes"))
@@ -476,7 +479,11 @@ class _Shown(HTMLParser):
                     self.unread = what
             elif name == "face" and tag in ("font", "basefont") and styles.symbol_font(value or ""):
                 styled = True  # a font that draws its letters as other characters (styles.SYMBOL_FONTS)
-            elif name in _COLOURS and (name != "color" or tag in ("font", "basefont")):
+            elif (
+                name in _COLOURS
+                and (name != "color" or tag in ("font", "basefont"))
+                and (name not in _OF_BODY or tag == "body")
+            ):
                 shown = name != "background" and not self.sheet.schemed
                 styled = styled or not (shown and styles.shows_colour(value or "", background=name == "bgcolor"))
             elif name in _LENGTHS and _pixels(value) > WIDE:
