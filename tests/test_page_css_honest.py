@@ -276,6 +276,39 @@ def test_an_elements_rules_move_it_and_no_others() -> None:
     assert SAID in markup.shown(_page(body, f"<p>{SAID}</p>"))
 
 
+# 4. A font's size
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<style>body { font-size: 14px }</style>",
+        "<style>body { font-size: 16px } .x { font-size: 12px } p { font-size: 9pt }</style>",
+        "<style>.x { font-size: small } p { font-size: inherit }</style>",
+    ],
+)
+def test_a_page_of_a_size_a_reader_reads_is_read(registry: Path, trials: Trials, head: str) -> None:
+    """`body { font-size: 14px }` left the page unread (a size on its <body>: any size may be 0)."""
+    out = _enrollment(registry, trials, head, f"<div class=x><p>{SAID}</p></div>")
+    assert out == "passes", out
+
+
+@pytest.mark.parametrize(
+    "size",
+    ["0", "1px", "8px", "0.1pt", "500px", "2em", "300%", "smaller", "larger", "x-large", "1.5rem", "var(--s)"],
+)
+def test_a_size_too_small_to_read_or_larger_than_the_reader_counts_may_hide(
+    registry: Path, trials: Trials, size: str
+) -> None:
+    """Too small to see, or larger than the 16 pixels an em of a space is counted at (`margin-left:
+    25em` in a font of 72 pixels stands 1,800 pixels in): the element may be hidden, as before."""
+    body = f'<p style="font-size: {size}">{SAID}</p>'
+    assert SAID not in markup.shown(_page("", body))
+    assert "E502" in _enrollment(registry, trials, "", body)
+    page = markup.read(_page(f"<style>body {{ font-size: {size} }}</style>", f"<p>{SAID}</p>"))
+    assert page.unread is not None and "may hide its <body>" in page.unread, page.unread
+
+
 def test_the_guide_says_what_leaves_a_saved_page_unread_and_what_to_do() -> None:
     """docs/curating.md said nothing of E531 for a web page: a curator told "is not read: ..." had no
     guide to what a page's style does to it, or what to cite instead."""

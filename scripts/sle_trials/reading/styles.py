@@ -47,13 +47,13 @@ from tinycss2 import ast, color3
 # margins, paddings and borders (a border's image is drawn beyond it), a first line's indent, the
 # least width and height of a box (each a space: _SPACES, up to _NEAR), the most width of one (unless
 # too narrow for its words: _wide_enough), a list's marker (no text read), where a line is broken, how a
-# table's cells are laid out, a position in the flow (_IN_FLOW), and the colours of text and of its
-# background read by their contrast (_COLOURS).
+# table's cells are laid out, a position in the flow (_IN_FLOW), a font's size of pixels a reader reads
+# (_legible), and the colours of text and of its background read by their contrast (_COLOURS).
 HARMLESS = frozenset(
     (
         "color -webkit-text-fill-color background background-color position text-indent "
         "min-width min-height min-inline-size min-block-size max-width max-inline-size "
-        "font-weight font-style font-family font-stretch text-decoration text-decoration-line "
+        "font-size font-weight font-style font-family font-stretch text-decoration text-decoration-line "
         "text-decoration-style text-align text-align-last text-transform line-height vertical-align white-space "
         "white-space-collapse "
         "word-break overflow-wrap word-wrap hyphens list-style list-style-type list-style-position "
@@ -216,6 +216,8 @@ def _harmless(declaration: ast.Declaration, schemed: bool = False) -> bool:
         return len(values) == 1 and values[0].type == "ident" and values[0].lower_value in _IN_FLOW
     if name in _MOST_WIDTHS:
         return len(values) == 1 and _wide_enough(values[0])
+    if name == "font-size":
+        return len(values) == 1 and _legible(values[0])
     for token in declaration.value:
         if name in _WRITES and token.type not in ("whitespace", "comment") and _WRITES[name](token):
             return False
@@ -305,6 +307,30 @@ def _wide_enough(token: Any) -> bool:
 # Positions that leave an element where the flow puts it: static, relative or sticky with no offset
 # (an offset, `top: 0` or any, is a property of its own, not HARMLESS: it may lay it over others).
 _IN_FLOW = frozenset(("static", "relative", "sticky"))
+
+
+# A font's size a reader reads, whatever its element stands in: a length of pixels from _SMALLEST to
+# _LARGEST (`body { font-size: 14px }`, `.note { font-size: 12px }`), a size a browser gives by a
+# keyword up to medium's (xx-small is 9 pixels, medium 16), or its parent's. Smaller, its words may be
+# too small to see (`font-size: 0`, `1px`). Larger, a space in the font's units (`margin-left: 25em`,
+# taken at 16 pixels to its em: _PIXELS) moves its text further than the reader counts, off the
+# screen: a larger font still may hide its element (OWN), as before, and so does a size relative to
+# another (`2em`, `120%`, `smaller`, `1.5rem`), multiplied through the elements it nests in, up or down
+# to any size.
+_SMALLEST = 9
+_LARGEST = 16
+_SIZES = frozenset("xx-small x-small small medium inherit initial unset revert".split())
+_ABSOLUTE = frozenset(("px", "pt", "pc", "in", "cm", "mm", "q"))
+
+
+def _legible(token: Any) -> bool:
+    if token.type == "ident":
+        return token.lower_value in _SIZES
+    if token.type == "number":  # (pixels, in a page of no doctype)
+        return bool(_SMALLEST <= token.value <= _LARGEST)
+    if token.type != "dimension" or token.lower_unit not in _ABSOLUTE:
+        return False
+    return bool(_SMALLEST <= token.value * _PIXELS[token.lower_unit] <= _LARGEST)
 
 
 # The colours of text and of the background it is drawn on, read by their contrast (WCAG's, of their
