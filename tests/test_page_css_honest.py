@@ -309,6 +309,48 @@ def test_a_size_too_small_to_read_or_larger_than_the_reader_counts_may_hide(
     assert page.unread is not None and "may hide its <body>" in page.unread, page.unread
 
 
+# 5. What draws no text elsewhere
+
+
+DRAWN_HERE = {
+    "a transition": "a { transition: color .2s cubic-bezier(.2, 0, 0, 1) }",
+    "no outline": "a:focus { outline: none } p:focus { outline: 0 }",
+    "letters spaced": "h1 { letter-spacing: .05em } p { letter-spacing: 1px; word-spacing: 2px }",
+    "floats cleared": ".c::after { clear: both }",
+    "fonts smoothed": "body { -webkit-font-smoothing: antialiased; text-rendering: optimizeLegibility }",
+    "a width of its container": "table, p { width: 100% } img { max-width: 100%; height: auto }",
+    "a column's width": ".main { width: 300px }",
+}
+
+
+@pytest.mark.parametrize("how", DRAWN_HERE)
+def test_a_page_styled_as_pages_are_is_read(registry: Path, trials: Trials, how: str) -> None:
+    """Each left the page unread ("may lay an element over others' text")."""
+    out = _enrollment(registry, trials, f"<style>{DRAWN_HERE[how]}</style>", f"<div class=main><p>{SAID}</p></div>")
+    assert out == "passes", out
+
+
+DRAWN_ELSEWHERE = {
+    "an outline": ("a { outline: 1px solid white }", "may lay an element over others' text"),
+    "an outline of no style but a width": ("a { outline: none 5px }", "may lay an element over others' text"),
+    "letters drawn over one another": ("p { letter-spacing: -2px }", "may lay an element over others' text"),
+    "letters spread off the screen": ("p { letter-spacing: 50px }", "may move text off the screen"),
+    "words spread off the screen": ("p { word-spacing: 10em }", "may move text off the screen"),
+    "a width of a pixel": ("p { width: 1px }", "may squeeze an element's words"),
+    "a width of a share too small": ("p { width: 10% }", "may squeeze an element's words"),
+    "a width off the screen": ("span { display: inline-block; width: 5000px }", "may move text off the screen"),
+    "a height its words run out of": ("p { height: 1px }", "may lay an element over others' text"),
+}
+
+
+@pytest.mark.parametrize("how", DRAWN_ELSEWHERE)
+def test_a_page_drawn_over_is_not_read_and_names_the_effect(registry: Path, trials: Trials, how: str) -> None:
+    rule, why = DRAWN_ELSEWHERE[how]
+    page = markup.read(_page(f"<style>{rule}</style>", f"<p>{SAID} <a href=x>more</a></p>"))
+    assert page.unread is not None and why in page.unread, page.unread
+    assert "E531" in _enrollment(registry, trials, f"<style>{rule}</style>")
+
+
 def test_the_guide_says_what_leaves_a_saved_page_unread_and_what_to_do() -> None:
     """docs/curating.md said nothing of E531 for a web page: a curator told "is not read: ..." had no
     guide to what a page's style does to it, or what to cite instead."""

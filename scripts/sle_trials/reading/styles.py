@@ -48,9 +48,14 @@ from tinycss2 import ast, color3
 # least width and height of a box (each a space: _SPACES, up to _NEAR), the most width of one (unless
 # too narrow for its words: _wide_enough), a list's marker (no text read), where a line is broken, how a
 # table's cells are laid out, a position in the flow (_IN_FLOW), a font's size of pixels a reader reads
-# (_legible), and the colours of text and of its background read by their contrast (_COLOURS).
+# (_legible), the colours of text and of its background read by their contrast (_COLOURS), and what
+# draws no text elsewhere (_DRAWN).
 HARMLESS = frozenset(
     (
+        "transition transition-property transition-duration transition-delay transition-timing-function "
+        "transition-behavior clear -webkit-font-smoothing -moz-osx-font-smoothing text-rendering "
+        "letter-spacing word-spacing outline outline-width outline-style outline-color width inline-size height "
+        "block-size "
         "color -webkit-text-fill-color background background-color position text-indent "
         "min-width min-height min-inline-size min-block-size max-width max-inline-size "
         "font-size font-weight font-style font-family font-stretch text-decoration text-decoration-line "
@@ -218,6 +223,8 @@ def _harmless(declaration: ast.Declaration, schemed: bool = False) -> bool:
         return len(values) == 1 and _wide_enough(values[0])
     if name == "font-size":
         return len(values) == 1 and _legible(values[0])
+    if name in _DRAWN:
+        return _DRAWN[name](values)
     for token in declaration.value:
         if name in _WRITES and token.type not in ("whitespace", "comment") and _WRITES[name](token):
             return False
@@ -307,6 +314,67 @@ def _wide_enough(token: Any) -> bool:
 # Positions that leave an element where the flow puts it: static, relative or sticky with no offset
 # (an offset, `top: 0` or any, is a property of its own, not HARMLESS: it may lay it over others).
 _IN_FLOW = frozenset(("static", "relative", "sticky"))
+
+
+# Properties that draw no text elsewhere, each with the values that draw none:
+# - a transition's: how a change of style between states is drawn over time (every state's style is
+#   read: a pseudo-class is taken to match, each @media's and @starting-style's rules apply);
+# - `clear`: where an element stands below floats (a float is refused: it may lay an element over
+#   others' text);
+# - a space between letters or words of at most _LETTERS pixels (`letter-spacing: 1px`): none below
+#   zero, which draws letters over one another, nor wider, which spreads a line's words off the screen;
+# - an outline that draws none (`outline: none`, `0`): one is drawn over all else, and even a pixel's
+#   (white, by an element "0") covers a decimal point beside it ("0.5" shown as "05");
+# - a width a box's words fit in and that lays nothing off the screen (`width: 100%`, `auto`, 160 to
+#   _NEAR pixels), and a height of its words (`auto`): one of nothing runs them over the text below.
+_LETTERS = 4
+
+
+def _small(token: Any, most: float) -> bool:
+    """Whether a token is a length of 0 to most pixels (no percentage: of what, the reader does not know)."""
+    return token.type in ("number", "dimension") and 0 <= _pixels(token) <= most
+
+
+def _outlined(values: list) -> bool:
+    """Whether an outline draws none: of no style (`none`, `hidden`) or no width (`0`), and no other."""
+    lengths = [t for t in values if t.type in ("number", "dimension", "percentage")]
+    unstyled = any(t.type == "ident" and t.lower_value in ("none", "hidden") for t in values)
+    drawn = all(t.type in ("ident", "hash", "number", "dimension") for t in values)
+    return drawn and all(t.value == 0 for t in lengths) and (unstyled or bool(lengths))
+
+
+def _fitting(token: Any) -> bool:
+    if token.type == "ident":
+        return token.lower_value in _FITTED or token.lower_value == "auto"
+    if token.type == "percentage":
+        return bool(50 <= token.value <= 100)
+    return _wide_enough(token) and _near(token)
+
+
+_DRAWN: dict[str, Callable[[list], bool]] = {
+    **dict.fromkeys(
+        "transition transition-property transition-duration transition-delay transition-timing-function "
+        "transition-behavior".split(),
+        lambda values: True,
+    ),
+    **dict.fromkeys(
+        "clear -webkit-font-smoothing -moz-osx-font-smoothing text-rendering".split(),
+        lambda values: all(t.type == "ident" for t in values),
+    ),
+    **dict.fromkeys(
+        ("letter-spacing", "word-spacing"),
+        lambda values: (
+            len(values) == 1
+            and ((values[0].type == "ident" and values[0].lower_value == "normal") or _small(values[0], _LETTERS))
+        ),
+    ),
+    **dict.fromkeys(("outline", "outline-width", "outline-style", "outline-color"), _outlined),
+    **dict.fromkeys(("width", "inline-size"), lambda values: len(values) == 1 and _fitting(values[0])),
+    **dict.fromkeys(
+        ("height", "block-size"),
+        lambda values: len(values) == 1 and values[0].type == "ident" and values[0].lower_value == "auto",
+    ),
+}
 
 
 # A font's size a reader reads, whatever its element stands in: a length of pixels from _SMALLEST to
@@ -425,8 +493,11 @@ def _effect(declaration: ast.Declaration) -> str:
     """What a declaration that may reach beyond its element may do (the reason a page is not read)."""
     name = declaration.lower_name
     lengths = [t for t in declaration.value if t.type in ("number", "percentage", "dimension")]
-    if name in _MOST_WIDTHS:
+    if name in _MOST_WIDTHS or (name in ("width", "inline-size") and lengths and not any(map(_wide_enough, lengths))):
         return "may squeeze an element's words out of a box too narrow for them, over others' text"
+    widened = name in ("width", "inline-size", "letter-spacing", "word-spacing")
+    if widened and lengths and all(t.value >= 0 for t in lengths):
+        return "may move text off the screen"
     if name.startswith(_SPACES) and lengths and all(t.value >= 0 for t in lengths):
         return "may move text off the screen"
     return "may lay an element over others' text"
