@@ -309,6 +309,27 @@ def test_a_size_too_small_to_read_or_larger_than_the_reader_counts_may_hide(
     assert page.unread is not None and "may hide its <body>" in page.unread, page.unread
 
 
+@pytest.mark.parametrize(
+    "font",
+    ["14px/1.5 Arial, sans-serif", 'bold 13px/1.4 "Helvetica Neue", Helvetica, Arial', "italic 700 small serif"],
+)
+def test_a_page_of_a_font_a_reader_reads_is_read(registry: Path, trials: Trials, font: str) -> None:
+    """`body { font: 14px/1.5 Arial, sans-serif }` (the shorthand, as older sites write it) left the page
+    unread: a property the reader did not know."""
+    assert _enrollment(registry, trials, f"<style>body {{ font: {font} }}</style>") == "passes"
+
+
+@pytest.mark.parametrize(
+    "font",
+    ["0 Arial", "14px/0 Arial", "small-caps 14px Arial", "14px Symbol", "2em Arial", "caption", "14px var(--f)"],
+)
+def test_a_page_of_a_font_that_may_hide_is_not_read(font: str) -> None:
+    """Too small, lines drawn over one another, letters changed (small capitals), a font of symbols, a
+    size relative to another's, a system's font of a size unknown, a variable."""
+    page = markup.read(_page(f"<style>p {{ font: {font} }}</style>", f"<p>{SAID}</p>"))
+    assert page.unread is not None and f"`font: {font}`" in page.unread, page.unread
+
+
 # 5. What draws no text elsewhere
 
 

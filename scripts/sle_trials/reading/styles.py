@@ -52,7 +52,7 @@ from tinycss2 import ast, color3
 # draws no text elsewhere (_DRAWN).
 HARMLESS = frozenset(
     (
-        "transition transition-property transition-duration transition-delay transition-timing-function "
+        "font transition transition-property transition-duration transition-delay transition-timing-function "
         "transition-behavior clear -webkit-font-smoothing -moz-osx-font-smoothing text-rendering "
         "letter-spacing word-spacing outline outline-width outline-style outline-color width inline-size height "
         "block-size "
@@ -223,6 +223,8 @@ def _harmless(declaration: ast.Declaration, schemed: bool = False) -> bool:
         return len(values) == 1 and _wide_enough(values[0])
     if name == "font-size":
         return len(values) == 1 and _legible(values[0])
+    if name == "font":
+        return _font(values)
     if name in _DRAWN:
         return _DRAWN[name](values)
     for token in declaration.value:
@@ -389,6 +391,37 @@ _SMALLEST = 9
 _LARGEST = 16
 _SIZES = frozenset("xx-small x-small small medium inherit initial unset revert".split())
 _ABSOLUTE = frozenset(("px", "pt", "pc", "in", "cm", "mm", "q"))
+# What the `font` shorthand may say before its size: a style, a weight (a keyword, or a number), a
+# stretch. Not a variant: `small-caps` draws small letters as capitals, as text-transform does.
+_FONT_BEFORE = frozenset(
+    "normal italic oblique bold bolder lighter ultra-condensed extra-condensed condensed semi-condensed "
+    "semi-expanded expanded extra-expanded ultra-expanded".split()
+)
+
+
+def _font(values: list) -> bool:
+    """Whether a `font` shorthand cannot hide text: its style, weight and stretch (_FONT_BEFORE), a size a
+    reader reads (_legible), a line's height that keeps lines apart, and a family of no symbol font
+    (`font: bold 14px/1.5 Arial, sans-serif`). A system font (`font: caption`) is of a size unknown."""
+    if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in ("inherit", "initial", "unset"):
+        return True
+    at = 0
+    while at < len(values) and (
+        (values[at].type == "ident" and values[at].lower_value in _FONT_BEFORE)
+        or (values[at].type == "number" and 1 <= values[at].value <= 1000)
+    ):
+        at += 1
+    if at >= len(values) or values[at].type not in ("dimension", "ident") or not _legible(values[at]):
+        return False
+    at += 1
+    if at < len(values) and values[at].type == "literal" and values[at].value == "/":
+        if at + 1 >= len(values) or not _lines_apart(values[at + 1]):
+            return False
+        at += 2
+    family = values[at:]
+    if not family or not all(t.type in ("ident", "string") or (t.type == "literal" and t.value == ",") for t in family):
+        return False
+    return not symbol_font(tinycss2.serialize(family))
 
 
 def _legible(token: Any) -> bool:
