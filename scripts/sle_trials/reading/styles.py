@@ -235,7 +235,7 @@ def _harmless(declaration: ast.Declaration, schemed: bool = False) -> bool:
         if token.type in ("number", "percentage", "dimension"):
             if token.value < 0 or (name == "vertical-align" and token.value != 0):
                 return False
-            if name.startswith(_SPACES) and not _near(token):
+            if name.startswith(_SPACES) and not _near(token, name):
                 return False  # a space so wide it moves the text off the screen
         elif name == "vertical-align" and token.type == "ident" and token.lower_value in ("super", "sub"):
             return False  # raised as an exponent: "10<span style=...>2</span>" shows 10², not 102
@@ -254,9 +254,14 @@ def _harmless(declaration: ast.Declaration, schemed: bool = False) -> bool:
 # 16 pixels to its em; a percentage (of the width the element stands in) or a unit of the window's,
 # of a window _WINDOW_PIXELS wide (a quarter of it is _NEAR); a plain number is read as pixels, as a
 # browser reads one in a page of no doctype; any other unit moves the text by what the reader does not
-# know.
+# know. A padding or a border is drawn (a background, a border's colour), and an inline element's
+# above and below it lays no line apart but is drawn over the lines around it (`<span style=
+# "border-top: 300px solid white">` covers the lines above it): it is bounded at _NEAR_DRAWN, a few
+# lines, as all spaces were before.
 _SPACES = ("margin", "padding", "border", "text-indent", "min-width", "min-height", "min-inline-size", "min-block-size")
 _NEAR = 400
+_DRAWN_SPACES = ("padding", "border")
+_NEAR_DRAWN = 200
 _WINDOW_PIXELS = 4 * _NEAR
 _PIXELS = {
     "px": 1,
@@ -288,8 +293,9 @@ def spacing(declarations: Iterable[Any]) -> float:
     )
 
 
-def _near(token: Any) -> bool:
-    return _pixels(token) <= _NEAR
+def _near(token: Any, name: str = "") -> bool:
+    """Whether a length of a space (of the property name) moves nothing off the screen (_NEAR)."""
+    return _pixels(token) <= (_NEAR_DRAWN if name.startswith(_DRAWN_SPACES) else _NEAR)
 
 
 # The most width a box may be given (max-width) and still hold its words: `none`, a width fitted to
@@ -531,6 +537,8 @@ def _effect(declaration: ast.Declaration) -> str:
     widened = name in ("width", "inline-size", "letter-spacing", "word-spacing")
     if widened and lengths and all(t.value >= 0 for t in lengths):
         return "may move text off the screen"
+    if name.startswith(_DRAWN_SPACES) and lengths and all(t.value >= 0 for t in lengths):
+        return "may move text off the screen, or draw its box over the lines around it"
     if name.startswith(_SPACES) and lengths and all(t.value >= 0 for t in lengths):
         return "may move text off the screen"
     return "may lay an element over others' text"
