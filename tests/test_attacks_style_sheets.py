@@ -94,12 +94,14 @@ UNBOUNDED = {
     # the page's <html> or <body>, written or made by a browser where the markup leaves it out
     "body a page leaves out": ("<style>html > body { color: white }</style>", "may hide its <body>, all of its text"),
     "root": ("<style>html:not(.x) { opacity: 0 }</style>", "may hide its <html>, all of its text"),
-    "body's style": ('<body style="color: #333">', "may hide its <body>, all of its text"),
+    "body's style": ('<body style="color: #eee">', "may hide its <body>, all of its text"),
     # markup whose showing only a browser works out: a declarative shadow root shows of its element's
     # own content only what its slots take, and a page of frames none of its own text
     "shadow root": ("<div><template shadowrootmode=open></template>x</div>", "it holds a shadow root"),
     "frameset": ("<frameset><frame src=x.html></frameset>", "it is a page of frames"),
     "body's colours": ('<body bgcolor="#ffffff" text="#ffffff">', "may hide its <body>, all of its text"),
+    "body's links' colour": ('<body link="#ffffff">', "may hide its <body>, all of its text"),
+    "body's visited links' colour": ('<body vlink="white">', "may hide its <body>, all of its text"),
 }
 
 

@@ -34,6 +34,10 @@ def _draft(registry: Path, other: str, quote: str, **fields: int) -> None:
 OTHERS = {
     "coloured id": "<p><span style='color: #c00'>NCT06886919</span> Another trial</p>",
     "coloured line": "<p style='color: #c00'>NCT06886919 Another trial</p>",
+    # (a dark red is read as shown since colours are read by their contrast: the lines after it are the
+    # trial's it names; a faint colour may hide its id, and the lines after it are no one's)
+    "faint id": "<p><span style='color: #eee'>NCT06886919</span> Another trial</p>",
+    "faint line": "<p style='color: #f0f0f0'>NCT06886919 Another trial</p>",
     "struck beside the id": "<p>NCT06886919 <s>old</s> Another trial</p>",
     "id in another direction": "<p><bdo dir=rtl>NCT06886919</bdo> Another trial</p>",
     "look-alike letters": "<p><span style='color: #c00'>\u039d\u0421\u042206886919</span> Another trial</p>",

@@ -141,8 +141,17 @@ def is_html(file: str, text: str) -> bool:
 
 
 # Presentational attributes a browser reads as a colour of the element's text or background (HTML's
-# "presentational hints"): a colour on one of its own hides text, as a style's does.
-_COLOURS = frozenset(("color", "text", "bgcolor", "background"))
+# "presentational hints"), or a picture behind it: a colour on one of its own hides text, as a style's
+# does; each is read as a style's colour is (styles.shows_colour: `<font color="#333">` shows its
+# words, `<font color="#eee">` may not), a picture as hiding. A <body>'s colours of its links, and of
+# those visited (`link`, `vlink`), are its links' text's: `<body link="#ffffff">` showed no link's
+# words, and they were read (`alink`, a link's while it is clicked, shows them at all other times).
+_COLOURS = frozenset(("color", "text", "bgcolor", "background", "link", "vlink"))
+_OF_BODY = frozenset(("link", "vlink"))
+# A <meta> naming the schemes of colours the page may be shown in: one other than light (`dark`,
+# `light dark`) may give it a dark canvas, on which its colours are not judged (styles._COLOURS)
+_SCHEMES = frozenset(("color-scheme", "supported-color-schemes"))
+_LIGHT_SCHEMES = frozenset(("light", "only", "normal"))
 
 
 # Presentational attributes a browser reads as a length of the element's box or the spaces around it
@@ -239,6 +248,14 @@ class _ScriptEnd:
 _ELSEWHERE = re.compile(r"[\t\n\x0c\r ]*+[0-9.]*+[\t\n\x0c\r ]*+[;,]?+[\t\n\x0c\r ]*+[^\t\n\x0c\r ]")
 
 
+def _schemed(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a <meta> says the page may be shown in a scheme of colours other than light (_SCHEMES)."""
+    said = dict(attrs)
+    if (said.get("name") or "").strip(" \t\n\x0c\r").lower() not in _SCHEMES:
+        return False
+    return any(word not in _LIGHT_SCHEMES for word in (said.get("content") or "").lower().split())
+
+
 def _sends_away(attrs: list[tuple[str, str | None]]) -> bool:
     """Whether a <meta> sends its reader to another page when its time is up (http-equiv=refresh with a
     URL): the page's words are then shown only for that time, or not at all."""
@@ -312,9 +329,12 @@ _UNNUMBERED = frozenset(("none", "disc", "circle", "square"))
 class _List:
     """An open list: the number its next item shows (None: an unordered list, or one counted down)."""
 
-    def __init__(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def __init__(self, tag: str, attrs: list[tuple[str, str | None]], unnumbered: bool = False) -> None:
         said = dict(attrs)
         self.ordered = tag == "ol"
+        # its own style gives it markers of no number (`<ol style="list-style: none">`): its items show
+        # none, but an item's own type (HTML's hint, which a style the item inherits does not override)
+        self.shown = not unnumbered
         # counted down (`reversed`: from its items, which its start tag does not say), or after an
         # element that may be an item a browser counts and is read as none: its next numbers unknown
         self.uncounted = self.ordered and "reversed" in said
@@ -323,8 +343,9 @@ class _List:
         start = _integer(said.get("start"))
         self.next = 1 if start is None else start
 
-    def item(self, attrs: list[tuple[str, str | None]]) -> str:
-        """The marker a browser writes before this list's next item ("" for a bullet)."""
+    def item(self, attrs: list[tuple[str, str | None]], unnumbered: bool = False) -> str:
+        """The marker a browser writes before this list's next item ("" for a bullet, or none: the item's
+        own style gives it markers of no number, unnumbered)."""
         if not self.ordered:
             return ""
         said = dict(attrs)
@@ -332,9 +353,11 @@ class _List:
         number = self.next if value is None else value
         self.next = number + 1
         own = said.get("type")  # an item's own type: a kind of number, or a bullet or none (counted, not shown)
-        if own is not None and own.lower() in _UNNUMBERED:
+        if unnumbered or (own is not None and own.lower() in _UNNUMBERED):
             return ""
-        return _marker(number, own if own in _KINDS else self.kind)
+        if own in _KINDS:
+            return _marker(number, own)
+        return _marker(number, self.kind) if self.shown else ""
 
 
 # Where HTML's tokenizer ends a comment: an empty one, "<!-->" or "<!--->"; else at "-->" or "--!>".
@@ -369,6 +392,7 @@ class _Shown(HTMLParser):
         self.moved: list[float] = []  # how far each open element shown (self.open) may move its text
         self.far = sheet.root_spacing  # all of them together, and the page's <html> and <body>
         self.lists: list[_List] = []  # the open lists shown, innermost last (each also in self.open)
+        self.schemed = False  # a <meta> says the page may be shown in a dark scheme of colours (_schemed)
 
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
         """A script's or a style sheet's text ends where a browser ends it: at its end tag's name right
@@ -455,8 +479,13 @@ class _Shown(HTMLParser):
                     self.unread = what
             elif name == "face" and tag in ("font", "basefont") and styles.symbol_font(value or ""):
                 styled = True  # a font that draws its letters as other characters (styles.SYMBOL_FONTS)
-            elif name in _COLOURS and (name != "color" or tag in ("font", "basefont")):
-                styled = True
+            elif (
+                name in _COLOURS
+                and (name != "color" or tag in ("font", "basefont"))
+                and (name not in _OF_BODY or tag == "body")
+            ):
+                shown = name != "background" and not self.sheet.schemed
+                styled = styled or not (shown and styles.shows_colour(value or "", background=name == "bgcolor"))
             elif name in _LENGTHS and _pixels(value) > WIDE:
                 self.unread = styles.unbounded(
                     f"its <{tag} {name}={_pixels(value):.0f}> may lay its text off the screen"
@@ -476,6 +505,8 @@ class _Shown(HTMLParser):
             # what the template's slots take (`<div><template shadowrootmode=open></template>words</div>`
             # shows no words)
             self.unread = styles.unbounded("it holds a shadow root (<template shadowrootmode>)")
+        elif tag == "meta" and _schemed(attrs):
+            self.schemed = True
         elif tag == "meta" and _sends_away(attrs):
             self.unread = styles.unbounded("it sends its reader to another page (<meta http-equiv=refresh>)")
         elif tag == "dialog" and any(name == "open" for name, _ in attrs) and not self.hidden:
@@ -547,15 +578,34 @@ class _Shown(HTMLParser):
                 self.raised.append(tag)
             if tag == "q":
                 self.line.append("\u201c")
+            unnumbered = self._unnumbered(tag, attrs)
             if tag in _LISTS:
-                self.lists.append(_List(tag, attrs))
+                self.lists.append(_List(tag, attrs, unnumbered))
             elif tag == "li" and self.lists:
-                self.line.append(self.lists[-1].item(attrs))
+                self.line.append(self.lists[-1].item(attrs, unnumbered))
                 self.numbered = bool(self.line[-1])
+
+    def _unnumbered(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether the element's own style gives it markers of no number (`list-style: none`): an ordered
+        list's items, or an item, show none (read so). A rule that may (styles.Sheet.unnumbers) gives an
+        ordered list or an item of one numbers or none as only a browser's cascade tells (the reader
+        over-approximates which elements a rule matches): the page is not read, and says why; so is one
+        whose element in an ordered list is no item (`<ol><div style="list-style: none"><li>`: its items
+        inherit it). On an unordered list (`ul { list-style: none }`) no number is shown either way, nor
+        inherited by a list in it (a browser's own style gives each list its markers)."""
+        if tag != "ol" and not (self.lists and self.lists[-1].ordered):
+            return False
+        own = next((self.sheet.layout(v)[2] for name, v in attrs if name == "style" and v), "")
+        ruled = self.sheet.unnumbers(tag, attrs)
+        if (tag in ("ol", "li") and not own and ruled) or (tag not in _LISTS and tag != "li" and (own or ruled)):
+            self.unread = self.unread or styles.unbounded(
+                f"its style `{own or self.sheet.unnumbering}` may hide the numbers of an ordered list's items (<{tag}>)"
+            )
+        return bool(own)
 
     def _uncount(self) -> None:
         """An element read as none in a list: it may be, or hold, an item a browser shows and counts
-        (`<li style="color: #333">` is item 1, and the next shown as item 2), or one it does not (`<li
+        (`<li style="color: #eee">` is item 1, and the next shown as item 2), or one it does not (`<li
         hidden>`): the numbers of the list's next items are not known, and they are read as none."""
         if self.lists:
             self.lists[-1].uncounted = self.lists[-1].ordered
@@ -672,7 +722,9 @@ def read(text: str) -> Page:
     fed = _TEXT_LT.sub("&lt;", text[:MAX_PAGE])
     sheet = styles.Sheet()
     parser = _pass(fed, sheet)
-    if parser.unread is None and sheet.unread is None and parser.sheets:
+    if parser.unread is None and sheet.unread is None and (parser.sheets or parser.schemed):
+        if parser.schemed:  # shown in a dark scheme, maybe: its style attributes read again, colours unjudged
+            sheet = styles.Sheet(schemed=True)
         for css in parser.sheets:
             sheet.read("".join(css))
         if sheet.unread is None:

@@ -5,9 +5,13 @@ A page's style (a `style` attribute, a `<style>` element's rules) hides text in 
 `text-indent` or a position off the page, a clip, a transform, a height of nothing, ... A reader
 cannot tell them all, so it reads a style by over-approximation, never the other way: a declaration
 may hide unless its property is one that cannot hide text (HARMLESS, with a value that moves
-nothing); an element a declaration that may hide applies to, or might apply to, is hidden with
-everything in it. A quote of a page styled so is refused where in doubt (a false refusal, which a
-curator answers by citing the page's text), never read from text a browser may hide.
+nothing: a margin or an indent up to _NEAR, a most width not too narrow, a dark text colour or a
+light background, by their contrast, _COLOURS); an element a declaration that may hide applies to,
+or might apply to, is hidden with everything in it. A list's markers of no number (`list-style:
+none`) hide nothing of an unordered list; an ordered list's numbers they hide are read where the
+element is known (Sheet.unnumbered, reading/markup.py). A quote of a page styled so is refused where
+in doubt (a false refusal, which a curator answers by citing the page's text), never read from text
+a browser may hide.
 
 A rule applies to the elements its selectors' rightmost compound selector matches (a tag, `#id`,
 `.class`, `[attribute]`, all of them; a pseudo-class or pseudo-element is taken to match, an
@@ -15,10 +19,12 @@ ancestor left out): more elements than a browser's cascade, never fewer. What th
 bound that way hides the whole page, and says why (Sheet.unread): a selector it cannot read or one
 that matches any element (`*`, `:hover`), an at-rule it does not know (`@media`, `@supports`,
 `@layer` ... are read as their rules), a declaration that may lay an element over others' text (a
-position, a transform, a negative margin: not one of OWN's), a rule for the page's `<html>` or
-`<body>` (a browser makes them where the markup leaves them out: no element is there to match), what
-costs more to read than a page may (MAX_CSS, MAX_COMPARISONS, MAX_DEPTH), and a style sheet the
-page does not hold (`<link rel=stylesheet>`, `@import`), whose rules no reading of the page can know.
+position out of the flow, an offset, a transform, a negative margin: not one of OWN's), move its
+text off the screen (a margin or an indent wider than _NEAR) or squeeze it out of a box too narrow
+for it (`max-width: 1px`), each said so (_effect), a rule for the page's `<html>` or `<body>` (a
+browser makes them where the markup leaves them out: no element is there to match), what costs more
+to read than a page may (MAX_CSS, MAX_COMPARISONS, MAX_DEPTH), and a style sheet the page does not
+hold (`<link rel=stylesheet>`, `@import`), whose rules no reading of the page can know.
 """
 
 from __future__ import annotations
@@ -31,18 +37,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import tinycss2
-from tinycss2 import ast
+from tinycss2 import ast, color3
 
 # Properties that cannot hide text (a value of keywords, strings and lengths of nothing below zero:
 # a negative margin lays an element over another, a vertical-align by a length moves a line off the
 # page): the weight, style and family of a font (a family the page defines would be an @font-face,
 # which hides the page), the decoration and alignment of text (not a line's height: at 0 a
 # paragraph's lines are drawn over each other), the spaces of
-# margins, paddings and borders (a border's image is drawn beyond it), a list's marker (no text
-# read), where a line is broken, and how a table's cells are laid out.
+# margins, paddings and borders (a border's image is drawn beyond it), a first line's indent, the
+# least width and height of a box (each a space: _SPACES, up to _NEAR), the most width of one (unless
+# too narrow for its words: _wide_enough), a list's marker (no text read), where a line is broken, how a
+# table's cells are laid out, a position in the flow (_IN_FLOW), a font's size of pixels a reader reads
+# (_legible), the colours of text and of its background read by their contrast (_COLOURS), and what
+# draws no text elsewhere (_DRAWN).
 HARMLESS = frozenset(
     (
-        "font-weight font-style font-family font-stretch text-decoration text-decoration-line "
+        "font transition transition-property transition-duration transition-delay transition-timing-function "
+        "transition-behavior clear -webkit-font-smoothing -moz-osx-font-smoothing text-rendering "
+        "letter-spacing word-spacing outline outline-width outline-style outline-color width inline-size height "
+        "block-size "
+        "color -webkit-text-fill-color background background-color position text-indent "
+        "min-width min-height min-inline-size min-block-size max-width max-inline-size "
+        "font-size font-weight font-style font-family font-stretch text-decoration text-decoration-line "
         "text-decoration-style text-align text-align-last text-transform line-height vertical-align white-space "
         "white-space-collapse "
         "word-break overflow-wrap word-wrap hyphens list-style list-style-type list-style-position "
@@ -54,8 +70,8 @@ HARMLESS = frozenset(
 )
 # Properties that cannot hide text but may change the words shown, each with the values that do: a
 # list marker written as words ("list-style-type: 'Not yet '" shows "Not yet Recruiting" where the
-# page holds "Recruiting"; or numbers: "ol { list-style-type: none }" shows none of the numbers the
-# markup gives), letters changed ("text-transform: uppercase" shows "10 µmol/L" as "10
+# page holds "Recruiting"; or numbers: "ul { list-style-type: decimal }" shows numbers the markup
+# does not give), letters changed ("text-transform: uppercase" shows "10 µmol/L" as "10
 # ΜMOL/L", millimoles to a reader), words struck through ("text-decoration: line-through" takes them
 # back), a quotation's marks written as words. Such a value may hide its element (OWN).
 _WRITES: dict[str, Callable[[Any], bool]] = {
@@ -74,10 +90,12 @@ _WRITES: dict[str, Callable[[Any], bool]] = {
 }
 
 
-# The markers a list may be given that leave its items' numbers as the markup says them (a bullet,
-# where it stands): any other (none, decimal, lower-roman, ...) shows numbers the markup does not
-# say, or none where it says them (reading/markup.py writes an ordered list's numbers).
-_BULLETS = frozenset(("disc", "circle", "square", "inside", "outside"))
+# The markers a list may be given that show no number (a bullet, where it stands, or none): any other
+# (decimal, lower-roman, a string, ...) shows numbers or words the markup does not say (reading/markup.py
+# writes an ordered list's numbers). On an unordered list they change no word a reader sees; on an
+# ordered list, or an item of one, they hide its numbers, which the page then shows none of: that is
+# read where the element is known (Sheet.unnumbered, markup.py), not here.
+_BULLETS = frozenset(("disc", "circle", "square", "none", "inside", "outside"))
 
 
 def _marks_otherwise(token: Any) -> bool:
@@ -113,6 +131,17 @@ def _display_of(body: list) -> str | None:
     """The layout a style attribute's declarations give its element (its last `display` of _DISPLAYS), else None."""
     shown = [_display(d) for d in body if d.type == "declaration" and d.lower_name == "display" and _harmless(d)]
     return next((kind for kind in reversed(shown) if kind is not None), None)
+
+
+def _unnumbers(declaration: ast.Declaration) -> bool:
+    """Whether a declaration gives a list's items a marker that shows no number (_BULLETS): on an ordered
+    list, or an item of one, it hides the numbers the reader writes (markup.py)."""
+    return (
+        declaration.type == "declaration"
+        and declaration.lower_name in ("list-style", "list-style-type")
+        and any(t.type not in ("whitespace", "comment") for t in declaration.value)
+        and _harmless(declaration)
+    )
 
 
 def _display(declaration: ast.Declaration) -> str | None:
@@ -173,8 +202,9 @@ def unbounded(what: str) -> str:
     )
 
 
-def _harmless(declaration: ast.Declaration) -> bool:
-    """Whether a declaration cannot hide text: its property HARMLESS, with a value that moves nothing."""
+def _harmless(declaration: ast.Declaration, schemed: bool = False) -> bool:
+    """Whether a declaration cannot hide text: its property HARMLESS, with a value that moves nothing.
+    schemed: the page may be shown in a scheme of colours other than dark on light (_COLOURS)."""
     name = declaration.lower_name
     values = [t for t in declaration.value if t.type not in ("whitespace", "comment")]
     if not values:
@@ -185,6 +215,18 @@ def _harmless(declaration: ast.Declaration) -> bool:
         return False
     if name == "font-family" and symbol_font(tinycss2.serialize(declaration.value)):
         return False
+    if name in _COLOURS:
+        return len(values) == 1 and _COLOURS[name](values[0]) and not schemed
+    if name == "position":
+        return len(values) == 1 and values[0].type == "ident" and values[0].lower_value in _IN_FLOW
+    if name in _MOST_WIDTHS:
+        return len(values) == 1 and _wide_enough(values[0])
+    if name == "font-size":
+        return len(values) == 1 and _legible(values[0])
+    if name == "font":
+        return _font(values)
+    if name in _DRAWN:
+        return _DRAWN[name](values)
     for token in declaration.value:
         if name in _WRITES and token.type not in ("whitespace", "comment") and _WRITES[name](token):
             return False
@@ -193,7 +235,7 @@ def _harmless(declaration: ast.Declaration) -> bool:
         if token.type in ("number", "percentage", "dimension"):
             if token.value < 0 or (name == "vertical-align" and token.value != 0):
                 return False
-            if name.startswith(_SPACES) and not _near(token):
+            if name.startswith(_SPACES) and not _near(token, name):
                 return False  # a space so wide it moves the text off the screen
         elif name == "vertical-align" and token.type == "ident" and token.lower_value in ("super", "sub"):
             return False  # raised as an exponent: "10<span style=...>2</span>" shows 10², not 102
@@ -202,16 +244,25 @@ def _harmless(declaration: ast.Declaration) -> bool:
     return True
 
 
-# The properties of the spaces around an element's text (HARMLESS's margins, paddings and borders):
-# a length of them moves nothing off the screen only up to _NEAR pixels. Wider, it shows the page's
-# text where a reader does not look: `<p style="margin-left: 100000px">` draws its words 100,000
-# pixels to the right of the page a reader sees (a margin-top that far down, and all below it), and
-# such a margin, read as harmless at any length, vouched for them. A length in a unit of the font's
-# (em, ch, ...) is taken at 16 pixels to its em; a percentage (of the width the element stands in) or
-# a unit of the window's, at most a quarter; a plain number is read as pixels, as a browser reads one
-# in a page of no doctype; any other unit moves the text by what the reader does not know.
-_SPACES = ("margin", "padding", "border")
-_NEAR = 200
+# The properties of the spaces around an element's text (HARMLESS's margins, paddings and borders, a
+# first line's indent, a box's least width or height, which moves the words after it or, its text
+# centred, its own): a length of them moves nothing off the screen only up to _NEAR pixels (a
+# sidebar's `margin-left: 250px` is a page's layout). Wider, it shows the page's text where a reader
+# does not look: `<p style="margin-left: 100000px">` draws its words 100,000 pixels to the right of
+# the page a reader sees (a margin-top that far down, and all below it), and such a margin, read as
+# harmless at any length, vouched for them. A length in a unit of the font's (em, ch, ...) is taken at
+# 16 pixels to its em; a percentage (of the width the element stands in) or a unit of the window's,
+# of a window _WINDOW_PIXELS wide (a quarter of it is _NEAR); a plain number is read as pixels, as a
+# browser reads one in a page of no doctype; any other unit moves the text by what the reader does not
+# know. A padding or a border is drawn (a background, a border's colour), and an inline element's
+# above and below it lays no line apart but is drawn over the lines around it (`<span style=
+# "border-top: 300px solid white">` covers the lines above it): it is bounded at _NEAR_DRAWN, a few
+# lines, as all spaces were before.
+_SPACES = ("margin", "padding", "border", "text-indent", "min-width", "min-height", "min-inline-size", "min-block-size")
+_NEAR = 400
+_DRAWN_SPACES = ("padding", "border")
+_NEAR_DRAWN = 200
+_WINDOW_PIXELS = 4 * _NEAR
 _PIXELS = {
     "px": 1,
     "em": 16, "rem": 16, "ex": 16, "rex": 16, "ch": 16, "rch": 16, "cap": 16, "rcap": 16, "ic": 16, "ric": 16,
@@ -221,10 +272,10 @@ _WINDOW = frozenset(("vw", "vh", "vi", "vb", "vmin", "vmax", "svw", "svh", "lvw"
 
 
 def _pixels(token: Any) -> float:
-    """The most pixels a length of _SPACES's may move text by (a percentage or a window's unit taken at
-    the most _near allows, a unit it does not know at no bound: infinity)."""
+    """The most pixels a length of _SPACES's may move text by (a percentage or a window's unit of a
+    window _WINDOW_PIXELS wide, a unit it does not know at no bound: infinity)."""
     if token.type == "percentage" or (token.type == "dimension" and token.lower_unit in _WINDOW):
-        return float(_NEAR)
+        return float(token.value * _WINDOW_PIXELS / 100)
     if token.type == "number":
         return float(token.value)
     return float(token.value * _PIXELS[token.lower_unit]) if token.lower_unit in _PIXELS else math.inf
@@ -242,12 +293,216 @@ def spacing(declarations: Iterable[Any]) -> float:
     )
 
 
-def _near(token: Any) -> bool:
+def _near(token: Any, name: str = "") -> bool:
+    """Whether a length of a space (of the property name) moves nothing off the screen (_NEAR)."""
+    return _pixels(token) <= (_NEAR_DRAWN if name.startswith(_DRAWN_SPACES) else _NEAR)
+
+
+# The most width a box may be given (max-width) and still hold its words: `none`, a width fitted to
+# them, or at least _NARROW pixels (ten em), or half of what it stands in. Narrower, a word longer than
+# the box runs out of it, over the words after it in its line (an inline-block's), or is cut off with
+# it (`max-width: 1px; overflow: hidden`): `max-width: 800px`, a column of text, hides nothing.
+_MOST_WIDTHS = frozenset(("max-width", "max-inline-size"))
+_NARROW = 160
+_FITTED = frozenset(("none", "max-content", "min-content", "fit-content"))
+
+
+def _wide_enough(token: Any) -> bool:
+    if token.type == "ident":
+        return token.lower_value in _FITTED
     if token.type == "percentage" or (token.type == "dimension" and token.lower_unit in _WINDOW):
-        return bool(token.value <= 25)
+        return bool(token.value >= 50)
     if token.type == "number":
-        return bool(token.value <= _NEAR)
-    return token.lower_unit in _PIXELS and token.value * _PIXELS[token.lower_unit] <= _NEAR
+        return bool(token.value >= _NARROW)
+    return (
+        token.type == "dimension" and token.lower_unit in _PIXELS and token.value * _PIXELS[token.lower_unit] >= _NARROW
+    )
+
+
+# Positions that leave an element where the flow puts it: static, relative or sticky with no offset
+# (an offset, `top: 0` or any, is a property of its own, not HARMLESS: it may lay it over others).
+_IN_FLOW = frozenset(("static", "relative", "sticky"))
+
+
+# Properties that draw no text elsewhere, each with the values that draw none:
+# - a transition's: how a change of style between states is drawn over time (every state's style is
+#   read: a pseudo-class is taken to match, each @media's and @starting-style's rules apply);
+# - `clear`: where an element stands below floats (a float is refused: it may lay an element over
+#   others' text);
+# - a space between letters or words of at most _LETTERS pixels (`letter-spacing: 1px`): none below
+#   zero, which draws letters over one another, nor wider, which spreads a line's words off the screen;
+# - an outline that draws none (`outline: none`, `0`): one is drawn over all else, and even a pixel's
+#   (white, by an element "0") covers a decimal point beside it ("0.5" shown as "05");
+# - a width a box's words fit in and that lays nothing off the screen (`width: 100%`, `auto`, 160 to
+#   _NEAR pixels), and a height of its words (`auto`): one of nothing runs them over the text below.
+_LETTERS = 4
+
+
+def _small(token: Any, most: float) -> bool:
+    """Whether a token is a length of 0 to most pixels (no percentage: of what, the reader does not know)."""
+    return token.type in ("number", "dimension") and 0 <= _pixels(token) <= most
+
+
+def _outlined(values: list) -> bool:
+    """Whether an outline draws none: of no style (`none`, `hidden`) or no width (`0`), and no other."""
+    lengths = [t for t in values if t.type in ("number", "dimension", "percentage")]
+    unstyled = any(t.type == "ident" and t.lower_value in ("none", "hidden") for t in values)
+    drawn = all(t.type in ("ident", "hash", "number", "dimension") for t in values)
+    return drawn and all(t.value == 0 for t in lengths) and (unstyled or bool(lengths))
+
+
+def _fitting(token: Any) -> bool:
+    if token.type == "ident":
+        return token.lower_value in _FITTED or token.lower_value == "auto"
+    if token.type == "percentage":
+        return bool(50 <= token.value <= 100)
+    return _wide_enough(token) and _near(token)
+
+
+_DRAWN: dict[str, Callable[[list], bool]] = {
+    **dict.fromkeys(
+        "transition transition-property transition-duration transition-delay transition-timing-function "
+        "transition-behavior".split(),
+        lambda values: True,
+    ),
+    **dict.fromkeys(
+        "clear -webkit-font-smoothing -moz-osx-font-smoothing text-rendering".split(),
+        lambda values: all(t.type == "ident" for t in values),
+    ),
+    **dict.fromkeys(
+        ("letter-spacing", "word-spacing"),
+        lambda values: (
+            len(values) == 1
+            and ((values[0].type == "ident" and values[0].lower_value == "normal") or _small(values[0], _LETTERS))
+        ),
+    ),
+    **dict.fromkeys(("outline", "outline-width", "outline-style", "outline-color"), _outlined),
+    **dict.fromkeys(("width", "inline-size"), lambda values: len(values) == 1 and _fitting(values[0])),
+    **dict.fromkeys(
+        ("height", "block-size"),
+        lambda values: len(values) == 1 and values[0].type == "ident" and values[0].lower_value == "auto",
+    ),
+}
+
+
+# A font's size a reader reads, whatever its element stands in: a length of pixels from _SMALLEST to
+# _LARGEST (`body { font-size: 14px }`, `.note { font-size: 12px }`), a size a browser gives by a
+# keyword up to medium's (xx-small is 9 pixels, medium 16), or its parent's. Smaller, its words may be
+# too small to see (`font-size: 0`, `1px`). Larger, a space in the font's units (`margin-left: 25em`,
+# taken at 16 pixels to its em: _PIXELS) moves its text further than the reader counts, off the
+# screen: a larger font still may hide its element (OWN), as before, and so does a size relative to
+# another (`2em`, `120%`, `smaller`, `1.5rem`), multiplied through the elements it nests in, up or down
+# to any size.
+_SMALLEST = 9
+_LARGEST = 16
+_SIZES = frozenset("xx-small x-small small medium inherit initial unset revert".split())
+_ABSOLUTE = frozenset(("px", "pt", "pc", "in", "cm", "mm", "q"))
+# What the `font` shorthand may say before its size: a style, a weight (a keyword, or a number), a
+# stretch. Not a variant: `small-caps` draws small letters as capitals, as text-transform does.
+_FONT_BEFORE = frozenset(
+    "normal italic oblique bold bolder lighter ultra-condensed extra-condensed condensed semi-condensed "
+    "semi-expanded expanded extra-expanded ultra-expanded".split()
+)
+
+
+def _font(values: list) -> bool:
+    """Whether a `font` shorthand cannot hide text: its style, weight and stretch (_FONT_BEFORE), a size a
+    reader reads (_legible), a line's height that keeps lines apart, and a family of no symbol font
+    (`font: bold 14px/1.5 Arial, sans-serif`). A system font (`font: caption`) is of a size unknown."""
+    if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in ("inherit", "initial", "unset"):
+        return True
+    at = 0
+    while at < len(values) and (
+        (values[at].type == "ident" and values[at].lower_value in _FONT_BEFORE)
+        or (values[at].type == "number" and 1 <= values[at].value <= 1000)
+    ):
+        at += 1
+    if at >= len(values) or values[at].type not in ("dimension", "ident") or not _legible(values[at]):
+        return False
+    at += 1
+    if at < len(values) and values[at].type == "literal" and values[at].value == "/":
+        if at + 1 >= len(values) or not _lines_apart(values[at + 1]):
+            return False
+        at += 2
+    family = values[at:]
+    if not family or not all(t.type in ("ident", "string") or (t.type == "literal" and t.value == ",") for t in family):
+        return False
+    return not symbol_font(tinycss2.serialize(family))
+
+
+def _legible(token: Any) -> bool:
+    if token.type == "ident":
+        return token.lower_value in _SIZES
+    if token.type == "number":  # (pixels, in a page of no doctype)
+        return bool(_SMALLEST <= token.value <= _LARGEST)
+    if token.type != "dimension" or token.lower_unit not in _ABSOLUTE:
+        return False
+    return bool(_SMALLEST <= token.value * _PIXELS[token.lower_unit] <= _LARGEST)
+
+
+# The colours of text and of the background it is drawn on, read by their contrast (WCAG's, of their
+# relative luminances): a page's text is shown on its canvas (white) or on a background its style
+# gives, each at least _LIGHT (`background: #f5f5f5`, or none: transparent), in a colour of its
+# style's at most _DARK (`color: #333`, a dark grey), so with a contrast of at least _CONTRAST (WCAG's
+# AA) on any of them. A colour lighter than that (`color: #eee`, `color: white`), a background darker
+# (`background: black`), one partly transparent, or one the reader does not know (a variable,
+# `currentColor`, a system's colour) may hide its element (OWN), as before. A page that may be shown in
+# a dark scheme of colours (`color-scheme`, in its style or a <meta>) has a dark canvas: its colours
+# are all taken to hide their elements (schemed).
+_LIGHT = 0.8
+_CONTRAST = 4.5
+_DARK = (_LIGHT + 0.05) / _CONTRAST - 0.05
+
+
+def _luminance(colour: Any) -> float | None:
+    """A colour's relative luminance (WCAG's), None unless it is an opaque colour tinycss2 knows."""
+    if not isinstance(colour, color3.RGBA) or colour.alpha != 1:
+        return None
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in colour[:3]]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _dark(token: Any) -> bool:
+    """Whether a colour is one text is shown in on any background (_COLOURS)."""
+    luminance = _luminance(color3.parse_color(token))
+    return luminance is not None and luminance <= _DARK
+
+
+def _light(token: Any) -> bool:
+    """Whether a colour is a background text is shown on (_COLOURS): light, or none (transparent)."""
+    if token.type == "ident" and token.lower_value == "none":
+        return True  # (background: none) no image, and a transparent colour
+    colour = color3.parse_color(token)
+    if isinstance(colour, color3.RGBA) and colour.alpha == 0:
+        return True
+    luminance = _luminance(colour)
+    return luminance is not None and luminance >= _LIGHT
+
+
+_COLOURS: dict[str, Callable[[Any], bool]] = {
+    "color": _dark,
+    "-webkit-text-fill-color": _dark,
+    "background": _light,
+    "background-color": _light,
+}
+
+
+def legacy_colour(value: str) -> str | None:
+    """A presentational colour attribute's value (`<font color>`, `bgcolor`) as CSS, where HTML's legacy
+    parsing reads it as CSS does (a name, `#rgb` or `#rrggbb`), else None (HTML reads any other string
+    as some colour: "chucknorris" is a red)."""
+    value = value.strip("\t\n\x0c\r ")
+    return value if re.fullmatch(r"#[0-9A-Fa-f]{3}|#[0-9A-Fa-f]{6}|[A-Za-z]+", value) else None
+
+
+def shows_colour(value: str, background: bool) -> bool:
+    """Whether a presentational colour attribute's value is one text is shown in (background: one it is
+    shown on), read as a style's colour is (_COLOURS)."""
+    written = legacy_colour(value)
+    if written is None or written.lower() == "transparent":
+        return False  # (HTML's legacy parsing ignores "transparent": a colour a reader does not know)
+    token = tinycss2.parse_one_component_value(written)
+    return _light(token) if background else _dark(token)
 
 
 # A line's height that keeps its lines apart: at least the font's size (a number, a percentage or an
@@ -271,6 +526,22 @@ def _lines_apart(token: Any) -> bool:
 def _reaches(declaration: ast.Declaration) -> bool:
     """Whether a declaration that may hide may hide others' text too (not one of OWN's)."""
     return declaration.lower_name not in OWN
+
+
+def _effect(declaration: ast.Declaration) -> str:
+    """What a declaration that may reach beyond its element may do (the reason a page is not read)."""
+    name = declaration.lower_name
+    lengths = [t for t in declaration.value if t.type in ("number", "percentage", "dimension")]
+    if name in _MOST_WIDTHS or (name in ("width", "inline-size") and lengths and not any(map(_wide_enough, lengths))):
+        return "may squeeze an element's words out of a box too narrow for them, over others' text"
+    widened = name in ("width", "inline-size", "letter-spacing", "word-spacing")
+    if widened and lengths and all(t.value >= 0 for t in lengths):
+        return "may move text off the screen"
+    if name.startswith(_DRAWN_SPACES) and lengths and all(t.value >= 0 for t in lengths):
+        return "may move text off the screen, or draw its box over the lines around it"
+    if name.startswith(_SPACES) and lengths and all(t.value >= 0 for t in lengths):
+        return "may move text off the screen"
+    return "may lay an element over others' text"
 
 
 @dataclass(frozen=True)
@@ -372,21 +643,38 @@ class Sheet:
     css: int = 0  # the characters of CSS read
     compared: int = 0
     matched: dict[tuple, bool] = field(default_factory=dict)  # an element's names -> whether a rule may match
+    weighed: dict[tuple, float] = field(default_factory=dict)  # an element's names -> its rules' weights, added
+    weights: dict[_Compound, float] = field(default_factory=dict)  # a compound selector -> its rules' (spaced)
     inlined: dict[str, str | None] = field(default_factory=dict)  # a style attribute -> inline()'s answer
-    laid: dict[str, tuple[str | None, float]] = field(default_factory=dict)  # a style attribute -> layout()'s
+    laid: dict[str, tuple[str | None, float, str]] = field(default_factory=dict)  # a style attribute -> layout()'s
     # the rules that lay an element out as a block, and as a run of a line (display), each as a sheet of
     # its own: an element laid out otherwise than its tag is not read (markup.py)
     blocks: Sheet | None = None
     inlines: Sheet | None = None
-    # the rules that space an element's text (margins, paddings, borders), as a sheet of their own, and
-    # the pixels all of them together may move it by: an element one may match is taken to be moved so
+    # the rules that space an element's text (margins, paddings, borders, ...), as a sheet of their own,
+    # each compound selector weighing the pixels its rules may move an element's text by: an element is
+    # taken to be moved by those of all the rules that may match it, added (a browser moves it by one
+    # rule's of each side: those of rules for other elements do not move it, where all of a sheet's
+    # rules added up, a page's dozen rules of margins, a few pixels each, left none of its text read)
     spaced: Sheet | None = None
-    spacing: float = 0.0
     root_spacing: float = 0.0  # the pixels rules for the page's <html> and <body> move all of it by
+    # the rules that give a list's items markers of no number (_unnumbers), as a sheet of their own, and
+    # the first such declaration, as written: an ordered list, or an item of one, that one may match
+    # shows its numbers or not as only a browser's cascade tells (markup.py does not read it)
+    unnumbered: Sheet | None = None
+    unnumbering: str = ""
+    # the page may be shown in a dark scheme of colours (its text's colours not judged: _COLOURS)
+    schemed: bool = False
+
+    def unnumbers(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether a rule may give the element markers of no number (_unnumbers)."""
+        return self.unnumbered is not None and self.unnumbered.hides(tag, attrs)
 
     def spaces(self, tag: str, attrs: list[tuple[str, str | None]]) -> float:
         """The pixels the page's rules may move the element's text by (none where no rule may match it)."""
-        return self.spacing if self.spaced is not None and self.spaced.hides(tag, attrs) else 0.0
+        if self.spaced is None or not self.spaced.hides(tag, attrs):
+            return 0.0
+        return math.inf if self.spaced.unread is not None else self.spaced.weighed[self.spaced.signature(tag, attrs)]
 
     def laid_out(self, tag: str, attrs: list[tuple[str, str | None]], block: bool) -> bool:
         """Whether a rule may lay the element out as the other kind than block (its tag's kind)."""
@@ -399,12 +687,8 @@ class Sheet:
             return True
         if not self.by_key:
             return False
-        names = frozenset(name for name, _ in attrs)
-        ids = frozenset(value.lower() for name, value in attrs if name == "id" and value)
-        classes = frozenset(
-            c.lower() for name, value in attrs if name == "class" and value for c in HTML_WHITE.split(value) if c
-        )
-        signature = (tag, ids, classes, names)
+        signature = self.signature(tag, attrs)
+        tag, ids, classes, names = signature
         if signature not in self.matched:
             keys = [("tag", tag), *(("id", i) for i in ids), *(("class", c) for c in classes)]
             buckets = [self.by_key.get(key, ()) for key in [*keys, *(("attr", n) for n in names)]]
@@ -414,13 +698,27 @@ class Sheet:
                     f"its style sheets' rules take more than {MAX_COMPARISONS:,} comparisons to match its elements"
                 )
                 return True
-            self.matched[signature] = any(
-                c.matches(tag, ids, classes, names) for bucket in buckets for c in bucket
-            ) or (
+            matching = [c for bucket in buckets for c in bucket if c.matches(tag, ids, classes, names)]
+            if tag == "table":
                 # a table's cells stand in a <tbody> and a <tr> a browser makes where the markup leaves them out
-                tag == "table" and any(_Compound(row) in self.by_key.get(("tag", row), ()) for row in ("tbody", "tr"))
-            )
+                matching += [
+                    _Compound(row) for row in ("tbody", "tr") if _Compound(row) in self.by_key.get(("tag", row), ())
+                ]
+            self.matched[signature] = bool(matching)
+            self.weighed[signature] = sum(self.weights.get(c, 0.0) for c in matching)
         return self.matched[signature]
+
+    @staticmethod
+    def signature(
+        tag: str, attrs: list[tuple[str, str | None]]
+    ) -> tuple[str, frozenset[str], frozenset[str], frozenset[str]]:
+        """What of an element a compound selector may match: its tag, ids, classes and attributes' names."""
+        names = frozenset(name for name, _ in attrs)
+        ids = frozenset(value.lower() for name, value in attrs if name == "id" and value)
+        classes = frozenset(
+            c.lower() for name, value in attrs if name == "class" and value for c in HTML_WHITE.split(value) if c
+        )
+        return (tag, ids, classes, names)
 
     def _spend(self, css: str) -> bool:
         """Whether css may be read: the page's styles hold at most MAX_CSS characters."""
@@ -441,15 +739,17 @@ class Sheet:
         the element), or why they may hide the whole page (a declaration that may reach beyond it, or
         more CSS than is read)."""
         if style not in self.inlined:
-            self.inlined[style] = _inline(style) if self._spend(style) else self.unread
+            self.inlined[style] = _inline(style, self.schemed) if self._spend(style) else self.unread
         return self.inlined[style]
 
-    def layout(self, style: str) -> tuple[str | None, float]:
-        """A style attribute's display (_display_of) and the pixels it spaces its element by (spacing()),
-        read in one parse, once a page: each of a page's two passes asked for both of each element."""
+    def layout(self, style: str) -> tuple[str | None, float, str]:
+        """A style attribute's display (_display_of), the pixels it spaces its element by (spacing()) and
+        its declaration giving it markers of no number (_unnumbers) as written ("": none), read in one
+        parse, once a page: each of a page's two passes asked for them of each element."""
         if style not in self.laid:
             body = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
-            self.laid[style] = (_display_of(body), spacing(body))
+            marked = next((_written(d) for d in body if _unnumbers(d)), "")
+            self.laid[style] = (_display_of(body), spacing(body), marked)
         return self.laid[style]
 
     def _rules(self, rules: Iterable, depth: int) -> None:
@@ -476,21 +776,26 @@ class Sheet:
 
     def _qualified(self, prelude: list, content: list, depth: int) -> None:
         body = tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True)
-        hiding = [d for d in body if d.type == "declaration" and not _harmless(d)]
+        hiding = [d for d in body if d.type == "declaration" and not _harmless(d, self.schemed)]
         reaching = [d for d in hiding if _reaches(d)]
         if reaching:
-            self.unread = unbounded(f"its style `{_written(reaching[0])}` may lay an element over others' text")
+            self.unread = unbounded(f"its style `{_written(reaching[0])}` {_effect(reaching[0])}")
             return
         if hiding:
             self._add(prelude)
         spaced = spacing(body)
         if spaced and any(_compound(selector) in _IMPLIED for selector in _selectors(prelude)):
             self.root_spacing += spaced  # the page's <html> or <body>, which a browser makes where left out
-        elif spaced:
+        if spaced:  # (the rule's other selectors too: `body, .i { margin-left: 300px }` moves each .i)
             self.spaced = self.spaced or Sheet()
-            self.spaced._add(prelude, laid_out=True)
-            self.spacing += spaced
+            self.spaced._add(prelude, laid_out=True, weight=spaced)
             self.unread = self.unread or self.spaced.unread
+        marked = [d for d in body if _unnumbers(d)]
+        if marked:
+            self.unnumbered = self.unnumbered or Sheet()
+            self.unnumbered._add(prelude, laid_out=True)  # (a list's marker is no <html>'s or <body>'s)
+            self.unnumbering = self.unnumbering or _written(marked[0])
+            self.unread = self.unread or self.unnumbered.unread
         laid = [d for d in body if d.type == "declaration" and d.lower_name == "display" and _harmless(d)]
         for kind in filter(None, map(_display, laid)):
             if kind in _BLOCK_DISPLAYS:
@@ -504,9 +809,10 @@ class Sheet:
         # a nested rule (CSS nesting): its selector is read as a rule's
         self._rules([rule for rule in body if rule.type in ("qualified-rule", "at-rule")], depth + 1)
 
-    def _add(self, prelude: list, laid_out: bool = False) -> None:
+    def _add(self, prelude: list, laid_out: bool = False, weight: float = 0.0) -> None:
         """The rule's compound selectors, each under its key (an element they may match is hidden).
-        laid_out: a rule's layout (display), which the page's <html> and <body> keep (blocks)."""
+        laid_out: a rule's layout (display), which the page's <html> and <body> keep (blocks); weight:
+        the pixels the rule moves an element's text by (spaced), added to each compound's."""
         for selector in _selectors(prelude):
             compound = _compound(selector)
             if compound is None or compound == _Compound():
@@ -520,6 +826,8 @@ class Sheet:
                 self.unread = unbounded(f"its style sheet may hide its <{compound.tag}>, all of its text")
                 return
             self.by_key.setdefault(_key(compound), set()).add(compound)
+            if weight:
+                self.weights[compound] = self.weights.get(compound, 0.0) + weight
 
 
 # HTML's white space, ASCII's only (not U+00A0): what a browser collapses into one space in a page's
@@ -564,12 +872,12 @@ def _written(declaration: ast.Declaration) -> str:
     return _cut(f"{declaration.name}: {_shallow(declaration.value)}")
 
 
-def _inline(style: str) -> str | None:
+def _inline(style: str, schemed: bool = False) -> str | None:
     body = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
     if any(d.type != "declaration" for d in body if d.type != "error"):
         return "own"  # a rule or an at-rule in an attribute: no browser reads it, but none is read here either
-    hiding = [d for d in body if d.type == "declaration" and not _harmless(d)]
+    hiding = [d for d in body if d.type == "declaration" and not _harmless(d, schemed)]
     reaching = [d for d in hiding if _reaches(d)]
     if reaching:
-        return unbounded(f"its style `{_written(reaching[0])}` may lay an element over others' text")
+        return unbounded(f"its style `{_written(reaching[0])}` {_effect(reaching[0])}")
     return "own" if hiding else None
