@@ -61,7 +61,6 @@ otherwise.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -845,12 +844,10 @@ def _placed(text: str, corpus: str, quotes: list[str]) -> tuple[int, edges.Cut |
             base = corpus.find(quote)
             if base < 0:
                 continue
-            for found in itertools.islice(edges.occurrences(quote, text), edges.MAX_OCCURRENCES):
-                at = base + found
-                cut = edges.cut_at(corpus, at, at + len(text))
-                if cut is None:
-                    return at, None
-                first = first if first[0] >= 0 else (at, cut)
+            at, cut = edges.place(corpus, text, base, base + len(quote))  # what it cuts of the criterion
+            if at >= 0 and cut is None:
+                return at, None
+            first = first if first[0] >= 0 or at < 0 else (at, cut)
         if first[0] >= 0:
             return first  # a quote holds it, cut: the criterion's words beyond the quotes say no more
     return first

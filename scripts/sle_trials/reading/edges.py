@@ -71,12 +71,18 @@ def occurrences(text: str, needle: str, lo: int = 0, hi: int | None = None) -> I
 def cut(text: str, quote: str) -> Cut | None:
     """None when the quote stands whole somewhere in text (or nowhere: the caller finds it first),
     else what its first occurrence cuts."""
-    first: Cut | None = None
-    for start in itertools.islice(occurrences(text, quote), MAX_OCCURRENCES):
-        found = cut_at(text, start, start + len(quote))
+    return place(text, quote)[1]
+
+
+def place(text: str, needle: str, lo: int = 0, hi: int | None = None) -> tuple[int, Cut | None]:
+    """Where needle first stands whole in text[lo:hi], with None; where it stands only cut, its first
+    place and what it cuts there; (-1, None) where it stands nowhere."""
+    first: tuple[int, Cut | None] = (-1, None)
+    for start in itertools.islice(occurrences(text, needle, lo, hi), MAX_OCCURRENCES):
+        found = cut_at(text, start, start + len(needle))
         if found is None:
-            return None
-        first = first or found
+            return start, None
+        first = first if first[0] >= 0 else (start, found)
     return first
 
 
