@@ -49,14 +49,16 @@ from sle_trials.reading import lexicon, sentences
 # The fields a criterion states as what patients must have, which only an inclusion criterion states,
 # or an exclusion keeping out those who lack it (NOT_MET): binding's and silence's both.
 REQUIREMENTS = ("prior_therapy", "autoantibodies", "classification_criteria")
+_NEGATION = r"(?:(?:do|does|did|have|has)\s+not|not|never)"
+# up to two words before the verb, none of them saying "now": a medication not taken now is no
+# treatment lacked ("Patients not receiving hydroxychloroquine", "not currently on"): those kept out
+# are those off a concurrent medication, which is no prior therapy
+_NOT_NOW = r"(?!(?:\w+\s+){0,2}?(?:currently|concurrently|now)\b)(?:\w+\s+){0,2}?"
 # Words of not meeting what a criterion names, before it: an exclusion criterion that keeps out those
 # who lack it ("Patients who do not meet the 2019 EULAR/ACR criteria", "Negative for anti-dsDNA
 # antibodies", "have not received mycophenolate"); binding.py reads requirements from exclusions by it
 NOT_MET = re.compile(
-    r"(?i)\b(?:(?:do|does|did|have|has)\s+not|not|never|fail(?:s|ed|ure)?\s+to|unable\s+to)\s+"
-    # a medication not taken now is no treatment lacked ("Patients not receiving hydroxychloroquine",
-    # "not currently on"): those kept out are those off a concurrent medication, which is no prior therapy
-    r"(?!(?:\w+\s+){0,2}?(?:currently|concurrently|now)\b)(?:\w+\s+){0,2}?"
+    rf"(?i)\b(?:{_NEGATION}|fail(?:s|ed|ure)?\s+to|unable\s+to)\s+{_NOT_NOW}"
     r"(?:meet|meeting|met|fulfil\w*|satisf\w*|receive|received|respond\w*|been\s+treated|tried)\b"
     r"|\bnegative\s+for\b"
 )
@@ -64,11 +66,7 @@ NOT_MET = re.compile(
 # requires ("Patients who have not received mycophenolate"): one that keeps out those who did not
 # respond to a treatment ("Failure to respond to rituximab") keeps out refractory patients, and
 # requires no treatment
-_NOT_TREATED = re.compile(
-    r"(?i)\b(?:(?:do|does|did|have|has)\s+not|not|never)\s+"
-    r"(?!(?:\w+\s+){0,2}?(?:currently|concurrently|now)\b)(?:\w+\s+){0,2}?"
-    r"(?:receive|received|been\s+treated|tried|used|taken)\b"
-)
+_NOT_TREATED = re.compile(rf"(?i)\b{_NEGATION}\s+{_NOT_NOW}(?:receive|received|been\s+treated|tried|used|taken)\b")
 
 
 def _cues(kind: str) -> tuple[str, ...]:
