@@ -787,27 +787,28 @@ class Sheet:
         if spaced and any(_compound(selector) in _IMPLIED for selector in _selectors(prelude)):
             self.root_spacing += spaced  # the page's <html> or <body>, which a browser makes where left out
         if spaced:  # (the rule's other selectors too: `body, .i { margin-left: 300px }` moves each .i)
-            self.spaced = self.spaced or Sheet()
-            self.spaced._add(prelude, laid_out=True, weight=spaced)
-            self.unread = self.unread or self.spaced.unread
+            self.spaced = self._into(self.spaced, prelude, spaced)
         marked = [d for d in body if _unnumbers(d)]
-        if marked:
-            self.unnumbered = self.unnumbered or Sheet()
-            self.unnumbered._add(prelude, laid_out=True)  # (a list's marker is no <html>'s or <body>'s)
+        if marked:  # (a list's marker is no <html>'s or <body>'s)
+            self.unnumbered = self._into(self.unnumbered, prelude)
             self.unnumbering = self.unnumbering or _written(marked[0])
-            self.unread = self.unread or self.unnumbered.unread
         laid = [d for d in body if d.type == "declaration" and d.lower_name == "display" and _harmless(d)]
         for kind in filter(None, map(_display, laid)):
             if kind in _BLOCK_DISPLAYS:
-                self.blocks = self.blocks or Sheet()
-                self.blocks._add(prelude, laid_out=True)
-                self.unread = self.unread or self.blocks.unread
+                self.blocks = self._into(self.blocks, prelude)
             else:
-                self.inlines = self.inlines or Sheet()
-                self.inlines._add(prelude, laid_out=True)
-                self.unread = self.unread or self.inlines.unread
+                self.inlines = self._into(self.inlines, prelude)
         # a nested rule (CSS nesting): its selector is read as a rule's
         self._rules([rule for rule in body if rule.type in ("qualified-rule", "at-rule")], depth + 1)
+
+    def _into(self, sheet: Sheet | None, prelude: list, weight: float = 0.0) -> Sheet:
+        """sheet (a new one where None) with the rule's selectors added as a layout's (_add): one of
+        the sheets of what rules do besides hiding (spaced, unnumbered, blocks, inlines). A selector
+        it cannot read leaves the page unread, as this sheet's own would."""
+        sheet = sheet or Sheet()
+        sheet._add(prelude, laid_out=True, weight=weight)
+        self.unread = self.unread or sheet.unread
+        return sheet
 
     def _add(self, prelude: list, laid_out: bool = False, weight: float = 0.0) -> None:
         """The rule's compound selectors, each under its key (an element they may match is hidden).
