@@ -203,6 +203,12 @@ def one_threshold_draft(root: Path, source: str, text: str, **threshold: object)
     return put(root, IM19_PATH, joined(im19_draft(source), ONE_THRESHOLD.format(text=text, **threshold)))
 
 
+# What a source the attacks write for IM19 starts with: its title line and its as-of date, in plain
+# text and in a web page (whose body the test goes on with)
+IM19_TEXT_HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
+IM19_PAGE_HEAD = f"<!DOCTYPE html>\n<html><body>\n<p>{IM19_TITLE_LINE}</p>\n<p>Last Updated: 2025-08-17</p>\n"
+
+
 def enrollment_draft(root: Path, source: str, count: int, quote: str) -> Path:
     """IM19 as a draft citing source (written by the test), holding an enrollment of count pinned to
     quote: what an attack on a source's words makes a check read as a number. The record's path."""
@@ -308,6 +314,13 @@ class Trials:
             return self.raw([*argv, *map(str, args)])
         finally:
             os.chdir(here)
+
+    def enrollment(self, source: str, text: str, count: int, quote: str) -> Result:
+        """`trials validate` of IM19's draft holding an enrollment of count pinned to quote, citing a new
+        source (its path, and text: its words, added as add_source adds one): how the attacks on a
+        source's numbers and markup are checked (enrollment_draft)."""
+        enrollment_draft(self.root, add_source(self.root, source, text), count, quote)
+        return self("validate", self.root / IM19_PATH)
 
     def raw(self, argv: list[str]) -> Result:
         """Any argument list, exactly as given (for usage errors)."""

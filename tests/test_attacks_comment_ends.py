@@ -9,10 +9,8 @@ no reader sees. A comment now ends where a browser ends it (markup._Shown.parse_
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_TITLE_LINE, Trials
 from sle_trials.reading import markup
 
 SAID = "Enrollment: 60 participants"
@@ -20,10 +18,10 @@ HEAD = f"<!DOCTYPE html><html><body><p>{IM19_TITLE_LINE}</p><p>Last Updated: 202
 
 
 @pytest.mark.parametrize("close", ["-- >", "--\n>", "--\t >"])
-def test_words_in_a_comment_a_browser_keeps_open_bind_nothing(registry: Path, trials: Trials, close: str) -> None:
-    source = add_source(registry, "seeds/950_comment.html", f"{HEAD}<p>x <!-- {close} {SAID} --> y</p></body></html>")
-    enrollment_draft(registry, source, 60, SAID)
-    result = trials("validate", registry / IM19_PATH)
+def test_words_in_a_comment_a_browser_keeps_open_bind_nothing(trials: Trials, close: str) -> None:
+    result = trials.enrollment(
+        "seeds/950_comment.html", f"{HEAD}<p>x <!-- {close} {SAID} --> y</p></body></html>", 60, SAID
+    )
     assert result.status == 1, result.out
 
 

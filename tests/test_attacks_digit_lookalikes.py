@@ -10,13 +10,11 @@ are of two scripts ("6٦", which no text writes), is now no number.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_TEXT_HEAD, Trials
 from sle_trials.reading import lexicon
 
-HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
+HEAD = IM19_TEXT_HEAD
 SHOWN_OTHERWISE = {
     "a Bengali four among ASCII digits": ("6\u09ea", 64),
     "a Bengali four alone": ("\u09ea", 4),
@@ -26,12 +24,10 @@ SHOWN_OTHERWISE = {
 
 
 @pytest.mark.parametrize("how", SHOWN_OTHERWISE)
-def test_a_number_a_reader_is_shown_otherwise_binds_nothing(registry: Path, trials: Trials, how: str) -> None:
+def test_a_number_a_reader_is_shown_otherwise_binds_nothing(trials: Trials, how: str) -> None:
     written, count = SHOWN_OTHERWISE[how]
     line = f"Enrollment: {written} participants"
-    source = add_source(registry, "seeds/950_digits.txt", f"{HEAD}{line}\n")
-    enrollment_draft(registry, source, count, line)
-    result = trials("validate", registry / IM19_PATH)
+    result = trials.enrollment("seeds/950_digits.txt", f"{HEAD}{line}\n", count, line)
     assert result.status == 1, result.out
 
 

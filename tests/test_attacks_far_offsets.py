@@ -15,10 +15,8 @@ for the page's <body>, may move its text further than markup.FAR is now hidden w
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_TITLE_LINE, Trials
 from sle_trials.reading import markup
 
 SAID = "Enrollment: 60 participants"
@@ -42,10 +40,8 @@ FAR = {
 
 
 @pytest.mark.parametrize("how", FAR)
-def test_a_page_spaced_off_the_screen_is_not_read(registry: Path, trials: Trials, how: str) -> None:
-    source = add_source(registry, "seeds/950_far.html", _page(FAR[how]))
-    enrollment_draft(registry, source, 60, SAID)
-    result = trials("validate", registry / IM19_PATH)
+def test_a_page_spaced_off_the_screen_is_not_read(trials: Trials, how: str) -> None:
+    result = trials.enrollment("seeds/950_far.html", _page(FAR[how]), 60, SAID)
     assert result.status == 1, result.out
 
 
@@ -72,10 +68,8 @@ NESTED = {
 
 
 @pytest.mark.parametrize("how", NESTED)
-def test_a_text_nested_off_the_screen_is_not_read(registry: Path, trials: Trials, how: str) -> None:
-    source = add_source(registry, "seeds/950_far.html", _page("", NESTED[how]))
-    enrollment_draft(registry, source, 60, SAID)
-    result = trials("validate", registry / IM19_PATH)
+def test_a_text_nested_off_the_screen_is_not_read(trials: Trials, how: str) -> None:
+    result = trials.enrollment("seeds/950_far.html", _page("", NESTED[how]), 60, SAID)
     assert result.status == 1, result.out
 
 
@@ -101,10 +95,8 @@ WIDE = {
 
 
 @pytest.mark.parametrize("how", WIDE)
-def test_a_page_laid_off_the_screen_by_its_html_lengths_is_not_read(registry: Path, trials: Trials, how: str) -> None:
-    source = add_source(registry, "seeds/950_far.html", _page("", WIDE[how]))
-    enrollment_draft(registry, source, 60, SAID)
-    result = trials("validate", registry / IM19_PATH)
+def test_a_page_laid_off_the_screen_by_its_html_lengths_is_not_read(trials: Trials, how: str) -> None:
+    result = trials.enrollment("seeds/950_far.html", _page("", WIDE[how]), 60, SAID)
     assert result.status == 1, result.out
 
 

@@ -9,21 +9,19 @@ fallback content of a media player or a canvas is.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_PAGE_HEAD, Trials
 from sle_trials.reading import markup
 
-HEAD = f"<!DOCTYPE html>\n<html><body>\n<p>{IM19_TITLE_LINE}</p>\n<p>Last Updated: 2025-08-17</p>\n"
+HEAD = IM19_PAGE_HEAD
 
 
 @pytest.mark.parametrize("gauge", ["meter", "progress"])
-def test_a_gauges_fallback_words_bind_no_number(registry: Path, trials: Trials, gauge: str) -> None:
+def test_a_gauges_fallback_words_bind_no_number(trials: Trials, gauge: str) -> None:
     line = f"<p>Enrollment: <{gauge} value=0.6>60</{gauge}> participants</p>"
-    source = add_source(registry, "seeds/950_gauge.html", f"{HEAD}{line}\n</body></html>\n")
-    enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
-    result = trials("validate", registry / IM19_PATH)
+    result = trials.enrollment(
+        "seeds/950_gauge.html", f"{HEAD}{line}\n</body></html>\n", 60, "Enrollment: 60 participants"
+    )
     assert result.status == 1, result.out
     assert "E502" in result.out
 

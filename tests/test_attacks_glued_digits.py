@@ -10,13 +10,11 @@ read out of digits such a mark joins (digits.GLUES), nor does a quote end betwee
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_TEXT_HEAD, Trials
 from sle_trials.reading import lexicon
 
-HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
+HEAD = IM19_TEXT_HEAD
 
 GLUED = {
     "a digit separator": ("Enrollment: 6_000 participants", 6, "Enrollment: 6_000 participants"),
@@ -30,11 +28,9 @@ GLUED = {
 
 
 @pytest.mark.parametrize("how", GLUED)
-def test_digits_a_mark_glues_bind_no_number(registry: Path, trials: Trials, how: str) -> None:
+def test_digits_a_mark_glues_bind_no_number(trials: Trials, how: str) -> None:
     line, count, quote = GLUED[how]
-    source = add_source(registry, "seeds/950_glued.txt", f"{HEAD}{line}\n")
-    enrollment_draft(registry, source, count, quote)
-    result = trials("validate", registry / IM19_PATH)
+    result = trials.enrollment("seeds/950_glued.txt", f"{HEAD}{line}\n", count, quote)
     assert result.status == 1, result.out
 
 

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, IM19_PATH, IM19_TITLE_LINE, Trials, add_source, edit, enrollment_draft
+from conftest import FIXTURES, IM19_TITLE_LINE, Trials, add_source, edit
 from sle_trials.reading import layouts
 
 STUB = "trials/NCT03030976.yaml"
@@ -27,18 +27,21 @@ def _source(enrollment: str) -> str:
     return json.dumps(said).replace("@", enrollment)
 
 
-def test_an_escaped_digit_binds_no_number(registry: Path, trials: Trials) -> None:
-    source = add_source(registry, "seeds/950_escapes.json", _source(r"Enrollment: \u0036\u0030 participants"))
-    enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
-    result = trials("validate", registry / IM19_PATH)
+def test_an_escaped_digit_binds_no_number(trials: Trials) -> None:
+    result = trials.enrollment(
+        "seeds/950_escapes.json", _source(r"Enrollment: \u0036\u0030 participants"), 60, "Enrollment: 60 participants"
+    )
     assert result.status == 1, result.out
     assert "E502" in result.out
 
 
-def test_the_same_json_written_plainly_binds(registry: Path, trials: Trials) -> None:
-    source = add_source(registry, "seeds/951_escapes.json", _source(r"Enrollment: 60 participants \u2265 \/ \u003c"))
-    enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
-    result = trials("validate", registry / IM19_PATH)
+def test_the_same_json_written_plainly_binds(trials: Trials) -> None:
+    result = trials.enrollment(
+        "seeds/951_escapes.json",
+        _source(r"Enrollment: 60 participants \u2265 \/ \u003c"),
+        60,
+        "Enrollment: 60 participants",
+    )
     assert result.status == 0, result.out
 
 
@@ -72,7 +75,7 @@ def test_an_escape_is_disguised_where_no_serializer_writes_it(text: str, found: 
     assert (layouts.json_document(text) is None) == (found is not None)
 
 
-def test_an_import_refuses_it(registry: Path, trials: Trials, tmp_path: Path) -> None:
+def test_an_import_refuses_it(trials: Trials, tmp_path: Path) -> None:
     (tmp_path / "study.json").write_text(STUDY.replace('"COMPLETED"', '"\\u0043OMPLETED"', 1), "utf-8")
     result = trials("import", "ctgov", tmp_path / "study.json", "--no-cache")
     assert result.status != 0

@@ -9,13 +9,11 @@ on its last character, or right after a marked one, is now no number.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_TEXT_HEAD, Trials
 from sle_trials.reading import lexicon
 
-HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
+HEAD = IM19_TEXT_HEAD
 MARKED = {
     "its last digit struck": ("60\u0336", 60),
     "its first digit struck, the rest": ("6\u03360", 0),
@@ -26,12 +24,10 @@ MARKED = {
 
 
 @pytest.mark.parametrize("how", MARKED)
-def test_a_number_with_a_marked_digit_binds_nothing(registry: Path, trials: Trials, how: str) -> None:
+def test_a_number_with_a_marked_digit_binds_nothing(trials: Trials, how: str) -> None:
     written, count = MARKED[how]
     line = f"Enrollment: {written} participants"
-    source = add_source(registry, "seeds/950_marked.txt", f"{HEAD}{line}\n")
-    enrollment_draft(registry, source, count, line)
-    result = trials("validate", registry / IM19_PATH)
+    result = trials.enrollment("seeds/950_marked.txt", f"{HEAD}{line}\n", count, line)
     assert result.status == 1, result.out
 
 

@@ -11,25 +11,21 @@ numbers). Such a number is now one run, of no reading (digits.POINTS): no number
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_TEXT_HEAD, Trials
 from sle_trials.reading import lexicon
 
-HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
+HEAD = IM19_TEXT_HEAD
 # a middle dot, a dot operator, a bullet, a hyphenation point, Arabic's separators, a low quote mark
 POINTS = "\u00b7\u22c5\u2219\u2027\u066b\u066c\u201a"
 
 
 @pytest.mark.parametrize("point", list(POINTS))
 @pytest.mark.parametrize("quote", ["Enrollment: 6", "Enrollment: 6{}000 participants"])
-def test_a_number_written_with_another_point_binds_no_part_of_it(
-    registry: Path, trials: Trials, point: str, quote: str
-) -> None:
-    source = add_source(registry, "seeds/950_points.txt", f"{HEAD}Enrollment: 6{point}000 participants\n")
-    enrollment_draft(registry, source, 6, quote.format(point))
-    result = trials("validate", registry / IM19_PATH)
+def test_a_number_written_with_another_point_binds_no_part_of_it(trials: Trials, point: str, quote: str) -> None:
+    result = trials.enrollment(
+        "seeds/950_points.txt", f"{HEAD}Enrollment: 6{point}000 participants\n", 6, quote.format(point)
+    )
     assert result.status == 1, result.out
 
 

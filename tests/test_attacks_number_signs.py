@@ -12,13 +12,11 @@ participants"). Each is now a cut of the number; a name's sign ("CD4+") is none.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_TEXT_HEAD, Trials
 from sle_trials.reading import edges
 
-HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
+HEAD = IM19_TEXT_HEAD
 CUTS = {
     "unicode hyphen": ("Enrollment: 40\u201060 participants", "60 participants"),
     "non-breaking hyphen": ("Enrollment: 40\u201160 participants", "60 participants"),
@@ -36,19 +34,17 @@ CUTS = {
 
 
 @pytest.mark.parametrize("how", CUTS)
-def test_a_quote_cutting_a_number_from_its_dash_or_sign_binds_nothing(registry: Path, trials: Trials, how: str) -> None:
+def test_a_quote_cutting_a_number_from_its_dash_or_sign_binds_nothing(trials: Trials, how: str) -> None:
     line, quote = CUTS[how]
-    source = add_source(registry, "seeds/950_signs.txt", f"{HEAD}{line}\n")
-    enrollment_draft(registry, source, 60, quote)
-    result = trials("validate", registry / IM19_PATH)
+    result = trials.enrollment("seeds/950_signs.txt", f"{HEAD}{line}\n", 60, quote)
     assert result.status == 1, result.out
     assert "E521" in result.out
 
 
-def test_a_number_beside_spaced_dashes_stands_whole(registry: Path, trials: Trials) -> None:
-    source = add_source(registry, "seeds/951_signs.txt", f"{HEAD}Enrollment \u2013 60 participants\n")
-    enrollment_draft(registry, source, 60, "60 participants")
-    result = trials("validate", registry / IM19_PATH)
+def test_a_number_beside_spaced_dashes_stands_whole(trials: Trials) -> None:
+    result = trials.enrollment(
+        "seeds/951_signs.txt", f"{HEAD}Enrollment \u2013 60 participants\n", 60, "60 participants"
+    )
     assert result.status == 0, result.out
 
 

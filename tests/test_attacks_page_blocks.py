@@ -9,21 +9,19 @@ one, and a <listing> keeps its line breaks as a <pre> does.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_PAGE_HEAD, Trials
 from sle_trials.reading import markup
 
-HEAD = f"<!DOCTYPE html>\n<html><body>\n<p>{IM19_TITLE_LINE}</p>\n<p>Last Updated: 2025-08-17</p>\n"
+HEAD = IM19_PAGE_HEAD
 
 
 @pytest.mark.parametrize("block", ["dir", "search", "listing"])
-def test_a_block_splits_the_number_it_stands_in(registry: Path, trials: Trials, block: str) -> None:
+def test_a_block_splits_the_number_it_stands_in(trials: Trials, block: str) -> None:
     line = f"<p>Enrollment: 6<{block}>0</{block}> participants</p>"
-    source = add_source(registry, "seeds/950_block.html", f"{HEAD}{line}\n</body></html>\n")
-    enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
-    result = trials("validate", registry / IM19_PATH)
+    result = trials.enrollment(
+        "seeds/950_block.html", f"{HEAD}{line}\n</body></html>\n", 60, "Enrollment: 60 participants"
+    )
     assert result.status == 1, result.out
 
 

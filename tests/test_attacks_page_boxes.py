@@ -9,24 +9,22 @@ value=5>0". A line holding such a box is now not read (as one holding words show
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_PAGE_HEAD, Trials
 from sle_trials.reading import markup
 
-HEAD = f"<!DOCTYPE html>\n<html><body>\n<p>{IM19_TITLE_LINE}</p>\n<p>Last Updated: 2025-08-17</p>\n"
+HEAD = IM19_PAGE_HEAD
 
 
 @pytest.mark.parametrize(
     "box",
     ["<img src='five.png' alt=''>", "<input value='5'>", "<svg width='8'><text>5</text></svg>", "<meter>5</meter>"],
 )
-def test_a_box_between_a_numbers_digits_binds_no_number(registry: Path, trials: Trials, box: str) -> None:
+def test_a_box_between_a_numbers_digits_binds_no_number(trials: Trials, box: str) -> None:
     line = f"<p>Enrollment: 6{box}0 participants</p>"
-    source = add_source(registry, "seeds/950_boxes.html", f"{HEAD}{line}\n</body></html>\n")
-    enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
-    result = trials("validate", registry / IM19_PATH)
+    result = trials.enrollment(
+        "seeds/950_boxes.html", f"{HEAD}{line}\n</body></html>\n", 60, "Enrollment: 60 participants"
+    )
     assert result.status == 1, result.out
 
 
@@ -46,11 +44,11 @@ def test_a_box_on_a_line_of_its_own_leaves_the_others_read() -> None:
         "<marquee>0</marquee>",
     ],
 )
-def test_a_control_holding_a_digit_binds_no_number(registry: Path, trials: Trials, box: str) -> None:
+def test_a_control_holding_a_digit_binds_no_number(trials: Trials, box: str) -> None:
     line = f"<p>Enrollment: 6{box} participants</p>"
-    source = add_source(registry, "seeds/950_boxes.html", f"{HEAD}{line}\n</body></html>\n")
-    enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
-    result = trials("validate", registry / IM19_PATH)
+    result = trials.enrollment(
+        "seeds/950_boxes.html", f"{HEAD}{line}\n</body></html>\n", 60, "Enrollment: 60 participants"
+    )
     assert result.status == 1, result.out
 
 

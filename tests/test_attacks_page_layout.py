@@ -14,10 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_PAGE_HEAD, IM19_PATH, Trials, add_source, enrollment_draft
 from sle_trials.reading import markup
 
-HEAD = f"<!DOCTYPE html>\n<html><body>\n<p>{IM19_TITLE_LINE}</p>\n<p>Last Updated: 2025-08-17</p>\n"
+HEAD = IM19_PAGE_HEAD
 LAID_OUT = {
     "an inline element as a block": ("<p>Enrollment: 6<span style='display: block'>0</span> participants</p>", 60),
     "a block in its line": ("<div style='display: inline'>Enrollment: 6</div>0 participants", 6),

@@ -11,10 +11,8 @@ with an open dialog is not read, as one with a style laying an element over othe
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_TITLE_LINE, Trials
 from sle_trials.reading import markup
 
 SAID = "Enrollment: 60 participants"
@@ -29,10 +27,8 @@ HEAD = f"<!DOCTYPE html><html><body><p>{IM19_TITLE_LINE}</p><p>Last Updated: 202
         f"<dialog open>Note</dialog><p>{SAID}</p>",
     ],
 )
-def test_words_a_browser_does_not_show_in_the_flow_bind_nothing(registry: Path, trials: Trials, said: str) -> None:
-    source = add_source(registry, "seeds/950_popups.html", f"{HEAD}{said}</body></html>")
-    enrollment_draft(registry, source, 60, SAID)
-    result = trials("validate", registry / IM19_PATH)
+def test_words_a_browser_does_not_show_in_the_flow_bind_nothing(trials: Trials, said: str) -> None:
+    result = trials.enrollment("seeds/950_popups.html", f"{HEAD}{said}</body></html>", 60, SAID)
     assert result.status == 1, result.out
 
 

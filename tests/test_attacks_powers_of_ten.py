@@ -10,13 +10,11 @@ dot or a dot operator multiplies as "×" does.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_TEXT_HEAD, Trials
 from sle_trials.reading import lexicon
 
-HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
+HEAD = IM19_TEXT_HEAD
 UNREAD = {
     "decimal comma": ("1,5\u00d710^2", 100),
     "middle dot": ("2\u00b710^2", 100),
@@ -27,12 +25,10 @@ UNREAD = {
 
 
 @pytest.mark.parametrize("how", UNREAD)
-def test_a_power_of_ten_binds_nothing_without_its_mantissa(registry: Path, trials: Trials, how: str) -> None:
+def test_a_power_of_ten_binds_nothing_without_its_mantissa(trials: Trials, how: str) -> None:
     written, count = UNREAD[how]
     line = f"Enrollment: {written} participants"
-    source = add_source(registry, "seeds/950_powers.txt", f"{HEAD}{line}\n")
-    enrollment_draft(registry, source, count, line)
-    result = trials("validate", registry / IM19_PATH)
+    result = trials.enrollment("seeds/950_powers.txt", f"{HEAD}{line}\n", count, line)
     assert result.status == 1, result.out
 
 

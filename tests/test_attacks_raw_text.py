@@ -12,13 +12,11 @@ it, and the elements a browser hides (a frame's, a plug-in's fallback, `noscript
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
+from conftest import IM19_PAGE_HEAD, Trials
 from sle_trials.reading import markup
 
-HEAD = f"<!DOCTYPE html>\n<html><body>\n<p>{IM19_TITLE_LINE}</p>\n<p>Last Updated: 2025-08-17</p>\n"
+HEAD = IM19_PAGE_HEAD
 SHOWN_AS_WRITTEN = {
     "comment in xmp": "<xmp>Enrollment: 6<!-- -->0 participants</xmp>",
     "references in xmp": "<xmp>Enrollment: &#54;&#48; participants</xmp>",
@@ -29,18 +27,21 @@ SHOWN_AS_WRITTEN = {
 
 
 @pytest.mark.parametrize("how", SHOWN_AS_WRITTEN)
-def test_markup_a_browser_shows_as_written_binds_no_number(registry: Path, trials: Trials, how: str) -> None:
-    source = add_source(registry, "seeds/950_raw.html", f"{HEAD}{SHOWN_AS_WRITTEN[how]}\n</body></html>\n")
-    enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
-    result = trials("validate", registry / IM19_PATH)
+def test_markup_a_browser_shows_as_written_binds_no_number(trials: Trials, how: str) -> None:
+    result = trials.enrollment(
+        "seeds/950_raw.html", f"{HEAD}{SHOWN_AS_WRITTEN[how]}\n</body></html>\n", 60, "Enrollment: 60 participants"
+    )
     assert result.status == 1, result.out
     assert "E502" in result.out
 
 
-def test_a_textarea_shows_its_references_decoded(registry: Path, trials: Trials) -> None:
-    source = add_source(registry, "seeds/951_raw.html", f"{HEAD}<textarea>Enrollment: &#54;0 participants</textarea>\n")
-    enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
-    result = trials("validate", registry / IM19_PATH)
+def test_a_textarea_shows_its_references_decoded(trials: Trials) -> None:
+    result = trials.enrollment(
+        "seeds/951_raw.html",
+        f"{HEAD}<textarea>Enrollment: &#54;0 participants</textarea>\n",
+        60,
+        "Enrollment: 60 participants",
+    )
     assert result.status == 0, result.out
 
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, age_fields, im19_draft, joined, put
+from conftest import IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, age_fields, im19_draft, joined, put
 from sle_trials.reading import invisible
 
-HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
+HEAD = IM19_TEXT_HEAD
 HEBREW, ARABIC = "\u05e9", "\u0639"
 
 REORDERED = {

@@ -33,7 +33,6 @@ from conftest import (
     ONE_THRESHOLD,
     Trials,
     add_source,
-    enrollment_draft,
     im19_draft,
     joined,
     put,
@@ -52,9 +51,7 @@ def _page(head: str, body: str) -> str:
 
 
 def _enrollment(registry: Path, trials: Trials, head: str, body: str = f"<p>{SAID}</p>") -> str:
-    source = add_source(registry, "seeds/950_styled.html", _page(head, body))
-    enrollment_draft(registry, source, 60, SAID)
-    result = trials("validate", registry / IM19_PATH)
+    result = trials.enrollment("seeds/950_styled.html", _page(head, body), 60, SAID)
     return result.out if result.status else "passes"
 
 
