@@ -564,6 +564,15 @@ def import_complete(root: Path, source: Path) -> tuple[Any, dict]:
     return pipeline.Checker(root), record.data
 
 
+def study_imported(tmp_path_factory: pytest.TempPathFactory, study: dict) -> tuple[Any, dict]:
+    """A study (of NCT09000011, its JSON as a dict, as a test changed it) saved in a folder of its own
+    and imported into a registry copy there, marked complete (import_complete): (its checker, its data)."""
+    folder = tmp_path_factory.mktemp("study")
+    source = folder / "study.json"
+    source.write_text(json.dumps(study), "utf-8")
+    return import_complete(copy_registry(folder / "registry"), source)
+
+
 def imported_codes(checker: Any, data: dict) -> set[str]:
     """The codes of the one-record checks (schema, rules, evidence) of that study's data, as
     `trials validate` runs them."""

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, RELMA_PATH, Trials, copy_registry, edit, import_complete, imported_codes
+from conftest import FIXTURES, RELMA_PATH, Trials, edit, imported_codes, study_imported
 from sle_trials.reading import lexicon, vocabulary
 
 STUDY = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
@@ -44,10 +44,7 @@ def _silent(tmp_path_factory: pytest.TempPathFactory, field: str, inclusion: str
     module["eligibilityCriteria"] = CRITERIA.format(age=age, inclusion=inclusion, exclusion=exclusion)
     if age != AGE:
         del module["minimumAge"], module["maximumAge"]
-    folder = tmp_path_factory.mktemp("study")
-    source = folder / "study.json"
-    source.write_text(json.dumps(doc), "utf-8")
-    checker, data = import_complete(copy_registry(folder / "registry"), source)
+    checker, data = study_imported(tmp_path_factory, doc)
     data = copy.deepcopy(data)
     curation = data["curation"]
     curation["not_yet_curated"] = [f for f in curation["not_yet_curated"] if f != field]

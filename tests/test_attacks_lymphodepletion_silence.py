@@ -19,17 +19,14 @@ import pytest
 from conftest import (
     FIXTURES,
     IM19_PATH,
-    IMPORTED,
     Trials,
     add_source,
-    copy_registry,
     im19_draft,
     imported_codes,
     joined,
     put,
+    study_imported,
 )
-from sle_trials.checks import load
-from sle_trials.cli import main
 from sle_trials.engine import pipeline
 
 DESCRIPTION = "Participants are randomized 1:1 to CAR-T cells or to standard induction therapy. {words}"
@@ -43,19 +40,11 @@ def _study(tmp_path_factory: pytest.TempPathFactory, words: str) -> tuple[pipeli
     section["descriptionModule"]["detailedDescription"] = DESCRIPTION.format(words=words)
     arms = section["armsInterventionsModule"]["armGroups"]
     arms[0]["description"] = arms[0]["description"].replace("Lymphodepletion followed by a", "A")
-    folder = tmp_path_factory.mktemp("study")
-    source = folder / "study.json"
-    source.write_text(json.dumps(doc), "utf-8")
-    root = copy_registry(folder / "registry")
-    assert main(["import", "ctgov", str(source), "--root", str(root), "--no-cache"]) == 0
-    file = root / IMPORTED
-    file.write_text(file.read_text("utf-8").replace("  status: draft\n", "  status: complete\n", 1), "utf-8")
-    record, problems = load.load(file, IMPORTED)
-    assert record is not None, problems
-    data = copy.deepcopy(record.data)
+    checker, data = study_imported(tmp_path_factory, doc)
+    data = copy.deepcopy(data)
     data["curation"]["not_yet_curated"].remove("lymphodepletion")
     data["curation"]["silent"] = [*data["curation"]["silent"], "lymphodepletion"]
-    return pipeline.Checker(root), data
+    return checker, data
 
 
 @pytest.mark.parametrize(

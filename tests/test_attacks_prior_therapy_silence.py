@@ -28,13 +28,12 @@ from conftest import (
     RELMA_PATH,
     Trials,
     add_source,
-    copy_registry,
     edit,
     im19_draft,
-    import_complete,
     imported_codes,
     joined,
     put,
+    study_imported,
 )
 from sle_trials.reading import prior_therapy
 
@@ -111,10 +110,7 @@ def _study(tmp_path_factory: pytest.TempPathFactory, criterion: str | None = Non
         module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(
             "4. Pregnant or breastfeeding women.", exclusion
         )
-    folder = tmp_path_factory.mktemp("study")
-    source = folder / "study.json"
-    source.write_text(json.dumps(doc), "utf-8")
-    checker, data = import_complete(copy_registry(folder / "registry"), source)
+    checker, data = study_imported(tmp_path_factory, doc)
     data = copy.deepcopy(data)
     data["curation"]["not_yet_curated"].remove("eligibility.prior_therapy")
     data["curation"]["silent"] = [*data["curation"]["silent"], "eligibility.prior_therapy"]

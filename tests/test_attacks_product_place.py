@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_registry, import_complete, imported_codes
+from conftest import FIXTURES, imported_codes, study_imported
 from sle_trials.engine import pipeline
 
 EXCLUSION = "Prior allogeneic hematopoietic stem cell transplantation."
@@ -36,10 +36,7 @@ def study(tmp_path_factory: pytest.TempPathFactory) -> tuple[pipeline.Checker, d
     section["eligibilityModule"]["eligibilityCriteria"] = criteria.rstrip("\n") + f"\n5. {EXCLUSION}"
     section["referencesModule"]["references"].append({"type": "BACKGROUND", "citation": PAPER})
     section["armsInterventionsModule"]["armGroups"][1]["description"] = COMPARATOR  # ACTIVE_COMPARATOR
-    folder = tmp_path_factory.mktemp("study")
-    source = folder / "study.json"
-    source.write_text(json.dumps(doc), "utf-8")
-    return import_complete(copy_registry(folder / "registry"), source)
+    return study_imported(tmp_path_factory, doc)
 
 
 def _product(data: dict, product: dict, evidence: dict) -> dict:

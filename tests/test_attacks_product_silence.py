@@ -15,9 +15,7 @@ import copy
 import json
 
 import pytest
-from conftest import FIXTURES, IMPORTED, copy_registry, imported_codes
-from sle_trials.checks import load
-from sle_trials.cli import main
+from conftest import FIXTURES, imported_codes, study_imported
 from sle_trials.engine import pipeline
 
 SUMMARY = (
@@ -37,21 +35,13 @@ def _study(tmp_path_factory: pytest.TempPathFactory, words: str) -> tuple[pipeli
     given["description"] = given["description"].replace("Autologous T cells", "T cells")
     section["descriptionModule"]["briefSummary"] = SUMMARY.format(words=words)
     section["descriptionModule"].pop("detailedDescription")
-    folder = tmp_path_factory.mktemp("study")
-    source = folder / "study.json"
-    source.write_text(json.dumps(doc), "utf-8")
-    root = copy_registry(folder / "registry")
-    assert main(["import", "ctgov", str(source), "--root", str(root), "--no-cache"]) == 0
-    file = root / IMPORTED
-    file.write_text(file.read_text("utf-8").replace("  status: draft\n", "  status: complete\n", 1), "utf-8")
-    record, problems = load.load(file, IMPORTED)
-    assert record is not None, problems
-    data = copy.deepcopy(record.data)
+    checker, data = study_imported(tmp_path_factory, doc)
+    data = copy.deepcopy(data)
     data["curation"]["not_yet_curated"].remove("cell_product")
     data["curation"]["silent"] = [*data["curation"]["silent"], "cell_product.origin", "cell_product.construct"]
     data["cell_product"] = {"name": "Anti-CD19 CAR-T cells", "target_antigens": ["CD19"]}
     data["evidence"]["cell_product.target_antigens"] = "interventions.name: Anti-CD19 CAR-T cells"
-    return pipeline.Checker(root), data
+    return checker, data
 
 
 @pytest.mark.parametrize("words", ["autologous anti-CD19 ", "anti-CD19 4-1BB-costimulated "])
