@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, im19_draft, joined, put
 
-PLAIN = "seeds/924_silence_open.txt"
+PLAIN = "seeds/924_who_may_enrol.txt"
 RECORD = """\
 eligibility:
   {side}_criteria:
