@@ -61,6 +61,28 @@ _TEENS = "(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 # A number written in words as prose writes a time or a count ("six", "eighteen", "twenty-four", "thirty"):
 # the one list of such words, which the prose rules read an outcome's time by (prose._TIME)
 WORDS_NUMBER = rf"(?:{_TENS}(?:-{_WORD})?|{_TEENS}|{_WORD})"
+# The words of a number from zero to ninety-nine, for numbers() to read whole: a tens word and a unit word
+# joined by a hyphen or a space ("twenty-four", "sixty five"), a tens word, a teen, one to twelve, zero.
+# Read as none, "Age between eighteen and sixty-five years" stated no age, and a plain source's "The trial
+# plans to enroll twenty-four patients." no enrollment, so either could be declared silent.
+_ONES = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEEN_VALUES = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18}
+_TEEN_VALUES["nineteen"] = 19
+_TENS_VALUES = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_TENS_VALUES.update({"eighty": 80, "ninety": 90})
+_WORDS_NUMBER_READ = rf"(?:{_TENS}(?:[-\u2010\u2011 ]{_ONES})?|{_TEENS}|{_WORD}|zero)"
+
+
+def words_value(words: str) -> int:
+    """The value of a number _WORDS_NUMBER_READ matches ("Twenty-four" is 24, "zero" 0)."""
+    parts = re.split(r"[-\u2010\u2011 ]", words.lower())
+    if parts[0] in _TENS_VALUES:
+        return _TENS_VALUES[parts[0]] + (NUMBER_WORDS[parts[1]] if len(parts) > 1 else 0)
+    if parts[0] == "zero":
+        return 0
+    return _TEEN_VALUES.get(parts[0]) or NUMBER_WORDS[parts[0]]
+
+
 _PARTS = (
     "(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|dozens?|"
     + _SCALE
@@ -83,14 +105,14 @@ _NUMBER = re.compile(
     r"|10\s*\^\s*(?P<exp2>[-−+]?\d+)"  # 10^8, 10^-3
     r"|(?P<mant3>\d+(?:\.\d+)?)[eE](?P<exp3>[-+]?\d+)"  # 1e6, 1e-3
     # 1 million, 2.5 billion, one hundred: a number and the word that scales it
-    rf"|(?P<scaled>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:\b{_WORD}))[ -](?P<scale>(?i:{_SCALE}))\b"
+    rf"|(?P<scaled>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:\b{_WORDS_NUMBER_READ}))[ -](?P<scale>(?i:{_SCALE}))\b"
     r"|(?P<grouped>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 25,000
     # 1½ and 1 ½ (1.5), ½ (0.5): a vulgar fraction, and the whole number it follows
     rf"|(?:(?P<whole>\d+) ?)?(?P<fraction>[{digits.FRACTIONS}])"
     # 1⁄2 (0.5), 1 1⁄2 (1.5): a fraction typeset with the fraction slash, never its 1 or its 2
     rf"|(?:(?P<whole2>\d+) )?(?P<numerator>\d+){FRACTION_SLASH}(?P<denominator>\d+)"
     r"|(?P<plain>\d+(?:\.\d+)?)"  # 40, 7.5
-    rf"|(?P<word>(?i:\b{_WORD}\b))"
+    rf"|(?P<word>(?i:\b{_WORDS_NUMBER_READ}\b))"
     # a number is never cut out of a longer one: "1.5½" is no 1, "25,000½" no 25, 1⅟ and 1⁄ no number;
     # nor out of digits an ASCII slash joins, a fraction, a ratio or a date ("1/2", "140/90",
     # "07/30/2024"), which no reading is safe for: "≤ 1/2 mg/kg/day" bound a limit of 1
@@ -164,7 +186,7 @@ def numbers(quote: str) -> list[Number]:
             value = float(f"{m.group('mant3')}e{_exponent(m.group('exp3'))}")
         elif m.group("scale") is not None:
             mantissa = m.group("scaled").replace(",", "")
-            base = float(NUMBER_WORDS[mantissa.lower()]) if mantissa.isalpha() else float(mantissa)
+            base = float(words_value(mantissa)) if mantissa[:1].isalpha() else float(mantissa)
             value = base * SCALES[m.group("scale").lower()]
         elif m.group("fraction") is not None:
             value = int(m.group("whole") or 0) + unicodedata.numeric(m.group("fraction"))
@@ -175,11 +197,35 @@ def numbers(quote: str) -> list[Number]:
         elif m.group("grouped") is not None:
             value = float(m.group("grouped").replace(",", ""))
         elif m.group("word") is not None:
-            value = float(NUMBER_WORDS[m.group("word").lower()])
+            value = float(words_value(m.group("word")))
         else:
             value = float(m.group("plain"))
         if math.isfinite(value):  # "1e999" is no number a record can hold
             out.append(Number(value, m.start(), m.end()))
+    return _restated(quote, out)
+
+
+# A number written twice, in words and in digits in brackets after them ("eighteen (18) years", "18
+# (eighteen) patients"), as legal and regulatory texts write one: a single number, from its first word to
+# the closing bracket, so that the unit or the noun after the bracket is read with it.
+_OPENS = re.compile(r"\s*\(\s*")
+_CLOSES = re.compile(r"\s*\)")
+
+
+def _restated(quote: str, found: list[Number]) -> list[Number]:
+    out: list[Number] = []
+    for n in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.value == n.value
+            and quote[last.start].isalpha() != quote[n.start].isalpha()
+            and _OPENS.fullmatch(quote, last.end, n.start)
+            and (closes := _CLOSES.match(quote, n.end)) is not None
+        ):
+            out[-1] = Number(last.value, last.start, closes.end())
+            continue
+        out.append(n)
     return out
 
 
@@ -238,7 +284,7 @@ def _digits_shown_otherwise(number: str) -> bool:
 # a letter, a digit, ".", ",", "/", "^" or "+"; a fraction is one), so there are at least as many of
 # these as numbers
 _DIGIT_RUNS = re.compile(_STARTS + rf"(?:\d+(?:[.,]\d+)*|[{digits.FRACTIONS}])")
-_NUMBER_WORDS = re.compile(rf"\b{_WORD}\b")
+_NUMBER_WORDS = re.compile(rf"\b(?:{_TENS}|{_TEENS}|{_WORD}|zero)\b")
 
 
 def numbers_at_most(quote: str) -> int:
