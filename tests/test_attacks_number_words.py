@@ -81,29 +81,39 @@ def test_a_plain_source_stating_it_in_words_refuses_it_silent(
 
 @pytest.mark.parametrize(
     ("count", "quote"),
-    [(24, "enroll twenty-four patients"), (65, "enroll sixty five patients"), (100, "enroll one hundred patients")],
+    [
+        (24, "Enrollment: twenty-four participants"),
+        (65, "Enrollment: sixty five participants"),
+        (100, "Enrollment: one hundred participants"),
+    ],
 )
 def test_an_enrollment_quoted_in_words_binds(registry: Path, trials: Trials, count: int, quote: str) -> None:
-    source = add_source(registry, "seeds/925_words.txt", HEAD + f"The trial plans to {quote}.\n")
+    source = add_source(registry, "seeds/925_words.txt", HEAD + quote + "\n")
     enrollment_draft(registry, source, count, quote)
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
 
 
 @pytest.mark.parametrize(
-    ("count", "quote", "text"),
+    ("count", "quote", "line"),
     [
-        (20, "enroll twenty", "enroll twenty-four patients"),
-        (4, "four patients", "enroll twenty-four patients"),
+        (20, "Enrollment: twenty", "Enrollment: twenty-four participants"),
+        (4, "four participants", "Enrollment: twenty-four participants"),
+        # words a space parts (edges.py): a tens word and a unit word, a number and its scale
+        (60, "Enrollment: sixty", "Enrollment: sixty five participants"),
+        (5, "five participants", "Enrollment: sixty five participants"),
+        (1, "Enrollment: one", "Enrollment: one hundred participants"),
+        (100, "Enrollment: one hundred", "Enrollment: one hundred and twenty participants"),
     ],
 )
 def test_an_enrollment_cut_out_of_a_number_in_words_is_refused(
-    registry: Path, trials: Trials, count: int, quote: str, text: str
+    registry: Path, trials: Trials, count: int, quote: str, line: str
 ) -> None:
-    source = add_source(registry, "seeds/925_words.txt", HEAD + f"The trial plans to {text}.\n")
+    source = add_source(registry, "seeds/925_words.txt", HEAD + line + "\n")
     enrollment_draft(registry, source, count, quote)
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1, result.out
+    assert "E5" in result.out, result.out
 
 
 def test_a_minimum_age_quoted_in_words_binds(registry: Path, trials: Trials) -> None:

@@ -73,6 +73,23 @@ _TENS_VALUES.update({"eighty": 80, "ninety": 90})
 _WORDS_NUMBER_READ = rf"(?:{_TENS}(?:[-\u2010\u2011 ]{_ONES})?|{_TEENS}|{_WORD}|zero)"
 
 
+_ONE_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
+_NUMBER_WORD_SET = frozenset((*NUMBER_WORDS, *_TEEN_VALUES, *_TENS_VALUES, "zero"))
+
+
+def words_go_on(left: str, right: str) -> bool:
+    """Whether two words a space parts are words of one number: a tens word and a unit word ("sixty
+    five"), a number and the word that scales it ("one hundred", "24 thousand"), a scale word and more
+    of its number ("hundred and", "hundred twenty"). A quote ending or starting between them reads
+    another number than its source ("Enrollment: sixty" of "sixty five participants")."""
+    left, right = left.lower(), right.lower()
+    if left in _TENS_VALUES and right in _ONE_WORDS:
+        return True
+    if (left in _NUMBER_WORD_SET or left.isdigit()) and right.rstrip("s") in SCALES:
+        return True
+    return left.rstrip("s") in SCALES and (right in ("and", *_NUMBER_WORD_SET) or right.isdigit())
+
+
 def words_value(words: str) -> int:
     """The value of a number _WORDS_NUMBER_READ matches ("Twenty-four" is 24, "zero" 0)."""
     parts = re.split(r"[-\u2010\u2011 ]", words.lower())
