@@ -162,6 +162,23 @@ _TIMES_BEFORE = re.compile(r"(?:[×*·⋅∙]|(?<![A-Za-z])[xX])\s*\Z")
 _TIMES_AFTER = re.compile(r"\s*[×*·⋅∙xX]\s*10(?:\s*\^|[eE])")
 
 
+# Digits a multiplication sign joins with no space ("6x10", "3×3", "2*4"): a product, neither of its
+# numbers, which bound an enrollment of 6 to "Enrollment: 6x10 participants". A power of ten ("2x10^6")
+# is read whole before this, and "2x ULN", "2 x ULN" have no digit right after the sign.
+_PRODUCT_AFTER = re.compile(r"[xX×*]\d")
+_PRODUCT_BEFORE = re.compile(r"\d[xX×*]\Z")
+# Digits a colon joins with no space: a titre ("1:80"), a ratio ("1:1"), a time ("10:00"), whose numbers
+# numbers() reads as before (a titre's comparator is read with them); but none is a count of people nor an
+# age, and "Enrollment: 6:0 participants" bound an enrollment of 6 (count_places, ages).
+_RATIO_AFTER = re.compile(r":\d")
+_RATIO_BEFORE = re.compile(r"\d:\Z")
+
+
+def in_ratio(quote: str, start: int, end: int) -> bool:
+    """Whether the number at quote[start:end] is one side of digits a colon joins ("6:0", "1:80")."""
+    return bool(_RATIO_AFTER.match(quote, end) or _RATIO_BEFORE.search(quote, max(0, start - 2), start))
+
+
 _GLUED_AFTER = re.compile(f"[{re.escape(digits.GLUES)}]\\d")
 _GLUED_BEFORE = re.compile(f"\\d[{re.escape(digits.GLUES)}]\\Z")
 
@@ -183,6 +200,8 @@ def numbers(quote: str) -> list[Number]:
             continue  # the mantissa of a power of ten the pattern does not read
         if _marked(quote, m.start(), m.end()):
             continue  # a digit struck through or enclosed ("60̶", "6̶0"): no number a reader is shown
+        if _PRODUCT_AFTER.match(quote, m.end()) or _PRODUCT_BEFORE.search(quote, max(0, m.start() - 2), m.start()):
+            continue  # a product of digits a multiplication sign joins ("6x10"): neither number
         if _GLUED_AFTER.match(quote, m.end()) or _GLUED_BEFORE.search(quote, max(0, m.start() - 2), m.start()):
             continue  # digits a glue mark writes as one token ("6_000", "6°0"): digits.GLUES
         if not m.group().isascii() and _digits_shown_otherwise(m.group()):
@@ -844,7 +863,7 @@ def ages(quote: str) -> tuple[Age, ...]:
     """The ages a quote states and which bound each is: by a label ("Minimum Age: 18 Years"), a
     comparator ("≥ 18 years", "18 years and older"), a range ("between 18 and 70 years", "18 to 65
     years"), or, for exactly two bare ages ("18 Years 65 Years", a registry page's two lines), their order."""
-    nums = numbers(quote)
+    nums = [n for n in numbers(quote) if not in_ratio(quote, n.start, n.end)]  # "6:0 years" is no age
     found: list[tuple[Number, str | None, int]] = []
     for n in nums:
         m = _AGE_UNIT.match(quote, n.end)
@@ -1228,6 +1247,8 @@ def count_places(quote: str) -> list[tuple[float, int]]:
     """counts(), each with where its number starts in the quote."""
     out = []
     for n in numbers(quote):
+        if in_ratio(quote, n.start, n.end):
+            continue  # a side of a ratio, a titre or a time ("6:0 participants"): no count of people
         after = _COUNT_AFTER.match(quote, n.end)
         if not (after or _COUNT_BEFORE.search(quote[max(0, n.start - 40) : n.start])):
             continue
