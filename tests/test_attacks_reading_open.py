@@ -1,9 +1,8 @@
 """Reading holes found and not fixed yet (strict xfail: each passes, and must then lose its mark, once fixed).
 
-- A quote read across a paragraph break binds: "Status: Not yet" ending one paragraph (a plain text's
-  blank line, a page's <p>, a table's cell) and "recruiting" starting the next state NOT_YET_RECRUITING
-  to the check, where a reader sees two separate texts. Not crossing them changes how every source's
-  text is normalised, and a label and its value in two cells (<dt>/<dd>, a row's cells) may rely on it.
+- A quote read across a page's block break binds: "Status: Not yet" ending one block (a page's <p>, a
+  table's cell) and "recruiting" starting the next state NOT_YET_RECRUITING to the check, where a reader
+  sees two separate texts (a plain text's paragraphs are set apart: tests/test_attacks_paragraph_breaks.py).
 """
 
 from __future__ import annotations
@@ -13,13 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, im19_draft, joined, put
 
-HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
 PAGE_HEAD = f"<p>{IM19_TITLE_LINE}</p><p>Last Updated: 2025-08-17</p>"
 STATUS = 'overall_status: NOT_YET_RECRUITING\nevidence:\n  overall_status: "Status: Not yet recruiting"\n'
 
 ACROSS = {
-    # a quote running across a blank line (two paragraphs of a plain text)
-    "plain paragraphs": ("x.txt", HEAD + "Status: Not yet\n\n\nrecruiting patients elsewhere\n"),
     # across two <p> paragraphs, and across two cells of a table's row
     "page paragraphs": ("x.html", f"{PAGE_HEAD}<p>Status: Not yet</p><p>recruiting patients elsewhere</p>"),
     "table cells": (
@@ -29,7 +25,7 @@ ACROSS = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="a quote read across a paragraph break binds")
+@pytest.mark.xfail(strict=True, reason="a quote read across a page's block break binds")
 @pytest.mark.parametrize("case", ACROSS)
 def test_a_status_read_across_a_paragraph_break(registry: Path, trials: Trials, case: str) -> None:
     name, text = ACROSS[case]

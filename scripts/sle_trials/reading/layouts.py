@@ -41,7 +41,7 @@ from typing import Any
 
 from sle_trials.reading import digits, edges, lookalike, markup, opening, sentences
 from sle_trials.reading.criteria_text import ESCAPE
-from sle_trials.reading.invisible import DROPPED, unreordered
+from sle_trials.reading.invisible import DROPPED, SEPARATOR, unreordered
 
 PLAIN = "plain"
 LAYOUT_KINDS = {"ctgov_json": "REGISTRY_JSON", "registry_copy": "REGISTRY_COPY", "clinconnect": "TRIAL_FINDER_PAGE"}
@@ -717,10 +717,109 @@ def _read_text(file: str, text: str, json: bool = True) -> SourceDoc:
         if found is not None:
             found.text = normalise(text)
             return _written(found, text)
+    # a plain text's paragraphs, each set apart from the next (set_apart)
+    apart = set_apart(raw_lines)
+    if apart is not None:
+        raw_lines, text = apart, "\n".join(apart)
     plain = SourceDoc(file, PLAIN, normalise(text))
     prose = sentences.line_ends(raw_lines, plain.text, normalise)
     plain.prose = None if prose == plain.text else prose
     return _written(trial_sections(plain, raw_lines), text)
+
+
+def set_apart(lines: list[str]) -> list[str] | None:
+    """The lines of a document of no layout with a SEPARATOR line between two paragraphs a reader sees
+    apart (a blank line between them), unless the paragraph before ends in a label (_label:
+    "Enrollment:", "Gender"), whose value a reader reads in the next one. None when no paragraph is set
+    apart. A record holds no SEPARATOR, so no quote runs across one: "Status: Not yet" ending a plain
+    text's paragraph and "recruiting" starting the next vouched for "Status: Not yet recruiting"
+    (NOT_YET_RECRUITING), two texts to a reader. A layout's source is read by its places, whose labels
+    and values stand in paragraphs of their own (a saved ClinConnect page's "Gender" above its "ALL"),
+    and is not read so."""
+    out: list[str] = []
+    last: str | None = None  # the last line of text before the blank lines
+    due = False  # after a blank line
+    changed = False
+    for line in lines:
+        shown_line = _visible(line).strip()
+        if shown_line == SEPARATOR:  # set apart already
+            due, last = False, None
+            out.append(line)
+            continue
+        if not shown_line:
+            due = last is not None
+            out.append(line)
+            continue
+        if due and last is not None and not _label(last):
+            out += [SEPARATOR, ""]
+            changed = True
+        due, last = False, shown_line
+        out.append(line)
+    return out if changed else None
+
+
+def _label(line: str) -> bool:
+    """Whether a line is a label, whose value a reader reads in the paragraph after it: one ending in a
+    colon ("Enrollment:"), or a label or heading a source is read by (a layout's headings, the sex's,
+    the dates' and the fields' labels: _labels), colon or not ("Gender", "Overall Status")."""
+    return line.endswith((":", "\uff1a")) or line.casefold() in _labels()
+
+
+# Labels a page writes a field's value in the block after (besides its layouts' headings and the labels
+# the lexicon and the vocabulary hold): its status, phase, type, design, enrollment, ages, volunteers
+_FIELD_LABELS = (
+    "Status",
+    "Overall Status",
+    "Recruitment Status",
+    "Recruiting Status",
+    "Study Status",
+    "Phase",
+    "Phases",
+    "Study Phase",
+    "Trial Phase",
+    "Study Type",
+    "Allocation",
+    "Intervention Model",
+    "Masking",
+    "Primary Purpose",
+    "Enrollment",
+    "Enrolment",
+    "Estimated Enrollment",
+    "Actual Enrollment",
+    "Age",
+    "Ages",
+    "Ages Eligible for Study",
+    "Minimum Age",
+    "Maximum Age",
+    "Healthy Volunteers",
+    "Accepts Healthy Volunteers",
+    "Conditions",
+    "Condition",
+    "Interventions",
+    "Intervention",
+    "Sponsor",
+    "Sponsors",
+    "Title",
+    "Official Title",
+    "Brief Title",
+    "Acronym",
+)
+
+
+@functools.cache
+def _labels() -> frozenset[str]:
+    """The labels _label knows, casefolded: constants, built once a process."""
+    from sle_trials.reading import clinconnect, lexicon, registry_copy, vocabulary  # (as in _read_text)
+
+    labels = (
+        *_FIELD_LABELS,
+        *registry_copy.REGISTRY_COPY_HEADINGS,
+        *clinconnect.CLINCONNECT_HEADINGS,
+        *vocabulary.SEX_LABELS,
+        *lexicon.LABEL_TEXTS,
+        *lexicon.AS_OF_LABELS,
+    )
+    return frozenset(label.casefold() for label in labels)
 
 
 def _visible(line: str) -> str:
