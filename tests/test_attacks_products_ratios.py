@@ -5,7 +5,9 @@ read, and so "Enrollment: 6x10 participants" bound an enrollment of 6 (the "10" 
 number) and "Enrollment: 6:0 participants" one of 6 (by its label) or of 0 (by its noun). Now digits a
 multiplication sign joins with no space are a product, neither of its numbers (lexicon.numbers: a power
 of ten, "2x10^6", is read whole before that); and digits a colon joins, read as before (a titre, a
-ratio, a time), are no count of people and no age (lexicon.count_places, lexicon.ages).
+ratio, a time), are no count of people and no age (lexicon.count_places, lexicon.ages). Nor is either
+factor of a product written with spaces ("6 x 10 participants") a count, though each is read as a number
+("2 x 10 mg" is a dose of 10 mg).
 """
 
 from __future__ import annotations
@@ -69,6 +71,24 @@ def test_an_enrollment_beside_a_ratio_still_binds(registry: Path, trials: Trials
 )
 def test_products_and_ratios_as_read(text: str, statements: list[tuple]) -> None:
     assert [(s.comparator, s.value, s.unit and s.unit.key) for s in lexicon.statements(text)] == statements
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [("Enrollment: 6 x 10 participants", 6), ("Enrollment: 6 x 10 participants", 10), ("Enrollment: 2 × 30", 30)],
+)
+def test_an_enrollment_read_out_of_a_spaced_product_is_refused(
+    registry: Path, trials: Trials, line: str, count: int
+) -> None:
+    source = add_source(registry, "seeds/990_x.txt", HEAD + line + "\n")
+    enrollment_draft(registry, source, count, line)
+    assert trials("validate", registry / IM19_PATH).status == 1
+
+
+def test_a_spaced_product_is_still_read_as_its_factors() -> None:
+    """Only as a count of people is neither factor read: a dose "2 x 10 mg" is read by its 10 mg."""
+    assert [n.value for n in lexicon.numbers("2 x 10 mg")] == [2.0, 10.0]
+    assert lexicon.counts("Enrollment: 60 participants (2 x 30)") == [60.0]
 
 
 @pytest.mark.parametrize("text", ["Age 18:65 years", "6:0 patients", "Enrollment: 6:0"])

@@ -1243,12 +1243,21 @@ def counts(quote: str) -> list[float]:
     return [value for value, _ in count_places(quote)]
 
 
+# A multiplication sign and digits after a number, or digits and one before it, spaced ("6 x 10", "2 × 30"):
+# numbers() reads a product written so as its factors (a dose "2 x 10 mg" is read by its 10 mg), but
+# neither factor is a count of people: "Enrollment: 6 x 10 participants" bound an enrollment of 6 or of 10
+_TIMES_SPACED_AFTER = re.compile(r"\s*[xX×*]\s*\d")
+_TIMES_SPACED_BEFORE = re.compile(r"\d\s*[xX×*]\s*\Z")
+
+
 def count_places(quote: str) -> list[tuple[float, int]]:
     """counts(), each with where its number starts in the quote."""
     out = []
     for n in numbers(quote):
         if in_ratio(quote, n.start, n.end):
             continue  # a side of a ratio, a titre or a time ("6:0 participants"): no count of people
+        if _TIMES_SPACED_AFTER.match(quote, n.end) or _TIMES_SPACED_BEFORE.search(quote, max(0, n.start - 8), n.start):
+            continue  # a factor of a product written with spaces ("6 x 10 participants"): no count either
         after = _COUNT_AFTER.match(quote, n.end)
         if not (after or _COUNT_BEFORE.search(quote[max(0, n.start - 40) : n.start])):
             continue
