@@ -44,6 +44,9 @@ def _draft(registry: Path, criterion: str, silent: str, side: str = "inclusion",
         ("Women only, aged 18 to 65.", "eligibility.sex", "inclusion"),
         ("Healthy volunteers are not eligible.", "eligibility.healthy_volunteers", "inclusion"),
         ("The trial does not accept healthy volunteers.", "eligibility.healthy_volunteers", "inclusion"),
+        ("The study will not enroll healthy participants.", "eligibility.healthy_volunteers", "inclusion"),
+        ("Healthy volunteers will be excluded.", "eligibility.healthy_volunteers", "inclusion"),
+        ("No healthy volunteers.", "eligibility.healthy_volunteers", "inclusion"),
         ("Healthy volunteers.", "eligibility.healthy_volunteers", "exclusion"),
     ],
 )
@@ -62,6 +65,11 @@ def test_a_plain_source_criterion_stating_who_may_enrol_refuses_it_silent(
         ("Female patients with haemoglobin of at least 9 g/dL.", "eligibility.sex"),
         ("No active infection.", "eligibility.healthy_volunteers"),
         ("Otherwise healthy apart from SLE, as judged by the investigator.", "eligibility.healthy_volunteers"),
+        # a study of healthy volunteers, not those this trial is for
+        (
+            "No participation in another trial, including healthy volunteer studies, within 30 days.",
+            "eligibility.healthy_volunteers",
+        ),
     ],
 )
 def test_a_criterion_not_stating_who_may_enrol_leaves_it_silent(

@@ -674,12 +674,23 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
 # it) are where it says so: a press release's "Male or female patients with SLE" let a record declare
 # eligibility.sex silent, and trials.csv showed it not stated.
 _WHO_MAY_ENROL = ("eligibility.sex", "eligibility.healthy_volunteers")
-_HEALTHY = r"healthy\s+(?:adult\s+)?(?:volunteers?|subjects?|participants?|individuals?|persons?|people|controls?)\b"
-_ADMITTED = (
-    r"\b(?:(?:in)?eligible|accept\w*|enrol\w*|includ\w*|allow\w*|permitted|permit|exclud\w*|admi\w*|"
-    r"recruit\w*|qualif\w*|take\s+part|participate)\b"
+# healthy volunteers named as those the trial is for, not a study of them ("healthy volunteer studies")
+_HEALTHY = (
+    r"healthy\s+(?:adult\s+)?(?:volunteers?|subjects?|participants?|individuals?|persons?|people|controls?)\b"
+    r"(?!\s+(?:stud(?:y|ies)|trials?|cohorts?)\b)"
 )
-_HEALTHY_SAID = re.compile(rf"(?i)\b{_HEALTHY}[^.;:\n]{{0,40}}?{_ADMITTED}|{_ADMITTED}[^.;:\n]{{0,40}}?\b{_HEALTHY}")
+_ADMITTED = (
+    r"(?:(?:in)?eligible|accept\w*|enrol\w*|includ\w*|allow\w*|permitted|exclud\w*|admi\w*|recruit\w*|"
+    r"qualif\w*|take\s+part|participate)\b"
+)
+# "Healthy volunteers are not eligible", "... will be excluded"; "does not accept healthy volunteers",
+# "will not enroll healthy volunteers"; "No healthy volunteers"
+_HEALTHY_SAID = re.compile(
+    rf"(?i)\b{_HEALTHY}\s+(?:(?:are|is|will|shall|may|can|must)\s+)?(?:not\s+)?(?:be\s+)?{_ADMITTED}"
+    rf"|\b(?:accepts?|accepting|admits?|admitting)\s+(?:no\s+)?{_HEALTHY}"
+    rf"|\b(?:will|do|does|shall)\s+(?:not\s+)?(?:enrol\w*|includ\w*|recruit\w*)\s+{_HEALTHY}"
+    rf"|\bno\s+{_HEALTHY}"
+)
 _HEALTHY_ALONE = re.compile(rf"(?i)\s*{_HEALTHY}\s*[.;]?\s*\Z")  # an exclusion criterion "Healthy volunteers."
 
 
