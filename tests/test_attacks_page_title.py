@@ -8,8 +8,8 @@ quote "Status: Not yet Recruiting" (NOT_YET_RECRUITING) that no reader sees, and
 <title>60</title> participants", which shows "Enrollment: participants", for an enrollment of 60. A title
 after the first is now read as none. The first is read as the page's first line, as a layout's
 reader expects it (set apart, it left a saved ClinConnect page no title line, and its brief title was
-refused): a quote run from it into the body is an open hole, as one run across a paragraph break is
-(strict xfail here, and tests/test_attacks_reading_open.py).
+refused); on a page of no layout it is set apart from the body (layouts.set_apart), whatever it holds,
+and no quote runs from it into the body (tests/test_attacks_paragraph_breaks.py).
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from sle_trials.reading import markup
 HEAD = f"<p>{IM19_TITLE_LINE}</p><p>Last Updated: 2025-08-17</p>"
 
 
-@pytest.mark.xfail(strict=True, reason="a quote run from the page's title into its body binds (open)")
 def test_a_status_run_from_the_title_into_the_page_is_refused(registry: Path, trials: Trials) -> None:
     page = f"<html><head><title>Status: Not yet</title></head><body><p>recruiting</p>{HEAD}</body></html>"
     source = add_source(registry, "seeds/950_title.html", page)
@@ -31,6 +30,7 @@ def test_a_status_run_from_the_title_into_the_page_is_refused(registry: Path, tr
     put(registry, IM19_PATH, joined(im19_draft(source), status))
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1, result.out
+    assert "E502" in result.out, result.out
 
 
 @pytest.mark.parametrize(
@@ -38,10 +38,7 @@ def test_a_status_run_from_the_title_into_the_page_is_refused(registry: Path, tr
     [
         f"<html><head><title>x</title></head><body>{HEAD}"
         "<p>Enrollment: <title>60</title> participants</p></body></html>",
-        pytest.param(
-            f"<html><head><title>Enrollment:</title></head><body><p>60 participants</p>{HEAD}</body></html>",
-            marks=pytest.mark.xfail(strict=True, reason="a quote run from the page's title into its body binds (open)"),
-        ),
+        f"<html><head><title>Enrollment:</title></head><body><p>60 participants</p>{HEAD}</body></html>",
     ],
 )
 def test_an_enrollment_read_across_a_title_is_refused(registry: Path, trials: Trials, page: str) -> None:
@@ -49,6 +46,7 @@ def test_an_enrollment_read_across_a_title_is_refused(registry: Path, trials: Tr
     enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 1, result.out
+    assert "E502" in result.out, result.out
 
 
 def test_a_pages_first_title_is_its_first_line_and_no_other_is_read() -> None:

@@ -537,6 +537,7 @@ def stated(
             return said
     return (
         _in_criteria(_listed(doc) or own or [], schema, name, notes or [])
+        or _who_may_enrol(_listed(doc) or own or [], schema, name, notes or [])
         or _in_own_title(doc, schema, name)
         or _in_parent_place(doc, schema, name)
     )
@@ -662,6 +663,59 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
                 ]
                 if found:
                     return Said(f"{found[0]!r} in its criteria", found[0])
+    return None
+
+
+# Who may enrol, as criteria write it: a phrase that names the sex of those who may enrol whole ("Male or
+# female patients", "Women only": the sex vocabulary's renderings of more than one word; a bare "Female"
+# stands in many a rule, "Female: haemoglobin < 10 g/dL"), and healthy volunteers said to be eligible or not
+# ("Healthy volunteers are not eligible", "No healthy volunteers"; the vocabulary's bare "No" stands in any
+# criterion). A source of no layout places neither field, and its criteria (the record's own, quoted from
+# it) are where it says so: a press release's "Male or female patients with SLE" let a record declare
+# eligibility.sex silent, and trials.csv showed it not stated.
+_WHO_MAY_ENROL = ("eligibility.sex", "eligibility.healthy_volunteers")
+# healthy volunteers named as those the trial is for, not a study of them ("healthy volunteer studies")
+_HEALTHY = (
+    r"healthy\s+(?:adult\s+)?(?:volunteers?|subjects?|participants?|individuals?|persons?|people|controls?)\b"
+    r"(?!\s+(?:stud(?:y|ies)|trials?|cohorts?)\b)"
+)
+_ADMITTED = (
+    r"(?:(?:in)?eligible|accept\w*|enrol\w*|includ\w*|allow\w*|permitted|exclud\w*|admi\w*|recruit\w*|"
+    r"qualif\w*|take\s+part|participate)\b"
+)
+# "Healthy volunteers are not eligible", "... will be excluded"; "does not accept healthy volunteers",
+# "will not enroll healthy volunteers"; "No healthy volunteers"
+_HEALTHY_SAID = re.compile(
+    rf"(?i)\b{_HEALTHY}\s+(?:(?:are|is|will|shall|may|can|must)\s+)?(?:not\s+)?(?:be\s+)?{_ADMITTED}"
+    rf"|\b(?:accepts?|accepting|admits?|admitting)\s+(?:no\s+)?{_HEALTHY}"
+    rf"|\b(?:will|do|does|shall)\s+(?:not\s+)?(?:enrol\w*|includ\w*|recruit\w*)\s+{_HEALTHY}"
+    rf"|\bno\s+{_HEALTHY}"
+)
+_HEALTHY_ALONE = re.compile(rf"(?i)\s*{_HEALTHY}\s*[.;]?\s*\Z")  # an exclusion criterion "Healthy volunteers."
+
+
+def _who_may_enrol(criteria: list[Criterion], schema: dict, name: str, notes: list[str]) -> Said | None:
+    """The sex of those who may enrol, or whether healthy volunteers may, where a criterion says it in a
+    phrase of its own (_WHO_MAY_ENROL), when name is that field or a parent of it; else None."""
+    for leaf in _WHO_MAY_ENROL:
+        if leaf != name and not leaf.startswith(name + "."):
+            continue
+        for criterion in criteria:
+            text = criterion.text
+            if leaf == "eligibility.sex":
+                vocab = vocabulary.for_enum(tuple(_value_node(schema, fields.parse_dotted(leaf))["enum"]))
+                found = [
+                    text[r.start : r.end]
+                    for r in (vocab.places(text) if vocab else [])
+                    if " " in text[r.start : r.end] and not _named(notes, text[r.start : r.end])
+                ]
+            else:
+                said = _HEALTHY_SAID.search(text) or (
+                    _HEALTHY_ALONE.match(text) if criterion.side == "exclusion" else None
+                )
+                found = [said.group(0).strip()] if said is not None and not _named(notes, said.group(0).strip()) else []
+            if found:
+                return Said(f"{found[0]!r} in its criteria", found[0])
     return None
 
 

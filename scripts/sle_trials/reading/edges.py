@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from sle_trials.reading import criteria_text, digits, vocabulary
+from sle_trials.reading import criteria_text, digits, lexicon, vocabulary
 
 # Marks that join the letters or digits on their two sides into one word or number, and those that
 # join digits only (a comma between words ends a clause; between digits it groups thousands), as
@@ -141,10 +141,33 @@ def _inside_word(text: str, at: int) -> bool:
         return True
     if right.isdigit() and left in _SIGNS_BEFORE and (at < 2 or not text[at - 2].isalnum()):  # "−|60"
         return True
+    if left.isalnum() != right.isalnum() and _number_words_across(text, at):  # "sixty| five", "one |hundred"
+        return True
     if " " in (left, right) and (left.isdigit() or right.isdigit()):  # "1| 000", "1 |000"
         lo = max(0, at - 40)
         return any(m.start() < at < m.end() for m in _SPACED_DIGITS.finditer(text, lo, min(len(text), at + 40)))
     return False
+
+
+_WORD_BEFORE = re.compile(r"[A-Za-z0-9]+ \Z")
+_WORD_AFTER = re.compile(r" ?[A-Za-z0-9]+")
+_WORD_REACH = 20  # characters looked at either side: longer than any word of a number
+
+
+def _number_words_across(text: str, at: int) -> bool:
+    """Whether position at, beside the space between two words, parts two words of one number written
+    in words (lexicon.words_go_on: "sixty five", "one hundred"): a quote of one of them reads another."""
+    if text[at - 1] == " ":  # at starts a word: the word before the space, and this one
+        before = _WORD_BEFORE.search(text, max(0, at - _WORD_REACH), at)
+        after = _WORD_AFTER.match(text, at)
+    elif text[at] == " ":  # at ends a word: this one, and the word after the space
+        before = _WORD_BEFORE.search(text, max(0, at - _WORD_REACH), at + 1)
+        after = _WORD_AFTER.match(text, at)
+    else:
+        return False
+    if before is None or after is None or (at > 0 and before.start() > 0 and text[before.start() - 1].isalnum()):
+        return False
+    return lexicon.words_go_on(before.group().strip(), after.group().strip())
 
 
 def _is_number_end(text: str, at: int) -> bool:

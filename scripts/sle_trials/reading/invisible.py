@@ -45,6 +45,11 @@ DROPPED = re.compile(f"[{_DROPPED_RANGES}]")
 # row and "60" beginning its second were read as "Enrollment: 60", where the column under
 # "Enrollment:" said 6. Written in a source, it shows a reader nothing and is read as no word.
 SEPARATOR = "\uffff"
+# A line a page's reader writes (markup.read, blocks=True) where a block is set apart from the text before
+# it whatever that text is: before a heading, after the page's title. A noncharacter dropped where
+# invisible characters are (_DROPPED_RANGES), so that it is read as a blank line but for the paragraphs
+# of a document of no layout (layouts.set_apart), which it sets apart.
+SET_APART = "\ufffe"
 
 # Bidirectional embeddings, overrides and isolates (LRE, RLE, LRO, RLO; LRI, RLI, FSI), each closed by
 # PDF or PDI, or by the end of its paragraph. The text between an opener and its closer is shown

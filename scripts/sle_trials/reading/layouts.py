@@ -41,7 +41,7 @@ from typing import Any
 
 from sle_trials.reading import digits, edges, lookalike, markup, opening, sentences
 from sle_trials.reading.criteria_text import ESCAPE
-from sle_trials.reading.invisible import DROPPED, unreordered
+from sle_trials.reading.invisible import DROPPED, SEPARATOR, SET_APART, unreordered
 
 PLAIN = "plain"
 LAYOUT_KINDS = {"ctgov_json": "REGISTRY_JSON", "registry_copy": "REGISTRY_COPY", "clinconnect": "TRIAL_FINDER_PAGE"}
@@ -616,7 +616,7 @@ def _read_source(file: str, raw: bytes) -> SourceDoc:
     text = raw.decode("utf-8")
     if markup.is_html(file, text):
         page = markup.read(text)
-        doc = _read_text(file, page.text, json=False)
+        doc = _read_text(file, page.text, json=False, blocks=lambda: markup.read(text, blocks=True).text)
         doc.unread, doc.form = page.unread, HTML
         return doc
     return _read_text(file, text)
@@ -678,7 +678,7 @@ def _as_read(doc: Any) -> Any:
     return {**doc, "studies": read} if isinstance(doc, dict) else read
 
 
-def _read_text(file: str, text: str, json: bool = True) -> SourceDoc:
+def _read_text(file: str, text: str, json: bool = True, blocks: Callable[[], str] | None = None) -> SourceDoc:
     # each layout's reader is a module of its own, which builds this module's SourceDoc: imported
     # here, where a source is first read, not at the top (where it would import this module half made)
     from sle_trials.reading import clinconnect, ctgov_study, registry_copy
@@ -717,10 +717,115 @@ def _read_text(file: str, text: str, json: bool = True) -> SourceDoc:
         if found is not None:
             found.text = normalise(text)
             return _written(found, text)
+    # a page's blocks, or a plain text's paragraphs, each set apart from the next (set_apart)
+    apart = set_apart(raw_lines if blocks is None else LINE_BREAK.split(blocks()))
+    if apart is not None:
+        raw_lines, text = apart, "\n".join(apart)
     plain = SourceDoc(file, PLAIN, normalise(text))
     prose = sentences.line_ends(raw_lines, plain.text, normalise)
     plain.prose = None if prose == plain.text else prose
     return _written(trial_sections(plain, raw_lines), text)
+
+
+def set_apart(lines: list[str]) -> list[str] | None:
+    """The lines of a document of no layout with a SEPARATOR line between two paragraphs a reader sees
+    apart (a blank line between them; a page's blocks, markup.read with blocks), unless the paragraph
+    before ends in a label (_label: "Enrollment:", "Gender"), whose value a reader reads in the next
+    one; and after a SET_APART line (before a heading, after a page's title) whatever the text before
+    it. None when no paragraph is set apart. A record holds no SEPARATOR, so no quote runs across one:
+    "Status: Not yet" ending a paragraph (a plain text's, a page's <p>, a table's cell, a heading, the
+    page's title) and "recruiting" starting the next vouched for "Status: Not yet recruiting"
+    (NOT_YET_RECRUITING), two texts to a reader. A layout's page is read by its places, whose labels
+    and values stand in blocks of their own (a saved ClinConnect page's "Gender" heading above its
+    "ALL"), and is not read so."""
+    out: list[str] = []
+    last: str | None = None  # the last line of text before the blank lines
+    due: str | None = None  # "blank" after a blank line, "apart" after a SET_APART line
+    changed = False
+    for line in lines:
+        if line.strip() == SET_APART:
+            due = "apart"
+            out.append("")
+            continue
+        shown_line = _visible(line).strip()
+        if shown_line == SEPARATOR:  # a table's rows, set apart already
+            due, last = None, None
+            out.append(line)
+            continue
+        if not shown_line:
+            due = due or ("blank" if last is not None else None)
+            out.append(line)
+            continue
+        if due is not None and last is not None and (due == "apart" or not _label(last)):
+            out += [SEPARATOR, ""]
+            changed = True
+        due, last = None, shown_line
+        out.append(line)
+    return out if changed else None
+
+
+def _label(line: str) -> bool:
+    """Whether a line is a label, whose value a reader reads in the paragraph after it: one ending in a
+    colon ("Enrollment:"), or a label or heading a source is read by (a layout's headings, the sex's,
+    the dates' and the fields' labels: _labels), colon or not ("Gender", "Overall Status")."""
+    return line.endswith((":", "\uff1a")) or line.casefold() in _labels()
+
+
+# Labels a page writes a field's value in the block after (besides its layouts' headings and the labels
+# the lexicon and the vocabulary hold): its status, phase, type, design, enrollment, ages, volunteers
+_FIELD_LABELS = (
+    "Status",
+    "Overall Status",
+    "Recruitment Status",
+    "Recruiting Status",
+    "Study Status",
+    "Phase",
+    "Phases",
+    "Study Phase",
+    "Trial Phase",
+    "Study Type",
+    "Allocation",
+    "Intervention Model",
+    "Masking",
+    "Primary Purpose",
+    "Enrollment",
+    "Enrolment",
+    "Estimated Enrollment",
+    "Actual Enrollment",
+    "Age",
+    "Ages",
+    "Ages Eligible for Study",
+    "Minimum Age",
+    "Maximum Age",
+    "Healthy Volunteers",
+    "Accepts Healthy Volunteers",
+    "Conditions",
+    "Condition",
+    "Interventions",
+    "Intervention",
+    "Sponsor",
+    "Sponsors",
+    "Title",
+    "Official Title",
+    "Brief Title",
+    "Acronym",
+)
+
+
+@functools.cache
+def _labels() -> frozenset[str]:
+    """The labels _label knows, casefolded: constants, built once a process."""
+    from sle_trials.reading import clinconnect, lexicon, registry_copy, vocabulary  # (as in _read_text)
+
+    labels = (
+        *_FIELD_LABELS,
+        *registry_copy.REGISTRY_COPY_HEADINGS,
+        *clinconnect.CLINCONNECT_HEADINGS,
+        *vocabulary.SEX_LABELS,
+        *lexicon.LABEL_TEXTS,
+        *lexicon.AS_OF_LABELS,
+    )
+    return frozenset(label.casefold() for label in labels)
 
 
 def _visible(line: str) -> str:

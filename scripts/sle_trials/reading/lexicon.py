@@ -61,6 +61,45 @@ _TEENS = "(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 # A number written in words as prose writes a time or a count ("six", "eighteen", "twenty-four", "thirty"):
 # the one list of such words, which the prose rules read an outcome's time by (prose._TIME)
 WORDS_NUMBER = rf"(?:{_TENS}(?:-{_WORD})?|{_TEENS}|{_WORD})"
+# The words of a number from zero to ninety-nine, for numbers() to read whole: a tens word and a unit word
+# joined by a hyphen or a space ("twenty-four", "sixty five"), a tens word, a teen, one to twelve, zero.
+# Read as none, "Age between eighteen and sixty-five years" stated no age, and a plain source's "The trial
+# plans to enroll twenty-four patients." no enrollment, so either could be declared silent.
+_ONES = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEEN_VALUES = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18}
+_TEEN_VALUES["nineteen"] = 19
+_TENS_VALUES = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_TENS_VALUES.update({"eighty": 80, "ninety": 90})
+_WORDS_NUMBER_READ = rf"(?:{_TENS}(?:[-\u2010\u2011 ]{_ONES})?|{_TEENS}|{_WORD}|zero)"
+
+
+_ONE_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
+_NUMBER_WORD_SET = frozenset((*NUMBER_WORDS, *_TEEN_VALUES, *_TENS_VALUES, "zero"))
+
+
+def words_go_on(left: str, right: str) -> bool:
+    """Whether two words a space parts are words of one number: a tens word and a unit word ("sixty
+    five"), a number and the word that scales it ("one hundred", "24 thousand"), a scale word and more
+    of its number ("hundred and", "hundred twenty"). A quote ending or starting between them reads
+    another number than its source ("Enrollment: sixty" of "sixty five participants")."""
+    left, right = left.lower(), right.lower()
+    if left in _TENS_VALUES and right in _ONE_WORDS:
+        return True
+    if (left in _NUMBER_WORD_SET or left.isdigit()) and right.rstrip("s") in SCALES:
+        return True
+    return left.rstrip("s") in SCALES and (right in ("and", *_NUMBER_WORD_SET) or right.isdigit())
+
+
+def words_value(words: str) -> int:
+    """The value of a number _WORDS_NUMBER_READ matches ("Twenty-four" is 24, "zero" 0)."""
+    parts = re.split(r"[-\u2010\u2011 ]", words.lower())
+    if parts[0] in _TENS_VALUES:
+        return _TENS_VALUES[parts[0]] + (NUMBER_WORDS[parts[1]] if len(parts) > 1 else 0)
+    if parts[0] == "zero":
+        return 0
+    return _TEEN_VALUES.get(parts[0]) or NUMBER_WORDS[parts[0]]
+
+
 _PARTS = (
     "(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|dozens?|"
     + _SCALE
@@ -83,14 +122,14 @@ _NUMBER = re.compile(
     r"|10\s*\^\s*(?P<exp2>[-−+]?\d+)"  # 10^8, 10^-3
     r"|(?P<mant3>\d+(?:\.\d+)?)[eE](?P<exp3>[-+]?\d+)"  # 1e6, 1e-3
     # 1 million, 2.5 billion, one hundred: a number and the word that scales it
-    rf"|(?P<scaled>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:\b{_WORD}))[ -](?P<scale>(?i:{_SCALE}))\b"
+    rf"|(?P<scaled>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:\b{_WORDS_NUMBER_READ}))[ -](?P<scale>(?i:{_SCALE}))\b"
     r"|(?P<grouped>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 25,000
     # 1½ and 1 ½ (1.5), ½ (0.5): a vulgar fraction, and the whole number it follows
     rf"|(?:(?P<whole>\d+) ?)?(?P<fraction>[{digits.FRACTIONS}])"
     # 1⁄2 (0.5), 1 1⁄2 (1.5): a fraction typeset with the fraction slash, never its 1 or its 2
     rf"|(?:(?P<whole2>\d+) )?(?P<numerator>\d+){FRACTION_SLASH}(?P<denominator>\d+)"
     r"|(?P<plain>\d+(?:\.\d+)?)"  # 40, 7.5
-    rf"|(?P<word>(?i:\b{_WORD}\b))"
+    rf"|(?P<word>(?i:\b{_WORDS_NUMBER_READ}\b))"
     # a number is never cut out of a longer one: "1.5½" is no 1, "25,000½" no 25, 1⅟ and 1⁄ no number;
     # nor out of digits an ASCII slash joins, a fraction, a ratio or a date ("1/2", "140/90",
     # "07/30/2024"), which no reading is safe for: "≤ 1/2 mg/kg/day" bound a limit of 1
@@ -123,6 +162,23 @@ _TIMES_BEFORE = re.compile(r"(?:[×*·⋅∙]|(?<![A-Za-z])[xX])\s*\Z")
 _TIMES_AFTER = re.compile(r"\s*[×*·⋅∙xX]\s*10(?:\s*\^|[eE])")
 
 
+# Digits a multiplication sign joins with no space ("6x10", "3×3", "2*4"): a product, neither of its
+# numbers, which bound an enrollment of 6 to "Enrollment: 6x10 participants". A power of ten ("2x10^6")
+# is read whole before this, and "2x ULN", "2 x ULN" have no digit right after the sign.
+_PRODUCT_AFTER = re.compile(r"[xX×*]\d")
+_PRODUCT_BEFORE = re.compile(r"\d[xX×*]\Z")
+# Digits a colon joins with no space: a titre ("1:80"), a ratio ("1:1"), a time ("10:00"), whose numbers
+# numbers() reads as before (a titre's comparator is read with them); but none is a count of people nor an
+# age, and "Enrollment: 6:0 participants" bound an enrollment of 6 (count_places, ages).
+_RATIO_AFTER = re.compile(r":\d")
+_RATIO_BEFORE = re.compile(r"\d:\Z")
+
+
+def in_ratio(quote: str, start: int, end: int) -> bool:
+    """Whether the number at quote[start:end] is one side of digits a colon joins ("6:0", "1:80")."""
+    return bool(_RATIO_AFTER.match(quote, end) or _RATIO_BEFORE.search(quote, max(0, start - 2), start))
+
+
 _GLUED_AFTER = re.compile(f"[{re.escape(digits.GLUES)}]\\d")
 _GLUED_BEFORE = re.compile(f"\\d[{re.escape(digits.GLUES)}]\\Z")
 
@@ -144,6 +200,8 @@ def numbers(quote: str) -> list[Number]:
             continue  # the mantissa of a power of ten the pattern does not read
         if _marked(quote, m.start(), m.end()):
             continue  # a digit struck through or enclosed ("60̶", "6̶0"): no number a reader is shown
+        if _PRODUCT_AFTER.match(quote, m.end()) or _PRODUCT_BEFORE.search(quote, max(0, m.start() - 2), m.start()):
+            continue  # a product of digits a multiplication sign joins ("6x10"): neither number
         if _GLUED_AFTER.match(quote, m.end()) or _GLUED_BEFORE.search(quote, max(0, m.start() - 2), m.start()):
             continue  # digits a glue mark writes as one token ("6_000", "6°0"): digits.GLUES
         if not m.group().isascii() and _digits_shown_otherwise(m.group()):
@@ -164,7 +222,7 @@ def numbers(quote: str) -> list[Number]:
             value = float(f"{m.group('mant3')}e{_exponent(m.group('exp3'))}")
         elif m.group("scale") is not None:
             mantissa = m.group("scaled").replace(",", "")
-            base = float(NUMBER_WORDS[mantissa.lower()]) if mantissa.isalpha() else float(mantissa)
+            base = float(words_value(mantissa)) if mantissa[:1].isalpha() else float(mantissa)
             value = base * SCALES[m.group("scale").lower()]
         elif m.group("fraction") is not None:
             value = int(m.group("whole") or 0) + unicodedata.numeric(m.group("fraction"))
@@ -175,11 +233,35 @@ def numbers(quote: str) -> list[Number]:
         elif m.group("grouped") is not None:
             value = float(m.group("grouped").replace(",", ""))
         elif m.group("word") is not None:
-            value = float(NUMBER_WORDS[m.group("word").lower()])
+            value = float(words_value(m.group("word")))
         else:
             value = float(m.group("plain"))
         if math.isfinite(value):  # "1e999" is no number a record can hold
             out.append(Number(value, m.start(), m.end()))
+    return _restated(quote, out)
+
+
+# A number written twice, in words and in digits in brackets after them ("eighteen (18) years", "18
+# (eighteen) patients"), as legal and regulatory texts write one: a single number, from its first word to
+# the closing bracket, so that the unit or the noun after the bracket is read with it.
+_OPENS = re.compile(r"\s*\(\s*")
+_CLOSES = re.compile(r"\s*\)")
+
+
+def _restated(quote: str, found: list[Number]) -> list[Number]:
+    out: list[Number] = []
+    for n in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.value == n.value
+            and quote[last.start].isalpha() != quote[n.start].isalpha()
+            and _OPENS.fullmatch(quote, last.end, n.start)
+            and (closes := _CLOSES.match(quote, n.end)) is not None
+        ):
+            out[-1] = Number(last.value, last.start, closes.end())
+            continue
+        out.append(n)
     return out
 
 
@@ -238,7 +320,7 @@ def _digits_shown_otherwise(number: str) -> bool:
 # a letter, a digit, ".", ",", "/", "^" or "+"; a fraction is one), so there are at least as many of
 # these as numbers
 _DIGIT_RUNS = re.compile(_STARTS + rf"(?:\d+(?:[.,]\d+)*|[{digits.FRACTIONS}])")
-_NUMBER_WORDS = re.compile(rf"\b{_WORD}\b")
+_NUMBER_WORDS = re.compile(rf"\b(?:{_TENS}|{_TEENS}|{_WORD}|zero)\b")
 
 
 def numbers_at_most(quote: str) -> int:
@@ -781,7 +863,7 @@ def ages(quote: str) -> tuple[Age, ...]:
     """The ages a quote states and which bound each is: by a label ("Minimum Age: 18 Years"), a
     comparator ("≥ 18 years", "18 years and older"), a range ("between 18 and 70 years", "18 to 65
     years"), or, for exactly two bare ages ("18 Years 65 Years", a registry page's two lines), their order."""
-    nums = numbers(quote)
+    nums = [n for n in numbers(quote) if not in_ratio(quote, n.start, n.end)]  # "6:0 years" is no age
     found: list[tuple[Number, str | None, int]] = []
     for n in nums:
         m = _AGE_UNIT.match(quote, n.end)
@@ -1161,10 +1243,21 @@ def counts(quote: str) -> list[float]:
     return [value for value, _ in count_places(quote)]
 
 
+# A multiplication sign and digits after a number, or digits and one before it, spaced ("6 x 10", "2 × 30"):
+# numbers() reads a product written so as its factors (a dose "2 x 10 mg" is read by its 10 mg), but
+# neither factor is a count of people: "Enrollment: 6 x 10 participants" bound an enrollment of 6 or of 10
+_TIMES_SPACED_AFTER = re.compile(r"\s*[xX×*]\s*\d")
+_TIMES_SPACED_BEFORE = re.compile(r"\d\s*[xX×*]\s*\Z")
+
+
 def count_places(quote: str) -> list[tuple[float, int]]:
     """counts(), each with where its number starts in the quote."""
     out = []
     for n in numbers(quote):
+        if in_ratio(quote, n.start, n.end):
+            continue  # a side of a ratio, a titre or a time ("6:0 participants"): no count of people
+        if _TIMES_SPACED_AFTER.match(quote, n.end) or _TIMES_SPACED_BEFORE.search(quote, max(0, n.start - 8), n.start):
+            continue  # a factor of a product written with spaces ("6 x 10 participants"): no count either
         after = _COUNT_AFTER.match(quote, n.end)
         if not (after or _COUNT_BEFORE.search(quote[max(0, n.start - 40) : n.start])):
             continue

@@ -38,7 +38,7 @@ from html.parser import HTMLParser
 from typing import Any, NamedTuple, cast
 
 from sle_trials.reading import lookalike, styles
-from sle_trials.reading.invisible import SEPARATOR
+from sle_trials.reading.invisible import SEPARATOR, SET_APART
 
 # WHATWG MIME Sniffing, "rules for identifying an unknown MIME type": a document starting (after
 # white space) with one of these, then a space or ">", is HTML to a browser.
@@ -88,8 +88,8 @@ _BOXES = frozenset("img image input embed iframe object video audio canvas selec
 # quote runs across (a SEPARATOR either side). Read where they stood, "Enrollment: 6<button>0</button>
 # participants" (a 6, and a button labelled 0) read as 60. The page's title is read as its first line,
 # as a layout's reader expects it: set apart, it left a saved ClinConnect page no title line (its
-# brief title refused, E512); a quote run from it into the body is an open hole
-# (tests/test_attacks_reading_open.py), as one run across a paragraph break is.
+# brief title refused, E512); on a page of no layout it is set apart from the body (a SET_APART line
+# after it, read(blocks=True)), as a heading is from the text above it.
 _APART = frozenset(("button", "textarea", "marquee"))
 # How far a browser's own style moves an element's text from its side of the page (its margins and
 # paddings, in pixels, both sides added), and how far in the open elements may move a text before it
@@ -112,6 +112,11 @@ _BLOCKS = frozenset(
         "plaintext pre search section summary table tbody td tfoot th thead title tr ul xmp"
     ).split()
 )
+
+
+# The headings, each set apart from the text before it (a SET_APART line, with blocks): a reader reads no
+# words of a paragraph above a heading as running into it ("<p>Enrollment:</p><h3>60 participants ...</h3>")
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 # Elements whose text a browser shows otherwise than as it is written: raised as an exponent
@@ -368,8 +373,9 @@ _COMMENT_END = re.compile(r"--!?>")
 class _Shown(HTMLParser):
     """The text a browser shows of a page, line by line."""
 
-    def __init__(self, sheet: styles.Sheet) -> None:
+    def __init__(self, sheet: styles.Sheet, blocks: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.blocks = blocks  # a blank line where a block ends or begins, SET_APART where one is set apart
         self.sheet = sheet  # what the page's style sheets hide (read in a first pass)
         self.sheets: list[list[str]] = []  # the text of each <style> element, read in this pass
         self.unread: str | None = None  # why none of the page's text is read, when its style says so
@@ -447,6 +453,19 @@ class _Shown(HTMLParser):
         self._end_line()
         if self.lines and self.lines[-1] != SEPARATOR:
             self.lines.append(SEPARATOR)
+
+    def _block_end(self, apart: bool = False) -> None:
+        """The end of a line where a block begins or ends: with blocks, a blank line after it (SET_APART
+        where the block is set apart whatever the text before it: a heading, the page's title), as a
+        plain text writes a paragraph's end."""
+        self._end_line()
+        if not self.blocks or (self.numbered and not self.spoilt) or not self.lines:
+            return
+        if self.lines[-1] in ("", SET_APART):
+            if apart:
+                self.lines[-1] = SET_APART
+        elif self.lines[-1] not in (SEPARATOR, BARRIER):
+            self.lines.append(SET_APART if apart else "")
 
     def _end_line(self) -> None:
         if self.numbered and not self.spoilt:
@@ -553,7 +572,7 @@ class _Shown(HTMLParser):
         if tag == "li" and self.numbered:
             self.line, self.numbered = [], False  # the item before showed no text: nor its number
         if tag in _BLOCKS:
-            self._end_line()
+            self._block_end(apart=tag in _HEADINGS)
         if tag in _PREFORMATTED:
             self.pre += 1
         moved = _INDENTED.get(tag, 0) + self.sheet.spaces(tag, attrs)
@@ -658,7 +677,7 @@ class _Shown(HTMLParser):
         elif tag in _BLOCKS:
             if tag == "li" and self.numbered:
                 self.line, self.numbered = [], False  # an item with no text: no number shown alone
-            self._end_line()
+            self._block_end(apart=tag == "title")
         if tag in _PREFORMATTED and self.pre:
             self.pre -= 1
 
@@ -691,8 +710,8 @@ class Page(NamedTuple):
     unread: str | None = None
 
 
-def _pass(text: str, sheet: styles.Sheet) -> _Shown:
-    parser = _Shown(sheet)
+def _pass(text: str, sheet: styles.Sheet, blocks: bool = False) -> _Shown:
+    parser = _Shown(sheet, blocks)
     parser.feed(text)
     if parser.cdata_elem == "style" and parser.sheets:  # a style sheet open to the page's end applies
         parser.sheets[-1].append(parser.rawdata)
@@ -709,26 +728,28 @@ def _pass(text: str, sheet: styles.Sheet) -> _Shown:
 DECLARES_ENTITIES = re.compile(r"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
 
-def read(text: str) -> Page:
+def read(text: str, blocks: bool = False) -> Page:
     """The text a browser shows of an HTML page: a line for each block, in the page's order. What the
     page leaves open at its end (a comment, a tag, a script) is never shown, as a browser shows none
     of it: the parser's close() gave it as text, and cost the square of its length doing so. Only the
     first MAX_PAGE characters are read: a quote from beyond them is not found. A page with `<style>`
     elements is read twice: first for its rules (a rule hides elements before it too), then with
     them; one whose style may hide what cannot be told (styles.Sheet.unread) shows no text, and
-    says why."""
+    says why. blocks: a blank line where a block begins or ends, a SET_APART line where one is set apart
+    whatever stands before it (a heading, after the page's title), as the paragraphs of a page of no
+    layout are read (layouts.set_apart)."""
     if DECLARES_ENTITIES.search(text, 0, MAX_PAGE) is not None:
         return Page("\n", styles.unbounded("it declares entities of its own (<!DOCTYPE ... [<!ENTITY ...>])"))
     fed = _TEXT_LT.sub("&lt;", text[:MAX_PAGE])
     sheet = styles.Sheet()
-    parser = _pass(fed, sheet)
+    parser = _pass(fed, sheet, blocks)
     if parser.unread is None and sheet.unread is None and (parser.sheets or parser.schemed):
         if parser.schemed:  # shown in a dark scheme, maybe: its style attributes read again, colours unjudged
             sheet = styles.Sheet(schemed=True)
         for css in parser.sheets:
             sheet.read("".join(css))
         if sheet.unread is None:
-            parser = _pass(fed, sheet)  # (its style attributes read once: the sheet holds their readings)
+            parser = _pass(fed, sheet, blocks)  # (its style attributes read once: the sheet holds their readings)
     parser.unread = parser.unread or sheet.unread
     if parser.unread is not None:
         return Page("\n", parser.unread)

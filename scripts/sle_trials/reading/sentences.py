@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from sle_trials.reading.invisible import SEPARATOR
+
 # Where one sentence ends and the next starts. A stop (".", "!", "?") ends one before a capital or an
 # opening mark, not before a word in lower case or a number: "Dec. 1, 2026", "CO., LTD. · Feb 28" are
 # one sentence; nor after a title written before a name ("led by Dr. Anna Berg", "St. Mary's Hospital
@@ -43,8 +45,9 @@ OPENS = re.compile(_OPENS)
 # The sentences a site's texts are looked for in (together): a semicolon ends none there, since a list
 # of sites under their places is written with them ("Sites in Beijing, China: A; B" lists two sites
 # in Beijing, and cut at the semicolon B stood under no place).
-# A line's end that ends a sentence with no stop, as line_ends marks it in the text prose is read from
-_LINE_END = r"|\s*\n\s*"
+# A line's end that ends a sentence with no stop, as line_ends marks it in the text prose is read from; a
+# SEPARATOR line after it (between two paragraphs a reader sees apart: layouts.set_apart) is no sentence
+_LINE_END = rf"|\s*\n(?:\s*{SEPARATOR}\s*\n)*\s*"
 STOPS = re.compile(_STOP + _LINE_END)
 # The sentences everything else is read in (a product's facts too, which were read in pieces cut at any
 # stop, "Acme Corp. and targeting BCMA" two): a semicolon ends one too, before any word ("..., which
