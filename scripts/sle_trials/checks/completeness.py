@@ -139,25 +139,18 @@ _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 # Numbers written as words, to ninety-nine (criteria lists run to some tens of items): an entry
 # naming its items "the first criterion", "criteria one and two" or "the third to fifth items"
 # named none of them (only digits were read), and was refused as naming nothing.
-_UNITS = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# (the cardinals are the lexicon's, lexicon.CARDINALS; the ordinals are read here only)
 _UNIT_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth".split()
 _TEEN_ORDINALS = (
     "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
 )
 _TEN_ORDINALS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
-CARDINAL_WORDS = {
-    **{w: i + 1 for i, w in enumerate(_UNITS)},
-    **{w: i + 10 for i, w in enumerate(_TEENS)},
-    **{w: 10 * (i + 2) for i, w in enumerate(_TENS)},
-    **{f"{t}-{u}": 10 * (i + 2) + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_UNITS)},
-}
+CARDINAL_WORDS = lexicon.CARDINALS
 ORDINAL_WORDS = {
     **{w: i + 1 for i, w in enumerate(_UNIT_ORDINALS)},
     **{w: i + 10 for i, w in enumerate(_TEEN_ORDINALS)},
     **{w: 10 * (i + 2) for i, w in enumerate(_TEN_ORDINALS)},
-    **{f"{t}-{u}": 10 * (i + 2) + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_UNIT_ORDINALS)},
+    **{f"{t}-{u}": v + j + 1 for t, v in lexicon.TENS_VALUES.items() for j, u in enumerate(_UNIT_ORDINALS)},
 }
 
 

@@ -65,16 +65,25 @@ WORDS_NUMBER = rf"(?:{_TENS}(?:-{_WORD})?|{_TEENS}|{_WORD})"
 # joined by a hyphen or a space ("twenty-four", "sixty five"), a tens word, a teen, one to twelve, zero.
 # Read as none, "Age between eighteen and sixty-five years" stated no age, and a plain source's "The trial
 # plans to enroll twenty-four patients." no enrollment, so either could be declared silent.
-_ONES = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_ONES = "(?:" + "|".join(_DIGIT_WORDS) + ")"
 _TEEN_VALUES = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18}
 _TEEN_VALUES["nineteen"] = 19
-_TENS_VALUES = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
-_TENS_VALUES.update({"eighty": 80, "ninety": 90})
+TENS_VALUES = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+TENS_VALUES.update({"eighty": 80, "ninety": 90})
 _WORDS_NUMBER_READ = rf"(?:{_TENS}(?:[-\u2010\u2011 ]{_ONES})?|{_TEENS}|{_WORD}|zero)"
+# The same numbers as one table, a tens word and its unit joined by a hyphen ("twenty-four"): what a
+# curator's entry names items by too (completeness: "criteria one and two")
+CARDINALS = {
+    **NUMBER_WORDS,
+    **_TEEN_VALUES,
+    **TENS_VALUES,
+    **{f"{tens}-{unit}": value + NUMBER_WORDS[unit] for tens, value in TENS_VALUES.items() for unit in _DIGIT_WORDS},
+}
 
 
-_ONE_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
-_NUMBER_WORD_SET = frozenset((*NUMBER_WORDS, *_TEEN_VALUES, *_TENS_VALUES, "zero"))
+_ONE_WORDS = frozenset(_DIGIT_WORDS)
+_NUMBER_WORD_SET = frozenset((*NUMBER_WORDS, *_TEEN_VALUES, *TENS_VALUES, "zero"))
 
 
 def words_go_on(left: str, right: str) -> bool:
@@ -83,7 +92,7 @@ def words_go_on(left: str, right: str) -> bool:
     of its number ("hundred and", "hundred twenty"). A quote ending or starting between them reads
     another number than its source ("Enrollment: sixty" of "sixty five participants")."""
     left, right = left.lower(), right.lower()
-    if left in _TENS_VALUES and right in _ONE_WORDS:
+    if left in TENS_VALUES and right in _ONE_WORDS:
         return True
     if (left in _NUMBER_WORD_SET or left.isdigit()) and right.rstrip("s") in SCALES:
         return True
@@ -93,8 +102,8 @@ def words_go_on(left: str, right: str) -> bool:
 def words_value(words: str) -> int:
     """The value of a number _WORDS_NUMBER_READ matches ("Twenty-four" is 24, "zero" 0)."""
     parts = re.split(r"[-\u2010\u2011 ]", words.lower())
-    if parts[0] in _TENS_VALUES:
-        return _TENS_VALUES[parts[0]] + (NUMBER_WORDS[parts[1]] if len(parts) > 1 else 0)
+    if parts[0] in TENS_VALUES:
+        return TENS_VALUES[parts[0]] + (NUMBER_WORDS[parts[1]] if len(parts) > 1 else 0)
     if parts[0] == "zero":
         return 0
     return _TEEN_VALUES.get(parts[0]) or NUMBER_WORDS[parts[0]]
