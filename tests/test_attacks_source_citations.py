@@ -72,6 +72,17 @@ def test_a_page_naming_the_trial_only_outside_its_related_trials_is_said_so(regi
 def test_a_related_trial_listed_without_a_title_is_said_so(registry: Path) -> None:
     """A study JSON lists its expanded access record by its id alone: E516 said the JSON names no
     related trial, where it lists this one, only with no title."""
+    named, stub = _expanded_access_stub(registry)
+    said = _messages(registry, "trials/NCT09170299.yaml", stub, "E516")
+    assert said == [
+        f"curation.sources.0.file: {named} is about NCT09170201 and lists NCT09170299 as a related trial, but "
+        "gives it no title (a related trial is an id with its title): it is no source of this trial"
+    ], said
+
+
+def _expanded_access_stub(registry: Path) -> tuple[str, dict]:
+    """A study JSON listing its expanded-access record NCT09170299 by its id alone, added as a source,
+    and a stub of that record citing it: (the source's path, the stub's data)."""
     study = json.loads((FIXTURES / "ctgov" / "expanded_access_available.json").read_text(encoding="utf-8"))
     study["protocolSection"]["statusModule"]["expandedAccessInfo"] = {"hasExpandedAccess": True, "nctId": "NCT09170299"}
     named = add_source(registry, "seeds/902_study.json", json.dumps(study, indent=2))
@@ -87,11 +98,7 @@ def test_a_related_trial_listed_without_a_title_is_said_so(registry: Path) -> No
             "curation.sources.0.as_of": "lastUpdatePostDateStruct.date: 2025-04-14",
         },
     }
-    said = _messages(registry, "trials/NCT09170299.yaml", stub, "E516")
-    assert said == [
-        f"curation.sources.0.file: {named} is about NCT09170201 and lists NCT09170299 as a related trial, but "
-        "gives it no title (a related trial is an id with its title): it is no source of this trial"
-    ], said
+    return named, stub
 
 
 def _messages(root: Path, shown: str, data: dict, code: str) -> list[str]:
@@ -105,21 +112,7 @@ def _messages(root: Path, shown: str, data: dict, code: str) -> list[str]:
 def test_where_a_stubs_field_is_read_says_what_the_page_lacks(registry: Path) -> None:
     """E512 said a page about another trial names the stub's trial "nowhere as a trial" where the page
     lists it as a related trial with no title: it says what E516 says the page lacks."""
-    study = json.loads((FIXTURES / "ctgov" / "expanded_access_available.json").read_text(encoding="utf-8"))
-    study["protocolSection"]["statusModule"]["expandedAccessInfo"] = {"hasExpandedAccess": True, "nctId": "NCT09170299"}
-    named = add_source(registry, "seeds/902_study.json", json.dumps(study, indent=2))
-    stub = {
-        "nct_id": "NCT09170299",
-        "brief_title": "CD19 CAR-T cells",
-        "curation": {
-            "status": "stub",
-            "sources": [{"file": named, "kind": "REGISTRY_JSON", "as_of": "2025-04-14"}],
-        },
-        "evidence": {
-            "nct_id": "NCT09170299",
-            "curation.sources.0.as_of": "lastUpdatePostDateStruct.date: 2025-04-14",
-        },
-    }
+    named, stub = _expanded_access_stub(registry)
     said = _messages(registry, "trials/NCT09170299.yaml", stub, "E512")
     assert said and all("nowhere" not in m for m in said), said
     assert any(
