@@ -1,0 +1,84 @@
+"""Attacks on today's reading rules (read24): a permission of a prior treatment read as no
+requirement (prior_therapy, E523), an enumeration's dose joined to its item (binding, E525), and
+numbers in words (lexicon).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import imported_codes
+from sle_trials.reading import prior_therapy
+from test_attacks_prior_therapy_silence import _study
+
+# --- a prior treatment's permission is no requirement ----------------------------------------------
+
+# A permission with a condition of the treatment's failure: the failure lets the patients in
+CONDITIONED = [
+    "Patients previously treated with belimumab are eligible if they failed it.",
+    "Patients previously treated with belimumab are eligible provided they had an inadequate response.",
+    "Patients who have previously received rituximab can be enrolled only if refractory.",
+]
+
+
+@pytest.mark.parametrize("text", CONDITIONED)
+def test_a_permission_on_condition_of_failure_is_a_requirement(text: str) -> None:
+    assert prior_therapy.requirement(text, inclusion=True) is not None
+
+
+@pytest.mark.parametrize("criterion", CONDITIONED[:1])
+def test_a_permission_on_condition_of_failure_is_not_silent(
+    tmp_path_factory: pytest.TempPathFactory, criterion: str
+) -> None:
+    checker, data = _study(tmp_path_factory, f"4. {criterion}\n")
+    assert "E523" in imported_codes(checker, data)
+
+
+# Honest permissions, each read as a requirement before
+PERMISSIONS = [
+    "Prior treatment with belimumab allowed.",
+    "Prior treatment with belimumab acceptable.",
+    "Prior treatment with rituximab is permissible.",
+    "Prior treatment with rituximab may be allowed.",
+    "Patients previously treated with belimumab qualify.",
+    "Prior treatment with belimumab is not exclusionary.",
+    "Prior treatment with belimumab does not exclude participation.",
+    "Prior treatment with rituximab is not required.",
+    "Prior treatment with rituximab is not mandatory.",
+    "Prior treatment with belimumab is allowed but not required.",
+    # a condition of something else than the treatment's failure: still a permission
+    "Patients previously treated with belimumab may be eligible only after a washout of 6 months.",
+    "Patients previously treated with belimumab are eligible but must stop it 3 months before screening.",
+    # a permission of patients who lack the treatment: it is required of no one
+    "Previously treated with rituximab (those not treated are also eligible).",
+    "Previously treated with rituximab; untreated patients are also eligible.",
+    # a negation by "never" or "no longer": those treated kept out
+    "Patients previously treated with belimumab are never eligible.",
+    "Patients previously treated with belimumab are no longer eligible.",
+]
+
+
+@pytest.mark.parametrize("text", PERMISSIONS)
+def test_an_honest_permission_states_no_requirement(text: str) -> None:
+    assert prior_therapy.requirement(text, inclusion=True) is None
+
+
+@pytest.mark.parametrize("criterion", [PERMISSIONS[0], PERMISSIONS[7], PERMISSIONS[12]])
+def test_an_honest_permission_leaves_the_prior_therapy_silent(
+    tmp_path_factory: pytest.TempPathFactory, criterion: str
+) -> None:
+    checker, data = _study(tmp_path_factory, f"4. {criterion}\n")
+    assert "E523" not in imported_codes(checker, data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # permission words of others, or in another sentence: the requirement stands
+        "Previously treated with mycophenolate. Patients with lupus nephritis are also eligible.",
+        "Previously treated with mycophenolate; patients with nephritis are also eligible.",
+        "Patients must have been previously treated with mycophenolate; patients are eligible regardless of age.",
+        "Only patients previously treated with belimumab are eligible, if the last dose was 3 months ago.",
+    ],
+)
+def test_permission_words_of_others_leave_the_requirement_standing(text: str) -> None:
+    assert prior_therapy.requirement(text, inclusion=True) is not None
