@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import imported_codes
 from sle_trials.reading import prior_therapy
-from test_attacks_prior_therapy_silence import _study
+from test_attacks_prior_therapy_silence import _study, _therapies
 
 # --- a prior treatment's permission is no requirement ----------------------------------------------
 
@@ -82,3 +82,41 @@ def test_an_honest_permission_leaves_the_prior_therapy_silent(
 )
 def test_permission_words_of_others_leave_the_requirement_standing(text: str) -> None:
     assert prior_therapy.requirement(text, inclusion=True) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Disease refractory to standard therapy, regardless of prior belimumab.",
+        "Disease refractory to standard therapy; eligible irrespective of prior rituximab.",
+        "Active disease despite standard therapy, regardless of whether they have received rituximab.",
+    ],
+)
+def test_a_therapy_regardless_of_which_patients_are_let_in_is_none_of_the_requirements(text: str) -> None:
+    found = prior_therapy.requirement(text, inclusion=True)
+    assert found is not None and found.therapies == ()
+
+
+def test_a_cue_regardless_of_which_patients_are_let_in_states_no_requirement() -> None:
+    text = "Eligible regardless of whether they have previously received rituximab."
+    assert prior_therapy.requirement(text, inclusion=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [
+        ("Regardless of age, failure of mycophenolate.", ("mycophenolate",)),
+        ("Failure of mycophenolate regardless of prior belimumab.", ("mycophenolate",)),
+    ],
+)
+def test_regardless_of_another_thing_leaves_the_requirement_standing(text: str, therapies: tuple[str, ...]) -> None:
+    found = prior_therapy.requirement(text, inclusion=True)
+    assert found is not None and found.therapies == therapies
+
+
+def test_a_therapy_regardless_of_which_patients_are_let_in_leaves_the_therapies_silent(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    criterion = "4. Disease refractory to standard therapy, regardless of prior belimumab.\n"
+    checker, data = _therapies(tmp_path_factory, criterion)
+    assert imported_codes(checker, data) == set()

@@ -44,6 +44,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import sys
 from functools import cached_property
 from typing import NamedTuple
 
@@ -164,6 +165,12 @@ _NEGATION_REACH = 60  # the characters before a cue its negation is read in (a w
 # Words that open an exception: a cue after them in their clause is what a requirement leaves out
 # ("Excluding patients previously treated with rituximab"; binding.py reads terms so)
 EXCEPTION = re.compile(r"\b(?:except|excepting|excluding|other than|apart from|not counting)\b", re.IGNORECASE)
+# Words of what lets patients in whatever it be ("regardless of prior belimumab", "irrespective of
+# whether they have received rituximab"), to the next comma, clause end or parenthesis: a therapy in
+# them is none of a requirement's, and a cue in them states none. Read as a therapy of the
+# requirement, "Disease refractory to standard therapy, regardless of prior belimumab" named one,
+# and its therapies declared silent were refused (E523).
+_REGARDLESS = re.compile(r"(?i)\b(?:regardless|irrespective)\s+of\b[^,;.()]*")
 # Words after a cue in its clause that keep the patients it names out ("Patients previously treated
 # with rituximab are excluded", "... are not eligible"): the criterion is an exclusion, written among
 # the inclusions
@@ -333,6 +340,7 @@ class _Treated:
             (start, min(self.ends[bisect.bisect_left(self.ends, end)], _closing(text, end)))
             for start, end in self.excepting
         ]
+        self.regardless = [(m.start(), m.end()) for m in _REGARDLESS.finditer(text)]
 
     def first(self, cue: re.Pattern[str], *, denied: bool = True) -> re.Match[str] | None:
         """The first of the cue's words with a therapy or a treatment after them in their clause (not
@@ -348,8 +356,7 @@ class _Treated:
     def excepted(self, at: int) -> bool:
         """Whether the therapy at `at` stands in an exception (EXCEPTION): what a requirement leaves
         out, none of its therapies ("Failure of two immunosuppressants, excluding glucocorticoids")."""
-        i = bisect.bisect_right(self.exceptions, (at, len(self.text))) - 1
-        return i >= 0 and self.exceptions[i][0] < at < self.exceptions[i][1]
+        return _inside(self.exceptions, at) or _inside(self.regardless, at)
 
     def treated_after(self, at: int) -> bool:
         """Whether a therapy or a treatment stands after `at` in its clause."""
@@ -367,7 +374,11 @@ class _Treated:
         lo = self.ends[before - 1] if before else 0
         clause = bisect.bisect_left(self.ends, found.end())
         end = self.ends[clause]
-        if _within(self.excepting, lo, start) or _within(self.kept_out, found.end(), end):
+        if (
+            _within(self.excepting, lo, start)
+            or _within(self.kept_out, found.end(), end)
+            or _inside(self.regardless, start)
+        ):
             return True
         if self._untreated_let_in(found.end()):
             return True
@@ -418,6 +429,12 @@ class _Treated:
 def _past_space(text: str, at: int) -> int:
     """Where the words after `at` start, past white space and a comma."""
     return len(text) - len(text[at:].lstrip(" \t\n,")) if at < len(text) else at
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` stands inside one of spans (in order of their starts, none overlapping)."""
+    i = bisect.bisect_right(spans, (at, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] < at < spans[i][1]
 
 
 def _within(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
