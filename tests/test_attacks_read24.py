@@ -5,10 +5,16 @@ numbers in words (lexicon).
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from conftest import imported_codes
+import test_attacks_enumeration_items as enumeration_items
+from conftest import copy_registry, import_complete, imported_codes
+from sle_trials.checks import binding
 from sle_trials.reading import prior_therapy
 from test_attacks_prior_therapy_silence import _study, _therapies
+
+ENUMERATED = enumeration_items.STUDY
 
 # --- a prior treatment's permission is no requirement ----------------------------------------------
 
@@ -120,3 +126,46 @@ def test_a_therapy_regardless_of_which_patients_are_let_in_leaves_the_therapies_
     criterion = "4. Disease refractory to standard therapy, regardless of prior belimumab.\n"
     checker, data = _therapies(tmp_path_factory, criterion)
     assert imported_codes(checker, data) == set()
+
+
+# --- enumeration items read as a reader reads them ---------------------------------------------------
+
+# a therapy THERAPIES does not know, written after a number and a unit: no dose of the item before it
+HIDDEN = "4. Failure of mycophenolate mofetil ≥ 2 g/day, 6 cycles of Cytoxan, or NSAIDs.\n"
+
+
+@pytest.fixture(scope="module")
+def hidden(tmp_path_factory: pytest.TempPathFactory) -> tuple:
+    doc = json.loads(ENUMERATED.read_text("utf-8"))
+    module = doc["protocolSection"]["eligibilityModule"]
+    module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(enumeration_items.FAILED, HIDDEN)
+    folder = tmp_path_factory.mktemp("hidden")
+    (folder / "study.json").write_text(json.dumps(doc), "utf-8")
+    return import_complete(copy_registry(folder / "registry"), folder / "study.json")
+
+
+def test_a_therapy_written_as_a_dose_is_an_item_of_its_own(hidden: tuple) -> None:
+    """A record leaving out "6 cycles of Cytoxan" passed: it was read as a dose of mycophenolate."""
+    found = enumeration_items._problems(hidden, ["mycophenolate mofetil ≥ 2 g/day", "NSAIDs"])
+    assert len(found) == 1 and "'6 cycles of Cytoxan' stands" in found[0][1], found
+
+
+def test_the_items_written_whole_pass(hidden: tuple) -> None:
+    assert enumeration_items._problems(hidden, ["mycophenolate mofetil", "6 cycles of Cytoxan", "NSAIDs"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("mycophenolate mofetil ≥ 2 g/day, 1 g of Benlysta, or NSAIDs", 3),
+        ("mycophenolate mofetil ≥ 2 g/day, ≥ 3 doses of iguratimod, or NSAIDs", 3),
+        ("mycophenolate mofetil ≥ 2 g/day, 6 months with oral Plaquenil, or NSAIDs", 3),
+        # a dose's or a time's own words after "of" or "with": the item before it still
+        ("mycophenolate mofetil ≥ 2 g/day, for ≥ 6 months of treatment, or NSAIDs", 2),
+        ("mycophenolate mofetil, at a dose of ≥ 2 g/day, for 6 months of continuous use, or quinacrine", 2),
+        ("mycophenolate mofetil ≥ 2 g/day, 6 months with stable dosing, or NSAIDs", 2),
+        ("cyclophosphamide, 6 monthly pulses of 0.5-1 g/m2, or rituximab", 2),
+    ],
+)
+def test_a_dose_names_nothing_given(text: str, items: int) -> None:
+    assert len(binding._items(text, 0, len(text))) == items

@@ -608,6 +608,20 @@ _DOSE_UNIT = re.compile(
     r"(?i)(?:[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%)(?![a-z])|/\s*(?:kg|m2|m²|d|day|week)\b|\b(?:units?|daily|weekly|"
     r"days?|weeks?|months?|years?|doses?|cycles?|courses?|infusions?|pulses?|times)\b)"
 )
+# ... and after its number, no word of what is given ("6 cycles of Cytoxan", "1 g of Benlysta", "3
+# doses of iguratimod"): a therapy THERAPIES does not know (a brand, a new name) so written was read as
+# a dose of the item before it, and a record leaving that item out passed E525. The words "of" or
+# "with" lead to are a dose's or a time's only ("6 months of treatment", "75 years of age").
+_DOSE_OF_WHAT = re.compile(
+    r"(?i)\b(?:of|with)\s+(?:(?:oral|intravenous|iv|subcutaneous|sc|the|a|an|high-dose|low-dose|pulsed?|"
+    r"continuous|stable|standard|daily|weekly|monthly)\s+)*+"
+    r"(?!(?:age|treatments?|therap(?:y|ies)|use|exposure|dosing|doses?|dosage|induction|maintenance|interval"
+    r"|follow-?up|duration|body|weight|equivalent|screening|study|enrol+ment|randomi[sz]ation|baseline|consent"
+    r"|administration|each|at|least|no|not|more|less|than|up|to|life|onset|diagnosis|disease|symptoms?"
+    r"|mg|g|kg|m2|m²|ml|units?|days?|weeks?|months?|years?|hours?|cycles?|courses?|infusions?|pulses?)\b)"
+    r"[^\W\d_]"
+)
+_FIRST_DIGIT = re.compile(r"[0-9]")
 _EQUIVALENT = re.compile(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose|dosage|amount))?\s*\Z")
 # a parenthesis that gives an item's dose or regimen ("(Euro-Lupus or NIH regimen)", "(≥ 1 g/day)"):
 # a therapy written without it is still that item; one that names therapies or what the item means
@@ -626,7 +640,11 @@ def _dose(part: str) -> bool:
     before it, which names no therapy ("for ≥ 6 months", "or equivalent"; not "≥ 2 immunosuppressants")."""
     if _EQUIVALENT.match(part):
         return True
-    return bool(_DOSE_START.match(part) and _DOSE_UNIT.search(part) and not prior_therapy.THERAPIES.search(part))
+    start = _DOSE_START.match(part)
+    if start is None or not _DOSE_UNIT.search(part) or prior_therapy.THERAPIES.search(part):
+        return False
+    digit = _FIRST_DIGIT.search(part, start.end() - 1)
+    return not _DOSE_OF_WHAT.search(part, digit.end() if digit else start.end())
 
 
 def _regimen(inside: str) -> bool:
