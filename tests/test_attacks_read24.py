@@ -6,12 +6,24 @@ numbers in words (lexicon).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import test_attacks_enumeration_items as enumeration_items
-from conftest import copy_registry, import_complete, imported_codes
+from conftest import (
+    IM19_PATH,
+    IM19_TITLE_LINE,
+    Trials,
+    add_source,
+    copy_registry,
+    enrollment_draft,
+    im19_draft,
+    import_complete,
+    imported_codes,
+    put,
+)
 from sle_trials.checks import binding
-from sle_trials.reading import prior_therapy
+from sle_trials.reading import lexicon, prior_therapy
 from test_attacks_prior_therapy_silence import _study, _therapies
 
 ENUMERATED = enumeration_items.STUDY
@@ -169,3 +181,64 @@ def test_the_items_written_whole_pass(hidden: tuple) -> None:
 )
 def test_a_dose_names_nothing_given(text: str, items: int) -> None:
     assert len(binding._items(text, 0, len(text))) == items
+
+
+# --- numbers in words --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # hundreds and the number after them: read as none, an enrollment so written stated none
+        ("one hundred twenty", [120]),
+        ("one hundred and twenty-five", [125]),
+        ("Two hundred five", [205]),
+        ("one hundred twenty (120)", [120]),
+        ("one hundred and twenty thousand", []),
+        ("one hundred", [100]),
+        # a tens word and its unit joined by an en dash: one number, not 60 and 5
+        ("sixty–five", [65]),
+        ("twenty–forty", [20, 40]),
+    ],
+)
+def test_numbers_in_words_read_whole(text: str, values: list[float]) -> None:
+    assert [n.value for n in lexicon.numbers(text)] == values
+
+
+def test_an_age_with_an_en_dash_is_read_whole() -> None:
+    ages = lexicon.criteria_ages("Age between eighteen and sixty–five years")
+    assert [(a.bound, a.value) for a in ages] == [("min", 18.0), ("max", 65.0)]
+
+
+def test_a_count_of_hundreds_in_words_is_read() -> None:
+    assert lexicon.counts("The trial plans to enroll one hundred twenty patients.") == [120.0]
+
+
+HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
+
+
+@pytest.mark.parametrize(
+    ("count", "quote", "line", "status"),
+    [
+        (120, "Enrollment: one hundred twenty participants", None, 0),
+        (120, "Enrollment: one hundred and twenty participants", None, 0),
+        (100, "Enrollment: one hundred twenty participants", None, 1),
+        (65, "Enrollment: sixty–five participants", None, 0),
+        (60, "Enrollment: sixty–five participants", None, 1),
+    ],
+)
+def test_an_enrollment_in_words_binds_its_whole_number(
+    registry: Path, trials: Trials, count: int, quote: str, line: str | None, status: int
+) -> None:
+    source = add_source(registry, "seeds/925_words.txt", HEAD + (line or quote) + "\n")
+    enrollment_draft(registry, source, count, quote)
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == status, result.out
+
+
+def test_a_plain_source_stating_hundreds_in_words_refuses_the_enrollment_silent(registry: Path, trials: Trials) -> None:
+    stated = "The trial plans to enroll one hundred twenty patients."
+    source = add_source(registry, "seeds/925_words.txt", HEAD + stated + "\n")
+    record = im19_draft(source).replace("curation:\n", "curation:\n  silent:\n    - enrollment.count\n", 1)
+    put(registry, IM19_PATH, record)
+    assert trials.json("validate", registry / IM19_PATH).codes() == {"E523"}
