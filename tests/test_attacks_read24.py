@@ -22,7 +22,7 @@ from conftest import (
     imported_codes,
     put,
 )
-from sle_trials.checks import binding
+from sle_trials.checks import binding, completeness
 from sle_trials.reading import lexicon, prior_therapy
 from test_attacks_prior_therapy_silence import _study, _therapies
 
@@ -242,3 +242,18 @@ def test_a_plain_source_stating_hundreds_in_words_refuses_the_enrollment_silent(
     record = im19_draft(source).replace("curation:\n", "curation:\n  silent:\n    - enrollment.count\n", 1)
     put(registry, IM19_PATH, record)
     assert trials.json("validate", registry / IM19_PATH).codes() == {"E523"}
+
+
+@pytest.mark.parametrize(
+    ("entry", "named"),
+    [
+        ("criteria twenty–four", {24}),
+        ("criteria twenty-\nfour", {24}),
+        ("criteria twenty  four", {24}),
+        ("criteria one hundred", set()),
+        ("criteria one and two hundred", {1}),
+        ("criteria twenty four and twenty-five", {24, 25}),
+    ],
+)
+def test_item_numbers_in_words_are_read_as_lexicon_reads_them(entry: str, named: set[int]) -> None:
+    assert completeness._named_in_words(entry) == named
