@@ -20,6 +20,7 @@ from conftest import (
     im19_draft,
     import_complete,
     imported_codes,
+    joined,
     put,
 )
 from sle_trials.checks import binding, completeness
@@ -257,3 +258,46 @@ def test_a_plain_source_stating_hundreds_in_words_refuses_the_enrollment_silent(
 )
 def test_item_numbers_in_words_are_read_as_lexicon_reads_them(entry: str, named: set[int]) -> None:
     assert completeness._named_in_words(entry) == named
+
+
+def _minimum_age(registry: Path, trials: Trials, criterion: str, value: int | None) -> set[str]:
+    """A record's minimum age `value` quoted from the source's criterion (declared silent where None):
+    the codes validate gives it."""
+    source = add_source(registry, "seeds/925_words.txt", HEAD + f"Inclusion criteria:\n1. {criterion}\n")
+    if value is None:
+        record = im19_draft(source).replace("curation:\n", "curation:\n  silent:\n    - eligibility.minimum_age\n", 1)
+    else:
+        ages = (
+            f"eligibility:\n  minimum_age:\n    value: {value}\n    unit: YEARS\n"
+            f"evidence:\n  eligibility.minimum_age: {criterion}\n"
+        )
+        record = joined(im19_draft(source), ages)
+    put(registry, IM19_PATH, record)
+    return trials.json("validate", registry / IM19_PATH).codes()
+
+
+@pytest.mark.parametrize("value", [18, 81])
+def test_an_age_whose_words_and_digits_disagree_binds_neither(registry: Path, trials: Trials, value: int) -> None:
+    """ "eighteen (81) years": no reader can tell which; binding reads no age (and silence none either,
+    consistently: a record can only declare it silent)."""
+    assert _minimum_age(registry, trials, "Patients aged eighteen (81) years or older.", value) == {"E508"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an ordinal age ('eighteenth birthday', '18th birthday') is read as no age: binding refuses "
+    "18 (E508) and silence accepts the age declared silent; ages() reads an age only before a unit",
+)
+def test_an_age_as_a_birthday_binds(registry: Path, trials: Trials) -> None:
+    assert _minimum_age(registry, trials, "Patients who have reached their eighteenth birthday.", 18) == set()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'a dozen' and 'two dozen' are read as no number (lexicon._PARTS treats dozen as a count of "
+    "something else): an enrollment of 12 quoted 'Enrollment: a dozen participants' is refused (E508)",
+)
+def test_an_enrollment_of_a_dozen_binds(registry: Path, trials: Trials) -> None:
+    source = add_source(registry, "seeds/925_words.txt", HEAD + "Enrollment: a dozen participants\n")
+    enrollment_draft(registry, source, 12, "Enrollment: a dozen participants")
+    assert trials("validate", registry / IM19_PATH).status == 0
