@@ -36,6 +36,8 @@ CONDITIONED = [
     "Patients previously treated with belimumab are eligible if they failed it.",
     "Patients previously treated with belimumab are eligible provided they had an inadequate response.",
     "Patients who have previously received rituximab can be enrolled only if refractory.",
+    "Patients previously treated with belimumab are eligible but must have failed it.",
+    "Patients previously treated with belimumab are eligible, and must have had an inadequate response.",
 ]
 
 
@@ -67,6 +69,9 @@ PERMISSIONS = [
     # a condition of something else than the treatment's failure: still a permission
     "Patients previously treated with belimumab may be eligible only after a washout of 6 months.",
     "Patients previously treated with belimumab are eligible but must stop it 3 months before screening.",
+    # a condition of no failure, or a failure not required
+    "Patients previously treated with belimumab are eligible if they have not failed it.",
+    "Patients previously treated with belimumab are eligible and need not have failed it.",
     # a permission of patients who lack the treatment: it is required of no one
     "Previously treated with rituximab (those not treated are also eligible).",
     "Previously treated with rituximab; untreated patients are also eligible.",
@@ -81,7 +86,15 @@ def test_an_honest_permission_states_no_requirement(text: str) -> None:
     assert prior_therapy.requirement(text, inclusion=True) is None
 
 
-@pytest.mark.parametrize("criterion", [PERMISSIONS[0], PERMISSIONS[7], PERMISSIONS[12]])
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        "Prior treatment with belimumab allowed.",
+        "Prior treatment with rituximab is not required.",
+        "Patients previously treated with belimumab are eligible if they have not failed it.",
+        "Previously treated with rituximab (those not treated are also eligible).",
+    ],
+)
 def test_an_honest_permission_leaves_the_prior_therapy_silent(
     tmp_path_factory: pytest.TempPathFactory, criterion: str
 ) -> None:

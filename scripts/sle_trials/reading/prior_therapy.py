@@ -207,11 +207,14 @@ _PERMITTED_BEFORE = re.compile(r"(?i)\b(?:may|can|might)\s+(?:also\s+)?")
 # (words of a requirement; not negated: "is not required" is a permission)
 _REQUIRED = re.compile(r"(?i)\b(?:only|must|(?<!\bnot\s)(?:required|requires?|need|needs|necessary|mandatory))\b")
 # After a permission, words that make it a condition of the treatment's failure ("are eligible if they
-# failed it", "may be enrolled only if refractory", "provided they had an inadequate response"): what
+# failed it", "may be enrolled only if refractory", "provided they had an inadequate response", "but
+# must have failed it"): what
 # lets the patients in is then the failure, a requirement. A condition of anything else ("only after
 # a washout of 6 months", "if completed more than 6 months before") leaves the permission one.
 _FAILURE_CONDITION = re.compile(
-    r"(?i)\b(?:if|provided|providing|only|when|as\s+long\s+as|on\s+condition)\b[^.;]{0,120}?"
+    r"(?i)(?:(?:but|and|yet)\s+)?\b(?:if|provided|providing|only|when|as\s+long\s+as|on\s+condition"
+    r"|(?:must|needs?|required)(?!\s+not\b))\b[^.;]{0,120}?"
+    r"(?<!not\s)(?<!not\shave\s)(?<!not\sbeen\s)(?<!never\s)(?<!n't\s)"
     r"\b(?:fail\w*|refractory|resistant|unresponsive|non-?responsive|intoleran\w*|inadequate\w*|insufficient"
     r"|(?:not|never)\s+(?:\w+\s+)?respond\w*|no\s+response|relaps\w*|despite)\b"
 )
