@@ -186,7 +186,14 @@ def test_the_items_written_whole_pass(hidden: tuple) -> None:
         ("mycophenolate mofetil ≥ 2 g/day, 1 g of Benlysta, or NSAIDs", 3),
         ("mycophenolate mofetil ≥ 2 g/day, ≥ 3 doses of iguratimod, or NSAIDs", 3),
         ("mycophenolate mofetil ≥ 2 g/day, 6 months with oral Plaquenil, or NSAIDs", 3),
-        # a dose's or a time's own words after "of" or "with": the item before it still
+        # a name after the number, capitalised
+        ("mycophenolate mofetil ≥ 2 g/day, 1 g Benlysta, or NSAIDs", 3),
+        ("mycophenolate mofetil ≥ 2 g/day, for 6 months (or Benlysta), or NSAIDs", 3),
+        # a therapy THERAPIES knows, or one after an "or"
+        ("mycophenolate mofetil, ≥ 2 g/day of cyclophosphamide, or NSAIDs", 3),
+        ("mycophenolate mofetil ≥ 2 g/day, for 6 months or rituximab 1 g", 2),
+        # a dose's or a time's own words after "of" or "with", or capitalised: the item before it still
+        ("mycophenolate mofetil ≥ 2 g/day, for 6 Months Prior to Screening, or NSAIDs", 2),
         ("mycophenolate mofetil ≥ 2 g/day, for ≥ 6 months of treatment, or NSAIDs", 2),
         ("mycophenolate mofetil, at a dose of ≥ 2 g/day, for 6 months of continuous use, or quinacrine", 2),
         ("mycophenolate mofetil ≥ 2 g/day, 6 months with stable dosing, or NSAIDs", 2),
@@ -314,3 +321,14 @@ def test_an_enrollment_of_a_dozen_binds(registry: Path, trials: Trials) -> None:
     source = add_source(registry, "seeds/925_words.txt", HEAD + "Enrollment: a dozen participants\n")
     enrollment_draft(registry, source, 12, "Enrollment: a dozen participants")
     assert trials("validate", registry / IM19_PATH).status == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a parenthesis ending in a regimen's word is read as its item's regimen whatever it names "
+    "(binding._REGIMEN): '(Euro-Lupus or NIH regimen)' and '(or Benlysta regimen)' read alike",
+)
+def test_a_therapy_in_a_regimens_parenthesis_is_an_item() -> None:
+    text = "intravenous cyclophosphamide (or Benlysta regimen), or NSAIDs"
+    end = text.index(" (")
+    assert binding._tail(text, end) == end

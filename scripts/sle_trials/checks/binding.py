@@ -622,6 +622,16 @@ _DOSE_OF_WHAT = re.compile(
     r"[^\W\d_]"
 )
 _FIRST_DIGIT = re.compile(r"[0-9]")
+# ... nor a name after it (a capitalised word: "1 g Benlysta", "for 6 months (or Benlysta)"), but a
+# word of dose or time a registry capitalises ("18 Years", "Prior to Screening")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_DOSE_WORDS = frozenset(
+    "years year months month weeks week days day hours hour prior before after since until screening baseline "
+    "enrollment enrolment randomization randomisation visit study inclusive old or and for at least most of "
+    "with equivalent dose doses dosage daily weekly monthly total cumulative cycle cycles course courses "
+    "infusion infusions pulse pulses per minimum maximum the a an to up no not more less than over during "
+    "within consecutive stable continuous oral intravenous treatment therapy".split()
+)
 _EQUIVALENT = re.compile(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose|dosage|amount))?\s*\Z")
 # a parenthesis that gives an item's dose or regimen ("(Euro-Lupus or NIH regimen)", "(≥ 1 g/day)"):
 # a therapy written without it is still that item; one that names therapies or what the item means
@@ -644,7 +654,10 @@ def _dose(part: str) -> bool:
     if start is None or not _DOSE_UNIT.search(part) or prior_therapy.THERAPIES.search(part):
         return False
     digit = _FIRST_DIGIT.search(part, start.end() - 1)
-    return not _DOSE_OF_WHAT.search(part, digit.end() if digit else start.end())
+    after = digit.end() if digit else start.end()
+    if _DOSE_OF_WHAT.search(part, after):
+        return False
+    return all(word.group(0).lower() in _DOSE_WORDS for word in _CAPITALISED.finditer(part, after))
 
 
 def _regimen(inside: str) -> bool:
