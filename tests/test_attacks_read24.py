@@ -72,6 +72,8 @@ PERMISSIONS = [
     # a condition of no failure, or a failure not required
     "Patients previously treated with belimumab are eligible if they have not failed it.",
     "Patients previously treated with belimumab are eligible and need not have failed it.",
+    # a permission of a list of treatments
+    "Patients previously treated with belimumab, rituximab or anifrolumab are eligible.",
     # a permission of patients who lack the treatment: it is required of no one
     "Previously treated with rituximab (those not treated are also eligible).",
     "Previously treated with rituximab; untreated patients are also eligible.",
@@ -110,6 +112,10 @@ def test_an_honest_permission_leaves_the_prior_therapy_silent(
         "Previously treated with mycophenolate; patients with nephritis are also eligible.",
         "Patients must have been previously treated with mycophenolate; patients are eligible regardless of age.",
         "Only patients previously treated with belimumab are eligible, if the last dose was 3 months ago.",
+        # a permission of a concurrent medication or of other circumstances, not of the treatment had before
+        "Previously treated with mycophenolate, with concomitant hydroxychloroquine allowed.",
+        "Previously treated with mycophenolate, concomitant hydroxychloroquine is allowed.",
+        "Patients previously treated with mycophenolate, in whom steroids are permitted.",
     ],
 )
 def test_permission_words_of_others_leave_the_requirement_standing(text: str) -> None:

@@ -226,6 +226,13 @@ _UNTREATED = re.compile(
     r"|without\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|exposure|use))\b"
 )
 _UNTREATED_REACH = 80  # the characters before a permission its patients are read in
+# Words between a cue and a permission after it that give the permission another subject: a medication
+# taken now ("Previously treated with mycophenolate, with concomitant hydroxychloroquine allowed"), or
+# patients' other circumstances ("..., in whom steroids are permitted"): the permission is of that,
+# and the treatment had before is still required
+_OTHER_SUBJECT = re.compile(
+    r"(?i)\b(?:concomitant\w*|concurrent\w*|background|stable|in\s+whom|whose|while|whereas|during\s+which)\b"
+)
 
 
 class Requirement(NamedTuple):
@@ -391,7 +398,7 @@ class _Treated:
             permission = (start, start)
         else:
             after = self._permitted_after(found.end(), clause)
-            if after is None:
+            if after is None or _OTHER_SUBJECT.search(self.text, found.end(), after[0]):
                 return False
             permission = after
         # words of a requirement before the permission ("Only patients previously treated ... are
