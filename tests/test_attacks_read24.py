@@ -226,6 +226,10 @@ def test_a_dose_names_nothing_given(text: str, items: int) -> None:
         # a tens word and its unit joined by an en dash: one number, not 60 and 5
         ("sixty–five", [65]),
         ("twenty–forty", [20, 40]),
+        # ... by a hyphen with spaces around it, a line broken after it, or more than one space
+        ("sixty - five", [65]),
+        ("sixty-\nfive", [65]),
+        ("sixty  five", [65]),
     ],
 )
 def test_numbers_in_words_read_whole(text: str, values: list[float]) -> None:
@@ -252,6 +256,10 @@ HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
         (100, "Enrollment: one hundred twenty participants", None, 1),
         (65, "Enrollment: sixty–five participants", None, 0),
         (60, "Enrollment: sixty–five participants", None, 1),
+        (65, "Enrollment: sixty - five participants", None, 0),
+        (60, "Enrollment: sixty - five participants", None, 1),
+        (60, "Enrollment: sixty", "Enrollment: sixty - five participants", 1),
+        (5, "five participants", "Enrollment: sixty - five participants", 1),
     ],
 )
 def test_an_enrollment_in_words_binds_its_whole_number(

@@ -72,8 +72,9 @@ _TEEN_VALUES["nineteen"] = 19
 TENS_VALUES = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
 TENS_VALUES.update({"eighty": 80, "ninety": 90})
 # (an en dash joins them as a hyphen does: "sixty–five" was read as 60 and 5, and a record's 60 bound to
-# it; no range runs from a tens word down to a unit)
-_TENS_JOIN = "[-\u2010\u2011\u2013 ]"
+# it; no range runs from a tens word down to a unit; so do spaces around it, a line broken after it and
+# more than one space: "sixty -\nfive" was read as 60)
+_TENS_JOIN = "(?:[ \t]*[-\u2010\u2011\u2013]\\s*|[ \t]+)"
 _WORDS_NUMBER_READ = rf"(?:{_TENS}(?:{_TENS_JOIN}{_ONES})?|{_TEENS}|{_WORD}|zero)"
 # The same numbers as one table, a tens word and its unit joined by a hyphen ("twenty-four"): what a
 # curator's entry names items by too (completeness: "criteria one and two")
