@@ -112,6 +112,10 @@ def test_an_honest_permission_leaves_the_prior_therapy_silent(
         "Previously treated with mycophenolate; patients with nephritis are also eligible.",
         "Patients must have been previously treated with mycophenolate; patients are eligible regardless of age.",
         "Only patients previously treated with belimumab are eligible, if the last dose was 3 months ago.",
+        # permission words of what requires it, or of a dose
+        "Previously treated with mycophenolate to qualify.",
+        "Previously treated with mycophenolate in order to qualify for the study.",
+        "Previously treated with mycophenolate at a dose considered acceptable.",
         # a permission of a concurrent medication or of other circumstances, not of the treatment had before
         "Previously treated with mycophenolate, with concomitant hydroxychloroquine allowed.",
         "Previously treated with mycophenolate, concomitant hydroxychloroquine is allowed.",

@@ -198,7 +198,9 @@ _PERMITTED = re.compile(
     r"|(?:may|can)\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|randomi[sz]ed|allowed|permitted|accepted)"
     r"|participate|enrol+|enter)"
     r"|(?:is|are|will\s+be|shall\s+be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|permissible)"
-    r"|(?:allowed|permitted|acceptable|permissible)(?=\s*(?:[.;,)]|\Z))|qualif(?:y|ies)"
+    # (bare, of the treatment: not of a dose "considered acceptable"; "to qualify" is what requires it)
+    r"|(?<!considered\s)(?<!deemed\s)(?<!judged\s)(?<!found\s)(?<!\bbe\s)(?<!\bas\s)"
+    r"(?:allowed|permitted|acceptable|permissible)(?=\s*(?:[.;,)]|\Z))|(?<!\bto\s)qualif(?:y|ies)"
     r"|(?:is|are|will\s+be)\s+not\s+(?:excluded|exclusionary|an?\s+exclusion)|(?:does|do|will)\s+not\s+exclude"
     r"|not\s+(?:be\s+)?(?:required|mandatory|necessary|a\s+requirement)|optional)\b"
 )
