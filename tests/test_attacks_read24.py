@@ -6,6 +6,8 @@ numbers in words (lexicon).
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -350,3 +352,27 @@ def test_a_therapy_in_a_regimens_parenthesis_is_an_item() -> None:
     text = "intravenous cyclophosphamide (or Benlysta regimen), or NSAIDs"
     end = text.index(" (")
     assert binding._tail(text, end) == end
+
+
+def _seconds(text: str) -> float:
+    """The least of two timings of reading text's prior-therapy requirement."""
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        prior_therapy.requirement(text, inclusion=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        # n cues, a permission after them all: each cue's words between it and the permission were read again
+        lambda n: "Patients " + "previously treated with rituximab or " * n + "belimumab are eligible.",
+        # n cues, n permissions in parentheses after them: each cue walked them all
+        lambda n: "Patients previously treated with rituximab " * n + "(are eligible) " * n + "are eligible",
+    ],
+)
+def test_a_criterion_of_many_cues_and_permissions_costs_steps_in_step_with_them(unit: Callable[[int], str]) -> None:
+    small, large = _seconds(unit(1000)), _seconds(unit(4000))
+    assert large < 9 * small + 0.05, (small, large)  # 4 times the text: ~4 times the time, not 16

@@ -228,6 +228,7 @@ _UNTREATED = re.compile(
     r"|without\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|exposure|use))\b"
 )
 _UNTREATED_REACH = 80  # the characters before a permission its patients are read in
+_PERMISSIONS_WALKED = 16  # the permissions after a cue its own (at its depth) is looked for among
 # Words between a cue and a permission after it that give the permission another subject: a medication
 # taken now ("Previously treated with mycophenolate, with concomitant hydroxychloroquine allowed"), or
 # patients' other circumstances ("..., in whom steroids are permitted"): the permission is of that,
@@ -353,6 +354,7 @@ class _Treated:
             for start, end in self.excepting
         ]
         self.regardless = [(m.start(), m.end()) for m in _REGARDLESS.finditer(text)]
+        self.other_subject = [(m.start(), m.end()) for m in _OTHER_SUBJECT.finditer(text)]
 
     def first(self, cue: re.Pattern[str], *, denied: bool = True) -> re.Match[str] | None:
         """The first of the cue's words with a therapy or a treatment after them in their clause (not
@@ -400,7 +402,7 @@ class _Treated:
             permission = (start, start)
         else:
             after = self._permitted_after(found.end(), clause)
-            if after is None or _OTHER_SUBJECT.search(self.text, found.end(), after[0]):
+            if after is None or _within(self.other_subject, found.end(), after[0]):
                 return False
             permission = after
         # words of a requirement before the permission ("Only patients previously treated ... are
@@ -427,9 +429,11 @@ class _Treated:
             return None
         if self._least_depth[i] > self._depths[at]:
             return None
-        # the first of them at the cue's depth
-        while self._depths[self.permitted[i][0]] > self._depths[at]:
-            i += 1
+        # the first of them at the cue's depth, looked for among the next few only (each cue of a
+        # criterion of n cues and n permissions in parentheses would walk them all: n² steps)
+        for j in range(i, min(i + _PERMISSIONS_WALKED, len(self.permitted))):
+            if self._depths[self.permitted[j][0]] <= self._depths[at]:
+                return self.permitted[j]
         return self.permitted[i]
 
     @cached_property
