@@ -683,6 +683,12 @@ def _parts(text: str, lo: int, hi: int, first: bool = False) -> list[tuple[int, 
                 out.append((start, i))
                 start = i = m.end()
                 continue
+            if c.isspace():
+                # no separator starts at any later white space of this run either (a separator's own
+                # white space would have been read from here): each tried, a run of n spaces took n² steps
+                while i < hi and text[i].isspace():
+                    i += 1
+                continue
         i += 1
     if not (first and out):
         out.append((start, hi))
