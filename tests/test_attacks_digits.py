@@ -105,7 +105,8 @@ def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: T
         ("One hundred participants", [100]),  # a scale word multiplies: not 1
         ("1.2 million cells", [1.2e6]),
         ("1 thousand, or 2,000 thousand", [1000, 2e6]),
-        ("one hundred and twenty", []),  # more than the scaled number says: neither 100 nor 120
+        ("one hundred and twenty", [120]),  # hundreds and the number after them: one number, 120
+        ("one hundred and twenty thousand", []),  # more than the number read says: none
         ("1 million 200 thousand", []),
         ("twenty-one and Forty two", [21, 42]),  # a compound number word, whole: neither 1 nor 2
         ("2 dozen", []),  # a count of something else

@@ -35,7 +35,8 @@ def test_a_count_in_words_is_read() -> None:
         ("sixty five", [65]),
         ("ninety-nine and zero", [99, 0]),
         ("twenty-four thousand", [24000]),  # scaled as a word from one to twelve is
-        ("one hundred and twenty", []),  # more than the scaled number says, as before
+        ("one hundred and twenty", [120]),  # hundreds and the number after them: one number
+        ("one hundred and twenty thousand", []),  # more than the number read says
         ("eighteen (18)", [18]),  # one number, written twice
         ("18 (eighteen)", [18]),
         ("twenty (24)", [20, 24]),  # two numbers that differ: each is read

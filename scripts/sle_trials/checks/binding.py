@@ -608,6 +608,30 @@ _DOSE_UNIT = re.compile(
     r"(?i)(?:[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%)(?![a-z])|/\s*(?:kg|m2|m²|d|day|week)\b|\b(?:units?|daily|weekly|"
     r"days?|weeks?|months?|years?|doses?|cycles?|courses?|infusions?|pulses?|times)\b)"
 )
+# ... and after its number, no word of what is given ("6 cycles of Cytoxan", "1 g of Benlysta", "3
+# doses of iguratimod"): a therapy THERAPIES does not know (a brand, a new name) so written was read as
+# a dose of the item before it, and a record leaving that item out passed E525. The words "of" or
+# "with" lead to are a dose's or a time's only ("6 months of treatment", "75 years of age").
+_DOSE_OF_WHAT = re.compile(
+    r"(?i)\b(?:of|with)\s+(?:(?:oral|intravenous|iv|subcutaneous|sc|the|a|an|high-dose|low-dose|pulsed?|"
+    r"continuous|stable|standard|daily|weekly|monthly)\s+)*+"
+    r"(?!(?:age|treatments?|therap(?:y|ies)|use|exposure|dosing|doses?|dosage|induction|maintenance|interval"
+    r"|follow-?up|duration|body|weight|equivalent|screening|study|enrol+ment|randomi[sz]ation|baseline|consent"
+    r"|administration|each|at|least|no|not|more|less|than|up|to|life|onset|diagnosis|disease|symptoms?"
+    r"|mg|g|kg|m2|m²|ml|units?|days?|weeks?|months?|years?|hours?|cycles?|courses?|infusions?|pulses?)\b)"
+    r"[^\W\d_]"
+)
+_FIRST_DIGIT = re.compile(r"[0-9]")
+# ... nor a name after it (a capitalised word: "1 g Benlysta", "for 6 months (or Benlysta)"), but a
+# word of dose or time a registry capitalises ("18 Years", "Prior to Screening")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_DOSE_WORDS = frozenset(
+    "years year months month weeks week days day hours hour prior before after since until screening baseline "
+    "enrollment enrolment randomization randomisation visit study inclusive old or and for at least most of "
+    "with equivalent dose doses dosage daily weekly monthly total cumulative cycle cycles course courses "
+    "infusion infusions pulse pulses per minimum maximum the a an to up no not more less than over during "
+    "within consecutive stable continuous oral intravenous treatment therapy".split()
+)
 _EQUIVALENT = re.compile(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose|dosage|amount))?\s*\Z")
 # a parenthesis that gives an item's dose or regimen ("(Euro-Lupus or NIH regimen)", "(≥ 1 g/day)"):
 # a therapy written without it is still that item; one that names therapies or what the item means
@@ -626,7 +650,14 @@ def _dose(part: str) -> bool:
     before it, which names no therapy ("for ≥ 6 months", "or equivalent"; not "≥ 2 immunosuppressants")."""
     if _EQUIVALENT.match(part):
         return True
-    return bool(_DOSE_START.match(part) and _DOSE_UNIT.search(part) and not prior_therapy.THERAPIES.search(part))
+    start = _DOSE_START.match(part)
+    if start is None or not _DOSE_UNIT.search(part) or prior_therapy.THERAPIES.search(part):
+        return False
+    digit = _FIRST_DIGIT.search(part, start.end() - 1)
+    after = digit.end() if digit else start.end()
+    if _DOSE_OF_WHAT.search(part, after):
+        return False
+    return all(word.group(0).lower() in _DOSE_WORDS for word in _CAPITALISED.finditer(part, after))
 
 
 def _regimen(inside: str) -> bool:
@@ -651,6 +682,12 @@ def _parts(text: str, lo: int, hi: int, first: bool = False) -> list[tuple[int, 
             if m is not None:
                 out.append((start, i))
                 start = i = m.end()
+                continue
+            if c.isspace():
+                # no separator starts at any later white space of this run either (a separator's own
+                # white space would have been read from here): each tried, a run of n spaces took n² steps
+                while i < hi and text[i].isspace():
+                    i += 1
                 continue
         i += 1
     if not (first and out):

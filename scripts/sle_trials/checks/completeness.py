@@ -155,8 +155,12 @@ ORDINAL_WORDS = {
 
 
 def _alternatives(words: dict[str, int]) -> str:
-    # the longest first ("twenty-one" before "twenty"), a hyphen or a space between a ten and its unit
-    return "|".join(re.escape(w).replace("\\-", "[- ]") for w in sorted(words, key=len, reverse=True))
+    # the longest first ("twenty-one" before "twenty"), a hyphen, an en dash or white space between a
+    # ten and its unit, as lexicon reads them ("twenty–four" named 20 and 4, "twenty-\nfour" too)
+    return "|".join(re.escape(w).replace("\\-", _TENS_JOIN) for w in sorted(words, key=len, reverse=True))
+
+
+_TENS_JOIN = r"(?:\s*[-\u2010\u2011\u2013]\s*|\s+)"
 
 
 # (white space read before each separator only, then once after them all: where both sides of a
@@ -175,6 +179,8 @@ _CARDINALS_NAMED = re.compile(rf"(?i)\b{_ITEM}\s+(?:(?:numbers?|no\.|#)\s*)?({_C
 _ORDINAL_RUN = re.compile(rf"(?i)\b{_ORDINAL}(?:{_JOIN}{_ORDINAL})*\b")
 _ITEM_AFTER = re.compile(rf"(?i)\s+(?:(?:inclusion|exclusion|listed|numbered)\s+)?{_ITEM}\b")
 _A_CARDINAL = re.compile(rf"(?i)\b{_CARDINAL}\b")
+# a scale word after a run: its last cardinal is part of a larger number ("criteria one hundred" names no 1)
+_SCALED = re.compile(r"(?i)[\s-]+(?:hundred|thousand)\b")
 _AN_ORDINAL = re.compile(rf"(?i)\b{_ORDINAL}\b")
 
 
@@ -182,15 +188,19 @@ def _named_in_words(text: str) -> set[int]:
     """The items an entry names by numbers written as words, where they name items (_CARDINALS_NAMED,
     an ordinal run before an item's word), with the digits among them ("criteria one and 2")."""
     named: set[int] = set()
-    runs = [(run.group(1), _A_CARDINAL, CARDINAL_WORDS) for run in _CARDINALS_NAMED.finditer(text)]
+    runs = [
+        (run.group(1), _A_CARDINAL, CARDINAL_WORDS, bool(_SCALED.match(text, run.end(1))))
+        for run in _CARDINALS_NAMED.finditer(text)
+    ]
     runs += [
-        (run.group(0), _AN_ORDINAL, ORDINAL_WORDS)
+        (run.group(0), _AN_ORDINAL, ORDINAL_WORDS, False)
         for run in _ORDINAL_RUN.finditer(text)
         if _ITEM_AFTER.match(text, run.end())
     ]
-    for found, each, words in runs:
-        for number in each.finditer(found):
-            word = re.sub(r"\s+", "-", number.group(0).lower())
+    for found, each, words, scaled in runs:
+        numbers = list(each.finditer(found))
+        for number in numbers[:-1] if scaled else numbers:
+            word = re.sub(_TENS_JOIN, "-", number.group(0).lower())
             digits = re.match(r"[0-9]+", word)
             named.add(int(digits.group(0)) if digits else words[word])
     return named

@@ -149,8 +149,11 @@ def _inside_word(text: str, at: int) -> bool:
     return False
 
 
-_WORD_BEFORE = re.compile(r"[A-Za-z0-9]+ \Z")
-_WORD_AFTER = re.compile(r" ?[A-Za-z0-9]+")
+# (two words of a number a space parts, or a hyphen or a dash with spaces around it: "sixty - five")
+_JOIN = r"(?:[ \t]*[-\u2010\u2011\u2013][ \t]*| )"
+_WORD_BEFORE = re.compile(rf"[A-Za-z0-9]+{_JOIN}\Z")
+_WORD_AFTER = re.compile(rf"{_JOIN}?[A-Za-z0-9]+")
+_JOINING = " \t-\u2010\u2011\u2013"
 _WORD_REACH = 20  # characters looked at either side: longer than any word of a number
 
 
@@ -167,7 +170,7 @@ def _number_words_across(text: str, at: int) -> bool:
         return False
     if before is None or after is None or (at > 0 and before.start() > 0 and text[before.start() - 1].isalnum()):
         return False
-    return lexicon.words_go_on(before.group().strip(), after.group().strip())
+    return lexicon.words_go_on(before.group().strip(_JOINING), after.group().strip(_JOINING))
 
 
 def _is_number_end(text: str, at: int) -> bool:

@@ -71,7 +71,11 @@ _TEEN_VALUES = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "s
 _TEEN_VALUES["nineteen"] = 19
 TENS_VALUES = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
 TENS_VALUES.update({"eighty": 80, "ninety": 90})
-_WORDS_NUMBER_READ = rf"(?:{_TENS}(?:[-\u2010\u2011 ]{_ONES})?|{_TEENS}|{_WORD}|zero)"
+# (an en dash joins them as a hyphen does: "sixty–five" was read as 60 and 5, and a record's 60 bound to
+# it; no range runs from a tens word down to a unit; so do spaces around it, a line broken after it and
+# more than one space: "sixty -\nfive" was read as 60)
+_TENS_JOIN = "(?:[ \t]*[-\u2010\u2011\u2013]\\s*|[ \t]+)"
+_WORDS_NUMBER_READ = rf"(?:{_TENS}(?:{_TENS_JOIN}{_ONES})?|{_TEENS}|{_WORD}|zero)"
 # The same numbers as one table, a tens word and its unit joined by a hyphen ("twenty-four"): what a
 # curator's entry names items by too (completeness: "criteria one and two")
 CARDINALS = {
@@ -101,7 +105,7 @@ def words_go_on(left: str, right: str) -> bool:
 
 def words_value(words: str) -> int:
     """The value of a number _WORDS_NUMBER_READ matches ("Twenty-four" is 24, "zero" 0)."""
-    parts = re.split(r"[-\u2010\u2011 ]", words.lower())
+    parts = re.split(_TENS_JOIN, words.lower())
     if parts[0] in TENS_VALUES:
         return TENS_VALUES[parts[0]] + (NUMBER_WORDS[parts[1]] if len(parts) > 1 else 0)
     if parts[0] == "zero":
@@ -130,6 +134,9 @@ _NUMBER = re.compile(
     r"(?P<mant>\d+(?:\.\d+)?)\s*[×xX*·⋅∙]\s*10\s*\^\s*(?P<exp>[-−+]?\d+)"  # 1×10^6, 2.5 x 10^8, 2·10^6, 1×10^-3
     r"|10\s*\^\s*(?P<exp2>[-−+]?\d+)"  # 10^8, 10^-3
     r"|(?P<mant3>\d+(?:\.\d+)?)[eE](?P<exp3>[-+]?\d+)"  # 1e6, 1e-3
+    # one hundred and twenty, two hundred five: hundreds in words and the number after them (read as
+    # none, "Enrollment: one hundred twenty participants" stated no enrollment)
+    rf"|(?P<hundreds>(?i:\b{_ONES}))[ -](?i:hundred)(?:\s+(?i:and))?[ -](?P<rest>(?i:{_WORDS_NUMBER_READ})\b)"
     # 1 million, 2.5 billion, one hundred: a number and the word that scales it
     rf"|(?P<scaled>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:\b{_WORDS_NUMBER_READ}))[ -](?P<scale>(?i:{_SCALE}))\b"
     r"|(?P<grouped>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 25,000
@@ -229,6 +236,8 @@ def numbers(quote: str) -> list[Number]:
             value = float(f"1e{_exponent(m.group('exp2'))}")
         elif m.group("exp3") is not None:
             value = float(f"{m.group('mant3')}e{_exponent(m.group('exp3'))}")
+        elif m.group("hundreds") is not None:
+            value = float(words_value(m.group("hundreds")) * 100 + words_value(m.group("rest")))
         elif m.group("scale") is not None:
             mantissa = m.group("scaled").replace(",", "")
             base = float(words_value(mantissa)) if mantissa[:1].isalpha() else float(mantissa)

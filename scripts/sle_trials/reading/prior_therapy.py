@@ -20,7 +20,10 @@ at all, so that a record cannot drop it and declare it silent. A criterion state
 A cue denied states nothing: negated ("not refractory to", "did not fail", "No prior treatment with"),
 in an exception ("Excluding patients previously treated with rituximab") or of patients kept out
 ("Patients previously treated with rituximab are excluded"); a treatment had before of patients let
-in is a permission, no requirement ("Patients previously treated with belimumab are eligible").
+in is a permission, no requirement ("Patients previously treated with belimumab are eligible"), unless
+words of a requirement stand before it ("Only ...") or it lets them in on condition of the treatment's
+failure ("... are eligible if they failed it"); and a permission of patients who lack the treatment
+("(those not treated are also eligible)") requires it of no one.
 
 A therapy a criterion names as a washout, a concurrent medication or something that keeps patients
 out ("must stop hydroxychloroquine 4 weeks before screening", "Currently receiving steroids", "Prior
@@ -41,6 +44,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import sys
 from functools import cached_property
 from typing import NamedTuple
 
@@ -161,12 +165,20 @@ _NEGATION_REACH = 60  # the characters before a cue its negation is read in (a w
 # Words that open an exception: a cue after them in their clause is what a requirement leaves out
 # ("Excluding patients previously treated with rituximab"; binding.py reads terms so)
 EXCEPTION = re.compile(r"\b(?:except|excepting|excluding|other than|apart from|not counting)\b", re.IGNORECASE)
+# Words of what lets patients in whatever it be ("regardless of prior belimumab", "irrespective of
+# whether they have received rituximab"), to the next comma, clause end or parenthesis: a therapy in
+# them is none of a requirement's, and a cue in them states none. Read as a therapy of the
+# requirement, "Disease refractory to standard therapy, regardless of prior belimumab" named one,
+# and its therapies declared silent were refused (E523).
+_REGARDLESS = re.compile(r"(?i)\b(?:regardless|irrespective)\s+of\b[^,;.()]*")
 # Words after a cue in its clause that keep the patients it names out ("Patients previously treated
 # with rituximab are excluded", "... are not eligible"): the criterion is an exclusion, written among
 # the inclusions
+# (a negation of "never" or "no longer" as of "not": "... are never eligible")
 _KEPT_OUT = re.compile(
-    r"(?i)\b(?:(?:is|are|will\s+be|shall\s+be|must\s+be|be)\s+excluded|ineligible|not\s+(?:be\s+)?eligible"
-    r"|not\s+(?:be\s+)?(?:allowed|permitted|enrolled|included)|cannot\s+(?:participate|be\s+(?:enrolled|included)))\b"
+    r"(?i)\b(?:(?:is|are|will\s+be|shall\s+be|must\s+be|be)\s+excluded|ineligible"
+    r"|(?:not|never|no\s+longer)\s+(?:be\s+)?(?:eligible|allowed|permitted|enrolled|included)"
+    r"|cannot\s+(?:participate|be\s+(?:enrolled|included)))\b"
 )
 
 # Words that let the patients a treatment had before names in, after its cue in its clause ("Patients
@@ -177,15 +189,53 @@ _KEPT_OUT = re.compile(
 # is let in by their refractoriness, a requirement. Not where the clause says the treatment is what
 # lets them in ("Only patients previously treated ... are eligible", "must have received ... to be
 # eligible": "to be eligible" is no permission word)
+# The permission's words are also those of a treatment that may be had ("is acceptable", "may be
+# allowed", "Prior treatment with belimumab allowed."), that keeps no one out ("is not exclusionary",
+# "does not exclude") or that is not required ("is not required", "optional"): each was read as a
+# requirement, and a record declaring the prior therapy silent refused.
 _PERMITTED = re.compile(
     r"(?i)\b(?:(?:is|are|will\s+be|shall\s+be|remain|remains)\s+(?:also\s+)?eligible"
-    r"|(?:may|can)\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|randomi[sz]ed)|participate|enrol+|enter)"
-    r"|(?:is|are|will\s+be|shall\s+be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted)"
-    r"|(?:is|are|will\s+be)\s+not\s+excluded)\b"
+    r"|(?:may|can)\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|randomi[sz]ed|allowed|permitted|accepted)"
+    r"|participate|enrol+|enter)"
+    r"|(?:is|are|will\s+be|shall\s+be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|permissible)"
+    # (bare, of the treatment: not of a dose "considered acceptable"; "to qualify" is what requires it)
+    r"|(?<!considered\s)(?<!deemed\s)(?<!judged\s)(?<!found\s)(?<!\bbe\s)(?<!\bas\s)"
+    r"(?:allowed|permitted|acceptable|permissible)(?=\s*(?:[.;,)]|\Z))|(?<!\bto\s)qualif(?:y|ies)"
+    r"|(?:is|are|will\s+be)\s+not\s+(?:excluded|exclusionary|an?\s+exclusion)|(?:does|do|will)\s+not\s+exclude"
+    r"|not\s+(?:be\s+)?(?:required|mandatory|necessary|a\s+requirement)|optional)\b"
 )
 # (right before a cue: one that ends where the cue starts)
 _PERMITTED_BEFORE = re.compile(r"(?i)\b(?:may|can|might)\s+(?:also\s+)?")
-_REQUIRED = re.compile(r"(?i)\b(?:only|must|required|requires?|need|needs|necessary|mandatory)\b")
+# (words of a requirement; not negated: "is not required" is a permission)
+_REQUIRED = re.compile(r"(?i)\b(?:only|must|(?<!\bnot\s)(?:required|requires?|need|needs|necessary|mandatory))\b")
+# After a permission, words that make it a condition of the treatment's failure ("are eligible if they
+# failed it", "may be enrolled only if refractory", "provided they had an inadequate response", "but
+# must have failed it"): what
+# lets the patients in is then the failure, a requirement. A condition of anything else ("only after
+# a washout of 6 months", "if completed more than 6 months before") leaves the permission one.
+_FAILURE_CONDITION = re.compile(
+    r"(?i)(?:(?:but|and|yet)\s+)?\b(?:if|provided|providing|only|when|as\s+long\s+as|on\s+condition"
+    r"|(?:must|needs?|required)(?!\s+not\b))\b[^.;]{0,120}?"
+    r"(?<!not\s)(?<!not\shave\s)(?<!not\sbeen\s)(?<!never\s)(?<!n't\s)"
+    r"\b(?:fail\w*|refractory|resistant|unresponsive|non-?responsive|intoleran\w*|inadequate\w*|insufficient"
+    r"|(?:not|never)\s+(?:\w+\s+)?respond\w*|no\s+response|relaps\w*|despite)\b"
+)
+# Words of patients who lack a treatment, right before a permission ("(those not treated are also
+# eligible)", "; untreated patients are also eligible"): the treatment a cue before it names is then
+# required of no one.
+_UNTREATED = re.compile(
+    r"(?i)\b(?:(?:not|never)\s+(?:\w+\s+){0,2}?(?:treated|received|exposed)|untreated|na[iï]ve"
+    r"|without\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|exposure|use))\b"
+)
+_UNTREATED_REACH = 80  # the characters before a permission its patients are read in
+_PERMISSIONS_WALKED = 16  # the permissions after a cue its own (at its depth) is looked for among
+# Words between a cue and a permission after it that give the permission another subject: a medication
+# taken now ("Previously treated with mycophenolate, with concomitant hydroxychloroquine allowed"), or
+# patients' other circumstances ("..., in whom steroids are permitted"): the permission is of that,
+# and the treatment had before is still required
+_OTHER_SUBJECT = re.compile(
+    r"(?i)\b(?:concomitant\w*|concurrent\w*|background|stable|in\s+whom|whose|while|whereas|during\s+which)\b"
+)
 
 
 class Requirement(NamedTuple):
@@ -280,6 +330,17 @@ class _Treated:
         self.permitted_before = {m.end(): m.start() for m in _PERMITTED_BEFORE.finditer(text)}
         self.permitted = [(m.start(), m.end()) for m in _PERMITTED.finditer(text)]
         self._permitted_clause = [bisect.bisect_left(self.ends, e) for _, e in self.permitted]
+        # where the words of patients who lack a treatment stand before a permission in its sentence
+        # (-> where the permission starts): each read once
+        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+        self.untreated: list[tuple[int, int]] = []
+        for start, _ in self.permitted:
+            sentence = bisect.bisect_right(self.sentence_ends, start)
+            lo = max(start - _UNTREATED_REACH, self.sentence_ends[sentence - 1] if sentence else 0)
+            lacking = _UNTREATED.search(text, lo, start)
+            if lacking is not None:
+                self.untreated.append((lacking.start(), start))
+        self.untreated.sort()
         self._least_depth = [0] * len(self.permitted)
         for i in range(len(self.permitted) - 1, -1, -1):
             depth = self._depths[self.permitted[i][0]]
@@ -292,6 +353,8 @@ class _Treated:
             (start, min(self.ends[bisect.bisect_left(self.ends, end)], _closing(text, end)))
             for start, end in self.excepting
         ]
+        self.regardless = [(m.start(), m.end()) for m in _REGARDLESS.finditer(text)]
+        self.other_subject = [(m.start(), m.end()) for m in _OTHER_SUBJECT.finditer(text)]
 
     def first(self, cue: re.Pattern[str], *, denied: bool = True) -> re.Match[str] | None:
         """The first of the cue's words with a therapy or a treatment after them in their clause (not
@@ -307,8 +370,7 @@ class _Treated:
     def excepted(self, at: int) -> bool:
         """Whether the therapy at `at` stands in an exception (EXCEPTION): what a requirement leaves
         out, none of its therapies ("Failure of two immunosuppressants, excluding glucocorticoids")."""
-        i = bisect.bisect_right(self.exceptions, (at, len(self.text))) - 1
-        return i >= 0 and self.exceptions[i][0] < at < self.exceptions[i][1]
+        return _inside(self.exceptions, at) or _inside(self.regardless, at)
 
     def treated_after(self, at: int) -> bool:
         """Whether a therapy or a treatment stands after `at` in its clause."""
@@ -326,27 +388,69 @@ class _Treated:
         lo = self.ends[before - 1] if before else 0
         clause = bisect.bisect_left(self.ends, found.end())
         end = self.ends[clause]
-        if _within(self.excepting, lo, start) or _within(self.kept_out, found.end(), end):
+        if (
+            _within(self.excepting, lo, start)
+            or _within(self.kept_out, found.end(), end)
+            or _inside(self.regardless, start)
+        ):
             return True
-        if found.re is not RECEIVED or _within(self.required, lo, end):
+        if self._untreated_let_in(found.end()):
+            return True
+        if found.re is not RECEIVED:
             return False
         if self.permitted_before.get(start, -1) >= lo:
-            return True
-        return self._permitted_after(found.end(), clause)
+            permission = (start, start)
+        else:
+            after = self._permitted_after(found.end(), clause)
+            if after is None or _within(self.other_subject, found.end(), after[0]):
+                return False
+            permission = after
+        # words of a requirement before the permission ("Only patients previously treated ... are
+        # eligible"), or its condition the treatment's failure ("... are eligible if they failed it"):
+        # what lets the patients in is the treatment; words after it ("... are eligible only after a
+        # washout", "... but must stop it") are of something else
+        if _within(self.required, lo, end if permission[0] == start else permission[0]):
+            return False
+        return not _FAILURE_CONDITION.match(self.text, _past_space(self.text, permission[1]))
 
-    def _permitted_after(self, at: int, clause: int) -> bool:
-        """Whether a permission (_PERMITTED) stands after `at` in its clause, not in a parenthesis
-        opened after `at`: one in such a parenthesis lets in others than the cue names ("Previously
-        treated with mycophenolate (those treated with belimumab are also eligible)")."""
+    def _untreated_let_in(self, at: int) -> bool:
+        """Whether a permission of patients who lack a treatment stands after `at` in the criterion
+        ("Previously treated with rituximab (those not treated are also eligible)", "...; untreated
+        patients are also eligible"): it lets in those the cue before it names no treatment of, and so
+        requires none."""
+        return bool(self.untreated) and self.untreated[-1][0] >= at
+
+    def _permitted_after(self, at: int, clause: int) -> tuple[int, int] | None:
+        """The permission (_PERMITTED) that stands after `at` in its clause, not in a parenthesis
+        opened after `at`, else None: one in such a parenthesis lets in others than the cue names
+        ("Previously treated with mycophenolate (those treated with belimumab are also eligible)")."""
         i = bisect.bisect_left(self.permitted, (at, at))
         if i == len(self.permitted) or self._permitted_clause[i] != clause:
-            return False
-        return self._least_depth[i] <= self._depths[at]
+            return None
+        if self._least_depth[i] > self._depths[at]:
+            return None
+        # the first of them at the cue's depth, looked for among the next few only (each cue of a
+        # criterion of n cues and n permissions in parentheses would walk them all: n² steps)
+        for j in range(i, min(i + _PERMISSIONS_WALKED, len(self.permitted))):
+            if self._depths[self.permitted[j][0]] <= self._depths[at]:
+                return self.permitted[j]
+        return self.permitted[i]
 
     @cached_property
     def _depths(self) -> list[int]:
         """The parentheses open before each place of the text (opened less closed), read once."""
         return list(itertools.accumulate((1 if c == "(" else -1 if c == ")" else 0 for c in self.text), initial=0))
+
+
+def _past_space(text: str, at: int) -> int:
+    """Where the words after `at` start, past white space and a comma."""
+    return len(text) - len(text[at:].lstrip(" \t\n,")) if at < len(text) else at
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` stands inside one of spans (in order of their starts, none overlapping)."""
+    i = bisect.bisect_right(spans, (at, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] < at < spans[i][1]
 
 
 def _within(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
