@@ -540,6 +540,11 @@ class _Shown(HTMLParser):
         if tag in _VOID:
             if tag == "br" and not self.hidden:
                 self._end_line()
+            elif tag == "hr" and not self.hidden:
+                # a rule drawn across the page: the text before it and after it are two blocks, which a
+                # reader sees apart whatever ends the first ("Enrollment: 6<hr>0" is a 6 above a line,
+                # and a 0 below it; read in one line as the void element's end tag never came, 60)
+                self._block_end(apart=True)
             return
         if self.hidden:
             # every element in it, so that only its own end tag ends it, where nothing in it is left
