@@ -32,3 +32,24 @@ RULED = {
 @pytest.mark.parametrize("body", RULED.values(), ids=RULED.keys())
 def test_a_rule_sets_apart_the_text_either_side(trials: Trials, body: str) -> None:
     assert _enrollment(trials, body) == 1
+
+
+# 2. What a reader is shown but the check does not read (a faint grey block, a grey word, a picture) stands
+# between the blocks around it: left out in silence, a label ran over it into the block after it
+BETWEEN = {
+    "a grey block": "<p>Enrollment:</p><p style='color:#999'>20 participants</p><p>60 participants</p>",
+    "a grey word": "<p>Enrollment:</p><p><b style='color:#999'>20</b></p><p>60 participants</p>",
+    "a grey line": "<p>Enrollment:<br><b style='color:#999'>20</b><br>60 participants</p>",
+    "a picture": "<p>Enrollment:</p><p><img src=twenty.png></p><p>60 participants</p>",
+    "a figure": "<p>Enrollment:</p><figure><img src=twenty.png><figcaption>60 participants</figcaption></figure>",
+}
+
+
+@pytest.mark.parametrize("body", BETWEEN.values(), ids=BETWEEN.keys())
+def test_a_label_runs_over_nothing_a_reader_is_shown(trials: Trials, body: str) -> None:
+    assert _enrollment(trials, body) == 1
+
+
+def test_a_label_runs_over_a_block_hidden_from_every_reader(trials: Trials) -> None:
+    # a block no browser shows (hidden) stands nowhere: the label's value is the block after it
+    assert _enrollment(trials, "<p>Enrollment:</p><p hidden>20</p><p>60 participants</p>") == 0

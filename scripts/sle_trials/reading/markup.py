@@ -467,6 +467,20 @@ class _Shown(HTMLParser):
         elif self.lines[-1] not in (SEPARATOR, BARRIER):
             self.lines.append(SET_APART if apart else "")
 
+    def _set_apart(self) -> None:
+        """With blocks, the text after a line or a block a reader is shown but that is not read (a
+        picture, a struck or coloured word, a block a style may hide) set apart from the text before it:
+        a reader sees something between them, whatever ends the first. Left out in silence, it joined
+        its neighbours: "Enrollment:", a red "20 participants" and "60 participants" below were read as
+        "Enrollment: 60 participants" (a label and its value, set_apart), and "Status: Not yet<br><img>
+        <br>recruiting" as one paragraph."""
+        if not self.blocks or not self.lines:
+            return
+        if self.lines[-1] == "":
+            self.lines[-1] = SET_APART
+        elif self.lines[-1] not in (SEPARATOR, SET_APART):
+            self.lines.append(SET_APART)
+
     def _end_line(self) -> None:
         if self.numbered and not self.spoilt:
             return  # an item's number stands on the first line of its text, whatever block holds it
@@ -475,6 +489,8 @@ class _Shown(HTMLParser):
             self.line, self.spoilt, self.barrier, self.numbered = [], False, False, False
             if named:
                 self.lines.append(BARRIER)
+            else:
+                self._set_apart()
             return
         text = "".join(self.line)
         text = text if self.pre else styles.HTML_WHITE.sub(" ", text).strip(" ")
@@ -660,6 +676,8 @@ class _Shown(HTMLParser):
                     else:
                         self._end_line()
                         self.lines.append(BARRIER)
+                elif not self.spoilt and "".join(self.veiled).strip(" \t\n\x0c\r"):
+                    self._set_apart()  # a block shown but not read, which stands between the blocks around it
                 self.veiled = None
             return
         if self.opened.get(tag):
