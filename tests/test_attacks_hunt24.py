@@ -8,8 +8,10 @@ whose words a reader sees otherwise than the check read them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import IM19_PAGE_HEAD, Trials
+from conftest import IM19_PAGE_HEAD, IM19_PATH, Trials, add_source, im19_draft, joined, put
 
 HEAD = IM19_PAGE_HEAD
 SAID = "Enrollment: 60 participants"
@@ -53,3 +55,38 @@ def test_a_label_runs_over_nothing_a_reader_is_shown(trials: Trials, body: str) 
 def test_a_label_runs_over_a_block_hidden_from_every_reader(trials: Trials) -> None:
     # a block no browser shows (hidden) stands nowhere: the label's value is the block after it
     assert _enrollment(trials, "<p>Enrollment:</p><p hidden>20</p><p>60 participants</p>") == 0
+
+
+# 3. A blank line a page shows inside a block (two line breaks, a preformatted text's empty line) sets two
+# paragraphs apart, as a plain text's blank line does; read as one line break, it joined them
+STATUS = 'overall_status: NOT_YET_RECRUITING\nevidence:\n  overall_status: "Status: Not yet recruiting"\n'
+BLANK = {
+    "two line breaks": "<p>Status: Not yet<br><br>recruiting elsewhere</p>",
+    "line breaks around a space": "<p>Status: Not yet<br> <br>recruiting elsewhere</p>",
+    "a preformatted blank line": "<pre>Status: Not yet\n\n\nrecruiting elsewhere</pre>",
+    "a preformatted line of spaces": "<pre>Status: Not yet\n  \nrecruiting elsewhere</pre>",
+}
+
+
+def _status(registry: Path, trials: Trials, body: str) -> int:
+    source = add_source(registry, "seeds/950_hunt.html", f"{HEAD}{body}\n</body></html>\n")
+    put(registry, IM19_PATH, joined(im19_draft(source), STATUS))
+    return trials("validate", registry / IM19_PATH).status
+
+
+@pytest.mark.parametrize("body", BLANK.values(), ids=BLANK.keys())
+def test_a_blank_line_in_a_block_sets_its_paragraphs_apart(registry: Path, trials: Trials, body: str) -> None:
+    assert _status(registry, trials, body) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Status: Not yet<br>recruiting</p>",  # one line break: one paragraph's lines
+        "<pre>Status: Not yet\nrecruiting</pre>",
+        "<p>Status:<br><br>Not yet recruiting</p>",  # a label, and its value after a blank line
+        "<pre>Status:\n\nNot yet recruiting</pre>",
+    ],
+)
+def test_a_paragraphs_lines_and_a_label_before_a_blank_line_bind(registry: Path, trials: Trials, body: str) -> None:
+    assert _status(registry, trials, body) == 0

@@ -398,6 +398,7 @@ class _Shown(HTMLParser):
         self.moved: list[float] = []  # how far each open element shown (self.open) may move its text
         self.far = sheet.root_spacing  # all of them together, and the page's <html> and <body>
         self.lists: list[_List] = []  # the open lists shown, innermost last (each also in self.open)
+        self.broken = False  # the last line of text was ended by a line break (<br>): a next one shows a blank line
         self.schemed = False  # a <meta> says the page may be shown in a dark scheme of colours (_schemed)
 
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
@@ -467,6 +468,12 @@ class _Shown(HTMLParser):
         elif self.lines[-1] not in (SEPARATOR, BARRIER):
             self.lines.append(SET_APART if apart else "")
 
+    def _blank(self) -> None:
+        """With blocks, a blank line a reader sees (two line breaks, a preformatted text's empty line)
+        where none stands yet: the paragraphs either side of it set apart unless a label ends the first."""
+        if self.blocks and self.lines and self.lines[-1] not in ("", SET_APART, SEPARATOR, BARRIER):
+            self.lines.append("")
+
     def _set_apart(self) -> None:
         """With blocks, the text after a line or a block a reader is shown but that is not read (a
         picture, a struck or coloured word, a block a style may hide) set apart from the text before it:
@@ -496,6 +503,7 @@ class _Shown(HTMLParser):
         text = text if self.pre else styles.HTML_WHITE.sub(" ", text).strip(" ")
         if text.strip():
             self.lines.append(text)
+            self.broken = False
         self.line = []
 
     def _styled(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -555,7 +563,13 @@ class _Shown(HTMLParser):
             self.spoilt = True  # a picture or a control between its words: no words a reader sees together
         if tag in _VOID:
             if tag == "br" and not self.hidden:
+                # a line break after a line that a break ended, with no text between: a blank line, which
+                # sets two paragraphs apart as a plain text's does ("Status: Not yet<br><br>recruiting")
+                blank = self.broken and not "".join(self.line).strip(" \t\n\x0c\r")
                 self._end_line()
+                if blank:
+                    self._blank()
+                self.broken = True
             elif tag == "hr" and not self.hidden:
                 # a rule drawn across the page: the text before it and after it are two blocks, which a
                 # reader sees apart whatever ends the first ("Enrollment: 6<hr>0" is a 6 above a line,
@@ -720,7 +734,10 @@ class _Shown(HTMLParser):
             parts = data.split("\n")
             self.line.append(parts[0])
             for part in parts[1:]:
+                blank = not "".join(self.line).strip(" \t\n\x0c\r")
                 self._end_line()
+                if blank:
+                    self._blank()  # a blank line of preformatted text: paragraphs set apart
                 self.line.append(part)
         else:
             self.line.append(styles.HTML_WHITE.sub(" ", data))
