@@ -90,3 +90,34 @@ def test_a_blank_line_in_a_block_sets_its_paragraphs_apart(registry: Path, trial
 )
 def test_a_paragraphs_lines_and_a_label_before_a_blank_line_bind(registry: Path, trials: Trials, body: str) -> None:
     assert _status(registry, trials, body) == 0
+
+
+# 4. A font's size of 9 pixels is read, but a browser draws a <small>, a <sub> or an <h6> smaller than its
+# parent's: under a size of 9 pixels, or nested, its words stand smaller than any size a reader reads
+SMALLER = {
+    "a small in 9 pixels": f"<p style='font-size: 9px'><small>{SAID}</small></p>",
+    "a heading in 9 pixels": f"<div style='font-size: 9px'><h6>{SAID}</h6></div>",
+    "a rule's 9 pixels": f"<style>p {{ font-size: 9px }}</style><p><small>{SAID}</small></p>",
+    "a shorthand's 9 pixels": f"<style>.n {{ font: 9px serif }}</style><p class=n><small>{SAID}</small></p>",
+    "a font's size 1": f"<font size=1><small><small><small>{SAID}</small></small></small></font>",
+    "six smalls": f"<small><small><small><small><small><small>{SAID}</small></small></small></small></small></small>",
+}
+
+
+@pytest.mark.parametrize("body", SMALLER.values(), ids=SMALLER.keys())
+def test_a_font_made_smaller_than_a_reader_reads_hides_its_words(trials: Trials, body: str) -> None:
+    assert _enrollment(trials, body) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"<p><small>{SAID}</small></p>",  # 13 pixels
+        f"<h6>{SAID}</h6>",
+        f"<style>body {{ font-size: 14px }}</style><p><small><small>{SAID}</small></small></p>",  # 9.7 pixels
+        f"<p style='font-size: 9px'>{SAID}</p>",
+        f"<font size=1>{SAID}</font>",  # 10 pixels
+    ],
+)
+def test_a_small_font_a_reader_reads_shows_its_words(trials: Trials, body: str) -> None:
+    assert _enrollment(trials, body) == 0

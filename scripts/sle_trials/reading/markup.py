@@ -140,6 +140,24 @@ _PHRASING = frozenset(
 )
 
 
+# A browser's own font's size for the elements it draws smaller than their parent's (`font-size:
+# smaller`, a sixth smaller; a heading's of h5 and h6), its size for a page (medium), and a <font
+# size>'s sizes (1 to 7, or relative to 3: "-2" is 1), in pixels.
+_SHRUNK = {"small": 5 / 6, "sub": 5 / 6, "sup": 5 / 6, "h5": 0.83, "h6": 0.67}
+_MEDIUM = 16.0
+_FONT_SIZES = {1: 10.0, 2: 13.0, 3: 16.0, 4: 18.0, 5: 24.0, 6: 32.0, 7: 48.0}
+
+
+def _font_size(value: str | None) -> int | None:
+    """A <font size>'s size, 1 to 7 (HTML's rules for parsing a legacy font size), None if none."""
+    found = re.match(r"[\t\n\x0c\r ]*([-+]?)([0-9]+)", value or "")
+    if found is None:
+        return None
+    number = int(found.group(2)[:4])
+    size = 3 + number if found.group(1) == "+" else 3 - number if found.group(1) == "-" else number
+    return min(max(size, 1), 7)
+
+
 def is_html(file: str, text: str) -> bool:
     """Whether a browser takes the source for HTML: by its name, or by how its text starts."""
     return file.lower().endswith(NAMES) or _SNIFFED.match(text) is not None
@@ -396,6 +414,7 @@ class _Shown(HTMLParser):
         # the line holds an ordered item's number and no text yet: it waits for the item's first line
         self.numbered = False
         self.moved: list[float] = []  # how far each open element shown (self.open) may move its text
+        self.sizes: list[float] = []  # the least font's size (pixels) of each open element shown (_size)
         self.far = sheet.root_spacing  # all of them together, and the page's <html> and <body>
         self.lists: list[_List] = []  # the open lists shown, innermost last (each also in self.open)
         self.broken = False  # the last line of text was ended by a line break (<br>): a next one shows a blank line
@@ -613,6 +632,8 @@ class _Shown(HTMLParser):
         moved = _INDENTED.get(tag, 0) + self.sheet.spaces(tag, attrs)
         moved += sum(self.sheet.layout(value)[1] for name, value in attrs if name == "style" and value)
         styled = styled or self.far + moved > FAR  # moved off the screen, as far as a reader can tell
+        size = self._size(tag, attrs)
+        styled = styled or size < styles.SMALLEST  # a browser's own smaller font, below the size a reader reads
         counted_down = tag == "li" and bool(self.lists) and self.lists[-1].uncounted
         otherwise = styled or _shows_otherwise(tag, attrs) or counted_down
         if otherwise or _hides(tag, attrs):
@@ -627,6 +648,7 @@ class _Shown(HTMLParser):
             self.open.append(tag)
             self.opened[tag] = self.opened.get(tag, 0) + 1
             self.moved.append(moved)
+            self.sizes.append(size)
             self.far += moved
             if tag in ("sup", "sub"):
                 self.raised.append(tag)
@@ -638,6 +660,19 @@ class _Shown(HTMLParser):
             elif tag == "li" and self.lists:
                 self.line.append(self.lists[-1].item(attrs, unnumbered))
                 self.numbered = bool(self.line[-1])
+
+    def _size(self, tag: str, attrs: list[tuple[str, str | None]]) -> float:
+        """The least font's size (pixels) the element may be shown in: its own (a style attribute's, a
+        <font size>), else its parent's times the browser's own for it (<small> and <sub> a size
+        smaller, <h6> two thirds of it: _SHRUNK), and no more than the least a rule of the page's sheets
+        sets (which may match it). A size of 9 pixels is one a reader reads (styles._SMALLEST), but not
+        made smaller again: `<p style="font-size: 9px"><small>`, or six <small>s in one another, draw
+        words a reader does not read, and they were read."""
+        own = next((self.sheet.size(value) for name, value in attrs if name == "style" and value), None)
+        if own is None and tag in ("font", "basefont"):
+            own = _FONT_SIZES.get(_font_size(dict(attrs).get("size")) or 0)
+        parent = self.sizes[-1] if self.sizes else _MEDIUM
+        return min(own if own is not None else parent * _SHRUNK.get(tag, 1.0), self.sheet.smallest)
 
     def _unnumbered(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether the element's own style gives it markers of no number (`list-style: none`): an ordered
@@ -699,6 +734,7 @@ class _Shown(HTMLParser):
                 last = self.open.pop()
                 self.opened[last] -= 1
                 self.far -= self.moved.pop()
+                self.sizes.pop()
                 if last in ("sup", "sub"):
                     self.raised.pop()
                 if last in _LISTS:

@@ -394,6 +394,7 @@ _DRAWN: dict[str, Callable[[list], bool]] = {
 # another (`2em`, `120%`, `smaller`, `1.5rem`), multiplied through the elements it nests in, up or down
 # to any size.
 _SMALLEST = 9
+SMALLEST = _SMALLEST
 _LARGEST = 16
 _SIZES = frozenset("xx-small x-small small medium inherit initial unset revert".split())
 _ABSOLUTE = frozenset(("px", "pt", "pc", "in", "cm", "mm", "q"))
@@ -428,6 +429,40 @@ def _font(values: list) -> bool:
     if not family or not all(t.type in ("ident", "string") or (t.type == "literal" and t.value == ",") for t in family):
         return False
     return not symbol_font(tinycss2.serialize(family))
+
+
+# The pixels of a font's size by keyword (a browser's: xx-small is 9, medium 16), for font_pixels
+_KEYWORD_PIXELS = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "initial": 16.0}
+
+
+def font_pixels(declarations: Iterable[Any]) -> float | None:
+    """The pixels of the font's size declarations set, where they set one a reader reads (_legible): a
+    length, or a keyword's size; None where they set none, or one of their parent's (`inherit`). The
+    least of them, when they set it more than once: what an element's own size is at the least."""
+    sizes: list[float] = []
+    for declaration in declarations:
+        if getattr(declaration, "type", None) != "declaration":
+            continue
+        values = [t for t in declaration.value if t.type not in ("whitespace", "comment")]
+        if declaration.lower_name == "font":
+            at = 0
+            while at < len(values) and (
+                (values[at].type == "ident" and values[at].lower_value in _FONT_BEFORE)
+                or (values[at].type == "number" and 1 <= values[at].value <= 1000)
+            ):
+                at += 1
+            values = values[at : at + 1]
+        elif declaration.lower_name != "font-size":
+            continue
+        if len(values) != 1 or not _legible(values[0]):
+            continue
+        token = values[0]
+        if token.type == "ident":
+            if token.lower_value in _KEYWORD_PIXELS:
+                sizes.append(_KEYWORD_PIXELS[token.lower_value])
+        else:
+            sizes.append(token.value * (_PIXELS[token.lower_unit] if token.type == "dimension" else 1))
+    return min(sizes) if sizes else None
 
 
 def _legible(token: Any) -> bool:
@@ -665,6 +700,10 @@ class Sheet:
     unnumbering: str = ""
     # the page may be shown in a dark scheme of colours (its text's colours not judged: _COLOURS)
     schemed: bool = False
+    # the least font's size (pixels) a rule of its sheets sets, which any element may be given: a browser's
+    # own smaller sizes (<small>, <h6>) are taken from it at the least (markup.py)
+    smallest: float = math.inf
+    sized: dict[str, float | None] = field(default_factory=dict)  # a style attribute -> size()'s answer
 
     def unnumbers(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether a rule may give the element markers of no number (_unnumbers)."""
@@ -752,6 +791,14 @@ class Sheet:
             self.laid[style] = (_display_of(body), spacing(body), marked)
         return self.laid[style]
 
+    def size(self, style: str) -> float | None:
+        """The font's size (pixels) a style attribute sets (font_pixels), once a page."""
+        if style not in self.sized:
+            self.sized[style] = font_pixels(
+                tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+            )
+        return self.sized[style]
+
     def _rules(self, rules: Iterable, depth: int) -> None:
         if depth > MAX_DEPTH:
             self.unread = unbounded(f"its style sheet nests rules more than {MAX_DEPTH} deep")
@@ -783,6 +830,9 @@ class Sheet:
             return
         if hiding:
             self._add(prelude)
+        sized = font_pixels(body)
+        if sized is not None:
+            self.smallest = min(self.smallest, sized)
         spaced = spacing(body)
         if spaced and any(_compound(selector) in _IMPLIED for selector in _selectors(prelude)):
             self.root_spacing += spaced  # the page's <html> or <body>, which a browser makes where left out
