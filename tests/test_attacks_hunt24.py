@@ -121,3 +121,30 @@ def test_a_font_made_smaller_than_a_reader_reads_hides_its_words(trials: Trials,
 )
 def test_a_small_font_a_reader_reads_shows_its_words(trials: Trials, body: str) -> None:
     assert _enrollment(trials, body) == 0
+
+
+# 5. A label ending a list's item is none of the next item's, nor of what follows its list: a reader reads
+# an item's value in the item, or in a list nested in it
+ITEMS = {
+    "two items": "<ul><li>Enrollment:</li><li>60 participants</li></ul>",
+    "two items left open": "<ul><li>Enrollment:<li>60 participants</ul>",
+    "two lists": "<ul><li>Enrollment:</li></ul><ul><li>60 participants</li></ul>",
+    "a list and a paragraph": "<ul><li>Enrollment:</li></ul><p>60 participants</p>",
+}
+
+
+@pytest.mark.parametrize("body", ITEMS.values(), ids=ITEMS.keys())
+def test_a_label_ending_an_item_binds_nothing_after_it(trials: Trials, body: str) -> None:
+    assert _enrollment(trials, body) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<ul><li>Enrollment:<ul><li>60 participants</li></ul></li></ul>",  # a list nested in the item
+        "<ul><li><p>Enrollment:</p><p>60 participants</p></li></ul>",  # the item's own paragraphs
+        "<p>Enrollment:</p><ul><li>60 participants</li></ul>",  # a label, and the list after it
+    ],
+)
+def test_a_label_and_its_value_in_one_item_bind(trials: Trials, body: str) -> None:
+    assert _enrollment(trials, body) == 0

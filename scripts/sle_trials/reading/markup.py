@@ -417,6 +417,7 @@ class _Shown(HTMLParser):
         self.sizes: list[float] = []  # the least font's size (pixels) of each open element shown (_size)
         self.far = sheet.root_spacing  # all of them together, and the page's <html> and <body>
         self.lists: list[_List] = []  # the open lists shown, innermost last (each also in self.open)
+        self.listing: list[str] = []  # the open lists and items shown, innermost last (each also in self.open)
         self.broken = False  # the last line of text was ended by a line break (<br>): a next one shows a blank line
         self.schemed = False  # a <meta> says the page may be shown in a dark scheme of colours (_schemed)
 
@@ -626,7 +627,9 @@ class _Shown(HTMLParser):
         if tag == "li" and self.numbered:
             self.line, self.numbered = [], False  # the item before showed no text: nor its number
         if tag in _BLOCKS:
-            self._block_end(apart=tag in _HEADINGS)
+            # an item after an item of its list left open (`<li>Enrollment:<li>60`): its sibling, set apart
+            sibling = tag == "li" and bool(self.listing) and self.listing[-1] == "li"
+            self._block_end(apart=tag in _HEADINGS or sibling)
         if tag in _PREFORMATTED:
             self.pre += 1
         moved = _INDENTED.get(tag, 0) + self.sheet.spaces(tag, attrs)
@@ -655,6 +658,8 @@ class _Shown(HTMLParser):
             if tag == "q":
                 self.line.append("\u201c")
             unnumbered = self._unnumbered(tag, attrs)
+            if tag in _LISTS or tag == "li":
+                self.listing.append(tag)
             if tag in _LISTS:
                 self.lists.append(_List(tag, attrs, unnumbered))
             elif tag == "li" and self.lists:
@@ -739,6 +744,8 @@ class _Shown(HTMLParser):
                     self.raised.pop()
                 if last in _LISTS:
                     self.lists.pop()
+                if last in _LISTS or last == "li":
+                    self.listing.pop()
                 if last == tag:
                     break
                 if last in _MARKED:
@@ -750,7 +757,10 @@ class _Shown(HTMLParser):
         elif tag in _BLOCKS:
             if tag == "li" and self.numbered:
                 self.line, self.numbered = [], False  # an item with no text: no number shown alone
-            self._block_end(apart=tag == "title")
+            # a label ending an item is none of the next item's, nor of what follows its list: a reader
+            # reads an item's value in the item ("<li>Enrollment:</li><li>60 participants</li>", two
+            # entries of a list, was read "Enrollment: 60 participants"), or in a list nested in it
+            self._block_end(apart=tag in ("title", "li"))
         if tag in _PREFORMATTED and self.pre:
             self.pre -= 1
 
