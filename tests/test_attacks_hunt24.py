@@ -148,3 +148,22 @@ def test_a_label_ending_an_item_binds_nothing_after_it(trials: Trials, body: str
 )
 def test_a_label_and_its_value_in_one_item_bind(trials: Trials, body: str) -> None:
     assert _enrollment(trials, body) == 0
+
+
+# 6. A table's caption a browser draws below its rows was read before them, right after a label above the table
+CAPTIONS = {
+    "a style": "<table><caption style='caption-side: bottom'>60 participants</caption>",
+    "a rule": "<style>caption { caption-side: bottom }</style><table><caption>60 participants</caption>",
+    "an attribute": "<table><caption align=bottom>60 participants</caption>",
+}
+
+
+@pytest.mark.parametrize("table", CAPTIONS.values(), ids=CAPTIONS.keys())
+def test_a_caption_below_its_table_is_no_value_of_a_label_above_it(trials: Trials, table: str) -> None:
+    body = f"<p>Enrollment:</p>{table}<tr><td>20 participants in 2023</td></tr></table>"
+    assert _enrollment(trials, body) == 1
+
+
+def test_a_caption_above_its_table_follows_a_label(trials: Trials) -> None:
+    body = "<p>Enrollment:</p><table><caption>60 participants</caption><tr><td>in 2023</td></tr></table>"
+    assert _enrollment(trials, body) == 0

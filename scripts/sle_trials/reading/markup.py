@@ -221,6 +221,10 @@ def _shows_otherwise(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     bidirectional control does: invisible.unreordered)."""
     if tag in _STRUCK or tag in ("rt", "rtc"):
         return True
+    if tag == "caption" and any(
+        name == "align" and (value or "").strip().lower() not in ("", "top") for name, value in attrs
+    ):
+        return True  # a caption a browser draws below its table's rows (or beside them), as caption-side does
     direction = next((value for name, value in attrs if name == "dir"), None)
     return (tag == "bdo" or direction is not None) and (direction or "").strip().lower() != "ltr"
 

@@ -87,7 +87,11 @@ _WRITES: dict[str, Callable[[Any], bool]] = {
     # "Eligibility Criteria" one line, no heading)
     "white-space": lambda token: token.type != "ident" or token.lower_value not in ("normal", "nowrap"),
     "white-space-collapse": lambda token: token.type != "ident" or token.lower_value != "collapse",
+    # a table's caption drawn below its rows (or beside them): its words read before the rows, where a
+    # reader sees them after ("<p>Enrollment:</p><table><caption>60 ..." read as a label and its value)
+    "caption-side": lambda token: token.type != "ident" or token.lower_value not in _CAPTION_ABOVE,
 }
+_CAPTION_ABOVE = frozenset(("top", "block-start", "inherit", "initial", "unset", "revert"))
 
 
 # The markers a list may be given that show no number (a bullet, where it stands, or none): any other
@@ -164,7 +168,7 @@ OWN = frozenset(
         "background background-color background-image background-clip -webkit-background-clip "
         "clip clip-path mask overflow overflow-x overflow-y text-overflow content "
         "list-style list-style-type text-transform text-decoration text-decoration-line font-family quotes "
-        "white-space white-space-collapse"
+        "white-space white-space-collapse caption-side"
     ).split()
 )
 # At-rules read as the rules they hold, and those that style no element by themselves (a font
