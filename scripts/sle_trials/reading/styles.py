@@ -68,6 +68,8 @@ HARMLESS = frozenset(
         "border-collapse border-spacing border-radius caption-side empty-cells table-layout quotes cursor box-sizing"
     ).split()
 )
+# the sides a table's caption is drawn on above its rows (caption-side)
+_CAPTION_ABOVE = frozenset(("top", "block-start", "inherit", "initial", "unset", "revert"))
 # Properties that cannot hide text but may change the words shown, each with the values that do: a
 # list marker written as words ("list-style-type: 'Not yet '" shows "Not yet Recruiting" where the
 # page holds "Recruiting"; or numbers: "ul { list-style-type: decimal }" shows numbers the markup
@@ -91,7 +93,6 @@ _WRITES: dict[str, Callable[[Any], bool]] = {
     # reader sees them after ("<p>Enrollment:</p><table><caption>60 ..." read as a label and its value)
     "caption-side": lambda token: token.type != "ident" or token.lower_value not in _CAPTION_ABOVE,
 }
-_CAPTION_ABOVE = frozenset(("top", "block-start", "inherit", "initial", "unset", "revert"))
 
 
 # The markers a list may be given that show no number (a bullet, where it stands, or none): any other
