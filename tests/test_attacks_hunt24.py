@@ -167,3 +167,40 @@ def test_a_caption_below_its_table_is_no_value_of_a_label_above_it(trials: Trial
 def test_a_caption_above_its_table_follows_a_label(trials: Trials) -> None:
     body = "<p>Enrollment:</p><table><caption>60 participants</caption><tr><td>in 2023</td></tr></table>"
     assert _enrollment(trials, body) == 0
+
+
+# 7. An element in a run of a line draws its padding or border above and below it over the lines around it,
+# laying no line apart: a white box of 60 pixels over the lines above it hid them, read as shown
+COVER = "<p>Enrollment: 60 participants</p><p>Status: <span style='{style}'>x</span></p>"
+COVERING = {
+    "a border": "border-top: 60px solid #fff",
+    "a padding on white": "padding-top: 60px; background: #fff",
+    "a padding's shorthand": "padding: 60px 0; background-color: white",
+    "all borders": "border: 3em solid white",
+    "a border's width": "border-width: 60px; border-style: solid; border-color: #fff",
+}
+
+
+@pytest.mark.parametrize("style", COVERING.values(), ids=COVERING.keys())
+def test_a_box_drawn_over_the_lines_around_it_leaves_the_page_unread(trials: Trials, style: str) -> None:
+    result = trials.enrollment("seeds/950_hunt.html", f"{HEAD}{COVER.format(style=style)}\n</body></html>\n", 60, SAID)
+    assert result.status == 1, result.out
+    assert "E531" in result.out and "over the lines around it" in result.out, result.out
+
+
+def test_a_rule_drawing_a_box_over_the_lines_leaves_the_page_unread(trials: Trials) -> None:
+    body = "<style>.tag { padding-bottom: 80px; background: #fff }</style><p><span class=tag>x</span></p>"
+    assert _enrollment(trials, f"<p>{SAID}</p>{body}") == 1
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "padding: 2px 6px; background: #eee",  # a badge
+        "padding: 0 40px; background: #fff",  # wide, not tall
+        "border-bottom: 1px solid #333",  # an underline
+        "display: inline-block; padding: 20px",  # a box of its own in the line: the line is laid taller
+    ],
+)
+def test_a_small_box_in_a_line_is_read(trials: Trials, style: str) -> None:
+    assert _enrollment(trials, f"<p><span style='{style}'>Note</span></p><p>{SAID}</p>") == 0

@@ -623,6 +623,14 @@ class _Shown(HTMLParser):
             self.hidden.append(tag)
             self.veiled, self.relaid = [], True
             return
+        if tag not in _BLOCKS and tag not in _APART and tag not in _BOXES:
+            drawing = self.sheet.draws(tag, attrs)
+            if drawing is not None and self.unread is None:
+                # an element in a run of a line: its padding or border above or below it lays no line apart,
+                # but is drawn over the lines around it (styles.draws_over_lines)
+                self.unread = styles.unbounded(
+                    f"its style `{drawing}` may draw its <{tag}>'s box over the lines around it"
+                )
         marked = next((t for t in _MARKED if self.opened.get(t)), None)
         if marked and (tag not in _PHRASING or (tag == "a" and self.opened.get("a"))):
             self.unread = styles.unbounded(

@@ -267,6 +267,51 @@ _SPACES = ("margin", "padding", "border", "text-indent", "min-width", "min-heigh
 _NEAR = 400
 _DRAWN_SPACES = ("padding", "border")
 _NEAR_DRAWN = 200
+# An element in a run of a line (a <span>, a link) lays no line apart by its padding or border above and
+# below it, but draws them over the lines around it: `<span style="border-top: 60px solid #fff">x
+# </span>` (or a padding of 60 pixels with a white background, which its contrast shows) covers the
+# three lines above it, and they were read as shown. Up to _INLINE_DRAWN pixels (a badge's `padding: 4px
+# 8px`, an underline's border) it covers no more than the leading between two lines.
+_INLINE_DRAWN = 8
+# The properties of a padding or a border above or below a box: each length of theirs (the shorthands
+# of its four sides: padding, border-width; a border's: its width), and those of the four sides'
+# shorthands that stand for the top and the bottom (the first, and the third where given).
+_SIDES = ("padding", "border-width")
+_ABOVE_BELOW = frozenset(
+    (
+        "padding-top padding-bottom padding-block padding-block-start padding-block-end "
+        "border border-top border-bottom border-block border-block-start border-block-end "
+        "border-top-width border-bottom-width border-block-width border-block-start-width border-block-end-width"
+    ).split()
+)
+
+
+def draws_over_lines(declarations: Iterable[Any]) -> str | None:
+    """The first declaration (as written) giving a box's padding or border above or below it more than
+    _INLINE_DRAWN pixels (or of a length the reader does not know), None when none does: what an element
+    in a run of a line draws over the lines around it. Laid out as a box of its own (`display:
+    inline-block`, a block), its padding and border lay its line taller, over nothing."""
+    declarations = list(declarations)
+    display = _display_of(declarations)
+    if display is not None and display != "inline":
+        return None
+    for d in declarations:
+        if getattr(d, "type", None) != "declaration":
+            continue
+        name = d.lower_name
+        if name not in _ABOVE_BELOW and name not in _SIDES:
+            continue
+        values = [t for t in d.value if t.type not in ("whitespace", "comment")]
+        if name in _SIDES:
+            values = values[0:1] + values[2:3]  # the top's, and the bottom's where it is given
+        for token in values:
+            if token.type == "function" or (
+                token.type in ("number", "percentage", "dimension") and _pixels(token) > _INLINE_DRAWN
+            ):
+                return _written(d)
+    return None
+
+
 _WINDOW_PIXELS = 4 * _NEAR
 _PIXELS = {
     "px": 1,
@@ -708,6 +753,12 @@ class Sheet:
     # the least font's size (pixels) a rule of its sheets sets, which any element may be given: a browser's
     # own smaller sizes (<small>, <h6>) are taken from it at the least (markup.py)
     smallest: float = math.inf
+    # the rules that give a box a padding or a border above or below it over _INLINE_DRAWN pixels, as a
+    # sheet of their own, and the first such declaration: an element in a run of a line one may match
+    # draws its box over the lines around it (markup.py does not read the page)
+    drawn: Sheet | None = None
+    drawing: str = ""
+    overdrawn: dict[str, str | None] = field(default_factory=dict)  # a style attribute -> draws_over_lines()
     sized: dict[str, float | None] = field(default_factory=dict)  # a style attribute -> size()'s answer
 
     def unnumbers(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -796,6 +847,19 @@ class Sheet:
             self.laid[style] = (_display_of(body), spacing(body), marked)
         return self.laid[style]
 
+    def draws(self, tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
+        """The declaration (as written) by which the element's own style, or a rule that may match it,
+        draws its box above or below it over the lines around it (draws_over_lines), None if none may."""
+        for name, value in attrs:
+            if name == "style" and value:
+                if value not in self.overdrawn:
+                    self.overdrawn[value] = draws_over_lines(
+                        tinycss2.parse_blocks_contents(value, skip_comments=True, skip_whitespace=True)
+                    )
+                if self.overdrawn[value] is not None:
+                    return self.overdrawn[value]
+        return self.drawing if self.drawn is not None and self.drawn.hides(tag, attrs) else None
+
     def size(self, style: str) -> float | None:
         """The font's size (pixels) a style attribute sets (font_pixels), once a page."""
         if style not in self.sized:
@@ -835,6 +899,10 @@ class Sheet:
             return
         if hiding:
             self._add(prelude)
+        drawing = draws_over_lines(body)
+        if drawing is not None:
+            self.drawn = self._into(self.drawn, prelude)
+            self.drawing = self.drawing or drawing
         sized = font_pixels(body)
         if sized is not None:
             self.smallest = min(self.smallest, sized)
