@@ -63,6 +63,8 @@ STATUS = 'overall_status: NOT_YET_RECRUITING\nevidence:\n  overall_status: "Stat
 BLANK = {
     "two line breaks": "<p>Status: Not yet<br><br>recruiting elsewhere</p>",
     "line breaks around a space": "<p>Status: Not yet<br> <br>recruiting elsewhere</p>",
+    "line breaks around a no-break space": "<p>Status: Not yet<br>&nbsp;<br>recruiting elsewhere</p>",
+    "a preformatted line of no-break spaces": "<pre>Status: Not yet\n\u00a0\nrecruiting elsewhere</pre>",
     "a preformatted blank line": "<pre>Status: Not yet\n\n\nrecruiting elsewhere</pre>",
     "a preformatted line of spaces": "<pre>Status: Not yet\n  \nrecruiting elsewhere</pre>",
 }

@@ -589,7 +589,7 @@ class _Shown(HTMLParser):
             if tag == "br" and not self.hidden:
                 # a line break after a line that a break ended, with no text between: a blank line, which
                 # sets two paragraphs apart as a plain text's does ("Status: Not yet<br><br>recruiting")
-                blank = self.broken and not "".join(self.line).strip(" \t\n\x0c\r")
+                blank = self.broken and not "".join(self.line).strip()
                 self._end_line()
                 if blank:
                     self._blank()
@@ -792,7 +792,7 @@ class _Shown(HTMLParser):
             parts = data.split("\n")
             self.line.append(parts[0])
             for part in parts[1:]:
-                blank = not "".join(self.line).strip(" \t\n\x0c\r")
+                blank = not "".join(self.line).strip()
                 self._end_line()
                 if blank:
                     self._blank()  # a blank line of preformatted text: paragraphs set apart
