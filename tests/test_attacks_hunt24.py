@@ -8,10 +8,11 @@ whose words a reader sees otherwise than the check read them.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PAGE_HEAD, IM19_PATH, Trials, add_source, im19_draft, joined, put
+from conftest import IM19_PAGE_HEAD, IM19_PATH, IM19_TITLE_LINE, Trials, add_source, im19_draft, joined, put
 
 HEAD = IM19_PAGE_HEAD
 SAID = "Enrollment: 60 participants"
@@ -206,3 +207,26 @@ def test_a_rule_drawing_a_box_over_the_lines_leaves_the_page_unread(trials: Tria
 )
 def test_a_small_box_in_a_line_is_read(trials: Trials, style: str) -> None:
     assert _enrollment(trials, f"<p><span style='{style}'>Note</span></p><p>{SAID}</p>") == 0
+
+
+# 8. A JSON source of no layout is read as its "key: value" lines: a string's blank line ("\n\n") is a
+# paragraph's end there too, as in a plain text; read as a space, it joined the paragraphs either side
+def _json_status(registry: Path, trials: Trials, note: str) -> int:
+    text = json.dumps({"title": IM19_TITLE_LINE, "updated": "Last Updated: 2025-08-17", "note": note})
+    source = add_source(registry, "seeds/950_hunt.json", text)
+    put(registry, IM19_PATH, joined(im19_draft(source), STATUS))
+    return trials("validate", registry / IM19_PATH).status
+
+
+@pytest.mark.parametrize(
+    ("note", "status"),
+    [
+        ("Status: Not yet\n\n\nrecruiting elsewhere", 1),
+        ("Status: Not yet\r\n\r\nrecruiting elsewhere", 1),
+        ("Status: Not yet\u2029recruiting elsewhere", 1),  # a paragraph separator: a blank line (json_string)
+        ("Status: Not yet\nrecruiting", 0),  # one line break: one paragraph's lines
+        ("Status:\n\nNot yet recruiting", 0),  # a label, and its value after a blank line
+    ],
+)
+def test_a_json_strings_paragraphs_are_set_apart(registry: Path, trials: Trials, note: str, status: int) -> None:
+    assert _json_status(registry, trials, note) == status

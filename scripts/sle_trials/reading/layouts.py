@@ -695,7 +695,13 @@ def _read_text(file: str, text: str, json: bool = True, blocks: Callable[[], str
                 return study  # the text as read is the text as written
             written = "\n".join(json_line(k, v) for k, v in json_lines(doc))
             if study.layout == PLAIN:  # a page of studies (each part placed), or JSON of no known layout
-                trial_sections(study, written.split("\n"))
+                lines = written.split("\n")
+                # a string's paragraphs (a blank line in its text: "\n\n") set apart, as a plain text's
+                apart = None if study.parts else set_apart(lines)
+                if apart is not None:
+                    lines, written = apart, "\n".join(apart)
+                    study.text = normalise(written)
+                trial_sections(study, lines)
             if as_read:
                 return study
             studies = page_of_studies(doc)
