@@ -230,3 +230,20 @@ def _json_status(registry: Path, trials: Trials, note: str) -> int:
 )
 def test_a_json_strings_paragraphs_are_set_apart(registry: Path, trials: Trials, note: str, status: int) -> None:
     assert _json_status(registry, trials, note) == status
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a rule's small size for other elements sets no element's it cannot match
+        f"<style>.footer {{ font-size: 10px }}</style><p>1 x 10<sup>6</sup> cells/kg. {SAID}</p>",
+        f"<style>.footer {{ font-size: 10px }} p {{ font-size: 14px }}</style><p>10<sup>6</sup>. {SAID}</p>",
+    ],
+)
+def test_a_rules_small_size_sets_only_what_it_may_match(trials: Trials, body: str) -> None:
+    assert _enrollment(trials, body) == 0
+
+
+def test_a_bodys_size_sets_all_of_the_page(trials: Trials) -> None:
+    body = f"<style>body {{ font-size: 9px }}</style><p><small>{SAID}</small></p>"
+    assert _enrollment(trials, body) == 1

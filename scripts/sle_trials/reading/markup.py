@@ -681,15 +681,16 @@ class _Shown(HTMLParser):
     def _size(self, tag: str, attrs: list[tuple[str, str | None]]) -> float:
         """The least font's size (pixels) the element may be shown in: its own (a style attribute's, a
         <font size>), else its parent's times the browser's own for it (<small> and <sub> a size
-        smaller, <h6> two thirds of it: _SHRUNK), and no more than the least a rule of the page's sheets
-        sets (which may match it). A size of 9 pixels is one a reader reads (styles._SMALLEST), but not
-        made smaller again: `<p style="font-size: 9px"><small>`, or six <small>s in one another, draw
-        words a reader does not read, and they were read."""
+        smaller, <h6> two thirds of it: _SHRUNK), and no more than the least a rule that may match it
+        sets (styles.Sheet.least; a rule for the page's <html> or <body> sets all of it). A size of 9
+        pixels is one a reader reads (styles._SMALLEST), but not made smaller again: `<p style=
+        "font-size: 9px"><small>`, or six <small>s in one another, draw words a reader does not read,
+        and they were read."""
         own = next((self.sheet.size(value) for name, value in attrs if name == "style" and value), None)
         if own is None and tag in ("font", "basefont"):
             own = _FONT_SIZES.get(_font_size(dict(attrs).get("size")) or 0)
-        parent = self.sizes[-1] if self.sizes else _MEDIUM
-        return min(own if own is not None else parent * _SHRUNK.get(tag, 1.0), self.sheet.smallest)
+        parent = self.sizes[-1] if self.sizes else min(_MEDIUM, self.sheet.root_size)
+        return min(own if own is not None else parent * _SHRUNK.get(tag, 1.0), self.sheet.least(tag, attrs))
 
     def _unnumbered(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether the element's own style gives it markers of no number (`list-style: none`): an ordered

@@ -750,9 +750,14 @@ class Sheet:
     unnumbering: str = ""
     # the page may be shown in a dark scheme of colours (its text's colours not judged: _COLOURS)
     schemed: bool = False
-    # the least font's size (pixels) a rule of its sheets sets, which any element may be given: a browser's
-    # own smaller sizes (<small>, <h6>) are taken from it at the least (markup.py)
-    smallest: float = math.inf
+    # the rules that set a font's size (font_pixels), as a sheet of their own, each compound selector with
+    # the least size its rules set (sized_by), and the least a rule for the page's <html> or <body> sets
+    # (which all of it inherits): an element is taken to be shown in the least size of the rules that may
+    # match it, and a browser's own smaller sizes (<small>, <h6>) are taken from that (markup.py)
+    sizing: Sheet | None = None
+    sized_by: dict[_Compound, float] = field(default_factory=dict)
+    leasts: dict[tuple, float] = field(default_factory=dict)  # an element's names -> its rules' least size
+    root_size: float = math.inf
     # the rules that give a box a padding or a border above or below it over _INLINE_DRAWN pixels, as a
     # sheet of their own, and the first such declaration: an element in a run of a line one may match
     # draws its box over the lines around it (markup.py does not read the page)
@@ -801,6 +806,8 @@ class Sheet:
                 ]
             self.matched[signature] = bool(matching)
             self.weighed[signature] = sum(self.weights.get(c, 0.0) for c in matching)
+            if self.sized_by:
+                self.leasts[signature] = min((self.sized_by.get(c, math.inf) for c in matching), default=math.inf)
         return self.matched[signature]
 
     @staticmethod
@@ -860,6 +867,12 @@ class Sheet:
                     return self.overdrawn[value]
         return self.drawing if self.drawn is not None and self.drawn.hides(tag, attrs) else None
 
+    def least(self, tag: str, attrs: list[tuple[str, str | None]]) -> float:
+        """The least font's size (pixels) the rules that may match the element set (inf where none may)."""
+        if self.sizing is None or not self.sizing.hides(tag, attrs):
+            return math.inf
+        return self.sizing.leasts.get(self.sizing.signature(tag, attrs), math.inf)
+
     def size(self, style: str) -> float | None:
         """The font's size (pixels) a style attribute sets (font_pixels), once a page."""
         if style not in self.sized:
@@ -905,7 +918,9 @@ class Sheet:
             self.drawing = self.drawing or drawing
         sized = font_pixels(body)
         if sized is not None:
-            self.smallest = min(self.smallest, sized)
+            if any(_compound(selector) in _IMPLIED for selector in _selectors(prelude)):
+                self.root_size = min(self.root_size, sized)  # the page's <html> or <body>: all of it
+            self.sizing = self._into(self.sizing, prelude, size=sized)
         spaced = spacing(body)
         if spaced and any(_compound(selector) in _IMPLIED for selector in _selectors(prelude)):
             self.root_spacing += spaced  # the page's <html> or <body>, which a browser makes where left out
@@ -924,16 +939,16 @@ class Sheet:
         # a nested rule (CSS nesting): its selector is read as a rule's
         self._rules([rule for rule in body if rule.type in ("qualified-rule", "at-rule")], depth + 1)
 
-    def _into(self, sheet: Sheet | None, prelude: list, weight: float = 0.0) -> Sheet:
+    def _into(self, sheet: Sheet | None, prelude: list, weight: float = 0.0, size: float | None = None) -> Sheet:
         """sheet (a new one where None) with the rule's selectors added as a layout's (_add): one of
         the sheets of what rules do besides hiding (spaced, unnumbered, blocks, inlines). A selector
         it cannot read leaves the page unread, as this sheet's own would."""
         sheet = sheet or Sheet()
-        sheet._add(prelude, laid_out=True, weight=weight)
+        sheet._add(prelude, laid_out=True, weight=weight, size=size)
         self.unread = self.unread or sheet.unread
         return sheet
 
-    def _add(self, prelude: list, laid_out: bool = False, weight: float = 0.0) -> None:
+    def _add(self, prelude: list, laid_out: bool = False, weight: float = 0.0, size: float | None = None) -> None:
         """The rule's compound selectors, each under its key (an element they may match is hidden).
         laid_out: a rule's layout (display), which the page's <html> and <body> keep (blocks); weight:
         the pixels the rule moves an element's text by (spaced), added to each compound's."""
@@ -952,6 +967,8 @@ class Sheet:
             self.by_key.setdefault(_key(compound), set()).add(compound)
             if weight:
                 self.weights[compound] = self.weights.get(compound, 0.0) + weight
+            if size is not None:
+                self.sized_by[compound] = min(self.sized_by.get(compound, math.inf), size)
 
 
 # HTML's white space, ASCII's only (not U+00A0): what a browser collapses into one space in a page's
