@@ -247,3 +247,14 @@ def test_a_rules_small_size_sets_only_what_it_may_match(trials: Trials, body: st
 def test_a_bodys_size_sets_all_of_the_page(trials: Trials) -> None:
     body = f"<style>body {{ font-size: 9px }}</style><p><small>{SAID}</small></p>"
     assert _enrollment(trials, body) == 1
+
+
+# 9. A closed <details> shows its <summary>, which is read as none: it stands between the blocks around it
+def test_a_closed_details_summary_stands_between_a_label_and_a_block(trials: Trials) -> None:
+    body = "<p>Enrollment:</p><details><summary>20 participants</summary>more</details><p>60 participants</p>"
+    assert _enrollment(trials, body) == 1
+
+
+def test_a_hidden_details_stands_nowhere(trials: Trials) -> None:
+    body = "<p>Enrollment:</p><details hidden><summary>20</summary></details><p>60 participants</p>"
+    assert _enrollment(trials, body) == 0

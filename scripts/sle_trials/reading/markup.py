@@ -658,7 +658,10 @@ class _Shown(HTMLParser):
             # blank): where it stands in a line, the line's words beside it are no words it shows
             # together ("1<s>5</s>0" is no 10), so the line is not read
             self.spoilt = self.spoilt or (otherwise and tag not in _BLOCKS)
-            self.veiled = [] if otherwise else None
+            # a closed <details> shows its <summary> (read as none): text a reader sees, as a block a style
+            # may hide is, between the blocks around it ("Enrollment:", a summary "20", and "60" below)
+            summarised = tag == "details" and not any(name in ("hidden", "popover") for name, _ in attrs)
+            self.veiled = [] if otherwise or summarised else None
         else:
             self.open.append(tag)
             self.opened[tag] = self.opened.get(tag, 0) + 1
