@@ -133,6 +133,10 @@ ITEMS = {
     "two items left open": "<ul><li>Enrollment:<li>60 participants</ul>",
     "two lists": "<ul><li>Enrollment:</li></ul><ul><li>60 participants</li></ul>",
     "a list and a paragraph": "<ul><li>Enrollment:</li></ul><p>60 participants</p>",
+    # an item left open, ended by its list's end tag, or by that of an element around the list
+    "an item ended by its list": "<ul><li>Enrollment:</ul><p>60 participants</p>",
+    "an item ended by a division": "<div><ul><li>Enrollment:</div><p>60 participants</p>",
+    "an item ended by a phrase": "<b><ul><li>Enrollment:</b><p>60 participants</p>",
 }
 
 

@@ -750,6 +750,7 @@ class _Shown(HTMLParser):
                     self._set_apart()  # a block shown but not read, which stands between the blocks around it
                 self.veiled = None
             return
+        ended_item = False  # an item of a list it ends (its own, or one its end tag ends where left open)
         if self.opened.get(tag):
             while True:  # the elements it ends, each popped once
                 last = self.open.pop()
@@ -762,6 +763,7 @@ class _Shown(HTMLParser):
                     self.lists.pop()
                 if last in _LISTS or last == "li":
                     self.listing.pop()
+                ended_item = ended_item or last == "li"
                 if last == tag:
                     break
                 if last in _MARKED:
@@ -776,7 +778,9 @@ class _Shown(HTMLParser):
             # a label ending an item is none of the next item's, nor of what follows its list: a reader
             # reads an item's value in the item ("<li>Enrollment:</li><li>60 participants</li>", two
             # entries of a list, was read "Enrollment: 60 participants"), or in a list nested in it
-            self._block_end(apart=tag in ("title", "li"))
+            self._block_end(apart=tag == "title" or ended_item)
+        if ended_item and tag not in _BLOCKS and tag not in _APART and tag not in ("tr", "table"):
+            self._block_end(apart=True)  # an item left open, ended by the end tag of an element around its list
         if tag in _PREFORMATTED and self.pre:
             self.pre -= 1
 
