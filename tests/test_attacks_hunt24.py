@@ -195,6 +195,17 @@ def test_a_box_drawn_over_the_lines_around_it_leaves_the_page_unread(trials: Tri
     assert "E531" in result.out and "over the lines around it" in result.out, result.out
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div style='display: inline; border-top: 60px solid #fff'>x</div>",  # a block laid out in a line
+        "<style>.x { display: inline }</style><div class=x style='padding-top: 60px; background: #fff'>x</div>",
+    ],
+)
+def test_a_block_laid_out_in_a_line_draws_its_box_over_the_lines_too(trials: Trials, box: str) -> None:
+    assert _enrollment(trials, f"<p>{SAID}</p><p>Status:</p>{box}") == 1
+
+
 def test_a_rule_drawing_a_box_over_the_lines_leaves_the_page_unread(trials: Trials) -> None:
     body = "<style>.tag { padding-bottom: 80px; background: #fff }</style><p><span class=tag>x</span></p>"
     assert _enrollment(trials, f"<p>{SAID}</p>{body}") == 1

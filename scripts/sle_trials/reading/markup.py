@@ -613,6 +613,14 @@ class _Shown(HTMLParser):
             self.titled = True
         if tag in _APART or tag == "tr":
             self._row_end()
+        if self.unread is None and self._inline(tag, attrs):
+            drawing = self.sheet.draws(tag, attrs)
+            if drawing is not None:
+                # an element in a run of a line: its padding or border above or below it lays no line apart,
+                # but is drawn over the lines around it (styles.draws_over_lines)
+                self.unread = styles.unbounded(
+                    f"its style `{drawing}` may draw its <{tag}>'s box over the lines around it"
+                )
         if self._laid_out_otherwise(tag, attrs):
             # a block laid out in a run of its line, or an element of a line laid out as a block: the
             # lines a reader sees are not the markup's ("Enrollment: 6<span style='display: block'>0
@@ -623,14 +631,6 @@ class _Shown(HTMLParser):
             self.hidden.append(tag)
             self.veiled, self.relaid = [], True
             return
-        if tag not in _BLOCKS and tag not in _APART and tag not in _BOXES:
-            drawing = self.sheet.draws(tag, attrs)
-            if drawing is not None and self.unread is None:
-                # an element in a run of a line: its padding or border above or below it lays no line apart,
-                # but is drawn over the lines around it (styles.draws_over_lines)
-                self.unread = styles.unbounded(
-                    f"its style `{drawing}` may draw its <{tag}>'s box over the lines around it"
-                )
         marked = next((t for t in _MARKED if self.opened.get(t)), None)
         if marked and (tag not in _PHRASING or (tag == "a" and self.opened.get("a"))):
             self.unread = styles.unbounded(
@@ -719,6 +719,17 @@ class _Shown(HTMLParser):
         hidden>`): the numbers of the list's next items are not known, and they are read as none."""
         if self.lists:
             self.lists[-1].uncounted = self.lists[-1].ordered
+
+    def _inline(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether the element may be laid out in a run of a line, as an inline box (not a block, an
+        inline-block, a control or a picture): by its own style's display, else by its tag, or a rule
+        that may lay a block out so."""
+        own = next((self.sheet.layout(value)[0] for name, value in attrs if name == "style" and value), None)
+        if own is not None:
+            return own == "inline"
+        if tag in _BLOCKS:
+            return self.sheet.laid_out(tag, attrs, True)
+        return tag not in _APART and tag not in _BOXES
 
     def _laid_out_otherwise(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether the element's style (its own, or a rule that may match it) may lay it out as the
