@@ -259,6 +259,12 @@ def test_a_rules_small_size_sets_only_what_it_may_match(trials: Trials, body: st
     assert _enrollment(trials, body) == 0
 
 
+@pytest.mark.parametrize("rule", [":root { font-size: 16px }", "* { font-size: 14px }", "body > * { font-size: 14px }"])
+def test_a_size_for_all_of_the_page_is_read(trials: Trials, rule: str) -> None:
+    # a selector the reader cannot bound sets a legible size: it hides nothing (as before sizes were kept)
+    assert _enrollment(trials, f"<style>{rule}</style><p><small>{SAID}</small></p>") == 0
+
+
 def test_a_bodys_size_sets_all_of_the_page(trials: Trials) -> None:
     body = f"<style>body {{ font-size: 9px }}</style><p><small>{SAID}</small></p>"
     assert _enrollment(trials, body) == 1

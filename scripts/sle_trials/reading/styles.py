@@ -918,9 +918,7 @@ class Sheet:
             self.drawing = self.drawing or drawing
         sized = font_pixels(body)
         if sized is not None:
-            if any(_compound(selector) in _IMPLIED for selector in _selectors(prelude)):
-                self.root_size = min(self.root_size, sized)  # the page's <html> or <body>: all of it
-            self.sizing = self._into(self.sizing, prelude, size=sized)
+            self._sizes(prelude, sized)
         spaced = spacing(body)
         if spaced and any(_compound(selector) in _IMPLIED for selector in _selectors(prelude)):
             self.root_spacing += spaced  # the page's <html> or <body>, which a browser makes where left out
@@ -939,16 +937,30 @@ class Sheet:
         # a nested rule (CSS nesting): its selector is read as a rule's
         self._rules([rule for rule in body if rule.type in ("qualified-rule", "at-rule")], depth + 1)
 
-    def _into(self, sheet: Sheet | None, prelude: list, weight: float = 0.0, size: float | None = None) -> Sheet:
+    def _sizes(self, prelude: list, size: float) -> None:
+        """A rule setting a font's size (font_pixels): each of its compound selectors in the sheet of sizes
+        (sizing) with the least size its rules set. The page's <html> or <body>, or a selector the
+        reader cannot bound (`*`, `:root`), may give all of the page the size (root_size): a legible one,
+        which hides nothing by itself."""
+        for selector in _selectors(prelude):
+            compound = _compound(selector)
+            if compound is None or compound == _Compound() or compound in _IMPLIED:
+                self.root_size = min(self.root_size, size)
+                continue
+            self.sizing = self.sizing or Sheet()
+            self.sizing.by_key.setdefault(_key(compound), set()).add(compound)
+            self.sizing.sized_by[compound] = min(self.sizing.sized_by.get(compound, math.inf), size)
+
+    def _into(self, sheet: Sheet | None, prelude: list, weight: float = 0.0) -> Sheet:
         """sheet (a new one where None) with the rule's selectors added as a layout's (_add): one of
         the sheets of what rules do besides hiding (spaced, unnumbered, blocks, inlines). A selector
         it cannot read leaves the page unread, as this sheet's own would."""
         sheet = sheet or Sheet()
-        sheet._add(prelude, laid_out=True, weight=weight, size=size)
+        sheet._add(prelude, laid_out=True, weight=weight)
         self.unread = self.unread or sheet.unread
         return sheet
 
-    def _add(self, prelude: list, laid_out: bool = False, weight: float = 0.0, size: float | None = None) -> None:
+    def _add(self, prelude: list, laid_out: bool = False, weight: float = 0.0) -> None:
         """The rule's compound selectors, each under its key (an element they may match is hidden).
         laid_out: a rule's layout (display), which the page's <html> and <body> keep (blocks); weight:
         the pixels the rule moves an element's text by (spaced), added to each compound's."""
@@ -967,8 +979,6 @@ class Sheet:
             self.by_key.setdefault(_key(compound), set()).add(compound)
             if weight:
                 self.weights[compound] = self.weights.get(compound, 0.0) + weight
-            if size is not None:
-                self.sized_by[compound] = min(self.sized_by.get(compound, math.inf), size)
 
 
 # HTML's white space, ASCII's only (not U+00A0): what a browser collapses into one space in a page's
