@@ -641,7 +641,10 @@ class _Shown(HTMLParser):
         if tag in _BLOCKS:
             # an item after an item of its list left open (`<li>Enrollment:<li>60`): its sibling, set apart
             sibling = tag == "li" and bool(self.listing) and self.listing[-1] == "li"
-            self._block_end(apart=tag in _HEADINGS or sibling)
+            # an ordered list's item, whose number a browser writes before it: a number a reader reads as the
+            # item's, none of a label's value above it ("Enrollment:" over "60. participants", <ol start=60>)
+            counted = tag == "li" and bool(self.lists) and self.lists[-1].ordered
+            self._block_end(apart=tag in _HEADINGS or sibling or counted)
         if tag in _PREFORMATTED:
             self.pre += 1
         moved = _INDENTED.get(tag, 0) + self.sheet.spaces(tag, attrs)
