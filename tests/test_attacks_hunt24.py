@@ -288,19 +288,24 @@ def test_a_hidden_details_stands_nowhere(trials: Trials) -> None:
     assert _enrollment(trials, body) == 0
 
 
-# Left open (strict xfails: each passes `trials validate` today, where a reader does not see the value)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="a label binds the block after it across any gap a reader sees between them: sixty line breaks "
-    "(a screen's height and more) or a margin of 390 pixels still read 'Enrollment:' and '60 participants' "
-    "as a label and its value; set_apart counts no blank lines, and no vertical space is measured",
-)
+# 10. A label binds no block a screen below it: more than 200 pixels of margins and paddings, or more than four
+# blank lines of line breaks, between them set them apart
 @pytest.mark.parametrize(
     "gap",
-    ["<br>" * 60 + "<p>", "<p style='margin-top: 390px'>"],
-    ids=["breaks", "a margin"],
+    ["<br>" * 60 + "<p>", "<p style='margin-top: 390px'>", "<p style='margin-bottom: 390px'></p><p>"],
+    ids=["breaks", "a margin above", "a margin below"],
 )
 def test_a_label_binds_nothing_a_screen_below_it(trials: Trials, gap: str) -> None:
     assert _enrollment(trials, f"<p>Enrollment:</p>{gap}60 participants</p>") == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Enrollment:<br><br><br>60 participants</p>",
+        "<p>Enrollment:</p><p style='margin-top: 2em'>60 participants</p>",
+        "<p style='margin-bottom: 24px'>Enrollment:</p><p>60 participants</p>",
+    ],
+)
+def test_a_label_binds_its_value_a_few_lines_below(trials: Trials, body: str) -> None:
+    assert _enrollment(trials, body) == 0

@@ -114,6 +114,14 @@ _BLOCKS = frozenset(
 )
 
 
+# How far apart two blocks stand before a reader reads no label ending the first as naming a value in the
+# second: more than _GAP pixels of margins and paddings between them (some ten lines: a page's `margin-top:
+# 2em` is 32), or more than _BLANKS blank lines of line breaks. "<p>Enrollment:</p>", sixty <br>s (a
+# screen's height) and "<p>60 participants</p>" bound an enrollment of 60.
+_GAP = 200
+_BLANKS = 4
+
+
 # The headings, each set apart from the text before it (a SET_APART line, with blocks): a reader reads no
 # words of a paragraph above a heading as running into it ("<p>Enrollment:</p><h3>60 participants ...</h3>")
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -423,6 +431,7 @@ class _Shown(HTMLParser):
         self.lists: list[_List] = []  # the open lists shown, innermost last (each also in self.open)
         self.listing: list[str] = []  # the open lists and items shown, innermost last (each also in self.open)
         self.broken = False  # the last line of text was ended by a line break (<br>): a next one shows a blank line
+        self.blanks = 0  # the blank lines line breaks have shown in a row
         self.schemed = False  # a <meta> says the page may be shown in a dark scheme of colours (_schemed)
 
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
@@ -591,7 +600,10 @@ class _Shown(HTMLParser):
                 # sets two paragraphs apart as a plain text's does ("Status: Not yet<br><br>recruiting")
                 blank = self.broken and not "".join(self.line).strip()
                 self._end_line()
-                if blank:
+                self.blanks = self.blanks + 1 if blank else 0
+                if self.blanks > _BLANKS:
+                    self._set_apart()  # more blank lines than a reader bridges between a label and its value
+                elif blank:
                     self._blank()
                 self.broken = True
             elif tag == "hr" and not self.hidden:
@@ -644,11 +656,12 @@ class _Shown(HTMLParser):
             # an ordered list's item, whose number a browser writes before it: a number a reader reads as the
             # item's, none of a label's value above it ("Enrollment:" over "60. participants", <ol start=60>)
             counted = tag == "li" and bool(self.lists) and self.lists[-1].ordered
-            self._block_end(apart=tag in _HEADINGS or sibling or counted)
+            # a block spaced from the one before by more than a reader bridges (its margins and paddings)
+            spaced = self._spaced(tag, attrs) > _GAP
+            self._block_end(apart=tag in _HEADINGS or sibling or counted or spaced)
         if tag in _PREFORMATTED:
             self.pre += 1
-        moved = _INDENTED.get(tag, 0) + self.sheet.spaces(tag, attrs)
-        moved += sum(self.sheet.layout(value)[1] for name, value in attrs if name == "style" and value)
+        moved = _INDENTED.get(tag, 0) + self._spaced(tag, attrs)
         styled = styled or self.far + moved > FAR  # moved off the screen, as far as a reader can tell
         size = self._size(tag, attrs)
         styled = styled or size < styles.SMALLEST  # a browser's own smaller font, below the size a reader reads
@@ -723,6 +736,12 @@ class _Shown(HTMLParser):
         if self.lists:
             self.lists[-1].uncounted = self.lists[-1].ordered
 
+    def _spaced(self, tag: str, attrs: list[tuple[str, str | None]]) -> float:
+        """The pixels the page's rules and the element's own style space it by (its margins, paddings,
+        borders, all of their sides added)."""
+        own = sum(self.sheet.layout(value)[1] for name, value in attrs if name == "style" and value)
+        return self.sheet.spaces(tag, attrs) + own
+
     def _inline(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether the element may be laid out in a run of a line, as an inline box (not a block, an
         inline-block, a control or a picture): by its own style's display, else by its tag, or a rule
@@ -765,10 +784,12 @@ class _Shown(HTMLParser):
                 self.veiled = None
             return
         ended_item = False  # an item of a list it ends (its own, or one its end tag ends where left open)
+        far_apart = False  # a block it ends is spaced from the next by more than a reader bridges (_GAP)
         if self.opened.get(tag):
             while True:  # the elements it ends, each popped once
                 last = self.open.pop()
                 self.opened[last] -= 1
+                far_apart = far_apart or (last in _BLOCKS and self.moved[-1] - _INDENTED.get(last, 0) > _GAP)
                 self.far -= self.moved.pop()
                 self.sizes.pop()
                 if last in ("sup", "sub"):
@@ -792,7 +813,7 @@ class _Shown(HTMLParser):
             # a label ending an item is none of the next item's, nor of what follows its list: a reader
             # reads an item's value in the item ("<li>Enrollment:</li><li>60 participants</li>", two
             # entries of a list, was read "Enrollment: 60 participants"), or in a list nested in it
-            self._block_end(apart=tag == "title" or ended_item)
+            self._block_end(apart=tag == "title" or ended_item or far_apart)
         if ended_item and tag not in _BLOCKS and tag not in _APART and tag not in ("tr", "table"):
             self._block_end(apart=True)  # an item left open, ended by the end tag of an element around its list
         if tag in _PREFORMATTED and self.pre:
