@@ -309,3 +309,10 @@ def test_a_label_binds_nothing_a_screen_below_it(trials: Trials, gap: str) -> No
 )
 def test_a_label_binds_its_value_a_few_lines_below(trials: Trials, body: str) -> None:
     assert _enrollment(trials, body) == 0
+
+
+@pytest.mark.parametrize(("blank", "status"), [("\n" * 6, 1), ("\n \n\t\n\n\n\n", 1), ("\n" * 4, 0)])
+def test_a_plain_texts_label_binds_nothing_a_screen_below_it(trials: Trials, blank: str, status: int) -> None:
+    # a plain text's blank lines, as a page's line breaks: more than four set a label and the text apart
+    text = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\nEnrollment:{blank}60 participants\n"
+    assert trials.enrollment("seeds/950_hunt.txt", text, 60, SAID).status == status

@@ -116,10 +116,10 @@ _BLOCKS = frozenset(
 
 # How far apart two blocks stand before a reader reads no label ending the first as naming a value in the
 # second: more than _GAP pixels of margins and paddings between them (some ten lines: a page's `margin-top:
-# 2em` is 32), or more than _BLANKS blank lines of line breaks. "<p>Enrollment:</p>", sixty <br>s (a
+# 2em` is 32), or more than BLANKS blank lines of line breaks. "<p>Enrollment:</p>", sixty <br>s (a
 # screen's height) and "<p>60 participants</p>" bound an enrollment of 60.
 _GAP = 200
-_BLANKS = 4
+BLANKS = 4
 
 
 # The headings, each set apart from the text before it (a SET_APART line, with blocks): a reader reads no
@@ -601,7 +601,7 @@ class _Shown(HTMLParser):
                 blank = self.broken and not "".join(self.line).strip()
                 self._end_line()
                 self.blanks = self.blanks + 1 if blank else 0
-                if self.blanks > _BLANKS:
+                if self.blanks > BLANKS:
                     self._set_apart()  # more blank lines than a reader bridges between a label and its value
                 elif blank:
                     self._blank()
