@@ -695,7 +695,13 @@ def _read_text(file: str, text: str, json: bool = True, blocks: Callable[[], str
                 return study  # the text as read is the text as written
             written = "\n".join(json_line(k, v) for k, v in json_lines(doc))
             if study.layout == PLAIN:  # a page of studies (each part placed), or JSON of no known layout
-                trial_sections(study, written.split("\n"))
+                lines = written.split("\n")
+                # a string's paragraphs (a blank line in its text: "\n\n") set apart, as a plain text's
+                apart = None if study.parts else set_apart(lines)
+                if apart is not None:
+                    lines, written = apart, "\n".join(apart)
+                    study.text = normalise(written)
+                trial_sections(study, lines)
             if as_read:
                 return study
             studies = page_of_studies(doc)
@@ -741,6 +747,7 @@ def set_apart(lines: list[str]) -> list[str] | None:
     out: list[str] = []
     last: str | None = None  # the last line of text before the blank lines
     due: str | None = None  # "blank" after a blank line, "apart" after a SET_APART line
+    blanks = 0  # the blank lines since the last line of text: more than markup.BLANKS set it apart
     changed = False
     for line in lines:
         if line.strip() == SET_APART:
@@ -754,8 +761,12 @@ def set_apart(lines: list[str]) -> list[str] | None:
             continue
         if not shown_line:
             due = due or ("blank" if last is not None else None)
+            blanks += 1
             out.append(line)
             continue
+        if due == "blank" and blanks > markup.BLANKS:
+            due = "apart"  # more blank lines than a reader bridges between a label and its value
+        blanks = 0
         if due is not None and last is not None and (due == "apart" or not _label(last)):
             out += [SEPARATOR, ""]
             changed = True

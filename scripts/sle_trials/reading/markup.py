@@ -114,6 +114,14 @@ _BLOCKS = frozenset(
 )
 
 
+# How far apart two blocks stand before a reader reads no label ending the first as naming a value in the
+# second: more than _GAP pixels of margins and paddings between them (some ten lines: a page's `margin-top:
+# 2em` is 32), or more than BLANKS blank lines of line breaks. "<p>Enrollment:</p>", sixty <br>s (a
+# screen's height) and "<p>60 participants</p>" bound an enrollment of 60.
+_GAP = 200
+BLANKS = 4
+
+
 # The headings, each set apart from the text before it (a SET_APART line, with blocks): a reader reads no
 # words of a paragraph above a heading as running into it ("<p>Enrollment:</p><h3>60 participants ...</h3>")
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -138,6 +146,24 @@ _LOWERED = str.maketrans(
 _PHRASING = frozenset(
     "a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var".split()
 )
+
+
+# A browser's own font's size for the elements it draws smaller than their parent's (`font-size:
+# smaller`, a sixth smaller; a heading's of h5 and h6), its size for a page (medium), and a <font
+# size>'s sizes (1 to 7, or relative to 3: "-2" is 1), in pixels.
+_SHRUNK = {"small": 5 / 6, "sub": 5 / 6, "sup": 5 / 6, "h5": 0.83, "h6": 0.67}
+_MEDIUM = 16.0
+_FONT_SIZES = {1: 10.0, 2: 13.0, 3: 16.0, 4: 18.0, 5: 24.0, 6: 32.0, 7: 48.0}
+
+
+def _font_size(value: str | None) -> int | None:
+    """A <font size>'s size, 1 to 7 (HTML's rules for parsing a legacy font size), None if none."""
+    found = re.match(r"[\t\n\x0c\r ]*([-+]?)([0-9]+)", value or "")
+    if found is None:
+        return None
+    number = int(found.group(2)[:4])
+    size = 3 + number if found.group(1) == "+" else 3 - number if found.group(1) == "-" else number
+    return min(max(size, 1), 7)
 
 
 def is_html(file: str, text: str) -> bool:
@@ -203,6 +229,10 @@ def _shows_otherwise(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     bidirectional control does: invisible.unreordered)."""
     if tag in _STRUCK or tag in ("rt", "rtc"):
         return True
+    if tag == "caption" and any(
+        name == "align" and (value or "").strip().lower() not in ("", "top") for name, value in attrs
+    ):
+        return True  # a caption a browser draws below its table's rows (or beside them), as caption-side does
     direction = next((value for name, value in attrs if name == "dir"), None)
     return (tag == "bdo" or direction is not None) and (direction or "").strip().lower() != "ltr"
 
@@ -396,8 +426,12 @@ class _Shown(HTMLParser):
         # the line holds an ordered item's number and no text yet: it waits for the item's first line
         self.numbered = False
         self.moved: list[float] = []  # how far each open element shown (self.open) may move its text
+        self.sizes: list[float] = []  # the least font's size (pixels) of each open element shown (_size)
         self.far = sheet.root_spacing  # all of them together, and the page's <html> and <body>
         self.lists: list[_List] = []  # the open lists shown, innermost last (each also in self.open)
+        self.listing: list[str] = []  # the open lists and items shown, innermost last (each also in self.open)
+        self.broken = False  # the last line of text was ended by a line break (<br>): a next one shows a blank line
+        self.blanks = 0  # the blank lines line breaks have shown in a row
         self.schemed = False  # a <meta> says the page may be shown in a dark scheme of colours (_schemed)
 
     def set_cdata_mode(self, elem: str, **how: Any) -> None:
@@ -467,6 +501,26 @@ class _Shown(HTMLParser):
         elif self.lines[-1] not in (SEPARATOR, BARRIER):
             self.lines.append(SET_APART if apart else "")
 
+    def _blank(self) -> None:
+        """With blocks, a blank line a reader sees (two line breaks, a preformatted text's empty line)
+        where none stands yet: the paragraphs either side of it set apart unless a label ends the first."""
+        if self.blocks and self.lines and self.lines[-1] not in ("", SET_APART, SEPARATOR, BARRIER):
+            self.lines.append("")
+
+    def _set_apart(self) -> None:
+        """With blocks, the text after a line or a block a reader is shown but that is not read (a
+        picture, a struck or coloured word, a block a style may hide) set apart from the text before it:
+        a reader sees something between them, whatever ends the first. Left out in silence, it joined
+        its neighbours: "Enrollment:", a red "20 participants" and "60 participants" below were read as
+        "Enrollment: 60 participants" (a label and its value, set_apart), and "Status: Not yet<br><img>
+        <br>recruiting" as one paragraph."""
+        if not self.blocks or not self.lines:
+            return
+        if self.lines[-1] == "":
+            self.lines[-1] = SET_APART
+        elif self.lines[-1] not in (SEPARATOR, SET_APART):
+            self.lines.append(SET_APART)
+
     def _end_line(self) -> None:
         if self.numbered and not self.spoilt:
             return  # an item's number stands on the first line of its text, whatever block holds it
@@ -475,11 +529,14 @@ class _Shown(HTMLParser):
             self.line, self.spoilt, self.barrier, self.numbered = [], False, False, False
             if named:
                 self.lines.append(BARRIER)
+            else:
+                self._set_apart()
             return
         text = "".join(self.line)
         text = text if self.pre else styles.HTML_WHITE.sub(" ", text).strip(" ")
         if text.strip():
             self.lines.append(text)
+            self.broken = False
         self.line = []
 
     def _styled(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -539,7 +596,21 @@ class _Shown(HTMLParser):
             self.spoilt = True  # a picture or a control between its words: no words a reader sees together
         if tag in _VOID:
             if tag == "br" and not self.hidden:
+                # a line break after a line that a break ended, with no text between: a blank line, which
+                # sets two paragraphs apart as a plain text's does ("Status: Not yet<br><br>recruiting")
+                blank = self.broken and not "".join(self.line).strip()
                 self._end_line()
+                self.blanks = self.blanks + 1 if blank else 0
+                if self.blanks > BLANKS:
+                    self._set_apart()  # more blank lines than a reader bridges between a label and its value
+                elif blank:
+                    self._blank()
+                self.broken = True
+            elif tag == "hr" and not self.hidden:
+                # a rule drawn across the page: the text before it and after it are two blocks, which a
+                # reader sees apart whatever ends the first ("Enrollment: 6<hr>0" is a 6 above a line,
+                # and a 0 below it; read in one line as the void element's end tag never came, 60)
+                self._block_end(apart=True)
             return
         if self.hidden:
             # every element in it, so that only its own end tag ends it, where nothing in it is left
@@ -554,6 +625,14 @@ class _Shown(HTMLParser):
             self.titled = True
         if tag in _APART or tag == "tr":
             self._row_end()
+        if self.unread is None and self._inline(tag, attrs):
+            drawing = self.sheet.draws(tag, attrs)
+            if drawing is not None:
+                # an element in a run of a line: its padding or border above or below it lays no line apart,
+                # but is drawn over the lines around it (styles.draws_over_lines)
+                self.unread = styles.unbounded(
+                    f"its style `{drawing}` may draw its <{tag}>'s box over the lines around it"
+                )
         if self._laid_out_otherwise(tag, attrs):
             # a block laid out in a run of its line, or an element of a line laid out as a block: the
             # lines a reader sees are not the markup's ("Enrollment: 6<span style='display: block'>0
@@ -572,12 +651,20 @@ class _Shown(HTMLParser):
         if tag == "li" and self.numbered:
             self.line, self.numbered = [], False  # the item before showed no text: nor its number
         if tag in _BLOCKS:
-            self._block_end(apart=tag in _HEADINGS)
+            # an item after an item of its list left open (`<li>Enrollment:<li>60`): its sibling, set apart
+            sibling = tag == "li" and bool(self.listing) and self.listing[-1] == "li"
+            # an ordered list's item, whose number a browser writes before it: a number a reader reads as the
+            # item's, none of a label's value above it ("Enrollment:" over "60. participants", <ol start=60>)
+            counted = tag == "li" and bool(self.lists) and self.lists[-1].ordered
+            # a block spaced from the one before by more than a reader bridges (its margins and paddings)
+            spaced = self._spaced(tag, attrs) > _GAP
+            self._block_end(apart=tag in _HEADINGS or sibling or counted or spaced)
         if tag in _PREFORMATTED:
             self.pre += 1
-        moved = _INDENTED.get(tag, 0) + self.sheet.spaces(tag, attrs)
-        moved += sum(self.sheet.layout(value)[1] for name, value in attrs if name == "style" and value)
+        moved = _INDENTED.get(tag, 0) + self._spaced(tag, attrs)
         styled = styled or self.far + moved > FAR  # moved off the screen, as far as a reader can tell
+        size = self._size(tag, attrs)
+        styled = styled or size < styles.SMALLEST  # a browser's own smaller font, below the size a reader reads
         counted_down = tag == "li" and bool(self.lists) and self.lists[-1].uncounted
         otherwise = styled or _shows_otherwise(tag, attrs) or counted_down
         if otherwise or _hides(tag, attrs):
@@ -587,22 +674,42 @@ class _Shown(HTMLParser):
             # blank): where it stands in a line, the line's words beside it are no words it shows
             # together ("1<s>5</s>0" is no 10), so the line is not read
             self.spoilt = self.spoilt or (otherwise and tag not in _BLOCKS)
-            self.veiled = [] if otherwise else None
+            # a closed <details> shows its <summary> (read as none): text a reader sees, as a block a style
+            # may hide is, between the blocks around it ("Enrollment:", a summary "20", and "60" below)
+            summarised = tag == "details" and not any(name in ("hidden", "popover") for name, _ in attrs)
+            self.veiled = [] if otherwise or summarised else None
         else:
             self.open.append(tag)
             self.opened[tag] = self.opened.get(tag, 0) + 1
             self.moved.append(moved)
+            self.sizes.append(size)
             self.far += moved
             if tag in ("sup", "sub"):
                 self.raised.append(tag)
             if tag == "q":
                 self.line.append("\u201c")
             unnumbered = self._unnumbered(tag, attrs)
+            if tag in _LISTS or tag == "li":
+                self.listing.append(tag)
             if tag in _LISTS:
                 self.lists.append(_List(tag, attrs, unnumbered))
             elif tag == "li" and self.lists:
                 self.line.append(self.lists[-1].item(attrs, unnumbered))
                 self.numbered = bool(self.line[-1])
+
+    def _size(self, tag: str, attrs: list[tuple[str, str | None]]) -> float:
+        """The least font's size (pixels) the element may be shown in: its own (a style attribute's, a
+        <font size>), else its parent's times the browser's own for it (<small> and <sub> a size
+        smaller, <h6> two thirds of it: _SHRUNK), and no more than the least a rule that may match it
+        sets (styles.Sheet.least; a rule for the page's <html> or <body> sets all of it). A size of 9
+        pixels is one a reader reads (styles._SMALLEST), but not made smaller again: `<p style=
+        "font-size: 9px"><small>`, or six <small>s in one another, draw words a reader does not read,
+        and they were read."""
+        own = next((self.sheet.size(value) for name, value in attrs if name == "style" and value), None)
+        if own is None and tag in ("font", "basefont"):
+            own = _FONT_SIZES.get(_font_size(dict(attrs).get("size")) or 0)
+        parent = self.sizes[-1] if self.sizes else min(_MEDIUM, self.sheet.root_size)
+        return min(own if own is not None else parent * _SHRUNK.get(tag, 1.0), self.sheet.least(tag, attrs))
 
     def _unnumbered(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether the element's own style gives it markers of no number (`list-style: none`): an ordered
@@ -628,6 +735,23 @@ class _Shown(HTMLParser):
         hidden>`): the numbers of the list's next items are not known, and they are read as none."""
         if self.lists:
             self.lists[-1].uncounted = self.lists[-1].ordered
+
+    def _spaced(self, tag: str, attrs: list[tuple[str, str | None]]) -> float:
+        """The pixels the page's rules and the element's own style space it by (its margins, paddings,
+        borders, all of their sides added)."""
+        own = sum(self.sheet.layout(value)[1] for name, value in attrs if name == "style" and value)
+        return self.sheet.spaces(tag, attrs) + own
+
+    def _inline(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether the element may be laid out in a run of a line, as an inline box (not a block, an
+        inline-block, a control or a picture): by its own style's display, else by its tag, or a rule
+        that may lay a block out so."""
+        own = next((self.sheet.layout(value)[0] for name, value in attrs if name == "style" and value), None)
+        if own is not None:
+            return own == "inline"
+        if tag in _BLOCKS:
+            return self.sheet.laid_out(tag, attrs, True)
+        return tag not in _APART and tag not in _BOXES
 
     def _laid_out_otherwise(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether the element's style (its own, or a rule that may match it) may lay it out as the
@@ -655,17 +779,26 @@ class _Shown(HTMLParser):
                     else:
                         self._end_line()
                         self.lines.append(BARRIER)
+                elif not self.spoilt and "".join(self.veiled).strip(" \t\n\x0c\r"):
+                    self._set_apart()  # a block shown but not read, which stands between the blocks around it
                 self.veiled = None
             return
+        ended_item = False  # an item of a list it ends (its own, or one its end tag ends where left open)
+        far_apart = False  # a block it ends is spaced from the next by more than a reader bridges (_GAP)
         if self.opened.get(tag):
             while True:  # the elements it ends, each popped once
                 last = self.open.pop()
                 self.opened[last] -= 1
+                far_apart = far_apart or (last in _BLOCKS and self.moved[-1] - _INDENTED.get(last, 0) > _GAP)
                 self.far -= self.moved.pop()
+                self.sizes.pop()
                 if last in ("sup", "sub"):
                     self.raised.pop()
                 if last in _LISTS:
                     self.lists.pop()
+                if last in _LISTS or last == "li":
+                    self.listing.pop()
+                ended_item = ended_item or last == "li"
                 if last == tag:
                     break
                 if last in _MARKED:
@@ -677,7 +810,12 @@ class _Shown(HTMLParser):
         elif tag in _BLOCKS:
             if tag == "li" and self.numbered:
                 self.line, self.numbered = [], False  # an item with no text: no number shown alone
-            self._block_end(apart=tag == "title")
+            # a label ending an item is none of the next item's, nor of what follows its list: a reader
+            # reads an item's value in the item ("<li>Enrollment:</li><li>60 participants</li>", two
+            # entries of a list, was read "Enrollment: 60 participants"), or in a list nested in it
+            self._block_end(apart=tag == "title" or ended_item or far_apart)
+        if ended_item and tag not in _BLOCKS and tag not in _APART and tag not in ("tr", "table"):
+            self._block_end(apart=True)  # an item left open, ended by the end tag of an element around its list
         if tag in _PREFORMATTED and self.pre:
             self.pre -= 1
 
@@ -697,7 +835,10 @@ class _Shown(HTMLParser):
             parts = data.split("\n")
             self.line.append(parts[0])
             for part in parts[1:]:
+                blank = not "".join(self.line).strip()
                 self._end_line()
+                if blank:
+                    self._blank()  # a blank line of preformatted text: paragraphs set apart
                 self.line.append(part)
         else:
             self.line.append(styles.HTML_WHITE.sub(" ", data))

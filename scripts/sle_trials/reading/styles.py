@@ -68,6 +68,8 @@ HARMLESS = frozenset(
         "border-collapse border-spacing border-radius caption-side empty-cells table-layout quotes cursor box-sizing"
     ).split()
 )
+# the sides a table's caption is drawn on above its rows (caption-side)
+_CAPTION_ABOVE = frozenset(("top", "block-start", "inherit", "initial", "unset", "revert"))
 # Properties that cannot hide text but may change the words shown, each with the values that do: a
 # list marker written as words ("list-style-type: 'Not yet '" shows "Not yet Recruiting" where the
 # page holds "Recruiting"; or numbers: "ul { list-style-type: decimal }" shows numbers the markup
@@ -87,6 +89,9 @@ _WRITES: dict[str, Callable[[Any], bool]] = {
     # "Eligibility Criteria" one line, no heading)
     "white-space": lambda token: token.type != "ident" or token.lower_value not in ("normal", "nowrap"),
     "white-space-collapse": lambda token: token.type != "ident" or token.lower_value != "collapse",
+    # a table's caption drawn below its rows (or beside them): its words read before the rows, where a
+    # reader sees them after ("<p>Enrollment:</p><table><caption>60 ..." read as a label and its value)
+    "caption-side": lambda token: token.type != "ident" or token.lower_value not in _CAPTION_ABOVE,
 }
 
 
@@ -164,7 +169,7 @@ OWN = frozenset(
         "background background-color background-image background-clip -webkit-background-clip "
         "clip clip-path mask overflow overflow-x overflow-y text-overflow content "
         "list-style list-style-type text-transform text-decoration text-decoration-line font-family quotes "
-        "white-space white-space-collapse"
+        "white-space white-space-collapse caption-side"
     ).split()
 )
 # At-rules read as the rules they hold, and those that style no element by themselves (a font
@@ -262,6 +267,51 @@ _SPACES = ("margin", "padding", "border", "text-indent", "min-width", "min-heigh
 _NEAR = 400
 _DRAWN_SPACES = ("padding", "border")
 _NEAR_DRAWN = 200
+# An element in a run of a line (a <span>, a link) lays no line apart by its padding or border above and
+# below it, but draws them over the lines around it: `<span style="border-top: 60px solid #fff">x
+# </span>` (or a padding of 60 pixels with a white background, which its contrast shows) covers the
+# three lines above it, and they were read as shown. Up to _INLINE_DRAWN pixels (a badge's `padding: 4px
+# 8px`, an underline's border) it covers no more than the leading between two lines.
+_INLINE_DRAWN = 8
+# The properties of a padding or a border above or below a box: each length of theirs (the shorthands
+# of its four sides: padding, border-width; a border's: its width), and those of the four sides'
+# shorthands that stand for the top and the bottom (the first, and the third where given).
+_SIDES = ("padding", "border-width")
+_ABOVE_BELOW = frozenset(
+    (
+        "padding-top padding-bottom padding-block padding-block-start padding-block-end "
+        "border border-top border-bottom border-block border-block-start border-block-end "
+        "border-top-width border-bottom-width border-block-width border-block-start-width border-block-end-width"
+    ).split()
+)
+
+
+def draws_over_lines(declarations: Iterable[Any]) -> str | None:
+    """The first declaration (as written) giving a box's padding or border above or below it more than
+    _INLINE_DRAWN pixels (or of a length the reader does not know), None when none does: what an element
+    in a run of a line draws over the lines around it. Laid out as a box of its own (`display:
+    inline-block`, a block), its padding and border lay its line taller, over nothing."""
+    declarations = list(declarations)
+    display = _display_of(declarations)
+    if display is not None and display != "inline":
+        return None
+    for d in declarations:
+        if getattr(d, "type", None) != "declaration":
+            continue
+        name = d.lower_name
+        if name not in _ABOVE_BELOW and name not in _SIDES:
+            continue
+        values = [t for t in d.value if t.type not in ("whitespace", "comment")]
+        if name in _SIDES:
+            values = values[0:1] + values[2:3]  # the top's, and the bottom's where it is given
+        for token in values:
+            if token.type == "function" or (
+                token.type in ("number", "percentage", "dimension") and _pixels(token) > _INLINE_DRAWN
+            ):
+                return _written(d)
+    return None
+
+
 _WINDOW_PIXELS = 4 * _NEAR
 _PIXELS = {
     "px": 1,
@@ -394,6 +444,7 @@ _DRAWN: dict[str, Callable[[list], bool]] = {
 # another (`2em`, `120%`, `smaller`, `1.5rem`), multiplied through the elements it nests in, up or down
 # to any size.
 _SMALLEST = 9
+SMALLEST = _SMALLEST
 _LARGEST = 16
 _SIZES = frozenset("xx-small x-small small medium inherit initial unset revert".split())
 _ABSOLUTE = frozenset(("px", "pt", "pc", "in", "cm", "mm", "q"))
@@ -428,6 +479,40 @@ def _font(values: list) -> bool:
     if not family or not all(t.type in ("ident", "string") or (t.type == "literal" and t.value == ",") for t in family):
         return False
     return not symbol_font(tinycss2.serialize(family))
+
+
+# The pixels of a font's size by keyword (a browser's: xx-small is 9, medium 16), for font_pixels
+_KEYWORD_PIXELS = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "initial": 16.0}
+
+
+def font_pixels(declarations: Iterable[Any]) -> float | None:
+    """The pixels of the font's size declarations set, where they set one a reader reads (_legible): a
+    length, or a keyword's size; None where they set none, or one of their parent's (`inherit`). The
+    least of them, when they set it more than once: what an element's own size is at the least."""
+    sizes: list[float] = []
+    for declaration in declarations:
+        if getattr(declaration, "type", None) != "declaration":
+            continue
+        values = [t for t in declaration.value if t.type not in ("whitespace", "comment")]
+        if declaration.lower_name == "font":
+            at = 0
+            while at < len(values) and (
+                (values[at].type == "ident" and values[at].lower_value in _FONT_BEFORE)
+                or (values[at].type == "number" and 1 <= values[at].value <= 1000)
+            ):
+                at += 1
+            values = values[at : at + 1]
+        elif declaration.lower_name != "font-size":
+            continue
+        if len(values) != 1 or not _legible(values[0]):
+            continue
+        token = values[0]
+        if token.type == "ident":
+            if token.lower_value in _KEYWORD_PIXELS:
+                sizes.append(_KEYWORD_PIXELS[token.lower_value])
+        else:
+            sizes.append(token.value * (_PIXELS[token.lower_unit] if token.type == "dimension" else 1))
+    return min(sizes) if sizes else None
 
 
 def _legible(token: Any) -> bool:
@@ -665,6 +750,21 @@ class Sheet:
     unnumbering: str = ""
     # the page may be shown in a dark scheme of colours (its text's colours not judged: _COLOURS)
     schemed: bool = False
+    # the rules that set a font's size (font_pixels), as a sheet of their own, each compound selector with
+    # the least size its rules set (sized_by), and the least a rule for the page's <html> or <body> sets
+    # (which all of it inherits): an element is taken to be shown in the least size of the rules that may
+    # match it, and a browser's own smaller sizes (<small>, <h6>) are taken from that (markup.py)
+    sizing: Sheet | None = None
+    sized_by: dict[_Compound, float] = field(default_factory=dict)
+    leasts: dict[tuple, float] = field(default_factory=dict)  # an element's names -> its rules' least size
+    root_size: float = math.inf
+    # the rules that give a box a padding or a border above or below it over _INLINE_DRAWN pixels, as a
+    # sheet of their own, and the first such declaration: an element in a run of a line one may match
+    # draws its box over the lines around it (markup.py does not read the page)
+    drawn: Sheet | None = None
+    drawing: str = ""
+    overdrawn: dict[str, str | None] = field(default_factory=dict)  # a style attribute -> draws_over_lines()
+    sized: dict[str, float | None] = field(default_factory=dict)  # a style attribute -> size()'s answer
 
     def unnumbers(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether a rule may give the element markers of no number (_unnumbers)."""
@@ -706,6 +806,8 @@ class Sheet:
                 ]
             self.matched[signature] = bool(matching)
             self.weighed[signature] = sum(self.weights.get(c, 0.0) for c in matching)
+            if self.sized_by:
+                self.leasts[signature] = min((self.sized_by.get(c, math.inf) for c in matching), default=math.inf)
         return self.matched[signature]
 
     @staticmethod
@@ -752,6 +854,33 @@ class Sheet:
             self.laid[style] = (_display_of(body), spacing(body), marked)
         return self.laid[style]
 
+    def draws(self, tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
+        """The declaration (as written) by which the element's own style, or a rule that may match it,
+        draws its box above or below it over the lines around it (draws_over_lines), None if none may."""
+        for name, value in attrs:
+            if name == "style" and value:
+                if value not in self.overdrawn:
+                    self.overdrawn[value] = draws_over_lines(
+                        tinycss2.parse_blocks_contents(value, skip_comments=True, skip_whitespace=True)
+                    )
+                if self.overdrawn[value] is not None:
+                    return self.overdrawn[value]
+        return self.drawing if self.drawn is not None and self.drawn.hides(tag, attrs) else None
+
+    def least(self, tag: str, attrs: list[tuple[str, str | None]]) -> float:
+        """The least font's size (pixels) the rules that may match the element set (inf where none may)."""
+        if self.sizing is None or not self.sizing.hides(tag, attrs):
+            return math.inf
+        return self.sizing.leasts.get(self.sizing.signature(tag, attrs), math.inf)
+
+    def size(self, style: str) -> float | None:
+        """The font's size (pixels) a style attribute sets (font_pixels), once a page."""
+        if style not in self.sized:
+            self.sized[style] = font_pixels(
+                tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+            )
+        return self.sized[style]
+
     def _rules(self, rules: Iterable, depth: int) -> None:
         if depth > MAX_DEPTH:
             self.unread = unbounded(f"its style sheet nests rules more than {MAX_DEPTH} deep")
@@ -783,6 +912,13 @@ class Sheet:
             return
         if hiding:
             self._add(prelude)
+        drawing = draws_over_lines(body)
+        if drawing is not None:
+            self.drawn = self._into(self.drawn, prelude)
+            self.drawing = self.drawing or drawing
+        sized = font_pixels(body)
+        if sized is not None:
+            self._sizes(prelude, sized)
         spaced = spacing(body)
         if spaced and any(_compound(selector) in _IMPLIED for selector in _selectors(prelude)):
             self.root_spacing += spaced  # the page's <html> or <body>, which a browser makes where left out
@@ -800,6 +936,20 @@ class Sheet:
                 self.inlines = self._into(self.inlines, prelude)
         # a nested rule (CSS nesting): its selector is read as a rule's
         self._rules([rule for rule in body if rule.type in ("qualified-rule", "at-rule")], depth + 1)
+
+    def _sizes(self, prelude: list, size: float) -> None:
+        """A rule setting a font's size (font_pixels): each of its compound selectors in the sheet of sizes
+        (sizing) with the least size its rules set. The page's <html> or <body>, or a selector the
+        reader cannot bound (`*`, `:root`), may give all of the page the size (root_size): a legible one,
+        which hides nothing by itself."""
+        for selector in _selectors(prelude):
+            compound = _compound(selector)
+            if compound is None or compound == _Compound() or compound in _IMPLIED:
+                self.root_size = min(self.root_size, size)
+                continue
+            self.sizing = self.sizing or Sheet()
+            self.sizing.by_key.setdefault(_key(compound), set()).add(compound)
+            self.sizing.sized_by[compound] = min(self.sizing.sized_by.get(compound, math.inf), size)
 
     def _into(self, sheet: Sheet | None, prelude: list, weight: float = 0.0) -> Sheet:
         """sheet (a new one where None) with the rule's selectors added as a layout's (_add): one of
