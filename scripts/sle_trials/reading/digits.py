@@ -26,9 +26,6 @@ _SUPER_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"  # ⁰¹²³⁴⁵⁶⁷
 _SUPER_SIGNS = "\u207a-\u207e"  # ⁺⁻⁼⁽⁾
 _SUB_DIGITS = "\u2080-\u2089"  # ₀₁₂₃₄₅₆₇₈₉
 _SUB_SIGNS = "\u208a-\u208e"  # ₊₋₌₍₎
-# Vulgar fractions, each a number (unicodedata.numeric), and a whole number they follow makes a mixed
-# number with them: "1½" is 1.5 (lexicon.numbers). U+215F ⅟ ("1⁄", a numerator with no denominator) is
-# none, and is no number at all.
 # The points and commas other scripts and styles write inside a number, which no reading is safe for
 # (a decimal or a thousands group?): the middle dot of a decimal ("38·5", as The Lancet writes it),
 # the dot operator and bullet, the hyphenation point, Arabic's decimal and thousands separators
@@ -42,6 +39,9 @@ POINTS = "\u00b7\u22c5\u2219\u2027\u066b\u066c\u201a"
 # of "Enrollment: 6_000 participants" (or its "0" of "6°0") bound an enrollment no reader sees: no
 # number is read out of digits they join (lexicon.numbers), nor does a quote end between them (edges.py).
 GLUES = "_'\u2019\u2032\u2033\u2034\u00b0\u2236\u02dc"
+# Vulgar fractions, each a number (unicodedata.numeric), and a whole number they follow makes a mixed
+# number with them: "1½" is 1.5 (lexicon.numbers). U+215F ⅟ ("1⁄", a numerator with no denominator) is
+# none, and is no number at all.
 FRACTIONS = "\u00bc-\u00be\u2150-\u215e\u2189"  # ¼½¾ ⅐…⅞ ↉
 NUMERATOR_ONE = "\u215f"  # ⅟
 # Numbers enclosed in a circle, parentheses or with a stop, and the squared months, hours and days: marks
