@@ -231,6 +231,39 @@ def test_a_small_box_in_a_line_is_read(trials: Trials, style: str) -> None:
     assert _enrollment(trials, f"<p><span style='{style}'>Note</span></p><p>{SAID}</p>") == 0
 
 
+# A padding is drawn only where a background is painted in it: a navigation bar's links padded on no
+# background draw nothing over the lines around them (they made an honest page unread), but a background
+# from any rule that may match the element, from its own style or its bgcolor, or from a selector the
+# reader cannot bound, paints the padding
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<style>nav a { padding: 10px 15px }</style><nav><a href=a>Home</a></nav>",
+        "<p><span style='padding: 60px 0'>Note</span></p>",
+        "<style>.b { padding: 20px; background: none }</style><p><span class=b>Note</span></p>",
+        "<style>body { background: #fff } a { padding: 12px }</style><p><a href=a>Note</a></p>",
+    ],
+)
+def test_a_padding_painted_on_no_background_is_read(trials: Trials, body: str) -> None:
+    assert _enrollment(trials, f"{body}<p>{SAID}</p>") == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<style>span { padding: 60px 0 } .x { background: #fff }</style><p><span class=x>x</span></p>",
+        "<style>a { padding: 60px 0 } a:hover { background-color: white }</style><p><a href=a>x</a></p>",
+        "<style>.p { padding-top: 60px }</style><p><span class=p style='background: #fff'>x</span></p>",
+        "<style>.p { padding-top: 60px } :not(p) { background: #fff }</style><p><span class=p>x</span></p>",
+        "<style>.p { padding-top: 60px }</style><p><span class=p bgcolor=white>x</span></p>",
+        "<p><span style='padding-top: 60px; box-shadow: inset 0 0 0 60px #fff'>x</span></p>",
+        "<p><mark style='padding-top: 60px'>x</mark></p>",  # a browser paints a <mark> yellow
+    ],
+)
+def test_a_padding_a_background_may_be_painted_in_leaves_the_page_unread(trials: Trials, body: str) -> None:
+    assert _enrollment(trials, f"<p>{SAID}</p>{body}") == 1
+
+
 # 8. A JSON source of no layout is read as its "key: value" lines: a string's blank line ("\n\n") is a
 # paragraph's end there too, as in a plain text; read as a space, it joined the paragraphs either side
 def _json_status(registry: Path, trials: Trials, note: str) -> int:

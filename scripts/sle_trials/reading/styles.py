@@ -286,11 +286,11 @@ _ABOVE_BELOW = frozenset(
 )
 
 
-def draws_over_lines(declarations: Iterable[Any]) -> str | None:
-    """The first declaration (as written) giving a box's padding or border above or below it more than
-    _INLINE_DRAWN pixels (or of a length the reader does not know), None when none does: what an element
-    in a run of a line draws over the lines around it. Laid out as a box of its own (`display:
-    inline-block`, a block), its padding and border lay its line taller, over nothing."""
+def draws_over_lines(declarations: Iterable[Any], *, padding: bool = True) -> str | None:
+    """The first declaration (as written) giving a box's padding (with padding) or border above or below
+    it more than _INLINE_DRAWN pixels (or of a length the reader does not know), None when none does:
+    what an element in a run of a line draws over the lines around it. Laid out as a box of its own
+    (`display: inline-block`, a block), its padding and border lay its line taller, over nothing."""
     declarations = list(declarations)
     display = _display_of(declarations)
     if display is not None and display != "inline":
@@ -299,7 +299,7 @@ def draws_over_lines(declarations: Iterable[Any]) -> str | None:
         if getattr(d, "type", None) != "declaration":
             continue
         name = d.lower_name
-        if name not in _ABOVE_BELOW and name not in _SIDES:
+        if name not in _ABOVE_BELOW and name not in _SIDES or (not padding and name.startswith("padding")):
             continue
         values = [t for t in d.value if t.type not in ("whitespace", "comment")]
         if name in _SIDES:
@@ -310,6 +310,25 @@ def draws_over_lines(declarations: Iterable[Any]) -> str | None:
             ):
                 return _written(d)
     return None
+
+
+# A padding is drawn only where a background is painted in it (its colour, an image, an inset shadow):
+# `nav a { padding: 10px 15px }` on no background draws nothing over the lines around a link. What
+# paints none: a background of none or transparent, as a rule's or an element's own style writes it
+# (`inherit`, a variable or a colour it gives paints one, as may any rule that may match the element).
+_PAINTS = ("background", "background-color", "background-image", "box-shadow")
+_PAINTS_NONE = frozenset(("none", "transparent", "initial", "unset"))
+
+
+def paints(declarations: Iterable[Any]) -> bool:
+    """Whether declarations paint a background in their box's padding (_PAINTS)."""
+    for d in declarations:
+        if getattr(d, "type", None) != "declaration" or d.lower_name not in _PAINTS:
+            continue
+        values = [t for t in d.value if t.type not in ("whitespace", "comment")]
+        if not all(t.type == "ident" and t.lower_value in _PAINTS_NONE for t in values):
+            return True
+    return False
 
 
 _WINDOW_PIXELS = 4 * _NEAR
@@ -763,7 +782,14 @@ class Sheet:
     # draws its box over the lines around it (markup.py does not read the page)
     drawn: Sheet | None = None
     drawing: str = ""
-    overdrawn: dict[str, str | None] = field(default_factory=dict)  # a style attribute -> draws_over_lines()
+    # the rules that give a box only a padding above or below it over _INLINE_DRAWN pixels (drawn only on
+    # a background: painted, the rules that may paint one), and the first such declaration
+    padded: Sheet | None = None
+    padding: str = ""
+    painted: Sheet | None = None
+    paints_any: bool = False
+    # a style attribute -> its border drawn over the lines, its padding so, whether it paints a background
+    overdrawn: dict[str, tuple[str | None, str | None, bool]] = field(default_factory=dict)
     sized: dict[str, float | None] = field(default_factory=dict)  # a style attribute -> size()'s answer
 
     def unnumbers(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -856,16 +882,32 @@ class Sheet:
 
     def draws(self, tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
         """The declaration (as written) by which the element's own style, or a rule that may match it,
-        draws its box above or below it over the lines around it (draws_over_lines), None if none may."""
+        draws its box above or below it over the lines around it (draws_over_lines), None if none may:
+        a border, or a padding where a background may be painted in it (paints)."""
+        border: str | None = None
+        padding: str | None = None
+        # (a <mark> is painted by a browser's own style: yellow)
+        painted = tag == "mark" or any(name in ("bgcolor", "background") for name, _ in attrs)
         for name, value in attrs:
             if name == "style" and value:
                 if value not in self.overdrawn:
-                    self.overdrawn[value] = draws_over_lines(
-                        tinycss2.parse_blocks_contents(value, skip_comments=True, skip_whitespace=True)
+                    body = tinycss2.parse_blocks_contents(value, skip_comments=True, skip_whitespace=True)
+                    self.overdrawn[value] = (
+                        draws_over_lines(body, padding=False),
+                        draws_over_lines(body),
+                        paints(body),
                     )
-                if self.overdrawn[value] is not None:
-                    return self.overdrawn[value]
-        return self.drawing if self.drawn is not None and self.drawn.hides(tag, attrs) else None
+                border, padding, own_paint = self.overdrawn[value]
+                painted = painted or own_paint
+        if border is not None:
+            return border
+        if self.drawn is not None and self.drawn.hides(tag, attrs):
+            return self.drawing
+        padding = padding or (self.padding if self.padded is not None and self.padded.hides(tag, attrs) else None)
+        if padding is None:
+            return None
+        painted = painted or self.paints_any or (self.painted is not None and self.painted.hides(tag, attrs))
+        return padding if painted else None
 
     def least(self, tag: str, attrs: list[tuple[str, str | None]]) -> float:
         """The least font's size (pixels) the rules that may match the element set (inf where none may)."""
@@ -912,10 +954,16 @@ class Sheet:
             return
         if hiding:
             self._add(prelude)
-        drawing = draws_over_lines(body)
+        drawing = draws_over_lines(body, padding=False)
         if drawing is not None:
             self.drawn = self._into(self.drawn, prelude)
             self.drawing = self.drawing or drawing
+        padded = None if drawing is not None else draws_over_lines(body)
+        if padded is not None:
+            self.padded = self._into(self.padded, prelude)
+            self.padding = self.padding or padded
+        if paints(body):
+            self._paints(prelude)
         sized = font_pixels(body)
         if sized is not None:
             self._sizes(prelude, sized)
@@ -936,6 +984,18 @@ class Sheet:
                 self.inlines = self._into(self.inlines, prelude)
         # a nested rule (CSS nesting): its selector is read as a rule's
         self._rules([rule for rule in body if rule.type in ("qualified-rule", "at-rule")], depth + 1)
+
+    def _paints(self, prelude: list) -> None:
+        """A rule painting a background (paints): each of its compound selectors in the sheet of what may
+        be painted (painted). A selector the reader cannot bound may paint any element (paints_any), which
+        leaves no page unread by itself; the page's <html> or <body> paints no element's padding."""
+        for selector in _selectors(prelude):
+            compound = _compound(selector)
+            if compound is None or compound == _Compound():
+                self.paints_any = True
+            elif compound not in _IMPLIED:
+                self.painted = self.painted or Sheet()
+                self.painted.by_key.setdefault(_key(compound), set()).add(compound)
 
     def _sizes(self, prelude: list, size: float) -> None:
         """A rule setting a font's size (font_pixels): each of its compound selectors in the sheet of sizes
