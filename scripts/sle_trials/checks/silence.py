@@ -120,6 +120,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
     # thresholds are silent of it by the curator's word, which a reviewer reads there
     in_text = [text for field, texts in notes.items() if field.startswith(LIST_FIELDS) for text in texts]
     own = _own_criteria(record)  # the record's criteria, read for each field and source alike
+    requirements: dict[tuple[str, bool], prior_therapy.Requirement | None] = {}  # each criterion's, read once
     for i, name in enumerate(curation.get("silent", [])):
         if fields.present(record.data, fields.parse_dotted(name)):
             continue  # a field declared silent that the record fills is E506's
@@ -131,7 +132,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
                 or _intervention_named_as_product(doc, record, name, passages)
                 or _product_described(doc, record, schema, name, passages)
                 or _lymphodepletion_described(doc, schema, name, passages)
-                or _prior_therapy_required(doc, own, name)
+                or _prior_therapy_required(doc, own, name, requirements)
                 or _type_beside_its_date(doc, record, schema, name)
                 or _plainly_stated(doc, schema, name, passages)
                 if doc.subject in (None, record.data["nct_id"])
@@ -758,7 +759,12 @@ def _joining(texts: list[str], schema: dict, path: fields.Path_, notes: list[str
     return None
 
 
-def _prior_therapy_required(doc: SourceDoc, own: list[Criterion], name: str) -> Said | None:
+def _prior_therapy_required(
+    doc: SourceDoc,
+    own: list[Criterion],
+    name: str,
+    read: dict[tuple[str, bool], prior_therapy.Requirement | None],
+) -> Said | None:
     """A prior-therapy requirement (prior_therapy.requirement) that a criterion of doc's criteria
     lists, or of the record's own criteria (each with its nested items, as binding reads one; a
     source of no layout has no lists, and the criteria a record quotes from it are its words),
@@ -766,12 +772,17 @@ def _prior_therapy_required(doc: SourceDoc, own: list[Criterion], name: str) -> 
     name is its therapies; else None. A complete record that dropped Relma-cel's prior therapy
     ("the disease remained active at least 2 months after the use of a stable standard SLE
     regimen") and declared it silent passed: its vocabulary holds `refractory` alone, which that
-    criterion does not say, and its therapies are words of the criterion's own."""
+    criterion does not say, and its therapies are words of the criterion's own. read: each criterion's
+    requirement, read once a check for every silent field and source that asks (the record's own
+    criteria were read again for each)."""
     therapies = name == PRIOR_THERAPY + ".therapies"
     if name not in _REQUIREMENT_STATES and not therapies:
         return None
     for criterion in [*_listed(doc), *own]:
-        found = prior_therapy.requirement(criterion.text, inclusion=criterion.side == "inclusion")
+        key = (criterion.text, criterion.side == "inclusion")
+        if key not in read:
+            read[key] = prior_therapy.requirement(criterion.text, inclusion=key[1])
+        found = read[key]
         if found is None or (therapies and not found.therapies):
             continue
         words = found.therapies[0] if therapies else found.words
