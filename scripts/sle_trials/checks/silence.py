@@ -71,7 +71,7 @@ from sle_trials import fields
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, lexicon, prior_therapy, sentences, vocabulary
+from sle_trials.reading import edges, layouts, lexicon, prior_therapy, sentences, vocabulary
 from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -427,16 +427,7 @@ _SELF_NAMED = ("enrollment.count", *AGE_BOUNDS)
 # Status: Recruiting", "Phase: Phase 1", "Sex: All"): a term of the field's vocabulary right after
 # one names its field itself, as a count of participants does. A term in running words ("the trial
 # was completed", "no") names none, and is not read.
-_LABELS = {
-    "overall_status": ("Overall Status", "Recruitment Status", "Recruiting Status", "Study Status", "Status"),
-    "phases": ("Phase", "Phases", "Study Phase", "Trial Phase"),
-    "study_type": ("Study Type",),
-    "design.allocation": ("Allocation",),
-    "design.intervention_model": ("Intervention Model",),
-    "design.masking": ("Masking",),
-    "design.primary_purpose": ("Primary Purpose",),
-    "eligibility.sex": vocabulary.SEX_LABELS,
-}
+_LABELS = {**layouts.CODED_LABELS, "eligibility.sex": vocabulary.SEX_LABELS}
 _LABEL = {
     leaf: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]\s*")
     for leaf, labels in _LABELS.items()

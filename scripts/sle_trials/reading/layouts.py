@@ -782,23 +782,22 @@ def _label(line: str) -> bool:
     return line.endswith((":", "\uff1a")) or line.casefold() in _labels()
 
 
+# The labels a page writes a coded field under ("Overall Status: Recruiting", "Phase: Phase 1"), as the
+# registry's pages do: the silence check reads a term of the field's vocabulary right after one as stated
+# (silence._LABELS, with the sex's), and a paragraph ending in one is read with the next (_label)
+CODED_LABELS = {
+    "overall_status": ("Overall Status", "Recruitment Status", "Recruiting Status", "Study Status", "Status"),
+    "phases": ("Phase", "Phases", "Study Phase", "Trial Phase"),
+    "study_type": ("Study Type",),
+    "design.allocation": ("Allocation",),
+    "design.intervention_model": ("Intervention Model",),
+    "design.masking": ("Masking",),
+    "design.primary_purpose": ("Primary Purpose",),
+}
 # Labels a page writes a field's value in the block after (besides its layouts' headings and the labels
-# the lexicon and the vocabulary hold): its status, phase, type, design, enrollment, ages, volunteers
+# the lexicon and the vocabulary hold): its coded fields', enrollment, ages, volunteers, titles
 _FIELD_LABELS = (
-    "Status",
-    "Overall Status",
-    "Recruitment Status",
-    "Recruiting Status",
-    "Study Status",
-    "Phase",
-    "Phases",
-    "Study Phase",
-    "Trial Phase",
-    "Study Type",
-    "Allocation",
-    "Intervention Model",
-    "Masking",
-    "Primary Purpose",
+    *(label for labels in CODED_LABELS.values() for label in labels),
     "Enrollment",
     "Enrolment",
     "Estimated Enrollment",
