@@ -150,10 +150,11 @@ def _inside_word(text: str, at: int) -> bool:
 
 
 # (two words of a number a space parts, or a hyphen or a dash with spaces around it: "sixty - five")
-_JOIN = r"(?:[ \t]*[-\u2010\u2011\u2013][ \t]*| )"
+_WORD_HYPHENS = "-\u2010\u2011\u2013"
+_JOIN = rf"(?:[ \t]*[{_WORD_HYPHENS}][ \t]*| )"
 _WORD_BEFORE = re.compile(rf"[A-Za-z0-9]+{_JOIN}\Z")
 _WORD_AFTER = re.compile(rf"{_JOIN}?[A-Za-z0-9]+")
-_JOINING = " \t-\u2010\u2011\u2013"
+_JOINING = " \t" + _WORD_HYPHENS
 _WORD_REACH = 20  # characters looked at either side: longer than any word of a number
 
 
