@@ -209,6 +209,19 @@ IM19_TEXT_HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
 IM19_PAGE_HEAD = f"<!DOCTYPE html>\n<html><body>\n<p>{IM19_TITLE_LINE}</p>\n<p>Last Updated: 2025-08-17</p>\n"
 
 
+def weight_draft(root: Path, source: str, text: str, number: int) -> Path:
+    """IM19 as a draft citing a new source (source: its path; text: its words, added as add_source adds
+    one), holding inclusion criterion `number`, "Weight at least 40 kg", with its body-weight threshold
+    (a limit of 40 kg): what the attacks on a source's list numbers check. The record's path."""
+    threshold = ONE_THRESHOLD.format(
+        text=WEIGHT, kind="BODY_WEIGHT", measure="Weight", comparator=">=", value=40, unit="kg"
+    ).replace("number: 1", f"number: {number}")
+    return put(root, IM19_PATH, joined(im19_draft(add_source(root, source, text)), threshold))
+
+
+WEIGHT = "Weight at least 40 kg"
+
+
 def enrollment_draft(root: Path, source: str, count: int, quote: str) -> Path:
     """IM19 as a draft citing source (written by the test), holding an enrollment of count pinned to
     quote: what an attack on a source's words makes a check read as a number. The record's path."""

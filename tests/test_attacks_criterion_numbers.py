@@ -15,18 +15,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, ONE_THRESHOLD, Trials, add_source, im19_draft, joined, put
+from conftest import (
+    IM19_PATH,
+    IM19_TEXT_HEAD,
+    WEIGHT,
+    Trials,
+    weight_draft,
+)
 
-TEXT = "Weight at least 40 kg"
+TEXT = WEIGHT
 
 
 def _draft(registry: Path, line: str, number: int) -> Path:
-    head = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\nInclusion criteria:\n"
-    source = add_source(registry, "seeds/950_numbers.txt", f"{head}{line}\n")
-    threshold = ONE_THRESHOLD.format(
-        text=TEXT, kind="BODY_WEIGHT", measure="Weight", comparator=">=", value=40, unit="kg"
-    ).replace("number: 1", f"number: {number}")
-    return put(registry, IM19_PATH, joined(im19_draft(source), threshold))
+    text = f"{IM19_TEXT_HEAD}Inclusion criteria:\n{line}\n"
+    return weight_draft(registry, "seeds/950_numbers.txt", text, number)
 
 
 @pytest.mark.parametrize("line", [f"21. {TEXT}", f"(11) {TEXT}", f"a1. {TEXT}", f"\u06611. {TEXT}"])

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft, im19_draft, joined, put
+from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, im19_draft, joined, put
 from sle_trials.reading import criteria_text
 from sle_trials.reading.invisible import SEPARATOR
 
@@ -37,9 +37,7 @@ def test_a_status_run_from_a_heading_into_the_text_below_is_refused(
 
 def test_an_enrollment_run_from_the_text_into_a_heading_is_refused(registry: Path, trials: Trials) -> None:
     page = f"<html><body>{HEAD}<p>Enrollment:</p><h3>60 participants enrolled elsewhere</h3></body></html>"
-    source = add_source(registry, "seeds/950_heading.html", page)
-    enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
-    result = trials("validate", registry / IM19_PATH)
+    result = trials.enrollment("seeds/950_heading.html", page, 60, "Enrollment: 60 participants")
     assert result.status == 1, result.out
     assert "E502" in result.out, result.out
 
@@ -56,9 +54,7 @@ def test_a_label_in_a_heading_states_the_value_below_it(registry: Path, trials: 
 
 def test_a_label_heading_states_the_enrollment_below_it(registry: Path, trials: Trials) -> None:
     page = f"<html><body>{HEAD}<h3>Enrollment:</h3><p>60 participants</p></body></html>"
-    source = add_source(registry, "seeds/950_heading.html", page)
-    enrollment_draft(registry, source, 60, "Enrollment: 60 participants")
-    result = trials("validate", registry / IM19_PATH)
+    result = trials.enrollment("seeds/950_heading.html", page, 60, "Enrollment: 60 participants")
     assert result.status == 0, result.out
 
 

@@ -18,19 +18,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, IM19_TITLE_LINE, ONE_THRESHOLD, Trials, add_source, im19_draft, joined, put
+from conftest import (
+    IM19_PATH,
+    IM19_TITLE_LINE,
+    WEIGHT,
+    Trials,
+    weight_draft,
+)
 from sle_trials.reading import markup
 
-TEXT = "Weight at least 40 kg"
+TEXT = WEIGHT
 
 
 def _draft(registry: Path, items: str, number: int) -> Path:
     head = f"<!DOCTYPE html><html><body>\n<p>{IM19_TITLE_LINE}</p>\n<p>Last Updated: 2025-08-17</p>\n"
-    source = add_source(registry, "seeds/950_list.html", f"{head}<p>Inclusion criteria:</p>\n{items}\n</body></html>\n")
-    threshold = ONE_THRESHOLD.format(
-        text=TEXT, kind="BODY_WEIGHT", measure="Weight", comparator=">=", value=40, unit="kg"
-    ).replace("number: 1", f"number: {number}")
-    return put(registry, IM19_PATH, joined(im19_draft(source), threshold))
+    page = f"{head}<p>Inclusion criteria:</p>\n{items}\n</body></html>\n"
+    return weight_draft(registry, "seeds/950_list.html", page, number)
 
 
 NUMBERED_TWICE = {

@@ -30,17 +30,14 @@ import pytest
 from conftest import (
     IM19_PATH,
     IM19_TITLE_LINE,
-    ONE_THRESHOLD,
+    WEIGHT,
     Trials,
-    add_source,
-    im19_draft,
-    joined,
-    put,
+    weight_draft,
 )
 from sle_trials.reading import markup
 
 SAID = "Enrollment: 60 participants"
-TEXT = "Weight at least 40 kg"
+TEXT = WEIGHT
 
 
 def _page(head: str, body: str) -> str:
@@ -56,12 +53,7 @@ def _enrollment(registry: Path, trials: Trials, head: str, body: str = f"<p>{SAI
 
 
 def _criterion(registry: Path, trials: Trials, head: str, items: str, number: int = 1) -> str:
-    page = _page(head, f"<p>Inclusion criteria:</p>\n{items}")
-    source = add_source(registry, "seeds/950_list.html", page)
-    threshold = ONE_THRESHOLD.format(
-        text=TEXT, kind="BODY_WEIGHT", measure="Weight", comparator=">=", value=40, unit="kg"
-    ).replace("number: 1", f"number: {number}")
-    put(registry, IM19_PATH, joined(im19_draft(source), threshold))
+    weight_draft(registry, "seeds/950_list.html", _page(head, f"<p>Inclusion criteria:</p>\n{items}"), number)
     result = trials("validate", registry / IM19_PATH)
     return result.out if result.status else "passes"
 
