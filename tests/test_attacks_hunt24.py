@@ -258,6 +258,9 @@ def test_a_padding_painted_on_no_background_is_read(trials: Trials, body: str) -
         "<style>.p { padding-top: 60px }</style><p><span class=p bgcolor=white>x</span></p>",
         "<p><span style='padding-top: 60px; box-shadow: inset 0 0 0 60px #fff'>x</span></p>",
         "<p><mark style='padding-top: 60px'>x</mark></p>",  # a browser paints a <mark> yellow
+        # an element written with two style attributes: the first's border, whatever the second's says
+        "<p><span style='border-top: 100px solid white' style='color: #000'>x</span></p>",
+        "<p><span style='padding-top: 60px' style='background: #fff'>x</span></p>",
     ],
 )
 def test_a_padding_a_background_may_be_painted_in_leaves_the_page_unread(trials: Trials, body: str) -> None:

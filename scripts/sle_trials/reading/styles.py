@@ -897,8 +897,10 @@ class Sheet:
                         draws_over_lines(body),
                         paints(body),
                     )
-                border, padding, own_paint = self.overdrawn[value]
-                painted = painted or own_paint
+                # every style attribute of the element's, each read (an element written with two is
+                # judged by any that draws: the second's reading overwrote the first's border)
+                its_border, its_padding, own_paint = self.overdrawn[value]
+                border, padding, painted = border or its_border, padding or its_padding, painted or own_paint
         if border is not None:
             return border
         if self.drawn is not None and self.drawn.hides(tag, attrs):
