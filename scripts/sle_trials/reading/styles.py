@@ -286,30 +286,37 @@ _ABOVE_BELOW = frozenset(
 )
 
 
-def draws_over_lines(declarations: Iterable[Any], *, padding: bool = True) -> str | None:
-    """The first declaration (as written) giving a box's padding (with padding) or border above or below
-    it more than _INLINE_DRAWN pixels (or of a length the reader does not know), None when none does:
-    what an element in a run of a line draws over the lines around it. Laid out as a box of its own
-    (`display: inline-block`, a block), its padding and border lay its line taller, over nothing."""
+def draws_over_lines(declarations: Iterable[Any]) -> tuple[str | None, str | None]:
+    """The first declaration (as written) giving a box's border, and the first giving its padding, above
+    or below it more than _INLINE_DRAWN pixels (or of a length the reader does not know), each None
+    where none does: what an element in a run of a line draws over the lines around it (a padding where
+    a background is painted in it). Laid out as a box of its own (`display: inline-block`, a block), its
+    padding and border lay its line taller, over nothing."""
     declarations = list(declarations)
     display = _display_of(declarations)
     if display is not None and display != "inline":
-        return None
+        return None, None
+    border: str | None = None
+    padding: str | None = None
     for d in declarations:
         if getattr(d, "type", None) != "declaration":
             continue
         name = d.lower_name
-        if name not in _ABOVE_BELOW and name not in _SIDES or (not padding and name.startswith("padding")):
+        if name not in _ABOVE_BELOW and name not in _SIDES:
             continue
         values = [t for t in d.value if t.type not in ("whitespace", "comment")]
         if name in _SIDES:
             values = values[0:1] + values[2:3]  # the top's, and the bottom's where it is given
-        for token in values:
-            if token.type == "function" or (
-                token.type in ("number", "percentage", "dimension") and _pixels(token) > _INLINE_DRAWN
-            ):
-                return _written(d)
-    return None
+        if any(
+            token.type == "function"
+            or (token.type in ("number", "percentage", "dimension") and _pixels(token) > _INLINE_DRAWN)
+            for token in values
+        ):
+            if name.startswith("padding"):
+                padding = padding or _written(d)
+            else:
+                border = border or _written(d)
+    return border, padding
 
 
 # A padding is drawn only where a background is painted in it (its colour, an image, an inset shadow):
@@ -791,6 +798,7 @@ class Sheet:
     # a style attribute -> its border drawn over the lines, its padding so, whether it paints a background
     overdrawn: dict[str, tuple[str | None, str | None, bool]] = field(default_factory=dict)
     sized: dict[str, float | None] = field(default_factory=dict)  # a style attribute -> size()'s answer
+    bodies: dict[str, list] = field(default_factory=dict)  # a style attribute -> its declarations (_body)
 
     def unnumbers(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether a rule may give the element markers of no number (_unnumbers)."""
@@ -867,15 +875,22 @@ class Sheet:
         the element), or why they may hide the whole page (a declaration that may reach beyond it, or
         more CSS than is read)."""
         if style not in self.inlined:
-            self.inlined[style] = _inline(style, self.schemed) if self._spend(style) else self.unread
+            self.inlined[style] = _inline(self._body(style), self.schemed) if self._spend(style) else self.unread
         return self.inlined[style]
+
+    def _body(self, style: str) -> list:
+        """A style attribute's declarations, parsed once a page for inline(), layout(), draws() and size()
+        (each parsed it again)."""
+        if style not in self.bodies:
+            self.bodies[style] = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+        return self.bodies[style]
 
     def layout(self, style: str) -> tuple[str | None, float, str]:
         """A style attribute's display (_display_of), the pixels it spaces its element by (spacing()) and
         its declaration giving it markers of no number (_unnumbers) as written ("": none), read in one
         parse, once a page: each of a page's two passes asked for them of each element."""
         if style not in self.laid:
-            body = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+            body = self._body(style)
             marked = next((_written(d) for d in body if _unnumbers(d)), "")
             self.laid[style] = (_display_of(body), spacing(body), marked)
         return self.laid[style]
@@ -891,12 +906,8 @@ class Sheet:
         for name, value in attrs:
             if name == "style" and value:
                 if value not in self.overdrawn:
-                    body = tinycss2.parse_blocks_contents(value, skip_comments=True, skip_whitespace=True)
-                    self.overdrawn[value] = (
-                        draws_over_lines(body, padding=False),
-                        draws_over_lines(body),
-                        paints(body),
-                    )
+                    body = self._body(value)
+                    self.overdrawn[value] = (*draws_over_lines(body), paints(body))
                 # every style attribute of the element's, each read (an element written with two is
                 # judged by any that draws: the second's reading overwrote the first's border)
                 its_border, its_padding, own_paint = self.overdrawn[value]
@@ -920,9 +931,7 @@ class Sheet:
     def size(self, style: str) -> float | None:
         """The font's size (pixels) a style attribute sets (font_pixels), once a page."""
         if style not in self.sized:
-            self.sized[style] = font_pixels(
-                tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
-            )
+            self.sized[style] = font_pixels(self._body(style))
         return self.sized[style]
 
     def _rules(self, rules: Iterable, depth: int) -> None:
@@ -956,12 +965,11 @@ class Sheet:
             return
         if hiding:
             self._add(prelude)
-        drawing = draws_over_lines(body, padding=False)
+        drawing, padded = draws_over_lines(body)
         if drawing is not None:
             self.drawn = self._into(self.drawn, prelude)
             self.drawing = self.drawing or drawing
-        padded = None if drawing is not None else draws_over_lines(body)
-        if padded is not None:
+        elif padded is not None:
             self.padded = self._into(self.padded, prelude)
             self.padding = self.padding or padded
         if paints(body):
@@ -1085,8 +1093,7 @@ def _written(declaration: ast.Declaration) -> str:
     return _cut(f"{declaration.name}: {_shallow(declaration.value)}")
 
 
-def _inline(style: str, schemed: bool = False) -> str | None:
-    body = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+def _inline(body: list, schemed: bool = False) -> str | None:
     if any(d.type != "declaration" for d in body if d.type != "error"):
         return "own"  # a rule or an at-rule in an attribute: no browser reads it, but none is read here either
     hiding = [d for d in body if d.type == "declaration" and not _harmless(d, schemed)]
