@@ -318,43 +318,81 @@ class _Treated:
         self.spans = sorted(spans)
         self.starts = [start for start, _ in self.spans]
         self.ends = [m.end() for m in lexicon.CLAUSE_BOUNDS.finditer(text)] + [len(text)]
-        # the words of exception and of patients kept out, found once: a cue's clause is looked up in
-        # them, not searched again for each cue (a criterion of n cues and an exception or "are
-        # excluded" at its end would take n² steps)
-        self.excepting = [(e.start(), e.end()) for e in EXCEPTION.finditer(text)]
-        self.kept_out = [(k.start(), k.end()) for k in _KEPT_OUT.finditer(text)]
-        # and, for a treatment had before, the words that require it or let its patients in: where
-        # each permission before a cue ends (-> where it starts), each permission after one, its
-        # clause, and the least depth of parentheses of it and the permissions after it in its clause
-        self.required = [(r.start(), r.end()) for r in _REQUIRED.finditer(text)]
-        self.permitted_before = {m.end(): m.start() for m in _PERMITTED_BEFORE.finditer(text)}
-        self.permitted = [(m.start(), m.end()) for m in _PERMITTED.finditer(text)]
-        self._permitted_clause = [bisect.bisect_left(self.ends, e) for _, e in self.permitted]
-        # where the words of patients who lack a treatment stand before a permission in its sentence
-        # (-> where the permission starts): each read once
-        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-        self.untreated: list[tuple[int, int]] = []
+
+    # What a cue is read against, each found once a criterion, when a cue first asks (most criteria hold
+    # none): the words of exception and of patients kept out (a cue's clause is looked up in them, not
+    # searched again for each cue: a criterion of n cues and an exception or "are excluded" at its end
+    # would take n² steps); and, for a treatment had before, the words that require it or let its
+    # patients in: where each permission before a cue ends (-> where it starts), each permission after
+    # one, its clause, and the least depth of parentheses of it and the permissions after it in its clause
+
+    @cached_property
+    def excepting(self) -> list[tuple[int, int]]:
+        return [(e.start(), e.end()) for e in EXCEPTION.finditer(self.text)]
+
+    @cached_property
+    def kept_out(self) -> list[tuple[int, int]]:
+        return [(k.start(), k.end()) for k in _KEPT_OUT.finditer(self.text)]
+
+    @cached_property
+    def required(self) -> list[tuple[int, int]]:
+        return [(r.start(), r.end()) for r in _REQUIRED.finditer(self.text)]
+
+    @cached_property
+    def permitted_before(self) -> dict[int, int]:
+        return {m.end(): m.start() for m in _PERMITTED_BEFORE.finditer(self.text)}
+
+    @cached_property
+    def permitted(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _PERMITTED.finditer(self.text)]
+
+    @cached_property
+    def _permitted_clause(self) -> list[int]:
+        return [bisect.bisect_left(self.ends, e) for _, e in self.permitted]
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        return [m.end() for m in _SENTENCE_END.finditer(self.text)] + [len(self.text)]
+
+    @cached_property
+    def untreated(self) -> list[tuple[int, int]]:
+        """Where the words of patients who lack a treatment stand before a permission in its sentence
+        (-> where the permission starts)."""
+        out: list[tuple[int, int]] = []
         for start, _ in self.permitted:
             sentence = bisect.bisect_right(self.sentence_ends, start)
             lo = max(start - _UNTREATED_REACH, self.sentence_ends[sentence - 1] if sentence else 0)
-            lacking = _UNTREATED.search(text, lo, start)
+            lacking = _UNTREATED.search(self.text, lo, start)
             if lacking is not None:
-                self.untreated.append((lacking.start(), start))
-        self.untreated.sort()
-        self._least_depth = [0] * len(self.permitted)
+                out.append((lacking.start(), start))
+        return sorted(out)
+
+    @cached_property
+    def _least_depth(self) -> list[int]:
+        least = [0] * len(self.permitted)
         for i in range(len(self.permitted) - 1, -1, -1):
             depth = self._depths[self.permitted[i][0]]
             if i + 1 < len(self.permitted) and self._permitted_clause[i + 1] == self._permitted_clause[i]:
-                depth = min(depth, self._least_depth[i + 1])
-            self._least_depth[i] = depth
-        # each exception, to the end of its clause or of the parenthesis it stands in ("Failure of two
-        # immunosuppressants (other than hydroxychloroquine) and cyclophosphamide")
-        self.exceptions = [
-            (start, min(self.ends[bisect.bisect_left(self.ends, end)], _closing(text, end)))
+                depth = min(depth, least[i + 1])
+            least[i] = depth
+        return least
+
+    @cached_property
+    def exceptions(self) -> list[tuple[int, int]]:
+        """Each exception, to the end of its clause or of the parenthesis it stands in ("Failure of two
+        immunosuppressants (other than hydroxychloroquine) and cyclophosphamide")."""
+        return [
+            (start, min(self.ends[bisect.bisect_left(self.ends, end)], _closing(self.text, end)))
             for start, end in self.excepting
         ]
-        self.regardless = [(m.start(), m.end()) for m in _REGARDLESS.finditer(text)]
-        self.other_subject = [(m.start(), m.end()) for m in _OTHER_SUBJECT.finditer(text)]
+
+    @cached_property
+    def regardless(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _REGARDLESS.finditer(self.text)]
+
+    @cached_property
+    def other_subject(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _OTHER_SUBJECT.finditer(self.text)]
 
     def first(self, cue: re.Pattern[str], *, denied: bool = True) -> re.Match[str] | None:
         """The first of the cue's words with a therapy or a treatment after them in their clause (not
