@@ -621,7 +621,6 @@ _DOSE_OF_WHAT = re.compile(
     r"|mg|g|kg|m2|m²|ml|units?|days?|weeks?|months?|years?|hours?|cycles?|courses?|infusions?|pulses?)\b)"
     r"[^\W\d_]"
 )
-_FIRST_DIGIT = re.compile(r"[0-9]")
 # ... nor a name after it (a capitalised word: "1 g Benlysta", "for 6 months (or Benlysta)"), but a
 # word of dose or time a registry capitalises ("18 Years", "Prior to Screening")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
@@ -653,8 +652,7 @@ def _dose(part: str) -> bool:
     start = _DOSE_START.match(part)
     if start is None or not _DOSE_UNIT.search(part) or prior_therapy.THERAPIES.search(part):
         return False
-    digit = _FIRST_DIGIT.search(part, start.end() - 1)
-    after = digit.end() if digit else start.end()
+    after = start.end()  # (_DOSE_START ends at the dose's first digit)
     if _DOSE_OF_WHAT.search(part, after):
         return False
     return all(word.group(0).lower() in _DOSE_WORDS for word in _CAPITALISED.finditer(part, after))
