@@ -210,6 +210,11 @@ def _pixels(value: str | None) -> float:
 _STRUCK = frozenset(("del", "s", "strike"))
 
 
+# The attributes by which an element is shown to no reader: hidden, or a popover, which no browser shows
+# until a script or a button opens it (a <details> holding one shows none of it, its summary neither)
+_HIDDEN_ATTRIBUTES = ("hidden", "popover")
+
+
 def _hides(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     """Whether the element hides its content from a reader by what it is, or by its `hidden` attribute."""
     if tag in _UNSHOWN:
@@ -219,7 +224,7 @@ def _hides(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     if tag == "details" and not any(name == "open" for name, _ in attrs):
         return True  # closed: a browser shows its <summary> alone until its reader opens it (read as none)
     # hidden, or a popover, which no browser shows until a script or a button opens it
-    return any(name in ("hidden", "popover") for name, _ in attrs)
+    return any(name in _HIDDEN_ATTRIBUTES for name, _ in attrs)
 
 
 def _shows_otherwise(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -650,6 +655,7 @@ class _Shown(HTMLParser):
             )
         if tag == "li" and self.numbered:
             self.line, self.numbered = [], False  # the item before showed no text: nor its number
+        spacing = self._spaced(tag, attrs)  # its margins and paddings (pixels)
         if tag in _BLOCKS:
             # an item after an item of its list left open (`<li>Enrollment:<li>60`): its sibling, set apart
             sibling = tag == "li" and bool(self.listing) and self.listing[-1] == "li"
@@ -657,11 +663,11 @@ class _Shown(HTMLParser):
             # item's, none of a label's value above it ("Enrollment:" over "60. participants", <ol start=60>)
             counted = tag == "li" and bool(self.lists) and self.lists[-1].ordered
             # a block spaced from the one before by more than a reader bridges (its margins and paddings)
-            spaced = self._spaced(tag, attrs) > _GAP
+            spaced = spacing > _GAP
             self._block_end(apart=tag in _HEADINGS or sibling or counted or spaced)
         if tag in _PREFORMATTED:
             self.pre += 1
-        moved = _INDENTED.get(tag, 0) + self._spaced(tag, attrs)
+        moved = _INDENTED.get(tag, 0) + spacing
         styled = styled or self.far + moved > FAR  # moved off the screen, as far as a reader can tell
         size = self._size(tag, attrs)
         styled = styled or size < styles.SMALLEST  # a browser's own smaller font, below the size a reader reads
@@ -676,7 +682,7 @@ class _Shown(HTMLParser):
             self.spoilt = self.spoilt or (otherwise and tag not in _BLOCKS)
             # a closed <details> shows its <summary> (read as none): text a reader sees, as a block a style
             # may hide is, between the blocks around it ("Enrollment:", a summary "20", and "60" below)
-            summarised = tag == "details" and not any(name in ("hidden", "popover") for name, _ in attrs)
+            summarised = tag == "details" and not any(name in _HIDDEN_ATTRIBUTES for name, _ in attrs)
             self.veiled = [] if otherwise or summarised else None
         else:
             self.open.append(tag)
