@@ -53,11 +53,20 @@ NUMBER_WORDS = {
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
 _SCALE = "(?:" + "|".join(SCALES) + ")"
+# The teens past twelve and the tens, with their values (numbers() reads a tens word with a unit word
+# after it: words_value)
+_TEEN_VALUES = {
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS_VALUES = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
 # Words that make the number beside them a part of another: a tens word before one of NUMBER_WORDS
 # ("twenty-one" is no 1), a count of something ("2 dozen" is no 2), a fraction word ("one-third of 60"
 # is no 1), a scale or a further number after a scaled one ("one hundred and twenty" is no 100).
-_TENS = "(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
-_TEENS = "(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = "(?:" + "|".join(TENS_VALUES) + ")"
+_TEENS = "(?:" + "|".join(_TEEN_VALUES) + ")"
 # A number written in words as prose writes a time or a count ("six", "eighteen", "twenty-four", "thirty"):
 # the one list of such words, which the prose rules read an outcome's time by (prose._TIME)
 WORDS_NUMBER = rf"(?:{_TENS}(?:-{_WORD})?|{_TEENS}|{_WORD})"
@@ -65,12 +74,8 @@ WORDS_NUMBER = rf"(?:{_TENS}(?:-{_WORD})?|{_TEENS}|{_WORD})"
 # joined by a hyphen or a space ("twenty-four", "sixty five"), a tens word, a teen, one to twelve, zero.
 # Read as none, "Age between eighteen and sixty-five years" stated no age, and a plain source's "The trial
 # plans to enroll twenty-four patients." no enrollment, so either could be declared silent.
-_DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGIT_WORDS = tuple(NUMBER_WORDS)[:9]  # one to nine
 _ONES = "(?:" + "|".join(_DIGIT_WORDS) + ")"
-_TEEN_VALUES = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18}
-_TEEN_VALUES["nineteen"] = 19
-TENS_VALUES = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
-TENS_VALUES.update({"eighty": 80, "ninety": 90})
 # (an en dash joins them as a hyphen does: "sixty–five" was read as 60 and 5, and a record's 60 bound to
 # it; no range runs from a tens word down to a unit; so do spaces around it, a line broken after it and
 # more than one space: "sixty -\nfive" was read as 60)
