@@ -482,18 +482,24 @@ _FONT_BEFORE = frozenset(
 )
 
 
-def _font(values: list) -> bool:
-    """Whether a `font` shorthand cannot hide text: its style, weight and stretch (_FONT_BEFORE), a size a
-    reader reads (_legible), a line's height that keeps lines apart, and a family of no symbol font
-    (`font: bold 14px/1.5 Arial, sans-serif`). A system font (`font: caption`) is of a size unknown."""
-    if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in ("inherit", "initial", "unset"):
-        return True
+def _font_size_at(values: list) -> int:
+    """Where a `font` shorthand's size stands: after its style, weight and stretch (_FONT_BEFORE)."""
     at = 0
     while at < len(values) and (
         (values[at].type == "ident" and values[at].lower_value in _FONT_BEFORE)
         or (values[at].type == "number" and 1 <= values[at].value <= 1000)
     ):
         at += 1
+    return at
+
+
+def _font(values: list) -> bool:
+    """Whether a `font` shorthand cannot hide text: its style, weight and stretch (_FONT_BEFORE), a size a
+    reader reads (_legible), a line's height that keeps lines apart, and a family of no symbol font
+    (`font: bold 14px/1.5 Arial, sans-serif`). A system font (`font: caption`) is of a size unknown."""
+    if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in ("inherit", "initial", "unset"):
+        return True
+    at = _font_size_at(values)
     if at >= len(values) or values[at].type not in ("dimension", "ident") or not _legible(values[at]):
         return False
     at += 1
@@ -521,12 +527,7 @@ def font_pixels(declarations: Iterable[Any]) -> float | None:
             continue
         values = [t for t in declaration.value if t.type not in ("whitespace", "comment")]
         if declaration.lower_name == "font":
-            at = 0
-            while at < len(values) and (
-                (values[at].type == "ident" and values[at].lower_value in _FONT_BEFORE)
-                or (values[at].type == "number" and 1 <= values[at].value <= 1000)
-            ):
-                at += 1
+            at = _font_size_at(values)
             values = values[at : at + 1]
         elif declaration.lower_name != "font-size":
             continue
