@@ -64,7 +64,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sle_trials import fields
 from sle_trials.checks import thresholds
@@ -72,6 +72,8 @@ from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem, quoted
 from sle_trials.reading import edges, lexicon, phrases, prior_therapy, scopes, sentences, vocabulary
 from sle_trials.reading.layouts import Passage, SourceDoc, normalise
+
+T = TypeVar("T")
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -370,7 +372,7 @@ def _term(
     if sides is not None and side is not None:  # the criterion's list decides between a phrase's values
         found = {v for v in found if side in sides.get(v, ())}
     if found == wanted:
-        if isinstance(value, list) and value != sorted(value, key=lambda v: first.get(v, (0, 0, 0))):
+        if isinstance(value, list) and _misordered(value, lambda v: first.get(v, (0, 0, 0))) is not None:
             # trials.csv gives a list in source order: "Phase 1/Phase 2" is PHASE1|PHASE2, not PHASE2|PHASE1
             yield ctx.problem(
                 path,
@@ -763,6 +765,12 @@ def _item_before(corpus: str, end: int) -> str:
     return item[_LEAD_IN.match(item).end() :] or item  # type: ignore[union-attr]
 
 
+def _misordered(items: list[T], key: Callable[[T], Any]) -> tuple[T, T] | None:
+    """Where items first stand otherwise than in the order of their keys (a list trials.csv gives in
+    source order): (the item standing there, the item the order puts there), or None where none does."""
+    return next(((item, due) for item, due in zip(items, sorted(items, key=key)) if item != due), None)
+
+
 def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, list[str]]) -> Iterator[Problem]:
     """E525 when list items read from a criterion's enumeration ("steroids (...), immunosuppressants
     (...), and biologics (...)") are not that enumeration whole. The items are placed in the criterion
@@ -812,13 +820,13 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
             f"{quoted([corpus[start:end]], 50)}: list the enumeration's own items, each once",
         )
         return
-    order = sorted(range(len(spans)), key=lambda k: given[k])
-    if order != list(range(len(spans))):
-        first = next(k for k, o in enumerate(order) if o != k)
+    misplaced = _misordered(list(range(len(spans))), lambda k: given[k])
+    if misplaced is not None:
+        first, ahead = misplaced
         yield ctx.problem(
             path,
             "E525",
-            f"{fields.dotted(path)}: {quoted([normalise(texts[order[first]])], 50)} stands before "
+            f"{fields.dotted(path)}: {quoted([normalise(texts[ahead])], 50)} stands before "
             f"{quoted([normalise(texts[first])], 50)} in the criterion: list its items in the criterion's order",
         )
         return
@@ -925,8 +933,9 @@ def _enumerated_terms(
     # the terms in the order the criterion first writes them (trials.csv gives each list in source order)
     written_at = {v: next((t.start for t in found if v in t.values), -1) for v in values}
     placed = [v for v in values if written_at[v] >= 0]
-    if placed != sorted(placed, key=lambda v: written_at[v]):
-        ahead = next(v for v, w in zip(placed, sorted(placed, key=lambda v: written_at[v])) if v != w)
+    misplaced = _misordered(placed, lambda v: written_at[v])
+    if misplaced is not None:
+        ahead = misplaced[0]
         yield ctx.problem(
             path,
             "E525",
