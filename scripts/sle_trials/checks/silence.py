@@ -527,9 +527,10 @@ def stated(
         said = _said(leaf, node, placed)
         if said is not None:
             return said
+    criteria = _listed(doc) or own or []
     return (
-        _in_criteria(_listed(doc) or own or [], schema, name, notes or [])
-        or _who_may_enrol(_listed(doc) or own or [], schema, name, notes or [])
+        _in_criteria(criteria, schema, name, notes or [])
+        or _who_may_enrol(criteria, schema, name, notes or [])
         or _in_own_title(doc, schema, name)
         or _in_parent_place(doc, schema, name)
     )
