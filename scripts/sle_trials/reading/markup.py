@@ -178,6 +178,10 @@ def is_html(file: str, text: str) -> bool:
 # those visited (`link`, `vlink`), are its links' text's: `<body link="#ffffff">` showed no link's
 # words, and they were read (`alink`, a link's while it is clicked, shows them at all other times).
 _COLOURS = frozenset(("color", "text", "bgcolor", "background", "link", "vlink"))
+# What paints an element's background whatever the page's style says: a browser's own style (a <mark> is
+# yellow) and the presentational attributes of a background (styles.Sheet.draws: a padding on it is drawn)
+_PAINTED = frozenset(("mark",))
+_BACKGROUNDS = frozenset(("bgcolor", "background"))
 _OF_BODY = frozenset(("link", "vlink"))
 # A <meta> naming the schemes of colours the page may be shown in: one other than light (`dark`,
 # `light dark`) may give it a dark canvas, on which its colours are not judged (styles._COLOURS)
@@ -631,7 +635,8 @@ class _Shown(HTMLParser):
         if tag in _APART or tag == "tr":
             self._row_end()
         if self.unread is None and self._inline(tag, attrs):
-            drawing = self.sheet.draws(tag, attrs)
+            painted = tag in _PAINTED or any(name in _BACKGROUNDS for name, _ in attrs)
+            drawing = self.sheet.draws(tag, attrs, painted)
             if drawing is not None:
                 # an element in a run of a line: its padding or border above or below it lays no line apart,
                 # but is drawn over the lines around it (styles.draws_over_lines)

@@ -896,14 +896,13 @@ class Sheet:
             self.laid[style] = (_display_of(body), spacing(body), marked)
         return self.laid[style]
 
-    def draws(self, tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
+    def draws(self, tag: str, attrs: list[tuple[str, str | None]], painted: bool = False) -> str | None:
         """The declaration (as written) by which the element's own style, or a rule that may match it,
         draws its box above or below it over the lines around it (draws_over_lines), None if none may:
-        a border, or a padding where a background may be painted in it (paints)."""
+        a border, or a padding where a background may be painted in it (paints; painted: the markup
+        paints one, by its tag or its attributes)."""
         border: str | None = None
         padding: str | None = None
-        # (a <mark> is painted by a browser's own style: yellow)
-        painted = tag == "mark" or any(name in ("bgcolor", "background") for name, _ in attrs)
         for name, value in attrs:
             if name == "style" and value:
                 if value not in self.overdrawn:
