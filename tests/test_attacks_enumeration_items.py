@@ -30,13 +30,15 @@ FAILED = (
 OWN = (
     "4. Failure of mycophenolate mofetil ≥ 2 g/day, for ≥ 6 months, or equivalent, NSAIDs, or ≥ 2 immunosuppressants.\n"
 )
+# a parenthesis that offers another treatment (a brand no pattern knows) beside its item's regimen word
+ADDED = "4. Failure of mycophenolate mofetil, intravenous cyclophosphamide (or Benlysta regimen), or NSAIDs.\n"
 
 
 @pytest.fixture(scope="module")
 def studies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
     """The fixture study imported with its criterion 4 as written (FAILED) and as OWN: checker, data."""
     out = {}
-    for name, criterion in (("failed", FAILED), ("own", OWN)):
+    for name, criterion in (("failed", FAILED), ("own", OWN), ("added", ADDED)):
         doc = json.loads(STUDY.read_text("utf-8"))
         module = doc["protocolSection"]["eligibilityModule"]
         module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(FAILED, criterion)
@@ -86,6 +88,15 @@ def test_a_therapy_without_its_dose_or_regimen_is_its_item(studies: dict, therap
 )
 def test_a_comma_in_an_items_dose_starts_no_item(studies: dict, therapies: list[str]) -> None:
     assert _problems(studies["own"], therapies) == []
+
+
+def test_a_treatment_a_parenthesis_adds_is_not_left_out(studies: dict) -> None:
+    """ "(or Benlysta regimen)" names another treatment than its item's regimen: a record listing
+    "intravenous cyclophosphamide" alone leaves it out; the item written whole passes."""
+    found = _problems(studies["added"], ["mycophenolate mofetil", "intravenous cyclophosphamide", "NSAIDs"])
+    assert len(found) == 1 and "(or Benlysta regimen)" in found[0][1], found
+    whole = ["mycophenolate mofetil", "intravenous cyclophosphamide (or Benlysta regimen)", "NSAIDs"]
+    assert _problems(studies["added"], whole) == []
 
 
 @pytest.mark.parametrize(

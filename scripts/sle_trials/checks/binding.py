@@ -638,6 +638,10 @@ _EQUIVALENT = re.compile(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose
 # a therapy written without it is still that item; one that names therapies or what the item means
 # ("biologics (belizumab or Rituximab)", "steroids (sufficient or shock therapy)") is the item's own
 _REGIMEN = re.compile(r"(?i)\b(?:regimens?|protocols?|dosing|doses?|dosage)\s*\Z")
+# ... but one that opens with a word adding to the item offers another treatment beside it or in its
+# place ("(or Benlysta regimen)", "(plus the NIH protocol)"): a name THERAPIES does not know (a brand)
+# so written was read as the item's regimen, and a record leaving it out passed E525
+_ADDED = re.compile(r"(?i)\A\s*(?:and/or|or|and|plus|with|vs\.?|versus|then|followed\s+by|combined\s+with|[+&])(?!\w)")
 _A_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
 # words that lead into an enumeration, not an item of it ("regimen, including steroids (...)")
 _LEAD_IN = re.compile(r"(?i)\A(?:.*:\s*)?(?:(?:including|includes|include|such\s+as|e\.g\.,?|namely|like|either)\s+)?")
@@ -662,7 +666,8 @@ def _dose(part: str) -> bool:
 
 def _regimen(inside: str) -> bool:
     """Whether a parenthesis (its words) gives only its item's dose or regimen."""
-    return (_dose(inside) or bool(_REGIMEN.search(inside))) and not prior_therapy.THERAPIES.search(inside)
+    regimen = bool(_REGIMEN.search(inside)) and not _ADDED.match(inside)
+    return (_dose(inside) or regimen) and not prior_therapy.THERAPIES.search(inside)
 
 
 def _parts(text: str, lo: int, hi: int, first: bool = False) -> list[tuple[int, int]]:
