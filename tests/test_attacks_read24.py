@@ -323,13 +323,35 @@ def test_an_age_whose_words_and_digits_disagree_binds_neither(registry: Path, tr
     assert _minimum_age(registry, trials, "Patients aged eighteen (81) years or older.", value) == {"E508"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an ordinal age ('eighteenth birthday', '18th birthday') is read as no age: binding refuses "
-    "18 (E508) and silence accepts the age declared silent; ages() reads an age only before a unit",
-)
+# An age written as the birthday that reaches it (lexicon._BIRTHDAY): a minimum when reached, a
+# maximum before it, as "≥ 18 years" and "< 18 years" are
+BIRTHDAYS = [
+    ("Patients who have reached their eighteenth birthday.", "min"),
+    ("Participants must have attained their 18th birthday at screening.", "min"),
+    ("Patients on or after their twenty-first birthday.", "min"),
+    ("Patients who have not yet reached their 18th birthday.", "max"),
+    ("Enrolled before their eighteenth birthday.", "max"),
+]
+
+
+@pytest.mark.parametrize(("criterion", "bound"), BIRTHDAYS)
+def test_an_age_as_a_birthday_is_read_at_its_bound(criterion: str, bound: str) -> None:
+    found = lexicon.criteria_ages(criterion)
+    assert [(a.bound, a.unit) for a in found] == [(bound, "YEARS")], found
+    assert found[0].value in (18, 21)
+
+
 def test_an_age_as_a_birthday_binds(registry: Path, trials: Trials) -> None:
     assert _minimum_age(registry, trials, "Patients who have reached their eighteenth birthday.", 18) == set()
+
+
+def test_an_age_as_a_birthday_is_not_silent(registry: Path, trials: Trials) -> None:
+    assert "E523" in _minimum_age(registry, trials, "Patients who have reached their 18th birthday.", None)
+
+
+def test_a_birthday_of_those_kept_out_bounds_no_age() -> None:
+    found = lexicon.ages("Patients who have not reached their 18th birthday are excluded.")
+    assert [a.bound for a in found] == [None]
 
 
 @pytest.mark.xfail(

@@ -139,19 +139,9 @@ _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 # Numbers written as words, to ninety-nine (criteria lists run to some tens of items): an entry
 # naming its items "the first criterion", "criteria one and two" or "the third to fifth items"
 # named none of them (only digits were read), and was refused as naming nothing.
-# (the cardinals are the lexicon's, lexicon.CARDINALS; the ordinals are read here only)
-_UNIT_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth".split()
-_TEEN_ORDINALS = (
-    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
-)
-_TEN_ORDINALS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+# (the cardinals and ordinals are the lexicon's: lexicon.CARDINALS, lexicon.ORDINALS)
 CARDINAL_WORDS = lexicon.CARDINALS
-ORDINAL_WORDS = {
-    **{w: i + 1 for i, w in enumerate(_UNIT_ORDINALS)},
-    **{w: i + 10 for i, w in enumerate(_TEEN_ORDINALS)},
-    **{w: 10 * (i + 2) for i, w in enumerate(_TEN_ORDINALS)},
-    **{f"{t}-{u}": v + j + 1 for t, v in lexicon.TENS_VALUES.items() for j, u in enumerate(_UNIT_ORDINALS)},
-}
+ORDINAL_WORDS = lexicon.ORDINALS
 
 
 def _alternatives(words: dict[str, int]) -> str:

@@ -90,6 +90,19 @@ CARDINALS = {
     **{f"{tens}-{unit}": value + NUMBER_WORDS[unit] for tens, value in TENS_VALUES.items() for unit in _DIGIT_WORDS},
 }
 
+# The ordinals to ninety-nine, as one table: what names an entry's items ("the first and third
+# criteria", completeness) and an age by a birthday ("their eighteenth birthday", ages())
+_UNIT_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_TEEN_ORDINALS = (
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+)
+_TEN_ORDINALS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+ORDINALS = {
+    **{w: i + 1 for i, w in enumerate(_UNIT_ORDINALS)},
+    **{w: i + 10 for i, w in enumerate(_TEEN_ORDINALS)},
+    **{w: 10 * (i + 2) for i, w in enumerate(_TEN_ORDINALS)},
+    **{f"{t}-{u}": v + j + 1 for t, v in TENS_VALUES.items() for j, u in enumerate(_UNIT_ORDINALS)},
+}
 
 _ONE_WORDS = frozenset(_DIGIT_WORDS)
 _NUMBER_WORD_SET = frozenset((*NUMBER_WORDS, *_TEEN_VALUES, *TENS_VALUES, "zero"))
@@ -873,6 +886,25 @@ _AT_AN_EVENT = re.compile(
 )
 
 
+# An age by the birthday that reaches it ("who have reached their eighteenth birthday", "before their
+# 18th birthday"): read as no age, an honest minimum age of 18 was refused and one declared silent
+# passed. Its bound is the words' before it: reached (and the like) a minimum, not yet reached or
+# before a maximum, as "≥ 18 years" and "< 18 years" are.
+_BIRTHDAY = re.compile(
+    r"(?i)\b(?:(?P<digits>[0-9]{1,3})(?:st|nd|rd|th)|(?P<words>"
+    + "|".join(w.replace("-", _TENS_JOIN) for w in sorted(ORDINALS, key=len, reverse=True))
+    + r"))\s+birthdays?\b"
+)
+_BEFORE_A_BIRTHDAY = re.compile(
+    r"(?i)\b(?:not\s+(?:yet\s+)?(?:have\s+|having\s+)?(?:reached|attained|passed|had|celebrated|turned)"
+    r"|(?:on\s+or\s+)?before|prior\s+to|until|till|up\s+to)\s+(?:(?:their|his|her|the|a)\s+)?\Z"
+)
+_FROM_A_BIRTHDAY = re.compile(
+    r"(?i)\b(?:reached|reach|reaching|attained|attain|passed|had|celebrated|turned|past|(?:on\s+or\s+)?after|since"
+    r"|from)\s+(?:(?:their|his|her|the|a)\s+)?\Z"
+)
+
+
 @dataclass(frozen=True)
 class Age:
     bound: str | None  # "min", "max", or None when the words do not say which
@@ -931,6 +963,15 @@ def ages(quote: str) -> tuple[Age, ...]:
         if bound is None:
             bare.append(len(out))
         out.append(Age(bound, n.value, unit, n.start, end))
+    for m in _BIRTHDAY.finditer(quote):
+        value = float(m.group("digits") or ORDINALS[re.sub(_TENS_JOIN, "-", m.group("words").lower())])
+        if unbound_age(quote, m.start(), m.end(), "YEARS"):
+            out.append(Age(None, value, "YEARS", m.start(), m.end()))
+            continue
+        head = quote[max(0, m.start() - 40) : m.start()]
+        bound = "max" if _BEFORE_A_BIRTHDAY.search(head) else "min" if _FROM_A_BIRTHDAY.search(head) else None
+        out.append(Age(bound, value, "YEARS", m.start(), m.end()))
+    out.sort(key=lambda a: a.start)
     if len(bare) == 2:  # a registry page's "18 Years" and "65 Years": minimum first
         for which, index in zip(("min", "max"), bare):
             a = out[index]
@@ -1035,7 +1076,7 @@ def _said_an_age(text: str, a: Age) -> bool:
 
 # a range's other end, after its first ("18 to 65", "18-65"); an age unit that says it is one ("years old")
 _RANGE_END = re.compile(r"\s*(?:to|through|-|–)\s*[0-9]+(?:\.[0-9]+)?")
-_OLD = re.compile(r"(?i)\bold\b|y/o")
+_OLD = re.compile(r"(?i)\bold\b|y/o|\bbirthdays?\b")
 
 
 def _spans(text: str, a: Age) -> bool:
