@@ -109,7 +109,7 @@ def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: T
         ("one hundred and twenty thousand", []),  # more than the number read says: none
         ("1 million 200 thousand", []),
         ("twenty-one and Forty two", [21, 42]),  # a compound number word, whole: neither 1 nor 2
-        ("2 dozen", []),  # a count of something else
+        ("2 dozen", [24]),  # a count in dozens: 24, not 2
         ("one-third of 60", [60]),  # a fraction word: no 1
         ("1k, 2M and 3bn", []),  # a scale's abbreviation glued to the digits
         ("SLEDAI-2K score ≥ 6", [6]),

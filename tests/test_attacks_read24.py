@@ -354,11 +354,20 @@ def test_a_birthday_of_those_kept_out_bounds_no_age() -> None:
     assert [a.bound for a in found] == [None]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'a dozen' and 'two dozen' are read as no number (lexicon._PARTS treats dozen as a count of "
-    "something else): an enrollment of 12 quoted 'Enrollment: a dozen participants' is refused (E508)",
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("a dozen", 12), ("one dozen", 12), ("two dozen", 24), ("2 dozen", 24), ("half a dozen", 6), ("dozens of", None)],
 )
+def test_a_count_in_dozens_is_read_whole(text: str, value: int | None) -> None:
+    assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == ([value] if value else [])
+
+
+def test_a_count_in_dozens_is_a_number_of_participants() -> None:
+    """What silence reads an enrollment by (silence._said): a dozen stated is a count a record cannot
+    declare silent."""
+    assert lexicon.counts("Enrollment: a dozen participants") == [12]
+
+
 def test_an_enrollment_of_a_dozen_binds(registry: Path, trials: Trials) -> None:
     source = add_source(registry, "seeds/925_words.txt", HEAD + "Enrollment: a dozen participants\n")
     enrollment_draft(registry, source, 12, "Enrollment: a dozen participants")

@@ -274,7 +274,24 @@ def numbers(quote: str) -> list[Number]:
             value = float(m.group("plain"))
         if math.isfinite(value):  # "1e999" is no number a record can hold
             out.append(Number(value, m.start(), m.end()))
-    return _restated(quote, out)
+    dozens = [Number(_dozens(m), m.start(), m.end()) for m in _DOZEN.finditer(quote)]
+    return _restated(quote, sorted(out + dozens, key=lambda n: n.start) if dozens else out)
+
+
+# A count in dozens ("a dozen participants", "two dozen", "2 dozen", "half a dozen"): read as no
+# number (the count before "dozen" is a count of dozens, _PARTS), an enrollment of 12 quoted "a
+# dozen participants" was refused. "dozens of" counts none.
+_DOZEN = re.compile(
+    rf"(?i)\b(?:(?P<count>[0-9]+|{_WORDS_NUMBER_READ})[ \t-]+|(?P<half>half[ \t]+an?[ \t]+)|(?:an?|one)[ \t]+)"
+    r"dozen\b(?![-\w])"
+)
+
+
+def _dozens(m: re.Match[str]) -> float:
+    count = m.group("count")
+    if count is not None:
+        return 12.0 * (float(count) if count.isdigit() else words_value(count))
+    return 6.0 if m.group("half") else 12.0
 
 
 # A number written twice, in words and in digits in brackets after them ("eighteen (18) years", "18
