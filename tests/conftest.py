@@ -608,6 +608,7 @@ def imported_codes(checker: Any, data: dict) -> set[str]:
 
     record = load.Record(IMPORTED, data)
     problems = schema_mod.check(record, checker.validator) or (
-        rules.check(record, checker.root, Path(IMPORTED).stem) or evidence.check(record, checker.schema, checker.root)
+        rules.check(record, checker.root, Path(IMPORTED).stem)
+        or evidence.check(record, checker.schema, checker.root, checker.memory)
     )
     return {p.code for p in problems}

@@ -553,7 +553,7 @@ def check_all(record: load.Record, stem: str) -> list:
     if not problems:
         problems = rules.check(record, words_root(), stem)
     if not problems:
-        problems = evidence.check(record, SCHEMA, words_root())
+        problems = evidence.check(record, SCHEMA, words_root(), checker().memory)
     return problems
 
 

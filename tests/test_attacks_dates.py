@@ -34,7 +34,8 @@ def im19() -> tuple[pipeline.Checker, dict]:
 def codes(checker: pipeline.Checker, data: dict) -> set[str]:
     record = load.Record(SHOWN, data)
     problems = schema_mod.check(record, checker.validator) or (
-        rules.check(record, checker.root, "NCT06513429") or evidence.check(record, checker.schema, checker.root)
+        rules.check(record, checker.root, "NCT06513429")
+        or evidence.check(record, checker.schema, checker.root, checker.memory)
     )
     return {p.code for p in problems}
 
@@ -113,7 +114,7 @@ def test_a_dates_type_read_from_another_dates_label_is_refused(quote: str) -> No
     typed["dates"]["launched"]["type"] = "ESTIMATED"
     typed["evidence"]["dates.launched.type"] = quote
     typed["curation"]["silent"].remove("dates.launched.type")
-    problems = evidence.check(load.Record(shown, typed), checker.schema, DATA_ROOT)
+    problems = evidence.check(load.Record(shown, typed), checker.schema, DATA_ROOT, checker.memory)
     assert [p.code for p in problems] == ["E509"], problems
     assert "gives neither dates.launched's date nor its label" in problems[0].message
 
@@ -223,6 +224,6 @@ def test_an_as_of_label_is_the_whole_label_of_its_date(shown: str, label: str) -
     assert record is not None, problems
     checker = pipeline.Checker(DATA_ROOT)
     record.data["curation"]["sources"][0]["as_of_label"] = label
-    found = evidence.check(record, checker.schema, checker.root)
+    found = evidence.check(record, checker.schema, checker.root, checker.memory)
     assert [p.code for p in found] == ["E509"], found
     assert "give the label whole" in found[0].message

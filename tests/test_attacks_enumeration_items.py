@@ -62,7 +62,7 @@ def _problems(study: tuple, therapies: list[str]) -> list[tuple[str, str]]:
         c["text"] for c in criterion.get("sub_criteria", [])
     ]
     record = load.Record(IMPORTED, data)
-    found = evidence.check(record, checker.schema, checker.root)
+    found = evidence.check(record, checker.schema, checker.root, checker.memory)
     return [(p.code, p.message) for p in found if p.code == "E525"]
 
 

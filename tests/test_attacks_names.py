@@ -28,7 +28,7 @@ def relma() -> tuple[pipeline.Checker, dict]:
 
 
 def codes(checker: pipeline.Checker, data: dict) -> list[str]:
-    return [p.code for p in evidence.check(load.Record(SHOWN, data), checker.schema, DATA_ROOT)]
+    return [p.code for p in evidence.check(load.Record(SHOWN, data), checker.schema, DATA_ROOT, checker.memory)]
 
 
 def test_the_record_as_curated_passes(relma: tuple[pipeline.Checker, dict]) -> None:

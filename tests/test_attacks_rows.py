@@ -136,7 +136,9 @@ def _two_arms(tmp_path) -> tuple[pipeline.Checker, dict]:
 
 
 def _e512(checker: pipeline.Checker, data: dict) -> list[str]:
-    problems = evidence.check(load.Record("trials/NCT06513429.yaml", data), checker.schema, checker.root)
+    problems = evidence.check(
+        load.Record("trials/NCT06513429.yaml", data), checker.schema, checker.root, checker.memory
+    )
     return [p.message for p in problems if p.code == "E512"]
 
 

@@ -40,7 +40,9 @@ def codes(checker: pipeline.Checker, shown: str, data: dict) -> list[tuple[str, 
     record = load.Record(shown, data)
     if not checker.validator.valid(data):
         return [(p.code, p.message) for p in schema_mod.check(record, checker.validator)]
-    problems = rules.check(record, DATA_ROOT, Path(shown).stem) or evidence.check(record, checker.schema, DATA_ROOT)
+    problems = rules.check(record, DATA_ROOT, Path(shown).stem) or evidence.check(
+        record, checker.schema, DATA_ROOT, checker.memory
+    )
     return [(p.code, p.message) for p in problems]
 
 
@@ -900,7 +902,7 @@ def test_a_limit_of_an_unnumbered_criterion_is_named_or_refused(tmp_path: Path) 
 
     def found(data: dict) -> list[tuple[str, str]]:
         problems = rules.check(load.Record(shown, data), root, "NCT09000011") or evidence.check(
-            load.Record(shown, data), checker.schema, root
+            load.Record(shown, data), checker.schema, root, checker.memory
         )
         return [(p.code, p.message) for p in problems]
 
@@ -1102,7 +1104,9 @@ def _two_limits_record(tmp_path: Path, criterion: str) -> tuple[Path, str, dict]
 def _found(root: Path, shown: str, data: dict) -> list[tuple[str, str]]:
     checker = pipeline.Checker(root)
     record = load.Record(shown, data)
-    problems = rules.check(record, root, Path(shown).stem) or evidence.check(record, checker.schema, root)
+    problems = rules.check(record, root, Path(shown).stem) or evidence.check(
+        record, checker.schema, root, checker.memory
+    )
     return [(p.code, p.message) for p in problems]
 
 
