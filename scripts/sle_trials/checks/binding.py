@@ -569,18 +569,20 @@ def _excepted(ctx: Context, path: Path_, node: dict, corpus: str, quotes: list[s
             return
 
 
+# The words that join an enumeration's items ("and/or" first: its "and" is not the word)
+_AND_OR = r"(?:and/or|and|or)"
 # An enumeration's separators: a comma or semicolon, "and", "or", "and/or" (with what stands between items).
-_SEPARATOR = r"(?:\s*[,;]\s*|\s+(?:and/or|and|or)\s+|\s*,\s*(?:and/or|and|or)\s+)"
+_SEPARATOR = rf"(?:\s*[,;]\s*|\s+{_AND_OR}\s+|\s*,\s*{_AND_OR}\s+)"
 # _SEPARATOR + r"+\Z", written so that each character can be read one way only: in _SEPARATOR
 # repeated, the white space between two commas is either one's or the next one's, and a gap of 30
 # commas and a word (", , , … x") took 2**30 tries (minutes of `trials check` for 60 bytes of a
 # criterion; days for 80). Here white space is only ever read before a comma or a conjunction, or
 # at the end; a conjunction stands after white space or a comma and before white space, as there
 # (and one conjunction right after another takes more than one white space between them).
-_ONLY_SEPARATORS = re.compile(r"\s*(?:(?:[,;]|(?<=[\s,])(?<!\band\s)(?<!\bor\s)(?:and/or|and|or)(?=\s))\s*)+\Z")
+_ONLY_SEPARATORS = re.compile(rf"\s*(?:(?:[,;]|(?<=[\s,])(?<!\band\s)(?<!\bor\s){_AND_OR}(?=\s))\s*)+\Z")
 _ENDS_IN_SEPARATOR = re.compile(r"\w\)?" + _SEPARATOR + r"\Z")
 _STARTS_WITH_SEPARATOR = re.compile(r"\A" + _SEPARATOR + r"\w")
-_CONJUNCTION = re.compile(r"\b(?:and/or|and|or)\b")  # the word before an enumeration's last item
+_CONJUNCTION = re.compile(rf"\b{_AND_OR}\b")  # the word before an enumeration's last item
 # right after the last item, what is still its own even where the enumeration has closed ("A, B, and C
 # (...)", "A, B, and C or D"): its parenthesis, or an alternative joined by "or" with no comma
 _OWN_PART = re.compile(r"\s*\(|\s+(?:and/or|or)\s+\w")
@@ -598,7 +600,7 @@ _TERM_GAP = re.compile(r"(?:\s*[\w-]++){0,2}" + _SEPARATOR + r"\Z")
 # item's, not one of its own. E525 split at every comma and "or": a therapy named without its dose
 # was refused, the missing item a fragment ("'≥ 2 g/day for ≥ 6 months, or' stands among them"), and
 # an item whose dose holds a comma could not be written whole (its comma read as two items').
-_PARTS = re.compile(r"\s*[,;]\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+")
+_PARTS = re.compile(rf"\s*[,;]\s*(?:{_AND_OR}\s+)?|\s+{_AND_OR}\s+")
 # a dose or a duration: up to five words of dosing or time, then a number (after a comparator) ...
 _DOSE_START = re.compile(
     r"(?i)\A\s*(?:(?:at|up|to|least|most|more|less|greater|than|no|not|for|over|during|within|of|a|an|the|"
