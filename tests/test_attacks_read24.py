@@ -172,14 +172,29 @@ def test_a_therapy_regardless_of_which_patients_are_let_in_leaves_the_therapies_
 HIDDEN = "4. Failure of mycophenolate mofetil ≥ 2 g/day, 6 cycles of Cytoxan, or NSAIDs.\n"
 
 
-@pytest.fixture(scope="module")
-def hidden(tmp_path_factory: pytest.TempPathFactory) -> tuple:
+# ... and one in lower case right after the unit, with no "of"
+HIDDEN_LOWER = "4. Failure of mycophenolate mofetil ≥ 2 g/day, 3 doses iguratimod, or NSAIDs.\n"
+
+
+def _enumerated(tmp_path_factory: pytest.TempPathFactory, criterion: str) -> tuple:
     doc = json.loads(ENUMERATED.read_text("utf-8"))
     module = doc["protocolSection"]["eligibilityModule"]
-    module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(enumeration_items.FAILED, HIDDEN)
+    module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(enumeration_items.FAILED, criterion)
     folder = tmp_path_factory.mktemp("hidden")
     (folder / "study.json").write_text(json.dumps(doc), "utf-8")
     return import_complete(copy_registry(folder / "registry"), folder / "study.json")
+
+
+@pytest.fixture(scope="module")
+def hidden(tmp_path_factory: pytest.TempPathFactory) -> tuple:
+    return _enumerated(tmp_path_factory, HIDDEN)
+
+
+def test_a_therapy_in_lower_case_after_a_unit_is_an_item_of_its_own(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A record leaving out "3 doses iguratimod" passed: read as a dose of mycophenolate."""
+    study = _enumerated(tmp_path_factory, HIDDEN_LOWER)
+    found = enumeration_items._problems(study, ["mycophenolate mofetil ≥ 2 g/day", "NSAIDs"])
+    assert len(found) == 1 and "'3 doses iguratimod' stands" in found[0][1], found
 
 
 def test_a_therapy_written_as_a_dose_is_an_item_of_its_own(hidden: tuple) -> None:
@@ -201,6 +216,14 @@ def test_the_items_written_whole_pass(hidden: tuple) -> None:
         # a name after the number, capitalised
         ("mycophenolate mofetil ≥ 2 g/day, 1 g Benlysta, or NSAIDs", 3),
         ("mycophenolate mofetil ≥ 2 g/day, for 6 months (or Benlysta), or NSAIDs", 3),
+        # a name in lower case right after the unit, with no "of" (binding._UNIT_THEN_WORD)
+        ("mycophenolate mofetil ≥ 2 g/day, 3 doses iguratimod, or NSAIDs", 3),
+        ("mycophenolate mofetil ≥ 2 g/day, 6 cycles cytoxan, or NSAIDs", 3),
+        ("mycophenolate mofetil ≥ 2 g/day, 2 mcg ID93, or NSAIDs", 3),
+        # ... but words that say when or how a dose is given still the item before's
+        ("mycophenolate mofetil ≥ 2 g/day, 2 doses given 2 weeks apart, or NSAIDs", 2),
+        ("cyclophosphamide 750 mg/m2 every 4 weeks, 500 mg intravenously, or rituximab", 2),
+        ("mycophenolate mofetil ≥ 2 g/day, for 3 months before randomization, or NSAIDs", 2),
         # a therapy THERAPIES knows, or one after an "or"
         ("mycophenolate mofetil, ≥ 2 g/day of cyclophosphamide, or NSAIDs", 3),
         ("mycophenolate mofetil ≥ 2 g/day, for 6 months or rituximab 1 g", 2),

@@ -635,6 +635,17 @@ _DOSE_WORDS = frozenset(
     "infusion infusions pulse pulses per minimum maximum the a an to up no not more less than over during "
     "within consecutive stable continuous oral intravenous treatment therapy".split()
 )
+# ... nor a word of what is given right after a unit of it, with no "of" ("3 doses iguratimod", "6
+# cycles cytoxan": a name in lower case, which _CAPITALISED does not see): the word after a dose's or
+# a time's unit is one of dose or time, or one that goes on to say when or how it is given
+_UNIT_THEN_WORD = re.compile(
+    r"(?i)[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%|units?|doses?|cycles?|courses?|infusions?|pulses?|times"
+    r"|days?|weeks?|months?|years?)(?:/[\w²]+)*\s+([^\W\d_][\w-]*)"
+)
+_GOES_ON = frozenset(
+    "every each given apart ago in on by duration long longer iv po sc intravenously orally subcutaneously "
+    "body weight kg m2 m² d day week month year per twice once three thrice times if as when then".split()
+)
 _EQUIVALENT = re.compile(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose|dosage|amount))?\s*\Z")
 # a parenthesis that gives an item's dose or regimen ("(Euro-Lupus or NIH regimen)", "(≥ 1 g/day)"):
 # a therapy written without it is still that item; one that names therapies or what the item means
@@ -663,6 +674,9 @@ def _dose(part: str) -> bool:
     after = start.end()  # (_DOSE_START ends at the dose's first digit)
     if _DOSE_OF_WHAT.search(part, after):
         return False
+    for word in _UNIT_THEN_WORD.finditer(part):
+        if word.group(1).lower() not in _DOSE_WORDS | _GOES_ON:
+            return False
     return all(word.group(0).lower() in _DOSE_WORDS for word in _CAPITALISED.finditer(part, after))
 
 
