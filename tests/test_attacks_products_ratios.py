@@ -60,7 +60,10 @@ def test_an_enrollment_beside_a_ratio_still_binds(registry: Path, trials: Trials
     [  # read as before
         ("ALT ≤ 2x ULN", [("<=", 2.0, "×ULN")]),
         ("ALT ≤ 2 x ULN", [("<=", 2.0, "×ULN")]),
-        ("ANA ≥ 1:80", [(">=", 1.0, None), (None, 80.0, None)]),
+        # a comparator before a titre: the limit of its dilution, no "≥ 1"; before another ratio, none
+        ("ANA ≥ 1:80", [(">=", 80.0, None)]),
+        ("ANA titre ≥1:160", [(">=", 160.0, None)]),
+        ("ratio ≥ 2:1", [(None, 2.0, None), (None, 1.0, None)]),
         ("randomised 1:1", [(None, 1.0, None), (None, 1.0, None)]),
         ("2x10^6 cells/kg", [(None, 2e6, None)]),
         ("1.5 × 10^8 cells", [(None, 1.5e8, None)]),

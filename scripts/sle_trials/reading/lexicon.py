@@ -644,6 +644,18 @@ def written_statements(quote: str) -> tuple[Statement, ...]:
         end = unit[1] if unit else n.end
         before = comparator_before(quote, n.start)
         cmp, reading = before if before else (comparator_after(quote, end), None)
+        if cmp is not None and i + 1 < len(nums) and quote[end : nums[i + 1].start] == ":":
+            # a comparator before digits a colon joins: of a titre ("ANA ≥ 1:80", a dilution of at
+            # least 80), the limit of its second number; of another ratio ("≥ 2:1"), no limit of
+            # either number it can be read as (each stood as ≥ 1 and 80: a record's "≥ 1" passed)
+            second = nums[i + 1]
+            if n.value == 1 and units[i + 1] is None:
+                out.append(Statement(cmp, second.value, None, n.start, second.end, reading))
+            else:
+                out.append(Statement(None, n.value, None, n.start, n.end))
+                out.append(Statement(None, second.value, None, second.start, second.end))
+            taken.add(i + 1)
+            continue
         if _BETWEEN.search(quote[max(0, n.start - 20) : n.start]) and i + 1 < len(nums):
             m = _AND.match(quote, end)
             if m and m.end() == nums[i + 1].start:  # "between 18 and 70 years": both ends, the unit from the last
