@@ -74,6 +74,11 @@ PERMISSIONS = [
     # a condition of no failure, or a failure not required
     "Patients previously treated with belimumab are eligible if they have not failed it.",
     "Patients previously treated with belimumab are eligible and need not have failed it.",
+    # a permission that is all its parenthesis holds, or said plainly ("is OK")
+    "Prior treatment with rituximab (allowed).",
+    "Prior treatment with rituximab (permitted)",
+    "Prior treatment with rituximab is OK.",
+    "Prior treatment with belimumab is fine.",
     # a permission of a list of treatments
     "Patients previously treated with belimumab, rituximab or anifrolumab are eligible.",
     # a permission of patients who lack the treatment: it is required of no one

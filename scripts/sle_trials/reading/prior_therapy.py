@@ -197,7 +197,7 @@ _PERMITTED = re.compile(
     r"(?i)\b(?:(?:is|are|will\s+be|shall\s+be|remain|remains)\s+(?:also\s+)?eligible"
     r"|(?:may|can)\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|randomi[sz]ed|allowed|permitted|accepted)"
     r"|participate|enrol+|enter)"
-    r"|(?:is|are|will\s+be|shall\s+be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|permissible)"
+    r"|(?:is|are|will\s+be|shall\s+be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|permissible|ok|okay|fine)"
     # (bare, of the treatment: not of a dose "considered acceptable"; "to qualify" is what requires it)
     r"|(?<!considered\s)(?<!deemed\s)(?<!judged\s)(?<!found\s)(?<!\bbe\s)(?<!\bas\s)"
     r"(?:allowed|permitted|acceptable|permissible)(?=\s*(?:[.;,)]|\Z))|(?<!\bto\s)qualif(?:y|ies)"
@@ -368,10 +368,23 @@ class _Treated:
         return sorted(out)
 
     @cached_property
+    def _permission_depths(self) -> list[int]:
+        """The depth of each permission's words (_depths); one that is all its parenthesis holds
+        ("Prior treatment with rituximab (allowed).") stands outside it: it permits the words before."""
+        out = []
+        for start, end in self.permitted:
+            depth = self._depths[start]
+            opened = self.text.rfind("(", 0, start)
+            if depth and not self.text[opened + 1 : start].strip() and self.text[end:].lstrip().startswith(")"):
+                depth -= 1
+            out.append(depth)
+        return out
+
+    @cached_property
     def _least_depth(self) -> list[int]:
         least = [0] * len(self.permitted)
         for i in range(len(self.permitted) - 1, -1, -1):
-            depth = self._depths[self.permitted[i][0]]
+            depth = self._permission_depths[i]
             if i + 1 < len(self.permitted) and self._permitted_clause[i + 1] == self._permitted_clause[i]:
                 depth = min(depth, least[i + 1])
             least[i] = depth
@@ -470,7 +483,7 @@ class _Treated:
         # the first of them at the cue's depth, looked for among the next few only (each cue of a
         # criterion of n cues and n permissions in parentheses would walk them all: n² steps)
         for j in range(i, min(i + _PERMISSIONS_WALKED, len(self.permitted))):
-            if self._depths[self.permitted[j][0]] <= self._depths[at]:
+            if self._permission_depths[j] <= self._depths[at]:
                 return self.permitted[j]
         return self.permitted[i]
 
