@@ -642,7 +642,7 @@ _UNIT_THEN_WORD = re.compile(
     r"(?i)[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%|units?|doses?|cycles?|courses?|infusions?|pulses?|times"
     r"|days?|weeks?|months?|years?)(?:/[\w²]+)*\s+([^\W\d_][\w-]*)"
 )
-_GOES_ON = frozenset(
+_AFTER_A_UNIT = _DOSE_WORDS | frozenset(
     "every each given apart ago in on by duration long longer iv po sc intravenously orally subcutaneously "
     "body weight kg m2 m² d day week month year per twice once three thrice times if as when then".split()
 )
@@ -675,7 +675,7 @@ def _dose(part: str) -> bool:
     if _DOSE_OF_WHAT.search(part, after):
         return False
     for word in _UNIT_THEN_WORD.finditer(part):
-        if word.group(1).lower() not in _DOSE_WORDS | _GOES_ON:
+        if word.group(1).lower() not in _AFTER_A_UNIT:
             return False
     return all(word.group(0).lower() in _DOSE_WORDS for word in _CAPITALISED.finditer(part, after))
 
