@@ -7,7 +7,8 @@ participants." declared its enrollment silent and passed. And of several sources
 the newest was held (versions of one registry record), so a record citing two plain documents was
 held to the newer alone. A plain source is now held where it speaks of the trial, by the readings
 that name their field themselves: a number of participants, an age at the field's bound, a date under
-its own label, a code's term under its field's label ("Overall status: Recruiting").
+its own label, a code's term under its field's label ("Overall status: Recruiting"), a phase written
+with its own word ("Phase 1 dose escalation", which binding reads a record's phase from).
 """
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ def draft(root: Path, silent: str, *pages: tuple[str, str]) -> Path:
         ("overall_status", "Overall status: Recruiting", "'Overall status: Recruiting'"),
         ("overall_status", "Recruitment Status: ACTIVE, NOT RECRUITING", "ACTIVE, NOT RECRUITING"),
         ("phases", "Phase: Phase 1", "'Phase: Phase 1'"),
+        # a phase written with its own word names its field in running words too, as binding reads
+        # a record's phase from them (silence._phase_named)
+        ("phases", "Status: Phase 1 dose escalation is ongoing.", "'Phase 1'"),
+        ("phases", "This Phase I/II trial is enrolling.", "Phase I/II"),
         ("eligibility.sex", "Sex: All", "'Sex: All'"),
         ("design", "Allocation: Randomized", "'Allocation: Randomized'"),
         ("study_type", "Study Type: Interventional", "'Study Type: Interventional'"),
@@ -94,7 +99,7 @@ def test_a_press_release_naming_the_field_nowhere_leaves_it_silent(registry: Pat
         ("overall_status", "The first patient has completed treatment."),
         ("overall_status", "Recruiting sites are listed online."),
         ("eligibility.sex", "Status: all patients were dosed."),
-        ("phases", "Status: Phase 1 dose escalation is ongoing."),
+        ("phases", "Dosing of the first cohort began; the next phase starts in May."),
     ],
 )
 def test_a_term_under_no_label_of_its_field_leaves_it_silent(
@@ -111,6 +116,7 @@ def test_a_term_under_no_label_of_its_field_leaves_it_silent(
         ("enrollment.count", "Dosing began. Lupus affects 300,000 people in the United States."),
         ("enrollment.count", "Dosing began. An earlier study of the product enrolled 60 participants."),
         ("dates.start", "Dosing began. An earlier study had Start date: 2024-07-30."),
+        ("phases", "Dosing began. An earlier Phase 2 study of the product enrolled adults."),
     ],
 )
 def test_words_the_prose_rules_read_as_no_statement_leave_it_silent(

@@ -16,7 +16,8 @@ holds other fields too):
 - for a source of no layout (a press release, a publication: no places), its sentences about the trial,
   read by the prose rules binding reads them by (a disease's population is no enrolment), give a number
   of participants, a cell dose, an age at the field's bound, a date under its own label or a code's term
-  under one of its field's labels ("Overall status: Recruiting": _plainly_stated);
+  under one of its field's labels ("Overall status: Recruiting": _plainly_stated), a phase in its own word
+  ("Phase 1 dose escalation");
 - for a part of a field whose layout places only the whole (a sponsor's class, an intervention's route,
   a design's masking), a passage of the parent's place renders a term of the part's vocabulary (dates
   and the criteria aside: their places hold other dates' and fields' words);
@@ -81,8 +82,8 @@ CHECKS = (
         "silent-but-stated",
         "a field declared silent that a cited source states at that field's own place (a whole value, a term of "
         "its vocabulary, a number of participants, an age, a date under its own label; a source of no layout "
-        "where it speaks of the trial, by a number of participants, an age, a date under its label or a code's "
-        "term under its field's label), a product "
+        "where it speaks of the trial, by a number of participants, an age, a date under its label, a code's "
+        "term under its field's label or a phase in its own word), a product "
         "field whose term a source gives where it speaks of the trial's product (its summary, description or "
         "keywords too), or interventions declared silent where a source names the trial's own product",
     ),
@@ -426,7 +427,8 @@ _SELF_NAMED = ("enrollment.count", *AGE_BOUNDS)
 # The labels a plain document may write a coded field under, as the registry's pages do ("Overall
 # Status: Recruiting", "Phase: Phase 1", "Sex: All"): a term of the field's vocabulary right after
 # one names its field itself, as a count of participants does. A term in running words ("the trial
-# was completed", "no") names none, and is not read.
+# was completed", "no") names none, and is not read; but a phase, whose every term holds the word
+# ("Phase 1 dose escalation"), names itself (_phase_named).
 _LABELS = {**layouts.CODED_LABELS, "eligibility.sex": vocabulary.SEX_LABELS}
 _LABEL = {
     leaf: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]\s*")
@@ -453,6 +455,10 @@ def _plainly_stated(doc: SourceDoc, schema: dict, name: str, passages: Passages)
             said = _labelled_term(leaf, node, placed)
             if said is not None:
                 return said
+        if leaf == "phases":
+            said = _phase_named(node, placed)
+            if said is not None:
+                return said
         if leaf == "arms.cohorts.dose":
             # a cell dose names its field as a count of participants does ("1×10^6 CAR-T cells/kg"): a
             # release giving one let a record declare its arms' cohorts silent
@@ -476,6 +482,21 @@ def _cell_doses(text: str) -> list[lexicon.Dose]:
         for d in completeness.cell_doses(text)
         if _POWER_WRITTEN.search(text, d.start, d.end) or _CELLS_AFTER.match(text, d.end)
     ]
+
+
+def _phase_named(node: dict, placed: list[Passage]) -> Said | None:
+    """A phase written with its own word in running text ("a Phase 1 study", "this phase I/II
+    trial"): it names its field as a count of participants does, though no label stands before it
+    (binding reads a record's phase from those words; a release giving one let a record declare its
+    phases silent)."""
+    vocab = vocabulary.for_enum(tuple(node["enum"])) if "enum" in node else None
+    if vocab is None:
+        return None
+    for passage in placed:
+        for rendering, _ in vocab.find(passage.text):
+            if "phase" in rendering.lower():
+                return Said(repr(rendering), rendering)
+    return None
 
 
 def _labelled_term(leaf: str, node: dict, placed: list[Passage]) -> Said | None:
