@@ -274,15 +274,24 @@ def numbers(quote: str) -> list[Number]:
             value = float(m.group("plain"))
         if math.isfinite(value):  # "1e999" is no number a record can hold
             out.append(Number(value, m.start(), m.end()))
-    dozens = [Number(_dozens(m), m.start(), m.end()) for m in _DOZEN.finditer(quote)]
+    dozens = [
+        Number(_dozens(m), m.start(), m.end())
+        for m in _DOZEN.finditer(quote)
+        # a count a multiplication sign or a glue mark joins to digits before it ("6×2 dozen"): a product
+        if not (
+            _PRODUCT_BEFORE.search(quote, max(0, m.start() - 2), m.start())
+            or _GLUED_BEFORE.search(quote, max(0, m.start() - 2), m.start())
+        )
+    ]
     return _restated(quote, sorted(out + dozens, key=lambda n: n.start) if dozens else out)
 
 
 # A count in dozens ("a dozen participants", "two dozen", "2 dozen", "half a dozen"): read as no
 # number (the count before "dozen" is a count of dozens, _PARTS), an enrollment of 12 quoted "a
-# dozen participants" was refused. "dozens of" counts none.
+# dozen participants" was refused. "dozens of" counts none. Its count starts where a number may
+# (_STARTS): read from any digits, "1.5 dozen" was 60 (5 dozen), "1/2 dozen" 24, "1,000 dozen" 0.
 _DOZEN = re.compile(
-    rf"(?i)\b(?:(?P<count>[0-9]+|{_WORDS_NUMBER_READ})[ \t-]+|(?P<half>half[ \t]+an?[ \t]+)|(?:an?|one)[ \t]+)"
+    rf"(?i)\b(?:{_STARTS}(?P<count>[0-9]+|{_WORDS_NUMBER_READ})[ \t-]+|(?P<half>half[ \t]+an?[ \t]+)|(?:an?|one)[ \t]+)"
     r"dozen\b(?![-\w])"
 )
 

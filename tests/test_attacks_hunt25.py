@@ -1,0 +1,29 @@
+"""Attacks on today's readings (hunt25): a count in dozens (lexicon._DOZEN), an age written as a
+birthday (lexicon._BIRTHDAY), a parenthesis that adds a treatment to its item (binding._ADDED).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, Trials, add_source, enrollment_draft
+from sle_trials.reading import lexicon
+from test_attacks_read24 import HEAD
+
+# --- a count in dozens ----------------------------------------------------------------------------
+
+# digits a count in dozens does not start at: a decimal's, a fraction's, a thousands group's, a power's,
+# a product's; read from them, "1.5 dozen" was 60 (5 dozen), "1/2 dozen" 24, "1,000 dozen" 0
+NO_COUNT_OF_DOZENS = ["1.5 dozen", "1/2 dozen", "1,000 dozen", "10^2 dozen", "6×2 dozen"]
+
+
+@pytest.mark.parametrize("text", NO_COUNT_OF_DOZENS)
+def test_a_dozens_count_is_no_part_of_a_number(text: str) -> None:
+    assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == []
+
+
+def test_an_enrollment_of_a_dozens_decimals_tail_does_not_bind(registry: Path, trials: Trials) -> None:
+    source = add_source(registry, "seeds/925_words.txt", HEAD + "Enrollment: 1.5 dozen participants\n")
+    enrollment_draft(registry, source, 60, "Enrollment: 1.5 dozen participants")
+    assert trials("validate", registry / IM19_PATH).status != 0
