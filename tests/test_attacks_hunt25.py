@@ -27,3 +27,14 @@ def test_an_enrollment_of_a_dozens_decimals_tail_does_not_bind(registry: Path, t
     source = add_source(registry, "seeds/925_words.txt", HEAD + "Enrollment: 1.5 dozen participants\n")
     enrollment_draft(registry, source, 60, "Enrollment: 1.5 dozen participants")
     assert trials("validate", registry / IM19_PATH).status != 0
+
+
+# --- an age written as a birthday ----------------------------------------------------------------
+
+
+def test_a_birthday_before_two_bare_ages_leaves_them_minimum_and_maximum() -> None:
+    """ "18 Years" and "65 Years" (a registry page's two lines) are a minimum and a maximum whatever
+    stands before them: a birthday read before them took the place of the first, and 18 was read as
+    the maximum."""
+    found = lexicon.ages("Patients who have reached their 21st birthday. 18 Years 65 Years")
+    assert [(a.bound, a.value) for a in found] == [("min", 21), ("min", 18), ("max", 65)]

@@ -989,6 +989,13 @@ def ages(quote: str) -> tuple[Age, ...]:
         if bound is None:
             bare.append(len(out))
         out.append(Age(bound, n.value, unit, n.start, end))
+    if len(bare) == 2:  # a registry page's "18 Years" and "65 Years": minimum first
+        for which, index in zip(("min", "max"), bare):
+            a = out[index]
+            out[index] = Age(which, a.value, a.unit, a.start, a.end)
+    # (after the bare ages are placed: bare holds their places in out, which a birthday read before
+    # them and sorted in moved, so that "reached their 21st birthday. 18 Years 65 Years" read a
+    # maximum of 18)
     for m in _BIRTHDAY.finditer(quote):
         value = float(m.group("digits") or ORDINALS[re.sub(_TENS_JOIN, "-", m.group("words").lower())])
         if unbound_age(quote, m.start(), m.end(), "YEARS"):
@@ -998,10 +1005,6 @@ def ages(quote: str) -> tuple[Age, ...]:
         bound = "max" if _BEFORE_A_BIRTHDAY.search(head) else "min" if _FROM_A_BIRTHDAY.search(head) else None
         out.append(Age(bound, value, "YEARS", m.start(), m.end()))
     out.sort(key=lambda a: a.start)
-    if len(bare) == 2:  # a registry page's "18 Years" and "65 Years": minimum first
-        for which, index in zip(("min", "max"), bare):
-            a = out[index]
-            out[index] = Age(which, a.value, a.unit, a.start, a.end)
     return tuple(out)
 
 
