@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import IM19_PATH, Trials, add_source, enrollment_draft
 from sle_trials.reading import lexicon
-from test_attacks_read24 import HEAD
+from test_attacks_read24 import HEAD, _minimum_age
 
 # --- a count in dozens ----------------------------------------------------------------------------
 
@@ -38,3 +38,22 @@ def test_a_birthday_before_two_bare_ages_leaves_them_minimum_and_maximum() -> No
     the maximum."""
     found = lexicon.ages("Patients who have reached their 21st birthday. 18 Years 65 Years")
     assert [(a.bound, a.value) for a in found] == [("min", 21), ("min", 18), ("max", 65)]
+
+
+# A birthday not yet reached, its verb negated in any form: the maximum age, never the minimum
+NOT_REACHED = [
+    "Patients who haven't reached their 18th birthday.",
+    "Patients who did not reach their eighteenth birthday by screening.",
+    "Patients who are yet to reach their 18th birthday.",
+    "Patients who have not yet had their 18th birthday.",
+    "Patients enrolled without having reached their 18th birthday.",
+]
+
+
+@pytest.mark.parametrize("criterion", NOT_REACHED)
+def test_a_birthday_not_reached_is_a_maximum(criterion: str) -> None:
+    assert [(a.bound, a.value) for a in lexicon.criteria_ages(criterion)] == [("max", 18)]
+
+
+def test_a_minimum_age_quoted_from_a_birthday_not_reached_is_refused(registry: Path, trials: Trials) -> None:
+    assert "E508" in _minimum_age(registry, trials, NOT_REACHED[0], 18)

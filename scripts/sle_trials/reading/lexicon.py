@@ -921,13 +921,17 @@ _BIRTHDAY = re.compile(
     + "|".join(w.replace("-", _TENS_JOIN) for w in sorted(ORDINALS, key=len, reverse=True))
     + r"))\s+birthdays?\b"
 )
+# (a verb reaching it, negated in any form, is a maximum: "haven't reached", "did not reach", "yet to
+# reach" were read as "reached", a minimum, and a minimum age of 18 passed where the source kept it a
+# maximum)
+_REACHED = r"(?:reached|reach|reaching|attained|attain|attaining|passed|pass|had|celebrated|celebrate|turned|turn|past)"
 _BEFORE_A_BIRTHDAY = re.compile(
-    r"(?i)\b(?:not\s+(?:yet\s+)?(?:have\s+|having\s+)?(?:reached|attained|passed|had|celebrated|turned)"
-    r"|(?:on\s+or\s+)?before|prior\s+to|until|till|up\s+to)\s+(?:(?:their|his|her|the|a)\s+)?\Z"
+    rf"(?i)(?:(?:\bnot|\bnever|n['’]t)\s+(?:yet\s+)?(?:have\s+|having\s+|be\s+|been\s+)?{_REACHED}"
+    rf"|\byet\s+to\s+(?:have\s+)?{_REACHED}|\bwithout\s+(?:having\s+)?{_REACHED}"
+    r"|\b(?:on\s+or\s+)?before|\bprior\s+to|\buntil|\btill|\bup\s+to)\s+(?:(?:their|his|her|the|a)\s+)?\Z"
 )
 _FROM_A_BIRTHDAY = re.compile(
-    r"(?i)\b(?:reached|reach|reaching|attained|attain|passed|had|celebrated|turned|past|(?:on\s+or\s+)?after|since"
-    r"|from)\s+(?:(?:their|his|her|the|a)\s+)?\Z"
+    rf"(?i)\b(?:{_REACHED}|(?:on\s+or\s+)?after|since|from)\s+(?:(?:their|his|her|the|a)\s+)?\Z"
 )
 
 
