@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, enrollment_draft
+from conftest import IM19_PATH, Trials, add_source, enrollment_draft, im19_draft, joined, put
 from sle_trials.reading import lexicon
 from test_attacks_read24 import HEAD, _minimum_age
 
@@ -57,3 +57,39 @@ def test_a_birthday_not_reached_is_a_maximum(criterion: str) -> None:
 
 def test_a_minimum_age_quoted_from_a_birthday_not_reached_is_refused(registry: Path, trials: Trials) -> None:
     assert "E508" in _minimum_age(registry, trials, NOT_REACHED[0], 18)
+
+
+# A birthday the disease's event came before or after: the age the lupus began at, no bound of who enrols
+AT_AN_EVENT = [
+    "SLE diagnosed before their 18th birthday.",
+    "SLE onset prior to the 18th birthday.",
+    "Childhood-onset SLE (diagnosis of SLE made before the eighteenth birthday).",
+    "Symptoms began on or before their 18th birthday.",
+]
+
+
+@pytest.mark.parametrize("criterion", AT_AN_EVENT)
+def test_a_birthday_of_the_diseases_event_bounds_no_age(criterion: str) -> None:
+    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == [(None, 18)]
+
+
+def _maximum_age(registry: Path, trials: Trials, criterion: str, value: int, quote: str = "") -> set[str]:
+    """A record's maximum age `value` quoted from the source's criterion (or from the quote of it):
+    the codes validate gives it."""
+    source = add_source(registry, "seeds/925_words.txt", HEAD + f"Inclusion criteria:\n1. {criterion}\n")
+    ages = (
+        f"eligibility:\n  maximum_age:\n    value: {value}\n    unit: YEARS\n"
+        f"evidence:\n  eligibility.maximum_age: {quote or criterion}\n"
+    )
+    put(registry, IM19_PATH, joined(im19_draft(source), ages))
+    return trials.json("validate", registry / IM19_PATH).codes()
+
+
+@pytest.mark.parametrize("quote", ["", "before their 18th birthday"])
+def test_a_maximum_age_quoted_from_the_diseases_onset_is_refused(registry: Path, trials: Trials, quote: str) -> None:
+    """Whole, or cut after the words of the disease's event (binding reads the age in its sentence)."""
+    assert "E508" in _maximum_age(registry, trials, AT_AN_EVENT[0], 18, quote)
+
+
+def test_a_maximum_age_quoted_from_a_birthday_not_reached_binds(registry: Path, trials: Trials) -> None:
+    assert "E508" not in _maximum_age(registry, trials, "Patients who have not yet reached their 18th birthday.", 18)

@@ -1022,7 +1022,23 @@ def unbound_age(text: str, start: int, end: int, unit: str | None) -> bool:
         _KEPT_OUT.search(sentences.in_quote(text, start, end))
         or _AT_AN_EVENT.match(text, end)
         or (unit is not None and _for_a_subgroup(text, start, end))
+        or (
+            _A_BIRTHDAY_END.search(text, start, end) is not None
+            and _AN_EVENT_BEFORE.search(text, max(0, start - 80), start)
+        )
     )
+
+
+# A birthday the disease's event came before or after ("diagnosed with SLE before their 18th birthday",
+# "SLE onset prior to the 16th birthday", a childhood-onset lupus): no participant's age, as "18 years at
+# diagnosis" is none (_AT_AN_EVENT); read as one, a maximum age of 18 passed on a trial of adults whose
+# lupus began in childhood
+_A_BIRTHDAY_END = re.compile(r"(?i)\bbirthdays?\Z")
+_AN_EVENT_BEFORE = re.compile(
+    r"(?i)\b(?:diagnos(?:is|es|ed)|onset|began|begun|started|developed|presented|manifested|symptoms?)\b"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:(?:on\s+or\s+)?(?:before|after)|prior\s+to|since|by|at|until)"
+    r"\s+(?:(?:their|his|her|the|a)\s+)?\Z"
+)
 
 
 def _for_a_subgroup(quote: str, start: int, end: int) -> bool:
