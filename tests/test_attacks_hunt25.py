@@ -4,10 +4,23 @@ birthday (lexicon._BIRTHDAY), a parenthesis that adds a treatment to its item (b
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, enrollment_draft, im19_draft, joined, put
+import test_attacks_enumeration_items as enumeration_items
+from conftest import (
+    IM19_PATH,
+    Trials,
+    add_source,
+    copy_registry,
+    enrollment_draft,
+    im19_draft,
+    import_complete,
+    joined,
+    put,
+)
+from sle_trials.checks import binding
 from sle_trials.reading import lexicon
 from test_attacks_read24 import HEAD, _minimum_age
 
@@ -93,3 +106,47 @@ def test_a_maximum_age_quoted_from_the_diseases_onset_is_refused(registry: Path,
 
 def test_a_maximum_age_quoted_from_a_birthday_not_reached_binds(registry: Path, trials: Trials) -> None:
     assert "E508" not in _maximum_age(registry, trials, "Patients who have not yet reached their 18th birthday.", 18)
+
+
+# --- a parenthesis that adds a treatment ----------------------------------------------------------
+
+# A treatment a parenthesis adds to its item by a phrase not first in it, or that only adds: read as
+# the item's regimen, a brand THERAPIES does not know so written was hidden from E525
+ADDED_FURTHER = [
+    "(in combination with Benlysta regimen)",
+    "(together with the Benlysta protocol)",
+    "(along with Benlysta dosing)",
+    "(in addition to the Benlysta regimen)",
+    "(as well as Benlysta dosing)",
+    "(alone or with the Benlysta regimen)",
+    "(for 6 months, or Benlysta regimen)",
+    "(±Benlysta regimen)",
+    "(+/- Benlysta regimen)",
+]
+
+
+@pytest.mark.parametrize("parenthesis", ADDED_FURTHER)
+def test_a_treatment_a_parenthesis_adds_further_is_an_item(parenthesis: str) -> None:
+    text = f"intravenous cyclophosphamide {parenthesis}, or NSAIDs"
+    end = text.index(" (")
+    assert binding._tail(text, end) == end
+
+
+def _study(tmp_path_factory: pytest.TempPathFactory, criterion: str) -> tuple:
+    """The enumeration fixture study imported with its criterion 4 as criterion: checker, data."""
+    doc = json.loads(enumeration_items.STUDY.read_text("utf-8"))
+    module = doc["protocolSection"]["eligibilityModule"]
+    module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(enumeration_items.FAILED, criterion)
+    folder = tmp_path_factory.mktemp("study")
+    (folder / "study.json").write_text(json.dumps(doc), "utf-8")
+    return import_complete(copy_registry(folder / "registry"), folder / "study.json")
+
+
+def test_a_treatment_added_in_combination_is_not_left_out(tmp_path_factory: pytest.TempPathFactory) -> None:
+    study = _study(
+        tmp_path_factory,
+        "4. Failure of mycophenolate mofetil, intravenous cyclophosphamide (in combination with Benlysta "
+        "regimen), or NSAIDs.\n",
+    )
+    found = enumeration_items._problems(study, ["mycophenolate mofetil", "intravenous cyclophosphamide", "NSAIDs"])
+    assert len(found) == 1 and "Benlysta" in found[0][1], found

@@ -641,7 +641,18 @@ _REGIMEN = re.compile(r"(?i)\b(?:regimens?|protocols?|dosing|doses?|dosage)\s*\Z
 # ... but one that opens with a word adding to the item offers another treatment beside it or in its
 # place ("(or Benlysta regimen)", "(plus the NIH protocol)"): a name THERAPIES does not know (a brand)
 # so written was read as the item's regimen, and a record leaving it out passed E525
-_ADDED = re.compile(r"(?i)\A\s*(?:and/or|or|and|plus|with|vs\.?|versus|then|followed\s+by|combined\s+with|[+&])(?!\w)")
+# (such a word stands first, after a comma or a semicolon, "(for 6 months, or Benlysta regimen)", or
+# after "alone", "(alone or with Benlysta regimen)"; a phrase that can only add one, "in combination
+# with", "together with", "in addition to", "±", stands anywhere: read only first, these hid a brand
+# as the item's regimen too)
+_ADDING = r"(?:and/or|or|and|plus|with|without|vs\.?|versus|then|followed\s+by|combined\s+with|instead\s+of|[+&/])"
+_ADDING_ANYWHERE = (
+    r"(?:in\s+combination\s+with|together\s+with|along\s+with|alongside|in\s+addition\s+to|as\s+well\s+as"
+    r"|added\s+to|add-on\s+to)"
+)
+_ADDED = re.compile(
+    rf"(?i)(?:\A|[,;])\s*(?:(?:either|alone|used|given)\s+)*{_ADDING}(?!\w)|\b{_ADDING_ANYWHERE}\b|±|\+\s*/\s*[-−]"
+)
 _A_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
 # words that lead into an enumeration, not an item of it ("regimen, including steroids (...)")
 _LEAD_IN = re.compile(r"(?i)\A(?:.*:\s*)?(?:(?:including|includes|include|such\s+as|e\.g\.,?|namely|like|either)\s+)?")
@@ -666,7 +677,7 @@ def _dose(part: str) -> bool:
 
 def _regimen(inside: str) -> bool:
     """Whether a parenthesis (its words) gives only its item's dose or regimen."""
-    regimen = bool(_REGIMEN.search(inside)) and not _ADDED.match(inside)
+    regimen = bool(_REGIMEN.search(inside)) and not _ADDED.search(inside)
     return (_dose(inside) or regimen) and not prior_therapy.THERAPIES.search(inside)
 
 
