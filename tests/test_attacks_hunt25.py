@@ -150,3 +150,29 @@ def test_a_treatment_added_in_combination_is_not_left_out(tmp_path_factory: pyte
     )
     found = enumeration_items._problems(study, ["mycophenolate mofetil", "intravenous cyclophosphamide", "NSAIDs"])
     assert len(found) == 1 and "Benlysta" in found[0][1], found
+
+
+# A parenthesis that opens with an adding word but names no treatment: the item's own dose or regimen
+OWN_DOSING = [
+    "(or equivalent dosing)",
+    "(or an equivalent regimen)",
+    "(or a higher dose)",
+    "(with or without a loading dose)",
+    "(followed by maintenance dosing)",
+]
+
+
+@pytest.mark.parametrize("parenthesis", OWN_DOSING)
+def test_an_items_own_dosing_after_an_adding_word_stays_its_own(parenthesis: str) -> None:
+    text = f"intravenous cyclophosphamide {parenthesis}, or NSAIDs"
+    end = text.index(" (")
+    assert binding._tail(text, end) == text.index(",")
+
+
+def test_an_item_listed_without_its_own_dosing_passes(tmp_path_factory: pytest.TempPathFactory) -> None:
+    study = _study(
+        tmp_path_factory,
+        "4. Failure of mycophenolate mofetil, intravenous cyclophosphamide (or equivalent dosing), or NSAIDs.\n",
+    )
+    therapies = ["mycophenolate mofetil", "intravenous cyclophosphamide", "NSAIDs"]
+    assert enumeration_items._problems(study, therapies) == []

@@ -653,6 +653,17 @@ _ADDING_ANYWHERE = (
 _ADDED = re.compile(
     rf"(?i)(?:\A|[,;])\s*(?:(?:either|alone|used|given)\s+)*{_ADDING}(?!\w)|\b{_ADDING_ANYWHERE}\b|±|\+\s*/\s*[-−]"
 )
+# ... unless its words, the adding ones aside, are only of a dose or a regimen of the item's own ("(or
+# equivalent dosing)", "(or a higher dose)", "(with or without a loading dose)"): no treatment is
+# named, and a record listing the item without them was refused E525
+_OWN_DOSING_WORDS = frozenset(
+    "and or with without plus then vs versus followed by combined instead of either alone used given a an the any "
+    "other same similar equivalent higher lower high low standard usual full reduced increased decreased adjusted "
+    "dose-adjusted weight-based loading maintenance induction stable recommended approved labelled labeled "
+    "alternative different daily weekly monthly oral intravenous iv subcutaneous sc pulse pulsed "
+    "regimen regimens protocol protocols dosing dose doses dosage".split()
+)
+_A_WORD = re.compile(r"[^\W\d_][\w-]*")
 _A_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
 # words that lead into an enumeration, not an item of it ("regimen, including steroids (...)")
 _LEAD_IN = re.compile(r"(?i)\A(?:.*:\s*)?(?:(?:including|includes|include|such\s+as|e\.g\.,?|namely|like|either)\s+)?")
@@ -677,7 +688,9 @@ def _dose(part: str) -> bool:
 
 def _regimen(inside: str) -> bool:
     """Whether a parenthesis (its words) gives only its item's dose or regimen."""
-    regimen = bool(_REGIMEN.search(inside)) and not _ADDED.search(inside)
+    regimen = bool(_REGIMEN.search(inside)) and (
+        not _ADDED.search(inside) or all(w.lower() in _OWN_DOSING_WORDS for w in _A_WORD.findall(inside))
+    )
     return (_dose(inside) or regimen) and not prior_therapy.THERAPIES.search(inside)
 
 
