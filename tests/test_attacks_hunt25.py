@@ -5,6 +5,7 @@ birthday (lexicon._BIRTHDAY), a parenthesis that adds a treatment to its item (b
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,28 @@ def test_an_item_listed_without_its_own_dosing_passes(tmp_path_factory: pytest.T
     )
     therapies = ["mycophenolate mofetil", "intravenous cyclophosphamide", "NSAIDs"]
     assert enumeration_items._problems(study, therapies) == []
+
+
+# --- time on hostile text --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["who reached their 18th birthday ", "18 years old ", "aged 18 years. "])
+def test_ages_in_a_long_text_cost_time_in_step_with_it(unit: str) -> None:
+    """Each age read its whole sentence again (lexicon.unbound_age): a birthday 4,000 times in one
+    sentence took 87 s, and an age's every sentence before it was looked through for its start."""
+    timings = []
+    for n in (400, 1600):
+        text = unit * n
+        best = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            lexicon.ages(text)
+            best = min(best, time.perf_counter() - start)
+        timings.append(best)
+    small, large = timings
+    assert large < 9 * small + 0.05, (small, large)  # 4 times the text: ~4 times the time, not 16
+
+
+def test_an_age_in_a_sentence_that_keeps_people_out_is_still_no_bound() -> None:
+    text = "Age ≥ 18 years. Patients who have reached their 65th birthday are excluded; aged 70 years or older"
+    assert [(a.bound, a.value) for a in lexicon.ages(text)] == [("min", 18), (None, 65), ("min", 70)]
