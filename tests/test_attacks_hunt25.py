@@ -37,6 +37,13 @@ def test_a_dozens_count_is_no_part_of_a_number(text: str) -> None:
     assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == []
 
 
+# more of a number after its dozens: "a dozen dozen" is no 12, "two dozen thousand" no 24, "a dozen and a
+# half" (18) no 12
+@pytest.mark.parametrize("text", ["a dozen dozen", "two dozen thousand", "a dozen and a half", "2 dozen hundred"])
+def test_a_count_of_dozens_with_more_of_its_number_is_none(text: str) -> None:
+    assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == []
+
+
 def test_an_enrollment_of_a_dozens_decimals_tail_does_not_bind(registry: Path, trials: Trials) -> None:
     source = add_source(registry, "seeds/925_words.txt", HEAD + "Enrollment: 1.5 dozen participants\n")
     enrollment_draft(registry, source, 60, "Enrollment: 1.5 dozen participants")

@@ -278,9 +278,11 @@ def numbers(quote: str) -> list[Number]:
     dozens = [
         Number(_dozens(m), m.start(), m.end())
         for m in _DOZEN.finditer(quote)
-        # a count a multiplication sign or a glue mark joins to digits before it ("6×2 dozen"): a product
+        # a count a multiplication sign or a glue mark joins to digits before it ("6×2 dozen"): a product;
+        # more of the number after it (_DOZENS_PART_AFTER)
         if not (
-            _PRODUCT_BEFORE.search(quote, max(0, m.start() - 2), m.start())
+            _DOZENS_PART_AFTER.match(quote, m.end())
+            or _PRODUCT_BEFORE.search(quote, max(0, m.start() - 2), m.start())
             or _GLUED_BEFORE.search(quote, max(0, m.start() - 2), m.start())
         )
     ]
@@ -295,6 +297,11 @@ _DOZEN = re.compile(
     rf"(?i)\b(?:{_STARTS}(?P<count>[0-9]+|{_WORDS_NUMBER_READ})[ \t-]+|(?P<half>half[ \t]+an?[ \t]+)|(?:an?|one)[ \t]+)"
     r"dozen\b(?![-\w])"
 )
+
+
+# after a count of dozens, more of its number: a part or a scale ("a dozen dozen", "two dozen thousand",
+# "a dozen and a half"), which made "a dozen dozen participants" 12 and "two dozen thousand" 24
+_DOZENS_PART_AFTER = re.compile(rf"(?i)(?:[\s-]+and[\s-]+(?:an?|one)\b)?[\s-]+(?:{_PARTS}|an?[\s-]+half)\b")
 
 
 def _dozens(m: re.Match[str]) -> float:
