@@ -44,6 +44,12 @@ def test_a_count_of_dozens_with_more_of_its_number_is_none(text: str) -> None:
     assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == []
 
 
+# a number and a half of a part or a scale: neither the number nor the part ("one and a half dozen" is 18)
+@pytest.mark.parametrize("text", ["one and a half dozen", "two and a half thousand", "1 and a half hundred"])
+def test_a_number_and_a_half_of_a_part_is_none(text: str) -> None:
+    assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == []
+
+
 def test_an_enrollment_of_a_dozens_decimals_tail_does_not_bind(registry: Path, trials: Trials) -> None:
     source = add_source(registry, "seeds/925_words.txt", HEAD + "Enrollment: 1.5 dozen participants\n")
     enrollment_draft(registry, source, 60, "Enrollment: 1.5 dozen participants")

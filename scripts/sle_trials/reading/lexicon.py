@@ -137,8 +137,9 @@ _PARTS = (
     + _SCALE
     + "s?)"
 )
-# after a number: a part word, or a scale's abbreviation glued to digits ("1k", "2M", "3bn": no 1, 2, 3)
-_PART_AFTER = re.compile(rf"(?i:[\s-]+{_PARTS}\b)|(?:[kKMB]|bn|mn)(?![A-Za-z])")
+# after a number: a part word, or a scale's abbreviation glued to digits ("1k", "2M", "3bn": no 1, 2, 3);
+# so also "and a half" and a part ("one and a half dozen" is no 1, "2 and a half million" no 2)
+_PART_AFTER = re.compile(rf"(?i:(?:[\s-]+and[\s-]+(?:an?|one))?[\s-]+{_PARTS}\b)|(?:[kKMB]|bn|mn)(?![A-Za-z])")
 # after a scaled number: more of the number ("and twenty", "200", "fifty-five")
 _MORE_AFTER = re.compile(rf"(?i:[\s-]+(?:and\b|\d|{_WORD}\b|{_TENS}|{_TEENS}|{_SCALE}))")
 # before a number: a tens or scale word ("twenty-one", "thousand two")
