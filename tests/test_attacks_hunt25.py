@@ -74,6 +74,9 @@ NOT_REACHED = [
     "Patients who are yet to reach their 18th birthday.",
     "Patients who have not yet had their 18th birthday.",
     "Patients enrolled without having reached their 18th birthday.",
+    # a phrase between commas or in brackets parts the negation from its verb
+    "Patients must not, at the time of screening, have reached their 18th birthday.",
+    "Patients who have not (at screening) reached their 18th birthday.",
 ]
 
 

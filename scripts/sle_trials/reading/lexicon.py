@@ -932,10 +932,11 @@ _BIRTHDAY = re.compile(
 )
 # (a verb reaching it, negated in any form, is a maximum: "haven't reached", "did not reach", "yet to
 # reach" were read as "reached", a minimum, and a minimum age of 18 passed where the source kept it a
-# maximum)
+# maximum; so was "not, at screening, have reached", a negation a phrase between commas parts from it)
 _REACHED = r"(?:reached|reach|reaching|attained|attain|attaining|passed|pass|had|celebrated|celebrate|turned|turn|past)"
 _BEFORE_A_BIRTHDAY = re.compile(
-    rf"(?i)(?:(?:\bnot|\bnever|n['’]t)\s+(?:yet\s+)?(?:have\s+|having\s+|be\s+|been\s+)?{_REACHED}"
+    rf"(?i)(?:(?:\bnot|\bnever|n['’]t)(?:\s+yet)?(?:\s*,[^,.;()]{{0,40}},|\s*\([^().;]{{0,40}}\))?"
+    rf"\s+(?:yet\s+)?(?:have\s+|having\s+|be\s+|been\s+)?{_REACHED}"
     rf"|\byet\s+to\s+(?:have\s+)?{_REACHED}|\bwithout\s+(?:having\s+)?{_REACHED}"
     r"|\b(?:on\s+or\s+)?before|\bprior\s+to|\buntil|\btill|\bup\s+to)\s+(?:(?:their|his|her|the|a)\s+)?\Z"
 )
@@ -1015,7 +1016,7 @@ def ages(quote: str) -> tuple[Age, ...]:
         if unbound_age(quote, m.start(), m.end(), "YEARS", kept_out):
             out.append(Age(None, value, "YEARS", m.start(), m.end()))
             continue
-        head = quote[max(0, m.start() - 40) : m.start()]
+        head = quote[max(0, m.start() - 90) : m.start()]
         bound = "max" if _BEFORE_A_BIRTHDAY.search(head) else "min" if _FROM_A_BIRTHDAY.search(head) else None
         out.append(Age(bound, value, "YEARS", m.start(), m.end()))
     out.sort(key=lambda a: a.start)
