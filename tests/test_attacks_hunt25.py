@@ -50,6 +50,14 @@ def test_a_number_and_a_half_of_a_part_is_none(text: str) -> None:
     assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == []
 
 
+@pytest.mark.parametrize("text", ["a dozen", "half a dozen", "one dozen", "a dozen and a dozen"])
+def test_numbers_at_most_counts_a_dozen(text: str) -> None:
+    """numbers_at_most is at least len(numbers()): completeness reads no limit of a criterion with
+    fewer, and "SLEDAI-2K of at least half a dozen points" was counted as stating none."""
+    quote = f"A disease activity score of at least {text} points"
+    assert lexicon.numbers_at_most(quote) >= len(lexicon.numbers(quote)) >= 1
+
+
 def test_an_enrollment_of_a_dozens_decimals_tail_does_not_bind(registry: Path, trials: Trials) -> None:
     source = add_source(registry, "seeds/925_words.txt", HEAD + "Enrollment: 1.5 dozen participants\n")
     enrollment_draft(registry, source, 60, "Enrollment: 1.5 dozen participants")

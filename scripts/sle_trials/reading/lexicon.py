@@ -391,7 +391,9 @@ def _digits_shown_otherwise(number: str) -> bool:
 # a letter, a digit, ".", ",", "/", "^" or "+"; a fraction is one), so there are at least as many of
 # these as numbers
 _DIGIT_RUNS = re.compile(_STARTS + rf"(?:\d+(?:[.,]\d+)*|[{digits.FRACTIONS}])")
-_NUMBER_WORDS = re.compile(rf"\b(?:{_TENS}|{_TEENS}|{_WORD}|zero)\b")
+# (and "dozen", which numbers() reads a number by with no digit nor number word: "a dozen", "half a dozen";
+# counted as none, a criterion's "at least half a dozen points" was taken to state no limit)
+_NUMBER_WORDS = re.compile(rf"\b(?:{_TENS}|{_TEENS}|{_WORD}|zero|dozen)\b")
 
 
 def numbers_at_most(quote: str) -> int:
