@@ -30,6 +30,8 @@ from test_attacks_read24 import HEAD, _minimum_age
 # digits a count in dozens does not start at: a decimal's, a fraction's, a thousands group's, a power's,
 # a product's; read from them, "1.5 dozen" was 60 (5 dozen), "1/2 dozen" 24, "1,000 dozen" 0
 NO_COUNT_OF_DOZENS = ["1.5 dozen", "1/2 dozen", "1,000 dozen", "10^2 dozen", "6×2 dozen"]
+# nor at a digit group of a run spaced in threes, which states no number (lexicon._SPACED)
+SPACED_DOZENS = ["1 200 dozen", "1'200 dozen", "1.200 dozen"]
 
 
 @pytest.mark.parametrize("text", NO_COUNT_OF_DOZENS)
@@ -56,6 +58,11 @@ def test_numbers_at_most_counts_a_dozen(text: str) -> None:
     fewer, and "SLEDAI-2K of at least half a dozen points" was counted as stating none."""
     quote = f"A disease activity score of at least {text} points"
     assert lexicon.numbers_at_most(quote) >= len(lexicon.numbers(quote)) >= 1
+
+
+@pytest.mark.parametrize("text", SPACED_DOZENS)
+def test_a_dozens_count_is_no_digit_group(text: str) -> None:
+    assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == []
 
 
 def test_an_enrollment_of_a_dozens_decimals_tail_does_not_bind(registry: Path, trials: Trials) -> None:

@@ -280,9 +280,11 @@ def numbers(quote: str) -> list[Number]:
         Number(_dozens(m), m.start(), m.end())
         for m in _DOZEN.finditer(quote)
         # a count a multiplication sign or a glue mark joins to digits before it ("6×2 dozen"): a product;
-        # more of the number after it (_DOZENS_PART_AFTER)
+        # more of the number after it (_DOZENS_PART_AFTER); a digit group of a spaced run ("1 200 dozen"
+        # was 2,400: _SPACED)
         if not (
             _DOZENS_PART_AFTER.match(quote, m.end())
+            or any(start < m.end() and m.start() < end for start, end in spaced)
             or _PRODUCT_BEFORE.search(quote, max(0, m.start() - 2), m.start())
             or _GLUED_BEFORE.search(quote, max(0, m.start() - 2), m.start())
         )
