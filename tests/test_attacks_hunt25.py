@@ -65,6 +65,12 @@ def test_a_dozens_count_is_no_digit_group(text: str) -> None:
     assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == []
 
 
+def test_a_count_of_dozens_past_a_floats_range_is_none() -> None:
+    """numbers() reads no infinite number ("1e999"): 400 nines of dozens was read as inf, a count and
+    an age (">= inf years") every check compared."""
+    assert lexicon.numbers(f"Enrollment: {'9' * 400} dozen participants") == []
+
+
 def test_an_enrollment_of_a_dozens_decimals_tail_does_not_bind(registry: Path, trials: Trials) -> None:
     source = add_source(registry, "seeds/925_words.txt", HEAD + "Enrollment: 1.5 dozen participants\n")
     enrollment_draft(registry, source, 60, "Enrollment: 1.5 dozen participants")

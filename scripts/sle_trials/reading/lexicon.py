@@ -282,7 +282,8 @@ def numbers(quote: str) -> list[Number]:
         # a count a multiplication sign or a glue mark joins to digits before it ("6×2 dozen"): a product;
         # more of the number after it (_DOZENS_PART_AFTER); a digit group of a spaced run ("1 200 dozen"
         # was 2,400: _SPACED)
-        if not (
+        if math.isfinite(_dozens(m))  # "9…9 dozen" past a float's range is no number a record can hold
+        and not (
             _DOZENS_PART_AFTER.match(quote, m.end())
             or any(start < m.end() and m.start() < end for start, end in spaced)
             or _PRODUCT_BEFORE.search(quote, max(0, m.start() - 2), m.start())
