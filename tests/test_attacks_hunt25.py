@@ -207,6 +207,17 @@ def test_an_items_own_dosing_after_an_adding_word_stays_its_own(parenthesis: str
     assert binding._tail(text, end) == text.index(",")
 
 
+@pytest.mark.parametrize(
+    "parenthesis", ["(or an alternative regimen)", "(or other regimens)", "(or a different protocol)"]
+)
+def test_another_treatment_unnamed_is_an_item(parenthesis: str) -> None:
+    """ "(or an alternative regimen)" offers another treatment, though it names none: no dosing of
+    the item's own."""
+    text = f"intravenous cyclophosphamide {parenthesis}, or NSAIDs"
+    end = text.index(" (")
+    assert binding._tail(text, end) == end
+
+
 def test_an_item_listed_without_its_own_dosing_passes(tmp_path_factory: pytest.TempPathFactory) -> None:
     study = _study(
         tmp_path_factory,

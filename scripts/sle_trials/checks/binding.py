@@ -655,12 +655,13 @@ _ADDED = re.compile(
 )
 # ... unless its words, the adding ones aside, are only of a dose or a regimen of the item's own ("(or
 # equivalent dosing)", "(or a higher dose)", "(with or without a loading dose)"): no treatment is
-# named, and a record listing the item without them was refused E525
+# named, and a record listing the item without them was refused E525. ("other", "alternative" and
+# "different" are no such words: "(or an alternative regimen)" offers another treatment, unnamed.)
 _OWN_DOSING_WORDS = frozenset(
     "and or with without plus then vs versus followed by combined instead of either alone used given a an the any "
-    "other same similar equivalent higher lower high low standard usual full reduced increased decreased adjusted "
+    "same similar equivalent higher lower high low standard usual full reduced increased decreased adjusted "
     "dose-adjusted weight-based loading maintenance induction stable recommended approved labelled labeled "
-    "alternative different daily weekly monthly oral intravenous iv subcutaneous sc pulse pulsed "
+    "daily weekly monthly oral intravenous iv subcutaneous sc pulse pulsed "
     "regimen regimens protocol protocols dosing dose doses dosage".split()
 )
 _A_WORD = re.compile(r"[^\W\d_][\w-]*")
