@@ -110,6 +110,19 @@ def test_a_minimum_age_quoted_from_a_birthday_not_reached_is_refused(registry: P
     assert "E508" in _minimum_age(registry, trials, NOT_REACHED[0], 18)
 
 
+# whose birthday, as protocols write it: "his or her", "his/her"
+@pytest.mark.parametrize(
+    ("criterion", "bound"),
+    [
+        ("Patients who have reached his or her 18th birthday.", "min"),
+        ("Patients who have attained his/her eighteenth birthday.", "min"),
+        ("Patients who have not yet reached his or her 18th birthday.", "max"),
+    ],
+)
+def test_a_birthday_of_his_or_her_is_read_at_its_bound(criterion: str, bound: str) -> None:
+    assert [(a.bound, a.value) for a in lexicon.criteria_ages(criterion)] == [(bound, 18)]
+
+
 # A birthday the disease's event came before or after: the age the lupus began at, no bound of who enrols
 AT_AN_EVENT = [
     "SLE diagnosed before their 18th birthday.",

@@ -938,16 +938,17 @@ _BIRTHDAY = re.compile(
 # (a verb reaching it, negated in any form, is a maximum: "haven't reached", "did not reach", "yet to
 # reach" were read as "reached", a minimum, and a minimum age of 18 passed where the source kept it a
 # maximum; so was "not, at screening, have reached", a negation a phrase between commas parts from it)
+# whose birthday: "their", "his or her", "his/her" (read only as "his" or "her", "who have reached his or
+# her 18th birthday" stated no age, and an honest minimum of 18 was refused)
+_WHOSE = r"(?:(?:their|his\s+or\s+her|her\s+or\s+his|his\s*/\s*her|her\s*/\s*his|his|her|the|a)\s+)?"
 _REACHED = r"(?:reached|reach|reaching|attained|attain|attaining|passed|pass|had|celebrated|celebrate|turned|turn|past)"
 _BEFORE_A_BIRTHDAY = re.compile(
     rf"(?i)(?:(?:\bnot|\bnever|n['’]t)(?:\s+yet)?(?:\s*,[^,.;()]{{0,40}},|\s*\([^().;]{{0,40}}\))?"
     rf"\s+(?:yet\s+)?(?:have\s+|having\s+|be\s+|been\s+)?{_REACHED}"
     rf"|\byet\s+to\s+(?:have\s+)?{_REACHED}|\bwithout\s+(?:having\s+)?{_REACHED}"
-    r"|\b(?:on\s+or\s+)?before|\bprior\s+to|\buntil|\btill|\bup\s+to)\s+(?:(?:their|his|her|the|a)\s+)?\Z"
+    r"|\b(?:on\s+or\s+)?before|\bprior\s+to|\buntil|\btill|\bup\s+to)\s+" + _WHOSE + r"\Z"
 )
-_FROM_A_BIRTHDAY = re.compile(
-    rf"(?i)\b(?:{_REACHED}|(?:on\s+or\s+)?after|since|from)\s+(?:(?:their|his|her|the|a)\s+)?\Z"
-)
+_FROM_A_BIRTHDAY = re.compile(rf"(?i)\b(?:{_REACHED}|(?:on\s+or\s+)?after|since|from)\s+" + _WHOSE + r"\Z")
 
 
 @dataclass(frozen=True)
@@ -1056,7 +1057,7 @@ _A_BIRTHDAY_END = re.compile(r"(?i)\bbirthdays?\Z")
 _AN_EVENT_BEFORE = re.compile(
     r"(?i)\b(?:diagnos(?:is|es|ed)|onset|began|begun|started|developed|presented|manifested|symptoms?)\b"
     r"(?:\s+[\w-]+){0,4}?\s+(?:(?:on\s+or\s+)?(?:before|after)|prior\s+to|since|by|at|until)"
-    r"\s+(?:(?:their|his|her|the|a)\s+)?\Z"
+    r"\s+" + _WHOSE + r"\Z"
 )
 
 
