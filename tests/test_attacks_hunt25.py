@@ -210,6 +210,10 @@ OWN_DOSING = [
     "(or a higher dose)",
     "(with or without a loading dose)",
     "(followed by maintenance dosing)",
+    # a dose's size and unit
+    "(or a high-dose regimen)",
+    "(or 500 mg/m2 dosing)",
+    "(with 0.5 g per week dosing)",
 ]
 
 

@@ -661,7 +661,8 @@ _OWN_DOSING_WORDS = frozenset(
     "and or with without plus then vs versus followed by combined instead of either alone used given a an the any "
     "same similar equivalent higher lower high low standard usual full reduced increased decreased adjusted "
     "dose-adjusted weight-based loading maintenance induction stable recommended approved labelled labeled "
-    "daily weekly monthly oral intravenous iv subcutaneous sc pulse pulsed "
+    "daily weekly monthly oral intravenous iv subcutaneous sc pulse pulsed high-dose low-dose "
+    "mg g kg m m2 d day days week weeks month months per "
     "regimen regimens protocol protocols dosing dose doses dosage".split()
 )
 _A_WORD = re.compile(r"[^\W\d_][\w-]*")
