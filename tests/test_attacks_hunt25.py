@@ -21,7 +21,7 @@ from conftest import (
     joined,
     put,
 )
-from sle_trials.checks import binding
+from sle_trials.checks import binding, completeness
 from sle_trials.reading import lexicon
 from test_attacks_read24 import HEAD, _minimum_age
 
@@ -292,3 +292,29 @@ def test_an_items_named_regimen_after_with_stays_its_own() -> None:
     text = "intravenous cyclophosphamide (with the Euro-Lupus regimen), or NSAIDs"
     end = text.index(" (")
     assert binding._tail(text, end) == text.index(",")
+
+
+# --- letters a case-blind pattern matches to ASCII ------------------------------------------------
+
+# "İ", "ı", "ſ" and the Kelvin sign match i, i, s and k under (?i): a number word so written was matched,
+# then looked up lower-cased in a table that has no such key (KeyError)
+FOLDED_WORDS = ["fİrst", "eİghteenth", "nınth", "ſixth", "twenty-fİrst"]
+
+
+@pytest.mark.parametrize("word", FOLDED_WORDS)
+def test_a_birthday_in_letters_a_pattern_folds_is_read(word: str) -> None:
+    found = lexicon.ages(f"Patients who have reached their {word} birthday.")
+    assert [a.bound for a in found] == ["min"]
+
+
+@pytest.mark.parametrize("text", ["sİx", "ſix dozen", "twenty-fİve", "nıne"])
+def test_a_number_in_letters_a_pattern_folds_is_read(text: str) -> None:
+    assert len(lexicon.numbers(f"Enrollment: {text} participants")) == 1
+
+
+def test_an_entry_naming_items_in_letters_a_pattern_folds_is_read() -> None:
+    assert completeness._named_in_words("the fİrst and thİrd criteria") == {1, 3}
+
+
+def test_a_minimum_age_quoted_from_a_folded_birthday_binds(registry: Path, trials: Trials) -> None:
+    assert _minimum_age(registry, trials, "Patients who have reached their eİghteenth birthday.", 18) == set()

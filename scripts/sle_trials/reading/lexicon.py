@@ -122,9 +122,20 @@ def words_go_on(left: str, right: str) -> bool:
     return left.rstrip("s") in SCALES and (right in ("and", *_NUMBER_WORD_SET) or right.isdigit())
 
 
+# The letters other than ASCII's that a pattern's (?i) matches to ASCII ones: "İ" and "ı" to i, "ſ" to
+# s, the Kelvin sign to k. A word so matched is none of the tables' keys: lower-cased, "fİrst birthday"
+# and "sİx participants" raised KeyError (a crash of `trials validate` on one character of a source).
+_FOLDED = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def folded(word: str) -> str:
+    """A word a case-blind pattern of the number words matched, as the tables (CARDINALS, ORDINALS) key it."""
+    return word.translate(_FOLDED).lower()
+
+
 def words_value(words: str) -> int:
     """The value of a number _WORDS_NUMBER_READ matches ("Twenty-four" is 24, "zero" 0)."""
-    parts = re.split(_TENS_JOIN, words.lower())
+    parts = re.split(_TENS_JOIN, folded(words))
     if parts[0] in TENS_VALUES:
         return TENS_VALUES[parts[0]] + (NUMBER_WORDS[parts[1]] if len(parts) > 1 else 0)
     if parts[0] == "zero":
@@ -1018,7 +1029,7 @@ def ages(quote: str) -> tuple[Age, ...]:
     # them and sorted in moved, so that "reached their 21st birthday. 18 Years 65 Years" read a
     # maximum of 18)
     for m in _BIRTHDAY.finditer(quote):
-        value = float(m.group("digits") or ORDINALS[re.sub(_TENS_JOIN, "-", m.group("words").lower())])
+        value = float(m.group("digits") or ORDINALS[re.sub(_TENS_JOIN, "-", folded(m.group("words")))])
         if unbound_age(quote, m.start(), m.end(), "YEARS", kept_out):
             out.append(Age(None, value, "YEARS", m.start(), m.end()))
             continue
