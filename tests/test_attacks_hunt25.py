@@ -318,3 +318,12 @@ def test_an_entry_naming_items_in_letters_a_pattern_folds_is_read() -> None:
 
 def test_a_minimum_age_quoted_from_a_folded_birthday_binds(registry: Path, trials: Trials) -> None:
     assert _minimum_age(registry, trials, "Patients who have reached their eİghteenth birthday.", 18) == set()
+
+
+@pytest.mark.parametrize(("text", "value"), [("2 mİllion", 2e6), ("one bİllion", 1e9), ("3 thouſand", 3e3)])
+def test_a_scale_in_letters_a_pattern_folds_is_read(text: str, value: float) -> None:
+    assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == [value]
+
+
+def test_a_date_label_in_letters_a_pattern_folds_is_read() -> None:
+    assert lexicon._label_after("2024-07-30 (completİon)", 10) == "Completion"

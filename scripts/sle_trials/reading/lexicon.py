@@ -272,7 +272,7 @@ def numbers(quote: str) -> list[Number]:
         elif m.group("scale") is not None:
             mantissa = m.group("scaled").replace(",", "")
             base = float(words_value(mantissa)) if mantissa[:1].isalpha() else float(mantissa)
-            value = base * SCALES[m.group("scale").lower()]
+            value = base * SCALES[folded(m.group("scale"))]
         elif m.group("fraction") is not None:
             value = int(m.group("whole") or 0) + unicodedata.numeric(m.group("fraction"))
         elif m.group("numerator") is not None:
@@ -1564,7 +1564,7 @@ def _label_after(text: str, end: int) -> str | None:
     "Completion"), as DATE_LABELS writes it; None for none. A label after a date in prose is the
     date's: read as unlabelled, "2024-07-30 (completion)" passed as a start date."""
     found = _LABEL_AFTER.match(text, end)
-    return _AFTER_LABELS[found.group(1).lower()] if found is not None else None
+    return _AFTER_LABELS[folded(found.group(1))] if found is not None else None
 
 
 def label_pattern(labels: frozenset[str]) -> re.Pattern[str]:
