@@ -137,6 +137,23 @@ def test_a_birthday_of_the_diseases_event_bounds_no_age(criterion: str) -> None:
     assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == [(None, 18)]
 
 
+# ... or a treatment's: what was given or done then
+TREATED_THEN = [
+    "Patients who received rituximab before their 18th birthday.",
+    "Patients treated with cyclophosphamide prior to their 18th birthday.",
+    "Vaccinated against measles before the eighteenth birthday.",
+]
+
+
+@pytest.mark.parametrize("criterion", TREATED_THEN)
+def test_a_birthday_a_treatment_came_before_bounds_no_age(criterion: str) -> None:
+    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == [(None, 18)]
+
+
+def test_a_birthday_before_enrolment_is_still_a_maximum() -> None:
+    assert [a.bound for a in lexicon.ages("Patients enrolled before their 18th birthday.")] == ["max"]
+
+
 def _maximum_age(registry: Path, trials: Trials, criterion: str, value: int, quote: str = "") -> set[str]:
     """A record's maximum age `value` quoted from the source's criterion (or from the quote of it):
     the codes validate gives it."""

@@ -1060,13 +1060,17 @@ def unbound_age(
     )
 
 
-# A birthday the disease's event came before or after ("diagnosed with SLE before their 18th birthday",
+# A birthday the disease's event (or a treatment) came before or after ("diagnosed with SLE before their 18th birthday",
 # "SLE onset prior to the 16th birthday", a childhood-onset lupus): no participant's age, as "18 years at
 # diagnosis" is none (_AT_AN_EVENT); read as one, a maximum age of 18 passed on a trial of adults whose
 # lupus began in childhood
 _A_BIRTHDAY_END = re.compile(r"(?i)\bbirthdays?\Z")
 _AN_EVENT_BEFORE = re.compile(
-    r"(?i)\b(?:diagnos(?:is|es|ed)|onset|began|begun|started|developed|presented|manifested|symptoms?)\b"
+    r"(?i)\b(?:diagnos(?:is|es|ed)|onset|began|begun|started|developed|presented|manifested|symptoms?"
+    # ... or a treatment's: what was given, received or done then ("received rituximab before their 16th
+    # birthday"), no age of a participant either
+    r"|received|receiving|treated|treatment|administered|given|vaccinated|vaccination|immuni[sz]ed|exposed"
+    r"|exposure|initiated|hospitali[sz]ed|transplanted|transplantation|infected|infection|occurred)\b"
     r"(?:\s+[\w-]+){0,4}?\s+(?:(?:on\s+or\s+)?(?:before|after)|prior\s+to|since|by|at|until)"
     r"\s+" + _WHOSE + r"\Z"
 )
