@@ -654,7 +654,31 @@ _REGIMEN = re.compile(r"(?i)\b(?:regimens?|protocols?|dosing|doses?|dosage)\s*\Z
 # ... but one that opens with a word adding to the item offers another treatment beside it or in its
 # place ("(or Benlysta regimen)", "(plus the NIH protocol)"): a name THERAPIES does not know (a brand)
 # so written was read as the item's regimen, and a record leaving it out passed E525
-_ADDED = re.compile(r"(?i)\A\s*(?:and/or|or|and|plus|with|vs\.?|versus|then|followed\s+by|combined\s+with|[+&])(?!\w)")
+# (such a word stands first, after a comma or a semicolon, "(for 6 months, or Benlysta regimen)", or
+# after "alone", "(alone or with Benlysta regimen)"; a phrase that can only add one, "in combination
+# with", "together with", "in addition to", "±", stands anywhere: read only first, these hid a brand
+# as the item's regimen too)
+_ADDING = r"(?:and/or|or|and|plus|with|without|vs\.?|versus|then|followed\s+by|combined\s+with|instead\s+of|[+&/])"
+_ADDING_ANYWHERE = (
+    r"(?:in\s+combination\s+with|together\s+with|along\s+with|alongside|in\s+addition\s+to|as\s+well\s+as"
+    r"|added\s+to|add-on\s+to)"
+)
+_ADDED = re.compile(
+    rf"(?i)(?:\A|[,;])\s*(?:(?:either|alone|used|given)\s+)*{_ADDING}(?!\w)|\b{_ADDING_ANYWHERE}\b|±|\+\s*/\s*[-−]"
+)
+# ... unless its words, the adding ones aside, are only of a dose or a regimen of the item's own ("(or
+# equivalent dosing)", "(or a higher dose)", "(with or without a loading dose)"): no treatment is
+# named, and a record listing the item without them was refused E525. ("other", "alternative" and
+# "different" are no such words: "(or an alternative regimen)" offers another treatment, unnamed.)
+_OWN_DOSING_WORDS = frozenset(
+    "and or with without plus then vs versus followed by combined instead of either alone used given a an the any "
+    "same similar equivalent higher lower high low standard usual full reduced increased decreased adjusted "
+    "dose-adjusted weight-based loading maintenance induction stable recommended approved labelled labeled "
+    "daily weekly monthly oral intravenous iv subcutaneous sc pulse pulsed high-dose low-dose "
+    "mg g kg m m2 d day days week weeks month months per "
+    "regimen regimens protocol protocols dosing dose doses dosage".split()
+)
+_A_WORD = re.compile(r"[^\W\d_][\w-]*")
 _A_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
 # words that lead into an enumeration, not an item of it ("regimen, including steroids (...)")
 _LEAD_IN = re.compile(r"(?i)\A(?:.*:\s*)?(?:(?:including|includes|include|such\s+as|e\.g\.,?|namely|like|either)\s+)?")
@@ -682,7 +706,9 @@ def _dose(part: str) -> bool:
 
 def _regimen(inside: str) -> bool:
     """Whether a parenthesis (its words) gives only its item's dose or regimen."""
-    regimen = bool(_REGIMEN.search(inside)) and not _ADDED.match(inside)
+    regimen = bool(_REGIMEN.search(inside)) and (
+        not _ADDED.search(inside) or all(w.lower() in _OWN_DOSING_WORDS for w in _A_WORD.findall(inside))
+    )
     return (_dose(inside) or regimen) and not prior_therapy.THERAPIES.search(inside)
 
 

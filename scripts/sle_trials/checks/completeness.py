@@ -190,7 +190,7 @@ def _named_in_words(text: str) -> set[int]:
     for found, each, words, scaled in runs:
         numbers = list(each.finditer(found))
         for number in numbers[:-1] if scaled else numbers:
-            word = re.sub(_TENS_JOIN, "-", number.group(0).lower())
+            word = re.sub(_TENS_JOIN, "-", lexicon.folded(number.group(0)))
             digits = re.match(r"[0-9]+", word)
             named.add(int(digits.group(0)) if digits else words[word])
     return named
