@@ -357,11 +357,5 @@ def test_a_cut_quote_of_a_birthday_at_diagnosis_before_a_capital_is_refused(regi
     assert "E508" in _maximum_age(registry, trials, criterion, 18, "before their 18th birthday")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a birthday the disease dates from with no word of an event ('had SLE since their 16th "
-    "birthday') reads as a minimum age (lexicon._FROM_A_BIRTHDAY's 'since'); _AN_EVENT_BEFORE knows "
-    "diagnosis, onset and treatments, not the disease's name",
-)
 def test_a_birthday_the_disease_dates_from_bounds_no_age() -> None:
     assert [a.bound for a in lexicon.ages("Patients who have had SLE since their 16th birthday.")] == [None]

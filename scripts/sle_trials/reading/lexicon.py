@@ -971,7 +971,9 @@ _BEFORE_A_BIRTHDAY = re.compile(
     rf"|\byet\s+to\s+(?:have\s+)?{_REACHED}|\bwithout\s+(?:having\s+)?{_REACHED}"
     r"|\b(?:on\s+or\s+)?before|\bprior\s+to|\buntil|\btill|\bup\s+to)\s+" + _WHOSE + r"\Z"
 )
-_FROM_A_BIRTHDAY = re.compile(rf"(?i)\b(?:{_REACHED}|(?:on\s+or\s+)?after|since|from)\s+" + _WHOSE + r"\Z")
+# ("since" is left out: what dates from a birthday, "had SLE since their 16th birthday", is no age of
+# who may enrol)
+_FROM_A_BIRTHDAY = re.compile(rf"(?i)\b(?:{_REACHED}|(?:on\s+or\s+)?after|from)\s+" + _WHOSE + r"\Z")
 
 
 @dataclass(frozen=True)
