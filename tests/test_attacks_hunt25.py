@@ -176,6 +176,32 @@ def test_a_maximum_age_quoted_from_a_birthday_not_reached_binds(registry: Path, 
     assert "E508" not in _maximum_age(registry, trials, "Patients who have not yet reached their 18th birthday.", 18)
 
 
+# An age in years the disease's event is written at before the number (lexicon._AN_EVENT_AT_AGE): no
+# bound, as "18 years at diagnosis" is none
+AGE_AT_AN_EVENT = [
+    "Diagnosis of SLE at < 18 years.",
+    "Onset of lupus before the age of 18 years.",
+    "Age at diagnosis < 18 years.",
+    "Age at diagnosis of SLE: under 18 years.",
+]
+
+
+@pytest.mark.parametrize("criterion", AGE_AT_AN_EVENT)
+def test_an_age_the_diseases_event_is_written_at_bounds_no_age(criterion: str) -> None:
+    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == [(None, 18)]
+
+
+def test_a_maximum_age_quoted_from_the_age_at_diagnosis_is_refused(registry: Path, trials: Trials) -> None:
+    assert "E508" in _maximum_age(registry, trials, AGE_AT_AN_EVENT[0], 18)
+
+
+@pytest.mark.parametrize(
+    "criterion", ["Patients aged 18 to 65 years, diagnosed with SLE.", "Age ≥ 18 years at screening."]
+)
+def test_an_age_beside_no_event_still_bounds(criterion: str) -> None:
+    assert all(a.bound is not None for a in lexicon.ages(criterion))
+
+
 # --- a parenthesis that adds a treatment ----------------------------------------------------------
 
 # A treatment a parenthesis adds to its item by a phrase not first in it, or that only adds: read as

@@ -1071,6 +1071,7 @@ def unbound_age(
             _A_BIRTHDAY_END.search(text, start, end) is not None
             and _AN_EVENT_BEFORE.search(text, max(0, start - 80), start)
         )
+        or _AN_EVENT_AT_AGE.search(text, max(0, start - 80), start) is not None
     )
 
 
@@ -1079,14 +1080,27 @@ def unbound_age(
 # diagnosis" is none (_AT_AN_EVENT); read as one, a maximum age of 18 passed on a trial of adults whose
 # lupus began in childhood
 _A_BIRTHDAY_END = re.compile(r"(?i)\bbirthdays?\Z")
-_AN_EVENT_BEFORE = re.compile(
+_AN_EVENT = (
     r"(?i)\b(?:diagnos(?:is|es|ed)|onset|began|begun|started|developed|presented|manifested|symptoms?"
     # ... or a treatment's: what was given, received or done then ("received rituximab before their 16th
     # birthday"), no age of a participant either
     r"|received|receiving|treated|treatment|administered|given|vaccinated|vaccination|immuni[sz]ed|exposed"
     r"|exposure|initiated|hospitali[sz]ed|transplanted|transplantation|infected|infection|occurred)\b"
-    r"(?:\s+[\w-]+){0,4}?\s+(?:(?:on\s+or\s+)?(?:before|after)|prior\s+to|since|by|at|until)"
-    r"\s+" + _WHOSE + r"\Z"
+    r"(?:\s+[\w-]+){0,4}?\s+"
+)
+_AN_EVENT_BEFORE = re.compile(
+    _AN_EVENT + r"(?:(?:on\s+or\s+)?(?:before|after)|prior\s+to|since|by|at|until)\s+" + _WHOSE + r"\Z"
+)
+
+# An age the disease's event (or a treatment) is written at before the number ("Diagnosis of SLE at
+# < 18 years", "onset before the age of 16 years", "age at diagnosis < 18 years"): no participant's
+# age, as "18 years at diagnosis" is none; read as one, a maximum age of 18 passed for a trial of
+# those whose lupus began in childhood
+_AN_EVENT_AT_AGE = re.compile(
+    _AN_EVENT + r"(?:at|before|prior\s+to|by|under|below)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?"
+    r"(?:[<>≤≥]=?\s*)?\Z"
+    r"|(?i:\bage\s+(?:at|of)\s+(?:the\s+)?(?:first\s+)?(?:diagnosis|onset)(?:\s+of\s+[\w-]+)?\s*[:]?\s*"
+    r"(?:[<>≤≥]=?|(?:of\s+)?(?:under|below|before|less\s+than|over|above|more\s+than))?\s*\Z)"
 )
 
 
