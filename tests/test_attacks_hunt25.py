@@ -202,6 +202,27 @@ def test_an_age_beside_no_event_still_bounds(criterion: str) -> None:
     assert all(a.bound is not None for a in lexicon.ages(criterion))
 
 
+# Two birthdays that bound a range: a minimum and a maximum, as "between 18 and 65 years" are (65 was
+# read as no bound, and an honest maximum age of 65 refused)
+BIRTHDAY_RANGES = [
+    ("Patients between their 18th and 65th birthdays.", [("min", 18), ("max", 65)]),
+    ("Patients from their 18th birthday to their 65th birthday.", [("min", 18), ("max", 65)]),
+    ("Aged between their eighteenth and sixty-fifth birthdays.", [("min", 18), ("max", 65)]),
+    # of the disease's event, or of those kept out: no bound
+    ("SLE diagnosed between their 5th and 16th birthdays.", [(None, 5), (None, 16)]),
+    ("Patients between their 18th and 65th birthdays are excluded.", [(None, 18), (None, 65)]),
+]
+
+
+@pytest.mark.parametrize(("criterion", "read"), BIRTHDAY_RANGES)
+def test_a_range_of_birthdays_is_read_at_both_bounds(criterion: str, read: list) -> None:
+    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == read
+
+
+def test_a_maximum_age_quoted_from_a_range_of_birthdays_binds(registry: Path, trials: Trials) -> None:
+    assert "E508" not in _maximum_age(registry, trials, BIRTHDAY_RANGES[0][0], 65)
+
+
 # --- a parenthesis that adds a treatment ----------------------------------------------------------
 
 # A treatment a parenthesis adds to its item by a phrase not first in it, or that only adds: read as

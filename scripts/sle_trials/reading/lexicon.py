@@ -953,10 +953,9 @@ _AT_AN_EVENT = re.compile(
 # 18th birthday"): read as no age, an honest minimum age of 18 was refused and one declared silent
 # passed. Its bound is the words' before it: reached (and the like) a minimum, not yet reached or
 # before a maximum, as "≥ 18 years" and "< 18 years" are.
+_ORDINAL_WORDS = "|".join(w.replace("-", _TENS_JOIN) for w in sorted(ORDINALS, key=len, reverse=True))
 _BIRTHDAY = re.compile(
-    r"(?i)\b(?:(?P<digits>[0-9]{1,3})(?:st|nd|rd|th)|(?P<words>"
-    + "|".join(w.replace("-", _TENS_JOIN) for w in sorted(ORDINALS, key=len, reverse=True))
-    + r"))\s+birthdays?\b"
+    r"(?i)\b(?:(?P<digits>[0-9]{1,3})(?:st|nd|rd|th)|(?P<words>" + _ORDINAL_WORDS + r"))\s+birthdays?\b"
 )
 # (a verb reaching it, negated in any form, is a maximum: "haven't reached", "did not reach", "yet to
 # reach" were read as "reached", a minimum, and a minimum age of 18 passed where the source kept it a
@@ -969,10 +968,17 @@ _BEFORE_A_BIRTHDAY = re.compile(
     rf"(?i)(?:(?:\bnot|\bnever|n['’]t)(?:\s+yet)?(?:\s*,[^,.;()]{{0,40}},|\s*\([^().;]{{0,40}}\))?"
     rf"\s+(?:yet\s+)?(?:have\s+|having\s+|be\s+|been\s+)?{_REACHED}"
     rf"|\byet\s+to\s+(?:have\s+)?{_REACHED}|\bwithout\s+(?:having\s+)?{_REACHED}"
-    r"|\b(?:on\s+or\s+)?before|\bprior\s+to|\buntil|\btill|\bup\s+to)\s+" + _WHOSE + r"\Z"
+    # (the end of a range of birthdays: "from their 18th birthday to their 65th birthday")
+    r"|\b(?:on\s+or\s+)?before|\bprior\s+to|\buntil|\btill|\bup\s+to|\bbirthdays?\s+(?:to|through))\s+" + _WHOSE + r"\Z"
 )
 # ("since" is left out: what dates from a birthday, "had SLE since their 16th birthday", is no age of
 # who may enrol)
+# Two birthdays that bound a range ("between their 18th and 65th birthdays"): the first a minimum,
+# the second a maximum, as "between 18 and 65 years" are
+_ORDINAL = r"(?:[0-9]{1,3}(?:st|nd|rd|th)|" + _ORDINAL_WORDS + r")"
+_BIRTHDAYS_BETWEEN = re.compile(
+    rf"(?i)\bbetween\s+{_WHOSE}(?P<first>{_ORDINAL})\s+(?:and|to)\s+{_WHOSE}(?P<second>{_ORDINAL})\s+birthdays?\b"
+)
 _FROM_A_BIRTHDAY = re.compile(rf"(?i)\b(?:{_REACHED}|(?:on\s+or\s+)?after|from)\s+" + _WHOSE + r"\Z")
 
 
@@ -1042,7 +1048,17 @@ def ages(quote: str) -> tuple[Age, ...]:
     # (after the bare ages are placed: bare holds their places in out, which a birthday read before
     # them and sorted in moved, so that "reached their 21st birthday. 18 Years 65 Years" read a
     # maximum of 18)
+    ranges = list(_BIRTHDAYS_BETWEEN.finditer(quote))
+    for r in ranges:
+        unbound = unbound_age(quote, r.start(), r.end(), "YEARS", kept_out) or _AN_EVENT_THEN.search(
+            quote, max(0, r.start() - 80), r.start()
+        )
+        for bound, part in (("min", "first"), ("max", "second")):
+            value = _ordinal_value(r.group(part))
+            out.append(Age(None if unbound else bound, value, "YEARS", r.start(part), r.end(part)))
     for m in _BIRTHDAY.finditer(quote):
+        if any(r.start() <= m.start() < r.end() for r in ranges):
+            continue  # the second end of a range of birthdays, read with it
         value = float(m.group("digits") or ORDINALS[re.sub(_TENS_JOIN, "-", folded(m.group("words")))])
         if unbound_age(quote, m.start(), m.end(), "YEARS", kept_out):
             out.append(Age(None, value, "YEARS", m.start(), m.end()))
@@ -1052,6 +1068,12 @@ def ages(quote: str) -> tuple[Age, ...]:
         out.append(Age(bound, value, "YEARS", m.start(), m.end()))
     out.sort(key=lambda a: a.start)
     return tuple(out)
+
+
+def _ordinal_value(ordinal: str) -> float:
+    """The number an ordinal (_ORDINAL: "18th", "eighteenth") names."""
+    digits = ordinal.rstrip("stndrhSTNDRH")
+    return float(digits) if digits.isdigit() else float(ORDINALS[re.sub(_TENS_JOIN, "-", folded(ordinal))])
 
 
 def unbound_age(
@@ -1088,6 +1110,7 @@ _AN_EVENT = (
     r"|exposure|initiated|hospitali[sz]ed|transplanted|transplantation|infected|infection|occurred)\b"
     r"(?:\s+[\w-]+){0,4}?\s+"
 )
+_AN_EVENT_THEN = re.compile(_AN_EVENT + r"\Z")  # right before a range of birthdays: "diagnosed between ..."
 _AN_EVENT_BEFORE = re.compile(
     _AN_EVENT + r"(?:(?:on\s+or\s+)?(?:before|after)|prior\s+to|since|by|at|until)\s+" + _WHOSE + r"\Z"
 )
