@@ -412,21 +412,42 @@ ADDED = [
     "(followed by the Benlysta regimen)",
     "(+ Benlysta regimen)",
     "(vs. Benlysta dosage)",
+    # ... or that adds one by a phrase not first in it (hunt25)
+    "(in combination with Benlysta regimen)",
+    "(together with the Benlysta protocol)",
+    "(along with Benlysta dosing)",
+    "(in addition to the Benlysta regimen)",
+    "(as well as Benlysta dosing)",
+    "(alone or with the Benlysta regimen)",
+    "(for 6 months, or Benlysta regimen)",
+    "(±Benlysta regimen)",
+    "(+/- Benlysta regimen)",
 ]
 
 
-@pytest.mark.parametrize("parenthesis", ADDED)
-def test_a_therapy_in_a_regimens_parenthesis_is_an_item(parenthesis: str) -> None:
-    text = f"intravenous cyclophosphamide {parenthesis}, or NSAIDs"
-    end = text.index(" (")
-    assert binding._tail(text, end) == end
+# ... and one whose every word is an adding word or a dosing word stays the item's own (hunt25)
+OWN = [
+    "(Euro-Lupus or NIH regimen)",
+    "(NIH protocol)",
+    "(or equivalent)",
+    "(or equivalent dosing)",
+    "(or an equivalent regimen)",
+    "(or a higher dose)",
+    "(with or without a loading dose)",
+    "(followed by maintenance dosing)",
+    # a dose's size and unit
+    "(or a high-dose regimen)",
+    "(or 500 mg/m2 dosing)",
+    "(with 0.5 g per week dosing)",
+]
 
 
-@pytest.mark.parametrize("parenthesis", ["(Euro-Lupus or NIH regimen)", "(NIH protocol)", "(or equivalent)"])
-def test_an_items_own_regimen_stays_its_own(parenthesis: str) -> None:
+@pytest.mark.parametrize(("parenthesis", "its_own"), [(p, False) for p in ADDED] + [(p, True) for p in OWN])
+def test_a_regimens_parenthesis_is_its_items_own_or_another_item(parenthesis: str, its_own: bool) -> None:
+    """Its own: the item ends after it (at the comma); another item: the item ends before it."""
     text = f"intravenous cyclophosphamide {parenthesis}, or NSAIDs"
     end = text.index(" (")
-    assert binding._tail(text, end) == text.index(",")
+    assert binding._tail(text, end) == (text.index(",") if its_own else end)
 
 
 def _seconds(text: str) -> float:
