@@ -638,9 +638,15 @@ _DOSE_WORDS = frozenset(
 # ... nor a word of what is given right after a unit of it, with no "of" ("3 doses iguratimod", "6
 # cycles cytoxan": a name in lower case, which _CAPITALISED does not see): the word after a dose's or
 # a time's unit is one of dose or time, or one that goes on to say when or how it is given
+# (past the words of how or when it is given that a name may follow, "3 doses iv iguratimod", "2 g daily
+# iguratimod": the word after the unit alone let the name through; and past a unit per time, "2
+# injections/week iguratimod")
 _UNIT_THEN_WORD = re.compile(
     r"(?i)[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%|units?|doses?|cycles?|courses?|infusions?|pulses?|times"
-    r"|days?|weeks?|months?|years?)(?:/[\w²]+)*\s+([^\W\d_][\w-]*)"
+    r"|days?|weeks?|months?|years?|injections?|tablets?|capsules?|vials?|ml|mmol|[a-z]+(?=\s*/))"
+    r"(?:\s*/\s*[\w²]+)*"
+    r"(?:\s+(?:iv|po|sc|oral|intravenous|subcutaneous|daily|weekly|monthly|pulse|pulsed|high-dose|low-dose"
+    r"|the|a|an)(?![\w-]))*+\s+([^\W\d_][\w-]*)"
 )
 _AFTER_A_UNIT = _DOSE_WORDS | frozenset(
     "every each given apart ago in on by duration long longer iv po sc intravenously orally subcutaneously "

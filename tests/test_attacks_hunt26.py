@@ -1,0 +1,42 @@
+"""Attacks on the day's readings (hunt26): a name right after a dose's unit (binding._dose, E525), an
+age the disease's event is written at (lexicon._AN_EVENT_AT_AGE), a range of birthdays
+(lexicon._BIRTHDAYS_BETWEEN), a permission alone in its parenthesis (prior_therapy) and a phase in
+running words held against silence (silence._phase_named).
+"""
+
+from __future__ import annotations
+
+import pytest
+import test_attacks_enumeration_items as enumeration_items
+from sle_trials.checks import binding
+from test_attacks_read24 import _enumerated
+
+# --- a name right after a dose's unit ------------------------------------------------------------
+
+# A name in lower case after a word of how or when it is given, itself after the unit ("3 doses iv
+# iguratimod"), or after a unit _UNIT_THEN_WORD did not know ("2 injections/week iguratimod"): read as
+# a dose of the item before, and a record leaving the therapy out passed E525
+HIDDEN_AFTER_A_MANNER = [
+    "3 doses iv iguratimod",
+    "6 cycles intravenous cytoxan",
+    "3 doses oral iguratimod",
+    "2 g daily iguratimod",
+    "3 doses weekly iguratimod",
+    "500 mg/m2 pulse cytoxan",
+    "2 injections/week iguratimod",
+    "3 tablets iguratimod",
+]
+
+
+@pytest.mark.parametrize("part", HIDDEN_AFTER_A_MANNER)
+def test_a_name_after_a_word_of_manner_is_no_dose(part: str) -> None:
+    assert not binding._dose(part)
+
+
+def test_a_therapy_after_a_word_of_manner_is_an_item_of_its_own(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A record leaving out "3 doses iv iguratimod" passed: read as a dose of mycophenolate."""
+    criterion = "4. Failure of mycophenolate mofetil ≥ 2 g/day, 3 doses iv iguratimod, or NSAIDs.\n"
+    found = enumeration_items._problems(
+        _enumerated(tmp_path_factory, criterion), ["mycophenolate mofetil ≥ 2 g/day", "NSAIDs"]
+    )
+    assert len(found) == 1 and "'3 doses iv iguratimod' stands" in found[0][1], found
