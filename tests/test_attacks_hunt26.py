@@ -40,3 +40,30 @@ def test_a_therapy_after_a_word_of_manner_is_an_item_of_its_own(tmp_path_factory
         _enumerated(tmp_path_factory, criterion), ["mycophenolate mofetil ≥ 2 g/day", "NSAIDs"]
     )
     assert len(found) == 1 and "'3 doses iv iguratimod' stands" in found[0][1], found
+
+
+# ... while a dose's words of manner and time, and the function words after a unit, are still a dose's
+HONEST_DOSES = [
+    "500 mg IV every 4 weeks",
+    "1 g daily for 6 months",
+    "2 g/day orally",
+    "1 g daily",
+    "for 6 months without response",
+    "for ≥ 3 months preceding screening",
+    "2 g/day for 6 months immediately before screening",
+    "for 3 months unless not tolerated",
+]
+
+
+@pytest.mark.parametrize("part", HONEST_DOSES)
+def test_a_doses_own_words_after_its_unit_are_still_a_dose(part: str) -> None:
+    assert binding._dose(part)
+
+
+def test_a_dose_with_a_condition_after_its_unit_is_the_items(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The honest record was refused: "for 6 months without response" read as an item of its own."""
+    criterion = "4. Failure of mycophenolate mofetil, for 6 months without response, or NSAIDs.\n"
+    found = enumeration_items._problems(
+        _enumerated(tmp_path_factory, criterion), ["mycophenolate mofetil, for 6 months without response", "NSAIDs"]
+    )
+    assert found == [], found

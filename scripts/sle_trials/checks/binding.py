@@ -650,7 +650,11 @@ _UNIT_THEN_WORD = re.compile(
 )
 _AFTER_A_UNIT = _DOSE_WORDS | frozenset(
     "every each given apart ago in on by duration long longer iv po sc intravenously orally subcutaneously "
-    "body weight kg m2 m² d day week month year per twice once three thrice times if as when then".split()
+    "body weight kg m2 m² d day week month year per twice once three thrice times if as when then "
+    # (words that join on a condition or a time, no name of what is given: "for 6 months without
+    # response", "for ≥ 3 months preceding screening" were refused as items of their own)
+    "without preceding following immediately unless despite except from between including respectively "
+    "continuously".split()
 )
 _EQUIVALENT = re.compile(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose|dosage|amount))?\s*\Z")
 # a parenthesis that gives an item's dose or regimen ("(Euro-Lupus or NIH regimen)", "(≥ 1 g/day)"):
