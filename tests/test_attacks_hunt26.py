@@ -6,9 +6,14 @@ running words held against silence (silence._phase_named).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import test_attacks_enumeration_items as enumeration_items
+from conftest import Trials
 from sle_trials.checks import binding
+from sle_trials.reading import lexicon
+from test_attacks_hunt25 import _maximum_age
 from test_attacks_read24 import _enumerated
 
 # --- a name right after a dose's unit ------------------------------------------------------------
@@ -67,3 +72,24 @@ def test_a_dose_with_a_condition_after_its_unit_is_the_items(tmp_path_factory: p
         _enumerated(tmp_path_factory, criterion), ["mycophenolate mofetil, for 6 months without response", "NSAIDs"]
     )
     assert found == [], found
+
+
+# --- an age the disease's event is written at ------------------------------------------------------
+
+# The participant's own age after the event's words ("diagnosed with SLE aged under 65 years"): read as
+# the age the event was at, no bound, and a record's maximum age declared silent passed
+OWN_AGE_AFTER_AN_EVENT = [
+    ("Patients diagnosed with SLE aged under 65 years.", [("max", 65)]),
+    ("Diagnosed with SLE and aged under 65 years.", [("max", 65)]),
+    ("Patients diagnosed with SLE who are under 65 years.", [("max", 65)]),
+    ("Patients diagnosed with SLE and aged between their 18th and 65th birthdays.", [("min", 18), ("max", 65)]),
+]
+
+
+@pytest.mark.parametrize(("criterion", "read"), OWN_AGE_AFTER_AN_EVENT)
+def test_the_participants_own_age_after_an_event_bounds(criterion: str, read: list) -> None:
+    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == read
+
+
+def test_a_maximum_age_quoted_from_an_age_after_a_diagnosis_binds(registry: Path, trials: Trials) -> None:
+    assert "E508" not in _maximum_age(registry, trials, OWN_AGE_AFTER_AN_EVENT[0][0], 65)

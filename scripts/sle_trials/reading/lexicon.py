@@ -1108,7 +1108,9 @@ _AN_EVENT = (
     # birthday"), no age of a participant either
     r"|received|receiving|treated|treatment|administered|given|vaccinated|vaccination|immuni[sz]ed|exposed"
     r"|exposure|initiated|hospitali[sz]ed|transplanted|transplantation|infected|infection|occurred)\b"
-    r"(?:\s+[\w-]+){0,4}?\s+"
+    # (the words between hold no word of the participant's own age: "diagnosed with SLE aged under 65
+    # years", "treated, and who are under 65", read as the event's age, bound no one)
+    r"(?:\s+(?!(?:aged|who|whose|being)\b)[\w-]+){0,4}?\s+"
 )
 _AN_EVENT_THEN = re.compile(_AN_EVENT + r"\Z")  # right before a range of birthdays: "diagnosed between ..."
 _AN_EVENT_BEFORE = re.compile(
