@@ -93,3 +93,25 @@ def test_the_participants_own_age_after_an_event_bounds(criterion: str, read: li
 
 def test_a_maximum_age_quoted_from_an_age_after_a_diagnosis_binds(registry: Path, trials: Trials) -> None:
     assert "E508" not in _maximum_age(registry, trials, OWN_AGE_AFTER_AN_EVENT[0][0], 65)
+
+
+# --- a range of birthdays --------------------------------------------------------------------------
+
+# A range "from ... birthday to ... birthday" of a treatment's or the disease's event: its second end
+# was read as a birthday after "birthday to", a maximum, and a record's maximum age of 16 passed
+EVENT_FROM_BIRTHDAY_TO_BIRTHDAY = [
+    ("Patients who received rituximab from their 10th birthday to their 16th birthday.", [(None, 10), (None, 16)]),
+    ("SLE diagnosed from their 5th birthday until their 16th birthday.", [(None, 5), (None, 16)]),
+    # ... and of no event, both its ends
+    ("Patients from their 18th birthday until their 65th birthday.", [("min", 18), ("max", 65)]),
+    ("Patients between their 18th birthday and their 65th birthday.", [("min", 18), ("max", 65)]),
+]
+
+
+@pytest.mark.parametrize(("criterion", "read"), EVENT_FROM_BIRTHDAY_TO_BIRTHDAY)
+def test_a_range_of_birthdays_from_one_to_another_is_read_whole(criterion: str, read: list) -> None:
+    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == read
+
+
+def test_a_maximum_age_quoted_from_a_treatments_range_of_birthdays_is_refused(registry: Path, trials: Trials) -> None:
+    assert "E508" in _maximum_age(registry, trials, EVENT_FROM_BIRTHDAY_TO_BIRTHDAY[0][0], 16)

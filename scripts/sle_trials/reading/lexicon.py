@@ -974,10 +974,13 @@ _BEFORE_A_BIRTHDAY = re.compile(
 # ("since" is left out: what dates from a birthday, "had SLE since their 16th birthday", is no age of
 # who may enrol)
 # Two birthdays that bound a range ("between their 18th and 65th birthdays"): the first a minimum,
-# the second a maximum, as "between 18 and 65 years" are
+# the second a maximum, as "between 18 and 65 years" are; "from their 18th birthday to their 65th
+# birthday" is one too, whose event before it bounds neither end ("received rituximab from their 10th
+# birthday to their 16th birthday": read as a birthday after "birthday to", 16 was a maximum)
 _ORDINAL = r"(?:[0-9]{1,3}(?:st|nd|rd|th)|" + _ORDINAL_WORDS + r")"
 _BIRTHDAYS_BETWEEN = re.compile(
-    rf"(?i)\bbetween\s+{_WHOSE}(?P<first>{_ORDINAL})\s+(?:and|to)\s+{_WHOSE}(?P<second>{_ORDINAL})\s+birthdays?\b"
+    rf"(?i)\b(?:between|from)\s+{_WHOSE}(?P<first>{_ORDINAL})(?:\s+birthdays?)?\s+(?:and|to|through|until)\s+"
+    rf"{_WHOSE}(?P<second>{_ORDINAL})\s+birthdays?\b"
 )
 _FROM_A_BIRTHDAY = re.compile(rf"(?i)\b(?:{_REACHED}|(?:on\s+or\s+)?after|from)\s+" + _WHOSE + r"\Z")
 
