@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 import test_attacks_enumeration_items as enumeration_items
-from conftest import Trials
+import test_attacks_plain_silence as plain_silence
+from conftest import IM19_PATH, Trials
 from sle_trials.checks import binding
 from sle_trials.reading import lexicon
 from test_attacks_hunt25 import _maximum_age
@@ -115,3 +116,35 @@ def test_a_range_of_birthdays_from_one_to_another_is_read_whole(criterion: str, 
 
 def test_a_maximum_age_quoted_from_a_treatments_range_of_birthdays_is_refused(registry: Path, trials: Trials) -> None:
     assert "E508" in _maximum_age(registry, trials, EVENT_FROM_BIRTHDAY_TO_BIRTHDAY[0][0], 16)
+
+
+# --- a phase in running words held against silence -------------------------------------------------
+
+# A phase that names a dose's or studies' in general, no trial's: read as the trial's phase, an honest
+# record declaring its phases silent was refused E523
+NO_TRIALS_PHASE = [
+    "Dosing began. The study will determine the recommended Phase 2 dose (RP2D).",
+    "Dosing began. The trial will identify a dose for Phase 2 studies.",
+    "Dosing began. The study will establish a Phase 2 dose.",
+]
+
+
+@pytest.mark.parametrize("stated", NO_TRIALS_PHASE)
+def test_a_phase_of_a_dose_or_of_studies_leaves_the_phases_silent(registry: Path, trials: Trials, stated: str) -> None:
+    plain_silence.draft(registry, "phases", ("2025-08-17", stated))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out
+
+
+# ... while the trial's own phase, or a part of it, is still stated
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "Status: Phase 1 dose escalation is ongoing.",
+        "The Phase 1 dose-expansion part began.",
+        "This Phase 2 trial dosed its first patient.",
+    ],
+)
+def test_a_phase_of_the_trial_is_still_stated(registry: Path, trials: Trials, stated: str) -> None:
+    plain_silence.draft(registry, "phases", ("2025-08-17", stated))
+    assert "E523" in trials("validate", registry / IM19_PATH).out
