@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import test_attacks_enumeration_items as enumeration_items
 import test_attacks_plain_silence as plain_silence
-from conftest import IM19_PATH, Trials
+from conftest import IM19_PATH, Trials, add_source, put
 from sle_trials.checks import binding
 from sle_trials.reading import lexicon
 from test_attacks_hunt25 import _maximum_age
@@ -148,3 +148,25 @@ def test_a_phase_of_a_dose_or_of_studies_leaves_the_phases_silent(registry: Path
 def test_a_phase_of_the_trial_is_still_stated(registry: Path, trials: Trials, stated: str) -> None:
     plain_silence.draft(registry, "phases", ("2025-08-17", stated))
     assert "E523" in trials("validate", registry / IM19_PATH).out
+
+
+def _phases(registry: Path, trials: Trials, stated: str) -> int:
+    """IM19 as a draft giving its phases PHASE2 quoted "Phase 2" from a release: validate's status."""
+    source = add_source(
+        registry, "seeds/960_release.txt", f"{plain_silence.TITLE}\nLast Updated: 2025-08-17\n{stated}\n"
+    )
+    sources = f'    - file: {source}\n      kind: PRESS_RELEASE\n      as_of: "2025-08-17"'
+    quotes = '  curation.sources.0.as_of: "Last Updated: 2025-08-17"\n  phases: "Phase 2"\n'
+    record = plain_silence.RECORD.format(sources=sources, silent="overall_status", quotes=quotes)
+    put(registry, IM19_PATH, record.replace("evidence:", "phases:\n  - PHASE2\nevidence:"))
+    return trials("validate", registry / IM19_PATH).status
+
+
+@pytest.mark.parametrize("stated", NO_TRIALS_PHASE)
+def test_a_phase_quoted_from_a_dose_or_from_studies_is_refused(registry: Path, trials: Trials, stated: str) -> None:
+    """A record giving the phase its trial's dose is meant for passed: binding read it as the trial's."""
+    assert _phases(registry, trials, stated) == 1
+
+
+def test_a_phase_quoted_from_the_trials_words_binds(registry: Path, trials: Trials) -> None:
+    assert _phases(registry, trials, "Dosing began. This Phase 2 trial is enrolling.") == 0

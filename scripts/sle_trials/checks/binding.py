@@ -70,7 +70,7 @@ from sle_trials import fields
 from sle_trials.checks import thresholds
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem, quoted
-from sle_trials.reading import edges, lexicon, phrases, prior_therapy, scopes, sentences, vocabulary
+from sle_trials.reading import edges, lexicon, phrases, prior_therapy, prose, scopes, sentences, vocabulary
 from sle_trials.reading.layouts import Passage, SourceDoc, normalise
 
 T = TypeVar("T")
@@ -421,6 +421,8 @@ def _rendered_there(
     seen = False
     for text, at, _, hi in _quoted_sentences(ctx, path, quote):
         seen = True
+        if vocab.name == "phase" and prose.no_trials_phase(text, at + rendering.start, at + rendering.end):
+            continue  # a dose's phase or studies' in general ("the recommended Phase 2 dose"): no trial's
         lo = max(0, at - _DENIAL_REACH)
         start = at - lo + rendering.start
         if any(r.start == start and r.values == rendering.values for r in vocab.places(text[lo:hi])):

@@ -72,7 +72,7 @@ from sle_trials import fields
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, layouts, lexicon, prior_therapy, sentences, vocabulary
+from sle_trials.reading import edges, layouts, lexicon, prior_therapy, prose, sentences, vocabulary
 from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -496,23 +496,9 @@ def _phase_named(node: dict, placed: list[Passage]) -> Said | None:
         text = passage.text
         for place in vocab.places(text):
             rendering = text[place.start : place.end]
-            if "phase" not in rendering.lower() or _NO_TRIALS_PHASE_BEFORE.search(text, 0, place.start):
-                continue
-            if _NO_TRIALS_PHASE_AFTER.match(text, place.end):
-                continue
-            return Said(repr(rendering), rendering)
+            if "phase" in rendering.lower() and not prose.no_trials_phase(text, place.start, place.end):
+                return Said(repr(rendering), rendering)
     return None
-
-
-# A phase that names no trial's but a dose's ("the recommended Phase 2 dose", "a Phase 2 dose (RP2D)")
-# or studies' in general ("a dose for Phase 2 studies", "into Phase 3 trials"): read as the trial's,
-# an honest record declaring its phases silent was refused. (A phase's part, "Phase 1 dose escalation",
-# is the trial's.)
-_NO_TRIALS_PHASE_BEFORE = re.compile(r"(?i)\b(?:recommended|optimal|target|for|into)\s+\Z")
-_NO_TRIALS_PHASE_AFTER = re.compile(
-    r"(?i)\s+(?:dos(?:e|es|ing)\b(?![\s-]+(?:escalation|expansion|finding|ranging|optimi[sz]ation|cohorts?|levels?"
-    r"|part|portion|stage)\b)|(?:studies|trials)\b)"
-)
 
 
 def _labelled_term(leaf: str, node: dict, placed: list[Passage]) -> Said | None:
