@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 import test_attacks_enumeration_items as enumeration_items
 import test_attacks_plain_silence as plain_silence
-from conftest import IM19_PATH, Trials, add_source, put
+import test_attacks_prior_therapy_silence as prior_silence
+from conftest import IM19_PATH, Trials, add_source, imported_codes, put
 from sle_trials.checks import binding
-from sle_trials.reading import lexicon
+from sle_trials.reading import lexicon, prior_therapy
 from test_attacks_hunt25 import _maximum_age
 from test_attacks_read24 import _enumerated
 
@@ -170,3 +171,27 @@ def test_a_phase_quoted_from_a_dose_or_from_studies_is_refused(registry: Path, t
 
 def test_a_phase_quoted_from_the_trials_words_binds(registry: Path, trials: Trials) -> None:
     assert _phases(registry, trials, "Dosing began. This Phase 2 trial is enrolling.") == 0
+
+
+# --- a permission alone in its parenthesis ---------------------------------------------------------
+
+# A permission that is all its parenthesis holds, where the clause goes on past it: of the words it
+# follows, as a bare "allowed" is there, not of the whole cue (read so, a record declaring a required
+# prior therapy silent passed)
+PERMISSION_THEN_REQUIREMENT = [
+    "Prior treatment with mycophenolate mofetil or belimumab (allowed) is required.",
+    "Prior treatment with rituximab (allowed) must have failed.",
+    "Prior treatment with mycophenolate mofetil (permitted) and failure of it are required.",
+]
+
+
+@pytest.mark.parametrize("text", PERMISSION_THEN_REQUIREMENT)
+def test_a_permission_in_a_parenthesis_the_clause_goes_on_past_permits_no_cue(text: str) -> None:
+    assert prior_therapy.requirement(text, inclusion=True) is not None
+
+
+def test_a_required_therapy_after_a_parenthesised_permission_is_not_silent(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    checker, data = prior_silence._study(tmp_path_factory, f"4. {PERMISSION_THEN_REQUIREMENT[0]}\n")
+    assert "E523" in imported_codes(checker, data)
