@@ -195,3 +195,39 @@ def test_a_required_therapy_after_a_parenthesised_permission_is_not_silent(
 ) -> None:
     checker, data = prior_silence._study(tmp_path_factory, f"4. {PERMISSION_THEN_REQUIREMENT[0]}\n")
     assert "E523" in imported_codes(checker, data)
+
+
+# An age a comparator follows right after the disease's event and its words, with no "at" or "before":
+# the age the event was at, as "Age at diagnosis < 18 years" is (a maximum age of 18 passed)
+COMPARATOR_AFTER_AN_EVENT = [
+    "Age at SLE diagnosis < 18 years.",
+    "Age at disease onset ≤ 18 years.",
+    "Age at time of diagnosis < 18 years.",
+    "Age at diagnosis of systemic lupus erythematosus < 18 years.",
+    "Childhood-onset SLE (onset < 18 years).",
+    "SLE onset < 18 years of age.",
+    "Diagnosis of SLE < 18 years of age.",
+]
+
+
+@pytest.mark.parametrize("criterion", COMPARATOR_AFTER_AN_EVENT)
+def test_a_comparator_right_after_an_event_bounds_no_age(criterion: str) -> None:
+    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == [(None, 18)]
+
+
+def test_a_maximum_age_quoted_from_an_events_comparator_is_refused(registry: Path, trials: Trials) -> None:
+    assert "E508" in _maximum_age(registry, trials, COMPARATOR_AFTER_AN_EVENT[0], 18)
+
+
+# ... while the participant's own age after the event's clause still bounds
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        "Diagnosis of SLE and age ≥ 18 years.",
+        "Diagnosis of SLE per ACR criteria, age ≥ 18 years.",
+        "Onset of SLE in patients ≥ 18 years.",
+        "Diagnosis of SLE for ≥ 6 months and age ≥ 18 years.",
+    ],
+)
+def test_an_age_after_an_events_clause_still_bounds(criterion: str) -> None:
+    assert [a.bound for a in lexicon.ages(criterion) if a.value == 18] == ["min"]

@@ -1129,6 +1129,12 @@ _AN_EVENT_AT_AGE = re.compile(
     r"(?:[<>≤≥]=?\s*)?\Z"
     r"|(?i:\bage\s+(?:at|of)\s+(?:the\s+)?(?:first\s+)?(?:diagnosis|onset)(?:\s+of\s+[\w-]+)?\s*[:]?\s*"
     r"(?:[<>≤≥]=?|(?:of\s+)?(?:under|below|before|less\s+than|over|above|more\s+than))?\s*\Z)"
+    # ... or a comparator right after the event's noun and its words ("Age at SLE diagnosis < 18 years",
+    # "Age at disease onset ≤ 16 years", "(onset < 18 years)", "Diagnosis of SLE < 18 years of age"):
+    # each was a maximum age of 18, and a record's passed for a trial of adults whose lupus began young
+    r"|(?i:\b(?:diagnos(?:is|es)|onset)\b(?:\s+(?!(?:aged?|who|whose|being|patients|participants|subjects"
+    r"|adults|and|or)\b)[\w-]+){0,4}?\s*:?\s*(?:[<>≤≥]=?\s*|(?:under|below|less\s+than|over|above|more\s+than"
+    r"|younger\s+than|older\s+than)\s+)\Z)"
 )
 
 
