@@ -231,3 +231,22 @@ def test_a_maximum_age_quoted_from_an_events_comparator_is_refused(registry: Pat
 )
 def test_an_age_after_an_events_clause_still_bounds(criterion: str) -> None:
     assert [a.bound for a in lexicon.ages(criterion) if a.value == 18] == ["min"]
+
+
+# --- a comparator before a titre ----------------------------------------------------------------------
+
+
+# A titre or a ratio whose colon is spaced: read as before ceef75e, "≥ 1" and "80" (a limit of ≥ 1 stood
+# in the quote, one of ≥ 80 did not)
+@pytest.mark.parametrize(
+    ("quote", "read"),
+    [
+        ("ANA ≥ 1 : 80", [(">=", 80.0)]),
+        ("ANA titre ≥1 : 160", [(">=", 160.0)]),
+        # ... but a colon after a limit is none of a titre
+        ("Age ≥ 18: 50 patients", [(">=", 18.0), (None, 50.0)]),
+        ("ratio ≥ 2 : 1", [(None, 2.0), (None, 1.0)]),
+    ],
+)
+def test_a_comparator_before_a_spaced_titre_is_its_dilutions(quote: str, read: list) -> None:
+    assert [(s.comparator, s.value) for s in lexicon.written_statements(quote)] == read

@@ -658,6 +658,11 @@ def statements(quote: str) -> tuple[Statement, ...]:
     return tuple(_displaced_units(quote, list(written_statements(quote))))
 
 
+# (the colon of a titre or a ratio, spaced on both sides or on neither: "≥ 1 : 80" read as "≥ 1" and
+# "80"; a colon after a limit, "Age ≥ 18: 50 patients", is none)
+_A_COLON = re.compile(r":| : ")
+
+
 def written_statements(quote: str) -> tuple[Statement, ...]:
     """The quantities the quote states with the units written beside their numbers: statements()
     before a comparator's number with no unit is given one written further on (a reading). Enough
@@ -678,7 +683,7 @@ def written_statements(quote: str) -> tuple[Statement, ...]:
         end = unit[1] if unit else n.end
         before = comparator_before(quote, n.start)
         cmp, reading = before if before else (comparator_after(quote, end), None)
-        if cmp is not None and i + 1 < len(nums) and quote[end : nums[i + 1].start] == ":":
+        if cmp is not None and i + 1 < len(nums) and _A_COLON.fullmatch(quote, end, nums[i + 1].start):
             # a comparator before digits a colon joins: of a titre ("ANA ≥ 1:80", a dilution of at
             # least 80), the limit of its second number; of another ratio ("≥ 2:1"), no limit of
             # either number it can be read as (each stood as ≥ 1 and 80: a record's "≥ 1" passed)
