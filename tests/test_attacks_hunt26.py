@@ -6,6 +6,7 @@ running words held against silence (silence._phase_named).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,27 @@ def test_an_age_after_an_events_clause_still_bounds(criterion: str) -> None:
 )
 def test_a_comparator_before_a_spaced_titre_is_its_dilutions(quote: str, read: list) -> None:
     assert [(s.comparator, s.value) for s in lexicon.written_statements(quote)] == read
+
+
+# --- time on hostile text ----------------------------------------------------------------------------
+
+
+def _age_seconds(text: str) -> float:
+    """The least of two timings of reading text's ages."""
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        lexicon.ages(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_birthdays_after_many_ranges_are_read_in_linear_time() -> None:
+    """Each birthday was held against every range of birthdays before it (n² steps): four times the
+    text took eight times as long."""
+
+    def text(n: int) -> str:
+        return "between their 18th and 65th birthdays. " * n + "reached their 18th birthday. " * n
+
+    small, large = _age_seconds(text(1000)), _age_seconds(text(4000))
+    assert large < 6 * small, (small, large)

@@ -1057,6 +1057,7 @@ def ages(quote: str) -> tuple[Age, ...]:
     # them and sorted in moved, so that "reached their 21st birthday. 18 Years 65 Years" read a
     # maximum of 18)
     ranges = list(_BIRTHDAYS_BETWEEN.finditer(quote))
+    range_starts = [r.start() for r in ranges]
     for r in ranges:
         unbound = unbound_age(quote, r.start(), r.end(), "YEARS", kept_out) or _AN_EVENT_THEN.search(
             quote, max(0, r.start() - 80), r.start()
@@ -1065,7 +1066,10 @@ def ages(quote: str) -> tuple[Age, ...]:
             value = _ordinal_value(r.group(part))
             out.append(Age(None if unbound else bound, value, "YEARS", r.start(part), r.end(part)))
     for m in _BIRTHDAY.finditer(quote):
-        if any(r.start() <= m.start() < r.end() for r in ranges):
+        # (the range it may stand in found by bisection: each birthday against every range was n² steps,
+        # 4 s for a text of 8,000 ranges)
+        k = bisect.bisect_right(range_starts, m.start()) - 1
+        if k >= 0 and m.start() < ranges[k].end():
             continue  # the second end of a range of birthdays, read with it
         value = float(m.group("digits") or ORDINALS[re.sub(_TENS_JOIN, "-", folded(m.group("words")))])
         if unbound_age(quote, m.start(), m.end(), "YEARS", kept_out):
