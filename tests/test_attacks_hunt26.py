@@ -275,3 +275,32 @@ def test_birthdays_after_many_ranges_are_read_in_linear_time() -> None:
 
     small, large = _age_seconds(text(1000)), _age_seconds(text(4000))
     assert large < 6 * small, (small, large)
+
+
+# Abbreviations of how often a dose is given, and words of how it is given or kept, right after its
+# unit: since 5906ea3 each made an honest dose an item of its own (E525 refused the record listing it)
+DOSES_WRITTEN_SHORT = [
+    "1 g BID",
+    "1 g bid for 6 months",
+    "500 mg x 6 doses",
+    "500 mg/m2 q4w",
+    "1 g b.i.d.",
+    "2 g/day divided",
+    "500 mg/m2 IV q4 weeks x 6",
+    "0.5 mg/kg/day tapered",
+    "≥ 1 g/day sustained",
+    "for ≥ 3 months consecutively",
+]
+
+
+@pytest.mark.parametrize("part", DOSES_WRITTEN_SHORT)
+def test_a_doses_abbreviation_after_its_unit_is_still_a_dose(part: str) -> None:
+    assert binding._dose(part)
+
+
+def test_a_dose_written_short_is_the_items(tmp_path_factory: pytest.TempPathFactory) -> None:
+    criterion = "4. Failure of mycophenolate mofetil, 1 g BID, or NSAIDs.\n"
+    found = enumeration_items._problems(
+        _enumerated(tmp_path_factory, criterion), ["mycophenolate mofetil, 1 g BID", "NSAIDs"]
+    )
+    assert found == [], found

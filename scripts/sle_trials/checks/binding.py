@@ -658,6 +658,10 @@ _AFTER_A_UNIT = _DOSE_WORDS | frozenset(
     "without preceding following immediately unless despite except from between including respectively "
     "continuously".split()
 )
+# ... or an abbreviation of how often it is given ("1 g BID", "q4w", "b.i.d.", "500 mg x 6"), or a
+# word of how it is given or kept ("divided", "tapered", "sustained", "consecutively"): since 5906ea3
+# each made an honest dose an item of its own (no therapy's name ends in "-ed" or "-ly")
+_A_MANNER = re.compile(r"(?i)[a-z]+(?:ed|ly)|q[0-9]*[a-z]{0,3}|bid|tid|qid|biw|tiw|prn|od|bd|[btx×]")
 _EQUIVALENT = re.compile(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose|dosage|amount))?\s*\Z")
 # a parenthesis that gives an item's dose or regimen ("(Euro-Lupus or NIH regimen)", "(≥ 1 g/day)"):
 # a therapy written without it is still that item; one that names therapies or what the item means
@@ -711,7 +715,7 @@ def _dose(part: str) -> bool:
     if _DOSE_OF_WHAT.search(part, after):
         return False
     for word in _UNIT_THEN_WORD.finditer(part):
-        if word.group(1).lower() not in _AFTER_A_UNIT:
+        if word.group(1).lower() not in _AFTER_A_UNIT and not _A_MANNER.fullmatch(word.group(1)):
             return False
     return all(word.group(0).lower() in _DOSE_WORDS for word in _CAPITALISED.finditer(part, after))
 
