@@ -304,3 +304,24 @@ def test_a_dose_written_short_is_the_items(tmp_path_factory: pytest.TempPathFact
         _enumerated(tmp_path_factory, criterion), ["mycophenolate mofetil, 1 g BID", "NSAIDs"]
     )
     assert found == [], found
+
+
+# A phase of studies in general or one the trial may move to: no trial's phase either (E523 refused an
+# honest record declaring its phases silent)
+PHASES_OF_NO_TRIAL = [
+    "Dosing began. Results support advancing to Phase 2.",
+    "Dosing began. The trial may move to Phase 2 next year.",
+    "Dosing began. Unlike Phase 3 trials of approved drugs, the study enrolls refractory patients.",
+    "Dosing began. CAR-T products have succeeded in Phase 1 studies in lupus.",
+]
+
+
+@pytest.mark.parametrize("stated", PHASES_OF_NO_TRIAL)
+def test_a_phase_of_studies_or_to_move_to_leaves_the_phases_silent(registry: Path, trials: Trials, stated: str) -> None:
+    plain_silence.draft(registry, "phases", ("2025-08-17", stated))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out
+
+
+def test_a_phase_quoted_from_a_phase_to_move_to_is_refused(registry: Path, trials: Trials) -> None:
+    assert _phases(registry, trials, PHASES_OF_NO_TRIAL[1]) == 1
