@@ -32,6 +32,8 @@ HIDDEN_AFTER_A_MANNER = [
     "3 doses weekly iguratimod",
     "500 mg/m2 pulse cytoxan",
     "2 injections/week iguratimod",
+    # ... or after a word that leads into what is given
+    "3 doses including iguratimod",
     "3 tablets iguratimod",
 ]
 

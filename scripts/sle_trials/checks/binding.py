@@ -655,7 +655,7 @@ _AFTER_A_UNIT = _DOSE_WORDS | frozenset(
     "body weight kg m2 m² d day week month year per twice once three thrice times if as when then "
     # (words that join on a condition or a time, no name of what is given: "for 6 months without
     # response", "for ≥ 3 months preceding screening" were refused as items of their own)
-    "without preceding following immediately unless despite except from between including respectively "
+    "without preceding following immediately unless despite except from between respectively "
     "continuously".split()
 )
 # ... or an abbreviation of how often it is given ("1 g BID", "q4w", "b.i.d.", "500 mg x 6"), or a
