@@ -34,6 +34,10 @@ HIDDEN_AFTER_A_MANNER = [
     "2 injections/week iguratimod",
     # ... or after a word that leads into what is given
     "3 doses including iguratimod",
+    # ... or after a word of how it is given that may itself follow a unit
+    "3 doses subcutaneously iguratimod",
+    "500 mg intravenously cytoxan",
+    "3 doses given iguratimod",
     "3 tablets iguratimod",
 ]
 

@@ -648,7 +648,7 @@ _UNIT_THEN_WORD = re.compile(
     r"|days?|weeks?|months?|years?|injections?|tablets?|capsules?|vials?|ml|mmol|[a-z]+(?=\s*/))"
     r"(?:\s*/\s*[\w²]+)*"
     r"(?:\s+(?:iv|po|sc|oral|intravenous|subcutaneous|daily|weekly|monthly|pulse|pulsed|high-dose|low-dose"
-    r"|the|a|an)(?![\w-]))*+\s+([^\W\d_][\w-]*)"
+    r"|given|administered|[a-z]+ly|the|a|an)(?![\w-]))*+\s+([^\W\d_][\w-]*)"
 )
 _AFTER_A_UNIT = _DOSE_WORDS | frozenset(
     "every each given apart ago in on by duration long longer iv po sc intravenously orally subcutaneously "
