@@ -70,7 +70,7 @@ from sle_trials import fields
 from sle_trials.checks import thresholds
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem, quoted
-from sle_trials.reading import edges, lexicon, phrases, prior_therapy, scopes, sentences, vocabulary
+from sle_trials.reading import edges, lexicon, phrases, prior_therapy, prose, scopes, sentences, vocabulary
 from sle_trials.reading.layouts import Passage, SourceDoc, normalise
 
 T = TypeVar("T")
@@ -421,6 +421,8 @@ def _rendered_there(
     seen = False
     for text, at, _, hi in _quoted_sentences(ctx, path, quote):
         seen = True
+        if vocab.name == "phase" and prose.no_trials_phase(text, at + rendering.start, at + rendering.end):
+            continue  # a dose's phase or studies' in general ("the recommended Phase 2 dose"): no trial's
         lo = max(0, at - _DENIAL_REACH)
         start = at - lo + rendering.start
         if any(r.start == start and r.values == rendering.values for r in vocab.places(text[lo:hi])):
@@ -638,14 +640,28 @@ _DOSE_WORDS = frozenset(
 # ... nor a word of what is given right after a unit of it, with no "of" ("3 doses iguratimod", "6
 # cycles cytoxan": a name in lower case, which _CAPITALISED does not see): the word after a dose's or
 # a time's unit is one of dose or time, or one that goes on to say when or how it is given
+# (past the words of how or when it is given that a name may follow, "3 doses iv iguratimod", "2 g daily
+# iguratimod": the word after the unit alone let the name through; and past a unit per time, "2
+# injections/week iguratimod")
 _UNIT_THEN_WORD = re.compile(
     r"(?i)[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%|units?|doses?|cycles?|courses?|infusions?|pulses?|times"
-    r"|days?|weeks?|months?|years?)(?:/[\w²]+)*\s+([^\W\d_][\w-]*)"
+    r"|days?|weeks?|months?|years?|injections?|tablets?|capsules?|vials?|ml|mmol|[a-z]+(?=\s*/))"
+    r"(?:\s*/\s*[\w²]+)*"
+    r"(?:\s+(?:iv|po|sc|oral|intravenous|subcutaneous|daily|weekly|monthly|pulse|pulsed|high-dose|low-dose"
+    r"|given|administered|[a-z]+ly|the|a|an)(?![\w-]))*+\s+([^\W\d_][\w-]*)"
 )
 _AFTER_A_UNIT = _DOSE_WORDS | frozenset(
     "every each given apart ago in on by duration long longer iv po sc intravenously orally subcutaneously "
-    "body weight kg m2 m² d day week month year per twice once three thrice times if as when then".split()
+    "body weight kg m2 m² d day week month year per twice once three thrice times if as when then "
+    # (words that join on a condition or a time, no name of what is given: "for 6 months without
+    # response", "for ≥ 3 months preceding screening" were refused as items of their own)
+    "without preceding following immediately unless despite except from between respectively "
+    "continuously".split()
 )
+# ... or an abbreviation of how often it is given ("1 g BID", "q4w", "b.i.d.", "500 mg x 6"), or a
+# word of how it is given or kept ("divided", "tapered", "sustained", "consecutively"): since 5906ea3
+# each made an honest dose an item of its own (no therapy's name ends in "-ed" or "-ly")
+_A_MANNER = re.compile(r"(?i)[a-z]+(?:ed|ly)|q[0-9]*[a-z]{0,3}|bid|tid|qid|biw|tiw|prn|od|bd|[btx×]")
 _EQUIVALENT = re.compile(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose|dosage|amount))?\s*\Z")
 # a parenthesis that gives an item's dose or regimen ("(Euro-Lupus or NIH regimen)", "(≥ 1 g/day)"):
 # a therapy written without it is still that item; one that names therapies or what the item means
@@ -699,7 +715,7 @@ def _dose(part: str) -> bool:
     if _DOSE_OF_WHAT.search(part, after):
         return False
     for word in _UNIT_THEN_WORD.finditer(part):
-        if word.group(1).lower() not in _AFTER_A_UNIT:
+        if word.group(1).lower() not in _AFTER_A_UNIT and not _A_MANNER.fullmatch(word.group(1)):
             return False
     return all(word.group(0).lower() in _DOSE_WORDS for word in _CAPITALISED.finditer(part, after))
 

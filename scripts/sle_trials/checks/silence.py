@@ -72,7 +72,7 @@ from sle_trials import fields
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, layouts, lexicon, prior_therapy, sentences, vocabulary
+from sle_trials.reading import edges, layouts, lexicon, prior_therapy, prose, sentences, vocabulary
 from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -493,8 +493,10 @@ def _phase_named(node: dict, placed: list[Passage]) -> Said | None:
     if vocab is None:
         return None
     for passage in placed:
-        for rendering, _ in vocab.find(passage.text):
-            if "phase" in rendering.lower():
+        text = passage.text
+        for place in vocab.places(text):
+            rendering = text[place.start : place.end]
+            if "phase" in rendering.lower() and not prose.no_trials_phase(text, place.start, place.end):
                 return Said(repr(rendering), rendering)
     return None
 

@@ -204,6 +204,8 @@ _PERMITTED = re.compile(
     r"|(?:is|are|will\s+be)\s+not\s+(?:excluded|exclusionary|an?\s+exclusion)|(?:does|do|will)\s+not\s+exclude"
     r"|not\s+(?:be\s+)?(?:required|mandatory|necessary|a\s+requirement)|optional)\b"
 )
+# (a parenthesis that ends its clause, after a permission that is all it holds: "(allowed).")
+_CLOSES_THE_CLAUSE = re.compile(r"\s*\)\s*(?:[.;,]|\Z)")
 # (right before a cue: one that ends where the cue starts)
 _PERMITTED_BEFORE = re.compile(r"(?i)\b(?:may|can|might)\s+(?:also\s+)?")
 # (words of a requirement; not negated: "is not required" is a permission)
@@ -370,12 +372,14 @@ class _Treated:
     @cached_property
     def _permission_depths(self) -> list[int]:
         """The depth of each permission's words (_depths); one that is all its parenthesis holds
-        ("Prior treatment with rituximab (allowed).") stands outside it: it permits the words before."""
+        ("Prior treatment with rituximab (allowed).") stands outside it: it permits the words before,
+        where the parenthesis ends their clause, as a bare permission must ("allowed."): one the clause
+        goes on past ("... mycophenolate or belimumab (allowed) is required") is of the words it follows."""
         out = []
         for start, end in self.permitted:
             depth = self._depths[start]
             opened = self.text.rfind("(", 0, start)
-            if depth and not self.text[opened + 1 : start].strip() and self.text[end:].lstrip().startswith(")"):
+            if depth and not self.text[opened + 1 : start].strip() and _CLOSES_THE_CLAUSE.match(self.text, end):
                 depth -= 1
             out.append(depth)
         return out

@@ -199,6 +199,28 @@ _PHASE = re.compile(
     r"(?![\w])(?!\s+dos(?:e|es|ing)\b)"
 )
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+# ... as a vocabulary's rendering of a phase stands in a text: a dose's ("the recommended Phase 2 dose",
+# "a Phase 2 dose (RP2D)"), not a part of the trial's phase ("Phase 1 dose escalation"), or studies'
+# in general ("a dose for Phase 2 studies", "succeeded in Phase 1 studies"), or one a trial may move
+# to ("advancing to Phase 2", "may move into Phase 3"), no trial's phase (no_trials_phase)
+_NO_TRIALS_PHASE_BEFORE = re.compile(r"(?i)\b(?:recommended|optimal|to|into|towards?)\s+\Z")
+_NO_TRIALS_PHASE_AFTER = re.compile(
+    r"(?i)\s+dos(?:e|es|ing)\b(?![\s-]+(?:escalation|expansion|finding|ranging|optimi[sz]ation|cohorts?|levels?"
+    r"|part|portion|stage)\b)"
+)
+_STUDIES = re.compile(r"(?i)\s+(?:studies|trials)\b")
+
+
+def no_trials_phase(text: str, start: int, end: int) -> bool:
+    """Whether a phase rendered at text[start:end] is a dose's or studies' in general, no trial's:
+    read as the trial's, an honest record declaring its phases silent was refused, and one giving the
+    phase a dose is meant for passed."""
+    window = max(0, start - 20)
+    return (
+        _NO_TRIALS_PHASE_BEFORE.search(text, window, start) is not None
+        or _NO_TRIALS_PHASE_AFTER.match(text, end) is not None
+        or _STUDIES.match(text, end) is not None
+    )
 
 
 def phases(text: str) -> set[str]:
