@@ -243,7 +243,7 @@ def test_an_age_after_an_events_clause_still_bounds(criterion: str) -> None:
 # --- a comparator before a titre ----------------------------------------------------------------------
 
 
-# A titre or a ratio whose colon is spaced: read as before ceef75e, "≥ 1" and "80" (a limit of ≥ 1 stood
+# A titre or a ratio whose colon is spaced: read as before e4b7ebe, "≥ 1" and "80" (a limit of ≥ 1 stood
 # in the quote, one of ≥ 80 did not)
 @pytest.mark.parametrize(
     ("quote", "read"),
@@ -284,7 +284,7 @@ def test_birthdays_after_many_ranges_are_read_in_linear_time() -> None:
 
 
 # Abbreviations of how often a dose is given, and words of how it is given or kept, right after its
-# unit: since 5906ea3 each made an honest dose an item of its own (E525 refused the record listing it)
+# unit: since 1b68f1f each made an honest dose an item of its own (E525 refused the record listing it)
 DOSES_WRITTEN_SHORT = [
     "1 g BID",
     "1 g bid for 6 months",
@@ -340,7 +340,7 @@ def test_a_phase_quoted_from_a_phase_to_move_to_is_refused(registry: Path, trial
     strict=True,
     reason="prior_therapy.requirement lists a therapy a permission after the cue lets in among those "
     "required: 'Must have failed rituximab, and concomitant hydroxychloroquine is OK.' reads "
-    "('rituximab', 'hydroxychloroquine') as failed (so with 'is allowed', before 4b0b74c too)",
+    "('rituximab', 'hydroxychloroquine') as failed (so with 'is allowed', before bf50794 too)",
 )
 @pytest.mark.parametrize(
     "text",

@@ -659,7 +659,7 @@ _AFTER_A_UNIT = _DOSE_WORDS | frozenset(
     "continuously".split()
 )
 # ... or an abbreviation of how often it is given ("1 g BID", "q4w", "b.i.d.", "500 mg x 6"), or a
-# word of how it is given or kept ("divided", "tapered", "sustained", "consecutively"): since 5906ea3
+# word of how it is given or kept ("divided", "tapered", "sustained", "consecutively"): since 1b68f1f
 # each made an honest dose an item of its own (no therapy's name ends in "-ed" or "-ly")
 _A_MANNER = re.compile(r"(?i)[a-z]+(?:ed|ly)|q[0-9]*[a-z]{0,3}|bid|tid|qid|biw|tiw|prn|od|bd|[btx×]")
 _EQUIVALENT = re.compile(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose|dosage|amount))?\s*\Z")
