@@ -1071,7 +1071,7 @@ def ages(quote: str) -> tuple[Age, ...]:
         k = bisect.bisect_right(range_starts, m.start()) - 1
         if k >= 0 and m.start() < ranges[k].end():
             continue  # the second end of a range of birthdays, read with it
-        value = float(m.group("digits") or ORDINALS[re.sub(_TENS_JOIN, "-", folded(m.group("words")))])
+        value = _ordinal_value(m.group("digits") or m.group("words"))
         if unbound_age(quote, m.start(), m.end(), "YEARS", kept_out):
             out.append(Age(None, value, "YEARS", m.start(), m.end()))
             continue
