@@ -194,9 +194,10 @@ def _names(text: str) -> Names:
 # A trial's phase as prose names it ("Phase 1", "Phase II", "phase 2b", "Phase 1/2", "Phases 1 and 2"),
 # not a dose named by the phase it is meant for ("the recommended Phase 2 dose" of a Phase 1 trial)
 _PHASE_NUMBER = r"([1-4]|I{1,3}|IV)[ab]?"
+_A_DOSE_AFTER = r"\s+dos(?:e|es|ing)\b"  # "Phase 2 dose": the dose a phase is meant for
 _PHASE = re.compile(
     r"(?i)(?<![\w-])phases?\s*" + _PHASE_NUMBER + r"(?:\s*(?:/|-|–|and|or|&)\s*(?:phase\s*)?" + _PHASE_NUMBER + r")?"
-    r"(?![\w])(?!\s+dos(?:e|es|ing)\b)"
+    r"(?![\w])(?!" + _A_DOSE_AFTER + ")"
 )
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # ... as a vocabulary's rendering of a phase stands in a text: a dose's ("the recommended Phase 2 dose",
@@ -205,7 +206,7 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # to ("advancing to Phase 2", "may move into Phase 3"), no trial's phase (no_trials_phase)
 _NO_TRIALS_PHASE_BEFORE = re.compile(r"(?i)\b(?:recommended|optimal|to|into|towards?)\s+\Z")
 _NO_TRIALS_PHASE_AFTER = re.compile(
-    r"(?i)\s+dos(?:e|es|ing)\b(?![\s-]+(?:escalation|expansion|finding|ranging|optimi[sz]ation|cohorts?|levels?"
+    r"(?i)" + _A_DOSE_AFTER + r"(?![\s-]+(?:escalation|expansion|finding|ranging|optimi[sz]ation|cohorts?|levels?"
     r"|part|portion|stage)\b)"
 )
 _STUDIES = re.compile(r"(?i)\s+(?:studies|trials)\b")
