@@ -643,12 +643,14 @@ _DOSE_WORDS = frozenset(
 # (past the words of how or when it is given that a name may follow, "3 doses iv iguratimod", "2 g daily
 # iguratimod": the word after the unit alone let the name through; and past a unit per time, "2
 # injections/week iguratimod")
+# the words of how or how often a dose is given, which a unit's word and a regimen's parenthesis both
+# read as a dose's own (_UNIT_THEN_WORD, _OWN_DOSING_WORDS)
+_MANNER_WORDS = "iv sc oral intravenous subcutaneous daily weekly monthly pulse pulsed high-dose low-dose".split()
 _UNIT_THEN_WORD = re.compile(
     r"(?i)[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%|units?|doses?|cycles?|courses?|infusions?|pulses?|times"
     r"|days?|weeks?|months?|years?|injections?|tablets?|capsules?|vials?|ml|mmol|[a-z]+(?=\s*/))"
     r"(?:\s*/\s*[\w²]+)*"
-    r"(?:\s+(?:iv|po|sc|oral|intravenous|subcutaneous|daily|weekly|monthly|pulse|pulsed|high-dose|low-dose"
-    r"|given|administered|[a-z]+ly|the|a|an)(?![\w-]))*+\s+([^\W\d_][\w-]*)"
+    r"(?:\s+(?:po|" + "|".join(_MANNER_WORDS) + r"|given|administered|[a-z]+ly|the|a|an)(?![\w-]))*+\s+([^\W\d_][\w-]*)"
 )
 _AFTER_A_UNIT = _DOSE_WORDS | frozenset(
     "every each given apart ago in on by duration long longer iv po sc intravenously orally subcutaneously "
@@ -674,7 +676,7 @@ _REGIMEN = re.compile(r"(?i)\b(?:regimens?|protocols?|dosing|doses?|dosage)\s*\Z
 # after "alone", "(alone or with Benlysta regimen)"; a phrase that can only add one, "in combination
 # with", "together with", "in addition to", "±", stands anywhere: read only first, these hid a brand
 # as the item's regimen too)
-_ADDING = r"(?:and/or|or|and|plus|with|without|vs\.?|versus|then|followed\s+by|combined\s+with|instead\s+of|[+&/])"
+_ADDING = rf"(?:{_AND_OR}|plus|with|without|vs\.?|versus|then|followed\s+by|combined\s+with|instead\s+of|[+&/])"
 _ADDING_ANYWHERE = (
     r"(?:in\s+combination\s+with|together\s+with|along\s+with|alongside|in\s+addition\s+to|as\s+well\s+as"
     r"|added\s+to|add-on\s+to)"
@@ -690,10 +692,9 @@ _OWN_DOSING_WORDS = frozenset(
     "and or with without plus then vs versus followed by combined instead of either alone used given a an the any "
     "same similar equivalent higher lower high low standard usual full reduced increased decreased adjusted "
     "dose-adjusted weight-based loading maintenance induction stable recommended approved labelled labeled "
-    "daily weekly monthly oral intravenous iv subcutaneous sc pulse pulsed high-dose low-dose "
     "mg g kg m m2 d day days week weeks month months per "
     "regimen regimens protocol protocols dosing dose doses dosage".split()
-)
+) | frozenset(_MANNER_WORDS)
 _A_WORD = re.compile(r"[^\W\d_][\w-]*")
 _A_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
 # words that lead into an enumeration, not an item of it ("regimen, including steroids (...)")
