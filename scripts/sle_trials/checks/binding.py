@@ -66,7 +66,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sle_trials import fields
+from sle_trials import fields, patterns
 from sle_trials.checks import thresholds
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem, quoted
@@ -590,10 +590,10 @@ _CONJUNCTION = re.compile(rf"\b{_AND_OR}\b")  # the word before an enumeration's
 _OWN_PART = re.compile(r"\s*\(|\s+(?:and/or|or)\s+\w")
 # between two terms of one enumeration: up to two words they share ("antinuclear antibodies, and/or
 # anti-DS-DNA antibodies, and/or anti-Smith antibodies"), then a separator. A word is read whole
-# ([\w-]++ gives none of it back): a separator never starts with a word character, so the gaps it
+# (atomic, it gives none of it back): a separator never starts with a word character, so the gaps it
 # matches are the same, and one long word is no longer tried split at each of its n places (n**2
 # steps: a 4,000-letter word took 1.1 s, a criterion of 1 MiB would have taken hours)
-_TERM_GAP = re.compile(r"(?:\s*[\w-]++){0,2}" + _SEPARATOR + r"\Z")
+_TERM_GAP = re.compile(r"(?:\s*" + patterns.atomic(r"[\w-]+", "word") + "){0,2}" + _SEPARATOR + r"\Z")
 
 
 # How an enumeration's items are read, as a reader reads them: split at its separators outside
@@ -619,9 +619,13 @@ _DOSE_UNIT = re.compile(
 # a dose of the item before it, and a record leaving that item out passed E525. The words "of" or
 # "with" lead to are a dose's or a time's only ("6 months of treatment", "75 years of age").
 _DOSE_OF_WHAT = re.compile(
-    r"(?i)\b(?:of|with)\s+(?:(?:oral|intravenous|iv|subcutaneous|sc|the|a|an|high-dose|low-dose|pulsed?|"
-    r"continuous|stable|standard|daily|weekly|monthly)\s+)*+"
-    r"(?!(?:age|treatments?|therap(?:y|ies)|use|exposure|dosing|doses?|dosage|induction|maintenance|interval"
+    r"(?i)\b(?:of|with)\s+"
+    + patterns.atomic(
+        r"(?:(?:oral|intravenous|iv|subcutaneous|sc|the|a|an|high-dose|low-dose|pulsed?|"
+        r"continuous|stable|standard|daily|weekly|monthly)\s+)*",
+        "manner",
+    )
+    + r"(?!(?:age|treatments?|therap(?:y|ies)|use|exposure|dosing|doses?|dosage|induction|maintenance|interval"
     r"|follow-?up|duration|body|weight|equivalent|screening|study|enrol+ment|randomi[sz]ation|baseline|consent"
     r"|administration|each|at|least|no|not|more|less|than|up|to|life|onset|diagnosis|disease|symptoms?"
     r"|mg|g|kg|m2|m²|ml|units?|days?|weeks?|months?|years?|hours?|cycles?|courses?|infusions?|pulses?)\b)"
@@ -650,7 +654,10 @@ _UNIT_THEN_WORD = re.compile(
     r"(?i)[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%|units?|doses?|cycles?|courses?|infusions?|pulses?|times"
     r"|days?|weeks?|months?|years?|injections?|tablets?|capsules?|vials?|ml|mmol|[a-z]+(?=\s*/))"
     r"(?:\s*/\s*[\w²]+)*"
-    r"(?:\s+(?:po|" + "|".join(_MANNER_WORDS) + r"|given|administered|[a-z]+ly|the|a|an)(?![\w-]))*+\s+([^\W\d_][\w-]*)"
+    + patterns.atomic(
+        r"(?:\s+(?:po|" + "|".join(_MANNER_WORDS) + r"|given|administered|[a-z]+ly|the|a|an)(?![\w-]))*", "manner"
+    )
+    + r"\s+(?P<word>[^\W\d_][\w-]*)"
 )
 _AFTER_A_UNIT = _DOSE_WORDS | frozenset(
     "every each given apart ago in on by duration long longer iv po sc intravenously orally subcutaneously "
@@ -716,7 +723,7 @@ def _dose(part: str) -> bool:
     if _DOSE_OF_WHAT.search(part, after):
         return False
     for word in _UNIT_THEN_WORD.finditer(part):
-        if word.group(1).lower() not in _AFTER_A_UNIT and not _A_MANNER.fullmatch(word.group(1)):
+        if word["word"].lower() not in _AFTER_A_UNIT and not _A_MANNER.fullmatch(word["word"]):
             return False
     return all(word.group(0).lower() in _DOSE_WORDS for word in _CAPITALISED.finditer(part, after))
 

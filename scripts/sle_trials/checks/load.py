@@ -186,11 +186,9 @@ _HIDDEN = re.compile("[\t\x00\r]|" + INVISIBLE.pattern)  # invisible.py says whi
 # and the full patterns cost most of the raw-text checks): a byte outside printable ASCII and
 # newline (bytes.translate deletes the rest at memory speed; what is left spells the unusual
 # characters); and, at the start of a line, two of '- ', '? ', ': ' in a row or seven marker
-# characters (one scan: its literal "\n" lets the regex engine jump from line to line; the
-# possessive runs of spaces give up at once where backtracking into them cannot help, which
-# halves the scan).
+# characters (one scan: its literal "\n" lets the regex engine jump from line to line).
 _USUAL_BYTES = b"\n" + bytes(range(0x20, 0x7F))
-_LINE_HINT = re.compile(r"\n(?:[ ]*+[-?:][ ]++[-?:][ ]|[<=>|]{7})")
+_LINE_HINT = re.compile(r"\n(?:[ ]*[-?:][ ]+[-?:][ ]|[<=>|]{7})")
 # Characters with codes of their own, as the one byte each is in UTF-8: looked for in the bytes,
 # since text with any non-ASCII character in it is several times slower to search
 _CHARACTERS = [

@@ -37,6 +37,7 @@ import unicodedata
 from html.parser import HTMLParser
 from typing import Any, NamedTuple, cast
 
+from sle_trials import patterns
 from sle_trials.reading import lookalike, styles
 from sle_trials.reading.invisible import SEPARATOR, SET_APART
 
@@ -288,8 +289,11 @@ class _ScriptEnd:
 
 
 # A refresh's content: its time, then where it sends its reader (HTML's "shared declarative refresh
-# steps": a URL after the time, with or without "url="); a time alone reloads the page itself.
-_ELSEWHERE = re.compile(r"[\t\n\x0c\r ]*+[0-9.]*+[\t\n\x0c\r ]*+[;,]?+[\t\n\x0c\r ]*+[^\t\n\x0c\r ]")
+# steps": a URL after the time, with or without "url="); a time alone reloads the page itself. The
+# time and what parts it from the URL are read whole (atomic): a digit of the time is no URL.
+_ELSEWHERE = re.compile(
+    patterns.atomic(r"[\t\n\x0c\r ]*[0-9.]*[\t\n\x0c\r ]*[;,]?[\t\n\x0c\r ]*", "time") + r"[^\t\n\x0c\r ]"
+)
 
 
 def _schemed(attrs: list[tuple[str, str | None]]) -> bool:
