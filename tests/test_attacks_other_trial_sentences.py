@@ -1440,3 +1440,27 @@ def test_a_facilitys_line_runs_on_into_its_places(tmp_path: Path, block: str, co
     # The facility's line, three capitalised words, read as a headline's, ended its sentence: cut from
     # its city, the site was refused (E512).
     assert _codes(tmp_path, _press(OWN, block), {"locations": [COLUMBUS_SITE]}, {}) == codes
+
+
+DOSE_ESCALATION = TITLE.replace("Phase 1 Trial", "Phase 1 Dose Escalation Trial")
+OWN_NO_PHASE = OWN.replace("its Phase 1 trial", "its trial")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        DOSE_ESCALATION,
+        TITLE.replace("Phase 1 Trial", "Phase 1 Dose-Finding Trial"),
+        TITLE.replace("Phase 1 Trial", "Phase 1 Dose Expansion Study"),
+    ],
+)
+def test_a_phase_before_the_words_of_its_doses_is_the_trials_own_in_its_title(tmp_path: Path, title: str) -> None:
+    """A title's "Phase 1 Dose Escalation Trial" gave the trial no phase (prose.phases read "Phase 1
+    dose" as a dose's, though binding reads it as the trial's phase: prose.no_trials_phase), so
+    "In Phase 2, NB-301 enrolled 120 participants with SLE." was read as the trial's own and its
+    enrollment passed."""
+    other = "In Phase 2, NB-301 enrolled 120 participants with SLE."
+    text = _titled(title, OWN_NO_PHASE, other)
+    assert _codes(tmp_path, text, *ENROLLED_120) == {"E512"}
+    # and the trial's own phase still binds to it
+    assert _codes(tmp_path, text, {"phases": ["PHASE1"]}, {"phases": title[title.index("Phase 1") :]}) == set()

@@ -192,12 +192,13 @@ def _names(text: str) -> Names:
 
 
 # A trial's phase as prose names it ("Phase 1", "Phase II", "phase 2b", "Phase 1/2", "Phases 1 and 2"),
-# not a dose named by the phase it is meant for ("the recommended Phase 2 dose" of a Phase 1 trial)
+# not a dose named by the phase it is meant for ("the recommended Phase 2 dose" of a Phase 1 trial):
+# phases() keeps those no_trials_phase does not read as a dose's or studies' in general
 _PHASE_NUMBER = r"([1-4]|I{1,3}|IV)[ab]?"
 _A_DOSE_AFTER = r"\s+dos(?:e|es|ing)\b"  # "Phase 2 dose": the dose a phase is meant for
 _PHASE = re.compile(
     r"(?i)(?<![\w-])phases?\s*" + _PHASE_NUMBER + r"(?:\s*(?:/|-|–|and|or|&)\s*(?:phase\s*)?" + _PHASE_NUMBER + r")?"
-    r"(?![\w])(?!" + _A_DOSE_AFTER + ")"
+    r"(?![\w])"
 )
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # ... as a vocabulary's rendering of a phase stands in a text: a dose's ("the recommended Phase 2 dose",
@@ -225,8 +226,17 @@ def no_trials_phase(text: str, start: int, end: int) -> bool:
 
 
 def phases(text: str) -> set[str]:
-    """The phases a text names a trial in, as numbers ("Phase I/II": {"1", "2"})."""
-    return {_ROMAN.get(n.lower(), n) for pair in _PHASE.findall(text) for n in pair if n}
+    """The phases a text names a trial in, as numbers ("Phase I/II": {"1", "2"}): each as binding and
+    silence read a vocabulary's rendering of a phase (no_trials_phase). Read apart, "Phase 1 Dose
+    Escalation Trial" gave a release's trial no phase, and its sentence "In Phase 2, NB-301 enrolled
+    120 participants" was read as the trial's own."""
+    return {
+        _ROMAN.get(n.lower(), n)
+        for found in _PHASE.finditer(text)
+        if not no_trials_phase(text, found.start(), found.end())
+        for n in found.groups()
+        if n
+    }
 
 
 class Own(NamedTuple):
