@@ -351,14 +351,20 @@ def test_a_date_label_in_letters_a_pattern_folds_is_read() -> None:
     assert lexicon._label_after("2024-07-30 (completİon)", 10) == "Completion"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="binding reads a cut quote's age in its sentence (sentences.around), which _LINE_BREAK_GUESS "
-    "ends before a capital: 'Diagnosed with SLE before their 18th birthday' is cut to 'SLE before ...', "
-    "the event's word left out, and a maximum age of 18 quoted 'before their 18th birthday' passes",
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        "Diagnosed with SLE before their 18th birthday.",
+        "Diagnosed with refractory SLE before their 18th birthday.",
+        "Diagnosed with active SLE before their 18th birthday.",
+    ],
 )
-def test_a_cut_quote_of_a_birthday_at_diagnosis_before_a_capital_is_refused(registry: Path, trials: Trials) -> None:
-    criterion = "Diagnosed with SLE before their 18th birthday."
+def test_a_cut_quote_of_a_birthday_at_diagnosis_before_a_capital_is_refused(
+    registry: Path, trials: Trials, criterion: str
+) -> None:
+    """Binding reads a cut quote's age in its sentence (sentences.around), which a line break guessed
+    before "SLE" ended there: the event's word left out, a maximum age of 18 quoted "before their
+    18th birthday" passed."""
     assert "E508" in _maximum_age(registry, trials, criterion, 18, "before their 18th birthday")
 
 

@@ -130,3 +130,19 @@ def test_a_quotes_sentence_ends_where_its_text_likely_broke_a_line() -> None:
     text = "Minimum Age: 18 Years Severe lupus nephritis is excluded."
     lo, hi = sentences.around(text, text.index("18"), text.index("18") + 8)
     assert text[lo:hi] == "Age: 18 Years"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "sentence"),
+    [  # no line is guessed to end on a word no sentence ends on, nor before an abbreviation in capitals
+        ("Diagnosed with SLE before their 18th birthday.", "before", "Diagnosed with SLE before their 18th birthday"),
+        ("Refractory SLE before age 18", "before", "Refractory SLE before age 18"),
+        ("Treated with Benlysta for 6 months", "for", "Treated with Benlysta for 6 months"),
+        ("Minimum Age: 18 Years Severe lupus nephritis", "nephritis", "Severe lupus nephritis"),  # a line's guess
+        ("Age 18 Years Rituximab within 6 months", "within", "Rituximab within 6 months"),
+    ],
+)
+def test_a_line_is_guessed_to_break_only_where_a_sentence_may_end(text: str, quote: str, sentence: str) -> None:
+    at = text.index(quote)
+    lo, hi = sentences.around(text, at, at + len(quote))
+    assert text[lo:hi] == sentence

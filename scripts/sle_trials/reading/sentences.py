@@ -63,8 +63,24 @@ END = re.compile(r"[.;](?=\s|$)")
 # definition in lexicon.py once replaced.
 QUOTE_END = re.compile(r"[.;!?](?!\d)|\n")
 # Where a source's text, its lines joined by spaces, likely broke a line: a word or number, then a capital
-# ("Minimum Age: 18 Years Severe lupus nephritis is excluded." was two lines, and one sentence)
-_LINE_BREAK_GUESS = re.compile(r"(?<=[A-Za-z0-9%)\]])\s+(?=[A-Z])")
+# ("Minimum Age: 18 Years Severe lupus nephritis is excluded." was two lines, and one sentence) ...
+# ... but not after a word no sentence ends on (an article, a preposition, a conjunction, a possessive),
+# nor before an abbreviation in capitals ("refractory SLE", "positive ANA"), which a sentence runs
+# into as often as a line opens with one: guessed there, "Diagnosed with SLE before their 18th
+# birthday" was cut to "SLE before ...", and a maximum age of 18 quoted "before their 18th birthday"
+# passed, the event the age is at left out (a guess too few reads a quote's sentence longer, so
+# its words still stand around it)
+_NO_SENTENCE_ENDS_ON = (
+    "a an the of with without within in on at by for from to into onto before after since until than per "
+    "as like including between among during over under versus vs and or nor but if when while whose which "
+    "that their his her its our your any each every no all both either neither is are was were be been "
+    "has have had"
+).split()
+_LINE_BREAK_GUESS = re.compile(
+    r"(?<=[A-Za-z0-9%)\]])"
+    + "".join(rf"(?<!\b(?i:{word}))" for word in _NO_SENTENCE_ENDS_ON)
+    + r"\s+(?=[A-Z])(?![A-Z]{2,}\b)"
+)
 
 
 def _between(
