@@ -1,7 +1,8 @@
 """Attacks on the day's readings (hunt26): a name right after a dose's unit (binding._dose, E525), an
 age the disease's event is written at (lexicon._AN_EVENT_AT_AGE), a range of birthdays
-(lexicon._BIRTHDAYS_BETWEEN), a permission alone in its parenthesis (prior_therapy) and a phase in
-running words held against silence (silence._phase_named).
+(lexicon._BIRTHDAYS_BETWEEN), a permission alone in its parenthesis (prior_therapy), a phase in
+running words held against silence (silence._phase_named), a name further on in a dose
+(binding._dose) and a therapy a permission after a requirement's cue lets in (prior_therapy).
 """
 
 from __future__ import annotations
@@ -423,22 +424,118 @@ def test_an_honest_dose_is_its_items(text: str) -> None:
     assert len(binding._items(text, 0, len(text))) == 2
 
 
-# --- left as found -------------------------------------------------------------------------------------
+# --- a therapy a permission after the cue lets in -------------------------------------------------------
+
+# A therapy that a permission after the requirement's cue lets in ("... is OK", "... is allowed", "may
+# continue ...", "... can be continued") was listed among those required: read from the cue on, the
+# permission's subject was one of the requirement's therapies, and a record could not declare the
+# prior therapy's therapies silent where the criterion required none but a permitted medication
+LET_IN_AFTER_THE_CUE = [
+    ("Must have failed rituximab, and concomitant hydroxychloroquine is OK.", ("rituximab",)),
+    ("Inadequate response to rituximab, concomitant prednisone is allowed.", ("rituximab",)),
+    ("Refractory to rituximab; hydroxychloroquine and prednisone are permitted.", ("rituximab",)),
+    ("Failure of rituximab (concomitant hydroxychloroquine allowed).", ("rituximab",)),
+    ("Failure of rituximab, with concomitant hydroxychloroquine allowed.", ("rituximab",)),
+    ("Must have failed rituximab; hydroxychloroquine (allowed).", ("rituximab",)),
+    ("Must have failed rituximab. Hydroxychloroquine is OK.", ("rituximab",)),
+    ("Must have failed rituximab. Hydroxychloroquine can be continued.", ("rituximab",)),
+    ("Must have failed rituximab; hydroxychloroquine may continue.", ("rituximab",)),
+    ("Inadequate response to rituximab, in whom hydroxychloroquine may be continued.", ("rituximab",)),
+    (
+        "Refractory to mycophenolate or cyclophosphamide; prior belimumab is acceptable.",
+        ("mycophenolate", "cyclophosphamide"),
+    ),
+    # ... a list the permission ends
+    ("Must have failed rituximab; concomitant hydroxychloroquine, prednisone, or NSAIDs are allowed.", ("rituximab",)),
+    # ... or the therapies after a permission of a medication that may go on
+    ("Must have failed rituximab, but may continue hydroxychloroquine.", ("rituximab",)),
+    ("Must have failed rituximab and may remain on hydroxychloroquine or prednisone.", ("rituximab",)),
+    ("Must have failed rituximab; patients are allowed to continue hydroxychloroquine.", ("rituximab",)),
+    ("Must have failed rituximab and may have received belimumab.", ("rituximab",)),
+    # ... or that permits its subject by not requiring it, a failure too
+    ("Failure of rituximab; failure of belimumab is not required.", ("rituximab",)),
+    ("Failure of rituximab; prior belimumab is optional.", ("rituximab",)),
+    ("Failure of rituximab; patients on hydroxychloroquine may participate.", ("rituximab",)),
+    ("Failure of rituximab; belimumab can be used.", ("rituximab",)),
+]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="prior_therapy.requirement lists a therapy a permission after the cue lets in among those "
-    "required: 'Must have failed rituximab, and concomitant hydroxychloroquine is OK.' reads "
-    "('rituximab', 'hydroxychloroquine') as failed (so with 'is allowed', before bf50794 too)",
-)
+@pytest.mark.parametrize(("text", "therapies"), LET_IN_AFTER_THE_CUE)
+def test_a_therapy_a_permission_lets_in_after_the_cue_is_not_required(text: str, therapies: tuple) -> None:
+    found = prior_therapy.requirement(text, inclusion=True)
+    assert found is not None and found.therapies == therapies
+
+
+def test_a_permitted_medication_alone_leaves_the_therapies_silent() -> None:
+    """A requirement of unnamed treatments, a medication permitted after it: no therapy is required."""
+    found = prior_therapy.requirement(
+        "Refractory to standard therapy, and concomitant hydroxychloroquine is allowed.", inclusion=True
+    )
+    assert found is not None and found.therapies == ()
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("permission", "codes"),
     [
-        "Must have failed rituximab, and concomitant hydroxychloroquine is OK.",
-        "Inadequate response to rituximab, concomitant prednisone is allowed.",
+        # the permitted medication the only therapy named: the therapies are silent
+        ("4. Disease refractory to induction therapy, and concomitant hydroxychloroquine is allowed.\n", set()),
+        ("4. Disease refractory to induction therapy; patients may continue hydroxychloroquine.\n", set()),
+        # a therapy the requirement names beside it: not silent
+        ("4. Disease refractory to mycophenolate mofetil, and concomitant hydroxychloroquine is allowed.\n", {"E523"}),
     ],
 )
-def test_a_therapy_a_permission_lets_in_after_the_cue_is_not_required(text: str) -> None:
+def test_therapies_beside_a_permitted_medication_declared_silent(
+    tmp_path_factory: pytest.TempPathFactory, permission: str, codes: set
+) -> None:
+    """A record declaring the therapies silent was refused E523, made to name hydroxychloroquine as failed."""
+    checker, data = prior_silence._therapies(tmp_path_factory, permission)
+    assert imported_codes(checker, data) == codes
+
+
+# ... while a requirement whose criterion mentions a permission of something else, or permits a failure
+# of another treatment, still requires its therapies
+REQUIRED_BESIDE_A_PERMISSION = [
+    ("Must have failed rituximab (retreatment is allowed).", ("rituximab",)),
+    (
+        "Refractory to mycophenolate or cyclophosphamide; a stable dose is permitted.",
+        ("mycophenolate", "cyclophosphamide"),
+    ),
+    (
+        "Failure of mycophenolate; failure of cyclophosphamide is also acceptable.",
+        ("mycophenolate", "cyclophosphamide"),
+    ),
+    ("Inadequate response to belimumab, which is allowed as background therapy.", ("belimumab",)),
+    ("Failure of rituximab or belimumab (allowed).", ("rituximab", "belimumab")),
+    ("Failure of rituximab is allowed.", ("rituximab",)),
+    (
+        "Must have failed rituximab, mycophenolate, or cyclophosphamide, where allowed.",
+        ("rituximab", "mycophenolate", "cyclophosphamide"),
+    ),
+    (
+        "Must have failed rituximab, mycophenolate, or cyclophosphamide (where permitted).",
+        ("rituximab", "mycophenolate", "cyclophosphamide"),
+    ),
+    ("Failure of rituximab, and may continue on study if refractory to belimumab.", ("rituximab", "belimumab")),
+    ("Failure of two immunosuppressants; hydroxychloroquine qualifies.", ("immunosuppressants", "hydroxychloroquine")),
+]
+
+
+@pytest.mark.parametrize(("text", "therapies"), REQUIRED_BESIDE_A_PERMISSION)
+def test_a_requirement_beside_a_permission_still_requires(text: str, therapies: tuple) -> None:
     found = prior_therapy.requirement(text, inclusion=True)
-    assert found is not None and found.therapies == ("rituximab",)
+    assert found is not None and found.therapies == therapies
+
+
+@pytest.mark.parametrize(
+    "words", ["hydroxychloroquine is allowed ", "(   is allowed ", "may continue hydroxychloroquine, ", "prednisone, "]
+)
+def test_the_permissions_subjects_are_read_once(words: str) -> None:
+    """Each permission's subject is read back to its bound and over a list's items a few at most."""
+
+    def seconds(n: int) -> float:
+        started = time.perf_counter()
+        prior_therapy.requirement("Must have failed rituximab, " + words * n + "is allowed.", inclusion=True)
+        return time.perf_counter() - started
+
+    small, large = seconds(1000), seconds(4000)
+    assert large < 8 * small, (small, large)
