@@ -403,6 +403,19 @@ HONEST_DOSES_WORD_BY_WORD = [
     "for 6 months without improvement",
     "≥ 3 months of therapy at an adequate dose",
     "2 g/day for 6 Months",
+    # ... of the dose it is kept at, or how it was judged, or a time counted back from now
+    "for ≥ 6 months at a therapeutic dose",
+    "for 3 months at the highest tolerated dose",
+    "for ≥ 6 months at the lowest effective dose",
+    "for ≥ 6 months per the investigator's judgement",
+    "1 g/day for ≥ 3 months according to local practice",
+    "500 mg Subcutaneously",
+    "1 g/day Continuously",
+    "within the last 12 months",
+    "within the past 6 months",
+    "for ≥ 4 weeks before the first dose of study drug",
+    "within 4 weeks prior to leukapheresis",
+    "for 3 months prior to signing the ICF",
 ]
 
 

@@ -606,7 +606,8 @@ _PARTS = re.compile(rf"\s*[,;]\s*(?:{_AND_OR}\s+)?|\s+{_AND_OR}\s+")
 # a dose or a duration: up to five words of dosing or time, then a number (after a comparator) ...
 _DOSE_LEAD = (
     "at up to least most more less greater than no not for over during within of a an the with total cumulative "
-    "dose doses dosage daily given orally intravenously iv po minimum maximum max min"
+    "dose doses dosage daily given orally intravenously iv po minimum maximum max min last past previous preceding "
+    "prior"
 ).split()
 _DOSE_START = re.compile(r"(?i)\A\s*(?:(?:" + "|".join(_DOSE_LEAD) + r")\s+){0,5}(?:[≤≥<>=~]\s*)?[0-9]")
 # ... with a unit of dose or of time after it
@@ -643,14 +644,16 @@ _DOSE_VOCABULARY = (
         "from between past last previous recent first screening baseline enrollment enrolment randomization "
         "randomisation visit study entry inclusion consent start onset diagnosis disease symptoms symptom "
         "treatment treatments therapy therapies use exposure administration induction maintenance follow-up "
+        "drug medication investigational leukapheresis registration signing icf "
         # how and how often it is given, or kept
         "po im every each once twice thrice one two three four five six seven eight nine ten twelve times "
-        "consecutive continuous stable standard sustained divided tapered "
+        "consecutive continuous stable standard sustained divided tapered subcutaneously intramuscularly "
+        "continuously consecutively therapeutic effective tolerable highest lowest higher lower minimal maximal "
         # words that join them, or join on a condition
         "and or to in on by as if when then without unless despite except due respectively response improvement "
         "efficacy benefit intolerance intolerant tolerance toxicity contraindication contraindications adverse side "
-        "effects events adequate sufficient appropriate optimal full label investigator discretion local "
-        "guidelines".split()
+        "effects events adequate sufficient appropriate optimal full label investigator discretion judgment "
+        "judgement opinion according local practice guidelines".split()
     )
 )
 # ... or an abbreviation of how often it is given ("1 g BID", "q4w", "b.i.d.", "500 mg x 6"), or a
@@ -659,14 +662,15 @@ _DOSE_VOCABULARY = (
 # word is a dose's only in _DOSE_VOCABULARY, "18 Years", "Prior to Screening")
 _A_MANNER = re.compile(r"(?i)[a-z]+(?:ed|ly)|q[0-9]*[a-z]{0,3}|bid|tid|qid|biw|tiw|prn|od|bd|[btx×][0-9]*")
 # a word of a dose: a dotted abbreviation ("b.i.d.", "p.o.") read without its dots, a word with a hyphen
-# in it either whole ("follow-up") or by its pieces ("twice-daily")
-_DOSE_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w-]*")
+# in it either whole ("follow-up") or by its pieces ("twice-daily"), a possessive without its "'s"
+# ("the investigator's judgement")
+_DOSE_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w-]*(?:['’]s\b)?")
 _TITLE_CASE = re.compile(r"[A-Z][a-z]")
 
 
 def _a_doses_word(word: str) -> bool:
     """Whether a word is one a dose or a duration is written with (_DOSE_VOCABULARY, _A_MANNER)."""
-    word = word.replace(".", "").strip("-")
+    word = re.sub(r"['’]s\Z", "", word.replace(".", "")).strip("-")
     if word.lower() in _DOSE_VOCABULARY:
         return True
     if "-" in word:
