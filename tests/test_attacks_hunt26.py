@@ -470,6 +470,8 @@ LET_IN_AFTER_THE_CUE = [
     ("Failure of rituximab; prior belimumab is optional.", ("rituximab",)),
     ("Failure of rituximab; patients on hydroxychloroquine may participate.", ("rituximab",)),
     ("Failure of rituximab; belimumab can be used.", ("rituximab",)),
+    # ... on a condition of something else than a failure
+    ("Failure of rituximab, and concomitant prednisone is OK if stable for 4 weeks.", ("rituximab",)),
 ]
 
 
@@ -530,6 +532,9 @@ REQUIRED_BESIDE_A_PERMISSION = [
     ),
     ("Failure of rituximab, and may continue on study if refractory to belimumab.", ("rituximab", "belimumab")),
     ("Failure of two immunosuppressants; hydroxychloroquine qualifies.", ("immunosuppressants", "hydroxychloroquine")),
+    # a permission on condition of the therapy's failure: another treatment that may have failed
+    ("Must have failed rituximab; belimumab is acceptable if the patient failed it.", ("rituximab", "belimumab")),
+    ("Failure of rituximab, and belimumab is OK provided they had an inadequate response.", ("rituximab", "belimumab")),
 ]
 
 

@@ -257,8 +257,9 @@ _OTHER_SUBJECT = re.compile(
 # object after it ("may continue hydroxychloroquine", "may have received belimumab",
 # _LETS_IN_WHAT_FOLLOWS), to the clause's end or the next cue. Not a subject that holds the cue, nor
 # one of a failure that may be had ("Failure of rituximab is allowed"; "failure of cyclophosphamide is
-# also acceptable" is another treatment that may have failed, a requirement), unless the words say it
-# is not required (_NOT_REQUIRING: "failure of belimumab is not required").
+# also acceptable" is another treatment that may have failed, a requirement; so is "belimumab is
+# acceptable if they failed it"), unless the words say it is not required (_NOT_REQUIRING: "failure of
+# belimumab is not required").
 _GOING_ON = r"(?:continue|remain|stay|keep|use|take|receive)(?:\s+(?:on|with|taking|receiving|using))?"
 _LETS_IN = re.compile(
     r"(?i)\b(?:(?P<letting>"
@@ -483,16 +484,21 @@ class _Treated:
         rest = " ".join(self.text[a:b] for a, b in zip([lo] + [end for _, end in names], [s for s, _ in names] + [hi]))
         return bool(names) and all(w.lower() in _LIST_WORDS for w in _A_WORD.findall(rest))
 
-    def _failure_within(self, lo: int, hi: int) -> bool:
+    def _of_a_failure(self, lo: int, permission: re.Match[str]) -> bool:
+        """Whether the permission from `lo` lets in a failure: words of one in its subject ("failure of
+        cyclophosphamide is also acceptable"), or its condition ("belimumab is acceptable if they failed
+        it"), as a permission of the patients a cue names is (_FAILURE_CONDITION)."""
         i = bisect.bisect_left(self._failures, lo)
-        return i < len(self._failures) and self._failures[i] < hi
+        if i < len(self._failures) and self._failures[i] < permission.start():
+            return True
+        return bool(_FAILURE_CONDITION.match(self.text, _past_space(self.text, permission.end())))
 
     def let_in(self, after: int) -> list[tuple[int, int]]:
         """The words that a permission after `after` (a cue's end) lets in (_LETS_IN), each (start, end)."""
         out = []
         for permission in _LETS_IN.finditer(self.text, after):
             lo = self._subject(permission.start())
-            if lo >= after and not (permission["letting"] and self._failure_within(lo, permission.start())):
+            if lo >= after and not (permission["letting"] and self._of_a_failure(lo, permission)):
                 out.append((lo, permission.start()))
         for permission in _LETS_IN_WHAT_FOLLOWS.finditer(self.text, after):
             out.append((permission.end(), self._object_end(permission.end())))
