@@ -221,7 +221,7 @@ def test_the_items_written_whole_pass(hidden: tuple) -> None:
         # a name after the number, capitalised
         ("mycophenolate mofetil ≥ 2 g/day, 1 g Benlysta, or NSAIDs", 3),
         ("mycophenolate mofetil ≥ 2 g/day, for 6 months (or Benlysta), or NSAIDs", 3),
-        # a name in lower case right after the unit, with no "of" (binding._UNIT_THEN_WORD)
+        # a name in lower case right after the unit, with no "of" (binding._dose reads every word)
         ("mycophenolate mofetil ≥ 2 g/day, 3 doses iguratimod, or NSAIDs", 3),
         ("mycophenolate mofetil ≥ 2 g/day, 6 cycles cytoxan, or NSAIDs", 3),
         ("mycophenolate mofetil ≥ 2 g/day, 2 mcg ID93, or NSAIDs", 3),

@@ -146,7 +146,7 @@ def test_no_literal_in_the_package_is_a_pattern_with_a_possessive_quantifier_or_
 _BODIES = [
     (r"[ab]*", r"b"),  # gives back a "b" unless atomic
     (r"(?:ab?c)*", r"a"),  # the body of CPython gh-106052
-    (r"(?:\s+(?:a|ab))*", r"\s+(b\w*)"),  # words of manner, then a word (binding._UNIT_THEN_WORD's shape)
+    (r"(?:\s+(?:a|ab))*", r"\s+(b\w*)"),  # words of manner, then a word (the shape binding._UNIT_THEN_WORD had)
     (r"(?:\s*[\w-]+){0,2}", r"\s*[b,]"),  # binding._TERM_GAP's
     (r"[ ]*[0-9.]*", r"[^ ]"),  # markup._ELSEWHERE's shape
 ]

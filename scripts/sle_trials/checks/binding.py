@@ -604,73 +604,80 @@ _TERM_GAP = re.compile(r"(?:\s*" + patterns.atomic(r"[\w-]+", "word") + "){0,2}"
 # an item whose dose holds a comma could not be written whole (its comma read as two items').
 _PARTS = re.compile(rf"\s*[,;]\s*(?:{_AND_OR}\s+)?|\s+{_AND_OR}\s+")
 # a dose or a duration: up to five words of dosing or time, then a number (after a comparator) ...
-_DOSE_START = re.compile(
-    r"(?i)\A\s*(?:(?:at|up|to|least|most|more|less|greater|than|no|not|for|over|during|within|of|a|an|the|"
-    r"with|total|cumulative|dose|doses|dosage|daily|given|orally|intravenously|iv|po|minimum|maximum|max|min)"
-    r"\s+){0,5}(?:[≤≥<>=~]\s*)?[0-9]"
-)
+_DOSE_LEAD = (
+    "at up to least most more less greater than no not for over during within of a an the with total cumulative "
+    "dose doses dosage daily given orally intravenously iv po minimum maximum max min last past previous preceding "
+    "prior"
+).split()
+_DOSE_START = re.compile(r"(?i)\A\s*(?:(?:" + "|".join(_DOSE_LEAD) + r")\s+){0,5}(?:[≤≥<>=~]\s*)?[0-9]")
 # ... with a unit of dose or of time after it
 _DOSE_UNIT = re.compile(
     r"(?i)(?:[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%)(?![a-z])|/\s*(?:kg|m2|m²|d|day|week)\b|\b(?:units?|daily|weekly|"
     r"days?|weeks?|months?|years?|doses?|cycles?|courses?|infusions?|pulses?|times)\b)"
 )
-# ... and after its number, no word of what is given ("6 cycles of Cytoxan", "1 g of Benlysta", "3
-# doses of iguratimod"): a therapy THERAPIES does not know (a brand, a new name) so written was read as
-# a dose of the item before it, and a record leaving that item out passed E525. The words "of" or
-# "with" lead to are a dose's or a time's only ("6 months of treatment", "75 years of age").
-_DOSE_OF_WHAT = re.compile(
-    r"(?i)\b(?:of|with)\s+"
-    + patterns.atomic(
-        r"(?:(?:oral|intravenous|iv|subcutaneous|sc|the|a|an|high-dose|low-dose|pulsed?|"
-        r"continuous|stable|standard|daily|weekly|monthly)\s+)*",
-        "manner",
-    )
-    + r"(?!(?:age|treatments?|therap(?:y|ies)|use|exposure|dosing|doses?|dosage|induction|maintenance|interval"
-    r"|follow-?up|duration|body|weight|equivalent|screening|study|enrol+ment|randomi[sz]ation|baseline|consent"
-    r"|administration|each|at|least|no|not|more|less|than|up|to|life|onset|diagnosis|disease|symptoms?"
-    r"|mg|g|kg|m2|m²|ml|units?|days?|weeks?|months?|years?|hours?|cycles?|courses?|infusions?|pulses?)\b)"
-    r"[^\W\d_]"
-)
-# ... nor a name after it (a capitalised word: "1 g Benlysta", "for 6 months (or Benlysta)"), but a
-# word of dose or time a registry capitalises ("18 Years", "Prior to Screening")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
-_DOSE_WORDS = frozenset(
-    "years year months month weeks week days day hours hour prior before after since until screening baseline "
-    "enrollment enrolment randomization randomisation visit study inclusive old or and for at least most of "
-    "with equivalent dose doses dosage daily weekly monthly total cumulative cycle cycles course courses "
-    "infusion infusions pulse pulses per minimum maximum the a an to up no not more less than over during "
-    "within consecutive stable continuous oral intravenous treatment therapy".split()
-)
-# ... nor a word of what is given right after a unit of it, with no "of" ("3 doses iguratimod", "6
-# cycles cytoxan": a name in lower case, which _CAPITALISED does not see): the word after a dose's or
-# a time's unit is one of dose or time, or one that goes on to say when or how it is given
-# (past the words of how or when it is given that a name may follow, "3 doses iv iguratimod", "2 g daily
-# iguratimod": the word after the unit alone let the name through; and past a unit per time, "2
-# injections/week iguratimod")
-# the words of how or how often a dose is given, which a unit's word and a regimen's parenthesis both
-# read as a dose's own (_UNIT_THEN_WORD, _OWN_DOSING_WORDS)
+# ... and every word of it one a dose or a duration is written with: of its amount, unit, time, or
+# how and how often it is given (_DOSE_VOCABULARY, _A_MANNER), or one that joins them or joins on a
+# condition or an event ("for 6 months without response", "for ≥ 3 months preceding screening",
+# "75 years of age"). Any other word names something given: a therapy THERAPIES does not know (a
+# brand, a new name), after "of" ("6 cycles of Cytoxan", "3 doses of iguratimod"), capitalised ("1 g
+# Benlysta", "for 6 months (or Benlysta)"), in lower case right after the unit ("3 doses iguratimod"),
+# after words of how it is given ("3 doses iv iguratimod", "2 injections/week iguratimod") or further
+# on ("3 doses then iguratimod", "6 cycles every month cytoxan", "for 6 months before iguratimod").
+# Each was read as a dose of the item before it, and a record leaving that therapy out passed E525:
+# words held one by one (the word after "of", a capitalised one, the word after the unit and its
+# words of manner) left the next word unread.
+# (the words of how or how often a dose is given, which a regimen's parenthesis reads as its own
+# too, _OWN_DOSING_WORDS)
 _MANNER_WORDS = "iv sc oral intravenous subcutaneous daily weekly monthly pulse pulsed high-dose low-dose".split()
-_UNIT_THEN_WORD = re.compile(
-    r"(?i)[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%|units?|doses?|cycles?|courses?|infusions?|pulses?|times"
-    r"|days?|weeks?|months?|years?|injections?|tablets?|capsules?|vials?|ml|mmol|[a-z]+(?=\s*/))"
-    r"(?:\s*/\s*[\w²]+)*"
-    + patterns.atomic(
-        r"(?:\s+(?:po|" + "|".join(_MANNER_WORDS) + r"|given|administered|[a-z]+ly|the|a|an)(?![\w-]))*", "manner"
+_DOSE_VOCABULARY = (
+    frozenset(_DOSE_LEAD)
+    | frozenset(_MANNER_WORDS)
+    | frozenset(
+        # amounts and units of a dose
+        "dosing dose-adjusted weight-based equivalent cycle cycles course courses infusion infusions injection "
+        "injections pulses tablet tablets capsule capsules vial vials unit units mg µg μg mcg ug ng pg g iu u kg lb "
+        "lbs m m2 m² mm mm3 cm bsa body weight surface area cell cells ml dl l µl μl ul mmol µmol μmol umol nmol "
+        "mol meq min hpf level levels trough target range per "
+        # units and words of time, and the events a time is counted from
+        "years year months month weeks week days day hours hour d h hr hrs wk wks old age life inclusive "
+        "duration long longer interval period time prior before after since until ago apart preceding following "
+        "from between past last previous recent first screening baseline enrollment enrolment randomization "
+        "randomisation visit study entry inclusion consent start onset diagnosis disease symptoms symptom "
+        "treatment treatments therapy therapies use exposure administration induction maintenance follow-up "
+        "drug medication investigational leukapheresis registration signing icf "
+        # how and how often it is given, or kept
+        "po im every each once twice thrice one two three four five six seven eight nine ten twelve times "
+        "consecutive continuous stable standard sustained divided tapered subcutaneously intramuscularly "
+        "continuously consecutively therapeutic effective tolerable highest lowest higher lower minimal maximal "
+        # words that join them, or join on a condition
+        "and or to in on by as if when then without unless despite except due respectively response improvement "
+        "efficacy benefit intolerance intolerant tolerance toxicity contraindication contraindications adverse side "
+        "effects events adequate sufficient appropriate optimal full label investigator discretion judgment "
+        "judgement opinion according local practice guidelines".split()
     )
-    + r"\s+(?P<word>[^\W\d_][\w-]*)"
-)
-_AFTER_A_UNIT = _DOSE_WORDS | frozenset(
-    "every each given apart ago in on by duration long longer iv po sc intravenously orally subcutaneously "
-    "body weight kg m2 m² d day week month year per twice once three thrice times if as when then "
-    # (words that join on a condition or a time, no name of what is given: "for 6 months without
-    # response", "for ≥ 3 months preceding screening" were refused as items of their own)
-    "without preceding following immediately unless despite except from between respectively "
-    "continuously".split()
 )
 # ... or an abbreviation of how often it is given ("1 g BID", "q4w", "b.i.d.", "500 mg x 6"), or a
 # word of how it is given or kept ("divided", "tapered", "sustained", "consecutively"): since 1b68f1f
-# each made an honest dose an item of its own (no therapy's name ends in "-ed" or "-ly")
-_A_MANNER = re.compile(r"(?i)[a-z]+(?:ed|ly)|q[0-9]*[a-z]{0,3}|bid|tid|qid|biw|tiw|prn|od|bd|[btx×]")
+# each made an honest dose an item of its own (no therapy's name ends in "-ed" or "-ly"; a capitalised
+# word is a dose's only in _DOSE_VOCABULARY, "18 Years", "Prior to Screening")
+_A_MANNER = re.compile(r"(?i)[a-z]+(?:ed|ly)|q[0-9]*[a-z]{0,3}|bid|tid|qid|biw|tiw|prn|od|bd|[btx×][0-9]*")
+# a word of a dose: a dotted abbreviation ("b.i.d.", "p.o.") read without its dots, a word with a hyphen
+# in it either whole ("follow-up") or by its pieces ("twice-daily"), a possessive without its "'s"
+# ("the investigator's judgement")
+_DOSE_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w-]*(?:['’]s\b)?")
+_TITLE_CASE = re.compile(r"[A-Z][a-z]")
+
+
+def _a_doses_word(word: str) -> bool:
+    """Whether a word is one a dose or a duration is written with (_DOSE_VOCABULARY, _A_MANNER)."""
+    word = re.sub(r"['’]s\Z", "", word.replace(".", "")).strip("-")
+    if word.lower() in _DOSE_VOCABULARY:
+        return True
+    if "-" in word:
+        return all(_a_doses_word(piece) for piece in word.split("-") if piece)
+    return not _TITLE_CASE.match(word) and bool(_A_MANNER.fullmatch(word))
+
+
 _EQUIVALENT = re.compile(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose|dosage|amount))?\s*\Z")
 # a parenthesis that gives an item's dose or regimen ("(Euro-Lupus or NIH regimen)", "(≥ 1 g/day)"):
 # a therapy written without it is still that item; one that names therapies or what the item means
@@ -719,13 +726,7 @@ def _dose(part: str) -> bool:
     start = _DOSE_START.match(part)
     if start is None or not _DOSE_UNIT.search(part) or prior_therapy.THERAPIES.search(part):
         return False
-    after = start.end()  # (_DOSE_START ends at the dose's first digit)
-    if _DOSE_OF_WHAT.search(part, after):
-        return False
-    for word in _UNIT_THEN_WORD.finditer(part):
-        if word["word"].lower() not in _AFTER_A_UNIT and not _A_MANNER.fullmatch(word["word"]):
-            return False
-    return all(word.group(0).lower() in _DOSE_WORDS for word in _CAPITALISED.finditer(part, after))
+    return all(_a_doses_word(word) for word in _DOSE_TOKEN.findall(part))
 
 
 def _regimen(inside: str) -> bool:

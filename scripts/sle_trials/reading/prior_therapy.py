@@ -31,7 +31,9 @@ CAR-T cell therapy" in the exclusions) states no requirement. The therapies of a
 therapy words (THERAPIES, the steroid words lexicon's) from its cue on, in its own sentence and the
 criterion's sentences after it that stop, wash out or take now nothing (lexicon's washout and
 stable-dose cues, words of a concurrent or background medication), up to a list such words head
-("Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine").
+("Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine"), but
+those a permission after the cue lets in ("Must have failed rituximab, and concomitant
+hydroxychloroquine is OK", "...; patients may continue hydroxychloroquine").
 
 These cue words are the silence check's only: binding reads `refractory` by its vocabulary alone
 (vocabulary.BOOLEANS), and a "Failure of ..." criterion does not call the disease refractory. The
@@ -193,17 +195,21 @@ _KEPT_OUT = re.compile(
 # allowed", "Prior treatment with belimumab allowed."), that keeps no one out ("is not exclusionary",
 # "does not exclude") or that is not required ("is not required", "optional"): each was read as a
 # requirement, and a record declaring the prior therapy silent refused.
-_PERMITTED = re.compile(
-    r"(?i)\b(?:(?:is|are|will\s+be|shall\s+be|remain|remains)\s+(?:also\s+)?eligible"
+_PERMISSION = (
+    r"(?:is|are|will\s+be|shall\s+be|remain|remains)\s+(?:also\s+)?eligible"
     r"|(?:may|can)\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|randomi[sz]ed|allowed|permitted|accepted)"
     r"|participate|enrol+|enter)"
     r"|(?:is|are|will\s+be|shall\s+be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|permissible|ok|okay|fine)"
-    # (bare, of the treatment: not of a dose "considered acceptable"; "to qualify" is what requires it)
+    # (bare, of the treatment: not of a dose "considered acceptable")
     r"|(?<!considered\s)(?<!deemed\s)(?<!judged\s)(?<!found\s)(?<!\bbe\s)(?<!\bas\s)"
-    r"(?:allowed|permitted|acceptable|permissible)(?=\s*(?:[.;,)]|\Z))|(?<!\bto\s)qualif(?:y|ies)"
-    r"|(?:is|are|will\s+be)\s+not\s+(?:excluded|exclusionary|an?\s+exclusion)|(?:does|do|will)\s+not\s+exclude"
-    r"|not\s+(?:be\s+)?(?:required|mandatory|necessary|a\s+requirement)|optional)\b"
+    r"(?:allowed|permitted|acceptable|permissible)(?=\s*(?:[.;,)]|\Z))"
 )
+_NOT_REQUIRING = (
+    r"(?:is|are|will\s+be)\s+not\s+(?:excluded|exclusionary|an?\s+exclusion)|(?:does|do|will)\s+not\s+exclude"
+    r"|not\s+(?:be\s+)?(?:required|mandatory|necessary|a\s+requirement)|optional"
+)
+# ("to qualify" is what requires it)
+_PERMITTED = re.compile(r"(?i)\b(?:" + _PERMISSION + "|" + _NOT_REQUIRING + r"|(?<!\bto\s)qualif(?:y|ies))\b")
 # (a parenthesis that ends its clause, after a permission that is all it holds: "(allowed).")
 _CLOSES_THE_CLAUSE = re.compile(r"\s*\)\s*(?:[.;,]|\Z)")
 # (right before a cue: one that ends where the cue starts)
@@ -240,6 +246,52 @@ _OTHER_SUBJECT = re.compile(
 )
 
 
+# A therapy a permission after the cue lets in is none of the requirement's: "Must have failed
+# rituximab, and concomitant hydroxychloroquine is OK", "Inadequate response to rituximab, concomitant
+# prednisone is allowed" read hydroxychloroquine and prednisone as failed. A permission governs its
+# subject before it (_LETS_IN: the words of _PERMITTED but "qualifies", which counts a therapy toward
+# the requirement, and of a medication that may go on, "may continue", "can be continued"), from the
+# last comma, semicolon, colon, sentence end or parenthesis before it, or word that gives it another
+# subject (_OTHER_SUBJECT: "concomitant"), and back over the items of a list it ends ("hydroxychloroquine,
+# prednisone, or NSAIDs are allowed"); or, of a medication that may go on or may have been had, its
+# object after it ("may continue hydroxychloroquine", "may have received belimumab",
+# _LETS_IN_WHAT_FOLLOWS), to the clause's end or the next cue. Not a subject that holds the cue, nor
+# one of a failure that may be had ("Failure of rituximab is allowed"; "failure of cyclophosphamide is
+# also acceptable" is another treatment that may have failed, a requirement; so is "belimumab is
+# acceptable if they failed it"), unless the words say it is not required (_NOT_REQUIRING: "failure of
+# belimumab is not required").
+_GOING_ON = r"(?:continue|remain|stay|keep|use|take|receive)(?:\s+(?:on|with|taking|receiving|using))?"
+_LETS_IN = re.compile(
+    r"(?i)\b(?:(?P<letting>"
+    + _PERMISSION
+    + r"|(?:may|can|could)\s+(?:also\s+)?(?:"
+    + _GOING_ON
+    + r"|be\s+(?:continued|maintained|kept|used|given|taken|received)))|"
+    + _NOT_REQUIRING
+    + r")\b"
+)
+_LETS_IN_WHAT_FOLLOWS = re.compile(
+    r"(?i)\b(?:(?:(?:may|can|could)\s+(?:also\s+)?|(?:allowed|permitted)\s+to\s+)"
+    + _GOING_ON
+    + r"|(?:may|can|could|might)\s+(?:also\s+)?have\s+(?:also\s+)?(?:received|taken|used|had|tried"
+    r"|been\s+(?:treated|exposed)\s+(?:with|to)))\b"
+)
+# what a permission's subject starts after, or a list's item: a comma, a semicolon, a colon, a
+# sentence's end, a parenthesis opened
+_SUBJECT_BOUND = re.compile(r"[,;:(]|[.!?](?=\s|\Z)")
+# the words of a list's item, its therapies aside ("concomitant hydroxychloroquine", "or NSAIDs")
+_LIST_WORDS = frozenset(
+    "and or either both any the a an concomitant concurrent background stable low-dose oral".split()
+)
+_A_WORD = re.compile(r"[^\W\d_][\w-]*")
+_LIST_REACH = 12  # the items of a list a permission is read back over
+# the characters of a list's item at most, and of the white space between a parenthesis and the
+# permission it opens with (each read for a permission once, not the whole run before it: a criterion
+# of n permissions and no bound would take n² steps)
+_LIST_ITEM_REACH = 200
+_BLANK_REACH = 40
+
+
 class Requirement(NamedTuple):
     """A prior-therapy requirement a criterion states: the words that state it, and the therapies it names."""
 
@@ -259,11 +311,12 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
         return None
     therapies: list[str] = []
     start = cue.start()
+    let_in = after.let_in(cue.end())
     for lo, hi in _sentences(text, _concurrent_list(text, cue.end()), start):
         if lo > start and _NOT_PRIOR.search(text, lo, hi):
             continue
         found = THERAPIES.finditer(text, max(start, lo), hi)
-        therapies += [m.group(0) for m in found if not after.excepted(m.start())]
+        therapies += [m.group(0) for m in found if not after.excepted(m.start()) and not _held(let_in, m.start())]
     return Requirement(cue.group(0), tuple(therapies))
 
 
@@ -411,6 +464,85 @@ class _Treated:
     def other_subject(self) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in _OTHER_SUBJECT.finditer(self.text)]
 
+    @cached_property
+    def _bounds(self) -> list[tuple[int, int]]:
+        """Where each of a subject's bounds (_SUBJECT_BOUND) starts and ends, and each word that gives
+        a permission another subject (_OTHER_SUBJECT: its subject starts with it)."""
+        marks = [(m.start(), m.end()) for m in _SUBJECT_BOUND.finditer(self.text)]
+        return sorted(marks + [(start, start) for start, _ in self.other_subject])
+
+    @cached_property
+    def _failures(self) -> list[int]:
+        """Where each word of a failure (FAILED, STAYED_ACTIVE) starts."""
+        return sorted(m.start() for cue in (FAILED, STAYED_ACTIVE) for m in cue.finditer(self.text))
+
+    def _listed(self, lo: int, hi: int) -> bool:
+        """Whether text[lo:hi] is an item of a list of therapies: one or more, and only _LIST_WORDS besides."""
+        if hi - lo > _LIST_ITEM_REACH:
+            return False
+        names = [(m.start(), m.end()) for m in THERAPIES.finditer(self.text, lo, hi)]
+        rest = " ".join(self.text[a:b] for a, b in zip([lo] + [end for _, end in names], [s for s, _ in names] + [hi]))
+        return bool(names) and all(w.lower() in _LIST_WORDS for w in _A_WORD.findall(rest))
+
+    def _of_a_failure(self, lo: int, permission: re.Match[str]) -> bool:
+        """Whether the permission from `lo` lets in a failure: words of one in its subject ("failure of
+        cyclophosphamide is also acceptable"), or its condition ("belimumab is acceptable if they failed
+        it"), as a permission of the patients a cue names is (_FAILURE_CONDITION)."""
+        i = bisect.bisect_left(self._failures, lo)
+        if i < len(self._failures) and self._failures[i] < permission.start():
+            return True
+        return bool(_FAILURE_CONDITION.match(self.text, _past_space(self.text, permission.end())))
+
+    def let_in(self, after: int) -> list[tuple[int, int]]:
+        """The words that a permission after `after` (a cue's end) lets in (_LETS_IN), each (start, end)."""
+        out = []
+        for permission in _LETS_IN.finditer(self.text, after):
+            lo = self._subject(permission.start())
+            if lo >= after and not (permission["letting"] and self._of_a_failure(lo, permission)):
+                out.append((lo, permission.start()))
+        for permission in _LETS_IN_WHAT_FOLLOWS.finditer(self.text, after):
+            out.append((permission.end(), self._object_end(permission.end())))
+        merged: list[tuple[int, int]] = []  # (none overlapping, for _held)
+        for lo, hi in sorted(out):
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            else:
+                merged.append((lo, hi))
+        return merged
+
+    def _subject(self, at: int) -> int:
+        """Where the subject of the permission at `at` starts (-1: nowhere after a bound)."""
+        i = bisect.bisect_left(self._bounds, (at, at)) - 1
+        # (past a parenthesis the permission is all of: "hydroxychloroquine (allowed)")
+        while i >= 0 and self.text[self._bounds[i][0]] == "(" and _blank(self.text, self._bounds[i][1], at):
+            i -= 1
+        if i < 0:
+            return -1
+        lo = self._bounds[i][1]
+        if not self._listed(lo, at):
+            return lo
+        for _ in range(_LIST_REACH):
+            if i < 1 or self.text[self._bounds[i][0]] != "," or not self._listed(self._bounds[i - 1][1], lo):
+                break
+            i -= 1
+            lo = self._bounds[i][1]
+        return lo
+
+    def _object_end(self, at: int) -> int:
+        """Where the object of the permission ending at `at` ("may continue hydroxychloroquine") ends:
+        at the clause's end, a parenthesis, or the next word of a failure, past the items of a list."""
+        hi = min(self.ends[bisect.bisect_left(self.ends, at)], _next(self._failures, at))
+        i = bisect.bisect_left(self._bounds, (at, at))
+        for _ in range(_LIST_REACH + 1):
+            if i == len(self._bounds) or self._bounds[i][0] >= hi:
+                return hi
+            start, end = self._bounds[i]
+            nxt = self._bounds[i + 1][0] if i + 1 < len(self._bounds) else len(self.text)
+            if self.text[start] != "," or not self._listed(end, min(nxt, hi)):
+                return start
+            i += 1
+        return self._bounds[i][0] if i < len(self._bounds) else hi
+
     def first(self, cue: re.Pattern[str], *, denied: bool = True) -> re.Match[str] | None:
         """The first of the cue's words with a therapy or a treatment after them in their clause (not
         "Hemoglobin refractory to transfusion"), and, where denied is read, not denied: no negation right
@@ -500,6 +632,23 @@ class _Treated:
 def _past_space(text: str, at: int) -> int:
     """Where the words after `at` start, past white space and a comma."""
     return len(text) - len(text[at:].lstrip(" \t\n,")) if at < len(text) else at
+
+
+def _next(starts: list[int], at: int) -> int:
+    """The first of starts (in order) at or after `at`, or sys.maxsize."""
+    i = bisect.bisect_left(starts, at)
+    return starts[i] if i < len(starts) else sys.maxsize
+
+
+def _blank(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] is white space only (and short: _BLANK_REACH)."""
+    return hi - lo <= _BLANK_REACH and not text[lo:hi].strip()
+
+
+def _held(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` stands in one of spans (in order, none overlapping), its start included."""
+    i = bisect.bisect_right(spans, (at, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
