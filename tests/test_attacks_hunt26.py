@@ -360,6 +360,10 @@ HIDDEN_FURTHER_ON = [
     "1 g twice-iguratimod",
     # ... or capitalised after a word of how it is given ("-ed", "-ly" are a dose's only in lower case)
     "2 g/day Tapered Benlysta",
+    # ... or the trial's product named as what is given, not the event a time is counted from
+    "3 doses of CAR-T",
+    "3 doses then CAR-T",
+    "within 4 weeks before CAR-T iguratimod",
 ]
 
 
@@ -416,6 +420,12 @@ HONEST_DOSES_WORD_BY_WORD = [
     "for ≥ 4 weeks before the first dose of study drug",
     "within 4 weeks prior to leukapheresis",
     "for 3 months prior to signing the ICF",
+    # ... or counted to or from the trial's own treatment (since 8dbc4c1, "CAR-T" made it an item)
+    "within 4 weeks before CAR-T infusion",
+    "for 6 months before the CAR-T cell infusion",
+    "within 4 weeks prior to lymphodepletion",
+    "for 6 months before lymphodepleting chemotherapy",
+    "within 2 weeks before apheresis",
 ]
 
 

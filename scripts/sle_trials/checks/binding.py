@@ -666,6 +666,15 @@ _A_MANNER = re.compile(r"(?i)[a-z]+(?:ed|ly)|q[0-9]*[a-z]{0,3}|bid|tid|qid|biw|t
 # ("the investigator's judgement")
 _DOSE_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w-]*(?:['’]s\b)?")
 _TITLE_CASE = re.compile(r"[A-Z][a-z]")
+# ... the events of the trial's own treatment aside, which a time is counted to or from ("within 4 weeks
+# before CAR-T infusion", "prior to lymphodepletion"): the trial's product and its conditioning are no
+# therapy of the list, and since 8dbc4c1 read every word, such a duration was an item of its own and
+# an honest record refused E525. Only after a word of time: "3 doses of CAR-T" names what is given.
+_TRIALS_EVENT = re.compile(
+    r"(?i)\b(?:before|after|prior\s+to|until|since|preceding|following)\s+(?:the\s+)?(?:start\s+of\s+)?"
+    r"(?:CAR[-\s]?T(?:[-\s]cells?)?|lymphodeplet\w*|(?:leuk)?apheresis|conditioning)"
+    r"(?:\s+(?:cell\s+)?(?:infusion|administration|therapy|treatment|chemotherapy))?(?![\w-])"
+)
 
 
 def _a_doses_word(word: str) -> bool:
@@ -726,7 +735,7 @@ def _dose(part: str) -> bool:
     start = _DOSE_START.match(part)
     if start is None or not _DOSE_UNIT.search(part) or prior_therapy.THERAPIES.search(part):
         return False
-    return all(_a_doses_word(word) for word in _DOSE_TOKEN.findall(part))
+    return all(_a_doses_word(word) for word in _DOSE_TOKEN.findall(_TRIALS_EVENT.sub(" before ", part)))
 
 
 def _regimen(inside: str) -> bool:
