@@ -28,8 +28,8 @@ failure ("... are eligible if they failed it"); and a permission of patients who
 A therapy a criterion names as a washout, a concurrent medication or something that keeps patients
 out ("must stop hydroxychloroquine 4 weeks before screening", "Currently receiving steroids", "Prior
 CAR-T cell therapy" in the exclusions) states no requirement. The therapies of a requirement are the
-therapy words (THERAPIES, the steroid words lexicon's) from its cue on, in its own sentence and the
-criterion's sentences after it that stop, wash out or take now nothing (lexicon's washout and
+therapy words (THERAPIES, the steroid words lexicon's) from its first cue (of any kind) on, in its own
+sentence and the criterion's sentences after it that stop, wash out or take now nothing (lexicon's washout and
 stable-dose cues, words of a concurrent or background medication), up to a list such words head
 ("Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine"), but
 those a permission after the cue lets in ("Must have failed rituximab, and concomitant
@@ -292,6 +292,21 @@ _LIST_ITEM_REACH = 200
 _BLANK_REACH = 40
 
 
+# The words of an inclusion's requirement, in the order a cue of each is taken where two start at one
+# place ("Failure of" over its "Failure", STAYED_ACTIVE's)
+_CUES = (FAILED, STAYED_ACTIVE, RECEIVED)
+
+
+def _earliest(after: _Treated, cues: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+    """The first in the text of each cue's first (_Treated.first), else None. The therapies of a
+    requirement are read from its cue on: the first of one kind's cues taken over an earlier one of
+    another's, those between were lost ("Must have failed mycophenolate; failure of cyclophosphamide is
+    also acceptable" read cyclophosphamide alone, "Failure of" taken over "failed"), and a record
+    declaring the therapies silent was held to the alternative, not to what is required."""
+    found = [(m.start(), i, m) for i, cue in enumerate(cues) if (m := after.first(cue)) is not None]
+    return min(found, key=lambda f: f[:2])[2] if found else None
+
+
 class Requirement(NamedTuple):
     """A prior-therapy requirement a criterion states: the words that state it, and the therapies it names."""
 
@@ -302,11 +317,7 @@ class Requirement(NamedTuple):
 def requirement(text: str, inclusion: bool) -> Requirement | None:
     """The prior-therapy requirement a criterion (its text with its nested items') states, else None."""
     after = _Treated(text)
-    cue = (
-        (after.first(FAILED) or after.first(STAYED_ACTIVE) or after.first(RECEIVED))
-        if inclusion
-        else after.first(_NOT_TREATED, denied=False)
-    )
+    cue = _earliest(after, _CUES) if inclusion else after.first(_NOT_TREATED, denied=False)
     if cue is None:
         return None
     therapies: list[str] = []
