@@ -5,6 +5,8 @@ cue's sentence skipped whole.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from sle_trials.reading import prior_therapy
 
@@ -89,3 +91,85 @@ FIRST_CUE_READ_AS_BEFORE = [
 def test_a_single_or_denied_cue_reads_as_before(text: str, words: str, therapies: tuple) -> None:
     found = prior_therapy.requirement(text, inclusion=True)
     assert found is not None and (found.words, found.therapies) == (words, therapies)
+
+
+# --- a permission of a failure in a sentence after the cue's ----------------------------------------
+
+# A sentence after the cue's (after ";" or a sentence's end) holding a word of a permission ("allowed",
+# "permitted", "continue") was skipped whole, read as one of a medication taken now, even where what it
+# lets in is a failure, by its subject ("failure of belimumab is also allowed") or its condition
+# ("belimumab is also allowed, provided they had an inadequate response"): another treatment that may
+# have failed, which the same permission in the cue's own sentence is read as (_Treated.let_in), was lost
+PERMITTED_FAILURE_AFTER_THE_CUE = [
+    "Failure of rituximab; belimumab is also allowed, provided they had an inadequate response.",
+    "Failure of rituximab; belimumab is allowed if refractory to it.",
+    "Failure of rituximab; belimumab is permitted as long as the disease relapsed on it.",
+    "Failure of rituximab; belimumab allowed only if refractory.",
+    "Failure of rituximab; belimumab is allowed on condition that it failed.",
+    "Failure of rituximab; belimumab is allowed when the patient did not respond to it.",
+    "Failure of rituximab. Belimumab is also permitted, providing the patient failed it.",
+    "Failure of rituximab. Patients may continue on study if refractory to belimumab.",
+    "Failure of rituximab; hydroxychloroquine is allowed, and belimumab is allowed if refractory.",
+    # ... by its subject
+    "Failure of rituximab; failure of belimumab is also allowed.",
+    "Failure of rituximab; patients refractory to belimumab are also permitted.",
+    "Failure of rituximab; patients who relapsed despite belimumab are allowed.",
+    "Failure of rituximab. Patients refractory to belimumab may continue.",
+    "Failure of rituximab. Patients refractory to belimumab may continue hydroxychloroquine.",
+]
+
+
+@pytest.mark.parametrize("text", PERMITTED_FAILURE_AFTER_THE_CUE)
+def test_a_permitted_failure_after_the_cues_sentence_is_required(text: str) -> None:
+    found = prior_therapy.requirement(text, inclusion=True)
+    assert found is not None and [t.casefold() for t in found.therapies] == ["rituximab", "belimumab"]
+
+
+# ... while a sentence that lets in a medication on any other condition, negates the permission or the
+# failure, or stops, keeps stable or takes now a medication, names none of the requirement's therapies
+PERMISSION_OF_NO_FAILURE_AFTER_THE_CUE = [
+    "Failure of rituximab; hydroxychloroquine is allowed.",
+    "Failure of rituximab; hydroxychloroquine is allowed if started 3 months before screening.",
+    "Failure of rituximab; hydroxychloroquine is allowed provided the dose is stable.",
+    "Failure of rituximab; patients may continue hydroxychloroquine.",
+    "Failure of rituximab. Hydroxychloroquine may be continued if the patient has not failed it.",
+    "Failure of rituximab; belimumab is allowed if not refractory to it.",
+    "Failure of rituximab; belimumab is not allowed if refractory to it.",
+    "Failure of rituximab; patients may not continue belimumab if refractory to it.",
+    "Failure of rituximab; patients who failed belimumab are not allowed.",
+    "Failure of rituximab; patients not refractory to belimumab are allowed.",
+    "Failure of rituximab; belimumab is allowed if refractory, but must be discontinued 4 weeks before screening.",
+    "Failure of rituximab; concomitant belimumab is allowed provided the patient failed it.",
+    "Must have failed rituximab; hydroxychloroquine may continue.",
+]
+
+
+@pytest.mark.parametrize("text", PERMISSION_OF_NO_FAILURE_AFTER_THE_CUE)
+def test_a_permission_of_no_failure_after_the_cues_sentence_requires_nothing(text: str) -> None:
+    found = prior_therapy.requirement(text, inclusion=True)
+    assert found is not None and found.therapies == ("rituximab",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "hydroxychloroquine is allowed, ",
+        "not refractory to belimumab, ",
+        "failure of belimumab is allowed; ",
+        "hydroxychloroquine may continue if started before; ",
+    ],
+)
+def test_the_sentences_after_the_cue_are_read_once(sentence: str) -> None:
+    """Each sentence's permissions and failures are read once, not again for each of its words."""
+
+    def seconds(n: int) -> float:  # (the least of three: the machine is shared)
+        text = "Failure of rituximab. " + sentence * n + "allowed."
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            prior_therapy.requirement(text, inclusion=True)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    small, large = seconds(1000), seconds(4000)
+    assert large < 8 * small, (small, large)

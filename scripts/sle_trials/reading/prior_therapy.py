@@ -30,7 +30,9 @@ out ("must stop hydroxychloroquine 4 weeks before screening", "Currently receivi
 CAR-T cell therapy" in the exclusions) states no requirement. The therapies of a requirement are the
 therapy words (THERAPIES, the steroid words lexicon's) from its first cue (of any kind) on, in its own
 sentence and the criterion's sentences after it that stop, wash out or take now nothing (lexicon's washout and
-stable-dose cues, words of a concurrent or background medication), up to a list such words head
+stable-dose cues, words of a concurrent or background medication; a permission's words name a
+medication taken now too, unless what they let in is a failure: "; failure of belimumab is also
+allowed", "; belimumab is allowed provided they failed it"), up to a list such words head
 ("Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine"), but
 those a permission after the cue lets in ("Must have failed rituximab, and concomitant
 hydroxychloroquine is OK", "...; patients may continue hydroxychloroquine").
@@ -137,6 +139,11 @@ _NOT_PRIOR = re.compile(
     + r"|stop(?:s|ped|ping)?|currently|receiving|ongoing|concurrent\w*|concomitant\w*|background"
     r"|allowed|permitted|continu(?:e|es|ing))\b"
 )
+# Of _NOT_PRIOR's words, those of a permission: a sentence whose only such words they are, and that
+# lets in a failure by them (_Treated.lets_in_a_failure: "; belimumab is also allowed, provided they had
+# an inadequate response", "; failure of belimumab is also permitted"), names another treatment that
+# may have failed, as a permission after the cue in its own sentence does (_Treated.let_in), and is read
+_PERMITTING = re.compile(r"(?i)\b(?:allowed|permitted|continu(?:e|es|ing))\b")
 # ... and one that heads a list with them ("Concurrent medications: 1. prednisone ≤ 10 mg/day 2.
 # hydroxychloroquine"): the list to the criterion's end (its nested items) names none either, though
 # its items, each a sentence, do not say so again
@@ -324,7 +331,7 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
     start = cue.start()
     let_in = after.let_in(cue.end())
     for lo, hi in _sentences(text, _concurrent_list(text, cue.end()), start):
-        if lo > start and _NOT_PRIOR.search(text, lo, hi):
+        if lo > start and _NOT_PRIOR.search(text, lo, hi) and not after.lets_in_a_failure(lo, hi):
             continue
         found = THERAPIES.finditer(text, max(start, lo), hi)
         therapies += [m.group(0) for m in found if not after.excepted(m.start()) and not _held(let_in, m.start())]
@@ -503,6 +510,30 @@ class _Treated:
         if i < len(self._failures) and self._failures[i] < permission.start():
             return True
         return bool(_FAILURE_CONDITION.match(self.text, _past_space(self.text, permission.end())))
+
+    def lets_in_a_failure(self, lo: int, hi: int) -> bool:
+        """Whether the sentence text[lo:hi] holds no words of _NOT_PRIOR but a permission's
+        (_PERMITTING), none negated, and lets in by them a failure: words of one, not denied, before
+        the last ("failure of belimumab is also allowed", "patients refractory to belimumab are
+        permitted"), or a condition of one after the first ("belimumab is allowed, provided they had an
+        inadequate response", "... only if refractory", "may continue the study if refractory to
+        belimumab"). A sentence of a washout, a stable dose or a medication taken now is none, whatever
+        its condition, nor one that lets in on any other ("hydroxychloroquine is allowed if started 3
+        months before") or keeps out ("belimumab is not permitted if refractory")."""
+        words = list(_NOT_PRIOR.finditer(self.text, lo, hi))
+        for word in words:
+            if not _PERMITTING.fullmatch(word.group(0)):
+                return False
+            if _NEGATED.search(self.text, max(lo, word.start() - _NEGATION_REACH), word.start()):
+                return False
+        if _FAILURE_CONDITION.search(self.text, words[0].end(), hi):
+            return True
+        last = words[-1].start()
+        for cue in (FAILED, STAYED_ACTIVE):
+            for found in cue.finditer(self.text, lo, last):
+                if not self._denied(found) and self.treated_after(found.end()):
+                    return True
+        return False
 
     def let_in(self, after: int) -> list[tuple[int, int]]:
         """The words that a permission after `after` (a cue's end) lets in (_LETS_IN), each (start, end)."""
