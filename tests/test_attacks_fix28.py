@@ -157,6 +157,8 @@ def test_a_permission_of_no_failure_after_the_cues_sentence_requires_nothing(tex
         "not refractory to belimumab, ",
         "failure of belimumab is allowed; ",
         "hydroxychloroquine may continue if started before; ",
+        "currently not refractory to belimumab; ",
+        "currently receiving prednisone, not refractory to belimumab, ",
     ],
 )
 def test_the_sentences_after_the_cue_are_read_once(sentence: str) -> None:
@@ -173,3 +175,62 @@ def test_the_sentences_after_the_cue_are_read_once(sentence: str) -> None:
 
     small, large = seconds(1000), seconds(4000)
     assert large < 8 * small, (small, large)
+
+
+# --- a failure of its own in a sentence after the cue's ---------------------------------------------
+
+# A sentence after the cue's that names a medication taken now, a stable dose or a washout was skipped
+# whole, though it states a failure of its own ("Failure of rituximab. Currently refractory to
+# belimumab"): its failed therapies were lost, and, the first cue of any kind taken, those a later
+# failure's sentence named where that failure had been the cue ("Previously treated with
+# hydroxychloroquine. Disease refractory to mycophenolate despite a stable dose of prednisone")
+OWN_FAILURE_AFTER_THE_CUE = [
+    ("Failure of rituximab. Currently refractory to belimumab.", ("rituximab", "belimumab")),
+    ("Must have failed rituximab. Currently refractory to belimumab.", ("rituximab", "belimumab")),
+    ("Failure of rituximab; stable disease despite belimumab.", ("rituximab", "belimumab")),
+    (
+        "Failure of rituximab. Currently receiving prednisone, and refractory to belimumab.",
+        ("rituximab", "belimumab"),
+    ),
+    (
+        "Refractory to rituximab. Disease refractory to mycophenolate despite a stable dose of prednisone.",
+        ("rituximab", "mycophenolate", "prednisone"),
+    ),
+    (
+        "Previously treated with hydroxychloroquine. Disease refractory to mycophenolate despite a stable "
+        "dose of prednisone.",
+        ("hydroxychloroquine", "mycophenolate", "prednisone"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "therapies"), OWN_FAILURE_AFTER_THE_CUE)
+def test_a_failure_of_its_own_after_the_cues_sentence_is_read(text: str, therapies: tuple) -> None:
+    found = prior_therapy.requirement(text, inclusion=True)
+    assert found is not None and found.therapies == therapies
+
+
+# ... while such a sentence with no failure of its own, a denied one, or a treatment had before (of the
+# medication it stops or keeps stable), names none of the requirement's therapies
+NO_FAILURE_OF_ITS_OWN_AFTER_THE_CUE = [
+    "Failure of rituximab. Currently receiving prednisone at a stable dose.",
+    "Failure of rituximab. Hydroxychloroquine must be discontinued 4 weeks before screening.",
+    "Failure of rituximab. Currently not refractory to belimumab.",
+    "Failure of rituximab. Patients previously treated with belimumab must discontinue it 12 weeks before screening.",
+    "Failure of rituximab. Patients who have received hydroxychloroquine must be on a stable dose.",
+]
+
+
+@pytest.mark.parametrize("text", NO_FAILURE_OF_ITS_OWN_AFTER_THE_CUE)
+def test_no_failure_of_its_own_after_the_cues_sentence_requires_nothing(text: str) -> None:
+    found = prior_therapy.requirement(text, inclusion=True)
+    assert found is not None and found.therapies == ("rituximab",)
+
+
+def test_an_exclusions_later_sentence_of_a_stable_dose_is_skipped() -> None:
+    """An exclusion's requirement reads its later sentences as before: no failure of their own is read."""
+    found = prior_therapy.requirement(
+        "Patients who have not received mycophenolate; patients who have not received belimumab at a stable dose.",
+        inclusion=False,
+    )
+    assert found is not None and found.therapies == ("mycophenolate",)

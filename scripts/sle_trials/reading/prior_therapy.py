@@ -32,7 +32,8 @@ therapy words (THERAPIES, the steroid words lexicon's) from its first cue (of an
 sentence and the criterion's sentences after it that stop, wash out or take now nothing (lexicon's washout and
 stable-dose cues, words of a concurrent or background medication; a permission's words name a
 medication taken now too, unless what they let in is a failure: "; failure of belimumab is also
-allowed", "; belimumab is allowed provided they failed it"), up to a list such words head
+allowed", "; belimumab is allowed provided they failed it"), or, from its cue on, that state a failure
+of their own ("Failure of rituximab. Currently refractory to belimumab"), up to a list such words head
 ("Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine"), but
 those a permission after the cue lets in ("Must have failed rituximab, and concomitant
 hydroxychloroquine is OK", "...; patients may continue hydroxychloroquine").
@@ -302,15 +303,25 @@ _BLANK_REACH = 40
 # The words of an inclusion's requirement, in the order a cue of each is taken where two start at one
 # place ("Failure of" over its "Failure", STAYED_ACTIVE's)
 _CUES = (FAILED, STAYED_ACTIVE, RECEIVED)
+# ... of them, a failure's: a sentence after the cue's that states one of its own is read from its cue on,
+# as it is alone, though it names a medication taken now ("Failure of rituximab. Currently refractory to
+# belimumab", "...; disease refractory to mycophenolate despite a stable dose of prednisone"): skipped,
+# its failed therapies were lost. (A treatment had before, in such a sentence, is of the medication it
+# stops or keeps: "Patients previously treated with belimumab must discontinue it")
+_FAILURES = (FAILED, STAYED_ACTIVE)
 
 
-def _earliest(after: _Treated, cues: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
-    """The first in the text of each cue's first (_Treated.first), else None. The therapies of a
-    requirement are read from its cue on: the first of one kind's cues taken over an earlier one of
+def _earliest(
+    after: _Treated, cues: tuple[re.Pattern[str], ...], lo: int = 0, hi: int = sys.maxsize, *, denied: bool = True
+) -> re.Match[str] | None:
+    """The first in text[lo:hi] of each cue's first there (_Treated.first), else None. The therapies of
+    a requirement are read from its cue on: the first of one kind's cues taken over an earlier one of
     another's, those between were lost ("Must have failed mycophenolate; failure of cyclophosphamide is
     also acceptable" read cyclophosphamide alone, "Failure of" taken over "failed"), and a record
     declaring the therapies silent was held to the alternative, not to what is required."""
-    found = [(m.start(), i, m) for i, cue in enumerate(cues) if (m := after.first(cue)) is not None]
+    found = [
+        (m.start(), i, m) for i, cue in enumerate(cues) if (m := after.first(cue, lo, hi, denied=denied)) is not None
+    ]
     return min(found, key=lambda f: f[:2])[2] if found else None
 
 
@@ -324,16 +335,21 @@ class Requirement(NamedTuple):
 def requirement(text: str, inclusion: bool) -> Requirement | None:
     """The prior-therapy requirement a criterion (its text with its nested items') states, else None."""
     after = _Treated(text)
-    cue = _earliest(after, _CUES) if inclusion else after.first(_NOT_TREATED, denied=False)
+    cues, denied = (_CUES, True) if inclusion else ((_NOT_TREATED,), False)
+    cue = _earliest(after, cues, denied=denied)
     if cue is None:
         return None
     therapies: list[str] = []
     start = cue.start()
     let_in = after.let_in(cue.end())
     for lo, hi in _sentences(text, _concurrent_list(text, cue.end()), start):
+        read_from = max(start, lo)
         if lo > start and _NOT_PRIOR.search(text, lo, hi) and not after.lets_in_a_failure(lo, hi):
-            continue
-        found = THERAPIES.finditer(text, max(start, lo), hi)
+            own = _earliest(after, _FAILURES, lo, hi) if inclusion else None
+            if own is None:
+                continue
+            read_from = own.start()
+        found = THERAPIES.finditer(text, read_from, hi)
         therapies += [m.group(0) for m in found if not after.excepted(m.start()) and not _held(let_in, m.start())]
     return Requirement(cue.group(0), tuple(therapies))
 
@@ -585,13 +601,15 @@ class _Treated:
             i += 1
         return self._bounds[i][0] if i < len(self._bounds) else hi
 
-    def first(self, cue: re.Pattern[str], *, denied: bool = True) -> re.Match[str] | None:
-        """The first of the cue's words with a therapy or a treatment after them in their clause (not
-        "Hemoglobin refractory to transfusion"), and, where denied is read, not denied: no negation right
-        before them ("No prior treatment with rituximab", "not refractory to"), no exception before them
-        in their clause ("excluding those previously treated with"), no words keeping their patients out
-        after them ("... are excluded"); else None."""
-        for found in cue.finditer(self.text):
+    def first(
+        self, cue: re.Pattern[str], lo: int = 0, hi: int = sys.maxsize, *, denied: bool = True
+    ) -> re.Match[str] | None:
+        """The first of the cue's words in text[lo:hi] with a therapy or a treatment after them in their
+        clause (not "Hemoglobin refractory to transfusion"), and, where denied is read, not denied: no
+        negation right before them ("No prior treatment with rituximab", "not refractory to"), no
+        exception before them in their clause ("excluding those previously treated with"), no words
+        keeping their patients out after them ("... are excluded"); else None."""
+        for found in cue.finditer(self.text, lo, hi):
             if (not denied or not self._denied(found)) and self.treated_after(found.end()):
                 return found
         return None
