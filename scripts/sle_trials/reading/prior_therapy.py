@@ -28,9 +28,12 @@ failure ("... are eligible if they failed it"); and a permission of patients who
 A therapy a criterion names as a washout, a concurrent medication or something that keeps patients
 out ("must stop hydroxychloroquine 4 weeks before screening", "Currently receiving steroids", "Prior
 CAR-T cell therapy" in the exclusions) states no requirement. The therapies of a requirement are the
-therapy words (THERAPIES, the steroid words lexicon's) from its cue on, in its own sentence and the
-criterion's sentences after it that stop, wash out or take now nothing (lexicon's washout and
-stable-dose cues, words of a concurrent or background medication), up to a list such words head
+therapy words (THERAPIES, the steroid words lexicon's) from its first cue (of any kind) on, in its own
+sentence and the criterion's sentences after it that stop, wash out or take now nothing (lexicon's washout and
+stable-dose cues, words of a concurrent or background medication; a permission's words name a
+medication taken now too, unless what they let in is a failure: "; failure of belimumab is also
+allowed", "; belimumab is allowed provided they failed it"), or, from its cue on, that state a failure
+of their own ("Failure of rituximab. Currently refractory to belimumab"), up to a list such words head
 ("Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine"), but
 those a permission after the cue lets in ("Must have failed rituximab, and concomitant
 hydroxychloroquine is OK", "...; patients may continue hydroxychloroquine").
@@ -137,6 +140,11 @@ _NOT_PRIOR = re.compile(
     + r"|stop(?:s|ped|ping)?|currently|receiving|ongoing|concurrent\w*|concomitant\w*|background"
     r"|allowed|permitted|continu(?:e|es|ing))\b"
 )
+# Of _NOT_PRIOR's words, those of a permission: a sentence whose only such words they are, and that
+# lets in a failure by them (_Treated.lets_in_a_failure: "; belimumab is also allowed, provided they had
+# an inadequate response", "; failure of belimumab is also permitted"), names another treatment that
+# may have failed, as a permission after the cue in its own sentence does (_Treated.let_in), and is read
+_PERMITTING = re.compile(r"(?i)\b(?:allowed|permitted|continu(?:e|es|ing))\b")
 # ... and one that heads a list with them ("Concurrent medications: 1. prednisone ≤ 10 mg/day 2.
 # hydroxychloroquine"): the list to the criterion's end (its nested items) names none either, though
 # its items, each a sentence, do not say so again
@@ -292,6 +300,31 @@ _LIST_ITEM_REACH = 200
 _BLANK_REACH = 40
 
 
+# The words of an inclusion's requirement, in the order a cue of each is taken where two start at one
+# place ("Failure of" over its "Failure", STAYED_ACTIVE's)
+_CUES = (FAILED, STAYED_ACTIVE, RECEIVED)
+# ... of them, a failure's: a sentence after the cue's that states one of its own is read from its cue on,
+# as it is alone, though it names a medication taken now ("Failure of rituximab. Currently refractory to
+# belimumab", "...; disease refractory to mycophenolate despite a stable dose of prednisone"): skipped,
+# its failed therapies were lost. (A treatment had before, in such a sentence, is of the medication it
+# stops or keeps: "Patients previously treated with belimumab must discontinue it")
+_FAILURES = (FAILED, STAYED_ACTIVE)
+
+
+def _earliest(
+    after: _Treated, cues: tuple[re.Pattern[str], ...], lo: int = 0, hi: int = sys.maxsize, *, denied: bool = True
+) -> re.Match[str] | None:
+    """The first in text[lo:hi] of each cue's first there (_Treated.first), else None. The therapies of
+    a requirement are read from its cue on: the first of one kind's cues taken over an earlier one of
+    another's, those between were lost ("Must have failed mycophenolate; failure of cyclophosphamide is
+    also acceptable" read cyclophosphamide alone, "Failure of" taken over "failed"), and a record
+    declaring the therapies silent was held to the alternative, not to what is required."""
+    found = [
+        (m.start(), i, m) for i, cue in enumerate(cues) if (m := after.first(cue, lo, hi, denied=denied)) is not None
+    ]
+    return min(found, key=lambda f: f[:2])[2] if found else None
+
+
 class Requirement(NamedTuple):
     """A prior-therapy requirement a criterion states: the words that state it, and the therapies it names."""
 
@@ -302,20 +335,21 @@ class Requirement(NamedTuple):
 def requirement(text: str, inclusion: bool) -> Requirement | None:
     """The prior-therapy requirement a criterion (its text with its nested items') states, else None."""
     after = _Treated(text)
-    cue = (
-        (after.first(FAILED) or after.first(STAYED_ACTIVE) or after.first(RECEIVED))
-        if inclusion
-        else after.first(_NOT_TREATED, denied=False)
-    )
+    cues, denied = (_CUES, True) if inclusion else ((_NOT_TREATED,), False)
+    cue = _earliest(after, cues, denied=denied)
     if cue is None:
         return None
     therapies: list[str] = []
     start = cue.start()
     let_in = after.let_in(cue.end())
     for lo, hi in _sentences(text, _concurrent_list(text, cue.end()), start):
-        if lo > start and _NOT_PRIOR.search(text, lo, hi):
-            continue
-        found = THERAPIES.finditer(text, max(start, lo), hi)
+        read_from = max(start, lo)
+        if lo > start and _NOT_PRIOR.search(text, lo, hi) and not after.lets_in_a_failure(lo, hi):
+            own = _earliest(after, _FAILURES, lo, hi) if inclusion else None
+            if own is None:
+                continue
+            read_from = own.start()
+        found = THERAPIES.finditer(text, read_from, hi)
         therapies += [m.group(0) for m in found if not after.excepted(m.start()) and not _held(let_in, m.start())]
     return Requirement(cue.group(0), tuple(therapies))
 
@@ -493,6 +527,30 @@ class _Treated:
             return True
         return bool(_FAILURE_CONDITION.match(self.text, _past_space(self.text, permission.end())))
 
+    def lets_in_a_failure(self, lo: int, hi: int) -> bool:
+        """Whether the sentence text[lo:hi] holds no words of _NOT_PRIOR but a permission's
+        (_PERMITTING), none negated, and lets in by them a failure: words of one, not denied, before
+        the last ("failure of belimumab is also allowed", "patients refractory to belimumab are
+        permitted"), or a condition of one after the first ("belimumab is allowed, provided they had an
+        inadequate response", "... only if refractory", "may continue the study if refractory to
+        belimumab"). A sentence of a washout, a stable dose or a medication taken now is none, whatever
+        its condition, nor one that lets in on any other ("hydroxychloroquine is allowed if started 3
+        months before") or keeps out ("belimumab is not permitted if refractory")."""
+        words = list(_NOT_PRIOR.finditer(self.text, lo, hi))
+        for word in words:
+            if not _PERMITTING.fullmatch(word.group(0)):
+                return False
+            if _NEGATED.search(self.text, max(lo, word.start() - _NEGATION_REACH), word.start()):
+                return False
+        if _FAILURE_CONDITION.search(self.text, words[0].end(), hi):
+            return True
+        last = words[-1].start()
+        for cue in (FAILED, STAYED_ACTIVE):
+            for found in cue.finditer(self.text, lo, last):
+                if not self._denied(found) and self.treated_after(found.end()):
+                    return True
+        return False
+
     def let_in(self, after: int) -> list[tuple[int, int]]:
         """The words that a permission after `after` (a cue's end) lets in (_LETS_IN), each (start, end)."""
         out = []
@@ -543,13 +601,15 @@ class _Treated:
             i += 1
         return self._bounds[i][0] if i < len(self._bounds) else hi
 
-    def first(self, cue: re.Pattern[str], *, denied: bool = True) -> re.Match[str] | None:
-        """The first of the cue's words with a therapy or a treatment after them in their clause (not
-        "Hemoglobin refractory to transfusion"), and, where denied is read, not denied: no negation right
-        before them ("No prior treatment with rituximab", "not refractory to"), no exception before them
-        in their clause ("excluding those previously treated with"), no words keeping their patients out
-        after them ("... are excluded"); else None."""
-        for found in cue.finditer(self.text):
+    def first(
+        self, cue: re.Pattern[str], lo: int = 0, hi: int = sys.maxsize, *, denied: bool = True
+    ) -> re.Match[str] | None:
+        """The first of the cue's words in text[lo:hi] with a therapy or a treatment after them in their
+        clause (not "Hemoglobin refractory to transfusion"), and, where denied is read, not denied: no
+        negation right before them ("No prior treatment with rituximab", "not refractory to"), no
+        exception before them in their clause ("excluding those previously treated with"), no words
+        keeping their patients out after them ("... are excluded"); else None."""
+        for found in cue.finditer(self.text, lo, hi):
             if (not denied or not self._denied(found)) and self.treated_after(found.end()):
                 return found
         return None
