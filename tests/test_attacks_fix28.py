@@ -168,9 +168,9 @@ def test_the_sentences_after_the_cue_are_read_once(sentence: str) -> None:
         text = "Failure of rituximab. " + sentence * n + "allowed."
         times = []
         for _ in range(3):
-            started = time.perf_counter()
+            started = time.process_time()
             prior_therapy.requirement(text, inclusion=True)
-            times.append(time.perf_counter() - started)
+            times.append(time.process_time() - started)
         return min(times)
 
     small, large = seconds(1000), seconds(4000)

@@ -267,9 +267,9 @@ def _age_seconds(text: str) -> float:
     """The least of two timings of reading text's ages."""
     best = float("inf")
     for _ in range(2):
-        start = time.perf_counter()
+        start = time.process_time()
         lexicon.ages(text)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
@@ -561,9 +561,9 @@ def test_the_permissions_subjects_are_read_once(words: str) -> None:
     """Each permission's subject is read back to its bound and over a list's items a few at most."""
 
     def seconds(n: int) -> float:
-        started = time.perf_counter()
+        started = time.process_time()
         prior_therapy.requirement("Must have failed rituximab, " + words * n + "is allowed.", inclusion=True)
-        return time.perf_counter() - started
+        return time.process_time() - started
 
     small, large = seconds(1000), seconds(4000)
     assert large < 8 * small, (small, large)
