@@ -1344,6 +1344,17 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
     for path, value, _ in _lists_of_enums(data, schema):
         if value[::-1] != value:
             add("list reordered", path, "reversed", _set(data, path, value[::-1]), frozenset({"E507", "E525"}))
+    # ... and a list of texts: the conditions or keywords a source places one a place, an arm's
+    # interventions or an intervention's other names its row lists (E533: each text was held to its
+    # place or its row, in any order)
+    ranked: list[tuple[Path_, list]] = [((name,), data[name]) for name in ("conditions", "keywords") if name in data]
+    for name in ROW_LABELS:
+        found, items = fields.get(data, fields.parse_dotted(name))
+        for i, item in enumerate(items if found and isinstance(items, list) else []):
+            ranked += [(fields.parse_dotted(name) + (i, k), v) for k, v in item.items() if isinstance(v, list)]
+    for path, listed in ranked:
+        if listed[::-1] != listed:
+            add("texts reordered", path, "reversed", _set(data, path, listed[::-1]), frozenset({"E533"}))
     therapies = eligibility.get("prior_therapy", {}).get("therapies", [])
     if therapies[::-1] != therapies:
         path = ("eligibility", "prior_therapy", "therapies")
