@@ -1351,7 +1351,11 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
     for name in ROW_LABELS:
         found, items = fields.get(data, fields.parse_dotted(name))
         for i, item in enumerate(items if found and isinstance(items, list) else []):
-            ranked += [(fields.parse_dotted(name) + (i, k), v) for k, v in item.items() if isinstance(v, list)]
+            ranked += [
+                (fields.parse_dotted(name) + (i, k), v)
+                for k, v in item.items()
+                if isinstance(v, list) and all(isinstance(x, str) for x in v)  # (not an arm's cohorts)
+            ]
     for path, listed in ranked:
         if listed[::-1] != listed:
             add("texts reordered", path, "reversed", _set(data, path, listed[::-1]), frozenset({"E533"}))
