@@ -2,6 +2,9 @@
 a record the importer writes from a fixture study (marked complete, as a reviewed record is) or on a
 curated record, and refused.
 
+- A value taken from an older version of the record it cites (E534): a study's enrollment, a date,
+  its status or a condition as the older JSON gave them, quoted there, while the newer JSON the
+  record cites too states them otherwise. Each quote stood where a cited source states its field.
 - A list of texts in another order than its source lists them (E533): a study's conditions or
   keywords, an arm's interventions, an intervention's other names. E533 held only lists of rows
   (sites, officials, arms, ...) to their order; an arm is its row with its interventions in any
@@ -11,11 +14,12 @@ curated record, and refused.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import mutations
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, IM19_PATH, add_source, record_data
 
 # --- a list of texts in another order than its source lists them ---------------------------------
 
@@ -93,3 +97,92 @@ def test_a_text_its_source_lists_twice_may_stand_at_either_place(registry: Path)
     shown, checks = "trials/NCT09000011.yaml", mutations.Checks(registry)
     honest = mutations._set(record.data, ("keywords",), ["CAR-T", "lupus nephritis", "CD19"])
     assert checks.codes(shown, honest) == set()
+
+
+# --- a value taken from an older version of the record the record cites --------------------------
+
+# A record citing a study as it was and as it is now (`trials import ctgov --update` cites both) took a
+# value from the older JSON, quoted there, and passed: each quote stood where a cited source states
+# its field, and none was held to the newest. (path, the stale value, its quote in the older JSON)
+STALE = [
+    (("enrollment", "count"), 24, ("enrollment", "enrollmentInfo.count: 24 enrollmentInfo.type: ACTUAL")),
+    (
+        ("dates", "completion", "date"),
+        "2024-08-31",
+        ("dates.completion", "completionDateStruct.date: 2024-08-31 completionDateStruct.type: ACTUAL"),
+    ),
+    (
+        ("dates", "last_updated", "date"),
+        "2025-03-06",
+        ("dates.last_updated", "lastUpdatePostDateStruct.date: 2025-03-06 lastUpdatePostDateStruct.type: ACTUAL"),
+    ),
+    (("overall_status",), "RECRUITING", ("overall_status", "statusModule.overallStatus: RECRUITING")),
+    # a condition the newer JSON no longer lists (a text of its own: no quote)
+    (("conditions",), ["Lupus Nephritis", "Systemic Lupus Erythematosus", "Refractory Lupus Nephritis"], None),
+]
+
+
+def _updated(registry: Path, tmp_path: Path) -> tuple[mutations.Checks, str, dict]:
+    """The fixture study imported as it was (RECRUITING, its two conditions), then updated to a newer
+    JSON (COMPLETED, 26 participants, a later completion and last update, one condition changed), the
+    record citing both, marked complete; its checks, its path and its data."""
+    from sle_trials.cli import main
+
+    study = json.loads((FIXTURES / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8"))
+    status = study["protocolSection"]["statusModule"]
+    status["overallStatus"] = "RECRUITING"
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(study, indent=2), encoding="utf-8")
+    mutations.imported(registry, older, "NCT09000011", "complete")
+    status["overallStatus"] = "COMPLETED"
+    status["lastUpdatePostDateStruct"] = {"date": "2026-03-01", "type": "ACTUAL"}
+    status["completionDateStruct"] = {"date": "2025-11-30", "type": "ACTUAL"}
+    study["protocolSection"]["designModule"]["enrollmentInfo"] = {"count": 26, "type": "ACTUAL"}
+    study["protocolSection"]["conditionsModule"]["conditions"] = ["Lupus Nephritis", "Refractory Lupus Nephritis"]
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(study, indent=2), encoding="utf-8")
+    assert main(["import", "ctgov", str(newer), "--update", "--root", str(registry)]) == 0
+    shown = "trials/NCT09000011.yaml"
+    data = record_data(registry / shown, shown)
+    assert [s["as_of"] for s in data["curation"]["sources"]] == ["2025-03-06", "2026-03-01"]
+    return mutations.Checks(registry), shown, data
+
+
+@pytest.mark.parametrize(("path", "stale", "quote"), STALE)
+def test_a_value_of_an_older_version_of_the_record_is_refused(
+    registry: Path, tmp_path: Path, path: tuple, stale: object, quote: tuple[str, str] | None
+) -> None:
+    checks, shown, data = _updated(registry, tmp_path)
+    assert checks.codes(shown, data) == set()
+    wrong = mutations._set(data, path, stale)
+    if quote is not None:
+        wrong["evidence"][quote[0]] = quote[1]
+    assert checks.codes(shown, wrong) == {"E534"}
+
+
+def test_a_value_the_newer_version_states_alike_may_keep_its_older_quote(registry: Path) -> None:
+    """IM19 citing its page and a newer copy of it whose status line alone changed: the block quoted for
+    the phase, the study type and the dates (its status line RECRUITING) stands only in the older copy,
+    but the newer one states each of those values alike; the status quoted from it is refused."""
+    old = (registry / "seeds" / "000_84a0f0163f21158e.txt").read_text(encoding="utf-8")
+    newer = old.replace("Last Updated: 2025-08-17", "Last Updated: 2025-10-01").replace(
+        "\nRECRUITING\n", "\nACTIVE_NOT_RECRUITING\n"
+    )
+    add_source(registry, "seeds/962_im19_updated.txt", newer)
+    data = record_data(registry / IM19_PATH, IM19_PATH)
+    data["curation"]["sources"].append(
+        {
+            "file": "seeds/962_im19_updated.txt",
+            "kind": "REGISTRY_COPY",
+            "as_of": "2025-10-01",
+            "as_of_label": "Last Updated",
+        }
+    )
+    data["evidence"]["curation.sources.1.as_of"] = "Last Updated: 2025-10-01"
+    data["dates"]["last_updated"]["date"] = "2025-10-01"
+    data["evidence"]["dates.last_updated.date"] = "Last Updated: 2025-10-01"
+    checks = mutations.Checks(registry)
+    assert checks.codes(IM19_PATH, data) == {"E534"}  # its status, RECRUITING, as the older copy says
+    data["overall_status"] = "ACTIVE_NOT_RECRUITING"
+    data["evidence"]["overall_status"] = "ACTIVE_NOT_RECRUITING NA 6 participants"
+    assert checks.codes(IM19_PATH, data) == set()

@@ -17,7 +17,8 @@ import itertools
 import os
 import re
 import unicodedata
-from collections import OrderedDict
+from collections import Counter, OrderedDict
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -427,6 +428,64 @@ class Sources:
                     return Verdict("ok")
                 cut = cut or Verdict("cut", found, doc.file)
         return cut or Verdict("elsewhere" if anywhere else "missing")
+
+    def superseded(self, path: fields.Path_, text: str, *, whole: bool) -> str | None:
+        """The newer cited source that supersedes every source text stands in where it states the field
+        at path: a newer version of the same record (a document of the same layout about this trial,
+        of a later as_of) that states the field at its place, otherwise. None where text stands there
+        in the newest version that states the field, or where the newer version's passages of the
+        field's place that text holds are the older's too (a quote of a line of a registry copy's block
+        whose other lines changed: the field's own line did not). A record citing the study as it was
+        and as it is now took its enrollment, its completion date or a condition since dropped from
+        the older JSON, quoted there, and passed: trials.csv gave values the registry no longer says.
+        The document's own date (curation) and a plain document (no places: its sentences are read)
+        are not held to it."""
+        own = self.versions
+        if not own or path[0] in _OF_OTHERS:
+            return None
+        needle = normalise(text)
+        as_of = {s["file"]: s.get("as_of", "") for s in self.record.data["curation"]["sources"]}
+        holding = [doc for doc in own if self._stands(doc, path, needle, whole)]
+        newer: str | None = None
+        for doc in holding:
+            later = [
+                other
+                for other in own
+                if other.layout == doc.layout
+                and as_of.get(other.file, "") > as_of.get(doc.file, "")
+                and self.passages(other, path)
+            ]
+            if not later:
+                return None
+            newest = max(later, key=lambda other: as_of.get(other.file, ""))
+            if self._stands(newest, path, needle, whole):
+                return None
+            mine = [
+                p.text for p in self.passages(doc, path) or [] if p.whole and (p.text in needle or needle in p.text)
+            ]
+            theirs = {p.text for p in self.passages(newest, path) or []}
+            if mine and all(t in theirs for t in mine):
+                return None
+            newer = newer or newest.file
+        return newer
+
+    @cached_property
+    def versions(self) -> list[SourceDoc]:
+        """The cited documents about this trial that are versions of one record: two or more of one
+        layout that places fields (most records cite one source, and superseded has nothing to read)."""
+        own = [doc for doc in self.docs if doc.layout != layouts.PLAIN and not self.about_other(doc)]
+        count = Counter(doc.layout for doc in own)
+        return [doc for doc in own if count[doc.layout] > 1]
+
+    def _stands(self, doc: SourceDoc, path: fields.Path_, needle: str, whole: bool) -> bool:
+        """Whether needle stands in doc where it states the field at path, of whole words there, as
+        _verdict finds it ("RECRUITING" does not stand in "ACTIVE_NOT_RECRUITING")."""
+        if not self._in(doc, needle):
+            return False
+        placed = self.placed(doc, path, needle, whole=whole)
+        return any(
+            doc.cut(text, needle) is None for text in ([doc.text] if placed is None else [p.text for p in placed])
+        )
 
     def _in(self, doc: SourceDoc, needle: str) -> bool:
         """Whether needle stands anywhere in doc, searched for once a record (a text written many
