@@ -160,10 +160,9 @@ def test_a_value_of_an_older_version_of_the_record_is_refused(
     assert checks.codes(shown, wrong) == {"E534"}
 
 
-def test_a_value_the_newer_version_states_alike_may_keep_its_older_quote(registry: Path) -> None:
-    """IM19 citing its page and a newer copy of it whose status line alone changed: the block quoted for
-    the phase, the study type and the dates (its status line RECRUITING) stands only in the older copy,
-    but the newer one states each of those values alike; the status quoted from it is refused."""
+def _im19_copies(registry: Path) -> dict:
+    """IM19's record citing its page and a newer copy of it whose status line alone changed (and its
+    date): its last update taken from the newer copy, its status not yet."""
     old = (registry / "seeds" / "000_84a0f0163f21158e.txt").read_text(encoding="utf-8")
     newer = old.replace("Last Updated: 2025-08-17", "Last Updated: 2025-10-01").replace(
         "\nRECRUITING\n", "\nACTIVE_NOT_RECRUITING\n"
@@ -181,8 +180,53 @@ def test_a_value_the_newer_version_states_alike_may_keep_its_older_quote(registr
     data["evidence"]["curation.sources.1.as_of"] = "Last Updated: 2025-10-01"
     data["dates"]["last_updated"]["date"] = "2025-10-01"
     data["evidence"]["dates.last_updated.date"] = "Last Updated: 2025-10-01"
+    return data
+
+
+def test_a_value_the_newer_version_states_alike_may_keep_its_older_quote(registry: Path) -> None:
+    """The block quoted for the phase, the study type and the dates (its status line RECRUITING) stands
+    only in the older copy, but the newer one states each of those values alike; the status quoted
+    from it is refused."""
+    data = _im19_copies(registry)
     checks = mutations.Checks(registry)
     assert checks.codes(IM19_PATH, data) == {"E534"}  # its status, RECRUITING, as the older copy says
     data["overall_status"] = "ACTIVE_NOT_RECRUITING"
     data["evidence"]["overall_status"] = "ACTIVE_NOT_RECRUITING NA 6 participants"
     assert checks.codes(IM19_PATH, data) == set()
+
+
+# --- a source's own date quoted from another cited source ----------------------------------------
+
+
+def test_a_sources_date_quoted_from_another_cited_source_is_refused(registry: Path, tmp_path: Path) -> None:
+    """The older JSON's as_of given as the newer one's, quoted from the newer JSON: each quote was looked
+    for in every cited source, so it passed, and the two versions then read as of one date, neither
+    superseding the other (E534 let the older JSON's enrollment pass again)."""
+    checks, shown, data = _updated(registry, tmp_path)
+    wrong = mutations._set(data, ("curation", "sources", 0, "as_of"), "2026-03-01")
+    wrong["evidence"]["curation.sources.0.as_of"] = "lastUpdatePostDateStruct.date: 2026-03-01"
+    assert "E512" in checks.codes(shown, wrong)  # (and E519: read as the newest, the older lacks a condition)
+    wrong["enrollment"]["count"] = 24
+    wrong["evidence"]["enrollment"] = "enrollmentInfo.count: 24 enrollmentInfo.type: ACTUAL"
+    assert "E512" in checks.codes(shown, wrong)
+    # the two dates swapped, each quoted from the other's source
+    swapped = mutations._set(data, ("curation", "sources", 0, "as_of"), "2026-03-01")
+    swapped["curation"]["sources"][1]["as_of"] = "2025-03-06"
+    quoted = swapped["evidence"]
+    quoted["curation.sources.0.as_of"], quoted["curation.sources.1.as_of"] = (
+        quoted["curation.sources.1.as_of"],
+        quoted["curation.sources.0.as_of"],
+    )
+    assert "E512" in checks.codes(shown, swapped)
+
+
+def test_a_copys_date_quoted_from_the_newer_copy_is_refused(registry: Path) -> None:
+    """The older copy given the newer one's date, quoted from it: it passed (the status then current)."""
+    data = _im19_copies(registry)
+    data["overall_status"] = "ACTIVE_NOT_RECRUITING"
+    data["evidence"]["overall_status"] = "ACTIVE_NOT_RECRUITING NA 6 participants"
+    checks = mutations.Checks(registry)
+    assert checks.codes(IM19_PATH, data) == set()
+    data["curation"]["sources"][0]["as_of"] = "2025-10-01"
+    data["evidence"]["curation.sources.0.as_of"] = "Last Updated: 2025-10-01"
+    assert checks.codes(IM19_PATH, data) == {"E512"}

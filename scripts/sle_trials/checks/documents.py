@@ -265,6 +265,8 @@ class Sources:
 
     def passages(self, doc: SourceDoc, path: fields.Path_) -> list[layouts.Passage] | None:
         """Where this document states the field at path for this record, or None when anywhere will do."""
+        if self._cites_other(doc, path):
+            return []  # what a source's entry says of it (its own date) is read in that source alone
         if self.about_other(doc) and path[0] != "curation":  # curation.sources.* describe the document itself
             if path == ("brief_title",):
                 return [layouts.Passage(t, True) for t in doc.related.get(self.nct_id, [])]
@@ -282,6 +284,18 @@ class Sources:
         if found is None and path[0] not in _OF_OTHERS and self.named:  # (named by none: E515 refuses it)
             found = doc.about(self.nct_id)  # a plain document naming other trials: its sections of this one
         return self.prose.stating_in(doc, path, found)
+
+    def _cites_other(self, doc: SourceDoc, path: fields.Path_) -> bool:
+        """Whether path is a field of curation.sources' entry for another document than doc: a source's
+        as_of quoted from another cited source (the newer copy's "Last Updated: 2025-10-01" given to
+        the older one) passed, and gave the record's sources the wrong order of their versions."""
+        if path[:2] != ("curation", "sources") or len(path) < 3 or not isinstance(path[2], int):
+            return False
+        cited = self.record.data["curation"]["sources"]
+        if path[2] >= len(cited) or cited[path[2]].get("file") == doc.file:
+            return False
+        # a source none of whose text is read (E531 says so) has no words to quote it from
+        return not any(other.file == cited[path[2]].get("file") and other.unread is not None for other in self.docs)
 
     def contains(self, text: str) -> bool:
         needle = normalise(text)
@@ -408,7 +422,8 @@ class Sources:
         its list): 20,000 sites written alike each looked through every place of the site's field,
         the source's rows of them, which took minutes for a record of 1 MiB."""
         needle = normalise(text)
-        key = (fields.unindexed(path), needle, whole)
+        # (a source's entry is read in that source alone: its index is part of the field)
+        key = (path if path[:2] == ("curation", "sources") else fields.unindexed(path), needle, whole)
         known = self.verdicts.get(key)
         if known is None:
             known = self.verdicts[key] = self._verdict(path, needle, whole)
@@ -498,6 +513,10 @@ class Sources:
 
     def where_else(self, path: fields.Path_) -> str:
         """Words for where this field is read from, for a message."""
+        if path[:2] == ("curation", "sources") and len(path) > 2 and isinstance(path[2], int):
+            cited = self.record.data["curation"]["sources"]
+            if path[2] < len(cited):
+                return f"a source's entry is quoted from that source, {cited[path[2]].get('file')}"
         stated: str | None = None  # a document stating it in sentences: said unless another says more
         for doc in self.docs:
             if self.about_other(doc):
