@@ -5,6 +5,9 @@ curated record, and refused.
 - A value taken from an older version of the record it cites (E534): a study's enrollment, a date,
   its status or a condition as the older JSON gave them, quoted there, while the newer JSON the
   record cites too states them otherwise. Each quote stood where a cited source states its field.
+- A count of those who had an outcome ("6 patients responded") given as the enrollment (E508): the
+  words after a count said who were not enrolled ("withdrew", "died"), never who of them responded.
+- A source's as_of quoted from another cited source (E512).
 - A list of texts in another order than its source lists them (E533): a study's conditions or
   keywords, an arm's interventions, an intervention's other names. E533 held only lists of rows
   (sites, officials, arms, ...) to their order; an arm is its row with its interventions in any
@@ -19,7 +22,7 @@ from pathlib import Path
 
 import mutations
 import pytest
-from conftest import FIXTURES, IM19_PATH, add_source, record_data
+from conftest import AS_OF_LINE, FIXTURES, IM19_PATH, IM19_TITLE_LINE, add_source, enrollment_draft, record_data
 
 # --- a list of texts in another order than its source lists them ---------------------------------
 
@@ -230,3 +233,44 @@ def test_a_copys_date_quoted_from_the_newer_copy_is_refused(registry: Path) -> N
     data["curation"]["sources"][0]["as_of"] = "2025-10-01"
     data["evidence"]["curation.sources.0.as_of"] = "Last Updated: 2025-10-01"
     assert checks.codes(IM19_PATH, data) == {"E512"}
+
+
+# --- a count of those who had an outcome given as the enrollment ---------------------------------
+
+# A source of no layout (a publication, a press release) that says how many enrolled, and how many of
+# them had an outcome: the outcome's count, quoted, bound an enrollment (the words after a count said
+# "withdrew" or "died", never "responded"). (the source's sentence, the enrollment, its quote)
+OUTCOME_COUNTS = [
+    ("In total 20 patients were enrolled. 6 patients responded.", 6, "6 patients responded"),
+    ("In total 20 patients were enrolled. Six patients achieved remission.", 6, "Six patients achieved remission"),
+    ("In total 20 patients were enrolled. 4 patients were in complete remission.", 4, "4 patients were in complete"),
+    ("In total 20 patients were enrolled. 3 patients experienced CRS.", 3, "3 patients experienced CRS"),
+    ("12 patients have been enrolled and 6 patients have responded.", 6, "6 patients have responded"),
+    ("Of the enrolled, 2 participants relapsed.", 2, "2 participants relapsed"),
+]
+
+# ... while the words after a count that say who the enrolled were, or that all of them had it, bind
+HONEST_COUNTS = [
+    ("The trial enrolled 12 patients who achieved remission.", 12, "enrolled 12 patients"),
+    ("All 12 patients achieved DORIS remission.", 12, "All 12 patients"),
+    ("12 patients have been enrolled and 6 patients have responded.", 12, "12 patients have been enrolled"),
+    ("Enrollment: 30 patients with an inadequate response to therapy.", 30, "Enrollment: 30 patients"),
+]
+
+
+def _enrollment_codes(registry: Path, sentence: str, count: int, quote: str) -> set[str]:
+    source = add_source(registry, "seeds/970_outcomes.txt", f"{AS_OF_LINE}{IM19_TITLE_LINE}\n{sentence}\n")
+    enrollment_draft(registry, source, count, quote)
+    return mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH))
+
+
+@pytest.mark.parametrize(("sentence", "count", "quote"), OUTCOME_COUNTS)
+def test_a_count_of_those_with_an_outcome_is_no_enrollment(
+    registry: Path, sentence: str, count: int, quote: str
+) -> None:
+    assert _enrollment_codes(registry, sentence, count, quote) == {"E508"}
+
+
+@pytest.mark.parametrize(("sentence", "count", "quote"), HONEST_COUNTS)
+def test_a_count_of_the_enrolled_with_an_outcome_binds(registry: Path, sentence: str, count: int, quote: str) -> None:
+    assert _enrollment_codes(registry, sentence, count, quote) == set()

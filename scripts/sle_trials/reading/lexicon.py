@@ -1475,6 +1475,19 @@ _ALSO_ENROLLED = re.compile(
 )
 
 
+# ... or a count of those who had an outcome, by the words right after it ("6 patients responded", "Six
+# patients achieved remission", "3 patients experienced CRS", "4 patients were in remission"): some of
+# those enrolled, which bound an enrollment of 6 where the source says 20 were enrolled. "All 12
+# patients achieved ..." counts them all, and "enrolled 12 patients who achieved ..." says who they were.
+_OUTCOME_AFTER = re.compile(
+    r"(?i)\s+(?:(?:were|was|have|has|had)\s+)?(?:(?:also|then|later|subsequently)\s+)?"
+    r"(?:respond(?:ed|s)|achiev(?:ed|es)|attain(?:ed|s)|reach(?:ed|es)|relaps(?:ed|es)|flared|"
+    r"experienc(?:ed|es)|develop(?:ed|s)|show(?:ed|s)|improv(?:ed|es)|recover(?:ed|s)|"
+    r"(?:remained\s+|remain\s+|are\s+)?in\s+(?:[a-z-]+\s+){0,2}?remission)\b"
+)
+_ALL_BEFORE = re.compile(r"(?i)\ball(?:\s+of\s+the|\s+the)?\s+\Z")
+
+
 def counts(quote: str) -> list[float]:
     """Numbers the quote states as a number of people: "6 participants", "Enrollment: 24", not a count
     of a part ("12 participants per arm", "two cohorts of 12 participants", "of whom 12 ...") nor one
@@ -1505,6 +1518,8 @@ def count_places(quote: str) -> list[tuple[float, int]]:
         if _OTHER_GROUP_BEFORE.search(quote, max(0, n.start - 40), n.start):
             continue
         end = after.end() if after else n.end
+        if _OUTCOME_AFTER.match(quote, end) and not _ALL_BEFORE.search(quote, max(0, n.start - 12), n.start):
+            continue
         other = _OTHER_GROUP_AFTER.match(quote, end)
         if not _COUNT_OF_PART.match(quote, end) and (other is None or _ALSO_ENROLLED.match(quote, other.end())):
             out.append((n.value, n.start))
