@@ -8,6 +8,8 @@ curated record, and refused.
 - A count of those who had an outcome ("6 patients responded") given as the enrollment (E508): the
   words after a count said who were not enrolled ("withdrew", "died"), never who of them responded.
 - A source's as_of quoted from another cited source (E512).
+- A date under the label of another registry date that holds a field's label (E509): "Last Update
+  Submitted" read as "Last Update", "First Submitted that Met QC Criteria" as the first submission's.
 - A list of texts in another order than its source lists them (E533): a study's conditions or
   keywords, an arm's interventions, an intervention's other names. E533 held only lists of rows
   (sites, officials, arms, ...) to their order; an arm is its row with its interventions in any
@@ -22,7 +24,18 @@ from pathlib import Path
 
 import mutations
 import pytest
-from conftest import AS_OF_LINE, FIXTURES, IM19_PATH, IM19_TITLE_LINE, add_source, enrollment_draft, record_data
+from conftest import (
+    AS_OF_LINE,
+    FIXTURES,
+    IM19_PATH,
+    IM19_TITLE_LINE,
+    add_source,
+    enrollment_draft,
+    im19_draft,
+    joined,
+    put,
+    record_data,
+)
 
 # --- a list of texts in another order than its source lists them ---------------------------------
 
@@ -274,3 +287,47 @@ def test_a_count_of_those_with_an_outcome_is_no_enrollment(
 @pytest.mark.parametrize(("sentence", "count", "quote"), HONEST_COUNTS)
 def test_a_count_of_the_enrolled_with_an_outcome_binds(registry: Path, sentence: str, count: int, quote: str) -> None:
     assert _enrollment_codes(registry, sentence, count, quote) == set()
+
+
+# --- a date under the label of another of the registry's dates that holds a record date's label --
+
+# A registry page gives dates the record has no field for under labels that hold one of a field's own
+# ("Last Update" of "Last Update Submitted", "First Submitted" of "First Submitted that Met QC
+# Criteria", which DATE_LABELS even listed as the first submission's own): the date the registry got
+# an update, or ended its review of the first submission, bound the field. (the page's lines, the
+# field, the wrong date, its quote)
+REGISTRY_DATES = (
+    "First Submitted: 2020-11-02\nFirst Submitted that Met QC Criteria: 2020-11-09\nFirst Posted: 2020-11-12\n"
+)
+UPDATES = "Last Update Submitted: 2025-03-04\nLast Update Posted: 2025-03-06\n"
+OTHER_DATES = [
+    (REGISTRY_DATES, "first_submitted", "2020-11-09", "First Submitted that Met QC Criteria: 2020-11-09"),
+    (UPDATES, "last_updated", "2025-03-04", "Last Update Submitted: 2025-03-04"),
+    (UPDATES, "last_updated", "2025-03-04", "2025-03-04"),
+    ("Last Update Submitted that Met QC Criteria: 2025-03-04\n", "last_updated", "2025-03-04", "2025-03-04"),
+]
+OWN_DATES = [
+    (REGISTRY_DATES, "first_submitted", "2020-11-02", "First Submitted: 2020-11-02"),
+    (UPDATES, "last_updated", "2025-03-06", "Last Update Posted: 2025-03-06"),
+]
+
+
+def _date_codes(registry: Path, lines: str, field: str, value: str, quote: str) -> set[str]:
+    source = add_source(registry, "seeds/971_dates.txt", f"{AS_OF_LINE}{IM19_TITLE_LINE}\n{lines}")
+    fields_ = f'dates:\n  {field}:\n    date: "{value}"\nevidence:\n  dates.{field}.date: "{quote}"\n'
+    put(registry, IM19_PATH, joined(im19_draft(source), fields_))
+    return mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH))
+
+
+@pytest.mark.parametrize(("lines", "field", "value", "quote"), OTHER_DATES)
+def test_a_date_of_another_registry_event_is_refused(
+    registry: Path, lines: str, field: str, value: str, quote: str
+) -> None:
+    assert _date_codes(registry, lines, field, value, quote) == {"E509"}
+
+
+@pytest.mark.parametrize(("lines", "field", "value", "quote"), OWN_DATES)
+def test_a_date_under_its_own_label_beside_them_binds(
+    registry: Path, lines: str, field: str, value: str, quote: str
+) -> None:
+    assert _date_codes(registry, lines, field, value, quote) == set()

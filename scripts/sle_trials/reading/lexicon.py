@@ -1611,7 +1611,6 @@ DATE_LABELS: dict[str, tuple[str, ...]] = {
         "First submitted",
         "First submit",
         "studyFirstSubmitDate",
-        "First Submitted that Met QC Criteria",
     ),
     "first_posted": ("First Posted", "First posted", "studyFirstPostDateStruct"),
     "last_updated": (
@@ -1636,8 +1635,27 @@ AS_OF_LABELS = (
 )
 
 
-# Every label of a registry date (DATE_LABELS); an as-of date adds its own (binding._date).
-LABEL_TEXTS = frozenset(text for texts in DATE_LABELS.values() for text in texts)
+# Labels of the registry's other dates, which the record has no field for, that hold a label of one
+# it has ("Last Update" of "Last Update Submitted", "First Submitted" of "First Submitted that Met QC
+# Criteria", "First Posted" of "Results First Posted"): read as that label, the date the registry
+# received an update bound dates.last_updated, the date its review of the first submission ended
+# dates.first_submitted (a label DATE_LABELS listed as the first submission's own). Each is a label of
+# its own, the longest first (label_pattern), of a date no field is.
+OTHER_DATE_LABELS = frozenset(
+    {
+        "First Submitted that Met QC Criteria",
+        "Last Update Submitted",
+        "Last Update Submitted that Met QC Criteria",
+        "Results First Submitted",
+        "Results First Submitted that Met QC Criteria",
+        "Results First Posted",
+        "Certification/Extension First Submitted",
+        "Certification/Extension First Submitted that Met QC Criteria",
+        "Certification/Extension First Posted",
+    }
+)
+# Every label of a registry date (DATE_LABELS, OTHER_DATE_LABELS); an as-of date adds its own (binding._date).
+LABEL_TEXTS = frozenset(text for texts in DATE_LABELS.values() for text in texts) | OTHER_DATE_LABELS
 # A label prose writes after its date, in brackets, in any case: "2024-07-30 (completion)", "July 30,
 # 2024 [study start]", "2024-07-30 (estimated primary completion date)"; each as the label text it is
 _AFTER_LABELS = {text.lower(): text for text in sorted(LABEL_TEXTS, reverse=True) if " " in text or text.isalpha()}
