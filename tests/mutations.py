@@ -1333,6 +1333,26 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 frozenset({"E523", "E208"}),  # E208: a stub's cell product then empty, which the schema sees
             )
 
+    # an incomplete entry on a criteria list that names as lost, besides those lost, a criterion the
+    # list holds (IM19's "criterion 1 is missing" given "Criterion 2 is missing too."): E514, of a
+    # complete record (a draft's lists, as its gaps, are not held whole)
+    incomplete = data["curation"].get("incomplete", []) if data["curation"]["status"] == "complete" else []
+    for k, entry in enumerate(incomplete):
+        held = eligibility.get(str(entry.get("field", "")).removeprefix("eligibility."), [])
+        numbered = (
+            [c["number"] for c in held if isinstance(c, dict) and "number" in c] if isinstance(held, list) else []
+        )
+        if numbered:
+            path = ("curation", "incomplete", k, "text")
+            said = f"{entry['text']} Criterion {numbered[0]} is missing too."
+            add(
+                "listed criterion said lost",
+                path,
+                f"names {numbered[0]} lost",
+                _set(data, path, said),
+                frozenset({"E514"}),
+            )
+
     # a list given in another order than its source's (trials.csv joins each list in source order): its
     # items reversed, each keeping its own values and quotes (IM19's related trials, the page's picks in
     # its order; Relma-cel's antibodies and prior therapies, as its criteria enumerate them)

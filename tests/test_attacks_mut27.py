@@ -10,6 +10,8 @@ curated record, and refused.
 - A source's as_of quoted from another cited source (E512).
 - A date under the label of another registry date that holds a field's label (E509): "Last Update
   Submitted" read as "Last Update", "First Submitted that Met QC Criteria" as the first submission's.
+- An incomplete entry naming as lost a criterion its source lists ("criteria 1 and 2 are missing"
+  where the page gives 2) (E514).
 - A list of texts in another order than its source lists them (E533): a study's conditions or
   keywords, an arm's interventions, an intervention's other names. E533 held only lists of rows
   (sites, officials, arms, ...) to their order; an arm is its row with its interventions in any
@@ -26,6 +28,7 @@ import mutations
 import pytest
 from conftest import (
     AS_OF_LINE,
+    DATA_ROOT,
     FIXTURES,
     IM19_PATH,
     IM19_TITLE_LINE,
@@ -331,3 +334,26 @@ def test_a_date_under_its_own_label_beside_them_binds(
     registry: Path, lines: str, field: str, value: str, quote: str
 ) -> None:
     assert _date_codes(registry, lines, field, value, quote) == set()
+
+
+# --- an incomplete entry naming as lost a criterion the source lists ------------------------------
+
+# IM19's lists lack their item 1 (curation.incomplete says so). An entry naming item 2 lost as well,
+# which the page lists, passed: E514 asked only that the lost ones be named, and the site shows the
+# entry as what the source lacks. (the entry's index, its text)
+LISTED_NAMED_LOST = [
+    (0, "Criteria 1,2 are missing from the page."),
+    (0, "Criteria one and two are missing from the page."),
+    (1, "The source's exclusion list starts at 3; criteria 1 and 2 are missing from the page."),
+    (1, "The first and second exclusion criteria are lost."),
+]
+
+
+@pytest.mark.parametrize(("k", "said"), LISTED_NAMED_LOST)
+def test_an_incomplete_entry_naming_a_listed_criterion_lost_is_refused(k: int, said: str) -> None:
+    data = record_data(DATA_ROOT / IM19_PATH, IM19_PATH)
+    checks = mutations.Checks(DATA_ROOT)
+    assert checks.codes(IM19_PATH, data) == set()
+    wrong = json.loads(json.dumps(data))
+    wrong["curation"]["incomplete"][k]["text"] = said
+    assert checks.codes(IM19_PATH, wrong) == {"E514"}, said

@@ -225,4 +225,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "date earlier",
         "enrollment type given",
         "quotes swapped",
+        "listed criterion said lost",
     }
