@@ -1333,6 +1333,26 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 frozenset({"E523", "E208"}),  # E208: a stub's cell product then empty, which the schema sees
             )
 
+    # an incomplete entry on a criteria list that names as lost, besides those lost, a criterion the
+    # list holds (IM19's "criterion 1 is missing" given "Criterion 2 is missing too."): E514, of a
+    # complete record (a draft's lists, as its gaps, are not held whole)
+    incomplete = data["curation"].get("incomplete", []) if data["curation"]["status"] == "complete" else []
+    for k, entry in enumerate(incomplete):
+        held = eligibility.get(str(entry.get("field", "")).removeprefix("eligibility."), [])
+        numbered = (
+            [c["number"] for c in held if isinstance(c, dict) and "number" in c] if isinstance(held, list) else []
+        )
+        if numbered:
+            path = ("curation", "incomplete", k, "text")
+            said = f"{entry['text']} Criterion {numbered[0]} is missing too."
+            add(
+                "listed criterion said lost",
+                path,
+                f"names {numbered[0]} lost",
+                _set(data, path, said),
+                frozenset({"E514"}),
+            )
+
     # a list given in another order than its source's (trials.csv joins each list in source order): its
     # items reversed, each keeping its own values and quotes (IM19's related trials, the page's picks in
     # its order; Relma-cel's antibodies and prior therapies, as its criteria enumerate them)
@@ -1344,6 +1364,21 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
     for path, value, _ in _lists_of_enums(data, schema):
         if value[::-1] != value:
             add("list reordered", path, "reversed", _set(data, path, value[::-1]), frozenset({"E507", "E525"}))
+    # ... and a list of texts: the conditions or keywords a source places one a place, an arm's
+    # interventions or an intervention's other names its row lists (E533: each text was held to its
+    # place or its row, in any order)
+    ranked: list[tuple[Path_, list]] = [((name,), data[name]) for name in ("conditions", "keywords") if name in data]
+    for name in ROW_LABELS:
+        found, items = fields.get(data, fields.parse_dotted(name))
+        for i, item in enumerate(items if found and isinstance(items, list) else []):
+            ranked += [
+                (fields.parse_dotted(name) + (i, k), v)
+                for k, v in item.items()
+                if isinstance(v, list) and all(isinstance(x, str) for x in v)  # (not an arm's cohorts)
+            ]
+    for path, listed in ranked:
+        if listed[::-1] != listed:
+            add("texts reordered", path, "reversed", _set(data, path, listed[::-1]), frozenset({"E533"}))
     therapies = eligibility.get("prior_therapy", {}).get("therapies", [])
     if therapies[::-1] != therapies:
         path = ("eligibility", "prior_therapy", "therapies")

@@ -90,7 +90,9 @@ def test_a_page_of_studies_without_this_trial_lends_it_no_value(trials: Trials, 
         }
         for nct, status in (("NCT09000001", "RECRUITING"), ("NCT09000002", "COMPLETED"))
     ]
-    add_source(registry, "seeds/page.json", json.dumps({"studies": studies}, indent=1) + "\n")
+    # (the page's own date, which its entry's as_of quotes: a source's entry is quoted from that source)
+    page = {"updated": "Last Updated: 2025-08-17", "studies": studies}
+    add_source(registry, "seeds/page.json", json.dumps(page, indent=1) + "\n")
     add_source(registry, "seeds/review.txt", AS_OF_LINE + f"Trial NCT06900764: {STUB_TITLE}\n")
     record = draft("NCT06900764", STUB_TITLE, "seeds/review.txt")
     cited = '      as_of: "2025-08-17"\n'

@@ -133,6 +133,18 @@ def _styled_page(target: Path, data: bytes) -> None:
     add_source(target.parents[1], "seeds/961_styled.html", page)
 
 
+def _newer_copy(target: Path, data: bytes) -> None:
+    """E534: a newer copy of IM19's registry page, its last update 2025-10-01 and its status
+    ACTIVE_NOT_RECRUITING, beside the one the record was first curated from."""
+    root = target.parents[1]
+    text = (root / "seeds" / "000_84a0f0163f21158e.txt").read_text(encoding="utf-8")
+    newer = text.replace("Last Updated: 2025-08-17", "Last Updated: 2025-10-01").replace(
+        "\nRECRUITING\n", "\nACTIVE_NOT_RECRUITING\n"
+    )
+    assert newer.count("ACTIVE_NOT_RECRUITING") == 1 and "2025-10-01" in newer
+    add_source(root, "seeds/962_im19_updated.txt", newer)
+
+
 SETUPS = {
     "E001": _replace_with_directory,
     "E004": _inflate,
@@ -144,6 +156,7 @@ SETUPS = {
     "E308": _rewritten_on_checkout,
     "E530": _large_source,
     "E531": _styled_page,
+    "E534": _newer_copy,
 }
 
 

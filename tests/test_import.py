@@ -523,8 +523,9 @@ def test_an_update_that_rewords_a_quoted_criterion_says_what_to_do(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
     """The new JSON rewords the criterion a curated threshold quotes: the update would leave the quote
-    standing nowhere (E513). It stopped with "nothing written" and no advice, and the threshold cannot
-    be fixed first (the new JSON is not cited yet); it now says what works, and that does work."""
+    standing only in the older JSON, which the newer one supersedes (E534; E513 before that check).
+    It stopped with "nothing written" and no advice, and the threshold cannot be fixed first (the new
+    JSON is not cited yet); it now says what works, and that does work."""
     assert trials("import", "ctgov", _older_version(tmp_path)).status == 0
     file = registry / "trials" / "NCT09000011.yaml"
     _curate(file)
@@ -536,7 +537,7 @@ def test_an_update_that_rewords_a_quoted_criterion_says_what_to_do(
     )
     newer = write_json(tmp_path / "NCT09000011-2025.json", doc)
     result = trials("import", "ctgov", newer, "--update")
-    assert result.status == 1 and " E513 " in result.out, result.out + result.err
+    assert result.status == 1 and " E534 " in result.out, result.out + result.err
     assert "take it out of the record with its evidence, list its field under curation.not_yet_curated" in result.err
     text = file.read_text(encoding="utf-8")  # the threshold and its evidence taken out, its field listed
     start = text.index("  thresholds:\n")
@@ -551,6 +552,7 @@ def test_an_update_that_rewords_a_quoted_criterion_says_what_to_do(
     ("code", "path", "advised"),
     [
         ("E513", "trials/NCT09000011.yaml", True),  # a threshold of the record the update rewrote
+        ("E534", "trials/NCT09000011.yaml", True),  # ... whose quote stands in the older JSON alone
         ("E512", "trials/NCT09000011.yaml", False),  # a name out of place: no threshold to take out
         ("E502", "trials/NCT09000011.yaml", False),
         ("E513", "trials/NCT09000012.yaml", False),  # a record the update did not touch

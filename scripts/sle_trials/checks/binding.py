@@ -1267,6 +1267,10 @@ def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str
     )
 
 
+# The lexicon's units that measure no dose, by their dimension: what an agent's unit of them is
+_NO_DOSE = {"time": "a length of time", "score": "a score"}
+
+
 def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
     """A lymphodepleting agent's dose: a number of the quote with the unit written right after it, whole,
     not any number the quote holds ("fludarabine 30 mg/m2/day for 3 days" states no dose of 3
@@ -1292,6 +1296,15 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
                 path + ("unit",),
                 "E508",
                 f"{fields.dotted(here)}: the quote does not write {agent['unit']!r} with the dose {quoted(quotes)}",
+            )
+        elif (named := lexicon.unit_named(agent.get("unit", ""))) is not None and named.dimension in _NO_DOSE:
+            # "cyclophosphamide 500 mg/m²/day for 3 days" given a dose of 3 days: the number with its unit
+            # written right after it, and so bound, though a length of time (or a score) is no dose
+            yield ctx.problem(
+                path + ("unit",),
+                "E508",
+                f"{fields.dotted(path)}.unit: {agent['unit']!r} is {_NO_DOSE[named.dimension]}, no dose "
+                f"{quoted(quotes)}",
             )
         else:
             # a number the words give as the course's total, a maximum or an end of a range ("(total 90

@@ -80,7 +80,8 @@ CHECKS = (
         "E514",
         "source-gap-undeclared",
         "a source list whose numbering shows lost items, not declared under curation.incomplete by an entry "
-        "that names them (the first and the last lost)",
+        "that names them (the first and the last lost), or an entry there naming as lost a criterion the source "
+        "lists",
     ),
 )
 
@@ -117,6 +118,31 @@ def gaps(items: list[Item]) -> list[int]:
             missing.extend(range(last + 1, n))
             last = n
     return missing
+
+
+def _main_numbers(items: list[Item]) -> list[int]:
+    """The numbers of a list's own numbering, as gaps() reads it: not those of a list nested in it
+    (1, 2, 3 under item 4)."""
+    main: list[int] = []
+    last = 0
+    for item in items:
+        n = item.number
+        if n is None or n <= last or (last and n == 1):
+            continue
+        main.append(n)
+        last = n
+    return main
+
+
+def _named_but_listed(entry: dict, field: str, items: list[Item]) -> list[int]:
+    """The criteria an incomplete entry on this list (or one of its items) names as items ("criterion
+    2", "criteria 1 and 2": _named_in_words) that the source's list numbers as its own: an entry saying
+    "criteria 1 and 2 are missing" of a list that gives 2 passed, and the site said the source lacks
+    it. An entry on more than this list (eligibility) is not read: what it names may be the other's."""
+    if not (entry["field"] == field or entry["field"].startswith(field + ".")):
+        return []
+    main = set(_main_numbers(items))
+    return sorted(n for n in _named_in_words(entry.get("text", "")) if n in main)
 
 
 def _names_lost(text: str, missing: list[int]) -> bool:
@@ -240,6 +266,15 @@ def check(record: Record, docs: list[SourceDoc], reader: lexicon.Reader | None =
                 f"{field}: the source's {kind} list has no item {shown}: it lost items; "
                 f"say so under curation.incomplete (field: {field}), naming them, rather than look complete{said}",
             )
+        for entry in entries:
+            listed = _named_but_listed(entry, field, source)
+            if listed:
+                yield at(
+                    ("curation", "incomplete"),
+                    "E514",
+                    f"{field}: an entry under curation.incomplete names {kind} criterion {listed[0]} as lost, but the "
+                    f"source lists it; say only what the source lacks",
+                )
         if name not in eligibility:
             declared = " but is declared silent" if fields.covered(curation.get("silent", []), field) else ""
             yield at(

@@ -17,7 +17,8 @@ import itertools
 import os
 import re
 import unicodedata
-from collections import OrderedDict
+from collections import Counter, OrderedDict
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -264,6 +265,8 @@ class Sources:
 
     def passages(self, doc: SourceDoc, path: fields.Path_) -> list[layouts.Passage] | None:
         """Where this document states the field at path for this record, or None when anywhere will do."""
+        if self._cites_other(doc, path):
+            return []  # what a source's entry says of it (its own date) is read in that source alone
         if self.about_other(doc) and path[0] != "curation":  # curation.sources.* describe the document itself
             if path == ("brief_title",):
                 return [layouts.Passage(t, True) for t in doc.related.get(self.nct_id, [])]
@@ -281,6 +284,18 @@ class Sources:
         if found is None and path[0] not in _OF_OTHERS and self.named:  # (named by none: E515 refuses it)
             found = doc.about(self.nct_id)  # a plain document naming other trials: its sections of this one
         return self.prose.stating_in(doc, path, found)
+
+    def _cites_other(self, doc: SourceDoc, path: fields.Path_) -> bool:
+        """Whether path is a field of curation.sources' entry for another document than doc: a source's
+        as_of quoted from another cited source (the newer copy's "Last Updated: 2025-10-01" given to
+        the older one) passed, and gave the record's sources the wrong order of their versions."""
+        if path[:2] != ("curation", "sources") or len(path) < 3 or not isinstance(path[2], int):
+            return False
+        cited = self.record.data["curation"]["sources"]
+        if path[2] >= len(cited) or cited[path[2]].get("file") == doc.file:
+            return False
+        # a source none of whose text is read (E531 says so) has no words to quote it from
+        return not any(other.file == cited[path[2]].get("file") and other.unread is not None for other in self.docs)
 
     def contains(self, text: str) -> bool:
         needle = normalise(text)
@@ -407,7 +422,8 @@ class Sources:
         its list): 20,000 sites written alike each looked through every place of the site's field,
         the source's rows of them, which took minutes for a record of 1 MiB."""
         needle = normalise(text)
-        key = (fields.unindexed(path), needle, whole)
+        # (a source's entry is read in that source alone: its index is part of the field)
+        key = (path if path[:2] == ("curation", "sources") else fields.unindexed(path), needle, whole)
         known = self.verdicts.get(key)
         if known is None:
             known = self.verdicts[key] = self._verdict(path, needle, whole)
@@ -428,6 +444,64 @@ class Sources:
                 cut = cut or Verdict("cut", found, doc.file)
         return cut or Verdict("elsewhere" if anywhere else "missing")
 
+    def superseded(self, path: fields.Path_, text: str, *, whole: bool) -> str | None:
+        """The newer cited source that supersedes every source text stands in where it states the field
+        at path: a newer version of the same record (a document of the same layout about this trial,
+        of a later as_of) that states the field at its place, otherwise. None where text stands there
+        in the newest version that states the field, or where the newer version's passages of the
+        field's place that text holds are the older's too (a quote of a line of a registry copy's block
+        whose other lines changed: the field's own line did not). A record citing the study as it was
+        and as it is now took its enrollment, its completion date or a condition since dropped from
+        the older JSON, quoted there, and passed: trials.csv gave values the registry no longer says.
+        The document's own date (curation) and a plain document (no places: its sentences are read)
+        are not held to it."""
+        own = self.versions
+        if not own or path[0] in _OF_OTHERS:
+            return None
+        needle = normalise(text)
+        as_of = {s["file"]: s.get("as_of", "") for s in self.record.data["curation"]["sources"]}
+        holding = [doc for doc in own if self._stands(doc, path, needle, whole)]
+        newer: str | None = None
+        for doc in holding:
+            later = [
+                other
+                for other in own
+                if other.layout == doc.layout
+                and as_of.get(other.file, "") > as_of.get(doc.file, "")
+                and self.passages(other, path)
+            ]
+            if not later:
+                return None
+            newest = max(later, key=lambda other: as_of.get(other.file, ""))
+            if self._stands(newest, path, needle, whole):
+                return None
+            mine = [
+                p.text for p in self.passages(doc, path) or [] if p.whole and (p.text in needle or needle in p.text)
+            ]
+            theirs = {p.text for p in self.passages(newest, path) or []}
+            if mine and all(t in theirs for t in mine):
+                return None
+            newer = newer or newest.file
+        return newer
+
+    @cached_property
+    def versions(self) -> list[SourceDoc]:
+        """The cited documents about this trial that are versions of one record: two or more of one
+        layout that places fields (most records cite one source, and superseded has nothing to read)."""
+        own = [doc for doc in self.docs if doc.layout != layouts.PLAIN and not self.about_other(doc)]
+        count = Counter(doc.layout for doc in own)
+        return [doc for doc in own if count[doc.layout] > 1]
+
+    def _stands(self, doc: SourceDoc, path: fields.Path_, needle: str, whole: bool) -> bool:
+        """Whether needle stands in doc where it states the field at path, of whole words there, as
+        _verdict finds it ("RECRUITING" does not stand in "ACTIVE_NOT_RECRUITING")."""
+        if not self._in(doc, needle):
+            return False
+        placed = self.placed(doc, path, needle, whole=whole)
+        return any(
+            doc.cut(text, needle) is None for text in ([doc.text] if placed is None else [p.text for p in placed])
+        )
+
     def _in(self, doc: SourceDoc, needle: str) -> bool:
         """Whether needle stands anywhere in doc, searched for once a record (a text written many
         times, 20,000 sites alike, is searched for through the whole source once)."""
@@ -439,6 +513,10 @@ class Sources:
 
     def where_else(self, path: fields.Path_) -> str:
         """Words for where this field is read from, for a message."""
+        if path[:2] == ("curation", "sources") and len(path) > 2 and isinstance(path[2], int):
+            cited = self.record.data["curation"]["sources"]
+            if path[2] < len(cited):
+                return f"a source's entry is quoted from that source, {cited[path[2]].get('file')}"
         stated: str | None = None  # a document stating it in sentences: said unless another says more
         for doc in self.docs:
             if self.about_other(doc):

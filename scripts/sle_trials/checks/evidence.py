@@ -83,6 +83,12 @@ CHECKS = (
         "or a name read from a page's running words with a word beside it or a parenthesis cut ('Relma-cel for')",
     ),
     Check(
+        "E534",
+        "superseded-value",
+        "a value or quote that stands only in a source a newer cited version of the same record (a document of "
+        "the same layout about the trial, of a later as_of) supersedes, which states that field otherwise",
+    ),
+    Check(
         "E530",
         "too-much-to-search",
         "a record whose texts times its cited sources' characters exceed what one record may cost to check "
@@ -172,6 +178,15 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 "E501",
                 f"{fields.dotted(path)}: the text writes {wrong}, and no cited source writes it so; "
                 "copy the source's own characters, spaced as it spaces them",
+            )
+            continue
+        newer = sources.superseded(path, value, whole=True)
+        if newer is not None:
+            yield record.problem(
+                path,
+                "E534",
+                f"{fields.dotted(path)}: the text stands only in an older version of the record, and {newer}, "
+                "a newer one cited, states this field otherwise; take it from the newest",
             )
             continue
         if path[-1] == "text" and len(path) >= 2:  # the holder is the criterion (a mapping with "text")
@@ -459,7 +474,15 @@ def check_evidence(
                     f"evidence for {key}: the quote is not where the source states "
                     f"{fields.dotted(fields.unindexed(child))}: {sources.where_else(child)}",
                 )
-        if placed and (astray := _out_of_row(record, sources, scalars, path, quotes)) is not None:
+        if placed and (stale := _superseded(context, sources, path, value, quotes)) is not None:
+            yield record.problem(
+                where,
+                "E534",
+                f"evidence for {key}: the quote stands only in an older version of the record, and {stale}, a "
+                "newer one cited, states this field otherwise; take the value from the newest, and quote it",
+                key=True,
+            )
+        elif placed and (astray := _out_of_row(record, sources, scalars, path, quotes)) is not None:
             yield record.problem(
                 where,
                 "E512",
@@ -486,6 +509,24 @@ def check_evidence(
                 )
                 return
             yield from bound
+
+
+def _superseded(
+    context: binding.Context, sources: Sources, path: fields.Path_, value: Any, quotes: list[str]
+) -> str | None:
+    """The newer cited version of the record that supersedes the one a quote of the field at path
+    stands in (Sources.superseded), where what it states at the field's place does not bind the value:
+    the registry changed it since (a value still stated so may keep its older quote: a registry copy's
+    block quoted for the phase, whose status line changed). None otherwise."""
+    for quote in quotes:
+        newer = sources.superseded(path, quote, whole=False)
+        if newer is None:
+            continue
+        doc = next(d for d in sources.docs if d.file == newer)
+        current = [normalise(p.text) for p in sources.passages(doc, path) or []]
+        if not current or any(True for _ in binding.bind(context, path, value, current)):
+            return newer
+    return None
 
 
 class Scalars:

@@ -35,8 +35,9 @@ CHECKS = (
     Check(
         "E533",
         "row-out-of-order",
-        "a list its source states as rows (related trials, sites, officials, arms, outcomes, ...) whose items "
-        "stand in another order than the source lists their rows: trials.csv gives each list in source order",
+        "a list its source states as rows (related trials, sites, officials, arms, outcomes, ...), or one value a "
+        "place (conditions, keywords), or an arm's interventions or an intervention's other names, whose items "
+        "stand in another order than the source lists them: trials.csv gives each list in source order",
     ),
 )
 
@@ -69,6 +70,7 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
         columns = row_columns(docs, name)
         keys, rowed = _rows_they_can_be(items, docs, name, columns)
         yield from _out_of_order(record, name, label, items, docs, keys, rowed)
+        yield from _row_lists_out_of_order(record, name, items, docs, keys, rowed)
         for i, item in enumerate(items):
             if any(can[keys[i]] for can in rowed):
                 continue
@@ -79,6 +81,99 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
                 "E512",
                 f"{fields.dotted(path)}: no row of the source gives {shown} together "
                 f"({item.get(label, '')!r} is listed with other values)",
+            )
+    yield from _values_out_of_order(record, sources)
+
+
+# Lists of values a source places one value a place (completeness.VALUE_LISTS): their order is the source's too
+VALUE_LISTS = ("conditions", "keywords")
+
+
+def _in_order(texts: list[str], listed: list[str]) -> int | None:
+    """The first of texts (by index) that stands before one above it in listed, a source's list; None when
+    each stands in listed after the one before it. A text listed more than once takes its first place
+    after the last text's (a keyword a study lists twice may be held where either stands); a text listed
+    nowhere is skipped (E512 and E501 say what is wrong with it)."""
+    places: dict[str, list[int]] = {}
+    for n, text in enumerate(listed):
+        places.setdefault(text, []).append(n)
+    last = -1
+    for i, text in enumerate(texts):
+        could = places.get(text)
+        if not could:
+            continue
+        after = [n for n in could if n >= last]
+        if not after:
+            return i
+        last = min(after)
+    return None
+
+
+def _values_out_of_order(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E533: a list of values a source places one a place (its conditions, its keywords) held in another
+    order than the source lists them: trials.csv joins them in source order, and the first condition a
+    registry lists is the one it was filed under. Each value was held to its place (E512) and the whole
+    list to the source's (E519), but in any order: the conditions of a study given in reverse passed. Of
+    several sources listing them, one order that holds is enough (as for rows)."""
+    for name in VALUE_LISTS:
+        items = record.data.get(name)
+        if not isinstance(items, list) or len(items) < 2:
+            continue
+        texts = [normalise(v) if isinstance(v, str) else "" for v in items]
+        found: Problem | None = None
+        for doc in sources.docs:
+            if sources.about_other(doc):
+                continue
+            listed = [p.value or p.text for p in doc.places.get(name, []) if p.whole]
+            if sum(1 for t in dict.fromkeys(texts) if t in listed) < 2:
+                continue
+            wrong = _in_order(texts, listed)
+            if wrong is None:
+                found = None
+                break
+            found = found or record.problem(
+                (name, wrong),
+                "E533",
+                f"{name}.{wrong}: {items[wrong]!r} is listed after {items[wrong - 1]!r}, but {doc.file} lists "
+                f"{name} in another order; keep the source's order",
+            )
+        if found is not None:
+            yield found
+
+
+def _row_lists_out_of_order(
+    record: Record,
+    name: str,
+    items: list,
+    docs: list[SourceDoc],
+    keys: list[frozenset],
+    rowed: list[dict[frozenset, list[int]]],
+) -> Iterator[Problem]:
+    """E533: an item's list of one of its row's columns (an arm's intervention_names, an intervention's
+    other_names) in another order than its row lists them: an arm is its row with its interventions in
+    any order (layouts.texts_are_row compares them as sets), and trials.csv gives them in the record's.
+    Of the rows an item may be, one whose order it holds is enough."""
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        for key, value in item.items():
+            if not isinstance(value, list) or len(value) < 2:
+                continue
+            texts = [normalise(v) if isinstance(v, str) else "" for v in value]
+            # (a row's list column is a list of texts, though SourceDoc.rows types its values as texts)
+            rows: list[dict[str, Any]] = [
+                doc.rows[name][n] for doc, can in zip(docs, rowed) for n in can.get(keys[i], [])
+            ]
+            lists = [listed for row in rows if isinstance(listed := row.get(key), list)]
+            if not lists or any(_in_order(texts, listed) is None for listed in lists):
+                continue
+            wrong = _in_order(texts, lists[0])
+            assert wrong is not None
+            yield record.problem(
+                fields.parse_dotted(name) + (i, key, wrong),
+                "E533",
+                f"{name}.{i}.{key}.{wrong}: {value[wrong]!r} is listed after {value[wrong - 1]!r}, but its source's "
+                "row lists them in another order; keep the source's order",
             )
 
 

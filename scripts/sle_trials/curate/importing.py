@@ -526,7 +526,9 @@ def run_each(
 # value cannot be fixed first. Taken out and listed as not yet curated, it no longer holds the update.
 # Advice for that problem alone: said of any E5xx, it told a curator whose update left a name out of
 # place (E512) to list eligibility.thresholds as not yet curated.
-STALE_QUOTE_CODE = "E513"
+# (E534 where the quote stands in the older JSON the record cites: its criterion, as the newer one
+# states it, holds it no longer; E513 where it stands nowhere the record's criterion is)
+STALE_QUOTE_CODES = frozenset({"E513", "E534"})
 STALE_QUOTES = (
     "; a curated value whose quote the new JSON no longer states (a threshold of a reworded criterion) "
     "cannot be kept by the update: take it out of the record with its evidence, list its field under "
@@ -537,8 +539,8 @@ STALE_QUOTES = (
 
 def stale_quotes(problems: Iterable[Problem], updated: set[str]) -> str:
     """STALE_QUOTES where the stage's problems include a curated threshold of a record the update
-    rewrote whose quote its criterion no longer states (STALE_QUOTE_CODE); else nothing."""
-    return STALE_QUOTES if any(p.path in updated and p.code == STALE_QUOTE_CODE for p in problems) else ""
+    rewrote whose quote its criterion no longer states (STALE_QUOTE_CODES); else nothing."""
+    return STALE_QUOTES if any(p.path in updated and p.code in STALE_QUOTE_CODES for p in problems) else ""
 
 
 def run(

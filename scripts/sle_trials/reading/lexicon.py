@@ -1475,6 +1475,19 @@ _ALSO_ENROLLED = re.compile(
 )
 
 
+# ... or a count of those who had an outcome, by the words right after it ("6 patients responded", "Six
+# patients achieved remission", "3 patients experienced CRS", "4 patients were in remission"): some of
+# those enrolled, which bound an enrollment of 6 where the source says 20 were enrolled. "All 12
+# patients achieved ..." counts them all, and "enrolled 12 patients who achieved ..." says who they were.
+_OUTCOME_AFTER = re.compile(
+    r"(?i)\s+(?:(?:were|was|have|has|had)\s+)?(?:(?:also|then|later|subsequently)\s+)?"
+    r"(?:respond(?:ed|s)|achiev(?:ed|es)|attain(?:ed|s)|reach(?:ed|es)|relaps(?:ed|es)|flared|"
+    r"experienc(?:ed|es)|develop(?:ed|s)|show(?:ed|s)|improv(?:ed|es)|recover(?:ed|s)|"
+    r"(?:remained\s+|remain\s+|are\s+)?in\s+(?:[a-z-]+\s+){0,2}?remission)\b"
+)
+_ALL_BEFORE = re.compile(r"(?i)\ball(?:\s+of\s+the|\s+the)?\s+\Z")
+
+
 def counts(quote: str) -> list[float]:
     """Numbers the quote states as a number of people: "6 participants", "Enrollment: 24", not a count
     of a part ("12 participants per arm", "two cohorts of 12 participants", "of whom 12 ...") nor one
@@ -1505,6 +1518,8 @@ def count_places(quote: str) -> list[tuple[float, int]]:
         if _OTHER_GROUP_BEFORE.search(quote, max(0, n.start - 40), n.start):
             continue
         end = after.end() if after else n.end
+        if _OUTCOME_AFTER.match(quote, end) and not _ALL_BEFORE.search(quote, max(0, n.start - 12), n.start):
+            continue
         other = _OTHER_GROUP_AFTER.match(quote, end)
         if not _COUNT_OF_PART.match(quote, end) and (other is None or _ALSO_ENROLLED.match(quote, other.end())):
             out.append((n.value, n.start))
@@ -1596,7 +1611,6 @@ DATE_LABELS: dict[str, tuple[str, ...]] = {
         "First submitted",
         "First submit",
         "studyFirstSubmitDate",
-        "First Submitted that Met QC Criteria",
     ),
     "first_posted": ("First Posted", "First posted", "studyFirstPostDateStruct"),
     "last_updated": (
@@ -1621,8 +1635,27 @@ AS_OF_LABELS = (
 )
 
 
-# Every label of a registry date (DATE_LABELS); an as-of date adds its own (binding._date).
-LABEL_TEXTS = frozenset(text for texts in DATE_LABELS.values() for text in texts)
+# Labels of the registry's other dates, which the record has no field for, that hold a label of one
+# it has ("Last Update" of "Last Update Submitted", "First Submitted" of "First Submitted that Met QC
+# Criteria", "First Posted" of "Results First Posted"): read as that label, the date the registry
+# received an update bound dates.last_updated, the date its review of the first submission ended
+# dates.first_submitted (a label DATE_LABELS listed as the first submission's own). Each is a label of
+# its own, the longest first (label_pattern), of a date no field is.
+OTHER_DATE_LABELS = frozenset(
+    {
+        "First Submitted that Met QC Criteria",
+        "Last Update Submitted",
+        "Last Update Submitted that Met QC Criteria",
+        "Results First Submitted",
+        "Results First Submitted that Met QC Criteria",
+        "Results First Posted",
+        "Certification/Extension First Submitted",
+        "Certification/Extension First Submitted that Met QC Criteria",
+        "Certification/Extension First Posted",
+    }
+)
+# Every label of a registry date (DATE_LABELS, OTHER_DATE_LABELS); an as-of date adds its own (binding._date).
+LABEL_TEXTS = frozenset(text for texts in DATE_LABELS.values() for text in texts) | OTHER_DATE_LABELS
 # A label prose writes after its date, in brackets, in any case: "2024-07-30 (completion)", "July 30,
 # 2024 [study start]", "2024-07-30 (estimated primary completion date)"; each as the label text it is
 _AFTER_LABELS = {text.lower(): text for text in sorted(LABEL_TEXTS, reverse=True) if " " in text or text.isalpha()}
