@@ -159,13 +159,13 @@ def test_a_phase_of_the_trial_is_still_stated(registry: Path, trials: Trials, st
     assert "E523" in trials("validate", registry / IM19_PATH).out
 
 
-def _phases(registry: Path, trials: Trials, stated: str) -> int:
+def _phases(registry: Path, trials: Trials, stated: str, quote: str = "Phase 2") -> int:
     """IM19 as a draft giving its phases PHASE2 quoted "Phase 2" from a release: validate's status."""
     source = add_source(
         registry, "seeds/960_release.txt", f"{plain_silence.TITLE}\nLast Updated: 2025-08-17\n{stated}\n"
     )
     sources = f'    - file: {source}\n      kind: PRESS_RELEASE\n      as_of: "2025-08-17"'
-    quotes = '  curation.sources.0.as_of: "Last Updated: 2025-08-17"\n  phases: "Phase 2"\n'
+    quotes = f'  curation.sources.0.as_of: "Last Updated: 2025-08-17"\n  phases: "{quote}"\n'
     record = plain_silence.RECORD.format(sources=sources, silent="overall_status", quotes=quotes)
     put(registry, IM19_PATH, record.replace("evidence:", "phases:\n  - PHASE2\nevidence:"))
     return trials("validate", registry / IM19_PATH).status
@@ -179,6 +179,21 @@ def test_a_phase_quoted_from_a_dose_or_from_studies_is_refused(registry: Path, t
 
 def test_a_phase_quoted_from_the_trials_words_binds(registry: Path, trials: Trials) -> None:
     assert _phases(registry, trials, "Dosing began. This Phase 2 trial is enrolling.") == 0
+
+
+# A phase in a sentence's lower case ("this phase 2 trial") is a phase too: every rendering of one holds
+# the word "phase" (vocabulary._IN_LOWER_CASE_TOO). Read as written only, an honest record quoting it
+# was refused, and one declaring its phases silent passed.
+@pytest.mark.parametrize("quote", ["phase 2", "phase II", "phase ii"])
+def test_a_phase_in_lower_case_binds(registry: Path, trials: Trials, quote: str) -> None:
+    stated = f"Dosing began. This {quote} trial is enrolling."
+    assert _phases(registry, trials, stated.replace(quote, "Phase 2"), quote=quote) == 1  # not its words
+    assert _phases(registry, trials, stated, quote=quote) == 0
+
+
+def test_a_phase_in_lower_case_is_stated(registry: Path, trials: Trials) -> None:
+    plain_silence.draft(registry, "phases", ("2025-08-17", "This phase 2 trial dosed its first patient."))
+    assert "E523" in trials("validate", registry / IM19_PATH).out
 
 
 # --- a permission alone in its parenthesis ---------------------------------------------------------

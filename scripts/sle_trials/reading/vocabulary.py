@@ -567,12 +567,21 @@ def _titled(label: str) -> tuple[str, ...]:
     return (" ".join(every), " ".join(title))
 
 
+# The vocabularies whose every label holds the word naming its field ("Phase 1", "Early Phase I"): in a
+# sentence's lower case too ("a phase 1 study", "a phase II study"), they name nothing else, as "other"
+# or "recruiting" may. Read as written only, an honest record quoting "phase 1" was refused, and silence let a
+# record declare the phases of "this phase 2 trial" silent.
+_IN_LOWER_CASE_TOO = frozenset({"phase"})
+
+
 def _compile(name: str, table: dict) -> Vocabulary:
     values: dict[str, set] = {}
     for value, labels in table.items():
         shown = [str(value)] if isinstance(value, str) else []
         titled = [form for label in labels for form in _titled(label)]
-        for label in (*shown, *labels, *(label.upper() for label in labels), *titled):
+        lower = [form for label in labels for form in (label.lower(), re.sub(r"\bPhase\b", "phase", label))]
+        lower = lower if name in _IN_LOWER_CASE_TOO else []
+        for label in (*shown, *labels, *(label.upper() for label in labels), *titled, *lower):
             values.setdefault(label, set()).add(value)
     ordered = sorted(values, key=lambda r: (-len(r), r))  # the regex tries the longest first at each place
     rendering = "(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])"
