@@ -276,6 +276,39 @@ HONEST_COUNTS = [
 ]
 
 
+# ... nor a count of some of them, by the words before it ("the first 3 patients", "an additional 6
+# patients") or as a part of a count of people before it in its sentence ("30 participants, 15 healthy
+# volunteers and 15 patients", "24 participants (12 patients with SLE ...)"): each bound an enrollment
+# of the part
+SUBSET_COUNTS = [
+    ("In total 20 patients were enrolled. The first 3 patients were treated at dose level 1.", 3, "3 patients were"),
+    ("In total 20 patients were enrolled. The first three patients received CAR-T.", 3, "three patients received"),
+    ("In total 20 patients were enrolled. An additional 6 patients will be enrolled.", 6, "6 patients will be"),
+    ("In total 20 patients were enrolled. The remaining 12 patients are followed.", 12, "12 patients are followed"),
+    ("The study enrolled 30 participants, 15 healthy volunteers and 15 patients.", 15, "15 patients"),
+    ("The study enrolled 30 participants (15 patients with SLE and 15 with LN).", 15, "15 patients with SLE"),
+    ("Enrollment: 30 participants: 10 patients in Part A and 20 in Part B.", 10, "10 patients"),
+]
+HONEST_TOTALS = [
+    ("The study enrolled 30 participants, 15 healthy volunteers and 15 patients.", 30, "30 participants"),
+    ("The study enrolled 30 participants (15 patients with SLE and 15 with LN).", 30, "30 participants"),
+    ("The first patient was dosed in May, and 24 patients will be enrolled.", 24, "24 patients will be enrolled"),
+    ("After a screening of 40, 24 patients were enrolled.", 24, "24 patients were enrolled"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "count", "quote"), SUBSET_COUNTS)
+def test_a_count_of_some_of_the_enrolled_is_no_enrollment(
+    registry: Path, sentence: str, count: int, quote: str
+) -> None:
+    assert _enrollment_codes(registry, sentence, count, quote) == {"E508"}
+
+
+@pytest.mark.parametrize(("sentence", "count", "quote"), HONEST_TOTALS)
+def test_a_total_beside_its_parts_binds(registry: Path, sentence: str, count: int, quote: str) -> None:
+    assert _enrollment_codes(registry, sentence, count, quote) == set()
+
+
 def _enrollment_codes(registry: Path, sentence: str, count: int, quote: str) -> set[str]:
     source = add_source(registry, "seeds/970_outcomes.txt", f"{AS_OF_LINE}{IM19_TITLE_LINE}\n{sentence}\n")
     enrollment_draft(registry, source, count, quote)

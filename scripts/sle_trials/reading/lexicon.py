@@ -1486,6 +1486,16 @@ _OUTCOME_AFTER = re.compile(
     r"(?:remained\s+|remain\s+|are\s+)?in\s+(?:[a-z-]+\s+){0,2}?remission)\b"
 )
 _ALL_BEFORE = re.compile(r"(?i)\ball(?:\s+of\s+the|\s+the)?\s+\Z")
+# ... or a count of some of them, by a word before it that picks them out of the rest ("the first 3
+# patients", "an additional 6 patients", "the remaining 12"), or as a part of a count of people before
+# it in its sentence, after a comma, a colon, a dash or a parenthesis opened after that count ("30
+# participants, 15 healthy volunteers and 15 patients", "30 participants (15 patients with SLE ...)"):
+# each bound an enrollment of the part, where the source gave the total
+_SOME_OF_THEM_BEFORE = re.compile(
+    r"(?i)\b(?:first|last|initial|next|remaining|additional|further|other|another|final|latest|earliest)"
+    r"(?:\s+of\s+the)?\s+\Z"
+)
+_BREAKDOWN_OPENS = re.compile(r"\s*(?:[,:(–—]|\s-\s)[^.;!?]*\Z")
 
 
 def counts(quote: str) -> list[float]:
@@ -1505,6 +1515,7 @@ _TIMES_SPACED_BEFORE = re.compile(r"\d\s*[xX×*]\s*\Z")
 def count_places(quote: str) -> list[tuple[float, int]]:
     """counts(), each with where its number starts in the quote."""
     out = []
+    people_end: int | None = None  # where the last count of people before a number ends (_BREAKDOWN_OPENS)
     for n in numbers(quote):
         if in_ratio(quote, n.start, n.end):
             continue  # a side of a ratio, a titre or a time ("6:0 participants"): no count of people
@@ -1513,7 +1524,12 @@ def count_places(quote: str) -> list[tuple[float, int]]:
         after = _COUNT_AFTER.match(quote, n.end)
         if not (after or _COUNT_BEFORE.search(quote[max(0, n.start - 40) : n.start])):
             continue
+        of_people_before, people_end = people_end, (after.end() if after else people_end)
+        if of_people_before is not None and _BREAKDOWN_OPENS.match(quote, of_people_before, n.start):
+            continue
         if _COUNT_PART_BEFORE.search(quote, max(0, n.start - 40), n.start):
+            continue
+        if _SOME_OF_THEM_BEFORE.search(quote, max(0, n.start - 24), n.start):
             continue
         if _OTHER_GROUP_BEFORE.search(quote, max(0, n.start - 40), n.start):
             continue
