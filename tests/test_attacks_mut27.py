@@ -457,13 +457,6 @@ def test_a_length_of_time_is_no_agents_dose(registry: Path, dose: float, unit: s
     assert _agents_codes(registry, LYMPHODEPLETION, wrong, [quotes[0], quote]) == {"E508"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="binding._agent_dose reads an agent's quote wherever a plain source writes it: an agent quoted from "
-    "a sentence that does not speak of the lymphodepletion (the comparator arm's therapy, one given for a flare, "
-    "a bridging therapy) binds; silence._lymphodepletion_described reads agents only in a sentence naming it "
-    "(_LYMPHODEPLETION, _GOES_ON), and binding would need the same reading of where the quote stands",
-)
 @pytest.mark.parametrize(
     ("text", "quote"),
     [

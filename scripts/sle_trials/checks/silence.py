@@ -72,7 +72,7 @@ from sle_trials import fields
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, layouts, lexicon, prior_therapy, prose, sentences, vocabulary
+from sle_trials.reading import edges, layouts, lexicon, prior_therapy, prose, vocabulary
 from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -370,17 +370,6 @@ TREATMENT_WORDS = ("arms", "interventions", "third_party_summary", *PRODUCT_WORD
 # binding reads a dose with its unit; the parts of an agent a record may declare silent apart
 _DOSE_AFTER = re.compile(r"\s*(?:[:,(]\s*|(?:at|of)\s+)?([0-9][0-9.,]*)\s*(?:mg|g|µg|μg)(?![^\W\d_])", re.IGNORECASE)
 LYMPHODEPLETION_DOSES = ("lymphodepletion.agents.dose", "lymphodepletion.agents.unit")
-# ("preconditioning", "pre-conditioning" and "lymphocyte depletion" name it too: a description saying
-# "Preconditioning chemotherapy with fludarabine and cyclophosphamide ..." let a record declare it silent)
-_LYMPHODEPLETION = re.compile(
-    r"(?i)(?<![\w-])(?:lympho-?(?:depl|ablat)\w*|lymphocyte[- ]deplet\w*|(?:pre-?)?conditioning\b)"
-)
-# A sentence that goes on speaking of the sentence before it ("Lymphodepletion is given on days -5 to -3.
-# It consists of fludarabine and cyclophosphamide."): its agents are the lymphodepletion's too
-_GOES_ON = re.compile(
-    r"(?i)\s*(?:it|this|these|the\s+(?:regimen|chemotherapy|conditioning|lymphodepletion))\s+"
-    r"(?:consists?|comprises?|includes?|involves?|is|are|was|were|uses?)\b"
-)
 
 
 def _lymphodepletion_described(doc: SourceDoc, schema: dict, name: str, passages: Passages) -> Said | None:
@@ -395,23 +384,20 @@ def _lymphodepletion_described(doc: SourceDoc, schema: dict, name: str, passages
     vocab = vocabulary.for_enum(tuple(_value_node(schema, path)["enum"]))
     if vocab is None:
         return None
-    if doc.layout == PLAIN:
+    if doc.layout == PLAIN:  # (its passages of the lymphodepletion are those sentences: prose._plain_rule)
         found = passages(doc, path)
-        placed = [Passage(doc.text)] if found is None else found
+        placed = prose.on_lymphodepletion([Passage(doc.text)]) if found is None else found
     else:
-        placed = [p for key in TREATMENT_WORDS for p in doc.places.get(key, [])]
+        placed = prose.on_lymphodepletion([p for key in TREATMENT_WORDS for p in doc.places.get(key, [])])
     for passage in placed:
-        said = [s for line in passage.text.splitlines() for s in sentences.split(line)]
-        named = [bool(_LYMPHODEPLETION.search(s)) for s in said]
-        for i, sentence in enumerate(said):
-            naming = named[i] or (i > 0 and named[i - 1] and _GOES_ON.match(sentence) is not None)
-            for agent in vocab.places(sentence) if naming else []:
-                words = sentence[agent.start : agent.end]
-                if not doses:
-                    return Said(f"{words!r}, in words on lymphodepletion", words)
-                dose = _DOSE_AFTER.match(sentence, agent.end)
-                if dose is not None:
-                    return Said(f"{sentence[agent.start : dose.end()]!r}, in words on lymphodepletion", dose.group(1))
+        sentence = passage.text
+        for agent in vocab.places(sentence):
+            words = sentence[agent.start : agent.end]
+            if not doses:
+                return Said(f"{words!r}, in words on lymphodepletion", words)
+            dose = _DOSE_AFTER.match(sentence, agent.end)
+            if dose is not None:
+                return Said(f"{sentence[agent.start : dose.end()]!r}, in words on lymphodepletion", dose.group(1))
     return None
 
 

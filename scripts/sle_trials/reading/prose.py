@@ -802,16 +802,48 @@ def stating(field: str, sentences: list[layouts.Passage], leaf: str | None = Non
     return sentences if rule is None else rule.cut(sentences)
 
 
+# Words naming the lymphodepletion ("preconditioning", "pre-conditioning" and "lymphocyte depletion" name
+# it too: a description saying "Preconditioning chemotherapy with fludarabine and cyclophosphamide ..."
+# let a record declare it silent)
+_LYMPHODEPLETION = re.compile(
+    r"(?i)(?<![\w-])(?:lympho-?(?:depl|ablat)\w*|lymphocyte[- ]deplet\w*|(?:pre-?)?conditioning\b)"
+)
+# A sentence that goes on speaking of the sentence before it ("Lymphodepletion is given on days -5 to -3.
+# It consists of fludarabine and cyclophosphamide."): its agents are the lymphodepletion's too
+_GOES_ON_LYMPHODEPLETION = re.compile(
+    r"(?i)\s*(?:it|this|these|the\s+(?:regimen|chemotherapy|conditioning|lymphodepletion))\s+"
+    r"(?:consists?|comprises?|includes?|involves?|is|are|was|were|uses?)\b"
+)
+
+
+def on_lymphodepletion(passages: list[layouts.Passage]) -> list[layouts.Passage]:
+    """The sentences of passages naming the lymphodepletion, and each going on about one that does:
+    where a text states its agents and their doses, for binding and silence alike. Read anywhere in a
+    plain document, the comparator arm's "cyclophosphamide 500 mg/m²" or one given for a flare bound
+    a lymphodepleting agent's dose."""
+    out = []
+    for passage in passages:
+        said = [s for line in passage.text.splitlines() for s in split(line)]
+        named = [bool(_LYMPHODEPLETION.search(s)) for s in said]
+        for i, sentence in enumerate(said):
+            if named[i] or (i > 0 and named[i - 1] and _GOES_ON_LYMPHODEPLETION.match(sentence) is not None):
+                out.append(layouts.Passage(sentence))
+    return out
+
+
 def _plain_rule(doc: SourceDoc, path: tuple) -> Callable[..., list[layouts.Passage]] | None:
     """The rule of a field a plain document states outside its trial-level sentences' rules: a
     sponsor's name not in words naming a partner (without_partners), a product's facts only where it
-    names the product (naming_the_product, given the product's name); None for none."""
+    names the product (naming_the_product, given the product's name), a lymphodepletion's agents in
+    words on it (on_lymphodepletion); None for none."""
     if doc.layout != layouts.PLAIN:
         return None
     if tuple(path[:2]) == ("sponsor", "name"):
         return without_partners
     if path[0] == "cell_product" and len(path) > 1 and path[1] != "name":
         return naming_the_product
+    if path[0] == "lymphodepletion":
+        return on_lymphodepletion
     return None
 
 
