@@ -19,6 +19,7 @@ from pathlib import Path
 
 from conftest import IM19_PATH, REPO, Trials, add_source, im19_draft, joined
 from sle_trials.reading import markup
+from test_attacks_cohort_labels import write_case
 
 
 def _run(registry: Path, *argv: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -92,3 +93,24 @@ def test_the_rules_spacing_an_element_are_added_alike_under_any_seed() -> None:
         env={**os.environ, "PYTHONPATH": str(REPO / "scripts"), "PYTHONHASHSEED": "0"},
     )
     assert (seeded.returncode, seeded.stdout, seeded.stderr) == (0, "True\n", "")
+
+
+LEVELS = "Dose level 1: 1×10^6 CAR-T cells/kg. Dose level 10: 3×10^6 CAR-T cells/kg."
+
+
+def test_a_cohorts_label_is_read_where_it_stands_whole_under_any_seed(registry: Path, trials: Trials) -> None:
+    """ "Dose level 1" was found inside "Dose level 10", at the same place, and of the two the label
+    nearest the dose was the one the set of labels gave last: the record with each label beside its
+    own dose failed E508 under seeds 2 to 4 and passed under 0, 1 and 5; the record giving "Dose level
+    1" to the dose of "Dose level 10" passed that cohort under 0 and 2 to 4. A label is read only where
+    it stands whole."""
+    write_case(registry, LEVELS, "Dose level 1", "Dose level 10", f"'{LEVELS}'", f"'{LEVELS}'")
+    assert trials("validate", IM19_PATH).status == 0
+    seeded = _run(registry, "validate", "--no-cache", IM19_PATH, PYTHONHASHSEED="2")
+    assert (seeded.returncode, seeded.stderr) == (0, ""), seeded.stdout
+    write_case(registry, LEVELS, "Dose level 10", "Dose level 1", f"'{LEVELS}'", f"'{LEVELS}'")
+    result = trials.json("validate", IM19_PATH)
+    assert [p["message"].split(": ")[0] for p in result.problems()] == [
+        "arms.0.cohorts.0.label",
+        "arms.0.cohorts.1.label",
+    ]
