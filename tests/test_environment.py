@@ -7,7 +7,8 @@ where the environment must differ:
 
 - the hash seed (PYTHONHASHSEED): a set's order, and so whichever of its items a check took first,
   and a float sum of its items (which rounds by the order it adds in), is the seed's, a new one
-  every process.
+  every process;
+- the locale: the encoding a run's output is written in.
 """
 
 from __future__ import annotations
@@ -114,3 +115,29 @@ def test_a_cohorts_label_is_read_where_it_stands_whole_under_any_seed(registry: 
         "arms.0.cohorts.0.label",
         "arms.0.cohorts.1.label",
     ]
+
+
+# --- the locale --------------------------------------------------------------------------------------
+
+# A locale whose encoding is ASCII, as Python runs under one it does not coerce to UTF-8 (a Latin-1
+# terminal, PYTHONIOENCODING=ascii, LANG=C with PYTHONCOERCECLOCALE=0 alike).
+ASCII_LOCALE = {"LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+
+
+def test_a_report_is_written_in_utf8_under_any_locale(registry: Path, trials: Trials) -> None:
+    """Under an ASCII locale the report of a record whose message quotes "1×10^6" stopped with
+    "trials: internal error" (exit 3, not 1) and half a JSON document. The reports are UTF-8, the
+    same bytes under any locale."""
+    write_case(registry, LEVELS, "Dose level 10", "Dose level 1", f"'{LEVELS}'", f"'{LEVELS}'")
+    here = trials.json("validate", IM19_PATH)
+    assert here.status == 1 and "×" in here.out
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIO", "PYTHONUTF8"))}
+    there = subprocess.run(
+        [sys.executable, "-m", "sle_trials", "validate", "--no-cache", "--format", "json", "--root", str(registry)]
+        + [IM19_PATH],
+        capture_output=True,
+        timeout=60,
+        cwd=registry,
+        env={**environment, "PYTHONPATH": str(REPO / "scripts"), **ASCII_LOCALE},
+    )
+    assert (there.returncode, there.stdout.decode("utf-8"), there.stderr) == (1, here.out, b"")
