@@ -1241,7 +1241,7 @@ def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str
         # the labels and the doses the text writes, in its order: a label (its text), another
         # cohort's dose (None), this dose ("")
         marks: list[tuple[int, str | None]] = sorted(
-            [(m.start(), label) for label in labels for m in re.finditer(re.escape(label), quote)]
+            _labels_written(quote, labels)
             + [
                 (d.start, None)
                 for d in ctx.reader.doses(quote)
@@ -1265,6 +1265,25 @@ def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str
         f"{fields.dotted(path)}.label: the words that state its dose give it {shown}, not {cohort['label']!r} "
         f"{quoted([q for q, _ in dosed])}",
     )
+
+
+def _labels_written(quote: str, labels: set[str]) -> list[tuple[int, str | None]]:
+    """Where the quote writes each of labels, as (start, label): only where it stands whole (not "Dose
+    level 1" in "Dose level 10", nor "Cohort A" in "Cohort AB") and inside no longer label's place
+    ("Dose level 1" of "Dose level 1 (low)"), so no two labels stand at one place. Both stood there,
+    in the order of the set of labels, the hash seed's: the nearest label before a dose was either,
+    and a record whose labels were right failed E508 under one seed and passed under another."""
+    found = [
+        (m.start(), m.end(), label)
+        for label in labels
+        for m in re.finditer(re.escape(label), quote)
+        if edges.cut_at(quote, m.start(), m.end()) is None
+    ]
+    return [
+        (start, label)
+        for start, end, label in found
+        if not any(s <= start and end <= e and e - s > end - start for s, e, _ in found)
+    ]
 
 
 # The lexicon's units that measure no dose, by their dimension: what an agent's unit of them is

@@ -840,7 +840,9 @@ class Sheet:
                     _Compound(row) for row in ("tbody", "tr") if _Compound(row) in self.by_key.get(("tag", row), ())
                 ]
             self.matched[signature] = bool(matching)
-            self.weighed[signature] = sum(self.weights.get(c, 0.0) for c in matching)
+            # added exactly (fsum): matching is in the order of sets, the hash seed's, and a float sum in
+            # another order may round to another side of markup.FAR
+            self.weighed[signature] = math.fsum(self.weights.get(c, 0.0) for c in matching)
             if self.sized_by:
                 self.leasts[signature] = min((self.sized_by.get(c, math.inf) for c in matching), default=math.inf)
         return self.matched[signature]
