@@ -27,7 +27,9 @@ failure ("... are eligible if they failed it"); and a permission of patients who
 
 A therapy a criterion names as a washout, a concurrent medication or something that keeps patients
 out ("must stop hydroxychloroquine 4 weeks before screening", "Currently receiving steroids", "Prior
-CAR-T cell therapy" in the exclusions) states no requirement. The therapies of a requirement are the
+CAR-T cell therapy" in the exclusions) states no requirement, nor does a treatment had before that its
+clause stops ("Patients who have received hydroxychloroquine must stop it 4 weeks prior"; not "...,
+stopped because of intolerance"). The therapies of a requirement are the
 therapy words (THERAPIES, the steroid words lexicon's) from its first cue (of any kind) on, in its own
 sentence and the criterion's sentences after it that stop, wash out or take now nothing (lexicon's washout and
 stable-dose cues, words of a concurrent or background medication; a permission's words name a
@@ -139,6 +141,15 @@ _NOT_PRIOR = re.compile(
     + "|".join((*_cues("WASHOUT"), *_cues("STABLE_DOSE_DURATION")))
     + r"|stop(?:s|ped|ping)?|currently|receiving|ongoing|concurrent\w*|concomitant\w*|background"
     r"|allowed|permitted|continu(?:e|es|ing))\b"
+)
+# Of _NOT_PRIOR's words, those of a washout (lexicon's cues, "stop"), and words of a failure: a treatment
+# had before (RECEIVED) that its clause stops after it ("Patients who have received hydroxychloroquine
+# must stop it 4 weeks prior") is a washout's, of patients who may have had it, and requires none, unless
+# the clause says it failed ("Previously treated with mycophenolate, stopped for intolerance")
+_STOPPING = re.compile(r"(?i)\b(?:" + "|".join(_cues("WASHOUT")) + r"|stop(?:s|ped|ping)?)\b")
+_A_FAILURE = re.compile(
+    r"(?i)\b(?:fail\w*|refractory|resistant|unresponsive|non-?responsive|intoleran\w*|inadequate\w*"
+    r"|insufficient|respon\w*|relaps\w*|flare\w*|toxicit\w*|adverse|side\s+effects?|despite|ineffective\w*|efficacy)\b"
 )
 # Of _NOT_PRIOR's words, those of a permission: a sentence whose only such words they are, and that
 # lets in a failure by them (_Treated.lets_in_a_failure: "; belimumab is also allowed, provided they had
@@ -424,6 +435,14 @@ class _Treated:
         return [(k.start(), k.end()) for k in _KEPT_OUT.finditer(self.text)]
 
     @cached_property
+    def stopping(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _STOPPING.finditer(self.text)]
+
+    @cached_property
+    def failing(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _A_FAILURE.finditer(self.text)]
+
+    @cached_property
     def required(self) -> list[tuple[int, int]]:
         return [(r.start(), r.end()) for r in _REQUIRED.finditer(self.text)]
 
@@ -627,7 +646,8 @@ class _Treated:
 
     def _denied(self, found: re.Match[str]) -> bool:
         """Whether the cue's words are denied: negated, in an exception, of patients kept out, or, a
-        treatment had before (RECEIVED), of patients let in (_PERMITTED)."""
+        treatment had before (RECEIVED), of patients let in (_PERMITTED) or of a washout (_STOPPING
+        after it in its clause, no words of a failure: "must stop it 4 weeks prior")."""
         start = found.start()
         if _NEGATED.search(self.text, max(0, start - _NEGATION_REACH), start):
             return True
@@ -645,6 +665,8 @@ class _Treated:
             return True
         if found.re is not RECEIVED:
             return False
+        if _within(self.stopping, found.end(), end) and not _within(self.failing, found.end(), end):
+            return True
         if self.permitted_before.get(start, -1) >= lo:
             permission = (start, start)
         else:

@@ -1,0 +1,54 @@
+"""Attacks on the prior-therapy reading (fix29): a washout read as a treatment had before, a later
+clause's or sentence's denied failure read as the requirement's, the inflections of the words that
+skip a later sentence, and an exception read past the clause it ends in.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sle_trials.reading import prior_therapy
+
+
+def _therapies(text: str) -> tuple[str, ...] | None:
+    found = prior_therapy.requirement(text, inclusion=True)
+    return None if found is None else tuple(t.casefold() for t in found.therapies)
+
+
+# --- a treatment had before that its clause stops: a washout ----------------------------------------
+
+# A treatment had before (RECEIVED: "have received", "previously treated with") whose clause stops it
+# after ("must stop it 4 weeks prior", "must discontinue it") names those who may have had it and must
+# wash it out: no requirement. It was read as one, and a record declaring the prior therapy silent was
+# refused (E523), or one naming the failure after it held to the washed-out therapy too
+WASHOUT_OF_A_TREATMENT_HAD_BEFORE = [
+    ("Patients who have received hydroxychloroquine must stop it 4 weeks prior.", None),
+    ("Patients who have previously received belimumab must discontinue it 12 weeks before screening.", None),
+    ("Patients previously treated with belimumab must have stopped it at least 3 months before.", None),
+    ("Patients who have received rituximab must have a washout of 6 months.", None),
+    ("Patients who have used JAK inhibitors must have them withdrawn 4 weeks before.", None),
+    (
+        "Patients who have received hydroxychloroquine must stop it 4 weeks prior; refractory to mycophenolate.",
+        ("mycophenolate",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "therapies"), WASHOUT_OF_A_TREATMENT_HAD_BEFORE)
+def test_a_washout_of_a_treatment_had_before_requires_none(text: str, therapies: tuple | None) -> None:
+    assert _therapies(text) == therapies
+
+
+# ... while one stopped for its failure, or whose washout is another clause's, is still required
+WASHOUT_ELSEWHERE_OR_OF_A_FAILURE = [
+    ("Previously treated with mycophenolate for at least 6 months.", ("mycophenolate",)),
+    ("Must have received cyclophosphamide; hydroxychloroquine must be stopped 4 weeks before.", ("cyclophosphamide",)),
+    ("Previously treated with mycophenolate. Hydroxychloroquine must be stopped 4 weeks before.", ("mycophenolate",)),
+    ("Previously treated with mycophenolate, stopped because of intolerance.", ("mycophenolate",)),
+    ("Previously treated with rituximab and discontinued it after an inadequate response.", ("rituximab",)),
+    ("Have received belimumab, stopped for lack of efficacy.", ("belimumab",)),
+]
+
+
+@pytest.mark.parametrize(("text", "therapies"), WASHOUT_ELSEWHERE_OR_OF_A_FAILURE)
+def test_a_treatment_had_before_and_failed_or_washed_out_elsewhere_is_required(text: str, therapies: tuple) -> None:
+    assert _therapies(text) == therapies
