@@ -52,3 +52,44 @@ WASHOUT_ELSEWHERE_OR_OF_A_FAILURE = [
 @pytest.mark.parametrize(("text", "therapies"), WASHOUT_ELSEWHERE_OR_OF_A_FAILURE)
 def test_a_treatment_had_before_and_failed_or_washed_out_elsewhere_is_required(text: str, therapies: tuple) -> None:
     assert _therapies(text) == therapies
+
+
+# --- a later clause that keeps its patients out -----------------------------------------------------
+
+# A clause after the cue's that keeps out the patients it names ("; patients who failed belimumab are
+# excluded", "; those refractory to cyclophosphamide are ineligible") names no therapy of the
+# requirement: its therapy was read as one more that must have failed, and a record stating the
+# requirement as written was refused for leaving it out
+LATER_CLAUSE_KEPT_OUT = [
+    "Failure of rituximab; patients who failed belimumab are excluded.",
+    "Failure of rituximab; patients who failed belimumab will be excluded from the study.",
+    "Failure of rituximab; patients on belimumab are excluded.",
+    "Failure of rituximab; patients previously treated with belimumab are not eligible.",
+    "Failure of rituximab, and patients who failed belimumab are excluded.",
+    "Failure of rituximab; those refractory to belimumab are ineligible.",
+]
+
+
+@pytest.mark.parametrize("text", LATER_CLAUSE_KEPT_OUT)
+def test_a_later_clause_keeping_its_patients_out_adds_no_therapy(text: str) -> None:
+    assert _therapies(text) == ("rituximab",)
+
+
+# ... while a later clause that keeps out others, or none, is read as before
+LATER_CLAUSE_READ_AS_BEFORE = [
+    ("Failure of rituximab; belimumab.", ("rituximab", "belimumab")),
+    ("Failure of rituximab; or of belimumab.", ("rituximab", "belimumab")),
+    ("Failure of rituximab or belimumab; patients with nephritis are excluded.", ("rituximab", "belimumab")),
+    ("Failure of rituximab; patients with active nephritis are excluded.", ("rituximab",)),
+    ("Refractory to rituximab; also refractory to belimumab.", ("rituximab", "belimumab")),
+]
+
+
+@pytest.mark.parametrize(("text", "therapies"), LATER_CLAUSE_READ_AS_BEFORE)
+def test_a_later_clause_keeping_no_one_out_is_read_as_before(text: str, therapies: tuple) -> None:
+    assert _therapies(text) == therapies
+
+
+def test_an_exclusion_of_those_who_lack_the_treatment_keeps_its_therapy() -> None:
+    found = prior_therapy.requirement("Patients who have not received mycophenolate are excluded.", inclusion=False)
+    assert found is not None and found.therapies == ("mycophenolate",)

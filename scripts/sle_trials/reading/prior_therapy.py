@@ -35,8 +35,9 @@ sentence and the criterion's sentences after it that stop, wash out or take now 
 stable-dose cues, words of a concurrent or background medication; a permission's words name a
 medication taken now too, unless what they let in is a failure: "; failure of belimumab is also
 allowed", "; belimumab is allowed provided they failed it"), or, from its cue on, that state a failure
-of their own ("Failure of rituximab. Currently refractory to belimumab"), up to a list such words head
-("Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine"), but
+of their own ("Failure of rituximab. Currently refractory to belimumab"), not those of a later clause
+that keeps their patients out ("; patients who failed belimumab are excluded"), up to a list such
+words head ("Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine"), but
 those a permission after the cue lets in ("Must have failed rituximab, and concomitant
 hydroxychloroquine is OK", "...; patients may continue hydroxychloroquine").
 
@@ -361,7 +362,11 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
                 continue
             read_from = own.start()
         found = THERAPIES.finditer(text, read_from, hi)
-        therapies += [m.group(0) for m in found if not after.excepted(m.start()) and not _held(let_in, m.start())]
+        therapies += [
+            m.group(0)
+            for m in found
+            if not after.excepted(m.start()) and not _held(let_in, m.start()) and not after.kept_out_of(m, cue)
+        ]
     return Requirement(cue.group(0), tuple(therapies))
 
 
@@ -637,6 +642,16 @@ class _Treated:
         """Whether the therapy at `at` stands in an exception (EXCEPTION): what a requirement leaves
         out, none of its therapies ("Failure of two immunosuppressants, excluding glucocorticoids")."""
         return _inside(self.exceptions, at) or _inside(self.regardless, at)
+
+    def kept_out_of(self, therapy: re.Match[str], cue: re.Match[str]) -> bool:
+        """Whether the therapy stands in a clause after the cue's that keeps out the patients it names
+        ("Failure of rituximab; patients who failed belimumab are excluded"): those patients are kept
+        out, and the therapy is none of the requirement's. (In the cue's own clause such words deny
+        the cue: _denied.)"""
+        clause = bisect.bisect_left(self.ends, therapy.end())
+        return clause > bisect.bisect_left(self.ends, cue.end()) and _within(
+            self.kept_out, therapy.end(), self.ends[clause]
+        )
 
     def treated_after(self, at: int) -> bool:
         """Whether a therapy or a treatment stands after `at` in its clause."""
