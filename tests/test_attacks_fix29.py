@@ -93,3 +93,45 @@ def test_a_later_clause_keeping_no_one_out_is_read_as_before(text: str, therapie
 def test_an_exclusion_of_those_who_lack_the_treatment_keeps_its_therapy() -> None:
     found = prior_therapy.requirement("Patients who have not received mycophenolate are excluded.", inclusion=False)
     assert found is not None and found.therapies == ("mycophenolate",)
+
+
+# --- the skip-words in each of their inflections ----------------------------------------------------
+
+# A sentence after the cue's that stops, washes out, keeps stable or lets go on a medication is skipped
+# by its words (_NOT_PRIOR); of them, "continue", "continues" and "continuing" stood, not "continued",
+# "discontinues", "washed out", "withdrawal", "allows", "permits", "receive"...: such a sentence was read
+# as the requirement's, and its medication as one more that must have failed
+SKIP_WORD_INFLECTIONS = [
+    "Failure of rituximab; belimumab cannot be continued if refractory to it.",
+    "Failure of rituximab; belimumab cannot be continued.",
+    "Failure of rituximab. Hydroxychloroquine is continued at the same dose.",
+    "Failure of rituximab; continuation of hydroxychloroquine.",
+    "Failure of rituximab; hydroxychloroquine must be washed out 4 weeks before.",
+    "Failure of rituximab; belimumab discontinues 4 weeks before.",
+    "Failure of rituximab; patients discontinuing belimumab 4 weeks before.",
+    "Failure of rituximab; withdrawal of hydroxychloroquine 4 weeks before.",
+    "Failure of rituximab; the protocol allows hydroxychloroquine.",
+    "Failure of rituximab; the protocol permits hydroxychloroquine.",
+    "Failure of rituximab; patients who receive hydroxychloroquine.",
+    "Failure of rituximab; prednisone stabilized for 4 weeks.",
+]
+
+
+@pytest.mark.parametrize("text", SKIP_WORD_INFLECTIONS)
+def test_a_later_sentence_is_skipped_by_each_inflection_of_its_words(text: str) -> None:
+    assert _therapies(text) == ("rituximab",)
+
+
+# ... while a sentence that lets in a failure by them, or whose "continued" is the disease's, is read
+SKIP_WORD_INFLECTIONS_READ = [
+    "Failure of rituximab; belimumab may be continued provided they failed it.",
+    "Failure of rituximab. Belimumab is continued only if the patient failed it.",
+    "Failure of rituximab; continued disease activity after belimumab.",
+    "Failure of rituximab; also refractory to belimumab.",
+    "Failure of rituximab; or belimumab.",
+]
+
+
+@pytest.mark.parametrize("text", SKIP_WORD_INFLECTIONS_READ)
+def test_a_later_sentence_of_a_failure_is_read_whatever_its_inflections(text: str) -> None:
+    assert _therapies(text) == ("rituximab", "belimumab")

@@ -137,17 +137,32 @@ THERAPIES = re.compile(
 # concurrent medication, one a patient may go on with), names none of its therapies (lexicon's
 # washout and stable-dose cues): "Currently receiving prednisone at a stable dose.", "Background
 # therapy with hydroxychloroquine is allowed."
+# Each word in each of its inflections ("belimumab cannot be continued", "must be discontinuing",
+# "washed out", "is withdrawing"): one of them left out, the sentence was read as the requirement's
+# (the lexicon's cues are as the other readers read them, and their inflections are added here).
+_WASHING_OUT = (
+    r"stop(?:s|ped|ping)?|discontinu(?:e|es|ed|ing|ation)|wash(?:es|ed|ing)?[- ]?outs?"
+    r"|withdr(?:aw|aws|awn|awing|awal|ew)"
+)
+# (not of the disease going on: "continued disease activity after belimumab" is its failure)
+_LETTING_GO_ON = (
+    r"allow(?:s|ed|ing)?|permit(?:s|ted|ting)?"
+    r"|continu(?:e|es|ed|ing|ation)(?!\s+(?:disease|active|activity|flares?|lupus|SLE|nephritis)\b)"
+)
 _NOT_PRIOR = re.compile(
     r"(?i)\b(?:"
     + "|".join((*_cues("WASHOUT"), *_cues("STABLE_DOSE_DURATION")))
-    + r"|stop(?:s|ped|ping)?|currently|receiving|ongoing|concurrent\w*|concomitant\w*|background"
-    r"|allowed|permitted|continu(?:e|es|ing))\b"
+    + "|"
+    + _WASHING_OUT
+    + r"|stabili[sz]ed|currently|receiv(?:e|es|ing)|ongoing|concurrent\w*|concomitant\w*|background|"
+    + _LETTING_GO_ON
+    + r")\b"
 )
 # Of _NOT_PRIOR's words, those of a washout (lexicon's cues, "stop"), and words of a failure: a treatment
 # had before (RECEIVED) that its clause stops after it ("Patients who have received hydroxychloroquine
 # must stop it 4 weeks prior") is a washout's, of patients who may have had it, and requires none, unless
 # the clause says it failed ("Previously treated with mycophenolate, stopped for intolerance")
-_STOPPING = re.compile(r"(?i)\b(?:" + "|".join(_cues("WASHOUT")) + r"|stop(?:s|ped|ping)?)\b")
+_STOPPING = re.compile(r"(?i)\b(?:" + "|".join(_cues("WASHOUT")) + "|" + _WASHING_OUT + r")\b")
 _A_FAILURE = re.compile(
     r"(?i)\b(?:fail\w*|refractory|resistant|unresponsive|non-?responsive|intoleran\w*|inadequate\w*"
     r"|insufficient|respon\w*|relaps\w*|flare\w*|toxicit\w*|adverse|side\s+effects?|despite|ineffective\w*|efficacy)\b"
@@ -156,7 +171,7 @@ _A_FAILURE = re.compile(
 # lets in a failure by them (_Treated.lets_in_a_failure: "; belimumab is also allowed, provided they had
 # an inadequate response", "; failure of belimumab is also permitted"), names another treatment that
 # may have failed, as a permission after the cue in its own sentence does (_Treated.let_in), and is read
-_PERMITTING = re.compile(r"(?i)\b(?:allowed|permitted|continu(?:e|es|ing))\b")
+_PERMITTING = re.compile(r"(?i)\b(?:" + _LETTING_GO_ON + r")\b")
 # ... and one that heads a list with them ("Concurrent medications: 1. prednisone ≤ 10 mg/day 2.
 # hydroxychloroquine"): the list to the criterion's end (its nested items) names none either, though
 # its items, each a sentence, do not say so again
