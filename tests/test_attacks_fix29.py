@@ -135,3 +135,44 @@ SKIP_WORD_INFLECTIONS_READ = [
 @pytest.mark.parametrize("text", SKIP_WORD_INFLECTIONS_READ)
 def test_a_later_sentence_of_a_failure_is_read_whatever_its_inflections(text: str) -> None:
     assert _therapies(text) == ("rituximab", "belimumab")
+
+
+# --- an exception up to the comma a cue follows -----------------------------------------------------
+
+# An exception reached to its clause's end, and denied a cue after a comma that states the criterion's
+# own requirement ("Excluding patients previously treated with rituximab, refractory to
+# mycophenolate"): the requirement was read as none, and a record declaring the prior therapy silent
+# passed (E523)
+CUE_AFTER_AN_EXCEPTION = [
+    "Excluding patients previously treated with rituximab, refractory to mycophenolate.",
+    "Excluding patients previously treated with rituximab, failure of mycophenolate.",
+    "Except those treated with belimumab, disease remained active despite mycophenolate.",
+    "Other than patients who have received rituximab, inadequate response to mycophenolate.",
+]
+
+
+@pytest.mark.parametrize("text", CUE_AFTER_AN_EXCEPTION)
+def test_a_cue_after_the_comma_ending_an_exception_is_required(text: str) -> None:
+    assert _therapies(text) == ("mycophenolate",)
+
+
+# ... while a cue the exception joins by "or", or a list it names, stays excepted
+EXCEPTION_READ_AS_BEFORE = [
+    ("Excluding patients previously treated with rituximab.", None),
+    ("Excluding patients previously treated with rituximab or refractory to belimumab.", None),
+    ("Excluding patients previously treated with rituximab, or refractory to belimumab.", None),
+    (
+        "Failure of two immunosuppressants, excluding glucocorticoids, hydroxychloroquine and NSAIDs.",
+        ("immunosuppressants",),
+    ),
+    (
+        "Failure of two immunosuppressants (other than hydroxychloroquine) and cyclophosphamide.",
+        ("immunosuppressants", "cyclophosphamide"),
+    ),
+    ("Refractory to standard therapy, except patients previously treated with rituximab.", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "therapies"), EXCEPTION_READ_AS_BEFORE)
+def test_an_exception_joined_or_listing_is_read_as_before(text: str, therapies: tuple | None) -> None:
+    assert _therapies(text) == therapies

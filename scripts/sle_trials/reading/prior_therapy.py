@@ -200,8 +200,11 @@ _NEGATED = re.compile(
 )
 _NEGATION_REACH = 60  # the characters before a cue its negation is read in (a word, a word between)
 # Words that open an exception: a cue after them in their clause is what a requirement leaves out
-# ("Excluding patients previously treated with rituximab"; binding.py reads terms so)
+# ("Excluding patients previously treated with rituximab"; binding.py reads terms so), up to a comma
+# another cue follows (_Treated.cuts: "..., refractory to mycophenolate" is the requirement)
 EXCEPTION = re.compile(r"\b(?:except|excepting|excluding|other than|apart from|not counting)\b", re.IGNORECASE)
+# (after a comma, words that join what follows to the exception before it: "..., or refractory to")
+_JOINED = re.compile(r"(?i)\s*(?:or|and|nor)\b")
 # Words of what lets patients in whatever it be ("regardless of prior belimumab", "irrespective of
 # whether they have received rituximab"), to the next comma, clause end or parenthesis: a therapy in
 # them is none of a requirement's, and a cue in them states none. Read as a therapy of the
@@ -523,10 +526,35 @@ class _Treated:
     @cached_property
     def exceptions(self) -> list[tuple[int, int]]:
         """Each exception, to the end of its clause or of the parenthesis it stands in ("Failure of two
-        immunosuppressants (other than hydroxychloroquine) and cyclophosphamide")."""
+        immunosuppressants (other than hydroxychloroquine) and cyclophosphamide"), or to a comma a cue
+        follows (_Treated.cuts)."""
         return [
-            (start, min(self.ends[bisect.bisect_left(self.ends, end)], _closing(self.text, end)))
+            (
+                start,
+                min(self.ends[bisect.bisect_left(self.ends, end)], _closing(self.text, end), _next(self.cuts, end)),
+            )
             for start, end in self.excepting
+        ]
+
+    @cached_property
+    def cuts(self) -> list[int]:
+        """Where each comma stands that a cue follows before a therapy, a treatment or another comma
+        ("Excluding patients previously treated with rituximab, refractory to mycophenolate", ", disease
+        remained active despite mycophenolate"): an exception before it ends there, and the cue after
+        it is the criterion's, not excepted. (Not one an "or" or "and" joins to the exception:
+        "excluding those treated with rituximab or refractory to belimumab".)"""
+        cues = sorted(m.start() for cue in _CUES for m in cue.finditer(self.text))
+        commas = [m.start() for m in re.finditer(",", self.text)]
+        return [
+            at
+            for i, at in enumerate(commas)
+            if not _JOINED.match(self.text, at + 1)
+            and _next(cues, at)
+            < min(
+                _next(self.starts, at),
+                commas[i + 1] if i + 1 < len(commas) else sys.maxsize,
+                self.ends[bisect.bisect_left(self.ends, at)],
+            )
         ]
 
     @cached_property
@@ -685,11 +713,7 @@ class _Treated:
         lo = self.ends[before - 1] if before else 0
         clause = bisect.bisect_left(self.ends, found.end())
         end = self.ends[clause]
-        if (
-            _within(self.excepting, lo, start)
-            or _within(self.kept_out, found.end(), end)
-            or _inside(self.regardless, start)
-        ):
+        if self._excepted_cue(lo, start) or _within(self.kept_out, found.end(), end) or _inside(self.regardless, start):
             return True
         if self._untreated_let_in(found.end()):
             return True
@@ -711,6 +735,15 @@ class _Treated:
         if _within(self.required, lo, end if permission[0] == start else permission[0]):
             return False
         return not _FAILURE_CONDITION.match(self.text, _past_space(self.text, permission[1]))
+
+    def _excepted_cue(self, lo: int, start: int) -> bool:
+        """Whether an exception stands before the cue at `start` in its clause (from `lo`), and reaches
+        it: no comma a cue follows between them (cuts: "Excluding patients previously treated with
+        rituximab, refractory to mycophenolate" states a requirement of mycophenolate)."""
+        i = bisect.bisect_left(self.excepting, (start, start)) - 1
+        if i < 0 or self.excepting[i][0] < lo:
+            return False
+        return _next(self.cuts, self.excepting[i][1]) >= start
 
     def _untreated_let_in(self, at: int) -> bool:
         """Whether a permission of patients who lack a treatment stands after `at` in the criterion
