@@ -5,6 +5,8 @@ skip a later sentence, and an exception read past the clause it ends in.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from sle_trials.reading import prior_therapy
 
@@ -176,3 +178,55 @@ EXCEPTION_READ_AS_BEFORE = [
 @pytest.mark.parametrize(("text", "therapies"), EXCEPTION_READ_AS_BEFORE)
 def test_an_exception_joined_or_listing_is_read_as_before(text: str, therapies: tuple | None) -> None:
     assert _therapies(text) == therapies
+
+
+# --- a later sentence whose cue is denied -----------------------------------------------------------
+
+# A sentence after the cue's with no word of a washout or a medication taken now was read whole, though
+# its only cue is denied ("; not refractory to belimumab", "; no prior treatment with belimumab"): a
+# therapy that did not fail, or was not had, was read as one more that must have failed
+LATER_SENTENCE_DENIED = [
+    (
+        "Failure of rituximab. Hydroxychloroquine must be discontinued 4 weeks before; not refractory to belimumab.",
+        ("rituximab",),
+    ),
+    ("Failure of rituximab; not refractory to belimumab.", ("rituximab",)),
+    ("Failure of rituximab. Not refractory to belimumab.", ("rituximab",)),
+    ("Failure of rituximab; no prior treatment with belimumab.", ("rituximab",)),
+    ("Failure of rituximab; did not fail belimumab.", ("rituximab",)),
+    ("Failure of rituximab; never previously received belimumab.", ("rituximab",)),
+    (
+        "Failure of rituximab; not refractory to belimumab, but refractory to cyclophosphamide.",
+        ("rituximab", "cyclophosphamide"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "therapies"), LATER_SENTENCE_DENIED)
+def test_a_later_sentences_denied_cue_adds_no_therapy(text: str, therapies: tuple) -> None:
+    assert _therapies(text) == therapies
+
+
+# ... while a later sentence with a cue not denied, or none, is read as before
+LATER_SENTENCE_READ_AS_BEFORE = [
+    "Failure of rituximab; not controlled despite belimumab.",
+    "Failure of rituximab; no response to belimumab.",
+    "Failure of rituximab; also refractory to belimumab.",
+    "Failure of rituximab; belimumab.",
+    "Failure of rituximab. Previously treated with belimumab.",
+]
+
+
+@pytest.mark.parametrize("text", LATER_SENTENCE_READ_AS_BEFORE)
+def test_a_later_sentence_not_denied_is_read_as_before(text: str) -> None:
+    assert _therapies(text) == ("rituximab", "belimumab")
+
+
+def test_later_sentences_are_read_in_linear_time() -> None:
+    unit = "Failure of rituximab. Hydroxychloroquine must be discontinued; not refractory to belimumab; "
+    costs = []
+    for n in (200, 800):
+        start = time.process_time()
+        prior_therapy.requirement(unit * n, inclusion=True)
+        costs.append(time.process_time() - start)
+    assert costs[1] < 8 * costs[0] + 0.05

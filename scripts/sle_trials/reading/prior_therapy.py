@@ -35,7 +35,8 @@ sentence and the criterion's sentences after it that stop, wash out or take now 
 stable-dose cues, words of a concurrent or background medication; a permission's words name a
 medication taken now too, unless what they let in is a failure: "; failure of belimumab is also
 allowed", "; belimumab is allowed provided they failed it"), or, from its cue on, that state a failure
-of their own ("Failure of rituximab. Currently refractory to belimumab"), not those of a later clause
+of their own ("Failure of rituximab. Currently refractory to belimumab"), and not those of one whose
+every cue is denied ("; not refractory to belimumab"), nor those of a later clause
 that keeps their patients out ("; patients who failed belimumab are excluded"), up to a list such
 words head ("Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine"), but
 those a permission after the cue lets in ("Must have failed rituximab, and concomitant
@@ -355,6 +356,22 @@ def _earliest(
     return min(found, key=lambda f: f[:2])[2] if found else None
 
 
+def _past_the_denied(after: _Treated, lo: int, hi: int) -> int | None:
+    """Where a sentence text[lo:hi] after the cue's is read from: past the cues denied before its first
+    one not denied ("...; not refractory to belimumab, but refractory to cyclophosphamide"), None where
+    every one is ("Failure of rituximab. ...; not refractory to belimumab", "...; no prior treatment
+    with belimumab"): those state that their therapy did not fail, or was not had, and name none of the
+    requirement's, though their sentence stops or takes now nothing. Read as the requirement's, their
+    therapy was held to have failed. A sentence with no cue is read whole ("...; or belimumab")."""
+    denied = _earliest(after, _CUES, lo, hi, denied=False)
+    if denied is None:
+        return lo
+    own = _earliest(after, _CUES, lo, hi)
+    if own is None:
+        return None
+    return lo if own.start() <= denied.start() else own.start()
+
+
 class Requirement(NamedTuple):
     """A prior-therapy requirement a criterion states: the words that state it, and the therapies it names."""
 
@@ -379,6 +396,11 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
             if own is None:
                 continue
             read_from = own.start()
+        elif lo > start and inclusion:
+            past = _past_the_denied(after, lo, hi)
+            if past is None:
+                continue
+            read_from = past
         found = THERAPIES.finditer(text, read_from, hi)
         therapies += [
             m.group(0)
