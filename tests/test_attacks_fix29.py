@@ -158,7 +158,8 @@ def test_a_cue_after_the_comma_ending_an_exception_is_required(text: str) -> Non
     assert _therapies(text) == ("mycophenolate",)
 
 
-# ... while a cue the exception joins by "or", or a list it names, stays excepted
+# ... while a cue the exception joins by "or", or a list it names (of therapies, or of cues of its own
+# cue's kind), stays excepted
 EXCEPTION_READ_AS_BEFORE = [
     ("Excluding patients previously treated with rituximab.", None),
     ("Excluding patients previously treated with rituximab or refractory to belimumab.", None),
@@ -172,6 +173,10 @@ EXCEPTION_READ_AS_BEFORE = [
         ("immunosuppressants", "cyclophosphamide"),
     ),
     ("Refractory to standard therapy, except patients previously treated with rituximab.", ()),
+    # (a list of exceptions, each with its cue of the same kind)
+    ("Failure of standard therapy, excluding those who have received rituximab, who have received belimumab.", ()),
+    ("Excluding those previously treated with rituximab, previously treated with belimumab.", None),
+    ("Excluding patients refractory to rituximab, refractory to belimumab.", None),
 ]
 
 

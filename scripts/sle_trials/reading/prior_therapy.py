@@ -202,7 +202,8 @@ _NEGATED = re.compile(
 _NEGATION_REACH = 60  # the characters before a cue its negation is read in (a word, a word between)
 # Words that open an exception: a cue after them in their clause is what a requirement leaves out
 # ("Excluding patients previously treated with rituximab"; binding.py reads terms so), up to a comma
-# another cue follows (_Treated.cuts: "..., refractory to mycophenolate" is the requirement)
+# a cue of another kind follows (_Treated._exception_cuts: "..., refractory to mycophenolate" is
+# the requirement)
 EXCEPTION = re.compile(r"\b(?:except|excepting|excluding|other than|apart from|not counting)\b", re.IGNORECASE)
 # (after a comma, words that join what follows to the exception before it: "..., or refractory to")
 _JOINED = re.compile(r"(?i)\s*(?:or|and|nor)\b")
@@ -549,35 +550,60 @@ class _Treated:
     def exceptions(self) -> list[tuple[int, int]]:
         """Each exception, to the end of its clause or of the parenthesis it stands in ("Failure of two
         immunosuppressants (other than hydroxychloroquine) and cyclophosphamide"), or to a comma a cue
-        follows (_Treated.cuts)."""
+        of another kind follows (_exception_cut)."""
         return [
-            (
-                start,
-                min(self.ends[bisect.bisect_left(self.ends, end)], _closing(self.text, end), _next(self.cuts, end)),
-            )
-            for start, end in self.excepting
+            (start, min(self.ends[bisect.bisect_left(self.ends, end)], _closing(self.text, end), cut))
+            for (start, end), cut in zip(self.excepting, self._exception_cuts)
         ]
 
     @cached_property
-    def cuts(self) -> list[int]:
+    def _cue_marks(self) -> list[tuple[int, int]]:
+        """Where each cue (_CUES) starts, and its kind: 0 a failure's, 1 a treatment had before's."""
+        return sorted((m.start(), int(cue is RECEIVED)) for cue in _CUES for m in cue.finditer(self.text))
+
+    @cached_property
+    def _cuts(self) -> list[tuple[int, int]]:
         """Where each comma stands that a cue follows before a therapy, a treatment or another comma
-        ("Excluding patients previously treated with rituximab, refractory to mycophenolate", ", disease
-        remained active despite mycophenolate"): an exception before it ends there, and the cue after
-        it is the criterion's, not excepted. (Not one an "or" or "and" joins to the exception:
-        "excluding those treated with rituximab or refractory to belimumab".)"""
-        cues = sorted(m.start() for cue in _CUES for m in cue.finditer(self.text))
+        ("..., refractory to mycophenolate", ", disease remained active despite mycophenolate"), and
+        that cue's kind; not one an "or" or "and" joins to what is before it ("..., or refractory to")."""
         commas = [m.start() for m in re.finditer(",", self.text)]
-        return [
-            at
-            for i, at in enumerate(commas)
-            if not _JOINED.match(self.text, at + 1)
-            and _next(cues, at)
-            < min(
+        out = []
+        for i, at in enumerate(commas):
+            k = bisect.bisect_left(self._cue_marks, (at, 0))
+            if k == len(self._cue_marks) or _JOINED.match(self.text, at + 1):
+                continue
+            bound = min(
                 _next(self.starts, at),
                 commas[i + 1] if i + 1 < len(commas) else sys.maxsize,
                 self.ends[bisect.bisect_left(self.ends, at)],
             )
-        ]
+            if self._cue_marks[k][0] < bound:
+                out.append((at, self._cue_marks[k][1]))
+        return out
+
+    @cached_property
+    def _exception_cuts(self) -> list[int]:
+        """Where each exception (excepting) ends at a comma (sys.maxsize: at none): the first comma a cue
+        follows (_cuts) where the exception holds no cue before it ("Except those treated with
+        belimumab, disease remained active despite mycophenolate"), else the first a cue of another
+        kind than the exception's own follows ("Excluding patients previously treated with rituximab,
+        refractory to mycophenolate" requires mycophenolate); a cue of the same kind after a comma
+        is another of its exceptions ("excluding those who have received rituximab, who have received
+        belimumab"). Each comma's next of another kind read once (from the last back), not walked from
+        each exception."""
+        cuts = self._cuts
+        other = [[len(cuts)] * (len(cuts) + 1) for _ in range(2)]
+        for i in range(len(cuts) - 1, -1, -1):
+            for kind in (0, 1):
+                other[kind][i] = i if cuts[i][1] != kind else other[kind][i + 1]
+        out = []
+        for _, end in self.excepting:
+            i = bisect.bisect_left(cuts, (end, 0))
+            k = bisect.bisect_left(self._cue_marks, (end, 0))
+            if i < len(cuts) and k < len(self._cue_marks) and self._cue_marks[k][0] < cuts[i][0]:
+                i = other[self._cue_marks[k][1]][i]
+            out.append(cuts[i][0] if i < len(cuts) else sys.maxsize)
+        return out
 
     @cached_property
     def regardless(self) -> list[tuple[int, int]]:
@@ -760,12 +786,12 @@ class _Treated:
 
     def _excepted_cue(self, lo: int, start: int) -> bool:
         """Whether an exception stands before the cue at `start` in its clause (from `lo`), and reaches
-        it: no comma a cue follows between them (cuts: "Excluding patients previously treated with
+        it: no comma that ends it between them (_exception_cuts: "Excluding patients previously treated with
         rituximab, refractory to mycophenolate" states a requirement of mycophenolate)."""
         i = bisect.bisect_left(self.excepting, (start, start)) - 1
         if i < 0 or self.excepting[i][0] < lo:
             return False
-        return _next(self.cuts, self.excepting[i][1]) >= start
+        return self._exception_cuts[i] >= start
 
     def _untreated_let_in(self, at: int) -> bool:
         """Whether a permission of patients who lack a treatment stands after `at` in the criterion
