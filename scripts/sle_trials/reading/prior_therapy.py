@@ -27,14 +27,18 @@ failure ("... are eligible if they failed it"); and a permission of patients who
 
 A therapy a criterion names as a washout, a concurrent medication or something that keeps patients
 out ("must stop hydroxychloroquine 4 weeks before screening", "Currently receiving steroids", "Prior
-CAR-T cell therapy" in the exclusions) states no requirement. The therapies of a requirement are the
+CAR-T cell therapy" in the exclusions) states no requirement, nor does a treatment had before that its
+clause stops ("Patients who have received hydroxychloroquine must stop it 4 weeks prior"; not "...,
+stopped because of intolerance"). The therapies of a requirement are the
 therapy words (THERAPIES, the steroid words lexicon's) from its first cue (of any kind) on, in its own
 sentence and the criterion's sentences after it that stop, wash out or take now nothing (lexicon's washout and
 stable-dose cues, words of a concurrent or background medication; a permission's words name a
 medication taken now too, unless what they let in is a failure: "; failure of belimumab is also
 allowed", "; belimumab is allowed provided they failed it"), or, from its cue on, that state a failure
-of their own ("Failure of rituximab. Currently refractory to belimumab"), up to a list such words head
-("Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine"), but
+of their own ("Failure of rituximab. Currently refractory to belimumab"), and not those of one whose
+every cue is denied ("; not refractory to belimumab"), nor those of a later clause
+that keeps their patients out ("; patients who failed belimumab are excluded"), up to a list such
+words head ("Concurrent medications: 1. stable dose of prednisone ≤ 10 mg/day 2. hydroxychloroquine"), but
 those a permission after the cue lets in ("Must have failed rituximab, and concomitant
 hydroxychloroquine is OK", "...; patients may continue hydroxychloroquine").
 
@@ -134,17 +138,41 @@ THERAPIES = re.compile(
 # concurrent medication, one a patient may go on with), names none of its therapies (lexicon's
 # washout and stable-dose cues): "Currently receiving prednisone at a stable dose.", "Background
 # therapy with hydroxychloroquine is allowed."
+# Each word in each of its inflections ("belimumab cannot be continued", "must be discontinuing",
+# "washed out", "is withdrawing"): one of them left out, the sentence was read as the requirement's
+# (the lexicon's cues are as the other readers read them, and their inflections are added here).
+_WASHING_OUT = (
+    r"stop(?:s|ped|ping)?|discontinu(?:e|es|ed|ing|ation)|wash(?:es|ed|ing)?[- ]?outs?"
+    r"|withdr(?:aw|aws|awn|awing|awal|ew)"
+)
+# (not of the disease going on: "continued disease activity after belimumab" is its failure)
+_LETTING_GO_ON = (
+    r"allow(?:s|ed|ing)?|permit(?:s|ted|ting)?"
+    r"|continu(?:e|es|ed|ing|ation)(?!\s+(?:disease|active|activity|flares?|lupus|SLE|nephritis)\b)"
+)
 _NOT_PRIOR = re.compile(
     r"(?i)\b(?:"
     + "|".join((*_cues("WASHOUT"), *_cues("STABLE_DOSE_DURATION")))
-    + r"|stop(?:s|ped|ping)?|currently|receiving|ongoing|concurrent\w*|concomitant\w*|background"
-    r"|allowed|permitted|continu(?:e|es|ing))\b"
+    + "|"
+    + _WASHING_OUT
+    + r"|stabili[sz]ed|currently|receiv(?:e|es|ing)|ongoing|concurrent\w*|concomitant\w*|background|"
+    + _LETTING_GO_ON
+    + r")\b"
+)
+# Of _NOT_PRIOR's words, those of a washout (lexicon's cues, "stop"), and words of a failure: a treatment
+# had before (RECEIVED) that its clause stops after it ("Patients who have received hydroxychloroquine
+# must stop it 4 weeks prior") is a washout's, of patients who may have had it, and requires none, unless
+# the clause says it failed ("Previously treated with mycophenolate, stopped for intolerance")
+_STOPPING = re.compile(r"(?i)\b(?:" + "|".join(_cues("WASHOUT")) + "|" + _WASHING_OUT + r")\b")
+_A_FAILURE = re.compile(
+    r"(?i)\b(?:fail\w*|refractory|resistant|unresponsive|non-?responsive|intoleran\w*|inadequate\w*"
+    r"|insufficient|respon\w*|relaps\w*|flare\w*|toxicit\w*|adverse|side\s+effects?|despite|ineffective\w*|efficacy)\b"
 )
 # Of _NOT_PRIOR's words, those of a permission: a sentence whose only such words they are, and that
 # lets in a failure by them (_Treated.lets_in_a_failure: "; belimumab is also allowed, provided they had
 # an inadequate response", "; failure of belimumab is also permitted"), names another treatment that
 # may have failed, as a permission after the cue in its own sentence does (_Treated.let_in), and is read
-_PERMITTING = re.compile(r"(?i)\b(?:allowed|permitted|continu(?:e|es|ing))\b")
+_PERMITTING = re.compile(r"(?i)\b(?:" + _LETTING_GO_ON + r")\b")
 # ... and one that heads a list with them ("Concurrent medications: 1. prednisone ≤ 10 mg/day 2.
 # hydroxychloroquine"): the list to the criterion's end (its nested items) names none either, though
 # its items, each a sentence, do not say so again
@@ -173,8 +201,12 @@ _NEGATED = re.compile(
 )
 _NEGATION_REACH = 60  # the characters before a cue its negation is read in (a word, a word between)
 # Words that open an exception: a cue after them in their clause is what a requirement leaves out
-# ("Excluding patients previously treated with rituximab"; binding.py reads terms so)
+# ("Excluding patients previously treated with rituximab"; binding.py reads terms so), up to a comma
+# a cue of another kind follows (_Treated._exception_cuts: "..., refractory to mycophenolate" is
+# the requirement)
 EXCEPTION = re.compile(r"\b(?:except|excepting|excluding|other than|apart from|not counting)\b", re.IGNORECASE)
+# (after a comma, words that join what follows to the exception before it: "..., or refractory to")
+_JOINED = re.compile(r"(?i)\s*(?:or|and|nor)\b")
 # Words of what lets patients in whatever it be ("regardless of prior belimumab", "irrespective of
 # whether they have received rituximab"), to the next comma, clause end or parenthesis: a therapy in
 # them is none of a requirement's, and a cue in them states none. Read as a therapy of the
@@ -325,6 +357,22 @@ def _earliest(
     return min(found, key=lambda f: f[:2])[2] if found else None
 
 
+def _past_the_denied(after: _Treated, lo: int, hi: int) -> int | None:
+    """Where a sentence text[lo:hi] after the cue's is read from: past the cues denied before its first
+    one not denied ("...; not refractory to belimumab, but refractory to cyclophosphamide"), None where
+    every one is ("Failure of rituximab. ...; not refractory to belimumab", "...; no prior treatment
+    with belimumab"): those state that their therapy did not fail, or was not had, and name none of the
+    requirement's, though their sentence stops or takes now nothing. Read as the requirement's, their
+    therapy was held to have failed. A sentence with no cue is read whole ("...; or belimumab")."""
+    denied = _earliest(after, _CUES, lo, hi, denied=False)
+    if denied is None:
+        return lo
+    own = _earliest(after, _CUES, lo, hi)
+    if own is None:
+        return None
+    return lo if own.start() <= denied.start() else own.start()
+
+
 class Requirement(NamedTuple):
     """A prior-therapy requirement a criterion states: the words that state it, and the therapies it names."""
 
@@ -349,8 +397,17 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
             if own is None:
                 continue
             read_from = own.start()
+        elif lo > start and inclusion:
+            past = _past_the_denied(after, lo, hi)
+            if past is None:
+                continue
+            read_from = past
         found = THERAPIES.finditer(text, read_from, hi)
-        therapies += [m.group(0) for m in found if not after.excepted(m.start()) and not _held(let_in, m.start())]
+        therapies += [
+            m.group(0)
+            for m in found
+            if not after.excepted(m.start()) and not _held(let_in, m.start()) and not after.kept_out_of(m, cue)
+        ]
     return Requirement(cue.group(0), tuple(therapies))
 
 
@@ -424,6 +481,14 @@ class _Treated:
         return [(k.start(), k.end()) for k in _KEPT_OUT.finditer(self.text)]
 
     @cached_property
+    def stopping(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _STOPPING.finditer(self.text)]
+
+    @cached_property
+    def failing(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _A_FAILURE.finditer(self.text)]
+
+    @cached_property
     def required(self) -> list[tuple[int, int]]:
         return [(r.start(), r.end()) for r in _REQUIRED.finditer(self.text)]
 
@@ -484,11 +549,61 @@ class _Treated:
     @cached_property
     def exceptions(self) -> list[tuple[int, int]]:
         """Each exception, to the end of its clause or of the parenthesis it stands in ("Failure of two
-        immunosuppressants (other than hydroxychloroquine) and cyclophosphamide")."""
+        immunosuppressants (other than hydroxychloroquine) and cyclophosphamide"), or to a comma a cue
+        of another kind follows (_exception_cut)."""
         return [
-            (start, min(self.ends[bisect.bisect_left(self.ends, end)], _closing(self.text, end)))
-            for start, end in self.excepting
+            (start, min(self.ends[bisect.bisect_left(self.ends, end)], _closing(self.text, end), cut))
+            for (start, end), cut in zip(self.excepting, self._exception_cuts)
         ]
+
+    @cached_property
+    def _cue_marks(self) -> list[tuple[int, int]]:
+        """Where each cue (_CUES) starts, and its kind: 0 a failure's, 1 a treatment had before's."""
+        return sorted((m.start(), int(cue is RECEIVED)) for cue in _CUES for m in cue.finditer(self.text))
+
+    @cached_property
+    def _cuts(self) -> list[tuple[int, int]]:
+        """Where each comma stands that a cue follows before a therapy, a treatment or another comma
+        ("..., refractory to mycophenolate", ", disease remained active despite mycophenolate"), and
+        that cue's kind; not one an "or" or "and" joins to what is before it ("..., or refractory to")."""
+        commas = [m.start() for m in re.finditer(",", self.text)]
+        out = []
+        for i, at in enumerate(commas):
+            k = bisect.bisect_left(self._cue_marks, (at, 0))
+            if k == len(self._cue_marks) or _JOINED.match(self.text, at + 1):
+                continue
+            bound = min(
+                _next(self.starts, at),
+                commas[i + 1] if i + 1 < len(commas) else sys.maxsize,
+                self.ends[bisect.bisect_left(self.ends, at)],
+            )
+            if self._cue_marks[k][0] < bound:
+                out.append((at, self._cue_marks[k][1]))
+        return out
+
+    @cached_property
+    def _exception_cuts(self) -> list[int]:
+        """Where each exception (excepting) ends at a comma (sys.maxsize: at none): the first comma a cue
+        follows (_cuts) where the exception holds no cue before it ("Except those treated with
+        belimumab, disease remained active despite mycophenolate"), else the first a cue of another
+        kind than the exception's own follows ("Excluding patients previously treated with rituximab,
+        refractory to mycophenolate" requires mycophenolate); a cue of the same kind after a comma
+        is another of its exceptions ("excluding those who have received rituximab, who have received
+        belimumab"). Each comma's next of another kind read once (from the last back), not walked from
+        each exception."""
+        cuts = self._cuts
+        other = [[len(cuts)] * (len(cuts) + 1) for _ in range(2)]
+        for i in range(len(cuts) - 1, -1, -1):
+            for kind in (0, 1):
+                other[kind][i] = i if cuts[i][1] != kind else other[kind][i + 1]
+        out = []
+        for _, end in self.excepting:
+            i = bisect.bisect_left(cuts, (end, 0))
+            k = bisect.bisect_left(self._cue_marks, (end, 0))
+            if i < len(cuts) and k < len(self._cue_marks) and self._cue_marks[k][0] < cuts[i][0]:
+                i = other[self._cue_marks[k][1]][i]
+            out.append(cuts[i][0] if i < len(cuts) else sys.maxsize)
+        return out
 
     @cached_property
     def regardless(self) -> list[tuple[int, int]]:
@@ -619,6 +734,16 @@ class _Treated:
         out, none of its therapies ("Failure of two immunosuppressants, excluding glucocorticoids")."""
         return _inside(self.exceptions, at) or _inside(self.regardless, at)
 
+    def kept_out_of(self, therapy: re.Match[str], cue: re.Match[str]) -> bool:
+        """Whether the therapy stands in a clause after the cue's that keeps out the patients it names
+        ("Failure of rituximab; patients who failed belimumab are excluded"): those patients are kept
+        out, and the therapy is none of the requirement's. (In the cue's own clause such words deny
+        the cue: _denied.)"""
+        clause = bisect.bisect_left(self.ends, therapy.end())
+        return clause > bisect.bisect_left(self.ends, cue.end()) and _within(
+            self.kept_out, therapy.end(), self.ends[clause]
+        )
+
     def treated_after(self, at: int) -> bool:
         """Whether a therapy or a treatment stands after `at` in its clause."""
         end = self.ends[bisect.bisect_left(self.ends, at)]
@@ -627,7 +752,8 @@ class _Treated:
 
     def _denied(self, found: re.Match[str]) -> bool:
         """Whether the cue's words are denied: negated, in an exception, of patients kept out, or, a
-        treatment had before (RECEIVED), of patients let in (_PERMITTED)."""
+        treatment had before (RECEIVED), of patients let in (_PERMITTED) or of a washout (_STOPPING
+        after it in its clause, no words of a failure: "must stop it 4 weeks prior")."""
         start = found.start()
         if _NEGATED.search(self.text, max(0, start - _NEGATION_REACH), start):
             return True
@@ -635,16 +761,14 @@ class _Treated:
         lo = self.ends[before - 1] if before else 0
         clause = bisect.bisect_left(self.ends, found.end())
         end = self.ends[clause]
-        if (
-            _within(self.excepting, lo, start)
-            or _within(self.kept_out, found.end(), end)
-            or _inside(self.regardless, start)
-        ):
+        if self._excepted_cue(lo, start) or _within(self.kept_out, found.end(), end) or _inside(self.regardless, start):
             return True
         if self._untreated_let_in(found.end()):
             return True
         if found.re is not RECEIVED:
             return False
+        if _within(self.stopping, found.end(), end) and not _within(self.failing, found.end(), end):
+            return True
         if self.permitted_before.get(start, -1) >= lo:
             permission = (start, start)
         else:
@@ -659,6 +783,15 @@ class _Treated:
         if _within(self.required, lo, end if permission[0] == start else permission[0]):
             return False
         return not _FAILURE_CONDITION.match(self.text, _past_space(self.text, permission[1]))
+
+    def _excepted_cue(self, lo: int, start: int) -> bool:
+        """Whether an exception stands before the cue at `start` in its clause (from `lo`), and reaches
+        it: no comma that ends it between them (_exception_cuts: "Excluding patients previously treated with
+        rituximab, refractory to mycophenolate" states a requirement of mycophenolate)."""
+        i = bisect.bisect_left(self.excepting, (start, start)) - 1
+        if i < 0 or self.excepting[i][0] < lo:
+            return False
+        return self._exception_cuts[i] >= start
 
     def _untreated_let_in(self, at: int) -> bool:
         """Whether a permission of patients who lack a treatment stands after `at` in the criterion
