@@ -9,8 +9,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import test_attacks_enumeration_items as enumeration_items
+import test_attacks_mut27 as mut27
 from sle_trials.checks import binding
 from test_attacks_read24 import _enumerated
 
@@ -57,3 +60,42 @@ def test_a_record_of_an_honest_dose_passes(tmp_path_factory: pytest.TempPathFact
     """Each was refused: "'whichever is longer' stands among them; list it too"."""
     found = enumeration_items._problems(_enumerated(tmp_path_factory, criterion), ["mycophenolate mofetil", "NSAIDs"])
     assert found == []
+
+
+# --- a count of some of the enrolled, in words lexicon.count_places did not know -------------------
+
+# A source of no layout that says how many enrolled, and how many of them had an outcome or were
+# picked out of the rest in other words than the mut27 helper's: each bound an enrollment of the part.
+# (the source's sentence, the enrollment, its quote)
+SOME_OF_THEM = [
+    ("In total 20 patients were enrolled. 3 patients had a complete renal response.", 3, "3 patients had a"),
+    ("In total 20 patients were enrolled. 3 patients entered remission.", 3, "3 patients entered remission"),
+    ("In total 20 patients were enrolled. 3 patients went into remission.", 3, "3 patients went into"),
+    ("In total 20 patients were enrolled. 6 patients met the primary endpoint.", 6, "6 patients met the"),
+    ("In total 20 patients were enrolled. Six patients were responders.", 6, "Six patients were responders"),
+    ("In total 20 patients were enrolled. The subsequent 6 patients received CAR-T.", 6, "6 patients received"),
+    ("In total 20 patients were enrolled. The latter 6 patients received CAR-T.", 6, "6 patients received"),
+    ("In total 20 patients were enrolled. The previous 3 patients were dosed.", 3, "3 patients were dosed"),
+]
+
+# ... while a count that says itself that they were enrolled, after a count of those screened in its
+# sentence, is no part of that count: read as a breakdown's part, an honest enrollment was refused
+ENROLLED_AFTER_A_COUNT = [
+    ("After screening 40 patients, 24 patients were enrolled.", 24, "24 patients were enrolled"),
+    ("We screened 40 patients - 24 patients were enrolled.", 24, "24 patients were enrolled"),
+    ("Of 40 patients screened, 24 patients were enrolled in the study.", 24, "24 patients were enrolled"),
+    ("The study enrolled 30 participants with an inadequate response to therapy.", 30, "30 participants"),
+    ("In total 30 patients had an inadequate response to therapy and were enrolled.", 30, "30 patients had"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "count", "quote"), SOME_OF_THEM)
+def test_a_count_of_some_of_them_in_other_words_is_no_enrollment(
+    registry: Path, sentence: str, count: int, quote: str
+) -> None:
+    assert mut27._enrollment_codes(registry, sentence, count, quote) == {"E508"}
+
+
+@pytest.mark.parametrize(("sentence", "count", "quote"), ENROLLED_AFTER_A_COUNT)
+def test_a_count_enrolled_after_another_count_binds(registry: Path, sentence: str, count: int, quote: str) -> None:
+    assert mut27._enrollment_codes(registry, sentence, count, quote) == set()
