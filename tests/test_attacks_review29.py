@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import test_attacks_enumeration_items as enumeration_items
 import test_attacks_mut27 as mut27
+import test_attacks_plain_silence as plain_silence
+from conftest import IM19_PATH, Trials, add_source, put
 from sle_trials.checks import binding
 from test_attacks_read24 import _enumerated
 
@@ -99,3 +101,37 @@ def test_a_count_of_some_of_them_in_other_words_is_no_enrollment(
 @pytest.mark.parametrize(("sentence", "count", "quote"), ENROLLED_AFTER_A_COUNT)
 def test_a_count_enrolled_after_another_count_binds(registry: Path, sentence: str, count: int, quote: str) -> None:
     assert mut27._enrollment_codes(registry, sentence, count, quote) == set()
+
+
+# --- a phase's lower-case renderings that hold no "phase" --------------------------------------------
+
+# vocabulary._IN_LOWER_CASE_TOO took every phase label in lower case, as each holds the word "phase":
+# but "Not Applicable" and "N/A" (a study of no phase, NA) do not, and "not applicable" or "n/a" in a
+# sentence's lower case says nothing of a phase. (the source's sentence, the quote)
+NO_PHASE_IN_LOWER_CASE = [
+    ("Dosing began. Dose reductions are not applicable. This Phase 2 trial is enrolling.", "not applicable"),
+    ("Dosing began. Prior biologics: n/a. This Phase 2 trial is enrolling.", "n/a"),
+]
+
+
+def _phases_na(registry: Path, trials: Trials, stated: str, quote: str) -> int:
+    source = add_source(
+        registry, "seeds/960_release.txt", f"{plain_silence.TITLE}\nLast Updated: 2025-08-17\n{stated}\n"
+    )
+    sources = f'    - file: {source}\n      kind: PRESS_RELEASE\n      as_of: "2025-08-17"'
+    quotes = f'  curation.sources.0.as_of: "Last Updated: 2025-08-17"\n  phases: "{quote}"\n'
+    record = plain_silence.RECORD.format(sources=sources, silent="overall_status", quotes=quotes)
+    put(registry, IM19_PATH, record.replace("evidence:", "phases:\n  - NA\nevidence:"))
+    return trials("validate", registry / IM19_PATH).status
+
+
+@pytest.mark.parametrize(("stated", "quote"), NO_PHASE_IN_LOWER_CASE)
+def test_a_phase_of_no_phase_in_lower_case_is_refused(registry: Path, trials: Trials, stated: str, quote: str) -> None:
+    assert _phases_na(registry, trials, stated, quote) == 1
+
+
+@pytest.mark.parametrize("stated", ["Dose reductions are not applicable.", "Prior biologics: n/a."])
+def test_no_phase_in_lower_case_leaves_the_phases_silent(registry: Path, trials: Trials, stated: str) -> None:
+    plain_silence.draft(registry, "phases", ("2025-08-17", stated))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out
