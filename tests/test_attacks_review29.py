@@ -17,6 +17,7 @@ import test_attacks_mut27 as mut27
 import test_attacks_plain_silence as plain_silence
 from conftest import IM19_PATH, Trials, add_source, put
 from sle_trials.checks import binding
+from test_attacks_hunt25 import _maximum_age
 from test_attacks_read24 import _enumerated
 
 # --- an honest dose in words the dose vocabulary did not know --------------------------------------
@@ -135,3 +136,23 @@ def test_no_phase_in_lower_case_leaves_the_phases_silent(registry: Path, trials:
     plain_silence.draft(registry, "phases", ("2025-08-17", stated))
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
+
+
+# --- a line's end guessed inside a sentence before a capitalised name ---------------------------------
+
+# sentences._LINE_BREAK_GUESS guesses no line's end after a function word nor before an abbreviation
+# in capitals (50bdf50), but still before any capitalised word after any other: "Diagnosed with
+# systemic Lupus Erythematosus before their 18th birthday" was cut to "Erythematosus before ...", the
+# event the age is at left out, and a maximum age of 18 quoted "before their 18th birthday" passed
+CAPITALISED_NAME_BEFORE_AN_AGE = [
+    "Diagnosed with systemic Lupus Erythematosus before their 18th birthday.",
+    "Diagnosed with Systemic Lupus Erythematosus before their 18th birthday.",
+    "Diagnosed with active Lupus Nephritis before their 18th birthday.",
+]
+
+
+@pytest.mark.parametrize("criterion", CAPITALISED_NAME_BEFORE_AN_AGE)
+def test_a_cut_quote_of_a_birthday_after_a_capitalised_name_is_refused(
+    registry: Path, trials: Trials, criterion: str
+) -> None:
+    assert "E508" in _maximum_age(registry, trials, criterion, 18, "before their 18th birthday")

@@ -76,8 +76,18 @@ _NO_SENTENCE_ENDS_ON = (
     "that their his her its our your any each every no all both either neither is are was were be been "
     "has have had"
 ).split()
+# ... and only after a number, or a number's unit, where a label's value ends a line ("18 Years",
+# "Enrollment: 24", "(Actual)"): before any capitalised word after any word, "Diagnosed with systemic
+# Lupus Erythematosus before their 18th birthday" was cut to "Erythematosus before ...", and a maximum
+# age of 18 quoted "before their 18th birthday" passed, as "SLE" had (a name in title case runs on its
+# sentence as often as an abbreviation does)
+_A_VALUES_UNIT = (
+    "years year months month weeks week days day hours hour old kg mg g ml m2 m² cells participants patients subjects"
+).split()
 _LINE_BREAK_GUESS = re.compile(
-    r"(?<=[A-Za-z0-9%)\]])"
+    r"(?:(?<=[0-9%)\]])|"
+    + "|".join(rf"(?<=[0-9]\s{unit})|(?<=[0-9]\s{unit.title()})" for unit in _A_VALUES_UNIT)
+    + ")"
     + "".join(rf"(?<!\b(?i:{word}))" for word in _NO_SENTENCE_ENDS_ON)
     + r"\s+(?=[A-Z])(?![A-Z]{2,}\b)"
 )
