@@ -156,3 +156,49 @@ def test_a_cut_quote_of_a_birthday_after_a_capitalised_name_is_refused(
     registry: Path, trials: Trials, criterion: str
 ) -> None:
     assert "E508" in _maximum_age(registry, trials, criterion, 18, "before their 18th birthday")
+
+
+# --- a plain source's lymphodepletion in other words than its name ----------------------------------
+
+# prose.on_lymphodepletion (3eef0fa) reads a plain source's lymphodepleting agents only in a sentence
+# naming the lymphodepletion by a word of "lymphodepletion" or "conditioning": an honest record
+# quoting its agents from a sentence giving them before the trial's infusion, under the abbreviation
+# "LD", or after a semicolon of a sentence naming it, was refused E512
+LYMPHODEPLETION_OTHERWISE = [
+    "Patients received fludarabine 30 mg/m²/day and cyclophosphamide 500 mg/m²/day on days -5 to -3 before "
+    "CAR-T infusion.\n",
+    "Before the infusion, fludarabine 30 mg/m²/day and cyclophosphamide 500 mg/m²/day were given for 3 days.\n",
+    "LD chemotherapy with fludarabine 30 mg/m²/day and cyclophosphamide 500 mg/m²/day precedes the infusion.\n",
+    "Lymphodepletion (LD): fludarabine 30 mg/m²/day; cyclophosphamide 500 mg/m²/day.\n",
+]
+AGENTS = [("FLUDARABINE", 30, "mg/m²/day"), ("CYCLOPHOSPHAMIDE", 500, "mg/m²/day")]
+
+
+@pytest.mark.parametrize("text", LYMPHODEPLETION_OTHERWISE)
+def test_agents_quoted_from_a_lymphodepletion_in_other_words_bind(registry: Path, text: str) -> None:
+    quotes = ["fludarabine 30 mg/m²/day", "cyclophosphamide 500 mg/m²/day"]
+    assert mut27._agents_codes(registry, text, AGENTS, quotes) == set()
+
+
+# ... while an agent of another therapy, after the infusion or in another sentence, is still none
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lymphodepletion with fludarabine 30 mg/m²/day precedes the infusion. The comparator arm receives "
+        "cyclophosphamide 500 mg/m²/day.\n",
+        "Fludarabine 30 mg/m²/day precedes the infusion. Cyclophosphamide 500 mg/m²/day is given after the "
+        "infusion in case of a flare.\n",
+    ],
+)
+def test_an_agent_of_another_therapy_is_still_no_lymphodepletion(registry: Path, text: str) -> None:
+    quotes = ["fludarabine 30 mg/m²/day", "cyclophosphamide 500 mg/m²/day"]
+    assert mut27._agents_codes(registry, text, AGENTS, quotes) != set()
+
+
+def test_a_clause_after_a_semicolon_is_no_lymphodepletions_item(registry: Path) -> None:
+    text = (
+        "Lymphodepletion with fludarabine 30 mg/m²/day precedes the infusion; the comparator arm receives "
+        "cyclophosphamide 500 mg/m²/day.\n"
+    )
+    quotes = ["fludarabine 30 mg/m²/day", "cyclophosphamide 500 mg/m²/day"]
+    assert mut27._agents_codes(registry, text, AGENTS, quotes) != set()
