@@ -17,6 +17,7 @@ import test_attacks_mut27 as mut27
 import test_attacks_plain_silence as plain_silence
 from conftest import IM19_PATH, Trials, add_source, put
 from sle_trials.checks import binding
+from sle_trials.reading import prior_therapy
 from test_attacks_hunt25 import _maximum_age
 from test_attacks_read24 import _enumerated
 
@@ -202,3 +203,25 @@ def test_a_clause_after_a_semicolon_is_no_lymphodepletions_item(registry: Path) 
     )
     quotes = ["fludarabine 30 mg/m²/day", "cyclophosphamide 500 mg/m²/day"]
     assert mut27._agents_codes(registry, text, AGENTS, quotes) != set()
+
+
+# --- a later sentence that keeps out those who failed a therapy -------------------------------------
+
+# prior_therapy.requirement reads every therapy from its cue on, skipping a later sentence of a
+# medication taken now unless it states a failure of its own (96fcb65) or lets one in (a8e7462); a
+# later sentence that keeps out those who failed a therapy was read as requiring it: "Failure of
+# rituximab; patients who failed belimumab are excluded" required rituximab and belimumab (silence's
+# reading of the requirement, E523)
+KEPT_OUT_AFTER_THE_CUE = [
+    "Failure of rituximab; patients who failed belimumab are excluded.",
+    "Failure of rituximab. Patients refractory to belimumab are not eligible.",
+    "Failure of rituximab. Patients refractory to belimumab cannot be enrolled.",
+    "Failure of rituximab. Patients refractory to belimumab will be excluded.",
+    "Failure of rituximab. Patients refractory to belimumab are ineligible.",
+]
+
+
+@pytest.mark.parametrize("text", KEPT_OUT_AFTER_THE_CUE)
+def test_a_failure_kept_out_after_the_cue_is_no_requirement(text: str) -> None:
+    found = prior_therapy.requirement(text, inclusion=True)
+    assert found is not None and found.therapies == ("rituximab",)
