@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import mutations
 import pytest
 import test_attacks_enumeration_items as enumeration_items
 import test_attacks_mut27 as mut27
 import test_attacks_plain_silence as plain_silence
-from conftest import IM19_PATH, Trials, add_source, put
+from conftest import DATA_ROOT, IM19_PATH, Trials, add_source, put, record_data
 from sle_trials.checks import binding
 from sle_trials.reading import prior_therapy
 from test_attacks_hunt25 import _maximum_age
@@ -225,3 +226,40 @@ KEPT_OUT_AFTER_THE_CUE = [
 def test_a_failure_kept_out_after_the_cue_is_no_requirement(text: str) -> None:
     found = prior_therapy.requirement(text, inclusion=True)
     assert found is not None and found.therapies == ("rituximab",)
+
+
+# --- an incomplete entry that names a listed criterion as given, or as where the loss is ------------
+
+# completeness._named_but_listed (d779f72) refused an incomplete entry naming a criterion its source
+# lists, wherever the entry named it: an honest entry saying where the list starts or what it gives
+# was refused E514 as naming that criterion lost
+NAMED_AS_GIVEN = [
+    "Criterion 1 is missing from the page; the list starts at criterion 2.",
+    "Criterion 1 is missing from the page; criteria 2 to 5 are given.",
+    "Criterion 1 is missing from the page, before criterion 2.",
+    "The page gives criteria 2 onwards; criterion 1 is missing.",
+]
+# ... while one naming a listed criterion lost, in any words of a loss, is still refused
+NAMED_AS_LOST = [
+    "Criteria 1 and 2 are unavailable on the page.",
+    "Missing from the list: criteria 1 and 2.",
+    "The page does not list criteria 1 and 2.",
+    "Criteria 1 and 2 are lost, before criterion 3.",
+    "Criterion 1 is missing; criterion 2 is not given.",
+]
+
+
+def _incomplete_codes(said: str) -> set[str]:
+    data = record_data(DATA_ROOT / IM19_PATH, IM19_PATH)
+    data["curation"]["incomplete"][0]["text"] = said
+    return mutations.Checks(DATA_ROOT).codes(IM19_PATH, data)
+
+
+@pytest.mark.parametrize("said", NAMED_AS_GIVEN)
+def test_an_entry_naming_a_listed_criterion_as_given_passes(said: str) -> None:
+    assert _incomplete_codes(said) == set()
+
+
+@pytest.mark.parametrize("said", NAMED_AS_LOST)
+def test_an_entry_naming_a_listed_criterion_lost_is_still_refused(said: str) -> None:
+    assert _incomplete_codes(said) == {"E514"}
