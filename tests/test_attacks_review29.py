@@ -190,6 +190,11 @@ def test_agents_quoted_from_a_lymphodepletion_in_other_words_bind(registry: Path
         "cyclophosphamide 500 mg/m²/day.\n",
         "Fludarabine 30 mg/m²/day precedes the infusion. Cyclophosphamide 500 mg/m²/day is given after the "
         "infusion in case of a flare.\n",
+        # ... or before the infusion as another therapy (a bridging therapy, one for a flare)
+        "Lymphodepletion with fludarabine 30 mg/m²/day precedes the infusion. Bridging therapy with "
+        "cyclophosphamide 500 mg/m²/day is allowed before CAR-T infusion.\n",
+        "Lymphodepletion with fludarabine 30 mg/m²/day precedes the infusion. For a flare, cyclophosphamide "
+        "500 mg/m²/day may be given before the infusion.\n",
     ],
 )
 def test_an_agent_of_another_therapy_is_still_no_lymphodepletion(registry: Path, text: str) -> None:

@@ -811,9 +811,27 @@ def stating(field: str, sentences: list[layouts.Passage], leaf: str | None = Non
 # only (3eef0fa), an honest record quoting its agents from those was refused E512
 _LYMPHODEPLETION = re.compile(
     r"(?i)(?<![\w-])(?:lympho-?(?:depl|ablat)\w*|lymphocyte[- ]deplet\w*|(?:pre-?)?conditioning\b|"
-    r"(?-i:LD)(?![\w-])|flu\s*/\s*cy\b|"
-    r"(?:before|prior\s+to|preceding|ahead\s+of)\s+(?:the\s+)?(?:CAR[-\s]?T(?:[-\s]cells?)?\s+)?(?:cell\s+)?infusion\b)"
+    r"(?-i:LD)(?![\w-])|flu\s*/\s*cy\b)"
 )
+_BEFORE_THE_INFUSION = re.compile(
+    r"(?i)\b(?:before|prior\s+to|preceding|ahead\s+of)\s+(?:the\s+)?(?:CAR[-\s]?T(?:[-\s]cells?)?\s+)?(?:cell\s+)?"
+    r"infusion\b"
+)
+# ... but not a sentence of another therapy given before the infusion ("Bridging therapy with
+# cyclophosphamide 500 mg/m² is allowed before CAR-T infusion", one for a flare, the comparator's)
+_ANOTHER_THERAPY = re.compile(
+    r"(?i)\b(?:bridg\w*|flares?|rescue|comparator|control\s+arm|standard[-\s]of[-\s]care|salvage|maintenance)\b"
+)
+
+
+def _names_lymphodepletion(sentence: str) -> bool:
+    """Whether a sentence names the lymphodepletion (_LYMPHODEPLETION), or the trial's infusion as what
+    its therapy precedes, no other therapy named (_BEFORE_THE_INFUSION, _ANOTHER_THERAPY)."""
+    if _LYMPHODEPLETION.search(sentence):
+        return True
+    return bool(_BEFORE_THE_INFUSION.search(sentence)) and not _ANOTHER_THERAPY.search(sentence)
+
+
 # A sentence that goes on speaking of the sentence before it ("Lymphodepletion is given on days -5 to -3.
 # It consists of fludarabine and cyclophosphamide."): its agents are the lymphodepletion's too
 _GOES_ON_LYMPHODEPLETION = re.compile(
@@ -832,7 +850,7 @@ def on_lymphodepletion(passages: list[layouts.Passage]) -> list[layouts.Passage]
     out = []
     for passage in passages:
         said = [s for line in passage.text.splitlines() for s in split(line)]
-        named = [bool(_LYMPHODEPLETION.search(s)) for s in said]
+        named = [_names_lymphodepletion(s) for s in said]
         for i, sentence in enumerate(said):
             # (a list's item after a semicolon, a name and its dose, is the sentence before it going
             # on: "Lymphodepletion (LD): fludarabine 30 mg/m²/day; cyclophosphamide 500 mg/m²/day.";
