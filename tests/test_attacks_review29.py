@@ -14,6 +14,7 @@ from pathlib import Path
 import mutations
 import pytest
 import test_attacks_enumeration_items as enumeration_items
+import test_attacks_hunt26 as hunt26
 import test_attacks_mut27 as mut27
 import test_attacks_plain_silence as plain_silence
 from conftest import DATA_ROOT, IM19_PATH, Trials, add_source, put, record_data
@@ -268,3 +269,26 @@ def test_an_entry_naming_a_listed_criterion_as_given_passes(said: str) -> None:
 @pytest.mark.parametrize("said", NAMED_AS_LOST)
 def test_an_entry_naming_a_listed_criterion_lost_is_still_refused(said: str) -> None:
     assert _incomplete_codes(said) == {"E514"}
+
+
+# --- a phase's own dosing read as a dose's phase ---------------------------------------------------------
+
+# prose.no_trials_phase read a phase before "dosing" as the phase a dose is meant for ("the recommended
+# Phase 2 dose"): "The Phase 1 dosing is complete" named no trial's phase, so an honest record quoting
+# "Phase 1" from it was refused, and a record declaring the phases of "Phase 1 dosing is complete" silent
+# passed
+PHASES_OWN_DOSING = [
+    "Dosing began. The Phase 2 dosing is complete.",
+    "Dosing began. Phase 2 dosing of the first cohort is ongoing.",
+]
+
+
+@pytest.mark.parametrize("stated", PHASES_OWN_DOSING)
+def test_a_phase_quoted_from_its_own_dosing_binds(registry: Path, trials: Trials, stated: str) -> None:
+    assert hunt26._phases(registry, trials, stated) == 0
+
+
+@pytest.mark.parametrize("stated", PHASES_OWN_DOSING)
+def test_a_phases_own_dosing_is_stated(registry: Path, trials: Trials, stated: str) -> None:
+    plain_silence.draft(registry, "phases", ("2025-08-17", stated))
+    assert "E523" in trials("validate", registry / IM19_PATH).out
