@@ -292,3 +292,21 @@ def test_a_phase_quoted_from_its_own_dosing_binds(registry: Path, trials: Trials
 def test_a_phases_own_dosing_is_stated(registry: Path, trials: Trials, stated: str) -> None:
     plain_silence.draft(registry, "phases", ("2025-08-17", stated))
     assert "E523" in trials("validate", registry / IM19_PATH).out
+
+
+# --- a permission on condition of another therapy's failure -------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="prior_therapy.requirement reads a later sentence that lets a therapy in on condition of a failure "
+    "(a8e7462, _Treated.lets_in_a_failure) from its start, and one naming a failure of its own (96fcb65) from "
+    "that failure: 'Belimumab is allowed if the patient did not respond to steroids' requires belimumab and "
+    "steroids (steroids alone once the failure is read as of another therapy than the one let in), where the "
+    "failure is a condition of the permission and requires neither; telling a condition's failure from a "
+    "requirement's needs the clause the failure stands in",
+)
+def test_a_permission_on_another_therapys_failure_requires_nothing() -> None:
+    text = "Failure of rituximab. Belimumab is allowed if the patient did not respond to steroids."
+    found = prior_therapy.requirement(text, inclusion=True)
+    assert found is not None and found.therapies == ("rituximab",)
