@@ -14,12 +14,13 @@ from pathlib import Path
 import mutations
 import pytest
 import test_attacks_enumeration_items as enumeration_items
+import test_attacks_hunt25 as hunt25
 import test_attacks_hunt26 as hunt26
 import test_attacks_mut27 as mut27
 import test_attacks_plain_silence as plain_silence
-from conftest import DATA_ROOT, IM19_PATH, Trials, add_source, put, record_data
+from conftest import DATA_ROOT, IM19_PATH, Trials, add_source, im19_draft, joined, put, record_data
 from sle_trials.checks import binding
-from sle_trials.reading import prior_therapy
+from sle_trials.reading import prior_therapy, sentences
 from test_attacks_hunt25 import _maximum_age
 from test_attacks_read24 import _enumerated
 
@@ -310,3 +311,40 @@ def test_a_permission_on_another_therapys_failure_requires_nothing() -> None:
     text = "Failure of rituximab. Belimumab is allowed if the patient did not respond to steroids."
     found = prior_therapy.requirement(text, inclusion=True)
     assert found is not None and found.therapies == ("rituximab",)
+
+
+# ... while a line's end after an age's own words is still guessed (a guess only after a number or its
+# unit, 5387a45, read "Adults aged up to 65 years old" and the next line "Patients with severe nephritis
+# are excluded." as one sentence, and an honest maximum age was refused E508)
+AGE_LINE_THEN_A_LINE_KEPT_OUT = [
+    ("Adults aged up to 65 years old\nPatients with severe nephritis are excluded.\n", "maximum_age", 65),
+    ("Ages eligible: 18 years and older\nPatients with active infection are excluded.\n", "minimum_age", 18),
+]
+
+
+@pytest.mark.parametrize(("lines", "field", "value"), AGE_LINE_THEN_A_LINE_KEPT_OUT)
+def test_an_age_line_before_a_line_keeping_out_binds(
+    registry: Path, trials: Trials, lines: str, field: str, value: int
+) -> None:
+    source = add_source(registry, "seeds/925_words.txt", hunt25.HEAD + lines)
+    quote = lines.split("\n")[0]
+    ages = (
+        f'eligibility:\n  {field}:\n    value: {value}\n    unit: YEARS\nevidence:\n  eligibility.{field}: "{quote}"\n'
+    )
+    put(registry, IM19_PATH, joined(im19_draft(source), ages))
+    assert "E508" not in trials.json("validate", registry / IM19_PATH).codes()
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "sentence"),
+    [
+        ("Adults aged up to 65 years old Patients with severe nephritis", "65", "Adults aged up to 65 years old"),
+        ("Minimum Age: 18 Years Severe lupus nephritis", "nephritis", "Severe lupus nephritis"),
+        ("Diagnosed with systemic Lupus Erythematosus before", "before", None),
+        ("Diagnosed with active Lupus Nephritis before", "before", None),
+    ],
+)
+def test_a_line_is_guessed_to_break_outside_a_name_only(text: str, quote: str, sentence: str | None) -> None:
+    at = text.index(quote)
+    lo, hi = sentences.around(text, at, at + len(quote))
+    assert text[lo:hi] == (sentence or text)
