@@ -129,7 +129,7 @@ def test_a_quotes_sentence_ends_where_its_text_likely_broke_a_line() -> None:
     # "Minimum Age: 18 Years" and "Severe lupus nephritis is excluded." were two lines
     text = "Minimum Age: 18 Years Severe lupus nephritis is excluded."
     lo, hi = sentences.around(text, text.index("18"), text.index("18") + 8)
-    assert text[lo:hi] == "Age: 18 Years"
+    assert text[lo:hi] == "Minimum Age: 18 Years"  # (no line's end guessed inside the label, review29)
 
 
 @pytest.mark.parametrize(

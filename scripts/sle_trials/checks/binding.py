@@ -603,17 +603,18 @@ _TERM_GAP = re.compile(r"(?:\s*" + patterns.atomic(r"[\w-]+", "word") + "){0,2}"
 # was refused, the missing item a fragment ("'≥ 2 g/day for ≥ 6 months, or' stands among them"), and
 # an item whose dose holds a comma could not be written whole (its comma read as two items').
 _PARTS = re.compile(rf"\s*[,;]\s*(?:{_AND_OR}\s+)?|\s+{_AND_OR}\s+")
-# a dose or a duration: up to five words of dosing or time, then a number (after a comparator) ...
+# a dose or a duration: up to eight words of dosing or time, then a number (after a comparator) ...
 _DOSE_LEAD = (
     "at up to least most more less greater than no not for over during within of a an the with total cumulative "
     "dose doses dosage daily given orally intravenously iv po minimum maximum max min last past previous preceding "
-    "prior"
+    "prior in any"
 ).split()
-_DOSE_START = re.compile(r"(?i)\A\s*(?:(?:" + "|".join(_DOSE_LEAD) + r")\s+){0,5}(?:[≤≥<>=~]\s*)?[0-9]")
+# (up to eight of them: "at a dose of at least 2 g/day" has six)
+_DOSE_START = re.compile(r"(?i)\A\s*(?:(?:" + "|".join(_DOSE_LEAD) + r")\s+){0,8}(?:[≤≥<>=~]\s*)?[0-9]")
 # ... with a unit of dose or of time after it
 _DOSE_UNIT = re.compile(
     r"(?i)(?:[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%)(?![a-z])|/\s*(?:kg|m2|m²|d|day|week)\b|\b(?:units?|daily|weekly|"
-    r"days?|weeks?|months?|years?|doses?|cycles?|courses?|infusions?|pulses?|times)\b)"
+    r"days?|weeks?|months?|years?|doses?|cycles?|courses?|infusions?|pulses?|times|half-li(?:fe|ves))\b)"
 )
 # ... and every word of it one a dose or a duration is written with: of its amount, unit, time, or
 # how and how often it is given (_DOSE_VOCABULARY, _A_MANNER), or one that joins them or joins on a
@@ -653,7 +654,8 @@ _DOSE_VOCABULARY = (
         "and or to in on by as if when then without unless despite except due respectively response improvement "
         "efficacy benefit intolerance intolerant tolerance toxicity contraindication contraindications adverse side "
         "effects events adequate sufficient appropriate optimal full label investigator discretion judgment "
-        "judgement opinion according local practice guidelines".split()
+        "judgement opinion according local practice guidelines care other whichever is are was half lives starting "
+        "started stopping".split()
     )
 )
 # ... or an abbreviation of how often it is given ("1 g BID", "q4w", "b.i.d.", "500 mg x 6"), or a
@@ -671,10 +673,12 @@ _TITLE_CASE = re.compile(r"[A-Z][a-z]")
 # therapy of the list, and since 8dbc4c1 read every word, such a duration was an item of its own and
 # an honest record refused E525. Only after a word of time: "3 doses of CAR-T" names what is given.
 _TRIALS_EVENT = re.compile(
-    r"(?i)\b(?:before|after|prior\s+to|until|since|preceding|following)\s+(?:the\s+)?(?:start\s+of\s+)?"
+    r"(?i)\b(?:before|after|prior\s+to|until|since|preceding|following|(?P<time>(?:hours?|days?|weeks?|months?|years?)"
+    r"\s+)(?:of|from))\s+(?:the\s+)?(?:start\s+of\s+)?"
     r"(?:CAR[-\s]?T(?:[-\s]cells?)?|lymphodeplet\w*|(?:leuk)?apheresis|conditioning)"
     r"(?:\s+(?:cell\s+)?(?:infusion|administration|therapy|treatment|chemotherapy))?(?![\w-])"
 )
+# ("within 12 weeks of CAR-T infusion": counted from it as well, after a unit of time, its unit kept)
 
 
 def _a_doses_word(word: str) -> bool:
@@ -687,6 +691,12 @@ def _a_doses_word(word: str) -> bool:
     return not _TITLE_CASE.match(word) and bool(_A_MANNER.fullmatch(word))
 
 
+# a part that only says which of two doses or times holds ("for 6 months, whichever is longer"): the
+# item's, as "or equivalent" is, not one of its own
+_WHICHEVER = re.compile(
+    r"(?i)\s*whichever\s+(?:is\s+|comes\s+|occurs\s+)?(?:the\s+)?(?:longer|shorter|greater|lesser|less|lower|higher|"
+    r"earlier|later|first|last|sooner|longest|shortest|greatest|lowest|highest|earliest|latest)\s*"
+)
 _EQUIVALENT = re.compile(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose|dosage|amount))?\s*\Z")
 # a parenthesis that gives an item's dose or regimen ("(Euro-Lupus or NIH regimen)", "(≥ 1 g/day)"):
 # a therapy written without it is still that item; one that names therapies or what the item means
@@ -730,12 +740,13 @@ _ENUMERATION_END = re.compile(r"[.:](?=\s|\Z)")
 def _dose(part: str) -> bool:
     """Whether a part of an enumeration between two separators is a dose or a duration of the item
     before it, which names no therapy ("for ≥ 6 months", "or equivalent"; not "≥ 2 immunosuppressants")."""
-    if _EQUIVALENT.match(part):
+    if _EQUIVALENT.match(part) or _WHICHEVER.fullmatch(part):
         return True
     start = _DOSE_START.match(part)
     if start is None or not _DOSE_UNIT.search(part) or prior_therapy.THERAPIES.search(part):
         return False
-    return all(_a_doses_word(word) for word in _DOSE_TOKEN.findall(_TRIALS_EVENT.sub(" before ", part)))
+    read = _TRIALS_EVENT.sub(lambda event: f" {event.group('time') or ''} before ", part)
+    return all(_a_doses_word(word) for word in _DOSE_TOKEN.findall(read))
 
 
 def _regimen(inside: str) -> bool:

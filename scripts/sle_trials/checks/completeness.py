@@ -142,7 +142,38 @@ def _named_but_listed(entry: dict, field: str, items: list[Item]) -> list[int]:
     if not (entry["field"] == field or entry["field"].startswith(field + ".")):
         return []
     main = set(_main_numbers(items))
-    return sorted(n for n in _named_in_words(entry.get("text", "")) if n in main)
+    return sorted(n for n in _named_as_lost(entry.get("text", "")) if n in main)
+
+
+# An entry's clauses (at a stop, a semicolon, a parenthesis or "but"): each read for the items it names
+# lost, but one that only says what the source gives (_GIVEN, and no word of a loss: "criteria 2 to 5
+# are given", "the list starts at criterion 2"); and in a clause read, words that place what is lost by
+# an item the source gives (_PLACED_BY: "before criterion 2") name none lost
+_CLAUSE = re.compile(r"[;()]|\.(?:\s|\Z)|\bbut\b|\bwhile\b|\bwhereas\b")
+_GIVEN = re.compile(
+    r"(?i)\b(?:given|gives|give|listed|lists|shown|shows|present|presents|included|includes|available|visible|"
+    r"starts?|starting|begins?|beginning|onwards?|numbered|kept|remains?|remaining)\b"
+)
+_NOT_GIVEN = re.compile(
+    r"(?i)\b(?:not|never|no\s+longer|nor|without)\b|n['’]t\b|\b(?:missing|lost|absent|omitted|dropped|skipped|"
+    r"lacks?|lacking|gone|removed|cut|truncated|deleted|withheld|redacted|hidden|illegible|unreadable|unavailable)\b"
+)
+_PLACED_BY = re.compile(
+    r"(?i)\b(?:(?:starts?|starting|begins?|beginning|opens?|opening)\s+(?:at|with|from)|before|after|"
+    r"preceding|following)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:items?|criteri(?:on|a)|entr(?:y|ies))"
+    r"(?:\s+(?:no\.\s*|number\s+|#\s*)?[\w-]+)?"
+)
+
+
+def _named_as_lost(text: str) -> set[int]:
+    """The items an entry names (_named_in_words) but in its clauses that say they are given (_GIVEN), not
+    those placing what is lost ("before criterion 2"): "Criterion 1 is missing from the page; criteria 2
+    to 5 are given" or "...; the list starts at criterion 2" were refused as naming item 2 lost."""
+    named: set[int] = set()
+    for clause in _CLAUSE.split(text):
+        if _NOT_GIVEN.search(clause) or not _GIVEN.search(clause):
+            named |= _named_in_words(_PLACED_BY.sub(" ", clause))
+    return named
 
 
 def _names_lost(text: str, missing: list[int]) -> bool:

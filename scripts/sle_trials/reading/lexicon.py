@@ -1483,7 +1483,12 @@ _OUTCOME_AFTER = re.compile(
     r"(?i)\s+(?:(?:were|was|have|has|had)\s+)?(?:(?:also|then|later|subsequently)\s+)?"
     r"(?:respond(?:ed|s)|achiev(?:ed|es)|attain(?:ed|s)|reach(?:ed|es)|relaps(?:ed|es)|flared|"
     r"experienc(?:ed|es)|develop(?:ed|s)|show(?:ed|s)|improv(?:ed|es)|recover(?:ed|s)|"
-    r"(?:remained\s+|remain\s+|are\s+)?in\s+(?:[a-z-]+\s+){0,2}?remission)\b"
+    r"(?:remained\s+|remain\s+|are\s+)?in\s+(?:[a-z-]+\s+){0,2}?remission|"
+    # ("3 patients entered remission", "went into remission", "met the primary endpoint", "had a complete
+    # renal response", "were responders": some of them too, each read as the enrollment)
+    r"enter(?:ed|s)|(?:went|go|goes)\s+into|m(?:et|eets)\s+the|(?:are|were)\s+(?:[a-z-]+\s+){0,2}?(?:non-?)?responders|"
+    r"(?:had|has|have)\s+(?:(?:a|an|the)\s+)?(?:(?!(?:inadequate|insufficient|incomplete|poor|no|lack)\b)[a-z-]+\s+){0,2}?"
+    r"(?:responses?|remissions?|flares?|relapses?|CRS|ICANS|cytokine|infections?|adverse|serious))\b"
 )
 _ALL_BEFORE = re.compile(r"(?i)\ball(?:\s+of\s+the|\s+the)?\s+\Z")
 # ... or a count of some of them, by a word before it that picks them out of the rest ("the first 3
@@ -1492,8 +1497,15 @@ _ALL_BEFORE = re.compile(r"(?i)\ball(?:\s+of\s+the|\s+the)?\s+\Z")
 # participants, 15 healthy volunteers and 15 patients", "30 participants (15 patients with SLE ...)"):
 # each bound an enrollment of the part, where the source gave the total
 _SOME_OF_THEM_BEFORE = re.compile(
-    r"(?i)\b(?:first|last|initial|next|remaining|additional|further|other|another|final|latest|earliest)"
+    r"(?i)\b(?:first|last|initial|next|remaining|additional|further|other|another|final|latest|earliest|"
+    r"subsequent|latter|former|previous|second|third)"
     r"(?:\s+of\s+the)?\s+\Z"
+)
+# (a count that says itself that they were enrolled is none: "After screening 40 patients, 24 patients
+# were enrolled.", "We screened 40 patients - 24 patients were enrolled.")
+_ENROLLED_ALONE = re.compile(
+    r"(?i)\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?enrol(?:led|ed)"
+    r"(?:\s+(?:in|into)\s+(?:the|this)\s+(?:study|trial))?\s*(?:[.;!?]|\Z)"
 )
 _BREAKDOWN_OPENS = re.compile(r"\s*(?:[,:(–—]|\s-\s)[^.;!?]*\Z")
 
@@ -1525,7 +1537,11 @@ def count_places(quote: str) -> list[tuple[float, int]]:
         if not (after or _COUNT_BEFORE.search(quote[max(0, n.start - 40) : n.start])):
             continue
         of_people_before, people_end = people_end, (after.end() if after else people_end)
-        if of_people_before is not None and _BREAKDOWN_OPENS.match(quote, of_people_before, n.start):
+        if (
+            of_people_before is not None
+            and _BREAKDOWN_OPENS.match(quote, of_people_before, n.start)
+            and not (after and _ENROLLED_ALONE.match(quote, after.end()))
+        ):
             continue
         if _COUNT_PART_BEFORE.search(quote, max(0, n.start - 40), n.start):
             continue

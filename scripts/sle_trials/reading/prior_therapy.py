@@ -168,6 +168,13 @@ _A_FAILURE = re.compile(
     r"(?i)\b(?:fail\w*|refractory|resistant|unresponsive|non-?responsive|intoleran\w*|inadequate\w*"
     r"|insufficient|respon\w*|relaps\w*|flare\w*|toxicit\w*|adverse|side\s+effects?|despite|ineffective\w*|efficacy)\b"
 )
+# A sentence after the requirement's that keeps out those it speaks of ("; patients who failed belimumab
+# are excluded", ". Patients refractory to belimumab are not eligible"): its therapies are no
+# requirement's, though its failure is one of its own (read as one, belimumab was required)
+_KEPT_OUT = re.compile(
+    r"(?i)\b(?:excluded|ineligible|not\s+(?:be\s+)?eligible|(?:cannot|can\s*not|may\s+not|will\s+not|must\s+not|"
+    r"shall\s+not)\s+(?:be\s+)?(?:enrol+ed|included|randomi[sz]ed|participate|eligible))\b"
+)
 # Of _NOT_PRIOR's words, those of a permission: a sentence whose only such words they are, and that
 # lets in a failure by them (_Treated.lets_in_a_failure: "; belimumab is also allowed, provided they had
 # an inadequate response", "; failure of belimumab is also permitted"), names another treatment that
@@ -392,6 +399,8 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
     let_in = after.let_in(cue.end())
     for lo, hi in _sentences(text, _concurrent_list(text, cue.end()), start):
         read_from = max(start, lo)
+        if lo > start and inclusion and _KEPT_OUT.search(text, lo, hi):
+            continue
         if lo > start and _NOT_PRIOR.search(text, lo, hi) and not after.lets_in_a_failure(lo, hi):
             own = _earliest(after, _FAILURES, lo, hi) if inclusion else None
             if own is None:

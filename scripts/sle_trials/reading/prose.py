@@ -195,7 +195,7 @@ def _names(text: str) -> Names:
 # not a dose named by the phase it is meant for ("the recommended Phase 2 dose" of a Phase 1 trial):
 # phases() keeps those no_trials_phase does not read as a dose's or studies' in general
 _PHASE_NUMBER = r"([1-4]|I{1,3}|IV)[ab]?"
-_A_DOSE_AFTER = r"\s+dos(?:e|es|ing)\b"  # "Phase 2 dose": the dose a phase is meant for
+_A_DOSE_AFTER = r"\s+dos(?:e|es)\b"  # "Phase 2 dose": the dose a phase is meant for ("Phase 1 dosing": its own)
 _PHASE = re.compile(
     r"(?i)(?<![\w-])phases?\s*" + _PHASE_NUMBER + r"(?:\s*(?:/|-|–|and|or|&)\s*(?:phase\s*)?" + _PHASE_NUMBER + r")?"
     r"(?![\w])"
@@ -805,15 +805,41 @@ def stating(field: str, sentences: list[layouts.Passage], leaf: str | None = Non
 # Words naming the lymphodepletion ("preconditioning", "pre-conditioning" and "lymphocyte depletion" name
 # it too: a description saying "Preconditioning chemotherapy with fludarabine and cyclophosphamide ..."
 # let a record declare it silent)
+# ... and the words that name it otherwise: its abbreviation ("LD chemotherapy", "Flu/Cy"), or the
+# trial's infusion as what it precedes ("Patients received fludarabine ... and
+# cyclophosphamide ... on days -5 to -3 before CAR-T infusion"): read in sentences naming it by name
+# only (3eef0fa), an honest record quoting its agents from those was refused E512
 _LYMPHODEPLETION = re.compile(
-    r"(?i)(?<![\w-])(?:lympho-?(?:depl|ablat)\w*|lymphocyte[- ]deplet\w*|(?:pre-?)?conditioning\b)"
+    r"(?i)(?<![\w-])(?:lympho-?(?:depl|ablat)\w*|lymphocyte[- ]deplet\w*|(?:pre-?)?conditioning\b|"
+    r"(?-i:LD)(?![\w-])|flu\s*/\s*cy\b)"
 )
+_BEFORE_THE_INFUSION = re.compile(
+    r"(?i)\b(?:before|prior\s+to|preceding|ahead\s+of)\s+(?:the\s+)?(?:CAR[-\s]?T(?:[-\s]cells?)?\s+)?(?:cell\s+)?"
+    r"infusion\b"
+)
+# ... but not a sentence of another therapy given before the infusion ("Bridging therapy with
+# cyclophosphamide 500 mg/m² is allowed before CAR-T infusion", one for a flare, the comparator's)
+_ANOTHER_THERAPY = re.compile(
+    r"(?i)\b(?:bridg\w*|flares?|rescue|comparator|control\s+arm|standard[-\s]of[-\s]care|salvage|maintenance)\b"
+)
+
+
+def _names_lymphodepletion(sentence: str) -> bool:
+    """Whether a sentence names the lymphodepletion (_LYMPHODEPLETION), or the trial's infusion as what
+    its therapy precedes, no other therapy named (_BEFORE_THE_INFUSION, _ANOTHER_THERAPY)."""
+    if _LYMPHODEPLETION.search(sentence):
+        return True
+    return bool(_BEFORE_THE_INFUSION.search(sentence)) and not _ANOTHER_THERAPY.search(sentence)
+
+
 # A sentence that goes on speaking of the sentence before it ("Lymphodepletion is given on days -5 to -3.
 # It consists of fludarabine and cyclophosphamide."): its agents are the lymphodepletion's too
 _GOES_ON_LYMPHODEPLETION = re.compile(
     r"(?i)\s*(?:it|this|these|the\s+(?:regimen|chemotherapy|conditioning|lymphodepletion))\s+"
     r"(?:consists?|comprises?|includes?|involves?|is|are|was|were|uses?)\b"
 )
+
+_AN_ITEM = re.compile(r"\s*(?:and\s+)?[^\W\d_][\w-]*\s*[:(]?\s*[0-9]")
 
 
 def on_lymphodepletion(passages: list[layouts.Passage]) -> list[layouts.Passage]:
@@ -824,8 +850,15 @@ def on_lymphodepletion(passages: list[layouts.Passage]) -> list[layouts.Passage]
     out = []
     for passage in passages:
         said = [s for line in passage.text.splitlines() for s in split(line)]
-        named = [bool(_LYMPHODEPLETION.search(s)) for s in said]
+        named = [_names_lymphodepletion(s) for s in said]
         for i, sentence in enumerate(said):
+            # (a list's item after a semicolon, a name and its dose, is the sentence before it going
+            # on: "Lymphodepletion (LD): fludarabine 30 mg/m²/day; cyclophosphamide 500 mg/m²/day.";
+            # a clause of its own after one is not: "...; the comparator arm receives ...")
+            after_semicolon = (
+                i > 0 and named[i - 1] and said[i - 1].rstrip().endswith(";") and bool(_AN_ITEM.match(sentence))
+            )
+            named[i] = named[i] or after_semicolon  # (its own pieces after a semicolon, each)
             if named[i] or (i > 0 and named[i - 1] and _GOES_ON_LYMPHODEPLETION.match(sentence) is not None):
                 out.append(layouts.Passage(sentence))
     return out

@@ -14,7 +14,7 @@ those sentences as texts and cut any sentence starting with one wherever it stoo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from sle_trials.reading.invisible import SEPARATOR
 
@@ -76,15 +76,47 @@ _NO_SENTENCE_ENDS_ON = (
     "that their his her its our your any each every no all both either neither is are was were be been "
     "has have had"
 ).split()
-_LINE_BREAK_GUESS = re.compile(
+# ... nor inside a name in title case ("Diagnosed with systemic Lupus Erythematosus before their 18th
+# birthday"): guessed before "Lupus" or "Erythematosus", the words before were left out of the quote's
+# sentence, and a maximum age of 18 quoted "before their 18th birthday" passed, as "SLE" had. A line
+# is guessed to end before a capitalised word that a word in lower case comes before, unless another
+# capitalised word follows it (a name's first word); or that a capitalised word comes before only
+# where a number comes before that ("18 Years Severe ...": a label's value and its unit)
+_GUESS = re.compile(
     r"(?<=[A-Za-z0-9%)\]])"
     + "".join(rf"(?<!\b(?i:{word}))" for word in _NO_SENTENCE_ENDS_ON)
     + r"\s+(?=[A-Z])(?![A-Z]{2,}\b)"
 )
+_NAME_GOES_ON = re.compile(r"[A-Z][\w'’-]*\s+[A-Z]")
+_TITLE_WORD = re.compile(r"[A-Z][a-z'’-]*\Z")
+
+
+class _LineBreakGuess:
+    """Where a source's text, its lines joined by spaces, likely broke a line (the comments above):
+    _GUESS's places that stand inside no name in title case. finditer and search as a pattern's."""
+
+    def _kept(self, text: str, found: re.Match[str]) -> bool:
+        words = text[max(0, found.start() - 80) : found.start()].split()[-2:]  # (a word is rarely longer)
+        word = words[-1] if words else ""
+        if _TITLE_WORD.match(word):  # a capitalised word before: only a number's unit ("18 Years")
+            return len(words) == 2 and words[0][-1:] in set("0123456789%)]")
+        if word[-1:].islower():  # a word in lower case before: not before a name's first word
+            return not _NAME_GOES_ON.match(text, found.end())
+        return True
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        return (m for m in _GUESS.finditer(text, pos, end) if self._kept(text, m))
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+
+_LINE_BREAK_GUESS = _LineBreakGuess()
 
 
 def _between(
-    stops: re.Pattern[str], text: str, start: int, end: int, lo: int = 0, hi: int | None = None
+    stops: re.Pattern[str] | _LineBreakGuess, text: str, start: int, end: int, lo: int = 0, hi: int | None = None
 ) -> tuple[int, int]:
     """(where the last stop before text[start:end] ends, where the first after it starts), within
     text[lo:hi]; lo and hi where there is none."""

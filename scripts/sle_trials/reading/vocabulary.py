@@ -567,10 +567,12 @@ def _titled(label: str) -> tuple[str, ...]:
     return (" ".join(every), " ".join(title))
 
 
-# The vocabularies whose every label holds the word naming its field ("Phase 1", "Early Phase I"): in a
-# sentence's lower case too ("a phase 1 study", "a phase II study"), they name nothing else, as "other"
-# or "recruiting" may. Read as written only, an honest record quoting "phase 1" was refused, and silence let a
-# record declare the phases of "this phase 2 trial" silent.
+# The vocabularies whose labels holding the word naming its field ("Phase 1", "Early Phase I") are read
+# in a sentence's lower case too ("a phase 1 study", "a phase II study"): they name nothing else, as
+# "other" or "recruiting" may. Read as written only, an honest record quoting "phase 1" was refused,
+# and silence let a record declare the phases of "this phase 2 trial" silent. Only those: "not
+# applicable" or "n/a" in lower case (NA's "Not Applicable", "N/A") names no phase, and bound a Phase 2
+# trial's phases NA.
 _IN_LOWER_CASE_TOO = frozenset({"phase"})
 
 
@@ -579,7 +581,12 @@ def _compile(name: str, table: dict) -> Vocabulary:
     for value, labels in table.items():
         shown = [str(value)] if isinstance(value, str) else []
         titled = [form for label in labels for form in _titled(label)]
-        lower = [form for label in labels for form in (label.lower(), re.sub(r"\bPhase\b", "phase", label))]
+        lower = [
+            form
+            for label in labels
+            if name in label.lower()  # ("N/A", "Not Applicable": no phase in lower case)
+            for form in (label.lower(), re.sub(rf"\b{name.title()}\b", name, label))
+        ]
         lower = lower if name in _IN_LOWER_CASE_TOO else []
         for label in (*shown, *labels, *(label.upper() for label in labels), *titled, *lower):
             values.setdefault(label, set()).add(value)
