@@ -204,6 +204,40 @@ def test_an_agent_of_another_therapy_is_still_no_lymphodepletion(registry: Path,
     assert mut27._agents_codes(registry, text, AGENTS, quotes) != set()
 
 
+# ... and the sentence after one naming it that says what all the trial's patients are given ("Patients
+# receive ..."): refused E512, read as no sentence going on about it. Not one of another therapy.
+@pytest.mark.parametrize(
+    ("text", "honest"),
+    [
+        (
+            "Lymphodepletion precedes the infusion. Patients receive fludarabine 30 mg/m²/day and "
+            "cyclophosphamide 500 mg/m²/day.\n",
+            True,
+        ),
+        (
+            "Lymphodepletion is given on days -5 to -3. All participants will receive fludarabine 30 mg/m²/day "
+            "and cyclophosphamide 500 mg/m²/day.\n",
+            True,
+        ),
+        (
+            "Lymphodepletion with fludarabine 30 mg/m²/day precedes the infusion. Patients receive "
+            "cyclophosphamide 500 mg/m²/day for a flare.\n",
+            False,
+        ),
+        (
+            "Lymphodepletion with fludarabine 30 mg/m²/day precedes the infusion. Patients in the comparator "
+            "arm receive cyclophosphamide 500 mg/m²/day.\n",
+            False,
+        ),
+    ],
+)
+def test_the_sentence_saying_what_all_patients_receive_goes_on_about_the_lymphodepletion(
+    registry: Path, text: str, honest: bool
+) -> None:
+    quotes = ["fludarabine 30 mg/m²/day", "cyclophosphamide 500 mg/m²/day"]
+    assert (mut27._agents_codes(registry, text, AGENTS, quotes) == set()) is honest
+
+
 def test_a_clause_after_a_semicolon_is_no_lymphodepletions_item(registry: Path) -> None:
     text = (
         "Lymphodepletion with fludarabine 30 mg/m²/day precedes the infusion; the comparator arm receives "

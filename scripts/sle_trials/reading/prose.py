@@ -834,9 +834,15 @@ def _names_lymphodepletion(sentence: str) -> bool:
 
 # A sentence that goes on speaking of the sentence before it ("Lymphodepletion is given on days -5 to -3.
 # It consists of fludarabine and cyclophosphamide."): its agents are the lymphodepletion's too
+# (or says what all the trial's patients are given: "Lymphodepletion precedes the infusion. Patients
+# receive fludarabine ... and cyclophosphamide ..." refused the honest agents E512. Not one naming
+# some of them, "The comparator arm receives cyclophosphamide", nor an agent first, "Cyclophosphamide
+# is given in case of a flare")
 _GOES_ON_LYMPHODEPLETION = re.compile(
-    r"(?i)\s*(?:it|this|these|the\s+(?:regimen|chemotherapy|conditioning|lymphodepletion))\s+"
+    r"(?i)\s*(?:(?:it|this|these|the\s+(?:regimen|chemotherapy|conditioning|lymphodepletion))\s+"
     r"(?:consists?|comprises?|includes?|involves?|is|are|was|were|uses?)\b"
+    r"|(?:all\s+)?(?:the\s+)?(?:patients|participants|subjects)\s+(?:will\s+|then\s+|first\s+)*"
+    r"(?:receive|received|are\s+given|were\s+given|get)\b)"
 )
 
 _AN_ITEM = re.compile(r"\s*(?:and\s+)?[^\W\d_][\w-]*\s*[:(]?\s*[0-9]")
@@ -859,7 +865,8 @@ def on_lymphodepletion(passages: list[layouts.Passage]) -> list[layouts.Passage]
                 i > 0 and named[i - 1] and said[i - 1].rstrip().endswith(";") and bool(_AN_ITEM.match(sentence))
             )
             named[i] = named[i] or after_semicolon  # (its own pieces after a semicolon, each)
-            if named[i] or (i > 0 and named[i - 1] and _GOES_ON_LYMPHODEPLETION.match(sentence) is not None):
+            goes_on = _GOES_ON_LYMPHODEPLETION.match(sentence) is not None and not _ANOTHER_THERAPY.search(sentence)
+            if named[i] or (i > 0 and named[i - 1] and goes_on):
                 out.append(layouts.Passage(sentence))
     return out
 
