@@ -96,6 +96,31 @@ ENROLLED_AFTER_A_COUNT = [
 ]
 
 
+# ... nor the count of those screened, assessed or approached, written after the verb ("After screening
+# 40 patients, 24 patients were enrolled." bound an enrollment of 40 quoted "screening 40 patients"),
+# unless its own words say they were enrolled ("After screening 24 patients were enrolled.")
+SCREENED = [
+    ("After screening 40 patients, 24 patients were enrolled.", 40, "screening 40 patients"),
+    ("Screening of 40 patients is complete; 24 will be enrolled.", 40, "Screening of 40 patients"),
+    ("After assessing 40 patients for eligibility, 24 were enrolled.", 40, "assessing 40 patients"),
+    ("Investigators are screening 40 patients.", 40, "screening 40 patients"),
+]
+SCREENED_AND_ENROLLED = [
+    ("After screening 24 patients were enrolled.", 24, "24 patients were enrolled"),
+    ("After screening 24 patients were enrolled in the trial across 5 sites.", 24, "24 patients were enrolled"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "count", "quote"), SCREENED)
+def test_a_count_of_those_screened_is_no_enrollment(registry: Path, sentence: str, count: int, quote: str) -> None:
+    assert mut27._enrollment_codes(registry, sentence, count, quote) == {"E508"}
+
+
+@pytest.mark.parametrize(("sentence", "count", "quote"), SCREENED_AND_ENROLLED)
+def test_a_count_enrolled_after_screening_binds(registry: Path, sentence: str, count: int, quote: str) -> None:
+    assert mut27._enrollment_codes(registry, sentence, count, quote) == set()
+
+
 @pytest.mark.parametrize(("sentence", "count", "quote"), SOME_OF_THEM)
 def test_a_count_of_some_of_them_in_other_words_is_no_enrollment(
     registry: Path, sentence: str, count: int, quote: str

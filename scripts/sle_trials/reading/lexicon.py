@@ -1508,6 +1508,12 @@ _ENROLLED_ALONE = re.compile(
     r"(?:\s+(?:in|into)\s+(?:the|this)\s+(?:study|trial))?\s*(?:[.;!?]|\Z)"
 )
 _BREAKDOWN_OPENS = re.compile(r"\s*(?:[,:(–—]|\s-\s)[^.;!?]*\Z")
+# ... and a count of those the trial looks at before enrolling some of them, after the verb ("After
+# screening 40 patients, 24 patients were enrolled", "Screening of 40 patients", "assessing 40
+# patients"): _OTHER_GROUP_BEFORE knew "screened" and "screening failures", and "screening 40 patients"
+# bound an enrollment of 40. Not where the count's own words say they were enrolled ("After screening
+# 24 patients were enrolled": the screening is the step they were enrolled after).
+_SCREENING_BEFORE = re.compile(r"(?i)\b(?:screening|assessing|evaluating|approaching)\b[^.;,\d]*\Z")
 
 
 def counts(quote: str) -> list[float]:
@@ -1550,6 +1556,8 @@ def count_places(quote: str) -> list[tuple[float, int]]:
         if _OTHER_GROUP_BEFORE.search(quote, max(0, n.start - 40), n.start):
             continue
         end = after.end() if after else n.end
+        if _SCREENING_BEFORE.search(quote, max(0, n.start - 40), n.start) and not _ALSO_ENROLLED.match(quote, end):
+            continue
         if _OUTCOME_AFTER.match(quote, end) and not _ALL_BEFORE.search(quote, max(0, n.start - 12), n.start):
             continue
         other = _OTHER_GROUP_AFTER.match(quote, end)
