@@ -1512,8 +1512,13 @@ _BREAKDOWN_OPENS = re.compile(r"\s*(?:[,:(–—]|\s-\s)[^.;!?]*\Z")
 # screening 40 patients, 24 patients were enrolled", "Screening of 40 patients", "assessing 40
 # patients"): _OTHER_GROUP_BEFORE knew "screened" and "screening failures", and "screening 40 patients"
 # bound an enrollment of 40. Not where the count's own words say they were enrolled ("After screening
-# 24 patients were enrolled": the screening is the step they were enrolled after).
-_SCREENING_BEFORE = re.compile(r"(?i)\b(?:screening|assessing|evaluating|approaching)\b[^.;,\d]*\Z")
+# 24 patients were enrolled": the screening is the step they were enrolled after). Nor a count the verb
+# has no hold of, where a therapy is evaluated: "evaluating CAR-T cells in 24 patients" counts those
+# enrolled, and refused the honest enrollment E508.
+_SCREENING_BEFORE = re.compile(
+    r"(?i)\b(?:screening|assessing|evaluating|approaching)\b"
+    r"(?:(?!\b(?:in|among|across|within|amongst)\b)[^.;,\d])*\Z"
+)
 
 
 def counts(quote: str) -> list[float]:

@@ -1,0 +1,51 @@
+"""Attacks of the review30 helper on the newest readings (fix29, review29 and the lead's last commits).
+
+- A count after "evaluating", "assessing" or "screening" that is no object of the verb but where the
+  therapy is evaluated ("The trial is evaluating CAR-T cells in 24 patients with lupus."): 9f3fc7c read
+  it as a count of those looked at, and an honest enrollment was refused E508.
+- A sentence saying what all patients receive after one naming the lymphodepletion (2312f05), that
+  says itself the therapy is given after the infusion or before the trial: read as the
+  lymphodepletion's agents, a wrong agent passed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import test_attacks_mut27 as mut27
+from sle_trials.reading import lexicon
+
+# --- a count where a therapy is evaluated, no object of the verb -----------------------------------
+
+EVALUATED_IN = [
+    ("The trial is evaluating CAR-T cells in 24 patients with lupus.", 24, "24 patients"),
+    ("Assessing safety and efficacy in 24 patients with SLE.", 24, "24 patients"),
+    ("This study, assessing safety in 24 patients, is ongoing.", 24, "24 patients"),
+    ("We are evaluating CAR-T cells among 24 participants with lupus.", 24, "24 participants"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "count", "quote"), EVALUATED_IN)
+def test_a_count_a_therapy_is_evaluated_in_is_counted(sentence: str, count: int, quote: str) -> None:
+    assert lexicon.counts(sentence) == [count]
+
+
+@pytest.mark.parametrize(("sentence", "count", "quote"), EVALUATED_IN)
+def test_a_record_of_a_count_a_therapy_is_evaluated_in_passes(
+    registry: Path, sentence: str, count: int, quote: str
+) -> None:
+    assert mut27._enrollment_codes(registry, sentence, count, quote) == set()
+
+
+# ... while the count of those looked at stays no enrollment
+SCREENED = [
+    "After screening 40 patients, 24 patients were enrolled.",
+    "Screening of 40 patients is complete; 24 will be enrolled.",
+    "Investigators are screening a total of 40 patients.",
+]
+
+
+@pytest.mark.parametrize("sentence", SCREENED)
+def test_a_count_of_those_screened_is_still_no_enrollment(sentence: str) -> None:
+    assert 40 not in lexicon.counts(sentence)
