@@ -49,3 +49,37 @@ SCREENED = [
 @pytest.mark.parametrize("sentence", SCREENED)
 def test_a_count_of_those_screened_is_still_no_enrollment(sentence: str) -> None:
     assert 40 not in lexicon.counts(sentence)
+
+
+# --- what all patients receive, said of another time than the lymphodepletion's ---------------------
+
+AGENTS = [("FLUDARABINE", 30, "mg/m²/day"), ("CYCLOPHOSPHAMIDE", 500, "mg/m²/day")]
+LD = "Lymphodepletion with fludarabine 30 mg/m²/day precedes the infusion. "
+ANOTHER_TIME = [
+    LD + "Patients receive cyclophosphamide 500 mg/m²/day after the infusion.\n",
+    LD + "Patients received cyclophosphamide 500 mg/m²/day before enrollment.\n",
+    LD + "All patients received cyclophosphamide 500 mg/m²/day in the year before screening.\n",
+    LD + "Patients receive cyclophosphamide 500 mg/m²/day if they relapse.\n",
+    LD + "Patients receive cyclophosphamide 500 mg/m²/day for CRS.\n",
+]
+
+
+@pytest.mark.parametrize("text", ANOTHER_TIME)
+def test_what_patients_receive_at_another_time_is_no_lymphodepletion(registry: Path, text: str) -> None:
+    quotes = ["fludarabine 30 mg/m²/day", "cyclophosphamide 500 mg/m²/day"]
+    assert mut27._agents_codes(registry, text, AGENTS, quotes) != set()
+
+
+# ... while what they receive at the lymphodepletion's time still binds
+SAME_TIME = [
+    "Lymphodepletion precedes the infusion. Patients receive fludarabine 30 mg/m²/day and cyclophosphamide "
+    "500 mg/m²/day on days -5 to -3 before the infusion.\n",
+    "Lymphodepletion is given on days -5 to -3. All participants will receive fludarabine 30 mg/m²/day and "
+    "cyclophosphamide 500 mg/m²/day after leukapheresis.\n",
+]
+
+
+@pytest.mark.parametrize("text", SAME_TIME)
+def test_what_patients_receive_at_the_lymphodepletions_time_binds(registry: Path, text: str) -> None:
+    quotes = ["fludarabine 30 mg/m²/day", "cyclophosphamide 500 mg/m²/day"]
+    assert mut27._agents_codes(registry, text, AGENTS, quotes) == set()

@@ -845,6 +845,17 @@ _GOES_ON_LYMPHODEPLETION = re.compile(
     r"(?:receive|received|are\s+given|were\s+given|get)\b)"
 )
 
+# ... and none giving a therapy at another time than the lymphodepletion's, or on a condition: after the
+# infusion, before the trial or as a history, on a relapse or a toxicity ("Lymphodepletion with
+# fludarabine ... precedes the infusion. Patients receive cyclophosphamide 500 mg/m²/day after the
+# infusion." bound a lymphodepleting agent, and so did "Patients received ... before enrollment.")
+_ANOTHER_TIME = re.compile(
+    r"(?i)\b(?:after|following)\s+(?:the\s+)?(?:car[-\s]?t\s+)?(?:cells?\s+)?infusion\b|\bpost[-\s]?infusion\b"
+    r"|\bbefore\s+(?:the\s+)?(?:enrol\w*|screening|consent\w*|randomi[sz]\w*|inclusion|(?:study|trial)\s+entry"
+    r"|(?:the\s+)?(?:study|trial)\b)|\bprior\s+to\s+(?:enrol\w*|screening|inclusion)|\bpreviously\b|\bhistory\b"
+    r"|\bif\b|\bin\s+case\b|\bunless\b|\brelaps\w*|\bCRS\b|\bICANS\b|\btoxicit\w*|\bcytokine\s+release\b"
+)
+
 _AN_ITEM = re.compile(r"\s*(?:and\s+)?[^\W\d_][\w-]*\s*[:(]?\s*[0-9]")
 
 
@@ -865,7 +876,11 @@ def on_lymphodepletion(passages: list[layouts.Passage]) -> list[layouts.Passage]
                 i > 0 and named[i - 1] and said[i - 1].rstrip().endswith(";") and bool(_AN_ITEM.match(sentence))
             )
             named[i] = named[i] or after_semicolon  # (its own pieces after a semicolon, each)
-            goes_on = _GOES_ON_LYMPHODEPLETION.match(sentence) is not None and not _ANOTHER_THERAPY.search(sentence)
+            goes_on = (
+                _GOES_ON_LYMPHODEPLETION.match(sentence) is not None
+                and not _ANOTHER_THERAPY.search(sentence)
+                and not _ANOTHER_TIME.search(sentence)
+            )
             if named[i] or (i > 0 and named[i - 1] and goes_on):
                 out.append(layouts.Passage(sentence))
     return out
