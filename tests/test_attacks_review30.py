@@ -3,6 +3,9 @@
 - A count after "evaluating", "assessing" or "screening" that is no object of the verb but where the
   therapy is evaluated ("The trial is evaluating CAR-T cells in 24 patients with lupus."): 9f3fc7c read
   it as a count of those looked at, and an honest enrollment was refused E508.
+- A treatment had before that its clause stops (97c351c's washout), where the clause requires it
+  ("Must have received mycophenolate and must stop it 2 weeks before lymphodepletion."): read as no
+  requirement, and an honest record naming mycophenolate was refused E523.
 - A sentence saying what all patients receive after one naming the lymphodepletion (2312f05), that
   says itself the therapy is given after the infusion or before the trial: read as the
   lymphodepletion's agents, a wrong agent passed.
@@ -14,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import test_attacks_mut27 as mut27
-from sle_trials.reading import lexicon
+from sle_trials.reading import lexicon, prior_therapy
 
 # --- a count where a therapy is evaluated, no object of the verb -----------------------------------
 
@@ -83,3 +86,19 @@ SAME_TIME = [
 def test_what_patients_receive_at_the_lymphodepletions_time_binds(registry: Path, text: str) -> None:
     quotes = ["fludarabine 30 mg/m²/day", "cyclophosphamide 500 mg/m²/day"]
     assert mut27._agents_codes(registry, text, AGENTS, quotes) == set()
+
+
+# --- a required treatment had before that its clause stops: no washout of patients who may have had it --
+
+REQUIRED_AND_STOPPED = [
+    "Must have received mycophenolate and must stop it 2 weeks before lymphodepletion.",
+    "Previously treated with mycophenolate, which must be stopped 4 weeks before infusion.",
+    "Prior treatment with mycophenolate for at least 12 weeks, discontinued at least 4 weeks before.",
+]
+
+
+@pytest.mark.parametrize("text", REQUIRED_AND_STOPPED)
+def test_a_required_treatment_its_clause_stops_is_still_required(text: str) -> None:
+    found = prior_therapy.requirement(text, inclusion=True)
+    assert found is not None
+    assert tuple(t.casefold() for t in found.therapies) == ("mycophenolate",)
