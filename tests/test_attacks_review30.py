@@ -46,6 +46,7 @@ SCREENED = [
     "After screening 40 patients, 24 patients were enrolled.",
     "Screening of 40 patients is complete; 24 will be enrolled.",
     "Investigators are screening a total of 40 patients.",
+    "Screening is ongoing in 40 patients.",
 ]
 
 
