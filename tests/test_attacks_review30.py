@@ -6,6 +6,8 @@
 - A treatment had before that its clause stops (97c351c's washout), where the clause requires it
   ("Must have received mycophenolate and must stop it 2 weeks before lymphodepletion."): read as no
   requirement, and an honest record naming mycophenolate was refused E523.
+- A phase before "dosage" or "dosing recommendations" (9ae0d0f read "dosing" as a phase's own): the
+  dose a phase is meant for, read as the trial's phase ("A phase 2 dosage will be selected.").
 - A sentence saying what all patients receive after one naming the lymphodepletion (2312f05), that
   says itself the therapy is given after the infusion or before the trial: read as the
   lymphodepletion's agents, a wrong agent passed.
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import test_attacks_mut27 as mut27
-from sle_trials.reading import lexicon, prior_therapy
+from sle_trials.reading import lexicon, prior_therapy, prose
 
 # --- a count where a therapy is evaluated, no object of the verb -----------------------------------
 
@@ -103,3 +105,23 @@ def test_a_required_treatment_its_clause_stops_is_still_required(text: str) -> N
     found = prior_therapy.requirement(text, inclusion=True)
     assert found is not None
     assert tuple(t.casefold() for t in found.therapies) == ("mycophenolate",)
+
+
+# --- a phase's dosage: the dose it is meant for, no trial's phase ------------------------------------
+
+A_PHASES_DOSAGE = [
+    "A phase 2 dosage will be selected.",
+    "Phase 2 dosing recommendations will be made.",
+    "The Phase 2 dosages are under review.",
+]
+
+
+@pytest.mark.parametrize("text", A_PHASES_DOSAGE)
+def test_a_phases_dosage_names_no_trials_phase(text: str) -> None:
+    assert prose.phases(text) == set()
+
+
+# ... while the phase's own dosing still names it (9ae0d0f)
+@pytest.mark.parametrize("text", ["Phase 1 dosing is complete.", "Phase 2 dosing of the first cohort is ongoing."])
+def test_a_phases_own_dosing_still_names_it(text: str) -> None:
+    assert prose.phases(text) == {text[6]}

@@ -195,7 +195,9 @@ def _names(text: str) -> Names:
 # not a dose named by the phase it is meant for ("the recommended Phase 2 dose" of a Phase 1 trial):
 # phases() keeps those no_trials_phase does not read as a dose's or studies' in general
 _PHASE_NUMBER = r"([1-4]|I{1,3}|IV)[ab]?"
-_A_DOSE_AFTER = r"\s+dos(?:e|es)\b"  # "Phase 2 dose": the dose a phase is meant for ("Phase 1 dosing": its own)
+# "Phase 2 dose": the dose a phase is meant for ("Phase 1 dosing": its own). "dosage" is a dose, and
+# "dosing recommendations" are of the dose: "A phase 2 dosage will be selected." named the trial's phase
+_A_DOSE_AFTER = r"\s+(?:dos(?:e|es|ages?)|dosing\s+recommendations?)\b"
 _PHASE = re.compile(
     r"(?i)(?<![\w-])phases?\s*" + _PHASE_NUMBER + r"(?:\s*(?:/|-|–|and|or|&)\s*(?:phase\s*)?" + _PHASE_NUMBER + r")?"
     r"(?![\w])"
