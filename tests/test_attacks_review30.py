@@ -6,6 +6,9 @@
 - A treatment had before that its clause stops (97c351c's washout), where the clause requires it
   ("Must have received mycophenolate and must stop it 2 weeks before lymphodepletion."): read as no
   requirement, and an honest record naming mycophenolate was refused E523.
+- A sentence placing a therapy before the infusion (f38f84d) that stops, washes out or forbids it
+  ("Any cyclophosphamide 500 mg/m²/day must be washed out before the infusion."): read as the
+  lymphodepletion's, a wrong agent passed.
 - A phase before "dosage" or "dosing recommendations" (9ae0d0f read "dosing" as a phase's own): the
   dose a phase is meant for, read as the trial's phase ("A phase 2 dosage will be selected.").
 - A sentence saying what all patients receive after one naming the lymphodepletion (2312f05), that
@@ -125,3 +128,33 @@ def test_a_phases_dosage_names_no_trials_phase(text: str) -> None:
 @pytest.mark.parametrize("text", ["Phase 1 dosing is complete.", "Phase 2 dosing of the first cohort is ongoing."])
 def test_a_phases_own_dosing_still_names_it(text: str) -> None:
     assert prose.phases(text) == {text[6]}
+
+
+# --- a therapy stopped or forbidden before the infusion: no lymphodepletion ---------------------------
+
+STOPPED_BEFORE_THE_INFUSION = [
+    "Any cyclophosphamide 500 mg/m²/day must be washed out before the infusion.\n",
+    "Patients on cyclophosphamide 500 mg/m²/day must stop it before the infusion.\n",
+    "Use of cyclophosphamide 500 mg/m²/day within 4 weeks before the infusion is not allowed.\n",
+    "Prior cyclophosphamide 500 mg/m²/day before the infusion is prohibited.\n",
+    "Any cyclophosphamide 500 mg/m²/day must be discontinued prior to CAR-T infusion.\n",
+]
+
+
+@pytest.mark.parametrize("text", STOPPED_BEFORE_THE_INFUSION)
+def test_a_therapy_stopped_before_the_infusion_is_no_lymphodepletion(registry: Path, text: str) -> None:
+    agents = [("CYCLOPHOSPHAMIDE", 500, "mg/m²/day")]
+    assert mut27._agents_codes(registry, text, agents, ["cyclophosphamide 500 mg/m²/day"]) != set()
+
+
+# ... while one given before it still names the lymphodepletion
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients receive cyclophosphamide 500 mg/m²/day on days -5 to -3 before the infusion.\n",
+        "Conditioning: cyclophosphamide 500 mg/m²/day for 3 days prior to CAR-T infusion.\n",
+    ],
+)
+def test_a_therapy_given_before_the_infusion_is_still_lymphodepletion(registry: Path, text: str) -> None:
+    agents = [("CYCLOPHOSPHAMIDE", 500, "mg/m²/day")]
+    assert mut27._agents_codes(registry, text, agents, ["cyclophosphamide 500 mg/m²/day"]) == set()

@@ -825,13 +825,25 @@ _ANOTHER_THERAPY = re.compile(
     r"(?i)\b(?:bridg\w*|flares?|rescue|comparator|control\s+arm|standard[-\s]of[-\s]care|salvage|maintenance)\b"
 )
 
+# ... nor one that stops, washes out or forbids a therapy before the infusion ("Any cyclophosphamide
+# 500 mg/m²/day must be washed out before the infusion", "... is not allowed", "Prior ... is
+# prohibited"): a washout or an exclusion, which bound a lymphodepleting agent's dose
+_NOT_GIVEN = re.compile(
+    r"(?i)\b(?:stop(?:s|ped|ping)?|discontinu\w*|wash(?:ed)?[-\s]?out|withdrawn?|taper\w*|prohibited|forbidden"
+    r"|excluded|exclusion|not\s+(?:be\s+)?(?:allowed|permitted|given)|must\s+not|prior\s+(?!to\b)\w+|previous\w*)\b"
+)
+
 
 def _names_lymphodepletion(sentence: str) -> bool:
     """Whether a sentence names the lymphodepletion (_LYMPHODEPLETION), or the trial's infusion as what
     its therapy precedes, no other therapy named (_BEFORE_THE_INFUSION, _ANOTHER_THERAPY)."""
     if _LYMPHODEPLETION.search(sentence):
         return True
-    return bool(_BEFORE_THE_INFUSION.search(sentence)) and not _ANOTHER_THERAPY.search(sentence)
+    return (
+        bool(_BEFORE_THE_INFUSION.search(sentence))
+        and not _ANOTHER_THERAPY.search(sentence)
+        and not _NOT_GIVEN.search(sentence)
+    )
 
 
 # A sentence that goes on speaking of the sentence before it ("Lymphodepletion is given on days -5 to -3.
