@@ -828,7 +828,7 @@ _ANOTHER_THERAPY = re.compile(
 # ... nor one that stops, washes out or forbids a therapy before the infusion ("Any cyclophosphamide
 # 500 mg/m²/day must be washed out before the infusion", "... is not allowed", "Prior ... is
 # prohibited"): a washout or an exclusion, which bound a lymphodepleting agent's dose
-_NOT_GIVEN = re.compile(
+_STOPPED_OR_FORBIDDEN = re.compile(
     r"(?i)\b(?:stop(?:s|ped|ping)?|discontinu\w*|wash(?:ed)?[-\s]?out|withdrawn?|taper\w*|prohibited|forbidden"
     r"|excluded|exclusion|not\s+(?:be\s+)?(?:allowed|permitted|given)|must\s+not|prior\s+(?!to\b)\w+|previous\w*)\b"
 )
@@ -842,7 +842,7 @@ def _names_lymphodepletion(sentence: str) -> bool:
     return (
         bool(_BEFORE_THE_INFUSION.search(sentence))
         and not _ANOTHER_THERAPY.search(sentence)
-        and not _NOT_GIVEN.search(sentence)
+        and not _STOPPED_OR_FORBIDDEN.search(sentence)
     )
 
 
