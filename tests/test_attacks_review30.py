@@ -9,6 +9,9 @@
 - A sentence placing a therapy before the infusion (f38f84d) that stops, washes out or forbids it
   ("Any cyclophosphamide 500 mg/m²/day must be washed out before the infusion."): read as the
   lymphodepletion's, a wrong agent passed.
+- An age line before a line in title case ("Adults aged up to 65 years" / "Pregnant Women Are
+  Excluded."): a62240c guessed no line's end before a name in title case after a lower-case word, even
+  a number's unit, and an honest maximum age was refused E508 (both passed before a62240c).
 - A phase before "dosage" or "dosing recommendations" (9ae0d0f read "dosing" as a phase's own): the
   dose a phase is meant for, read as the trial's phase ("A phase 2 dosage will be selected.").
 - A sentence saying what all patients receive after one naming the lymphodepletion (2312f05), that
@@ -21,7 +24,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import test_attacks_hunt25 as hunt25
 import test_attacks_mut27 as mut27
+from conftest import IM19_PATH, Trials, add_source, im19_draft, joined, put
 from sle_trials.reading import lexicon, prior_therapy, prose
 
 # --- a count where a therapy is evaluated, no object of the verb -----------------------------------
@@ -158,3 +163,24 @@ def test_a_therapy_stopped_before_the_infusion_is_no_lymphodepletion(registry: P
 def test_a_therapy_given_before_the_infusion_is_still_lymphodepletion(registry: Path, text: str) -> None:
     agents = [("CYCLOPHOSPHAMIDE", 500, "mg/m²/day")]
     assert mut27._agents_codes(registry, text, agents, ["cyclophosphamide 500 mg/m²/day"]) == set()
+
+
+# --- an age line before a line in title case ----------------------------------------------------------
+
+AGE_LINE_THEN_A_TITLE_CASE_LINE = [
+    "Adults aged up to 65 years old\nSevere Lupus Nephritis Is Excluded.\n",
+    "Adults aged up to 65 years\nPregnant Women Are Excluded.\n",
+    "Adults aged up to 65 years\nPatients Aged Over 70 Are Excluded.\n",
+]
+
+
+@pytest.mark.parametrize("lines", AGE_LINE_THEN_A_TITLE_CASE_LINE)
+def test_an_age_line_before_a_title_case_line_binds(registry: Path, trials: Trials, lines: str) -> None:
+    source = add_source(registry, "seeds/925_words.txt", hunt25.HEAD + lines)
+    quote = lines.split("\n")[0]
+    ages = (
+        "eligibility:\n  maximum_age:\n    value: 65\n    unit: YEARS\n"
+        f'evidence:\n  eligibility.maximum_age: "{quote}"\n'
+    )
+    put(registry, IM19_PATH, joined(im19_draft(source), ages))
+    assert trials.json("validate", registry / IM19_PATH).codes() == set()
