@@ -1512,8 +1512,14 @@ _BREAKDOWN_OPENS = re.compile(r"\s*(?:[,:(–—]|\s-\s)[^.;!?]*\Z")
 # screening 40 patients, 24 patients were enrolled", "Screening of 40 patients", "assessing 40
 # patients"): _OTHER_GROUP_BEFORE knew "screened" and "screening failures", and "screening 40 patients"
 # bound an enrollment of 40. Not where the count's own words say they were enrolled ("After screening
-# 24 patients were enrolled": the screening is the step they were enrolled after).
-_SCREENING_BEFORE = re.compile(r"(?i)\b(?:screening|assessing|evaluating|approaching)\b[^.;,\d]*\Z")
+# 24 patients were enrolled": the screening is the step they were enrolled after). Nor a count the verb
+# has no hold of, where a therapy is evaluated or assessed: "evaluating CAR-T cells in 24 patients"
+# counts those enrolled, and refused the honest enrollment E508 (screening "in 24 patients" still
+# counts those screened: "Screening is ongoing in 24 patients").
+_SCREENING_BEFORE = re.compile(
+    r"(?i)\b(?:screening|approaching)\b[^.;,\d]*\Z"
+    r"|\b(?:assessing|evaluating)\b(?:(?!\b(?:in|among|across|within|amongst)\b)[^.;,\d])*\Z"
+)
 
 
 def counts(quote: str) -> list[float]:

@@ -164,6 +164,11 @@ _NOT_PRIOR = re.compile(
 # must stop it 4 weeks prior") is a washout's, of patients who may have had it, and requires none, unless
 # the clause says it failed ("Previously treated with mycophenolate, stopped for intolerance")
 _STOPPING = re.compile(r"(?i)\b(?:" + "|".join(_cues("WASHOUT")) + "|" + _WASHING_OUT + r")\b")
+# ... and only where the treatment had before describes the patients, their subject before it in its
+# clause ("Patients who have received ..."), no words of a requirement between: "Must have received
+# mycophenolate and must stop it 2 weeks before", "Previously treated with mycophenolate, which must be
+# stopped 4 weeks before infusion" require mycophenolate, and were read as no requirement (E523)
+_OF_PATIENTS_BEFORE = re.compile(r"(?i)\b(?:patients|participants|subjects|those|individuals|anyone)\b")
 _A_FAILURE = re.compile(
     r"(?i)\b(?:fail\w*|refractory|resistant|unresponsive|non-?responsive|intoleran\w*|inadequate\w*"
     r"|insufficient|respon\w*|relaps\w*|flare\w*|toxicit\w*|adverse|side\s+effects?|despite|ineffective\w*|efficacy)\b"
@@ -776,7 +781,12 @@ class _Treated:
             return True
         if found.re is not RECEIVED:
             return False
-        if _within(self.stopping, found.end(), end) and not _within(self.failing, found.end(), end):
+        if (
+            _within(self.stopping, found.end(), end)
+            and not _within(self.failing, found.end(), end)
+            and _OF_PATIENTS_BEFORE.search(self.text, lo, start)
+            and not _within(self.required, lo, start)
+        ):
             return True
         if self.permitted_before.get(start, -1) >= lo:
             permission = (start, start)

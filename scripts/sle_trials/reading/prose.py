@@ -195,7 +195,9 @@ def _names(text: str) -> Names:
 # not a dose named by the phase it is meant for ("the recommended Phase 2 dose" of a Phase 1 trial):
 # phases() keeps those no_trials_phase does not read as a dose's or studies' in general
 _PHASE_NUMBER = r"([1-4]|I{1,3}|IV)[ab]?"
-_A_DOSE_AFTER = r"\s+dos(?:e|es)\b"  # "Phase 2 dose": the dose a phase is meant for ("Phase 1 dosing": its own)
+# "Phase 2 dose": the dose a phase is meant for ("Phase 1 dosing": its own). "dosage" is a dose, and
+# "dosing recommendations" are of the dose: "A phase 2 dosage will be selected." named the trial's phase
+_A_DOSE_AFTER = r"\s+(?:dos(?:e|es|ages?)|dosing\s+recommendations?)\b"
 _PHASE = re.compile(
     r"(?i)(?<![\w-])phases?\s*" + _PHASE_NUMBER + r"(?:\s*(?:/|-|–|and|or|&)\s*(?:phase\s*)?" + _PHASE_NUMBER + r")?"
     r"(?![\w])"
@@ -823,13 +825,25 @@ _ANOTHER_THERAPY = re.compile(
     r"(?i)\b(?:bridg\w*|flares?|rescue|comparator|control\s+arm|standard[-\s]of[-\s]care|salvage|maintenance)\b"
 )
 
+# ... nor one that stops, washes out or forbids a therapy before the infusion ("Any cyclophosphamide
+# 500 mg/m²/day must be washed out before the infusion", "... is not allowed", "Prior ... is
+# prohibited"): a washout or an exclusion, which bound a lymphodepleting agent's dose
+_STOPPED_OR_FORBIDDEN = re.compile(
+    r"(?i)\b(?:stop(?:s|ped|ping)?|discontinu\w*|wash(?:ed)?[-\s]?out|withdrawn?|taper\w*|prohibited|forbidden"
+    r"|excluded|exclusion|not\s+(?:be\s+)?(?:allowed|permitted|given)|must\s+not|prior\s+(?!to\b)\w+|previous\w*)\b"
+)
+
 
 def _names_lymphodepletion(sentence: str) -> bool:
     """Whether a sentence names the lymphodepletion (_LYMPHODEPLETION), or the trial's infusion as what
     its therapy precedes, no other therapy named (_BEFORE_THE_INFUSION, _ANOTHER_THERAPY)."""
     if _LYMPHODEPLETION.search(sentence):
         return True
-    return bool(_BEFORE_THE_INFUSION.search(sentence)) and not _ANOTHER_THERAPY.search(sentence)
+    return (
+        bool(_BEFORE_THE_INFUSION.search(sentence))
+        and not _ANOTHER_THERAPY.search(sentence)
+        and not _STOPPED_OR_FORBIDDEN.search(sentence)
+    )
 
 
 # A sentence that goes on speaking of the sentence before it ("Lymphodepletion is given on days -5 to -3.
@@ -843,6 +857,17 @@ _GOES_ON_LYMPHODEPLETION = re.compile(
     r"(?:consists?|comprises?|includes?|involves?|is|are|was|were|uses?)\b"
     r"|(?:all\s+)?(?:the\s+)?(?:patients|participants|subjects)\s+(?:will\s+|then\s+|first\s+)*"
     r"(?:receive|received|are\s+given|were\s+given|get)\b)"
+)
+
+# ... and none giving a therapy at another time than the lymphodepletion's, or on a condition: after the
+# infusion, before the trial or as a history, on a relapse or a toxicity ("Lymphodepletion with
+# fludarabine ... precedes the infusion. Patients receive cyclophosphamide 500 mg/m²/day after the
+# infusion." bound a lymphodepleting agent, and so did "Patients received ... before enrollment.")
+_ANOTHER_TIME = re.compile(
+    r"(?i)\b(?:after|following)\s+(?:the\s+)?(?:car[-\s]?t\s+)?(?:cells?\s+)?infusion\b|\bpost[-\s]?infusion\b"
+    r"|\bbefore\s+(?:the\s+)?(?:enrol\w*|screening|consent\w*|randomi[sz]\w*|inclusion|(?:study|trial)\s+entry"
+    r"|(?:the\s+)?(?:study|trial)\b)|\bprior\s+to\s+(?:enrol\w*|screening|inclusion)|\bpreviously\b|\bhistory\b"
+    r"|\bif\b|\bin\s+case\b|\bunless\b|\brelaps\w*|\bCRS\b|\bICANS\b|\btoxicit\w*|\bcytokine\s+release\b"
 )
 
 _AN_ITEM = re.compile(r"\s*(?:and\s+)?[^\W\d_][\w-]*\s*[:(]?\s*[0-9]")
@@ -865,7 +890,11 @@ def on_lymphodepletion(passages: list[layouts.Passage]) -> list[layouts.Passage]
                 i > 0 and named[i - 1] and said[i - 1].rstrip().endswith(";") and bool(_AN_ITEM.match(sentence))
             )
             named[i] = named[i] or after_semicolon  # (its own pieces after a semicolon, each)
-            goes_on = _GOES_ON_LYMPHODEPLETION.match(sentence) is not None and not _ANOTHER_THERAPY.search(sentence)
+            goes_on = (
+                _GOES_ON_LYMPHODEPLETION.match(sentence) is not None
+                and not _ANOTHER_THERAPY.search(sentence)
+                and not _ANOTHER_TIME.search(sentence)
+            )
             if named[i] or (i > 0 and named[i - 1] and goes_on):
                 out.append(layouts.Passage(sentence))
     return out

@@ -89,6 +89,10 @@ _GUESS = re.compile(
 )
 _NAME_GOES_ON = re.compile(r"[A-Z][\w'’-]*\s+[A-Z]")
 _TITLE_WORD = re.compile(r"[A-Z][a-z'’-]*\Z")
+# ... unless that lower-case word is a number's unit ("up to 65 years", "65 years old"): a line's end is
+# guessed after it even before words in title case ("Adults aged up to 65 years" and the next line
+# "Pregnant Women Are Excluded." were one sentence, and an honest maximum age was refused E508)
+_A_NUMBERS_UNIT_ENDS = re.compile(r"\d\s*[^\W\d_]+(?:\s+old)?\Z")
 
 
 class _LineBreakGuess:
@@ -101,7 +105,9 @@ class _LineBreakGuess:
         if _TITLE_WORD.match(word):  # a capitalised word before: only a number's unit ("18 Years")
             return len(words) == 2 and words[0][-1:] in set("0123456789%)]")
         if word[-1:].islower():  # a word in lower case before: not before a name's first word
-            return not _NAME_GOES_ON.match(text, found.end())
+            return bool(_A_NUMBERS_UNIT_ENDS.search(text, max(0, found.start() - 40), found.start())) or not (
+                _NAME_GOES_ON.match(text, found.end())
+            )
         return True
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
