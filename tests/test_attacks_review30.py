@@ -1,7 +1,7 @@
 """Attacks of the review30 helper on the newest readings (fix29, review29 and the lead's last commits).
 
 - A count after "evaluating", "assessing" or "screening" that is no object of the verb but where the
-  therapy is evaluated ("The trial is evaluating CAR-T cells in 24 patients with lupus."): 9f3fc7c read
+  therapy is evaluated ("The trial is evaluating CAR-T cells in 24 patients with lupus."): 60621c3 read
   it as a count of those looked at, and an honest enrollment was refused E508.
 - A treatment had before that its clause stops (97c351c's washout), where the clause requires it
   ("Must have received mycophenolate and must stop it 2 weeks before lymphodepletion."): read as no
@@ -14,7 +14,7 @@
   a number's unit, and an honest maximum age was refused E508 (both passed before a62240c).
 - A phase before "dosage" or "dosing recommendations" (9ae0d0f read "dosing" as a phase's own): the
   dose a phase is meant for, read as the trial's phase ("A phase 2 dosage will be selected.").
-- A sentence saying what all patients receive after one naming the lymphodepletion (2312f05), that
+- A sentence saying what all patients receive after one naming the lymphodepletion (8c5d5a9), that
   says itself the therapy is given after the infusion or before the trial: read as the
   lymphodepletion's agents, a wrong agent passed.
 """
@@ -193,7 +193,7 @@ def test_an_age_line_before_a_title_case_line_binds(registry: Path, trials: Tria
     strict=True,
     reason="lexicon._OUTCOME_AFTER reads 'achieved' and 'completed' after a count as an outcome of some of "
     "those enrolled; 'A total of 24 patients achieved enrollment.' and '24 patients completed enrollment.' "
-    "count them all, and the honest enrollment of 24 is refused E508 (older than c67c25d; an outcome whose "
+    "count them all, and the honest enrollment of 24 is refused E508 (older than fab19d1; an outcome whose "
     "object is the enrollment itself is not told apart)",
 )
 @pytest.mark.parametrize(
