@@ -189,18 +189,21 @@ def test_an_age_line_before_a_title_case_line_binds(registry: Path, trials: Tria
 # --- left open ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lexicon._OUTCOME_AFTER reads 'achieved' and 'completed' after a count as an outcome of some of "
-    "those enrolled; 'A total of 24 patients achieved enrollment.' and '24 patients completed enrollment.' "
-    "count them all, and the honest enrollment of 24 is refused E508 (older than fab19d1; an outcome whose "
-    "object is the enrollment itself is not told apart)",
-)
 @pytest.mark.parametrize(
-    "sentence", ["A total of 24 patients achieved enrollment.", "24 patients completed enrollment."]
+    ("sentence", "counted"),
+    [
+        ("A total of 24 patients achieved enrollment.", [24]),
+        ("24 patients completed enrollment.", [24]),
+        ("24 patients have completed recruitment.", [24]),
+        # ... while those who completed the study, or reached a visit, are still some of them
+        ("In total 30 patients were enrolled; 24 patients completed the study.", [30]),
+        ("In total 30 patients were enrolled; 24 patients reached the enrollment visit.", [30]),
+    ],
 )
-def test_a_count_that_completed_enrollment_is_counted(sentence: str) -> None:
-    assert lexicon.counts(sentence) == [24]
+def test_a_count_that_completed_enrollment_is_counted(sentence: str, counted: list[int]) -> None:
+    """lexicon read "achieved" and "completed" after a count as an outcome of some of those enrolled,
+    and the honest enrollment of 24 was refused E508 (older than fab19d1)."""
+    assert lexicon.counts(sentence) == counted
 
 
 @pytest.mark.xfail(

@@ -1491,6 +1491,13 @@ _OUTCOME_AFTER = re.compile(
     r"(?:responses?|remissions?|flares?|relapses?|CRS|ICANS|cytokine|infections?|adverse|serious))\b"
 )
 _ALL_BEFORE = re.compile(r"(?i)\ball(?:\s+of\s+the|\s+the)?\s+\Z")
+# ... but not one whose outcome is the enrolment itself ("24 patients completed enrollment", "A total of
+# 24 patients achieved enrollment"): read as an outcome of some of them, or as those who completed the
+# study, an honest enrollment of 24 was refused E508
+_ENROLMENT_DONE = re.compile(
+    r"(?i)\s+(?:(?:have|has|had)\s+)?(?:completed|achieved|reached|attained)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:enrol+ment|recruitment)(?![\w-]|\s+(?:visits?|criteria|periods?|windows?|targets?|goals?)\b)"
+)
 # ... or a count of some of them, by a word before it that picks them out of the rest ("the first 3
 # patients", "an additional 6 patients", "the remaining 12"), or as a part of a count of people before
 # it in its sentence, after a comma, a colon, a dash or a parenthesis opened after that count ("30
@@ -1564,9 +1571,14 @@ def count_places(quote: str) -> list[tuple[float, int]]:
         end = after.end() if after else n.end
         if _SCREENING_BEFORE.search(quote, max(0, n.start - 40), n.start) and not _ALSO_ENROLLED.match(quote, end):
             continue
-        if _OUTCOME_AFTER.match(quote, end) and not _ALL_BEFORE.search(quote, max(0, n.start - 12), n.start):
+        done = _ENROLMENT_DONE.match(quote, end) is not None
+        if (
+            not done
+            and _OUTCOME_AFTER.match(quote, end)
+            and not _ALL_BEFORE.search(quote, max(0, n.start - 12), n.start)
+        ):
             continue
-        other = _OTHER_GROUP_AFTER.match(quote, end)
+        other = None if done else _OTHER_GROUP_AFTER.match(quote, end)
         if not _COUNT_OF_PART.match(quote, end) and (other is None or _ALSO_ENROLLED.match(quote, other.end())):
             out.append((n.value, n.start))
     return out
