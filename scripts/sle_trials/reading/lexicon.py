@@ -1470,9 +1470,8 @@ _OTHER_GROUP_BEFORE = re.compile(rf"(?i)\b(?:{_OTHER_GROUP})\b[^.;,\d]*\Z")  # i
 _OTHER_GROUP_AFTER = re.compile(rf"(?i)\s+(?:(?:were|was|have|had|who|that)\s+)?(?:{_OTHER_GROUP}|completed)\b")
 # ... and the same people enrolled ("24 patients were screened and enrolled", "24 patients who completed
 # screening were enrolled"): the count is of those enrolled
-_ALSO_ENROLLED = re.compile(
-    r"(?i)(?:\s+screening)?\s+(?:and\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?enrol(?:led|ed)\b"
-)
+_WERE_ENROLLED = r"(?:(?:were|was|have\s+been|had\s+been)\s+)?enrol(?:led|ed)"
+_ALSO_ENROLLED = re.compile(r"(?i)(?:\s+screening)?\s+(?:and\s+)?" + _WERE_ENROLLED + r"\b")
 
 
 # ... or a count of those who had an outcome, by the words right after it ("6 patients responded", "Six
@@ -1511,8 +1510,7 @@ _SOME_OF_THEM_BEFORE = re.compile(
 # (a count that says itself that they were enrolled is none: "After screening 40 patients, 24 patients
 # were enrolled.", "We screened 40 patients - 24 patients were enrolled.")
 _ENROLLED_ALONE = re.compile(
-    r"(?i)\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?enrol(?:led|ed)"
-    r"(?:\s+(?:in|into)\s+(?:the|this)\s+(?:study|trial))?\s*(?:[.;!?]|\Z)"
+    r"(?i)\s+" + _WERE_ENROLLED + r"(?:\s+(?:in|into)\s+(?:the|this)\s+(?:study|trial))?\s*(?:[.;!?]|\Z)"
 )
 _BREAKDOWN_OPENS = re.compile(r"\s*(?:[,:(–—]|\s-\s)[^.;!?]*\Z")
 # ... and a count of those the trial looks at before enrolling some of them, after the verb ("After

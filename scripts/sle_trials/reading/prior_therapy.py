@@ -169,9 +169,13 @@ _STOPPING = re.compile(r"(?i)\b(?:" + "|".join(_cues("WASHOUT")) + "|" + _WASHIN
 # mycophenolate and must stop it 2 weeks before", "Previously treated with mycophenolate, which must be
 # stopped 4 weeks before infusion" require mycophenolate, and were read as no requirement (E523)
 _OF_PATIENTS_BEFORE = re.compile(r"(?i)\b(?:patients|participants|subjects|those|individuals|anyone)\b")
+# the words of a treatment's failure, which a washout's clause (_A_FAILURE) and a permission's condition
+# (_FAILURE_CONDITION) both read
+_FAILURE_WORDS = r"fail\w*|refractory|resistant|unresponsive|non-?responsive|intoleran\w*|inadequate\w*|insufficient"
 _A_FAILURE = re.compile(
-    r"(?i)\b(?:fail\w*|refractory|resistant|unresponsive|non-?responsive|intoleran\w*|inadequate\w*"
-    r"|insufficient|respon\w*|relaps\w*|flare\w*|toxicit\w*|adverse|side\s+effects?|despite|ineffective\w*|efficacy)\b"
+    r"(?i)\b(?:"
+    + _FAILURE_WORDS
+    + r"|respon\w*|relaps\w*|flare\w*|toxicit\w*|adverse|side\s+effects?|despite|ineffective\w*|efficacy)\b"
 )
 # A sentence after the requirement's that keeps out those it speaks of ("; patients who failed belimumab
 # are excluded", ". Patients refractory to belimumab are not eligible"): its therapies are no
@@ -277,8 +281,7 @@ _FAILURE_CONDITION = re.compile(
     r"(?i)(?:(?:but|and|yet)\s+)?\b(?:if|provided|providing|only|when|as\s+long\s+as|on\s+condition"
     r"|(?:must|needs?|required)(?!\s+not\b))\b[^.;]{0,120}?"
     r"(?<!not\s)(?<!not\shave\s)(?<!not\sbeen\s)(?<!never\s)(?<!n't\s)"
-    r"\b(?:fail\w*|refractory|resistant|unresponsive|non-?responsive|intoleran\w*|inadequate\w*|insufficient"
-    r"|(?:not|never)\s+(?:\w+\s+)?respond\w*|no\s+response|relaps\w*|despite)\b"
+    r"\b(?:" + _FAILURE_WORDS + r"|(?:not|never)\s+(?:\w+\s+)?respond\w*|no\s+response|relaps\w*|despite)\b"
 )
 # Words of patients who lack a treatment, right before a permission ("(those not treated are also
 # eligible)", "; untreated patients are also eligible"): the treatment a cue before it names is then
