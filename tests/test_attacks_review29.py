@@ -169,7 +169,7 @@ def test_no_phase_in_lower_case_leaves_the_phases_silent(registry: Path, trials:
 
 # --- a line's end guessed inside a sentence before a capitalised name ---------------------------------
 
-# sentences._LINE_BREAK_GUESS guesses no line's end after a function word nor before an abbreviation
+# sentences._line_breaks guesses no line's end after a function word nor before an abbreviation
 # in capitals (50bdf50), but still before any capitalised word after any other: "Diagnosed with
 # systemic Lupus Erythematosus before their 18th birthday" was cut to "Erythematosus before ...", the
 # event the age is at left out, and a maximum age of 18 quoted "before their 18th birthday" passed

@@ -95,46 +95,44 @@ _TITLE_WORD = re.compile(r"[A-Z][a-z'’-]*\Z")
 _A_NUMBERS_UNIT_ENDS = re.compile(r"\d\s*[^\W\d_]+(?:\s+old)?\Z")
 
 
-class _LineBreakGuess:
-    """Where a source's text, its lines joined by spaces, likely broke a line (the comments above):
-    _GUESS's places that stand inside no name in title case. finditer and search as a pattern's."""
-
-    def _kept(self, text: str, found: re.Match[str]) -> bool:
-        words = text[max(0, found.start() - 80) : found.start()].split()[-2:]  # (a word is rarely longer)
-        word = words[-1] if words else ""
-        if _TITLE_WORD.match(word):  # a capitalised word before: only a number's unit ("18 Years")
-            return len(words) == 2 and words[0][-1:] in set("0123456789%)]")
-        if word[-1:].islower():  # a word in lower case before: not before a name's first word
-            return bool(_A_NUMBERS_UNIT_ENDS.search(text, max(0, found.start() - 40), found.start())) or not (
-                _NAME_GOES_ON.match(text, found.end())
-            )
-        return True
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
-        end = len(text) if endpos is None else endpos
-        return (m for m in _GUESS.finditer(text, pos, end) if self._kept(text, m))
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        return next(self.finditer(text, pos, endpos), None)
+def _kept(text: str, found: re.Match[str]) -> bool:
+    """Whether a place _GUESS found stands inside no name in title case (the comments above)."""
+    words = text[max(0, found.start() - 80) : found.start()].split()[-2:]  # (a word is rarely longer)
+    word = words[-1] if words else ""
+    if _TITLE_WORD.match(word):  # a capitalised word before: only a number's unit ("18 Years")
+        return len(words) == 2 and words[0][-1:] in set("0123456789%)]")
+    if word[-1:].islower():  # a word in lower case before: not before a name's first word
+        return bool(_A_NUMBERS_UNIT_ENDS.search(text, max(0, found.start() - 40), found.start())) or not (
+            _NAME_GOES_ON.match(text, found.end())
+        )
+    return True
 
 
-_LINE_BREAK_GUESS = _LineBreakGuess()
+def _line_breaks(text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+    """Where a source's text, its lines joined by spaces, likely broke a line: _GUESS's places that
+    stand inside no name in title case (_kept)."""
+    return (m for m in _GUESS.finditer(text, pos, endpos) if _kept(text, m))
 
 
 def _between(
-    stops: re.Pattern[str] | _LineBreakGuess, text: str, start: int, end: int, lo: int = 0, hi: int | None = None
+    stops: Callable[[str, int, int], Iterator[re.Match[str]]],
+    text: str,
+    start: int,
+    end: int,
+    lo: int = 0,
+    hi: int | None = None,
 ) -> tuple[int, int]:
     """(where the last stop before text[start:end] ends, where the first after it starts), within
-    text[lo:hi]; lo and hi where there is none."""
+    text[lo:hi], stops giving the stops of a span of text in order; lo and hi where there is none."""
     hi = len(text) if hi is None else hi
-    before = [m.end() for m in stops.finditer(text, lo, start)]
-    after = stops.search(text, end, hi)
+    before = [m.end() for m in stops(text, lo, start)]
+    after = next(stops(text, end, hi), None)
     return (before[-1] if before else lo), (after.start() if after else hi)
 
 
 def in_quote(quote: str, start: int, end: int) -> str:
     """The sentence of quote around quote[start:end] (QUOTE_END)."""
-    lo, hi = _between(QUOTE_END, quote, start, end)
+    lo, hi = _between(QUOTE_END.finditer, quote, start, end)
     return quote[lo:hi]
 
 
@@ -142,8 +140,8 @@ def around(text: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the sentence of text around text[start:end] (a quote there), no further than
     where its text likely broke a line outside the quote: the words a quote cut short leaves out, not
     the next line's."""
-    lo, hi = _between(QUOTE_END, text, start, end)
-    return _between(_LINE_BREAK_GUESS, text, start, end, lo, hi)
+    lo, hi = _between(QUOTE_END.finditer, text, start, end)
+    return _between(_line_breaks, text, start, end, lo, hi)
 
 
 def split(text: str, stops: re.Pattern[str] = SENTENCES) -> list[str]:
