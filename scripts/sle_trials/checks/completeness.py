@@ -201,20 +201,17 @@ CARDINAL_WORDS = lexicon.CARDINALS
 ORDINAL_WORDS = lexicon.ORDINALS
 
 
-def _alternatives(words: dict[str, int]) -> str:
-    # the longest first ("twenty-one" before "twenty"), a hyphen, an en dash or white space between a
-    # ten and its unit, as lexicon reads them ("twenty–four" named 20 and 4, "twenty-\nfour" too)
-    return "|".join(re.escape(w).replace("\\-", _TENS_JOIN) for w in sorted(words, key=len, reverse=True))
-
-
+# a hyphen, an en dash or white space between a ten and its unit, as lexicon reads them ("twenty–four"
+# named 20 and 4, "twenty-\nfour" too); the longest words first (lexicon.number_words: "twenty-one"
+# before "twenty")
 _TENS_JOIN = r"(?:\s*[-\u2010\u2011\u2013]\s*|\s+)"
 
 
 # (white space read before each separator only, then once after them all: where both sides of a
 # separator could read it, a run of 30 commas and no number after them took 2**30 tries)
 _JOIN = r"(?:\s*(?:,|;|&|and|or|to|through|till|until|-|–))+\s*"
-_CARDINAL = rf"(?:[0-9]+|{_alternatives(CARDINAL_WORDS)})"
-_ORDINAL = rf"(?:[0-9]+(?:st|nd|rd|th)|{_alternatives(ORDINAL_WORDS)})"
+_CARDINAL = rf"(?:[0-9]+|{lexicon.number_words(CARDINAL_WORDS, _TENS_JOIN)})"
+_ORDINAL = rf"(?:[0-9]+(?:st|nd|rd|th)|{lexicon.number_words(ORDINAL_WORDS, _TENS_JOIN)})"
 # what a list's items are called ("criterion", "items", "entries", "points")
 _ITEM = r"(?:criteri(?:on|a)|items?|entr(?:y|ies)|points?|bullets?)"
 # a cardinal names an item after the item's word ("criteria one and two", "item number three"); before

@@ -109,6 +109,26 @@ _ONE_WORDS = frozenset(_DIGIT_WORDS)
 _NUMBER_WORD_SET = frozenset((*NUMBER_WORDS, *_TEEN_VALUES, *TENS_VALUES, "zero"))
 
 
+def number_words(table: dict[str, int], join: str) -> str:
+    """The words of table (CARDINALS or ORDINALS) as one alternation, a tens word and its unit
+    ("twenty-four", "twenty-fourth") joined by join instead of the hyphen. It matches what the words
+    listed one by one, longest first, match, and tries them in the same order at each place: the tens
+    words with their unit first ("sixty-five", then "sixty", where the table has it, before "six"),
+    then the other words longest first ("sixteen" before "six").
+    Written so, a pattern holding it is compiled in about a millisecond: the list of all the words
+    (81 compounds of each table) took 8 to 17 ms a pattern, 70 ms of each start of a process that checks records."""
+    compounds = [word.split("-") for word in table if "-" in word]
+    tens = list(dict.fromkeys(ten for ten, _ in compounds))
+    units = list(dict.fromkeys(unit for _, unit in compounds))
+    assert len(compounds) == len(tens) * len(units), "every tens word with every unit"
+    unit = join + "(?:" + "|".join(units) + ")"
+    standing_alone = all(ten in table for ten in tens)  # cardinals' "twenty"; ordinals have "twentieth"
+    assert standing_alone or not any(ten in table for ten in tens)
+    first = "(?:" + "|".join(tens) + ")" + (f"(?:{unit})?" if standing_alone else unit)
+    others = sorted((word for word in table if "-" not in word and word not in tens), key=len, reverse=True)
+    return "(?:" + "|".join([first, *others]) + ")"
+
+
 def words_go_on(left: str, right: str) -> bool:
     """Whether two words a space parts are words of one number: a tens word and a unit word ("sixty
     five"), a number and the word that scales it ("one hundred", "24 thousand"), a scale word and more
@@ -958,7 +978,7 @@ _AT_AN_EVENT = re.compile(
 # 18th birthday"): read as no age, an honest minimum age of 18 was refused and one declared silent
 # passed. Its bound is the words' before it: reached (and the like) a minimum, not yet reached or
 # before a maximum, as "≥ 18 years" and "< 18 years" are.
-_ORDINAL_WORDS = "|".join(w.replace("-", _TENS_JOIN) for w in sorted(ORDINALS, key=len, reverse=True))
+_ORDINAL_WORDS = number_words(ORDINALS, _TENS_JOIN)
 _BIRTHDAY = re.compile(
     r"(?i)\b(?:(?P<digits>[0-9]{1,3})(?:st|nd|rd|th)|(?P<words>" + _ORDINAL_WORDS + r"))\s+birthdays?\b"
 )
