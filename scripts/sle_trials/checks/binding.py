@@ -675,7 +675,7 @@ _TITLE_CASE = re.compile(r"[A-Z][a-z]")
 _TRIALS_EVENT = re.compile(
     r"(?i)\b(?:before|after|prior\s+to|until|since|preceding|following|(?P<time>(?:hours?|days?|weeks?|months?|years?)"
     r"\s+)(?:of|from))\s+(?:the\s+)?(?:start\s+of\s+)?"
-    r"(?:CAR[-\s]?T(?:[-\s]cells?)?|lymphodeplet\w*|(?:leuk)?apheresis|conditioning)"
+    rf"(?:{lexicon.CAR_T}|lymphodeplet\w*|(?:leuk)?apheresis|conditioning)"
     r"(?:\s+(?:cell\s+)?(?:infusion|administration|therapy|treatment|chemotherapy))?(?![\w-])"
 )
 # ("within 12 weeks of CAR-T infusion": counted from it as well, after a unit of time, its unit kept)

@@ -962,6 +962,15 @@ _FOR_A_SUBGROUP_AFTER = re.compile(
     r"|(?:will\s+)?receives?|needs?\s+no|requires?)\b"
 )
 _FOR_A_SUBGROUP_BEFORE = re.compile(r"(?i)^\s*(?:for|if|when|where)\b")
+# The trial's own product and its infusion as prose names them, one spelling for every reader of the
+# trial's own events (an age at its treatment here, binding's durations counted from them, prose's
+# sentences of the lymphodepletion): "CAR-T", "CAR T", "CART", "CAR-T cells", "CAR T-cell"; "the CAR-T
+# cell infusion", "CAR T-cells infusion", "the cell infusion", "infusion". Spelled four ways before:
+# one read "after CAR-T-cell infusion" as no time after the infusion, and the cyclophosphamide given
+# then bound as the lymphodepletion's; another "18 years at onset of the CAR-T cell therapy" as an age
+# at an event of the disease
+CAR_T = r"CAR[-\s]?T(?:[-\s]cells?)?"
+THE_INFUSION = rf"(?:the\s+)?(?:{CAR_T}\s+)?(?:cells?\s+)?infusion\b"
 # after an age, the event of the disease it is the age at ("18 years at diagnosis of SLE", "... or older at
 # the time of diagnosis", "at disease onset"): no participant's age; one at screening or consent is theirs
 _AT_AN_EVENT = re.compile(
@@ -969,7 +978,7 @@ _AT_AN_EVENT = re.compile(
     r"(?:(?:the\s+)?(?:first\s+)?(?:diagnos[ie]s|diagnosed|onset|disease onset|symptom onset)"
     r"|(?:[\w-]+\s+){1,2}(?:onset|diagnos[ie]s))\b"
     # the onset of the trial's own treatment is no event of the disease: the participant's age then
-    r"(?!\s+of\s+(?:the\s+)?(?:study\s+|CAR[- ]?T\s+|cell\s+)?(?:treatment|therapy|dosing|infusion|"
+    rf"(?!\s+of\s+(?:the\s+)?(?:study\s+|{CAR_T}\s+|cells?\s+)?(?:treatment|therapy|dosing|infusion|"
     r"lymphodepletion|conditioning|study|trial)\b)"
 )
 

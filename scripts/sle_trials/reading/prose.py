@@ -815,10 +815,7 @@ _LYMPHODEPLETION = re.compile(
     r"(?i)(?<![\w-])(?:lympho-?(?:depl|ablat)\w*|lymphocyte[- ]deplet\w*|(?:pre-?)?conditioning\b|"
     r"(?-i:LD)(?![\w-])|flu\s*/\s*cy\b)"
 )
-_BEFORE_THE_INFUSION = re.compile(
-    r"(?i)\b(?:before|prior\s+to|preceding|ahead\s+of)\s+(?:the\s+)?(?:CAR[-\s]?T(?:[-\s]cells?)?\s+)?(?:cell\s+)?"
-    r"infusion\b"
-)
+_BEFORE_THE_INFUSION = re.compile(rf"(?i)\b(?:before|prior\s+to|preceding|ahead\s+of)\s+{lexicon.THE_INFUSION}")
 # ... but not a sentence of another therapy given before the infusion ("Bridging therapy with
 # cyclophosphamide 500 mg/m² is allowed before CAR-T infusion", one for a flare, the comparator's)
 _ANOTHER_THERAPY = re.compile(
@@ -864,7 +861,7 @@ _GOES_ON_LYMPHODEPLETION = re.compile(
 # fludarabine ... precedes the infusion. Patients receive cyclophosphamide 500 mg/m²/day after the
 # infusion." bound a lymphodepleting agent, and so did "Patients received ... before enrollment.")
 _ANOTHER_TIME = re.compile(
-    r"(?i)\b(?:after|following)\s+(?:the\s+)?(?:car[-\s]?t\s+)?(?:cells?\s+)?infusion\b|\bpost[-\s]?infusion\b"
+    rf"(?i)\b(?:after|following)\s+{lexicon.THE_INFUSION}|\bpost[-\s]?infusion\b"
     r"|\bbefore\s+(?:the\s+)?(?:enrol\w*|screening|consent\w*|randomi[sz]\w*|inclusion|(?:study|trial)\s+entry"
     r"|(?:the\s+)?(?:study|trial)\b)|\bprior\s+to\s+(?:enrol\w*|screening|inclusion)|\bpreviously\b|\bhistory\b"
     r"|\bif\b|\bin\s+case\b|\bunless\b|\brelaps\w*|\bCRS\b|\bICANS\b|\btoxicit\w*|\bcytokine\s+release\b"
