@@ -1501,6 +1501,21 @@ _OTHER_GROUP_AFTER = re.compile(rf"(?i)\s+(?:(?:were|was|have|had|who|that)\s+)?
 # screening were enrolled"): the count is of those enrolled
 _WERE_ENROLLED = r"(?:(?:were|was|have\s+been|had\s+been)\s+)?enrol(?:led|ed)"
 _ALSO_ENROLLED = re.compile(r"(?i)(?:\s+screening)?\s+(?:and\s+)?" + _WERE_ENROLLED + r"\b")
+# ... but not those enrolled, or found, somewhere else than this trial, by the words right after the
+# count: a patient registry, a database or a biobank ("40 patients enrolled in a lupus registry",
+# "40 patients from the Hopkins Lupus Cohort registry"), another study ("40 patients enrolled in a
+# previous study", "... in an observational study"). "After screening 40 patients enrolled in a
+# registry, 24 patients were enrolled." bound an enrollment of 40, read as those screened and enrolled
+_ENROLLED_ELSEWHERE = re.compile(
+    r"(?i)\s+(?:(?:who|that)\s+)?(?:(?:were|was|are|is|have\s+been|had\s+been)\s+)?"
+    r"(?:(?:enrol(?:l)?ed|included|registered|recorded|followed(?:\s+up)?|participating|identified|held|stored|"
+    r"kept|listed|captured|collected)\s+)?"
+    r"(?:in|into|from|at|of|within|by)\s+(?:"
+    r"(?:(?:an?|the|another|other|their|its|our|this|that|one|two|several)\s+)?(?:[^\W\d_][\w'’-]*\s+){0,3}?"
+    r"(?:registr(?:y|ies)|data\s*bases?|bio-?banks?|repositor(?:y|ies))(?!['’])"
+    r"|(?:another|other|(?:an?|the)\s+(?:previous|prior|earlier|separate|parent|different|observational|"
+    r"natural[-\s]history|feeder))\s+(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|trials?|cohorts?))\b"
+)
 
 
 # ... or a count of those who had an outcome, by the words right after it ("6 patients responded", "Six
@@ -1596,6 +1611,8 @@ def count_places(quote: str) -> list[tuple[float, int]]:
         if _OTHER_GROUP_BEFORE.search(quote, max(0, n.start - 40), n.start):
             continue
         end = after.end() if after else n.end
+        if _ENROLLED_ELSEWHERE.match(quote, end):
+            continue
         if _SCREENING_BEFORE.search(quote, max(0, n.start - 40), n.start) and not _ALSO_ENROLLED.match(quote, end):
             continue
         done = _ENROLMENT_DONE.match(quote, end) is not None
