@@ -262,7 +262,15 @@ _PERMISSION = (
 )
 _NOT_REQUIRING = (
     r"(?:is|are|will\s+be)\s+not\s+(?:excluded|exclusionary|an?\s+exclusion)|(?:does|do|will)\s+not\s+exclude"
-    r"|not\s+(?:be\s+)?(?:required|mandatory|necessary|a\s+requirement)|optional"
+    r"|not\s+(?:be\s+)?(?:required|mandatory|necessary|a\s+requirement)|(?<!\bnot\s)(?<!n['’]t\s)optional"
+)
+# ... and the same words as what the cue's clause says of it, to its end: the requirement itself
+# denied ("Failure of rituximab is not required.", "... is optional"), whatever the cue. Not where
+# they say more ("is not required for patients with nephritis": a requirement waived for some).
+# Found once a criterion (_Treated.not_required), not from each cue: a clause of n cues read n times
+_NOT_REQUIRED_HERE = re.compile(
+    r"(?i)\b(?:is|are|was|were|will\s+be)\s+(?:not\s+(?:required|mandatory|necessary|needed|a\s+requirement)"
+    r"|(?<!\bnot\s)optional)\s*(?=[.;,)]|\Z)"
 )
 # ("to qualify" is what requires it)
 _PERMITTED = re.compile(r"(?i)\b(?:" + _PERMISSION + "|" + _NOT_REQUIRING + r"|(?<!\bto\s)qualif(?:y|ies))\b")
@@ -504,6 +512,10 @@ class _Treated:
     @cached_property
     def failing(self) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in _A_FAILURE.finditer(self.text)]
+
+    @cached_property
+    def not_required(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _NOT_REQUIRED_HERE.finditer(self.text)]
 
     @cached_property
     def required(self) -> list[tuple[int, int]]:
@@ -779,6 +791,8 @@ class _Treated:
         clause = bisect.bisect_left(self.ends, found.end())
         end = self.ends[clause]
         if self._excepted_cue(lo, start) or _within(self.kept_out, found.end(), end) or _inside(self.regardless, start):
+            return True
+        if _within(self.not_required, found.end(), end):
             return True
         if self._untreated_let_in(found.end()):
             return True
