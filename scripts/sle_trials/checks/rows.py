@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from sle_trials import fields
+from sle_trials.checks import completeness
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
@@ -85,10 +86,6 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
     yield from _values_out_of_order(record, sources)
 
 
-# Lists of values a source places one value a place (completeness.VALUE_LISTS): their order is the source's too
-VALUE_LISTS = ("conditions", "keywords")
-
-
 def _in_order(texts: list[str], listed: list[str]) -> int | None:
     """The first of texts (by index) that stands before one above it in listed, a source's list; None when
     each stands in listed after the one before it. A text listed more than once takes its first place
@@ -115,7 +112,7 @@ def _values_out_of_order(record: Record, sources: Sources) -> Iterator[Problem]:
     registry lists is the one it was filed under. Each value was held to its place (E512) and the whole
     list to the source's (E519), but in any order: the conditions of a study given in reverse passed. Of
     several sources listing them, one order that holds is enough (as for rows)."""
-    for name in VALUE_LISTS:
+    for name in completeness.VALUE_LISTS:  # one value a place: their order is the source's too
         items = record.data.get(name)
         if not isinstance(items, list) or len(items) < 2:
             continue
