@@ -260,17 +260,20 @@ _PERMISSION = (
     r"|(?<!considered\s)(?<!deemed\s)(?<!judged\s)(?<!found\s)(?<!\bbe\s)(?<!\bas\s)"
     r"(?:allowed|permitted|acceptable|permissible)(?=\s*(?:[.;,)]|\Z))"
 )
+# (words saying a treatment is no requirement: "not required", "optional", not "not optional")
+_REQUIREMENT_WORDS = r"(?:required|mandatory|necessary|a\s+requirement)"
+_OPTIONAL = r"(?<!\bnot\s)(?<!n['’]t\s)optional"
 _NOT_REQUIRING = (
     r"(?:is|are|will\s+be)\s+not\s+(?:excluded|exclusionary|an?\s+exclusion)|(?:does|do|will)\s+not\s+exclude"
-    r"|not\s+(?:be\s+)?(?:required|mandatory|necessary|a\s+requirement)|(?<!\bnot\s)(?<!n['’]t\s)optional"
+    r"|not\s+(?:be\s+)?" + _REQUIREMENT_WORDS + "|" + _OPTIONAL
 )
 # ... and the same words as what the cue's clause says of it, to its end: the requirement itself
 # denied ("Failure of rituximab is not required.", "... is optional"), whatever the cue. Not where
 # they say more ("is not required for patients with nephritis": a requirement waived for some).
 # Found once a criterion (_Treated.not_required), not from each cue: a clause of n cues read n times
 _NOT_REQUIRED_HERE = re.compile(
-    r"(?i)\b(?:is|are|was|were|will\s+be)\s+(?:not\s+(?:required|mandatory|necessary|needed|a\s+requirement)"
-    r"|(?<!\bnot\s)optional)\s*(?=[.;,)]|\Z)"
+    r"(?i)\b(?:is|are|was|were|will\s+be)\s+(?:not\s+(?:" + _REQUIREMENT_WORDS + r"|needed)|" + _OPTIONAL + r")"
+    r"\s*(?=[.;,)]|\Z)"
 )
 # ("to qualify" is what requires it)
 _PERMITTED = re.compile(r"(?i)\b(?:" + _PERMISSION + "|" + _NOT_REQUIRING + r"|(?<!\bto\s)qualif(?:y|ies))\b")
@@ -652,7 +655,7 @@ class _Treated:
     @cached_property
     def _failures(self) -> list[int]:
         """Where each word of a failure (FAILED, STAYED_ACTIVE) starts."""
-        return sorted(m.start() for cue in (FAILED, STAYED_ACTIVE) for m in cue.finditer(self.text))
+        return sorted(m.start() for cue in _FAILURES for m in cue.finditer(self.text))
 
     def _listed(self, lo: int, hi: int) -> bool:
         """Whether text[lo:hi] is an item of a list of therapies: one or more, and only _LIST_WORDS besides."""
@@ -689,7 +692,7 @@ class _Treated:
         if _FAILURE_CONDITION.search(self.text, words[0].end(), hi):
             return True
         last = words[-1].start()
-        for cue in (FAILED, STAYED_ACTIVE):
+        for cue in _FAILURES:
             for found in cue.finditer(self.text, lo, last):
                 if not self._denied(found) and self.treated_after(found.end()):
                     return True
