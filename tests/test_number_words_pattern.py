@@ -106,3 +106,23 @@ def test_the_ends_a_match_may_take_are_the_lists_in_its_order(table: dict[str, i
 @given(text=texts)
 def test_the_patterns_read_any_text_as_the_list_read_it(name: str, text: str) -> None:
     assert found(PATTERNS[name][0], text) == found(as_listed(name), text)
+
+
+# numbers() read the cardinals and zero by a pattern of their own, factored by hand before number_words
+# was; it is number_words' now, and reads as that one did
+WORDS_READ_BEFORE = (
+    rf"(?:{lexicon._TENS}(?:{lexicon._TENS_JOIN}{lexicon._ONES})?|{lexicon._TEENS}|{lexicon._WORD}|zero)"
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=texts)
+@example(text="sixty- sixteen zero")
+def test_the_words_numbers_reads_end_where_they_did(text: str) -> None:
+    now, before = re.compile(lexicon._WORDS_NUMBER_READ, re.I), re.compile(WORDS_READ_BEFORE, re.I)
+    for start in (m.start() for m in re.finditer(r"\b[A-Za-z]", text)):
+        ends = [end for end in range(start, len(text) + 1) if now.fullmatch(text, start, end)]
+        assert ends == [end for end in range(start, len(text) + 1) if before.fullmatch(text, start, end)]
+        first, first_before = now.match(text, start), before.match(text, start)
+        assert (first and first.end()) == (first_before and first_before.end()), (text, start)
+    assert now.findall("zero ZERO Zero") == before.findall("zero ZERO Zero")

@@ -71,17 +71,12 @@ _TEENS = "(?:" + "|".join(_TEEN_VALUES) + ")"
 # A number written in words as prose writes a time or a count ("six", "eighteen", "twenty-four", "thirty"):
 # the one list of such words, which the prose rules read an outcome's time by (prose._TIME)
 WORDS_NUMBER = rf"(?:{_TENS}(?:-{_WORD})?|{_TEENS}|{_WORD})"
-# The words of a number from zero to ninety-nine, for numbers() to read whole: a tens word and a unit word
-# joined by a hyphen or a space ("twenty-four", "sixty five"), a tens word, a teen, one to twelve, zero.
-# Read as none, "Age between eighteen and sixty-five years" stated no age, and a plain source's "The trial
-# plans to enroll twenty-four patients." no enrollment, so either could be declared silent.
 _DIGIT_WORDS = tuple(NUMBER_WORDS)[:9]  # one to nine
 _ONES = "(?:" + "|".join(_DIGIT_WORDS) + ")"
 # (an en dash joins them as a hyphen does: "sixty–five" was read as 60 and 5, and a record's 60 bound to
 # it; no range runs from a tens word down to a unit; so do spaces around it, a line broken after it and
 # more than one space: "sixty -\nfive" was read as 60)
 _TENS_JOIN = "(?:[ \t]*[-\u2010\u2011\u2013]\\s*|[ \t]+)"
-_WORDS_NUMBER_READ = rf"(?:{_TENS}(?:{_TENS_JOIN}{_ONES})?|{_TEENS}|{_WORD}|zero)"
 # The same numbers as one table, a tens word and its unit joined by a hyphen ("twenty-four"): what a
 # curator's entry names items by too (completeness: "criteria one and two")
 CARDINALS = {
@@ -127,6 +122,13 @@ def number_words(table: dict[str, int], join: str) -> str:
     first = "(?:" + "|".join(tens) + ")" + (f"(?:{unit})?" if standing_alone else unit)
     others = sorted((word for word in table if "-" not in word and word not in tens), key=len, reverse=True)
     return "(?:" + "|".join([first, *others]) + ")"
+
+
+# The words of a number from zero to ninety-nine, for numbers() to read whole: a tens word and a unit word
+# joined by a hyphen or a space ("twenty-four", "sixty five"), a tens word, a teen, one to twelve, zero.
+# Read as none, "Age between eighteen and sixty-five years" stated no age, and a plain source's "The trial
+# plans to enroll twenty-four patients." no enrollment, so either could be declared silent.
+_WORDS_NUMBER_READ = number_words({**CARDINALS, "zero": 0}, _TENS_JOIN)
 
 
 def words_go_on(left: str, right: str) -> bool:
