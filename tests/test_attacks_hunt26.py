@@ -48,12 +48,17 @@ def test_a_name_after_a_word_of_manner_is_no_dose(part: str) -> None:
     assert not binding._dose(part)
 
 
-def test_a_therapy_after_a_word_of_manner_is_an_item_of_its_own(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """A record leaving out "3 doses iv iguratimod" passed: read as a dose of mycophenolate."""
-    criterion = "4. Failure of mycophenolate mofetil ≥ 2 g/day, 3 doses iv iguratimod, or NSAIDs.\n"
-    found = enumeration_items._problems(
+def _left_out(tmp_path_factory: pytest.TempPathFactory, item: str) -> list:
+    """The problems of a record listing mycophenolate's dose and NSAIDs, not the item between them."""
+    criterion = f"4. Failure of mycophenolate mofetil ≥ 2 g/day, {item}, or NSAIDs.\n"
+    return enumeration_items._problems(
         _enumerated(tmp_path_factory, criterion), ["mycophenolate mofetil ≥ 2 g/day", "NSAIDs"]
     )
+
+
+def test_a_therapy_after_a_word_of_manner_is_an_item_of_its_own(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A record leaving out "3 doses iv iguratimod" passed: read as a dose of mycophenolate."""
+    found = _left_out(tmp_path_factory, "3 doses iv iguratimod")
     assert len(found) == 1 and "'3 doses iv iguratimod' stands" in found[0][1], found
 
 
@@ -389,10 +394,7 @@ def test_a_name_after_a_doses_words_further_on_is_no_dose(part: str) -> None:
 
 def test_a_therapy_after_a_doses_words_is_an_item_of_its_own(tmp_path_factory: pytest.TempPathFactory) -> None:
     """A record leaving out "3 doses then iguratimod" passed: read as a dose of mycophenolate."""
-    criterion = "4. Failure of mycophenolate mofetil ≥ 2 g/day, 3 doses then iguratimod, or NSAIDs.\n"
-    found = enumeration_items._problems(
-        _enumerated(tmp_path_factory, criterion), ["mycophenolate mofetil ≥ 2 g/day", "NSAIDs"]
-    )
+    found = _left_out(tmp_path_factory, "3 doses then iguratimod")
     assert len(found) == 1 and "'3 doses then iguratimod' stands" in found[0][1], found
 
 
