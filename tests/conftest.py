@@ -56,6 +56,41 @@ def _keep_bytecode() -> None:
 
 _keep_bytecode()
 
+# Where the tests' temporary files go when TMPDIR is not set: memory, if it has room. A run's
+# temporary folders peak at about 200 MB (tmp_path_retention_policy = "failed" removes a passing
+# test's); a container's /dev/shm is often 64 MB, so 1 GiB free is asked for, and the disk's
+# temporary folder serves otherwise.
+MEMORY_FOLDER = "/dev/shm"
+ROOM_IN_MEMORY = 1 << 30
+
+
+def memory_folder(environ: dict[str, str], folder: str = MEMORY_FOLDER, room: int = ROOM_IN_MEMORY) -> str | None:
+    """folder, where the tests' temporary files should go: unless the user has chosen (TMPDIR), a
+    folder in memory (tmpfs) that one may write to and that has room free. On the project's 2-core
+    CI machine the suite took 1 min 49 s to 1 min 51 s with its files in /dev/shm against 1 min 56 s
+    to 2 min 01 s on the disk, runs alternated, the system time 17 s against 23 to 30 s (each test
+    writes a registry copy, git repositories, caches and outputs: docs/development.md)."""
+    if environ.get("TMPDIR") or not os.path.isdir(folder) or not os.access(folder, os.W_OK | os.X_OK):
+        return None
+    try:
+        free = os.statvfs(folder)
+    except OSError:
+        return None
+    return folder if free.f_bavail * free.f_frsize >= room else None
+
+
+def _temporary_files_in_memory() -> None:
+    """Set TMPDIR where memory_folder says, when conftest.py is loaded: before this module's first
+    temporary folder (_data_root) and before xdist starts the workers, which inherit it with the
+    processes the tests start; pytest's own tmp_path folders follow (tempfile.gettempdir)."""
+    folder = memory_folder(dict(os.environ))
+    if folder is not None:
+        os.environ["TMPDIR"] = folder
+        tempfile.tempdir = None  # worked out again from TMPDIR on the next call
+
+
+_temporary_files_in_memory()
+
 
 def main(argv: list[str]) -> int:
     """`trials ARGV...` in-process (sle_trials.cli.main), imported on first use: after _keep_bytecode."""
