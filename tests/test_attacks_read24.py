@@ -238,6 +238,10 @@ def test_the_items_written_whole_pass(hidden: tuple) -> None:
         ("mycophenolate mofetil, at a dose of ≥ 2 g/day, for 6 months of continuous use, or quinacrine", 2),
         ("mycophenolate mofetil ≥ 2 g/day, 6 months with stable dosing, or NSAIDs", 2),
         ("cyclophosphamide, 6 monthly pulses of 0.5-1 g/m2, or rituximab", 2),
+        # how many times in words, any number: "eleven" was read as a therapy's name ("twelve" was not)
+        ("mycophenolate mofetil ≥ 2 g/day, 1 g eleven times a year, or NSAIDs", 2),
+        ("mycophenolate mofetil ≥ 2 g/day, 500 mg twenty-four times, or NSAIDs", 2),
+        ("cyclophosphamide 500 mg, 2 doses thirteen weeks apart, or rituximab", 2),
     ],
 )
 def test_a_dose_names_nothing_given(text: str, items: int) -> None:

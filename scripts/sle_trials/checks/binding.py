@@ -647,7 +647,7 @@ _DOSE_VOCABULARY = (
         "treatment treatments therapy therapies use exposure administration induction maintenance follow-up "
         "drug medication investigational leukapheresis registration signing icf "
         # how and how often it is given, or kept
-        "po im every each once twice thrice one two three four five six seven eight nine ten twelve times "
+        "po im every each once twice thrice times "
         "consecutive continuous stable standard sustained divided tapered subcutaneously intramuscularly "
         "continuously consecutively therapeutic effective tolerable highest lowest higher lower minimal maximal "
         # words that join them, or join on a condition
@@ -657,6 +657,10 @@ _DOSE_VOCABULARY = (
         "judgement opinion according local practice guidelines care other whichever is are was half lives starting "
         "started stopping".split()
     )
+    # numbers in words, as many times or doses ("eleven times", "twenty-four doses"): the one table of
+    # them, which listed here by hand had "one" to "twelve" but "eleven", read as a therapy's name
+    | frozenset(lexicon.CARDINALS)
+    | frozenset(lexicon.SCALES)
 )
 # ... or an abbreviation of how often it is given ("1 g BID", "q4w", "b.i.d.", "500 mg x 6"), or a
 # word of how it is given or kept ("divided", "tapered", "sustained", "consecutively"): since 1b68f1f
