@@ -196,8 +196,9 @@ def _names(text: str) -> Names:
 # phases() keeps those no_trials_phase does not read as a dose's or studies' in general
 _PHASE_NUMBER = r"([1-4]|I{1,3}|IV)[ab]?"
 # "Phase 2 dose": the dose a phase is meant for ("Phase 1 dosing": its own). "dosage" is a dose, and
-# "dosing recommendations" are of the dose: "A phase 2 dosage will be selected." named the trial's phase
-_A_DOSE_AFTER = r"\s+(?:dos(?:e|es|ages?)|dosing\s+recommendations?)\b"
+# "dosing recommendations", a "dosing schedule" or "regimen" are of the dose: "A phase 2 dosage will be
+# selected." and "to select a Phase 2 dosing schedule" named the trial's phase
+_A_DOSE_AFTER = r"\s+(?:dos(?:e|es|ages?)|dosing\s+(?:recommendations?|schedules?|regimens?))\b"
 _PHASE = re.compile(
     r"(?i)(?<![\w-])phases?\s*" + _PHASE_NUMBER + r"(?:\s*(?:/|-|–|and|or|&)\s*(?:phase\s*)?" + _PHASE_NUMBER + r")?"
     r"(?![\w])"
