@@ -291,13 +291,14 @@ def test_an_age_in_a_sentence_that_keeps_people_out_is_still_no_bound() -> None:
     assert [(a.bound, a.value) for a in lexicon.ages(text)] == [("min", 18), (None, 65), ("min", 70)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a brand THERAPIES does not know, first in a regimen's parenthesis and joined by 'or' to a "
-    "regimen's name, reads as the item's own regimen (binding._regimen): '(Benlysta or NIH regimen)' "
-    "reads as '(Euro-Lupus or NIH regimen)' does, and a record leaving Benlysta out passes E525",
+# a brand THERAPIES does not know, first in a regimen's parenthesis and joined by 'or' to a regimen's
+# name, read as the item's own regimen: '(Benlysta or NIH regimen)' read as '(Euro-Lupus or NIH
+# regimen)' does, and a record leaving Benlysta out passed E525 (a strict xfail until the field's
+# regimen names were told from other capitalised words: binding._NAMED_REGIMENS)
+@pytest.mark.parametrize(
+    "parenthesis",
+    ["(Benlysta or NIH regimen)", "(6 pulses or Benlysta regimen)", "(Euro-Lupus or Saphnelo dosing)"],
 )
-@pytest.mark.parametrize("parenthesis", ["(Benlysta or NIH regimen)", "(6 pulses or Benlysta regimen)"])
 def test_a_brand_among_a_regimens_names_is_an_item(parenthesis: str) -> None:
     text = f"intravenous cyclophosphamide {parenthesis}, or NSAIDs"
     end = text.index(" (")

@@ -433,6 +433,11 @@ ADDED = [
 OWN = [
     "(Euro-Lupus or NIH regimen)",
     "(NIH protocol)",
+    # regimens' names and dosing words, capitalised (binding._names_another)
+    "(Euro Lupus regimen)",
+    "(Modified NIH regimen)",
+    "(Low dose)",
+    "(High-dose IV regimen)",
     "(or equivalent)",
     "(or equivalent dosing)",
     "(or an equivalent regimen)",

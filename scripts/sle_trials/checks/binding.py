@@ -753,10 +753,31 @@ def _dose(part: str) -> bool:
     return all(_a_doses_word(word) for word in _DOSE_TOKEN.findall(read))
 
 
+# ... and one naming the regimen names one the field knows by that name ("Euro-Lupus", "NIH"): a
+# capitalised word that is neither such a name nor a dose's ("(Benlysta or NIH regimen)", "(6 pulses
+# or Benlysta regimen)") names another treatment beside the item's regimen, as "1 g Benlysta" does
+# (a name this list lacks makes its parenthesis an item of its own: a refusal to look at, never a pass)
+_NAMED_REGIMENS = frozenset("euro-lupus eurolupus euro lupus elnt nih ponticelli modified kdigo eular acr".split())
+
+
+def _names_another(word: str) -> bool:
+    """Whether a capitalised word in a regimen's parenthesis names something besides the regimen."""
+    folded = word.lower()
+    return (
+        word[:1].isupper()
+        and folded not in _NAMED_REGIMENS
+        and folded not in _OWN_DOSING_WORDS
+        and not _a_doses_word(word)
+    )
+
+
 def _regimen(inside: str) -> bool:
     """Whether a parenthesis (its words) gives only its item's dose or regimen."""
-    regimen = bool(_REGIMEN.search(inside)) and (
-        not _ADDED.search(inside) or all(w.lower() in _OWN_DOSING_WORDS for w in _A_WORD.findall(inside))
+    words = _A_WORD.findall(inside)
+    regimen = (
+        bool(_REGIMEN.search(inside))
+        and not any(_names_another(w) for w in words)
+        and (not _ADDED.search(inside) or all(w.lower() in _OWN_DOSING_WORDS for w in words))
     )
     return (_dose(inside) or regimen) and not prior_therapy.THERAPIES.search(inside)
 
