@@ -20,7 +20,7 @@ from sle_trials.checks import completeness
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import layouts, prose
+from sle_trials.reading import layouts, prose, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 from sle_trials.reading.sentences import SENTENCES, STOPS
 
@@ -38,7 +38,8 @@ CHECKS = (
         "row-out-of-order",
         "a list its source states as rows (related trials, sites, officials, arms, outcomes, ...), or one value a "
         "place (conditions, keywords), or an arm's interventions or an intervention's other names, whose items "
-        "stand in another order than the source lists them: trials.csv gives each list in source order",
+        "stand in another order than the source lists them, or lymphodepleting agents in another order than the "
+        "words on the lymphodepletion name them: trials.csv gives each list in source order",
     ),
 )
 
@@ -84,6 +85,7 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
                 f"({item.get(label, '')!r} is listed with other values)",
             )
     yield from _values_out_of_order(record, sources)
+    yield from _agents_out_of_order(record, sources)
 
 
 def _in_order(texts: list[str], listed: list[str]) -> int | None:
@@ -136,6 +138,44 @@ def _values_out_of_order(record: Record, sources: Sources) -> Iterator[Problem]:
             )
         if found is not None:
             yield found
+
+
+# The lymphodepleting agents' vocabulary, which names each agent of the lymphodepletion in its words
+_AGENTS = vocabulary.for_enum(tuple(vocabulary.TABLES["lymphodepleting agent"]))
+
+
+def _agents_out_of_order(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E533: the lymphodepleting agents in another order than the words on the lymphodepletion name
+    them (the schema's "in source order": trials.csv joins them so). Each agent is held to its own quote
+    (E507, E508), the list to nothing: "fludarabine 30 mg/m²/day and cyclophosphamide 300 mg/m²/day"
+    held as cyclophosphamide then fludarabine, each with its own quote, passed. An agent the words name
+    twice may stand where either naming is (as _in_order reads a list), and of several sources naming
+    them, one order that holds is enough."""
+    agents = (record.data.get("lymphodepletion") or {}).get("agents") if isinstance(record.data, dict) else None
+    if _AGENTS is None or not isinstance(agents, list) or len(agents) < 2:
+        return
+    terms = [str(a.get("agent", "")) if isinstance(a, dict) else "" for a in agents]
+    found: Problem | None = None
+    for doc in sources.docs:
+        if sources.about_other(doc):
+            continue
+        placed = sources.passages(doc, ("lymphodepletion", "agents", "agent"))
+        if placed is None:  # (anywhere: the sentences of the document on the lymphodepletion, as silence reads them)
+            placed = prose.on_lymphodepletion([layouts.Passage(doc.text)])
+        named = [value for p in placed for r in _AGENTS.places(p.text) if len(r.values) == 1 for value in r.values]
+        if sum(1 for t in dict.fromkeys(terms) if t in named) < 2:
+            continue
+        wrong = _in_order(terms, named)
+        if wrong is None:
+            return
+        found = found or record.problem(
+            ("lymphodepletion", "agents", wrong, "agent"),
+            "E533",
+            f"lymphodepletion.agents.{wrong}: {terms[wrong]} is listed after {terms[wrong - 1]}, but {doc.file} "
+            "names the lymphodepletion's agents in another order; keep the source's order",
+        )
+    if found is not None:
+        yield found
 
 
 def _row_lists_out_of_order(
