@@ -1,6 +1,7 @@
 """Attacks found by a mutation hunt (hunt31) on the checks' reading of curated records: the
 lymphodepleting agents held in another order than the source names them (rows._agents_out_of_order,
-E533).
+E533), and a complete record's agent held without the dose its source gives it
+(silence.left_out_doses, E520).
 """
 
 from __future__ import annotations
@@ -45,3 +46,75 @@ def test_agents_in_another_order_than_the_sources_are_refused(
     registry: Path, text: str, agents: list[tuple[str, int, str]], codes: set[str]
 ) -> None:
     assert _agents_codes(registry, text, agents) == codes
+
+
+# --- a complete record's agent held without the dose its source gives it ---------------------------
+
+# A complete record's fields are held whole field by field (fields.unaccounted): an agent with no dose
+# beside another with one passed, though its own words give it ("fludarabine 30 mg/m²/day"), and
+# trials.csv read FLUDARABINE as given at no stated dose
+COMPLETE = """\
+nct_id: NCT06513429
+brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)
+curation:
+  status: complete
+  sources:
+    - file: {source}
+      kind: OTHER
+      as_of: "2025-08-17"
+{notes}  silent: [acronym, official_title, why_stopped, dates.start, dates.primary_completion, dates.completion,
+    dates.first_submitted, dates.first_posted, dates.last_updated.type, dates.launched, results_posted, phases,
+    study_type, design, enrollment, conditions, keywords, brief_summary, detailed_description,
+    third_party_summary, cell_product, arms, interventions, outcomes, eligibility, sponsor, responsible_party,
+    officials, locations, identifiers, references, related_trials]
+overall_status: RECRUITING
+dates:
+  last_updated: {{date: "2025-08-17"}}
+lymphodepletion:
+  agents:
+{agents}evidence:
+  curation.sources.0.as_of: "Last Updated: 2025-08-17"
+  overall_status: "Overall status: RECRUITING"
+  dates.last_updated.date: "Last Updated: 2025-08-17"
+{quotes}"""
+
+
+def _complete_codes(registry: Path, text: str, agents: list[tuple[str, int | None, str]], note: str = "") -> set[str]:
+    """The codes of a complete IM19 record citing a source of text, holding agents (a dose of None:
+    none held), each quoted alone, with a note on the lymphodepletion when note is given."""
+    source = add_source(
+        registry, "seeds/982_hunt31_doses.txt", f"{IM19_TITLE_LINE}\n{AS_OF_LINE}Overall status: RECRUITING\n{text}"
+    )
+    held = "".join(
+        f"    - agent: {a}\n" + (f"      dose: {d}\n      unit: mg/m²/day\n" if d is not None else "")
+        for a, d, _ in agents
+    )
+    quoted = "".join(f'  lymphodepletion.agents.{i}: "{q}"\n' for i, (_, _, q) in enumerate(agents))
+    notes = f"  notes:\n    - field: lymphodepletion\n      text: {note}\n" if note else ""
+    put(registry, IM19_PATH, COMPLETE.format(source=source, notes=notes, agents=held, quotes=quoted))
+    return mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH))
+
+
+@pytest.mark.parametrize(
+    ("agents", "codes"),
+    [
+        ([FLU, CY], set()),
+        ([("FLUDARABINE", None, FLU[2]), CY], {"E520"}),
+        ([("FLUDARABINE", None, "fludarabine"), CY], {"E520"}),  # its quote cut to its name
+        ([FLU, ("CYCLOPHOSPHAMIDE", None, "cyclophosphamide")], {"E520"}),
+    ],
+)
+def test_an_agent_without_the_dose_its_source_gives_is_refused(
+    registry: Path, agents: list[tuple[str, int | None, str]], codes: set[str]
+) -> None:
+    assert _complete_codes(registry, FLU_THEN_CY, agents) == codes
+
+
+def test_an_agent_its_source_gives_no_dose_is_held_without_one(registry: Path) -> None:
+    text = "Lymphodepletion with fludarabine 30 mg/m²/day and cyclophosphamide before the infusion.\n"
+    assert _complete_codes(registry, text, [FLU, ("CYCLOPHOSPHAMIDE", None, "cyclophosphamide")]) == set()
+
+
+def test_a_note_naming_the_agents_dose_excuses_it(registry: Path) -> None:
+    note = "The source's fludarabine 30 mg/m²/day is a test dose, not the lymphodepletion's."
+    assert _complete_codes(registry, FLU_THEN_CY, [("FLUDARABINE", None, "fludarabine"), CY], note) == set()

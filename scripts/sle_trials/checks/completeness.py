@@ -61,7 +61,8 @@ CHECKS = (
     Check(
         "E520",
         "field-unaccounted",
-        "a complete record that lacks a field without declaring it silent or not yet curated",
+        "a complete record that lacks a field without declaring it silent or not yet curated, or holds a "
+        "lymphodepleting agent without the dose its source writes right after it",
     ),
     Check(
         "E526",

@@ -801,4 +801,5 @@ def problems(
         yield from check_evidence(record, schema, sources, memory.reader, scalars)
         yield from completeness.check(record, sources.docs, memory.reader)
         yield from silence.check(record, schema, sources.docs, sources.passages)
+        yield from silence.left_out_doses(record, schema, sources.docs, sources.passages)
         yield from silence.check_stub(record, schema, sources.docs)

@@ -60,6 +60,9 @@ and id, and what that title says of its product (a target antigen, autologous ce
 versions of one registry record (one layout) the newer speaks: a field the
 registry has since dropped is silent now. Fields declared not yet curated make no claim about the
 sources and are not held to them.
+
+The same reading of an agent's dose holds a complete record's agent held without one
+(left_out_doses, E520): the field is accounted for by the other agents' doses, not this one's.
 """
 
 from __future__ import annotations
@@ -399,6 +402,62 @@ def _lymphodepletion_described(doc: SourceDoc, schema: dict, name: str, passages
             if dose is not None:
                 return Said(f"{sentence[agent.start : dose.end()]!r}, in words on lymphodepletion", dose.group(1))
     return None
+
+
+def left_out_doses(record: Record, schema: dict, docs: list[SourceDoc], passages: Passages) -> Iterator[Problem]:
+    """E520: a complete record's lymphodepleting agent held without a dose where a source about the
+    trial writes one right after that agent in its words on the lymphodepletion ("fludarabine 30
+    mg/m2/day"), as _lymphodepletion_described reads a silent dose. The schema's "each with its dose
+    when the source gives one" was held only across the list (fields.unaccounted: some agent has a
+    dose): an agent whose quote gave "fludarabine 30 mg/m²/day" passed without its dose beside another
+    agent with one, and trials.csv read it as given at no stated dose. A note on the lymphodepletion
+    naming the words says why they are not its dose (a test dose, another arm's)."""
+    data = record.data
+    agents = (data.get("lymphodepletion") or {}).get("agents")
+    if data["curation"]["status"] != "complete" or not isinstance(agents, list):
+        return
+    wanted = {i: a["agent"] for i, a in enumerate(agents) if isinstance(a, dict) and "dose" not in a and "agent" in a}
+    declared = [*data["curation"].get("silent", []), *data["curation"].get("not_yet_curated", [])]
+    if not wanted or fields.covered(declared, "lymphodepletion.agents.dose"):
+        return
+    path = ("lymphodepletion", "agents", "agent")
+    vocab = vocabulary.for_enum(tuple(_value_node(schema, path)["enum"]))
+    if vocab is None:
+        return
+    notes = [
+        normalise(n["text"]).casefold()
+        for n in data["curation"].get("notes", [])
+        if str(n.get("field", "")).startswith("lymphodepletion")
+    ]
+    for doc in _speaking(record, docs):
+        if doc.subject not in (None, data["nct_id"]):
+            continue
+        if doc.layout == PLAIN:
+            found = passages(doc, path)
+            placed = prose.on_lymphodepletion([Passage(doc.text)]) if found is None else found
+        else:
+            placed = prose.on_lymphodepletion([p for key in TREATMENT_WORDS for p in doc.places.get(key, [])])
+        for passage in placed:
+            sentence = passage.text
+            for agent in vocab.places(sentence):
+                dose = _DOSE_AFTER.match(sentence, agent.end)
+                named = [i for i, term in wanted.items() if agent.values == frozenset({term})]
+                if dose is None or not named:
+                    continue
+                words = sentence[agent.start : dose.end()]
+                if any(_names(note, words) or _names(note, dose.group(1)) for note in notes):
+                    continue
+                for i in named:
+                    del wanted[i]
+                    yield record.problem(
+                        ("lymphodepletion", "agents", i),
+                        "E520",
+                        f"lymphodepletion.agents.{i}: the record is complete but holds {agents[i]['agent']} without "
+                        f"the dose {doc.file} gives it ({words!r}, in words on lymphodepletion); fill in its dose "
+                        "and unit, or say in a note on the field why these words are not its dose",
+                    )
+                if not wanted:
+                    return
 
 
 # What a page of no layout states, having no place of any field, is read where it speaks of the trial
