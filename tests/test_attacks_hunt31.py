@@ -118,3 +118,53 @@ def test_an_agent_its_source_gives_no_dose_is_held_without_one(registry: Path) -
 def test_a_note_naming_the_agents_dose_excuses_it(registry: Path) -> None:
     note = "The source's fludarabine 30 mg/m²/day is a test dose, not the lymphodepletion's."
     assert _complete_codes(registry, FLU_THEN_CY, [("FLUDARABINE", None, "fludarabine"), CY], note) == set()
+
+
+# --- a cohort's label cut before its own designator ----------------------------------------------
+
+# "Dose level" of "Dose level 2: 3×10^6 CAR-T cells/kg" stood before the dose as a label of the arm's
+# cohorts (the first cohort's "Dose level 1" took only its own place), and passed as the second's
+COHORTS = """\
+arms:
+  - label: CAR-T cell therapy group
+    cohorts:
+      - label: {first}
+        dose: {{value: 1000000, unit: CAR-T cells, basis: PER_KG}}
+      - label: {second}
+        dose: {{value: 3000000, unit: CAR-T cells, basis: PER_KG}}
+evidence:
+  arms.0.cohorts.0: "{one}"
+  arms.0.cohorts.1: "{two}"
+"""
+
+
+def _labels_codes(registry: Path, text: str, labels: tuple[str, str], quotes: tuple[str, str]) -> set[str]:
+    source = add_source(
+        registry, "seeds/983_hunt31_labels.txt", f"{IM19_TITLE_LINE}\n{AS_OF_LINE}CAR-T cell therapy group: {text}\n"
+    )
+    tail = COHORTS.format(first=labels[0], second=labels[1], one=quotes[0], two=quotes[1])
+    put(registry, IM19_PATH, joined(im19_draft(source), tail))
+    return mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH))
+
+
+LEVELS = "Dose level 1: 1×10^6 CAR-T cells/kg. Dose level 2: 3×10^6 CAR-T cells/kg."
+LETTERS = "Cohort A (1×10^6 CAR-T cells/kg), Cohort B (3×10^6 CAR-T cells/kg)."
+NAMED = "Low dose 1×10^6 CAR-T cells/kg, high dose 3×10^6 CAR-T cells/kg."
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "quotes", "codes"),
+    [
+        (LEVELS, ("Dose level 1", "Dose level"), tuple(LEVELS[:-1].split(". ")), {"E508"}),
+        (LEVELS, ("Dose level", "Dose level 2"), tuple(LEVELS[:-1].split(". ")), {"E508"}),
+        (LETTERS, ("Cohort A", "Cohort"), (LETTERS, LETTERS), {"E508"}),
+        (LEVELS, ("Dose level 1", "Dose level 2"), tuple(LEVELS[:-1].split(". ")), set()),
+        (LETTERS, ("Cohort A", "Cohort B"), (LETTERS, LETTERS), set()),
+        # a label's words before a dose's number are no designator of it
+        (NAMED, ("Low dose", "high dose"), (NAMED, NAMED), set()),
+    ],
+)
+def test_a_label_cut_before_its_designator_is_refused(
+    registry: Path, text: str, labels: tuple[str, str], quotes: tuple[str, str], codes: set[str]
+) -> None:
+    assert _labels_codes(registry, text, labels, quotes) == codes

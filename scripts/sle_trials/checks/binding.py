@@ -1303,9 +1303,15 @@ def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str
     )
 
 
+# A cohort's designator right after a label's words ("Dose level 2:", "Cohort A (", "Part II,"): the label
+# the source writes there is the longer one, and the words before the designator stand there cut short
+_DESIGNATOR_AFTER = re.compile(r"\s+(?:[0-9]+[a-z]?|[A-Z]|[IVX]+)(?![^\W_])(?=\s*(?:[:;,)\](\u2013-]|$))")
+
+
 def _labels_written(quote: str, labels: set[str]) -> list[tuple[int, str | None]]:
     """Where the quote writes each of labels, as (start, label): only where it stands whole (not "Dose
-    level 1" in "Dose level 10", nor "Cohort A" in "Cohort AB") and inside no longer label's place
+    level 1" in "Dose level 10", nor "Cohort A" in "Cohort AB"), not cut before a designator of its own
+    ("Dose level" of "Dose level 2:", which passed as cohort 2's label) and inside no longer label's place
     ("Dose level 1" of "Dose level 1 (low)"), so no two labels stand at one place. Both stood there,
     in the order of the set of labels, the hash seed's: the nearest label before a dose was either,
     and a record whose labels were right failed E508 under one seed and passed under another."""
@@ -1313,7 +1319,7 @@ def _labels_written(quote: str, labels: set[str]) -> list[tuple[int, str | None]
         (m.start(), m.end(), label)
         for label in labels
         for m in re.finditer(re.escape(label), quote)
-        if edges.cut_at(quote, m.start(), m.end()) is None
+        if edges.cut_at(quote, m.start(), m.end()) is None and not _DESIGNATOR_AFTER.match(quote, m.end())
     ]
     return [
         (start, label)
