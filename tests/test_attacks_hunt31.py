@@ -168,3 +168,42 @@ def test_a_label_cut_before_its_designator_is_refused(
     registry: Path, text: str, labels: tuple[str, str], quotes: tuple[str, str], codes: set[str]
 ) -> None:
     assert _labels_codes(registry, text, labels, quotes) == codes
+
+
+# --- a list of terms quoted apart, in another order than its sources give it ----------------------
+
+# A list of terms is held to the order its quote renders them, and with a quote for each term, to the
+# order of its quotes: ["BCMA", "CD19"] quoted "BCMA" and "CD19" passed from "targeting CD19 and BCMA"
+PRODUCT = "IM19 CAR-T cells target CD19 and BCMA, with a 4-1BB and a CD28 co-stimulatory domain.\n"
+TERMS = """\
+cell_product:
+  name: IM19 CAR-T cells
+  {held}: [{values}]
+evidence:
+  cell_product.{field}: [{quotes}]
+"""
+
+
+def _terms_codes(registry: Path, text: str, field: str, values: list[str], quotes: list[str]) -> set[str]:
+    source = add_source(registry, "seeds/984_hunt31_terms.txt", f"{IM19_TITLE_LINE}\n{AS_OF_LINE}{text}")
+    held = field.replace(".", ":\n    ")  # construct.costimulatory_domains, nested
+    tail = TERMS.format(held=held, field=field, values=", ".join(values), quotes=", ".join(f'"{q}"' for q in quotes))
+    put(registry, IM19_PATH, joined(im19_draft(source), tail))
+    return mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH))
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "values", "quotes", "codes"),
+    [
+        (PRODUCT, "target_antigens", ["BCMA", "CD19"], ["BCMA", "CD19"], {"E507"}),
+        (PRODUCT, "target_antigens", ["CD19", "BCMA"], ["CD19", "BCMA"], set()),
+        (PRODUCT, "construct.costimulatory_domains", ["CD28", "4-1BB"], ["a CD28", "a 4-1BB"], {"E507"}),
+        (PRODUCT, "construct.costimulatory_domains", ["4-1BB", "CD28"], ["a 4-1BB", "a CD28"], set()),
+        # the sources write them in both orders: either is theirs
+        (PRODUCT + "Its targets, BCMA and CD19, ...\n", "target_antigens", ["BCMA", "CD19"], ["BCMA", "CD19"], set()),
+    ],
+)
+def test_terms_quoted_apart_in_another_order_are_refused(
+    registry: Path, text: str, field: str, values: list[str], quotes: list[str], codes: set[str]
+) -> None:
+    assert _terms_codes(registry, text, field, values, quotes) == codes

@@ -380,6 +380,15 @@ def _term(
                 f"{fields.dotted(path)}: {_shown(value)} is not in the order its quote gives them "
                 f"({quoted(quotes)}); list them in that order",
             )
+        elif isinstance(value, list) and not _quotes_in_order(ctx, [quotes[first[v][0]] for v in value if v in first]):
+            # each value quoted apart ("BCMA", "CD19"): the quotes' order is the record's own, and the
+            # list in another order than its sources give it passed with its quotes listed alike
+            yield ctx.problem(
+                path,
+                "E507",
+                f"{fields.dotted(path)}: {_shown(value)} is not in the order its quotes stand in its sources "
+                f"({quoted(quotes)}); list them in the sources' order",
+            )
         return
     said = "renders no " + vocab.name if not found else "says " + ", ".join(sorted(map(_shown, found)))
     missing = sorted(wanted - found, key=str) or sorted(wanted, key=str)
@@ -880,6 +889,24 @@ def _item_before(corpus: str, end: int) -> str:
     lo, hi = found[-1]
     item = corpus[lo:hi].strip()
     return item[_LEAD_IN.match(item).end() :] or item  # type: ignore[union-attr]
+
+
+def _quotes_in_order(ctx: Context, said: list[str]) -> bool:
+    """Whether some cited source writes the quotes said (the quote of each of a list's values, in the
+    list's order) one after the other in that order: a quote standing in several places may be read
+    at any of them, so only a list no source's text gives in its order is out of it."""
+    said = [q for i, q in enumerate(said) if i == 0 or q != said[i - 1]]
+    if len(set(said)) < 2:
+        return True
+    for doc in ctx.docs:
+        last = -1
+        for quote in said:
+            last = doc.text.find(quote, last + 1)
+            if last < 0:
+                break
+        else:
+            return True
+    return not any(all(q in doc.text for q in said) for doc in ctx.docs)  # (a quote no source writes: E502's)
 
 
 def _misordered(items: list[T], key: Callable[[T], Any]) -> tuple[T, T] | None:
