@@ -207,3 +207,36 @@ def test_terms_quoted_apart_in_another_order_are_refused(
     registry: Path, text: str, field: str, values: list[str], quotes: list[str], codes: set[str]
 ) -> None:
     assert _terms_codes(registry, text, field, values, quotes) == codes
+
+
+# --- a per-kilogram dose whose unit writes the per-kilogram too -----------------------------------
+
+# The words' "/kg" bound the basis PER_KG and stood in the unit as well: "CAR-T cells/kg" per kilogram
+# passed, and trials.csv read the dose as "1×10^6 CAR-T cells/kg/kg"
+DOSE = """\
+arms:
+  - label: CAR-T cell therapy group
+    cohorts:
+      - dose: {{value: 1000000, unit: {unit}, basis: {basis}}}
+evidence:
+  arms.0.cohorts.0: "{quote}"
+"""
+
+
+@pytest.mark.parametrize(
+    ("words", "unit", "basis", "codes"),
+    [
+        ("1×10^6 CAR-T cells/kg", "CAR-T cells/kg", "PER_KG", {"E508"}),
+        ("1×10^6 CAR-T cells per kg", "CAR-T cells per kg", "PER_KG", {"E508"}),
+        ("1×10^6 CAR-T cells/kg", "CAR-T cells", "PER_KG", set()),
+        ("1×10^6/kg CAR-T cells", "CAR-T cells", "PER_KG", set()),
+    ],
+)
+def test_a_per_kilogram_basis_written_in_the_unit_too_is_refused(
+    registry: Path, words: str, unit: str, basis: str, codes: set[str]
+) -> None:
+    source = add_source(
+        registry, "seeds/985_hunt31_dose.txt", f"{IM19_TITLE_LINE}\n{AS_OF_LINE}CAR-T cell therapy group: {words}.\n"
+    )
+    put(registry, IM19_PATH, joined(im19_draft(source), DOSE.format(unit=unit, basis=basis, quote=words)))
+    assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) == codes

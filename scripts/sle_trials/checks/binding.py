@@ -1217,6 +1217,11 @@ def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
     return seen
 
 
+# A per-kilogram basis written in a dose's unit ("CAR-T cells/kg", "cells per kg"): the unit is what is
+# counted, and the basis says per kilogram
+_PER_KG_IN_UNIT = re.compile(r"(?i)(?:/\s*kg|\bper\s+(?:kg|kilogram)|\bkg\s*[-−]\s*1)(?![^\W_])")
+
+
 def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
     dose = cohort["dose"]
     texts = ctx.together(path, quotes)
@@ -1224,6 +1229,15 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
     basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
     here = path + ("dose",)
+    if dose.get("basis") == "PER_KG" and _PER_KG_IN_UNIT.search(dose["unit"]):
+        # its words' "/kg" bound the basis and stood in the unit too: trials.csv read the dose per kilogram
+        # twice ("1×10^6 CAR-T cells/kg/kg")
+        yield ctx.problem(
+            here + ("unit",),
+            "E508",
+            f"{fields.dotted(here)}.unit: {dose['unit']!r} writes the per-kilogram basis the basis PER_KG holds; "
+            "the unit is what is counted (\"CAR-T cells\")",
+        )
     if not found:
         yield ctx.problem(
             here + ("value",),
