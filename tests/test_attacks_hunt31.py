@@ -128,9 +128,9 @@ COHORTS = """\
 arms:
   - label: CAR-T cell therapy group
     cohorts:
-      - label: {first}
+      - label: "{first}"
         dose: {{value: 1000000, unit: CAR-T cells, basis: PER_KG}}
-      - label: {second}
+      - label: "{second}"
         dose: {{value: 3000000, unit: CAR-T cells, basis: PER_KG}}
 evidence:
   arms.0.cohorts.0: "{one}"
@@ -240,3 +240,24 @@ def test_a_per_kilogram_basis_written_in_the_unit_too_is_refused(
     )
     put(registry, IM19_PATH, joined(im19_draft(source), DOSE.format(unit=unit, basis=basis, quote=words)))
     assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) == codes
+
+
+# --- a cohort's label running into its dose's words -----------------------------------------------
+
+# A label written whole in its dose's quote was the label before (or after) the dose even where it held
+# the dose itself: "Dose level 2: 3×10^6 CAR-T cells/kg" passed as the second cohort's label
+AFTER = "1×10^6 CAR-T cells/kg (Dose level 1), 3×10^6 CAR-T cells/kg (Dose level 2)."
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "quotes", "codes"),
+    [
+        (LEVELS, ("Dose level 1", "Dose level 2: 3×10^6 CAR-T cells/kg"), tuple(LEVELS[:-1].split(". ")), {"E508"}),
+        (AFTER, ("Dose level 1", "CAR-T cells/kg (Dose level 2)"), (AFTER, AFTER), {"E508"}),
+        (AFTER, ("Dose level 1", "Dose level 2"), (AFTER, AFTER), set()),
+    ],
+)
+def test_a_label_running_into_its_dose_is_refused(
+    registry: Path, text: str, labels: tuple[str, str], quotes: tuple[str, str], codes: set[str]
+) -> None:
+    assert _labels_codes(registry, text, labels, quotes) == codes

@@ -1236,7 +1236,7 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
             here + ("unit",),
             "E508",
             f"{fields.dotted(here)}.unit: {dose['unit']!r} writes the per-kilogram basis the basis PER_KG holds; "
-            "the unit is what is counted (\"CAR-T cells\")",
+            'the unit is what is counted ("CAR-T cells")',
         )
     if not found:
         yield ctx.problem(
@@ -1311,6 +1311,7 @@ def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str
         return  # no text states the dose (E508 above)
     arm = ctx.record.data["arms"][path[1]]
     own = normalise(cohort["label"])
+    unit = normalise(cohort["dose"]["unit"])
     labels = {normalise(c["label"]) for c in arm.get("cohorts", []) if "label" in c} | {own}
     doses = [c["dose"]["value"] for i, c in enumerate(arm.get("cohorts", [])) if i != path[3] and "dose" in c]
     named: list[str] = []
@@ -1318,7 +1319,14 @@ def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str
         # the labels and the doses the text writes, in its order: a label (its text), another
         # cohort's dose (None), this dose ("")
         marks: list[tuple[int, str | None]] = sorted(
-            _labels_written(quote, labels)
+            # (a label running on into this dose's words, "Dose level 2: 3×10^6 CAR-T cells/kg", or back
+            # from them, "CAR-T cells/kg (Dose level 1)", is no label written beside it: the dose's own
+            # words, not the label the source gives them)
+            [
+                (at, label)
+                for at, label in _labels_written(quote, labels)
+                if not (at < max(dose.end, dose.unit_at + len(unit)) and dose.start < at + len(label or ""))
+            ]
             + [
                 (d.start, None)
                 for d in ctx.reader.doses(quote)
