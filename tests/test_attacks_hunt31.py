@@ -261,3 +261,50 @@ def test_a_label_running_into_its_dose_is_refused(
     registry: Path, text: str, labels: tuple[str, str], quotes: tuple[str, str], codes: set[str]
 ) -> None:
     assert _labels_codes(registry, text, labels, quotes) == codes
+
+
+# --- a cohort's dose quoted from another arm's words in a plain document ------------------------------
+
+# A layout holds a cohort's quote to its arm's row; a plain document gives no arm a row, and arm A's
+# cohort passed with arm B's dose, quoted from "Arm B (high dose): patients receive 5×10^6 ..."
+ARMS = (
+    "Arm A (low dose): patients receive 1×10^6 CAR-T cells/kg. "
+    "Arm B (high dose): patients receive 5×10^6 CAR-T cells/kg."
+)
+NEITHER = (
+    "Arm A (low dose) and Arm B (high dose) are two levels. "
+    "Patients receive 1×10^6 CAR-T cells/kg or 5×10^6 CAR-T cells/kg."
+)
+TWO_ARMS = """\
+arms:
+  - label: Arm A (low dose)
+    cohorts:
+      - dose: {{value: {first}, unit: CAR-T cells, basis: PER_KG}}
+  - label: Arm B (high dose)
+    cohorts:
+      - dose: {{value: {second}, unit: CAR-T cells, basis: PER_KG}}
+evidence:
+  arms.0.cohorts.0: "{one}"
+  arms.1.cohorts.0: "{two}"
+"""
+LOW, HIGH = ARMS[:-1].split(". ")
+
+
+@pytest.mark.parametrize(
+    ("text", "doses", "quotes", "codes"),
+    [
+        (ARMS, (5000000, 1000000), (HIGH, LOW), {"E512"}),
+        (ARMS, (5000000, 5000000), ("5×10^6 CAR-T cells/kg", HIGH), {"E512"}),
+        (ARMS, (1000000, 5000000), (LOW, HIGH), set()),
+        (ARMS, (1000000, 5000000), ("1×10^6 CAR-T cells/kg", "5×10^6 CAR-T cells/kg"), set()),
+        # a sentence naming no arm may give either arm's dose
+        (NEITHER, (1000000, 5000000), ("1×10^6 CAR-T cells/kg", "5×10^6 CAR-T cells/kg"), set()),
+    ],
+)
+def test_a_dose_quoted_from_another_arms_words_is_refused(
+    registry: Path, text: str, doses: tuple[int, int], quotes: tuple[str, str], codes: set[str]
+) -> None:
+    source = add_source(registry, "seeds/986_hunt31_arms.txt", f"{IM19_TITLE_LINE}\n{AS_OF_LINE}{text}\n")
+    tail = TWO_ARMS.format(first=doses[0], second=doses[1], one=quotes[0], two=quotes[1])
+    put(registry, IM19_PATH, joined(im19_draft(source), tail))
+    assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) == codes

@@ -71,7 +71,7 @@ from sle_trials.checks import thresholds
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem, quoted
 from sle_trials.reading import edges, lexicon, phrases, prior_therapy, prose, scopes, sentences, vocabulary
-from sle_trials.reading.layouts import Passage, SourceDoc, normalise
+from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
 
 T = TypeVar("T")
 
@@ -1222,8 +1222,41 @@ def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
 _PER_KG_IN_UNIT = re.compile(r"(?i)(?:/\s*kg|\bper\s+(?:kg|kilogram)|\bkg\s*[-−]\s*1)(?![^\W_])")
 
 
+def _of_another_arm(ctx: Context, path: Path_, quotes: list[str]) -> Iterator[Problem]:
+    """E512: a cohort's quote that a plain document (which gives no arm its row) writes only in
+    sentences naming another of the record's arms and not this one: "Arm B (high dose): patients
+    receive 5×10^6 CAR-T cells/kg" bound arm A's dose, and "5×10^6 CAR-T cells/kg" cut from it too.
+    A layout holds the quote to the arm's own row; a sentence naming no arm, or this one, may give it."""
+    arms = ctx.record.data.get("arms", [])
+    labels = [normalise(a.get("label", "")) if isinstance(a, dict) else "" for a in arms]
+    own = labels[path[1]]
+    others = [label for i, label in enumerate(labels) if i != path[1] and label and label not in own]
+    if not own or not others:
+        return
+    named: str | None = None
+    for doc in ctx.docs:
+        if doc.layout != PLAIN:
+            continue
+        for quote in quotes:
+            for m in re.finditer(re.escape(quote), doc.text):
+                lo, hi = sentences.around(doc.text, m.start(), m.end())
+                sentence = doc.text[lo:hi]
+                other = next((label for label in others if label in sentence), None)
+                if own in sentence or other is None:
+                    return
+                named = named or other
+    if named is not None:
+        yield ctx.problem(
+            path,
+            "E512",
+            f"{fields.dotted(path)}: its quote stands only in words on another arm ({named!r}), not on "
+            f"{arms[path[1]]['label']!r} {quoted(quotes)}; quote this arm's dose",
+        )
+
+
 def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
     dose = cohort["dose"]
+    yield from _of_another_arm(ctx, path, quotes)
     texts = ctx.together(path, quotes)
     found = [(q, d) for q in texts for d in ctx.reader.doses(q) if lexicon.same_number(d.value, dose["value"])]
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
