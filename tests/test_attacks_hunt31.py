@@ -308,3 +308,53 @@ def test_a_dose_quoted_from_another_arms_words_is_refused(
     tail = TWO_ARMS.format(first=doses[0], second=doses[1], one=quotes[0], two=quotes[1])
     put(registry, IM19_PATH, joined(im19_draft(source), tail))
     assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) == codes
+
+
+# --- sites and officials in another order than a plain document's sentences give them ------------
+
+# No source gives them as rows, so their order was held to nothing: a press release's "2 sites: Peking
+# University Third Hospital in Beijing, China and Ruijin Hospital in Shanghai, China" passed with Ruijin
+# Hospital first, and its two officials' sentences in reverse too
+PEOPLE_AND_PLACES = (
+    "Principal Investigator: Mu Rong, Peking University Third Hospital. Study Chair: Wei Li, Ruijin Hospital.\n"
+    "The study runs at 2 sites: Peking University Third Hospital in Beijing, China and Ruijin Hospital in "
+    "Shanghai, China.\n"
+)
+SITES = [("Peking University Third Hospital", "Beijing"), ("Ruijin Hospital", "Shanghai")]
+AFFILIATIONS = {"Mu Rong": "Peking University Third Hospital", "Wei Li": "Ruijin Hospital"}
+OFFICIALS = [("Mu Rong", "PRINCIPAL_INVESTIGATOR", "Principal Investigator"), ("Wei Li", "STUDY_CHAIR", "Study Chair")]
+
+
+def _listed_codes(
+    registry: Path, text: str, sites: list[tuple[str, str]], officials: list[tuple[str, str, str]]
+) -> set:
+    source = add_source(registry, "seeds/987_hunt31_sites.txt", f"{IM19_TITLE_LINE}\n{AS_OF_LINE}{text}")
+    held = "locations:\n" + "".join(f"  - facility: {f}\n    city: {c}\n    country: China\n" for f, c in sites)
+    held += "officials:\n" + "".join(
+        f"  - name: {n}\n    role: {r}\n    affiliation: {AFFILIATIONS[n]}\n" for n, r, _ in officials
+    )
+    held += "evidence:\n" + "".join(f'  officials.{i}.role: "{w}: {n}"\n' for i, (n, _, w) in enumerate(officials))
+    put(registry, IM19_PATH, joined(im19_draft(source), held))
+    return mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH))
+
+
+@pytest.mark.parametrize(
+    ("sites", "officials", "codes"),
+    [
+        (SITES, OFFICIALS, set()),
+        (SITES[::-1], OFFICIALS, {"E533"}),
+        (SITES, OFFICIALS[::-1], {"E533"}),
+    ],
+)
+def test_sites_and_officials_in_another_order_than_the_sentences_are_refused(
+    registry: Path, sites: list[tuple[str, str]], officials: list[tuple[str, str, str]], codes: set[str]
+) -> None:
+    assert _listed_codes(registry, PEOPLE_AND_PLACES, sites, officials) == codes
+
+
+def test_sites_a_document_names_in_both_orders_may_stand_in_either(registry: Path) -> None:
+    text = (
+        PEOPLE_AND_PLACES
+        + "Ruijin Hospital in Shanghai, China and Peking University Third Hospital in Beijing, China.\n"
+    )
+    assert _listed_codes(registry, text, SITES[::-1], OFFICIALS) == set()

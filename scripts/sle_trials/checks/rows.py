@@ -38,8 +38,9 @@ CHECKS = (
         "row-out-of-order",
         "a list its source states as rows (related trials, sites, officials, arms, outcomes, ...), or one value a "
         "place (conditions, keywords), or an arm's interventions or an intervention's other names, whose items "
-        "stand in another order than the source lists them, or lymphodepleting agents in another order than the "
-        "words on the lymphodepletion name them: trials.csv gives each list in source order",
+        "stand in another order than the source lists them, or sites and officials in another order than a plain "
+        "document's sentences tie them, or lymphodepleting agents in another order than the words on the "
+        "lymphodepletion name them: trials.csv gives each list in source order",
     ),
 )
 
@@ -67,6 +68,8 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
                 yield from _repeated_words(record, name, label, items, sources)
         if not docs and name.split(".")[0] in TIES:
             yield from _tied_in_prose(record, fields.parse_dotted(name), items, sources, TIES[name.split(".")[0]])
+            if name in PROSE_ORDERED:
+                yield from _prose_out_of_order(record, name, items, sources, TIES[name])
         if not docs:
             continue
         columns = row_columns(docs, name)
@@ -395,6 +398,69 @@ def _tied_in_prose(record: Record, name: fields.Path_, items: list, sources: Sou
             held[(part, texts)] = tie.holds(sentences[part], texts)
         if held[(part, texts)] is False:
             yield record.problem(path, "E512", tie.says(fields.dotted(path), item))
+
+
+# The lists a plain document's sentences give in an order of their own: its sites and its officials,
+# each named where its sentence ties its texts (TIES)
+PROSE_ORDERED = ("locations", "officials")
+
+
+def _prose_out_of_order(record: Record, name: str, items: list, sources: Sources, tie: Tie) -> Iterator[Problem]:
+    """E533: the items in another order than a plain document's sentences about the trial give them,
+    each where a sentence ties its texts (its site's facility with its city, an official's name with
+    their affiliation). No source gives them as rows, so _out_of_order held them to none: "sites:
+    Peking University Third Hospital in Beijing, China and Ruijin Hospital in Shanghai, China" passed
+    with Ruijin Hospital first, and trials.csv gives each list in source order. An item a sentence
+    ties more than once may stand at any of them; one tied in no one sentence, or a site without its
+    facility, is skipped, and of several documents one order that holds is enough."""
+    if len(items) < 2:
+        return
+    path = fields.parse_dotted(name)
+    found: Problem | None = None
+    for doc in sources.docs:
+        if doc.layout != layouts.PLAIN or sources.about_other(doc):
+            continue
+        read: dict[str, prose.Sentences] = {}  # a field -> its sentences about the trial in doc
+        places: list[list[tuple[int, int]]] = []  # each item -> (sentence, offset) where one sentence ties it
+        for i, item in enumerate(items):
+            texts = tie.texts(item) if isinstance(item, dict) else None
+            part = tie.part(item) if texts is not None else ""
+            # (a site by its facility only: one by its city may be a part of another's words, E522's)
+            if texts is None or not isinstance(item.get(part), str) or (name == "locations" and part != "facility"):
+                places.append([])
+                continue
+            if part not in read:
+                read[part] = prose.Sentences(sources.passages(doc, path + (i, part)) or [], tie.splitter)
+            sentences, key = read[part], normalise(item[part])
+            places.append(
+                [
+                    (n, m.start())  # (each place of its text there: two sites of one name, in two cities)
+                    for n in sentences.holding(key)
+                    if tie.holds(prose.Sentences([layouts.Passage(sentences.sentences[n])], tie.splitter), texts)
+                    for m in re.finditer(re.escape(key), sentences.sentences[n])
+                ]
+            )
+        if sum(1 for p in places if p) < 2:
+            continue
+        last, wrong = (-1, -1), None
+        for i, could in enumerate(places):
+            after = [p for p in could if p > last]
+            if could and not after:
+                wrong = i
+                break
+            last = min(after) if after else last
+        if wrong is None:
+            return
+        before = max(j for j in range(wrong) if places[j])
+        found = found or record.problem(
+            path + (wrong,),
+            "E533",
+            f"{name}.{wrong}: {items[wrong].get(tie.part(items[wrong]), '')!r} is listed after {name}.{before}, "
+            f"{items[before].get(tie.part(items[before]), '')!r}, but {doc.file} names it before that one; "
+            "keep the source's order",
+        )
+    if found is not None:
+        yield found
 
 
 class Rows:
