@@ -39,7 +39,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from sle_trials.reading import digits, edges, lookalike, markup, opening, sentences
+from sle_trials.reading import digits, edges, lookalike, markup, opening, registry_ids, sentences
 from sle_trials.reading.criteria_text import ESCAPE
 from sle_trials.reading.invisible import DROPPED, SEPARATOR, SET_APART, unreordered
 
@@ -566,7 +566,8 @@ def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
     read anywhere, a draft of one trial took another's status or enrolment from the same page. A
     line that names one trial (and no other) begins a section of that trial, which runs until the
     next line that names any; a line naming several trials is no one trial's, nor is the text above
-    the first line naming one."""
+    the first line naming one. A trial is named by its NCT id or by the id another registry gave it
+    (registry_ids: the ChiCTR2400081234 trial's lines are no NCT id's)."""
     trials: set[str] = set()
     sections: dict[str, list[Passage]] = {}
     owner: str | None = None
@@ -589,6 +590,8 @@ def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
             if "nct" in line.lower() or not line.isascii()
             else set()
         )
+        if registry_ids.may_name(line):  # a trial another registry's id names (registry_ids): another one
+            named |= registry_ids.named(shown(line))
         if named:
             close()
             trials |= named

@@ -38,7 +38,7 @@ from html.parser import HTMLParser
 from typing import Any, NamedTuple, cast
 
 from sle_trials import patterns
-from sle_trials.reading import lookalike, styles
+from sle_trials.reading import lookalike, registry_ids, styles
 from sle_trials.reading.invisible import SEPARATOR, SET_APART
 
 # WHATWG MIME Sniffing, "rules for identifying an unknown MIME type": a document starting (after
@@ -319,13 +319,15 @@ def _sends_away(attrs: list[tuple[str, str | None]]) -> bool:
 # trial's lines below were read as the page's first trial's. No record's text holds it: it is no
 # character of a word, and a quote across it is not found.
 BARRIER = "\ufffc"
-# What may name a trial ("NCT" and its id, as layouts.trial_sections reads it), once the letters a
-# reader is shown as N, C and T are folded: matched generously, it ends no more than a section.
+# What may name a trial ("NCT" and its id, as layouts.trial_sections reads it, or the id another
+# registry gave it: registry_ids), once the letters a reader is shown as N, C and T are folded: matched
+# generously, it ends no more than a section.
 _MAY_NAME = re.compile(r"n\W*c\W*t", re.IGNORECASE)
 
 
 def _may_name(text: str) -> bool:
-    return _MAY_NAME.search(lookalike.letters(unicodedata.normalize("NFKC", text))) is not None
+    folded = lookalike.letters(unicodedata.normalize("NFKC", text))
+    return _MAY_NAME.search(folded) is not None or registry_ids.hinted(folded)
 
 
 # The lists a browser shows: an ordered one writes each item's number before it ("<ol start=5>" starts
