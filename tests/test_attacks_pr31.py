@@ -7,6 +7,12 @@
   NCT09999999 did not; so did a line "ChiCTR2400081234" over the other trial's "Enrollment: 60
   participants", and a page's faint "ChiCTR2400081234" (text a reader is shown and the check does not
   read), where a faint NCT id ended the section (markup.BARRIER).
+- A heading about another product under a plain source's title and date, with no stop between
+  them: a sentence naming the trial's id ran on through every line up to a stop, so the title line
+  "Trial NCT06513429: IM19 ..." took "Last Updated: ...", "IM29 CAR-T in lymphoma" and "Enrollment:
+  60 participants" as its own, gave IM19 the product IM29 and the disease lymphoma, and IM29's
+  enrollment passed as IM19's (prose._groups: a line beginning with a label ends the sentence naming
+  the id).
 """
 
 from __future__ import annotations
@@ -62,4 +68,28 @@ def test_text_of_other_words_is_no_registry_id(trials: Trials) -> None:
         '<p><span style="color: #ccc">albumin electric</span></p>\n<p>Enrollment: 60 participants</p>\n</body></html>\n'
     )
     result = trials.enrollment("seeds/931_other_registry.html", page, 60, "Enrollment: 60 participants")
+    assert result.status == 0, result.out
+
+
+# --- a heading about another product run on into the title's sentence ---------------------------
+
+ANOTHER_PRODUCT_UNDER_THE_TITLE = [
+    "IM29 CAR-T in lymphoma\nEnrollment: 60 participants\n",
+    "Enrollment: 6 participants\nIM29 CAR-T in lymphoma\nEnrollment: 60 participants\n",
+    "Status: Recruiting\nIM29 CAR-T Cell Therapy in Multiple Myeloma\nEnrollment: 60 participants\n",
+]
+
+
+@pytest.mark.parametrize("text", ANOTHER_PRODUCT_UNDER_THE_TITLE)
+def test_a_heading_of_another_product_under_the_title_is_not_the_trials(trials: Trials, text: str) -> None:
+    result = trials.enrollment("seeds/932_run_on.txt", IM19_TEXT_HEAD + text, 60, "Enrollment: 60 participants")
+    assert result.status == 1
+    assert " E512 evidence for enrollment: " in result.out
+    assert "in its sentences about this trial" in result.out
+
+
+def test_the_trials_own_enrollment_under_its_title_still_binds(trials: Trials) -> None:
+    # the title's own product and disease, on label lines under it, name no other trial
+    text = IM19_TEXT_HEAD + "Product: IM19 CAR-T cells\nCondition: lupus\nEnrollment: 6 participants\n"
+    result = trials.enrollment("seeds/932_run_on.txt", text, 6, "Enrollment: 6 participants")
     assert result.status == 0, result.out

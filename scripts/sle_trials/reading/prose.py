@@ -264,7 +264,7 @@ def own_names(doc: SourceDoc, nct_id: str) -> Own:
     sentences naming the trial's id, each read with its lines run on (_groups: a headline's sentence
     runs on into the line after it, but a list after a stop is none of it). None of a kind: a sentence
     naming one of that kind is read as any other."""
-    groups = _groups(_as_prose(doc).text)
+    groups = _groups(_as_prose(doc).text, nct_id)
     sentences = [" ".join(piece for piece, _ in group) for group in groups]
     lines = _title(sentences) + [p.text for p in doc.place(("brief_title",)) or []]
     titled = Own(_names(" ".join(lines)), phases(" ".join(lines)))
@@ -436,7 +436,7 @@ def of_this_trial(
             continue
         run: list[tuple[str, bool]] = []  # sentences in a row about this trial: one passage (a quote may span them)
         holding = False  # whether the sentence before, another trial's, holds the list's lines after it
-        for group in _groups(passage.text):
+        for group in _groups(passage.text, nct_id):
             # the words the sentence holds as its lines run on (a heading about another trial holds the
             # lines under it: "EARLIER STUDY OF NB-201" then "The study enrolled 120 participants."), and
             # each line's sentence alone (a headline's words are no sentence's under it); a sentence of
@@ -480,14 +480,26 @@ def of_this_trial(
 _STOP_OR_SEMICOLON_ENDED = re.compile(r"[.!?;]['\"”’)\]]*$")
 
 
-def _groups(text: str) -> list[list[tuple[str, bool]]]:
+def _groups(text: str, nct_id: str | None = None) -> list[list[tuple[str, bool]]]:
     """The sentences of a passage's text as read with its lines run on (sentences.pieces joined where
     a line's end, not a stop, ends one): each as its lines' sentences. A rule reading a sentence by a
     word that makes it no source of a value (another trial's, another outcome kind's, a place that
     is no site) reads it so, and one reading it by a word that makes it a source (an enrolment's)
-    reads each line's sentence alone too."""
+    reads each line's sentence alone too. A sentence naming the trial's id (nct_id) runs on to no
+    line that begins with a label ("Last Updated: ...", "Enrollment: ..."): a field's line is no
+    headline's. Run on, a title line naming the id took every line below it up to a stop, each
+    named the trial's own: "IM29 CAR-T in lymphoma" under IM19's title and date gave IM19 that product
+    and disease, and the enrollment under it passed as IM19's."""
     groups: list[list[tuple[str, bool]]] = [[]]
     for piece in pieces(text):
+        if (
+            nct_id is not None
+            and groups[-1]
+            and groups[-1][-1][1]
+            and LABEL.match(piece[0]) is not None
+            and any(nct_id in held for held, _ in groups[-1])
+        ):
+            groups.append([])
         groups[-1].append(piece)
         if not piece[1] or _STOP_OR_SEMICOLON_ENDED.search(piece[0]):  # (a line's end after a stop ends the sentence)
             groups.append([])
