@@ -26,6 +26,14 @@ TOP, NESTED = _Layout(""), _Layout("data/sle/")
         "CLAUDE.local.md",
         "tests/CLAUDE.md",
         "GEMINI.md",
+        # (attack31) Codex reads AGENTS.override.md before AGENTS.md in each folder; Qwen Code, Warp
+        # and Crush read their own: each was summarised as documentation
+        "AGENTS.override.md",
+        "scripts/agents.override.md",
+        "QWEN.md",
+        "WARP.md",
+        "CRUSH.md",
+        "crush.local.md",
         ".github/copilot-instructions.md",
         ".github/instructions/trials.instructions.md",
         ".github/prompts/curate.prompt.md",

@@ -41,13 +41,15 @@ FORMATS = ("text", "markdown", "json")
 INERT = re.compile(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.txt)?)\Z")
 # Markdown that is no documentation: what instructs the AI agents a project is worked on with, which
 # they read and follow as they run commands and write code (AGENTS.md for Codex and others, at the top
-# or in any folder, CLAUDE.md, GEMINI.md, GitHub Copilot's .github/copilot-instructions.md and its
+# or in any folder, and Codex's AGENTS.override.md before it; CLAUDE.md, GEMINI.md, Qwen Code's QWEN.md,
+# Warp's WARP.md, Crush's CRUSH.md and CRUSH.local.md, GitHub Copilot's .github/copilot-instructions.md and its
 # *.instructions.md and *.prompt.md, a skill's SKILL.md), and any Markdown under a dot folder, where
 # tools keep their settings (.claude/, .cursor/, .github/, .junie/, .roo/, ...). A pull request that
 # changed AGENTS.md was summarised as "documentation". Matched whatever the case: a Mac's file system
 # and an agent reading it find agents.md as AGENTS.md.
 AGENT_INSTRUCTIONS = re.compile(
-    r"(?i)(?:.*/)?(?:(?:agents?|claude(?:\.local)?|gemini|copilot-instructions|skill)\.md"
+    r"(?i)(?:.*/)?(?:(?:agents?(?:\.override)?|claude(?:\.local)?|gemini|qwen|warp|crush(?:\.local)?|copilot-instructions"
+    r"|skill)\.md"
     r"|[^/]+\.(?:instructions|prompt|chatmode)\.md)\Z|(?:.*/)?\.[^/]*/"
 )
 GENERATED = tuple(p.as_posix() for p in GENERATED_PATHS)  # from the registry's root
