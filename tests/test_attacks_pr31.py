@@ -13,12 +13,18 @@
   60 participants" as its own, gave IM19 the product IM29 and the disease lymphoma, and IM29's
   enrollment passed as IM19's (prose._groups: a line beginning with a label ends the sentence naming
   the id).
+- A status word the words after it take back otherwise than as ended: "Recruiting will begin in
+  2026.", "Recruiting has not started.", "Recruiting is planned for 2026.", "Recruiting paused",
+  "Recruiting suspended", or the word as a label or a question whose answer follows ("Recruiting: not
+  yet", "Recruiting status: Completed", "Recruiting? Not yet."). A quote "Recruiting" of each bound
+  RECRUITING; only "was completed", "closed", "ended" and their kin took it back
+  (vocabulary._STATUS_NOT_YET).
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import IM19_PAGE_HEAD, IM19_TEXT_HEAD, Trials
+from conftest import IM19_PAGE_HEAD, IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, im19_draft, joined, put
 
 # --- a trial named by another registry's id ------------------------------------------------------
 
@@ -93,3 +99,48 @@ def test_the_trials_own_enrollment_under_its_title_still_binds(trials: Trials) -
     text = IM19_TEXT_HEAD + "Product: IM19 CAR-T cells\nCondition: lupus\nEnrollment: 6 participants\n"
     result = trials.enrollment("seeds/932_run_on.txt", text, 6, "Enrollment: 6 participants")
     assert result.status == 0, result.out
+
+
+# --- a status the words after it say has not begun, or is paused --------------------------------
+
+NOT_RECRUITING = [
+    "Recruiting will begin in 2026.",
+    "Recruiting has not started.",
+    "Recruiting has not yet begun.",
+    "Recruiting is planned for 2026.",
+    "Recruiting (expected Q3 2026)",
+    "Recruiting - expected Q3 2026",
+    "Recruiting is expected to start in 2026.",
+    "Recruiting to start soon",
+    "Recruiting paused",
+    "Recruiting suspended",
+    "Recruiting is on hold.",
+    "Recruiting: not yet",
+    "Recruiting: Closed",
+    "Recruiting status: Completed",
+    "Recruiting status unknown",
+    "Recruiting? Not yet.",
+]
+
+
+def _status(trials: Trials, line: str, quote: str = "Recruiting") -> str:
+    source = add_source(trials.root, "seeds/933_status.txt", IM19_TEXT_HEAD + line + "\n")
+    put(
+        trials.root,
+        IM19_PATH,
+        joined(im19_draft(source), f'overall_status: RECRUITING\nevidence:\n  overall_status: "{quote}"\n'),
+    )
+    result = trials("validate", trials.root / IM19_PATH)
+    return result.out if result.status else ""
+
+
+@pytest.mark.parametrize("line", NOT_RECRUITING)
+def test_a_status_not_begun_or_paused_renders_none(trials: Trials, line: str) -> None:
+    assert " E507 overall_status: RECRUITING is not what the quote states" in _status(trials, line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Recruiting", "Status: Recruiting", "Recruiting since March 2024.", "Recruiting\nCompleted: 2026-06"]
+)
+def test_a_status_going_on_still_binds(trials: Trials, line: str) -> None:
+    assert _status(trials, line) == ""

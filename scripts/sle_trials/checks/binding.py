@@ -434,6 +434,8 @@ def _rendered_there(
             continue  # a dose's phase or studies' in general ("the recommended Phase 2 dose"): no trial's
         lo = max(0, at - _DENIAL_REACH)
         start = at - lo + rendering.start
+        # (with a question mark that ends its sentence: "Recruiting? Not yet." asks, and renders nothing)
+        hi += text.startswith("?", hi)
         if any(r.start == start and r.values == rendering.values for r in vocab.places(text[lo:hi])):
             return True
     return not seen

@@ -526,7 +526,26 @@ _SEX_OF_A_RULE = (
     r"(?!(?i:[^.;\n]{0,60}?\b(?:childbearing|reproductive|contracept\w*|pregnan\w*|lactat\w*|"
     r"breast-?feed\w*|nursing|partners?)\b))"
 )
-_TAKEN_BACK_AFTER = {"overall status": _STATUS_ENDED, "sex": _SEX_OF_A_RULE}
+# ... nor one the words after it say has not begun, will begin, is planned or has paused ("Recruiting
+# will begin in 2026.", "Recruiting has not started.", "Recruiting is planned for 2026", "Recruiting
+# (expected Q3 2026)", "Recruiting paused", "Recruiting suspended"), nor the status's word as a label
+# whose value says so, or as a question ("Recruiting: not yet", "Recruiting status: closed",
+# "Recruiting? Not yet."): each passed as RECRUITING,
+# where its words say the trial is not recruiting. Not the next line's words, nor a label of its own
+# after it ("Recruiting Completed: 2026-06")
+_STATUS_NOT_YET = (
+    r"(?!(?i:[ \t]*\?|[ \t]+status\b"
+    r"|[ \t]*:[ \t]*(?:not|no|never|closed|completed|ended|finished|stopped|halted|over|paused|suspended|"
+    r"on[ \t]+hold|planned|pending|expected|tbd|n/?a)\b"
+    r"|[ \t]*[-–—(,]?[ \t]*(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?"
+    r"(?:paused|suspended|interrupted|postponed|delayed|deferred|pending|planned|scheduled|expected|anticipated|"
+    r"due|on[ \t]+hold|not|never|yet[ \t]+to)\b(?![ \t]*:)"
+    r"|[ \t]+(?:is|are|was|were|has|have|had|did|does|do)(?:n't|[ \t]+not)\b"
+    r"|[ \t]+(?:will|shall|would|should|may|might|could|can|to)[ \t]+(?:not[ \t]+|soon[ \t]+|only[ \t]+)?"
+    r"(?:begin|start|open|commence|resume|re-?open|restart|be)\b"
+    r"))"
+)
+_TAKEN_BACK_AFTER = {"overall status": _STATUS_ENDED + _STATUS_NOT_YET, "sex": _SEX_OF_A_RULE}
 # A rendering right after its field's label is the field's value, whatever words follow it ("Sex:
 # Female (women of childbearing potential must use contraception)" says who may enrol): none is taken
 # back. Each label and separator a fixed-width lookbehind of its own, as Python's re needs.
