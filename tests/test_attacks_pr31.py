@@ -19,6 +19,8 @@
   yet", "Recruiting status: Completed", "Recruiting? Not yet."). A quote "Recruiting" of each bound
   RECRUITING; only "was completed", "closed", "ended" and their kin took it back
   (vocabulary._STATUS_NOT_YET).
+- A sex the words after it exclude: "Female patients are not eligible." bound the sex FEMALE with a
+  quote "Female" (vocabulary._SEX_EXCLUDED); only words of pregnancy or contraception took it back.
 """
 
 from __future__ import annotations
@@ -144,3 +146,43 @@ def test_a_status_not_begun_or_paused_renders_none(trials: Trials, line: str) ->
 )
 def test_a_status_going_on_still_binds(trials: Trials, line: str) -> None:
     assert _status(trials, line) == ""
+
+
+# --- a sex the words after it exclude ------------------------------------------------------------
+
+EXCLUDED = [
+    "Female patients are not eligible.",
+    "Female patients are excluded.",
+    "Female patients will not be enrolled.",
+    "Female patients cannot take part.",
+    "Female: not eligible",
+    "Female participants: excluded",
+]
+
+
+def _sex(trials: Trials, line: str, quote: str, value: str) -> str:
+    source = add_source(trials.root, "seeds/934_sex.txt", IM19_TEXT_HEAD + line + "\n")
+    put(
+        trials.root,
+        IM19_PATH,
+        joined(im19_draft(source), f'eligibility:\n  sex: {value}\nevidence:\n  eligibility.sex: "{quote}"\n'),
+    )
+    result = trials("validate", trials.root / IM19_PATH)
+    return result.out if result.status else ""
+
+
+@pytest.mark.parametrize("line", EXCLUDED)
+def test_a_sex_its_words_exclude_renders_none(trials: Trials, line: str) -> None:
+    assert " E507 eligibility.sex: FEMALE is not what the quote states" in _sex(trials, line, "Female", "FEMALE")
+
+
+@pytest.mark.parametrize(
+    ("line", "quote", "value"),
+    [
+        ("Sex: Female", "Female", "FEMALE"),
+        ("Female patients aged 18 to 65 years", "Female", "FEMALE"),
+        ("Male or female patients who are not eligible for transplant", "Male or female", "ALL"),
+    ],
+)
+def test_a_sex_who_may_enrol_still_binds(trials: Trials, line: str, quote: str, value: str) -> None:
+    assert _sex(trials, line, quote, value) == ""

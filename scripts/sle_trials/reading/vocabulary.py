@@ -545,7 +545,16 @@ _STATUS_NOT_YET = (
     r"(?:begin|start|open|commence|resume|re-?open|restart|be)\b"
     r"))"
 )
-_TAKEN_BACK_AFTER = {"overall status": _STATUS_ENDED + _STATUS_NOT_YET, "sex": _SEX_OF_A_RULE}
+# ... nor one the words after it in its clause exclude ("Female patients are not eligible.", "Female
+# patients are excluded", "Female patients cannot take part", "Female: not eligible"): each passed as
+# the sex FEMALE, of a trial its source says takes no women
+_SEX_EXCLUDED = (
+    r"(?!(?i:[^.;,\n]{0,40}?(?<![\w-])(?:(?:not|never|no[ \t]+longer|cannot)[ \t]+(?:be[ \t]+)?"
+    r"(?:eligible|enrolled|enrol\w*|included|allowed|permitted|accepted|recruited|admitted|participat\w*|"
+    r"take[ \t]+part)(?![ \t]+(?:for|to)\b)|excluded|ineligible|barred)\b"
+    r"|[ \t]*:[ \t]*(?:not|no|none|excluded|ineligible)\b))"
+)
+_TAKEN_BACK_AFTER = {"overall status": _STATUS_ENDED + _STATUS_NOT_YET, "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED}
 # A rendering right after its field's label is the field's value, whatever words follow it ("Sex:
 # Female (women of childbearing potential must use contraception)" says who may enrol): none is taken
 # back. Each label and separator a fixed-width lookbehind of its own, as Python's re needs.
