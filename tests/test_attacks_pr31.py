@@ -21,6 +21,10 @@
   (vocabulary._STATUS_NOT_YET).
 - A sex the words after it exclude: "Female patients are not eligible." bound the sex FEMALE with a
   quote "Female" (vocabulary._SEX_EXCLUDED); only words of pregnancy or contraception took it back.
+- A term as a label whose answer denies it ("Randomized: No", "Has Results: No", "Interventional: no,
+  this is an observational registry") bound RANDOMIZED, results posted and INTERVENTIONAL with a
+  quote of the label (vocabulary._ANSWERED_NO); a phase the words after it say is planned or will
+  begin ("Phase 2 is planned for 2027.") bound PHASE2 (prose._PLANNED_PHASE).
 """
 
 from __future__ import annotations
@@ -186,3 +190,42 @@ def test_a_sex_its_words_exclude_renders_none(trials: Trials, line: str) -> None
 )
 def test_a_sex_who_may_enrol_still_binds(trials: Trials, line: str, quote: str, value: str) -> None:
     assert _sex(trials, line, quote, value) == ""
+
+
+# --- a term as a label answered no, a phase planned ---------------------------------------------
+
+PHASE2 = 'phases:\n  - PHASE2\nevidence:\n  phases: "Phase 2"\n'
+ANSWERED_NO = [
+    ("Randomized: No", 'design:\n  allocation: RANDOMIZED\nevidence:\n  design.allocation: "Randomized"\n'),
+    ("Has Results: No", 'results_posted: true\nevidence:\n  results_posted: "Has Results"\n'),
+    (
+        "Interventional: no, this is an observational registry",
+        'study_type: INTERVENTIONAL\nevidence:\n  study_type: "Interventional"\n',
+    ),
+    ("This is a Phase 1 trial. Phase 2 is planned for 2027.", PHASE2),
+    ("Phase 2 will begin in 2027 if the Phase 1 part succeeds.", PHASE2),
+]
+
+
+def _fields(trials: Trials, line: str, fields: str) -> str:
+    source = add_source(trials.root, "seeds/935_terms.txt", IM19_TEXT_HEAD + line + "\n")
+    put(trials.root, IM19_PATH, joined(im19_draft(source), fields))
+    result = trials("validate", trials.root / IM19_PATH)
+    return result.out if result.status else ""
+
+
+@pytest.mark.parametrize(("line", "fields"), ANSWERED_NO)
+def test_a_term_answered_no_or_planned_renders_none(trials: Trials, line: str, fields: str) -> None:
+    assert " E507 " in _fields(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Randomized: Yes", 'design:\n  allocation: RANDOMIZED\nevidence:\n  design.allocation: "Randomized"\n'),
+        ("This is a Phase 1 trial.", 'phases:\n  - PHASE1\nevidence:\n  phases: "Phase 1"\n'),
+        ("Phase 1 will enroll 24 patients.", 'phases:\n  - PHASE1\nevidence:\n  phases: "Phase 1"\n'),
+    ],
+)
+def test_a_term_answered_yes_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert _fields(trials, line, fields) == ""

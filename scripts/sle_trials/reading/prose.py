@@ -214,6 +214,15 @@ _NO_TRIALS_PHASE_AFTER = re.compile(
     r"|part|portion|stage)\b)"
 )
 _STUDIES = re.compile(r"(?i)\s+(?:studies|trials)\b")
+# ... or one the words after it say is planned, or will begin ("This is a Phase 1 trial. Phase 2 is
+# planned for 2027.", "Phase 2 will begin in 2027 if the Phase 1 part succeeds."): a part the trial
+# has not reached, or another trial, which bound the phase PHASE2
+_PLANNED_PHASE = re.compile(
+    r"(?i)[ \t]+(?:(?:is|are|was|were|has[ \t]+been|have[ \t]+been|will[ \t]+be|would[ \t]+be|to[ \t]+be)[ \t]+)?"
+    r"(?:planned|expected|scheduled|anticipated|proposed|intended|pending)\b"
+    r"|[ \t]+(?:will|would|may|might|could|shall|is[ \t]+to|are[ \t]+to)[ \t]+(?:then[ \t]+|only[ \t]+|not[ \t]+)?"
+    r"(?:begin|start|follow|commence|open|be[ \t]+(?:initiated|conducted|started|opened))\b"
+)
 
 
 def no_trials_phase(text: str, start: int, end: int) -> bool:
@@ -225,6 +234,7 @@ def no_trials_phase(text: str, start: int, end: int) -> bool:
         _NO_TRIALS_PHASE_BEFORE.search(text, window, start) is not None
         or _NO_TRIALS_PHASE_AFTER.match(text, end) is not None
         or _STUDIES.match(text, end) is not None
+        or _PLANNED_PHASE.match(text, end) is not None
     )
 
 

@@ -554,6 +554,10 @@ _SEX_EXCLUDED = (
     r"take[ \t]+part)(?![ \t]+(?:for|to)\b)|excluded|ineligible|barred)\b"
     r"|[ \t]*:[ \t]*(?:not|no|none|excluded|ineligible)\b))"
 )
+# ... and no rendering of any vocabulary is its value where it is a label whose answer denies it
+# ("Randomized: No", "Has Results: No", "Interventional: no, this is an observational registry"): each
+# bound its value (RANDOMIZED, results posted, INTERVENTIONAL) with a quote of the label alone
+_ANSWERED_NO = r"(?!(?i:[ \t]*:[ \t]*(?:no|not|none|false|never)\b))"
 _TAKEN_BACK_AFTER = {"overall status": _STATUS_ENDED + _STATUS_NOT_YET, "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED}
 # A rendering right after its field's label is the field's value, whatever words follow it ("Sex:
 # Female (women of childbearing potential must use contraception)" says who may enrol): none is taken
@@ -620,7 +624,7 @@ def _compile(name: str, table: dict) -> Vocabulary:
             values.setdefault(label, set()).add(value)
     ordered = sorted(values, key=lambda r: (-len(r), r))  # the regex tries the longest first at each place
     rendering = "(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])"
-    taken_back = rendering + _TAKEN_BACK_AFTER.get(name, "")
+    taken_back = rendering + _ANSWERED_NO + _TAKEN_BACK_AFTER.get(name, "")
     if name in _LABELLED:
         taken_back = f"(?:{_LABELLED[name]}){rendering}|{taken_back}"
     if name in _NEVER_TAKEN_BACK:
