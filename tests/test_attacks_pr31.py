@@ -25,6 +25,11 @@
   this is an observational registry") bound RANDOMIZED, results posted and INTERVENTIONAL with a
   quote of the label (vocabulary._ANSWERED_NO); a phase the words after it say is planned or will
   begin ("Phase 2 is planned for 2027.") bound PHASE2 (prose._PLANNED_PHASE).
+- An enrollment's or a date's type read from another quote of its list than the one stating its count
+  or date: ["Start date: 2024-07-30", "Actual"] of a page writing "Start date: 2024-07-30
+  (Estimated)" and "Actual Enrollment: 6 participants" made the start date actual, and ["Enrollment:
+  60 participants", "Actual"] of "Actual numbers will be reported later." the count of 60 an actual
+  one (binding._count, binding._date_struct: the type is read in the quotes of its count or date).
 """
 
 from __future__ import annotations
@@ -229,3 +234,46 @@ def test_a_term_answered_no_or_planned_renders_none(trials: Trials, line: str, f
 )
 def test_a_term_answered_yes_still_binds(trials: Trials, line: str, fields: str) -> None:
     assert _fields(trials, line, fields) == ""
+
+
+# --- a type read from another quote of the list than its count's or date's ----------------------
+
+ACTUAL_60 = "enrollment:\n  count: 60\n  type: ACTUAL\n"
+TYPED_ELSEWHERE = [
+    (
+        "Start date: 2024-07-30 (Estimated)\nActual Enrollment: 6 participants",
+        'dates:\n  start:\n    date: "2024-07-30"\n    type: ACTUAL\n'
+        'evidence:\n  dates.start: ["Start date: 2024-07-30", "Actual"]\n',
+    ),
+    (
+        "Enrollment: 60 participants\nActual numbers will be reported later.",
+        ACTUAL_60 + 'evidence:\n  enrollment: ["Enrollment: 60 participants", "Actual"]\n',
+    ),
+    (
+        "Actual Enrollment: 6 participants\nEstimated Enrollment: 60 participants",
+        ACTUAL_60 + 'evidence:\n  enrollment: ["Actual Enrollment:", "60 participants"]\n',
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fields"), TYPED_ELSEWHERE)
+def test_a_type_from_another_quote_of_the_list_is_refused(trials: Trials, text: str, fields: str) -> None:
+    assert " E507 " in _fields(trials, text, fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        (
+            "Start date: 2024-07-30 (Actual)",
+            'dates:\n  start:\n    date: "2024-07-30"\n    type: ACTUAL\n'
+            'evidence:\n  dates.start: "Start date: 2024-07-30 (Actual)"\n',
+        ),
+        (
+            "Actual Enrollment: 60 participants",
+            'enrollment:\n  count: 60\n  type: ACTUAL\nevidence:\n  enrollment: "Actual Enrollment: 60 participants"\n',
+        ),
+    ],
+)
+def test_a_type_stated_with_its_count_or_date_still_binds(trials: Trials, text: str, fields: str) -> None:
+    assert _fields(trials, text, fields) == ""

@@ -1469,16 +1469,19 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
 def _count(ctx: Context, path: Path_, enrollment: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
     # a count the quote states, unless the words of its sentence the quote leaves out make it a part's or
     # another group's ("3 patients" of "3 patients at each dose level", "40 patients" of "... were assessed")
-    counted = [c for q in quotes for c, at in lexicon.count_places(q) if _counted_there(ctx, path, q, at)]
-    if not any(lexicon.same_number(c, enrollment["count"]) for c in counted):
-        said = ", ".join(lexicon.number_text(c) for c in counted) or "no number of participants"
+    counted = [(q, c) for q in quotes for c, at in lexicon.count_places(q) if _counted_there(ctx, path, q, at)]
+    holding = [q for q in quotes if any(lexicon.same_number(c, enrollment["count"]) for h, c in counted if h is q)]
+    if not holding:
+        said = ", ".join(lexicon.number_text(c) for _, c in counted) or "no number of participants"
         yield ctx.problem(
             path + ("count",),
             "E508",
             f"{fields.dotted(path)}.count: {enrollment['count']} is not the number of "
             f"participants the quote states ({said}) {quoted(quotes)}",
         )
-    yield from _walk(ctx, path, enrollment, node, quotes, skip=("count",))
+    # its type (actual, estimated) stated with the count: in a quote of the count. Read in any quote of
+    # the list, "Actual" of "Actual numbers will be reported later." made a count of 60 an actual one
+    yield from _walk(ctx, path, enrollment, node, holding or quotes, skip=("count",))
 
 
 def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
@@ -1498,7 +1501,16 @@ def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
 
 def _date_struct(ctx: Context, path: Path_, struct: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
     yield from _date(ctx, path + ("date",), struct["date"], quotes)
-    yield from _walk(ctx, path, struct, node, quotes, skip=("date",))
+    # its type (actual, estimated) stated for that date: in a quote giving the date or its field's label.
+    # Read in any quote of the list, "Actual" of "Actual Enrollment: 6 participants" made the start
+    # date a page gives as "2024-07-30 (Estimated)" an actual one
+    own = frozenset(lexicon.DATE_LABELS.get(str(path[-1]), ()))
+    dated = [
+        q
+        for q in quotes
+        if any(m.value == struct["date"] for m in ctx.reader.dates(q)) or ctx.reader.label_spans(q, own)
+    ]
+    yield from _walk(ctx, path, struct, node, dated or quotes, skip=("date",))
 
 
 def _date_type(ctx: Context, path: Path_, quotes: list[str]) -> Iterator[Problem]:
