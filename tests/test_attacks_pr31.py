@@ -30,6 +30,10 @@
   (Estimated)" and "Actual Enrollment: 6 participants" made the start date actual, and ["Enrollment:
   60 participants", "Actual"] of "Actual numbers will be reported later." the count of 60 an actual
   one (binding._count, binding._date_struct: the type is read in the quotes of its count or date).
+- A status's word as a label of a date, a number or words after it: under "Status: Recruiting", a
+  quote "Completed" of "Completed: 2026-06-30 (Estimated)" bound COMPLETED, of "Completed screening:
+  40 patients" too, and "Withdrawn" of "Withdrawn participants: 0" WITHDRAWN
+  (binding._STATUS_AS_LABEL).
 """
 
 from __future__ import annotations
@@ -277,3 +281,29 @@ def test_a_type_from_another_quote_of_the_list_is_refused(trials: Trials, text: 
 )
 def test_a_type_stated_with_its_count_or_date_still_binds(trials: Trials, text: str, fields: str) -> None:
     assert _fields(trials, text, fields) == ""
+
+
+# --- a status's word as a label ------------------------------------------------------------------
+
+AS_A_LABEL = [
+    ("Status: Recruiting\nCompleted: 2026-06-30 (Estimated)", "COMPLETED", "Completed"),
+    ("Status: Recruiting\nCompleted screening: 40 patients", "COMPLETED", "Completed"),
+    ("Status: Recruiting\nWithdrawn participants: 0", "WITHDRAWN", "Withdrawn"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "quote"), AS_A_LABEL)
+def test_a_status_word_as_a_label_is_no_status(trials: Trials, text: str, value: str, quote: str) -> None:
+    fields = f'overall_status: {value}\nevidence:\n  overall_status: "{quote}"\n'
+    assert f" E507 overall_status: {value} is not what the quote states" in _fields(trials, text, fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quote"),
+    [
+        ("Status: Completed", "COMPLETED", "Completed"),
+        ("Recruiting Completed: 2026-06", "RECRUITING", "Recruiting"),
+    ],
+)
+def test_a_status_given_as_one_still_binds(trials: Trials, text: str, value: str, quote: str) -> None:
+    assert _fields(trials, text, f'overall_status: {value}\nevidence:\n  overall_status: "{quote}"\n') == ""

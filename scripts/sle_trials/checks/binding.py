@@ -416,6 +416,11 @@ def _stating(vocab: vocabulary.Vocabulary, value: Any, side: str | None) -> str:
 
 # How far before a quote a word that denies its first rendering can stand ("without-CD28")
 _DENIAL_REACH = 12
+# A status's word as a label, of a date or a number or of words in lower case after it ("Completed:
+# 2026-06-30 (Estimated)", "Withdrawn participants: 0", "Completed screening: 40 patients", "Recruiting
+# sites: 3"), names what the label gives, not the trial's status: each bound its status under a page's
+# "Status: Recruiting". A label of its own after it ("Recruiting Completed: 2026-06") leaves it one.
+_STATUS_AS_LABEL = re.compile(r"[ \t]*:[ \t]*[0-9]|[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}[ \t]*:")
 
 
 def _rendered_there(
@@ -432,6 +437,8 @@ def _rendered_there(
         seen = True
         if vocab.name == "phase" and prose.no_trials_phase(text, at + rendering.start, at + rendering.end):
             continue  # a dose's phase or studies' in general ("the recommended Phase 2 dose"): no trial's
+        if vocab.name == "overall status" and _STATUS_AS_LABEL.match(text, at + rendering.end) is not None:
+            continue
         lo = max(0, at - _DENIAL_REACH)
         start = at - lo + rendering.start
         # (with a question mark that ends its sentence: "Recruiting? Not yet." asks, and renders nothing)
