@@ -34,6 +34,9 @@
   quote "Completed" of "Completed: 2026-06-30 (Estimated)" bound COMPLETED, of "Completed screening:
   40 patients" too, and "Withdrawn" of "Withdrawn participants: 0" WITHDRAWN
   (binding._STATUS_AS_LABEL).
+- A count of those who would not or could not take part: "60 participants will not be enrolled.",
+  "60 participants declined to take part.", "60 participants failed screening." each bound an
+  enrollment of 60 (lexicon._OTHER_GROUP).
 """
 
 from __future__ import annotations
@@ -307,3 +310,32 @@ def test_a_status_word_as_a_label_is_no_status(trials: Trials, text: str, value:
 )
 def test_a_status_given_as_one_still_binds(trials: Trials, text: str, value: str, quote: str) -> None:
     assert _fields(trials, text, f'overall_status: {value}\nevidence:\n  overall_status: "{quote}"\n') == ""
+
+
+# --- a count of those who would not or could not take part --------------------------------------
+
+NOT_TAKING_PART = [
+    "60 participants will not be enrolled.",
+    "60 participants declined to take part.",
+    "60 participants refused consent.",
+    "60 participants failed screening.",
+    "60 participants were not randomized.",
+]
+SIXTY = 'enrollment:\n  count: 60\nevidence:\n  enrollment: "60 participants"\n'
+
+
+@pytest.mark.parametrize("text", NOT_TAKING_PART)
+def test_a_count_of_those_not_taking_part_is_no_enrollment(trials: Trials, text: str) -> None:
+    assert " E508 enrollment.count: 60 is not the number of participants" in _fields(trials, text, SIXTY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "60 participants will be enrolled.",
+        "60 participants are enrolled.",
+        "60 participants who had declined other therapies were enrolled.",
+    ],
+)
+def test_a_count_of_those_taking_part_still_binds(trials: Trials, text: str) -> None:
+    assert _fields(trials, text, SIXTY) == ""

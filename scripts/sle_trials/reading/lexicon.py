@@ -1495,10 +1495,17 @@ _OTHER_GROUP = (
     r"dropped out|drop-?outs?|excluded|died|deaths?|lost to follow[- ]?up|appl(?:ied|icants?)|"
     # those the trial looked at before enrolling some of them (CONSORT's first box): "40 patients were
     # assessed for eligibility", "8 were ineligible", "30 participants consented" bound an enrollment
-    r"assessed(?:\s+for\s+eligibility)?|(?:in|not\s+)eligible|did\s+not\s+meet|consented|approached|referred|invited|contacted"
+    r"assessed(?:\s+for\s+eligibility)?|(?:in|not\s+)eligible|did\s+not\s+meet|consented|approached|referred|invited|contacted|"
+    # those who would not or could not take part ("60 participants declined to take part", "60 participants
+    # failed screening", "60 participants will not be enrolled"), which bound an enrollment of 60
+    r"declin(?:ed|ing)|refus(?:ed|als?)|opted\s+out|rejected|fail(?:ed|ing)\s+(?:the\s+)?(?:screening|eligibility)|"
+    r"not\s+(?:be(?:en)?\s+)?(?:enrol(?:l)?ed|included|randomi[sz]ed|treated|dosed|infused)"
 )
 _OTHER_GROUP_BEFORE = re.compile(rf"(?i)\b(?:{_OTHER_GROUP})\b[^.;,\d]*\Z")  # in the count's clause
-_OTHER_GROUP_AFTER = re.compile(rf"(?i)\s+(?:(?:were|was|have|had|who|that)\s+)?(?:{_OTHER_GROUP}|completed)\b")
+_OTHER_GROUP_AFTER = re.compile(
+    rf"(?i)\s+(?:(?:were|was|have|had|who|that|will|would|could|can|did|do|may|might|shall|are|is)\s+)?"
+    rf"(?:{_OTHER_GROUP}|completed)\b"
+)
 # ... and the same people enrolled ("24 patients were screened and enrolled", "24 patients who completed
 # screening were enrolled"): the count is of those enrolled
 _WERE_ENROLLED = r"(?:(?:were|was|have\s+been|had\s+been)\s+)?enrol(?:led|ed)"
