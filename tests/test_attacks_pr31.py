@@ -37,12 +37,15 @@
 - A count of those who would not or could not take part: "60 participants will not be enrolled.",
   "60 participants declined to take part.", "60 participants failed screening." each bound an
   enrollment of 60 (lexicon._OTHER_GROUP).
+- An age the words after it say is no requirement: "Aged 18 years or older is not required." bound a
+  minimum age of 18, "Age 18 to 65 years is no longer a requirement." a maximum of 65
+  (lexicon._NOT_REQUIRED_AFTER).
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import IM19_PAGE_HEAD, IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, im19_draft, joined, put
+from conftest import IM19_PAGE_HEAD, IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, age_fields, im19_draft, joined, put
 
 # --- a trial named by another registry's id ------------------------------------------------------
 
@@ -339,3 +342,30 @@ def test_a_count_of_those_not_taking_part_is_no_enrollment(trials: Trials, text:
 )
 def test_a_count_of_those_taking_part_still_binds(trials: Trials, text: str) -> None:
     assert _fields(trials, text, SIXTY) == ""
+
+
+# --- an age the words after it say is no requirement ---------------------------------------------
+
+NOT_REQUIRED = [
+    ("Aged 18 years or older is not required.", "Aged 18 years or older", "minimum_age", 18),
+    ("Age 18 to 65 years is no longer a requirement.", "Age 18 to 65 years", "maximum_age", 65),
+    ("Age 18 to 65 years is no longer a requirement.", "Age 18 to 65 years", "minimum_age", 18),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "bound", "value"), NOT_REQUIRED)
+def test_an_age_no_longer_required_is_no_bound(trials: Trials, text: str, quote: str, bound: str, value: int) -> None:
+    assert f" E508 eligibility.{bound}: {value} YEARS is not the" in _fields(
+        trials, text, age_fields(bound, value, quote)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "bound", "value"),
+    [
+        ("Age 18 to 65 years.", "Age 18 to 65 years", "maximum_age", 65),
+        ("Aged 18 years or older", "Aged 18 years or older", "minimum_age", 18),
+    ],
+)
+def test_an_age_required_still_binds(trials: Trials, text: str, quote: str, bound: str, value: int) -> None:
+    assert _fields(trials, text, age_fields(bound, value, quote)) == ""

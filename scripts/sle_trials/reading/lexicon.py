@@ -1131,6 +1131,7 @@ def unbound_age(
     return bool(
         (kept_out(start, end) if kept_out is not None else _KEPT_OUT.search(sentences.in_quote(text, start, end)))
         or _AT_AN_EVENT.match(text, end)
+        or _NOT_REQUIRED_AFTER.match(text, end)
         or (unit is not None and _for_a_subgroup(text, start, end))
         or (
             _A_BIRTHDAY_END.search(text, start, end) is not None
@@ -1138,6 +1139,17 @@ def unbound_age(
         )
         or _AN_EVENT_AT_AGE.search(text, max(0, start - 80), start) is not None
     )
+
+
+# An age the words right after it say is no requirement ("Aged 18 years or older is not required.", "Age
+# 18 to 65 years is no longer a requirement."): no bound of who may enrol, which each bound
+_NOT_REQUIRED_AFTER = re.compile(
+    r"(?i)(?:\s+(?:years?|months?|weeks?|days?))?(?:\s+(?:old|of\s+age))?"
+    r"(?:\s+(?:or|and)\s+(?:older|younger|above|below|over|under|more|less|greater))?"
+    r"(?:\s*(?:to|-|–)\s*[0-9]+(?:\s+(?:years?|months?|weeks?|days?))?(?:\s+(?:old|of\s+age))?)?\s*,?\s+"
+    r"(?:is|are|was|were)\s+(?:not|no\s+longer)\s+(?:required|a\s+requirement|necessary|needed|mandatory|"
+    r"an?\s+(?:inclusion\s+|eligibility\s+)?(?:criterion|requirement|limit))\b"
+)
 
 
 # A birthday the disease's event (or a treatment) came before or after ("diagnosed with SLE before their 18th birthday",
