@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import IM19_PAGE_HEAD, IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, age_fields, im19_draft, joined, put
+from sle_trials.reading import prose
 
 # --- a trial named by another registry's id ------------------------------------------------------
 
@@ -369,3 +370,29 @@ def test_an_age_no_longer_required_is_no_bound(trials: Trials, text: str, quote:
 )
 def test_an_age_required_still_binds(trials: Trials, text: str, quote: str, bound: str, value: int) -> None:
     assert _fields(trials, text, age_fields(bound, value, quote)) == ""
+
+
+# --- the sentence naming the id, read in time linear in its lines -------------------------------------
+
+
+class _Line(str):
+    """A line's text that counts how often it is looked through for the id."""
+
+    looked = 0
+
+    def __contains__(self, part: object) -> bool:
+        _Line.looked += 1
+        return super().__contains__(part)  # type: ignore[operator]
+
+
+def test_a_long_sentence_of_label_lines_is_read_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether the sentence so far named the id was looked up through all its lines again at each line
+    beginning with a label (80de800): a page of 20,000 such lines with no stop took a check four seconds
+    a reading, fifteen in all (tests/test_attacks_repeated_rows.py's page). Each line is looked through
+    once now."""
+    pieces = prose.pieces
+    monkeypatch.setattr(prose, "pieces", lambda text: [(_Line(piece), ends) for piece, ends in pieces(text)])
+    lines = 2_000
+    _Line.looked = 0
+    groups = prose._groups("Sites of the study\n" + "Site: Hospital\n" * lines, "NCT06513429")
+    assert len(groups) == 1 and _Line.looked <= 2 * lines, _Line.looked
