@@ -375,6 +375,16 @@ _DOSE_AFTER = re.compile(r"\s*(?:[:,(]\s*|(?:at|of)\s+)?([0-9][0-9.,]*)\s*(?:mg|
 LYMPHODEPLETION_DOSES = ("lymphodepletion.agents.dose", "lymphodepletion.agents.unit")
 
 
+def _on_lymphodepletion(doc: SourceDoc, passages: Passages, path: fields.Path_) -> list[Passage]:
+    """The passages of doc on the lymphodepletion: a plain document's sentences on it (its passages of
+    the agents, prose._plain_rule, else its whole text's), a layout's in the places describing the
+    trial's treatment (TREATMENT_WORDS)."""
+    if doc.layout == PLAIN:
+        found = passages(doc, path)
+        return prose.on_lymphodepletion([Passage(doc.text)]) if found is None else found
+    return prose.on_lymphodepletion([p for key in TREATMENT_WORDS for p in doc.places.get(key, [])])
+
+
 def _lymphodepletion_described(doc: SourceDoc, schema: dict, name: str, passages: Passages) -> Said | None:
     """An agent of the lymphodepletion's vocabulary in a sentence naming lymphodepletion, where doc
     describes the trial's treatment (TREATMENT_WORDS; a plain document's sentences about the trial),
@@ -387,12 +397,7 @@ def _lymphodepletion_described(doc: SourceDoc, schema: dict, name: str, passages
     vocab = vocabulary.for_enum(tuple(_value_node(schema, path)["enum"]))
     if vocab is None:
         return None
-    if doc.layout == PLAIN:  # (its passages of the lymphodepletion are those sentences: prose._plain_rule)
-        found = passages(doc, path)
-        placed = prose.on_lymphodepletion([Passage(doc.text)]) if found is None else found
-    else:
-        placed = prose.on_lymphodepletion([p for key in TREATMENT_WORDS for p in doc.places.get(key, [])])
-    for passage in placed:
+    for passage in _on_lymphodepletion(doc, passages, path):
         sentence = passage.text
         for agent in vocab.places(sentence):
             words = sentence[agent.start : agent.end]
@@ -432,12 +437,7 @@ def left_out_doses(record: Record, schema: dict, docs: list[SourceDoc], passages
     for doc in _speaking(record, docs):
         if doc.subject not in (None, data["nct_id"]):
             continue
-        if doc.layout == PLAIN:
-            found = passages(doc, path)
-            placed = prose.on_lymphodepletion([Passage(doc.text)]) if found is None else found
-        else:
-            placed = prose.on_lymphodepletion([p for key in TREATMENT_WORDS for p in doc.places.get(key, [])])
-        for passage in placed:
+        for passage in _on_lymphodepletion(doc, passages, path):
             sentence = passage.text
             for agent in vocab.places(sentence):
                 dose = _DOSE_AFTER.match(sentence, agent.end)
