@@ -147,15 +147,17 @@ NOT_RECRUITING = [
 ]
 
 
-def _status(trials: Trials, line: str, quote: str = "Recruiting") -> str:
-    source = add_source(trials.root, "seeds/933_status.txt", IM19_TEXT_HEAD + line + "\n")
-    put(
-        trials.root,
-        IM19_PATH,
-        joined(im19_draft(source), f'overall_status: RECRUITING\nevidence:\n  overall_status: "{quote}"\n'),
-    )
+def _fields(trials: Trials, line: str, fields: str) -> str:
+    """What `trials validate` prints of IM19's draft holding fields (YAML), citing a plain source of
+    IM19's head and line; "" where it passes."""
+    source = add_source(trials.root, "seeds/935_terms.txt", IM19_TEXT_HEAD + line + "\n")
+    put(trials.root, IM19_PATH, joined(im19_draft(source), fields))
     result = trials("validate", trials.root / IM19_PATH)
     return result.out if result.status else ""
+
+
+def _status(trials: Trials, line: str, quote: str = "Recruiting") -> str:
+    return _fields(trials, line, f'overall_status: RECRUITING\nevidence:\n  overall_status: "{quote}"\n')
 
 
 @pytest.mark.parametrize("line", NOT_RECRUITING)
@@ -183,14 +185,7 @@ EXCLUDED = [
 
 
 def _sex(trials: Trials, line: str, quote: str, value: str) -> str:
-    source = add_source(trials.root, "seeds/934_sex.txt", IM19_TEXT_HEAD + line + "\n")
-    put(
-        trials.root,
-        IM19_PATH,
-        joined(im19_draft(source), f'eligibility:\n  sex: {value}\nevidence:\n  eligibility.sex: "{quote}"\n'),
-    )
-    result = trials("validate", trials.root / IM19_PATH)
-    return result.out if result.status else ""
+    return _fields(trials, line, f'eligibility:\n  sex: {value}\nevidence:\n  eligibility.sex: "{quote}"\n')
 
 
 @pytest.mark.parametrize("line", EXCLUDED)
@@ -223,13 +218,6 @@ ANSWERED_NO = [
     ("This is a Phase 1 trial. Phase 2 is planned for 2027.", PHASE2),
     ("Phase 2 will begin in 2027 if the Phase 1 part succeeds.", PHASE2),
 ]
-
-
-def _fields(trials: Trials, line: str, fields: str) -> str:
-    source = add_source(trials.root, "seeds/935_terms.txt", IM19_TEXT_HEAD + line + "\n")
-    put(trials.root, IM19_PATH, joined(im19_draft(source), fields))
-    result = trials("validate", trials.root / IM19_PATH)
-    return result.out if result.status else ""
 
 
 @pytest.mark.parametrize(("line", "fields"), ANSWERED_NO)
