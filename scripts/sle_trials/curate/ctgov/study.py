@@ -17,6 +17,9 @@ from sle_trials.curate.ctgov.saved import V2_STUDY_URL, html_text, other_format,
 from sle_trials.reading import criteria_text, layouts
 
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
+# a JSON string, or a run of digits longer than json.loads reads as an integer (4,300: Python's
+# sys.get_int_max_str_digits()); the digits of a string are no number
+_STRING_OR_LONG_DIGITS = re.compile(r'"(?:[^"\\]|\\.)*"|[0-9]{4301,}')
 _PAGE_HINT = (
     'expected a study from the API v2, https://clinicaltrials.gov/api/v2/studies/NCT..., or a page {"studies": [...]}'
 )
@@ -68,6 +71,8 @@ def _document(raw: bytes, name: str, saved: bool) -> Any:
         raise BadInput(f"{name}: {exc}; which of its values the study states is not said") from None
     except RecursionError:
         raise deep from None
+    except ValueError:  # json.loads reads an integer of at most sys.get_int_max_str_digits() digits
+        raise BadInput(_long_number(text, name)) from None
     if layouts.too_deep(doc):  # the import's walks would overflow, and the checks read it as no JSON
         raise deep
     where = layouts.lone_surrogate(doc) if layouts.SURROGATE_ESCAPE.search(text) else None
@@ -83,6 +88,20 @@ def _document(raw: bytes, name: str, saved: bool) -> Any:
             "is shown as the escape; expected a study as the API v2 gives it"
         )
     return doc
+
+
+def _long_number(text: str, name: str) -> str:
+    """The refusal of a JSON text holding an integer longer than Python reads (4,300 digits): before,
+    the import stopped with an internal error, naming neither the file nor the place."""
+    found = next((m for m in _STRING_OR_LONG_DIGITS.finditer(text) if m[0][0] != '"'), None)
+    if found is None:  # (no other ValueError of json.loads is known; said as no JSON all the same)
+        return f"{name}: not valid JSON; expected a study as the API v2 gives it"
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - text.rfind("\n", 0, found.start())
+    return (
+        f"{name}:{line}:{column}: a number of {found.end() - found.start():,} digits, which no study's "
+        "value is; expected a study as the API v2 gives it"
+    )
 
 
 def _classic_ids(doc: Any) -> list[str] | None:

@@ -1,0 +1,44 @@
+"""Attacks found by a hunt (import32) on `trials import ctgov` with variants of the real API v2 studies
+under tests/fixtures/ctgov/real/: each is imported into a registry copy, and either gives a draft
+holding what the study says or is refused naming the file, having written nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FIXTURES, Trials, snapshot
+
+REAL = FIXTURES / "ctgov" / "real"
+REASON = "a real API v2 study, imported by the tests"
+
+
+def _refused(trials: Trials, registry: Path, file: Path) -> str:
+    """What `trials import ctgov FILE` says as it refuses the file (status 1), having written nothing."""
+    before = snapshot(registry)
+    result = trials("import", "ctgov", file, "--out-of-scope", REASON)
+    assert result.status == 1, result.out + result.err
+    assert snapshot(registry) == before
+    assert "Traceback" not in result.err
+    return result.err
+
+
+# --- an integer longer than Python reads -------------------------------------------------------------
+
+# json.loads reads an integer of at most 4,300 digits (sys.get_int_max_str_digits()) and raises a
+# ValueError past it, which the importer did not catch: the import stopped with an internal error
+# naming neither the file nor the place (a corrupted or hostile enrollment count)
+
+
+def test_a_number_longer_than_python_reads_is_refused_at_its_place(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    text = (REAL / "NCT06131398.json").read_text(encoding="utf-8")
+    # digits in a string before it are no number: the place said is the count's
+    text = text.replace('"zip": "91010"', '"zip": "' + "1" * 5000 + '"', 1)
+    text = text.replace('"count": 77,', '"count": ' + "9" * 5000 + ",", 1)
+    file = tmp_path / "NCT06131398.json"
+    file.write_text(text, encoding="utf-8")
+    line = text[: text.index("9" * 5000)].count("\n") + 1
+    err = _refused(trials, registry, file)
+    assert f"NCT06131398.json:{line}:18: a number of 5,000 digits" in err
+    assert "nothing written" in err
