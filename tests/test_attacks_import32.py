@@ -4,9 +4,11 @@ holding what the study says or is refused naming the file, having written nothin
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from conftest import FIXTURES, Trials, snapshot
+import pytest
+from conftest import FIXTURES, Trials, record_data, snapshot
 
 REAL = FIXTURES / "ctgov" / "real"
 REASON = "a real API v2 study, imported by the tests"
@@ -42,3 +44,37 @@ def test_a_number_longer_than_python_reads_is_refused_at_its_place(
     err = _refused(trials, registry, file)
     assert f"NCT06131398.json:{line}:18: a number of 5,000 digits" in err
     assert "nothing written" in err
+
+
+# --- a text of white space or invisible characters alone ---------------------------------------------
+
+# The importer reads such a text as no value (study.clean) and declares the field silent; the check read
+# the line "identificationModule.acronym:" as the field's value (a passage whose value was "" read as its
+# whole text, the key), so the import of an honest study was refused (E523: "declared silent, but ...
+# states it ('identificationModule.acronym:')"), naming a fault of no file
+
+
+def _blanked(tmp_path: Path, module: str, key: str, value: object) -> Path:
+    doc = json.loads((REAL / "NCT06131398.json").read_bytes())
+    doc["protocolSection"][module][key] = value
+    file = tmp_path / "NCT06131398.json"
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    return file
+
+
+@pytest.mark.parametrize(
+    ("module", "key", "value", "field"),
+    [
+        ("identificationModule", "acronym", " ", "acronym"),
+        ("descriptionModule", "briefSummary", "\u200b ", "brief_summary"),
+        ("conditionsModule", "keywords", ["\u00a0"], "keywords"),
+    ],
+)
+def test_a_blank_text_is_imported_as_no_value(
+    trials: Trials, registry: Path, tmp_path: Path, module: str, key: str, value: object, field: str
+) -> None:
+    result = trials("import", "ctgov", _blanked(tmp_path, module, key, value), "--out-of-scope", REASON)
+    assert result.status == 0, result.out + result.err
+    data = record_data(registry / "trials" / "NCT06131398.yaml")
+    assert field not in data and field in data["curation"]["silent"]
+    assert trials("validate", registry / "trials" / "NCT06131398.yaml").status == 0

@@ -307,6 +307,8 @@ def _passages(value: Any, key: str, whole: bool, lines: Lines | None = None) -> 
         if isinstance(item, (str, int, float)) and not isinstance(item, bool):
             raw = scalar_text(item)
             text = normalise(raw)
+            if not text:  # a text of white space or invisible characters alone states no value, as a null
+                continue
             line = line_text(key, raw, normalised=text)
             if not out:
                 out.append(Passage(line))
