@@ -78,3 +78,29 @@ def test_a_blank_text_is_imported_as_no_value(
     data = record_data(registry / "trials" / "NCT06131398.yaml")
     assert field not in data and field in data["curation"]["silent"]
     assert trials("validate", registry / "trials" / "NCT06131398.yaml").status == 0
+
+
+# A lead sponsor whose name is a text of white space alone (beside its class) was not noted as unnamed,
+# as one without a name is, but declared silent, and the import refused (E523: the class is stated); an
+# item's note listed the blank name among the keys it gives ("no name (it gives name, role)")
+
+
+def test_a_lead_sponsor_of_a_blank_name_is_noted_as_unnamed(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    file = _blanked(tmp_path, "sponsorCollaboratorsModule", "leadSponsor", {"name": " ", "class": "INDUSTRY"})
+    result = trials("import", "ctgov", file, "--out-of-scope", REASON)
+    assert result.status == 0, result.out + result.err
+    data = record_data(registry / "trials" / "NCT06131398.yaml")
+    assert "sponsor" not in data and "sponsor" in data["curation"]["not_yet_curated"]
+    assert "The source's leadSponsor has no name (it gives class); left out." in [
+        n["text"] for n in data["curation"]["notes"]
+    ]
+
+
+def test_an_items_blank_name_is_not_among_the_keys_it_gives(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    doc = json.loads((REAL / "NCT06131398.json").read_bytes())
+    doc["protocolSection"]["outcomesModule"]["primaryOutcomes"][0]["measure"] = "\u200b"
+    file = tmp_path / "NCT06131398.json"
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    assert trials("import", "ctgov", file, "--out-of-scope", REASON).status == 0
+    notes = [n["text"] for n in record_data(registry / "trials" / "NCT06131398.yaml")["curation"]["notes"]]
+    assert "The source lists an item with no measure (it gives timeFrame); left out." in notes

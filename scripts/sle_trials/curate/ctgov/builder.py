@@ -50,7 +50,11 @@ class Builder:
         without a name), or a single object so (single: its key, "leadSponsor"): left out, with a note
         naming the keys it does give (not their values: a site's contacts are never copied), when it
         gives any."""
-        given = [k for k, v in raw.items() if v not in (None, "", [], {})] if isinstance(raw, dict) else []
+        given = (
+            [k for k, v in raw.items() if v not in (None, "", [], {}) and not _blank(v)]
+            if isinstance(raw, dict)
+            else []
+        )
         if given:
             said = f"The source's {single} has" if single else "The source lists an item with"
             self.leave_out(field, f"{said} no {key} (it gives {', '.join(given)[:200]}); left out.")
@@ -111,3 +115,9 @@ def put(target: dict, key: str, value: Any) -> None:
 def unique(values: list) -> list:
     """The values, each once, in their order; None left out."""
     return list(dict.fromkeys(v for v in values if v is not None))
+
+
+def _blank(value: Any) -> bool:
+    """Whether value is a text of white space or invisible characters alone, which states nothing (the
+    check reads no value in it either): an official whose name is " " gives no name."""
+    return isinstance(value, str) and not layouts.normalise(value)

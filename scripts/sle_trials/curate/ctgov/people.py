@@ -35,7 +35,8 @@ def _sponsor(b: Builder, lead: dict) -> None:
     sponsor: dict[str, Any] = {}
     put(sponsor, "name", clean(lead.get("name")))
     if "name" not in sponsor:
-        if lead.get("name") is None:  # a name of another kind than text is noted as such (shapes.py)
+        # a name of another kind than text is noted as such (shapes.py); a text of white space alone is none
+        if lead.get("name") is None or isinstance(lead.get("name"), str):
             b.unnamed("sponsor", lead, "name", "leadSponsor")
         return
     if b.vocabulary(("sponsor", "class"), lead.get("class")):
