@@ -104,3 +104,42 @@ def test_an_items_blank_name_is_not_among_the_keys_it_gives(trials: Trials, regi
     assert trials("import", "ctgov", file, "--out-of-scope", REASON).status == 0
     notes = [n["text"] for n in record_data(registry / "trials" / "NCT06131398.yaml")["curation"]["notes"]]
     assert "The source lists an item with no measure (it gives timeFrame); left out." in notes
+
+
+# --- a yes/no written as a text ----------------------------------------------------------------------
+
+# The importer read a yes/no text in any case ("yes", "No" for hasResults) as true or false, while the
+# check reads a quote by the field's own renderings ("Yes", "true"; hasResults has no "No"): the import
+# of such a study was refused (E507, "renders no eligibility.healthy_volunteers"). A text is now read
+# only as the check reads it; any other is left out, with a note, for the curator
+
+
+def _yes_no_import(trials: Trials, registry: Path, tmp_path: Path, key: str, value: str) -> dict:
+    doc = json.loads((REAL / "NCT06131398.json").read_bytes())
+    if key == "hasResults":
+        doc["hasResults"] = value
+    else:
+        doc["protocolSection"]["eligibilityModule"][key] = value
+    file = tmp_path / "NCT06131398.json"
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    result = trials("import", "ctgov", file, "--out-of-scope", REASON)
+    assert result.status == 0, result.out + result.err
+    assert trials("validate", registry / "trials" / "NCT06131398.yaml").status == 0
+    return record_data(registry / "trials" / "NCT06131398.yaml")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "field"),
+    [("healthyVolunteers", "yes", "eligibility.healthy_volunteers"), ("hasResults", "No", "results_posted")],
+)
+def test_a_yes_no_text_the_check_does_not_read_is_left_for_the_curator(
+    trials: Trials, registry: Path, tmp_path: Path, key: str, value: str, field: str
+) -> None:
+    data = _yes_no_import(trials, registry, tmp_path, key, value)
+    assert field in data["curation"]["not_yet_curated"]
+    assert "results_posted" not in data if key == "hasResults" else "healthy_volunteers" not in data["eligibility"]
+
+
+def test_a_yes_no_text_the_check_reads_is_imported(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    data = _yes_no_import(trials, registry, tmp_path, "healthyVolunteers", "Accepts Healthy Volunteers")
+    assert data["eligibility"]["healthy_volunteers"] is True

@@ -64,7 +64,7 @@ def read(b: Builder, mod: dict) -> None:
         elig[name] = value
         b.quote(("eligibility", name), mod[key], f"eligibilityModule.{key}")
     volunteers = mod.get("healthyVolunteers")
-    said = yes_no(volunteers)
+    said = yes_no(volunteers, "eligibility.healthy_volunteers")
     if said is not None:  # true, or "Yes" as a converted record writes it
         elig["healthy_volunteers"] = said
         b.quote(("eligibility", "healthy_volunteers"), volunteers, "eligibilityModule.healthyVolunteers")

@@ -36,7 +36,7 @@ def read(b: Builder, status: dict, has_results: Any) -> None:
             dates[name] = item
     put(b.data, "dates", dates)
     _expanded_access(b, status.get("expandedAccessInfo"))
-    said = yes_no(has_results)
+    said = yes_no(has_results, "results_posted")
     if said is not None:  # true, or "false" as a converted record writes it
         b.data["results_posted"] = said
         b.quote(("results_posted",), has_results, "hasResults")

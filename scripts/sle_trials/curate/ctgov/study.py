@@ -14,7 +14,7 @@ from typing import Any
 
 from sle_trials import command, dates
 from sle_trials.curate.ctgov.saved import V2_STUDY_URL, html_text, other_format, other_json, packed
-from sle_trials.reading import criteria_text, layouts
+from sle_trials.reading import criteria_text, layouts, vocabulary
 
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
 # a JSON string, or a run of digits longer than json.loads reads as an integer (4,300: Python's
@@ -187,12 +187,22 @@ def date_ok(value: str) -> bool:
 _YES_NO = {"yes": True, "no": False, "true": True, "false": False}
 
 
-def yes_no(value: Any) -> bool | None:
+def yes_no(value: Any, field: str | None = None) -> bool | None:
     """A true/false field (hasResults, healthyVolunteers): the API's true or false, or the same
-    written as text, "Yes", "No", "true", "false" (any case, trimmed); None for anything else."""
+    written as text, "Yes", "No", "true", "false" (any case, trimmed); None for anything else. For a
+    record's field (field: its dotted name), a text is read only as the check reads its quote: the
+    whole of it, trimmed, one rendering of the field's vocabulary ("Yes", "TRUE", "Accepts Healthy
+    Volunteers"). Before, healthyVolunteers "yes" or hasResults "No" was imported as true or false,
+    and the import refused (E507: the quote renders no value), naming no fault of the file."""
     if isinstance(value, bool):
         return value
-    return _YES_NO.get(value.strip().casefold()) if isinstance(value, str) else None
+    if not isinstance(value, str):
+        return None
+    if field is None:
+        return _YES_NO.get(value.strip().casefold())
+    vocab = vocabulary.for_boolean(field)
+    said = vocab.values.get(layouts.normalise(value).strip()) if vocab is not None else None
+    return next(iter(said)) if said is not None and len(said) == 1 else None
 
 
 def clean(value: Any) -> str | None:
