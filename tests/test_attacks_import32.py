@@ -143,3 +143,30 @@ def test_a_yes_no_text_the_check_does_not_read_is_left_for_the_curator(
 def test_a_yes_no_text_the_check_reads_is_imported(trials: Trials, registry: Path, tmp_path: Path) -> None:
     data = _yes_no_import(trials, registry, tmp_path, "healthyVolunteers", "Accepts Healthy Volunteers")
     assert data["eligibility"]["healthy_volunteers"] is True
+
+
+# --- a second intervention of a name, not the same as the first ---------------------------------------
+
+# Interventions are known by their name: a second one of a name was dropped with the note "The source
+# lists the intervention 'Pembrolizumab' twice; kept once", though it was another (a BIOLOGICAL beside
+# the DRUG, another description, another arm): the note said the source repeats what it does not
+
+
+def test_a_second_intervention_of_a_name_is_noted_as_another(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    doc = json.loads((REAL / "NCT06131398.json").read_bytes())
+    listed = doc["protocolSection"]["armsInterventionsModule"]["interventions"]
+    listed.append(
+        {"name": "Pembrolizumab", "type": "BIOLOGICAL", "armGroupLabels": ["Group B: AMG 355 and pembrolizumab"]}
+    )
+    listed.append(dict(listed[0]))  # the first again, word for word
+    file = tmp_path / "NCT06131398.json"
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    assert trials("import", "ctgov", file, "--out-of-scope", REASON).status == 0
+    data = record_data(registry / "trials" / "NCT06131398.yaml")
+    assert [(i["name"], i["type"]) for i in data["interventions"]] == [("AMG 355", "DRUG"), ("Pembrolizumab", "DRUG")]
+    notes = [n["text"] for n in data["curation"]["notes"] if n["field"] == "interventions"]
+    assert notes == [
+        "The source lists a second intervention named 'Pembrolizumab', not the same as the first (it gives "
+        "description, otherNames, type otherwise); only the first is imported: the curator's to decide.",
+        "The source lists the intervention 'AMG 355' twice; kept once.",
+    ]

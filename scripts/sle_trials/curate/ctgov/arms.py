@@ -21,6 +21,7 @@ def read(b: Builder, mod: dict) -> None:
 
 def _interventions(b: Builder, mod: dict) -> list[dict]:
     interventions: list[dict] = []
+    first: dict[str, dict] = {}  # each name's first item, as the source gives it
     for raw in items(mod, "interventions"):
         name = clean(raw.get("name")) if isinstance(raw, dict) else None
         if not name:
@@ -28,9 +29,10 @@ def _interventions(b: Builder, mod: dict) -> list[dict]:
             continue
         if b.separated("interventions", name, "The intervention's name"):
             continue
-        if any(i["name"] == name for i in interventions):
-            b.note("interventions", f"The source lists the intervention {name!r} twice; kept once.")
+        if name in first:
+            b.note("interventions", _again(name, first[name], raw))
             continue
+        first[name] = raw
         item: dict[str, Any] = {"name": name}
         path = ("interventions", len(interventions), "type")
         if b.vocabulary(path, raw.get("type")):
@@ -47,6 +49,18 @@ def _interventions(b: Builder, mod: dict) -> list[dict]:
         )
         interventions.append(item)
     return interventions
+
+
+def _again(name: str, earlier: dict, raw: dict) -> str:
+    """The note on a second intervention of a name: the same item again, or another (a type, a
+    description the first has not), which "twice; kept once" said was the first again."""
+    keys = [k for k in sorted({*earlier, *raw}) if k != "name" and earlier.get(k) != raw.get(k)]
+    if not keys:  # (its name written otherwise, as clean reads it alike: " X" and "X")
+        return f"The source lists the intervention {name!r} twice; kept once."
+    return (
+        f"The source lists a second intervention named {name!r}, not the same as the first (it gives "
+        f"{', '.join(keys)[:200]} otherwise); only the first is imported: the curator's to decide."
+    )
 
 
 def _once(b: Builder, item: dict, key: str, values: list, what: str, field: str) -> None:
