@@ -70,7 +70,17 @@ from sle_trials import fields, patterns
 from sle_trials.checks import thresholds
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem, quoted
-from sle_trials.reading import edges, lexicon, phrases, prior_therapy, prose, scopes, sentences, vocabulary
+from sle_trials.reading import (
+    edges,
+    lexicon,
+    phrases,
+    prior_therapy,
+    prose,
+    retracted,
+    scopes,
+    sentences,
+    vocabulary,
+)
 from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
 
 T = TypeVar("T")
@@ -439,6 +449,8 @@ def _rendered_there(
             continue  # a dose's phase or studies' in general ("the recommended Phase 2 dose"): no trial's
         if vocab.name == "overall status" and _STATUS_AS_LABEL.match(text, at + rendering.end) is not None:
             continue
+        if retracted.taken_back(text, at + rendering.start, at + rendering.end):
+            continue  # "Recruiting (cancelled)", "formerly Recruiting", "Phase 2: N/A", "~~Female~~"
         lo = max(0, at - _DENIAL_REACH)
         start = at - lo + rendering.start
         # (with a question mark that ends its sentence: "Recruiting? Not yet." asks, and renders nothing)
@@ -1176,7 +1188,10 @@ def _unbound_there(ctx: Context, path: Path_, quote: str, a: lexicon.Age) -> boo
     seen = False
     for text, at, lo, hi in _quoted_sentences(ctx, path[:2], quote):
         seen = True
-        if not lexicon.unbound_age(text[lo:hi], at - lo + a.start, at - lo + a.end, a.unit):
+        if not (
+            lexicon.unbound_age(text[lo:hi], at - lo + a.start, at - lo + a.end, a.unit)
+            or retracted.taken_back(text, at + a.start, at + a.end)  # (read to its line's end, as a count is)
+        ):
             return False
     return seen
 
@@ -1498,7 +1513,12 @@ def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
     seen = False
     for text, at, lo, hi in _quoted_sentences(ctx, path[:1], quote):
         seen = True
-        if any(c == at - lo + start for _, c in lexicon.count_places(text[lo:hi])):
+        # (the words right after the count read to its line's end: "(cancelled)", "N/A", "; amended to
+        # 6" past where a sentence is guessed or a semicolon ends it)
+        if any(
+            c == at - lo + start and not retracted.taken_back(text, lo + c, lo + e)
+            for _, c, e in lexicon.count_spans(text[lo:hi])
+        ):
             return True
     return not seen
 
@@ -1587,6 +1607,14 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
             + (f" (it gives {written})" if written else ""),
         )
         return
+    if all(_date_taken_back(ctx, path, quote, mention) for quote, mention in same):
+        yield ctx.problem(
+            path,
+            "E505",
+            f"{fields.dotted(path)}: {value} is taken back by the words its source writes around it "
+            f"{quoted(quotes)} (cancelled, not applicable, to be confirmed, replaced); it is no date of the trial",
+        )
+        return
     name = _date_field(path)
     if name is None:
         return
@@ -1627,6 +1655,20 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
         )
         return
     yield from _unlabelled(ctx, path, name, value, quotes)
+
+
+def _date_taken_back(ctx: Context, path: Path_, quote: str, mention: lexicon.DateMention) -> bool:
+    """Whether every place the cited sources give the quote, where they state the field, takes back the
+    date it writes at mention (retracted.taken_back): "Start date: 2024-07-30 (cancelled)", "... (to be
+    confirmed)", "formerly 2024-07-30, now 2025-01-01" each bound a start date the source withdraws."""
+    seen = False
+    for text, at, _, _ in _quoted_sentences(ctx, path[:2], quote):
+        seen = True
+        if not retracted.taken_back(text, at + mention.start, at + mention.end):
+            return False
+    if not seen:
+        return retracted.taken_back(quote, mention.start, mention.end)
+    return True
 
 
 def _as_of_label(ctx: Context, path: Path_, name: str, given: str) -> Iterator[Problem]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sle_trials.reading import digits, lookalike, sentences
+from sle_trials.reading import digits, lookalike, retracted, sentences
 
 T = TypeVar("T")
 
@@ -1132,6 +1132,7 @@ def unbound_age(
         (kept_out(start, end) if kept_out is not None else _KEPT_OUT.search(sentences.in_quote(text, start, end)))
         or _AT_AN_EVENT.match(text, end)
         or _NOT_REQUIRED_AFTER.match(text, end)
+        or retracted.taken_back(text, start, end)
         or (unit is not None and _for_a_subgroup(text, start, end))
         or (
             _A_BIRTHDAY_END.search(text, start, end) is not None
@@ -1608,6 +1609,12 @@ _TIMES_SPACED_BEFORE = re.compile(r"\d\s*[xX×*]\s*\Z")
 
 def count_places(quote: str) -> list[tuple[float, int]]:
     """counts(), each with where its number starts in the quote."""
+    return [(value, start) for value, start, _ in count_spans(quote)]
+
+
+def count_spans(quote: str) -> list[tuple[float, int, int]]:
+    """counts(), each with where its number starts in the quote and where the count (its number and the
+    word for those counted, "60 participants") ends."""
     out = []
     people_end: int | None = None  # where the last count of people before a number ends (_BREAKDOWN_OPENS)
     for n in numbers(quote):
@@ -1634,6 +1641,8 @@ def count_places(quote: str) -> list[tuple[float, int]]:
         end = after.end() if after else n.end
         if _ENROLLED_ELSEWHERE.match(quote, end):
             continue
+        if retracted.taken_back(quote, n.start, end):
+            continue  # a count the words around it take back ("60 participants (cancelled)", "formerly 60")
         if _SCREENING_BEFORE.search(quote, max(0, n.start - 40), n.start) and not _ALSO_ENROLLED.match(quote, end):
             continue
         done = _ENROLMENT_DONE.match(quote, end) is not None
@@ -1645,7 +1654,7 @@ def count_places(quote: str) -> list[tuple[float, int]]:
             continue
         other = None if done else _OTHER_GROUP_AFTER.match(quote, end)
         if not _COUNT_OF_PART.match(quote, end) and (other is None or _ALSO_ENROLLED.match(quote, other.end())):
-            out.append((n.value, n.start))
+            out.append((n.value, n.start, end))
     return out
 
 
