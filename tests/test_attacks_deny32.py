@@ -231,3 +231,36 @@ def test_a_phase_stated_still_binds(trials: Trials) -> None:
 def test_words_that_do_not_take_a_value_back(text: str, value: str) -> None:
     start = text.index(value)
     assert not retracted.taken_back(text, start, start + len(value))
+
+
+# --- a cohort's dose -------------------------------------------------------------------------------
+
+COHORT = "1×10^6 CAR-T cells/kg for patients 1 to 3"
+
+
+def _cohort(quote: str) -> str:
+    return (
+        "arms:\n  - label: CAR-T\n    cohorts:\n      - patients: {first: 1, last: 3}\n        dose:\n"
+        "          value: 1000000\n          unit: CAR-T cells\n          basis: PER_KG\n"
+        f"evidence:\n  arms.0.cohorts.0: {json.dumps(quote, ensure_ascii=False)}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"Cohort 1: {COHORT} (cancelled)",
+        f"Cohort 1: {COHORT} - not applicable",
+        f"Cohort 1: {COHORT} (withdrawn)",
+        f"Cohort 1: ~~{COHORT}~~",
+        f"Cohort 1: formerly {COHORT}",
+        f"Cohort 1 (cancelled): {COHORT}",
+    ],
+)
+def test_a_cohort_taken_back_is_no_cohort(trials: Trials, line: str) -> None:
+    assert " E508 arms.0.cohorts.0.dose: the quote states no dose of 1000000" in _fields(trials, line, _cohort(COHORT))
+
+
+@pytest.mark.parametrize("line", [f"Cohort 1: {COHORT}", f"Cohort 1: {COHORT} (actual)"])
+def test_a_cohort_stated_still_binds(trials: Trials, line: str) -> None:
+    assert _fields(trials, line, _cohort(COHORT)) == ""

@@ -1282,7 +1282,12 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     dose = cohort["dose"]
     yield from _of_another_arm(ctx, path, quotes)
     texts = ctx.together(path, quotes)
-    found = [(q, d) for q in texts for d in ctx.reader.doses(q) if lexicon.same_number(d.value, dose["value"])]
+    found = [
+        (q, d)
+        for q in texts
+        for d in ctx.reader.doses(q)
+        if lexicon.same_number(d.value, dose["value"]) and not _dose_taken_back(ctx, path, q, d)
+    ]
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
     basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
     here = path + ("dose",)
@@ -1357,6 +1362,22 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     if "label" in cohort:
         yield from _cohort_label(ctx, path, cohort, basis or with_unit or found)
     yield from _walk(ctx, path, cohort, node, quotes, skip=("dose", "patients"))
+
+
+def _dose_taken_back(ctx: Context, path: Path_, quote: str, dose: lexicon.Dose) -> bool:
+    """Whether every place the cited sources give the quote, where they state the cohort, takes back the
+    dose at dose, or the whole statement the quote is (retracted.taken_back): "1×10^6 CAR-T cells/kg
+    for patients 1 to 3 (cancelled)", "Cohort 1 (cancelled): ...", "formerly 1×10^6 ..." and a
+    struck-out "~~...~~" each bound a dose the source withdraws."""
+    seen = False
+    for text, at, _, _ in _quoted_sentences(ctx, path, quote):
+        seen = True
+        if not (
+            retracted.taken_back(text, at + dose.start, at + dose.end)
+            or retracted.taken_back(text, at, at + len(quote))
+        ):
+            return False
+    return seen or retracted.taken_back(quote, dose.start, dose.end)
 
 
 def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str, lexicon.Dose]]) -> Iterator[Problem]:
