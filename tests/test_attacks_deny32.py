@@ -226,6 +226,9 @@ def test_a_phase_stated_still_binds(trials: Trials) -> None:
         ("Minimum age: 18 years, no upper limit", "18"),
         ("60 participants: none had prior CAR-T", "60 participants"),  # a "none" that goes on
         ("Not less than 18 years", "18"),
+        ("Sponsor: Acme Biotech (formerly Beta Corp.)", "Acme Biotech"),  # its old name, not its own taken back
+        ("Status: Recruiting (previously Not yet recruiting)", "Recruiting"),
+        ("Sponsor: Acme Biotech (replaced Beta Corp. as sponsor)", "Acme Biotech"),
     ],
 )
 def test_words_that_do_not_take_a_value_back(text: str, value: str) -> None:
@@ -264,3 +267,34 @@ def test_a_cohort_taken_back_is_no_cohort(trials: Trials, line: str) -> None:
 @pytest.mark.parametrize("line", [f"Cohort 1: {COHORT}", f"Cohort 1: {COHORT} (actual)"])
 def test_a_cohort_stated_still_binds(trials: Trials, line: str) -> None:
     assert _fields(trials, line, _cohort(COHORT)) == ""
+
+
+# --- a verbatim text -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "fields", "field"),
+    [
+        ("Condition: Lupus Nephritis (withdrawn)", "conditions:\n  - Lupus Nephritis\n", "conditions.0"),
+        ("Condition: formerly Lupus Nephritis", "conditions:\n  - Lupus Nephritis\n", "conditions.0"),
+        ("Condition: ~~Lupus Nephritis~~ SLE", "conditions:\n  - Lupus Nephritis\n", "conditions.0"),
+        ("Location: Beijing (cancelled)", "locations:\n  - city: Beijing\n", "locations.0.city"),
+    ],
+)
+def test_a_verbatim_text_taken_back_is_none_of_the_trials(trials: Trials, line: str, fields: str, field: str) -> None:
+    assert f" E501 {field}: the text stands in its source only where the words right around it take it back" in (
+        _fields(trials, line, fields)
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Condition: Lupus Nephritis", "conditions:\n  - Lupus Nephritis\n"),
+        ("Condition: Lupus Nephritis (formerly Lupus Glomerulonephritis)", "conditions:\n  - Lupus Nephritis\n"),
+        ("Conditions: Lupus Nephritis (withdrawn); Lupus Nephritis", "conditions:\n  - Lupus Nephritis\n"),
+        ("Location: Beijing", "locations:\n  - city: Beijing\n"),
+    ],
+)
+def test_a_verbatim_text_stated_still_stands(trials: Trials, line: str, fields: str) -> None:
+    assert _fields(trials, line, fields) == ""

@@ -43,7 +43,7 @@ from sle_trials.checks.documents import Memory, Sources, not_related
 from sle_trials.checks.load import Record
 from sle_trials.checks.rows import ITEM_NAMES, check_rows, row_columns
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import layouts, lexicon, phrases, spacing, vocabulary
+from sle_trials.reading import edges, layouts, lexicon, phrases, retracted, spacing, vocabulary
 from sle_trials.reading.layouts import normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -130,6 +130,7 @@ def check_nct_id(record: Record, sources: Sources) -> Iterator[Problem]:
 
 
 def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[Problem]:
+    taken: dict[tuple[fields.Path_, str], bool] = {}  # (field, text) -> _taken_back, read once a field and text
     for path, value, holder in fields.verbatim_texts(record.data, schema):
         verdict = sources.verdict(path, value, whole=True)
         if verdict.cut is not None:
@@ -161,6 +162,17 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 "E521",
                 f"{fields.dotted(path)}: {loose} in the running words it is read from; copy the name "
                 "without the words beside it",
+            )
+            continue
+        key = (fields.unindexed(path), normalise(value))
+        if key not in taken:
+            taken[key] = _taken_back(sources, path, key[1])
+        if taken[key]:
+            yield record.problem(
+                path,
+                "E501",
+                f"{fields.dotted(path)}: the text stands in its source only where the words right around it "
+                "take it back (cancelled, withdrawn, not applicable, formerly, replaced); it is none of the trial's",
             )
             continue
         end = spacing.loose_end(value)
@@ -199,6 +211,32 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 )
     yield from check_rows(record, sources)
     yield from check_criteria_items(record, sources)
+
+
+# How many places of a text in its sources _taken_back reads: past them, every one read taken back, the
+# text is read as taken back (a source that takes a name back thousands of times is refused, not read on)
+TAKEN_BACK_PLACES = 1_000
+
+
+def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
+    """Whether every place the cited sources give needle (a verbatim text, normalised), where they state
+    the field at path, takes it back by the words right around it (retracted.taken_back): "Sponsor: Acme
+    Biotech (withdrawn)", "Condition: formerly Lupus Nephritis", "~~Lupus Nephritis~~ SLE" each gave the
+    record a sponsor or a condition the source withdraws. A criterion's text is its whole item, read
+    by binding."""
+    if path[0] == "eligibility" or path[0] in fields.BOOKKEEPING:
+        return False
+    read = 0
+    for doc in sources.docs:
+        placed = sources.passages(doc, path)
+        for text in [doc.text] if placed is None else [p.text for p in placed]:
+            for at in edges.occurrences(text, needle):
+                if not retracted.taken_back(text, at, at + len(needle)):
+                    return False
+                read += 1
+                if read >= TAKEN_BACK_PLACES:
+                    return True
+    return read > 0
 
 
 # the words that introduce a name in running words ("a new treatment called Relma-cel"): none of it

@@ -25,10 +25,13 @@ import re
 # "(previously)", "(revised to 40)", "(originally; now 40)", "(no longer applies)"
 _BACK_WORDS = (
     r"cancel+ed|withdrawn|retracted|rescinded|revoked|deleted|removed|void(?:ed)?|struck(?:\s+out)?|"
-    r"superseded|replaced|obsolete|outdated|erroneous|in\s+error|errors?|incorrect|wrong|invalid|"
+    r"(?:superseded|replaced)(?=[ \t]*[)\]]|[ \t]+by\b)|"
+    r"obsolete|outdated|erroneous|in\s+error|errors?|incorrect|wrong|invalid|"
     r"not\s+applicable|n/a|tb[cd]|to\s+be\s+(?:confirmed|determined|decided|defined|announced|updated)|"
     r"not\s+(?:yet\s+)?(?:confirmed|final(?:i[sz]ed)?|decided|determined)|unconfirmed|"
-    r"no\s+longer|previous(?:ly)?|former(?:ly)?|original(?:ly)?|postponed|"
+    # (alone, or before the value that replaced it: "(formerly)", "(originally; now 40)"; "Acme
+    # (formerly Beta Corp.)" names the value's old name, and leaves it standing)
+    r"no\s+longer|(?:previous(?:ly)?|former(?:ly)?|original(?:ly)?)(?=[ \t]*[)\];,])|postponed|"
     r"(?:(?:later|since|subsequently|then|now)\s+)?"
     r"(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"
     r"\s+(?:to|from)|now\s+(?-i:[0-9A-Z])"
