@@ -68,6 +68,16 @@ COUNTS_TAKEN_BACK = [
     ("Enrollment revised from 60 participants to 6 participants", "60 participants"),
     ("Originally 60 participants; 6 participants enrolled", "60 participants"),
     ("Enrollment (cancelled): 60 participants", "60 participants"),
+    # a qualifier before the words, or the plainest of them after a comma, a semicolon, a stop, a double
+    # dash, emphasis, or a sentence saying so
+    (ENROLLMENT + " (estimated; cancelled)", ENROLLMENT),
+    (ENROLLMENT + " (estimated) (cancelled)", ENROLLMENT + " (estimated)"),
+    (ENROLLMENT + ", withdrawn", ENROLLMENT),
+    (ENROLLMENT + "; cancelled", ENROLLMENT),
+    (ENROLLMENT + ". Cancelled.", ENROLLMENT),
+    (ENROLLMENT + " -- cancelled", ENROLLMENT),
+    (ENROLLMENT + " *(cancelled)*", ENROLLMENT),
+    ("Planned enrollment of 60 participants was cancelled.", "60 participants"),
 ]
 
 
@@ -166,6 +176,8 @@ TERMS_TAKEN_BACK = [
     ("Allocation: Randomized - not applicable", RANDOMIZED),
     ("Allocation: previously Randomized, now Non-Randomized", RANDOMIZED),
     ("Randomized: N/A", RANDOMIZED),
+    ("Has Results: Yes (withdrawn)", ("results_posted", "true", "Has Results: Yes")),
+    ("Has Results: Yes - not applicable", ("results_posted", "true", "Has Results: Yes")),
 ]
 
 
@@ -200,6 +212,7 @@ def test_a_phase_taken_back_renders_none(trials: Trials, line: str) -> None:
         ("Sex: Female", FEMALE),
         ("Study type: Interventional (Clinical Trial)", INTERVENTIONAL),
         ("Allocation: Randomized", RANDOMIZED),
+        ("Has Results: Yes", ("results_posted", "true", "Has Results: Yes")),
     ],
 )
 def test_a_term_stated_still_binds(trials: Trials, line: str, term: tuple[str, str, str]) -> None:
@@ -226,6 +239,11 @@ def test_a_phase_stated_still_binds(trials: Trials) -> None:
         ("Minimum age: 18 years, no upper limit", "18"),
         ("60 participants: none had prior CAR-T", "60 participants"),  # a "none" that goes on
         ("Not less than 18 years", "18"),
+        ("Enrollment: 60 participants, 5 withdrawn", "60 participants"),
+        ("Enrollment: 60 participants (5 withdrawn)", "60 participants"),
+        ("Enrollment: 60 participants (estimated; 5 withdrawn)", "60 participants"),
+        ("Enrollment: 60 participants. Withdrawn participants: 0", "60 participants"),
+        ("Has Results: Yes (posted)", "Has Results"),
         ("Sponsor: Acme Biotech (formerly Beta Corp.)", "Acme Biotech"),  # its old name, not its own taken back
         ("Status: Recruiting (previously Not yet recruiting)", "Recruiting"),
         ("Sponsor: Acme Biotech (replaced Beta Corp. as sponsor)", "Acme Biotech"),

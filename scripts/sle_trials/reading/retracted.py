@@ -42,12 +42,23 @@ _ANSWER_WORDS = (
     r"not\s+applicable|n/a|tb[cd]|to\s+be\s+(?:confirmed|determined|decided|defined|announced)|"
     r"cancel+ed|withdrawn|retracted|deleted|removed|void|none|no|false|no\s+longer\s+[a-z]+(?:\s+[a-z]+)?"
 )
+# ... or after a comma, a semicolon, a stop or a double dash, the plainest of them alone: "60
+# participants, withdrawn", "60 participants; cancelled", "60 participants. Cancelled."
+_ALONE_WORDS = r"cancel+ed|withdrawn|retracted|rescinded|revoked|deleted|void(?:ed)?|not\s+applicable|n/a|tb[cd]"
 _CLAUSE_END = r"(?=[ \t]*(?:[.;,)\]]|\Z|\n))"
+# A qualifier that leaves a value standing, and the words after it still read: "(estimated; cancelled)",
+# "(estimated) (cancelled)"
+_QUALIFIER = r"(?:actual|estimated|anticipated|planned|expected|target|inclusive)"
 # (spaces and tabs only: a line's end is no word of the value's)
 _AFTER = re.compile(
     r"(?i)[ \t]*(?:"
-    rf"[(\[][ \t]*(?:{_BACK_WORDS})\b[^)\]\n]*[)\]]"
+    rf"(?:[(\[][ \t]*{_QUALIFIER}[ \t]*[)\]][ \t]*)?[*_]{{0,2}}"
+    rf"[(\[][ \t]*(?:{_QUALIFIER}[ \t]*[;,/][ \t]*)?(?:{_BACK_WORDS})\b[^)\]\n]*[)\]]"
     rf"|(?:[ \t]*[:\u2013\u2014]|[ \t]+-)[ \t]*(?:{_ANSWER_WORDS}){_CLAUSE_END}"
+    rf"|(?:[,;]|\.(?=[ \t])|[ \t]--)[ \t]*(?:{_ALONE_WORDS})(?=[ \t]*(?:[.;)\]]|\Z|\n))"
+    # ... or a sentence saying so ("Planned enrollment of 60 participants was cancelled.")
+    r"|[ \t]+(?:was|were|has[ \t]+been|have[ \t]+been|is|are|will[ \t]+be)[ \t]+(?:since[ \t]+|later[ \t]+)?"
+    r"(?:cancel+ed|withdrawn|retracted|rescinded|revoked|voided|abandoned|deleted|removed|struck)\b"
     # ... or N/A, TBD or TBC written right after it ("60 participants N/A", "Recruiting TBD")
     rf"|(?<=[^\s:])[ \t]+(?:n/a|tb[cd]){_CLAUSE_END}"
     # ... or a struck-out value's closing marks ("~~60~~ 6")
@@ -77,6 +88,8 @@ _UNIT_AFTER = re.compile(
     r"(?:[ \t]+(?:or|and)[ \t]+(?:older|younger|above|below|over|under))?)?"
 )
 
+_YES = re.compile(r"(?i)[ \t]*:[ \t]*(?:yes|true)\b")
+
 
 def taken_back(text: str, start: int, end: int) -> bool:
     """Whether the words right around text[start:end], a value as the source writes it (a number with
@@ -85,4 +98,6 @@ def taken_back(text: str, start: int, end: int) -> bool:
     if _BEFORE.search(text, max(0, start - _REACH), start):
         return True
     unit = _UNIT_AFTER.match(text, end)
-    return _AFTER.match(text, unit.end() if unit else end) is not None
+    # (past a label's answer "yes": "Has Results: Yes (withdrawn)", the label the value's term)
+    answer = _YES.match(text, unit.end() if unit else end)
+    return _AFTER.match(text, answer.end() if answer else unit.end() if unit else end) is not None
