@@ -287,6 +287,32 @@ def test_a_cohort_stated_still_binds(trials: Trials, line: str) -> None:
     assert _fields(trials, line, _cohort(COHORT)) == ""
 
 
+# --- a lymphodepleting agent's dose ------------------------------------------------------------------
+
+FLUDARABINE = "fludarabine 30 mg/m²/day"
+AGENT = (
+    "lymphodepletion:\n  agents:\n    - agent: FLUDARABINE\n      dose: 30\n      unit: mg/m²/day\n"
+    f'evidence:\n  lymphodepletion.agents.0: "{FLUDARABINE}"\n'
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"Lymphodepletion: {FLUDARABINE} (cancelled)",
+        f"Lymphodepletion: {FLUDARABINE} - not applicable",
+        f"Lymphodepletion: {FLUDARABINE} (withdrawn)",
+        f"Lymphodepletion: {FLUDARABINE} (revised to 25 mg/m²/day)",
+    ],
+)
+def test_an_agents_dose_taken_back_is_no_dose(trials: Trials, line: str) -> None:
+    assert " E508 lymphodepletion.agents.0.dose: the quote states no dose of 30" in _fields(trials, line, AGENT)
+
+
+def test_an_agents_dose_stated_still_binds(trials: Trials) -> None:
+    assert _fields(trials, f"Lymphodepletion: {FLUDARABINE} for 3 days", AGENT) == ""
+
+
 # --- a verbatim text -------------------------------------------------------------------------------
 
 

@@ -1286,7 +1286,7 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
         (q, d)
         for q in texts
         for d in ctx.reader.doses(q)
-        if lexicon.same_number(d.value, dose["value"]) and not _dose_taken_back(ctx, path, q, d)
+        if lexicon.same_number(d.value, dose["value"]) and not _dose_taken_back(ctx, path, q, d.start, d.end)
     ]
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
     basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
@@ -1364,20 +1364,18 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     yield from _walk(ctx, path, cohort, node, quotes, skip=("dose", "patients"))
 
 
-def _dose_taken_back(ctx: Context, path: Path_, quote: str, dose: lexicon.Dose) -> bool:
-    """Whether every place the cited sources give the quote, where they state the cohort, takes back the
-    dose at dose, or the whole statement the quote is (retracted.taken_back): "1×10^6 CAR-T cells/kg
-    for patients 1 to 3 (cancelled)", "Cohort 1 (cancelled): ...", "formerly 1×10^6 ..." and a
-    struck-out "~~...~~" each bound a dose the source withdraws."""
+def _dose_taken_back(ctx: Context, path: Path_, quote: str, start: int, end: int) -> bool:
+    """Whether every place the cited sources give the quote, where they state the cohort or the agent,
+    takes back the dose at quote[start:end], or the whole statement the quote is (retracted.taken_back):
+    "1×10^6 CAR-T cells/kg for patients 1 to 3 (cancelled)", "Cohort 1 (cancelled): ...", "formerly
+    1×10^6 ...", a struck-out "~~...~~", "fludarabine 30 mg/m²/day (withdrawn)" each bound a dose the
+    source withdraws."""
     seen = False
     for text, at, _, _ in _quoted_sentences(ctx, path, quote):
         seen = True
-        if not (
-            retracted.taken_back(text, at + dose.start, at + dose.end)
-            or retracted.taken_back(text, at, at + len(quote))
-        ):
+        if not (retracted.taken_back(text, at + start, at + end) or retracted.taken_back(text, at, at + len(quote))):
             return False
-    return seen or retracted.taken_back(quote, dose.start, dose.end)
+    return seen or retracted.taken_back(quote, start, end)
 
 
 def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str, lexicon.Dose]]) -> Iterator[Problem]:
@@ -1470,7 +1468,9 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
             (q, n)
             for q in texts
             for n in lexicon.numbers(q)
-            if lexicon.same_number(n.value, agent["dose"]) and not lexicon.is_label(q, n)
+            if lexicon.same_number(n.value, agent["dose"])
+            and not lexicon.is_label(q, n)
+            and not _dose_taken_back(ctx, path, q, n.start, n.end)
         ]
         if not found:
             yield ctx.problem(
