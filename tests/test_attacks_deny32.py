@@ -78,6 +78,8 @@ COUNTS_TAKEN_BACK = [
     (ENROLLMENT + " -- cancelled", ENROLLMENT),
     (ENROLLMENT + " *(cancelled)*", ENROLLMENT),
     ("Planned enrollment of 60 participants was cancelled.", "60 participants"),
+    # the quote's whole statement taken back, past the count's own words
+    ("Enrollment: 60 participants with lupus (cancelled)", "Enrollment: 60 participants with lupus"),
 ]
 
 
@@ -88,7 +90,13 @@ def test_a_count_taken_back_is_no_enrollment(trials: Trials, line: str, quote: s
 
 @pytest.mark.parametrize(
     "line",
-    [ENROLLMENT + " (actual)", ENROLLMENT + " (Estimated)", ENROLLMENT + ".", ENROLLMENT + " (all adults)"],
+    [
+        ENROLLMENT + " (actual)",
+        ENROLLMENT + " (Estimated)",
+        ENROLLMENT + ".",
+        ENROLLMENT + " (all adults)",
+        ENROLLMENT + " with lupus",
+    ],
 )
 def test_a_count_qualified_still_binds(trials: Trials, line: str) -> None:
     assert _fields(trials, line, _enrollment(ENROLLMENT)) == ""
@@ -114,13 +122,26 @@ AGES_TAKEN_BACK = [
 ]
 
 
+# ... and a range's first end, which the words after its last take back with it
+RANGES_TAKEN_BACK = [
+    ("Age: 18-65 years (cancelled)", "Age: 18-65 years"),
+    ("Ages 18 to 65 years (withdrawn)", "Ages 18 to 65 years"),
+    ("Age: 18 to 65 years - not applicable", "Age: 18 to 65 years"),
+    ("Age: between 18 and 65 years (TBD)", "Age: between 18 and 65 years"),
+    ("Age: ≥18 years and ≤65 years (cancelled)", "Age: ≥18 years and ≤65 years"),
+]
+AGES_TAKEN_BACK += RANGES_TAKEN_BACK
+
+
 @pytest.mark.parametrize(("line", "quote"), AGES_TAKEN_BACK)
 def test_an_age_taken_back_is_no_bound(trials: Trials, line: str, quote: str) -> None:
     out = _fields(trials, line, age_fields("minimum_age", 18, quote))
     assert " E508 eligibility.minimum_age: 18 YEARS is not the minimum age" in out
 
 
-@pytest.mark.parametrize("line", [MINIMUM + " (inclusive)", MINIMUM + ".", MINIMUM + " or older"])
+@pytest.mark.parametrize(
+    "line", [MINIMUM + " (inclusive)", MINIMUM + ".", MINIMUM + " or older", "Minimum age: 18 years, Maximum age: N/A"]
+)
 def test_an_age_qualified_still_binds(trials: Trials, line: str) -> None:
     assert _fields(trials, line, age_fields("minimum_age", 18, MINIMUM)) == ""
 

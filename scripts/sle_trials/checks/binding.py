@@ -1190,7 +1190,10 @@ def _unbound_there(ctx: Context, path: Path_, quote: str, a: lexicon.Age) -> boo
         seen = True
         if not (
             lexicon.unbound_age(text[lo:hi], at - lo + a.start, at - lo + a.end, a.unit)
-            or retracted.taken_back(text, at + a.start, at + a.end)  # (read to its line's end, as a count is)
+            # (read to its line's end, as a count is; and the quote's whole statement: "Age: 18-65 years
+            # (cancelled)" takes back its minimum of 18 as much as its maximum)
+            or retracted.taken_back(text, at + a.start, at + a.end)
+            or retracted.taken_back(text, at, at + len(quote))
         ):
             return False
     return seen
@@ -1536,7 +1539,7 @@ def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
         seen = True
         # (the words right after the count read to its line's end: "(cancelled)", "N/A", "; amended to
         # 6" past where a sentence is guessed or a semicolon ends it)
-        if any(
+        if not retracted.taken_back(text, at, at + len(quote)) and any(
             c == at - lo + start and not retracted.taken_back(text, lo + c, lo + e)
             for _, c, e in lexicon.count_spans(text[lo:hi])
         ):
