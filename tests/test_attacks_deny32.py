@@ -78,6 +78,10 @@ COUNTS_TAKEN_BACK = [
     (ENROLLMENT + " -- cancelled", ENROLLMENT),
     (ENROLLMENT + " *(cancelled)*", ENROLLMENT),
     ("Planned enrollment of 60 participants was cancelled.", "60 participants"),
+    # a label saying the value is an old one
+    ("Previous enrollment: 60 participants", "60 participants"),
+    ("Original Estimated Enrollment: 60 participants", "60 participants"),
+    ("Enrollment (formerly): 60 participants", "60 participants"),
     # the quote's whole statement taken back, past the count's own words
     ("Enrollment: 60 participants with lupus (cancelled)", "Enrollment: 60 participants with lupus"),
 ]
@@ -161,6 +165,7 @@ DATES_TAKEN_BACK = [
     ("Start date: formerly 2024-07-30, now 2025-01-01", "2024-07-30"),
     ("Start date: originally 2024-07-30", "2024-07-30"),
     ("Start date revised from 2024-07-30 to 2025-01-01", "2024-07-30"),
+    ("Original start date: 2024-07-30", "2024-07-30"),
 ]
 
 
@@ -187,6 +192,7 @@ TERMS_TAKEN_BACK = [
     ("Status: ~~Recruiting~~ Completed", RECRUITING),
     ("Status: previously Recruiting", RECRUITING),
     ("Status: Recruiting N/A", RECRUITING),
+    ("Previous status: Recruiting", RECRUITING),
     ("Sex: Female (cancelled)", FEMALE),
     ("Sex: Female - not applicable", FEMALE),
     ("Sex: formerly Female, now All", FEMALE),
@@ -265,6 +271,8 @@ def test_a_phase_stated_still_binds(trials: Trials) -> None:
         ("Enrollment: 60 participants (estimated; 5 withdrawn)", "60 participants"),
         ("Enrollment: 60 participants. Withdrawn participants: 0", "60 participants"),
         ("Has Results: Yes (posted)", "Has Results"),
+        ("Previous therapy: cyclophosphamide", "cyclophosphamide"),  # a prior therapy, the trial's own value
+        ("Initial enrollment: 60 participants", "60 participants"),
         ("Sponsor: Acme Biotech (formerly Beta Corp.)", "Acme Biotech"),  # its old name, not its own taken back
         ("Status: Recruiting (previously Not yet recruiting)", "Recruiting"),
         ("Sponsor: Acme Biotech (replaced Beta Corp. as sponsor)", "Acme Biotech"),

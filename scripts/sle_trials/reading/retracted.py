@@ -78,10 +78,17 @@ _BEFORE = re.compile(
     r"|\b(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"
     r"(?:\s+[a-z]+){0,2}?\s+from"
     r"|\b(?:cancel+ed|withdrawn|retracted|deleted|void|not\s+applicable|n/a)[ \t]*[):][ \t]*:?"
+    # ... or a label that says the value is an old one: "Previous enrollment: 60", "Original Estimated
+    # Enrollment: 60", "Previous status: Recruiting", "Enrollment (formerly): 60"; a label of a field's
+    # own noun only ("Previous therapy: cyclophosphamide" names a prior therapy, the trial's own value)
+    r"|\b(?:previous|former|original|earlier|superseded|outdated|obsolete)(?:[ \t]+[a-z]+){0,2}?[ \t]+"
+    r"(?:enrol+ment|status|phases?|sponsor|start|completion|dates?|ages?|sex|gender|title|conditions?|"
+    r"locations?|sites?|sample[ \t]+size|allocation|masking|model|purpose|target)\b[^:\n.;]{0,20}:"
+    r"|[(\[][ \t]*(?:formerly|previously|originally)[ \t]*[)\]][ \t]*:?"
     r"|~~)[ \t]*\Z"
 )
 # How far before a value the words taking it back are looked for
-_REACH = 40
+_REACH = 60
 # The unit words an age or a count's number may have before the words after it ("18 years: n/a")
 _UNIT_AFTER = re.compile(
     r"(?i)(?:[ \t]+(?:years?|months?|weeks?|days?)(?:[ \t]+(?:old|of[ \t]+age))?"
