@@ -201,6 +201,15 @@ def im19_draft(source: str) -> str:
     )
 
 
+def im19_out(trials: Trials, line: str, fields: str) -> str:
+    """What `trials validate` prints of IM19's draft holding fields (YAML), citing a plain source of
+    IM19's head and line; "" where it passes."""
+    source = add_source(trials.root, "seeds/935_plain_line.txt", IM19_TEXT_HEAD + line + "\n")
+    put(trials.root, IM19_PATH, joined(im19_draft(source), fields))
+    result = trials("validate", trials.root / IM19_PATH)
+    return result.out if result.status else ""
+
+
 # The stub of NCT03030976 as a trial's web page names it (its title and date): for the attacks on how
 # a page is read (tests/test_attacks_*markup*, *style*, *script*, *page_names*), each of which writes
 # the page. PAGE_RECORD holds {source}, the page's path under seeds/.

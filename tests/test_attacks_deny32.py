@@ -18,17 +18,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, age_fields, im19_draft, joined, put
+from conftest import (
+    Trials,
+    age_fields,
+    im19_out,
+)
 from sle_trials.reading import retracted
-
-
-def _fields(trials: Trials, line: str, fields: str) -> str:
-    """What `trials validate` prints of IM19's draft holding fields (YAML), citing a plain source of
-    IM19's head and line; "" where it passes."""
-    source = add_source(trials.root, "seeds/932_taken_back.txt", IM19_TEXT_HEAD + line + "\n")
-    put(trials.root, IM19_PATH, joined(im19_draft(source), fields))
-    result = trials("validate", trials.root / IM19_PATH)
-    return result.out if result.status else ""
 
 
 def _enrollment(quote: str) -> str:
@@ -89,7 +84,7 @@ COUNTS_TAKEN_BACK = [
 
 @pytest.mark.parametrize(("line", "quote"), COUNTS_TAKEN_BACK)
 def test_a_count_taken_back_is_no_enrollment(trials: Trials, line: str, quote: str) -> None:
-    assert " E508 enrollment.count: 60 is not the number of participants" in _fields(trials, line, _enrollment(quote))
+    assert " E508 enrollment.count: 60 is not the number of participants" in im19_out(trials, line, _enrollment(quote))
 
 
 @pytest.mark.parametrize(
@@ -103,7 +98,7 @@ def test_a_count_taken_back_is_no_enrollment(trials: Trials, line: str, quote: s
     ],
 )
 def test_a_count_qualified_still_binds(trials: Trials, line: str) -> None:
-    assert _fields(trials, line, _enrollment(ENROLLMENT)) == ""
+    assert im19_out(trials, line, _enrollment(ENROLLMENT)) == ""
 
 
 # --- an age ----------------------------------------------------------------------------------------
@@ -139,7 +134,7 @@ AGES_TAKEN_BACK += RANGES_TAKEN_BACK
 
 @pytest.mark.parametrize(("line", "quote"), AGES_TAKEN_BACK)
 def test_an_age_taken_back_is_no_bound(trials: Trials, line: str, quote: str) -> None:
-    out = _fields(trials, line, age_fields("minimum_age", 18, quote))
+    out = im19_out(trials, line, age_fields("minimum_age", 18, quote))
     assert " E508 eligibility.minimum_age: 18 YEARS is not the minimum age" in out
 
 
@@ -147,7 +142,7 @@ def test_an_age_taken_back_is_no_bound(trials: Trials, line: str, quote: str) ->
     "line", [MINIMUM + " (inclusive)", MINIMUM + ".", MINIMUM + " or older", "Minimum age: 18 years, Maximum age: N/A"]
 )
 def test_an_age_qualified_still_binds(trials: Trials, line: str) -> None:
-    assert _fields(trials, line, age_fields("minimum_age", 18, MINIMUM)) == ""
+    assert im19_out(trials, line, age_fields("minimum_age", 18, MINIMUM)) == ""
 
 
 # --- a date ----------------------------------------------------------------------------------------
@@ -171,12 +166,12 @@ DATES_TAKEN_BACK = [
 
 @pytest.mark.parametrize(("line", "quote"), DATES_TAKEN_BACK)
 def test_a_date_taken_back_is_no_date_of_the_trial(trials: Trials, line: str, quote: str) -> None:
-    assert " E505 dates.start.date: 2024-07-30 is taken back" in _fields(trials, line, _start(quote))
+    assert " E505 dates.start.date: 2024-07-30 is taken back" in im19_out(trials, line, _start(quote))
 
 
 @pytest.mark.parametrize("line", [START + " (actual)", START + " (Estimated)", START + "."])
 def test_a_date_qualified_still_binds(trials: Trials, line: str) -> None:
-    assert _fields(trials, line, _start(START)) == ""
+    assert im19_out(trials, line, _start(START)) == ""
 
 
 # --- a term ----------------------------------------------------------------------------------------
@@ -211,7 +206,7 @@ TERMS_TAKEN_BACK = [
 @pytest.mark.parametrize(("line", "term"), TERMS_TAKEN_BACK)
 def test_a_term_taken_back_renders_none(trials: Trials, line: str, term: tuple[str, str, str]) -> None:
     field, value, quote = term
-    assert f" E507 {field}: {value} is not what the quote states" in _fields(trials, line, _term(field, value, quote))
+    assert f" E507 {field}: {value} is not what the quote states" in im19_out(trials, line, _term(field, value, quote))
 
 
 PHASE2 = 'phases:\n  - PHASE2\nevidence:\n  phases: "Phase 2"\n'
@@ -229,7 +224,7 @@ PHASE2 = 'phases:\n  - PHASE2\nevidence:\n  phases: "Phase 2"\n'
     ],
 )
 def test_a_phase_taken_back_renders_none(trials: Trials, line: str) -> None:
-    assert " E507 phases: [PHASE2] is not what the quote states" in _fields(trials, line, PHASE2)
+    assert " E507 phases: [PHASE2] is not what the quote states" in im19_out(trials, line, PHASE2)
 
 
 @pytest.mark.parametrize(
@@ -244,11 +239,11 @@ def test_a_phase_taken_back_renders_none(trials: Trials, line: str) -> None:
 )
 def test_a_term_stated_still_binds(trials: Trials, line: str, term: tuple[str, str, str]) -> None:
     field, value, quote = term
-    assert _fields(trials, line, _term(field, value, quote)) == ""
+    assert im19_out(trials, line, _term(field, value, quote)) == ""
 
 
 def test_a_phase_stated_still_binds(trials: Trials) -> None:
-    assert _fields(trials, "Phase: Phase 2", PHASE2) == ""
+    assert im19_out(trials, "Phase: Phase 2", PHASE2) == ""
 
 
 # --- the reading itself ----------------------------------------------------------------------------
@@ -308,12 +303,12 @@ def _cohort(quote: str) -> str:
     ],
 )
 def test_a_cohort_taken_back_is_no_cohort(trials: Trials, line: str) -> None:
-    assert " E508 arms.0.cohorts.0.dose: the quote states no dose of 1000000" in _fields(trials, line, _cohort(COHORT))
+    assert " E508 arms.0.cohorts.0.dose: the quote states no dose of 1000000" in im19_out(trials, line, _cohort(COHORT))
 
 
 @pytest.mark.parametrize("line", [f"Cohort 1: {COHORT}", f"Cohort 1: {COHORT} (actual)"])
 def test_a_cohort_stated_still_binds(trials: Trials, line: str) -> None:
-    assert _fields(trials, line, _cohort(COHORT)) == ""
+    assert im19_out(trials, line, _cohort(COHORT)) == ""
 
 
 # --- a lymphodepleting agent's dose ------------------------------------------------------------------
@@ -335,11 +330,11 @@ AGENT = (
     ],
 )
 def test_an_agents_dose_taken_back_is_no_dose(trials: Trials, line: str) -> None:
-    assert " E508 lymphodepletion.agents.0.dose: the quote states no dose of 30" in _fields(trials, line, AGENT)
+    assert " E508 lymphodepletion.agents.0.dose: the quote states no dose of 30" in im19_out(trials, line, AGENT)
 
 
 def test_an_agents_dose_stated_still_binds(trials: Trials) -> None:
-    assert _fields(trials, f"Lymphodepletion: {FLUDARABINE} for 3 days", AGENT) == ""
+    assert im19_out(trials, f"Lymphodepletion: {FLUDARABINE} for 3 days", AGENT) == ""
 
 
 # --- a verbatim text -------------------------------------------------------------------------------
@@ -356,7 +351,7 @@ def test_an_agents_dose_stated_still_binds(trials: Trials) -> None:
 )
 def test_a_verbatim_text_taken_back_is_none_of_the_trials(trials: Trials, line: str, fields: str, field: str) -> None:
     assert f" E501 {field}: the text stands in its source only where the words right around it take it back" in (
-        _fields(trials, line, fields)
+        im19_out(trials, line, fields)
     )
 
 
@@ -370,4 +365,4 @@ def test_a_verbatim_text_taken_back_is_none_of_the_trials(trials: Trials, line: 
     ],
 )
 def test_a_verbatim_text_stated_still_stands(trials: Trials, line: str, fields: str) -> None:
-    assert _fields(trials, line, fields) == ""
+    assert im19_out(trials, line, fields) == ""

@@ -47,7 +47,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import IM19_PAGE_HEAD, IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, age_fields, im19_draft, joined, put
+from conftest import (
+    IM19_PAGE_HEAD,
+    IM19_TEXT_HEAD,
+    Trials,
+    age_fields,
+    im19_out,
+)
 from sle_trials.reading import prose, registry_ids
 
 # --- a trial named by another registry's id ------------------------------------------------------
@@ -147,17 +153,8 @@ NOT_RECRUITING = [
 ]
 
 
-def _fields(trials: Trials, line: str, fields: str) -> str:
-    """What `trials validate` prints of IM19's draft holding fields (YAML), citing a plain source of
-    IM19's head and line; "" where it passes."""
-    source = add_source(trials.root, "seeds/935_terms.txt", IM19_TEXT_HEAD + line + "\n")
-    put(trials.root, IM19_PATH, joined(im19_draft(source), fields))
-    result = trials("validate", trials.root / IM19_PATH)
-    return result.out if result.status else ""
-
-
 def _status(trials: Trials, line: str, quote: str = "Recruiting") -> str:
-    return _fields(trials, line, f'overall_status: RECRUITING\nevidence:\n  overall_status: "{quote}"\n')
+    return im19_out(trials, line, f'overall_status: RECRUITING\nevidence:\n  overall_status: "{quote}"\n')
 
 
 @pytest.mark.parametrize("line", NOT_RECRUITING)
@@ -185,7 +182,7 @@ EXCLUDED = [
 
 
 def _sex(trials: Trials, line: str, quote: str, value: str) -> str:
-    return _fields(trials, line, f'eligibility:\n  sex: {value}\nevidence:\n  eligibility.sex: "{quote}"\n')
+    return im19_out(trials, line, f'eligibility:\n  sex: {value}\nevidence:\n  eligibility.sex: "{quote}"\n')
 
 
 @pytest.mark.parametrize("line", EXCLUDED)
@@ -222,7 +219,7 @@ ANSWERED_NO = [
 
 @pytest.mark.parametrize(("line", "fields"), ANSWERED_NO)
 def test_a_term_answered_no_or_planned_renders_none(trials: Trials, line: str, fields: str) -> None:
-    assert " E507 " in _fields(trials, line, fields)
+    assert " E507 " in im19_out(trials, line, fields)
 
 
 @pytest.mark.parametrize(
@@ -234,7 +231,7 @@ def test_a_term_answered_no_or_planned_renders_none(trials: Trials, line: str, f
     ],
 )
 def test_a_term_answered_yes_still_binds(trials: Trials, line: str, fields: str) -> None:
-    assert _fields(trials, line, fields) == ""
+    assert im19_out(trials, line, fields) == ""
 
 
 # --- a type read from another quote of the list than its count's or date's ----------------------
@@ -259,7 +256,7 @@ TYPED_ELSEWHERE = [
 
 @pytest.mark.parametrize(("text", "fields"), TYPED_ELSEWHERE)
 def test_a_type_from_another_quote_of_the_list_is_refused(trials: Trials, text: str, fields: str) -> None:
-    assert " E507 " in _fields(trials, text, fields)
+    assert " E507 " in im19_out(trials, text, fields)
 
 
 @pytest.mark.parametrize(
@@ -277,7 +274,7 @@ def test_a_type_from_another_quote_of_the_list_is_refused(trials: Trials, text: 
     ],
 )
 def test_a_type_stated_with_its_count_or_date_still_binds(trials: Trials, text: str, fields: str) -> None:
-    assert _fields(trials, text, fields) == ""
+    assert im19_out(trials, text, fields) == ""
 
 
 # --- a status's word as a label ------------------------------------------------------------------
@@ -292,7 +289,7 @@ AS_A_LABEL = [
 @pytest.mark.parametrize(("text", "value", "quote"), AS_A_LABEL)
 def test_a_status_word_as_a_label_is_no_status(trials: Trials, text: str, value: str, quote: str) -> None:
     fields = f'overall_status: {value}\nevidence:\n  overall_status: "{quote}"\n'
-    assert f" E507 overall_status: {value} is not what the quote states" in _fields(trials, text, fields)
+    assert f" E507 overall_status: {value} is not what the quote states" in im19_out(trials, text, fields)
 
 
 @pytest.mark.parametrize(
@@ -303,7 +300,7 @@ def test_a_status_word_as_a_label_is_no_status(trials: Trials, text: str, value:
     ],
 )
 def test_a_status_given_as_one_still_binds(trials: Trials, text: str, value: str, quote: str) -> None:
-    assert _fields(trials, text, f'overall_status: {value}\nevidence:\n  overall_status: "{quote}"\n') == ""
+    assert im19_out(trials, text, f'overall_status: {value}\nevidence:\n  overall_status: "{quote}"\n') == ""
 
 
 # --- a count of those who would not or could not take part --------------------------------------
@@ -320,7 +317,7 @@ SIXTY = 'enrollment:\n  count: 60\nevidence:\n  enrollment: "60 participants"\n'
 
 @pytest.mark.parametrize("text", NOT_TAKING_PART)
 def test_a_count_of_those_not_taking_part_is_no_enrollment(trials: Trials, text: str) -> None:
-    assert " E508 enrollment.count: 60 is not the number of participants" in _fields(trials, text, SIXTY)
+    assert " E508 enrollment.count: 60 is not the number of participants" in im19_out(trials, text, SIXTY)
 
 
 @pytest.mark.parametrize(
@@ -332,7 +329,7 @@ def test_a_count_of_those_not_taking_part_is_no_enrollment(trials: Trials, text:
     ],
 )
 def test_a_count_of_those_taking_part_still_binds(trials: Trials, text: str) -> None:
-    assert _fields(trials, text, SIXTY) == ""
+    assert im19_out(trials, text, SIXTY) == ""
 
 
 # --- an age the words after it say is no requirement ---------------------------------------------
@@ -346,7 +343,7 @@ NOT_REQUIRED = [
 
 @pytest.mark.parametrize(("text", "quote", "bound", "value"), NOT_REQUIRED)
 def test_an_age_no_longer_required_is_no_bound(trials: Trials, text: str, quote: str, bound: str, value: int) -> None:
-    assert f" E508 eligibility.{bound}: {value} YEARS is not the" in _fields(
+    assert f" E508 eligibility.{bound}: {value} YEARS is not the" in im19_out(
         trials, text, age_fields(bound, value, quote)
     )
 
@@ -359,7 +356,7 @@ def test_an_age_no_longer_required_is_no_bound(trials: Trials, text: str, quote:
     ],
 )
 def test_an_age_required_still_binds(trials: Trials, text: str, quote: str, bound: str, value: int) -> None:
-    assert _fields(trials, text, age_fields(bound, value, quote)) == ""
+    assert im19_out(trials, text, age_fields(bound, value, quote)) == ""
 
 
 # --- the sentence naming the id, read in time linear in its lines -------------------------------------
