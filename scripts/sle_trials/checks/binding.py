@@ -1367,18 +1367,27 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     yield from _walk(ctx, path, cohort, node, quotes, skip=("dose", "patients"))
 
 
-def _dose_taken_back(ctx: Context, path: Path_, quote: str, start: int, end: int) -> bool:
-    """Whether every place the cited sources give the quote, where they state the cohort or the agent,
-    takes back the dose at quote[start:end], or the whole statement the quote is (retracted.taken_back):
-    "1×10^6 CAR-T cells/kg for patients 1 to 3 (cancelled)", "Cohort 1 (cancelled): ...", "formerly
-    1×10^6 ...", a struck-out "~~...~~", "fludarabine 30 mg/m²/day (withdrawn)" each bound a dose the
-    source withdraws."""
+def _taken_back_where_stated(ctx: Context, path: Path_, quote: str, start: int, end: int, whole: bool = False) -> bool:
+    """Whether every place the cited sources give the quote, where they state the field at path, takes
+    back the value at quote[start:end] (retracted.taken_back), or with whole the statement the quote
+    is; the quote alone where no source states it there."""
     seen = False
     for text, at, _, _ in _quoted_sentences(ctx, path, quote):
         seen = True
-        if not (retracted.taken_back(text, at + start, at + end) or retracted.taken_back(text, at, at + len(quote))):
+        if not (
+            retracted.taken_back(text, at + start, at + end)
+            or (whole and retracted.taken_back(text, at, at + len(quote)))
+        ):
             return False
     return seen or retracted.taken_back(quote, start, end)
+
+
+def _dose_taken_back(ctx: Context, path: Path_, quote: str, start: int, end: int) -> bool:
+    """Whether the sources take back the cohort's or the agent's dose at quote[start:end], or the whole
+    statement the quote is: "1×10^6 CAR-T cells/kg for patients 1 to 3 (cancelled)", "Cohort 1
+    (cancelled): ...", "formerly 1×10^6 ...", a struck-out "~~...~~", "fludarabine 30 mg/m²/day
+    (withdrawn)" each bound a dose the source withdraws."""
+    return _taken_back_where_stated(ctx, path, quote, start, end, whole=True)
 
 
 def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str, lexicon.Dose]]) -> Iterator[Problem]:
@@ -1682,17 +1691,10 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
 
 
 def _date_taken_back(ctx: Context, path: Path_, quote: str, mention: lexicon.DateMention) -> bool:
-    """Whether every place the cited sources give the quote, where they state the field, takes back the
-    date it writes at mention (retracted.taken_back): "Start date: 2024-07-30 (cancelled)", "... (to be
-    confirmed)", "formerly 2024-07-30, now 2025-01-01" each bound a start date the source withdraws."""
-    seen = False
-    for text, at, _, _ in _quoted_sentences(ctx, path[:2], quote):
-        seen = True
-        if not retracted.taken_back(text, at + mention.start, at + mention.end):
-            return False
-    if not seen:
-        return retracted.taken_back(quote, mention.start, mention.end)
-    return True
+    """Whether the sources take back the date the quote writes at mention: "Start date: 2024-07-30
+    (cancelled)", "... (to be confirmed)", "formerly 2024-07-30, now 2025-01-01" each bound a start date
+    the source withdraws."""
+    return _taken_back_where_stated(ctx, path[:2], quote, mention.start, mention.end)
 
 
 def _as_of_label(ctx: Context, path: Path_, name: str, given: str) -> Iterator[Problem]:
