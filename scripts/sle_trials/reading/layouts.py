@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sle_trials.reading import digits, edges, lookalike, markup, opening, registry_ids, sentences
 from sle_trials.reading.criteria_text import ESCAPE
@@ -270,9 +270,12 @@ class Products(Mapping[str, list[Passage]]):
         return len(self._makers)
 
 
-# Readings of quotes a document keeps (each a passage and a quote, which the document holds anyway):
-# the mutation tests check a record a thousand times over; a run of many records citing one page too.
-CUTS_HELD = 20_000
+# Readings a document keeps for the records of a run that cite it (what a quote cuts in a passage, the
+# sentences about a trial): the mutation tests check a record a thousand times over; a run of many
+# records citing one page too. Each is small beside the document, which holds its words anyway.
+READINGS_HELD = 20_000
+
+_Reading = TypeVar("_Reading")
 
 
 # How a source's bytes are read (SourceDoc.form)
@@ -294,9 +297,9 @@ class SourceDoc:
     # the whole document's text as literal() reads it, when that is not text (a character NFKC
     # changes): what a record's characters are held to (None: the same as text)
     written: str | None = None
-    # (passage, quote) -> what the quote cuts there (edges.cut), for the records of a run that cite
-    # this document: it lives and dies with the document in the run's Documents (CUTS_HELD at most)
-    cuts: dict[tuple[str, str], edges.Cut | None] = field(default_factory=dict, repr=False, compare=False)
+    # what reading() worked out, by its key: it lives and dies with the document in the run's
+    # Documents (READINGS_HELD at most)
+    readings: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
     # a plain document's trials: every NCT id it names, and each one's sections (trial_sections)
     trials: frozenset[str] = frozenset()
     sections: dict[str, list[Passage]] = field(default_factory=dict)
@@ -339,15 +342,19 @@ class SourceDoc:
         not searched for item by item (a record of thousands of criteria made that quadratic)."""
         return frozenset(item.text for items in self.criteria.values() for item in items)
 
+    def reading(self, key: tuple, make: Callable[[], _Reading]) -> _Reading:
+        """make(), a reading of this document that key names whole (the reading's name first, then
+        everything besides the document that it reads), worked out once for the records of a run."""
+        if key in self.readings:
+            return self.readings[key]
+        found = make()
+        if len(self.readings) < READINGS_HELD:
+            self.readings[key] = found
+        return found
+
     def cut(self, passage: str, quote: str) -> edges.Cut | None:
         """edges.cut(passage, quote) for a passage of this document, worked out once."""
-        key = (passage, quote)
-        if key in self.cuts:
-            return self.cuts[key]
-        found = edges.cut(passage, quote)
-        if len(self.cuts) < CUTS_HELD:
-            self.cuts[key] = found
-        return found
+        return self.reading(("cut", passage, quote), lambda: edges.cut(passage, quote))
 
     def as_written(self) -> SourceDoc:
         """This document read again with NFKC left out (normalise reads its characters as written):

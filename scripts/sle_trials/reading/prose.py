@@ -944,16 +944,13 @@ class Trial:
     def __init__(self, nct_id: str, product: Any) -> None:
         self.nct_id = nct_id
         self.product = product  # the record's cell_product.name
-        # id of a document (held) -> the names it gives this trial; (id, field) -> where it states it
-        self.own_names: dict[int, tuple[SourceDoc, Own]] = {}
+        # (id of a document (held), field) -> where it states it
         self.stated: dict[tuple[int, tuple], tuple[SourceDoc, list[layouts.Passage] | None]] = {}
 
     def own(self, doc: SourceDoc) -> Own:
-        """own_names of doc for this trial, worked out once for a document."""
-        own = self.own_names.get(id(doc))
-        if own is None or own[0] is not doc:
-            own = self.own_names[id(doc)] = (doc, own_names(doc, self.nct_id))
-        return own[1]
+        """own_names of doc for this trial, worked out once for a document and trial (a reading the
+        document keeps: a function of its words and the trial's id alone)."""
+        return doc.reading(("own names", self.nct_id), lambda: own_names(doc, self.nct_id))
 
     def stating_in(
         self, doc: SourceDoc, path: tuple, found: list[layouts.Passage] | None
@@ -970,7 +967,14 @@ class Trial:
                 whole = [_as_prose(doc)] if found is None else [_prose_of(p) for p in found]
                 kind = str(path[1]) if path[0] == "outcomes" and len(path) > 1 else None
                 leaf = str(path[-1]) if len(path) > 1 and isinstance(path[-1], str) else None
-                out = stating(path[0], of_this_trial(whole, self.own(doc), self.nct_id, kind), leaf)
+                # the sentences about the trial: the same for every field of its kind read from the
+                # same passages (a plain page's fields all read the whole page), so kept with the document
+                passages = None if found is None else tuple((p.text, p.whole, p.value, p.prose) for p in found)
+                ours = doc.reading(
+                    ("of this trial", self.nct_id, kind, passages),
+                    lambda: of_this_trial(whole, self.own(doc), self.nct_id, kind),
+                )
+                out = stating(path[0], ours, leaf)
             rule = _plain_rule(doc, path)
             if rule is not None:
                 whole = [_as_prose(doc)] if out is None else out
