@@ -9,6 +9,8 @@ first, in both orders, and compared with the same reading of a document read afr
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from conftest import AS_OF_LINE
 from sle_trials.reading import layouts, prose
@@ -60,9 +62,14 @@ def test_a_document_keeps_at_most_so_many_readings(monkeypatch: pytest.MonkeyPat
     reading is worked out and given, not kept."""
     monkeypatch.setattr(layouts, "READINGS_HELD", 2)
     doc = layouts.read("seeds/release.txt", TWO_TRIALS.encode())
-    made = []
+    made: list[int] = []
+
+    def make(n: int) -> int:
+        made.append(n)
+        return n
+
     for n in range(4):
-        assert doc.reading(("n", n), lambda n=n: made.append(n) or n) == n
+        assert doc.reading(("n", n), functools.partial(make, n)) == n
     assert len(doc.readings) == 2 and made == [0, 1, 2, 3]
-    assert doc.reading(("n", 3), lambda: made.append(3) or 3) == 3 and made[-1] == 3  # made again
-    assert doc.reading(("n", 0), lambda: made.append(0) or 0) == 0 and made[-1] == 3  # kept
+    assert doc.reading(("n", 3), lambda: make(3)) == 3 and made == [0, 1, 2, 3, 3]  # made again
+    assert doc.reading(("n", 0), lambda: make(0)) == 0 and made == [0, 1, 2, 3, 3]  # kept
