@@ -61,6 +61,7 @@ otherwise.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -467,7 +468,11 @@ def _quoted_sentences(ctx: Context, place: Path_, quote: str) -> Iterator[tuple[
     for doc in ctx.docs:
         for text in ctx.texts(doc, place):
             for at in ctx.occurrences(text, quote):
-                lo, hi = sentences.around(text, at, at + len(quote))
+                # a reading the document keeps: the sentence is looked for from the passage's start
+                end = at + len(quote)
+                lo, hi = doc.reading(
+                    ("sentence around", text, at, end), functools.partial(sentences.around, text, at, end)
+                )
                 yield text, at, lo, hi
 
 

@@ -18,7 +18,7 @@ import os
 import re
 import unicodedata
 from collections import Counter, OrderedDict
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -59,6 +59,17 @@ class Documents:
             self.docs[key] = read
             self.room -= size
         return read
+
+
+def _after_a_number(spaced: str, needle: str) -> bool:
+    """Sources._after_a_number of a document's text with its spacing (spaced)."""
+    words = re.compile(r"\s+".join(map(re.escape, needle.split(" "))))
+    found = False
+    for m in itertools.islice(words.finditer(spaced), edges.MAX_OCCURRENCES):
+        if not criteria_text.marker_only(spaced[spaced.rfind("\n", 0, m.start()) + 1 : m.start()]):
+            return False
+        found = True
+    return found
 
 
 def _written(doc: SourceDoc) -> str:
@@ -576,15 +587,9 @@ class Sources:
         writes it after an item's own number or letter at the line's start: "5. 1. Weight ..." (and a
         page's "<ol start=5><li>1. Weight ...", which a browser shows so) is item 5, whose text starts
         "1.", and numbered a criterion 1. Lines are read from the text with its line breaks (the
-        normalised text has none: "... 40 kg 5. 1. Weight" is a run-in item too, "of Toca 511. 3. ...")."""
-        spaced = self._spaced(doc)
-        words = re.compile(r"\s+".join(map(re.escape, needle.split(" "))))
-        found = False
-        for m in itertools.islice(words.finditer(spaced), edges.MAX_OCCURRENCES):
-            if not criteria_text.marker_only(spaced[spaced.rfind("\n", 0, m.start()) + 1 : m.start()]):
-                return False
-            found = True
-        return found
+        normalised text has none: "... 40 kg 5. 1. Weight" is a run-in item too, "of Toca 511. 3. ...").
+        A reading the document keeps: a record's criteria are numbered against it at every check."""
+        return doc.reading(("after a number", needle), partial(_after_a_number, self._spaced(doc), needle))
 
     def closest(self, text: str) -> str:
         """Where the text comes nearest to a cited source, for the curator to compare.
