@@ -20,13 +20,79 @@ from __future__ import annotations
 
 import re
 
+# The nouns a source calls a value by where it takes it back in words of its own: "this figure", "the
+# date", "this site", "the listed sample size"; not the trial's ("the study was withdrawn" gives its
+# status WITHDRAWN) nor its participants' ("participants withdrawn from study drug")
+_NOUN = (
+    r"(?:figure|number|value|count|total|estimate|entry|date|status|data|information|detail|item|statement|"
+    r"record|field|site|location|cent(?:er|re)|facility|name|condition|age|limit|dose|phase|listing|"
+    r"enrol+ment|sample[ \t]+size|target)s?"
+)
+# ... and the words that make such a noun another value's: "the earlier figure was withdrawn" leaves
+# this one standing
+_OTHER = r"(?:earlier|previous|prior|original|old|former|initial|first|second|new|other|revised|updated|amended)"
+# What a value taken back is: the participles that say so ("this figure was withdrawn", "withdrawn by
+# the sponsor"), and what may stand after them: the clause's end, or by whom or when ("withdrawn by
+# the sponsor", "retracted in 2025"); "withdrawn from study drug", "removed from the study" name
+# participants, "replaced the 2019 protocol" another thing
+_BACK_DONE = (
+    r"(?:cancel+ed|withdrawn|retracted|rescinded|revoked|invalidated|annulled|voided|deleted|removed|"
+    r"struck(?:[ \t]+out)?|superseded|replaced|abandoned|discarded|dropped)"
+)
+_BY_WHOM_OR_WHEN = r"[ \t]+(?:by|on|in|as[ \t]+of|at|since|following|due|because|per|pending|upon|effective)\b"
+_BACK_TAIL = rf"(?=[ \t]*(?:[.;,!)\]\u2013\u2014]|\Z|\n|--?(?:[ \t]|\Z))|{_BY_WHOM_OR_WHEN})"
+# ... and the participle alone after a stop, a comma or a dash, one that says a statement is taken
+# back (not "removed" or "dropped", which participants are), only before the clause's end or those
+# words: "added, removed, renamed" lists three, "WITHDRAWN — the study stopped ..." defines a term
+_ALONE_DONE = (
+    r"(?:cancel+ed|withdrawn|retracted|rescinded|revoked|invalidated|annulled|voided|deleted|struck[ \t]+out|"
+    r"superseded|replaced)"
+)
+_ALONE_TAIL = rf"(?=[ \t]*(?:[.;)\]]|\Z|\n)|{_BY_WHOM_OR_WHEN})"
+# ... and the words that say a value is no longer in force: "no longer valid", "not current", "out of
+# date", "obsolete"
+_NOT_IN_FORCE = (
+    r"(?:(?:not|no[ \t]+longer)[ \t]+(?:valid|current|accurate|correct|applicable|in[ \t]+(?:force|effect))|"
+    r"no[ \t]+longer[ \t]+(?:applies|apply|stands|holds)|out[ \t]+of[ \t]+date|outdated|obsolete|invalid|"
+    r"incorrect|erroneous|wrong|in[ \t]+error)\b"
+)
+# The words a source takes a value back in, a subject of them and a predicate: "this figure was
+# withdrawn", "the date has since been retracted", "it was withdrawn by the sponsor", "which is no
+# longer valid", "figure superseded"; a pronoun with a verb only ("the memos it replaced" names what it
+# replaced)
+_VERB = r"(?:was|were|is|are|has|have|had|will|shall|being|been|be)"
+_ADVERB = r"(?:since|later|subsequently|now|then|formally|officially|also|meanwhile)"
+_SAID = rf"(?:{_BACK_DONE}{_BACK_TAIL}|{_NOT_IN_FORCE})"
+_SAID_PREDICATE = rf"[ \t]+(?:(?:{_VERB}|{_ADVERB})[ \t]+){{0,4}}{_SAID}"
+_SAID_VERB = (
+    rf"[ \t]+(?:{_ADVERB}[ \t]+)?(?:{_VERB}[ \t]+(?:(?:{_VERB}|{_ADVERB})[ \t]+){{0,3}}{_SAID}"
+    r"|no[ \t]+longer[ \t]+(?:applies|apply|stands|holds)\b)"
+)
+_NOUN_PHRASE = rf"(?!{_OTHER}\b)(?:[a-z]+[ \t]+)?{_NOUN}"
+_SAID_BACK = (
+    rf"(?:(?:it|which|this|that){_SAID_VERB}"
+    rf"|(?:this|that|the|these|those|said|such|its)[ \t]+{_NOUN_PHRASE}{_SAID_PREDICATE})"
+)
+# ... and as the next sentence says it, of this value only: a demonstrative opening it ("This figure has
+# since been withdrawn.", "It was withdrawn.", "This was superseded by ..."); "The start date was
+# withdrawn." names another
+_SAID_NEXT = rf"(?-i:It|This|That|These|Those|Said|Such)(?:{_SAID_VERB}|[ \t]+{_NOUN_PHRASE}{_SAID_PREDICATE})"
+# ... or, as a parenthesis's first words, the noun alone: "(figure withdrawn)", "(enrollment figure
+# superseded)"
+_BARE_SAID = rf"(?:{_NOUN_PHRASE}{_SAID_PREDICATE})"
+
 # The words that take a value back, inside a parenthesis or a bracket right after it, as its first
 # words: "(cancelled)", "(withdrawn)", "(not applicable)", "(N/A)", "(TBD)", "(to be confirmed)",
 # "(previously)", "(revised to 40)", "(originally; now 40)", "(no longer applies)"
 _BACK_WORDS = (
-    r"cancel+ed|withdrawn|retracted|rescinded|revoked|deleted|removed|void(?:ed)?|struck(?:\s+out)?|"
-    r"(?:superseded|replaced)(?=[ \t]*[)\]]|[ \t]+by\b)|"
-    r"obsolete|outdated|erroneous|in\s+error|errors?|incorrect|wrong|invalid|"
+    r"(?:(?:since|later|subsequently|now|then|formally|officially)\s+)?"
+    r"(?:cancel+ed|withdrawn|retracted|rescinded|revoked|invalidated|annulled|deleted|removed|void(?:ed)?|"
+    r"struck(?:\s+out)?)|"
+    rf"(?:superseded|replaced)(?=[ \t]*[)\]]|{_BY_WHOM_OR_WHEN})|"
+    r"obsolete|outdated|expired|lapsed|out\s+of\s+date|erroneous|in\s+error|errors?|incorrect|wrong|invalid|"
+    r"not\s+(?:valid|current|accurate|correct|in\s+(?:force|effect))|"
+    # (an old one, alone or as the value's noun: "(old)", "(old figure)"; "(old campus)" names a place)
+    rf"old(?:\s+{_NOUN})?(?=[ \t]*[)\];,])|"
     r"not\s+applicable|n/a|tb[cd]|to\s+be\s+(?:confirmed|determined|decided|defined|announced|updated)|"
     r"not\s+(?:yet\s+)?(?:confirmed|final(?:i[sz]ed)?|decided|determined)|unconfirmed|"
     # (alone, or before the value that replaced it: "(formerly)", "(originally; now 40)"; "Acme
@@ -40,11 +106,16 @@ _BACK_WORDS = (
 # "60 participants: no", "Female - not applicable", "Phase 2: N/A"
 _ANSWER_WORDS = (
     r"not\s+applicable|n/a|tb[cd]|to\s+be\s+(?:confirmed|determined|decided|defined|announced)|"
-    r"cancel+ed|withdrawn|retracted|deleted|removed|void|none|no|false|no\s+longer\s+[a-z]+(?:\s+[a-z]+)?"
+    r"cancel+ed|withdrawn|retracted|deleted|removed|void|none|no|false|no\s+longer\s+[a-z]+(?:\s+[a-z]+)?|"
+    r"rescinded|revoked|voided|invalidated|superseded|obsolete|outdated|out\s+of\s+date|invalid|incorrect|"
+    r"erroneous|wrong|not\s+(?:valid|current|in\s+(?:force|effect))"
 )
 # ... or after a comma, a semicolon, a stop or a double dash, the plainest of them alone: "60
 # participants, withdrawn", "60 participants; cancelled", "60 participants. Cancelled."
-_ALONE_WORDS = r"cancel+ed|withdrawn|retracted|rescinded|revoked|deleted|void(?:ed)?|not\s+applicable|n/a|tb[cd]"
+_ALONE_WORDS = (
+    r"cancel+ed|withdrawn|retracted|rescinded|revoked|deleted|void(?:ed)?|not\s+applicable|n/a|tb[cd]|"
+    r"invalidated|superseded|obsolete|outdated|out\s+of\s+date|no\s+longer\s+valid|not\s+valid|invalid"
+)
 _CLAUSE_END = r"(?=[ \t]*(?:[.;,)\]]|\Z|\n))"
 # A qualifier that leaves a value standing, and the words after it still read: "(estimated; cancelled)",
 # "(estimated) (cancelled)"
@@ -70,6 +141,27 @@ _AFTER = re.compile(
     r"|[,;][ \t]*now[ \t]+[0-9]"
     r")"
 )
+# ... or words of the source's own saying so, of a value that is no such word itself (a status
+# "Withdrawn" that "it was withdrawn by the sponsor" repeats): in a parenthesis, wherever they stand in
+# it ("(this figure was withdrawn)", "(estimated; figure superseded)"; "(5 withdrawn)" counts
+# participants); after a comma, a colon or a dash, with whom or when ("- withdrawn by the sponsor",
+# "; this figure has since been withdrawn"); or as the next sentence, of the line or of the next line
+# of its paragraph ("60 participants. This figure has since been withdrawn.")
+_SAID_AFTER = re.compile(
+    r"(?i)[ \t]*(?:"
+    rf"(?:[(\[][ \t]*{_QUALIFIER}[ \t]*[)\]][ \t]*)?[*_]{{0,2}}[(\[][ \t]*(?:{_QUALIFIER}[ \t]*[;,/][ \t]*)?"
+    rf"(?:{_BARE_SAID}|(?:[^)\]\n]*?(?<![\w'\u2019]))?{_SAID_BACK})[^)\]\n]*[)\]]"
+    rf"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*{_SAID_BACK}"
+    rf"|(?:[,;]|\.(?=[ \t])|[ \t]*[:\u2013\u2014]|[ \t]+--?)[ \t]*"
+    rf"(?:{_ADVERB}[ \t]+)?{_ALONE_DONE}{_ALONE_TAIL}"
+    # (past the words of the value's own clause, few and with no stop or colon: a source's lines are
+    # read joined by spaces, and a colon opens another line's label)
+    r"|(?:[ \t]+[^\s.!?:;,()\[\]]+){0,6}?(?:[ \t]*[(\[][^)\]\n]{0,40}[)\]])?[.!?]?[ \t\n]+"
+    rf"{_SAID_NEXT}"
+    r")"
+)
+# A value that is such a word itself: the status "Withdrawn"
+_BACK_VALUE = re.compile(rf"(?i)[ \t]*{_BACK_DONE}[ \t]*")
 # The words right before a value that take it back: "formerly Recruiting", "previously 60
 # participants", "originally 2024-07-30", "no longer 60", "not 60", "revised from 60", "~~60",
 # "cancelled: 60", "Enrollment (cancelled): 60"
@@ -81,7 +173,8 @@ _BEFORE = re.compile(
     # ... or a label that says the value is an old one: "Previous enrollment: 60", "Original Estimated
     # Enrollment: 60", "Previous status: Recruiting", "Enrollment (formerly): 60"; a label of a field's
     # own noun only ("Previous therapy: cyclophosphamide" names a prior therapy, the trial's own value)
-    r"|\b(?:previous|former|original|earlier|superseded|outdated|obsolete)(?:[ \t]+[a-z]+){0,2}?[ \t]+"
+    r"|\b(?:previous|former|original|earlier|prior|old|superseded|outdated|obsolete|withdrawn|retracted|"
+    r"cancel+ed|deleted|removed|invalid)(?:[ \t]+[a-z]+){0,2}?[ \t]+"
     r"(?:enrol+ment|status|phases?|sponsor|start|completion|dates?|ages?|sex|gender|title|conditions?|"
     r"locations?|sites?|sample[ \t]+size|allocation|masking|model|purpose|target)\b[^:\n.;]{0,20}:"
     r"|[(\[][ \t]*(?:formerly|previously|originally)[ \t]*[)\]][ \t]*:?"
@@ -107,4 +200,6 @@ def taken_back(text: str, start: int, end: int) -> bool:
     unit = _UNIT_AFTER.match(text, end)
     # (past a label's answer "yes": "Has Results: Yes (withdrawn)", the label the value's term)
     answer = _YES.match(text, unit.end() if unit else end)
-    return _AFTER.match(text, answer.end() if answer else unit.end() if unit else end) is not None
+    at = answer.end() if answer else unit.end() if unit else end
+    said = _BACK_VALUE.fullmatch(text, start, end) is None
+    return _AFTER.match(text, at) is not None or (said and _SAID_AFTER.match(text, at) is not None)

@@ -1,0 +1,146 @@
+"""Attacks of the retract32 hunt: a value its source takes back in words of its own, or says is not in force.
+
+The deny32 reading (reading/retracted.py) read a value taken back by the words right around it as
+their first words: "(withdrawn)", ": not applicable", ", cancelled". A source that said so in a
+sentence of its own still gave the value: "Enrollment: 60 participants (this figure was withdrawn)",
+"... — withdrawn by the sponsor", "... (old)", "... (no longer valid)", and the next sentence "This
+figure has since been withdrawn." each bound an enrollment of 60; "Location: Shanghai, China
+(withdrawn)" a site in Shanghai, the words after the entry's last part; and a status its words say
+only may be, or is lifted ("Suspended enrollment will resume in 2026 if needed", "Enrollment May Be
+Suspended", "Suspended (resumed in 2025)") bound SUSPENDED.
+
+Honest words stay standing: "Withdrawal criteria: ...", "participants who withdrew consent",
+"withdrawn from study drug", "(5 withdrawn)", "the earlier figure was withdrawn", and the status
+WITHDRAWN, which words saying it was withdrawn repeat.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import Trials, age_fields, im19_out
+from sle_trials.reading import retracted
+
+
+def _enrollment(quote: str) -> str:
+    return f"enrollment:\n  count: 60\nevidence:\n  enrollment: {json.dumps(quote)}\n"
+
+
+def _status(value: str, quote: str) -> str:
+    return f"overall_status: {value}\nevidence:\n  overall_status: {json.dumps(quote)}\n"
+
+
+def _start(quote: str) -> str:
+    return f'dates:\n  start:\n    date: "2024-07-30"\nevidence:\n  dates.start.date: {json.dumps(quote)}\n'
+
+
+# --- a count ---------------------------------------------------------------------------------------
+
+ENROLLMENT = "Enrollment: 60 participants"
+COUNTS_TAKEN_BACK = [
+    # in a parenthesis, wherever the words stand in it
+    " (this figure was withdrawn)",
+    " (the figure has since been retracted)",
+    " (it was withdrawn by the sponsor)",
+    " (estimated; this number is no longer valid)",
+    " (figure superseded)",
+    " (since withdrawn)",
+    # the words alone in it
+    " (old)",
+    " (old figure)",
+    " (outdated)",
+    " (no longer valid)",
+    " (not current)",
+    " (out of date)",
+    # after a dash, a comma or a semicolon, with whom or when
+    " — withdrawn by the sponsor",
+    " - withdrawn in 2025",
+    ", retracted by the sponsor",
+    " -- superseded by the amended protocol",
+    " - superseded",
+    ", outdated",
+    ": no longer valid",
+    "; this figure has since been withdrawn",
+    ", which was later withdrawn",
+    # the next sentence, of its line or the next line of its paragraph
+    ". This figure has since been withdrawn.",
+    ". This was withdrawn by the sponsor.",
+    ". It is no longer valid.",
+    ". Withdrawn by the sponsor in 2025.",
+    "\nThis figure has since been withdrawn.",  # (a plain source's lines are read joined)
+    " with lupus. This figure has since been withdrawn.",
+]
+
+
+@pytest.mark.parametrize("after", COUNTS_TAKEN_BACK)
+def test_a_count_its_source_takes_back_is_no_enrollment(trials: Trials, after: str) -> None:
+    out = im19_out(trials, ENROLLMENT + after, _enrollment(ENROLLMENT))
+    assert " E508 enrollment.count: 60 is not the number of participants" in out
+
+
+COUNTS_STANDING = [
+    " (5 withdrawn)",
+    " (participants who withdrew consent will be replaced)",
+    " (the earlier figure of 80 was withdrawn)",
+    " (the earlier figure was withdrawn)",
+    " (this figure was updated in 2025)",
+    ". Withdrawal criteria: participants who withdraw consent.",
+    ". Participants withdrawn from study drug will be followed up.",
+    ", withdrawn participants will be replaced",
+    ". The study drug was withdrawn in 2 participants.",
+    "\nWithdrawn participants: 0",
+]
+
+
+@pytest.mark.parametrize("after", COUNTS_STANDING)
+def test_a_count_beside_honest_words_of_withdrawal_still_binds(trials: Trials, after: str) -> None:
+    assert im19_out(trials, ENROLLMENT + after, _enrollment(ENROLLMENT)) == ""
+
+
+# --- an age and a date: the same reading -------------------------------------------------------------
+
+MINIMUM = "Minimum age: 18 years"
+
+
+@pytest.mark.parametrize(
+    "after", [" (this limit was withdrawn)", " - withdrawn by the sponsor", " (outdated)", ". It is no longer valid."]
+)
+def test_an_age_its_source_takes_back_is_no_bound(trials: Trials, after: str) -> None:
+    out = im19_out(trials, MINIMUM + after, age_fields("minimum_age", 18, MINIMUM))
+    assert " E508 eligibility.minimum_age: 18 YEARS is not the minimum age" in out
+
+
+@pytest.mark.parametrize(
+    "after", [". Participants withdrawn from study drug are not replaced.", "\nWithdrawal criteria: withdrawn consent"]
+)
+def test_an_age_beside_honest_words_of_withdrawal_still_binds(trials: Trials, after: str) -> None:
+    assert im19_out(trials, MINIMUM + after, age_fields("minimum_age", 18, MINIMUM)) == ""
+
+
+START = "Start date: 2024-07-30"
+
+
+@pytest.mark.parametrize("after", [" (this date was withdrawn)", " — superseded by the amended plan", " (old)"])
+def test_a_date_its_source_takes_back_is_no_date_of_the_trial(trials: Trials, after: str) -> None:
+    assert " E505 dates.start.date: 2024-07-30 is taken back" in im19_out(trials, START + after, _start(START))
+
+
+# --- the reading itself --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Withdrawal criteria: participants withdrawn from study drug", "Withdrawal criteria"),
+        ("Enrollment: 60 participants (which replaced the 2019 protocol's 80)", "60 participants"),
+        ("Sponsor: Acme Biotech (it was withdrawn from the market in 2019)", "Acme Biotech"),
+        ("Enrollment: 60 participants. The start date was withdrawn.", "60 participants"),
+        ("Enrollment: 60 participants. Start date: 2025. This date was withdrawn.", "60 participants"),
+        ("Enrollment: 60 participants (sites withdrawn: 2)", "60 participants"),
+        ("Location: Beijing (old campus)", "Beijing"),
+    ],
+)
+def test_words_of_withdrawal_that_do_not_take_a_value_back(text: str, value: str) -> None:
+    start = text.index(value)
+    assert not retracted.taken_back(text, start, start + len(value))
