@@ -144,3 +144,55 @@ def test_a_date_its_source_takes_back_is_no_date_of_the_trial(trials: Trials, af
 def test_words_of_withdrawal_that_do_not_take_a_value_back(text: str, value: str) -> None:
     start = text.index(value)
     assert not retracted.taken_back(text, start, start + len(value))
+
+
+# --- a verbatim text: a site's city, an entry's part ------------------------------------------------
+
+SHANGHAI = "locations:\n  - city: Shanghai\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "fields", "field"),
+    [
+        ("Location: Shanghai, China (withdrawn)", SHANGHAI, "locations.0.city"),
+        ("Location: Shanghai, China - withdrawn", SHANGHAI, "locations.0.city"),
+        ("Location: Shanghai, 200025, China (old)", SHANGHAI, "locations.0.city"),
+        ("Location: Shanghai, China. This site was withdrawn.", SHANGHAI, "locations.0.city"),
+        ("Location: Shanghai (this site was withdrawn)", SHANGHAI, "locations.0.city"),
+        ("Withdrawn sites: Shanghai", SHANGHAI, "locations.0.city"),
+        (
+            "Location: Ruijin Hospital, Shanghai, China (withdrawn)",
+            "locations:\n  - facility: Ruijin Hospital\n",
+            "locations.0.facility",
+        ),
+        ("Sponsor: Acme Biotech, Inc. (withdrawn)", "sponsor:\n  name: Acme Biotech\n", "sponsor.name"),
+        ("Condition: Lupus Nephritis (no longer valid)", "conditions:\n  - Lupus Nephritis\n", "conditions.0"),
+    ],
+)
+def test_a_verbatim_text_its_source_takes_back_is_none_of_the_trials(
+    trials: Trials, line: str, fields: str, field: str
+) -> None:
+    assert f" E501 {field}: the text stands in its source only where the words right around it take it back" in (
+        im19_out(trials, line, fields)
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Location: Shanghai, China", SHANGHAI),
+        ("Location: Shanghai, China (recruiting)", SHANGHAI),
+        ("Locations: Shanghai, China; Beijing, China (withdrawn)", SHANGHAI),
+        ("Location: Shanghai, China. Participants who withdrew consent were replaced.", SHANGHAI),
+        # a list of conditions is no entry: the words after the last take back the last only
+        ("Conditions: Lupus Nephritis, SLE (withdrawn)", "conditions:\n  - Lupus Nephritis\n"),
+    ],
+)
+def test_a_verbatim_text_beside_honest_words_still_stands(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""
+
+
+def test_an_entry_part_is_read_past_only_in_an_entry() -> None:
+    text = "Shanghai, China (withdrawn)"
+    assert retracted.taken_back(text, 0, len("Shanghai"), entry=True)
+    assert not retracted.taken_back(text, 0, len("Shanghai"))

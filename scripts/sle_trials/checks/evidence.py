@@ -218,12 +218,19 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
 TAKEN_BACK_PLACES = 1_000
 
 
+# The fields whose texts are parts of an entry a source writes with commas: a site's facility, city,
+# region and country ("Shanghai, China (withdrawn)" withdraws the site Shanghai), an organisation's
+# name and its suffix or address ("Acme Biotech, Inc. (withdrawn)"), a person's name and degree
+_ENTRIES = frozenset({"locations", "sponsor", "responsible_party", "officials"})
+
+
 def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
     """Whether every place the cited sources give needle (a verbatim text, normalised), where they state
     the field at path, takes it back by the words right around it (retracted.taken_back): "Sponsor: Acme
     Biotech (withdrawn)", "Condition: formerly Lupus Nephritis", "~~Lupus Nephritis~~ SLE" each gave the
-    record a sponsor or a condition the source withdraws. A criterion's text is its whole item, read
-    by binding."""
+    record a sponsor or a condition the source withdraws; so did "Location: Shanghai, China (withdrawn)"
+    a site's city, by the words after its entry's last part (_ENTRIES). A criterion's text is its whole
+    item, read by binding."""
     if path[0] == "eligibility" or path[0] in fields.BOOKKEEPING:
         return False
     read = 0
@@ -231,7 +238,7 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
         placed = sources.passages(doc, path)
         for text in [doc.text] if placed is None else [p.text for p in placed]:
             for at in edges.occurrences(text, needle):
-                if not retracted.taken_back(text, at, at + len(needle)):
+                if not retracted.taken_back(text, at, at + len(needle), entry=path[0] in _ENTRIES):
                     return False
                 read += 1
                 if read >= TAKEN_BACK_PLACES:

@@ -188,13 +188,24 @@ _UNIT_AFTER = re.compile(
     r"(?:[ \t]+(?:or|and)[ \t]+(?:older|younger|above|below|over|under))?)?"
 )
 
+# The other parts of an entry after a value of it, each after a comma, in words of capitals or digits
+# (", China", ", Zhejiang Province", ", 200025", ", People's Republic of China", ", Inc."; a word after a
+# stop opens the next sentence: ", China. This site ..."), and how many
+_ENTRY_PART = re.compile(
+    r"[ \t]*,[ \t]*(?-i:[A-Z0-9])[\w'\u2019.&-]*"
+    r"(?:(?<!\.)[ \t]+(?:(?-i:[A-Z0-9])[\w'\u2019.&-]*|of|de|la|del|du|di|and))*"
+)
+_ENTRY_PARTS = 4
+
 _YES = re.compile(r"(?i)[ \t]*:[ \t]*(?:yes|true)\b")
 
 
-def taken_back(text: str, start: int, end: int) -> bool:
+def taken_back(text: str, start: int, end: int, entry: bool = False) -> bool:
     """Whether the words right around text[start:end], a value as the source writes it (a number with
     its unit, a date, a term), take it back: cancel it, withdraw it, say it does not apply or is yet to
-    be decided, or replace it with another."""
+    be decided, or replace it with another. With entry, the value is one part of an entry the source
+    writes its parts of with commas (a site's facility, city, region and country), and the words after
+    the entry's last part take it back too."""
     if _BEFORE.search(text, max(0, start - _REACH), start):
         return True
     unit = _UNIT_AFTER.match(text, end)
@@ -202,4 +213,14 @@ def taken_back(text: str, start: int, end: int) -> bool:
     answer = _YES.match(text, unit.end() if unit else end)
     at = answer.end() if answer else unit.end() if unit else end
     said = _BACK_VALUE.fullmatch(text, start, end) is None
-    return _AFTER.match(text, at) is not None or (said and _SAID_AFTER.match(text, at) is not None)
+    if _AFTER.match(text, at) is not None or (said and _SAID_AFTER.match(text, at) is not None):
+        return True
+    # (a part of an entry, past the entry's other parts: "Shanghai" of "Shanghai, China (withdrawn)")
+    for _ in range(_ENTRY_PARTS if entry else 0):
+        part = _ENTRY_PART.match(text, at)
+        if part is None:
+            break
+        at = part.end()
+        if _AFTER.match(text, at) is not None or (said and _SAID_AFTER.match(text, at) is not None):
+            return True
+    return False
