@@ -196,3 +196,50 @@ def test_an_entry_part_is_read_past_only_in_an_entry() -> None:
     text = "Shanghai, China (withdrawn)"
     assert retracted.taken_back(text, 0, len("Shanghai"), entry=True)
     assert not retracted.taken_back(text, 0, len("Shanghai"))
+
+
+# --- a status ------------------------------------------------------------------------------------------
+
+NOT_SUSPENDED = [
+    ("Suspended enrollment will resume in 2026 if needed", "Suspended"),
+    ("Suspended enrollment resumed in 2025", "Suspended"),
+    ("Status: Suspended (resumed in 2025)", "Suspended"),
+    ("Status: Suspended, since lifted", "Suspended"),
+    ("Status: Suspended (enrollment resumed)", "Suspended"),
+    ("Status: Suspended; enrollment resumed in March 2025", "Suspended"),
+    ("Status: Suspended if needed", "Suspended"),
+    ("Status: Suspended (if safety signals arise)", "Suspended"),
+    ("Enrollment may be Suspended", "Suspended"),
+    ("Enrollment May Be Suspended if needed", "Suspended"),
+    ("Enrollment could be Suspended if safety signals arise", "Suspended"),
+    ("Status: to be Suspended", "Suspended"),
+    ("Status: Suspended (this status is no longer valid)", "Suspended"),
+    ("Status: Suspended - withdrawn by the sponsor", "Suspended"),
+    # (in lower case, no rendering: refused before too)
+    ("Status: enrollment may be suspended", "suspended"),
+]
+
+
+@pytest.mark.parametrize(("line", "quote"), NOT_SUSPENDED)
+def test_a_pause_its_words_say_only_may_be_or_is_lifted_renders_none(trials: Trials, line: str, quote: str) -> None:
+    out = im19_out(trials, line, _status("SUSPENDED", quote))
+    assert " E507 overall_status: SUSPENDED is not what the quote states" in out
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "quote"),
+    [
+        ("Status: Suspended", "SUSPENDED", "Suspended"),
+        ("Status: Suspended until the DSMB review", "SUSPENDED", "Suspended"),
+        ("Status: Suspended until enrollment resumes", "SUSPENDED", "Suspended"),
+        ("The trial was Suspended in 2024.", "SUSPENDED", "Suspended"),
+        ("Status: Suspended. Enrollment is expected to resume in 2026.", "SUSPENDED", "Suspended"),
+        ("Status: Withdrawn", "WITHDRAWN", "Withdrawn"),
+        ("Status: Withdrawn. It was withdrawn by the sponsor before enrollment.", "WITHDRAWN", "Withdrawn"),
+        ("Status: Withdrawn (study withdrawn by the sponsor)", "WITHDRAWN", "Withdrawn"),
+        ("Status: Withdrawn - withdrawn by the sponsor", "WITHDRAWN", "Withdrawn"),
+        ("Status: Recruiting (if you are interested, contact the site)", "RECRUITING", "Recruiting"),
+    ],
+)
+def test_a_status_stated_still_binds(trials: Trials, line: str, value: str, quote: str) -> None:
+    assert im19_out(trials, line, _status(value, quote)) == ""

@@ -533,17 +533,48 @@ _SEX_OF_A_RULE = (
 # "Recruiting? Not yet."): each passed as RECRUITING,
 # where its words say the trial is not recruiting. Not the next line's words, nor a label of its own
 # after it ("Recruiting Completed: 2026-06")
+# (as the word of what it is the status of, too: "Suspended enrollment will resume in 2026",
+# "Recruiting study to start soon")
+_STATUS_OF = r"(?:[ \t]+(?:enrol+ment|recruitment|accrual|dosing|screening|study|trial|participation))?"
 _STATUS_NOT_YET = (
     r"(?!(?i:[ \t]*\?|[ \t]+status\b"
     r"|[ \t]*:[ \t]*(?:not|no|never|closed|completed|ended|finished|stopped|halted|over|paused|suspended|"
     r"on[ \t]+hold|planned|pending|expected|tbd|n/?a)\b"
-    r"|[ \t]*[-–—(,]?[ \t]*(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?"
+    rf"|{_STATUS_OF}[ \t]*[-–—(,]?[ \t]*(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?"
     r"(?:paused|suspended|interrupted|postponed|delayed|deferred|pending|planned|scheduled|expected|anticipated|"
     r"due|on[ \t]+hold|not|never|yet[ \t]+to)\b(?![ \t]*:)"
     r"|[ \t]+(?:is|are|was|were|has|have|had|did|does|do)(?:n't|[ \t]+not)\b"
-    r"|[ \t]+(?:will|shall|would|should|may|might|could|can|to)[ \t]+(?:not[ \t]+|soon[ \t]+|only[ \t]+)?"
+    rf"|{_STATUS_OF}[ \t]+(?:will|shall|would|should|may|might|could|can|to)[ \t]+(?:not[ \t]+|soon[ \t]+|only[ \t]+)?"
     r"(?:begin|start|open|commence|resume|re-?open|restart|be)\b"
     r"))"
+)
+# ... nor a pause (SUSPENDED, TEMPORARILY_NOT_AVAILABLE) the words after it say is lifted or only would
+# be ("Suspended (resumed in 2025)", "Suspended enrollment resumed", "Suspended; enrollment resumed in
+# 2025", "Suspended if needed", "Suspended
+# should safety signals arise"): "Suspended until the DSMB review" is paused now
+_PAUSED = "|".join(
+    rf"(?<={re.escape(form)})"
+    for label in ("Suspended", "Temporarily not available", "Temporarily Not Available", "TEMPORARILY_NOT_AVAILABLE")
+    for form in {label, label.upper()}
+)
+_STATUS_PAUSE_LIFTED = (
+    rf"(?!(?:{_PAUSED})(?i:{_STATUS_OF}"
+    r"(?:[ \t]*[-–—(,;]?[ \t]*(?:(?:enrol+ment|recruitment|accrual|dosing|screening|study|trial)[ \t]+)?"
+    r"(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?"
+    r"(?:(?:since|now|later|then)[ \t]+)?"
+    r"(?:resumed|lifted|reinstated|re-?opened|restarted|reactivated)\b"
+    r"|[ \t]*\(?[ \t]*(?:if|unless|should|in[ \t]+case|as[ \t]+needed)\b)))"
+)
+# ... nor a status the words before it say only may, will or would be ("Enrollment may be Suspended",
+# "could be Terminated if ...", "is to be Completed in 2026", "if Suspended"): each form a fixed-width
+# lookbehind, as Python's re needs
+_STATUS_MAY_BE = "".join(
+    rf"(?<!\b{re.escape(form)})"
+    for words in (
+        *(f"{modal} be " for modal in ("may", "might", "could", "would", "will", "shall", "can", "should", "to")),
+        *(f"{word} " for word in ("if", "unless", "once", "until")),
+    )
+    for form in {words, words.capitalize(), words.title(), words.upper()}
 )
 # ... nor one the words after it in its clause exclude ("Female patients are not eligible.", "Female
 # patients are excluded", "Female patients cannot take part", "Female: not eligible"): each passed as
@@ -558,7 +589,11 @@ _SEX_EXCLUDED = (
 # ("Randomized: No", "Has Results: No", "Interventional: no, this is an observational registry"): each
 # bound its value (RANDOMIZED, results posted, INTERVENTIONAL) with a quote of the label alone
 _ANSWERED_NO = r"(?!(?i:[ \t]*:[ \t]*(?:no|not|none|false|never)\b))"
-_TAKEN_BACK_AFTER = {"overall status": _STATUS_ENDED + _STATUS_NOT_YET, "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED}
+_TAKEN_BACK_AFTER = {
+    "overall status": _STATUS_ENDED + _STATUS_NOT_YET + _STATUS_PAUSE_LIFTED,
+    "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED,
+}
+_TAKEN_BACK_BEFORE = {"overall status": _STATUS_MAY_BE}
 # A rendering right after its field's label is the field's value, whatever words follow it ("Sex:
 # Female (women of childbearing potential must use contraception)" says who may enrol): none is taken
 # back. Each label and separator a fixed-width lookbehind of its own, as Python's re needs.
@@ -624,7 +659,7 @@ def _compile(name: str, table: dict) -> Vocabulary:
             values.setdefault(label, set()).add(value)
     ordered = sorted(values, key=lambda r: (-len(r), r))  # the regex tries the longest first at each place
     rendering = "(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])"
-    taken_back = rendering + _ANSWERED_NO + _TAKEN_BACK_AFTER.get(name, "")
+    taken_back = _TAKEN_BACK_BEFORE.get(name, "") + rendering + _ANSWERED_NO + _TAKEN_BACK_AFTER.get(name, "")
     if name in _LABELLED:
         taken_back = f"(?:{_LABELLED[name]}){rendering}|{taken_back}"
     if name in _NEVER_TAKEN_BACK:
