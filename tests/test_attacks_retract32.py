@@ -243,3 +243,27 @@ def test_a_pause_its_words_say_only_may_be_or_is_lifted_renders_none(trials: Tri
 )
 def test_a_status_stated_still_binds(trials: Trials, line: str, value: str, quote: str) -> None:
     assert im19_out(trials, line, _status(value, quote)) == ""
+
+
+# --- a stopped status's reason, a pause's review: honest words the not-yet reading refused -----------
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "quote"),
+    [
+        ("Status: Terminated due to slow accrual", "TERMINATED", "Terminated"),
+        ("Status: Suspended due to a safety review", "SUSPENDED", "Suspended"),
+        ("Status: Suspended pending DSMB review", "SUSPENDED", "Suspended"),
+        ("Status: Suspended (pending review)", "SUSPENDED", "Suspended"),
+    ],
+)
+def test_a_status_with_its_reason_or_review_still_binds(trials: Trials, line: str, value: str, quote: str) -> None:
+    assert im19_out(trials, line, _status(value, quote)) == ""
+
+
+@pytest.mark.parametrize(
+    "line", ["Recruiting due to start in 2026", "Recruiting due in 2026", "Recruiting pending approval"]
+)
+def test_a_status_due_or_pending_is_still_not_yet(trials: Trials, line: str) -> None:
+    out = im19_out(trials, line, _status("RECRUITING", "Recruiting"))
+    assert " E507 overall_status: RECRUITING is not what the quote states" in out

@@ -536,27 +536,33 @@ _SEX_OF_A_RULE = (
 # (as the word of what it is the status of, too: "Suspended enrollment will resume in 2026",
 # "Recruiting study to start soon")
 _STATUS_OF = r"(?:[ \t]+(?:enrol+ment|recruitment|accrual|dosing|screening|study|trial|participation))?"
+# (a status "due" to begin is not yet, one "due to slow accrual" is for a reason: "Terminated due to slow
+# accrual", "Suspended due to a safety review" state their status)
+_TO_BEGIN = r"(?:begin|start|open|commence|resume|re-?open|restart|be)\b"
+# (and one "pending" is not yet, unless a pause: "Suspended pending DSMB review" is paused now)
+_PAUSES = ("Suspended", "Temporarily not available", "Temporarily Not Available", "TEMPORARILY_NOT_AVAILABLE")
+_UNPAUSED = "".join(rf"(?<!{re.escape(form)})" for label in _PAUSES for form in {label, label.upper()})
+_STATUS_PENDING = (
+    rf"(?!{_UNPAUSED}(?i:{_STATUS_OF}[ \t]*[-–—(,]?[ \t]*(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?"
+    r"pending\b(?![ \t]*:)))"
+)
 _STATUS_NOT_YET = (
     r"(?!(?i:[ \t]*\?|[ \t]+status\b"
     r"|[ \t]*:[ \t]*(?:not|no|never|closed|completed|ended|finished|stopped|halted|over|paused|suspended|"
     r"on[ \t]+hold|planned|pending|expected|tbd|n/?a)\b"
     rf"|{_STATUS_OF}[ \t]*[-–—(,]?[ \t]*(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?"
-    r"(?:paused|suspended|interrupted|postponed|delayed|deferred|pending|planned|scheduled|expected|anticipated|"
-    r"due|on[ \t]+hold|not|never|yet[ \t]+to)\b(?![ \t]*:)"
+    r"(?:paused|suspended|interrupted|postponed|delayed|deferred|planned|scheduled|expected|anticipated|"
+    rf"due(?![ \t]+to[ \t]+(?!{_TO_BEGIN}))|on[ \t]+hold|not|never|yet[ \t]+to)\b(?![ \t]*:)"
     r"|[ \t]+(?:is|are|was|were|has|have|had|did|does|do)(?:n't|[ \t]+not)\b"
     rf"|{_STATUS_OF}[ \t]+(?:will|shall|would|should|may|might|could|can|to)[ \t]+(?:not[ \t]+|soon[ \t]+|only[ \t]+)?"
-    r"(?:begin|start|open|commence|resume|re-?open|restart|be)\b"
+    rf"{_TO_BEGIN}"
     r"))"
 )
 # ... nor a pause (SUSPENDED, TEMPORARILY_NOT_AVAILABLE) the words after it say is lifted or only would
 # be ("Suspended (resumed in 2025)", "Suspended enrollment resumed", "Suspended; enrollment resumed in
 # 2025", "Suspended if needed", "Suspended
 # should safety signals arise"): "Suspended until the DSMB review" is paused now
-_PAUSED = "|".join(
-    rf"(?<={re.escape(form)})"
-    for label in ("Suspended", "Temporarily not available", "Temporarily Not Available", "TEMPORARILY_NOT_AVAILABLE")
-    for form in {label, label.upper()}
-)
+_PAUSED = "|".join(rf"(?<={re.escape(form)})" for label in _PAUSES for form in {label, label.upper()})
 _STATUS_PAUSE_LIFTED = (
     rf"(?!(?:{_PAUSED})(?i:{_STATUS_OF}"
     r"(?:[ \t]*[-–—(,;]?[ \t]*(?:(?:enrol+ment|recruitment|accrual|dosing|screening|study|trial)[ \t]+)?"
@@ -590,7 +596,7 @@ _SEX_EXCLUDED = (
 # bound its value (RANDOMIZED, results posted, INTERVENTIONAL) with a quote of the label alone
 _ANSWERED_NO = r"(?!(?i:[ \t]*:[ \t]*(?:no|not|none|false|never)\b))"
 _TAKEN_BACK_AFTER = {
-    "overall status": _STATUS_ENDED + _STATUS_NOT_YET + _STATUS_PAUSE_LIFTED,
+    "overall status": _STATUS_ENDED + _STATUS_NOT_YET + _STATUS_PENDING + _STATUS_PAUSE_LIFTED,
     "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED,
 }
 _TAKEN_BACK_BEFORE = {"overall status": _STATUS_MAY_BE}
