@@ -456,8 +456,9 @@ def _rendered_there(
         start = at - lo + rendering.start
         # (with a question mark that ends its sentence: "Recruiting? Not yet." asks, and renders nothing)
         hi += text.startswith("?", hi)
-        # (and a status's next clause after a semicolon: "Suspended; enrollment resumed in 2025" lifts it)
-        if vocab.name == "overall status" and text.startswith(";", hi):
+        # (and a status's next clause or sentence: "Suspended; enrollment resumed in 2025", "Suspended.
+        # The suspension was lifted in 2025." lift it)
+        if vocab.name == "overall status" and text.startswith((";", ". "), hi):
             hi = sentences.around(text, hi + 1, hi + 1)[1]
         if any(r.start == start and r.values == rendering.values for r in vocab.places(text[lo:hi])):
             return True

@@ -558,14 +558,16 @@ _STATUS_NOT_YET = (
     rf"{_TO_BEGIN}"
     r"))"
 )
-# ... nor a pause (SUSPENDED, TEMPORARILY_NOT_AVAILABLE) the words after it say is lifted or only would
-# be ("Suspended (resumed in 2025)", "Suspended enrollment resumed", "Suspended; enrollment resumed in
-# 2025", "Suspended if needed", "Suspended
-# should safety signals arise"): "Suspended until the DSMB review" is paused now
+# ... nor a pause (SUSPENDED, TEMPORARILY_NOT_AVAILABLE) the words after it, or the next sentence's
+# first, say is lifted or only would be ("Suspended (resumed in 2025)", "Suspended enrollment resumed",
+# "Suspended; enrollment resumed in 2025", "Suspended. The suspension was lifted in 2025.", "Suspended
+# if needed", "Suspended should safety signals arise"): "Suspended until the DSMB review" and
+# "Suspended. Enrollment is expected to resume in 2026." are paused now
 _PAUSED = "|".join(rf"(?<={re.escape(form)})" for label in _PAUSES for form in {label, label.upper()})
 _STATUS_PAUSE_LIFTED = (
     rf"(?!(?:{_PAUSED})(?i:{_STATUS_OF}"
-    r"(?:[ \t]*[-–—(,;]?[ \t]*(?:(?:enrol+ment|recruitment|accrual|dosing|screening|study|trial)[ \t]+)?"
+    r"(?:[ \t]*[-–—(,;.]?[ \t]*"
+    r"(?:(?:the[ \t]+)?(?:enrol+ment|recruitment|accrual|dosing|screening|study|trial|suspension|pause|hold)[ \t]+)?"
     r"(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?"
     r"(?:(?:since|now|later|then)[ \t]+)?"
     r"(?:resumed|lifted|reinstated|re-?opened|restarted|reactivated)\b"
