@@ -30,6 +30,8 @@ FAILED = (
 OWN = (
     "4. Failure of mycophenolate mofetil ≥ 2 g/day, for ≥ 6 months, or equivalent, NSAIDs, or ≥ 2 immunosuppressants.\n"
 )
+# the same with the numbers in words: "for six months" is the dose's, "two immunosuppressants" an item
+WORDS = "4. Failure of mycophenolate mofetil ≥ 2 g/day, for six months, NSAIDs, or two immunosuppressants.\n"
 # a parenthesis that offers another treatment (a brand no pattern knows) beside its item's regimen word
 ADDED = "4. Failure of mycophenolate mofetil, intravenous cyclophosphamide (or Benlysta regimen), or NSAIDs.\n"
 
@@ -38,7 +40,7 @@ ADDED = "4. Failure of mycophenolate mofetil, intravenous cyclophosphamide (or B
 def studies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
     """The fixture study imported with its criterion 4 as written (FAILED) and as OWN: checker, data."""
     out = {}
-    for name, criterion in (("failed", FAILED), ("own", OWN), ("added", ADDED)):
+    for name, criterion in (("failed", FAILED), ("own", OWN), ("words", WORDS), ("added", ADDED)):
         doc = json.loads(STUDY.read_text("utf-8"))
         module = doc["protocolSection"]["eligibilityModule"]
         module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(FAILED, criterion)
@@ -88,6 +90,24 @@ def test_a_therapy_without_its_dose_or_regimen_is_its_item(studies: dict, therap
 )
 def test_a_comma_in_an_items_dose_starts_no_item(studies: dict, therapies: list[str]) -> None:
     assert _problems(studies["own"], therapies) == []
+
+
+@pytest.mark.parametrize(
+    "therapies",
+    [
+        ["mycophenolate mofetil ≥ 2 g/day, for six months", "NSAIDs", "two immunosuppressants"],
+        ["mycophenolate mofetil", "NSAIDs", "two immunosuppressants"],
+    ],
+)
+def test_a_duration_in_words_starts_no_item(studies: dict, therapies: list[str]) -> None:
+    """A dose or a duration whose number is written in words is its item's, as one in digits is:
+    "for six months" was read as an item of its own, and the honest list refused for leaving it out."""
+    assert _problems(studies["words"], therapies) == []
+
+
+def test_a_count_in_words_is_still_an_item(studies: dict) -> None:
+    found = _problems(studies["words"], ["mycophenolate mofetil", "NSAIDs"])
+    assert len(found) == 1 and "two immunosuppressants" in found[0][1], found
 
 
 def test_a_treatment_a_parenthesis_adds_is_not_left_out(studies: dict) -> None:

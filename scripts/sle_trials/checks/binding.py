@@ -648,8 +648,15 @@ _DOSE_LEAD = (
     "dose doses dosage daily given orally intravenously iv po minimum maximum max min last past previous preceding "
     "prior in any"
 ).split()
-# (up to eight of them: "at a dose of at least 2 g/day" has six)
-_DOSE_START = re.compile(r"(?i)\A\s*(?:(?:" + "|".join(_DOSE_LEAD) + r")\s+){0,8}(?:[≤≥<>=~]\s*)?[0-9]")
+# (up to eight of them: "at a dose of at least 2 g/day" has six; the number in digits or in words,
+# "for six months", which read as an item of its own made the honest list leave one out)
+_DOSE_START = re.compile(
+    r"(?i)\A\s*(?:(?:"
+    + "|".join(_DOSE_LEAD)
+    + r")\s+){0,8}(?:[≤≥<>=~]\s*)?(?:[0-9]|"
+    + lexicon.WORDS_NUMBER
+    + r"(?![\w-]))"
+)
 # ... with a unit of dose or of time after it
 _DOSE_UNIT = re.compile(
     r"(?i)(?:[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%)(?![a-z])|/\s*(?:kg|m2|m²|d|day|week)\b|\b(?:units?|daily|weekly|"
