@@ -177,13 +177,6 @@ _A_FAILURE = re.compile(
     + _FAILURE_WORDS
     + r"|respon\w*|relaps\w*|flare\w*|toxicit\w*|adverse|side\s+effects?|despite|ineffective\w*|efficacy)\b"
 )
-# A sentence after the requirement's that keeps out those it speaks of ("; patients who failed belimumab
-# are excluded", ". Patients refractory to belimumab are not eligible"): its therapies are no
-# requirement's, though its failure is one of its own (read as one, belimumab was required)
-_KEPT_OUT = re.compile(
-    r"(?i)\b(?:excluded|ineligible|not\s+(?:be\s+)?eligible|(?:cannot|can\s*not|may\s+not|will\s+not|must\s+not|"
-    r"shall\s+not)\s+(?:be\s+)?(?:enrol+ed|included|randomi[sz]ed|participate|eligible))\b"
-)
 # Of _NOT_PRIOR's words, those of a permission: a sentence whose only such words they are, and that
 # lets in a failure by them (_Treated.lets_in_a_failure: "; belimumab is also allowed, provided they had
 # an inadequate response", "; failure of belimumab is also permitted"), names another treatment that
@@ -229,14 +222,18 @@ _JOINED = re.compile(r"(?i)\s*(?:or|and|nor)\b")
 # requirement, "Disease refractory to standard therapy, regardless of prior belimumab" named one,
 # and its therapies declared silent were refused (E523).
 _REGARDLESS = re.compile(r"(?i)\b(?:regardless|irrespective)\s+of\b[^,;.()]*")
-# Words after a cue in its clause that keep the patients it names out ("Patients previously treated
-# with rituximab are excluded", "... are not eligible"): the criterion is an exclusion, written among
-# the inclusions
+# Words that keep out the patients they speak of: after a cue in its clause ("Patients previously
+# treated with rituximab are excluded", "... are not eligible", "... must not participate"), the
+# criterion is an exclusion written among the inclusions; in a sentence after the requirement's
+# ("; patients who failed belimumab are excluded", ". Patients refractory to belimumab may not be
+# randomised"), its therapies are no requirement's, though its failure is one of its own (read as
+# one, belimumab was required). One list for both: two, the second shadowing the first, read
+# "patients who failed belimumab must not participate" as a requirement of belimumab
 # (a negation of "never" or "no longer" as of "not": "... are never eligible")
 _KEPT_OUT = re.compile(
-    r"(?i)\b(?:(?:is|are|will\s+be|shall\s+be|must\s+be|be)\s+excluded|ineligible"
-    r"|(?:not|never|no\s+longer)\s+(?:be\s+)?(?:eligible|allowed|permitted|enrolled|included)"
-    r"|cannot\s+(?:participate|be\s+(?:enrolled|included)))\b"
+    r"(?i)\b(?:(?:is|are|was|were|will\s+be|shall\s+be|must\s+be|be|been)\s+excluded|ineligible"
+    r"|(?:not|never|no\s+longer|cannot)\s+(?:be\s+)?"
+    r"(?:eligible|allowed|permitted|enrol+ed|included|randomi[sz]ed|participate))\b"
 )
 
 # Words that let the patients a treatment had before names in, after its cue in its clause ("Patients
