@@ -1390,9 +1390,6 @@ def test_a_labels_words_make_no_population_an_enrollment(tmp_path: Path, line: s
     assert _codes(tmp_path, _press(OWN, line), fields, quotes) == codes
 
 
-NO_PHASE_TITLE = TITLE.replace("Phase 1 Trial", "Trial")
-
-
 @pytest.mark.parametrize(
     ("lines", "other"),
     [  # the list under a sentence naming the trial's id and nothing else is the trial's

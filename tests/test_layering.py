@@ -132,3 +132,37 @@ def _empty_container(value: ast.expr | None) -> bool:
         name = value.func.attr if isinstance(value.func, ast.Attribute) else getattr(value.func, "id", "")
         return name in ("dict", "list", "set", "OrderedDict", "defaultdict", "WeakValueDictionary")
     return False
+
+
+def names_bound_twice(source: str) -> list[str]:
+    """The names a module's top level binds more than once (an assignment, a function or a class)."""
+    lines: dict[str, list[int]] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound = [node.name]
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            bound = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+        else:
+            continue
+        for name in bound:
+            lines.setdefault(name, []).append(node.lineno)
+    return [f"{name} (lines {', '.join(map(str, at))})" for name, at in lines.items() if len(at) > 1]
+
+
+def test_no_module_binds_a_name_twice() -> None:
+    """A module-level name bound again shadows the first binding for every use after the module is
+    read: prior_therapy.py's second _KEPT_OUT (a clause's words) left its first (a later sentence's
+    "must not participate") read by no rule, and an inclusion criterion keeping patients out
+    required their therapy (tests/test_attacks_kept_out.py). Each list of words has a name of its own;
+    the tests' and the benchmarks' modules too (a test's table bound again is read by no test before it)."""
+    assert names_bound_twice("A = 1\ndef f(): pass\nA = 2\nclass f: pass\nB: int = 3\n") == [
+        "A (lines 1, 3)",
+        "f (lines 2, 4)",
+    ]
+    tests = Path(__file__).parent
+    checked = [path for _, path in sources()] + sorted(
+        [*tests.glob("*.py"), *(tests.parent / "benchmarks").glob("*.py")]
+    )
+    found = {str(path): twice for path in checked if (twice := names_bound_twice(path.read_text(encoding="utf-8")))}
+    assert found == {}
