@@ -5,7 +5,6 @@ birthday (lexicon._BIRTHDAY), a parenthesis that adds a treatment to its item (b
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -21,8 +20,9 @@ from conftest import (
     joined,
     put,
 )
+from counted import Scans
 from sle_trials.checks import binding, completeness
-from sle_trials.reading import lexicon
+from sle_trials.reading import lexicon, sentences
 from test_attacks_read24 import HEAD, _minimum_age
 
 # --- a count in dozens ----------------------------------------------------------------------------
@@ -270,20 +270,23 @@ def test_an_item_listed_without_its_own_dosing_passes(tmp_path_factory: pytest.T
 
 
 @pytest.mark.parametrize("unit", ["who reached their 18th birthday ", "18 years old ", "aged 18 years. "])
-def test_ages_in_a_long_text_cost_time_in_step_with_it(unit: str) -> None:
+def test_ages_in_a_long_text_cost_time_in_step_with_it(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each age read its whole sentence again (lexicon.unbound_age): a birthday 4,000 times in one
-    sentence took 87 s, and an age's every sentence before it was looked through for its start."""
-    timings = []
-    for n in (400, 1600):
-        text = unit * n
-        best = float("inf")
-        for _ in range(2):
-            start = time.process_time()
-            lexicon.ages(text)
-            best = min(best, time.process_time() - start)
-        timings.append(best)
-    small, large = timings
-    assert large < 9 * small + 0.05, (small, large)  # 4 times the text: ~4 times the time, not 16
+    sentence took 87 s, and an age's every sentence before it was looked through for its start. The
+    characters read for the sentences' words that keep people out (_KEPT_OUT) and for their stops
+    (sentences.QUOTE_END) are counted: four times the text, four times as many, not sixteen."""
+    kept_out, stops = Scans(lexicon._KEPT_OUT), Scans(sentences.QUOTE_END)
+    monkeypatch.setattr(lexicon, "_KEPT_OUT", kept_out)
+    monkeypatch.setattr(sentences, "QUOTE_END", stops)
+    counts = []
+    for n in (25, 100):
+        kept_out.read = stops.read = 0
+        lexicon.ages(unit * n)
+        counts.append((kept_out.read, stops.read))
+        assert max(counts[-1]) <= len(unit * n), (n, counts)  # each character read once
+    (small_kept, small_stops), (large_kept, large_stops) = counts
+    slack = len(unit)  # (a sentence's last stop read or not)
+    assert large_kept <= 4 * small_kept + slack and large_stops <= 4 * small_stops + slack, counts
 
 
 def test_an_age_in_a_sentence_that_keeps_people_out_is_still_no_bound() -> None:
