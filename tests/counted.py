@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from types import ModuleType
 from typing import Any
+
+import pytest
 
 
 class Scans:
@@ -52,3 +55,68 @@ class Scans:
     def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         self.read += 1
         return self.pattern.fullmatch(string, pos, endpos)
+
+
+class Looks:
+    """A compiled pattern whose matches count how often they are looked at (`looked`): each call of
+    their start, end, span or group. A reading that held each of n things against every match the
+    pattern found counts n times their number; one that finds the match it needs, a few a thing."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.looked = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.pattern, name)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[_Looked]:
+        return (_Looked(self, found) for found in self.pattern.finditer(string, pos, endpos))
+
+
+class _Looked:
+    """A match of a Looks pattern, counting each look at it."""
+
+    def __init__(self, pattern: Looks, found: re.Match[str]) -> None:
+        self._pattern = pattern
+        self._found = found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._found, name)
+
+    def start(self, group: int | str = 0) -> int:
+        self._pattern.looked += 1
+        return self._found.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        self._pattern.looked += 1
+        return self._found.end(group)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        self._pattern.looked += 1
+        return self._found.span(group)
+
+    def group(self, *groups: int | str) -> Any:
+        self._pattern.looked += 1
+        return self._found.group(*groups)
+
+
+def scan_all(monkeypatch: pytest.MonkeyPatch, module: ModuleType, *, leave: tuple[str, ...] = ()) -> list[Scans]:
+    """Put a Scans in place of each compiled pattern of module's (and in its tuples of them), but those
+    named in leave (a pattern a match's .re is held against: `found.re is RECEIVED`); the Scans put."""
+    put: dict[int, Scans] = {}
+    for name, value in vars(module).items():
+        if isinstance(value, re.Pattern) and name not in leave:
+            put[id(value)] = Scans(value)
+            monkeypatch.setattr(module, name, put[id(value)])
+    for name, value in vars(module).items():
+        if isinstance(value, tuple) and value and all(isinstance(v, re.Pattern) for v in value):
+            monkeypatch.setattr(module, name, tuple(put.get(id(v), v) for v in value))
+    return list(put.values())
+
+
+def characters_read(scans: list[Scans], run: Callable[..., object], *args: Any, **kwargs: Any) -> int:
+    """The characters the scans read while run(*args, **kwargs) runs."""
+    for scan in scans:
+        scan.read = 0
+    run(*args, **kwargs)
+    return sum(scan.read for scan in scans)
