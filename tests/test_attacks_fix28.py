@@ -5,9 +5,8 @@ cue's sentence skipped whole.
 
 from __future__ import annotations
 
-import time
-
 import pytest
+from counted import characters_read, scan_all
 from sle_trials.reading import prior_therapy
 
 # --- the first cue of a criterion, of any kind ------------------------------------------------------
@@ -161,20 +160,18 @@ def test_a_permission_of_no_failure_after_the_cues_sentence_requires_nothing(tex
         "currently receiving prednisone, not refractory to belimumab, ",
     ],
 )
-def test_the_sentences_after_the_cue_are_read_once(sentence: str) -> None:
-    """Each sentence's permissions and failures are read once, not again for each of its words."""
-
-    def seconds(n: int) -> float:  # (the least of three: the machine is shared)
-        text = "Failure of rituximab. " + sentence * n + "allowed."
-        times = []
-        for _ in range(3):
-            started = time.process_time()
-            prior_therapy.requirement(text, inclusion=True)
-            times.append(time.process_time() - started)
-        return min(times)
-
-    small, large = seconds(1000), seconds(4000)
-    assert large < 8 * small, (small, large)
+def test_the_sentences_after_the_cue_are_read_once(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each sentence's permissions and failures are read once, not again for each of its words: the
+    characters prior_therapy's patterns read (counted.scan_all) for four times the sentences are
+    about four times as many, not sixteen."""
+    scans = scan_all(monkeypatch, prior_therapy, leave=("RECEIVED",))
+    small, large = (
+        characters_read(
+            scans, prior_therapy.requirement, "Failure of rituximab. " + sentence * n + "allowed.", inclusion=True
+        )
+        for n in (25, 100)
+    )
+    assert large < 5 * small, (small, large)
 
 
 # --- a failure of its own in a sentence after the cue's ---------------------------------------------
