@@ -5,9 +5,8 @@ skip a later sentence, and an exception read past the clause it ends in.
 
 from __future__ import annotations
 
-import time
-
 import pytest
+from counted import characters_read, scan_all
 from sle_trials.reading import prior_therapy
 
 
@@ -227,11 +226,10 @@ def test_a_later_sentence_not_denied_is_read_as_before(text: str) -> None:
     assert _therapies(text) == ("rituximab", "belimumab")
 
 
-def test_later_sentences_are_read_in_linear_time() -> None:
+def test_later_sentences_are_read_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each later sentence's cues are read in it alone: the characters prior_therapy's patterns read
+    (counted.scan_all) for four times the sentences are about four times as many, not sixteen."""
     unit = "Failure of rituximab. Hydroxychloroquine must be discontinued; not refractory to belimumab; "
-    costs = []
-    for n in (200, 800):
-        start = time.process_time()
-        prior_therapy.requirement(unit * n, inclusion=True)
-        costs.append(time.process_time() - start)
-    assert costs[1] < 8 * costs[0] + 0.05
+    scans = scan_all(monkeypatch, prior_therapy, leave=("RECEIVED",))
+    small, large = (characters_read(scans, prior_therapy.requirement, unit * n, inclusion=True) for n in (25, 100))
+    assert large < 5 * small, (small, large)
