@@ -7,7 +7,6 @@ running words held against silence (silence._phase_named), a name further on in 
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ import test_attacks_enumeration_items as enumeration_items
 import test_attacks_plain_silence as plain_silence
 import test_attacks_prior_therapy_silence as prior_silence
 from conftest import IM19_PATH, Trials, add_source, imported_codes, put
+from counted import Looks, characters_read, scan_all
 from sle_trials.checks import binding
 from sle_trials.reading import lexicon, prior_therapy
 from test_attacks_hunt25 import _maximum_age
@@ -283,25 +283,20 @@ def test_a_comparator_before_a_spaced_titre_is_its_dilutions(quote: str, read: l
 # --- time on hostile text ----------------------------------------------------------------------------
 
 
-def _age_seconds(text: str) -> float:
-    """The least of two timings of reading text's ages."""
-    best = float("inf")
-    for _ in range(2):
-        start = time.process_time()
-        lexicon.ages(text)
-        best = min(best, time.process_time() - start)
-    return best
-
-
-def test_birthdays_after_many_ranges_are_read_in_linear_time() -> None:
+def test_birthdays_after_many_ranges_are_read_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each birthday was held against every range of birthdays before it (n² steps): four times the
-    text took eight times as long."""
+    text took eight times as long. The looks at the ranges' matches (their start, end, group) are
+    counted: a few a range, four times the text four times as many."""
+    ranges = Looks(lexicon._BIRTHDAYS_BETWEEN)
+    monkeypatch.setattr(lexicon, "_BIRTHDAYS_BETWEEN", ranges)
 
-    def text(n: int) -> str:
-        return "between their 18th and 65th birthdays. " * n + "reached their 18th birthday. " * n
+    def looked(n: int) -> int:
+        ranges.looked = 0
+        lexicon.ages("between their 18th and 65th birthdays. " * n + "reached their 18th birthday. " * n)
+        return ranges.looked
 
-    small, large = _age_seconds(text(1000)), _age_seconds(text(4000))
-    assert large < 6 * small, (small, large)
+    small, large = looked(25), looked(100)
+    assert large <= 4 * small and large <= 16 * 100, (small, large)  # (13 a range as it is)
 
 
 # Abbreviations of how often a dose is given, and words of how it is given or kept, right after its
@@ -574,13 +569,11 @@ def test_a_requirement_beside_a_permission_still_requires(text: str, therapies: 
 @pytest.mark.parametrize(
     "words", ["hydroxychloroquine is allowed ", "(   is allowed ", "may continue hydroxychloroquine, ", "prednisone, "]
 )
-def test_the_permissions_subjects_are_read_once(words: str) -> None:
-    """Each permission's subject is read back to its bound and over a list's items a few at most."""
-
-    def seconds(n: int) -> float:
-        started = time.process_time()
-        prior_therapy.requirement("Must have failed rituximab, " + words * n + "is allowed.", inclusion=True)
-        return time.process_time() - started
-
-    small, large = seconds(1000), seconds(4000)
-    assert large < 8 * small, (small, large)
+def test_the_permissions_subjects_are_read_once(words: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each permission's subject is read back to its bound and over a list's items a few at most: the
+    characters prior_therapy's patterns read (counted.scan_all) for four times the permissions are
+    about four times as many, not sixteen."""
+    scans = scan_all(monkeypatch, prior_therapy, leave=("RECEIVED",))
+    texts = ("Must have failed rituximab, " + words * n + "is allowed." for n in (25, 100))
+    small, large = (characters_read(scans, prior_therapy.requirement, text, inclusion=True) for text in texts)
+    assert large < 5 * small, (small, large)
