@@ -11,7 +11,7 @@ import pytest
 from conftest import FIXTURES, REPO, Trials, record_data
 from sle_trials import paths
 from sle_trials.checks import load
-from sle_trials.curate.ctgov import record
+from sle_trials.curate.ctgov import eligibility, record
 from sle_trials.reading import criteria_text, layouts, lexicon
 
 CTGOV = FIXTURES / "ctgov"
@@ -288,9 +288,14 @@ def test_a_study_with_no_brief_title_is_refused_saying_so(trials: Trials, regist
     assert not (registry / "trials" / "NCT09010007.yaml").exists()
 
 
-def test_a_refused_import_names_the_file_it_refuses(trials: Trials, registry: Path, tmp_path: Path) -> None:
+def test_a_refused_import_names_the_file_it_refuses(
+    trials: Trials, registry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Before, a study the check refused was reported against trials/NCT....yaml, a record the import
-    had not written, with no word of the file being imported."""
+    had not written, with no word of the file being imported. (Inverted ages are left to the curator,
+    test_contradictory_dates_and_ages_are_left_to_the_curator; with that switched off, the draft is
+    one the check refuses.)"""
+    monkeypatch.setattr(eligibility, "_inverted", lambda b, elig, mod: None)
     doc = json.loads((CTGOV / "criteria_bulleted_heading.json").read_text(encoding="utf-8"))
     doc["protocolSection"]["eligibilityModule"].update(minimumAge="70 Years", maximumAge="18 Years")
     inverted = tmp_path / "inverted_ages.json"
@@ -1922,3 +1927,31 @@ def test_a_note_in_an_indented_paragraph_right_under_an_item_is_words_of_it() ->
         "the principal investigator or designated licensed clinical investigator."
     )
     assert any("read as words of the item above" in r for r in remarks)
+
+
+def test_contradictory_dates_and_ages_are_left_to_the_curator(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """A study whose registry entry contradicts itself (a completion before its start, a minimum age
+    above its maximum) was refused whole (E105, E104), and the curator had no draft to mend: each
+    such value is left out now, with a note naming what it contradicts, and the draft imports."""
+    doc = json.loads((CTGOV / "criteria_bulleted_heading.json").read_text(encoding="utf-8"))
+    doc["protocolSection"]["eligibilityModule"].update(minimumAge="70 Years", maximumAge="18 Years")
+    dates = doc["protocolSection"]["statusModule"]
+    dates["startDateStruct"] = {"date": "2026-05", "type": "ESTIMATED"}
+    dates["completionDateStruct"] = {"date": "2025-01-31", "type": "ACTUAL"}
+    dates.pop("primaryCompletionDateStruct", None)
+    path = tmp_path / "contradictory.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    data = imported(trials, registry, str(path), "NCT09010006")  # (an absolute path: CTGOV / it is itself)
+    assert "start" not in data["dates"] and "completion" not in data["dates"]
+    assert "minimum_age" not in data["eligibility"] and "maximum_age" not in data["eligibility"]
+    left = ["dates.start", "dates.completion", "eligibility.minimum_age", "eligibility.maximum_age"]
+    assert set(left) <= set(data["curation"]["not_yet_curated"])
+    notes = {n["field"]: " ".join(n["text"].split()) for n in data["curation"]["notes"]}
+    assert "startDateStruct 2026-05 is out of order with its completionDateStruct 2025-01-31" in notes["dates.start"]
+    assert (
+        "completionDateStruct 2025-01-31 is out of order with its startDateStruct 2026-05" in notes["dates.completion"]
+    )
+    assert "minimumAge '70 Years' is above its maximumAge '18 Years'" in notes["eligibility.maximum_age"]
+    assert not set(left) & set(data["curation"].get("silent", [])), "left for the curator, never declared silent"
+    # the dates in order, and the ages, are imported as before
+    assert data["dates"]["last_updated"]["date"] == dates["lastUpdatePostDateStruct"]["date"]

@@ -84,16 +84,29 @@ def _before(a: str, b: str) -> bool:
     return a[:n] > b[:n]
 
 
+def out_of_order(dates: dict) -> list[tuple[str, str]]:
+    """The pairs of DATE_ORDER that dates (a record's dates: name -> {"date": ...}) give in the wrong
+    order (E105): what the check refuses, and what an import leaves to the curator."""
+    return [
+        (early, late)
+        for early, late in DATE_ORDER
+        if early in dates and late in dates and _before(dates[early]["date"], dates[late]["date"])
+    ]
+
+
+def inverted(low: dict | None, high: dict | None) -> bool:
+    """Whether a minimum age ({"value", "unit"}) is above the maximum age (E104)."""
+    return bool(low and high and age_days(low) > age_days(high))
+
+
 def check_dates(record: Record) -> Iterator[Problem]:
     for path, value in _dates(record.data):
         if not in_calendar(value):
             yield record.problem(path, "E103", f"{dotted(path)}: {value} is not a date in the calendar")
     dates = record.data.get("dates", {})
-    for early, late in DATE_ORDER:
-        if early in dates and late in dates:
-            a, b = dates[early]["date"], dates[late]["date"]
-            if _before(a, b):
-                yield record.problem(("dates", late, "date"), "E105", f"dates.{late} {b} is before dates.{early} {a}")
+    for early, late in out_of_order(dates):
+        a, b = dates[early]["date"], dates[late]["date"]
+        yield record.problem(("dates", late, "date"), "E105", f"dates.{late} {b} is before dates.{early} {a}")
     read = max((str(s["as_of"]) for s in record.data["curation"]["sources"] if "as_of" in s), default=None)
     for name in RECORDED:
         struct = dates.get(name)
@@ -117,7 +130,7 @@ def check_ages(record: Record) -> Iterator[Problem]:
                 f"eligibility.{name}: {age['value']} {age['unit'].lower()} is more than 150 years",
             )
     low, high = eligibility.get("minimum_age"), eligibility.get("maximum_age")
-    if low and high and age_days(low) > age_days(high):
+    if low and high and inverted(low, high):
         yield record.problem(
             ("eligibility", "minimum_age"),
             "E104",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sle_trials.checks import rules
 from sle_trials.curate.ctgov.builder import Builder, put
 from sle_trials.curate.ctgov.study import clean, markup, yes_no
 from sle_trials.reading import criteria_text, layouts, lexicon
@@ -63,6 +64,7 @@ def read(b: Builder, mod: dict) -> None:
             continue
         elig[name] = value
         b.quote(("eligibility", name), mod[key], f"eligibilityModule.{key}")
+    _inverted(b, elig, mod)
     volunteers = mod.get("healthyVolunteers")
     said = yes_no(volunteers, "eligibility.healthy_volunteers")
     if said is not None:  # true, or "Yes" as a converted record writes it
@@ -76,6 +78,21 @@ def read(b: Builder, mod: dict) -> None:
     _criteria(b, elig, mod.get("eligibilityCriteria"))
     put(b.data, "eligibility", elig)
     _unplaced(b, mod)
+
+
+def _inverted(b: Builder, elig: dict, mod: dict) -> None:
+    """A minimum age the source gives above its maximum age (rules.inverted, E104): both left out,
+    each with a note; which of the two is wrong is the curator's to find. Imported, they failed the
+    whole import's check."""
+    if not rules.inverted(elig.get("minimum_age"), elig.get("maximum_age")):
+        return
+    for key, name in AGES:
+        b.leave_out(
+            f"eligibility.{name}",
+            f"The source's minimumAge {mod['minimumAge']!r} is above its maximumAge {mod['maximumAge']!r}; "
+            f"its {key} is left for the curator.",
+        )
+        del elig[name]
 
 
 def _unplaced(b: Builder, mod: dict) -> None:

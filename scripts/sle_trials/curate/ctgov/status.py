@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sle_trials import fields
+from sle_trials.checks import rules
 from sle_trials.curate.ctgov.builder import Builder, put
 from sle_trials.curate.ctgov.study import date_ok, markup, yes_no
 
@@ -34,6 +35,7 @@ def read(b: Builder, status: dict, has_results: Any) -> None:
         item = _date(b, status.get(key), key, name)
         if item is not None:
             dates[name] = item
+    _out_of_order(b, dates)
     put(b.data, "dates", dates)
     _expanded_access(b, status.get("expandedAccessInfo"))
     said = yes_no(has_results, "results_posted")
@@ -50,6 +52,26 @@ def read(b: Builder, status: dict, has_results: Any) -> None:
             f"The source gives no hasResults, but its results were first posted {posted['date'][:10]} "
             "(statusModule.resultsFirstPostDateStruct); left for the curator.",
         )
+
+
+def _out_of_order(b: Builder, dates: dict[str, dict]) -> None:
+    """The dates the source gives in an order no trial's dates fall in (rules.out_of_order, E105: a
+    completion before the start), each left out with a note naming the dates it contradicts: which
+    of them is wrong is the curator's to find. Imported, they failed the whole import's check."""
+    against: dict[str, list[str]] = {}
+    for early, late in rules.out_of_order(dates):
+        against.setdefault(early, []).append(late)
+        against.setdefault(late, []).append(early)
+    keys = {name: key for key, name in DATES}
+    said = {name: f"{keys[name]} {dates[name]['date']}" for name in against}
+    for name, others in against.items():
+        b.leave_out(
+            f"dates.{name}",
+            f"The source's {said[name]} is out of order with its {' and '.join(said[o] for o in others)} "
+            "(a trial's dates cannot fall so); left for the curator.",
+        )
+    for name in against:
+        del dates[name]
 
 
 def _expanded_access(b: Builder, info: Any) -> None:
