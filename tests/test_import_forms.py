@@ -1955,3 +1955,23 @@ def test_contradictory_dates_and_ages_are_left_to_the_curator(trials: Trials, re
     assert not set(left) & set(data["curation"].get("silent", [])), "left for the curator, never declared silent"
     # the dates in order, and the ages, are imported as before
     assert data["dates"]["last_updated"]["date"] == dates["lastUpdatePostDateStruct"]["date"]
+
+
+def test_an_arm_naming_an_intervention_with_another_type_is_linked_with_a_note(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """ "Biological: Fludarabine" names the DRUG Fludarabine by its name: linked as before, and now said
+    in a note, since the source contradicts itself or names a second intervention of that name whose
+    first only is imported; an arm naming each with its own type gets no such note."""
+    doc = json.loads((CTGOV / "completed_phase2_randomised.json").read_text(encoding="utf-8"))
+    arm = doc["protocolSection"]["armsInterventionsModule"]["armGroups"][0]
+    arm["interventionNames"][1] = "Biological: Fludarabine"
+    path = tmp_path / "typed_otherwise.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    data = imported(trials, registry, str(path), "NCT09000011")
+    assert data["arms"][0]["intervention_names"] == ["Anti-CD19 CAR-T cells", "Fludarabine", "Cyclophosphamide"]
+    notes = [" ".join(n["text"].split()) for n in data["curation"]["notes"] if n["field"].startswith("arms.")]
+    assert notes == [
+        "The arm names 'Biological: Fludarabine', but the source's intervention 'Fludarabine' is of type DRUG; "
+        "linked by its name: the curator's to check."
+    ]

@@ -13,7 +13,7 @@ from sle_trials.reading import ctgov_study
 
 def read(b: Builder, mod: dict) -> None:
     interventions = _interventions(b, mod)
-    arms = _arms(b, mod, {i["name"] for i in interventions}, _separated(mod))
+    arms = _arms(b, mod, {i["name"]: i.get("type") for i in interventions}, _separated(mod))
     _linked_otherwise(b, mod, arms, interventions)
     put(b.data, "arms", arms)
     put(b.data, "interventions", interventions)
@@ -78,7 +78,8 @@ def _separated(mod: dict) -> set[str]:
     return {name for name in names if name and "|" in name}
 
 
-def _arms(b: Builder, mod: dict, names: set[str], separated: set[str]) -> list[dict]:
+def _arms(b: Builder, mod: dict, names: dict[str, str | None], separated: set[str]) -> list[dict]:
+    """The arms; names: each imported intervention's name -> its type."""
     arms: list[dict] = []
     for raw in items(mod, "armGroups"):
         label = clean(raw.get("label")) if isinstance(raw, dict) else None
@@ -155,15 +156,26 @@ def _given_to(b: Builder, mod: dict, label: str, a: int) -> None:
         )
 
 
-def _named(b: Builder, entry: Any, names: set[str], separated: set[str], a: int) -> str | None:
+def _named(b: Builder, entry: Any, names: dict[str, str | None], separated: set[str], a: int) -> str | None:
     """The intervention an arm's interventionNames entry names ("Drug: Fludarabine" or
     "Fludarabine"), as the interventions list names it; None (with a note) when it names none, or
-    one whose name holds '|'."""
+    one whose name holds '|'. Named with another type than the intervention of that name has
+    ("Biological: Pembrolizumab" of a DRUG), it is linked by its name, with a note: the source
+    contradicts itself, or names an intervention of that name the list gives twice, whose first
+    only is imported (_again)."""
     entry = clean(entry)
     if not entry:
         return None
+    prefix = ctgov_study.TYPE_PREFIX.match(entry)
     bare = ctgov_study.TYPE_PREFIX.sub("", entry)
     if bare in names:
+        said = prefix.group(1).upper().replace(" ", "_") if prefix else None
+        if said is not None and names[bare] is not None and said != names[bare]:
+            b.note(
+                f"arms.{a}.intervention_names",
+                f"The arm names {entry!r}, but the source's intervention {bare!r} is of type {names[bare]}; "
+                "linked by its name: the curator's to check.",
+            )
         return bare
     if entry in names:
         return entry
