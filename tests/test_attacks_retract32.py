@@ -270,3 +270,39 @@ def test_a_status_with_its_reason_or_review_still_binds(trials: Trials, line: st
 def test_a_status_due_or_pending_is_still_not_yet(trials: Trials, line: str) -> None:
     out = im19_out(trials, line, _status("RECRUITING", "Recruiting"))
     assert " E507 overall_status: RECRUITING is not what the quote states" in out
+
+
+# --- an open status whose next clause closes or pauses what it opens ---------------------------------
+
+# "Recruiting; recruitment paused" bound RECRUITING: the not-yet reading looked past no semicolon, and
+# one past every semicolon refuses "Recruiting; planned enrollment 60". The clause after an open status
+# (recruiting, enrolling, available) naming its own enrolment paused or closed says it is not open now.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Status: Recruiting; recruitment paused",
+        "Status: Recruiting; enrollment is currently on hold",
+        "Status: Recruiting, enrolment has been suspended",
+        "Status: Recruiting; the study is temporarily halted",
+        "Status: Recruiting; recruitment closed in 2025",
+    ],
+)
+def test_an_open_status_its_next_clause_closes_renders_none(trials: Trials, line: str) -> None:
+    out = im19_out(trials, line, _status("RECRUITING", "Recruiting"))
+    assert " E507 overall_status: RECRUITING is not what the quote states" in out
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "quote"),
+    [
+        ("Status: Recruiting; planned enrollment 60", "RECRUITING", "Recruiting"),
+        ("Status: Recruiting; recruitment is open at 3 sites", "RECRUITING", "Recruiting"),
+        ("Status: Suspended; recruitment paused", "SUSPENDED", "Suspended"),
+        ("Status: Completed; enrollment closed in 2024", "COMPLETED", "Completed"),
+        ("Status: Active, not recruiting; enrollment closed", "ACTIVE_NOT_RECRUITING", "Active, not recruiting"),
+    ],
+)
+def test_a_status_its_next_clause_agrees_with_still_binds(trials: Trials, line: str, value: str, quote: str) -> None:
+    assert im19_out(trials, line, _status(value, quote)) == ""

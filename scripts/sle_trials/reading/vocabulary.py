@@ -546,6 +546,24 @@ _STATUS_PENDING = (
     rf"(?!{_UNPAUSED}(?i:{_STATUS_OF}[ \t]*[-–—(,]?[ \t]*(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?"
     r"pending\b(?![ \t]*:)))"
 )
+# ... nor an open status (recruiting, enrolling, available) whose next clause says its own enrolment is
+# paused or closed ("Recruiting; recruitment paused", "Recruiting, enrolment has been suspended"): read
+# past a comma or a semicolon only where it names the enrolment, "Recruiting; planned enrollment 60"
+# is open; after another status the clause agrees with it ("Completed; enrollment closed")
+_OPEN = ("Recruiting", "Enrolling by invitation", "Available")
+# (not "Active, not recruiting" nor "Not yet recruiting", whose words end alike)
+_AFTER_OPEN = "|".join(
+    rf"(?<={re.escape(form)})"
+    + "".join(rf"(?<!{re.escape(before + form)})" for before in ("not ", "Not ", "NOT ", "yet ", "YET "))
+    for label in _OPEN
+    for form in dict.fromkeys((label, label.upper(), label.lower()))
+)
+_STATUS_CLOSED_AFTER = (
+    rf"(?!(?:{_AFTER_OPEN})(?i:[ \t]*[;,][ \t]*(?:the[ \t]+)?"
+    r"(?:enrol+ment|recruitment|accrual|screening|study|trial)[ \t]+"
+    r"(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?(?:(?:now|currently|temporarily)[ \t]+)?"
+    r"(?:paused|suspended|halted|stopped|closed|interrupted|on[ \t]+hold)\b))"
+)
 _STATUS_NOT_YET = (
     r"(?!(?i:[ \t]*\?|[ \t]+status\b"
     r"|[ \t]*:[ \t]*(?:not|no|never|closed|completed|ended|finished|stopped|halted|over|paused|suspended|"
@@ -598,7 +616,7 @@ _SEX_EXCLUDED = (
 # bound its value (RANDOMIZED, results posted, INTERVENTIONAL) with a quote of the label alone
 _ANSWERED_NO = r"(?!(?i:[ \t]*:[ \t]*(?:no|not|none|false|never)\b))"
 _TAKEN_BACK_AFTER = {
-    "overall status": _STATUS_ENDED + _STATUS_NOT_YET + _STATUS_PENDING + _STATUS_PAUSE_LIFTED,
+    "overall status": _STATUS_ENDED + _STATUS_NOT_YET + _STATUS_PENDING + _STATUS_PAUSE_LIFTED + _STATUS_CLOSED_AFTER,
     "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED,
 }
 _TAKEN_BACK_BEFORE = {"overall status": _STATUS_MAY_BE}
