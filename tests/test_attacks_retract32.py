@@ -139,6 +139,8 @@ def test_a_date_its_source_takes_back_is_no_date_of_the_trial(trials: Trials, af
         ("Enrollment: 60 participants. Start date: 2025. This date was withdrawn.", "60 participants"),
         ("Enrollment: 60 participants (sites withdrawn: 2)", "60 participants"),
         ("Location: Beijing (old campus)", "Beijing"),
+        ("Enrollment: 60 participants. Those withdrawn from the study were replaced.", "60 participants"),
+        ("Enrollment: 60 participants. It was removed from the study drug supply.", "60 participants"),
     ],
 )
 def test_words_of_withdrawal_that_do_not_take_a_value_back(text: str, value: str) -> None:
@@ -167,6 +169,13 @@ SHANGHAI = "locations:\n  - city: Shanghai\n"
         ),
         ("Sponsor: Acme Biotech, Inc. (withdrawn)", "sponsor:\n  name: Acme Biotech\n", "sponsor.name"),
         ("Condition: Lupus Nephritis (no longer valid)", "conditions:\n  - Lupus Nephritis\n", "conditions.0"),
+        # taken out of the record ("removed from" alone names participants taken out of the study)
+        (
+            "Condition: Lupus Nephritis. This condition was removed from the protocol.",
+            "conditions:\n  - Lupus Nephritis\n",
+            "conditions.0",
+        ),
+        ("Location: Shanghai, China. This site has been dropped from the study listing.", SHANGHAI, "locations.0.city"),
     ],
 )
 def test_a_verbatim_text_its_source_takes_back_is_none_of_the_trials(

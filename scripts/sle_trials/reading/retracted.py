@@ -40,7 +40,13 @@ _BACK_DONE = (
     r"struck(?:[ \t]+out)?|superseded|replaced|abandoned|discarded|dropped)"
 )
 _BY_WHOM_OR_WHEN = r"[ \t]+(?:by|on|in|as[ \t]+of|at|since|following|due|because|per|pending|upon|effective)\b"
-_BACK_TAIL = rf"(?=[ \t]*(?:[.;,!)\]\u2013\u2014]|\Z|\n|--?(?:[ \t]|\Z))|{_BY_WHOM_OR_WHEN})"
+# ... or what it was taken out of: the protocol, the registry, the record ("This condition was removed
+# from the protocol"); not the study or its drug, out of which participants are taken
+_FROM_THE_RECORD = (
+    r"[ \t]+from[ \t]+(?:the[ \t]+|this[ \t]+|its[ \t]+)?(?:study[ \t]+)?"
+    r"(?:protocol|registry|register|record|listing|list|page|entry|website)s?\b"
+)
+_BACK_TAIL = rf"(?=[ \t]*(?:[.;,!)\]\u2013\u2014]|\Z|\n|--?(?:[ \t]|\Z))|{_BY_WHOM_OR_WHEN}|{_FROM_THE_RECORD})"
 # ... and the participle alone after a stop, a comma or a dash, one that says a statement is taken
 # back (not "removed" or "dropped", which participants are), only before the clause's end or those
 # words: "added, removed, renamed" lists three, "WITHDRAWN — the study stopped ..." defines a term
