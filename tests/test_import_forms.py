@@ -1837,9 +1837,10 @@ REAL_SHAPES: dict[str, tuple[str, dict[str, object], set[str], dict[str, str]]] 
             "eligibility.minimum_age": {"value": 2, "unit": "WEEKS"},
             "eligibility.healthy_volunteers": True,
             "sponsor": {"name": "Mara Lind", "class": "INDIV"},
+            # (Leeds, a site the study gives the status WITHDRAWN, is no site of the trial:
+            # test_attacks_withdrawn_sites.py)
             "locations": [
                 {"facility": "Westmere University Hospital", "city": "Westmere", "country": "New Zealand"},
-                {"city": "Leeds", "country": "United Kingdom"},
             ],
             "references": [
                 {
@@ -1854,8 +1855,8 @@ REAL_SHAPES: dict[str, tuple[str, dict[str, object], set[str], dict[str, str]]] 
             "phases": "EARLY_PHASE1",
             "completion_date": "2024",
             "interventions": "CD19 CAR-T cells|Sham leukapheresis",
-            "cities": "Westmere|Leeds",
-            "site_count": "2",
+            "cities": "Westmere",
+            "site_count": "1",
             "minimum_age_years": "0.038",
             "maximum_age_years": "17",
             "healthy_volunteers": "true",

@@ -397,6 +397,14 @@ def _strings(value: Any) -> list[str]:
     return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
+def withdrawn(site: Any) -> bool:
+    """Whether a study's location is one the registry gives the status WITHDRAWN: a site that withdrew
+    before it enrolled anyone, which the study states as no site of the trial (a record listing it
+    passed; the importer imported it)."""
+    status = site.get("status") if isinstance(site, dict) else None
+    return isinstance(status, str) and status.strip().upper() == "WITHDRAWN"
+
+
 def _ctgov_rows(study: dict, lines: Lines) -> tuple[dict[str, list[Passage]], dict[str, list[dict[str, Any]]]]:
     places: dict[str, list[Passage]] = {}
     # text fields, and two lists: an arm's intervention_names, an intervention's other_names
@@ -406,7 +414,7 @@ def _ctgov_rows(study: dict, lines: Lines) -> tuple[dict[str, list[Passage]], di
         items = (section.get(module) or {}).get(key) if isinstance(section.get(module), dict) else None
         if not isinstance(items, list):
             continue
-        items = [item for item in items if isinstance(item, dict)]
+        items = [item for item in items if isinstance(item, dict) and not (name == "locations" and withdrawn(item))]
         places[name] = [Passage(lines.text_of(item, key)) for item in items]
         rows[name] = [
             {column: normalise(json_string(item[k])) for column, k in columns.items() if isinstance(item.get(k), str)}

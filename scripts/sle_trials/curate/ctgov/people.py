@@ -8,6 +8,7 @@ from typing import Any
 
 from sle_trials.curate.ctgov.builder import Builder, put
 from sle_trials.curate.ctgov.study import clean, items, obj
+from sle_trials.reading import ctgov_study
 
 LOCATION = (
     ("facility", "facility"),
@@ -86,6 +87,14 @@ def _locations(b: Builder, contacts: dict) -> list[dict]:
     locations = []
     for raw in items(contacts, "locations"):
         if not isinstance(raw, dict):
+            continue
+        if ctgov_study.withdrawn(raw):
+            named = ", ".join(v for k, _ in LOCATION if isinstance(v := clean(raw.get(k)), str) and v)
+            b.note(
+                "locations",
+                f"The source gives the site {named or '(unnamed)'!r} the status WITHDRAWN: it withdrew "
+                "before enrolling anyone, and is no site of the trial; not imported.",
+            )
             continue
         item: dict[str, str] = {}
         for key, name in LOCATION:
