@@ -102,5 +102,10 @@ def render(
                 f"{len(problems)} problem{'s' * (len(problems) != 1)} "
                 f"in {in_files} file{'s' * (in_files != 1)} ({files} checked)\n"
             )
+        elif unchecked:  # "no problems" of the files checked only, beside those that were not
+            out.write(
+                f"{files} file{'s' * (files != 1)} cross-checked, no problems among them; "
+                f"{len(unchecked)} not cross-checked\n"
+            )
         else:
             out.write(f"{files} file{'s' * (files != 1)} checked, no problems\n")
