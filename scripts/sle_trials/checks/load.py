@@ -633,7 +633,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         reason = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        return None, (problems + [Problem(path, line, col, "E007", f"YAML syntax: {reason}{_hint(reason)}")])[
+        hint = _hint(reason, text, line, col)
+        return None, (problems + [Problem(path, line, col, "E007", f"YAML syntax: {reason}{hint}")])[
             :MAX_PROBLEMS_PER_FILE
         ]
     except YAMLError as exc:  # the reader's errors carry an offset, not a mark
@@ -667,9 +668,63 @@ _HINTS = {
 }
 
 
-def _hint(reason: str) -> str:
-    """libyaml's words, plus what a curator can do about them."""
-    return next((hint for words, hint in _HINTS.items() if words in reason), "")
+# A line's key, up to its colon: "  sex: ALL", "  - field: x" ("sex", "field")
+_KEY_COLON = re.compile(r"[ \t]*(?:-[ \t]+)*(?:\"[^\"]*\"|'[^']*'|[^\s#'\"][^:#]*?)[ \t]*:(?=[ \t]|$)")
+
+
+def _hint(reason: str, text: str = "", line: int = 0, col: int = 0) -> str:
+    """libyaml's words, plus what a curator can do about them: where the lines around the mark say
+    what went wrong (an indentation slip, a key without its colon), that; else what the words most
+    often mean. libyaml marks where it noticed, which is often the line after the slip: a key
+    indented one space off, or a colon left out, was reported at the next line with the advice to
+    quote a value that held no ': '."""
+    layout = _layout_hint(reason, text, line, col) if line else None
+    return layout if layout is not None else next((hint for words, hint in _HINTS.items() if words in reason), "")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _layout_hint(reason: str, text: str, line: int, col: int) -> str | None:
+    lines = text.split("\n")
+    if not 0 < line <= len(lines):
+        return None
+    here, indent = lines[line - 1], _indent(lines[line - 1])
+    key = _KEY_COLON.match(here)
+    if "mapping values are not allowed" in reason and key is not None and col - 1 > key.end():
+        return "; a value that contains ': ' must be put in quotes"  # a second ': ' on the line: the value's
+    # the lines before it that it follows: back to the nearest one no further in than it
+    before = [n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")]
+    above = next((n for n in before if _indent(lines[n - 1]) <= indent), None)
+    if above is None:
+        return None
+    if "could not find expected ':'" in reason and before:  # (libyaml marks the line after the key)
+        return f"; line {before[0]} has no ': ' after its key (a text of its own there must be put in quotes)"
+    prev = lines[above - 1]
+    prev_key = _KEY_COLON.match(prev)
+    if prev_key is None and not prev.lstrip().startswith("- ") and "mapping values are not allowed" in reason:
+        return f"; line {above} has no ': ' after its key (a text of its own there must be put in quotes)"
+    if "mapping values are not allowed" in reason and prev_key is not None and prev[prev_key.end() :].strip():
+        if indent > _indent(prev):
+            return (
+                f"; line {above}'s key already has its value, and line {line} starts further in (column "
+                f"{indent + 1}, line {above} column {_indent(prev) + 1}): keys of one mapping start in the same column"
+            )
+    if "did not find expected key" in reason or "did not find expected '-' indicator" in reason:
+        # the first line of the block the mark's line should have gone on: the least indented of the
+        # lines between it and the line that holds them both
+        between = [n for n in before if n > above] if _indent(prev) < indent else []
+        if between:
+            first = min(between, key=lambda n: (_indent(lines[n - 1]), n))
+            if _indent(lines[first - 1]) != indent:
+                items = "'-'" in reason or lines[first - 1].lstrip().startswith("-")
+                what = "list items under one key" if items else "keys of one mapping"
+                return (
+                    f"; line {first} starts in column {_indent(lines[first - 1]) + 1} and line {line} in column "
+                    f"{indent + 1}: {what} start in the same column"
+                )
+    return None
 
 
 def read(file: Path | str, path: str) -> tuple[bytes | None, list[Problem], files.Stamp | None]:

@@ -1,0 +1,59 @@
+"""What E007 tells a curator about a YAML slip: the lines at fault, not only the mark libyaml gives.
+
+libyaml notices a slip where the text can no longer be read, often the line after it: a key
+indented one space off, a key indented under one that has its value, or a colon left out were each
+reported at the next line with "a value that contains ': ' must be put in quotes", though no value
+held one (a new user's review, this stop). The hint now names the lines and their columns.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sle_trials.checks import load
+
+CASES = [
+    (  # a key indented under one that has its value
+        "eligibility:\n  sex: ALL\n    minimum_age: 18\n",
+        (3, "line 2's key already has its value, and line 3 starts further in (column 5, line 2 column 3)"),
+    ),
+    (  # a key one space short of the keys beside it
+        "eligibility:\n sex: ALL\n  minimum_age: 18\n",
+        (3, "line 2's key already has its value, and line 3 starts further in (column 3, line 2 column 2)"),
+    ),
+    (  # the first key of a block one space too far in
+        "dates:\n   start:\n    date: x\n  completion:\n    date: y\n",
+        (4, "line 2 starts in column 4 and line 4 in column 3: keys of one mapping start in the same column"),
+    ),
+    (  # list items in two columns
+        "conditions:\n   - SLE\n  - LN\n",
+        (3, "line 2 starts in column 4 and line 3 in column 3: list items under one key start in the same column"),
+    ),
+    (  # a colon left out, before another key
+        "enrollment:\n  count 6\n  type: ESTIMATED\n",
+        (3, "line 2 has no ': ' after its key"),
+    ),
+    (  # a colon left out, the mapping's last key
+        "enrollment:\n  count: 6\n  type ESTIMATED\nphases: [PHASE1]\n",
+        (4, "line 3 has no ': ' after its key"),
+    ),
+    (  # a value holding ': ': the quoting advice stands
+        "brief_title: IM19: CAR-T in SLE\n",
+        (1, "a value that contains ': ' must be put in quotes"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_a_yaml_slip_names_the_lines_at_fault(text: str, expected: tuple[int, str]) -> None:
+    record, problems = load.parse(text, "trials/NCT00000000.yaml")
+    assert record is None and [p.code for p in problems] == ["E007"], problems
+    line, hint = expected
+    assert problems[0].line == line and hint in problems[0].message, problems[0].message
+
+
+def test_a_slip_the_lines_do_not_explain_keeps_the_general_advice() -> None:
+    """Where the lines say nothing of the slip (a character that starts no value), libyaml's words
+    and their usual meaning, as before."""
+    _, problems = load.parse("nct_id: NCT00000000\nacronym: @IM19\n", "trials/NCT00000000.yaml")
+    assert [(p.code, p.line) for p in problems] == [("E007", 2)]
+    assert problems[0].message.endswith("; a value starting with this character must be put in quotes")
