@@ -193,6 +193,26 @@ def test_evidence_for_a_field_the_record_lacks(reg: Path, capsys) -> None:
     assert code == 1 and f"{IM19}:{line}:3: E503 evidence for enrollment.type: the record has no such field" in out
 
 
+def test_evidence_for_a_misspelt_field_names_the_field_meant(reg: Path, capsys) -> None:
+    """A misspelt key said only that the record has no such field, beside the E517s of the field it
+    meant (which asked for evidence it had): it names the record's nearest field now, and a key near
+    none is left at that."""
+    edit(reg, IM19, "  eligibility.minimum_age:", "  eligibility.minimum_ag:")
+    edit(
+        reg,
+        IM19,
+        "  enrollment.count: 6 participants\n",
+        '  enrollment.count: 6 participants\n  zzz: "6 participants"\n',
+    )
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
+    assert code == 1
+    assert (
+        "E503 evidence for eligibility.minimum_ag: the record has no such field; did you mean eligibility.minimum_age?"
+        in out
+    )
+    assert "E503 evidence for zzz: the record has no such field\n" in out
+
+
 @pytest.mark.parametrize(("status", "code"), [("complete", "E511"), ("draft", "E512")])
 def test_a_page_item_its_numbering_shows_at_the_top_of_its_list_is_not_nested(
     reg: Path, capsys, status: str, code: str

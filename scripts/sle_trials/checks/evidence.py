@@ -453,17 +453,55 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
         )
 
 
+# How many evidence keys for no field of a record are given the field they likely meant: a hostile
+# record of thousands of them is not compared with all its fields thousands of times
+NEAREST_FIELDS = 20
+
+
+def _field_names(data: dict) -> list[str]:
+    """Every field of a record that evidence may name (its keys, at every depth, and list items by
+    their index), in its order: what a misspelt evidence key is compared with (_nearest_field)."""
+    names: list[str] = []
+
+    def walk(node: Any, path: fields.Path_) -> None:
+        if path:
+            names.append(fields.dotted(path))
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if path or k != "evidence":
+                    walk(v, (*path, k))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, (*path, i))
+
+    walk(data, ())
+    return names
+
+
+def _nearest_field(names: list[str], key: str) -> str:
+    """ "; did you mean ...?" with the record's field nearest to key, a key the record has no field
+    for: a misspelt key ("eligibility.minimum_ag") said only that, beside the E517s of the field it
+    meant, which asked for evidence it had."""
+    close = difflib.get_close_matches(key[:200], names, n=1)
+    return f"; did you mean {close[0]}?" if close else ""
+
+
 def check_evidence(
     record: Record, schema: dict, sources: Sources, reader: lexicon.Reader, scalars: Scalars | None = None
 ) -> Iterator[Problem]:
     context = binding.Context(record, schema, sources.docs, reader, passages=sources.passages)
     scalars = scalars or Scalars(record, schema)
+    unknown, names = 0, None
     for key, quotes in record.data.get("evidence", {}).items():
         where = ("evidence", key)
         path = fields.parse_dotted(key)
         found, value = fields.get(record.data, path)
         if not found or path[0] == "evidence":
-            yield record.problem(where, "E503", f"evidence for {key}: the record has no such field", key=True)
+            unknown += 1
+            if unknown <= NEAREST_FIELDS and names is None:
+                names = _field_names(record.data)
+            hint = _nearest_field(names, key) if unknown <= NEAREST_FIELDS and names is not None else ""
+            yield record.problem(where, "E503", f"evidence for {key}: the record has no such field{hint}", key=True)
             continue
         quotes = [quotes] if isinstance(quotes, str) else quotes
         placed = True
