@@ -10,6 +10,7 @@ which document holds which tables.
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 import sys
 from collections.abc import Callable
@@ -24,9 +25,35 @@ REPO = Path(__file__).resolve().parents[3]  # the registry this module belongs t
 
 
 def codes_table() -> str:
+    """Each code with the module that declares it and, where other modules report it too, those:
+    "E512 ... binding.py" sent a reader of "its quote stands only in words on another arm" to
+    evidence.py, where E512 is declared and that message is not."""
+    also = reported_in()
     rows = ["| code | name | checked in | what it means |", "|---|---|---|---|"]
-    rows += [f"| {c.code} | {c.name} | `{checks.source_file(c)}` | {c.summary} |" for c in checks.table().values()]
+    for c in checks.table().values():
+        own = checks.source_file(c)
+        others = [f"`{f}`" for f in also.get(c.code, []) if f != own]
+        where = f"`{own}`" + (f" (also {', '.join(others)})" if others else "")
+        rows.append(f"| {c.code} | {c.name} | {where} | {c.summary} |")
     return "\n".join(rows) + "\n"
+
+
+def reported_in() -> dict[str, list[str]]:
+    """Each code -> the package's files that report it: a call given the code as one of its
+    arguments (a Problem made, or a record's or a context's problem method called, with the code),
+    not the code's declaration (a Check) nor a comparison or a set of codes. In the files' order."""
+    package = Path(checks.__file__).parents[1]
+    codes = set(checks.table())
+    found: dict[str, list[str]] = {}
+    for file in sorted(package.rglob("*.py")):
+        shown = "scripts/" + file.relative_to(package.parent).as_posix()
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or getattr(node.func, "id", None) == "Check":
+                continue
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                if isinstance(arg, ast.Constant) and arg.value in codes and shown not in found.get(arg.value, []):
+                    found.setdefault(arg.value, []).append(shown)
+    return found
 
 
 def _cell(text: str) -> str:
