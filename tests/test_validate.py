@@ -405,6 +405,16 @@ def test_a_file_in_trials_not_named_after_an_nct_id(trials: Trials, registry: Pa
     result = trials.json("validate")
     assert result.codes() == {"E101"}
     assert result.where("E101")[0][0] == "trials/im19.yaml"
+    assert result.problems()[0]["message"].endswith("name it NCTxxxxxxxx.yaml after its nct_id")
+
+
+@pytest.mark.parametrize("name", ["nct06513429.yaml", "Nct06513429.yaml"])
+def test_a_trial_file_name_in_another_case_is_told_its_own(trials: Trials, registry: Path, name: str) -> None:
+    """A name that is a trial file's but for its letters' case is told the name it should have, by
+    its name alone (a misnamed file is never read)."""
+    (registry / "trials" / "NCT06513429.yaml").rename(registry / "trials" / name)
+    messages = [p["message"] for p in trials.json("validate").problems() if p["code"] == "E101"]
+    assert messages == [f"{name} is not a trial file name; name it NCT06513429.yaml after its nct_id"]
 
 
 # --- NCT ids -------------------------------------------------------------------------------------

@@ -160,6 +160,15 @@ def is_regular(file: Path | str) -> bool:
         return False
 
 
+def misnamed(name: str) -> str:
+    """What E101 says of a file under trials/ whose name is no trial file name (NCTxxxxxxxx.yaml):
+    where the name is one but for its letters' case ("nct09000011.yaml"), the name it should have;
+    the file is never read for it (a misnamed file is refused by its name)."""
+    fixed = re.fullmatch(r"(?i)nct([0-9]{8})\.yaml", name)
+    target = f"NCT{fixed.group(1)}.yaml" if fixed else "NCTxxxxxxxx.yaml"
+    return f"{shown(name)} is not a trial file name; name it {target} after its nct_id"
+
+
 def shown(name: str) -> str:
     """A file name as messages print it: a character that is not printable (a newline that would
     start a forged log line or CI workflow command, a control or bidirectional character) and a

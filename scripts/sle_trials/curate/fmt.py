@@ -355,7 +355,7 @@ def run(
                     0,
                     0,
                     "E101",
-                    f"{files.shown(file.name)} is not a trial file name; name it NCTxxxxxxxx.yaml after its nct_id",
+                    files.misnamed(file.name),
                 )
             )
             continue

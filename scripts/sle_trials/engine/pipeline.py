@@ -433,8 +433,7 @@ def validate(
                                 0,
                                 0,
                                 "E101",
-                                f"{files.shown(name)} is not a trial file name; "
-                                "name it NCTxxxxxxxx.yaml after its nct_id",
+                                files.misnamed(name),
                             ),
                             _stem(name),
                         )
