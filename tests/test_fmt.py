@@ -200,9 +200,13 @@ def test_windows_line_ends_and_a_byte_order_mark_are_fixed(trials: Trials, regis
     file = registry / IM19
     original = (DATA_ROOT / IM19).read_bytes()
     file.write_bytes(b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n"))
-    said = trials("validate", file)  # E016, E017: the CR line ends' message names the command that fixes them
+    said = trials("validate", file)  # E016, E017: each message names the command that fixes it
     assert said.status == 1 and "E017 CR line end; save with LF (\\n) line ends (" in said.out, said.out
     assert f"more); trials fmt {IM19} rewrites them with LF" in said.out, said.out
+    assert (
+        f"E016 UTF-8 byte-order mark at the start of the file; save as UTF-8 without BOM (trials fmt {IM19} removes it)"
+        in said.out
+    )
     assert trials("fmt", "--check", file).status == 1
     assert trials("fmt", file).status == 0
     assert file.read_bytes() == original

@@ -245,7 +245,14 @@ def check_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, 0, 0, "E004", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} (1 MiB)")]
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(
-            Problem(path, 1, 1, "E016", "UTF-8 byte-order mark at the start of the file; save as UTF-8 without BOM")
+            Problem(
+                path,
+                1,
+                1,
+                "E016",
+                "UTF-8 byte-order mark at the start of the file; save as UTF-8 without BOM "
+                f"({command.run('fmt', shlex.quote(path))} removes it)",
+            )
         )
         raw = raw[3:]
     try:
