@@ -76,10 +76,17 @@ def test_an_import_that_fails_the_check_writes_nothing(
 
 
 def test_a_registry_with_problems_takes_no_import(trials: Trials, registry: Path) -> None:
+    """... and says the problems are the registry's own, not the study's: it said "with this import
+    the registry would have the problems above", and a curator looked for them in the study."""
     (registry / "trials" / "NCT06310811.yaml").write_text("nct_id: NCT06310811\n", encoding="utf-8")
     before = snapshot(registry)
     result = trials("import", "ctgov", STUDY)
     assert result.status == 1 and "trials/NCT06310811.yaml:" in result.out and "nothing written" in result.err
+    assert (
+        "the registry has the problems above without this import; fix them first (trials check lists them), "
+        "then import again; nothing written" in result.err
+    ), result.err
+    assert "with this import" not in result.err
     assert snapshot(registry) == before
 
 
@@ -246,3 +253,16 @@ def test_a_dot_file_in_the_registry_is_checked_on_the_stage(
     assert result.status == 1 and f"{folder}/{name}" in result.out and code in result.out, result.out + result.err
     assert "nothing written" in result.err
     assert snapshot(registry) == before
+
+
+def test_an_import_failing_in_a_registry_with_problems_says_which_were_there(
+    trials: Trials, registry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(eligibility, "_inverted", lambda b, elig, mod: None)  # a draft the check refuses
+    # (a record cut to its id: three problems of its own, E201 for each required field it lacks)
+    (registry / "trials" / "NCT06310811.yaml").write_text("nct_id: NCT06310811\n", encoding="utf-8")
+    result = trials("import", "ctgov", variant(tmp_path, "study.json", _ages_reversed))
+    assert result.status == 1 and "E104" in result.out
+    assert "with this import the registry would have the problems above (3 of them it has without the import)" in (
+        result.err
+    )

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from sle_trials import files
+from sle_trials import command, files
 from sle_trials.checks import load, sources
 from sle_trials.checks import schema as schema_mod
 from sle_trials.curate import ctgov, update
@@ -537,6 +537,24 @@ STALE_QUOTES = (
 )
 
 
+def _failed(root: Path, problems: list[Problem], use_cache: bool) -> str:
+    """Why the import stops, its stage having problems: the registry's own where it has them without
+    the import (checked as `trials check` checks it: its cache serves it), which the import did not
+    make. An import into a registry with a broken record said "with this import the registry would
+    have the problems above", and blamed the study for them."""
+    before = set(generate.build(root, use_cache=use_cache).problems)
+    own = [p for p in problems if p not in before]
+    if not own:
+        return (
+            f"the registry has the problems above without this import; fix them first ({command.run('check')} "
+            "lists them), then import again"
+        )
+    had = len(problems) - len(own)
+    return "with this import the registry would have the problems above" + (
+        f" ({had} of them it has without the import)" if had else ""
+    )
+
+
 def stale_quotes(problems: Iterable[Problem], updated: set[str]) -> str:
     """STALE_QUOTES where the stage's problems include a curated threshold of a record the update
     rewrote whose quote its criterion no longer states (STALE_QUOTE_CODES); else nothing."""
@@ -636,9 +654,7 @@ def run_raw(
         if state.outputs is None:
             report.render(state.problems, fmt_name, out, files=state.result.files)
             updated = {change.path for change in records} if update_existing else set()
-            raise Failed(
-                "with this import the registry would have the problems above" + stale_quotes(state.problems, updated)
-            )
+            raise Failed(_failed(root, state.problems, options.use_cache) + stale_quotes(state.problems, updated))
         for path, data in state.outputs.items():
             current = _current(root / path, GENERATED_LIMIT)
             if current != data:
