@@ -70,7 +70,10 @@ def test_an_import_that_fails_the_check_writes_nothing(
     result = trials("import", "ctgov", variant(tmp_path, "study.json", edit))
     assert result.status == 1
     assert f"{RECORD}:" in result.out and problem in result.out
-    assert "with this import the registry would have the problems above; nothing written" in result.err
+    assert (
+        "with this import the registry would have the problems above; their lines are those of the record as "
+        "the import would write it (--dry-run shows it); nothing written" in result.err
+    )
     assert snapshot(registry) == before  # no record, no seed, no manifest line, no stage left behind
     assert trials("check").status == 0
 

@@ -537,11 +537,13 @@ STALE_QUOTES = (
 )
 
 
-def _failed(root: Path, problems: list[Problem], use_cache: bool) -> str:
+def _failed(root: Path, problems: list[Problem], use_cache: bool, written: set[str]) -> str:
     """Why the import stops, its stage having problems: the registry's own where it has them without
     the import (checked as `trials check` checks it: its cache serves it), which the import did not
     make. An import into a registry with a broken record said "with this import the registry would
-    have the problems above", and blamed the study for them."""
+    have the problems above", and blamed the study for them. A problem of a record the import
+    writes (written) is placed in that record as the import would write it, which is not on disk:
+    said so, with how to see it (an update's lines were looked for in the record as it was)."""
     before = set(generate.build(root, use_cache=use_cache).problems)
     own = [p for p in problems if p not in before]
     if not own:
@@ -550,8 +552,15 @@ def _failed(root: Path, problems: list[Problem], use_cache: bool) -> str:
             "lists them), then import again"
         )
     had = len(problems) - len(own)
-    return "with this import the registry would have the problems above" + (
-        f" ({had} of them it has without the import)" if had else ""
+    lines = (
+        "; their lines are those of the record as the import would write it (--dry-run shows it)"
+        if any(p.path in written and p.line for p in own)
+        else ""
+    )
+    return (
+        "with this import the registry would have the problems above"
+        + (f" ({had} of them it has without the import)" if had else "")
+        + lines
     )
 
 
@@ -654,7 +663,10 @@ def run_raw(
         if state.outputs is None:
             report.render(state.problems, fmt_name, out, files=state.result.files)
             updated = {change.path for change in records} if update_existing else set()
-            raise Failed(_failed(root, state.problems, options.use_cache) + stale_quotes(state.problems, updated))
+            written = {change.path for change in records}
+            raise Failed(
+                _failed(root, state.problems, options.use_cache, written) + stale_quotes(state.problems, updated)
+            )
         for path, data in state.outputs.items():
             current = _current(root / path, GENERATED_LIMIT)
             if current != data:
