@@ -57,3 +57,23 @@ def test_a_slip_the_lines_do_not_explain_keeps_the_general_advice() -> None:
     _, problems = load.parse("nct_id: NCT00000000\nacronym: @IM19\n", "trials/NCT00000000.yaml")
     assert [(p.code, p.line) for p in problems] == [("E007", 2)]
     assert problems[0].message.endswith("; a value starting with this character must be put in quotes")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("keywords:\n - CAR-T\n  - CD19\n", (3, 3)),  # an item under the item above
+        ("conditions: SLE\n  - Lupus Nephritis\n", (2, 3)),  # an item under a value written on its key's line
+    ],
+)
+def test_a_list_item_run_on_into_the_text_above_is_refused(text: str, where: tuple[int, int]) -> None:
+    """Valid YAML, read as one text ("CAR-T - CD19"): E501 refused the joined text, saying nothing
+    of the indentation. E024 names the item's line."""
+    record, problems = load.parse(text, "trials/NCT00000000.yaml")
+    assert record is None and [(p.code, p.line, p.column) for p in problems] == [("E024", *where)]
+
+
+def test_a_dash_inside_a_text_over_lines_is_no_item() -> None:
+    record, problems = load.parse("brief_title: A study of CAR-T\n  cells - a first trial\n", "trials/NCT00000000.yaml")
+    assert problems == [] and record is not None
+    assert record.data["brief_title"] == "A study of CAR-T cells - a first trial"

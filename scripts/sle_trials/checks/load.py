@@ -22,10 +22,11 @@ import math
 import re
 import shlex
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruamel.yaml.cyaml import CParser  # libyaml's parser (ruamel.yaml.clib)
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -79,6 +80,11 @@ CHECKS = (
         "and JSON readers round",
     ),
     Check("E022", "yaml-directive", "a %YAML or %TAG directive line; trial files are plain YAML 1.2"),
+    Check(
+        "E024",
+        "item-run-on",
+        "a list item ('- ...') indented further than the text above it, which YAML reads as more of that text",
+    ),
     Check(
         "E023",
         "number-notation",
@@ -528,6 +534,7 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
     opened: Any = None  # the mark where it starts
     root: Any = None
     root_text: str | None = None  # the top scalar as written, when the top is a scalar
+    lines: list[str] | None = None  # the text's lines, once a plain text over lines needs them
     documents = 0
     parser = CParser(text)
     get = parser.get_event
@@ -545,6 +552,9 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                     value
                 ):  # (ASCII and printable: none)
                     _hidden_in_value(value, mark, problem)
+                if not e.style and e.end_mark.line > mark.line:  # a plain text over lines: an item run on?
+                    lines = lines if lines is not None else text.split("\n")
+                    _run_on_item(lines, mark, e.end_mark, problem)
                 if tag is None and not e.style and e.implicit[0] and value[:1] in _IMPLICIT:
                     scalar = scalar_kind(value)  # plain, and its first character can start more than text
                     if scalar != "str":
@@ -662,6 +672,29 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
             Problem(path, 1, 1, "E013", f"the document is {shown}; a trial record is a mapping of fields (nct_id: ...)")
         ]
     return Record(path, root, values, keys, empty_blocks), []
+
+
+def _run_on_item(lines: list[str], start: Any, end: Any, problem: Callable[[Any, str, str], None]) -> None:
+    """E024 at the first line of a plain text over lines (from start to end) that begins with "- ":
+    a list item indented one space further than the item or the value above it, which YAML reads as
+    more of that text ("CAR-T - CD19"). E501 then refused the joined text, which said nothing of the
+    indentation (a new user's review). trials fmt writes no text so: a plain text never runs on."""
+    for n in range(start.line + 1, min(end.line, len(lines) - 1) + 1):
+        stripped = lines[n].lstrip(" ")
+        if stripped.startswith("- ") or stripped == "-":
+            column = len(lines[n]) - len(stripped)
+            problem(
+                _Mark(n, column),
+                "E024",
+                "a list item indented further than the text above it is read as more of that text (line "
+                f"{start.line + 1}); start it in the column of the items beside it",
+            )
+            return
+
+
+class _Mark(NamedTuple):
+    line: int  # 0-based, as the parser's marks
+    column: int
 
 
 _BLOCK = ("|", ">")  # the styles of a block scalar, as libyaml gives them
