@@ -129,6 +129,33 @@ def test_offline(trials: Trials, registry: Path, monkeypatch: pytest.MonkeyPatch
     assert snapshot(registry) == before
 
 
+def test_a_name_that_does_not_resolve_is_not_tried_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Offline, every retry's backoff was waited through (about 15 s with the defaults) with no word,
+    for the "are you offline?" the first try gave: a host name the resolver cannot resolve is not
+    tried again. (The resolver is stood in for: no test looks a name up.) A refused connection is
+    still tried again: a server's bad minute."""
+    sleeps: list[float] = []
+    monkeypatch.setattr(fetch._Retry, "sleep", lambda self, response=None: sleeps.append(1.0))
+
+    def no_name(*args: object, **kwargs: object) -> list:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_name)
+    settings = fetch.Settings(base="https://clinicaltrials.example/api/v2", retries=3, backoff=0.01)
+    with fetch.Client(settings) as client, pytest.raises(fetch.Unreachable, match="are you offline") as raised:
+        client.study(NCT)
+    assert raised.value.offline and sleeps == []
+    monkeypatch.undo()  # the resolver back: a port nothing listens on refuses the connection
+    monkeypatch.setattr(fetch._Retry, "sleep", lambda self, response=None: sleeps.append(1.0))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = fetch.Settings(base=f"http://127.0.0.1:{port}/api/v2", retries=3, backoff=0.01)
+    with fetch.Client(settings) as client, pytest.raises(fetch.Unreachable, match="are you offline"):
+        client.study(NCT)
+    assert len(sleeps) == 3
+
+
 @pytest.mark.parametrize(
     "env, message",
     [

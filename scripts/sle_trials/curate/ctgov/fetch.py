@@ -21,12 +21,17 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self
 
 import requests
 import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
+
+if TYPE_CHECKING:
+    from urllib3.connectionpool import ConnectionPool
+    from urllib3.response import BaseHTTPResponse
 
 from sle_trials import __version__, command, files
 
@@ -87,11 +92,26 @@ class Settings:
 
 class _Retry(Retry):
     """urllib3's Retry, with a server's Retry-After capped at backoff_max: a 429 saying "come back
-    in an hour" makes the run fail with a message, not hang."""
+    in an hour" makes the run fail with a message, not hang. A host name the resolver cannot resolve
+    is not tried again: offline, the curator waited through every retry's backoff (about 15 s with
+    the defaults) with no word, for the answer "are you offline?" that the first try gave."""
 
     def get_retry_after(self, response: Any) -> float | None:
         wait = super().get_retry_after(response)
         return None if wait is None else min(wait, self.backoff_max)
+
+    def increment(
+        self,
+        method: str | None = None,
+        url: str | None = None,
+        response: BaseHTTPResponse | None = None,
+        error: Exception | None = None,
+        _pool: ConnectionPool | None = None,
+        _stacktrace: TracebackType | None = None,
+    ) -> Self:
+        if isinstance(error, urllib3.exceptions.NameResolutionError):
+            raise urllib3.exceptions.MaxRetryError(_pool, url or "", reason=error)  # type: ignore[arg-type]
+        return super().increment(method, url, response, error, _pool, _stacktrace)
 
 
 class Client:
