@@ -541,7 +541,7 @@ def _conditions_in_scope(
             )
             return
     spans = [(p, p + len(c)) for c in own if (p := corpus.find(c)) >= 0]
-    for need in scopes.required(layout, corpus, at, t["comparator"]):
+    for need in scopes.required(layout, corpus, at, t["comparator"], limits):
         if any(start < need.end and need.start < end for start, end in spans):
             continue
         passage = corpus[need.start : need.end]

@@ -13,7 +13,8 @@ in that tree says which limits it can govern:
 - before the limit, in an item beside it or beside an item above it: it is that item's, not this one's
   (sub-item 2's exception does not govern sub-item 3's 8 weeks);
 - after the limit, in its own sentence: a trailing clause ("Score ≥6 ... if low complement ... is
-  present");
+  present"), unless it runs on from another limit stated between ("at least 6 months, and ... at least
+  2 months after the use of ...": the "after" is the 2 months'), an "if" too;
 - after the limit, in its own item or one beside it, an exception that names the limit's side ("no
   minimum ..." lifts a floor, "no maximum ..." a ceiling).
 
@@ -118,9 +119,22 @@ def governs(
             )
         return above(layout, where, at)  # a heading above the limit's item
     if cond == own and not _SENTENCE_END.search(text, at, where):
-        return True  # a trailing clause of the limit's own sentence
+        # a trailing clause of the limit's own sentence, not one that runs on from another limit's words
+        return not runs_on_from_another(text, at, where, limits)
     lifted = _lifted(comparator)
     return _beside(own, cond) and lifted is not None and bool(lifted.search(condition))
+
+
+def runs_on_from_another(text: str, at: int, where: int, limits: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the words at where, after the limit at position at in its sentence, run on from the words
+    of another limit stated between, with no clause mark (",", ";", ":") after that limit: they are
+    that limit's clause ("at least 6 months, and the disease remained active at least 2 months after the
+    use of a stable standard SLE regimen": the regimen is the 2 months', not the 6 months'; "within 24
+    weeks prior to screening, or surgery is planned within 24 weeks after enrollment": the enrollment
+    is the planned surgery's). Words set off after the last limit ("≥3×ULN, or bilirubin >1.5×ULN,
+    excluding ... due to SLE hepatitis") are said of the limits before them too."""
+    ends = [hi for lo, hi in limits if at < lo and hi <= where]
+    return bool(ends) and not any(mark in text[max(ends) : where] for mark in ",;:")
 
 
 def of_another_limit(text: str, start: int, end: int, at: int, limits: tuple[tuple[int, int], ...]) -> bool:
@@ -157,7 +171,9 @@ class Required:
     kind: str  # "clause": an "if" of its sentence; "heading": its sub-list's; "exception": one lifting its side
 
 
-def required(layout: tuple[Span, ...], text: str, at: int, comparator: str) -> Iterator[Required]:
+def required(
+    layout: tuple[Span, ...], text: str, at: int, comparator: str, limits: tuple[tuple[int, int], ...] = ()
+) -> Iterator[Required]:
     """What of the criterion governs the limit stated at position at, whatever conditions the record
     gives: an "if" clause of the limit's own sentence ("If the subject is receiving steroids, the
     following conditions must be met: ... the maximum dose of steroids is 30mg/day"; "Score ≥6 ... if
@@ -172,7 +188,8 @@ def required(layout: tuple[Span, ...], text: str, at: int, comparator: str) -> I
     starts = [own.start] + [m.end() for m in _SENTENCE_END.finditer(text, own.start, at)]
     stop = _SENTENCE_END.search(text, at, own.end)
     for found in CONDITION_START.finditer(text, starts[-1], stop.start() if stop else own.end):
-        yield Required(found.start(), found.end(), "clause")
+        if not runs_on_from_another(text, at, found.start(), limits):  # (another limit's "if")
+            yield Required(found.start(), found.end(), "clause")
     for span in layout:
         if span.place != own.place and own.place[: len(span.place)] == span.place and text[span.end - 1] == ":":
             yield Required(span.start, span.end, "heading")

@@ -1,0 +1,121 @@
+"""Attacks of the mutation hunt mut33: kinds of mistake tests/mutations.py does not make, each made on
+a curated record (IM19, NCT06513429; Relma-cel, NCT05765006) and refused, with the honest readings
+beside them passing.
+
+- A threshold given as a condition the clause that runs on from another limit after it in its
+  sentence (E518, scopes.runs_on_from_another): Relma-cel's "The history of SLE prior to screening was
+  at least 6 months, and the disease remained active at least 2 months after the use of a stable
+  standard SLE regimen prior to screening" gave the 6 months of history the regimen that is the 2
+  months' ("a trailing clause of the limit's own sentence" was anything after it up to the sentence's
+  end); IM19's "Major surgery ... within 24 weeks prior to screening, or surgery is planned within 24
+  weeks after enrollment in the study" gave the past surgery the planned one's "after enrollment".
+  Words set off by a comma after the last limit ("≥3×ULN, or bilirubin >1.5×ULN, excluding laboratory
+  test abnormalities due to SLE hepatitis") are said of every limit before them, and still pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import mutations
+import pytest
+from conftest import (
+    AS_OF_LINE,
+    DATA_ROOT,
+    IM19_PATH,
+    IM19_TITLE_LINE,
+    RELMA_PATH,
+    add_source,
+    im19_draft,
+    joined,
+    put,
+    record_data,
+)
+
+CHECKS = mutations.Checks(DATA_ROOT)
+
+
+def _codes(shown: str, change: Callable[[dict], None]) -> set[str]:
+    """The codes of the curated record at shown once change has made its mistake."""
+    data = record_data(DATA_ROOT / shown, shown)
+    change(data)
+    return CHECKS.codes(shown, data)
+
+
+def _conditions(i: int, conditions: list[str]) -> Callable[[dict], None]:
+    def change(data: dict) -> None:
+        data["eligibility"]["thresholds"][i]["conditions"] = conditions
+
+    return change
+
+
+# --- a condition that runs on from another limit after the threshold's own -------------------------
+
+RELMA_REGIMEN = "after the use of a stable standard SLE regimen prior to screening"
+IM19_ENROLLED = "after enrollment in the study"
+IM19_HEPATITIS = "excluding laboratory test abnormalities due to SLE hepatitis"
+
+
+@pytest.mark.parametrize(
+    ("shown", "threshold", "conditions", "codes"),
+    [
+        # Relma-cel's 6 months of SLE history (threshold 0) given the 2 months' regimen, or a part of it
+        (RELMA_PATH, 0, [RELMA_REGIMEN], {"E518"}),
+        (RELMA_PATH, 0, ["after the use of a stable standard SLE regimen"], {"E518", "E528"}),
+        # IM19's surgery within 24 weeks before screening (threshold 9) given the planned surgery's words
+        (IM19_PATH, 9, [IM19_ENROLLED], {"E518"}),
+        # honest: the 2 months' own clause, and an exception set off after both ×ULN limits
+        (RELMA_PATH, 1, [RELMA_REGIMEN], set()),
+        (IM19_PATH, 10, [IM19_ENROLLED], set()),
+        (IM19_PATH, 13, [IM19_HEPATITIS], set()),
+        (IM19_PATH, 14, [IM19_HEPATITIS], set()),
+    ],
+)
+def test_a_condition_running_on_from_a_later_limit_is_refused(
+    shown: str, threshold: int, conditions: list[str], codes: set[str]
+) -> None:
+    assert _codes(shown, _conditions(threshold, conditions)) == codes
+
+
+# An "if" that runs on from a later limit of the sentence is that limit's, and is not required of the
+# one before it ("score ≥8, or score ≥6 for clinical symptoms if low complement is present": the ≥8
+# applies to all): the ≥8 left without it passes, and given it is refused, as the 2 months' regimen is
+ACTIVITY = "SELENA-SLEDAI score ≥8 or score ≥6 for clinical symptoms if low complement is present."
+LOW_COMPLEMENT = "if low complement is present."
+ACTIVITY_DRAFT = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: {criterion}
+  thresholds:
+    - kind: DISEASE_ACTIVITY
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: SELENA-SLEDAI
+      comparator: ">="
+      value: {value}
+      unit: points
+{conditions}evidence:
+  eligibility.thresholds.0: "{quote}"
+"""
+
+
+@pytest.mark.parametrize(
+    ("value", "quote", "conditions", "codes"),
+    [
+        (8, "SELENA-SLEDAI score ≥8", [], set()),
+        (8, "SELENA-SLEDAI score ≥8", [LOW_COMPLEMENT], {"E518"}),
+        # the ≥6's own "if" is still required of it, and governs it
+        (6, ACTIVITY, [], {"E524"}),
+        (6, ACTIVITY, [LOW_COMPLEMENT], set()),
+    ],
+)
+def test_an_if_running_on_from_a_later_limit_is_that_limits(
+    registry: Path, value: int, quote: str, conditions: list[str], codes: set[str]
+) -> None:
+    text = f"{IM19_TITLE_LINE}\n{AS_OF_LINE}Inclusion Criteria:\n1. {ACTIVITY}\n"
+    source = add_source(registry, "seeds/983_mut33_activity.txt", text)
+    held = "".join(f'      conditions: ["{c}"]\n' for c in conditions)
+    fields = ACTIVITY_DRAFT.format(criterion=ACTIVITY, value=value, conditions=held, quote=quote)
+    put(registry, IM19_PATH, joined(im19_draft(source), fields))
+    assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) == codes
