@@ -11,6 +11,11 @@ beside them passing.
   weeks after enrollment in the study" gave the past surgery the planned one's "after enrollment".
   Words set off by a comma after the last limit ("≥3×ULN, or bilirubin >1.5×ULN, excluding laboratory
   test abnormalities due to SLE hepatitis") are said of every limit before them, and still pass.
+- A threshold given as a condition another limit's words before it in its sentence, joined to it by
+  "and" or "or" (E518, scopes.another_requirement): Relma-cel's 2 months of active disease held only
+  "The history of SLE prior to screening was at least 6 months", IM19's planned surgery only "within
+  24 weeks prior to screening" (the past surgery's). A condition that states a limit and leads into
+  the threshold's own ("If eGFR < 60 mL/min, the dose of prednisone must be ≤ 10 mg/day") still passes.
 """
 
 from __future__ import annotations
@@ -119,3 +124,54 @@ def test_an_if_running_on_from_a_later_limit_is_that_limits(
     fields = ACTIVITY_DRAFT.format(criterion=ACTIVITY, value=value, conditions=held, quote=quote)
     put(registry, IM19_PATH, joined(im19_draft(source), fields))
     assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) == codes
+
+
+# --- a condition that states another limit joined to the threshold's own by "and" or "or" ---------
+
+# A condition before the limit in its sentence governed it unless a sentence ended between: another
+# limit's own words passed as one, though "and" or "or" joins them as another requirement beside it
+RELMA_HISTORY = "The history of SLE prior to screening was at least 6 months"
+IM19_PAST_SURGERY = "Major surgery (including joint surgery) was performed within 24 weeks prior to screening"
+
+
+@pytest.mark.parametrize(
+    ("shown", "threshold", "conditions"),
+    [
+        # Relma-cel's 2 months of active disease (threshold 1) held only for 6 months of history
+        (RELMA_PATH, 1, [RELMA_HISTORY]),
+        # IM19's planned surgery (threshold 10) held only for a past one, or within its 24 weeks
+        (IM19_PATH, 10, [IM19_PAST_SURGERY]),
+        (IM19_PATH, 10, ["within 24 weeks prior to screening"]),
+    ],
+)
+def test_a_condition_stating_another_limit_beside_its_own_is_refused(
+    shown: str, threshold: int, conditions: list[str]
+) -> None:
+    assert _codes(shown, _conditions(threshold, conditions)) == {"E518"}
+
+
+# A condition that states a limit and leads into the threshold's own is one
+DOSE = "If eGFR < 60 mL/min, the dose of prednisone must be ≤ 10 mg/day."
+DOSE_DRAFT = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: "{criterion}"
+  thresholds:
+    - kind: CORTICOSTEROID_DOSE
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: prednisone
+      comparator: "<="
+      value: 10
+      unit: mg/day
+      conditions: ["If eGFR < 60 mL/min"]
+evidence:
+  eligibility.thresholds.0: "prednisone must be ≤ 10 mg/day"
+"""
+
+
+def test_a_condition_stating_a_limit_that_leads_into_its_own_passes(registry: Path) -> None:
+    text = f"{IM19_TITLE_LINE}\n{AS_OF_LINE}Inclusion Criteria:\n1. {DOSE}\n"
+    source = add_source(registry, "seeds/984_mut33_dose.txt", text)
+    put(registry, IM19_PATH, joined(im19_draft(source), DOSE_DRAFT.format(criterion=DOSE)))
+    assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) == set()

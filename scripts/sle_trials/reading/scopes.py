@@ -8,7 +8,8 @@ in that tree says which limits it can govern:
 
 - before the limit, in the limit's own item: it governs the limits after it, until another condition
   starts ("If the subject is receiving steroids: ... 30mg/day ... If ... antimalarial drugs: ... 12
-  weeks");
+  weeks"), unless it states a limit of its own joined to what follows by "and" or "or" (another
+  requirement: "at least 6 months, and the disease remained active at least 2 months");
 - before the limit, in an item above the limit's (a sub-list's heading): it governs the whole sub-list;
 - before the limit, in an item beside it or beside an item above it: it is that item's, not this one's
   (sub-item 2's exception does not govern sub-item 3's 8 weeks);
@@ -114,8 +115,10 @@ def governs(
     own, cond = limit_item.place, condition_item.place
     if where < at:
         if cond == own:  # in the limit's own item: until another condition starts
-            return not _starts_between(text, others, where + len(condition), at) and not of_another_limit(
-                text, where, where + len(condition), at, limits
+            return not (
+                _starts_between(text, others, where + len(condition), at)
+                or of_another_limit(text, where, where + len(condition), at, limits)
+                or another_requirement(text, where, where + len(condition), limits)
             )
         return above(layout, where, at)  # a heading above the limit's item
     if cond == own and not _SENTENCE_END.search(text, at, where):
@@ -135,6 +138,21 @@ def runs_on_from_another(text: str, at: int, where: int, limits: tuple[tuple[int
     excluding ... due to SLE hepatitis") are said of the limits before them too."""
     ends = [hi for lo, hi in limits if at < lo and hi <= where]
     return bool(ends) and not any(mark in text[max(ends) : where] for mark in ",;:")
+
+
+# "and" or "or" right after a clause: what follows is another requirement beside it, or one instead
+_COORDINATED = re.compile(r"\s*,?\s*(?:and/or|and|or)\b", re.I)
+
+
+def another_requirement(text: str, start: int, end: int, limits: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the words at start..end, before a limit in its sentence, state a limit of their own and
+    are joined to what follows by "and" or "or": another requirement beside the limit or one instead
+    of it, not a condition of it ("The history of SLE prior to screening was at least 6 months, and the
+    disease remained active at least 2 months": the 6 months are not when the 2 months apply; "Major
+    surgery ... within 24 weeks prior to screening, or surgery is planned within 24 weeks after
+    enrollment"). A condition that states a limit and leads into this one is one ("If eGFR < 60
+    mL/min, the dose must be ≤ 10 mg/day")."""
+    return any(start <= lo and hi <= end for lo, hi in limits) and _COORDINATED.match(text, end) is not None
 
 
 def of_another_limit(text: str, start: int, end: int, at: int, limits: tuple[tuple[int, int], ...]) -> bool:
