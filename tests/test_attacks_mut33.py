@@ -8,7 +8,9 @@ beside them passing.
   standard SLE regimen prior to screening" gave the 6 months of history the regimen that is the 2
   months' ("a trailing clause of the limit's own sentence" was anything after it up to the sentence's
   end); IM19's "Major surgery ... within 24 weeks prior to screening, or surgery is planned within 24
-  weeks after enrollment in the study" gave the past surgery the planned one's "after enrollment".
+  weeks after enrollment in the study" gave the past surgery the planned one's "after enrollment";
+  and the regimen, in criterion 4's own sentence, passed as a condition of the limits of the sub-list
+  below it (the 30 mg/day ceiling), as a heading above them would.
   Words set off by a comma after the last limit ("≥3×ULN, or bilirubin >1.5×ULN, excluding laboratory
   test abnormalities due to SLE hepatitis") are said of every limit before them, and still pass.
 - A threshold given as a condition another limit's words before it in its sentence, joined to it by
@@ -58,6 +60,7 @@ def _conditions(i: int, conditions: list[str]) -> Callable[[dict], None]:
 # --- a condition that runs on from another limit after the threshold's own -------------------------
 
 RELMA_REGIMEN = "after the use of a stable standard SLE regimen prior to screening"
+ORAL = "Oral corticosteroids must meet the following requirements:"
 IM19_ENROLLED = "after enrollment in the study"
 IM19_HEPATITIS = "excluding laboratory test abnormalities due to SLE hepatitis"
 
@@ -68,10 +71,13 @@ IM19_HEPATITIS = "excluding laboratory test abnormalities due to SLE hepatitis"
         # Relma-cel's 6 months of SLE history (threshold 0) given the 2 months' regimen, or a part of it
         (RELMA_PATH, 0, [RELMA_REGIMEN], {"E518"}),
         (RELMA_PATH, 0, ["after the use of a stable standard SLE regimen"], {"E518", "E528"}),
+        # ... or the ceiling of 30 mg/day (threshold 3) in the sub-list below it, beside its heading
+        (RELMA_PATH, 3, [ORAL, RELMA_REGIMEN], {"E518"}),
         # IM19's surgery within 24 weeks before screening (threshold 9) given the planned surgery's words
         (IM19_PATH, 9, [IM19_ENROLLED], {"E518"}),
         # honest: the 2 months' own clause, and an exception set off after both ×ULN limits
         (RELMA_PATH, 1, [RELMA_REGIMEN], set()),
+        (RELMA_PATH, 3, [ORAL], set()),
         (IM19_PATH, 10, [IM19_ENROLLED], set()),
         (IM19_PATH, 13, [IM19_HEPATITIS], set()),
         (IM19_PATH, 14, [IM19_HEPATITIS], set()),
@@ -175,3 +181,41 @@ def test_a_condition_stating_a_limit_that_leads_into_its_own_passes(registry: Pa
     source = add_source(registry, "seeds/984_mut33_dose.txt", text)
     put(registry, IM19_PATH, joined(im19_draft(source), DOSE_DRAFT.format(criterion=DOSE)))
     assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) == set()
+
+
+# A clause before a limit in its sentence that runs on from an earlier limit is that one's too: "when
+# on anticoagulants" is the platelets', not the hemoglobin's after it
+LABS = "Platelets ≥ 50,000/mm³ when on anticoagulants, and hemoglobin ≥ 9 g/dL."
+LABS_DRAFT = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: "{criterion}"
+  thresholds:
+    - kind: LABORATORY
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: {measure}
+      comparator: ">="
+      value: {value}
+      unit: {unit}
+      conditions: ["when on anticoagulants"]
+evidence:
+  eligibility.thresholds.0: "{quote}"
+"""
+
+
+@pytest.mark.parametrize(
+    ("measure", "value", "unit", "quote", "codes"),
+    [
+        ("Platelets", 50000, "/mm³", "Platelets ≥ 50,000/mm³", set()),
+        ("hemoglobin", 9, "g/dL", "hemoglobin ≥ 9 g/dL", {"E518"}),
+    ],
+)
+def test_a_clause_running_on_from_an_earlier_limit_is_that_limits(
+    registry: Path, measure: str, value: int, unit: str, quote: str, codes: set[str]
+) -> None:
+    text = f"{IM19_TITLE_LINE}\n{AS_OF_LINE}Inclusion Criteria:\n1. {LABS}\n"
+    source = add_source(registry, "seeds/985_mut33_labs.txt", text)
+    fields = LABS_DRAFT.format(criterion=LABS, measure=measure, value=value, unit=unit, quote=quote)
+    put(registry, IM19_PATH, joined(im19_draft(source), fields))
+    assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) == codes

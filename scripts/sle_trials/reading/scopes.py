@@ -14,8 +14,10 @@ in that tree says which limits it can govern:
 - before the limit, in an item beside it or beside an item above it: it is that item's, not this one's
   (sub-item 2's exception does not govern sub-item 3's 8 weeks);
 - after the limit, in its own sentence: a trailing clause ("Score ≥6 ... if low complement ... is
-  present"), unless it runs on from another limit stated between ("at least 6 months, and ... at least
-  2 months after the use of ...": the "after" is the 2 months'), an "if" too;
+  present");
+- wherever it stands, not words that run on from another limit's, with no clause mark between ("at
+  least 6 months, and ... at least 2 months after the use of ...": the "after" is the 2 months', in
+  the sub-list below the sentence too), an "if" too;
 - after the limit, in its own item or one beside it, an exception that names the limit's side ("no
   minimum ..." lifts a floor, "no maximum ..." a ceiling).
 
@@ -113,6 +115,9 @@ def governs(
     if limit_item is None or condition_item is None:  # one text: the criterion read as one item
         limit_item = condition_item = Span(0, len(text), ())
     own, cond = limit_item.place, condition_item.place
+    # (wherever it stands, words that run on from another limit's are that limit's clause)
+    if runs_on_from_another(text, at, where, limits, condition_item.start):
+        return False
     if where < at:
         if cond == own:  # in the limit's own item: until another condition starts
             return not (
@@ -122,22 +127,25 @@ def governs(
             )
         return above(layout, where, at)  # a heading above the limit's item
     if cond == own and not _SENTENCE_END.search(text, at, where):
-        # a trailing clause of the limit's own sentence, not one that runs on from another limit's words
-        return not runs_on_from_another(text, at, where, limits)
+        return True  # a trailing clause of the limit's own sentence
     lifted = _lifted(comparator)
     return _beside(own, cond) and lifted is not None and bool(lifted.search(condition))
 
 
-def runs_on_from_another(text: str, at: int, where: int, limits: tuple[tuple[int, int], ...]) -> bool:
-    """Whether the words at where, after the limit at position at in its sentence, run on from the words
-    of another limit stated between, with no clause mark (",", ";", ":") after that limit: they are
-    that limit's clause ("at least 6 months, and the disease remained active at least 2 months after the
-    use of a stable standard SLE regimen": the regimen is the 2 months', not the 6 months'; "within 24
-    weeks prior to screening, or surgery is planned within 24 weeks after enrollment": the enrollment
-    is the planned surgery's). Words set off after the last limit ("≥3×ULN, or bilirubin >1.5×ULN,
-    excluding ... due to SLE hepatitis") are said of the limits before them too."""
-    ends = [hi for lo, hi in limits if at < lo and hi <= where]
-    return bool(ends) and not any(mark in text[max(ends) : where] for mark in ",;:")
+def runs_on_from_another(text: str, at: int, where: int, limits: tuple[tuple[int, int], ...], start: int = 0) -> bool:
+    """Whether the words at where run on from the words of another limit than the one at position at:
+    the limit stated nearest before them (after start, where their item starts) is another, and no
+    clause mark (",", ";", ":", ".") stands between its end and them. They are that limit's clause: "at
+    least 6 months, and the disease remained active at least 2 months after the use of a stable
+    standard SLE regimen" (the regimen is the 2 months', not the 6 months' nor a limit's in a sub-list
+    below), "within 24 weeks prior to screening, or surgery is planned within 24 weeks after
+    enrollment" (the enrollment is the planned surgery's). Words set off after the last limit ("≥3×ULN,
+    or bilirubin >1.5×ULN, excluding ... due to SLE hepatitis") are said of the limits before them too."""
+    before = [(hi, lo) for lo, hi in limits if start <= lo and hi <= where]
+    if not before:
+        return False
+    hi, lo = max(before)
+    return not (lo <= at < hi) and re.search(r"[,;:.]", text[hi:where]) is None
 
 
 # "and" or "or" right after a clause: what follows is another requirement beside it, or one instead
@@ -206,7 +214,7 @@ def required(
     starts = [own.start] + [m.end() for m in _SENTENCE_END.finditer(text, own.start, at)]
     stop = _SENTENCE_END.search(text, at, own.end)
     for found in CONDITION_START.finditer(text, starts[-1], stop.start() if stop else own.end):
-        if not runs_on_from_another(text, at, found.start(), limits):  # (another limit's "if")
+        if not runs_on_from_another(text, at, found.start(), limits, own.start):  # (another limit's "if")
             yield Required(found.start(), found.end(), "clause")
     for span in layout:
         if span.place != own.place and own.place[: len(span.place)] == span.place and text[span.end - 1] == ":":
