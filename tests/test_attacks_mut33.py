@@ -219,3 +219,25 @@ def test_a_clause_running_on_from_an_earlier_limit_is_that_limits(
     fields = LABS_DRAFT.format(criterion=LABS, measure=measure, value=value, unit=unit, quote=quote)
     put(registry, IM19_PATH, joined(im19_draft(source), fields))
     assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) == codes
+
+
+# --- a disease-activity limit's measure without the instrument its parenthesis names ---------------
+
+# "Disease activity score" of "Disease activity score (SLEDAI-2K) with a score of 10 or above" was a
+# whole phrase (a parenthesis after a name may be left out: "alanine aminotransferase (ALT)"), and
+# trials.csv's disease-activity measure, the instrument, read a score of no scale
+
+
+@pytest.mark.parametrize(
+    ("measure", "codes"),
+    [
+        ("Disease activity score", {"E529"}),
+        ("Disease activity score (SLEDAI-2K)", set()),
+        ("SLEDAI-2K", set()),
+    ],
+)
+def test_a_disease_activity_measure_without_its_instrument_is_refused(measure: str, codes: set[str]) -> None:
+    def change(data: dict) -> None:
+        data["eligibility"]["thresholds"][1]["measure"] = measure
+
+    assert _codes(IM19_PATH, change) == codes

@@ -68,7 +68,9 @@ CHECKS = (
         "'biological agents (such as belizumab ...)'), one without the words between its limit's number and "
         "unit that say what it counts ('SLEDAI-2K' of 'SLEDAI-2K and ≥ 4 clinical points'), one a parenthesis "
         "crosses an end of ('SELENA-SLEDAI clinical symptoms (except'), one holding another limit of its own "
-        "('serum creatinine > 2.5 mg/dL' for 'or 221 μmol/L'), one running over a sentence's end, who has "
+        "('serum creatinine > 2.5 mg/dL' for 'or 221 μmol/L'), a disease-activity limit's without the "
+        "instrument a parenthesis after it names ('Disease activity score' of 'Disease activity score "
+        "(SLEDAI-2K)'), one running over a sentence's end, who has "
         "what is measured ('The research subject' of '... has a history of alcohol or drug abuse'), a pronoun "
         "or only what is done ('used, they need to be discontinued', 'performed'), an opening phrase's end "
         "('period, the maximum dose of steroids'), the limit "
@@ -178,6 +180,8 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         )
         return
     cut = _measure_cut(ctx, measure, near, headings, corpus, beside)
+    if cut is None and t["kind"] == "DISEASE_ACTIVITY":
+        cut = _instrument_left_out(measure, near)
     if cut is not None:
         yield ctx.problem(
             path + ("measure",),
@@ -345,6 +349,26 @@ def _measure_cut(
                     return None
                 why = why or listed
     return why
+
+
+# the instruments a disease-activity limit is read on (lexicon.SCORE_WORDS, its word "score" aside)
+_INSTRUMENT = re.compile(r"(?i)(?<![\w-])(?:SELENA-SLEDAI|SLEDAI(?:-2K)?|BILAG(?:-2004)?|CLASI|PGA)(?![\w-])")
+
+
+def _instrument_left_out(measure: str, near: list[tuple[str, lexicon.Statement]]) -> str | None:
+    """Why a disease-activity limit's measure leaves out the instrument its words name in a parenthesis
+    right after it, beside its limit ("Disease activity score" of "Disease activity score (SLEDAI-2K)
+    with a score of 10 or above": trials.csv's disease-activity measure, the instrument, read a score of
+    no scale), else None. A parenthesis of another name ("alanine aminotransferase (ALT)") may be left
+    out: it names the same thing."""
+    if _INSTRUMENT.search(measure):
+        return None
+    for quote, _ in near:
+        for m in re.finditer(re.escape(measure), quote):
+            named = re.match(r"\s*\(([^()]*)\)", quote[m.end() :])
+            if named is not None and _INSTRUMENT.search(named.group(1)):
+                return f"the parenthesis after it names the instrument ({named.group(1)!r})"
+    return None
 
 
 def _unit_words(quote: str, statement: lexicon.Statement) -> str | None:
