@@ -241,3 +241,25 @@ def test_a_disease_activity_measure_without_its_instrument_is_refused(measure: s
         data["eligibility"]["thresholds"][1]["measure"] = measure
 
     assert _codes(IM19_PATH, change) == codes
+
+
+# --- a measure that names only a kind of thing done, before what it is of --------------------------
+
+# "Treatment" of IM19's "Treatment with CD20 monoclonal antibodies was used within the past 6 months"
+# stood as a whole phrase ("with" names nothing of what is measured, as in "... <500/mm³ with a
+# neutrophil count ..."): a washout of any treatment read for the CD20 antibodies'
+
+
+@pytest.mark.parametrize(
+    ("threshold", "measure", "codes"),
+    [
+        (21, "Treatment", {"E529"}),
+        (21, "Treatment with CD20 monoclonal antibodies", set()),
+        (3, "dose of steroids", set()),
+    ],
+)
+def test_a_measure_of_a_kind_of_thing_done_is_refused(threshold: int, measure: str, codes: set[str]) -> None:
+    def change(data: dict) -> None:
+        data["eligibility"]["thresholds"][threshold]["measure"] = measure
+
+    assert _codes(IM19_PATH, change) == codes

@@ -17,15 +17,17 @@ just outside each end of the measure, where the criterion states it, must end th
   ("(ALP) levels"), the word for its value (score, level, count, titer).
 
 A content word on either side (an adjective, a noun, "or" joining another noun) goes on naming it:
-the measure is cut short; so does the next item of an enumeration after a parenthesis ("alanine
-aminotransferase" of "alanine aminotransferase (ALT), aspartate aminotransferase (AST), ...", with
-its parenthesis or without), the items before the last one of such an enumeration ("alkaline
-phosphatase (ALP)" of "... (AST), or alkaline phosphatase (ALP)"), and the word a parenthesis of
-examples follows ("belizumab or Telitacicept" of "biological agents (such as belizumab or Telitacicept)"). The
-lists are closed word classes; a content word is anything else. And a measure names something: not
-only words of those classes at an end ("if biological agents", "the dose must"), nor only the limit,
-its unit or such words ("40 kg", "10 or above", "Score"); nor, after its limit, the point the limit
-is counted from ("within 6 months prior to screening initiation").
+the measure is cut short, as is a word that names only a kind of thing done or had before "with" or
+"of" ("Treatment" of "Treatment with CD20 monoclonal antibodies"); so does the next item of an
+enumeration after a parenthesis ("alanine aminotransferase" of "alanine aminotransferase (ALT),
+aspartate aminotransferase (AST), ...", with its parenthesis or without), the items before the last
+one of such an enumeration ("alkaline phosphatase (ALP)" of "... (AST), or alkaline phosphatase
+(ALP)"), and the word a parenthesis of examples follows ("belizumab or Telitacicept" of "biological
+agents (such as belizumab or Telitacicept)"). The lists are closed word classes; a content word is
+anything else. And a measure names something: not only words of those classes at an end ("if
+biological agents", "the dose must"), nor only the limit, its unit or such words ("40 kg", "10 or
+above", "Score"); nor, after its limit, the point the limit is counted from ("within 6 months prior
+to screening initiation").
 """
 
 from __future__ import annotations
@@ -73,6 +75,12 @@ def _word(token: str) -> str:
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+# words that name only a kind of thing done or had, which the phrase after them ("with ...", "of ...")
+# says what of
+_GENERIC_HEADS = frozenset(
+    "treatment treatments therapy therapies use history exposure administration receipt dose doses course "
+    "courses".split()
+)
 # "At least" and "maximum" name nothing either, nor does a pronoun ("they need to be discontinued"): it
 # stands for a thing named elsewhere
 _PRONOUNS = frozenset("it they them this these those he she him".split())
@@ -287,6 +295,10 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
         return f"{_word(before)},"
     if _word(after).lower() in _VALUE_WORDS and (measure.endswith(")") or lexicon.SCORE_WORDS.search(measure)):
         return None
+    # a word that names only a kind of thing done or had, before what it is of ("Treatment" of "Treatment
+    # with CD20 monoclonal antibodies was used within the past 6 months", "dose" of "the dose of steroids")
+    if after in ("with", "of") and _word(measure.split()[-1]).lower() in _GENERIC_HEADS:
+        return f"{after} {_word(_after(text, text.find(after, end) + len(after)))}"
     if _word(after).lower() in _JOINING:
         # "and" or "or" that joins a limit, not a name ("≥ 6 points on SLEDAI-2K and ≥ 4 clinical points"):
         # a second requirement begins there, and the measure before it is whole (it was refused, E529)
