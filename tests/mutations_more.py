@@ -3,7 +3,8 @@
 Each is a slip of one value a curator could make and the schema cannot see: two cohorts' doses given
 each other (each keeping its quote), a dose or a limit a power of ten off (1×10^6 as 1×10^8), a
 date a day, a month or a year early, an age a year younger, an enrollment given a type (actual or
-anticipated) no word of its source gives, two fields given each other's quotes. A few representative
+anticipated) no word of its source gives, two fields given each other's quotes, a threshold given as a
+condition the clause that runs on from another limit of its criterion. A few representative
 mutants a kind: the checks read every value of a field alike.
 """
 
@@ -11,9 +12,12 @@ from __future__ import annotations
 
 import calendar
 import itertools
+import re
 
-from mutations import VALUE_CODES, Mutation, _copied, _set
+from mutations import VALUE_CODES, Mutation, _copied, _quotes, _set
 from sle_trials import fields
+from sle_trials.reading import lexicon
+from sle_trials.reading.layouts import normalise
 
 
 def generate(data: dict) -> list[Mutation]:
@@ -99,6 +103,44 @@ def generate(data: dict) -> list[Mutation]:
             swapped = _copied(data)
             swapped["evidence"][one], swapped["evidence"][two] = _copied(evidence[two]), _copied(evidence[one])
             add("quotes swapped", ("evidence", one), f"with {two}", swapped, QUOTE_CODES)
+    # a condition from the words that run on from another limit of its criterion to their clause's end:
+    # that limit's clause (Relma-cel's "at least 6 months, and the disease remained active at least 2
+    # months after the use of a stable standard SLE regimen prior to screening" gave the 6 months, and
+    # the ceiling of the sub-list below, the 2 months' regimen)
+    eligibility = data.get("eligibility", {})
+    for i, t in enumerate(eligibility.get("thresholds", [])):
+        for clause in _run_on_clauses(eligibility, t, _quotes(data, ("eligibility", "thresholds", i))):
+            add(
+                "condition run on from another limit",
+                ("eligibility", "thresholds", i, "conditions"),
+                f"+ {clause[:40]!r}",
+                _set(data, ("eligibility", "thresholds", i, "conditions"), [*t.get("conditions", []), clause]),
+                VALUE_CODES | {"E518", "E524", "E528"},
+            )
+    return out
+
+
+def _run_on_clauses(eligibility: dict, t: dict, quotes: list[str]) -> list[str]:
+    """The words of t's criterion that run on from a limit other than t's own, with no mark between,
+    to their clause's end (three words or more, no number: a clause, not another limit)."""
+    listed = eligibility.get(t["criterion"]["list"].lower() + "_criteria", [])
+    quotes = [re.sub(r"^\(?[0-9]{1,3}[.)]\s+", "", q) for q in quotes]  # a quote's label is no criterion text
+    out: list[str] = []
+    for k in fields.criteria_named(eligibility, t["criterion"]):
+        for text in map(normalise, fields.criterion_texts(listed[k])):
+            own = {
+                text.find(q) + s.start
+                for q in quotes
+                if q in text
+                for s in lexicon.statements(q)
+                if lexicon.same_number(s.value, t["value"])
+            }
+            for s in lexicon.statements(text):
+                if s.comparator is None or s.start in own:
+                    continue
+                run = re.match(r"\s+([^,;:.()≥≤<>0-9]+?)(?=[,;:.]|$)", text[s.end :])
+                if run is not None and len(run.group(1).split()) >= 3 and run.group(1).strip() not in out:
+                    out.append(run.group(1).strip())
     return out
 
 
