@@ -89,10 +89,12 @@ def test_a_condition_running_on_from_a_later_limit_is_refused(
     assert _codes(shown, _conditions(threshold, conditions)) == codes
 
 
-# An "if" that runs on from a later limit of the sentence is that limit's, and is not required of the
-# one before it ("score ≥8, or score ≥6 for clinical symptoms if low complement is present": the ≥8
-# applies to all): the ≥8 left without it passes, and given it is refused, as the 2 months' regimen is
-ACTIVITY = "SELENA-SLEDAI score ≥8 or score ≥6 for clinical symptoms if low complement is present."
+# An "if" that runs on from a later limit set apart by a mark is that limit's, and is not required of
+# the one before it ("score ≥8, or score ≥6 for clinical symptoms if low complement is present": the ≥8
+# applies to all): the ≥8 left without it passes, and given it is refused, as the 2 months' regimen is.
+# With no mark between the limits, the words after them are both's, and required of both.
+ACTIVITY = "SELENA-SLEDAI score ≥8, or score ≥6 for clinical symptoms if low complement is present."
+SHARED = "SELENA-SLEDAI score ≥8 or score ≥6 for clinical symptoms if low complement is present."
 LOW_COMPLEMENT = "if low complement is present."
 ACTIVITY_DRAFT = """\
 eligibility:
@@ -112,22 +114,25 @@ eligibility:
 
 
 @pytest.mark.parametrize(
-    ("value", "quote", "conditions", "codes"),
+    ("criterion", "value", "quote", "conditions", "codes"),
     [
-        (8, "SELENA-SLEDAI score ≥8", [], set()),
-        (8, "SELENA-SLEDAI score ≥8", [LOW_COMPLEMENT], {"E518"}),
+        (ACTIVITY, 8, "SELENA-SLEDAI score ≥8", [], set()),
+        (ACTIVITY, 8, "SELENA-SLEDAI score ≥8", [LOW_COMPLEMENT], {"E518"}),
         # the ≥6's own "if" is still required of it, and governs it
-        (6, ACTIVITY, [], {"E524"}),
-        (6, ACTIVITY, [LOW_COMPLEMENT], set()),
+        (ACTIVITY, 6, ACTIVITY, [], {"E524"}),
+        (ACTIVITY, 6, ACTIVITY, [LOW_COMPLEMENT], set()),
+        # no mark between the limits: the "if" is the ≥8's too
+        (SHARED, 8, "SELENA-SLEDAI score ≥8", [], {"E524"}),
+        (SHARED, 8, "SELENA-SLEDAI score ≥8", [LOW_COMPLEMENT], set()),
     ],
 )
 def test_an_if_running_on_from_a_later_limit_is_that_limits(
-    registry: Path, value: int, quote: str, conditions: list[str], codes: set[str]
+    registry: Path, criterion: str, value: int, quote: str, conditions: list[str], codes: set[str]
 ) -> None:
-    text = f"{IM19_TITLE_LINE}\n{AS_OF_LINE}Inclusion Criteria:\n1. {ACTIVITY}\n"
+    text = f"{IM19_TITLE_LINE}\n{AS_OF_LINE}Inclusion Criteria:\n1. {criterion}\n"
     source = add_source(registry, "seeds/983_mut33_activity.txt", text)
     held = "".join(f'      conditions: ["{c}"]\n' for c in conditions)
-    fields = ACTIVITY_DRAFT.format(criterion=ACTIVITY, value=value, conditions=held, quote=quote)
+    fields = ACTIVITY_DRAFT.format(criterion=criterion, value=value, conditions=held, quote=quote)
     put(registry, IM19_PATH, joined(im19_draft(source), fields))
     assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) == codes
 

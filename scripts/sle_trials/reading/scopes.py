@@ -140,12 +140,19 @@ def runs_on_from_another(text: str, at: int, where: int, limits: tuple[tuple[int
     standard SLE regimen" (the regimen is the 2 months', not the 6 months' nor a limit's in a sub-list
     below), "within 24 weeks prior to screening, or surgery is planned within 24 weeks after
     enrollment" (the enrollment is the planned surgery's). Words set off after the last limit ("≥3×ULN,
-    or bilirubin >1.5×ULN, excluding ... due to SLE hepatitis") are said of the limits before them too."""
+    or bilirubin >1.5×ULN, excluding ... due to SLE hepatitis") are said of the limits before them too,
+    and so are words after limits that no mark sets apart, which share them ("SLEDAI-2K ≥ 6 and BILAG A
+    ≥ 1 at screening"): only another clause, after a mark, has words of its own."""
     before = [(hi, lo) for lo, hi in limits if start <= lo and hi <= where]
     if not before:
         return False
     hi, lo = max(before)
-    return not (lo <= at < hi) and re.search(r"[,;:.]", text[hi:where]) is None
+    if lo <= at < hi or re.search(r"[,;:.]", text[hi:where]) is not None:
+        return False
+    if at < lo:  # after this limit: another clause's only if a mark sets that clause apart from this limit
+        own = max((h for lo_, h in limits if lo_ <= at < h), default=at)
+        return re.search(r"[,;:.]", text[own:lo]) is not None
+    return True
 
 
 # "and" or "or" right after a clause: what follows is another requirement beside it, or one instead
