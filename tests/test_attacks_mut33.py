@@ -18,6 +18,13 @@ beside them passing.
   "The history of SLE prior to screening was at least 6 months", IM19's planned surgery only "within
   24 weeks prior to screening" (the past surgery's). A condition that states a limit and leads into
   the threshold's own ("If eGFR < 60 mL/min, the dose of prednisone must be ≤ 10 mg/day") still passes.
+  Words right after limits that no mark sets apart are shared by them ("score ≥8 or score ≥6 ... if
+  ..."), and words right after an earlier limit before the threshold's own are the earlier one's.
+- A disease-activity limit's measure without the instrument its parenthesis names (E529,
+  thresholds._instrument_left_out): "Disease activity score" of "Disease activity score (SLEDAI-2K)".
+- A measure that names only a kind of thing done or had, before "with" or "of" (E529,
+  phrases.continues): "Treatment" of "Treatment with CD20 monoclonal antibodies was used within the
+  past 6 months".
 """
 
 from __future__ import annotations
