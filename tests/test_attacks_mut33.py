@@ -275,3 +275,30 @@ def test_a_measure_of_a_kind_of_thing_done_is_refused(threshold: int, measure: s
         data["eligibility"]["thresholds"][threshold]["measure"] = measure
 
     assert _codes(IM19_PATH, change) == codes
+
+
+# An instrument's abbreviation after its name written out names the same instrument: the name passes
+PGA = "Physician Global Assessment (PGA) score ≥ 1."
+PGA_DRAFT = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: "{criterion}"
+  thresholds:
+    - kind: DISEASE_ACTIVITY
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: {measure}
+      comparator: ">="
+      value: 1
+      unit: points
+evidence:
+  eligibility.thresholds.0: "Physician Global Assessment (PGA) score ≥ 1"
+"""
+
+
+@pytest.mark.parametrize("measure", ["Physician Global Assessment", "Physician Global Assessment (PGA)"])
+def test_an_instrument_written_out_before_its_abbreviation_passes(registry: Path, measure: str) -> None:
+    text = f"{IM19_TITLE_LINE}\n{AS_OF_LINE}Inclusion Criteria:\n1. {PGA}\n"
+    source = add_source(registry, "seeds/986_mut33_pga.txt", text)
+    put(registry, IM19_PATH, joined(im19_draft(source), PGA_DRAFT.format(criterion=PGA, measure=measure)))
+    assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) == set()

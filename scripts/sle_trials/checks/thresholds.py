@@ -360,15 +360,25 @@ def _instrument_left_out(measure: str, near: list[tuple[str, lexicon.Statement]]
     right after it, beside its limit ("Disease activity score" of "Disease activity score (SLEDAI-2K)
     with a score of 10 or above": trials.csv's disease-activity measure, the instrument, read a score of
     no scale), else None. A parenthesis of another name ("alanine aminotransferase (ALT)") may be left
-    out: it names the same thing."""
+    out: it names the same thing, as does an instrument's abbreviation after its name written out
+    ("Physician Global Assessment (PGA)", "Systemic Lupus Erythematosus Disease Activity Index (SLEDAI)")."""
     if _INSTRUMENT.search(measure):
         return None
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z]+", measure)).upper()
     for quote, _ in near:
         for m in re.finditer(re.escape(measure), quote):
             named = re.match(r"\s*\(([^()]*)\)", quote[m.end() :])
-            if named is not None and _INSTRUMENT.search(named.group(1)):
-                return f"the parenthesis after it names the instrument ({named.group(1)!r})"
+            found = _INSTRUMENT.search(named.group(1)) if named is not None else None
+            if found is not None and not _abbreviates(found.group(0).split("-")[0].upper(), initials):
+                return f"the parenthesis after it names the instrument ({named.group(1)!r})"  # type: ignore[union-attr]
     return None
+
+
+def _abbreviates(letters: str, initials: str) -> bool:
+    """Whether letters are the initials' letters in order, some left out (CLASI of Cutaneous Lupus
+    Erythematosus Disease Area and Severity Index)."""
+    rest = iter(initials)
+    return all(letter in rest for letter in letters)
 
 
 def _unit_words(quote: str, statement: lexicon.Statement) -> str | None:
