@@ -46,6 +46,7 @@ from conftest import (
     put,
     record_data,
 )
+from sle_trials.reading import phrases
 
 CHECKS = mutations.Checks(DATA_ROOT)
 
@@ -275,6 +276,25 @@ def test_a_measure_of_a_kind_of_thing_done_is_refused(threshold: int, measure: s
         data["eligibility"]["thresholds"][threshold]["measure"] = measure
 
     assert _codes(IM19_PATH, change) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "cut"),
+    [
+        # "of" before the limit itself ends the measure (its length: the measure holds none of it)
+        ("SLE history of ≥ 6 months", "SLE history", None),
+        ("History of at least 6 months of SLE", "History", None),
+        ("Disease duration of more than 6 months", "Disease duration", None),
+        # ... and before what the kind of thing done is of, goes on naming it
+        ("Treatment of lupus nephritis for 6 months", "Treatment", "of lupus"),
+        ("the dose of steroids > 10 mg", "the dose", "of steroids"),
+    ],
+)
+def test_of_before_a_limit_ends_a_measure(text: str, measure: str, cut: str | None) -> None:
+    """ "SLE history" of "SLE history of ≥ 6 months" was refused as cut short (E529): "of" read as its
+    name going on, though a limit follows it."""
+    start = text.index(measure)
+    assert phrases.continues(text, start, start + len(measure), measure) == cut
 
 
 # An instrument's abbreviation after its name written out names the same instrument: the name passes

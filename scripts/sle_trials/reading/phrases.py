@@ -131,6 +131,17 @@ def _says_when(text: str, start: int) -> bool:
     return bool(words) and words[-1] in _WHEN_OPENS
 
 
+def _limit_follows(token: str) -> bool:
+    """Whether a token starts a limit: a number, a comparator, or the words that open one ("at least",
+    "more than", "up to", "over")."""
+    word = _word(token).lower()
+    return bool(token) and (
+        token[0].isdigit()
+        or lexicon.comparator_before(token, len(token)) is not None
+        or word in ("at", "more", "less", "greater", "fewer", "up", "over", "under", "above", "below")
+    )
+
+
 def loose_word(measure: str) -> str | None:
     """A word at an end of the measure that names nothing of what is measured: a preposition, a
     conjunction, a verb ("if biological agents", "and during screening", "the dose must"); an article
@@ -297,8 +308,14 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
         return None
     # a word that names only a kind of thing done or had, before what it is of ("Treatment" of "Treatment
     # with CD20 monoclonal antibodies was used within the past 6 months", "dose" of "the dose of steroids")
-    if after in ("with", "of") and _word(measure.split()[-1]).lower() in _GENERIC_HEADS:
-        return f"{after} {_word(_after(text, text.find(after, end) + len(after)))}"
+    if after in ("with", "of"):
+        of = _after(text, text.find(after, end) + len(after))
+        # ... "of" before the limit itself ends the measure: "SLE history of ≥ 6 months", "history of at
+        # least 6 months" (its length), which "of" read as the name going on refused (E529)
+        if after == "of" and _limit_follows(of):
+            return None
+        if _word(measure.split()[-1]).lower() in _GENERIC_HEADS:
+            return f"{after} {_word(of)}"
     if _word(after).lower() in _JOINING:
         # "and" or "or" that joins a limit, not a name ("≥ 6 points on SLEDAI-2K and ≥ 4 clinical points"):
         # a second requirement begins there, and the measure before it is whole (it was refused, E529)
