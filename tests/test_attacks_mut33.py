@@ -322,3 +322,24 @@ def test_an_instrument_written_out_before_its_abbreviation_passes(registry: Path
     source = add_source(registry, "seeds/986_mut33_pga.txt", text)
     put(registry, IM19_PATH, joined(im19_draft(source), PGA_DRAFT.format(criterion=PGA, measure=measure)))
     assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) == set()
+
+
+# --- the point a limit is counted from, after the words of an event of it -----------------------------
+
+# Relma-cel's criterion 4: "... the disease remained active at least 2 months after the use of a stable
+# standard SLE regimen prior to screening". The regimen is the point the 2 months are counted from; with
+# its measure "stable standard SLE regimen", quoted through it, threshold 1 passed: "after" stood three
+# words before it ("after the use of a"), past the reach of the words that make a point of reference
+LONGER = "the disease remained active at least 2 months after the use of a stable standard SLE regimen"
+
+
+@pytest.mark.parametrize(
+    ("measure", "codes"),
+    [("stable standard SLE regimen", {"E529"}), ("the disease remained active", set())],
+)
+def test_a_measure_after_the_words_of_an_event_it_is_counted_from_is_refused(measure: str, codes: set[str]) -> None:
+    def change(data: dict) -> None:
+        data["eligibility"]["thresholds"][1]["measure"] = measure
+        data["evidence"]["eligibility.thresholds.1"] = LONGER
+
+    assert _codes(RELMA_PATH, change) == codes

@@ -106,14 +106,30 @@ _WHEN_OPENS = frozenset({"at", "during", "before", "after", "since", "until"})
 _REFERENCE_AFTER_A_LIMIT = frozenset({"to", "in", "from"})
 
 
+# the words of an event whose point a limit may be counted from, before what the event is of ("after
+# the use of a stable standard SLE regimen", "since the start of treatment with rituximab")
+_EVENT_WORDS = frozenset(
+    "use start end completion initiation onset beginning receipt last first final dose course treatment "
+    "administration discontinuation".split()
+)
+
+
 def reference_point(text: str, start: int, after_a_limit: bool) -> bool:
     """Whether what stands at start follows words that make it the point a time limit is counted from
-    ("prior to screening", "in the study"), an article between them aside."""
-    words = [_word(w).lower() for w in _before(text, start, 3)]
+    ("prior to screening", "in the study"), an article between them aside; or the words of an event of
+    it that follow such words ("after the use of a stable standard SLE regimen": the regimen is the
+    point the 2 months are counted from, and was taken for the measure)."""
+    words = [_word(w).lower() for w in _before(text, start, 7)]
     if words and words[-1] in _ARTICLES:
         words = words[:-1]
     if not words:
         return False
+    if words[-1] in ("of", "with") and len(words) > 2:
+        at = len(words) - 2
+        while at >= 0 and (words[at] in _EVENT_WORDS or words[at] in _ARTICLES):
+            at -= 1
+        if at < len(words) - 2 and at >= 0 and (words[at] in _REFERENCE or words[at - 1 : at + 1] == ["prior", "to"]):
+            return True
     return (
         words[-1] in _REFERENCE
         or words[-2:] == ["prior", "to"]
