@@ -11,10 +11,14 @@ against the reviewer's own schema.
 
 from __future__ import annotations
 
+import io
 import re
 import shlex
 
+import pytest
 from conftest import REPO
+from sle_trials.checks import load
+from sle_trials.curate import fmt
 
 _FENCE = re.compile(r"```sh\n(.*?)```", re.S)
 
@@ -38,3 +42,35 @@ def test_the_reviewers_procedure_checks_the_data_against_the_reviewers_schema() 
     assert ".ci/trusted-check" in programs, programs
     # and nothing of the pull request is checked out: its .gitattributes and submodules would write it
     assert not [words for words in commands if words[:2] in (["git", "worktree"], ["git", "checkout"])]
+
+
+# --- a value YAML 1.1 readers read as true or false --------------------------------------------------
+#
+# E023 holds a record's scalars to one reading by every YAML reader: a number in plain digits, and text
+# that YAML 1.1 readers (PyYAML, what many analysts load a record with) read as a number in base 60
+# ("1:30") in quotes. Text they read as true or false passed plain: `acronym: No`, `keywords: [On]` or a
+# criterion whose text is "Yes" were that text to the checks, which held it to the source, and false or
+# true to PyYAML (yaml.safe_load("acronym: No") is {"acronym": False}).
+
+
+@pytest.mark.parametrize("written", ["No", "no", "NO", "Yes", "yes", "YES", "On", "on", "OFF", "Off"])
+def test_text_yaml_1_1_reads_as_true_or_false_is_refused_unquoted(written: str) -> None:
+    text = f"acronym: {written}\nkeywords:\n  - {written}\n"
+    record, problems = load.parse(text, "x.yaml")
+    assert record is None
+    assert [(p.code, p.line, p.column) for p in problems] == [("E023", 1, 10), ("E023", 3, 5)], problems
+    assert f'write it in double quotes: "{written}"' in problems[0].message
+    reading = "true" if written.lower() in ("yes", "on") else "false"
+    assert f"{reading} to YAML 1.1 ones" in problems[0].message
+    quoted = f"acronym: \"{written}\"\nkeywords:\n  - '{written}'\n"
+    record, problems = load.parse(quoted, "x.yaml")
+    assert problems == [] and record is not None and record.data == {"acronym": written, "keywords": [written]}
+    out = io.StringIO()
+    fmt.yaml_rt().dump({"acronym": written}, out)
+    assert out.getvalue() == f'acronym: "{written}"\n'
+
+
+@pytest.mark.parametrize("written", ["yEs", "oN", "Nope", "Yess", "ON-1", "y", "n", "true", "False"])
+def test_words_every_reader_reads_alike_stay_plain(written: str) -> None:
+    record, problems = load.parse(f"acronym: {written}\n", "x.yaml")
+    assert problems == [] and record is not None

@@ -128,7 +128,7 @@ CORPUS = [
     Case("unclosed-flow.yaml", "E007", 12, "flow sequence"),
     Case("unclosed-quote.yaml", "E007", 12, "quoted scalar"),
     Case("yaml11-directive.yaml", "E022", 2, "%YAML 1.1"),
-    Case("yes-is-not-true.yaml", "E203", 11, "got text 'yes'"),
+    Case("yes-is-not-true.yaml", "E023", 11, "'yes' is text to YAML 1.2 readers and true to YAML 1.1 ones"),
     Case("zero-width-in-id.yaml", "E020", 2, "U+200B ZERO WIDTH SPACE"),
 ]
 

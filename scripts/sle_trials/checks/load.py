@@ -89,7 +89,8 @@ CHECKS = (
         "E023",
         "number-notation",
         "a number in a notation YAML readers read differently (0x12, 0o22, 022, 1_8, 1e6; text such as 1:30, which "
-        "YAML 1.1 reads as a number in base 60): plain digits only, and such text in quotes",
+        "YAML 1.1 reads as a number in base 60, or No, on, Yes, which it reads as false and true): plain digits only, "
+        "and such text in quotes",
     ),
 )
 
@@ -378,6 +379,27 @@ def base_60(value: str) -> bool:
     return bool(SEXAGESIMAL_INT.fullmatch(value) or SEXAGESIMAL_FLOAT.fullmatch(value))
 
 
+# What YAML 1.1 readers read as a boolean and YAML 1.2 ones as text: PyYAML's own words, whole ("No"
+# is false to it, "on" true; YAML 1.1 has y and n too, which PyYAML reads as text). Written plain in
+# a record, an acronym, a keyword or a criterion's text "No" was the text No to the checks and false
+# to an analyst who loads the record with PyYAML.
+BOOLEAN_1_1 = frozenset("yes Yes YES no No NO on On ON off Off OFF".split())
+
+
+def boolean_1_1(value: str) -> bool:
+    """Whether YAML 1.1 readers read the plain scalar value as true or false ("No", "on")."""
+    return value in BOOLEAN_1_1
+
+
+def _boolean(value: str) -> str:
+    """E023's message for a plain scalar that YAML 1.2 reads as text and YAML 1.1 as true or false."""
+    reading = "true" if value.lower() in ("yes", "on") else "false"
+    return (
+        f"{_shown(value, 40)} is text to YAML 1.2 readers and {reading} to YAML 1.1 ones (PyYAML); "
+        f'write it in double quotes: "{value}"'
+    )
+
+
 def _sexagesimal(value: str) -> str | None:
     """E023's message for a plain scalar that YAML 1.2 reads as text and YAML 1.1 as a number."""
     if base_60(value):
@@ -567,6 +589,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                             problem(mark, "E021", rounded)
                     elif ":" in value and (sexagesimal := _sexagesimal(value)):
                         problem(mark, "E023", sexagesimal)
+                if e.value in BOOLEAN_1_1 and tag is None and not e.style and e.implicit[0]:
+                    problem(mark, "E023", _boolean(e.value))
                 if container is None:
                     root, root_text = value, e.value
                     continue
