@@ -74,3 +74,41 @@ def test_text_yaml_1_1_reads_as_true_or_false_is_refused_unquoted(written: str) 
 def test_words_every_reader_reads_alike_stay_plain(written: str) -> None:
     record, problems = load.parse(f"acronym: {written}\n", "x.yaml")
     assert problems == [] and record is not None
+
+
+# --- review.yml's verdict is on the pull request's head, against its base, as they are now -----------
+#
+# review.yml ran on pull_request_target's default events (opened, synchronize, reopened). A pull request
+# moved to another base branch fires `edited` alone, so the verdict of the base it was opened against
+# (an older branch, whose checker passes what main's refuses) stood once it was moved to main. And each
+# run fetched refs/pull/N/head as it was when the run started: a run for an earlier push that finished
+# after the run for a later one left the earlier commit's verdict as the last word on the later head.
+
+
+def _review_workflow() -> dict:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load((REPO / ".github" / "workflows" / "review.yml").read_text(encoding="utf-8"))
+
+
+def test_the_review_runs_again_when_the_base_branch_changes() -> None:
+    workflow = _review_workflow()
+    trigger = workflow["on"]["pull_request_target"]
+    assert {"opened", "synchronize", "reopened", "edited"} <= set(trigger["types"])
+    # never skipped on an edit: a skipped run is a passing check, and would stand for the failing one
+    for job in workflow["jobs"].values():
+        assert "if" not in job and all("if" not in step for step in job["steps"])
+
+
+def test_the_review_checks_the_commit_its_event_names_and_only_its_newest_run_stands() -> None:
+    workflow = _review_workflow()
+    assert workflow["concurrency"] == {
+        "group": "review-${{ github.event.pull_request.number }}",
+        "cancel-in-progress": True,
+    }
+    (job,) = workflow["jobs"].values()
+    (fetch,) = [step for step in job["steps"] if "refs/review/head" in step.get("run", "") and "fetch" in step["run"]]
+    assert fetch["env"]["EVENT_HEAD"] == "${{ github.event.pull_request.head.sha }}"
+    assert '"$(git rev-parse refs/review/head)" != "$EVENT_HEAD"' in fetch["run"] and "exit 1" in fetch["run"]
+    steps = [step.get("name", "") for step in job["steps"]]
+    assert steps.index(fetch["name"]) < min(i for i, step in enumerate(job["steps"]) if "trials" in step.get("run", ""))
