@@ -76,6 +76,27 @@ def test_words_every_reader_reads_alike_stay_plain(written: str) -> None:
     assert problems == [] and record is not None
 
 
+# ... and "=", YAML 1.1's value key, which PyYAML cannot read at all (yaml.safe_load("acronym: =")
+# raises): left by helper-135's hunt, refused plain since
+
+
+def test_text_yaml_1_1_cannot_read_is_refused_unquoted() -> None:
+    record, problems = load.parse("acronym: =\n", "x.yaml")
+    assert record is None and [p.code for p in problems] == ["E023"], problems
+    assert "YAML 1.1 ones (PyYAML) cannot read it at all; write it in double quotes" in problems[0].message
+    record, problems = load.parse('acronym: "="\n', "x.yaml")
+    assert problems == [] and record is not None and record.data == {"acronym": "="}
+    out = io.StringIO()
+    fmt.yaml_rt().dump({"acronym": "="}, out)
+    assert out.getvalue() == 'acronym: "="\n'
+
+
+@pytest.mark.parametrize("written", ["a=b", "==", "2025-08-17"])
+def test_text_with_an_equals_sign_or_a_date_stays_plain(written: str) -> None:
+    record, problems = load.parse(f"acronym: {written}\n", "x.yaml")
+    assert problems == [] and record is not None
+
+
 # --- review.yml's verdict is on the pull request's head, against its base, as they are now -----------
 #
 # review.yml ran on pull_request_target's default events (opened, synchronize, reopened). A pull request

@@ -89,8 +89,8 @@ CHECKS = (
         "E023",
         "number-notation",
         "a number in a notation YAML readers read differently (0x12, 0o22, 022, 1_8, 1e6; text such as 1:30, which "
-        "YAML 1.1 reads as a number in base 60, or No, on, Yes, which it reads as false and true): plain digits only, "
-        "and such text in quotes",
+        "YAML 1.1 reads as a number in base 60, No, on, Yes, which it reads as false and true, or =, which it "
+        "cannot read): plain digits only, and such text in quotes",
     ),
 )
 
@@ -391,6 +391,26 @@ def boolean_1_1(value: str) -> bool:
     return value in BOOLEAN_1_1
 
 
+# ... and "=", YAML 1.1's value key, which PyYAML cannot read at all: a record holding it plain
+# ("acronym: =") could not be loaded by yaml.safe_load. (A date written plain, which it reads as a
+# date, keeps its text: every reader reads the same date, and trials fmt quotes a date field's.)
+VALUE_1_1 = "="
+
+
+def other_in_1_1(value: str) -> bool:
+    """Whether YAML 1.1 readers read the plain scalar value otherwise than as the text YAML 1.2 reads:
+    as a number in base 60, as true or false, or not at all ("=")."""
+    return base_60(value) or boolean_1_1(value) or value == VALUE_1_1
+
+
+def _value_key(value: str) -> str:
+    """E023's message for a plain "=", which YAML 1.1 readers cannot read."""
+    return (
+        f"{_shown(value, 40)} is text to YAML 1.2 readers, and YAML 1.1 ones (PyYAML) cannot read it at all; "
+        f'write it in double quotes: "{value}"'
+    )
+
+
 def _boolean(value: str) -> str:
     """E023's message for a plain scalar that YAML 1.2 reads as text and YAML 1.1 as true or false."""
     reading = "true" if value.lower() in ("yes", "on") else "false"
@@ -591,6 +611,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                         problem(mark, "E023", sexagesimal)
                 if e.value in BOOLEAN_1_1 and tag is None and not e.style and e.implicit[0]:
                     problem(mark, "E023", _boolean(e.value))
+                elif e.value == VALUE_1_1 and tag is None and not e.style and e.implicit[0]:
+                    problem(mark, "E023", _value_key(e.value))
                 if container is None:
                     root, root_text = value, e.value
                     continue

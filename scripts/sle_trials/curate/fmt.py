@@ -63,13 +63,13 @@ class FmtError(Exception):
 
 class _Emitter(Emitter):
     """Double quotes wherever quotes are needed (ruamel.yaml would otherwise choose single quotes), and
-    for text that YAML 1.1 readers read as a number in base 60 ("1:30") or as true or false ("No", "on"),
-    which E023 refuses unquoted."""
+    for text that YAML 1.1 readers read as a number in base 60 ("1:30"), as true or false ("No", "on"),
+    or not at all ("="), which E023 refuses unquoted."""
 
     def choose_scalar_style(self) -> Any:
         style = super().choose_scalar_style()
         value = self.event.value
-        if not style and self.event.implicit[0] and value and (load.base_60(value) or load.boolean_1_1(value)):
+        if not style and self.event.implicit[0] and value and load.other_in_1_1(value):
             return '"'
         return '"' if style == "'" else style
 
