@@ -31,12 +31,15 @@ _NOUN = (
 # ... and the words that make such a noun another value's: "the earlier figure was withdrawn" leaves
 # this one standing
 _OTHER = r"(?:earlier|previous|prior|original|old|former|initial|first|second|new|other|revised|updated|amended)"
+# The words every reading below takes a value back by, each with words of its own (a participle alone
+# after a stop, an answer after a colon, a parenthesis's first word, ...): one list of their core
+_UNDONE = r"cancel+ed|withdrawn|retracted|rescinded|revoked"
 # What a value taken back is: the participles that say so ("this figure was withdrawn", "withdrawn by
 # the sponsor"), and what may stand after them: the clause's end, or by whom or when ("withdrawn by
 # the sponsor", "retracted in 2025"); "withdrawn from study drug", "removed from the study" name
 # participants, "replaced the 2019 protocol" another thing
 _BACK_DONE = (
-    r"(?:cancel+ed|withdrawn|retracted|rescinded|revoked|invalidated|annulled|voided|deleted|removed|"
+    rf"(?:{_UNDONE}|invalidated|annulled|voided|deleted|removed|"
     r"struck(?:[ \t]+out)?|superseded|replaced|abandoned|discarded|dropped)"
 )
 _BY_WHOM_OR_WHEN = r"[ \t]+(?:by|on|in|as[ \t]+of|at|since|following|due|because|per|pending|upon|effective)\b"
@@ -51,7 +54,7 @@ _BACK_TAIL = rf"(?=[ \t]*(?:[.;,!)\]\u2013\u2014]|\Z|\n|--?(?:[ \t]|\Z))|{_BY_WH
 # back (not "removed" or "dropped", which participants are), only before the clause's end or those
 # words: "added, removed, renamed" lists three, "WITHDRAWN — the study stopped ..." defines a term
 _ALONE_DONE = (
-    r"(?:cancel+ed|withdrawn|retracted|rescinded|revoked|invalidated|annulled|voided|deleted|struck[ \t]+out|"
+    rf"(?:{_UNDONE}|invalidated|annulled|voided|deleted|struck[ \t]+out|"
     r"superseded|replaced)"
 )
 _ALONE_TAIL = rf"(?=[ \t]*(?:[.;)\]]|\Z|\n)|{_BY_WHOM_OR_WHEN})"
@@ -92,7 +95,7 @@ _BARE_SAID = rf"(?:{_NOUN_PHRASE}{_SAID_PREDICATE})"
 # "(previously)", "(revised to 40)", "(originally; now 40)", "(no longer applies)"
 _BACK_WORDS = (
     r"(?:(?:since|later|subsequently|now|then|formally|officially)\s+)?"
-    r"(?:cancel+ed|withdrawn|retracted|rescinded|revoked|invalidated|annulled|deleted|removed|void(?:ed)?|"
+    rf"(?:{_UNDONE}|invalidated|annulled|deleted|removed|void(?:ed)?|"
     r"struck(?:\s+out)?)|"
     rf"(?:superseded|replaced)(?=[ \t]*[)\]]|{_BY_WHOM_OR_WHEN})|"
     r"obsolete|outdated|expired|lapsed|out\s+of\s+date|erroneous|in\s+error|errors?|incorrect|wrong|invalid|"
@@ -112,14 +115,14 @@ _BACK_WORDS = (
 # "60 participants: no", "Female - not applicable", "Phase 2: N/A"
 _ANSWER_WORDS = (
     r"not\s+applicable|n/a|tb[cd]|to\s+be\s+(?:confirmed|determined|decided|defined|announced)|"
-    r"cancel+ed|withdrawn|retracted|deleted|removed|void|none|no|false|no\s+longer\s+[a-z]+(?:\s+[a-z]+)?|"
-    r"rescinded|revoked|voided|invalidated|superseded|obsolete|outdated|out\s+of\s+date|invalid|incorrect|"
+    rf"{_UNDONE}|deleted|removed|void|none|no|false|no\s+longer\s+[a-z]+(?:\s+[a-z]+)?|"
+    r"voided|invalidated|superseded|obsolete|outdated|out\s+of\s+date|invalid|incorrect|"
     r"erroneous|wrong|not\s+(?:valid|current|in\s+(?:force|effect))"
 )
 # ... or after a comma, a semicolon, a stop or a double dash, the plainest of them alone: "60
 # participants, withdrawn", "60 participants; cancelled", "60 participants. Cancelled."
 _ALONE_WORDS = (
-    r"cancel+ed|withdrawn|retracted|rescinded|revoked|deleted|void(?:ed)?|not\s+applicable|n/a|tb[cd]|"
+    rf"{_UNDONE}|deleted|void(?:ed)?|not\s+applicable|n/a|tb[cd]|"
     r"invalidated|superseded|obsolete|outdated|out\s+of\s+date|no\s+longer\s+valid|not\s+valid|invalid"
 )
 _CLAUSE_END = r"(?=[ \t]*(?:[.;,)\]]|\Z|\n))"
@@ -135,7 +138,7 @@ _AFTER = re.compile(
     rf"|(?:[,;]|\.(?=[ \t])|[ \t]--)[ \t]*(?:{_ALONE_WORDS})(?=[ \t]*(?:[.;)\]]|\Z|\n))"
     # ... or a sentence saying so ("Planned enrollment of 60 participants was cancelled.")
     r"|[ \t]+(?:was|were|has[ \t]+been|have[ \t]+been|is|are|will[ \t]+be)[ \t]+(?:since[ \t]+|later[ \t]+)?"
-    r"(?:cancel+ed|withdrawn|retracted|rescinded|revoked|voided|abandoned|deleted|removed|struck)\b"
+    rf"(?:{_UNDONE}|voided|abandoned|deleted|removed|struck)\b"
     # ... or N/A, TBD or TBC written right after it ("60 participants N/A", "Recruiting TBD")
     rf"|(?<=[^\s:])[ \t]+(?:n/a|tb[cd]){_CLAUSE_END}"
     # ... or a struck-out value's closing marks ("~~60~~ 6")
