@@ -541,7 +541,8 @@ _STATUS_OF = r"(?:[ \t]+(?:enrol+ment|recruitment|accrual|dosing|screening|study
 _TO_BEGIN = r"(?:begin|start|open|commence|resume|re-?open|restart|be)\b"
 # (and one "pending" is not yet, unless a pause: "Suspended pending DSMB review" is paused now)
 _PAUSES = ("Suspended", "Temporarily not available", "Temporarily Not Available", "TEMPORARILY_NOT_AVAILABLE")
-_UNPAUSED = "".join(rf"(?<!{re.escape(form)})" for label in _PAUSES for form in {label, label.upper()})
+_PAUSE_FORMS = tuple(dict.fromkeys(form for label in _PAUSES for form in (label, label.upper())))  # as written
+_UNPAUSED = "".join(rf"(?<!{re.escape(form)})" for form in _PAUSE_FORMS)
 _STATUS_PENDING = (
     rf"(?!{_UNPAUSED}(?i:{_STATUS_OF}[ \t]*[-–—(,]?[ \t]*(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?"
     r"pending\b(?![ \t]*:)))"
@@ -581,7 +582,7 @@ _STATUS_NOT_YET = (
 # "Suspended; enrollment resumed in 2025", "Suspended. The suspension was lifted in 2025.", "Suspended
 # if needed", "Suspended should safety signals arise"): "Suspended until the DSMB review" and
 # "Suspended. Enrollment is expected to resume in 2026." are paused now
-_PAUSED = "|".join(rf"(?<={re.escape(form)})" for label in _PAUSES for form in {label, label.upper()})
+_PAUSED = "|".join(rf"(?<={re.escape(form)})" for form in _PAUSE_FORMS)
 _STATUS_PAUSE_LIFTED = (
     rf"(?!(?:{_PAUSED})(?i:{_STATUS_OF}"
     r"(?:[ \t]*[-–—(,;.]?[ \t]*"
@@ -600,7 +601,7 @@ _STATUS_MAY_BE = "".join(
         *(f"{modal} be " for modal in ("may", "might", "could", "would", "will", "shall", "can", "should", "to")),
         *(f"{word} " for word in ("if", "unless", "once", "until")),
     )
-    for form in {words, words.capitalize(), words.title(), words.upper()}
+    for form in dict.fromkeys((words, words.capitalize(), words.title(), words.upper()))
 )
 # ... nor one the words after it in its clause exclude ("Female patients are not eligible.", "Female
 # patients are excluded", "Female patients cannot take part", "Female: not eligible"): each passed as
