@@ -397,37 +397,34 @@ def boolean_1_1(value: str) -> bool:
 VALUE_1_1 = "="
 
 
-def other_in_1_1(value: str) -> bool:
-    """Whether YAML 1.1 readers read the plain scalar value otherwise than as the text YAML 1.2 reads:
-    as a number in base 60, as true or false, or not at all ("=")."""
-    return base_60(value) or boolean_1_1(value) or value == VALUE_1_1
-
-
-def _value_key(value: str) -> str:
-    """E023's message for a plain "=", which YAML 1.1 readers cannot read."""
-    return (
-        f"{_shown(value, 40)} is text to YAML 1.2 readers, and YAML 1.1 ones (PyYAML) cannot read it at all; "
-        f'write it in double quotes: "{value}"'
-    )
-
-
-def _boolean(value: str) -> str:
-    """E023's message for a plain scalar that YAML 1.2 reads as text and YAML 1.1 as true or false."""
-    reading = "true" if value.lower() in ("yes", "on") else "false"
-    return (
-        f"{_shown(value, 40)} is text to YAML 1.2 readers and {reading} to YAML 1.1 ones (PyYAML); "
-        f'write it in double quotes: "{value}"'
-    )
-
-
-def _sexagesimal(value: str) -> str | None:
-    """E023's message for a plain scalar that YAML 1.2 reads as text and YAML 1.1 as a number."""
-    if base_60(value):
-        return (
-            f"{_shown(value, 40)} is text to YAML 1.2 readers and a number in base 60 to YAML 1.1 ones (PyYAML); "
-            f'write it in double quotes: "{value}"'
-        )
+def in_1_1(value: str) -> str | None:
+    """What YAML 1.1 readers (PyYAML) read a plain scalar as, where YAML 1.2 ones read text and they
+    do not: "a number in base 60" ("1:30"), "true" or "false" ("No", "on"), or "nothing" ("=", which
+    they cannot read at all); None where they read the same text."""
+    if value in BOOLEAN_1_1:
+        return "true" if value.lower() in ("yes", "on") else "false"
+    if value == VALUE_1_1:
+        return "nothing"
+    if ":" in value and base_60(value):
+        return "a number in base 60"
     return None
+
+
+def other_in_1_1(value: str) -> bool:
+    """Whether YAML 1.1 readers read the plain scalar value otherwise than as the text YAML 1.2 reads."""
+    return in_1_1(value) is not None
+
+
+def _read_otherwise(value: str) -> str | None:
+    """E023's message for a plain scalar that YAML 1.2 readers read as text and YAML 1.1 ones do not."""
+    reading = in_1_1(value)
+    if reading is None:
+        return None
+    if reading == "nothing":
+        in_1_1_readers = ", and YAML 1.1 ones (PyYAML) cannot read it at all"
+    else:
+        in_1_1_readers = f" and {reading} to YAML 1.1 ones (PyYAML)"
+    return f'{_shown(value, 40)} is text to YAML 1.2 readers{in_1_1_readers}; write it in double quotes: "{value}"'
 
 
 def _rounded(value: str, number: float) -> str | None:
@@ -607,12 +604,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                             problem(mark, "E023", notation)
                         elif scalar == "float" and (rounded := _rounded(e.value, value)):
                             problem(mark, "E021", rounded)
-                    elif ":" in value and (sexagesimal := _sexagesimal(value)):
-                        problem(mark, "E023", sexagesimal)
-                if e.value in BOOLEAN_1_1 and tag is None and not e.style and e.implicit[0]:
-                    problem(mark, "E023", _boolean(e.value))
-                elif e.value == VALUE_1_1 and tag is None and not e.style and e.implicit[0]:
-                    problem(mark, "E023", _value_key(e.value))
+                if tag is None and not e.style and e.implicit[0] and (otherwise := _read_otherwise(e.value)):
+                    problem(mark, "E023", otherwise)
                 if container is None:
                     root, root_text = value, e.value
                     continue
