@@ -7,14 +7,18 @@ clear sentence and nothing written, or in the import the saved file would give.
 
 from __future__ import annotations
 
+import io
 import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
+import urllib3
 from conftest import FIXTURES, Trials, snapshot
 from ctgov_api import API, Answer, running
+from sle_trials.curate import importing
 from sle_trials.curate.ctgov import fetch
 
 CTGOV = FIXTURES / "ctgov"
@@ -57,6 +61,35 @@ def test_rate_limited_then_served(trials: Trials, api: API) -> None:
     result = trials("import", "ctgov", NCT)
     assert result.status == 0, result.err
     assert api.requests_for(NCT) == 3
+    # each failed try is said as it happens: minutes of retries were waited through in silence
+    url = f"{api.url}/studies/{NCT}"
+    assert f"trials import: {url}: HTTP 429; trying again now (try 2 of 3)" in result.err.splitlines()
+    assert any(
+        line.startswith(f"trials import: {url}: HTTP 503; trying again") and line.endswith("(try 3 of 3)")
+        for line in result.err.splitlines()
+    ), result.err
+    assert "fetching" not in result.err  # not a terminal: no line for a log to keep
+
+
+def test_a_terminal_is_told_what_is_fetched_and_each_try_that_failed(registry: Path, api: API) -> None:
+    """On a terminal the curator sees what is awaited before the answer comes; a failed try that
+    is no connection at all (a timeout) is said with its reason too."""
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    api.serve(NCT, Answer(200, STUDY, delay=1.0), Answer(200, STUDY))
+    err = Terminal()
+    settings = fetch.Settings(base=api.url, timeout=0.3, retries=1, backoff=0.0)
+    with fetch.Client(settings, say=lambda line: print(line, file=err)) as client:
+        assert client.study(NCT) == STUDY
+    assert err.getvalue().endswith("; trying again now (try 2 of 2)\n"), err.getvalue()
+    assert "Read timed out. (read timeout=0.3); trying again" in err.getvalue(), err.getvalue()
+    out, err = io.StringIO(), Terminal()
+    status = importing.run_each(registry, [NCT], importing.Options(), out=out, err=err)
+    assert status == 0, err.getvalue()
+    assert err.getvalue().startswith(f"trials import: fetching {api.url}/studies/{NCT}\n"), err.getvalue()
 
 
 def test_retry_after_is_honoured_but_capped() -> None:
@@ -186,3 +219,12 @@ def test_settings_default_to_the_public_api() -> None:
     settings = fetch.Settings.from_env({})
     assert settings.study_url(NCT) == "https://clinicaltrials.gov/api/v2/studies/NCT09000011"
     assert json.loads(STUDY)["protocolSection"]["identificationModule"]["nctId"] == NCT
+
+
+def test_a_reason_keeps_its_brackets_balanced() -> None:
+    """urllib3's reason for a read that timed out ends in a bracket of its own: stripping brackets
+    from the ends as if they were wrapping left "Read timed out. (read timeout=0.3"."""
+    pool = urllib3.HTTPConnectionPool("127.0.0.1", 1)
+    inner = urllib3.exceptions.ReadTimeoutError(pool, "/", "Read timed out. (read timeout=0.3)")
+    assert fetch._why(requests.exceptions.ConnectionError(inner)) == "Read timed out. (read timeout=0.3)"  # noqa: SLF001
+    assert fetch._why(ValueError("(a reason wrapped whole)")) == "a reason wrapped whole"  # noqa: SLF001

@@ -493,8 +493,13 @@ def run_each(
                     settings = fetch.Settings.from_env()
                 except ValueError as exc:
                     raise pipeline.UsageError(str(exc)) from None
+            url = settings.study_url(target)
+            if err.isatty():  # an answer may take a while: say what is awaited (not into a log)
+                print(f"trials import: fetching {url}", file=err, flush=True)
             try:
-                with fetch.Client(settings) as client:
+                with fetch.Client(
+                    settings, say=lambda line, url=url: print(f"trials import: {url}: {line}", file=err)
+                ) as client:
                     raw = client.study(target)
             except (fetch.NotFound, fetch.Unreachable) as exc:
                 print(f"trials import: {exc}; nothing written", file=err)
@@ -503,7 +508,7 @@ def run_each(
             status = run_raw(
                 root,
                 raw,
-                f"{target} ({settings.study_url(target)})",
+                f"{target} ({url})",
                 options,
                 out=out,
                 err=err,

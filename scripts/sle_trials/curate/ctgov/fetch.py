@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
@@ -96,6 +96,27 @@ class _Retry(Retry):
     is not tried again: offline, the curator waited through every retry's backoff (about 15 s with
     the defaults) with no word, for the answer "are you offline?" that the first try gave."""
 
+    # Where to say that a try failed and another is coming (Client's say), or None: an answer that
+    # takes minutes of retries was waited through in silence. urllib3 makes a new Retry for each
+    # try (new), which keeps it.
+    say: Callable[[str], None] | None = None
+
+    def new(self, **kw: Any) -> Self:
+        made = super().new(**kw)
+        made.say = self.say
+        return made
+
+    def sleep(self, response: BaseHTTPResponse | None = None) -> None:
+        if self.say is not None and self.history:
+            last = self.history[-1]
+            why = f"HTTP {last.status}" if last.status else _why(last.error) if last.error else "no answer"
+            after = self.get_retry_after(response) if response is not None else None
+            wait = self.get_backoff_time() if after is None else after
+            tries = len(self.history) + (self.total if isinstance(self.total, int) else 0) + 1
+            when = f"in {wait:.3g} s" if wait > 0 else "now"
+            self.say(f"{why}; trying again {when} (try {len(self.history) + 1} of {tries})")
+        super().sleep(response)
+
     def get_retry_after(self, response: Any) -> float | None:
         wait = super().get_retry_after(response)
         return None if wait is None else min(wait, self.backoff_max)
@@ -117,7 +138,8 @@ class _Retry(Retry):
 class Client:
     """One HTTP session to the registry's API, with its retries; use as a context manager."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, say: Callable[[str], None] | None = None) -> None:
+        """say, when given, is told of each try that failed before the next one is made."""
         self.settings = settings
         self.session = requests.Session()
         retry = _Retry(
@@ -133,6 +155,7 @@ class Client:
             respect_retry_after_header=True,
             raise_on_status=True,
         )
+        retry.say = say
         adapter = HTTPAdapter(max_retries=retry)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
@@ -228,4 +251,7 @@ def _why(exc: BaseException) -> str:
     text = str(inner if isinstance(inner, BaseException | str) else reason)
     text = re.sub(r"<[^>]*>:?\s*", "", text)  # "<urllib3.connection.HTTPConnection object at 0x…>: Failed …"
     text = re.sub(r"^\w+ConnectionPool\([^)]*\):\s*", "", text)  # "HTTPConnectionPool(host=…, port=…): Read timed out"
-    return files.printable(text.strip(" :()")[:200]) or type(exc).__name__
+    text = text.strip(" :")
+    if text.startswith("(") and text.endswith(")"):  # a reason urllib3 wrapped whole in brackets
+        text = text[1:-1]
+    return files.printable(text[:200]) or type(exc).__name__
