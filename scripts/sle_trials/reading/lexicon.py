@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sle_trials.reading import digits, lookalike, retracted, sentences
+from sle_trials.reading import digits, kept_out, lookalike, retracted, sentences
 
 T = TypeVar("T")
 
@@ -945,10 +945,14 @@ _AGE_YOUNGER = re.compile(r"\s*(?:(?:or|and) (?:younger|below|under|less))", re.
 # Words by which a sentence keeps people out: an age there is the other side of the bound its words
 # say ("Patients over 65 years are excluded" is no minimum of 65, "No patients under 18 years" no
 # maximum of 18), so an age in such a sentence is read as no bound at all.
+# The words are kept_out's; a denial not after "be" only of the words that say who may enrol ("not
+# eligible", "never allowed"): "Patients aged 18 to 65 years, not included in another trial" and "...
+# who do not participate in other studies" keep no one out of this one.
 _KEPT_OUT = re.compile(
-    r"(?i)\b(?:excluded|exclude|excluding|exclusion|ineligible|not (?:be )?eligible|not be (?:enrolled|included)|"
-    r"(?:may|can|must|will|shall) not (?:participate|be (?:enrolled|included|eligible))|cannot participate|"
-    r"not (?:allowed|permitted)|no (?:patients?|participants?|subjects?|one|children|adults))\b"
+    rf"(?i)\b(?:exclude|excluding|exclusion|{kept_out.SHUT_OUT}|{kept_out.DENIED}\s+be\s+{kept_out.LET_IN}"
+    rf"|{kept_out.DENIED}\s+(?:eligible|allowed|permitted|accepted)"
+    r"|(?:(?:may|can|must|will|shall|should)\s+not|cannot)\s+(?:participate|take\s+part)"
+    r"|no (?:patients?|participants?|subjects?|one|children|adults))\b"
 )
 # An age that names the patients another requirement is for, not who may enrol: the requirement's verb
 # right after it ("Patients older than 60 years must have an ejection fraction ≥ 50%", "Participants ≥ 65

@@ -57,7 +57,7 @@ import sys
 from functools import cached_property
 from typing import NamedTuple
 
-from sle_trials.reading import lexicon, sentences
+from sle_trials.reading import kept_out, lexicon, sentences
 
 # The fields a criterion states as what patients must have, which only an inclusion criterion states,
 # or an exclusion keeping out those who lack it (NOT_MET): binding's and silence's both.
@@ -231,9 +231,8 @@ _REGARDLESS = re.compile(r"(?i)\b(?:regardless|irrespective)\s+of\b[^,;.()]*")
 # "patients who failed belimumab must not participate" as a requirement of belimumab
 # (a negation of "never" or "no longer" as of "not": "... are never eligible")
 _KEPT_OUT = re.compile(
-    r"(?i)\b(?:(?:is|are|was|were|will\s+be|shall\s+be|must\s+be|be|been)\s+excluded|ineligible"
-    r"|(?:not|never|no\s+longer|cannot)\s+(?:be\s+)?"
-    r"(?:eligible|allowed|permitted|enrol+ed|included|randomi[sz]ed|participate))\b"
+    rf"(?i)\b(?:(?:is|are|was|were|will\s+be|shall\s+be|must\s+be|be|been)\s+{kept_out.SHUT_OUT}|ineligible"
+    rf"|{kept_out.DENIED}\s+(?:be\s+)?{kept_out.LET_IN})\b"
 )
 
 # Words that let the patients a treatment had before names in, after its cue in its clause ("Patients

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
+from sle_trials.reading import kept_out
+
 # Words that name a chimeric antigen receptor product ("CAR-T cells", "CD19-CART", "CAR NK", "chimeric
 # antigen receptors"), whole: "care" or "Cardiac" is none. Where a registry copy's intervention is its
 # product (registry_copy._named_product), and where a plain document's sentence names the product
@@ -607,9 +609,8 @@ _STATUS_MAY_BE = "".join(
 # patients are excluded", "Female patients cannot take part", "Female: not eligible"): each passed as
 # the sex FEMALE, of a trial its source says takes no women
 _SEX_EXCLUDED = (
-    r"(?!(?i:[^.;,\n]{0,40}?(?<![\w-])(?:(?:not|never|no[ \t]+longer|cannot)[ \t]+(?:be[ \t]+)?"
-    r"(?:eligible|enrolled|enrol\w*|included|allowed|permitted|accepted|recruited|admitted|participat\w*|"
-    r"take[ \t]+part)(?![ \t]+(?:for|to)\b)|excluded|ineligible|barred)\b"
+    rf"(?!(?i:[^.;,\n]{{0,40}}?(?<![\w-])(?:{kept_out.DENIED}[ \t]+(?:be[ \t]+)?"
+    rf"(?:{kept_out.LET_IN}|enrol\w*|participat\w*)(?![ \t]+(?:for|to)\b)|{kept_out.SHUT_OUT})\b"
     r"|[ \t]*:[ \t]*(?:not|no|none|excluded|ineligible)\b))"
 )
 # ... and no rendering of any vocabulary is its value where it is a label whose answer denies it
