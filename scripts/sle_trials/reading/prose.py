@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from sle_trials.reading import edges, layouts, lexicon, vocabulary
+from sle_trials.reading import edges, layouts, lexicon, planned, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 from sle_trials.reading.sentences import (
     INSTITUTION,
@@ -219,7 +219,7 @@ _STUDIES = re.compile(r"(?i)\s+(?:studies|trials)\b")
 # has not reached, or another trial, which bound the phase PHASE2
 _PLANNED_PHASE = re.compile(
     r"(?i)[ \t]+(?:(?:is|are|was|were|has[ \t]+been|have[ \t]+been|will[ \t]+be|would[ \t]+be|to[ \t]+be)[ \t]+)?"
-    r"(?:planned|expected|scheduled|anticipated|proposed|intended|pending)\b"
+    rf"(?:{planned.PLANNED}|pending)\b"
     r"|[ \t]+(?:will|would|may|might|could|shall|is[ \t]+to|are[ \t]+to)[ \t]+(?:then[ \t]+|only[ \t]+|not[ \t]+)?"
     r"(?:begin|start|follow|commence|open|be[ \t]+(?:initiated|conducted|started|opened))\b"
 )

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
-from sle_trials.reading import kept_out
+from sle_trials.reading import kept_out, planned
 
 # Words that name a chimeric antigen receptor product ("CAR-T cells", "CD19-CART", "CAR NK", "chimeric
 # antigen receptors"), whole: "care" or "Cardiac" is none. Where a registry copy's intervention is its
@@ -570,9 +570,9 @@ _STATUS_CLOSED_AFTER = (
 _STATUS_NOT_YET = (
     r"(?!(?i:[ \t]*\?|[ \t]+status\b"
     r"|[ \t]*:[ \t]*(?:not|no|never|closed|completed|ended|finished|stopped|halted|over|paused|suspended|"
-    r"on[ \t]+hold|planned|pending|expected|tbd|n/?a)\b"
+    rf"on[ \t]+hold|{planned.PLANNED}|pending|tbd|n/?a)\b"
     rf"|{_STATUS_OF}[ \t]*[-–—(,]?[ \t]*(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?"
-    r"(?:paused|suspended|interrupted|postponed|delayed|deferred|planned|scheduled|expected|anticipated|"
+    rf"(?:paused|suspended|interrupted|postponed|delayed|deferred|{planned.PLANNED}|"
     rf"due(?![ \t]+to[ \t]+(?!{_TO_BEGIN}))|on[ \t]+hold|not|never|yet[ \t]+to)\b(?![ \t]*:)"
     r"|[ \t]+(?:is|are|was|were|has|have|had|did|does|do)(?:n't|[ \t]+not)\b"
     rf"|{_STATUS_OF}[ \t]+(?:will|shall|would|should|may|might|could|can|to)[ \t]+(?:not[ \t]+|soon[ \t]+|only[ \t]+)?"
