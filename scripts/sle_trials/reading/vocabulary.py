@@ -615,8 +615,20 @@ _SEX_EXCLUDED = (
 )
 # ... and no rendering of any vocabulary is its value where it is a label whose answer denies it
 # ("Randomized: No", "Has Results: No", "Interventional: no, this is an observational registry"): each
-# bound its value (RANDOMIZED, results posted, INTERVENTIONAL) with a quote of the label alone
-_ANSWERED_NO = r"(?!(?i:[ \t]*:[ \t]*(?:no|not|none|false|never)\b))"
+# bound its value (RANDOMIZED, results posted, INTERVENTIONAL) with a quote of the label alone. Nor
+# where the answer gives nothing ("Randomized: Unknown", "Has Results: N/A", "Randomized: TBD",
+# "Randomized: -"), or denies it after a question mark, a bracket or "=" ("Randomized? No",
+# "Randomized (no)"): the whole answer there, so that "Randomized (not blinded)" stays randomised. (Not
+# after a dash, which a page's columns may stand apart by: "Recruiting - N/A" is a status and a phase.)
+_NO_ANSWER = (
+    r"(?:no|none|false|n/?a|unknown|unclear|undecided|undetermined|tb[acd]|not[ \t]+(?:known|stated|given|reported)"
+    r"|to[ \t]+be[ \t]+(?:determined|decided|confirmed|announced))\b"
+)
+_ANSWERED_NO = (
+    rf"(?!(?i:[ \t]*:[ \t]*(?:not|never|{_NO_ANSWER})"
+    rf"|[ \t]*[?=(][ \t]*{_NO_ANSWER}[ \t]*(?:[).,;\n]|\Z)"
+    r"|[ \t]*:[ \t]*[-–—][ \t]*(?:\n|\Z)))"
+)
 _TAKEN_BACK_AFTER = {
     "overall status": _STATUS_ENDED + _STATUS_NOT_YET + _STATUS_PENDING + _STATUS_PAUSE_LIFTED + _STATUS_CLOSED_AFTER,
     "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED,
