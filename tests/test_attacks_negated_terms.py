@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF_LINE, IM19_PATH, Trials, add_source, im19_draft, joined, put
+from conftest import AS_OF_LINE, IM19_PATH, Trials, add_source, im19_draft, im19_out, joined, put
 from sle_trials.reading import vocabulary
 
 SOURCE = "seeds/926_negated_terms.txt"
@@ -126,3 +126,50 @@ def test_a_sex_named_by_a_rule_on_contraception_is_no_sex_eligible(quote: str, f
     the words of pregnancy, contraception or partners renders none."""
     sex = next(v for v in vocabulary.every() if v.name == "sex")
     assert [r for r, _ in sex.find(quote)] == found
+
+
+# --- words that set a term against the value stated ---------------------------------------------
+
+# "allogeneic rather than autologous CAR-T cells" and the like bound cell_product.origin AUTOLOGOUS
+# with the quote "autologous CAR-T cells": only "not", "non", "no" and "without" denied a rendering,
+# and binding read no further back than 12 characters (vocabulary.DENIAL_REACH now)
+SET_AGAINST = [
+    "The product is allogeneic rather than autologous CAR-T cells.",
+    "The product is allogeneic instead of autologous CAR-T cells.",
+    "Allogeneic (as opposed to autologous CAR-T cells) cells are given.",
+    "The product is allogeneic in place of autologous CAR-T cells.",
+    "The cells are never autologous CAR-T cells.",
+    "Allogeneic cells, other than autologous CAR-T cells, are given.",
+]
+AUTOLOGOUS_ORIGIN = (
+    'cell_product:\n  name: IM19\n  origin: AUTOLOGOUS\nevidence:\n  cell_product.origin: "autologous CAR-T cells"\n'
+)
+
+
+@pytest.mark.parametrize("line", SET_AGAINST)
+def test_a_term_set_against_the_value_stated_is_none(trials: Trials, line: str) -> None:
+    assert " E507 cell_product.origin: AUTOLOGOUS is not what the quote states" in im19_out(
+        trials, line, AUTOLOGOUS_ORIGIN
+    )
+
+
+@pytest.mark.parametrize(
+    ("values", "quote", "found"),
+    [
+        (("AUTOLOGOUS", "ALLOGENEIC"), "unlike autologous products", set()),
+        (("AUTOLOGOUS", "ALLOGENEIC"), "neither autologous nor allogeneic", set()),
+        (("AUTOLOGOUS", "ALLOGENEIC"), "Excluding Autologous cells", set()),
+        (("CD28", "4-1BB", "ICOS", "OX40", "CD27"), "a 4-1BB domain, lacking CD28", {"4-1BB"}),
+        (("AUTOLOGOUS", "ALLOGENEIC"), "allogeneic rather than autologous", {"ALLOGENEIC"}),
+    ],
+)
+def test_a_rendering_after_words_setting_it_against_another_is_none(
+    values: tuple[str, ...], quote: str, found: set[str]
+) -> None:
+    vocab = vocabulary.for_enum(values)
+    assert vocab is not None
+    assert {v for _, vs in vocab.find(quote) for v in vs} == found
+
+
+def test_the_product_stated_plainly_still_binds(trials: Trials) -> None:
+    assert im19_out(trials, "The product consists of autologous CAR-T cells.", AUTOLOGOUS_ORIGIN) == ""

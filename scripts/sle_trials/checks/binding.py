@@ -425,8 +425,6 @@ def _stating(vocab: vocabulary.Vocabulary, value: Any, side: str | None) -> str:
     )
 
 
-# How far before a quote a word that denies its first rendering can stand ("without-CD28")
-_DENIAL_REACH = 12
 # A status's word as a label, of a date or a number or of words in lower case after it ("Completed:
 # 2026-06-30 (Estimated)", "Withdrawn participants: 0", "Completed screening: 40 patients", "Recruiting
 # sites: 3"), names what the label gives, not the trial's status: each bound its status under a page's
@@ -452,7 +450,7 @@ def _rendered_there(
             continue
         if retracted.taken_back(text, at + rendering.start, at + rendering.end):
             continue  # "Recruiting (cancelled)", "formerly Recruiting", "Phase 2: N/A", "~~Female~~"
-        lo = max(0, at - _DENIAL_REACH)
+        lo = max(0, at - vocabulary.DENIAL_REACH)  # (the words that deny a rendering)
         start = at - lo + rendering.start
         # (with a question mark that ends its sentence, and the answer after it: "Recruiting? Not yet."
         # asks, and renders nothing, as "Randomized? No." does)

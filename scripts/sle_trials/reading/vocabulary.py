@@ -503,16 +503,39 @@ class Vocabulary:
         return found if sides is None or side is None else {v for v in found if side in sides.get(v, ())}
 
 
-# No rendering stands right after a word that denies it: "not autologous", "non-autologous", "no CD28
+# No rendering stands right after words that deny it: "not autologous", "non-autologous", "no CD28
 # domain", "without CD28", "Not Recruiting" state no AUTOLOGOUS, CD28 or RECRUITING (a denied phrase that
 # is a value of its own is a rendering of its own, matched from its first word: "Not yet recruiting",
-# "non-refractory"). Each form a fixed-width lookbehind, as Python's re needs.
+# "non-refractory"); nor words that set it against the value stated ("allogeneic rather than
+# autologous", "instead of autologous", "(as opposed to autologous)", "unlike autologous", "other than
+# CD19", "never autologous", "neither autologous nor allogeneic": each bound AUTOLOGOUS). Each form a
+# fixed-width lookbehind, as Python's re needs.
+_DENIALS = (
+    "not",
+    "non",
+    "no",
+    "without",
+    "never",
+    "neither",
+    "nor",
+    "unlike",
+    "except",
+    "excluding",
+    "lacking",
+    "other than",
+    "rather than",
+    "instead of",
+    "in place of",
+    "as opposed to",
+)
 _NOT_DENIED = "".join(
     rf"(?<!\b{re.escape(form + gap)})"
-    for word in ("not", "non", "no", "without")
-    for form in (word, word.capitalize(), word.upper())
+    for words in _DENIALS
+    for form in dict.fromkeys((words, words.capitalize(), words.upper()))
     for gap in (" ", "-")
 )
+# How far before a rendering its denial may begin ("as opposed to-")
+DENIAL_REACH = max(map(len, _DENIALS)) + 1
 
 
 # A status of what goes on that the words after it say has ended ("Recruiting was completed in 2024",
