@@ -1597,6 +1597,22 @@ _SCREENING_BEFORE = re.compile(
 )
 
 
+# A number that bounds the count, or ends a range of counts, states no count: "more than 60
+# participants", "over 60", "fewer than 60", "60 or more participants", "Enrollment: 60-80
+# participants", "between 60 and 80 participants" each bound an enrollment of 60 (or 80) the source
+# never gives. A target an estimated count is given by stays one: "up to 60", "approximately 60", "at
+# least 60" (a registry's planned enrollment is written so).
+_COUNT_BOUND_BEFORE = re.compile(
+    r"(?i)(?:\b(?:more|fewer|less|greater)\s+than|\b(?:over|under|above|below|exceeding)"
+    r"|\bbetween(?:\s+\d[\d,.]*\s+and)?|\d\s*(?:to|-|–|—)|[<>≤≥⩽⩾])\s*\Z"
+)
+_COUNT_BOUND_AFTER = re.compile(
+    r"(?i)\s*(?:(?:participants?|patients?|subjects?|people|persons)\s+)?"
+    r"(?:or\s+(?:more|fewer|less|greater|over|above|under|below)\b|\+)"
+    r"|\s*(?:to|-|–|—)\s*\d"
+)
+
+
 def counts(quote: str) -> list[float]:
     """Numbers the quote states as a number of people: "6 participants", "Enrollment: 24", not a count
     of a part ("12 participants per arm", "two cohorts of 12 participants", "of whom 12 ...") nor one
@@ -1638,6 +1654,8 @@ def count_spans(quote: str) -> list[tuple[float, int, int]]:
             continue
         if _COUNT_PART_BEFORE.search(quote, max(0, n.start - 40), n.start):
             continue
+        if _COUNT_BOUND_BEFORE.search(quote, max(0, n.start - 40), n.start) or _COUNT_BOUND_AFTER.match(quote, n.end):
+            continue  # a bound of the count or an end of a range of counts ("more than 60", "60-80")
         if _SOME_OF_THEM_BEFORE.search(quote, max(0, n.start - 24), n.start):
             continue
         if _OTHER_GROUP_BEFORE.search(quote, max(0, n.start - 40), n.start):
