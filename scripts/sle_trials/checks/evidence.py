@@ -229,7 +229,8 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
     the field at path, takes it back by the words right around it (retracted.taken_back): "Sponsor: Acme
     Biotech (withdrawn)", "Condition: formerly Lupus Nephritis", "~~Lupus Nephritis~~ SLE" each gave the
     record a sponsor or a condition the source withdraws; so did "Location: Shanghai, China (withdrawn)"
-    a site's city, by the words after its entry's last part (_ENTRIES). A criterion's text is its whole
+    a site's city, by the words after its entry's last part (_ENTRIES), and "Location: Shanghai, China
+    (site closed)", words that say a site is out of the trial. A criterion's text is its whole
     item, read by binding."""
     if path[0] == "eligibility" or path[0] in fields.BOOKKEEPING:
         return False
@@ -238,7 +239,8 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
         placed = sources.passages(doc, path)
         for text in [doc.text] if placed is None else [p.text for p in placed]:
             for at in edges.occurrences(text, needle):
-                if not retracted.taken_back(text, at, at + len(needle), entry=path[0] in _ENTRIES):
+                entry, site = path[0] in _ENTRIES, path[0] == "locations"
+                if not retracted.taken_back(text, at, at + len(needle), entry=entry, site=site):
                     return False
                 read += 1
                 if read >= TAKEN_BACK_PLACES:

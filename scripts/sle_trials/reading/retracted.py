@@ -208,21 +208,96 @@ _ENTRY_PARTS = 4
 
 _YES = re.compile(r"(?i)[ \t]*:[ \t]*(?:yes|true)\b")
 
+# A site's own words for being out of the trial, of a site only ("Enrollment: 60 (closed)" closes the
+# trial's recruitment, and leaves its count standing), read as ClinicalTrials.gov reads a location's
+# status WITHDRAWN (reading/ctgov_study.withdrawn): the site closed, was terminated, discontinued or
+# deactivated, withdrew, left, or is not or no longer participating; not a site that closed to
+# recruitment only ("closed to new patients", "recruitment closed"), nor one that completed, is
+# active and not recruiting, or is suspended, each still a site of the trial
+_NOT_RECRUITING_ONLY = (
+    r"(?![ \t]+(?:(?:to|for)[ \t]+)?(?:its[ \t]+|the[ \t]+)?(?:new[ \t]+|further[ \t]+)?"
+    r"(?:recruit|enrol|accru|screen|patient|participant|subject|referral|inclusion))"
+)
+# (the trial itself, which a site leaves; "not participating in the extension", "withdrew from Part B"
+# leave it a site of the trial)
+_THE_TRIAL = r"(?:the|this)[ \t]+(?:study|trial)\b"
+_SITE_GONE = (
+    r"(?:(?:permanently|prematurely|early)[ \t]+)?(?:closed(?:[ \t]+down)?|terminated|discontinued|deactivated|"
+    r"withdrew|dropped|(?:left|exited|quit)(?=[ \t]+the[ \t]+(?:study|trial))|dropped[ \t]+out|"
+    r"(?:stopped|ceased)[ \t]+participating|non-?participating|"
+    r"(?:no[ \t]+longer|not)[ \t]+(?:participating|taking[ \t]+part|involved)"
+    rf"(?![ \t]+in[ \t]+(?!{_THE_TRIAL}))|"
+    r"(?:no[ \t]+longer|not)[ \t]+(?:a[ \t]+)?(?:participating[ \t]+)?(?:study[ \t]+)?(?:site|cent(?:er|re)|location))"
+    rf"\b{_NOT_RECRUITING_ONLY}(?![ \t]+from[ \t]+(?!{_THE_TRIAL}))"
+)
+# ... with its subject ("site closed", "this site has closed", "which withdrew", "the site is no
+# longer participating") or without one, where it stands alone after the site ("(closed)")
+_SITE_NOUN = r"(?:study[ \t]+|trial[ \t]+)?(?:site|location|cent(?:er|re)|facility|hospital|institution)s?"
+_SITE_VERBS = rf"(?:(?:{_VERB}|{_ADVERB}|permanently|also)[ \t]+){{0,3}}"
+_SITE_SAID = (
+    rf"(?:(?:(?:this|that|the|said|its)[ \t]+)?{_SITE_NOUN}[ \t]+|(?:which|that|it)[ \t]+)?{_SITE_VERBS}{_SITE_GONE}"
+)
+# ... as a sentence of its own after the entry, of a site by its noun ("This site closed in 2024.";
+# "The study was terminated." is the trial's status, "It was closed." may be anything's)
+_SITE_NEXT = rf"(?-i:This|That|The|Said)[ \t]+{_SITE_NOUN}[ \t]+{_SITE_VERBS}{_SITE_GONE}"
+# (the clause's end, or by whom, when or from what: "closed in 2024", "withdrew from the study")
+_SITE_TAIL = rf"(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|{_BY_WHOM_OR_WHEN}|[ \t]+from\b)"
+_SITE_AFTER = re.compile(
+    r"(?i)[ \t]*(?:"
+    # in a parenthesis or a bracket, as its first words or a later clause's ("(site closed)",
+    # "(recruiting; site terminated)")
+    rf"[*_]{{0,2}}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?{_SITE_SAID}[^)\]\n]*[)\]]"
+    # after a comma, a semicolon, a colon, a dash or a stop ("— site terminated", ": closed", ". Closed.")
+    rf"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?|\.(?=[ \t]))[ \t]*{_SITE_SAID}{_SITE_TAIL}"
+    # as the next sentence ("Shanghai, China. This site has closed.")
+    r"|(?:[ \t]+[^\s.!?:;,()\[\]]+){0,6}?(?:[ \t]*[(\[][^)\]\n]{0,40}[)\]])?[.!?]?[ \t\n]+"
+    rf"{_SITE_NEXT}"
+    r")"
+)
+# ... and a label before it calling the sites so: "Closed sites: Shanghai", "Sites no longer
+# participating: Shanghai", "Terminated locations (2): Shanghai"
+_SITE_GONE_LABEL = r"(?:closed|terminated|discontinued|deactivated|non-?participating|former)"
+_SITE_BEFORE = re.compile(
+    rf"(?i)(?:\b{_SITE_GONE_LABEL}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+{_SITE_NOUN}"
+    rf"|\b{_SITE_NOUN}[ \t]+{_SITE_VERBS}{_SITE_GONE})\b[^:\n.;]{{0,20}}:[ \t]*\Z"
+)
+# The other parts of an entry before a value of it ("Ruijin Hospital, " of "Closed sites: Ruijin
+# Hospital, Shanghai"), read back to the label before the entry's first part
+_PARTS_BEFORE = re.compile(
+    r"(?:(?<![\w'\u2019.&-])(?-i:[A-Z0-9])[\w'\u2019.&-]*"
+    r"(?:[ \t]+(?:(?-i:[A-Z0-9])[\w'\u2019.&-]*|of|de|la|del|du|di|and))*[ \t]*,[ \t]*){1,4}\Z"
+)
 
-def taken_back(text: str, start: int, end: int, entry: bool = False) -> bool:
+
+def taken_back(text: str, start: int, end: int, entry: bool = False, site: bool = False) -> bool:
     """Whether the words right around text[start:end], a value as the source writes it (a number with
     its unit, a date, a term), take it back: cancel it, withdraw it, say it does not apply or is yet to
     be decided, or replace it with another. With entry, the value is one part of an entry the source
     writes its parts of with commas (a site's facility, city, region and country), and the words after
-    the entry's last part take it back too."""
-    if _BEFORE.search(text, max(0, start - _REACH), start):
+    the entry's last part, or before its first, take it back too. With site, the entry is a site's, and
+    words saying the site is out of the trial ("(site closed)", "— site terminated", "(no longer
+    participating)") take it back too (_SITE_AFTER)."""
+    if _BEFORE.search(text, max(0, start - _REACH), start) or (
+        site and _SITE_BEFORE.search(text, max(0, start - _REACH), start)
+    ):
         return True
+    # (a part of an entry, past the entry's parts before it: "Shanghai" of "Withdrawn sites: Ruijin
+    # Hospital, Shanghai")
+    parts = _PARTS_BEFORE.search(text, max(0, start - _REACH * 3), start) if entry else None
+    if parts is not None:
+        first = parts.start()
+        if _BEFORE.search(text, max(0, first - _REACH), first) or (
+            site and _SITE_BEFORE.search(text, max(0, first - _REACH), first)
+        ):
+            return True
     unit = _UNIT_AFTER.match(text, end)
     # (past a label's answer "yes": "Has Results: Yes (withdrawn)", the label the value's term)
     answer = _YES.match(text, unit.end() if unit else end)
     at = answer.end() if answer else unit.end() if unit else end
     said = _BACK_VALUE.fullmatch(text, start, end) is None
     if _AFTER.match(text, at) is not None or (said and _SAID_AFTER.match(text, at) is not None):
+        return True
+    if site and _SITE_AFTER.match(text, at) is not None:
         return True
     # (a part of an entry, past the entry's other parts: "Shanghai" of "Shanghai, China (withdrawn)")
     for _ in range(_ENTRY_PARTS if entry else 0):
@@ -231,5 +306,7 @@ def taken_back(text: str, start: int, end: int, entry: bool = False) -> bool:
             break
         at = part.end()
         if _AFTER.match(text, at) is not None or (said and _SAID_AFTER.match(text, at) is not None):
+            return True
+        if site and _SITE_AFTER.match(text, at) is not None:
             return True
     return False
