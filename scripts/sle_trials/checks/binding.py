@@ -32,7 +32,9 @@ object; otherwise the leaf's type):
   criterion gives, read in the criterion's words and not only the quotes': else E525.
 - a lymphodepleting agent's dose (`x-bind: agent_dose`) is bound when its number is in the quote with
   its unit written right after it ("fludarabine 30 mg/m2/day for 3 days" is no dose of 3, nor of 30
-  days); else E508.
+  days), or is the number "respectively" pairs with that agent, in order, with the unit after the
+  last of the numbers ("fludarabine and cyclophosphamide at 30 and 300 mg/m2/day, respectively": 30
+  is fludarabine's only); else E508.
 - an enrollment (`x-bind: count`) is bound when the number is a number of participants (or labelled
   Enrollment), in the quote and in the words of its sentence the quote leaves out ("3 patients" of
   "3 patients at each dose level" is a part's); else E508.
@@ -373,7 +375,16 @@ def _term(
     found: set = set()
     first: dict[Any, tuple[int, int, int]] = {}  # each value -> where its quotes first render it
     for k, quote in enumerate(quotes):
+        # (an agent one of an enumeration "respectively" pairs with its dose, "fludarabine and
+        # cyclophosphamide at 30 and 300 mg/m2/day, respectively": the other agents are the other items')
+        others = (
+            {(r.start, r.end) for values, r in lexicon.respective_terms(quote, vocab.places(quote)) if values != wanted}
+            if path[-1] == "agent" and path[:2] == ("lymphodepletion", "agents") and len(wanted) == 1
+            else set()
+        )
         for rendering in vocab.places(quote):
+            if (rendering.start, rendering.end) in others:
+                continue
             if _rendered_there(ctx, path, vocab, quote, rendering):
                 found |= rendering.values
                 order = node.get("enum", [])
@@ -1492,10 +1503,13 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
     if "dose" in agent:
         here = path + ("dose",)
         texts = ctx.together(path, quotes)
+        vocab = _agents_vocabulary(ctx, node)
+        held = fields.get(ctx.record.data, path)[1]  # (the whole item: a quote of its dose reads its dose alone)
+        term = held.get("agent") if isinstance(held, dict) else None
         found = [
-            (q, n)
+            (q, n, unit_at)
             for q in texts
-            for n in lexicon.numbers(q)
+            for n, unit_at in _doses_of(vocab, q, term)
             if lexicon.same_number(n.value, agent["dose"])
             and not lexicon.is_label(q, n)
             and not _dose_taken_back(ctx, path, q, n.start, n.end)
@@ -1507,7 +1521,7 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
                 f"{fields.dotted(here)}: the quote states no dose of "
                 f"{lexicon.number_text(agent['dose'])} {quoted(quotes)}",
             )
-        elif "unit" in agent and not any(lexicon.whole_unit(q, n.end, agent["unit"]) for q, n in found):
+        elif "unit" in agent and not any(lexicon.whole_unit(q, at, agent["unit"]) for q, _, at in found):
             yield ctx.problem(
                 path + ("unit",),
                 "E508",
@@ -1525,7 +1539,7 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
         else:
             # a number the words give as the course's total, a maximum or an end of a range ("(total 90
             # mg/m2)", "up to 30 mg/m2/day", "25-30 mg/m2/day"): the dose only as a reading, as a cohort's
-            whole = [(q, n) for q, n in found if "unit" not in agent or lexicon.whole_unit(q, n.end, agent["unit"])]
+            whole = [(q, n) for q, n, at in found if "unit" not in agent or lexicon.whole_unit(q, at, agent["unit"])]
             readings = [lexicon.agent_dose_limit(q, n.start, n.end) for q, n in whole]
             if all(readings) and not any(ctx.noted(here, why) for why in readings if why):
                 yield ctx.problem(
@@ -1535,6 +1549,27 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
                     f"(field: {fields.dotted(here)} or a field above it)",
                 )
     yield from _walk(ctx, path, agent, node, quotes, skip=("dose", "unit"))
+
+
+def _agents_vocabulary(ctx: Context, node: dict) -> vocabulary.Vocabulary | None:
+    """The vocabulary an agent of the lymphodepletion is named by (the item's schema node's)."""
+    agent = fields.resolve(ctx.schema, node.get("properties", {}).get("agent", {}))
+    return vocabulary.for_enum(tuple(agent["enum"])) if "enum" in agent else None
+
+
+def _doses_of(vocab: vocabulary.Vocabulary | None, quote: str, agent: Any) -> list[tuple[lexicon.Number, int]]:
+    """The numbers of the quote that may be the agent's dose, each with where its unit stands: any
+    number, its unit right after it, but a number the quote pairs by "respectively" with an agent is
+    that agent's only, its unit after the last of the numbers that share it ("fludarabine and
+    cyclophosphamide at 30 and 300 mg/m2/day, respectively" gives cyclophosphamide no dose of 30)."""
+    pairs = lexicon.respective_terms(quote, vocab.places(quote)) if vocab is not None else []
+    paired = {r.number.start: (values, r.unit_at) for values, r in pairs}
+    out = []
+    for n in lexicon.numbers(quote):
+        values, unit_at = paired.get(n.start, (None, n.end))
+        if values is None or values == {agent}:
+            out.append((n, unit_at))
+    return out
 
 
 def _count(ctx: Context, path: Path_, enrollment: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:

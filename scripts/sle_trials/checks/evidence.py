@@ -768,7 +768,14 @@ def _names_item(record: Record, schema: dict, path: fields.Path_, quotes: list[s
     node = fields.node_at(schema, path[:-1] + (ITEM_NAMES[list_name],))
     vocab = vocabulary.for_enum(tuple(node["enum"])) if "enum" in node else None
     if vocab is not None:
-        return {v for q in quotes for _, values in vocab.find(normalise(q)) for v in values} == {name}
+        # (the other agents of an enumeration "respectively" pairs with their doses are the other
+        # items': "fludarabine and cyclophosphamide at 30 and 300 mg/m2/day, respectively" names each)
+        named = set()
+        for q in map(normalise, quotes):
+            paired = lexicon.respective_terms(q, vocab.places(q))
+            others = {(r.start, r.end) for values, r in paired if values != {name}}
+            named |= {v for p in vocab.places(q) if (p.start, p.end) not in others for v in p.values}
+        return named == {name}
     return any(normalise(name) in normalise(q) for q in quotes)
 
 

@@ -373,6 +373,27 @@ TREATMENT_WORDS = ("arms", "interventions", "third_party_summary", *PRODUCT_WORD
 # binding reads a dose with its unit; the parts of an agent a record may declare silent apart
 _DOSE_AFTER = re.compile(r"\s*(?:[:,(]\s*|(?:at|of)\s+)?([0-9][0-9.,]*)\s*(?:mg|g|µg|μg)(?![^\W\d_])", re.IGNORECASE)
 LYMPHODEPLETION_DOSES = ("lymphodepletion.agents.dose", "lymphodepletion.agents.unit")
+# ... or paired with it by "respectively" ("fludarabine and cyclophosphamide at 30 and 300 mg/m2/day,
+# respectively"), its unit after the last of the numbers
+_DOSE_UNIT = re.compile(r"\s*(?:mg|g|µg|μg)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _doses_written(vocab: vocabulary.Vocabulary, sentence: str) -> list[tuple[vocabulary.Rendering, str, str]]:
+    """Each agent of the sentence with a dose written for it: (the agent's rendering, the words that
+    give it its dose, the dose), its dose right after it (_DOSE_AFTER) or paired with it by
+    "respectively" (lexicon.respective_terms)."""
+    places = vocab.places(sentence)
+    paired = {(r.start, r.end): r for _, r in lexicon.respective_terms(sentence, places)}
+    out = []
+    for agent in places:
+        dose = _DOSE_AFTER.match(sentence, agent.end)
+        if dose is not None:
+            out.append((agent, sentence[agent.start : dose.end()], dose.group(1)))
+        elif (r := paired.get((agent.start, agent.end))) is not None and (
+            unit := _DOSE_UNIT.match(sentence, r.unit_at)
+        ) is not None:
+            out.append((agent, sentence[agent.start : unit.end()], sentence[r.number.start : r.number.end]))
+    return out
 
 
 def _on_lymphodepletion(doc: SourceDoc, passages: Passages, path: fields.Path_) -> list[Passage]:
@@ -399,13 +420,13 @@ def _lymphodepletion_described(doc: SourceDoc, schema: dict, name: str, passages
         return None
     for passage in _on_lymphodepletion(doc, passages, path):
         sentence = passage.text
-        for agent in vocab.places(sentence):
-            words = sentence[agent.start : agent.end]
-            if not doses:
+        if not doses:
+            for agent in vocab.places(sentence):
+                words = sentence[agent.start : agent.end]
                 return Said(f"{words!r}, in words on lymphodepletion", words)
-            dose = _DOSE_AFTER.match(sentence, agent.end)
-            if dose is not None:
-                return Said(f"{sentence[agent.start : dose.end()]!r}, in words on lymphodepletion", dose.group(1))
+            continue
+        for _, words, dose in _doses_written(vocab, sentence):
+            return Said(f"{words!r}, in words on lymphodepletion", dose)
     return None
 
 
@@ -439,13 +460,11 @@ def left_out_doses(record: Record, schema: dict, docs: list[SourceDoc], passages
             continue
         for passage in _on_lymphodepletion(doc, passages, path):
             sentence = passage.text
-            for agent in vocab.places(sentence):
-                dose = _DOSE_AFTER.match(sentence, agent.end)
+            for agent, words, dose in _doses_written(vocab, sentence):
                 named = [i for i, term in wanted.items() if agent.values == frozenset({term})]
-                if dose is None or not named:
+                if not named:
                     continue
-                words = sentence[agent.start : dose.end()]
-                if any(_names(note, words) or _names(note, dose.group(1)) for note in notes):
+                if any(_names(note, words) or _names(note, dose) for note in notes):
                     continue
                 for i in named:
                     del wanted[i]

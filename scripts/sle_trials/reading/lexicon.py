@@ -24,7 +24,7 @@ import bisect
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -1405,6 +1405,136 @@ def agent_dose_limit(quote: str, start: int, end: int) -> str | None:
     return _dose_limit(quote, start, end)
 
 
+# --- "respectively": items paired in order with numbers -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Respective:
+    """One item of an enumeration a quote pairs, by "respectively", with one of an enumeration of
+    numbers: the item's words (where its term stands), its number, and where the number's unit stands
+    (right after it, or after the last of the numbers that share it: "30 and 300 mg/m2/day")."""
+
+    start: int
+    end: int
+    number: Number
+    unit_at: int
+
+
+_RESPECTIVELY = re.compile(r"(?i)(?<![\w-])respectively(?![\w-])")
+# What joins two items of an enumeration: a comma, "and", "&", ", and" (not "or": "30 or 300" is a choice)
+_JOIN = r"\s*(?:,\s*(?:(?:and(?!\w)|&)\s*)?|and(?!\w)\s*|&\s*)"
+_JOINED = re.compile(rf"(?i){_JOIN}")
+# ... after a number, with its own unit before it ("30 mg/m2/day and 300 mg/m2/day")
+_UNIT_BEFORE_JOIN = r"[^\s\d,;:.()\[\]][^,;:()\[\]]{0,30}?"
+_UNIT_JOINED = re.compile(rf"(?i)\s*{_UNIT_BEFORE_JOIN}{_JOIN}")
+# The words from the last number to "respectively": its unit, a comma or a bracket ("300 mg/m2/day,
+# respectively", "300 mg/m2 (respectively")
+_TO_RESPECTIVELY = re.compile(rf"(?i)(?:\s*{_UNIT_BEFORE_JOIN})?\s*[,(]?\s*")
+# ... and from "respectively" before the numbers to the first of them: a few words, no stop ("were,
+# respectively, 30 and 300 mg/m2", "respectively at doses of 30 and 300 mg/m2")
+_FROM_RESPECTIVELY = re.compile(r"(?i)\s*[,:]?\s*(?:[^\W\d]+\s+){0,4}")
+# A parenthesis right after an item, its abbreviation or its dose ("fludarabine (Flu) and
+# cyclophosphamide (Cy)"): an aside, no item of the enumeration
+_ASIDE = re.compile(r"\s*\([^()]{0,40}\)")
+# Where a sentence stops: no enumeration runs across it
+_STOP = re.compile(r"[;!?]|\.(?=\s|\Z)")
+
+
+def respectively(quote: str, terms: list[tuple[int, int]]) -> list[Respective]:
+    """The items of the quote's enumerations that "respectively" pairs in order with numbers:
+    "fludarabine and cyclophosphamide at 30 and 300 mg/m2/day, respectively", "A, B and C at X, Y and Z
+    mg/m2 respectively", "A and B were, respectively, X and Y mg/m2"; terms are where the quote writes
+    the items (a vocabulary's renderings). An enumeration of items and one of numbers that do not count
+    alike pair none, nor do words that pair items and numbers without "respectively"."""
+    out: list[Respective] = []
+    if not terms or _RESPECTIVELY.search(quote) is None:
+        return out
+    asides = [(m.start(), m.end()) for t in terms if (m := _ASIDE.match(quote, t[1])) is not None]
+    items = sorted(t for t in terms if not any(a <= t[0] and t[1] <= b for a, b in asides))
+    found = numbers(quote)
+    for r in _RESPECTIVELY.finditer(quote):
+        stops = [m.start() for m in _STOP.finditer(quote)]
+        lo = max((s + 1 for s in stops if s < r.start()), default=0)
+        hi = min((s for s in stops if s >= r.end()), default=len(quote))
+        chain = _numbers_before(quote, found, lo, r.start())
+        if chain:
+            first = chain[0].start
+        else:
+            chain = _numbers_after(quote, found, r.end(), hi)
+            first = r.start()
+        named = _items_before(quote, items, lo, first)
+        if len(chain) < 2 or len(named) != len(chain):
+            continue
+        units = [n.end for n in chain]
+        for i in range(len(chain) - 2, -1, -1):  # a number with no unit of its own: the next one's
+            if _JOINED.fullmatch(quote, chain[i].end, chain[i + 1].start):
+                units[i] = units[i + 1]
+        out.extend(Respective(s, e, n, u) for (s, e), n, u in zip(named, chain, units))
+    return out
+
+
+def respective_terms(quote: str, places: Sequence[tuple[int, int, frozenset]]) -> list[tuple[frozenset, Respective]]:
+    """respectively() of the terms a vocabulary finds in the quote (its renderings: start, end and
+    values), each with its values: "fludarabine and cyclophosphamide at 30 and 300 mg/m2/day,
+    respectively" gives FLUDARABINE 30 and CYCLOPHOSPHAMIDE 300, each with the unit after 300."""
+    values = {(start, end): v for start, end, v in places}
+    out = []
+    for r in respectively(quote, list(values)):
+        out.append((values[(r.start, r.end)], r))
+        # (and its abbreviation in the aside after it, the same item's: "fludarabine (Flu) and ...")
+        aside = _ASIDE.match(quote, r.end)
+        out.extend(
+            (v, Respective(start, end, r.number, r.unit_at))
+            for (start, end), v in values.items()
+            if aside is not None and aside.start() <= start and end <= aside.end() and v == values[(r.start, r.end)]
+        )
+    return out
+
+
+def _numbers_before(quote: str, found: list[Number], lo: int, at: int) -> list[Number]:
+    """The enumeration of numbers that ends right before "respectively" at quote[at:], within lo."""
+    chain: list[Number] = []
+    for n in reversed([n for n in found if lo <= n.start and n.end <= at]):
+        gap_end = chain[0].start if chain else at
+        fits = _TO_RESPECTIVELY if not chain else None
+        if fits is not None:
+            if fits.fullmatch(quote, n.end, gap_end) is None:
+                break
+        elif _JOINED.fullmatch(quote, n.end, gap_end) is None and _UNIT_JOINED.fullmatch(quote, n.end, gap_end) is None:
+            break
+        chain.insert(0, n)
+    return chain
+
+
+def _numbers_after(quote: str, found: list[Number], at: int, hi: int) -> list[Number]:
+    """The enumeration of numbers a few words after "respectively" ending at quote[:at], within hi."""
+    chain: list[Number] = []
+    for n in [n for n in found if at <= n.start and n.end <= hi]:
+        if not chain:
+            if _FROM_RESPECTIVELY.fullmatch(quote, at, n.start) is None:
+                break
+        elif (
+            _JOINED.fullmatch(quote, chain[-1].end, n.start) is None
+            and _UNIT_JOINED.fullmatch(quote, chain[-1].end, n.start) is None
+        ):
+            break
+        chain.append(n)
+    return chain
+
+
+def _items_before(quote: str, items: list[tuple[int, int]], lo: int, at: int) -> list[tuple[int, int]]:
+    """The enumeration of items whose last is the last item before quote[at:], within lo."""
+    chain: list[tuple[int, int]] = []
+    for s, e in reversed([t for t in items if lo <= t[0] and t[1] <= at]):
+        if chain:
+            aside = _ASIDE.match(quote, e)
+            end = aside.end() if aside is not None and aside.end() <= chain[0][0] else e
+            if _JOINED.fullmatch(quote, end, chain[0][0]) is None:
+                break
+        chain.insert(0, (s, e))
+    return chain
+
+
 def _dose_limit(quote: str, start: int, end: int) -> str | None:
     """CAP_READING or RANGE_READING when the number at start:end is a cap on the dose or an end of a
     range of doses, else None."""
@@ -1439,7 +1569,7 @@ def doses(quote: str) -> tuple[Dose, ...]:
 # What may follow a dose's unit: the end, punctuation, or a word that starts a new phrase ("... CAR-T
 # cells for patients 1 to 3"); anything else means the unit runs on ("CAR-T" is not "CAR-T cells").
 _AFTER_UNIT = re.compile(
-    r"(?:$|[\s]*[,.;:()\[\]/]|\s+(?:for|per|in|to|at|on|and|or|via|by|each|daily|once|twice|"
+    r"(?:$|[\s]*[,.;:()\[\]/]|\s+(?:for|per|in|to|at|on|and|or|via|by|each|daily|once|twice|respectively|"
     r"administered|given|infused|intravenously|IV|i\.v\.)\b)",
     re.I,
 )
