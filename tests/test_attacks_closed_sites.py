@@ -10,13 +10,20 @@ a site its source said was out of the trial in other words still passed as one o
 A site that only finished recruiting is still a site of the trial: "(completed)", "(active, not
 recruiting)", "(suspended)", "(closed to recruitment)", "recruitment closed", as is one that is not
 participating in a part of the trial only ("not participating in the extension").
+
+A page's Locations (a trial finder's, a registry copy's) listed such a site as a row a complete record
+had to hold (E519): "Shanghai, China (site closed)", or "(withdrawn)", on the Relma-cel page refused
+the record that left it out, as a study's location WITHDRAWN is left out of its rows
+(pages.in_trial).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import Trials, im19_out
-from sle_trials.reading import retracted
+from conftest import RELMA_PATH, Trials, add_source, edit, im19_out
+from sle_trials.reading import pages, retracted
 
 SHANGHAI = "locations:\n  - city: Shanghai\n"
 RUIJIN = "locations:\n  - facility: Ruijin Hospital\n    city: Shanghai\n"
@@ -103,3 +110,51 @@ def test_a_sites_words_take_back_no_other_value(text: str) -> None:
     city = "Location: Shanghai, China (closed)"
     assert not retracted.taken_back(city, 10, 18, entry=True)
     assert retracted.taken_back(city, 10, 18, entry=True, site=True)
+
+
+# --- a page's Locations ----------------------------------------------------------------------------
+
+RELMA_SOURCE = "seeds/004_2ad16b9ce66a0787.txt"
+RELMA_SITE = "locations:\n  - city: Shanghai\n    country: China\n"
+
+
+def _relma(registry: Path, trials: Trials, line: str, listed: bool) -> str:
+    """What `trials validate` prints of the Relma-cel record citing its page with its one site's line
+    written as line, the site listed or (listed False) left out and declared silent; "" where it passes."""
+    text = (registry / RELMA_SOURCE).read_text("utf-8")
+    assert text.count("\nShanghai, China\n") == 1
+    source = add_source(registry, "seeds/936_relma_site.txt", text.replace("\nShanghai, China\n", f"\n{line}\n"))
+    changes = [(f"file: {RELMA_SOURCE}", f"file: {source}")]
+    if not listed:
+        changes += [(RELMA_SITE, ""), ("    - locations.facility\n    - locations.region\n", "    - locations\n")]
+    edit(registry, RELMA_PATH, *changes)
+    result = trials("validate", registry / RELMA_PATH)
+    return result.out if result.status else ""
+
+
+@pytest.mark.parametrize(
+    "line", ["Shanghai, China (site closed)", "Shanghai, China (withdrawn)", "Shanghai, China - site terminated"]
+)
+def test_a_pages_site_out_of_the_trial_is_no_row_a_record_must_hold(registry: Path, trials: Trials, line: str) -> None:
+    assert _relma(registry, trials, line, listed=False) == ""
+
+
+@pytest.mark.parametrize("line", ["Shanghai, China (site closed)", "Shanghai, China (withdrawn)"])
+def test_a_record_listing_a_pages_site_out_of_the_trial_is_refused(registry: Path, trials: Trials, line: str) -> None:
+    assert " E512 locations.0.city: not where the source states it" in _relma(registry, trials, line, listed=True)
+
+
+def test_a_pages_site_still_in_the_trial_is_a_row_it_must_hold(registry: Path, trials: Trials) -> None:
+    assert " E519 locations: the source lists 1 more than the record" in (
+        _relma(registry, trials, "Shanghai, China", listed=False)
+    )
+
+
+def test_a_registry_copys_site_is_its_facility_and_address_lines() -> None:
+    lines = ["Ruijin Hospital", "Shanghai, China (site closed)", "Peking University Third Hospital", "Beijing, China"]
+    assert pages.in_trial(lines, per=2) == lines[2:]
+    assert pages.in_trial(["Ruijin Hospital (withdrawn)", *lines[1:]], per=2) == lines[2:]
+    assert pages.in_trial(["Ruijin Hospital", "Shanghai, China (recruiting)"], per=2) == [
+        "Ruijin Hospital",
+        "Shanghai, China (recruiting)",
+    ]

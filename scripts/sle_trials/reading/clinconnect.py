@@ -101,7 +101,7 @@ def read_page(file: str, lines: list[str]) -> SourceDoc | None:
     criteria_places, criteria = pages.criteria_places(inc, exc + after)
     places.update(criteria_places)
     places["eligibility"] = pages.within(eligibility)
-    locations = get("Locations", [])
+    locations = pages.in_trial(get("Locations", []))
     places["locations"] = pages.within(locations)
     places.update(pages.address_parts(locations))
     places["locations.facility"] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from sle_trials.reading import lookalike
+from sle_trials.reading import lookalike, retracted
 from sle_trials.reading.layouts import (
     Item,
     Passage,
@@ -134,6 +134,28 @@ def subject(lines: list[str], label: str) -> str:
             return UNNAMED
         found.add(m["id"])
     return found.pop() if len(found) == 1 else UNNAMED
+
+
+def in_trial(lines: list[str], per: int = 1) -> list[str]:
+    """The lines of a page's Locations that list sites of the trial, per lines a site (a registry copy's
+    facility and address, a trial finder's address): none of a site its words put out of the trial
+    ("Shanghai, China (site closed)", "(withdrawn)": retracted.taken_back of a site), as a study's
+    location WITHDRAWN is none (ctgov_study.withdrawn). Read as sites, such a line was a row a complete
+    record had to list (E519), and the record leaving the site out was refused."""
+    kept: list[str] = []
+    for at in range(0, len(lines), per):
+        site = lines[at : at + per]
+        if not any(_out_of_trial(line) for line in site):
+            kept.extend(site)
+    return kept
+
+
+def _out_of_trial(line: str) -> bool:
+    """Whether the words of a site's line take back its first part ("Shanghai" of "Shanghai, China (site
+    closed)", "Ruijin Hospital" of "Ruijin Hospital (withdrawn)") as a site's."""
+    start = len(line) - len(line.lstrip())
+    end = len(line.split(",", 1)[0].rstrip())
+    return end > start and retracted.taken_back(line, start, end, entry=True, site=True)
 
 
 def address_parts(lines: list[str]) -> dict[str, list[Passage]]:

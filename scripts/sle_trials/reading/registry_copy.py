@@ -233,7 +233,7 @@ def _copy_party_places(copy: _CopySections) -> dict[str, list[Passage]]:
     places["responsible_party"] = pages.within(party)
     for i, name in enumerate(("responsible_party.name", "responsible_party.title", "responsible_party.affiliation")):
         places[name] = pages.whole(party[i : i + 1])
-    locations = copy.get("Locations")
+    locations = pages.in_trial(copy.get("Locations"), per=2)  # (a site's facility and address, a line each)
     places["locations"] = pages.within(locations)
     places["locations.facility"] = pages.whole(locations[0::2])
     places.update(pages.address_parts(locations[1::2]))
@@ -246,7 +246,7 @@ def _copy_party_places(copy: _CopySections) -> dict[str, list[Passage]]:
 
 def _copy_rows(copy: _CopySections, arms: _CopyGroups) -> dict[str, list[dict[str, Any]]]:
     """The lists a registry copy states as rows: related trials, locations, arms and interventions."""
-    locations = copy.get("Locations")
+    locations = pages.in_trial(copy.get("Locations"), per=2)
     return {
         "related_trials": pages.related(copy.related),
         "locations": [{"facility": normalise(f), **pages.address(a)} for f, a in zip(locations[0::2], locations[1::2])],
