@@ -1394,19 +1394,25 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     yield from _walk(ctx, path, cohort, node, quotes, skip=("dose", "patients"))
 
 
-def _taken_back_where_stated(ctx: Context, path: Path_, quote: str, start: int, end: int, whole: bool = False) -> bool:
+def _taken_back_where_stated(
+    ctx: Context,
+    path: Path_,
+    quote: str,
+    start: int,
+    end: int,
+    whole: bool = False,
+    reading: Callable[[str, int, int], bool] = retracted.taken_back,
+) -> bool:
     """Whether every place the cited sources give the quote, where they state the field at path, takes
-    back the value at quote[start:end] (retracted.taken_back), or with whole the statement the quote
-    is; the quote alone where no source states it there."""
+    back the value at quote[start:end] (reading: retracted.taken_back, or another reading that makes
+    the value none, as lexicon.date_bound), or with whole the statement the quote is; the quote alone
+    where no source states it there."""
     seen = False
     for text, at, _, _ in _quoted_sentences(ctx, path, quote):
         seen = True
-        if not (
-            retracted.taken_back(text, at + start, at + end)
-            or (whole and retracted.taken_back(text, at, at + len(quote)))
-        ):
+        if not (reading(text, at + start, at + end) or (whole and reading(text, at, at + len(quote)))):
             return False
-    return seen or retracted.taken_back(quote, start, end)
+    return seen or reading(quote, start, end)
 
 
 def _dose_taken_back(ctx: Context, path: Path_, quote: str, start: int, end: int) -> bool:
@@ -1697,6 +1703,14 @@ def _date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[
             "E505",
             f"{fields.dotted(path)}: {value} is taken back by the words its source writes around it "
             f"{quoted(quotes)} (cancelled, not applicable, to be confirmed, replaced); it is no date of the trial",
+        )
+        return
+    if all(_taken_back_where_stated(ctx, path[:2], q, m.start, m.end, reading=lexicon.date_bound) for q, m in same):
+        yield ctx.problem(
+            path,
+            "E505",
+            f"{fields.dotted(path)}: {value} is a bound its source sets on the date {quoted(quotes)} "
+            '("before", "no later than", "or later"), not the date',
         )
         return
     name = _date_field(path)

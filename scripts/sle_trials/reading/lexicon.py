@@ -1861,6 +1861,27 @@ def dates(quote: str) -> tuple[DateMention, ...]:
     return tuple(out)
 
 
+# The words that make a date a bound the source sets on the date it speaks of, not that date: "Start
+# date: before 2024-07-30", "no later than 2024-07-30", "after ...", "2024-07-30 or later", "... at
+# the earliest", "between 2024-07-30 and 2024-09-30" each bound a start date of 2024-07-30 the
+# source never gives. Right before the date, or right after it. A range's ends stay dates ("Study
+# period: 2024-07-30 to 2025-12-31" gives the start and the completion), and so does "from
+# 2024-07-30 onwards".
+_DATE_BOUND_BEFORE = re.compile(
+    r"(?i)\b(?:before|after|by|prior\s+to|(?:no|not)\s+(?:later|earlier|sooner)\s+than|(?:later|earlier)\s+than"
+    r"|not\s+(?:before|after)|between(?:\b[^.;\n]{0,25}\band)?)\s*\Z"
+)
+_DATE_BOUND_AFTER = re.compile(
+    r"(?i)\s*,?\s*(?:or\s+(?:later|earlier|before|after|sooner)|at\s+the\s+(?:earliest|latest))\b"
+)
+
+
+def date_bound(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] is a bound set on the date the text speaks of ("before
+    2024-07-30", "2024-07-30 or later"), not that date."""
+    return bool(_DATE_BOUND_BEFORE.search(text, max(0, start - 40), start) or _DATE_BOUND_AFTER.match(text, end))
+
+
 # The words a source labels each registry date with (dates.<name>); the labels of the source's own
 # as-of date are its as_of_label and AS_OF_LABELS.
 DATE_LABELS: dict[str, tuple[str, ...]] = {
