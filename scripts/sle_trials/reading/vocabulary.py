@@ -541,9 +541,14 @@ DENIAL_REACH = max(map(len, _DENIALS)) + 1
 # A status of what goes on that the words after it say has ended ("Recruiting was completed in 2024",
 # "Enrolling by invitation was closed") renders no status: recruitment is over. Not the next line's
 # words, nor a label ("Recruiting\nCompleted: 2026-06", "Recruiting Completed: 2026-06" name a date)
+# (the words added later, which also begin other phrases, "complete list", "done by", only where they
+# end the clause or a time follows: "Recruiting complete.", "Recruiting concluded in 2024")
 _STATUS_ENDED = (
     r"(?!(?i:[ \t]+(?:(?:was|were|has|have|had|is)[ \t]+(?:been[ \t]+)?)?"
-    r"(?:completed|closed|ended|finished|stopped|halted|over)\b(?![ \t]*:)))"
+    r"(?:completed|closed|ended|finished|stopped|halted|over)\b(?![ \t]*:)"
+    r"|[ \t]+(?:(?:was|were|has|have|had|is)[ \t]+(?:been[ \t]+)?)?"
+    r"(?:complete|concluded|ceased|terminated|done|wound[ \t]+down)"
+    r"(?=[ \t]*(?:[).;,\n]|\Z|(?:in|on|at|since|early|prematurely)\b))))"
 )
 # A sex named in words of pregnancy, contraception or partners ("Female patients of childbearing
 # potential must use contraception") says what those who enrol must do, not who may enrol
@@ -588,7 +593,11 @@ _STATUS_CLOSED_AFTER = (
     rf"(?!(?:{_AFTER_OPEN})(?i:[ \t]*[;,][ \t]*(?:the[ \t]+)?"
     r"(?:enrol+ment|recruitment|accrual|screening|study|trial)[ \t]+"
     r"(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?(?:(?:now|currently|temporarily)[ \t]+)?"
-    r"(?:paused|suspended|halted|stopped|closed|interrupted|on[ \t]+hold)\b))"
+    r"(?:paused|suspended|halted|stopped|closed|interrupted|on[ \t]+hold)\b"
+    # ... or in a bracket or after a dash or a comma right after it ("Recruiting (closed)", "Recruiting -
+    # closed", "Recruiting, now completed"); after another status such words agree with it
+    rf"|(?:{_AFTER_OPEN})(?i:[ \t]*[(,\-–—][ \t]*(?:now[ \t]+)?(?:completed|closed|ended|finished|stopped|halted"
+    r"|complete|concluded|ceased|terminated|done|over)[ \t]*(?:[).;,\n]|\Z|(?:in|on|at|since)\b))))"
 )
 _STATUS_NOT_YET = (
     r"(?!(?i:[ \t]*\?|[ \t]+status\b"
