@@ -12,9 +12,12 @@ attribute: one `git ls-tree` and `git cat-file` processes (git/plumbing.py), nev
 
 Each path is written as a checkout would write it, or not at all: a regular file as its bytes, a link
 as a link (never followed: `trials check` refuses it by its name, E001 or E307), a submodule as an
-empty folder. A file larger than any limit the check reads within is written as a sparse file of its
-size, which the check refuses by its size alone, as it would the file (the blob of zeros a pack holds
-in a few kilobytes is never inflated to disk). What no checkout writes (a name `.`, `..` or `.git`, a
+empty folder (a subfolder, which `trials check` refuses by its name; a submodule in the place of
+`trials`, `seeds` or a generated file stops the extraction: read as an empty folder, a registry
+whose records and sources are another repository's passed as one of none). A file larger than any
+limit the check reads within is written as a sparse file of its size, which the check refuses by its
+size alone, as it would the file (the blob of zeros a pack holds in a few kilobytes is never inflated
+to disk). What no checkout writes (a name `.`, `..` or `.git`, a
 path through a file or a link, a path twice, a mode git does not check out) stops the extraction
 with exit status 2, and nothing is written outside the folder: every folder on the way is one this
 extraction made, and every file is created new, never through a link.
@@ -65,6 +68,10 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
     for path, entry in entries.items():
+        if entry.mode == plumbing.GITLINK_MODE and "/" not in path:
+            # an empty folder here is a registry of no records and no sources: checked so, the pull request
+            # passed, and a clone with its submodules holds another repository's files there, unread
+            raise Refused(f"{files.shown(path)} is a submodule: another repository's files, which no check reads")
         if entry.mode == plumbing.GITLINK_MODE:
             _folder(dest, path, made)
         elif entry.mode not in (*plumbing.FILE_MODES, plumbing.LINK_MODE) or kinds[entry.oid].kind != "blob":

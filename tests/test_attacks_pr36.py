@@ -1,0 +1,115 @@
+"""Attacks of a pull request on the base branch's trusted check (.ci/trusted-check), hunt 36.
+
+review.yml checks a pull request's data (its records, sources, manifest and generated files, written
+from its commit's blobs: git/extract.py) with the base branch's code and schema. What each attack did:
+
+- **The registry's folders in another repository.** A pull request that made `trials` and `seeds`
+  submodules (a commit of any other repository) and committed the generated files of no records was
+  checked as two empty folders, "0 files checked, no problems", exit 0; a clone made with
+  `--recurse-submodules` then holds, in `trials/` and `seeds/`, records and sources no check read.
+  It is refused now by the extraction, exit status 2.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import DATA_ROOT, GIT_ENV, REPO
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+TRIALS = REPO / ".venv" / "bin" / "trials"
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> str:
+    env = {**os.environ, **GIT_ENV}
+    done = subprocess.run(["git", "-C", str(root), *args], env=env, capture_output=True, input=stdin, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.decode("utf-8", "surrogateescape")
+
+
+def _registry(tmp_path: Path) -> Path:
+    """The registry's data and .ci/trusted-check in a git repository of their own, committed on main."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    for name in ("schema", "seeds", "trials"):
+        shutil.copytree(DATA_ROOT / name, root / name)
+    for name in ("trials.csv", "datapackage.json"):
+        shutil.copy2(DATA_ROOT / name, root / name)
+    (root / ".ci").mkdir()
+    shutil.copy2(REPO / ".ci" / "trusted-check", root / ".ci" / "trusted-check")
+    (root / ".venv").symlink_to(REPO / ".venv")
+    (root / ".gitignore").write_text(".venv\n", encoding="utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "--no-verify", "-m", "base")
+    return root
+
+
+def _trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["bash", str(root / ".ci" / "trusted-check"), rev, str(dest)],
+        env={**os.environ, **GIT_ENV},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def _blob(root: Path, data: bytes) -> str:
+    return _git(root, "hash-object", "-w", "--stdin", stdin=data).strip()
+
+
+def _commit_with_top(root: Path, replaced: dict[str, str]) -> str:
+    """A commit of HEAD's tree with the top-level entries named in replaced given as written
+    (`MODE TYPE OID`, or "" to leave the entry out)."""
+    lines = [line for line in _git(root, "ls-tree", "HEAD").splitlines() if line.split("\t", 1)[1] not in replaced]
+    lines += [f"{entry}\t{name}" for name, entry in replaced.items() if entry]
+    tree = _git(root, "mktree", "--missing", stdin="".join(line + "\n" for line in lines).encode()).strip()
+    return _git(root, "commit-tree", tree, "-m", "pr").strip()
+
+
+def _generated_for_no_records(root: Path, tmp_path: Path) -> dict[str, str]:
+    """trials.csv and datapackage.json as the records of an empty registry generate them, as blobs."""
+    empty = tmp_path / "empty"
+    (empty / "trials").mkdir(parents=True)
+    (empty / "seeds").mkdir()
+    (empty / "seeds" / "SHA256SUMS").write_bytes(b"")
+    shutil.copytree(root / "schema", empty / "schema")
+    done = subprocess.run([str(TRIALS), "csv", "--root", str(empty), "--no-cache"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return {
+        name: f"100644 blob {_blob(root, (empty / name).read_bytes())}" for name in ("trials.csv", "datapackage.json")
+    }
+
+
+# --- the registry's folders are folders of this repository ----------------------------------------
+
+
+def test_a_submodule_in_a_registry_folders_place_is_refused(tmp_path: Path) -> None:
+    """`trials` and `seeds` as submodules, with the generated files of no records: checked as two empty
+    folders, the pull request passed (exit 0), while a clone with its submodules holds records there."""
+    root = _registry(tmp_path)
+    replaced = _generated_for_no_records(root, tmp_path)
+    replaced["trials"] = f"160000 commit {'1' * 40}"
+    replaced["seeds"] = f"160000 commit {'2' * 40}"
+    commit = _commit_with_top(root, replaced)
+    checked = _trusted_check(root, commit, tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    said = "is a submodule: another repository's files, which no check reads"
+    assert checked.stderr.startswith(("trusted-check: trials " + said, "trusted-check: seeds " + said)), checked.stderr
+    assert "Traceback" not in checked.stderr
+
+
+def test_a_submodule_inside_a_registry_folder_is_still_refused_by_its_name(tmp_path: Path) -> None:
+    root = _registry(tmp_path)
+    entries = _git(root, "ls-tree", "HEAD:trials") + f"160000 commit {'1' * 40}\tsub\n"
+    trials = _git(root, "mktree", "--missing", stdin=entries.encode()).strip()
+    commit = _commit_with_top(root, {"trials": f"040000 tree {trials}"})
+    checked = _trusted_check(root, commit, tmp_path / "review")
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert "trials/sub: E101" in checked.stdout, checked.stdout
