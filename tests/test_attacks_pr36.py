@@ -7,7 +7,9 @@ from its commit's blobs: git/extract.py) with the base branch's code and schema.
   submodules (a commit of any other repository) and committed the generated files of no records was
   checked as two empty folders, "0 files checked, no problems", exit 0; a clone made with
   `--recurse-submodules` then holds, in `trials/` and `seeds/`, records and sources no check read.
-  It is refused now by the extraction, exit status 2.
+  A file in a folder's place (`trials` a YAML file of every record) was read as no folder at all,
+  and passed the same. Both are refused now, a submodule there by the extraction and a file there by
+  every command (`pipeline.check_folders`), exit status 2.
 """
 
 from __future__ import annotations
@@ -113,3 +115,18 @@ def test_a_submodule_inside_a_registry_folder_is_still_refused_by_its_name(tmp_p
     checked = _trusted_check(root, commit, tmp_path / "review")
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert "trials/sub: E101" in checked.stdout, checked.stdout
+
+
+def test_a_file_in_a_registry_folders_place_is_refused(tmp_path: Path) -> None:
+    """`trials` a file holding every record, `seeds` a file holding the sources: read as no folders, no
+    record and no source was checked, and the pull request passed (exit 0)."""
+    root = _registry(tmp_path)
+    replaced = _generated_for_no_records(root, tmp_path)
+    records = b"".join((root / "trials" / name).read_bytes() for name in sorted(os.listdir(root / "trials")))
+    replaced["trials"] = f"100644 blob {_blob(root, records)}"
+    sources = _blob(root, b"Enrollment: 60 participants\n")
+    replaced["seeds"] = f"100644 blob {sources}"
+    commit = _commit_with_top(root, replaced)
+    checked = _trusted_check(root, commit, tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert "trials: trials/ is not a folder" in checked.stderr, checked.stderr

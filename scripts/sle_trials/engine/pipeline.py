@@ -72,16 +72,20 @@ def find_root(start: Path) -> Path:
 
 
 def check_folders(root: Path) -> None:
-    """The registry's own folders are real folders, and the schema a plain file. files.read refuses
-    a link in a file's own name, not in the folders above it: a committed link named seeds/ or
-    trials/ would make every read beneath it leave the repository (and a schema that is a named
-    pipe would block every run)."""
+    """The registry's own folders are real folders (or not there), and the schema a plain file.
+    files.read refuses a link in a file's own name, not in the folders above it: a committed link
+    named seeds/ or trials/ would make every read beneath it leave the repository (and a schema that
+    is a named pipe would block every run)."""
     for name in FOLDERS:
         if os.path.islink(root / name):
             raise UsageError(
                 f"{name}/ is a symbolic link; the registry's folders must be real folders, "
                 "and nothing outside the repository is read"
             )
+        # a file in a folder's place was read as no folder: a registry of no records and no sources,
+        # which passed whatever the file holds (a pull request's `trials` of every record, unread)
+        if os.path.lexists(root / name) and not os.path.isdir(root / name):
+            raise UsageError(f"{name}/ is not a folder; the registry's folders must be real folders")
     if not files.is_regular(root / SCHEMA_PATH):
         raise UsageError(f"{SCHEMA_PATH.as_posix()} is not a plain file (a link or a pipe is never read)")
 
