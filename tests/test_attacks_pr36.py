@@ -14,6 +14,7 @@ from its commit's blobs: git/extract.py) with the base branch's code and schema.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -130,3 +131,77 @@ def test_a_file_in_a_registry_folders_place_is_refused(tmp_path: Path) -> None:
     checked = _trusted_check(root, commit, tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "trials: trials/ is not a folder" in checked.stderr, checked.stderr
+
+
+# --- a source is the document the base branch received ----------------------------------------------
+
+IM19 = "trials/NCT06513429.yaml"
+IM19_SOURCE = "seeds/000_84a0f0163f21158e.txt"
+
+
+def _edit_im19_in_place(root: Path) -> None:
+    """IM19's source made to say 60 participants where it says 6, its manifest line the new sha256,
+    its record's enrollment 60 with that quote, and the generated files made again: the pull
+    request's own tree is consistent."""
+    source = root / IM19_SOURCE
+    text = source.read_bytes()
+    assert text.count(b"\n6 participants\n") == 1
+    source.write_bytes(text.replace(b"\n6 participants\n", b"\n60 participants\n"))
+    manifest = root / "seeds" / "SHA256SUMS"
+    old, new = hashlib.sha256(text).hexdigest(), hashlib.sha256(source.read_bytes()).hexdigest()
+    assert manifest.read_text(encoding="utf-8").count(old) == 1
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    record = root / IM19
+    text_record = record.read_text(encoding="utf-8")
+    assert text_record.count("  count: 6\n") == 1
+    text_record = text_record.replace("  count: 6\n", "  count: 60\n").replace(" 6 participants", " 60 participants")
+    record.write_text(text_record, encoding="utf-8")
+    done = subprocess.run([str(TRIALS), "csv", "--root", str(root), "--no-cache"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_source_changed_in_place_with_its_manifest_line_is_refused(tmp_path: Path) -> None:
+    """IM19's source edited to state an enrollment of 60, its line in seeds/SHA256SUMS updated to the
+    new bytes and the record set to 60: every file of the pull request agrees with every other, and
+    the base branch's check passed it (exit 0), its code and schema reading a source the base branch
+    never received. A source is kept as received (a new version is a new file): each one the base
+    branch's manifest lists must be, where the pull request holds it, the bytes listed there."""
+    root = _registry(tmp_path)
+    _git(root, "checkout", "-q", "-b", "pr")
+    _edit_im19_in_place(root)
+    own = subprocess.run([str(TRIALS), "check", "--root", str(root), "--no-cache"], capture_output=True, text=True)
+    assert own.returncode == 0, own.stdout + own.stderr  # its own tree vouches for 60
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    _git(root, "checkout", "-q", "main")
+    checked = _trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    said = f"{IM19_SOURCE}: E307 {IM19_SOURCE} is not the document the base branch received"
+    assert said in checked.stdout, checked.stdout
+
+
+def test_a_source_kept_removed_or_added_as_a_new_file_passes(tmp_path: Path) -> None:
+    """The base branch's sources the pull request keeps as they are, or removes, and a new version
+    added under a new name: nothing is changed in place."""
+    root = _registry(tmp_path)
+    _git(root, "checkout", "-q", "-b", "pr")
+    manifest = root / "seeds" / "SHA256SUMS"
+    text = (root / IM19_SOURCE).read_bytes() + b"\n"
+    (root / "seeds" / "000_new.txt").write_bytes(text)
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + f"{hashlib.sha256(text).hexdigest()}  000_new.txt\n", encoding="utf-8"
+    )
+    for record in (root / "trials").iterdir():
+        record.write_text(
+            record.read_text(encoding="utf-8").replace(IM19_SOURCE, "seeds/000_new.txt"), encoding="utf-8"
+        )
+    (root / IM19_SOURCE).unlink()
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    manifest.write_text("".join(line for line in lines if "000_84a0f0163f21158e" not in line), encoding="utf-8")
+    done = subprocess.run([str(TRIALS), "csv", "--root", str(root), "--no-cache"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    _git(root, "checkout", "-q", "main")
+    checked = _trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -35,7 +35,8 @@ CHECKS = (
         "E307",
         "source-not-as-received",
         (
-            "a document under seeds/ unlisted in, or different from, seeds/SHA256SUMS, "
+            "a document under seeds/ unlisted in, or different from, seeds/SHA256SUMS (in .ci/trusted-check, "
+            "also from the base branch's), "
             "badly named or not a plain file, or a line of the manifest that is not `<sha256>  <name>`"
         ),
     ),
