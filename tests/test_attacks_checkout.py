@@ -215,14 +215,14 @@ def test_core_autocrlf_is_true_in_each_spelling_git_takes_for_true(value: str) -
     """git reads a boolean's true as true, yes, on or 1 (any case; line_ends gives it in lower case):
     each writes CRLF. The clone above is set with `true` only, so the other spellings are shown on
     the rule itself (no repository: a git process per spelling would cost more than the rest)."""
-    rewrites = checkout._rewrites({}, {"core.autocrlf": value})
+    rewrites = checkout.rewrites({}, {"core.autocrlf": value})
     assert rewrites == (["no text attribute with core.autocrlf=true"] if value in ("true", "yes", "on", "1") else [])
 
 
 def test_core_eol_is_ignored_where_core_autocrlf_is_input() -> None:
     """git: core.eol "is ignored if core.autocrlf is set to true or input"; input writes a text file
     as committed, so such a clone rewrites nothing and E308 has nothing to refuse."""
-    assert checkout._rewrites({"text": "set"}, {"core.autocrlf": "input", "core.eol": "crlf"}) == []
-    assert checkout._rewrites({"text": "set"}, {"core.autocrlf": "false", "core.eol": "crlf"}) == [
+    assert checkout.rewrites({"text": "set"}, {"core.autocrlf": "input", "core.eol": "crlf"}) == []
+    assert checkout.rewrites({"text": "set"}, {"core.autocrlf": "false", "core.eol": "crlf"}) == [
         "text with core.eol=crlf"
     ]

@@ -10,6 +10,13 @@ from its commit's blobs: git/extract.py) with the base branch's code and schema.
   A file in a folder's place (`trials` a YAML file of every record) was read as no folder at all,
   and passed the same. Both are refused now, a submodule there by the extraction and a file there by
   every command (`pipeline.check_folders`), exit status 2.
+- **A source changed in place.** IM19's source edited to say "60 participants", its line in
+  seeds/SHA256SUMS the new sha256, the record's enrollment 60: consistent in itself, it passed. Each
+  source the base branch's manifest lists must now be, where the pull request holds it, the bytes
+  listed there (git/received.py, E307).
+- **export-subst.** `git archive` (GitHub's ZIP of a branch, a release's source archive) writes
+  `$Format:%x36%x30$` in a registry file as "60", words the checks never read; E308 refused ident,
+  filters, working-tree-encoding and CRLF line ends, not export-subst. It refuses it now.
 """
 
 from __future__ import annotations
@@ -205,3 +212,25 @@ def test_a_source_kept_removed_or_added_as_a_new_file_passes(tmp_path: Path) -> 
     _git(root, "checkout", "-q", "main")
     checked = _trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+# --- what git writes of the data is the data checked -----------------------------------------------
+
+
+def test_export_subst_writes_a_value_into_an_archive_that_the_check_never_read(tmp_path: Path) -> None:
+    """What `export-subst` does to a registry file: the archive GitHub offers of the branch holds words
+    no blob holds. E308 refuses it in a work tree now, as it refuses ident."""
+    root = _registry(tmp_path)
+    (root / ".gitattributes").write_text("seeds/x.txt export-subst\n", encoding="utf-8")
+    (root / "seeds" / "x.txt").write_bytes(b"Enrollment: $Format:%x36%x30$ participants\n")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "--no-verify", "-m", "x")
+    archived = subprocess.run(
+        ["git", "-C", str(root), "archive", "HEAD", "seeds/x.txt"], capture_output=True, check=True
+    ).stdout
+    assert b"Enrollment: 60 participants" in archived
+    from sle_trials.checks import checkout
+
+    problems = checkout.check(root)
+    assert [(p.path, p.code) for p in problems] == [("seeds/x.txt", "E308")], problems
+    assert "export-subst" in problems[0].message

@@ -10,7 +10,10 @@ core.autocrlf and core.eol, and a file with no such attribute is written with CR
 core.autocrlf is true (Git for Windows' default): each is refused where the clone writes CRLF.
 A source with `ident`, its manifest line the hash of the expanded bytes, passed every check while
 the blob committed (what GitHub, `git show` and `trials diff` show) hashed to something else; a
-record and its source re-encoded together could quote words that neither blob holds.
+record and its source re-encoded together could quote words that neither blob holds. `export-subst`
+rewrites no checkout, but every `git archive` (a branch's ZIP and a release's source archive on
+GitHub): `$Format:%x36%x30$` in a record or a source, which the checks read as written, is "60"
+there.
 
 So within a git work tree, no such attribute may apply to a file of the registry: its trial files,
 its sources and their manifest, the schema, trials.csv and datapackage.json (E308). `text eol=lf`
@@ -35,24 +38,25 @@ CHECKS = (
         "rewritten-on-checkout",
         "a registry file that .gitattributes has git rewrite between commit and work tree (ident, a filter, "
         "working-tree-encoding, eol=crlf, or text whose line ends the clone's core.autocrlf or core.eol makes "
-        "CRLF): the checks would read other bytes than those committed",
+        "CRLF) or in an archive (export-subst): the checks would read other bytes than those committed",
     ),
 )
 
-ATTRIBUTES = ("filter", "ident", "working-tree-encoding", "eol", "text", "crlf")
+ATTRIBUTES = ("filter", "ident", "working-tree-encoding", "export-subst", "eol", "text", "crlf")
 GENERATED = tuple(p.as_posix() for p in GENERATED_PATHS)  # checked against the records (E401)
 _HARMLESS = ("unspecified", "unset")
 _TRUE = ("true", "yes", "on", "1")
 
 
-def _rewrites(attributes: dict[str, str], config: dict[str, str]) -> list[str]:
-    """The attributes (as name=value) by which git rewrites a file on checkout. config: the clone's
+def rewrites(attributes: dict[str, str], config: dict[str, str]) -> list[str]:
+    """The attributes (as name=value) by which git rewrites a file on checkout, or in an archive of
+    it (`export-subst`: `git archive`, by which GitHub makes a branch's ZIP). config: the clone's
     core.autocrlf and core.eol (lower case), which decide the line ends of a text file whose
     attributes do not (git's convert.c): `text` or `text=auto` (or the older `crlf`) without `eol`
     writes CRLF where core.autocrlf is true (Git for Windows' default) or core.eol is crlf, and so
     does a file with no such attribute at all where core.autocrlf is true."""
     out = []
-    for name in ("filter", "ident", "working-tree-encoding"):
+    for name in ("filter", "ident", "working-tree-encoding", "export-subst"):
         value = attributes.get(name, "unspecified")
         if value not in _HARMLESS:
             out.append(name if value == "set" else f"{name}={value}")
@@ -97,8 +101,8 @@ def check(root: Path) -> list[Problem]:
         return []
     problems = []
     for path, attributes in sorted(found.items()):
-        rewrites = _rewrites(attributes, config)
-        if rewrites:
+        how = rewrites(attributes, config)
+        if how:
             shown = files.shown(path)
             problems.append(
                 Problem(
@@ -106,7 +110,7 @@ def check(root: Path) -> list[Problem]:
                     0,
                     0,
                     "E308",
-                    f"{shown}: git rewrites this file between commit and work tree ({', '.join(rewrites)}, from "
+                    f"{shown}: git rewrites this file between commit and work tree or archive ({', '.join(how)}, from "
                     ".gitattributes or the clone's attributes and configuration), so the checks would read other "
                     "bytes than those committed; remove the attribute for the registry's files, or give them "
                     "`-text` or `text eol=lf`",
