@@ -17,6 +17,11 @@ from its commit's blobs: git/extract.py) with the base branch's code and schema.
 - **export-subst.** `git archive` (GitHub's ZIP of a branch, a release's source archive) writes
   `$Format:%x36%x30$` in a registry file as "60", words the checks never read; E308 refused ident,
   filters, working-tree-encoding and CRLF line ends, not export-subst. It refuses it now.
+- **Attributes that rewrite the data, unread.** The data is extracted as its blobs, through none of
+  the pull request's attributes, and the check's folder is no work tree, where E308 runs: a pull
+  request giving its sources `ident` (or its records `working-tree-encoding`, its CSV `eol=crlf`, a
+  filter, export-subst) passed, and once merged every clone held other bytes than those checked.
+  The extraction now reads the commit's own attributes (git/extract.py: rewritten) and stops.
 """
 
 from __future__ import annotations
@@ -217,6 +222,39 @@ def test_a_source_kept_removed_or_added_as_a_new_file_passes(tmp_path: Path) -> 
 # --- what git writes of the data is the data checked -----------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("attributes", "path", "said"),
+    [
+        ("seeds/** ident\n", IM19_SOURCE, "ident"),
+        ("trials/*.yaml working-tree-encoding=UTF-7\n", IM19, "working-tree-encoding=UTF-7"),
+        ("*.csv eol=crlf\n", "trials.csv", "eol=crlf"),
+        ("seeds/* filter=lfs\n", IM19_SOURCE, "filter=lfs"),
+        ("seeds/*.txt export-subst\n", IM19_SOURCE, "export-subst"),
+    ],
+)
+def test_the_pull_requests_attributes_that_rewrite_its_data_are_refused(
+    tmp_path: Path, attributes: str, path: str, said: str
+) -> None:
+    """The base branch's check reads a pull request's data as its blobs (git/extract.py), through none
+    of its attributes: so a .gitattributes that has git rewrite a record or a source between commit and
+    checkout (ident, a filter, working-tree-encoding, eol=crlf: E308 refuses each in a work tree) was
+    never read by it, and the pull request passed (exit 0); once merged, every clone's checkout holds
+    other bytes than those checked. So does `git archive`, by which GitHub makes a branch's ZIP and a
+    release's source archive: `export-subst` writes `$Format:%x36%x30$` in a source or a record as
+    "60", words the check never read, and E308 did not refuse it either."""
+    root = _registry(tmp_path)
+    _git(root, "checkout", "-q", "-b", "pr")
+    (root / ".gitattributes").write_text(attributes, encoding="utf-8")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    _git(root, "checkout", "-q", "main")
+    checked = _trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {path}: the pull request's attributes have git rewrite it ({said}" in checked.stderr, (
+        checked.stderr
+    )
+
+
 def test_export_subst_writes_a_value_into_an_archive_that_the_check_never_read(tmp_path: Path) -> None:
     """What `export-subst` does to a registry file: the archive GitHub offers of the branch holds words
     no blob holds. E308 refuses it in a work tree now, as it refuses ident."""
@@ -234,3 +272,29 @@ def test_export_subst_writes_a_value_into_an_archive_that_the_check_never_read(t
     problems = checkout.check(root)
     assert [(p.path, p.code) for p in problems] == [("seeds/x.txt", "E308")], problems
     assert "export-subst" in problems[0].message
+
+
+def test_attributes_in_a_nested_file_of_the_pull_request_count_too(tmp_path: Path) -> None:
+    root = _registry(tmp_path)
+    (root / "seeds" / ".gitattributes").write_text("*.txt ident\n", encoding="utf-8")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    checked = _trusted_check(root, "HEAD", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {IM19_SOURCE}: the pull request's attributes have git rewrite it (ident)" in checked.stderr
+
+
+def test_the_repositorys_own_attributes_pass_the_trusted_check_in_a_clone_that_writes_crlf(tmp_path: Path) -> None:
+    """`text eol=lf` and `-text`, which this repository gives its records and sources, write each blob
+    as it is in every clone: the trusted check reads this clone's configuration, and passes them."""
+    root = _registry(tmp_path)
+    shutil.copy2(REPO / ".gitattributes", root / ".gitattributes")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    _git(root, "config", "core.autocrlf", "true")
+    checked = _trusted_check(root, "HEAD", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    (root / ".git" / "info" / "attributes").write_text("seeds/* text\n", encoding="utf-8")
+    checked = _trusted_check(root, "HEAD", tmp_path / "review2")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert "(text with core.autocrlf=true)" in checked.stderr, checked.stderr

@@ -22,6 +22,11 @@ path through a file or a link, a path twice, a mode git does not check out) stop
 with exit status 2, and nothing is written outside the folder: every folder on the way is one this
 extraction made, and every file is created new, never through a link.
 
+The data is written as its blobs are, but it is merged with the attributes the commit gives it: a
+file of the registry they have git rewrite on checkout or in an archive (E308's attributes,
+checkout.rewrites) stops the check too, after the extraction: checked as its blobs, it passed, and
+every clone of the merged branch then held other bytes than those checked.
+
     usage: python -m sle_trials.git.extract REV FOLDER     exit status: 0 written, 2 refused
 """
 
@@ -33,8 +38,9 @@ import sys
 from pathlib import Path
 
 from sle_trials import files
-from sle_trials.checks import sources
+from sle_trials.checks import checkout, sources
 from sle_trials.git import plumbing
+from sle_trials.paths import SCHEMA_PATH
 
 DATA = ("trials", "seeds", "trials.csv", "datapackage.json")  # the top-level names of the data
 # The largest file the check reads (the manifest's limit; a trial file's, a source's and a generated
@@ -140,13 +146,27 @@ def _write(dest: Path, path: str, data: bytes | None, size: int, mode: str, made
             out.write(data)
 
 
+def rewritten(repository: plumbing.Repository, commit: str, paths: list[str]) -> list[tuple[str, list[str]]]:
+    """Each of paths (the data extract() wrote) and the schema's path that commit's own attributes
+    have git rewrite on checkout or in an archive, in this clone (checkout.rewrites), with how. The
+    data is extracted through no attribute, so the check reads the blobs; once merged, these
+    attributes are the branch's, and every clone's checkout (and GitHub's ZIP, for export-subst)
+    holds other bytes than those checked, which E308 refuses only where it runs, in a work tree."""
+    found = repository.tree_attributes(commit, checkout.ATTRIBUTES, [*paths, SCHEMA_PATH.as_posix()])
+    config = repository.line_ends()
+    return [(path, how) for path, attributes in sorted(found.items()) if (how := checkout.rewrites(attributes, config))]
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
         print("usage: python -m sle_trials.git.extract REV FOLDER", file=sys.stderr)
         return 2
     try:
-        extract(plumbing.Repository(Path.cwd()), args[0], Path(args[1]))
+        repository = plumbing.Repository(Path.cwd())
+        written = extract(repository, args[0], Path(args[1]))
+        commit = repository.commit(args[0])
+        bad = rewritten(repository, commit, written) if commit is not None else []
     except (Refused, plumbing.GitError) as error:
         print(f"trusted-check: {files.printable(str(error))}", file=sys.stderr)
         return 2
@@ -154,7 +174,13 @@ def main(argv: list[str] | None = None) -> int:
         shown = files.shown(os.fsdecode(error.filename)) if error.filename else "the data"
         print(f"trusted-check: {shown} cannot be written: {error.strerror}", file=sys.stderr)
         return 2
-    return 0
+    for path, how in bad:
+        print(
+            f"trusted-check: {files.shown(path)}: the pull request's attributes have git rewrite it ({', '.join(how)}),"
+            " so a checkout or an archive of it holds other bytes than those checked (E308); remove the attribute",
+            file=sys.stderr,
+        )
+    return 2 if bad else 0
 
 
 if __name__ == "__main__":

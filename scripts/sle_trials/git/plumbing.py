@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,9 +128,12 @@ class Repository:
         out = _run(folder, "rev-parse", "--show-toplevel")
         return cls(Path(os.fsdecode(out.rstrip(b"\n"))))
 
-    def run(self, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes:
-        """git ARGS in the top folder: its standard output. The arguments are the caller's to fix."""
-        return _run(self.top, *args, stdin=stdin, ok=ok)
+    def run(
+        self, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,), index: str | None = None
+    ) -> bytes:
+        """git ARGS in the top folder: its standard output. The arguments are the caller's to fix.
+        index: an index file of the caller's own (GIT_INDEX_FILE) in place of the clone's."""
+        return _run(self.top, *args, stdin=stdin, ok=ok, index=index)
 
     # --- revisions ------------------------------------------------------------------------------
 
@@ -200,11 +204,22 @@ class Repository:
         if not paths:
             return {}
         out = self.run("check-attr", "-z", "--stdin", *names, stdin=b"".join(os.fsencode(p) + b"\0" for p in paths))
-        fields = out.split(b"\0")
-        found: dict[str, dict[str, str]] = {}
-        for path, name, value in zip(fields[0::3], fields[1::3], fields[2::3]):
-            found.setdefault(os.fsdecode(path), {})[name.decode("utf-8", "replace")] = value.decode("utf-8", "replace")
-        return found
+        return _attributes(out)
+
+    def tree_attributes(self, commit: str, names: tuple[str, ...], paths: list[str]) -> dict[str, dict[str, str]]:
+        """attributes() as commit's own .gitattributes files give them (with the clone's
+        info/attributes and the user's attributes file), never the work tree's nor the clone's index:
+        the commit is read into an index of its own in a temporary folder (`git read-tree`), which
+        `git check-attr --cached` reads. Two processes. (`git check-attr --source` does it in one,
+        from git 2.40.)"""
+        if not paths:
+            return {}
+        with tempfile.TemporaryDirectory(prefix="sle-trials-attributes-") as folder:
+            index = os.path.join(folder, "index")
+            self.run("read-tree", _oid(commit), index=index)
+            stdin = b"".join(os.fsencode(p) + b"\0" for p in paths)
+            out = self.run("check-attr", "--cached", "-z", "--stdin", *names, stdin=stdin, index=index)
+        return _attributes(out)
 
     def line_ends(self) -> dict[str, str]:
         """The clone's core.autocrlf and core.eol, as set (lower case; the last value of each), which
@@ -250,20 +265,34 @@ def merge_file(
     return done.stdout if done.returncode == 0 and not in_place else None
 
 
-def _run(where: Path, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes:
+def _attributes(out: bytes) -> dict[str, dict[str, str]]:
+    """`git check-attr -z` output: 'PATH\\0NAME\\0VALUE\\0' each, as path -> name -> value."""
+    fields = out.split(b"\0")
+    found: dict[str, dict[str, str]] = {}
+    for path, name, value in zip(fields[0::3], fields[1::3], fields[2::3]):
+        found.setdefault(os.fsdecode(path), {})[name.decode("utf-8", "replace")] = value.decode("utf-8", "replace")
+    return found
+
+
+def _run(
+    where: Path, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,), index: str | None = None
+) -> bytes:
     # Paths are names, never patterns; and reading takes no lock (`git diff` would otherwise write
     # the index it refreshed, racing an editor's `git add`).
-    done = _spawn(["git", "--literal-pathspecs", "--no-optional-locks", "-C", str(where), *args], args[0], stdin)
+    command = ["git", "--literal-pathspecs", "--no-optional-locks", "-C", str(where), *args]
+    done = _spawn(command, args[0], stdin, None if index is None else {**os.environ, "GIT_INDEX_FILE": index})
     if done.returncode not in ok:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(f"git {args[0]}: {message[-1] if message else f'failed (exit status {done.returncode})'}")
     return done.stdout
 
 
-def _spawn(command: list[str], name: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def _spawn(
+    command: list[str], name: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """The one place a git process starts: its output captured, never waited for forever."""
     try:
-        return subprocess.run(command, check=False, input=stdin, capture_output=True, timeout=TIMEOUT)
+        return subprocess.run(command, check=False, input=stdin, capture_output=True, timeout=TIMEOUT, env=env)
     except FileNotFoundError:
         raise GitNotFound("git is not installed") from None
     except subprocess.TimeoutExpired:
