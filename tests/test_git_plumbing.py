@@ -134,3 +134,25 @@ def test_no_git_is_its_own_error(repo: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("PATH", str(repo / "nowhere"))
     with pytest.raises(plumbing.GitNotFound, match="git is not installed"):
         plumbing.Repository.containing(repo)
+
+
+def test_a_commits_attributes_are_its_own_never_the_work_trees_or_the_index(repo: Path) -> None:
+    """tree_attributes reads the .gitattributes files a commit holds: not those of the work tree or
+    the clone's index (the reviewer's own branch), and it leaves the clone's index as it was."""
+    (repo / ".gitattributes").write_text("*.yaml ident\n", encoding="utf-8")
+    (repo / "a" / ".gitattributes").write_text("*.yaml eol=crlf\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "attributes")
+    (repo / ".gitattributes").write_text("*.yaml filter=x\n", encoding="utf-8")
+    git(repo, "add", ".gitattributes")
+    index = (repo / ".git" / "index").read_bytes()
+    r = plumbing.Repository.containing(repo)
+    names = ("ident", "eol", "filter")
+    paths = ["a/trials/one.yaml", "c/trials/one.yaml"]
+    assert r.tree_attributes(r.commit("HEAD") or "", names, paths) == {
+        "a/trials/one.yaml": {"ident": "set", "eol": "crlf", "filter": "unspecified"},
+        "c/trials/one.yaml": {"ident": "set", "eol": "unspecified", "filter": "unspecified"},
+    }
+    first = r.tree_attributes(r.commit("HEAD~2") or "", names, paths)
+    assert {value for found in first.values() for value in found.values()} == {"unspecified"}
+    assert (repo / ".git" / "index").read_bytes() == index
