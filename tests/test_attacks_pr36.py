@@ -298,3 +298,18 @@ def test_the_repositorys_own_attributes_pass_the_trusted_check_in_a_clone_that_w
     checked = _trusted_check(root, "HEAD", tmp_path / "review2")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "(text with core.autocrlf=true)" in checked.stderr, checked.stderr
+
+
+def test_an_attributes_value_is_printed_escaped(tmp_path: Path) -> None:
+    """An attribute's value is the pull request's words: a terminal control in `filter=...` printed raw
+    (ESC [2K erases the line, ESC [1A goes up one) would let a refusal show a reviewer's terminal
+    whatever the pull request wants it to."""
+    root = _registry(tmp_path)
+    value = "x\x1b[2K\x1b[1Afiles"
+    (root / ".gitattributes").write_bytes(f"seeds/** filter={value}\n".encode())
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    checked = _trusted_check(root, "HEAD", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert "\x1b" not in checked.stderr, repr(checked.stderr)
+    assert "(filter=x\\x1b[2K\\x1b[1Afiles)" in checked.stderr, checked.stderr

@@ -174,9 +174,10 @@ def main(argv: list[str] | None = None) -> int:
         shown = files.shown(os.fsdecode(error.filename)) if error.filename else "the data"
         print(f"trusted-check: {shown} cannot be written: {error.strerror}", file=sys.stderr)
         return 2
-    for path, how in bad:
+    for path, how in bad:  # an attribute's value is the pull request's words: printed escaped
+        said = files.printable(", ".join(how))
         print(
-            f"trusted-check: {files.shown(path)}: the pull request's attributes have git rewrite it ({', '.join(how)}),"
+            f"trusted-check: {files.shown(path)}: the pull request's attributes have git rewrite it ({said}),"
             " so a checkout or an archive of it holds other bytes than those checked (E308); remove the attribute",
             file=sys.stderr,
         )
