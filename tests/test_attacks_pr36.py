@@ -22,6 +22,25 @@ from its commit's blobs: git/extract.py) with the base branch's code and schema.
   request giving its sources `ident` (or its records `working-tree-encoding`, its CSV `eol=crlf`, a
   filter, export-subst) passed, and once merged every clone held other bytes than those checked.
   The extraction now reads the commit's own attributes (git/extract.py: rewritten) and stops.
+
+Tried, and held (each refused, or nothing false passes):
+
+- Case and spelling variants: `trials/nct06513429.yaml`, `trials/NCT06513429.yaml.` (E101), a folder
+  named like a record (E001), a citation `seeds/004_2AD16B9CE66A0787.txt` of `004_2ad16b9ce66a0787.txt`
+  (E108, and the source uncited, E306); `Trials/` beside `trials/` is not data, and `git ls-tree`
+  matches `trials` case-sensitively even with core.ignorecase=true. On a case-insensitive disk two
+  such names stop the extraction (each file is created new).
+- A submodule inside `trials/` or `seeds/` (an empty folder, E101 or E307), `trials.csv` a submodule
+  or a folder (stopped, or E401).
+- A `.gitattributes` line over 2,048 bytes: git from 2.39 ignores it (CI's and the extraction's), an
+  older git applies it; a clone that does then reads other bytes than the manifest's and refuses
+  them (E307), and GitHub's archives are made by a current git.
+- The pull request's head is checked, not its merge: two pull requests green alone (one removes a
+  source no record cited at its base, the other, merged first, cites it) merge into a main whose own
+  check fails (E108); a pull request that changes records changes trials.csv, which conflicts with
+  any other such change and so is checked again once brought up to date.
+- Many blobs of 1 to 64 MiB each (a few KiB packed) are written out in full: the disk fills, the
+  extraction stops (exit status 2); a denial of the check, never a pass.
 """
 
 from __future__ import annotations
