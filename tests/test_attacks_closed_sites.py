@@ -158,3 +158,14 @@ def test_a_registry_copys_site_is_its_facility_and_address_lines() -> None:
         "Ruijin Hospital",
         "Shanghai, China (recruiting)",
     ]
+
+
+# A site's status in a bracket at its line's end was read into its country ("China (Recruiting)"),
+# and the honest record listing Shanghai, China was refused (E519, E512)
+@pytest.mark.parametrize(
+    "line",
+    ["Shanghai, China (Recruiting)", "Shanghai, China (Completed)", "Shanghai, China (Active, not recruiting)"],
+)
+def test_a_sites_status_in_a_bracket_is_no_part_of_its_country(registry: Path, trials: Trials, line: str) -> None:
+    assert _relma(registry, trials, line, listed=True) == ""
+    assert pages.address(line) == {"city": "Shanghai", "country": "China"}

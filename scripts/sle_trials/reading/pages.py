@@ -90,9 +90,21 @@ def related(lines: list[str]) -> list[dict[str, str]]:
     ]
 
 
+# A bracket at the end of a site's line: a note on the site ("Shanghai, China (Recruiting)", "(Active,
+# not recruiting)", "(lead site)"), no part of its country, and split at its commas it made the
+# country "China (Recruiting)", so an honest record listing Shanghai, China was refused. A site the
+# bracket takes out of the trial ("(withdrawn)") is left out before (in_trial).
+_SITE_NOTE = re.compile(r"\s*\([^()]*\)\s*\Z")
+
+
+def _without_note(line: str) -> str:
+    return _SITE_NOTE.sub("", line)
+
+
 def address(line: str) -> dict[str, str]:
-    """City, region and country of a "City, Region, Country" line (the first part, the middle ones, the last)."""
-    parts = [normalise(p) for p in line.split(",") if p.strip()]
+    """City, region and country of a "City, Region, Country" line (the first part, the middle ones, the
+    last), without a note on the site in a bracket at its end."""
+    parts = [normalise(p) for p in _without_note(line).split(",") if p.strip()]
     if len(parts) < 2:
         return {}
     row = {"city": parts[0], "country": parts[-1]}
@@ -162,7 +174,7 @@ def address_parts(lines: list[str]) -> dict[str, list[Passage]]:
     """City, region and country of "City, Region, Country" lines (the first part, the middle ones, the last)."""
     city, region, country = [], [], []
     for line in lines:
-        parts = [p.strip() for p in line.split(",") if p.strip()]
+        parts = [p.strip() for p in _without_note(line).split(",") if p.strip()]
         if len(parts) >= 2:
             city.append(parts[0])
             region.extend(parts[1:-1])
