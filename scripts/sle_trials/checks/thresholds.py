@@ -13,7 +13,9 @@ conditions holds the one that governs its limit: the nearest before it of those 
 criterion's thresholds, in its own item or one above it, with no other "if" between; else E518. Each
 condition it holds can govern the limit where the two stand (scopes.py): not another item's, not one
 a later condition ends, not one after the limit outside its sentence unless an exception naming its
-side, not the words that state the limit itself ("Weight ≥ 40 kg" for Weight ≥ 40 kg); else E518. An
+side, not the words that state the limit itself ("Weight ≥ 40 kg" for Weight ≥ 40 kg), nor an aside in
+brackets of other words (scopes.aside: "including joint surgery" of "Major surgery (including joint
+surgery)"); else E518. An
 exception after the limit that lifts its side ("There is no minimum daily dose requirement ... when
 ...") is one of its conditions; else E524.
 """
@@ -40,7 +42,9 @@ CHECKS = (
     Check(
         "E518",
         "condition-of-another-limit",
-        "a threshold whose conditions are not the ones its criterion states for its limit, but another limit's",
+        "a threshold whose conditions are not the ones its criterion states for its limit, but another limit's, "
+        "or words that state none: the limit itself, or an aside in brackets of other words ('including joint "
+        "surgery' of 'Major surgery (including joint surgery) was performed within 24 weeks')",
     ),
     Check(
         "E524",
@@ -105,6 +109,14 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         written = normalise(condition)
         if written not in corpus:
             yield ctx.problem(path + ("conditions", i), "E513", f"{fields.dotted(path)}.conditions.{i}: not in {named}")
+        elif (owner := scopes.aside(corpus, written)) is not None:
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E518",
+                f"{fields.dotted(path)}.conditions.{i}: {quoted([condition], 61)} stands in {named} only in a "
+                f"parenthesis, an aside of {owner!r}: it says more of those words, and states no condition of "
+                "the limit",
+            )
         elif not scopes.whole_clause(corpus, written):
             end = corpus.find(written) + len(written)
             yield ctx.problem(

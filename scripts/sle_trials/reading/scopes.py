@@ -268,6 +268,56 @@ def clause_start(text: str, condition: str) -> bool:
     return False
 
 
+def opens_condition(words: str) -> bool:
+    """Whether words open as a condition does ("if", "when", "unless", "except", ...)."""
+    return _OPENER.match(words.strip()) is not None
+
+
+def aside(text: str, condition: str) -> str | None:
+    """The words a parenthesis is an aside of, where the condition (normalised) stands inside that
+    parenthesis wherever text writes it, or is the whole of it, and the parenthesis follows a word, not
+    a clause mark ("including joint surgery" of "Major surgery (including joint surgery) was performed
+    within 24 weeks"): its words say more of the words before it, and state no condition of a limit.
+    None where one place of it stands elsewhere, or where it opens as a condition does ("(if on
+    steroids)", "(except for low complement ...)")."""
+    whole = condition[:1] == "(" and condition[-1:] == ")"
+    inner = condition[1:-1] if whole else condition
+    if not inner.strip() or opens_condition(inner):
+        return None
+    owner = None
+    at = text.find(condition)
+    while at >= 0:
+        opened = at if whole else _open_before(text, at)
+        if opened is None or _closes_at(text, opened) < at + len(condition):
+            return None
+        before = text[:opened].rstrip()
+        if not before or not (before[-1].isalnum() or before[-1] in "%³²"):
+            return None
+        owner = owner or before[max(before.rfind(m) for m in ",;:.(") + 1 :].strip()[-40:]
+        at = text.find(condition, at + 1)
+    return owner
+
+
+def _open_before(text: str, at: int) -> int | None:
+    """Where the parenthesis still open at position at opens, else None."""
+    depth = 0
+    for k in range(at - 1, -1, -1):
+        depth += (text[k] == ")") - (text[k] == "(")
+        if depth < 0:
+            return k
+    return None
+
+
+def _closes_at(text: str, opened: int) -> int:
+    """Where the parenthesis opened at position opened closes (its ")" included): len(text) where it does not."""
+    depth = 0
+    for k in range(opened, len(text)):
+        depth += (text[k] == "(") - (text[k] == ")")
+        if depth == 0:
+            return k + 1
+    return len(text)
+
+
 _CLAUSE_MARKS = ",.;:)"
 # the words that open a condition where no punctuation mark sets it off ("... ≥ 30 mg/day if ...", "...
 # <500/mm³ with a neutrophil count <1000/mm³")
