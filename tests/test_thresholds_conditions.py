@@ -1,15 +1,18 @@
-"""A threshold's condition that is no condition its criterion states: an aside in brackets of other
-words (E518), made on the curated records (IM19, NCT06513429; Relma-cel, NCT05765006), with the honest
-conditions beside them passing.
+"""A threshold's condition that is no condition its criterion states: a threshold's measure again, or
+an aside in brackets of other words (E518), made on the curated records (IM19, NCT06513429; Relma-cel,
+NCT05765006), with the honest conditions beside them passing. A limit given a condition reads as
+applying only sometimes: trials.csv's disease-activity headline (the first inclusion threshold of that
+kind with no conditions) drops it.
 
+- A measure restated (thresholds._restates): IM19's SLEDAI-2K ≥ 10 given the condition "Disease activity
+  score (SLEDAI-2K)", the words that name what is measured, passed; so did "Major surgery (including
+  joint surgery)", the past surgery's measure phrase, for the planned surgery within 24 weeks.
 - An aside in brackets (scopes.aside): "including joint surgery", of IM19's "Major surgery (including
   joint surgery) was performed within 24 weeks prior to screening", passed as a condition of that limit
   once its brackets were left off (an opening bracket read as a clause's start); the words say more of
   "Major surgery", and state no condition. So did "SLEDAI-2K" for IM19's SLEDAI-2K ≥ 10, the
-  parenthesis of "Disease activity score (SLEDAI-2K)": a limit given a condition reads as applying only
-  sometimes, and trials.csv's disease-activity headline (the first inclusion threshold of that kind
-  with no conditions) dropped it. A parenthesis that opens as a condition does ("(except for low
-  complement ...)") is still read as one.
+  parenthesis of "Disease activity score (SLEDAI-2K)". A parenthesis that opens as a condition does
+  ("(except for low complement ...)") is still read as one.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Callable
 
 import mutations
 import pytest
-from conftest import DATA_ROOT, IM19_PATH, RELMA_PATH, record_data
+from conftest import DATA_ROOT, IM19_PATH, RELMA_PATH, Trials, im19_out, record_data
 
 CHECKS = mutations.Checks(DATA_ROOT)
 
@@ -43,6 +46,50 @@ IM19_BIOLOGICS = 7  # biological agents >= 4 weeks, "if biological agents (such 
 BIOLOGICS_IF = "if biological agents (such as belizumab or Telitacicept) are used"
 RELMA_SYMPTOMS = 7  # SELENA-SLEDAI clinical symptoms >= 6, "... (except for low complement ...) if low complement ..."
 RELMA_IF = "if low complement and/or anti-DS-DNA antibody score is present"
+
+
+@pytest.mark.parametrize(
+    ("threshold", "conditions"),
+    [
+        (IM19_ACTIVITY, ["Disease activity score (SLEDAI-2K)"]),
+        (IM19_SURGERY, ["Major surgery (including joint surgery)"]),
+        # another threshold's measure phrase, the subject of the clause before the planned surgery's
+        (IM19_PLANNED, ["Major surgery (including joint surgery)"]),
+    ],
+)
+def test_a_condition_restating_a_measure_is_refused(threshold: int, conditions: list[str]) -> None:
+    assert _codes(IM19_PATH, _conditions(threshold, conditions)) >= {"E518"}
+
+
+# A criterion whose measure stands as a clause of its own ("SLEDAI-2K: a score of 10 or above"): the
+# measure's words, given as a condition, are a whole clause of it, and nothing else refused them.
+ACTIVITY = "Inclusion criteria: 1. SLEDAI-2K: a score of 10 or above"
+ACTIVITY_DRAFT = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: "SLEDAI-2K: a score of 10 or above"
+  thresholds:
+    - kind: DISEASE_ACTIVITY
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: SLEDAI-2K
+      comparator: ">="
+      value: 10
+      unit: points
+{conditions}evidence:
+  eligibility.thresholds.0: "SLEDAI-2K: a score of 10 or above"
+"""
+
+
+@pytest.mark.parametrize("condition", ["SLEDAI-2K", "SLEDAI-2K:"])
+def test_the_measure_given_as_its_own_condition_is_refused(trials: Trials, condition: str) -> None:
+    out = im19_out(trials, ACTIVITY, ACTIVITY_DRAFT.format(conditions=f'      conditions: ["{condition}"]\n'))
+    assert "E518 eligibility.thresholds.0.conditions.0:" in out, out
+    assert "restates the threshold's measure ('SLEDAI-2K')" in out, out
+
+
+def test_the_measure_with_no_condition_passes(trials: Trials) -> None:
+    assert im19_out(trials, ACTIVITY, ACTIVITY_DRAFT.format(conditions="")) == ""
 
 
 @pytest.mark.parametrize(

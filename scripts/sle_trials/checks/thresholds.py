@@ -13,11 +13,11 @@ conditions holds the one that governs its limit: the nearest before it of those 
 criterion's thresholds, in its own item or one above it, with no other "if" between; else E518. Each
 condition it holds can govern the limit where the two stand (scopes.py): not another item's, not one
 a later condition ends, not one after the limit outside its sentence unless an exception naming its
-side, not the words that state the limit itself ("Weight ≥ 40 kg" for Weight ≥ 40 kg), nor an aside in
-brackets of other words (scopes.aside: "including joint surgery" of "Major surgery (including joint
-surgery)"); else E518. An
-exception after the limit that lifts its side ("There is no minimum daily dose requirement ... when
-...") is one of its conditions; else E524.
+side, not the words that state the limit itself ("Weight ≥ 40 kg" for Weight ≥ 40 kg), nor a measure's
+words again ("Disease activity score (SLEDAI-2K)" for SLEDAI-2K ≥ 10), nor an aside in brackets of
+other words (scopes.aside: "including joint surgery" of "Major surgery (including joint surgery)");
+else E518. An exception after the limit that lifts its side ("There is no minimum daily dose
+requirement ... when ...") is one of its conditions; else E524.
 """
 
 from __future__ import annotations
@@ -43,8 +43,9 @@ CHECKS = (
         "E518",
         "condition-of-another-limit",
         "a threshold whose conditions are not the ones its criterion states for its limit, but another limit's, "
-        "or words that state none: the limit itself, or an aside in brackets of other words ('including joint "
-        "surgery' of 'Major surgery (including joint surgery) was performed within 24 weeks')",
+        "or words that state none: the limit itself, a measure's words again ('Disease activity score "
+        "(SLEDAI-2K)' for SLEDAI-2K >= 10), or an aside in brackets of other words ('including joint surgery' of "
+        "'Major surgery (including joint surgery) was performed within 24 weeks')",
     ),
     Check(
         "E524",
@@ -109,6 +110,17 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         written = normalise(condition)
         if written not in corpus:
             yield ctx.problem(path + ("conditions", i), "E513", f"{fields.dotted(path)}.conditions.{i}: not in {named}")
+        elif (restated := next((m for m in [measure, *ctx.measures] if _restates(written, m)), None)) is not None:
+            # the words that name what is measured, again: no condition of its limit, and a limit given
+            # one reads as applying only sometimes (trials.csv's disease-activity headline drops it)
+            whose = "the threshold's measure" if restated == measure else "another threshold's measure"
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E518",
+                f"{fields.dotted(path)}.conditions.{i}: {quoted([condition], 61)} restates {whose} "
+                f"({restated!r}), the words that name what is measured; a condition says when the limit "
+                "applies, in words of the criterion that state one",
+            )
         elif (owner := scopes.aside(corpus, written)) is not None:
             yield ctx.problem(
                 path + ("conditions", i),
@@ -227,6 +239,18 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
             f"{fields.dotted(path)}: {statement.reading}; say so in a curation "
             f"note (field: {fields.dotted(path)} or a field above it)",
         )
+
+
+def _restates(condition: str, measure: str) -> bool:
+    """Whether a condition (normalised) only restates the threshold's measure: its words (an article
+    before them and a mark ending them aside), the measure with a parenthesis after it ("Major surgery
+    (including joint surgery)"), or words with the measure as their parenthesis ("Disease activity score
+    (SLEDAI-2K)"), save such words that open as a condition does ("If receiving steroids (prednisone)")."""
+    words = condition.rstrip(" ,.;:")
+    m = re.escape(measure)
+    if re.fullmatch(r"(?:(?:the|a|an)\s+)?" + m + r"(?:\s*\([^()]*\))?", words, re.I):
+        return True
+    return bool(re.fullmatch(r"[^()]+\(\s*" + m + r"\s*\)", words, re.I)) and not scopes.opens_condition(words)
 
 
 def _kind_in_its_clause(
