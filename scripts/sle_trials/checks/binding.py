@@ -176,6 +176,9 @@ class Context:
     passages: Callable[[SourceDoc, Path_], list[Passage] | None] | None = None
     places_read: int = 0  # the places of quotes in the sources read around so far (occurrences)
     exhausted: bool = False  # more places than PLACES_READ: the readings stopped short
+    # each threshold bound so far (its path) -> where its criterion's text states its limit: the order
+    # its criteria state the thresholds in (thresholds.out_of_order)
+    stated: dict[Path_, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._notes = [

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from sle_trials import fields
-from sle_trials.checks import binding, completeness, silence
+from sle_trials.checks import binding, completeness, silence, thresholds
 from sle_trials.checks.documents import Memory, Sources, not_related
 from sle_trials.checks.load import Record
 from sle_trials.checks.rows import ITEM_NAMES, check_rows, row_columns
@@ -594,6 +594,8 @@ def check_evidence(
                 )
                 return
             yield from bound
+    # the thresholds bound above, in the order their criteria state them where trials.csv reads it
+    yield from thresholds.out_of_order(context)
 
 
 def _superseded(

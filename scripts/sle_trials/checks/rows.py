@@ -40,7 +40,8 @@ CHECKS = (
         "place (conditions, keywords), or an arm's interventions or an intervention's other names, whose items "
         "stand in another order than the source lists them, or sites and officials in another order than a plain "
         "document's sentences tie them, or lymphodepleting agents in another order than the words on the "
-        "lymphodepletion name them: trials.csv gives each list in source order",
+        "lymphodepletion name them, or disease-activity thresholds in another order than their criteria state "
+        "them (its headline is the first): trials.csv gives each list in source order",
     ),
 )
 

@@ -217,6 +217,7 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
     quote, statement = near[0]
     kind, why = ctx.reader.kind_of(quote, statement)
     at = corpus.find(quote) + statement.start
+    ctx.stated[path] = at
     if kind == t["kind"]:  # and the words its quote leaves out of the clause say so too
         kind, why = _kind_in_its_clause(ctx, corpus, at, statement, (kind, why))
     if kind != t["kind"]:
@@ -239,6 +240,47 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
             f"{fields.dotted(path)}: {statement.reading}; say so in a curation "
             f"note (field: {fields.dotted(path)} or a field above it)",
         )
+
+
+# The kinds of threshold whose order trials.csv reads: its disease-activity headline is the first of
+# them (outputs/cells.py: the first inclusion threshold of the kind that always applies), its list column
+# joins them in order.
+_ORDERED_KINDS = ("DISEASE_ACTIVITY",)
+_LIST_RANK = {"INCLUSION": 0, "EXCLUSION": 1}  # the record's criteria lists, in the order it holds them
+
+
+def out_of_order(ctx: Context) -> Iterator[Problem]:
+    """E533 when the record lists the thresholds of a kind trials.csv reads in order (_ORDERED_KINDS)
+    otherwise than their criteria state them: by list (inclusion, then exclusion), by the criterion's
+    place in its list, and by where its text states each limit. trials.csv's disease-activity
+    headline is the first inclusion threshold of that kind with no conditions: listed as the curator
+    happened to write them, Relma-cel's "SELENA-SLEDAI score ≥8 ... Score ≥6 for SELENA-SLEDAI
+    clinical symptoms ..." could give the trial a headline of either, and the same limits in another
+    order another trial's. Thresholds not bound (no place read for their limit) are left to the
+    problems that say why."""
+    eligibility = ctx.record.data.get("eligibility", {})
+    placed = []
+    for i, t in enumerate(eligibility.get("thresholds", [])):
+        path = ("eligibility", "thresholds", i)
+        named = fields.criteria_named(eligibility, t["criterion"])
+        if t["kind"] in _ORDERED_KINDS and path in ctx.stated and len(named) == 1:
+            placed.append((i, t, (_LIST_RANK.get(t["criterion"]["list"], 2), named[0], ctx.stated[path])))
+    for (_, before, key), (i, t, place) in zip(placed, placed[1:], strict=False):
+        if place < key:
+            expected = ", ".join(str(k) for k, _, _ in sorted(placed, key=lambda p: p[2]))
+            yield ctx.problem(
+                ("eligibility", "thresholds", i),
+                "E533",
+                f"eligibility.thresholds.{i}: {_limit(t)} ({fields.criterion_name(t['criterion'])}) is listed "
+                f"after {_limit(before)} ({fields.criterion_name(before['criterion'])}), but the criteria state "
+                f"it first; list the {t['kind']} thresholds in the order the criteria state them: thresholds "
+                f"{expected} (trials.csv's headline is the first of them that always applies)",
+            )
+            return
+
+
+def _limit(t: dict) -> str:
+    return f"{t['measure']} {t['comparator']} {lexicon.number_text(t['value'])} {t['unit']}"
 
 
 def _restates(condition: str, measure: str) -> bool:

@@ -25,7 +25,9 @@ class Dose(NamedTuple):
 
 def disease_activity(data: dict) -> dict | None:
     """The trial's entry threshold of disease activity: the first inclusion threshold of kind
-    DISEASE_ACTIVITY that always applies (no conditions), else None."""
+    DISEASE_ACTIVITY that always applies (no conditions), else None. First as the source states them:
+    a record lists the thresholds of that kind in the order their criteria state them (E533,
+    checks/thresholds.out_of_order), not as its curator happened to write them."""
     for t in data.get("eligibility", {}).get("thresholds", []):
         if t["kind"] == "DISEASE_ACTIVITY" and t["criterion"]["list"] == "INCLUSION" and not t.get("conditions"):
             return t
