@@ -106,6 +106,46 @@ def test_an_aside_in_brackets_is_no_condition(shown: str, threshold: int, condit
     assert "E518" in _codes(shown, _conditions(threshold, conditions))
 
 
+# An aside that says what the words before it include, or gives examples of them, set off by commas
+# rather than brackets: "including serological items" of "SLEDAI-2K score, including serological items,
+# of 6 or above" passed as a condition of the entry score, which then left trials.csv's headline.
+SCORE = "SLEDAI-2K score, {aside}, of 6 or above"
+SCORE_DRAFT = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: "{text}"
+  thresholds:
+    - kind: DISEASE_ACTIVITY
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: SLEDAI-2K score
+      comparator: ">="
+      value: 6
+      unit: points
+{conditions}evidence:
+  eligibility.thresholds.0: "{text}"
+"""
+
+
+def _score(trials: Trials, aside: str, condition: str | None) -> str:
+    text = SCORE.format(aside=aside)
+    given = f'      conditions: ["{condition}"]\n' if condition else ""
+    return im19_out(trials, f"Inclusion criteria: 1. {text}", SCORE_DRAFT.format(text=text, conditions=given))
+
+
+@pytest.mark.parametrize(
+    "aside", ["including serological items", "such as serological items", "for example serological items"]
+)
+def test_an_aside_set_off_by_commas_is_no_condition(trials: Trials, aside: str) -> None:
+    out = _score(trials, aside, aside)
+    assert "E518 eligibility.thresholds.0.conditions.0:" in out, out
+    assert "as an aside of 'SLEDAI-2K score'" in out, out
+
+
+def test_the_score_with_no_condition_passes(trials: Trials) -> None:
+    assert _score(trials, "including serological items", None) == ""
+
+
 @pytest.mark.parametrize(
     ("shown", "threshold", "conditions"),
     [

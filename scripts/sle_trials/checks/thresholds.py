@@ -14,10 +14,11 @@ criterion's thresholds, in its own item or one above it, with no other "if" betw
 condition it holds can govern the limit where the two stand (scopes.py): not another item's, not one
 a later condition ends, not one after the limit outside its sentence unless an exception naming its
 side, not the words that state the limit itself ("Weight ≥ 40 kg" for Weight ≥ 40 kg), nor a measure's
-words again ("Disease activity score (SLEDAI-2K)" for SLEDAI-2K ≥ 10), nor an aside in brackets of
-other words (scopes.aside: "including joint surgery" of "Major surgery (including joint surgery)");
-else E518. An exception after the limit that lifts its side ("There is no minimum daily dose
-requirement ... when ...") is one of its conditions; else E524.
+words again ("Disease activity score (SLEDAI-2K)" for SLEDAI-2K ≥ 10), nor an aside of other words,
+in brackets or saying what they include (scopes.aside: "including joint surgery" of "Major surgery
+(including joint surgery)", of "Major surgery, including joint surgery, ..."); else E518. An exception
+after the limit that lifts its side ("There is no minimum daily dose requirement ... when ...") is one
+of its conditions; else E524.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ CHECKS = (
         "condition-of-another-limit",
         "a threshold whose conditions are not the ones its criterion states for its limit, but another limit's, "
         "or words that state none: the limit itself, a measure's words again ('Disease activity score "
-        "(SLEDAI-2K)' for SLEDAI-2K >= 10), or an aside in brackets of other words ('including joint surgery' of "
-        "'Major surgery (including joint surgery) was performed within 24 weeks')",
+        "(SLEDAI-2K)' for SLEDAI-2K >= 10), or an aside of other words, in brackets or saying what they include "
+        "('including joint surgery' of 'Major surgery (including joint surgery) was performed within 24 weeks')",
     ),
     Check(
         "E524",
@@ -125,9 +126,9 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
             yield ctx.problem(
                 path + ("conditions", i),
                 "E518",
-                f"{fields.dotted(path)}.conditions.{i}: {quoted([condition], 61)} stands in {named} only in a "
-                f"parenthesis, an aside of {owner!r}: it says more of those words, and states no condition of "
-                "the limit",
+                f"{fields.dotted(path)}.conditions.{i}: {quoted([condition], 61)} stands in {named} as an aside of "
+                f"{owner!r} (in brackets, or saying what those words include): it says more of them, and states "
+                "no condition of the limit",
             )
         elif not scopes.whole_clause(corpus, written):
             end = corpus.find(written) + len(written)

@@ -278,14 +278,19 @@ def aside(text: str, condition: str) -> str | None:
     parenthesis wherever text writes it, or is the whole of it, and the parenthesis follows a word, not
     a clause mark ("including joint surgery" of "Major surgery (including joint surgery) was performed
     within 24 weeks"): its words say more of the words before it, and state no condition of a limit.
-    None where one place of it stands elsewhere, or where it opens as a condition does ("(if on
-    steroids)", "(except for low complement ...)")."""
+    So is one that opens by saying what those words include, or giving examples of them, however it is
+    set off ("including joint surgery" of "Major surgery, including joint surgery, within 24 weeks",
+    "such as belizumab"). None where one place of it stands elsewhere, or where it opens as a condition
+    does ("(if on steroids)", "(except for low complement ...)")."""
     whole = condition[:1] == "(" and condition[-1:] == ")"
     inner = condition[1:-1] if whole else condition
+    at = text.find(condition)
+    if _INCLUDING.match(inner.strip()) and at > 0:  # set off by commas or dashes too: "Major surgery, including ..."
+        before = text[:at].rstrip(" ,(-–—")
+        return before[max(before.rfind(m) for m in ",;:.(") + 1 :].strip()[-40:] or None
     if not inner.strip() or opens_condition(inner):
         return None
     owner = None
-    at = text.find(condition)
     while at >= 0:
         opened = at if whole else _open_before(text, at)
         if opened is None or _closes_at(text, opened) < at + len(condition):
@@ -296,6 +301,14 @@ def aside(text: str, condition: str) -> str | None:
         owner = owner or before[max(before.rfind(m) for m in ",;:.(") + 1 :].strip()[-40:]
         at = text.find(condition, at + 1)
     return owner
+
+
+# the words that open an aside saying what the words before it include, or examples of them: no
+# condition, however it is set off
+_INCLUDING = re.compile(
+    r"(?i)(?:including|includes|incl\.|such as|e\.g\.|i\.e\.|for example|for instance|especially|in particular"
+    r"|particularly|namely|notably)(?!\w)"
+)
 
 
 def _open_before(text: str, at: int) -> int | None:
