@@ -146,6 +146,31 @@ def test_the_score_with_no_condition_passes(trials: Trials) -> None:
     assert _score(trials, "including serological items", None) == ""
 
 
+# A condition that says who the limit is for, naming the measure in a parenthesis, states one: it is no
+# restatement of the measure, as "Disease activity score (SLEDAI-2K)" is.
+STEROIDS = "Patients receiving glucocorticoids (prednisone): a dose of at most 20 mg/day"
+STEROIDS_DRAFT = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: "{text}"
+  thresholds:
+    - kind: CORTICOSTEROID_DOSE
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: prednisone
+      comparator: "<="
+      value: 20
+      unit: mg/day
+      conditions: ["Patients receiving glucocorticoids (prednisone)"]
+evidence:
+  eligibility.thresholds.0: "{text}"
+"""
+
+
+def test_a_condition_naming_who_with_the_measure_in_brackets_passes(trials: Trials) -> None:
+    assert im19_out(trials, f"Inclusion criteria: 1. {STEROIDS}", STEROIDS_DRAFT.format(text=STEROIDS)) == ""
+
+
 @pytest.mark.parametrize(
     ("shown", "threshold", "conditions"),
     [

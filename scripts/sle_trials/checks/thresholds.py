@@ -288,12 +288,23 @@ def _restates(condition: str, measure: str) -> bool:
     """Whether a condition (normalised) only restates the threshold's measure: its words (an article
     before them and a mark ending them aside), the measure with a parenthesis after it ("Major surgery
     (including joint surgery)"), or words with the measure as their parenthesis ("Disease activity score
-    (SLEDAI-2K)"), save such words that open as a condition does ("If receiving steroids (prednisone)")."""
+    (SLEDAI-2K)"), save words that say who the limit is for or when it applies ("Patients receiving
+    glucocorticoids (prednisone)", "If on steroids (prednisone)")."""
     words = condition.rstrip(" ,.;:")
     m = re.escape(measure)
     if re.fullmatch(r"(?:(?:the|a|an)\s+)?" + m + r"(?:\s*\([^()]*\))?", words, re.I):
         return True
-    return bool(re.fullmatch(r"[^()]+\(\s*" + m + r"\s*\)", words, re.I)) and not scopes.opens_condition(words)
+    named = re.fullmatch(r"([^()]+)\(\s*" + m + r"\s*\)", words, re.I)
+    return named is not None and not _WHO_OR_WHEN.search(named.group(1))
+
+
+# words that say who a limit is for or when it applies ("Patients receiving glucocorticoids (prednisone)",
+# "If on steroids (prednisone)"): a condition that names the measure in a parenthesis after them states one
+_WHO_OR_WHEN = re.compile(
+    r"(?i)\b(?:if|when|whenever|unless|where|while|provided|for|in|on|during|before|after|at|within|with|without|"
+    r"except|excluding|who|whose|receiving|taking|treated|using|patients?|subjects?|participants?|those|people|"
+    r"persons|individuals|women|men|children|adults)\b"
+)
 
 
 def _kind_in_its_clause(
