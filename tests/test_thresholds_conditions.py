@@ -161,14 +161,24 @@ eligibility:
       comparator: "<="
       value: 20
       unit: mg/day
-      conditions: ["Patients receiving glucocorticoids (prednisone)"]
+      conditions: ["{condition}"]
 evidence:
   eligibility.thresholds.0: "{text}"
 """
 
 
 def test_a_condition_naming_who_with_the_measure_in_brackets_passes(trials: Trials) -> None:
-    assert im19_out(trials, f"Inclusion criteria: 1. {STEROIDS}", STEROIDS_DRAFT.format(text=STEROIDS)) == ""
+    draft = STEROIDS_DRAFT.format(text=STEROIDS, condition="Patients receiving glucocorticoids (prednisone)")
+    assert im19_out(trials, f"Inclusion criteria: 1. {STEROIDS}", draft) == ""
+
+
+# ... and so does one in brackets after the limit, saying who it is for: no aside of other words
+CEILING = "The dose of prednisone is at most 20 mg/day (patients on steroids only)"
+
+
+def test_a_condition_in_brackets_saying_who_the_limit_is_for_passes(trials: Trials) -> None:
+    draft = STEROIDS_DRAFT.format(text=CEILING, condition="patients on steroids only")
+    assert im19_out(trials, f"Inclusion criteria: 1. {CEILING}", draft) == ""
 
 
 @pytest.mark.parametrize(

@@ -295,16 +295,7 @@ def _restates(condition: str, measure: str) -> bool:
     if re.fullmatch(r"(?:(?:the|a|an)\s+)?" + m + r"(?:\s*\([^()]*\))?", words, re.I):
         return True
     named = re.fullmatch(r"([^()]+)\(\s*" + m + r"\s*\)", words, re.I)
-    return named is not None and not _WHO_OR_WHEN.search(named.group(1))
-
-
-# words that say who a limit is for or when it applies ("Patients receiving glucocorticoids (prednisone)",
-# "If on steroids (prednisone)"): a condition that names the measure in a parenthesis after them states one
-_WHO_OR_WHEN = re.compile(
-    r"(?i)\b(?:if|when|whenever|unless|where|while|provided|for|in|on|during|before|after|at|within|with|without|"
-    r"except|excluding|who|whose|receiving|taking|treated|using|patients?|subjects?|participants?|those|people|"
-    r"persons|individuals|women|men|children|adults)\b"
-)
+    return named is not None and not scopes.says_who_or_when(named.group(1))
 
 
 def _kind_in_its_clause(

@@ -273,6 +273,20 @@ def opens_condition(words: str) -> bool:
     return _OPENER.match(words.strip()) is not None
 
 
+# words that say who a limit is for or when it applies ("Patients receiving glucocorticoids (prednisone)",
+# "(patients on steroids only)"): words holding one state a condition, however they are set off
+_WHO_OR_WHEN = re.compile(
+    r"(?i)\b(?:if|when|whenever|unless|where|while|provided|for|in|on|during|before|after|at|within|with|without|"
+    r"except|excluding|who|whose|receiving|taking|treated|using|patients?|subjects?|participants?|those|people|"
+    r"persons|individuals|women|men|children|adults)\b"
+)
+
+
+def says_who_or_when(words: str) -> bool:
+    """Whether words say who a limit is for or when it applies (a word of _WHO_OR_WHEN)."""
+    return _WHO_OR_WHEN.search(words) is not None
+
+
 def aside(text: str, condition: str) -> str | None:
     """The words a parenthesis is an aside of, where the condition (normalised) stands inside that
     parenthesis wherever text writes it, or is the whole of it, and the parenthesis follows a word, not
@@ -281,15 +295,16 @@ def aside(text: str, condition: str) -> str | None:
     So is one that opens by saying what those words include, or giving examples of them, however it is
     set off ("including joint surgery" of "Major surgery, including joint surgery, within 24 weeks",
     "such as belizumab"). None where one place of it stands elsewhere, or where it opens as a condition
-    does ("(if on steroids)", "(except for low complement ...)")."""
+    does or says who the limit is for ("(if on steroids)", "(except for low complement ...)", "(patients
+    on steroids only)")."""
     whole = condition[:1] == "(" and condition[-1:] == ")"
     inner = condition[1:-1] if whole else condition
     at = text.find(condition)
     if _INCLUDING.match(inner.strip()) and at > 0:  # set off by commas or dashes too: "Major surgery, including ..."
         before = text[:at].rstrip(" ,(-–—")
         return before[max(before.rfind(m) for m in ",;:.(") + 1 :].strip()[-40:] or None
-    if not inner.strip() or opens_condition(inner):
-        return None
+    if not inner.strip() or opens_condition(inner) or says_who_or_when(inner):
+        return None  # "(if on steroids)", "(patients on steroids only)": a condition in brackets
     owner = None
     while at >= 0:
         opened = at if whole else _open_before(text, at)
