@@ -146,6 +146,44 @@ def test_the_score_with_no_condition_passes(trials: Trials) -> None:
     assert _score(trials, "including serological items", None) == ""
 
 
+# The phrase the measure is read from beside its limit, in other words than the measure's: "Active
+# disease by SLEDAI-2K" of "Active disease by SLEDAI-2K: a score of 10 or above" is the limit's subject,
+# and passed as its condition (a whole clause, before the limit in its item).
+ACTIVE = "Active disease by SLEDAI-2K: a score of 10 or above"
+
+
+def test_the_phrase_naming_what_is_measured_is_no_condition(trials: Trials) -> None:
+    conditions = '      conditions: ["Active disease by SLEDAI-2K"]\n'
+    draft = ACTIVITY_DRAFT.replace('"SLEDAI-2K: a score', '"Active disease by SLEDAI-2K: a score')
+    out = im19_out(trials, f"Inclusion criteria: 1. {ACTIVE}", draft.format(conditions=conditions))
+    assert "E518 eligibility.thresholds.0.conditions.0: 'Active disease by SLEDAI-2K' holds 'SLEDAI-2K'" in out, out
+
+
+# ... where a condition naming who the limit is for, and the measure, is one
+MYCOPHENOLATE = "Patients receiving mycophenolate: a stable dose of mycophenolate for at least 8 weeks"
+MYCOPHENOLATE_DRAFT = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: "{text}"
+  thresholds:
+    - kind: STABLE_DOSE_DURATION
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: mycophenolate
+      comparator: ">="
+      value: 8
+      unit: weeks
+      conditions: ["Patients receiving mycophenolate"]
+evidence:
+  eligibility.thresholds.0: "{text}"
+"""
+
+
+def test_a_condition_naming_who_and_the_measure_passes(trials: Trials) -> None:
+    draft = MYCOPHENOLATE_DRAFT.format(text=MYCOPHENOLATE)
+    assert im19_out(trials, f"Inclusion criteria: 1. {MYCOPHENOLATE}", draft) == ""
+
+
 # A condition that says who the limit is for, naming the measure in a parenthesis, states one: it is no
 # restatement of the measure, as "Disease activity score (SLEDAI-2K)" is.
 STEROIDS = "Patients receiving glucocorticoids (prednisone): a dose of at most 20 mg/day"

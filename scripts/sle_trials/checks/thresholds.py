@@ -14,11 +14,12 @@ criterion's thresholds, in its own item or one above it, with no other "if" betw
 condition it holds can govern the limit where the two stand (scopes.py): not another item's, not one
 a later condition ends, not one after the limit outside its sentence unless an exception naming its
 side, not the words that state the limit itself ("Weight ≥ 40 kg" for Weight ≥ 40 kg), nor a measure's
-words again ("Disease activity score (SLEDAI-2K)" for SLEDAI-2K ≥ 10), nor an aside of other words,
-in brackets or saying what they include (scopes.aside: "including joint surgery" of "Major surgery
-(including joint surgery)", of "Major surgery, including joint surgery, ..."); else E518. An exception
-after the limit that lifts its side ("There is no minimum daily dose requirement ... when ...") is one
-of its conditions; else E524.
+words again ("Disease activity score (SLEDAI-2K)" for SLEDAI-2K ≥ 10) or the phrase that names it
+beside the limit ("Active disease by SLEDAI-2K" of "Active disease by SLEDAI-2K: a score of 10 or
+above"), nor an aside of other words, in brackets or saying what they include (scopes.aside:
+"including joint surgery" of "Major surgery (including joint surgery)", of "Major surgery, including
+joint surgery, ..."); else E518. An exception after the limit that lifts its side ("There is no
+minimum daily dose requirement ... when ...") is one of its conditions; else E524.
 """
 
 from __future__ import annotations
@@ -45,8 +46,10 @@ CHECKS = (
         "condition-of-another-limit",
         "a threshold whose conditions are not the ones its criterion states for its limit, but another limit's, "
         "or words that state none: the limit itself, a measure's words again ('Disease activity score "
-        "(SLEDAI-2K)' for SLEDAI-2K >= 10), or an aside of other words, in brackets or saying what they include "
-        "('including joint surgery' of 'Major surgery (including joint surgery) was performed within 24 weeks')",
+        "(SLEDAI-2K)' for SLEDAI-2K >= 10) or the phrase naming it beside the limit ('Active disease by "
+        "SLEDAI-2K' of 'Active disease by SLEDAI-2K: a score of 10 or above'), or an aside of other words, in "
+        "brackets or saying what they include ('including joint surgery' of 'Major surgery (including joint "
+        "surgery) was performed within 24 weeks')",
     ),
     Check(
         "E524",
@@ -107,6 +110,7 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
             f"{fields.dotted(path)}.measure: {t['measure']!r} is not in its quote {quoted(bare)}",
         )
         return
+    refused: set[int] = set()
     for i, condition in enumerate(t.get("conditions", [])):
         written = normalise(condition)
         if written not in corpus:
@@ -154,6 +158,9 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
                 f"{fields.dotted(path)}.conditions.{i}: holds {phrases.torn(written)} of {named}: "
                 "give the condition whole",
             )
+        else:
+            continue
+        refused.add(i)  # (reported: not read again as the limit's subject below)
     unit = lexicon.unit_named(t["unit"])
     said = [(q, s) for q in bare for s in ctx.reader.statements(q)]
 
@@ -215,6 +222,17 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
             f"measured with beside its limit: {cut}; give the measure that phrase",
         )
         return
+    kept = [(i, c) for i, c in enumerate(t.get("conditions", [])) if i not in refused]
+    subject = _subject_held(kept, measure, near, beside, corpus)
+    if subject is not None:
+        k, held = subject
+        yield ctx.problem(
+            path + ("conditions", k),
+            "E518",
+            f"{fields.dotted(path)}.conditions.{k}: {quoted([held], 61)} holds "
+            f"{t['measure']!r} where {named} names it beside this limit: the words that name what is measured, "
+            "not when the limit applies (a condition opens with 'if', 'when', ... or says who the limit is for)",
+        )
     quote, statement = near[0]
     kind, why = ctx.reader.kind_of(quote, statement)
     at = corpus.find(quote) + statement.start
@@ -282,6 +300,38 @@ def out_of_order(ctx: Context) -> Iterator[Problem]:
 
 def _limit(t: dict) -> str:
     return f"{t['measure']} {t['comparator']} {lexicon.number_text(t['value'])} {t['unit']}"
+
+
+def _subject_held(
+    conditions: list[tuple[int, str]],
+    measure: str,
+    near: list[tuple[str, lexicon.Statement]],
+    beside: dict[tuple[str, int], list[int]],
+    corpus: str,
+) -> tuple[int, str] | None:
+    """The condition (its index and words, of those not refused already) that holds every place where
+    the measure is read beside its limit, before it, in words that neither open as a condition does nor
+    say who the limit is for or when it applies: the phrase that names what is measured, the limit's
+    subject ("Active disease by SLEDAI-2K" of "Active disease by SLEDAI-2K: a score of 10 or above"),
+    not a condition of it; else None. "If the subject is receiving treatment with antimalarial drugs
+    ...: the start time ... ≥ 12 weeks" holds its measure as a condition does."""
+    places = [
+        (corpus.find(q) + m, corpus.find(q) + s.start)
+        for q, s in near
+        for m in beside.get((q, s.start), [])
+        if corpus.find(q) >= 0
+    ]
+    if not places:
+        return None
+    for k, condition in conditions:
+        written = normalise(condition)
+        if scopes.opens_condition(written) or scopes.says_who_or_when(written):
+            continue
+        start = corpus.find(written)
+        end = start + len(written)
+        if start >= 0 and all(start <= m and m + len(measure) <= end <= limit for m, limit in places):
+            return k, condition
+    return None
 
 
 def _restates(condition: str, measure: str) -> bool:
