@@ -13,6 +13,7 @@ import csv
 import io
 import os
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -34,8 +35,20 @@ LIST_SEPARATOR = "|"
 _FORMULA_START = frozenset(("=", "+", "-", "@", "\t", "\r", "\n"))
 # The cells that get a ' before them: a formula start, and a ' itself, so that the guard can be undone
 # ('=X is written ''=X, not '=X as =X is): a reader drops exactly one leading ' when the next
-# character is a ' or a formula start.
+# character is a ' or a formula start (guarded()).
 _GUARDED_START = _FORMULA_START | {"'"}
+
+
+def guarded(text: str) -> bool:
+    """Whether a text cell gets the formula guard: its first character is a formula start or a ', as
+    it is or as Unicode NFKC reads it. Apple Numbers reads a cell by its normalised text, so a
+    full-width "＝" (U+FF1D), a small "﹢" (U+FE62) or a superscript "⁼" (U+207C) starts a formula
+    there as "=" does (`＝2+2` shows 4; csv-stringify guards the full-width four, OWASP's testing
+    guide lists them); a full-width apostrophe reads as the guard's own quote."""
+    first = text[:1]
+    if first in _GUARDED_START:
+        return True
+    return not first.isascii() and unicodedata.normalize("NFKC", first)[:1] in _GUARDED_START
 
 
 @dataclass(frozen=True)
@@ -743,7 +756,7 @@ def _cells(data: dict) -> tuple[list[str], set[str]]:
             value = decimals.plain(value)  # the record's number, every digit of it
         text = value if type(value) is str else "" if value is None else str(value)
         # (a number column's own text, an age in years worked out, is a number, never a formula)
-        if text[:1] in _GUARDED_START and not numeric and not (kind != "string" and decimals.PLAIN.fullmatch(text)):
+        if guarded(text) and not numeric and not (kind != "string" and decimals.PLAIN.fullmatch(text)):
             text = "'" + text  # OWASP: prefix a quote so no spreadsheet evaluates the cell
         if not text:
             empty.add(name)
@@ -759,7 +772,7 @@ _CURATED = [(c.name, c.curated_field, c.applies_to) for c in COLUMNS if c.curate
 
 def unguard(text: str) -> str:
     """A text cell's value: the formula guard undone (one leading ' dropped before a guarded start)."""
-    return text[1:] if text[:1] == "'" and text[1:2] in _GUARDED_START else text
+    return text[1:] if text[:1] == "'" and guarded(text[1:]) else text
 
 
 def line(data: dict) -> str:

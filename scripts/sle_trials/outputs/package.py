@@ -190,7 +190,10 @@ def field_descriptor(column: Column, schema: dict) -> dict[str, Any]:
     for name, allowed in column.applies_to.items():
         notes.append(f"Does not apply, and is empty, when {name} is not {' or '.join(allowed)}.")
     if column.type == "string" and not enum and not pattern:
-        notes.append("Free text; a value starting with =, +, -, @, tab, CR, LF or ' is written with a ' before it.")
+        notes.append(
+            "Free text; a value starting with =, +, -, @, tab, CR, LF or ' (or a character Unicode NFKC reads as "
+            "one of them, such as a full-width ＝) is written with a ' before it."
+        )
     out: dict[str, Any] = {
         "name": column.name,
         "title": column.title or column.name,

@@ -1,0 +1,75 @@
+"""Attacks of hunt 37 on what analysts and clinicians open (trials.csv, the workbook, the database,
+the site) and on what a pull request can change of the workflows and hooks.
+
+- **A formula sign a spreadsheet reads as one.** The CSV's formula guard put a ' before a text cell
+  starting with =, +, -, @, a tab, CR, LF or ', by the character itself. A full-width "＝" (U+FF1D),
+  a small "﹢" (U+FE62) or a superscript "⁼" (U+207C) is the same sign in Unicode NFKC, and Apple
+  Numbers reads a cell by its normalised text: `＝2+2` opened from a CSV shows 4 (csv-stringify
+  guards the full-width four since 2023, adaltas/node-csv#387; OWASP's testing guide lists them). A
+  record's acronym "＝HYPERLINK(...)", quoted from a source that writes it so, passed every check and
+  trials.csv held it unguarded. The guard now goes by the first character as NFKC reads it
+  (export.guarded), and unguard() undoes exactly that.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF_LINE, IM19_PATH, IM19_TITLE_LINE, Trials, add_source, im19_draft, joined, put
+from sle_trials.outputs import export
+
+# --- a formula sign in another form ----------------------------------------------------------------
+
+LINK = 'HYPERLINK("https://example.invalid/?leak","IM19")'
+# each a formula start (or the guard's own quote) in Unicode NFKC: full-width, small, raised, lowered
+SIGNS = ["\uff1d", "\ufe66", "\u207c", "\u208c", "\uff0b", "\ufe62", "\u207a", "\uff0d", "\ufe63", "\uff20", "\ufe6b"]
+
+
+def _acronym_row(registry: Path, trials: Trials, acronym: str) -> dict[str, str]:
+    """trials.csv's row of IM19 as a draft whose acronym is quoted from a source that writes it."""
+    source = add_source(registry, "seeds/937_acronym.txt", f"{IM19_TITLE_LINE}\n{AS_OF_LINE}Acronym: {acronym}\n")
+    put(registry, IM19_PATH, joined(im19_draft(source), f"acronym: {json.dumps(acronym, ensure_ascii=False)}\n"))
+    result = trials("csv")
+    assert result.status == 0, result.out + result.err  # every check passes: the source writes it so
+    text = (registry / "trials.csv").read_text(encoding="utf-8")
+    [row] = [r for r in csv.DictReader(io.StringIO(text, newline="")) if r["nct_id"] == "NCT06513429"]
+    return row
+
+
+@pytest.mark.parametrize("sign", SIGNS, ids=[f"U+{ord(s):04X}" for s in SIGNS])
+def test_a_formula_sign_in_another_form_is_guarded(registry: Path, trials: Trials, sign: str) -> None:
+    assert unicodedata.normalize("NFKC", sign) in "=+-@"
+    acronym = sign + LINK
+    row = _acronym_row(registry, trials, acronym)
+    assert row["acronym"] == "'" + acronym, row["acronym"]
+    assert export.unguard(row["acronym"]) == acronym
+
+
+@pytest.mark.parametrize("value", ["\uff07" + LINK, "'\uff1d" + LINK, "\u2212" + "5", "\u00bd dose", "\uff21BC"])
+def test_the_guard_is_undone_exactly(value: str) -> None:
+    """A value is written guarded or as it is, and unguard() gives it back either way: a full-width
+    apostrophe reads as the guard's own quote, so it is guarded too; a minus sign (U+2212), a vulgar
+    fraction or a full-width letter is no formula start and stays as it is."""
+    cell = "'" + value if export.guarded(value) else value
+    assert export.unguard(cell) == value
+    assert export.guarded(value) == (unicodedata.normalize("NFKC", value[0])[0] in "=+-@\t\r\n'")
+
+
+def test_the_workbook_holds_the_value_as_text(registry: Path, trials: Trials, tmp_path: Path) -> None:
+    """The workbook undoes the guard (its text cells are text): the acronym as the record holds it."""
+    import openpyxl
+
+    acronym = "\uff1d" + LINK
+    _acronym_row(registry, trials, acronym)
+    book = tmp_path / "t.xlsx"
+    assert trials("export", "xlsx", "--output", book).status == 0
+    sheet = openpyxl.load_workbook(book)["trials"]
+    header = [c.value for c in sheet[1]]
+    [cells] = [r for r in sheet.iter_rows(min_row=2) if r[0].value == "NCT06513429"]
+    got = {name: (c.value, c.data_type) for name, c in zip(header, cells)}
+    assert got["acronym"] == (acronym, "s"), got["acronym"]
