@@ -9,6 +9,12 @@ the site) and on what a pull request can change of the workflows and hooks.
   record's acronym "＝HYPERLINK(...)", quoted from a source that writes it so, passed every check and
   trials.csv held it unguarded. The guard now goes by the first character as NFKC reads it
   (export.guarded), and unguard() undoes exactly that.
+- **Text the workbook's reader decodes.** ECMA-376 (Part 1, 22.4.2.4) writes a character XML cannot
+  hold as `_xHHHH_`, and Excel reads every `_xHHHH_` in a cell's text as the character U+HHHH (a
+  cell "CAG_x6904_2" shows "CAG椄2": ClosedXML#608); a literal one is written with its underscore as
+  `_x005F_`. openpyxl writes text as it is: a title "... in _x0036__x0030_ participants", quoted from
+  a source that writes it so, read so by the checks and shown so by trials.csv and the site, showed
+  "... in 60 participants" in the workbook. Its text is now written escaped (xlsx.ooxml_text).
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -73,3 +81,57 @@ def test_the_workbook_holds_the_value_as_text(registry: Path, trials: Trials, tm
     [cells] = [r for r in sheet.iter_rows(min_row=2) if r[0].value == "NCT06513429"]
     got = {name: (c.value, c.data_type) for name, c in zip(header, cells)}
     assert got["acronym"] == (acronym, "s"), got["acronym"]
+
+
+# --- text the workbook's reader decodes ------------------------------------------------------------
+
+_SEQUENCE = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def _as_excel_reads(text: str) -> str:
+    """A cell's text as Excel shows it: each _xHHHH_, left to right, the character U+HHHH."""
+    return _SEQUENCE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _workbook_texts(book: Path) -> list[str]:
+    """Every inline string and shared string of the workbook's sheets, as stored (XML entities read)."""
+    import html
+
+    with zipfile.ZipFile(book) as parts:
+        xml = "".join(
+            parts.read(name).decode("utf-8")
+            for name in parts.namelist()
+            if name.startswith("xl/worksheets/") or name == "xl/sharedStrings.xml"
+        )
+    return [html.unescape(t) for t in re.findall(r"<t(?: [^>]*)?>([^<]*)</t>", xml)]
+
+
+@pytest.mark.parametrize(
+    "acronym",
+    ["IM19_x0036__x0030_", "SLE_x0041_x0042_", "_x005F_x0036_", "A_X00e9_B", "_x0036_0 participants"],
+)
+def test_the_workbook_shows_the_text_excel_would_otherwise_decode(
+    registry: Path, trials: Trials, tmp_path: Path, acronym: str
+) -> None:
+    """Each cell of text, as Excel reads it, is the record's text: an escape-like run is written with
+    its underscore escaped (adjacent ones too, whose closing underscore opens the next)."""
+    row = _acronym_row(registry, trials, acronym)
+    assert row["acronym"] == acronym
+    book = tmp_path / "t.xlsx"
+    assert trials("export", "xlsx", "--output", book).status == 0
+    shown = [_as_excel_reads(t) for t in _workbook_texts(book)]
+    assert acronym in shown, [t for t in shown if "_" in t][:5]
+    title = "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
+    assert title in shown and "nct_id" in shown  # text without such a run is written as it is
+
+
+def test_the_escape_is_excels_own() -> None:
+    """ooxml_text escapes exactly the underscores that open a sequence, and the result reads back."""
+    from sle_trials.outputs import xlsx
+
+    assert xlsx.ooxml_text("a_x0041_b") == "a_x005F_x0041_b"
+    assert xlsx.ooxml_text("_x0041_x0042_") == "_x005F_x0041_x005F_x0042_"
+    assert xlsx.ooxml_text("nct_id_x12_ _xZZZZ_") == "nct_id_x12_ _xZZZZ_"
+    assert xlsx.ooxml_text("A_X00e9_B") == "A_x005F_X00e9_B"  # harmless where Excel takes "_x" only
+    for text in ("_x0041_x0042_", "__x0041__", "_x005F_x0041_", "x_x_x0030_", "A_X00e9_B"):
+        assert _as_excel_reads(xlsx.ooxml_text(text)) == text

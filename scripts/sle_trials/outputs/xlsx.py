@@ -4,7 +4,8 @@ A UTF-8 CSV without a byte-order mark, double-clicked, is read by Excel in a leg
 "é" garbled) and its cells are guessed at ("2006-11" becomes a date). A workbook says what each cell
 is: numbers are numbers, true/false are booleans, and every other cell (texts, partial dates, lists)
 is text, stored as text, so nothing is converted and no cell is a formula (a text starting with "="
-is written as that text; the CSV's formula guard, a leading "'", is undone). A second sheet describes
+is written as that text; the CSV's formula guard, a leading "'", is undone) and none is decoded (a
+text's "_xHHHH_" is written as Excel writes it, ooxml_text). A second sheet describes
 the columns as datapackage.json does.
 
 The workbook is made from the CSV's own bytes (the same rows, the same order) and is byte-identical
@@ -41,6 +42,12 @@ APP_PROPERTIES = (
     b"<Application>sle-car-t-trials (trials export xlsx)</Application></Properties>"
 )
 TEXT_FORMAT = "@"  # Excel's "Text" number format: what the user types later stays text too
+# ECMA-376 Part 1, 22.4.2.4: a character XML cannot hold is written "_xHHHH_", and Excel reads every
+# "_xHHHH_" in a cell's text as the character U+HHHH ("CAG_x6904_2" shows "CAG椄2"); a literal one is
+# written with its underscore as "_x005F_", as Excel writes it. Each underscore that opens such a run
+# (a run's closing underscore may open the next: "_x0041_x0042_"), an "_X" one too, which costs
+# nothing where a reader takes only "_x".
+_OPENS_ESCAPE = re.compile("_(?=[xX][0-9A-Fa-f]{4}_)")
 SHEETS = ("trials", "columns")  # the workbook's sheets, in order: what marks one this command wrote
 WORKBOOK_LIMIT = 256 << 20  # a workbook of the registry is tens of kilobytes
 WORKBOOK_PART_LIMIT = 1 << 20  # its xl/workbook.xml, which names the sheets, is under a kilobyte
@@ -63,6 +70,13 @@ def typed(value: str, kind: str) -> Any:
     if kind == "boolean" and value in ("true", "false"):
         return value == "true"
     return export.unguard(value)
+
+
+def ooxml_text(text: str) -> str:
+    """A cell's text as the workbook stores it, so that Excel shows the text itself: openpyxl writes it
+    as it is, and a title "... _x0036__x0030_ participants" (the checks, trials.csv and the site read
+    those characters) showed "... 60 participants"."""
+    return _OPENS_ESCAPE.sub("_x005F_", text) if "_" in text else text
 
 
 def is_workbook(path: Path) -> bool:
@@ -98,15 +112,16 @@ def workbook_bytes(csv_text: str, descriptors: list[dict]) -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "trials"
-    sheet.append(header)
+    sheet.append([ooxml_text(name) for name in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for values in body:
         sheet.append([None] * len(values))
         for column, (name, value) in enumerate(zip(header, values), start=1):
             cell = sheet.cell(row=sheet.max_row, column=column)
-            cell.value = typed(value, kinds.get(name, "string"))
-            if isinstance(cell.value, str):
+            held = typed(value, kinds.get(name, "string"))
+            cell.value = ooxml_text(held) if isinstance(held, str) else held
+            if isinstance(held, str):
                 cell.data_type = "s"  # openpyxl reads a text starting with "=" as a formula: it is text
                 cell.number_format = TEXT_FORMAT
     sheet.freeze_panes = "A2"
@@ -116,7 +131,11 @@ def workbook_bytes(csv_text: str, descriptors: list[dict]) -> bytes:
     for cell in about[1]:
         cell.font = Font(bold=True)
     for d in descriptors:
-        about.append([d["name"], d["type"], d.get(package.LIST_KEY, ""), d["description"]])
+        about.append(
+            [ooxml_text(d[key]) for key in ("name", "type")]
+            + [d.get(package.LIST_KEY, "")]
+            + [ooxml_text(d["description"])]
+        )
         for cell in about[about.max_row]:
             cell.data_type = "s"
     out = io.BytesIO()
