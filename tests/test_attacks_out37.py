@@ -15,6 +15,11 @@ the site) and on what a pull request can change of the workflows and hooks.
   `_x005F_`. openpyxl writes text as it is: a title "... in _x0036__x0030_ participants", quoted from
   a source that writes it so, read so by the checks and shown so by trials.csv and the site, showed
   "... in 60 participants" in the workbook. Its text is now written escaped (xlsx.ooxml_text).
+- **A text longer than a cell holds.** Excel holds 32,767 characters (UTF-16 code units) in a cell;
+  a workbook with a longer text is "damaged" to it, and its repair cuts the text without a word. An
+  acronym of 52,889 characters passes every check (a record of 1 MiB may hold far longer lists of
+  outcomes); the workbook held it whole. The cell now holds what fits, and a note saying so
+  (xlsx.cell_text).
 """
 
 from __future__ import annotations
@@ -135,3 +140,49 @@ def test_the_escape_is_excels_own() -> None:
     assert xlsx.ooxml_text("A_X00e9_B") == "A_x005F_X00e9_B"  # harmless where Excel takes "_x" only
     for text in ("_x0041_x0042_", "__x0041__", "_x005F_x0041_", "x_x_x0030_", "A_X00e9_B"):
         assert _as_excel_reads(xlsx.ooxml_text(text)) == text
+
+
+# --- a cell longer than a spreadsheet holds --------------------------------------------------------
+
+EXCEL_CELL_LIMIT = 32767  # Excel's "total number of characters that a cell can contain" (UTF-16 units)
+
+
+def _workbook_acronym(registry: Path, trials: Trials, tmp_path: Path, acronym: str) -> str:
+    """The workbook's cell of IM19's acronym, as Excel reads it."""
+    _acronym_row(registry, trials, acronym)
+    book = tmp_path / "t.xlsx"
+    assert trials("export", "xlsx", "--output", book).status == 0
+    start = acronym[:20]
+    [cell] = [t for t in map(_as_excel_reads, _workbook_texts(book)) if t.startswith(start)]
+    return cell
+
+
+@pytest.mark.parametrize(
+    "acronym",
+    [
+        " ".join(f"word{i}" for i in range(6000)),  # 52,889 characters
+        "\U00020000" * 17000,  # 17,000 characters beyond U+FFFF: 34,000 UTF-16 code units
+        "R&D <" * 7000,  # 35,000 characters, and XML's escapes of & and <
+        "_x0036_" * 5000,  # 35,000 characters, each run stored escaped
+    ],
+    ids=["words", "beyond-bmp", "xml-escapes", "escape-runs"],
+)
+def test_a_text_longer_than_a_cell_holds_is_cut_and_says_so(
+    registry: Path, trials: Trials, tmp_path: Path, acronym: str
+) -> None:
+    """A record's acronym of more characters than a workbook's cell holds passes every check; the
+    workbook held it whole, which Excel calls damaged, offers to repair, and cuts without a word. The
+    cell now holds what fits and says where the whole text is."""
+    from sle_trials.outputs import xlsx
+
+    cell = _workbook_acronym(registry, trials, tmp_path, acronym)
+    stored = xlsx.ooxml_text(cell)
+    assert len(stored.encode("utf-16-le")) // 2 <= EXCEL_CELL_LIMIT
+    kept, _, note = cell.partition(" [… cut: ")
+    assert acronym.startswith(kept) and len(kept) > len(acronym) // 3, (len(kept), len(acronym))
+    assert f"the whole text, {len(acronym):,} characters, is in trials.csv]" in note
+
+
+def test_a_text_that_fits_a_cell_is_whole(registry: Path, trials: Trials, tmp_path: Path) -> None:
+    acronym = "A" * (EXCEL_CELL_LIMIT - 1)
+    assert _workbook_acronym(registry, trials, tmp_path, acronym) == acronym

@@ -48,6 +48,10 @@ TEXT_FORMAT = "@"  # Excel's "Text" number format: what the user types later sta
 # (a run's closing underscore may open the next: "_x0041_x0042_"), an "_X" one too, which costs
 # nothing where a reader takes only "_x".
 _OPENS_ESCAPE = re.compile("_(?=[xX][0-9A-Fa-f]{4}_)")
+# Excel's limit on a cell's text, in UTF-16 code units (a character beyond U+FFFF counts two). Excel
+# calls a workbook with a longer text damaged ("We found a problem with some content"), asks whether to
+# repair it, and cuts the text where the limit falls, saying nowhere in the cell that it did.
+CELL_LIMIT = 32767
 SHEETS = ("trials", "columns")  # the workbook's sheets, in order: what marks one this command wrote
 WORKBOOK_LIMIT = 256 << 20  # a workbook of the registry is tens of kilobytes
 WORKBOOK_PART_LIMIT = 1 << 20  # its xl/workbook.xml, which names the sheets, is under a kilobyte
@@ -77,6 +81,32 @@ def ooxml_text(text: str) -> str:
     as it is, and a title "... _x0036__x0030_ participants" (the checks, trials.csv and the site read
     those characters) showed "... 60 participants"."""
     return _OPENS_ESCAPE.sub("_x005F_", text) if "_" in text else text
+
+
+def _units(stored: str) -> int:
+    """A stored text's length as Excel may count it: UTF-16 code units, and the XML's own escapes of
+    & < > (a text at the limit with them was still called damaged: PHPOffice/PhpSpreadsheet#2913)."""
+    xml = len(stored) + 4 * stored.count("&") + 3 * (stored.count("<") + stored.count(">"))
+    return xml + sum(1 for c in stored if ord(c) > 0xFFFF)
+
+
+def cell_text(text: str) -> str:
+    """A cell's text as the workbook stores it (ooxml_text), cut to CELL_LIMIT where it is longer,
+    with a note at the cut saying so: a record of 1 MiB may hold a list of outcomes of 50,000
+    characters, which Excel would refuse as damaged and then cut without a word."""
+    stored = ooxml_text(text)
+    if _units(stored) <= CELL_LIMIT:
+        return stored
+    note = (
+        f" [… cut: a workbook's cell holds {CELL_LIMIT:,} characters; the whole text, {len(text):,} "
+        "characters, is in trials.csv]"
+    )
+    room = CELL_LIMIT - _units(note)
+    low, high = 0, min(len(text), room)  # the most characters of text whose stored form fits the room
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if _units(ooxml_text(text[:middle])) <= room else (low, middle - 1)
+    return ooxml_text(text[:low]) + note
 
 
 def is_workbook(path: Path) -> bool:
@@ -120,7 +150,7 @@ def workbook_bytes(csv_text: str, descriptors: list[dict]) -> bytes:
         for column, (name, value) in enumerate(zip(header, values), start=1):
             cell = sheet.cell(row=sheet.max_row, column=column)
             held = typed(value, kinds.get(name, "string"))
-            cell.value = ooxml_text(held) if isinstance(held, str) else held
+            cell.value = cell_text(held) if isinstance(held, str) else held
             if isinstance(held, str):
                 cell.data_type = "s"  # openpyxl reads a text starting with "=" as a formula: it is text
                 cell.number_format = TEXT_FORMAT
