@@ -91,7 +91,7 @@ open_to_nephritis = cd19[cd19["lupus_nephritis"].isin(["REQUIRED", "ALLOWED", "S
 """,
     Place(*README, "sql"): """\
 SELECT nct_id, brief_title, lupus_nephritis, classification_criteria
-FROM read_csv('trials.csv', all_varchar = true)
+FROM read_csv('trials.csv', header = true, delim = ',', quote = '"', escape = '"', all_varchar = true)
 WHERE list_contains(string_split(target_antigens, '|'), 'CD19')
   AND lupus_nephritis IN ('REQUIRED', 'ALLOWED', 'SEVERE_EXCLUDED')
 ORDER BY nct_id;

@@ -20,6 +20,12 @@ the site) and on what a pull request can change of the workflows and hooks.
   acronym of 52,889 characters passes every check (a record of 1 MiB may hold far longer lists of
   outcomes); the workbook held it whole. The cell now holds what fits, and a note saying so
   (xlsx.cell_text).
+- **A dialect DuckDB guesses.** The README's DuckDB query read trials.csv with `read_csv('trials.csv',
+  all_varchar = true)`, which sniffs the delimiter, quote, escape, header and rows to skip from the
+  file's text (docs/data.md's names them). An official title "'" (written "''" by the formula guard)
+  and an acronym "\\,," made DuckDB take "'" for the quote, skip 8 rows and read no header: the query
+  failed, and `SELECT *` read one row of the file's last line in columns named column00 to column70.
+  The README names the dialect now, as docs/data.md does.
 """
 
 from __future__ import annotations
@@ -186,3 +192,42 @@ def test_a_text_longer_than_a_cell_holds_is_cut_and_says_so(
 def test_a_text_that_fits_a_cell_is_whole(registry: Path, trials: Trials, tmp_path: Path) -> None:
     acronym = "A" * (EXCEL_CELL_LIMIT - 1)
     assert _workbook_acronym(registry, trials, tmp_path, acronym) == acronym
+
+
+# --- a dialect DuckDB guesses ----------------------------------------------------------------------
+
+
+def test_the_readmes_duckdb_query_reads_the_table_as_written(
+    registry: Path, trials: Trials, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A draft of a trial whose id sorts last, its official title "'" and its acronym ",,": DuckDB
+    took "'" for the quote and skipped every row before that trial's, and the README's query failed
+    (no column nct_id). Read with the dialect named, every row is read as written."""
+    import duckdb
+    from doc_snippets import README, SNIPPETS, Place
+
+    title = "A Study of CAR-T Cells in Lupus"
+    source = add_source(
+        registry, "seeds/937_dialect.txt", f"Trial NCT09999999: {title}\n{AS_OF_LINE}Title: '\nAcronym: ,,\n"
+    )
+    draft = im19_draft(source).replace("NCT06513429", "NCT09999999")
+    draft = draft.replace(
+        "brief_title: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)", f"brief_title: {title}"
+    )
+    put(registry, "trials/NCT09999999.yaml", joined(draft, 'official_title: "\'"\nacronym: ",,"\n'))
+    result = trials("csv")
+    assert result.status == 0, result.out + result.err
+    (tmp_path / "trials.csv").write_bytes((registry / "trials.csv").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    query = SNIPPETS[Place(*README, "sql")].rstrip().rstrip(";")
+    table = query.split("FROM ", 1)[1].split("\n", 1)[0]  # read_csv(...) as the README calls it
+    con = duckdb.connect()
+    try:
+        read = con.execute(f"SELECT nct_id, official_title, acronym FROM {table}").fetchall()
+        con.execute(query).fetchall()  # the README's query itself runs
+    finally:
+        con.close()
+    with open(tmp_path / "trials.csv", encoding="utf-8", newline="") as handle:
+        written = [(r["nct_id"], r["official_title"], r["acronym"]) for r in csv.DictReader(handle)]
+    assert written[-1] == ("NCT09999999", "''", ",,")
+    assert [tuple(c or "" for c in r) for r in read] == written
