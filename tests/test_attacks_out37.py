@@ -26,6 +26,15 @@ the site) and on what a pull request can change of the workflows and hooks.
   and an acronym "\\,," made DuckDB take "'" for the quote, skip 8 rows and read no header: the query
   failed, and `SELECT *` read one row of the file's last line in columns named column00 to column70.
   The README names the dialect now, as docs/data.md does.
+- **A mention the escape does not stop.** `trials diff --format markdown` (review.yml's job summary)
+  and `trials drift --format markdown` (drift.yml's issue body, written by a job that may write
+  issues) print a title, a note or a criterion's text as Markdown text, each punctuation mark
+  backslash-escaped "so that no link or mention is made of a value". GitHub finds mentions and
+  references in the text it has rendered, after the escapes are read: "\\@someone" still mentions
+  (and notifies) @someone, "\\#12" and "owner/repo\\#12" still reference an issue (github/markup#1168,
+  github/cmark-gfm#181). A criterion of a study on ClinicalTrials.gov that says "contact @org/team"
+  was in drift's issue body a mention of the team. An empty HTML comment now parts the sign from the
+  name or number (changes.markdown_text): GitHub reads two texts, and shows the same words.
 """
 
 from __future__ import annotations
@@ -231,3 +240,27 @@ def test_the_readmes_duckdb_query_reads_the_table_as_written(
         written = [(r["nct_id"], r["official_title"], r["acronym"]) for r in csv.DictReader(handle)]
     assert written[-1] == ("NCT09999999", "''", ",,")
     assert [tuple(c or "" for c in r) for r in read] == written
+
+
+# --- a mention the escape does not stop -------------------------------------------------------------
+
+# What GitHub makes a mention or a reference of, in a text node of the rendered HTML (outside code and
+# links): @name and @org/team, #12, owner/repo#12, GH-12.
+_GITHUB_MENTION = re.compile(r"(?<![\w`])@[A-Za-z0-9]|#[0-9]|\bGH-[0-9]", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["contact @someone", "@org/team please", "see #12", "octo/repo#12", "GH-12 and gh-3", "a@b.example", "&#64;x"],
+)
+def test_markdown_text_makes_no_mention_or_reference(value: str) -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    from sle_trials.curate import changes
+
+    html = markdown_it.MarkdownIt().render("x " + changes.markdown_text(value)).strip()
+    texts = re.split(r"<!--.*?-->|<[^>]*>", html)
+    assert not [t for t in texts if _GITHUB_MENTION.search(t) and "a@b" not in t], html
+    import html as html_
+
+    shown = html_.unescape(re.sub(r"<!--.*?-->", "", html))
+    assert shown == f"<p>x {value}</p>", shown

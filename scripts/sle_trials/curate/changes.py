@@ -271,16 +271,23 @@ def describe(a: Any, b: Any, path: tuple = ()) -> list[Change]:
 
 
 # Markdown's and HTML's special characters, for a value printed as Markdown text (a title, a note):
-# a backslash makes each ASCII punctuation mark literal; ':' and '@' too, so that no link or mention
-# is made of a value.
+# a backslash makes each ASCII punctuation mark literal; ':' and '@' too, so that no link is made of
+# a value.
 _MARKDOWN = re.compile(r"[\\`*_{}\[\]()#+\-.!|~:@]")
+# GitHub makes mentions ("@name", "@org/team") and issue references ("#12", "owner/repo#12", "GH-12")
+# of the text it has rendered, after Markdown's escapes are read: an escaped "\\@name" still mentions,
+# and notifies, @name (github/markup#1168, github/cmark-gfm#181). An empty HTML comment between the
+# sign and the name or number parts them into two texts, and shows nothing.
+_GITHUB_REFERENCE = re.compile(r"\\@(?=[A-Za-z0-9])|\\#(?=[0-9])|(?<=\b[Gg][Hh])\\-(?=[0-9])")
 
 
 def markdown_text(text: str) -> str:
     """A value as Markdown that renders as exactly itself, inert: `<img src=x onerror=...>` shows as
-    text, `[click](javascript:...)` is no link, and a line break cannot start a new line."""
+    text, `[click](javascript:...)` is no link, "@someone" or "#12" no mention or reference on GitHub,
+    and a line break cannot start a new line."""
     text = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN.sub(lambda m: "\\" + m.group(), text)
+    text = _MARKDOWN.sub(lambda m: "\\" + m.group(), text)
+    return _GITHUB_REFERENCE.sub(lambda m: m.group()[1] + "<!-- -->", text)
 
 
 def markdown_code(text: str | None) -> str:
