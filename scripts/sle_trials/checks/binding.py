@@ -1521,6 +1521,7 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
             for n, unit_at in _doses_of(vocab, q, term)
             if lexicon.same_number(n.value, agent["dose"])
             and not lexicon.is_label(q, n)
+            and not lexicon.dose_floor(q, n.start, n.end)
             and not _dose_taken_back(ctx, path, q, n.start, n.end)
         ]
         if not found:

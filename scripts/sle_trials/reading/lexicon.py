@@ -1535,12 +1535,34 @@ def _items_before(quote: str, items: list[tuple[int, int]], lo: int, at: int) ->
     return chain
 
 
+# A number the words around it give as a bound on the dose from below, which states no dose: "more
+# than 30 mg/m2/day", "at least 1×10^6 cells/kg", "≥ 1×10^6", "not less than 30", "30 mg/m2/day or
+# more". Each bound a dose of the number (a cohort's or a lymphodepleting agent's) the source never
+# gives. (A bound from above, "less than 30", "under 1×10^8", "not more than 30", is a cap, read as the
+# dose only in a note, as "<" and "up to" are.)
+_FLOOR_AFTER = re.compile(
+    r"(?i)(?:\s*[^\s\d,;.()][^\s,;()]*){0,4}?\s*,?\s*(?:or|and)\s+(?:more|higher|greater|above|over)\b|\+(?![\w\d\s])"
+)
+
+
+def dose_floor(quote: str, start: int, end: int) -> bool:
+    """Whether the number at start:end is a bound on a dose from below: a comparator of "greater" before
+    it ("more than", "at least", "≥", "not below") or "or more" after its unit words."""
+    before = comparator_before(quote, start)
+    if before is not None and before[1] is None and before[0] in (">", ">="):
+        return True
+    return _FLOOR_AFTER.match(quote, end, min(len(quote), end + 80)) is not None
+
+
 def _dose_limit(quote: str, start: int, end: int) -> str | None:
     """CAP_READING or RANGE_READING when the number at start:end is a cap on the dose or an end of a
     range of doses, else None."""
     before = quote[max(0, start - 80) : start]
     if _CAP_BEFORE.search(before):
         return CAP_READING
+    bound = comparator_before(quote, start)
+    if bound is not None and bound[1] is None and bound[0] in ("<", "<="):
+        return CAP_READING  # "less than 30", "under 1×10^8", "not more than 30": a cap, as "<" is
     if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(quote, end, min(len(quote), end + 80)):
         return RANGE_READING
     return None
@@ -1553,6 +1575,8 @@ def doses(quote: str) -> tuple[Dose, ...]:
     only as a reading too (limit)."""
     out = []
     for n in numbers(quote):
+        if dose_floor(quote, n.start, n.end):
+            continue  # a bound from below ("more than 1×10^6 cells/kg"): no dose
         limit = _dose_limit(quote, n.start, n.end)
         per_kg = _PER_KG.match(quote, n.end)
         if per_kg:

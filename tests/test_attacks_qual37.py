@@ -1,0 +1,97 @@
+"""Attacks of the qual37 hunt: a value that stands in the source's words, which the words right next to
+it make into something else.
+
+- A dose the words before or after it give as a bound from below: "fludarabine more than 30
+  mg/m2/day", "at least 30", "≥ 30", "over 30", "30 mg/m2/day or more" each bound a lymphodepleting
+  agent's dose of 30, and "more than 1×10^6 CAR-T cells/kg", "at least", "≥" a cohort's dose of
+  1×10^6 (lexicon.dose_floor: no dose). A bound from above in words, "less than 30", "under 1×10^6",
+  "not more than 30", is a cap, read as the dose only in a curation note, as "<" and "up to" were.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import Trials, im19_out
+
+
+def _agent(quote: str) -> str:
+    return (
+        "lymphodepletion:\n  agents:\n    - agent: FLUDARABINE\n      dose: 30\n      unit: mg/m2/day\n"
+        f"evidence:\n  lymphodepletion.agents.0: {json.dumps(quote, ensure_ascii=False)}\n"
+    )
+
+
+def _cohort(quote: str) -> str:
+    return (
+        "arms:\n  - label: Arm A\n    cohorts:\n      - dose:\n          value: 1000000\n"
+        "          unit: CAR-T cells\n          basis: PER_KG\n"
+        f"evidence:\n  arms.0.label: Arm A\n  arms.0.cohorts.0: {json.dumps(quote, ensure_ascii=False)}\n"
+    )
+
+
+# --- a dose bounded from below ---------------------------------------------------------------------
+
+AGENT_FLOORS = [
+    "fludarabine more than 30 mg/m2/day",
+    "fludarabine at least 30 mg/m2/day",
+    "fludarabine ≥ 30 mg/m2/day",
+    "fludarabine > 30 mg/m2/day",
+    "fludarabine over 30 mg/m2/day",
+    "fludarabine not less than 30 mg/m2/day",
+    "fludarabine 30 mg/m2/day or more",
+]
+
+
+@pytest.mark.parametrize("quote", AGENT_FLOORS)
+def test_an_agents_dose_bounded_from_below_is_no_dose(trials: Trials, quote: str) -> None:
+    line = f"Lymphodepletion: {quote}."
+    assert " E508 lymphodepletion.agents.0.dose: the quote states no dose of 30" in im19_out(
+        trials, line, _agent(quote)
+    )
+
+
+COHORT_FLOORS = [
+    "more than 1×10^6 CAR-T cells/kg",
+    "at least 1×10^6 CAR-T cells/kg",
+    "≥ 1×10^6 CAR-T cells/kg",
+    "over 1×10^6 CAR-T cells/kg",
+    "1×10^6 CAR-T cells/kg or higher",
+]
+
+
+@pytest.mark.parametrize("quote", COHORT_FLOORS)
+def test_a_cohorts_dose_bounded_from_below_is_no_dose(trials: Trials, quote: str) -> None:
+    line = f"Arm A: IM19 CAR-T cells at a dose of {quote}."
+    assert " E508 arms.0.cohorts.0.dose: the quote states no dose of 1000000" in im19_out(trials, line, _cohort(quote))
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Lymphodepletion: fludarabine less than 30 mg/m2/day.", _agent("fludarabine less than 30 mg/m2/day")),
+        ("Lymphodepletion: fludarabine not more than 30 mg/m2/day.", _agent("fludarabine not more than 30 mg/m2/day")),
+        ("Arm A: IM19 CAR-T cells at under 1×10^6 CAR-T cells/kg.", _cohort("under 1×10^6 CAR-T cells/kg")),
+        ("Arm A: IM19 CAR-T cells at below 1×10^6 CAR-T cells/kg.", _cohort("below 1×10^6 CAR-T cells/kg")),
+    ],
+)
+def test_a_dose_bounded_from_above_in_words_is_a_cap(trials: Trials, line: str, fields: str) -> None:
+    assert "the source gives the number as a maximum; read as the dose" in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Lymphodepletion: fludarabine 30 mg/m2/day.", _agent("fludarabine 30 mg/m2/day")),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day for 3 days.", _agent("fludarabine 30 mg/m2/day")),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day over 3 days.", _agent("fludarabine 30 mg/m2/day")),
+        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg.", _cohort("1×10^6 CAR-T cells/kg")),
+        (
+            "Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg for patients over 18 years.",
+            _cohort("1×10^6 CAR-T cells/kg"),
+        ),
+    ],
+)
+def test_a_dose_as_given_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""
