@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Trials, im19_out
+from conftest import Trials, age_fields, im19_out
 
 
 def _agent(quote: str) -> str:
@@ -95,3 +95,32 @@ def test_a_dose_bounded_from_above_in_words_is_a_cap(trials: Trials, line: str, 
 )
 def test_a_dose_as_given_still_binds(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
+
+
+# --- a length of time by the words a quote of an age leaves out ------------------------------------
+
+LENGTHS_OF_TIME = [
+    ("SLE for at least 6 years; age 18 or older.", "at least 6 years"),
+    ("Patients with SLE for at least 6 years.", "at least 6 years"),
+    ("Disease duration of at least 6 years.", "at least 6 years"),
+    ("Diagnosed at least 6 years before screening.", "at least 6 years"),
+    ("Stable on hydroxychloroquine for ≥ 6 years.", "≥ 6 years"),
+]
+
+
+@pytest.mark.parametrize(("line", "quote"), LENGTHS_OF_TIME)
+def test_a_length_of_time_cut_from_its_words_is_no_age(trials: Trials, line: str, quote: str) -> None:
+    out = im19_out(trials, line, age_fields("minimum_age", 6, quote))
+    assert " E508 eligibility.minimum_age: 6 YEARS is not the minimum age the quote states" in out
+
+
+@pytest.mark.parametrize(
+    ("line", "quote", "value"),
+    [
+        ("SLE for at least 6 months; age 18 years or older.", "age 18 years or older", 18),
+        ("Patients aged at least 18 years, with SLE for 6 months.", "aged at least 18 years", 18),
+        ("Age ≥ 18 years.", "≥ 18 years", 18),
+    ],
+)
+def test_an_age_beside_a_length_of_time_still_binds(trials: Trials, line: str, quote: str, value: int) -> None:
+    assert im19_out(trials, line, age_fields("minimum_age", value, quote)) == ""

@@ -1213,13 +1213,19 @@ def _age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) ->
 
 def _unbound_there(ctx: Context, path: Path_, quote: str, a: lexicon.Age) -> bool:
     """Whether every place the cited sources give the quote, where they state the field, reads its age a
-    as no bound (lexicon.unbound_age): "Patients under 70 years", cut from "Patients under 70 years
-    with heart failure are excluded", or from "... must have a normal ECG", bound a maximum age of 70."""
+    as no bound (lexicon.unbound_age) or as a length of time (lexicon.length_of_time): "Patients under
+    70 years", cut from "Patients under 70 years with heart failure are excluded", or from "... must
+    have a normal ECG", bound a maximum age of 70, and "at least 6 years" of "SLE for at least 6 years"
+    a minimum age of 6."""
     seen = False
     for text, at, lo, hi in _quoted_sentences(ctx, path[:2], quote):
         seen = True
+        here = lexicon.Age(a.bound, a.value, a.unit, at - lo + a.start, at - lo + a.end)
         if not (
-            lexicon.unbound_age(text[lo:hi], at - lo + a.start, at - lo + a.end, a.unit)
+            lexicon.unbound_age(text[lo:hi], here.start, here.end, a.unit)
+            # a length of time by the words the quote leaves out ("at least 6 years" of "SLE for at least
+            # 6 years", "Disease duration of at least 6 years") bound a minimum age of 6
+            or lexicon.length_of_time(text[lo:hi], here)
             # (read to its line's end, as a count is; and the quote's whole statement: "Age: 18-65 years
             # (cancelled)" takes back its minimum of 18 as much as its maximum)
             or retracted.taken_back(text, at + a.start, at + a.end)
