@@ -124,3 +124,34 @@ def test_a_length_of_time_cut_from_its_words_is_no_age(trials: Trials, line: str
 )
 def test_an_age_beside_a_length_of_time_still_binds(trials: Trials, line: str, quote: str, value: int) -> None:
     assert im19_out(trials, line, age_fields("minimum_age", value, quote)) == ""
+
+
+# --- an age of someone other than who enrols --------------------------------------------------------
+
+OTHERS_AGES = [
+    ("Partners aged 18 years or older must consent.", "minimum_age", 18, "aged 18 years or older"),
+    ("Donors aged 18 to 40 years.", "maximum_age", 40, "aged 18 to 40 years"),
+    ("Children whose mothers are over 40 years.", "minimum_age", 40, "over 40 years"),
+    ("A caregiver at least 21 years old must attend each visit.", "minimum_age", 21, "at least 21 years old"),
+    ("The legal representative must be 18 years or older.", "minimum_age", 18, "18 years or older"),
+]
+
+
+@pytest.mark.parametrize(("line", "bound", "value", "quote"), OTHERS_AGES)
+def test_an_age_of_another_person_is_no_bound(trials: Trials, line: str, bound: str, value: int, quote: str) -> None:
+    assert " E508 eligibility." in im19_out(trials, line, age_fields(bound, value, quote))
+
+
+@pytest.mark.parametrize(
+    ("line", "bound", "value", "quote"),
+    [
+        ("Partners of patients aged 18 years or older must consent.", "minimum_age", 18, "aged 18 years or older"),
+        ("Children aged 6 to 17 years.", "maximum_age", 17, "aged 6 to 17 years"),
+        ("Women aged 18 to 65 years.", "maximum_age", 65, "aged 18 to 65 years"),
+        ("Patients aged 18 years or older; partners must consent.", "minimum_age", 18, "aged 18 years or older"),
+    ],
+)
+def test_an_age_of_who_enrols_beside_another_person_still_binds(
+    trials: Trials, line: str, bound: str, value: int, quote: str
+) -> None:
+    assert im19_out(trials, line, age_fields(bound, value, quote)) == ""

@@ -1128,7 +1128,8 @@ def unbound_age(
 ) -> bool:
     """Whether the words around the number at text[start:end] (an age with its unit, or a bare number)
     make it no bound of who may enrol: a sentence that keeps people out, the age the disease began or
-    was found at, the patients another requirement is for. Binding reads a quote's age in its
+    was found at, the patients another requirement is for, someone other than who enrols ("Partners
+    aged 18 years or older"). Binding reads a quote's age in its
     source's words too: a quote cut before them ("Patients under 70 years" of "... are excluded")
     read the age as a bound. (kept_out: whether the sentence around start:end keeps people out, read
     once a sentence: _KeptOut)"""
@@ -1143,6 +1144,7 @@ def unbound_age(
             and _AN_EVENT_BEFORE.search(text, max(0, start - 80), start)
         )
         or _AN_EVENT_AT_AGE.search(text, max(0, start - 80), start) is not None
+        or _of_another_person(text, start)
     )
 
 
@@ -1213,6 +1215,30 @@ class _KeptOut:
         if (lo, hi) not in self.read:
             self.read[lo, hi] = _KEPT_OUT.search(self.text[lo:hi]) is not None
         return self.read[lo, hi]
+
+
+# An age of someone other than who enrols, by the last person its clause names before it: "Partners aged
+# 18 years or older must consent", "Donors aged 18 to 40 years", "Children whose mothers are over 40
+# years", "a caregiver at least 21 years old". Each bound a minimum (or maximum) age of the trial. The
+# participants named after such a person make the age theirs again ("Partners of patients aged 18 years
+# or older"); children are no other person (a trial may enrol them).
+_OTHERS = (
+    r"partners?|spouses?|husbands?|wi(?:fe|ves)|donors?|mothers?|fathers?|parents?|guardians?|care-?givers?|"
+    r"carers?|siblings?|relatives?|family\s+members?|(?:legal(?:ly\s+authori[sz]ed)?\s+)?representatives?"
+)
+_A_PERSON = re.compile(
+    rf"(?i)\b(?:{_OTHERS}|patients?|participants?|subjects?|volunteers?|individuals?|persons?|people|adults?|"
+    r"adolescents?|children|child|women|men|males?|females?|girls?|boys?)\b"
+)
+_ANOTHER_PERSON = re.compile(rf"(?i)(?:{_OTHERS})")
+
+
+def _of_another_person(quote: str, start: int) -> bool:
+    """Whether the last person the age's clause names before quote[start] is someone other than who
+    enrols (_ANOTHER_PERSON)."""
+    head = re.split(r"[;.:]\s|\n", quote[max(0, start - 80) : start])[-1]
+    named = list(_A_PERSON.finditer(head))
+    return bool(named) and _ANOTHER_PERSON.fullmatch(named[-1].group(0)) is not None
 
 
 def _for_a_subgroup(quote: str, start: int, end: int) -> bool:
