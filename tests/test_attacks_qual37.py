@@ -155,3 +155,60 @@ def test_an_age_of_who_enrols_beside_another_person_still_binds(
     trials: Trials, line: str, bound: str, value: int, quote: str
 ) -> None:
     assert im19_out(trials, line, age_fields(bound, value, quote)) == ""
+
+
+# --- a value asked, not given ------------------------------------------------------------------------
+
+
+def _term(field: str, value: str, quote: str) -> str:
+    head, _, key = field.rpartition(".")
+    body = f"{key}: {value}\n" if not head else f"{head}:\n  {key}: {value}\n"
+    return f"{body}evidence:\n  {field}: {json.dumps(quote, ensure_ascii=False)}\n"
+
+
+ASKED = [
+    ("Sex: Female?", _term("eligibility.sex", "FEMALE", "Sex: Female")),
+    ("Masking: Double?", _term("design.masking", "DOUBLE", "Masking: Double")),
+    ("Intervention model: Parallel?", _term("design.intervention_model", "PARALLEL", "Intervention model: Parallel")),
+    ("Study type: Observational?", _term("study_type", "OBSERVATIONAL", "Study type: Observational")),
+    ("Has Results?", _term("results_posted", "true", "Has Results")),
+    ("IM19 CAR-T cells are allogeneic (?)", _term("cell_product.origin", "ALLOGENEIC", "allogeneic")),
+    ("Lymphodepletion: bendamustine?", _term("lymphodepletion.agents", "[{agent: BENDAMUSTINE}]", "bendamustine")),
+    ("Minimum age: 12 years?", age_fields("minimum_age", 12, "Minimum age: 12 years")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day?", _agent("fludarabine 30 mg/m2/day")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg?", _cohort("1×10^6 CAR-T cells/kg")),
+    (
+        "Enrollment: 6 participants (Actual?)",
+        'enrollment:\n  count: 6\n  type: ACTUAL\nevidence:\n  enrollment: "Enrollment: 6 participants (Actual"\n',
+    ),
+    (
+        "First posted: 2024-07-30?",
+        'dates:\n  first_posted:\n    date: "2024-07-30"\nevidence:\n'
+        '  dates.first_posted: "First posted: 2024-07-30"\n',
+    ),
+    ("Sponsor: Acme Bio?", _term("sponsor.name", "Acme Bio", "Sponsor: Acme Bio")),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), ASKED)
+def test_a_value_asked_is_none_given(trials: Trials, line: str, fields: str) -> None:
+    out = im19_out(trials, line, fields)
+    assert any(f" {code} " in out for code in ("E501", "E505", "E507", "E508")), out
+    assert "curation.sources" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Sex: Female", _term("eligibility.sex", "FEMALE", "Sex: Female")),
+        ("Randomized? Yes", _term("design.allocation", "RANDOMIZED", "Randomized")),
+        ("Masking: Double. Any questions? Call the site.", _term("design.masking", "DOUBLE", "Masking: Double")),
+        ("Minimum age: 12 years. Who can join? See below.", age_fields("minimum_age", 12, "Minimum age: 12 years")),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day.", _agent("fludarabine 30 mg/m2/day")),
+        # (a line after the value asking something: lines are read joined by spaces)
+        ("Has Results\nWho can join?", _term("results_posted", "true", "Has Results")),
+        ("Sex: Female\nAny questions?", _term("eligibility.sex", "FEMALE", "Sex: Female")),
+    ],
+)
+def test_a_value_given_beside_a_question_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""

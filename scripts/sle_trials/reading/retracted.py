@@ -143,6 +143,12 @@ _AFTER = re.compile(
     rf"|(?<=[^\s:])[ \t]+(?:n/a|tb[cd]){_CLAUSE_END}"
     # ... or a struck-out value's closing marks ("~~60~~ 6")
     r"|~~"
+    # ... or a question mark right after it, alone or in brackets: a value asked, not given ("Sex:
+    # Female?", "Minimum age: 12 years?", "Masking: Double?", "Start date: 2024-07-30 (?)", "(Actual?)");
+    # not one the question's answer gives ("Randomized? Yes"), nor one that opens a link's query
+    # ("...?id=1"). (Not past other words: a source's lines are read joined by spaces, and "Last Updated:
+    # 2025-08-17" over a line "Has Results?" would be asked.)
+    r"|[ \t]*(?:[(\[][ \t]*)?\?(?![ \t]*(?:yes|true)\b)(?=[ \t)\]\n.,;:!]|\Z)"
     # ... or the words that give it another value ("was 60 participants; amended to 6", "60, now 40")
     r"|[,;]?[ \t]*(?:(?:later|since|subsequently|then|but|and)[ \t]+)?"
     r"(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"
