@@ -212,3 +212,34 @@ def test_a_value_asked_is_none_given(trials: Trials, line: str, fields: str) -> 
 )
 def test_a_value_given_beside_a_question_still_binds(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
+
+
+# --- an old name the words before it give it ---------------------------------------------------------
+
+OLD_NAMES = [
+    ("IM19 CAR-T cells (formerly called IM29 CAR-T)", _term("cell_product.name", "IM29 CAR-T", "IM29 CAR-T")),
+    ("Sponsor: Peking University (formerly known as Acme Bio)", _term("sponsor.name", "Acme Bio", "Acme Bio")),
+    ("Sponsor: Peking University, previously named Acme Bio.", _term("sponsor.name", "Acme Bio", "Acme Bio")),
+    ("Status: Completed (previously listed as Recruiting)", _term("overall_status", "RECRUITING", "Recruiting")),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), OLD_NAMES)
+def test_an_old_name_is_none_of_the_trials(trials: Trials, line: str, fields: str) -> None:
+    out = im19_out(trials, line, fields)
+    assert " E501 " in out or " E507 " in out, out
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("IM19 CAR-T cells (formerly called IM29 CAR-T)", _term("cell_product.name", "IM19 CAR-T cells", "IM19")),
+        (
+            "Sponsor: Peking University (formerly known as Acme Bio)",
+            _term("sponsor.name", "Peking University", "Sponsor: Peking University"),
+        ),
+        ("Sponsor: Acme Bio (formerly Beta Corp.)", _term("sponsor.name", "Acme Bio", "Sponsor: Acme Bio")),
+    ],
+)
+def test_the_name_beside_its_old_one_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""

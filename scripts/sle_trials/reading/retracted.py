@@ -182,6 +182,10 @@ _BACK_VALUE = re.compile(rf"(?i)[ \t]*{_BACK_DONE}[ \t]*")
 # "cancelled: 60", "Enrollment (cancelled): 60"
 _BEFORE = re.compile(
     r"(?i)(?:\b(?:formerly|previously|originally|no\s+longer|not)"
+    # ... and the old name or listing they give it ("formerly called IM29", "previously known as Acme Bio",
+    # "previously listed as Recruiting"): the value's old one, which "IM19 (formerly called IM29)" named
+    r"|\b(?:formerly|previously|originally)[ \t]+(?:called|named|known[ \t]+as|listed[ \t]+as|titled|"
+    r"registered[ \t]+as|reported[ \t]+as|given[ \t]+as|spel+(?:ed|t))"
     r"|\b(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"
     r"(?:\s+[a-z]+){0,2}?\s+from"
     r"|\b(?:cancel+ed|withdrawn|retracted|deleted|void|not\s+applicable|n/a)[ \t]*[):][ \t]*:?"
