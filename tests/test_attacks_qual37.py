@@ -243,3 +243,26 @@ def test_an_old_name_is_none_of_the_trials(trials: Trials, line: str, fields: st
 )
 def test_the_name_beside_its_old_one_still_binds(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
+
+
+# --- an age at the disease's onset, the disease named between ----------------------------------------
+
+AT_ONSET = [
+    ("Age at SLE onset: 16 years or older.", "16 years or older"),
+    ("Age at lupus diagnosis 16 years or older.", "16 years or older"),
+    ("Onset age: 16 years or older.", "16 years or older"),
+    ("Age at first SLE diagnosis: at least 16 years.", "at least 16 years"),
+]
+
+
+@pytest.mark.parametrize(("line", "quote"), AT_ONSET)
+def test_an_age_at_the_diseases_onset_is_no_bound(trials: Trials, line: str, quote: str) -> None:
+    out = im19_out(trials, line, age_fields("minimum_age", 16, quote))
+    assert " E508 eligibility.minimum_age: 16 YEARS is not the minimum age the quote states" in out
+
+
+@pytest.mark.parametrize(
+    "line", ["Age at screening: 16 years or older.", "Age at consent 16 years or older.", "Age 16 years or older."]
+)
+def test_an_age_at_the_trials_own_events_still_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, age_fields("minimum_age", 16, "16 years or older")) == ""

@@ -1186,8 +1186,13 @@ _AN_EVENT_BEFORE = re.compile(
 _AN_EVENT_AT_AGE = re.compile(
     _AN_EVENT + r"(?:at|before|prior\s+to|by|under|below)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?"
     r"(?:[<>≤≥]=?\s*)?\Z"
-    r"|(?i:\bage\s+(?:at|of)\s+(?:the\s+)?(?:first\s+)?(?:diagnosis|onset)(?:\s+of\s+[\w-]+)?\s*[:]?\s*"
-    r"(?:[<>≤≥]=?|(?:of\s+)?(?:under|below|before|less\s+than|over|above|more\s+than))?\s*\Z)"
+    # (the disease named before its event too, "Age at SLE onset: 16 years or older", "Age at lupus
+    # diagnosis 16 years or older"; or the event before the word age, "Onset age: 16 years": each a
+    # minimum age of 16)
+    r"|(?i:\b(?:age\s+(?:at|of)\s+(?:the\s+)?(?:first\s+)?(?:(?!(?:and|or|patients?|participants?)\b)[\w-]+\s+){0,2}?"
+    r"(?:diagnosis|onset)|(?:diagnosis|onset)\s+age)(?:\s+of\s+[\w-]+)?\s*[:]?\s*"
+    r"(?:[<>≤≥]=?|(?:of\s+)?(?:under|below|before|less\s+than|over|above|more\s+than|at\s+(?:least|most)|"
+    r"(?:no|not)\s+(?:less|more)\s+than|older\s+than|younger\s+than))?\s*\Z)"
     # ... or a comparator right after the event's noun and its words ("Age at SLE diagnosis < 18 years",
     # "Age at disease onset ≤ 16 years", "(onset < 18 years)", "Diagnosis of SLE < 18 years of age"):
     # each was a maximum age of 18, and a record's passed for a trial of adults whose lupus began young
