@@ -266,3 +266,62 @@ def test_an_age_at_the_diseases_onset_is_no_bound(trials: Trials, line: str, quo
 )
 def test_an_age_at_the_trials_own_events_still_binds(trials: Trials, line: str) -> None:
     assert im19_out(trials, line, age_fields("minimum_age", 16, "16 years or older")) == ""
+
+
+# --- a term after a denied verb of making or giving ---------------------------------------------------
+
+
+def _route(quote: str) -> str:
+    return (
+        "interventions:\n  - name: IM19 CAR-T cells\n    route: SUBCUTANEOUS\nevidence:\n"
+        f"  interventions.0.name: IM19 CAR-T cells\n  interventions.0.route: {json.dumps(quote)}\n"
+    )
+
+
+def _made(term: str, quote: str) -> str:
+    return (
+        f"cell_product:\n  name: IM19\n  construct:\n    manufacturing: {term}\nevidence:\n"
+        f"  cell_product.name: IM19\n  cell_product.construct: {json.dumps(quote)}\n"
+    )
+
+
+DENIED_VERBS = [
+    ("IM19 CAR-T cells are not made with FasTCAR.", _made("FAST", "FasTCAR")),
+    ("IM19 CAR-T cells will never be manufactured as universal cells.", _made("UNIVERSAL", "universal cells")),
+    (
+        "IM19 CAR-T cells are not given by subcutaneous injection.",
+        _route("IM19 CAR-T cells are not given by subcutaneous injection"),
+    ),
+    (
+        "IM19 CAR-T cells by intravenous infusion, not by subcutaneous injection.",
+        _route("IM19 CAR-T cells by intravenous infusion, not by subcutaneous injection"),
+    ),
+    (
+        "IM19 CAR-T cells have not been administered via subcutaneous injection.",
+        _route("IM19 CAR-T cells have not been administered via subcutaneous injection"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), DENIED_VERBS)
+def test_a_term_after_a_denied_verb_is_none(trials: Trials, line: str, fields: str) -> None:
+    assert " E507 " in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("IM19 CAR-T cells are made with FasTCAR.", _made("FAST", "FasTCAR")),
+        ("IM19 CAR-T cells are not autologous but made as universal cells.", _made("UNIVERSAL", "universal cells")),
+        (
+            "IM19 CAR-T cells are given by subcutaneous injection.",
+            _route("IM19 CAR-T cells are given by subcutaneous injection"),
+        ),
+        (
+            "IM19 CAR-T cells, not given orally, by subcutaneous injection.",
+            _route("IM19 CAR-T cells, not given orally, by subcutaneous injection"),
+        ),
+    ],
+)
+def test_a_term_after_a_verb_not_denied_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""

@@ -472,7 +472,7 @@ class Vocabulary:
     def match(self, text: str, at: int) -> re.Match[str] | None:
         """The rendering that starts at text[at], as find() reads it there, else None."""
         m = self.pattern.match(text, at)
-        return m if m is not None and _NOT_DENIED_HERE.match(text, at) else None
+        return m if m is not None and not denied(text, at) else None
 
     def _matches(self, text: str) -> Iterator[re.Match[str]]:
         # as finditer, but a rendering right after a word that denies it is none, and the search goes
@@ -480,7 +480,7 @@ class Vocabulary:
         # them at each word's start made every vocabulary's search five times slower)
         at = 0
         while (m := self.pattern.search(text, at)) is not None:
-            if _NOT_DENIED_HERE.match(text, m.start()):
+            if not denied(text, m.start()):
                 yield m
                 at = max(m.end(), m.start() + 1)
             else:
@@ -534,8 +534,29 @@ _NOT_DENIED = "".join(
     for form in dict.fromkeys((words, words.capitalize(), words.upper()))
     for gap in (" ", "-")
 )
-# How far before a rendering its denial may begin ("as opposed to-")
-DENIAL_REACH = max(map(len, _DENIALS)) + 1
+# ... nor after a denied verb of making or giving and its preposition ("IM19 CAR-T cells are not made
+# with FasTCAR", "are not given by subcutaneous injection", "will never be manufactured as universal
+# cells"), or its preposition alone ("by intravenous infusion, not by subcutaneous injection"): each
+# bound its value (FAST, SUBCUTANEOUS, UNIVERSAL)
+_DENIED_VERB = re.compile(
+    r"(?i)\b(?:not|never)[ \t]+(?:(?:be(?:en)?[ \t]+)?"
+    r"(?:made|manufactured|produced|generated|engineered|prepared|given|administered|delivered|infused|injected|"
+    r"used|dosed|targeted|directed)"
+    r"[ \t]+(?:with|by|as|via|using|through|from|in|into|against|to|at)?"
+    # (or the preposition alone: "by intravenous infusion, not by subcutaneous injection")
+    r"|(?:by|via|using|with|as)[ \t]+)[ \t]*\Z"
+)
+_DENIED_VERB_REACH = 48
+# How far before a rendering its denial may begin ("as opposed to-", "never been manufactured through ")
+DENIAL_REACH = max(max(map(len, _DENIALS)) + 1, _DENIED_VERB_REACH)
+
+
+def denied(text: str, at: int) -> bool:
+    """Whether words right before text[at] deny the rendering that starts there (_NOT_DENIED, _DENIED_VERB)."""
+    return (
+        _NOT_DENIED_HERE.match(text, at) is None
+        or _DENIED_VERB.search(text, max(0, at - _DENIED_VERB_REACH), at) is not None
+    )
 
 
 # A status of what goes on that the words after it say has ended ("Recruiting was completed in 2024",
