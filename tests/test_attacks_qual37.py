@@ -325,3 +325,30 @@ def test_a_term_after_a_denied_verb_is_none(trials: Trials, line: str, fields: s
 )
 def test_a_term_after_a_verb_not_denied_still_binds(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
+
+
+# --- a dose the words after it say is not given ------------------------------------------------------
+
+NOT_GIVEN = [
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg will not be given.", _cohort("1×10^6 CAR-T cells/kg")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg is no longer used.", _cohort("1×10^6 CAR-T cells/kg")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day will not be administered.", _agent("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day was never used.", _agent("fludarabine 30 mg/m2/day")),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), NOT_GIVEN)
+def test_a_dose_not_given_is_none(trials: Trials, line: str, fields: str) -> None:
+    assert " E508 " in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg will be given.", _cohort("1×10^6 CAR-T cells/kg")),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day is used.", _agent("fludarabine 30 mg/m2/day")),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day, not given to children.", _agent("fludarabine 30 mg/m2/day")),
+    ],
+)
+def test_a_dose_given_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""

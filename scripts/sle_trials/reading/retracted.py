@@ -139,6 +139,10 @@ _AFTER = re.compile(
     # ... or a sentence saying so ("Planned enrollment of 60 participants was cancelled.")
     r"|[ \t]+(?:was|were|has[ \t]+been|have[ \t]+been|is|are|will[ \t]+be)[ \t]+(?:since[ \t]+|later[ \t]+)?"
     rf"(?:{_UNDONE}|voided|abandoned|deleted|removed|struck)\b"
+    # ... or a sentence saying it will not be given or used ("1×10^6 CAR-T cells/kg will not be given.",
+    # "fludarabine 30 mg/m2/day is no longer used"): a dose no one receives
+    r"|[ \t]+(?:will|shall|would|is|are|was|were|has[ \t]+been|have[ \t]+been)[ \t]+(?:not|never|no[ \t]+longer)"
+    r"[ \t]+(?:be[ \t]+)?(?:given|administered|used|infused|offered|applied|dosed)\b"
     # ... or N/A, TBD or TBC written right after it ("60 participants N/A", "Recruiting TBD")
     rf"|(?<=[^\s:])[ \t]+(?:n/a|tb[cd]){_CLAUSE_END}"
     # ... or a struck-out value's closing marks ("~~60~~ 6")
