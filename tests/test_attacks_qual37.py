@@ -352,3 +352,34 @@ def test_a_dose_not_given_is_none(trials: Trials, line: str, fields: str) -> Non
 )
 def test_a_dose_given_still_binds(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
+
+
+# --- results posted that are only planned -------------------------------------------------------------
+
+RESULTS_NOT_YET = [
+    ("Results Posted (planned for 2027)", "Results Posted"),
+    ("Has Results: expected 2027", "Has Results"),
+    ("Has Results (pending)", "Has Results"),
+    ("Results Posted - to be posted in 2026", "Results Posted"),
+    ("Has Results, due in 2026", "Has Results"),
+]
+
+
+@pytest.mark.parametrize(("line", "quote"), RESULTS_NOT_YET)
+def test_results_only_planned_are_none_posted(trials: Trials, line: str, quote: str) -> None:
+    assert " E507 results_posted: true is not what the quote states" in im19_out(
+        trials, line, _term("results_posted", "true", quote)
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "quote"),
+    [
+        ("Results Posted", "true", "Results Posted"),
+        ("Results Posted: 2025-03-01", "true", "Results Posted"),
+        ("Has Results, see below.", "true", "Has Results"),
+        ("No Results Posted (expected 2027)", "false", "No Results Posted"),
+    ],
+)
+def test_results_posted_still_bind(trials: Trials, line: str, value: str, quote: str) -> None:
+    assert im19_out(trials, line, _term("results_posted", value, quote)) == ""

@@ -682,9 +682,19 @@ _ANSWERED_NO = (
     rf"|[ \t]*[?=(][ \t]*{_NO_ANSWER}[ \t]*(?:[).,;\n]|\Z)"
     r"|[ \t]*:[ \t]*[-–—][ \t]*(?:\n|\Z)))"
 )
+# ... nor results posted that the words right after it say are only planned or awaited ("Results Posted
+# (planned for 2027)", "Has Results: expected 2027", "Has Results (pending)", "Results posted - to be
+# posted in 2026"): each bound results_posted true for a trial that has posted none
+_RESULTS_NOT_YET = (
+    # (of the renderings of true: "No Results Posted (expected 2027)" says none are posted)
+    r"(?!(?<!No Results Posted)(?<!No results posted)"
+    rf"(?i:[ \t]*[(:,\-–—]?[ \t]*(?:(?:is|are|will[ \t]+be)[ \t]+)?(?:{planned.PLANNED}|pending|awaited|"
+    r"forthcoming|due|upcoming|not[ \t]+yet|to[ \t]+(?:be|come)|will|soon)\b))"
+)
 _TAKEN_BACK_AFTER = {
     "overall status": _STATUS_ENDED + _STATUS_NOT_YET + _STATUS_PENDING + _STATUS_PAUSE_LIFTED + _STATUS_CLOSED_AFTER,
     "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED,
+    "results_posted": _RESULTS_NOT_YET,
 }
 _TAKEN_BACK_BEFORE = {"overall status": _STATUS_MAY_BE}
 # A rendering right after its field's label is the field's value, whatever words follow it ("Sex:
