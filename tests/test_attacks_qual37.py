@@ -383,3 +383,39 @@ def test_results_only_planned_are_none_posted(trials: Trials, line: str, quote: 
 )
 def test_results_posted_still_bind(trials: Trials, line: str, value: str, quote: str) -> None:
     assert im19_out(trials, line, _term("results_posted", value, quote)) == ""
+
+
+# --- a role held before or to come ---------------------------------------------------------------------
+
+
+def _official(quote: str, role: str = "PRINCIPAL_INVESTIGATOR") -> str:
+    return (
+        f"officials:\n  - name: Wang Li\n    role: {role}\nevidence:\n"
+        f"  officials.0.name: Wang Li\n  officials.0.role: {json.dumps(quote)}\n"
+    )
+
+
+ROLES_NOT_NOW = [
+    ("Former Principal Investigator: Wang Li", _official("Principal Investigator: Wang Li")),
+    ("Previous Principal Investigator: Wang Li", _official("Principal Investigator: Wang Li")),
+    ("Wang Li, former Principal Investigator", _official("Wang Li, former Principal Investigator")),
+    ("Outgoing Study Director: Wang Li", _official("Study Director: Wang Li", "STUDY_DIRECTOR")),
+    ("Incoming Principal Investigator: Wang Li", _official("Principal Investigator: Wang Li")),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), ROLES_NOT_NOW)
+def test_a_role_held_before_or_to_come_is_none(trials: Trials, line: str, fields: str) -> None:
+    assert " E507 officials.0.role: " in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Principal Investigator: Wang Li", _official("Principal Investigator: Wang Li")),
+        ("Wang Li, Principal Investigator (former Study Director)", _official("Wang Li, Principal Investigator")),
+        ("Study Director: Wang Li", _official("Study Director: Wang Li", "STUDY_DIRECTOR")),
+    ],
+)
+def test_a_role_held_now_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""

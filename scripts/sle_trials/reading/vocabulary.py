@@ -696,7 +696,20 @@ _TAKEN_BACK_AFTER = {
     "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED,
     "results_posted": _RESULTS_NOT_YET,
 }
-_TAKEN_BACK_BEFORE = {"overall status": _STATUS_MAY_BE}
+# ... nor a role the word before it says someone held before or will hold ("Former Principal Investigator:
+# Wang Li", "previous Study Chair", "Ex-Study Director", "Incoming Principal Investigator"): each bound
+# the official's role of one who does not hold it now
+_ROLE_NOT_NOW = "".join(
+    rf"(?<!\b{re.escape(form + gap)})"
+    for word in ("former", "previous", "past", "ex", "outgoing", "retired", "incoming", "future")
+    for form in dict.fromkeys((word, word.capitalize(), word.upper()))
+    for gap in ((" ", "-") if word == "ex" else (" ",))
+)
+_TAKEN_BACK_BEFORE = {
+    "overall status": _STATUS_MAY_BE,
+    "official role": _ROLE_NOT_NOW,
+    "responsible party type": _ROLE_NOT_NOW,
+}
 # A rendering right after its field's label is the field's value, whatever words follow it ("Sex:
 # Female (women of childbearing potential must use contraception)" says who may enrol): none is taken
 # back. Each label and separator a fixed-width lookbehind of its own, as Python's re needs.
