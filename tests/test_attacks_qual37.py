@@ -419,3 +419,35 @@ def test_a_role_held_before_or_to_come_is_none(trials: Trials, line: str, fields
 )
 def test_a_role_held_now_still_binds(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
+
+
+# --- a phase in a later version, after a condition, or of a part to follow -------------------------------
+
+PHASE2 = 'phases:\n  - PHASE2\nevidence:\n  phases: "Phase 2"\n'
+
+PHASES_NOT_YET = [
+    "Phase 1; Phase 2 in a later version.",
+    "Phase 1; Phase 2 for a future protocol.",
+    "Phase 1. If safe, Phase 2.",
+    "Phase 1. Once the doses are tolerated, Phase 2.",
+    "Phase 1; a Phase 2 extension may follow.",
+    "Phase 1; the Phase 2 part is planned.",
+]
+
+
+@pytest.mark.parametrize("line", PHASES_NOT_YET)
+def test_a_phase_not_yet_reached_is_none(trials: Trials, line: str) -> None:
+    assert " PHASE2 " in im19_out(trials, line, PHASE2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This Phase 2 trial enrolls adults.",
+        "If eligible, patients join this Phase 2 trial.",
+        "Phase 2 study of IM19 CAR-T cells.",
+        "Phase 2; the extension study will follow in 2027.",
+    ],
+)
+def test_the_trials_phase_still_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, PHASE2) == ""

@@ -217,11 +217,23 @@ _STUDIES = re.compile(r"(?i)\s+(?:studies|trials)\b")
 # ... or one the words after it say is planned, or will begin ("This is a Phase 1 trial. Phase 2 is
 # planned for 2027.", "Phase 2 will begin in 2027 if the Phase 1 part succeeds."): a part the trial
 # has not reached, or another trial, which bound the phase PHASE2
+# (after the part of the trial the phase names, too: "a Phase 2 extension may follow", "the Phase 2 part
+# is planned"; or in a later version of it: "Phase 1; Phase 2 in a later version")
+_PHASE_PART = r"(?:[ \t]+(?:part|extension|portion|stage|segment|expansion|cohort|study|trial))?"
 _PLANNED_PHASE = re.compile(
-    r"(?i)[ \t]+(?:(?:is|are|was|were|has[ \t]+been|have[ \t]+been|will[ \t]+be|would[ \t]+be|to[ \t]+be)[ \t]+)?"
+    rf"(?i){_PHASE_PART}[ \t]+(?:(?:is|are|was|were|has[ \t]+been|have[ \t]+been|will[ \t]+be|would[ \t]+be|"
+    r"to[ \t]+be)[ \t]+)?"
     rf"(?:{planned.PLANNED}|pending)\b"
-    r"|[ \t]+(?:will|would|may|might|could|shall|is[ \t]+to|are[ \t]+to)[ \t]+(?:then[ \t]+|only[ \t]+|not[ \t]+)?"
+    rf"|{_PHASE_PART}[ \t]+(?:will|would|may|might|could|shall|is[ \t]+to|are[ \t]+to)[ \t]+"
+    r"(?:then[ \t]+|only[ \t]+|not[ \t]+)?"
     r"(?:begin|start|follow|commence|open|be[ \t]+(?:initiated|conducted|started|opened))\b"
+    rf"|{_PHASE_PART}[ \t]+(?:in|for|with)[ \t]+(?:a|the|any)[ \t]+(?:later|future|subsequent|follow-?up)[ \t]+"
+    r"(?:version|stage|part|study|trial|protocol|amendment)\b"
+)
+# ... or one a condition before it in its sentence makes only possible ("If safe, Phase 2.", "Should
+# Phase 1 succeed, Phase 2 ..."): a part the trial may reach
+_CONDITIONAL_PHASE = re.compile(
+    r"(?i)(?:^|[.;:\n]|\b)(?:if|should|once|provided)\b[^.;:\n]{0,60}?,[ \t]*(?:an?[ \t]+|the[ \t]+)?\Z"
 )
 
 
@@ -235,6 +247,7 @@ def no_trials_phase(text: str, start: int, end: int) -> bool:
         or _NO_TRIALS_PHASE_AFTER.match(text, end) is not None
         or _STUDIES.match(text, end) is not None
         or _PLANNED_PHASE.match(text, end) is not None
+        or _CONDITIONAL_PHASE.search(text, max(0, start - 80), start) is not None
     )
 
 
