@@ -451,3 +451,31 @@ def test_a_phase_not_yet_reached_is_none(trials: Trials, line: str) -> None:
 )
 def test_the_trials_phase_still_binds(trials: Trials, line: str) -> None:
     assert im19_out(trials, line, PHASE2) == ""
+
+
+# --- an age that was a limit once or will be one in a later part ----------------------------------------
+
+AGES_NOT_NOW = [
+    ("Patients aged 12 years and older were previously eligible.", "aged 12 years and older"),
+    ("Patients aged 12 years and older may enrol in a later cohort.", "aged 12 years and older"),
+    ("Adolescents aged 12 years or older will be enrolled under a future amendment.", "aged 12 years or older"),
+    ("Patients aged 12 years or older, formerly eligible, now excluded.", "aged 12 years or older"),
+]
+
+
+@pytest.mark.parametrize(("line", "quote"), AGES_NOT_NOW)
+def test_an_age_of_another_time_is_no_bound(trials: Trials, line: str, quote: str) -> None:
+    out = im19_out(trials, line, age_fields("minimum_age", 12, quote))
+    assert " E508 eligibility.minimum_age: 12 YEARS is not the minimum age the quote states" in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Patients aged 12 years and older may enrol.",
+        "Patients aged 12 years and older, previously treated with rituximab.",
+        "Patients aged 12 years and older; a later cohort will enrol adults.",
+    ],
+)
+def test_an_age_of_now_still_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, age_fields("minimum_age", 12, "aged 12 years and older")) == ""

@@ -1137,6 +1137,7 @@ def unbound_age(
         (kept_out(start, end) if kept_out is not None else _KEPT_OUT.search(sentences.in_quote(text, start, end)))
         or _AT_AN_EVENT.match(text, end)
         or _NOT_REQUIRED_AFTER.match(text, end)
+        or _NOT_NOW_AFTER.match(text, end)
         or retracted.taken_back(text, start, end)
         or (unit is not None and _for_a_subgroup(text, start, end))
         or (
@@ -1156,6 +1157,18 @@ _NOT_REQUIRED_AFTER = re.compile(
     r"(?:\s*(?:to|-|–)\s*[0-9]+(?:\s+(?:years?|months?|weeks?|days?))?(?:\s+(?:old|of\s+age))?)?\s*,?\s+"
     r"(?:is|are|was|were)\s+(?:not|no\s+longer)\s+(?:required|a\s+requirement|necessary|needed|mandatory|"
     r"an?\s+(?:inclusion\s+|eligibility\s+)?(?:criterion|requirement|limit))\b"
+)
+
+
+# An age the words after it in its clause say was a limit once or will be one in a later part ("Patients
+# aged 12 years and older were previously eligible.", "Patients aged 12 years and older may enrol in a
+# later cohort.", "Adolescents aged 12 to 17 years will be enrolled in a future amendment."): no bound of
+# who may enrol now, which each bound
+_NOT_NOW_AFTER = re.compile(
+    r"(?i)[^.;:\n]{0,60}?\b(?:(?:were|was|had[ \t]+been)[ \t]+(?:previously|formerly|originally|once)"
+    r"|(?:previously|formerly|originally)[ \t]+(?:eligible|enrol+ed|included|allowed|admitted)"
+    r"|(?:in|for|under|with)[ \t]+(?:a|the|any)[ \t]+(?:later|future|subsequent|follow-?up|planned)[ \t]+"
+    r"(?:cohort|part|stage|phase|study|trial|version|protocol|amendment|extension))\b"
 )
 
 
