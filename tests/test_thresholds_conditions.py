@@ -17,27 +17,11 @@ kind with no conditions) drops it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import mutations
 import pytest
-from conftest import DATA_ROOT, IM19_PATH, RELMA_PATH, Trials, im19_out, record_data
+from conftest import IM19_PATH, RELMA_PATH, Trials, im19_out
 
-CHECKS = mutations.Checks(DATA_ROOT)
-
-
-def _codes(shown: str, change: Callable[[dict], None]) -> set[str]:
-    data = record_data(DATA_ROOT / shown, shown)
-    change(data)
-    return CHECKS.codes(shown, data)
-
-
-def _conditions(i: int, conditions: list[str]) -> Callable[[dict], None]:
-    def change(data: dict) -> None:
-        data["eligibility"]["thresholds"][i]["conditions"] = conditions
-
-    return change
-
+# a curated record's codes once a change has made its mistake (test_attacks_mut33's helpers)
+from test_attacks_mut33 import _codes, _conditions
 
 IM19_ACTIVITY = 1  # SLEDAI-2K >= 10, of "Disease activity score (SLEDAI-2K) with a score of 10 or above"
 IM19_SURGERY = 9  # Major surgery < 24 weeks, of "Major surgery (including joint surgery) was performed within ..."
