@@ -466,10 +466,8 @@ def _rendered_there(
             continue  # "Recruiting (cancelled)", "formerly Recruiting", "Phase 2: N/A", "~~Female~~"
         lo = max(0, at - vocabulary.DENIAL_REACH)  # (the words that deny a rendering)
         start = at - lo + rendering.start
-        # (with a question mark that ends its sentence, and the answer after it: "Recruiting? Not yet."
-        # asks, and renders nothing, as "Randomized? No." does)
-        if text.startswith("?", hi):
-            hi = sentences.around(text, hi + 1, hi + 1)[1]
+        # (with a question mark that ends its sentence: "Recruiting? Not yet." asks, and renders nothing)
+        hi += text.startswith("?", hi)
         # (and a status's next clause or sentence: "Suspended; enrollment resumed in 2025", "Suspended.
         # The suspension was lifted in 2025." lift it)
         if vocab.name == "overall status" and text.startswith((";", ". "), hi):
