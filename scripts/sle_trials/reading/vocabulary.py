@@ -564,11 +564,13 @@ def denied(text: str, at: int) -> bool:
 # words, nor a label ("Recruiting\nCompleted: 2026-06", "Recruiting Completed: 2026-06" name a date)
 # (the words added later, which also begin other phrases, "complete list", "done by", only where they
 # end the clause or a time follows: "Recruiting complete.", "Recruiting concluded in 2024")
+_ENDED = r"(?:completed|closed|ended|finished|stopped|halted|over)"
+_ENDED_AT_CLAUSE_END = r"(?:complete|concluded|ceased|terminated|done|wound[ \t]+down)"
 _STATUS_ENDED = (
     r"(?!(?i:[ \t]+(?:(?:was|were|has|have|had|is)[ \t]+(?:been[ \t]+)?)?"
-    r"(?:completed|closed|ended|finished|stopped|halted|over)\b(?![ \t]*:)"
+    rf"{_ENDED}\b(?![ \t]*:)"
     r"|[ \t]+(?:(?:was|were|has|have|had|is)[ \t]+(?:been[ \t]+)?)?"
-    r"(?:complete|concluded|ceased|terminated|done|wound[ \t]+down)"
+    rf"{_ENDED_AT_CLAUSE_END}"
     r"(?=[ \t]*(?:[).;,\n]|\Z|(?:in|on|at|since|early|prematurely)\b))))"
 )
 # A sex named in words of pregnancy, contraception or partners ("Female patients of childbearing
@@ -617,8 +619,8 @@ _STATUS_CLOSED_AFTER = (
     r"(?:paused|suspended|halted|stopped|closed|interrupted|on[ \t]+hold)\b"
     # ... or in a bracket or after a dash or a comma right after it ("Recruiting (closed)", "Recruiting -
     # closed", "Recruiting, now completed"); after another status such words agree with it
-    rf"|(?:{_AFTER_OPEN})(?i:[ \t]*[(,\-–—][ \t]*(?:now[ \t]+)?(?:completed|closed|ended|finished|stopped|halted"
-    r"|complete|concluded|ceased|terminated|done|over)[ \t]*(?:[).;,\n]|\Z|(?:in|on|at|since)\b))))"
+    rf"|(?:{_AFTER_OPEN})(?i:[ \t]*[(,\-–—][ \t]*(?:now[ \t]+)?(?:{_ENDED}|{_ENDED_AT_CLAUSE_END})"
+    r"[ \t]*(?:[).;,\n]|\Z|(?:in|on|at|since)\b))))"
 )
 _STATUS_NOT_YET = (
     r"(?!(?i:[ \t]*\?|[ \t]+status\b"
