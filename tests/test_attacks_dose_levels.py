@@ -14,7 +14,7 @@ import copy
 import json
 
 import pytest
-from conftest import FIXTURES, copy_registry, import_complete, imported_codes
+from conftest import FIXTURES, checked_registry, copy_registry, import_complete, imported_codes
 
 LEVELS = "Dose level 1: 1×10^6 anti-CD19 CAR-T cells/kg. Dose level 2: 3×10^6 anti-CD19 CAR-T cells/kg."
 
@@ -27,7 +27,7 @@ def levels(tmp_path_factory: pytest.TempPathFactory) -> tuple:
     study["protocolSection"]["armsInterventionsModule"]["armGroups"][0]["description"] = LEVELS
     source = tmp_path_factory.mktemp("study") / "dose_levels.json"
     source.write_text(json.dumps(study, ensure_ascii=False), "utf-8")
-    checker, data = import_complete(root, source)
+    checker, data = import_complete(root, source, checked_registry(tmp_path_factory))
     data = copy.deepcopy(data)
     data["curation"]["not_yet_curated"].remove("arms.cohorts")
     data["curation"].setdefault("silent", []).extend(["arms.cohorts.label", "arms.cohorts.patients"])

@@ -16,7 +16,17 @@ import json
 
 import mutations
 import pytest
-from conftest import DATA_ROOT, FIXTURES, IM19_PATH, IMPORTED, RELMA_PATH, copy_registry, import_complete, record_data
+from conftest import (
+    DATA_ROOT,
+    FIXTURES,
+    IM19_PATH,
+    IMPORTED,
+    RELMA_PATH,
+    checked_registry,
+    copy_registry,
+    import_complete,
+    record_data,
+)
 from sle_trials.checks import evidence, load
 from sle_trials.reading import layouts
 
@@ -46,7 +56,9 @@ def studies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
         module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(FAILED, criterion)
         folder = tmp_path_factory.mktemp(name)
         (folder / "study.json").write_text(json.dumps(doc), "utf-8")
-        out[name] = import_complete(copy_registry(folder / "registry"), folder / "study.json")
+        out[name] = import_complete(
+            copy_registry(folder / "registry"), folder / "study.json", checked_registry(tmp_path_factory)
+        )
     return out
 
 

@@ -13,6 +13,7 @@ from conftest import (
     IM19_PATH,
     Trials,
     add_source,
+    checked_registry,
     copy_registry,
     enrollment_draft,
     im19_draft,
@@ -233,7 +234,9 @@ def _study(tmp_path_factory: pytest.TempPathFactory, criterion: str) -> tuple:
     module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(enumeration_items.FAILED, criterion)
     folder = tmp_path_factory.mktemp("study")
     (folder / "study.json").write_text(json.dumps(doc), "utf-8")
-    return import_complete(copy_registry(folder / "registry"), folder / "study.json")
+    return import_complete(
+        copy_registry(folder / "registry"), folder / "study.json", checked_registry(tmp_path_factory)
+    )
 
 
 def test_a_treatment_added_in_combination_is_not_left_out(tmp_path_factory: pytest.TempPathFactory) -> None:

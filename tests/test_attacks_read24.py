@@ -18,6 +18,7 @@ from conftest import (
     IM19_TITLE_LINE,
     Trials,
     add_source,
+    checked_registry,
     copy_registry,
     enrollment_draft,
     im19_draft,
@@ -189,7 +190,9 @@ def _enumerated(tmp_path_factory: pytest.TempPathFactory, criterion: str) -> tup
     module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(enumeration_items.FAILED, criterion)
     folder = tmp_path_factory.mktemp("hidden")
     (folder / "study.json").write_text(json.dumps(doc), "utf-8")
-    return import_complete(copy_registry(folder / "registry"), folder / "study.json")
+    return import_complete(
+        copy_registry(folder / "registry"), folder / "study.json", checked_registry(tmp_path_factory)
+    )
 
 
 @pytest.fixture(scope="module")
