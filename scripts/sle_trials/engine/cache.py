@@ -182,14 +182,16 @@ def _code(now_ns: int) -> Iterator[bytes]:
     in the same clock tick would not show in its stat): the fingerprint then differs from any
     made when it is no longer racy, which costs a miss, never a stale verdict. Reading and hashing
     every file cost 8 to 10 ms a run, a twentieth of a one-file re-check."""
-    package = Path(__file__).parents[1]
+    package = str(Path(__file__).parents[1])
     found: list[tuple[tuple[str, ...], str]] = []  # (the parts of its path in the package, the path)
-    # os.walk, not Path.rglob: pathlib's objects cost 7 of the 13 ms a run spent on the fingerprint
-    for folder, _, names in os.walk(package, followlinks=True):
-        parts = Path(folder).relative_to(package).parts
-        found += [((*parts, name), os.path.join(folder, name)) for name in names]
-    # each .pyc Python may read for the package -> the folder of its source
-    pycs = {file: os.path.dirname(os.path.dirname(file)) for parts, file in found if "__pycache__" in parts}
+    pycs: dict[str, str] = {}  # each .pyc Python may read for the package -> the folder of its source
+    # os.walk and plain strings, not Path.rglob nor Path.relative_to: pathlib's objects cost 7 of the
+    # 13 ms a run spent on the fingerprint, and the tests run the tool in-process thousands of times
+    for folder, parts, names in _walk(package, followlinks=True):
+        files = [folder + os.sep + name for name in names]
+        found += [((*parts, name), file) for name, file in zip(names, files)]
+        if "__pycache__" in parts:
+            pycs.update(dict.fromkeys(files, os.path.dirname(folder)))
     for parts, file, sources in _prefixed(package):
         found.append((parts, file))
         pycs[file] = sources
@@ -213,7 +215,7 @@ def _code(now_ns: int) -> Iterator[bytes]:
             yield name + f"{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{st.st_dev}".encode()
 
 
-def _prefixed(package: Path) -> list[tuple[tuple[str, ...], str, str]]:
+def _prefixed(package: str) -> list[tuple[tuple[str, ...], str, str]]:
     """The .pyc files Python keeps for the package under sys.pycache_prefix (PYTHONPYCACHEPREFIX),
     where it reads them instead of __pycache__ (PREFIX/<the package's absolute path>/…/NAME.TAG.pyc),
     each with the folder of its source: a timestamp .pyc there runs in place of a module replaced in
@@ -223,11 +225,19 @@ def _prefixed(package: Path) -> list[tuple[tuple[str, ...], str, str]]:
         return []
     mirror = os.path.join(prefix, os.path.abspath(package).lstrip(os.sep))
     out = []
-    for folder, _, names in os.walk(mirror):
-        parts = Path(folder).relative_to(mirror).parts
+    for folder, parts, names in _walk(mirror):
         source_folder = os.path.join(package, *parts)
-        out += [(("<prefix>", *parts, n), os.path.join(folder, n), source_folder) for n in names if n.endswith(".pyc")]
+        out += [(("<prefix>", *parts, n), folder + os.sep + n, source_folder) for n in names if n.endswith(".pyc")]
     return out
+
+
+def _walk(top: str, followlinks: bool = False) -> Iterator[tuple[str, tuple[str, ...], list[str]]]:
+    """os.walk's folders under top, each with the parts of its path below top (what
+    Path(folder).relative_to(top).parts gives, worked out from the strings os.walk joins) and the
+    names of its files."""
+    skip = len(top) + len(os.sep)
+    for folder, _, names in os.walk(top, followlinks=followlinks):
+        yield folder, tuple(folder[skip:].split(os.sep)) if folder != top else (), names
 
 
 def _libraries() -> Iterator[bytes]:
