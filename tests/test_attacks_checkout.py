@@ -17,7 +17,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, REPO, Trials, copy_registry
+from conftest import GIT_ENV, REPO, Trials, copy_registry, with_cache_of
 from sle_trials.checks import checkout
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
@@ -34,13 +34,16 @@ def git(cwd: Path, *args: str) -> str:
 
 
 @pytest.fixture
-def clone(tmp_path: Path) -> Path:
-    """The registry committed in a git repository with this repository's own .gitattributes."""
+def clone(tmp_path: Path, _checked_registry: Path) -> Path:
+    """The registry committed in a git repository with this repository's own .gitattributes, and the
+    check cache of the session's checked registry (with_cache_of): what these tests ask of git's
+    attributes does not hang on the records' checks, which their runs then take from the cache."""
     root = copy_registry(tmp_path / "clone")
     shutil.copy2(REPO / ".gitattributes", root / ".gitattributes")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-q", "--no-verify", "-m", "registry")
+    with_cache_of(_checked_registry, root)
     return root
 
 
