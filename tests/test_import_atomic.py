@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Trials, copy_registry, snapshot
+from conftest import FIXTURES, Trials, copy_registry, snapshot, with_cache_of
 from sle_trials.curate import importing
 from sle_trials.curate.ctgov import eligibility, status
 
@@ -110,25 +110,41 @@ def page(tmp_path: Path) -> Path:
     return path
 
 
-def _expected(tmp_path: Path, file: Path, capsys) -> dict[str, bytes]:
+def _copy(dest: Path, checked: Path) -> Path:
+    """A registry copy with the check cache of the session's checked registry (with_cache_of): an
+    import's check takes the records it did not change from it, as a curator's does, and these tests
+    import a dozen times."""
+    root = copy_registry(dest)
+    with_cache_of(checked, root)
+    return root
+
+
+def _expected(tmp_path: Path, file: Path, capsys, checked: Path) -> dict[str, bytes]:
     """The registry after the same import, uninterrupted."""
-    reference = copy_registry(tmp_path / "reference")
+    reference = _copy(tmp_path / "reference", checked)
     assert Trials(reference, capsys)("import", "ctgov", file).status == 0
     return registry_files(reference)
 
 
 @pytest.mark.parametrize("steps, which", [(STUDY_STEPS, "study"), (PAGE_STEPS, "page")])
 def test_interrupted_at_each_step_a_rerun_completes(
-    trials: Trials, tmp_path: Path, page: Path, capsys, monkeypatch: pytest.MonkeyPatch, steps: list[str], which: str
+    trials: Trials,
+    tmp_path: Path,
+    page: Path,
+    capsys,
+    monkeypatch: pytest.MonkeyPatch,
+    steps: list[str],
+    which: str,
+    _checked_registry: Path,
 ) -> None:
     """Out of disk at each move into place (the k-th os.replace fails): the run stops with exit 1,
     and running the same import again finishes it; the registry is then what an uninterrupted
     import makes, and `trials check` passes."""
     file = STUDY if which == "study" else page
-    expected = _expected(tmp_path, file, capsys)
+    expected = _expected(tmp_path, file, capsys, _checked_registry)
     real = os.replace
     for k, step in enumerate(steps, 1):
-        root = copy_registry(tmp_path / f"registry-{k}")
+        root = _copy(tmp_path / f"registry-{k}", _checked_registry)
         calls: list[str] = []
 
         def full_disk(src, dst, k=k, calls=calls):
@@ -166,12 +182,12 @@ sys.exit(main(sys.argv[1:]))
 
 
 @pytest.mark.parametrize("k", range(1, len(STUDY_STEPS) + 1))
-def test_killed_at_each_step_a_rerun_completes(tmp_path: Path, capsys, k: int) -> None:
+def test_killed_at_each_step_a_rerun_completes(tmp_path: Path, capsys, k: int, _checked_registry: Path) -> None:
     """A process killed at the k-th move into place leaves its temporary file behind; the re-run
     and the check do not mind it (a dot file, git-ignored). Only the killed run needs a process of
     its own: the re-run and the check run in this one, as `trials` runs them."""
-    expected = _expected(tmp_path, STUDY, capsys)
-    root = copy_registry(tmp_path / "registry")
+    expected = _expected(tmp_path, STUDY, capsys, _checked_registry)
+    root = _copy(tmp_path / "registry", _checked_registry)
     argv = [sys.executable, "-c", _KILLER, "import", "ctgov", str(STUDY), "--root", str(root)]
     killed = subprocess.run(argv, env={**os.environ, "KILL_AT": str(k)}, capture_output=True, text=True, timeout=120)
     assert killed.returncode == -signal.SIGKILL
@@ -184,7 +200,7 @@ def test_killed_at_each_step_a_rerun_completes(tmp_path: Path, capsys, k: int) -
 
 
 def test_a_truncated_seed_left_by_an_earlier_crash_is_replaced(
-    trials: Trials, registry: Path, tmp_path: Path, capsys
+    trials: Trials, registry: Path, tmp_path: Path, capsys, _checked_registry: Path
 ) -> None:
     """What the import before this one left when it ran out of disk: the start of the JSON at the
     seed's name, unlisted. Before, a re-run wrote the JSON under another name and the leftover
@@ -201,7 +217,7 @@ def test_a_truncated_seed_left_by_an_earlier_crash_is_replaced(
     assert (registry / SEED).read_bytes() == raw
     assert not (registry / SEED).stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
     assert trials("check").status == 0
-    assert registry_files(registry) == _expected(tmp_path, STUDY, capsys)
+    assert registry_files(registry) == _expected(tmp_path, STUDY, capsys, _checked_registry)
 
 
 def test_a_truncated_seed_already_listed_is_restored(trials: Trials, registry: Path) -> None:
