@@ -74,7 +74,7 @@ SETTINGS: dict[str, Any] = dict(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 
-# Examples drawn when the tests drew more of them (400 valid records, 400 and 150 broken ones), each
+# Examples drawn when the tests drew more of them (400, then 100 valid records; 400 and 150 broken ones), each
 # of which reached branches of sle_trials that none of the fewer examples drawn now reaches (measured
 # with coverage.py, branch by branch): kept, so that the tests still reach every branch they reached.
 PINNED = REPO / "tests" / "fixtures" / "properties" / "pinned.json"

@@ -86,10 +86,14 @@ def test_every_word_in_every_spelling_is_read_as_the_list_read_it(name: str) -> 
 
 @pytest.mark.parametrize("join", [completeness._TENS_JOIN, lexicon._TENS_JOIN])
 @pytest.mark.parametrize("table", [lexicon.CARDINALS, lexicon.ORDINALS], ids=["cardinals", "ordinals"])
-@settings(max_examples=100, deadline=None)
+# 10 (was 100; 2026-12-05): sle_trials coverage is flat from 1 example (the test runs regular expressions);
+# planted bugs in number_words (others shortest first, compounds tried last, a lazy unit, an ordinal tens
+# word standing alone, the join optional) caught at 10, the last for ordinals only by "twentyninth"; 100 cost 0.55 s
+@settings(max_examples=10, deadline=None)
 @given(text=texts)
 @example(text="sixty- sixteen")
 @example(text="Twenty  Fourth birthday")
+@example(text="twentyninth")  # a unit run into its tens word, with no join
 def test_the_ends_a_match_may_take_are_the_lists_in_its_order(table: dict[str, int], join: str, text: str) -> None:
     """At each place, the words may end where the list's may, and the first end tried is the list's:
     what a pattern around them backtracks through is the same."""
@@ -102,8 +106,13 @@ def test_the_ends_a_match_may_take_are_the_lists_in_its_order(table: dict[str, i
 
 
 @pytest.mark.parametrize("name", list(PATTERNS))
-@settings(max_examples=150, deadline=None)
+# 50 (was 150; 2026-12-05): sle_trials coverage is flat from 1 example; of the planted bugs in number_words,
+# a lazy unit is caught from 50 (_A_CARDINAL), an ordinal tens word standing alone from 40 (_BIRTHDAY), the
+# join made optional by draws only at 150 (_ORDINAL_RUN), by the example below at any count; 150 cost 1.0 s,
+# 50 0.4 s
+@settings(max_examples=50, deadline=None)
 @given(text=texts)
+@example(text="twentyninth")  # a unit run into its tens word, with no join
 def test_the_patterns_read_any_text_as_the_list_read_it(name: str, text: str) -> None:
     assert found(PATTERNS[name][0], text) == found(as_listed(name), text)
 
@@ -115,7 +124,9 @@ WORDS_READ_BEFORE = (
 )
 
 
-@settings(max_examples=100, deadline=None)
+# 10 (was 100; 2026-12-05): sle_trials coverage is flat from 1 example; planted bugs in number_words caught
+# at 10; 100 cost 0.13 s
+@settings(max_examples=10, deadline=None)
 @given(text=texts)
 @example(text="sixty- sixteen zero")
 def test_the_words_numbers_reads_end_where_they_did(text: str) -> None:

@@ -53,11 +53,17 @@ def test_a_drawn_list_holds_no_item_written_again() -> None:
         return any(a.items() <= b.items() for i, a in enumerate(items) for b in items[i + 1 :])
 
     with pytest.raises(NoSuchExample):
-        find(strategy(node, "identifiers.secondary_ids"), again, settings=settings(max_examples=300, **SETTINGS))
+        # 100 (was 300; 2026-12-05): _told_apart's lines and branches all covered from 25; a planted bug
+        # (two items told apart by a field only one of them holds) found from 60, not at 50; 300 cost 0.4 s
+        find(strategy(node, "identifiers.secondary_ids"), again, settings=settings(max_examples=100, **SETTINGS))
 
 
+# 50 and the pinned records (was 100; coverage.py, 2026-12-05): the test's lines and branches as at 100 (50
+# alone missed 2 lines, 7 branches, reached by two pinned records; and digits.nfkc's superscripts, which
+# the strategy's filters reach as they draw, not the test); planted bugs caught at 50 (E105 on equal dates,
+# E104 on equal ages, which 100 missed, E111 at 150 years); 100 cost 2.4 s, 50 1.9 s
 @pinned("test_generated_records_are_valid_and_round_trip")
-@settings(max_examples=100, **SETTINGS)
+@settings(max_examples=50, **SETTINGS)
 @given(records())
 def test_generated_records_are_valid_and_round_trip(data: dict) -> None:
     text = dump(data)
