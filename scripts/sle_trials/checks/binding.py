@@ -446,6 +446,11 @@ def _stating(vocab: vocabulary.Vocabulary, value: Any, side: str | None) -> str:
 _STATUS_AS_LABEL = re.compile(r"[ \t]*:[ \t]*[0-9]|[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}[ \t]*:")
 
 
+# The vocabularies whose value is a plan's own: "Enrollment: 60 (Anticipated)" types its count ESTIMATED,
+# and no words saying a value is planned take such a value back
+_ESTIMATES = frozenset({"actual or estimated"})
+
+
 def _rendered_there(
     ctx: Context, path: Path_, vocab: vocabulary.Vocabulary, quote: str, rendering: vocabulary.Rendering
 ) -> bool:
@@ -462,7 +467,8 @@ def _rendered_there(
             continue  # a dose's phase or studies' in general ("the recommended Phase 2 dose"): no trial's
         if vocab.name == "overall status" and _STATUS_AS_LABEL.match(text, at + rendering.end) is not None:
             continue
-        if retracted.taken_back(text, at + rendering.start, at + rendering.end):
+        planned = vocab.name not in _ESTIMATES  # ("Randomized (planned)": a design not yet the trial's)
+        if retracted.taken_back(text, at + rendering.start, at + rendering.end, planned=planned):
             continue  # "Recruiting (cancelled)", "formerly Recruiting", "Phase 2: N/A", "~~Female~~"
         lo = max(0, at - vocabulary.DENIAL_REACH)  # (the words that deny a rendering)
         start = at - lo + rendering.start
@@ -1427,7 +1433,13 @@ def _dose_taken_back(ctx: Context, path: Path_, quote: str, start: int, end: int
     statement the quote is: "1×10^6 CAR-T cells/kg for patients 1 to 3 (cancelled)", "Cohort 1
     (cancelled): ...", "formerly 1×10^6 ...", a struck-out "~~...~~", "fludarabine 30 mg/m²/day
     (withdrawn)" each bound a dose the source withdraws."""
-    return _taken_back_where_stated(ctx, path, quote, start, end, whole=True)
+    return _taken_back_where_stated(ctx, path, quote, start, end, whole=True, reading=_planned_or_taken_back)
+
+
+def _planned_or_taken_back(text: str, start: int, end: int) -> bool:
+    """retracted.taken_back of a value that has no estimate of its own: a dose the words after it say is
+    only planned ("1×10^6 CAR-T cells/kg (proposed)") is taken back as one withdrawn is."""
+    return retracted.taken_back(text, start, end, planned=True)
 
 
 def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str, lexicon.Dose]]) -> Iterator[Problem]:

@@ -240,7 +240,7 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
         for text in [doc.text] if placed is None else [p.text for p in placed]:
             for at in edges.occurrences(text, needle):
                 entry, site = path[0] in _ENTRIES, path[0] == "locations"
-                if not retracted.taken_back(text, at, at + len(needle), entry=entry, site=site):
+                if not retracted.taken_back(text, at, at + len(needle), entry=entry, site=site, planned=site):
                     return False
                 read += 1
                 if read >= TAKEN_BACK_PLACES:

@@ -167,7 +167,7 @@ def _out_of_trial(line: str) -> bool:
     closed)", "Ruijin Hospital" of "Ruijin Hospital (withdrawn)") as a site's."""
     start = len(line) - len(line.lstrip())
     end = len(line.split(",", 1)[0].rstrip())
-    return end > start and retracted.taken_back(line, start, end, entry=True, site=True)
+    return end > start and retracted.taken_back(line, start, end, entry=True, site=True, planned=True)
 
 
 def address_parts(lines: list[str]) -> dict[str, list[Passage]]:

@@ -1,13 +1,16 @@
 """Planned: the words by which a source says a value is only planned, not yet so.
 
 "Phase 2 is planned for 2027", "Recruiting is anticipated to begin in 2026", "Recruiting
-(tentative)", "Recruiting: proposed": a phase or a status so spoken of is not the trial's now. Two
-readers read them, each with its own grammar for where they stand: prose.no_trials_phase (a phase)
-and vocabulary's status lookaheads. The words are listed here once: each reader had a list of its
-own, and "Recruiting is proposed for 2026" bound the status RECRUITING while "Phase 2 is proposed"
-was no phase of the trial.
+(tentative)", "Recruiting: proposed": a phase or a status so spoken of is not the trial's now; nor
+is a design term, a site or a dose ("Allocation: Randomized (planned)", "Shanghai, China
+(proposed)", "1×10^6 CAR-T cells/kg (tentative)"). Three readers read them, each with its own grammar
+for where they stand: prose.no_trials_phase (a phase), vocabulary's status lookaheads, and
+retracted.taken_back with planned (the words right after a term, a site or a dose). The words are
+listed here once: each reader had a list of its own, and "Recruiting is proposed for 2026" bound the
+status RECRUITING while "Phase 2 is proposed" was no phase of the trial. (A count's or a date's plan
+is its estimate, "Enrollment: 60 (anticipated)", and no reader takes it back.)
 """
 
 from __future__ import annotations
 
-PLANNED = r"(?:planned|expected|scheduled|anticipated|proposed|intended|tentative)"
+PLANNED = r"(?:planned|expected|scheduled|anticipated|proposed|intended|tentative(?:ly)?|provisional(?:ly)?)"

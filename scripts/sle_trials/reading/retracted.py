@@ -13,12 +13,18 @@ dash) or right before it ("formerly", "previously", "originally", "no longer", "
 struck-out "~~"). Words that qualify a value without taking it back leave it standing:
 "(actual)", "(estimated)", "(inclusive)", "was" (a past state: "Enrollment was 60 participants"),
 "[sic]" (the source's own writing kept as it is), and a target or a plan ("60 (planned)"), which
-is an estimated value, not a withdrawn one.
+is an estimated value, not a withdrawn one: of a count or a date, which a record types ESTIMATED.
+A value that has no estimate of its own (a design term, a site, a dose) and that the words right
+after it say is only planned ("Allocation: Randomized (planned)", "Shanghai, China (proposed)",
+"1×10^6 CAR-T cells/kg (tentative)") is no value of the trial yet: with planned, those words take
+it back too (_PLANNED_AFTER, of planned.PLANNED, the words phases and statuses are read by).
 """
 
 from __future__ import annotations
 
 import re
+
+from sle_trials.reading import planned as planned_words
 
 # The nouns a source calls a value by where it takes it back in words of its own: "this figure", "the
 # date", "this site", "the listed sample size"; not the trial's ("the study was withdrawn" gives its
@@ -241,7 +247,10 @@ _SITE_GONE = (
     r"(?:stopped|ceased)[ \t]+participating|non-?participating|"
     r"(?:no[ \t]+longer|not)[ \t]+(?:participating|taking[ \t]+part|involved)"
     rf"(?![ \t]+in[ \t]+(?!{_THE_TRIAL}))|"
-    r"(?:no[ \t]+longer|not)[ \t]+(?:a[ \t]+)?(?:participating[ \t]+)?(?:study[ \t]+)?(?:site|cent(?:er|re)|location))"
+    r"(?:no[ \t]+longer|not)[ \t]+(?:a[ \t]+)?(?:participating[ \t]+)?(?:study[ \t]+)?(?:site|cent(?:er|re)|location)|"
+    # (or is only planned: "(site planned)", "This site is expected to open in 2026"; not "expected to
+    # recruit 20 participants", a site's own target)
+    rf"{planned_words.PLANNED})"
     rf"\b{_NOT_RECRUITING_ONLY}(?![ \t]+from[ \t]+(?!{_THE_TRIAL}))"
 )
 # ... with its subject ("site closed", "this site has closed", "which withdrew", "the site is no
@@ -270,10 +279,43 @@ _SITE_AFTER = re.compile(
 )
 # ... and a label before it calling the sites so: "Closed sites: Shanghai", "Sites no longer
 # participating: Shanghai", "Terminated locations (2): Shanghai"
-_SITE_GONE_LABEL = r"(?:closed|terminated|discontinued|deactivated|non-?participating|former)"
+# (or only planned: "Planned sites: Shanghai", "Proposed locations: Shanghai")
+_SITE_GONE_LABEL = rf"(?:closed|terminated|discontinued|deactivated|non-?participating|former|{planned_words.PLANNED})"
 _SITE_BEFORE = re.compile(
     rf"(?i)(?:\b{_SITE_GONE_LABEL}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+{_SITE_NOUN}"
     rf"|\b{_SITE_NOUN}[ \t]+{_SITE_VERBS}{_SITE_GONE})\b[^:\n.;]{{0,20}}:[ \t]*\Z"
+)
+# ... and, of a value that has no estimate of its own (with planned: a term, a site, a dose), the words
+# right after it that say it is only planned (planned.PLANNED): in a parenthesis or a bracket, as its
+# first words or a later clause's, after the value's noun or a verb ("(planned)", "(proposed for
+# 2026)", "(site planned)", "(recruiting; tentative)"); after a comma, a colon or a dash ("- planned",
+# ": proposed", ", tentatively"); or as the value's predicate ("Randomized is planned"). Each only where
+# the plan ends its clause or has a time after it ("planned for 2026", "expected in Q3"): "(scheduled on
+# Day 0)" times an infusion, "(intended for patients over 60 kg)" names whom a dose is for,
+# "Recruiting; planned enrollment 60" plans a count
+_PLANNED_NOW = (
+    r"(?:(?:is|are|was|were|to[ \t]+be|being|been|has|have|will[ \t]+be|only|still|currently|now|also)[ \t]+)*"
+)
+_PLANNED_TIME = (
+    r"(?:for|in|from|by|since|as[ \t]+of|after|until|around|during)[ \t]+(?:(?:early|late|mid|next|later|future|"
+    r"the[ \t]+(?:first|second|third|fourth|next|end|start|beginning)|a[ \t]+later|(?:jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|oct|nov|dec)[a-z]*|spring|summer|autumn|fall|winter|Q[1-4]|H[12])\b|[0-9])"
+)
+# (the value's own noun: "(planned site)", "(proposed dose)", "(design planned)"; not a count's, "(enrollment
+# expected to begin soon)" plans the site's recruitment)
+_PLANNED_NOUN = (
+    rf"(?:{_SITE_NOUN}|(?:figure|value|entry|item|statement|dose|design|arm|cohort|regimen|allocation|masking|"
+    r"model|purpose|domain|agent|route)s?)"
+)
+_PLANNED_TAIL = rf"(?:[ \t]+{_PLANNED_NOUN})?(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|[ \t]+{_PLANNED_TIME})"
+_PLANNED_AFTER = re.compile(
+    r"(?i)[ \t]*(?:"
+    rf"[*_]{{0,2}}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?(?:{_PLANNED_NOUN}[ \t]+)?{_PLANNED_NOW}"
+    rf"{planned_words.PLANNED}\b{_PLANNED_TAIL}[^)\]\n]*[)\]]"
+    rf"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*{_PLANNED_NOW}{planned_words.PLANNED}\b{_PLANNED_TAIL}"
+    rf"|[ \t]+(?:is|are|was|were|will[ \t]+be|has[ \t]+been|have[ \t]+been|remains?)[ \t]+{_PLANNED_NOW}"
+    rf"{planned_words.PLANNED}\b{_PLANNED_TAIL}"
+    r")"
 )
 # The other parts of an entry before a value of it ("Ruijin Hospital, " of "Closed sites: Ruijin
 # Hospital, Shanghai"), read back to the label before the entry's first part
@@ -283,14 +325,17 @@ _PARTS_BEFORE = re.compile(
 )
 
 
-def taken_back(text: str, start: int, end: int, entry: bool = False, site: bool = False) -> bool:
+def taken_back(text: str, start: int, end: int, entry: bool = False, site: bool = False, planned: bool = False) -> bool:
     """Whether the words right around text[start:end], a value as the source writes it (a number with
     its unit, a date, a term), take it back: cancel it, withdraw it, say it does not apply or is yet to
     be decided, or replace it with another. With entry, the value is one part of an entry the source
     writes its parts of with commas (a site's facility, city, region and country), and the words after
     the entry's last part, or before its first, take it back too. With site, the entry is a site's, and
     words saying the site is out of the trial ("(site closed)", "— site terminated", "(no longer
-    participating)") take it back too (_SITE_AFTER)."""
+    participating)") take it back too (_SITE_AFTER). With planned, the value has no estimate of its own
+    (a term, a site, a dose; not a count or a date, whose plan is its estimate), and words right after
+    it saying it is only planned ("(planned)", "- proposed", "is tentative") take it back too
+    (_PLANNED_AFTER)."""
     if _BEFORE.search(text, max(0, start - _REACH), start) or (
         site and _SITE_BEFORE.search(text, max(0, start - _REACH), start)
     ):
@@ -313,6 +358,8 @@ def taken_back(text: str, start: int, end: int, entry: bool = False, site: bool 
         return True
     if site and _SITE_AFTER.match(text, at) is not None:
         return True
+    if planned and _PLANNED_AFTER.match(text, at) is not None:
+        return True
     # (a part of an entry, past the entry's other parts: "Shanghai" of "Shanghai, China (withdrawn)")
     for _ in range(_ENTRY_PARTS if entry else 0):
         part = _ENTRY_PART.match(text, at)
@@ -322,5 +369,7 @@ def taken_back(text: str, start: int, end: int, entry: bool = False, site: bool 
         if _AFTER.match(text, at) is not None or (said and _SAID_AFTER.match(text, at) is not None):
             return True
         if site and _SITE_AFTER.match(text, at) is not None:
+            return True
+        if planned and _PLANNED_AFTER.match(text, at) is not None:
             return True
     return False

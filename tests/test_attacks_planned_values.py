@@ -1,0 +1,221 @@
+"""A term, a site or a dose the words right after it say is only planned is no value of the trial yet.
+
+A source's "Allocation: Randomized (planned)", "Shanghai Hospital, Shanghai, China (proposed)" or
+"1×10^6 CAR-T cells/kg (tentative)" each bound its value (RANDOMIZED, the site, the dose): the source
+says the value is a plan, not the trial's. A phase or a status so spoken of was taken back already
+(planned.PLANNED, read by prose.no_trials_phase and vocabulary's status lookaheads); the same words
+now take back a term, a site and a dose too (retracted.taken_back with planned, retracted._PLANNED_AFTER),
+in a parenthesis ("(planned)", "(proposed for 2026)", "(site planned)"), after a comma, a colon or a
+dash ("- planned", ": proposed", ", tentatively"), as the value's predicate ("Randomized is planned"),
+or, of a site, in its label ("Planned sites: Shanghai, China").
+
+A count's or a date's plan is its estimate, typed ESTIMATED ("Enrollment: 60 participants
+(anticipated)", "Planned enrollment: 60"), and stands; so do a dose timed ("(scheduled on Day 0)") or
+a purpose's note ("(intended to induce remission)"), and a plan of another value beside the term
+("Allocation: Randomized; planned enrollment 60 participants").
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import Trials, im19_out
+from sle_trials.reading import pages, retracted
+
+
+def _term(field: str, value: str, quote: str) -> str:
+    head, _, key = field.rpartition(".")
+    body = f"{key}: {value}\n" if not head else f"{head}:\n  {key}: {value}\n"
+    return f"{body}evidence:\n  {field}: {json.dumps(quote, ensure_ascii=False)}\n"
+
+
+def _agent(quote: str) -> str:
+    return (
+        "lymphodepletion:\n  agents:\n    - agent: FLUDARABINE\n      dose: 30\n      unit: mg/m2/day\n"
+        f"evidence:\n  lymphodepletion.agents.0: {json.dumps(quote, ensure_ascii=False)}\n"
+    )
+
+
+def _cohort(quote: str) -> str:
+    return (
+        "arms:\n  - label: Arm A\n    cohorts:\n      - dose:\n          value: 1000000\n"
+        "          unit: CAR-T cells\n          basis: PER_KG\n"
+        f"evidence:\n  arms.0.label: Arm A\n  arms.0.cohorts.0: {json.dumps(quote, ensure_ascii=False)}\n"
+    )
+
+
+ALLOCATION = _term("design.allocation", "RANDOMIZED", "Allocation: Randomized")
+CD28 = (
+    "cell_product:\n  name: IM19\n  construct:\n    costimulatory_domains: [CD28]\n"
+    'evidence:\n  cell_product.name: IM19\n  cell_product.construct: "CD28"\n'
+)
+SHANGHAI = "locations:\n  - city: Shanghai\n"
+RUIJIN = "locations:\n  - facility: Ruijin Hospital\n    city: Shanghai\n"
+TAKEN_BACK = "the text stands in its source only where the words right around it take it back"
+
+
+# --- a term ----------------------------------------------------------------------------------------
+
+PLANNED_TERMS = [
+    ("Allocation: Randomized (planned)", ALLOCATION),
+    ("Allocation: Randomized (proposed)", ALLOCATION),
+    ("Allocation: Randomized [tentative]", ALLOCATION),
+    ("Allocation: Randomized (anticipated)", ALLOCATION),
+    ("Allocation: Randomized (provisional)", ALLOCATION),
+    ("Allocation: Randomized (planned for 2026)", ALLOCATION),
+    ("Allocation: Randomized (design planned)", ALLOCATION),
+    ("Allocation: Randomized - planned", ALLOCATION),
+    ("Allocation: Randomized: proposed", ALLOCATION),
+    ("Allocation: Randomized, tentatively", ALLOCATION),
+    ("Allocation: Randomized — expected in Q3 2026", ALLOCATION),
+    ("Allocation: Randomized is planned.", ALLOCATION),
+    ("Masking: Double (tentative)", _term("design.masking", "DOUBLE", "Masking: Double")),
+    (
+        "Primary purpose: Treatment (intended)",
+        _term("design.primary_purpose", "TREATMENT", "Primary purpose: Treatment"),
+    ),
+    (
+        "Intervention model: Parallel (scheduled)",
+        _term("design.intervention_model", "PARALLEL", "Intervention model: Parallel"),
+    ),
+    ("IM19 CAR-T cells, costimulatory domain: CD28 (proposed)", CD28),
+    (
+        "Lymphodepletion: bendamustine (planned)",
+        _term("lymphodepletion.agents", "[{agent: BENDAMUSTINE}]", "bendamustine"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), PLANNED_TERMS)
+def test_a_term_only_planned_is_none(trials: Trials, line: str, fields: str) -> None:
+    assert " E507 " in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Allocation: Randomized", ALLOCATION),
+        ("Allocation: Randomized; planned enrollment 60 participants", ALLOCATION),
+        ("Allocation: Randomized, expected enrollment 60 participants", ALLOCATION),
+        ("Allocation: Randomized (expected 1:1)", ALLOCATION),
+        ("Allocation: Randomized as planned.", ALLOCATION),
+        ("Allocation: Randomized. Planned enrollment: 60 participants.", ALLOCATION),
+        (
+            "Primary purpose: Treatment (intended to induce remission)",
+            _term("design.primary_purpose", "TREATMENT", "Primary purpose: Treatment"),
+        ),
+        ("IM19 CAR-T cells, costimulatory domain: CD28 (unplanned changes excluded)", CD28),
+        # (a count's plan is its estimate: its type's own word)
+        (
+            "Enrollment: 60 participants (Anticipated)",
+            'enrollment:\n  count: 60\n  type: ESTIMATED\nevidence:\n  enrollment: "60 participants (Anticipated)"\n',
+        ),
+    ],
+)
+def test_a_term_given_beside_a_plan_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""
+
+
+# --- a site ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Location: Shanghai, China (planned)",
+        "Location: Shanghai, China (proposed)",
+        "Location: Shanghai, China [tentative]",
+        "Location: Shanghai, China (site planned)",
+        "Location: Shanghai, China (planned site)",
+        "Location: Shanghai, China (expected to open in 2026)",
+        "Location: Shanghai, China (anticipated for 2026)",
+        "Location: Shanghai, China - planned site",
+        "Location: Shanghai, China: proposed",
+        "Location: Shanghai, China; planned for 2026",
+        "Location: Shanghai, China. This site is planned.",
+        "Planned sites: Shanghai, China",
+        "Proposed study locations: Shanghai, China",
+    ],
+)
+def test_a_site_only_planned_is_none_of_its_sites(trials: Trials, line: str) -> None:
+    assert f" E501 locations.0.city: {TAKEN_BACK}" in im19_out(trials, line, SHANGHAI)
+
+
+def test_each_part_of_a_planned_sites_entry_is_taken_back(trials: Trials) -> None:
+    out = im19_out(trials, "Location: Ruijin Hospital, Shanghai, China (proposed)", RUIJIN)
+    assert f" E501 locations.0.facility: {TAKEN_BACK}" in out
+    assert f" E501 locations.0.city: {TAKEN_BACK}" in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Location: Shanghai, China",
+        "Location: Shanghai, China (Not yet recruiting)",
+        "Location: Shanghai, China. Planned enrollment: 60 participants.",
+        "Location: Shanghai, China, expected enrollment 20 participants",
+        "Location: Shanghai, China (recruitment expected to begin soon)",
+        "Location: Shanghai, China (Recruiting; planned enrollment 20)",
+        "Location: Shanghai, China (enrollment expected to begin soon)",
+        "Location: Shanghai, China (site expected to enrol 20 participants)",
+    ],
+)
+def test_a_site_beside_a_plan_still_is_one(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, SHANGHAI) == ""
+
+
+def test_a_pages_planned_site_is_no_row_a_record_must_hold() -> None:
+    assert pages.in_trial(["Shanghai, China (planned)", "Beijing, China"]) == ["Beijing, China"]
+    assert pages.in_trial(["Shanghai, China (Not yet recruiting)"]) == ["Shanghai, China (Not yet recruiting)"]
+
+
+# --- a dose ----------------------------------------------------------------------------------------
+
+PLANNED_DOSES = [
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (proposed)", _cohort("1×10^6 CAR-T cells/kg")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (planned)", _cohort("1×10^6 CAR-T cells/kg")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (planned dose)", _cohort("1×10^6 CAR-T cells/kg")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg - tentative", _cohort("1×10^6 CAR-T cells/kg")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg is proposed.", _cohort("1×10^6 CAR-T cells/kg")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day (tentative)", _agent("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day (expected)", _agent("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day, provisionally", _agent("fludarabine 30 mg/m2/day")),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), PLANNED_DOSES)
+def test_a_dose_only_planned_is_none(trials: Trials, line: str, fields: str) -> None:
+    assert " E508 " in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg.", _cohort("1×10^6 CAR-T cells/kg")),
+        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (scheduled on Day 0)", _cohort("1×10^6 CAR-T cells/kg")),
+        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg as planned.", _cohort("1×10^6 CAR-T cells/kg")),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day (scheduled for days -5 to -3)", _agent("fludarabine 30 mg/m2/day")),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day, scheduled over 3 days", _agent("fludarabine 30 mg/m2/day")),
+    ],
+)
+def test_a_dose_given_beside_a_plan_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""
+
+
+# --- the reading itself ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Enrollment: 60 participants (planned)", "60 participants"),
+        ("Enrollment: 60 participants (anticipated)", "60 participants"),
+        ("Start date: 2026-03-01 (expected)", "2026-03-01"),
+        ("Start date: 2026-03-01, tentatively", "2026-03-01"),
+    ],
+)
+def test_a_counts_or_dates_plan_is_its_estimate(text: str, value: str) -> None:
+    start = text.index(value)
+    assert not retracted.taken_back(text, start, start + len(value))
+    assert retracted.taken_back(text, start, start + len(value), planned=True)
