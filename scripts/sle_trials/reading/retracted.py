@@ -135,6 +135,12 @@ _CLAUSE_END = r"(?=[ \t]*(?:[.;,)\]]|\Z|\n))"
 # A qualifier that leaves a value standing, and the words after it still read: "(estimated; cancelled)",
 # "(estimated) (cancelled)"
 _QUALIFIER = r"(?:actual|estimated|anticipated|planned|expected|target|inclusive)"
+# The words of a value's own phrase a question mark may stand after, asking the value ("CD28 domain?",
+# "Randomized allocation?", "Female patients only?", "CD28 or 4-1BB?"): a few, on the value's line, each
+# opening in lower case or a digit, with no stop, comma or colon between. (Not a word in capitals: a
+# source's lines are read joined by spaces, and "Last Updated: 2025-08-17" over a line "Has Results?",
+# or "Sex: Female" over "Any questions?", would be asked.) Read by vocabulary's answers too.
+ASKED = r"(?:[ \t]+(?-i:[a-z0-9])[\w'\u2019/-]*){0,4}"
 # (spaces and tabs only: a line's end is no word of the value's)
 _AFTER = re.compile(
     r"(?i)[ \t]*(?:"
@@ -155,10 +161,10 @@ _AFTER = re.compile(
     r"|~~"
     # ... or a question mark right after it, alone or in brackets: a value asked, not given ("Sex:
     # Female?", "Minimum age: 12 years?", "Masking: Double?", "Start date: 2024-07-30 (?)", "(Actual?)");
-    # not one the question's answer gives ("Randomized? Yes"), nor one that opens a link's query
-    # ("...?id=1"). (Not past other words: a source's lines are read joined by spaces, and "Last Updated:
-    # 2025-08-17" over a line "Has Results?" would be asked.)
-    r"|[ \t]*(?:[(\[][ \t]*)?\?(?![ \t]*(?:yes|true)\b)(?=[ \t)\]\n.,;:!]|\Z)"
+    # or after the few words in lower case of the value's own phrase (ASKED: "CD28 domain? No.",
+    # "Randomized allocation? Unclear", "Female patients only?"); not one the question's answer gives
+    # ("Randomized? Yes"), nor one that opens a link's query ("...?id=1")
+    rf"|{ASKED}[ \t]*(?:[(\[][ \t]*)?\?(?![ \t]*(?:yes|true)\b)(?=[ \t)\]\n.,;:!]|\Z)"
     # ... or the words that give it another value ("was 60 participants; amended to 6", "60, now 40")
     r"|[,;]?[ \t]*(?:(?:later|since|subsequently|then|but|and)[ \t]+)?"
     r"(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"

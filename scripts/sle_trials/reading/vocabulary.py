@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
-from sle_trials.reading import kept_out, planned
+from sle_trials.reading import kept_out, planned, retracted
 
 # Words that name a chimeric antigen receptor product ("CAR-T cells", "CD19-CART", "CAR NK", "chimeric
 # antigen receptors"), whole: "care" or "Cardiac" is none. Where a registry copy's intervention is its
@@ -673,8 +673,10 @@ _SEX_EXCLUDED = (
 # bound its value (RANDOMIZED, results posted, INTERVENTIONAL) with a quote of the label alone. Nor
 # where the answer gives nothing ("Randomized: Unknown", "Has Results: N/A", "Randomized: TBD",
 # "Randomized: -"), or denies it after a question mark, a bracket or "=" ("Randomized? No",
-# "Randomized (no)"): the whole answer there, so that "Randomized (not blinded)" stays randomised. (Not
-# after a dash, which a page's columns may stand apart by: "Recruiting - N/A" is a status and a phase.)
+# "Randomized (no)"), the question's mark after the words of the value's own phrase too ("CD28 domain?
+# No.", "Randomized allocation? Unclear": retracted.ASKED): the whole answer there, so that "Randomized
+# (not blinded)" stays randomised. (Not after a dash, which a page's columns may stand apart by:
+# "Recruiting - N/A" is a status and a phase.)
 _NO_ANSWER = (
     r"(?:no|none|false|n/?a|unknown|unclear|undecided|undetermined|tb[acd]|not[ \t]+(?:known|stated|given|reported)"
     r"|to[ \t]+be[ \t]+(?:determined|decided|confirmed|announced))\b"
@@ -682,6 +684,7 @@ _NO_ANSWER = (
 _ANSWERED_NO = (
     rf"(?!(?i:[ \t]*:[ \t]*(?:not|never|{_NO_ANSWER})"
     rf"|[ \t]*[?=(][ \t]*{_NO_ANSWER}[ \t]*(?:[).,;\n]|\Z)"
+    rf"|{retracted.ASKED}[ \t]*\?[ \t]*{_NO_ANSWER}[ \t]*(?:[).,;\n]|\Z)"
     r"|[ \t]*:[ \t]*[-–—][ \t]*(?:\n|\Z)))"
 )
 # ... nor results posted that the words right after it say are only planned or awaited ("Results Posted
