@@ -219,3 +219,36 @@ def test_a_counts_or_dates_plan_is_its_estimate(text: str, value: str) -> None:
     start = text.index(value)
     assert not retracted.taken_back(text, start, start + len(value))
     assert retracted.taken_back(text, start, start + len(value), planned=True)
+
+
+# --- a value that opens a part of its entry --------------------------------------------------------------
+
+# "Shanghai" of "Shanghai Hospital, Shanghai, China (proposed)": the city's name opens the facility's part
+# too, and at that place the words after the entry's last part were never reached (the part goes on
+# past the value, with no comma right after it): the record listing the city alone passed
+OPENING_A_PART = [
+    "Location: Shanghai Hospital, Shanghai, China (planned)",
+    "Location: Shanghai Hospital, Shanghai, China (proposed)",
+    "Location: Shanghai Hospital, Shanghai, China (withdrawn)",
+    "Location: Shanghai Hospital, Shanghai, China (site closed)",
+    "Location: Shanghai General Hospital, Shanghai, China - site terminated",
+    "Location: Shanghai Hospital, withdrawn",
+]
+
+
+@pytest.mark.parametrize("line", OPENING_A_PART)
+def test_a_value_opening_a_part_of_an_entry_taken_back_is_none(trials: Trials, line: str) -> None:
+    assert f" E501 locations.0.city: {TAKEN_BACK}" in im19_out(trials, line, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Location: Shanghai Hospital, Shanghai, China",
+        "Location: Shanghai Hospital, Shanghai, China (Recruiting)",
+        "Location: Shanghai Hospital. Beijing Hospital, Beijing, China (withdrawn); Shanghai, China",
+        "Location: Shanghai\nWithdrawn: No",
+    ],
+)
+def test_a_value_opening_a_part_of_an_entry_still_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, SHANGHAI) == ""

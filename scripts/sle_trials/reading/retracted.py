@@ -231,6 +231,9 @@ _ENTRY_PART = re.compile(
     r"(?:(?<!\.)[ \t]+(?:(?-i:[A-Z0-9])[\w'\u2019.&-]*|of|de|la|del|du|di|and))*"
 )
 _ENTRY_PARTS = 4
+# ... and the other words of the part a value is the first words of, up to the part's comma ("
+# Hospital" of "Shanghai Hospital, Shanghai, China", the value "Shanghai")
+_PART_REST = re.compile(r"(?:(?<!\.)[ \t]+(?:(?-i:[A-Z0-9])[\w'\u2019.&-]*|of|de|la|del|du|di|and)){1,6}(?=[ \t]*,)")
 
 _YES = re.compile(r"(?i)[ \t]*:[ \t]*(?:yes|true)\b")
 
@@ -360,22 +363,32 @@ def taken_back(text: str, start: int, end: int, entry: bool = False, site: bool 
     answer = _YES.match(text, unit.end() if unit else end)
     at = answer.end() if answer else unit.end() if unit else end
     said = _BACK_VALUE.fullmatch(text, start, end) is None
-    if _AFTER.match(text, at) is not None or (said and _SAID_AFTER.match(text, at) is not None):
+    if _back_after(text, at, said, site, planned):
         return True
-    if site and _SITE_AFTER.match(text, at) is not None:
-        return True
-    if planned and _PLANNED_AFTER.match(text, at) is not None:
-        return True
+    # (a word of an entry's part whose other words follow it to the part's comma: "Shanghai" of "Shanghai
+    # Hospital, Shanghai, China (proposed)", which bound a site's city where its entry's last part did not)
+    rest = _PART_REST.match(text, at) if entry else None
+    if rest is not None:
+        at = rest.end()
+        if _back_after(text, at, said, site, planned):
+            return True
     # (a part of an entry, past the entry's other parts: "Shanghai" of "Shanghai, China (withdrawn)")
     for _ in range(_ENTRY_PARTS if entry else 0):
         part = _ENTRY_PART.match(text, at)
         if part is None:
             break
         at = part.end()
-        if _AFTER.match(text, at) is not None or (said and _SAID_AFTER.match(text, at) is not None):
-            return True
-        if site and _SITE_AFTER.match(text, at) is not None:
-            return True
-        if planned and _PLANNED_AFTER.match(text, at) is not None:
+        if _back_after(text, at, said, site, planned):
             return True
     return False
+
+
+def _back_after(text: str, at: int, said: bool, site: bool, planned: bool) -> bool:
+    """Whether the words from text[at] take back the value (or the entry's part) that ends there: taken_back's
+    readings after a value, said the value is no such word itself (_SAID_AFTER)."""
+    return (
+        _AFTER.match(text, at) is not None
+        or (said and _SAID_AFTER.match(text, at) is not None)
+        or (site and _SITE_AFTER.match(text, at) is not None)
+        or (planned and _PLANNED_AFTER.match(text, at) is not None)
+    )
