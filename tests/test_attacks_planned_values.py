@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Trials, im19_out
+from conftest import Trials, age_fields, im19_out
 from sle_trials.reading import pages, retracted
 
 
@@ -252,3 +252,32 @@ def test_a_value_opening_a_part_of_an_entry_taken_back_is_none(trials: Trials, l
 )
 def test_a_value_opening_a_part_of_an_entry_still_binds(trials: Trials, line: str) -> None:
     assert im19_out(trials, line, SHANGHAI) == ""
+
+
+# --- an age limit ------------------------------------------------------------------------------------
+
+# An age limit has no estimate of its own either: "Minimum age: 18 years (proposed)" bound a minimum age
+PLANNED_AGES = [
+    ("Minimum age: 18 years (proposed)", "minimum_age", 18, "Minimum age: 18 years"),
+    ("Minimum age: 18 years - tentative", "minimum_age", 18, "Minimum age: 18 years"),
+    ("Age: 18-65 years (planned for 2027)", "maximum_age", 65, "18-65 years"),
+    ("Patients aged 18 years or older (provisional)", "minimum_age", 18, "aged 18 years or older"),
+]
+
+
+@pytest.mark.parametrize(("line", "bound", "value", "quote"), PLANNED_AGES)
+def test_an_age_limit_only_planned_is_no_bound(trials: Trials, line: str, bound: str, value: int, quote: str) -> None:
+    assert f" E508 eligibility.{bound}: " in im19_out(trials, line, age_fields(bound, value, quote))
+
+
+@pytest.mark.parametrize(
+    ("line", "bound", "value", "quote"),
+    [
+        ("Minimum age: 18 years", "minimum_age", 18, "Minimum age: 18 years"),
+        ("Minimum age: 18 years; planned enrollment 60 participants", "minimum_age", 18, "Minimum age: 18 years"),
+        ("Age: 18-65 years (inclusive)", "maximum_age", 65, "18-65 years"),
+        ("Patients aged 18 years or older, as planned in the protocol", "minimum_age", 18, "aged 18 years or older"),
+    ],
+)
+def test_an_age_limit_beside_a_plan_still_binds(trials: Trials, line: str, bound: str, value: int, quote: str) -> None:
+    assert im19_out(trials, line, age_fields(bound, value, quote)) == ""

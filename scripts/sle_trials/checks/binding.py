@@ -1231,9 +1231,10 @@ def _unbound_there(ctx: Context, path: Path_, quote: str, a: lexicon.Age) -> boo
             # 6 years", "Disease duration of at least 6 years") bound a minimum age of 6
             or lexicon.length_of_time(text[lo:hi], here)
             # (read to its line's end, as a count is; and the quote's whole statement: "Age: 18-65 years
-            # (cancelled)" takes back its minimum of 18 as much as its maximum)
-            or retracted.taken_back(text, at + a.start, at + a.end)
-            or retracted.taken_back(text, at, at + len(quote))
+            # (cancelled)" takes back its minimum of 18 as much as its maximum; an age limit has no
+            # estimate of its own, and "Minimum age: 18 years (proposed)" is none yet)
+            or retracted.taken_back(text, at + a.start, at + a.end, planned=True)
+            or retracted.taken_back(text, at, at + len(quote), planned=True)
         ):
             return False
     return seen
