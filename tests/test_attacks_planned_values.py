@@ -106,6 +106,9 @@ def test_a_term_only_planned_is_none(trials: Trials, line: str, fields: str) -> 
             _term("design.primary_purpose", "TREATMENT", "Primary purpose: Treatment"),
         ),
         ("IM19 CAR-T cells, costimulatory domain: CD28 (unplanned changes excluded)", CD28),
+        # (results none of which are posted yet: the vocabulary reads their plans itself)
+        ("No Results Posted (expected in 2027)", _term("results_posted", "false", "No Results Posted")),
+        ("No Results Posted (anticipated for 2027)", _term("results_posted", "false", "No Results Posted")),
         # (a count's plan is its estimate: its type's own word)
         (
             "Enrollment: 60 participants (Anticipated)",
