@@ -284,3 +284,31 @@ def test_an_age_limit_only_planned_is_no_bound(trials: Trials, line: str, bound:
 )
 def test_an_age_limit_beside_a_plan_still_binds(trials: Trials, line: str, bound: str, value: int, quote: str) -> None:
     assert im19_out(trials, line, age_fields(bound, value, quote)) == ""
+
+
+# --- a status not yet begun, with its plan ---------------------------------------------------------------
+
+NOT_YET = _term("overall_status", "NOT_YET_RECRUITING", "Not yet recruiting")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Status: Not yet recruiting (anticipated start 2026)",
+        "Status: Not yet recruiting (expected to open in 2026)",
+        "Status: Not yet recruiting, anticipated for 2026",
+        "Status: Not yet recruiting - planned start: March 2026",
+    ],
+)
+def test_a_status_not_yet_begun_with_its_planned_start_still_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, NOT_YET) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Status: Recruiting (anticipated)", "Status: Recruiting (expected Q3 2026)", "Status: Recruiting: proposed"],
+)
+def test_an_open_status_only_planned_is_still_none(trials: Trials, line: str) -> None:
+    assert " E507 overall_status: RECRUITING " in im19_out(
+        trials, line, _term("overall_status", "RECRUITING", "Recruiting")
+    )

@@ -622,13 +622,20 @@ _STATUS_CLOSED_AFTER = (
     rf"|(?:{_AFTER_OPEN})(?i:[ \t]*[(,\-–—][ \t]*(?:now[ \t]+)?(?:{_ENDED}|{_ENDED_AT_CLAUSE_END})"
     r"[ \t]*(?:[).;,\n]|\Z|(?:in|on|at|since)\b))))"
 )
+# (the words of a plan after "Not yet recruiting" say when recruiting will begin, which agrees with it:
+# "Not yet recruiting (anticipated start 2026)", "Not yet recruiting, expected to open in 2026" state
+# the status NOT_YET_RECRUITING, and were read as a status only planned)
+_UNSTARTED = r"(?<!not yet recruiting)(?<!not_yet_recruiting)"
 _STATUS_NOT_YET = (
     r"(?!(?i:[ \t]*\?|[ \t]+status\b"
     r"|[ \t]*:[ \t]*(?:not|no|never|closed|completed|ended|finished|stopped|halted|over|paused|suspended|"
-    rf"on[ \t]+hold|{planned.PLANNED}|pending|tbd|n/?a)\b"
+    r"on[ \t]+hold|pending|tbd|n/?a)\b"
+    rf"|{_UNSTARTED}[ \t]*:[ \t]*{planned.PLANNED}\b"
     rf"|{_STATUS_OF}[ \t]*[-–—(,]?[ \t]*(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?"
-    rf"(?:paused|suspended|interrupted|postponed|delayed|deferred|{planned.PLANNED}|"
+    rf"(?:paused|suspended|interrupted|postponed|delayed|deferred|"
     rf"due(?![ \t]+to[ \t]+(?!{_TO_BEGIN}))|on[ \t]+hold|not|never|yet[ \t]+to)\b(?![ \t]*:)"
+    rf"|{_UNSTARTED}{_STATUS_OF}[ \t]*[-–—(,]?[ \t]*(?:(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?)?"
+    rf"{planned.PLANNED}\b(?![ \t]*:)"
     r"|[ \t]+(?:is|are|was|were|has|have|had|did|does|do)(?:n't|[ \t]+not)\b"
     rf"|{_STATUS_OF}[ \t]+(?:will|shall|would|should|may|might|could|can|to)[ \t]+(?:not[ \t]+|soon[ \t]+|only[ \t]+)?"
     rf"{_TO_BEGIN}"
