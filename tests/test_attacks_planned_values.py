@@ -312,3 +312,36 @@ def test_an_open_status_only_planned_is_still_none(trials: Trials, line: str) ->
     assert " E507 overall_status: RECRUITING " in im19_out(
         trials, line, _term("overall_status", "RECRUITING", "Recruiting")
     )
+
+
+# --- a label that says the value is planned ----------------------------------------------------------------
+
+PLANNED_LABELS = [
+    ("Planned allocation: Randomized", _term("design.allocation", "RANDOMIZED", "Randomized"), " E507 "),
+    ("Allocation (proposed): Randomized", _term("design.allocation", "RANDOMIZED", "Randomized"), " E507 "),
+    ("Tentative masking: Double", _term("design.masking", "DOUBLE", "Double"), " E507 "),
+    ("Arm A: IM19 CAR-T cells. Proposed dose: 1×10^6 CAR-T cells/kg", _cohort("1×10^6 CAR-T cells/kg"), " E508 "),
+    ("Lymphodepletion (tentative): fludarabine 30 mg/m2/day", _agent("fludarabine 30 mg/m2/day"), " E508 "),
+    ("Provisional minimum age: 18 years", age_fields("minimum_age", 18, "minimum age: 18 years"), " E508 "),
+]
+
+
+@pytest.mark.parametrize(("line", "fields", "code"), PLANNED_LABELS)
+def test_a_value_a_label_calls_planned_is_none(trials: Trials, line: str, fields: str, code: str) -> None:
+    assert code in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Planned sites: 3. Allocation: Randomized", _term("design.allocation", "RANDOMIZED", "Randomized")),
+        (
+            "Planned enrollment: 60 participants",
+            'enrollment:\n  count: 60\nevidence:\n  enrollment: "60 participants"\n',
+        ),
+        ("Arm A: IM19 CAR-T cells. Dose: 1×10^6 CAR-T cells/kg", _cohort("1×10^6 CAR-T cells/kg")),
+        ("Minimum age: 18 years", age_fields("minimum_age", 18, "Minimum age: 18 years")),
+    ],
+)
+def test_a_value_beside_a_planned_label_of_another_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""

@@ -326,6 +326,19 @@ _PLANNED_AFTER = re.compile(
     rf"{planned_words.PLANNED}\b{_PLANNED_TAIL}"
     r")"
 )
+# ... or a label right before it that says so, of the value's own noun: "Planned allocation: Randomized",
+# "Allocation (proposed): Randomized", "Proposed dose: 1×10^6 CAR-T cells/kg", "Tentative minimum age:
+# 18 years" ("Planned enrollment: 60" labels a count, whose plan is its estimate, read without planned)
+_PLANNED_LABEL_NOUN = (
+    r"(?:allocation|masking|blinding|model|purpose|design|dos(?:e|es|age|ages|ing)|regimens?|sites?|locations?|"
+    r"cent(?:er|re)s?|facilit(?:y|ies)|hospitals?|ages?|routes?|domains?|constructs?|origin|agents?|"
+    r"lymphodepletion|conditioning|sex|gender|type)"
+)
+_PLANNED_BEFORE = re.compile(
+    rf"(?i)(?:\b{planned_words.PLANNED}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+{_PLANNED_LABEL_NOUN}\b[^:\n.;]{{0,20}}"
+    rf"|\b{_PLANNED_LABEL_NOUN}(?:[ \t]+[a-z]+){{0,2}}?[ \t]*[(\[][ \t]*{planned_words.PLANNED}[ \t]*[)\]][ \t]*)"
+    r":[ \t]*\Z"
+)
 # The other parts of an entry before a value of it ("Ruijin Hospital, " of "Closed sites: Ruijin
 # Hospital, Shanghai"), read back to the label before the entry's first part
 _PARTS_BEFORE = re.compile(
@@ -344,9 +357,11 @@ def taken_back(text: str, start: int, end: int, entry: bool = False, site: bool 
     participating)") take it back too (_SITE_AFTER). With planned, the value has no estimate of its own
     (a term, a site, a dose; not a count or a date, whose plan is its estimate), and words right after
     it saying it is only planned ("(planned)", "- proposed", "is tentative") take it back too
-    (_PLANNED_AFTER)."""
-    if _BEFORE.search(text, max(0, start - _REACH), start) or (
-        site and _SITE_BEFORE.search(text, max(0, start - _REACH), start)
+    (_PLANNED_AFTER), as does a label of its noun saying so ("Planned allocation:", _PLANNED_BEFORE)."""
+    if (
+        _BEFORE.search(text, max(0, start - _REACH), start)
+        or (site and _SITE_BEFORE.search(text, max(0, start - _REACH), start))
+        or (planned and _PLANNED_BEFORE.search(text, max(0, start - _REACH), start))
     ):
         return True
     # (a part of an entry, past the entry's parts before it: "Shanghai" of "Withdrawn sites: Ruijin
@@ -354,8 +369,10 @@ def taken_back(text: str, start: int, end: int, entry: bool = False, site: bool 
     parts = _PARTS_BEFORE.search(text, max(0, start - _REACH * 3), start) if entry else None
     if parts is not None:
         first = parts.start()
-        if _BEFORE.search(text, max(0, first - _REACH), first) or (
-            site and _SITE_BEFORE.search(text, max(0, first - _REACH), first)
+        if (
+            _BEFORE.search(text, max(0, first - _REACH), first)
+            or (site and _SITE_BEFORE.search(text, max(0, first - _REACH), first))
+            or (planned and _PLANNED_BEFORE.search(text, max(0, first - _REACH), first))
         ):
             return True
     unit = _UNIT_AFTER.match(text, end)
