@@ -65,6 +65,11 @@ ASKED = [
     ("Double masking? No", _term("design.masking", "DOUBLE", "Double")),
     ("Parallel assignment planned? No.", _term("design.intervention_model", "PARALLEL", "Parallel")),
     ("Female patients only? No.", _term("eligibility.sex", "FEMALE", "Female")),
+    # (more than one mark)
+    ("Sex: Female??", _term("eligibility.sex", "FEMALE", "Sex: Female")),
+    ("Randomized?? No", RANDOMIZED),
+    ("Female patients?? Unknown.", _term("eligibility.sex", "FEMALE", "Female")),
+    ("Minimum age: 12 years??", age_fields("minimum_age", 12, "Minimum age: 12 years")),
     ("Minimum age 18 years required? No.", age_fields("minimum_age", 18, "Minimum age 18 years")),
     ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg as the dose? Unknown.", _cohort("1×10^6 CAR-T cells/kg")),
 ]
@@ -86,6 +91,7 @@ def test_a_site_asked_after_its_phrase_is_none_of_its_sites(trials: Trials) -> N
     [
         ("IM19 CAR-T cells: CD28 costimulatory domain.", _construct("CD28")),
         ("Randomized allocation? Yes, 1:1.", RANDOMIZED),
+        ("Randomized?? Yes.", RANDOMIZED),
         ("Female patients? Yes.", _term("eligibility.sex", "FEMALE", "Female")),
         ("Randomized allocation. Any questions? No.", RANDOMIZED),
         ("Allocation: Randomized, see the protocol? No.", _term("design.allocation", "RANDOMIZED", "Randomized")),
@@ -115,6 +121,8 @@ def test_a_value_given_beside_a_question_still_binds(trials: Trials, line: str, 
         ("sex", "Sex: Female Any questions? No", ["Female"]),
         ("overall status", "Recruiting Who can join? No", ["Recruiting"]),
         ("allocation", "Randomized allocation, see below? No", ["Randomized"]),
+        ("allocation", "Randomized?? No", []),
+        ("sex", "Female patients?? Unknown", []),
     ],
 )
 def test_a_vocabulary_renders_no_value_asked_and_answered_no(name: str, text: str, found: list[str]) -> None:

@@ -164,7 +164,8 @@ _AFTER = re.compile(
     # or after the few words in lower case of the value's own phrase (ASKED: "CD28 domain? No.",
     # "Randomized allocation? Unclear", "Female patients only?"); not one the question's answer gives
     # ("Randomized? Yes"), nor one that opens a link's query ("...?id=1")
-    rf"|{ASKED}[ \t]*(?:[(\[][ \t]*)?\?(?![ \t]*(?:yes|true)\b)(?=[ \t)\]\n.,;:!]|\Z)"
+    # (one mark or more: "Sex: Female??", "Randomized?? No")
+    rf"|{ASKED}[ \t]*(?:[(\[][ \t]*)?\?+(?![ \t]*(?:yes|true)\b)(?=[ \t)\]\n.,;:!]|\Z)"
     # ... or the words that give it another value ("was 60 participants; amended to 6", "60, now 40")
     r"|[,;]?[ \t]*(?:(?:later|since|subsequently|then|but|and)[ \t]+)?"
     r"(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"

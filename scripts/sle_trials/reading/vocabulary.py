@@ -690,8 +690,8 @@ _NO_ANSWER = (
 )
 _ANSWERED_NO = (
     rf"(?!(?i:[ \t]*:[ \t]*(?:not|never|{_NO_ANSWER})"
-    rf"|[ \t]*[?=(][ \t]*{_NO_ANSWER}[ \t]*(?:[).,;\n]|\Z)"
-    rf"|{retracted.ASKED}[ \t]*\?[ \t]*{_NO_ANSWER}[ \t]*(?:[).,;\n]|\Z)"
+    rf"|[ \t]*(?:\?+|[=(])[ \t]*{_NO_ANSWER}[ \t]*(?:[).,;\n]|\Z)"
+    rf"|{retracted.ASKED}[ \t]*\?+[ \t]*{_NO_ANSWER}[ \t]*(?:[).,;\n]|\Z)"
     r"|[ \t]*:[ \t]*[-–—][ \t]*(?:\n|\Z)))"
 )
 # ... nor results posted that the words right after it say are only planned or awaited ("Results Posted
