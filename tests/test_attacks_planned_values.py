@@ -345,3 +345,47 @@ def test_a_value_a_label_calls_planned_is_none(trials: Trials, line: str, fields
 )
 def test_a_value_beside_a_planned_label_of_another_still_binds(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
+
+
+# --- a value that waits on a decision ------------------------------------------------------------------------
+
+UNDECIDED = [
+    ("Allocation: Randomized (to be finalised)", ALLOCATION, " E507 "),
+    ("Allocation: Randomized (pending IRB approval)", ALLOCATION, " E507 "),
+    ("Allocation: Randomized (subject to approval)", ALLOCATION, " E507 "),
+    ("Allocation: Randomized - under consideration", ALLOCATION, " E507 "),
+    ("Allocation: Randomized (projected)", ALLOCATION, " E507 "),
+    ("Allocation: Randomized (envisaged)", ALLOCATION, " E507 "),
+    ("Location: Shanghai, China (pending ethics approval)", SHANGHAI, " E501 "),
+    ("Location: Shanghai, China, if approved", SHANGHAI, " E501 "),
+    (
+        "Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (subject to DSMB confirmation)",
+        _cohort("1×10^6 CAR-T cells/kg"),
+        " E508 ",
+    ),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day (to be finalized)", _agent("fludarabine 30 mg/m2/day"), " E508 "),
+]
+
+
+@pytest.mark.parametrize(("line", "fields", "code"), UNDECIDED)
+def test_a_value_waiting_on_a_decision_is_none(trials: Trials, line: str, fields: str, code: str) -> None:
+    assert code in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Allocation: Randomized (subject to eligibility)", ALLOCATION),
+        ("Allocation: Randomized (pending screening)", ALLOCATION),
+        ("Allocation: Randomized (stratified by site)", ALLOCATION),
+        ("Location: Shanghai, China (Recruiting)", SHANGHAI),
+    ],
+)
+def test_a_value_beside_other_conditions_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""
+
+
+def test_a_count_to_be_finalised_is_taken_back() -> None:
+    text = "Enrollment: 60 participants (to be finalised)"
+    assert retracted.taken_back(text, 12, 27)
+    assert not retracted.taken_back("Enrollment: 60 participants (pending approval)", 12, 27)  # its estimate

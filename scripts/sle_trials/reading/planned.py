@@ -13,4 +13,7 @@ is its estimate, "Enrollment: 60 (anticipated)", and no reader takes it back.)
 
 from __future__ import annotations
 
-PLANNED = r"(?:planned|expected|scheduled|anticipated|proposed|intended|tentative(?:ly)?|provisional(?:ly)?)"
+PLANNED = (
+    r"(?:planned|expected|scheduled|anticipated|proposed|intended|projected|envisaged|foreseen|"
+    r"tentative(?:ly)?|provisional(?:ly)?)"
+)

@@ -108,7 +108,7 @@ _BACK_WORDS = (
     r"not\s+(?:valid|current|accurate|correct|in\s+(?:force|effect))|"
     # (an old one, alone or as the value's noun: "(old)", "(old figure)"; "(old campus)" names a place)
     rf"old(?:\s+{_NOUN})?(?=[ \t]*[)\];,])|"
-    r"not\s+applicable|n/a|tb[cd]|to\s+be\s+(?:confirmed|determined|decided|defined|announced|updated)|"
+    r"not\s+applicable|n/a|tb[cd]|to\s+be\s+(?:confirmed|determined|decided|defined|announced|updated|finali[sz]ed|agreed)|"
     r"not\s+(?:yet\s+)?(?:confirmed|final(?:i[sz]ed)?|decided|determined)|unconfirmed|"
     # (alone, or before the value that replaced it: "(formerly)", "(originally; now 40)"; "Acme
     # (formerly Beta Corp.)" names the value's old name, and leaves it standing)
@@ -120,7 +120,7 @@ _BACK_WORDS = (
 # ... or after a colon or a dash, alone to the end of its clause: "18 years: not applicable",
 # "60 participants: no", "Female - not applicable", "Phase 2: N/A"
 _ANSWER_WORDS = (
-    r"not\s+applicable|n/a|tb[cd]|to\s+be\s+(?:confirmed|determined|decided|defined|announced)|"
+    r"not\s+applicable|n/a|tb[cd]|to\s+be\s+(?:confirmed|determined|decided|defined|announced|finali[sz]ed|agreed)|"
     rf"{_UNDONE}|deleted|removed|void|none|no|false|no\s+longer\s+[a-z]+(?:\s+[a-z]+)?|"
     r"voided|invalidated|superseded|obsolete|outdated|out\s+of\s+date|invalid|incorrect|"
     r"erroneous|wrong|not\s+(?:valid|current|in\s+(?:force|effect))"
@@ -318,11 +318,19 @@ _PLANNED_NOUN = (
     r"model|purpose|domain|agent|route)s?)"
 )
 _PLANNED_TAIL = rf"(?:[ \t]+{_PLANNED_NOUN})?(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|[ \t]+{_PLANNED_TIME})"
+# (and the words that say it waits on a decision, whatever follows them: "(pending approval)", "(subject to
+# confirmation)", "- under consideration", "(if approved)")
+_UNDECIDED = (
+    r"(?:pending[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:approval|confirmation|agreement|decision|activation)"
+    r"|subject[ \t]+to[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:approval|confirmation|agreement|change)"
+    r"|under[ \t]+(?:consideration|discussion|negotiation)|if[ \t]+approved)\b"
+)
+_PLAN = rf"(?:{planned_words.PLANNED}\b{_PLANNED_TAIL}|{_UNDECIDED})"
 _PLANNED_AFTER = re.compile(
     r"(?i)[ \t]*(?:"
     rf"[*_]{{0,2}}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?(?:{_PLANNED_NOUN}[ \t]+)?{_PLANNED_NOW}"
-    rf"{planned_words.PLANNED}\b{_PLANNED_TAIL}[^)\]\n]*[)\]]"
-    rf"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*{_PLANNED_NOW}{planned_words.PLANNED}\b{_PLANNED_TAIL}"
+    rf"{_PLAN}[^)\]\n]*[)\]]"
+    rf"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*{_PLANNED_NOW}{_PLAN}"
     rf"|[ \t]+(?:is|are|was|were|will[ \t]+be|has[ \t]+been|have[ \t]+been|remains?)[ \t]+{_PLANNED_NOW}"
     rf"{planned_words.PLANNED}\b{_PLANNED_TAIL}"
     r")"
