@@ -65,6 +65,10 @@ ASKED = [
     ("Double masking? No", _term("design.masking", "DOUBLE", "Double")),
     ("Parallel assignment planned? No.", _term("design.intervention_model", "PARALLEL", "Parallel")),
     ("Female patients only? No.", _term("eligibility.sex", "FEMALE", "Female")),
+    # (an abbreviation in capitals among the phrase's words)
+    ("IM19 CAR-T cells: autologous CAR-T product? No.", _origin("autologous")),
+    ("Female SLE patients? No.", _term("eligibility.sex", "FEMALE", "Female")),
+    ("IM19 CAR-T cells: CD28 CAR domain? Unknown.", _construct("CD28")),
     # (more than one mark)
     ("Sex: Female??", _term("eligibility.sex", "FEMALE", "Sex: Female")),
     ("Randomized?? No", RANDOMIZED),
@@ -92,6 +96,7 @@ def test_a_site_asked_after_its_phrase_is_none_of_its_sites(trials: Trials) -> N
         ("IM19 CAR-T cells: CD28 costimulatory domain.", _construct("CD28")),
         ("Randomized allocation? Yes, 1:1.", RANDOMIZED),
         ("Randomized?? Yes.", RANDOMIZED),
+        ("Female SLE patients? Yes.", _term("eligibility.sex", "FEMALE", "Female")),
         ("Female patients? Yes.", _term("eligibility.sex", "FEMALE", "Female")),
         ("Randomized allocation. Any questions? No.", RANDOMIZED),
         ("Allocation: Randomized, see the protocol? No.", _term("design.allocation", "RANDOMIZED", "Randomized")),

@@ -136,11 +136,12 @@ _CLAUSE_END = r"(?=[ \t]*(?:[.;,)\]]|\Z|\n))"
 # "(estimated) (cancelled)"
 _QUALIFIER = r"(?:actual|estimated|anticipated|planned|expected|target|inclusive)"
 # The words of a value's own phrase a question mark may stand after, asking the value ("CD28 domain?",
-# "Randomized allocation?", "Female patients only?", "CD28 or 4-1BB?"): a few, on the value's line, each
-# opening in lower case or a digit, with no stop, comma or colon between. (Not a word in capitals: a
-# source's lines are read joined by spaces, and "Last Updated: 2025-08-17" over a line "Has Results?",
-# or "Sex: Female" over "Any questions?", would be asked.) Read by vocabulary's answers too.
-ASKED = r"(?:[ \t]+(?-i:[a-z0-9])[\w'\u2019/-]*){0,4}"
+# "Randomized allocation?", "Female patients only?", "CD28 or 4-1BB?", "autologous CAR-T cells?"): a few,
+# on the value's line, each opening in lower case or a digit, or an abbreviation in capitals ("CAR-T",
+# "SLE"), with no stop, comma or colon between. (Not a word in title case: a source's lines are read
+# joined by spaces, and "Last Updated: 2025-08-17" over a line "Has Results?", or "Sex: Female" over
+# "Any questions?", would be asked.) Read by vocabulary's answers too.
+ASKED = r"(?:[ \t]+(?-i:[a-z0-9][\w'\u2019/-]*|[A-Z][A-Z0-9]+(?:[-/][A-Za-z0-9]+)*)(?![\w'\u2019])){0,4}"
 # (spaces and tabs only: a line's end is no word of the value's)
 _AFTER = re.compile(
     r"(?i)[ \t]*(?:"
