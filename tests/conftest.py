@@ -307,6 +307,32 @@ def age_fields(bound: str, value: int, quote: str) -> str:
     )
 
 
+def term_fields(field: str, value: str, quote: str) -> str:
+    """The lines a draft appends for one term (field: its dotted name, one level deep at most) and
+    its quote."""
+    head, _, key = field.rpartition(".")
+    body = f"{key}: {value}\n" if not head else f"{head}:\n  {key}: {value}\n"
+    return f"{body}evidence:\n  {field}: {json.dumps(quote, ensure_ascii=False)}\n"
+
+
+def cohort_fields(quote: str) -> str:
+    """The lines a draft appends for an arm "Arm A" with one cohort dosed 1×10^6 CAR-T cells/kg, and
+    the cohort's quote."""
+    return (
+        "arms:\n  - label: Arm A\n    cohorts:\n      - dose:\n          value: 1000000\n"
+        "          unit: CAR-T cells\n          basis: PER_KG\n"
+        f"evidence:\n  arms.0.label: Arm A\n  arms.0.cohorts.0: {json.dumps(quote, ensure_ascii=False)}\n"
+    )
+
+
+def agent_fields(quote: str) -> str:
+    """The lines a draft appends for lymphodepletion by fludarabine at 30 mg/m2/day, and its quote."""
+    return (
+        "lymphodepletion:\n  agents:\n    - agent: FLUDARABINE\n      dose: 30\n      unit: mg/m2/day\n"
+        f"evidence:\n  lymphodepletion.agents.0: {json.dumps(quote, ensure_ascii=False)}\n"
+    )
+
+
 def add_source(root: Path, relative: str, text: str) -> str:
     """A source document seeds/NAME with text, in the registry at root and listed in
     seeds/SHA256SUMS, as docs/curating.md says to add one; returns its path."""

@@ -18,22 +18,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Trials, age_fields, im19_out
+from conftest import Trials, age_fields, cohort_fields, im19_out, term_fields
 from sle_trials.reading import retracted, vocabulary
-
-
-def _term(field: str, value: str, quote: str) -> str:
-    head, _, key = field.rpartition(".")
-    body = f"{key}: {value}\n" if not head else f"{head}:\n  {key}: {value}\n"
-    return f"{body}evidence:\n  {field}: {json.dumps(quote, ensure_ascii=False)}\n"
-
-
-def _cohort(quote: str) -> str:
-    return (
-        "arms:\n  - label: Arm A\n    cohorts:\n      - dose:\n          value: 1000000\n"
-        "          unit: CAR-T cells\n          basis: PER_KG\n"
-        f"evidence:\n  arms.0.label: Arm A\n  arms.0.cohorts.0: {json.dumps(quote, ensure_ascii=False)}\n"
-    )
 
 
 def _construct(quote: str) -> str:
@@ -50,7 +36,7 @@ def _origin(quote: str) -> str:
     )
 
 
-RANDOMIZED = _term("design.allocation", "RANDOMIZED", "Randomized")
+RANDOMIZED = term_fields("design.allocation", "RANDOMIZED", "Randomized")
 
 ASKED = [
     ("IM19 CAR-T cells: CD28 domain? No.", _construct("CD28")),
@@ -62,20 +48,20 @@ ASKED = [
     ("Randomized allocation? No.", RANDOMIZED),
     ("Randomized allocation? Unclear", RANDOMIZED),
     ("Randomized or not? TBD", RANDOMIZED),
-    ("Double masking? No", _term("design.masking", "DOUBLE", "Double")),
-    ("Parallel assignment planned? No.", _term("design.intervention_model", "PARALLEL", "Parallel")),
-    ("Female patients only? No.", _term("eligibility.sex", "FEMALE", "Female")),
+    ("Double masking? No", term_fields("design.masking", "DOUBLE", "Double")),
+    ("Parallel assignment planned? No.", term_fields("design.intervention_model", "PARALLEL", "Parallel")),
+    ("Female patients only? No.", term_fields("eligibility.sex", "FEMALE", "Female")),
     # (an abbreviation in capitals among the phrase's words)
     ("IM19 CAR-T cells: autologous CAR-T product? No.", _origin("autologous")),
-    ("Female SLE patients? No.", _term("eligibility.sex", "FEMALE", "Female")),
+    ("Female SLE patients? No.", term_fields("eligibility.sex", "FEMALE", "Female")),
     ("IM19 CAR-T cells: CD28 CAR domain? Unknown.", _construct("CD28")),
     # (more than one mark)
-    ("Sex: Female??", _term("eligibility.sex", "FEMALE", "Sex: Female")),
+    ("Sex: Female??", term_fields("eligibility.sex", "FEMALE", "Sex: Female")),
     ("Randomized?? No", RANDOMIZED),
-    ("Female patients?? Unknown.", _term("eligibility.sex", "FEMALE", "Female")),
+    ("Female patients?? Unknown.", term_fields("eligibility.sex", "FEMALE", "Female")),
     ("Minimum age: 12 years??", age_fields("minimum_age", 12, "Minimum age: 12 years")),
     ("Minimum age 18 years required? No.", age_fields("minimum_age", 18, "Minimum age 18 years")),
-    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg as the dose? Unknown.", _cohort("1×10^6 CAR-T cells/kg")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg as the dose? Unknown.", cohort_fields("1×10^6 CAR-T cells/kg")),
 ]
 
 
@@ -96,13 +82,13 @@ def test_a_site_asked_after_its_phrase_is_none_of_its_sites(trials: Trials) -> N
         ("IM19 CAR-T cells: CD28 costimulatory domain.", _construct("CD28")),
         ("Randomized allocation? Yes, 1:1.", RANDOMIZED),
         ("Randomized?? Yes.", RANDOMIZED),
-        ("Female SLE patients? Yes.", _term("eligibility.sex", "FEMALE", "Female")),
-        ("Female patients? Yes.", _term("eligibility.sex", "FEMALE", "Female")),
+        ("Female SLE patients? Yes.", term_fields("eligibility.sex", "FEMALE", "Female")),
+        ("Female patients? Yes.", term_fields("eligibility.sex", "FEMALE", "Female")),
         ("Randomized allocation. Any questions? No.", RANDOMIZED),
-        ("Allocation: Randomized, see the protocol? No.", _term("design.allocation", "RANDOMIZED", "Randomized")),
+        ("Allocation: Randomized, see the protocol? No.", term_fields("design.allocation", "RANDOMIZED", "Randomized")),
         # (another line's question: lines are read joined by spaces)
-        ("Sex: Female\nAny questions? No.", _term("eligibility.sex", "FEMALE", "Sex: Female")),
-        ("Masking: Double\nWho can join? Unknown.", _term("design.masking", "DOUBLE", "Masking: Double")),
+        ("Sex: Female\nAny questions? No.", term_fields("eligibility.sex", "FEMALE", "Sex: Female")),
+        ("Masking: Double\nWho can join? Unknown.", term_fields("design.masking", "DOUBLE", "Masking: Double")),
         ("Minimum age: 18 years\nAny questions? No.", age_fields("minimum_age", 18, "Minimum age: 18 years")),
     ],
 )

@@ -22,6 +22,7 @@ from conftest import (
     Trials,
     age_fields,
     im19_out,
+    term_fields,
 )
 from sle_trials.reading import retracted
 
@@ -32,12 +33,6 @@ def _enrollment(quote: str) -> str:
 
 def _start(quote: str) -> str:
     return f'dates:\n  start:\n    date: "2024-07-30"\nevidence:\n  dates.start: {json.dumps(quote)}\n'
-
-
-def _term(field: str, value: str, quote: str) -> str:
-    head, _, leaf = field.rpartition(".")
-    body = f"{head}:\n  {leaf}: {value}\n" if head else f"{field}: {value}\n"
-    return body + f"evidence:\n  {field}: {json.dumps(quote)}\n"
 
 
 # --- a count ---------------------------------------------------------------------------------------
@@ -206,7 +201,9 @@ TERMS_TAKEN_BACK = [
 @pytest.mark.parametrize(("line", "term"), TERMS_TAKEN_BACK)
 def test_a_term_taken_back_renders_none(trials: Trials, line: str, term: tuple[str, str, str]) -> None:
     field, value, quote = term
-    assert f" E507 {field}: {value} is not what the quote states" in im19_out(trials, line, _term(field, value, quote))
+    assert f" E507 {field}: {value} is not what the quote states" in im19_out(
+        trials, line, term_fields(field, value, quote)
+    )
 
 
 PHASE2 = 'phases:\n  - PHASE2\nevidence:\n  phases: "Phase 2"\n'
@@ -239,7 +236,7 @@ def test_a_phase_taken_back_renders_none(trials: Trials, line: str) -> None:
 )
 def test_a_term_stated_still_binds(trials: Trials, line: str, term: tuple[str, str, str]) -> None:
     field, value, quote = term
-    assert im19_out(trials, line, _term(field, value, quote)) == ""
+    assert im19_out(trials, line, term_fields(field, value, quote)) == ""
 
 
 def test_a_phase_stated_still_binds(trials: Trials) -> None:

@@ -17,35 +17,11 @@ a purpose's note ("(intended to induce remission)"), and a plan of another value
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from conftest import Trials, age_fields, im19_out
+from conftest import Trials, age_fields, agent_fields, cohort_fields, im19_out, term_fields
 from sle_trials.reading import pages, retracted
 
-
-def _term(field: str, value: str, quote: str) -> str:
-    head, _, key = field.rpartition(".")
-    body = f"{key}: {value}\n" if not head else f"{head}:\n  {key}: {value}\n"
-    return f"{body}evidence:\n  {field}: {json.dumps(quote, ensure_ascii=False)}\n"
-
-
-def _agent(quote: str) -> str:
-    return (
-        "lymphodepletion:\n  agents:\n    - agent: FLUDARABINE\n      dose: 30\n      unit: mg/m2/day\n"
-        f"evidence:\n  lymphodepletion.agents.0: {json.dumps(quote, ensure_ascii=False)}\n"
-    )
-
-
-def _cohort(quote: str) -> str:
-    return (
-        "arms:\n  - label: Arm A\n    cohorts:\n      - dose:\n          value: 1000000\n"
-        "          unit: CAR-T cells\n          basis: PER_KG\n"
-        f"evidence:\n  arms.0.label: Arm A\n  arms.0.cohorts.0: {json.dumps(quote, ensure_ascii=False)}\n"
-    )
-
-
-ALLOCATION = _term("design.allocation", "RANDOMIZED", "Allocation: Randomized")
+ALLOCATION = term_fields("design.allocation", "RANDOMIZED", "Allocation: Randomized")
 CD28 = (
     "cell_product:\n  name: IM19\n  construct:\n    costimulatory_domains: [CD28]\n"
     'evidence:\n  cell_product.name: IM19\n  cell_product.construct: "CD28"\n'
@@ -70,19 +46,19 @@ PLANNED_TERMS = [
     ("Allocation: Randomized, tentatively", ALLOCATION),
     ("Allocation: Randomized — expected in Q3 2026", ALLOCATION),
     ("Allocation: Randomized is planned.", ALLOCATION),
-    ("Masking: Double (tentative)", _term("design.masking", "DOUBLE", "Masking: Double")),
+    ("Masking: Double (tentative)", term_fields("design.masking", "DOUBLE", "Masking: Double")),
     (
         "Primary purpose: Treatment (intended)",
-        _term("design.primary_purpose", "TREATMENT", "Primary purpose: Treatment"),
+        term_fields("design.primary_purpose", "TREATMENT", "Primary purpose: Treatment"),
     ),
     (
         "Intervention model: Parallel (scheduled)",
-        _term("design.intervention_model", "PARALLEL", "Intervention model: Parallel"),
+        term_fields("design.intervention_model", "PARALLEL", "Intervention model: Parallel"),
     ),
     ("IM19 CAR-T cells, costimulatory domain: CD28 (proposed)", CD28),
     (
         "Lymphodepletion: bendamustine (planned)",
-        _term("lymphodepletion.agents", "[{agent: BENDAMUSTINE}]", "bendamustine"),
+        term_fields("lymphodepletion.agents", "[{agent: BENDAMUSTINE}]", "bendamustine"),
     ),
 ]
 
@@ -103,12 +79,12 @@ def test_a_term_only_planned_is_none(trials: Trials, line: str, fields: str) -> 
         ("Allocation: Randomized. Planned enrollment: 60 participants.", ALLOCATION),
         (
             "Primary purpose: Treatment (intended to induce remission)",
-            _term("design.primary_purpose", "TREATMENT", "Primary purpose: Treatment"),
+            term_fields("design.primary_purpose", "TREATMENT", "Primary purpose: Treatment"),
         ),
         ("IM19 CAR-T cells, costimulatory domain: CD28 (unplanned changes excluded)", CD28),
         # (results none of which are posted yet: the vocabulary reads their plans itself)
-        ("No Results Posted (expected in 2027)", _term("results_posted", "false", "No Results Posted")),
-        ("No Results Posted (anticipated for 2027)", _term("results_posted", "false", "No Results Posted")),
+        ("No Results Posted (expected in 2027)", term_fields("results_posted", "false", "No Results Posted")),
+        ("No Results Posted (anticipated for 2027)", term_fields("results_posted", "false", "No Results Posted")),
         # (a count's plan is its estimate: its type's own word)
         (
             "Enrollment: 60 participants (Anticipated)",
@@ -176,14 +152,14 @@ def test_a_pages_planned_site_is_no_row_a_record_must_hold() -> None:
 # --- a dose ----------------------------------------------------------------------------------------
 
 PLANNED_DOSES = [
-    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (proposed)", _cohort("1×10^6 CAR-T cells/kg")),
-    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (planned)", _cohort("1×10^6 CAR-T cells/kg")),
-    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (planned dose)", _cohort("1×10^6 CAR-T cells/kg")),
-    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg - tentative", _cohort("1×10^6 CAR-T cells/kg")),
-    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg is proposed.", _cohort("1×10^6 CAR-T cells/kg")),
-    ("Lymphodepletion: fludarabine 30 mg/m2/day (tentative)", _agent("fludarabine 30 mg/m2/day")),
-    ("Lymphodepletion: fludarabine 30 mg/m2/day (expected)", _agent("fludarabine 30 mg/m2/day")),
-    ("Lymphodepletion: fludarabine 30 mg/m2/day, provisionally", _agent("fludarabine 30 mg/m2/day")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (proposed)", cohort_fields("1×10^6 CAR-T cells/kg")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (planned)", cohort_fields("1×10^6 CAR-T cells/kg")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (planned dose)", cohort_fields("1×10^6 CAR-T cells/kg")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg - tentative", cohort_fields("1×10^6 CAR-T cells/kg")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg is proposed.", cohort_fields("1×10^6 CAR-T cells/kg")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day (tentative)", agent_fields("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day (expected)", agent_fields("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day, provisionally", agent_fields("fludarabine 30 mg/m2/day")),
 ]
 
 
@@ -195,11 +171,17 @@ def test_a_dose_only_planned_is_none(trials: Trials, line: str, fields: str) -> 
 @pytest.mark.parametrize(
     ("line", "fields"),
     [
-        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg.", _cohort("1×10^6 CAR-T cells/kg")),
-        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (scheduled on Day 0)", _cohort("1×10^6 CAR-T cells/kg")),
-        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg as planned.", _cohort("1×10^6 CAR-T cells/kg")),
-        ("Lymphodepletion: fludarabine 30 mg/m2/day (scheduled for days -5 to -3)", _agent("fludarabine 30 mg/m2/day")),
-        ("Lymphodepletion: fludarabine 30 mg/m2/day, scheduled over 3 days", _agent("fludarabine 30 mg/m2/day")),
+        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg.", cohort_fields("1×10^6 CAR-T cells/kg")),
+        (
+            "Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (scheduled on Day 0)",
+            cohort_fields("1×10^6 CAR-T cells/kg"),
+        ),
+        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg as planned.", cohort_fields("1×10^6 CAR-T cells/kg")),
+        (
+            "Lymphodepletion: fludarabine 30 mg/m2/day (scheduled for days -5 to -3)",
+            agent_fields("fludarabine 30 mg/m2/day"),
+        ),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day, scheduled over 3 days", agent_fields("fludarabine 30 mg/m2/day")),
     ],
 )
 def test_a_dose_given_beside_a_plan_still_binds(trials: Trials, line: str, fields: str) -> None:
@@ -288,7 +270,7 @@ def test_an_age_limit_beside_a_plan_still_binds(trials: Trials, line: str, bound
 
 # --- a status not yet begun, with its plan ---------------------------------------------------------------
 
-NOT_YET = _term("overall_status", "NOT_YET_RECRUITING", "Not yet recruiting")
+NOT_YET = term_fields("overall_status", "NOT_YET_RECRUITING", "Not yet recruiting")
 
 
 @pytest.mark.parametrize(
@@ -310,18 +292,18 @@ def test_a_status_not_yet_begun_with_its_planned_start_still_binds(trials: Trial
 )
 def test_an_open_status_only_planned_is_still_none(trials: Trials, line: str) -> None:
     assert " E507 overall_status: RECRUITING " in im19_out(
-        trials, line, _term("overall_status", "RECRUITING", "Recruiting")
+        trials, line, term_fields("overall_status", "RECRUITING", "Recruiting")
     )
 
 
 # --- a label that says the value is planned ----------------------------------------------------------------
 
 PLANNED_LABELS = [
-    ("Planned allocation: Randomized", _term("design.allocation", "RANDOMIZED", "Randomized"), " E507 "),
-    ("Allocation (proposed): Randomized", _term("design.allocation", "RANDOMIZED", "Randomized"), " E507 "),
-    ("Tentative masking: Double", _term("design.masking", "DOUBLE", "Double"), " E507 "),
-    ("Arm A: IM19 CAR-T cells. Proposed dose: 1×10^6 CAR-T cells/kg", _cohort("1×10^6 CAR-T cells/kg"), " E508 "),
-    ("Lymphodepletion (tentative): fludarabine 30 mg/m2/day", _agent("fludarabine 30 mg/m2/day"), " E508 "),
+    ("Planned allocation: Randomized", term_fields("design.allocation", "RANDOMIZED", "Randomized"), " E507 "),
+    ("Allocation (proposed): Randomized", term_fields("design.allocation", "RANDOMIZED", "Randomized"), " E507 "),
+    ("Tentative masking: Double", term_fields("design.masking", "DOUBLE", "Double"), " E507 "),
+    ("Arm A: IM19 CAR-T cells. Proposed dose: 1×10^6 CAR-T cells/kg", cohort_fields("1×10^6 CAR-T cells/kg"), " E508 "),
+    ("Lymphodepletion (tentative): fludarabine 30 mg/m2/day", agent_fields("fludarabine 30 mg/m2/day"), " E508 "),
     ("Provisional minimum age: 18 years", age_fields("minimum_age", 18, "minimum age: 18 years"), " E508 "),
 ]
 
@@ -334,12 +316,12 @@ def test_a_value_a_label_calls_planned_is_none(trials: Trials, line: str, fields
 @pytest.mark.parametrize(
     ("line", "fields"),
     [
-        ("Planned sites: 3. Allocation: Randomized", _term("design.allocation", "RANDOMIZED", "Randomized")),
+        ("Planned sites: 3. Allocation: Randomized", term_fields("design.allocation", "RANDOMIZED", "Randomized")),
         (
             "Planned enrollment: 60 participants",
             'enrollment:\n  count: 60\nevidence:\n  enrollment: "60 participants"\n',
         ),
-        ("Arm A: IM19 CAR-T cells. Dose: 1×10^6 CAR-T cells/kg", _cohort("1×10^6 CAR-T cells/kg")),
+        ("Arm A: IM19 CAR-T cells. Dose: 1×10^6 CAR-T cells/kg", cohort_fields("1×10^6 CAR-T cells/kg")),
         ("Minimum age: 18 years", age_fields("minimum_age", 18, "Minimum age: 18 years")),
     ],
 )
@@ -360,10 +342,10 @@ UNDECIDED = [
     ("Location: Shanghai, China, if approved", SHANGHAI, " E501 "),
     (
         "Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg (subject to DSMB confirmation)",
-        _cohort("1×10^6 CAR-T cells/kg"),
+        cohort_fields("1×10^6 CAR-T cells/kg"),
         " E508 ",
     ),
-    ("Lymphodepletion: fludarabine 30 mg/m2/day (to be finalized)", _agent("fludarabine 30 mg/m2/day"), " E508 "),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day (to be finalized)", agent_fields("fludarabine 30 mg/m2/day"), " E508 "),
 ]
 
 

@@ -13,23 +13,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Trials, age_fields, im19_out
-
-
-def _agent(quote: str) -> str:
-    return (
-        "lymphodepletion:\n  agents:\n    - agent: FLUDARABINE\n      dose: 30\n      unit: mg/m2/day\n"
-        f"evidence:\n  lymphodepletion.agents.0: {json.dumps(quote, ensure_ascii=False)}\n"
-    )
-
-
-def _cohort(quote: str) -> str:
-    return (
-        "arms:\n  - label: Arm A\n    cohorts:\n      - dose:\n          value: 1000000\n"
-        "          unit: CAR-T cells\n          basis: PER_KG\n"
-        f"evidence:\n  arms.0.label: Arm A\n  arms.0.cohorts.0: {json.dumps(quote, ensure_ascii=False)}\n"
-    )
-
+from conftest import Trials, age_fields, agent_fields, cohort_fields, im19_out, term_fields
 
 # --- a dose bounded from below ---------------------------------------------------------------------
 
@@ -48,7 +32,7 @@ AGENT_FLOORS = [
 def test_an_agents_dose_bounded_from_below_is_no_dose(trials: Trials, quote: str) -> None:
     line = f"Lymphodepletion: {quote}."
     assert " E508 lymphodepletion.agents.0.dose: the quote states no dose of 30" in im19_out(
-        trials, line, _agent(quote)
+        trials, line, agent_fields(quote)
     )
 
 
@@ -64,16 +48,21 @@ COHORT_FLOORS = [
 @pytest.mark.parametrize("quote", COHORT_FLOORS)
 def test_a_cohorts_dose_bounded_from_below_is_no_dose(trials: Trials, quote: str) -> None:
     line = f"Arm A: IM19 CAR-T cells at a dose of {quote}."
-    assert " E508 arms.0.cohorts.0.dose: the quote states no dose of 1000000" in im19_out(trials, line, _cohort(quote))
+    assert " E508 arms.0.cohorts.0.dose: the quote states no dose of 1000000" in im19_out(
+        trials, line, cohort_fields(quote)
+    )
 
 
 @pytest.mark.parametrize(
     ("line", "fields"),
     [
-        ("Lymphodepletion: fludarabine less than 30 mg/m2/day.", _agent("fludarabine less than 30 mg/m2/day")),
-        ("Lymphodepletion: fludarabine not more than 30 mg/m2/day.", _agent("fludarabine not more than 30 mg/m2/day")),
-        ("Arm A: IM19 CAR-T cells at under 1×10^6 CAR-T cells/kg.", _cohort("under 1×10^6 CAR-T cells/kg")),
-        ("Arm A: IM19 CAR-T cells at below 1×10^6 CAR-T cells/kg.", _cohort("below 1×10^6 CAR-T cells/kg")),
+        ("Lymphodepletion: fludarabine less than 30 mg/m2/day.", agent_fields("fludarabine less than 30 mg/m2/day")),
+        (
+            "Lymphodepletion: fludarabine not more than 30 mg/m2/day.",
+            agent_fields("fludarabine not more than 30 mg/m2/day"),
+        ),
+        ("Arm A: IM19 CAR-T cells at under 1×10^6 CAR-T cells/kg.", cohort_fields("under 1×10^6 CAR-T cells/kg")),
+        ("Arm A: IM19 CAR-T cells at below 1×10^6 CAR-T cells/kg.", cohort_fields("below 1×10^6 CAR-T cells/kg")),
     ],
 )
 def test_a_dose_bounded_from_above_in_words_is_a_cap(trials: Trials, line: str, fields: str) -> None:
@@ -83,13 +72,13 @@ def test_a_dose_bounded_from_above_in_words_is_a_cap(trials: Trials, line: str, 
 @pytest.mark.parametrize(
     ("line", "fields"),
     [
-        ("Lymphodepletion: fludarabine 30 mg/m2/day.", _agent("fludarabine 30 mg/m2/day")),
-        ("Lymphodepletion: fludarabine 30 mg/m2/day for 3 days.", _agent("fludarabine 30 mg/m2/day")),
-        ("Lymphodepletion: fludarabine 30 mg/m2/day over 3 days.", _agent("fludarabine 30 mg/m2/day")),
-        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg.", _cohort("1×10^6 CAR-T cells/kg")),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day.", agent_fields("fludarabine 30 mg/m2/day")),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day for 3 days.", agent_fields("fludarabine 30 mg/m2/day")),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day over 3 days.", agent_fields("fludarabine 30 mg/m2/day")),
+        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg.", cohort_fields("1×10^6 CAR-T cells/kg")),
         (
             "Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg for patients over 18 years.",
-            _cohort("1×10^6 CAR-T cells/kg"),
+            cohort_fields("1×10^6 CAR-T cells/kg"),
         ),
     ],
 )
@@ -160,23 +149,23 @@ def test_an_age_of_who_enrols_beside_another_person_still_binds(
 # --- a value asked, not given ------------------------------------------------------------------------
 
 
-def _term(field: str, value: str, quote: str) -> str:
-    head, _, key = field.rpartition(".")
-    body = f"{key}: {value}\n" if not head else f"{head}:\n  {key}: {value}\n"
-    return f"{body}evidence:\n  {field}: {json.dumps(quote, ensure_ascii=False)}\n"
-
-
 ASKED = [
-    ("Sex: Female?", _term("eligibility.sex", "FEMALE", "Sex: Female")),
-    ("Masking: Double?", _term("design.masking", "DOUBLE", "Masking: Double")),
-    ("Intervention model: Parallel?", _term("design.intervention_model", "PARALLEL", "Intervention model: Parallel")),
-    ("Study type: Observational?", _term("study_type", "OBSERVATIONAL", "Study type: Observational")),
-    ("Has Results?", _term("results_posted", "true", "Has Results")),
-    ("IM19 CAR-T cells are allogeneic (?)", _term("cell_product.origin", "ALLOGENEIC", "allogeneic")),
-    ("Lymphodepletion: bendamustine?", _term("lymphodepletion.agents", "[{agent: BENDAMUSTINE}]", "bendamustine")),
+    ("Sex: Female?", term_fields("eligibility.sex", "FEMALE", "Sex: Female")),
+    ("Masking: Double?", term_fields("design.masking", "DOUBLE", "Masking: Double")),
+    (
+        "Intervention model: Parallel?",
+        term_fields("design.intervention_model", "PARALLEL", "Intervention model: Parallel"),
+    ),
+    ("Study type: Observational?", term_fields("study_type", "OBSERVATIONAL", "Study type: Observational")),
+    ("Has Results?", term_fields("results_posted", "true", "Has Results")),
+    ("IM19 CAR-T cells are allogeneic (?)", term_fields("cell_product.origin", "ALLOGENEIC", "allogeneic")),
+    (
+        "Lymphodepletion: bendamustine?",
+        term_fields("lymphodepletion.agents", "[{agent: BENDAMUSTINE}]", "bendamustine"),
+    ),
     ("Minimum age: 12 years?", age_fields("minimum_age", 12, "Minimum age: 12 years")),
-    ("Lymphodepletion: fludarabine 30 mg/m2/day?", _agent("fludarabine 30 mg/m2/day")),
-    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg?", _cohort("1×10^6 CAR-T cells/kg")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day?", agent_fields("fludarabine 30 mg/m2/day")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg?", cohort_fields("1×10^6 CAR-T cells/kg")),
     (
         "Enrollment: 6 participants (Actual?)",
         'enrollment:\n  count: 6\n  type: ACTUAL\nevidence:\n  enrollment: "Enrollment: 6 participants (Actual"\n',
@@ -186,7 +175,7 @@ ASKED = [
         'dates:\n  first_posted:\n    date: "2024-07-30"\nevidence:\n'
         '  dates.first_posted: "First posted: 2024-07-30"\n',
     ),
-    ("Sponsor: Acme Bio?", _term("sponsor.name", "Acme Bio", "Sponsor: Acme Bio")),
+    ("Sponsor: Acme Bio?", term_fields("sponsor.name", "Acme Bio", "Sponsor: Acme Bio")),
 ]
 
 
@@ -200,14 +189,14 @@ def test_a_value_asked_is_none_given(trials: Trials, line: str, fields: str) -> 
 @pytest.mark.parametrize(
     ("line", "fields"),
     [
-        ("Sex: Female", _term("eligibility.sex", "FEMALE", "Sex: Female")),
-        ("Randomized? Yes", _term("design.allocation", "RANDOMIZED", "Randomized")),
-        ("Masking: Double. Any questions? Call the site.", _term("design.masking", "DOUBLE", "Masking: Double")),
+        ("Sex: Female", term_fields("eligibility.sex", "FEMALE", "Sex: Female")),
+        ("Randomized? Yes", term_fields("design.allocation", "RANDOMIZED", "Randomized")),
+        ("Masking: Double. Any questions? Call the site.", term_fields("design.masking", "DOUBLE", "Masking: Double")),
         ("Minimum age: 12 years. Who can join? See below.", age_fields("minimum_age", 12, "Minimum age: 12 years")),
-        ("Lymphodepletion: fludarabine 30 mg/m2/day.", _agent("fludarabine 30 mg/m2/day")),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day.", agent_fields("fludarabine 30 mg/m2/day")),
         # (a line after the value asking something: lines are read joined by spaces)
-        ("Has Results\nWho can join?", _term("results_posted", "true", "Has Results")),
-        ("Sex: Female\nAny questions?", _term("eligibility.sex", "FEMALE", "Sex: Female")),
+        ("Has Results\nWho can join?", term_fields("results_posted", "true", "Has Results")),
+        ("Sex: Female\nAny questions?", term_fields("eligibility.sex", "FEMALE", "Sex: Female")),
     ],
 )
 def test_a_value_given_beside_a_question_still_binds(trials: Trials, line: str, fields: str) -> None:
@@ -217,10 +206,10 @@ def test_a_value_given_beside_a_question_still_binds(trials: Trials, line: str, 
 # --- an old name the words before it give it ---------------------------------------------------------
 
 OLD_NAMES = [
-    ("IM19 CAR-T cells (formerly called IM29 CAR-T)", _term("cell_product.name", "IM29 CAR-T", "IM29 CAR-T")),
-    ("Sponsor: Peking University (formerly known as Acme Bio)", _term("sponsor.name", "Acme Bio", "Acme Bio")),
-    ("Sponsor: Peking University, previously named Acme Bio.", _term("sponsor.name", "Acme Bio", "Acme Bio")),
-    ("Status: Completed (previously listed as Recruiting)", _term("overall_status", "RECRUITING", "Recruiting")),
+    ("IM19 CAR-T cells (formerly called IM29 CAR-T)", term_fields("cell_product.name", "IM29 CAR-T", "IM29 CAR-T")),
+    ("Sponsor: Peking University (formerly known as Acme Bio)", term_fields("sponsor.name", "Acme Bio", "Acme Bio")),
+    ("Sponsor: Peking University, previously named Acme Bio.", term_fields("sponsor.name", "Acme Bio", "Acme Bio")),
+    ("Status: Completed (previously listed as Recruiting)", term_fields("overall_status", "RECRUITING", "Recruiting")),
 ]
 
 
@@ -233,12 +222,12 @@ def test_an_old_name_is_none_of_the_trials(trials: Trials, line: str, fields: st
 @pytest.mark.parametrize(
     ("line", "fields"),
     [
-        ("IM19 CAR-T cells (formerly called IM29 CAR-T)", _term("cell_product.name", "IM19 CAR-T cells", "IM19")),
+        ("IM19 CAR-T cells (formerly called IM29 CAR-T)", term_fields("cell_product.name", "IM19 CAR-T cells", "IM19")),
         (
             "Sponsor: Peking University (formerly known as Acme Bio)",
-            _term("sponsor.name", "Peking University", "Sponsor: Peking University"),
+            term_fields("sponsor.name", "Peking University", "Sponsor: Peking University"),
         ),
-        ("Sponsor: Acme Bio (formerly Beta Corp.)", _term("sponsor.name", "Acme Bio", "Sponsor: Acme Bio")),
+        ("Sponsor: Acme Bio (formerly Beta Corp.)", term_fields("sponsor.name", "Acme Bio", "Sponsor: Acme Bio")),
     ],
 )
 def test_the_name_beside_its_old_one_still_binds(trials: Trials, line: str, fields: str) -> None:
@@ -330,10 +319,10 @@ def test_a_term_after_a_verb_not_denied_still_binds(trials: Trials, line: str, f
 # --- a dose the words after it say is not given ------------------------------------------------------
 
 NOT_GIVEN = [
-    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg will not be given.", _cohort("1×10^6 CAR-T cells/kg")),
-    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg is no longer used.", _cohort("1×10^6 CAR-T cells/kg")),
-    ("Lymphodepletion: fludarabine 30 mg/m2/day will not be administered.", _agent("fludarabine 30 mg/m2/day")),
-    ("Lymphodepletion: fludarabine 30 mg/m2/day was never used.", _agent("fludarabine 30 mg/m2/day")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg will not be given.", cohort_fields("1×10^6 CAR-T cells/kg")),
+    ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg is no longer used.", cohort_fields("1×10^6 CAR-T cells/kg")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day will not be administered.", agent_fields("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day was never used.", agent_fields("fludarabine 30 mg/m2/day")),
 ]
 
 
@@ -345,9 +334,9 @@ def test_a_dose_not_given_is_none(trials: Trials, line: str, fields: str) -> Non
 @pytest.mark.parametrize(
     ("line", "fields"),
     [
-        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg will be given.", _cohort("1×10^6 CAR-T cells/kg")),
-        ("Lymphodepletion: fludarabine 30 mg/m2/day is used.", _agent("fludarabine 30 mg/m2/day")),
-        ("Lymphodepletion: fludarabine 30 mg/m2/day, not given to children.", _agent("fludarabine 30 mg/m2/day")),
+        ("Arm A: IM19 CAR-T cells at 1×10^6 CAR-T cells/kg will be given.", cohort_fields("1×10^6 CAR-T cells/kg")),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day is used.", agent_fields("fludarabine 30 mg/m2/day")),
+        ("Lymphodepletion: fludarabine 30 mg/m2/day, not given to children.", agent_fields("fludarabine 30 mg/m2/day")),
     ],
 )
 def test_a_dose_given_still_binds(trials: Trials, line: str, fields: str) -> None:
@@ -368,7 +357,7 @@ RESULTS_NOT_YET = [
 @pytest.mark.parametrize(("line", "quote"), RESULTS_NOT_YET)
 def test_results_only_planned_are_none_posted(trials: Trials, line: str, quote: str) -> None:
     assert " E507 results_posted: true is not what the quote states" in im19_out(
-        trials, line, _term("results_posted", "true", quote)
+        trials, line, term_fields("results_posted", "true", quote)
     )
 
 
@@ -382,7 +371,7 @@ def test_results_only_planned_are_none_posted(trials: Trials, line: str, quote: 
     ],
 )
 def test_results_posted_still_bind(trials: Trials, line: str, value: str, quote: str) -> None:
-    assert im19_out(trials, line, _term("results_posted", value, quote)) == ""
+    assert im19_out(trials, line, term_fields("results_posted", value, quote)) == ""
 
 
 # --- a role held before or to come ---------------------------------------------------------------------
