@@ -30,9 +30,15 @@ from sle_trials.reading.invisible import SEPARATOR
 _ORDINALS = (r"[\da-zA-Z]", r"(?:\d\d|[ivx]{2}|[IVX]{2})", r"(?:\d{3}|[ivx]{3}|[IVX]{3})", r"(?:[ivx]{4}|[IVX]{4})")
 _AFTER_A_MARK = "".join(f"(?<!{before}{ordinal}\\.)" for ordinal in _ORDINALS for before in ("\\n", "^", ":\\s"))
 _OPENS = r"[A-Z(\"“‘']"
+# Nor after a question its yes or no answers ("IM19 CAR-T cells: CD28? Yes.", "CD28 domain? No, 4-1BB."):
+# the answer is the question's, and cut there, a product's sentence ended in a question unanswered, and
+# read as asked (retracted.ASKED) its "CD28" was refused where the answer was yes. The answer a word
+# alone, before a mark or the text's or a line's end ("No patients were enrolled." answers nothing).
+_ANSWERED = r"(?!(?<=\?)\s+(?i:yes|no|true|false)(?=[ \t]*(?:[.,;:!?)\]\u2013\u2014-]|\n|\Z)))"
 _STOP = (
     r"(?<=[.!?])(?<!\bDr\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)"
     + _AFTER_A_MARK
+    + _ANSWERED
     + r"\s+(?="
     + _OPENS
     + ")"
