@@ -222,6 +222,8 @@ TAKEN_BACK_PLACES = 1_000
 # region and country ("Shanghai, China (withdrawn)" withdraws the site Shanghai), an organisation's
 # name and its suffix or address ("Acme Biotech, Inc. (withdrawn)"), a person's name and degree
 _ENTRIES = frozenset({"locations", "sponsor", "responsible_party", "officials"})
+# ... of them, a sponsor's and an official's: "(stepped down)", "(sponsorship transferred to Beta Corp)"
+_PARTIES = frozenset({"sponsor", "responsible_party", "officials"})
 
 
 def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
@@ -230,8 +232,10 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
     Biotech (withdrawn)", "Condition: formerly Lupus Nephritis", "~~Lupus Nephritis~~ SLE" each gave the
     record a sponsor or a condition the source withdraws; so did "Location: Shanghai, China (withdrawn)"
     a site's city, by the words after its entry's last part (_ENTRIES), and "Location: Shanghai, China
-    (site closed)", words that say a site is out of the trial. A criterion's text is its whole
-    item, read by binding."""
+    (site closed)", words that say a site is out of the trial. An entry's text has no estimate of its
+    own, and words saying it is only planned take it back ("Sponsor: Acme Bio (proposed)"); a
+    sponsor's or an official's, words saying they left ("(stepped down)", _PARTIES). A criterion's
+    text is its whole item, read by binding."""
     if path[0] == "eligibility" or path[0] in fields.BOOKKEEPING:
         return False
     read = 0
@@ -239,8 +243,11 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
         placed = sources.passages(doc, path)
         for text in [doc.text] if placed is None else [p.text for p in placed]:
             for at in edges.occurrences(text, needle):
-                entry, site = path[0] in _ENTRIES, path[0] == "locations"
-                if not retracted.taken_back(text, at, at + len(needle), entry=entry, site=site, planned=site):
+                entry, site, party = path[0] in _ENTRIES, path[0] == "locations", path[0] in _PARTIES
+                # (an entry is no one's while it is only planned: "Sponsor: Acme Bio (proposed)")
+                if not retracted.taken_back(
+                    text, at, at + len(needle), entry=entry, site=site, planned=entry, party=party
+                ):
                     return False
                 read += 1
                 if read >= TAKEN_BACK_PLACES:

@@ -112,7 +112,10 @@ _BACK_WORDS = (
     r"not\s+(?:yet\s+)?(?:confirmed|final(?:i[sz]ed)?|decided|determined)|unconfirmed|"
     # (alone, or before the value that replaced it: "(formerly)", "(originally; now 40)"; "Acme
     # (formerly Beta Corp.)" names the value's old name, and leaves it standing)
-    r"no\s+longer|(?:previous(?:ly)?|former(?:ly)?|original(?:ly)?)(?=[ \t]*[)\];,])|postponed|"
+    # (or of the value's noun, or a sponsor's: "(former sponsor)", "(previous entry)"; a role of an official's
+    # names a post they held, "Wang Li, Principal Investigator (former Study Director)")
+    rf"no\s+longer|(?:previous(?:ly)?|former(?:ly)?|original(?:ly)?|previous\s+{_NOUN}|former\s+{_NOUN}|"
+    r"(?:previous|former|original|outgoing)\s+(?:sponsors?|collaborators?))(?=[ \t]*[)\];,])|postponed|"
     r"(?:(?:later|since|subsequently|then|now)\s+)?"
     r"(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"
     r"\s+(?:to|from)|now\s+(?-i:[0-9A-Z])"
@@ -296,6 +299,25 @@ _SITE_BEFORE = re.compile(
     rf"(?i)(?:\b{_SITE_GONE_LABEL}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+{_SITE_NOUN}"
     rf"|\b{_SITE_NOUN}[ \t]+{_SITE_VERBS}{_SITE_GONE})\b[^:\n.;]{{0,20}}:[ \t]*\Z"
 )
+# A sponsor's or an official's own words for being out of the trial (with party): the person stepped down,
+# resigned, withdrew, left the study or died, the sponsorship or the role was transferred or handed over
+# to another ("(stepped down)", "(resigned in 2024)", "- left the study", "(sponsorship transferred to
+# Beta Corp)"); not one that took it over ("(transferred from Beta Corp)" names this sponsor's
+# predecessor), nor one that left another post ("(left Ruijin Hospital in 2023)" moves an affiliation)
+_PARTY_GONE = (
+    r"(?:(?:has|have|had|since|later|subsequently)[ \t]+)*"
+    r"(?:stepped[ \t]+down|resigned|withdrew|deceased|died|passed[ \t]+away|"
+    r"left(?=[ \t]+(?:the|this)[ \t]+(?:study|trial|project|post|position|role|sponsorship)\b)|"
+    r"(?:(?:sponsorship|role|responsibility|post|position)[ \t]+(?:(?:was|has[ \t]+been)[ \t]+)?)?"
+    r"(?:transferred|handed[ \t]+over|passed|reassigned)(?=[ \t]+to\b|[ \t]*[)\];,.]))"
+)
+_PARTY_AFTER = re.compile(
+    r"(?i)[ \t]*(?:"
+    rf"[*_]{{0,2}}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?(?:(?:who|which|it|he|she|they)[ \t]+)?{_PARTY_GONE}"
+    r"[^)\]\n]*[)\]]"
+    rf"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*(?:(?:who|which)[ \t]+)?{_PARTY_GONE}"
+    r")"
+)
 # ... and, of a value that has no estimate of its own (with planned: a term, a site, a dose), the words
 # right after it that say it is only planned (planned.PLANNED): in a parenthesis or a bracket, as its
 # first words or a later clause's, after the value's noun or a verb ("(planned)", "(proposed for
@@ -342,7 +364,9 @@ _PLANNED_AFTER = re.compile(
 _PLANNED_LABEL_NOUN = (
     r"(?:allocation|masking|blinding|model|purpose|design|dos(?:e|es|age|ages|ing)|regimens?|sites?|locations?|"
     r"cent(?:er|re)s?|facilit(?:y|ies)|hospitals?|ages?|routes?|domains?|constructs?|origin|agents?|"
-    r"lymphodepletion|conditioning|sex|gender|type)"
+    r"lymphodepletion|conditioning|sex|gender|type|"
+    # (a sponsor's and an official's: "Proposed sponsor: Acme Bio", "Tentative Principal Investigator: Wang Li")
+    r"sponsors?|collaborators?|investigators?|directors?|chairs?|officials?|PIs?|party)"
 )
 _PLANNED_BEFORE = re.compile(
     rf"(?i)(?:\b{planned_words.PLANNED}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+{_PLANNED_LABEL_NOUN}\b[^:\n.;]{{0,20}}"
@@ -357,7 +381,15 @@ _PARTS_BEFORE = re.compile(
 )
 
 
-def taken_back(text: str, start: int, end: int, entry: bool = False, site: bool = False, planned: bool = False) -> bool:
+def taken_back(
+    text: str,
+    start: int,
+    end: int,
+    entry: bool = False,
+    site: bool = False,
+    planned: bool = False,
+    party: bool = False,
+) -> bool:
     """Whether the words right around text[start:end], a value as the source writes it (a number with
     its unit, a date, a term), take it back: cancel it, withdraw it, say it does not apply or is yet to
     be decided, or replace it with another. With entry, the value is one part of an entry the source
@@ -367,7 +399,9 @@ def taken_back(text: str, start: int, end: int, entry: bool = False, site: bool 
     participating)") take it back too (_SITE_AFTER). With planned, the value has no estimate of its own
     (a term, a site, a dose; not a count or a date, whose plan is its estimate), and words right after
     it saying it is only planned ("(planned)", "- proposed", "is tentative") take it back too
-    (_PLANNED_AFTER), as does a label of its noun saying so ("Planned allocation:", _PLANNED_BEFORE)."""
+    (_PLANNED_AFTER), as does a label of its noun saying so ("Planned allocation:", _PLANNED_BEFORE). With
+    party, the entry is a sponsor's or an official's, and words saying they left the trial ("(stepped
+    down)", "(sponsorship transferred to Beta Corp)") take it back too (_PARTY_AFTER)."""
     if (
         _BEFORE.search(text, max(0, start - _REACH), start)
         or (site and _SITE_BEFORE.search(text, max(0, start - _REACH), start))
@@ -390,14 +424,14 @@ def taken_back(text: str, start: int, end: int, entry: bool = False, site: bool 
     answer = _YES.match(text, unit.end() if unit else end)
     at = answer.end() if answer else unit.end() if unit else end
     said = _BACK_VALUE.fullmatch(text, start, end) is None
-    if _back_after(text, at, said, site, planned):
+    if _back_after(text, at, said, site, planned, party):
         return True
     # (a word of an entry's part whose other words follow it to the part's comma: "Shanghai" of "Shanghai
     # Hospital, Shanghai, China (proposed)", which bound a site's city where its entry's last part did not)
     rest = _PART_REST.match(text, at) if entry else None
     if rest is not None:
         at = rest.end()
-        if _back_after(text, at, said, site, planned):
+        if _back_after(text, at, said, site, planned, party):
             return True
     # (a part of an entry, past the entry's other parts: "Shanghai" of "Shanghai, China (withdrawn)")
     for _ in range(_ENTRY_PARTS if entry else 0):
@@ -405,12 +439,12 @@ def taken_back(text: str, start: int, end: int, entry: bool = False, site: bool 
         if part is None:
             break
         at = part.end()
-        if _back_after(text, at, said, site, planned):
+        if _back_after(text, at, said, site, planned, party):
             return True
     return False
 
 
-def _back_after(text: str, at: int, said: bool, site: bool, planned: bool) -> bool:
+def _back_after(text: str, at: int, said: bool, site: bool, planned: bool, party: bool) -> bool:
     """Whether the words from text[at] take back the value (or the entry's part) that ends there: taken_back's
     readings after a value, said the value is no such word itself (_SAID_AFTER)."""
     return (
@@ -418,4 +452,5 @@ def _back_after(text: str, at: int, said: bool, site: bool, planned: bool) -> bo
         or (said and _SAID_AFTER.match(text, at) is not None)
         or (site and _SITE_AFTER.match(text, at) is not None)
         or (planned and _PLANNED_AFTER.match(text, at) is not None)
+        or (party and _PARTY_AFTER.match(text, at) is not None)
     )
