@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from sle_trials.reading import planned as planned_words
+from sle_trials.reading.sentences import INSTITUTION
 
 # The nouns a source calls a value by where it takes it back in words of its own: "this figure", "the
 # date", "this site", "the listed sample size"; not the trial's ("the study was withdrawn" gives its
@@ -231,14 +232,20 @@ _UNIT_AFTER = re.compile(
 # The other parts of an entry after a value of it, each after a comma, in words of capitals or digits
 # (", China", ", Zhejiang Province", ", 200025", ", People's Republic of China", ", Inc."; a word after a
 # stop opens the next sentence: ", China. This site ..."), and how many
+# (past a bracket of the part before that takes nothing back: "Ruijin Hospital (Recruiting), Shanghai, China
+# (withdrawn)")
+_PART_BRACKET = r"[ \t]*[(\[][^)\]\n]{0,60}[)\]]"
 _ENTRY_PART = re.compile(
-    r"[ \t]*,[ \t]*(?-i:[A-Z0-9])[\w'\u2019.&-]*"
+    rf"(?:{_PART_BRACKET})?[ \t]*,[ \t]*(?-i:[A-Z0-9])[\w'\u2019.&-]*"
     r"(?:(?<!\.)[ \t]+(?:(?-i:[A-Z0-9])[\w'\u2019.&-]*|of|de|la|del|du|di|and))*"
 )
 _ENTRY_PARTS = 4
-# ... and the other words of the part a value is the first words of, up to the part's comma ("
-# Hospital" of "Shanghai Hospital, Shanghai, China", the value "Shanghai")
-_PART_REST = re.compile(r"(?:(?<!\.)[ \t]+(?:(?-i:[A-Z0-9])[\w'\u2019.&-]*|of|de|la|del|du|di|and)){1,6}(?=[ \t]*,)")
+# ... and the other words of the part a value is the first words of, up to the part's comma or bracket ("
+# Hospital" of "Shanghai Hospital, Shanghai, China" and of "Shanghai Hospital (withdrawn), Shanghai, China",
+# the value "Shanghai")
+_PART_REST = re.compile(
+    r"(?:(?<!\.)[ \t]+(?:(?-i:[A-Z0-9])[\w'\u2019.&-]*|of|de|la|del|du|di|and)){1,6}(?=[ \t]*[,(\[])"
+)
 
 _YES = re.compile(r"(?i)[ \t]*:[ \t]*(?:yes|true)\b")
 
@@ -375,10 +382,15 @@ _PLANNED_BEFORE = re.compile(
 )
 # The other parts of an entry before a value of it ("Ruijin Hospital, " of "Closed sites: Ruijin
 # Hospital, Shanghai"), read back to the label before the entry's first part
-_PARTS_BEFORE = re.compile(
-    r"(?:(?<![\w'\u2019.&-])(?-i:[A-Z0-9])[\w'\u2019.&-]*"
-    r"(?:[ \t]+(?:(?-i:[A-Z0-9])[\w'\u2019.&-]*|of|de|la|del|du|di|and))*[ \t]*,[ \t]*){1,4}\Z"
-)
+# (a part may have a bracket before its comma: "Ruijin Hospital (withdrawn), ")
+_PART_WORDS = r"(?-i:[A-Z0-9])[\w'\u2019.&-]*(?:[ \t]+(?:(?-i:[A-Z0-9])[\w'\u2019.&-]*|of|de|la|del|du|di|and))*"
+_PARTS_BEFORE = re.compile(rf"(?:(?<![\w'\u2019.&-]){_PART_WORDS}(?:{_PART_BRACKET})?[ \t]*,[ \t]*){{1,4}}\Z")
+_PART_BEFORE = re.compile(rf"(?P<words>{_PART_WORDS})(?P<bracket>{_PART_BRACKET})?[ \t]*,[ \t]*")
+# ... of which a site's facility opens the entry, and the words in a bracket after it or a part after it
+# take back the parts after them ("Shanghai Hospital (withdrawn), Shanghai, China": the city of a site
+# withdrawn); without a facility the parts may be a list's ("Sites: Beijing (closed), Shanghai"), each
+# its own entry
+_FACILITY = re.compile(rf"\b{INSTITUTION.pattern}\b")
 
 
 def taken_back(
@@ -410,6 +422,7 @@ def taken_back(
         return True
     # (a part of an entry, past the entry's parts before it: "Shanghai" of "Withdrawn sites: Ruijin
     # Hospital, Shanghai")
+    said = _BACK_VALUE.fullmatch(text, start, end) is None
     parts = _PARTS_BEFORE.search(text, max(0, start - _REACH * 3), start) if entry else None
     if parts is not None:
         first = parts.start()
@@ -419,11 +432,12 @@ def taken_back(
             or (planned and _PLANNED_BEFORE.search(text, max(0, first - _REACH), first))
         ):
             return True
+        if _taken_back_in_parts_before(text, first, start, end, said, site, planned, party):
+            return True
     unit = _UNIT_AFTER.match(text, end)
     # (past a label's answer "yes": "Has Results: Yes (withdrawn)", the label the value's term)
     answer = _YES.match(text, unit.end() if unit else end)
     at = answer.end() if answer else unit.end() if unit else end
-    said = _BACK_VALUE.fullmatch(text, start, end) is None
     if _back_after(text, at, said, site, planned, party):
         return True
     # (a word of an entry's part whose other words follow it to the part's comma: "Shanghai" of "Shanghai
@@ -442,6 +456,21 @@ def taken_back(
         if _back_after(text, at, said, site, planned, party):
             return True
     return False
+
+
+def _taken_back_in_parts_before(
+    text: str, first: int, start: int, end: int, said: bool, site: bool, planned: bool, party: bool
+) -> bool:
+    """Whether a bracket after one of the entry's parts before the value (from text[first]) takes it back:
+    one of the parts from the nearest facility before it (_FACILITY) on, the value no facility itself."""
+    if _FACILITY.search(text, start, end):
+        return False
+    found = list(_PART_BEFORE.finditer(text, first, start))
+    facility = next((i for i in range(len(found) - 1, -1, -1) if _FACILITY.search(found[i].group("words"))), None)
+    return facility is not None and any(
+        part.group("bracket") and _back_after(text, part.end("words"), said, site, planned, party)
+        for part in found[facility:]
+    )
 
 
 def _back_after(text: str, at: int, said: bool, site: bool, planned: bool, party: bool) -> bool:
