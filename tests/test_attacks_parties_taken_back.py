@@ -70,6 +70,15 @@ GONE = [
     ("Principal Investigator: Wang Li (role transferred to Zhang Wei)", OFFICIAL),
     ("Principal Investigator: Wang Li (deceased)", OFFICIAL),
     ("Principal Investigator: Wang Li, who resigned in 2024", OFFICIAL),
+    # (an outgoing or ex- one, in its label or after it; one yet to be appointed)
+    ("Outgoing sponsor: Acme Bio", SPONSOR),
+    ("Ex-sponsor: Acme Bio", SPONSOR),
+    ("Sponsor: Acme Bio (outgoing)", SPONSOR),
+    ("Sponsor: Acme Bio (ex-sponsor)", SPONSOR),
+    ("Former Principal Investigator: Wang Li", OFFICIAL),
+    ("Principal Investigator: Wang Li (outgoing)", OFFICIAL),
+    ("Principal Investigator: Wang Li (to be appointed)", OFFICIAL),
+    ("Principal Investigator: Wang Li (appointment pending)", OFFICIAL),
 ]
 
 
@@ -104,6 +113,8 @@ def test_a_sponsor_or_official_gone_is_none(trials: Trials, line: str, fields: s
         ("Principal Investigator: Wang Li (former Study Director)", OFFICIAL),
         ("Wang Li, Principal Investigator (former Study Director)", _official("Wang Li, Principal Investigator")),
         ("Principal Investigator: Wang Li. Planned enrollment: 60.", OFFICIAL),
+        ("Principal Investigator: Wang Li (appointed in 2023)", OFFICIAL),
+        ("Prior investigator-initiated studies: none. Sponsor: Acme Bio", SPONSOR),
     ],
 )
 def test_a_sponsor_or_official_beside_other_words_still_binds(trials: Trials, line: str, fields: str) -> None:

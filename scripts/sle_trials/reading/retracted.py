@@ -115,8 +115,8 @@ _BACK_WORDS = (
     # (formerly Beta Corp.)" names the value's old name, and leaves it standing)
     # (or of the value's noun, or a sponsor's: "(former sponsor)", "(previous entry)"; a role of an official's
     # names a post they held, "Wang Li, Principal Investigator (former Study Director)")
-    rf"no\s+longer|(?:previous(?:ly)?|former(?:ly)?|original(?:ly)?|previous\s+{_NOUN}|former\s+{_NOUN}|"
-    r"(?:previous|former|original|outgoing)\s+(?:sponsors?|collaborators?))(?=[ \t]*[)\];,])|postponed|"
+    rf"no\s+longer|(?:previous(?:ly)?|former(?:ly)?|original(?:ly)?|outgoing|previous\s+{_NOUN}|former\s+{_NOUN}|"
+    r"(?:(?:previous|former|original|outgoing)\s+|ex-)(?:sponsors?|collaborators?))(?=[ \t]*[)\];,])|postponed|"
     r"(?:(?:later|since|subsequently|then|now)\s+)?"
     r"(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"
     r"\s+(?:to|from)|now\s+(?-i:[0-9A-Z])"
@@ -214,10 +214,12 @@ _BEFORE = re.compile(
     # ... or a label that says the value is an old one: "Previous enrollment: 60", "Original Estimated
     # Enrollment: 60", "Previous status: Recruiting", "Enrollment (formerly): 60"; a label of a field's
     # own noun only ("Previous therapy: cyclophosphamide" names a prior therapy, the trial's own value)
-    r"|\b(?:previous|former|original|earlier|prior|old|superseded|outdated|obsolete|withdrawn|retracted|"
-    r"cancel+ed|deleted|removed|invalid)(?:[ \t]+[a-z]+){0,2}?[ \t]+"
+    # (or a sponsor's or an official's: "Outgoing sponsor: Acme Bio", "Ex-sponsor:", "Former Study Chair:")
+    r"|\b(?:(?:previous|former|original|earlier|prior|old|superseded|outdated|obsolete|withdrawn|retracted|"
+    r"cancel+ed|deleted|removed|invalid|outgoing)(?:[ \t]+[a-z]+){0,2}?[ \t]+|ex-)"
     r"(?:enrol+ment|status|phases?|sponsor|start|completion|dates?|ages?|sex|gender|title|conditions?|"
-    r"locations?|sites?|sample[ \t]+size|allocation|masking|model|purpose|target)\b[^:\n.;]{0,20}:"
+    r"locations?|sites?|sample[ \t]+size|allocation|masking|model|purpose|target|"
+    r"(?:collaborators?|investigators?|directors?|chairs?|officials?|PIs?)(?!-))\b[^:\n.;]{0,20}:"
     r"|[(\[][ \t]*(?:formerly|previously|originally)[ \t]*[)\]][ \t]*:?"
     r"|~~)[ \t]*\Z"
 )
@@ -309,14 +311,18 @@ _SITE_BEFORE = re.compile(
 # A sponsor's or an official's own words for being out of the trial (with party): the person stepped down,
 # resigned, withdrew, left the study or died, the sponsorship or the role was transferred or handed over
 # to another ("(stepped down)", "(resigned in 2024)", "- left the study", "(sponsorship transferred to
-# Beta Corp)"); not one that took it over ("(transferred from Beta Corp)" names this sponsor's
-# predecessor), nor one that left another post ("(left Ruijin Hospital in 2023)" moves an affiliation)
+# Beta Corp)"), or is yet to be appointed ("(to be appointed)"); not one that took it over ("(transferred
+# from Beta Corp)" names this sponsor's predecessor), nor one that left another post ("(left Ruijin
+# Hospital in 2023)" moves an affiliation)
 _PARTY_GONE = (
     r"(?:(?:has|have|had|since|later|subsequently)[ \t]+)*"
     r"(?:stepped[ \t]+down|resigned|withdrew|deceased|died|passed[ \t]+away|"
     r"left(?=[ \t]+(?:the|this)[ \t]+(?:study|trial|project|post|position|role|sponsorship)\b)|"
     r"(?:(?:sponsorship|role|responsibility|post|position)[ \t]+(?:(?:was|has[ \t]+been)[ \t]+)?)?"
-    r"(?:transferred|handed[ \t]+over|passed|reassigned)(?=[ \t]+to\b|[ \t]*[)\];,.]))"
+    r"(?:transferred|handed[ \t]+over|passed|reassigned)(?=[ \t]+to\b|[ \t]*[)\];,.])|"
+    # (or is not one yet: "(to be appointed)", "(appointment pending)")
+    r"(?:yet[ \t]+)?to[ \t]+be[ \t]+(?:appointed|nominated|named|designated)|appointment[ \t]+pending|"
+    r"pending[ \t]+(?:\w+[ \t]+)?appointment)"
 )
 _PARTY_AFTER = re.compile(
     r"(?i)[ \t]*(?:"
