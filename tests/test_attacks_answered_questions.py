@@ -51,6 +51,12 @@ AUTOLOGOUS = _origin("autologous")
         ("IM19 CAR-T cells: CD28 domain?\nYes.", CD28),
         ("IM19 CAR-T cells: autologous? Yes.", AUTOLOGOUS),
         ("IM19 CAR-T cells: autologous CAR-T product? Yes.", AUTOLOGOUS),
+        # (the answer before a bracket, after an answer's label or a dash)
+        ("IM19 CAR-T cells: CD28 domain? Yes (confirmed).", CD28),
+        ("IM19 CAR-T cells: CD28 domain? A: Yes.", CD28),
+        ("IM19 CAR-T cells: CD28 domain? Answer: yes", CD28),
+        ("IM19 CAR-T cells: CD28 domain? \u2014 Yes.", CD28),
+        ("IM19 CAR-T cells: autologous? A: True.", AUTOLOGOUS),
     ],
 )
 def test_a_products_value_its_question_answers_yes_binds(trials: Trials, line: str, fields: str) -> None:
@@ -70,6 +76,11 @@ def test_a_products_value_its_question_answers_yes_binds(trials: Trials, line: s
         ("IM19 CAR-T cells: autologous? No.", AUTOLOGOUS),
         ("IM19 CAR-T cells: autologous CAR-T product? False.", AUTOLOGOUS),
         ("Randomized allocation? No.", term_fields("design.allocation", "RANDOMIZED", "Randomized")),
+        ("IM19 CAR-T cells: CD28 domain? A: No.", CD28),
+        ("IM19 CAR-T cells: CD28 domain? Answer: No.", CD28),
+        ("IM19 CAR-T cells: CD28 domain? \u2014 No.", CD28),
+        ("IM19 CAR-T cells: CD28 domain? No (removed).", CD28),
+        ("IM19 CAR-T cells: CD28 domain? A: Unknown.", CD28),
     ],
 )
 def test_a_value_its_question_answers_no_is_still_none(trials: Trials, line: str, fields: str) -> None:
@@ -91,6 +102,9 @@ def test_a_value_its_question_answers_no_is_still_none(trials: Trials, line: str
         ("Is it recruiting? Yesterday it was.", ["Is it recruiting?", "Yesterday it was."]),
         ("Any questions? Notably none.", ["Any questions?", "Notably none."]),
         ("Randomized. Yes, 1:1.", ["Randomized.", "Yes, 1:1."]),
+        ("CD28 domain? A: Yes. Next.", ["CD28 domain? A: Yes.", "Next."]),
+        ("CD28 domain? Answer: No (removed). Next.", ["CD28 domain? Answer: No (removed).", "Next."]),
+        ("Who enrols? A: Adults only.", ["Who enrols?", "A: Adults only."]),
     ],
 )
 def test_a_questions_yes_or_no_stays_in_its_sentence(text: str, found: list[str]) -> None:
@@ -103,3 +117,12 @@ def test_a_products_sentence_holds_its_questions_answer() -> None:
     assert [p.text for p in named] == ["IM19 CAR-T cells: CD28? No."]
     vocab = next(v for v in vocabulary.every() if v.name == "co-stimulatory domain")
     assert [r for r, _ in vocab.find(named[0].text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("CD28 domain? A: No.", []), ("CD28 domain? Answer: unknown", []), ("CD28 domain? A: Yes.", ["CD28"])],
+)
+def test_a_vocabulary_reads_an_answer_after_its_label(text: str, found: list[str]) -> None:
+    vocab = next(v for v in vocabulary.every() if v.name == "co-stimulatory domain")
+    assert [r for r, _ in vocab.find(text)] == found

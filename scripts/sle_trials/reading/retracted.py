@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from sle_trials.reading import planned as planned_words
-from sle_trials.reading.sentences import INSTITUTION
+from sle_trials.reading.sentences import ANSWER_LABEL, INSTITUTION
 
 # The nouns a source calls a value by where it takes it back in words of its own: "this figure", "the
 # date", "this site", "the listed sample size"; not the trial's ("the study was withdrawn" gives its
@@ -170,7 +170,8 @@ _AFTER = re.compile(
     # "Randomized allocation? Unclear", "Female patients only?"); not one the question's answer gives
     # ("Randomized? Yes"), nor one that opens a link's query ("...?id=1")
     # (one mark or more: "Sex: Female??", "Randomized?? No")
-    rf"|{ASKED}[ \t]*(?:[(\[][ \t]*)?\?+(?![ \t]*(?:yes|true)\b)(?=[ \t)\]\n.,;:!]|\Z)"
+    # (its answer after a label or a dash too: "CD28 domain? A: Yes", "? — Yes")
+    rf"|{ASKED}[ \t]*(?:[(\[][ \t]*)?\?+(?![ \t]*{ANSWER_LABEL}?(?:yes|true)\b)(?=[ \t)\]\n.,;:!]|\Z)"
     # ... or the words that give it another value ("was 60 participants; amended to 6", "60, now 40")
     r"|[,;]?[ \t]*(?:(?:later|since|subsequently|then|but|and)[ \t]+)?"
     r"(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"

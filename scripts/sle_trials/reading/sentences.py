@@ -33,8 +33,11 @@ _OPENS = r"[A-Z(\"“‘']"
 # Nor after a question its yes or no answers ("IM19 CAR-T cells: CD28? Yes.", "CD28 domain? No, 4-1BB."):
 # the answer is the question's, and cut there, a product's sentence ended in a question unanswered, and
 # read as asked (retracted.ASKED) its "CD28" was refused where the answer was yes. The answer a word
-# alone, before a mark or the text's or a line's end ("No patients were enrolled." answers nothing).
-_ANSWERED = r"(?!(?<=\?)\s+(?i:yes|no|true|false)(?=[ \t]*(?:[.,;:!?)\]\u2013\u2014-]|\n|\Z)))"
+# alone, before a mark, a bracket or the text's or a line's end ("No patients were enrolled." answers
+# nothing), after an answer's label or a dash or none ("CD28 domain? A: Yes.", "? Answer: No", "? — Yes").
+# ANSWER_LABEL is read by retracted's question too.
+ANSWER_LABEL = r"(?:(?i:a|answer|ans\.?)[ \t]*:[ \t]*|[\u2013\u2014-][ \t]*)"
+_ANSWERED = rf"(?!(?<=\?)\s+{ANSWER_LABEL}?(?i:yes|no|true|false)(?=[ \t]*(?:[.,;:!?()\[\]\u2013\u2014-]|\n|\Z)))"
 _STOP = (
     r"(?<=[.!?])(?<!\bDr\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)"
     + _AFTER_A_MARK

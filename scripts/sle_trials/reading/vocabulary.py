@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
-from sle_trials.reading import kept_out, planned, retracted
+from sle_trials.reading import kept_out, planned, retracted, sentences
 
 # Words that name a chimeric antigen receptor product ("CAR-T cells", "CD19-CART", "CAR NK", "chimeric
 # antigen receptors"), whole: "care" or "Cardiac" is none. Where a registry copy's intervention is its
@@ -691,7 +691,7 @@ _NO_ANSWER = (
 _ANSWERED_NO = (
     rf"(?!(?i:[ \t]*:[ \t]*(?:not|never|{_NO_ANSWER})"
     rf"|[ \t]*(?:\?+|[=(])[ \t]*{_NO_ANSWER}[ \t]*(?:[).,;\n]|\Z)"
-    rf"|{retracted.ASKED}[ \t]*\?+[ \t]*{_NO_ANSWER}[ \t]*(?:[).,;\n]|\Z)"
+    rf"|{retracted.ASKED}[ \t]*\?+[ \t]*{sentences.ANSWER_LABEL}?{_NO_ANSWER}[ \t]*(?:[).,;\n]|\Z)"
     r"|[ \t]*:[ \t]*[-–—][ \t]*(?:\n|\Z)))"
 )
 # ... nor results posted that the words right after it say are only planned or awaited ("Results Posted
