@@ -75,3 +75,38 @@ def test_an_entrys_bracket_is_read_of_its_site_only(text: str, value: str, back:
     start = text.index(value)
     assert retracted.taken_back(text, start, start + len(value), entry=True, site=True, planned=True) is back
     assert not retracted.taken_back(text, start, start + len(value))  # (parts are read only of an entry)
+
+
+# --- a facility with its own note, its site written together --------------------------------------------
+
+# A bracket of the site's own status or number between its facility and its city ("Ruijin Hospital
+# (Recruiting), Shanghai, China") was read as another site's words by the check that a sentence writes
+# a site's texts together (prose._SITE_JOIN): the honest site was refused E512.
+RUIJIN = "locations:\n  - facility: Ruijin Hospital\n    city: Shanghai\n    country: China\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Location: Ruijin Hospital (Recruiting), Shanghai, China",
+        "Location: Ruijin Hospital (Not yet recruiting), Shanghai, China",
+        "Location: Ruijin Hospital (Active, not recruiting), Shanghai, China",
+        "Location: Ruijin Hospital (Site 01), Shanghai, China",
+        "Location: Ruijin Hospital (site #3), Shanghai, China",
+        "Location: Ruijin Hospital, Shanghai, China (Recruiting)",
+    ],
+)
+def test_a_site_with_its_own_note_is_written_together(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, RUIJIN) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Location: Ruijin Hospital (withdrawn), Shanghai, China",
+        "Location: Ruijin Hospital (Beijing Branch), Shanghai, China",
+        "Location: Ruijin Hospital (and Huashan Hospital), Shanghai, China",
+    ],
+)
+def test_a_site_with_another_bracket_is_still_refused(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, RUIJIN) != ""

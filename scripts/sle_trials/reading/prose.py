@@ -1132,8 +1132,15 @@ class Sentences:
 
 
 # What may stand between the texts of one site as prose writes it: "Northbridge University Hospital in
-# Columbus, Ohio", "Charité (Berlin, Germany)", "Berlin - Germany"; not "and", nor another site's words
-_SITE_JOIN = re.compile(r"[\s,;:()\-–—]*(?:(?:in|at|of)\s+(?:the\s+)?)?[\s,;:()\-–—]*")
+# Columbus, Ohio", "Charité (Berlin, Germany)", "Berlin - Germany"; not "and", nor another site's words.
+# Nor, after a text, a bracket of the site's own recruitment status or number ("Ruijin Hospital
+# (Recruiting), Shanghai, China", "(Site 01)"): read as another site's words, an honest site was
+# refused E512 (a status that takes a site back, "(withdrawn)", retracted reads)
+_SITE_NOTE = (
+    r"(?:\(\s*(?i:(?:not\s+yet\s+|active,?\s+not\s+)?recruiting|enrolling\s+by\s+invitation|active|completed|"
+    r"suspended|site\s*(?:no\.?\s*|#\s*)?\d+)\s*\))?"
+)
+_SITE_JOIN = re.compile(rf"[\s,;:\-–—]*{_SITE_NOTE}[\s,;:()\-–—]*(?:(?:in|at|of)\s+(?:the\s+)?)?[\s,;:()\-–—]*")
 SITE_PLACES = ("city", "region", "country")
 
 
