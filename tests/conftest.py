@@ -333,6 +333,22 @@ def agent_fields(quote: str) -> str:
     )
 
 
+def construct_fields(quote: str) -> str:
+    """The lines a draft appends for IM19's construct with a CD28 costimulatory domain, and its quote."""
+    return (
+        "cell_product:\n  name: IM19\n  construct:\n    costimulatory_domains: [CD28]\n"
+        f"evidence:\n  cell_product.name: IM19\n  cell_product.construct: {json.dumps(quote, ensure_ascii=False)}\n"
+    )
+
+
+def origin_fields(quote: str) -> str:
+    """The lines a draft appends for IM19 as autologous, and the quote of its origin."""
+    return (
+        "cell_product:\n  name: IM19\n  origin: AUTOLOGOUS\n"
+        f"evidence:\n  cell_product.name: IM19\n  cell_product.origin: {json.dumps(quote, ensure_ascii=False)}\n"
+    )
+
+
 def add_source(root: Path, relative: str, text: str) -> str:
     """A source document seeds/NAME with text, in the registry at root and listed in
     seeds/SHA256SUMS, as docs/curating.md says to add one; returns its path."""

@@ -12,30 +12,13 @@ were enrolled.", "Yesterday ...") still stands apart.
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from conftest import Trials, im19_out, term_fields
+from conftest import Trials, construct_fields, im19_out, origin_fields, term_fields
 from sle_trials.reading import prose, sentences, vocabulary
 from sle_trials.reading.layouts import Passage
 
-
-def _construct(quote: str) -> str:
-    return (
-        "cell_product:\n  name: IM19\n  construct:\n    costimulatory_domains: [CD28]\n"
-        f"evidence:\n  cell_product.name: IM19\n  cell_product.construct: {json.dumps(quote)}\n"
-    )
-
-
-def _origin(quote: str) -> str:
-    return (
-        "cell_product:\n  name: IM19\n  origin: AUTOLOGOUS\n"
-        f"evidence:\n  cell_product.name: IM19\n  cell_product.origin: {json.dumps(quote)}\n"
-    )
-
-
-CD28 = _construct("CD28")
-AUTOLOGOUS = _origin("autologous")
+CD28 = construct_fields("CD28")
+AUTOLOGOUS = origin_fields("autologous")
 
 
 @pytest.mark.parametrize(

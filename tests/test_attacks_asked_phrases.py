@@ -15,36 +15,19 @@ answer gives ("CD28 domain? Yes.").
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from conftest import Trials, age_fields, cohort_fields, im19_out, term_fields
+from conftest import Trials, age_fields, cohort_fields, construct_fields, im19_out, origin_fields, term_fields
 from sle_trials.reading import retracted, vocabulary
-
-
-def _construct(quote: str) -> str:
-    return (
-        "cell_product:\n  name: IM19\n  construct:\n    costimulatory_domains: [CD28]\n"
-        f"evidence:\n  cell_product.name: IM19\n  cell_product.construct: {json.dumps(quote)}\n"
-    )
-
-
-def _origin(quote: str) -> str:
-    return (
-        "cell_product:\n  name: IM19\n  origin: AUTOLOGOUS\n"
-        f"evidence:\n  cell_product.name: IM19\n  cell_product.origin: {json.dumps(quote)}\n"
-    )
-
 
 RANDOMIZED = term_fields("design.allocation", "RANDOMIZED", "Randomized")
 
 ASKED = [
-    ("IM19 CAR-T cells: CD28 domain? No.", _construct("CD28")),
-    ("IM19 CAR-T cells: CD28 costimulatory domain? Unknown.", _construct("CD28")),
-    ("IM19 CAR-T cells: CD28 or 4-1BB? Not stated.", _construct("CD28")),
-    ("IM19 CAR-T cells: CD28 domain?", _construct("CD28")),
-    ("IM19 CAR-T cells: autologous product? No.", _origin("autologous")),
-    ("IM19 CAR-T cells: autologous or allogeneic? Undecided.", _origin("autologous")),
+    ("IM19 CAR-T cells: CD28 domain? No.", construct_fields("CD28")),
+    ("IM19 CAR-T cells: CD28 costimulatory domain? Unknown.", construct_fields("CD28")),
+    ("IM19 CAR-T cells: CD28 or 4-1BB? Not stated.", construct_fields("CD28")),
+    ("IM19 CAR-T cells: CD28 domain?", construct_fields("CD28")),
+    ("IM19 CAR-T cells: autologous product? No.", origin_fields("autologous")),
+    ("IM19 CAR-T cells: autologous or allogeneic? Undecided.", origin_fields("autologous")),
     ("Randomized allocation? No.", RANDOMIZED),
     ("Randomized allocation? Unclear", RANDOMIZED),
     ("Randomized or not? TBD", RANDOMIZED),
@@ -52,9 +35,9 @@ ASKED = [
     ("Parallel assignment planned? No.", term_fields("design.intervention_model", "PARALLEL", "Parallel")),
     ("Female patients only? No.", term_fields("eligibility.sex", "FEMALE", "Female")),
     # (an abbreviation in capitals among the phrase's words)
-    ("IM19 CAR-T cells: autologous CAR-T product? No.", _origin("autologous")),
+    ("IM19 CAR-T cells: autologous CAR-T product? No.", origin_fields("autologous")),
     ("Female SLE patients? No.", term_fields("eligibility.sex", "FEMALE", "Female")),
-    ("IM19 CAR-T cells: CD28 CAR domain? Unknown.", _construct("CD28")),
+    ("IM19 CAR-T cells: CD28 CAR domain? Unknown.", construct_fields("CD28")),
     # (more than one mark)
     ("Sex: Female??", term_fields("eligibility.sex", "FEMALE", "Sex: Female")),
     ("Randomized?? No", RANDOMIZED),
@@ -79,7 +62,7 @@ def test_a_site_asked_after_its_phrase_is_none_of_its_sites(trials: Trials) -> N
 @pytest.mark.parametrize(
     ("line", "fields"),
     [
-        ("IM19 CAR-T cells: CD28 costimulatory domain.", _construct("CD28")),
+        ("IM19 CAR-T cells: CD28 costimulatory domain.", construct_fields("CD28")),
         ("Randomized allocation? Yes, 1:1.", RANDOMIZED),
         ("Randomized?? Yes.", RANDOMIZED),
         ("Female SLE patients? Yes.", term_fields("eligibility.sex", "FEMALE", "Female")),

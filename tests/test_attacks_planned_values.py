@@ -18,14 +18,11 @@ a purpose's note ("(intended to induce remission)"), and a plan of another value
 from __future__ import annotations
 
 import pytest
-from conftest import Trials, age_fields, agent_fields, cohort_fields, im19_out, term_fields
+from conftest import Trials, age_fields, agent_fields, cohort_fields, construct_fields, im19_out, term_fields
 from sle_trials.reading import pages, retracted
 
 ALLOCATION = term_fields("design.allocation", "RANDOMIZED", "Allocation: Randomized")
-CD28 = (
-    "cell_product:\n  name: IM19\n  construct:\n    costimulatory_domains: [CD28]\n"
-    'evidence:\n  cell_product.name: IM19\n  cell_product.construct: "CD28"\n'
-)
+CD28 = construct_fields("CD28")
 SHANGHAI = "locations:\n  - city: Shanghai\n"
 RUIJIN = "locations:\n  - facility: Ruijin Hospital\n    city: Shanghai\n"
 TAKEN_BACK = "the text stands in its source only where the words right around it take it back"
