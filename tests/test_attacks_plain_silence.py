@@ -205,3 +205,41 @@ def test_a_number_that_is_no_cell_dose_leaves_the_arms_silent(registry: Path, tr
     draft(registry, "arms", ("2025-08-17", stated))
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
+
+
+@pytest.mark.parametrize(
+    ("silent", "stated"),
+    [  # a term the words right around it take back, as binding reads them (retracted.taken_back)
+        ("design", "Allocation: Randomized (planned)"),
+        ("design", "Allocation: Randomized (cancelled)"),
+        ("design", "Allocation: Randomized - to be confirmed"),
+        ("design", "Allocation: Randomized?"),
+        ("eligibility.sex", "Sex: Female (proposed)"),
+        ("eligibility.sex", "Sex: Female (withdrawn)"),
+        ("study_type", "Study Type: Interventional (tentative)"),
+        ("overall_status", "Overall status: Recruiting (cancelled)"),
+    ],
+)
+def test_a_term_its_words_take_back_leaves_it_silent(registry: Path, trials: Trials, silent: str, stated: str) -> None:
+    """Binding refuses a value the source takes back or only plans; silence read the same term as
+    stated, so a curator could neither fill the field in nor declare it silent."""
+    draft(registry, silent, ("2025-08-17", stated))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out
+
+
+@pytest.mark.parametrize(
+    ("silent", "stated", "said"),
+    [  # words after the term that take nothing back
+        ("design", "Allocation: Randomized (1:1)", "'Allocation: Randomized'"),
+        ("eligibility.sex", "Sex: Female (adults only)", "'Sex: Female'"),
+        ("overall_status", "Overall status: Recruiting (since 2024)", "'Overall status: Recruiting'"),
+    ],
+)
+def test_a_term_with_words_that_take_nothing_back_is_still_stated(
+    registry: Path, trials: Trials, silent: str, stated: str, said: str
+) -> None:
+    draft(registry, silent, ("2025-08-17", stated))
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1, result.out
+    assert f"E523 curation.silent: {silent} is declared silent" in result.out and said in result.out, result.out

@@ -446,14 +446,6 @@ def _stating(vocab: vocabulary.Vocabulary, value: Any, side: str | None) -> str:
 _STATUS_AS_LABEL = re.compile(r"[ \t]*:[ \t]*[0-9]|[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}[ \t]*:")
 
 
-# The vocabularies that words saying a value is only planned (retracted.taken_back with planned) leave
-# alone: a plan's own value ("Enrollment: 60 (Anticipated)" types its count ESTIMATED), and those whose
-# own readers read plans by words of their own (a phase: prose.no_trials_phase; a status and results
-# posted: vocabulary's lookaheads). Read planned, "No Results Posted (expected in 2027)" rendered no
-# results_posted false, though it says none are posted now.
-_PLANS_READ_APART = frozenset({"actual or estimated", "phase", "overall status", "results_posted"})
-
-
 def _rendered_there(
     ctx: Context, path: Path_, vocab: vocabulary.Vocabulary, quote: str, rendering: vocabulary.Rendering
 ) -> bool:
@@ -470,7 +462,8 @@ def _rendered_there(
             continue  # a dose's phase or studies' in general ("the recommended Phase 2 dose"): no trial's
         if vocab.name == "overall status" and _STATUS_AS_LABEL.match(text, at + rendering.end) is not None:
             continue
-        planned = vocab.name not in _PLANS_READ_APART  # ("Randomized (planned)": a design not yet the trial's)
+        # ("Randomized (planned)": a design not yet the trial's)
+        planned = vocab.name not in vocabulary.PLANS_READ_APART
         if retracted.taken_back(text, at + rendering.start, at + rendering.end, planned=planned):
             continue  # "Recruiting (cancelled)", "formerly Recruiting", "Phase 2: N/A", "~~Female~~"
         lo = max(0, at - vocabulary.DENIAL_REACH)  # (the words that deny a rendering)

@@ -75,7 +75,7 @@ from sle_trials import fields
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, layouts, lexicon, prior_therapy, prose, vocabulary
+from sle_trials.reading import edges, layouts, lexicon, prior_therapy, prose, retracted, vocabulary
 from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -566,14 +566,19 @@ def _phase_named(node: dict, placed: list[Passage]) -> Said | None:
 
 
 def _labelled_term(leaf: str, node: dict, placed: list[Passage]) -> Said | None:
-    """A term of the field's vocabulary written right after one of its labels (_LABELS), else None."""
+    """A term of the field's vocabulary written right after one of its labels (_LABELS), else None.
+    Not one the words right around it take back, as binding reads them (retracted.taken_back:
+    "Allocation: Randomized (cancelled)", "(planned)", "Sex: Female?"): binding refused the value and
+    silence refused the silence, and the curator could write neither."""
     vocab = vocabulary.for_enum(tuple(node["enum"])) if "enum" in node else None
     if vocab is None:
         return None
+    planned = vocab.name not in vocabulary.PLANS_READ_APART
     for passage in placed:
-        for label in _LABEL[leaf].finditer(passage.text):
-            term = vocab.match(passage.text, label.end())
-            if term is not None:
+        text = passage.text
+        for label in _LABEL[leaf].finditer(text):
+            term = vocab.match(text, label.end())
+            if term is not None and not retracted.taken_back(text, term.start(), term.end(), planned=planned):
                 return Said(f"{label.group(0) + term.group(0)!r}", term.group(0))
     return None
 

@@ -813,6 +813,14 @@ _FOR_ENUM = MappingProxyType(_by_values())
 _FOR_BOOLEAN = MappingProxyType({field: _compile(field, table) for field, table in BOOLEANS.items() if table})
 
 
+# The vocabularies that words saying a value is only planned (retracted.taken_back with planned) leave
+# alone, in binding and in silence alike: a plan's own value ("Enrollment: 60 (Anticipated)" types its
+# count ESTIMATED), and those whose own readers read plans by words of their own (a phase:
+# prose.no_trials_phase; a status and results posted: this module's lookaheads). Read planned, "No
+# Results Posted (expected in 2027)" rendered no results_posted false, though it says none are posted now.
+PLANS_READ_APART = frozenset({"actual or estimated", "phase", "overall status", "results_posted"})
+
+
 def for_enum(values: tuple[str, ...]) -> Vocabulary | None:
     """The vocabulary whose values are exactly this enum's (as the schema lists them), else None."""
     return _FOR_ENUM.get(frozenset(values))
