@@ -200,6 +200,9 @@ _SAID_AFTER = re.compile(
 )
 # A value that is such a word itself: the status "Withdrawn"
 _BACK_VALUE = re.compile(rf"(?i)[ \t]*{_BACK_DONE}[ \t]*")
+# What a label calls a trial's officials and collaborators (a label that says they are old ones, _BEFORE,
+# or only planned, _PLANNED_BEFORE): "Former Study Chair:", "Tentative Principal Investigator:"
+_OFFICIALS = r"(?:collaborators?|investigators?|directors?|chairs?|officials?|PIs?)"
 # The words right before a value that take it back: "formerly Recruiting", "previously 60
 # participants", "originally 2024-07-30", "no longer 60", "not 60", "revised from 60", "~~60",
 # "cancelled: 60", "Enrollment (cancelled): 60"
@@ -220,7 +223,7 @@ _BEFORE = re.compile(
     r"cancel+ed|deleted|removed|invalid|outgoing)(?:[ \t]+[a-z]+){0,2}?[ \t]+|ex-)"
     r"(?:enrol+ment|status|phases?|sponsor|start|completion|dates?|ages?|sex|gender|title|conditions?|"
     r"locations?|sites?|sample[ \t]+size|allocation|masking|model|purpose|target|"
-    r"(?:collaborators?|investigators?|directors?|chairs?|officials?|PIs?)(?!-))\b[^:\n.;]{0,20}:"
+    rf"{_OFFICIALS}(?!-))\b[^:\n.;]{{0,20}}:"
     r"|[(\[][ \t]*(?:formerly|previously|originally)[ \t]*[)\]][ \t]*:?"
     r"|~~)[ \t]*\Z"
 )
@@ -238,17 +241,16 @@ _UNIT_AFTER = re.compile(
 # (past a bracket of the part before that takes nothing back: "Ruijin Hospital (Recruiting), Shanghai, China
 # (withdrawn)")
 _PART_BRACKET = r"[ \t]*[(\[][^)\]\n]{0,60}[)\]]"
-_ENTRY_PART = re.compile(
-    rf"(?:{_PART_BRACKET})?[ \t]*,[ \t]*(?-i:[A-Z0-9])[\w'\u2019.&-]*"
-    r"(?:(?<!\.)[ \t]+(?:(?-i:[A-Z0-9])[\w'\u2019.&-]*|of|de|la|del|du|di|and))*"
-)
+# (a part's first word has a capital or a digit first, and so has each word after it, or is one of the
+# small words a place's name holds: "Hospital of", "Universidad de la")
+_PART_WORD = r"(?-i:[A-Z0-9])[\w'\u2019.&-]*"
+_PART_NEXT = rf"(?:{_PART_WORD}|of|de|la|del|du|di|and)"
+_ENTRY_PART = re.compile(rf"(?:{_PART_BRACKET})?[ \t]*,[ \t]*{_PART_WORD}(?:(?<!\.)[ \t]+{_PART_NEXT})*")
 _ENTRY_PARTS = 4
 # ... and the other words of the part a value is the first words of, up to the part's comma or bracket ("
 # Hospital" of "Shanghai Hospital, Shanghai, China" and of "Shanghai Hospital (withdrawn), Shanghai, China",
 # the value "Shanghai")
-_PART_REST = re.compile(
-    r"(?:(?<!\.)[ \t]+(?:(?-i:[A-Z0-9])[\w'\u2019.&-]*|of|de|la|del|du|di|and)){1,6}(?=[ \t]*[,(\[])"
-)
+_PART_REST = re.compile(rf"(?:(?<!\.)[ \t]+{_PART_NEXT}){{1,6}}(?=[ \t]*[,(\[])")
 
 _YES = re.compile(r"(?i)[ \t]*:[ \t]*(?:yes|true)\b")
 
@@ -380,7 +382,7 @@ _PLANNED_LABEL_NOUN = (
     r"cent(?:er|re)s?|facilit(?:y|ies)|hospitals?|ages?|routes?|domains?|constructs?|origin|agents?|"
     r"lymphodepletion|conditioning|sex|gender|type|"
     # (a sponsor's and an official's: "Proposed sponsor: Acme Bio", "Tentative Principal Investigator: Wang Li")
-    r"sponsors?|collaborators?|investigators?|directors?|chairs?|officials?|PIs?|party)"
+    rf"sponsors?|{_OFFICIALS}|party)"
 )
 _PLANNED_BEFORE = re.compile(
     rf"(?i)(?:\b{planned_words.PLANNED}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+{_PLANNED_LABEL_NOUN}\b[^:\n.;]{{0,20}}"
@@ -390,7 +392,7 @@ _PLANNED_BEFORE = re.compile(
 # The other parts of an entry before a value of it ("Ruijin Hospital, " of "Closed sites: Ruijin
 # Hospital, Shanghai"), read back to the label before the entry's first part
 # (a part may have a bracket before its comma: "Ruijin Hospital (withdrawn), ")
-_PART_WORDS = r"(?-i:[A-Z0-9])[\w'\u2019.&-]*(?:[ \t]+(?:(?-i:[A-Z0-9])[\w'\u2019.&-]*|of|de|la|del|du|di|and))*"
+_PART_WORDS = rf"{_PART_WORD}(?:[ \t]+{_PART_NEXT})*"
 _PARTS_BEFORE = re.compile(rf"(?:(?<![\w'\u2019.&-]){_PART_WORDS}(?:{_PART_BRACKET})?[ \t]*,[ \t]*){{1,4}}\Z")
 _PART_BEFORE = re.compile(rf"(?P<words>{_PART_WORDS})(?P<bracket>{_PART_BRACKET})?[ \t]*,[ \t]*")
 # ... of which a site's facility opens the entry, and the words in a bracket after it or a part after it
