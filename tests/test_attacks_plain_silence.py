@@ -222,6 +222,7 @@ def test_a_number_that_is_no_cell_dose_leaves_the_arms_silent(registry: Path, tr
         ("eligibility.sex", "Sex: Female (withdrawn)"),
         ("study_type", "Study Type: Interventional (tentative)"),
         ("overall_status", "Overall status: Recruiting (cancelled)"),
+        ("phases", "Phase: planned Phase 2"),  # (a plan word between the label and the term)
     ],
 )
 def test_a_term_its_words_take_back_leaves_it_silent(registry: Path, trials: Trials, silent: str, stated: str) -> None:

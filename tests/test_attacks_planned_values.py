@@ -368,3 +368,59 @@ def test_a_count_to_be_finalised_is_taken_back() -> None:
     text = "Enrollment: 60 participants (to be finalised)"
     assert retracted.taken_back(text, 12, 27)
     assert not retracted.taken_back("Enrollment: 60 participants (pending approval)", 12, 27)  # its estimate
+
+
+# --- a plan word right before the value ----------------------------------------------------------------------
+
+# "Allocation: planned Randomized": the plan word stood between the label and its value, where neither the
+# words after the value nor a label of the value's noun say it, and RANDOMIZED bound
+PLAN_WORD_BEFORE = [
+    ("Allocation: planned Randomized", term_fields("design.allocation", "RANDOMIZED", "Randomized"), " E507 "),
+    ("Allocation: tentatively Randomized", term_fields("design.allocation", "RANDOMIZED", "Randomized"), " E507 "),
+    ("Allocation: (proposed) Randomized", term_fields("design.allocation", "RANDOMIZED", "Randomized"), " E507 "),
+    ("Masking: [provisional] Double", term_fields("design.masking", "DOUBLE", "Double"), " E507 "),
+    ("Masking - expected: Double", term_fields("design.masking", "DOUBLE", "Double"), " E507 "),
+    ("IM19 CAR-T cells, costimulatory domain: planned CD28", CD28, " E507 "),
+    ("Arm A: IM19 CAR-T cells. Dose: proposed 1×10^6 CAR-T cells/kg", cohort_fields("1×10^6 CAR-T cells/kg"), " E508 "),
+    ("Lymphodepletion: planned fludarabine 30 mg/m2/day", agent_fields("fludarabine 30 mg/m2/day"), " E508 "),
+    ("Minimum age: provisionally 18 years", age_fields("minimum_age", 18, "18 years"), " E508 "),
+    # (a status and a phase, whose plans after them their own readers read)
+    ("Status: expected Recruiting", term_fields("overall_status", "RECRUITING", "Recruiting"), " E507 "),
+    ("Overall status: (anticipated) Recruiting", term_fields("overall_status", "RECRUITING", "Recruiting"), " E507 "),
+    ("Phase: planned Phase 2", term_fields("phases", "[PHASE2]", "Phase 2"), " E507 "),
+]
+
+
+@pytest.mark.parametrize(("line", "fields", "code"), PLAN_WORD_BEFORE)
+def test_a_value_a_plan_word_opens_is_none(trials: Trials, line: str, fields: str, code: str) -> None:
+    assert code in im19_out(trials, line, fields)
+
+
+def test_a_site_a_plan_word_opens_is_none_of_its_sites(trials: Trials) -> None:
+    assert f" E501 locations.0.city: {TAKEN_BACK}" in im19_out(trials, "Location: proposed Shanghai, China", SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        # (running text: the plan is the study's, the design its own)
+        (
+            "This planned randomized study of IM19 CAR-T cells. Allocation: Randomized",
+            term_fields("design.allocation", "RANDOMIZED", "Randomized"),
+        ),
+        (
+            "Masking: planned Double; Allocation: Randomized",
+            term_fields("design.allocation", "RANDOMIZED", "Randomized"),
+        ),
+        ("Status: Recruiting. Planned sites: 3", term_fields("overall_status", "RECRUITING", "Recruiting")),
+        ("Status: Not yet recruiting", NOT_YET),
+        ("Phase: Phase 2 (planned enrollment 60)", term_fields("phases", "[PHASE2]", "Phase 2")),
+        # (a count's and a date's plan is their estimate)
+        (
+            "Enrollment: Expected 60 participants",
+            'enrollment:\n  count: 60\n  type: ESTIMATED\nevidence:\n  enrollment: "Expected 60 participants"\n',
+        ),
+    ],
+)
+def test_a_value_after_a_plan_of_another_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""

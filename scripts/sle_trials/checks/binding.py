@@ -463,8 +463,7 @@ def _rendered_there(
         if vocab.name == "overall status" and _STATUS_AS_LABEL.match(text, at + rendering.end) is not None:
             continue
         # ("Randomized (planned)": a design not yet the trial's)
-        planned = vocab.name not in vocabulary.PLANS_READ_APART
-        if retracted.taken_back(text, at + rendering.start, at + rendering.end, planned=planned):
+        if vocabulary.term_taken_back(vocab, text, at + rendering.start, at + rendering.end):
             continue  # "Recruiting (cancelled)", "formerly Recruiting", "Phase 2: N/A", "~~Female~~"
         lo = max(0, at - vocabulary.DENIAL_REACH)  # (the words that deny a rendering)
         start = at - lo + rendering.start

@@ -75,7 +75,7 @@ from sle_trials import fields
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, layouts, lexicon, prior_therapy, prose, retracted, vocabulary
+from sle_trials.reading import edges, layouts, lexicon, prior_therapy, prose, vocabulary
 from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -573,12 +573,11 @@ def _labelled_term(leaf: str, node: dict, placed: list[Passage]) -> Said | None:
     vocab = vocabulary.for_enum(tuple(node["enum"])) if "enum" in node else None
     if vocab is None:
         return None
-    planned = vocab.name not in vocabulary.PLANS_READ_APART
     for passage in placed:
         text = passage.text
         for label in _LABEL[leaf].finditer(text):
             term = vocab.match(text, label.end())
-            if term is not None and not retracted.taken_back(text, term.start(), term.end(), planned=planned):
+            if term is not None and not vocabulary.term_taken_back(vocab, text, term.start(), term.end()):
                 return Said(f"{label.group(0) + term.group(0)!r}", term.group(0))
     return None
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from sle_trials.reading import edges, layouts, lexicon, planned, vocabulary
+from sle_trials.reading import edges, layouts, lexicon, planned, retracted, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 from sle_trials.reading.sentences import (
     INSTITUTION,
@@ -248,6 +248,7 @@ def no_trials_phase(text: str, start: int, end: int) -> bool:
         or _STUDIES.match(text, end) is not None
         or _PLANNED_PHASE.match(text, end) is not None
         or _CONDITIONAL_PHASE.search(text, max(0, start - 80), start) is not None
+        or retracted.opened_by_a_plan(text, start)  # ("Phase: planned Phase 2")
     )
 
 

@@ -375,8 +375,11 @@ _PLANNED_AFTER = re.compile(
     r")"
 )
 # ... or a label right before it that says so, of the value's own noun: "Planned allocation: Randomized",
-# "Allocation (proposed): Randomized", "Proposed dose: 1×10^6 CAR-T cells/kg", "Tentative minimum age:
-# 18 years" ("Planned enrollment: 60" labels a count, whose plan is its estimate, read without planned)
+# "Allocation (proposed): Randomized", "Allocation - expected: Randomized", "Proposed dose: 1×10^6
+# CAR-T cells/kg", "Tentative minimum age: 18 years" ("Planned enrollment: 60" labels a count, whose plan
+# is its estimate, read without planned); or the word itself, between a label and the value ("Allocation:
+# planned Randomized", "Dose: (proposed) 1×10^6 CAR-T cells/kg"): in running text a plan word before a
+# term may be the trial's ("a planned randomized study": a study not begun, randomized), so only there
 _PLANNED_LABEL_NOUN = (
     r"(?:allocation|masking|blinding|model|purpose|design|dos(?:e|es|age|ages|ing)|regimens?|sites?|locations?|"
     r"cent(?:er|re)s?|facilit(?:y|ies)|hospitals?|ages?|routes?|domains?|constructs?|origin|agents?|"
@@ -384,11 +387,23 @@ _PLANNED_LABEL_NOUN = (
     # (a sponsor's and an official's: "Proposed sponsor: Acme Bio", "Tentative Principal Investigator: Wang Li")
     rf"sponsors?|{_OFFICIALS}|party)"
 )
+_PLAN_WORD = rf"(?:\b{planned_words.PLANNED}\b|[(\[][ \t]*{planned_words.PLANNED}[ \t]*[)\]])"
+_OPENED_BY_A_PLAN = rf":[ \t]*{_PLAN_WORD}[ \t]*:?[ \t]*\Z"
 _PLANNED_BEFORE = re.compile(
-    rf"(?i)(?:\b{planned_words.PLANNED}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+{_PLANNED_LABEL_NOUN}\b[^:\n.;]{{0,20}}"
-    rf"|\b{_PLANNED_LABEL_NOUN}(?:[ \t]+[a-z]+){{0,2}}?[ \t]*[(\[][ \t]*{planned_words.PLANNED}[ \t]*[)\]][ \t]*)"
-    r":[ \t]*\Z"
+    rf"(?i)(?:(?:\b{planned_words.PLANNED}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+{_PLANNED_LABEL_NOUN}\b[^:\n.;]{{0,20}}"
+    rf"|\b{_PLANNED_LABEL_NOUN}(?:[ \t]+[a-z]+){{0,2}}?(?:[ \t]*|[ \t]*[,\u2013\u2014][ \t]*|[ \t]+--?[ \t]+)"
+    rf"{_PLAN_WORD}[ \t]*):[ \t]*\Z|{_OPENED_BY_A_PLAN})"
 )
+_OPENED = re.compile(rf"(?i){_OPENED_BY_A_PLAN}")
+
+
+def opened_by_a_plan(text: str, start: int) -> bool:
+    """Whether a plan word stands between a label and the value at text[start:] ("Status: expected
+    Recruiting", "Phase: planned Phase 2"): for the values whose plans after them their own readers
+    read (a status, a phase), which taken_back with planned does not read."""
+    return _OPENED.search(text, max(0, start - _REACH), start) is not None
+
+
 # The other parts of an entry before a value of it ("Ruijin Hospital, " of "Closed sites: Ruijin
 # Hospital, Shanghai"), read back to the label before the entry's first part
 # (a part may have a bracket before its comma: "Ruijin Hospital (withdrawn), ")

@@ -821,6 +821,19 @@ _FOR_BOOLEAN = MappingProxyType({field: _compile(field, table) for field, table 
 PLANS_READ_APART = frozenset({"actual or estimated", "phase", "overall status", "results_posted"})
 
 
+def term_taken_back(vocab: Vocabulary, text: str, start: int, end: int) -> bool:
+    """Whether the words right around a rendering at text[start:end] take its term back, as binding
+    and silence read them (retracted.taken_back): planned where PLANS_READ_APART leaves the plan to
+    it; of a status and results posted, whose plans this module's lookaheads read after them, a plan
+    word between their label and them too ("Status: expected Recruiting"; a phase's reader,
+    prose.no_trials_phase, reads its own)."""
+    if vocab.name not in PLANS_READ_APART:
+        return retracted.taken_back(text, start, end, planned=True)
+    return retracted.taken_back(text, start, end) or (
+        vocab.name in ("overall status", "results_posted") and retracted.opened_by_a_plan(text, start)
+    )
+
+
 def for_enum(values: tuple[str, ...]) -> Vocabulary | None:
     """The vocabulary whose values are exactly this enum's (as the schema lists them), else None."""
     return _FOR_ENUM.get(frozenset(values))
