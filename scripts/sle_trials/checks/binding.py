@@ -1619,6 +1619,9 @@ def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
     seen = False
     for text, at, lo, hi in _quoted_sentences(ctx, path[:1], quote):
         seen = True
+        # (with the clause after a semicolon: "40 participants; 20 more in China" adds to the count)
+        if text.startswith(";", hi):
+            hi = sentences.around(text, hi + 1, hi + 1)[1]
         # (the words right after the count read to its line's end: "(cancelled)", "N/A", "; amended to
         # 6" past where a sentence is guessed or a semicolon ends it)
         if not retracted.taken_back(text, at, at + len(quote)) and any(

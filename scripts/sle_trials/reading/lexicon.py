@@ -1781,6 +1781,35 @@ _ENROLLED_ALONE = re.compile(
     r"(?i)\s+" + _WERE_ENROLLED + r"(?:\s+(?:in|into)\s+(?:the|this)\s+(?:study|trial))?\s*(?:[.;!?]|\Z)"
 )
 _BREAKDOWN_OPENS = re.compile(r"\s*(?:[,:(–—]|\s-\s)[^.;!?]*\Z")
+# ... nor a count of people that another count of people is added to in its sentence ("60 patients with
+# lupus nephritis and 20 without", "40 adults and 20 adolescents", "40 participants, plus 20 in the
+# extension", "40 participants; 20 more in China"): each bound an enrollment of the first, a part of
+# the trial's. The other count is of people by its noun (healthy controls too), or by a word that
+# stands for one ("20 without", "20 more", "20 in China"); numbers of other things ("and 3 sites", "and
+# 2 prior therapies") add no one. A breakdown in a bracket or after "of whom" is the count's own parts.
+_PEOPLE = (
+    r"(?:participants?|patients?|subjects?|people|persons?|individuals?|adults?|child(?:ren)?|adolescents?|"
+    r"infants?|men|women|volunteers?|controls?|cases?)"
+)
+_ADDED = r"(?:(?<![\w-])(?:and|plus|as\s+well\s+as|along\s+with|together\s+with|in\s+addition\s+to)(?![\w-])|[+&])"
+_ADDED_COUNT = (
+    rf"(?:another\s+|a\s+further\s+|an\s+additional\s+)?(?:\d[\d,]*|{WORDS_NUMBER})\s+"
+    rf"(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}|more|others?|additional|extra|further|without|with|in|at|from)(?![\w-])"
+)
+# (within the count's own clause: past a verb, "12 patients have been enrolled and 6 patients have
+# responded" goes on to what some of them did)
+_IN_ITS_CLAUSE = (
+    r"(?:(?!(?<![\w-])(?:have|has|had|were|was|are|is|will|would|been|being|shall|may|might)(?![\w-]))"
+    r"[^.;!?\d()\[\]])"
+)
+_ANOTHER_COUNT_AFTER = re.compile(
+    rf"(?i)(?:{_IN_ITS_CLAUSE}{{0,60}}?\s*{_ADDED}\s*{_ADDED_COUNT}"
+    rf"|\s*;\s*(?:\d[\d,]*|{WORDS_NUMBER})\s+(?:more|additional|further|extra)(?![\w-]))"
+)
+_ANOTHER_COUNT_BEFORE = re.compile(
+    rf"(?i)(?<![\w.,])(?:\d[\d,]*|{WORDS_NUMBER})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}(?![\w-])"
+    rf"{_IN_ITS_CLAUSE}{{0,60}}?\s*{_ADDED}\s*(?:another\s+|a\s+further\s+|an\s+additional\s+)?\Z"
+)
 # ... and a count of those the trial looks at before enrolling some of them, after the verb ("After
 # screening 40 patients, 24 patients were enrolled", "Screening of 40 patients", "assessing 40
 # patients"): _OTHER_GROUP_BEFORE knew "screened" and "screening failures", and "screening 40 patients"
@@ -1861,6 +1890,10 @@ def count_spans(quote: str) -> list[tuple[float, int, int]]:
         end = after.end() if after else n.end
         if _ENROLLED_ELSEWHERE.match(quote, end):
             continue
+        if _ANOTHER_COUNT_AFTER.match(quote, end) or _ANOTHER_COUNT_BEFORE.search(
+            quote, max(0, n.start - 100), n.start
+        ):
+            continue  # a part of those enrolled, another count of people added to it
         if retracted.taken_back(quote, n.start, end):
             continue  # a count the words around it take back ("60 participants (cancelled)", "formerly 60")
         if _SCREENING_BEFORE.search(quote, max(0, n.start - 40), n.start) and not _ALSO_ENROLLED.match(quote, end):
