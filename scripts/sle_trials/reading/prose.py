@@ -425,10 +425,25 @@ def _of_another_kind(sentence: str, kind: str | None) -> bool:
 def _turn(sentence: str, nct_id: str) -> int | None:
     """Where a sentence turns to another trial or product (None: it does not): at words naming an
     earlier or another one, or introducing one besides this trial where the words after them do not
-    name this trial's id."""
+    name this trial's id; at the start of their clause where a preposition ties them to the words
+    before them (_TIED_BACK)."""
     turns = [m.start() for m in [_OTHER.search(sentence)] if m is not None]
     turns += [m.start() for m in _ANOTHER_TRIAL.finditer(sentence) if nct_id not in sentence[m.start() :]][:1]
-    return min(turns, default=None)
+    turn = min(turns, default=None)
+    if turn is not None and (tied := _TIED_BACK.search(sentence, 0, turn)) is not None:
+        return tied.start()
+    return turn
+
+
+# The words a preposition ties to another trial its clause names after them are that trial's: "60
+# participants in the previous study", "1×10^6 CAR-T cells/kg in an earlier trial; here 2×10^6": the
+# sentence was read as this trial's up to "previous", and bound its count and its dose. Its clause
+# starts after a stop, a semicolon, a colon, a comma or a bracket ("Enrollment: 60 participants in the
+# previous study" keeps its label; "at 1×10^6 CAR-T cells/kg, as in the previous study" its dose).
+_TIED_BACK = re.compile(
+    r"(?:(?<=[.;:,(\[])|^)[^.;:,(\[]*?(?<![\w-])(?:in|from|of|during|by|within|under)\s+"
+    r"(?:(?:the|a|an|our|its|their|that|this)\s+)?\Z"
+)
 
 
 def _names_all_of(own: Own, sentence: str) -> bool:
