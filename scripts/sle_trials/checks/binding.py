@@ -76,6 +76,7 @@ from sle_trials.problem import Check, Problem, quoted
 from sle_trials.reading import (
     edges,
     lexicon,
+    not_dosed,
     phrases,
     prior_therapy,
     prose,
@@ -1325,7 +1326,7 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
         (q, d)
         for q in texts
         for d in ctx.reader.doses(q)
-        if lexicon.same_number(d.value, dose["value"]) and not _dose_taken_back(ctx, path, q, d.start, d.end)
+        if lexicon.same_number(d.value, dose["value"]) and not _cohort_dose_taken_back(ctx, path, q, d.start, d.end)
     ]
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
     basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
@@ -1436,6 +1437,15 @@ def _planned_or_taken_back(text: str, start: int, end: int) -> bool:
     """retracted.taken_back of a value that has no estimate of its own: a dose the words after it say is
     only planned ("1×10^6 CAR-T cells/kg (proposed)") is taken back as one withdrawn is."""
     return retracted.taken_back(text, start, end, planned=True)
+
+
+def _cohort_dose_taken_back(ctx: Context, path: Path_, quote: str, start: int, end: int) -> bool:
+    """_dose_taken_back of a cohort's dose, and a number of cells the words around it say no patient
+    receives: made, collected or required ("must be manufactured", "for release"), or another
+    study's ("in the previous study", "in mice"): not_dosed."""
+    return _dose_taken_back(ctx, path, quote, start, end) or _taken_back_where_stated(
+        ctx, path, quote, start, end, reading=not_dosed.not_dosed
+    )
 
 
 def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str, lexicon.Dose]]) -> Iterator[Problem]:

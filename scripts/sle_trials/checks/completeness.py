@@ -30,7 +30,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import lexicon
+from sle_trials.reading import lexicon, not_dosed
 from sle_trials.reading.layouts import (
     ROW_LABELS,
     Item,
@@ -570,7 +570,8 @@ _POWER_OF_TEN = re.compile(r"10\s*\^|[eE][-+]?\d|(?i:million|billion)")
 def cell_doses(description: str) -> list[lexicon.Dose]:
     """The cell doses an arm's description states as doses: a power of ten or a large number, not a
     cap nor an end of a range (lexicon.Dose.limit), nor a lower bound ("collect >= 1×10^9 PBMCs", "at
-    least 5×10^7 viable CAR-T cells": what is required, no dose given), and not a patient's number."""
+    least 5×10^7 viable CAR-T cells": what is required, no dose given), nor one its words say no patient
+    receives (not_dosed: "must be manufactured", "in the previous study"), and not a patient's number."""
     return [
         d
         for d in lexicon.doses(description)
@@ -578,6 +579,7 @@ def cell_doses(description: str) -> list[lexicon.Dose]:
         and (lexicon.comparator_before(description, d.start) or ("",))[0] not in (">=", ">")
         and (d.value >= CELL_DOSE_AT_LEAST or _POWER_OF_TEN.search(description, d.start, d.unit_at))
         and d.value >= 1
+        and not not_dosed.not_dosed(description, d.start, d.end)
     ]
 
 
