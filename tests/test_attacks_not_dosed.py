@@ -10,7 +10,7 @@ completeness.cell_doses (the doses a complete record holds, which silence reads 
 from __future__ import annotations
 
 import pytest
-from conftest import Trials, cohort_fields, im19_out
+from conftest import Trials, agent_fields, cohort_fields, im19_out
 from sle_trials.checks import completeness
 
 DOSE = "1×10^6 CAR-T cells/kg"
@@ -49,3 +49,30 @@ def test_a_dose_given_binds(trials: Trials, line: str) -> None:
 def test_a_description_asks_no_cohort_for_cells_no_patient_receives() -> None:
     described = "IM19 CAR-T cells at 1×10^6 CAR-T cells/kg; 5×10^6 CAR-T cells/kg were collected by apheresis"
     assert [d.value for d in completeness.cell_doses(described)] == [1000000]
+
+
+# (a lymphodepleting agent's dose given to another study: "is required" is a regimen's own dose)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lymphodepletion: fludarabine 30 mg/m2/day was used in the previous study",
+        "Lymphodepletion: fludarabine 30 mg/m2/day was given in mice",
+        "Lymphodepletion: in preclinical studies, fludarabine 30 mg/m2/day",
+    ],
+)
+def test_an_agents_dose_of_another_study_is_none(trials: Trials, line: str) -> None:
+    assert " E508 lymphodepletion.agents.0.dose: the quote states no dose of 30 " in im19_out(
+        trials, line, agent_fields("fludarabine 30 mg/m2/day")
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lymphodepletion: fludarabine 30 mg/m2/day is required before the infusion",
+        "Lymphodepletion: fludarabine 30 mg/m2/day, as in the previous study",
+        "Lymphodepletion: fludarabine 30 mg/m2/day, given in the outpatient clinic",
+    ],
+)
+def test_an_agents_dose_given_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, agent_fields("fludarabine 30 mg/m2/day")) == ""

@@ -1435,16 +1435,16 @@ def _dose_taken_back(ctx: Context, path: Path_, quote: str, start: int, end: int
 
 def _planned_or_taken_back(text: str, start: int, end: int) -> bool:
     """retracted.taken_back of a value that has no estimate of its own: a dose the words after it say is
-    only planned ("1×10^6 CAR-T cells/kg (proposed)") is taken back as one withdrawn is."""
-    return retracted.taken_back(text, start, end, planned=True)
+    only planned ("1×10^6 CAR-T cells/kg (proposed)") is taken back as one withdrawn is; and so is
+    one its clause gives another study ("... in the previous study", not_dosed.elsewhere)."""
+    return retracted.taken_back(text, start, end, planned=True) or not_dosed.elsewhere(text, start, end)
 
 
 def _cohort_dose_taken_back(ctx: Context, path: Path_, quote: str, start: int, end: int) -> bool:
     """_dose_taken_back of a cohort's dose, and a number of cells the words around it say no patient
-    receives: made, collected or required ("must be manufactured", "for release"), or another
-    study's ("in the previous study", "in mice"): not_dosed."""
+    receives, made, collected or required ("must be manufactured", "for release": not_dosed.made)."""
     return _dose_taken_back(ctx, path, quote, start, end) or _taken_back_where_stated(
-        ctx, path, quote, start, end, reading=not_dosed.not_dosed
+        ctx, path, quote, start, end, reading=not_dosed.made
     )
 
 

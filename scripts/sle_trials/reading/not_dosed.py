@@ -4,7 +4,8 @@
 required for release", "1×10^6 CAR-T cells/kg were collected by apheresis", "the manufacturing
 target is 1×10^6 CAR-T cells/kg": what the product must hold or what was collected; "1×10^6 CAR-T
 cells/kg in the previous study", "... was the dose in mice": another study's. Each bound a cohort's
-dose. Read by binding (a cohort's dose, with the words that take a dose back) and by
+dose. Read by binding (a cohort's dose, with the words that take a dose back; of a lymphodepleting
+agent's, another study's only) and by
 completeness.cell_doses (the doses an arm's description gives, which a complete record holds and
 which silence reads), so that the three read a number of cells alike.
 
@@ -40,9 +41,10 @@ _BEFORE = re.compile(
     r"\s+|[≥>]=?\s*)?\Z"
 )
 # The words after the number, in its clause, that say it is another study's: "in the previous study",
-# "in an earlier trial", "in mice", "in preclinical studies", "in non-human primates"
+# "in an earlier trial", "in mice", "in preclinical studies", "in non-human primates" (not a likeness:
+# "as in the previous study", "than in an earlier trial" give the dose to this trial too)
 _ELSEWHERE = (
-    r"in\s+(?:(?:the|a|an|our|its|their|other|several)\s+)?"
+    r"(?<!\bas\s)(?<!\blike\s)(?<!\bthan\s)in\s+(?:(?:the|a|an|our|its|their|other|several)\s+)?"
     r"(?:(?:previous|prior|earlier|another|other|separate|preclinical|pre-clinical|animal|murine|parent)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|trials?|models?|experiments?)"
     r"|mice|rats|animals|(?:non-?human\s+)?primates|vitro|xenografts?)(?![\w-])"
@@ -56,12 +58,21 @@ _REACH = 80
 
 def not_dosed(text: str, start: int, end: int) -> bool:
     """Whether the words around a number of cells at text[start:end] (its number to its unit's end)
-    say it is no dose the trial's patients receive: made, collected or required (_AFTER, _BEFORE), or
-    another study's (_ELSEWHERE_AFTER, _ELSEWHERE_BEFORE)."""
-    head = max(0, start - _REACH)
+    say it is no dose the trial's patients receive: made, collected or required (made), or another
+    study's (elsewhere)."""
+    return made(text, start, end) or elsewhere(text, start, end)
+
+
+def made(text: str, start: int, end: int) -> bool:
+    """Whether the words around a number of cells say it is made, collected or required, not given
+    (_AFTER, _BEFORE). Of cells only: "fludarabine 30 mg/m2/day is required" is a regimen's dose."""
+    return _AFTER.match(text, end) is not None or _BEFORE.search(text, max(0, start - _REACH), start) is not None
+
+
+def elsewhere(text: str, start: int, end: int) -> bool:
+    """Whether the words of its clause say a dose at text[start:end] is another study's ("in the
+    previous study", "in mice", "in preclinical studies"): of any dose, an agent's too."""
     return (
-        _AFTER.match(text, end) is not None
-        or _ELSEWHERE_AFTER.match(text, end) is not None
-        or _BEFORE.search(text, head, start) is not None
-        or _ELSEWHERE_BEFORE.search(text, head, start) is not None
+        _ELSEWHERE_AFTER.match(text, end) is not None
+        or _ELSEWHERE_BEFORE.search(text, max(0, start - _REACH), start) is not None
     )
