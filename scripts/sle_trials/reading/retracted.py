@@ -274,6 +274,11 @@ _SITE_GONE = (
     r"(?:no[ \t]+longer|not)[ \t]+(?:participating|taking[ \t]+part|involved)"
     rf"(?![ \t]+in[ \t]+(?!{_THE_TRIAL}))|"
     r"(?:no[ \t]+longer|not)[ \t]+(?:a[ \t]+)?(?:participating[ \t]+)?(?:study[ \t]+)?(?:site|cent(?:er|re)|location)|"
+    # (or never made one: "(not selected)", "(site not activated)", "- never opened", "(declined to
+    # participate)"; "not yet activated" waits to open, as "Not yet recruiting" does, and stays a site)
+    r"(?:not|never)[ \t]+(?:been[ \t]+)?(?:selected|activated|opened|initiated|contracted|approved)|"
+    r"de-?selected|declined(?:[ \t]+to[ \t]+(?:participate|take[ \t]+part|join))?|"
+    r"did[ \t]+not[ \t]+(?:participate|take[ \t]+part|join|open)|"
     # (or is only planned: "(site planned)", "This site is expected to open in 2026"; not "expected to
     # recruit 20 participants", a site's own target)
     rf"{planned_words.PLANNED})"
