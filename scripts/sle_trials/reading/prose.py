@@ -559,6 +559,11 @@ _NOT_A_SITE = re.compile(
     r"|(?i:(?<![\w-])(?:(?:produced|made|prepared)\s+(?:at|in)|(?:c?GMP|cell[- ]processing)\s+"
     r"(?:facilit(?:y|ies)|cent(?:er|re)s?|sites?)\s+(?:in|at)|(?:conference|congress|meeting|symposium|"
     r"convention|summit|webcast)s?\s+(?:in|at))(?![\w-]))"
+    # ... or a label naming such a place ("Manufacturing site: Shanghai, China", "Central laboratory:
+    # Shanghai", "Sponsor address: ...", "Headquarters: ..."): each passed as a trial site
+    r"|(?i:(?<![\w-])(?:(?:manufactur\w*|production|processing|cell[- ]processing|c?GMP|central|core|reference|"
+    r"sponsor(?:'s|’s)?|company|corporate|registered)\s+(?:sites?|facilit(?:y|ies)|laborator(?:y|ies)|labs?|plants?|"
+    r"cent(?:er|re)s?|address(?:es)?|offices?|headquarters)|headquarters|HQ)\s*:)"
 )
 _CLAUSE_END = re.compile(
     r"(?:,\s*|\s+(?:and|but|while|whereas|where)\s+)(?=[a-z])"
