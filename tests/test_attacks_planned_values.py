@@ -424,3 +424,22 @@ def test_a_site_a_plan_word_opens_is_none_of_its_sites(trials: Trials) -> None:
 )
 def test_a_value_after_a_plan_of_another_still_binds(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
+
+
+# --- a condition ---------------------------------------------------------------------------------------------
+
+# "Lupus Nephritis (planned)" gave the record a condition its source says the trial only plans to study
+# (evidence._PLANNED_NOT_YET); an outcome stays as planned as a registry lists it
+LUPUS_NEPHRITIS = 'conditions:\n  - Lupus Nephritis\nevidence:\n  conditions.0: "Lupus Nephritis"\n'
+
+
+@pytest.mark.parametrize("words", ["(planned)", "- proposed", "(tentative)", "(anticipated for 2027)"])
+def test_a_condition_only_planned_is_none(trials: Trials, words: str) -> None:
+    line = f"Conditions: Systemic Lupus Erythematosus; Lupus Nephritis {words}"
+    assert f" E501 conditions.0: {TAKEN_BACK}" in im19_out(trials, line, LUPUS_NEPHRITIS)
+
+
+@pytest.mark.parametrize("words", ["", "(planned enrollment 20)", "(expected to respond)"])
+def test_a_condition_beside_a_plan_still_is_one(trials: Trials, words: str) -> None:
+    line = f"Conditions: Systemic Lupus Erythematosus; Lupus Nephritis {words}".rstrip()
+    assert im19_out(trials, line, LUPUS_NEPHRITIS) == ""

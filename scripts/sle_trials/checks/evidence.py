@@ -224,6 +224,10 @@ TAKEN_BACK_PLACES = 1_000
 _ENTRIES = frozenset({"locations", "sponsor", "responsible_party", "officials"})
 # ... of them, a sponsor's and an official's: "(stepped down)", "(sponsorship transferred to Beta Corp)"
 _PARTIES = frozenset({"sponsor", "responsible_party", "officials"})
+# The texts besides the entries that words saying they are only planned take back: a condition ("Lupus
+# Nephritis (planned)" is no condition the trial studies yet). Not an outcome, which a registry lists as
+# planned ("Planned outcome measures"), nor a title.
+_PLANNED_NOT_YET = frozenset({"conditions"})
 
 
 def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
@@ -244,9 +248,11 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
         for text in [doc.text] if placed is None else [p.text for p in placed]:
             for at in edges.occurrences(text, needle):
                 entry, site, party = path[0] in _ENTRIES, path[0] == "locations", path[0] in _PARTIES
-                # (an entry is no one's while it is only planned: "Sponsor: Acme Bio (proposed)")
+                # (an entry is no one's while it is only planned: "Sponsor: Acme Bio (proposed)"; nor is a
+                # condition the trial's: "Lupus Nephritis (planned)")
+                planned = entry or path[0] in _PLANNED_NOT_YET
                 if not retracted.taken_back(
-                    text, at, at + len(needle), entry=entry, site=site, planned=entry, party=party
+                    text, at, at + len(needle), entry=entry, site=site, planned=planned, party=party
                 ):
                     return False
                 read += 1
