@@ -307,6 +307,11 @@ def age_fields(bound: str, value: int, quote: str) -> str:
     )
 
 
+def enrollment_fields(count: int, quote: str) -> str:
+    """The lines a draft appends for an enrollment of count and its quote."""
+    return f"enrollment:\n  count: {count}\nevidence:\n  enrollment: {json.dumps(quote, ensure_ascii=False)}\n"
+
+
 def term_fields(field: str, value: str, quote: str) -> str:
     """The lines a draft appends for one term (field: its dotted name, one level deep at most) and
     its quote."""

@@ -11,16 +11,9 @@ the count's verb says what some of them did.
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from conftest import Trials, im19_out
+from conftest import Trials, enrollment_fields, im19_out
 from sle_trials.reading import lexicon
-
-
-def enrollment(count: int, quote: str) -> str:
-    return f"enrollment:\n  count: {count}\nevidence:\n  enrollment: {json.dumps(quote, ensure_ascii=False)}\n"
-
 
 ADDED_TO = [
     ("Enrollment: 60 patients with lupus nephritis and 20 without", 60, "60 patients with lupus nephritis"),
@@ -39,7 +32,7 @@ ADDED_TO = [
 @pytest.mark.parametrize(("line", "count", "quote"), ADDED_TO)
 def test_a_count_another_is_added_to_is_no_enrollment(trials: Trials, line: str, count: int, quote: str) -> None:
     assert f" E508 enrollment.count: {count} is not the number of participants" in im19_out(
-        trials, line, enrollment(count, quote)
+        trials, line, enrollment_fields(count, quote)
     )
 
 
@@ -57,7 +50,7 @@ def test_a_count_another_is_added_to_is_no_enrollment(trials: Trials, line: str,
     ],
 )
 def test_a_count_beside_numbers_that_add_no_one_binds(trials: Trials, line: str, count: int, quote: str) -> None:
-    assert im19_out(trials, line, enrollment(count, quote)) == ""
+    assert im19_out(trials, line, enrollment_fields(count, quote)) == ""
 
 
 def test_the_sum_is_counted_nowhere() -> None:

@@ -10,7 +10,7 @@ one ("up to 60", "approximately 60", "at least 60"): a registry's planned enroll
 from __future__ import annotations
 
 import pytest
-from conftest import Trials, im19_out
+from conftest import Trials, enrollment_fields, im19_out
 from sle_trials.reading import lexicon
 
 BOUNDS = [
@@ -25,14 +25,10 @@ BOUNDS = [
 ]
 
 
-def _enrollment(count: int, quote: str) -> str:
-    return f'enrollment:\n  count: {count}\nevidence:\n  enrollment: "{quote}"\n'
-
-
 @pytest.mark.parametrize(("line", "count", "quote"), BOUNDS)
 def test_a_bound_or_a_range_of_the_count_is_no_count(trials: Trials, line: str, count: int, quote: str) -> None:
     assert f" E508 enrollment.count: {count} is not the number of participants" in im19_out(
-        trials, line, _enrollment(count, quote)
+        trials, line, enrollment_fields(count, quote)
     )
 
 
@@ -47,7 +43,7 @@ def test_a_bound_or_a_range_of_the_count_is_no_count(trials: Trials, line: str, 
     ],
 )
 def test_a_count_or_a_target_binds(trials: Trials, line: str) -> None:
-    assert im19_out(trials, line, _enrollment(60, "60 participants")) == ""
+    assert im19_out(trials, line, enrollment_fields(60, "60 participants")) == ""
 
 
 def test_the_ends_of_a_range_written_with_a_dash_are_no_counts() -> None:

@@ -21,14 +21,11 @@ import pytest
 from conftest import (
     Trials,
     age_fields,
+    enrollment_fields,
     im19_out,
     term_fields,
 )
 from sle_trials.reading import retracted
-
-
-def _enrollment(quote: str) -> str:
-    return f"enrollment:\n  count: 60\nevidence:\n  enrollment: {json.dumps(quote)}\n"
 
 
 def _start(quote: str) -> str:
@@ -79,7 +76,9 @@ COUNTS_TAKEN_BACK = [
 
 @pytest.mark.parametrize(("line", "quote"), COUNTS_TAKEN_BACK)
 def test_a_count_taken_back_is_no_enrollment(trials: Trials, line: str, quote: str) -> None:
-    assert " E508 enrollment.count: 60 is not the number of participants" in im19_out(trials, line, _enrollment(quote))
+    assert " E508 enrollment.count: 60 is not the number of participants" in im19_out(
+        trials, line, enrollment_fields(60, quote)
+    )
 
 
 @pytest.mark.parametrize(
@@ -93,7 +92,7 @@ def test_a_count_taken_back_is_no_enrollment(trials: Trials, line: str, quote: s
     ],
 )
 def test_a_count_qualified_still_binds(trials: Trials, line: str) -> None:
-    assert im19_out(trials, line, _enrollment(ENROLLMENT)) == ""
+    assert im19_out(trials, line, enrollment_fields(60, ENROLLMENT)) == ""
 
 
 # --- an age ----------------------------------------------------------------------------------------

@@ -9,16 +9,10 @@ study's (prose._TIED_BACK); the words before its clause stay this trial's.
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from conftest import Trials, cohort_fields, im19_out
+from conftest import Trials, cohort_fields, enrollment_fields, im19_out
 
 ANOTHER_STUDYS = " E512 evidence for "
-
-
-def enrollment(count: int, quote: str) -> str:
-    return f"enrollment:\n  count: {count}\nevidence:\n  enrollment: {json.dumps(quote)}\n"
 
 
 @pytest.mark.parametrize(
@@ -31,7 +25,7 @@ def enrollment(count: int, quote: str) -> str:
     ],
 )
 def test_a_count_tied_to_another_study_is_none_of_this_trials(trials: Trials, line: str) -> None:
-    assert f"{ANOTHER_STUDYS}enrollment" in im19_out(trials, line, enrollment(60, "60 participants"))
+    assert f"{ANOTHER_STUDYS}enrollment" in im19_out(trials, line, enrollment_fields(60, "60 participants"))
 
 
 @pytest.mark.parametrize(
@@ -53,7 +47,7 @@ def test_a_dose_tied_to_another_study_is_none_of_this_trials(trials: Trials, lin
     ],
 )
 def test_a_count_beside_another_study_still_binds(trials: Trials, line: str) -> None:
-    assert im19_out(trials, line, enrollment(60, "60 participants")) == ""
+    assert im19_out(trials, line, enrollment_fields(60, "60 participants")) == ""
 
 
 @pytest.mark.parametrize(
