@@ -417,6 +417,12 @@ def test_another_events_date_is_no_trial_date(
         ("Northbridge is developing NB-301 in collaboration with Acme Bio.", "Acme Bio", {"E512"}),
         ("Northbridge was acquired by Acme Bio in 2025.", "Acme Bio", {"E512"}),
         ("Northbridge licensed NB-301 from Acme Bio.", "Northbridge Therapeutics", set()),
+        # ... nor a funder, a supplier or a CRO: "funded by Acme Bio" gave the trial the sponsor Acme Bio
+        ("The trial is funded by Acme Bio.", "Acme Bio", {"E512"}),
+        ("The trial is supported by a grant from Acme Bio.", "Acme Bio", {"E512"}),
+        ("The vectors are supplied by Acme Bio.", "Acme Bio", {"E512"}),
+        ("The CRO Acme Bio manages the sites.", "Acme Bio", {"E512"}),
+        ("Northbridge sponsors the trial, funded by Acme Bio.", "Northbridge Therapeutics", set()),
     ],
 )
 def test_a_partner_is_no_sponsor(tmp_path: Path, sentence: str, sponsor: str, codes: set[str]) -> None:
@@ -1174,7 +1180,8 @@ def test_relma_cels_product_is_not_the_therapy_its_summary_says_patients_had(tri
             "Northbridge licensed NB-301 from Acme Bio.",
             {"sponsor": {"name": "Acme Bio"}},
             {},
-            "names the sponsor not in words naming a partner, a licensor, an owner or an investor",
+            "names the sponsor not in words naming a partner, a licensor, an owner, an investor, a funder or a "
+            "supplier",
         ),
         (
             EARLIER,

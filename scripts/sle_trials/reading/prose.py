@@ -671,11 +671,14 @@ _NOT_THE_TRIALS_DATE = re.compile(
 
 # Words naming a company besides the sponsor: one it licensed the product from or partners with ("licensed
 # NB-301 from Acme Bio", "in collaboration with", "partnered with"), one that owns or funds it ("acquired
-# by", "investors include", "a financing led by").
+# by", "investors include", "a financing led by", "funded by", "a grant from"), or one that serves the trial
+# ("supplied by", "a CRO").
 _NOT_THE_SPONSOR = re.compile(
     r"(?i)(?<![\w-])(?:licens(?:e|es|ed|ing|or|ee)|in-?licens\w*|partner(?:s|ed|ing|ships?)?|collaborat\w*|"
     r"acqui(?:red|res|re|sition)|investors?|financing|backed|spun\s+out|spin-?off|subsidiary\s+of|parent|"
-    r"distribut\w*|commerciali[sz]\w*|co-?develop\w*|alliance)(?![\w-])"
+    r"distribut\w*|commerciali[sz]\w*|co-?develop\w*|alliance|"
+    r"(?:funded|supplied|provided|manufactured|produced)\s+by|funding|funders?|grants?|CROs?|"
+    r"contract\s+research\s+organi[sz]ations?)(?![\w-])"
 )
 
 
@@ -1052,8 +1055,9 @@ def read_as(doc: SourceDoc, path: tuple, field: str) -> str | None:
     a message; None where it reads it by none."""
     if _plain_rule(doc, path) is without_partners:
         return (
-            f"{doc.file} names the sponsor not in words naming a partner, a licensor, an owner or an investor "
-            "(licensed from, in collaboration with, acquired by)"
+            f"{doc.file} names the sponsor not in words naming a partner, a licensor, an owner, an investor, "
+            "a funder or a supplier (licensed from, in collaboration with, acquired by, funded by, supplied by, "
+            "a CRO)"
         )
     if not in_prose(doc, path[0]):
         return None
