@@ -421,6 +421,11 @@ PHASES_NOT_YET = [
     "Phase 1. Once the doses are tolerated, Phase 2.",
     "Phase 1; a Phase 2 extension may follow.",
     "Phase 1; the Phase 2 part is planned.",
+    # (a part the trial may or may not run)
+    "Phase 1 (Phase 2 extension optional).",
+    "Phase 1; the Phase 2 part is conditional on safety.",
+    "Phase 1, with an optional Phase 2 extension.",
+    "Phase 1; a possible Phase 2 part.",
 ]
 
 
@@ -436,6 +441,8 @@ def test_a_phase_not_yet_reached_is_none(trials: Trials, line: str) -> None:
         "If eligible, patients join this Phase 2 trial.",
         "Phase 2 study of IM19 CAR-T cells.",
         "Phase 2; the extension study will follow in 2027.",
+        "Phase 2 (optional long-term follow-up).",
+        "Phase 2; an optional extension study.",
     ],
 )
 def test_the_trials_phase_still_binds(trials: Trials, line: str) -> None:

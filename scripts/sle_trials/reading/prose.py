@@ -208,7 +208,9 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # "a Phase 2 dose (RP2D)"), not a part of the trial's phase ("Phase 1 dose escalation"), or studies'
 # in general ("a dose for Phase 2 studies", "succeeded in Phase 1 studies"), or one a trial may move
 # to ("advancing to Phase 2", "may move into Phase 3"), no trial's phase (no_trials_phase)
-_NO_TRIALS_PHASE_BEFORE = re.compile(r"(?i)\b(?:recommended|optimal|to|into|towards?)\s+\Z")
+_NO_TRIALS_PHASE_BEFORE = re.compile(
+    r"(?i)\b(?:recommended|optimal|to|into|towards?|optional|possible|potential|conditional|contingent)\s+\Z"
+)
 _NO_TRIALS_PHASE_AFTER = re.compile(
     r"(?i)" + _A_DOSE_AFTER + r"(?![\s-]+(?:escalation|expansion|finding|ranging|optimi[sz]ation|cohorts?|levels?"
     r"|part|portion|stage)\b)"
@@ -217,13 +219,14 @@ _STUDIES = re.compile(r"(?i)\s+(?:studies|trials)\b")
 # ... or one the words after it say is planned, or will begin ("This is a Phase 1 trial. Phase 2 is
 # planned for 2027.", "Phase 2 will begin in 2027 if the Phase 1 part succeeds."): a part the trial
 # has not reached, or another trial, which bound the phase PHASE2
+# (or one a trial may or may not run: "Phase 2 extension optional", "an optional Phase 2 part")
 # (after the part of the trial the phase names, too: "a Phase 2 extension may follow", "the Phase 2 part
 # is planned"; or in a later version of it: "Phase 1; Phase 2 in a later version")
 _PHASE_PART = r"(?:[ \t]+(?:part|extension|portion|stage|segment|expansion|cohort|study|trial))?"
 _PLANNED_PHASE = re.compile(
     rf"(?i){_PHASE_PART}[ \t]+(?:(?:is|are|was|were|has[ \t]+been|have[ \t]+been|will[ \t]+be|would[ \t]+be|"
     r"to[ \t]+be)[ \t]+)?"
-    rf"(?:{planned.PLANNED}|pending)\b"
+    rf"(?:{planned.PLANNED}|pending|optional|possible|conditional|contingent)\b"
     rf"|{_PHASE_PART}[ \t]+(?:will|would|may|might|could|shall|is[ \t]+to|are[ \t]+to)[ \t]+"
     r"(?:then[ \t]+|only[ \t]+|not[ \t]+)?"
     r"(?:begin|start|follow|commence|open|be[ \t]+(?:initiated|conducted|started|opened))\b"
