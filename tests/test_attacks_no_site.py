@@ -50,6 +50,8 @@ def test_a_place_a_label_gives_another_role_is_no_site(trials: Trials, label: st
         "Location: Beijing, China; Shanghai, China (Not yet recruiting)",
         "Location: Beijing, China; Shanghai, China (selected in 2024)",
         "Central laboratory: Beijing, China. Location: Shanghai, China",
+        "Reference centre: Shanghai, China",
+        "Coordinating center: Shanghai, China",
     ],
 )
 def test_a_site_still_binds(trials: Trials, line: str) -> None:

@@ -564,9 +564,12 @@ _NOT_A_SITE = re.compile(
     r"convention|summit|webcast)s?\s+(?:in|at))(?![\w-]))"
     # ... or a label naming such a place ("Manufacturing site: Shanghai, China", "Central laboratory:
     # Shanghai", "Sponsor address: ...", "Headquarters: ..."): each passed as a trial site
-    r"|(?i:(?<![\w-])(?:(?:manufactur\w*|production|processing|cell[- ]processing|c?GMP|central|core|reference|"
-    r"sponsor(?:'s|’s)?|company|corporate|registered)\s+(?:sites?|facilit(?:y|ies)|laborator(?:y|ies)|labs?|plants?|"
-    r"cent(?:er|re)s?|address(?:es)?|offices?|headquarters)|headquarters|HQ)\s*:)"
+    # (a "reference centre" or a "coordinating centre" may be the trial's own site: only a laboratory so)
+    r"|(?i:(?<![\w-])(?:(?:manufactur\w*|production|processing|cell[- ]processing|c?GMP)\s+"
+    r"(?:sites?|facilit(?:y|ies)|laborator(?:y|ies)|labs?|plants?|cent(?:er|re)s?)"
+    r"|(?:central|core|reference)\s+(?:laborator(?:y|ies)|labs?)"
+    r"|(?:sponsor(?:'s|’s)?|company|corporate|registered)\s+(?:address(?:es)?|offices?|headquarters)"
+    r"|headquarters|HQ)\s*:)"
 )
 _CLAUSE_END = re.compile(
     r"(?:,\s*|\s+(?:and|but|while|whereas|where)\s+)(?=[a-z])"
