@@ -212,6 +212,12 @@ _BEFORE = re.compile(
     # "previously listed as Recruiting"): the value's old one, which "IM19 (formerly called IM29)" named
     r"|\b(?:formerly|previously|originally)[ \t]+(?:called|named|known[ \t]+as|listed[ \t]+as|titled|"
     r"registered[ \t]+as|reported[ \t]+as|given[ \t]+as|spel+(?:ed|t))"
+    # ... or the role or the place it gave the value then ("formerly targeting CD22", "previously sponsored
+    # by Beta Corp", "originally located in Shanghai"); not what patients had before ("previously treated
+    # with rituximab" names a prior therapy, which the trial asks for)
+    r"|\b(?:formerly|previously|originally)[ \t]+(?:target(?:ing|ed)|sponsored|funded|led|run|directed|chaired|"
+    r"managed|owned|located|based|sited|held|hosted|conducted|enrol+ing|recruiting|dosed|dosing)"
+    r"(?:[ \t]+(?:by|at|in|as|with|to))?"
     r"|\b(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"
     r"(?:\s+[a-z]+){0,2}?\s+from"
     r"|\b(?:cancel+ed|withdrawn|retracted|deleted|void|not\s+applicable|n/a)[ \t]*[):][ \t]*:?"
