@@ -660,7 +660,18 @@ _NOT_GIVEN = re.compile(
     r"inadequate(?:ly)?|"
     r"despite|previous(?:ly)?|prior(?!\s+to\b)|earlier|unlike|approved|not\s+(?:\w+\s+)?respond\w*|non-?respon\w*|"
     r"(?:better|worse)\s+than|"
-    r"(?:superior|inferior)\s+to|standard(?:-of-|\s+of\s+)care|current(?:ly)?\s+available|existing)(?![\w-])"
+    r"(?:superior|inferior)\s+to|standard(?:-of-|\s+of\s+)care|current(?:ly)?\s+available|existing|"
+    # ... or one the trial forbids, named after the word ("Prohibited: rituximab", "not allowed: ...")
+    r"prohibit\w*|forbidden|disallowed|not\s+(?:permitted|allowed))(?![\w-])"
+)
+# ... and the clause of a therapy the words after it forbid ("Drug: rituximab (prohibited)", "Rituximab is
+# not allowed"): each passed as an intervention of the trial. The whole clause, from its start: the
+# therapy's name stands before the words. (A bracket that opens with them: "IM19 CAR-T cells (other
+# CAR-T products not allowed)" forbids another product.)
+_PROHIBITED_WORDS = r"(?:prohibited|forbidden|disallowed|not\s+(?:be\s+)?(?:permitted|allowed))"
+_PROHIBITED = re.compile(
+    rf"(?i)[^.;:,()\[\]\n]*?(?:[(\[][ \t]*{_PROHIBITED_WORDS}(?![\w-])[^)\]\n]*[)\]]"
+    rf"|\s+(?:is|are|will\s+be|must|may)\s+{_PROHIBITED_WORDS}(?![\w-]))"
 )
 
 
@@ -827,8 +838,10 @@ def _dated(passages: list[layouts.Passage]) -> list[layouts.Passage]:
 
 
 def _given(passages: list[layouts.Passage]) -> list[layouts.Passage]:
-    """The passages of prose without words naming a therapy the trial does not give (_NOT_GIVEN)."""
-    return _cut_out(passages, _NOT_GIVEN)
+    """The passages of prose without words naming a therapy the trial does not give (_NOT_GIVEN), nor
+    one its clause says is prohibited (_PROHIBITED)."""
+    # (the clause first: the cue's own cut would leave its name before it)
+    return _cut_out(_cut_out(passages, _PROHIBITED, on=False), _NOT_GIVEN)
 
 
 def without_partners(passages: list[layouts.Passage]) -> list[layouts.Passage]:
