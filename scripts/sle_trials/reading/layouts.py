@@ -747,8 +747,9 @@ def set_apart(lines: list[str]) -> list[str] | None:
     """The lines of a document of no layout with a SEPARATOR line between two paragraphs a reader sees
     apart (a blank line between them; a page's blocks, markup.read with blocks), unless the paragraph
     before ends in a label (_label: "Enrollment:", "Gender"), whose value a reader reads in the next
-    one; and after a SET_APART line (before a heading, after a page's title) whatever the text before
-    it. None when no paragraph is set apart. A record holds no SEPARATOR, so no quote runs across one:
+    one, or in a question the next opens with a yes or no to ("CD28 domain?", then "Yes.":
+    sentences.answers); and after a SET_APART line (before a heading, after a page's title) whatever the
+    text before it. None when no paragraph is set apart. A record holds no SEPARATOR, so no quote runs across one:
     "Status: Not yet" ending a paragraph (a plain text's, a page's <p>, a table's cell, a heading, the
     page's title) and "recruiting" starting the next vouched for "Status: Not yet recruiting"
     (NOT_YET_RECRUITING), two texts to a reader. A layout's page is read by its places, whose labels
@@ -777,7 +778,11 @@ def set_apart(lines: list[str]) -> list[str] | None:
         if due == "blank" and blanks > markup.BLANKS:
             due = "apart"  # more blank lines than a reader bridges between a label and its value
         blanks = 0
-        if due is not None and last is not None and (due == "apart" or not _label(last)):
+        if (
+            due is not None
+            and last is not None
+            and (due == "apart" or not (_label(last) or sentences.answers(last, shown_line)))
+        ):
             out += [SEPARATOR, ""]
             changed = True
         due, last = None, shown_line

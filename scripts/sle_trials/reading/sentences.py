@@ -36,8 +36,15 @@ _OPENS = r"[A-Z(\"“‘']"
 # alone, before a mark, a bracket or the text's or a line's end ("No patients were enrolled." answers
 # nothing), after an answer's label or a dash or none ("CD28 domain? A: Yes.", "? Answer: No", "? — Yes").
 # ANSWER_LABEL is read by retracted's question too.
-ANSWER_LABEL = r"(?:(?i:a|answer|ans\.?)[ \t]*:[ \t]*|[\u2013\u2014-][ \t]*)"
-_ANSWERED = rf"(?!(?<=\?)\s+{ANSWER_LABEL}?(?i:yes|no|true|false)(?=[ \t]*(?:[.,;:!?()\[\]\u2013\u2014-]|\n|\Z)))"
+# (and a list's bullet before it: "? • Yes", as a list item under its question writes it)
+ANSWER_LABEL = r"(?:(?i:a|answer|ans\.?)[ \t]*:[ \t]*|[\u2013\u2014-][ \t]*|[\u2022\u00b7*][ \t]+)"
+_ANSWER = rf"{ANSWER_LABEL}?(?i:yes|no|true|false)(?=[ \t]*(?:[.,;:!?()\[\]\u2013\u2014-]|\n|\Z))"
+_ANSWERED = rf"(?!(?<=\?)\s+{_ANSWER})"
+# ... and on the line after the question's, or as the paragraph or the list's item after it ("CD28
+# domain?", a blank line, "Yes."; "CD28 co-stimulatory domain?" over "- Yes"): the question's too (answers,
+# read by line_ends and layouts.set_apart), and read on one line with it. Cut there, the sentence ended in
+# a question unanswered, and the value a yes gives was refused as asked.
+ANSWER = re.compile(_ANSWER)
 _STOP = (
     r"(?<=[.!?])(?<!\bDr\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)"
     + _AFTER_A_MARK
@@ -246,6 +253,12 @@ def _address(line: str, after: str) -> bool:
     )
 
 
+def answers(line: str, after: str) -> bool:
+    """Whether after, the line or the paragraph after line, answers line: line ends in a question mark, and
+    after opens with a yes or no alone (ANSWER)."""
+    return line.endswith("?") and ANSWER.match(after) is not None
+
+
 def line_ends(lines: list[str], text: str, normalise: Callable[[str], str]) -> str:
     """text (a plain document's lines, normalise'd as one text: their breaks as spaces) with a "\\n"
     for the space after each line that ends a sentence with no stop: a line with no stop at its end
@@ -254,9 +267,10 @@ def line_ends(lines: list[str], text: str, normalise: Callable[[str], str]) -> s
     in lower case, nor is an address's line after a facility's (_address). Any other line with no stop
     goes on in the next (prose broken across lines is one sentence), as does one ending in a mark or a
     word that joins ("," "and", "of"), and one before a line more indented (a nested list's: "-
-    Manufactured in Boston" then "  - and Berlin"). Each line is found in text where the one before it
-    ends (a line not found there marks nothing): the mark is at the line's own place, not wherever its
-    words stand again."""
+    Manufactured in Boston" then "  - and Berlin"), and a question's line before its answer's, past blank
+    lines set_apart left unmarked ("CD28 domain?" over "Yes.": answers). Each line is found in text where
+    the one before it ends (a line not found there marks nothing): the mark is at the line's own place,
+    not wherever its words stand again."""
     # (a line of printable ASCII with no escape reads as its words spaced once: normalise each line else)
     normalised = [
         " ".join(line.split()) if line.isascii() and line.isprintable() and "\\" not in line else normalise(line)
@@ -276,6 +290,8 @@ def line_ends(lines: list[str], text: str, normalise: Callable[[str], str]) -> s
         after = "" if blank_after[n] or n + 1 == len(read) else read[n + 1]
         if after and indents[n + 1] > indents[n]:
             continue
+        if n + 1 < len(read) and answers(line, read[n + 1]):
+            continue  # a question, its answer the next line's or paragraph's (set_apart left them one)
         if line[-1] in ".!?" or (line[-1] in _CLOSING and _ENDED.search(line)):
             # a line ending in a stop before a block (a list's line after "... Anna Berg.") ends its
             # sentence too, where the stop ends none before a list's mark

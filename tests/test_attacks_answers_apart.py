@@ -1,0 +1,159 @@
+"""A question's yes or no in the line, the paragraph or the list's item after it is still its answer.
+
+"IM19 CAR-T cells: CD28 domain?" with "Yes." in the paragraph after it (a blank line between), "CD28
+co-stimulatory domain?" over a list's item "- Yes", "CD28 domain?" over "Answer: Yes": each refused
+E507 an honest CD28. The blank line set the two paragraphs apart (layouts.set_apart: a SEPARATOR between
+them, as between "Status: Not yet" and "recruiting"), and a list's mark or a label on the next line ended
+the question's sentence (sentences.line_ends); the question read alone was asked (retracted.ASKED), its
+answer unseen. A paragraph ending in a question and the next opening with a yes or no alone (optionally
+after "A:", "Answer:", a dash or a list's bullet) are now read as one line (sentences.answers): a yes
+binds, a no, a false or a question unanswered takes the value back as before. A yes further away (past
+other text, another question, or more blank lines than a reader bridges), one in another row of a
+table, or a heading's, answers nothing, and the value stays refused.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import (
+    IM19_PAGE_HEAD,
+    IM19_PATH,
+    Trials,
+    add_source,
+    construct_fields,
+    im19_draft,
+    im19_out,
+    joined,
+    origin_fields,
+    put,
+    term_fields,
+)
+from sle_trials.reading import layouts, sentences
+from sle_trials.reading.invisible import SEPARATOR
+
+CD28 = construct_fields("CD28")
+AUTOLOGOUS = origin_fields("autologous")
+RANDOMIZED = term_fields("design.allocation", "RANDOMIZED", "Randomized")
+ASKED = "IM19 CAR-T cells: CD28 domain?"
+
+
+def _page_out(trials: Trials, body: str, fields: str) -> str:
+    """What `trials validate` prints of IM19's draft holding fields, citing a web page of IM19's head and
+    body; "" where it passes."""
+    source = add_source(trials.root, "seeds/935_answer_page.html", IM19_PAGE_HEAD + body + "\n</body></html>\n")
+    put(trials.root, IM19_PATH, joined(im19_draft(source), fields))
+    result = trials("validate", trials.root / IM19_PATH)
+    return result.out if result.status else ""
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        (f"{ASKED}\n\nYes.", CD28),
+        ("IM19 CAR-T cells: CD28 co-stimulatory domain?\n- Yes", CD28),
+        (f"{ASKED}\n\n- Yes", CD28),
+        (f"{ASKED}\n\u2022 Yes", CD28),
+        (f"{ASKED}\n* Yes", CD28),
+        (f"{ASKED}\n\nA: Yes.", CD28),
+        (f"{ASKED}\nAnswer: Yes", CD28),
+        (f"{ASKED}\n\nTrue", CD28),
+        (f"{ASKED}\n\n\n\nYes.", CD28),
+        ("IM19 CAR-T cells: autologous?\n\nYes.", AUTOLOGOUS),
+    ],
+)
+def test_a_value_its_question_answers_yes_apart_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"<p>{ASKED}</p><p>Yes.</p>",
+        f"<p>{ASKED}</p><ul><li>Yes</li></ul>",
+        f"<dl><dt>{ASKED}</dt><dd>Yes</dd></dl>",
+    ],
+)
+def test_a_pages_value_its_question_answers_yes_in_the_next_block_binds(trials: Trials, body: str) -> None:
+    assert _page_out(trials, body, CD28) == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        # a no, a false, apart from the question as a yes was
+        (f"{ASKED}\n\nNo.", CD28),
+        (f"{ASKED}\n- No", CD28),
+        (f"{ASKED}\n\u2022 No", CD28),
+        (f"{ASKED}\n  No", CD28),
+        (f"{ASKED}\n\nA: No.", CD28),
+        (f"{ASKED}\nAnswer: False", CD28),
+        ("IM19 CAR-T cells: autologous?\n\nNo.", AUTOLOGOUS),
+        ("Randomized allocation?\n\nNo.", RANDOMIZED),
+        # a yes that is not the question's: after other text, after another question, more blank lines
+        # away than a reader bridges, a word opening with "Yes"
+        (f"{ASKED}\n\nOther text here.\n\nYes.", CD28),
+        (f"{ASKED}\nSee the table below.\nYes.", CD28),
+        (f"{ASKED}\n\nIs it autologous?\n\nYes.", CD28),
+        (f"{ASKED}\nIs it autologous?\n- Yes", CD28),
+        (f"{ASKED}\n\n\n\n\n\nYes.", CD28),
+        (f"{ASKED}\n\nYesterday it was.", CD28),
+    ],
+)
+def test_a_value_its_question_answers_no_or_nothing_apart_is_still_none(trials: Trials, line: str, fields: str) -> None:
+    assert " E507 " in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"<p>{ASKED}</p><p>No.</p>",
+        # another row of a table, a heading, a block set far apart: no answer of the question's
+        f"<table><tr><td>{ASKED}</td></tr><tr><td>Yes</td></tr></table>",
+        f"<p>{ASKED}</p><h2>Yes</h2>",
+        f"<p>{ASKED}</p><p style='margin-top:400px'>Yes.</p>",
+        f"<p>{ASKED}{'<br>' * 8}Yes</p>",
+    ],
+)
+def test_a_pages_value_its_next_block_answers_no_or_nothing_is_still_none(trials: Trials, body: str) -> None:
+    assert " E507 " in _page_out(trials, body, CD28)
+
+
+# --- the sentences and paragraphs themselves --------------------------------------------------------
+
+
+def _read(text: str) -> list[str]:
+    """The sentences of a plain document of text, as the prose readers cut them."""
+    doc = layouts.read("seeds/900_plain.txt", text.encode())
+    return sentences.split(doc.text if doc.prose is None else doc.prose)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("CD28 domain?\n\nYes. It is autologous.\n", ["CD28 domain? Yes.", "It is autologous."]),
+        ("CD28 domain?\n- No, 4-1BB.\n", ["CD28 domain? - No, 4-1BB."]),
+        ("CD28 domain?\nA: Yes\nEnrollment: 60\n", ["CD28 domain? A: Yes", "Enrollment: 60"]),
+        # (no answer: a sentence opening with "No", a longer word, an ordinal list's item)
+        ("Who may join?\n\nNo patients under 18.\n", ["Who may join?", "No patients under 18."]),
+        ("Who may join?\n- Nobody under 18\n", ["Who may join?", "- Nobody under 18"]),
+        ("CD28 domain?\n1. Yes\n", ["CD28 domain?", "1. Yes"]),
+    ],
+)
+def test_a_questions_answer_apart_stays_in_its_sentence(text: str, found: list[str]) -> None:
+    assert _read(text) == found
+
+
+@pytest.mark.parametrize(
+    ("lines", "apart"),
+    [
+        (["CD28 domain?", "", "Yes."], False),
+        (["CD28 domain?", "", "A: no"], False),
+        (["CD28 domain?", "", "Other text.", "", "Yes."], True),
+        (["CD28 domain.", "", "Yes."], True),
+        (["CD28 domain?", "", "", "", "", "", "Yes."], True),
+        (["CD28 domain?", "\ufffe", "Yes."], True),
+    ],
+)
+def test_a_question_and_its_answers_paragraph_are_not_set_apart(lines: list[str], apart: bool) -> None:
+    kept = layouts.set_apart(lines)
+    assert (kept is not None and SEPARATOR in kept) == apart
