@@ -18,9 +18,11 @@ import pytest
 from conftest import (
     IM19_PAGE_HEAD,
     IM19_PATH,
+    IM19_TEXT_HEAD,
     Trials,
     add_source,
     construct_fields,
+    enrollment_draft,
     im19_draft,
     im19_out,
     joined,
@@ -28,8 +30,9 @@ from conftest import (
     put,
     term_fields,
 )
-from sle_trials.reading import layouts, sentences
+from sle_trials.reading import layouts, prose, sentences
 from sle_trials.reading.invisible import SEPARATOR
+from sle_trials.reading.layouts import Passage
 
 CD28 = construct_fields("CD28")
 AUTOLOGOUS = origin_fields("autologous")
@@ -157,3 +160,59 @@ def test_a_questions_answer_apart_stays_in_its_sentence(text: str, found: list[s
 def test_a_question_and_its_answers_paragraph_are_not_set_apart(lines: list[str], apart: bool) -> None:
     kept = layouts.set_apart(lines)
     assert (kept is not None and SEPARATOR in kept) == apart
+
+
+# --- a trial's value, its sentences joined again: a question set apart stays unanswered ----------------
+# (prose.of_this_trial joins a trial's sentences in a row as one passage, sentences.joined, with a line's
+# end where a SEPARATOR stood: "Randomized allocation?" and a "Yes" set apart from it, a heading's or one
+# six blank lines down, read as one line, and RANDOMIZED bound; the CD28 of a product's sentence did not)
+
+
+@pytest.mark.parametrize(
+    "line", ["Randomized allocation? Yes.", "Randomized allocation?\n\nYes.", "Randomized allocation?\n- Yes"]
+)
+def test_a_trials_value_its_question_answers_yes_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, RANDOMIZED) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Randomized allocation?\n\n\n\n\n\n\nYes.", "Randomized allocation?\n\n\n\n\n\nYes, in the earlier study."],
+)
+def test_a_trials_value_a_yes_set_apart_answers_nothing(trials: Trials, line: str) -> None:
+    assert " E507 " in im19_out(trials, line, RANDOMIZED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Randomized allocation?</p><h2>Yes</h2>",
+        "<p>Randomized allocation?</p><p style='margin-top:400px'>Yes.</p>",
+        f"<p>Randomized allocation?{'<br>' * 8}Yes</p>",
+    ],
+)
+def test_a_pages_trial_value_a_yes_set_apart_answers_nothing(trials: Trials, body: str) -> None:
+    assert " E507 " in _page_out(trials, body, RANDOMIZED)
+
+
+def test_a_count_the_next_paragraph_takes_back_is_still_refused(trials: Trials) -> None:
+    # (a passage runs on past a paragraph ending in no question, as before: its next sentence read)
+    text = IM19_TEXT_HEAD + "Enrollment: 60 participants.\n\nThis figure has since been withdrawn.\n"
+    enrollment_draft(trials.root, add_source(trials.root, "seeds/935_withdrawn.txt", text), 60, "60 participants")
+    result = trials("validate", trials.root / IM19_PATH)
+    assert " E508 " in result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "passages"),
+    [
+        # a question ending a paragraph set apart: no passage runs on past it
+        (f"Randomized allocation?\n{SEPARATOR}\nYes.", ["Randomized allocation?", "Yes."]),
+        # past a statement ending one, or a question answered in its paragraph, as before
+        (f"Randomized allocation.\n{SEPARATOR}\nYes.", ["Randomized allocation.\nYes."]),
+        (f"Randomized allocation? Yes.\n{SEPARATOR}\nMasked.", ["Randomized allocation? Yes.\nMasked."]),
+    ],
+)
+def test_a_question_set_apart_ends_its_passage(text: str, passages: list[str]) -> None:
+    own = prose.Own((set(), set()), set())
+    assert [p.text for p in prose.of_this_trial([Passage(text)], own, "NCT06513429")] == passages

@@ -38,6 +38,7 @@ from sle_trials.reading.sentences import (
     joined,
     pieces,
     split,
+    unanswered,
 )
 
 # The fields a ClinConnect page places in its summary (prose; its other places are lines, not sentences)
@@ -476,7 +477,7 @@ def of_this_trial(
         if passage.whole:
             kept.append(passage)
             continue
-        run: list[tuple[str, bool]] = []  # sentences in a row about this trial: one passage (a quote may span them)
+        run: list[tuple[str, str]] = []  # sentences in a row about this trial: one passage (a quote may span them)
         holding = False  # whether the sentence before, another trial's, holds the list's lines after it
         for group in _groups(passage.text, nct_id):
             # the words the sentence holds as its lines run on (a heading about another trial holds the
@@ -492,7 +493,7 @@ def of_this_trial(
             if limit and (turn := _turn(whole, nct_id)) is not None:
                 limit = turn
             # (or at a semicolon: "NB-201 was tested in myeloma; 120 participants were enrolled.")
-            holding = limit < len(whole) and (group[-1][1] or group[-1][0].endswith(";"))
+            holding = limit < len(whole) and (bool(group[-1][1]) or group[-1][0].endswith(";"))
             at = 0
             # (a sentence of one line, read whole and kept whole, is read so again by no rule: twice
             # the time a document of one-line list items took)
@@ -509,7 +510,9 @@ def of_this_trial(
                 cut = sentence if turn is None else sentence[:turn]
                 if cut:
                     run.append((cut, at_line_end))
-                if (turn is not None or len(sentence) < len(piece)) and run:
+                # (nor past a question ending a paragraph set apart: joined on, "Randomized allocation?"
+                # and a "Yes" set apart under it, a heading's or six blank lines down, read as one line)
+                if (turn is not None or len(sentence) < len(piece) or unanswered(piece, at_line_end)) and run:
                     kept.append(layouts.Passage(joined(run)))
                     run = []
         if run:
@@ -522,7 +525,7 @@ def of_this_trial(
 _STOP_OR_SEMICOLON_ENDED = re.compile(r"[.!?;]['\"”’)\]]*$")
 
 
-def _groups(text: str, nct_id: str | None = None) -> list[list[tuple[str, bool]]]:
+def _groups(text: str, nct_id: str | None = None) -> list[list[tuple[str, str]]]:
     """The sentences of a passage's text as read with its lines run on (sentences.pieces joined where
     a line's end, not a stop, ends one): each as its lines' sentences. A rule reading a sentence by a
     word that makes it no source of a value (another trial's, another outcome kind's, a place that
@@ -532,7 +535,7 @@ def _groups(text: str, nct_id: str | None = None) -> list[list[tuple[str, bool]]
     headline's. Run on, a title line naming the id took every line below it up to a stop, each
     named the trial's own: "IM29 CAR-T in lymphoma" under IM19's title and date gave IM19 that product
     and disease, and the enrollment under it passed as IM19's."""
-    groups: list[list[tuple[str, bool]]] = [[]]
+    groups: list[list[tuple[str, str]]] = [[]]
     # whether the sentence being read names the id so far: kept as its lines come, since looking through
     # its lines again for each line took a page of 20,000 lines with no stop four seconds a reading
     names_id = False
@@ -817,13 +820,15 @@ def _keeping(
         if passage.whole:
             out.append(passage)
             continue
-        run: list[tuple[str, bool]] = []
+        run: list[tuple[str, str]] = []
         for group in _groups(passage.text):
             kept = keep(" ".join(piece for piece, _ in group))
             for piece in group:
                 if kept and (each is None or each(piece[0])):
                     run.append(piece)
-                elif run:
+                    if not unanswered(*piece):
+                        continue
+                if run:
                     out.append(layouts.Passage(joined(run)))
                     run = []
         if run:

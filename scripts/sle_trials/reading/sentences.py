@@ -166,20 +166,37 @@ def split(text: str, stops: re.Pattern[str] = SENTENCES) -> list[str]:
     return stops.split(text)
 
 
-def pieces(text: str, stops: re.Pattern[str] = SENTENCES) -> list[tuple[str, bool]]:
-    """The sentences of text (split), each with whether a line's end line_ends marked ends it."""
-    out: list[tuple[str, bool]] = []
+def pieces(text: str, stops: re.Pattern[str] = SENTENCES) -> list[tuple[str, str]]:
+    """The sentences of text (split), each with the line's end line_ends marked that ends it: "\\n", or
+    APART where it ends a paragraph set apart from the next; "" for none."""
+    out: list[tuple[str, str]] = []
     at = 0
     for stop in stops.finditer(text):
-        out.append((text[at : stop.start()], "\n" in stop.group()))
+        found = stop.group()
+        out.append((text[at : stop.start()], "" if "\n" not in found else APART if SEPARATOR in found else "\n"))
         at = stop.end()
-    out.append((text[at:], False))
+    out.append((text[at:], ""))
     return out
 
 
-def joined(run: list[tuple[str, bool]]) -> str:
+# What pieces gives a sentence ending a paragraph set apart from the next (a SEPARATOR between)
+APART = f"\n{SEPARATOR}\n"
+
+
+def unanswered(sentence: str, line_end: str) -> bool:
+    """Whether a sentence (pieces) is a question ending a paragraph set apart from the next: no yes or
+    no after it is its answer (one in the next paragraph is set apart from it by none: answers), and the
+    readers joining sentences in a row again (prose.of_this_trial) join none after it. Joined with a
+    line's end alone, "Randomized allocation?" and a "Yes" set apart from it (a heading's, one more
+    blank lines down than a reader bridges) read "Randomized allocation? Yes.", and RANDOMIZED bound.
+    (Not after any paragraph: read on, the next one's "This figure has since been withdrawn." takes a
+    count back.)"""
+    return line_end == APART and sentence.endswith("?")
+
+
+def joined(run: list[tuple[str, str]]) -> str:
     """Sentences in a row (pieces) as one text again, a line's end still marked where one ended."""
-    return "".join(sentence + ("\n" if at_line_end else " ") for sentence, at_line_end in run[:-1]) + run[-1][0]
+    return "".join(sentence + ("\n" if line_end else " ") for sentence, line_end in run[:-1]) + run[-1][0]
 
 
 # A line's end that ends no sentence by itself: a stop (SENTENCES reads it), or a mark or a word that
