@@ -61,6 +61,7 @@ def _page_out(trials: Trials, body: str, fields: str) -> str:
         (f"{ASKED}\nAnswer: Yes", CD28),
         (f"{ASKED}\n\nTrue", CD28),
         (f"{ASKED}\n\n\n\nYes.", CD28),
+        (f"{ASKED}\n\nYes.\n\nNo other domain is used.", CD28),
         ("IM19 CAR-T cells: autologous?\n\nYes.", AUTOLOGOUS),
     ],
 )
@@ -100,6 +101,12 @@ def test_a_pages_value_its_question_answers_yes_in_the_next_block_binds(trials: 
         (f"{ASKED}\nIs it autologous?\n- Yes", CD28),
         (f"{ASKED}\n\n\n\n\n\nYes.", CD28),
         (f"{ASKED}\n\nYesterday it was.", CD28),
+        # a list of choices under the question, a yes among them (a form's, a box unticked)
+        (f"{ASKED}\n- Yes\n- No", CD28),
+        (f"{ASKED}\n\u2022 Yes\n\u2022 No\n\u2022 Unknown", CD28),
+        (f"{ASKED}\n\nYes\n\nNo", CD28),
+        (f"{ASKED}\n- True\n- False", CD28),
+        (f"{ASKED}\n- Yes\n- Not sure", CD28),
     ],
 )
 def test_a_value_its_question_answers_no_or_nothing_apart_is_still_none(trials: Trials, line: str, fields: str) -> None:
@@ -115,6 +122,7 @@ def test_a_value_its_question_answers_no_or_nothing_apart_is_still_none(trials: 
         f"<p>{ASKED}</p><h2>Yes</h2>",
         f"<p>{ASKED}</p><p style='margin-top:400px'>Yes.</p>",
         f"<p>{ASKED}{'<br>' * 8}Yes</p>",
+        f"<p>{ASKED}</p><ul><li>Yes</li><li>No</li></ul>",
     ],
 )
 def test_a_pages_value_its_next_block_answers_no_or_nothing_is_still_none(trials: Trials, body: str) -> None:
@@ -140,6 +148,7 @@ def _read(text: str) -> list[str]:
         ("Who may join?\n\nNo patients under 18.\n", ["Who may join?", "No patients under 18."]),
         ("Who may join?\n- Nobody under 18\n", ["Who may join?", "- Nobody under 18"]),
         ("CD28 domain?\n1. Yes\n", ["CD28 domain?", "1. Yes"]),
+        ("CD28 domain?\n- Yes\n- No\n", ["CD28 domain?", "- Yes", "- No"]),
     ],
 )
 def test_a_questions_answer_apart_stays_in_its_sentence(text: str, found: list[str]) -> None:
@@ -155,11 +164,14 @@ def test_a_questions_answer_apart_stays_in_its_sentence(text: str, found: list[s
         (["CD28 domain.", "", "Yes."], True),
         (["CD28 domain?", "", "", "", "", "", "Yes."], True),
         (["CD28 domain?", "\ufffe", "Yes."], True),
+        (["CD28 domain?", "", "Yes", "", "No"], True),
+        (["CD28 domain?", "", "Yes", "", "No other domain."], False),
     ],
 )
 def test_a_question_and_its_answers_paragraph_are_not_set_apart(lines: list[str], apart: bool) -> None:
-    kept = layouts.set_apart(lines)
-    assert (kept is not None and SEPARATOR in kept) == apart
+    kept = layouts.set_apart(lines) or lines
+    after = next(n for n, line in enumerate(kept) if n and line.strip() not in ("", SEPARATOR, "\ufffe"))
+    assert (SEPARATOR in kept[:after]) == apart  # (between the question and the paragraph after it)
 
 
 # --- a trial's value, its sentences joined again: a question set apart stays unanswered ----------------

@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import html
+import itertools
 import json
 import re
 import unicodedata
@@ -760,7 +761,7 @@ def set_apart(lines: list[str]) -> list[str] | None:
     due: str | None = None  # "blank" after a blank line, "apart" after a SET_APART line
     blanks = 0  # the blank lines since the last line of text: more than markup.BLANKS set it apart
     changed = False
-    for line in lines:
+    for at, line in enumerate(lines):
         if line.strip() == SET_APART:
             due = "apart"
             out.append("")
@@ -781,13 +782,25 @@ def set_apart(lines: list[str]) -> list[str] | None:
         if (
             due is not None
             and last is not None
-            and (due == "apart" or not (_label(last) or sentences.answers(last, shown_line)))
+            and (due == "apart" or not (_label(last) or _answered(last, shown_line, lines, at)))
         ):
             out += [SEPARATOR, ""]
             changed = True
         due, last = None, shown_line
         out.append(line)
     return out if changed else None
+
+
+def _answered(last: str, shown_line: str, lines: list[str], at: int) -> bool:
+    """Whether shown_line (lines[at]) answers last, the line ending the paragraph before it
+    (sentences.answers), the next line of text after it giving no answer of its own (a list of choices:
+    "Yes", then "No")."""
+    if not sentences.answers(last, shown_line):
+        return False
+    shown_lines = (_visible(line).strip() for line in itertools.islice(lines, at + 1, None))
+    return sentences.answers(
+        last, shown_line, next((s for s in shown_lines if s not in ("", SEPARATOR, SET_APART)), "")
+    )
 
 
 def _label(line: str) -> bool:

@@ -13,6 +13,7 @@ those sentences as texts and cut any sentence starting with one wherever it stoo
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 
@@ -45,6 +46,13 @@ _ANSWERED = rf"(?!(?<=\?)\s+{_ANSWER})"
 # read by line_ends and layouts.set_apart), and read on one line with it. Cut there, the sentence ended in
 # a question unanswered, and the value a yes gives was refused as asked.
 ANSWER = re.compile(_ANSWER)
+# ... but not a yes a list of choices offers, a line opening with another choice alone after it ("CD28
+# domain?" over "- Yes" and "- No", or "- Unknown"): read as the question's answer, a form's choices bound
+# the value a box left unticked asked
+CHOICE = re.compile(
+    rf"{ANSWER_LABEL}?(?i:yes|no|true|false|unknown|unclear|n/?a|not[ \t]+(?:sure|known))"
+    r"(?=[ \t]*(?:[.,;:!?()\[\]\u2013\u2014/|-]|\n|\Z))"
+)
 _STOP = (
     r"(?<=[.!?])(?<!\bDr\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)"
     + _AFTER_A_MARK
@@ -270,10 +278,16 @@ def _address(line: str, after: str) -> bool:
     )
 
 
-def answers(line: str, after: str) -> bool:
+def answers(line: str, after: str, then: str = "") -> bool:
     """Whether after, the line or the paragraph after line, answers line: line ends in a question mark, and
-    after opens with a yes or no alone (ANSWER)."""
-    return line.endswith("?") and ANSWER.match(after) is not None
+    after opens with a yes or no alone (ANSWER), then (the line of text after it) with no other choice
+    (CHOICE): "CD28 domain?" over "- Yes" and "- No" lists the choices, and answers nothing."""
+    return line.endswith("?") and ANSWER.match(after) is not None and CHOICE.match(then) is None
+
+
+def _text_after(lines: list[str], at: int) -> str:
+    """The line of text after lines[at] ("" for none), past a SEPARATOR's."""
+    return next((line for line in itertools.islice(lines, at + 1, None) if line != SEPARATOR), "")
 
 
 def line_ends(lines: list[str], text: str, normalise: Callable[[str], str]) -> str:
@@ -307,7 +321,7 @@ def line_ends(lines: list[str], text: str, normalise: Callable[[str], str]) -> s
         after = "" if blank_after[n] or n + 1 == len(read) else read[n + 1]
         if after and indents[n + 1] > indents[n]:
             continue
-        if n + 1 < len(read) and answers(line, read[n + 1]):
+        if n + 1 < len(read) and answers(line, read[n + 1]) and answers(line, read[n + 1], _text_after(read, n + 1)):
             continue  # a question, its answer the next line's or paragraph's (set_apart left them one)
         if line[-1] in ".!?" or (line[-1] in _CLOSING and _ENDED.search(line)):
             # a line ending in a stop before a block (a list's line after "... Anna Berg.") ends its
