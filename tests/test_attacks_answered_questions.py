@@ -109,3 +109,28 @@ def test_a_products_sentence_holds_its_questions_answer() -> None:
 def test_a_vocabulary_reads_an_answer_after_its_label(text: str, found: list[str]) -> None:
     vocab = next(v for v in vocabulary.every() if v.name == "co-stimulatory domain")
     assert [r for r, _ in vocab.find(text)] == found
+
+
+# A yes another choice follows on its line lists the choices, and answers nothing: "CD28 domain? - Yes
+# - No" (a form's line, its boxes unticked) and "CD28 domain? Yes, No" bound CD28, the splitter keeping
+# the yes with its question and retracted reading it as the answer (retracted._ANOTHER_CHOICE)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "IM19 CAR-T cells: CD28 domain? - Yes - No",
+        "IM19 CAR-T cells: CD28 domain? Yes, No",
+        "IM19 CAR-T cells: CD28 domain? YES, NO, UNKNOWN",
+        "IM19 CAR-T cells: CD28 domain? \u2014 Yes \u2014 Not sure",
+        "IM19 CAR-T cells: CD28 domain? Yes / No",
+    ],
+)
+def test_a_yes_among_choices_on_the_questions_line_answers_nothing(trials: Trials, line: str) -> None:
+    assert " E507 " in im19_out(trials, line, CD28)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["IM19 CAR-T cells: CD28 domain? Yes - no other domain.", "IM19 CAR-T cells: CD28 domain? Yes; no 4-1BB."],
+)
+def test_a_yes_before_words_of_its_own_still_answers(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, CD28) == ""

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from sle_trials.reading import planned as planned_words
-from sle_trials.reading.sentences import ANSWER_LABEL, INSTITUTION
+from sle_trials.reading.sentences import ANSWER_LABEL, CHOICE, INSTITUTION
 
 # The nouns a source calls a value by where it takes it back in words of its own: "this figure", "the
 # date", "this site", "the listed sample size"; not the trial's ("the study was withdrawn" gives its
@@ -146,6 +146,8 @@ _QUALIFIER = r"(?:actual|estimated|anticipated|planned|expected|target|inclusive
 # joined by spaces, and "Last Updated: 2025-08-17" over a line "Has Results?", or "Sex: Female" over
 # "Any questions?", would be asked.) Read by vocabulary's answers too.
 ASKED = r"(?:[ \t]+(?-i:[a-z0-9][\w'\u2019/-]*|[A-Z][A-Z0-9]+(?:[-/][A-Za-z0-9]+)*)(?![\w'\u2019])){0,4}"
+# ... and another choice after a yes (sentences.CHOICE), after a comma, a slash, "or" or a list's mark
+_ANOTHER_CHOICE = rf"[ \t]*(?:[,/|;]|or\b)?[ \t]*{CHOICE.pattern}"
 # (spaces and tabs only: a line's end is no word of the value's)
 _AFTER = re.compile(
     r"(?i)[ \t]*(?:"
@@ -170,8 +172,10 @@ _AFTER = re.compile(
     # "Randomized allocation? Unclear", "Female patients only?"); not one the question's answer gives
     # ("Randomized? Yes"), nor one that opens a link's query ("...?id=1")
     # (one mark or more: "Sex: Female??", "Randomized?? No")
-    # (its answer after a label or a dash too: "CD28 domain? A: Yes", "? — Yes")
-    rf"|{ASKED}[ \t]*(?:[(\[][ \t]*)?\?+(?![ \t]*{ANSWER_LABEL}?(?:yes|true)\b)(?=[ \t)\]\n.,;:!]|\Z)"
+    # (its answer after a label or a dash too: "CD28 domain? A: Yes", "? — Yes"; not a yes another choice
+    # follows, one of a list of choices: "CD28 domain? Yes / No", "? - Yes - No", "? Yes, No")
+    rf"|{ASKED}[ \t]*(?:[(\[][ \t]*)?\?+(?![ \t]*{ANSWER_LABEL}?(?:yes|true)\b(?!{_ANOTHER_CHOICE}))"
+    r"(?=[ \t)\]\n.,;:!]|\Z)"
     # ... or the words that give it another value ("was 60 participants; amended to 6", "60, now 40")
     r"|[,;]?[ \t]*(?:(?:later|since|subsequently|then|but|and)[ \t]+)?"
     r"(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"
