@@ -8,10 +8,17 @@ text with no estimate of its own, as a site's is: now read with planned too, in 
 "Principal Investigator (proposed):"). And "(former sponsor)", "(previous sponsor)" took nothing back
 where "(former)" alone did; nor did an official's or a sponsor's own words for leaving ("(stepped
 down)", "(resigned)", "(left the study)", "(sponsorship transferred to Beta Corp)": retracted's
-_PARTY_AFTER, read with party).
+_party_after, read with party).
+
+And "(former PI)", "(ex-PI)", "(past PI)", "formerly the sponsor", "no longer the PI", "(retired)" took
+nothing back: words that say a party holds its role no more (retracted._party_after, of the role the
+record gives it: "(former Study Director)" ends a study director's, and leaves a principal
+investigator's standing).
 
 A sponsor that took the trial over ("(transferred from Beta Corp)"), an official who left another post
-("(left Ruijin Hospital in 2023)") or held another role ("(former Study Director)"), a former name
+("(left Ruijin Hospital in 2023)") or held another role ("(former Study Director)", "(former head of
+rheumatology)"), one who holds the role now ("(interim)", "(acting PI)"), a title of rank ("Professor
+Emeritus", "(emeritus)": no role ended), a former name
 ("(formerly Beta Corp.)") and a plan of another value beside the name ("(expected enrollment 60
 participants)") leave the name standing.
 """
@@ -79,6 +86,28 @@ GONE = [
     ("Principal Investigator: Wang Li (outgoing)", OFFICIAL),
     ("Principal Investigator: Wang Li (to be appointed)", OFFICIAL),
     ("Principal Investigator: Wang Li (appointment pending)", OFFICIAL),
+    # (one whose words say it holds its role no more: a former, previous, past, ex- or retired one)
+    ("Principal Investigator: Wang Li (former PI)", OFFICIAL),
+    ("Principal Investigator: Wang Li (previous PI)", OFFICIAL),
+    ("Principal Investigator: Wang Li (former principal investigator)", OFFICIAL),
+    ("Principal Investigator: Wang Li (ex-PI)", OFFICIAL),
+    ("Principal Investigator: Wang Li, ex-PI", OFFICIAL),
+    ("Principal Investigator: Wang Li - former PI", OFFICIAL),
+    ("Principal Investigator: Wang Li (formerly PI)", OFFICIAL),
+    ("Principal Investigator: Wang Li (past PI)", OFFICIAL),
+    ("Principal Investigator: Wang Li, no longer the PI", OFFICIAL),
+    ("Principal Investigator: Wang Li (PI emeritus)", OFFICIAL),
+    ("Principal Investigator: Wang Li (retired)", OFFICIAL),
+    ("Principal Investigator: Wang Li, MD, retired", OFFICIAL),
+    ("Principal Investigator: Wang Li (retired in 2024)", OFFICIAL),
+    ("Principal Investigator: Wang Li (MD, now retired)", OFFICIAL),
+    ("Principal Investigator: Wang Li (former PI), replaced by Zhang Wei", OFFICIAL),
+    ("Study Director: Wang Li (former PI)", _official("Study Director: Wang Li (former PI)")),
+    ("Sponsor: Acme Bio (formerly the sponsor)", SPONSOR),
+    ("Sponsor: Acme Bio, formerly the sponsor", SPONSOR),
+    ("Sponsor: Acme Bio, no longer the sponsor", SPONSOR),
+    ("Sponsor: Acme Bio (past sponsor)", SPONSOR),
+    ("Sponsor: Acme Bio (retired)", SPONSOR),
 ]
 
 
@@ -115,6 +144,24 @@ def test_a_sponsor_or_official_gone_is_none(trials: Trials, line: str, fields: s
         ("Principal Investigator: Wang Li. Planned enrollment: 60.", OFFICIAL),
         ("Principal Investigator: Wang Li (appointed in 2023)", OFFICIAL),
         ("Prior investigator-initiated studies: none. Sponsor: Acme Bio", SPONSOR),
+        # (a former post of another kind, or another study's role; an interim or acting one, who holds
+        # the role now; "Professor Emeritus", a title of rank; one who retired from another post)
+        ("Principal Investigator: Wang Li (former head of rheumatology)", OFFICIAL),
+        ("Principal Investigator: Wang Li, former head of rheumatology", OFFICIAL),
+        ("Principal Investigator: Wang Li (former PI of the pilot study)", OFFICIAL),
+        ("Principal Investigator: Wang Li (PI)", OFFICIAL),
+        ("Principal Investigator: Wang Li (interim)", OFFICIAL),
+        ("Principal Investigator: Wang Li (acting PI)", OFFICIAL),
+        ("Principal Investigator: Wang Li, Professor Emeritus", OFFICIAL),
+        (
+            "Principal Investigator: Professor Emeritus Wang Li",
+            _official("Principal Investigator: Professor Emeritus Wang Li"),
+        ),
+        ("Principal Investigator: Wang Li (emeritus)", OFFICIAL),
+        ("Principal Investigator: Wang Li (retired from Ruijin Hospital)", OFFICIAL),
+        ("Principal Investigator: Wang Li (formerly at Ruijin Hospital)", OFFICIAL),
+        ("Sponsor: Acme Bio (interim sponsor)", SPONSOR),
+        ("Sponsor: Acme Bio (former collaborator of Beta Corp)", SPONSOR),
     ],
 )
 def test_a_sponsor_or_official_beside_other_words_still_binds(trials: Trials, line: str, fields: str) -> None:
@@ -128,3 +175,14 @@ def test_a_partys_words_for_leaving_are_read_of_a_party_only() -> None:
     name = "Principal Investigator: Wang Li (stepped down)"
     at = name.index("Wang Li")
     assert retracted.taken_back(name, at, at + len("Wang Li"), entry=True, party=True)
+
+
+def test_a_former_role_takes_back_the_party_that_held_it_only() -> None:
+    """A former study director's words end a study director's role, and leave a principal investigator one:
+    the record's role names the words read (evidence._party_role)."""
+    text = "Principal Investigator: Wang Li (former Study Director)"
+    at = text.index("Wang Li")
+    for role, back in (("PRINCIPAL_INVESTIGATOR", False), ("STUDY_DIRECTOR", True)):
+        got = retracted.taken_back(text, at, at + 7, entry=True, party=True, role=retracted.PARTY_ROLES[role])
+        assert got is back, role
+    assert retracted.taken_back(text, at, at + 7, entry=True, party=True), "of no role given, any official's"

@@ -130,7 +130,8 @@ def check_nct_id(record: Record, sources: Sources) -> Iterator[Problem]:
 
 
 def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[Problem]:
-    taken: dict[tuple[fields.Path_, str], bool] = {}  # (field, text) -> _taken_back, read once a field and text
+    # (field, text, its party's role) -> _taken_back, read once a field, text and role
+    taken: dict[tuple[fields.Path_, str, str], bool] = {}
     for path, value, holder in fields.verbatim_texts(record.data, schema):
         verdict = sources.verdict(path, value, whole=True)
         if verdict.cut is not None:
@@ -164,9 +165,9 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 "without the words beside it",
             )
             continue
-        key = (fields.unindexed(path), normalise(value))
+        key = (fields.unindexed(path), normalise(value), _party_role(record.data, path))
         if key not in taken:
-            taken[key] = _taken_back(sources, path, key[1])
+            taken[key] = _taken_back(sources, path, key[1], key[2])
         if taken[key]:
             yield record.problem(
                 path,
@@ -230,7 +231,7 @@ _PARTIES = frozenset({"sponsor", "responsible_party", "officials"})
 _PLANNED_NOT_YET = frozenset({"conditions"})
 
 
-def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
+def _taken_back(sources: Sources, path: fields.Path_, needle: str, role: str) -> bool:
     """Whether every place the cited sources give needle (a verbatim text, normalised), where they state
     the field at path, takes it back by the words right around it (retracted.taken_back): "Sponsor: Acme
     Biotech (withdrawn)", "Condition: formerly Lupus Nephritis", "~~Lupus Nephritis~~ SLE" each gave the
@@ -238,8 +239,8 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
     a site's city, by the words after its entry's last part (_ENTRIES), and "Location: Shanghai, China
     (site closed)", words that say a site is out of the trial. An entry's text has no estimate of its
     own, and words saying it is only planned take it back ("Sponsor: Acme Bio (proposed)"); a
-    sponsor's or an official's, words saying they left ("(stepped down)", _PARTIES). A criterion's
-    text is its whole item, read by binding."""
+    sponsor's or an official's, words saying they left ("(stepped down)", _PARTIES) or hold its role
+    (role: _party_role) no more ("(former PI)"). A criterion's text is its whole item, read by binding."""
     if path[0] == "eligibility" or path[0] in fields.BOOKKEEPING:
         return False
     read = 0
@@ -252,13 +253,28 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str) -> bool:
                 # condition the trial's: "Lupus Nephritis (planned)")
                 planned = entry or path[0] in _PLANNED_NOT_YET
                 if not retracted.taken_back(
-                    text, at, at + len(needle), entry=entry, site=site, planned=planned, party=party
+                    text, at, at + len(needle), entry=entry, site=site, planned=planned, party=party, role=role
                 ):
                     return False
                 read += 1
                 if read >= TAKEN_BACK_PLACES:
                     return True
     return read > 0
+
+
+def _party_role(data: dict[str, Any], path: fields.Path_) -> str:
+    """What a source calls the role of the party at path (retracted.PARTY_ROLES): a sponsor's, "sponsor";
+    an official's, the role the record gives it, or any official's where it gives none; a responsible
+    party's, any party's (a sponsor or an investigator)."""
+    if path[0] == "sponsor":
+        return retracted.PARTY_ROLES["sponsor"]
+    if path[0] == "officials" and len(path) > 1 and isinstance(path[1], int):
+        officials = data.get("officials") or []
+        given = officials[path[1]].get("role") if path[1] < len(officials) else None
+        if given in retracted.PARTY_ROLES:
+            return retracted.PARTY_ROLES[given]
+        return "|".join(v for k, v in retracted.PARTY_ROLES.items() if k != "sponsor")
+    return retracted.PARTY_ROLE_ANY
 
 
 # the words that introduce a name in running words ("a new treatment called Relma-cel"): none of it

@@ -22,6 +22,7 @@ it back too (_PLANNED_AFTER, of planned.PLANNED, the words phases and statuses a
 
 from __future__ import annotations
 
+import functools
 import re
 
 from sle_trials.reading import planned as planned_words
@@ -342,13 +343,57 @@ _PARTY_GONE = (
     r"(?:yet[ \t]+)?to[ \t]+be[ \t]+(?:appointed|nominated|named|designated)|appointment[ \t]+pending|"
     r"pending[ \t]+(?:\w+[ \t]+)?appointment)"
 )
-_PARTY_AFTER = re.compile(
-    r"(?i)[ \t]*(?:"
-    rf"[*_]{{0,2}}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?(?:(?:who|which|it|he|she|they)[ \t]+)?{_PARTY_GONE}"
-    r"[^)\]\n]*[)\]]"
-    rf"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*(?:(?:who|which)[ \t]+)?{_PARTY_GONE}"
-    r")"
+# What a source calls a party's role, of each role a record gives one (evidence names it: a sponsor's
+# "sponsor", an official's its role, PARTY_ROLE_ANY where the record gives none): "(former PI)" ends a
+# principal investigator's role, and leaves a principal investigator who was once a study's director,
+# "Principal Investigator: Wang Li (former Study Director)", one
+PARTY_ROLES: dict[str, str] = {
+    "sponsor": r"(?:(?:lead[ \t]+|study[ \t]+|trial[ \t]+)?sponsor|responsible[ \t]+party|funder)",
+    "PRINCIPAL_INVESTIGATOR": (
+        r"(?:(?:study[ \t]+|trial[ \t]+|overall[ \t]+)?(?:(?:principal|lead|chief)[ \t]+investigator|PI))"
+    ),
+    "STUDY_DIRECTOR": r"(?:(?:study[ \t]+|trial[ \t]+|medical[ \t]+)?director)",
+    "STUDY_CHAIR": r"(?:(?:study[ \t]+|trial[ \t]+)?chair(?:man|woman|person)?)",
+    "SUB_INVESTIGATOR": r"(?:sub-?[ \t]*investigator)",
+}
+PARTY_ROLE_ANY = "|".join(PARTY_ROLES.values())
+# ... and the words that say the party holds it no more, before the role ("(former PI)", "(ex-PI)",
+# "(formerly the sponsor)", "- past PI", "(no longer the PI)", "(emeritus PI)") or after it ("(PI
+# emeritus)"), to the clause's end or by whom or when ("former PI of the pilot study" held another
+# study's role); or alone, "(retired)", "(retired in 2024)", "- now retired". An interim or an acting one
+# holds the role now, and "Professor Emeritus" is a title of rank, no role of the trial's: each leaves
+# the name standing, as does a former post of another kind ("(former head of rheumatology)")
+_ROLE_ENDED_WORDS = (
+    r"(?:former(?:ly)?|previous(?:ly)?|past|erstwhile|retired|outgoing|departed|one-?time|emeritus|"
+    r"no[ \t]+longer|until[ \t]+recently)"
 )
+_RETIRED = (
+    r"(?:(?:now|since|has|have|had)[ \t]+)*retired"
+    r"(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|[ \t]+(?:in|on|since|as[ \t]+of|at|effective)\b"
+    r"|[ \t]+(?:from|as)[ \t]+(?:the|this|its)[ \t]+(?:study|trial|project|post|position|role|sponsorship)\b)"
+)
+
+
+@functools.cache
+def _party_after(role: str) -> re.Pattern[str]:
+    """The words right after a sponsor's or an official's name that say they are out of the trial:
+    _PARTY_GONE, and the words that say they hold role (a pattern of PARTY_ROLES) no more."""
+    ended = (
+        rf"(?:(?:ex-|{_ROLE_ENDED_WORDS}[ \t]+(?:(?:the|a|an|its|our)[ \t]+)?)(?:{role})"
+        rf"|(?:{role})[ \t]+emeritus|{_RETIRED})"
+        rf"(?![\w-])(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|{_BY_WHOM_OR_WHEN})"
+    )
+    return re.compile(
+        r"(?i)[ \t]*(?:"
+        rf"[*_]{{0,2}}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?(?:(?:who|which|it|he|she|they)[ \t]+)?"
+        rf"(?:{_PARTY_GONE}|(?:(?:is|was|are|were)[ \t]+)?{ended})"
+        r"[^)\]\n]*[)\]]"
+        rf"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*(?:(?:who|which)[ \t]+)?"
+        rf"(?:{_PARTY_GONE}|(?:(?:is|was|are|were)[ \t]+)?{ended})"
+        r")"
+    )
+
+
 # ... and, of a value that has no estimate of its own (with planned: a term, a site, a dose), the words
 # right after it that say it is only planned (planned.PLANNED): in a parenthesis or a bracket, as its
 # first words or a later clause's, after the value's noun or a verb ("(planned)", "(proposed for
@@ -440,6 +485,7 @@ def taken_back(
     site: bool = False,
     planned: bool = False,
     party: bool = False,
+    role: str = PARTY_ROLE_ANY,
 ) -> bool:
     """Whether the words right around text[start:end], a value as the source writes it (a number with
     its unit, a date, a term), take it back: cancel it, withdraw it, say it does not apply or is yet to
@@ -452,7 +498,8 @@ def taken_back(
     it saying it is only planned ("(planned)", "- proposed", "is tentative") take it back too
     (_PLANNED_AFTER), as does a label of its noun saying so ("Planned allocation:", _PLANNED_BEFORE). With
     party, the entry is a sponsor's or an official's, and words saying they left the trial ("(stepped
-    down)", "(sponsorship transferred to Beta Corp)") take it back too (_PARTY_AFTER)."""
+    down)", "(sponsorship transferred to Beta Corp)") or hold its role (role, a pattern of PARTY_ROLES)
+    no more ("(former PI)", "(retired)") take it back too (_party_after)."""
     if (
         _BEFORE.search(text, max(0, start - _REACH), start)
         or (site and _SITE_BEFORE.search(text, max(0, start - _REACH), start))
@@ -462,6 +509,7 @@ def taken_back(
     # (a part of an entry, past the entry's parts before it: "Shanghai" of "Withdrawn sites: Ruijin
     # Hospital, Shanghai")
     said = _BACK_VALUE.fullmatch(text, start, end) is None
+    after = _party_after(role) if party else None
     parts = _PARTS_BEFORE.search(text, max(0, start - _REACH * 3), start) if entry else None
     if parts is not None:
         first = parts.start()
@@ -471,20 +519,20 @@ def taken_back(
             or (planned and _PLANNED_BEFORE.search(text, max(0, first - _REACH), first))
         ):
             return True
-        if _taken_back_in_parts_before(text, first, start, end, said, site, planned, party):
+        if _taken_back_in_parts_before(text, first, start, end, said, site, planned, after):
             return True
     unit = _UNIT_AFTER.match(text, end)
     # (past a label's answer "yes": "Has Results: Yes (withdrawn)", the label the value's term)
     answer = _YES.match(text, unit.end() if unit else end)
     at = answer.end() if answer else unit.end() if unit else end
-    if _back_after(text, at, said, site, planned, party):
+    if _back_after(text, at, said, site, planned, after):
         return True
     # (a word of an entry's part whose other words follow it to the part's comma: "Shanghai" of "Shanghai
     # Hospital, Shanghai, China (proposed)", which bound a site's city where its entry's last part did not)
     rest = _PART_REST.match(text, at) if entry else None
     if rest is not None:
         at = rest.end()
-        if _back_after(text, at, said, site, planned, party):
+        if _back_after(text, at, said, site, planned, after):
             return True
     # (a part of an entry, past the entry's other parts: "Shanghai" of "Shanghai, China (withdrawn)")
     for _ in range(_ENTRY_PARTS if entry else 0):
@@ -492,13 +540,13 @@ def taken_back(
         if part is None:
             break
         at = part.end()
-        if _back_after(text, at, said, site, planned, party):
+        if _back_after(text, at, said, site, planned, after):
             return True
     return False
 
 
 def _taken_back_in_parts_before(
-    text: str, first: int, start: int, end: int, said: bool, site: bool, planned: bool, party: bool
+    text: str, first: int, start: int, end: int, said: bool, site: bool, planned: bool, after: re.Pattern[str] | None
 ) -> bool:
     """Whether a bracket after one of the entry's parts before the value (from text[first]) takes it back:
     one of the parts from the nearest facility before it (_FACILITY) on, the value no facility itself."""
@@ -507,12 +555,12 @@ def _taken_back_in_parts_before(
     found = list(_PART_BEFORE.finditer(text, first, start))
     facility = next((i for i in range(len(found) - 1, -1, -1) if _FACILITY.search(found[i].group("words"))), None)
     return facility is not None and any(
-        part.group("bracket") and _back_after(text, part.end("words"), said, site, planned, party)
+        part.group("bracket") and _back_after(text, part.end("words"), said, site, planned, after)
         for part in found[facility:]
     )
 
 
-def _back_after(text: str, at: int, said: bool, site: bool, planned: bool, party: bool) -> bool:
+def _back_after(text: str, at: int, said: bool, site: bool, planned: bool, after: re.Pattern[str] | None) -> bool:
     """Whether the words from text[at] take back the value (or the entry's part) that ends there: taken_back's
     readings after a value, said the value is no such word itself (_SAID_AFTER)."""
     return (
@@ -520,5 +568,5 @@ def _back_after(text: str, at: int, said: bool, site: bool, planned: bool, party
         or (said and _SAID_AFTER.match(text, at) is not None)
         or (site and _SITE_AFTER.match(text, at) is not None)
         or (planned and _PLANNED_AFTER.match(text, at) is not None)
-        or (party and _PARTY_AFTER.match(text, at) is not None)
+        or (after is not None and after.match(text, at) is not None)
     )
