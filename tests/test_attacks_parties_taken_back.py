@@ -13,11 +13,14 @@ _party_after, read with party).
 And "(former PI)", "(ex-PI)", "(past PI)", "formerly the sponsor", "no longer the PI", "(retired)" took
 nothing back: words that say a party holds its role no more (retracted._party_after, of the role the
 record gives it: "(former Study Director)" ends a study director's, and leaves a principal
-investigator's standing).
+investigator's standing); nor did a label saying so past the "Former", "Previous", "Outgoing" and
+"Ex-" ones _BEFORE reads ("Past sponsor:", "Sponsor (former):", "Retired Principal Investigator:",
+"Principal Investigator Emeritus:": retracted._PARTY_BEFORE).
 
 A sponsor that took the trial over ("(transferred from Beta Corp)"), an official who left another post
 ("(left Ruijin Hospital in 2023)") or held another role ("(former Study Director)", "(former head of
-rheumatology)"), one who holds the role now ("(interim)", "(acting PI)"), a title of rank ("Professor
+rheumatology)"), one who holds the role now ("(interim)", "(acting PI)", "Acting Principal Investigator:", "Ex officio
+sponsor:"), a title of rank ("Professor
 Emeritus", "(emeritus)": no role ended), a former name
 ("(formerly Beta Corp.)") and a plan of another value beside the name ("(expected enrollment 60
 participants)") leave the name standing.
@@ -108,6 +111,19 @@ GONE = [
     ("Sponsor: Acme Bio, no longer the sponsor", SPONSOR),
     ("Sponsor: Acme Bio (past sponsor)", SPONSOR),
     ("Sponsor: Acme Bio (retired)", SPONSOR),
+    # (or whose label says so)
+    ("Past sponsor: Acme Bio", SPONSOR),
+    ("Erstwhile sponsor: Acme Bio", SPONSOR),
+    ("Ex sponsor: Acme Bio", SPONSOR),
+    ("Sponsor (former): Acme Bio", SPONSOR),
+    ("Sponsor (previous): Acme Bio", SPONSOR),
+    ("Sponsor (outgoing): Acme Bio", SPONSOR),
+    ("Past Principal Investigator: Wang Li", _official("Past Principal Investigator: Wang Li")),
+    ("Retired Principal Investigator: Wang Li", _official("Retired Principal Investigator: Wang Li")),
+    ("Ex-Principal Investigator: Wang Li", _official("Ex-Principal Investigator: Wang Li")),
+    ("Principal Investigator (former): Wang Li", _official("Principal Investigator (former): Wang Li")),
+    ("Principal Investigator (retired): Wang Li", _official("Principal Investigator (retired): Wang Li")),
+    ("Principal Investigator Emeritus: Wang Li", _official("Principal Investigator Emeritus: Wang Li")),
 ]
 
 
@@ -162,6 +178,14 @@ def test_a_sponsor_or_official_gone_is_none(trials: Trials, line: str, fields: s
         ("Principal Investigator: Wang Li (formerly at Ruijin Hospital)", OFFICIAL),
         ("Sponsor: Acme Bio (interim sponsor)", SPONSOR),
         ("Sponsor: Acme Bio (former collaborator of Beta Corp)", SPONSOR),
+        # (a label of one who holds the role now, or of another thing past)
+        ("Interim sponsor: Acme Bio", SPONSOR),
+        ("Sponsor (interim): Acme Bio", SPONSOR),
+        ("Ex officio sponsor: Acme Bio", SPONSOR),
+        ("Acting Principal Investigator: Wang Li", _official("Acting Principal Investigator: Wang Li")),
+        ("Principal Investigator (acting): Wang Li", _official("Principal Investigator (acting): Wang Li")),
+        ("Past studies: none. Sponsor: Acme Bio", SPONSOR),
+        ("Former sponsors: Beta Corp. Sponsor: Acme Bio", SPONSOR),
     ],
 )
 def test_a_sponsor_or_official_beside_other_words_still_binds(trials: Trials, line: str, fields: str) -> None:

@@ -373,6 +373,23 @@ _RETIRED = (
     r"|[ \t]+(?:from|as)[ \t]+(?:the|this|its)[ \t]+(?:study|trial|project|post|position|role|sponsorship)\b)"
 )
 
+# ... and a label before the name that says so, of a sponsor's or an official's noun (_BEFORE reads
+# "Former", "Previous", "Outgoing" and "Ex-" labels of any field): "Past sponsor:", "Erstwhile Principal
+# Investigator:", "Retired PI:", "Ex Principal Investigator:", "Sponsor (former):", "Principal
+# Investigator (retired):", "Principal Investigator Emeritus:"; not "Interim sponsor:" or "Acting
+# Principal Investigator:", who hold it now
+_PARTY_LABEL = rf"(?:sponsors?|responsible[ \t]+part(?:y|ies)|funders?|{_OFFICIALS})"
+_PARTY_ENDED_LABEL = (
+    r"(?:former|previous|past|erstwhile|retired|outgoing|departed|one-?time|emeritus|ex|until[ \t]+recently)"
+)
+_PARTY_BEFORE = re.compile(
+    rf"(?i)(?:\b(?:(?:past|erstwhile|retired|departed|one-?time|emeritus|ex)(?:[ \t]+[a-z]+){{0,2}}?[ \t]+"
+    r"|ex-(?:[a-z]+[ \t]+){0,2}?)(?<!officio[ \t])"
+    rf"{_PARTY_LABEL}(?!-)\b[^:\n.;]{{0,20}}"
+    rf"|\b{_PARTY_LABEL}(?:[ \t]+emeritus|[ \t]*[(\[][ \t]*{_PARTY_ENDED_LABEL}[ \t]*[)\]])[ \t]*)"
+    r":[ \t]*\Z"
+)
+
 
 @functools.cache
 def _party_after(role: str) -> re.Pattern[str]:
@@ -499,11 +516,13 @@ def taken_back(
     (_PLANNED_AFTER), as does a label of its noun saying so ("Planned allocation:", _PLANNED_BEFORE). With
     party, the entry is a sponsor's or an official's, and words saying they left the trial ("(stepped
     down)", "(sponsorship transferred to Beta Corp)") or hold its role (role, a pattern of PARTY_ROLES)
-    no more ("(former PI)", "(retired)") take it back too (_party_after)."""
+    no more ("(former PI)", "(retired)") take it back too (_party_after), as does a label saying so
+    ("Past sponsor:", "Principal Investigator (retired):", _PARTY_BEFORE)."""
     if (
         _BEFORE.search(text, max(0, start - _REACH), start)
         or (site and _SITE_BEFORE.search(text, max(0, start - _REACH), start))
         or (planned and _PLANNED_BEFORE.search(text, max(0, start - _REACH), start))
+        or (party and _PARTY_BEFORE.search(text, max(0, start - _REACH), start))
     ):
         return True
     # (a part of an entry, past the entry's parts before it: "Shanghai" of "Withdrawn sites: Ruijin
@@ -517,6 +536,7 @@ def taken_back(
             _BEFORE.search(text, max(0, first - _REACH), first)
             or (site and _SITE_BEFORE.search(text, max(0, first - _REACH), first))
             or (planned and _PLANNED_BEFORE.search(text, max(0, first - _REACH), first))
+            or (party and _PARTY_BEFORE.search(text, max(0, first - _REACH), first))
         ):
             return True
         if _taken_back_in_parts_before(text, first, start, end, said, site, planned, after):
