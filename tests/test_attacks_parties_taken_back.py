@@ -15,7 +15,11 @@ nothing back: words that say a party holds its role no more (retracted._party_af
 record gives it: "(former Study Director)" ends a study director's, and leaves a principal
 investigator's standing); nor did a label saying so past the "Former", "Previous", "Outgoing" and
 "Ex-" ones _BEFORE reads ("Past sponsor:", "Sponsor (former):", "Retired Principal Investigator:",
-"Principal Investigator Emeritus:": retracted._PARTY_BEFORE).
+"Principal Investigator Emeritus:": retracted._PARTY_BEFORE); nor did words that end its role at a date
+("(PI until 2023)", "(2019-2023)", "Sponsor until March 2024:": retracted._party_until), which now take
+it back unless the source's as-of date falls wholly before the end (evidence._held_before): "(PI until
+2026)" in a source as of 2025-08-17 binds, "(PI until August 2025)" may have ended by then, and with no
+as-of date an end stated is an end.
 
 A sponsor that took the trial over ("(transferred from Beta Corp)"), an official who left another post
 ("(left Ruijin Hospital in 2023)") or held another role ("(former Study Director)", "(former head of
@@ -32,6 +36,7 @@ import json
 
 import pytest
 from conftest import Trials, im19_out
+from sle_trials.checks import evidence
 from sle_trials.reading import retracted
 
 SPONSOR = "sponsor:\n  name: Acme Bio\n"
@@ -124,6 +129,21 @@ GONE = [
     ("Principal Investigator (former): Wang Li", _official("Principal Investigator (former): Wang Li")),
     ("Principal Investigator (retired): Wang Li", _official("Principal Investigator (retired): Wang Li")),
     ("Principal Investigator Emeritus: Wang Li", _official("Principal Investigator Emeritus: Wang Li")),
+    # (or whose role its words end at a date the source's as-of date, 2025-08-17, does not show it held to)
+    ("Principal Investigator: Wang Li (PI until 2023)", OFFICIAL),
+    ("Principal Investigator: Wang Li (until 2023)", OFFICIAL),
+    ("Principal Investigator: Wang Li, PI until March 2024", OFFICIAL),
+    ("Principal Investigator: Wang Li (PI 2019-2023)", OFFICIAL),
+    ("Principal Investigator: Wang Li (served as PI from 2019 to 2023)", OFFICIAL),
+    ("Principal Investigator: Wang Li, who served as PI until 2023", OFFICIAL),
+    ("Principal Investigator: Wang Li - term ended in 2024", OFFICIAL),
+    ("Principal Investigator: Wang Li (PI until March 31, 2024)", OFFICIAL),
+    ("Principal Investigator: Wang Li (PI until the end of 2024)", OFFICIAL),
+    ("Principal Investigator: Wang Li (PI until August 2025)", OFFICIAL),
+    ("Principal Investigator (until 2023): Wang Li", _official("Principal Investigator (until 2023): Wang Li")),
+    ("Sponsor: Acme Bio (sponsor until March 2024)", SPONSOR),
+    ("Sponsor: Acme Bio (2019-2023)", SPONSOR),
+    ("Sponsor until March 2024: Acme Bio", SPONSOR),
 ]
 
 
@@ -186,6 +206,18 @@ def test_a_sponsor_or_official_gone_is_none(trials: Trials, line: str, fields: s
         ("Principal Investigator (acting): Wang Li", _official("Principal Investigator (acting): Wang Li")),
         ("Past studies: none. Sponsor: Acme Bio", SPONSOR),
         ("Former sponsors: Beta Corp. Sponsor: Acme Bio", SPONSOR),
+        # (a role its words end at a date after the source's as-of date, or only start; an end that is
+        # none; another role's end, or another thing's)
+        ("Principal Investigator: Wang Li (PI until 2026)", OFFICIAL),
+        ("Principal Investigator: Wang Li (PI until September 2025)", OFFICIAL),
+        ("Principal Investigator: Wang Li (PI 2019-2026)", OFFICIAL),
+        ("Principal Investigator: Wang Li (PI since 2023)", OFFICIAL),
+        ("Principal Investigator: Wang Li (2019-present)", OFFICIAL),
+        ("Principal Investigator: Wang Li (until further notice)", OFFICIAL),
+        ("Principal Investigator: Wang Li (Study Director until 2023)", OFFICIAL),
+        ("Principal Investigator (until 2026): Wang Li", _official("Principal Investigator (until 2026): Wang Li")),
+        ("Sponsor until March 2026: Acme Bio", SPONSOR),
+        ("Sponsor: Acme Bio (funding through 2023)", SPONSOR),
     ],
 )
 def test_a_sponsor_or_official_beside_other_words_still_binds(trials: Trials, line: str, fields: str) -> None:
@@ -210,3 +242,25 @@ def test_a_former_role_takes_back_the_party_that_held_it_only() -> None:
         got = retracted.taken_back(text, at, at + 7, entry=True, party=True, role=retracted.PARTY_ROLES[role])
         assert got is back, role
     assert retracted.taken_back(text, at, at + 7, entry=True, party=True), "of no role given, any official's"
+
+
+def test_a_role_ended_at_a_date_binds_only_where_the_as_of_date_shows_it_held() -> None:
+    text = "Principal Investigator: Wang Li (PI until 2026)"
+    at = text.index("Wang Li")
+    assert retracted.taken_back(text, at, at + 7, entry=True, party=True), "no as-of date: an end stated is an end"
+    assert not retracted.taken_back(text, at, at + 7, entry=True, party=True, held=lambda end: end == "2026")
+    label = "Sponsor until March 2026: Acme Bio"
+    at = label.index("Acme")
+    assert retracted.taken_back(label, at, at + 8, entry=True, party=True)
+    assert not retracted.taken_back(label, at, at + 8, entry=True, party=True, held=lambda end: end == "March 2026")
+    held = evidence._held_before("2025-08-17")
+    assert [held(end) for end in ("2026", "September 2025", "2025-09-01", "August 2025", "2025", "2024-12-31")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+    assert evidence._held_before("2025")("2026-01") and not evidence._held_before("2025")("2025-12")
+    assert not evidence._held_before("")("2030"), "no as-of date shows nothing held"

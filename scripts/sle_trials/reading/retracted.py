@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from sle_trials.reading import planned as planned_words
 from sle_trials.reading.sentences import ANSWER_LABEL, CHOICE, INSTITUTION
@@ -390,6 +391,44 @@ _PARTY_BEFORE = re.compile(
     r":[ \t]*\Z"
 )
 
+# ... and the words that end its role at a date ("(PI until 2023)", "(sponsor until March 2024)",
+# "(2019-2023)", "(served as PI from 2019 to 2023)", "- term ended in 2024", "Sponsor until March
+# 2024:", "Principal Investigator (2019-2023):"): an end stated, which takes the party back unless the
+# source's own as-of date shows the role still held then (taken_back's held); not a start ("(PI since
+# 2023)", "(appointed in 2023)"), nor an end that is none ("(2019-present)", "(until further notice)")
+_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_TEXT = (
+    rf"(?:[0-9]{{4}}(?:-[0-9]{{2}}){{0,2}}"
+    rf"|(?:[0-9]{{1,2}}[ \t]+)?{_MONTH_NAME}(?:[ \t]+[0-9]{{1,2}},?)?[ \t]+[0-9]{{4}})"
+)
+_UNTIL = (
+    r"(?:(?:from|since|between)[ \t]+"
+    rf"{_DATE_TEXT}[ \t]*(?:[-\u2013\u2014]|to|until|till|through|thru|and)[ \t]*"
+    rf"|{_DATE_TEXT}[ \t]*[-\u2013\u2014][ \t]*"
+    r"|(?:until|till|through|thru|up[ \t]+to|ended|ending|ends|expired|expires|expiring)"
+    r"(?:[ \t]+(?:in|on))?[ \t]+(?:(?:the[ \t]+)?end[ \t]+of[ \t]+)?)"
+    rf"(?P<end>{_DATE_TEXT})(?![\w-])"
+)
+_PARTY_UNTIL_BEFORE = re.compile(rf"(?i)\b{_PARTY_LABEL}(?:[ \t]*[(\[])?[ \t]*{_UNTIL}[ \t]*[)\]]?[ \t]*:[ \t]*\Z")
+
+
+@functools.cache
+def _party_until(role: str) -> re.Pattern[str]:
+    """The words right after a sponsor's or an official's name that end its role (a pattern of PARTY_ROLES)
+    at a date, the date as group "end"."""
+    tenure = (
+        r"(?:(?:who|which)[ \t]+)?(?:(?:served|acting|was|were|is|are|been|has[ \t]+been|had[ \t]+been)[ \t]+"
+        r"(?:as[ \t]+)?)?(?:(?:the|a|an|its)[ \t]+)?"
+        rf"(?:(?:{role}|role|term|tenure|sponsorship|appointment|post|position)[ \t]+)?{_UNTIL}"
+    )
+    # (in a parenthesis or a bracket, as its first words or a later clause's, to its close; or after a
+    # comma, a colon or a dash)
+    return re.compile(
+        r"(?i)[ \t]*(?:(?P<open>[*_]{0,2}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?)"
+        r"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*)"
+        rf"{tenure}(?(open)[^)\]\n]*[)\]])"
+    )
+
 
 @functools.cache
 def _party_after(role: str) -> re.Pattern[str]:
@@ -503,6 +542,7 @@ def taken_back(
     planned: bool = False,
     party: bool = False,
     role: str = PARTY_ROLE_ANY,
+    held: Callable[[str], bool] | None = None,
 ) -> bool:
     """Whether the words right around text[start:end], a value as the source writes it (a number with
     its unit, a date, a term), take it back: cancel it, withdraw it, say it does not apply or is yet to
@@ -517,18 +557,22 @@ def taken_back(
     party, the entry is a sponsor's or an official's, and words saying they left the trial ("(stepped
     down)", "(sponsorship transferred to Beta Corp)") or hold its role (role, a pattern of PARTY_ROLES)
     no more ("(former PI)", "(retired)") take it back too (_party_after), as does a label saying so
-    ("Past sponsor:", "Principal Investigator (retired):", _PARTY_BEFORE)."""
+    ("Past sponsor:", "Principal Investigator (retired):", _PARTY_BEFORE). Words that end the role at a
+    date ("(PI until 2023)", "Sponsor until March 2024:", _party_until) take it back unless held, given
+    the date as written, says the source's as-of date shows the role still held then: an end stated
+    is an end where none is given."""
     if (
         _BEFORE.search(text, max(0, start - _REACH), start)
         or (site and _SITE_BEFORE.search(text, max(0, start - _REACH), start))
         or (planned and _PLANNED_BEFORE.search(text, max(0, start - _REACH), start))
         or (party and _PARTY_BEFORE.search(text, max(0, start - _REACH), start))
+        or (party and _ended(_PARTY_UNTIL_BEFORE.search(text, max(0, start - _REACH), start), held))
     ):
         return True
     # (a part of an entry, past the entry's parts before it: "Shanghai" of "Withdrawn sites: Ruijin
     # Hospital, Shanghai")
     said = _BACK_VALUE.fullmatch(text, start, end) is None
-    after = _party_after(role) if party else None
+    after = _PartyAfter(_party_after(role), _party_until(role), held) if party else None
     parts = _PARTS_BEFORE.search(text, max(0, start - _REACH * 3), start) if entry else None
     if parts is not None:
         first = parts.start()
@@ -537,6 +581,7 @@ def taken_back(
             or (site and _SITE_BEFORE.search(text, max(0, first - _REACH), first))
             or (planned and _PLANNED_BEFORE.search(text, max(0, first - _REACH), first))
             or (party and _PARTY_BEFORE.search(text, max(0, first - _REACH), first))
+            or (party and _ended(_PARTY_UNTIL_BEFORE.search(text, max(0, first - _REACH), first), held))
         ):
             return True
         if _taken_back_in_parts_before(text, first, start, end, said, site, planned, after):
@@ -565,8 +610,26 @@ def taken_back(
     return False
 
 
+def _ended(until: re.Match[str] | None, held: Callable[[str], bool] | None) -> bool:
+    """Whether words that end a party's role at a date (until, its date as group "end") take it back: unless
+    held says the source's as-of date shows the role still held then."""
+    return until is not None and not (held is not None and held(until.group("end")))
+
+
+class _PartyAfter:
+    """taken_back's readings of the words right after a party's name: those that say it is out of the
+    trial (gone: _party_after), and those that end its role at a date (until: _party_until, read with
+    held)."""
+
+    def __init__(self, gone: re.Pattern[str], until: re.Pattern[str], held: Callable[[str], bool] | None) -> None:
+        self.gone, self.until, self.held = gone, until, held
+
+    def takes_back(self, text: str, at: int) -> bool:
+        return self.gone.match(text, at) is not None or _ended(self.until.match(text, at), self.held)
+
+
 def _taken_back_in_parts_before(
-    text: str, first: int, start: int, end: int, said: bool, site: bool, planned: bool, after: re.Pattern[str] | None
+    text: str, first: int, start: int, end: int, said: bool, site: bool, planned: bool, after: _PartyAfter | None
 ) -> bool:
     """Whether a bracket after one of the entry's parts before the value (from text[first]) takes it back:
     one of the parts from the nearest facility before it (_FACILITY) on, the value no facility itself."""
@@ -580,7 +643,7 @@ def _taken_back_in_parts_before(
     )
 
 
-def _back_after(text: str, at: int, said: bool, site: bool, planned: bool, after: re.Pattern[str] | None) -> bool:
+def _back_after(text: str, at: int, said: bool, site: bool, planned: bool, after: _PartyAfter | None) -> bool:
     """Whether the words from text[at] take back the value (or the entry's part) that ends there: taken_back's
     readings after a value, said the value is no such word itself (_SAID_AFTER)."""
     return (
@@ -588,5 +651,5 @@ def _back_after(text: str, at: int, said: bool, site: bool, planned: bool, after
         or (said and _SAID_AFTER.match(text, at) is not None)
         or (site and _SITE_AFTER.match(text, at) is not None)
         or (planned and _PLANNED_AFTER.match(text, at) is not None)
-        or (after is not None and after.match(text, at) is not None)
+        or (after is not None and after.takes_back(text, at))
     )
