@@ -19,7 +19,9 @@ investigator's standing); nor did a label saying so past the "Former", "Previous
 ("(PI until 2023)", "(2019-2023)", "Sponsor until March 2024:": retracted._party_until), which now take
 it back unless the source's as-of date falls wholly before the end (evidence._held_before): "(PI until
 2026)" in a source as of 2025-08-17 binds, "(PI until August 2025)" may have ended by then, and with no
-as-of date an end stated is an end.
+as-of date an end stated is an end. Nor did a party that stood down, relinquished its role, departed,
+moved on, left at a time or was succeeded by another ("(succeeded by Zhang Wei)"), "(ex PI)", "(PI
+emerita)", "(former PI until 2023)" or one word of it past another clause ("(PI, former)").
 
 A sponsor that took the trial over ("(transferred from Beta Corp)"), an official who left another post
 ("(left Ruijin Hospital in 2023)") or held another role ("(former Study Director)", "(former head of
@@ -144,6 +146,23 @@ GONE = [
     ("Sponsor: Acme Bio (sponsor until March 2024)", SPONSOR),
     ("Sponsor: Acme Bio (2019-2023)", SPONSOR),
     ("Sponsor until March 2024: Acme Bio", SPONSOR),
+    # (or whose words say so otherwise: stood down, relinquished, departed, succeeded by another, left at
+    # a time; a former role over a time; one word of it alone in a later clause or a parenthesis)
+    ("Principal Investigator: Wang Li (stood down)", OFFICIAL),
+    ("Principal Investigator: Wang Li (relinquished the role)", OFFICIAL),
+    ("Principal Investigator: Wang Li (departed)", OFFICIAL),
+    ("Principal Investigator: Wang Li (moved on)", OFFICIAL),
+    ("Principal Investigator: Wang Li (left in 2024)", OFFICIAL),
+    ("Principal Investigator: Wang Li (succeeded by Zhang Wei)", OFFICIAL),
+    ("Principal Investigator: Wang Li, succeeded by Zhang Wei in 2024", OFFICIAL),
+    ("Principal Investigator: Wang Li (ex PI)", OFFICIAL),
+    ("Principal Investigator: Wang Li (PI emerita)", OFFICIAL),
+    ("Principal Investigator: Wang Li (former PI until 2023)", OFFICIAL),
+    ("Principal Investigator: Wang Li (PI, former)", OFFICIAL),
+    ("Principal Investigator: Wang Li (MD, past)", OFFICIAL),
+    ("Sponsor: Acme Bio (ceased to be sponsor)", SPONSOR),
+    ("Sponsor: Acme Bio (succeeded by Beta Corp)", SPONSOR),
+    ("Sponsor: Acme Bio (past)", SPONSOR),
 ]
 
 
@@ -218,6 +237,17 @@ def test_a_sponsor_or_official_gone_is_none(trials: Trials, line: str, fields: s
         ("Principal Investigator (until 2026): Wang Li", _official("Principal Investigator (until 2026): Wang Li")),
         ("Sponsor until March 2026: Acme Bio", SPONSOR),
         ("Sponsor: Acme Bio (funding through 2023)", SPONSOR),
+        # (one that succeeded another, left or departed another post, or was left in charge; "(left)"
+        # placing a person in a photograph; an ex officio one; a former name after another clause)
+        ("Principal Investigator: Wang Li (succeeded Zhang Wei in 2024)", OFFICIAL),
+        ("Principal Investigator: Wang Li (departed from Ruijin Hospital)", OFFICIAL),
+        ("Principal Investigator: Wang Li (left in charge of the study)", OFFICIAL),
+        ("Principal Investigator: Wang Li (left)", OFFICIAL),
+        ("Principal Investigator: Wang Li (ex officio)", OFFICIAL),
+        ("Principal Investigator: Wang Li (emerita)", OFFICIAL),
+        ("Principal Investigator: Wang Li (MD, former Study Director)", OFFICIAL),
+        ("Sponsor: Acme Bio (succeeded Beta Corp)", SPONSOR),
+        ("Sponsor: Acme Bio (Inc., formerly Beta)", SPONSOR),
     ],
 )
 def test_a_sponsor_or_official_beside_other_words_still_binds(trials: Trials, line: str, fields: str) -> None:

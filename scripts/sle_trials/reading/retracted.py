@@ -331,13 +331,19 @@ _SITE_BEFORE = re.compile(
 # A sponsor's or an official's own words for being out of the trial (with party): the person stepped down,
 # resigned, withdrew, left the study or died, the sponsorship or the role was transferred or handed over
 # to another ("(stepped down)", "(resigned in 2024)", "- left the study", "(sponsorship transferred to
-# Beta Corp)"), or is yet to be appointed ("(to be appointed)"); not one that took it over ("(transferred
-# from Beta Corp)" names this sponsor's predecessor), nor one that left another post ("(left Ruijin
-# Hospital in 2023)" moves an affiliation)
+# Beta Corp)"), or is yet to be appointed ("(to be appointed)"); or stood down, relinquished the role,
+# departed, moved on, left at a time ("(left in 2024)"; "(left)" alone places a person in a photograph,
+# "left in charge" keeps one), or was succeeded by another ("(succeeded by Zhang Wei)"); not one that
+# took it over ("(transferred from Beta Corp)" names this sponsor's predecessor, "(succeeded Beta Corp)"
+# this one), nor one that left another post ("(left Ruijin Hospital in 2023)" moves an affiliation)
 _PARTY_GONE = (
     r"(?:(?:has|have|had|since|later|subsequently)[ \t]+)*"
-    r"(?:stepped[ \t]+down|resigned|withdrew|deceased|died|passed[ \t]+away|"
-    r"left(?=[ \t]+(?:the|this)[ \t]+(?:study|trial|project|post|position|role|sponsorship)\b)|"
+    r"(?:(?:stepped|stood)[ \t]+down|resigned|withdrew|deceased|died|passed[ \t]+away|"
+    r"(?:left|departed|moved[ \t]+on)(?![ \t]+in[ \t]+charge\b)"
+    r"(?=[ \t]+(?:the|this)[ \t]+(?:study|trial|project|post|position|role|sponsorship)\b"
+    rf"|{_BY_WHOM_OR_WHEN})|(?:departed|moved[ \t]+on)(?=[ \t]*(?:[.;,!)\]]|\Z|\n))|"
+    r"relinquished(?:[ \t]+(?:the|its|his|her|their)[ \t]+(?:role|post|position|sponsorship))?|"
+    r"succeeded[ \t]+by\b|"
     r"(?:(?:sponsorship|role|responsibility|post|position)[ \t]+(?:(?:was|has[ \t]+been)[ \t]+)?)?"
     r"(?:transferred|handed[ \t]+over|passed|reassigned)(?=[ \t]+to\b|[ \t]*[)\];,.])|"
     # (or is not one yet: "(to be appointed)", "(appointment pending)")
@@ -365,9 +371,12 @@ PARTY_ROLE_ANY = "|".join(PARTY_ROLES.values())
 # holds the role now, and "Professor Emeritus" is a title of rank, no role of the trial's: each leaves
 # the name standing, as does a former post of another kind ("(former head of rheumatology)")
 _ROLE_ENDED_WORDS = (
-    r"(?:former(?:ly)?|previous(?:ly)?|past|erstwhile|retired|outgoing|departed|one-?time|emeritus|"
-    r"no[ \t]+longer|until[ \t]+recently)"
+    r"(?:former(?:ly)?|previous(?:ly)?|past|erstwhile|retired|outgoing|departed|one-?time|emerit(?:us|a)|"
+    r"ex(?![ \t]+officio)|no[ \t]+longer|until[ \t]+recently|ceased[ \t]+to[ \t]+be)"
 )
+# ... or one of them alone in a parenthesis, as its first words or past another clause ("(past)", "(PI,
+# former)", "(MD; previous)")
+_ROLE_ENDED_ALONE = r"(?:former|previous|past|erstwhile|outgoing|departed|ex)"
 _RETIRED = (
     r"(?:(?:now|since|has|have|had)[ \t]+)*retired"
     r"(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|[ \t]+(?:in|on|since|as[ \t]+of|at|effective)\b"
@@ -434,18 +443,20 @@ def _party_until(role: str) -> re.Pattern[str]:
 def _party_after(role: str) -> re.Pattern[str]:
     """The words right after a sponsor's or an official's name that say they are out of the trial:
     _PARTY_GONE, and the words that say they hold role (a pattern of PARTY_ROLES) no more."""
+    # (to the clause's end, by whom or when, or over what time: "(former PI until 2023)")
     ended = (
         rf"(?:(?:ex-|{_ROLE_ENDED_WORDS}[ \t]+(?:(?:the|a|an|its|our)[ \t]+)?)(?:{role})"
-        rf"|(?:{role})[ \t]+emeritus|{_RETIRED})"
-        rf"(?![\w-])(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|{_BY_WHOM_OR_WHEN})"
+        rf"|(?:{role})[ \t]+emerit(?:us|a)|{_RETIRED})"
+        rf"(?![\w-])(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|{_BY_WHOM_OR_WHEN}|[ \t]+(?:until|till|through|from|between)\b)"
     )
     return re.compile(
         r"(?i)[ \t]*(?:"
         rf"[*_]{{0,2}}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?(?:(?:who|which|it|he|she|they)[ \t]+)?"
-        rf"(?:{_PARTY_GONE}|(?:(?:is|was|are|were)[ \t]+)?{ended})"
+        rf"(?:{_PARTY_GONE}|(?:(?:is|was|are|were|has|have)[ \t]+)?{ended})"
         r"[^)\]\n]*[)\]]"
+        rf"|[*_]{{0,2}}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?{_ROLE_ENDED_ALONE}[ \t]*[)\]]"
         rf"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*(?:(?:who|which)[ \t]+)?"
-        rf"(?:{_PARTY_GONE}|(?:(?:is|was|are|were)[ \t]+)?{ended})"
+        rf"(?:{_PARTY_GONE}|(?:(?:is|was|are|were|has|have)[ \t]+)?{ended})"
         r")"
     )
 
