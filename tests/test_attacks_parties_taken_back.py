@@ -21,7 +21,9 @@ it back unless the source's as-of date falls wholly before the end (evidence._he
 2026)" in a source as of 2025-08-17 binds, "(PI until August 2025)" may have ended by then, and with no
 as-of date an end stated is an end. Nor did a party that stood down, relinquished its role, departed,
 moved on, left at a time or was succeeded by another ("(succeeded by Zhang Wei)"), "(ex PI)", "(PI
-emerita)", "(former PI until 2023)" or one word of it past another clause ("(PI, former)").
+emerita)", "(former PI until 2023)" or one word of it past another clause ("(PI, former)"); nor a next
+sentence saying so of it by a pronoun or its role ("It withdrew from the study in 2024.", "The sponsor
+was replaced by Beta Corp.": retracted._party_next).
 
 A sponsor that took the trial over ("(transferred from Beta Corp)"), an official who left another post
 ("(left Ruijin Hospital in 2023)") or held another role ("(former Study Director)", "(former head of
@@ -163,6 +165,10 @@ GONE = [
     ("Sponsor: Acme Bio (ceased to be sponsor)", SPONSOR),
     ("Sponsor: Acme Bio (succeeded by Beta Corp)", SPONSOR),
     ("Sponsor: Acme Bio (past)", SPONSOR),
+    # (or whose next sentence says so, of it by a pronoun or its role)
+    ("Sponsor: Acme Bio. It withdrew from the study in 2024.", SPONSOR),
+    ("Sponsor: Acme Bio. The sponsor was replaced by Beta Corp.", SPONSOR),
+    ("Sponsor: Acme Bio. It is no longer the sponsor.", SPONSOR),
 ]
 
 
@@ -248,6 +254,10 @@ def test_a_sponsor_or_official_gone_is_none(trials: Trials, line: str, fields: s
         ("Principal Investigator: Wang Li (MD, former Study Director)", OFFICIAL),
         ("Sponsor: Acme Bio (succeeded Beta Corp)", SPONSOR),
         ("Sponsor: Acme Bio (Inc., formerly Beta)", SPONSOR),
+        # (a next sentence of another thing the party did)
+        ("Sponsor: Acme Bio. The sponsor withdrew the study.", SPONSOR),
+        ("Sponsor: Acme Bio. It withdrew its application.", SPONSOR),
+        ("Sponsor: Acme Bio. It was founded in 2010.", SPONSOR),
     ],
 )
 def test_a_sponsor_or_official_beside_other_words_still_binds(trials: Trials, line: str, fields: str) -> None:
@@ -294,3 +304,27 @@ def test_a_role_ended_at_a_date_binds_only_where_the_as_of_date_shows_it_held() 
     ]
     assert evidence._held_before("2025")("2026-01") and not evidence._held_before("2025")("2025-12")
     assert not evidence._held_before("")("2030"), "no as-of date shows nothing held"
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        ("Principal Investigator: Wang Li. She has since stepped down.", True),
+        ("Principal Investigator: Wang Li. He retired in 2024.", True),
+        ("Principal Investigator: Wang Li. The PI retired in 2024.", True),
+        ("Principal Investigator: Wang Li. He is no longer the PI.", True),
+        ("Principal Investigator: Wang Li. He was replaced by Zhang Wei.", True),
+        ("Principal Investigator: Wang Li, MD. She left the study in 2024.", True),
+        # (another thing done, another post left, another party's leaving; a person named, who may be another)
+        ("Principal Investigator: Wang Li. She withdrew consent forms.", False),
+        ("Principal Investigator: Wang Li. He retired from Ruijin Hospital in 2023.", False),
+        ("Principal Investigator: Wang Li. She left the lab.", False),
+        ("Principal Investigator: Wang Li. The sponsor withdrew from the study in 2024.", False),
+        ("Principal Investigator: Wang Li. The study director resigned in 2024.", False),
+        ("Principal Investigator: Wang Li. Dr. Zhang retired in 2024.", False),
+    ],
+)
+def test_a_next_sentence_takes_back_the_party_it_says_left(text: str, back: bool) -> None:
+    at = text.index("Wang Li")
+    role = retracted.PARTY_ROLES["PRINCIPAL_INVESTIGATOR"]
+    assert retracted.taken_back(text, at, at + 7, entry=True, party=True, role=role) is back

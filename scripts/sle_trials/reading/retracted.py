@@ -442,7 +442,8 @@ def _party_until(role: str) -> re.Pattern[str]:
 @functools.cache
 def _party_after(role: str) -> re.Pattern[str]:
     """The words right after a sponsor's or an official's name that say they are out of the trial:
-    _PARTY_GONE, and the words that say they hold role (a pattern of PARTY_ROLES) no more."""
+    _PARTY_GONE, the words that say they hold role (a pattern of PARTY_ROLES) no more, and a next
+    sentence saying either (_party_next)."""
     # (to the clause's end, by whom or when, or over what time: "(former PI until 2023)")
     ended = (
         rf"(?:(?:ex-|{_ROLE_ENDED_WORDS}[ \t]+(?:(?:the|a|an|its|our)[ \t]+)?)(?:{role})"
@@ -457,8 +458,33 @@ def _party_after(role: str) -> re.Pattern[str]:
         rf"|[*_]{{0,2}}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?{_ROLE_ENDED_ALONE}[ \t]*[)\]]"
         rf"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*(?:(?:who|which)[ \t]+)?"
         rf"(?:{_PARTY_GONE}|(?:(?:is|was|are|were|has|have)[ \t]+)?{ended})"
+        # (or as the next sentence, past the words of the name's own clause: _party_next)
+        r"|(?:[ \t]+[^\s.!?:;,()\[\]]+){0,6}?(?:[ \t]*[(\[][^)\]\n]{0,40}[)\]])?[.!?]?[ \t\n]+"
+        rf"{_party_next(role)}"
         r")"
     )
+
+
+def _party_next(role: str) -> str:
+    """A sentence after a sponsor's or an official's name that says it is out of the trial, of it by a
+    pronoun or by its role ("She has since stepped down.", "It withdrew from the study in 2024.", "The
+    PI retired in 2024.", "He is no longer the PI.", "The sponsor was replaced by Beta Corp."): to the
+    clause's end, by whom or when, or from the trial or the role ("She withdrew consent", "He retired from
+    Ruijin Hospital", "The sponsor withdrew the study" say another thing). A person's name in it may be
+    another's, and is not read."""
+    subject = rf"(?:(?-i:He|She|They|It)|(?-i:The|This|Its)[ \t]+(?:{role}))"
+    gone = (
+        rf"(?:{_PARTY_GONE}|{_RETIRED}"
+        rf"|(?:is|was|are|were)[ \t]+no[ \t]+longer[ \t]+(?:(?:the|a|an|its)[ \t]+)?(?:{role})"
+        r"|(?:was|were|has[ \t]+been|have[ \t]+been)[ \t]+(?:replaced|succeeded|superseded)[ \t]+by)"
+    )
+    # (and "left" what _PARTY_GONE says it left: "She left the study in 2024")
+    tail = (
+        rf"(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|{_BY_WHOM_OR_WHEN}"
+        r"|[ \t]+(?:from|as)[ \t]+(?:(?:the|this|its|a|an)[ \t]+)?"
+        rf"(?:study|trial|project|role|post|position|sponsorship|{role})\b|(?<=by)|(?<=left)[ \t]+(?:the|this)[ \t])"
+    )
+    return rf"{subject}[ \t]+(?:(?:has|have|had|since|later|subsequently|now|then)[ \t]+)*{gone}{tail}"
 
 
 # ... and, of a value that has no estimate of its own (with planned: a term, a site, a dose), the words
