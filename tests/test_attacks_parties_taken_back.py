@@ -23,7 +23,9 @@ as-of date an end stated is an end. Nor did a party that stood down, relinquishe
 moved on, left at a time or was succeeded by another ("(succeeded by Zhang Wei)"), "(ex PI)", "(PI
 emerita)", "(former PI until 2023)" or one word of it past another clause ("(PI, former)"); nor a next
 sentence saying so of it by a pronoun or its role ("It withdrew from the study in 2024.", "The sponsor
-was replaced by Beta Corp.": retracted._party_next).
+was replaced by Beta Corp.": retracted._party_next). An official's passage ends at the sentence naming
+them (prose._named_officials), and "(MD, PhD; now retired)" or "Wang Li. She has since stepped down."
+took nothing back of their name: it is read where the document writes it too (evidence._in_whole).
 
 A sponsor that took the trial over ("(transferred from Beta Corp)"), an official who left another post
 ("(left Ruijin Hospital in 2023)") or held another role ("(former Study Director)", "(former head of
@@ -169,6 +171,13 @@ GONE = [
     ("Sponsor: Acme Bio. It withdrew from the study in 2024.", SPONSOR),
     ("Sponsor: Acme Bio. The sponsor was replaced by Beta Corp.", SPONSOR),
     ("Sponsor: Acme Bio. It is no longer the sponsor.", SPONSOR),
+    # (an official's words past the sentence naming them, which their passage ends at)
+    ("Principal Investigator: Wang Li (MD, PhD; now retired)", OFFICIAL),
+    ("Principal Investigator: Wang Li (MD, PhD; stepped down)", OFFICIAL),
+    ("Principal Investigator: Wang Li (PI until 2023; now Zhang Wei)", OFFICIAL),
+    ("Principal Investigator: Wang Li. She has since stepped down.", OFFICIAL),
+    ("Principal Investigator: Wang Li. He is no longer the PI.", OFFICIAL),
+    ("Principal Investigator: Wang Li, MD. She left the study in 2024.", OFFICIAL),
 ]
 
 
@@ -258,6 +267,11 @@ def test_a_sponsor_or_official_gone_is_none(trials: Trials, line: str, fields: s
         ("Sponsor: Acme Bio. The sponsor withdrew the study.", SPONSOR),
         ("Sponsor: Acme Bio. It withdrew its application.", SPONSOR),
         ("Sponsor: Acme Bio. It was founded in 2010.", SPONSOR),
+        ("Principal Investigator: Wang Li (MD, PhD; Ruijin Hospital)", OFFICIAL),
+        ("Principal Investigator: Wang Li. She leads the study.", OFFICIAL),
+        ("Principal Investigator: Wang Li. He retired from Ruijin Hospital in 2023.", OFFICIAL),
+        ("Principal Investigator: Wang Li. The sponsor withdrew from the study in 2024.", OFFICIAL),
+        ("Principal Investigator: Wang Li; Study Director: Zhang Wei (former)", OFFICIAL),
     ],
 )
 def test_a_sponsor_or_official_beside_other_words_still_binds(trials: Trials, line: str, fields: str) -> None:

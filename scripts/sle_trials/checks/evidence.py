@@ -251,18 +251,44 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str, role: str) ->
         placed = sources.passages(doc, path)
         for text in [doc.text] if placed is None else [p.text for p in placed]:
             for at in edges.occurrences(text, needle):
-                entry, site, party = path[0] in _ENTRIES, path[0] == "locations", path[0] in _PARTIES
-                # (an entry is no one's while it is only planned: "Sponsor: Acme Bio (proposed)"; nor is a
-                # condition the trial's: "Lupus Nephritis (planned)")
-                planned = entry or path[0] in _PLANNED_NOT_YET
-                if not retracted.taken_back(
-                    text, at, at + len(needle), entry=entry, site=site, planned=planned, party=party, role=role, held=held
+                # (a party's, also where the document writes it: its passage may end at its sentence)
+                whole = _in_whole(doc.text, text, at, needle) if path[0] in _PARTIES and placed is not None else None
+                if not _taken_back_at(text, at, needle, path, role, held) and not (
+                    whole is not None and _taken_back_at(doc.text, whole, needle, path, role, held)
                 ):
                     return False
                 read += 1
                 if read >= TAKEN_BACK_PLACES:
                     return True
     return read > 0
+
+
+def _taken_back_at(text: str, at: int, needle: str, path: fields.Path_, role: str, held: Callable[[str], bool]) -> bool:
+    """retracted.taken_back of needle at text[at], the field at path's: an entry's (_ENTRIES), a site's,
+    a party's (_PARTIES: of role, held to the source's as-of date)."""
+    entry, site, party = path[0] in _ENTRIES, path[0] == "locations", path[0] in _PARTIES
+    # (an entry is no one's while it is only planned: "Sponsor: Acme Bio (proposed)"; nor is a condition
+    # the trial's: "Lupus Nephritis (planned)")
+    planned = entry or path[0] in _PLANNED_NOT_YET
+    return retracted.taken_back(
+        text, at, at + len(needle), entry=entry, site=site, planned=planned, party=party, role=role, held=held
+    )
+
+
+def _in_whole(whole: str, text: str, at: int, needle: str) -> int | None:
+    """Where needle at text[at], of a passage read from a document's text whole (its lines joined by
+    spaces, its sentences cut), stands in whole: found by the passage's words up to it and through it,
+    once; None where they are not found so. An official's passage ends at the sentence naming them
+    (prose._named_officials), and "Principal Investigator: Wang Li (MD, PhD; now retired)" or "...: Wang
+    Li. She has since stepped down." kept the name without the words after it that take it back."""
+    lo = max(0, at - 60)
+    words = text[lo : at + len(needle)].split()
+    if lo > 0 and not text[lo - 1].isspace() and len(words) > len(needle.split()):
+        words = words[1:]  # (a word cut by the window's start)
+    found = list(re.finditer(r"\s+".join(re.escape(w) for w in words), whole))
+    if len(found) != 1 or whole[found[0].end() - len(needle) : found[0].end()] != needle:
+        return None
+    return found[0].end() - len(needle)
 
 
 def _held_before(as_of: str) -> Callable[[str], bool]:
