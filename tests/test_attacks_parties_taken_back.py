@@ -25,7 +25,9 @@ emerita)", "(former PI until 2023)" or one word of it past another clause ("(PI,
 sentence saying so of it by a pronoun or its role ("It withdrew from the study in 2024.", "The sponsor
 was replaced by Beta Corp.": retracted._party_next). An official's passage ends at the sentence naming
 them (prose._named_officials), and "(MD, PhD; now retired)" or "Wang Li. She has since stepped down."
-took nothing back of their name: it is read where the document writes it too (evidence._in_whole).
+took nothing back of their name: it is read where the document writes it too (evidence._in_whole). And
+a name or a site copied with those words ("Acme Bio (withdrawn)", "Wang Li (former PI)", "Shanghai
+(closed)") bound: an entry's text is now read as if it ended at each of its own breaks.
 
 A sponsor that took the trial over ("(transferred from Beta Corp)"), an official who left another post
 ("(left Ruijin Hospital in 2023)") or held another role ("(former Study Director)", "(former head of
@@ -342,3 +344,54 @@ def test_a_next_sentence_takes_back_the_party_it_says_left(text: str, back: bool
     at = text.index("Wang Li")
     role = retracted.PARTY_ROLES["PRINCIPAL_INVESTIGATOR"]
     assert retracted.taken_back(text, at, at + 7, entry=True, party=True, role=role) is back
+
+
+def _named(field: str, name: str, quote: str) -> str:
+    """A sponsor's, an official's (its role quoted from quote) or a site's city whose text is name."""
+    if field == "sponsor.name":
+        return f"sponsor:\n  name: {json.dumps(name)}\n"
+    if field == "locations.0.city":
+        return f"locations:\n  - city: {json.dumps(name)}\n"
+    return (
+        f"officials:\n  - name: {json.dumps(name)}\n    role: PRINCIPAL_INVESTIGATOR\nevidence:\n"
+        f"  officials.0.name: {json.dumps(name)}\n  officials.0.role: {json.dumps(quote)}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "name"),
+    [
+        ("Sponsor: Acme Bio (withdrawn)", "sponsor.name", "Acme Bio (withdrawn)"),
+        ("Sponsor: Acme Bio (former sponsor)", "sponsor.name", "Acme Bio (former sponsor)"),
+        ("Sponsor: Acme Bio (proposed)", "sponsor.name", "Acme Bio (proposed)"),
+        ("Sponsor: Acme Bio, formerly the sponsor", "sponsor.name", "Acme Bio, formerly the sponsor"),
+        ("Principal Investigator: Wang Li (former PI)", "officials.0.name", "Wang Li (former PI)"),
+        ("Principal Investigator: Wang Li, former PI", "officials.0.name", "Wang Li, former PI"),
+        ("Principal Investigator: Wang Li (retired)", "officials.0.name", "Wang Li (retired)"),
+        ("Principal Investigator: Wang Li (PI until 2023)", "officials.0.name", "Wang Li (PI until 2023)"),
+        ("Location: Shanghai (closed), China", "locations.0.city", "Shanghai (closed)"),
+        ("Location: Shanghai (withdrawn), China", "locations.0.city", "Shanghai (withdrawn)"),
+    ],
+)
+def test_a_party_or_site_copied_with_the_words_that_take_it_back_is_none(
+    trials: Trials, line: str, field: str, name: str
+) -> None:
+    """An entry's text that holds the words taking it back bound: the words after it took nothing back, and
+    those inside it were read as its own (retracted.taken_back reads them at each of its inner breaks)."""
+    assert TAKEN_BACK.format(field) in im19_out(trials, line, _named(field, name, line))
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "name"),
+    [
+        ("Sponsor: Acme Bio (formerly Beta Corp.)", "sponsor.name", "Acme Bio (formerly Beta Corp.)"),
+        ("Sponsor: Acme Bio (China) Co., Ltd.", "sponsor.name", "Acme Bio (China) Co., Ltd."),
+        ("Sponsor: Acme Bio, Inc.", "sponsor.name", "Acme Bio, Inc."),
+        ("Principal Investigator: Wang Li, MD, PhD", "officials.0.name", "Wang Li, MD, PhD"),
+        ("Principal Investigator: Wang Li (PI until 2026)", "officials.0.name", "Wang Li (PI until 2026)"),
+    ],
+)
+def test_a_party_whose_own_words_take_nothing_back_still_binds(
+    trials: Trials, line: str, field: str, name: str
+) -> None:
+    assert im19_out(trials, line, _named(field, name, line)) == ""

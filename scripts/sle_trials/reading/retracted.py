@@ -610,6 +610,12 @@ def taken_back(
     # Hospital, Shanghai")
     said = _BACK_VALUE.fullmatch(text, start, end) is None
     after = _PartyAfter(_party_after(role), _party_until(role), held) if party else None
+    # (an entry's text that holds the words taking it back, copied with them: "Acme Bio (withdrawn)", "Wang
+    # Li (former PI)", "Shanghai (closed)"; read as if the value ended at each of its own breaks)
+    if entry and any(
+        _back_after(text, inner.start(), said, site, planned, after) for inner in _INNER.finditer(text, start, end)
+    ):
+        return True
     parts = _PARTS_BEFORE.search(text, max(0, start - _REACH * 3), start) if entry else None
     if parts is not None:
         first = parts.start()
@@ -645,6 +651,11 @@ def taken_back(
         if _back_after(text, at, said, site, planned, after):
             return True
     return False
+
+
+# The places inside an entry's text where its words may end and others follow: a bracket, a comma, a
+# semicolon, a colon or a dash after a word of it
+_INNER = re.compile(r"(?<=[\w.'\u2019])(?=[ \t]*(?:[(\[,;:\u2013\u2014]|--?[ \t]))")
 
 
 def _ended(until: re.Match[str] | None, held: Callable[[str], bool] | None) -> bool:
