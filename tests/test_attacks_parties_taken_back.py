@@ -27,7 +27,11 @@ was replaced by Beta Corp.": retracted._party_next). An official's passage ends 
 them (prose._named_officials), and "(MD, PhD; now retired)" or "Wang Li. She has since stepped down."
 took nothing back of their name: it is read where the document writes it too (evidence._in_whole). And
 a name or a site copied with those words ("Acme Bio (withdrawn)", "Wang Li (former PI)", "Shanghai
-(closed)") bound: an entry's text is now read as if it ended at each of its own breaks.
+(closed)") bound: an entry's text is now read as if it ended at each of its own breaks. Running words
+took nothing back either: "The former principal investigator, Wang Li, said ...", "Wang Li, who
+previously served as principal investigator", "Wang Li was the principal investigator until 2023",
+"Wang Li stepped down as principal investigator in 2024" (retracted._party_before, and _party_after's
+and _party_until's predicates).
 
 A sponsor that took the trial over ("(transferred from Beta Corp)"), an official who left another post
 ("(left Ruijin Hospital in 2023)") or held another role ("(former Study Director)", "(former head of
@@ -58,6 +62,8 @@ def _official(quote: str = "Principal Investigator: Wang Li") -> str:
 
 
 OFFICIAL = _official()
+# (an official of no role given: running words name one, and no role is read from them)
+NAMED = "officials:\n  - name: Wang Li\nevidence:\n  officials.0.name: Wang Li\n"
 TAKEN_BACK = " E501 {}: the text stands in its source only where the words right around it take it back"
 
 PLANNED = [
@@ -180,6 +186,21 @@ GONE = [
     ("Principal Investigator: Wang Li. She has since stepped down.", OFFICIAL),
     ("Principal Investigator: Wang Li. He is no longer the PI.", OFFICIAL),
     ("Principal Investigator: Wang Li, MD. She left the study in 2024.", OFFICIAL),
+    # (in running words: the ended role right before the name, with its article after it, or the name's
+    # predicate saying so)
+    ("The former principal investigator, Wang Li, said the study enrolled well.", NAMED),
+    ("Former principal investigator Dr. Wang Li said the study enrolled well.", NAMED),
+    ("Wang Li, the former principal investigator, said the study enrolled well.", NAMED),
+    ("The study is led by Wang Li, who previously served as principal investigator.", NAMED),
+    ("Wang Li was the principal investigator until 2023.", NAMED),
+    ("Wang Li served as principal investigator until 2023.", NAMED),
+    ("Wang Li was formerly the principal investigator.", NAMED),
+    ("Wang Li is the former principal investigator.", NAMED),
+    ("Wang Li stepped down as principal investigator in 2024.", NAMED),
+    ("Wang Li resigned as principal investigator.", NAMED),
+    ("The former sponsor, Acme Bio, said the study enrolled well.", SPONSOR),
+    ("Acme Bio withdrew as sponsor in 2024.", SPONSOR),
+    ("Acme Bio was the sponsor until 2023.", SPONSOR),
 ]
 
 
@@ -274,6 +295,18 @@ def test_a_sponsor_or_official_gone_is_none(trials: Trials, line: str, fields: s
         ("Principal Investigator: Wang Li. He retired from Ruijin Hospital in 2023.", OFFICIAL),
         ("Principal Investigator: Wang Li. The sponsor withdrew from the study in 2024.", OFFICIAL),
         ("Principal Investigator: Wang Li; Study Director: Zhang Wei (former)", OFFICIAL),
+        # (running words of a role held, of a role over another study, of another post left or held)
+        ("The study's principal investigator is Wang Li.", NAMED),
+        ("The principal investigator, Wang Li, said the study enrolled well.", NAMED),
+        ("Wang Li is the principal investigator until 2026.", NAMED),
+        ("Wang Li has been the principal investigator since 2023.", NAMED),
+        ("Wang Li was the principal investigator of the pilot study.", NAMED),
+        ("Wang Li withdrew the patient from the study as principal investigator.", NAMED),
+        ("Wang Li, the principal investigator, left Ruijin Hospital in 2023.", NAMED),
+        ("Wang Li, formerly head of rheumatology, is the principal investigator.", NAMED),
+        ("Wang Li retired from Ruijin Hospital in 2023 and leads the study as principal investigator.", NAMED),
+        ("Acme Bio withdrew the study in 2024. Sponsor: Acme Bio", SPONSOR),
+        ("Sponsor: Acme Bio. Ex-sponsor Beta Corp.", SPONSOR),
     ],
 )
 def test_a_sponsor_or_official_beside_other_words_still_binds(trials: Trials, line: str, fields: str) -> None:

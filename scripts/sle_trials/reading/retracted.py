@@ -400,6 +400,19 @@ _PARTY_BEFORE = re.compile(
     r":[ \t]*\Z"
 )
 
+# ... or, in running words, the role right before the name that says so: "The former principal
+# investigator, Wang Li, said", "Former PI Dr. Wang Li", "ex-sponsor Acme Bio" (of the record's role:
+# "Former Study Director Wang Li" of a principal investigator names a post once held)
+
+
+@functools.cache
+def _party_before(role: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?i)(?:\bex-|\b{_ROLE_ENDED_WORDS}[ \t]+(?:(?:the|a|an|its|our)[ \t]+)?)(?:(?:study|trial)[ \t]+)?(?:{role})"
+        r"[ \t]*,?[ \t]*(?:(?-i:Dr|Prof|Professor|Mr|Ms|Mrs|Mx)\.?[ \t]+)?\Z"
+    )
+
+
 # ... and the words that end its role at a date ("(PI until 2023)", "(sponsor until March 2024)",
 # "(2019-2023)", "(served as PI from 2019 to 2023)", "- term ended in 2024", "Sponsor until March
 # 2024:", "Principal Investigator (2019-2023):"): an end stated, which takes the party back unless the
@@ -427,14 +440,16 @@ def _party_until(role: str) -> re.Pattern[str]:
     at a date, the date as group "end"."""
     tenure = (
         r"(?:(?:who|which)[ \t]+)?(?:(?:served|acting|was|were|is|are|been|has[ \t]+been|had[ \t]+been)[ \t]+"
-        r"(?:as[ \t]+)?)?(?:(?:the|a|an|its)[ \t]+)?"
+        r"(?:as[ \t]+)?)?(?:(?:the|a|an|its)[ \t]+)?(?:(?:study|trial)[ \t]+)?"
         rf"(?:(?:{role}|role|term|tenure|sponsorship|appointment|post|position)[ \t]+)?{_UNTIL}"
     )
     # (in a parenthesis or a bracket, as its first words or a later clause's, to its close; or after a
     # comma, a colon or a dash)
+    # (or as the name's predicate, with its verb: "Wang Li was the principal investigator until 2023")
     return re.compile(
         r"(?i)[ \t]*(?:(?P<open>[*_]{0,2}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?)"
-        r"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*)"
+        r"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*"
+        r"|(?<=[\w.])[ \t]+(?=(?:served|acted|was|were|has[ \t]+been|had[ \t]+been)[ \t]))"
         rf"{tenure}(?(open)[^)\]\n]*[)\]])"
     )
 
@@ -445,9 +460,12 @@ def _party_after(role: str) -> re.Pattern[str]:
     _PARTY_GONE, the words that say they hold role (a pattern of PARTY_ROLES) no more, and a next
     sentence saying either (_party_next)."""
     # (to the clause's end, by whom or when, or over what time: "(former PI until 2023)")
+    # (with its article, "the former principal investigator", or as what it once served as, "previously
+    # served as principal investigator")
     ended = (
-        rf"(?:(?:ex-|{_ROLE_ENDED_WORDS}[ \t]+(?:(?:the|a|an|its|our)[ \t]+)?)(?:{role})"
-        rf"|(?:{role})[ \t]+emerit(?:us|a)|{_RETIRED})"
+        rf"(?:(?:(?:the|a|an|its|our)[ \t]+)?(?:ex-|{_ROLE_ENDED_WORDS}[ \t]+(?:(?:the|a|an|its|our)[ \t]+)?)(?:{role})"
+        r"|(?:previously|formerly|once|earlier)[ \t]+(?:served|acted|worked)[ \t]+as[ \t]+(?:(?:the|a|an|its)[ \t]+)?"
+        rf"(?:{role})|(?:{role})[ \t]+emerit(?:us|a)|{_RETIRED})"
         rf"(?![\w-])(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|{_BY_WHOM_OR_WHEN}|[ \t]+(?:until|till|through|from|between)\b)"
     )
     return re.compile(
@@ -458,6 +476,9 @@ def _party_after(role: str) -> re.Pattern[str]:
         rf"|[*_]{{0,2}}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?{_ROLE_ENDED_ALONE}[ \t]*[)\]]"
         rf"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*(?:(?:who|which)[ \t]+)?"
         rf"(?:{_PARTY_GONE}|(?:(?:is|was|are|were|has|have)[ \t]+)?{ended})"
+        # (or as the name's predicate: "Wang Li stepped down as PI in 2024", "Wang Li was formerly the PI")
+        rf"|[ \t]+(?:{_party_said(role)}|(?:is|was|are|were|has[ \t]+been|had[ \t]+been)[ \t]+{ended}"
+        rf"|(?:previously|formerly|once|earlier)[ \t]+{ended})"
         # (or as the next sentence, past the words of the name's own clause: _party_next)
         r"|(?:[ \t]+[^\s.!?:;,()\[\]]+){0,6}?(?:[ \t]*[(\[][^)\]\n]{0,40}[)\]])?[.!?]?[ \t\n]+"
         rf"{_party_next(role)}"
@@ -473,6 +494,12 @@ def _party_next(role: str) -> str:
     Ruijin Hospital", "The sponsor withdrew the study" say another thing). A person's name in it may be
     another's, and is not read."""
     subject = rf"(?:(?-i:He|She|They|It)|(?-i:The|This|Its)[ \t]+(?:{role}))"
+    return rf"{subject}[ \t]+{_party_said(role)}"
+
+
+def _party_said(role: str) -> str:
+    """The predicate of a sentence saying a party is out of the trial (_party_next), or of its name's own
+    clause ("Wang Li stepped down as PI in 2024")."""
     gone = (
         rf"(?:{_PARTY_GONE}|{_RETIRED}"
         rf"|(?:is|was|are|were)[ \t]+no[ \t]+longer[ \t]+(?:(?:the|a|an|its)[ \t]+)?(?:{role})"
@@ -484,7 +511,7 @@ def _party_next(role: str) -> str:
         r"|[ \t]+(?:from|as)[ \t]+(?:(?:the|this|its|a|an)[ \t]+)?"
         rf"(?:study|trial|project|role|post|position|sponsorship|{role})\b|(?<=by)|(?<=left)[ \t]+(?:the|this)[ \t])"
     )
-    return rf"{subject}[ \t]+(?:(?:has|have|had|since|later|subsequently|now|then)[ \t]+)*{gone}{tail}"
+    return rf"(?:(?:has|have|had|since|later|subsequently|now|then)[ \t]+)*{gone}{tail}"
 
 
 # ... and, of a value that has no estimate of its own (with planned: a term, a site, a dose), the words
@@ -603,6 +630,7 @@ def taken_back(
         or (site and _SITE_BEFORE.search(text, max(0, start - _REACH), start))
         or (planned and _PLANNED_BEFORE.search(text, max(0, start - _REACH), start))
         or (party and _PARTY_BEFORE.search(text, max(0, start - _REACH), start))
+        or (party and _party_before(role).search(text, max(0, start - _REACH), start))
         or (party and _ended(_PARTY_UNTIL_BEFORE.search(text, max(0, start - _REACH), start), held))
     ):
         return True
@@ -624,6 +652,7 @@ def taken_back(
             or (site and _SITE_BEFORE.search(text, max(0, first - _REACH), first))
             or (planned and _PLANNED_BEFORE.search(text, max(0, first - _REACH), first))
             or (party and _PARTY_BEFORE.search(text, max(0, first - _REACH), first))
+            or (party and _party_before(role).search(text, max(0, first - _REACH), first))
             or (party and _ended(_PARTY_UNTIL_BEFORE.search(text, max(0, first - _REACH), first), held))
         ):
             return True
