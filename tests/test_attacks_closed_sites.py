@@ -4,7 +4,8 @@
 and so was a ClinicalTrials.gov location of status WITHDRAWN (tests/test_attacks_withdrawn_sites.py);
 a site its source said was out of the trial in other words still passed as one of its sites:
 "Shanghai, China (site closed)", "(closed)", "— site terminated", "(site no longer participating)",
-"Closed sites: Shanghai". These are a site's own words (retracted._SITE_AFTER, read of a site only:
+"Closed sites: Shanghai"; and "(past site)", "(ex-site)", "Past sites:" where "(former site)" and
+"Former sites:" were refused. These are a site's own words (retracted._SITE_AFTER, read of a site only:
 "Enrollment: 60 participants (closed)" leaves the count standing).
 
 A site that only finished recruiting is still a site of the trial: "(completed)", "(active, not
@@ -52,6 +53,13 @@ TAKEN_BACK = "the text stands in its source only where the words right around it
         "Closed sites: Shanghai, China",
         "Terminated locations: Shanghai, China",
         "Sites no longer participating: Shanghai, China",
+        # (a site of the trial's past, as "(former site)" and "Former sites:" are)
+        "Location: Shanghai, China (past site)",
+        "Location: Shanghai, China (ex-site)",
+        "Location: Shanghai, China (erstwhile site)",
+        "Past sites: Shanghai, China",
+        "Past locations: Shanghai, China",
+        "Ex-sites: Shanghai, China",
     ],
 )
 def test_a_site_its_source_says_is_out_of_the_trial_is_none_of_its_sites(trials: Trials, line: str) -> None:
@@ -95,6 +103,9 @@ def test_each_part_of_a_closed_sites_entry_is_taken_back(trials: Trials, line: s
         "Location: Shanghai, China; Beijing, China (closed)",
         "Location: Shanghai, Closed Loop Medical Center",
         "Sites closed to recruitment: Shanghai, China",
+        "Location: Shanghai, China (past site visits completed)",
+        "Location: Shanghai, China (previous site of the pilot study)",
+        "Past studies at Shanghai, China",
     ],
 )
 def test_a_site_that_only_finished_recruiting_is_still_a_site(trials: Trials, line: str) -> None:

@@ -291,6 +291,10 @@ _SITE_GONE = (
     r"(?:not|never)[ \t]+(?:been[ \t]+)?(?:selected|activated|opened|initiated|contracted|approved)|"
     r"de-?selected|declined(?:[ \t]+to[ \t]+(?:participate|take[ \t]+part|join))?|"
     r"did[ \t]+not[ \t]+(?:participate|take[ \t]+part|join|open)|"
+    # (or a site of the trial's past: "(past site)", "(ex-site)", "(erstwhile study centre)", to the
+    # clause's end; "(past site visits completed)" counts visits)
+    r"(?:(?:past|erstwhile|previous|former)[ \t]+|ex-)(?:study[ \t]+|trial[ \t]+)?(?:site|cent(?:er|re)|location)"
+    rf"(?=[ \t]*(?:[.;,)\]]|\Z|\n)|{_BY_WHOM_OR_WHEN})|"
     # (or is only planned: "(site planned)", "This site is expected to open in 2026"; not "expected to
     # recruit 20 participants", a site's own target)
     rf"{planned_words.PLANNED})"
@@ -323,9 +327,12 @@ _SITE_AFTER = re.compile(
 # ... and a label before it calling the sites so: "Closed sites: Shanghai", "Sites no longer
 # participating: Shanghai", "Terminated locations (2): Shanghai"
 # (or only planned: "Planned sites: Shanghai", "Proposed locations: Shanghai")
-_SITE_GONE_LABEL = rf"(?:closed|terminated|discontinued|deactivated|non-?participating|former|{planned_words.PLANNED})"
+# (or of the trial's past: "Past sites:", "Erstwhile locations:", "Ex-sites:")
+_SITE_GONE_LABEL = (
+    rf"(?:closed|terminated|discontinued|deactivated|non-?participating|former|past|erstwhile|{planned_words.PLANNED})"
+)
 _SITE_BEFORE = re.compile(
-    rf"(?i)(?:\b{_SITE_GONE_LABEL}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+{_SITE_NOUN}"
+    rf"(?i)(?:(?:\b{_SITE_GONE_LABEL}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+|\bex-){_SITE_NOUN}"
     rf"|\b{_SITE_NOUN}[ \t]+{_SITE_VERBS}{_SITE_GONE})\b[^:\n.;]{{0,20}}:[ \t]*\Z"
 )
 # A sponsor's or an official's own words for being out of the trial (with party): the person stepped down,
