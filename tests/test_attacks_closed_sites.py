@@ -60,6 +60,9 @@ TAKEN_BACK = "the text stands in its source only where the words right around it
         "Past sites: Shanghai, China",
         "Past locations: Shanghai, China",
         "Ex-sites: Shanghai, China",
+        # (words its passage was cut before: read where the document writes them too)
+        "Location: Shanghai, China (former study centre)",
+        "Location: Shanghai, China (former study center)",
     ],
 )
 def test_a_site_its_source_says_is_out_of_the_trial_is_none_of_its_sites(trials: Trials, line: str) -> None:

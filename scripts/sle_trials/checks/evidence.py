@@ -251,8 +251,9 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str, role: str) ->
         placed = sources.passages(doc, path)
         for text in [doc.text] if placed is None else [p.text for p in placed]:
             for at in edges.occurrences(text, needle):
-                # (a party's, also where the document writes it: its passage may end at its sentence)
-                whole = _in_whole(doc.text, text, at, needle) if path[0] in _PARTIES and placed is not None else None
+                # (an entry's, also where the document writes it: its passage may end at its sentence,
+                # an official's, or be cut inside its bracket, a site's)
+                whole = _in_whole(doc.text, text, at, needle) if path[0] in _ENTRIES and placed is not None else None
                 if not _taken_back_at(text, at, needle, path, role, held) and not (
                     whole is not None and _taken_back_at(doc.text, whole, needle, path, role, held)
                 ):
@@ -280,7 +281,8 @@ def _in_whole(whole: str, text: str, at: int, needle: str) -> int | None:
     spaces, its sentences cut), stands in whole: found by the passage's words up to it and through it,
     once; None where they are not found so. An official's passage ends at the sentence naming them
     (prose._named_officials), and "Principal Investigator: Wang Li (MD, PhD; now retired)" or "...: Wang
-    Li. She has since stepped down." kept the name without the words after it that take it back."""
+    Li. She has since stepped down." kept the name without the words after it that take it back; a
+    site's was cut inside its bracket, "Location: Shanghai, China (" of "... (former study centre)"."""
     lo = max(0, at - 60)
     words = text[lo : at + len(needle)].split()
     if lo > 0 and not text[lo - 1].isspace() and len(words) > len(needle.split()):
