@@ -31,14 +31,15 @@ a name or a site copied with those words ("Acme Bio (withdrawn)", "Wang Li (form
 took nothing back either: "The former principal investigator, Wang Li, said ...", "Wang Li, who
 previously served as principal investigator", "Wang Li was the principal investigator until 2023",
 "Wang Li stepped down as principal investigator in 2024" (retracted._party_before, and _party_after's
-and _party_until's predicates).
+and _party_until's predicates); nor did a term said to be over with no date ("(term expired)",
+"(sponsorship ended)"), "(PI 2019 to 2023)" or "(interim PI until 2023)". A successor the words name
+("Wang Li, replaced by Zhang Wei") is the role's now, and binds.
 
 A sponsor that took the trial over ("(transferred from Beta Corp)"), an official who left another post
 ("(left Ruijin Hospital in 2023)") or held another role ("(former Study Director)", "(former head of
-rheumatology)"), one who holds the role now ("(interim)", "(acting PI)", "Acting Principal Investigator:", "Ex officio
-sponsor:"), a title of rank ("Professor
-Emeritus", "(emeritus)": no role ended), a former name
-("(formerly Beta Corp.)") and a plan of another value beside the name ("(expected enrollment 60
+rheumatology)"), one who holds the role now ("(interim)", "(acting PI)", "Acting Principal Investigator:", "Ex
+officio sponsor:"), a title of rank ("Professor Emeritus", "(emeritus)": no role ended), a former
+name ("(formerly Beta Corp.)") and a plan of another value beside the name ("(expected enrollment 60
 participants)") leave the name standing.
 """
 
@@ -54,10 +55,10 @@ from sle_trials.reading import retracted
 SPONSOR = "sponsor:\n  name: Acme Bio\n"
 
 
-def _official(quote: str = "Principal Investigator: Wang Li") -> str:
+def _official(quote: str = "Principal Investigator: Wang Li", name: str = "Wang Li") -> str:
     return (
-        "officials:\n  - name: Wang Li\n    role: PRINCIPAL_INVESTIGATOR\nevidence:\n"
-        f"  officials.0.name: Wang Li\n  officials.0.role: {json.dumps(quote)}\n"
+        f"officials:\n  - name: {name}\n    role: PRINCIPAL_INVESTIGATOR\nevidence:\n"
+        f"  officials.0.name: {name}\n  officials.0.role: {json.dumps(quote)}\n"
     )
 
 
@@ -201,6 +202,12 @@ GONE = [
     ("The former sponsor, Acme Bio, said the study enrolled well.", SPONSOR),
     ("Acme Bio withdrew as sponsor in 2024.", SPONSOR),
     ("Acme Bio was the sponsor until 2023.", SPONSOR),
+    # (a term its words say is over, with no date; a range of years; an interim role's end)
+    ("Principal Investigator: Wang Li (PI; term expired)", OFFICIAL),
+    ("Principal Investigator: Wang Li - role ended", OFFICIAL),
+    ("Sponsor: Acme Bio (sponsorship ended)", SPONSOR),
+    ("Principal Investigator: Wang Li (PI 2019 to 2023)", OFFICIAL),
+    ("Principal Investigator: Wang Li (interim PI until 2023)", OFFICIAL),
 ]
 
 
@@ -307,6 +314,15 @@ def test_a_sponsor_or_official_gone_is_none(trials: Trials, line: str, fields: s
         ("Wang Li retired from Ruijin Hospital in 2023 and leads the study as principal investigator.", NAMED),
         ("Acme Bio withdrew the study in 2024. Sponsor: Acme Bio", SPONSOR),
         ("Sponsor: Acme Bio. Ex-sponsor Beta Corp.", SPONSOR),
+        ("Principal Investigator: Wang Li (term ends in 2027)", OFFICIAL),
+        ("Principal Investigator: Wang Li (interim PI until 2026)", OFFICIAL),
+        ("Principal Investigator: Wang Li (PI 2019 to present)", OFFICIAL),
+        ("Principal Investigator: Wang Li (appointment ended his role as Study Director)", OFFICIAL),
+        # (a successor the line names, in the role now)
+        (
+            "Principal Investigator: Wang Li, replaced by Zhang Wei",
+            _official("Principal Investigator: Wang Li, replaced by Zhang Wei", "Zhang Wei"),
+        ),
     ],
 )
 def test_a_sponsor_or_official_beside_other_words_still_binds(trials: Trials, line: str, fields: str) -> None:

@@ -351,6 +351,10 @@ _PARTY_GONE = (
     rf"|{_BY_WHOM_OR_WHEN})|(?:departed|moved[ \t]+on)(?=[ \t]*(?:[.;,!)\]]|\Z|\n))|"
     r"relinquished(?:[ \t]+(?:the|its|his|her|their)[ \t]+(?:role|post|position|sponsorship))?|"
     r"succeeded[ \t]+by\b|"
+    # (or its term is over, with no date: "(term expired)", "(sponsorship ended)", "- role ended")
+    r"(?:(?:its|his|her|their|the)[ \t]+)?(?:term|tenure|role|sponsorship|appointment|mandate)[ \t]+"
+    r"(?:(?:has|had|was)[ \t]+)?(?:ended|expired|lapsed|concluded|terminated)"
+    r"(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|[ \t]+(?:by|due|because|following|upon|early|prematurely)\b)|"
     r"(?:(?:sponsorship|role|responsibility|post|position)[ \t]+(?:(?:was|has[ \t]+been)[ \t]+)?)?"
     r"(?:transferred|handed[ \t]+over|passed|reassigned)(?=[ \t]+to\b|[ \t]*[)\];,.])|"
     # (or is not one yet: "(to be appointed)", "(appointment pending)")
@@ -433,7 +437,7 @@ _DATE_TEXT = (
 _UNTIL = (
     r"(?:(?:from|since|between)[ \t]+"
     rf"{_DATE_TEXT}[ \t]*(?:[-\u2013\u2014]|to|until|till|through|thru|and)[ \t]*"
-    rf"|{_DATE_TEXT}[ \t]*[-\u2013\u2014][ \t]*"
+    rf"|{_DATE_TEXT}(?:[ \t]*[-\u2013\u2014]|[ \t]+(?:to|until|till|through|thru)[ \t])[ \t]*"
     r"|(?:until|till|through|thru|up[ \t]+to|ended|ending|ends|expired|expires|expiring)"
     r"(?:[ \t]+(?:in|on))?[ \t]+(?:(?:the[ \t]+)?end[ \t]+of[ \t]+)?)"
     rf"(?P<end>{_DATE_TEXT})(?![\w-])"
@@ -448,6 +452,7 @@ def _party_until(role: str) -> re.Pattern[str]:
     tenure = (
         r"(?:(?:who|which)[ \t]+)?(?:(?:served|acting|was|were|is|are|been|has[ \t]+been|had[ \t]+been)[ \t]+"
         r"(?:as[ \t]+)?)?(?:(?:the|a|an|its)[ \t]+)?(?:(?:study|trial)[ \t]+)?"
+        r"(?:(?:interim|acting|temporary)[ \t]+)?"
         rf"(?:(?:{role}|role|term|tenure|sponsorship|appointment|post|position)[ \t]+)?{_UNTIL}"
     )
     # (in a parenthesis or a bracket, as its first words or a later clause's, to its close; or after a
