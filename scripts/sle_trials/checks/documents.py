@@ -26,7 +26,7 @@ from sle_trials import fields, files
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.checks.nearest import MAX_SEARCHES, closest, difference, stretch
-from sle_trials.reading import criteria_text, digits, edges, layouts, lexicon, prose, spacing
+from sle_trials.reading import criteria_text, digits, edges, layouts, lexicon, prose, retracted, spacing
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # What a related trial's title may state of that trial besides its title: a stub's target antigen and
@@ -138,13 +138,14 @@ def _chars(doc: SourceDoc | None) -> int:
 
 class Memory:
     """What one run remembers from record to record: the source documents read, the readings of
-    quotes (lexicon.Reader) and of texts as they show (layouts.remembering). pipeline.Checker holds
-    one; a caller without one reads afresh."""
+    quotes (lexicon.Reader) and of texts as they show (layouts.remembering), and the words of the
+    parties' roles (retracted.Parties). pipeline.Checker holds one; a caller without one reads afresh."""
 
     def __init__(self, chars: int = 64 * 1024 * 1024) -> None:
         self.documents = Documents(chars)
         self.reader = lexicon.Reader()
         self.shown = layouts.remembered_shown()
+        self.parties = retracted.Parties()
 
 
 class Read(NamedTuple):
@@ -244,8 +245,11 @@ def not_related(doc: SourceDoc, nct_id: str) -> str:
 class Sources:
     """The source documents one record cites, read with their places."""
 
-    def __init__(self, record: Record, root: Path, documents: Documents | None = None) -> None:
+    def __init__(
+        self, record: Record, root: Path, documents: Documents | None = None, parties: retracted.Parties | None = None
+    ) -> None:
         self.record = record
+        self.parties = parties or retracted.Parties()  # the words of the parties' roles, compiled once a run
         self.docs: list[SourceDoc] = []
         self.nct_id = record.data["nct_id"]
         self.read: dict[str, str] = {}  # each cited source read: its name -> the sha256 of its bytes

@@ -246,6 +246,7 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str, role: str) ->
         return False
     read = 0
     as_of = {s["file"]: str(s.get("as_of") or "") for s in sources.record.data["curation"]["sources"]}
+    party = sources.parties.of(role) if path[0] in _PARTIES else None
     for doc in sources.docs:
         held = _held_before(as_of.get(doc.file, ""))
         placed = sources.passages(doc, path)
@@ -254,8 +255,8 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str, role: str) ->
                 # (an entry's, also where the document writes it: its passage may end at its sentence,
                 # an official's, or be cut inside its bracket, a site's)
                 whole = _in_whole(doc.text, text, at, needle) if path[0] in _ENTRIES and placed is not None else None
-                if not _taken_back_at(text, at, needle, path, role, held) and not (
-                    whole is not None and _taken_back_at(doc.text, whole, needle, path, role, held)
+                if not _taken_back_at(text, at, needle, path, party, held) and not (
+                    whole is not None and _taken_back_at(doc.text, whole, needle, path, party, held)
                 ):
                     return False
                 read += 1
@@ -264,15 +265,17 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str, role: str) ->
     return read > 0
 
 
-def _taken_back_at(text: str, at: int, needle: str, path: fields.Path_, role: str, held: Callable[[str], bool]) -> bool:
+def _taken_back_at(
+    text: str, at: int, needle: str, path: fields.Path_, party: retracted.Party | None, held: Callable[[str], bool]
+) -> bool:
     """retracted.taken_back of needle at text[at], the field at path's: an entry's (_ENTRIES), a site's,
-    a party's (_PARTIES: of role, held to the source's as-of date)."""
-    entry, site, party = path[0] in _ENTRIES, path[0] == "locations", path[0] in _PARTIES
+    a party's (_PARTIES: party, the words of its role, held to the source's as-of date)."""
+    entry, site = path[0] in _ENTRIES, path[0] == "locations"
     # (an entry is no one's while it is only planned: "Sponsor: Acme Bio (proposed)"; nor is a condition
     # the trial's: "Lupus Nephritis (planned)")
     planned = entry or path[0] in _PLANNED_NOT_YET
     return retracted.taken_back(
-        text, at, at + len(needle), entry=entry, site=site, planned=planned, party=party, role=role, held=held
+        text, at, at + len(needle), entry=entry, site=site, planned=planned, party=party, held=held
     )
 
 
@@ -948,7 +951,7 @@ def problems(
     yield from check_absent(record, schema)
     yield from check_unbound(record, schema, scalars)
     yield from completeness.check_fields(record, schema)
-    sources = Sources(record, root, memory.documents)
+    sources = Sources(record, root, memory.documents, memory.parties)
     if read is not None:
         read.update(sources.read)
     texts, chars = _texts(record.data), sum(len(doc.text) for doc in sources.docs)

@@ -22,9 +22,9 @@ it back too (_PLANNED_AFTER, of planned.PLANNED, the words phases and statuses a
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from sle_trials.reading import planned as planned_words
 from sle_trials.reading.sentences import ANSWER_LABEL, CHOICE, INSTITUTION
@@ -416,7 +416,6 @@ _PARTY_BEFORE = re.compile(
 # "Former Study Director Wang Li" of a principal investigator names a post once held)
 
 
-@functools.cache
 def _party_before(role: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?i)(?:\bex-|\b{_ROLE_ENDED_WORDS}[ \t]+(?:(?:the|a|an|its|our)[ \t]+)?)(?:(?:study|trial)[ \t]+)?(?:{role})"
@@ -445,7 +444,6 @@ _UNTIL = (
 _PARTY_UNTIL_BEFORE = re.compile(rf"(?i)\b{_PARTY_LABEL}(?:[ \t]*[(\[])?[ \t]*{_UNTIL}[ \t]*[)\]]?[ \t]*:[ \t]*\Z")
 
 
-@functools.cache
 def _party_until(role: str) -> re.Pattern[str]:
     """The words right after a sponsor's or an official's name that end its role (a pattern of PARTY_ROLES)
     at a date, the date as group "end"."""
@@ -466,7 +464,6 @@ def _party_until(role: str) -> re.Pattern[str]:
     )
 
 
-@functools.cache
 def _party_after(role: str) -> re.Pattern[str]:
     """The words right after a sponsor's or an official's name that say they are out of the trial:
     _PARTY_GONE, the words that say they hold role (a pattern of PARTY_ROLES) no more, and a next
@@ -496,6 +493,31 @@ def _party_after(role: str) -> re.Pattern[str]:
         rf"{_party_next(role)}"
         r")"
     )
+
+
+class Party(NamedTuple):
+    """The words that take back a party of one role (a pattern of PARTY_ROLES): before its name
+    (_party_before), ending its role at a date after it (_party_until), and saying it is out of the
+    trial after it (_party_after)."""
+
+    before: re.Pattern[str]
+    until: re.Pattern[str]
+    after: re.Pattern[str]
+
+
+class Parties:
+    """The words of each role a run reads parties of, compiled once a run (documents.Memory holds one;
+    a role's words after a name are 15,000 characters of pattern, 20 ms to compile): a run's, as
+    everything a run remembers is."""
+
+    def __init__(self) -> None:
+        self._roles: dict[str, Party] = {}
+
+    def of(self, role: str = PARTY_ROLE_ANY) -> Party:
+        found = self._roles.get(role)
+        if found is None:
+            found = self._roles[role] = Party(_party_before(role), _party_until(role), _party_after(role))
+        return found
 
 
 def _party_next(role: str) -> str:
@@ -616,8 +638,7 @@ def taken_back(
     entry: bool = False,
     site: bool = False,
     planned: bool = False,
-    party: bool = False,
-    role: str = PARTY_ROLE_ANY,
+    party: Party | None = None,
     held: Callable[[str], bool] | None = None,
 ) -> bool:
     """Whether the words right around text[start:end], a value as the source writes it (a number with
@@ -631,8 +652,8 @@ def taken_back(
     it saying it is only planned ("(planned)", "- proposed", "is tentative") take it back too
     (_PLANNED_AFTER), as does a label of its noun saying so ("Planned allocation:", _PLANNED_BEFORE). With
     party, the entry is a sponsor's or an official's, and words saying they left the trial ("(stepped
-    down)", "(sponsorship transferred to Beta Corp)") or hold its role (role, a pattern of PARTY_ROLES)
-    no more ("(former PI)", "(retired)") take it back too (_party_after), as does a label saying so
+    down)", "(sponsorship transferred to Beta Corp)") or hold its role (party: the words of its role,
+    Parties.of) no more ("(former PI)", "(retired)") take it back too (_party_after), as does a label saying so
     ("Past sponsor:", "Principal Investigator (retired):", _PARTY_BEFORE). Words that end the role at a
     date ("(PI until 2023)", "Sponsor until March 2024:", _party_until) take it back unless held, given
     the date as written, says the source's as-of date shows the role still held then: an end stated
@@ -642,14 +663,14 @@ def taken_back(
         or (site and _SITE_BEFORE.search(text, max(0, start - _REACH), start))
         or (planned and _PLANNED_BEFORE.search(text, max(0, start - _REACH), start))
         or (party and _PARTY_BEFORE.search(text, max(0, start - _REACH), start))
-        or (party and _party_before(role).search(text, max(0, start - _REACH), start))
+        or (party and party.before.search(text, max(0, start - _REACH), start))
         or (party and _ended(_PARTY_UNTIL_BEFORE.search(text, max(0, start - _REACH), start), held))
     ):
         return True
     # (a part of an entry, past the entry's parts before it: "Shanghai" of "Withdrawn sites: Ruijin
     # Hospital, Shanghai")
     said = _BACK_VALUE.fullmatch(text, start, end) is None
-    after = _PartyAfter(_party_after(role), _party_until(role), held) if party else None
+    after = _PartyAfter(party.after, party.until, held) if party else None
     # (an entry's text that holds the words taking it back, copied with them: "Acme Bio (withdrawn)", "Wang
     # Li (former PI)", "Shanghai (closed)"; read as if the value ended at each of its own breaks)
     if entry and any(
@@ -664,7 +685,7 @@ def taken_back(
             or (site and _SITE_BEFORE.search(text, max(0, first - _REACH), first))
             or (planned and _PLANNED_BEFORE.search(text, max(0, first - _REACH), first))
             or (party and _PARTY_BEFORE.search(text, max(0, first - _REACH), first))
-            or (party and _party_before(role).search(text, max(0, first - _REACH), first))
+            or (party and party.before.search(text, max(0, first - _REACH), first))
             or (party and _ended(_PARTY_UNTIL_BEFORE.search(text, max(0, first - _REACH), first), held))
         ):
             return True
