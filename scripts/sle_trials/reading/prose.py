@@ -139,6 +139,9 @@ _ANOTHER_TRIAL = re.compile(
     + _WORDS
     + _TRIAL_NOUN
     + r"(?:\s+[\w()'’/,-]+){0,4}?\s+(?:is|are|will\s+be)\s+(?:\w+\s+)?(?:planned|scheduled|slated)"
+    # (a study within this one, with the words that describe it: "Observational sub-study", "an imaging
+    # substudy", "an ancillary study": its type and design are its own)
+    + r"|(?:[\w-]+\s+){0,2}?(?:sub-?stud(?:y|ies)|ancillary\s+stud(?:y|ies))(?![\w-])"
     + r"|(?:separately|in\s+other\s+news)\s*,"
     + r"|(?:pipelines?|portfolios?)(?![\w-])"
     + r"|(?:another|other|approved|existing|marketed|commercial(?:ly)?|available)\s+(?:[\w()'’/-]+\s+){0,2}?"

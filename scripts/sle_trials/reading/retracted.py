@@ -237,6 +237,13 @@ _BEFORE = re.compile(
     r"locations?|sites?|sample[ \t]+size|allocation|masking|model|purpose|target|"
     rf"{_OFFICIALS}(?!-))\b[^:\n.;]{{0,20}}:"
     r"|[(\[][ \t]*(?:formerly|previously|originally)[ \t]*[)\]][ \t]*:?"
+    # ... or a label of a value of another part or kind than the trial's own ("Secondary purpose: Basic
+    # Science", "Sub-study type: Observational", "Extension phase: Phase 3", "Secondary sponsor: Beta
+    # Corp", a registry's collaborator)
+    r"|\b(?:secondary|sub-?study|substudy|ancillary|exploratory|optional|alternative|alternate|backup|"
+    r"extension(?:[ \t]+(?:study|part|phase))?)[ \t]+"
+    r"(?:purpose|type|model|allocation|masking|blinding|phase|status|design|sponsor|dose|dosing|regimen)s?"
+    r"\b[^:\n.;]{0,20}:"
     r"|~~)[ \t]*\Z"
 )
 # How far before a value the words taking it back are looked for
