@@ -457,8 +457,11 @@ def _rendered_there(
     takes back. Before the quote, the few characters a denial takes; after it, its sentence, no further
     than where the text likely broke a line. True where the sources give the quote nowhere."""
     seen = False
+    bare = quote[rendering.start : rendering.end].lower() in vocabulary.BARE_ANSWERS
     for text, at, _, hi in _quoted_sentences(ctx, path, quote):
         seen = True
+        if bare and _answer_unlabelled(ctx, vocab, text, at + rendering.start):
+            continue  # a "Yes" of another question: "CD28 domain? Yes." is no healthy volunteers' answer
         if vocab.name == "phase" and prose.no_trials_phase(text, at + rendering.start, at + rendering.end):
             continue  # a dose's phase or studies' in general ("the recommended Phase 2 dose"): no trial's
         if vocab.name == "overall status" and _STATUS_AS_LABEL.match(text, at + rendering.end) is not None:
@@ -477,6 +480,18 @@ def _rendered_there(
         if any(r.start == start and r.values == rendering.values for r in vocab.places(text[lo:hi])):
             return True
     return not seen
+
+
+def _answer_unlabelled(ctx: Context, vocab: vocabulary.Vocabulary, text: str, at: int) -> bool:
+    """Whether a yes/no field's bare answer at text[at:] ("Yes", "No") stands in a document's whole text
+    (a document that places no such field) with no label of its field before it on its line
+    (vocabulary.ANSWER_LABELS): a page's field, where its layout places it ("18 Years 65 Years ALL
+    No"), is its answer there."""
+    label = vocabulary.ANSWER_LABELS.get(vocab.name)
+    if label is None or not any(text is doc.text for doc in ctx.docs):
+        return False
+    line = text.rfind("\n", 0, at) + 1
+    return re.search(rf"(?i)(?<![\w-]){label}(?![\w-])[^\n]{{0,40}}\Z", text[line:at]) is None
 
 
 def _quoted_sentences(ctx: Context, place: Path_, quote: str) -> Iterator[tuple[str, int, int, int]]:

@@ -433,6 +433,15 @@ BOOLEANS: dict[str, dict[bool, tuple[str, ...]]] = {
     },
 }
 
+# The words a yes/no field's label holds, for its bare answers ("Yes", "No", "true", "false"): in a
+# document that places no such field, an answer of its field only after its label on its line
+# (binding._answer_unlabelled). "CD28 domain? Yes." bound healthy_volunteers true, a bare "Yes" of the page.
+BARE_ANSWERS = frozenset({"yes", "no", "true", "false"})
+ANSWER_LABELS = {
+    "eligibility.healthy_volunteers": r"healthy[ \t]+(?:volunteers?|participants?|subjects?)",
+    "results_posted": r"results?",
+}
+
 # The criteria list each value of a vocabulary is read from, where the list decides between the
 # values a phrase can have (binding.py keeps the values whose list is the criterion's).
 SIDES: dict[str, dict[str, tuple[str, ...]]] = {
