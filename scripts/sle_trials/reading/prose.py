@@ -676,7 +676,9 @@ _NOT_GIVEN = re.compile(
 # CAR-T products not allowed)" forbids another product.)
 _PROHIBITED_WORDS = r"(?:prohibited|forbidden|disallowed|not\s+(?:be\s+)?(?:permitted|allowed))"
 _PROHIBITED = re.compile(
-    rf"(?i)[^.;:,()\[\]\n]*?(?:[(\[][ \t]*{_PROHIBITED_WORDS}(?![\w-])[^)\]\n]*[)\]]"
+    # (from a clause's start only: tried at every place, each scan to the clause's end made a passage's
+    # reading quadratic in its clauses' length, 4% of the suite's time)
+    rf"(?i)(?:^|(?<=[.;:,()\[\]\n]))[^.;:,()\[\]\n]*?(?:[(\[][ \t]*{_PROHIBITED_WORDS}(?![\w-])[^)\]\n]*[)\]]"
     rf"|\s+(?:is|are|will\s+be|must|may)\s+{_PROHIBITED_WORDS}(?![\w-]))"
 )
 
