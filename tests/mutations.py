@@ -1385,6 +1385,32 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
         path = ("eligibility", "prior_therapy", "therapies")
         add("list reordered", path, "reversed", _set(data, path, therapies[::-1]), frozenset({"E525"}))
 
+    # an intervention the sponsor's words describe nowhere given the words of the page's own summary that
+    # name it, up to its name or its clause's end (Relma-cel's "a new treatment called Relma-cel", of the
+    # ClinConnect summary's "This clinical trial is looking at a new treatment called Relma-cel for people
+    # with ..."): the site's words, which the record holds as its third_party_summary
+    summary = normalise(data.get("third_party_summary", {}).get("text", ""))
+    for i, intervention in enumerate(data.get("interventions", [])):
+        name = normalise(intervention["name"])
+        if "description" in intervention or name not in summary:
+            continue
+        for m in re.finditer(r"\b(?:an?|the)\s(?=[^.]{0,80}?" + re.escape(name) + ")", summary, re.IGNORECASE):
+            named_at = summary.index(name, m.start()) + len(name)
+            after = re.search(r"[,.;]|$", summary[named_at:])
+            assert after is not None
+            upto = [named_at, named_at + after.start()]
+            for phrase in dict.fromkeys(summary[m.start() : k] for k in upto):
+                described = _set(data, ("interventions", i, "description"), phrase)
+                silent = [s for s in described["curation"].get("silent", []) if s != "interventions.description"]
+                described["curation"]["silent"] = silent
+                add(
+                    "description from the publisher's summary",
+                    ("interventions", i, "description"),
+                    f"-> {phrase[:40]!r}",
+                    described,
+                    TEXT_CODES,
+                )
+
     # what a stub's title says of its product left out, declared nowhere: a stub is what another trial's
     # source says of it, and trials.csv read its target antigen as not yet curated
     if data["curation"]["status"] == "stub":

@@ -226,4 +226,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "enrollment type given",
         "quotes swapped",
         "listed criterion said lost",
+        "description from the publisher's summary",
     }

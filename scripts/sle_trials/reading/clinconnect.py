@@ -130,4 +130,7 @@ def read_page(file: str, lines: list[str]) -> SourceDoc | None:
     title_and_summary = pages.within(title + summary)
     places["cell_product"] = pages.within(title + summary + get("Keywords", []))
     places["cell_product.name"] = places["interventions"] = title_and_summary
+    # the page describes no intervention: its summary is the site's own words (third_party_summary), and
+    # a sentence of it ("a new treatment called Relma-cel") given as the sponsor's description passed
+    places["interventions.description"] = []
     return SourceDoc(file, "clinconnect", "", places, criteria, pages.subject(search, _SEARCH), rows)
