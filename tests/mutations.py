@@ -33,7 +33,7 @@ from sle_trials import fields
 from sle_trials.checks import documents, evidence, load, rules, silence
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
-from sle_trials.reading import layouts, lexicon, vocabulary
+from sle_trials.reading import layouts, lexicon, prose, vocabulary
 from sle_trials.reading.layouts import ROW_LABELS, SourceDoc, normalise
 
 Path_ = tuple
@@ -1384,6 +1384,25 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
     if therapies[::-1] != therapies:
         path = ("eligibility", "prior_therapy", "therapies")
         add("list reordered", path, "reversed", _set(data, path, therapies[::-1]), frozenset({"E525"}))
+
+    # the product or an intervention named by the disease its title names beside it ("Moderate to Severe
+    # Active Systemic Lupus Erythematosus" of "CD19-CART(Relma-cel) for ...", or "SLE", as the title or a
+    # summary abbreviates it): words of the place a ClinConnect page names its product in, but no name of it
+    title = data.get("brief_title", "")
+    studied = re.search(r"\s(?:for|in|with)\s+((?:[^()]|\([^()]*\))+)$", title)
+    disease = [studied.group(1)] if studied else []
+    disease += re.findall(r"\(([A-Z]{2,6})\)", title + " " + data.get("third_party_summary", {}).get("text", ""))
+    for words in dict.fromkeys(w for w in disease if prose.diseases(w) and normalise(w) in source_text):
+        names: list[Path_] = [("cell_product", "name")] if "name" in data.get("cell_product", {}) else []
+        names += [("interventions", i, "name") for i in range(len(data.get("interventions", [])))]
+        for path in names:
+            add(
+                "name of the trial's disease",
+                path,
+                f"-> {words[:40]!r}",
+                _set(data, path, words),
+                TEXT_CODES | {"E110"},  # E110: an arm still names the intervention by its own name
+            )
 
     # an intervention the sponsor's words describe nowhere given the words of the page's own summary that
     # name it, up to its name or its clause's end (Relma-cel's "a new treatment called Relma-cel", of the

@@ -5,7 +5,9 @@ and the intervention's are read there, any whole words of them. Relma-cel's inte
 product) named "China", the site's country ("... conducted in multiple locations in China"), or
 given the page's whole title passed. A name the source gives whole as another field (a country, a
 title, a sponsor) is that field's, not a name read from prose (E512); a product's names may be one
-another's (an intervention's name is the product's).
+another's (an intervention's name is the product's). Nor is a name of the disease the title and the
+summary name beside the product ("SLE", "Systemic Lupus Erythematosus"), which passed as the product's,
+the intervention's or its other name.
 """
 
 from __future__ import annotations
@@ -87,3 +89,44 @@ def test_a_name_is_asked_of_the_pages_whole_values_by_one_index(
             assert documents._whole_value_of_another(doc, path, text) is said, (name, text)
             asked += said
     assert asked and built == [1]
+
+
+@pytest.mark.parametrize(
+    "where", [("interventions", 0, "name"), ("cell_product", "name"), ("interventions", 0, "other_names")]
+)
+@pytest.mark.parametrize(
+    "name", ["SLE", "systemic lupus erythematosus", "Moderate to Severe Active Systemic Lupus Erythematosus"]
+)
+def test_a_name_from_prose_that_names_the_disease_is_refused(
+    relma: tuple[pipeline.Checker, dict], where: tuple, name: str
+) -> None:
+    checker, data = relma
+    named = copy.deepcopy(data)
+    node = named
+    for part in where[:-1]:
+        node = node[part]
+    if where[-1] == "other_names":  # a field the page states nowhere (declared silent)
+        node[where[-1]] = [name]
+        named["curation"]["silent"].remove("interventions.other_names")
+    else:
+        node[where[-1]] = name
+    assert "E512" in codes(checker, named)
+
+
+@pytest.mark.parametrize(
+    ("name", "refused"),
+    [
+        ("Systemic Lupus Erythematosus", True),
+        ("SLE", True),
+        ("Lupus CAR-T cells", False),  # a CAR names the product, its disease beside it
+        ("NB-301 for lupus", False),  # and so does a product's code
+        ("Relma-cel", False),
+        ("Sham leukapheresis", False),  # (no disease: "leuk" of a procedure)
+    ],
+)
+def test_a_disease_is_no_name_of_what_is_given(name: str, refused: bool) -> None:
+    from sle_trials.checks import documents
+
+    for path in (("cell_product", "name"), ("interventions", 0, "name"), ("arms", 0, "intervention_names", 0)):
+        assert documents._a_disease_for_a_name(path, name) is refused, path
+    assert documents._a_disease_for_a_name(("arms", 0, "label"), name) is False  # an arm's: "SLE cohort"

@@ -227,4 +227,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "quotes swapped",
         "listed criterion said lost",
         "description from the publisher's summary",
+        "name of the trial's disease",
     }

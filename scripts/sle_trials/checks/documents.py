@@ -26,7 +26,7 @@ from sle_trials import fields, files
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.checks.nearest import MAX_SEARCHES, closest, difference, stretch
-from sle_trials.reading import criteria_text, digits, edges, layouts, lexicon, prose, retracted, spacing
+from sle_trials.reading import criteria_text, digits, edges, layouts, lexicon, prose, retracted, spacing, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # What a related trial's title may state of that trial besides its title: a stub's target antigen and
@@ -416,6 +416,8 @@ class Sources:
             return []  # "NB-301 is also developed for myositis": a disease of another trial of the product
         if whole and held and not _listed_criterion(doc, path, needle) and _whole_value_of_another(doc, path, needle):
             return []  # a name read from prose that the source gives whole as another field: "China", a country
+        if whole and held and _a_disease_for_a_name(path, needle):
+            return []  # "SLE", "Systemic Lupus Erythematosus": the disease the title names beside its product
         return held
 
     def _equal(self, passages: list[layouts.Passage]) -> dict[str, list[layouts.Passage]]:
@@ -629,6 +631,22 @@ def _named(c: str) -> str:
 PRODUCT_NAMES = frozenset(
     ("cell_product.name", "interventions.name", "interventions.other_names", "arms.intervention_names", "arms.label")
 )
+
+
+# The fields that name what the trial gives (PRODUCT_NAMES but an arm's label, which may be its disease's:
+# "SLE cohort")
+_GIVEN_NAMES = PRODUCT_NAMES - {"arms.label"}
+
+
+def _a_disease_for_a_name(path: fields.Path_, needle: str) -> bool:
+    """Whether needle, read from prose as a name of the product or of what is given (_GIVEN_NAMES),
+    names a disease and no product: no CAR and no product's code. A ClinConnect page names its product
+    in its title and summary beside the disease ("CD19-CART(Relma-cel) for Moderate to Severe Active
+    Systemic Lupus Erythematosus"), and Relma-cel's product, intervention or other name "SLE" or
+    "systemic lupus erythematosus" passed as words of that place."""
+    if fields.dotted(fields.unindexed(path)) not in _GIVEN_NAMES or not prose.diseases(needle):
+        return False
+    return not vocabulary.CAR_WORDS.search(needle) and not prose.product_codes(needle)
 
 
 def _listed_criterion(doc: layouts.SourceDoc, path: fields.Path_, needle: str) -> bool:

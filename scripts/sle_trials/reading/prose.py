@@ -182,6 +182,11 @@ _DISEASE = re.compile(
 _SAME_DISEASE = {"sle": "lupus", "leukaemia": "leukemia", "scleroderma": "systemic sclerosis", "sjogren": "sjögren"}
 
 
+def product_codes(text: str) -> set[str]:
+    """The product codes a text names (_PRODUCT_CODE: "NB-301", "KYV-101")."""
+    return set(_PRODUCT_CODE.findall(text))
+
+
 def diseases(text: str) -> set[str]:
     return {_SAME_DISEASE.get(w, w) for w in (m.lower() for m in _DISEASE.findall(text))}
 
@@ -192,7 +197,7 @@ Names = tuple[set[str], set[str]]
 
 def _names(text: str) -> Names:
     """The product codes and the diseases a text names."""
-    return set(_PRODUCT_CODE.findall(text)), diseases(text)
+    return product_codes(text), diseases(text)
 
 
 # A trial's phase as prose names it ("Phase 1", "Phase II", "phase 2b", "Phase 1/2", "Phases 1 and 2"),
