@@ -1404,6 +1404,25 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 TEXT_CODES | {"E110"},  # E110: an arm still names the intervention by its own name
             )
 
+    # the product or an intervention named by other words of the summary that names it: what the summary
+    # calls it before its name ("new treatment" of "a new treatment called Relma-cel"), or the ages it
+    # gives ("18 and 70 years"): words of the title and summary a ClinConnect page names its product in
+    text = normalise(data.get("third_party_summary", {}).get("text", ""))
+    its_name = normalise(data.get("cell_product", {}).get("name", ""))
+    others = re.findall(r"\b(?:a|an|the)\s+((?:\w+\s+){0,2}?\w+)\s+(?:called|named)\s+" + re.escape(its_name), text)
+    others += re.findall(r"\b\d+\s+and\s+\d+\s+years\b", text)
+    for words in dict.fromkeys(others if its_name else []):
+        for path in [("cell_product", "name")] + [
+            ("interventions", i, "name") for i in range(len(data.get("interventions", [])))
+        ]:
+            add(
+                "name from other words of its place",
+                path,
+                f"-> {words[:40]!r}",
+                _set(data, path, words),
+                TEXT_CODES | {"E110"},
+            )
+
     # an intervention the sponsor's words describe nowhere given the words of the page's own summary that
     # name it, up to its name or its clause's end (Relma-cel's "a new treatment called Relma-cel", of the
     # ClinConnect summary's "This clinical trial is looking at a new treatment called Relma-cel for people

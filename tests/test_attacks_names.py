@@ -130,3 +130,65 @@ def test_a_disease_is_no_name_of_what_is_given(name: str, refused: bool) -> None
     for path in (("cell_product", "name"), ("interventions", 0, "name"), ("arms", 0, "intervention_names", 0)):
         assert documents._a_disease_for_a_name(path, name) is refused, path
     assert documents._a_disease_for_a_name(("arms", 0, "label"), name) is False  # an arm's: "SLE cohort"
+
+
+@pytest.mark.parametrize(
+    "where", [("interventions", 0, "name"), ("cell_product", "name"), ("interventions", 0, "other_names")]
+)
+@pytest.mark.parametrize(
+    "name", ["new treatment", "70 years old", "consent form", "immune system", "Moderate to Severe", "Phase I"]
+)
+def test_a_name_from_other_words_of_the_title_or_summary_is_refused(
+    relma: tuple[pipeline.Checker, dict], where: tuple, name: str
+) -> None:
+    """Any whole words of the page's title and summary were a name of its product: Relma-cel's product,
+    intervention or other name "70 years old" or "consent form" passed. Its names are what the title
+    studies ("CD19-CART(Relma-cel)" of "... for Moderate to Severe ...") and what the summary calls it
+    ("a new treatment called Relma-cel")."""
+    checker, data = relma
+    named = copy.deepcopy(data)
+    node = named
+    for part in where[:-1]:
+        node = node[part]
+    if where[-1] == "other_names":
+        node[where[-1]] = [name]
+        named["curation"]["silent"].remove("interventions.other_names")
+    else:
+        node[where[-1]] = name
+    assert "E512" in codes(checker, named)
+
+
+@pytest.mark.parametrize("name", ["Relma-cel", "CD19-CART(Relma-cel)"])
+def test_the_names_the_page_gives_its_product_pass(relma: tuple[pipeline.Checker, dict], name: str) -> None:
+    checker, data = relma
+    named = copy.deepcopy(data)
+    named["cell_product"]["name"] = named["interventions"][0]["name"] = name
+    assert codes(checker, named) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "names"),
+    [
+        ("NB-301 for Systemic Lupus Erythematosus", "This trial tests NB-301 in lupus.", ["NB-301"]),
+        (
+            "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus",
+            "It tests a therapy known as obe-cel, given once.",
+            ["CAR-T Cells", "obe-cel"],
+        ),
+        (
+            "Safety and Efficacy of IC19 CAR-T Cell Therapy for Refractory Systemic Lupus Erythematosus",
+            "A new treatment named KYV-101 for people with lupus.",
+            ["IC19 CAR-T Cell Therapy", "KYV-101"],
+        ),
+    ],
+)
+def test_a_pages_product_is_named_by_its_titles_subject_and_what_its_summary_calls_it(
+    title: str, summary: str, names: list[str]
+) -> None:
+    from sle_trials.reading import clinconnect
+
+    page = f"ClinConnect ClinConnect Logo\nSearch / Trial NCT09000001\n\n{title}\n\nClinConnect Summary\n\n{summary}\n"
+    doc = clinconnect.read_page("page.txt", page.split("\n"))
+    assert doc is not None
+    for field in ("cell_product.name", "interventions.name", "interventions.other_names"):
+        assert [p.text for p in doc.places[field]] == names

@@ -228,4 +228,5 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "listed criterion said lost",
         "description from the publisher's summary",
         "name of the trial's disease",
+        "name from other words of its place",
     }

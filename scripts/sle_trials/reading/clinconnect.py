@@ -42,6 +42,14 @@ _SEARCH = "Search / Trial"  # the line a ClinConnect page names its trial on
 
 
 _LAUNCHED = re.compile(r"^Launched by (?P<sponsor>.+?) · (?P<date>.+)$")
+# A title's words from what it studies its product in or for on ("... for Moderate to Severe ...", "... in
+# Subjects With ..."), and before what it studies ("A Study of ", "... Efficacy of ")
+_STUDIED = re.compile(r"(?i)\s+(?:for|in|with|versus|vs\.?)\s.*$")
+_OF = re.compile(r"(?i)^.*\s+of\s+(?=\S)")
+# What a summary calls the product: the words after "called", "named" or "known as", to the clause's end
+_CALLED = re.compile(
+    r"(?i)\b(?:called|named|known\s+as)\s+([^,.;:()]+?)(?=\s+(?:for|in|to|with|which|that|who)\b|[,.;:()]|$)"
+)
 
 
 def read_page(file: str, lines: list[str]) -> SourceDoc | None:
@@ -129,7 +137,17 @@ def read_page(file: str, lines: list[str]) -> SourceDoc | None:
     }
     title_and_summary = pages.within(title + summary)
     places["cell_product"] = pages.within(title + summary + get("Keywords", []))
-    places["cell_product.name"] = places["interventions"] = title_and_summary
+    places["interventions"] = title_and_summary
+    # the product's names: what the title studies, before what it is studied for ("CD19-CART(Relma-cel)"
+    # of "... for Moderate to Severe Active Systemic Lupus Erythematosus", "CAR-T Cells" of "A Study of
+    # CAR-T Cells in Subjects With ..."), and what the summary calls it ("a new treatment called
+    # Relma-cel for people with ..."). Any whole words of the title and summary were a name: Relma-cel's
+    # product or intervention named "70 years old", "consent form" or "Moderate to Severe" passed
+    names = [_OF.sub("", _STUDIED.sub("", line)) for line in title]
+    names += [m.group(1) for line in summary for m in _CALLED.finditer(line)]
+    places["cell_product.name"] = places["interventions.name"] = places["interventions.other_names"] = [
+        Passage(normalise(name)) for name in names if name.strip()
+    ]
     # the page describes no intervention: its summary is the site's own words (third_party_summary), and
     # a sentence of it ("a new treatment called Relma-cel") given as the sponsor's description passed
     places["interventions.description"] = []
