@@ -46,12 +46,7 @@ def test_a_name_from_prose_that_is_another_fields_value_is_refused(
     relma: tuple[pipeline.Checker, dict], where: tuple, name: str
 ) -> None:
     checker, data = relma
-    named = copy.deepcopy(data)
-    node = named
-    for part in where[:-1]:
-        node = node[part]
-    node[where[-1]] = name
-    assert "E512" in codes(checker, named)
+    assert "E512" in codes(checker, _named(data, where, name))
 
 
 def test_a_name_is_asked_of_the_pages_whole_values_by_one_index(
@@ -101,16 +96,7 @@ def test_a_name_from_prose_that_names_the_disease_is_refused(
     relma: tuple[pipeline.Checker, dict], where: tuple, name: str
 ) -> None:
     checker, data = relma
-    named = copy.deepcopy(data)
-    node = named
-    for part in where[:-1]:
-        node = node[part]
-    if where[-1] == "other_names":  # a field the page states nowhere (declared silent)
-        node[where[-1]] = [name]
-        named["curation"]["silent"].remove("interventions.other_names")
-    else:
-        node[where[-1]] = name
-    assert "E512" in codes(checker, named)
+    assert "E512" in codes(checker, _named(data, where, name))
 
 
 @pytest.mark.parametrize(
@@ -146,16 +132,7 @@ def test_a_name_from_other_words_of_the_title_or_summary_is_refused(
     studies ("CD19-CART(Relma-cel)" of "... for Moderate to Severe ...") and what the summary calls it
     ("a new treatment called Relma-cel")."""
     checker, data = relma
-    named = copy.deepcopy(data)
-    node = named
-    for part in where[:-1]:
-        node = node[part]
-    if where[-1] == "other_names":
-        node[where[-1]] = [name]
-        named["curation"]["silent"].remove("interventions.other_names")
-    else:
-        node[where[-1]] = name
-    assert "E512" in codes(checker, named)
+    assert "E512" in codes(checker, _named(data, where, name))
 
 
 @pytest.mark.parametrize("name", ["Relma-cel", "CD19-CART(Relma-cel)"])
@@ -192,3 +169,18 @@ def test_a_pages_product_is_named_by_its_titles_subject_and_what_its_summary_cal
     assert doc is not None
     for field in ("cell_product.name", "interventions.name", "interventions.other_names"):
         assert [p.text for p in doc.places[field]] == names
+
+
+def _named(data: dict, where: tuple, name: str) -> dict:
+    """A copy of the record with name at where (an other name: the list of it, the field no longer
+    declared silent, as the page states it nowhere)."""
+    named = copy.deepcopy(data)
+    node = named
+    for part in where[:-1]:
+        node = node[part]
+    if where[-1] == "other_names":
+        node[where[-1]] = [name]
+        named["curation"]["silent"].remove("interventions.other_names")
+    else:
+        node[where[-1]] = name
+    return named
