@@ -123,6 +123,14 @@ OTHERS_AGES = [
     ("Children whose mothers are over 40 years.", "minimum_age", 40, "over 40 years"),
     ("A caregiver at least 21 years old must attend each visit.", "minimum_age", 21, "at least 21 years old"),
     ("The legal representative must be 18 years or older.", "minimum_age", 18, "18 years or older"),
+    # (the women a contraception rule is for, past the words that name them: lexicon._FOR_A_SUBGROUP_AFTER)
+    (
+        "Women aged 18 to 50 years of childbearing potential must use contraception.",
+        "maximum_age",
+        50,
+        "18 to 50 years",
+    ),
+    ("Women over 45 years of child-bearing age need no contraception.", "minimum_age", 45, "over 45 years"),
 ]
 
 
@@ -137,6 +145,7 @@ def test_an_age_of_another_person_is_no_bound(trials: Trials, line: str, bound: 
         ("Partners of patients aged 18 years or older must consent.", "minimum_age", 18, "aged 18 years or older"),
         ("Children aged 6 to 17 years.", "maximum_age", 17, "aged 6 to 17 years"),
         ("Women aged 18 to 65 years.", "maximum_age", 65, "aged 18 to 65 years"),
+        ("Women aged 18 to 50 years of childbearing potential are eligible.", "maximum_age", 50, "18 to 50 years"),
         ("Patients aged 18 years or older; partners must consent.", "minimum_age", 18, "aged 18 years or older"),
     ],
 )

@@ -960,8 +960,10 @@ _KEPT_OUT = re.compile(
 # opening its clause ("for patients under 16 years, weight ≥ 40 kg"). Each bound a minimum (or maximum)
 # age of the trial. Words that say who enrols or consents ("Patients aged ≥ 18 years must sign the
 # informed consent", "... must be eligible") leave it a limit.
+# (past the words that name the subgroup after the age too: "Women aged 18 to 50 years of childbearing
+# potential must use contraception" bound a maximum age of 50)
 _FOR_A_SUBGROUP_AFTER = re.compile(
-    r"(?i)(?:\s+(?:old|of age))?\s*,?\s+(?:"
+    r"(?i)(?:\s+(?:old|of age))?(?:\s+of\s+(?:child-?bearing|reproductive)\s+(?:potential|age))?\s*,?\s+(?:"
     r"(?:must|should|shall|need(?:s)?(?:\s+to)?|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)"
     r"(?!\s+(?:not\s+)?(?:be\s+)?(?:enrol|enroll|includ|eligible|recruit|participat|join|take\s+part|screened|"
     r"sign|provide|give|consent|able|willing|voluntar|agree|meet|fulfil|satisf)\w*)"
