@@ -665,14 +665,7 @@ def taken_back(
     date ("(PI until 2023)", "Sponsor until March 2024:", _party_until) take it back unless held, given
     the date as written, says the source's as-of date shows the role still held then: an end stated
     is an end where none is given."""
-    if (
-        _BEFORE.search(text, max(0, start - _REACH), start)
-        or (site and _SITE_BEFORE.search(text, max(0, start - _REACH), start))
-        or (planned and _PLANNED_BEFORE.search(text, max(0, start - _REACH), start))
-        or (party and _PARTY_BEFORE.search(text, max(0, start - _REACH), start))
-        or (party and party.before.search(text, max(0, start - _REACH), start))
-        or (party and _ended(_PARTY_UNTIL_BEFORE.search(text, max(0, start - _REACH), start), held))
-    ):
+    if _back_before(text, start, site, planned, party, held):
         return True
     # (a part of an entry, past the entry's parts before it: "Shanghai" of "Withdrawn sites: Ruijin
     # Hospital, Shanghai")
@@ -687,14 +680,7 @@ def taken_back(
     parts = _PARTS_BEFORE.search(text, max(0, start - _REACH * 3), start) if entry else None
     if parts is not None:
         first = parts.start()
-        if (
-            _BEFORE.search(text, max(0, first - _REACH), first)
-            or (site and _SITE_BEFORE.search(text, max(0, first - _REACH), first))
-            or (planned and _PLANNED_BEFORE.search(text, max(0, first - _REACH), first))
-            or (party and _PARTY_BEFORE.search(text, max(0, first - _REACH), first))
-            or (party and party.before.search(text, max(0, first - _REACH), first))
-            or (party and _ended(_PARTY_UNTIL_BEFORE.search(text, max(0, first - _REACH), first), held))
-        ):
+        if _back_before(text, first, site, planned, party, held):
             return True
         if _taken_back_in_parts_before(text, first, start, end, said, site, planned, after):
             return True
@@ -720,6 +706,22 @@ def taken_back(
         if _back_after(text, at, said, site, planned, after):
             return True
     return False
+
+
+def _back_before(
+    text: str, at: int, site: bool, planned: bool, party: Party | None, held: Callable[[str], bool] | None
+) -> bool:
+    """Whether the words right before text[at:] (a value, or the first part of its entry) take it back
+    (_BEFORE), as taken_back's site, planned and party read them: a label of closed sites, of a plan, of
+    a party's past or ended role."""
+    head = max(0, at - _REACH)
+    return bool(
+        _BEFORE.search(text, head, at)
+        or (site and _SITE_BEFORE.search(text, head, at))
+        or (planned and _PLANNED_BEFORE.search(text, head, at))
+        or (party and (_PARTY_BEFORE.search(text, head, at) or party.before.search(text, head, at)))
+        or (party and _ended(_PARTY_UNTIL_BEFORE.search(text, head, at), held))
+    )
 
 
 # The places inside an entry's text where its words may end and others follow: a bracket, a comma, a
