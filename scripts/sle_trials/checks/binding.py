@@ -490,8 +490,7 @@ def _answer_unlabelled(ctx: Context, vocab: vocabulary.Vocabulary, text: str, at
     label = vocabulary.ANSWER_LABELS.get(vocab.name)
     if label is None or not any(text is doc.text for doc in ctx.docs):
         return False
-    line = text.rfind("\n", 0, at) + 1
-    return re.search(rf"(?i)(?<![\w-]){label}(?![\w-])[^\n]{{0,40}}\Z", text[line:at]) is None
+    return label.search(text, text.rfind("\n", 0, at) + 1, at) is None
 
 
 def _quoted_sentences(ctx: Context, place: Path_, quote: str) -> Iterator[tuple[str, int, int, int]]:

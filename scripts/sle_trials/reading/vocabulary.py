@@ -438,8 +438,11 @@ BOOLEANS: dict[str, dict[bool, tuple[str, ...]]] = {
 # (binding._answer_unlabelled). "CD28 domain? Yes." bound healthy_volunteers true, a bare "Yes" of the page.
 BARE_ANSWERS = frozenset({"yes", "no", "true", "false"})
 ANSWER_LABELS = {
-    "eligibility.healthy_volunteers": r"healthy[ \t]+(?:volunteers?|participants?|subjects?)",
-    "results_posted": r"results?",
+    field: re.compile(rf"(?i)(?<![\w-]){label}(?![\w-])[^\n]{{0,40}}\Z")
+    for field, label in (
+        ("eligibility.healthy_volunteers", r"healthy[ \t]+(?:volunteers?|participants?|subjects?)"),
+        ("results_posted", r"results?"),
+    )
 }
 
 # The criteria list each value of a vocabulary is read from, where the list decides between the
