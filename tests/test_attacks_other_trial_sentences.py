@@ -350,7 +350,17 @@ def test_a_prior_or_compared_therapy_is_no_intervention(tmp_path: Path, sentence
     assert _codes(tmp_path, _press(OWN, sentence), {"interventions": [{"name": name}]}, {}) == codes
 
 
-@pytest.mark.parametrize(("sentence", "name", "codes"), THERAPIES)
+# ... and as the product's name: a drug given beside the cells is no cell product's (product_names.py)
+PRODUCT_THERAPIES = [
+    *(row for row in THERAPIES if row[2]),
+    ("Patients refractory to standard therapy, who receive NB-301, are dosed.", "NB-301", set()),
+    ("Prior to infusion of NB-301, patients receive fludarabine and cyclophosphamide.", "NB-301", set()),
+    ("Patients failed belimumab.\n\nThe trial gives NB-301 after fludarabine.", "NB-301", set()),
+    ("Patients failed belimumab.\n\nThe trial gives NB-301 after fludarabine.", "fludarabine", {"E512"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "codes"), PRODUCT_THERAPIES)
 def test_a_prior_or_compared_therapy_is_no_product(tmp_path: Path, sentence: str, name: str, codes: set) -> None:
     """Relma-cel's record passed with its product named "corticosteroids", from its ClinConnect
     summary's "despite standard treatments, which may include medications like corticosteroids": the

@@ -26,7 +26,18 @@ from sle_trials import fields, files
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.checks.nearest import MAX_SEARCHES, closest, difference, stretch
-from sle_trials.reading import criteria_text, digits, edges, layouts, lexicon, prose, retracted, spacing, vocabulary
+from sle_trials.reading import (
+    criteria_text,
+    digits,
+    edges,
+    layouts,
+    lexicon,
+    product_names,
+    prose,
+    retracted,
+    spacing,
+    vocabulary,
+)
 from sle_trials.reading.layouts import SourceDoc, normalise
 
 # What a related trial's title may state of that trial besides its title: a stub's target antigen and
@@ -418,6 +429,8 @@ class Sources:
             return []  # a name read from prose that the source gives whole as another field: "China", a country
         if whole and held and _a_disease_for_a_name(path, needle):
             return []  # "SLE", "Systemic Lupus Erythematosus": the disease the title names beside its product
+        if whole and held and not _a_name_there(path, needle, held):
+            return []  # "patients with refractory", "In this trial": words of the product's sentences, no name
         return held
 
     def _equal(self, passages: list[layouts.Passage]) -> dict[str, list[layouts.Passage]]:
@@ -647,6 +660,14 @@ def _a_disease_for_a_name(path: fields.Path_, needle: str) -> bool:
     if fields.dotted(fields.unindexed(path)) not in _GIVEN_NAMES or not prose.diseases(needle):
         return False
     return not vocabulary.CAR_WORDS.search(needle) and not prose.product_codes(needle)
+
+
+def _a_name_there(path: fields.Path_, needle: str, held: list[layouts.Passage]) -> bool:
+    """Whether needle, read from the prose passages held as a name of what the trial gives
+    (_GIVEN_NAMES), is one: product_names.names_a_thing_given. Any other field's text is what it is."""
+    field = fields.dotted(fields.unindexed(path))
+    texts = [p.prose or p.text for p in held]
+    return field not in _GIVEN_NAMES or product_names.names_a_thing_given(field, needle, texts)
 
 
 def _listed_criterion(doc: layouts.SourceDoc, path: fields.Path_, needle: str) -> bool:

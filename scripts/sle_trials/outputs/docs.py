@@ -256,7 +256,11 @@ def layout_tables() -> str:
         'the trial do not (where they name some; a basket trial\'s, "and other autoimmune diseases", takes '
         "those its sentences enrol), a product, intervention or arm not from words naming a therapy had "
         'before or compared against ("failed treatment with", "did not respond to", "Unlike approved '
-        "therapies\"), an official only from a sentence naming the trial's investigator, chair or lead "
+        "therapies\"), and a product's or intervention's name a noun phrase, opening and closing on words "
+        'that name, with no verb of a clause ("patients with", "In this trial", "given to patients" are none), '
+        "a cell product's bearing a mark of a product besides (a CAR, a code or a word with a digit, a cell "
+        'therapy\'s international name such as "Relma-cel", cells, or a proper name written inside its '
+        "sentence), an official only from a sentence naming the trial's investigator, chair or lead "
         '("principal investigator", "led by"), not any person quoted, its affiliation the one written after '
         "its name with no other person between (or right before it, or in the next sentence going on about "
         'the official named last, opening with a pronoun or their surname: "She is a professor at Charité."; '

@@ -60,7 +60,7 @@ def _clean(before: bool, token: str) -> bool:
     """Whether a token beside a measure ends the measure's phrase on that side."""
     # a number or a comparator (the limit itself: "30mg/day prednisone"); a name holding digits ("CD4+",
     # "CD20") is a word like any other
-    if not token or token[0].isdigit() or _word(token).lower() in (_BEFORE if before else _AFTER):
+    if not token or token[0].isdigit() or bare_word(token).lower() in (_BEFORE if before else _AFTER):
         return True
     if before and (token[-1] in _CLOSING or _LABEL.match(token) or _POSSESSIVE.search(token)):
         return True
@@ -69,7 +69,7 @@ def _clean(before: bool, token: str) -> bool:
     return lexicon.comparator_before(token, len(token)) is not None
 
 
-def _word(token: str) -> str:
+def bare_word(token: str) -> str:
     """A token without the marks around it: "(serum" is the word serum."""
     return token.strip("\"'“”‘’()[]{},;:.!?")
 
@@ -119,7 +119,7 @@ def reference_point(text: str, start: int, after_a_limit: bool) -> bool:
     ("prior to screening", "in the study"), an article between them aside; or the words of an event of
     it that follow such words ("after the use of a stable standard SLE regimen": the regimen is the
     point the 2 months are counted from, and was taken for the measure)."""
-    words = [_word(w).lower() for w in _before(text, start, 7)]
+    words = [bare_word(w).lower() for w in _before(text, start, 7)]
     if words and words[-1] in _ARTICLES:
         words = words[:-1]
     if not words:
@@ -141,7 +141,7 @@ def _says_when(text: str, start: int) -> bool:
     """Whether the word right before start is the object of a word that says when, an article between
     aside ("at biopsy" of "at biopsy proteinuria > 0.5 g/24h"): it says when the measure after it is
     taken, and names nothing of it."""
-    words = [_word(w).lower() for w in _before(text, start, 3)][:-1]
+    words = [bare_word(w).lower() for w in _before(text, start, 3)][:-1]
     if words and words[-1] in _ARTICLES:
         words = words[:-1]
     return bool(words) and words[-1] in _WHEN_OPENS
@@ -150,7 +150,7 @@ def _says_when(text: str, start: int) -> bool:
 def _limit_follows(token: str) -> bool:
     """Whether a token starts a limit: a number, a comparator, or the words that open one ("at least",
     "more than", "up to", "over")."""
-    word = _word(token).lower()
+    word = bare_word(token).lower()
     return bool(token) and (
         token[0].isdigit()
         or lexicon.comparator_before(token, len(token)) is not None
@@ -162,7 +162,7 @@ def loose_word(measure: str) -> str | None:
     """A word at an end of the measure that names nothing of what is measured: a preposition, a
     conjunction, a verb ("if biological agents", "and during screening", "the dose must"); an article
     may begin it ("the disease remained active")."""
-    words = [_word(w) for w in measure.split()]
+    words = [bare_word(w) for w in measure.split()]
     if not words:
         return None
     if words[0].lower() not in _ARTICLES and words[0].lower() in _CLOSED:
@@ -176,7 +176,7 @@ def loose_word(measure: str) -> str | None:
 def pronoun_in(measure: str) -> str | None:
     """A pronoun among the measure's words, not at an end ("used, they need to be discontinued"): it
     stands for a thing named elsewhere, and the words around it say what is done with that thing."""
-    return next((w for w in map(_word, measure.split()[1:-1]) if w.lower() in _PRONOUNS), None)
+    return next((w for w in map(bare_word, measure.split()[1:-1]) if w.lower() in _PRONOUNS), None)
 
 
 # a past participle by its form ("performed", "discontinued") or one of the common irregular ones
@@ -187,7 +187,7 @@ def only_done(measure: str) -> bool:
     """Whether every word of the measure that names something says what is done, not to what
     ("performed", "discontinued", "kept stable" of "the dose must be kept stable"): a past participle,
     or a word for how a dose stays."""
-    named = [_word(t) for t in measure.split() if names_something(t)]
+    named = [bare_word(t) for t in measure.split() if names_something(t)]
     return bool(named) and all(_DONE.fullmatch(w) or w.lower() in _HOW_IT_STAYS for w in named)
 
 
@@ -228,14 +228,14 @@ def _unpaired(text: str) -> str | None:
 
 def closed_word(token: str) -> bool:
     """Whether token is a word of a closed class ("of", "the", "within"): one that names nothing."""
-    return _word(token).lower() in _CLOSED
+    return bare_word(token).lower() in _CLOSED
 
 
 def names_something(text: str) -> bool:
     """Whether text holds a word that names a thing: one that is no number, comparator, unit, word for a
     value ("score") or word of a closed class. "40 kg", "10 or above", "221 μmol/L" name nothing."""
     for token in text.split():
-        word = _word(token)
+        word = bare_word(token)
         # the cheap tests first: most measures name something with their first word
         if not word or not word[0].isalpha() or word.lower() in _CLOSED or word.lower() in _VALUE_WORDS:
             continue  # a number, a comparator ("≥3×ULN"), a mark, or a word that names nothing
@@ -292,18 +292,18 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
     head, tail = _before(text, start, 2), _after(text, end)
     before, after = (head[-1] if head else ""), tail
     if not _clean(True, before) and not _says_when(text, start):
-        return _word(before)
+        return bare_word(before)
     # examples of what is measured, not it: "belizumab or Telitacicept" of "biological agents (such as
     # belizumab or Telitacicept)", whose limit is the agents' (a washout of all biologics read as one of two)
     opened = text.rfind("(", max(0, start - 40), start)
     if opened >= 0 and _EXAMPLES.match(text, opened + 1) and ")" not in text[opened:start]:
         named = _before(text, opened, 1)
-        if named and names_something(_word(named[-1])):
-            return f"{_word(named[-1])} ({text[opened + 1 : start].strip()}"
+        if named and names_something(bare_word(named[-1])):
+            return f"{bare_word(named[-1])} ({text[opened + 1 : start].strip()}"
     # the last item of an enumeration whose items close with their parenthesis ("alkaline phosphatase
     # (ALP)" of "alanine aminotransferase (ALT), aspartate aminotransferase (AST), or alkaline ..."); not
     # after one closed by a finding of its own ("hepatitis C (HCV RNA positive), or creatinine > 2 mg/dL")
-    if _word(before).lower() in _JOINING and len(head) == 2 and head[0].endswith("),"):
+    if bare_word(before).lower() in _JOINING and len(head) == 2 and head[0].endswith("),"):
         closed = text.rfind(head[0], 0, start) + len(head[0])
         opened = text.rfind("(", max(0, closed - _REACH), closed)
         if opened < 0 or not lexicon.FINDING.search(text, opened, closed):
@@ -312,15 +312,15 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
     # last of two it joins ("drug abuse" of "alcohol or drug abuse"); after the end of another limit
     # ("... mg/d or equivalent glucocorticoid therapy") or a comma ("hemodialysis, or prednisone") it
     # begins a phrase of its own
-    if _word(before).lower() in _JOINING and len(head) == 2 and not _clean(True, head[0]):
+    if bare_word(before).lower() in _JOINING and len(head) == 2 and not _clean(True, head[0]):
         if head[0] not in _UNIT_WORDS and not head[0][-1].isdigit():
-            return f"{_word(head[0])} {before}"
+            return f"{bare_word(head[0])} {before}"
     # a measure that is an enumeration itself, after a comma that ends a word naming something: the
     # enumeration began before it ("aspartate aminotransferase (AST), or alkaline phosphatase (ALP)"
     # of "alanine aminotransferase (ALT), aspartate ...": ALT left out)
-    if before.endswith(",") and _ENUMERATION.search(measure) and names_something(_word(before)):
-        return f"{_word(before)},"
-    if _word(after).lower() in _VALUE_WORDS and (measure.endswith(")") or lexicon.SCORE_WORDS.search(measure)):
+    if before.endswith(",") and _ENUMERATION.search(measure) and names_something(bare_word(before)):
+        return f"{bare_word(before)},"
+    if bare_word(after).lower() in _VALUE_WORDS and (measure.endswith(")") or lexicon.SCORE_WORDS.search(measure)):
         return None
     # a word that names only a kind of thing done or had, before what it is of ("Treatment" of "Treatment
     # with CD20 monoclonal antibodies was used within the past 6 months", "dose" of "the dose of steroids")
@@ -330,23 +330,24 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
         # least 6 months" (its length), which "of" read as the name going on refused (E529)
         if after == "of" and _limit_follows(of):
             return None
-        if _word(measure.split()[-1]).lower() in _GENERIC_HEADS:
-            return f"{after} {_word(of)}"
-    if _word(after).lower() in _JOINING:
+        if bare_word(measure.split()[-1]).lower() in _GENERIC_HEADS:
+            return f"{after} {bare_word(of)}"
+    if bare_word(after).lower() in _JOINING:
         # "and" or "or" that joins a limit, not a name ("≥ 6 points on SLEDAI-2K and ≥ 4 clinical points"):
         # a second requirement begins there, and the measure before it is whole (it was refused, E529)
         nxt = _after(text, text.find(after, end) + len(after))
         if nxt and (nxt[0].isdigit() or lexicon.comparator_before(nxt, len(nxt)) is not None):
             return None
     if not _clean(False, after):
-        return _word(after)
+        return bare_word(after)
     # a measure that is an enumeration itself, followed by a separator and a word naming something: the
     # enumeration goes on past it ("alanine aminotransferase (ALT), aspartate aminotransferase (AST)" of
     # "..., or alkaline phosphatase (ALP)": ALP left out)
     if _ENUMERATION.search(measure):
         goes_on = _ENUMERATION_AFTER.match(text, end)
-        if goes_on is not None and _word(goes_on.group(1)).lower() not in _CLOSED and names_something(goes_on.group(1)):
-            return _word(goes_on.group(1))
+        word = bare_word(goes_on.group(1)) if goes_on is not None else ""
+        if word and word.lower() not in _CLOSED and names_something(word):
+            return word
     if measure.endswith(")"):  # its parenthesis in it: the enumeration goes on after it all the same
         word = _next_item(_ENUMERATION_GOES_ON.match(text, end - 1))
         if word is not None:
@@ -362,7 +363,7 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
 def _next_item(goes_on: re.Match[str] | None) -> str | None:
     """The word the next item of an enumeration begins with (a match of _ENUMERATION_GOES_ON), where
     it is one that may name something (no word of the closed classes); else None."""
-    word = _word(goes_on.group(1)) if goes_on is not None else ""
+    word = bare_word(goes_on.group(1)) if goes_on is not None else ""
     return word if word and word.lower() not in _CLOSED else None
 
 
@@ -379,7 +380,7 @@ def item_follows(text: str, end: int, limit: int) -> str | None:
     goes_on = _NEXT_ITEM.match(text, end, limit)
     if goes_on is None or re.search(r"[.;:]\s", text[end:limit] + " "):
         return None
-    word = _word(goes_on.group(1))
+    word = bare_word(goes_on.group(1))
     return word if word and word.lower() not in _CLOSED and names_something(word) else None
 
 
@@ -390,9 +391,9 @@ def item_before(text: str, start: int) -> str | None:
     head = _before(text, start, 2)
     if not head:
         return None
-    if head[-1].endswith(",") and names_something(_word(head[-1])):
+    if head[-1].endswith(",") and names_something(bare_word(head[-1])):
         return head[-1]
-    if len(head) == 2 and _word(head[-1]).lower() in _JOINING and head[0].endswith(","):
-        if names_something(_word(head[0])):
+    if len(head) == 2 and bare_word(head[-1]).lower() in _JOINING and head[0].endswith(","):
+        if names_something(bare_word(head[0])):
             return f"{head[0]} {head[-1]}"
     return None
