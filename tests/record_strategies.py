@@ -41,7 +41,7 @@ from sle_trials import cli, decimals, fields, units
 from sle_trials.checks import documents, evidence, load, rules, schema, table
 from sle_trials.checks.rules import CRITERION_PLACED
 from sle_trials.engine import pipeline
-from sle_trials.reading import layouts, prose, retracted
+from sle_trials.reading import edges, layouts, prose, retracted, study_ids
 
 CODES = table()
 
@@ -471,8 +471,9 @@ IN_THEIR_SENTENCES = frozenset(
 
 # ... and the sponsor's name, which a plain source states only outside words naming a partner, licensor
 # or investor (to their clause's end: "... funding or collaborating on ... * 9) Those who"): a run drawn
-# there is placed nowhere either
-PLACED_BY_WORDS = IN_THEIR_SENTENCES | {"sponsor"}
+# there is placed nowhere either; nor is an identifier drawn where the words before it name another
+# thing's number ("... the subject (V1)", study_ids.given_as)
+PLACED_BY_WORDS = IN_THEIR_SENTENCES | {"sponsor", "identifiers"}
 
 
 def unplaced(problem: Any) -> bool:
@@ -493,6 +494,18 @@ def quoted_only(data: dict) -> dict:
     sponsor = data.get("sponsor")
     if isinstance(sponsor, dict) and isinstance(sponsor.get("name"), str) and not _sponsors_words(sponsor["name"]):
         del sponsor["name"]
+    ids = data.get("identifiers")
+    if isinstance(ids, dict):
+        if isinstance(ids.get("org_study_id"), str) and not _ids_words(data["nct_id"], ids["org_study_id"], False):
+            del ids["org_study_id"]
+        if isinstance(ids.get("secondary_ids"), list):
+            ids["secondary_ids"] = [
+                item
+                for item in ids["secondary_ids"]
+                if not isinstance(item, dict)
+                or not isinstance(item.get("id"), str)
+                or _ids_words(data["nct_id"], item["id"], True)
+            ]
     for i, source in enumerate(data["curation"]["sources"]):  # (a pinned example has another date)
         source["as_of"] = "2025-08-17"
         if "as_of_label" in source:
@@ -516,6 +529,19 @@ def _sponsors_words(name: str) -> bool:
     from one naming a partner, licensor or investor to their clause's end (prose.without_partners);
     "Male participants whose partners" is no sponsor's name there."""
     return any(name in passage.text for passage in prose.without_partners([layouts.Passage(SOURCE)]))
+
+
+def _ids_words(nct_id: str, value: str, secondary: bool) -> bool:
+    """Whether the source states value where a plain document may state the trial's own study id (or,
+    secondary, one of its ids): at some place the words around it do not give it as another thing's
+    number (study_ids.given_as, as evidence._given_as_other reads the trial's line)."""
+    text = f"{nct_id} {SOURCE}"
+    for at in edges.occurrences(text, value):
+        if edges.cut_at(text, at, at + len(value)) is None:
+            kind = study_ids.given_as(text, at, at + len(value), nct_id)
+            if kind is None or kind is study_ids.OWN or (secondary and kind.secondary):
+                return True
+    return False
 
 
 def _delete(data: Any, path: tuple) -> None:

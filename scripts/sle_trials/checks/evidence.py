@@ -43,7 +43,7 @@ from sle_trials.checks.documents import Memory, Sources, not_related
 from sle_trials.checks.load import Record
 from sle_trials.checks.rows import ITEM_NAMES, check_rows, row_columns
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, layouts, lexicon, phrases, retracted, spacing, vocabulary
+from sle_trials.reading import edges, layouts, lexicon, phrases, retracted, spacing, study_ids, vocabulary
 from sle_trials.reading.layouts import normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -176,6 +176,16 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 "take it back (cancelled, withdrawn, not applicable, formerly, replaced); it is none of the trial's",
             )
             continue
+        other = _given_as_other(sources, path, key[1])
+        if other is not None:
+            yield record.problem(
+                path,
+                "E512",
+                f"{fields.dotted(path)}: the source gives this number only as {other.name}, in the words "
+                "right around it, not as "
+                + ("the sponsor's own study id of this trial" if path[-1] == "org_study_id" else "an id of this trial"),
+            )
+            continue
         end = spacing.loose_end(value)
         if end is not None:
             yield record.problem(
@@ -263,6 +273,42 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str, role: str) ->
                 if read >= TAKEN_BACK_PLACES:
                     return True
     return read > 0
+
+
+def _given_as_other(sources: Sources, path: fields.Path_, needle: str) -> study_ids.Kind | None:
+    """What else than the trial's own id the cited sources give an identifier (needle, normalised) as,
+    at every place they give it where they state the field at path (study_ids.given_as): a grant's
+    number, an ethics approval's, another study's ("Grant number: 2023YFC123456", "The pilot study
+    (IM19-SLE-001)") each passed as the sponsor's study id. The sponsor's study id is its own kind
+    alone; a secondary id may be a grant's, an ethics approval's, a regulator's or another registry's
+    number of the trial (study_ids.Kind.secondary), never another study's, a version or a lot. None
+    where some place gives it as the trial's, or says nothing of it, and where a layout places the
+    field whole (a registry's own field says what the number is)."""
+    if path[0] != "identifiers" or path[-1] not in ("org_study_id", "id"):
+        return None
+    own = path[-1] == "org_study_id"
+    first: study_ids.Kind | None = None
+    read = 0
+    for doc in sources.docs:
+        placed = sources.passages(doc, path)
+        for passage in [layouts.Passage(doc.text, prose=doc.prose or "")] if placed is None else placed:
+            if passage.whole:  # (a layout's field holds it whole: what the number is, the layout says)
+                if needle in passage.text:
+                    return None
+                continue
+            # (read with its lines' ends, where the text runs them on: a label ends at its line)
+            lines = passage.prose if len(passage.prose or "") == len(passage.text) else passage.text
+            for at in edges.occurrences(passage.text, needle):
+                if edges.cut_at(passage.text, at, at + len(needle)) is not None:
+                    continue  # (a part of another number: "IM19-SLE-001" of "IM19-SLE-0012")
+                kind = study_ids.given_as(lines, at, at + len(needle), sources.nct_id)
+                if kind is None or kind is study_ids.OWN or (not own and kind.secondary):
+                    return None
+                first = first or kind
+                read += 1
+                if read >= TAKEN_BACK_PLACES:
+                    return first
+    return first
 
 
 def _taken_back_at(

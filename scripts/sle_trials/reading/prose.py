@@ -447,6 +447,12 @@ def _turn(sentence: str, nct_id: str) -> int | None:
     return turn
 
 
+def turn(sentence: str, nct_id: str) -> int | None:
+    """Where a sentence turns to another trial or product (_turn), for the readers of a number's words
+    (study_ids: "Protocol number of the earlier study: IM19-SLE-001")."""
+    return _turn(sentence, nct_id)
+
+
 # The words a preposition ties to another trial its clause names after them are that trial's: "60
 # participants in the previous study", "1×10^6 CAR-T cells/kg in an earlier trial; here 2×10^6": the
 # sentence was read as this trial's up to "previous", and bound its count and its dose. Its clause
