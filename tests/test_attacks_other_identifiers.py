@@ -16,6 +16,13 @@ named as this one ("This pilot study (IM19-SLE-002)"), a number with no words sa
 number given once as the trial's and once as a grant's, a label's bracket ("Protocol number (approved by
 the ethics committee):") and a bracket giving another number its label ("IM19-SLE-002 (Version 3.0)")
 leave it standing; so do a registry's own fields (ClinicalTrials.gov's orgStudyIdInfo).
+
+And a secondary id's type was bound to a quote rendering it and naming the id, wherever the two stood:
+"Registry Identifier: ABC-123 - an NIH grant was applied for" quoted "ABC-123 - an NIH", or "ABC-123,
+R01AR012345 (NIH)", typed ABC-123 NIH. Quoted from a plain source, the type's words now label the id
+(study_ids.labelled_by): right before it with only a label's marks and words between ("NIH grant:
+R01AR012345", "| NIH | R01AR012345"), or alone in a bracket right after it ("R01AR012345 (NIH)"); else
+E507. A layout's rows (a ClinicalTrials.gov study's secondaryIdInfos) are read by their binding.
 """
 
 from __future__ import annotations
@@ -155,8 +162,68 @@ def test_a_grants_an_ethics_approvals_or_a_regulators_number_is_a_secondary_id(
     assert im19_out(trials, line, secondary(value)) == ""
 
 
+def typed(value: str, kind: str, quote: str) -> str:
+    return (
+        f"identifiers:\n  secondary_ids:\n    - id: {json.dumps(value)}\n      type: {kind}\nevidence:\n"
+        f"  identifiers.secondary_ids.0.id: {json.dumps(value)}\n"
+        f"  identifiers.secondary_ids.0.type: {json.dumps(quote)}\n"
+    )
+
+
+# A secondary id's type quoted from words that render it beside the id, but as another's label or
+# away from the id: each passed, the quote rendering the type and naming the id
+TYPED_BY_ANOTHER = [
+    ("Registry Identifier: ABC-123 - an NIH grant was applied for.", "ABC-123", "NIH", "ABC-123 - an NIH"),
+    ("Funded by NIH; protocol number ABC-123.", "ABC-123", "NIH", "NIH; protocol number ABC-123"),
+    (
+        "Grant number: 2023YFC123456 (EudraCT Number pending)",
+        "2023YFC123456",
+        "EUDRACT_NUMBER",
+        "2023YFC123456 (EudraCT Number pending)",
+    ),
+    (
+        "ABC-123 Other Grant/Funding Number: 2023YFC123456",
+        "ABC-123",
+        "OTHER_GRANT",
+        "ABC-123 Other Grant/Funding Number",
+    ),
+    ("Other Identifier: ABC-123; NIH grant R01AR012345", "ABC-123", "NIH", "ABC-123; NIH"),
+    ("Secondary IDs: ABC-123, R01AR012345 (NIH)", "ABC-123", "NIH", "ABC-123, R01AR012345 (NIH)"),
+]
+
+
+@pytest.mark.parametrize(("line", "value", "kind", "quote"), TYPED_BY_ANOTHER)
+def test_a_secondary_ids_type_is_the_label_the_source_gives_that_id(
+    trials: Trials, line: str, value: str, kind: str, quote: str
+) -> None:
+    out = im19_out(trials, line, typed(value, kind, quote))
+    assert f"E507 identifiers.secondary_ids.0.type: the quote renders {kind} not as the label of {value!r}" in out
+
+
+TYPED = [
+    ("NIH grant: R01AR012345", "R01AR012345", "NIH", "NIH grant: R01AR012345"),
+    ("U.S. NIH Grant/Contract: R01AR012345", "R01AR012345", "NIH", "U.S. NIH Grant/Contract: R01AR012345"),
+    ("| NIH | R01AR012345 |", "R01AR012345", "NIH", "NIH | R01AR012345"),
+    ("Secondary IDs: ABC-123, R01AR012345 (NIH)", "R01AR012345", "NIH", "R01AR012345 (NIH)"),
+    (
+        "Other Grant/Funding Number: 2023YFC123456",
+        "2023YFC123456",
+        "OTHER_GRANT",
+        "Other Grant/Funding Number: 2023YFC123456",
+    ),
+    ("Other Identifier: ABC-123", "ABC-123", "OTHER", "Other Identifier: ABC-123"),
+]
+
+
+@pytest.mark.parametrize(("line", "value", "kind", "quote"), TYPED)
+def test_a_type_labelling_its_id_stands(trials: Trials, line: str, value: str, kind: str, quote: str) -> None:
+    assert im19_out(trials, line, typed(value, kind, quote)) == ""
+
+
 def test_a_registrys_own_field_says_what_its_number_is(imported: tuple) -> None:
-    """ClinicalTrials.gov's orgStudyIdInfo and secondaryIdInfos, imported: its layout places each whole."""
+    """ClinicalTrials.gov's orgStudyIdInfo and secondaryIdInfos, imported: its layout places each (its
+    rows' "secondaryIdInfos.type: NIH" stands away from the id, and is its row's)."""
     checker, data = imported
     assert data["identifiers"]["org_study_id"] == "CART-LN-201"
-    assert "E512" not in imported_codes(checker, data)
+    assert [i["type"] for i in data["identifiers"]["secondary_ids"]] == ["EUDRACT_NUMBER", "NIH"]
+    assert not {"E507", "E512"} & imported_codes(checker, data)

@@ -96,7 +96,8 @@ CHECKS = (
         "E507",
         "term-not-stated",
         "a status, phase, sex, yes/no or other vocabulary value its quote does not render, or renders with "
-        "another, or a list of them in another order than its quote gives",
+        "another, or a list of them in another order than its quote gives, or a secondary id's type its quote "
+        "renders away from that id or as another id's label",
     ),
     Check(
         "E508",

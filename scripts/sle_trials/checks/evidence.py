@@ -719,6 +719,16 @@ def check_evidence(
                     f"more of the words around {key}'s value, or cite the part of a large source about this trial",
                 )
                 return
+            if not bound and (typed := _type_not_its_label(record, schema, sources, path, quotes)) is not None:
+                bound.append(
+                    record.problem(
+                        typed,
+                        "E507",
+                        f"{fields.dotted(typed)}: the quote renders {fields.get(record.data, typed)[1]} not as the "
+                        f"label of {_item_name(record, typed)!r}, but of another's or away from it; quote the words "
+                        'that label the id with its type ("NIH grant: R01AR012345", "R01AR012345 (NIH)")',
+                    )
+                )
             yield from bound
     # the thresholds bound above, in the order their criteria state them where trials.csv reads it
     yield from thresholds.out_of_order(context)
@@ -905,6 +915,34 @@ def _names_item(record: Record, schema: dict, path: fields.Path_, quotes: list[s
             named |= {v for p in vocab.places(q) if (p.start, p.end) not in others for v in p.values}
         return named == {name}
     return any(normalise(name) in normalise(q) for q in quotes)
+
+
+def _type_not_its_label(
+    record: Record, schema: dict, sources: Sources, path: fields.Path_, quotes: list[str]
+) -> fields.Path_ | None:
+    """The path of a secondary id's type that no quote for it (at the type, or at the item) renders as
+    the id's label where a plain source gives it (study_ids.labelled_by): "Registry Identifier: ABC-123
+    - an NIH grant was applied for", quoted "ABC-123 - an NIH", passed as ABC-123's type NIH. None where
+    it does, and where a quote stands in a source whose layout places the items' rows (their binding
+    reads them: a ClinicalTrials.gov study's secondaryIdInfos)."""
+    if path[:2] != ("identifiers", "secondary_ids") or len(path) < 3 or not isinstance(path[2], int):
+        return None
+    if len(path) > 4 or (len(path) == 4 and path[3] != "type"):
+        return None
+    typed = (*path[:3], "type")
+    item = fields.get(record.data, path[:3])[1]
+    kind, number = (item.get("type"), item.get("id")) if isinstance(item, dict) else (None, None)
+    vocab = vocabulary.for_enum(tuple(fields.node_at(schema, typed).get("enum", ())))
+    if not isinstance(kind, str) or not isinstance(number, str) or vocab is None:
+        return None
+    number = normalise(number)
+    for quote in map(normalise, quotes):
+        if any(doc.layout != layouts.PLAIN and quote in doc.text for doc in sources.docs):
+            return None
+        renderings = [(r.start, r.end) for r in vocab.places(quote) if kind in r.values]
+        if study_ids.labelled_by(quote, number, renderings):
+            return None
+    return typed
 
 
 def check_absent(record: Record, schema: dict) -> Iterator[Problem]:

@@ -217,3 +217,33 @@ def _ends_at_a_name(words: str) -> bool:
     """Whether the words before a bracket end at what the bracket names: a noun right before it ("The
     pilot study (...)", "funded by the Foundation (No. ...)"), not a clause going on ("treated (...)")."""
     return bool(words.strip()) and re.search(r"(?i)(?:^|[\s,:])(?:to|and|or|with|of|in|at|by)\s*$", words) is None
+
+
+# What may stand between a number's label and the number ("NIH grant: R01AR012345", "EudraCT Number:
+# 2023-001234-56", "| NIH | R01AR012345"): marks and the words of a number's label; and after a number,
+# a bracket its label stands in alone ("R01AR012345 (NIH)")
+_LABEL_GAP = re.compile(
+    r"(?i)(?:[ \t\n:#|/.\-–—]|(?<![\w-])(?:grants?|contracts?|awards?|funding|numbers?|nos?|ids?|identifiers?|"
+    r"codes?|ref(?:erence)?)(?![\w-]))*"
+)
+_BRACKET_OPEN = re.compile(r"[ \t]*[(\[][ \t]*")
+_BRACKET_CLOSE = re.compile(r"[)\]]")
+
+
+def labelled_by(text: str, number: str, renderings: list[tuple[int, int]]) -> bool:
+    """Whether one of renderings (a type's words where they stand in text) is the label of the number
+    at some place text gives it: right before it, with only a label's marks and words between ("NIH
+    grant: R01AR012345"), or alone in a bracket right after it ("R01AR012345 (NIH)"). "Registry
+    Identifier: ABC-123 - an NIH grant was applied for", "ABC-123 Other Grant/Funding Number:
+    2023YFC123456" and "ABC-123, R01AR012345 (NIH)" each typed ABC-123 by another's label."""
+    for at in [m.start() for m in re.finditer(re.escape(number), text)]:
+        end = at + len(number)
+        for start, stop in renderings:
+            if stop <= at and _LABEL_GAP.fullmatch(text, stop, at):
+                return True
+            opened = _BRACKET_OPEN.match(text, end)
+            if opened is not None and opened.end() == start:
+                gap = _LABEL_GAP.match(text, stop)
+                if gap is not None and _BRACKET_CLOSE.match(text, gap.end()):
+                    return True
+    return False
