@@ -21,7 +21,10 @@ version, "Protocol No." the trial's own. A study named with "this", "the present
 "a" ("Protocol: IM19-SLE-002 (a pilot study)"); one the trial goes on from is another ("an extension
 of study IM19-SLE-001", "participants who completed study IM19-SLE-001"). A number of a registry's
 shape (an NCT id, registry_ids) is a registry's whatever its label. Words that name nothing leave the
-number as the record reads it; words taking it back are retracted's.
+number as the record reads it; words taking it back are retracted's. A label may stand on the line
+above, ending in a colon or alone as a heading ("FUNDING"), or after the number ("2023YFC123456 is the
+grant number"), and a Chinese document's labels are read as it writes them ("基金编号", "伦理批件号",
+"方案编号": _CHINESE).
 """
 
 from __future__ import annotations
@@ -134,7 +137,21 @@ _KINDS: tuple[tuple[Kind, str], ...] = (
     ),
     (OWN, _OWN),
 )
+# ... and as a Chinese document labels them ("基金编号", "伦理批件号", "方案编号"), read where they stand
+# (Chinese writes no spaces between words)
+_CHINESE: tuple[tuple[Kind, str], ...] = (
+    (OTHER_STUDY, r"(?:前期|先前|既往|上一|早期|预试验|前序|母|原)(?:研究|试验|方案)"),
+    (GRANT, r"基金|资助|课题|项目编号|项目号|项目批准号|研发计划|科技计划|专项"),
+    (ETHICS, r"伦理|审批号|批件"),
+    (REGULATOR, r"临床试验通知书|受理号|默示许可|通知书编号"),
+    (REGISTRY, r"注册号|登记号"),
+    (VERSION, r"版本|修订"),
+    (PRODUCT, r"批号|批次|产品编号"),
+    (DOCUMENT, r"文件编号|文号"),
+    (OWN, r"(?:方案|研究|试验)(?:编号|代码|号)"),
+)
 _LABELS = [(kind, re.compile(r"(?i)(?<![\w-])(?:" + words + r")(?![\w-])")) for kind, words in _KINDS]
+_LABELS += [(kind, re.compile(words)) for kind, words in _CHINESE]
 
 # Where the clause a number stands in starts: a line's end, a semicolon, a stop before a space (not an
 # abbreviation's: "No. 12", "Ref. 3", "v. 2"), a comma before a space; read back at most this far
@@ -147,7 +164,9 @@ _BACK = 120
 _REGISTRY_ID = re.compile(r"NCT[0-9]{8}")
 # The words after a number that say what it is: a bracket of them, or an apposition ("2023YFC123456
 # (grant)", "IM19-SLE-001, the earlier study's protocol number")
-_AFTER_OPENS = re.compile(r"[ \t]*(?:\(|\[|,[ \t]+(?:the|a|an|its)[ \t]+)")
+_AFTER_OPENS = re.compile(
+    r"(?i)[ \t]*(?:\(|\[|,[ \t]+(?=(?:the|a|an|its)[ \t]+)|[ \t]+(?:is|was|being)[ \t]+(?=(?:the|a|an|its|our)[ \t]+))"
+)
 
 
 def _label_kind(words: str) -> Kind | None:
@@ -184,7 +203,7 @@ def given_as(text: str, start: int, end: int, nct_id: str) -> Kind | None:
     if not label.strip() and clauses and clauses[-1].group(0) == "\n":
         # (a label on the line above, alone: "Grant number:" then "2023YFC123456")
         above = before[: clauses[-1].start()].rsplit("\n", 1)[-1]
-        label = above if above.rstrip().endswith(":") else label
+        label = above if above.rstrip().endswith(":") or _heading(above) else label
     sentence = _SENTENCE.split(before)[-1]
     if prose.turn(sentence, nct_id) is not None:
         return OTHER_STUDY  # ("In an earlier study, protocol number IM19-SLE-001 was ...")
@@ -200,6 +219,12 @@ def given_as(text: str, start: int, end: int, nct_id: str) -> Kind | None:
     # (words after it saying it is another study's say more than a label naming a protocol's number:
     # "Protocol number: IM19-SLE-001 (earlier study)")
     return after if after is OTHER_STUDY or kind is None else kind
+
+
+def _heading(line: str) -> bool:
+    """Whether a line is a heading over the line after it: a few words, no stop at its end ("FUNDING",
+    "Ethics approval")."""
+    return 0 < len(line.split()) <= 4 and not re.search(r"[.!?;,]\s*$", line)
 
 
 def _named_after(text: str, end: int) -> Kind | None:
