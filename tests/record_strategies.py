@@ -531,14 +531,21 @@ def _sponsors_words(name: str) -> bool:
     return any(name in passage.text for passage in prose.without_partners([layouts.Passage(SOURCE)]))
 
 
+@cache
+def _own_codes(nct_id: str) -> frozenset[str]:
+    """The product codes the words source gives the trial nct_id (prose.own_names), as the check reads them."""
+    doc = layouts.read(SEED, WORDS_TEXT.encode("utf-8")).for_trial(nct_id)
+    return frozenset(prose.own_names(doc, nct_id).names[0])
+
+
 def _ids_words(nct_id: str, value: str, secondary: bool) -> bool:
     """Whether the source states value where a plain document may state the trial's own study id (or,
     secondary, one of its ids): at some place the words around it do not give it as another thing's
     number (study_ids.given_as, as evidence._given_as_other reads the trial's line)."""
-    text = f"{nct_id} {SOURCE}"
+    text, codes = f"{nct_id} {SOURCE}", _own_codes(nct_id)
     for at in edges.occurrences(text, value):
         if edges.cut_at(text, at, at + len(value)) is None:
-            kind = study_ids.given_as(text, at, at + len(value), nct_id)
+            kind = study_ids.given_as(text, at, at + len(value), nct_id, codes)
             if kind is None or kind is study_ids.OWN or (secondary and kind.secondary):
                 return True
     return False

@@ -291,6 +291,7 @@ def _given_as_other(sources: Sources, path: fields.Path_, needle: str) -> study_
     read = 0
     for doc in sources.docs:
         placed = sources.passages(doc, path)
+        codes: frozenset[str] | None = None  # the product codes doc gives this trial, read where needed
         for passage in [layouts.Passage(doc.text, prose=doc.prose or "")] if placed is None else placed:
             if passage.whole:  # (a layout's field holds it whole: what the number is, the layout says)
                 if needle in passage.text:
@@ -301,7 +302,9 @@ def _given_as_other(sources: Sources, path: fields.Path_, needle: str) -> study_
             for at in edges.occurrences(passage.text, needle):
                 if edges.cut_at(passage.text, at, at + len(needle)) is not None:
                     continue  # (a part of another number: "IM19-SLE-001" of "IM19-SLE-0012")
-                kind = study_ids.given_as(lines, at, at + len(needle), sources.nct_id)
+                if codes is None:
+                    codes = frozenset(sources.prose.own(doc).names[0])
+                kind = study_ids.given_as(lines, at, at + len(needle), sources.nct_id, codes)
                 if kind is None or kind is study_ids.OWN or (not own and kind.secondary):
                     return None
                 first = first or kind

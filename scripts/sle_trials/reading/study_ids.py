@@ -24,7 +24,9 @@ shape (an NCT id, registry_ids) is a registry's whatever its label. Words that n
 number as the record reads it; words taking it back are retracted's. A label may stand on the line
 above, ending in a colon or alone as a heading ("FUNDING"), or after the number ("2023YFC123456 is the
 grant number"), and a Chinese document's labels are read as it writes them ("基金编号", "伦理批件号",
-"方案编号": _CHINESE).
+"方案编号": _CHINESE). A code a product's words follow names the product ("IM19 CAR-T cells",
+"KYV-101 injection"), and a study its label names by a product code the document does not give the
+trial is another's ("The IM29 study (IM29-SLE-001)" of IM19's: prose.own_names).
 """
 
 from __future__ import annotations
@@ -160,6 +162,15 @@ _CLAUSE = re.compile(r"(?i)[\n;]|" + _STOP + r"|,\s")
 # ... and the sentence it stands in
 _SENTENCE = re.compile(r"(?i)[\n;]|" + _STOP)
 _BACK = 120
+# The words of a product's name right after a code, which make the code the product's: "IM19 CAR-T
+# cells", "KYV-101 injection"
+_PRODUCT_AFTER = re.compile(
+    r"(?i)[ \t]+(?:CAR-?T|CAR[ \t]+T|CAR|cells?|cell[ \t]+(?:therapy|injection|product)|therapy|injection|"
+    r"infusion|product|tablets?|capsules?)(?![\w-])"
+)
+# ... and those that name cells, which make it a product's after a study's label too ("Trial
+# NCT06513429: IM19 CAR-T Cell Therapy")
+_CELLS_AFTER = re.compile(r"(?i)[ \t]+(?:CAR-?T|CAR[ \t]+T|CAR|cells?)(?![\w-])")
 # A trial's id at ClinicalTrials.gov (another registry's: registry_ids)
 _REGISTRY_ID = re.compile(r"NCT[0-9]{8}")
 # The words after a number that say what it is: a bracket of them, or an apposition ("2023YFC123456
@@ -192,9 +203,11 @@ def _unbracketed(words: str) -> str:
         words = shorter
 
 
-def given_as(text: str, start: int, end: int, nct_id: str) -> Kind | None:
+def given_as(text: str, start: int, end: int, nct_id: str, own_codes: frozenset[str] = frozenset()) -> Kind | None:
     """What the words around the number at text[start:end] say it is (module docstring): a Kind, or
-    None where they say nothing of it."""
+    None where they say nothing of it. own_codes: the product codes the document gives this trial
+    (prose.own_names); a study its label names by another product's code is another study ("The IM29
+    study (IM29-SLE-001)" of IM19's)."""
     if _REGISTRY_ID.fullmatch(text[start:end]) or registry_ids.named(text[start:end]):
         return REGISTRY  # (a registry's id, whatever the words before it: "Trial NCT06513429:")
     before = text[max(0, start - _BACK) : start]
@@ -209,12 +222,19 @@ def given_as(text: str, start: int, end: int, nct_id: str) -> Kind | None:
         return OTHER_STUDY  # ("In an earlier study, protocol number IM19-SLE-001 was ...")
     opened = max(label.rfind("("), label.rfind("["))
     if opened > max(label.rfind(")"), label.rfind("]")):
-        kind = _label_kind(_unbracketed(label[opened + 1 :]))
+        words = _unbracketed(label[opened + 1 :])
+        kind = _label_kind(words)
         if kind is None and _ends_at_a_name(label[:opened]):
             # (the words before the bracket: "The pilot study (IM19-SLE-001)", "Foundation (No. 82071234)")
-            kind = _label_kind(_unbracketed(label[:opened]))
+            words = _unbracketed(label[:opened])
+            kind = _label_kind(words)
     else:
-        kind = _label_kind(_unbracketed(label))
+        words = _unbracketed(label)
+        kind = _label_kind(words)
+    if kind is OWN and own_codes and (codes := prose.product_codes(words)) and not codes & own_codes:
+        return OTHER_STUDY  # (a study of another product: "The IM29 study (IM29-SLE-001)")
+    if (kind is None and _PRODUCT_AFTER.match(text, end)) or (kind is OWN and _CELLS_AFTER.match(text, end)):
+        return PRODUCT  # (a product's name: "Trial NCT06513429: IM19 CAR-T Cell Therapy ...")
     after = _named_after(text, end)
     # (words after it saying it is another study's say more than a label naming a protocol's number:
     # "Protocol number: IM19-SLE-001 (earlier study)")
