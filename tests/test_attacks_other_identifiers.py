@@ -71,6 +71,7 @@ NOT_OWN = [
     ("Protocol number of the earlier study: IM19-SLE-001.", "IM19-SLE-001", OTHER_STUDY),
     ("The pilot study (IM19-SLE-001) treated 5 patients.", "IM19-SLE-001", OTHER_STUDY),
     ("Previous protocol number: IM19-SLE-001", "IM19-SLE-001", OTHER_STUDY),
+    ("Another study ID: IM19-SLE-001", "IM19-SLE-001", OTHER_STUDY),
     ("Parent protocol: IM19-SLE-001", "IM19-SLE-001", OTHER_STUDY),
     ("This is an extension of study IM19-SLE-001.", "IM19-SLE-001", OTHER_STUDY),
     ("In an earlier study, protocol number IM19-SLE-001 was used.", "IM19-SLE-001", OTHER_STUDY),
@@ -99,6 +100,7 @@ NOT_OWN = [
     ("Document number: DOC-IM19-0042", "DOC-IM19-0042", study_ids.DOCUMENT),
     ("Tel: 010-12345678", "010-12345678", study_ids.CONTACT),
     ("Subject ID: IM19-001-003", "IM19-001-003", study_ids.PERSON_OR_SITE),
+    ("Serial number: SN-2023-07", "SN-2023-07", study_ids.PRODUCT),
 ]
 
 
@@ -132,6 +134,12 @@ OWN = [
     ("Sponsor protocol code: IM19-SLE-002", "IM19-SLE-002"),
     ("Organization's Unique Protocol ID: IM19-SLE-002", "IM19-SLE-002"),
     ("Study ID: IM19-SLE-002", "IM19-SLE-002"),
+    # (the registries' own labels: ClinicalTrials.gov's, ChiCTR's, ISRCTN's, EU CTR's)
+    ("Other Study ID Numbers: IM19-SLE-002", "IM19-SLE-002"),
+    ("Study subject ID: IM19-SLE-002", "IM19-SLE-002"),
+    ("研究课题代号(代码)：IM19-SLE-002", "IM19-SLE-002"),
+    ("Protocol/serial number: IM19-SLE-002", "IM19-SLE-002"),
+    ("Sponsor's protocol code number: IM19-SLE-002", "IM19-SLE-002"),
     ("Protocol number:\nIM19-SLE-002", "IM19-SLE-002"),
     ("Protocol number\nIM19-SLE-002", "IM19-SLE-002"),
     ("方案编号：IM19-SLE-002", "IM19-SLE-002"),

@@ -68,6 +68,9 @@ _ID_WORDS = (
 _OWN = (
     r"(?:(?:org(?:ani[sz]ation)?(?:['’]s)?|sponsor(?:['’]s)?|unique|internal|local|(?:the[ \t]+)?present|"
     r"(?:the[ \t]+)?current|this|our)[ \t]+)*(?:stud(?:y|ies)|protocols?|trials?)(?:[ \t]+(?:protocol|study))?"
+    # (and the registries' own labels of it: ClinicalTrials.gov's "Other Study ID Numbers", ChiCTR's "Study
+    # subject ID", ISRCTN's "Protocol/serial number")
+    + r"(?:(?<=other[ \t]study)|(?<=other[ \t]studies)|[ \t]+subjects?|[ \t]*/[ \t]*serial)?"
     + _ID_WORDS
 )
 # ... and of the other kinds: each with the words of a number's label after it ("Grant No.", "IRB
@@ -78,7 +81,7 @@ _AFTER = r"(?:[ \t]+(?:protocols?|stud(?:y|ies)|applications?|approvals?|registr
 # which with "a" describes the trial itself ("Protocol: IM19-SLE-002 (a pilot study)")
 _RELATION = (
     r"(?:earlier|previous|prior|preceding|former|original|old|parent|predecessor|core|feeder|sister|separate|"
-    r"another|other|initial|subsequent|later|next|related)"
+    r"another|other(?![ \t]+stud(?:y|ies)[ \t]+id)|initial|subsequent|later|next|related)"
 )
 _OF_A_KIND = r"(?:pilot|feasibility|companion|extension|follow-?up|follow-?on|lead-?in)"
 _KINDS: tuple[tuple[Kind, str], ...] = (
@@ -143,14 +146,14 @@ _KINDS: tuple[tuple[Kind, str], ...] = (
 # (Chinese writes no spaces between words)
 _CHINESE: tuple[tuple[Kind, str], ...] = (
     (OTHER_STUDY, r"(?:前期|先前|既往|上一|早期|预试验|前序|母|原)(?:研究|试验|方案)"),
-    (GRANT, r"基金|资助|课题|项目编号|项目号|项目批准号|研发计划|科技计划|专项"),
+    (GRANT, r"基金|资助|项目编号|项目号|项目批准号|研发计划|科技计划|专项"),
     (ETHICS, r"伦理|审批号|批件"),
     (REGULATOR, r"临床试验通知书|受理号|默示许可|通知书编号"),
     (REGISTRY, r"注册号|登记号"),
     (VERSION, r"版本|修订"),
     (PRODUCT, r"批号|批次|产品编号"),
     (DOCUMENT, r"文件编号|文号"),
-    (OWN, r"(?:方案|研究|试验)(?:编号|代码|号)"),
+    (OWN, r"(?:方案|研究|试验)(?:编号|代码|号)|课题代号|课题编号"),
 )
 _LABELS = [(kind, re.compile(r"(?i)(?<![\w-])(?:" + words + r")(?![\w-])")) for kind, words in _KINDS]
 _LABELS += [(kind, re.compile(words)) for kind, words in _CHINESE]
@@ -171,6 +174,8 @@ _PRODUCT_AFTER = re.compile(
 # ... and those that name cells, which make it a product's after a study's label too ("Trial
 # NCT06513429: IM19 CAR-T Cell Therapy")
 _CELLS_AFTER = re.compile(r"(?i)[ \t]+(?:CAR-?T|CAR[ \t]+T|CAR|cells?)(?![\w-])")
+# ClinicalTrials.gov's label of a trial's own ids ("Other Study ID Numbers"), which names no other study
+_OTHER_IDS_LABEL = re.compile(r"(?i)(?<![\w-])other[ \t]+study[ \t]+id(?:entifier)?s?(?:[ \t]+numbers?)?")
 # A trial's id at ClinicalTrials.gov (another registry's: registry_ids)
 _REGISTRY_ID = re.compile(r"NCT[0-9]{8}")
 # The words after a number that say what it is: a bracket of them, or an apposition ("2023YFC123456
@@ -217,7 +222,7 @@ def given_as(text: str, start: int, end: int, nct_id: str, own_codes: frozenset[
         # (a label on the line above, alone: "Grant number:" then "2023YFC123456")
         above = before[: clauses[-1].start()].rsplit("\n", 1)[-1]
         label = above if above.rstrip().endswith(":") or _heading(above) else label
-    sentence = _SENTENCE.split(before)[-1]
+    sentence = _OTHER_IDS_LABEL.sub(" ", _SENTENCE.split(before)[-1])
     if prose.turn(sentence, nct_id) is not None:
         return OTHER_STUDY  # ("In an earlier study, protocol number IM19-SLE-001 was ...")
     opened = max(label.rfind("("), label.rfind("["))
