@@ -478,6 +478,10 @@ def _rendered_there(
         # The suspension was lifted in 2025." lift it)
         if vocab.name == "overall status" and text.startswith((";", ". "), hi):
             hi = sentences.around(text, hi + 1, hi + 1)[1]
+        # (and a sex's or a healthy volunteers' answer's next clause: "Sex: Female; males with lupus
+        # nephritis may also enrol" lets the other sex in: vocabulary._widening)
+        elif vocab.name in vocabulary.WIDENED and text.startswith(";", hi):
+            hi = sentences.around(text, hi + 1, hi + 1)[1]
         if any(r.start == start and r.values == rendering.values for r in vocab.places(text[lo:hi])):
             return True
     return not seen

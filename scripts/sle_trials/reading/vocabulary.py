@@ -10,7 +10,10 @@ binding.py):
 - no rendering counts right after a word that denies it ("not autologous", "non-autologous", "no
   CD28", "without CD28", "Not Recruiting"), nor a status the words after it say has ended
   ("Recruiting was completed in 2024"), nor a sex named by a rule on pregnancy or contraception
-  ("Female patients of childbearing potential must use contraception");
+  ("Female patients of childbearing potential must use contraception"), nor a sex or an answer on
+  healthy volunteers the words after it widen, make an exception to, or give of a part of the trial
+  ("Sex: Female (male patients are also eligible)", "Healthy volunteers: No; healthy volunteers may
+  join the extension cohort");
 - the longest rendering wins where renderings overlap ("Not yet recruiting" is not "Recruiting",
   "Early Phase 1" is not "Phase 1", "Phase 1/2" is both PHASE1 and PHASE2);
 - a quote that renders two values of one field binds neither: choose the words that state this one.
@@ -720,6 +723,96 @@ _TAKEN_BACK_AFTER = {
     "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED,
     "results_posted": _RESULTS_NOT_YET,
 }
+# ... nor a sex or an answer on healthy volunteers that the words after it in its sentence (past a
+# semicolon too: binding reads that far) widen to the group it leaves out, make an exception to, or give
+# of a part of the trial only: "Gender: Female (male patients are also eligible)", "Sex: Female; males
+# with lupus nephritis may also enrol", "Sex: Female, including males", "Healthy volunteers: No; healthy
+# volunteers may join the extension cohort", "No healthy volunteers, except in the extension cohort",
+# "Sex: Female (extension cohort only)". Each bound its value with a quote of the label and its answer,
+# where the source lets the others in. The group named in words that keep it out or set it a rule
+# leaves the value standing ("Sex: Female (male patients are excluded)", "Sex: Female; male partners
+# must use contraception"), as do a group named with no word letting it in ("Sex: Female. Males with
+# SLE are rare." ends its sentence first) and an exception of a rule's ("Sex: Female (except pregnant
+# women)"). "All" is widened by nothing.
+# (each value: the group it leaves out, None for one that leaves out no group)
+_LEFT_OUT: dict[str | bool, str | None] = {
+    "FEMALE": r"(?:males?|men|boys|male[ \t]+(?:patients?|participants?|subjects?))",
+    "MALE": r"(?:females?|women|girls|female[ \t]+(?:patients?|participants?|subjects?))",
+    False: r"healthy[ \t]+(?:volunteers?|participants?|subjects?|individuals?|controls?|adults?)",
+    True: None,
+}
+# (a sentence's words, past a semicolon and a bracket; a clause's, to its semicolon or bracket's end)
+_IN_SENTENCE = r"[^.!?\n]"
+_IN_CLAUSE = r"[^.!?;)\]\n]"
+# words that let a group in: kept_out's, and "also", "as well", "too", "at the investigator's discretion"
+_LETS_IN = (
+    rf"(?:{kept_out.LET_IN}|enrol\w*|join\w*|participat\w*|welcome[ds]?|considered|also|as[ \t]+well|too"
+    r"|discretion|case-by-case)"
+)
+# words that keep it out or speak of it in a rule: the group is not let in
+_NOT_LET_IN = (
+    rf"(?:{kept_out.DENIED}|{kept_out.SHUT_OUT}|not|no|none|only|exclu\w*|childbearing|reproductive|contracept\w*"
+    r"|pregnan\w*|lactat\w*|breast-?feed\w*|nursing|partners?|sperm|condoms?|barrier|vasectom\w*|fertil\w*)"
+)
+_NO_RULE = rf"(?!{_IN_CLAUSE}*?(?<![\w-]){_NOT_LET_IN}(?![\w-]))"
+# a part of the trial ("the extension cohort", "Part B", "the sub-study"); not all of them ("all cohorts")
+_PART = (
+    r"(?:extension|sub-?stud(?:y|ies)|ancillary[ \t]+stud(?:y|ies)|cohorts?|parts?|arms?|stages?|sub-?groups?|"
+    r"lead-in|run-in|pilot)"
+)
+# ... which the value is given of, right after it and its phrase's words, or its label's answer ("(extension
+# cohort only)", ", in Part B", "- for the sub-study", "Accepts Healthy Volunteers: Yes (sub-study only)")
+_OF_A_PART = (
+    r"(?:(?:[ \t]*:)?[ \t]+[\w-]+){0,3}?[ \t]*[,;:(\[\u2013\u2014-][ \t]*(?:only[ \t]+)?"
+    r"(?:(?:in|for|within|of)[ \t]+(?:the[ \t]+|a[ \t]+|its[ \t]+)?)?"
+    r"(?!(?:all|each|every|both|any)\b)(?:[\w-]+[ \t]+){0,2}?" + _PART + r"\b(?:[ \t]+[A-Z0-9]\b)?"
+    r"(?=[ \t]*(?:only\b|[)\],;.]|\Z|\n))"
+)
+# an exception, of the group, a part, or an investigator's or sponsor's say ("except in the extension
+# cohort", "unless the sponsor agrees", "other than males with lupus nephritis")
+_EXCEPT = (
+    r"(?:except|excepting|unless|save[ \t]+for|barring|apart[ \t]+from|other[ \t]+than|"
+    r"with[ \t]+(?:the[ \t]+|an[ \t]+)?exceptions?(?:[ \t]+of)?)"
+)
+_AN_EXCEPTION_OF = rf"(?:{_PART}|discretion|investigators?|sponsors?|physicians?|approv\w*|agree\w*|permission|waiver)"
+
+
+def _widening(left_out: str | None) -> str:
+    """The words after a value that let in the group it leaves out (left_out: _LEFT_OUT's), make an
+    exception to it, or give it of a part of the trial (_widened)."""
+    group = "" if left_out is None else rf"|{left_out}"
+    lets_in = (
+        ""
+        if left_out is None
+        else (
+            rf"|{_IN_SENTENCE}{{0,80}}?(?<![\w-]){left_out}(?![\w-]){_NO_RULE}{_IN_CLAUSE}{{0,60}}?"
+            rf"(?<![\w-]){_LETS_IN}(?![\w-])"
+            rf"|{_IN_SENTENCE}{{0,80}}?(?<![\w-])(?:and|or|plus|including|incl\.|as[ \t]+well[ \t]+as)[ \t]+"
+            rf"(?:[\w-]+[ \t]+){{0,2}}?{left_out}(?![\w-]){_NO_RULE}"
+        )
+    )
+    return (
+        rf"(?i:{_OF_A_PART}"
+        rf"|{_IN_SENTENCE}{{0,80}}?(?<![\w-]){_EXCEPT}(?![\w-]){_NO_RULE}{_IN_CLAUSE}{{0,60}}?"
+        rf"(?<![\w-])(?:{_AN_EXCEPTION_OF}{group})(?![\w-])"
+        rf"{lets_in})"
+    )
+
+
+def _widened(name: str, values: dict[str, set]) -> str:
+    """The lookaheads that take back each value of _LEFT_OUT's a vocabulary of WIDENED renders where the
+    words after it widen it (_widening): each after that value's renderings only, a fixed-width
+    lookbehind each ("Male" after no letter: not the end of "Female")."""
+    found = ""
+    for value, left_out in _LEFT_OUT.items() if name in WIDENED else ():
+        forms = sorted(r for r, of in values.items() if of == {value})
+        if forms:
+            after = "|".join(rf"(?<=(?<![A-Za-z0-9_]){re.escape(form)})" for form in forms)
+            found += rf"(?!(?:{after}){_widening(left_out)})"
+    return found
+
+
+WIDENED = frozenset({"sex", "eligibility.healthy_volunteers"})
 # ... nor a role the word before it says someone held before or will hold ("Former Principal Investigator:
 # Wang Li", "previous Study Chair", "Ex-Study Director", "Incoming Principal Investigator"): each bound
 # the official's role of one who does not hold it now
@@ -799,9 +892,10 @@ def _compile(name: str, table: dict) -> Vocabulary:
             values.setdefault(label, set()).add(value)
     ordered = sorted(values, key=lambda r: (-len(r), r))  # the regex tries the longest first at each place
     rendering = "(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])"
-    taken_back = _TAKEN_BACK_BEFORE.get(name, "") + rendering + _ANSWERED_NO + _TAKEN_BACK_AFTER.get(name, "")
+    widened = _widened(name, values)
+    taken_back = _TAKEN_BACK_BEFORE.get(name, "") + rendering + _ANSWERED_NO + _TAKEN_BACK_AFTER.get(name, "") + widened
     if name in _LABELLED:
-        taken_back = f"(?:{_LABELLED[name]}){rendering}|{taken_back}"
+        taken_back = f"(?:{_LABELLED[name]}){rendering}{widened}|{taken_back}"
     if name in _NEVER_TAKEN_BACK:
         # tried first at each place, as long a rendering as the others ("Male or female" before "Male")
         kept = sorted(
