@@ -9,12 +9,23 @@ only ("Sex: Female (extension cohort only)"): vocabulary._widening reads them. T
 words that keep it out or set it a rule leaves the value standing ("Sex: Female (male patients are
 excluded)", "Sex: Female; male partners must also use contraception"), as does an exception of a
 rule's ("Sex: Female (except pregnant or breastfeeding women)").
+
+An age range that names the women a contraception rule is for ("Women aged 18 to 50 years of
+childbearing potential must use contraception") bound its minimum, though not its maximum: the words
+after the range were read after its second end only. lexicon reads a range's two ends as one statement
+now, in binding and in lexicon.ages, which the silence check reads (its maximum declared silent was
+asked for a note, E523). A range whose requirement is the trial's disease ("Patients aged 18 to 65
+years must have active SLE") names who enrols, and binds both ends.
 """
 
 from __future__ import annotations
 
+import copy
+import json
+
 import pytest
-from conftest import Trials, im19_out, term_fields
+from conftest import FIXTURES, Trials, age_fields, im19_out, imported_codes, study_imported, term_fields
+from sle_trials.reading import lexicon
 
 
 def sex(value: str, quote: str) -> str:
@@ -82,3 +93,82 @@ def test_a_term_its_sentence_widens_is_none(trials: Trials, line: str, fields: s
 )
 def test_a_term_beside_words_that_widen_nothing_still_binds(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
+
+
+# --- an age range of a subgroup ---------------------------------------------------------------------
+
+CONTRACEPTION = "Women aged 18 to 50 years of childbearing potential must use contraception."
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        (CONTRACEPTION, age_fields("minimum_age", 18, "Women aged 18 to 50 years")),
+        (CONTRACEPTION, age_fields("maximum_age", 50, "Women aged 18 to 50 years")),
+        (
+            "Patients aged 60 to 75 years will receive half the dose.",
+            age_fields("minimum_age", 60, "aged 60 to 75 years"),
+        ),
+    ],
+)
+def test_both_ends_of_a_subgroups_age_range_are_no_bound(trials: Trials, line: str, fields: str) -> None:
+    assert " E508 " in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Age 18 to 65 years", age_fields("minimum_age", 18, "Age 18 to 65 years")),
+        ("Age 18 to 65 years", age_fields("maximum_age", 65, "Age 18 to 65 years")),
+        (
+            "Women aged 18 to 50 years of childbearing potential are eligible.",
+            age_fields("minimum_age", 18, "18 to 50 years"),
+        ),
+        ("Aged 18-75 years, must meet 2019 EULAR/ACR criteria", age_fields("maximum_age", 75, "Aged 18-75 years")),
+        (
+            "Patients aged 18 to 65 years must have active SLE.",
+            age_fields("minimum_age", 18, "Patients aged 18 to 65 years"),
+        ),
+        (
+            "Patients aged 18 to 65 years must have active SLE.",
+            age_fields("maximum_age", 65, "Patients aged 18 to 65 years"),
+        ),
+        (
+            "Patients aged 18 to 65 years must be diagnosed with SLE.",
+            age_fields("maximum_age", 65, "Patients aged 18 to 65 years"),
+        ),
+    ],
+)
+def test_an_age_range_of_who_enrols_binds_both_ends(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "ages"),
+    [
+        (CONTRACEPTION, [(None, 18), (None, 50)]),
+        ("Patients aged 18 to 65 years must have active SLE.", [("min", 18), ("max", 65)]),
+        ("Women aged 18 to 50 years of childbearing potential are eligible.", [("min", 18), ("max", 50)]),
+    ],
+)
+def test_lexicon_reads_a_ranges_ends_as_one(said: str, ages: list) -> None:
+    assert [(a.bound, a.value) for a in lexicon.ages(said)] == ages
+
+
+@pytest.mark.parametrize("field", ["minimum_age", "maximum_age"])
+def test_a_subgroups_age_range_leaves_an_age_silent(tmp_path_factory: pytest.TempPathFactory, field: str) -> None:
+    """The fixture study whose only age criterion is a contraception rule's, its age dropped and declared
+    silent: no note is asked for (E523), as binding reads no bound there either."""
+    doc = json.loads((FIXTURES / "ctgov" / "completed_phase2_randomised.json").read_text("utf-8"))
+    module = doc["protocolSection"]["eligibilityModule"]
+    module["eligibilityCriteria"] = f"Inclusion Criteria:\n\n1. Active SLE.\n2. {CONTRACEPTION}\n"
+    del module["minimumAge"], module["maximumAge"]
+    checker, data = study_imported(tmp_path_factory, doc)
+    data = copy.deepcopy(data)
+    curation = data["curation"]
+    dotted = f"eligibility.{field}"
+    curation["not_yet_curated"] = [f for f in curation["not_yet_curated"] if f != dotted]
+    curation["silent"] = [f for f in curation["silent"] if f != dotted] + [dotted]
+    curation["notes"] = [n for n in curation.get("notes", []) if n.get("field") != dotted]
+    data["eligibility"].pop(field, None)
+    assert "E523" not in imported_codes(checker, data)

@@ -962,11 +962,21 @@ _KEPT_OUT = re.compile(
 # informed consent", "... must be eligible") leave it a limit.
 # (past the words that name the subgroup after the age too: "Women aged 18 to 50 years of childbearing
 # potential must use contraception" bound a maximum age of 50)
+# (and, of a range's first end, past its other end: the range names one subgroup, and its minimum of 18
+# bound where its maximum did not; binding and lexicon.ages, which silence reads, read both ends so)
+# (having the trial's disease is who enrols, not a subgroup's requirement: "Patients aged 18 to 65 years
+# must have active SLE", "... must be diagnosed with SLE" refused an honest maximum age of 65)
+_RANGE_OTHER_END = (
+    r"(?:\s*(?:to|through|-|–)\s*[0-9]+(?:\.[0-9]+)?(?:\s?(?:years?|yrs?|months?|weeks?|days?)(?![A-Za-z]))?)?"
+)
 _FOR_A_SUBGROUP_AFTER = re.compile(
-    r"(?i)(?:\s+(?:old|of age))?(?:\s+of\s+(?:child-?bearing|reproductive)\s+(?:potential|age))?\s*,?\s+(?:"
+    rf"(?i){_RANGE_OTHER_END}(?:\s+(?:old|of age))?(?:\s+of\s+(?:child-?bearing|reproductive)\s+(?:potential|age))?"
+    r"\s*,?\s+(?:"
     r"(?:must|should|shall|need(?:s)?(?:\s+to)?|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)"
     r"(?!\s+(?:not\s+)?(?:be\s+)?(?:enrol|enroll|includ|eligible|recruit|participat|join|take\s+part|screened|"
     r"sign|provide|give|consent|able|willing|voluntar|agree|meet|fulfil|satisf)\w*)"
+    r"(?!\s+(?:have|be)\s+(?:(?:a|an|been)\s+)?(?:(?:active|confirmed|established|documented|definite|clinically)\s+)?"
+    r"(?:diagnos\w*|SLE\b|lupus\b|systemic\s+lupus))"
     r"|(?:will\s+)?receives?|needs?\s+no|requires?)\b"
 )
 _FOR_A_SUBGROUP_BEFORE = re.compile(r"(?i)^\s*(?:for|if|when|where)\b")
@@ -1068,8 +1078,11 @@ def ages(quote: str) -> tuple[Age, ...]:
         if ranged and nxt and rng and rng.end() == nxt[0].start and (unit or nxt[1] or _AGE_JUST_BEFORE.search(head)):
             # "between 18 and 70 years", "18 to 65 years", "18-65 years", "aged from 18 to 65 years": both ends
             if (rng.group(0).strip() != "and") or _BETWEEN.search(head):
-                out.append(Age("min", n.value, unit or nxt[1], n.start, end))
-                out.append(Age("max", nxt[0].value, nxt[1] or unit, nxt[0].start, nxt[2]))
+                # (one statement: where the words around its other end make it no bound, neither end is
+                # one, "Women aged 18 to 50 years of childbearing potential must use contraception")
+                one = None if unbound_age(quote, nxt[0].start, nxt[2], nxt[1] or unit, kept_out) else "min"
+                out.append(Age(one, n.value, unit or nxt[1], n.start, end))
+                out.append(Age(one and "max", nxt[0].value, nxt[1] or unit, nxt[0].start, nxt[2]))
                 skip.add(i + 1)
                 continue
         if bound and unit is None and nxt and nxt[1] and _AGE_AND.fullmatch(quote, end, nxt[0].start):
