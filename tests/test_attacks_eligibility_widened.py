@@ -16,6 +16,12 @@ after the range were read after its second end only. lexicon reads a range's two
 now, in binding and in lexicon.ages, which the silence check reads (its maximum declared silent was
 asked for a note, E523). A range whose requirement is the trial's disease ("Patients aged 18 to 65
 years must have active SLE") names who enrols, and binds both ends.
+
+An age bound the words after it in its sentence widen, letting in those beyond it ("Age 18 to 65
+years; older patients may be enrolled at the investigator's discretion": lexicon.widened), make an
+exception to ("Age 18 to 65 years, except in the extension cohort"), or give of a part beside the
+trial's own ("Adolescents aged 12 to 17 years may enrol in the extension cohort") bound its age.
+The words are kept_out's, read for a sex and an age alike.
 """
 
 from __future__ import annotations
@@ -172,3 +178,77 @@ def test_a_subgroups_age_range_leaves_an_age_silent(tmp_path_factory: pytest.Tem
     curation["notes"] = [n for n in curation.get("notes", []) if n.get("field") != dotted]
     data["eligibility"].pop(field, None)
     assert "E523" not in imported_codes(checker, data)
+
+
+# --- an age bound widened, excepted, or of a part beside the trial ----------------------------------
+
+WIDENED_AGES = [
+    (
+        "Age 18 to 65 years; older patients may be enrolled at the investigator's discretion.",
+        age_fields("maximum_age", 65, "Age 18 to 65 years"),
+    ),
+    ("Age 18 to 65 years; patients over 65 years may also enrol.", age_fields("maximum_age", 65, "Age 18 to 65 years")),
+    (
+        "Aged 18 years or older; adolescents aged 12 to 17 years may also enrol.",
+        age_fields("minimum_age", 18, "Aged 18 years or older"),
+    ),
+    ("Age ≥ 18 years (younger patients are eligible with consent).", age_fields("minimum_age", 18, "Age ≥ 18 years")),
+    ("Age 18 to 65 years, except in the extension cohort.", age_fields("maximum_age", 65, "Age 18 to 65 years")),
+    ("Age 18 to 65 years (unless approved by the sponsor).", age_fields("minimum_age", 18, "Age 18 to 65 years")),
+    (
+        "Adolescents aged 12 to 17 years may enrol in the extension cohort.",
+        age_fields("minimum_age", 12, "aged 12 to 17 years"),
+    ),
+    ("Age 12 to 17 years (extension cohort only)", age_fields("minimum_age", 12, "Age 12 to 17 years")),
+    ("Age 12 to 17 years (sub-study only)", age_fields("maximum_age", 17, "Age 12 to 17 years")),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), WIDENED_AGES)
+def test_an_age_its_sentence_widens_is_no_bound(trials: Trials, line: str, fields: str) -> None:
+    assert " E508 " in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        # (the other bound stands)
+        (
+            "Age 18 to 65 years; older patients may be enrolled at the investigator's discretion.",
+            age_fields("minimum_age", 18, "Age 18 to 65 years"),
+        ),
+        ("Age 18 to 65 years; older patients are excluded.", age_fields("maximum_age", 65, "Age 18 to 65 years")),
+        ("Age ≥ 18 years; children are not eligible.", age_fields("minimum_age", 18, "Age ≥ 18 years")),
+        ("Age 18 to 65 years (all cohorts)", age_fields("maximum_age", 65, "Age 18 to 65 years")),
+        (
+            "Age 18 to 50 years, unless postmenopausal for 12 months.",
+            age_fields("maximum_age", 50, "Age 18 to 50 years"),
+        ),
+        (
+            "Age ≥ 18 years. Adolescents may join the extension cohort.",
+            age_fields("minimum_age", 18, "Age ≥ 18 years"),
+        ),
+        (
+            "Patients aged 18 years or older, including elderly patients, are eligible.",
+            age_fields("minimum_age", 18, "aged 18 years or older"),
+        ),
+        ("Male or female, aged 18-70 years", age_fields("minimum_age", 18, "aged 18-70 years")),
+    ],
+)
+def test_an_age_beside_words_that_widen_nothing_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "ages"),
+    [
+        (
+            "Age 18 to 65 years; older patients may be enrolled at the investigator's discretion.",
+            [("min", 18)],
+        ),
+        ("Age 18 to 65 years, except in the extension cohort.", []),
+        ("Age 18 to 65 years; older patients are excluded.", [("min", 18), ("max", 65)]),
+    ],
+)
+def test_lexicon_reads_an_age_widened_as_no_bound(said: str, ages: list) -> None:
+    assert [(a.bound, a.value) for a in lexicon.ages(said) if a.bound] == ages

@@ -480,8 +480,8 @@ def _rendered_there(
             hi = sentences.around(text, hi + 1, hi + 1)[1]
         # (and a sex's or a healthy volunteers' answer's next clause: "Sex: Female; males with lupus
         # nephritis may also enrol" lets the other sex in: vocabulary._widening)
-        elif vocab.name in vocabulary.WIDENED and text.startswith(";", hi):
-            hi = sentences.around(text, hi + 1, hi + 1)[1]
+        elif vocab.name in vocabulary.WIDENED:
+            hi = _next_clause_end(text, hi)
         if any(r.start == start and r.values == rendering.values for r in vocab.places(text[lo:hi])):
             return True
     return not seen
@@ -1250,9 +1250,17 @@ def _unbound_there(ctx: Context, path: Path_, quote: str, a: lexicon.Age) -> boo
             # estimate of its own, and "Minimum age: 18 years (proposed)" is none yet)
             or retracted.taken_back(text, at + a.start, at + a.end, planned=True)
             or retracted.taken_back(text, at, at + len(quote), planned=True)
+            # (and those beyond the bound its sentence lets in, past a semicolon: "Aged 18 years or older;
+            # adolescents aged 12 to 17 years may also enrol")
+            or lexicon.widened(text[lo : _next_clause_end(text, hi)], here)
         ):
             return False
     return seen
+
+
+def _next_clause_end(text: str, hi: int) -> int:
+    """Where the clause after a semicolon at text[hi] ends, else hi: a sentence's words past a semicolon."""
+    return sentences.around(text, hi + 1, hi + 1)[1] if text.startswith(";", hi) else hi
 
 
 def _left_bound(quote: str, a: lexicon.Age) -> str | None:

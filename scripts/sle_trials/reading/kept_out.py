@@ -7,6 +7,12 @@ speaks of is not the trial's (vocabulary). Each reader has its own grammar for w
 stand; the words are listed here once, so that a word added for one reader is read by all three
 (each had a list of its own: "cannot take part" kept patients of one sex out, and an age in the
 same words was read as a minimum).
+
+And the words by which a source lets in, beside a value that leaves a group out, that group ("Sex:
+Female (male patients are also eligible)", "Age 18 to 65 years; older patients may be enrolled at
+the investigator's discretion"), or makes an exception to the value ("except in the extension
+cohort", "unless approved by the sponsor"): a sex (vocabulary) or an age (lexicon) so widened is not
+the trial's.
 """
 
 from __future__ import annotations
@@ -21,3 +27,47 @@ LET_IN = (
     r"(?:eligible|enrol+ed|included|allowed|permitted|accepted|admitted|recruited|randomi[sz]ed|participate"
     r"|take\s+part)"
 )
+
+
+# A sentence's words after a value, past a semicolon and a bracket; a clause's, to its semicolon or its
+# bracket's end
+IN_SENTENCE = r"[^.!?\n]"
+IN_CLAUSE = r"[^.!?;)\]\n]"
+# Words that let a group in: LET_IN's, and "also", "as well", "too", "at the investigator's discretion"
+LETS_IN = (
+    rf"(?:{LET_IN}|enrol\w*|join\w*|participat\w*|welcome[ds]?|considered|also|as[ \t]+well|too"
+    r"|discretion|case-by-case)"
+)
+# ... and words that keep it out or speak of it in a rule ("male partners must also use contraception",
+# "except pregnant women"): the group is not let in
+_NOT_LET_IN = (
+    rf"(?:{DENIED}|{SHUT_OUT}|not|no|none|only|exclu\w*|childbearing|reproductive|contracept\w*"
+    r"|pregnan\w*|lactat\w*|breast-?feed\w*|nursing|partners?|sperm|condoms?|barrier|vasectom\w*|fertil\w*)"
+)
+NO_RULE = rf"(?!{IN_CLAUSE}*?(?<![\w-]){_NOT_LET_IN}(?![\w-]))"
+# A part of the trial ("the extension cohort", "Part B", "the sub-study")
+PART = (
+    r"(?:extension|sub-?stud(?:y|ies)|ancillary[ \t]+stud(?:y|ies)|cohorts?|parts?|arms?|stages?|sub-?groups?|"
+    r"lead-in|run-in|pilot)"
+)
+# An exception, of a part, or of an investigator's or a sponsor's say ("except in the extension cohort",
+# "unless approved by the sponsor", "other than males with lupus nephritis")
+_EXCEPT = (
+    r"(?:except|excepting|unless|save[ \t]+for|barring|apart[ \t]+from|other[ \t]+than|"
+    r"with[ \t]+(?:the[ \t]+|an[ \t]+)?exceptions?(?:[ \t]+of)?)"
+)
+_AN_EXCEPTION_OF = rf"(?:{PART}|discretion|investigators?|sponsors?|physicians?|approv\w*|agree\w*|permission|waiver)"
+
+
+def let_in(group: str) -> str:
+    """A pattern of the words after a value, in its sentence, that name group (a pattern) and let it in, in
+    no words of a rule or of keeping it out (to be read case-blind, from the value's end)."""
+    return rf"{IN_SENTENCE}{{0,80}}?(?<![\w-]){group}(?![\w-]){NO_RULE}{IN_CLAUSE}{{0,60}}?(?<![\w-]){LETS_IN}(?![\w-])"
+
+
+def excepted(group: str = "") -> str:
+    """A pattern of the words after a value, in its sentence, that make an exception to it: of a part, an
+    investigator's or a sponsor's say, or group (a pattern, "" for none), in no words of a rule (to be
+    read case-blind, from the value's end)."""
+    of = _AN_EXCEPTION_OF if not group else rf"(?:{_AN_EXCEPTION_OF}|{group})"
+    return rf"{IN_SENTENCE}{{0,80}}?(?<![\w-]){_EXCEPT}(?![\w-]){NO_RULE}{IN_CLAUSE}{{0,60}}?(?<![\w-]){of}(?![\w-])"

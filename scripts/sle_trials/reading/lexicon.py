@@ -1129,7 +1129,7 @@ def ages(quote: str) -> tuple[Age, ...]:
         bound = "max" if _BEFORE_A_BIRTHDAY.search(head) else "min" if _FROM_A_BIRTHDAY.search(head) else None
         out.append(Age(bound, value, "YEARS", m.start(), m.end()))
     out.sort(key=lambda a: a.start)
-    return tuple(out)
+    return tuple(Age(None, a.value, a.unit, a.start, a.end) if widened(quote, a) else a for a in out)
 
 
 def _ordinal_value(ordinal: str) -> float:
@@ -1161,7 +1161,40 @@ def unbound_age(
         )
         or _AN_EVENT_AT_AGE.search(text, max(0, start - 80), start) is not None
         or _of_another_person(text, start)
+        or _EXCEPTED_OR_OF_A_PART.match(text, end) is not None
     )
+
+
+# An age the words after it in its sentence make an exception to, or give of a part beside the trial's
+# own: "Age 18 to 65 years, except in the extension cohort", "Age ≥ 18 years (unless approved by the
+# sponsor)", "Adolescents aged 12 to 17 years may enrol in the open-label extension", "Age 12 to 17
+# years (sub-study only)". Each bound its age; "Age 18 to 65 years (all cohorts)" and "... unless
+# pregnant" (a rule's exception) still do.
+_BESIDE_THE_TRIAL = r"(?:extension|sub-?stud(?:y|ies)|substud(?:y|ies)|ancillary|optional|exploratory)"
+_EXCEPTED_OR_OF_A_PART = re.compile(
+    rf"(?i){kept_out.excepted()}"
+    r"|[^.!?;\n]{0,60}?(?:(?<![\w-])(?:in|for|within|into|of)\s+(?:the|a|an|its|any)\s+(?:[\w-]+\s+){0,2}?"
+    rf"|[(\[]\s*(?:only\s+)?(?:in\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}?){_BESIDE_THE_TRIAL}(?![\w-])"
+)
+# An age bound the words after it in its sentence widen, letting in those beyond it (kept_out.let_in):
+# older patients past a maximum ("Age 18 to 65 years; older patients may be enrolled at the
+# investigator's discretion"), younger ones before a minimum ("Aged 18 years or older; adolescents aged
+# 12 to 17 years may also enrol"). Each bound its age; the other bound stands, and those beyond it kept
+# out or set a rule leave it standing ("Age 18 to 65 years; older patients are excluded").
+_BEYOND = {
+    "max": r"(?:older|elderly|(?:over|above|older\s+than|>)\s*[0-9]+\s*(?:years?|yrs?))",
+    "min": (
+        r"(?:younger|adolescents?|children|child|minors?|paediatric|pediatric|juveniles?|teenagers?"
+        r"|(?:under|below|younger\s+than|<)\s*[0-9]+\s*(?:years?|yrs?))"
+    ),
+}
+_WIDENED = {bound: re.compile(rf"(?i){kept_out.let_in(group)}") for bound, group in _BEYOND.items()}
+
+
+def widened(text: str, a: Age) -> bool:
+    """Whether the words after the age bound a in its sentence of text let in those beyond it (_WIDENED)."""
+    found = _WIDENED.get(a.bound or "")
+    return found is not None and found.match(text, a.end) is not None
 
 
 # An age the words right after it say is no requirement ("Aged 18 years or older is not required.", "Age

@@ -741,62 +741,29 @@ _LEFT_OUT: dict[str | bool, str | None] = {
     False: r"healthy[ \t]+(?:volunteers?|participants?|subjects?|individuals?|controls?|adults?)",
     True: None,
 }
-# (a sentence's words, past a semicolon and a bracket; a clause's, to its semicolon or bracket's end)
-_IN_SENTENCE = r"[^.!?\n]"
-_IN_CLAUSE = r"[^.!?;)\]\n]"
-# words that let a group in: kept_out's, and "also", "as well", "too", "at the investigator's discretion"
-_LETS_IN = (
-    rf"(?:{kept_out.LET_IN}|enrol\w*|join\w*|participat\w*|welcome[ds]?|considered|also|as[ \t]+well|too"
-    r"|discretion|case-by-case)"
-)
-# words that keep it out or speak of it in a rule: the group is not let in
-_NOT_LET_IN = (
-    rf"(?:{kept_out.DENIED}|{kept_out.SHUT_OUT}|not|no|none|only|exclu\w*|childbearing|reproductive|contracept\w*"
-    r"|pregnan\w*|lactat\w*|breast-?feed\w*|nursing|partners?|sperm|condoms?|barrier|vasectom\w*|fertil\w*)"
-)
-_NO_RULE = rf"(?!{_IN_CLAUSE}*?(?<![\w-]){_NOT_LET_IN}(?![\w-]))"
-# a part of the trial ("the extension cohort", "Part B", "the sub-study"); not all of them ("all cohorts")
-_PART = (
-    r"(?:extension|sub-?stud(?:y|ies)|ancillary[ \t]+stud(?:y|ies)|cohorts?|parts?|arms?|stages?|sub-?groups?|"
-    r"lead-in|run-in|pilot)"
-)
 # ... which the value is given of, right after it and its phrase's words, or its label's answer ("(extension
 # cohort only)", ", in Part B", "- for the sub-study", "Accepts Healthy Volunteers: Yes (sub-study only)")
 _OF_A_PART = (
     r"(?:(?:[ \t]*:)?[ \t]+[\w-]+){0,3}?[ \t]*[,;:(\[\u2013\u2014-][ \t]*(?:only[ \t]+)?"
     r"(?:(?:in|for|within|of)[ \t]+(?:the[ \t]+|a[ \t]+|its[ \t]+)?)?"
-    r"(?!(?:all|each|every|both|any)\b)(?:[\w-]+[ \t]+){0,2}?" + _PART + r"\b(?:[ \t]+[A-Z0-9]\b)?"
+    r"(?!(?:all|each|every|both|any)\b)(?:[\w-]+[ \t]+){0,2}?" + kept_out.PART + r"\b(?:[ \t]+[A-Z0-9]\b)?"
     r"(?=[ \t]*(?:only\b|[)\],;.]|\Z|\n))"
 )
-# an exception, of the group, a part, or an investigator's or sponsor's say ("except in the extension
-# cohort", "unless the sponsor agrees", "other than males with lupus nephritis")
-_EXCEPT = (
-    r"(?:except|excepting|unless|save[ \t]+for|barring|apart[ \t]+from|other[ \t]+than|"
-    r"with[ \t]+(?:the[ \t]+|an[ \t]+)?exceptions?(?:[ \t]+of)?)"
-)
-_AN_EXCEPTION_OF = rf"(?:{_PART}|discretion|investigators?|sponsors?|physicians?|approv\w*|agree\w*|permission|waiver)"
 
 
 def _widening(left_out: str | None) -> str:
     """The words after a value that let in the group it leaves out (left_out: _LEFT_OUT's), make an
-    exception to it, or give it of a part of the trial (_widened)."""
-    group = "" if left_out is None else rf"|{left_out}"
+    exception to it (kept_out.excepted), or give it of a part of the trial (_widened)."""
     lets_in = (
         ""
         if left_out is None
         else (
-            rf"|{_IN_SENTENCE}{{0,80}}?(?<![\w-]){left_out}(?![\w-]){_NO_RULE}{_IN_CLAUSE}{{0,60}}?"
-            rf"(?<![\w-]){_LETS_IN}(?![\w-])"
-            rf"|{_IN_SENTENCE}{{0,80}}?(?<![\w-])(?:and|or|plus|including|incl\.|as[ \t]+well[ \t]+as)[ \t]+"
-            rf"(?:[\w-]+[ \t]+){{0,2}}?{left_out}(?![\w-]){_NO_RULE}"
+            rf"|{kept_out.let_in(left_out)}"
+            rf"|{kept_out.IN_SENTENCE}{{0,80}}?(?<![\w-])(?:and|or|plus|including|incl\.|as[ \t]+well[ \t]+as)[ \t]+"
+            rf"(?:[\w-]+[ \t]+){{0,2}}?{left_out}(?![\w-]){kept_out.NO_RULE}"
         )
     )
-    return (
-        rf"(?i:{_OF_A_PART}"
-        rf"|{_IN_SENTENCE}{{0,80}}?(?<![\w-]){_EXCEPT}(?![\w-]){_NO_RULE}{_IN_CLAUSE}{{0,60}}?"
-        rf"(?<![\w-])(?:{_AN_EXCEPTION_OF}{group})(?![\w-])"
-        rf"{lets_in})"
-    )
+    return rf"(?i:{_OF_A_PART}|{kept_out.excepted('' if left_out is None else left_out)}{lets_in})"
 
 
 def _widened(name: str, values: dict[str, set]) -> str:
