@@ -22,6 +22,13 @@ years; older patients may be enrolled at the investigator's discretion": lexicon
 exception to ("Age 18 to 65 years, except in the extension cohort"), or give of a part beside the
 trial's own ("Adolescents aged 12 to 17 years may enrol in the extension cohort") bound its age.
 The words are kept_out's, read for a sex and an age alike.
+
+An age of another study, named before the age in its sentence as its setting or its subject ("In the
+pilot study, patients aged 12 years or older were treated.", "The earlier trial enrolled patients
+aged 12 years or older.") or as where its patients were treated ("... were enrolled in an earlier
+study"), bound its age: lexicon._of_another_study reads it, with prose's words for another study
+(lexicon.ANOTHER). A study the patients took part in, named in a criterion ("Patients aged 18 to 65
+years, not included in another trial"), leaves the age the trial's.
 """
 
 from __future__ import annotations
@@ -252,3 +259,73 @@ def test_an_age_beside_words_that_widen_nothing_still_binds(trials: Trials, line
 )
 def test_lexicon_reads_an_age_widened_as_no_bound(said: str, ages: list) -> None:
     assert [(a.bound, a.value) for a in lexicon.ages(said) if a.bound] == ages
+
+
+# --- an age of another study --------------------------------------------------------------------------
+
+ANOTHER_STUDYS_AGES = [
+    (
+        "In the pilot study, patients aged 12 years or older were treated. Here, adults are enrolled.",
+        age_fields("minimum_age", 12, "patients aged 12 years or older"),
+    ),
+    (
+        "The earlier trial enrolled patients aged 12 years or older.",
+        age_fields("minimum_age", 12, "patients aged 12 years or older"),
+    ),
+    ("A previous study treated patients aged 12 to 17 years.", age_fields("maximum_age", 17, "aged 12 to 17 years")),
+    (
+        "In a prior trial of IM19, patients aged 12 years or older were enrolled.",
+        age_fields("minimum_age", 12, "patients aged 12 years or older"),
+    ),
+    (
+        "During the sponsor's earlier study, adolescents aged 12 to 17 years received IM19.",
+        age_fields("minimum_age", 12, "aged 12 to 17 years"),
+    ),
+    (
+        "Patients aged 12 years or older were enrolled in an earlier study of IM19.",
+        age_fields("minimum_age", 12, "Patients aged 12 years or older"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), ANOTHER_STUDYS_AGES)
+def test_an_age_of_another_study_is_no_bound(trials: Trials, line: str, fields: str) -> None:
+    assert " E508 " in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        (
+            "Patients aged 18 to 65 years, not included in another trial.",
+            age_fields("minimum_age", 18, "Patients aged 18 to 65 years"),
+        ),
+        (
+            "Patients aged 18 to 65 years, not included in another trial.",
+            age_fields("maximum_age", 65, "Patients aged 18 to 65 years"),
+        ),
+        (
+            "Patients who have not participated in another trial, aged 18 to 65 years.",
+            age_fields("minimum_age", 18, "aged 18 to 65 years"),
+        ),
+        (
+            "Patients aged 18 to 65 years who were treated in a prior study may enrol.",
+            age_fields("minimum_age", 18, "Patients aged 18 to 65 years"),
+        ),
+        (
+            "In this study, patients aged 18 to 65 years will be enrolled.",
+            age_fields("minimum_age", 18, "patients aged 18 to 65 years"),
+        ),
+        (
+            "In the pilot study, patients aged 18 to 65 years will be enrolled.",
+            age_fields("minimum_age", 18, "patients aged 18 to 65 years"),
+        ),
+        ("Other study requirements: age 18 to 65 years.", age_fields("minimum_age", 18, "age 18 to 65 years")),
+        (
+            "An earlier trial enrolled adolescents. Patients aged 18 to 65 years are eligible.",
+            age_fields("minimum_age", 18, "Patients aged 18 to 65 years"),
+        ),
+    ],
+)
+def test_an_age_beside_another_study_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""

@@ -1162,7 +1162,57 @@ def unbound_age(
         or _AN_EVENT_AT_AGE.search(text, max(0, start - 80), start) is not None
         or _of_another_person(text, start)
         or _EXCEPTED_OR_OF_A_PART.match(text, end) is not None
+        or _of_another_study(text, start, end, kept_out)
     )
+
+
+# The words that name a study besides this one ("an earlier study", "another trial", "a previous Phase
+# 1 study"), read by prose's turns (prose._OTHER) and by an age's sentence here
+ANOTHER = r"(?:earlier|previous|prior|preceding|former|another|other|separate|sister)"
+# ... and those that name one only where the sentence speaks in the past ("In the pilot study, patients
+# aged 12 years or older were treated"; "In the pilot study, patients aged 18 to 65 years will be
+# enrolled" may be this trial's own)
+_BEFORE_THIS = r"(?:pilot|parent|original|feasibility|first-in-human|dose-finding|predecessor)"
+_STUDY = r"(?:trials?|stud(?:y|ies))(?![\w-])"
+_PAST = re.compile(
+    r"(?i)\b(?:were|was|had)\b|(?<!\bbe\s)(?<!\bbeen\s)\b(?:enrol+ed|treated|included|recruited|received|dosed|infused"
+    r"|studied)\b"
+)
+# An age in a sentence that opens on another study, as its setting or its subject ("In the pilot study,
+# patients aged 12 years or older were treated.", "The earlier trial enrolled patients aged 12 years or
+# older.", "In a prior trial of IM19, ..."), or that says its patients were treated in one ("Patients
+# aged 12 years or older were enrolled in an earlier study"): that study's, no bound of this trial's.
+# Each bound its age. Not another study the patients took part in, which a criterion names after the
+# age or in a clause of its own ("Patients aged 18 to 65 years, not included in another trial",
+# "Patients who have not participated in another trial, aged 18 to 65 years", "... who were treated in
+# a prior study"): the words before the study's in the opening are no person's, preposition's or
+# negation's.
+_NOT_AN_OPENING_WORD = r"(?!(?:in|of|from|with|who|whom|that|which|not|no|never|patients?|participants?|subjects?)\b)"
+_OPENS_ON_ANOTHER_STUDY = re.compile(
+    r"(?i)\s*(?:(?:in|during|from|within|across|throughout)\s+)?(?:(?:the|a|an|one|its|our|their)\s+)?"
+    rf"(?:{_NOT_AN_OPENING_WORD}[\w()'’/-]+\s+){{0,2}}?(?:(?P<other>{ANOTHER})|{_BEFORE_THIS})\s+"
+    rf"(?:[\w()'’/-]+\s+){{0,2}}?{_STUDY}"
+    # (the study itself, a word of its own after it: "Other study requirements: age 18 to 65 years" names
+    # this trial's)
+    r"(?=\s*[,:;(]|\s+(?:of|in|on|with|for|by|at|from|enrol\w*|treat\w*|includ\w*|recruit\w*|dos\w*|evaluat\w*"
+    r"|test\w*|report\w*|show\w*|had|has|have|was|were|is|are|that|which|NCT\d)\b)"
+)
+_TREATED_IN_ANOTHER_STUDY = re.compile(
+    r"(?i)[^.;!?\n]{0,60}?(?<!\bwho\s)(?<!\bthat\s)\b(?:were|was|had\s+been)\s+(?:(?:previously|already|first)\s+)?"
+    r"(?:treated|enrol+ed|included|dosed|studied|recruited|infused)\s+(?:in|during|within)\s+"
+    rf"(?:the|an?|its|our|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{ANOTHER}|{_BEFORE_THIS})\s+(?:[\w-]+\s+){{0,2}}?{_STUDY}"
+)
+
+
+def _of_another_study(text: str, start: int, end: int, kept_out: Callable[[int, int], bool] | None = None) -> bool:
+    """Whether the age at text[start:end] is another study's by the words of its sentence
+    (_OPENS_ON_ANOTHER_STUDY, _TREATED_IN_ANOTHER_STUDY); its sentence's bounds kept_out's where it
+    read them (_KeptOut: each sentence's stops read once)."""
+    if _TREATED_IN_ANOTHER_STUDY.match(text, end) is not None:
+        return True
+    lo, hi = kept_out.bounds(start, end) if isinstance(kept_out, _KeptOut) else sentences.around(text, start, end)
+    opening = _OPENS_ON_ANOTHER_STUDY.match(text, lo, start)
+    return opening is not None and bool(opening.group("other") or _PAST.search(text, lo, hi))
 
 
 # An age the words after it in its sentence make an exception to, or give of a part beside the trial's
@@ -1273,11 +1323,16 @@ class _KeptOut:
         self.stops = [m.start() for m in sentences.QUOTE_END.finditer(text)]  # each one character long
         self.read: dict[tuple[int, int], bool] = {}
 
-    def __call__(self, start: int, end: int) -> bool:
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the sentence around text[start:end]."""
         before = bisect.bisect_left(self.stops, start)
         after = bisect.bisect_left(self.stops, end)
         lo = self.stops[before - 1] + 1 if before else 0
         hi = self.stops[after] if after < len(self.stops) else len(self.text)
+        return lo, hi
+
+    def __call__(self, start: int, end: int) -> bool:
+        lo, hi = self.bounds(start, end)
         if (lo, hi) not in self.read:
             self.read[lo, hi] = _KEPT_OUT.search(self.text[lo:hi]) is not None
         return self.read[lo, hi]

@@ -98,10 +98,7 @@ _TRIAL_NOUN = (
     r"(?:trials?|stud(?:y|ies)|antibod(?:y|ies)|products?|programm?e?s?|candidates?|assets?|molecules?|compounds?)"
     r"(?![\w-])"
 )
-_OTHER = re.compile(
-    r"(?i)(?<![\w-])(?:earlier|previous|prior|preceding|former|another|other|separate|sister)\s+"
-    r"(?:[\w()'’/-]+\s+){0,2}?" + _TRIAL_NOUN
-)
+_OTHER = re.compile(rf"(?i)(?<![\w-]){lexicon.ANOTHER}\s+" + r"(?:[\w()'’/-]+\s+){0,2}?" + _TRIAL_NOUN)
 # Words that introduce a trial besides this one without naming it earlier or another: one more ("a
 # second trial", "an additional Phase 2 study", "the planned Phase 2 trial", "a long-term follow-up
 # study"), one the sponsor "also" runs ("Northbridge also sponsors a Phase 2 trial", "NB-301 is also
