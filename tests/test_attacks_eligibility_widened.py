@@ -329,3 +329,72 @@ def test_an_age_of_another_study_is_no_bound(trials: Trials, line: str, fields: 
 )
 def test_an_age_beside_another_study_still_binds(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
+
+
+# --- an age bound a later age of its sentence passes ------------------------------------------------
+
+PASSED_AGES = [
+    ("Minimum age: 18 years (16 years with parental consent)", age_fields("minimum_age", 18, "Minimum age: 18 years")),
+    (
+        "Maximum age: 65 years (70 years at the investigator's discretion)",
+        age_fields("maximum_age", 65, "Maximum age: 65 years"),
+    ),
+    (
+        "Age 18 to 65 years, or up to 70 years with sponsor approval.",
+        age_fields("maximum_age", 65, "Age 18 to 65 years"),
+    ),
+    ("Age ≥ 18 years (≥ 12 years in China)", age_fields("minimum_age", 18, "Age ≥ 18 years")),
+    (
+        "Adolescents aged 12 to 17 years or adults aged 18 to 65 years.",
+        age_fields("maximum_age", 17, "aged 12 to 17 years"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), PASSED_AGES)
+def test_an_age_a_later_age_passes_is_no_bound(trials: Trials, line: str, fields: str) -> None:
+    assert " E508 " in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Age ≥ 18 years, SLE for at least 6 years.", age_fields("minimum_age", 18, "Age ≥ 18 years")),
+        (
+            "Age 18 to 65 years; patients over 70 years are excluded.",
+            age_fields("maximum_age", 65, "Age 18 to 65 years"),
+        ),
+        (
+            "Age 18 to 65 years, diagnosed with SLE before age 16 years.",
+            age_fields("minimum_age", 18, "Age 18 to 65 years"),
+        ),
+        (
+            "Age ≥ 18 years; for patients under 16 years, weight ≥ 40 kg.",
+            age_fields("minimum_age", 18, "Age ≥ 18 years"),
+        ),
+        ("Age ≥ 18 years, SLEDAI-2K ≥ 6.", age_fields("minimum_age", 18, "Age ≥ 18 years")),
+        (
+            "Age 18 to 70 years; women aged 18 to 50 years of childbearing potential must use contraception.",
+            age_fields("maximum_age", 70, "Age 18 to 70 years"),
+        ),
+        ("Minimum Age: 18 Years Maximum Age: 65 Years", age_fields("maximum_age", 65, "Maximum Age: 65 Years")),
+        (
+            "Adolescents aged 12 to 17 years or adults aged 18 to 65 years.",
+            age_fields("maximum_age", 65, "aged 18 to 65 years"),
+        ),
+    ],
+)
+def test_an_age_no_later_age_passes_still_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "ages"),
+    [
+        ("Minimum age: 18 years (16 years with parental consent)", []),
+        ("2. Age < 18 years or > 75 years.", [("max", 18), ("min", 75)]),
+        ("Minimum age 60 years; maximum age 50 years.", [("min", 60), ("max", 50)]),
+    ],
+)
+def test_lexicon_reads_an_age_a_later_age_passes_as_no_bound(said: str, ages: list) -> None:
+    assert [(a.bound, a.value) for a in lexicon.ages(said) if a.bound] == ages

@@ -1059,12 +1059,14 @@ def ages(quote: str) -> tuple[Age, ...]:
     bare: list[int] = []
     skip: set[int] = set()
     kept_out = _KeptOut(quote)
+    unbound_at: set[int] = set()  # where an age is read as no bound, not only as none placed
     for i, (n, unit, end) in enumerate(found):
         if i in skip:
             continue
         if unbound_age(quote, n.start, end, unit, kept_out):
             if unit is not None:  # an age, but of those kept out, or the age the disease began or was found at
                 out.append(Age(None, n.value, unit, n.start, end))
+                unbound_at.add(n.start)
             continue
         head = quote[max(0, n.start - 40) : n.start]
         bound = next((b for b, p in _AGE_LABEL.items() if p.search(head)), None)
@@ -1081,6 +1083,8 @@ def ages(quote: str) -> tuple[Age, ...]:
                 # (one statement: where the words around its other end make it no bound, neither end is
                 # one, "Women aged 18 to 50 years of childbearing potential must use contraception")
                 one = None if unbound_age(quote, nxt[0].start, nxt[2], nxt[1] or unit, kept_out) else "min"
+                if one is None:
+                    unbound_at.update((n.start, nxt[0].start))
                 out.append(Age(one, n.value, unit or nxt[1], n.start, end))
                 out.append(Age(one and "max", nxt[0].value, nxt[1] or unit, nxt[0].start, nxt[2]))
                 skip.add(i + 1)
@@ -1115,6 +1119,8 @@ def ages(quote: str) -> tuple[Age, ...]:
         for bound, part in (("min", "first"), ("max", "second")):
             value = _ordinal_value(r.group(part))
             out.append(Age(None if unbound else bound, value, "YEARS", r.start(part), r.end(part)))
+            if unbound:
+                unbound_at.add(r.start(part))
     for m in _BIRTHDAY.finditer(quote):
         # (the range it may stand in found by bisection: each birthday against every range was n² steps,
         # 4 s for a text of 8,000 ranges)
@@ -1124,12 +1130,53 @@ def ages(quote: str) -> tuple[Age, ...]:
         value = _ordinal_value(m.group("digits") or m.group("words"))
         if unbound_age(quote, m.start(), m.end(), "YEARS", kept_out):
             out.append(Age(None, value, "YEARS", m.start(), m.end()))
+            unbound_at.add(m.start())
             continue
         head = quote[max(0, m.start() - 90) : m.start()]
         bound = "max" if _BEFORE_A_BIRTHDAY.search(head) else "min" if _FROM_A_BIRTHDAY.search(head) else None
         out.append(Age(bound, value, "YEARS", m.start(), m.end()))
     out.sort(key=lambda a: a.start)
-    return tuple(Age(None, a.value, a.unit, a.start, a.end) if widened(quote, a) else a for a in out)
+    passed = _passed_later(quote, out, unbound_at)
+    return tuple(
+        Age(None, a.value, a.unit, a.start, a.end) if a.start in passed or _lets_in_beyond(quote, a) else a for a in out
+    )
+
+
+# Where a sentence ends for an age a later one passes: a stop or a line's end, not a semicolon ("Age 18
+# to 65 years; patients aged 66 to 70 years may be enrolled after review")
+_SENTENCE_STOP = re.compile(r"[.!?](?!\d)|\n")
+
+
+def _passed_later(text: str, found: list[Age], unbound_at: set[int]) -> set[int]:
+    """The starts of the age bounds of found (in text's order) that a later age of their sentence
+    (_SENTENCE_STOP) passes, in the same unit, one no reading makes no bound (unbound_at), no length of
+    time, no bound of the other side: a lower age after a minimum ("Minimum age: 18 years (16 years
+    with parental consent)", "Age ≥ 18 years (≥ 12 years in China)"), a higher one after a maximum
+    ("Maximum age: 65 years (70 years at the investigator's discretion)", "Age 18 to 65 years, or up
+    to 70 years with sponsor approval"): the trial lets in those the bound leaves out. Read from the
+    last age back, each once."""
+    stops = [m.start() for m in _SENTENCE_STOP.finditer(text)]
+    passed: set[int] = set()
+    lowest: dict[str, float] = {}
+    highest: dict[str, float] = {}
+    sentence = -1
+    for a in reversed(found):
+        here = bisect.bisect_left(stops, a.start)
+        if here != sentence:
+            sentence, lowest, highest = here, {}, {}
+        if a.unit is None:
+            continue
+        if (a.bound == "min" and lowest.get(a.unit, a.value) < a.value) or (
+            a.bound == "max" and highest.get(a.unit, a.value) > a.value
+        ):
+            passed.add(a.start)
+        if a.start not in unbound_at and not length_of_time(text, a):
+            # (a bound of the other side passes none: "minimum age 60 years; maximum age 50 years" contradicts)
+            if a.bound != "max":
+                lowest[a.unit] = min(lowest.get(a.unit, a.value), a.value)
+            if a.bound != "min":
+                highest[a.unit] = max(highest.get(a.unit, a.value), a.value)
+    return passed
 
 
 def _ordinal_value(ordinal: str) -> float:
@@ -1242,6 +1289,19 @@ _WIDENED = {bound: re.compile(rf"(?i){kept_out.let_in(group)}") for bound, group
 
 
 def widened(text: str, a: Age) -> bool:
+    """Whether the words after the age bound a in its sentence of text let in those beyond it (_WIDENED),
+    or a later age of the sentence passes it (_passed_later), as lexicon.ages reads them: binding's
+    reading of an age a quote bounds, in its source's sentence."""
+    if _lets_in_beyond(text, a):
+        return True
+    later = [
+        b for b in ages(text[a.end :]) if b.bound is not None or not unbound_age(text[a.end :], b.start, b.end, b.unit)
+    ]
+    shifted = [Age(b.bound, b.value, b.unit, b.start + a.end, b.end + a.end) for b in later]
+    return a.start in _passed_later(text, [a, *shifted], set())
+
+
+def _lets_in_beyond(text: str, a: Age) -> bool:
     """Whether the words after the age bound a in its sentence of text let in those beyond it (_WIDENED)."""
     found = _WIDENED.get(a.bound or "")
     return found is not None and found.match(text, a.end) is not None
