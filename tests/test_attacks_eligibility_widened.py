@@ -122,6 +122,15 @@ CONTRACEPTION = "Women aged 18 to 50 years of childbearing potential must use co
             "Patients aged 60 to 75 years will receive half the dose.",
             age_fields("minimum_age", 60, "aged 60 to 75 years"),
         ),
+        # (a relative clause naming the subgroup)
+        (
+            "Women aged 18 to 45 years who are of childbearing potential must use contraception.",
+            age_fields("minimum_age", 18, "aged 18 to 45 years"),
+        ),
+        (
+            "Women aged 18 to 45 years who can become pregnant must use contraception.",
+            age_fields("maximum_age", 45, "aged 18 to 45 years"),
+        ),
     ],
 )
 def test_both_ends_of_a_subgroups_age_range_are_no_bound(trials: Trials, line: str, fields: str) -> None:
@@ -264,6 +273,19 @@ def test_lexicon_reads_an_age_widened_as_no_bound(said: str, ages: list) -> None
 # --- an age of another study --------------------------------------------------------------------------
 
 ANOTHER_STUDYS_AGES = [
+    # (or a part beside the trial, or a time before the protocol in force, as the sentence's setting)
+    (
+        "In the open-label extension, patients aged 12 years or older may enrol.",
+        age_fields("minimum_age", 12, "patients aged 12 years or older"),
+    ),
+    (
+        "Previously, patients aged 12 years or older were eligible.",
+        age_fields("minimum_age", 12, "patients aged 12 years or older"),
+    ),
+    (
+        "Under the original protocol, patients aged 12 to 17 years were enrolled.",
+        age_fields("maximum_age", 17, "aged 12 to 17 years"),
+    ),
     (
         "In the pilot study, patients aged 12 years or older were treated. Here, adults are enrolled.",
         age_fields("minimum_age", 12, "patients aged 12 years or older"),
@@ -321,6 +343,14 @@ def test_an_age_of_another_study_is_no_bound(trials: Trials, line: str, fields: 
             age_fields("minimum_age", 18, "patients aged 18 to 65 years"),
         ),
         ("Other study requirements: age 18 to 65 years.", age_fields("minimum_age", 18, "age 18 to 65 years")),
+        (
+            "Previously treated patients aged 18 to 65 years.",
+            age_fields("minimum_age", 18, "patients aged 18 to 65 years"),
+        ),
+        (
+            "In the main study, patients aged 18 to 65 years are enrolled.",
+            age_fields("minimum_age", 18, "patients aged 18 to 65 years"),
+        ),
         (
             "An earlier trial enrolled adolescents. Patients aged 18 to 65 years are eligible.",
             age_fields("minimum_age", 18, "Patients aged 18 to 65 years"),

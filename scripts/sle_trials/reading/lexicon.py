@@ -969,8 +969,14 @@ _KEPT_OUT = re.compile(
 _RANGE_OTHER_END = (
     r"(?:\s*(?:to|through|-|–)\s*[0-9]+(?:\.[0-9]+)?(?:\s?(?:years?|yrs?|months?|weeks?|days?)(?![A-Za-z]))?)?"
 )
+# (in a relative clause too: "Women aged 18 to 45 years who are of childbearing potential must use
+# contraception", "... who can become pregnant must ...")
+_OF_CHILDBEARING_POTENTIAL = (
+    r"(?:(?:\s+(?:who|that)\s+(?:are|is|could|can|may))?\s+(?:of\s+(?:child-?bearing|reproductive)\s+(?:potential|age)"
+    r"|(?:able\s+to|capable\s+of)\s+(?:becom(?:e|ing)|get(?:ting)?)\s+pregnant|(?:becom(?:e|ing)|get(?:ting)?)\s+pregnant))?"
+)
 _FOR_A_SUBGROUP_AFTER = re.compile(
-    rf"(?i){_RANGE_OTHER_END}(?:\s+(?:old|of age))?(?:\s+of\s+(?:child-?bearing|reproductive)\s+(?:potential|age))?"
+    rf"(?i){_RANGE_OTHER_END}(?:\s+(?:old|of age))?{_OF_CHILDBEARING_POTENTIAL}"
     r"\s*,?\s+(?:"
     r"(?:must|should|shall|need(?:s)?(?:\s+to)?|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)"
     r"(?!\s+(?:not\s+)?(?:be\s+)?(?:enrol|enroll|includ|eligible|recruit|participat|join|take\s+part|screened|"
@@ -1258,8 +1264,25 @@ def _of_another_study(text: str, start: int, end: int, kept_out: Callable[[int, 
     if _TREATED_IN_ANOTHER_STUDY.match(text, end) is not None:
         return True
     lo, hi = kept_out.bounds(start, end) if isinstance(kept_out, _KeptOut) else sentences.around(text, start, end)
+    if _OPENS_ON_A_PART_OR_THE_PAST.match(text, lo, start) is not None:
+        return True
     opening = _OPENS_ON_ANOTHER_STUDY.match(text, lo, start)
     return opening is not None and bool(opening.group("other") or _PAST.search(text, lo, hi))
+
+
+# A part beside the trial's own (an extension, a sub-study), whose ages are not the trial's
+_BESIDE_THE_TRIAL = r"(?:extension|sub-?stud(?:y|ies)|substud(?:y|ies)|ancillary|optional|exploratory)"
+# ... or on a part beside the trial's own, or on a time before the protocol now in force, as its setting
+# ("In the open-label extension, patients aged 12 years or older may enrol.", "Previously, patients aged
+# 12 years or older were eligible.", "Under the original protocol, ..."): each bound its age
+_OPENS_ON_A_PART_OR_THE_PAST = re.compile(
+    # (with its comma: "Previously treated patients aged 18 to 65 years" are the trial's)
+    r"(?i)\s*(?:(?:previously|formerly|originally|initially|until\s+(?:the\s+)?(?:protocol\s+)?amendment\b[^,]{0,20})\s*,"
+    r"|(?:under|in)\s+(?:the\s+)?(?:original|previous|earlier|old|first)\s+(?:version\s+of\s+the\s+)?protocol\b"
+    r"|before\s+(?:the\s+)?(?:protocol\s+)?amendment\b(?:\s+[\w.-]+)?\s*,"
+    r"|(?:in|for|during|within)\s+(?:the|an?|its)\s+(?:[\w-]+\s+){0,2}?"
+    rf"{_BESIDE_THE_TRIAL}(?:\s+(?:cohorts?|parts?|phases?|stud(?:y|ies)|periods?|arms?|stages?))?\s*,)"
+)
 
 
 # An age the words after it in its sentence make an exception to, or give of a part beside the trial's
@@ -1267,7 +1290,6 @@ def _of_another_study(text: str, start: int, end: int, kept_out: Callable[[int, 
 # sponsor)", "Adolescents aged 12 to 17 years may enrol in the open-label extension", "Age 12 to 17
 # years (sub-study only)". Each bound its age; "Age 18 to 65 years (all cohorts)" and "... unless
 # pregnant" (a rule's exception) still do.
-_BESIDE_THE_TRIAL = r"(?:extension|sub-?stud(?:y|ies)|substud(?:y|ies)|ancillary|optional|exploratory)"
 _EXCEPTED_OR_OF_A_PART = re.compile(
     rf"(?i){kept_out.excepted()}"
     r"|[^.!?;\n]{0,60}?(?:(?<![\w-])(?:in|for|within|into|of)\s+(?:the|a|an|its|any)\s+(?:[\w-]+\s+){0,2}?"
