@@ -73,6 +73,14 @@ WIDENED_TERMS = [
     ("Accepts Healthy Volunteers: No (except in the sub-study)", volunteers("false", "Accepts Healthy Volunteers: No")),
     ("No healthy volunteers, except in the extension cohort.", volunteers("false", "No healthy volunteers")),
     ("Accepts Healthy Volunteers: Yes (sub-study only)", volunteers("true", "Accepts Healthy Volunteers: Yes")),
+    # (the next sentence, opening on the group it leaves out, lets it in; an exception by its noun)
+    ("Sex: Female. Male patients with lupus nephritis are also eligible.", sex("FEMALE", "Sex: Female")),
+    ("Sex: Female. However, men may be enrolled.", sex("FEMALE", "Sex: Female")),
+    (
+        "Healthy volunteers: No. Healthy volunteers may join the sub-study.",
+        volunteers("false", "Healthy volunteers: No"),
+    ),
+    ("Gender: Female only; exceptions may be granted for men.", sex("FEMALE", "Gender: Female")),
 ]
 
 
@@ -93,6 +101,10 @@ def test_a_term_its_sentence_widens_is_none(trials: Trials, line: str, fields: s
         ("Sex: Female (women of childbearing potential must use contraception)", sex("FEMALE", "Sex: Female")),
         ("Sex: Female; male partners must also use contraception.", sex("FEMALE", "Sex: Female")),
         ("Sex: Female. Males with SLE are also rare.", sex("FEMALE", "Sex: Female")),
+        ("Sex: Female. Male patients are not eligible.", sex("FEMALE", "Sex: Female")),
+        ("Sex: Female. Male partners must use contraception.", sex("FEMALE", "Sex: Female")),
+        ("Sex: Female (no exceptions)", sex("FEMALE", "Sex: Female")),
+        ("Sex: Female. Patients must be at least 18 years old.", sex("FEMALE", "Sex: Female")),
         ("Sex: Female (all cohorts)", sex("FEMALE", "Sex: Female")),
         ("Sex: Female (only patients with SLE)", sex("FEMALE", "Sex: Female")),
         ("Sex: Female (except pregnant or breastfeeding women)", sex("FEMALE", "Sex: Female")),

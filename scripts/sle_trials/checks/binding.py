@@ -478,10 +478,11 @@ def _rendered_there(
         # The suspension was lifted in 2025." lift it)
         if vocab.name == "overall status" and text.startswith((";", ". "), hi):
             hi = sentences.around(text, hi + 1, hi + 1)[1]
-        # (and a sex's or a healthy volunteers' answer's next clause: "Sex: Female; males with lupus
-        # nephritis may also enrol" lets the other sex in: vocabulary._widening)
+        # (and a sex's or a healthy volunteers' answer's next clause or sentence: "Sex: Female; males with
+        # lupus nephritis may also enrol", "Sex: Female. Male patients ... are also eligible." let the other
+        # sex in: vocabulary._widening)
         elif vocab.name in vocabulary.WIDENED:
-            hi = _next_clause_end(text, hi)
+            hi = _next_clause_end(text, hi, (";", ". "))
         if any(r.start == start and r.values == rendering.values for r in vocab.places(text[lo:hi])):
             return True
     return not seen
@@ -1258,9 +1259,10 @@ def _unbound_there(ctx: Context, path: Path_, quote: str, a: lexicon.Age) -> boo
     return seen
 
 
-def _next_clause_end(text: str, hi: int) -> int:
-    """Where the clause after a semicolon at text[hi] ends, else hi: a sentence's words past a semicolon."""
-    return sentences.around(text, hi + 1, hi + 1)[1] if text.startswith(";", hi) else hi
+def _next_clause_end(text: str, hi: int, stops: tuple[str, ...] = (";",)) -> int:
+    """Where the clause after a semicolon (or another of stops) at text[hi] ends, else hi: a sentence's
+    words past a semicolon."""
+    return sentences.around(text, hi + 1, hi + 1)[1] if text.startswith(stops, hi) else hi
 
 
 def _left_bound(quote: str, a: lexicon.Age) -> str | None:

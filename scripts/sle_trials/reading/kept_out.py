@@ -54,7 +54,7 @@ PART = (
 # "unless approved by the sponsor", "other than males with lupus nephritis")
 _EXCEPT = (
     r"(?:except|excepting|unless|save[ \t]+for|barring|apart[ \t]+from|other[ \t]+than|"
-    r"with[ \t]+(?:the[ \t]+|an[ \t]+)?exceptions?(?:[ \t]+of)?)"
+    r"(?:with[ \t]+(?:the[ \t]+|an[ \t]+)?)?exceptions?(?:[ \t]+(?:of|for))?)"
 )
 _AN_EXCEPTION_OF = rf"(?:{PART}|discretion|investigators?|sponsors?|physicians?|approv\w*|agree\w*|permission|waiver)"
 
@@ -63,6 +63,18 @@ def let_in(group: str) -> str:
     """A pattern of the words after a value, in its sentence, that name group (a pattern) and let it in, in
     no words of a rule or of keeping it out (to be read case-blind, from the value's end)."""
     return rf"{IN_SENTENCE}{{0,80}}?(?<![\w-]){group}(?![\w-]){NO_RULE}{IN_CLAUSE}{{0,60}}?(?<![\w-]){LETS_IN}(?![\w-])"
+
+
+def let_in_next(group: str) -> str:
+    """A pattern of the next sentence after a value's, opening on group (a pattern) and letting it in by
+    the words that say so plainly (LET_IN, "enrol", "join", "participate"; not "also", which "Males with SLE
+    are also rare" holds), in no words of a rule or of keeping it out ("Sex: Female. Male patients with
+    lupus nephritis are also eligible.")."""
+    return (
+        rf"{IN_SENTENCE}{{0,80}}?[.!?][ \t]+(?:(?:however|but|also|in[ \t]+addition|additionally)[ \t]*,?[ \t]+)?"
+        rf"(?:(?:the|all|any)[ \t]+)?{group}(?![\w-]){NO_RULE}{IN_CLAUSE}{{0,60}}?(?<![\w-])"
+        rf"(?:{LET_IN}|enrol\w*|join\w*|participat\w*)(?![\w-])"
+    )
 
 
 def excepted(group: str = "") -> str:

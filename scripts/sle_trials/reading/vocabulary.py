@@ -725,15 +725,16 @@ _TAKEN_BACK_AFTER = {
 }
 # ... nor a sex or an answer on healthy volunteers that the words after it in its sentence (past a
 # semicolon too: binding reads that far) widen to the group it leaves out, make an exception to, or give
-# of a part of the trial only: "Gender: Female (male patients are also eligible)", "Sex: Female; males
-# with lupus nephritis may also enrol", "Sex: Female, including males", "Healthy volunteers: No; healthy
-# volunteers may join the extension cohort", "No healthy volunteers, except in the extension cohort",
-# "Sex: Female (extension cohort only)". Each bound its value with a quote of the label and its answer,
-# where the source lets the others in. The group named in words that keep it out or set it a rule
-# leaves the value standing ("Sex: Female (male patients are excluded)", "Sex: Female; male partners
-# must use contraception"), as do a group named with no word letting it in ("Sex: Female. Males with
-# SLE are rare." ends its sentence first) and an exception of a rule's ("Sex: Female (except pregnant
-# women)"). "All" is widened by nothing.
+# of a part of the trial only, or that the next sentence, opening on that group, widens: "Gender:
+# Female (male patients are also eligible)", "Sex: Female; males with lupus nephritis may also enrol",
+# "Sex: Female. Male patients with lupus nephritis are eligible.", "Sex: Female, including males",
+# "Healthy volunteers: No; healthy volunteers may join the extension cohort", "No healthy volunteers,
+# except in the extension cohort", "Sex: Female (extension cohort only)". Each bound its value with a
+# quote of the label and its answer, where the source lets the others in. The group named in words that
+# keep it out or set it a rule leaves the value standing ("Sex: Female (male patients are excluded)",
+# "Sex: Female; male partners must use contraception"), as do a group named with no word letting it in
+# ("Sex: Female. Males with SLE are also rare.") and an exception of a rule's ("Sex: Female (except
+# pregnant women)"). "All" is widened by nothing.
 # (each value: the group it leaves out, None for one that leaves out no group)
 _LEFT_OUT: dict[str | bool, str | None] = {
     "FEMALE": r"(?:males?|men|boys|male[ \t]+(?:patients?|participants?|subjects?))",
@@ -758,7 +759,7 @@ def _widening(left_out: str | None) -> str:
         ""
         if left_out is None
         else (
-            rf"|{kept_out.let_in(left_out)}"
+            rf"|{kept_out.let_in(left_out)}|{kept_out.let_in_next(left_out)}"
             rf"|{kept_out.IN_SENTENCE}{{0,80}}?(?<![\w-])(?:and|or|plus|including|incl\.|as[ \t]+well[ \t]+as)[ \t]+"
             rf"(?:[\w-]+[ \t]+){{0,2}}?{left_out}(?![\w-]){kept_out.NO_RULE}"
         )
