@@ -65,6 +65,7 @@ WIDENED_TERMS = [
     ("Female patients; male patients are also eligible.", sex("FEMALE", "Female")),
     ("Sex: Female (extension cohort only)", sex("FEMALE", "Sex: Female")),
     ("Sex: Female (in Part B)", sex("FEMALE", "Sex: Female")),
+    ("Sex: Female (Part B only)", sex("FEMALE", "Sex: Female")),
     (
         "Healthy volunteers: No; healthy volunteers may join the extension cohort.",
         volunteers("false", "Healthy volunteers: No"),
@@ -106,6 +107,8 @@ def test_a_term_its_sentence_widens_is_none(trials: Trials, line: str, fields: s
         ("Sex: Female (no exceptions)", sex("FEMALE", "Sex: Female")),
         ("Sex: Female. Patients must be at least 18 years old.", sex("FEMALE", "Sex: Female")),
         ("Sex: Female (all cohorts)", sex("FEMALE", "Sex: Female")),
+        ("Sex: Female (in all cohorts)", sex("FEMALE", "Sex: Female")),
+        ("Sex: Female (across both parts)", sex("FEMALE", "Sex: Female")),
         ("Sex: Female (only patients with SLE)", sex("FEMALE", "Sex: Female")),
         ("Sex: Female (except pregnant or breastfeeding women)", sex("FEMALE", "Sex: Female")),
         ("Sex: Female, unless postmenopausal for 12 months", sex("FEMALE", "Sex: Female")),

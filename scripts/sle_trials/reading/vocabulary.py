@@ -747,7 +747,10 @@ _LEFT_OUT: dict[str | bool, str | None] = {
 _OF_A_PART = (
     r"(?:(?:[ \t]*:)?[ \t]+[\w-]+){0,3}?[ \t]*[,;:(\[\u2013\u2014-][ \t]*(?:only[ \t]+)?"
     r"(?:(?:in|for|within|of)[ \t]+(?:the[ \t]+|a[ \t]+|its[ \t]+)?)?"
-    r"(?!(?:all|each|every|both|any)\b)(?:[\w-]+[ \t]+){0,2}?" + kept_out.PART + r"\b(?:[ \t]+[A-Z0-9]\b)?"
+    # (not all of them: "(all cohorts)", "(in all cohorts)", "(across both parts)")
+    r"(?:(?!(?:all|each|every|both|any|across|throughout)\b)[\w-]+[ \t]+){0,2}?"
+    + kept_out.PART
+    + r"\b(?:[ \t]+[A-Z0-9]\b)?"
     r"(?=[ \t]*(?:only\b|[)\],;.]|\Z|\n))"
 )
 
