@@ -201,10 +201,10 @@ TYPED_BY_ANOTHER = [
     ("Registry Identifier: ABC-123 - an NIH grant was applied for.", "ABC-123", "NIH", "ABC-123 - an NIH"),
     ("Funded by NIH; protocol number ABC-123.", "ABC-123", "NIH", "NIH; protocol number ABC-123"),
     (
-        "Grant number: 2023YFC123456 (EudraCT Number pending)",
+        "Grant number: 2023YFC123456 (EudraCT Number applied for)",
         "2023YFC123456",
         "EUDRACT_NUMBER",
-        "2023YFC123456 (EudraCT Number pending)",
+        "2023YFC123456 (EudraCT Number applied for)",
     ),
     (
         "ABC-123 Other Grant/Funding Number: 2023YFC123456",

@@ -575,7 +575,7 @@ _PLANNED_TIME = (
 # expected to begin soon)" plans the site's recruitment)
 _PLANNED_NOUN = (
     rf"(?:{_SITE_NOUN}|(?:figure|value|entry|item|statement|dose|design|arm|cohort|regimen|allocation|masking|"
-    r"model|purpose|domain|agent|route)s?)"
+    r"model|purpose|domain|agent|route|target|version|construct|product|formulation)s?|targeting)"
 )
 _PLANNED_TAIL = rf"(?:[ \t]+{_PLANNED_NOUN})?(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|[ \t]+{_PLANNED_TIME})"
 # (and the words that say it waits on a decision, whatever follows them: "(pending approval)", "(subject to
@@ -583,7 +583,9 @@ _PLANNED_TAIL = rf"(?:[ \t]+{_PLANNED_NOUN})?(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|[ \t]+
 _UNDECIDED = (
     r"(?:pending[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:approval|confirmation|agreement|decision|activation)"
     r"|subject[ \t]+to[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:approval|confirmation|agreement|change)"
-    r"|under[ \t]+(?:consideration|discussion|negotiation)|if[ \t]+approved)\b"
+    r"|under[ \t]+(?:consideration|discussion|negotiation|development)|if[ \t]+approved"
+    # (or alone, closing a bracket: "(BCMA pending)")
+    r"|pending(?=[ \t]*[)\]]))\b"
 )
 _PLAN = rf"(?:{planned_words.PLANNED}\b{_PLANNED_TAIL}|{_UNDECIDED})"
 _PLANNED_AFTER = re.compile(
@@ -593,6 +595,26 @@ _PLANNED_AFTER = re.compile(
     rf"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*{_PLANNED_NOW}{_PLAN}"
     rf"|[ \t]+(?:is|are|was|were|will[ \t]+be|has[ \t]+been|have[ \t]+been|remains?)[ \t]+{_PLANNED_NOW}"
     rf"{planned_words.PLANNED}\b{_PLANNED_TAIL}"
+    # ... or after the value's own noun ("BCMA targeting planned", "CD28 domain proposed", "BCMA version under
+    # development"), or alone where the plan closes a bracket the value opens ("(BCMA pending)"), or as what a
+    # version of it may later be ("a BCMA arm may be added later"): the value is not the trial's yet
+    rf"|[ \t]+{_PLANNED_NOUN}[ \t]+{_PLANNED_NOW}{_PLAN}"
+    rf"|[ \t]+{_PLANNED_NOW}(?:{planned_words.PLANNED}|pending|under[ \t]+development)[ \t]*[)\]]"
+    rf"|[ \t]+{_PLANNED_NOUN}[ \t]+(?:may|might|could|will|would|is[ \t]+to)[ \t]+"
+    r"(?:(?:later|also|eventually|still|then)[ \t]+){0,2}be[ \t]+"
+    r"(?:added|introduced|included|opened|developed|explored|considered)\b"
+    r")"
+)
+# ... and, of such a value, the words right after it that say it was dropped: a participle closing a
+# bracket it stands in or opens ("(BCMA dropped)", "(BCMA later discontinued)", "Randomized (dropped)"),
+# or a verb's ("BCMA was dropped", "CD28 has been discontinued"). Of a value only that has no count of
+# its own: "(5 withdrawn)" counts participants
+_DROPPED = r"(?:dropped|discontinued|abandoned|omitted|eliminated|removed|deleted)"
+_DROPPED_AFTER = re.compile(
+    r"(?i)[ \t]*(?:"
+    rf"(?:[(\[][ \t]*)?(?:(?:since|later|subsequently|then|now)[ \t]+)?(?:{_DROPPED}|{_UNDONE})[ \t]*[)\]]"
+    r"|[ \t]+(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|will[ \t]+be)[ \t]+"
+    rf"(?:(?:since|later|subsequently|then|now|also)[ \t]+)?{_DROPPED}\b"
     r")"
 )
 # ... or a label right before it that says so, of the value's own noun: "Planned allocation: Randomized",
@@ -769,6 +791,6 @@ def _back_after(text: str, at: int, said: bool, site: bool, planned: bool, after
         _AFTER.match(text, at) is not None
         or (said and _SAID_AFTER.match(text, at) is not None)
         or (site and _SITE_AFTER.match(text, at) is not None)
-        or (planned and _PLANNED_AFTER.match(text, at) is not None)
+        or (planned and (_PLANNED_AFTER.match(text, at) is not None or _DROPPED_AFTER.match(text, at) is not None))
         or (after is not None and after.takes_back(text, at))
     )

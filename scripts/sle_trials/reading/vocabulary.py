@@ -525,6 +525,7 @@ class Vocabulary:
 # autologous", "instead of autologous", "(as opposed to autologous)", "unlike autologous", "other than
 # CD19", "never autologous", "neither autologous nor allogeneic": each bound AUTOLOGOUS). Each form a
 # fixed-width lookbehind, as Python's re needs.
+_HEDGES = ("possibly", "potentially", "perhaps", "maybe", "probably")
 _DENIALS = (
     "not",
     "non",
@@ -542,6 +543,8 @@ _DENIALS = (
     "instead of",
     "in place of",
     "as opposed to",
+    # (a hedge: "CD19 and possibly BCMA", "perhaps a CD28 domain" state no BCMA, no CD28)
+    *(f"{hedge}{article}" for hedge in _HEDGES for article in ("", " a", " an", " the")),
 )
 _NOT_DENIED = "".join(
     rf"(?<!\b{re.escape(form + gap)})"
@@ -554,9 +557,13 @@ _NOT_DENIED = "".join(
 # cells"), or its preposition alone ("by intravenous infusion, not by subcutaneous injection"): each
 # bound its value (FAST, SUBCUTANEOUS, UNIVERSAL)
 _DENIED_VERB = re.compile(
-    r"(?i)\b(?:not|never)[ \t]+(?:(?:be(?:en)?[ \t]+)?"
+    r"(?i)(?:\b(?:not|never|cannot|no[ \t]+longer)|n['\u2019]t)[ \t]+(?:(?:be(?:en|ing)?[ \t]+)?"
     r"(?:made|manufactured|produced|generated|engineered|prepared|given|administered|delivered|infused|injected|"
-    r"used|dosed|targeted|directed)"
+    r"used|dosed|targeted|directed"
+    # (in any form: "will not target BCMA", "does not include CD28", "no longer uses allogeneic donors")
+    r"|(?:target|direct|administer|deliver|inject|engineer|express|contain|employ)(?:s|es|ing)?"
+    r"|(?:us|infus|produc|generat|prepar|includ|incorporat|involv|recogni[sz]|dos|manufactur)(?:e|es|ed|ing)"
+    r"|make|makes|making|give|gives|giving|carry|carries|carried|carrying|bind|binds|binding)"
     r"[ \t]+(?:with|by|as|via|using|through|from|in|into|against|to|at)?"
     # (or the preposition alone: "by intravenous infusion, not by subcutaneous injection")
     r"|(?:by|via|using|with|as)[ \t]+)[ \t]*\Z"

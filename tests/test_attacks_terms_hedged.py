@@ -1,0 +1,110 @@
+"""A term its sentence hedges, plans, drops or denies with a verb.
+
+A source's "IM19 CAR-T cells target CD19 (BCMA targeting planned)" bound the target antigens CD19
+and BCMA with a quote of the sentence, where BCMA is only planned; so did "and possibly BCMA" (a
+hedge), "will not target BCMA" and "no longer uses CD28" (a denial by a verb in any of its forms,
+where vocabulary._DENIED_VERB read only participles: "not targeted against"), "(BCMA pending)",
+"(BCMA version under development)", "BCMA was dropped" and "a BCMA arm may be added later". A term
+is read as stated only where no such words stand around it: a hedge before it (vocabulary._DENIALS),
+a denied verb before it (vocabulary._DENIED_VERB), a plan after it with or without the term's own
+noun ("BCMA targeting planned", "(BCMA pending)": retracted._PLANNED_AFTER) or a participle that
+drops it ("was dropped", "was discontinued": retracted._AFTER). The same words about another term
+of the sentence leave it standing ("CD19 is targeted; a BCMA version is planned"), and so do the
+trial's own words in the forms the denial now reads ("does not only target CD19").
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import Trials, im19_out, term_fields
+
+
+def targets(values: str, quote: str) -> str:
+    return (
+        f"cell_product:\n  name: IM19\n  target_antigens: {values}\n"
+        f"evidence:\n  cell_product.name: IM19\n  cell_product.target_antigens: {json.dumps(quote)}\n"
+    )
+
+
+def domains(values: str, quote: str) -> str:
+    return (
+        f"cell_product:\n  name: IM19\n  construct:\n    costimulatory_domains: {values}\n"
+        f"evidence:\n  cell_product.name: IM19\n  cell_product.construct: {json.dumps(quote)}\n"
+    )
+
+
+def origin(value: str, quote: str) -> str:
+    return (
+        f"cell_product:\n  name: IM19\n  origin: {value}\n"
+        f"evidence:\n  cell_product.name: IM19\n  cell_product.origin: {json.dumps(quote)}\n"
+    )
+
+
+def allocation(value: str, quote: str) -> str:
+    return term_fields("design.allocation", value, quote)
+
+
+def quote_of(fields: str) -> str:
+    """The quote of a case's term: the last line of its fields, the source's line it is cut from."""
+    return str(json.loads(fields.rstrip("\n").splitlines()[-1].split(": ", 1)[1]))
+
+
+# Each sentence states one term of the record's only as hedged, planned, dropped or denied
+HEDGED = [
+    # a plan after the term and its noun, or in a bracket the term opens
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 (BCMA targeting planned)."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 (BCMA pending)."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 (BCMA version under development)."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19, and a BCMA arm may be added later."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19; BCMA targeting expected in 2026."),
+    domains("[4-1BB, CD28]", "The CAR carries a 4-1BB domain (CD28 domain proposed)."),
+    origin("ALLOGENEIC", "IM19 CAR-T cells are autologous (allogeneic version under development)."),
+    # a hedge before it
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and possibly BCMA."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and potentially BCMA."),
+    domains("[4-1BB, CD28]", "The CAR carries a 4-1BB and perhaps a CD28 domain."),
+    origin("ALLOGENEIC", "IM19 CAR-T cells, maybe allogeneic, are infused once."),
+    # a denial by a verb in any of its forms
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and will not target BCMA."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 but do not target BCMA."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and no longer target BCMA."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and don't target BCMA."),
+    domains("[4-1BB, CD28]", "The CAR uses 4-1BB and no longer uses CD28."),
+    domains("[4-1BB, CD28]", "The CAR includes 4-1BB but does not include CD28."),
+    origin("ALLOGENEIC", "IM19 CAR-T cells will never use allogeneic donors."),
+    # a participle that drops it
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19; BCMA was dropped."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and BCMA (later discontinued)."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 (BCMA later discontinued)."),
+    domains("[4-1BB, CD28]", "The CAR carries 4-1BB; CD28 was discontinued."),
+    allocation("RANDOMIZED", "Allocation: Randomized (dropped)."),
+]
+
+
+@pytest.mark.parametrize("fields", HEDGED, ids=[quote_of(f) for f in HEDGED])
+def test_a_term_hedged_planned_dropped_or_denied_is_refused(trials: Trials, fields: str) -> None:
+    out = im19_out(trials, quote_of(fields), fields)
+    assert out, "passed"
+
+
+# The same words about another term, or the trial's own in those forms, leave the term standing
+HONEST = [
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and BCMA."),
+    targets("[CD19]", "IM19 CAR-T cells target CD19 (a BCMA version is under development)."),
+    targets("[CD19]", "IM19 CAR-T cells target CD19 and will not target BCMA."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells do not only target CD19 but also BCMA."),
+    domains("[4-1BB]", "The CAR uses 4-1BB and no longer uses CD28."),
+    allocation("RANDOMIZED", "Allocation: Randomized."),
+    targets("[CD19]", "IM19 CAR-T cells target CD19 (BCMA pending)."),
+    targets("[CD19]", "IM19 CAR-T cells target CD19 and possibly BCMA."),
+    domains("[4-1BB]", "The CAR includes 4-1BB but does not include CD28."),
+    domains("[4-1BB]", "The CAR carries 4-1BB (CD28 dropped)."),
+    origin("AUTOLOGOUS", "IM19 CAR-T cells are autologous and are not made from donors."),
+]
+
+
+@pytest.mark.parametrize("fields", HONEST, ids=[quote_of(f) for f in HONEST])
+def test_a_term_the_words_leave_standing_passes(trials: Trials, fields: str) -> None:
+    assert im19_out(trials, quote_of(fields), fields) == ""
