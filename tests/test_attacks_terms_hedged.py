@@ -11,6 +11,11 @@ noun ("BCMA targeting planned", "(BCMA pending)": retracted._PLANNED_AFTER) or a
 drops it ("was dropped", "was discontinued": retracted._AFTER). The same words about another term
 of the sentence leave it standing ("CD19 is targeted; a BCMA version is planned"), and so do the
 trial's own words in the forms the denial now reads ("does not only target CD19").
+
+A count the trial will not take in ("The study will not enroll 60 participants", "no longer plans to
+enroll 60", "won't recruit 60 patients") bound an enrollment of 60: lexicon._OTHER_GROUP read only
+"not enrolled", a participle. A dose that "may be added later" bound its cohort's dose. (A hedged number,
+"possibly 60 participants", is left as "approximately 60" is: a value given as uncertain, not denied.)
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Trials, im19_out, term_fields
+from conftest import Trials, cohort_fields, enrollment_fields, im19_out, term_fields
 
 
 def targets(values: str, quote: str) -> str:
@@ -108,3 +113,34 @@ HONEST = [
 @pytest.mark.parametrize("fields", HONEST, ids=[quote_of(f) for f in HONEST])
 def test_a_term_the_words_leave_standing_passes(trials: Trials, fields: str) -> None:
     assert im19_out(trials, quote_of(fields), fields) == ""
+
+
+# A count the trial will not take in, a dose that may only be added later
+NOT_TAKEN = [
+    ("The study will not enroll 60 participants.", enrollment_fields(60, "60 participants")),
+    ("The study no longer plans to enroll 60 participants.", enrollment_fields(60, "60 participants")),
+    ("We won't recruit 60 patients.", enrollment_fields(60, "60 patients")),
+    ("The sponsor does not intend to treat 60 patients.", enrollment_fields(60, "60 patients")),
+    ("Arm A: 1×10^6 CAR-T cells/kg may be added later.", cohort_fields("1×10^6 CAR-T cells/kg")),
+    ("Arm A: 1×10^6 CAR-T cells/kg could also be explored.", cohort_fields("1×10^6 CAR-T cells/kg")),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), NOT_TAKEN, ids=[line for line, _ in NOT_TAKEN])
+def test_a_count_not_taken_in_or_a_dose_to_be_added_is_refused(trials: Trials, line: str, fields: str) -> None:
+    assert "E508" in im19_out(trials, line, fields)
+
+
+TAKEN = [
+    ("The study will enroll 60 participants.", enrollment_fields(60, "60 participants")),
+    (
+        "The study will not only enroll 60 participants but follow them for 15 years.",
+        enrollment_fields(60, "60 participants"),
+    ),
+    ("Arm A: 1×10^6 CAR-T cells/kg.", cohort_fields("1×10^6 CAR-T cells/kg")),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), TAKEN, ids=[line for line, _ in TAKEN])
+def test_a_count_or_a_dose_the_trial_gives_passes(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""

@@ -1899,7 +1899,13 @@ _OTHER_GROUP = (
     # those who would not or could not take part ("60 participants declined to take part", "60 participants
     # failed screening", "60 participants will not be enrolled"), which bound an enrollment of 60
     r"declin(?:ed|ing)|refus(?:ed|als?)|opted\s+out|rejected|fail(?:ed|ing)\s+(?:the\s+)?(?:screening|eligibility)|"
-    r"not\s+(?:be(?:en)?\s+)?(?:enrol(?:l)?ed|included|randomi[sz]ed|treated|dosed|infused)"
+    r"not\s+(?:be(?:en)?\s+)?(?:enrol(?:l)?ed|included|randomi[sz]ed|treated|dosed|infused)|"
+    # ... or whom the trial will not, or no longer plans to, take in ("The study will not enroll 60
+    # participants", "no longer plans to recruit 60 patients", "won't treat 60 patients")
+    r"(?:not|never|no\s+longer|(?:do|does|did|will|would|could|should|can|wo|ca)n['\u2019]t)\s+"
+    r"(?:(?:plans?|intends?|expects?|aims?|seeks?|hopes?)\s+to\s+)?"
+    r"(?:enrol(?:l)?(?:s|ing)?|includ(?:e|es|ing)|recruit(?:s|ing)?|randomi[sz](?:e|es|ing)|treat(?:s|ing)?|"
+    r"dos(?:e|es|ing)|infus(?:e|es|ing)|accept(?:s|ing)?|admit(?:s|ting)?)"
 )
 _OTHER_GROUP_BEFORE = re.compile(rf"(?i)\b(?:{_OTHER_GROUP})\b[^.;,\d]*\Z")  # in the count's clause
 _OTHER_GROUP_AFTER = re.compile(

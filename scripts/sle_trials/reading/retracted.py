@@ -600,7 +600,7 @@ _PLANNED_AFTER = re.compile(
     # version of it may later be ("a BCMA arm may be added later"): the value is not the trial's yet
     rf"|[ \t]+{_PLANNED_NOUN}[ \t]+{_PLANNED_NOW}{_PLAN}"
     rf"|[ \t]+{_PLANNED_NOW}(?:{planned_words.PLANNED}|pending|under[ \t]+development)[ \t]*[)\]]"
-    rf"|[ \t]+{_PLANNED_NOUN}[ \t]+(?:may|might|could|will|would|is[ \t]+to)[ \t]+"
+    rf"|[ \t]+(?:{_PLANNED_NOUN}[ \t]+)?(?:may|might|could|will|would|is[ \t]+to)[ \t]+"
     r"(?:(?:later|also|eventually|still|then)[ \t]+){0,2}be[ \t]+"
     r"(?:added|introduced|included|opened|developed|explored|considered)\b"
     r")"
