@@ -4,12 +4,14 @@ A source's "IM19 CAR-T cells target CD19 (BCMA targeting planned)" bound the tar
 and BCMA with a quote of the sentence, where BCMA is only planned; so did "and possibly BCMA" (a
 hedge), "will not target BCMA" and "no longer uses CD28" (a denial by a verb in any of its forms,
 where vocabulary._DENIED_VERB read only participles: "not targeted against"), "(BCMA pending)",
-"(BCMA version under development)", "BCMA was dropped" and "a BCMA arm may be added later". A term
-is read as stated only where no such words stand around it: a hedge before it (vocabulary._DENIALS),
-a denied verb before it (vocabulary._DENIED_VERB), a plan after it with or without the term's own
-noun ("BCMA targeting planned", "(BCMA pending)": retracted._PLANNED_AFTER) or a participle that
-drops it ("was dropped", "was discontinued": retracted._AFTER). The same words about another term
-of the sentence leave it standing ("CD19 is targeted; a BCMA version is planned"), and so do the
+"(BCMA version under development)", "(BCMA to be confirmed)", "(BCMA optional)", "BCMA was dropped",
+"a BCMA arm may be added later", and a verb of what might be ("could target BCMA"). A term is read
+as stated only where no such words stand around it: a hedge before it (vocabulary._DENIALS:
+"possibly", "hopefully", "not yet", ...), a denied or conditional verb before it
+(vocabulary._DENIED_VERB), a plan after it with or without the term's own noun ("BCMA targeting
+planned", "(BCMA pending)": retracted._PLANNED_AFTER) or a participle that drops it ("was dropped",
+"(later discontinued)": retracted._DROPPED_AFTER). The same words about another term of the sentence
+leave it standing ("CD19 is targeted; a BCMA version is planned"), and so do the
 trial's own words in the forms the denial now reads ("does not only target CD19").
 
 A count the trial will not take in ("The study will not enroll 60 participants", "no longer plans to
@@ -71,6 +73,15 @@ HEDGED = [
     targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and potentially BCMA."),
     domains("[4-1BB, CD28]", "The CAR carries a 4-1BB and perhaps a CD28 domain."),
     origin("ALLOGENEIC", "IM19 CAR-T cells, maybe allogeneic, are infused once."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and hopefully BCMA."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and not yet BCMA."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 (BCMA to be confirmed)."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 (BCMA optional)."),
+    allocation("RANDOMIZED", "Allocation: Randomized (optional)."),
+    # a verb of what might be, not what is
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19, and could target BCMA."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and would target BCMA if needed."),
+    domains("[4-1BB, CD28]", "The CAR uses 4-1BB and might also use CD28."),
     # a denial by a verb in any of its forms
     targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and will not target BCMA."),
     targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 but do not target BCMA."),
@@ -103,6 +114,8 @@ HONEST = [
     domains("[4-1BB]", "The CAR uses 4-1BB and no longer uses CD28."),
     allocation("RANDOMIZED", "Allocation: Randomized."),
     targets("[CD19]", "IM19 CAR-T cells target CD19 (BCMA pending)."),
+    targets("[CD19]", "IM19 CAR-T cells target CD19, which could improve outcomes."),
+    targets("[CD19]", "IM19 CAR-T cells target CD19 and could target BCMA."),
     targets("[CD19]", "IM19 CAR-T cells target CD19 and possibly BCMA."),
     domains("[4-1BB]", "The CAR includes 4-1BB but does not include CD28."),
     domains("[4-1BB]", "The CAR carries 4-1BB (CD28 dropped)."),

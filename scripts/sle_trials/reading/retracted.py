@@ -585,7 +585,7 @@ _UNDECIDED = (
     r"|subject[ \t]+to[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:approval|confirmation|agreement|change)"
     r"|under[ \t]+(?:consideration|discussion|negotiation|development)|if[ \t]+approved"
     # (or alone, closing a bracket: "(BCMA pending)")
-    r"|pending(?=[ \t]*[)\]]))\b"
+    r"|(?:pending|optional)(?=[ \t]*[)\]]))\b"
 )
 _PLAN = rf"(?:{planned_words.PLANNED}\b{_PLANNED_TAIL}|{_UNDECIDED})"
 _PLANNED_AFTER = re.compile(
@@ -599,7 +599,9 @@ _PLANNED_AFTER = re.compile(
     # development"), or alone where the plan closes a bracket the value opens ("(BCMA pending)"), or as what a
     # version of it may later be ("a BCMA arm may be added later"): the value is not the trial's yet
     rf"|[ \t]+{_PLANNED_NOUN}[ \t]+{_PLANNED_NOW}{_PLAN}"
-    rf"|[ \t]+{_PLANNED_NOW}(?:{planned_words.PLANNED}|pending|under[ \t]+development)[ \t]*[)\]]"
+    rf"|[ \t]+{_PLANNED_NOW}(?:{planned_words.PLANNED}|pending|under[ \t]+development|optional|"
+    r"to[ \t]+be[ \t]+(?:confirmed|determined|decided|defined|announced|finali[sz]ed|agreed)|"
+    r"not[ \t]+(?:yet[ \t]+)?(?:confirmed|final(?:i[sz]ed)?|decided|determined)|unconfirmed)[ \t]*[)\]]"
     rf"|[ \t]+(?:{_PLANNED_NOUN}[ \t]+)?(?:may|might|could|will|would|is[ \t]+to)[ \t]+"
     r"(?:(?:later|also|eventually|still|then)[ \t]+){0,2}be[ \t]+"
     r"(?:added|introduced|included|opened|developed|explored|considered)\b"

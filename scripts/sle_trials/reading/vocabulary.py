@@ -525,7 +525,19 @@ class Vocabulary:
 # autologous", "instead of autologous", "(as opposed to autologous)", "unlike autologous", "other than
 # CD19", "never autologous", "neither autologous nor allogeneic": each bound AUTOLOGOUS). Each form a
 # fixed-width lookbehind, as Python's re needs.
-_HEDGES = ("possibly", "potentially", "perhaps", "maybe", "probably")
+_HEDGES = (
+    "possibly",
+    "potentially",
+    "perhaps",
+    "maybe",
+    "probably",
+    "hopefully",
+    "ideally",
+    "theoretically",
+    "presumably",
+    "conceivably",
+    "not yet",
+)
 _DENIALS = (
     "not",
     "non",
@@ -557,7 +569,9 @@ _NOT_DENIED = "".join(
 # cells"), or its preposition alone ("by intravenous infusion, not by subcutaneous injection"): each
 # bound its value (FAST, SUBCUTANEOUS, UNIVERSAL)
 _DENIED_VERB = re.compile(
-    r"(?i)(?:\b(?:not|never|cannot|no[ \t]+longer)|n['\u2019]t)[ \t]+(?:(?:be(?:en|ing)?[ \t]+)?"
+    # (or a verb of what might be, not what is: "could target BCMA", "would use CD28 if needed")
+    r"(?i)(?:\b(?:not|never|cannot|no[ \t]+longer|could|would|might)|n['\u2019]t)[ \t]+"
+    r"(?:(?:(?:also|ever|still)[ \t]+)?(?:(?:be(?:en|ing)?|have[ \t]+been)[ \t]+)?"
     r"(?:made|manufactured|produced|generated|engineered|prepared|given|administered|delivered|infused|injected|"
     r"used|dosed|targeted|directed"
     # (in any form: "will not target BCMA", "does not include CD28", "no longer uses allogeneic donors")
