@@ -135,6 +135,28 @@ def test_new_with_a_text_source_needs_its_kind_and_date(trials: Trials, registry
     assert "\n      as_of_label: Updated\n" in written  # and the label it found, written, not left commented out
 
 
+@pytest.mark.parametrize(
+    ("given", "asked", "not_asked"),
+    [
+        (["--kind", "OTHER"], "say how current seeds/page.txt is: --as-of YYYY-MM-DD", "--kind"),
+        (["--as-of", "2025-10-01"], "say what seeds/page.txt is: --kind (one of", "--as-of"),
+    ],
+)
+def test_new_asks_only_for_what_it_was_not_given(
+    trials: Trials, registry: Path, given: list[str], asked: str, not_asked: str
+) -> None:
+    """A curator who gave --kind and not --as-of (or the other way round) was asked for both again,
+    "say what seeds/page.txt is and how current: --kind (one of ...) and --as-of ...", as if the
+    option given had not been read (found following README's curating steps as a newcomer)."""
+    add_source(registry, "seeds/page.txt", PAGE)
+    before = snapshot(registry)
+    title = ["--title", "CAR-T Cells for Childhood-onset Lupus"]
+    result = trials("new", "NCT09000055", "--source", "seeds/page.txt", *title, *given)
+    assert result.status == 2 and asked in result.err, result.err
+    assert not_asked not in result.err, result.err
+    assert snapshot(registry) == before
+
+
 def test_new_refuses_an_as_of_date_its_source_does_not_state(trials: Trials, registry: Path) -> None:
     """--as-of is the source's own date: one the source does not state would be a value no quote
     binds (E517), so nothing is written."""

@@ -212,10 +212,16 @@ def _source_entry(
         quote = layouts.json_text(date, "lastUpdatePostDateStruct.date") if date == ctgov.as_of(study) else None
         return SourceEntry({"file": source, "kind": kind or ctgov.KIND, "as_of": date}, quote)
     if not (kind and as_of):
-        raise pipeline.UsageError(
-            f"say what {source} is and how current: --kind (one of {', '.join(kinds)}) "
-            "and --as-of YYYY-MM-DD (the source's own as-of or last-updated date)"
-        )
+        # only what is missing is asked for: a curator who gave --kind was asked for it again
+        ask_kind = f"--kind (one of {', '.join(kinds)})"
+        ask_as_of = "--as-of YYYY-MM-DD (the source's own as-of or last-updated date)"
+        if not (kind or as_of):
+            asked = f"say what {source} is and how current: {ask_kind} and {ask_as_of}"
+        elif not kind:
+            asked = f"say what {source} is: {ask_kind}"
+        else:
+            asked = f"say how current {source} is: {ask_as_of}"
+        raise pipeline.UsageError(asked)
     labelled = {"as_of_label": as_of_label} if as_of_label else {}
     return SourceEntry({"file": source, "kind": kind, "as_of": as_of, **labelled}, None)
 
