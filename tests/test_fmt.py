@@ -241,6 +241,26 @@ def test_the_guide_names_the_dates_yaml_reads_as_numbers(tmp_path: Path) -> None
     assert set(re.split(r" or |, ", said[1])) == numbers
 
 
+@pytest.mark.parametrize("plain", ["No", "on", "1:30"])
+def test_the_guide_says_what_fmt_does_with_text_yaml_1_1_reads_otherwise(
+    trials: Trials, registry: Path, plain: str
+) -> None:
+    """docs/curating.md said `trials fmt` quotes text a YAML 1.1 reader takes for true, false or a
+    base-60 number "for you": it does not, since the strict loader refuses the file (E023) and fmt
+    leaves a file it refuses alone. A curator who ran it as told found the file unchanged. The guide
+    now says to quote it as E023's message says; this holds fmt and the guide to each other."""
+    file = registry / IM19
+    original = (DATA_ROOT / IM19).read_text(encoding="utf-8")
+    text = original.replace("nct_id: NCT06513429\n", f"nct_id: NCT06513429\nacronym: {plain}\n", 1)
+    file.write_text(text, encoding="utf-8")
+    result = trials("fmt", file)
+    assert result.status == 1 and "E023" in result.out and f'write it in double quotes: "{plain}"' in result.out
+    assert file.read_text(encoding="utf-8") == text  # left as it is
+    guide = " ".join((REPO / "docs" / "curating.md").read_text(encoding="utf-8").split())
+    assert "`trials fmt` leaves a file holding such text plain as it is" in guide
+    assert "`trials fmt` quotes it for you" not in guide
+
+
 def test_new_text_is_folded_to_the_width(registry: Path) -> None:
     sch = schema.load_schema(registry)
     long = " ".join(["word"] * 60)
