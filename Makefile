@@ -17,7 +17,7 @@ BIN := $(VENV)/bin
 HOOKS_STAMP := $(VENV)/.installed-hooks
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: check test csv hooks merge-driver clean bench
+.PHONY: check test hooks merge-driver clean bench
 
 $(BIN)/python:
 ifeq ($(origin PYTHON),file)

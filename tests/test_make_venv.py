@@ -8,6 +8,7 @@ rule is run as written, by make, without making a real one.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -86,3 +87,13 @@ def test_a_python_given_alone_makes_it(tmp_path: Path, on_path: Path) -> None:
     chosen = tmp_path / "chosen" / "python3.11"
     _interpreter(chosen, "3.11")
     assert _make(tmp_path, f"PYTHON={chosen}") == str(chosen)
+
+
+def test_every_phony_target_has_a_rule() -> None:
+    """`.PHONY` named a `csv` target the Makefile never had: `make csv` said "Nothing to be done for
+    'csv'" and exited 0, as if trials.csv were current, where a target with no rule should be an
+    error (`trials csv`, or `make check`, regenerates it)."""
+    text = (REPO / "Makefile").read_text(encoding="utf-8")
+    phony = re.search(r"^\.PHONY:(.*)$", text, re.M)
+    assert phony is not None
+    assert [t for t in phony[1].split() if not re.search(rf"^{re.escape(t)}:", text, re.M)] == []
