@@ -51,3 +51,16 @@ def test_the_check_reads_no_librarys_confusables() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_without_the_library_it_says_what_to_install(monkeypatch, capsys) -> None:
+    """In a clone set up with `make check` (no test extra), `python -m sle_trials.reading.lookalike
+    --check`, as docs/development.md gives it, ended in a traceback: ModuleNotFoundError:
+    confusable_homoglyphs. It now says what to install, exit status 2, and writes nothing."""
+    monkeypatch.setitem(sys.modules, "confusable_homoglyphs", None)  # an import of it fails
+    before = lookalike.GENERATED.read_bytes()
+    for args in (["--check"], []):
+        assert lookalike.main(args) == 2
+        said = capsys.readouterr()
+        assert "Traceback" not in said.err and ".venv/bin/pip install -e '.[test]'" in said.err, said.err
+    assert lookalike.GENERATED.read_bytes() == before
