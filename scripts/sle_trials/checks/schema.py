@@ -165,7 +165,12 @@ def _message(error: Any, root: dict) -> tuple[str, str]:
             same = [a for f, a in folded.items() if set(f) == set(written)]
             close = same if len(same) == 1 else difflib.get_close_matches(written, list(folded), n=1, cutoff=0.6)
             hint = f" (did you mean {folded[str(close[0]).casefold()]}?)" if close else ""
-        return code, f"{where}: {value!r} is not allowed; expected one of {', '.join(map(str, allowed))}{hint}"
+        # a value as the record writes it: an empty one (`type:`, as a field `trials new` lists is left when
+        # its hint is deleted) is no Python None to a curator, a boolean no True
+        shown = (
+            repr(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else _describe(value)
+        )
+        return code, f"{where}: {shown} is not allowed; expected one of {', '.join(map(str, allowed))}{hint}"
     if keyword == "pattern":
         if kind.pattern == root["$defs"]["nct_id"]["pattern"]:
             return (
