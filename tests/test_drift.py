@@ -158,6 +158,9 @@ def test_offline_stops_and_names_what_was_not_checked(
     result = trials.raw(["drift", "--root", str(imported), NCT, "NCT06513429"])
     assert result.status == 1
     assert "NCT09000011: not checked: cannot reach http://127.0.0.1:9/api/v2" in result.out
+    # what drifted is applied by an update: the saved study is offered to `import --update`, since
+    # `trials import ctgov FILE.json` refuses a record that exists with other content
+    assert "trials import ctgov --update FILE.json`" in result.out, result.out
     assert "NCT06513429: not checked: the registry could not be reached\n" in result.out
     # neither counted as checked: "2 trials checked ... 2 not checked" said both at once
     assert result.out.endswith(

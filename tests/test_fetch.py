@@ -160,6 +160,11 @@ def test_offline(trials: Trials, registry: Path, monkeypatch: pytest.MonkeyPatch
     assert "cannot reach" in result.err and "are you offline?" in result.err
     assert "trials import ctgov FILE.json" in result.err
     assert snapshot(registry) == before
+    # an update of a record that exists is offered as an update: `trials import ctgov FILE.json` refuses
+    # a record that exists with other content (exit status 2), which a newer study of it always has
+    updated = trials("import", "ctgov", "--update", "NCT06513429")
+    assert updated.status == 1 and "trials import ctgov --update FILE.json`" in updated.err, updated.err
+    assert snapshot(registry) == before
 
 
 def test_a_name_that_does_not_resolve_is_not_tried_again(monkeypatch: pytest.MonkeyPatch) -> None:

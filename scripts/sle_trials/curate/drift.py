@@ -180,7 +180,7 @@ def _one(root: Path, client: Any, nct: str, schema: dict) -> Trial:
         code = first.code if first else "?"
         return Trial(nct, "unchecked", message=f"{shown} cannot be read ({code}); run {command.run('validate')}")
     try:
-        raw = client.study(nct)
+        raw = client.study(nct, update=True)  # what drifted is applied to the record by an update
     except fetch.NotFound as exc:
         return Trial(nct, "unknown", message=str(exc))
     try:

@@ -500,7 +500,7 @@ def run_each(
                 with fetch.Client(
                     settings, say=lambda line, url=url: print(f"trials import: {url}: {line}", file=err)
                 ) as client:
-                    raw = client.study(target)
+                    raw = client.study(target, update=options.update_existing)
             except (fetch.NotFound, fetch.Unreachable) as exc:
                 print(f"trials import: {exc}; nothing written", file=err)
                 worst = max(worst, 1)

@@ -172,15 +172,19 @@ class Client:
     def __exit__(self, *exc: object) -> None:
         self.session.close()
 
-    def study(self, nct_id: str) -> bytes:
-        """The study's JSON as the API returns it, byte for byte. NotFound, Unreachable."""
+    def study(self, nct_id: str, *, update: bool = False) -> bytes:
+        """The study's JSON as the API returns it, byte for byte. NotFound, Unreachable. update: the
+        study is fetched for a record that has it (`import --update`, `drift`), and the import of a
+        saved one that an offline message suggests is an update too: without --update, an import
+        refuses a record that exists."""
         if not _NCT.match(nct_id):
             raise ValueError(f"{nct_id!r} is not an NCT id")
         s = self.settings
         url = s.study_url(nct_id)
+        saved = ("--update", "FILE.json") if update else ("FILE.json",)
         offline = (
             f"to import without the network, save {url}?format=json on a machine that has it and run "
-            f"`{command.run('import', 'ctgov', 'FILE.json')}`"
+            f"`{command.run('import', 'ctgov', *saved)}`"
         )
         try:
             response = self.session.get(url, params={"format": "json"}, timeout=(s.timeout, s.timeout), stream=True)
