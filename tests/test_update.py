@@ -247,3 +247,28 @@ def test_dry_run_of_an_update_shows_what_is_written(trials: Trials, tmp_path: Pa
 
 def test_dry_run_of_an_import_shows_what_is_written(trials: Trials, tmp_path: Path) -> None:
     _dry_run_matches_the_real_run(trials, tmp_path, lambda root: None, [STUDY])
+
+
+def test_a_conflict_in_a_long_text_shows_where_each_side_changed_it() -> None:
+    """A conflict's values were cut at 59 characters from their start: a summary the registry changed
+    in its last sentence and the curator in its first showed the registry's change as the same words
+    on both sides of its arrow, and each cut text lost its closing quote (found reading a conflict as
+    a newcomer, `trials import ctgov --update`)."""
+    from sle_trials.curate import update
+
+    start = "This study compares a single infusion of autologous anti-CD19 CAR-T cells with standard therapy"
+    base = f"{start} in adults. Follow-up lasts two years."
+    theirs = f"{start} in adults. Follow-up lasts five years."
+    ours = base.replace("This study compares", "This trial compares")
+    said = str(update.Conflict("brief_summary", base, theirs, ours))
+    assert "two years" in said and "five years" in said, said  # the registry's change, on each side
+    assert '"This trial compares' in said, said  # the curator's
+    assert said.count('"') % 2 == 0, said  # every text closes its quote
+    unbased = str(update.Conflict("brief_summary", None, theirs, base, based=False))
+    assert "two years" in unbased and "five years" in unbased and unbased.count('"') % 2 == 0, unbased
+    dropped = str(update.Conflict("brief_summary", base, None, ours))
+    assert "→ absent" in dropped and dropped.count('"') % 2 == 0, dropped
+    # short values are given whole, as before
+    assert str(update.Conflict("acronym", "A", "B", "C")) == (
+        'acronym: the registry changed it ("A" → "B"), the record has "C"'
+    )

@@ -30,7 +30,7 @@ from ruamel.yaml.comments import CommentedMap
 from sle_trials import command, fields, files
 from sle_trials.checks import load
 from sle_trials.curate import ctgov, fmt
-from sle_trials.curate.changes import describe, phrases
+from sle_trials.curate.changes import SHORT, describe, excerpts, phrases
 from sle_trials.curate.ctgov import BadInput, Draft
 
 ALL = "all"  # --theirs all, --ours all: every conflicting field
@@ -119,14 +119,11 @@ class Conflict:
 
     def __str__(self) -> str:
         if not self.based:
-            return (
-                f"{self.field}: the registry's JSON gives {_brief(self.theirs)}, "
-                f"the record (from its other sources) {_brief(self.ours)}"
-            )
-        return (
-            f"{self.field}: the registry changed it ({_brief(self.base)} → {_brief(self.theirs)}), "
-            f"the record has {_brief(self.ours)}"
-        )
+            theirs, ours = _briefs(self.theirs, self.ours)
+            return f"{self.field}: the registry's JSON gives {theirs}, the record (from its other sources) {ours}"
+        base, theirs = _briefs(self.base, self.theirs)
+        ours = _briefs(self.base, self.ours)[1]  # the record cut to where the curator changed the base
+        return f"{self.field}: the registry changed it ({base} → {theirs}), the record has {ours}"
 
 
 @dataclass
@@ -142,7 +139,23 @@ def _brief(value: Any) -> str:
     if value is None:
         return "absent"
     text = json.dumps(value, ensure_ascii=False)  # text quoted, lists and objects as JSON
-    return text if len(text) <= 60 else text[:59] + "…"
+    if len(text) <= SHORT:
+        return text
+    if isinstance(value, str):  # cut inside its quotes
+        return json.dumps(" ".join(value.split())[: SHORT - 3] + "…", ensure_ascii=False)
+    return text[: SHORT - 1] + "…"
+
+
+def _briefs(a: Any, b: Any) -> tuple[str, str]:
+    """Two values of a conflict, each as _brief gives it; when either is too long to give whole, both
+    cut to where they differ. Cut at the start alone, a summary changed in its last sentence showed
+    the same words on both sides of the conflict, and a text lost its closing quote."""
+    if a is None or b is None or all(len(json.dumps(v, ensure_ascii=False)) <= SHORT for v in (a, b)):
+        return _brief(a), _brief(b)
+    if isinstance(a, str) and isinstance(b, str):
+        cut_a, cut_b = excerpts(a, b)
+        return json.dumps(cut_a, ensure_ascii=False), json.dumps(cut_b, ensure_ascii=False)
+    return excerpts(json.dumps(a, ensure_ascii=False), json.dumps(b, ensure_ascii=False))
 
 
 def base_draft(root: Path, record: dict, schema: dict) -> Draft | None:
