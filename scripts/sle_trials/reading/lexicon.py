@@ -1925,11 +1925,14 @@ _ENROLLED_ELSEWHERE = re.compile(
     r"(?i)\s+(?:(?:who|that)\s+)?(?:(?:were|was|are|is|have\s+been|had\s+been)\s+)?"
     r"(?:(?:enrol(?:l)?ed|included|registered|recorded|followed(?:\s+up)?|participating|identified|held|stored|"
     r"kept|listed|captured|collected)\s+)?"
-    r"(?:in|into|from|at|of|within|by)\s+(?:"
+    r"(?:in|into|from|at|of|within|by|across|over)\s+(?:"
     r"(?:(?:an?|the|another|other|their|its|our|this|that|one|two|several)\s+)?(?:[^\W\d_][\w'’-]*\s+){0,3}?"
     r"(?:registr(?:y|ies)|data\s*bases?|bio-?banks?|repositor(?:y|ies))(?!['’])"
     r"|(?:another|other|(?:an?|the)\s+(?:previous|prior|earlier|separate|parent|different|observational|"
-    r"natural[-\s]history|feeder))\s+(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|trials?|cohorts?))\b"
+    r"natural[-\s]history|feeder))\s+(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|trials?|cohorts?)"
+    # ... or in this trial and others together ("60 participants across both studies", "in all three trials")
+    r"|(?:both|all|(?:the\s+)?(?:two|three|four|several)|all\s+(?:the\s+)?(?:two|three|four))\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|trials|protocols))\b"
 )
 
 
@@ -1982,7 +1985,10 @@ _PEOPLE = (
     r"(?:participants?|patients?|subjects?|people|persons?|individuals?|adults?|child(?:ren)?|adolescents?|"
     r"infants?|men|women|volunteers?|controls?|cases?)"
 )
-_ADDED = r"(?:(?<![\w-])(?:and|plus|as\s+well\s+as|along\s+with|together\s+with|in\s+addition\s+to)(?![\w-])|[+&])"
+_ADDED = (
+    r"(?:(?<![\w-])(?:and|plus|as\s+well\s+as|along\s+with|together\s+with|in\s+addition\s+to|then|"
+    r"followed\s+by|and\s+later|later)(?![\w-])|[+&])"
+)
 _ADDED_COUNT = (
     rf"(?:another\s+|a\s+further\s+|an\s+additional\s+)?(?:\d[\d,]*|{WORDS_NUMBER})\s+"
     rf"(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}|more|others?|additional|extra|further|without|with|in|at|from)(?![\w-])"
