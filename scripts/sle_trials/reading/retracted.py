@@ -99,6 +99,13 @@ _SAID_NEXT = rf"(?-i:It|This|That|These|Those|Said|Such)(?:{_SAID_VERB}|[ \t]+{_
 # superseded)"
 _BARE_SAID = rf"(?:{_NOUN_PHRASE}{_SAID_PREDICATE})"
 
+# The words that give a value another one, before "to" or "from": "amended to 6", "revised from 60",
+# and, of a date above all, "later postponed to 2024-09-01", "pushed back to 2025", "moved from March"
+_CHANGED = (
+    r"(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified|"
+    r"postponed|delayed|deferred|rescheduled|moved|pushed[ \t]+back|brought[ \t]+forward|extended|shortened|shifted)"
+)
+
 # The words that take a value back, inside a parenthesis or a bracket right after it, as its first
 # words: "(cancelled)", "(withdrawn)", "(not applicable)", "(N/A)", "(TBD)", "(to be confirmed)",
 # "(previously)", "(revised to 40)", "(originally; now 40)", "(no longer applies)"
@@ -118,10 +125,12 @@ _BACK_WORDS = (
     # (or of the value's noun, or a sponsor's: "(former sponsor)", "(previous entry)"; a role of an official's
     # names a post they held, "Wang Li, Principal Investigator (former Study Director)")
     rf"no\s+longer|(?:previous(?:ly)?|former(?:ly)?|original(?:ly)?|outgoing|previous\s+{_NOUN}|former\s+{_NOUN}|"
-    r"(?:(?:previous|former|original|outgoing)\s+|ex-)(?:sponsors?|collaborators?))(?=[ \t]*[)\];,])|postponed|"
+    r"(?:(?:previous|former|original|outgoing)\s+|ex-)(?:sponsors?|collaborators?))(?=[ \t]*[)\];,])|"
+    # (a value changed to another, "(revised to 40)", "(postponed to 2025)", or alone, "(postponed)"; not
+    # from another, which names the old one: "2024-09-01 (delayed from 2024-03-01)" gives the new date)
     r"(?:(?:later|since|subsequently|then|now)\s+)?"
-    r"(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"
-    r"\s+(?:to|from)|now\s+(?-i:[0-9A-Z])"
+    rf"{_CHANGED}"
+    r"(?:\s+to\b|(?=[ \t]*[)\];,]))|now\s+(?-i:[0-9A-Z])"
 )
 # ... or after a colon or a dash, alone to the end of its clause: "18 years: not applicable",
 # "60 participants: no", "Female - not applicable", "Phase 2: N/A"
@@ -180,7 +189,7 @@ _AFTER = re.compile(
     r"(?=[ \t)\]\n.,;:!]|\Z)"
     # ... or the words that give it another value ("was 60 participants; amended to 6", "60, now 40")
     r"|[,;]?[ \t]*(?:(?:later|since|subsequently|then|but|and)[ \t]+)?"
-    r"(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"
+    rf"{_CHANGED}"
     r"[ \t]+to\b"
     r"|[,;][ \t]*now[ \t]+[0-9]"
     r")"
@@ -224,7 +233,7 @@ _BEFORE = re.compile(
     r"|\b(?:formerly|previously|originally)[ \t]+(?:target(?:ing|ed)|sponsored|funded|led|run|directed|chaired|"
     r"managed|owned|located|based|sited|held|hosted|conducted|enrol+ing|recruiting|dosed|dosing)"
     r"(?:[ \t]+(?:by|at|in|as|with|to))?"
-    r"|\b(?:revised|amended|changed|corrected|updated|reduced|increased|lowered|raised|decreased|modified)"
+    rf"|\b{_CHANGED}"
     r"(?:\s+[a-z]+){0,2}?\s+from"
     r"|\b(?:cancel+ed|withdrawn|retracted|deleted|void|not\s+applicable|n/a)[ \t]*[):][ \t]*:?"
     # ... or a label that says the value is an old one: "Previous enrollment: 60", "Original Estimated
