@@ -21,6 +21,7 @@ import os
 import re
 import stat
 import time
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -158,6 +159,21 @@ def is_regular(file: Path | str) -> bool:
         return kind_of(os.lstat(file).st_mode) is None
     except (OSError, ValueError):
         return False
+
+
+def folded(name: str) -> str:
+    """A name as a disk that takes names alike whatever their case or Unicode form may compare it: two
+    names folded alike may be one file there. macOS's file system (APFS, case-insensitive by default)
+    compares names by Unicode's case folding, its canonical forms alike ("ſ", the long s, is "s"; "K",
+    the Kelvin sign, "k"); HFS+ leaves out the format characters (a zero-width joiner); Windows
+    compares names in upper case and drops a trailing dot or space. Folded more widely than any of them
+    (compatibility forms, upper then lower case): a name folded alike that no disk takes as the other
+    is refused for nothing an honest registry holds."""
+    if name.isascii():
+        return name.lower().rstrip(". ")
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c.upper() for c in text if unicodedata.category(c) != "Cf")
+    return unicodedata.normalize("NFKD", text).casefold().rstrip(". ")
 
 
 def misnamed(name: str) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
+from sle_trials import files
 from sle_trials.fields import Schema
 
 SCHEMA_PATH = Path("schema") / "trial.schema.json"
@@ -17,6 +19,55 @@ FOLDERS = (SCHEMA_PATH.parent.as_posix(), TRIALS_DIR.as_posix(), SEEDS_DIR)
 CSV_PATH = Path("trials.csv")
 DATAPACKAGE_PATH = Path("datapackage.json")
 GENERATED_PATHS = (CSV_PATH, DATAPACKAGE_PATH)
+
+
+# The registry's names from its root: its folders (and what is in them, but for the schema's folder, in
+# which the schema alone is the registry's) and its generated files
+REGISTRY_NAMES = (*FOLDERS, *(path.as_posix() for path in GENERATED_PATHS))
+
+
+def registry(path: str) -> bool:
+    """Whether path (from the registry's root, "/" between its names) is one of the registry's: a
+    record, a source, the manifest, the schema, a generated file, or one of their folders."""
+    top, _, rest = path.partition("/")
+    if top == SCHEMA_PATH.parent.as_posix():
+        return rest in ("", SCHEMA_PATH.name)
+    return top in REGISTRY_NAMES
+
+
+def twins(paths: Iterable[str]) -> list[tuple[str, str]]:
+    """Each pair of paths (from the root, and each folder on their way) that a disk taking names alike
+    whatever their case or Unicode form (files.folded: macOS's and Windows' by default) may write as
+    one, one of them the registry's: a checkout there holds one file for the two, the one git writes
+    last. Committed beside the registry, `trialſ/`, `ſeeds/` and `trialſ.cſv` (a long s) holding a
+    registry of other values passed every check, which read none of them, and a clone on such a disk
+    writes them over `trials/`, `seeds/` and `trials.csv` (git writes `ſ` after `s`): records, sources
+    and a manifest that agree with one another and with none of the files checked."""
+    seen: dict[str, str] = {}
+    found: dict[str, str] = {}
+    for path in paths:
+        key = spelled = ""
+        for name in path.split("/"):
+            key += "/" + files.folded(name)
+            spelled += "/" + name
+            other = seen.setdefault(key, spelled)
+            if spelled in found:  # a folder found already: what is in it is its
+                break
+            if other != spelled and (registry(other[1:]) or registry(spelled[1:])):
+                found[spelled] = other
+                break
+    return sorted((spelled[1:], other[1:]) for spelled, other in found.items())
+
+
+def twin_message(spelled: str, other: str) -> str:
+    """What stops a check at a name a disk that folds case or Unicode forms takes as a registry name. Each
+    name's characters outside ASCII are written as escapes: `trialſ` shows a reader `trials`."""
+    shown = {name: files.shown(name) if name.isascii() else ascii(name)[1:-1] for name in (spelled, other)}
+    return (
+        f"{shown[spelled]} and {shown[other]} are one name on a disk that folds case or Unicode forms (macOS's and "
+        "Windows' by default): a clone there holds one file for the two, not the files checked; "
+        f"rename or remove {shown[spelled if not registry(spelled) or registry(other) else other]}"
+    )
 
 
 def load_schema(root: Path) -> Schema:

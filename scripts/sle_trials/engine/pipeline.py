@@ -27,7 +27,7 @@ from sle_trials.checks.refs import NOWHERE
 from sle_trials.checks.sources import Seed
 from sle_trials.engine import cache
 from sle_trials.outputs import export
-from sle_trials.paths import FOLDERS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema
+from sle_trials.paths import FOLDERS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema, twin_message, twins
 from sle_trials.problem import Problem
 
 if TYPE_CHECKING:
@@ -88,6 +88,20 @@ def check_folders(root: Path) -> None:
             raise UsageError(f"{name}/ is not a folder; the registry's folders must be real folders")
     if not files.is_regular(root / SCHEMA_PATH):
         raise UsageError(f"{SCHEMA_PATH.as_posix()} is not a plain file (a link or a pipe is never read)")
+    # a name one disk takes as a registry name: every twin of a registry path stands in the root, in
+    # the schema's folder or among the sources (under trials/, any name but a record's is E101)
+    names = os.listdir(root)
+    for folder in (SCHEMA_PATH.parent.as_posix(), SEEDS_DIR):
+        names += [f"{folder}/{name}" for name in _listed(root / folder)]
+    for spelled, other in twins(sorted(names)):
+        raise UsageError(twin_message(spelled, other))
+
+
+def _listed(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:  # not there: nothing in it to be a twin
+        return []
 
 
 def display(root: Path, file: Path) -> str:

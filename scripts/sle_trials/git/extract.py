@@ -37,7 +37,7 @@ import stat
 import sys
 from pathlib import Path
 
-from sle_trials import files
+from sle_trials import files, paths
 from sle_trials.checks import checkout, sources
 from sle_trials.git import plumbing
 from sle_trials.paths import SCHEMA_PATH
@@ -71,6 +71,10 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
         parts = path.split("/")
         if parts[0] not in DATA or any(part.lower() in _NOT_CHECKED_OUT for part in parts):
             raise Refused(f"{files.shown(path)}: a path no checkout writes")
+    # the whole tree, not the data alone: a name beside the registry's that a disk folding case or Unicode
+    # forms takes as one of them (`trialſ/`) is written over it by a clone there, unchecked
+    for spelled, other in paths.twins(path for path, _ in repository.tree_entries(commit, [])):
+        raise Refused(paths.twin_message(spelled, other))
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
     for path, entry in entries.items():
