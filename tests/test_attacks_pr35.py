@@ -17,6 +17,13 @@
   `files.folded` over-approximates (a name folded alike that no disk takes as the other is refused
   too: none is an honest registry's).
 
+- **What follows a long page's first 2 MiB.** A web page was read up to its first 2 MiB (markup.MAX_PAGE),
+  yet a browser reads it to its end, and what stands further down may hide what the first 2 MiB show:
+  a `<style>` element's rule (`.note { display: none }`), a style sheet (`<link rel=stylesheet>`,
+  which the check refuses to guess at where it reads one), a redirect, a dark colour scheme, an
+  element laid over the page. A stub quoting the title and date of a hidden paragraph, with 2.2 MB
+  of paragraphs and then the rule, passed. A page longer than that shows no text now (E531).
+
 Tried, and held (each refused, or nothing false passes):
 
 - Names folded only in ASCII case (`Trials/`, `TRIALS.CSV`) sort before the registry's lower-case
@@ -44,8 +51,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DATA_ROOT, GIT_ENV, REPO, Trials, put
+from conftest import DATA_ROOT, GIT_ENV, PAGE_RECORD, PAGE_SAID, PAGE_STUB, REPO, Trials, add_source, put
 from sle_trials import files, paths
+from sle_trials.reading import markup
 
 TRIALS = REPO / ".venv" / "bin" / "trials"
 LONG_S = "\u017f"  # ſ, which Unicode's case folding makes "s"
@@ -201,3 +209,55 @@ def test_a_name_is_folded_as_a_case_blind_disk_compares_it(name: str, fold: str)
 def test_the_repository_holds_no_twin_of_a_registry_path() -> None:
     listed = subprocess.run(["git", "-C", str(REPO), "ls-files", "-z"], capture_output=True, check=True, timeout=60)
     assert paths.twins(sorted(os.fsdecode(p) for p in listed.stdout.split(b"\0") if p)) == []
+
+
+# --- what follows a long page's first 2 MiB ---------------------------------------------------------
+
+FILLER = "<p>" + "Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 20 + "</p>\n"
+
+
+def _long_page(tail: str, filler: int) -> str:
+    """A page whose one paragraph of the stub's words (title, date) is classed `note`, then filler
+    characters of paragraphs, then tail."""
+    head = "<!DOCTYPE html>\n<html><head><title>Trial NCT03030976</title></head>\n<body>\n"
+    shown = "<h1>NCT03030976: a trial of allogeneic NK cells in lupus</h1>\n"
+    return f"{head}{shown}<p class=note>{PAGE_SAID}</p>\n{FILLER * (filler // len(FILLER) + 1)}{tail}\n</body></html>\n"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<style>.note { display: none }</style>",
+        "<link rel=stylesheet href=style.css>",
+        "<meta http-equiv=refresh content='0; url=https://example.org/'>",
+        "<div style='position: fixed; inset: 0; background: white'></div>",
+        "",  # nothing: what follows is not read, whatever it is
+    ],
+)
+def test_a_page_longer_than_is_read_shows_no_text(registry: Path, trials: Trials, tail: str) -> None:
+    """The stub's words stand only in the paragraph the rule 2.2 MB further down hides: read up to its
+    first 2 MiB, the page showed them, and the stub passed (exit 0)."""
+    text = _long_page(tail, 2_200_000)
+    assert len(text) > markup.MAX_PAGE and text.index(PAGE_SAID) < 1000
+    source = add_source(registry, "seeds/950_page.html", text)
+    put(registry, PAGE_STUB, PAGE_RECORD.format(source=source))
+    result = trials("validate", registry / PAGE_STUB)
+    assert result.status == 1, result.out
+    assert "E531" in result.out and "longer than the 2,097,152 characters the check reads of a page" in result.out
+
+
+def test_a_page_within_the_limit_is_read_with_its_rules(registry: Path, trials: Trials) -> None:
+    """The same page within the limit: the rule is read, and hides the paragraph (E501); without the
+    rule, the paragraph is shown and the stub passes."""
+    for tail, status in (("<style>.note { display: none }</style>", 1), ("", 0)):
+        text = _long_page(tail, 1_000_000)
+        assert len(text) < markup.MAX_PAGE
+        source = add_source(registry, "seeds/950_page.html", text)
+        put(registry, PAGE_STUB, PAGE_RECORD.format(source=source))
+        result = trials("validate", registry / PAGE_STUB)
+        assert result.status == status, (tail, result.out)
+        (registry / source).unlink()
+        manifest = registry / "seeds" / "SHA256SUMS"
+        manifest.write_text(
+            "".join(line for line in manifest.read_text().splitlines(keepends=True) if "950_" not in line)
+        )

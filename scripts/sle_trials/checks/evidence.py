@@ -101,7 +101,8 @@ CHECKS = (
         "a cited web page whose style or markup may hide what only a browser tells (a style sheet it does not "
         "hold, a selector or at-rule the check cannot bound, a style that may lay an element over others' text, "
         "move it off the screen or squeeze it out of its box, hide an ordered list's numbers or hide its body, "
-        "a shadow root, a frameset), or a cited source its reader opens otherwise than as "
+        "a shadow root, a frameset, a page longer than the 2 MiB the check reads), or a cited source its reader opens "
+        "otherwise than as "
         "the text the check reads (not UTF-8, a NUL byte, which git shows as binary, a page declaring another "
         "encoding, a name such as .md, .pdf or "
         ".mhtml that opens as rendered or as no text): none of its text is read",

@@ -248,8 +248,15 @@ def _shows_otherwise(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
 
 
 # The characters of a page read (some 3.5 s a MiB of nothing but tags, a tenth of that for text): a
-# web page is well under it, a source may be 32 MiB.
+# web page is well under it, a source may be 32 MiB. A longer page is not read at all: what a browser
+# reads after its first MAX_PAGE characters may hide what they show (a <style> element's rule, a style
+# sheet, an element laid over the page, a redirect), and read up to there a stub quoting a paragraph
+# that a `.note { display: none }` 2 MiB further down hides passed.
 MAX_PAGE = 2 << 20
+_TOO_LONG = (
+    f"it is longer than the {MAX_PAGE:,} characters the check reads of a page, and what follows them (a style, a "
+    "style sheet, an element laid over the page, a redirect) may hide what they show"
+)
 # A "<" that opens nothing (not a tag, an end tag, a comment or a declaration) is text to a browser;
 # written as a reference, it is text to the parser in one piece instead of one call each (a page of
 # 2 MB of "<" took 10 s).
@@ -889,16 +896,19 @@ DECLARES_ENTITIES = re.compile(r"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 def read(text: str, blocks: bool = False) -> Page:
     """The text a browser shows of an HTML page: a line for each block, in the page's order. What the
     page leaves open at its end (a comment, a tag, a script) is never shown, as a browser shows none
-    of it: the parser's close() gave it as text, and cost the square of its length doing so. Only the
-    first MAX_PAGE characters are read: a quote from beyond them is not found. A page with `<style>`
+    of it: the parser's close() gave it as text, and cost the square of its length doing so. A page
+    longer than MAX_PAGE characters shows no text, and says why (what follows may hide what they
+    show). A page with `<style>`
     elements is read twice: first for its rules (a rule hides elements before it too), then with
     them; one whose style may hide what cannot be told (styles.Sheet.unread) shows no text, and
     says why. blocks: a blank line where a block begins or ends, a SET_APART line where one is set apart
     whatever stands before it (a heading, after the page's title), as the paragraphs of a page of no
     layout are read (layouts.set_apart)."""
+    if len(text) > MAX_PAGE:
+        return Page("\n", styles.unbounded(_TOO_LONG))
     if DECLARES_ENTITIES.search(text, 0, MAX_PAGE) is not None:
         return Page("\n", styles.unbounded("it declares entities of its own (<!DOCTYPE ... [<!ENTITY ...>])"))
-    fed = _TEXT_LT.sub("&lt;", text[:MAX_PAGE])
+    fed = _TEXT_LT.sub("&lt;", text)
     sheet = styles.Sheet()
     parser = _pass(fed, sheet, blocks)
     if parser.unread is None and sheet.unread is None and (parser.sheets or parser.schemed):
