@@ -24,6 +24,14 @@
   element laid over the page. A stub quoting the title and date of a hidden paragraph, with 2.2 MB
   of paragraphs and then the rule, passed. A page longer than that shows no text now (E531).
 
+- **A web page under a name of text.** A source named `.txt` (or `.text`, `.json`, no suffix) whose
+  text starts as a web page (`<p>`, `<!DOCTYPE html>`: WHATWG's sniffing of an untyped document) was
+  read as the page a browser shows, character references decoded and tags left out, while GitHub,
+  an editor and a browser opening a `.txt` file show it as written: "Last Updated: &#50;025-08-17"
+  vouched for a stub's as-of date 2025-08-17 and its quote (exit 0), and so did "2<b></b>025-08-17".
+  Read as plain text, a comment of a saved page would vouch instead: such a source is read as
+  neither now (E531, `opening.unopened`).
+
 Tried, and held (each refused, or nothing false passes):
 
 - Names folded only in ASCII case (`Trials/`, `TRIALS.CSV`) sort before the registry's lower-case
@@ -51,7 +59,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DATA_ROOT, GIT_ENV, PAGE_RECORD, PAGE_SAID, PAGE_STUB, REPO, Trials, add_source, put
+from conftest import (
+    DATA_ROOT,
+    GIT_ENV,
+    PAGE_RECORD,
+    PAGE_SAID,
+    PAGE_STUB,
+    PAGE_TITLE,
+    REPO,
+    Trials,
+    add_source,
+    put,
+)
 from sle_trials import files, paths
 from sle_trials.reading import markup
 
@@ -261,3 +280,38 @@ def test_a_page_within_the_limit_is_read_with_its_rules(registry: Path, trials: 
         manifest.write_text(
             "".join(line for line in manifest.read_text().splitlines(keepends=True) if "950_" not in line)
         )
+
+
+# --- a web page under a name of text -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["seeds/950_page.txt", "seeds/950_page.TEXT", "seeds/950_page", "seeds/950.json"])
+@pytest.mark.parametrize("date", ["&#50;025-08-17", "2<b></b>025-08-17", "2025-08-17"])
+def test_a_page_under_a_name_of_text_is_read_as_no_text(registry: Path, trials: Trials, name: str, date: str) -> None:
+    """Its readers show `Last Updated: &#50;025-08-17` as written; read as a page, it vouched for the
+    stub's as-of date 2025-08-17 and its quote. Refused whatever it says, honest words too."""
+    text = f"<p>NCT03030976</p>\n<h1>{PAGE_TITLE}</h1>\n<p>Last Updated: {date}</p>\n"
+    source = add_source(registry, name, text)
+    put(registry, PAGE_STUB, PAGE_RECORD.format(source=source))
+    result = trials("validate", registry / PAGE_STUB)
+    assert result.status == 1, result.out
+    assert "E531" in result.out and "it starts as a web page under a name of text" in result.out, result.out
+
+
+@pytest.mark.parametrize("name", ["seeds/950_page.html", "seeds/950_page.htm"])
+def test_the_same_page_under_a_pages_name_is_read_as_a_browser_shows_it(
+    registry: Path, trials: Trials, name: str
+) -> None:
+    text = f"<p>NCT03030976</p>\n<h1>{PAGE_TITLE}</h1>\n<p>Last Updated: &#50;025-08-17</p>\n"
+    source = add_source(registry, name, text)
+    put(registry, PAGE_STUB, PAGE_RECORD.format(source=source))
+    result = trials("validate", registry / PAGE_STUB)
+    assert result.status == 0, result.out
+
+
+def test_the_text_a_browser_shows_saved_as_text_is_read_as_text(registry: Path, trials: Trials) -> None:
+    text = f"NCT03030976\n{PAGE_TITLE}\nLast Updated: 2025-08-17 (a <p> is no tag at a line's middle)\n"
+    source = add_source(registry, "seeds/950_page.txt", text)
+    put(registry, PAGE_STUB, PAGE_RECORD.format(source=source))
+    result = trials("validate", registry / PAGE_STUB)
+    assert result.status == 0, result.out

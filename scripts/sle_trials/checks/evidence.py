@@ -104,7 +104,7 @@ CHECKS = (
         "a shadow root, a frameset, a page longer than the 2 MiB the check reads), or a cited source its reader opens "
         "otherwise than as "
         "the text the check reads (not UTF-8, a NUL byte, which git shows as binary, a page declaring another "
-        "encoding, a name such as .md, .pdf or "
+        "encoding, a web page under a name of text, a name such as .md, .pdf or "
         ".mhtml that opens as rendered or as no text): none of its text is read",
     ),
 )

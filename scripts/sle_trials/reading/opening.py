@@ -21,7 +21,10 @@ their own marks, and a pull request chooses both:
   comments and hidden elements, as plain text words), a viewer a PDF (its text objects, unused or
   drawn off the page, as plain text words), an XML reader an `.xhtm` page or a style sheet's
   transformation of an `.xml` document. Each, read as plain text, vouched for a value its reader
-  is never shown.
+  is never shown. The other way round, GitHub, an editor and a browser opening a `.txt` or `.json`
+  file show a page saved under such a name (or none) as the markup it is: read as the page a browser
+  shows, "Last Updated: &#50;025-08-17" in `page.txt` vouched for a stub's as-of date 2025-08-17,
+  which its reader is shown as `&#50;025`. Such a source is read as neither.
 
 So a source is read only as UTF-8 (a UTF-8 byte-order mark is one) with no NUL, by a name its reader opens as
 what the checks read (TEXT_NAMES, JSON_NAMES, and a page's, markup.NAMES), and a page only where
@@ -82,6 +85,13 @@ def unopened(file: str, raw: bytes) -> str | None:
     nul = raw.find(b"\x00")
     if nul >= 0:
         return f"it holds a NUL byte (byte {nul}), so git and GitHub show it as a binary file, none of its text; {save}"
+    if kind in TEXT_NAMES + JSON_NAMES and markup.is_html(file, text):
+        shown = f"a browser opening a {kind} file" if kind else "an editor"
+        return (
+            f"it starts as a web page under a name of text, as which GitHub and {shown} show it, its markup "
+            "and character references as written (`&#54;&#48;` is no 60 there), where the check would read the page "
+            "a browser shows; save the page as .html, or the text a browser shows of it as a .txt source"
+        )
     if kind in markup.NAMES or markup.is_html(file, text):
         labels = _labels(raw)
         if len(labels) > MAX_LABELS:
