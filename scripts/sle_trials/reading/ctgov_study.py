@@ -22,6 +22,7 @@ from sle_trials.reading.layouts import (
     Passage,
     Products,
     SourceDoc,
+    json_key,
     json_line,
     json_string,
     json_text,
@@ -245,7 +246,7 @@ class Lines:
         value_last, value_key = last, key  # an array's items: read as the array is
         for name, value in item.items() if is_object else zip(repeat(""), item):
             if is_object:  # an object's value: read under the key it sits under and its own
-                value_last = str(name)
+                value_last = json_key(name)
                 value_key = value_last if last is None else f"{last}.{value_last}"
             if isinstance(value, (dict, list)):
                 self._walk(value, value_last, value_key)

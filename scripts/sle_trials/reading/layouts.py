@@ -1003,7 +1003,7 @@ def json_lines(node: Any, parent: str = "") -> list[tuple[str, str]]:
     def walk(item: Any, keys: tuple[str, ...]) -> None:
         if isinstance(item, dict):
             for key, value in item.items():
-                walk(value, (*keys[-1:], str(key)))
+                walk(value, (*keys[-1:], json_key(key)))
         elif isinstance(item, list):
             for value in item:
                 walk(value, keys)
@@ -1021,6 +1021,15 @@ def json_text(node: Any, parent: str = "") -> str:
 
 def json_line(key: str, value: str) -> str:
     return f"{key}: {value}"
+
+
+def json_key(name: object) -> str:
+    """An object's key as its lines give it: as written where it is a name (a registry's keys are,
+    "enrollmentInfo"), else as JSON writes it, in quotes. A key of other characters read bare makes
+    a line of a field the document does not have: {"enrollmentInfo": {"count: 60 type": 24}} read
+    "enrollmentInfo.count: 60 type: 24", and a record quoting "enrollmentInfo.count: 60" passed."""
+    text = str(name)
+    return text if text.isascii() and text.isidentifier() else json.dumps(text)
 
 
 def scalar_text(item: Any) -> str:
