@@ -5,7 +5,8 @@ and BCMA with a quote of the sentence, where BCMA is only planned; so did "and p
 hedge), "will not target BCMA" and "no longer uses CD28" (a denial by a verb in any of its forms,
 where vocabulary._DENIED_VERB read only participles: "not targeted against"), "(BCMA pending)",
 "(BCMA version under development)", "(BCMA to be confirmed)", "(BCMA optional)", "BCMA was dropped",
-"a BCMA arm may be added later", and a verb of what might be ("could target BCMA"). A term is read
+"a BCMA arm may be added later", and a verb of what might be ("could target BCMA"); a phase "with a
+Phase 2 extension if approved" or "(Phase 2 was dropped)" (prose._PLANNED_PHASE). A term is read
 as stated only where no such words stand around it: a hedge before it (vocabulary._DENIALS:
 "possibly", "hopefully", "not yet", ...), a denied or conditional verb before it
 (vocabulary._DENIED_VERB), a plan after it with or without the term's own noun ("BCMA targeting
@@ -157,3 +158,34 @@ TAKEN = [
 @pytest.mark.parametrize(("line", "fields"), TAKEN, ids=[line for line, _ in TAKEN])
 def test_a_count_or_a_dose_the_trial_gives_passes(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
+
+
+def phases(values: str, quote: str) -> str:
+    return f"phases: {values}\nevidence:\n  phases: {json.dumps(quote)}\n"
+
+
+# A phase a condition right after it leaves open, or one dropped (prose._PLANNED_PHASE)
+PHASES_OPEN = [
+    phases("[PHASE1, PHASE2]", "Phase 1 with a Phase 2 extension if approved."),
+    phases("[PHASE1, PHASE2]", "Phase 1, then Phase 2 subject to the safety review."),
+    phases("[PHASE1, PHASE2]", "Phase 1 and a Phase 2 part, contingent on funding."),
+    phases("[PHASE1, PHASE2]", "Phase 1 (Phase 2 was dropped)."),
+    phases("[PHASE1, PHASE2]", "Phase 1; the Phase 2 part was later cancelled."),
+]
+
+
+@pytest.mark.parametrize("fields", PHASES_OPEN, ids=[quote_of(f) for f in PHASES_OPEN])
+def test_a_phase_left_open_or_dropped_is_no_phase(trials: Trials, fields: str) -> None:
+    assert "E507 phases" in im19_out(trials, quote_of(fields), fields)
+
+
+PHASES_GIVEN = [
+    phases("[PHASE1]", "Phase 1 with a Phase 2 extension if approved."),
+    phases("[PHASE1, PHASE2]", "Phase 1/2."),
+    phases("[PHASE1, PHASE2]", "Phase 1 and Phase 2, with IM19 CAR-T cells if they qualify."),
+]
+
+
+@pytest.mark.parametrize("fields", PHASES_GIVEN, ids=[quote_of(f) for f in PHASES_GIVEN])
+def test_a_phase_the_trial_is_in_passes(trials: Trials, fields: str) -> None:
+    assert im19_out(trials, quote_of(fields), fields) == ""
