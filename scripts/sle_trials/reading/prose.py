@@ -718,6 +718,7 @@ _NOT_THE_SPONSOR = re.compile(
     r"acqui(?:red|res|re|sition)|investors?|financing|backed|spun\s+out|spin-?off|subsidiary\s+of|parent|"
     r"distribut\w*|commerciali[sz]\w*|co-?develop\w*|alliance|"
     r"(?:funded|supplied|provided|manufactured|produced)\s+by|funding|funders?|grants?|CROs?|"
+    r"manufacturers?|suppliers?|vendors?|"
     r"contract\s+research\s+organi[sz]ations?)(?![\w-])"
 )
 

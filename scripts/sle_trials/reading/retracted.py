@@ -130,7 +130,7 @@ _BACK_WORDS = (
     # from another, which names the old one: "2024-09-01 (delayed from 2024-03-01)" gives the new date)
     r"(?:(?:later|since|subsequently|then|now)\s+)?"
     rf"{_CHANGED}"
-    r"(?:\s+to\b|(?=[ \t]*[)\];,]))|now\s+(?-i:[0-9A-Z])"
+    r"(?:\s+to\b|(?=[ \t]*[)\];,]))|now\s+(?=(?-i:[0-9A-Z]))"
 )
 # ... or after a colon or a dash, alone to the end of its clause: "18 years: not applicable",
 # "60 participants: no", "Female - not applicable", "Phase 2: N/A"
@@ -222,7 +222,9 @@ _OFFICIALS = r"(?:collaborators?|investigators?|directors?|chairs?|officials?|PI
 # participants", "originally 2024-07-30", "no longer 60", "not 60", "revised from 60", "~~60",
 # "cancelled: 60", "Enrollment (cancelled): 60"
 _BEFORE = re.compile(
-    r"(?i)(?:\b(?:formerly|previously|originally|no\s+longer|not)"
+    # (or hedged: "Sponsor: possibly Acme Bio", "perhaps 60 participants", "Sites: maybe Shanghai")
+    r"(?i)(?:\b(?:formerly|previously|originally|no\s+longer|not|possibly|perhaps|maybe|potentially|probably|"
+    r"tentatively)"
     # ... and the old name or listing they give it ("formerly called IM29", "previously known as Acme Bio",
     # "previously listed as Recruiting"): the value's old one, which "IM19 (formerly called IM29)" named
     r"|\b(?:formerly|previously|originally)[ \t]+(?:called|named|known[ \t]+as|listed[ \t]+as|titled|"
@@ -594,7 +596,7 @@ _UNDECIDED = (
     r"|subject[ \t]+to[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:approval|confirmation|agreement|change)"
     r"|under[ \t]+(?:consideration|discussion|negotiation|development)|if[ \t]+approved"
     # (or alone, closing a bracket: "(BCMA pending)")
-    r"|(?:pending|optional)(?=[ \t]*[)\]]))\b"
+    r"|(?:pending|optional|possibly|perhaps|maybe|potentially|tentative(?:ly)?)(?=[ \t]*[)\]]))\b"
 )
 _PLAN = rf"(?:{planned_words.PLANNED}\b{_PLANNED_TAIL}|{_UNDECIDED})"
 _PLANNED_AFTER = re.compile(
@@ -641,10 +643,15 @@ _PLANNED_LABEL_NOUN = (
     # (a sponsor's and an official's: "Proposed sponsor: Acme Bio", "Tentative Principal Investigator: Wang Li")
     rf"sponsors?|{_OFFICIALS}|party)"
 )
-_PLAN_WORD = rf"(?:\b{planned_words.PLANNED}\b|[(\[][ \t]*{planned_words.PLANNED}[ \t]*[)\]])"
+_PLAN_WORDS = (
+    rf"(?:{planned_words.PLANNED}|under[ \t]+(?:consideration|discussion|review)|to[ \t]+be[ \t]+confirmed|tb[cd])"
+)
+_PLAN_WORD = rf"(?:\b{_PLAN_WORDS}\b|[(\[][ \t]*{_PLAN_WORDS}[ \t]*[)\]])"
+# (and, of a label only, the words of a value not yet chosen: "Potential sites:", "Candidate sponsor:")
+_LABEL_PLAN = rf"(?:{planned_words.PLANNED}|potential|prospective|candidate|possible|provisional)"
 _OPENED_BY_A_PLAN = rf":[ \t]*{_PLAN_WORD}[ \t]*:?[ \t]*\Z"
 _PLANNED_BEFORE = re.compile(
-    rf"(?i)(?:(?:\b{planned_words.PLANNED}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+{_PLANNED_LABEL_NOUN}\b[^:\n.;]{{0,20}}"
+    rf"(?i)(?:(?:\b{_LABEL_PLAN}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+{_PLANNED_LABEL_NOUN}\b[^:\n.;]{{0,20}}"
     rf"|\b{_PLANNED_LABEL_NOUN}(?:[ \t]+[a-z]+){{0,2}}?(?:[ \t]*|[ \t]*[,\u2013\u2014][ \t]*|[ \t]+--?[ \t]+)"
     rf"{_PLAN_WORD}[ \t]*):[ \t]*\Z|{_OPENED_BY_A_PLAN})"
 )
