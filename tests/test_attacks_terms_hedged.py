@@ -79,6 +79,9 @@ HEDGED = [
     targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 (BCMA to be confirmed)."),
     targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 (BCMA optional)."),
     allocation("RANDOMIZED", "Allocation: Randomized (optional)."),
+    allocation("RANDOMIZED", "Allocation: Randomized, to be confirmed."),
+    allocation("RANDOMIZED", "Allocation: Randomized - not yet decided."),
+    term_fields("design.masking", "DOUBLE", "Masking: Double, to be confirmed."),
     # a verb of what might be, not what is
     targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19, and could target BCMA."),
     targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and would target BCMA if needed."),

@@ -595,6 +595,9 @@ _UNDECIDED = (
     r"(?:pending[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:approval|confirmation|agreement|decision|activation)"
     r"|subject[ \t]+to[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:approval|confirmation|agreement|change)"
     r"|under[ \t]+(?:consideration|discussion|negotiation|development)|if[ \t]+approved"
+    # (or that it is not settled yet: "Masking: Double, to be confirmed", "(not yet confirmed)")
+    r"|to[ \t]+be[ \t]+(?:confirmed|determined|decided|defined|announced|finali[sz]ed|agreed)"
+    r"|not[ \t]+(?:yet[ \t]+)?(?:confirmed|final(?:i[sz]ed)?|decided|determined)|unconfirmed"
     # (or alone, closing a bracket: "(BCMA pending)")
     r"|(?:pending|optional|possibly|perhaps|maybe|potentially|tentative(?:ly)?)(?=[ \t]*[)\]]))\b"
 )
@@ -610,9 +613,7 @@ _PLANNED_AFTER = re.compile(
     # development"), or alone where the plan closes a bracket the value opens ("(BCMA pending)"), or as what a
     # version of it may later be ("a BCMA arm may be added later"): the value is not the trial's yet
     rf"|[ \t]+{_PLANNED_NOUN}[ \t]+{_PLANNED_NOW}{_PLAN}"
-    rf"|[ \t]+{_PLANNED_NOW}(?:{planned_words.PLANNED}|pending|under[ \t]+development|optional|"
-    r"to[ \t]+be[ \t]+(?:confirmed|determined|decided|defined|announced|finali[sz]ed|agreed)|"
-    r"not[ \t]+(?:yet[ \t]+)?(?:confirmed|final(?:i[sz]ed)?|decided|determined)|unconfirmed)[ \t]*[)\]]"
+    rf"|[ \t]+{_PLANNED_NOW}(?:{planned_words.PLANNED}\b|{_UNDECIDED})[ \t]*[)\]]"
     rf"|[ \t]+(?:{_PLANNED_NOUN}[ \t]+)?(?:may|might|could|will|would|is[ \t]+to)[ \t]+"
     r"(?:(?:later|also|eventually|still|then)[ \t]+){0,2}be[ \t]+"
     r"(?:added|introduced|included|opened|developed|explored|considered)\b"
