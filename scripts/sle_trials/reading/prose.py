@@ -88,6 +88,10 @@ _TRIAL_LEVEL = frozenset(
         "outcomes",
         "locations",
         "officials",
+        # (a name and a reason of the trial's: "The sister study LUPUS-CAR2 uses the same product" gave a
+        # record the acronym of another study)
+        "acronym",
+        "why_stopped",
     }
 )
 # Words that turn a sentence to another trial or product: "an earlier Phase 1 study", "Northbridge's
