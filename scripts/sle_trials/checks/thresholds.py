@@ -14,7 +14,8 @@ criterion's thresholds, in its own item or one above it, with no other "if" betw
 condition it holds can govern the limit where the two stand (scopes.py): not another item's, not one
 a later condition ends, not one after the limit outside its sentence unless an exception naming its
 side, not the words that state the limit itself ("Weight ≥ 40 kg" for Weight ≥ 40 kg), nor a measure's
-words again ("Disease activity score (SLEDAI-2K)" for SLEDAI-2K ≥ 10) or the phrase that names it
+words again ("Disease activity score (SLEDAI-2K)" for SLEDAI-2K ≥ 10) or a part of them, its own or
+another threshold's ("cardiac angioplasty or stent placement," of its list), or the phrase that names it
 beside the limit ("Active disease by SLEDAI-2K" of "Active disease by SLEDAI-2K: a score of 10 or
 above"), nor an aside of other words, in brackets or saying what they include (scopes.aside:
 "including joint surgery" of "Major surgery (including joint surgery)", of "Major surgery, including
@@ -46,7 +47,9 @@ CHECKS = (
         "condition-of-another-limit",
         "a threshold whose conditions are not the ones its criterion states for its limit, but another limit's, "
         "or words that state none: the limit itself, a measure's words again ('Disease activity score "
-        "(SLEDAI-2K)' for SLEDAI-2K >= 10) or the phrase naming it beside the limit ('Active disease by "
+        "(SLEDAI-2K)' for SLEDAI-2K >= 10) or a part of them ('cardiac angioplasty or stent placement,' of "
+        "'myocardial infarction, cardiac angioplasty or stent placement, ... within 6 months'), the phrase naming "
+        "it beside the limit ('Active disease by "
         "SLEDAI-2K' of 'Active disease by SLEDAI-2K: a score of 10 or above'), or an aside of other words, in "
         "brackets or saying what they include ('including joint surgery' of 'Major surgery (including joint "
         "surgery) was performed within 24 weeks')",
@@ -125,6 +128,19 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
                 f"{fields.dotted(path)}.conditions.{i}: {quoted([condition], 61)} restates {whose} "
                 f"({restated!r}), the words that name what is measured; a condition says when the limit "
                 "applies, in words of the criterion that state one",
+            )
+        elif (part := _part_of_a_measure(corpus, written, [measure, *ctx.measures])) is not None:
+            # a piece of the words that name what is measured ("cardiac angioplasty or stent placement," of
+            # "myocardial infarction, cardiac angioplasty or stent placement, ... within 6 months"; "aspartate
+            # aminotransferase (AST)," for bilirubin): no condition of the limit, and the limit given it reads
+            # as applying only to those who have that item
+            whose = "the threshold's measure" if part == measure else "another threshold's measure"
+            yield ctx.problem(
+                path + ("conditions", i),
+                "E518",
+                f"{fields.dotted(path)}.conditions.{i}: {quoted([condition], 61)} is a part of {whose} "
+                f"({part!r}) where {named} writes it: words that name what is measured, not when the limit "
+                "applies",
             )
         elif (owner := scopes.aside(corpus, written)) is not None:
             yield ctx.problem(
@@ -346,6 +362,36 @@ def _restates(condition: str, measure: str) -> bool:
         return True
     named = re.fullmatch(r"([^()]+)\(\s*" + m + r"\s*\)", words, re.I)
     return named is not None and not scopes.says_who_or_when(named.group(1))
+
+
+def _part_of_a_measure(corpus: str, condition: str, measures: list[str]) -> str | None:
+    """The measure (normalised) whose words, wherever the criterion (corpus) writes the condition, hold
+    the condition (normalised; a mark ending it aside) or run on into it from words before it that say
+    nothing of who or when ("History of myocardial infarction," of "History of myocardial infarction,
+    cardiac angioplasty ..."): a piece of what is measured, an item of its list or of another
+    threshold's, given as a condition. None where one place of the condition stands apart from them,
+    or where its words say who the limit is for or when it applies ("If the subject is receiving
+    treatment with antimalarial drugs", "Patients receiving steroids")."""
+    words = condition.rstrip(" ,.;:")
+    if not words or scopes.says_who_or_when(words) or scopes.opens_condition(words):
+        return None
+    starts = [m.start() for m in re.finditer(re.escape(words), corpus)]
+    if not starts:
+        return None
+    for measure in dict.fromkeys(m for m in measures if len(m) > len(words)):
+        places = [(m.start(), m.end()) for m in re.finditer(re.escape(measure), corpus)]
+        if places and all(_held_by(corpus, start, start + len(words), places) for start in starts):
+            return measure
+    return None
+
+
+def _held_by(corpus: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
+    """Whether corpus[start:end] lies inside one of the places (a measure's), or runs on into one
+    from words before it that say nothing of who or when."""
+    return any(
+        lo <= start and end <= hi or (start < lo < end <= hi and not scopes.says_who_or_when(corpus[start:lo]))
+        for lo, hi in places
+    )
 
 
 def _kind_in_its_clause(
