@@ -86,7 +86,10 @@ CHECKS = (
         "what is measured ('The research subject' of '... has a history of alcohol or drug abuse'), a pronoun "
         "or only what is done ('used, they need to be discontinued', 'performed'), an opening phrase's end "
         "('period, the maximum dose of steroids'), the limit "
-        "or its unit ('40 kg'), the point a time limit is counted from ('screening initiation'), a phrase "
+        "or its unit ('40 kg'), the point a time limit is counted from ('screening initiation') or the time it is "
+        "taken at ('period' of '≥8 during the screening period'), the words opening its length of time ('within "
+        "the past'), words pointing at a list set out elsewhere ('following requirements'), only a kind of thing "
+        "done ('the dose' of 'the dose must be kept stable'), a phrase "
         "with a word that names nothing at an end ('if biological agents'), or one without the limit it holds "
         "that says which ('prednisone' of 'prednisone ≥100 within 8 weeks')",
     ),
@@ -446,6 +449,14 @@ def _measure_cut(
     pronoun = phrases.pronoun_in(measure)
     if pronoun is not None:
         return f"{pronoun!r} in it stands for a thing named elsewhere"
+    pointer = phrases.pointing(measure)
+    if pointer is not None:
+        return f"{pointer!r} in it points at words set out elsewhere, not at what is measured"
+    length = phrases.opens_a_length(measure)
+    if length is not None:
+        return f"{length!r}, at its end, opens its limit's length of time"
+    if phrases.only_a_kind(measure):
+        return "it names only a kind of thing done or had, not what of"
     if phrases.only_done(measure):
         return "it names only what is done, not to what"
     had = _HAVING.search(measure)
@@ -483,6 +494,14 @@ def _measure_cut(
                 after_a_limit = any(s.end <= m.start() for s in stated)
                 if phrases.reference_point(corpus, at + m.start(), after_a_limit):
                     why = why or "it stands where a time limit's starting point does ('prior to screening')"
+                    continue
+                when = (
+                    phrases.says_when_after(text[statement.end : m.start()])
+                    if text == quote and statement.end <= m.start()
+                    else None
+                )
+                if when is not None:
+                    why = why or f"it stands after its limit in the phrase that says when it is taken ({when!r} ...)"
                     continue
                 # a limit it holds, set apart from its limit by a mark or a conjunction: another limit of its own
                 # ("Prednisone (or equivalent) ≥7.5 mg/ day" for the ceiling of "..., and ≤30 mg/ day"; "serum

@@ -27,7 +27,10 @@ agents (such as belizumab or Telitacicept)"). The lists are closed word classes;
 anything else. And a measure names something: not only words of those classes at an end ("if
 biological agents", "the dose must"), nor only the limit, its unit or such words ("40 kg", "10 or
 above", "Score"); nor, after its limit, the point the limit is counted from ("within 6 months prior
-to screening initiation").
+to screening initiation") or the time it is taken at ("period" of "≥8 during the screening period"); nor
+words pointing at a list set out elsewhere ("following requirements"), the words opening its limit's
+length of time ("alcohol or drug abuse within the past"), or a noun phrase naming only a kind of thing
+done ("the dose" of "the dose must be kept stable").
 """
 
 from __future__ import annotations
@@ -171,6 +174,69 @@ def loose_word(measure: str) -> str | None:
     if not any(c.isalnum() for c in words[-1]) and lexicon.comparator_before(words[-1], len(words[-1])) is not None:
         return words[-1]
     return words[-1] if words[-1].lower() in _CLOSED else None
+
+
+# words that point at what the text sets out elsewhere ("the following requirements" of "Oral
+# corticosteroids must meet the following requirements:"): they name the list, not what is measured
+_POINTING = re.compile(r"(?i)\A(?:(?:the|these|those)\s+)?(following|above|aforementioned|foregoing|below)\b")
+# the words that open a limit's length of time, at a measure's end ("alcohol or drug abuse within the
+# past" of "... within the past 24 weeks", "used within the past"): its limit's, not what it measures
+_OPENS_A_LENGTH = re.compile(
+    r"(?i)\b(?:within|in|during|over|for|since|at)\s+(?:the\s+)?"
+    r"(?:past|last|previous|preceding|prior|recent|next|following|first)\s*\Z"
+)
+# a word that opens the phrase saying when a limit is taken or counted to ("during the screening
+# period" after "SELENA-SLEDAI score ≥8"), and a word after it that opens an object of its own ("after
+# the last dose of rituximab": rituximab is what the event is of, and may be the measure)
+_WHEN_OPENER = re.compile(r"(?i)\b(?:during|before|after|since|until|at|within|throughout|prior\s+to|following)\b")
+_OWN_OBJECT = re.compile(r"(?i)\b(?:of|with|for|on|in|to)\b")
+
+
+def pointing(measure: str) -> str | None:
+    """The word at the start of the measure that points at words set out elsewhere ("following" of
+    "the following requirements"), else None."""
+    found = _POINTING.match(measure.strip())
+    return found.group(1) if found else None
+
+
+def opens_a_length(measure: str) -> str | None:
+    """The words at the end of the measure that open its limit's length of time ("within the past"),
+    else None."""
+    found = _OPENS_A_LENGTH.search(measure)
+    return found.group(0).strip() if found else None
+
+
+def says_when_after(gap: str) -> str | None:
+    """Where a measure follows its limit with gap between them: the words of gap from the last word
+    that opens a phrase of when ("during the screening" of "≥8 during the screening period"), where no
+    word after it opens an object of its own; else None. The measure then is that phrase's object, the
+    time the limit is taken at, not what it measures."""
+    openers = list(_WHEN_OPENER.finditer(gap))
+    if not openers or _OWN_OBJECT.search(gap, openers[-1].end()):
+        return None
+    return gap[openers[-1].start() :].strip()
+
+
+# the words that end a measure's noun phrase where it runs on into its clause: a verb ("the dose must be
+# kept stable") or a word that opens when ("treatment prior to screening"); not "with" or "of", after
+# which the phrase goes on naming what the kind of thing is of ("Treatment with CD20 monoclonal antibodies")
+_PHRASE_ENDS = frozenset(
+    "is are was were be been being has have had should must need needs may might can could will would shall "
+    "within during before after prior since until at following throughout".split()
+)
+
+
+def only_a_kind(measure: str) -> bool:
+    """Whether the measure's noun phrase (its words up to a verb or a word of when, an article aside)
+    names only a kind of thing done or had ("the dose" of "the dose must be kept stable", "treatment" of
+    "treatment prior to screening"): what it is of is named elsewhere."""
+    named = []
+    for word in (bare_word(w).lower() for w in measure.split()):
+        if word in _PHRASE_ENDS:
+            break
+        if word not in _ARTICLES:
+            named.append(word)
+    return bool(named) and all(w in _GENERIC_HEADS for w in named)
 
 
 def pronoun_in(measure: str) -> str | None:
