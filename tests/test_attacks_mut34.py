@@ -17,6 +17,21 @@ layout, and refused, with the honest readings beside them passing.
   time ("used within the past" of "... was used within the past 6 months", phrases.opens_a_length),
   and one whose noun phrase names only a kind of thing done ("the dose" of "the dose must be kept
   stable for > 2 weeks", "treatment prior to screening", phrases.only_a_kind).
+- A prior therapy that is no item of its criterion's enumeration (E525, binding._runs_on and
+  binding._names_no_treatment): a list of one item, or the last item of a list, cut out of longer
+  words with no separator to show the cut ("other" of "other immunosuppressants or immunomodulators",
+  "immunosuppressants or immunomodulators" without its "other"), any words of the criterion given as
+  the only therapy ("the", "SLE", "standard SLE regimen", "Meets the current clinical standards"), an
+  item run back over the words leading into the enumeration ("any of the following (alone or in
+  combination) : corticosteroids"), or one holding a verb or a word of its clause ("corticosteroids
+  when used"). E525 read the items against each other only: the gaps between them, and a separator
+  before the first or after the last.
+
+Left (the source does not support them, and they pass): a prior therapy given as a therapy its
+criterion names outside the enumeration of the regimen that failed (Relma-cel's ["Oral
+corticosteroids"], the heading of the sub-list of dose requirements, or ["immunosuppressants"] of "when
+used in combination with immunosuppressants"): prior_therapy.requirement reads every sentence of the
+criterion after its cue that stops, washes out or takes now nothing, and these do none of that.
 """
 
 from __future__ import annotations
@@ -52,6 +67,15 @@ def _codes(shown: str, change: Callable[[dict], None]) -> set[str]:
 def _threshold(i: int, **values: object) -> Callable[[dict], None]:
     def change(data: dict) -> None:
         data["eligibility"]["thresholds"][i].update(values)
+
+    return change
+
+
+def _therapies(therapies: list[str], quote: str | None = None) -> Callable[[dict], None]:
+    def change(data: dict) -> None:
+        data["eligibility"]["prior_therapy"]["therapies"] = therapies
+        if quote is not None:
+            data["evidence"]["eligibility.prior_therapy"] = quote
 
     return change
 
@@ -244,3 +268,99 @@ def test_a_measure_is_read_against_its_limits_phrases_in_any_criterion(
         criterion=criterion, kind=kind, measure=measure, comparator=comparator, value=value, unit=unit
     )
     assert _draft_codes(registry, "987_mut34_measure.txt", criterion, fields) - {"E510"} == codes
+
+
+# --- a prior therapy that is no item of its criterion's enumeration --------------------------------
+
+IM19_CRITERION_4 = (
+    "4) Meets the current clinical standards for refractory systemic lupus erythematosus: the disease remains "
+    "active or relapses and progresses after systemic treatment using the current standard treatment regimen"
+)
+RELMA_REGIMEN = (
+    "Standard treatment regimen refers to the steady use of any of the following (alone or in combination) : "
+    "corticosteroids, antimalarials, non-steroidal anti-inflammatory drugs (NSAIDs), and other "
+    "immunosuppressants or immunomodulators"
+)
+RELMA_SENTENCE = "the disease remained active at least 2 months after the use of a stable standard SLE regimen"
+NO_MINIMUM = "There is no minimum daily dose requirement for corticosteroids"
+RELMA_ITEMS = [
+    "corticosteroids",
+    "antimalarials",
+    "non-steroidal anti-inflammatory drugs (NSAIDs)",
+    "other immunosuppressants or immunomodulators",
+]
+
+
+@pytest.mark.parametrize(
+    ("shown", "therapies", "quote"),
+    [
+        # words of the criterion that name no treatment, as a list of one
+        (IM19_PATH, ["the"], IM19_CRITERION_4),
+        (IM19_PATH, ["Meets the current clinical standards"], IM19_CRITERION_4),
+        (IM19_PATH, ["systemic lupus erythematosus"], IM19_CRITERION_4),
+        (IM19_PATH, ["the current standard treatment regimen"], IM19_CRITERION_4),
+        (IM19_PATH, ["using"], IM19_CRITERION_4),
+        (RELMA_PATH, ["SLE"], RELMA_SENTENCE),
+        (RELMA_PATH, ["standard SLE regimen"], RELMA_SENTENCE),
+        (RELMA_PATH, ["the use"], RELMA_SENTENCE),
+        # an item cut short of its words, last in its list or alone
+        (RELMA_PATH, [*RELMA_ITEMS[:3], "other"], None),
+        (RELMA_PATH, [*RELMA_ITEMS[:3], "immunosuppressants or immunomodulators"], None),
+        (RELMA_PATH, ["immunosuppressants or immunomodulators"], RELMA_REGIMEN),
+        # the first run back over the words leading into the enumeration
+        (RELMA_PATH, ["any of the following (alone or in combination) : corticosteroids", *RELMA_ITEMS[1:]], None),
+        (RELMA_PATH, ["the following (alone or in combination) : corticosteroids", *RELMA_ITEMS[1:]], None),
+        # a therapy with words of its clause
+        (RELMA_PATH, ["corticosteroids when used"], f"{NO_MINIMUM} when used"),
+        (RELMA_PATH, ["requirement for corticosteroids"], NO_MINIMUM),
+    ],
+)
+def test_a_therapy_that_is_no_item_of_its_enumeration_is_refused(
+    shown: str, therapies: list[str], quote: str | None
+) -> None:
+    assert _codes(shown, _therapies(therapies, quote)) == {"E525"}
+
+
+BRAND_DRAFT = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: "{criterion}"
+  prior_therapy:
+    therapies: {therapies}
+    criterion: {{list: INCLUSION, number: 1}}
+evidence:
+  eligibility.prior_therapy: "{criterion}"
+"""
+
+
+@pytest.mark.parametrize(
+    ("criterion", "therapies", "codes"),
+    [
+        # a name the field does not know, alone or in a list, after the words of a failure
+        ("Active disease despite Benlysta.", ["Benlysta"], set()),
+        ("Failure of iguratimod or oral cyclophosphamide.", ["iguratimod", "oral cyclophosphamide"], set()),
+        ("Refractory to other immunosuppressants.", ["other immunosuppressants"], set()),
+        # a count of the item's own before it, and an item joined by "plus"
+        (
+            "Refractory to hydroxychloroquine and at least 2 immunosuppressive agents.",
+            ["hydroxychloroquine", "at least 2 immunosuppressive agents"],
+            set(),
+        ),
+        ("Failure of steroids plus mycophenolate.", ["steroids plus mycophenolate"], set()),
+        # ... and words of the criterion that name none, or a name cut from its words
+        ("Active disease despite Benlysta.", ["Active disease"], {"E525"}),
+        ("Refractory to other immunosuppressants.", ["immunosuppressants"], {"E525"}),
+        ("Failure of standard therapy with cyclophosphamide.", ["standard therapy"], {"E525"}),
+    ],
+)
+def test_a_therapy_is_read_as_an_item_in_any_criterion(
+    registry: Path, criterion: str, therapies: list[str], codes: set[str]
+) -> None:
+    fields = BRAND_DRAFT.format(criterion=criterion, therapies=therapies)
+    assert _draft_codes(registry, "988_mut34_therapy.txt", criterion, fields) == codes
+
+
+@pytest.mark.parametrize("shown", [IM19_PATH, RELMA_PATH])
+def test_the_curated_therapies_pass(shown: str) -> None:
+    assert _codes(shown, lambda data: None) == set()

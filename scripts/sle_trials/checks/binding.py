@@ -137,8 +137,11 @@ CHECKS = (
         "whole enumeration the criterion gives, whatever part of it the quotes give: an item left out between two "
         "of its items, before the first or after the last, items of two enumerations, or an item cut inside its "
         "words or run into the words before the enumeration (a parenthesis left open or alone, a conjunction or "
-        "a separator at its end, a separator outside its parentheses), or its items in another order than the "
-        "criterion's",
+        "a separator at its end, a separator outside its parentheses), an item cut out of longer words with no "
+        "separator to show the cut ('other' of 'other immunosuppressants'), a prior therapy naming no treatment "
+        "('the', 'SLE', 'standard SLE regimen') or holding words of its clause or of the enumeration's lead-in "
+        "('corticosteroids when used', 'any of the following : corticosteroids'), or its items in another order "
+        "than the criterion's",
     ),
 )
 
@@ -1020,6 +1023,23 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
                 f"({torn}): list each item whole",
             )
             return
+    for text, (at, end) in zip(map(normalise, texts), spans):
+        word = _runs_on(corpus, at, at + len(text), end)
+        why = (
+            f"{word!r} goes on naming it, with no separator between"
+            if word is not None
+            else _names_no_treatment(text)
+            if path[-1] == "therapies"
+            else None
+        )
+        if why is not None:
+            yield ctx.problem(
+                path,
+                "E525",
+                f"{fields.dotted(path)}: {quoted([text], 50)} is no item of an enumeration of the criterion "
+                f"({why}): list each item of its enumeration whole",
+            )
+            return
     given = list(spans)
     spans.sort()
     # an item inside another (a part of it, or of its parenthesis): an item of two enumerations, which
@@ -1089,6 +1109,103 @@ def _enumeration(ctx: Context, path: Path_, texts: list[str], where: tuple[str, 
             f"{quoted([left_out], 100)} stands among them; list it too (a quote of only part of the "
             "enumeration does not make the rest of it go away)",
         )
+
+
+# the words that may stand right after an item without naming more of it: a closed word ("is", "for",
+# "within"), a word of its dose or of how it is given (_a_doses_word), or one that says what it includes
+# or how it is given ("other immunosuppressants or immunomodulators including azathioprine, ...")
+_AFTER_AN_ITEM = frozenset(
+    "including includes such like alone plus etc regimen regimens protocol protocols used given taken "
+    "received administered".split()
+)
+# ... and right before one: a closed word ("of", "to", "with", "including"), a word of a dose or of how
+# it is given ("oral", "high-dose"), or a word of a treatment had, failed or kept ("despite", "failed")
+_BEFORE_AN_ITEM = frozenset(
+    "despite failed fail fails failing received receiving tried trying taking using used following "
+    "refractory resistant intolerant unresponsive respond responded responding including e.g. namely "
+    "either both plus versus vs".split()
+)
+# ... but a word that says which of a kind the item is, its own ("other" of "other immunosuppressants or
+# immunomodulators": the immunosuppressants besides those named before it), though a dose's word elsewhere
+_OF_THE_ITEM = frozenset({"other", "another", "additional", "further"})
+_WORD_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) \Z")
+
+
+def _runs_on(corpus: str, start: int, end: int, tail: int) -> str | None:
+    """The word of the criterion that goes on naming the item at corpus[start:end] (with its dose or
+    regimen up to tail) past one of its ends, with no separator, mark or closed word between: "other"
+    of "other immunosuppressants or immunomodulators" ("immunosuppressants" goes on), "the" of "the
+    current standard treatment regimen", "immunosuppressants or immunomodulators" of "other
+    immunosuppressants ..." ("other" before it). A word cut out of a longer name stood as a whole item
+    of a list of one, or as the last of a list, where no separator showed the cut; else None."""
+    after = _WORD_AFTER.match(corpus, tail)
+    if after is not None:
+        word = after.group(1)
+        if not (phrases.closed_word(word) or _a_doses_word(word) or word.lower() in _AFTER_AN_ITEM):
+            return word
+    before = _WORD_BEFORE.search(corpus, max(0, start - 80), start)
+    if before is not None:
+        word = before.group(1)
+        if word.lower() in _OF_THE_ITEM or not (
+            phrases.closed_word(word) or _a_doses_word(word) or word.lower() in _BEFORE_AN_ITEM
+        ):
+            return word
+    return None
+
+
+# the verbs of a clause an item would hold ("corticosteroids must meet", "regimen refers to"): it says
+# something of a treatment, and names none
+_A_CLAUSE_VERB = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|being|will|shall|would|should|can|could|may|might|must|has|have|had|does|do|"
+    r"did|refers?|meets?|remains?|remained|relaps\w*|progress(?:es|ed)?)\b"
+)
+# words that name no treatment though no closed word or word of a dose either: the disease, words of
+# the criterion's own frame ("the current clinical standards", "standard SLE regimen", "requirements"), and
+# words of how a treatment is taken ("using", "kept", "alone")
+_NO_TREATMENT_WORDS = frozenset(
+    "sle lupus systemic erythematosus disease diseases nephritis ln active activity refractory relapse relapsing "
+    "regimen regimens requirement requirements standards criteria criterion clinical current currently following "
+    "history meets meet combination steady using used kept alone there".split()
+)
+# ... of which these are never part of a treatment's name, beside a therapy's word ("requirement for
+# corticosteroids" of "There is no minimum daily dose requirement for corticosteroids")
+_FRAME_WORDS = frozenset(
+    "requirement requirements standards criteria criterion history meets meet there used using kept combination "
+    "following when whenever if unless while".split()
+)
+
+
+def _names_no_treatment(item: str) -> str | None:
+    """Why a prior therapy's item names no treatment, else None: a closed word at its end
+    ("corticosteroids when"), the colon of the enumeration's lead-in, a verb of a clause in it
+    ("corticosteroids must meet"), a word of the criterion's frame or clause ("requirement for
+    corticosteroids", "in combination with"), or neither a therapy's word (prior_therapy.THERAPIES) nor
+    any word that could be a name the field does not know (a brand: "Benlysta") beside closed words,
+    words of a dose, numbers, the disease or the criterion's frame ("the", "SLE", "standard SLE
+    regimen", "use", "treatment", "mg/ day")."""
+    last = phrases.bare_word(item.split()[-1]) if item.split() else ""
+    if phrases.closed_word(last):
+        # (at its start a closed word may lead a count of the item's own: "at least 2 immunosuppressive agents")
+        return f"{last!r}, at its end, names nothing of a treatment"
+    if re.search(r":\s", item):
+        return "it runs back over the words that lead into the enumeration, to their colon"
+    verb = _A_CLAUSE_VERB.search(item)
+    if verb is not None:
+        return f"{verb.group(0)!r} is a verb of its clause"
+    words = _A_WORD.findall(re.sub(r"\([^()]*\)", " ", item))  # a parenthesis of its own says what it is
+    frame = next((w for w in words if w.lower() in _FRAME_WORDS), None)
+    if frame is not None:
+        return f"{frame!r} is a word of the criterion's frame or clause, not of a treatment"
+    words = _A_WORD.findall(item)
+    if prior_therapy.THERAPIES.search(item):
+        return None
+    for word in words:
+        if phrases.closed_word(word) or _a_doses_word(word) or word.lower() in _NO_TREATMENT_WORDS:
+            continue
+        if phrases.names_something(word):
+            return None
+    return "no word of it names a treatment"
 
 
 def _placed(text: str, corpus: str, quotes: list[str]) -> tuple[int, edges.Cut | None]:
