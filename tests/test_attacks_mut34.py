@@ -9,6 +9,11 @@ layout, and refused, with the honest readings beside them passing.
   limit given "aspartate aminotransferase (AST),", an item of the ×ULN limit's list beside it. The
   limit then read as applying only to those with that item. Only a condition that restated the whole
   measure was refused.
+- A threshold whose "if" is replaced by a nearer clause of its own sentence (E518,
+  thresholds._own_condition): IM19's steroid dose change in screening given "During the screening
+  period," for "If the subject is receiving steroids, the following conditions must be met:". The
+  conditions the record gives the criterion's thresholds said where each stands, and the nearest
+  before the limit, which the threshold held itself, passed as the one governing it.
 - A measure that names nothing of what is measured though every word of it stands beside the limit
   (E529): the object of the phrase after the limit that says when it is taken ("period" of
   "SELENA-SLEDAI score ≥8 during the screening period", phrases.says_when_after), words pointing at
@@ -36,6 +41,7 @@ criterion after its cue that stops, washes out or takes now nothing, and these d
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -154,6 +160,68 @@ def test_an_item_of_its_measure_is_no_condition_in_any_criterion(
     fields = NEURO_DRAFT.format(criterion=NEURO, conditions=held)
     # (E510: "within 12 months" read as "< 12" wants a note the draft does not hold, whatever the condition)
     assert _draft_codes(registry, "986_mut34_neuro.txt", NEURO, fields) - {"E510"} == codes
+
+
+# --- a nearer clause held for the "if" that governs the limit --------------------------------------
+
+STEROIDS_IF = "If the subject is receiving steroids, the following conditions must be met:"
+
+
+@pytest.mark.parametrize(
+    ("conditions", "codes"),
+    [
+        # IM19's steroid dose change in screening (threshold 4): its "if" gone, the clause before the limit
+        # in its sentence held in its place; the other steroid limits (2, 3) still hold the "if"
+        (["During the screening period,"], {"E518"}),
+        (["During the screening period"], {"E518"}),
+        # honest: the "if" (the clause beside it, held too, ends its reach: scopes.governs)
+        ([STEROIDS_IF], set()),
+    ],
+)
+def test_a_nearer_clause_for_the_governing_if_is_refused(conditions: list[str], codes: set[str]) -> None:
+    assert _codes(IM19_PATH, _threshold(4, conditions=conditions)) == codes
+
+
+STABLE = (
+    "If the subject is receiving steroids, the following conditions must be met: the dose of prednisone is "
+    "≤ 10 mg/day. During screening, the dose of prednisone should remain stable for ≥ 4 weeks."
+)
+STABLE_DRAFT = """\
+eligibility:
+  inclusion_criteria:
+    - number: 1
+      text: "{criterion}"
+  thresholds:
+    - kind: CORTICOSTEROID_DOSE
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: prednisone
+      comparator: "<="
+      value: 10
+      unit: mg/day
+      conditions: ["{steroids}"]
+    - kind: STABLE_DOSE_DURATION
+      criterion: {{list: INCLUSION, number: 1}}
+      measure: prednisone
+      comparator: ">="
+      value: 4
+      unit: weeks
+      conditions: {conditions}
+evidence:
+  eligibility.thresholds.0: "the dose of prednisone is ≤ 10 mg/day"
+  eligibility.thresholds.1: "the dose of prednisone should remain stable for ≥ 4 weeks"
+"""
+
+
+@pytest.mark.parametrize(
+    ("conditions", "codes"),
+    [
+        (["During screening,"], {"E518"}),
+        ([STEROIDS_IF], set()),
+    ],
+)
+def test_the_governing_if_is_held_in_any_criterion(registry: Path, conditions: list[str], codes: set[str]) -> None:
+    fields = STABLE_DRAFT.format(criterion=STABLE, steroids=STEROIDS_IF, conditions=json.dumps(conditions))
+    assert _draft_codes(registry, "989_mut34_stable.txt", STABLE, fields) == codes
 
 
 # --- a measure that names nothing of what is measured ----------------------------------------------

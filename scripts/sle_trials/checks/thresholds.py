@@ -681,8 +681,10 @@ def _own_condition(
     steroids: ... 30mg/day ... If ... antimalarial drugs: ... 12 weeks"), so one copied from the
     neighbouring threshold's says when another limit applies: the condition the record gives the
     criterion's thresholds nearest before the limit must be among its own, and no other condition
-    ("if ...") may start between its own nearest one and the limit. A condition after the limit (an
-    exception: "There is no minimum daily dose ... when ...") may be held as well."""
+    ("if ...") may start between its own nearest one and the limit; nor may a nearer clause stand for
+    the "if" that governs it ("During the screening period," for "If the subject is receiving steroids,
+    ..."). A condition after the limit (an exception: "There is no minimum daily dose ... when ...") may
+    be held as well."""
     own = {normalise(c) for c in t["conditions"]}
     before = _before(ctx, t, corpus, at, layout)
     if not before:
@@ -705,6 +707,22 @@ def _own_condition(
             f"{fields.dotted(path)}.conditions: another condition starts between the threshold's own and "
             f"its limit in {named} ({quoted([corpus[later.start() :]], 61)})",
         )
+        return
+    # ... nor may a nearer clause it holds stand for the "if" before it that governs the limit ("During
+    # the screening period," for "If the subject is receiving steroids, the following conditions must be
+    # met:"): the nearest the record gives the criterion's thresholds that opens one, with no other "if"
+    # between it and the limit, is its own too
+    governing = [(start, c) for start, c in before if scopes.CONDITION_START.search(c)]
+    if governing and governing[-1][1] not in own:
+        start, condition = governing[-1]
+        if scopes.CONDITION_START.search(corpus, start + len(condition), at) is None:
+            yield ctx.problem(
+                path + ("conditions",),
+                "E518",
+                f"{fields.dotted(path)}.conditions: {named} states {quoted([condition], 70)} before this limit, "
+                "with no other condition between; the threshold's conditions leave it out for a nearer clause "
+                "(an 'if' governs the limits after it)",
+            )
 
 
 def _before(ctx: Context, t: dict, corpus: str, at: int, layout: tuple[scopes.Span, ...]) -> list[tuple[int, str]]:
