@@ -22,6 +22,15 @@ layout, and refused, with the honest readings beside them passing.
   time ("used within the past" of "... was used within the past 6 months", phrases.opens_a_length),
   and one whose noun phrase names only a kind of thing done ("the dose" of "the dose must be kept
   stable for > 2 weeks", "treatment prior to screening", phrases.only_a_kind).
+- A measure from words set apart from its limit, its quote run on to hold them (E529,
+  phrases.apart_from_its_limit, ends_a_when_phrase, condition_inside, unit_first): after its limit past
+  a mark or words other than a preposition whose object it is ("bilirubin" for the ×ULN limit of
+  "... ≥3×ULN, or bilirubin", "serum creatinine" for eGFR's <30, "the disease remained active" for the
+  6 months of SLE history, "neutrophil count" of "... <500/mm³ with a neutrophil count"); before it,
+  the end of a phrase of when a clause mark closes ("period" of "Before the screening period, if
+  biological agents ..."), a measure run on into a condition ("period, if biological agents"), or one
+  starting with another limit's unit ("months, and the disease remained active"). A quote that stops
+  right after such words held no limit of theirs to tell them by.
 - A prior therapy that is no item of its criterion's enumeration (E525, binding._runs_on and
   binding._names_no_treatment): a list of one item, or the last item of a list, cut out of longer
   words with no separator to show the cut ("other" of "other immunosuppressants or immunomodulators",
@@ -336,6 +345,77 @@ def test_a_measure_is_read_against_its_limits_phrases_in_any_criterion(
         criterion=criterion, kind=kind, measure=measure, comparator=comparator, value=value, unit=unit
     )
     assert _draft_codes(registry, "987_mut34_measure.txt", criterion, fields) - {"E510"} == codes
+
+
+# --- a measure from words set apart from its limit, its quote run on to hold them -----------------
+
+# IM19's exclusion 10, 11 and criterion 5, Relma-cel's exclusion 1 and inclusion 4, as the records write them
+ULN = "alanine aminotransferase (ALT), aspartate aminotransferase (AST), or alkaline phosphatase (ALP) levels are"
+EGFR = "estimated glomerular filtration rate (eGFR) <30 mL/min/1.73 m²"
+BIOLOGICS = (
+    "if biological agents (such as belizumab or Telitacicept) are used, they need to be discontinued for at "
+    "least 4 weeks before screening"
+)
+HISTORY = "The history of SLE prior to screening was at least 6 months, and the disease remained active"
+
+
+@pytest.mark.parametrize(
+    ("shown", "threshold", "measure", "quote"),
+    [
+        # after its limit, past a mark or words other than a preposition whose object it is: another
+        # limit's measure, an exception's words, another requirement joined by "with"
+        (IM19_PATH, 13, "bilirubin", f"{ULN} ≥3×ULN, or bilirubin"),
+        (IM19_PATH, 15, "serum creatinine", f"{EGFR}, or serum creatinine"),
+        (
+            IM19_PATH,
+            14,
+            "excluding laboratory test abnormalities due",
+            "bilirubin >1.5×ULN, excluding laboratory test abnormalities due",
+        ),
+        (
+            IM19_PATH,
+            19,
+            "neutrophil count",
+            "Absolute neutrophil count <500/mm³ d. CD4+ T lymphocytes <500/mm³ with a neutrophil count",
+        ),
+        (RELMA_PATH, 8, "serum creatinine", "proteinuria > 6 g/24h or serum creatinine"),
+        (RELMA_PATH, 0, "the disease remained active", HISTORY),
+        # before it, the end of a phrase of when that a clause mark closes, or run on into a condition
+        (IM19_PATH, 7, "period", f"period, {BIOLOGICS}"),
+        (IM19_PATH, 7, "period, if biological agents", f"period, {BIOLOGICS}"),
+        # the unit of another limit at its start
+        (RELMA_PATH, 1, "months, and the disease remained active", f"{HISTORY} at least 2 months"),
+    ],
+)
+def test_a_measure_set_apart_from_its_limit_is_refused(shown: str, threshold: int, measure: str, quote: str) -> None:
+    def change(data: dict) -> None:
+        data["eligibility"]["thresholds"][threshold]["measure"] = measure
+        data["evidence"][f"eligibility.thresholds.{threshold}"] = quote
+
+    assert _codes(shown, change) == {"E529"}
+
+
+LABS = "Hemoglobin ≥ 9 g/dL, or platelets ≥ 75,000/mm³ at screening."
+
+
+@pytest.mark.parametrize(
+    ("measure", "value", "unit", "quote", "codes"),
+    [
+        ("Hemoglobin", 9, "g/dL", "Hemoglobin ≥ 9 g/dL", set()),
+        ("platelets", 75000, "/mm³", "platelets ≥ 75,000/mm³", set()),
+        # the hemoglobin's limit given to the platelets after it
+        ("platelets", 9, "g/dL", "Hemoglobin ≥ 9 g/dL, or platelets", {"E529"}),
+        # ... or to the time it is taken at
+        ("screening", 75000, "/mm³", "platelets ≥ 75,000/mm³ at screening", {"E529"}),
+    ],
+)
+def test_a_measure_set_apart_from_its_limit_in_any_criterion(
+    registry: Path, measure: str, value: int, unit: str, quote: str, codes: set[str]
+) -> None:
+    fields = WASHOUT_DRAFT.format(
+        criterion=LABS, kind="LABORATORY", measure=measure, comparator=">=", value=value, unit=unit
+    ).replace(f'eligibility.thresholds.0: "{LABS}"', f'eligibility.thresholds.0: "{quote}"')
+    assert _draft_codes(registry, "990_mut34_labs.txt", LABS, fields) == codes
 
 
 # --- a prior therapy that is no item of its criterion's enumeration --------------------------------

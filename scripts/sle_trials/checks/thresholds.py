@@ -89,7 +89,8 @@ CHECKS = (
         "or its unit ('40 kg'), the point a time limit is counted from ('screening initiation') or the time it is "
         "taken at ('period' of '≥8 during the screening period'), the words opening its length of time ('within "
         "the past'), words pointing at a list set out elsewhere ('following requirements'), only a kind of thing "
-        "done ('the dose' of 'the dose must be kept stable'), a phrase "
+        "done ('the dose' of 'the dose must be kept stable'), words after its limit set apart from it ('bilirubin' "
+        "of '≥3×ULN, or bilirubin'), a phrase "
         "with a word that names nothing at an end ('if biological agents'), or one without the limit it holds "
         "that says which ('prednisone' of 'prednisone ≥100 within 8 weeks')",
     ),
@@ -449,6 +450,12 @@ def _measure_cut(
     pronoun = phrases.pronoun_in(measure)
     if pronoun is not None:
         return f"{pronoun!r} in it stands for a thing named elsewhere"
+    opening = phrases.condition_inside(measure)
+    if opening is not None:
+        return f"{opening!r} in it opens a condition: it runs from one clause into the next"
+    unit = phrases.unit_first(measure)
+    if unit is not None:
+        return f"{unit!r}, at its start, is a limit's unit"
     pointer = phrases.pointing(measure)
     if pointer is not None:
         return f"{pointer!r} in it points at words set out elsewhere, not at what is measured"
@@ -502,6 +509,20 @@ def _measure_cut(
                 )
                 if when is not None:
                     why = why or f"it stands after its limit in the phrase that says when it is taken ({when!r} ...)"
+                    continue
+                if (
+                    text == quote
+                    and statement.end <= m.start()
+                    and phrases.apart_from_its_limit(gap := text[statement.end : m.start()])
+                ):
+                    why = (
+                        why
+                        or f"it stands after its limit, set apart from it by {gap.strip()!r}: another clause's words"
+                    )
+                    continue
+                closed = phrases.ends_a_when_phrase(corpus, at + m.start(), at + m.end()) if at >= 0 else None
+                if closed is not None:
+                    why = why or f"it ends the phrase {closed!r} that says when, not what is measured"
                     continue
                 # a limit it holds, set apart from its limit by a mark or a conjunction: another limit of its own
                 # ("Prednisone (or equivalent) ≥7.5 mg/ day" for the ceiling of "..., and ≤30 mg/ day"; "serum

@@ -30,7 +30,9 @@ above", "Score"); nor, after its limit, the point the limit is counted from ("wi
 to screening initiation") or the time it is taken at ("period" of "≥8 during the screening period"); nor
 words pointing at a list set out elsewhere ("following requirements"), the words opening its limit's
 length of time ("alcohol or drug abuse within the past"), or a noun phrase naming only a kind of thing
-done ("the dose" of "the dose must be kept stable").
+done ("the dose" of "the dose must be kept stable"); nor words after its limit that a mark or words other
+than a preposition set apart from it ("≥3×ULN, or bilirubin"), the end of a phrase of when that a clause
+mark closes ("Before the screening period,"), or words that start with a unit or run into a condition.
 """
 
 from __future__ import annotations
@@ -224,6 +226,48 @@ _PHRASE_ENDS = frozenset(
     "is are was were be been being has have had should must need needs may might can could will would shall "
     "within during before after prior since until at following throughout".split()
 )
+
+
+# what may stand between a limit and the measure after it: nothing, or a preposition whose object the
+# measure is, with up to two words of the limit's before it ("≥6 for SELENA-SLEDAI clinical symptoms",
+# "8 weeks of treatment", "≥ 6 points on SLEDAI-2K"); a mark or any other words set it apart, "with"
+# too, which joins another requirement to the limit ("<500/mm³ with a neutrophil count <1000/mm³")
+_JOINED_AFTER_A_LIMIT = re.compile(
+    r"(?i)\A\s*(?:(?:[^\s,;:.()]+\s+){0,2}?(?:of|for|on|in|by)\s+(?:(?:the|a|an)\s+)?)?\Z"
+)
+
+
+def apart_from_its_limit(gap: str) -> bool:
+    """Whether a measure after its limit, with gap between them, is set apart from it: by a mark ("≥3×ULN,
+    or bilirubin"), or by words other than a preposition whose object it is ("≥3×ULN excluding laboratory
+    test abnormalities due ..."); then it is another clause's words, not what the limit measures."""
+    return _JOINED_AFTER_A_LIMIT.match(gap) is None
+
+
+def ends_a_when_phrase(text: str, start: int, end: int) -> str | None:
+    """The words of the phrase of when that the measure at text[start:end] ends, where a clause mark
+    follows it ("Before the screening period," of "Before the screening period, if biological agents
+    ..."): the time its clause speaks of, not what is measured; else None ("at biopsy proteinuria >
+    0.5 g/24h": the measure goes on to its limit)."""
+    if not re.match(r"\s*[,;:]", text[end:]):
+        return None
+    clause = max(text.rfind(mark, 0, start) for mark in ",;:.") + 1
+    return says_when_after(text[clause:start])
+
+
+def condition_inside(measure: str) -> str | None:
+    """The words opening a condition inside the measure, after a clause mark ("period, if biological
+    agents"): the measure runs from one clause into the next; else None."""
+    found = re.search(r"(?i)[,;:]\s+(if|when|whenever|unless|while|provided)\b", measure)
+    return found.group(1) if found else None
+
+
+def unit_first(measure: str) -> str | None:
+    """The unit a measure starts with ("months, and the disease remained active"): a limit's, before
+    what is measured; else None."""
+    words = measure.split()
+    first = bare_word(words[0]) if words else ""
+    return first if first in _UNIT_WORDS else None
 
 
 def only_a_kind(measure: str) -> bool:
