@@ -5,7 +5,7 @@ and BCMA with a quote of the sentence, where BCMA is only planned; so did "and p
 hedge), "will not target BCMA" and "no longer uses CD28" (a denial by a verb in any of its forms,
 where vocabulary._DENIED_VERB read only participles: "not targeted against"), "(BCMA pending)",
 "(BCMA version under development)", "(BCMA to be confirmed)", "(BCMA optional)", "BCMA was dropped",
-"a BCMA arm may be added later", and a verb of what might be ("could target BCMA"); a phase "with a
+"a BCMA arm may be added later", "BCMA if needed", and a verb of what might be ("could target BCMA"); a phase "with a
 Phase 2 extension if approved" or "(Phase 2 was dropped)" (prose._PLANNED_PHASE). A term is read
 as stated only where no such words stand around it: a hedge before it (vocabulary._DENIALS:
 "possibly", "hopefully", "not yet", ...), a denied or conditional verb before it
@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Trials, cohort_fields, enrollment_fields, im19_out, term_fields
+from conftest import Trials, agent_fields, cohort_fields, enrollment_fields, im19_out, term_fields
 
 
 def targets(values: str, quote: str) -> str:
@@ -192,3 +192,34 @@ PHASES_GIVEN = [
 @pytest.mark.parametrize("fields", PHASES_GIVEN, ids=[quote_of(f) for f in PHASES_GIVEN])
 def test_a_phase_the_trial_is_in_passes(trials: Trials, fields: str) -> None:
     assert im19_out(trials, quote_of(fields), fields) == ""
+
+
+# A term, a site or a dose given only where a need arises (retracted._PLANNED_AFTER)
+ON_A_NEED = [
+    (
+        "IM19 CAR-T cells target CD19 and BCMA if needed.",
+        targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and BCMA if needed."),
+    ),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day, if needed.", agent_fields("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day (if tolerated).", agent_fields("fludarabine 30 mg/m2/day")),
+    ("Arm A: 1×10^6 CAR-T cells/kg as needed.", cohort_fields("1×10^6 CAR-T cells/kg")),
+    ("Allocation: Randomized where feasible.", allocation("RANDOMIZED", "Allocation: Randomized where feasible.")),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), ON_A_NEED, ids=[line for line, _ in ON_A_NEED])
+def test_a_value_given_on_a_need_is_refused(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields)
+
+
+GIVEN = [
+    ("Lymphodepletion: fludarabine 30 mg/m2/day on days -5 to -3.", agent_fields("fludarabine 30 mg/m2/day")),
+    ("Arm A: 1×10^6 CAR-T cells/kg as a single infusion.", cohort_fields("1×10^6 CAR-T cells/kg")),
+    ("IM19 CAR-T cells target CD19 as described.", targets("[CD19]", "IM19 CAR-T cells target CD19 as described.")),
+    ("IM19 CAR-T cells target CD19 when infused.", targets("[CD19]", "IM19 CAR-T cells target CD19 when infused.")),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), GIVEN, ids=[line for line, _ in GIVEN])
+def test_a_value_given_with_its_schedule_passes(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""

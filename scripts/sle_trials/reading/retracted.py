@@ -617,6 +617,10 @@ _PLANNED_AFTER = re.compile(
     rf"|[ \t]+(?:{_PLANNED_NOUN}[ \t]+)?(?:may|might|could|will|would|is[ \t]+to)[ \t]+"
     r"(?:(?:later|also|eventually|still|then)[ \t]+){0,2}be[ \t]+"
     r"(?:added|introduced|included|opened|developed|explored|considered)\b"
+    # ... or only where a need arises ("subcutaneous if needed", "cyclophosphamide, as needed", "(if
+    # necessary)", "where feasible"): a term, a site or a dose given on a condition is not the trial's own
+    r"|[ \t]*(?:,[ \t]*|[(\[][ \t]*|[ \t]+)(?:only[ \t]+)?(?:if|when|where|as)[ \t]+"
+    r"(?:clinically[ \t]+)?(?:needed|necessary|required|indicated|feasible|possible|appropriate|tolerated)\b"
     r")"
 )
 # ... and, of such a value, the words right after it that say it was dropped: a participle closing a
