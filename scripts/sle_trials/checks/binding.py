@@ -20,7 +20,9 @@ object; otherwise the leaf's type):
   states the dose, and its label is the one those words give its dose ("Dose level 1: 1×10^6 ...
   Dose level 2: 3×10^6"), not another cohort's; else E508. A number the words give as a cap
   ("maximum total dose 1×10^8") or as an end of a range ("0.5-1×10^6") is the dose only as a
-  reading (E510).
+  reading (E510), and one they bound from below ("at least"), give as a part of another ("half
+  of") or take back (after its unit: "... CAR-T cells/kg is not used") is none, whether the quote holds
+  those words or leaves them out of its sentence.
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names (an inclusion
   criterion, for the last three: what patients must have, or an exclusion of those who lack it); its texts
@@ -63,6 +65,7 @@ otherwise.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -1469,10 +1472,12 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     yield from _of_another_arm(ctx, path, quotes)
     texts = ctx.together(path, quotes)
     found = [
-        (q, d)
+        (q, _limited_where_stated(ctx, path, q, d))
         for q in texts
         for d in ctx.reader.doses(q)
-        if lexicon.same_number(d.value, dose["value"]) and not _cohort_dose_taken_back(ctx, path, q, d.start, d.end)
+        if lexicon.same_number(d.value, dose["value"])
+        and not _cohort_dose_taken_back(ctx, path, q, d.start, _dose_words_end(q, d, dose["unit"]))
+        and not _taken_back_where_stated(ctx, path, q, d.start, d.end, reading=_no_dose_there)
     ]
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
     basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
@@ -1569,6 +1574,57 @@ def _taken_back_where_stated(
         if not (reading(text, at + start, at + end) or (whole and reading(text, at, at + len(quote)))):
             return False
     return seen or reading(quote, start, end)
+
+
+def _dose_words_end(quote: str, dose: lexicon.Dose, unit: str) -> int:
+    """Where the words of a cohort's dose end in the quote: past its unit, where the quote writes the
+    record's unit after the number, and a per-kilogram basis after it ("1×10^6 CAR-T cells/kg"); else
+    at the number's (or its "/kg"'s) end. The words a source takes a dose back by follow its unit:
+    "1×10^6 CAR-T cells/kg is not used" was read from "CAR-T cells/kg is not used", and the dose bound."""
+    if not lexicon.unit_follows(quote, dose.unit_at, unit):
+        return dose.end
+    at = dose.unit_at + len(quote[dose.unit_at :]) - len(quote[dose.unit_at :].lstrip()) + len(lexicon.nfkc(unit))
+    per_kg = _PER_KG_AFTER.match(quote, at)
+    return per_kg.end() if per_kg else at
+
+
+_PER_KG_AFTER = re.compile(
+    r"(?i)\s*(?:/\s*kg|per\s+kg|per\s+kilogram|/kilogram)(?![^\W_])(?:\s+(?:of\s+)?body\s*weight)?"
+)
+
+
+def _no_dose_there(text: str, start: int, end: int) -> bool:
+    """Whether the words around the number at text[start:end] make it no dose: a bound from below ("at
+    least 1×10^6"), a part or a tolerance of another dose ("half of", "± 0.5×10^6")."""
+    return lexicon.dose_floor(text, start, end) or lexicon.part_of(text, start)
+
+
+def _limited_where_stated(ctx: Context, path: Path_, quote: str, dose: lexicon.Dose) -> lexicon.Dose:
+    """The dose, its limit read in the words of its sentence the quote leaves out too: "1×10^6 CAR-T
+    cells/kg" cut from "no more than 1×10^6 CAR-T cells/kg", or from "1×10^5 to 1×10^6 ...", is a cap
+    or an end of a range where every place the sources give the quote reads it so, as the quote with
+    those words is (lexicon.dose_limit)."""
+    if dose.limit is not None:
+        return dose
+    limit = _reading_where_stated(ctx, path, quote, dose.start, dose.end, lexicon.dose_limit)
+    return dataclasses.replace(dose, limit=limit) if limit else dose
+
+
+def _reading_where_stated(
+    ctx: Context, path: Path_, quote: str, start: int, end: int, reading: Callable[[str, int, int], str | None]
+) -> str | None:
+    """What reading makes of the value at quote[start:end] at every place the cited sources give the
+    quote, where they state the field at path (its first, if all read it so; None if one does not);
+    of the quote alone where no source states it there."""
+    first: str | None = None
+    seen = False
+    for text, at, _, _ in _quoted_sentences(ctx, path, quote):
+        seen = True
+        said = reading(text, at + start, at + end)
+        if said is None:
+            return None
+        first = first or said
+    return first if seen else reading(quote, start, end)
 
 
 def _dose_taken_back(ctx: Context, path: Path_, quote: str, start: int, end: int) -> bool:
@@ -1689,8 +1745,8 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
             for n, unit_at in _doses_of(vocab, q, term)
             if lexicon.same_number(n.value, agent["dose"])
             and not lexicon.is_label(q, n)
-            and not lexicon.dose_floor(q, n.start, n.end)
-            and not _dose_taken_back(ctx, path, q, n.start, n.end)
+            and not _taken_back_where_stated(ctx, path, q, n.start, n.end, reading=_no_dose_there)
+            and not _dose_taken_back(ctx, path, q, n.start, _agent_words_end(q, unit_at, agent.get("unit")))
         ]
         if not found:
             yield ctx.problem(
@@ -1718,7 +1774,7 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
             # a number the words give as the course's total, a maximum or an end of a range ("(total 90
             # mg/m2)", "up to 30 mg/m2/day", "25-30 mg/m2/day"): the dose only as a reading, as a cohort's
             whole = [(q, n) for q, n, at in found if "unit" not in agent or lexicon.whole_unit(q, at, agent["unit"])]
-            readings = [lexicon.agent_dose_limit(q, n.start, n.end) for q, n in whole]
+            readings = [_reading_where_stated(ctx, path, q, n.start, n.end, lexicon.agent_dose_limit) for q, n in whole]
             if all(readings) and not any(ctx.noted(here, why) for why in readings if why):
                 yield ctx.problem(
                     here,
@@ -1727,6 +1783,15 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
                     f"(field: {fields.dotted(here)} or a field above it)",
                 )
     yield from _walk(ctx, path, agent, node, quotes, skip=("dose", "unit"))
+
+
+def _agent_words_end(quote: str, unit_at: int, unit: str | None) -> int:
+    """Where the words of an agent's dose end in the quote: past its unit, where the quote writes the
+    record's unit there whole ("fludarabine 30 mg/m2/day is not used"), else at the unit's start."""
+    if unit is None or not lexicon.whole_unit(quote, unit_at, unit):
+        return unit_at
+    rest = quote[unit_at:]
+    return unit_at + len(rest) - len(rest.lstrip()) + len(lexicon.nfkc(unit))
 
 
 def _agents_vocabulary(ctx: Context, node: dict) -> vocabulary.Vocabulary | None:

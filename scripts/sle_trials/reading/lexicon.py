@@ -1565,11 +1565,32 @@ _CAP_BEFORE = re.compile(
 # ("1×10^6 and 3×10^6 cells/kg in two cohorts").
 _POWER = r"\s*[×xX*]\s*10\s*\^\s*[-−+]?\d+"
 _UNIT_WORDS = r"(?:\s*[^\s\d,;.()]+){0,4}?"
+# (a tilde joins a range's ends as a dash does, "1×10^6 ~ 3×10^6", as sources from East Asia write it; a
+# range's ends with their unit written after each, "25 mg/m2/day - 30 mg/m2/day", spaced; "up to" after
+# a dose ends the range it starts, "1×10^6 CAR-T cells/kg up to 3×10^6")
+_DOSE_UNIT_WORDS = r"\s*(?:mg|g|µg|μg|mcg|cells?|CAR[-\s]?T\s+cells?)(?:/[^\s\d,;.()]*\S*)?(?:\s+[^\s\d,;.()]+){0,3}?"
 _RANGE_BEFORE = re.compile(
-    rf"(?i)(?:\d[-–—]|\d{_POWER}{_UNIT_WORDS}\s*[-–—]\s*|\d(?:{_POWER})?{_UNIT_WORDS}\s+(?:to|through)\s+|"
+    rf"(?i)(?:\d[-–—~]|\d{_POWER}{_UNIT_WORDS}\s*[-–—~]\s*|\d(?:{_POWER})?{_UNIT_WORDS}\s+(?:up\s+)?(?:to|through)\s+|"
+    rf"\d{_DOSE_UNIT_WORDS}\s+[-–—~]\s+|"
     r"\bbetween\s+(?:\S+(?:\s+\S+){0,4}?\s+and\s+)?)\Z"
 )
-_RANGE_AFTER = re.compile(rf"(?i)(?:[-–—]\d|{_UNIT_WORDS}\s*[-–—]\s*\d+{_POWER}|{_UNIT_WORDS}\s+(?:to|through)\s+\d)")
+_RANGE_AFTER = re.compile(
+    rf"(?i)(?:[-–—~]\d|{_UNIT_WORDS}\s*[-–—]\s*\d+{_POWER}|{_UNIT_WORDS}\s*~\s*\d|"
+    rf"{_UNIT_WORDS}\s+(?:up\s+)?(?:to|through)\s+\d)"
+)
+# A cap written after the number and its unit words: "1×10^6 CAR-T cells/kg or less", "30 mg/m2/day
+# maximum" (at its clause's end: "..., maximum total dose 1×10^8" caps another number), "at most"
+_CAP_AFTER = re.compile(
+    r"(?i)(?:\s*[^\s\d,;.()][^\s,;()]*){0,4}?\s*,?\s*(?:(?:or|and)\s+(?:less|lower|fewer|below|under)\b|"
+    r"[(\[]?\s*(?:at\s+(?:the\s+)?most\b|max(?:imum|\.)?(?=\s*(?:[.;)\]]|\Z|\n))))"
+)
+# A number that is a part of another ("half of 2×10^6 CAR-T cells/kg", "one third of", "10% of the
+# 2×10^6 dose") or a tolerance of another ("1.0×10^6 ± 0.5×10^6"): no dose
+_PART_OF_BEFORE = re.compile(
+    r"(?i)(?:(?<![\w-])(?:half|(?:one|two|a)[- ](?:thirds?|quarters?|fourths?|fifths?|tenths?)|(?:a\s+)?fraction)"
+    r"|\d(?:\.\d+)?\s*(?:%|percent))\s+of\s+(?:(?:the|a)\s+)?\Z"
+    r"|(?:±|\+\s*/\s*[-−])\s*\Z"
+)
 CAP_READING = "the source gives the number as a maximum; read as the dose"
 RANGE_READING = "the source gives a range of doses; one end of it read as the dose"
 
@@ -1588,6 +1609,11 @@ class Dose:
 # A number the source gives as a total over the days of a course ("(total 90 mg/m2)", "a cumulative dose
 # of 90 mg/m2"), not the dose given each time: a lymphodepleting agent's dose only as a reading
 _TOTAL_BEFORE = re.compile(r"(?i)\b(?:total|cumulative|overall)\b[^.;:,()\d]{0,20}\Z")
+# ... or after it and its unit words ("90 mg/m2 in total", "90 mg/m2 cumulative", "90 mg/m2 total.")
+_TOTAL_AFTER = re.compile(
+    r"(?i)(?:\s*[^\s\d,;.()][^\s,;()]*){0,3}?\s*,?\s*(?:in\s+total|cumulative(?:ly)?|"
+    r"total(?=\s*(?:[.;)\]]|\Z|\n)))(?![\w-])"
+)
 TOTAL_READING = "the source gives the number as a total of the course; read as the dose"
 
 
@@ -1629,9 +1655,9 @@ def named_in_note(reading: str, note: str) -> bool:
 def agent_dose_limit(quote: str, start: int, end: int) -> str | None:
     """TOTAL_READING, CAP_READING or RANGE_READING when the number at start:end is a lymphodepleting
     agent's total, a cap on its dose or an end of a range of doses, else None."""
-    if _TOTAL_BEFORE.search(quote, max(0, start - 40), start):
+    if _TOTAL_BEFORE.search(quote, max(0, start - 40), start) or _TOTAL_AFTER.match(quote, end):
         return TOTAL_READING
-    return _dose_limit(quote, start, end)
+    return dose_limit(quote, start, end)
 
 
 # --- "respectively": items paired in order with numbers -------------------------------------------
@@ -1774,6 +1800,12 @@ _FLOOR_AFTER = re.compile(
 )
 
 
+def part_of(quote: str, start: int) -> bool:
+    """Whether the number at start is given as a part of another dose ("half of", "10% of") or as its
+    tolerance ("± 0.5×10^6"): no dose (_PART_OF_BEFORE)."""
+    return _PART_OF_BEFORE.search(quote, max(0, start - 40), start) is not None
+
+
 def dose_floor(quote: str, start: int, end: int) -> bool:
     """Whether the number at start:end is a bound on a dose from below: a comparator of "greater" before
     it ("more than", "at least", "≥", "not below") or "or more" after its unit words."""
@@ -1783,11 +1815,11 @@ def dose_floor(quote: str, start: int, end: int) -> bool:
     return _FLOOR_AFTER.match(quote, end, min(len(quote), end + 80)) is not None
 
 
-def _dose_limit(quote: str, start: int, end: int) -> str | None:
+def dose_limit(quote: str, start: int, end: int) -> str | None:
     """CAP_READING or RANGE_READING when the number at start:end is a cap on the dose or an end of a
     range of doses, else None."""
     before = quote[max(0, start - 80) : start]
-    if _CAP_BEFORE.search(before):
+    if _CAP_BEFORE.search(before) or _CAP_AFTER.match(quote, end, min(len(quote), end + 80)):
         return CAP_READING
     bound = comparator_before(quote, start)
     if bound is not None and bound[1] is None and bound[0] in ("<", "<="):
@@ -1804,9 +1836,9 @@ def doses(quote: str) -> tuple[Dose, ...]:
     only as a reading too (limit)."""
     out = []
     for n in numbers(quote):
-        if dose_floor(quote, n.start, n.end):
-            continue  # a bound from below ("more than 1×10^6 cells/kg"): no dose
-        limit = _dose_limit(quote, n.start, n.end)
+        if dose_floor(quote, n.start, n.end) or part_of(quote, n.start):
+            continue  # a bound from below ("more than 1×10^6 cells/kg"), a part of another dose: no dose
+        limit = dose_limit(quote, n.start, n.end)
         per_kg = _PER_KG.match(quote, n.end)
         if per_kg:
             out.append(Dose(n.value, "PER_KG", per_kg.end(), n.start, per_kg.end(), None, limit))

@@ -1,0 +1,162 @@
+"""A dose the words of its sentence give as no dose of the trial's, found by probing sentences.
+
+A cohort's dose ("1×10^6 CAR-T cells/kg") and a lymphodepleting agent's ("fludarabine 30 mg/m2/day")
+were bound where the source's sentence gives that number as no dose the trial gives:
+
+- the words that make it a cap, a floor, a range's end or a course's total stood outside the quote:
+  "1×10^6 CAR-T cells/kg" cut from "no more than 1×10^6 ...", "at least 1×10^6 ...", "1×10^5 to
+  1×10^6 ...", or written after it ("1×10^6 CAR-T cells/kg or less", "(max)", "90 mg/m2 in total"),
+  or as a tilde range ("1×10^6 ~ 3×10^6"); a number given as a part or a tolerance of another dose
+  ("half of 2×10^6", "10% of", "± 0.5×10^6") bound as the dose. The limit is now read in the words
+  of the sentence the quote leaves out too (binding._limited_where_stated, _no_dose_there).
+- the words that take a dose back were looked for right after its number, not after its unit:
+  "1×10^6 CAR-T cells/kg is not used", "was not administered", "was never given", "(TBD)" bound the
+  dose whole-quoted (binding._dose_words_end, _agent_words_end).
+
+Each has honest neighbours that still pass: the dose a condition, a replacement or another study's
+dose stands beside; a condition of eligibility ("if eligibility is confirmed"), a follow-up for
+toxicity, a likeness ("as in the previous study"), an escalation to a later cohort's dose.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, im19_draft, joined, put
+
+C6 = "1×10^6 CAR-T cells/kg"
+
+
+def _out(trials: Trials, line: str, fields: str) -> str:
+    """What `trials validate` prints of IM19's draft holding fields, citing a plain source of IM19's
+    head and line ("" where it passes); a run that fails otherwise than by problems fails the test."""
+    source = add_source(trials.root, "seeds/935_plain_line.txt", IM19_TEXT_HEAD + line + "\n")
+    put(trials.root, IM19_PATH, joined(im19_draft(source), fields))
+    result = trials("validate", trials.root / IM19_PATH)
+    assert result.status in (0, 1), result.err
+    return result.out if result.status else ""
+
+
+def cohort(quote: str, value: int = 1_000_000) -> str:
+    """Arm A with one cohort dosed value CAR-T cells per kilogram, and the cohort's quote."""
+    return (
+        f"arms:\n  - label: Arm A\n    cohorts:\n      - dose:\n          value: {value}\n"
+        "          unit: CAR-T cells\n          basis: PER_KG\n"
+        f"evidence:\n  arms.0.label: Arm A\n  arms.0.cohorts.0: {json.dumps(quote, ensure_ascii=False)}\n"
+    )
+
+
+def agent(quote: str, dose: float = 30, unit: str = "mg/m2/day") -> str:
+    """Lymphodepletion by fludarabine at dose unit, and its quote."""
+    return (
+        f"lymphodepletion:\n  agents:\n    - agent: FLUDARABINE\n      dose: {dose}\n      unit: {unit}\n"
+        f"evidence:\n  lymphodepletion.agents.0: {json.dumps(quote, ensure_ascii=False)}\n"
+    )
+
+
+LIMITED = [
+    # a cap, a floor or a range the quote leaves out, or written after the dose
+    ("Arm A: no more than 1×10^6 CAR-T cells/kg.", cohort(C6), " E510 "),
+    ("Arm A: the dose will not exceed 1×10^6 CAR-T cells/kg.", cohort(C6), " E510 "),
+    ("Arm A: IM19 capped at 1×10^6 CAR-T cells/kg.", cohort(C6), " E510 "),
+    ("Arm A: ≤1×10^6 CAR-T cells/kg.", cohort(C6), " E510 "),
+    ("Arm A: less than 1×10^6 CAR-T cells/kg.", cohort(C6), " E510 "),
+    ("Arm A: 1×10^6 CAR-T cells/kg or less.", cohort(C6), " E510 "),
+    ("Arm A: 1×10^6 CAR-T cells/kg maximum.", cohort(C6), " E510 "),
+    ("Arm A: IM19 at 1×10^6 CAR-T cells/kg (max).", cohort(C6), " E510 "),
+    ("Arm A: at least 1×10^6 CAR-T cells/kg.", cohort(C6), " E508 "),
+    ("Arm A: ≥1×10^6 CAR-T cells/kg.", cohort(C6), " E508 "),
+    ("Arm A: 1×10^6 CAR-T cells/kg or more.", cohort(C6), " E508 "),
+    ("Arm A: 1×10^5 to 1×10^6 CAR-T cells/kg.", cohort(C6), " E510 "),
+    ("Arm A: 5×10^5 - 1×10^6 CAR-T cells/kg.", cohort(C6), " E510 "),
+    ("Arm A: 1×10^6 CAR-T cells/kg up to 3×10^6 CAR-T cells/kg.", cohort(C6), " E510 "),
+    ("Arm A: 1×10^6 ~ 3×10^6 CAR-T cells/kg.", cohort("1×10^6 ~ 3×10^6 CAR-T cells/kg", 3_000_000), " E510 "),
+    ("Lymphodepletion: fludarabine up to 30 mg/m2/day.", agent("30 mg/m2/day"), " E510 "),
+    ("Lymphodepletion: fludarabine at least 30 mg/m2/day.", agent("30 mg/m2/day"), " E508 "),
+    ("Lymphodepletion: fludarabine 25 to 30 mg/m2/day.", agent("30 mg/m2/day"), " E510 "),
+    ("Lymphodepletion: fludarabine 25 mg/m2/day - 30 mg/m2/day.", agent("30 mg/m2/day"), " E510 "),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day or less.", agent("fludarabine 30 mg/m2/day or less"), " E510 "),
+    ("Lymphodepletion: fludarabine 90 mg/m2 in total.", agent("fludarabine 90 mg/m2 in total", 90, "mg/m2"), " E510 "),
+    ("Lymphodepletion: fludarabine 90 mg/m2 cumulative.", agent("fludarabine 90 mg/m2", 90, "mg/m2"), " E510 "),
+    # a part or a tolerance of another dose
+    ("Arm A: half of 2×10^6 CAR-T cells/kg.", cohort("half of 2×10^6 CAR-T cells/kg", 2_000_000), " E508 "),
+    ("Arm A: one third of 3×10^6 CAR-T cells/kg.", cohort("one third of 3×10^6 CAR-T cells/kg", 3_000_000), " E508 "),
+    ("Arm A: 10% of 1×10^7 CAR-T cells/kg.", cohort("10% of 1×10^7 CAR-T cells/kg", 10_000_000), " E508 "),
+    ("Arm A: 20 percent of the 5×10^6 CAR-T cells/kg dose.", cohort("5×10^6 CAR-T cells/kg", 5_000_000), " E508 "),
+    ("Arm A: 1.0×10^6 ± 0.5×10^6 CAR-T cells/kg.", cohort("1.0×10^6 ± 0.5×10^6 CAR-T cells/kg", 500_000), " E508 "),
+    ("Arm A: 2×10^6 +/- 1×10^6 CAR-T cells/kg.", cohort(C6), " E508 "),
+    ("Lymphodepletion: fludarabine half of 60 mg/m2/day.", agent("60 mg/m2/day", 60), " E508 "),
+]
+
+
+@pytest.mark.parametrize(("line", "fields", "code"), LIMITED, ids=[line for line, _, _ in LIMITED])
+def test_a_dose_its_sentence_limits_is_no_dose(trials: Trials, line: str, fields: str, code: str) -> None:
+    assert code in _out(trials, line, fields)
+
+
+NOT_THE_TRIALS = [
+    # taken back after its unit
+    ("Arm A: 1×10^6 CAR-T cells/kg is not used.", cohort("1×10^6 CAR-T cells/kg is not used")),
+    ("Arm A: 1×10^6 CAR-T cells/kg was not administered.", cohort("1×10^6 CAR-T cells/kg was not administered")),
+    ("Arm A: 1×10^6 CAR-T cells/kg was never given.", cohort("1×10^6 CAR-T cells/kg was never given")),
+    ("Arm A: 1×10^6 CAR-T cells/kg (TBD).", cohort("1×10^6 CAR-T cells/kg (TBD)")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day (optional).", agent("fludarabine 30 mg/m2/day (optional)")),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), NOT_THE_TRIALS, ids=[line for line, _ in NOT_THE_TRIALS])
+def test_a_dose_its_sentence_does_not_give_the_trial_is_refused(trials: Trials, line: str, fields: str) -> None:
+    assert " E508 " in _out(trials, line, fields)
+
+
+HONEST = [
+    ("Arm A: 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg, escalated to 3×10^6 CAR-T cells/kg if tolerated.", cohort(C6)),
+    (
+        "Arm A: 1×10^6 CAR-T cells/kg, escalated to 3×10^6 CAR-T cells/kg in cohort 2.",
+        cohort("3×10^6 CAR-T cells/kg", 3_000_000),
+    ),
+    ("Arm A: 1×10^6 CAR-T cells/kg; the dose may be lowered to 5×10^5 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: 3×10^6 CAR-T cells/kg (reduced from 1×10^6 CAR-T cells/kg).", cohort("3×10^6 CAR-T cells/kg", 3_000_000)),
+    ("Arm A: 3×10^6 CAR-T cells/kg instead of 1×10^6 CAR-T cells/kg.", cohort("3×10^6 CAR-T cells/kg", 3_000_000)),
+    ("Arm A: 3×10^6 CAR-T cells/kg; in monkeys, 1×10^6 CAR-T cells/kg.", cohort("3×10^6 CAR-T cells/kg", 3_000_000)),
+    ("Arm A: 1×10^6 CAR-T cells/kg instead of standard therapy.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg rather than rituximab.", cohort(C6)),
+    ("Arm A: patients receive 1×10^6 CAR-T cells/kg if eligible.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg, given if eligibility is confirmed.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg, given when the patient is admitted.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg, monitored for toxicity for 28 days.", cohort(C6)),
+    ("Arm A: to assess safety, 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: patients receive 1×10^6 CAR-T cells/kg as a single infusion.", cohort(C6)),
+    ("Arm A: a single infusion of 1×10^6 CAR-T cells/kg will be given.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg, as in the previous study.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg (max total 1×10^8 CAR-T cells).", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg, maximum total dose 1×10^8 CAR-T cells.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg (total 7×10^7 CAR-T cells for a 70 kg patient).", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg - 28 days of follow-up.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg, the RP2D.", cohort(C6)),
+    ("Arm A: a CD4:CD8 ratio of 1:1, 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day.", agent("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day on days -5 to -3.", agent("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day, adjusted for renal function.", agent("fludarabine 30 mg/m2/day")),
+    (
+        "Lymphodepletion: fludarabine 30 mg/m2/day; 20 mg/m2/day in patients with renal impairment.",
+        agent("fludarabine 30 mg/m2/day"),
+    ),
+    (
+        "Lymphodepletion: fludarabine 30 mg/m2/day, which may be reduced to 20 mg/m2/day.",
+        agent("fludarabine 30 mg/m2/day"),
+    ),
+    ("Lymphodepletion: fludarabine 25 mg/m2/day (reduced from 30 mg/m2/day).", agent("fludarabine 25 mg/m2/day", 25)),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day, unless contraindicated.", agent("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day (total 90 mg/m2).", agent("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day x 3 days; total dose 90 mg/m2.", agent("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 0.03 g/m2/day.", agent("fludarabine 0.03 g/m2/day", 0.03, "g/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day as in the previous trial.", agent("fludarabine 30 mg/m2/day")),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), HONEST, ids=[line for line, _ in HONEST])
+def test_a_dose_its_sentence_gives_the_trial_passes(trials: Trials, line: str, fields: str) -> None:
+    assert _out(trials, line, fields) == ""
