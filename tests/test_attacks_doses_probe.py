@@ -12,6 +12,15 @@ were bound where the source's sentence gives that number as no dose the trial gi
 - the words that take a dose back were looked for right after its number, not after its unit:
   "1×10^6 CAR-T cells/kg is not used", "was not administered", "was never given", "(TBD)" bound the
   dose whole-quoted (binding._dose_words_end, _agent_words_end).
+- a dose given only on a condition or as a change of the regimen ("reduced to 1×10^6 ... in the event
+  of toxicity", "escalated to 3×10^6 ... if tolerated", "may be escalated to", "if not tolerated",
+  "otherwise", "for renal impairment"), one another replaces ("instead of", "rather than",
+  "replacing", "was changed to"), one denied ("will not receive", "no patient receives") or only
+  thought of ("could be given", "is under consideration", "was proposed but rejected"), one of
+  re-treatment ("re-treatment at ... is permitted"), the RP2D to be found, or its cohort taken out
+  ("... cohort was abandoned") (not_dosed.not_given); and another species' or disease's dose ("in
+  monkeys", "in oncology", "published reports used", "Unlike the prior study (...)":
+  not_dosed.elsewhere).
 
 Each has honest neighbours that still pass: the dose a condition, a replacement or another study's
 dose stands beside; a condition of eligibility ("if eligibility is confirmed"), a follow-up for
@@ -102,6 +111,73 @@ NOT_THE_TRIALS = [
     ("Arm A: 1×10^6 CAR-T cells/kg was never given.", cohort("1×10^6 CAR-T cells/kg was never given")),
     ("Arm A: 1×10^6 CAR-T cells/kg (TBD).", cohort("1×10^6 CAR-T cells/kg (TBD)")),
     ("Lymphodepletion: fludarabine 30 mg/m2/day (optional).", agent("fludarabine 30 mg/m2/day (optional)")),
+    # on a condition, or what it may be changed to
+    ("Arm A: 3×10^6 CAR-T cells/kg, reduced to 1×10^6 CAR-T cells/kg in the event of toxicity.", cohort(C6)),
+    (
+        "Arm A: 1×10^6 CAR-T cells/kg, escalated to 3×10^6 CAR-T cells/kg if tolerated.",
+        cohort("3×10^6 CAR-T cells/kg", 3_000_000),
+    ),
+    (
+        "Arm A: 1×10^6 CAR-T cells/kg, which may be escalated to 3×10^6 CAR-T cells/kg.",
+        cohort("3×10^6 CAR-T cells/kg", 3_000_000),
+    ),
+    ("Arm A: 3×10^6 CAR-T cells/kg; 1×10^6 CAR-T cells/kg if not tolerated.", cohort(C6)),
+    ("Arm A: 3×10^6 CAR-T cells/kg; in the event of toxicity, 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    (
+        "Arm A: 3×10^6 CAR-T cells/kg; in case of grade 3 CRS the next patients receive 1×10^6 CAR-T cells/kg.",
+        cohort(C6),
+    ),
+    (
+        "Arm A: 3×10^6 CAR-T cells/kg; if a DLT occurs, the dose will be de-escalated to 1×10^6 CAR-T cells/kg.",
+        cohort(C6),
+    ),
+    ("Arm A: 3×10^6 CAR-T cells/kg, or 1×10^6 CAR-T cells/kg when clinically indicated.", cohort(C6)),
+    ("Arm A: 3×10^6 CAR-T cells/kg unless DLTs occur, otherwise 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: 3×10^6 CAR-T cells/kg; the dose can be de-escalated to 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg if needed.", cohort(C6)),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day, escalated to 40 mg/m2/day if tolerated.", agent("40 mg/m2/day", 40)),
+    (
+        "Lymphodepletion: fludarabine 30 mg/m2/day (dose-adjusted to 20 mg/m2/day for renal impairment).",
+        agent("20 mg/m2/day", 20),
+    ),
+    (
+        "Lymphodepletion: fludarabine 30 mg/m2/day, or 20 mg/m2/day if CrCl is below 70 mL/min.",
+        agent("20 mg/m2/day", 20),
+    ),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day, which may be reduced to 20 mg/m2/day.", agent("20 mg/m2/day", 20)),
+    # replaced, or changed
+    ("Arm A: 3×10^6 CAR-T cells/kg instead of 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: 3×10^6 CAR-T cells/kg rather than 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: 3×10^6 CAR-T cells/kg, replacing 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: 3×10^6 CAR-T cells/kg as opposed to the originally planned 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg was changed to 3×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg has been reduced to 5×10^5 CAR-T cells/kg.", cohort(C6)),
+    ("Lymphodepletion: fludarabine 25 mg/m2/day instead of 30 mg/m2/day.", agent("30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day was reduced to 25 mg/m2/day.", agent("fludarabine 30 mg/m2/day")),
+    # denied, or only thought of
+    ("Arm A will not receive 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: no patient receives 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: no subjects will receive 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Lymphodepletion: patients do not receive fludarabine 30 mg/m2/day.", agent("fludarabine 30 mg/m2/day")),
+    ("Arm A: 1×10^6 CAR-T cells/kg could be given.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg might also be tested.", cohort(C6)),
+    ("Arm A: a dose of 1×10^6 CAR-T cells/kg is under consideration.", cohort(C6)),
+    (
+        "Arm A: 1×10^6 CAR-T cells/kg was proposed but rejected.",
+        cohort("1×10^6 CAR-T cells/kg was proposed but rejected"),
+    ),
+    ("Arm A: 3×10^6 CAR-T cells/kg; re-treatment at 1×10^6 CAR-T cells/kg is permitted.", cohort(C6)),
+    ("Arm A: 3×10^6 CAR-T cells/kg; the recommended phase 2 dose will be 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: the 1×10^6 CAR-T cells/kg cohort was abandoned.", cohort(C6)),
+    # another species', disease's or study's
+    ("Arm A: 3×10^6 CAR-T cells/kg; in monkeys, 1×10^6 CAR-T cells/kg was well tolerated.", cohort(C6)),
+    ("Arm A: 3×10^6 CAR-T cells/kg, compared with 1×10^6 CAR-T cells/kg in oncology.", cohort(C6)),
+    ("Arm A: 3×10^6 CAR-T cells/kg; published reports used 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day in myeloma; here 25 mg/m2/day.", agent("fludarabine 30 mg/m2/day")),
+    (
+        "Lymphodepletion: unlike the prior study (fludarabine 30 mg/m2/day), this study uses fludarabine 25 mg/m2/day.",
+        agent("fludarabine 30 mg/m2/day"),
+    ),
 ]
 
 

@@ -21,8 +21,9 @@ object; otherwise the leaf's type):
   Dose level 2: 3×10^6"), not another cohort's; else E508. A number the words give as a cap
   ("maximum total dose 1×10^8") or as an end of a range ("0.5-1×10^6") is the dose only as a
   reading (E510), and one they bound from below ("at least"), give as a part of another ("half
-  of") or take back (after its unit: "... CAR-T cells/kg is not used") is none, whether the quote holds
-  those words or leaves them out of its sentence.
+  of") or take back (after its unit: "... CAR-T cells/kg is not used"; on a condition, replaced,
+  denied: not_dosed.not_given) is none, whether the quote holds those words or leaves them out of
+  its sentence.
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names (an inclusion
   criterion, for the last three: what patients must have, or an exclusion of those who lack it); its texts
@@ -1639,7 +1640,11 @@ def _planned_or_taken_back(text: str, start: int, end: int) -> bool:
     """retracted.taken_back of a value that has no estimate of its own: a dose the words after it say is
     only planned ("1×10^6 CAR-T cells/kg (proposed)") is taken back as one withdrawn is; and so is
     one its clause gives another study ("... in the previous study", not_dosed.elsewhere)."""
-    return retracted.taken_back(text, start, end, planned=True) or not_dosed.elsewhere(text, start, end)
+    return (
+        retracted.taken_back(text, start, end, planned=True)
+        or not_dosed.elsewhere(text, start, end)
+        or not_dosed.not_given(text, start, end)
+    )
 
 
 def _cohort_dose_taken_back(ctx: Context, path: Path_, quote: str, start: int, end: int) -> bool:

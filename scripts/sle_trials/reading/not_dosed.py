@@ -9,6 +9,11 @@ agent's, another study's only) and by
 completeness.cell_doses (the doses an arm's description gives, which a complete record holds and
 which silence reads), so that the three read a number of cells alike.
 
+not_given reads the words by which a dose is no dose the trial gives as its own: given only on a
+condition ("reduced to 1×10^6 CAR-T cells/kg in the event of toxicity"), replaced ("instead of"),
+denied ("will not receive") or only thought of ("could be given"); binding reads it of a cohort's
+and an agent's dose (not completeness, whose doses a complete record holds: an escalation's).
+
 Only words in the dose's own clause count, and only those that say so of the number: a product
 "manufactured at the site" and "infused at 1×10^6 CAR-T cells/kg" is dosed, and "a target dose of
 1×10^6 CAR-T cells/kg" is the dose the patients are meant to receive.
@@ -47,11 +52,26 @@ _ELSEWHERE = (
     r"(?<!\bas\s)(?<!\blike\s)(?<!\bthan\s)in\s+(?:(?:the|a|an|our|its|their|other|several)\s+)?"
     r"(?:(?:previous|prior|earlier|another|other|separate|preclinical|pre-clinical|animal|murine|parent)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|trials?|models?|experiments?)"
-    r"|mice|rats|animals|(?:non-?human\s+)?primates|vitro|xenografts?)(?![\w-])"
+    r"|mice|rats|animals|(?:non-?human\s+)?primates|vitro|xenografts?"
+    # (another species: "in monkeys", "in cynomolgus macaques", "in NHPs")
+    r"|(?:cynomolgus\s+)?(?:monkeys|macaques)|cynomolgus|dogs|rabbits|rodents|NHPs?"
+    # (another disease's patients, in a registry of lupus trials: "in lymphoma", "in patients with
+    # myeloma", "in oncology", "in B-cell malignancies")
+    r"|(?:patients\s+with\s+)?(?:(?:B[- ]cell\s+)?lymphomas?|leuka?emias?|(?:multiple\s+)?myelomas?|oncology|"
+    r"cancers?|(?:B[- ]cell|ha?ematologic(?:al)?)\s+malignanc(?:y|ies))(?:\s+patients)?)(?![\w-])"
 )
 _ELSEWHERE_AFTER = re.compile(rf"(?i)[^.;:()\[\]\n]{{0,40}}?(?<![\w-]){_ELSEWHERE}")
 # ... or before it in its clause ("In preclinical studies, 1×10^6 CAR-T cells/kg was safe")
 _ELSEWHERE_BEFORE = re.compile(rf"(?i)(?<![\w-]){_ELSEWHERE}[^.;:()\[\]\n]{{0,40}}\Z")
+# ... or the words before it that give it to reports of other studies ("published reports used 1×10^6",
+# "in the literature, 1×10^6"), or set it against this trial's as another study's ("Unlike the prior
+# study (fludarabine 30 mg/m2/day), ...")
+_REPORTED_BEFORE = re.compile(
+    r"(?i)(?<![\w-])(?:(?:published|literature|previously\s+reported)(?![\w-])[^.;:()\[\]\n]{0,40}"
+    r"|(?:unlike|versus|vs\.?|compared\s+(?:with|to))\s+(?:in\s+)?(?:(?:the|a|an|our|its)\s+)?"
+    r"(?:previous|prior|earlier|other|another|parent|original)\s+(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|trials?)"
+    r"\s*[(:,]?\s*(?:[a-z]+\s+)?)\Z"
+)
 # How far before a number its clause's words are looked for
 _REACH = 80
 
@@ -75,4 +95,92 @@ def elsewhere(text: str, start: int, end: int) -> bool:
     return (
         _ELSEWHERE_AFTER.match(text, end) is not None
         or _ELSEWHERE_BEFORE.search(text, max(0, start - _REACH), start) is not None
+        or _REPORTED_BEFORE.search(text, max(0, start - _REACH), start) is not None
+    )
+
+
+# --- a dose given only on a condition, replaced, denied or only thought of ------------------------
+
+# The events a dose may be changed on ("if tolerated", "in the event of toxicity", "if a DLT occurs",
+# "as needed"): a dose given only then is a modification of the regimen, not a cohort's or the
+# regimen's own
+_EVENT = (
+    r"(?:toxicit(?:y|ies)|DLTs?|dose[- ]limiting|(?:not\s+|well\s+)?tolera(?:ted|ble|nce|te)|intoleran\w*|"
+    r"adverse|side[- ]effects?|CRS|ICANS|neurotoxicity|safety\s+concerns?|(?:clinically\s+)?(?:needed|"
+    r"necessary|required|indicated)|relapse|progression|(?:insufficient|inadequate|no|poor)\s+response)"
+)
+# ... and the states of a subgroup a dose is adjusted for ("for renal impairment", "in patients with
+# hepatic insufficiency", "if creatinine clearance ...")
+_IMPAIRED = (
+    r"(?:(?:renal|hepatic|kidney|liver|organ)\s+(?:impairment|insufficiency|dysfunction|failure)|"
+    r"impaired\s+(?:renal|hepatic|kidney|liver)|creatinine\s+clearance|CrCl)"
+)
+_IF = r"(?:if|in\s+(?:the\s+)?(?:event|case)\s+of|in\s+case|should|whenever|when|as)"
+_FOR = r"(?:(?:for|in)\s+(?:(?:patients?|participants?|subjects?|those)\s+with\s+)?|if\s+|when\s+)"
+# The words of a dose's clause between it and a condition: no stop or bracket, and no number but a small
+# one of no dose ("grade 3 CRS", "day 28"): the next dose's number ("3×10^6", "20 mg") stops them
+_CLAUSE_WORDS = r"(?:[^.;:()\[\]\n\d]|(?<![\d.,])\d{1,2}(?![\d.,×xX*^])(?!\s*(?:mg|g|µg|mcg|cells?)\b))"
+_CONDITION = rf"(?:{_IF}\s+(?:{_CLAUSE_WORDS}{{0,40}}?(?<![\w-]))?{_EVENT}|{_FOR}{_IMPAIRED})(?![\w-])"
+# A dose's unit words before what follows it (at most four, none opening with a digit: the next dose's
+# number stops them; "mg/m2/day" is one)
+_UNIT = r"(?:\s*[^\s\d.;:()\[\]][^\s.;:()\[\]]*){0,4}?"
+_NOT_GIVEN_AFTER = re.compile(
+    r"(?i)(?:"
+    # a condition in its clause, after it ("reduced to 1×10^6 CAR-T cells/kg in the event of toxicity",
+    # "... if tolerated", "(... for renal impairment)")
+    rf"{_UNIT}{_CLAUSE_WORDS}{{0,60}}?(?<![\w-]){_CONDITION}"
+    # a verb of what might be ("... could be given", "would be administered")
+    rf"|{_UNIT}\s+(?:could|would|might)\s+(?:(?:also|still|then|later)\s+)?(?:not\s+)?be\s+"
+    r"(?:given|administered|infused|used|dosed|offered|explored|tested|tried)(?![\w-])"
+    # only thought of ("... is under consideration", "is being considered", "was proposed but rejected")
+    rf"|{_UNIT}\s+(?:is|are|was|were|remains?)\s+(?:(?:still|currently|now)\s+)?(?:being\s+(?:considered|discussed)"
+    r"|under\s+(?:consideration|discussion)|(?:proposed|considered)\s+but\s+(?:rejected|(?:never|not)\s+\w+))"
+    # only allowed ("re-treatment at 1×10^6 CAR-T cells/kg is permitted", "... is optional")
+    rf"|{_UNIT}\s+(?:is|are)\s+(?:(?:also|only)\s+)?(?:permitted|allowed|optional)(?![\w-])"
+    # its cohort taken out ("the 1×10^6 CAR-T cells/kg cohort was abandoned")
+    rf"|{_UNIT}\s+(?:cohort|arm|group|dose\s+level|level)\s+(?:(?:was|were|has\s+been|have\s+been|is|are)\s+)?"
+    r"(?:(?:since|later|subsequently|permanently)\s+)?(?:abandoned|removed|dropped|cancel+ed|withdrawn|deleted|"
+    r"never\s+opened)(?![\w-])"
+    r")"
+)
+_NOT_GIVEN_BEFORE = re.compile(
+    r"(?i)(?:"
+    # a condition before it in its clause ("in the event of toxicity, 1×10^6", "if a DLT occurs, the
+    # dose will be de-escalated to 1×10^6"), or "otherwise"
+    rf"(?<![\w-])(?:{_CONDITION}|otherwise(?![\w-])){_CLAUSE_WORDS}{{0,60}}"
+    # a verb of what might be done to the dose ("may be escalated to", "could be reduced to")
+    r"|(?<![\w-])(?:may|might|could|can|would)\s+(?:(?:also|then|later|further|subsequently)\s+)?be\s+"
+    r"(?:dose[- ])?(?:escalated|de-escalated|reduced|increased|decreased|lowered|raised|adjusted|titrated|modified|"
+    r"changed|switched)\s+(?:(?:up|down)\s+)?to\s+(?:(?:the|a)\s+)?(?:(?:dose|level)\s+of\s+)?"
+    # another dose it stands in for ("3×10^6 instead of 1×10^6", "rather than", "replacing")
+    r"|(?<![\w-])(?:instead\s+of|rather\s+than|in\s+(?:place|lieu)\s+of|replacing|as\s+opposed\s+to)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:(?!(?:receives?|gets?|are|is|be|given|will)\b)[a-z-]+\s+){0,2}?"
+    r"(?:(?:dose|regimen)\s+of\s+)?"
+    # a verb denied ("will not receive", "do not receive fludarabine", "no patient receives")
+    r"|(?:(?<![\w-])(?:will|shall|would|do|does|did|must|should|can|could|may)\s*(?:not|n['\u2019]t)"
+    r"|(?<![\w-])(?:won['\u2019]t|never|no\s+longer|no\s+(?:patients?|participants?|subjects?|one)"
+    r"(?:\s+(?:will|shall|would|can|may))?))\s+"
+    r"(?:(?:be|ever|further|also)\s+)?(?:receives?|received|get|gets|given|administered|infused|dosed|"
+    r"treated\s+with|uses?|used)\s+(?:(?:a|an|the|any)\s+)?(?:(?:single|second|further|additional)\s+)?"
+    r"(?:(?:dose|infusion)\s+of\s+)?(?:[a-z]+\s+)?(?:at\s+)?"
+    # a dose of a treatment given again, on need ("re-treatment at 1×10^6", "retreatment with")
+    r"|(?<![\w-])(?:re-?treatment|re-?infusion|re-?dosing)\s+(?:at|with|of)\s+(?:(?:a|the)\s+)?(?:dose\s+of\s+)?"
+    # a dose yet to be found ("the recommended phase 2 dose will be 1×10^6")
+    r"|(?<![\w-])(?:RP2D|recommended\s+phase\s+(?:2|II|two)\s+dose|MTD|maximum\s+tolerated\s+dose)\s+"
+    r"(?:will|would|may|might|is\s+expected\s+to|is\s+anticipated\s+to)\s+be\s+"
+    r")\Z"
+)
+
+
+def not_given(text: str, start: int, end: int) -> bool:
+    """Whether the words of its clause say a dose at text[start:end] (its number, to its unit's end or
+    not) is no dose the trial gives as its own: given only on a condition ("reduced to 1×10^6 CAR-T
+    cells/kg in the event of toxicity", "if tolerated", "for renal impairment", "otherwise"), what it
+    may be changed to ("may be escalated to"), a dose another replaces ("instead of", "rather than"),
+    one denied ("will not receive") or only thought of ("could be given", "is under consideration"),
+    or its cohort taken out ("the ... cohort was abandoned"). A dose escalated to in a later cohort
+    ("escalated to 3×10^6 in cohort 2"), or given to patients who qualify ("if eligible"), stands."""
+    return (
+        _NOT_GIVEN_AFTER.match(text, end) is not None
+        or _NOT_GIVEN_BEFORE.search(text, max(0, start - _REACH), start) is not None
     )

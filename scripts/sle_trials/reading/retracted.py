@@ -187,8 +187,10 @@ _AFTER = re.compile(
     # follows, one of a list of choices: "CD28 domain? Yes / No", "? - Yes - No", "? Yes, No")
     rf"|{ASKED}[ \t]*(?:[(\[][ \t]*)?\?+(?![ \t]*{ANSWER_LABEL}?(?:yes|true)\b(?!{_ANOTHER_CHOICE}))"
     r"(?=[ \t)\]\n.,;:!]|\Z)"
-    # ... or the words that give it another value ("was 60 participants; amended to 6", "60, now 40")
+    # ... or the words that give it another value ("was 60 participants; amended to 6", "60, now 40",
+    # "1×10^6 CAR-T cells/kg was changed to 3×10^6")
     r"|[,;]?[ \t]*(?:(?:later|since|subsequently|then|but|and)[ \t]+)?"
+    r"(?:(?:was|were|has[ \t]+been|have[ \t]+been|had[ \t]+been)[ \t]+(?:(?:later|since|subsequently)[ \t]+)?)?"
     rf"{_CHANGED}"
     r"[ \t]+to\b"
     r"|[,;][ \t]*now[ \t]+[0-9]"
