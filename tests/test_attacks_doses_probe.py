@@ -21,6 +21,9 @@ were bound where the source's sentence gives that number as no dose the trial gi
   ("... cohort was abandoned") (not_dosed.not_given); and another species' or disease's dose ("in
   monkeys", "in oncology", "published reports used", "Unlike the prior study (...)":
   not_dosed.elsewhere).
+- a list's items read as one line ("- Arm A: 3×10^6 ... - Arm B: 1×10^6 ...") or a sentence dosing
+  two arms ("Arm A receives 3×10^6 ... and Arm B receives 1×10^6 ...") gave arm A arm B's dose:
+  the arm whose label heads the dose's words is its arm (binding._arm_heading, E512).
 
 Each has honest neighbours that still pass: the dose a condition, a replacement or another study's
 dose stands beside; a condition of eligibility ("if eligibility is confirmed"), a follow-up for
@@ -61,6 +64,21 @@ def agent(quote: str, dose: float = 30, unit: str = "mg/m2/day") -> str:
     return (
         f"lymphodepletion:\n  agents:\n    - agent: FLUDARABINE\n      dose: {dose}\n      unit: {unit}\n"
         f"evidence:\n  lymphodepletion.agents.0: {json.dumps(quote, ensure_ascii=False)}\n"
+    )
+
+
+def arms(quote_a: str, quote_b: str) -> str:
+    """A low-dose arm at 1×10^6 and a high-dose arm at 3×10^6 CAR-T cells/kg, and their quotes."""
+    return (
+        "arms:\n"
+        + "".join(
+            f"  - label: {label}\n    cohorts:\n      - dose:\n          value: {value}\n"
+            "          unit: CAR-T cells\n          basis: PER_KG\n"
+            for label, value in (("Low-dose arm", 1_000_000), ("High-dose arm", 3_000_000))
+        )
+        + "evidence:\n  arms.0.label: Low-dose arm\n  arms.1.label: High-dose arm\n"
+        f"  arms.0.cohorts.0: {json.dumps(quote_a, ensure_ascii=False)}\n"
+        f"  arms.1.cohorts.0: {json.dumps(quote_b, ensure_ascii=False)}\n"
     )
 
 
@@ -186,6 +204,18 @@ def test_a_dose_its_sentence_does_not_give_the_trial_is_refused(trials: Trials, 
     assert " E508 " in _out(trials, line, fields)
 
 
+OF_ANOTHER_ARM = [
+    "- Low-dose arm: 3×10^6 CAR-T cells/kg\n- High-dose arm: 1×10^6 CAR-T cells/kg",
+    "Low-dose arm receives 3×10^6 CAR-T cells/kg and High-dose arm receives 1×10^6 CAR-T cells/kg.",
+]
+
+
+@pytest.mark.parametrize("line", OF_ANOTHER_ARM)
+def test_a_dose_another_arms_label_heads_is_not_this_arms(trials: Trials, line: str) -> None:
+    out = _out(trials, line, arms(C6, "3×10^6 CAR-T cells/kg"))
+    assert " E512 arms.0.cohorts.0: its quote stands only in words on another arm ('High-dose arm')" in out
+
+
 HONEST = [
     ("Arm A: 1×10^6 CAR-T cells/kg.", cohort(C6)),
     ("Arm A: 1×10^6 CAR-T cells/kg, escalated to 3×10^6 CAR-T cells/kg if tolerated.", cohort(C6)),
@@ -236,3 +266,17 @@ HONEST = [
 @pytest.mark.parametrize(("line", "fields"), HONEST, ids=[line for line, _ in HONEST])
 def test_a_dose_its_sentence_gives_the_trial_passes(trials: Trials, line: str, fields: str) -> None:
     assert _out(trials, line, fields) == ""
+
+
+ARMS_HONEST = [
+    "- Low-dose arm: 1×10^6 CAR-T cells/kg\n- High-dose arm: 3×10^6 CAR-T cells/kg",
+    "Low-dose arm receives 1×10^6 CAR-T cells/kg and High-dose arm receives 3×10^6 CAR-T cells/kg.",
+    "Low-dose arm, like High-dose arm, receives 1×10^6 CAR-T cells/kg; High-dose arm: 3×10^6 CAR-T cells/kg.",
+    "Patients receive 1×10^6 CAR-T cells/kg (Low-dose arm) or 3×10^6 CAR-T cells/kg (High-dose arm).",
+    "Low-dose arm patients receive\n1×10^6 CAR-T cells/kg, and High-dose arm patients receive\n3×10^6 CAR-T cells/kg.",
+]
+
+
+@pytest.mark.parametrize("line", ARMS_HONEST)
+def test_each_arms_own_dose_passes(trials: Trials, line: str) -> None:
+    assert _out(trials, line, arms(C6, "3×10^6 CAR-T cells/kg")) == ""

@@ -23,7 +23,7 @@ object; otherwise the leaf's type):
   reading (E510), and one they bound from below ("at least"), give as a part of another ("half
   of") or take back (after its unit: "... CAR-T cells/kg is not used"; on a condition, replaced,
   denied: not_dosed.not_given) is none, whether the quote holds those words or leaves them out of
-  its sentence.
+  its sentence; in a plain source, the arm whose label heads its words is its arm (E512).
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names (an inclusion
   criterion, for the last three: what patients must have, or an exclusion of those who lack it); its texts
@@ -1454,9 +1454,15 @@ def _of_another_arm(ctx: Context, path: Path_, quotes: list[str]) -> Iterator[Pr
         for quote in quotes:
             for m in re.finditer(re.escape(quote), doc.text):
                 lo, hi = sentences.around(doc.text, m.start(), m.end())
+                # (the arm whose label heads the words of the dose, nearest before it in its sentence: "- Arm
+                # A: 3×10^6 CAR-T cells/kg - Arm B: 1×10^6 CAR-T cells/kg", a list's items read as one line, or
+                # "Arm A receives 3×10^6 ... and Arm B receives 1×10^6 ..." gave arm A either dose)
+                heading = _arm_heading(doc.text, lo, m.start(), [own, *others])
+                if heading == own:
+                    return
                 sentence = doc.text[lo:hi]
-                other = next((label for label in others if label in sentence), None)
-                if own in sentence or other is None:
+                other = heading or next((label for label in others if label in sentence), None)
+                if (heading is None and own in sentence) or other is None:
                     return
                 named = named or other
     if named is not None:
@@ -1466,6 +1472,27 @@ def _of_another_arm(ctx: Context, path: Path_, quotes: list[str]) -> Iterator[Pr
             f"{fields.dotted(path)}: its quote stands only in words on another arm ({named!r}), not on "
             f"{arms[path[1]]['label']!r} {quoted(quotes)}; quote this arm's dose",
         )
+
+
+# The words after an arm's label that make it the heading of the dose after it: a colon, a bar, a dash or
+# a bracket ("Arm A: ...", "Arm A | ...", "Arm A (low dose) - ..."), or a verb of receiving ("Arm A
+# receives ...", "Arm A patients receive ...", "Arm A is given ..."); not a likeness ("like Arm B,")
+_HEADS_A_DOSE = re.compile(
+    r"(?i)\s*(?:[:|\t(\u2013\u2014]|-\s|(?:(?:patients|participants|subjects)\s+)?(?:receives?|will\s+receive|"
+    r"(?:is|are)\s+given|gets?|get)\b)"
+)
+
+
+def _arm_heading(text: str, lo: int, at: int, labels: list[str]) -> str | None:
+    """The label of the arm that heads the words before text[at] in text[lo:at] (_HEADS_A_DOSE): of the
+    labels written there so, the last; None where none is."""
+    best: tuple[int, str] | None = None
+    for label in labels:
+        for m in re.finditer(re.escape(label), text[lo:at]):
+            start = lo + m.start()
+            if _HEADS_A_DOSE.match(text, lo + m.end()) and (best is None or start > best[0]):
+                best = (start, label)
+    return best[1] if best else None
 
 
 def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
