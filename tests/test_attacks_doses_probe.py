@@ -24,6 +24,7 @@ were bound where the source's sentence gives that number as no dose the trial gi
 - a list's items read as one line ("- Arm A: 3×10^6 ... - Arm B: 1×10^6 ...") or a sentence dosing
   two arms ("Arm A receives 3×10^6 ... and Arm B receives 1×10^6 ...") gave arm A arm B's dose:
   the arm whose label heads the dose's words is its arm (binding._arm_heading, E512).
+- an agent's unit that is no unit of a dose ("5" of "days -5 to -3" with the unit "to -3").
 
 Each has honest neighbours that still pass: the dose a condition, a replacement or another study's
 dose stands beside; a condition of eligibility ("if eligibility is confirmed"), a follow-up for
@@ -214,6 +215,23 @@ OF_ANOTHER_ARM = [
 def test_a_dose_another_arms_label_heads_is_not_this_arms(trials: Trials, line: str) -> None:
     out = _out(trials, line, arms(C6, "3×10^6 CAR-T cells/kg"))
     assert " E512 arms.0.cohorts.0: its quote stands only in words on another arm ('High-dose arm')" in out
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        (
+            "Lymphodepletion: fludarabine 30 mg/m2/day on days -5 to -3.",
+            agent("fludarabine 30 mg/m2/day on days -5 to -3", 5, "to -3"),
+        ),
+        (
+            "Lymphodepletion: fludarabine on day -3 at 30 mg/m2/day.",
+            agent("fludarabine on day -3 at 30 mg/m2/day", 3, "at 30 mg/m2/day"),
+        ),
+    ],
+)
+def test_an_agents_unit_that_is_no_dose_unit_is_refused(trials: Trials, line: str, fields: str) -> None:
+    assert "is no unit of a dose" in _out(trials, line, fields)
 
 
 HONEST = [

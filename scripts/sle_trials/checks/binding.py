@@ -37,7 +37,7 @@ object; otherwise the leaf's type):
   its unit written right after it ("fludarabine 30 mg/m2/day for 3 days" is no dose of 3, nor of 30
   days), or is the number "respectively" pairs with that agent, in order, with the unit after the
   last of the numbers ("fludarabine and cyclophosphamide at 30 and 300 mg/m2/day, respectively": 30
-  is fludarabine's only); else E508.
+  is fludarabine's only), and the unit a mass ("to -3" of "days -5 to -3" is none); else E508.
 - an enrollment (`x-bind: count`) is bound when the number is a number of participants (or labelled
   Enrollment), in the quote and in the words of its sentence the quote leaves out ("3 patients" of
   "3 patients at each dose level" is a part's); else E508.
@@ -1757,6 +1757,8 @@ def _labels_written(quote: str, labels: set[str]) -> list[tuple[int, str | None]
     ]
 
 
+# What a lymphodepleting agent's dose unit opens with: a mass ("mg/m2/day", "g/m²", "µg/kg", "milligrams")
+_MASS_UNIT = re.compile(r"(?i)(?:mg|g|µg|μg|mcg|ug|milligrams?|grams?|micrograms?)(?![a-z])")
 # The lexicon's units that measure no dose, by their dimension: what an agent's unit of them is
 _NO_DOSE = {"time": "a length of time", "score": "a score"}
 
@@ -1801,6 +1803,16 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
                 "E508",
                 f"{fields.dotted(path)}.unit: {agent['unit']!r} is {_NO_DOSE[named.dimension]}, no dose "
                 f"{quoted(quotes)}",
+            )
+        elif "unit" in agent and not _MASS_UNIT.match(lexicon.nfkc(agent["unit"])):
+            # "fludarabine 30 mg/m2/day on days -5 to -3" given a dose of 5 "to -3", "on day -3 at 30
+            # mg/m2/day" one of 3 "at 30 mg/m2/day": the number with the words after it, and so bound,
+            # though no unit of a dose
+            yield ctx.problem(
+                path + ("unit",),
+                "E508",
+                f"{fields.dotted(path)}.unit: {agent['unit']!r} is no unit of a dose: a lymphodepleting agent's "
+                f'dose is a mass ("mg/m2/day", "mg/kg") {quoted(quotes)}',
             )
         else:
             # a number the words give as the course's total, a maximum or an end of a range ("(total 90
