@@ -203,10 +203,13 @@ def im19_draft(source: str) -> str:
 
 def im19_out(trials: Trials, line: str, fields: str) -> str:
     """What `trials validate` prints of IM19's draft holding fields (YAML), citing a plain source of
-    IM19's head and line; "" where it passes."""
+    IM19's head and line; "" where it passes. A run that ends otherwise than passing or finding
+    problems (an internal error, exit status 3, or a usage error) fails the test: read as "", a crash
+    passed every honest case, and its output every attack."""
     source = add_source(trials.root, "seeds/935_plain_line.txt", IM19_TEXT_HEAD + line + "\n")
     put(trials.root, IM19_PATH, joined(im19_draft(source), fields))
     result = trials("validate", trials.root / IM19_PATH)
+    assert result.status in (0, 1), f"trials validate ended with status {result.status}: {result.out}{result.err}"
     return result.out if result.status else ""
 
 

@@ -46,6 +46,7 @@ def _page_out(trials: Trials, body: str, fields: str) -> str:
     source = add_source(trials.root, "seeds/935_answer_page.html", IM19_PAGE_HEAD + body + "\n</body></html>\n")
     put(trials.root, IM19_PATH, joined(im19_draft(source), fields))
     result = trials("validate", trials.root / IM19_PATH)
+    assert result.status in (0, 1), f"trials validate ended with status {result.status}: {result.out}{result.err}"
     return result.out if result.status else ""
 
 

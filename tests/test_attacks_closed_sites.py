@@ -143,6 +143,7 @@ def _relma(registry: Path, trials: Trials, line: str, listed: bool) -> str:
         changes += [(RELMA_SITE, ""), ("    - locations.facility\n    - locations.region\n", "    - locations\n")]
     edit(registry, RELMA_PATH, *changes)
     result = trials("validate", registry / RELMA_PATH)
+    assert result.status in (0, 1), f"trials validate ended with status {result.status}: {result.out}{result.err}"
     return result.out if result.status else ""
 
 

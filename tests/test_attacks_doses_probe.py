@@ -41,19 +41,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, im19_draft, joined, put
+from conftest import Trials, im19_out
 
 C6 = "1×10^6 CAR-T cells/kg"
-
-
-def _out(trials: Trials, line: str, fields: str) -> str:
-    """What `trials validate` prints of IM19's draft holding fields, citing a plain source of IM19's
-    head and line ("" where it passes); a run that fails otherwise than by problems fails the test."""
-    source = add_source(trials.root, "seeds/935_plain_line.txt", IM19_TEXT_HEAD + line + "\n")
-    put(trials.root, IM19_PATH, joined(im19_draft(source), fields))
-    result = trials("validate", trials.root / IM19_PATH)
-    assert result.status in (0, 1), result.err
-    return result.out if result.status else ""
 
 
 def cohort(quote: str, value: int = 1_000_000) -> str:
@@ -125,7 +115,7 @@ LIMITED = [
 
 @pytest.mark.parametrize(("line", "fields", "code"), LIMITED, ids=[line for line, _, _ in LIMITED])
 def test_a_dose_its_sentence_limits_is_no_dose(trials: Trials, line: str, fields: str, code: str) -> None:
-    assert code in _out(trials, line, fields)
+    assert code in im19_out(trials, line, fields)
 
 
 NOT_THE_TRIALS = [
@@ -207,7 +197,7 @@ NOT_THE_TRIALS = [
 
 @pytest.mark.parametrize(("line", "fields"), NOT_THE_TRIALS, ids=[line for line, _ in NOT_THE_TRIALS])
 def test_a_dose_its_sentence_does_not_give_the_trial_is_refused(trials: Trials, line: str, fields: str) -> None:
-    assert " E508 " in _out(trials, line, fields)
+    assert " E508 " in im19_out(trials, line, fields)
 
 
 OF_ANOTHER_ARM = [
@@ -218,7 +208,7 @@ OF_ANOTHER_ARM = [
 
 @pytest.mark.parametrize("line", OF_ANOTHER_ARM)
 def test_a_dose_another_arms_label_heads_is_not_this_arms(trials: Trials, line: str) -> None:
-    out = _out(trials, line, arms(C6, "3×10^6 CAR-T cells/kg"))
+    out = im19_out(trials, line, arms(C6, "3×10^6 CAR-T cells/kg"))
     assert " E512 arms.0.cohorts.0: its quote stands only in words on another arm ('High-dose arm')" in out
 
 
@@ -236,7 +226,7 @@ def test_a_dose_another_arms_label_heads_is_not_this_arms(trials: Trials, line: 
     ],
 )
 def test_an_agents_unit_that_is_no_dose_unit_is_refused(trials: Trials, line: str, fields: str) -> None:
-    assert "is no unit of a dose" in _out(trials, line, fields)
+    assert "is no unit of a dose" in im19_out(trials, line, fields)
 
 
 HONEST = [
@@ -288,7 +278,7 @@ HONEST = [
 
 @pytest.mark.parametrize(("line", "fields"), HONEST, ids=[line for line, _ in HONEST])
 def test_a_dose_its_sentence_gives_the_trial_passes(trials: Trials, line: str, fields: str) -> None:
-    assert _out(trials, line, fields) == ""
+    assert im19_out(trials, line, fields) == ""
 
 
 ARMS_HONEST = [
@@ -302,7 +292,7 @@ ARMS_HONEST = [
 
 @pytest.mark.parametrize("line", ARMS_HONEST)
 def test_each_arms_own_dose_passes(trials: Trials, line: str) -> None:
-    assert _out(trials, line, arms(C6, "3×10^6 CAR-T cells/kg")) == ""
+    assert im19_out(trials, line, arms(C6, "3×10^6 CAR-T cells/kg")) == ""
 
 
 # Found and left: each bound its dose still
@@ -374,4 +364,4 @@ LEFT = [
 
 @pytest.mark.parametrize(("line", "fields"), LEFT)
 def test_a_dose_left_binding_is_refused(trials: Trials, line: str, fields: str) -> None:
-    assert _out(trials, line, fields)
+    assert im19_out(trials, line, fields)
