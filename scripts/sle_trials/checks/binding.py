@@ -108,7 +108,8 @@ CHECKS = (
         "quantity-not-stated",
         (
             "a threshold, age, dose or count whose comparator, value, unit, basis or kind its quote "
-            "does not state together"
+            "does not state together, or a threshold its criterion does not ask patients to meet (its clause "
+            "says it is not required, a wish, taken back, or, of an exclusion, allowed)"
         ),
     ),
     Check(

@@ -20,7 +20,12 @@ beside the limit ("Active disease by SLEDAI-2K" of "Active disease by SLEDAI-2K:
 above"), nor an aside of other words, in brackets or saying what they include (scopes.aside:
 "including joint surgery" of "Major surgery (including joint surgery)", of "Major surgery, including
 joint surgery, ..."); else E518. An exception after the limit that lifts its side ("There is no
-minimum daily dose requirement ... when ...") is one of its conditions; else E524.
+minimum daily dose requirement ... when ...") is one of its conditions, and so are the words of its
+sentence that give it for a part of the trial or a group of its patients ("For Part B only:") or let
+it be waived ("or at the investigator's discretion"); else E524. A limit its clause says is no
+requirement, a wish or one taken back ("... is not required", "... is preferred", "(revised to ...)")
+binds nothing (E508), and one an inclusion criterion's clause keeps out ("... is not allowed") states
+its complement, a reading a note names (E510).
 """
 
 from __future__ import annotations
@@ -59,8 +64,11 @@ CHECKS = (
         "condition-left-out",
         "a threshold without a condition its criterion states for its limit: one before it that the "
         "criterion's other limits are given, an 'if' in its own sentence, the heading of the sub-list it stands "
-        "in, words joining it to another requirement ('<500/mm³ with a neutrophil count <1000/mm³'), or an "
-        "exception after it that lifts its side ('There is no minimum daily dose requirement ... when ...')",
+        "in, words joining it to another requirement ('<500/mm³ with a neutrophil count <1000/mm³'), an "
+        "exception after it that lifts its side ('There is no minimum daily dose requirement ... when ...'), "
+        "a part of the trial or a group of its patients its sentence gives it for ('For Part B only:', "
+        "'Patients with lupus nephritis:', '(cohort 2 only)'), or a waiver after it ('or at the "
+        "investigator's discretion')",
     ),
     Check(
         "E528",
@@ -182,7 +190,7 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
             continue
         refused.add(i)  # (reported: not read again as the limit's subject below)
     unit = lexicon.unit_named(t["unit"])
-    said = [(q, s) for q in bare for s in ctx.reader.statements(q)]
+    said = [(q, _as_required(corpus, q, s, ref["list"])) for q in bare for s in ctx.reader.statements(q)]
 
     def unit_ok(q: str, s: lexicon.Statement) -> bool:
         if unit is None:
@@ -202,6 +210,20 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
     if not exact:
         yield _threshold_miss(ctx, path, t, said, cmp_ok, unit_ok)
         return
+    # a limit its clause of the criterion says is no requirement, a wish, or one taken back ("SLEDAI-2K ≥ 6
+    # is not required", "... is preferred", "SLEDAI-2K ≥ 8 (revised to ≥ 6 ...)"), read where the
+    # criterion writes it: the quote may stop short of those words
+    # (and an exclusion criterion's limit its clause lets in: "eGFR < 30 mL/min is allowed")
+    unrequired = [why for q, s in exact if (why := _not_required(corpus, q, s, ref["list"])) is not None]
+    if len(unrequired) == len(exact):
+        yield ctx.problem(
+            path,
+            "E508",
+            f"{fields.dotted(path)}: {named} does not require {exact[0][1].says()} of patients: "
+            f"{unrequired[0]} says it is no requirement, only a wish, one taken back or one that keeps no one out",
+        )
+        return
+    exact = [(q, s) for q, s in exact if _not_required(corpus, q, s, ref["list"]) is None]
     others = [o for o in ctx.measures if o not in measure and measure not in o]
     longer = [o for o in ctx.measures if measure in o and o != measure]  # "SELENA-SLEDAI clinical symptoms"
     # the measure next to the statement, where they share a quote; a quote list may give the measure
@@ -279,6 +301,38 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
             f"{fields.dotted(path)}: {statement.reading}; say so in a curation "
             f"note (field: {fields.dotted(path)} or a field above it)",
         )
+
+
+def _in(corpus: str, quote: str, s: lexicon.Statement) -> tuple[int, int]:
+    """Where the statement s of the quote stands in the criterion's text (its first place)."""
+    at = max(0, corpus.find(quote))
+    return at + s.start, at + s.end
+
+
+def _not_required(corpus: str, quote: str, s: lexicon.Statement, side: str) -> str | None:
+    """The words of the criterion that make the statement s of the quote no limit patients must meet
+    (lexicon.limit_not_required; of an exclusion criterion, lexicon.limit_let_in), quoted, else None."""
+    where = _in(corpus, quote, s)
+    why = lexicon.limit_not_required(corpus, *where)
+    if why is None and side == "EXCLUSION" and (words := lexicon.limit_let_in(corpus, *where)) is not None:
+        why = repr(words)
+    return why
+
+
+def _as_required(corpus: str, quote: str, s: lexicon.Statement, side: str) -> lexicon.Statement:
+    """The statement s of the quote as the criterion requires it of patients: in an inclusion criterion,
+    a limit its clause keeps out ("SLEDAI-2K score of less than 6 is not allowed", lexicon.limit_kept_out)
+    states its complement, a reading (E510: a note says so); one with no complement ("= 6") states none."""
+    if side != "INCLUSION" or s.comparator is None or lexicon.limit_not_required(corpus, *_in(corpus, quote, s)):
+        return s  # (a limit no one is asked to meet is turned round to none: "No SLEDAI-2K ≥ 6 requirement")
+    words = lexicon.limit_kept_out(corpus, *_in(corpus, quote, s))
+    if words is None:
+        return s
+    return dataclasses.replace(
+        s,
+        comparator=lexicon.COMPLEMENT.get(s.comparator),
+        reading=f"the inclusion criterion keeps out those it states ({words!r}); read as its complement",
+    )
 
 
 # The kinds of threshold whose order trials.csv reads: its disease-activity headline is the first of
@@ -820,6 +874,7 @@ def _conditions_in_scope(
             "clause": f"a condition in this limit's sentence ({quoted([corpus[need.start :]], 61)})",
             "heading": f"this limit under the heading {quoted([passage], 61)}",
             "exception": f"{quoted([passage], 61)} after this limit, as an exception to it",
+            "part": f"this limit for {quoted([passage], 61)} only (a part of the trial or a group of its patients)",
         }[need.kind]
         yield ctx.problem(
             path + ("conditions",),

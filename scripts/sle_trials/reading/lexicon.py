@@ -782,6 +782,113 @@ def clause(quote: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+# --- limits a criterion does not require ----------------------------------------------------------
+
+# A limit its criterion states and, in the same clause, says is no requirement, only a wish, or one taken
+# back: "SLEDAI-2K ≥ 6 is not required", "SLEDAI-2K ≥ 6 is preferred", "Ideally, SLEDAI-2K ≥ 6",
+# "SLEDAI-2K ≥ 6 may be required", "Weight ≥ 40 kg where possible", "No SLEDAI-2K ≥ 6 requirement",
+# "SLEDAI-2K ≥ 6 was considered but not adopted"; "SLEDAI-2K ≥ 8 (revised to ≥ 6 in Amendment 2)",
+# "SLEDAI-2K ≥ 8 was replaced by SLEDAI-2K ≥ 6", "SLEDAI-2K ≥ 8, now ≥ 6" (retracted.taken_back, and
+# those two). Each bound a threshold no patient is asked to meet.
+_NOT_REQUIRED = (
+    r"(?:not|no[ \t]+longer|never)[ \t]+(?:required|a[ \t]+requirement|necessary|needed|mandatory|obligatory"
+    r"|an?[ \t]+(?:inclusion[ \t]+|exclusion[ \t]+|eligibility[ \t]+|entry[ \t]+)?(?:criterion|requirement|limit))"
+)
+_A_WISH = r"(?:preferred|preferable|recommended|desirable|desired|encouraged|optional|suggested|advisable|ideal)"
+_WHERE_POSSIBLE = r"(?:where|if|when(?:ever)?)[ \t]+(?:possible|feasible|practicable)"
+_LIMIT_UNREQUIRED_AFTER = re.compile(
+    r"(?i)[^.;:\n]{0,40}?(?:"
+    rf"\b(?:is|are|was|were|be|being)[ \t]+(?:(?:only|also|strongly|highly|then)[ \t]+)?(?:{_NOT_REQUIRED}|{_A_WISH})\b"
+    r"|\b(?:may|might|could)[ \t]+(?:also[ \t]+)?be[ \t]+(?:required|requested|needed|asked[ \t]+for|considered)\b"
+    rf"|[(\[][ \t]*(?:{_A_WISH}|ideally|preferably|optionally|optional)[ \t]*[)\]]"
+    rf"|\b{_WHERE_POSSIBLE}\b"
+    r"|\b(?:was|were|has[ \t]+been|had[ \t]+been)[ \t]+(?:considered|proposed|discussed)[ \t]+but[ \t]+"
+    r"(?:not|never|rejected|dropped|abandoned)\b"
+    r"|\b(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been)[ \t]+(?:(?:since|later|now)[ \t]+)?"
+    r"(?:replaced|superseded)[ \t]+by\b"
+    r"|[,;(][ \t]*now[ \t]+(?:[<>≤≥=]|at[ \t]+(?:least|most)|[0-9])"
+    r")"
+)
+_LIMIT_UNREQUIRED_BEFORE = re.compile(
+    rf"(?i)(?:\b(?:ideally|preferably|optionally|{_WHERE_POSSIBLE})\b"
+    r"|\b(?:previously|formerly|originally|initially)[ \t]*[,:(])[^.;:\n]{0,60}\Z"
+)
+# ... and "No ... requirement" around it
+_NO_BEFORE = re.compile(r"(?i)(?:^|[.;:(]\s*|\n)no[ \t]+(?:[^\s.;:]+[ \t]+){0,3}\Z")  # (read on the clause alone)
+_REQUIREMENT_AFTER = re.compile(r"(?i)[ \t]*(?:requirement|criterion|threshold|limit|cut-?off)s?\b")
+
+
+def limit_not_required(text: str, start: int, end: int) -> str | None:
+    """The words of its clause that say the limit at text[start:end] (a statement) is no requirement, a
+    wish or one taken back (see _LIMIT_UNREQUIRED_AFTER), else None."""
+    lo, hi = clause(text, start, end)
+    found = _LIMIT_UNREQUIRED_AFTER.match(text, end, hi) or _LIMIT_UNREQUIRED_BEFORE.search(text, lo, start)
+    if found is None and _NO_BEFORE.search(text[lo:start]) and _REQUIREMENT_AFTER.match(text, end, hi):
+        return f"'no ... {_REQUIREMENT_AFTER.match(text, end, hi).group(0).strip()}'"  # type: ignore[union-attr]
+    if found is not None:
+        return repr(found.group(0).strip())
+    if retracted.taken_back(text, start, end):
+        return f"the words after it take it back ({text[end : end + 40].strip()!r})"
+    return None
+
+
+# A limit its clause keeps out, in words right after it: "SLEDAI-2K score of less than 6 is not allowed",
+# "eGFR less than 30 mL/min is not permitted", "SLEDAI-2K score below 6 excluded". In an inclusion
+# criterion it states the complement of what patients must meet: read as a limit of its words, an
+# inclusion threshold "< 6" passed where patients need 6 or more. (Only the limit's own predicate, no
+# comma between: "Prednisone ≤ 30 mg/day, higher doses are not allowed" keeps out the doses above it.)
+_KEPT_OUT_AFTER = re.compile(
+    r"(?i)[^.;:,()\n]{0,30}?(?<![\w-])(?:"
+    rf"{kept_out.SHUT_OUT}|prohibited|disallowed|unacceptable|not[ \t]+acceptable"
+    rf"|{kept_out.DENIED}[ \t]+(?:be[ \t]+)?{kept_out.LET_IN}|leads?[ \t]+to[ \t]+exclusion"
+    r")(?![\w-])"
+)
+
+
+# ... or words before it that open its clause by denying that patients have it: "No prednisone > 10
+# mg/day", "Without proteinuria > 0.5 g/24h", "Not on prednisone > 10 mg/day", "Absence of ...", "Free of
+# ...", "No history of eGFR < 30 mL/min", "Patients must not have eGFR < 30 mL/min" (read on the clause
+# alone; a comparator's own "no", "No more than 30 mg/day", denies nothing of the patients)
+_KEPT_OUT_BEFORE = re.compile(
+    r"(?i)^\s*(?:(?:patients?|subjects?|participants?)[ \t]+)?(?:"
+    r"(?:must|should|shall|do|does|did|may)[ \t]+not[ \t]+(?:have|be[ \t]+on|be[ \t]+receiving|receive|take)"
+    r"|(?:has|have)[ \t]+no|no(?:[ \t]+(?:history|evidence|signs?)[ \t]+of)?|without|not[ \t]+(?:on|receiving|taking)"
+    r"|absence[ \t]+of|free[ \t]+(?:of|from)|lack[ \t]+of"
+    r")[ \t]+(?!(?:more|less|fewer|greater|higher|lower|longer|shorter|later|earlier|older|younger)\b)"
+    r"[^,;:.()\n]{0,60}\Z"
+)
+
+
+def limit_kept_out(text: str, start: int, end: int) -> str | None:
+    """The words of its clause by which the limit at text[start:end] keeps patients out (see
+    _KEPT_OUT_AFTER, _KEPT_OUT_BEFORE), else None."""
+    lo, hi = clause(text, start, end)
+    after = _KEPT_OUT_AFTER.match(text, end, hi)
+    if after is not None:
+        return after.group(0).strip()
+    before = _KEPT_OUT_BEFORE.search(text[lo:start])
+    return None if before is None else text[lo + before.start() : end].strip()  # ("No prednisone > 10 mg/day")
+
+
+# An exclusion criterion's limit its clause lets in, in words right after it: "eGFR < 30 mL/min is
+# allowed", "Patients on prednisone > 10 mg/day may be eligible", "Prednisone ≤ 10 mg/day is not an
+# exclusion", "... is not exclusionary": it keeps no one out, and states no limit of the exclusion.
+_LET_IN_AFTER = re.compile(
+    r"(?i)[^.;:,()\n]{0,30}?(?<![\w-])(?:"
+    r"(?:is|are|will[ \t]+be|may[ \t]+be|can[ \t]+be|be)[ \t]+(?:also[ \t]+)?(?:still[ \t]+)?"
+    rf"(?:{kept_out.LET_IN}|acceptable)"
+    r"|(?:is|are)[ \t]+not[ \t]+(?:an?[ \t]+)?(?:exclusion(?:[ \t]+criterion)?|exclusionary|excluded)"
+    r"|(?:does|do|will)[ \t]+not[ \t]+(?:exclude|lead[ \t]+to[ \t]+exclusion)"
+    r")(?![\w-])"
+)
+
+
+def limit_let_in(text: str, start: int, end: int) -> str | None:
+    """The words of its clause by which the limit at text[start:end] lets patients in (_LET_IN_AFTER), else None."""
+    found = _LET_IN_AFTER.match(text, end, clause(text, start, end)[1])
+    return None if found is None else found.group(0).strip()
+
+
 # --- kinds of limit -------------------------------------------------------------------------------
 
 

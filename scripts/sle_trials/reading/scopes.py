@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from sle_trials.reading import kept_out
 from sle_trials.reading.layouts import normalise
 
 _SENTENCE_END = re.compile(r"[.;](?=\s)")  # where a sentence ends ("7.5" and "e.g.," do not end one)
@@ -128,6 +129,9 @@ def governs(
         return above(layout, where, at)  # a heading above the limit's item
     if cond == own and not _SENTENCE_END.search(text, at, where):
         return True  # a trailing clause of the limit's own sentence
+    ends = [m.group() for m in _SENTENCE_END.finditer(text, at, where)]
+    if cond == own and ends == [";"] and _WAIVED.search(condition):
+        return True  # a waiver in the clause after its semicolon ("; exceptions may be granted by the sponsor")
     lifted = _lifted(comparator)
     return _beside(own, cond) and lifted is not None and bool(lifted.search(condition))
 
@@ -188,10 +192,66 @@ def _beside(own: tuple[int, ...], other: tuple[int, ...]) -> bool:
 
 
 def conditional(layout: tuple[Span, ...], text: str) -> bool:
-    """Whether anything of the criterion can be required() of a limit in it: an "if", a sub-list, or
-    the words of an exception. A criterion with none (most) requires nothing of a limit with no
-    conditions, and is not read again for each."""
-    return len(layout) > 1 or bool(CONDITION_START.search(text) or _NO_FLOOR.search(text) or _NO_CEILING.search(text))
+    """Whether anything of the criterion can be required() of a limit in it: an "if", a sub-list, the
+    words of an exception, or a part of the trial, a group of its patients or a waiver it may name. A
+    criterion with none (most) requires nothing of a limit with no conditions, and is not read again
+    for each."""
+    return len(layout) > 1 or bool(
+        CONDITION_START.search(text)
+        or _NO_FLOOR.search(text)
+        or _NO_CEILING.search(text)
+        or _PART_NAMED.search(text)
+        or _A_GROUP.search(text)
+        or _WAIVED.search(text)
+    )
+
+
+# A part of the trial a limit may be given for: a cohort, a sub-study, an extension, the dose-expansion,
+# or a part, an arm, a stage or a phase by its label ("Part B", "Phase 2"; "the screening phase" is a
+# time, "stage 4" of a disease has no article or preposition before it where it is read, below)
+_LABEL = r"(?:[0-9]{1,2}[a-z]?|[A-D]|I{1,3}|IV|one|two|three)"
+_PART_NOUN = (
+    r"(?:(?:sub-?)?cohorts?|sub-?groups?|sub-?stud(?:y|ies)|extension|(?:dose[- ])?(?:expansion|escalation)"
+    rf"|(?:{kept_out.PART}|phases?)(?=\s+{_LABEL}\b))"
+)
+# ... named as a part: after a preposition, its words before it few ("in the dose-expansion phase", "for
+# Part B", "only in Phase 2"), or as a label of its own before a colon ("Cohort 2:"), or in brackets
+# ("(cohort 2 only)", "(Part B)"); with its label and what it is called after it ("expansion cohort");
+# not every part ("in all cohorts", "(both parts)"), which is the whole trial
+_PART_WORDS = (
+    rf"(?:(?:the|an?|its|this)\s+)?(?!(?:all|both|every|each|any)\b)(?:[\w-]+\s+){{0,2}}?{_PART_NOUN}"
+    rf"(?:\s+{_LABEL}\b)?(?:\s+(?:cohorts?|parts?|phases?|stages?|stud(?:y|ies)|periods?|arms?))?(?:\s+only)?"
+)
+_PART_NAMED = re.compile(
+    rf"(?i)(?<![\w-])(?:(?:only\s+)?(?:in|for|during|within)\s+{_PART_WORDS}(?![\w-])"
+    rf"|\(\s*(?:only\s+)?(?:(?:in|for)\s+)?{_PART_WORDS}\s*\)"
+    rf"|(?<![^\s(:;,])(?:[\w-]+\s+)?{_PART_NOUN}(?:\s+{_LABEL}\b)?(?:\s+only)?\s*:)"
+)
+# A group of the trial's patients a limit may be given for, opening its clause: "For patients with lupus
+# nephritis,", "In adolescents,", "Patients with lupus nephritis:", "Adolescent participants:"; or after
+# the limit, "for patients without lupus nephritis", "for adolescents". Not all of them ("For all patients:"), nor those
+# who have the trial's disease ("Patients with SLE:"): each is who enrols.
+_PEOPLE = r"(?:patients?|participants?|subjects?|women|men|adolescents?|children|adults?|those|individuals)"
+_WHO_THEY_ARE = (
+    r"(?:with|without|receiving|on|taking|treated|who|whose|aged|under|over|of\s+childbearing)\b"
+    r"(?!\s+(?:active\s+|refractory\s+|systemic\s+)*(?:SLE|lupus(?!\s+nephritis)|systemic\s+lupus)\b)"
+)
+_A_GROUP = re.compile(
+    rf"(?i)(?<![\w-])(?:(?:for|in|among)\s+(?!(?:all|any|every|each)\b)(?:[\w-]+\s+)?{_PEOPLE}\s+{_WHO_THEY_ARE}"
+    rf"|(?:for|in|among)\s+(?!(?:all|any|every|each|the)\b)[\w-]+\s+{_PEOPLE}(?=\s*[,:])"
+    rf"|(?<![^\s(:;,])(?!(?:all|any|every|each|the|eligible)\b)(?:[\w-]+\s+)?{_PEOPLE}\s+{_WHO_THEY_ARE}"
+    rf"[^,:;.()]{{0,60}}:|(?<![^\s(:;,])(?!(?:all|any|every|each|the|eligible)\b)[\w-]+\s+{_PEOPLE}\s*:"
+    r"|(?:for|in|among)\s+(?:(?!(?:all|any|every|each|the)\b)[\w-]+\s+)?(?:adolescents?|children|minors|women|men)"
+    r"(?![\w-]))"
+)
+# ... and a waiver of the limit, or the investigator's or the sponsor's say over it, after it: "or at the
+# investigator's discretion", "(may be waived by the sponsor)", "unless approved by the sponsor"
+_WAIVED = re.compile(
+    r"(?i)(?<![\w-])(?:discretion|waiv(?:ed|able|ers?)|case-by-case|exceptions?(?=[^.;]{0,30}?\b(?:granted|made|allowed"
+    r"|permitted|approved|considered)\b)|grants?[ \t]+(?:an?[ \t]+)?exceptions?)(?![\w-])"
+)
+_EXCEPTED = re.compile(rf"(?i){kept_out.excepted()}")
+_A_PART = re.compile(rf"(?i)(?<![\w-]){_PART_NOUN}(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -226,6 +286,7 @@ def required(
     for span in layout:
         if span.place != own.place and own.place[: len(span.place)] == span.place and text[span.end - 1] == ":":
             yield Required(span.start, span.end, "heading")
+    yield from _parts_and_waivers(text, (starts[-1], stop.start() if stop else own.end, own.end), at, limits)
     lifted = _lifted(comparator)
     if lifted is None:
         return
@@ -236,6 +297,38 @@ def required(
             stop = _SENTENCE_END.search(text, found.end(), span.end)
             begun = [m.end() for m in _SENTENCE_END.finditer(text, span.start, found.start())]
             yield Required(max([span.start, *begun]), stop.end() if stop else span.end, "exception")
+
+
+def _parts_and_waivers(
+    text: str, sentence: tuple[int, int, int], at: int, limits: tuple[tuple[int, int], ...]
+) -> Iterator[Required]:
+    """The words of the limit's sentence (sentence: its start and end in text, and its item's end) that
+    give the limit stated at position at for a part of the trial or a group of its patients only, or let
+    it be waived (E524 without them: the limit reads as every patient's): such words before the limit
+    ("For Part B only: SLEDAI-2K ≥ 8", "Patients with lupus nephritis: proteinuria ≥ 0.5 g/24h"), or
+    after it where no other limit of the sentence follows it, whose they may be ("Weight ≥ 50 kg (cohort
+    2 only)", "Prednisone ≤ 30 mg/day, or at the investigator's discretion", "SLEDAI-2K ≥ 6 unless
+    approved by the sponsor"; a waiver in the clause after a semicolon too). Not words before it where
+    another limit's sentence ends between them ("In Part B, BILAG A ≥ 1; SLEDAI-2K ≥ 6")."""
+    lo, hi, item_end = sentence
+    end = next((e for s, e in limits if s == at), at)
+    last = not any(end <= s < hi for s, _ in limits)
+    for pattern in (_PART_NAMED, _A_GROUP):
+        for found in pattern.finditer(text, lo, hi):
+            if found.end() <= at or (last and found.start() >= end):
+                yield Required(found.start(), found.end(), "part")
+    if not last:
+        return
+    # (to the end of the clause after a semicolon too: "SLEDAI-2K ≥ 6; exceptions may be granted by the sponsor")
+    reach = hi
+    if text.startswith(";", hi):
+        after = _SENTENCE_END.search(text, hi + 1, item_end)
+        reach = after.start() if after else item_end
+    for found in _WAIVED.finditer(text, end, reach):
+        yield Required(found.start(), found.end(), "exception")
+    excepted = _EXCEPTED.match(text, end, hi)
+    if excepted is not None:
+        yield Required(end, excepted.end(), "exception")
 
 
 def whole_clause(text: str, condition: str) -> bool:
@@ -283,8 +376,9 @@ _WHO_OR_WHEN = re.compile(
 
 
 def says_who_or_when(words: str) -> bool:
-    """Whether words say who a limit is for or when it applies (a word of _WHO_OR_WHEN)."""
-    return _WHO_OR_WHEN.search(words) is not None
+    """Whether words say who a limit is for or when it applies (a word of _WHO_OR_WHEN, or a part of the
+    trial named: "(cohort 2 only)", "(Part B)")."""
+    return _WHO_OR_WHEN.search(words) is not None or _A_PART.search(words) is not None
 
 
 def aside(text: str, condition: str) -> str | None:
