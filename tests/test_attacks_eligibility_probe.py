@@ -297,3 +297,117 @@ def test_an_exclusion_limit_its_clause_lets_in_binds_nothing(trials: Trials, tex
 def test_an_exclusion_limit_that_keeps_out_binds(trials: Trials, text: str, threshold: tuple) -> None:
     conditions = ["unless approved by the sponsor"] if "unless" in text else None
     assert _out(trials, text, threshold, side="EXCLUSION", conditions=conditions) == ""
+
+
+# --- a term a criterion does not ask of patients -------------------------------------------------
+
+# An autoantibody, lupus nephritis or a classification criteria set that the words around it in its
+# criterion say patients lack, need not have, may have, or have in a part of the trial only: "ANA
+# negative", "Negative for anti-dsDNA" (in an inclusion criterion), "Anti-dsDNA positivity is not
+# required", "Lupus nephritis is preferred", "Positive ANA (Part B only)", "Lupus nephritis in Part B
+# only", "... 2019 EULAR/ACR criteria (optional)". Each bound its term as one the trial requires (or,
+# of an exclusion, excludes): vocabulary._NOT_ASKED_AFTER, binding._NEGATIVE_FOR; E507.
+
+ANTIBODY = "  autoantibodies:\n    antibodies: [{terms}]\n{match}    criterion: {{list: {side}, number: 1}}\n"
+NEPHRITIS = "  lupus_nephritis:\n    scope: {scope}\n    criterion: {{list: {side}, number: 1}}\n"
+SYSTEMS = "  classification_criteria:\n    systems: [EULAR_ACR_2019]\n    criterion: {list: INCLUSION, number: 1}\n"
+
+
+def _term_out(trials: Trials, text: str, block: str, side: str = "INCLUSION", quote: str | None = None) -> str:
+    """What `trials validate` prints of IM19's draft whose criterion 1 of the side's list is text, with
+    a body-weight criterion in the other list, holding block (a field read from criterion 1) quoted as
+    quote (text where None)."""
+    key = block.split(":")[0].strip()
+    own, other = ("inclusion", "exclusion") if side == "INCLUSION" else ("exclusion", "inclusion")
+    line = f"{own.capitalize()} criteria:\n1. {text}\n{other.capitalize()} criteria:\n1. Weight ≥ 40 kg"
+    fields = (
+        f"eligibility:\n  {own}_criteria:\n    - number: 1\n      text: {json.dumps(text, ensure_ascii=False)}\n"
+        f"  {other}_criteria:\n    - number: 1\n      text: Weight ≥ 40 kg\n{block}"
+        f"evidence:\n  eligibility.{key}: {json.dumps(quote or text, ensure_ascii=False)}\n"
+    )
+    return im19_out(trials, line, fields)
+
+
+NOT_ASKED = [
+    ("ANA negative", ANTIBODY.format(terms="ANA", match="", side="INCLUSION"), "INCLUSION"),
+    ("Anti-dsDNA antibody negative", ANTIBODY.format(terms="ANTI_DSDNA", match="", side="INCLUSION"), "INCLUSION"),
+    ("Negative for anti-dsDNA", ANTIBODY.format(terms="ANTI_DSDNA", match="", side="INCLUSION"), "INCLUSION"),
+    ("Seronegative for ANA", ANTIBODY.format(terms="ANA", match="", side="INCLUSION"), "INCLUSION"),
+    (
+        "Anti-dsDNA positivity is not required",
+        ANTIBODY.format(terms="ANTI_DSDNA", match="", side="INCLUSION"),
+        "INCLUSION",
+    ),
+    ("Positive ANA (Part B only)", ANTIBODY.format(terms="ANA", match="", side="INCLUSION"), "INCLUSION"),
+    ("Lupus nephritis is not required", NEPHRITIS.format(scope="REQUIRED", side="INCLUSION"), "INCLUSION"),
+    ("Lupus nephritis is preferred", NEPHRITIS.format(scope="REQUIRED", side="INCLUSION"), "INCLUSION"),
+    ("Lupus nephritis (optional)", NEPHRITIS.format(scope="REQUIRED", side="INCLUSION"), "INCLUSION"),
+    ("Lupus nephritis (Part B only)", NEPHRITIS.format(scope="REQUIRED", side="INCLUSION"), "INCLUSION"),
+    ("Lupus nephritis in Part B only", NEPHRITIS.format(scope="EXCLUDED", side="EXCLUSION"), "EXCLUSION"),
+    ("Classified by the 2019 EULAR/ACR criteria (optional)", SYSTEMS, "INCLUSION"),
+]
+
+
+@pytest.mark.parametrize(("text", "block", "side"), NOT_ASKED)
+def test_a_term_its_criterion_does_not_ask_for_is_refused(trials: Trials, text: str, block: str, side: str) -> None:
+    out = _term_out(trials, text, block, side)
+    assert _codes(out) == {"E507"}, out
+
+
+@pytest.mark.parametrize(
+    ("text", "block", "side"),
+    [
+        ("Positive ANA", ANTIBODY.format(terms="ANA", match="", side="INCLUSION"), "INCLUSION"),
+        ("ANA positive", ANTIBODY.format(terms="ANA", match="", side="INCLUSION"), "INCLUSION"),
+        ("Positive ANA (all cohorts)", ANTIBODY.format(terms="ANA", match="", side="INCLUSION"), "INCLUSION"),
+        ("ANA titre ≥ 1:80", ANTIBODY.format(terms="ANA", match="", side="INCLUSION"), "INCLUSION"),
+        (
+            "Negative for HIV, positive for anti-dsDNA",
+            ANTIBODY.format(terms="ANTI_DSDNA", match="", side="INCLUSION"),
+            "INCLUSION",
+        ),
+        (
+            "Positive for ANA or anti-dsDNA",
+            ANTIBODY.format(terms="ANA, ANTI_DSDNA", match="    match: ANY_OF\n", side="INCLUSION"),
+            "INCLUSION",
+        ),
+        # an exclusion of those who lack it asks for it (prior_therapy.NOT_MET)
+        (
+            "Negative for anti-dsDNA antibodies",
+            ANTIBODY.format(terms="ANTI_DSDNA", match="", side="EXCLUSION"),
+            "EXCLUSION",
+        ),
+        ("Lupus nephritis, biopsy-proven", NEPHRITIS.format(scope="REQUIRED", side="INCLUSION"), "INCLUSION"),
+        ("Lupus nephritis in the last 6 months", NEPHRITIS.format(scope="REQUIRED", side="INCLUSION"), "INCLUSION"),
+        ("Patients with or without lupus nephritis", NEPHRITIS.format(scope="ALLOWED", side="INCLUSION"), "INCLUSION"),
+        ("Active lupus nephritis", NEPHRITIS.format(scope="EXCLUDED", side="EXCLUSION"), "EXCLUSION"),
+        ("Classified by the 2019 EULAR/ACR criteria", SYSTEMS, "INCLUSION"),
+    ],
+)
+def test_a_term_its_criterion_asks_for_binds(trials: Trials, text: str, block: str, side: str) -> None:
+    quote = text.removeprefix("Negative for ") if side == "EXCLUSION" else None  # (after the words of lacking it)
+    assert _term_out(trials, text, block, side, quote) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "silent"),
+    [
+        ("ANA negative", True),
+        ("Negative for anti-dsDNA", True),
+        ("Lupus nephritis is not required", True),
+        ("Positive ANA (Part B only)", True),
+        ("Positive ANA", False),
+        ("Lupus nephritis", False),
+        ("Negative for HIV, positive for anti-dsDNA", False),
+    ],
+)
+def test_a_term_its_criterion_does_not_ask_for_may_be_declared_silent(trials: Trials, text: str, silent: bool) -> None:
+    """The silence check reads the same words: a criterion that asks for no term lets the record declare
+    the field silent, and one that asks for it does not (E523)."""
+    source = add_source(trials.root, "seeds/935_plain_line.txt", f"{IM19_TEXT_HEAD}Inclusion criteria:\n1. {text}\n")
+    declared = "  silent:\n    - eligibility.autoantibodies\n    - eligibility.lupus_nephritis\n"
+    draft = im19_draft(source).replace("  status: draft\n", "  status: draft\n" + declared)
+    criteria = f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {json.dumps(text)}\n"
+    put(trials.root, IM19_PATH, joined(draft, criteria))
+    result = trials("validate", trials.root / IM19_PATH, fmt="json")
+    assert (result.status, result.codes()) == ((0, set()) if silent else (1, {"E523"})), result.out

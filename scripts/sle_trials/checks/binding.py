@@ -398,7 +398,7 @@ def _term(
         for rendering in vocab.places(quote):
             if (rendering.start, rendering.end) in others:
                 continue
-            if _rendered_there(ctx, path, vocab, quote, rendering):
+            if _rendered_there(ctx, path, vocab, quote, rendering, side):
                 found |= rendering.values
                 order = node.get("enum", [])
                 for v in rendering.values:  # (a rendering of several values, "Phase 1/2": in the schema's order)
@@ -457,7 +457,12 @@ _STATUS_AS_LABEL = re.compile(r"[ \t]*:[ \t]*[0-9]|[ \t]+[a-z][\w-]*(?:[ \t]+[a-
 
 
 def _rendered_there(
-    ctx: Context, path: Path_, vocab: vocabulary.Vocabulary, quote: str, rendering: vocabulary.Rendering
+    ctx: Context,
+    path: Path_,
+    vocab: vocabulary.Vocabulary,
+    quote: str,
+    rendering: vocabulary.Rendering,
+    side: str | None = None,
 ) -> bool:
     """Whether some place the cited sources give the quote, where they state the field, renders there
     what the quote renders at rendering, with the words the quote leaves out around it: "allogeneic
@@ -478,6 +483,8 @@ def _rendered_there(
         # ("Randomized (planned)": a design not yet the trial's)
         if vocabulary.term_taken_back(vocab, text, at + rendering.start, at + rendering.end):
             continue  # "Recruiting (cancelled)", "formerly Recruiting", "Phase 2: N/A", "~~Female~~"
+        if side == "INCLUSION" and vocab.name == "autoantibody" and vocabulary.negative_for(text, at + rendering.start):
+            continue  # "Negative for anti-dsDNA": no antibody patients must be positive for
         lo = max(0, at - vocabulary.DENIAL_REACH)  # (the words that deny a rendering)
         start = at - lo + rendering.start
         # (with a question mark that ends its sentence: "Recruiting? Not yet." asks, and renders nothing)

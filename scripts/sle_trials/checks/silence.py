@@ -739,11 +739,19 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
                     if node.get("type") == "boolean"
                     else vocabulary.for_enum(tuple(node["enum"]))
                 )
+                # (an inclusion criterion's antibody it asks patients to be negative for: none they must have)
+                negative = (
+                    {c.text for c in criteria if c.side == "inclusion"}
+                    if vocab and vocab.name == "autoantibody"
+                    else set()
+                )
                 found = [
                     text[r.start : r.end]
                     for text in texts
                     for r in (vocab.places(text) if vocab else [])
-                    if not _named(notes, text[r.start : r.end]) and _said_of_its_field(leaf, text, r)
+                    if not _named(notes, text[r.start : r.end])
+                    and _said_of_its_field(leaf, text, r)
+                    and not (text in negative and vocabulary.negative_for(text, r.start))
                 ]
                 if found:
                     return Said(f"{found[0]!r} in its criteria", found[0])

@@ -739,11 +739,6 @@ _RESULTS_NOT_YET = (
     rf"(?i:[ \t]*[(:,\-–—]?[ \t]*(?:(?:is|are|will[ \t]+be)[ \t]+)?(?:{planned.PLANNED}|pending|awaited|"
     r"forthcoming|due|upcoming|not[ \t]+yet|to[ \t]+(?:be|come)|will|soon)\b))"
 )
-_TAKEN_BACK_AFTER = {
-    "overall status": _STATUS_ENDED + _STATUS_NOT_YET + _STATUS_PENDING + _STATUS_PAUSE_LIFTED + _STATUS_CLOSED_AFTER,
-    "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED,
-    "results_posted": _RESULTS_NOT_YET,
-}
 # ... nor a sex or an answer on healthy volunteers that the words after it in its sentence (past a
 # semicolon too: binding reads that far) widen to the group it leaves out, make an exception to, or give
 # of a part of the trial only, or that the next sentence, opening on that group, widens: "Gender:
@@ -774,6 +769,47 @@ _OF_A_PART = (
     + r"\b(?:[ \t]+[A-Z0-9]\b)?"
     r"(?=[ \t]*(?:only\b|[)\],;.]|\Z|\n))"
 )
+
+
+# ... nor what a criterion asks of patients (an autoantibody, lupus nephritis, a classification criteria set)
+# that the words right after it say patients lack, need not have, may have, or have in a part of the trial
+# only: "ANA negative", "Anti-dsDNA positivity is not required", "Lupus nephritis is preferred", "Lupus
+# nephritis (optional)", "Positive ANA (Part B only)", "Lupus nephritis in Part B only". Each bound the
+# term as a requirement (or an exclusion) of the trial's. (Past the few words of its own phrase:
+# "positivity", "antibodies", "titre".)
+_NOT_ASKED_AFTER = (
+    r"(?!(?i:[ \t]*(?:antibod(?:y|ies)[ \t]+|titer[ \t]+|titre[ \t]+|test[ \t]+|status[ \t]+)?[-(:]?[ \t]*"
+    r"(?:sero)?negativ(?:e|ity)\b"
+    r"|[^.;:,()\n]{0,30}?\b(?:is|are|was|were|be)[ \t]+(?:(?:not|no[ \t]+longer)[ \t]+(?:required|necessary|needed"
+    r"|mandatory)|preferred|optional|recommended|desirable|encouraged)\b"
+    r"|(?:[ \t]+(?:criteria|antibod(?:y|ies)|titers?|titres?))?[ \t]*[(\[][ \t]*(?:preferred|preferably|optional"
+    r"|recommended|not[ \t]+required|if[ \t]+(?:known|available|possible))[ \t]*[)\]]"
+    r"|[ \t]+(?:only[ \t]+)?(?:in|for)[ \t]+(?:the[ \t]+)?(?:(?!(?:all|each|every|both|any)\b)[\w-]+[ \t]+){0,2}?"
+    + kept_out.PART
+    + r"\b"
+    r"))(?!(?i:" + _OF_A_PART + r"))"
+)
+_TAKEN_BACK_AFTER = {
+    "overall status": _STATUS_ENDED + _STATUS_NOT_YET + _STATUS_PENDING + _STATUS_PAUSE_LIFTED + _STATUS_CLOSED_AFTER,
+    "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED,
+    "results_posted": _RESULTS_NOT_YET,
+    "lupus nephritis scope": _NOT_ASKED_AFTER,
+    "autoantibody": _NOT_ASKED_AFTER,
+    "classification criteria": _NOT_ASKED_AFTER,
+}
+
+
+# The words before an autoantibody an inclusion criterion names that say patients lack it ("Negative for
+# anti-dsDNA", "Seronegative for ANA and anti-Sm"; no "positive" between): it asks them to be negative, and
+# bound ANTI_DSDNA among the antibodies patients must be positive for (binding), and kept a record from
+# declaring them silent (silence). An exclusion criterion's keeps out those who lack it, and asks for it
+# (prior_therapy.NOT_MET): each reader asks this of an inclusion criterion's antibodies only.
+_NEGATIVE_FOR = re.compile(r"(?i)\b(?:sero)?negative\s+(?:for|to)\b(?:(?!\bpositiv)[^.;:()\n]){0,40}\Z")
+
+
+def negative_for(text: str, at: int) -> bool:
+    """Whether the words right before text[at] (an autoantibody's rendering) say patients are negative for it."""
+    return _NEGATIVE_FOR.search(text, max(0, at - 60), at) is not None
 
 
 def _widening(left_out: str | None) -> str:
