@@ -120,6 +120,7 @@ HONEST = [
     targets("[CD19]", "IM19 CAR-T cells target CD19 (BCMA pending)."),
     targets("[CD19]", "IM19 CAR-T cells target CD19, which could improve outcomes."),
     targets("[CD19]", "IM19 CAR-T cells target CD19 and could target BCMA."),
+    origin("AUTOLOGOUS", "IM19 CAR-T cells would be made from the patient's own autologous T cells."),
     targets("[CD19]", "IM19 CAR-T cells target CD19 and possibly BCMA."),
     domains("[4-1BB]", "The CAR includes 4-1BB but does not include CD28."),
     domains("[4-1BB]", "The CAR carries 4-1BB (CD28 dropped)."),

@@ -569,8 +569,9 @@ _NOT_DENIED = "".join(
 # cells"), or its preposition alone ("by intravenous infusion, not by subcutaneous injection"): each
 # bound its value (FAST, SUBCUTANEOUS, UNIVERSAL)
 _DENIED_VERB = re.compile(
-    # (or a verb of what might be, not what is: "could target BCMA", "would use CD28 if needed")
-    r"(?i)(?:\b(?:not|never|cannot|no[ \t]+longer|could|would|might)|n['\u2019]t)[ \t]+"
+    # (or a verb of what might be, not what is: "could target BCMA", "might use CD28"; not "would", which
+    # registries' descriptions write for what the trial will do: "Patients would be infused with ...")
+    r"(?i)(?:\b(?:not|never|cannot|no[ \t]+longer|could|might)|n['\u2019]t)[ \t]+"
     r"(?:(?:(?:also|ever|still)[ \t]+)?(?:(?:be(?:en|ing)?|have[ \t]+been)[ \t]+)?"
     r"(?:made|manufactured|produced|generated|engineered|prepared|given|administered|delivered|infused|injected|"
     r"used|dosed|targeted|directed"
