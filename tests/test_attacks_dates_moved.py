@@ -7,7 +7,8 @@ to", "brought forward to"), nor "delayed from 2024-01-15" as the old date. The w
 (retracted._CHANGED), read after a value, in a bracket after it and before an old one. The date a
 source moves a date to stays the source's, and so does a value before the one it was changed from:
 "2024-09-01 (delayed from 2024-03-01)" and "60 participants (revised from 40)" were refused as taken
-back, "from" read as "to".
+back, "from" read as "to"; and, by this reading's first form, "24 participants (updated)" or "(revised)",
+which say the value is the new one.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ MOVED = [
     ("Study start: 2024-03-01 (moved to 2024-05-01).", "2024-03-01", "Study start: 2024-03-01"),
     ("Study start: 2024-09-01 (delayed from 2024-03-01).", "2024-03-01", "2024-03-01"),
     ("Study start: 2024-09-01 (postponed from 2024-03-01).", "2024-03-01", "2024-03-01"),
+    ("Study start: 2024-03-01 (delayed).", "2024-03-01", "Study start: 2024-03-01"),
+    ("Study start: 2024-03-01 (rescheduled).", "2024-03-01", "Study start: 2024-03-01"),
 ]
 
 
@@ -42,6 +45,9 @@ def test_a_date_its_source_moves_is_taken_back(trials: Trials, line: str, date: 
 KEPT = [
     ("Study start: 2024-09-01 (delayed from 2024-03-01).", "2024-09-01", "Study start: 2024-09-01"),
     ("Study start: 2024-09-01 (postponed from 2024-03-01).", "2024-09-01", "Study start: 2024-09-01"),
+    # (a bracket saying the value is the new one)
+    ("Study start: 2024-03-01 (corrected).", "2024-03-01", "Study start: 2024-03-01"),
+    ("Study start: 2024-03-01 (updated).", "2024-03-01", "Study start: 2024-03-01"),
     ("Study start: 2024-03-01 (moved forward by the sponsor's decision).", "2024-03-01", "Study start: 2024-03-01"),
 ]
 
@@ -49,6 +55,12 @@ KEPT = [
 @pytest.mark.parametrize(("line", "date", "quote"), KEPT, ids=[line for line, _, _ in KEPT])
 def test_the_date_a_source_gives_passes(trials: Trials, line: str, date: str, quote: str) -> None:
     assert im19_out(trials, line, start(date, quote)) == ""
+
+
+@pytest.mark.parametrize("bracket", ["(revised)", "(updated)", "(amended)"])
+def test_a_count_a_bracket_says_is_the_new_one_passes(trials: Trials, bracket: str) -> None:
+    line = f"Enrollment: 24 participants {bracket}."
+    assert im19_out(trials, line, enrollment_fields(24, "24 participants")) == ""
 
 
 @pytest.mark.parametrize(("count", "refused"), [(60, False), (40, True)])

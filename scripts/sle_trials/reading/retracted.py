@@ -126,11 +126,12 @@ _BACK_WORDS = (
     # names a post they held, "Wang Li, Principal Investigator (former Study Director)")
     rf"no\s+longer|(?:previous(?:ly)?|former(?:ly)?|original(?:ly)?|outgoing|previous\s+{_NOUN}|former\s+{_NOUN}|"
     r"(?:(?:previous|former|original|outgoing)\s+|ex-)(?:sponsors?|collaborators?))(?=[ \t]*[)\];,])|"
-    # (a value changed to another, "(revised to 40)", "(postponed to 2025)", or alone, "(postponed)"; not
-    # from another, which names the old one: "2024-09-01 (delayed from 2024-03-01)" gives the new date)
+    # (a value changed to another, "(revised to 40)", "(postponed to 2025)", or moved with no new one given,
+    # "(postponed)", "(delayed)"; not from another, which names the old one: "2024-09-01 (delayed from
+    # 2024-03-01)" gives the new date; nor "(updated)", "(revised)", "(corrected)", which say the value is
+    # the new one)
     r"(?:(?:later|since|subsequently|then|now)\s+)?"
-    rf"{_CHANGED}"
-    r"(?:\s+to\b|(?=[ \t]*[)\];,]))|now\s+(?=(?-i:[0-9A-Z]))"
+    rf"(?:{_CHANGED}\s+to\b|(?:postponed|delayed|deferred|rescheduled)(?=[ \t]*[)\];,]))|now\s+(?=(?-i:[0-9A-Z]))"
 )
 # ... or after a colon or a dash, alone to the end of its clause: "18 years: not applicable",
 # "60 participants: no", "Female - not applicable", "Phase 2: N/A"
