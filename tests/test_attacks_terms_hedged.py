@@ -5,7 +5,7 @@ and BCMA with a quote of the sentence, where BCMA is only planned; so did "and p
 hedge), "will not target BCMA" and "no longer uses CD28" (a denial by a verb in any of its forms,
 where vocabulary._DENIED_VERB read only participles: "not targeted against"), "(BCMA pending)",
 "(BCMA version under development)", "(BCMA to be confirmed)", "(BCMA optional)", "BCMA was dropped",
-"a BCMA arm may be added later", "BCMA if needed", and a verb of what might be ("could target BCMA"); a phase "with a
+"a BCMA arm may be added later", "BCMA if needed", and a verb of what might be ("might target BCMA"); a phase "with a
 Phase 2 extension if approved" or "(Phase 2 was dropped)" (prose._PLANNED_PHASE). A term is read
 as stated only where no such words stand around it: a hedge before it (vocabulary._DENIALS:
 "possibly", "hopefully", "not yet", ...), a denied or conditional verb before it
@@ -83,8 +83,8 @@ HEDGED = [
     allocation("RANDOMIZED", "Allocation: Randomized - not yet decided."),
     term_fields("design.masking", "DOUBLE", "Masking: Double, to be confirmed."),
     # a verb of what might be, not what is
-    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19, and could target BCMA."),
     targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and would target BCMA if needed."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and might target BCMA."),
     domains("[4-1BB, CD28]", "The CAR uses 4-1BB and might also use CD28."),
     # a denial by a verb in any of its forms
     targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and will not target BCMA."),
@@ -119,8 +119,8 @@ HONEST = [
     allocation("RANDOMIZED", "Allocation: Randomized."),
     targets("[CD19]", "IM19 CAR-T cells target CD19 (BCMA pending)."),
     targets("[CD19]", "IM19 CAR-T cells target CD19, which could improve outcomes."),
-    targets("[CD19]", "IM19 CAR-T cells target CD19 and could target BCMA."),
     origin("AUTOLOGOUS", "IM19 CAR-T cells would be made from the patient's own autologous T cells."),
+    targets("[CD19]", "IM19 CAR-T cells could target CD19 and eliminate B cells."),
     targets("[CD19]", "IM19 CAR-T cells target CD19 and possibly BCMA."),
     domains("[4-1BB]", "The CAR includes 4-1BB but does not include CD28."),
     domains("[4-1BB]", "The CAR carries 4-1BB (CD28 dropped)."),

@@ -569,9 +569,10 @@ _NOT_DENIED = "".join(
 # cells"), or its preposition alone ("by intravenous infusion, not by subcutaneous injection"): each
 # bound its value (FAST, SUBCUTANEOUS, UNIVERSAL)
 _DENIED_VERB = re.compile(
-    # (or a verb of what might be, not what is: "could target BCMA", "might use CD28"; not "would", which
-    # registries' descriptions write for what the trial will do: "Patients would be infused with ...")
-    r"(?i)(?:\b(?:not|never|cannot|no[ \t]+longer|could|might)|n['\u2019]t)[ \t]+"
+    # (or a verb of what might be, not what is: "might use CD28"; not "would" nor "could", which registries'
+    # descriptions write for what the trial will do and what its cells can do: "Patients would be infused
+    # with ...", "CAR-T cells could target CD19 and eliminate B cells")
+    r"(?i)(?:\b(?:not|never|cannot|no[ \t]+longer|might)|n['\u2019]t)[ \t]+"
     r"(?:(?:(?:also|ever|still)[ \t]+)?(?:(?:be(?:en|ing)?|have[ \t]+been)[ \t]+)?"
     r"(?:made|manufactured|produced|generated|engineered|prepared|given|administered|delivered|infused|injected|"
     r"used|dosed|targeted|directed"
