@@ -18,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -688,6 +689,34 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict]:
     return import_complete(
         root, FIXTURES / "ctgov" / "completed_phase2_randomised.json", checked_registry(tmp_path_factory)
     )
+
+
+def git_run(root: Path, *args: str, stdin: bytes | None = None) -> str:
+    """git at root with the tests' environment (GIT_ENV): its output; a failing git fails the test."""
+    done = subprocess.run(
+        ["git", "-C", str(root), *args], env={**os.environ, **GIT_ENV}, capture_output=True, input=stdin, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.decode("utf-8", "surrogateescape")
+
+
+def committed_registry(tmp_path: Path) -> Path:
+    """The registry's data and .ci/trusted-check in a git repository of their own (its .venv linked to
+    this checkout's), committed on main: what a pull request is made against. Returns its root."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    for name in ("schema", "seeds", "trials"):
+        shutil.copytree(DATA_ROOT / name, root / name)
+    for name in ("trials.csv", "datapackage.json"):
+        shutil.copy2(DATA_ROOT / name, root / name)
+    (root / ".ci").mkdir()
+    shutil.copy2(REPO / ".ci" / "trusted-check", root / ".ci" / "trusted-check")
+    (root / ".venv").symlink_to(REPO / ".venv")
+    (root / ".gitignore").write_text(".venv\n", encoding="utf-8")
+    git_run(root, "init", "-q", "-b", "main")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "base")
+    return root
 
 
 def import_complete(root: Path, source: Path, checked: Path) -> tuple[Any, dict]:

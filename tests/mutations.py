@@ -1955,6 +1955,13 @@ class Checks:
                     break
         return codes
 
+    def after(self, shown: str, change: Callable[[dict], None]) -> set[str]:
+        """The codes of the curated record at shown (under root) once change has made its mistake."""
+        record, problems = load.load(self.root / shown, shown)
+        assert record is not None, problems
+        change(record.data)
+        return self.codes(shown, record.data)
+
 
 def run(checks: Checks, shown: str, data: dict, made: Callable[[Mutation], bool] = lambda mutation: True) -> list[str]:
     """The mistakes of data that its checks let pass; made: which of the mistakes to make (a run may

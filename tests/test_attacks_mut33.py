@@ -52,10 +52,7 @@ CHECKS = mutations.Checks(DATA_ROOT)
 
 
 def _codes(shown: str, change: Callable[[dict], None]) -> set[str]:
-    """The codes of the curated record at shown once change has made its mistake."""
-    data = record_data(DATA_ROOT / shown, shown)
-    change(data)
-    return CHECKS.codes(shown, data)
+    return CHECKS.after(shown, change)
 
 
 def _conditions(i: int, conditions: list[str]) -> Callable[[dict], None]:

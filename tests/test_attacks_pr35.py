@@ -60,7 +60,6 @@ from pathlib import Path
 
 import pytest
 from conftest import (
-    DATA_ROOT,
     GIT_ENV,
     PAGE_RECORD,
     PAGE_SAID,
@@ -69,6 +68,8 @@ from conftest import (
     REPO,
     Trials,
     add_source,
+    committed_registry,
+    git_run,
     put,
 )
 from sle_trials import files, paths
@@ -79,14 +80,6 @@ LONG_S = "\u017f"  # ſ, which Unicode's case folding makes "s"
 KELVIN = "\u212a"  # K, the Kelvin sign: "K" in its canonical form, "k" folded
 IM19 = "trials/NCT06513429.yaml"
 IM19_SOURCE = "seeds/000_84a0f0163f21158e.txt"
-
-
-def _git(root: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-C", str(root), *args], env={**os.environ, **GIT_ENV}, capture_output=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.decode("utf-8", "surrogateescape")
 
 
 def _folded_copy(root: Path) -> None:
@@ -128,20 +121,8 @@ def test_a_registry_under_names_a_disk_folds_into_the_registrys_is_refused(tmp_p
     clean on its own (what a clone on a case-folding disk holds), beside one of 6, which the pull
     request's own check and the base branch's trusted check both passed (exit 0), reading none of it.
     Both now stop (exit 2), naming the names escaped (`trialſ` shows a reader `trials`)."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    for name in ("schema", "seeds", "trials"):
-        shutil.copytree(DATA_ROOT / name, root / name)
-    for name in ("trials.csv", "datapackage.json"):
-        shutil.copy2(DATA_ROOT / name, root / name)
-    (root / ".ci").mkdir()
-    shutil.copy2(REPO / ".ci" / "trusted-check", root / ".ci" / "trusted-check")
-    (root / ".venv").symlink_to(REPO / ".venv")
-    (root / ".gitignore").write_text(".venv\n", encoding="utf-8")
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "base")
-    _git(root, "checkout", "-q", "-b", "pr")
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
     _folded_copy(root)
     folded = _as_folded_disk(root, tmp_path / "folded")
     generated = _run("csv", "--root", str(folded), "--no-cache")
@@ -150,12 +131,12 @@ def test_a_registry_under_names_a_disk_folds_into_the_registrys_is_refused(tmp_p
     alone = _run("check", "--root", str(folded), "--no-cache")
     assert alone.returncode == 0, alone.stdout + alone.stderr  # the copy a folding disk holds agrees with itself
     assert "  count: 60\n" in (folded / IM19).read_text(encoding="utf-8")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
     own = _run("check", "--root", str(root), "--no-cache")
     assert own.returncode == 2, own.stdout + own.stderr
     assert "trial\\u017f and trials are one name on a disk that folds case" in own.stderr, own.stderr
-    _git(root, "checkout", "-q", "main")
+    git_run(root, "checkout", "-q", "main")
     checked = subprocess.run(
         ["bash", str(root / ".ci" / "trusted-check"), "pr", str(tmp_path / "review")],
         env={**os.environ, **GIT_ENV},

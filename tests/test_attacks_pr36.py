@@ -52,36 +52,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DATA_ROOT, GIT_ENV, REPO
+from conftest import GIT_ENV, REPO, committed_registry, git_run
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
 TRIALS = REPO / ".venv" / "bin" / "trials"
-
-
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> str:
-    env = {**os.environ, **GIT_ENV}
-    done = subprocess.run(["git", "-C", str(root), *args], env=env, capture_output=True, input=stdin, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.decode("utf-8", "surrogateescape")
-
-
-def _registry(tmp_path: Path) -> Path:
-    """The registry's data and .ci/trusted-check in a git repository of their own, committed on main."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    for name in ("schema", "seeds", "trials"):
-        shutil.copytree(DATA_ROOT / name, root / name)
-    for name in ("trials.csv", "datapackage.json"):
-        shutil.copy2(DATA_ROOT / name, root / name)
-    (root / ".ci").mkdir()
-    shutil.copy2(REPO / ".ci" / "trusted-check", root / ".ci" / "trusted-check")
-    (root / ".venv").symlink_to(REPO / ".venv")
-    (root / ".gitignore").write_text(".venv\n", encoding="utf-8")
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "base")
-    return root
 
 
 def _trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
@@ -95,16 +70,16 @@ def _trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProc
 
 
 def _blob(root: Path, data: bytes) -> str:
-    return _git(root, "hash-object", "-w", "--stdin", stdin=data).strip()
+    return git_run(root, "hash-object", "-w", "--stdin", stdin=data).strip()
 
 
 def _commit_with_top(root: Path, replaced: dict[str, str]) -> str:
     """A commit of HEAD's tree with the top-level entries named in replaced given as written
     (`MODE TYPE OID`, or "" to leave the entry out)."""
-    lines = [line for line in _git(root, "ls-tree", "HEAD").splitlines() if line.split("\t", 1)[1] not in replaced]
+    lines = [line for line in git_run(root, "ls-tree", "HEAD").splitlines() if line.split("\t", 1)[1] not in replaced]
     lines += [f"{entry}\t{name}" for name, entry in replaced.items() if entry]
-    tree = _git(root, "mktree", "--missing", stdin="".join(line + "\n" for line in lines).encode()).strip()
-    return _git(root, "commit-tree", tree, "-m", "pr").strip()
+    tree = git_run(root, "mktree", "--missing", stdin="".join(line + "\n" for line in lines).encode()).strip()
+    return git_run(root, "commit-tree", tree, "-m", "pr").strip()
 
 
 def _generated_for_no_records(root: Path, tmp_path: Path) -> dict[str, str]:
@@ -127,7 +102,7 @@ def _generated_for_no_records(root: Path, tmp_path: Path) -> dict[str, str]:
 def test_a_submodule_in_a_registry_folders_place_is_refused(tmp_path: Path) -> None:
     """`trials` and `seeds` as submodules, with the generated files of no records: checked as two empty
     folders, the pull request passed (exit 0), while a clone with its submodules holds records there."""
-    root = _registry(tmp_path)
+    root = committed_registry(tmp_path)
     replaced = _generated_for_no_records(root, tmp_path)
     replaced["trials"] = f"160000 commit {'1' * 40}"
     replaced["seeds"] = f"160000 commit {'2' * 40}"
@@ -140,9 +115,9 @@ def test_a_submodule_in_a_registry_folders_place_is_refused(tmp_path: Path) -> N
 
 
 def test_a_submodule_inside_a_registry_folder_is_still_refused_by_its_name(tmp_path: Path) -> None:
-    root = _registry(tmp_path)
-    entries = _git(root, "ls-tree", "HEAD:trials") + f"160000 commit {'1' * 40}\tsub\n"
-    trials = _git(root, "mktree", "--missing", stdin=entries.encode()).strip()
+    root = committed_registry(tmp_path)
+    entries = git_run(root, "ls-tree", "HEAD:trials") + f"160000 commit {'1' * 40}\tsub\n"
+    trials = git_run(root, "mktree", "--missing", stdin=entries.encode()).strip()
     commit = _commit_with_top(root, {"trials": f"040000 tree {trials}"})
     checked = _trusted_check(root, commit, tmp_path / "review")
     assert checked.returncode == 1, checked.stdout + checked.stderr
@@ -152,7 +127,7 @@ def test_a_submodule_inside_a_registry_folder_is_still_refused_by_its_name(tmp_p
 def test_a_file_in_a_registry_folders_place_is_refused(tmp_path: Path) -> None:
     """`trials` a file holding every record, `seeds` a file holding the sources: read as no folders, no
     record and no source was checked, and the pull request passed (exit 0)."""
-    root = _registry(tmp_path)
+    root = committed_registry(tmp_path)
     replaced = _generated_for_no_records(root, tmp_path)
     records = b"".join((root / "trials" / name).read_bytes() for name in sorted(os.listdir(root / "trials")))
     replaced["trials"] = f"100644 blob {_blob(root, records)}"
@@ -197,14 +172,14 @@ def test_a_source_changed_in_place_with_its_manifest_line_is_refused(tmp_path: P
     the base branch's check passed it (exit 0), its code and schema reading a source the base branch
     never received. A source is kept as received (a new version is a new file): each one the base
     branch's manifest lists must be, where the pull request holds it, the bytes listed there."""
-    root = _registry(tmp_path)
-    _git(root, "checkout", "-q", "-b", "pr")
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
     _edit_im19_in_place(root)
     own = subprocess.run([str(TRIALS), "check", "--root", str(root), "--no-cache"], capture_output=True, text=True)
     assert own.returncode == 0, own.stdout + own.stderr  # its own tree vouches for 60
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
-    _git(root, "checkout", "-q", "main")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "checkout", "-q", "main")
     checked = _trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 1, checked.stdout + checked.stderr
     said = f"{IM19_SOURCE}: E307 {IM19_SOURCE} is not the document the base branch received"
@@ -214,8 +189,8 @@ def test_a_source_changed_in_place_with_its_manifest_line_is_refused(tmp_path: P
 def test_a_source_kept_removed_or_added_as_a_new_file_passes(tmp_path: Path) -> None:
     """The base branch's sources the pull request keeps as they are, or removes, and a new version
     added under a new name: nothing is changed in place."""
-    root = _registry(tmp_path)
-    _git(root, "checkout", "-q", "-b", "pr")
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
     manifest = root / "seeds" / "SHA256SUMS"
     text = (root / IM19_SOURCE).read_bytes() + b"\n"
     (root / "seeds" / "000_new.txt").write_bytes(text)
@@ -231,9 +206,9 @@ def test_a_source_kept_removed_or_added_as_a_new_file_passes(tmp_path: Path) -> 
     manifest.write_text("".join(line for line in lines if "000_84a0f0163f21158e" not in line), encoding="utf-8")
     done = subprocess.run([str(TRIALS), "csv", "--root", str(root), "--no-cache"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
-    _git(root, "checkout", "-q", "main")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "checkout", "-q", "main")
     checked = _trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
@@ -261,12 +236,12 @@ def test_the_pull_requests_attributes_that_rewrite_its_data_are_refused(
     other bytes than those checked. So does `git archive`, by which GitHub makes a branch's ZIP and a
     release's source archive: `export-subst` writes `$Format:%x36%x30$` in a source or a record as
     "60", words the check never read, and E308 did not refuse it either."""
-    root = _registry(tmp_path)
-    _git(root, "checkout", "-q", "-b", "pr")
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
     (root / ".gitattributes").write_text(attributes, encoding="utf-8")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
-    _git(root, "checkout", "-q", "main")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "checkout", "-q", "main")
     checked = _trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {path}: the pull request's attributes have git rewrite it ({said}" in checked.stderr, (
@@ -277,11 +252,11 @@ def test_the_pull_requests_attributes_that_rewrite_its_data_are_refused(
 def test_export_subst_writes_a_value_into_an_archive_that_the_check_never_read(tmp_path: Path) -> None:
     """What `export-subst` does to a registry file: the archive GitHub offers of the branch holds words
     no blob holds. E308 refuses it in a work tree now, as it refuses ident."""
-    root = _registry(tmp_path)
+    root = committed_registry(tmp_path)
     (root / ".gitattributes").write_text("seeds/x.txt export-subst\n", encoding="utf-8")
     (root / "seeds" / "x.txt").write_bytes(b"Enrollment: $Format:%x36%x30$ participants\n")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "x")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "x")
     archived = subprocess.run(
         ["git", "-C", str(root), "archive", "HEAD", "seeds/x.txt"], capture_output=True, check=True
     ).stdout
@@ -294,10 +269,10 @@ def test_export_subst_writes_a_value_into_an_archive_that_the_check_never_read(t
 
 
 def test_attributes_in_a_nested_file_of_the_pull_request_count_too(tmp_path: Path) -> None:
-    root = _registry(tmp_path)
+    root = committed_registry(tmp_path)
     (root / "seeds" / ".gitattributes").write_text("*.txt ident\n", encoding="utf-8")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
     checked = _trusted_check(root, "HEAD", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {IM19_SOURCE}: the pull request's attributes have git rewrite it (ident)" in checked.stderr
@@ -306,11 +281,11 @@ def test_attributes_in_a_nested_file_of_the_pull_request_count_too(tmp_path: Pat
 def test_the_repositorys_own_attributes_pass_the_trusted_check_in_a_clone_that_writes_crlf(tmp_path: Path) -> None:
     """`text eol=lf` and `-text`, which this repository gives its records and sources, write each blob
     as it is in every clone: the trusted check reads this clone's configuration, and passes them."""
-    root = _registry(tmp_path)
+    root = committed_registry(tmp_path)
     shutil.copy2(REPO / ".gitattributes", root / ".gitattributes")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
-    _git(root, "config", "core.autocrlf", "true")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "config", "core.autocrlf", "true")
     checked = _trusted_check(root, "HEAD", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     (root / ".git" / "info" / "attributes").write_text("seeds/* text\n", encoding="utf-8")
@@ -323,11 +298,11 @@ def test_an_attributes_value_is_printed_escaped(tmp_path: Path) -> None:
     """An attribute's value is the pull request's words: a terminal control in `filter=...` printed raw
     (ESC [2K erases the line, ESC [1A goes up one) would let a refusal show a reviewer's terminal
     whatever the pull request wants it to."""
-    root = _registry(tmp_path)
+    root = committed_registry(tmp_path)
     value = "x\x1b[2K\x1b[1Afiles"
     (root / ".gitattributes").write_bytes(f"seeds/** filter={value}\n".encode())
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
     checked = _trusted_check(root, "HEAD", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "\x1b" not in checked.stderr, repr(checked.stderr)
