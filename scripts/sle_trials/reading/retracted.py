@@ -232,6 +232,10 @@ _BEFORE = re.compile(
     # "previously listed as Recruiting"): the value's old one, which "IM19 (formerly called IM29)" named
     r"|\b(?:formerly|previously|originally)[ \t]+(?:called|named|known[ \t]+as|listed[ \t]+as|titled|"
     r"registered[ \t]+as|reported[ \t]+as|given[ \t]+as|spel+(?:ed|t))"
+    # ... or the name it is yet to have ("IM19 CAR-T cells (to be renamed IM29)", "will be known as", "may be
+    # rebranded as"): a name the trial does not give it now
+    r"|\b(?:to[ \t]+be|will[ \t]+be|may[ \t]+be|might[ \t]+be|later[ \t]+to[ \t]+be)[ \t]+"
+    r"(?:renamed|rebranded|called|named|known[ \t]+as|marketed[ \t]+as)(?:[ \t]+as)?"
     # ... or the role or the place it gave the value then ("formerly targeting CD22", "previously sponsored
     # by Beta Corp", "originally located in Shanghai"); not what patients had before ("previously treated
     # with rituximab" names a prior therapy, which the trial asks for)
