@@ -5,7 +5,9 @@ adolescents" each bound an enrollment of 60 where the trial takes in 80: lexicon
 "plus" and "as well as" but not the words that add a count after it in time. "60 participants across
 both studies" and "in all three trials" bound an enrollment of 60 that other trials share:
 lexicon._ENROLLED_ELSEWHERE read "in another study" but not this one and others together. A count
-across the trial's own sites, study or years, and one followed for a time, stays the trial's.
+across the trial's own sites, study or years, and one followed for a time, stays the trial's, as does
+one some of whom then left ("12 patients enrolled, then 2 patients withdrew"), which the first form of
+this reading refused, as "and" had.
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ def test_a_count_others_add_to_or_share_is_no_enrollment(trials: Trials, line: s
 
 
 THE_TRIALS = [
+    # (a count of some of them that left adds no one: "then", "later" and "and" alike)
+    "Enrollment: 12 patients enrolled, later 2 patients withdrew.",
+    "Enrollment: 12 patients enrolled, then 2 patients withdrew.",
+    "Enrollment: 12 patients enrolled, followed by 2 patients who withdrew.",
+    "Enrollment: 12 patients enrolled, and 2 patients withdrew.",
     "Enrollment: 60 participants across 5 sites.",
     "Enrollment: 60 participants across the study.",
     "Enrollment: 60 participants in this study.",
@@ -40,4 +47,6 @@ THE_TRIALS = [
 
 @pytest.mark.parametrize("line", THE_TRIALS)
 def test_a_count_of_the_trials_own_passes(trials: Trials, line: str) -> None:
-    assert im19_out(trials, line, enrollment_fields(60, "60 participants")) == ""
+    count = 12 if "12 patients" in line else 60
+    quote = "12 patients" if count == 12 else "60 participants"
+    assert im19_out(trials, line, enrollment_fields(count, quote)) == ""

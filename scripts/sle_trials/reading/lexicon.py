@@ -2047,10 +2047,11 @@ _OTHER_GROUP = (
     r"dos(?:e|es|ing)|infus(?:e|es|ing)|accept(?:s|ing)?|admit(?:s|ting)?)"
 )
 _OTHER_GROUP_BEFORE = re.compile(rf"(?i)\b(?:{_OTHER_GROUP})\b[^.;,\d]*\Z")  # in the count's clause
-_OTHER_GROUP_AFTER = re.compile(
-    rf"(?i)\s+(?:(?:were|was|have|had|who|that|will|would|could|can|did|do|may|might|shall|are|is)\s+)?"
+_OTHER_GROUP_VERB = (
+    r"\s+(?:(?:were|was|have|had|who|that|will|would|could|can|did|do|may|might|shall|are|is)\s+)?"
     rf"(?:{_OTHER_GROUP}|completed)\b"
 )
+_OTHER_GROUP_AFTER = re.compile(rf"(?i){_OTHER_GROUP_VERB}")
 # ... and the same people enrolled ("24 patients were screened and enrolled", "24 patients who completed
 # screening were enrolled"): the count is of those enrolled
 _WERE_ENROLLED = r"(?:(?:were|was|have\s+been|had\s+been)\s+)?enrol(?:led|ed)"
@@ -2139,7 +2140,9 @@ _IN_ITS_CLAUSE = (
     r"[^.;!?\d()\[\]])"
 )
 _ANOTHER_COUNT_AFTER = re.compile(
-    rf"(?i)(?:{_IN_ITS_CLAUSE}{{0,60}}?\s*{_ADDED}\s*{_ADDED_COUNT}"
+    # (not a count of some of them that left or were kept out: "12 patients enrolled, then 2 patients
+    # withdrew" adds no one to the 12)
+    rf"(?i)(?:{_IN_ITS_CLAUSE}{{0,60}}?\s*{_ADDED}\s*{_ADDED_COUNT}(?!{_OTHER_GROUP_VERB})"
     rf"|\s*;\s*(?:\d[\d,]*|{WORDS_NUMBER})\s+(?:more|additional|further|extra)(?![\w-]))"
 )
 _ANOTHER_COUNT_BEFORE = re.compile(
