@@ -16,7 +16,7 @@ were bound where the source's sentence gives that number as no dose the trial gi
   of toxicity", "escalated to 3×10^6 ... if tolerated", "may be escalated to", "if not tolerated",
   "otherwise", "for renal impairment"), one another replaces ("instead of", "rather than",
   "replacing", "was changed to"), one denied ("will not receive", "no patient receives") or only
-  thought of ("could be given", "is under consideration", "was proposed but rejected"), one of
+  thought of ("could be given", not "would be infused", "is under consideration", "was proposed but rejected"), one of
   re-treatment ("re-treatment at ... is permitted"), the RP2D to be found, or its cohort taken out
   ("... cohort was abandoned") (not_dosed.not_given); and another species' or disease's dose ("in
   monkeys", "in oncology", "published reports used", "Unlike the prior study (...)":
@@ -231,6 +231,8 @@ def test_an_agents_unit_that_is_no_dose_unit_is_refused(trials: Trials, line: st
 
 HONEST = [
     ("Arm A: 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    # ("would": what the trial will do, as registries write it)
+    ("Arm A: 1×10^6 CAR-T cells/kg would be infused once.", cohort(C6)),
     ("Arm A: 1×10^6 CAR-T cells/kg, escalated to 3×10^6 CAR-T cells/kg if tolerated.", cohort(C6)),
     (
         "Arm A: 1×10^6 CAR-T cells/kg, escalated to 3×10^6 CAR-T cells/kg in cohort 2.",

@@ -129,8 +129,9 @@ _NOT_GIVEN_AFTER = re.compile(
     # a condition in its clause, after it ("reduced to 1×10^6 CAR-T cells/kg in the event of toxicity",
     # "... if tolerated", "(... for renal impairment)")
     rf"{_UNIT}{_CLAUSE_WORDS}{{0,60}}?(?<![\w-]){_CONDITION}"
-    # a verb of what might be ("... could be given", "would be administered")
-    rf"|{_UNIT}\s+(?:could|would|might)\s+(?:(?:also|still|then|later)\s+)?(?:not\s+)?be\s+"
+    # a verb of what might be ("... could be given", "might be administered"; not "would", which registries
+    # write for what the trial will do: "1×10^6 CAR-T cells/kg would be infused once")
+    rf"|{_UNIT}\s+(?:could|might)\s+(?:(?:also|still|then|later)\s+)?(?:not\s+)?be\s+"
     r"(?:given|administered|infused|used|dosed|offered|explored|tested|tried)(?![\w-])"
     # only thought of ("... is under consideration", "is being considered", "was proposed but rejected")
     rf"|{_UNIT}\s+(?:is|are|was|were|remains?)\s+(?:(?:still|currently|now)\s+)?(?:being\s+(?:considered|discussed)"
