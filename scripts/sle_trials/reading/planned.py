@@ -17,3 +17,9 @@ PLANNED = (
     r"(?:planned|expected|scheduled|anticipated|proposed|intended|projected|envisaged|foreseen|"
     r"tentative(?:ly)?|provisional(?:ly)?)"
 )
+# The words by which a source gives a value as only possible, not as so ("CD19 and possibly BCMA",
+# "Sponsor: perhaps Acme Bio", "Shanghai (maybe)"), which each reader reads with words of its own:
+# vocabulary's denials before a term, retracted's words before a value and its undecided words closing
+# a bracket. Listed here once: each reader had a list of its own.
+HEDGES = ("possibly", "potentially", "perhaps", "maybe")
+HEDGED = "(?:" + "|".join(HEDGES) + ")"

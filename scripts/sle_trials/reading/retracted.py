@@ -99,6 +99,11 @@ _SAID_NEXT = rf"(?-i:It|This|That|These|Those|Said|Such)(?:{_SAID_VERB}|[ \t]+{_
 # superseded)"
 _BARE_SAID = rf"(?:{_NOUN_PHRASE}{_SAID_PREDICATE})"
 
+# The words of a value yet to be settled, after "to be" ("to be confirmed", "to be determined") and after
+# "not" ("not yet confirmed", "not decided"): read in a bracket after a value, as an answer, and as a plan
+_SETTLED = r"(?:confirmed|determined|decided|defined|announced|finali[sz]ed|agreed)"
+_UNSETTLED = r"(?:confirmed|final(?:i[sz]ed)?|decided|determined)"
+
 # The words that give a value another one, before "to" or "from": "amended to 6", "revised from 60",
 # and, of a date above all, "later postponed to 2024-09-01", "pushed back to 2025", "moved from March"
 _CHANGED = (
@@ -118,8 +123,8 @@ _BACK_WORDS = (
     r"not\s+(?:valid|current|accurate|correct|in\s+(?:force|effect))|"
     # (an old one, alone or as the value's noun: "(old)", "(old figure)"; "(old campus)" names a place)
     rf"old(?:\s+{_NOUN})?(?=[ \t]*[)\];,])|"
-    r"not\s+applicable|n/a|tb[cd]|to\s+be\s+(?:confirmed|determined|decided|defined|announced|updated|finali[sz]ed|agreed)|"
-    r"not\s+(?:yet\s+)?(?:confirmed|final(?:i[sz]ed)?|decided|determined)|unconfirmed|"
+    rf"not\s+applicable|n/a|tb[cd]|to\s+be\s+(?:{_SETTLED}|updated)|"
+    rf"not\s+(?:yet\s+)?{_UNSETTLED}|unconfirmed|"
     # (alone, or before the value that replaced it: "(formerly)", "(originally; now 40)"; "Acme
     # (formerly Beta Corp.)" names the value's old name, and leaves it standing)
     # (or of the value's noun, or a sponsor's: "(former sponsor)", "(previous entry)"; a role of an official's
@@ -136,7 +141,7 @@ _BACK_WORDS = (
 # ... or after a colon or a dash, alone to the end of its clause: "18 years: not applicable",
 # "60 participants: no", "Female - not applicable", "Phase 2: N/A"
 _ANSWER_WORDS = (
-    r"not\s+applicable|n/a|tb[cd]|to\s+be\s+(?:confirmed|determined|decided|defined|announced|finali[sz]ed|agreed)|"
+    rf"not\s+applicable|n/a|tb[cd]|to\s+be\s+{_SETTLED}|"
     rf"{_UNDONE}|deleted|removed|void|none|no|false|no\s+longer\s+[a-z]+(?:\s+[a-z]+)?|"
     r"voided|invalidated|superseded|obsolete|outdated|out\s+of\s+date|invalid|incorrect|"
     r"erroneous|wrong|not\s+(?:valid|current|in\s+(?:force|effect))"
@@ -226,8 +231,7 @@ _OFFICIALS = r"(?:collaborators?|investigators?|directors?|chairs?|officials?|PI
 # "cancelled: 60", "Enrollment (cancelled): 60"
 _BEFORE = re.compile(
     # (or hedged: "Sponsor: possibly Acme Bio", "perhaps 60 participants", "Sites: maybe Shanghai")
-    r"(?i)(?:\b(?:formerly|previously|originally|no\s+longer|not|possibly|perhaps|maybe|potentially|probably|"
-    r"tentatively)"
+    rf"(?i)(?:\b(?:formerly|previously|originally|no\s+longer|not|{planned_words.HEDGED}|probably|tentatively)"
     # ... and the old name or listing they give it ("formerly called IM29", "previously known as Acme Bio",
     # "previously listed as Recruiting"): the value's old one, which "IM19 (formerly called IM29)" named
     r"|\b(?:formerly|previously|originally)[ \t]+(?:called|named|known[ \t]+as|listed[ \t]+as|titled|"
@@ -603,10 +607,10 @@ _UNDECIDED = (
     r"|subject[ \t]+to[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:approval|confirmation|agreement|change)"
     r"|under[ \t]+(?:consideration|discussion|negotiation|development)|if[ \t]+approved"
     # (or that it is not settled yet: "Masking: Double, to be confirmed", "(not yet confirmed)")
-    r"|to[ \t]+be[ \t]+(?:confirmed|determined|decided|defined|announced|finali[sz]ed|agreed)"
-    r"|not[ \t]+(?:yet[ \t]+)?(?:confirmed|final(?:i[sz]ed)?|decided|determined)|unconfirmed"
+    rf"|to[ \t]+be[ \t]+{_SETTLED}"
+    rf"|not[ \t]+(?:yet[ \t]+)?{_UNSETTLED}|unconfirmed"
     # (or alone, closing a bracket: "(BCMA pending)")
-    r"|(?:pending|optional|possibly|perhaps|maybe|potentially|tentative(?:ly)?)(?=[ \t]*[)\]]))\b"
+    rf"|(?:pending|optional|{planned_words.HEDGED}|tentative(?:ly)?)(?=[ \t]*[)\]]))\b"
 )
 _PLAN = rf"(?:{planned_words.PLANNED}\b{_PLANNED_TAIL}|{_UNDECIDED})"
 _PLANNED_AFTER = re.compile(

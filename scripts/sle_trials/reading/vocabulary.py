@@ -526,10 +526,7 @@ class Vocabulary:
 # CD19", "never autologous", "neither autologous nor allogeneic": each bound AUTOLOGOUS). Each form a
 # fixed-width lookbehind, as Python's re needs.
 _HEDGES = (
-    "possibly",
-    "potentially",
-    "perhaps",
-    "maybe",
+    *planned.HEDGES,
     "probably",
     "hopefully",
     "ideally",
