@@ -61,6 +61,7 @@ from conftest import (
     DATA_ROOT,
     IM19_PATH,
     IM19_TITLE_LINE,
+    ONE_THRESHOLD,
     RELMA_PATH,
     add_source,
     im19_draft,
@@ -271,23 +272,6 @@ def test_a_measure_naming_what_is_measured_passes(shown: str, threshold: int, me
     assert _codes(shown, _threshold(threshold, measure=measure)) == set()
 
 
-WASHOUT_DRAFT = """\
-eligibility:
-  inclusion_criteria:
-    - number: 1
-      text: "{criterion}"
-  thresholds:
-    - kind: {kind}
-      criterion: {{list: INCLUSION, number: 1}}
-      measure: {measure}
-      comparator: "{comparator}"
-      value: {value}
-      unit: {unit}
-evidence:
-  eligibility.thresholds.0: "{criterion}"
-"""
-
-
 @pytest.mark.parametrize(
     ("criterion", "kind", "measure", "comparator", "value", "unit", "codes"),
     [
@@ -338,8 +322,8 @@ evidence:
 def test_a_measure_is_read_against_its_limits_phrases_in_any_criterion(
     registry: Path, criterion: str, kind: str, measure: str, comparator: str, value: int, unit: str, codes: set[str]
 ) -> None:
-    fields = WASHOUT_DRAFT.format(
-        criterion=criterion, kind=kind, measure=measure, comparator=comparator, value=value, unit=unit
+    fields = ONE_THRESHOLD.format(
+        text=f'"{criterion}"', kind=kind, measure=measure, comparator=comparator, value=value, unit=unit
     )
     assert _draft_codes(registry, "987_mut34_measure.txt", criterion, fields) - {"E510"} == codes
 
@@ -409,8 +393,8 @@ LABS = "Hemoglobin ≥ 9 g/dL, or platelets ≥ 75,000/mm³ at screening."
 def test_a_measure_set_apart_from_its_limit_in_any_criterion(
     registry: Path, measure: str, value: int, unit: str, quote: str, codes: set[str]
 ) -> None:
-    fields = WASHOUT_DRAFT.format(
-        criterion=LABS, kind="LABORATORY", measure=measure, comparator=">=", value=value, unit=unit
+    fields = ONE_THRESHOLD.format(
+        text=f'"{LABS}"', kind="LABORATORY", measure=measure, comparator=">=", value=value, unit=unit
     ).replace(f'eligibility.thresholds.0: "{LABS}"', f'eligibility.thresholds.0: "{quote}"')
     assert _draft_codes(registry, "990_mut34_labs.txt", LABS, fields) == codes
 
