@@ -224,3 +224,69 @@ GIVEN = [
 @pytest.mark.parametrize(("line", "fields"), GIVEN, ids=[line for line, _ in GIVEN])
 def test_a_value_given_with_its_schedule_passes(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
+
+
+def masking(value: str, quote: str) -> str:
+    return term_fields("design.masking", value, quote)
+
+
+SITE = "Ruijin Hospital, Shanghai, China"
+
+
+def site(line: str) -> tuple[str, str]:
+    return line, (
+        "locations:\n  - facility: Ruijin Hospital\n    city: Shanghai\n    country: China\n"
+        f"evidence:\n  locations.0: {json.dumps(SITE)}\n"
+    )
+
+
+# A term or a site the words right after it leave open on a condition (retracted.left_open, of
+# planned.CONDITIONS, the words a phase is read by too): it holds only if the condition is met, which
+# the source does not say
+LEFT_OPEN = [
+    allocation("RANDOMIZED", "Randomized if enough patients enrol."),
+    allocation("RANDOMIZED", "Allocation: Randomized, provided enough sites join."),
+    allocation("RANDOMIZED", "Allocation: Randomized (subject to funding)."),
+    allocation("RANDOMIZED", "Allocation: Randomized, depending on the interim analysis."),
+    allocation("RANDOMIZED", "Allocation: Randomized unless the sponsor decides otherwise."),
+    masking("DOUBLE", "Masking: Double, if the placebo is available."),
+    masking("DOUBLE", "Masking: Double (contingent on placebo supply)."),
+    targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and BCMA, conditional on the interim results."),
+    origin("ALLOGENEIC", "IM19 CAR-T cells are allogeneic, provided that donor cells are available."),
+]
+
+
+@pytest.mark.parametrize("fields", LEFT_OPEN, ids=[quote_of(f) for f in LEFT_OPEN])
+def test_a_term_left_open_on_a_condition_is_refused(trials: Trials, fields: str) -> None:
+    assert im19_out(trials, quote_of(fields), fields)
+
+
+SITES_LEFT_OPEN = [
+    site("Sites: Ruijin Hospital, Shanghai, China (if funded)."),
+    site("Sites: Ruijin Hospital, Shanghai, China, subject to ethics approval of the amendment."),
+]
+
+
+@pytest.mark.parametrize(("line", "fields"), SITES_LEFT_OPEN, ids=[line for line, _ in SITES_LEFT_OPEN])
+def test_a_site_left_open_on_a_condition_is_refused(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields)
+
+
+# A condition of the participants says whom the term is for, not whether it holds; one later in the
+# sentence is another clause's
+HELD = [
+    targets("[CD19]", "IM19 CAR-T cells target CD19 if patients have CD19-positive B cells."),
+    origin("AUTOLOGOUS", "IM19 CAR-T cells are autologous, if eligible patients undergo apheresis."),
+    allocation("RANDOMIZED", "Allocation: Randomized, unless patients withdraw consent before Day 1."),
+    masking("DOUBLE", "Masking: Double. If unblinding is needed, the investigator is told."),
+    targets("[CD19]", "IM19 CAR-T cells target CD19 and are infused if the patient is eligible."),
+]
+
+
+@pytest.mark.parametrize("fields", HELD, ids=[quote_of(f) for f in HELD])
+def test_a_term_with_a_participants_condition_passes(trials: Trials, fields: str) -> None:
+    assert im19_out(trials, quote_of(fields), fields) == ""
+
+
+def test_a_site_of_the_trial_passes(trials: Trials) -> None:
+    assert im19_out(trials, *site("Sites: Ruijin Hospital, Shanghai, China (recruiting).")) == ""

@@ -23,3 +23,11 @@ PLANNED = (
 # a bracket. Listed here once: each reader had a list of its own.
 HEDGES = ("possibly", "potentially", "perhaps", "maybe")
 HEDGED = "(?:" + "|".join(HEDGES) + ")"
+# The words by which a source leaves a value open on a condition right after it ("a Phase 2 extension if
+# approved", "Randomized, subject to funding", "Masking: Double, provided the placebo is available"): a
+# value on a condition the source does not say is met is not yet the trial's. Read after a phase
+# (prose.no_trials_phase) and after a term or a site (retracted.left_open), each with its own grammar.
+CONDITIONS = (
+    r"(?:if|unless|provided(?:[ \t]+that)?|providing|subject[ \t]+to|contingent[ \t]+(?:on|upon)"
+    r"|conditional[ \t]+(?:on|upon)|depending[ \t]+(?:on|upon))"
+)

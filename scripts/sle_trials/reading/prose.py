@@ -244,8 +244,7 @@ _PLANNED_PHASE = re.compile(
     r"(?:version|stage|part|study|trial|protocol|amendment)\b"
     # (or one a condition right after it leaves open: "a Phase 2 extension if approved", "Phase 2, subject to
     # the safety review"; or one dropped: "Phase 2 was dropped", "(Phase 2 part cancelled)")
-    rf"|{_PHASE_PART}[ \t]*,?[ \t]+"
-    r"(?:if|unless|provided|subject[ \t]+to|contingent[ \t]+(?:on|upon)|depending[ \t]+on)\b"
+    rf"|{_PHASE_PART}[ \t]*,?[ \t]+{planned.CONDITIONS}\b"
     rf"|{_PHASE_PART}[ \t]+(?:(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been)[ \t]+)?"
     r"(?:(?:since|later|then|subsequently)[ \t]+)?"
     r"(?:dropped|cancel+ed|discontinued|abandoned|removed|withdrawn|deleted|scrapped)\b"

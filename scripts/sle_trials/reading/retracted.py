@@ -646,6 +646,28 @@ _DROPPED_AFTER = re.compile(
     rf"(?:(?:since|later|subsequently|then|now|also)[ \t]+)?{_DROPPED}\b"
     r")"
 )
+# ... and, of a term or a site, the words right after it that leave it open on a condition (planned.CONDITIONS):
+# "Randomized if enough patients enrol", "Masking: Double, provided the placebo is available", "Allocation:
+# Randomized (subject to funding)", "Shanghai, China (if funded)". Not a participant's condition, which
+# says whom the value is for, not whether it holds ("randomized if eligible", "if they consent"); a dose's
+# and an age's conditions are of that kind mostly ("if body weight is under 60 kg"), and are read by
+# their own readers (not_dosed, lexicon); so are those of a term of whom the trial enrols
+# (vocabulary.LEFT_OPEN_BY_A_CONDITION)
+_PARTICIPANT = (
+    r"(?:they|he|she|eligib(?:le|ility)|qualified|enrolled|consenting|the[ \t]+(?:patient|participant|subject)s?"
+    r"|(?:patient|participant|subject)s?)"
+)
+_LEFT_OPEN = re.compile(
+    rf"(?i)[ \t]*(?:,[ \t]*|[(\[][ \t]*|[ \t]+)(?:only[ \t]+)?{planned_words.CONDITIONS}\b(?![ \t]+{_PARTICIPANT}\b)"
+)
+
+
+def left_open(text: str, at: int) -> bool:
+    """Whether the words from text[at], right after a term or a site, leave it open on a condition the source
+    does not say is met (_LEFT_OPEN)."""
+    return _LEFT_OPEN.match(text, at) is not None
+
+
 # ... or a label right before it that says so, of the value's own noun: "Planned allocation: Randomized",
 # "Allocation (proposed): Randomized", "Allocation - expected: Randomized", "Proposed dose: 1×10^6
 # CAR-T cells/kg", "Tentative minimum age: 18 years" ("Planned enrollment: 60" labels a count, whose plan
@@ -824,7 +846,7 @@ def _back_after(text: str, at: int, said: bool, site: bool, planned: bool, after
     return (
         _AFTER.match(text, at) is not None
         or (said and _SAID_AFTER.match(text, at) is not None)
-        or (site and _SITE_AFTER.match(text, at) is not None)
+        or (site and (_SITE_AFTER.match(text, at) is not None or left_open(text, at)))
         or (planned and (_PLANNED_AFTER.match(text, at) is not None or _DROPPED_AFTER.match(text, at) is not None))
         or (after is not None and after.takes_back(text, at))
     )

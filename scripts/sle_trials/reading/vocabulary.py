@@ -954,6 +954,26 @@ _FOR_BOOLEAN = MappingProxyType({field: _compile(field, table) for field, table 
 PLANS_READ_APART = frozenset({"actual or estimated", "phase", "overall status", "results_posted"})
 
 
+# The vocabularies of the trial's own design and product, which a condition right after a term leaves
+# undecided ("Allocation: Randomized, subject to funding": retracted.left_open). A condition after a term
+# of the others says of whom or when it holds, as a rule of the participants does: "Sex: Female, unless
+# postmenopausal", "cyclophosphamide unless contraindicated", "Anti-dsDNA positive, if ANA is negative".
+LEFT_OPEN_BY_A_CONDITION = frozenset(
+    {
+        "study type",
+        "allocation",
+        "intervention model",
+        "primary purpose",
+        "masking",
+        "observational model",
+        "time perspective",
+        "target antigen",
+        "product origin",
+        "manufacturing",
+    }
+)
+
+
 def term_taken_back(vocab: Vocabulary, text: str, start: int, end: int) -> bool:
     """Whether the words right around a rendering at text[start:end] take its term back, as binding
     and silence read them (retracted.taken_back): planned where PLANS_READ_APART leaves the plan to
@@ -961,7 +981,9 @@ def term_taken_back(vocab: Vocabulary, text: str, start: int, end: int) -> bool:
     word between their label and them too ("Status: expected Recruiting"; a phase's reader,
     prose.no_trials_phase, reads its own)."""
     if vocab.name not in PLANS_READ_APART:
-        return retracted.taken_back(text, start, end, planned=True)
+        return retracted.taken_back(text, start, end, planned=True) or (
+            vocab.name in LEFT_OPEN_BY_A_CONDITION and retracted.left_open(text, end)
+        )
     return retracted.taken_back(text, start, end) or (
         vocab.name in ("overall status", "results_posted") and retracted.opened_by_a_plan(text, start)
     )
