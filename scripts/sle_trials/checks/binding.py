@@ -190,6 +190,11 @@ class Context:
     # its criteria state the thresholds in (thresholds.out_of_order)
     stated: dict[Path_, int] = field(default_factory=dict)
 
+    def as_of(self, doc: SourceDoc) -> str:
+        """The as-of date the record gives the document ("" where it gives none)."""
+        cited = (s for s in self.record.data["curation"]["sources"] if s.get("file") == doc.file)
+        return str(next((s.get("as_of") for s in cited if s.get("as_of")), "") or "")
+
     def __post_init__(self) -> None:
         self._notes = [
             (fields.parse_dotted(n["field"]), normalise(str(n.get("text", ""))))
@@ -453,6 +458,8 @@ def _stating(vocab: vocabulary.Vocabulary, value: Any, side: str | None) -> str:
 # 2026-06-30 (Estimated)", "Withdrawn participants: 0", "Completed screening: 40 patients", "Recruiting
 # sites: 3"), names what the label gives, not the trial's status: each bound its status under a page's
 # "Status: Recruiting". A label of its own after it ("Recruiting Completed: 2026-06") leaves it one.
+# The statuses that are open to enrolment, whose end or start at a date a source may give right after them
+_OPEN_STATUSES = frozenset({"RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE"})
 _STATUS_AS_LABEL = re.compile(r"[ \t]*:[ \t]*[0-9]|[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}[ \t]*:")
 
 
@@ -472,13 +479,20 @@ def _rendered_there(
     than where the text likely broke a line. True where the sources give the quote nowhere."""
     seen = False
     bare = quote[rendering.start : rendering.end].lower() in vocabulary.BARE_ANSWERS
-    for text, at, _, hi in _quoted_sentences(ctx, path, quote):
+    for doc, text, at, _, hi in _quoted_sentences_of(ctx, path, quote):
         seen = True
         if bare and _answer_unlabelled(ctx, vocab, text, at + rendering.start):
             continue  # a "Yes" of another question: "CD28 domain? Yes." is no healthy volunteers' answer
         if vocab.name == "phase" and prose.no_trials_phase(text, at + rendering.start, at + rendering.end):
             continue  # a dose's phase or studies' in general ("the recommended Phase 2 dose"): no trial's
         if vocab.name == "overall status" and _STATUS_AS_LABEL.match(text, at + rendering.end) is not None:
+            continue
+        # ("Recruiting until March 2024" in a source as of 2025, "Recruiting from 2026": not open then)
+        if (
+            path == ("overall_status",)
+            and rendering.values & _OPEN_STATUSES
+            and retracted.status_out_of_time(text, at + rendering.end, lexicon.held_before(ctx.as_of(doc)))
+        ):
             continue
         # ("Randomized (planned)": a design not yet the trial's)
         if vocabulary.term_taken_back(vocab, text, at + rendering.start, at + rendering.end):
@@ -518,6 +532,12 @@ def _quoted_sentences(ctx: Context, place: Path_, quote: str) -> Iterator[tuple[
     """Each place the cited sources give the quote, where they state the field at place (anywhere in a
     source that places it nowhere): (the passage's text, where the quote stands in it, and the start
     and end of its sentence there, sentences.around), for the words the quote leaves out."""
+    for _, text, at, lo, hi in _quoted_sentences_of(ctx, place, quote):
+        yield text, at, lo, hi
+
+
+def _quoted_sentences_of(ctx: Context, place: Path_, quote: str) -> Iterator[tuple[SourceDoc, str, int, int, int]]:
+    """_quoted_sentences, each with the document it is in."""
     for doc in ctx.docs:
         for text in ctx.texts(doc, place):
             for at in ctx.occurrences(text, quote):
@@ -526,7 +546,7 @@ def _quoted_sentences(ctx: Context, place: Path_, quote: str) -> Iterator[tuple[
                 lo, hi = doc.reading(
                     ("sentence around", text, at, end), functools.partial(sentences.around, text, at, end)
                 )
-                yield text, at, lo, hi
+                yield doc, text, at, lo, hi
 
 
 def _shown(value: Any) -> str:

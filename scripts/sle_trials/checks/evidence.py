@@ -252,14 +252,14 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str, role: str) ->
     own, and words saying it is only planned take it back ("Sponsor: Acme Bio (proposed)"); a
     sponsor's or an official's, words saying they left ("(stepped down)", _PARTIES) or hold its role
     (role: _party_role) no more ("(former PI)"), or end it at a date the source's as-of date does not
-    show it held to (_held_before). A criterion's text is its whole item, read by binding."""
+    show it held to (lexicon.held_before). A criterion's text is its whole item, read by binding."""
     if path[0] == "eligibility" or path[0] in fields.BOOKKEEPING:
         return False
     read = 0
     as_of = {s["file"]: str(s.get("as_of") or "") for s in sources.record.data["curation"]["sources"]}
     party = sources.parties.of(role) if path[0] in _PARTIES else None
     for doc in sources.docs:
-        held = _held_before(as_of.get(doc.file, ""))
+        held = lexicon.held_before(as_of.get(doc.file, ""))
         placed = sources.passages(doc, path)
         for text in [doc.text] if placed is None else [p.text for p in placed]:
             for at in edges.occurrences(text, needle):
@@ -344,23 +344,6 @@ def _in_whole(whole: str, text: str, at: int, needle: str) -> int | None:
     if len(found) != 1 or whole[found[0].end() - len(needle) : found[0].end()] != needle:
         return None
     return found[0].end() - len(needle)
-
-
-def _held_before(as_of: str) -> Callable[[str], bool]:
-    """Whether a source of as_of (a partial date: YYYY, YYYY-MM or YYYY-MM-DD; "" where none is known)
-    shows a party's role still held at an end date its words give ("(PI until 2026)", the date as
-    written): only where its as-of date falls wholly before the end's first day. "(PI until August
-    2025)" in a source as of 2025-08-17 may have ended by then, and no as-of date shows nothing held."""
-
-    def held(end: str) -> bool:
-        found = lexicon.dates(end)
-        if not as_of or not found:
-            return False
-        last = as_of + {4: "-12-31", 7: "-31"}.get(len(as_of), "")
-        first = found[-1].value + {4: "-01-01", 7: "-01"}.get(len(found[-1].value), "")
-        return last < first
-
-    return held
 
 
 def _party_role(data: dict[str, Any], path: fields.Path_) -> str:

@@ -2301,6 +2301,24 @@ def dates(quote: str) -> tuple[DateMention, ...]:
     return tuple(out)
 
 
+def held_before(as_of: str) -> Callable[[str], bool]:
+    """Whether a source of as_of (a partial date: YYYY, YYYY-MM or YYYY-MM-DD; "" where none is known)
+    falls wholly before a date its words give, as written: only then does it show a party's role still
+    held at an end date ("(PI until 2026)"), a status still open at one ("Recruiting until 2027") or one
+    not yet begun at a start date ("Recruiting from 2026": retracted.status_out_of_time). "(PI until
+    August 2025)" in a source as of 2025-08-17 may have ended by then, and no as-of date shows nothing."""
+
+    def held(end: str) -> bool:
+        found = dates(end)
+        if not as_of or not found:
+            return False
+        last = as_of + {4: "-12-31", 7: "-31"}.get(len(as_of), "")
+        first = found[-1].value + {4: "-01-01", 7: "-01"}.get(len(found[-1].value), "")
+        return last < first
+
+    return held
+
+
 # The words that make a date a bound the source sets on the date it speaks of, not that date: "Start
 # date: before 2024-07-30", "no later than 2024-07-30", "after ...", "2024-07-30 or later", "... at
 # the earliest", "between 2024-07-30 and 2024-09-30" each bound a start date of 2024-07-30 the

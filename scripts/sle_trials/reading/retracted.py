@@ -472,6 +472,28 @@ _UNTIL = (
 )
 _PARTY_UNTIL_BEFORE = re.compile(rf"(?i)\b{_PARTY_LABEL}(?:[ \t]*[(\[])?[ \t]*{_UNTIL}[ \t]*[)\]]?[ \t]*:[ \t]*\Z")
 
+# ... and, of an open status (recruiting, enrolling, available), the words right after it that end it at a
+# date ("Recruiting until March 2024", "Recruiting (ended 2024)", "Recruiting 2019-2023") or begin it at one
+# ("Recruiting from 2026", "Recruiting, opening in Q3 2026"): read against the source's as-of date
+# (status_out_of_time); "Recruiting since 2024" says when it began, which agrees with it
+_STATUS_UNTIL = re.compile(rf"(?i)[ \t]*(?:[(\[,;:\u2013\u2014][ \t]*|[ \t]+--?[ \t]*)?{_UNTIL}")
+_STATUS_FROM = re.compile(
+    r"(?i)[ \t]*(?:[(\[,;:\u2013\u2014][ \t]*|[ \t]+--?[ \t]*)?"
+    r"(?:from|starting|beginning|opening|opens|(?:(?:is|are)[ \t]+)?to[ \t]+(?:start|open|begin))"
+    rf"(?:[ \t]+(?:in|on))?[ \t]+(?P<start>{_DATE_TEXT})(?![\w-])"
+)
+
+
+def status_out_of_time(text: str, at: int, held: Callable[[str], bool]) -> bool:
+    """Whether the words from text[at], right after an open status, say it is not open at the source's
+    as-of date: an end they give that the as-of date does not fall wholly before (held, lexicon.held_before:
+    an end stated is an end where no as-of date shows otherwise), or a start that it does."""
+    until = _STATUS_UNTIL.match(text, at)
+    if until is not None and not held(until.group("end")):
+        return True
+    start = _STATUS_FROM.match(text, at)
+    return start is not None and held(start.group("start"))
+
 
 def _party_until(role: str) -> re.Pattern[str]:
     """The words right after a sponsor's or an official's name that end its role (a pattern of PARTY_ROLES)
