@@ -8,6 +8,8 @@ and "Enrollment: possibly 60 participants" a count, each hedged (retracted._BEFO
 only where the name was one letter long); "Manufacturer: Acme Bio" a company that serves the trial, no
 sponsor (prose._NOT_THE_SPONSOR). A label of a value not yet chosen ("Potential", "Candidate",
 "Prospective", "under consideration", "TBC") is read as "Planned" is (retracted._PLANNED_BEFORE).
+A site or a sponsor a condition right after it leaves open ("Shanghai, China (if funded)", "Acme Bio
+(subject to contract)") is none of the trial's yet (retracted.left_open).
 """
 
 from __future__ import annotations
@@ -44,6 +46,13 @@ HEDGED = [
     ("Manufacturer: Acme Bio.", sponsor()),
     ("Enrollment: possibly 60 participants.", enrollment_fields(60, "60 participants")),
     ("Enrollment: perhaps 60 participants.", enrollment_fields(60, "60 participants")),
+    # (or left open on a condition right after it: retracted.left_open)
+    (f"Sites: {SITE} (if funded).", site()),
+    (f"Sites: {SITE}, subject to ethics approval of the amendment.", site()),
+    ("Sponsor: Acme Bio (subject to contract).", sponsor()),
+    ("Sponsor: Acme Bio, if the licence is granted.", sponsor()),
+    ("Sponsor: Acme Bio, provided the agreement is signed.", sponsor()),
+    ("Sponsor: Acme Bio (contingent on funding).", sponsor()),
 ]
 
 
@@ -59,6 +68,7 @@ GIVEN = [
     ("Sponsor: Acme Bio.", sponsor()),
     ("Sponsor: Acme Bio, the manufacturer of IM19.", sponsor()),
     ("Sponsor: Acme Bio (now recruiting in Shanghai).", sponsor()),
+    ("Sponsor: Acme Bio, if patients are enrolled in China.", sponsor()),  # (a condition of the participants)
     ("Enrollment: approximately 60 participants.", enrollment_fields(60, "approximately 60 participants")),
     ("Enrollment: 60 participants, probably by 2026.", enrollment_fields(60, "60 participants")),
 ]

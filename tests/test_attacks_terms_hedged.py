@@ -14,9 +14,9 @@ planned", "(BCMA pending)": retracted._PLANNED_AFTER) or a participle that drops
 "(later discontinued)": retracted._DROPPED_AFTER). The same words about another term of the sentence
 leave it standing ("CD19 is targeted; a BCMA version is planned"), and so do the
 trial's own words in the forms the denial now reads ("does not only target CD19"). A design or
-product term, or a site, a condition right after it leaves open ("Randomized if enough patients
-enrol", "Shanghai, China (if funded)": retracted.left_open) is refused too; a condition of the
-participants ("if eligible") leaves it standing.
+product term a condition right after it leaves open ("Randomized if enough patients enrol":
+retracted.left_open) is refused too; a condition of the participants ("if eligible") leaves it
+standing.
 
 A count the trial will not take in ("The study will not enroll 60 participants", "no longer plans to
 enroll 60", "won't recruit 60 patients") bound an enrollment of 60: lexicon._OTHER_GROUP read only
@@ -249,29 +249,3 @@ GIVEN = [
 @pytest.mark.parametrize(("line", "fields"), GIVEN, ids=[line for line, _ in GIVEN])
 def test_a_value_given_with_its_schedule_passes(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
-
-
-SITE = "Ruijin Hospital, Shanghai, China"
-
-
-def site(line: str) -> tuple[str, str]:
-    return line, (
-        "locations:\n  - facility: Ruijin Hospital\n    city: Shanghai\n    country: China\n"
-        f"evidence:\n  locations.0: {json.dumps(SITE)}\n"
-    )
-
-
-# A site the words right after it leave open on a condition (retracted.left_open)
-SITES_LEFT_OPEN = [
-    site("Sites: Ruijin Hospital, Shanghai, China (if funded)."),
-    site("Sites: Ruijin Hospital, Shanghai, China, subject to ethics approval of the amendment."),
-]
-
-
-@pytest.mark.parametrize(("line", "fields"), SITES_LEFT_OPEN, ids=[line for line, _ in SITES_LEFT_OPEN])
-def test_a_site_left_open_on_a_condition_is_refused(trials: Trials, line: str, fields: str) -> None:
-    assert im19_out(trials, line, fields)
-
-
-def test_a_site_of_the_trial_passes(trials: Trials) -> None:
-    assert im19_out(trials, *site("Sites: Ruijin Hospital, Shanghai, China (recruiting).")) == ""

@@ -174,7 +174,8 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 path,
                 "E501",
                 f"{fields.dotted(path)}: the text stands in its source only where the words right around it "
-                "take it back (cancelled, withdrawn, not applicable, formerly, replaced); it is none of the trial's",
+                "take it back (cancelled, withdrawn, not applicable, formerly, replaced, only planned or on a "
+                "condition); it is none of the trial's",
             )
             continue
         other = _given_as_other(sources, path, key[1])

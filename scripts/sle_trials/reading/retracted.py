@@ -668,9 +668,10 @@ _DROPPED_AFTER = re.compile(
     rf"(?:(?:since|later|subsequently|then|now|also)[ \t]+)?{_DROPPED}\b"
     r")"
 )
-# ... and, of a term or a site, the words right after it that leave it open on a condition (planned.CONDITIONS):
-# "Randomized if enough patients enrol", "Masking: Double, provided the placebo is available", "Allocation:
-# Randomized (subject to funding)", "Shanghai, China (if funded)". Not a participant's condition, which
+# ... and, of a term, a site or a party, the words right after it that leave it open on a condition
+# (planned.CONDITIONS): "Randomized if enough patients enrol", "Masking: Double, provided the placebo is
+# available", "Allocation: Randomized (subject to funding)", "Shanghai, China (if funded)", "Sponsor: Acme
+# Bio (subject to contract)". Not a participant's condition, which
 # says whom the value is for, not whether it holds ("randomized if eligible", "if they consent"); a dose's
 # and an age's conditions are of that kind mostly ("if body weight is under 60 kg"), and are read by
 # their own readers (not_dosed, lexicon); so are those of a term of whom the trial enrols
@@ -685,8 +686,8 @@ _LEFT_OPEN = re.compile(
 
 
 def left_open(text: str, at: int) -> bool:
-    """Whether the words from text[at], right after a term or a site, leave it open on a condition the source
-    does not say is met (_LEFT_OPEN)."""
+    """Whether the words from text[at], right after a term, a site or a party, leave it open on a condition
+    the source does not say is met (_LEFT_OPEN)."""
     return _LEFT_OPEN.match(text, at) is not None
 
 
@@ -868,7 +869,8 @@ def _back_after(text: str, at: int, said: bool, site: bool, planned: bool, after
     return (
         _AFTER.match(text, at) is not None
         or (said and _SAID_AFTER.match(text, at) is not None)
-        or (site and (_SITE_AFTER.match(text, at) is not None or left_open(text, at)))
+        or (site and _SITE_AFTER.match(text, at) is not None)
+        or ((site or after is not None) and left_open(text, at))
         or (planned and (_PLANNED_AFTER.match(text, at) is not None or _DROPPED_AFTER.match(text, at) is not None))
         or (after is not None and after.takes_back(text, at))
     )
