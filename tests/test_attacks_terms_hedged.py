@@ -198,6 +198,9 @@ PHASES_OPEN = [
     phases("[PHASE1, PHASE2]", "Phase 1 with a Phase 2 extension if approved."),
     phases("[PHASE1, PHASE2]", "Phase 1, then Phase 2 subject to the safety review."),
     phases("[PHASE1, PHASE2]", "Phase 1 and a Phase 2 part, contingent on funding."),
+    # (the words of a condition planned.CONDITIONS lists once, for a count too)
+    phases("[PHASE1, PHASE2]", "Phase 1 and a Phase 2 part, dependent on the interim results."),
+    phases("[PHASE1, PHASE2]", "Phase 1 and a Phase 2 part in the event that Phase 1 succeeds."),
     phases("[PHASE1, PHASE2]", "Phase 1 (Phase 2 was dropped)."),
     phases("[PHASE1, PHASE2]", "Phase 1; the Phase 2 part was later cancelled."),
 ]

@@ -24,10 +24,12 @@ PLANNED = (
 HEDGES = ("possibly", "potentially", "perhaps", "maybe")
 HEDGED = "(?:" + "|".join(HEDGES) + ")"
 # The words by which a source leaves a value open on a condition right after it ("a Phase 2 extension if
-# approved", "Randomized, subject to funding", "Masking: Double, provided the placebo is available"): a
-# value on a condition the source does not say is met is not yet the trial's. Read after a phase
-# (prose.no_trials_phase) and after a term or a site (retracted.left_open), each with its own grammar.
+# approved", "Randomized, subject to funding", "Masking: Double, provided the placebo is available",
+# "dependent on the interim results"): a value on a condition the source does not say is met is not yet
+# the trial's. Read after a phase (prose.no_trials_phase), after a term, a site or a party
+# (retracted.left_open) and around a count (retracted.count_left_open), each with its own grammar.
 CONDITIONS = (
-    r"(?:if|unless|provided(?:[ \t]+that)?|providing|subject[ \t]+to|contingent[ \t]+(?:on|upon)"
-    r"|conditional[ \t]+(?:on|upon)|depending[ \t]+(?:on|upon))"
+    r"(?:if|unless|provided(?:[ \t]+that)?|providing(?:[ \t]+that)?|subject[ \t]+to|"
+    r"(?:contingent|conditional|dependent|depending)[ \t]+(?:on|upon)|(?:as|so)[ \t]+long[ \t]+as|"
+    r"on[ \t]+(?:the[ \t]+)?condition[ \t]+that|in[ \t]+the[ \t]+event[ \t]+(?:that|of))"
 )
