@@ -40,7 +40,9 @@ object; otherwise the leaf's type):
   is fludarabine's only), and the unit a mass ("to -3" of "days -5 to -3" is none); else E508.
 - an enrollment (`x-bind: count`) is bound when the number is a number of participants (or labelled
   Enrollment), in the quote and in the words of its sentence the quote leaves out ("3 patients" of
-  "3 patients at each dose level" is a part's); else E508.
+  "3 patients at each dose level" is a part's), and no words around it leave it open on a condition,
+  undecided or as an old plan ("60 patients (if funding allows)", ", to be confirmed", "originally
+  planned; 20 enrolled"); else E508.
 - a date is bound when written in the quote under its own label ("Last Updated: 2025-08-17"), or
   with it in brackets right after it ("2024-07-30 (completion)");
   unlabelled dates are read in the order of the record's dates that share the quote; else E505,
@@ -1918,7 +1920,9 @@ def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
         # (the words right after the count read to its line's end: "(cancelled)", "N/A", "; amended to
         # 6" past where a sentence is guessed or a semicolon ends it)
         if not retracted.taken_back(text, at, at + len(quote)) and any(
-            c == at - lo + start and not retracted.taken_back(text, lo + c, lo + e)
+            c == at - lo + start
+            and not retracted.taken_back(text, lo + c, lo + e)
+            and not retracted.count_left_open(text, lo + c, lo + e)
             for _, c, e in lexicon.count_spans(text[lo:hi])
         ):
             return True

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sle_trials.reading import digits, kept_out, lookalike, retracted, sentences
+from sle_trials.reading import digits, kept_out, lookalike, planned, retracted, sentences
 
 T = TypeVar("T")
 
@@ -2076,6 +2076,67 @@ _ENROLLED_ELSEWHERE = re.compile(
 )
 
 
+# ... nor a plan its statement goes on to give the count enrolled against ("Enrollment: 60 patients
+# planned, 20 enrolled", "60 planned; 20 actually enrolled", "60 patients were expected, but only 20
+# were enrolled", "60 anticipated; actual enrollment: 20", "The study planned to enroll 60 patients but
+# enrolled 20", "Planned enrollment: 60; actual: 20"): the trial's count is the later one, and the
+# plan's superseded. Each bound an enrollment of 60. Not where the count enrolled is one so far ("20
+# enrolled to date", "so far 20 have been enrolled"): the plan of a trial still recruiting stands.
+_ENROLLED_VERB = r"(?:enrol+ed|recruited|included|randomi[sz]ed|treated|dosed|infused)(?![\w-])"
+_ENROLLED_LATER = (
+    rf"[^.!?\n\d]{{0,40}}?(?:(?<![\w.,])(?:\d[\d,]*|{WORDS_NUMBER})[ \t]+(?:[\w-]+[ \t]+){{0,2}}?"
+    r"(?:(?:were|was|have[ \t]+been|has[ \t]+been|had[ \t]+been|are|actually|finally|ultimately|eventually|only)"
+    rf"[ \t]+)*{_ENROLLED_VERB}"
+    rf"|(?<![\w-]){_ENROLLED_VERB}[ \t]+(?:(?:only|just|a[ \t]+total[ \t]+of)[ \t]+)?(?:\d|{WORDS_NUMBER})"
+    r"|actual(?:[ \t]+(?:enrol+ment|number|count|sample[ \t]+size))?(?:[ \t]+(?:was|is|of))?"
+    rf"[ \t]*[:=\u2013\u2014-]?[ \t]*(?:\d|{WORDS_NUMBER}))"
+)
+# (the plan after the count, "60 patients planned", "60 (anticipated)", "were expected")
+_PLAN_THEN_ENROLLED = re.compile(
+    r"(?i)[ \t]*(?:[(\[][ \t]*)?(?:(?:were|was|are|is|had[ \t]+been|have[ \t]+been)[ \t]+)?"
+    rf"(?:{planned.PLANNED}|targeted|estimated)\b{_ENROLLED_LATER}"
+)
+# (or before it, "planned to enroll 60", "Planned enrollment: 60", "a target of 60")
+_PLAN_BEFORE = re.compile(
+    r"(?i)(?:\b(?:plan(?:s|ned)?|intend(?:s|ed)?|aim(?:s|ed)?|expect(?:s|ed)?|target(?:s|ed)?|sought|seeks?)[ \t]+"
+    r"to[ \t]+(?:enrol+|recruit|include|treat|randomi[sz]e)"
+    rf"|\b(?:{planned.PLANNED}|target(?:ed)?|estimated)[ \t]+"
+    r"(?:enrol+ment|sample[ \t]+size|number(?:[ \t]+of[ \t]+\w+)?)"
+    r"[ \t]*(?:[:=]|of|was|is)?|\ba[ \t]+target[ \t]+of)"
+    r"[ \t]+(?:(?:a[ \t]+total[ \t]+of|approximately|about|around|up[ \t]+to)[ \t]+)?\Z"
+)
+_ENROLLED_AFTER = re.compile(rf"(?i){_ENROLLED_LATER}")
+_SO_FAR = re.compile(
+    r"(?i)\b(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|as[ \t]+of|currently|at[ \t]+present|until[ \t]+now|"
+    r"up[ \t]+to[ \t]+now|by[ \t]+now|already|yet)\b"
+)
+_CLAUSE_STOP = re.compile(r"[.;!?\n]|\Z")
+
+
+# ... or any count its statement gives a new one after, labelled so ("Enrollment: 60 patients; revised
+# enrollment: 20 patients", "60 participants; actual enrollment: 20", "60; updated target: 40")
+_NEW_COUNT_AFTER = re.compile(
+    r"(?i)[^.!?\n\d]{0,40}?\b(?:revised|amended|updated|new|current|corrected|actual|final)[ \t]+"
+    r"(?:enrol+ment|target|count|number|sample[ \t]+size|total)(?:[ \t]+(?:is|was|of))?[ \t]*[:=\u2013\u2014-]?[ \t]*"
+    rf"(?:\d|{WORDS_NUMBER})"
+)
+
+
+def _superseded_plan(quote: str, start: int, end: int) -> bool:
+    """Whether the count at start:end is a plan its statement gives the count enrolled against
+    (_PLAN_THEN_ENROLLED, or _PLAN_BEFORE and _ENROLLED_AFTER), not one so far (_SO_FAR, from the plan
+    to the enrolled count's clause end); or a count its statement gives a new one after (_NEW_COUNT_AFTER)."""
+    if _NEW_COUNT_AFTER.match(quote, end):
+        return True
+    then = _PLAN_THEN_ENROLLED.match(quote, end)
+    if then is None and _PLAN_BEFORE.search(quote, max(0, start - 60), start):
+        then = _ENROLLED_AFTER.match(quote, end)
+    if then is None:
+        return False
+    stop = _CLAUSE_STOP.search(quote, then.end())
+    return _SO_FAR.search(quote, max(0, start - 60), stop.start() if stop else len(quote)) is None
+
+
 # ... or a count of those who had an outcome, by the words right after it ("6 patients responded", "Six
 # patients achieved remission", "3 patients experienced CRS", "4 patients were in remission"): some of
 # those enrolled, which bound an enrollment of 6 where the source says 20 were enrolled. "All 12
@@ -2235,6 +2296,9 @@ def count_spans(quote: str) -> list[tuple[float, int, int]]:
             continue  # a part of those enrolled, another count of people added to it
         if retracted.taken_back(quote, n.start, end):
             continue  # a count the words around it take back ("60 participants (cancelled)", "formerly 60")
+        if retracted.count_left_open(quote, n.start, end) or _superseded_plan(quote, n.start, end):
+            continue  # ... or leave open ("60 participants (if funding allows)", "to be confirmed", "60 planned,
+            # 20 enrolled")
         if _SCREENING_BEFORE.search(quote, max(0, n.start - 40), n.start) and not _ALSO_ENROLLED.match(quote, end):
             continue
         done = _ENROLMENT_DONE.match(quote, end) is not None

@@ -18,6 +18,11 @@ A value that has no estimate of its own (a design term, a site, a dose) and that
 after it say is only planned ("Allocation: Randomized (planned)", "Shanghai, China (proposed)",
 "1×10^6 CAR-T cells/kg (tentative)") is no value of the trial yet: with planned, those words take
 it back too (_PLANNED_AFTER, of planned.PLANNED, the words phases and statuses are read by).
+
+A count, whose plan is its estimate, is no count of the trial either where the words around it leave
+it open (count_left_open): on a condition ("60 participants (if funding allows)", "subject to funding", of
+planned.CONDITIONS), undecided ("60 participants, to be confirmed") or as an old plan ("60
+participants originally planned; 20 enrolled").
 """
 
 from __future__ import annotations
@@ -624,13 +629,17 @@ _PLANNED_NOUN = (
 _PLANNED_TAIL = rf"(?:[ \t]+{_PLANNED_NOUN})?(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|[ \t]+{_PLANNED_TIME})"
 # (and the words that say it waits on a decision, whatever follows them: "(pending approval)", "(subject to
 # confirmation)", "- under consideration", "(if approved)")
-_UNDECIDED = (
-    r"(?:pending[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:approval|confirmation|agreement|decision|activation)"
+_PENDING = r"(?:pending|awaiting)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:approval|confirmation|agreement|decision|activation)"
+_WAITING = (
+    rf"(?:{_PENDING}"
     r"|subject[ \t]+to[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:approval|confirmation|agreement|change)"
-    r"|under[ \t]+(?:consideration|discussion|negotiation|development)|if[ \t]+approved"
+    r"|under[ \t]+(?:consideration|discussion|negotiation|development|review)|if[ \t]+approved"
     # (or that it is not settled yet: "Masking: Double, to be confirmed", "(not yet confirmed)")
-    rf"|to[ \t]+be[ \t]+{_SETTLED}"
-    rf"|not[ \t]+(?:yet[ \t]+)?{_UNSETTLED}|unconfirmed"
+    rf"|(?:(?:yet|still)[ \t]+)?to[ \t]+be[ \t]+{_SETTLED}"
+    rf"|not[ \t]+(?:yet[ \t]+)?{_UNSETTLED}|unconfirmed|undecided|tb[cd])"
+)
+_UNDECIDED = (
+    rf"(?:{_WAITING}"
     # (or alone, closing a bracket: "(BCMA pending)")
     rf"|(?:pending|optional|{planned_words.HEDGED}|tentative(?:ly)?)(?=[ \t]*[)\]]))\b"
 )
@@ -671,17 +680,21 @@ _DROPPED_AFTER = re.compile(
 # ... and, of a term, a site or a party, the words right after it that leave it open on a condition
 # (planned.CONDITIONS): "Randomized if enough patients enrol", "Masking: Double, provided the placebo is
 # available", "Allocation: Randomized (subject to funding)", "Shanghai, China (if funded)", "Sponsor: Acme
-# Bio (subject to contract)". Not a participant's condition, which
-# says whom the value is for, not whether it holds ("randomized if eligible", "if they consent"); a dose's
+# Bio (subject to contract)". Not a participant's condition (_THEIRS), which says whom the value is for,
+# not whether it holds ("randomized if eligible", "if they consent"); a dose's
 # and an age's conditions are of that kind mostly ("if body weight is under 60 kg"), and are read by
 # their own readers (not_dosed, lexicon); so are those of a term of whom the trial enrols
 # (vocabulary.LEFT_OPEN_BY_A_CONDITION)
-_PARTICIPANT = (
-    r"(?:they|he|she|eligib(?:le|ility)|qualified|enrolled|consenting|the[ \t]+(?:patient|participant|subject)s?"
-    r"|(?:patient|participant|subject)s?)"
+# (the words of a participant's condition, after the condition's word: whom a value is for, not whether
+# it holds; a count's condition is read by them too, count_left_open)
+_THEIRS = (
+    r"[ \t]+(?:that[ \t]+)?(?:they|he|she|he/she|s/he|each|every|those|their|his|her|"
+    r"(?:(?:the|a|an|any)[ \t]+)?(?:patient|participant|subject|individual|person|child|adolescent|adult|women|men)s?|"
+    r"you|your|(?:in)?eligib\w*|qualif\w*|willing|able|(?:informed[ \t]+)?consent\w*|screening|otherwise|"
+    r"(?:contra-?)?indicated|clinically|medically)(?![\w-])"
 )
 _LEFT_OPEN = re.compile(
-    rf"(?i)[ \t]*(?:,[ \t]*|[(\[][ \t]*|[ \t]+)(?:only[ \t]+)?{planned_words.CONDITIONS}\b(?![ \t]+{_PARTICIPANT}\b)"
+    rf"(?i)[ \t]*(?:,[ \t]*|[(\[][ \t]*|[ \t]+)(?:only[ \t]+)?{planned_words.CONDITIONS}\b(?!{_THEIRS})"
 )
 
 
@@ -724,6 +737,115 @@ def opened_by_a_plan(text: str, start: int) -> bool:
     Recruiting", "Phase: planned Phase 2"): for the values whose plans after them their own readers
     read (a status, a phase), which taken_back with planned does not read."""
     return _OPENED.search(text, max(0, start - _REACH), start) is not None
+
+
+# A value whose plan is its estimate (a count: "Enrollment: 60 (anticipated)" gives its estimate) that
+# the words around it leave open: on a condition ("60 patients (if funding allows)", "subject to funding",
+# "depending on the interim analysis", "If funding allows, 60 patients ..."), undecided ("60 patients, to
+# be confirmed", "(number not yet decided)", "60 patients. This number is yet to be confirmed.", "60
+# patients, possibly"), or an old plan a later count replaced ("60 patients originally planned; 20
+# enrolled", "60 patients (initially expected)"). Each bound an enrollment of 60, read as its estimate.
+# A participant's condition ("60 patients if eligible", "provided they consent", "subject to informed
+# consent"), a condition that asks ("to determine if ..."), and a plan kept ("as originally planned")
+# leave the count standing.
+# ("if" asking, not supposing: "to determine if", "to assess if")
+_ASKING = "".join(
+    rf"(?<!{verb}[ \t])"
+    for verb in (
+        "determine", "assess", "evaluate", "see", "examine", "investigate", "explore", "establish", "know", "check",
+        "verify", "ask", "learn", "understand", "decide", "confirm", "whether", "out",
+    )
+)  # fmt: skip
+_ON_A_CONDITION = (
+    rf"(?:{_ASKING}(?<![\w-]){planned_words.CONDITIONS}(?![\w-])(?!{_THEIRS})"
+    # (or an absolute one: "funding permitting", "resources allowing")
+    r"|(?<![\w-])(?:[\w-]+[ \t]+){1,2}?(?:permitting|allowing)(?=[ \t]*(?:[.;,)\]]|\Z|\n)))"
+)
+# (the words of the value's clause between it and a condition: a few, with no stop, comma or bracket, nor
+# a relative clause's, which are the participants' own: "60 patients who will be retreated if relapse occurs";
+# nor a power's, whose conditions are the statistics': "60 patients give 80% power if the true rate is 30%")
+_OPEN_WORD = (
+    r"(?!(?:who|whom|whose|where|when|while|power(?:ed)?|detect)(?![\w-]))"
+    r"[^\s.,;:!?()\[\]]+(?![^\s.,;:!?()\[\]])"
+)
+_OPEN_GAP = rf"(?:[ \t]*[(\[\u2013\u2014][ \t]*{_OPEN_WORD})?(?:[ \t]+{_OPEN_WORD}){{0,8}}?"
+# (a count's own nouns, which words of their own leave open: "(number to be determined)", "This figure is
+# not yet final.")
+_COUNT_NOUN = (
+    r"(?:(?:the|this|that|its|final|exact|precise|total|actual|planned|target|overall)[ \t]+){0,2}"
+    r"(?:number|figure|count|total|estimate|enrol+ment|sample[ \t]+size|target)"
+    r"(?:[ \t]+of[ \t]+(?:participants|patients|subjects))?"
+)
+_OPEN_NOW = r"(?:(?:is|are|was|were|remains?|still|currently|now|being|has|have|been|also)[ \t]+)*"
+# (the words that leave it undecided, hedged, or hanging on something: "to be confirmed", "possibly", "will
+# depend on the interim analysis", "is contingent on funding")
+_LEFT_OPEN_WORDS = (
+    rf"(?:{_WAITING}\b|{planned_words.HEDGED}(?=[ \t]*(?:[.;,!)\]]|\Z|\n))"
+    rf"|(?:(?:will|may|might|could|would|shall)[ \t]+)?depend(?:s|ing)?[ \t]+(?:on|upon)\b(?!{_THEIRS})"
+    rf"|(?<=[ \t])(?:is|are|remains?)[ \t]+{_ON_A_CONDITION}"
+    # (or waiting, right after it: "60 patients pending funding", "(awaiting a decision)"; or so, closing a
+    # bracket: "(conditional)")
+    rf"|(?:pending|awaiting)(?![\w-])(?!{_THEIRS})|(?:conditional|contingent)(?=[ \t]*[)\]]))"
+)
+_OLD_PLAN = rf"(?:{planned_words.PLANNED}|targeted|estimated|aimed[ \t]+for)\b"
+_LEFT_OPEN_AFTER = re.compile(
+    r"(?i)(?:"
+    # undecided: right after it, in its bracket, or after a comma, a semicolon, a colon or a dash
+    r"[ \t]*(?:[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?|[,;:\u2013\u2014][ \t]*|--?[ \t]*)?"
+    rf"(?:(?:{_COUNT_NOUN}|this|which|it)[ \t]+)?{_OPEN_NOW}{_LEFT_OPEN_WORDS}"
+    # on a condition, in its clause ("(if funding allows)", "will be enrolled, subject to funding")
+    rf"|{_OPEN_GAP}[ \t]*(?:[,(\[\u2013\u2014][ \t]*|--?[ \t]*)?(?:but[ \t]+)?(?:only[ \t]+)?{_ON_A_CONDITION}"
+    # ... or "should" opening one after a comma or a bracket ("60 patients, should funding allow")
+    rf"|{_OPEN_GAP}[ \t]*[,(\[][ \t]*should(?![ \t]+(?:be|have|not|also|only)\b)(?![\w-])(?!{_THEIRS})"
+    # an old plan: "60 patients originally planned", "(initially expected)", "were originally targeted",
+    # "60 patients originally; now 20" ("as originally planned" keeps it); "(original target)", "(initial
+    # estimate)"; or one changed since, with no new one given ("(later reduced)", ", since revised": "(revised)"
+    # alone says the value is the new one)
+    r"|[ \t]*(?:[(\[][ \t]*|,[ \t]*)?(?:(?:was|were|had[ \t]+been|is|are)[ \t]+)?"
+    rf"(?:originally|initially|at[ \t]+first)(?:[ \t]+{_OLD_PLAN}|(?=[ \t]*(?:[.;,)\]]|\Z|\n)))"
+    r"|[ \t]*[(\[][ \t]*(?:original|initial|first|earlier|old)[ \t]+(?:planned[ \t]+)?"
+    r"(?:estimate|target|plan|goal|figure|number|count|enrol+ment|sample[ \t]+size)\b"
+    r"|[ \t]*(?:[(\[][ \t]*|,[ \t]*)?(?:(?:was|were|has[ \t]+been|had[ \t]+been)[ \t]+)?"
+    rf"(?:later|since|subsequently)[ \t]+{_CHANGED}(?=[ \t]*(?:[.;,)\]]|\Z|\n))"
+    r")"
+)
+# ... as the next sentence says of it ("60 patients. This number is yet to be confirmed.", "The final
+# figure has not yet been decided.")
+_LEFT_OPEN_NEXT = re.compile(
+    r"(?i)(?:[ \t]+[^\s.!?:;,()\[\]]+){0,6}?(?:[ \t]*[(\[][^)\]\n]{0,40}[)\]])?[.!?]?[ \t\n]+"
+    rf"(?-i:It|This|That|The|Its|Said)(?:[ \t]+{_COUNT_NOUN})?[ \t]+"
+    rf"(?:(?:is|are|was|were|remains?|still|currently|now|being|has|have|had|been|also)[ \t]+)*"
+    rf"(?:{_LEFT_OPEN_WORDS}|not[ \t]+(?:yet[ \t]+)?been[ \t]+{_UNSETTLED}\b)"
+)
+# ... or a condition before it in its clause ("If funding allows, 60 patients will be enrolled", "Subject
+# to funding, the study will enroll 60 patients", "Enrollment (if funded): 60"); or words before it that
+# make it an old plan ("originally planned to enroll 60 patients", "the original target of 60 patients",
+# "an initial sample size of 60")
+_ABOUT = r"(?:(?:a[ \t]+total[ \t]+of|approximately|about|around|roughly|up[ \t]+to)[ \t]+)?"
+_LEFT_OPEN_BEFORE = re.compile(
+    rf"(?i)(?:(?:{_ON_A_CONDITION}|\b{_PENDING}\b)[^.;!?\n]{{0,80}}"
+    # (a label saying so: "Conditional enrollment: 60", "Contingent sample size:")
+    r"|\b(?:conditional|contingent)[ \t]+(?:enrol+ment|sample[ \t]+size|target|number)\b[^:\n.;]{0,20}:[ \t]*"
+    rf"|\b(?:originally|initially|at[ \t]+first)[ \t]+{_OLD_PLAN}"
+    r"(?:[ \t]+to[ \t]+(?:enrol+|recruit|include|treat|randomi[sz]e|have))?[ \t]+"
+    r"|\b(?:original|initial|previous|former|earlier)(?:ly)?[ \t]+"
+    r"(?:(?:planned|estimated|projected|expected|intended|targeted)[ \t]+)?"
+    r"(?:target|plan|estimate|enrol+ment(?:[ \t]+(?:target|goal))?|sample[ \t]+size|number|goal|figure|count|total)"
+    r"[ \t]+(?:of|was|were|had[ \t]+been|is)[ \t]+"
+    rf"){_ABOUT}\Z"
+)
+
+
+def count_left_open(text: str, start: int, end: int) -> bool:
+    """Whether the words around text[start:end], a count as the source writes it (its number and the word
+    for those counted), leave it open: given on a condition, undecided or hedged, or as an old plan
+    (_LEFT_OPEN_AFTER, _LEFT_OPEN_NEXT, _LEFT_OPEN_BEFORE). A count's plan is its estimate, which
+    taken_back leaves standing; these words give no estimate."""
+    return (
+        _LEFT_OPEN_AFTER.match(text, end) is not None
+        or _LEFT_OPEN_NEXT.match(text, end) is not None
+        or _LEFT_OPEN_BEFORE.search(text, max(0, start - _REACH - 40), start) is not None
+    )
 
 
 # The other parts of an entry before a value of it ("Ruijin Hospital, " of "Closed sites: Ruijin
