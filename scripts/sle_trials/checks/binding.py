@@ -456,12 +456,13 @@ def _stating(vocab: vocabulary.Vocabulary, value: Any, side: str | None) -> str:
     )
 
 
+# The statuses open to enrolment: a source may end or begin one at a date right after it (retracted.
+# status_out_of_time, read against the source's as-of date)
+_OPEN_STATUSES = frozenset({"RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE"})
 # A status's word as a label, of a date or a number or of words in lower case after it ("Completed:
 # 2026-06-30 (Estimated)", "Withdrawn participants: 0", "Completed screening: 40 patients", "Recruiting
 # sites: 3"), names what the label gives, not the trial's status: each bound its status under a page's
 # "Status: Recruiting". A label of its own after it ("Recruiting Completed: 2026-06") leaves it one.
-# The statuses that are open to enrolment, whose end or start at a date a source may give right after them
-_OPEN_STATUSES = frozenset({"RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE"})
 _STATUS_AS_LABEL = re.compile(r"[ \t]*:[ \t]*[0-9]|[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}[ \t]*:")
 
 
