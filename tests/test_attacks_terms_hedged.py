@@ -150,6 +150,9 @@ HONEST = [
     allocation("RANDOMIZED", "Allocation: Randomized, unless patients withdraw consent before Day 1."),
     masking("DOUBLE", "Masking: Double. If unblinding is needed, the investigator is told."),
     targets("[CD19]", "IM19 CAR-T cells target CD19 and are infused if the patient is eligible."),
+    # (nor is "provided" as a participle: planned.CONDITIONS)
+    origin("AUTOLOGOUS", "IM19 CAR-T cells are autologous, provided by the trial's own facility."),
+    allocation("RANDOMIZED", "Allocation: Randomized, provided in the protocol's appendix."),
 ]
 
 

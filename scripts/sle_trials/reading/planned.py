@@ -28,8 +28,14 @@ HEDGED = "(?:" + "|".join(HEDGES) + ")"
 # "dependent on the interim results"): a value on a condition the source does not say is met is not yet
 # the trial's. Read after a phase (prose.no_trials_phase), after a term, a site or a party
 # (retracted.left_open) and around a count (retracted.count_left_open), each with its own grammar.
+# ("provided" and "providing" only as a condition's conjunction, "provided that", "provided the placebo
+# is available": not as a participle, "cells provided by Acme Bio", "information provided in the protocol")
+_PROVIDED = (
+    r"provid(?:ed|ing)(?:[ \t]+that|(?=[ \t]+(?:the|a|an|enough|sufficient|adequate|there|it|its|funding|"
+    r"approval|regulatory|ethics|donor|all|no|at[ \t]+least)\b))"
+)
 CONDITIONS = (
-    r"(?:if|unless|provided(?:[ \t]+that)?|providing(?:[ \t]+that)?|subject[ \t]+to|"
+    rf"(?:if|unless|{_PROVIDED}|subject[ \t]+to|"
     r"(?:contingent|conditional|dependent|depending)[ \t]+(?:on|upon)|(?:as|so)[ \t]+long[ \t]+as|"
     r"on[ \t]+(?:the[ \t]+)?condition[ \t]+that|in[ \t]+the[ \t]+event[ \t]+(?:that|of))"
 )
