@@ -241,6 +241,10 @@ _PARTIES = frozenset({"sponsor", "responsible_party", "officials"})
 # Nephritis (planned)" is no condition the trial studies yet). Not an outcome, which a registry lists as
 # planned ("Planned outcome measures"), nor a title.
 _PLANNED_NOT_YET = frozenset({"conditions"})
+# ... and the texts that words saying they were dropped take back, of those a plan does not: "SRI-4
+# response at week 24 (dropped)", "rituximab (dropped)", "Arm B, later discontinued" (a condition's and an
+# entry's are read with planned)
+_DROPPED = frozenset({"outcomes", "interventions", "arms"})
 
 
 def _taken_back(sources: Sources, path: fields.Path_, needle: str, role: str) -> bool:
@@ -327,7 +331,7 @@ def _taken_back_at(
     planned = entry or path[0] in _PLANNED_NOT_YET
     return retracted.taken_back(
         text, at, at + len(needle), entry=entry, site=site, planned=planned, party=party, held=held
-    )
+    ) or (path[0] in _DROPPED and retracted.dropped(text, at + len(needle)))
 
 
 def _in_whole(whole: str, text: str, at: int, needle: str) -> int | None:

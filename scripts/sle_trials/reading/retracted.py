@@ -673,6 +673,8 @@ _DROPPED = r"(?:dropped|discontinued|abandoned|omitted|eliminated|removed|delete
 _DROPPED_AFTER = re.compile(
     r"(?i)[ \t]*(?:"
     rf"(?:[(\[][ \t]*)?(?:(?:since|later|subsequently|then|now)[ \t]+)?(?:{_DROPPED}|{_UNDONE})[ \t]*[)\]]"
+    # (or after a comma, with the word of when: "SRI-4 response at week 24, later dropped")
+    rf"|[,;][ \t]*(?:since|later|subsequently|then|now)[ \t]+{_DROPPED}\b"
     r"|[ \t]+(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|will[ \t]+be)[ \t]+"
     rf"(?:(?:since|later|subsequently|then|now|also)[ \t]+)?{_DROPPED}\b"
     r")"
@@ -696,6 +698,13 @@ _THEIRS = (
 _LEFT_OPEN = re.compile(
     rf"(?i)[ \t]*(?:,[ \t]*|[(\[][ \t]*|[ \t]+)(?:only[ \t]+)?{planned_words.CONDITIONS}\b(?!{_THEIRS})"
 )
+
+
+def dropped(text: str, at: int) -> bool:
+    """Whether the words from text[at], right after a value, say it was dropped (_DROPPED_AFTER): for the
+    texts that words of a plan do not take back (an outcome, an intervention, an arm), which taken_back
+    with planned reads for the others."""
+    return _DROPPED_AFTER.match(text, at) is not None
 
 
 def left_open(text: str, at: int) -> bool:
