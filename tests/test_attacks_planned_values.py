@@ -433,13 +433,26 @@ def test_a_value_after_a_plan_of_another_still_binds(trials: Trials, line: str, 
 LUPUS_NEPHRITIS = 'conditions:\n  - Lupus Nephritis\nevidence:\n  conditions.0: "Lupus Nephritis"\n'
 
 
-@pytest.mark.parametrize("words", ["(planned)", "- proposed", "(tentative)", "(anticipated for 2027)"])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "(planned)",
+        "- proposed",
+        "(tentative)",
+        "(anticipated for 2027)",
+        # (of its patients: retracted._PLANNED_NOUN)
+        "patients may be added later",
+        "(patients planned)",
+    ],
+)
 def test_a_condition_only_planned_is_none(trials: Trials, words: str) -> None:
     line = f"Conditions: Systemic Lupus Erythematosus; Lupus Nephritis {words}"
     assert f" E501 conditions.0: {TAKEN_BACK}" in im19_out(trials, line, LUPUS_NEPHRITIS)
 
 
-@pytest.mark.parametrize("words", ["", "(planned enrollment 20)", "(expected to respond)"])
+@pytest.mark.parametrize(
+    "words", ["", "(planned enrollment 20)", "(expected to respond)", "patients (planned enrollment 20)"]
+)
 def test_a_condition_beside_a_plan_still_is_one(trials: Trials, words: str) -> None:
     line = f"Conditions: Systemic Lupus Erythematosus; Lupus Nephritis {words}".rstrip()
     assert im19_out(trials, line, LUPUS_NEPHRITIS) == ""

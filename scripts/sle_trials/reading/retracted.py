@@ -624,7 +624,9 @@ _PLANNED_TIME = (
 # expected to begin soon)" plans the site's recruitment)
 _PLANNED_NOUN = (
     rf"(?:{_SITE_NOUN}|(?:figure|value|entry|item|statement|dose|design|arm|cohort|regimen|allocation|masking|"
-    r"model|purpose|domain|agent|route|target|version|construct|product|formulation)s?|targeting)"
+    r"model|purpose|domain|agent|route|target|version|construct|product|formulation|"
+    # (a condition's, by whom it enrols: "Lupus Nephritis patients may be added later")
+    r"patient|participant|subject|population)s?|targeting)"
 )
 _PLANNED_TAIL = rf"(?:[ \t]+{_PLANNED_NOUN})?(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|[ \t]+{_PLANNED_TIME})"
 # (and the words that say it waits on a decision, whatever follows them: "(pending approval)", "(subject to
