@@ -112,6 +112,7 @@ def test_an_incomplete_entry_must_name_what_the_list_lost(text: str) -> None:
         (lexicon.CAP_READING, "The source gives the dose as an upper limit; recorded as the dose."),
         (lexicon.RANGE_READING, "The source gives 0.5-1×10^6/kg; the higher end is recorded."),
         (lexicon.TOTAL_READING, "The course's cumulative dose, read as the dose."),
+        (lexicon.ALTERNATIVE_READING, "The source gives 25 or 30 mg/m2/day; either is recorded."),
     ],
 )
 def test_a_note_in_a_curators_words_speaks_of_its_reading(reading: str, note: str) -> None:
@@ -127,6 +128,7 @@ def test_a_note_in_a_curators_words_speaks_of_its_reading(reading: str, note: st
         (lexicon.FLAT_READING, "The related trials are those the page lists."),
         (lexicon.CAP_READING, "Checked."),
         (lexicon.RANGE_READING, "The cohorts follow the arm's description."),
+        (lexicon.ALTERNATIVE_READING, "The dose of 30 mg/m2/day is recorded."),
     ],
 )
 def test_a_note_about_something_else_speaks_of_no_reading(reading: str, note: str) -> None:

@@ -37,7 +37,9 @@ object; otherwise the leaf's type):
   its unit written right after it ("fludarabine 30 mg/m2/day for 3 days" is no dose of 3, nor of 30
   days), or is the number "respectively" pairs with that agent, in order, with the unit after the
   last of the numbers ("fludarabine and cyclophosphamide at 30 and 300 mg/m2/day, respectively": 30
-  is fludarabine's only), and the unit a mass ("to -3" of "days -5 to -3" is none); else E508.
+  is fludarabine's only), and the unit a mass ("to -3" of "days -5 to -3" is none); else E508. A
+  number the words give as a total, a cap, an end of a range or one of alternatives ("25 or 30
+  mg/m2/day") is the dose only as a reading (E510).
 - an enrollment (`x-bind: count`) is bound when the number is a number of participants (or labelled
   Enrollment), in the quote and in the words of its sentence the quote leaves out ("3 patients" of
   "3 patients at each dose level" is a part's), and no words around it leave it open on a condition,

@@ -1722,6 +1722,15 @@ _TOTAL_AFTER = re.compile(
     r"total(?=\s*(?:[.;)\]]|\Z|\n)))(?![\w-])"
 )
 TOTAL_READING = "the source gives the number as a total of the course; read as the dose"
+# A number the source gives as one of alternative doses ("25 or 30 mg/m2/day", "25 mg/m2/day or 30
+# mg/m2/day", "either 25 or 30"): no dose of the regimen's alone, which one the patients receive is not
+# said. Only a number with no comma or bracket between it and the other ("30 mg/m2/day, or 20 mg/m2/day
+# if CrCl ..." gives 30 as the dose and 20 on a condition: not_dosed.not_given), nor a word of a number
+# of days ("for 3 or 4 days": no dose's words)
+_ALTERNATIVE_UNIT = r"\s*(?:mg|g|µg|μg|mcg|cells?|CAR[-\s]?T\s+cells?)(?:/[^\s,;.()]*)?(?:\s+[^\s\d,;.()]+){0,3}?"
+_ALTERNATIVE_BEFORE = re.compile(rf"(?i)\d(?:{_POWER})?(?:{_ALTERNATIVE_UNIT})?\s+or\s+\Z")
+_ALTERNATIVE_AFTER = re.compile(rf"(?i)(?:{_ALTERNATIVE_UNIT})?\s+or\s+\d")
+ALTERNATIVE_READING = "the source gives the number as one of alternative doses; read as the dose"
 
 
 # The words a curation note must write to speak of each reading (named_in_note): what the source says
@@ -1742,6 +1751,7 @@ _NOTE_WORDS = {
         r"exceed(?:s|ing)?)\b|≤|<="
     ),
     RANGE_READING: re.compile(r"(?i)\b(?:ranges?|between|(?:higher|lower|upper|top|bottom) end|either end)\b"),
+    ALTERNATIVE_READING: re.compile(r"(?i)\b(?:alternatives?|alternatively|either|one of|options?|choice)\b"),
     TOTAL_READING: re.compile(r"(?i)\b(?:total|cumulative|course)\b"),
 }
 _QUOTED_WORDS = re.compile(r"'([^']+)'|\"([^\"]+)\"")
@@ -1760,11 +1770,18 @@ def named_in_note(reading: str, note: str) -> bool:
 
 
 def agent_dose_limit(quote: str, start: int, end: int) -> str | None:
-    """TOTAL_READING, CAP_READING or RANGE_READING when the number at start:end is a lymphodepleting
-    agent's total, a cap on its dose or an end of a range of doses, else None."""
+    """TOTAL_READING, CAP_READING, RANGE_READING or ALTERNATIVE_READING when the number at start:end is
+    a lymphodepleting agent's total, a cap on its dose, an end of a range of doses or one of alternative
+    doses ("25 or 30 mg/m2/day"), else None."""
     if _TOTAL_BEFORE.search(quote, max(0, start - 40), start) or _TOTAL_AFTER.match(quote, end):
         return TOTAL_READING
-    return dose_limit(quote, start, end)
+    limit = dose_limit(quote, start, end)
+    if limit is None and (
+        _ALTERNATIVE_BEFORE.search(quote, max(0, start - 80), start)
+        or _ALTERNATIVE_AFTER.match(quote, end, min(len(quote), end + 80))
+    ):
+        return ALTERNATIVE_READING
+    return limit
 
 
 # --- "respectively": items paired in order with numbers -------------------------------------------
