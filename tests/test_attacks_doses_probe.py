@@ -21,7 +21,9 @@ were bound where the source's sentence gives that number as no dose the trial gi
   re-treatment ("re-treatment at ... is permitted"), the RP2D to be found, or its cohort taken out
   ("... cohort was abandoned") (not_dosed.not_given); and another species' or disease's dose ("in
   monkeys", "in oncology", "published reports used", "Unlike the prior study (...)":
-  not_dosed.elsewhere).
+  not_dosed.elsewhere); an agent's dose given a subgroup ("(in patients over 65 years: 20 mg/m2/day)",
+  "for patients with renal impairment: 20 mg/m2/day"), by an age that leaves some of the trial's
+  patients out (the record's eligibility ages), or by an impairment (not_dosed.for_a_subgroup).
 - a list's items read as one line ("- Arm A: 3×10^6 ... - Arm B: 1×10^6 ...") or a sentence dosing
   two arms ("Arm A receives 3×10^6 ... and Arm B receives 1×10^6 ...") gave arm A arm B's dose:
   the arm whose label heads the dose's words is its arm (binding._arm_heading, E512).
@@ -31,8 +33,7 @@ Each has honest neighbours that still pass: the dose a condition, a replacement 
 dose stands beside; a condition of eligibility ("if eligibility is confirmed"), a follow-up for
 toxicity, a likeness ("as in the previous study"), an escalation to a later cohort's dose.
 
-Found and left (LEFT, strict xfails naming the mechanism): arms' doses paired by "respectively", a
-subgroup's dose by age, a trial or an approved
+Found and left (LEFT, strict xfails naming the mechanism): arms' doses paired by "respectively", a trial or an approved
 product named ("in the CARTITUDE trial", "Yescarta is dosed at"), and a condition naming "the
 previous dose level".
 """
@@ -40,9 +41,11 @@ previous dose level".
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 from conftest import Trials, im19_out
+from sle_trials.reading import not_dosed
 
 C6 = "1×10^6 CAR-T cells/kg"
 
@@ -193,6 +196,25 @@ NOT_THE_TRIALS = [
     ("Arm A: 3×10^6 CAR-T cells/kg; re-treatment at 1×10^6 CAR-T cells/kg is permitted.", cohort(C6)),
     ("Arm A: 3×10^6 CAR-T cells/kg; the recommended phase 2 dose will be 1×10^6 CAR-T cells/kg.", cohort(C6)),
     ("Arm A: the 1×10^6 CAR-T cells/kg cohort was abandoned.", cohort(C6)),
+    # a subgroup's (an agent's: the regimen's dose is all its patients')
+    (
+        "Lymphodepletion: fludarabine 30 mg/m2/day (in patients over 65 years: 20 mg/m2/day).",
+        agent("fludarabine 30 mg/m2/day (in patients over 65 years: 20 mg/m2/day)", 20),
+    ),
+    (
+        "Lymphodepletion: fludarabine 30 mg/m2/day (20 mg/m2/day in patients aged 65 years or older).",
+        agent("20 mg/m2/day", 20),
+    ),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day (for patients ≥ 65 years, 20 mg/m2/day).", agent("20 mg/m2/day", 20)),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day (20 mg/m2/day in elderly patients).", agent("20 mg/m2/day", 20)),
+    (
+        "Lymphodepletion: fludarabine 30 mg/m2/day (25 mg/m2/day for patients under 12 years).",
+        agent("25 mg/m2/day", 25),
+    ),
+    (
+        "Lymphodepletion: fludarabine 30 mg/m2/day (in patients with renal impairment: 20 mg/m2/day).",
+        agent("20 mg/m2/day", 20),
+    ),
     # another species', disease's or study's
     ("Arm A: 3×10^6 CAR-T cells/kg; in monkeys, 1×10^6 CAR-T cells/kg was well tolerated.", cohort(C6)),
     ("Arm A: 3×10^6 CAR-T cells/kg, compared with 1×10^6 CAR-T cells/kg in oncology.", cohort(C6)),
@@ -285,6 +307,16 @@ HONEST = [
     ("Lymphodepletion: fludarabine 30 mg/m2/day x 3 days; total dose 90 mg/m2.", agent("fludarabine 30 mg/m2/day")),
     ("Lymphodepletion: fludarabine 0.03 g/m2/day.", agent("fludarabine 0.03 g/m2/day", 0.03, "g/m2/day")),
     ("Lymphodepletion: fludarabine 30 mg/m2/day as in the previous trial.", agent("fludarabine 30 mg/m2/day")),
+    # the regimen's dose beside a subgroup's, or given to all the trial's patients
+    (
+        "Lymphodepletion: fludarabine 30 mg/m2/day (in patients over 65 years: 20 mg/m2/day).",
+        agent("fludarabine 30 mg/m2/day"),
+    ),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day in patients aged 18 to 65 years.", agent("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day in adults.", agent("fludarabine 30 mg/m2/day")),
+    ("Lymphodepletion: fludarabine 30 mg/m2/day for children.", agent("fludarabine 30 mg/m2/day")),
+    # (a cohort's dose may be a subgroup's own: a cohort of older patients)
+    ("Arm A: 1×10^6 CAR-T cells/kg for patients over 65 years.", cohort(C6)),
     # a dose beside another on a condition, or "or" of no dose's
     (
         "Lymphodepletion: fludarabine 30 mg/m2/day, or 20 mg/m2/day if CrCl is below 70 mL/min.",
@@ -293,6 +325,27 @@ HONEST = [
     ("Lymphodepletion: fludarabine 30 mg/m2/day for 3 or 4 days.", agent("fludarabine 30 mg/m2/day")),
     ("Lymphodepletion: fludarabine 30 mg/m2/day or cyclophosphamide.", agent("fludarabine 30 mg/m2/day")),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ages", "subgroup"),
+    [
+        ("fludarabine 20 mg/m2/day in patients over 65 years", (18, 65), True),
+        ("fludarabine 20 mg/m2/day in patients ≥ 65 years", (18, math.inf), True),
+        ("fludarabine 20 mg/m2/day in patients under 12 years", (18, 70), True),
+        ("fludarabine 20 mg/m2/day in older patients", (18, 70), True),
+        # (beyond an age all the trial's patients are: its eligibility written again)
+        ("fludarabine 20 mg/m2/day in patients ≥ 18 years", (18, 70), False),
+        ("fludarabine 20 mg/m2/day in patients over 18 years", (18, 70), False),
+        ("fludarabine 20 mg/m2/day in patients under 70 years", (18, 70), False),
+        ("fludarabine 20 mg/m2/day in patients 18 years or older", (18, 70), False),
+    ],
+)
+def test_a_subgroup_is_read_by_the_trials_ages(text: str, ages: tuple[float, float], subgroup: bool) -> None:
+    """An agent's dose is a subgroup's where the age it is given beyond leaves some of the trial's patients
+    out (not_dosed.for_a_subgroup): an age all of them are beyond is the trial's eligibility."""
+    start = text.index("20")
+    assert not_dosed.for_a_subgroup(text, start, start + len("20 mg/m2/day"), ages) is subgroup
 
 
 @pytest.mark.parametrize(("line", "fields"), HONEST, ids=[line for line, _ in HONEST])
@@ -326,16 +379,6 @@ LEFT = [
             "arm B's 3×10^6 alike",
         ),
         id="respectively pairs arms",
-    ),
-    pytest.param(
-        "Lymphodepletion: fludarabine 30 mg/m2/day (in patients over 65 years: 20 mg/m2/day).",
-        agent("fludarabine 30 mg/m2/day (in patients over 65 years: 20 mg/m2/day)", 20),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="not_dosed.not_given reads a subgroup only by its impairment ('for renal impairment'); a "
-            "subgroup by age is read nowhere for a dose, as 'for patients 1 to 3' is a cohort's own",
-        ),
-        id="a subgroup's dose",
     ),
     pytest.param(
         "Arm A: 3×10^6 CAR-T cells/kg; in the CARTITUDE trial, 1×10^6 CAR-T cells/kg was used.",

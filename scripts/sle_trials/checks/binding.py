@@ -39,7 +39,9 @@ object; otherwise the leaf's type):
   last of the numbers ("fludarabine and cyclophosphamide at 30 and 300 mg/m2/day, respectively": 30
   is fludarabine's only), and the unit a mass ("to -3" of "days -5 to -3" is none); else E508. A
   number the words give as a total, a cap, an end of a range or one of alternatives ("25 or 30
-  mg/m2/day") is the dose only as a reading (E510).
+  mg/m2/day") is the dose only as a reading (E510); one they give a subgroup of the patients (those
+  beyond an age some of the trial's are not, or with an impairment: "(in patients over 65 years: 20
+  mg/m2/day)", not_dosed.for_a_subgroup) is none.
 - an enrollment (`x-bind: count`) is bound when the number is a number of participants (or labelled
   Enrollment), in the quote and in the words of its sentence the quote leaves out ("3 patients" of
   "3 patients at each dose level" is a part's), and no words around it leave it open on a condition,
@@ -72,6 +74,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -94,6 +97,7 @@ from sle_trials.reading import (
     vocabulary,
 )
 from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
+from sle_trials.units import AGE_UNIT_DAYS, age_days
 
 T = TypeVar("T")
 
@@ -1806,6 +1810,11 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
         vocab = _agents_vocabulary(ctx, node)
         held = fields.get(ctx.record.data, path)[1]  # (the whole item: a quote of its dose reads its dose alone)
         term = held.get("agent") if isinstance(held, dict) else None
+        ages = _ages_in_years(ctx.record.data.get("eligibility", {}))
+
+        def subgroup(text: str, start: int, end: int) -> bool:
+            return not_dosed.for_a_subgroup(text, start, end, ages)
+
         found = [
             (q, n, unit_at)
             for q in texts
@@ -1814,6 +1823,10 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
             and not lexicon.is_label(q, n)
             and not _taken_back_where_stated(ctx, path, q, n.start, n.end, reading=_no_dose_there)
             and not _dose_taken_back(ctx, path, q, n.start, _agent_words_end(q, unit_at, agent.get("unit")))
+            # (a subgroup's: "(in patients over 65 years: 20 mg/m2/day)" bound the regimen's dose of 20)
+            and not _taken_back_where_stated(
+                ctx, path, q, n.start, _agent_words_end(q, unit_at, agent.get("unit")), reading=subgroup
+            )
         ]
         if not found:
             yield ctx.problem(
@@ -1860,6 +1873,18 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
                     f"(field: {fields.dotted(here)} or a field above it)",
                 )
     yield from _walk(ctx, path, agent, node, quotes, skip=("dose", "unit"))
+
+
+def _ages_in_years(eligibility: Any) -> tuple[float, float]:
+    """The ages (in years) of the patients a record's eligibility enrols: its minimum age (0 where none)
+    and its maximum (infinite where none)."""
+    ages = eligibility if isinstance(eligibility, dict) else {}
+    low, high = ages.get("minimum_age"), ages.get("maximum_age")
+    years = AGE_UNIT_DAYS["YEARS"]
+    return (
+        age_days(low) / years if isinstance(low, dict) and low.get("unit") in AGE_UNIT_DAYS else 0.0,
+        age_days(high) / years if isinstance(high, dict) and high.get("unit") in AGE_UNIT_DAYS else math.inf,
+    )
 
 
 def _agent_words_end(quote: str, unit_at: int, unit: str | None) -> int:

@@ -1406,15 +1406,16 @@ _EXCEPTED_OR_OF_A_PART = re.compile(
 # older patients past a maximum ("Age 18 to 65 years; older patients may be enrolled at the
 # investigator's discretion"), younger ones before a minimum ("Aged 18 years or older; adolescents aged
 # 12 to 17 years may also enrol"). Each bound its age; the other bound stands, and those beyond it kept
-# out or set a rule leave it standing ("Age 18 to 65 years; older patients are excluded").
-_BEYOND = {
+# out or set a rule leave it standing ("Age 18 to 65 years; older patients are excluded"). (not_dosed reads
+# a dose given to those beyond an age by them too: "in patients over 65 years: 20 mg/m2/day")
+BEYOND_AN_AGE = {
     "max": r"(?:older|elderly|(?:over|above|older\s+than|>)\s*[0-9]+\s*(?:years?|yrs?))",
     "min": (
         r"(?:younger|adolescents?|children|child|minors?|paediatric|pediatric|juveniles?|teenagers?"
         r"|(?:under|below|younger\s+than|<)\s*[0-9]+\s*(?:years?|yrs?))"
     ),
 }
-_WIDENED = {bound: re.compile(rf"(?i){kept_out.let_in(group)}") for bound, group in _BEYOND.items()}
+_WIDENED = {bound: re.compile(rf"(?i){kept_out.let_in(group)}") for bound, group in BEYOND_AN_AGE.items()}
 
 
 def widened(text: str, a: Age) -> bool:

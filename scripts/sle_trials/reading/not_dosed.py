@@ -14,6 +14,10 @@ condition ("reduced to 1×10^6 CAR-T cells/kg in the event of toxicity"), replac
 denied ("will not receive") or only thought of ("could be given"); binding reads it of a cohort's
 and an agent's dose (not completeness, whose doses a complete record holds: an escalation's).
 
+for_a_subgroup reads the words by which a lymphodepleting agent's dose is a subgroup's ("in patients
+over 65 years: 20 mg/m2/day", "for patients with renal impairment"), not the regimen's, which all its
+patients receive; binding reads it of an agent's dose (a cohort may be a subgroup's own).
+
 Only words in the dose's own clause count, and only those that say so of the number: a product
 "manufactured at the site" and "infused at 1×10^6 CAR-T cells/kg" is dosed, and "a target dose of
 1×10^6 CAR-T cells/kg" is the dose the patients are meant to receive.
@@ -21,7 +25,10 @@ Only words in the dose's own clause count, and only those that say so of the num
 
 from __future__ import annotations
 
+import math
 import re
+
+from sle_trials.reading import lexicon
 
 # The words of the clause after the number that say it is made, collected or required, not given
 # ("must be manufactured", "were collected by apheresis", "is required for release", "for product
@@ -185,3 +192,50 @@ def not_given(text: str, start: int, end: int) -> bool:
         _NOT_GIVEN_AFTER.match(text, end) is not None
         or _NOT_GIVEN_BEFORE.search(text, max(0, start - _REACH), start) is not None
     )
+
+
+# --- a dose of a subgroup's ------------------------------------------------------------------------
+
+# Those beyond an age: older (lexicon.BEYOND_AN_AGE's "max": "over 65 years", "older", "elderly"; and
+# "≥ 65 years", "aged 65 years or older") or younger ("under 12 years", "≤ 12 years", "12 years or younger")
+_YEARS = r"\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?"
+_OLDER = (
+    rf"(?:(?:≥|>=|at\s+least|more\s+than)\s*(?P<over>[0-9]{{1,3}}){_YEARS}"
+    rf"|(?P<or_over>[0-9]{{1,3}}){_YEARS}\s+(?:or|and)\s+(?:older|over|above)|{lexicon.BEYOND_AN_AGE['max']})"
+)
+_YOUNGER = (
+    rf"(?:(?:under|below|younger\s+than|less\s+than|[<≤]=?)\s*(?P<under>[0-9]{{1,3}}){_YEARS}"
+    rf"|(?P<or_under>[0-9]{{1,3}}){_YEARS}\s+(?:or|and)\s+(?:younger|under|below))"
+)
+_SUBGROUP = (
+    r"(?:(?:for|in)\s+(?:(?:the|all)\s+)?(?:(?:patients?|participants?|subjects?|those|adults|people)\s+)?"
+    rf"(?:(?:who\s+are|aged?)\s+)?(?:(?P<older>{_OLDER})|{_YOUNGER})"
+    r"(?:\s+(?:patients?|participants?|subjects?|adults|people))?"
+    rf"|(?P<impaired>{_FOR}{_IMPAIRED}))(?![\w-])"
+)
+# ... named in the dose's clause after it ("20 mg/m2/day in patients over 65 years"), or before it, as its
+# heading too ("in patients over 65 years: 20 mg/m2/day", "for patients with renal impairment, 20 ...")
+_SUBGROUP_AFTER = re.compile(rf"(?i){_UNIT}{_CLAUSE_WORDS}{{0,60}}?(?<![\w-]){_SUBGROUP}")
+_SUBGROUP_BEFORE = re.compile(rf"(?i)(?<![\w-]){_SUBGROUP}\s*[:,]?{_CLAUSE_WORDS}{{0,60}}\Z")
+
+
+def for_a_subgroup(text: str, start: int, end: int, ages: tuple[float, float] = (0, math.inf)) -> bool:
+    """Whether the words of its clause give a dose at text[start:end] to a subgroup of the trial's patients,
+    whose ages (in years) are ages: those with an impairment ("in patients with renal impairment: 20
+    mg/m2/day"), or those beyond an age that leaves some of the trial's out ("in patients over 65 years: 20
+    mg/m2/day", "for patients ≥ 65 years", "in elderly patients"). Those beyond an age all the trial's
+    patients are ("in patients ≥ 18 years" of a trial of adults) are no subgroup, nor an age range ("aged 18
+    to 65 years"): the trial's own eligibility is written so. Read of a lymphodepleting agent's dose, which
+    the regimen gives all its patients; not of a cohort's, which may be a subgroup's own ("for patients 1
+    to 3", a paediatric cohort's)."""
+    found = _SUBGROUP_AFTER.match(text, end) or _SUBGROUP_BEFORE.search(text, max(0, start - _REACH), start)
+    if found is None:
+        return False
+    if found.group("impaired"):
+        return True
+    over, under = found.group("over") or found.group("or_over"), found.group("under") or found.group("or_under")
+    if found.group("older"):
+        # (older than the youngest the trial enrols; "older", "elderly": always some of them)
+        number = over or next(iter(re.findall(r"[0-9]+", found.group("older"))), None)
+        return number is None or float(number) > ages[0]
+    return under is not None and float(under) < ages[1]
