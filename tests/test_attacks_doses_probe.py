@@ -26,16 +26,18 @@ were bound where the source's sentence gives that number as no dose the trial gi
   patients out (the record's eligibility ages), or by an impairment (not_dosed.for_a_subgroup).
 - a list's items read as one line ("- Arm A: 3×10^6 ... - Arm B: 1×10^6 ...") or a sentence dosing
   two arms ("Arm A receives 3×10^6 ... and Arm B receives 1×10^6 ...") gave arm A arm B's dose:
-  the arm whose label heads the dose's words is its arm (binding._arm_heading, E512).
+  the arm whose label heads the dose's words is its arm (binding._arm_heading, E512); and so did arms'
+  doses paired by "respectively" ("Arm A and Arm B receive 1×10^6 and 3×10^6 CAR-T cells/kg,
+  respectively" gave arm A 3×10^6): the label "respectively" pairs a number with is its arm's or
+  cohort's (lexicon.respective_labels, binding._others_respectively, E508; E512 reads it too).
 - an agent's unit that is no unit of a dose ("5" of "days -5 to -3" with the unit "to -3").
 
 Each has honest neighbours that still pass: the dose a condition, a replacement or another study's
 dose stands beside; a condition of eligibility ("if eligibility is confirmed"), a follow-up for
 toxicity, a likeness ("as in the previous study"), an escalation to a later cohort's dose.
 
-Found and left (LEFT, strict xfails naming the mechanism): arms' doses paired by "respectively", a trial or an approved
-product named ("in the CARTITUDE trial", "Yescarta is dosed at"), and a condition naming "the
-previous dose level".
+Found and left (LEFT, strict xfails naming the mechanism): a trial or an approved product named ("in
+the CARTITUDE trial", "Yescarta is dosed at"), and a condition naming "the previous dose level".
 """
 
 from __future__ import annotations
@@ -196,6 +198,19 @@ NOT_THE_TRIALS = [
     ("Arm A: 3×10^6 CAR-T cells/kg; re-treatment at 1×10^6 CAR-T cells/kg is permitted.", cohort(C6)),
     ("Arm A: 3×10^6 CAR-T cells/kg; the recommended phase 2 dose will be 1×10^6 CAR-T cells/kg.", cohort(C6)),
     ("Arm A: the 1×10^6 CAR-T cells/kg cohort was abandoned.", cohort(C6)),
+    # another arm's or cohort's, by "respectively"
+    (
+        "Arm A and Arm B receive 1×10^6 and 3×10^6 CAR-T cells/kg, respectively.",
+        cohort("Arm A and Arm B receive 1×10^6 and 3×10^6 CAR-T cells/kg, respectively", 3_000_000),
+    ),
+    ("Arm A and Arm B receive 3×10^6 CAR-T cells/kg and 1×10^6 CAR-T cells/kg, respectively.", cohort(C6)),
+    ("Arm A and Arm B receive, respectively, 3×10^6 and 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    (
+        "Arm A, Arm B and Arm C receive 3×10^6 CAR-T cells/kg, 1×10^6 CAR-T cells/kg and 2×10^6 CAR-T cells/kg, "
+        "respectively.",
+        cohort(C6),
+    ),
+    ("Cohort 1, Arm A and Cohort 3 receive 5×10^5, 3×10^6 and 1×10^6 CAR-T cells/kg, respectively.", cohort(C6)),
     # a subgroup's (an agent's: the regimen's dose is all its patients')
     (
         "Lymphodepletion: fludarabine 30 mg/m2/day (in patients over 65 years: 20 mg/m2/day).",
@@ -236,6 +251,18 @@ OF_ANOTHER_ARM = [
     "- Low-dose arm: 3×10^6 CAR-T cells/kg\n- High-dose arm: 1×10^6 CAR-T cells/kg",
     "Low-dose arm receives 3×10^6 CAR-T cells/kg and High-dose arm receives 1×10^6 CAR-T cells/kg.",
 ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Low-dose arm and High-dose arm receive 3×10^6 CAR-T cells/kg and 1×10^6 CAR-T cells/kg, respectively.",
+        "High-dose arm and Low-dose arm receive 1×10^6 CAR-T cells/kg and 3×10^6 CAR-T cells/kg, respectively.",
+    ],
+)
+def test_a_dose_respectively_another_arms_is_not_this_arms(trials: Trials, line: str) -> None:
+    out = im19_out(trials, line, arms(C6, "3×10^6 CAR-T cells/kg"))
+    assert " E508 arms.0.cohorts.0.dose" in out and " E508 arms.1.cohorts.0.dose" in out
 
 
 @pytest.mark.parametrize("line", OF_ANOTHER_ARM)
@@ -290,6 +317,14 @@ HONEST = [
     ("Arm A: 1×10^6 CAR-T cells/kg - 28 days of follow-up.", cohort(C6)),
     ("Arm A: 1×10^6 CAR-T cells/kg, the RP2D.", cohort(C6)),
     ("Arm A: a CD4:CD8 ratio of 1:1, 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    # its own by "respectively"
+    (
+        "Arm A and Arm B receive 3×10^6 CAR-T cells/kg and 1×10^6 CAR-T cells/kg, respectively.",
+        cohort("3×10^6 CAR-T cells/kg", 3_000_000),
+    ),
+    ("Arm B and Arm A receive 3×10^6 and 1×10^6 CAR-T cells/kg, respectively.", cohort(C6)),
+    ("Arm B and Arm A receive, respectively, 3×10^6 and 1×10^6 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A receives 1×10^6 CAR-T cells/kg; Cohorts 1 and 2 of Arm B had 3 and 6 patients, respectively.", cohort(C6)),
     ("Lymphodepletion: fludarabine 30 mg/m2/day.", agent("fludarabine 30 mg/m2/day")),
     ("Lymphodepletion: fludarabine 30 mg/m2/day on days -5 to -3.", agent("fludarabine 30 mg/m2/day")),
     ("Lymphodepletion: fludarabine 30 mg/m2/day, adjusted for renal function.", agent("fludarabine 30 mg/m2/day")),
@@ -354,6 +389,8 @@ def test_a_dose_its_sentence_gives_the_trial_passes(trials: Trials, line: str, f
 
 
 ARMS_HONEST = [
+    "Low-dose arm and High-dose arm receive 1×10^6 CAR-T cells/kg and 3×10^6 CAR-T cells/kg, respectively.",
+    "High-dose arm and Low-dose arm receive 3×10^6 CAR-T cells/kg and 1×10^6 CAR-T cells/kg, respectively.",
     "- Low-dose arm: 1×10^6 CAR-T cells/kg\n- High-dose arm: 3×10^6 CAR-T cells/kg",
     "Low-dose arm receives 1×10^6 CAR-T cells/kg and High-dose arm receives 3×10^6 CAR-T cells/kg.",
     "Low-dose arm, like High-dose arm, receives 1×10^6 CAR-T cells/kg; High-dose arm: 3×10^6 CAR-T cells/kg.",
@@ -369,17 +406,6 @@ def test_each_arms_own_dose_passes(trials: Trials, line: str) -> None:
 
 # Found and left: each bound its dose still
 LEFT = [
-    pytest.param(
-        "Arm A and Arm B receive 1×10^6 and 3×10^6 CAR-T cells/kg, respectively.",
-        cohort("Arm A and Arm B receive 1×10^6 and 3×10^6 CAR-T cells/kg, respectively", 3_000_000),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="lexicon.respectively pairs the numbers with a vocabulary's terms (an agent), not with arms' "
-            "or cohorts' labels: a cohort's dose is any number with its unit after it, arm A's 1×10^6 and "
-            "arm B's 3×10^6 alike",
-        ),
-        id="respectively pairs arms",
-    ),
     pytest.param(
         "Arm A: 3×10^6 CAR-T cells/kg; in the CARTITUDE trial, 1×10^6 CAR-T cells/kg was used.",
         cohort(C6),

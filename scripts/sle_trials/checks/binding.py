@@ -23,7 +23,9 @@ object; otherwise the leaf's type):
   reading (E510), and one they bound from below ("at least"), give as a part of another ("half
   of") or take back (after its unit: "... CAR-T cells/kg is not used"; on a condition, replaced,
   denied: not_dosed.not_given) is none, whether the quote holds those words or leaves them out of
-  its sentence; in a plain source, the arm whose label heads its words is its arm (E512).
+  its sentence; so is one "respectively" pairs with another arm's or cohort's label ("Arm A and Arm B
+  receive 1×10^6 and 3×10^6 CAR-T cells/kg, respectively": 3×10^6 is arm B's); in a plain source, the
+  arm whose label heads its words, or "respectively" pairs with them, is its arm (E512).
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names (an inclusion
   criterion, for the last three: what patients must have, or an exclusion of those who lack it); its texts
@@ -1495,8 +1497,19 @@ def _of_another_arm(ctx: Context, path: Path_, quotes: list[str]) -> Iterator[Pr
                 # A: 3×10^6 CAR-T cells/kg - Arm B: 1×10^6 CAR-T cells/kg", a list's items read as one line, or
                 # "Arm A receives 3×10^6 ... and Arm B receives 1×10^6 ..." gave arm A either dose)
                 heading = _arm_heading(doc.text, lo, m.start(), [own, *others])
-                if heading == own:
+                # (or the arm "respectively" pairs its number with, in order: "Arm A and Arm B receive 1×10^6
+                # CAR-T cells/kg and 3×10^6 CAR-T cells/kg, respectively" gives arm A 1×10^6, though "Arm B
+                # receive" heads it)
+                paired = {
+                    label
+                    for label, r in lexicon.respective_labels(doc.text[lo:hi], [own, *others])
+                    if m.start() <= lo + r.number.start < m.end()
+                }
+                if own in paired or (heading == own and not paired):
                     return
+                if paired:
+                    named = named or min(paired)
+                    continue
                 sentence = doc.text[lo:hi]
                 other = heading or next((label for label in others if label in sentence), None)
                 if (heading is None and own in sentence) or other is None:
@@ -1536,6 +1549,7 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     dose = cohort["dose"]
     yield from _of_another_arm(ctx, path, quotes)
     texts = ctx.together(path, quotes)
+    others = _others_respectively(ctx, path)  # (a number "respectively" gives another arm or cohort)
     found = [
         (q, _limited_where_stated(ctx, path, q, d))
         for q in texts
@@ -1543,6 +1557,7 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
         if lexicon.same_number(d.value, dose["value"])
         and not _cohort_dose_taken_back(ctx, path, q, d.start, _dose_words_end(q, d, dose["unit"]))
         and not _taken_back_where_stated(ctx, path, q, d.start, d.end, reading=_no_dose_there)
+        and not _taken_back_where_stated(ctx, path, q, d.start, d.end, reading=others)
     ]
     with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
     basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
@@ -1618,6 +1633,35 @@ def _cohort(ctx: Context, path: Path_, cohort: dict, node: dict, quotes: list[st
     if "label" in cohort:
         yield from _cohort_label(ctx, path, cohort, basis or with_unit or found)
     yield from _walk(ctx, path, cohort, node, quotes, skip=("dose", "patients"))
+
+
+def _others_respectively(ctx: Context, path: Path_) -> Callable[[str, int, int], bool]:
+    """A reading of whether "respectively" pairs the number at text[start:end] with another arm's or
+    cohort's label than the cohort's at path (its arm's or its own), in order (lexicon.respective_labels):
+    "Arm A and Arm B receive 1×10^6 and 3×10^6 CAR-T cells/kg, respectively" bound arm A's dose of 3×10^6.
+    Another label is the record's other arms' and cohorts', or any (a part's noun and its designator, "Arm
+    B") where the sentence pairs one of this cohort's labels too."""
+    arms = ctx.record.data.get("arms", [])
+    labels = [
+        normalise(str(item["label"]))
+        for arm in arms
+        if isinstance(arm, dict)
+        for item in (arm, *(c for c in arm.get("cohorts", []) if isinstance(c, dict)))
+        if item.get("label")
+    ]
+    arm = arms[path[1]]
+    cohort = arm.get("cohorts", [])[path[3]]
+    own = {normalise(str(x["label"])).casefold() for x in (arm, cohort) if isinstance(x, dict) and x.get("label")}
+    others = {label.casefold() for label in labels} - own
+
+    def reading(text: str, start: int, end: int) -> bool:
+        pairs = [(label.casefold(), r) for label, r in lexicon.respective_labels(text, labels)]
+        paired = next((label for label, r in pairs if r.number.start == start), None)
+        if paired is None or paired in own:
+            return False
+        return paired in others or any(label in own for label, _ in pairs)
+
+    return reading
 
 
 def _taken_back_where_stated(

@@ -1837,9 +1837,11 @@ def respectively(quote: str, terms: list[tuple[int, int]]) -> list[Respective]:
         lo = max((s + 1 for s in stops if s < r.start()), default=0)
         hi = min((s for s in stops if s >= r.end()), default=len(quote))
         chain = _numbers_before(quote, found, lo, r.start())
-        if chain:
+        if len(chain) >= 2:
             first = chain[0].start
         else:
+            # (a number alone before it is no enumeration's: "... 2025-08-17 Arm A and Arm B receive,
+            # respectively, 3×10^6 and 1×10^6 ..." paired none, its numbers after it unread)
             chain = _numbers_after(quote, found, r.end(), hi)
             first = r.start()
         named = _items_before(quote, items, lo, first)
@@ -1869,6 +1871,36 @@ def respective_terms(quote: str, places: Sequence[tuple[int, int, frozenset]]) -
             if aside is not None and aside.start() <= start and end <= aside.end() and v == values[(r.start, r.end)]
         )
     return out
+
+
+# A label of an arm or a cohort as sources write one: a part's noun and its designator ("Arm B", "Cohort 2",
+# "Dose level 3", "Group II", "DL1")
+_PART_LABEL = re.compile(
+    rf"(?i)(?<![\w-])(?:{kept_out.PART}|groups?|(?:dose[ \t]+)?levels?|DL)"
+    r"(?:[ \t]*[0-9]{1,2}[a-z]?|[ \t]+(?:[A-Z]|[IVX]{1,4}))(?![\w-])"
+)
+
+
+def respective_labels(quote: str, labels: Sequence[str]) -> list[tuple[str, Respective]]:
+    """respectively() of the arms' or cohorts' labels the quote writes, each with its label: labels (the
+    record's, written whole) and any part's noun with its designator (_PART_LABEL: "Arm B", "Cohort 2").
+    "Arm A and Arm B receive 1×10^6 and 3×10^6 CAR-T cells/kg, respectively" gives "Arm A" 1×10^6 and
+    "Arm B" 3×10^6."""
+    folded = quote.casefold()
+    places: dict[tuple[int, int], str] = {}
+    for label in labels:
+        if not label:
+            continue
+        at = folded.find(label.casefold())
+        while at >= 0:
+            places[(at, at + len(label))] = label
+            at = folded.find(label.casefold(), at + 1)
+    for m in _PART_LABEL.finditer(quote):
+        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in places):
+            places[(m.start(), m.end())] = m.group(0)
+    # (of two labels at one place, the longer: "Arm A" in "Arm A1")
+    terms = [t for t in places if not any(s <= t[0] and t[1] <= e and e - s > t[1] - t[0] for s, e in places)]
+    return [(places[(r.start, r.end)], r) for r in respectively(quote, terms)]
 
 
 def _numbers_before(quote: str, found: list[Number], lo: int, at: int) -> list[Number]:
