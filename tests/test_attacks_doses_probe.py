@@ -19,7 +19,9 @@ were bound where the source's sentence gives that number as no dose the trial gi
   "replacing", "was changed to"), one denied ("will not receive", "no patient receives") or only
   thought of ("could be given", not "would be infused", "is under consideration", "was proposed but rejected"), one of
   re-treatment ("re-treatment at ... is permitted"), the RP2D to be found, or its cohort taken out
-  ("... cohort was abandoned") (not_dosed.not_given); and another species' or disease's dose ("in
+  ("... cohort was abandoned") (not_dosed.not_given), also on a condition naming the trial's own earlier
+  step ("if the previous dose level was well tolerated": prose._NOT_GIVEN cut the sentence at "previous"
+  as a therapy had before, and the quote was read without the condition); and another species' or disease's dose ("in
   monkeys", "in oncology", "published reports used", "Unlike the prior study (...)":
   not_dosed.elsewhere); an agent's dose given a subgroup ("(in patients over 65 years: 20 mg/m2/day)",
   "for patients with renal impairment: 20 mg/m2/day"), by an age that leaves some of the trial's
@@ -37,7 +39,7 @@ dose stands beside; a condition of eligibility ("if eligibility is confirmed"), 
 toxicity, a likeness ("as in the previous study"), an escalation to a later cohort's dose.
 
 Found and left (LEFT, strict xfails naming the mechanism): a trial or an approved product named ("in
-the CARTITUDE trial", "Yescarta is dosed at"), and a condition naming "the previous dose level".
+the CARTITUDE trial", "Yescarta is dosed at").
 """
 
 from __future__ import annotations
@@ -164,6 +166,9 @@ NOT_THE_TRIALS = [
     ("Arm A: 3×10^6 CAR-T cells/kg unless DLTs occur, otherwise 1×10^6 CAR-T cells/kg.", cohort(C6)),
     ("Arm A: 3×10^6 CAR-T cells/kg; the dose can be de-escalated to 1×10^6 CAR-T cells/kg.", cohort(C6)),
     ("Arm A: 1×10^6 CAR-T cells/kg if needed.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg if the previous dose level was well tolerated.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg if the prior cohort had no DLT.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg if the earlier dose was tolerated.", cohort(C6)),
     ("Lymphodepletion: fludarabine 30 mg/m2/day, escalated to 40 mg/m2/day if tolerated.", agent("40 mg/m2/day", 40)),
     (
         "Lymphodepletion: fludarabine 30 mg/m2/day (dose-adjusted to 20 mg/m2/day for renal impairment).",
@@ -311,6 +316,11 @@ HONEST = [
     ("Arm A: patients receive 1×10^6 CAR-T cells/kg as a single infusion.", cohort(C6)),
     ("Arm A: a single infusion of 1×10^6 CAR-T cells/kg will be given.", cohort(C6)),
     ("Arm A: 1×10^6 CAR-T cells/kg, as in the previous study.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg, given after the previous cohort's safety review.", cohort(C6)),
+    (
+        "Arm A: 3×10^6 CAR-T cells/kg; the previous dose level was 1×10^6 CAR-T cells/kg.",
+        cohort("3×10^6 CAR-T cells/kg", 3_000_000),
+    ),
     ("Arm A: 1×10^6 CAR-T cells/kg (max total 1×10^8 CAR-T cells).", cohort(C6)),
     ("Arm A: 1×10^6 CAR-T cells/kg, maximum total dose 1×10^8 CAR-T cells.", cohort(C6)),
     ("Arm A: 1×10^6 CAR-T cells/kg (total 7×10^7 CAR-T cells for a 70 kg patient).", cohort(C6)),
@@ -425,17 +435,6 @@ LEFT = [
             "disease names it (scopes); an approved product's brand name is in no list",
         ),
         id="an approved product",
-    ),
-    pytest.param(
-        "Arm A: 1×10^6 CAR-T cells/kg if the previous dose level was well tolerated.",
-        cohort(C6),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="the passages binding reads where the source states a cohort (Context.texts) leave out a "
-            "sentence naming 'the previous ...' (another study's words to scopes), so the quote is read alone "
-            "and not_dosed.not_given never sees the condition after the dose",
-        ),
-        id="a condition naming a previous dose",
     ),
 ]
 

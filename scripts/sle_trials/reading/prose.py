@@ -678,11 +678,16 @@ def _own_clause(text: str, at: int) -> bool:
 # Words naming a therapy the trial does not give: one its participants had before ("failed treatment
 # with belimumab", "refractory to", "did not respond to", "previously treated with", "prior rituximab" but not
 # "prior to infusion"), or one the product is set against ("Unlike approved therapies such as
-# belimumab", "better than"). (A comparator the trial randomises to, "versus placebo", is the trial's.)
+# belimumab", "better than"). (A comparator the trial randomises to, "versus placebo", is the trial's.) Not
+# the trial's own earlier step ("if the previous dose level was well tolerated", "the prior cohort", "the
+# earlier dose"; not "prior doses of rituximab"): cut there, a dose on that condition was read without it,
+# and bound.
+_OWN_STEP = r"(?!\s+(?:(?:dose[- ])?(?:levels?|cohorts?|groups?)|doses?(?!\s+of\b)|dosing)(?![\w-]))"
 _NOT_GIVEN = re.compile(
     r"(?i)(?<![\w-])(?:fail(?:s|ed|ing)?|(?:refractory|resistant|resistance)\s+to|intoleran(?:t|ce)\s+(?:of|to)|"
     r"inadequate(?:ly)?|"
-    r"despite|previous(?:ly)?|prior(?!\s+to\b)|earlier|unlike|approved|not\s+(?:\w+\s+)?respond\w*|non-?respon\w*|"
+    rf"despite|previously|(?:previous|prior(?!\s+to\b)|earlier){_OWN_STEP}|unlike|approved|"
+    r"not\s+(?:\w+\s+)?respond\w*|non-?respon\w*|"
     r"(?:better|worse)\s+than|"
     r"(?:superior|inferior)\s+to|standard(?:-of-|\s+of\s+)care|current(?:ly)?\s+available|existing|"
     # ... or one the trial forbids, named after the word ("Prohibited: rituximab", "not allowed: ...")
