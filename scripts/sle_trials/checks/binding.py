@@ -23,7 +23,8 @@ object; otherwise the leaf's type):
   reading (E510), and one they bound from below ("at least"), give as a part of another ("half
   of") or take back (after its unit: "... CAR-T cells/kg is not used"; on a condition, replaced,
   denied: not_dosed.not_given) is none, whether the quote holds those words or leaves them out of
-  its sentence; so is one "respectively" pairs with another arm's or cohort's label ("Arm A and Arm B
+  its sentence (and one they give another trial by its name, "in the CARTITUDE trial", not by the record's
+  own: not_dosed.named_elsewhere); so is one "respectively" pairs with another arm's or cohort's label ("Arm A and Arm B
   receive 1×10^6 and 3×10^6 CAR-T cells/kg, respectively": 3×10^6 is arm B's); in a plain source, the
   arm whose label heads its words, or "respectively" pairs with them, is its arm (E512).
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
@@ -1741,13 +1742,28 @@ def _dose_taken_back(ctx: Context, path: Path_, quote: str, start: int, end: int
     statement the quote is: "1×10^6 CAR-T cells/kg for patients 1 to 3 (cancelled)", "Cohort 1
     (cancelled): ...", "formerly 1×10^6 ...", a struck-out "~~...~~", "fludarabine 30 mg/m²/day
     (withdrawn)" each bound a dose the source withdraws."""
-    return _taken_back_where_stated(ctx, path, quote, start, end, whole=True, reading=_planned_or_taken_back)
+    own = _names_of_the_trial(ctx.record.data)
+
+    def reading(text: str, start: int, end: int) -> bool:
+        return _planned_or_taken_back(text, start, end) or not_dosed.named_elsewhere(text, start, end, own)
+
+    return _taken_back_where_stated(ctx, path, quote, start, end, whole=True, reading=reading)
+
+
+def _names_of_the_trial(data: dict) -> frozenset[str]:
+    """The names (upper case, not_dosed.names_in) the record's trial goes by: the words of its id, its
+    titles, its acronym and its product's name ("in the IM19 trial" is IM19's)."""
+    product = data.get("cell_product")
+    said = [data.get(k) for k in ("nct_id", "brief_title", "official_title", "acronym")]
+    said.append(product.get("name") if isinstance(product, dict) else None)
+    return not_dosed.names_in(" ".join(s for s in said if isinstance(s, str)))
 
 
 def _planned_or_taken_back(text: str, start: int, end: int) -> bool:
     """retracted.taken_back of a value that has no estimate of its own: a dose the words after it say is
     only planned ("1×10^6 CAR-T cells/kg (proposed)") is taken back as one withdrawn is; and so is
-    one its clause gives another study ("... in the previous study", not_dosed.elsewhere)."""
+    one its clause gives another study ("... in the previous study", not_dosed.elsewhere; one it names,
+    "in the CARTITUDE trial", _dose_taken_back reads by the trial's names)."""
     return (
         retracted.taken_back(text, start, end, planned=True)
         or not_dosed.elsewhere(text, start, end)

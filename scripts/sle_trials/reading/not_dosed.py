@@ -14,6 +14,9 @@ condition ("reduced to 1×10^6 CAR-T cells/kg in the event of toxicity"), replac
 denied ("will not receive") or only thought of ("could be given"); binding reads it of a cohort's
 and an agent's dose (not completeness, whose doses a complete record holds: an escalation's).
 
+named_elsewhere reads another trial named by its name or its id ("in the CARTITUDE trial"), by the
+record's own names (binding reads it of a cohort's and an agent's dose).
+
 for_a_subgroup reads the words by which a lymphodepleting agent's dose is a subgroup's ("in patients
 over 65 years: 20 mg/m2/day", "for patients with renal impairment"), not the regimen's, which all its
 patients receive; binding reads it of an agent's dose (a cohort may be a subgroup's own).
@@ -81,6 +84,20 @@ _REPORTED_BEFORE = re.compile(
 )
 # How far before a number its clause's words are looked for
 _REACH = 80
+# ... or that tie it to a trial by its name: an acronym or a code in capitals ("in the CARTITUDE trial", "In
+# the ZUMA-1 study, ...", "the KYV-101 trial used"), or its registry id ("in NCT01234567"), which elsewhere
+# reads by the trial's own names (a trial's title, acronym, product and id name it too: "in the IM19
+# trial"); not a phase's numeral ("the III trial"), "CAR-T" nor the registry's disease ("the SLE trial")
+_TRIAL_NAME = (
+    r"(?-i:(?P<name>(?!(?:I{1,3}|IV|CAR|SLE)(?![\w-]))[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)\s+(?:trials?|stud(?:y|ies))"
+    r"|(?P<id>NCT[0-9]{8}))(?![\w-])"
+)
+_IN_NAMED = (
+    r"(?<![\w-])(?<!\bas\s)(?<!\blike\s)(?<!\bthan\s)(?:in|from|of|during|by|within|under)\s+(?:the\s+)?" + _TRIAL_NAME
+)
+_NAMED_AFTER = re.compile(rf"(?i)[^.;:()\[\]\n]{{0,40}}?{_IN_NAMED}")
+_NAMED_BEFORE = re.compile(rf"(?i){_IN_NAMED}[^.;:()\[\]\n]{{0,40}}\Z")
+_NAMED_SUBJECT = re.compile(rf"(?i)(?<![\w-])(?:the\s+)?{_TRIAL_NAME}[^.;:()\[\]\n]{{0,40}}\Z")
 
 
 def not_dosed(text: str, start: int, end: int) -> bool:
@@ -104,6 +121,25 @@ def elsewhere(text: str, start: int, end: int) -> bool:
         or _ELSEWHERE_BEFORE.search(text, max(0, start - _REACH), start) is not None
         or _REPORTED_BEFORE.search(text, max(0, start - _REACH), start) is not None
     )
+
+
+def names_in(text: str) -> frozenset[str]:
+    """The names a trial may go by that a text writes (its title's, its acronym's, its product's): each
+    word in capitals _TRIAL_NAME reads, in upper case."""
+    return frozenset(m.upper() for m in re.findall(r"(?<![\w-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", text))
+
+
+def named_elsewhere(text: str, start: int, end: int, own: frozenset[str]) -> bool:
+    """Whether the words of its clause give a dose at text[start:end] to a trial they name that is not
+    this one, whose names (upper case) are own ("1×10^6 CAR-T cells/kg in the CARTITUDE trial", "In the
+    ZUMA-1 study, ..."; of any dose, an agent's too): not "in the IM19 trial" of IM19's trial, nor a
+    likeness ("as in the ZUMA-1 trial")."""
+    lo = max(0, start - _REACH)
+    for found in (_NAMED_AFTER.match(text, end), _NAMED_BEFORE.search(text, lo, start)):
+        if found is not None and (found.group("name") or found.group("id")).upper() not in own:
+            return True
+    subject = _NAMED_SUBJECT.search(text, lo, start)  # ("The KYV-101 trial used 1×10^6 ...")
+    return subject is not None and (subject.group("name") or subject.group("id")).upper() not in own
 
 
 # --- a dose given only on a condition, replaced, denied or only thought of ------------------------
