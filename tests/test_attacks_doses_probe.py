@@ -171,6 +171,9 @@ NOT_THE_TRIALS = [
     ("Arm A: 1×10^6 CAR-T cells/kg if needed.", cohort(C6)),
     ("Arm A: 1×10^6 CAR-T cells/kg if the previous dose level was well tolerated.", cohort(C6)),
     ("Arm A: 1×10^6 CAR-T cells/kg if the prior cohort had no DLT.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg, provided the prior cohort had no DLT.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg as long as no DLT occurs at 5×10^5 CAR-T cells/kg.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg, subject to acceptable toxicity.", cohort(C6)),
     ("Arm A: 1×10^6 CAR-T cells/kg if the earlier dose was tolerated.", cohort(C6)),
     ("Lymphodepletion: fludarabine 30 mg/m2/day, escalated to 40 mg/m2/day if tolerated.", agent("40 mg/m2/day", 40)),
     (
@@ -335,6 +338,8 @@ HONEST = [
     ("Arm A: 1×10^6 CAR-T cells/kg in the SLE study.", cohort(C6)),
     ("Arm A: 1×10^6 CAR-T cells/kg, with CRS managed per the ASTCT guidelines.", cohort(C6)),
     ("Arm A: 1×10^6 CAR-T cells/kg, given after the previous cohort's safety review.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg unless DLTs occur.", cohort(C6)),
+    ("Arm A: 1×10^6 CAR-T cells/kg, provided the patient is eligible.", cohort(C6)),
     (
         "Arm A: 3×10^6 CAR-T cells/kg; the previous dose level was 1×10^6 CAR-T cells/kg.",
         cohort("3×10^6 CAR-T cells/kg", 3_000_000),

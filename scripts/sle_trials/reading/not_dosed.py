@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 import re
 
-from sle_trials.reading import lexicon
+from sle_trials.reading import lexicon, planned
 
 # The words of the clause after the number that say it is made, collected or required, not given
 # ("must be manufactured", "were collected by apheresis", "is required for release", "for product
@@ -158,7 +158,9 @@ _IMPAIRED = (
     r"(?:(?:renal|hepatic|kidney|liver|organ)\s+(?:impairment|insufficiency|dysfunction|failure)|"
     r"impaired\s+(?:renal|hepatic|kidney|liver)|creatinine\s+clearance|CrCl)"
 )
-_IF = r"(?:if|in\s+(?:the\s+)?(?:event|case)\s+of|in\s+case|should|whenever|when|as)"
+# (the words of a condition: planned.CONDITIONS, "provided", "as long as", "subject to"; not "unless", which
+# gives the dose but on the event: "3×10^6 CAR-T cells/kg unless DLTs occur" is the dose)
+_IF = rf"(?:(?!unless\b){planned.CONDITIONS}|in\s+(?:the\s+)?case\s+of|in\s+case|should|whenever|when|as)"
 _FOR = r"(?:(?:for|in)\s+(?:(?:patients?|participants?|subjects?|those)\s+with\s+)?|if\s+|when\s+)"
 # The words of a dose's clause between it and a condition: no stop or bracket, and no number but a small
 # one of no dose ("grade 3 CRS", "day 28"): the next dose's number ("3×10^6", "20 mg") stops them
