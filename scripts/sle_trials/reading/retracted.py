@@ -479,7 +479,7 @@ _PARTY_UNTIL_BEFORE = re.compile(rf"(?i)\b{_PARTY_LABEL}(?:[ \t]*[(\[])?[ \t]*{_
 
 # ... and, of an open status (recruiting, enrolling, available), the words right after it that end it at a
 # date ("Recruiting until March 2024", "Recruiting (ended 2024)", "Recruiting 2019-2023") or begin it at one
-# ("Recruiting from 2026", "Recruiting, opening in Q3 2026"): read against the source's as-of date
+# ("Recruiting from 2026", "Recruiting, to start in March 2026"): read against the source's as-of date
 # (status_out_of_time); "Recruiting since 2024" says when it began, which agrees with it
 _STATUS_UNTIL = re.compile(rf"(?i)[ \t]*(?:[(\[,;:\u2013\u2014][ \t]*|[ \t]+--?[ \t]*)?{_UNTIL}")
 _STATUS_FROM = re.compile(
