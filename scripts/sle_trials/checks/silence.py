@@ -53,7 +53,9 @@ A page's unlabelled dates ("2024-07-30 2027-12-31") are a curator's reading, so 
 silent there is a reading too (the note on the field says which). A field with a
 curation note on it that names the words each source states there is left to the note (an age of
 "1900 Months" is stated but is no age: the note says why "1900" is none); a note that does not name
-them explains nothing of them (any text would otherwise excuse a dropped enrollment), and a note on
+them explains nothing of them (any text would otherwise excuse a dropped enrollment), nor does one
+that says how they were recorded ("recorded as PHASE1", "kept as one entry": a reading of a value
+the record holds, written before the value was dropped), and a note on
 a part of the record above it (`eligibility`, `dates`) is about something else and excuses nothing
 beneath it. A page about another trial (a stub's source) states nothing of this one beyond its title
 and id, and what that title says of its product (a target antigen, autologous cells); and of two
@@ -144,7 +146,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
             )
             if said is None:
                 continue
-            if any(_names(text, said.words) for text in notes.get(name, [])):
+            if any(_explains(text, said.words) for text in notes.get(name, [])):
                 # a note on the field says why these words are not its value ("1900 Months" is no age);
                 # another source's words at the field's place are its to name too (a note naming one page's
                 # "6 participants" said nothing of the registry's 60)
@@ -194,6 +196,22 @@ class Said(NamedTuple):
 
     shown: str
     words: str
+
+
+# A note saying how the field's words were recorded ("recorded as PHASE1", "kept as one entry", "read
+# as study start"): a reading of a value the record holds, not a reason the words are none of its
+# value. It named the words, so Relma-cel's keywords and phase left out and declared silent passed by
+# the notes written for the values they dropped. "not recorded as", "read as none" still explain.
+_HOLDS_ITS_VALUE = re.compile(
+    r"(?<!\bnot )(?<!\bnever )\b(?:recorded|kept|read|taken|entered|transcribed|curated)\s+(?:here\s+)?as\b"
+    r"(?!\s+(?:no|none|nothing|absent|silent|missing|not|unstated)\b)"
+)
+
+
+def _explains(note: str, words: str) -> bool:
+    """Whether a note's text (normalised, casefolded) names the words and is no reading of them as the
+    field's value (_HOLDS_ITS_VALUE): a note that says why they are not its value."""
+    return _names(note, words) and _HOLDS_ITS_VALUE.search(note) is None
 
 
 def _names(note: str, words: str) -> bool:
