@@ -1246,6 +1246,15 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
             # E201/E208/E109/E110/E511: a required part, or a field others point at, is missed first
             expect = frozenset({"E523", "E201", "E208", "E109", "E110", "E511"})
             add("field declared silent", path, "left out, declared silent", silenced, expect)
+            # ... and its value moved into a note on it: the source's words (its quote, or the value as
+            # written) with no reason they are not its value
+            quote = data.get("evidence", {}).get(name)
+            value = fields.get(data, path)[1]
+            words = quote if isinstance(quote, str) else value if isinstance(value, str) else None
+            if words is not None:
+                noted = _copied(silenced)
+                noted["curation"].setdefault("notes", []).append({"field": name, "text": words})
+                add("value moved into its note", path, f"into a note: {words[:30]!r}", noted, expect)
 
     # a vocabulary field left out of every item and declared silent where its source's layout places only
     # its parent, whose place renders a term of it (IM19's route of "... by intravenous infusion.", its

@@ -178,6 +178,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "field dropped",
         "row repeated",
         "field declared silent",
+        "value moved into its note",
         "whole number as decimal",
         "date read twice",
         "limit copied",

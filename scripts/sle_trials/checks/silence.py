@@ -54,8 +54,9 @@ silent there is a reading too (the note on the field says which). A field with a
 curation note on it that names the words each source states there is left to the note (an age of
 "1900 Months" is stated but is no age: the note says why "1900" is none); a note that does not name
 them explains nothing of them (any text would otherwise excuse a dropped enrollment), nor does one
-that says how they were recorded ("recorded as PHASE1", "kept as one entry": a reading of a value
-the record holds, written before the value was dropped), and a note on
+that gives no reason in its own words ("6 participants", "Sex: ALL": the value moved into a note) or
+says how they were recorded ("recorded as PHASE1", "kept as one entry": a reading of a value the
+record holds, written before the value was dropped), and a note on
 a part of the record above it (`eligibility`, `dates`) is about something else and excuses nothing
 beneath it. A page about another trial (a stub's source) states nothing of this one beyond its title
 and id, and what that title says of its product (a target antigen, autologous cells); and of two
@@ -146,7 +147,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
             )
             if said is None:
                 continue
-            if any(_explains(text, said.words) for text in notes.get(name, [])):
+            if any(_explains(text, said.words, doc) for text in notes.get(name, [])):
                 # a note on the field says why these words are not its value ("1900 Months" is no age);
                 # another source's words at the field's place are its to name too (a note naming one page's
                 # "6 participants" said nothing of the registry's 60)
@@ -208,10 +209,47 @@ _HOLDS_ITS_VALUE = re.compile(
 )
 
 
-def _explains(note: str, words: str) -> bool:
-    """Whether a note's text (normalised, casefolded) names the words and is no reading of them as the
-    field's value (_HOLDS_ITS_VALUE): a note that says why they are not its value."""
-    return _names(note, words) and _HOLDS_ITS_VALUE.search(note) is None
+# The words of a reason a note gives for a source's words not being the field's value, besides them: a
+# denial ("not", "no", "n't"), a limit ("only", "ambiguous", "old"), a deferral ("left to a later
+# curation", "until") or another's ("another cohort's"). A note that only gave the words ("6
+# participants", "Sex: ALL", "The page says No.") excused the field declared silent: its value moved
+# into the note passed.
+_A_REASON = re.compile(
+    r"\b(?:not|no|none|nothing|never|nor|neither|without|only|just|merely|but|except|ambiguous|unclear|"
+    r"uncertain|unknown|unsure|doubtful|old|older|outdated|stale|superseded|earlier|previous|former|left|later|"
+    r"until|pending|yet|another|other|different|instead|rather|misprint|typo|garbled|wrong|error|mislabel(?:l?ed)?|"
+    r"contradict(?:s|ed|ory)?|conflict(?:s|ing)?|inconsistent)\b|n['’]t\b"
+)
+
+
+def _explains(note: str, words: str, doc: SourceDoc) -> bool:
+    """Whether a note's text (normalised, casefolded) names the words and says why they are not the
+    field's value: gives a reason (_A_REASON) in its own words, besides them and the runs of doc's words
+    it copies (the quote "18 Years 65 Years ALL No" as a note on the sex gives its "No" as no reason),
+    and is no reading of them as the value (_HOLDS_ITS_VALUE)."""
+    if not _names(note, words) or _HOLDS_ITS_VALUE.search(note) is not None:
+        return False
+    named = rf"(?<![\w.,]){re.escape(normalise(words).casefold())}(?!\w|[.,][0-9])"
+    return _A_REASON.search(re.sub(named, " ", _own_words(note, doc))) is not None
+
+
+def _own_words(note: str, doc: SourceDoc) -> str:
+    """A note's text without the runs of three or more words it copies from doc's text (as words apart,
+    casefolded)."""
+    flat = " " + " ".join(normalise(doc.text).casefold().split()) + " "
+    words = note.split()
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and f" {' '.join(words[i : j + 1])} " in flat:
+            j += 1
+        if j - i >= 3:
+            i = j
+        else:
+            kept.append(words[i])
+            i += 1
+    return " ".join(kept)
 
 
 def _names(note: str, words: str) -> bool:
