@@ -125,6 +125,15 @@ def test_a_note_naming_the_agents_dose_excuses_it(registry: Path) -> None:
     assert _complete_codes(registry, FLU_THEN_CY, [("FLUDARABINE", None, "fludarabine"), CY], note) == set()
 
 
+@pytest.mark.parametrize(
+    "note", ["fludarabine 30 mg/m²/day", "The source gives fludarabine 30 mg/m²/day.", "The dose is 30 mg/m²/day."]
+)
+def test_a_note_giving_the_agents_dose_and_no_reason_excuses_nothing(registry: Path, note: str) -> None:
+    """The dose moved into a note on the field, with no reason it is not the agent's (a mutation hunt:
+    tests/test_attacks_mut_hunt162.py), names the words and excused it."""
+    assert _complete_codes(registry, FLU_THEN_CY, [("FLUDARABINE", None, "fludarabine"), CY], note) == {"E520"}
+
+
 # --- a cohort's label cut before its own designator ----------------------------------------------
 
 # "Dose level" of "Dose level 2: 3×10^6 CAR-T cells/kg" stood before the dose as a label of the arm's

@@ -493,7 +493,8 @@ def left_out_doses(record: Record, schema: dict, docs: list[SourceDoc], passages
     when the source gives one" was held only across the list (fields.unaccounted: some agent has a
     dose): an agent whose quote gave "fludarabine 30 mg/m²/day" passed without its dose beside another
     agent with one, and trials.csv read it as given at no stated dose. A note on the lymphodepletion
-    naming the words says why they are not its dose (a test dose, another arm's)."""
+    naming the words says why they are not its dose (a test dose, another arm's), with a reason in its
+    own words (_explains: "fludarabine 30 mg/m²/day" alone, the dose moved into a note, excuses nothing)."""
     data = record.data
     agents = (data.get("lymphodepletion") or {}).get("agents")
     if data["curation"]["status"] != "complete" or not isinstance(agents, list):
@@ -520,7 +521,7 @@ def left_out_doses(record: Record, schema: dict, docs: list[SourceDoc], passages
                 named = [i for i, term in wanted.items() if agent.values == frozenset({term})]
                 if not named:
                     continue
-                if any(_names(note, words) or _names(note, dose) for note in notes):
+                if any(_explains(note, words, doc) or _explains(note, dose, doc) for note in notes):
                     continue
                 for i in named:
                     del wanted[i]
