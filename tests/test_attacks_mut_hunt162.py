@@ -94,8 +94,30 @@ def test_a_value_moved_into_its_note_is_refused(checks: mutations.Checks, name: 
 
 
 @pytest.mark.parametrize(
+    ("name", "note"),
+    [
+        ("eligibility.lupus_nephritis", "Severe lupus nephritis"),
+        ("eligibility.classification_criteria", "1997 revised criteria of the American College of Rheumatology (ACR)"),
+        (
+            "eligibility.autoantibodies",
+            "antinuclear antibodies, and/or anti-DS-DNA antibodies, and/or anti-Smith antibodies",
+        ),
+    ],
+)
+def test_a_criteria_value_moved_into_its_note_is_refused(checks: mutations.Checks, name: str, note: str) -> None:
+    """The same of a value the criteria state (silence.stated reads the notes on the field for what
+    they name away): Relma-cel's severe lupus nephritis, ACR 1997 and antibodies given as notes."""
+    assert "E523" in checks.codes(RELMA, silenced(RELMA, name, note))
+
+
+@pytest.mark.parametrize(
     ("shown", "name", "note"),
     [
+        (
+            RELMA,
+            "eligibility.lupus_nephritis",
+            "Exclusion 1's severe lupus nephritis is left to a later curation, with the other lupus crises.",
+        ),
         # honest neighbours: the note names the words and says, in its own words, why they are not the value
         (
             RELMA,

@@ -131,8 +131,11 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
     for i, name in enumerate(curation.get("silent", [])):
         if fields.present(record.data, fields.parse_dotted(name)):
             continue  # a field declared silent that the record fills is E506's
-        excused = notes.get(name, []) + (in_text if name == "eligibility.thresholds" else [])
         for doc in [*_speaking(record, docs), *_naming(record, docs)]:
+            # the notes on the field that give a reason (_gives_a_reason) name what the criteria state of
+            # it away: "Severe lupus nephritis" alone, its words moved into a note, names nothing away
+            excused = [text for text in notes.get(name, []) if _gives_a_reason(text, doc)]
+            excused += in_text if name == "eligibility.thresholds" else []
             said = (
                 stated(doc, schema, name, excused, own)
                 or _product_named(doc, record, name, passages)
@@ -231,6 +234,12 @@ def _explains(note: str, words: str, doc: SourceDoc) -> bool:
         return False
     named = rf"(?<![\w.,]){re.escape(normalise(words).casefold())}(?!\w|[.,][0-9])"
     return _A_REASON.search(re.sub(named, " ", _own_words(note, doc))) is not None
+
+
+def _gives_a_reason(note: str, doc: SourceDoc) -> bool:
+    """Whether a note's text (normalised, casefolded) gives a reason in its own words (_explains, of
+    no words named in particular)."""
+    return _HOLDS_ITS_VALUE.search(note) is None and _A_REASON.search(_own_words(note, doc)) is not None
 
 
 def _own_words(note: str, doc: SourceDoc) -> str:
