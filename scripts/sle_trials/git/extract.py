@@ -155,10 +155,23 @@ def rewritten(repository: plumbing.Repository, commit: str, paths: list[str]) ->
     have git rewrite on checkout or in an archive, in this clone (checkout.rewrites), with how. The
     data is extracted through no attribute, so the check reads the blobs; once merged, these
     attributes are the branch's, and every clone's checkout (and GitHub's ZIP, for export-subst)
-    holds other bytes than those checked, which E308 refuses only where it runs, in a work tree."""
-    found = repository.tree_attributes(commit, checkout.ATTRIBUTES, [*paths, SCHEMA_PATH.as_posix()])
+    holds other bytes than those checked, which E308 refuses only where it runs, in a work tree.
+    The patterns are matched both as this clone matches them and case-blind, as every clone on macOS
+    or Windows does (core.ignorecase=true): `.gitattributes` saying `SEEDS/** ident` gives a Linux
+    clone's (and CI's) sources nothing and every such clone's sources `ident`, so the check passed a
+    pull request whose merge had those clones write other bytes than those checked (`export-subst`
+    the same: a release archived there held words no blob holds)."""
+    wanted = [*paths, SCHEMA_PATH.as_posix()]
     config = repository.line_ends()
-    return [(path, how) for path, attributes in sorted(found.items()) if (how := checkout.rewrites(attributes, config))]
+    found: dict[str, list[str]] = {}
+    for fold_case in (False, True):
+        for path, attributes in repository.tree_attributes(
+            commit, checkout.ATTRIBUTES, wanted, fold_case=fold_case
+        ).items():
+            for how in checkout.rewrites(attributes, config):
+                if how not in found.setdefault(path, []):
+                    found[path].append(how)
+    return [(path, how) for path, how in sorted(found.items()) if how]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -129,11 +129,17 @@ class Repository:
         return cls(Path(os.fsdecode(out.rstrip(b"\n"))))
 
     def run(
-        self, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,), index: str | None = None
+        self,
+        *args: str,
+        stdin: bytes | None = None,
+        ok: tuple[int, ...] = (0,),
+        index: str | None = None,
+        config: tuple[str, ...] = (),
     ) -> bytes:
         """git ARGS in the top folder: its standard output. The arguments are the caller's to fix.
-        index: an index file of the caller's own (GIT_INDEX_FILE) in place of the clone's."""
-        return _run(self.top, *args, stdin=stdin, ok=ok, index=index)
+        index: an index file of the caller's own (GIT_INDEX_FILE) in place of the clone's; config:
+        settings (`name=value`) for this process alone, over the clone's (`git -c`)."""
+        return _run(self.top, *args, stdin=stdin, ok=ok, index=index, config=config)
 
     # --- revisions ------------------------------------------------------------------------------
 
@@ -206,19 +212,24 @@ class Repository:
         out = self.run("check-attr", "-z", "--stdin", *names, stdin=b"".join(os.fsencode(p) + b"\0" for p in paths))
         return _attributes(out)
 
-    def tree_attributes(self, commit: str, names: tuple[str, ...], paths: list[str]) -> dict[str, dict[str, str]]:
+    def tree_attributes(
+        self, commit: str, names: tuple[str, ...], paths: list[str], *, fold_case: bool = False
+    ) -> dict[str, dict[str, str]]:
         """attributes() as commit's own .gitattributes files give them (with the clone's
         info/attributes and the user's attributes file), never the work tree's nor the clone's index:
         the commit is read into an index of its own in a temporary folder (`git read-tree`), which
         `git check-attr --cached` reads. Two processes. (`git check-attr --source` does it in one,
-        from git 2.40.)"""
+        from git 2.40.) fold_case: the patterns matched as a clone on a case-blind disk matches them
+        (core.ignorecase=true, which git sets there: `SEEDS/** ident` gives seeds/x.txt `ident`),
+        whatever this clone's setting; otherwise as this clone matches them."""
         if not paths:
             return {}
+        config = ("core.ignorecase=true",) if fold_case else ()
         with tempfile.TemporaryDirectory(prefix="sle-trials-attributes-") as folder:
             index = os.path.join(folder, "index")
             self.run("read-tree", _oid(commit), index=index)
             stdin = b"".join(os.fsencode(p) + b"\0" for p in paths)
-            out = self.run("check-attr", "--cached", "-z", "--stdin", *names, stdin=stdin, index=index)
+            out = self.run("check-attr", "--cached", "-z", "--stdin", *names, stdin=stdin, index=index, config=config)
         return _attributes(out)
 
     def line_ends(self) -> dict[str, str]:
@@ -275,11 +286,17 @@ def _attributes(out: bytes) -> dict[str, dict[str, str]]:
 
 
 def _run(
-    where: Path, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,), index: str | None = None
+    where: Path,
+    *args: str,
+    stdin: bytes | None = None,
+    ok: tuple[int, ...] = (0,),
+    index: str | None = None,
+    config: tuple[str, ...] = (),
 ) -> bytes:
     # Paths are names, never patterns; and reading takes no lock (`git diff` would otherwise write
     # the index it refreshed, racing an editor's `git add`).
-    command = ["git", "--literal-pathspecs", "--no-optional-locks", "-C", str(where), *args]
+    settings = [option for setting in config for option in ("-c", setting)]
+    command = ["git", "--literal-pathspecs", "--no-optional-locks", *settings, "-C", str(where), *args]
     done = _spawn(command, args[0], stdin, None if index is None else {**os.environ, "GIT_INDEX_FILE": index})
     if done.returncode not in ok:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()

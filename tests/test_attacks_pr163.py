@@ -1,0 +1,96 @@
+"""Attacks of a pull request on the base branch's trusted check (.ci/trusted-check), hunt 163.
+
+- **Attributes a case-blind clone matches.** git matches `.gitattributes` patterns as the clone's
+  core.ignorecase says, and git sets it true in every clone on a case-blind disk (macOS, Windows).
+  A pull request whose `.gitattributes` said `SEEDS/** ident` gave CI's clone (Linux, case-sensitive)
+  nothing, so the trusted check, asking git as that clone matches, passed it (exit 0); once merged,
+  every macOS and Windows clone wrote `$Id: <blob id> $` into the sources (and `Seeds/*.TXT
+  export-subst` had a release archived there hold words no blob holds). The patterns are now matched
+  both ways (git/extract.py: rewritten).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import GIT_ENV, committed_registry, git_run
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+IM19 = "trials/NCT06513429.yaml"
+IM19_SOURCE = "seeds/000_84a0f0163f21158e.txt"
+
+
+def _trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["bash", str(root / ".ci" / "trusted-check"), rev, str(dest)],
+        env={**os.environ, **GIT_ENV},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def _pull_request(tmp_path: Path, attributes: str) -> Path:
+    """The registry on main, and a branch `pr` whose .gitattributes is attributes (the clone matching
+    patterns case-sensitively, as CI's Linux clone does); main checked out."""
+    root = committed_registry(tmp_path)
+    git_run(root, "config", "core.ignorecase", "false")
+    git_run(root, "checkout", "-q", "-b", "pr")
+    (root / ".gitattributes").write_text(attributes, encoding="utf-8")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "checkout", "-q", "main")
+    return root
+
+
+def test_a_case_blind_clone_writes_what_a_pattern_in_other_case_gives(tmp_path: Path) -> None:
+    """The mechanism: the same commit, checked out by a clone that matches patterns case-blind (as git
+    sets every clone on macOS or Windows) and by one that does not, holds two sources."""
+    root = _pull_request(tmp_path, "SEEDS/** ident\n")
+    git_run(root, "checkout", "-q", "pr")
+    source = root / IM19_SOURCE
+    source.write_bytes(b"$Id$\n" + source.read_bytes())
+    git_run(root, "commit", "-q", "--no-verify", "-am", "id")
+    blob = git_run(root, "rev-parse", f"HEAD:{IM19_SOURCE}").strip()
+    written = {}
+    for ignorecase in ("false", "true"):
+        source.unlink()
+        git_run(root, "-c", f"core.ignorecase={ignorecase}", "checkout", "--", IM19_SOURCE)
+        written[ignorecase] = source.read_bytes().split(b"\n", 1)[0]
+    assert written == {"false": b"$Id$", "true": f"$Id: {blob} $".encode()}
+
+
+@pytest.mark.parametrize(
+    ("attributes", "path", "said"),
+    [
+        ("SEEDS/** ident\n", IM19_SOURCE, "ident"),
+        ("Seeds/*.TXT export-subst\n", IM19_SOURCE, "export-subst"),
+        ("TRIALS/*.YAML working-tree-encoding=UTF-7\n", IM19, "working-tree-encoding=UTF-7"),
+        ("Trials.CSV eol=crlf\n", "trials.csv", "eol=crlf"),
+    ],
+)
+def test_attributes_in_a_case_only_a_case_blind_clone_matches_are_refused(
+    tmp_path: Path, attributes: str, path: str, said: str
+) -> None:
+    """A pattern in another case than the registry's paths gives them nothing where CI asks git, and
+    rewrites them in every macOS and Windows clone of the merged branch: the trusted check stops."""
+    root = _pull_request(tmp_path, attributes)
+    checked = _trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {path}: the pull request's attributes have git rewrite it ({said}" in checked.stderr, (
+        checked.stderr
+    )
+
+
+def test_harmless_attributes_in_another_case_pass(tmp_path: Path) -> None:
+    """The honest neighbour: patterns in another case that write every blob as it is (`-text`, `text
+    eol=lf`, a diff setting) rewrite nothing in any clone, and pass."""
+    attributes = "SEEDS/** -text\nTRIALS/*.YAML text eol=lf\n*.CSV text eol=lf\n*.JSON text eol=lf linguist-generated\n"
+    root = _pull_request(tmp_path, attributes)
+    checked = _trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
