@@ -7,6 +7,13 @@
   every macOS and Windows clone wrote `$Id: <blob id> $` into the sources (and `Seeds/*.TXT
   export-subst` had a release archived there hold words no blob holds). The patterns are now matched
   both ways (git/extract.py: rewritten).
+- **An attributes file by another name.** Where the index holds no `.gitattributes` for a folder,
+  git reads the work tree's file of that name (attr.c: on checkout, after the index; on every other
+  command, `git check-attr` and so E308 among them, first), and a case-blind disk opens
+  `.GITATTRIBUTES` for it. A pull request adding `.GITATTRIBUTES` that said `seeds/** ident` was
+  no attributes file to the trusted check (which reads the commit's own, `.gitattributes` exactly),
+  and passed; in every macOS or Windows clone its lines rewrite the registry's files. A name a
+  folding disk opens as `.gitattributes` that is not spelled so now stops the extraction.
 """
 
 from __future__ import annotations
@@ -92,5 +99,50 @@ def test_harmless_attributes_in_another_case_pass(tmp_path: Path) -> None:
     eol=lf`, a diff setting) rewrite nothing in any clone, and pass."""
     attributes = "SEEDS/** -text\nTRIALS/*.YAML text eol=lf\n*.CSV text eol=lf\n*.JSON text eol=lf linguist-generated\n"
     root = _pull_request(tmp_path, attributes)
+    checked = _trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_git_reads_the_work_trees_attributes_file_where_the_index_holds_none(tmp_path: Path) -> None:
+    """The mechanism: a commit with no .gitattributes, and a file of that name in the work tree that
+    no commit holds (what a case-blind disk shows git for a committed `.GITATTRIBUTES`), whose lines
+    git applies to the next checkout of a source."""
+    root = committed_registry(tmp_path)
+    source = root / IM19_SOURCE
+    source.write_bytes(b"$Id$\n" + source.read_bytes())
+    git_run(root, "commit", "-q", "--no-verify", "-am", "id")
+    (root / ".gitattributes").write_text("seeds/** ident\n", encoding="utf-8")
+    assert git_run(root, "ls-files", ".gitattributes") == ""
+    source.unlink()
+    git_run(root, "checkout", "--", IM19_SOURCE)
+    assert source.read_bytes().startswith(b"$Id: ")
+
+
+@pytest.mark.parametrize(
+    "name", [".GITATTRIBUTES", ".GitAttributes", "trials/.gitAttributes", ".gitattributes.", ".gitattributeſ"]
+)
+def test_an_attributes_file_under_a_name_a_folding_disk_opens_is_refused(tmp_path: Path, name: str) -> None:
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    (root / name).write_text("seeds/** ident\n* ident\n", encoding="utf-8")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "checkout", "-q", "main")
+    checked = _trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert "opens it as .gitattributes" in checked.stderr, checked.stderr
+
+
+@pytest.mark.parametrize("name", [".gitattributes", "docs/gitattributes.md", ".gitattributes-example"])
+def test_an_attributes_file_spelled_so_or_another_name_passes(tmp_path: Path, name: str) -> None:
+    """The honest neighbours: `.gitattributes` itself, writing every blob as it is, and names no disk
+    opens as it."""
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    (root / name).parent.mkdir(exist_ok=True)
+    (root / name).write_text("seeds/** -text\n", encoding="utf-8")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "checkout", "-q", "main")
     checked = _trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr

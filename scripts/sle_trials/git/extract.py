@@ -73,8 +73,11 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
             raise Refused(f"{files.shown(path)}: a path no checkout writes")
     # the whole tree, not the data alone: a name beside the registry's that a disk folding case or Unicode
     # forms takes as one of them (`trialſ/`) is written over it by a clone there, unchecked
-    for spelled, other in paths.twins(path for path, _ in repository.tree_entries(commit, [])):
+    tree = [path for path, _ in repository.tree_entries(commit, [])]
+    for spelled, other in paths.twins(tree):
         raise Refused(paths.twin_message(spelled, other))
+    for path in tree:
+        _no_attributes_file_in_disguise(path)
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
     for path, entry in entries.items():
@@ -102,6 +105,24 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
         held += size
     _flush(repository, dest, batch, made)
     return sorted(entries)
+
+
+ATTRIBUTES_FILE = ".gitattributes"
+
+
+def _no_attributes_file_in_disguise(path: str) -> None:
+    """Refused: a file a disk folding case or Unicode forms opens as `.gitattributes` that is not
+    spelled so (`.GITATTRIBUTES`, `.GitAttributes`). Where a folder's `.gitattributes` is not in the
+    index, git reads the one in the work tree, by its name (attr.c: read_attr, on checkout, and on
+    any other command, `git check-attr` and E308 among them, from the work tree first): on macOS or
+    Windows that opens `.GITATTRIBUTES`, whose lines then rewrite the registry's files in every such
+    clone, while the attributes the commit gives (rewritten(), which reads the index) are none."""
+    for part in path.split("/"):
+        if part != ATTRIBUTES_FILE and files.folded(part) == ATTRIBUTES_FILE:
+            raise Refused(
+                f"{files.shown(path)}: a disk folding case or Unicode forms opens it as {ATTRIBUTES_FILE}, whose "
+                "attributes git then gives the files beside it there; name it .gitattributes or remove it"
+            )
 
 
 def _flush(
