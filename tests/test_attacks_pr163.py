@@ -146,3 +146,17 @@ def test_an_attributes_file_spelled_so_or_another_name_passes(tmp_path: Path, na
     git_run(root, "checkout", "-q", "main")
     checked = _trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    ["[attr]quiet ident\nseeds/** quiet\n", "[attr]plain export-subst -text\nSEEDS/*.txt plain\n"],
+)
+def test_an_attribute_set_through_a_macro_is_refused(tmp_path: Path, attributes: str) -> None:
+    """A macro of the top-level .gitattributes that sets a rewriting attribute, given to the sources under
+    a harmless-looking name (in either case): git expands it on checkout and in an archive, and the
+    trusted check asks git for the attribute it sets, not the macro's name."""
+    root = _pull_request(tmp_path, attributes)
+    checked = _trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {IM19_SOURCE}: the pull request's attributes have git rewrite it (" in checked.stderr
