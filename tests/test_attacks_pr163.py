@@ -14,17 +14,24 @@
   no attributes file to the trusted check (which reads the commit's own, `.gitattributes` exactly),
   and passed; in every macOS or Windows clone its lines rewrite the registry's files. A name a
   folding disk opens as `.gitattributes` that is not spelled so now stops the extraction.
+- **A source edited under its own name in another case.** IM19's source renamed
+  `000_84A0F0163F21158E.txt` and made to say 60 participants, its manifest line and citations moved
+  with it, the record 60: a source removed and a new one added to the trusted check, which passed
+  it (exit 0), and a rename to a reader of `trials diff`; on macOS or Windows the same file, edited in
+  place. A source the base branch lists is now held to its bytes under any name a folding disk takes
+  as its own (git/received.py).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, committed_registry, git_run
+from conftest import GIT_ENV, REPO, committed_registry, git_run
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -160,3 +167,69 @@ def test_an_attribute_set_through_a_macro_is_refused(tmp_path: Path, attributes:
     checked = _trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {IM19_SOURCE}: the pull request's attributes have git rewrite it (" in checked.stderr
+
+
+# --- a source renamed to a name a folding disk takes as its own is the same document ---------------
+
+TRIALS = REPO / ".venv" / "bin" / "trials"
+
+
+def _source_renamed_and_edited(root: Path, new: str, *, edit: bool) -> None:
+    """IM19's source moved to seeds/NEW (its manifest line and every citation with it), and with edit
+    made to say 60 participants where it says 6, the record's enrollment 60; the generated files made
+    again: the pull request's own tree is consistent."""
+    source = root / IM19_SOURCE
+    text = source.read_bytes()
+    source.unlink()
+    if edit:
+        assert text.count(b"\n6 participants\n") == 1
+        changed = text.replace(b"\n6 participants\n", b"\n60 participants\n")
+    else:
+        changed = text
+    (root / "seeds" / new).write_bytes(changed)
+    manifest = root / "seeds" / "SHA256SUMS"
+    old_line = f"{hashlib.sha256(text).hexdigest()}  {IM19_SOURCE.split('/')[1]}\n"
+    listed = manifest.read_text(encoding="utf-8")
+    assert listed.count(old_line) == 1
+    manifest.write_text(listed.replace(old_line, f"{hashlib.sha256(changed).hexdigest()}  {new}\n"), encoding="utf-8")
+    for record in (root / "trials").iterdir():
+        words = record.read_text(encoding="utf-8").replace(IM19_SOURCE, f"seeds/{new}")
+        if edit and record.name == "NCT06513429.yaml":
+            assert words.count("  count: 6\n") == 1
+            words = words.replace("  count: 6\n", "  count: 60\n").replace(" 6 participants", " 60 participants")
+        record.write_text(words, encoding="utf-8")
+    done = subprocess.run([str(TRIALS), "csv", "--root", str(root), "--no-cache"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("new", ["000_84A0F0163F21158E.txt", "000_84a0f0163f21158e.TXT"])
+def test_a_source_edited_under_a_name_a_folding_disk_takes_as_its_own_is_refused(tmp_path: Path, new: str) -> None:
+    """IM19's source renamed only in case and edited to say 60, the record 60: to the trusted check a
+    source removed and a new one added, and it passed (exit 0); on macOS or Windows the new name is the
+    old file's, edited in place. (A trailing dot, which Windows drops, is refused already: E531.)"""
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    _source_renamed_and_edited(root, new, edit=True)
+    own = subprocess.run([str(TRIALS), "check", "--root", str(root), "--no-cache"], capture_output=True, text=True)
+    assert own.returncode == 0, own.stdout + own.stderr  # its own tree vouches for 60
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "checkout", "-q", "main")
+    checked = _trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert f"seeds/{new}: E307 seeds/{new} is not the document the base branch received" in checked.stdout, (
+        checked.stdout
+    )
+
+
+def test_a_source_renamed_in_case_as_received_passes(tmp_path: Path) -> None:
+    """The honest neighbour: the same bytes under a name in another case, the citations and the
+    manifest moved with them; the base branch's other sources as received."""
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    _source_renamed_and_edited(root, "000_84A0F0163F21158E.txt", edit=False)
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "checkout", "-q", "main")
+    checked = _trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -9,7 +9,10 @@ branch never received, which only a reviewer reading `trials diff`'s `seeds: cha
 tell. A source is kept as received, and a new version of it is a new file; so each source the
 manifest of the checkout running this (the base branch's) lists must be, where the pull request
 still holds it, the bytes listed there (E307). A source removed, or added under a new name, is no
-change in place.
+change in place; but a name that a disk folding case or Unicode forms takes as the old one
+(files.folded: `000_84A0F0163F21158E.txt` for `000_84a0f0163f21158e.txt`) is the old file on macOS
+and Windows, edited in place there: IM19's source renamed only in case and made to say 60, read as
+one source removed and a new one added, passed, and `trials diff` showed what reads as a rename.
 
     usage: python -m sle_trials.git.received BASE FOLDER
     BASE: the base branch's registry (its seeds/SHA256SUMS); FOLDER: the pull request's data, as
@@ -22,6 +25,7 @@ import os
 import sys
 from pathlib import Path
 
+from sle_trials import files
 from sle_trials.checks import sources
 from sle_trials.outputs import report
 from sle_trials.paths import SEEDS_DIR
@@ -29,28 +33,39 @@ from sle_trials.problem import Problem
 
 
 def changed(base: Path, root: Path) -> list[Problem]:
-    """E307 for each source base's manifest lists that root holds with other bytes. A source root
-    holds as no plain file is refused by root's own check (E307), and is not read here."""
+    """E307 for each source base's manifest lists that root holds with other bytes, under its name or
+    one a folding disk takes as it. A source root holds as no plain file is refused by root's own
+    check (E307), and is not read here."""
     entries, _ = sources.read(base)  # the base branch's own manifest: its malformed lines are its own
+    try:
+        held = sorted(entry.name for entry in os.scandir(root / SEEDS_DIR))
+    except OSError:  # no seeds/ folder: root's own check says so
+        held = []
+    alike: dict[str, list[str]] = {}
+    for name in held:
+        alike.setdefault(files.folded(name), []).append(name)
     problems = []
     for entry in entries:
-        seed = f"{SEEDS_DIR}/{entry.name}"
-        if not os.path.lexists(root / seed):
-            continue
-        found = sources.read_seed(root, seed)
-        if found.sha256 is None or found.sha256 == entry.digest:
-            continue
-        problems.append(
-            Problem(
-                seed,
-                0,
-                0,
-                "E307",
-                f"{seed} is not the document the base branch received: its sha256 is {found.sha256}, the base "
-                f"branch's {sources.MANIFEST_PATH} lists {entry.digest}; a source is kept as received, and a "
-                "new version of it is a new file (cite that, and leave this one as it was)",
+        for name in alike.get(files.folded(entry.name), []):
+            seed = f"{SEEDS_DIR}/{name}"
+            found = sources.read_seed(root, seed)
+            if found.sha256 is None or found.sha256 == entry.digest:
+                continue
+            shown = files.shown(seed)
+            listed = (
+                "" if name == entry.name else f" as {SEEDS_DIR}/{entry.name}, which a disk folding case takes it for,"
             )
-        )
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "E307",
+                    f"{shown} is not the document the base branch received: its sha256 is {found.sha256}, the base "
+                    f"branch's {sources.MANIFEST_PATH} lists {entry.digest}{listed}; a source is kept as received, "
+                    "and a new version of it is a new file (cite that, and leave this one as it was)",
+                )
+            )
     return problems
 
 
