@@ -31,7 +31,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, REPO, committed_registry, git_run
+from conftest import GIT_ENV, committed_registry, git_run, main
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -171,8 +171,6 @@ def test_an_attribute_set_through_a_macro_is_refused(tmp_path: Path, attributes:
 
 # --- a source renamed to a name a folding disk takes as its own is the same document ---------------
 
-TRIALS = REPO / ".venv" / "bin" / "trials"
-
 
 def _source_renamed_and_edited(root: Path, new: str, *, edit: bool) -> None:
     """IM19's source moved to seeds/NEW (its manifest line and every citation with it), and with edit
@@ -198,8 +196,7 @@ def _source_renamed_and_edited(root: Path, new: str, *, edit: bool) -> None:
             assert words.count("  count: 6\n") == 1
             words = words.replace("  count: 6\n", "  count: 60\n").replace(" 6 participants", " 60 participants")
         record.write_text(words, encoding="utf-8")
-    done = subprocess.run([str(TRIALS), "csv", "--root", str(root), "--no-cache"], capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert main(["csv", "--root", str(root), "--no-cache"]) == 0
 
 
 @pytest.mark.parametrize("new", ["000_84A0F0163F21158E.txt", "000_84a0f0163f21158e.TXT"])
@@ -210,8 +207,7 @@ def test_a_source_edited_under_a_name_a_folding_disk_takes_as_its_own_is_refused
     root = committed_registry(tmp_path)
     git_run(root, "checkout", "-q", "-b", "pr")
     _source_renamed_and_edited(root, new, edit=True)
-    own = subprocess.run([str(TRIALS), "check", "--root", str(root), "--no-cache"], capture_output=True, text=True)
-    assert own.returncode == 0, own.stdout + own.stderr  # its own tree vouches for 60
+    assert main(["check", "--root", str(root), "--no-cache"]) == 0  # its own tree vouches for 60
     git_run(root, "add", "-A")
     git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
     git_run(root, "checkout", "-q", "main")
