@@ -592,6 +592,16 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
             "which keeps patients out; an inclusion criterion states it",
         )
         return
+    if path[-1] == "prior_therapy" and ref["list"] == "INCLUSION" and prior_therapy.denied(found[1]):
+        # the criterion names the therapies but asks no one to have had them (or failed them): "No prior
+        # treatment with belimumab or rituximab", "Patients previously treated with belimumab are eligible"
+        yield ctx.problem(
+            path + ("criterion",),
+            "E513",
+            f"{fields.dotted(path)}: {fields.criterion_name(ref)} states no prior therapy patients must have "
+            "had: its every word of a treatment had or failed is denied; quote one that requires it",
+        )
+        return
     bare: list[str] = []
     misplaced = thresholds.placed(ctx, path, ref, found, quotes, bare)
     if misplaced is not None:

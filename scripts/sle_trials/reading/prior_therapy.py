@@ -435,6 +435,16 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
     return Requirement(cue.group(0), tuple(therapies))
 
 
+def denied(text: str) -> bool:
+    """Whether an inclusion criterion's words of a treatment had or failed are there, with a therapy
+    after them, but every one is denied, so that it states no requirement (requirement() is None): "No
+    prior treatment with belimumab or rituximab", "Must not have received rituximab", "Not refractory to
+    mycophenolate", "Patients previously treated with belimumab are eligible". A criterion with no such
+    words at all is not read (its treatment may be one THERAPIES does not name: "Active disease despite
+    Benlysta")."""
+    return requirement(text, True) is None and _earliest(_Treated(text), _CUES, denied=False) is not None
+
+
 # What "refractory" is said of, where it calls the disease refractory: the disease after it ("refractory
 # systemic lupus erythematosus", "refractory or relapsing SLE", "refractory patients") or before it ("SLE
 # that is refractory", "treatment-refractory"), or a treatment after its "to" ("refractory to
