@@ -11,6 +11,11 @@ autoantibodies and classification criteria refused. It found passing:
   eligible" each passed as therapies the patients must have had. prior_therapy.denied reads them now
   (E513); a criterion with no such words at all (its treatment one THERAPIES does not name: "Active
   disease despite Benlysta") is not read.
+- an age bound of a part's or a group's range inside the trial's own, after it or before it in its
+  sentence: "Age 18 to 70 years (12 to 17 years in Part B)" passed as a maximum age of 17, "Age 18 to 65
+  years (16 to 17 years with parental consent)" as one of 17, "Adolescents 12 to 17 years in Part B;
+  adults 18 to 70 years in Part A" as a minimum of 18. lexicon._passed_later read an age passed by a
+  wider one of its side after it only; it reads one before it too now (E508).
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Trials, im19_out
+from conftest import Trials, age_fields, im19_out
+from sle_trials.reading import lexicon
 
 
 def _prior_therapy_out(trials: Trials, text: str, therapies: list[str]) -> str:
@@ -62,3 +68,49 @@ def test_a_prior_therapy_of_a_criterion_denying_it_is_refused(trials: Trials, te
 )
 def test_a_prior_therapy_of_a_criterion_requiring_it_passes(trials: Trials, text: str, therapies: list[str]) -> None:
     assert _prior_therapy_out(trials, text, therapies) == ""
+
+
+# --- an age bound of a part's range inside the trial's ---------------------------------------------
+
+PART_RANGE = "Age 18 to 70 years (12 to 17 years in Part B)"
+BOTH_PARTS = "Adolescents 12 to 17 years in Part B; adults 18 to 70 years in Part A"
+CONSENT = "Age 18 to 65 years (16 to 17 years with parental consent)"
+
+
+@pytest.mark.parametrize(
+    ("line", "bound", "value"),
+    [
+        (PART_RANGE, "maximum_age", 17),
+        ("Age 18 to 70 years; 12 to 17 years in Part B", "maximum_age", 17),
+        (BOTH_PARTS, "maximum_age", 17),
+        (BOTH_PARTS, "minimum_age", 18),
+        (CONSENT, "maximum_age", 17),
+        ("Age ≥ 12 years (≥ 18 years in Part A)", "minimum_age", 18),
+    ],
+)
+def test_an_age_bound_a_wider_one_of_its_sentence_passes_is_refused(
+    trials: Trials, line: str, bound: str, value: int
+) -> None:
+    out = im19_out(trials, f"Inclusion criteria:\n1. {line}", age_fields(bound, value, line))
+    assert f" E508 eligibility.{bound}: " in out, out
+
+
+@pytest.mark.parametrize(
+    ("line", "bound", "value"),
+    [
+        (PART_RANGE, "maximum_age", 70),
+        (PART_RANGE, "minimum_age", 12),  # (the trial takes patients of 12, in Part B)
+        (BOTH_PARTS, "minimum_age", 12),
+        (BOTH_PARTS, "maximum_age", 70),
+        (CONSENT, "maximum_age", 65),
+        ("Age 18 to 65 years", "minimum_age", 18),
+        ("Age 18 to 65 years", "maximum_age", 65),
+        ("Age 18 to 65 years; weight 40 to 120 kg", "maximum_age", 65),
+    ],
+)
+def test_the_widest_age_bound_of_its_sentence_binds(trials: Trials, line: str, bound: str, value: int) -> None:
+    assert im19_out(trials, f"Inclusion criteria:\n1. {line}", age_fields(bound, value, line)) == ""
+
+
+def test_lexicon_reads_a_parts_range_inside_the_trials_as_no_bound() -> None:
+    assert [(a.bound, a.value) for a in lexicon.ages(PART_RANGE)] == [(None, 18), ("max", 70), ("min", 12), (None, 17)]

@@ -1261,34 +1261,37 @@ _SENTENCE_STOP = re.compile(r"[.!?](?!\d)|\n")
 
 
 def _passed_later(text: str, found: list[Age], unbound_at: set[int]) -> set[int]:
-    """The starts of the age bounds of found (in text's order) that a later age of their sentence
+    """The starts of the age bounds of found (in text's order) that another age of their sentence
     (_SENTENCE_STOP) passes, in the same unit, one no reading makes no bound (unbound_at), no length of
     time, no bound of the other side: a lower age after a minimum ("Minimum age: 18 years (16 years
     with parental consent)", "Age ≥ 18 years (≥ 12 years in China)"), a higher one after a maximum
     ("Maximum age: 65 years (70 years at the investigator's discretion)", "Age 18 to 65 years, or up
-    to 70 years with sponsor approval"): the trial lets in those the bound leaves out. Read from the
-    last age back, each once."""
+    to 70 years with sponsor approval"): the trial lets in those the bound leaves out. So does one
+    before it: a range of a part or a group inside the trial's ("Age 18 to 70 years (12 to 17 years in
+    Part B)": 17 is no maximum of the trial, which takes patients of 70; "Adolescents 12 to 17 years in
+    Part B; adults 18 to 70 years in Part A": 18 is no minimum). Read from each end, each age once."""
     stops = [m.start() for m in _SENTENCE_STOP.finditer(text)]
     passed: set[int] = set()
-    lowest: dict[str, float] = {}
-    highest: dict[str, float] = {}
-    sentence = -1
-    for a in reversed(found):
-        here = bisect.bisect_left(stops, a.start)
-        if here != sentence:
-            sentence, lowest, highest = here, {}, {}
-        if a.unit is None:
-            continue
-        if (a.bound == "min" and lowest.get(a.unit, a.value) < a.value) or (
-            a.bound == "max" and highest.get(a.unit, a.value) > a.value
-        ):
-            passed.add(a.start)
-        if a.start not in unbound_at and not length_of_time(text, a):
-            # (a bound of the other side passes none: "minimum age 60 years; maximum age 50 years" contradicts)
-            if a.bound != "max":
-                lowest[a.unit] = min(lowest.get(a.unit, a.value), a.value)
-            if a.bound != "min":
-                highest[a.unit] = max(highest.get(a.unit, a.value), a.value)
+    for ordered in (list(reversed(found)), found):
+        lowest: dict[str, float] = {}
+        highest: dict[str, float] = {}
+        sentence = -1
+        for a in ordered:
+            here = bisect.bisect_left(stops, a.start)
+            if here != sentence:
+                sentence, lowest, highest = here, {}, {}
+            if a.unit is None:
+                continue
+            if (a.bound == "min" and lowest.get(a.unit, a.value) < a.value) or (
+                a.bound == "max" and highest.get(a.unit, a.value) > a.value
+            ):
+                passed.add(a.start)
+            if a.start not in unbound_at and not length_of_time(text, a):
+                # (a bound of the other side passes none: "minimum age 60 years; maximum age 50 years" contradicts)
+                if a.bound != "max":
+                    lowest[a.unit] = min(lowest.get(a.unit, a.value), a.value)
+                if a.bound != "min":
+                    highest[a.unit] = max(highest.get(a.unit, a.value), a.value)
     return passed
 
 
