@@ -16,6 +16,11 @@ autoantibodies and classification criteria refused. It found passing:
   years (16 to 17 years with parental consent)" as one of 17, "Adolescents 12 to 17 years in Part B;
   adults 18 to 70 years in Part A" as a minimum of 18. lexicon._passed_later read an age passed by a
   wider one of its side after it only; it reads one before it too now (E508).
+- a lupus nephritis scope of a criterion that lets patients with it in: "History of lupus nephritis is
+  allowed", "Patients with lupus nephritis are also permitted" passed as REQUIRED, and "Lupus nephritis is
+  allowed" in an exclusion as EXCLUDED: the vocabulary read "lupus nephritis" alone. Its words of letting
+  in (is or are, also, allowed, permitted, acceptable, accepted) render ALLOWED now (E507). Left: words
+  between the phrase and them ("Lupus nephritis requiring treatment is allowed") still render REQUIRED.
 """
 
 from __future__ import annotations
@@ -114,3 +119,51 @@ def test_the_widest_age_bound_of_its_sentence_binds(trials: Trials, line: str, b
 
 def test_lexicon_reads_a_parts_range_inside_the_trials_as_no_bound() -> None:
     assert [(a.bound, a.value) for a in lexicon.ages(PART_RANGE)] == [(None, 18), ("max", 70), ("min", 12), (None, 17)]
+
+
+# --- a lupus nephritis scope of a criterion that lets it in -----------------------------------------
+
+
+def _nephritis_out(trials: Trials, text: str, scope: str, side: str, quote: str | None = None) -> str:
+    key, heading = ("inclusion_criteria", "Inclusion") if side == "INCLUSION" else ("exclusion_criteria", "Exclusion")
+    said = json.dumps(text, ensure_ascii=False)
+    fields = (
+        f"eligibility:\n  {key}:\n    - number: 1\n      text: {said}\n"
+        f"  lupus_nephritis:\n    scope: {scope}\n    criterion: {{list: {side}, number: 1}}\n"
+        f"evidence:\n  eligibility.lupus_nephritis: {json.dumps(quote or text, ensure_ascii=False)}\n"
+    )
+    return im19_out(trials, f"{heading} criteria:\n1. {text}", fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "scope", "side"),
+    [
+        ("History of lupus nephritis is allowed", "REQUIRED", "INCLUSION"),
+        ("Patients with lupus nephritis are also permitted", "REQUIRED", "INCLUSION"),
+        ("Patients with LN are acceptable", "REQUIRED", "INCLUSION"),
+        ("Lupus nephritis is allowed", "EXCLUDED", "EXCLUSION"),
+    ],
+)
+def test_a_nephritis_scope_of_words_letting_it_in_is_refused(trials: Trials, text: str, scope: str, side: str) -> None:
+    out = _nephritis_out(trials, text, scope, side)
+    assert " E507 eligibility.lupus_nephritis.scope: " in out and "it says ALLOWED" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "scope", "side", "quote"),
+    [
+        ("History of lupus nephritis is allowed", "ALLOWED", "INCLUSION", None),
+        ("Active lupus nephritis", "REQUIRED", "INCLUSION", None),
+        ("SLE with or without lupus nephritis", "ALLOWED", "INCLUSION", None),
+        (
+            "Active lupus nephritis requiring induction therapy (a history of lupus nephritis is allowed)",
+            "EXCLUDED",
+            "EXCLUSION",
+            "Active lupus nephritis requiring induction therapy",
+        ),
+    ],
+)
+def test_a_nephritis_scope_its_words_state_passes(
+    trials: Trials, text: str, scope: str, side: str, quote: str | None
+) -> None:
+    assert _nephritis_out(trials, text, scope, side, quote) == ""

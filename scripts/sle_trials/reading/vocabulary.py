@@ -39,6 +39,18 @@ from sle_trials.reading import kept_out, planned, retracted, sentences
 # (prose.naming_the_product)
 CAR_WORDS = re.compile(r"(?i)(?<![a-z])(?:CAR(?:[- ]?(?:T|NK))?|CART|chimeric antigen receptors?)(?![a-z])")
 
+# Lupus nephritis named as what patients may have, not must ("Patients with lupus nephritis are allowed",
+# "History of lupus nephritis is permitted", "LN is also acceptable"): the criterion lets them in with it
+# or without it. Read as lupus nephritis alone, its words passed as the scope REQUIRED (or, in an exclusion,
+# EXCLUDED).
+_LET_IN = tuple(
+    f"{name} {verb} {also}{word}"
+    for name in ("lupus nephritis", "Lupus nephritis", "LN")
+    for verb in ("is", "are")
+    for also in ("", "also ")
+    for word in ("allowed", "permitted", "acceptable", "accepted")
+)
+
 # value -> labels (besides the value itself). A label may stand for several values of a list field
 # (phases): give it under each, and the binder reads it as all of them.
 TABLES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -312,6 +324,7 @@ TABLES: dict[str, dict[str, tuple[str, ...]]] = {
             "with or without LN",
             "including lupus nephritis",
             "Including lupus nephritis",
+            *_LET_IN,
         ),
         "EXCLUDED": (
             "lupus nephritis",
