@@ -21,6 +21,11 @@ autoantibodies and classification criteria refused. It found passing:
   allowed" in an exclusion as EXCLUDED: the vocabulary read "lupus nephritis" alone. Its words of letting
   in (is or are, also, allowed, permitted, acceptable, accepted) render ALLOWED now (E507). Left: words
   between the phrase and them ("Lupus nephritis requiring treatment is allowed") still render REQUIRED.
+- a term a criterion asks of the patients of a part of the trial only, named as the label of its
+  sentence: "Cohort B: active lupus nephritis" passed as the scope REQUIRED, "Part B only: positive
+  anti-dsDNA" as an antibody all patients must have. vocabulary.of_a_part reads them, in binding (E507)
+  and in the silence check (the field may be declared silent), as _NOT_ASKED_AFTER reads a part named
+  after the term ("Positive ANA (Part B only)").
 
 Left (a strict xfail below): an inclusion criterion's limit given as one of alternatives ("SLEDAI-2K ≥ 6
 or BILAG A score in at least 1 organ system", "eGFR ≥ 30 mL/min/1.73m2 or serum creatinine ≤ 2 mg/dL",
@@ -32,7 +37,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Trials, age_fields, im19_out
+from conftest import IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, age_fields, im19_draft, im19_out, joined, put
 from sle_trials.reading import lexicon
 
 
@@ -226,3 +231,64 @@ def test_a_limit_given_as_one_of_alternatives_needs_a_condition(trials: Trials, 
 )
 def test_a_limit_of_no_alternative_needs_no_condition(trials: Trials, text: str, threshold: tuple) -> None:
     assert _threshold_out(trials, text, threshold) == ""
+
+
+# --- a term a part of the trial asks for, named as its sentence's label -------------------------------
+
+NEPHRITIS = "  lupus_nephritis:\n    scope: REQUIRED\n    criterion: {list: INCLUSION, number: 1}\n"
+ANTIBODY = "  autoantibodies:\n    antibodies: [ANTI_DSDNA]\n    criterion: {list: INCLUSION, number: 1}\n"
+
+
+def _term_out(trials: Trials, text: str, block: str) -> str:
+    key = block.split(":")[0].strip()
+    said = json.dumps(text, ensure_ascii=False)
+    fields = (
+        f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {said}\n{block}"
+        f"evidence:\n  eligibility.{key}: {said}\n"
+    )
+    return im19_out(trials, f"Inclusion criteria:\n1. {text}", fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "block"),
+    [
+        ("Cohort B: active lupus nephritis", NEPHRITIS),
+        ("Part B only: biopsy-proven lupus nephritis", NEPHRITIS),
+        ("In the expansion cohort, active lupus nephritis", NEPHRITIS),
+        ("Part B only: positive anti-dsDNA", ANTIBODY),
+        ("For Cohort 2: anti-dsDNA positive at screening", ANTIBODY),
+    ],
+)
+def test_a_term_a_part_of_the_trial_asks_for_is_refused(trials: Trials, text: str, block: str) -> None:
+    assert " E507 eligibility." in _term_out(trials, text, block)
+
+
+@pytest.mark.parametrize(
+    ("text", "block"),
+    [
+        ("Active lupus nephritis", NEPHRITIS),
+        ("All cohorts: active lupus nephritis", NEPHRITIS),
+        ("Patients with SLE: positive anti-dsDNA", ANTIBODY),
+        ("Positive anti-dsDNA at screening", ANTIBODY),
+    ],
+)
+def test_a_term_the_whole_trial_asks_for_binds(trials: Trials, text: str, block: str) -> None:
+    assert _term_out(trials, text, block) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "silent"),
+    [
+        ("Cohort B: active lupus nephritis", True),
+        ("Part B only: positive anti-dsDNA", True),
+        ("Lupus nephritis", False),
+    ],
+)
+def test_a_term_a_part_asks_for_may_be_declared_silent(trials: Trials, text: str, silent: bool) -> None:
+    source = add_source(trials.root, "seeds/935_plain_line.txt", f"{IM19_TEXT_HEAD}Inclusion criteria:\n1. {text}\n")
+    declared = "  silent:\n    - eligibility.autoantibodies\n    - eligibility.lupus_nephritis\n"
+    draft = im19_draft(source).replace("  status: draft\n", "  status: draft\n" + declared)
+    criteria = f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {json.dumps(text)}\n"
+    put(trials.root, IM19_PATH, joined(draft, criteria))
+    result = trials("validate", trials.root / IM19_PATH, fmt="json")
+    assert (result.status, result.codes()) == ((0, set()) if silent else (1, {"E523"})), result.out

@@ -511,6 +511,8 @@ def _rendered_there(
             continue  # "Recruiting (cancelled)", "formerly Recruiting", "Phase 2: N/A", "~~Female~~"
         if side == "INCLUSION" and vocab.name == "autoantibody" and vocabulary.negative_for(text, at + rendering.start):
             continue  # "Negative for anti-dsDNA": no antibody patients must be positive for
+        if vocab.name in vocabulary.ASKED_OF_PATIENTS and vocabulary.of_a_part(text, at + rendering.start):
+            continue  # "Cohort B: active lupus nephritis": that part's, not the trial's
         lo = max(0, at - vocabulary.DENIAL_REACH)  # (the words that deny a rendering)
         start = at - lo + rendering.start
         # (with a question mark that ends its sentence: "Recruiting? Not yet." asks, and renders nothing)

@@ -811,6 +811,8 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
                     if vocab and vocab.name == "autoantibody"
                     else set()
                 )
+                # (what it asks of the patients of a part of the trial only: "Cohort B: active lupus nephritis")
+                of_a_part = vocab is not None and vocab.name in vocabulary.ASKED_OF_PATIENTS
                 found = [
                     text[r.start : r.end]
                     for text in texts
@@ -818,6 +820,7 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
                     if not _named(notes, text[r.start : r.end])
                     and _said_of_its_field(leaf, text, r)
                     and not (text in negative and vocabulary.negative_for(text, r.start))
+                    and not (of_a_part and vocabulary.of_a_part(text, r.start))
                 ]
                 if found:
                     return Said(f"{found[0]!r} in its criteria", found[0])
