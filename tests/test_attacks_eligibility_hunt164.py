@@ -25,7 +25,9 @@ autoantibodies and classification criteria refused. It found passing:
   sentence: "Cohort B: active lupus nephritis" passed as the scope REQUIRED, "Part B only: positive
   anti-dsDNA" as an antibody all patients must have. vocabulary.of_a_part reads them, in binding (E507)
   and in the silence check (the field may be declared silent), as _NOT_ASKED_AFTER reads a part named
-  after the term ("Positive ANA (Part B only)").
+  after the term ("Positive ANA (Part B only)"). So was a prior therapy so given ("Part B only: refractory
+  to belimumab"): prior_therapy.requirement reads none there now (kept_out.of_a_part; E513). Left: a part
+  named after a prior therapy ("Refractory to belimumab (Part B only)").
 
 Left (a strict xfail below): an inclusion criterion's limit given as one of alternatives ("SLEDAI-2K ≥ 6
 or BILAG A score in at least 1 organ system", "eGFR ≥ 30 mL/min/1.73m2 or serum creatinine ≤ 2 mg/dL",
@@ -288,6 +290,42 @@ def test_a_term_a_part_asks_for_may_be_declared_silent(trials: Trials, text: str
     source = add_source(trials.root, "seeds/935_plain_line.txt", f"{IM19_TEXT_HEAD}Inclusion criteria:\n1. {text}\n")
     declared = "  silent:\n    - eligibility.autoantibodies\n    - eligibility.lupus_nephritis\n"
     draft = im19_draft(source).replace("  status: draft\n", "  status: draft\n" + declared)
+    criteria = f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {json.dumps(text)}\n"
+    put(trials.root, IM19_PATH, joined(draft, criteria))
+    result = trials("validate", trials.root / IM19_PATH, fmt="json")
+    assert (result.status, result.codes()) == ((0, set()) if silent else (1, {"E523"})), result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [
+        ("Part B only: refractory to belimumab", ["belimumab"]),
+        ("Cohort 2: failed at least 2 immunosuppressants", ["immunosuppressants"]),
+        ("In the expansion cohort, previously treated with rituximab", ["rituximab"]),
+    ],
+)
+def test_a_prior_therapy_a_part_of_the_trial_requires_is_refused(
+    trials: Trials, text: str, therapies: list[str]
+) -> None:
+    assert " E513 eligibility.prior_therapy: " in _prior_therapy_out(trials, text, therapies)
+
+
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [("All cohorts: refractory to belimumab", ["belimumab"]), ("Refractory to belimumab", ["belimumab"])],
+)
+def test_a_prior_therapy_the_whole_trial_requires_passes(trials: Trials, text: str, therapies: list[str]) -> None:
+    assert _prior_therapy_out(trials, text, therapies) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "silent"), [("Part B only: refractory to belimumab", True), ("Refractory to belimumab", False)]
+)
+def test_a_prior_therapy_a_part_requires_may_be_declared_silent(trials: Trials, text: str, silent: bool) -> None:
+    source = add_source(trials.root, "seeds/935_plain_line.txt", f"{IM19_TEXT_HEAD}Inclusion criteria:\n1. {text}\n")
+    draft = im19_draft(source).replace(
+        "  status: draft\n", "  status: draft\n  silent:\n    - eligibility.prior_therapy\n"
+    )
     criteria = f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {json.dumps(text)}\n"
     put(trials.root, IM19_PATH, joined(draft, criteria))
     result = trials("validate", trials.root / IM19_PATH, fmt="json")

@@ -89,6 +89,7 @@ from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem, quoted
 from sle_trials.reading import (
     edges,
+    kept_out,
     lexicon,
     not_dosed,
     phrases,
@@ -511,7 +512,7 @@ def _rendered_there(
             continue  # "Recruiting (cancelled)", "formerly Recruiting", "Phase 2: N/A", "~~Female~~"
         if side == "INCLUSION" and vocab.name == "autoantibody" and vocabulary.negative_for(text, at + rendering.start):
             continue  # "Negative for anti-dsDNA": no antibody patients must be positive for
-        if vocab.name in vocabulary.ASKED_OF_PATIENTS and vocabulary.of_a_part(text, at + rendering.start):
+        if vocab.name in vocabulary.ASKED_OF_PATIENTS and kept_out.of_a_part(text, at + rendering.start):
             continue  # "Cohort B: active lupus nephritis": that part's, not the trial's
         lo = max(0, at - vocabulary.DENIAL_REACH)  # (the words that deny a rendering)
         start = at - lo + rendering.start
@@ -601,7 +602,8 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
             path + ("criterion",),
             "E513",
             f"{fields.dotted(path)}: {fields.criterion_name(ref)} states no prior therapy patients must have "
-            "had: its every word of a treatment had or failed is denied; quote one that requires it",
+            "had: its every word of a treatment had or failed is denied, or a part of the trial's only; quote "
+            "one that requires it",
         )
         return
     bare: list[str] = []

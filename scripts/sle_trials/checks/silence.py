@@ -78,7 +78,7 @@ from sle_trials import fields
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, layouts, lexicon, prior_therapy, prose, vocabulary
+from sle_trials.reading import edges, kept_out, layouts, lexicon, prior_therapy, prose, vocabulary
 from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -820,7 +820,7 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
                     if not _named(notes, text[r.start : r.end])
                     and _said_of_its_field(leaf, text, r)
                     and not (text in negative and vocabulary.negative_for(text, r.start))
-                    and not (of_a_part and vocabulary.of_a_part(text, r.start))
+                    and not (of_a_part and kept_out.of_a_part(text, r.start))
                 ]
                 if found:
                     return Said(f"{found[0]!r} in its criteria", found[0])
@@ -884,10 +884,13 @@ def _said_of_its_field(leaf: str, text: str, rendering: vocabulary.Rendering) ->
     """Whether a term of a criteria-read field's vocabulary is said of that field where it stands: a
     "refractory" of the disease (prior_therapy.refractory_disease), not of a finding or another disease
     ("Refractory anemia requiring transfusion" among the inclusions called no lupus refractory, and a
-    record declaring eligibility.prior_therapy.refractory silent was refused)."""
+    record declaring eligibility.prior_therapy.refractory silent was refused), nor of a part of the
+    trial's patients only ("Part B only: refractory to belimumab": kept_out.of_a_part)."""
     if leaf != PRIOR_THERAPY + ".refractory":
         return True
-    return prior_therapy.refractory_disease(text, rendering.start, rendering.end)
+    return prior_therapy.refractory_disease(text, rendering.start, rendering.end) and not kept_out.of_a_part(
+        text, rendering.start
+    )
 
 
 # The fields a prior-therapy requirement a criterion states gives: itself and the criterion it is read

@@ -17,6 +17,8 @@ the trial's.
 
 from __future__ import annotations
 
+import re
+
 # Words that say it without a negation
 SHUT_OUT = r"(?:excluded|ineligible|barred|disqualified)"
 # A negation of being let in: "not", "never", "no longer", "cannot" ...
@@ -83,3 +85,21 @@ def excepted(group: str = "") -> str:
     read case-blind, from the value's end)."""
     of = _AN_EXCEPTION_OF if not group else rf"(?:{_AN_EXCEPTION_OF}|{group})"
     return rf"{IN_SENTENCE}{{0,80}}?(?<![\w-]){_EXCEPT}(?![\w-]){NO_RULE}{IN_CLAUSE}{{0,60}}?(?<![\w-]){of}(?![\w-])"
+
+
+# ... a part of the trial opening the sentence, as its label: "Cohort B: active lupus nephritis", "Part B
+# only: positive anti-dsDNA", "In the expansion cohort, ...", "For Part B:"; not every part ("All cohorts:")
+_PART_LEAD = re.compile(
+    r"(?i)(?:(?<=[.;\n])|(?<![\s\S]))[ \t]*(?:(?:only[ \t]+)?(?:in|for)[ \t]+(?:the[ \t]+)?)?"
+    r"(?!(?:all|both|every|each|any|across)\b)(?:[\w-]+[ \t]+){0,2}?"
+    + PART
+    + r"(?:[ \t]+[A-Z0-9]\b)?(?:[ \t]+only)?[ \t]*[:,][^.;\n]{0,120}\Z"
+)
+
+
+def of_a_part(text: str, at: int) -> bool:
+    """Whether the sentence text[at] stands in opens with a part of the trial as its label ("Cohort B:
+    active lupus nephritis", "Part B only: positive ANA"): what it asks of patients is that part's only.
+    Read as the trial's, "Cohort B: active lupus nephritis" passed as the scope REQUIRED (vocabulary), and
+    "Part B only: refractory to belimumab" as a prior therapy of the trial's (prior_therapy)."""
+    return _PART_LEAD.search(text, max(0, at - 160), at) is not None

@@ -407,8 +407,8 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
     after = _Treated(text)
     cues, denied = (_CUES, True) if inclusion else ((_NOT_TREATED,), False)
     cue = _earliest(after, cues, denied=denied)
-    if cue is None:
-        return None
+    if cue is None or (inclusion and kept_out.of_a_part(text, cue.start())):
+        return None  # (none, or a part of the trial's only: "Part B only: refractory to belimumab")
     therapies: list[str] = []
     start = cue.start()
     let_in = after.let_in(cue.end())
@@ -441,7 +441,8 @@ def denied(text: str) -> bool:
     prior treatment with belimumab or rituximab", "Must not have received rituximab", "Not refractory to
     mycophenolate", "Patients previously treated with belimumab are eligible". A criterion with no such
     words at all is not read (its treatment may be one THERAPIES does not name: "Active disease despite
-    Benlysta")."""
+    Benlysta"). Nor is one a part of the trial opens ("Part B only: refractory to belimumab"), which
+    requirement() reads as none too (kept_out.of_a_part)."""
     return requirement(text, True) is None and _earliest(_Treated(text), _CUES, denied=False) is not None
 
 

@@ -825,23 +825,8 @@ def negative_for(text: str, at: int) -> bool:
 
 
 # The vocabularies of what a criterion asks of patients, which a part of the trial named before it in
-# its sentence gives to that part only (of_a_part)
+# its sentence gives to that part only (kept_out.of_a_part)
 ASKED_OF_PATIENTS = frozenset({"lupus nephritis scope", "autoantibody", "classification criteria"})
-# ... a part of the trial opening the sentence, as its label: "Cohort B: active lupus nephritis", "Part B
-# only: positive anti-dsDNA", "In the expansion cohort, ...", "For Part B:"; not every part ("All cohorts:")
-_PART_LEAD = re.compile(
-    r"(?i)(?:(?<=[.;\n])|(?<![\s\S]))[ \t]*(?:(?:only[ \t]+)?(?:in|for)[ \t]+(?:the[ \t]+)?)?"
-    r"(?!(?:all|both|every|each|any|across)\b)(?:[\w-]+[ \t]+){0,2}?"
-    + kept_out.PART
-    + r"(?:[ \t]+[A-Z0-9]\b)?(?:[ \t]+only)?[ \t]*[:,][^.;\n]{0,120}\Z"
-)
-
-
-def of_a_part(text: str, at: int) -> bool:
-    """Whether the sentence text[at] stands in opens with a part of the trial as its label ("Cohort B:
-    active lupus nephritis", "Part B only: positive ANA"): what it asks of patients is that part's only.
-    Read as the trial's, "Cohort B: active lupus nephritis" passed as the scope REQUIRED."""
-    return _PART_LEAD.search(text, max(0, at - 160), at) is not None
 
 
 def _widening(left_out: str | None) -> str:
