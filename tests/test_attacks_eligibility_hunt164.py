@@ -279,24 +279,6 @@ def test_a_term_the_whole_trial_asks_for_binds(trials: Trials, text: str, block:
 
 
 @pytest.mark.parametrize(
-    ("text", "silent"),
-    [
-        ("Cohort B: active lupus nephritis", True),
-        ("Part B only: positive anti-dsDNA", True),
-        ("Lupus nephritis", False),
-    ],
-)
-def test_a_term_a_part_asks_for_may_be_declared_silent(trials: Trials, text: str, silent: bool) -> None:
-    source = add_source(trials.root, "seeds/935_plain_line.txt", f"{IM19_TEXT_HEAD}Inclusion criteria:\n1. {text}\n")
-    declared = "  silent:\n    - eligibility.autoantibodies\n    - eligibility.lupus_nephritis\n"
-    draft = im19_draft(source).replace("  status: draft\n", "  status: draft\n" + declared)
-    criteria = f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {json.dumps(text)}\n"
-    put(trials.root, IM19_PATH, joined(draft, criteria))
-    result = trials("validate", trials.root / IM19_PATH, fmt="json")
-    assert (result.status, result.codes()) == ((0, set()) if silent else (1, {"E523"})), result.out
-
-
-@pytest.mark.parametrize(
     ("text", "therapies"),
     [
         ("Part B only: refractory to belimumab", ["belimumab"]),

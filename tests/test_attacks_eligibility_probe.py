@@ -396,6 +396,9 @@ def test_a_term_its_criterion_asks_for_binds(trials: Trials, text: str, block: s
         ("Negative for anti-dsDNA", True),
         ("Lupus nephritis is not required", True),
         ("Positive ANA (Part B only)", True),
+        # (a part named first: kept_out.of_a_part)
+        ("Cohort B: active lupus nephritis", True),
+        ("Part B only: positive anti-dsDNA", True),
         ("Positive ANA", False),
         ("Lupus nephritis", False),
         ("Negative for HIV, positive for anti-dsDNA", False),
