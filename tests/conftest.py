@@ -719,6 +719,26 @@ def committed_registry(tmp_path: Path) -> Path:
     return root
 
 
+def pull_request_made(root: Path) -> None:
+    """The work tree of a committed_registry committed, unchecked by hooks, on the branch checked out (a
+    pull request's, "pr"), and main checked out again: what .ci/trusted-check is then run on."""
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "checkout", "-q", "main")
+
+
+def trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
+    """.ci/trusted-check of rev at root (a committed_registry) into dest, as CI runs it on a pull request,
+    with the tests' git environment: its exit status and output."""
+    return subprocess.run(
+        ["bash", str(root / ".ci" / "trusted-check"), rev, str(dest)],
+        env={**os.environ, **GIT_ENV},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 def import_complete(root: Path, source: Path, checked: Path) -> tuple[Any, dict]:
     """source (a study of NCT09000011) imported into the registry copy root and marked complete as a
     curator who reviewed it would: (its pipeline.Checker, its data). checked: the session's checked

@@ -25,28 +25,16 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, committed_registry, git_run, main
+from conftest import committed_registry, git_run, main, pull_request_made, trusted_check
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
 IM19 = "trials/NCT06513429.yaml"
 IM19_SOURCE = "seeds/000_84a0f0163f21158e.txt"
-
-
-def _trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        ["bash", str(root / ".ci" / "trusted-check"), rev, str(dest)],
-        env={**os.environ, **GIT_ENV},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 def _pull_request(tmp_path: Path, attributes: str) -> Path:
@@ -56,9 +44,7 @@ def _pull_request(tmp_path: Path, attributes: str) -> Path:
     git_run(root, "config", "core.ignorecase", "false")
     git_run(root, "checkout", "-q", "-b", "pr")
     (root / ".gitattributes").write_text(attributes, encoding="utf-8")
-    git_run(root, "add", "-A")
-    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
-    git_run(root, "checkout", "-q", "main")
+    pull_request_made(root)
     return root
 
 
@@ -94,7 +80,7 @@ def test_attributes_in_a_case_only_a_case_blind_clone_matches_are_refused(
     """A pattern in another case than the registry's paths gives them nothing where CI asks git, and
     rewrites them in every macOS and Windows clone of the merged branch: the trusted check stops."""
     root = _pull_request(tmp_path, attributes)
-    checked = _trusted_check(root, "pr", tmp_path / "review")
+    checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {path}: the pull request's attributes have git rewrite it ({said}" in checked.stderr, (
         checked.stderr
@@ -106,7 +92,7 @@ def test_harmless_attributes_in_another_case_pass(tmp_path: Path) -> None:
     eol=lf`, a diff setting) rewrite nothing in any clone, and pass."""
     attributes = "SEEDS/** -text\nTRIALS/*.YAML text eol=lf\n*.CSV text eol=lf\n*.JSON text eol=lf linguist-generated\n"
     root = _pull_request(tmp_path, attributes)
-    checked = _trusted_check(root, "pr", tmp_path / "review")
+    checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
@@ -132,10 +118,8 @@ def test_an_attributes_file_under_a_name_a_folding_disk_opens_is_refused(tmp_pat
     root = committed_registry(tmp_path)
     git_run(root, "checkout", "-q", "-b", "pr")
     (root / name).write_text("seeds/** ident\n* ident\n", encoding="utf-8")
-    git_run(root, "add", "-A")
-    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
-    git_run(root, "checkout", "-q", "main")
-    checked = _trusted_check(root, "pr", tmp_path / "review")
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "opens it as .gitattributes" in checked.stderr, checked.stderr
 
@@ -148,10 +132,8 @@ def test_an_attributes_file_spelled_so_or_another_name_passes(tmp_path: Path, na
     git_run(root, "checkout", "-q", "-b", "pr")
     (root / name).parent.mkdir(exist_ok=True)
     (root / name).write_text("seeds/** -text\n", encoding="utf-8")
-    git_run(root, "add", "-A")
-    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
-    git_run(root, "checkout", "-q", "main")
-    checked = _trusted_check(root, "pr", tmp_path / "review")
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
@@ -164,7 +146,7 @@ def test_an_attribute_set_through_a_macro_is_refused(tmp_path: Path, attributes:
     a harmless-looking name (in either case): git expands it on checkout and in an archive, and the
     trusted check asks git for the attribute it sets, not the macro's name."""
     root = _pull_request(tmp_path, attributes)
-    checked = _trusted_check(root, "pr", tmp_path / "review")
+    checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {IM19_SOURCE}: the pull request's attributes have git rewrite it (" in checked.stderr
 
@@ -208,10 +190,8 @@ def test_a_source_edited_under_a_name_a_folding_disk_takes_as_its_own_is_refused
     git_run(root, "checkout", "-q", "-b", "pr")
     _source_renamed_and_edited(root, new, edit=True)
     assert main(["check", "--root", str(root), "--no-cache"]) == 0  # its own tree vouches for 60
-    git_run(root, "add", "-A")
-    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
-    git_run(root, "checkout", "-q", "main")
-    checked = _trusted_check(root, "pr", tmp_path / "review")
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert f"seeds/{new}: E307 seeds/{new} is not the document the base branch received" in checked.stdout, (
         checked.stdout
@@ -224,8 +204,6 @@ def test_a_source_renamed_in_case_as_received_passes(tmp_path: Path) -> None:
     root = committed_registry(tmp_path)
     git_run(root, "checkout", "-q", "-b", "pr")
     _source_renamed_and_edited(root, "000_84A0F0163F21158E.txt", edit=False)
-    git_run(root, "add", "-A")
-    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
-    git_run(root, "checkout", "-q", "main")
-    checked = _trusted_check(root, "pr", tmp_path / "review")
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -71,6 +71,7 @@ from conftest import (
     committed_registry,
     git_run,
     put,
+    trusted_check,
 )
 from sle_trials import files, paths
 from sle_trials.reading import markup
@@ -137,13 +138,7 @@ def test_a_registry_under_names_a_disk_folds_into_the_registrys_is_refused(tmp_p
     assert own.returncode == 2, own.stdout + own.stderr
     assert "trial\\u017f and trials are one name on a disk that folds case" in own.stderr, own.stderr
     git_run(root, "checkout", "-q", "main")
-    checked = subprocess.run(
-        ["bash", str(root / ".ci" / "trusted-check"), "pr", str(tmp_path / "review")],
-        env={**os.environ, **GIT_ENV},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "trial\\u017f and trials are one name" in checked.stderr, checked.stderr
     assert "rename or remove trial\\u017f" in checked.stderr

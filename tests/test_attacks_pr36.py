@@ -52,21 +52,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, REPO, committed_registry, git_run
+from conftest import REPO, committed_registry, git_run, pull_request_made, trusted_check
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
 TRIALS = REPO / ".venv" / "bin" / "trials"
-
-
-def _trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        ["bash", str(root / ".ci" / "trusted-check"), rev, str(dest)],
-        env={**os.environ, **GIT_ENV},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 def _blob(root: Path, data: bytes) -> str:
@@ -107,7 +97,7 @@ def test_a_submodule_in_a_registry_folders_place_is_refused(tmp_path: Path) -> N
     replaced["trials"] = f"160000 commit {'1' * 40}"
     replaced["seeds"] = f"160000 commit {'2' * 40}"
     commit = _commit_with_top(root, replaced)
-    checked = _trusted_check(root, commit, tmp_path / "review")
+    checked = trusted_check(root, commit, tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     said = "is a submodule: another repository's files, which no check reads"
     assert checked.stderr.startswith(("trusted-check: trials " + said, "trusted-check: seeds " + said)), checked.stderr
@@ -119,7 +109,7 @@ def test_a_submodule_inside_a_registry_folder_is_still_refused_by_its_name(tmp_p
     entries = git_run(root, "ls-tree", "HEAD:trials") + f"160000 commit {'1' * 40}\tsub\n"
     trials = git_run(root, "mktree", "--missing", stdin=entries.encode()).strip()
     commit = _commit_with_top(root, {"trials": f"040000 tree {trials}"})
-    checked = _trusted_check(root, commit, tmp_path / "review")
+    checked = trusted_check(root, commit, tmp_path / "review")
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert "trials/sub: E101" in checked.stdout, checked.stdout
 
@@ -134,7 +124,7 @@ def test_a_file_in_a_registry_folders_place_is_refused(tmp_path: Path) -> None:
     sources = _blob(root, b"Enrollment: 60 participants\n")
     replaced["seeds"] = f"100644 blob {sources}"
     commit = _commit_with_top(root, replaced)
-    checked = _trusted_check(root, commit, tmp_path / "review")
+    checked = trusted_check(root, commit, tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "trials: trials/ is not a folder" in checked.stderr, checked.stderr
 
@@ -177,10 +167,8 @@ def test_a_source_changed_in_place_with_its_manifest_line_is_refused(tmp_path: P
     _edit_im19_in_place(root)
     own = subprocess.run([str(TRIALS), "check", "--root", str(root), "--no-cache"], capture_output=True, text=True)
     assert own.returncode == 0, own.stdout + own.stderr  # its own tree vouches for 60
-    git_run(root, "add", "-A")
-    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
-    git_run(root, "checkout", "-q", "main")
-    checked = _trusted_check(root, "pr", tmp_path / "review")
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 1, checked.stdout + checked.stderr
     said = f"{IM19_SOURCE}: E307 {IM19_SOURCE} is not the document the base branch received"
     assert said in checked.stdout, checked.stdout
@@ -206,10 +194,8 @@ def test_a_source_kept_removed_or_added_as_a_new_file_passes(tmp_path: Path) -> 
     manifest.write_text("".join(line for line in lines if "000_84a0f0163f21158e" not in line), encoding="utf-8")
     done = subprocess.run([str(TRIALS), "csv", "--root", str(root), "--no-cache"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
-    git_run(root, "add", "-A")
-    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
-    git_run(root, "checkout", "-q", "main")
-    checked = _trusted_check(root, "pr", tmp_path / "review")
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
@@ -239,10 +225,8 @@ def test_the_pull_requests_attributes_that_rewrite_its_data_are_refused(
     root = committed_registry(tmp_path)
     git_run(root, "checkout", "-q", "-b", "pr")
     (root / ".gitattributes").write_text(attributes, encoding="utf-8")
-    git_run(root, "add", "-A")
-    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
-    git_run(root, "checkout", "-q", "main")
-    checked = _trusted_check(root, "pr", tmp_path / "review")
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {path}: the pull request's attributes have git rewrite it ({said}" in checked.stderr, (
         checked.stderr
@@ -273,7 +257,7 @@ def test_attributes_in_a_nested_file_of_the_pull_request_count_too(tmp_path: Pat
     (root / "seeds" / ".gitattributes").write_text("*.txt ident\n", encoding="utf-8")
     git_run(root, "add", "-A")
     git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
-    checked = _trusted_check(root, "HEAD", tmp_path / "review")
+    checked = trusted_check(root, "HEAD", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {IM19_SOURCE}: the pull request's attributes have git rewrite it (ident)" in checked.stderr
 
@@ -286,10 +270,10 @@ def test_the_repositorys_own_attributes_pass_the_trusted_check_in_a_clone_that_w
     git_run(root, "add", "-A")
     git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
     git_run(root, "config", "core.autocrlf", "true")
-    checked = _trusted_check(root, "HEAD", tmp_path / "review")
+    checked = trusted_check(root, "HEAD", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     (root / ".git" / "info" / "attributes").write_text("seeds/* text\n", encoding="utf-8")
-    checked = _trusted_check(root, "HEAD", tmp_path / "review2")
+    checked = trusted_check(root, "HEAD", tmp_path / "review2")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "(text with core.autocrlf=true)" in checked.stderr, checked.stderr
 
@@ -303,7 +287,7 @@ def test_an_attributes_value_is_printed_escaped(tmp_path: Path) -> None:
     (root / ".gitattributes").write_bytes(f"seeds/** filter={value}\n".encode())
     git_run(root, "add", "-A")
     git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
-    checked = _trusted_check(root, "HEAD", tmp_path / "review")
+    checked = trusted_check(root, "HEAD", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "\x1b" not in checked.stderr, repr(checked.stderr)
     assert "(filter=x\\x1b[2K\\x1b[1Afiles)" in checked.stderr, checked.stderr

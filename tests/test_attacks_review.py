@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DATA_ROOT, GIT_ENV, REPO
+from conftest import DATA_ROOT, GIT_ENV, REPO, trusted_check
 from sle_trials.curate import diff
 
 GITHUBS_LIMIT = 1024 * 1024  # bytes of one step's job summary; over it GitHub shows none of it
@@ -104,13 +104,6 @@ def _registry(tmp_path: Path) -> Path:
     return root
 
 
-def _trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, **GIT_ENV}
-    return subprocess.run(
-        ["bash", str(root / ".ci" / "trusted-check"), rev, str(dest)], env=env, capture_output=True, text=True
-    )
-
-
 @pytest.mark.skipif(not shutil.which("git") or not shutil.which("tar"), reason="needs git and tar")
 def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_through(tmp_path: Path) -> None:
     """A pull request that marks enrollment.count as needing no evidence in the schema, then sets
@@ -152,7 +145,7 @@ def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_throu
     git("commit", "-q", "--no-verify", "-m", "pr")
     git("update-ref", "refs/review/head", "pr")
     git("checkout", "-q", "main")
-    checked = _trusted_check(root, "refs/review/head", tmp_path / "review")
+    checked = trusted_check(root, "refs/review/head", tmp_path / "review")
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert (
         "trials/NCT06513429.yaml:" in checked.stdout and "E517 enrollment.count: 60 has no evidence" in checked.stdout
@@ -178,7 +171,7 @@ def test_the_pull_requests_attributes_cannot_hide_a_record_from_the_base_branchs
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "--no-verify", "-m", "pr")
     _git(root, "checkout", "-q", "main")
-    checked = _trusted_check(root, "pr", tmp_path / "review")
+    checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert "trials/NCT09999999.yaml:" in checked.stdout, checked.stdout
 
@@ -237,7 +230,7 @@ def test_a_crafted_tree_writes_nothing_outside_the_folder(tmp_path: Path, shape:
     top = _tree(root, [("40000", "trials", _tree(root, trials))])
     commit = _commit(root, top)
     dest = tmp_path / "review"
-    checked = _trusted_check(root, commit, dest)
+    checked = trusted_check(root, commit, dest)
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "trusted-check:" in checked.stderr and "Traceback" not in checked.stderr, checked.stderr
     assert list(outside.iterdir()) == [] and not (tmp_path / "x").exists()
@@ -274,7 +267,7 @@ def test_links_submodules_and_huge_files_are_refused_by_the_check_unread(tmp_pat
     )
     commit = _commit(root, _git(root, "mktree", stdin=top.encode()).decode().strip())
     dest = tmp_path / "review"
-    checked = _trusted_check(root, commit, dest)
+    checked = trusted_check(root, commit, dest)
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert (dest / "seeds" / "linked.txt").is_symlink()
     assert (dest / "seeds" / "huge.txt").stat().st_size == 100 << 20
