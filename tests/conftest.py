@@ -691,13 +691,19 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict]:
     )
 
 
-def git_run(root: Path, *args: str, stdin: bytes | None = None) -> str:
-    """git at root with the tests' environment (GIT_ENV): its output; a failing git fails the test."""
+def git_bytes(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    """git at root with the tests' environment (GIT_ENV): its output as bytes (a blob, a -z listing); a
+    failing git fails the test."""
     done = subprocess.run(
         ["git", "-C", str(root), *args], env={**os.environ, **GIT_ENV}, capture_output=True, input=stdin, timeout=60
     )
     assert done.returncode == 0, done.stderr
-    return done.stdout.decode("utf-8", "surrogateescape")
+    return done.stdout
+
+
+def git_run(root: Path, *args: str, stdin: bytes | None = None) -> str:
+    """git_bytes's output as text."""
+    return git_bytes(root, *args, stdin=stdin).decode("utf-8", "surrogateescape")
 
 
 def committed_registry(tmp_path: Path) -> Path:

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DATA_ROOT, GIT_ENV, REPO, trusted_check
+from conftest import GIT_ENV, REPO, committed_registry, git_bytes, trusted_check
 from sle_trials.curate import diff
 
 GITHUBS_LIMIT = 1024 * 1024  # bytes of one step's job summary; over it GitHub shows none of it
@@ -82,39 +82,17 @@ def test_a_file_in_the_registrys_folders_that_is_no_record_or_source_is_named(tm
     assert said in out.getvalue(), out.getvalue()
 
 
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    env = {**os.environ, **GIT_ENV}
-    return subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True, input=stdin).stdout
-
-
-def _registry(tmp_path: Path) -> Path:
-    """The registry's data and .ci/trusted-check in a git repository of their own, committed on main."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    for name in ("schema", "seeds", "trials"):
-        shutil.copytree(DATA_ROOT / name, root / name)
-    for name in ("trials.csv", "datapackage.json", ".ci/trusted-check"):
-        (root / name).parent.mkdir(exist_ok=True)
-        shutil.copy2((REPO if name.startswith(".ci") else DATA_ROOT) / name, root / name)
-    (root / ".venv").symlink_to(REPO / ".venv")
-    (root / ".gitignore").write_text(".venv\n.cache/\n", encoding="utf-8")
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "base")
-    return root
-
-
 @pytest.mark.skipif(not shutil.which("git") or not shutil.which("tar"), reason="needs git and tar")
 def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_through(tmp_path: Path) -> None:
     """A pull request that marks enrollment.count as needing no evidence in the schema, then sets
     IM19's enrollment to 60 and drops its quote: its own `trials check` (its CI) passes, since the
     checker reads the schema of its own tree. review.yml runs .ci/trusted-check, the base branch's
     code and schema on the pull request's data (its blobs, nothing of it run): E517."""
-    root = _registry(tmp_path)
+    root = committed_registry(tmp_path)
     env = {**os.environ, **GIT_ENV}
 
     def git(*args: str) -> None:
-        _git(root, *args)
+        git_bytes(root, *args)
 
     def trials(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -161,16 +139,16 @@ def test_the_pull_requests_attributes_cannot_hide_a_record_from_the_base_branchs
     """A pull request adds a record the base branch's check refuses, and `export-ignore` for it in its
     .gitattributes: `git archive` (which writes through the attributes of the tree it archives) left
     the record out of the folder checked, and the check passed a pull request that holds it."""
-    root = _registry(tmp_path)
-    _git(root, "checkout", "-q", "-b", "pr")
+    root = committed_registry(tmp_path)
+    git_bytes(root, "checkout", "-q", "-b", "pr")
     record = (root / "trials" / "NCT06513429.yaml").read_text(encoding="utf-8")
     assert record.count("NCT06513429") >= 1 and "  count: 6\n" in record
     bad = record.replace("NCT06513429", "NCT09999999").replace("  count: 6\n", "  count: 60\n")
     (root / "trials" / "NCT09999999.yaml").write_text(bad, encoding="utf-8")
     (root / ".gitattributes").write_text("trials/NCT09999999.yaml export-ignore\n", encoding="utf-8")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
-    _git(root, "checkout", "-q", "main")
+    git_bytes(root, "add", "-A")
+    git_bytes(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_bytes(root, "checkout", "-q", "main")
     checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert "trials/NCT09999999.yaml:" in checked.stdout, checked.stdout
@@ -183,30 +161,30 @@ def test_the_data_checked_is_the_commits_blobs_byte_for_byte(tmp_path: Path) -> 
     source's `$Format:%an$` as the author's name, words the check then read and no commit holds."""
     from sle_trials.git import extract, plumbing
 
-    root = _registry(tmp_path)
+    root = committed_registry(tmp_path)
     source = root / "seeds" / "extra.txt"
     source.write_bytes(b"Recruiting $Format:%an$ $Id$\nline two\n")
     (root / ".gitattributes").write_text("* export-subst ident text eol=crlf\n", encoding="utf-8")
     (root / "trials" / ".gitattributes").write_text("*.yaml export-ignore\n", encoding="utf-8")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_bytes(root, "add", "-A")
+    git_bytes(root, "commit", "-q", "--no-verify", "-m", "pr")
     dest = tmp_path / "out"
     written = extract.extract(plumbing.Repository(root), "HEAD", dest)
-    listed = _git(root, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", *extract.DATA).split(b"\0")
+    listed = git_bytes(root, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", *extract.DATA).split(b"\0")
     assert written == sorted(os.fsdecode(p) for p in listed if p)
     for path in written:
-        assert (dest / path).read_bytes() == _git(root, "cat-file", "blob", f"HEAD:{path}"), path
+        assert (dest / path).read_bytes() == git_bytes(root, "cat-file", "blob", f"HEAD:{path}"), path
     assert (dest / "trials" / ".gitattributes").is_file()
 
 
 def _tree(root: Path, entries: list[tuple[str, str, str]]) -> str:
     """A tree object written as given (mode, name, object id), even one git fsck refuses."""
     raw = b"".join(mode.encode() + b" " + name.encode() + b"\0" + bytes.fromhex(oid) for mode, name, oid in entries)
-    return _git(root, "hash-object", "-t", "tree", "--literally", "-w", "--stdin", stdin=raw).decode().strip()
+    return git_bytes(root, "hash-object", "-t", "tree", "--literally", "-w", "--stdin", stdin=raw).decode().strip()
 
 
 def _commit(root: Path, tree: str) -> str:
-    return _git(root, "commit-tree", tree, "-m", "pr").decode().strip()
+    return git_bytes(root, "commit-tree", tree, "-m", "pr").decode().strip()
 
 
 @pytest.mark.skipif(not shutil.which("git"), reason="needs git")
@@ -214,11 +192,11 @@ def _commit(root: Path, tree: str) -> str:
 def test_a_crafted_tree_writes_nothing_outside_the_folder(tmp_path: Path, shape: str) -> None:
     """Trees no checkout writes (a name `..` or `.git`, a path given twice, a file beneath a link
     that points outside): the extraction stops with exit status 2 and writes nothing outside."""
-    root = _registry(tmp_path)
+    root = committed_registry(tmp_path)
     outside = tmp_path / "outside"
     outside.mkdir()
-    blob = _git(root, "hash-object", "-w", "--stdin", stdin=b"x\n").decode().strip()
-    link = _git(root, "hash-object", "-w", "--stdin", stdin=str(outside).encode()).decode().strip()
+    blob = git_bytes(root, "hash-object", "-w", "--stdin", stdin=b"x\n").decode().strip()
+    link = git_bytes(root, "hash-object", "-w", "--stdin", stdin=str(outside).encode()).decode().strip()
     inner = _tree(root, [("100644", "x", blob)])
     trials = {
         "dotdot": [("40000", "..", inner)],
@@ -241,12 +219,12 @@ def test_links_submodules_and_huge_files_are_refused_by_the_check_unread(tmp_pat
     """A link to a file outside, a submodule and a blob of 100 MiB of zeros (a few KiB in a pack):
     written as a checkout would write them (a link, never followed; an empty folder; a sparse file of
     its size), so the base branch's check refuses each by what it is, reading none of them."""
-    root = _registry(tmp_path)
+    root = committed_registry(tmp_path)
     secret = tmp_path / "secret.txt"
     secret.write_text("a secret\n", encoding="utf-8")
     (root / "seeds" / "linked.txt").symlink_to(secret)
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_bytes(root, "add", "-A")
+    git_bytes(root, "commit", "-q", "--no-verify", "-m", "pr")
     huge = (
         subprocess.run(
             f"head -c {100 << 20} /dev/zero | git -C {root} hash-object -w --stdin",
@@ -258,14 +236,14 @@ def test_links_submodules_and_huge_files_are_refused_by_the_check_unread(tmp_pat
         .stdout.decode()
         .strip()
     )
-    listing = _git(root, "ls-tree", "HEAD:seeds").decode()
+    listing = git_bytes(root, "ls-tree", "HEAD:seeds").decode()
     lines = listing + f"100644 blob {huge}\thuge.txt\n160000 commit {'1' * 40}\tsub\n"
-    seeds = _git(root, "mktree", "--missing", stdin=lines.encode()).decode().strip()
-    top = _git(root, "ls-tree", "HEAD").decode()
+    seeds = git_bytes(root, "mktree", "--missing", stdin=lines.encode()).decode().strip()
+    top = git_bytes(root, "ls-tree", "HEAD").decode()
     top = "".join(
         f"040000 tree {seeds}\tseeds\n" if line.endswith("\tseeds") else line + "\n" for line in top.splitlines()
     )
-    commit = _commit(root, _git(root, "mktree", stdin=top.encode()).decode().strip())
+    commit = _commit(root, git_bytes(root, "mktree", stdin=top.encode()).decode().strip())
     dest = tmp_path / "review"
     checked = trusted_check(root, commit, dest)
     assert checked.returncode == 1, checked.stdout + checked.stderr
