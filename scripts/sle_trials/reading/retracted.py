@@ -697,9 +697,9 @@ _THEIRS = (
     r"you|your|(?:in)?eligib\w*|qualif\w*|willing|able|(?:informed[ \t]+)?consent\w*|screening|otherwise|"
     r"(?:contra-?)?indicated|clinically|medically)(?![\w-])"
 )
-_LEFT_OPEN = re.compile(
-    rf"(?i)[ \t]*(?:,[ \t]*|[(\[][ \t]*|[ \t]+)(?:only[ \t]+)?{planned_words.CONDITIONS}\b(?!{_THEIRS})"
-)
+# (a condition's word, not a participant's condition: what left_open and count_left_open both read)
+_A_CONDITION = rf"(?<![\w-]){planned_words.CONDITIONS}(?![\w-])(?!{_THEIRS})"
+_LEFT_OPEN = re.compile(rf"(?i)[ \t]*(?:,[ \t]*|[(\[][ \t]*|[ \t]+)(?:only[ \t]+)?{_A_CONDITION}")
 
 
 def dropped(text: str, at: int) -> bool:
@@ -768,7 +768,7 @@ _ASKING = "".join(
     )
 )  # fmt: skip
 _ON_A_CONDITION = (
-    rf"(?:{_ASKING}(?<![\w-]){planned_words.CONDITIONS}(?![\w-])(?!{_THEIRS})"
+    rf"(?:{_ASKING}{_A_CONDITION}"
     # (or an absolute one: "funding permitting", "resources allowing")
     r"|(?<![\w-])(?:[\w-]+[ \t]+){1,2}?(?:permitting|allowing)(?=[ \t]*(?:[.;,)\]]|\Z|\n)))"
 )
