@@ -85,7 +85,7 @@ from typing import Any, TypeVar
 
 from sle_trials import fields, patterns
 from sle_trials.checks import thresholds
-from sle_trials.checks.load import Record
+from sle_trials.checks.load import Record, as_of_dates
 from sle_trials.problem import Check, Problem, quoted
 from sle_trials.reading import (
     edges,
@@ -201,11 +201,6 @@ class Context:
     # each threshold bound so far (its path) -> where its criterion's text states its limit: the order
     # its criteria state the thresholds in (thresholds.out_of_order)
     stated: dict[Path_, int] = field(default_factory=dict)
-
-    def as_of(self, doc: SourceDoc) -> str:
-        """The as-of date the record gives the document ("" where it gives none)."""
-        cited = (s for s in self.record.data["curation"]["sources"] if s.get("file") == doc.file)
-        return str(next((s.get("as_of") for s in cited if s.get("as_of")), "") or "")
 
     def __post_init__(self) -> None:
         self._notes = [
@@ -504,7 +499,9 @@ def _rendered_there(
         if (
             path == ("overall_status",)
             and rendering.values & _OPEN_STATUSES
-            and retracted.status_out_of_time(text, at + rendering.end, lexicon.held_before(ctx.as_of(doc)))
+            and retracted.status_out_of_time(
+                text, at + rendering.end, lexicon.held_before(as_of_dates(ctx.record.data).get(doc.file, ""))
+            )
         ):
             continue
         # ("Randomized (planned)": a design not yet the trial's)

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sle_trials import fields
-from sle_trials.checks.load import Record
+from sle_trials.checks.load import Record, as_of_dates
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import lexicon, not_dosed
 from sle_trials.reading.layouts import (
@@ -254,7 +254,7 @@ def _named_in_words(text: str) -> set[int]:
 def newest_first(data: dict, docs: list[SourceDoc]) -> list[SourceDoc]:
     """The record's source documents, the newest first by the as_of the record gives each: an updated
     registry record supersedes the version a record was first curated from (E511, E519, E523)."""
-    as_of = {s["file"]: s["as_of"] for s in data["curation"]["sources"]}
+    as_of = as_of_dates(data)
     return sorted(docs, key=lambda doc: as_of.get(doc.file, ""), reverse=True)
 
 

@@ -40,7 +40,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks import binding, completeness, silence, thresholds
 from sle_trials.checks.documents import Memory, Sources, not_related
-from sle_trials.checks.load import Record
+from sle_trials.checks.load import Record, as_of_dates
 from sle_trials.checks.rows import ITEM_NAMES, check_rows, row_columns
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import edges, layouts, lexicon, phrases, retracted, spacing, study_ids, vocabulary
@@ -261,7 +261,7 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str, role: str) ->
     if path[0] == "eligibility" or path[0] in fields.BOOKKEEPING:
         return False
     read = 0
-    as_of = {s["file"]: str(s.get("as_of") or "") for s in sources.record.data["curation"]["sources"]}
+    as_of = as_of_dates(sources.record.data)
     party = sources.parties.of(role) if path[0] in _PARTIES else None
     for doc in sources.docs:
         held = lexicon.held_before(as_of.get(doc.file, ""))

@@ -206,6 +206,13 @@ _CHARACTERS = [
 _RESOLVER = VersionedResolver(version=(1, 2))
 
 
+def as_of_dates(data: dict[str, Any]) -> dict[str, str]:
+    """Each source a record cites (its file, as cited) -> the as_of date the record gives it ("" where it
+    gives none): what the checks read a source's words of time against (lexicon.held_before) and order
+    its versions by (completeness.newest_first)."""
+    return {s["file"]: str(s.get("as_of") or "") for s in data["curation"]["sources"]}
+
+
 def _compiled(entries: list) -> list[tuple[str, re.Pattern[str]]]:
     """ruamel.yaml's YAML 1.2 implicit resolvers as (kind, compiled regex), looked up once here:
     VersionedResolver.resolve costs ~15 us a scalar, which a 1 MiB file of short keys makes seconds."""
