@@ -245,7 +245,10 @@ def _gives_a_reason(note: str, doc: SourceDoc) -> bool:
 def _own_words(note: str, doc: SourceDoc) -> str:
     """A note's text without the runs of three or more words it copies from doc's text (as words apart,
     casefolded)."""
-    flat = " " + " ".join(normalise(doc.text).casefold().split()) + " "
+    # (the document's words, made once a run for every note read against it)
+    flat = doc.reading(
+        ("words apart, casefolded",), lambda: " " + " ".join(normalise(doc.text).casefold().split()) + " "
+    )
     words = note.split()
     kept: list[str] = []
     i = 0
