@@ -252,12 +252,15 @@ evidence:
 """
 
 
-def one_threshold_draft(root: Path, source: str, text: str, **threshold: object) -> Path:
-    """IM19 as a draft citing source, a page of no known layout listing one inclusion criterion (text),
-    with one threshold of it (kind, measure, comparator, value, unit) quoted as that text; the
-    source is written too (add_source). The record's path."""
-    add_source(root, source, f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\nInclusion criteria:\n1. {text}\n")
-    return put(root, IM19_PATH, joined(im19_draft(source), ONE_THRESHOLD.format(text=text, **threshold)))
+def one_threshold_draft(root: Path, source: str, text: str, side: str = "inclusion", **threshold: object) -> Path:
+    """IM19 as a draft citing source, a page of no known layout listing one inclusion criterion (text;
+    side="exclusion": one exclusion criterion), with one threshold of it (kind, measure, comparator,
+    value, unit) quoted as that text; the source is written too (add_source). The record's path."""
+    add_source(root, source, f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n{side.capitalize()} criteria:\n1. {text}\n")
+    fields = ONE_THRESHOLD.format(text=text, **threshold)
+    fields = fields.replace("inclusion_criteria:", f"{side}_criteria:")
+    fields = fields.replace("list: INCLUSION", f"list: {side.upper()}")
+    return put(root, IM19_PATH, joined(im19_draft(source), fields))
 
 
 # What a source the attacks write for IM19 starts with: its title line and its as-of date, in plain

@@ -29,9 +29,10 @@ autoantibodies and classification criteria refused. It found passing:
   to belimumab"): prior_therapy.requirement reads none there now (kept_out.of_a_part; E513). Left: a part
   named after a prior therapy ("Refractory to belimumab (Part B only)").
 
-Left (a strict xfail below): an inclusion criterion's limit given as one of alternatives ("SLEDAI-2K ≥ 6
-or BILAG A score in at least 1 organ system", "eGFR ≥ 30 mL/min/1.73m2 or serum creatinine ≤ 2 mg/dL",
-"Either SLEDAI-2K ≥ 6 or BILAG B ≥ 2") passes with no conditions, as every patient's limit.
+An inclusion criterion's limit given as one of alternatives ("SLEDAI-2K ≥ 6 or BILAG A score in at least 1
+organ system", "eGFR ≥ 30 mL/min/1.73m2 or serum creatinine ≤ 2 mg/dL", "Either SLEDAI-2K ≥ 6 or BILAG B ≥
+2") passed with no conditions, as every patient's limit: it holds the alternative as its condition now
+(scopes.alternative, E524), from its "or" after the limit or the clause before the "or" its measure follows.
 """
 
 from __future__ import annotations
@@ -183,56 +184,83 @@ def test_a_nephritis_scope_its_words_state_passes(
 # --- a limit given as one of alternatives -----------------------------------------------------------
 
 
-def _threshold_out(trials: Trials, text: str, threshold: tuple) -> str:
+def _threshold_out(
+    trials: Trials, text: str, threshold: tuple, conditions: tuple[str, ...] = (), side: str = "inclusion"
+) -> str:
     kind, measure, comparator, value, unit = threshold
     said = json.dumps(text, ensure_ascii=False)
+    given = f"      conditions: {json.dumps(list(conditions), ensure_ascii=False)}\n" if conditions else ""
     fields = (
-        f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {said}\n"
-        f"  thresholds:\n    - kind: {kind}\n      criterion: {{list: INCLUSION, number: 1}}\n"
+        f"eligibility:\n  {side}_criteria:\n    - number: 1\n      text: {said}\n"
+        f"  thresholds:\n    - kind: {kind}\n      criterion: {{list: {side.upper()}, number: 1}}\n"
         f"      measure: {json.dumps(measure)}\n      comparator: {json.dumps(comparator)}\n"
-        f"      value: {value}\n      unit: {json.dumps(unit, ensure_ascii=False)}\n"
+        f"      value: {value}\n      unit: {json.dumps(unit, ensure_ascii=False)}\n{given}"
         f"evidence:\n  eligibility.thresholds.0: {said}\n"
     )
-    return im19_out(trials, f"Inclusion criteria:\n1. {text}", fields)
+    return im19_out(trials, f"{side.capitalize()} criteria:\n1. {text}", fields)
 
 
 SLEDAI_6 = ("DISEASE_ACTIVITY", "SLEDAI-2K", ">=", 6, "points")
+BILAG_B = ("DISEASE_ACTIVITY", "BILAG B", ">=", 2, "points")
+EGFR = ("LABORATORY", "eGFR", ">=", 30, "mL/min/1.73m2")
+CREATININE = ("LABORATORY", "serum creatinine", "<=", 2, "mg/dL")
+ALTERNATIVES = [
+    # the alternative after the limit, from its "or" (and/or, a comma before it, a few words between) ...
+    (
+        "SLEDAI-2K ≥ 6 or BILAG A score in at least 1 organ system",
+        SLEDAI_6,
+        ["or BILAG A score in at least 1 organ system"],
+    ),
+    ("eGFR ≥ 30 mL/min/1.73m2 or serum creatinine ≤ 2 mg/dL", EGFR, ["or serum creatinine ≤ 2 mg/dL"]),
+    ("Either SLEDAI-2K ≥ 6 or BILAG B ≥ 2", SLEDAI_6, ["or BILAG B ≥ 2"]),
+    ("SLEDAI-2K ≥ 6 and/or BILAG A ≥ 1", SLEDAI_6, ["and/or BILAG A ≥ 1"]),
+    ("SLEDAI-2K ≥ 6 at screening or BILAG A in one organ", SLEDAI_6, ["or BILAG A in one organ"]),
+    ("SLEDAI-2K ≥ 6, or BILAG A in one organ.", SLEDAI_6, ["or BILAG A in one organ."]),
+    # ... or before it, the clause before the "or" its measure follows
+    ("Either SLEDAI-2K ≥ 6 or BILAG B ≥ 2", BILAG_B, ["Either SLEDAI-2K ≥ 6"]),
+    ("eGFR ≥ 30 mL/min/1.73m2 or serum creatinine ≤ 2 mg/dL", CREATININE, ["eGFR ≥ 30 mL/min/1.73m2"]),
+    ("eGFR ≥ 30 mL/min/1.73m2, and/or serum creatinine ≤ 2 mg/dL", CREATININE, ["eGFR ≥ 30 mL/min/1.73m2,"]),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "threshold"),
-    [
-        ("SLEDAI-2K ≥ 6 or BILAG A score in at least 1 organ system", SLEDAI_6),
-        ("eGFR ≥ 30 mL/min/1.73m2 or serum creatinine ≤ 2 mg/dL", ("LABORATORY", "eGFR", ">=", 30, "mL/min/1.73m2")),
-        ("Either SLEDAI-2K ≥ 6 or BILAG B ≥ 2", ("DISEASE_ACTIVITY", "BILAG B", ">=", 2, "points")),
-        ("SLEDAI-2K ≥ 6 and/or BILAG A ≥ 1", SLEDAI_6),
-    ],
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="thresholds._condition_left_out joins a limit to another requirement by _JOINED's words (with, "
-    "when, if, unless, ...), not by 'or': an inclusion limit one of alternatives passes as every patient's. "
-    "Reading 'or' before another limit as a joiner (E524) refuses test_attacks_mut34's LABS case "
-    "('Hemoglobin ≥ 9 g/dL, or platelets ≥ 75,000/mm³' in an inclusion criterion, each limit recorded "
-    "with no conditions as honest), and scopes.clause_start refuses a condition opening 'or' after no "
-    "comma (E528), so an honest record would have no condition to give: how alternatives are recorded "
-    "is the lead's to decide",
-)
-def test_a_limit_given_as_one_of_alternatives_needs_a_condition(trials: Trials, text: str, threshold: tuple) -> None:
-    assert " E524 eligibility.thresholds.0: " in _threshold_out(trials, text, threshold)
+@pytest.mark.parametrize(("text", "threshold", "alternative"), ALTERNATIVES)
+def test_a_limit_given_as_one_of_alternatives_needs_a_condition(
+    trials: Trials, text: str, threshold: tuple, alternative: list[str]
+) -> None:
+    """An inclusion limit one of alternatives lets in a patient who meets the other: recorded with no
+    conditions it reads as every patient's limit (E524), and the alternative, as its condition, passes."""
+    out = _threshold_out(trials, text, threshold)
+    assert " E524 eligibility.thresholds.0: " in out and "one of alternatives" in out, out
+    assert _threshold_out(trials, text, threshold, tuple(alternative)) == ""
 
 
 @pytest.mark.parametrize(
     ("text", "threshold"),
     [
         ("Prednisone ≤ 20 mg/day or equivalent", ("CORTICOSTEROID_DOSE", "Prednisone", "<=", 20, "mg/day")),
+        (
+            "Prednisone ≤ 20 mg/day or an equivalent dose of another steroid",
+            ("CORTICOSTEROID_DOSE", "Prednisone", "<=", 20, "mg/day"),
+        ),
         ("SLEDAI-2K score of 6 or more", ("DISEASE_ACTIVITY", "SLEDAI-2K score", ">=", 6, "points")),
         ("SLEDAI-2K ≥ 6 and BILAG A ≥ 1", SLEDAI_6),
         ("Serum creatinine ≤ 2.5 mg/dL or 221 μmol/L", ("LABORATORY", "Serum creatinine", "<=", 2.5, "mg/dL")),
+        (
+            "Treatment with hydroxychloroquine or chloroquine for at least 12 weeks",
+            ("TREATMENT_DURATION", "hydroxychloroquine or chloroquine", ">=", 12, "weeks"),
+        ),
     ],
 )
 def test_a_limit_of_no_alternative_needs_no_condition(trials: Trials, text: str, threshold: tuple) -> None:
     assert _threshold_out(trials, text, threshold) == ""
+
+
+@pytest.mark.parametrize(("text", "threshold", "alternative"), ALTERNATIVES[:3])
+def test_an_exclusion_criterions_alternatives_each_keep_patients_out(
+    trials: Trials, text: str, threshold: tuple, alternative: list[str]
+) -> None:
+    """Each alternative of an exclusion criterion keeps patients out alone: no condition of the other."""
+    assert _threshold_out(trials, text, threshold, side="exclusion") == ""
 
 
 # --- a term a part of the trial asks for, named as its sentence's label -------------------------------

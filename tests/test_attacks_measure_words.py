@@ -66,9 +66,10 @@ def test_what_the_last_item_of_an_enumeration_is_called_may_be_its_limits(
 ) -> None:
     """The last item's abbreviation alone is refused where the items close with their parentheses and
     the limit is said of the enumeration (IM19's "(ALP)", test_clinical_binding); after items that are
-    no such list ("Pregnancy, lactation, or"), a quantity is the last item's own, and binds."""
+    no such list ("Pregnancy, lactation, or"), a quantity is the last item's own, and binds. (Exclusion
+    criteria: an inclusion criterion's limit after "or" is one of alternatives, with a condition.)"""
     one_threshold_draft(
-        registry, SOURCE, text, kind="LABORATORY", measure=measure, comparator="<", value=30, unit="mL/min"
+        registry, SOURCE, text, "exclusion", kind="LABORATORY", measure=measure, comparator="<", value=30, unit="mL/min"
     )
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.codes() == set(), result.out
@@ -105,10 +106,19 @@ def test_the_last_test_of_an_enumeration_of_tests_is_no_measure(
 ) -> None:
     """Before: "ALP" of "ALT, AST, or ALP ≥ 3 mg/dL" passed, and the export said ALP alone was
     limited. A laboratory limit after an enumeration of laboratory tests, none holding a limit of its
-    own, is said of each test (E529), as a time window after an enumeration is."""
+    own, is said of each test (E529), as a time window after an enumeration is. (Exclusion criteria, each
+    item of which keeps patients out alone.)"""
     comparator = ">=" if "≥" in text.split(measure)[-1] else ">"
     one_threshold_draft(
-        registry, SOURCE, text, kind="LABORATORY", measure=measure, comparator=comparator, value=3, unit=unit
+        registry,
+        SOURCE,
+        text,
+        "exclusion",
+        kind="LABORATORY",
+        measure=measure,
+        comparator=comparator,
+        value=3,
+        unit=unit,
     )
     result = trials("validate", registry / IM19_PATH, fmt="json")
     assert result.codes() == codes, result.out

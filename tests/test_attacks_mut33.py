@@ -101,6 +101,7 @@ def test_a_condition_running_on_from_a_later_limit_is_refused(
 ACTIVITY = "SELENA-SLEDAI score ≥8, or score ≥6 for clinical symptoms if low complement is present."
 SHARED = "SELENA-SLEDAI score ≥8 or score ≥6 for clinical symptoms if low complement is present."
 LOW_COMPLEMENT = "if low complement is present."
+ALTERNATIVE = "or score ≥6 for clinical symptoms if low complement is present."
 ACTIVITY_DRAFT = """\
 eligibility:
   inclusion_criteria:
@@ -121,7 +122,9 @@ eligibility:
 @pytest.mark.parametrize(
     ("criterion", "value", "quote", "conditions", "codes"),
     [
-        (ACTIVITY, 8, "SELENA-SLEDAI score ≥8", [], set()),
+        # the ≥8 one of two alternatives: the other is its condition (E524 without it), not the other's "if"
+        (ACTIVITY, 8, "SELENA-SLEDAI score ≥8", [], {"E524"}),
+        (ACTIVITY, 8, "SELENA-SLEDAI score ≥8", [ALTERNATIVE], set()),
         (ACTIVITY, 8, "SELENA-SLEDAI score ≥8", [LOW_COMPLEMENT], {"E518"}),
         # the ≥6's own "if" is still required of it, and governs it
         (ACTIVITY, 6, ACTIVITY, [], {"E524"}),

@@ -380,22 +380,29 @@ LABS = "Hemoglobin ≥ 9 g/dL, or platelets ≥ 75,000/mm³ at screening."
 
 
 @pytest.mark.parametrize(
-    ("measure", "value", "unit", "quote", "codes"),
+    ("measure", "value", "unit", "quote", "conditions", "codes"),
     [
-        ("Hemoglobin", 9, "g/dL", "Hemoglobin ≥ 9 g/dL", set()),
-        ("platelets", 75000, "/mm³", "platelets ≥ 75,000/mm³", set()),
+        # each limit one of two alternatives of an inclusion criterion, the other its condition
+        ("Hemoglobin", 9, "g/dL", "Hemoglobin ≥ 9 g/dL", ["or platelets ≥ 75,000/mm³ at screening."], set()),
+        ("platelets", 75000, "/mm³", "platelets ≥ 75,000/mm³", ["Hemoglobin ≥ 9 g/dL,"], set()),
+        # ... the alternative left out: the limit reads as every patient's
+        ("Hemoglobin", 9, "g/dL", "Hemoglobin ≥ 9 g/dL", [], {"E524"}),
+        ("platelets", 75000, "/mm³", "platelets ≥ 75,000/mm³", [], {"E524"}),
         # the hemoglobin's limit given to the platelets after it
-        ("platelets", 9, "g/dL", "Hemoglobin ≥ 9 g/dL, or platelets", {"E529"}),
+        ("platelets", 9, "g/dL", "Hemoglobin ≥ 9 g/dL, or platelets", [], {"E529"}),
         # ... or to the time it is taken at
-        ("screening", 75000, "/mm³", "platelets ≥ 75,000/mm³ at screening", {"E529"}),
+        ("screening", 75000, "/mm³", "platelets ≥ 75,000/mm³ at screening", [], {"E529"}),
     ],
 )
 def test_a_measure_set_apart_from_its_limit_in_any_criterion(
-    registry: Path, measure: str, value: int, unit: str, quote: str, codes: set[str]
+    registry: Path, measure: str, value: int, unit: str, quote: str, conditions: list[str], codes: set[str]
 ) -> None:
     fields = ONE_THRESHOLD.format(
         text=f'"{LABS}"', kind="LABORATORY", measure=measure, comparator=">=", value=value, unit=unit
     ).replace(f'eligibility.thresholds.0: "{LABS}"', f'eligibility.thresholds.0: "{quote}"')
+    if conditions:
+        given = json.dumps(conditions, ensure_ascii=False)
+        fields = fields.replace(f"unit: {unit}\n", f"unit: {unit}\n      conditions: {given}\n")
     assert _draft_codes(registry, "990_mut34_labs.txt", LABS, fields) == codes
 
 

@@ -1251,10 +1251,13 @@ def test_a_time_window_after_an_enumeration_is_each_items(tmp_path: Path) -> Non
     ..., or other clinically significant heart disease within 6 months" passed as the window's measure,
     and so did "myocardial infarction": the other items of the list the window is said of were lost.
     The whole list passes; a quantity after a list's last item may be that item's alone ("pregnancy,
-    lactation, or eGFR < 30"), and an item holding a limit of its own is set apart by it."""
-    root, shown, data = _two_limits_record(
+    lactation, or eGFR < 30"), and an item holding a limit of its own is set apart by it. (An exclusion
+    criterion: each of its alternatives keeps patients out alone, where an inclusion criterion's limit
+    one of alternatives needs the other as its condition, E524.)"""
+    root, shown, data = _complete_record(
         tmp_path,
-        "Stroke, seizure, or myocardial infarction within 6 months before screening; pregnancy, lactation, or "
+        "Inclusion Criteria:\n\n1. Age 18 to 65 years.\n\nExclusion Criteria:\n\n1. Pregnant or breastfeeding women.\n"
+        "2. Stroke, seizure, or myocardial infarction within 6 months before screening; pregnancy, lactation, or "
         "eGFR < 30 mL/min/1.73 m²; dialysis, or prednisone ≥ 100 mg/day within 8 weeks.",
     )
     data["curation"]["silent"].append("eligibility.thresholds.conditions")
@@ -1272,7 +1275,7 @@ def test_a_time_window_after_an_enumeration_is_each_items(tmp_path: Path) -> Non
         "dialysis, or prednisone ≥ 100 mg/day within 8 weeks",
     ]
     data["eligibility"]["thresholds"] = [
-        {"kind": k, "criterion": {"list": "INCLUSION", "number": 2}, "measure": m}
+        {"kind": k, "criterion": {"list": "EXCLUSION", "number": 2}, "measure": m}
         | {"comparator": c, "value": v, "unit": u}
         for k, m, c, v, u in limits
     ]

@@ -22,7 +22,9 @@ above"), nor an aside of other words, in brackets or saying what they include (s
 joint surgery, ..."); else E518. An exception after the limit that lifts its side ("There is no
 minimum daily dose requirement ... when ...") is one of its conditions, and so are the words of its
 sentence that give it for a part of the trial or a group of its patients ("For Part B only:") or let
-it be waived ("or at the investigator's discretion"); else E524. A limit its clause says is no
+it be waived ("or at the investigator's discretion"), and so is the alternative an inclusion limit is one
+of ("SLEDAI-2K ≥ 6 or BILAG A score in at least 1 organ system": a patient who meets the other is let in;
+scopes.alternative); else E524. A limit its clause says is no
 requirement, a wish or one taken back ("... is not required", "... is preferred", "(revised to ...)")
 binds nothing (E508), and one an inclusion criterion's clause keeps out ("... is not allowed") states
 its complement, a reading a note names (E510).
@@ -67,8 +69,10 @@ CHECKS = (
         "in, words joining it to another requirement ('<500/mm³ with a neutrophil count <1000/mm³'), an "
         "exception after it that lifts its side ('There is no minimum daily dose requirement ... when ...'), "
         "a part of the trial or a group of its patients its sentence gives it for ('For Part B only:', "
-        "'Patients with lupus nephritis:', '(cohort 2 only)'), or a waiver after it ('or at the "
-        "investigator's discretion')",
+        "'Patients with lupus nephritis:', '(cohort 2 only)'), a waiver after it ('or at the "
+        "investigator's discretion'), or, in an inclusion criterion, the alternative it is one of ('SLEDAI-2K ≥ 6 "
+        "or BILAG A score in at least 1 organ system': the words from that 'or', or the clause before the 'or' "
+        "its measure follows)",
     ),
     Check(
         "E528",
@@ -162,7 +166,9 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
                 f"{owner!r} (in brackets, or saying what those words include): it says more of them, and states "
                 "no condition of the limit",
             )
-        elif not scopes.whole_clause(corpus, written):
+        elif not scopes.whole_clause(corpus, written) and not (
+            ref["list"] == "INCLUSION" and scopes.alternative_before(corpus, written, measure)
+        ):
             end = corpus.find(written) + len(written)
             yield ctx.problem(
                 path + ("conditions", i),
@@ -170,7 +176,9 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
                 f"{fields.dotted(path)}.conditions.{i}: stops inside its clause of {named}, before "
                 f"{quoted([corpus[end:]], 40)}: give the condition up to the clause's end",
             )
-        elif not any(scopes.clause_start(text, written) for text in ctx.criterion_texts(found[0])):
+        elif not any(scopes.clause_start(text, written) for text in ctx.criterion_texts(found[0])) and not (
+            ref["list"] == "INCLUSION" and scopes.opens_alternative(corpus, written)
+        ):
             yield ctx.problem(
                 path + ("conditions", i),
                 "E528",
@@ -291,6 +299,8 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         conditioned = list(_own_condition(ctx, path, t, corpus, at, layout))
     else:
         conditioned = list(_condition_left_out(ctx, path, t, corpus, bare, (quote, statement), layout))
+    if not conditioned and ref["list"] == "INCLUSION":
+        conditioned = list(_alternative_left_out(ctx, path, t, corpus, (at, corpus.find(quote) + statement.end)))
     if not conditioned and (t.get("conditions") or ctx.conditional(found[0], corpus)):
         yield from _conditions_in_scope(ctx, path, t, (corpus, layout), at, bare)
     yield from conditioned
@@ -854,6 +864,9 @@ def _conditions_in_scope(
             )
             return
         others = [c for c in given if c != condition]
+        inclusion = t["criterion"]["list"] == "INCLUSION"
+        if inclusion and scopes.alternative_before(corpus, condition, normalise(t["measure"])):
+            continue  # the alternative right before its "or" and the limit's measure (_alternative_left_out)
         if not scopes.governs(layout, corpus, condition, at, t["comparator"], others, limits):
             yield ctx.problem(
                 path + ("conditions", i),
@@ -959,6 +972,30 @@ def _condition_left_out(
             f"{fields.dotted(path)}: {named} states {quoted([before[-1][1]], 70)} before this limit, and it "
             "governs the limits after it; the threshold has no conditions (give it the one that governs it)",
         )
+
+
+def _alternative_left_out(ctx: Context, path: Path_, t: dict, corpus: str, limit: tuple[int, int]) -> Iterator[Problem]:
+    """E524 when an inclusion limit is one of alternatives its sentence gives (scopes.alternative: "SLEDAI-2K
+    ≥ 6 or BILAG A score in at least 1 organ system") and the threshold's conditions hold no words of
+    the alternative: the limit would read as every patient's, where a patient who meets the other is let
+    in. The alternative is its condition, from its "or" after the limit, or the clause before the "or"
+    that the limit's measure follows."""
+    measure = normalise(t["measure"])
+    at = corpus.rfind(measure, 0, limit[0])
+    at = at if at >= 0 else corpus.find(measure, limit[0])
+    need = scopes.alternative(corpus, limit, (at, at + len(measure)))
+    if need is None:
+        return
+    own = [normalise(c) for c in t.get("conditions", [])]
+    if any(p < need.end and need.start < p + len(c) for c in own if (p := corpus.find(c)) >= 0):
+        return
+    yield ctx.problem(
+        path + ("conditions",),
+        "E524",
+        f"{fields.dotted(path)}: {fields.criterion_name(t['criterion'])} gives this limit as one of alternatives "
+        f"({quoted([corpus[need.start : need.end]], 61)}): a patient who meets the other is let in; the threshold's "
+        "conditions leave it out (give it the alternative's words)",
+    )
 
 
 def _heads(item: dict, headings: list[str], stated: str) -> bool:

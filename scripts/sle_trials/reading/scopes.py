@@ -261,7 +261,9 @@ class Required:
 
     start: int
     end: int
-    kind: str  # "clause": an "if" of its sentence; "heading": its sub-list's; "exception": one lifting its side
+    # "clause": an "if" of its sentence; "heading": its sub-list's; "exception": one lifting its side;
+    # "alternative": another requirement an inclusion limit is one of alternatives with (alternative())
+    kind: str
 
 
 def required(
@@ -457,3 +459,75 @@ def _starts_between(text: str, others: list[str], start: int, end: int) -> bool:
     if CONDITION_START.search(text, start, end):
         return True
     return any(start <= text.find(other, start) < end for other in others if other)
+
+
+# An inclusion limit one of alternatives lets in a patient who meets the other instead ("SLEDAI-2K ≥ 6 or
+# BILAG A score in at least 1 organ system", "Hemoglobin ≥ 9 g/dL, or platelets ≥ 75,000/mm³"), so it is
+# no one's limit alone: the threshold holds the alternative as its condition. An exclusion criterion's
+# alternatives each keep patients out alone, and are no condition of one another. After "or", not an
+# alternative: the same limit again ("or 221 μmol/L", "or ≥ 2 × ULN"), a comparator's words ("6 or more")
+# or an equivalent ("or equivalent", "or an equivalent dose").
+_OR = r"(?:and\s*/\s*)?or\b"
+_NOT_ANOTHER = (
+    r"(?!\s*(?:[0-9≥≤<>=]|(?:an?\s+|the\s+|its\s+)?equivalents?\b|(?:more|less|greater|higher|lower|above|below"
+    r"|fewer|over|under|longer|shorter|earlier|later|older|younger)\b))"
+)
+# "or" after the limit, a few words of its clause between ("SLEDAI-2K ≥ 6 at screening or BILAG A ...")
+_OR_AFTER = re.compile(
+    r"(?i)(?:[ \t]+(?!(?:and|with|if|when|but|unless)\b)[a-z][a-z-]*){0,4}?[ \t]*,?[ \t]*(?<![\w-])("
+    + _OR
+    + r")"
+    + _NOT_ANOTHER
+)
+# "or" right before the limit's measure ("Hemoglobin ≥ 9 g/dL, or platelets ≥ 75,000/mm³")
+_OR_BEFORE = re.compile(r"(?i)(?<![\w-])(" + _OR + r")\s+(?:the\s+|an?\s+)?\Z")
+_OR_THEN = re.compile(r"(?i)\s*,?\s*" + _OR + r"\s+(?:the\s+|an?\s+)?")
+# a limit's number or unit, a few words of its clause after it ("≥ 6 at screening"): where its "or" stands
+_AFTER_A_LIMIT = re.compile(r"(?i)[0-9%³²)](?:[ \t]+[a-z][a-z-]*){0,4}[ \t]*,?[ \t]*\Z")
+_CLAUSE_END = re.compile(r"[,;:.](?=\s|\Z)|\Z")
+
+
+def alternative(text: str, limit: tuple[int, int], measure: tuple[int, int]) -> Required | None:
+    """The alternative to an inclusion limit (stated at limit, its measure at measure, as start and end
+    in text) its sentence gives, as the passage a condition of the threshold must hold: from an "or"
+    after the limit to its clause's end, or from the start of the clause before an "or" right before the
+    measure to that "or". None where the limit is no alternative's. An "or" inside the measure's words
+    ("hydroxychloroquine or chloroquine") is the measure's own."""
+    after = _OR_AFTER.match(text, limit[1])
+    if after is not None and not measure[0] <= after.start(1) < measure[1]:
+        end = _CLAUSE_END.search(text, after.end(1))
+        assert end is not None  # (\Z always matches)
+        return Required(after.start(1), end.start(), "alternative")
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, measure[0])), default=0)
+    before = _OR_BEFORE.search(text, lo, measure[0])
+    if before is None or not text[lo : before.start()].strip(" \t,"):
+        return None
+    start = max([lo, *(m.end() for m in re.finditer(r"[,;:]\s", text[: before.start()].rstrip(" \t,")))])
+    return Required(start, len(text[: before.start()].rstrip()), "alternative")
+
+
+def opens_alternative(text: str, condition: str) -> bool:
+    """Whether the condition (normalised) is an alternative from its "or" right after a limit, wherever
+    text writes it ("or BILAG A score in at least 1 organ system" of "SLEDAI-2K ≥ 6 or BILAG A ..."): the
+    clause it starts with that word is its own."""
+    if re.match(r"(?i)" + _OR, condition) is None:
+        return False
+    at = text.find(condition)
+    while at >= 0:
+        if _AFTER_A_LIMIT.search(text[max(0, at - 60) : at]):
+            return True
+        at = text.find(condition, at + 1)
+    return False
+
+
+def alternative_before(text: str, condition: str, measure: str) -> bool:
+    """Whether the condition (normalised) stands right before an "or" that the measure follows, the
+    alternative to that measure's limit ("Either SLEDAI-2K ≥ 6" of "Either SLEDAI-2K ≥ 6 or BILAG B ≥ 2",
+    "Hemoglobin ≥ 9 g/dL," of "Hemoglobin ≥ 9 g/dL, or platelets ≥ 75,000/mm³")."""
+    at = text.find(condition)
+    while at >= 0:
+        then = _OR_THEN.match(text, at + len(condition))
+        if then is not None and text.startswith(measure, then.end()):
+            return True
+        at = text.find(condition, at + 1)
+    return False
