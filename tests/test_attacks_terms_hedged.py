@@ -15,7 +15,8 @@ planned", "(BCMA pending)": retracted._PLANNED_AFTER) or a participle that drops
 leave it standing ("CD19 is targeted; a BCMA version is planned"), and so do the
 trial's own words in the forms the denial now reads ("does not only target CD19"). A design or
 product term a condition right after it leaves open ("Randomized if enough patients enrol":
-retracted.left_open) is refused too; a condition of the participants ("if eligible") leaves it
+retracted.left_open), or one before it ("If funding allows, the trial will be randomized":
+retracted.left_open_before), is refused too; a condition of the participants ("if eligible") leaves it
 standing.
 
 A count the trial will not take in ("The study will not enroll 60 participants", "no longer plans to
@@ -255,3 +256,43 @@ GIVEN = [
 @pytest.mark.parametrize(("line", "fields"), GIVEN, ids=[line for line, _ in GIVEN])
 def test_a_value_given_with_its_schedule_passes(trials: Trials, line: str, fields: str) -> None:
     assert im19_out(trials, line, fields) == ""
+
+
+# A condition before a design or product term that leaves it open, its clause set off by a comma or in
+# the term's label (retracted.left_open_before), with the same sentence without it, which passes
+OPEN_BEFORE = [
+    (targets("[CD19, BCMA]", "If funding allows, IM19 CAR-T cells will target CD19 and BCMA."), "If funding allows, "),
+    (
+        targets("[CD19, BCMA]", "Funding permitting, IM19 CAR-T cells will target CD19 and BCMA."),
+        "Funding permitting, ",
+    ),
+    (
+        origin("ALLOGENEIC", "Subject to donor supply, IM19 CAR-T cells will be allogeneic."),
+        "Subject to donor supply, ",
+    ),
+    (allocation("RANDOMIZED", "Allocation (if funded): Randomized."), " (if funded)"),
+    (masking("DOUBLE", "Masking (subject to placebo supply): Double."), " (subject to placebo supply)"),
+    (
+        targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and, if the interim results allow, BCMA."),
+        ", if the interim results allow,",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fields", "condition"), OPEN_BEFORE, ids=[c for _, c in OPEN_BEFORE])
+def test_a_term_a_condition_before_it_leaves_open_is_refused(trials: Trials, fields: str, condition: str) -> None:
+    assert im19_out(trials, quote_of(fields), fields), "passed"
+    without = fields.replace(condition, "")
+    assert im19_out(trials, quote_of(without), without) == ""
+
+
+# ... not a condition of the participants, nor one that asks
+CONDITION_NOT_THE_TERMS = [
+    targets("[CD19, BCMA]", "If eligible, patients will receive IM19 CAR-T cells, which target CD19 and BCMA."),
+    targets("[CD19, BCMA]", "To determine if B cells recover, IM19 CAR-T cells will target CD19 and BCMA."),
+]
+
+
+@pytest.mark.parametrize("fields", CONDITION_NOT_THE_TERMS, ids=[quote_of(f) for f in CONDITION_NOT_THE_TERMS])
+def test_a_term_after_a_condition_of_another_clause_passes(trials: Trials, fields: str) -> None:
+    assert im19_out(trials, quote_of(fields), fields) == ""

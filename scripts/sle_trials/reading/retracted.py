@@ -715,6 +715,14 @@ def left_open(text: str, at: int) -> bool:
     return _LEFT_OPEN.match(text, at) is not None
 
 
+def left_open_before(text: str, start: int) -> bool:
+    """Whether a condition before the term at text[start:] leaves it open, as one after it does: the
+    clause a condition opens, set off by its comma, then a few words of the term's own ("If funding
+    allows, the trial will be randomized", "Subject to funding, the study will be double-blind"), or a
+    label the condition stands in ("Allocation (if funded): Randomized")."""
+    return _LEFT_OPEN_BEFORE_TERM.search(text, max(0, start - _REACH - 80), start) is not None
+
+
 # ... or a label right before it that says so, of the value's own noun: "Planned allocation: Randomized",
 # "Allocation (proposed): Randomized", "Allocation - expected: Randomized", "Proposed dose: 1×10^6
 # CAR-T cells/kg", "Tentative minimum age: 18 years" ("Planned enrollment: 60" labels a count, whose plan
@@ -844,6 +852,14 @@ _LEFT_OPEN_BEFORE = re.compile(
     r"(?:target|plan|estimate|enrol+ment(?:[ \t]+(?:target|goal))?|sample[ \t]+size|number|goal|figure|count|total)"
     r"[ \t]+(?:of|was|were|had[ \t]+been|is)[ \t]+"
     rf"){_ABOUT}\Z"
+)
+
+
+# (of a term: the condition's clause ends at its comma, the term's words after it few, no stop between:
+# "If a DLT occurs, the dose is reduced; the study is randomized" leaves it; or a label holding it)
+_LEFT_OPEN_BEFORE_TERM = re.compile(
+    rf"(?i)(?:(?<![^\s(\[]){_ON_A_CONDITION}[^.;!?\n,:()\[\]]{{0,80}},(?:[ \t]+[^\s.;!?,:()\[\]]+){{0,6}}[ \t]+"
+    rf"|[(\[][ \t]*{_ON_A_CONDITION}[^)\]\n]{{0,60}}[)\]][ \t]*:[ \t]*)\Z"
 )
 
 

@@ -1000,7 +1000,8 @@ def term_taken_back(vocab: Vocabulary, text: str, start: int, end: int) -> bool:
     prose.no_trials_phase, reads its own)."""
     if vocab.name not in PLANS_READ_APART:
         return retracted.taken_back(text, start, end, planned=True) or (
-            vocab.name in LEFT_OPEN_BY_A_CONDITION and retracted.left_open(text, end)
+            vocab.name in LEFT_OPEN_BY_A_CONDITION
+            and (retracted.left_open(text, end) or retracted.left_open_before(text, start))
         )
     return retracted.taken_back(text, start, end) or (
         vocab.name in ("overall status", "results_posted") and retracted.opened_by_a_plan(text, start)
