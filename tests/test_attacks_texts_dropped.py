@@ -7,6 +7,9 @@ later dropped": retracted._DROPPED_AFTER) took back only values a plan takes bac
 a dose, a condition, an entry), and an outcome is not one of those ("Planned outcome measures" are a
 registry's own). They take back an outcome's, an intervention's and an arm's texts now
 (evidence._DROPPED); the words that cancel or remove any value ("(removed)", "(cancelled)") did already.
+So do the words right before one that leave it a possibility ("The primary endpoint may be SRI-4
+response", "or possibly", "perhaps rituximab": retracted.may_be) or deny it ("not SRI-4 response", "but
+not rituximab": vocabulary.denied).
 """
 
 from __future__ import annotations
@@ -28,6 +31,13 @@ RITUXIMAB = {"interventions": [{"name": "NB-301"}, {"name": "rituximab"}]}
         (SRI4, "The primary endpoint is SRI-4 response at week 24, later dropped."),
         (RITUXIMAB, "Patients receive NB-301 and rituximab (dropped)."),
         (RITUXIMAB, "Patients receive NB-301; rituximab was dropped."),
+        # ... or leaves only a possibility, or denies (retracted.may_be, vocabulary.denied)
+        (SRI4, "The primary endpoint may be SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint could instead be SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint is BICLA response, or possibly SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint is BICLA response, not SRI-4 response at week 24."),
+        (RITUXIMAB, "Patients receive NB-301 and perhaps rituximab."),
+        (RITUXIMAB, "Patients receive NB-301 but not rituximab."),
     ],
 )
 def test_a_text_its_source_says_was_dropped_is_refused(tmp_path: Path, fields: dict, text: str) -> None:
@@ -40,6 +50,9 @@ def test_a_text_its_source_says_was_dropped_is_refused(tmp_path: Path, fields: d
         (SRI4, "The primary endpoint is SRI-4 response at week 24."),
         (SRI4, "The primary endpoint is SRI-4 response at week 24; patients who discontinued are counted."),
         (RITUXIMAB, "Patients receive NB-301 and rituximab; prednisone was dropped."),
+        (SRI4, "The primary endpoint will be SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint is SRI-4 response at week 24; BICLA response may be added."),
+        (RITUXIMAB, "Patients receive NB-301 and rituximab, not prednisone."),
     ],
 )
 def test_a_text_beside_words_that_drop_another_passes(tmp_path: Path, fields: dict, text: str) -> None:

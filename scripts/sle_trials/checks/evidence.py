@@ -331,7 +331,10 @@ def _taken_back_at(
     planned = entry or path[0] in _PLANNED_NOT_YET
     return retracted.taken_back(
         text, at, at + len(needle), entry=entry, site=site, planned=planned, party=party, held=held
-    ) or (path[0] in _DROPPED and retracted.dropped(text, at + len(needle)))
+    ) or (
+        path[0] in _DROPPED
+        and (retracted.dropped(text, at + len(needle)) or retracted.may_be(text, at) or vocabulary.denied(text, at))
+    )
 
 
 def _in_whole(whole: str, text: str, at: int, needle: str) -> int | None:

@@ -709,6 +709,22 @@ def dropped(text: str, at: int) -> bool:
     return _DROPPED_AFTER.match(text, at) is not None
 
 
+# ... and, of an outcome, an intervention or an arm, the words right before it that leave it a mere
+# possibility: a verb of what may be ("The primary endpoint may be SRI-4 response", "could instead be")
+# or a hedge ("SRI-4 response or possibly BICLA response", "perhaps rituximab"); "will be" and "would
+# be" say what the trial will do
+_MAY_BE_BEFORE = re.compile(
+    rf"(?i)(?:\b(?:may|might|could)[ \t]+(?:(?:also|either|instead|still)[ \t]+)?be|\b{planned_words.HEDGED})"
+    r"[ \t]+(?:(?:either|the|a|an)[ \t]+)?\Z"
+)
+
+
+def may_be(text: str, at: int) -> bool:
+    """Whether the words right before text[at], an outcome, an intervention or an arm, leave it only a
+    possibility (_MAY_BE_BEFORE)."""
+    return _MAY_BE_BEFORE.search(text, max(0, at - 40), at) is not None
+
+
 def left_open(text: str, at: int) -> bool:
     """Whether the words from text[at], right after a term, a site or a party, leave it open on a condition
     the source does not say is met (_LEFT_OPEN)."""
