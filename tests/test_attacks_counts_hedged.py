@@ -45,6 +45,14 @@ LEFT_OPEN = [
     "Enrollment: 60 patients, but only if funding is renewed.",
     "Enrollment: 60 patients (conditional).",
     "Conditional enrollment: 60 patients.",
+    # ... more added on a condition, or fewer
+    "Enrollment: 60 patients, with 20 more if funding allows.",
+    "Enrollment: 60 patients with 20 additional in an extension.",
+    "Enrollment: 60 patients, or fewer if recruitment is slow.",
+    # ... a precondition still to be met
+    "Enrollment: 60 patients (once funding is secured).",
+    "Once the amendment has been approved, 60 patients will be enrolled.",
+    "Enrollment: 60 patients, once the IRB approves.",
     # undecided or hedged, after it or in the next sentence
     "Enrollment: 60 patients, to be confirmed.",
     "Enrollment: 60 patients; to be determined.",
@@ -112,6 +120,10 @@ STANDING = [
     "A sample size of 60 patients provides 80% power, assuming a response rate of 30%.",
     "60 patients give 80% power if the true response rate is 30%.",
     "Enrollment: 60 patients; cyclophosphamide will be given if needed.",
+    "Enrollment: 60 patients, dosed once daily.",
+    "Enrollment: 60 patients with 2 prior therapies or more.",
+    "Enrollment: 60 patients with lupus nephritis, 18 years or older.",
+    "Once patients are enrolled, 60 patients will receive IM19.",
     # a plan kept, a value's old one named, another value undecided, a count enrolled so far
     "Enrollment: 60 patients, as originally planned.",
     "Enrollment: 60 patients (originally 80).",
@@ -155,18 +167,6 @@ def _left(line: str, reason: str) -> object:
         _left(
             "Planned enrollment: 60 patients. 20 patients were enrolled.",
             "lexicon._PLAN_THEN_ENROLLED reads the count enrolled in the plan's own sentence only, not the next",
-        ),
-        _left(
-            "Enrollment: 60 patients (once funding is secured).",
-            "planned.CONDITIONS lists no 'once', which times a count more often than it conditions one",
-        ),
-        _left(
-            "Enrollment: 60 patients, with 20 more if funding allows.",
-            "retracted._OPEN_GAP stops at a comma, and lexicon._ADDED reads no 'with' before a count added",
-        ),
-        _left(
-            "Enrollment: 60 patients, or fewer if recruitment is slow.",
-            "lexicon._COUNT_BOUND_AFTER reads 'or fewer' right after the count only, not after a comma",
         ),
     ],
 )

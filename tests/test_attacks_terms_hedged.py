@@ -270,6 +270,10 @@ OPEN_BEFORE = [
         origin("ALLOGENEIC", "Subject to donor supply, IM19 CAR-T cells will be allogeneic."),
         "Subject to donor supply, ",
     ),
+    (
+        origin("ALLOGENEIC", "Once donor cells are available, IM19 CAR-T cells will be allogeneic."),
+        "Once donor cells are available, ",
+    ),
     (allocation("RANDOMIZED", "Allocation (if funded): Randomized."), " (if funded)"),
     (masking("DOUBLE", "Masking (subject to placebo supply): Double."), " (subject to placebo supply)"),
     (

@@ -2257,7 +2257,10 @@ _ANOTHER_COUNT_AFTER = re.compile(
     # (not a count of some of them that left or were kept out: "12 patients enrolled, then 2 patients
     # withdrew" adds no one to the 12)
     rf"(?i)(?:{_IN_ITS_CLAUSE}{{0,60}}?\s*{_ADDED}\s*{_ADDED_COUNT}(?!{_OTHER_GROUP_VERB})"
-    rf"|\s*;\s*(?:\d[\d,]*|{WORDS_NUMBER})\s+(?:more|additional|further|extra)(?![\w-]))"
+    rf"|\s*;\s*(?:\d[\d,]*|{WORDS_NUMBER})\s+(?:more|additional|further|extra)(?![\w-])"
+    # (or "with" a number more: "60 patients, with 20 more if funding allows")
+    rf"|\s*,?\s*with\s+(?:another\s+|a\s+further\s+|an\s+additional\s+)?(?:\d[\d,]*|{WORDS_NUMBER})\s+"
+    r"(?:more|additional|further|extra)(?![\w-]))"
 )
 _ANOTHER_COUNT_BEFORE = re.compile(
     rf"(?i)(?<![\w.,])(?:\d[\d,]*|{WORDS_NUMBER})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}(?![\w-])"
@@ -2287,8 +2290,9 @@ _COUNT_BOUND_BEFORE = re.compile(
     r"|\bbetween(?:\s+\d[\d,.]*\s+and)?|\d\s*(?:to|-|–|—)|[<>≤≥⩽⩾])\s*\Z"
 )
 _COUNT_BOUND_AFTER = re.compile(
-    r"(?i)\s*(?:(?:participants?|patients?|subjects?|people|persons)\s+)?"
-    r"(?:or\s+(?:more|fewer|less|greater|over|above|under|below)\b|\+)"
+    r"(?i)\s*(?:(?:participants?|patients?|subjects?|people|persons)\s*)?"
+    # (after a comma too: "60 patients, or fewer if recruitment is slow")
+    r"(?:,?\s*or\s+(?:more|fewer|less|greater|over|above|under|below)\b|\+)"
     r"|\s*(?:to|-|–|—)\s*\d"
 )
 

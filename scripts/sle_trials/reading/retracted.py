@@ -794,7 +794,13 @@ _ASKING = "".join(
 _ON_A_CONDITION = (
     rf"(?:{_ASKING}{_A_CONDITION}"
     # (or an absolute one: "funding permitting", "resources allowing")
-    r"|(?<![\w-])(?:[\w-]+[ \t]+){1,2}?(?:permitting|allowing)(?=[ \t]*(?:[.;,)\]]|\Z|\n)))"
+    r"|(?<![\w-])(?:[\w-]+[ \t]+){1,2}?(?:permitting|allowing)(?=[ \t]*(?:[.;,)\]]|\Z|\n))"
+    # (or a precondition still to be met: "once funding is secured", "once the amendment has been approved",
+    # "once the IRB approves"; not "once daily", nor "once patients are enrolled", a step of the trial's own)
+    r"|(?<![\w-])once[ \t]+(?!(?:daily|weekly|monthly|a|an|per|only|again|more|every|or|and)\b)"
+    r"[^.;,:()\[\]\n]{0,40}?\b(?:(?:is|are|has[ \t]+been|have[ \t]+been|gets?|becomes?)[ \t]+"
+    r"(?:secured|granted|approved|obtained|available|received|confirmed|signed|raised|in[ \t]+place|lifted)"
+    r"|approves|allows|permits|agrees))"
 )
 # (the words of the value's clause between it and a condition: a few, with no stop, comma or bracket, nor
 # a relative clause's, which are the participants' own: "60 patients who will be retreated if relapse occurs";
