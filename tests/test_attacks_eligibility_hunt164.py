@@ -26,8 +26,8 @@ autoantibodies and classification criteria refused. It found passing:
   anti-dsDNA" as an antibody all patients must have. vocabulary.of_a_part reads them, in binding (E507)
   and in the silence check (the field may be declared silent), as _NOT_ASKED_AFTER reads a part named
   after the term ("Positive ANA (Part B only)"). So was a prior therapy so given ("Part B only: refractory
-  to belimumab"): prior_therapy.requirement reads none there now (kept_out.of_a_part; E513). Left: a part
-  named after a prior therapy ("Refractory to belimumab (Part B only)").
+  to belimumab"): prior_therapy.requirement reads none there now (kept_out.of_a_part; E513). So is one named
+  after it ("Refractory to belimumab (Part B only)": kept_out.of_a_part_after).
 
 An inclusion criterion's limit given as one of alternatives ("SLEDAI-2K ≥ 6 or BILAG A score in at least 1
 organ system", "eGFR ≥ 30 mL/min/1.73m2 or serum creatinine ≤ 2 mg/dL", "Either SLEDAI-2K ≥ 6 or BILAG B ≥
@@ -41,7 +41,7 @@ import json
 
 import pytest
 from conftest import IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, age_fields, im19_draft, im19_out, joined, put
-from sle_trials.reading import lexicon
+from sle_trials.reading import kept_out, lexicon
 
 
 def _prior_therapy_out(trials: Trials, text: str, therapies: list[str]) -> str:
@@ -312,6 +312,11 @@ def test_a_term_the_whole_trial_asks_for_binds(trials: Trials, text: str, block:
         ("Part B only: refractory to belimumab", ["belimumab"]),
         ("Cohort 2: failed at least 2 immunosuppressants", ["immunosuppressants"]),
         ("In the expansion cohort, previously treated with rituximab", ["rituximab"]),
+        # ... or named after it
+        ("Refractory to belimumab (Part B only)", ["belimumab"]),
+        ("Failed at least 2 immunosuppressants, in Cohort 2 only", ["immunosuppressants"]),
+        ("Previously treated with rituximab - expansion cohort only", ["rituximab"]),
+        ("Refractory to belimumab only in Part B", ["belimumab"]),
     ],
 )
 def test_a_prior_therapy_a_part_of_the_trial_requires_is_refused(
@@ -321,8 +326,29 @@ def test_a_prior_therapy_a_part_of_the_trial_requires_is_refused(
 
 
 @pytest.mark.parametrize(
+    ("words", "of_a_part"),
+    [
+        (" (Part B only)", True),
+        (", in Cohort 2 only", True),
+        (" - expansion cohort only", True),
+        (" (all cohorts)", False),
+        (", in both parts", False),
+        (" for at least 3 months", False),
+        (". Part B: SLEDAI-2K ≥ 6", False),
+    ],
+)
+def test_a_part_named_after_the_words_is_read_in_their_sentence(words: str, of_a_part: bool) -> None:
+    text = "Refractory to belimumab" + words
+    assert kept_out.of_a_part_after(text, len("Refractory to belimumab")) is of_a_part
+
+
+@pytest.mark.parametrize(
     ("text", "therapies"),
-    [("All cohorts: refractory to belimumab", ["belimumab"]), ("Refractory to belimumab", ["belimumab"])],
+    [
+        ("All cohorts: refractory to belimumab", ["belimumab"]),
+        ("Refractory to belimumab", ["belimumab"]),
+        ("Refractory to belimumab for at least 3 months", ["belimumab"]),
+    ],
 )
 def test_a_prior_therapy_the_whole_trial_requires_passes(trials: Trials, text: str, therapies: list[str]) -> None:
     assert _prior_therapy_out(trials, text, therapies) == ""

@@ -97,6 +97,24 @@ _PART_LEAD = re.compile(
 )
 
 
+# ... or named after the words, in their sentence, in a bracket or after a mark or "only in": "Refractory to
+# belimumab (Part B only)", "..., in Cohort 2 only", "... - expansion cohort only"; not every part ("(all
+# cohorts)", "in both parts")
+_PART_AFTER = re.compile(
+    r"(?i)[^.;\n]{0,80}?(?:[(\[,;:\u2013\u2014][ \t]*|[ \t]+-[ \t]+|[ \t]+(?=only[ \t]+(?:in|for)\b))"
+    r"(?:only[ \t]+)?(?:(?:in|for|within)[ \t]+(?:the[ \t]+)?)?"
+    r"(?:(?!(?:all|both|every|each|any|across|throughout)\b)[\w-]+[ \t]+){0,2}?"
+    + PART
+    + r"\b(?:[ \t]+[A-Z0-9]\b)?(?=[ \t]*(?:only\b|[)\],;.]|\Z|\n))"
+)
+
+
+def of_a_part_after(text: str, at: int) -> bool:
+    """Whether the words from text[at] name, in their sentence, a part of the trial they are asked of
+    ("Refractory to belimumab (Part B only)", ", in Cohort 2 only"): of_a_part's part, named after."""
+    return _PART_AFTER.match(text, at) is not None
+
+
 def of_a_part(text: str, at: int) -> bool:
     """Whether the sentence text[at] stands in opens with a part of the trial as its label ("Cohort B:
     active lupus nephritis", "Part B only: positive ANA"): what it asks of patients is that part's only.

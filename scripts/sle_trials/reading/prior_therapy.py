@@ -407,8 +407,11 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
     after = _Treated(text)
     cues, denied = (_CUES, True) if inclusion else ((_NOT_TREATED,), False)
     cue = _earliest(after, cues, denied=denied)
-    if cue is None or (inclusion and kept_out.of_a_part(text, cue.start())):
-        return None  # (none, or a part of the trial's only: "Part B only: refractory to belimumab")
+    if cue is None or (
+        inclusion and (kept_out.of_a_part(text, cue.start()) or kept_out.of_a_part_after(text, cue.end()))
+    ):
+        # (none, or a part of the trial's only: "Part B only: refractory to belimumab", "... (Part B only)")
+        return None
     therapies: list[str] = []
     start = cue.start()
     let_in = after.let_in(cue.end())
