@@ -290,6 +290,33 @@ def test_a_term_a_condition_before_it_leaves_open_is_refused(trials: Trials, fie
     assert im19_out(trials, quote_of(without), without) == ""
 
 
+# A design or product term its sentence gives a part of the trial alone (kept_out.of_a_part_after, only)
+OF_A_PART_ONLY = [
+    allocation("RANDOMIZED", "Allocation: Randomized in the extension study only."),
+    allocation("RANDOMIZED", "Allocation: Randomized (Part B only)."),
+    masking("DOUBLE", "Masking: Double, only in the expansion cohort."),
+    origin("ALLOGENEIC", "IM19 CAR-T cells are allogeneic in Cohort 2 only."),
+]
+
+
+@pytest.mark.parametrize("fields", OF_A_PART_ONLY, ids=[quote_of(f) for f in OF_A_PART_ONLY])
+def test_a_term_a_part_of_the_trial_holds_alone_is_refused(trials: Trials, fields: str) -> None:
+    assert im19_out(trials, quote_of(fields), fields), "passed"
+
+
+# ... not one it holds in, among others
+OF_A_PART_TOO = [
+    allocation("RANDOMIZED", "Allocation: Randomized, in Part B."),
+    allocation("RANDOMIZED", "Allocation: Randomized (all cohorts)."),
+    origin("AUTOLOGOUS", "IM19 CAR-T cells are autologous in both parts."),
+]
+
+
+@pytest.mark.parametrize("fields", OF_A_PART_TOO, ids=[quote_of(f) for f in OF_A_PART_TOO])
+def test_a_term_a_part_holds_among_others_passes(trials: Trials, fields: str) -> None:
+    assert im19_out(trials, quote_of(fields), fields) == ""
+
+
 # ... not a condition of the participants, nor one that asks
 CONDITION_NOT_THE_TERMS = [
     targets("[CD19, BCMA]", "If eligible, patients will receive IM19 CAR-T cells, which target CD19 and BCMA."),

@@ -101,18 +101,26 @@ _PART_LEAD = re.compile(
 # belimumab (Part B only)", "..., in Cohort 2 only", "... - expansion cohort only"; not every part ("(all
 # cohorts)", "in both parts")
 _PART_AFTER = re.compile(
-    r"(?i)[^.;\n]{0,80}?(?:[(\[,;:\u2013\u2014][ \t]*|[ \t]+-[ \t]+|[ \t]+(?=only[ \t]+(?:in|for)\b))"
+    r"(?i)[^.;\n]{0,80}?(?:[(\[,;:\u2013\u2014][ \t]*|[ \t]+-[ \t]+|[ \t]+(?=(?:only[ \t]+)?(?:in|for|within)\b))"
     r"(?:only[ \t]+)?(?:(?:in|for|within)[ \t]+(?:the[ \t]+)?)?"
     r"(?:(?!(?:all|both|every|each|any|across|throughout)\b)[\w-]+[ \t]+){0,2}?"
     + PART
-    + r"\b(?:[ \t]+[A-Z0-9]\b)?(?=[ \t]*(?:only\b|[)\],;.]|\Z|\n))"
+    + r"\b(?:[ \t]+(?:stud(?:y|ies)|cohorts?|phases?|periods?|parts?)\b)?(?:[ \t]+[A-Z0-9]\b)?"
+    r"(?=[ \t]*(?:(?P<only>only)\b|[)\],;.]|\Z|\n))"
 )
 
 
-def of_a_part_after(text: str, at: int) -> bool:
+def of_a_part_after(text: str, at: int, only: bool = False) -> bool:
     """Whether the words from text[at] name, in their sentence, a part of the trial they are asked of
-    ("Refractory to belimumab (Part B only)", ", in Cohort 2 only"): of_a_part's part, named after."""
-    return _PART_AFTER.match(text, at) is not None
+    ("Refractory to belimumab (Part B only)", ", in Cohort 2 only"): of_a_part's part, named after. With
+    only, a part they hold in alone ("Randomized in the extension study only", "only in Part B"), not
+    one they hold in too ("Randomized 1:1 in Part B")."""
+    found = _PART_AFTER.match(text, at)
+    if found is None or not only:
+        return found is not None
+    return (
+        found.group("only") is not None or re.search(r"(?i)\bonly[ \t]+(?:in|for|within)\b", found.group(0)) is not None
+    )
 
 
 def of_a_part(text: str, at: int) -> bool:

@@ -1001,7 +1001,12 @@ def term_taken_back(vocab: Vocabulary, text: str, start: int, end: int) -> bool:
     if vocab.name not in PLANS_READ_APART:
         return retracted.taken_back(text, start, end, planned=True) or (
             vocab.name in LEFT_OPEN_BY_A_CONDITION
-            and (retracted.left_open(text, end) or retracted.left_open_before(text, start))
+            and (
+                retracted.left_open(text, end)
+                or retracted.left_open_before(text, start)
+                # (or held in a part of the trial alone: "Randomized in the extension study only")
+                or kept_out.of_a_part_after(text, end, only=True)
+            )
         )
     return retracted.taken_back(text, start, end) or (
         vocab.name in ("overall status", "results_posted") and retracted.opened_by_a_plan(text, start)
