@@ -119,6 +119,11 @@ HEDGED = [
     masking("DOUBLE", "Masking: Double (contingent on placebo supply)."),
     targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and BCMA, conditional on the interim results."),
     origin("ALLOGENEIC", "IM19 CAR-T cells are allogeneic, provided that donor cells are available."),
+    # a part of the trial named after it that holds it alone (kept_out.of_a_part_after, only)
+    allocation("RANDOMIZED", "Allocation: Randomized in the extension study only."),
+    allocation("RANDOMIZED", "Allocation: Randomized (Part B only)."),
+    masking("DOUBLE", "Masking: Double, only in the expansion cohort."),
+    origin("ALLOGENEIC", "IM19 CAR-T cells are allogeneic in Cohort 2 only."),
 ]
 
 
@@ -154,6 +159,13 @@ HONEST = [
     # (nor is "provided" as a participle: planned.CONDITIONS)
     origin("AUTOLOGOUS", "IM19 CAR-T cells are autologous, provided by the trial's own facility."),
     allocation("RANDOMIZED", "Allocation: Randomized, provided in the protocol's appendix."),
+    # (a condition before it of the participants, or one that asks: retracted.left_open_before)
+    targets("[CD19, BCMA]", "If eligible, patients will receive IM19 CAR-T cells, which target CD19 and BCMA."),
+    targets("[CD19, BCMA]", "To determine if B cells recover, IM19 CAR-T cells will target CD19 and BCMA."),
+    # (a part that holds it among others)
+    allocation("RANDOMIZED", "Allocation: Randomized, in Part B."),
+    allocation("RANDOMIZED", "Allocation: Randomized (all cohorts)."),
+    origin("AUTOLOGOUS", "IM19 CAR-T cells are autologous in both parts."),
 ]
 
 
@@ -288,42 +300,3 @@ def test_a_term_a_condition_before_it_leaves_open_is_refused(trials: Trials, fie
     assert im19_out(trials, quote_of(fields), fields), "passed"
     without = fields.replace(condition, "")
     assert im19_out(trials, quote_of(without), without) == ""
-
-
-# A design or product term its sentence gives a part of the trial alone (kept_out.of_a_part_after, only)
-OF_A_PART_ONLY = [
-    allocation("RANDOMIZED", "Allocation: Randomized in the extension study only."),
-    allocation("RANDOMIZED", "Allocation: Randomized (Part B only)."),
-    masking("DOUBLE", "Masking: Double, only in the expansion cohort."),
-    origin("ALLOGENEIC", "IM19 CAR-T cells are allogeneic in Cohort 2 only."),
-]
-
-
-@pytest.mark.parametrize("fields", OF_A_PART_ONLY, ids=[quote_of(f) for f in OF_A_PART_ONLY])
-def test_a_term_a_part_of_the_trial_holds_alone_is_refused(trials: Trials, fields: str) -> None:
-    assert im19_out(trials, quote_of(fields), fields), "passed"
-
-
-# ... not one it holds in, among others
-OF_A_PART_TOO = [
-    allocation("RANDOMIZED", "Allocation: Randomized, in Part B."),
-    allocation("RANDOMIZED", "Allocation: Randomized (all cohorts)."),
-    origin("AUTOLOGOUS", "IM19 CAR-T cells are autologous in both parts."),
-]
-
-
-@pytest.mark.parametrize("fields", OF_A_PART_TOO, ids=[quote_of(f) for f in OF_A_PART_TOO])
-def test_a_term_a_part_holds_among_others_passes(trials: Trials, fields: str) -> None:
-    assert im19_out(trials, quote_of(fields), fields) == ""
-
-
-# ... not a condition of the participants, nor one that asks
-CONDITION_NOT_THE_TERMS = [
-    targets("[CD19, BCMA]", "If eligible, patients will receive IM19 CAR-T cells, which target CD19 and BCMA."),
-    targets("[CD19, BCMA]", "To determine if B cells recover, IM19 CAR-T cells will target CD19 and BCMA."),
-]
-
-
-@pytest.mark.parametrize("fields", CONDITION_NOT_THE_TERMS, ids=[quote_of(f) for f in CONDITION_NOT_THE_TERMS])
-def test_a_term_after_a_condition_of_another_clause_passes(trials: Trials, fields: str) -> None:
-    assert im19_out(trials, quote_of(fields), fields) == ""
