@@ -424,3 +424,47 @@ def test_an_update_brings_in_the_note_on_what_the_registry_changed_where_the_rec
         "text": "The source's oversightModule gives what the record has no place for, not imported: "
         "oversightHasDmc true.",
     } in notes
+
+
+@pytest.mark.parametrize(
+    ("name", "items", "column", "value", "other"),
+    [
+        # "External Beam Radiation Therapy" given the type PROCEDURE, "Bayer Study Director" the role STUDY_CHAIR
+        ("NCT06388018.json", ("armsInterventionsModule", "interventions"), "type", "PROCEDURE", "RADIATION"),
+        ("NCT00791778.json", ("contactsLocationsModule", "overallOfficials"), "role", "STUDY_CHAIR", "STUDY_DIRECTOR"),
+    ],
+)
+def test_a_list_items_type_is_read_under_its_key_not_in_its_name(
+    trials: Trials,
+    registry: Path,
+    tmp_path: Path,
+    name: str,
+    items: tuple[str, str],
+    column: str,
+    value: str,
+    other: str,
+) -> None:
+    """Before, an intervention named "External Beam Radiation Therapy" of the type PROCEDURE, or an official
+    named "Bayer Study Director" of the role STUDY_CHAIR, was refused on import (E507: the quote "says
+    PROCEDURE, RADIATION"): a vocabulary value is quoted with its item's name, and the name's words were
+    read as a value too. The value is read under its own key (ctgov_study.own_values); the name's words
+    vouch for no other value."""
+    doc = json.loads((REAL / name).read_bytes())
+    each = (doc["studies"][0] if "studies" in doc else doc)["protocolSection"][items[0]][items[1]]
+    for item in each:
+        item[column] = value
+    file = tmp_path / name
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    assert trials("import", "ctgov", file, "--out-of-scope", REASON).status == 0
+    draft = registry / "trials" / name.replace(".json", ".yaml")
+    key = {"interventions": "interventions", "overallOfficials": "officials"}[items[1]]
+    index = 2 if key == "interventions" else 0  # the item whose name holds the other value's words
+    assert record_data(draft)[key][index][column] == value
+    # ... and the other value, which only the name's words say, is refused
+    text = draft.read_text(encoding="utf-8")
+    at = text.index(f"  - name: {record_data(draft)[key][index]['name']}\n")
+    wrong = text[:at] + text[at:].replace(f"\n    {column}: {value}\n", f"\n    {column}: {other}\n", 1)
+    draft.write_text(wrong, encoding="utf-8")
+    assert f" E507 {key}.{index}.{column}: {other} is not what the quote states: it says {value} " in (
+        trials("validate", draft).out
+    )

@@ -88,6 +88,7 @@ from sle_trials.checks import thresholds
 from sle_trials.checks.load import Record, as_of_dates
 from sle_trials.problem import Check, Problem, quoted
 from sle_trials.reading import (
+    ctgov_study,
     edges,
     kept_out,
     lexicon,
@@ -407,8 +408,11 @@ def _term(
             if path[-1] == "agent" and path[:2] == ("lymphodepletion", "agents") and len(wanted) == 1
             else set()
         )
+        own = ctgov_study.own_values(path, quote)  # (a list item's JSON lines: its name's words are no type)
         for rendering in vocab.places(quote):
             if (rendering.start, rendering.end) in others:
+                continue
+            if own is not None and not any(lo <= rendering.start and rendering.end <= hi for lo, hi in own):
                 continue
             if _rendered_there(ctx, path, vocab, quote, rendering, side):
                 found |= rendering.values

@@ -391,6 +391,31 @@ CTGOV_LISTS: dict[str, tuple[str, str, dict[str, str]]] = {
 }
 
 
+_A_KEY_LABEL = re.compile(r"(?<!\S)[A-Za-z]\w*(?:\.[A-Za-z]\w*)+: ")
+
+
+def own_values(path: tuple, quote: str) -> list[tuple[int, int]] | None:
+    """Where, in a quote of a list item's lines ("interventions.type: PROCEDURE interventions.name: External
+    Beam Radiation Therapy"), the value under the JSON key of the field at path stands (interventions.N.type:
+    after "interventions.type: ", to the next key's label): a vocabulary value is quoted with its item's
+    name (builder.quote), whose words are no value of the field ("Radiation" of the name is no type
+    RADIATION). None where path is no list item's field of CTGOV_LISTS or the quote holds no such label."""
+    if len(path) != 3 or not isinstance(path[1], int) or path[0] not in CTGOV_LISTS:
+        return None
+    _, key, columns = CTGOV_LISTS[path[0]]
+    own = columns.get(path[2])
+    if own is None:
+        return None
+    label = f"{key}.{own}: "
+    labels = [(m.start(), m.end()) for m in _A_KEY_LABEL.finditer(quote)]
+    spans = [
+        (end, next((s for s, _ in labels if s > start), len(quote)))
+        for start, end in labels
+        if quote[start:end] == label
+    ]
+    return spans or None
+
+
 def _strings(value: Any) -> list[str]:
     """The strings of a JSON array: none when the value is no array (a number or a string there, in
     a study no registry wrote, stopped every check with an internal error, or read a name's letters as
