@@ -21,6 +21,7 @@ from typing import NamedTuple, TextIO
 
 from sle_trials import command, files
 from sle_trials.checks import load, sources
+from sle_trials.curate import copies
 from sle_trials.curate.changes import Change, describe, markdown_code, markdown_text, phrase, plural, same, unmasked
 from sle_trials.engine import pipeline
 from sle_trials.files import printable
@@ -143,6 +144,9 @@ class Changes:
     # seeds/SHA256SUMS changes with every source added, removed or changed; None when it did not
     # change, else how its change departs from the sources changed (none: it changed their lines only).
     manifest_changed: list[str] | None = None
+    # Each source added that reads as a source of the base, with the words it changed (curate/copies.py):
+    # a copy of IM19's source with "6 participants" made "60" was "seeds: added …" and nothing more.
+    seeds_copied: list[copies.Copy | copies.Unread] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -398,7 +402,47 @@ def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head
         manifest_changed=_manifest_changed(repo, layout, differ, (added, removed, edited)),
     )
     _from_git(repo, [(changes.base, olds), (changes.head, news)])
+    new_oids = {seed: c.new.oid for c in differ if (seed := layout.seed(c.path)) in changes.seeds_added}
+    blobs = repo.objects(set(new_oids.values()), files.MAX_SOURCE_BYTES)
+    added_bytes = {seed: data for seed, oid in new_oids.items() if (data := blobs[oid].data) is not None}
+    changes.seeds_copied = _copies(repo, layout, base, changes, added_bytes)
     return changes
+
+
+def _cited(data: dict | None) -> set[str]:
+    """The files a record's curation.sources cites (seeds/NAME), whatever the record's shape."""
+    curation = data.get("curation") if isinstance(data, dict) else None
+    cited = curation.get("sources") if isinstance(curation, dict) else None
+    if not isinstance(cited, list):
+        return set()
+    return {s["file"] for s in cited if isinstance(s, dict) and isinstance(s.get("file"), str)}
+
+
+def _copies(
+    repo: plumbing.Repository, layout: _Layout, base: str, changes: Changes, added: dict[str, bytes]
+) -> list[copies.Copy | copies.Unread]:
+    """Each source added (its bytes: added) that reads as one of the base's it may have been made
+    from: those removed, and those each record citing it cited at the base (curate/copies.py)."""
+    if not added:
+        return []
+    candidates = {seed: set(changes.seeds_removed) for seed in added}
+    for name in changes.head.files:
+        now = _cited(_record(changes.head, name).data)
+        before = _cited(_record(changes.base, name).data)
+        for seed in now & set(added):
+            candidates[seed] |= before
+    wanted = {seed for found in candidates.values() for seed in found}
+    if not wanted:
+        return []
+    listing = repo.tree(base, [f"{layout.prefix}{SEEDS_DIR}/"])
+    oids = {
+        seed: entry.oid
+        for seed in wanted
+        if (entry := listing.get(f"{layout.prefix}{seed}")) is not None and entry.mode in plumbing.FILE_MODES
+    }
+    blobs = repo.objects(set(oids.values()), files.MAX_SOURCE_BYTES)
+    originals = {seed: data for seed, oid in oids.items() if (data := blobs[oid].data) is not None}
+    return copies.copies(added, originals, candidates, set(changes.seeds_removed))
 
 
 def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, base: str) -> Changes:
@@ -444,6 +488,8 @@ def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, b
         manifest_changed=_manifest_changed(repo, layout, differ, (added, removed, edited), root),
     )
     _from_git(repo, [(changes.base, {name: olds[name] for name in changed if name in olds})])
+    added_bytes = {seed: data for seed in added if (data := files.source_bytes(root / seed)) is not None}
+    changes.seeds_copied = _copies(repo, layout, base, changes, added_bytes)
     return changes
 
 
@@ -546,6 +592,7 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
         report.files.append(Change("seeds", "summary", text="added " + _listed(changes.seeds_added)))
     if changes.seeds_removed:
         report.files.append(Change("seeds", "summary", text="removed " + _listed(changes.seeds_removed)))
+    report.files += _copied(changes.seeds_copied)
     if changes.seeds_changed:
         report.files.append(
             Change(
@@ -589,6 +636,25 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
     if changes.modes_changed:
         report.files.append(Change("files", "summary", text=f"mode changed {_listed(changes.modes_changed)}"))
     return report
+
+
+def _copied(found: list[copies.Copy | copies.Unread]) -> list[Change]:
+    """A line for each source added that reads as a base one (up to MAX_PATHS of them, then how many
+    more), and one naming those not compared."""
+    made = [c for c in found if isinstance(c, copies.Copy)]
+    lines = [Change("seeds", "summary", text=copies.phrase(c)) for c in made[:MAX_PATHS]]
+    if len(made) > MAX_PATHS:
+        lines.append(Change("seeds", "summary", text=f"and {len(made) - MAX_PATHS} more sources added as copies"))
+    unread = [c.added for c in found if isinstance(c, copies.Unread)]
+    if unread:
+        lines.append(
+            Change(
+                "seeds",
+                "summary",
+                text=f"not compared with the sources they may copy (too long, or too many): {_listed(unread)}",
+            )
+        )
+    return lines
 
 
 def _manifest_phrase(departures: list[str]) -> str:

@@ -1,0 +1,170 @@
+"""Copies: a source a change adds that reads as another source, with the words it changed.
+
+`seeds/SHA256SUMS` proves a source unchanged since it was added, not that it was received: a pull
+request that adds a source writes both the document and its hash. IM19's source copied under a new
+name with "6 participants" made "60 participants", the old one removed, every citation moved to the
+copy and the record's enrollment made 60 with that quote, passed every check (the base branch's
+trusted one too, since the copy is no source the base branch received), and `trials diff` said only
+"seeds: added seeds/001_….txt" and "seeds: removed seeds/000_….txt": the one word the copy's maker
+wrote was shown nowhere, and a reviewer would have had to diff the two documents by hand to see it.
+
+So `trials diff` compares each source added with the sources of the base it may have been made from:
+those the change removes, and those the records citing it cited before. Where most of its words are
+one of theirs, in order, it names that source and the words that differ, each with a word either
+side: "6" → "60" shown as “NA 6 participants” → “NA 60 participants”. A new version of a source
+(a registry page read again) is shown so too, which is what its reviewer needs: the value a record
+changed should follow a word the new version changed. The comparison is of words (runs of what is
+not white space), so a document of one long line (a ClinicalTrials.gov study) is compared as well as
+a page of many; what it costs is bounded (MAX_WORDS a comparison, MAX_COMPARED words a run), and a
+source past the bound is said to be unread, never to be no copy.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+from sle_trials import files
+from sle_trials.curate.changes import unmasked
+
+# Most of a copy's words are the source's, in order: below this share (difflib's ratio, twice the words
+# in common over the words of both), the two are other documents, and nothing is said.
+SIMILAR = 0.8
+MAX_WORDS = 200_000  # words of one document compared (a 32 MiB source has ~4 million)
+MAX_COMPARED = 4_000_000  # words compared in one run, over every pair: a pull request adding thousands stops here
+MAX_PAIRS = 20_000_000  # pairs of like words difflib may visit in one comparison (~10 s at worst)
+MAX_SHOWN = 5  # changes of words shown for one copy, then how many more
+CONTEXT = 1  # words shown either side of a change
+MAX_EXCERPT = 120  # characters of one side of a change shown
+_WORD = re.compile(rb"\S+")
+Opcode = tuple[str, int, int, int, int]  # difflib's: what, and where in the one and in the other
+
+
+class Copy(NamedTuple):
+    """An added source that reads as a base one: both paths, and the changes of words, as phrases."""
+
+    added: str  # seeds/NAME
+    original: str  # seeds/NAME of the base
+    removed: bool  # whether the change removes the original
+    changes: list[str]  # “old words” → “new words”, each
+    more: int  # changes not shown
+
+
+class Unread(NamedTuple):
+    """An added source not compared: the bound was reached (or it is too long to compare)."""
+
+    added: str
+
+
+def words(data: bytes) -> list[bytes]:
+    return _WORD.findall(data)
+
+
+def _excerpt(part: list[bytes]) -> str:
+    text = b" ".join(part).decode("utf-8", "replace")
+    return text if len(text) <= MAX_EXCERPT else text[: MAX_EXCERPT - 1] + "…"
+
+
+def _changes(old: list[bytes], new: list[bytes], opcodes: list[Opcode]) -> list[str]:
+    out = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            continue
+        before = _excerpt(old[max(0, i1 - CONTEXT) : i2 + CONTEXT])
+        after = _excerpt(new[max(0, j1 - CONTEXT) : j2 + CONTEXT])
+        out.append(f"“{unmasked(before)}” → “{unmasked(after)}”")
+    return out
+
+
+def _compare(old: list[bytes], new: list[bytes]) -> tuple[float, list[Opcode]] | None:
+    """(the share of words in common, difflib's ratio; the opcodes from old to new), None where the
+    comparison would cost more than MAX_PAIRS. The words both start and end with are set aside first
+    (a copy with one word changed leaves a middle of one word); difflib then pairs each word of the
+    one middle with each place of the same word in the other (its popular words left out), so their
+    count, estimated before, bounds what it costs: a crafted source of a few words each repeated at
+    one percent cannot make the review's job run for hours."""
+    start = 0
+    while start < len(old) and start < len(new) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < len(old) - start and end < len(new) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    middle_old, middle_new = old[start : len(old) - end], new[start : len(new) - end]
+    counts: dict[bytes, int] = {}
+    for word in middle_new:
+        counts[word] = counts.get(word, 0) + 1
+    popular = len(middle_new) // 100 + 1 if len(middle_new) >= 200 else len(middle_new) + 1
+    if sum(counts.get(word, 0) for word in middle_old if counts.get(word, 0) <= popular) > MAX_PAIRS:
+        return None
+    matcher = difflib.SequenceMatcher(None, middle_old, middle_new)
+    matched = start + end + sum(block.size for block in matcher.get_matching_blocks())
+    opcodes: list[Opcode] = [
+        (str(tag), i1 + start, i2 + start, j1 + start, j2 + start) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+    return 2 * matched / (len(old) + len(new)), opcodes
+
+
+def copies(
+    added: Mapping[str, bytes],
+    originals: Mapping[str, bytes],
+    candidates: Mapping[str, Iterable[str]],
+    removed: set[str],
+) -> list[Copy | Unread]:
+    """For each added source (seeds/NAME -> its bytes), the original among its candidates (seeds/NAME
+    of originals) whose words it shares most, when it shares most of them; an Unread where the bound
+    stopped the comparison. removed: the originals the change removes."""
+    out: list[Copy | Unread] = []
+    budget = MAX_COMPARED
+    split: dict[str, list[bytes]] = {}
+
+    def of(name: str, data: bytes) -> list[bytes]:
+        if name not in split:
+            split[name] = words(data)
+        return split[name]
+
+    for name in sorted(added):
+        new = of(name, added[name])
+        best: tuple[float, str, list[Opcode]] | None = None
+        unread = len(new) > MAX_WORDS
+        for original in sorted(set(candidates.get(name, ())) - {name}):
+            if unread or original not in originals:
+                continue
+            old = of(original, originals[original])
+            if len(old) > MAX_WORDS or len(old) + len(new) > budget:
+                unread = True
+                continue
+            if not old or min(len(old), len(new)) * 2 < SIMILAR * (len(old) + len(new)):
+                continue  # too unlike in length to share most of their words
+            budget -= len(old) + len(new)
+            compared = _compare(old, new)
+            if compared is None:
+                unread = True
+            elif compared[0] >= SIMILAR and (best is None or compared[0] > best[0]):
+                best = (compared[0], original, compared[1])
+        if best is not None:
+            _, original, opcodes = best
+            shown = _changes(split[original], new, opcodes)
+            if not shown and originals[original] != added[name]:
+                shown = ["the same words, spaced otherwise"]
+            out.append(Copy(name, original, original in removed, shown[:MAX_SHOWN], max(0, len(shown) - MAX_SHOWN)))
+        elif unread:
+            out.append(Unread(name))
+    return out
+
+
+def phrase(found: Copy | Unread) -> str:
+    """How `trials diff` says it (its text is escaped where it is printed)."""
+    added = files.shown(found.added)
+    if isinstance(found, Unread):
+        return f"{added} not compared with the sources it may copy: too long, or too many compared"
+    original = files.shown(found.original) + (" (removed)" if found.removed else "")
+    if not found.changes:
+        return f"{added} is {original} byte for byte"
+    count = len(found.changes) + found.more
+    said = "; ".join(found.changes) + (f"; and {found.more} more" if found.more else "")
+    return (
+        f"{added} reads as {original} with {count} change{'s' * (count != 1)} of its words: {said}; "
+        "a new source is what its origin gives: fetch it there and compare"
+    )

@@ -1,0 +1,153 @@
+"""Attacks of a pull request on what vouches for its data and what its reviewer is shown, hunt 165.
+
+- **A received source copied under a new name, one value changed.** IM19's source copied to
+  `seeds/001_….txt` with "6 participants" made "60 participants", listed in the manifest with its own
+  sha256, the old source removed, every record's citation moved to the copy, the record's enrollment
+  60 with its quotes: every check passes, the base branch's trusted one too (the copy is no source the
+  base branch received, and a new version of a source is a new file, as the curators' guide asks), and
+  `trials diff` (the review's job summary, the base branch's code) said "seeds: added …" and "seeds:
+  removed …" and nothing more: the one word the copy's maker wrote was shown nowhere. No check can
+  refuse it (a source read again is a new file that differs in a few words too); `trials diff` now
+  compares each source added with those it may have been made from (removed, or cited before by the
+  records citing it) and names the words that differ (curate/copies.py), so the review shows
+  “NA 6 participants” → “NA 60 participants”. Left: a source added for a new record is compared with
+  none (docs/trust-boundary.md: a reviewer reads it whole and fetches it from its origin).
+
+Tried, and held (each refused, or nothing false passes):
+
+- A pull request that edits tests/conftest.py, a test, pyproject.toml, the Makefile or
+  .pre-commit-config.yaml so that the suite or the hooks stop running a check: its own CI (.ci/run)
+  runs its own code and passes by construction, but .ci/trusted-check runs the base branch's code and
+  schema on its blobs (review.yml checks out the base), and `trials diff` names each such file on its
+  checker line.
+- A `.gitattributes` macro (`[attr]kept ident`, `seeds/* kept`): git check-attr resolves the macro,
+  so the extraction sees `ident` and stops (exit 2, E308).
+- A source listed twice in the manifest under names differing in case (`000_84A0F0163F21158E.txt`
+  beside `000_84a0f0163f21158e.txt`, the one edited): the two names are one on a folding disk, and the
+  extraction stops (exit 2, paths.twins); one listed twice under one name is E307.
+- A citation by a path with `..`, a URL, a Unicode name (NFC or NFD), or an NCT id with other
+  digits: the schema's pattern of `curation.sources.file` and files.NAME allow only ASCII letters,
+  digits, `.`, `_`, `-` under `seeds/` (E108, E307), and a trial file's name is `NCT` and 8 ASCII
+  digits (E101); tests/hostile holds a Cyrillic, a full-width and a zero-width id.
+- YAML features in a record (merge keys, anchors and aliases, tags, duplicate keys, a BOM, CRLF,
+  tabs, a second document, a very long line): each is refused by the loader (tests/hostile/).
+- A generated file (trials.csv, datapackage.json) committed unlike what the records generate: E401
+  in the trusted check, which compares its bytes; the site, the JSON export and the database are
+  never committed (.gitignore), and a committed `trials.json` is named on the checker line.
+- A check cache committed in the work tree (`.cache/`): never read (the cache lives in the git
+  directory, and the trusted check runs with --no-cache).
+- Links, a folder as a link, a submodule in a folder's place, a hook or a filter: extract.py writes a
+  link as a link (refused by its name), stops at a submodule in the registry's place, and a commit
+  carries no hooks or configuration; a filter is an attribute (E308).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from conftest import committed_registry, git_run, main, pull_request_made, trusted_check
+from sle_trials.curate import copies
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+IM19 = "trials/NCT06513429.yaml"
+SOURCE = "seeds/000_84a0f0163f21158e.txt"
+COPY = "seeds/001_84a0f0163f21158f.txt"
+CHANGED = "“NA 6 participants” → “NA 60 participants”"
+
+
+def _relisted(root: Path, remove: str | None, add: str) -> None:
+    manifest = root / "seeds" / "SHA256SUMS"
+    lines = [line for line in manifest.read_text("utf-8").splitlines() if remove is None or not line.endswith(remove)]
+    digest = hashlib.sha256((root / add).read_bytes()).hexdigest()
+    lines.append(f"{digest}  {add.removeprefix('seeds/')}")
+    manifest.write_text("".join(f"{line}\n" for line in sorted(lines, key=lambda line: line.split()[1])), "utf-8")
+
+
+def _copied(root: Path, *, keep_original: bool) -> None:
+    """IM19's source copied to COPY with its 6 participants made 60, and IM19's record moved to it with
+    an enrollment of 60 and its quotes; the original removed (every citation moved) or kept (the other
+    records still cite it)."""
+    original = root / SOURCE
+    (root / COPY).write_bytes(original.read_bytes().replace(b"\n6 participants\n", b"\n60 participants\n"))
+    if not keep_original:
+        original.unlink()
+    _relisted(root, None if keep_original else SOURCE.removeprefix("seeds/"), COPY)
+    for record in sorted((root / "trials").glob("*.yaml")):
+        if keep_original and record.name != "NCT06513429.yaml":
+            continue
+        text = record.read_text("utf-8").replace(SOURCE, COPY)
+        if record.name == "NCT06513429.yaml":
+            text = text.replace("  count: 6\n", "  count: 60\n").replace("NA 6 participants", "NA 60 participants")
+            text = text.replace(": 6 participants", ": 60 participants")
+        record.write_text(text, "utf-8")
+    assert main(["csv", "--root", str(root)]) == 0
+
+
+def _diff(root: Path, capsys: pytest.CaptureFixture[str], *revisions: str, fmt: str = "text") -> str:
+    capsys.readouterr()
+    assert main(["diff", *revisions, "--root", str(root), "--format", fmt]) == 0
+    return capsys.readouterr().out
+
+
+def test_a_copy_with_one_value_changed_passes_the_trusted_check_and_the_review_shows_the_word(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The attack: every check passes it (no check can tell a copy from a source read again), and the
+    review's summary, which said only that a source was added and one removed, names the word."""
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    _copied(root, keep_original=False)
+    pull_request_made(root)
+    done = trusted_check(root, "pr", tmp_path / "review")
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = _diff(root, capsys, "main", "pr")
+    assert "NCT06513429: enrollment 6 → 60" in text
+    assert f"seeds: {COPY} reads as {SOURCE} (removed) with 1 change of its words: {CHANGED}" in text
+    markdown = _diff(root, capsys, "main", "pr", fmt="markdown")
+    assert "NA 60 participants" in markdown and "reads as" in markdown
+
+
+def test_a_copy_beside_its_original_is_named_from_the_record_that_cited_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The original kept (the other records cite it), only IM19's record moved to the copy: the copy is
+    compared with what that record cited before, in the work tree as between commits."""
+    root = committed_registry(tmp_path)
+    _copied(root, keep_original=True)
+    assert f"seeds: {COPY} reads as {SOURCE} with 1 change of its words: {CHANGED}" in _diff(root, capsys, "HEAD")
+
+
+def test_a_source_added_unlike_any_is_no_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A source added that shares few words with those it is compared with says nothing more."""
+    root = committed_registry(tmp_path)
+    (root / COPY).write_text("Trial NCT06513429: a press release of other words altogether.\n", "utf-8")
+    _relisted(root, None, COPY)
+    record = root / IM19
+    record.write_text(record.read_text("utf-8").replace(SOURCE, COPY), "utf-8")
+    text = _diff(root, capsys, "HEAD")
+    assert f"seeds: added {COPY}" in text and "reads as" not in text and "not compared" not in text
+
+
+def test_what_a_comparison_costs_is_bounded() -> None:
+    """A crafted source of a few words each repeated at one percent (difflib pairs every place of a
+    word with every other) is said to be unread, at once, never compared for minutes; a one-line
+    document (a ClinicalTrials.gov study) is compared word by word."""
+    original = b" ".join(f"w{n % 100}".encode() for n in range(60_000))
+    crafted = b" ".join(f"w{(n * 7) % 100}".encode() for n in range(60_000))
+    started = time.perf_counter()
+    found = copies.copies({"seeds/b": crafted}, {"seeds/a": original}, {"seeds/b": ["seeds/a"]}, set())
+    assert found == [copies.Unread("seeds/b")] and time.perf_counter() - started < 1
+    study = b'{"protocolSection": {"enrollmentInfo": {"count": 6, "type": "ACTUAL"}, "x": "' + b"a " * 5000 + b'"}}'
+    found = copies.copies(
+        {"seeds/b.json": study.replace(b'"count": 6,', b'"count": 60,')},
+        {"seeds/a.json": study},
+        {"seeds/b.json": ["seeds/a.json"]},
+        set(),
+    )
+    changed = '“{"count": 6, "type":” → “{"count": 60, "type":”'
+    assert found == [copies.Copy("seeds/b.json", "seeds/a.json", False, [changed], 0)]
