@@ -12,6 +12,10 @@
   records citing it) and names the words that differ (curate/copies.py), so the review shows
   “NA 6 participants” → “NA 60 participants”. Left: a source added for a new record is compared with
   none (docs/trust-boundary.md: a reviewer reads it whole and fetches it from its origin).
+- **The changed word past those shown.** The line showed a copy's first five changes in the
+  document's order, then "and N more": words changed before the enrollment's put the 60 among those
+  unshown. The changes whose new words a record citing the copy says are shown first now, and those
+  with a digit before those without.
 
 Tried, and held (each refused, or nothing false passes):
 
@@ -68,12 +72,25 @@ def _relisted(root: Path, remove: str | None, add: str) -> None:
     manifest.write_text("".join(f"{line}\n" for line in sorted(lines, key=lambda line: line.split()[1])), "utf-8")
 
 
-def _copied(root: Path, *, keep_original: bool) -> None:
+DECOYS = (  # the page's own words over its sections, which no record says
+    (b"Get a concise", b"Take a concise"),
+    (b"Understand how", b"Know how"),
+    (b"Review each arm", b"Read each arm"),
+    (b"Learn about the drugs", b"Read about the drugs"),
+    (b"Check the participation", b"Read the participation"),
+    (b"Meet the organizations", b"See the organizations"),
+)
+
+
+def _copied(root: Path, *, keep_original: bool, decoys: int = 0) -> None:
     """IM19's source copied to COPY with its 6 participants made 60, and IM19's record moved to it with
     an enrollment of 60 and its quotes; the original removed (every citation moved) or kept (the other
     records still cite it)."""
     original = root / SOURCE
-    (root / COPY).write_bytes(original.read_bytes().replace(b"\n6 participants\n", b"\n60 participants\n"))
+    copy = original.read_bytes().replace(b"\n6 participants\n", b"\n60 participants\n")
+    for old, new in DECOYS[:decoys]:
+        copy = copy.replace(old, new)
+    (root / COPY).write_bytes(copy)
     if not keep_original:
         original.unlink()
     _relisted(root, None if keep_original else SOURCE.removeprefix("seeds/"), COPY)
@@ -85,7 +102,7 @@ def _copied(root: Path, *, keep_original: bool) -> None:
             text = text.replace("  count: 6\n", "  count: 60\n").replace("NA 6 participants", "NA 60 participants")
             text = text.replace(": 6 participants", ": 60 participants")
         record.write_text(text, "utf-8")
-    assert main(["csv", "--root", str(root)]) == 0
+    assert main(["csv", "--root", str(root)]) == (1 if decoys else 0)  # the page's own words are known
 
 
 def _diff(root: Path, capsys: pytest.CaptureFixture[str], *revisions: str, fmt: str = "text") -> str:
@@ -120,6 +137,21 @@ def test_a_copy_beside_its_original_is_named_from_the_record_that_cited_it(
     root = committed_registry(tmp_path)
     _copied(root, keep_original=True)
     assert f"seeds: {COPY} reads as {SOURCE} with 1 change of its words: {CHANGED}" in _diff(root, capsys, "HEAD")
+
+
+def test_the_change_a_value_rests_on_is_shown_before_any_number_of_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Words changed before the enrollment's: the line showed the first changes in the document's order
+    and "and N more", the 60 among those left unshown. A change whose new words a record citing the copy says
+    is shown first, and one with a digit before one without. (The check refuses these decoys, the
+    page's own words over its sections, which it knows; the order is the summary's, whatever passes.)"""
+    root = committed_registry(tmp_path)
+    monkeypatch.setattr(copies, "MAX_SHOWN", 1)  # "Get a concise" stands before "6 participants"
+    _copied(root, keep_original=False, decoys=len(DECOYS))
+    line = next(line for line in _diff(root, capsys, "HEAD").splitlines() if "reads as" in line)
+    assert "with 7 changes of its words (1 in words a record citing it says, shown first): " + CHANGED in line
+    assert "and 6 more" in line
 
 
 def test_a_source_added_unlike_any_is_no_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

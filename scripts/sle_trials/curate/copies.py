@@ -13,7 +13,9 @@ those the change removes, and those the records citing it cited before. Where mo
 one of theirs, in order, it names that source and the words that differ, each with a word either
 side: "6" → "60" shown as “NA 6 participants” → “NA 60 participants”. A new version of a source
 (a registry page read again) is shown so too, which is what its reviewer needs: the value a record
-changed should follow a word the new version changed. The comparison is of words (runs of what is
+changed should follow a word the new version changed. Up to MAX_SHOWN changes are shown, those
+whose new words a record citing the copy says first (then those with a digit): shown in the
+document's order, words changed before it put the 60 among those unshown. The comparison is of words (runs of what is
 not white space), so a document of one long line (a ClinicalTrials.gov study) is compared as well as
 a page of many; what it costs is bounded (MAX_WORDS a comparison, MAX_COMPARED words a run), and a
 source past the bound is said to be unread, never to be no copy.
@@ -35,7 +37,7 @@ SIMILAR = 0.8
 MAX_WORDS = 200_000  # words of one document compared (a 32 MiB source has ~4 million)
 MAX_COMPARED = 4_000_000  # words compared in one run, over every pair: a pull request adding thousands stops here
 MAX_PAIRS = 20_000_000  # pairs of like words difflib may visit in one comparison (~10 s at worst)
-MAX_SHOWN = 5  # changes of words shown for one copy, then how many more
+MAX_SHOWN = 10  # changes of words shown for one copy, then how many more
 CONTEXT = 1  # words shown either side of a change
 MAX_EXCERPT = 120  # characters of one side of a change shown
 _WORD = re.compile(rb"\S+")
@@ -50,6 +52,7 @@ class Copy(NamedTuple):
     removed: bool  # whether the change removes the original
     changes: list[str]  # “old words” → “new words”, each
     more: int  # changes not shown
+    said: int = 0  # changes (shown first) whose new words a record citing the copy says
 
 
 class Unread(NamedTuple):
@@ -67,15 +70,23 @@ def _excerpt(part: list[bytes]) -> str:
     return text if len(text) <= MAX_EXCERPT else text[: MAX_EXCERPT - 1] + "…"
 
 
-def _changes(old: list[bytes], new: list[bytes], opcodes: list[Opcode]) -> list[str]:
-    out = []
+def _changes(old: list[bytes], new: list[bytes], opcodes: list[Opcode], said: str) -> tuple[list[str], int]:
+    """Each change of words as “before” → “after”, a word either side: those whose new words a record
+    citing the copy says (said: its strings, one a line) first, those of them with a digit before the
+    rest, then the others, those with a digit first, each kind in the document's order, so that changes
+    made before it cannot put the one a value rests on past those shown; and how many a record says."""
+    ranked: list[tuple[int, int, str]] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
         before = _excerpt(old[max(0, i1 - CONTEXT) : i2 + CONTEXT])
         after = _excerpt(new[max(0, j1 - CONTEXT) : j2 + CONTEXT])
-        out.append(f"“{unmasked(before)}” → “{unmasked(after)}”")
-    return out
+        core = b" ".join(new[j1:j2]).decode("utf-8", "replace") or after  # a deletion: the words around it
+        quoted = bool(core) and core in said
+        digit = any(c.isdigit() for c in before + after)
+        ranked.append((2 * (not quoted) + (not digit), len(ranked), f"“{unmasked(before)}” → “{unmasked(after)}”"))
+    ranked.sort()
+    return [text for _, _, text in ranked], sum(rank < 2 for rank, _, _ in ranked)
 
 
 def _compare(old: list[bytes], new: list[bytes]) -> tuple[float, list[Opcode]] | None:
@@ -111,10 +122,12 @@ def copies(
     originals: Mapping[str, bytes],
     candidates: Mapping[str, Iterable[str]],
     removed: set[str],
+    said: Mapping[str, Iterable[str]] | None = None,
 ) -> list[Copy | Unread]:
     """For each added source (seeds/NAME -> its bytes), the original among its candidates (seeds/NAME
     of originals) whose words it shares most, when it shares most of them; an Unread where the bound
-    stopped the comparison. removed: the originals the change removes."""
+    stopped the comparison. removed: the originals the change removes; said: for an added source, the
+    strings of the records citing it (their quotes, their copied text), whose changes are shown first."""
     out: list[Copy | Unread] = []
     budget = MAX_COMPARED
     split: dict[str, list[bytes]] = {}
@@ -145,10 +158,13 @@ def copies(
                 best = (compared[0], original, compared[1])
         if best is not None:
             _, original, opcodes = best
-            shown = _changes(split[original], new, opcodes)
+            strings = "\n".join(" ".join(text.split()) for text in (said or {}).get(name, ()))
+            shown, quoted = _changes(split[original], new, opcodes, strings)
             if not shown and originals[original] != added[name]:
                 shown = ["the same words, spaced otherwise"]
-            out.append(Copy(name, original, original in removed, shown[:MAX_SHOWN], max(0, len(shown) - MAX_SHOWN)))
+            out.append(
+                Copy(name, original, original in removed, shown[:MAX_SHOWN], max(0, len(shown) - MAX_SHOWN), quoted)
+            )
         elif unread:
             out.append(Unread(name))
     return out
@@ -163,8 +179,9 @@ def phrase(found: Copy | Unread) -> str:
     if not found.changes:
         return f"{added} is {original} byte for byte"
     count = len(found.changes) + found.more
-    said = "; ".join(found.changes) + (f"; and {found.more} more" if found.more else "")
+    listed = "; ".join(found.changes) + (f"; and {found.more} more" if found.more else "")
+    first = f" ({found.said} in words a record citing it says, shown first)" if found.said and count > 1 else ""
     return (
-        f"{added} reads as {original} with {count} change{'s' * (count != 1)} of its words: {said}; "
+        f"{added} reads as {original} with {count} change{'s' * (count != 1)} of its words{first}: {listed}; "
         "a new source is what its origin gives: fetch it there and compare"
     )

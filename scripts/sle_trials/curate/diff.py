@@ -426,11 +426,14 @@ def _copies(
     if not added:
         return []
     candidates = {seed: set(changes.seeds_removed) for seed in added}
+    said: dict[str, list[str]] = {seed: [] for seed in added}
     for name in changes.head.files:
-        now = _cited(_record(changes.head, name).data)
+        data = _record(changes.head, name).data
+        now = _cited(data)
         before = _cited(_record(changes.base, name).data)
         for seed in now & set(added):
             candidates[seed] |= before
+            said[seed] += _strings(data)
     wanted = {seed for found in candidates.values() for seed in found}
     if not wanted:
         return []
@@ -441,8 +444,19 @@ def _copies(
         if (entry := listing.get(f"{layout.prefix}{seed}")) is not None and entry.mode in plumbing.FILE_MODES
     }
     blobs = repo.objects(set(oids.values()), files.MAX_SOURCE_BYTES)
-    originals = {seed: data for seed, oid in oids.items() if (data := blobs[oid].data) is not None}
-    return copies.copies(added, originals, candidates, set(changes.seeds_removed))
+    originals = {seed: blob for seed, oid in oids.items() if (blob := blobs[oid].data) is not None}
+    return copies.copies(added, originals, candidates, set(changes.seeds_removed), said)
+
+
+def _strings(data: object) -> list[str]:
+    """Every string of a record's data (its quotes, its copied text), keys aside."""
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [text for value in data.values() for text in _strings(value)]
+    if isinstance(data, list):
+        return [text for value in data for text in _strings(value)]
+    return []
 
 
 def _against_work_tree(repo: plumbing.Repository, layout: _Layout, root: Path, base: str) -> Changes:
