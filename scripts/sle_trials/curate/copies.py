@@ -15,15 +15,20 @@ side: "6" → "60" shown as “NA 6 participants” → “NA 60 participants”
 (a registry page read again) is shown so too, which is what its reviewer needs: the value a record
 changed should follow a word the new version changed. Up to MAX_SHOWN changes are shown, those
 whose new words a record citing the copy says first (then those with a digit): shown in the
-document's order, words changed before it put the 60 among those unshown. The comparison is of words (runs of what is
-not white space), so a document of one long line (a ClinicalTrials.gov study) is compared as well as
-a page of many; what it costs is bounded (MAX_WORDS a comparison, MAX_COMPARED words a run), and a
-source past the bound is said to be unread, never to be no copy.
+document's order, words changed before it put the 60 among those unshown. The comparison is of words (a run
+of letters and digits, or any other character but white space), so a page laid out again (its
+lines, its tags) is compared as well as a page of many lines or a document of one; a JSON document
+is compared as its data, written one way, so a study written again with other spaces, escapes or key
+order is a copy still (written compactly, a real study shared 72 % of its runs of text with its
+copy, and its count made ten times was shown nowhere). What it costs is bounded (MAX_WORDS a
+document, MAX_PAIRS a comparison, MAX_COMPARED words a run), and a source past the bound is said to
+be unread, never to be no copy.
 """
 
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
@@ -34,13 +39,17 @@ from sle_trials.curate.changes import unmasked
 # Most of a copy's words are the source's, in order: below this share (difflib's ratio, twice the words
 # in common over the words of both), the two are other documents, and nothing is said.
 SIMILAR = 0.8
-MAX_WORDS = 200_000  # words of one document compared (a 32 MiB source has ~4 million)
-MAX_COMPARED = 4_000_000  # words compared in one run, over every pair: a pull request adding thousands stops here
+MAX_WORDS = 200_000  # words of one document compared (a ClinicalTrials.gov study has ~25,000)
+MAX_COMPARED = 2_000_000  # words compared in one run, over every pair: a pull request adding thousands stops here
 MAX_PAIRS = 20_000_000  # pairs of like words difflib may visit in one comparison (~10 s at worst)
 MAX_SHOWN = 10  # changes of words shown for one copy, then how many more
-CONTEXT = 1  # words shown either side of a change
-MAX_EXCERPT = 120  # characters of one side of a change shown
-_WORD = re.compile(rb"\S+")
+MAX_EXCERPT = 160  # characters of one side of a change shown
+# A word: a run of letters and digits, or any one other character that is not white space. Split so,
+# a page whose tags are laid out otherwise (`<td>6</td>` or `<td>` `60` `</td>`) keeps its words.
+_WORD = re.compile(r"\w+|[^\w\s]")
+# what is shown either side of a change: the text to the white space before it, and one run of text more
+_BEFORE = re.compile(r"(?:\S+\s+)?\S*\Z")
+_AFTER = re.compile(r"\S*(?:\s+\S+)?")
 Opcode = tuple[str, int, int, int, int]  # difflib's: what, and where in the one and in the other
 
 
@@ -61,35 +70,69 @@ class Unread(NamedTuple):
     added: str
 
 
-def words(data: bytes) -> list[bytes]:
-    return _WORD.findall(data)
+class Words(NamedTuple):
+    """A document as compared: its text, its words, and where each stands in the text."""
+
+    text: str
+    words: list[str]
+    spans: list[tuple[int, int]]
 
 
-def _excerpt(part: list[bytes]) -> str:
-    text = b" ".join(part).decode("utf-8", "replace")
+def words(data: bytes) -> Words:
+    """data's words. A JSON document is compared as its data, written one way (keys sorted, one
+    indentation, no escape but those JSON needs): a ClinicalTrials.gov study written again with other
+    spaces, escapes or key order, its count made 60, is a copy still."""
+    text = data.decode("utf-8", "replace")
+    try:
+        text = json.dumps(json.loads(text), ensure_ascii=False, indent=1, sort_keys=True)
+    except (ValueError, RecursionError):
+        pass
+    found = list(_WORD.finditer(text))
+    return Words(text, [m.group() for m in found], [m.span() for m in found])
+
+
+def _at(document: Words, start: int, end: int) -> tuple[int, int]:
+    """Where words start to end (end excluded) stand in the text; an empty range where its next word starts."""
+    at = document.spans[start][0] if start < len(document.words) else len(document.text)
+    return at, document.spans[end - 1][1] if end > start else at
+
+
+def _excerpt(document: Words, start: int, end: int) -> str:
+    """The text of words start to end, with what stands between white space either side of it, its
+    white space as one space: “NA 6 participants”, “"count": 6, "type":”."""
+    begin, finish = _at(document, start, end)
+    back = _BEFORE.search(document.text, max(0, begin - MAX_EXCERPT), begin)
+    ahead = _AFTER.match(document.text, finish, finish + MAX_EXCERPT)
+    lo, hi = back.start() if back else begin, ahead.end() if ahead else finish
+    text = " ".join(document.text[lo:hi].split())
     return text if len(text) <= MAX_EXCERPT else text[: MAX_EXCERPT - 1] + "…"
 
 
-def _changes(old: list[bytes], new: list[bytes], opcodes: list[Opcode], said: str) -> tuple[list[str], int]:
-    """Each change of words as “before” → “after”, a word either side: those whose new words a record
-    citing the copy says (said: its strings, one a line) first, those of them with a digit before the
-    rest, then the others, those with a digit first, each kind in the document's order, so that changes
-    made before it cannot put the one a value rests on past those shown; and how many a record says."""
+def _core(document: Words, start: int, end: int) -> str:
+    begin, finish = _at(document, start, end)
+    return " ".join(document.text[begin:finish].split())
+
+
+def _changes(old: Words, new: Words, opcodes: list[Opcode], said: str) -> tuple[list[str], int]:
+    """Each change of words as “before” → “after”, some characters either side: those whose new words a
+    record citing the copy says (said: its strings, one a line) first, those of them with a digit before
+    the rest, then the others, those with a digit first, each kind in the document's order, so that
+    changes made before it cannot put the one a value rests on past those shown; and how many a record
+    says."""
     ranked: list[tuple[int, int, str]] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
-        before = _excerpt(old[max(0, i1 - CONTEXT) : i2 + CONTEXT])
-        after = _excerpt(new[max(0, j1 - CONTEXT) : j2 + CONTEXT])
-        core = b" ".join(new[j1:j2]).decode("utf-8", "replace") or after  # a deletion: the words around it
+        before, after = _excerpt(old, i1, i2), _excerpt(new, j1, j2)
+        core = _core(new, j1, j2) or " ".join(new.words[max(0, j1 - 1) : j1 + 1])  # a deletion: the words around it
         quoted = bool(core) and core in said
-        digit = any(c.isdigit() for c in before + after)
+        digit = any(c.isdigit() for c in _core(old, i1, i2) + core)
         ranked.append((2 * (not quoted) + (not digit), len(ranked), f"“{unmasked(before)}” → “{unmasked(after)}”"))
     ranked.sort()
     return [text for _, _, text in ranked], sum(rank < 2 for rank, _, _ in ranked)
 
 
-def _compare(old: list[bytes], new: list[bytes]) -> tuple[float, list[Opcode]] | None:
+def _compare(old: list[str], new: list[str]) -> tuple[float, list[Opcode]] | None:
     """(the share of words in common, difflib's ratio; the opcodes from old to new), None where the
     comparison would cost more than MAX_PAIRS. The words both start and end with are set aside first
     (a copy with one word changed leaves a middle of one word); difflib then pairs each word of the
@@ -103,7 +146,7 @@ def _compare(old: list[bytes], new: list[bytes]) -> tuple[float, list[Opcode]] |
     while end < len(old) - start and end < len(new) - start and old[-1 - end] == new[-1 - end]:
         end += 1
     middle_old, middle_new = old[start : len(old) - end], new[start : len(new) - end]
-    counts: dict[bytes, int] = {}
+    counts: dict[str, int] = {}
     for word in middle_new:
         counts[word] = counts.get(word, 0) + 1
     popular = len(middle_new) // 100 + 1 if len(middle_new) >= 200 else len(middle_new) + 1
@@ -130,12 +173,12 @@ def copies(
     strings of the records citing it (their quotes, their copied text), whose changes are shown first."""
     out: list[Copy | Unread] = []
     budget = MAX_COMPARED
-    split: dict[str, list[bytes]] = {}
+    split: dict[str, Words] = {}
 
-    def of(name: str, data: bytes) -> list[bytes]:
+    def of(name: str, data: bytes) -> list[str]:
         if name not in split:
             split[name] = words(data)
-        return split[name]
+        return split[name].words
 
     for name in sorted(added):
         new = of(name, added[name])
@@ -159,7 +202,7 @@ def copies(
         if best is not None:
             _, original, opcodes = best
             strings = "\n".join(" ".join(text.split()) for text in (said or {}).get(name, ()))
-            shown, quoted = _changes(split[original], new, opcodes, strings)
+            shown, quoted = _changes(split[original], split[name], opcodes, strings)
             if not shown and originals[original] != added[name]:
                 shown = ["the same words, spaced otherwise"]
             out.append(
