@@ -402,7 +402,11 @@ def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head
         manifest_changed=_manifest_changed(repo, layout, differ, (added, removed, edited)),
     )
     _from_git(repo, [(changes.base, olds), (changes.head, news)])
-    new_oids = {seed: c.new.oid for c in differ if (seed := layout.seed(c.path)) in changes.seeds_added}
+    new_oids = {
+        seed: c.new.oid
+        for c in differ
+        if (seed := layout.seed(c.path)) in changes.seeds_added and c.new.mode in plumbing.FILE_MODES
+    }
     blobs = repo.objects(set(new_oids.values()), files.MAX_SOURCE_BYTES)
     added_bytes = {seed: data for seed, oid in new_oids.items() if (data := blobs[oid].data) is not None}
     changes.seeds_copied = _copies(repo, layout, base, changes, added_bytes)
