@@ -10,8 +10,14 @@
   refuse it (a source read again is a new file that differs in a few words too); `trials diff` now
   compares each source added with those it may have been made from (removed, or cited before by the
   records citing it) and names the words that differ (curate/copies.py), so the review shows
-  “NA 6 participants” → “NA 60 participants”. Left: a source added for a new record is compared with
-  none (docs/trust-boundary.md: a reviewer reads it whole and fetches it from its origin).
+  “NA 6 participants” → “NA 60 participants”.
+- **The copy in two pull requests.** The copy added for a new stub of a trial it names (compared with
+  no source: no record cited one before it), then cited by IM19's record in a second pull request
+  (where no source is added): neither summary showed the changed word. A source added is now also
+  compared with the sources the base's records of the trials it names cite, and a source a record
+  newly cites, added or not, with those the record cited before. Left: a copy that names no trial of
+  the registry's (it then binds no value of an existing record; docs/trust-boundary.md: a reviewer
+  reads a new source whole and fetches it from its origin).
 - **The changed word past those shown.** The line showed a copy's first five changes in the
   document's order, then "and N more": words changed before the enrollment's put the 60 among those
   unshown. The changes whose new words a record citing the copy says are shown first now, and those
@@ -153,6 +159,37 @@ def test_the_change_a_value_rests_on_is_shown_before_any_number_of_others(
     line = next(line for line in _diff(root, capsys, "HEAD").splitlines() if "reads as" in line)
     assert "with 7 changes of its words (1 in words a record citing it says, shown first): " + CHANGED in line
     assert "and 6 more" in line
+
+
+STUB = """\
+nct_id: NCT09999999
+brief_title: A stub citing the copy
+curation:
+  status: stub
+  sources:
+    - file: seeds/001_84a0f0163f21158f.txt
+      kind: OTHER
+"""
+
+
+def test_a_copy_in_two_pull_requests_is_named_in_each(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The copy added for a new record (a stub of a trial it names), which cites nothing at the base,
+    then cited by IM19's record in a second pull request, where no source is added: neither summary
+    named it. The first compares it with the sources of the trials it names (IM19's page names IM19),
+    the second compares a source a record newly cites with those the record cited before."""
+    root = committed_registry(tmp_path)
+    original = (root / SOURCE).read_bytes()
+    (root / COPY).write_bytes(original.replace(b"\n6 participants\n", b"\n60 participants\n"))
+    _relisted(root, None, COPY)
+    (root / "trials" / "NCT09999999.yaml").write_text(STUB, "utf-8")
+    expected = f"seeds: {COPY} reads as {SOURCE} with 1 change of its words: {CHANGED}"
+    assert expected in _diff(root, capsys, "HEAD")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "the copy, for a stub")
+    record = root / IM19
+    record.write_text(record.read_text("utf-8").replace(SOURCE, COPY).replace("  count: 6\n", "  count: 60\n"), "utf-8")
+    text = _diff(root, capsys, "HEAD")
+    assert "seeds: added" not in text and expected in text
 
 
 def test_a_source_added_unlike_any_is_no_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

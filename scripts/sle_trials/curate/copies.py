@@ -8,8 +8,9 @@ trusted one too, since the copy is no source the base branch received), and `tri
 "seeds: added seeds/001_….txt" and "seeds: removed seeds/000_….txt": the one word the copy's maker
 wrote was shown nowhere, and a reviewer would have had to diff the two documents by hand to see it.
 
-So `trials diff` compares each source added with the sources of the base it may have been made from:
-those the change removes, and those the records citing it cited before. Where most of its words are
+So `trials diff` compares each source added, or newly cited by a record, with the sources of the
+base it may have been made from: those the change removes, those the records citing it cited before,
+and those the base's records of the trials an added one names cite (diff._copies). Where most of its words are
 one of theirs, in order, it names that source and the words that differ, each with a word either
 side: "6" → "60" shown as “NA 6 participants” → “NA 60 participants”. A new version of a source
 (a registry page read again) is shown so too, which is what its reviewer needs: the value a record
@@ -153,11 +154,15 @@ def _compare(old: list[str], new: list[str]) -> tuple[float, list[Opcode]] | Non
     if sum(counts.get(word, 0) for word in middle_old if counts.get(word, 0) <= popular) > MAX_PAIRS:
         return None
     matcher = difflib.SequenceMatcher(None, middle_old, middle_new)
+    total = len(old) + len(new)
+    at_most = (2 * (start + end) + matcher.quick_ratio() * (len(middle_old) + len(middle_new))) / total
+    if at_most < SIMILAR:  # too few words in common, whatever their order: no copy, and no pairing paid for
+        return at_most, []
     matched = start + end + sum(block.size for block in matcher.get_matching_blocks())
     opcodes: list[Opcode] = [
         (str(tag), i1 + start, i2 + start, j1 + start, j2 + start) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
     ]
-    return 2 * matched / (len(old) + len(new)), opcodes
+    return 2 * matched / total, opcodes
 
 
 def copies(

@@ -58,6 +58,8 @@ MARKDOWN_LIMIT = 900_000  # bytes of a job summary's records: GitHub drops a ste
 MAX_PATHS = 100  # paths named in one line; beyond, their number (a line of 100,000 paths would fill the summary)
 MAX_LISTED = 20_000  # characters of paths in one line (git allows a path of 4 KiB)
 _TRIAL = re.compile(r"NCT[0-9]{8}\.yaml\Z")
+_NAMED = re.compile(rb"NCT[0-9]{8}")  # a trial an added source names, whose record's sources it may copy
+MAX_NAMED = 50  # trials named by one added source whose records' sources it is compared with
 
 
 # --- the versions compared, read through git/plumbing.py ------------------------------------------
@@ -425,31 +427,45 @@ def _cited(data: dict | None) -> set[str]:
 def _copies(
     repo: plumbing.Repository, layout: _Layout, base: str, changes: Changes, added: dict[str, bytes]
 ) -> list[copies.Copy | copies.Unread]:
-    """Each source added (its bytes: added) that reads as one of the base's it may have been made
-    from: those removed, and those each record citing it cited at the base (curate/copies.py)."""
-    if not added:
-        return []
+    """Each source a change adds (its bytes: added) or a record newly cites that reads as one of the
+    base's it may have been made from (curate/copies.py): those removed, those each record citing it
+    cited at the base, and those the base's records of the trials an added one names cite. A copy
+    cited first by a new record (a stub of a trial the copy names), then by the record it was made
+    for in a second pull request, read as no source added in the second, and as one compared with
+    nothing in the first."""
     candidates = {seed: set(changes.seeds_removed) for seed in added}
     said: dict[str, list[str]] = {seed: [] for seed in added}
     for name in changes.head.files:
         data = _record(changes.head, name).data
-        now = _cited(data)
         before = _cited(_record(changes.base, name).data)
-        for seed in now & set(added):
-            candidates[seed] |= before
-            said[seed] += _strings(data)
-    wanted = {seed for found in candidates.values() for seed in found}
-    if not wanted:
+        for seed in _cited(data) - before:
+            candidates.setdefault(seed, set(changes.seeds_removed)).update(before)
+            said.setdefault(seed, []).extend(_strings(data))
+    if not candidates:
         return []
+    named = {seed: list(dict.fromkeys(_NAMED.findall(data)))[:MAX_NAMED] for seed, data in added.items()}
+    records = repo.tree(base, [f"{layout.prefix}trials/"])
+    paths = {f"{layout.prefix}trials/{nct.decode()}.yaml" for found in named.values() for nct in found}
+    oids = {path: entry.oid for path in paths if (entry := records.get(path)) and entry.mode in plumbing.FILE_MODES}
+    blobs = repo.objects(set(oids.values()), load.MAX_BYTES)
+    for seed, found in named.items():
+        for nct in found:
+            oid = oids.get(f"{layout.prefix}trials/{nct.decode()}.yaml")
+            raw = blobs[oid].data if oid is not None else None
+            if raw is not None:
+                candidates[seed] |= _cited(_read(raw, f"trials/{nct.decode()}.yaml").data)
+    # the base's sources, as it received them: the originals, and those a record newly cites
     listing = repo.tree(base, [f"{layout.prefix}{SEEDS_DIR}/"])
-    oids = {
+    wanted = {seed for found in candidates.values() for seed in found} | (set(candidates) - set(added))
+    seeds = {
         seed: entry.oid
         for seed in wanted
         if (entry := listing.get(f"{layout.prefix}{seed}")) is not None and entry.mode in plumbing.FILE_MODES
     }
-    blobs = repo.objects(set(oids.values()), files.MAX_SOURCE_BYTES)
-    originals = {seed: blob for seed, oid in oids.items() if (blob := blobs[oid].data) is not None}
-    return copies.copies(added, originals, candidates, set(changes.seeds_removed), said)
+    blobs = repo.objects(set(seeds.values()), files.MAX_SOURCE_BYTES)
+    originals = {seed: blob for seed, oid in seeds.items() if (blob := blobs[oid].data) is not None}
+    compared = {**{seed: originals[seed] for seed in candidates if seed in originals}, **added}
+    return copies.copies(compared, originals, candidates, set(changes.seeds_removed), said)
 
 
 def _strings(data: object) -> list[str]:
