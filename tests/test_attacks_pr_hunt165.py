@@ -22,6 +22,10 @@
   document's order, then "and N more": words changed before the enrollment's put the 60 among those
   unshown. The changes whose new words a record citing the copy says are shown first now, and those
   with a digit before those without.
+- **A summary too large for GitHub.** The lines naming copies were not bounded in bytes: 150 copies
+  of ten changes each, in characters the Markdown escaping lengthens most, made the job summary
+  1.2 MB, and GitHub, which drops a step's summary over 1 MiB, showed none of it, the checker line
+  with it. They now stop at 200 kB, saying how many more there are (diff.COPIES_LIMIT).
 
 Tried, and held (each refused, or nothing false passes):
 
@@ -54,6 +58,7 @@ Tried, and held (each refused, or nothing false passes):
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import shutil
 import time
@@ -61,7 +66,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, committed_registry, git_run, main, pull_request_made, trusted_check
-from sle_trials.curate import copies
+from sle_trials.curate import copies, diff
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -220,3 +225,23 @@ def test_what_a_comparison_costs_is_bounded() -> None:
     found = copies.copies({"seeds/b.json": written}, {"seeds/a.json": study}, {"seeds/b.json": ["seeds/a.json"]}, set())
     changed = '“"count": 194, "type":” → “"count": 1940, "type":”'
     assert found == [copies.Copy("seeds/b.json", "seeds/a.json", False, [changed], 0)]
+
+
+def test_no_number_of_copies_can_make_the_summary_too_large_for_github() -> None:
+    """150 sources added as copies, each with ten changes shown, each change's text in characters the
+    escaping lengthens most (a Cyrillic letter written `\\u0417`, `&` as `&amp;`): the summary was
+    1.2 MB, and GitHub, which drops a step's summary over 1 MiB, showed none of it, its checker line
+    with it (test_attacks_review.py holds the other lines to that)."""
+    change = "“" + "З" * 159 + "…” → “" + "&" * 159 + "…”"
+    found: list[copies.Copy | copies.Unread] = [
+        copies.Copy(f"seeds/{'a' * 190}{n:06}.txt", f"seeds/{'b' * 190}{n:06}.txt", True, [change] * 10, 5, 3)
+        for n in range(150)
+    ]
+    changes = diff.Changes(
+        diff.Version(), diff.Version(), [], [], [], checker_changed=["tests/conftest.py"], seeds_copied=found
+    )
+    out = io.StringIO()
+    diff.render(diff.compare(changes, "main (0000000)", "refs/review/head (1111111)"), "markdown", out)
+    assert len(out.getvalue().encode("utf-8")) < 300_000, len(out.getvalue())
+    assert "- `checker`: changed tests/conftest\\.py\\:" in out.getvalue()
+    assert "read as copies\\: too many for one summary" in out.getvalue()

@@ -55,6 +55,9 @@ AGENT_INSTRUCTIONS = re.compile(
 )
 GENERATED = tuple(p.as_posix() for p in GENERATED_PATHS)  # from the registry's root
 MARKDOWN_LIMIT = 900_000  # bytes of a job summary's records: GitHub drops a step's summary over 1 MiB whole
+# bytes of the lines naming copies (curate/copies.py) in a job summary: 150 copies of ten changes each
+# in characters the escaping lengthens most made the summary 1.2 MB, and GitHub showed none of it
+COPIES_LIMIT = 200_000
 MAX_PATHS = 100  # paths named in one line; beyond, their number (a line of 100,000 paths would fill the summary)
 MAX_LISTED = 20_000  # characters of paths in one line (git allows a path of 4 KiB)
 _TRIAL = re.compile(r"NCT[0-9]{8}\.yaml\Z")
@@ -676,9 +679,17 @@ def _copied(found: list[copies.Copy | copies.Unread]) -> list[Change]:
     """A line for each source added that reads as a base one (up to MAX_PATHS of them, then how many
     more), and one naming those not compared."""
     made = [c for c in found if isinstance(c, copies.Copy)]
-    lines = [Change("seeds", "summary", text=copies.phrase(c)) for c in made[:MAX_PATHS]]
-    if len(made) > MAX_PATHS:
-        lines.append(Change("seeds", "summary", text=f"and {len(made) - MAX_PATHS} more sources added as copies"))
+    lines: list[Change] = []
+    size = 0
+    for copy in made[:MAX_PATHS]:
+        line = Change("seeds", "summary", text=copies.phrase(copy))
+        size += len(phrase(line, markdown=True).encode("utf-8"))  # escaped, a line may grow sevenfold
+        if size > COPIES_LIMIT:
+            break
+        lines.append(line)
+    if len(made) > len(lines):
+        more = plural(len(made) - len(lines), "more source", "more sources")
+        lines.append(Change("seeds", "summary", text=f"and {more} read as copies: too many for one summary"))
     unread = [c.added for c in found if isinstance(c, copies.Unread)]
     if unread:
         lines.append(
