@@ -26,6 +26,9 @@
   of ten changes each, in characters the Markdown escaping lengthens most, made the job summary
   1.2 MB, and GitHub, which drops a step's summary over 1 MiB, showed none of it, the checker line
   with it. They now stop at 200 kB, saying how many more there are (diff.COPIES_LIMIT).
+- **A copy padded or cut.** A copy was one sharing 80 % of the words of both: IM19's page with its
+  count made 60 and another page's words appended (74 %), or cut to its first half (65 %), was no
+  copy, and its changed word was shown nowhere. The share is now of the shorter document's words.
 
 Tried, and held (each refused, or nothing false passes):
 
@@ -65,7 +68,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, committed_registry, git_run, main, pull_request_made, trusted_check
+from conftest import DATA_ROOT, FIXTURES, committed_registry, git_run, main, pull_request_made, trusted_check
 from sle_trials.curate import copies, diff
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
@@ -200,7 +203,8 @@ def test_a_copy_in_two_pull_requests_is_named_in_each(tmp_path: Path, capsys: py
 def test_a_source_added_unlike_any_is_no_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A source added that shares few words with those it is compared with says nothing more."""
     root = committed_registry(tmp_path)
-    (root / COPY).write_text("Trial NCT06513429: a press release of other words altogether.\n", "utf-8")
+    release = "Trial NCT06513429: a press release of other words altogether, " * 5  # 50 words
+    (root / COPY).write_text(release + "\n", "utf-8")
     _relisted(root, None, COPY)
     record = root / IM19
     record.write_text(record.read_text("utf-8").replace(SOURCE, COPY), "utf-8")
@@ -245,3 +249,19 @@ def test_no_number_of_copies_can_make_the_summary_too_large_for_github() -> None
     assert len(out.getvalue().encode("utf-8")) < 300_000, len(out.getvalue())
     assert "- `checker`: changed tests/conftest\\.py\\:" in out.getvalue()
     assert "read as copies\\: too many for one summary" in out.getvalue()
+
+
+@pytest.mark.parametrize("cut", ["padded", "cut"])
+def test_a_copy_padded_or_cut_is_a_copy_still(cut: str) -> None:
+    """IM19's page with its count made 60, padded with another page's words (74 % of the words of both
+    in common) or cut to the half holding the count (65 %), was no copy at 80 % of both: a copy is
+    now one whose shorter document's words are mostly the other's, in order."""
+    original = (DATA_ROOT / SOURCE).read_bytes()
+    copy = original.replace(b"\n6 participants\n", b"\n60 participants\n")
+    copy = (
+        copy + b"\n" + (DATA_ROOT / "seeds" / "004_2ad16b9ce66a0787.txt").read_bytes()
+        if cut == "padded"
+        else copy[: len(copy) // 2]
+    )
+    (found,) = copies.copies({COPY: copy}, {SOURCE: original}, {COPY: [SOURCE]}, {SOURCE})
+    assert isinstance(found, copies.Copy) and found.changes[0] == CHANGED

@@ -37,9 +37,10 @@ from typing import NamedTuple
 from sle_trials import files
 from sle_trials.curate.changes import unmasked
 
-# Most of a copy's words are the source's, in order: below this share (difflib's ratio, twice the words
-# in common over the words of both), the two are other documents, and nothing is said.
+# Most of the shorter document's words are the other's, in order: below this share, the two are other
+# documents, and nothing is said.
 SIMILAR = 0.8
+MIN_WORDS = 20  # the shorter of two documents compared has at least these words
 MAX_WORDS = 200_000  # words of one document compared (a ClinicalTrials.gov study has ~25,000)
 MAX_COMPARED = 2_000_000  # words compared in one run, over every pair: a pull request adding thousands stops here
 MAX_PAIRS = 20_000_000  # pairs of like words difflib may visit in one comparison (~10 s at worst)
@@ -134,12 +135,15 @@ def _changes(old: Words, new: Words, opcodes: list[Opcode], said: str) -> tuple[
 
 
 def _compare(old: list[str], new: list[str]) -> tuple[float, list[Opcode]] | None:
-    """(the share of words in common, difflib's ratio; the opcodes from old to new), None where the
-    comparison would cost more than MAX_PAIRS. The words both start and end with are set aside first
-    (a copy with one word changed leaves a middle of one word); difflib then pairs each word of the
-    one middle with each place of the same word in the other (its popular words left out), so their
-    count, estimated before, bounds what it costs: a crafted source of a few words each repeated at
-    one percent cannot make the review's job run for hours."""
+    """(the share of words in common, of the shorter's; the opcodes from old to new), None where the
+    comparison would cost more than MAX_PAIRS. The share is of the shorter one's words, in order: a
+    copy padded with another document's words, or cut to the half holding the word it changed, is a
+    copy still (IM19's page with its count made 60, padded so, shared 74 % of the words of both).
+    The words both start and end with are set aside first (a copy with one word changed leaves a
+    middle of one word); difflib then pairs each word of the one middle with each place of the same
+    word in the other (its popular words left out), so their count, estimated before, bounds what it
+    costs: a crafted source of a few words each repeated at one percent cannot make the review's job
+    run for hours."""
     start = 0
     while start < len(old) and start < len(new) and old[start] == new[start]:
         start += 1
@@ -154,15 +158,15 @@ def _compare(old: list[str], new: list[str]) -> tuple[float, list[Opcode]] | Non
     if sum(counts.get(word, 0) for word in middle_old if counts.get(word, 0) <= popular) > MAX_PAIRS:
         return None
     matcher = difflib.SequenceMatcher(None, middle_old, middle_new)
-    total = len(old) + len(new)
-    at_most = (2 * (start + end) + matcher.quick_ratio() * (len(middle_old) + len(middle_new))) / total
+    shorter = min(len(old), len(new))
+    at_most = (start + end + matcher.quick_ratio() * (len(middle_old) + len(middle_new)) / 2) / shorter
     if at_most < SIMILAR:  # too few words in common, whatever their order: no copy, and no pairing paid for
         return at_most, []
     matched = start + end + sum(block.size for block in matcher.get_matching_blocks())
     opcodes: list[Opcode] = [
         (str(tag), i1 + start, i2 + start, j1 + start, j2 + start) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
     ]
-    return 2 * matched / total, opcodes
+    return matched / shorter, opcodes
 
 
 def copies(
@@ -196,8 +200,8 @@ def copies(
             if len(old) > MAX_WORDS or len(old) + len(new) > budget:
                 unread = True
                 continue
-            if not old or min(len(old), len(new)) * 2 < SIMILAR * (len(old) + len(new)):
-                continue  # too unlike in length to share most of their words
+            if min(len(old), len(new)) < MIN_WORDS:
+                continue  # a few words: a reviewer reads them whole
             budget -= len(old) + len(new)
             compared = _compare(old, new)
             if compared is None:
