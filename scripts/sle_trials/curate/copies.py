@@ -16,11 +16,11 @@ side: "6" → "60" shown as “NA 6 participants” → “NA 60 participants”
 (a registry page read again) is shown so too, which is what its reviewer needs: the value a record
 changed should follow a word the new version changed. Up to MAX_SHOWN changes are shown, those
 whose new words a record citing the copy says first (then those with a digit): shown in the
-document's order, words changed before it put the 60 among those unshown. The comparison is of words (a run
-of letters and digits, or any other character but white space), so a page laid out again (its
-lines, its tags) is compared as well as a page of many lines or a document of one; a JSON document
-is compared as its data, written one way, so a study written again with other spaces, escapes or key
-order is a copy still (written compactly, a real study shared 72 % of its runs of text with its
+document's order, words changed before it put the 60 among those unshown. The comparison is of the words the checks
+read (a run of letters and digits, or any other character but white space, of the text layouts.read
+gives: a page as a browser shows it, a study as the `key: value` lines of what is read of it), so a
+page laid out or escaped otherwise, or a study written again with other spaces, escapes or key
+order, is a copy still (written compactly, a real study shared 72 % of its runs of text with its
 copy, and its count made ten times was shown nowhere). What it costs is bounded (MAX_WORDS a
 document, MAX_PAIRS a comparison, MAX_COMPARED words a run), and a source past the bound is said to
 be unread, never to be no copy.
@@ -29,13 +29,13 @@ be unread, never to be no copy.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from sle_trials import files
 from sle_trials.curate.changes import unmasked
+from sle_trials.reading import layouts
 
 # Most of the shorter document's words are the other's, in order: below this share, the two are other
 # documents, and nothing is said.
@@ -80,15 +80,16 @@ class Words(NamedTuple):
     spans: list[tuple[int, int]]
 
 
-def words(data: bytes) -> Words:
-    """data's words. A JSON document is compared as its data, written one way (keys sorted, one
-    indentation, no escape but those JSON needs): a ClinicalTrials.gov study written again with other
-    spaces, escapes or key order, its count made 60, is a copy still."""
-    text = data.decode("utf-8", "replace")
-    try:
-        text = json.dumps(json.loads(text), ensure_ascii=False, indent=1, sort_keys=True)
-    except (ValueError, RecursionError):
-        pass
+def words(name: str, data: bytes) -> Words:
+    """The words of source name (seeds/NAME) as the checks read it (layouts.read): a web page as the
+    text a browser shows, a ClinicalTrials.gov study as the `key: value` lines of what the checks read
+    of it, anything else as its text. Compared so, a page whose every digit is a character reference
+    (`&#54;&#48;`), or a study written again with other spaces, escapes or key order, is a copy still:
+    compared as written, IM19's page so written, its count made 60, shared no word with the original,
+    and a study written again compactly 72 % of its runs of text. A source the checks read as no text
+    (opening.unopened) has no words: it states nothing."""
+    doc = layouts.read(name, data)
+    text = doc.text if doc.unread is None else ""
     found = list(_WORD.finditer(text))
     return Words(text, [m.group() for m in found], [m.span() for m in found])
 
@@ -186,7 +187,7 @@ def copies(
 
     def of(name: str, data: bytes) -> list[str]:
         if name not in split:
-            split[name] = words(data)
+            split[name] = words(name, data)
         return split[name].words
 
     for name in sorted(added):
