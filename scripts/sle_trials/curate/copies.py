@@ -21,15 +21,19 @@ read (a run of letters and digits, or any other character but white space, of th
 gives: a page as a browser shows it, a study as the `key: value` lines of what is read of it), so a
 page laid out or escaped otherwise, or a study written again with other spaces, escapes or key
 order, is a copy still (written compactly, a real study shared 72 % of its runs of text with its
-copy, and its count made ten times was shown nowhere). What it costs is bounded (MAX_WORDS a
-document, MAX_PAIRS a comparison, MAX_COMPARED words a run), and a source past the bound is said to
-be unread, never to be no copy.
+copy, and its count made ten times was shown nowhere). A copy is one whose shorter document's
+words are mostly the other's in any order (each as often); where they are not in their order too (a
+plain document's lines reordered), or pairing them would cost too much, the words one has more often
+than the other are named instead (“60” added, “6” left out). What it costs is bounded (MAX_WORDS a
+document, MAX_PAIRS a pairing, MAX_COMPARED words a run), and a source past the bound is said to be
+unread, never to be no copy.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
@@ -64,6 +68,7 @@ class Copy(NamedTuple):
     changes: list[str]  # “old words” → “new words”, each
     more: int  # changes not shown
     said: int = 0  # changes (shown first) whose new words a record citing the copy says
+    reordered: bool = False  # its words are mostly the original's, not in their order: changes are of words alone
 
 
 class Unread(NamedTuple):
@@ -170,6 +175,26 @@ def _compare(old: list[str], new: list[str]) -> tuple[float, list[Opcode]] | Non
     return matched / shorter, opcodes
 
 
+def _bag(old: list[str], new: list[str]) -> float:
+    """The share of the shorter's words the other has too, in any order (each as often as it has it)."""
+    common = Counter(old) & Counter(new)
+    return sum(common.values()) / min(len(old), len(new))
+
+
+def _words_changed(old: list[str], new: list[str], said: str) -> tuple[list[str], int]:
+    """The words one has more often than the other, whatever their order: “60” added, “6” left out (×2
+    where twice), those a record citing the copy says first, then those with a digit; and how many a
+    record says."""
+    ranked: list[tuple[int, int, str]] = []
+    for counted, how in ((Counter(new) - Counter(old), "added"), (Counter(old) - Counter(new), "left out")):
+        for word, times in counted.items():
+            quoted = how == "added" and word in said
+            rank = 2 * (not quoted) + (not any(c.isdigit() for c in word))
+            ranked.append((rank, len(ranked), f"“{unmasked(word)}” {how}" + (f" (×{times})" if times > 1 else "")))
+    ranked.sort()
+    return [text for _, _, text in ranked], sum(rank < 2 for rank, _, _ in ranked)
+
+
 def copies(
     added: Mapping[str, bytes],
     originals: Mapping[str, bytes],
@@ -192,7 +217,7 @@ def copies(
 
     for name in sorted(added):
         new = of(name, added[name])
-        best: tuple[float, str, list[Opcode]] | None = None
+        best: tuple[float, str] | None = None
         unread = len(new) > MAX_WORDS
         for original in sorted(set(candidates.get(name, ())) - {name}):
             if unread or original not in originals:
@@ -204,22 +229,27 @@ def copies(
             if min(len(old), len(new)) < MIN_WORDS:
                 continue  # a few words: a reviewer reads them whole
             budget -= len(old) + len(new)
-            compared = _compare(old, new)
-            if compared is None:
-                unread = True
-            elif compared[0] >= SIMILAR and (best is None or compared[0] > best[0]):
-                best = (compared[0], original, compared[1])
-        if best is not None:
-            _, original, opcodes = best
-            strings = "\n".join(" ".join(text.split()) for text in (said or {}).get(name, ()))
-            shown, quoted = _changes(split[original], split[name], opcodes, strings)
-            if not shown and originals[original] != added[name]:
-                shown = ["the same words, spaced otherwise"]
-            out.append(
-                Copy(name, original, original in removed, shown[:MAX_SHOWN], max(0, len(shown) - MAX_SHOWN), quoted)
-            )
-        elif unread:
-            out.append(Unread(name))
+            share = _bag(old, new)
+            if share >= SIMILAR and (best is None or share > best[0]):
+                best = (share, original)
+        if best is None:
+            if unread:
+                out.append(Unread(name))
+            continue
+        original = best[1]
+        old = split[original].words
+        strings = "\n".join(" ".join(text.split()) for text in (said or {}).get(name, ()))
+        compared = _compare(old, new)
+        if compared is not None and compared[0] >= SIMILAR:
+            shown, quoted = _changes(split[original], split[name], compared[1], strings)
+            reordered = False
+        else:  # most of its words, not in their order (or too costly to pair): the words alone
+            shown, quoted = _words_changed(old, new, strings)
+            reordered = True
+        if not shown and not reordered and originals[original] != added[name]:
+            shown = ["the same words, spaced otherwise"]
+        more = max(0, len(shown) - MAX_SHOWN)
+        out.append(Copy(name, original, original in removed, shown[:MAX_SHOWN], more, quoted, reordered))
     return out
 
 
@@ -229,12 +259,17 @@ def phrase(found: Copy | Unread) -> str:
     if isinstance(found, Unread):
         return f"{added} not compared with the sources it may copy: too long, or too many compared"
     original = files.shown(found.original) + (" (removed)" if found.removed else "")
-    if not found.changes:
-        return f"{added} is {original} byte for byte"
     count = len(found.changes) + found.more
     listed = "; ".join(found.changes) + (f"; and {found.more} more" if found.more else "")
     first = f" ({found.said} in words a record citing it says, shown first)" if found.said and count > 1 else ""
-    return (
-        f"{added} reads as {original} with {count} change{'s' * (count != 1)} of its words{first}: {listed}; "
-        "a new source is what its origin gives: fetch it there and compare"
-    )
+    fetch = "a new source is what its origin gives: fetch it there and compare"
+    if found.reordered:
+        words = (
+            f", {count} word{'s' * (count != 1)} more often in the one than in the other{first}: {listed}"
+            if count
+            else ""
+        )
+        return f"{added} reads as {original} with its words in another order{words}; {fetch}"
+    if not found.changes:
+        return f"{added} is {original} byte for byte"
+    return f"{added} reads as {original} with {count} change{'s' * (count != 1)} of its words{first}: {listed}; {fetch}"
