@@ -44,7 +44,7 @@ from sle_trials.reading import layouts
 # Most of the shorter document's words are the other's, in order: below this share, the two are other
 # documents, and nothing is said.
 SIMILAR = 0.8
-MIN_WORDS = 20  # the shorter of two documents compared has at least these words
+MIN_WORDS = 100  # the shorter of two documents compared has at least these words (fewer: read it whole)
 MAX_WORDS = 200_000  # words of one document compared (a ClinicalTrials.gov study has ~25,000)
 MAX_COMPARED = 2_000_000  # words compared in one run, over every pair: a pull request adding thousands stops here
 MAX_PAIRS = 20_000_000  # pairs of like words difflib may visit in one comparison (~10 s at worst)
