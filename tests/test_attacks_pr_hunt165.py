@@ -38,6 +38,14 @@
   IM19's page with its lines reversed and its count made 60 was no copy. One sharing most of its
   words in any order is named now too, with the words one has more often than the other (“60”
   added, “6” left out); a crafted source too costly to pair word by word is compared so too.
+- **Compiled Python committed beside the code.** A pull request of honest data that adds
+  `scripts/sle_trials/git/__pycache__/received.cpython-311.pyc`, an unchecked hash-based .pyc of a
+  received.py that finds no source changed in place: its own CI runs its own code and the trusted
+  check the base branch's, so both passed, and `trials diff` named the file on its checker line,
+  which no reviewer can read (a __pycache__ folder reads as a build's leftovers). Once merged, Python
+  runs the .pyc in place of received.py in every clone and in review.yml's checkout, and the next
+  pull request's source edited in place passes the trusted check. The extraction now stops at
+  compiled Python anywhere in the commit (.pyc, .pyo, a __pycache__ folder, .so, .pyd; any case).
 
 Tried, and held (each refused, or nothing false passes):
 
@@ -71,16 +79,21 @@ from __future__ import annotations
 
 import hashlib
 import html
+import importlib
+import importlib.util
 import io
 import json
+import py_compile
 import re
 import shutil
+import sys
 import time
 from pathlib import Path
 
 import pytest
 from conftest import DATA_ROOT, FIXTURES, committed_registry, git_run, main, pull_request_made, trusted_check
 from sle_trials.curate import copies, diff
+from sle_trials.git import extract, plumbing
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -311,3 +324,57 @@ def test_studies_of_other_trials_are_no_copies() -> None:
     studies = {f"seeds/{name}": (real / name).read_bytes() for name in ("NCT03453554.json", "NCT03722472.json")}
     other = {"seeds/NCT06131398.json": (real / "NCT06131398.json").read_bytes()}
     assert copies.copies(studies, other, {name: list(other) for name in studies}, set()) == []
+
+
+def _unchecked_pyc(tmp_path: Path, source: str) -> bytes:
+    """source compiled to an unchecked hash-based .pyc (Python runs it without looking at the .py)."""
+    (tmp_path / "compiled.py").write_text(source, "utf-8")
+    out = tmp_path / "compiled.pyc"
+    py_compile.compile(
+        str(tmp_path / "compiled.py"), cfile=str(out), invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH
+    )
+    return out.read_bytes()
+
+
+def test_an_unchecked_pyc_runs_in_place_of_its_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mechanism: a module's .py says one thing, the .pyc committed beside it under __pycache__
+    another, and Python runs the .pyc (where no PYTHONPYCACHEPREFIX moves the .pyc files elsewhere)."""
+    monkeypatch.setattr(sys, "pycache_prefix", None)
+    package = tmp_path / "hunt165_package"
+    package.mkdir()
+    (package / "__init__.py").write_text("", "utf-8")
+    (package / "received.py").write_text("CHANGED_IN_PLACE_FOUND = True\n", "utf-8")
+    cached = Path(importlib.util.cache_from_source(str(package / "received.py")))
+    cached.parent.mkdir()
+    cached.write_bytes(_unchecked_pyc(tmp_path, "CHANGED_IN_PLACE_FOUND = False\n"))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        assert importlib.import_module("hunt165_package.received").CHANGED_IN_PLACE_FOUND is False
+    finally:
+        for name in ("hunt165_package.received", "hunt165_package"):
+            sys.modules.pop(name, None)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "scripts/sle_trials/git/__pycache__/received.cpython-311.pyc",
+        "scripts/sle_trials/git/__PYCACHE__/received.cpython-311.pyc",
+        "scripts/sle_trials/git/received.cpython-311-x86_64-linux-gnu.so",
+        "scripts/sle_trials/git/received.pyd",
+    ],
+)
+def test_compiled_python_in_a_pull_request_stops_the_trusted_check(tmp_path: Path, path: str) -> None:
+    """A pull request of honest data and one compiled module: its own CI runs its own code, the trusted
+    check runs the base branch's, and both passed; once merged, the .pyc is the base branch's code,
+    and the next pull request's source edited in place passes a received.py that no longer looks.
+    `trials diff` named the file on its checker line, which no reviewer can read. The extraction now
+    stops at compiled Python anywhere in the commit."""
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    (root / path).parent.mkdir(parents=True)
+    (root / path).write_bytes(_unchecked_pyc(tmp_path, "def changed(base, root):\n    return []\n"))
+    git_run(root, "add", "-f", "-A")
+    pull_request_made(root)
+    with pytest.raises(extract.Refused, match="compiled Python"):
+        extract.extract(plumbing.Repository(root), "pr", tmp_path / "review")

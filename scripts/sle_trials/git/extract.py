@@ -27,6 +27,10 @@ file of the registry they have git rewrite on checkout or in an archive (E308's 
 checkout.rewrites) stops the check too, after the extraction: checked as its blobs, it passed, and
 every clone of the merged branch then held other bytes than those checked.
 
+Compiled Python anywhere in the commit stops it as well (_no_compiled_code): merged, it becomes the
+code of the base branch that checks the next pull request, run in place of a source no reviewer
+could compare it with.
+
     usage: python -m sle_trials.git.extract REV FOLDER     exit status: 0 written, 2 refused
 """
 
@@ -78,6 +82,7 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
         raise Refused(paths.twin_message(spelled, other))
     for path in tree:
         _no_attributes_file_in_disguise(path)
+        _no_compiled_code(path)
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
     for path, entry in entries.items():
@@ -123,6 +128,30 @@ def _no_attributes_file_in_disguise(path: str) -> None:
                 f"{files.shown(path)}: a disk folding case or Unicode forms opens it as {ATTRIBUTES_FILE}, whose "
                 "attributes git then gives the files beside it there; name it .gitattributes or remove it"
             )
+
+
+# What Python imports in place of a module's source (importlib's FileFinder): an extension module beside
+# it (.so on Linux and macOS, .pyd on Windows) before the .py, and a .pyc under __pycache__, which an
+# unchecked hash-based one makes it run without looking at the .py at all; .pyo is an older .pyc.
+COMPILED_SUFFIXES = (".so", ".pyd", ".pyc", ".pyo")
+PYCACHE = "__pycache__"
+
+
+def _no_compiled_code(path: str) -> None:
+    """Refused: compiled Python anywhere in the commit. The check reads this checkout's code, never the
+    pull request's; but once merged, the base branch's code is the pull request's, and a .pyc committed
+    under scripts/sle_trials/git/__pycache__/ (an unchecked hash-based one, compiled from a module that
+    finds no source changed in place) runs in every clone and in review.yml's checkout in place of
+    received.py, which then reads as unchanged: the next pull request's source edited in place would
+    pass the trusted check. `trials diff` names such a file on its checker line, but no reviewer can
+    read it, and a __pycache__ folder reads as a build's leftovers. Matched as a disk folding case
+    opens it (`__PYCACHE__/`, `X.PYC`)."""
+    parts = [files.folded(part) for part in path.split("/")]
+    if PYCACHE in parts[:-1] or parts[-1].endswith(COMPILED_SUFFIXES):
+        raise Refused(
+            f"{files.shown(path)}: compiled Python, which runs in place of a module's source (a .pyc under "
+            f"{PYCACHE}/, an extension module beside its .py) and which no reviewer can read; remove it"
+        )
 
 
 def _flush(
