@@ -46,6 +46,10 @@
   runs the .pyc in place of received.py in every clone and in review.yml's checkout, and the next
   pull request's source edited in place passes the trusted check. The extraction now stops at
   compiled Python anywhere in the commit (.pyc, .pyo, a __pycache__ folder, .so, .pyd; any case).
+- **The bound spent before the copy.** Sources were compared in the order of their names while
+  the bound of words compared lasted: sources named to sort first, added for a new stub and naming
+  IM19, spent it, and the copy IM19's record moved to was "not compared". The sources a record the
+  base has newly cites are compared first now.
 
 Tried, and held (each refused, or nothing false passes):
 
@@ -222,6 +226,28 @@ def test_a_copy_in_two_pull_requests_is_named_in_each(tmp_path: Path, capsys: py
     record.write_text(record.read_text("utf-8").replace(SOURCE, COPY).replace("  count: 6\n", "  count: 60\n"), "utf-8")
     text = _diff(root, capsys, "HEAD")
     assert "seeds: added" not in text and expected in text
+
+
+def test_sources_added_for_new_records_cannot_spend_the_bound_before_the_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sources were compared in the order of their names while the bound lasted: three sources named
+    to sort first, cited by a new stub and naming IM19 (so compared with IM19's page), spent it, and
+    the copy IM19's record moved to was "not compared". Those a record the base has newly cites are
+    compared first now."""
+    monkeypatch.setattr(copies, "MAX_COMPARED", 6_000)  # two comparisons of IM19's page (1,400 words)
+    root = committed_registry(tmp_path)
+    _copied(root, keep_original=True)
+    page = (root / SOURCE).read_bytes()
+    decoys = [f"seeds/000a_decoy_{n}.txt" for n in range(3)]
+    for n, decoy in enumerate(decoys):
+        (root / decoy).write_bytes(page + f"\nDecoy {n}\n".encode())
+        _relisted(root, None, decoy)
+    stub = STUB.replace(f"    - file: {COPY}\n      kind: OTHER\n", "")
+    stub += "".join(f"    - file: {decoy}\n      kind: OTHER\n" for decoy in decoys)
+    (root / "trials" / "NCT09999999.yaml").write_text(stub, "utf-8")
+    text = _diff(root, capsys, "HEAD")
+    assert f"seeds: {COPY} reads as {SOURCE} with 1 change of its words: {CHANGED}" in text
 
 
 def test_a_source_added_unlike_any_is_no_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

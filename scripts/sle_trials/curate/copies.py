@@ -202,10 +202,11 @@ def copies(
     removed: set[str],
     said: Mapping[str, Iterable[str]] | None = None,
 ) -> list[Copy | Unread]:
-    """For each added source (seeds/NAME -> its bytes), the original among its candidates (seeds/NAME
-    of originals) whose words it shares most, when it shares most of them; an Unread where the bound
-    stopped the comparison. removed: the originals the change removes; said: for an added source, the
-    strings of the records citing it (their quotes, their copied text), whose changes are shown first."""
+    """For each added source (seeds/NAME -> its bytes, in the order they are compared), the original
+    among its candidates (seeds/NAME of originals) whose words it shares most, when it shares most of
+    them; an Unread where the bound stopped the comparison. removed: the originals the change
+    removes; said: for an added source, the strings of the records citing it (their quotes, their
+    copied text), whose changes are shown first."""
     out: list[Copy | Unread] = []
     budget = MAX_COMPARED
     split: dict[str, Words] = {}
@@ -215,7 +216,7 @@ def copies(
             split[name] = words(name, data)
         return split[name].words
 
-    for name in sorted(added):
+    for name in added:  # in the order given: the bound spent on the first
         new = of(name, added[name])
         best: tuple[float, str] | None = None
         unread = len(new) > MAX_WORDS

@@ -438,12 +438,16 @@ def _copies(
     nothing in the first."""
     candidates = {seed: set(changes.seeds_removed) for seed in added}
     said: dict[str, list[str]] = {seed: [] for seed in added}
+    first: set[str] = set()  # newly cited by a record the base has: where a value it held may change
     for name in changes.head.files:
         data = _record(changes.head, name).data
-        before = _cited(_record(changes.base, name).data)
+        old = _record(changes.base, name).data
+        before = _cited(old)
         for seed in _cited(data) - before:
             candidates.setdefault(seed, set(changes.seeds_removed)).update(before)
             said.setdefault(seed, []).extend(_strings(data))
+            if old is not None:
+                first.add(seed)
     if not candidates:
         return []
     named = {seed: list(dict.fromkeys(_NAMED.findall(data)))[:MAX_NAMED] for seed, data in added.items()}
@@ -468,7 +472,12 @@ def _copies(
     blobs = repo.objects(set(seeds.values()), files.MAX_SOURCE_BYTES)
     originals = {seed: blob for seed, oid in seeds.items() if (blob := blobs[oid].data) is not None}
     compared = {**{seed: originals[seed] for seed in candidates if seed in originals}, **added}
-    return copies.copies(compared, originals, candidates, set(changes.seeds_removed), said)
+    # compared in this order, while the bound lasts: the sources a record the base has newly cites first,
+    # so that sources added for new records (which a reviewer reads whole) cannot spend it before them
+    order = sorted(compared, key=lambda seed: (seed not in first, seed))
+    return copies.copies(
+        {seed: compared[seed] for seed in order}, originals, candidates, set(changes.seeds_removed), said
+    )
 
 
 def _strings(data: object) -> list[str]:
