@@ -27,7 +27,7 @@ file of the registry they have git rewrite on checkout or in an archive (E308's 
 checkout.rewrites) stops the check too, after the extraction: checked as its blobs, it passed, and
 every clone of the merged branch then held other bytes than those checked.
 
-Compiled Python anywhere in the commit stops it as well (_no_compiled_code): merged, it becomes the
+Compiled Python anywhere in the commit stops it as well (no_compiled_code): merged, it becomes the
 code of the base branch that checks the next pull request, run in place of a source no reviewer
 could compare it with.
 
@@ -82,7 +82,7 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
         raise Refused(paths.twin_message(spelled, other))
     for path in tree:
         _no_attributes_file_in_disguise(path)
-        _no_compiled_code(path)
+        no_compiled_code(path)
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
     for path, entry in entries.items():
@@ -137,7 +137,7 @@ COMPILED_SUFFIXES = (".so", ".pyd", ".pyc", ".pyo")
 PYCACHE = "__pycache__"
 
 
-def _no_compiled_code(path: str) -> None:
+def no_compiled_code(path: str) -> None:
     """Refused: compiled Python anywhere in the commit. The check reads this checkout's code, never the
     pull request's; but once merged, the base branch's code is the pull request's, and a .pyc committed
     under scripts/sle_trials/git/__pycache__/ (an unchecked hash-based one, compiled from a module that
