@@ -46,6 +46,11 @@
   runs the .pyc in place of received.py in every clone and in review.yml's checkout, and the next
   pull request's source edited in place passes the trusted check. The extraction now stops at
   compiled Python anywhere in the commit (.pyc, .pyo, a __pycache__ folder, .so, .pyd; any case).
+- **A package at the top of the base.** .ci/trusted-check ran `.venv/bin/python -m
+  sle_trials.git.received` (and `.extract`) at the top of the base's checkout, and `python -m` puts
+  that folder first on sys.path: a `sle_trials/` folder there, merged as the checker change it is,
+  stood in for scripts/sle_trials, and with its received.py passing everything, the next pull
+  request's source edited in place passed (exit 0). Python runs with -P there now.
 - **The bound spent before the copy.** Sources were compared in the order of their names while
   the bound of words compared lasted: sources named to sort first, added for a new stub and naming
   IM19, spent it, and the copy IM19's record moved to was "not compared". The sources a record the
@@ -399,3 +404,49 @@ def test_compiled_python_in_a_pull_request_stops_the_trusted_check(tmp_path: Pat
     for other in ("x/__PYCACHE__/received.cpython-311.pyc", "x/received.cpython-311-x86_64-linux-gnu.so", "x/r.PYD"):
         with pytest.raises(extract.Refused, match="compiled Python"):
             extract.no_compiled_code(other)
+
+
+SHADOW = """\
+import os
+__path__.append(os.path.join({real!r}, {sub!r}))
+"""
+PASSES_EVERYTHING = """\
+import sys
+
+def main(argv=None):
+    return 0
+
+if __name__ == "__main__":
+    sys.exit(main())
+"""
+
+
+def test_a_package_at_the_top_of_the_base_cannot_stand_in_for_the_checker(tmp_path: Path) -> None:
+    """`python -m` puts the folder it runs in first on sys.path, and .ci/trusted-check ran
+    `.venv/bin/python -m sle_trials.git.received` at the top of the base's checkout: a `sle_trials/`
+    folder there (a checker change, merged as one) was imported in place of scripts/sle_trials, its
+    received.py passing everything, and the next pull request's source edited in place, with its
+    manifest line and the record's enrollment 60, passed (exit 0). It runs Python with -P now."""
+    real = str(Path(copies.__file__).parents[1])
+    root = committed_registry(tmp_path)
+    (root / "sle_trials" / "git").mkdir(parents=True)
+    (root / "sle_trials" / "__init__.py").write_text(SHADOW.format(real=real, sub=""), "utf-8")
+    (root / "sle_trials" / "git" / "__init__.py").write_text(SHADOW.format(real=real, sub="git"), "utf-8")
+    (root / "sle_trials" / "git" / "received.py").write_text(PASSES_EVERYTHING, "utf-8")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "a package at the top")
+    git_run(root, "checkout", "-q", "-b", "pr")
+    source = root / SOURCE
+    source.write_bytes(source.read_bytes().replace(b"\n6 participants\n", b"\n60 participants\n"))
+    _relisted(root, SOURCE.removeprefix("seeds/"), SOURCE)
+    record = root / IM19
+    text = (
+        record.read_text("utf-8")
+        .replace("  count: 6\n", "  count: 60\n")
+        .replace("NA 6 participants", "NA 60 participants")
+    )
+    record.write_text(text.replace(": 6 participants", ": 60 participants"), "utf-8")
+    assert main(["csv", "--root", str(root)]) == 0
+    pull_request_made(root)
+    done = trusted_check(root, "pr", tmp_path / "review")
+    assert done.returncode == 1 and "E307" in done.stdout, done.stdout + done.stderr
