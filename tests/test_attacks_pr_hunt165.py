@@ -51,6 +51,10 @@
   that folder first on sys.path: a `sle_trials/` folder there, merged as the checker change it is,
   stood in for scripts/sle_trials, and with its received.py passing everything, the next pull
   request's source edited in place passed (exit 0). Python runs with -P there now.
+- **A package beside a module of its name.** `scripts/sle_trials/git/received/__init__.py` beside
+  received.py: Python imports the package first, so once merged it stood in for received.py, and
+  `trials diff` named only a new file of the checker's. The extraction refuses a package beside a
+  module of its name.
 - **The bound spent before the copy.** Sources were compared in the order of their names while
   the bound of words compared lasted: sources named to sort first, added for a new stub and naming
   IM19, spent it, and the copy IM19's record moved to was "not compared". The sources a record the
@@ -95,6 +99,7 @@ import json
 import py_compile
 import re
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -404,6 +409,30 @@ def test_compiled_python_in_a_pull_request_stops_the_trusted_check(tmp_path: Pat
     for other in ("x/__PYCACHE__/received.cpython-311.pyc", "x/received.cpython-311-x86_64-linux-gnu.so", "x/r.PYD"):
         with pytest.raises(extract.Refused, match="compiled Python"):
             extract.no_compiled_code(other)
+
+
+def test_a_package_beside_a_module_of_its_name_is_refused(tmp_path: Path) -> None:
+    """Python imports a package before a module of its name beside it (tested below):
+    `scripts/sle_trials/git/received/__init__.py`, a readable file of the checker's, named so by
+    `trials diff`, stood in for received.py once merged, nothing saying that the module a reviewer
+    reads as the code no longer ran. The extraction refuses a package beside a module of its name."""
+    (tmp_path / "hunt165_shadowed").mkdir()
+    (tmp_path / "hunt165_shadowed" / "__init__.py").write_text("", "utf-8")
+    (tmp_path / "hunt165_shadowed" / "received.py").write_text("RUNS = 'module'\n", "utf-8")
+    (tmp_path / "hunt165_shadowed" / "received").mkdir()
+    (tmp_path / "hunt165_shadowed" / "received" / "__init__.py").write_text("RUNS = 'package'\n", "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", "import hunt165_shadowed.received as r; print(r.RUNS)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout == "package\n", done.stderr
+    tree = ["scripts/sle_trials/git/received.py", "scripts/sle_trials/git/received/__init__.py"]
+    with pytest.raises(extract.Refused, match="in place of the module"):
+        extract.no_module_shadowed(tree)
+    extract.no_module_shadowed(["scripts/sle_trials/git/__init__.py", "scripts/sle_trials/git/received.py"])
 
 
 SHADOW = """\

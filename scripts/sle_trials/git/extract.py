@@ -27,9 +27,9 @@ file of the registry they have git rewrite on checkout or in an archive (E308's 
 checkout.rewrites) stops the check too, after the extraction: checked as its blobs, it passed, and
 every clone of the merged branch then held other bytes than those checked.
 
-Compiled Python anywhere in the commit stops it as well (no_compiled_code): merged, it becomes the
-code of the base branch that checks the next pull request, run in place of a source no reviewer
-could compare it with.
+Compiled Python anywhere in the commit stops it as well (no_compiled_code), and so does a package
+beside a module of its name (no_module_shadowed): merged, either becomes the code of the base branch
+that checks the next pull request, run in place of the source a reviewer reads as the code.
 
     usage: python -m sle_trials.git.extract REV FOLDER     exit status: 0 written, 2 refused
 """
@@ -83,6 +83,7 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
     for path in tree:
         _no_attributes_file_in_disguise(path)
         no_compiled_code(path)
+    no_module_shadowed(tree)
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
     for path, entry in entries.items():
@@ -152,6 +153,21 @@ def no_compiled_code(path: str) -> None:
             f"{files.shown(path)}: compiled Python, which runs in place of a module's source (a .pyc under "
             f"{PYCACHE}/, an extension module beside its .py) and which no reviewer can read; remove it"
         )
+
+
+def no_module_shadowed(tree: list[str]) -> None:
+    """Refused: a package beside a module of its name (`received/__init__.py` beside `received.py`),
+    which Python imports in its place (importlib's FileFinder looks for a package first). Merged, the
+    package is the base branch's code, and `trials diff` names it as a new file of the checker's,
+    nothing saying that the module beside it, which a reviewer reads as the code, no longer runs."""
+    modules = {files.folded(path) for path in tree if path.endswith(".py")}
+    for path in tree:
+        folder, _, name = path.rpartition("/")
+        if folder and files.folded(name).startswith("__init__.") and files.folded(folder) + ".py" in modules:
+            raise Refused(
+                f"{files.shown(path)}: a package Python imports in place of the module "
+                f"{files.shown(folder + '.py')} beside it; keep one of the two"
+            )
 
 
 def _flush(
