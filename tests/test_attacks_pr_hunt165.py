@@ -55,6 +55,10 @@
   received.py: Python imports the package first, so once merged it stood in for received.py, and
   `trials diff` named only a new file of the checker's. The extraction refuses a package beside a
   module of its name.
+- **Code run as Python starts.** `python -m venv .venv` keeps what the folder holds, so a committed
+  `.venv/lib/python3.11/site-packages/zz.pth` ran its import line at every start of review.yml's
+  environment once merged, before the base branch's code checked the next pull request. The
+  extraction refuses .venv/, a .pth file and a sitecustomize or usercustomize module anywhere.
 - **The bound spent before the copy.** Sources were compared in the order of their names while
   the bound of words compared lasted: sources named to sort first, added for a new stub and naming
   IM19, spent it, and the copy IM19's record moved to was "not compared". The sources a record the
@@ -402,7 +406,7 @@ def test_compiled_python_in_a_pull_request_stops_the_trusted_check(tmp_path: Pat
     path = root / "scripts/sle_trials/git/__pycache__/received.cpython-311.pyc"
     path.parent.mkdir(parents=True)
     path.write_bytes(_unchecked_pyc(tmp_path, "def changed(base, root):\n    return []\n"))
-    git_run(root, "add", "-f", "-A")
+    git_run(root, "add", "-f", str(path))
     pull_request_made(root)
     with pytest.raises(extract.Refused, match="compiled Python"):
         extract.extract(plumbing.Repository(root), "pr", tmp_path / "review")
@@ -479,3 +483,30 @@ def test_a_package_at_the_top_of_the_base_cannot_stand_in_for_the_checker(tmp_pa
     pull_request_made(root)
     done = trusted_check(root, "pr", tmp_path / "review")
     assert done.returncode == 1 and "E307" in done.stdout, done.stdout + done.stderr
+
+
+def test_code_python_runs_as_it_starts_is_refused(tmp_path: Path) -> None:
+    """`python -m venv .venv` (review.yml, the Makefile) keeps what the folder holds: a committed
+    `.venv/lib/python3.11/site-packages/zz.pth` runs its import line at every start of the
+    environment's Python (tested with this interpreter's own site folder layout), so once merged it
+    ran before the base branch's code in review.yml's job, and could make it pass anything. The
+    extraction refuses it, a .pth file or a sitecustomize module anywhere, and .venv/ itself."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "zz.pth").write_text("import sys; sys.stderr.write('started by zz.pth\\n')\n", "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", f"import site; site.addsitedir({str(site)!r})"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "started by zz.pth" in done.stderr
+    for path in (
+        ".venv/lib/python3.11/site-packages/zz.pth",
+        ".VENV/pyvenv.cfg",
+        "scripts/zz.pth",
+        "tests/sitecustomize.py",
+    ):
+        with pytest.raises(extract.Refused, match="as it starts"):
+            extract.no_start_up_code(path)
+    extract.no_start_up_code("scripts/sle_trials/git/received.py")

@@ -28,8 +28,10 @@ checkout.rewrites) stops the check too, after the extraction: checked as its blo
 every clone of the merged branch then held other bytes than those checked.
 
 Compiled Python anywhere in the commit stops it as well (no_compiled_code), and so does a package
-beside a module of its name (no_module_shadowed): merged, either becomes the code of the base branch
-that checks the next pull request, run in place of the source a reviewer reads as the code.
+beside a module of its name (no_module_shadowed), and code Python runs as it starts
+(no_start_up_code: a .pth file, sitecustomize, the .venv/ folder itself): merged, each becomes the
+code of the base branch that checks the next pull request, run in place of or before the source a
+reviewer reads as the code.
 
     usage: python -m sle_trials.git.extract REV FOLDER     exit status: 0 written, 2 refused
 """
@@ -83,6 +85,7 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
     for path in tree:
         _no_attributes_file_in_disguise(path)
         no_compiled_code(path)
+        no_start_up_code(path)
     no_module_shadowed(tree)
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
@@ -152,6 +155,28 @@ def no_compiled_code(path: str) -> None:
         raise Refused(
             f"{files.shown(path)}: compiled Python, which runs in place of a module's source (a .pyc under "
             f"{PYCACHE}/, an extension module beside its .py) and which no reviewer can read; remove it"
+        )
+
+
+# What Python runs as it starts, before any command: a .pth file's `import` lines and the
+# sitecustomize and usercustomize modules of a site folder; and the environment the commands run in.
+START_UP = ("sitecustomize.py", "usercustomize.py")
+ENVIRONMENT = ".venv"
+
+
+def no_start_up_code(path: str) -> None:
+    """Refused: the environment the tool runs in (.venv/), a .pth file, or a sitecustomize or
+    usercustomize module, anywhere in the commit. `python -m venv .venv` (review.yml, the Makefile)
+    keeps what a folder already holds: a committed `.venv/lib/python3.11/site-packages/zz.pth` ran
+    its `import` line at every start of the environment's Python (tested), so once merged it ran in
+    review.yml's job before the base branch's code checked the next pull request, and could make
+    that code pass anything; `trials diff` named a file of what reads as a virtual environment
+    committed by mistake. Matched as a disk folding case opens it."""
+    parts = [files.folded(part) for part in path.split("/")]
+    if parts[0] == ENVIRONMENT or parts[-1].endswith(".pth") or parts[-1] in START_UP:
+        raise Refused(
+            f"{files.shown(path)}: code Python runs as it starts (a .pth file, sitecustomize, usercustomize) "
+            f"or the environment the tool runs in ({ENVIRONMENT}/), which no commit may hold; remove it"
         )
 
 
