@@ -46,6 +46,7 @@ from sle_trials.reading import layouts
 SIMILAR = 0.8
 MIN_WORDS = 100  # the shorter of two documents compared has at least these words (fewer: read it whole)
 MAX_WORDS = 200_000  # words of one document compared (a ClinicalTrials.gov study has ~25,000)
+MAX_CHARACTERS = 10 * MAX_WORDS  # characters of a text split into words; a longer one is not compared
 MAX_COMPARED = 2_000_000  # words compared in one run, over every pair: a pull request adding thousands stops here
 MAX_PAIRS = 20_000_000  # pairs of like words difflib may visit in one comparison (~10 s at worst)
 MAX_SHOWN = 10  # changes of words shown for one copy, then how many more
@@ -95,6 +96,8 @@ def words(name: str, data: bytes) -> Words:
     (opening.unopened) has no words: it states nothing."""
     doc = layouts.read(name, data)
     text = doc.text if doc.unread is None else ""
+    if len(text) > MAX_CHARACTERS:  # too long to compare, and not split (32 MiB made 8 million words)
+        return Words(text, [""] * (MAX_WORDS + 1), [])
     found = list(_WORD.finditer(text))
     return Words(text, [m.group() for m in found], [m.span() for m in found])
 
