@@ -1,4 +1,4 @@
-"""Copies: a source a change adds that reads as another source, with the words it changed.
+"""Copies: a source a change adds (or a record newly cites) that reads as a base one, and its changes.
 
 `seeds/SHA256SUMS` proves a source unchanged since it was added, not that it was received: a pull
 request that adds a source writes both the document and its hash. IM19's source copied under a new
@@ -8,25 +8,25 @@ trusted one too, since the copy is no source the base branch received), and `tri
 "seeds: added seeds/001_….txt" and "seeds: removed seeds/000_….txt": the one word the copy's maker
 wrote was shown nowhere, and a reviewer would have had to diff the two documents by hand to see it.
 
-So `trials diff` compares each source added, or newly cited by a record, with the sources of the
-base it may have been made from: those the change removes, those the records citing it cited before,
-and those the base's records of the trials an added one names cite (diff._copies). Where most of its words are
-one of theirs, in order, it names that source and the words that differ, each with a word either
-side: "6" → "60" shown as “NA 6 participants” → “NA 60 participants”. A new version of a source
-(a registry page read again) is shown so too, which is what its reviewer needs: the value a record
-changed should follow a word the new version changed. Up to MAX_SHOWN changes are shown, those
-whose new words a record citing the copy says first (then those with a digit): shown in the
-document's order, words changed before it put the 60 among those unshown. The comparison is of the words the checks
-read (a run of letters and digits, or any other character but white space, of the text layouts.read
-gives: a page as a browser shows it, a study as the `key: value` lines of what is read of it), so a
-page laid out or escaped otherwise, or a study written again with other spaces, escapes or key
-order, is a copy still (written compactly, a real study shared 72 % of its runs of text with its
-copy, and its count made ten times was shown nowhere). A copy is one whose shorter document's
-words are mostly the other's in any order (each as often); where they are not in their order too (a
-plain document's lines reordered), or pairing them would cost too much, the words one has more often
-than the other are named instead (“60” added, “6” left out). What it costs is bounded (MAX_WORDS a
-document, MAX_PAIRS a pairing, MAX_COMPARED words a run), and a source past the bound is said to be
-unread, never to be no copy.
+So `trials diff` compares each source added, or newly cited by a record, with the base's sources it
+may have been made from: those the change removes, those the records citing it cited before, and
+those the base's records of the trials an added one names cite (diff._copies). Where most of the
+shorter one's words are the other's (each as often, in any order), it names that source and the
+changes: “NA 6 participants” → “NA 60 participants”, each with the text to the white space either
+side, where the words are in order too; the words one has more often than the other (“60” added,
+“6” left out) where they are not (a plain document's lines reordered) or pairing them would cost too
+much. Up to MAX_SHOWN changes are shown, those whose new words a record citing the copy says first,
+then those with a digit: in the document's order, words changed before it put the 60 among those
+unshown. A new version of a source (a registry page read again) is shown so too, which is what its
+reviewer needs: a value a record changes should follow a word the new version changed.
+
+Words are those the checks read (layouts.read: a page as the text a browser shows, a study as the
+`key: value` lines of what is read of it), so a page laid out or escaped otherwise (`&#54;&#48;`),
+or a study written again with other spaces, escapes or key order, is a copy still (written
+compactly, a real study shared 72 % of its runs of text with its copy, and its count made ten times
+was shown nowhere). What it costs is bounded (MAX_CHARACTERS and MAX_WORDS a document, MAX_PAIRS a
+pairing, MAX_COMPARED words a run), and a source past the bound is said to be unread, never to be no
+copy.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ from sle_trials import files
 from sle_trials.curate.changes import unmasked
 from sle_trials.reading import layouts
 
-# Most of the shorter document's words are the other's, in order: below this share, the two are other
-# documents, and nothing is said.
+# The share of the shorter document's words the other has too: below it, the two are other documents,
+# and nothing is said.
 SIMILAR = 0.8
 MIN_WORDS = 100  # the shorter of two documents compared has at least these words (fewer: read it whole)
 MAX_WORDS = 200_000  # words of one document compared (a ClinicalTrials.gov study has ~25,000)
@@ -51,8 +51,8 @@ MAX_COMPARED = 2_000_000  # words compared in one run, over every pair: a pull r
 MAX_PAIRS = 20_000_000  # pairs of like words difflib may visit in one comparison (~10 s at worst)
 MAX_SHOWN = 10  # changes of words shown for one copy, then how many more
 MAX_EXCERPT = 160  # characters of one side of a change shown
-# A word: a run of letters and digits, or any one other character that is not white space. Split so,
-# a page whose tags are laid out otherwise (`<td>6</td>` or `<td>` `60` `</td>`) keeps its words.
+# A word: a run of letters and digits, or any one other character that is not white space (`"count": 6,`
+# is `"` `count` `"` `:` `6` `,`), so that punctuation set otherwise changes no word beside it.
 _WORD = re.compile(r"\w+|[^\w\s]")
 # what is shown either side of a change: the text to the white space before it, and one run of text more
 _BEFORE = re.compile(r"(?:\S+\s+)?\S*\Z")
