@@ -59,6 +59,10 @@
   `.venv/lib/python3.11/site-packages/zz.pth` ran its import line at every start of review.yml's
   environment once merged, before the base branch's code checked the next pull request. The
   extraction refuses .venv/, a .pth file and a sitecustomize or usercustomize module anywhere.
+- **A module in UTF-7.** Under `# -*- coding: utf-7 -*-`, `# +AAo-found = False` is a comment in
+  GitHub's review and `found = False` to Python: a module of the checker's so written ran, once
+  merged, code no reviewer was shown. The extraction refuses a Python source in any encoding but
+  UTF-8 anywhere in the commit.
 - **The bound spent before the copy.** Sources were compared in the order of their names while
   the bound of words compared lasted: sources named to sort first, added for a new stub and naming
   IM19, spent it, and the copy IM19's record moved to was "not compared". The sources a record the
@@ -287,7 +291,7 @@ def test_what_a_comparison_costs_is_bounded() -> None:
     found = copies.copies({"seeds/b": crafted}, {"seeds/a": original}, {"seeds/b": ["seeds/a"]}, set())
     assert found == [copies.Copy("seeds/b", "seeds/a", False, [], 0, 0, True)] and time.perf_counter() - started < 1
     started = time.perf_counter()
-    long = b"Enrollment: 60 participants. " * 120_000  # 3.5 MB: split, 14 million words and places
+    long = b"Enrollment: 60 participants. " * 70_000  # 2 MB, over MAX_CHARACTERS: never split into words
     found = copies.copies({"seeds/b": long}, {"seeds/a": original}, {"seeds/b": ["seeds/a"]}, set())
     assert found == [copies.Unread("seeds/b")] and time.perf_counter() - started < 1
     study = (FIXTURES / "ctgov" / "real" / "NCT02210780.json").read_bytes()
@@ -514,3 +518,28 @@ def test_code_python_runs_as_it_starts_is_refused(tmp_path: Path) -> None:
         with pytest.raises(extract.Refused, match="as it starts"):
             extract.no_start_up_code(path)
     extract.no_start_up_code("scripts/sle_trials/git/received.py")
+
+
+UTF7_MODULE = b"# -*- coding: utf-7 -*-\nfound = True\n# +AAo-found = False\nprint(found)\n"
+
+
+def test_a_python_source_in_another_encoding_is_refused(tmp_path: Path) -> None:
+    """A module of the checker's under `# -*- coding: utf-7 -*-`: GitHub's review shows the line
+    `# +AAo-found = False` as a comment, and Python runs `found = False` (tested), so once merged the
+    base branch's code did what no reviewer was shown. The extraction refuses a Python source in any
+    encoding but UTF-8 anywhere in the commit (unicode_escape's `\\u000a` does the same)."""
+    (tmp_path / "module.py").write_bytes(UTF7_MODULE)
+    done = subprocess.run([sys.executable, str(tmp_path / "module.py")], capture_output=True, text=True, timeout=60)
+    assert done.stdout == "False\n", done.stderr
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    (root / "scripts" / "sle_trials" / "git").mkdir(parents=True)
+    (root / "scripts" / "sle_trials" / "git" / "received.py").write_bytes(UTF7_MODULE)
+    pull_request_made(root)
+    with pytest.raises(extract.Refused, match="a Python source in utf-7"):
+        extract.extract(plumbing.Repository(root), "pr", tmp_path / "review")
+    unicode_escape = b"# coding: unicode_escape\nfound = True\n# \\u000afound = False\n"
+    for refused in (unicode_escape, b"# vim: set fileencoding=latin-1 :\nx = 1\n", b"# coding: no-such\n", None):
+        with pytest.raises(extract.Refused):
+            extract.no_other_encoding("x.py", refused)
+    extract.no_other_encoding("x.py", b"\xef\xbb\xbf# -*- coding: utf-8 -*-\nx = '\xc3\xa9'\n")

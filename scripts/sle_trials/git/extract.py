@@ -28,7 +28,8 @@ checkout.rewrites) stops the check too, after the extraction: checked as its blo
 every clone of the merged branch then held other bytes than those checked.
 
 Compiled Python anywhere in the commit stops it as well (no_compiled_code), and so does a package
-beside a module of its name (no_module_shadowed), and code Python runs as it starts
+beside a module of its name (no_module_shadowed), a Python source in another encoding than UTF-8
+(no_other_encoding), and code Python runs as it starts
 (no_start_up_code: a .pth file, sitecustomize, the .venv/ folder itself): merged, each becomes the
 code of the base branch that checks the next pull request, run in place of or before the source a
 reviewer reads as the code.
@@ -41,6 +42,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import tokenize
 from pathlib import Path
 
 from sle_trials import files, paths
@@ -79,7 +81,8 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
             raise Refused(f"{files.shown(path)}: a path no checkout writes")
     # the whole tree, not the data alone: a name beside the registry's that a disk folding case or Unicode
     # forms takes as one of them (`trialſ/`) is written over it by a clone there, unchecked
-    tree = [path for path, _ in repository.tree_entries(commit, [])]
+    listed = repository.tree_entries(commit, [])
+    tree = [path for path, _ in listed]
     for spelled, other in paths.twins(tree):
         raise Refused(paths.twin_message(spelled, other))
     for path in tree:
@@ -87,6 +90,10 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
         no_compiled_code(path)
         no_start_up_code(path)
     no_module_shadowed(tree)
+    sources = {path: entry.oid for path, entry in listed if entry.mode in plumbing.FILE_MODES and _python(path)}
+    blobs = repository.objects(set(sources.values()), PYTHON_LIMIT)
+    for path, oid in sorted(sources.items()):
+        no_other_encoding(path, blobs[oid].data)
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
     for path, entry in entries.items():
@@ -177,6 +184,34 @@ def no_start_up_code(path: str) -> None:
         raise Refused(
             f"{files.shown(path)}: code Python runs as it starts (a .pth file, sitecustomize, usercustomize) "
             f"or the environment the tool runs in ({ENVIRONMENT}/), which no commit may hold; remove it"
+        )
+
+
+PYTHON_SUFFIXES = (".py", ".pyw")  # what Python runs as source, by its name
+PYTHON_LIMIT = 4 << 20  # bytes of a Python source read for its encoding; a larger one is refused unread
+
+
+def _python(path: str) -> bool:
+    return files.folded(path.rpartition("/")[2]).endswith(PYTHON_SUFFIXES)
+
+
+def no_other_encoding(path: str, data: bytes | None) -> None:
+    """Refused: a Python source that declares an encoding other than UTF-8 (PEP 263, its first two
+    lines), or one too large to tell. Python decodes it so, while GitHub's review and an editor show
+    its bytes as UTF-8: under `# -*- coding: utf-7 -*-` the line `# +AAo-x = 2` is a comment to a
+    reviewer and `x = 2` to Python (`+AAo-` is a line break), and under unicode_escape `# \\u000a`
+    is one too (tested). Merged, such a module of the checker's runs code no reviewer was shown."""
+    if data is None:
+        raise Refused(f"{files.shown(path)}: a Python source over {PYTHON_LIMIT:,} bytes, whose encoding is not read")
+    lines = iter(data.splitlines(keepends=True)[:2])
+    try:
+        encoding, _ = tokenize.detect_encoding(lambda: next(lines, b""))
+    except SyntaxError:  # an encoding Python does not know, or bytes its declaration does not decode
+        encoding = "unknown"
+    if encoding not in ("utf-8", "utf-8-sig"):
+        raise Refused(
+            f"{files.shown(path)}: a Python source in {files.printable(encoding)}, which Python reads otherwise "
+            "than GitHub and an editor show it (UTF-8); write it in UTF-8, without another coding declaration"
         )
 
 
