@@ -48,7 +48,7 @@ MIN_WORDS = 100  # the shorter of two documents compared has at least these word
 MAX_WORDS = 200_000  # words of one document compared (a ClinicalTrials.gov study has ~25,000)
 MAX_CHARACTERS = 10 * MAX_WORDS  # characters of a text split into words; a longer one is not compared
 MAX_COMPARED = 2_000_000  # words compared in one run, over every pair: a pull request adding thousands stops here
-MAX_PAIRS = 20_000_000  # pairs of like words difflib may visit in one comparison (~10 s at worst)
+MAX_PAIRS = 5_000_000  # pairs of like words difflib may visit in one comparison (~2 s at worst)
 MAX_SHOWN = 10  # changes of words shown for one copy, then how many more
 MAX_EXCERPT = 160  # characters of one side of a change shown
 # A word: a run of letters and digits, or any one other character that is not white space (`"count": 6,`
