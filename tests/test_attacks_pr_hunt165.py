@@ -63,6 +63,10 @@
   GitHub's review and `found = False` to Python: a module of the checker's so written ran, once
   merged, code no reviewer was shown. The extraction refuses a Python source in any encoding but
   UTF-8 anywhere in the commit.
+- **A line Python ends and git does not.** `# a note about the check\\rfound = False`: git and
+  GitHub's review show one comment line (a line ends at a line feed), Python ends the comment at the
+  carriage return and runs `found = False`. The extraction refuses a lone carriage return in a
+  Python source.
 - **The bound spent before the copy.** Sources were compared in the order of their names while
   the bound of words compared lasted: sources named to sort first, added for a new stub and naming
   IM19, spent it, and the copy IM19's record moved to was "not compared". The sources a record the
@@ -543,3 +547,15 @@ def test_a_python_source_in_another_encoding_is_refused(tmp_path: Path) -> None:
         with pytest.raises(extract.Refused):
             extract.no_other_encoding("x.py", refused)
     extract.no_other_encoding("x.py", b"\xef\xbb\xbf# -*- coding: utf-8 -*-\nx = '\xc3\xa9'\n")
+
+
+def test_a_python_source_with_a_lone_carriage_return_is_refused(tmp_path: Path) -> None:
+    """Python ends a line at a carriage return, git and GitHub at a line feed: `# a note\\rfound =
+    False` is one comment line in the review and `found = False` to Python (tested)."""
+    module = b"found = True\n# a note about the check\rfound = False\nprint(found)\n"
+    (tmp_path / "module.py").write_bytes(module)
+    done = subprocess.run([sys.executable, str(tmp_path / "module.py")], capture_output=True, text=True, timeout=60)
+    assert done.stdout == "False\n", done.stderr
+    with pytest.raises(extract.Refused, match="line 2: a carriage return"):
+        extract.no_lone_carriage_return("scripts/sle_trials/git/received.py", module)
+    extract.no_lone_carriage_return("x.py", b"found = True\r\nprint(found)\r\n")

@@ -29,7 +29,8 @@ every clone of the merged branch then held other bytes than those checked.
 
 Compiled Python anywhere in the commit stops it as well (no_compiled_code), and so does a package
 beside a module of its name (no_module_shadowed), a Python source in another encoding than UTF-8
-(no_other_encoding), and code Python runs as it starts
+(no_other_encoding) or with a line Python ends where git does not (no_lone_carriage_return), and code
+Python runs as it starts
 (no_start_up_code: a .pth file, sitecustomize, the .venv/ folder itself): merged, each becomes the
 code of the base branch that checks the next pull request, run in place of or before the source a
 reviewer reads as the code.
@@ -40,6 +41,7 @@ reviewer reads as the code.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import tokenize
@@ -94,6 +96,7 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
     blobs = repository.objects(set(sources.values()), PYTHON_LIMIT)
     for path, oid in sorted(sources.items()):
         no_other_encoding(path, blobs[oid].data)
+        no_lone_carriage_return(path, blobs[oid].data)
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
     for path, entry in entries.items():
@@ -212,6 +215,21 @@ def no_other_encoding(path: str, data: bytes | None) -> None:
         raise Refused(
             f"{files.shown(path)}: a Python source in {files.printable(encoding)}, which Python reads otherwise "
             "than GitHub and an editor show it (UTF-8); write it in UTF-8, without another coding declaration"
+        )
+
+
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
+def no_lone_carriage_return(path: str, data: bytes | None) -> None:
+    """Refused: a Python source with a carriage return not followed by a line feed. Python ends a line
+    there; git and GitHub's review do not (a line is what ends in a line feed): `# a note\\rfound =
+    False` is one comment to a reviewer and a comment, then `found = False`, to Python (tested)."""
+    if data is not None and (found := _LONE_CR.search(data)):
+        line = data.count(b"\n", 0, found.start()) + 1
+        raise Refused(
+            f"{files.shown(path)} line {line}: a carriage return Python ends a line at, which git and GitHub "
+            "show within one line; end its lines with a line feed"
         )
 
 
