@@ -67,6 +67,9 @@
   GitHub's review show one comment line (a line ends at a line feed), Python ends the comment at the
   carriage return and runs `found = False`. The extraction refuses a lone carriage return in a
   Python source.
+- **A name a reviewer reads as another.** `skіp = False` (a Cyrillic і) before `if skip: return []`
+  reads as the check turned back on; Python leaves `skip` as it was. The extraction refuses a name
+  beyond ASCII in a Python source (strings and comments may hold any character).
 - **The bound spent before the copy.** Sources were compared in the order of their names while
   the bound of words compared lasted: sources named to sort first, added for a new stub and naming
   IM19, spent it, and the copy IM19's record moved to was "not compared". The sources a record the
@@ -559,3 +562,16 @@ def test_a_python_source_with_a_lone_carriage_return_is_refused(tmp_path: Path) 
     with pytest.raises(extract.Refused, match="line 2: a carriage return"):
         extract.no_lone_carriage_return("scripts/sle_trials/git/received.py", module)
     extract.no_lone_carriage_return("x.py", b"found = True\r\nprint(found)\r\n")
+
+
+def test_a_python_name_beyond_ascii_is_refused(tmp_path: Path) -> None:
+    """`skіp = False` (a Cyrillic і) before `if skip:` reads to a reviewer as the check turned back on;
+    Python keeps `skip` as it was (tested). The extraction refuses a name beyond ASCII in a Python
+    source; strings and comments may hold any character."""
+    module = "skip = True\nskіp = False  # the manifest is read\nprint(skip)\n".encode()
+    (tmp_path / "module.py").write_bytes(module)
+    done = subprocess.run([sys.executable, str(tmp_path / "module.py")], capture_output=True, text=True, timeout=60)
+    assert done.stdout == "True\n", done.stderr
+    with pytest.raises(extract.Refused, match="line 2: the name"):
+        extract.no_names_beyond_ascii("scripts/sle_trials/git/received.py", module)
+    extract.no_names_beyond_ascii("x.py", "x = '≥ 18 × 10⁶'  # “quoted”\n".encode())

@@ -29,7 +29,8 @@ every clone of the merged branch then held other bytes than those checked.
 
 Compiled Python anywhere in the commit stops it as well (no_compiled_code), and so does a package
 beside a module of its name (no_module_shadowed), a Python source in another encoding than UTF-8
-(no_other_encoding) or with a line Python ends where git does not (no_lone_carriage_return), and code
+(no_other_encoding), with a line Python ends where git does not (no_lone_carriage_return) or with a
+name beyond ASCII (no_names_beyond_ascii), and code
 Python runs as it starts
 (no_start_up_code: a .pth file, sitecustomize, the .venv/ folder itself): merged, each becomes the
 code of the base branch that checks the next pull request, run in place of or before the source a
@@ -40,6 +41,7 @@ reviewer reads as the code.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
@@ -97,6 +99,7 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
     for path, oid in sorted(sources.items()):
         no_other_encoding(path, blobs[oid].data)
         no_lone_carriage_return(path, blobs[oid].data)
+        no_names_beyond_ascii(path, blobs[oid].data)
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
     for path, entry in entries.items():
@@ -231,6 +234,26 @@ def no_lone_carriage_return(path: str, data: bytes | None) -> None:
             f"{files.shown(path)} line {line}: a carriage return Python ends a line at, which git and GitHub "
             "show within one line; end its lines with a line feed"
         )
+
+
+def no_names_beyond_ascii(path: str, data: bytes | None) -> None:
+    """Refused: a name in a Python source (a variable, a function) with a character beyond ASCII.
+    Python tells `skip` from `skіp` (a Cyrillic і), a reviewer does not: `skіp = False` before `if
+    skip: return []` reads as the check turned back on, and leaves it off (tested). Python also reads
+    `ｓkip` (a full-width s) as `skip`, which only widens what a reviewer must tell apart. Strings and
+    comments may hold any character. A source Python cannot read into words is left to fail where it
+    runs."""
+    if data is None or data.isascii():
+        return
+    try:
+        for token in tokenize.tokenize(io.BytesIO(data).readline):
+            if token.type == tokenize.NAME and not token.string.isascii():
+                raise Refused(
+                    f"{files.shown(path)} line {token.start[0]}: the name {files.printable(token.string)!r} "
+                    "holds a character beyond ASCII, which a reviewer may read as another name; spell it in ASCII"
+                )
+    except (tokenize.TokenError, SyntaxError):
+        return
 
 
 def no_module_shadowed(tree: list[str]) -> None:
