@@ -70,6 +70,9 @@
 - **A name a reviewer reads as another.** `skіp = False` (a Cyrillic і) before `if skip: return []`
   reads as the check turned back on; Python leaves `skip` as it was. The extraction refuses a name
   beyond ASCII in a Python source (strings and comments may hold any character).
+- **An invisible character in code.** `if mode == "strict<U+200B>":` reads as the strict check and
+  is never true; a bidirectional control shows code in another order than Python reads it. The
+  extraction refuses a format character (Cf) in a Python source, but a byte-order mark at its start.
 - **The bound spent before the copy.** Sources were compared in the order of their names while
   the bound of words compared lasted: sources named to sort first, added for a new stub and naming
   IM19, spent it, and the copy IM19's record moved to was "not compared". The sources a record the
@@ -575,3 +578,13 @@ def test_a_python_name_beyond_ascii_is_refused(tmp_path: Path) -> None:
     with pytest.raises(extract.Refused, match="line 2: the name"):
         extract.no_names_beyond_ascii("scripts/sle_trials/git/received.py", module)
     extract.no_names_beyond_ascii("x.py", "x = '≥ 18 × 10⁶'  # “quoted”\n".encode())
+
+
+def test_an_invisible_character_in_a_python_source_is_refused() -> None:
+    """`if mode == "strict<U+200B>":` reads to a reviewer as the strict check and is never true; a
+    bidirectional control shows code in another order than Python reads it. The extraction refuses a
+    format character anywhere in a Python source but a byte-order mark at its start."""
+    for module in ('mode = "strict"\nif mode == "strict\u200b":\n    check()\n', 'x = "\u202e"\n'):
+        with pytest.raises(extract.Refused, match="line [12]: an invisible character"):
+            extract.no_invisible_characters("scripts/sle_trials/git/received.py", module.encode())
+    extract.no_invisible_characters("x.py", '\ufeffx = "\\u200b ≥"\n'.encode())

@@ -30,7 +30,7 @@ every clone of the merged branch then held other bytes than those checked.
 Compiled Python anywhere in the commit stops it as well (no_compiled_code), and so does a package
 beside a module of its name (no_module_shadowed), a Python source in another encoding than UTF-8
 (no_other_encoding), with a line Python ends where git does not (no_lone_carriage_return) or with a
-name beyond ASCII (no_names_beyond_ascii), and code
+name beyond ASCII (no_names_beyond_ascii) or an invisible character (no_invisible_characters), and code
 Python runs as it starts
 (no_start_up_code: a .pth file, sitecustomize, the .venv/ folder itself): merged, each becomes the
 code of the base branch that checks the next pull request, run in place of or before the source a
@@ -47,6 +47,7 @@ import re
 import stat
 import sys
 import tokenize
+import unicodedata
 from pathlib import Path
 
 from sle_trials import files, paths
@@ -100,6 +101,7 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
         no_other_encoding(path, blobs[oid].data)
         no_lone_carriage_return(path, blobs[oid].data)
         no_names_beyond_ascii(path, blobs[oid].data)
+        no_invisible_characters(path, blobs[oid].data)
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
     for path, entry in entries.items():
@@ -254,6 +256,24 @@ def no_names_beyond_ascii(path: str, data: bytes | None) -> None:
                 )
     except (tokenize.TokenError, SyntaxError):
         return
+
+
+def no_invisible_characters(path: str, data: bytes | None) -> None:
+    """Refused: a format character (Unicode's Cf: a zero-width space or joiner, a bidirectional
+    control, a soft hyphen) anywhere in a Python source but a byte-order mark at its start. A reviewer
+    is shown none of it: `if mode == "strict<U+200B>":` reads as the strict check and never runs it,
+    and a bidirectional control shows code in another order than Python reads it (Trojan Source,
+    CVE-2021-42574). Written as an escape (`"\\u200b"`), such a character is seen."""
+    if data is None or data.isascii():
+        return
+    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    for at, char in enumerate(text):
+        if not char.isascii() and unicodedata.category(char) == "Cf":
+            line = text.count("\n", 0, at) + 1
+            raise Refused(
+                f"{files.shown(path)} line {line}: an invisible character (U+{ord(char):04X}), which no reviewer is "
+                "shown; write it as an escape"
+            )
 
 
 def no_module_shadowed(tree: list[str]) -> None:
