@@ -72,7 +72,9 @@
   beyond ASCII in a Python source (strings and comments may hold any character).
 - **An invisible character in code.** `if mode == "strict<U+200B>":` reads as the strict check and
   is never true; a bidirectional control shows code in another order than Python reads it. The
-  extraction refuses a format character (Cf) in a Python source, but a byte-order mark at its start.
+  extraction refuses a format character (Cf) in a Python source, but a byte-order mark at its start,
+  and in CI's files, the schema, the package's templates and the settings at the top (with a lone
+  carriage return there too: YAML ends a line at one, as Python does).
 - **The bound spent before the copy.** Sources were compared in the order of their names while
   the bound of words compared lasted: sources named to sort first, added for a new stub and naming
   IM19, spent it, and the copy IM19's record moved to was "not compared". The sources a record the
@@ -588,3 +590,17 @@ def test_an_invisible_character_in_a_python_source_is_refused() -> None:
         with pytest.raises(extract.Refused, match="line [12]: an invisible character"):
             extract.no_invisible_characters("scripts/sle_trials/git/received.py", module.encode())
     extract.no_invisible_characters("x.py", '\ufeffx = "\\u200b ≥"\n'.encode())
+
+
+def test_what_runs_the_check_is_read_for_what_no_reviewer_is_shown() -> None:
+    """Not Python alone: CI's files, the schema, the package's templates and the settings at the top
+    run or configure the check, and YAML ends a line at a carriage return as Python does. Each is
+    read for a lone carriage return and an invisible character; data and documentation are not."""
+    for path in (".ci/trusted-check", ".github/workflows/review.yml", "schema/trial.schema.json", "pyproject.toml"):
+        assert extract.runs(path), path
+    for path in ("trials/NCT06513429.yaml", "seeds/x.txt", "trials.csv", "docs/checks.md", "tests/hostile/bom.yaml"):
+        assert not extract.runs(path), path
+    with pytest.raises(extract.Refused, match="line 3: an invisible character"):
+        extract.no_invisible_characters(
+            ".ci/trusted-check", 'set -e\nmode=strict\n[ "$mode" = "strict\u200b" ]\n'.encode()
+        )

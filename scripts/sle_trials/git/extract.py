@@ -95,12 +95,15 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
         no_compiled_code(path)
         no_start_up_code(path)
     no_module_shadowed(tree)
-    sources = {path: entry.oid for path, entry in listed if entry.mode in plumbing.FILE_MODES and _python(path)}
+    sources = {path: entry.oid for path, entry in listed if entry.mode in plumbing.FILE_MODES and runs(path)}
     blobs = repository.objects(set(sources.values()), PYTHON_LIMIT)
     for path, oid in sorted(sources.items()):
-        no_other_encoding(path, blobs[oid].data)
+        if _python(path):
+            no_other_encoding(path, blobs[oid].data)
+            no_names_beyond_ascii(path, blobs[oid].data)
+        elif blobs[oid].data is None:
+            raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)
-        no_names_beyond_ascii(path, blobs[oid].data)
         no_invisible_characters(path, blobs[oid].data)
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
@@ -203,6 +206,20 @@ def _python(path: str) -> bool:
     return files.folded(path.rpartition("/")[2]).endswith(PYTHON_SUFFIXES)
 
 
+# Where the files that run or configure the check are, besides Python sources anywhere: CI and its
+# scripts, the schema, the package (its templates too), and the settings at the top (pyproject.toml,
+# the Makefile, the hooks, .gitattributes). A line a tool ends where git does not, or a character no
+# reviewer is shown, reads otherwise there than in the review.
+RUNS_UNDER = (".ci/", ".github/", "schema/", "scripts/")
+NOT_RUN_AT_THE_TOP = ("trials.csv", "datapackage.json", "LICENSE", "LICENSE.txt")
+
+
+def runs(path: str) -> bool:
+    if _python(path) or path.startswith(RUNS_UNDER):
+        return True
+    return "/" not in path and path not in NOT_RUN_AT_THE_TOP and not path.endswith(".md")
+
+
 def no_other_encoding(path: str, data: bytes | None) -> None:
     """Refused: a Python source that declares an encoding other than UTF-8 (PEP 263, its first two
     lines), or one too large to tell. Python decodes it so, while GitHub's review and an editor show
@@ -227,9 +244,10 @@ _LONE_CR = re.compile(rb"\r(?!\n)")
 
 
 def no_lone_carriage_return(path: str, data: bytes | None) -> None:
-    """Refused: a Python source with a carriage return not followed by a line feed. Python ends a line
-    there; git and GitHub's review do not (a line is what ends in a line feed): `# a note\\rfound =
-    False` is one comment to a reviewer and a comment, then `found = False`, to Python (tested)."""
+    """Refused: a carriage return not followed by a line feed, in a file that runs or configures the
+    check (runs). Python ends a line there, and YAML; git and GitHub's review do not (a line is what
+    ends in a line feed): `# a note\\rfound = False` is one comment to a reviewer and a comment, then
+    `found = False`, to Python (tested)."""
     if data is not None and (found := _LONE_CR.search(data)):
         line = data.count(b"\n", 0, found.start()) + 1
         raise Refused(
@@ -260,7 +278,8 @@ def no_names_beyond_ascii(path: str, data: bytes | None) -> None:
 
 def no_invisible_characters(path: str, data: bytes | None) -> None:
     """Refused: a format character (Unicode's Cf: a zero-width space or joiner, a bidirectional
-    control, a soft hyphen) anywhere in a Python source but a byte-order mark at its start. A reviewer
+    control, a soft hyphen) in a file that runs or configures the check (runs: a Python source, CI's
+    files, the schema, the settings at the top), but a byte-order mark at its start. A reviewer
     is shown none of it: `if mode == "strict<U+200B>":` reads as the strict check and never runs it,
     and a bidirectional control shows code in another order than Python reads it (Trojan Source,
     CVE-2021-42574). Written as an escape (`"\\u200b"`), such a character is seen."""
