@@ -150,7 +150,7 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
             )
             if said is None:
                 continue
-            if any(_explains(text, said.words, doc) for text in notes.get(name, [])):
+            if any(_explains(text, said.words, doc, _parts(schema, name)) for text in notes.get(name, [])):
                 # a note on the field says why these words are not its value ("1900 Months" is no age);
                 # another source's words at the field's place are its to name too (a note naming one page's
                 # "6 participants" said nothing of the registry's 60)
@@ -225,15 +225,50 @@ _A_REASON = re.compile(
 )
 
 
-def _explains(note: str, words: str, doc: SourceDoc) -> bool:
+def _explains(note: str, words: str, doc: SourceDoc, parts: tuple[str, ...] = ()) -> bool:
     """Whether a note's text (normalised, casefolded) names the words and says why they are not the
     field's value: gives a reason (_A_REASON) in its own words, besides them and the runs of doc's words
     it copies (the quote "18 Years 65 Years ALL No" as a note on the sex gives its "No" as no reason),
-    and is no reading of them as the value (_HOLDS_ITS_VALUE)."""
+    and is no reading of them as the value (_HOLDS_ITS_VALUE). What the note says a source lacks of a
+    part of the field (parts: "gives no intervention type", "its route is not given") is no reason of
+    the words (_of_the_words)."""
     if not _names(note, words) or _HOLDS_ITS_VALUE.search(note) is not None:
         return False
     named = rf"(?<![\w.,]){re.escape(normalise(words).casefold())}(?!\w|[.,][0-9])"
-    return _A_REASON.search(re.sub(named, " ", _own_words(note, doc))) is not None
+    return _A_REASON.search(re.sub(named, " ", _own_words(_of_the_words(note, parts), doc))) is not None
+
+
+def _lacking(parts: tuple[str, ...]) -> re.Pattern[str]:
+    """What a note says a source lacks of one or more of the parts: "(but the page) gives no route",
+    "does not state the type or description", "(but) no type", "without other names", "its route is
+    not given". Not "is no enrollment count", "is not the count", which deny the words are the part."""
+    part = r"(?<![\w-])(?:" + "|".join(map(re.escape, parts)) + r")(?![\w-])"
+    gap = r"(?:[\w'’()-]+\s+){0,2}?"
+    listed = rf"{part}(?:\s*(?:,|or|and|nor)\s+{gap}{part})*"
+    verb = r"(?:gives?|states?|lists?|names?|says?|has|have|provides?|specif(?:y|ies)|reports?|mentions?|shows?)"
+    denied = r"(?:does|do|did)\s+not\s+(?:give|state|list|name|say|provide|specify|report|mention|show)"
+    given = r"(?:given|stated|listed|named|reported|specified|provided|mentioned|shown)"
+    return re.compile(
+        rf"(?:\bbut\s+(?:[\w'’]+\s+){{0,3}}?)?(?:\b{verb}\s+(?:no|neither)|\b{denied})\s+{gap}{listed}"
+        rf"|(?:\bbut\s+)?(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )\b(?:no|without)\s+{gap}{listed}"
+        rf"|{listed}\s+(?:is|are|was|were)\s+(?:not|never)\s+{given}"
+    )
+
+
+def _of_the_words(note: str, parts: tuple[str, ...]) -> str:
+    """The note without what it says a source lacks of a part of the field (_lacking): Relma-cel's note
+    on its interventions, "The source names the treatment Relma-cel (in its title and summary) but gives
+    no intervention type or description", denies the intervention's type and description, which the
+    record declares silent on their own; its "but" and "no" excused the interventions left out and
+    declared silent while the source names the trial's product."""
+    return _lacking(parts).sub(" ", note) if parts else note
+
+
+def _parts(schema: dict, name: str) -> tuple[str, ...]:
+    """The parts of the field at name as a note words them (its properties, or its items', "other_names"
+    as "other names"); none for a field of one value."""
+    node = _value_node(schema, fields.parse_dotted(name))
+    return tuple(key.replace("_", " ") for key in node.get("properties", {}))
 
 
 def _gives_a_reason(note: str, doc: SourceDoc) -> bool:
