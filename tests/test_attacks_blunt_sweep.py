@@ -14,6 +14,10 @@ checks a record. What passed and makes the record say what its source does not:
   part of the field ("gives no intervention type", "does not state its route", "its type is not
   given") is no reason of the words (silence._of_the_words); a denial that the words are the part
   ("is no enrollment count", "is not the count") still is.
+- IM19's curation.incomplete entries, "The source's inclusion list starts at 2; criterion 1 is missing
+  from the page", passed with 3, 20, 1 or 0 for the 2: the entry said where the source's list starts,
+  and the site showed it, though the source's starts at 2. Where an entry says a list starts is held
+  to the first number of its own numbering (completeness._starts_elsewhere, E514).
 """
 
 from __future__ import annotations
@@ -88,3 +92,27 @@ def test_a_note_giving_its_reason_of_the_words_still_excuses(
 @pytest.mark.parametrize("shown", [IM19_PATH, RELMA_PATH])
 def test_the_curated_records_pass(checks: mutations.Checks, shown: str) -> None:
     assert checks.codes(shown, record_data(DATA_ROOT / shown, shown)) == set()
+
+
+def with_incomplete(start: str) -> dict:
+    """IM19 with its entries under curation.incomplete saying its lists start as start says."""
+    data = record_data(DATA_ROOT / IM19_PATH, IM19_PATH)
+    for entry in data["curation"]["incomplete"]:
+        kind = entry["field"].split(".")[1].split("_")[0]
+        entry["text"] = f"The source's {kind} list {start}; criterion 1 is missing from the page."
+    return data
+
+
+@pytest.mark.parametrize(
+    "start",
+    ["starts at 3", "starts at 20", "starts at 1", "starts at 0", "begins with criterion 3", "starts at three"],
+)
+def test_an_incomplete_entry_starting_the_list_elsewhere_is_refused(checks: mutations.Checks, start: str) -> None:
+    assert "E514" in checks.codes(IM19_PATH, with_incomplete(start))
+
+
+@pytest.mark.parametrize(
+    "start", ["starts at 2", "starts at two", "starts at criterion 2", "begins with item no. 2", "is numbered from 2"]
+)
+def test_an_incomplete_entry_starting_the_list_at_its_first_passes(checks: mutations.Checks, start: str) -> None:
+    assert checks.codes(IM19_PATH, with_incomplete(start)) == set()

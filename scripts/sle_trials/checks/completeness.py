@@ -82,7 +82,7 @@ CHECKS = (
         "source-gap-undeclared",
         "a source list whose numbering shows lost items, not declared under curation.incomplete by an entry "
         "that names them (the first and the last lost), or an entry there naming as lost a criterion the source "
-        "lists",
+        "lists, or saying the source's list starts at another number than its first",
     ),
 )
 
@@ -144,6 +144,30 @@ def _named_but_listed(entry: dict, field: str, items: list[Item]) -> list[int]:
         return []
     main = set(_main_numbers(items))
     return sorted(n for n in _named_as_lost(entry.get("text", "")) if n in main)
+
+
+def _starts_elsewhere(entry: dict, field: str, items: list[Item]) -> list[tuple[int, int]]:
+    """(the number, the list's first) for each place an incomplete entry on this list says the source's
+    list starts at ("starts at 2", "begins with criterion two") that is not the first number of its
+    own numbering: IM19's "The source's inclusion list starts at 2; criterion 1 is missing" passed
+    with 3, 20 or 0 for its 2, and the site said the source lacks what it gives, or gives what it lacks."""
+    main = _main_numbers(items)
+    if not main or not (entry["field"] == field or entry["field"].startswith(field + ".")):
+        return []
+    out = []
+    for start in _STARTS_AT.finditer(entry.get("text", "")):
+        word = lexicon.folded(start.group(1))
+        said = int(word) if word.isdigit() else CARDINAL_WORDS.get(word)
+        if said is not None and said != main[0]:
+            out.append((said, main[0]))
+    return out
+
+
+# Where an entry says a list starts: "starts at 2", "begins with criterion two", "starting from item no. 3"
+_STARTS_AT = re.compile(
+    r"(?i)\b(?:starts?|starting|begins?|beginning|opens?|opening)\s+(?:at|with|from)\s+(?:the\s+)?"
+    r"(?:(?:items?|criteri(?:on|a)|entr(?:y|ies)|numbers?)\s+)?(?:no\.\s*|number\s+|#\s*)?([0-9]+|[a-z]+)\b"
+)
 
 
 # An entry's clauses (at a stop, a semicolon, a parenthesis or "but"): each read for the items it names
@@ -303,6 +327,14 @@ def check(record: Record, docs: list[SourceDoc], reader: lexicon.Reader | None =
                     "E514",
                     f"{field}: an entry under curation.incomplete names {kind} criterion {listed[0]} as lost, but the "
                     f"source lists it; say only what the source lacks",
+                )
+        for entry in entries:
+            for starts, first in _starts_elsewhere(entry, field, source):
+                yield at(
+                    ("curation", "incomplete"),
+                    "E514",
+                    f"{field}: an entry under curation.incomplete says the source's {kind} list starts at {starts}, "
+                    f"but it starts at {first}; say only what the source lacks",
                 )
         if name not in eligibility:
             declared = " but is declared silent" if fields.covered(curation.get("silent", []), field) else ""
