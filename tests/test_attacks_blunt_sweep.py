@@ -18,6 +18,11 @@ checks a record. What passed and makes the record say what its source does not:
   from the page", passed with 3, 20, 1 or 0 for the 2: the entry said where the source's list starts,
   and the site showed it, though the source's starts at 2. Where an entry says a list starts is held
   to the first number of its own numbering (completeness._starts_elsewhere, E514).
+- IM19's completion date left out and declared silent, beside its note on the dates ("two unlabelled
+  dates (2024-07-30, 2027-12-31) ... read as study start and study completion"): an unlabelled date is
+  no date the silence check reads, and the note, which reads the source's date as the completion, was
+  read for nothing. A field declared silent that a note on it or above it reads a date as, a date the
+  record holds as none of its dates, is refused (silence._read_as_it, E523).
 """
 
 from __future__ import annotations
@@ -116,3 +121,47 @@ def test_an_incomplete_entry_starting_the_list_elsewhere_is_refused(checks: muta
 )
 def test_an_incomplete_entry_starting_the_list_at_its_first_passes(checks: mutations.Checks, start: str) -> None:
     assert checks.codes(IM19_PATH, with_incomplete(start)) == set()
+
+
+DATES_NOTE = (
+    'The source lists two unlabelled dates (2024-07-30, 2027-12-31) under "key timeline milestones" in Basic '
+    "Information; "
+)
+
+
+def completion_silent(notes: dict[str, str]) -> dict:
+    """IM19 with its completion date left out (its quote with it) and declared silent, its notes on the
+    fields named given those texts (the note on the dates kept where not named)."""
+    data = record_data(DATA_ROOT / IM19_PATH, IM19_PATH)
+    del data["dates"]["completion"]
+    del data["evidence"]["dates.completion.date"]
+    data["curation"]["silent"] = [s for s in data["curation"]["silent"] if s != "dates.completion.type"]
+    data["curation"]["silent"].append("dates.completion")
+    kept = [n for n in data["curation"]["notes"] if n["field"] not in notes]
+    data["curation"]["notes"] = kept + [{"field": field, "text": text} for field, text in notes.items()]
+    return data
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        {},  # the curated note on the dates
+        {"dates.completion": "The second unlabelled date, 2027-12-31, is read as the completion."},
+        {"dates": DATES_NOTE + "recorded as the study's start and its completion."},
+        {"dates": DATES_NOTE + "taken as study start and study completion (their type is not given)."},
+    ],
+)
+def test_a_date_a_note_reads_declared_silent_is_refused(checks: mutations.Checks, notes: dict[str, str]) -> None:
+    assert "E523" in checks.codes(IM19_PATH, completion_silent(notes))
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        {"dates": DATES_NOTE + "the first is read as study start; the second is read as none."},
+        {"dates": DATES_NOTE + "read as study start; 2027-12-31 is left out until the registry labels it."},
+        {"dates": DATES_NOTE + "the first read as study start, the second not read as the completion."},
+    ],
+)
+def test_a_date_a_note_does_not_read_may_be_declared_silent(checks: mutations.Checks, notes: dict[str, str]) -> None:
+    assert "E523" not in checks.codes(IM19_PATH, completion_silent(notes))

@@ -50,7 +50,8 @@ holds other fields too):
   those treated), and for its therapies one that names a therapy there.
 
 A page's unlabelled dates ("2024-07-30 2027-12-31") are a curator's reading, so a date declared
-silent there is a reading too (the note on the field says which). A field with a
+silent there is a reading too (the note on the field says which), but not one a note on it or on the
+dates reads a date the record holds nowhere as ("read as study start and study completion"). A field with a
 curation note on it that names the words each source states there is left to the note (an age of
 "1900 Months" is stated but is no age: the note says why "1900" is none); a note that does not name
 them explains nothing of them (any text would otherwise excuse a dropped enrollment), nor does one
@@ -91,7 +92,9 @@ CHECKS = (
         "where it speaks of the trial, by a number of participants, an age, a date under its label, a code's "
         "term under its field's label or a phase in its own word), a product "
         "field whose term a source gives where it speaks of the trial's product (its summary, description or "
-        "keywords too), or interventions declared silent where a source names the trial's own product",
+        "keywords too), or interventions declared silent where a source names the trial's own product, or a "
+        "field a curation note on it or above it reads a date of the source as, one the record holds as none "
+        "of its dates",
     ),
     Check(
         "E532",
@@ -131,6 +134,18 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
     for i, name in enumerate(curation.get("silent", [])):
         if fields.present(record.data, fields.parse_dotted(name)):
             continue  # a field declared silent that the record fills is E506's
+        reading = _read_as_it(notes, schema, name, _dates_held(record.data))
+        if reading is not None:
+            line, col = record.where(("curation", "silent", i))
+            yield Problem(
+                record.path,
+                line,
+                col,
+                "E523",
+                f"curation.silent: {name} is declared silent, but a curation note reads the source's words as it "
+                f"({reading!r}); fill it in, or say in the note why the words are not its value",
+            )
+            continue
         for doc in [*_speaking(record, docs), *_naming(record, docs)]:
             # the notes on the field that give a reason (_gives_a_reason) name what the criteria state of
             # it away: "Severe lupus nephritis" alone, its words moved into a note, names nothing away
@@ -210,6 +225,44 @@ _HOLDS_ITS_VALUE = re.compile(
     r"(?<!\bnot )(?<!\bnever )\b(?:recorded|kept|read|taken|entered|transcribed|curated)\s+(?:here\s+)?as\b"
     r"(?!\s+(?:no|none|nothing|absent|silent|missing|not|unstated)\b)"
 )
+
+
+def _read_as_it(notes: dict[str, list[str]], schema: dict, name: str, held: set[str]) -> str | None:
+    """The words of a note on the field at name, or on a field above it, that name a date the record
+    holds as none of its dates (held) and read the source's words as that field (_HOLDS_ITS_VALUE then,
+    within a few words, its name: "read as study start and study completion" of dates.completion), else
+    None. The field declared silent says the sources do not state it, where the curator's note says a
+    date of theirs was read as it: IM19's completion date left out and declared silent passed beside its
+    note on the dates, an unlabelled date being no date the silence check reads. A note whose dates the
+    record holds (the second one as the primary completion, a note on that field saying so) is another
+    field's reading (E510 asks that its note names it). A longer name of a field beside it that ends in
+    the same words ("primary completion") is not it."""
+    path = fields.parse_dotted(name)
+    words = str(path[-1]).replace("_", " ")
+    above = _value_node(schema, path[:-1]) if len(path) > 1 else fields.resolve(schema, schema)
+    longer = [
+        key.replace("_", " ")[: -len(words)]
+        for key in above.get("properties", {})
+        if key != path[-1] and key.replace("_", " ").endswith(" " + words)
+    ]
+    named = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,5}}?({re.escape(words)})(?![\w-])")
+    for field in [fields.dotted(path[:depth]) for depth in range(1, len(path) + 1)]:
+        for note in notes.get(field, []):
+            if set(_ISO_DATE.findall(note)) <= held:
+                continue
+            for reads in _HOLDS_ITS_VALUE.finditer(note):
+                found = named.match(note, reads.end())
+                if found is not None and not any(note[: found.start(1)].endswith(w) for w in longer):
+                    return note[reads.start() : found.end()]
+    return None
+
+
+_ISO_DATE = re.compile(r"(?<![\w-])[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?(?![\w-])")
+
+
+def _dates_held(data: dict) -> set[str]:
+    """The dates the record holds (dates.*.date)."""
+    return {str(d.get("date")) for d in (data.get("dates") or {}).values() if isinstance(d, dict)}
 
 
 # The words of a reason a note gives for a source's words not being the field's value, besides them: a
