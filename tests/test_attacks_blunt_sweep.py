@@ -27,9 +27,11 @@ checks a record. What passed and makes the record say what its source does not:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import mutations
 import pytest
-from conftest import DATA_ROOT, IM19_PATH, RELMA_PATH, record_data
+from conftest import DATA_ROOT, FIXTURES, IM19_PATH, RELMA_PATH, record_data
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +167,33 @@ def test_a_date_a_note_reads_declared_silent_is_refused(checks: mutations.Checks
 )
 def test_a_date_a_note_does_not_read_may_be_declared_silent(checks: mutations.Checks, notes: dict[str, str]) -> None:
     assert "E523" not in checks.codes(IM19_PATH, completion_silent(notes))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "silence._explains takes a note as naming a field's words wherever they stand in it: the import's note "
+        "on results_posted ('The source's resultsSection gives what the record has no place for, not imported: "
+        "... moreInfoModule.certainAgreement {piSponsorEmployee true} ...') names 'true' as another key's value, "
+        "and its 'no' and 'not' are of what was not imported, yet together they excuse hasResults: true left out "
+        "and declared silent. The notes reach _explains casefolded, so telling a key's value from the field's "
+        "needs the note read with its keys (or the import's note form) before it is folded"
+    ),
+)
+def test_results_posted_left_out_beside_an_import_note_naming_another_keys_true_is_refused(
+    registry: Path,
+) -> None:
+    from sle_trials.cli import main
+
+    source = FIXTURES / "ctgov" / "real" / "NCT05594173.json"
+    assert main(["import", "ctgov", str(source), "--root", str(registry), "--out-of-scope", "a real study"]) == 0
+    shown = "trials/NCT05594173.yaml"
+    data = record_data(registry / shown, shown)
+    data["curation"]["status"] = "complete"
+    checks = mutations.Checks(registry)
+    assert checks.codes(shown, data) == set()
+    assert data["results_posted"] is True
+    del data["results_posted"]
+    del data["evidence"]["results_posted"]
+    data["curation"]["silent"].append("results_posted")
+    assert "E523" in checks.codes(shown, data)
