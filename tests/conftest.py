@@ -787,3 +787,25 @@ def imported_codes(checker: Any, data: dict) -> set[str]:
         or evidence.check(record, checker.schema, checker.root, checker.memory)
     )
     return {p.code for p in problems}
+
+
+def silenced(shown: str, name: str, note: str | None = None) -> dict:
+    """The record at shown with the field at name left out (its evidence with it) and declared silent;
+    the notes on it kept, or one given the text note (one added where there is none)."""
+    data = record_data(DATA_ROOT / shown, shown)
+    path = name.split(".")
+    node = data
+    for part in path[:-1]:
+        node = node[part]
+    del node[path[-1]]
+    data["evidence"] = {k: v for k, v in data["evidence"].items() if k != name and not k.startswith(name + ".")}
+    silent = data["curation"]["silent"]
+    data["curation"]["silent"] = [s for s in silent if not s.startswith(name + ".")] + [name]
+    if note is not None:
+        notes = data["curation"].setdefault("notes", [])
+        own = [n for n in notes if n.get("field") == name]
+        if own:
+            own[0]["text"] = note
+        else:
+            notes.append({"field": name, "text": note})
+    return data

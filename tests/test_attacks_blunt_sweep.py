@@ -31,30 +31,12 @@ from pathlib import Path
 
 import mutations
 import pytest
-from conftest import DATA_ROOT, FIXTURES, IM19_PATH, RELMA_PATH, record_data
+from conftest import DATA_ROOT, FIXTURES, IM19_PATH, RELMA_PATH, record_data, silenced
 
 
 @pytest.fixture(scope="module")
 def checks() -> mutations.Checks:
     return mutations.Checks(DATA_ROOT)
-
-
-def silenced(shown: str, name: str, note: str | None = None) -> dict:
-    """The record at shown with the field at name left out (its quotes with it) and declared silent,
-    the notes on it kept, or the first given the text note (one added where there is none)."""
-    data = record_data(DATA_ROOT / shown, shown)
-    del data[name]
-    data["evidence"] = {k: v for k, v in data["evidence"].items() if k != name and not k.startswith(name + ".")}
-    silent = data["curation"]["silent"]
-    data["curation"]["silent"] = [s for s in silent if not s.startswith(name + ".")] + [name]
-    if note is not None:
-        notes = data["curation"].setdefault("notes", [])
-        own = [n for n in notes if n.get("field") == name]
-        if own:
-            own[0]["text"] = note
-        else:
-            notes.append({"field": name, "text": note})
-    return data
 
 
 @pytest.mark.parametrize(

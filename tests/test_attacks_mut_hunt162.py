@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import mutations
 import pytest
-from conftest import DATA_ROOT, record_data
+from conftest import DATA_ROOT, silenced
 
 IM19 = "trials/NCT06513429.yaml"
 RELMA = "trials/NCT05765006.yaml"
@@ -33,28 +33,6 @@ RELMA_KEYWORDS = "Relma Cel Systemic Lupus Erythematosus Cd19 Cart"
 @pytest.fixture(scope="module")
 def checks() -> mutations.Checks:
     return mutations.Checks(DATA_ROOT)
-
-
-def silenced(shown: str, name: str, note: str | None = None) -> dict:
-    """The record at shown with the field at name left out (its evidence with it) and declared silent;
-    the notes on it kept, or one given the text note (one added where there is none)."""
-    data = record_data(DATA_ROOT / shown, shown)
-    path = name.split(".")
-    node = data
-    for part in path[:-1]:
-        node = node[part]
-    del node[path[-1]]
-    data["evidence"] = {k: v for k, v in data["evidence"].items() if k != name and not k.startswith(name + ".")}
-    silent = data["curation"]["silent"]
-    data["curation"]["silent"] = [s for s in silent if not s.startswith(name + ".")] + [name]
-    if note is not None:
-        notes = data["curation"].setdefault("notes", [])
-        own = [n for n in notes if n.get("field") == name]
-        if own:
-            own[0]["text"] = note
-        else:
-            notes.append({"field": name, "text": note})
-    return data
 
 
 @pytest.mark.parametrize("name", ["keywords", "phases"])

@@ -117,6 +117,12 @@ DATE_LABEL_PATTERN = lexicon.label_pattern(lexicon.LABEL_TEXTS)
 Passages = Callable[[SourceDoc, fields.Path_], list[Passage] | None]
 
 
+def _declared_silent(record: Record, i: int, message: str) -> Problem:
+    """E523 at the record's i-th field declared silent (curation.silent), saying message."""
+    line, col = record.where(("curation", "silent", i))
+    return Problem(record.path, line, col, "E523", message)
+
+
 def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passages) -> Iterator[Problem]:
     """E523 for each field under curation.silent that one of docs states at its own place.
     docs: the record's sources, each the part about this trial; one about another trial is skipped.
@@ -136,12 +142,9 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
             continue  # a field declared silent that the record fills is E506's
         reading = _read_as_it(notes, schema, name, _dates_held(record.data))
         if reading is not None:
-            line, col = record.where(("curation", "silent", i))
-            yield Problem(
-                record.path,
-                line,
-                col,
-                "E523",
+            yield _declared_silent(
+                record,
+                i,
                 f"curation.silent: {name} is declared silent, but a curation note reads the source's words as it "
                 f"({reading!r}); fill it in, or say in the note why the words are not its value",
             )
@@ -170,12 +173,9 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
                 # another source's words at the field's place are its to name too (a note naming one page's
                 # "6 participants" said nothing of the registry's 60)
                 continue
-            line, col = record.where(("curation", "silent", i))
-            yield Problem(
-                record.path,
-                line,
-                col,
-                "E523",
+            yield _declared_silent(
+                record,
+                i,
                 f"curation.silent: {name} is declared silent, but {doc.file} states it ({said.shown}); "
                 "fill it in from there, declare it not yet curated, or say in a note on the field why "
                 f"{said.words!r} is not its value",
