@@ -278,6 +278,46 @@ def test_the_repositorys_own_attributes_pass_the_trusted_check_in_a_clone_that_w
     assert "(text with core.autocrlf=true)" in checked.stderr, checked.stderr
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "path", "said"),
+    [
+        # the sources' `-text` removed, or made `text`: a Windows clone writes CRLF into them
+        ("seeds/** -text\n", "", IM19_SOURCE, "no text attribute with core.autocrlf=true"),
+        ("seeds/** -text\n", "seeds/** text\n", IM19_SOURCE, "text with core.autocrlf=true"),
+        # the records' `eol=lf` taken away
+        ("*.yaml text eol=lf\n", "*.yaml text\n", IM19, "text with core.autocrlf=true"),
+        ("*.csv text eol=lf\n", "*.csv text=auto\n", "trials.csv", "text=auto with core.autocrlf=true"),
+    ],
+)
+def test_the_pull_request_may_not_take_away_the_bases_line_ends(
+    tmp_path: Path, old: str, new: str, path: str, said: str
+) -> None:
+    """A Linux clone (CI's) writes text as committed whatever its attributes say of line ends, so a pull
+    request taking away the base's `-text` or `eol=lf` passed the trusted check, and once merged every
+    clone of Git for Windows' default (core.autocrlf=true) wrote CRLF into the sources and records and
+    refused the registry (E307, E308). A path the base keeps as committed in such a clone must stay so."""
+    root = committed_registry(tmp_path)
+    shutil.copy2(REPO / ".gitattributes", root / ".gitattributes")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "the repository's attributes")
+    git_run(root, "checkout", "-q", "-b", "pr")
+    attributes = (root / ".gitattributes").read_text(encoding="utf-8")
+    assert attributes.count(old) == 1
+    (root / ".gitattributes").write_text(attributes.replace(old, new), encoding="utf-8")
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert (
+        f"trusted-check: {path}: the pull request's attributes have git rewrite it ({said}, which the base keeps"
+        in (checked.stderr)
+    ), checked.stderr
+    # ... and the same attributes kept, with any other change, pass
+    git_run(root, "checkout", "-q", "-b", "pr2", "main")
+    (root / "README.txt").write_text("a note\n", encoding="utf-8")
+    pull_request_made(root)
+    assert trusted_check(root, "pr2", tmp_path / "review2").returncode == 0
+
+
 def test_an_attributes_value_is_printed_escaped(tmp_path: Path) -> None:
     """An attribute's value is the pull request's words: a terminal control in `filter=...` printed raw
     (ESC [2K erases the line, ESC [1A goes up one) would let a refusal show a reviewer's terminal

@@ -356,7 +356,13 @@ def _write(dest: Path, path: str, data: bytes | None, size: int, mode: str, made
             out.write(data)
 
 
-def rewritten(repository: plumbing.Repository, commit: str, paths: list[str]) -> list[tuple[str, list[str]]]:
+# the line ends a clone of Git for Windows writes with by default
+WINDOWS = {"core.autocrlf": "true"}
+
+
+def rewritten(
+    repository: plumbing.Repository, commit: str, paths: list[str], base: str | None = None
+) -> list[tuple[str, list[str]]]:
     """Each of paths (the data extract() wrote) and the schema's path that commit's own attributes
     have git rewrite on checkout or in an archive, in this clone (checkout.rewrites), with how. The
     data is extracted through no attribute, so the check reads the blobs; once merged, these
@@ -366,15 +372,29 @@ def rewritten(repository: plumbing.Repository, commit: str, paths: list[str]) ->
     or Windows does (core.ignorecase=true): `.gitattributes` saying `SEEDS/** ident` gives a Linux
     clone's (and CI's) sources nothing and every such clone's sources `ident`, so the check passed a
     pull request whose merge had those clones write other bytes than those checked (`export-subst`
-    the same: a release archived there held words no blob holds)."""
+    the same: a release archived there held words no blob holds). And base (the checker's own commit):
+    a path whose line ends base's attributes keep as committed in a clone of Git for Windows' default
+    (core.autocrlf=true) must keep them so: a pull request removing `seeds/** -text`, or giving the
+    sources `text` without `eol`, passed a Linux CI, and once merged every such clone wrote CRLF into
+    the sources and refused the registry (E307, E308)."""
     wanted = [*paths, SCHEMA_PATH.as_posix()]
     config = repository.line_ends()
+    kept = (
+        {path for path, attributes in repository.tree_attributes(base, checkout.ATTRIBUTES, wanted).items()
+         if not checkout.rewrites(attributes, WINDOWS)}
+        if base is not None
+        else set()
+    )  # fmt: skip
     found: dict[str, list[str]] = {}
     for fold_case in (False, True):
         for path, attributes in repository.tree_attributes(
             commit, checkout.ATTRIBUTES, wanted, fold_case=fold_case
         ).items():
-            for how in checkout.rewrites(attributes, config):
+            lost = checkout.rewrites(attributes, WINDOWS) if path in kept else []
+            for how in [
+                *checkout.rewrites(attributes, config),
+                *(f"{h}, which the base keeps as committed" for h in lost),
+            ]:
                 if how not in found.setdefault(path, []):
                     found[path].append(how)
     return [(path, how) for path, how in sorted(found.items()) if how]
@@ -389,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         repository = plumbing.Repository(Path.cwd())
         written = extract(repository, args[0], Path(args[1]))
         commit = repository.commit(args[0])
-        bad = rewritten(repository, commit, written) if commit is not None else []
+        bad = rewritten(repository, commit, written, repository.commit("HEAD")) if commit is not None else []
     except (Refused, plumbing.GitError) as error:
         print(f"trusted-check: {files.printable(str(error))}", file=sys.stderr)
         return 2
@@ -401,7 +421,12 @@ def main(argv: list[str] | None = None) -> int:
         said = files.printable(", ".join(how))
         print(
             f"trusted-check: {files.shown(path)}: the pull request's attributes have git rewrite it ({said}),"
-            " so a checkout or an archive of it holds other bytes than those checked (E308); remove the attribute",
+            " so a checkout or an archive of it holds other bytes than those checked (E308); remove the attribute"
+            + (
+                ", or keep the base's that writes it as committed"
+                if any(h.endswith("as committed") for h in how)
+                else ""
+            ),
             file=sys.stderr,
         )
     return 2 if bad else 0
