@@ -216,6 +216,8 @@ ALTERNATIVES = [
     ("SLEDAI-2K ≥ 6 and/or BILAG A ≥ 1", SLEDAI_6, ["and/or BILAG A ≥ 1"]),
     ("SLEDAI-2K ≥ 6 at screening or BILAG A in one organ", SLEDAI_6, ["or BILAG A in one organ"]),
     ("SLEDAI-2K ≥ 6, or BILAG A in one organ.", SLEDAI_6, ["or BILAG A in one organ."]),
+    ("SLEDAI-2K ≥ 6 (or BILAG A ≥ 1)", SLEDAI_6, ["or BILAG A ≥ 1"]),
+    ("SLEDAI-2K ≥ 6, alternatively BILAG A ≥ 1", SLEDAI_6, ["alternatively BILAG A ≥ 1"]),
     # ... or before it, the clause before the "or" its measure follows
     ("Either SLEDAI-2K ≥ 6 or BILAG B ≥ 2", BILAG_B, ["Either SLEDAI-2K ≥ 6"]),
     ("eGFR ≥ 30 mL/min/1.73m2 or serum creatinine ≤ 2 mg/dL", CREATININE, ["eGFR ≥ 30 mL/min/1.73m2"]),

@@ -158,7 +158,9 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
                 f"({part!r}) where {named} writes it: words that name what is measured, not when the limit "
                 "applies",
             )
-        elif (owner := scopes.aside(corpus, written)) is not None:
+        elif (owner := scopes.aside(corpus, written)) is not None and not (
+            ref["list"] == "INCLUSION" and scopes.opens_alternative(corpus, written)
+        ):  # (an alternative in brackets is no aside: "SLEDAI-2K ≥ 6 (or BILAG A ≥ 1)")
             yield ctx.problem(
                 path + ("conditions", i),
                 "E518",

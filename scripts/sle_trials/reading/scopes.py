@@ -467,14 +467,15 @@ def _starts_between(text: str, others: list[str], start: int, end: int) -> bool:
 # alternatives each keep patients out alone, and are no condition of one another. After "or", not an
 # alternative: the same limit again ("or 221 μmol/L", "or ≥ 2 × ULN"), a comparator's words ("6 or more")
 # or an equivalent ("or equivalent", "or an equivalent dose").
-_OR = r"(?:and\s*/\s*)?or\b"
+_OR = r"(?:(?:and\s*/\s*)?or|alternatively)\b"
 _NOT_ANOTHER = (
     r"(?!\s*(?:[0-9≥≤<>=]|(?:an?\s+|the\s+|its\s+)?equivalents?\b|(?:more|less|greater|higher|lower|above|below"
     r"|fewer|over|under|longer|shorter|earlier|later|older|younger)\b))"
 )
-# "or" after the limit, a few words of its clause between ("SLEDAI-2K ≥ 6 at screening or BILAG A ...")
+# "or" after the limit, a few words of its clause between ("SLEDAI-2K ≥ 6 at screening or BILAG A ..."),
+# after a comma, a bracket or a dash too ("SLEDAI-2K ≥ 6 (or BILAG A ≥ 1)"), or "alternatively"
 _OR_AFTER = re.compile(
-    r"(?i)(?:[ \t]+(?!(?:and|with|if|when|but|unless)\b)[a-z][a-z-]*){0,4}?[ \t]*,?[ \t]*(?<![\w-])("
+    r"(?i)(?:[ \t]+(?!(?:and|with|if|when|but|unless)\b)[a-z][a-z-]*){0,4}?[ \t]*[,(\[\u2013\u2014]?[ \t]*(?<![\w-])("
     + _OR
     + r")"
     + _NOT_ANOTHER
@@ -483,7 +484,7 @@ _OR_AFTER = re.compile(
 _OR_BEFORE = re.compile(r"(?i)(?<![\w-])(" + _OR + r")\s+(?:the\s+|an?\s+)?\Z")
 _OR_THEN = re.compile(r"(?i)\s*,?\s*" + _OR + r"\s+(?:the\s+|an?\s+)?")
 # a limit's number or unit, a few words of its clause after it ("≥ 6 at screening"): where its "or" stands
-_AFTER_A_LIMIT = re.compile(r"(?i)[0-9%³²)](?:[ \t]+[a-z][a-z-]*){0,4}[ \t]*,?[ \t]*\Z")
+_AFTER_A_LIMIT = re.compile(r"(?i)[0-9%³²)](?:[ \t]+[a-z][a-z-]*){0,4}[ \t]*[,(\[\u2013\u2014]?[ \t]*\Z")
 _CLAUSE_END = re.compile(r"[,;:.](?=\s|\Z)|\Z")
 
 
