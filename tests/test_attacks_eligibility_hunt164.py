@@ -265,6 +265,19 @@ def test_an_exclusion_criterions_alternatives_each_keep_patients_out(
     assert _threshold_out(trials, text, threshold, side="exclusion") == ""
 
 
+@pytest.mark.parametrize(
+    ("unit", "refused"),
+    [("points", True), ("organ system", False)],
+)
+def test_a_count_of_organ_systems_is_no_count_of_points(trials: Trials, unit: str, refused: bool) -> None:
+    """Before, "BILAG A score in at least 1 organ system" passed as BILAG A score ≥ 1 points: a unitless
+    limit took "points" wherever a score's word stood in its clause. The words right after its number
+    that name what it counts (organ systems, criteria, joints, ...) are its unit (thresholds._COUNTED)."""
+    text = "BILAG A score in at least 1 organ system"
+    out = _threshold_out(trials, text, ("DISEASE_ACTIVITY", "BILAG A score", ">=", 1, unit))
+    assert (" E508 eligibility.thresholds.0: " in out) is refused, out
+
+
 # --- a term a part of the trial asks for, named as its sentence's label -------------------------------
 
 NEPHRITIS = "  lupus_nephritis:\n    scope: REQUIRED\n    criterion: {list: INCLUSION, number: 1}\n"

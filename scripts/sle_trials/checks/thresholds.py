@@ -208,7 +208,7 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         if s.unit is not None:
             return s.unit.key == unit.key
         lo, hi = lexicon.clause(q, s.start, s.end)
-        return unit.key == "points" and bool(lexicon.SCORE_WORDS.search(q, lo, hi))
+        return unit.key == "points" and bool(lexicon.SCORE_WORDS.search(q, lo, hi)) and not _counts_another(q, s.end)
 
     def cmp_ok(s: lexicon.Statement) -> bool:
         return s.comparator == t["comparator"] or (
@@ -313,6 +313,20 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
             f"{fields.dotted(path)}: {statement.reading}; say so in a curation "
             f"note (field: {fields.dotted(path)} or a field above it)",
         )
+
+
+# the words right after a limit's number that name things it counts, not points ("BILAG A score in at least 1
+# organ system", "≥ 4 ACR criteria", "≥ 2 swollen joints": no "≥ 1 points", however a score's words stand
+# in the clause)
+_COUNTED = re.compile(
+    r"(?i)[ \t]+(?:[a-z][\w-]*[ \t]+)?(?:organ[ \t]+)?(?:systems?|organs?|domains?|items?|criteria|criterion"
+    r"|features?|manifestations?|descriptors?|categories|category|components?|symptoms?|signs?|flares?|joints?)\b"
+)
+
+
+def _counts_another(quote: str, end: int) -> bool:
+    """Whether the words right after a number at quote[end] name things it counts, other than points."""
+    return _COUNTED.match(quote, end) is not None
 
 
 def _in(corpus: str, quote: str, s: lexicon.Statement) -> tuple[int, int]:
