@@ -126,7 +126,7 @@ CORPUS = [
     Case("top-is-null.yaml", "E013", 1, "single value"),
     Case("top-is-scalar.yaml", "E013", 1, "single value"),
     Case("unclosed-flow.yaml", "E007", 12, "flow sequence"),
-    Case("unclosed-quote.yaml", "E007", 12, "quoted scalar"),
+    Case("unclosed-quote.yaml", "E007", 11, 'has no closing "'),  # where the quote opens, not the end
     Case("yaml11-directive.yaml", "E022", 2, "%YAML 1.1"),
     Case("yes-is-not-true.yaml", "E023", 11, "'yes' is text to YAML 1.2 readers and true to YAML 1.1 ones"),
     Case("zero-width-in-id.yaml", "E020", 2, "U+200B ZERO WIDTH SPACE"),

@@ -77,3 +77,58 @@ def test_a_dash_inside_a_text_over_lines_is_no_item() -> None:
     record, problems = load.parse("brief_title: A study of CAR-T\n  cells - a first trial\n", "trials/NCT00000000.yaml")
     assert problems == [] and record is not None
     assert record.data["brief_title"] == "A study of CAR-T cells - a first trial"
+
+
+QUOTE_CASES = [
+    (  # a double quote inside a text in double quotes ends it early
+        'nct_id: NCT00000000\nbrief_title: "IM19 "CAR-T" in SLE"\nacronym: IM19\n',
+        (
+            2,
+            21,
+            'the text in quotes from column 14 ends at the " in column 20, and more follows it: a " inside a text in " '
+            'quotes is written \\"',
+        ),
+    ),
+    (  # the same in single quotes
+        "nct_id: NCT00000000\nbrief_title: 'the patient's CAR-T'\nacronym: IM19\n",
+        (
+            2,
+            27,
+            "the text in quotes from column 14 ends at the ' in column 26, and more follows it: a ' inside a text in ' "
+            "quotes is written ''",
+        ),
+    ),
+    (  # a closing quote left out: the text runs on to the next quote of the file
+        'brief_title: "IM19 CAR-T in SLE\nacronym: IM19\nevidence:\n  nct_id: "nct_id: NCT00000000"\n',
+        (
+            4,
+            12,
+            'the text in quotes from line 1 column 14 runs on to the " at line 4 column 11: is its closing " missing '
+            "on line 1?",
+        ),
+    ),
+    (  # a closing quote left out where no quote follows: reported where it opens, not at the end of the file
+        "nct_id: NCT00000000\nacronym: 'IM19\nbrief_title: IM19 CAR-T in SLE\n",
+        (2, 10, "the text in quotes that starts here has no closing '"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTE_CASES)
+def test_a_quote_slip_names_the_quote(text: str, expected: tuple[int, int, str]) -> None:
+    """A bad quote was reported where the text after its closing quote began, lines below an
+    unclosed one, with "check the indentation of this line and the one above", or at the end of the
+    file, past its last line (a new user's review): the hint names the quote at fault."""
+    record, problems = load.parse(text, "trials/NCT00000000.yaml")
+    assert record is None and [p.code for p in problems] == ["E007"], problems
+    line, column, hint = expected
+    assert (problems[0].line, problems[0].column) == (line, column), problems[0]
+    assert hint in problems[0].message and "indentation" not in problems[0].message, problems[0].message
+
+
+def test_a_quoted_item_of_a_bracketed_list_keeps_libyamls_words() -> None:
+    """In brackets the slip after a text in quotes is most often a comma left out, which libyaml's
+    words name: no hint of a quote inside the text there."""
+    _, problems = load.parse('phases: ["PHASE1" "PHASE2"]\n', "trials/NCT00000000.yaml")
+    assert [(p.code, p.line) for p in problems] == [("E007", 1)]
+    assert problems[0].message.endswith("did not find expected ',' or ']'"), problems[0].message

@@ -693,9 +693,11 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                     container[pending] = value
                 pending = _NO_KEY
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         reason = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        unclosed = "quoted scalar" in reason and "end of stream" in reason and exc.context_mark is not None
+        # a quote never closed is reported where it opens: libyaml's mark is the end of the file
+        mark = exc.context_mark if unclosed else exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         hint = _hint(reason, text, line, col)
         return None, (problems + [Problem(path, line, col, "E007", f"YAML syntax: {reason}{hint}")])[
             :MAX_PROBLEMS_PER_FILE
@@ -764,8 +766,51 @@ def _hint(reason: str, text: str = "", line: int = 0, col: int = 0) -> str:
     often mean. libyaml marks where it noticed, which is often the line after the slip: a key
     indented one space off, or a colon left out, was reported at the next line with the advice to
     quote a value that held no ': '."""
-    layout = _layout_hint(reason, text, line, col) if line else None
+    layout = (_quote_hint(reason, text, line, col) or _layout_hint(reason, text, line, col)) if line else None
     return layout if layout is not None else next((hint for words, hint in _HINTS.items() if words in reason), "")
+
+
+_QUOTES = {'"': '\\"', "'": "''"}  # a quote character, and how it is written inside a text quoted with it
+
+
+def _quote_hint(reason: str, text: str, line: int, col: int) -> str | None:
+    """Where the slip is a quote: a text in quotes that is never closed (reported where it opens),
+    or one that ends just before the mark, with more of the line after it: a quote inside the text
+    ("Chewing "Oral" Food") ends it early, and one left open runs on to the next quote of the file,
+    lines below. libyaml reported both where the text after that quote began, and the hint said to
+    check the indentation (a new user's review)."""
+    if "quoted scalar" in reason and "end of stream" in reason:
+        quote = text.split("\n")[line - 1][col - 1 : col]
+        return f"; the text in quotes that starts here has no closing {quote}" if quote in _QUOTES else None
+    if "flow" in reason:  # in [...] or {...}, libyaml's words say what is missing: a ',' or the closing bracket
+        return None
+    quoted: Any = None  # the token before the mark, when it is a text in quotes
+    parser = CParser(text)
+    try:
+        for token in iter(parser.get_token, None):
+            if (token.start_mark.line + 1, token.start_mark.column + 1) >= (line, col):
+                break
+            quoted = token if getattr(token, "style", None) in _QUOTES else None
+    except YAMLError:
+        pass  # the scanner stops at a slip of its own, at the mark or before it
+    finally:
+        parser.dispose()
+    if quoted is None:
+        return None
+    start, end = quoted.start_mark, quoted.end_mark
+    if end.line + 1 != line or text.split("\n")[line - 1][end.column : col - 1].strip(" "):
+        return None
+    quote = quoted.style
+    inside = f"a {quote} inside a text in {quote} quotes is written {_QUOTES[quote]}"
+    if start.line == end.line:
+        return (
+            f"; the text in quotes from column {start.column + 1} ends at the {quote} in column {end.column}, and more "
+            f"follows it: {inside}"
+        )
+    return (
+        f"; the text in quotes from line {start.line + 1} column {start.column + 1} runs on to the {quote} at line "
+        f"{end.line + 1} column {end.column}: is its closing {quote} missing on line {start.line + 1}? ({inside})"
+    )
 
 
 def _indent(line: str) -> int:
