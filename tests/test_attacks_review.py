@@ -177,6 +177,21 @@ def test_the_data_checked_is_the_commits_blobs_byte_for_byte(tmp_path: Path) -> 
     assert (dest / "trials" / ".gitattributes").is_file()
 
 
+@pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+def test_a_second_check_into_the_same_folder_says_what_to_do(tmp_path: Path) -> None:
+    """A reviewer who checks a pull request again after a push, as docs/trust-boundary.md shows
+    (`.ci/trusted-check pr-123 ../pr-123`), met "../pr-123 is not an empty folder" (exit 2) and no
+    word in the docs of it (a new user's review): the message says to remove the earlier folder, and
+    nothing of it is read or replaced."""
+    root = committed_registry(tmp_path)
+    dest = tmp_path / "review"
+    assert trusted_check(root, "main", dest).returncode == 0
+    again = trusted_check(root, "main", dest)
+    assert again.returncode == 2, again.stdout + again.stderr
+    assert "is not an empty folder" in again.stderr and "remove an earlier check's folder first" in again.stderr
+    assert (dest / "trials").is_dir()
+
+
 def _tree(root: Path, entries: list[tuple[str, str, str]]) -> str:
     """A tree object written as given (mode, name, object id), even one git fsck refuses."""
     raw = b"".join(mode.encode() + b" " + name.encode() + b"\0" + bytes.fromhex(oid) for mode, name, oid in entries)

@@ -75,7 +75,10 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
         raise Refused(f"{files.shown(rev)} names no commit")
     dest.mkdir(parents=True, exist_ok=True)
     if not stat.S_ISDIR(os.lstat(dest).st_mode) or any(dest.iterdir()):
-        raise Refused(f"{files.shown(str(dest))} is not an empty folder")
+        raise Refused(
+            f"{files.shown(str(dest))} is not an empty folder: the data is written into a new or empty one "
+            "(remove an earlier check's folder first)"
+        )
     entries: dict[str, plumbing.Entry] = {}
     for path, entry in repository.tree_entries(commit, list(DATA)):
         if path in entries:  # a tree git fsck refuses: which of the two would a checkout write?
