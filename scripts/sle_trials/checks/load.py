@@ -122,6 +122,8 @@ class Record:
     keys: dict[Path_, Any] = field(default_factory=dict)
     # the values written as a block indicator and no lines ("comparator: >"): YAML reads them as ""
     empty_blocks: dict[Path_, str] = field(default_factory=dict)
+    # the plain texts a comment follows on their line: YAML ends a plain text at " #" ("Cohort #2")
+    commented: set[Path_] = field(default_factory=set)
 
     def where(self, path: Path_, *, key: bool = False) -> Pos:
         """Line and column (1-based) of the value (or key) at path, else of its nearest ancestor."""
@@ -153,7 +155,22 @@ class Record:
     def problem(self, path: Path_, code: str, message: str, *, key: bool = False) -> Problem:
         """A problem of this record at the value (or key) at path, placed where() finds it."""
         line, col = self.where(path, key=key)
+        if self.commented and not key and code.startswith("E5"):
+            message += self._cut_by_comment(tuple(path), code)
         return Problem(self.path, line, col, code, message)
+
+    def _cut_by_comment(self, path: Path_, code: str) -> str:
+        """What an evidence problem (E5xx) at path says of a text that a comment cut short: the text
+        at path itself, not found in the source (E501, E502, E512, E521), or a quote under evidence
+        that covers path, which then states less than the curator copied (E505, E507, E508, ...)."""
+        cut = " ends at the ' #' on its line, where YAML starts a comment: if the # is the source's, put the "
+        if code in _TEXT_NOT_FOUND and path in self.commented:
+            return f"; this text{cut}whole text in double quotes"
+        if path[:1] == ("evidence",):
+            return ""
+        covering = {fields.dotted(path[:n]) for n in range(1, len(path) + 1)}
+        quotes = sorted(self.values[p].line + 1 for p in self.commented if p[0] == "evidence" and p[1] in covering)
+        return f"; its quote under evidence (line {quotes[0]}){cut}whole quote in double quotes" if quotes else ""
 
     def citations(self) -> set[str] | None:
         """The source files the record cites; None when its curation.sources cannot be read as a
@@ -509,6 +526,12 @@ class _Sentinel:
 
 
 _NO_KEY = _Sentinel("<no key>")  # an open mapping waiting for its next key
+# A comment after a plain text on its line: the text ends before it ("Cohort #2" is "Cohort").
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+_BLANKS = (" ", "\t")
+# What a text or quote that a comment cut short is refused as: not in the source (E501, E502), not
+# where the source states it (E512), or ending inside a word of it (E521)
+_TEXT_NOT_FOUND = frozenset({"E501", "E502", "E512", "E521"})
 _MERGE = _Sentinel("<<")
 
 
@@ -581,6 +604,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
     root: Any = None
     root_text: str | None = None  # the top scalar as written, when the top is a scalar
     lines: list[str] | None = None  # the text's lines, once a plain text over lines needs them
+    commented: set[Path_] = set()  # Record.commented
+    cut = False  # the scalar being placed is a plain text a comment follows on its line
     documents = 0
     parser = CParser(text)
     get = parser.get_event
@@ -598,6 +623,10 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                     value
                 ):  # (ASCII and printable: none)
                     _hidden_in_value(value, mark, problem)
+                cut = False
+                if not e.style:  # a plain text ends before a comment on its line: was it cut short?
+                    end = e.end_mark.index
+                    cut = text[end : end + 1] in _BLANKS and _COMMENT_AFTER.match(text, end) is not None
                 if not e.style and e.end_mark.line > mark.line:  # a plain text over lines: an item run on?
                     lines = lines if lines is not None else text.split("\n")
                     _run_on_item(lines, mark, e.end_mark, problem)
@@ -676,6 +705,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                     values[where + (len(container),)] = mark
                     if kind is ScalarEvent and e.style in _BLOCK and not value.strip():
                         empty_blocks[where + (len(container),)] = e.style
+                    if kind is ScalarEvent and cut:
+                        commented.add(where + (len(container),))
                 container.append(value)
             elif pending is _NO_KEY:
                 pending = _key(value, container, mark, where is not None, keys, where, problem)
@@ -687,6 +718,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                         values[at] = mark
                         if e.style in _BLOCK and not value.strip():
                             empty_blocks[at] = e.style
+                        if cut:
+                            commented.add(at)
                     if pending not in container:
                         keys[at] = key_at
                 if pending not in container:
@@ -719,7 +752,7 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
         return None, [
             Problem(path, 1, 1, "E013", f"the document is {shown}; a trial record is a mapping of fields (nct_id: ...)")
         ]
-    return Record(path, root, values, keys, empty_blocks), []
+    return Record(path, root, values, keys, empty_blocks, commented), []
 
 
 def _run_on_item(lines: list[str], start: Any, end: Any, problem: Callable[[Any, str, str], None]) -> None:
