@@ -132,3 +132,31 @@ def test_a_quoted_item_of_a_bracketed_list_keeps_libyamls_words() -> None:
     _, problems = load.parse('phases: ["PHASE1" "PHASE2"]\n', "trials/NCT00000000.yaml")
     assert [(p.code, p.line) for p in problems] == [("E007", 1)]
     assert problems[0].message.endswith("did not find expected ',' or ']'"), problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "hint"),
+    [
+        ("arms:\n  -label: A\n  - label: B\n", 3, "line 2 starts with '-label', no list item"),
+        ("arms:\n  - label: A\n    type: X\n  -label: B\n", 4, "line 4 starts with '-label', no list item"),
+        ("conditions:\n  - SLE\n  -LN\n  - CKD\n", 4, "line 3 starts with '-LN', no list item"),
+        ("conditions:\n  - SLE\n  -LN\n", 4, "line 3 starts with '-LN', no list item"),
+    ],
+)
+def test_a_dash_run_on_into_its_item_is_named(text: str, line: int, hint: str) -> None:
+    """ "-text: x" beside "- text: y" items is a key "-text" to YAML, and libyaml noticed it at
+    either line: the hint said to check the indentation, or that list items start in one column,
+    though every line was in its column (a new user's review)."""
+    record, problems = load.parse(text, "trials/NCT00000000.yaml")
+    assert record is None and [(p.code, p.line) for p in problems] == [("E007", line)], problems
+    assert hint in problems[0].message and "a list item's '-' is followed by a space" in problems[0].message
+
+
+def test_an_item_run_on_into_a_text_missing_its_space_is_named() -> None:
+    """ "-SLE" above "- LN": YAML reads one text "-SLE - LN" (E024), and the item missing its space is
+    the text's first line, not the indented one."""
+    record, problems = load.parse("conditions:\n  -SLE\n  - LN\n", "trials/NCT00000000.yaml")
+    assert record is None and [(p.code, p.line) for p in problems] == [("E024", 3)], problems
+    assert "line 2 starts with '-SLE', no list item" in problems[0].message
+    _, problems = load.parse("conditions: -SLE\n  - LN\n", "trials/NCT00000000.yaml")
+    assert [p.code for p in problems] == ["E024"] and "start it in the column" in problems[0].message

@@ -764,11 +764,18 @@ def _run_on_item(lines: list[str], start: Any, end: Any, problem: Callable[[Any,
         stripped = lines[n].lstrip(" ")
         if stripped.startswith("- ") or stripped == "-":
             column = len(lines[n]) - len(stripped)
+            first = lines[start.line]
+            dash = _DASH_RUN_ON.match(first, start.column) if not first[: start.column].strip() else None
             problem(
                 _Mark(n, column),
                 "E024",
                 "a list item indented further than the text above it is read as more of that text (line "
-                f"{start.line + 1}); start it in the column of the items beside it",
+                f"{start.line + 1}); "
+                + (  # "-SLE" above "- LN": the text is the item missing its space
+                    _no_item(start.line + 1, dash.group(1))[2:]
+                    if dash
+                    else "start it in the column of the items beside it"
+                ),
             )
             return
 
@@ -846,6 +853,16 @@ def _quote_hint(reason: str, text: str, line: int, col: int) -> str | None:
     )
 
 
+# A line that starts with a '-' run on into a word ("-text: x"): a key to YAML, meant as a list item
+_DASH_RUN_ON = re.compile(r" *(-[^\s\-:][^\s:]*)")
+
+
+def _no_item(line: int, word: str) -> str:
+    return (
+        f"; line {line} starts with '{word}', no list item: a list item's '-' is followed by a space ('- {word[1:]}')"
+    )
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -864,6 +881,8 @@ def _layout_hint(reason: str, text: str, line: int, col: int) -> str | None:
     if above is None:
         return None
     if "could not find expected ':'" in reason and before:  # (libyaml marks the line after the key)
+        if dash := _DASH_RUN_ON.match(lines[before[0] - 1]):
+            return _no_item(before[0], dash.group(1))
         return f"; line {before[0]} has no ': ' after its key (a text of its own there must be put in quotes)"
     prev = lines[above - 1]
     prev_key = _KEY_COLON.match(prev)
@@ -875,6 +894,11 @@ def _layout_hint(reason: str, text: str, line: int, col: int) -> str | None:
                 f"; line {above}'s key already has its value, and line {line} starts further in (column "
                 f"{indent + 1}, line {above} column {_indent(prev) + 1}): keys of one mapping start in the same column"
             )
+    # "-text: x" beside "- text: y" items: a key "-text" to YAML, no item (libyaml marks either line)
+    for n, dash in ((line, _DASH_RUN_ON.match(here)), (above, _DASH_RUN_ON.match(prev))):
+        item = prev if n == line else here
+        if dash and item.lstrip(" ").startswith("- ") and _indent(item) == indent:
+            return _no_item(n, dash.group(1))
     if "did not find expected key" in reason or "did not find expected '-' indicator" in reason:
         # the first line of the block the mark's line should have gone on: the least indented of the
         # lines between it and the line that holds them both
