@@ -160,3 +160,21 @@ def test_an_item_run_on_into_a_text_missing_its_space_is_named() -> None:
     assert "line 2 starts with '-SLE', no list item" in problems[0].message
     _, problems = load.parse("conditions: -SLE\n  - LN\n", "trials/NCT00000000.yaml")
     assert [p.code for p in problems] == ["E024"] and "start it in the column" in problems[0].message
+
+
+@pytest.mark.parametrize("indent", ["", "  ", "    "])
+def test_a_line_of_a_block_text_written_out_of_its_block_is_named(indent: str) -> None:
+    """The second line of a criterion in block style ("text: >-") written less indented than the
+    first: YAML ends the text there and reads the line as a key with no colon, and the hint said the
+    line had no ': ' after its key (a new user's review): it now names the block and its column."""
+    text = (
+        "eligibility:\n  inclusion_criteria:\n    - number: 3\n      text: >-\n"
+        "        A diagnosis of SLE according to the 1997 revised criteria of the American College of\n"
+        f"{indent}Rheumatology (ACR).\n    - number: 4\n      text: x\n"
+    )
+    record, problems = load.parse(text, "trials/NCT00000000.yaml")
+    assert record is None and [(p.code, p.line) for p in problems] == [("E007", 7)], problems
+    assert (
+        "line 6 is less indented than the text in block style that line 4 starts (its lines start in column 9): "
+        "indent it as line 5 is"
+    ) in problems[0].message

@@ -857,6 +857,32 @@ def _quote_hint(reason: str, text: str, line: int, col: int) -> str | None:
 _DASH_RUN_ON = re.compile(r" *(-[^\s\-:][^\s:]*)")
 
 
+# A key whose value is a text in block style, its lines below: "text: >-", "- text: |"
+_BLOCK_KEY = re.compile(r"[^#]*:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def _out_of_block(lines: list[str], line: int) -> str | None:
+    """The hint for a line of a text in block style ("text: >-") written less indented than the
+    block's other lines, right below them: YAML ends the text above it and reads the line as a key
+    with no colon."""
+    last = None  # the block's last line, right above the line
+    least = 0  # the least indent of the block's lines
+    for n in range(line - 1, 0, -1):
+        above = lines[n - 1]
+        if not above.strip():
+            continue
+        if last is not None and _indent(above) < least and _BLOCK_KEY.match(above):
+            return (
+                f"; line {line} is less indented than the text in block style that line {n} starts (its lines "
+                f"start in column {least + 1}): indent it as line {last} is, or, a key, give it its ': '"
+            )
+        if last is not None and _indent(above) < least:
+            return None
+        last = last or n
+        least = min(least, _indent(above)) if n != last else _indent(above)
+    return None
+
+
 def _no_item(line: int, word: str) -> str:
     return (
         f"; line {line} starts with '{word}', no list item: a list item's '-' is followed by a space ('- {word[1:]}')"
@@ -883,6 +909,8 @@ def _layout_hint(reason: str, text: str, line: int, col: int) -> str | None:
     if "could not find expected ':'" in reason and before:  # (libyaml marks the line after the key)
         if dash := _DASH_RUN_ON.match(lines[before[0] - 1]):
             return _no_item(before[0], dash.group(1))
+        if (block := _out_of_block(lines, before[0])) is not None:
+            return block
         return f"; line {before[0]} has no ': ' after its key (a text of its own there must be put in quotes)"
     prev = lines[above - 1]
     prev_key = _KEY_COLON.match(prev)
