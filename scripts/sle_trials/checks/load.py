@@ -124,6 +124,8 @@ class Record:
     empty_blocks: dict[Path_, str] = field(default_factory=dict)
     # the plain texts a comment follows on their line: YAML ends a plain text at " #" ("Cohort #2")
     commented: set[Path_] = field(default_factory=set)
+    # the folded texts (">-") that keep a line break: a blank line, or a line indented further than the others
+    broken: set[Path_] = field(default_factory=set)
 
     def where(self, path: Path_, *, key: bool = False) -> Pos:
         """Line and column (1-based) of the value (or key) at path, else of its nearest ancestor."""
@@ -157,6 +159,11 @@ class Record:
         line, col = self.where(path, key=key)
         if self.commented and not key and code.startswith("E5"):
             message += self._cut_by_comment(tuple(path), code)
+        if self.broken and not key and code in _TEXT_NOT_FOUND and tuple(path) in self.broken:
+            message += (
+                "; a folded text ('>-') keeps a line break where a line is indented further than the others, "
+                "or after a blank line: indent its lines alike, with no blank line between them"
+            )
         return Problem(self.path, line, col, code, message)
 
     def _cut_by_comment(self, path: Path_, code: str) -> str:
@@ -605,6 +612,7 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
     root_text: str | None = None  # the top scalar as written, when the top is a scalar
     lines: list[str] | None = None  # the text's lines, once a plain text over lines needs them
     commented: set[Path_] = set()  # Record.commented
+    broken: set[Path_] = set()  # Record.broken
     cut = False  # the scalar being placed is a plain text a comment follows on its line
     documents = 0
     parser = CParser(text)
@@ -707,6 +715,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                         empty_blocks[where + (len(container),)] = e.style
                     if kind is ScalarEvent and cut:
                         commented.add(where + (len(container),))
+                    if kind is ScalarEvent and e.style == ">" and "\n" in value:
+                        broken.add(where + (len(container),))
                 container.append(value)
             elif pending is _NO_KEY:
                 pending = _key(value, container, mark, where is not None, keys, where, problem)
@@ -720,6 +730,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                             empty_blocks[at] = e.style
                         if cut:
                             commented.add(at)
+                        if e.style == ">" and "\n" in value:
+                            broken.add(at)
                     if pending not in container:
                         keys[at] = key_at
                 if pending not in container:
@@ -752,7 +764,7 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
         return None, [
             Problem(path, 1, 1, "E013", f"the document is {shown}; a trial record is a mapping of fields (nct_id: ...)")
         ]
-    return Record(path, root, values, keys, empty_blocks, commented), []
+    return Record(path, root, values, keys, empty_blocks, commented, broken), []
 
 
 def _run_on_item(lines: list[str], start: Any, end: Any, problem: Callable[[Any, str, str], None]) -> None:
